@@ -1,0 +1,78 @@
+package app.sendsongs.core;
+
+import app.sendsongs.core.chat.Bot;
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.SendSong;
+import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.store.Store;
+import app.sendsongs.core.user.ForgetMe;
+import app.sendsongs.core.user.SpotifyAccess;
+import app.sendsongs.core.watch.ListenWatcher;
+import app.sendsongs.core.watch.WatchPlanner;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The whole application wired from its ports: every runtime (server, serverless handlers, tests)
+ * builds one of these and calls {@link #bot()}, {@link #registration()} and {@link #tick()}.
+ */
+public final class SendSongs {
+    private static final int TICK_BATCH = 100;
+    private static final int RETRY_BATCH = 100;
+
+    private final Bot bot;
+    private final Registration registration;
+    private final ListenWatcher watcher;
+    private final Outbox outbox;
+
+    public SendSongs(Store store, ChatPlatform chat, MusicService music, Clock clock, Settings settings) {
+        ConnectLink link = settings.connectLink();
+        WatchSchedule schedule = settings.schedule();
+        this.outbox = new Outbox(chat, store, clock);
+        WatchPlanner planner = new WatchPlanner(store, store, schedule, clock);
+        ShareDelivery delivery = new ShareDelivery(store, planner);
+        outbox.onShareDelivered(delivery::delivered);
+        SpotifyAccess access = new SpotifyAccess(music, store, outbox, link, clock);
+        this.registration = new Registration(store, store, music, planner, link, clock);
+        this.watcher = new ListenWatcher(store, store, store, music, access, outbox, schedule, clock, settings.lease());
+        SendSong sendSong = new SendSong(store, store, store, music, access, outbox, schedule, link, clock);
+        this.bot = new Bot(store, store, store, outbox, registration, sendSong, new SentSongs(store, store, outbox),
+                new ForgetMe(store, link), link, clock);
+    }
+
+    public Bot bot() {
+        return bot;
+    }
+
+    public Registration registration() {
+        return registration;
+    }
+
+    /**
+     * Does the work that fell due: listen checks (in batches until none is due) and retries of
+     * held messages. Returns the number of listen checks run.
+     */
+    public int tick() {
+        int total = 0;
+        int ran;
+        do {
+            ran = watcher.runDue(TICK_BATCH);
+            total += ran;
+        } while (ran == TICK_BATCH);
+        outbox.retryDue(RETRY_BATCH);
+        return total;
+    }
+
+    /** What the core needs to know besides its ports. */
+    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease) {
+        public static Settings defaults(String publicBaseUrl) {
+            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), Duration.ofMinutes(2));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package app.sendsongs.core.chat;
+
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.SendSong;
+import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.user.ForgetMe;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The bot's front door: every text a person sends comes here once and gets exactly one answer. */
+public final class Bot {
+    private final InboundLog inboundLog;
+    private final UserStore users;
+    private final ChoiceStore choices;
+    private final Outbox outbox;
+    private final CommandParser parser = new CommandParser();
+    private final Registration registration;
+    private final SendSong sendSong;
+    private final SentSongs sentSongs;
+    private final ForgetMe forgetMe;
+    private final ConnectLink connectLink;
+    private final Clock clock;
+
+    public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
+               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, ConnectLink connectLink, Clock clock) {
+        this.inboundLog = inboundLog;
+        this.users = users;
+        this.choices = choices;
+        this.outbox = outbox;
+        this.registration = registration;
+        this.sendSong = sendSong;
+        this.sentSongs = sentSongs;
+        this.forgetMe = forgetMe;
+        this.connectLink = connectLink;
+        this.clock = clock;
+    }
+
+    public void handle(InboundMessage message) {
+        if (!inboundLog.firstDelivery(message.mid(), clock.instant())) {
+            return;
+        }
+        Optional<User> user = users.findUser(message.senderPsid()).map(u -> u.withLastMessageAt(message.sentAt()));
+        user.ifPresent(users::saveUser);
+        outbox.personWrote(message.senderPsid());
+        outbox.reply(message.senderPsid(), answer(message, user));
+    }
+
+    private String answer(InboundMessage message, Optional<User> user) {
+        ParseResult parsed = parser.parse(message.text());
+        if (parsed instanceof ParseResult.Invalid invalid) {
+            return user.isPresent() ? invalid.reply() : welcome();
+        }
+        Command command = ((ParseResult.Parsed) parsed).command();
+        if (command instanceof Command.Register register) {
+            return registration.register(message.senderPsid(), register, message.sentAt());
+        }
+        if (user.isEmpty()) {
+            return command instanceof Command.Help ? Help.all() + "\n\n" + welcome() : welcome();
+        }
+        return answer(user.get(), command, message.text());
+    }
+
+    private String answer(User user, Command command, String text) {
+        return switch (command) {
+            case Command.SendSong send -> sendSong.send(user, send, text);
+            case Command.Choose choose -> choose(user, choose.number());
+            case Command.Pending p -> sentSongs.pending(user);
+            case Command.History h -> sentSongs.history(user);
+            case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
+            case Command.ForgetMe f -> forgetMe.forget(user);
+            case Command.Help help -> help.topic().flatMap(Help::topic).orElse(Help.all());
+            case Command.Register r -> throw new IllegalStateException("handled before");
+        };
+    }
+
+    private String choose(User user, int number) {
+        Optional<PendingChoice> choice = choices.takeChoice(user.psid())
+                .filter(c -> c.expiresAt().isAfter(clock.instant()));
+        if (choice.isEmpty()) {
+            return "I'm not waiting for an answer from you. " + Help.brief();
+        }
+        if (parser.parse(choice.get().commandText()) instanceof ParseResult.Parsed(Command.SendSong send)) {
+            return sendSong.choose(user, choice.get(), send, number);
+        }
+        return "I'm not waiting for an answer from you. " + Help.brief();
+    }
+
+    private String welcome() {
+        return "Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. "
+                + "To start, connect your Spotify account here: " + connectLink.url()
+                + " — the page then shows the register command to send me.";
+    }
+}

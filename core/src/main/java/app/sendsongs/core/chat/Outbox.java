@@ -1,0 +1,129 @@
+package app.sendsongs.core.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.logging.Logger;
+
+/**
+ * Sends the bot's messages, holding back what may not or could not be sent now so nothing is
+ * lost: Messenger's 24-hour rule, passing failures, a person who cannot be reached. Messages to
+ * one person keep their order: while any are held, new ones queue behind them.
+ */
+public final class Outbox {
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
+
+    private final ChatPlatform chat;
+    private final OutboxStore store;
+    private final Clock clock;
+    private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
+
+    public Outbox(ChatPlatform chat, OutboxStore store, Clock clock) {
+        this.chat = chat;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Told the share id and the time whenever a song delivery actually reaches its receiver. */
+    public void onShareDelivered(BiConsumer<String, Instant> listener) {
+        this.shareDelivered = listener;
+    }
+
+    /** Answers something the person just wrote. */
+    public Delivery reply(String psid, String text) {
+        return send(psid, text, MessageKind.RESPONSE, Optional.empty());
+    }
+
+    /** Tells the person something they did not just ask for. */
+    public Delivery notify(String psid, String text) {
+        return send(psid, text, MessageKind.UPDATE, Optional.empty());
+    }
+
+    /** Delivers a shared song; the share's delivery listener runs when it really goes out. */
+    public Delivery deliverShare(String psid, String text, String shareId) {
+        return send(psid, text, MessageKind.UPDATE, Optional.of(shareId));
+    }
+
+    /** Takes back a song delivery that is still held (the share was cancelled). */
+    public void withdrawShare(String psid, String shareId) {
+        store.heldMessagesFor(psid).stream()
+                .filter(held -> held.shareId().filter(shareId::equals).isPresent())
+                .forEach(held -> store.releaseHeldMessage(held.id()));
+    }
+
+    /** The person wrote to the bot: their held messages may go out now, oldest first. */
+    public void personWrote(String psid) {
+        for (HeldMessage held : store.heldMessagesFor(psid)) {
+            if (!sendHeld(held, MessageKind.RESPONSE)) {
+                return;
+            }
+        }
+    }
+
+    /** Retries messages held for a passing failure whose time has come. */
+    public void retryDue(int limit) {
+        for (HeldMessage held : store.heldMessagesToRetry(clock.instant(), limit)) {
+            if (store.heldMessagesFor(held.psid()).stream().findFirst()
+                    .filter(first -> first.id().equals(held.id())).isPresent()) {
+                sendHeld(held, MessageKind.UPDATE);
+            }
+        }
+    }
+
+    private Delivery send(String psid, String text, MessageKind kind, Optional<String> shareId) {
+        if (!store.heldMessagesFor(psid).isEmpty()) {
+            hold(psid, text, Optional.empty(), shareId);
+            return Delivery.HELD;
+        }
+        SendOutcome outcome = sendNow(psid, text, kind);
+        if (outcome instanceof SendOutcome.Sent) {
+            shareId.ifPresent(id -> shareDelivered.accept(id, clock.instant()));
+            return Delivery.SENT;
+        }
+        hold(psid, text, retryTime(outcome), shareId);
+        return Delivery.HELD;
+    }
+
+    private boolean sendHeld(HeldMessage held, MessageKind kind) {
+        SendOutcome outcome = sendNow(held.psid(), held.text(), kind);
+        if (outcome instanceof SendOutcome.Sent) {
+            store.releaseHeldMessage(held.id());
+            held.shareId().ifPresent(id -> shareDelivered.accept(id, clock.instant()));
+            return true;
+        }
+        store.holdMessage(new HeldMessage(held.id(), held.psid(), held.text(), held.heldAt(),
+                retryTime(outcome), held.shareId()));
+        return false;
+    }
+
+    private SendOutcome sendNow(String psid, String text, MessageKind kind) {
+        List<String> parts = MessageText.split(text, ChatPlatform.MAX_TEXT);
+        for (String part : parts) {
+            SendOutcome outcome = chat.send(psid, part, kind);
+            if (!(outcome instanceof SendOutcome.Sent)) {
+                LOG.fine(() -> "message held: " + outcome.getClass().getSimpleName());
+                return outcome;
+            }
+        }
+        return new SendOutcome.Sent();
+    }
+
+    private Optional<Instant> retryTime(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Failed failed) {
+            return Optional.of(clock.instant().plus(failed.retryAfter().orElse(DEFAULT_RETRY)));
+        }
+        return Optional.empty();
+    }
+
+    private void hold(String psid, String text, Optional<Instant> retryAt, Optional<String> shareId) {
+        store.holdMessage(new HeldMessage(UUID.randomUUID().toString(), psid, text, clock.instant(), retryAt, shareId));
+    }
+
+    /** Whether a message went out now or waits. */
+    public enum Delivery { SENT, HELD }
+}

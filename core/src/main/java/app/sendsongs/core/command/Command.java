@@ -1,0 +1,34 @@
+package app.sendsongs.core.command;
+
+import app.sendsongs.core.music.TrackId;
+import java.util.Optional;
+
+/** A command a person typed, understood. */
+public sealed interface Command {
+    record Register(String code, Optional<String> name) implements Command {
+    }
+
+    /** {@code pre} and {@code post} are empty strings when not given. */
+    record SendSong(String friendName, TrackId track, String pre, String post) implements Command {
+    }
+
+    record Help(Optional<String> topic) implements Command {
+    }
+
+    record Pending() implements Command {
+    }
+
+    record History() implements Command {
+    }
+
+    /** {@code which}: empty for "the only one", a position in the pending list, or "all". */
+    record Cancel(Optional<String> which) implements Command {
+    }
+
+    record ForgetMe() implements Command {
+    }
+
+    /** A bare number: the answer to a question the bot asked. */
+    record Choose(int number) implements Command {
+    }
+}

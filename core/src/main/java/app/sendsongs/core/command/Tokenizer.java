@@ -1,0 +1,112 @@
+package app.sendsongs.core.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits a command into its words and {@code key:value} options. Values may be quoted with
+ * straight or typographic quotes, double or single; a single quote closes only before a space
+ * or the end, so names like O'Brien survive.
+ */
+final class Tokenizer {
+    static final Set<String> KEYS = Set.of("name", "pre", "post", "code", "group");
+    private static final String DOUBLE_QUOTES = "\"“”„«»";
+    private static final String SINGLE_QUOTES = "'‘’‚";
+
+    sealed interface Token {
+    }
+
+    record Word(String text, boolean quoted) implements Token {
+    }
+
+    record Option(String key, String value) implements Token {
+    }
+
+    static final class UnclosedQuoteException extends Exception {
+        UnclosedQuoteException() {
+            super("A quote is not closed.");
+        }
+    }
+
+    private final String text;
+    private int pos;
+
+    private Tokenizer(String text) {
+        this.text = text;
+    }
+
+    static List<Token> tokens(String text) throws UnclosedQuoteException {
+        return new Tokenizer(text).all();
+    }
+
+    private List<Token> all() throws UnclosedQuoteException {
+        List<Token> tokens = new ArrayList<>();
+        while (skipSpace()) {
+            String key = optionKey();
+            if (key != null) {
+                tokens.add(new Option(key, skipSpace() ? value().text() : ""));
+            } else {
+                tokens.add(value());
+            }
+        }
+        return tokens;
+    }
+
+    private boolean skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        return pos < text.length();
+    }
+
+    /** A known key followed by a colon (spaces allowed around it); consumes it when found. */
+    private String optionKey() {
+        int end = pos;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        String key = text.substring(pos, end).toLowerCase(Locale.ROOT);
+        if (!KEYS.contains(key)) {
+            return null;
+        }
+        int colon = end;
+        while (colon < text.length() && Character.isWhitespace(text.charAt(colon))) {
+            colon++;
+        }
+        if (colon >= text.length() || (text.charAt(colon) != ':' && text.charAt(colon) != '：')) {
+            return null;
+        }
+        pos = colon + 1;
+        return key;
+    }
+
+    private Word value() throws UnclosedQuoteException {
+        char first = text.charAt(pos);
+        if (DOUBLE_QUOTES.indexOf(first) >= 0) {
+            return quoted(DOUBLE_QUOTES, false);
+        }
+        if (SINGLE_QUOTES.indexOf(first) >= 0) {
+            return quoted(SINGLE_QUOTES, true);
+        }
+        int start = pos;
+        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        return new Word(text.substring(start, pos), false);
+    }
+
+    private Word quoted(String closers, boolean mustEndWord) throws UnclosedQuoteException {
+        int start = pos + 1;
+        for (int i = start; i < text.length(); i++) {
+            boolean closer = closers.indexOf(text.charAt(i)) >= 0;
+            boolean endsWord = i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1));
+            if (closer && (endsWord || !mustEndWord)) {
+                pos = i + 1;
+                return new Word(text.substring(start, i), true);
+            }
+        }
+        throw new UnclosedQuoteException();
+    }
+}

@@ -1,0 +1,24 @@
+package app.sendsongs.core.music;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One page of recently-played history after a cursor, newest first as Spotify returns it.
+ * {@code pageLimit} is how many items the page could hold: a full page may not reach back to
+ * the cursor, so older plays in between may be missing.
+ */
+public record RecentPlays(List<Play> plays, int pageLimit) {
+    public RecentPlays {
+        plays = List.copyOf(plays);
+    }
+
+    /** True when the page is full and its oldest play is after {@code cursor}: plays may have been missed. */
+    public boolean mayHaveGapAfter(Instant cursor) {
+        if (plays.size() < pageLimit) {
+            return false;
+        }
+        Instant oldest = plays.stream().map(Play::playedAt).min(Instant::compareTo).orElseThrow();
+        return oldest.isAfter(cursor.plusMillis(1));
+    }
+}

@@ -1,0 +1,111 @@
+package app.sendsongs.core.registration;
+
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchPlanner;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Connecting Spotify and registering: the consent round trip with a single-use state, the
+ * one-time code it yields, and the {@code register} command that binds the code to a person.
+ */
+public final class Registration {
+    private static final Logger LOG = Logger.getLogger(Registration.class.getName());
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+
+    private final RegistrationStore store;
+    private final UserStore users;
+    private final MusicService music;
+    private final WatchPlanner planner;
+    private final ConnectLink connectLink;
+    private final Clock clock;
+
+    public Registration(RegistrationStore store, UserStore users, MusicService music, WatchPlanner planner,
+                        ConnectLink connectLink, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.music = music;
+        this.planner = planner;
+        this.connectLink = connectLink;
+        this.clock = clock;
+    }
+
+    /** Where {@code /connect} sends the browser: Spotify's consent page with a fresh state. */
+    public URI startConnect() {
+        String state = Secrets.state();
+        store.saveOAuthState(new OAuthState(state, clock.instant().plus(STATE_LIFETIME)));
+        return music.authorizeUrl(state);
+    }
+
+    /** Handles Spotify's redirect back to {@code /callback}. */
+    public CallbackResult callback(String state, String code, String error) {
+        Optional<OAuthState> known = state == null ? Optional.empty() : store.takeOAuthState(state);
+        if (known.isEmpty() || known.get().expiresAt().isBefore(clock.instant())) {
+            return new CallbackResult.Failed("This link has expired or was already used. Start again at "
+                    + connectLink.url());
+        }
+        if (error != null || code == null || code.isBlank()) {
+            return new CallbackResult.Failed("Spotify did not connect (" + ("access_denied".equals(error)
+                    ? "you declined" : "no authorisation was given") + "). You can try again at " + connectLink.url());
+        }
+        try {
+            SpotifyGrant grant = music.exchangeCode(code);
+            String account = music.accountId(grant.accessToken());
+            String registrationCode = Secrets.registrationCode();
+            Instant expires = clock.instant().plus(CODE_LIFETIME);
+            store.saveRegistrationCode(new RegistrationCode(Secrets.normalizeCode(registrationCode), account, grant,
+                    expires));
+            return new CallbackResult.Connected(registrationCode, expires);
+        } catch (MusicServiceException e) {
+            LOG.log(Level.WARNING, "Spotify consent exchange failed: {0}", e.getMessage());
+            return new CallbackResult.Failed("Spotify could not complete the connection just now. Please try again at "
+                    + connectLink.url());
+        }
+    }
+
+    /** The {@code register} command; returns the reply. */
+    public String register(String psid, Command.Register command, Instant messageAt) {
+        Optional<User> existing = users.findUser(psid);
+        Optional<String> name = command.name().map(Names::tidy);
+        if (existing.isEmpty() && name.isEmpty()) {
+            return "Add the name friends will use for you: name:\"<your full name>\".\n" + Help.usage("register");
+        }
+        Optional<String> nameProblem = name.flatMap(Names::problem);
+        if (nameProblem.isPresent()) {
+            return nameProblem.get() + "\n" + Help.usage("register");
+        }
+        Optional<RegistrationCode> code = store.takeRegistrationCode(Secrets.normalizeCode(command.code()));
+        if (code.isEmpty() || code.get().expiresAt().isBefore(clock.instant())) {
+            return "That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
+                    + " minutes). Get a new one at " + connectLink.url();
+        }
+        if (existing.isPresent()) {
+            return reconnect(existing.get(), code.get(), name, messageAt);
+        }
+        users.saveUser(new User(psid, name.orElseThrow(), code.get().spotifyAccountId(), code.get().grant(),
+                GrantState.ACTIVE, clock.instant(), messageAt));
+        return "Welcome, " + name.get() + "! You're connected. Friends can now send you songs with name:\""
+                + name.get() + "\", and you can send them yours:\n" + Help.usage("send_song");
+    }
+
+    private String reconnect(User user, RegistrationCode code, Optional<String> name, Instant messageAt) {
+        User updated = user.withGrant(code.grant()).withName(name.orElse(user.name())).withLastMessageAt(messageAt);
+        users.saveUser(updated);
+        planner.checkNow(user.psid());
+        return "You're connected again, " + updated.name() + ". I'm watching your songs again.";
+    }
+}

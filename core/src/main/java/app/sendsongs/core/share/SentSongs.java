@@ -1,0 +1,100 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.util.Comparator;
+import java.util.List;
+
+
+/** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
+public final class SentSongs {
+    private static final int HISTORY_SIZE = 10;
+
+    private final ShareStore shares;
+    private final UserStore users;
+    private final Outbox outbox;
+
+    public SentSongs(ShareStore shares, UserStore users, Outbox outbox) {
+        this.shares = shares;
+        this.users = users;
+        this.outbox = outbox;
+    }
+
+    public String pending(User sender) {
+        List<Share> open = open(sender);
+        if (open.isEmpty()) {
+            return "Nothing pending: none of the songs you sent is being watched.";
+        }
+        StringBuilder text = new StringBuilder("Songs you sent that are being watched:");
+        for (int i = 0; i < open.size(); i++) {
+            text.append("\n").append(i + 1).append(". ").append(describe(open.get(i)));
+        }
+        return text.append("\nStop one with: cancel <number>").toString();
+    }
+
+    public String history(User sender) {
+        List<Share> sent = shares.sharesSentBy(sender.psid());
+        if (sent.isEmpty()) {
+            return "You haven't sent any songs yet.\n" + Help.usage("send_song");
+        }
+        StringBuilder text = new StringBuilder("Your latest songs:");
+        sent.stream().limit(HISTORY_SIZE).forEach(share -> text.append("\n• ").append(describe(share)));
+        return text.toString();
+    }
+
+    public String cancel(User sender, Command.Cancel command) {
+        List<Share> open = open(sender);
+        if (open.isEmpty()) {
+            return "There is nothing to cancel: no song you sent is being watched.";
+        }
+        String which = command.which().orElse(open.size() == 1 ? "1" : "");
+        if (which.isEmpty()) {
+            return "You have " + open.size() + " songs pending. Say which: cancel <number> or cancel all.\n"
+                    + pending(sender);
+        }
+        if (which.equals("all")) {
+            long cancelled = open.stream().filter(this::cancel).count();
+            return "Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs.");
+        }
+        int number = Integer.parseInt(which);
+        if (number < 1 || number > open.size()) {
+            return "There is no number " + number + " in your pending list (1 to " + open.size() + ").";
+        }
+        Share share = open.get(number - 1);
+        return cancel(share) ? "Stopped watching " + share.track().title() + " for " + receiverName(share) + "."
+                : "That song was settled a moment ago; see history.";
+    }
+
+    private boolean cancel(Share share) {
+        boolean cancelled = shares.updateShare(share.withStatus(ShareStatus.CANCELLED), share.status());
+        if (cancelled && share.status() == ShareStatus.HELD) {
+            outbox.withdrawShare(share.receiverPsid(), share.id());
+        }
+        return cancelled;
+    }
+
+    private List<Share> open(User sender) {
+        return shares.sharesSentBy(sender.psid()).stream().filter(s -> s.status().isOpen())
+                .sorted(Comparator.comparing(Share::createdAt)).toList();
+    }
+
+    private String describe(Share share) {
+        String head = share.track().title() + " → " + receiverName(share) + ": ";
+        return head + switch (share.status()) {
+            case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
+            case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", watching until "
+                    + Texts.when(share.expiresAt().orElseThrow());
+            case PLAYED -> "played " + Texts.when(share.playedAt().orElseThrow());
+            case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
+            case CANCELLED -> "cancelled";
+        };
+    }
+
+    private String receiverName(Share share) {
+        return users.findUser(share.receiverPsid()).map(User::name).orElse("someone who left");
+    }
+
+}

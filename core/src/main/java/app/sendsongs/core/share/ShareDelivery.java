@@ -1,0 +1,24 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.watch.WatchPlanner;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Instant;
+
+/** A song reached its receiver: the share starts being watched from that moment. */
+public final class ShareDelivery {
+    private final ShareStore shares;
+    private final WatchPlanner planner;
+
+    public ShareDelivery(ShareStore shares, WatchPlanner planner) {
+        this.shares = shares;
+        this.planner = planner;
+    }
+
+    public void delivered(String shareId, Instant at) {
+        WatchSchedule schedule = planner.schedule();
+        shares.findShare(shareId)
+                .filter(share -> share.status() == ShareStatus.HELD)
+                .filter(share -> shares.updateShare(share.delivered(at, schedule.expiry(at)), ShareStatus.HELD))
+                .ifPresent(share -> planner.delivered(share, at));
+    }
+}

@@ -1,0 +1,30 @@
+package app.sendsongs.core.share;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: shared songs. */
+public interface ShareStore {
+    /** Stores a new share (its id is fresh). */
+    void insertShare(Share share);
+
+    Optional<Share> findShare(String id);
+
+    /**
+     * Replaces the share only if its stored status is still {@code expected}; false otherwise.
+     * Every change of status goes through here, so two workers never both act on one share.
+     */
+    boolean updateShare(Share updated, ShareStatus expected);
+
+    /** What a person sent, newest first. */
+    List<Share> sharesSentBy(String senderPsid);
+
+    /** The shares being watched for one receiver (status WATCHING), oldest delivery first. */
+    List<Share> sharesWatchedFor(String receiverPsid);
+
+    /** Open shares to one receiver (HELD or WATCHING). */
+    List<Share> openSharesTo(String receiverPsid);
+
+    /** Deletes every share the person sent or received. */
+    void deleteSharesOf(String psid);
+}

@@ -1,0 +1,24 @@
+package app.sendsongs.core.store;
+
+import app.sendsongs.core.chat.InboundLog;
+import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.registration.RegistrationStore;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchStore;
+
+/**
+ * Everything the core keeps. Each part is a small port of its own feature; a store adapter
+ * implements them all. The contract: access by key, a few secondary lookups, one query for due
+ * watches, conditional writes where two workers could race. No joins.
+ */
+public interface Store extends UserStore, RegistrationStore, InboundLog, OutboxStore, ShareStore, WatchStore,
+        ChoiceStore, AutoCloseable {
+
+    /** Deletes everything about one person: user, shares, watch, held messages, open question. */
+    void forgetPerson(String psid);
+
+    @Override
+    void close();
+}

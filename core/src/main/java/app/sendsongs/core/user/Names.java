@@ -1,0 +1,47 @@
+package app.sendsongs.core.user;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Rules for the names people register under and type to find each other. */
+public final class Names {
+    public static final int MAX_LENGTH = 60;
+
+    private Names() {
+    }
+
+    /** The form names are compared in: case-insensitive, spacing folded. */
+    public static String key(String name) {
+        return tidy(name).toLowerCase(Locale.ROOT);
+    }
+
+    /** Spacing folded and Unicode normalised, case kept. */
+    public static String tidy(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    }
+
+    /** Why a name cannot be registered, if it cannot. */
+    public static Optional<String> problem(String name) {
+        String tidy = tidy(name);
+        if (tidy.isEmpty()) {
+            return Optional.of("The name is empty.");
+        }
+        if (tidy.length() > MAX_LENGTH) {
+            return Optional.of("The name is longer than " + MAX_LENGTH + " characters.");
+        }
+        if (tidy.codePoints().noneMatch(Character::isLetter)) {
+            return Optional.of("The name needs at least one letter.");
+        }
+        if (tidy.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("The name has control characters in it.");
+        }
+        return Optional.empty();
+    }
+
+    /** A name shortened for quoting it back in a reply. */
+    public static String quoted(String name) {
+        String tidy = tidy(name);
+        return "\"" + (tidy.length() > MAX_LENGTH ? tidy.substring(0, MAX_LENGTH) + "…" : tidy) + "\"";
+    }
+}

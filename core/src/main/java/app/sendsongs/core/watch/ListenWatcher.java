@@ -1,0 +1,155 @@
+package app.sendsongs.core.watch;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.music.GrantRevokedException;
+import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.Play;
+import app.sendsongs.core.music.RecentPlays;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.user.SpotifyAccess;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Runs due listen checks. One check reads the receiver's recent plays once and settles every
+ * song being watched for them: played (sender told, post note released), expired (sender told),
+ * or still waiting (next check per the schedule).
+ */
+public final class ListenWatcher {
+    private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(5);
+    private static final Duration MINIMUM_RETRY = Duration.ofSeconds(30);
+
+    private final WatchStore watches;
+    private final ShareStore shares;
+    private final UserStore users;
+    private final MusicService music;
+    private final SpotifyAccess access;
+    private final Outbox outbox;
+    private final WatchSchedule schedule;
+    private final Clock clock;
+    private final Duration lease;
+
+    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, MusicService music,
+                         SpotifyAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease) {
+        this.watches = watches;
+        this.shares = shares;
+        this.users = users;
+        this.music = music;
+        this.access = access;
+        this.outbox = outbox;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Claims and runs up to {@code limit} due checks; returns how many ran. */
+    public int runDue(int limit) {
+        Instant now = clock.instant();
+        List<Watch> claimed = watches.claimDueWatches(now, limit, now.plus(lease));
+        claimed.forEach(this::check);
+        return claimed.size();
+    }
+
+    void check(Watch watch) {
+        List<Share> watched = shares.sharesWatchedFor(watch.receiverPsid());
+        Optional<User> receiver = users.findUser(watch.receiverPsid());
+        if (watched.isEmpty() || receiver.isEmpty() || receiver.get().needsReconnect()) {
+            watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
+            return;
+        }
+        RecentPlays recent;
+        try {
+            recent = music.recentlyPlayed(access.accessToken(receiver.get()), watch.checkedThrough());
+        } catch (GrantRevokedException e) {
+            watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
+            return;
+        } catch (MusicServiceException e) {
+            Duration wait = e.retryAfter().filter(d -> d.compareTo(MINIMUM_RETRY) > 0).orElse(
+                    e.retryAfter().isPresent() ? MINIMUM_RETRY : RETRY_AFTER_FAILURE);
+            LOG.info(() -> "listen check postponed by " + wait + ": " + e.getMessage());
+            watches.completeWatch(watch, Optional.of(clock.instant().plus(wait)), watch.checkedThrough());
+            return;
+        }
+        settle(watch, receiver.get(), watched, recent);
+    }
+
+    private void settle(Watch watch, User receiver, List<Share> watched, RecentPlays recent) {
+        Instant now = clock.instant();
+        boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
+        Optional<Instant> next = Optional.empty();
+        for (Share share : watched) {
+            Optional<Instant> shareNext = settle(share, receiver, recent.plays(), gap, now);
+            next = earliest(next, shareNext);
+        }
+        if (gap && next.isPresent()) {
+            next = earliest(next, Optional.of(now.plus(schedule.recheckAfterGap())));
+        }
+        Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
+                .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
+        watches.completeWatch(watch, next, readThrough);
+    }
+
+    /** Settles one share; returns when it should be checked next, empty when it is settled. */
+    private Optional<Instant> settle(Share share, User receiver, List<Play> plays, boolean gap, Instant now) {
+        Instant deliveredAt = share.deliveredAt().orElseThrow();
+        Optional<Play> play = PlayMatcher.firstPlay(share.track(), plays, deliveredAt);
+        if (play.isPresent()) {
+            if (shares.updateShare(share.played(play.get().playedAt()), ShareStatus.WATCHING)) {
+                announcePlay(share, receiver, play.get());
+            }
+            return Optional.empty();
+        }
+        Share current = gap && !share.uncertain() ? share.markedUncertain() : share;
+        if (!now.isBefore(share.expiresAt().orElseThrow())) {
+            if (shares.updateShare(current.withStatus(ShareStatus.EXPIRED), ShareStatus.WATCHING)) {
+                announceExpiry(current, receiver);
+            }
+            return Optional.empty();
+        }
+        if (current != share) {
+            shares.updateShare(current, ShareStatus.WATCHING);
+        }
+        return Optional.of(schedule.nextCheck(deliveredAt, share.track().duration(), now));
+    }
+
+    private void announcePlay(Share share, User receiver, Play play) {
+        outbox.notify(share.senderPsid(), "🎧 " + receiver.name() + " listened to " + share.track().title()
+                + " (" + Texts.when(play.playedAt()) + ").");
+        if (!share.post().isEmpty()) {
+            String sender = users.findUser(share.senderPsid()).map(User::name).orElse("Your friend");
+            outbox.notify(receiver.psid(), sender + "'s note on " + share.track().title() + ": "
+                    + Texts.note(share.post()));
+        }
+    }
+
+    private void announceExpiry(Share share, User receiver) {
+        String text = receiver.name() + " hasn't played " + share.track().title() + " within "
+                + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching.";
+        if (share.uncertain()) {
+            text += " (They played so much music at times that Spotify's history of their last 50 plays "
+                    + "didn't reach back far enough, so I may have missed it.)";
+        }
+        outbox.notify(share.senderPsid(), text);
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a.get().isBefore(b.get()) ? a : b;
+    }
+}

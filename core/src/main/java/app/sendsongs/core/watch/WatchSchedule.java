@@ -1,0 +1,107 @@
+package app.sendsongs.core.watch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When a delivered song's receiver is checked: first about one track length after delivery, then
+ * on a grid of phases ("every 5 minutes until 1 hour, then hourly until 7 days"); the last phase's
+ * end is the watch period, checked once more exactly then before the share expires.
+ */
+public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Duration recheckAfterGap) {
+    private static final Pattern PHASE = Pattern.compile("(\\d+)([smhd])/(\\d+)([smhd])");
+
+    /** Check every {@code every} until {@code until} after delivery. */
+    public record Phase(Duration every, Duration until) {
+    }
+
+    public WatchSchedule {
+        phases = List.copyOf(phases);
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("a schedule needs at least one phase");
+        }
+        Duration previous = Duration.ZERO;
+        for (Phase phase : phases) {
+            if (phase.every().isZero() || phase.every().isNegative() || phase.until().compareTo(previous) <= 0) {
+                throw new IllegalArgumentException("phases need a positive interval and increasing ends");
+            }
+            previous = phase.until();
+        }
+    }
+
+    /** The seed's schedule: every 5 minutes for the first hour, then hourly until 7 days. */
+    public static WatchSchedule standard() {
+        return parse("5m/1h,1h/7d");
+    }
+
+    /** Parses "5m/1h,1h/7d": every 5 minutes until 1 hour, then every hour until 7 days. */
+    public static WatchSchedule parse(String text) {
+        List<Phase> phases = new ArrayList<>();
+        for (String part : text.toLowerCase(Locale.ROOT).replace(" ", "").split(",")) {
+            Matcher m = PHASE.matcher(part);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("a schedule phase looks like 5m/1h (every/until), not: " + part);
+            }
+            phases.add(new Phase(duration(m.group(1), m.group(2)), duration(m.group(3), m.group(4))));
+        }
+        return new WatchSchedule(phases, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    }
+
+    private static Duration duration(String amount, String unit) {
+        long n = Long.parseLong(amount);
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    public Duration watchPeriod() {
+        return phases.getLast().until();
+    }
+
+    public Instant expiry(Instant deliveredAt) {
+        return deliveredAt.plus(watchPeriod());
+    }
+
+    /** The first check: about one play of the track after delivery. */
+    public Instant firstCheck(Instant deliveredAt, Duration trackLength) {
+        Duration delay = trackLength.compareTo(minimumFirstDelay) < 0 ? minimumFirstDelay : trackLength;
+        return deliveredAt.plus(delay.compareTo(watchPeriod()) > 0 ? watchPeriod() : delay);
+    }
+
+    /** The next check strictly after {@code now}; the expiry itself once the grid is exhausted. */
+    public Instant nextCheck(Instant deliveredAt, Duration trackLength, Instant now) {
+        Instant first = firstCheck(deliveredAt, trackLength);
+        if (now.isBefore(first)) {
+            return first;
+        }
+        long elapsed = Duration.between(deliveredAt, now).toMillis();
+        long phaseStart = 0;
+        for (Phase phase : phases) {
+            long until = phase.until().toMillis();
+            if (elapsed < until) {
+                long every = phase.every().toMillis();
+                long next = phaseStart + ((elapsed - phaseStart) / every + 1) * every;
+                return deliveredAt.plusMillis(Math.min(next, until));
+            }
+            phaseStart = until;
+        }
+        return now;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (Phase phase : phases) {
+            text.append(text.isEmpty() ? "" : ",").append(phase.every()).append('/').append(phase.until());
+        }
+        return text.toString();
+    }
+}
