@@ -1,0 +1,217 @@
+package app.sendsongs.messenger;
+
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SendOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Messenger Send API: {@code POST <graph>/<version>/me/messages?access_token=<page token>}.
+ *
+ * <p>The page token travels in the query string, so the request URI is never logged nor put in a reason or
+ * exception message; any text that comes back from the network is scrubbed of the token before it is shown.
+ */
+public final class GraphSendApi implements ChatPlatform {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Wait used for a rate limit that did not say how long. */
+    static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphSendApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Graph error codes for throttling: app, user, page and Messenger-specific limits. */
+    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 613, 80006);
+    /** Subcodes that mean "outside the 24-hour window" (with code 10 or 200). */
+    private static final Set<Integer> OUTSIDE_WINDOW_SUBCODES = Set.of(2018278, 2018108, 2018065);
+    private static final int CODE_UNAVAILABLE = 551;
+    private static final int CODE_INVALID_PARAMETER = 100;
+    private static final int SUBCODE_NO_MATCHING_USER = 2018001;
+    private static final int SUBCODE_PERSON_UNAVAILABLE = 1545041;
+    private static final int CODE_BAD_TOKEN = 190;
+
+    private final MessengerConfig config;
+    private final HttpClient http;
+    private final URI endpoint;
+
+    public GraphSendApi(MessengerConfig config) {
+        this(config, HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    /** With a client of the caller's choosing (shared by every send of this adapter). */
+    public GraphSendApi(MessengerConfig config, HttpClient http) {
+        if (config.pageAccessToken() == null || config.pageAccessToken().isBlank()) {
+            throw new IllegalArgumentException("the page access token must be set");
+        }
+        this.config = config;
+        this.http = http;
+        this.endpoint = URI.create(config.sendApiEndpoint() + "?access_token="
+                + URLEncoder.encode(config.pageAccessToken(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public SendOutcome send(String psid, String text, MessageKind kind) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(psid, text, kind), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            LOG.warn("Send API did not answer in time ({})", e.getClass().getSimpleName());
+            return new SendOutcome.Failed("the Send API did not answer in time", Optional.empty());
+        } catch (IOException e) {
+            String why = e.getClass().getSimpleName() + scrubbedMessage(e);
+            LOG.warn("Send API unreachable: {}", why);
+            return new SendOutcome.Failed("the Send API could not be reached: " + why, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Failed("interrupted while sending", Optional.empty());
+        }
+        return outcome(response);
+    }
+
+    private static String body(String psid, String text, MessageKind kind) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("recipient").put("id", psid);
+        root.put("messaging_type", kind.name());
+        root.putObject("message").put("text", text);
+        return root.toString();
+    }
+
+    private SendOutcome outcome(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new SendOutcome.Sent();
+        }
+        GraphError error = GraphError.parse(response.body());
+        Optional<Duration> retryAfter = retryAfter(response);
+        String detail = describe(status, error);
+
+        if (error.code() == CODE_BAD_TOKEN) {
+            LOG.error("the Graph API refused the page access token ({}): check MESSENGER_PAGE_ACCESS_TOKEN", detail);
+            return new SendOutcome.Failed("the page access token was refused (" + detail + ")", Optional.empty());
+        }
+        if ((error.code() == 10 || error.code() == 200) && (OUTSIDE_WINDOW_SUBCODES.contains(error.subcode())
+                || (error.message() != null && error.message().contains("outside of allowed window")))) {
+            LOG.debug("Send API: outside the messaging window ({})", detail);
+            return new SendOutcome.OutsideWindow();
+        }
+        if (error.code() == CODE_UNAVAILABLE || error.subcode() == SUBCODE_PERSON_UNAVAILABLE
+                || (error.code() == CODE_INVALID_PARAMETER && error.subcode() == SUBCODE_NO_MATCHING_USER)) {
+            LOG.info("Send API: recipient unreachable ({})", detail);
+            return new SendOutcome.Unreachable(detail);
+        }
+        if (status == 429 || RATE_LIMIT_CODES.contains(error.code())) {
+            Duration wait = retryAfter.orElse(DEFAULT_RATE_LIMIT_WAIT);
+            LOG.warn("Send API rate limit ({}); retrying after {} s", detail, wait.toSeconds());
+            return new SendOutcome.Failed("rate limited: " + detail, Optional.of(wait));
+        }
+        if (status >= 500 || error.code() == 1 || error.code() == 2) {
+            LOG.warn("Send API temporary failure ({})", detail);
+            return new SendOutcome.Failed("temporary Graph API failure: " + detail, retryAfter);
+        }
+        LOG.warn("Send API rejected the message ({})", detail);
+        return new SendOutcome.Failed("the Send API rejected the message: " + detail, retryAfter);
+    }
+
+    private String describe(int status, GraphError error) {
+        StringBuilder s = new StringBuilder("HTTP ").append(status);
+        if (error.code() != GraphError.NONE) {
+            s.append(", code ").append(error.code());
+        }
+        if (error.subcode() != GraphError.NONE) {
+            s.append('/').append(error.subcode());
+        }
+        if (error.message() != null) {
+            s.append(": ").append(scrub(error.message()));
+        }
+        if (error.fbtraceId() != null) {
+            s.append(" [fbtrace_id ").append(scrub(error.fbtraceId())).append(']');
+        }
+        return s.toString();
+    }
+
+    private String scrubbedMessage(Throwable e) {
+        return e.getMessage() == null ? "" : ": " + scrub(e.getMessage());
+    }
+
+    /** Removes the page token, raw or URL-encoded, from text that may be logged. */
+    private String scrub(String text) {
+        String token = config.pageAccessToken();
+        String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String s = text.replace(token, "<redacted>");
+        if (!encoded.equals(token)) {
+            s = s.replace(encoded, "<redacted>");
+        }
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(GraphSendApi::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}; fields absent when not sent. */
+    record GraphError(String message, String type, int code, int subcode, String fbtraceId) {
+        static final int NONE = -1;
+
+        static GraphError parse(String body) {
+            if (body == null || body.isBlank()) {
+                return new GraphError(null, null, NONE, NONE, null);
+            }
+            try {
+                JsonNode error = JSON.readTree(body).path("error");
+                return new GraphError(
+                        error.path("message").isValueNode() ? error.path("message").asText() : null,
+                        error.path("type").isValueNode() ? error.path("type").asText() : null,
+                        error.path("code").asInt(NONE),
+                        error.path("error_subcode").asInt(NONE),
+                        error.path("fbtrace_id").isValueNode() ? error.path("fbtrace_id").asText() : null);
+            } catch (IOException | RuntimeException e) {
+                return new GraphError(null, null, NONE, NONE, null);
+            }
+        }
+    }
+}

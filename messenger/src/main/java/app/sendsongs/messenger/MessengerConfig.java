@@ -1,0 +1,56 @@
+package app.sendsongs.messenger;
+
+import java.util.Objects;
+
+/**
+ * How to reach the Messenger Platform. {@link #toString()} never shows the page token, the app secret
+ * or the verify token.
+ *
+ * @param graphBaseUrl    scheme, host and optional path prefix of the Graph API ({@value #DEFAULT_GRAPH_BASE_URL}
+ *                        when null or blank); the sandbox is {@code http://host:port/sandbox/graph}
+ * @param graphVersion    Graph API version segment ({@value #DEFAULT_GRAPH_VERSION} when null or blank)
+ * @param pageAccessToken the page token the Send API needs
+ * @param appSecret       the app secret that keys {@code X-Hub-Signature-256}
+ * @param verifyToken     the token Messenger sends back on webhook verification
+ */
+public record MessengerConfig(String graphBaseUrl, String graphVersion, String pageAccessToken, String appSecret,
+                              String verifyToken) {
+    public static final String DEFAULT_GRAPH_BASE_URL = "https://graph.facebook.com";
+    public static final String DEFAULT_GRAPH_VERSION = "v21.0";
+
+    public MessengerConfig {
+        graphBaseUrl = graphBaseUrl == null || graphBaseUrl.isBlank() ? DEFAULT_GRAPH_BASE_URL
+                : stripTrailingSlashes(graphBaseUrl.trim());
+        graphVersion = graphVersion == null || graphVersion.isBlank() ? DEFAULT_GRAPH_VERSION
+                : graphVersion.trim().replaceAll("^/+|/+$", "");
+    }
+
+    /** Production Graph URL and version. */
+    public static MessengerConfig of(String pageAccessToken, String appSecret, String verifyToken) {
+        return new MessengerConfig(null, null, pageAccessToken, appSecret, verifyToken);
+    }
+
+    /** {@code <graphBaseUrl>/<graphVersion>/me/messages}, without the access token. */
+    public String sendApiEndpoint() {
+        return graphBaseUrl + "/" + graphVersion + "/me/messages";
+    }
+
+    @Override
+    public String toString() {
+        return "MessengerConfig[graphBaseUrl=" + graphBaseUrl + ", graphVersion=" + graphVersion
+                + ", pageAccessToken=" + mask(pageAccessToken) + ", appSecret=" + mask(appSecret)
+                + ", verifyToken=" + mask(verifyToken) + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "<unset>" : "<redacted>";
+    }
+
+    private static String stripTrailingSlashes(String url) {
+        String s = Objects.requireNonNull(url);
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}

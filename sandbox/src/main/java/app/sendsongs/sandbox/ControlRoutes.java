@@ -1,0 +1,298 @@
+package app.sendsongs.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The sandbox control API (SPEC §5): drive the emulated people, catalogue, clock and faults. */
+final class ControlRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final List<String> ENDPOINTS = List.of(SpotifyEmulator.AUTHORIZE, SpotifyEmulator.TOKEN,
+            SpotifyEmulator.ME, SpotifyEmulator.TRACKS, SpotifyEmulator.RECENTLY_PLAYED);
+
+    private final MessengerEmulator messenger;
+    private final SpotifyEmulator spotify;
+    private final FaultInjector faults;
+    private final ClockControl clock;
+
+    ControlRoutes(MessengerEmulator messenger, SpotifyEmulator spotify, FaultInjector faults, ClockControl clock) {
+        this.messenger = messenger;
+        this.spotify = spotify;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    void routes(Javalin app) {
+        app.post("/sandbox/messenger/send", JsonIo.guarded(this::messengerSend));
+        app.get("/sandbox/messenger/inbox/{psid}", JsonIo.guarded(this::inbox));
+        app.get("/sandbox/messenger/inbox", JsonIo.guarded(this::inboxes));
+
+        app.get("/sandbox/spotify/tracks", JsonIo.guarded(this::tracks));
+        app.post("/sandbox/spotify/tracks", JsonIo.guarded(this::addTracks));
+        app.get("/sandbox/spotify/users", JsonIo.guarded(this::users));
+        app.post("/sandbox/spotify/users/{id}/plays", JsonIo.guarded(this::play));
+        app.get("/sandbox/spotify/users/{id}/plays", JsonIo.guarded(this::plays));
+        app.post("/sandbox/spotify/users/{id}/revoke", JsonIo.guarded(this::revoke));
+        app.get("/sandbox/spotify/stats", JsonIo.guarded(this::stats));
+        app.delete("/sandbox/spotify/stats", JsonIo.guarded(this::resetStats));
+
+        app.post("/sandbox/clock/advance", JsonIo.guarded(this::advance));
+        app.get("/sandbox/clock", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, Map.of("now", clock.now().toString()))));
+
+        app.post("/sandbox/faults", JsonIo.guarded(this::addFault));
+        app.get("/sandbox/faults", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, faultQueues())));
+        app.delete("/sandbox/faults", JsonIo.guarded(ctx -> {
+            faults.clear();
+            JsonIo.send(ctx, 200, faultQueues());
+        }));
+    }
+
+    // ---- Messenger ----
+
+    private void messengerSend(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        String from = requiredText(body, "from");
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual()) {
+            throw HttpProblem.control(400, "\"text\" must be a string");
+        }
+        ctx.future(() -> messenger.userSends(from, text.asText()).thenAccept(delivery -> {
+            ObjectNode answer = JsonIo.object();
+            if (delivery.ok()) {
+                answer.put("mid", delivery.mid());
+                JsonIo.send(ctx, 200, answer);
+            } else {
+                answer.put("error", delivery.error());
+                answer.put("mid", delivery.mid());
+                JsonIo.send(ctx, 502, answer);
+            }
+        }));
+    }
+
+    private void inbox(Context ctx) {
+        JsonIo.send(ctx, 200, inboxJson(messenger.inbox(ctx.pathParam("psid"))));
+    }
+
+    private void inboxes(Context ctx) {
+        ObjectNode all = JsonIo.object();
+        messenger.inboxes().forEach((psid, messages) -> all.set(psid, inboxJson(messages)));
+        JsonIo.send(ctx, 200, all);
+    }
+
+    private static ArrayNode inboxJson(List<MessengerEmulator.InboxMessage> messages) {
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        for (MessengerEmulator.InboxMessage m : messages) {
+            ObjectNode node = array.addObject();
+            node.put("text", m.text());
+            node.put("messaging_type", m.messagingType());
+            if (m.tag() != null) {
+                node.put("tag", m.tag());
+            }
+            node.put("at", m.at().toString());
+            node.put("message_id", m.messageId());
+        }
+        return array;
+    }
+
+    // ---- Spotify ----
+
+    private void tracks(Context ctx) {
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        spotify.catalogue().all().forEach(t -> array.add(t.toJson()));
+        JsonIo.send(ctx, 200, array);
+    }
+
+    private void addTracks(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        List<JsonNode> nodes = new ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(nodes::add);
+        } else {
+            nodes.add(body);
+        }
+        if (nodes.isEmpty()) {
+            throw HttpProblem.control(400, "no tracks given");
+        }
+        List<CatalogueTrack> added = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                added.add(CatalogueTrack.fromJson(nodes.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw HttpProblem.control(400, (body.isArray() ? "track [" + i + "]: " : "") + e.getMessage());
+            }
+        }
+        spotify.catalogue().add(added);
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        added.forEach(t -> array.add(t.toJson()));
+        JsonIo.send(ctx, 200, array);
+    }
+
+    private void users(Context ctx) {
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        spotify.users().stream().map(SandboxUser::id).sorted().forEach(array::add);
+        JsonIo.send(ctx, 200, array);
+    }
+
+    private void play(Context ctx) {
+        String userId = userId(ctx);
+        JsonNode body = JsonIo.readBody(ctx);
+        String track = Ids.trackIdOf(requiredText(body, "track"));
+        if (!Ids.isSpotifyId(track)) {
+            throw HttpProblem.control(400, "\"track\" must be a 22-character base-62 track id");
+        }
+        Instant at = null;
+        JsonNode atNode = body.get("at");
+        if (atNode != null && !atNode.isNull()) {
+            try {
+                at = Instant.parse(atNode.asText());
+            } catch (DateTimeParseException e) {
+                throw HttpProblem.control(400, "\"at\" must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+            }
+        }
+        if (!spotify.catalogue().knows(track)) {
+            throw HttpProblem.control(404, "unknown track " + track);
+        }
+        Instant playedAt = spotify.play(userId, track, at);
+        ObjectNode answer = JsonIo.object();
+        answer.put("user", userId);
+        answer.put("track", track);
+        answer.put("played_at", Times.spotify(playedAt));
+        JsonIo.send(ctx, 200, answer);
+    }
+
+    private void plays(Context ctx) {
+        String userId = userId(ctx);
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        List<SandboxUser.Play> plays = spotify.findUser(userId).map(SandboxUser::plays).orElse(List.of());
+        for (int i = plays.size() - 1; i >= 0; i--) {
+            SandboxUser.Play play = plays.get(i);
+            ObjectNode node = array.addObject();
+            node.put("track", play.trackId());
+            spotify.catalogue().resolve(play.trackId()).ifPresent(r -> node.put("name", r.track().name()));
+            node.put("played_at", Times.spotify(play.playedAt()));
+        }
+        JsonIo.send(ctx, 200, array);
+    }
+
+    private void revoke(Context ctx) {
+        String userId = userId(ctx);
+        int revoked = spotify.revoke(userId);
+        LOG.info("revoked {} Spotify grant(s) of sandbox user {}", revoked, userId);
+        JsonIo.send(ctx, 200, Map.of("user", userId, "revoked", revoked));
+    }
+
+    private void stats(Context ctx) {
+        ObjectNode body = JsonIo.object();
+        Map<String, Long> calls = spotify.calls();
+        long total = 0;
+        for (String endpoint : ENDPOINTS) {
+            long n = calls.getOrDefault(endpoint, 0L);
+            body.put(endpoint, n);
+            total += n;
+        }
+        body.put("total", total);
+        body.set("by_user", JsonIo.MAPPER.valueToTree(spotify.callsByUser()));
+        JsonIo.send(ctx, 200, body);
+    }
+
+    private void resetStats(Context ctx) {
+        spotify.resetCalls();
+        stats(ctx);
+    }
+
+    // ---- clock ----
+
+    private void advance(Context ctx) {
+        JsonNode seconds = JsonIo.readBody(ctx).get("seconds");
+        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0) {
+            throw HttpProblem.control(400, "\"seconds\" must be a number >= 0");
+        }
+        Instant now;
+        try {
+            now = clock.advance(Duration.ofMillis(Math.round(seconds.asDouble() * 1000)));
+        } catch (DateTimeException | ArithmeticException e) {
+            throw HttpProblem.control(400, "\"seconds\" is too large");
+        } catch (RuntimeException e) {
+            LOG.error("due work after a clock advance failed", e);
+            throw HttpProblem.control(500, "the clock moved but the due work failed: " + e);
+        }
+        JsonIo.send(ctx, 200, Map.of("now", now.toString()));
+    }
+
+    // ---- faults ----
+
+    private void addFault(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        FaultInjector.Target target = FaultInjector.Target.parse(body.path("target").asText(""))
+                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be \"spotify\" or \"messenger\""));
+        JsonNode status = body.get("status");
+        if (status == null || !status.canConvertToInt() || !FaultInjector.STATUSES.contains(status.asInt())) {
+            throw HttpProblem.control(400, "\"status\" must be one of 429, 500, 502, 503, 504");
+        }
+        int count = intField(body, "count", 1, 1);
+        int retryAfter = intField(body, "retry_after", 1, 0);
+        JsonNode reason = body.get("reason");
+        faults.add(target, new FaultInjector.Fault(status.asInt(), retryAfter,
+                reason == null || reason.isNull() ? null : reason.asText()), count);
+        JsonIo.send(ctx, 200, faultQueues());
+    }
+
+    private ObjectNode faultQueues() {
+        ObjectNode body = JsonIo.object();
+        for (FaultInjector.Target target : FaultInjector.Target.values()) {
+            ArrayNode queue = body.putArray(target.wireName());
+            for (FaultInjector.Pending p : faults.pending(target)) {
+                ObjectNode node = queue.addObject();
+                node.put("status", p.fault().status());
+                node.put("remaining", p.remaining());
+                node.put("retry_after", p.fault().retryAfterSeconds());
+                if (p.fault().reason() != null) {
+                    node.put("reason", p.fault().reason());
+                }
+            }
+        }
+        return body;
+    }
+
+    // ---- helpers ----
+
+    private static String userId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!USER_ID.matcher(id).matches()) {
+            throw HttpProblem.control(400, "a user id is 1-64 of A-Z a-z 0-9 . _ -");
+        }
+        return id;
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static int intField(JsonNode body, String field, int fallback, int min) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be an integer >= " + min);
+        }
+        return value.asInt();
+    }
+}

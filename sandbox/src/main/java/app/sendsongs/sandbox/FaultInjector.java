@@ -1,0 +1,84 @@
+package app.sendsongs.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Queued failures: the next N calls to an emulated service fail with a given status. */
+public final class FaultInjector {
+    /** The statuses a fault may carry. */
+    public static final Set<Integer> STATUSES = Set.of(429, 500, 502, 503, 504);
+
+    public enum Target {
+        SPOTIFY, MESSENGER;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Target> parse(String name) {
+            for (Target t : values()) {
+                if (t.wireName().equals(name)) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One failure to inject.
+     *
+     * @param reason optional Spotify 429 {@code reason} (e.g. {@code QUOTA_EXCEEDED}), or null
+     */
+    public record Fault(int status, int retryAfterSeconds, String reason) {
+    }
+
+    /** A queued fault and how many calls it will still fail. */
+    public record Pending(Fault fault, int remaining) {
+    }
+
+    private final Map<Target, Deque<Pending>> queues = new EnumMap<>(Target.class);
+
+    public FaultInjector() {
+        for (Target t : Target.values()) {
+            queues.put(t, new ArrayDeque<>());
+        }
+    }
+
+    public synchronized void add(Target target, Fault fault, int count) {
+        if (!STATUSES.contains(fault.status())) {
+            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
+        queues.get(target).addLast(new Pending(fault, count));
+    }
+
+    /** The fault the current call must fail with, consuming one use of it; empty when the call may go through. */
+    public synchronized Optional<Fault> take(Target target) {
+        Deque<Pending> queue = queues.get(target);
+        Pending head = queue.pollFirst();
+        if (head == null) {
+            return Optional.empty();
+        }
+        if (head.remaining() > 1) {
+            queue.addFirst(new Pending(head.fault(), head.remaining() - 1));
+        }
+        return Optional.of(head.fault());
+    }
+
+    public synchronized List<Pending> pending(Target target) {
+        return List.copyOf(queues.get(target));
+    }
+
+    public synchronized void clear() {
+        queues.values().forEach(Deque::clear);
+    }
+}

@@ -1,0 +1,171 @@
+package app.sendsongs.sandbox;
+
+import app.sendsongs.core.time.ManualClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** Emulated Graph API Send endpoint: {@code POST /sandbox/graph/{version}/me/messages?access_token=...}. */
+final class GraphEmulator {
+    static final String BASE = "/sandbox/graph";
+    static final Duration STANDARD_WINDOW = Duration.ofHours(24);
+    static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
+    static final int MAX_TEXT = 2000;
+    static final Set<String> TAGS = Set.of("ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "HUMAN_AGENT");
+    static final Set<String> SENDER_ACTIONS = Set.of("typing_on", "typing_off", "mark_seen");
+
+    private final SandboxConfig config;
+    private final MessengerEmulator messenger;
+    private final FaultInjector faults;
+    private final ManualClock clock;
+
+    GraphEmulator(SandboxConfig config, MessengerEmulator messenger, FaultInjector faults, ManualClock clock) {
+        this.config = config;
+        this.messenger = messenger;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    void routes(Javalin app) {
+        app.post(BASE + "/{version}/me/messages", JsonIo.guarded(this::send));
+    }
+
+    private void send(Context ctx) {
+        faults.take(FaultInjector.Target.MESSENGER).ifPresent(f -> {
+            throw fault(f);
+        });
+        checkToken(ctx);
+        JsonNode body = parse(ctx.body());
+        String psid = body.path("recipient").path("id").asText("");
+        if (psid.isBlank()) {
+            throw error(100, null, "(#100) The parameter recipient is required");
+        }
+        String senderAction = body.path("sender_action").asText(null);
+        if (senderAction != null && !body.has("message")) {
+            if (!SENDER_ACTIONS.contains(senderAction)) {
+                throw error(100, null, "(#100) Param sender_action must be one of {TYPING_ON, TYPING_OFF, MARK_SEEN}");
+            }
+            Instant last = knownRecipient(psid);
+            checkWindow(last, STANDARD_WINDOW);
+            ObjectNode ok = JsonIo.object();
+            ok.put("recipient_id", psid);
+            JsonIo.send(ctx, 200, ok);
+            return;
+        }
+        String type = body.path("messaging_type").asText("");
+        if (!Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)) {
+            throw error(100, null, "(#100) Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}"
+                    + (type.isEmpty() ? "" : " - got \"" + type + "\""));
+        }
+        String tag = null;
+        if (type.equals("MESSAGE_TAG")) {
+            tag = body.path("tag").asText("");
+            if (!TAGS.contains(tag)) {
+                throw error(100, null, "(#100) Param tag must be one of {ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, "
+                        + "POST_PURCHASE_UPDATE, HUMAN_AGENT}");
+            }
+        }
+        JsonNode message = body.get("message");
+        if (message == null || !message.isObject()) {
+            throw error(100, null, "(#100) The parameter message is required");
+        }
+        JsonNode textNode = message.get("text");
+        String text = textNode != null && textNode.isTextual() ? textNode.asText() : "";
+        if (text.isEmpty()) {
+            throw error(100, null, "(#100) Param message[text] must be a non-empty UTF-8 encoded string");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw error(100, null, "(#100) Length of param message[text] must be less than or equal to " + MAX_TEXT);
+        }
+        Instant last = knownRecipient(psid);
+        if (!type.equals("MESSAGE_TAG")) {
+            checkWindow(last, STANDARD_WINDOW);
+        } else if (tag.equals("HUMAN_AGENT")) {
+            checkWindow(last, HUMAN_AGENT_WINDOW);
+        }
+        MessengerEmulator.InboxMessage sent = messenger.deliver(psid, text, type, tag);
+        ObjectNode ok = JsonIo.object();
+        ok.put("recipient_id", psid);
+        ok.put("message_id", sent.messageId());
+        JsonIo.send(ctx, 200, ok);
+    }
+
+    private Instant knownRecipient(String psid) {
+        return messenger.lastInbound(psid)
+                .orElseThrow(() -> error(100, 2018001, "(#100) No matching user found"));
+    }
+
+    private void checkWindow(Instant lastInbound, Duration window) {
+        if (clock.instant().isAfter(lastInbound.plus(window))) {
+            throw error(10, 2018278, "(#10) This message is sent outside of allowed window.");
+        }
+    }
+
+    private void checkToken(Context ctx) {
+        String token = ctx.queryParam("access_token");
+        if (token == null) {
+            String header = ctx.header("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                token = header.substring(7).trim();
+            }
+        }
+        if (token == null || token.isBlank()) {
+            throw error(190, null, "An active access token must be used to query information about the current user.");
+        }
+        if (!token.equals(config.pageAccessToken())) {
+            throw error(190, null, "Invalid OAuth access token - Cannot parse access token");
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : JsonIo.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw error(100, null, "(#100) The parameter recipient is required");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw error(100, null, "(#100) The parameter recipient is required");
+        }
+    }
+
+    /** A Graph error: {@code {"error":{"message","type":"OAuthException","code","error_subcode"?,"fbtrace_id"}}}, status 400. */
+    static HttpProblem error(int code, Integer subcode, String message) {
+        return new HttpProblem(400, errorBody(code, subcode, message, false));
+    }
+
+    private static HttpProblem fault(FaultInjector.Fault fault) {
+        int status = fault.status();
+        ObjectNode body = switch (status) {
+            case 429 -> errorBody(4, null, "(#4) Application request limit reached", true);
+            case 503 -> errorBody(2, null, "An unexpected error has occurred. Please retry your request later.", true);
+            default -> errorBody(1, null, "An unknown error has occurred.", true);
+        };
+        Map<String, String> headers = status == 429 || status == 503
+                ? Map.of("Retry-After", Integer.toString(fault.retryAfterSeconds()))
+                : Map.of();
+        return new HttpProblem(status, body, headers);
+    }
+
+    private static ObjectNode errorBody(int code, Integer subcode, String message, boolean transientError) {
+        ObjectNode body = JsonIo.object();
+        ObjectNode error = body.putObject("error");
+        error.put("message", message);
+        error.put("type", "OAuthException");
+        error.put("code", code);
+        if (subcode != null) {
+            error.put("error_subcode", subcode);
+        }
+        if (transientError) {
+            error.put("is_transient", true);
+        }
+        error.put("fbtrace_id", Ids.fbtrace());
+        return body;
+    }
+}

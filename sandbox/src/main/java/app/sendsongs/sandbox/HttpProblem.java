@@ -1,0 +1,36 @@
+package app.sendsongs.sandbox;
+
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** An error answer, thrown from deep inside a handler and written by {@link JsonIo#guarded}. */
+final class HttpProblem extends RuntimeException {
+    private final int status;
+    private final Object body;
+    private final Map<String, String> headers;
+
+    HttpProblem(int status, Object body) {
+        this(status, body, Map.of());
+    }
+
+    HttpProblem(int status, Object body, Map<String, String> headers) {
+        super("HTTP " + status, null, false, false);
+        this.status = status;
+        this.body = body;
+        this.headers = headers;
+    }
+
+    /** A control-API error: {@code {"error":"<message>"}}. */
+    static HttpProblem control(int status, String message) {
+        return new HttpProblem(status, Map.of("error", message));
+    }
+
+    int status() {
+        return status;
+    }
+
+    void respond(Context ctx) {
+        headers.forEach(ctx::header);
+        JsonIo.send(ctx, status, body);
+    }
+}

@@ -1,0 +1,164 @@
+package app.sendsongs.sandbox;
+
+import app.sendsongs.core.time.ManualClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the emulated Messenger: who has written to the page and when (the 24-hour window), what the
+ * bot sent to each person (their inbox), and the webhook deliveries of people's messages to the bot.
+ */
+public final class MessengerEmulator {
+    private static final Logger LOG = LoggerFactory.getLogger(MessengerEmulator.class);
+
+    /** A message the bot sent to a person through the Send API. {@code tag} is null unless MESSAGE_TAG. */
+    public record InboxMessage(String text, String messagingType, String tag, Instant at, String messageId) {
+    }
+
+    /**
+     * The outcome of a person's message: the {@code mid} of the webhook event, the bot's HTTP status
+     * (0 when it could not be reached) and an error description (null when the bot answered 200).
+     */
+    public record Delivery(String mid, int botStatus, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    private final SandboxConfig config;
+    private final ManualClock clock;
+    private final WebhookSigner signer;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private volatile String botWebhookUrl;
+    private final ConcurrentHashMap<String, Instant> lastInbound = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
+
+    MessengerEmulator(SandboxConfig config, ManualClock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.signer = new WebhookSigner(config.appSecret());
+        this.botWebhookUrl = config.botWebhookUrl();
+    }
+
+    public void botWebhookUrl(String url) {
+        this.botWebhookUrl = url;
+    }
+
+    public String botWebhookUrl() {
+        return botWebhookUrl;
+    }
+
+    public String pageId() {
+        return config.pageId();
+    }
+
+    /**
+     * A person writes to the page: opens their 24-hour window, builds a signed webhook event and POSTs it to the bot.
+     * Never fails exceptionally; a bot that is unreachable or answers non-200 gives a {@link Delivery} with an error.
+     */
+    public CompletableFuture<Delivery> userSends(String psid, String text) {
+        Instant now = clock.instant();
+        String mid = Ids.messageId();
+        lastInbound.merge(psid, now, (a, b) -> a.isAfter(b) ? a : b);
+        inboxes.computeIfAbsent(psid, k -> new ArrayList<>());
+        String url = botWebhookUrl;
+        if (url == null || url.isBlank()) {
+            return CompletableFuture.completedFuture(new Delivery(mid, 0, "no bot webhook URL is configured"));
+        }
+        byte[] body = webhookEvent(psid, text, mid, now);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header(WebhookSigner.HEADER, signer.sign(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new Delivery(mid, 0, "bad bot webhook URL: " + e.getMessage()));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("webhook delivery of {} failed: {}", mid, failure.toString());
+                        return new Delivery(mid, 0, "bot unreachable: " + failure.getClass().getSimpleName());
+                    }
+                    int status = response.statusCode();
+                    return status == 200 ? new Delivery(mid, 200, null)
+                            : new Delivery(mid, status, "bot answered " + status);
+                });
+    }
+
+    /** The exact bytes Messenger would POST for one text message. */
+    byte[] webhookEvent(String psid, String text, String mid, Instant at) {
+        long ms = at.toEpochMilli();
+        ObjectNode root = JsonIo.object();
+        root.put("object", "page");
+        ObjectNode entry = root.putArray("entry").addObject();
+        entry.put("id", config.pageId());
+        entry.put("time", ms);
+        ObjectNode event = entry.putArray("messaging").addObject();
+        event.putObject("sender").put("id", psid);
+        event.putObject("recipient").put("id", config.pageId());
+        event.put("timestamp", ms);
+        ObjectNode message = event.putObject("message");
+        message.put("mid", mid);
+        message.put("text", text);
+        try {
+            return JsonIo.MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the person last wrote to the page; empty if never (then the Send API does not know them). */
+    public Optional<Instant> lastInbound(String psid) {
+        return Optional.ofNullable(lastInbound.get(psid));
+    }
+
+    InboxMessage deliver(String psid, String text, String messagingType, String tag) {
+        InboxMessage message = new InboxMessage(text, messagingType, tag, clock.instant(), Ids.messageId());
+        List<InboxMessage> inbox = inboxes.computeIfAbsent(psid, k -> new ArrayList<>());
+        synchronized (inbox) {
+            inbox.add(message);
+        }
+        return message;
+    }
+
+    /** What the bot sent to the person, oldest first. */
+    public List<InboxMessage> inbox(String psid) {
+        List<InboxMessage> inbox = inboxes.get(psid);
+        if (inbox == null) {
+            return List.of();
+        }
+        synchronized (inbox) {
+            return List.copyOf(inbox);
+        }
+    }
+
+    /** Every known person's inbox, by psid. */
+    public Map<String, List<InboxMessage>> inboxes() {
+        Map<String, List<InboxMessage>> all = new TreeMap<>();
+        inboxes.keySet().forEach(psid -> all.put(psid, inbox(psid)));
+        return new LinkedHashMap<>(all);
+    }
+}

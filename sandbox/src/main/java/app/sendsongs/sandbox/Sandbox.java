@@ -1,0 +1,70 @@
+package app.sendsongs.sandbox;
+
+import app.sendsongs.core.time.ManualClock;
+import io.javalin.Javalin;
+
+/**
+ * The emulated outside world (SPEC §5): Facebook Graph Send API, Spotify accounts service and Spotify Web API,
+ * speaking the real wire formats, plus the control API. Mount it on any Javalin app with {@link #routes}.
+ *
+ * <p>Base URLs, for an app served at {@code <base>}: Graph {@code <base>/sandbox/graph} (then
+ * {@code /<version>/me/messages}), Spotify accounts {@code <base>/sandbox/accounts} (then {@code /authorize},
+ * {@code /api/token}), Spotify Web API {@code <base>/sandbox/api} (then {@code /v1/...}).
+ */
+public final class Sandbox {
+    private final ManualClock clock;
+    private final FaultInjector faults = new FaultInjector();
+    private final MessengerEmulator messenger;
+    private final SpotifyEmulator spotify;
+    private final ClockControl clockControl;
+    private final GraphEmulator graph;
+    private final SpotifyAccountsEmulator accounts;
+    private final SpotifyWebApiEmulator webApi;
+    private final ControlRoutes control;
+
+    public Sandbox(SandboxConfig config, ManualClock clock) {
+        this.clock = clock;
+        this.messenger = new MessengerEmulator(config, clock);
+        this.spotify = new SpotifyEmulator(Catalogue.loadDefault(), clock,
+                config.spotifyClientId(), config.spotifyClientSecret());
+        this.clockControl = new ClockControl(clock);
+        this.graph = new GraphEmulator(config, messenger, faults, clock);
+        this.accounts = new SpotifyAccountsEmulator(spotify, faults);
+        this.webApi = new SpotifyWebApiEmulator(spotify, faults);
+        this.control = new ControlRoutes(messenger, spotify, faults, clockControl);
+    }
+
+    /** Registers every emulator and control route on an existing Javalin app. */
+    public void routes(Javalin app) {
+        graph.routes(app);
+        accounts.routes(app);
+        webApi.routes(app);
+        control.routes(app);
+    }
+
+    /** Work to run (synchronously) after every {@code POST /sandbox/clock/advance}: the bot's due work. */
+    public void onClockAdvance(Runnable work) {
+        clockControl.onAdvance(work);
+    }
+
+    /** Where webhook events go; may be set once the bot's port is known. */
+    public void botWebhookUrl(String url) {
+        messenger.botWebhookUrl(url);
+    }
+
+    public SpotifyEmulator spotify() {
+        return spotify;
+    }
+
+    public MessengerEmulator messenger() {
+        return messenger;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public ManualClock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,159 @@
+package app.sendsongs.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MessengerEmulatorTest {
+    private static final String GRAPH = "/sandbox/graph/v21.0/me/messages?access_token=sandbox-page-access-token";
+    private final SandboxHarness h = new SandboxHarness();
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private static String send(String psid, String type, String text) {
+        return "{\"recipient\":{\"id\":\"" + psid + "\"},\"messaging_type\":\"" + type + "\",\"message\":{\"text\":\"" + text + "\"}}";
+    }
+
+    @Test
+    void userMessageBecomesASignedWebhookEvent() throws Exception {
+        SandboxHarness.Response sent = h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "hello bot", "name", "Ann"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        String mid = sent.json().path("mid").asText();
+        assertThat(mid).startsWith("m_");
+
+        assertThat(h.webhooks).hasSize(1);
+        SandboxHarness.Received received = h.webhooks.get(0);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("sandbox-app-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertThat(received.signature()).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(received.body())));
+
+        JsonNode event = received.json();
+        assertThat(event.path("object").asText()).isEqualTo("page");
+        JsonNode entry = event.path("entry").get(0);
+        assertThat(entry.path("id").asText()).isEqualTo("100000000000001");
+        assertThat(entry.path("time").asLong()).isEqualTo(SandboxHarness.START.toEpochMilli());
+        JsonNode messaging = entry.path("messaging").get(0);
+        assertThat(messaging.path("sender").path("id").asText()).isEqualTo("psid-1");
+        assertThat(messaging.path("recipient").path("id").asText()).isEqualTo("100000000000001");
+        assertThat(messaging.path("timestamp").asLong()).isEqualTo(SandboxHarness.START.toEpochMilli());
+        assertThat(messaging.path("message").path("mid").asText()).isEqualTo(mid);
+        assertThat(messaging.path("message").path("text").asText()).isEqualTo("hello bot");
+
+        String mid2 = h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "again")).json().path("mid").asText();
+        assertThat(mid2).isNotEqualTo(mid);
+    }
+
+    @Test
+    void botFailureIsReportedAs502() {
+        h.webhookStatus = 500;
+        SandboxHarness.Response sent = h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "hi"));
+        assertThat(sent.status()).isEqualTo(502);
+        assertThat(sent.json().path("error").asText()).isEqualTo("bot answered 500");
+        assertThat(sent.json().path("mid").asText()).startsWith("m_");
+        assertThat(h.post("/sandbox/messenger/send", Map.of("text", "hi")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void graphSendRecordsTheMessageInTheInbox() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-2", "text", "hi"));
+        h.clock.advance(Duration.ofMinutes(1));
+        SandboxHarness.Response ok = h.post(GRAPH, send("psid-2", "RESPONSE", "welcome!"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().path("recipient_id").asText()).isEqualTo("psid-2");
+        assertThat(ok.json().path("message_id").asText()).startsWith("m_");
+
+        JsonNode inbox = h.get("/sandbox/messenger/inbox/psid-2").json();
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox.get(0).path("text").asText()).isEqualTo("welcome!");
+        assertThat(inbox.get(0).path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(inbox.get(0).path("at").asText()).isEqualTo("2026-11-25T10:01:00Z");
+        assertThat(inbox.get(0).path("message_id").asText()).isEqualTo(ok.json().path("message_id").asText());
+        assertThat(h.get("/sandbox/messenger/inbox").json().path("psid-2")).hasSize(1);
+        assertThat(h.get("/sandbox/messenger/inbox/nobody").json()).isEmpty();
+    }
+
+    @Test
+    void graphValidatesTokenRecipientAndText() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-3", "text", "hi"));
+        SandboxHarness.Response badToken = h.post(GRAPH.replace("sandbox-page-access-token", "wrong"), send("psid-3", "RESPONSE", "x"));
+        assertThat(badToken.status()).isEqualTo(400);
+        assertThat(badToken.json().path("error").path("code").asInt()).isEqualTo(190);
+        assertThat(badToken.json().path("error").path("type").asText()).isEqualTo("OAuthException");
+        assertThat(badToken.json().path("error").path("fbtrace_id").asText()).isNotBlank();
+        assertThat(h.post("/sandbox/graph/v21.0/me/messages", send("psid-3", "RESPONSE", "x")).json()
+                .path("error").path("code").asInt()).isEqualTo(190);
+
+        SandboxHarness.Response unknown = h.post(GRAPH, send("stranger", "RESPONSE", "x"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("error").path("code").asInt()).isEqualTo(100);
+        assertThat(unknown.json().path("error").path("error_subcode").asInt()).isEqualTo(2018001);
+        assertThat(unknown.json().path("error").path("message").asText()).isEqualTo("(#100) No matching user found");
+
+        assertThat(h.post(GRAPH, send("psid-3", "RESPONSE", "")).json().path("error").path("code").asInt()).isEqualTo(100);
+        assertThat(h.post(GRAPH, send("psid-3", "RESPONSE", "a".repeat(2000))).status()).isEqualTo(200);
+        SandboxHarness.Response tooLong = h.post(GRAPH, send("psid-3", "RESPONSE", "a".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("error").path("code").asInt()).isEqualTo(100);
+        assertThat(h.post(GRAPH, send("psid-3", "BROADCAST", "x")).status()).isEqualTo(400);
+        assertThat(h.get("/sandbox/messenger/inbox/psid-3").json()).hasSize(1);
+    }
+
+    @Test
+    void twentyFourHourWindow() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-4", "text", "hi"));
+        h.post("/sandbox/clock/advance", Map.of("seconds", 25 * 3600));
+        SandboxHarness.Response late = h.post(GRAPH, send("psid-4", "UPDATE", "too late"));
+        assertThat(late.status()).isEqualTo(400);
+        JsonNode error = late.json().path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(10);
+        assertThat(error.path("error_subcode").asInt()).isEqualTo(2018278);
+        assertThat(error.path("message").asText()).isEqualTo("(#10) This message is sent outside of allowed window.");
+
+        SandboxHarness.Response tagged = h.post(GRAPH, "{\"recipient\":{\"id\":\"psid-4\"},\"messaging_type\":\"MESSAGE_TAG\","
+                + "\"tag\":\"ACCOUNT_UPDATE\",\"message\":{\"text\":\"reconnect Spotify\"}}");
+        assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
+        assertThat(h.post(GRAPH, "{\"recipient\":{\"id\":\"psid-4\"},\"messaging_type\":\"MESSAGE_TAG\","
+                + "\"tag\":\"NOT_A_TAG\",\"message\":{\"text\":\"x\"}}").status()).isEqualTo(400);
+
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-4", "text", "back"));
+        assertThat(h.post(GRAPH, send("psid-4", "RESPONSE", "welcome back")).status()).isEqualTo(200);
+        JsonNode inbox = h.get("/sandbox/messenger/inbox/psid-4").json();
+        assertThat(inbox).hasSize(2);
+        assertThat(inbox.get(0).path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
+        assertThat(inbox.get(1).path("text").asText()).isEqualTo("welcome back");
+    }
+
+    @Test
+    void concurrentSendsAndGraphCalls() {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<CompletableFuture<Integer>> calls = IntStream.range(0, 200).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                String psid = "load-" + (i % 20);
+                int a = h.post("/sandbox/messenger/send", Map.of("from", psid, "text", "m" + i)).status();
+                int b = h.post(GRAPH, send(psid, "RESPONSE", "r" + i)).status();
+                return a == 200 && b == 200 ? 200 : Math.max(a, b);
+            }, pool)).toList();
+            assertThat(calls.stream().map(CompletableFuture::join)).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(h.webhooks).hasSize(200);
+        assertThat(h.sandbox.messenger().inboxes().values().stream().mapToInt(List::size).sum()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,78 @@
+package app.sendsongs.server;
+
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.store.Store;
+import app.sendsongs.messenger.GraphSendApi;
+import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.messenger.SignatureVerifier;
+import app.sendsongs.messenger.WebhookParser;
+import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.spotify.SpotifyClient;
+import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.store.sqlite.SqliteStore;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
+public final class BotServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+
+    private final Store store;
+    private final SendSongs app;
+    private final Javalin http;
+    private final TickLoop tickLoop;
+
+    /**
+     * Starts the server. {@code extraRoutes} lets the demo mount the sandbox on the same port;
+     * pass {@code server -> { }} otherwise.
+     */
+    public BotServer(ServerConfig config, Clock clock, Consumer<Javalin> extraRoutes) {
+        this.store = SqliteStore.open(config.sqlitePath());
+        MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
+                config.pageAccessToken(), config.appSecret(), config.verifyToken());
+        ConnectLink link = new ConnectLink(config.publicBaseUrl());
+        SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
+                config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
+        this.app = new SendSongs(store, new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
+                new SendSongs.Settings(link, config.schedule(), java.time.Duration.ofMinutes(2)));
+        this.http = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/demo";
+                files.directory = "/demo";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
+                new WebhookParser(clock), clock)
+                .register(http);
+        extraRoutes.accept(http);
+        http.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(500).result("internal error");
+        });
+        http.start(config.port());
+        this.tickLoop = new TickLoop(app::tick, config.tickInterval());
+        LOG.info("Send Songs listening on port {} ({})", port(), config);
+    }
+
+    public SendSongs app() {
+        return app;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        tickLoop.close();
+        http.stop();
+        store.close();
+    }
+}

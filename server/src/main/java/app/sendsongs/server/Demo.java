@@ -1,0 +1,126 @@
+package app.sendsongs.server;
+
+import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.Sandbox;
+import app.sendsongs.sandbox.SandboxConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The production server wired to the sandbox emulators in one process, on a manual clock and an
+ * embedded store: what a new user runs first, and what the end-to-end tests drive.
+ */
+public final class Demo implements AutoCloseable {
+    private final BotServer server;
+    private final Sandbox sandbox;
+    private final ManualClock clock;
+    private final ServerConfig config;
+
+    private Demo(BotServer server, Sandbox sandbox, ManualClock clock, ServerConfig config) {
+        this.server = server;
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Starts the demo; missing variables get sandbox values (port 0 picks a free port). */
+    public static Demo start(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>(environment);
+        int port = Integer.parseInt(values.getOrDefault("PORT", "8080"));
+        if (port == 0) {
+            port = freePort();
+        }
+        String base = "http://localhost:" + port;
+        values.put("PORT", Integer.toString(port));
+        values.putIfAbsent("PUBLIC_BASE_URL", base);
+        values.putIfAbsent("MESSENGER_APP_SECRET", "sandbox-app-secret");
+        values.putIfAbsent("MESSENGER_VERIFY_TOKEN", "sandbox-verify-token");
+        values.putIfAbsent("MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token");
+        values.putIfAbsent("SPOTIFY_CLIENT_ID", "sandbox-client-id");
+        values.putIfAbsent("SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+        values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
+        values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
+        values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
+        values.putIfAbsent("SQLITE_PATH", tempDatabase().toString());
+        values.putIfAbsent("TICK_SECONDS", "1");
+        ServerConfig config = ServerConfig.from(values);
+
+        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), "sandbox-page",
+                config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
+        BotServer server = new BotServer(config, clock, http -> {
+            sandbox.routes(http);
+            http.get("/", ctx -> ctx.html(demoPage()));
+        });
+        sandbox.onClockAdvance(server.app()::tick);
+        return new Demo(server, sandbox, clock, config);
+    }
+
+    public BotServer server() {
+        return server;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public ManualClock clock() {
+        return clock;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    /** Moves the clock and runs what fell due, as {@code POST /sandbox/clock/advance} does. */
+    public void advance(Duration by) {
+        clock.advance(by);
+        server.app().tick();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static String demoPage() {
+        try (InputStream in = Demo.class.getResourceAsStream("/demo/index.html")) {
+            if (in == null) {
+                return "<!doctype html><title>Send Songs</title><p>The demo page is missing from this build.";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDatabase() {
+        try {
+            return Files.createTempDirectory("send-songs-demo").resolve("send-songs.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package app.sendsongs.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators. */
+@Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
+        description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
+        subcommands = {Main.Serve.class, Main.DemoCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
+        footer = "")
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.getCommandSpec().usageMessage().footer(variablesHelp());
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
+                .footerHeading("%nEnvironment variables:%n").footer(variablesHelp()));
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    private static String[] variablesHelp() {
+        return ServerConfig.VARIABLES.stream()
+                .map(v -> String.format("  %-28s %s", v.name(), v.meaning().replace("%", "%%")))
+                .toArray(String[]::new);
+    }
+
+    /** Options shared by both modes; each overrides the environment variable of the same meaning. */
+    static class Common {
+        @Option(names = "--port", description = "HTTP port (PORT).")
+        Integer port;
+
+        @Option(names = "--public-base-url", description = "Externally visible base URL (PUBLIC_BASE_URL).")
+        String publicBaseUrl;
+
+        @Option(names = "--sqlite-path", description = "SQLite database file (SQLITE_PATH).")
+        Path sqlitePath;
+
+        @Option(names = "--watch-schedule", description = "Listen-check schedule, e.g. 5m/1h,1h/7d (WATCH_SCHEDULE).")
+        String watchSchedule;
+
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment and flags win). Keeps secrets off the command line.")
+        Path envFile;
+
+        Map<String, String> values() throws IOException {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            Map<String, String> flags = new LinkedHashMap<>();
+            if (port != null) {
+                flags.put("PORT", port.toString());
+            }
+            if (publicBaseUrl != null) {
+                flags.put("PUBLIC_BASE_URL", publicBaseUrl);
+            }
+            if (sqlitePath != null) {
+                flags.put("SQLITE_PATH", sqlitePath.toString());
+            }
+            if (watchSchedule != null) {
+                flags.put("WATCH_SCHEDULE", watchSchedule);
+            }
+            values.putAll(flags);
+            return values;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the bot against the real Messenger and Spotify. Every required variable must be set.")
+    static final class Serve extends Common implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            ServerConfig config;
+            try {
+                config = ServerConfig.from(values());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            try (BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { })) {
+                System.out.println("Send Songs is serving on port " + server.port());
+                awaitShutdown();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Run the bot with emulated Messenger and Spotify, a manual clock and a temporary store; "
+                    + "open http://localhost:<port>/ to chat as several people. Missing variables get sandbox values.")
+    static final class DemoCommand extends Common implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            try (Demo demo = Demo.start(values())) {
+                System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
+                awaitShutdown();
+            }
+            return 0;
+        }
+    }
+
+    private static void awaitShutdown() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        stop.await();
+    }
+
+    /** KEY=VALUE lines; blank lines and # comments ignored. */
+    static final class EnvFile {
+        private EnvFile() {
+        }
+
+        static Map<String, String> read(Path file) throws IOException {
+            Map<String, String> values = new HashMap<>();
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines) {
+                String trimmed = line.strip();
+                int eq = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 1) {
+                    continue;
+                }
+                values.put(trimmed.substring(0, eq).strip(), trimmed.substring(eq + 1).strip());
+            }
+            return values;
+        }
+    }
+}

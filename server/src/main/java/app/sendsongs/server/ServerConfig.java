@@ -1,0 +1,103 @@
+package app.sendsongs.server;
+
+import app.sendsongs.core.watch.WatchSchedule;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server reads from its environment. Names are the same in every runtime; see
+ * docs/operations.md for the reference. {@link #toString()} never shows a secret.
+ */
+public record ServerConfig(int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
+                           String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
+                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, Path sqlitePath,
+                           WatchSchedule schedule, Duration tickInterval) {
+
+    /** One configuration variable and its meaning. */
+    public record Variable(String name, String meaning) {
+    }
+
+    /** Every variable, with its meaning; printed by {@code --help}. */
+    public static final List<Variable> VARIABLES = List.of(
+            new Variable("PORT", "HTTP port of the server (default 8080)"),
+            new Variable("PUBLIC_BASE_URL", "the externally visible base URL; builds the Spotify redirect URI and links"),
+            new Variable("MESSENGER_APP_SECRET", "Facebook app secret: verifies X-Hub-Signature-256 (required)"),
+            new Variable("MESSENGER_VERIFY_TOKEN", "the token Facebook sends to verify the webhook (required)"),
+            new Variable("MESSENGER_PAGE_ACCESS_TOKEN", "page access token for the Send API (required)"),
+            new Variable("SPOTIFY_CLIENT_ID", "Spotify app client id (required)"),
+            new Variable("SPOTIFY_CLIENT_SECRET", "Spotify app client secret (required)"),
+            new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
+            new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
+            new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
+            new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
+            new Variable("SQLITE_PATH", "SQLite database file (default ./send-songs.db)"),
+            new Variable("WATCH_SCHEDULE", "listen-check schedule as every/until phases (default 5m/1h,1h/7d: every 5 minutes "
+                    + "for an hour, then hourly; the last end is the watch period)"),
+            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"));
+
+    private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
+            "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET");
+
+    /** Reads the configuration; fails with one message naming every missing or malformed variable. */
+    public static ServerConfig from(Map<String, String> values) {
+        List<String> problems = new ArrayList<>();
+        REQUIRED.stream().filter(name -> blank(values.get(name))).forEach(name -> problems.add(name + " is not set"));
+        int port = integer(values, "PORT", 8080, problems);
+        int tick = integer(values, "TICK_SECONDS", 15, problems);
+        WatchSchedule schedule = WatchSchedule.standard();
+        try {
+            schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
+                    .map(WatchSchedule::parse).orElse(schedule);
+        } catch (IllegalArgumentException e) {
+            problems.add("WATCH_SCHEDULE: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
+        }
+        return new ServerConfig(port, values.get("PUBLIC_BASE_URL"), values.get("MESSENGER_APP_SECRET"),
+                values.get("MESSENGER_VERIFY_TOKEN"), values.get("MESSENGER_PAGE_ACCESS_TOKEN"),
+                values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
+                or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
+                or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
+                or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
+                or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
+                Path.of(or(values, "SQLITE_PATH", "send-songs.db")), schedule, Duration.ofSeconds(tick));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String or(Map<String, String> values, String name, String fallback) {
+        return blank(values.get(name)) ? fallback : values.get(name);
+    }
+
+    private static int integer(Map<String, String> values, String name, int fallback, List<String> problems) {
+        String value = values.get(name);
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 0 || n > 65535) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(name + " must be a whole number from 0 to 65535");
+            return fallback;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
+                + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
+                + ", sqlitePath=" + sqlitePath + ", schedule=" + schedule + ", tick=" + tickInterval
+                + ", secrets=<redacted>]";
+    }
+}

@@ -1,0 +1,279 @@
+package app.sendsongs.store.sqlite;
+
+import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.registration.OAuthState;
+import app.sendsongs.core.registration.RegistrationCode;
+import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.store.Store;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.watch.Watch;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link Store} in one SQLite file: the self-hosted deployment's database.
+ *
+ * <p>Thread-safe. WAL mode, {@code synchronous=NORMAL}: one writing connection used under a lock,
+ * a small pool of read connections (see {@link Database}). Every conditional write is one
+ * conditional SQL statement or one {@code BEGIN IMMEDIATE} transaction, so it also holds against
+ * another process using the same file. Times are kept as epoch milliseconds: anything finer is
+ * truncated. Spotify tokens are stored as given and never logged.
+ */
+public final class SqliteStore implements Store {
+    /** Read connections of a file store: enough for the webhook threads, few enough to stay small. */
+    public static final int DEFAULT_READERS = 4;
+
+    private final Database db;
+    private final int migrationsApplied;
+
+    private SqliteStore(Database db) {
+        this.db = db;
+        try {
+            this.migrationsApplied = db.write(session -> Migrations.STANDARD.apply(session, Instant.now()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static SqliteStore open(Path file) {
+        return open(file, DEFAULT_READERS);
+    }
+
+    public static SqliteStore open(Path file, int readConnections) {
+        return new SqliteStore(Database.file(file, readConnections));
+    }
+
+    /** A private, empty database in memory, gone when closed (for tests and demos). */
+    public static SqliteStore inMemory() {
+        return new SqliteStore(Database.memory());
+    }
+
+    /** How many schema scripts opening this store applied (0 when the file was already up to date). */
+    public int migrationsAppliedAtOpen() {
+        return migrationsApplied;
+    }
+
+    /** The schema version of the open database. */
+    public int schemaVersion() {
+        return db.read(Migrations::currentVersion);
+    }
+
+    // users
+
+    @Override
+    public Optional<User> findUser(String psid) {
+        return db.read(s -> UserTable.find(s, psid));
+    }
+
+    @Override
+    public List<User> findUsersByName(String name) {
+        return db.read(s -> UserTable.findByName(s, name));
+    }
+
+    @Override
+    public void saveUser(User user) {
+        db.write(s -> {
+            UserTable.save(s, user);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteUser(String psid) {
+        db.write(s -> {
+            UserTable.delete(s, psid);
+            return null;
+        });
+    }
+
+    // registration
+
+    @Override
+    public void saveOAuthState(OAuthState state) {
+        db.write(s -> {
+            RegistrationTables.saveState(s, state);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<OAuthState> takeOAuthState(String state) {
+        return db.write(s -> RegistrationTables.takeState(s, state));
+    }
+
+    @Override
+    public void saveRegistrationCode(RegistrationCode code) {
+        db.write(s -> {
+            RegistrationTables.saveCode(s, code);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RegistrationCode> takeRegistrationCode(String code) {
+        return db.write(s -> RegistrationTables.takeCode(s, code));
+    }
+
+    // inbound log and outbox
+
+    @Override
+    public boolean firstDelivery(String mid, Instant at) {
+        return db.write(s -> OutboxTables.firstDelivery(s, mid, at));
+    }
+
+    @Override
+    public void holdMessage(HeldMessage message) {
+        db.write(s -> {
+            OutboxTables.hold(s, message);
+            return null;
+        });
+    }
+
+    @Override
+    public List<HeldMessage> heldMessagesFor(String psid) {
+        return db.read(s -> OutboxTables.heldFor(s, psid));
+    }
+
+    @Override
+    public List<HeldMessage> heldMessagesToRetry(Instant now, int limit) {
+        return db.read(s -> OutboxTables.dueForRetry(s, now, limit));
+    }
+
+    @Override
+    public void releaseHeldMessage(String id) {
+        db.write(s -> {
+            OutboxTables.release(s, id);
+            return null;
+        });
+    }
+
+    // shares
+
+    @Override
+    public void insertShare(Share share) {
+        db.write(s -> {
+            ShareTable.insert(s, share);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Share> findShare(String id) {
+        return db.read(s -> ShareTable.find(s, id));
+    }
+
+    @Override
+    public boolean updateShare(Share updated, ShareStatus expected) {
+        return db.write(s -> ShareTable.update(s, updated, expected));
+    }
+
+    @Override
+    public List<Share> sharesSentBy(String senderPsid) {
+        return db.read(s -> ShareTable.sentBy(s, senderPsid));
+    }
+
+    @Override
+    public List<Share> sharesWatchedFor(String receiverPsid) {
+        return db.read(s -> ShareTable.watchedFor(s, receiverPsid));
+    }
+
+    @Override
+    public List<Share> openSharesTo(String receiverPsid) {
+        return db.read(s -> ShareTable.openTo(s, receiverPsid));
+    }
+
+    @Override
+    public void deleteSharesOf(String psid) {
+        db.write(s -> {
+            ShareTable.deleteOf(s, psid);
+            return null;
+        });
+    }
+
+    // watches
+
+    @Override
+    public void scheduleWatch(String receiverPsid, Instant dueAt, Instant readFrom) {
+        db.write(s -> {
+            WatchTable.schedule(s, receiverPsid, dueAt, readFrom);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Watch> claimDueWatches(Instant now, int limit, Instant leaseUntil) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return db.transaction(s -> WatchTable.claim(s, now, limit, leaseUntil));
+    }
+
+    @Override
+    public boolean completeWatch(Watch claimed, Optional<Instant> nextDue, Instant checkedThrough) {
+        return db.write(s -> WatchTable.complete(s, claimed, nextDue, checkedThrough));
+    }
+
+    @Override
+    public Optional<Watch> findWatch(String receiverPsid) {
+        return db.read(s -> WatchTable.find(s, receiverPsid));
+    }
+
+    @Override
+    public void deleteWatch(String receiverPsid) {
+        db.write(s -> {
+            WatchTable.delete(s, receiverPsid);
+            return null;
+        });
+    }
+
+    // choices
+
+    @Override
+    public void saveChoice(PendingChoice choice) {
+        db.write(s -> {
+            ChoiceTable.save(s, choice);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PendingChoice> takeChoice(String psid) {
+        return db.write(s -> ChoiceTable.take(s, psid));
+    }
+
+    // everything
+
+    /** One transaction: the person's user, the shares they sent or received, watch, held messages, choice. */
+    @Override
+    public void forgetPerson(String psid) {
+        db.transaction(s -> {
+            UserTable.delete(s, psid);
+            ShareTable.deleteOf(s, psid);
+            WatchTable.delete(s, psid);
+            OutboxTables.deleteFor(s, psid);
+            ChoiceTable.delete(s, psid);
+            return null;
+        });
+    }
+
+    /** Runs read-only SQL on a read connection; for this module's tests (query plans and the like). */
+    <T> T read(Database.Work<T> work) {
+        return db.read(work);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteStore[" + db + "]";
+    }
+}

@@ -1,0 +1,12 @@
+package app.sendsongs.store.sqlite;
+
+/** The SQLite store could not do what was asked (I/O, a locked file, a broken schema...). */
+public final class SqliteStoreException extends RuntimeException {
+    public SqliteStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public SqliteStoreException(String message) {
+        super(message);
+    }
+}
