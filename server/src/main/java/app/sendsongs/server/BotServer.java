@@ -12,7 +12,6 @@ import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.store.sqlite.SqliteStore;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,14 +39,7 @@ public final class BotServer implements AutoCloseable {
                 config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
         this.app = new SendSongs(store, new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
                 new SendSongs.Settings(link, config.schedule(), java.time.Duration.ofMinutes(2)));
-        this.http = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/demo";
-                files.directory = "/demo";
-                files.location = Location.CLASSPATH;
-            });
-        });
+        this.http = Javalin.create(javalin -> javalin.showJavalinBanner = false);
         new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
                 new WebhookParser(clock), clock)
                 .register(http);

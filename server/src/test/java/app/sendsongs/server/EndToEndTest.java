@@ -1,0 +1,188 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product's stories over real HTTP: the production server in demo wiring, driven only through
+ * its routes and the sandbox control API, on the sandbox's manual clock.
+ */
+class EndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private String track;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        track = sandbox.trackIds().getFirst();
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    @Test
+    void aSongIsSentPlayedAndTheSenderIsTold() {
+        assertThat(sandbox.ask("alice", "hello")).singleElement().asString()
+                .contains(sandbox.base() + "/connect");
+        assertThat(sandbox.register("alice", "alice-sp", "Alice Smith")).startsWith("Welcome, Alice Smith!");
+        assertThat(sandbox.register("bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+
+        List<String> confirmation = sandbox.ask("alice",
+                "send_song name:\"Bob Fisher\" pre:\"for your commute\" post:\"told you it was good\" " + LINK + track);
+
+        assertThat(confirmation).singleElement().asString().startsWith("Sent ").contains("Bob Fisher");
+        String delivered = sandbox.lastMessage("bob");
+        assertThat(delivered).contains("Alice Smith sent you a song").contains("for your commute")
+                .contains(LINK + track).doesNotContain("told you it was good");
+
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
+        assertThat(sandbox.lastMessage("bob")).contains("Alice Smith's note on").contains("told you it was good");
+        int aliceMessages = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(120);
+        assertThat(sandbox.inbox("alice")).hasSize(aliceMessages);
+    }
+
+    @Test
+    void aSongNeverPlayedExpiresAfterTheWatchPeriodAndTheNoticeWaitsForTheSender() {
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+
+        sandbox.advanceMinutes(6 * 24 * 60);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+
+        sandbox.advanceMinutes(24 * 60 + 5);
+        // Alice last wrote a week ago: Messenger's 24-hour rule holds the notice until she writes again.
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        sandbox.say("alice", "pending");
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("Bob Fisher hasn't played ")
+                && text.contains("within 7 days"));
+    }
+
+    @Test
+    void aPlayBeforeDeliveryDoesNotCount() {
+        registerAliceAndBob();
+        sandbox.play("bob-sp", track);
+        sandbox.advanceSeconds(60);
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"after\" " + LINK + track);
+
+        sandbox.advanceMinutes(30);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("after"));
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(5);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
+    }
+
+    @Test
+    void unknownFriendNonTrackLinkAndUnknownTrackGetClearErrorsAndNothingIsDelivered() {
+        registerAliceAndBob();
+        int bobBefore = sandbox.inbox("bob").size();
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Carol King\" " + LINK + track)).singleElement()
+                .asString().contains("I don't know anyone called").contains("Carol King");
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy"))
+                .singleElement().asString().containsIgnoringCase("track").contains("send_song");
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + "0000000000000000000000"))
+                .singleElement().asString().isEqualTo("I couldn't find that track on Spotify. Check the link and try again.");
+
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+        assertThat(sandbox.ask("alice", "history")).singleElement().asString().startsWith("You haven't sent any songs yet.");
+    }
+
+    @Test
+    void aMessageOutsideTheTwentyFourHourWindowIsHeldUntilThePersonWrites() {
+        registerAliceAndBob();
+        sandbox.advanceMinutes(25 * 60);
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" pre:\"late one\" " + LINK + track))
+                .singleElement().asString().contains("won't let me deliver");
+        int bobBefore = sandbox.inbox("bob").size();
+        sandbox.advanceMinutes(60);
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+
+        sandbox.say("bob", "hi");
+        assertThat(sandbox.inbox("bob")).anyMatch(text -> text.contains("Alice Smith sent you a song")
+                && text.contains("late one"));
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "));
+    }
+
+    @Test
+    void aSpotifyRateLimitPostponesTheCheckUntilRetryAfterAndItThenSucceeds() {
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        sandbox.play("bob-sp", track);
+        sandbox.fault("spotify", 429, 1, 600);
+
+        sandbox.advanceMinutes(6);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
+        sandbox.advanceMinutes(5);
+        assertThat(sandbox.inbox("alice")).as("Retry-After is 10 minutes").noneMatch(text -> text.contains("listened to"));
+
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
+    }
+
+    @Test
+    void anAmbiguousNameIsAskedAboutAndNeverSentToTheFirstMatch() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob1", "bob1-sp", "Bob Fisher");
+        sandbox.register("bob2", "bob2-sp", "Bob Fisher");
+        int bob1Before = sandbox.inbox("bob1").size();
+
+        String question = sandbox.ask("alice", "send_song name:\"bob fisher\" " + LINK + track).getLast();
+        assertThat(question).startsWith("2 people are registered as").contains("\n1. Bob Fisher").contains("\n2. Bob Fisher");
+        assertThat(sandbox.inbox("bob1")).hasSize(bob1Before);
+        assertThat(sandbox.inbox("bob2")).noneMatch(text -> text.contains("sent you a song"));
+
+        String chosen = question.contains("bob2-sp") && question.indexOf("bob2-sp") < question.indexOf("bob1-sp")
+                ? "1" : "2";
+        sandbox.ask("alice", chosen);
+        assertThat(sandbox.lastMessage("bob2")).contains("Alice Smith sent you a song");
+        assertThat(sandbox.inbox("bob1")).hasSize(bob1Before);
+    }
+
+    @Test
+    void aRegistrationCodeWorksOnceAndExpires() {
+        String code = sandbox.connectSpotify("alice-sp");
+        assertThat(sandbox.ask("alice", "register code:\"" + code + "\" name:\"Alice Smith\"").getLast())
+                .startsWith("Welcome, Alice Smith!");
+        assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"Mallory\"").getLast())
+                .contains("unknown, used or expired");
+
+        String late = sandbox.connectSpotify("bob-sp");
+        sandbox.advanceMinutes(16);
+        assertThat(sandbox.ask("bob", "register code:\"" + late + "\" name:\"Bob Fisher\"").getLast())
+                .contains("unknown, used or expired");
+    }
+
+    private void registerAliceAndBob() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+    }
+}

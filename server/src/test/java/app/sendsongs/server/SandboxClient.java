@@ -1,0 +1,222 @@
+package app.sendsongs.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Drives a running demo only through HTTP, as an outside test suite would: the bot's routes and
+ * the sandbox control API of SPEC §5.
+ */
+final class SandboxClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+
+    record Response(int status, String body, HttpHeaderView headers) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    record HttpHeaderView(java.net.http.HttpHeaders headers) {
+        String location() {
+            return headers.firstValue("Location").orElseThrow(() -> new AssertionError("no Location header"));
+        }
+    }
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SandboxClient(String base) {
+        this.base = base;
+    }
+
+    String base() {
+        return base;
+    }
+
+    // people on Messenger
+
+    /** The person writes to the bot; the sandbox signs the webhook event and posts it. Returns the mid. */
+    String say(String psid, String text) {
+        Response response = post("/sandbox/messenger/send", json(Map.of("from", psid, "text", text)));
+        check(response, 200);
+        return response.json().path("mid").asText();
+    }
+
+    /** Everything the bot has sent this person, oldest first. */
+    List<String> inbox(String psid) {
+        Response response = get("/sandbox/messenger/inbox/" + psid);
+        check(response, 200);
+        List<String> texts = new ArrayList<>();
+        response.json().forEach(message -> texts.add(message.path("text").asText()));
+        return texts;
+    }
+
+    String lastMessage(String psid) {
+        List<String> inbox = inbox(psid);
+        if (inbox.isEmpty()) {
+            throw new AssertionError(psid + " has no messages");
+        }
+        return inbox.getLast();
+    }
+
+    /** Says something and returns only the bot's replies to it. */
+    List<String> ask(String psid, String text) {
+        int before = inbox(psid).size();
+        say(psid, text);
+        List<String> after = inbox(psid);
+        return after.subList(before, after.size());
+    }
+
+    // registration
+
+    /** The whole connect round trip as Spotify user {@code spotifyUser}; returns the one-time code. */
+    String connectSpotify(String spotifyUser) {
+        Response connect = get("/connect");
+        check(connect, 302);
+        String authorize = connect.headers().location();
+        Response consent = getAbsolute(authorize + "&sandbox_user=" + spotifyUser);
+        check(consent, 302);
+        Response callback = getAbsolute(consent.headers().location());
+        check(callback, 200);
+        Matcher code = CODE.matcher(callback.body());
+        if (!code.find()) {
+            throw new AssertionError("no registration code on the callback page: " + callback.body());
+        }
+        return code.group(1);
+    }
+
+    /** Connects Spotify and registers the person under {@code name}; returns the bot's welcome. */
+    String register(String psid, String spotifyUser, String name) {
+        String code = connectSpotify(spotifyUser);
+        List<String> replies = ask(psid, "register code:\"" + code + "\" name:\"" + name + "\"");
+        if (replies.isEmpty()) {
+            throw new AssertionError("no reply to register");
+        }
+        return replies.getLast();
+    }
+
+    // Spotify
+
+    List<String> trackIds() {
+        Response response = get("/sandbox/spotify/tracks");
+        check(response, 200);
+        List<String> ids = new ArrayList<>();
+        response.json().forEach(track -> ids.add(track.path("id").asText()));
+        return ids;
+    }
+
+    void play(String spotifyUser, String trackId) {
+        check(post("/sandbox/spotify/users/" + spotifyUser + "/plays", json(Map.of("track", trackId))), 200, 201);
+    }
+
+    void playAt(String spotifyUser, String trackId, String isoTime) {
+        check(post("/sandbox/spotify/users/" + spotifyUser + "/plays",
+                json(Map.of("track", trackId, "at", isoTime))), 200, 201);
+    }
+
+    // clock and faults
+
+    void advanceSeconds(long seconds) {
+        check(post("/sandbox/clock/advance", json(Map.of("seconds", seconds))), 200);
+    }
+
+    void advanceMinutes(long minutes) {
+        advanceSeconds(minutes * 60);
+    }
+
+    void fault(String target, int status, int count, int retryAfterSeconds) {
+        check(post("/sandbox/faults", json(Map.of("target", target, "status", status, "count", count,
+                "retry_after", retryAfterSeconds))), 200, 201);
+    }
+
+    JsonNode spotifyStats() {
+        Response response = get("/sandbox/spotify/stats");
+        check(response, 200);
+        return response.json();
+    }
+
+    // raw webhook access
+
+    Response postWebhook(String body, String signatureHeader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/webhook"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signatureHeader != null) {
+            request.header("X-Hub-Signature-256", signatureHeader);
+        }
+        return send(request);
+    }
+
+    static String sign(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // plumbing
+
+    Response get(String path) {
+        return getAbsolute(base + path);
+    }
+
+    Response getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), new HttpHeaderView(response.headers()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(Response response, int... expected) {
+        for (int status : expected) {
+            if (response.status() == status) {
+                return;
+            }
+        }
+        throw new AssertionError("HTTP " + response.status() + ": " + response.body());
+    }
+}

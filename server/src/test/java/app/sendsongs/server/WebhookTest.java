@@ -1,0 +1,131 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Messenger webhook as Facebook calls it: verification, signatures, batches, redelivery. */
+class WebhookTest {
+    private static final String SECRET = "webhook-test-secret";
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "MESSENGER_APP_SECRET", SECRET, "MESSENGER_VERIFY_TOKEN", "verify-me", "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    @Test
+    void verificationAnswersTheChallengeOnlyForTheRightToken() {
+        SandboxClient.Response ok = sandbox.get("/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+
+        SandboxClient.Response wrong = sandbox.get("/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1");
+        assertThat(wrong.status()).isEqualTo(403);
+    }
+
+    @Test
+    void unsignedAndWronglySignedEventsAreRejectedAndNothingIsStored() {
+        // Eve has written before (through Messenger), so the bot may answer her.
+        sandbox.say("eve", "hi");
+        int before = sandbox.inbox("eve").size();
+        String body = page(entry(message("eve", "m-eve-1", "help")));
+
+        assertThat(sandbox.postWebhook(body, null).status()).isEqualTo(403);
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, "another-secret")).status()).isEqualTo(403);
+        assertThat(sandbox.postWebhook(body, "sha256=zz").status()).isEqualTo(403);
+        assertThat(sandbox.postWebhook(body + " ", SandboxClient.sign(body, SECRET)).status()).isEqualTo(403);
+        assertThat(sandbox.inbox("eve")).hasSize(before);
+
+        // The same event, signed properly, is new to the bot: the rejected ones left no trace.
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+        assertThat(sandbox.inbox("eve")).hasSize(before + 1);
+    }
+
+    @Test
+    void everyEventOfEveryEntryInOnePostIsHandledAndTheRestIgnored() {
+        List.of("p1", "p2", "p3", "p4").forEach(psid -> sandbox.say(psid, "hi"));
+        String body = page(
+                entry(message("p1", "m-1", "hello"), message("p2", "m-2", "help"),
+                        read("p1"), echo("p1", "m-echo")),
+                entry(message("p3", "m-3", "hi there"), attachmentOnly("p4", "m-4")));
+
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+
+        assertThat(sandbox.inbox("p1")).hasSize(2);
+        assertThat(sandbox.inbox("p2")).hasSize(2);
+        assertThat(sandbox.inbox("p3")).hasSize(2);
+        assertThat(sandbox.inbox("p4")).hasSize(1);
+    }
+
+    @Test
+    void theSameMidDeliveredTwiceMakesOneShare() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        String track = sandbox.trackIds().get(3);
+        String body = page(entry(message("alice", "m-share-1",
+                "send_song name:\\\"Bob Fisher\\\" https://open.spotify.com/track/" + track)));
+        int aliceBefore = sandbox.inbox("alice").size();
+        int bobBefore = sandbox.inbox("bob").size();
+
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+
+        assertThat(sandbox.inbox("bob").subList(bobBefore, sandbox.inbox("bob").size()))
+                .singleElement().asString().contains("Alice Smith sent you a song");
+        assertThat(sandbox.inbox("alice")).hasSize(aliceBefore + 1);
+        List<String> history = sandbox.ask("alice", "history");
+        assertThat(history.getLast().split("Bob Fisher", -1)).hasSize(2);
+    }
+
+    @Test
+    void aMalformedButSignedBodyIsABadRequest() {
+        String body = "{\"object\":\"page\",\"entry\":";
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(400);
+    }
+
+    private static String page(String... entries) {
+        return "{\"object\":\"page\",\"entry\":[" + String.join(",", entries) + "]}";
+    }
+
+    private static String entry(String... events) {
+        return "{\"id\":\"sandbox-page\",\"time\":1764064800000,\"messaging\":[" + String.join(",", events) + "]}";
+    }
+
+    private static String message(String psid, String mid, String text) {
+        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":1764064800000,"
+                + "\"message\":{\"mid\":\"" + mid + "\",\"seq\":7,\"text\":\"" + text + "\"}}";
+    }
+
+    private static String read(String psid) {
+        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":1764064800000,"
+                + "\"read\":{\"watermark\":1764064800000}}";
+    }
+
+    private static String echo(String psid, String mid) {
+        return "{\"sender\":{\"id\":\"sandbox-page\"},\"recipient\":{\"id\":\"" + psid + "\"},\"timestamp\":1764064800000,"
+                + "\"message\":{\"mid\":\"" + mid + "\",\"is_echo\":true,\"text\":\"hello\"}}";
+    }
+
+    private static String attachmentOnly(String psid, String mid) {
+        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":1764064800000,"
+                + "\"message\":{\"mid\":\"" + mid + "\",\"attachments\":[{\"type\":\"image\",\"payload\":{\"url\":\"x\"}}]}}";
+    }
+}
