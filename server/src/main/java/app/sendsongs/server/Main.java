@@ -20,13 +20,19 @@ import picocli.CommandLine.Option;
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
 public final class Main implements Runnable {
+    private static final int HELP_COLUMN_WIDTH = 48;
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the environment variables listed under every command's help. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.getCommandSpec().usageMessage().footer(variablesHelp());
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
                 .footerHeading("%nEnvironment variables:%n").footer(variablesHelp()));
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override
@@ -36,8 +42,26 @@ public final class Main implements Runnable {
 
     private static String[] variablesHelp() {
         return ServerConfig.VARIABLES.stream()
-                .map(v -> String.format("  %-28s %s", v.name(), v.meaning().replace("%", "%%")))
+                .map(v -> String.format("  %-28s %s", v.name(), wrap(v.meaning().replace("%", "%%"))))
                 .toArray(String[]::new);
+    }
+
+    /** Wraps a meaning into the right-hand column (picocli would wrap it back to column 0). */
+    private static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > HELP_COLUMN_WIDTH) {
+                out.append("%n").append(" ".repeat(31));
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
     }
 
     /** Options shared by both modes; each overrides the environment variable of the same meaning. */

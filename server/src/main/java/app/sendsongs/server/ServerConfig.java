@@ -46,8 +46,8 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
     public static ServerConfig from(Map<String, String> values) {
         List<String> problems = new ArrayList<>();
         REQUIRED.stream().filter(name -> blank(values.get(name))).forEach(name -> problems.add(name + " is not set"));
-        int port = integer(values, "PORT", 8080, problems);
-        int tick = integer(values, "TICK_SECONDS", 15, problems);
+        int port = integer(values, "PORT", 8080, 0, problems);
+        int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -76,19 +76,19 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
         return blank(values.get(name)) ? fallback : values.get(name);
     }
 
-    private static int integer(Map<String, String> values, String name, int fallback, List<String> problems) {
+    private static int integer(Map<String, String> values, String name, int fallback, int min, List<String> problems) {
         String value = values.get(name);
         if (blank(value)) {
             return fallback;
         }
         try {
             int n = Integer.parseInt(value.strip());
-            if (n < 0 || n > 65535) {
+            if (n < min || n > 65535) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number from 0 to 65535");
+            problems.add(name + " must be a whole number from " + min + " to 65535");
             return fallback;
         }
     }

@@ -1,0 +1,61 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @Test
+    void everyCommandsHelpDocumentsEveryOptionAndEveryEnvironmentVariable() {
+        for (String command : new String[] {"serve", "demo"}) {
+            String help = help(command, "--help");
+            for (ServerConfig.Variable variable : ServerConfig.VARIABLES) {
+                assertThat(help).as(command + " --help").contains(variable.name());
+            }
+            assertThat(help).contains("--port", "--public-base-url", "--sqlite-path", "--watch-schedule", "--env-file");
+        }
+        assertThat(help("--help")).contains("serve", "demo", "MESSENGER_APP_SECRET");
+    }
+
+    @Test
+    void serveWithoutSecretsNamesEveryMissingVariableAndExitsNonZero() {
+        assertThat(ServerConfigProblems.of(Map.of("PORT", "80"))).contains("PUBLIC_BASE_URL is not set",
+                "MESSENGER_APP_SECRET is not set", "SPOTIFY_CLIENT_SECRET is not set");
+        assertThat(ServerConfigProblems.of(Map.of("PORT", "eighty"))).contains("PORT must be a whole number");
+    }
+
+    @Test
+    void theConfigurationNeverPrintsASecret() {
+        ServerConfig config = ServerConfig.from(Map.of("PUBLIC_BASE_URL", "https://bot.example",
+                "MESSENGER_APP_SECRET", "app-secret-value", "MESSENGER_VERIFY_TOKEN", "verify-value",
+                "MESSENGER_PAGE_ACCESS_TOKEN", "page-token-value", "SPOTIFY_CLIENT_ID", "client-id",
+                "SPOTIFY_CLIENT_SECRET", "client-secret-value"));
+        assertThat(config.toString()).doesNotContain("app-secret-value", "verify-value", "page-token-value",
+                "client-secret-value").contains("https://bot.example");
+    }
+
+    private static String help(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        int exit = cli.execute(args);
+        assertThat(exit).isZero();
+        return out.toString();
+    }
+
+    private static final class ServerConfigProblems {
+        static String of(Map<String, String> values) {
+            try {
+                ServerConfig.from(values);
+                return "";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+    }
+}
