@@ -11,9 +11,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The bot's stable HTTP interface: the Messenger webhook, the Spotify connect round trip, health. */
 final class BotRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
     private final SendSongs app;
     private final WebhookVerifier webhookVerifier;
     private final SignatureVerifier signatureVerifier;
@@ -54,6 +57,7 @@ final class BotRoutes {
     private void receive(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         if (!signatureVerifier.verify(body, ctx.header(SignatureVerifier.HEADER))) {
+            LOG.warn("webhook POST from {} rejected: missing or wrong {}", ctx.ip(), SignatureVerifier.HEADER);
             ctx.status(HttpStatus.FORBIDDEN).result("bad signature");
             return;
         }
@@ -61,6 +65,7 @@ final class BotRoutes {
         try {
             messages = parser.parse(body);
         } catch (MalformedWebhookException e) {
+            LOG.warn("signed webhook POST rejected: {}", e.getMessage());
             ctx.status(HttpStatus.BAD_REQUEST).result("malformed event");
             return;
         }
