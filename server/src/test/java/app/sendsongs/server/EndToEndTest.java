@@ -181,6 +181,22 @@ class EndToEndTest {
                 .contains("unknown, used or expired");
     }
 
+    @Test
+    void theConnectStateIsSingleUseAndExpires() {
+        String authorize = sandbox.get("/connect").headers().location();
+        assertThat(authorize).contains("response_type=code", "scope=user-read-recently-played", "state=");
+        String callback = sandbox.getAbsolute(authorize + "&sandbox_user=alice-sp").headers().location();
+
+        assertThat(sandbox.getAbsolute(callback).body()).contains("id=\"registration-code\"");
+        SandboxClient.Response replay = sandbox.getAbsolute(callback);
+        assertThat(replay.body()).doesNotContain("registration-code").contains("expired or was already used");
+
+        String slow = sandbox.get("/connect").headers().location();
+        sandbox.advanceMinutes(11);
+        String lateCallback = sandbox.getAbsolute(slow + "&sandbox_user=bob-sp").headers().location();
+        assertThat(sandbox.getAbsolute(lateCallback).body()).doesNotContain("registration-code");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");
