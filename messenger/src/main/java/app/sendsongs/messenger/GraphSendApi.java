@@ -71,8 +71,26 @@ public final class GraphSendApi implements ChatPlatform {
                 + URLEncoder.encode(config.pageAccessToken(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException without calling Graph when there is no recipient, no text, or more than
+     *                                  {@link ChatPlatform#MAX_TEXT} characters (UTF-16 units, as the core's
+     *                                  {@code MessageText.split} counts them): Graph would refuse it every time, so it
+     *                                  is the caller's mistake, not a failure to retry
+     */
     @Override
     public SendOutcome send(String psid, String text, MessageKind kind) {
+        if (psid == null || psid.isBlank()) {
+            throw new IllegalArgumentException("a message needs a recipient PSID");
+        }
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("a message needs some text");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("a message carries at most " + MAX_TEXT + " characters, this one has "
+                    + text.length() + ": split it first");
+        }
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")

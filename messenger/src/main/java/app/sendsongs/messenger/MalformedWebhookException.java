@@ -1,6 +1,6 @@
 package app.sendsongs.messenger;
 
-/** A webhook body that is not JSON, or not a JSON object: the caller answers 400. */
+/** A webhook body that is not JSON, not a JSON object or not shaped like a webhook event: the caller answers 400. */
 public final class MalformedWebhookException extends RuntimeException {
     public MalformedWebhookException(String message) {
         super(message);

@@ -37,18 +37,28 @@ public final class WebhookParser {
     }
 
     /**
-     * @throws MalformedWebhookException when the body is not a JSON object
+     * @throws MalformedWebhookException when the body is not a JSON object with an {@code object} field, or its
+     *                                    {@code entry} or {@code messaging} is not an array; a well-formed event of
+     *                                    another object than {@code page} gives no messages, not an error
      */
     public List<InboundMessage> parse(byte[] body) {
         JsonNode root = readTree(body);
-        if (!"page".equals(root.path("object").asText(null))) {
-            LOG.debug("webhook for object {} ignored", root.path("object").asText("<none>"));
+        JsonNode object = root.get("object");
+        if (object == null || !object.isTextual()) {
+            throw new MalformedWebhookException("the webhook body has no \"object\" field: not a Messenger webhook");
+        }
+        if (!"page".equals(object.asText())) {
+            // a well-formed event of another subscription (instagram, user...): answer 200, or Messenger retries
+            LOG.debug("webhook for object {} ignored", object.asText());
             return List.of();
         }
         List<InboundMessage> messages = new ArrayList<>();
-        for (JsonNode entry : root.path("entry")) {
+        for (JsonNode entry : array(root, "entry", "the webhook body")) {
+            if (!entry.isObject()) {
+                throw new MalformedWebhookException("a webhook entry is not a JSON object");
+            }
             Optional<Instant> entryTime = millis(entry.path("time"));
-            for (JsonNode event : entry.path("messaging")) {
+            for (JsonNode event : array(entry, "messaging", "a webhook entry")) {
                 if (!event.isObject()) {
                     continue;
                 }
@@ -90,6 +100,18 @@ public final class WebhookParser {
             return Optional.of(new InboundMessage(mid, sender, title, at));
         }
         return Optional.empty();
+    }
+
+    /** The array {@code field} of {@code parent}; absent or null reads as empty. */
+    private static Iterable<JsonNode> array(JsonNode parent, String field, String what) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new MalformedWebhookException(what + " has \"" + field + "\" that is not an array");
+        }
+        return node;
     }
 
     private static JsonNode readTree(byte[] body) {

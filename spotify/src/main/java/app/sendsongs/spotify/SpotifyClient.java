@@ -52,6 +52,8 @@ public final class SpotifyClient implements MusicService {
     /** Wait assumed for a 429 that did not say how long (Spotify normally does). */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(3600);
+    /** Latest {@code after} cursor sent (year 9999): {@link Instant#MAX} has no epoch-millisecond value. */
+    private static final Instant LATEST_CURSOR = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private static final Logger LOG = LoggerFactory.getLogger(SpotifyClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,9 +136,15 @@ public final class SpotifyClient implements MusicService {
         if (reply.status() == 400 || reply.status() == 401) {
             ApiError error = ApiError.parse(reply.body());
             if ("invalid_grant".equals(error.code())) {
-                LOG.info("Spotify {}: invalid_grant ({})", what, error.describe());
-                throw new GrantRevokedException("Spotify refused the grant during " + what + ": invalid_grant"
-                        + (error.message() == null ? "" : " (" + error.message() + ")"));
+                LOG.info("Spotify {}: {}", what, error.describe());
+                if (previousRefreshToken == null) {
+                    // a consent code that is unknown, used or expired: not a grant that was lost
+                    throw new MusicServiceException("Spotify refused the authorization code (" + error.describe()
+                            + "): it is unknown, already used or expired; the person must consent again",
+                            Optional.empty());
+                }
+                throw new GrantRevokedException("Spotify refused the grant during " + what + " ("
+                        + error.describe() + "): it was revoked or has expired");
             }
             LOG.warn("Spotify {} failed: HTTP {} {}", what, reply.status(), error.describe());
             throw new MusicServiceException("Spotify " + what + " failed: HTTP " + reply.status() + " "
@@ -183,24 +191,34 @@ public final class SpotifyClient implements MusicService {
                 "Spotify answered track " + id + " with something that is not a track", Optional.empty())));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Items that cannot be read (local files have no id) are left out, and the page's {@code pageLimit} shrinks by
+     * as many, so that a page Spotify filled is still seen as full and a possible gap is still reported.
+     */
     @Override
     public RecentPlays recentlyPlayed(String accessToken, Instant after) throws MusicServiceException {
-        long afterMillis = Math.max(0, after.toEpochMilli());
+        long afterMillis = after.isBefore(Instant.EPOCH) ? 0
+                : after.isAfter(LATEST_CURSOR) ? LATEST_CURSOR.toEpochMilli() : after.toEpochMilli();
         JsonNode body = success(get("/v1/me/player/recently-played?limit=" + PAGE_LIMIT + "&after=" + afterMillis,
                 accessToken), "GET /v1/me/player/recently-played");
         List<Play> plays = new ArrayList<>();
+        int unreadable = 0;
+        boolean reachedCursor = false;
         for (JsonNode item : body.path("items")) {
             Optional<Instant> playedAt = instant(item.path("played_at").asText(null));
             Optional<Track> track = parseTrack(item.path("track"));
             if (playedAt.isEmpty() || track.isEmpty()) {
-                continue; // local files have no id; anything unreadable cannot match a share anyway
-            }
-            if (playedAt.get().isAfter(after)) {
+                unreadable++; // local files have no id; anything unreadable cannot match a share anyway
+            } else if (playedAt.get().isAfter(after)) {
                 plays.add(new Play(track.get(), playedAt.get()));
+            } else {
+                reachedCursor = true;
             }
         }
         plays.sort(Comparator.comparing(Play::playedAt).reversed());
-        return new RecentPlays(plays, PAGE_LIMIT);
+        return new RecentPlays(plays, reachedCursor ? PAGE_LIMIT : Math.max(1, PAGE_LIMIT - unreadable));
     }
 
     private Reply get(String pathAndQuery, String accessToken) throws MusicServiceException {
@@ -216,8 +234,10 @@ public final class SpotifyClient implements MusicService {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         Reply reply = call(request, "GET " + path);
         if (reply.status() == 401) {
-            LOG.warn("Spotify rejected the access token on GET {}", path);
-            throw new MusicServiceException("access token rejected", Optional.empty());
+            ApiError error = ApiError.parse(reply.body());
+            LOG.warn("Spotify rejected the access token on GET {}: {}", path, error.describe());
+            throw new MusicServiceException("Spotify rejected the access token on GET " + path + " ("
+                    + error.describe() + ")", Optional.empty());
         }
         return reply;
     }
@@ -249,7 +269,7 @@ public final class SpotifyClient implements MusicService {
         LOG.debug("Spotify {} -> HTTP {}", what, status);
         if (status == 429) {
             Duration wait = retryAfter(response).orElse(DEFAULT_RETRY_AFTER);
-            boolean quota = body.contains("QUOTA_EXCEEDED");
+            boolean quota = "QUOTA_EXCEEDED".equalsIgnoreCase(ApiError.parse(body).reason());
             limiter.blockFor(wait, quota);
             LOG.warn("Spotify rate limit on {}{}; holding all calls for {} s", what, quota ? " (quota exceeded)" : "",
                     wait.toSeconds());

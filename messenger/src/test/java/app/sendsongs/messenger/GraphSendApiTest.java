@@ -1,0 +1,328 @@
+package app.sendsongs.messenger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SendOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Send API adapter over real HTTP against the sandbox's Graph emulator (and a recording stand-in). */
+class GraphSendApiTest {
+    private final MessengerSandbox sandbox = new MessengerSandbox();
+    private final GraphSendApi graph = sandbox.graph();
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private static SendOutcome.Failed failed(SendOutcome outcome) {
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        return (SendOutcome.Failed) outcome;
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    @Test
+    void aResponseArrivesInThePersonsInboxAsResponse() {
+        sandbox.personWrites("psid-1", "help");
+
+        assertThat(graph.send("psid-1", "Here is the help text", MessageKind.RESPONSE))
+                .isEqualTo(new SendOutcome.Sent());
+
+        JsonNode inbox = sandbox.inbox("psid-1");
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox.get(0).path("text").asText()).isEqualTo("Here is the help text");
+        assertThat(inbox.get(0).path("messaging_type").asText()).isEqualTo("RESPONSE");
+    }
+
+    @Test
+    void anUpdateGoesAsUpdate() {
+        sandbox.personWrites("psid-1", "help");
+
+        assertThat(graph.send("psid-1", "Bob listened to Neon Heron", MessageKind.UPDATE))
+                .isEqualTo(new SendOutcome.Sent());
+
+        assertThat(sandbox.inbox("psid-1").get(0).path("messaging_type").asText()).isEqualTo("UPDATE");
+    }
+
+    @Test
+    void messagesArriveInOrderAndOnlyForTheirRecipient() {
+        sandbox.personWrites("alice", "hi");
+        sandbox.personWrites("bob", "hi");
+
+        graph.send("alice", "one", MessageKind.RESPONSE);
+        graph.send("bob", "for bob", MessageKind.RESPONSE);
+        graph.send("alice", "two", MessageKind.UPDATE);
+
+        assertThat(sandbox.inbox("alice")).extracting(m -> m.path("text").asText()).containsExactly("one", "two");
+        assertThat(sandbox.inbox("bob")).extracting(m -> m.path("text").asText()).containsExactly("for bob");
+    }
+
+    @Test
+    void keepsQuotesLineBreaksAndEmojiIntact() {
+        sandbox.personWrites("psid-1", "hi");
+        String text = "Alice sent you \u201cNeon Heron\u201d \ud83c\udfb5\nshe says: \"you'll love the bridge\" & <3";
+
+        assertThat(graph.send("psid-1", text, MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+
+        assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).isEqualTo(text);
+    }
+
+    @Test
+    void sendsATextOfExactlyTheLimit() {
+        sandbox.personWrites("psid-1", "hi");
+        String longest = "x".repeat(ChatPlatform.MAX_TEXT);
+
+        assertThat(graph.send("psid-1", longest, MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+
+        assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).hasSize(2000);
+    }
+
+    @Test
+    void refusesATextOverTheLimitWithoutCallingGraph() {
+        sandbox.personWrites("psid-1", "hi");
+        String tooLong = "x".repeat(ChatPlatform.MAX_TEXT + 1);
+
+        assertThatThrownBy(() -> graph.send("psid-1", tooLong, MessageKind.RESPONSE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2000");
+        assertThat(sandbox.inbox("psid-1")).isEmpty();
+    }
+
+    @Test
+    void refusesAnEmptyTextOrRecipientWithoutCallingGraph() {
+        sandbox.personWrites("psid-1", "hi");
+
+        assertThatThrownBy(() -> graph.send("psid-1", "", MessageKind.RESPONSE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> graph.send("psid-1", null, MessageKind.RESPONSE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> graph.send(" ", "hello", MessageKind.RESPONSE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(sandbox.inbox("psid-1")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- Messenger's rules
+
+    @Test
+    void aPersonWhoNeverWroteToThePageIsUnreachable() {
+        SendOutcome outcome = graph.send("stranger", "hello", MessageKind.UPDATE);
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(((SendOutcome.Unreachable) outcome).reason()).contains("2018001");
+    }
+
+    @Test
+    void outsideThe24HourWindowTheSendIsRefusedUntilThePersonWritesAgain() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.advanceSeconds(Duration.ofHours(24).toSeconds());
+        assertThat(graph.send("psid-1", "still inside", MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+
+        sandbox.advanceSeconds(1);
+        assertThat(graph.send("psid-1", "too late", MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", "too late", MessageKind.RESPONSE)).isEqualTo(new SendOutcome.OutsideWindow());
+
+        sandbox.personWrites("psid-1", "back");
+        assertThat(graph.send("psid-1", "welcome back", MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("text").asText())
+                .containsExactly("still inside", "welcome back");
+    }
+
+    // ---------------------------------------------------------------- Graph failures (sandbox fault injection)
+
+    @Test
+    void aServerErrorIsAPassingFailureWithoutRetryAfter() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.fault(500, 1, 0);
+
+        SendOutcome.Failed failed = failed(graph.send("psid-1", "hello", MessageKind.RESPONSE));
+        assertThat(failed.reason()).contains("HTTP 500");
+        assertThat(failed.retryAfter()).isEmpty();
+
+        assertThat(graph.send("psid-1", "hello", MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sandbox.inbox("psid-1")).hasSize(1);
+    }
+
+    @Test
+    void serviceUnavailableCarriesItsRetryAfter() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.fault(503, 1, 7);
+
+        SendOutcome.Failed failed = failed(graph.send("psid-1", "hello", MessageKind.RESPONSE));
+        assertThat(failed.reason()).contains("HTTP 503");
+        assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aRateLimitIsAPassingFailureWithItsRetryAfter() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.fault(429, 2, 30);
+
+        for (int i = 0; i < 2; i++) {
+            SendOutcome.Failed failed = failed(graph.send("psid-1", "hello", MessageKind.UPDATE));
+            assertThat(failed.reason()).contains("rate limit");
+            assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
+        }
+        assertThat(graph.send("psid-1", "hello", MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+    }
+
+    @Test
+    void gatewayErrorsArePassingFailures() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.fault(502, 1, 0);
+        sandbox.fault(504, 1, 0);
+
+        assertThat(failed(graph.send("psid-1", "a", MessageKind.UPDATE)).reason()).contains("HTTP 502");
+        assertThat(failed(graph.send("psid-1", "b", MessageKind.UPDATE)).reason()).contains("HTTP 504");
+    }
+
+    @Test
+    void aRefusedPageTokenFailsWithoutShowingTheToken() {
+        sandbox.personWrites("psid-1", "hi");
+        String wrong = "EAAB-wrong-page-token";
+        GraphSendApi misconfigured = new GraphSendApi(new MessengerConfig(sandbox.base + "/sandbox/graph", null,
+                wrong, "secret", "verify"));
+
+        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", "hello", MessageKind.RESPONSE));
+
+        assertThat(failed.reason()).contains("access token was refused").contains("190").doesNotContain(wrong);
+        assertThat(sandbox.inbox("psid-1")).isEmpty();
+    }
+
+    @Test
+    void anUnreachableGraphIsAPassingFailure() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        GraphSendApi nowhere = new GraphSendApi(new MessengerConfig("http://localhost:" + closedPort, null,
+                "page-token-123", "secret", "verify"));
+
+        SendOutcome.Failed failed = failed(nowhere.send("psid-1", "hello", MessageKind.RESPONSE));
+
+        assertThat(failed.reason()).contains("could not be reached").doesNotContain("page-token-123");
+        assertThat(failed.retryAfter()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- wire format (recording stand-in)
+
+    @Test
+    void postsToTheConfiguredBaseUrlAndVersionWithTheTokenInTheQuery() throws IOException {
+        String token = "EAAB+page/token=with&odd chars";
+        GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe/", "/v99.0/", token,
+                "secret", "verify"));
+
+        assertThat(probe.send("psid-9", "hello", MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+
+        MessengerSandbox.Probed request = sandbox.probed.get(0);
+        assertThat(request.path()).isEqualTo("/probe/v99.0/me/messages");
+        assertThat(request.accessToken()).isEqualTo(token);
+        assertThat(request.rawQuery()).isEqualTo("access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(request.headers()).doesNotContainKey("Authorization");
+        assertThat(request.headers().get("Content-Type")).startsWith("application/json");
+        assertThat(MessengerSandbox.JSON.readTree(request.body())).isEqualTo(MessengerSandbox.JSON.readTree(
+                "{\"recipient\":{\"id\":\"psid-9\"},\"messaging_type\":\"UPDATE\",\"message\":{\"text\":\"hello\"}}"));
+    }
+
+    @Test
+    void errorTextThatEchoesTheTokenIsRedacted() {
+        String token = "EAAB+secret/page=token";
+        GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, token, "s", "v"));
+        sandbox.probeAnswersGraphError(400, 100, null, "Invalid request to /v21.0/me/messages?access_token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8) + " (token " + token + ")");
+
+        try (LogCapture log = new LogCapture()) {
+            SendOutcome.Failed failed = failed(probe.send("psid-1", "hello", MessageKind.RESPONSE));
+
+            assertThat(failed.reason()).contains("<redacted>").doesNotContain(token)
+                    .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
+            assertThat(log.text()).contains("Send API").doesNotContain(token)
+                    .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void neverLogsThePageToken() {
+        String token = sandbox.config.pageAccessToken();
+        try (LogCapture log = new LogCapture()) {
+            sandbox.personWrites("psid-1", "hi");
+            graph.send("psid-1", "ok", MessageKind.RESPONSE);
+            graph.send("stranger", "unknown", MessageKind.RESPONSE);
+            sandbox.fault(429, 1, 3);
+            graph.send("psid-1", "limited", MessageKind.RESPONSE);
+            sandbox.fault(500, 1, 0);
+            graph.send("psid-1", "broken", MessageKind.RESPONSE);
+            sandbox.advanceSeconds(Duration.ofDays(2).toSeconds());
+            graph.send("psid-1", "late", MessageKind.UPDATE);
+
+            assertThat(log.text()).contains("rate limit").doesNotContain(token);
+        }
+    }
+
+    @Test
+    void mapsGraphErrorCodesToOutcomes() {
+        GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
+
+        sandbox.probeAnswersGraphError(400, 551, 1545041, "This person isn't available right now.");
+        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+
+        sandbox.probeAnswersGraphError(400, 200, 1545041, "Message failed to send because the person is unavailable");
+        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+
+        sandbox.probeAnswersGraphError(400, 10, null, "This message is sent outside of allowed window.");
+        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+
+        sandbox.probeAnswersGraphError(400, 200, 2018108, "outside the window for a non-subscription message");
+        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+
+        sandbox.probeAnswersGraphError(400, 613, null, "Calls to this api have exceeded the rate limit.");
+        assertThat(failed(probe.send("p", "x", MessageKind.UPDATE)).retryAfter())
+                .as("a throttle without Retry-After still waits").contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
+
+        sandbox.probeAnswersGraphError(400, 100, null, "(#100) Param message[text] must be a non-empty string");
+        assertThat(failed(probe.send("p", "x", MessageKind.UPDATE)).reason()).contains("rejected").contains("100");
+    }
+
+    @Test
+    void aRetryAfterDateIsReadAsAWait() {
+        GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
+        sandbox.probeAnswersGraphError(429, 4, null, "(#4) Application request limit reached");
+        sandbox.probeHeaders = Map.of("Retry-After", "Wed, 21 Oct 2099 07:28:00 GMT");
+
+        Optional<Duration> wait = failed(probe.send("p", "x", MessageKind.UPDATE)).retryAfter();
+
+        assertThat(wait).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
+    }
+
+    @Test
+    void aNonJsonErrorPageIsAPassingFailure() {
+        GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
+        sandbox.probeStatus = 502;
+        sandbox.probeContentType = "text/html";
+        sandbox.probeBody = "<html><body>Bad Gateway</body></html>";
+
+        SendOutcome.Failed failed = failed(probe.send("p", "x", MessageKind.UPDATE));
+
+        assertThat(failed.reason()).contains("HTTP 502");
+        assertThat(failed.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void refusesToStartWithoutAPageToken() {
+        assertThatThrownBy(() -> new GraphSendApi(MessengerConfig.of(null, "s", "v")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GraphSendApi(MessengerConfig.of(" ", "s", "v")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,147 @@
+package app.sendsongs.messenger;
+
+import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.Sandbox;
+import app.sendsongs.sandbox.SandboxConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The sandbox emulators on a Javalin at a free port, driven over HTTP through their control API. Its {@code /webhook}
+ * is a minimal bot front door built from this module's {@link SignatureVerifier} and {@link WebhookParser}; its
+ * {@code /probe/...} route is a stand-in Graph API that records the request and answers what a test sets.
+ */
+final class MessengerSandbox implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request the probe received. */
+    record Probed(String path, String rawQuery, String accessToken, Map<String, String> headers, String body) {
+    }
+
+    final ManualClock clock = new ManualClock(START);
+    final SandboxConfig config = SandboxConfig.defaults(null);
+    final Sandbox sandbox = new Sandbox(config, clock);
+    final Javalin app;
+    final String base;
+
+    final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+    final List<Probed> probed = new CopyOnWriteArrayList<>();
+    volatile int probeStatus = 200;
+    volatile String probeBody = "{\"recipient_id\":\"1\",\"message_id\":\"m.1\"}";
+    volatile String probeContentType = "application/json";
+    volatile Map<String, String> probeHeaders = Map.of();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    MessengerSandbox() {
+        SignatureVerifier signatures = new SignatureVerifier(config.appSecret());
+        WebhookParser parser = new WebhookParser(clock);
+        app = Javalin.create(c -> c.showJavalinBanner = false);
+        sandbox.routes(app);
+        app.post("/webhook", ctx -> {
+            byte[] body = ctx.bodyAsBytes();
+            if (!signatures.verify(body, ctx.header(SignatureVerifier.HEADER))) {
+                ctx.status(403).result("bad signature");
+                return;
+            }
+            received.addAll(parser.parse(body));
+            ctx.result("EVENT_RECEIVED");
+        });
+        app.post("/probe/{version}/me/messages", ctx -> {
+            probed.add(new Probed(ctx.path(), ctx.queryString(), ctx.queryParam("access_token"), ctx.headerMap(),
+                    ctx.body()));
+            probeHeaders.forEach(ctx::header);
+            ctx.status(probeStatus).contentType(probeContentType).result(probeBody);
+        });
+        app.start(0);
+        base = "http://localhost:" + app.port();
+        sandbox.botWebhookUrl(base + "/webhook");
+    }
+
+    /** The Send API adapter pointed at the Graph emulator with the sandbox page token. */
+    GraphSendApi graph() {
+        return new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v21.0", config.pageAccessToken(),
+                config.appSecret(), "verify"));
+    }
+
+    /** The person writes to the page (opening their 24-hour window): {@code POST /sandbox/messenger/send}. */
+    JsonNode personWrites(String psid, String text) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "text", text));
+    }
+
+    /** What the bot sent to the person: {@code GET /sandbox/messenger/inbox/<psid>}. */
+    JsonNode inbox(String psid) {
+        return get("/sandbox/messenger/inbox/" + psid);
+    }
+
+    /** The next {@code count} Send API calls fail with {@code status}. */
+    void fault(int status, int count, int retryAfterSeconds) {
+        post("/sandbox/faults", Map.of("target", "messenger", "status", status, "count", count,
+                "retry_after", retryAfterSeconds));
+    }
+
+    void advanceSeconds(long seconds) {
+        post("/sandbox/clock/advance", Map.of("seconds", seconds));
+    }
+
+    /** The probe answers a Graph error object. */
+    void probeAnswersGraphError(int status, int code, Integer subcode, String message) {
+        String sub = subcode == null ? "" : ",\"error_subcode\":" + subcode;
+        probeStatus = status;
+        probeBody = "{\"error\":{\"message\":" + quote(message) + ",\"type\":\"OAuthException\",\"code\":" + code
+                + sub + ",\"fbtrace_id\":\"AbCdEf\"}}";
+    }
+
+    static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+    }
+
+    JsonNode post(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String path) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

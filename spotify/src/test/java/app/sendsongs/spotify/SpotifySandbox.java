@@ -1,0 +1,182 @@
+package app.sendsongs.spotify;
+
+import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.Sandbox;
+import app.sendsongs.sandbox.SandboxConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The sandbox emulators on a Javalin at a free port, driven over HTTP through their control API, with one
+ * {@link SpotifyClient} pointed at them that shares the sandbox clock. Its {@code /probe/accounts} and
+ * {@code /probe/api} routes are a stand-in Spotify that records each request and answers what a test sets.
+ */
+final class SpotifySandbox implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    static final String REDIRECT_URI = "https://bot.example/callback?from=spotify";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request the probe received. */
+    record Probed(String method, String path, String rawQuery, Map<String, String> headers, String body) {
+    }
+
+    /** What the emulator's authorize redirect carried. */
+    record Consent(String code, String state, String location) {
+    }
+
+    final ManualClock clock = new ManualClock(START);
+    final SandboxConfig config = SandboxConfig.defaults(null);
+    final Sandbox sandbox = new Sandbox(config, clock);
+    final Javalin app;
+    final String base;
+    final SpotifyConfig spotifyConfig;
+    final SpotifyClient client;
+
+    final List<Probed> probed = new CopyOnWriteArrayList<>();
+    volatile int probeStatus = 200;
+    volatile String probeBody = "{}";
+    volatile Map<String, String> probeHeaders = Map.of();
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SpotifySandbox() {
+        app = Javalin.create(c -> c.showJavalinBanner = false);
+        sandbox.routes(app);
+        app.post("/probe/accounts/api/token", ctx -> {
+            probed.add(new Probed("POST", ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.body()));
+            probeHeaders.forEach(ctx::header);
+            ctx.status(probeStatus).contentType("application/json").result(probeBody);
+        });
+        app.get("/probe/api/*", ctx -> {
+            probed.add(new Probed("GET", ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.body()));
+            probeHeaders.forEach(ctx::header);
+            ctx.status(probeStatus).contentType("application/json").result(probeBody);
+        });
+        app.start(0);
+        base = "http://localhost:" + app.port();
+        spotifyConfig = new SpotifyConfig(base + "/sandbox/accounts", base + "/sandbox/api",
+                config.spotifyClientId(), config.spotifyClientSecret(), REDIRECT_URI);
+        client = new SpotifyClient(spotifyConfig, clock);
+    }
+
+    /** A client of the same app pointed at the recording stand-in. */
+    SpotifyClient probeClient() {
+        return new SpotifyClient(new SpotifyConfig(base + "/probe/accounts", base + "/probe/api",
+                config.spotifyClientId(), config.spotifyClientSecret(), REDIRECT_URI), clock);
+    }
+
+    /** The user consents on the emulated authorize page reached through {@code authorizeUrl}: the redirect's query. */
+    Consent consent(URI authorizeUrl, String user) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(authorizeUrl + "&sandbox_user=" + user)).GET());
+        if (response.statusCode() != 302) {
+            throw new IllegalStateException("authorize answered " + response.statusCode() + ": " + response.body());
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        Map<String, String> query = query(URI.create(location));
+        return new Consent(query.get("code"), query.get("state"), location);
+    }
+
+    /** Consent as {@code user} and exchange the code with the client under test. */
+    SpotifyGrant connect(String user) throws MusicServiceException {
+        return client.exchangeCode(consent(client.authorizeUrl("state-" + user), user).code());
+    }
+
+    /** The user plays a track at {@code at}: {@code POST /sandbox/spotify/users/<id>/plays}. */
+    void play(String user, String trackId, Instant at) {
+        post("/sandbox/spotify/users/" + user + "/plays", Map.of("track", trackId, "at", at.toString()));
+    }
+
+    void revoke(String user) {
+        post("/sandbox/spotify/users/" + user + "/revoke", Map.of());
+    }
+
+    /** The next {@code count} Spotify calls (accounts or Web API) fail with {@code status}. */
+    void fault(int status, int count, int retryAfterSeconds, String reason) {
+        Map<String, Object> fault = new LinkedHashMap<>(Map.of("target", "spotify", "status", status, "count", count,
+                "retry_after", retryAfterSeconds));
+        if (reason != null) {
+            fault.put("reason", reason);
+        }
+        post("/sandbox/faults", fault);
+    }
+
+    /** Calls the emulated Spotify received, all endpoints together. */
+    long spotifyCalls() {
+        return get("/sandbox/spotify/stats").path("total").asLong();
+    }
+
+    JsonNode addTrack(Map<String, Object> track) {
+        return post("/sandbox/spotify/tracks", track);
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    JsonNode get(String path) {
+        return json(send(HttpRequest.newBuilder(URI.create(base + path)).GET()), path);
+    }
+
+    JsonNode post(String path, Object body) {
+        try {
+            return json(send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))), path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response, String path) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
