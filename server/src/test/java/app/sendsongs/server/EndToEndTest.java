@@ -197,6 +197,25 @@ class EndToEndTest {
         assertThat(sandbox.getAbsolute(lateCallback).body()).doesNotContain("registration-code");
     }
 
+    @Test
+    void aRevokedSpotifyGrantIsToldOncePausesWatchingAndResumesAfterReconnecting() {
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        sandbox.post("/sandbox/spotify/users/bob-sp/revoke", "{}");
+
+        sandbox.advanceMinutes(6);
+        assertThat(sandbox.lastMessage("bob")).startsWith("Your Spotify connection has ended")
+                .contains(sandbox.base() + "/connect");
+        sandbox.advanceMinutes(3 * 60);
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
+                .hasSize(1);
+
+        sandbox.play("bob-sp", track);
+        assertThat(sandbox.register("bob", "bob-sp", "Bob Fisher")).startsWith("You're connected again, Bob Fisher.");
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -1,5 +1,6 @@
 package app.sendsongs.spotify;
 
+import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicService;
 import app.sendsongs.core.music.MusicServiceException;
@@ -236,8 +237,8 @@ public final class SpotifyClient implements MusicService {
         if (reply.status() == 401) {
             ApiError error = ApiError.parse(reply.body());
             LOG.warn("Spotify rejected the access token on GET {}: {}", path, error.describe());
-            throw new MusicServiceException("Spotify rejected the access token on GET " + path + " ("
-                    + error.describe() + ")", Optional.empty());
+            throw new AccessTokenRejectedException("Spotify rejected the access token on GET " + path + " ("
+                    + error.describe() + ")");
         }
         return reply;
     }

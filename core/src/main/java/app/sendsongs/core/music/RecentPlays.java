@@ -11,6 +11,9 @@ import java.util.List;
 public record RecentPlays(List<Play> plays, int pageLimit) {
     public RecentPlays {
         plays = List.copyOf(plays);
+        if (pageLimit < 1) {
+            throw new IllegalArgumentException("a page holds at least one play, not " + pageLimit);
+        }
     }
 
     /** True when the page is full and its oldest play is after {@code cursor}: plays may have been missed. */

@@ -98,7 +98,7 @@ public final class SendSong {
         }
         Track track;
         try {
-            Optional<Track> found = music.track(command.track(), access.accessToken(sender));
+            Optional<Track> found = access.withToken(sender, token -> music.track(command.track(), token));
             if (found.isEmpty()) {
                 return "I couldn't find that track on Spotify. Check the link and try again.";
             }

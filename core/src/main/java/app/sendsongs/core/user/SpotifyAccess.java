@@ -1,6 +1,7 @@
 package app.sendsongs.core.user;
 
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicService;
 import app.sendsongs.core.music.MusicServiceException;
@@ -31,6 +32,28 @@ public final class SpotifyAccess {
         this.clock = clock;
     }
 
+    /** A call that needs a person's access token. */
+    @FunctionalInterface
+    public interface TokenCall<T> {
+        T call(String accessToken) throws MusicServiceException;
+    }
+
+    /**
+     * Runs {@code call} with the person's access token. If Spotify rejects a token that should
+     * still be valid, refreshes once and runs the call again.
+     *
+     * @throws GrantRevokedException when the person must reconnect (already told)
+     * @throws MusicServiceException when Spotify could not answer now
+     */
+    public <T> T withToken(User user, TokenCall<T> call) throws MusicServiceException {
+        try {
+            return call.call(accessToken(user));
+        } catch (AccessTokenRejectedException rejected) {
+            User current = users.findUser(user.psid()).orElse(user);
+            return call.call(refresh(current));
+        }
+    }
+
     /**
      * @throws GrantRevokedException when the person must reconnect (already told)
      * @throws MusicServiceException when Spotify could not refresh now
@@ -42,6 +65,10 @@ public final class SpotifyAccess {
         if (user.grant().accessTokenValidAt(clock.instant(), EXPIRY_MARGIN)) {
             return user.grant().accessToken();
         }
+        return refresh(user);
+    }
+
+    private String refresh(User user) throws MusicServiceException {
         try {
             SpotifyGrant fresh = music.refresh(user.grant().refreshToken());
             users.saveUser(user.withGrant(fresh));

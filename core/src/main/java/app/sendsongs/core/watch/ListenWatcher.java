@@ -70,7 +70,7 @@ public final class ListenWatcher {
         }
         RecentPlays recent;
         try {
-            recent = music.recentlyPlayed(access.accessToken(receiver.get()), watch.checkedThrough());
+            recent = access.withToken(receiver.get(), token -> music.recentlyPlayed(token, watch.checkedThrough()));
         } catch (GrantRevokedException e) {
             watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
             return;
