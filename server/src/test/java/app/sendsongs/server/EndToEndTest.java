@@ -216,6 +216,25 @@ class EndToEndTest {
         assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
     }
 
+    @Test
+    void aSongMessengerFailsToTakeIsRetriedAndWatchedOnceDelivered() {
+        registerAliceAndBob();
+        int bobBefore = sandbox.inbox("bob").size();
+        sandbox.fault("messenger", 500, 1, 0);
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" pre:\"second try\" " + LINK + track))
+                .singleElement().asString().contains("didn't take").contains("keep trying");
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+
+        sandbox.advanceMinutes(2);
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore + 1);
+        assertThat(sandbox.lastMessage("bob")).contains("Alice Smith sent you a song").contains("second try");
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
+    private static final Duration MAX_RETRY = Duration.ofHours(1);
 
     private final ChatPlatform chat;
     private final OutboxStore store;
@@ -76,17 +77,19 @@ public final class Outbox {
     }
 
     private Delivery send(String psid, String text, MessageKind kind, Optional<String> shareId) {
-        if (!store.heldMessagesFor(psid).isEmpty()) {
+        List<HeldMessage> waiting = store.heldMessagesFor(psid);
+        if (!waiting.isEmpty()) {
             hold(psid, text, Optional.empty(), shareId);
-            return Delivery.HELD;
+            return waiting.getFirst().retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
         }
         SendOutcome outcome = sendNow(psid, text, kind);
         if (outcome instanceof SendOutcome.Sent) {
             shareId.ifPresent(id -> shareDelivered.accept(id, clock.instant()));
             return Delivery.SENT;
         }
-        hold(psid, text, retryTime(outcome), shareId);
-        return Delivery.HELD;
+        Optional<Instant> retryAt = retryTime(outcome, clock.instant());
+        hold(psid, text, retryAt, shareId);
+        return retryAt.isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
     }
 
     private boolean sendHeld(HeldMessage held, MessageKind kind) {
@@ -97,7 +100,7 @@ public final class Outbox {
             return true;
         }
         store.holdMessage(new HeldMessage(held.id(), held.psid(), held.text(), held.heldAt(),
-                retryTime(outcome), held.shareId()));
+                retryTime(outcome, held.heldAt()), held.shareId()));
         return false;
     }
 
@@ -113,9 +116,18 @@ public final class Outbox {
         return new SendOutcome.Sent();
     }
 
-    private Optional<Instant> retryTime(SendOutcome outcome) {
+    /**
+     * When to try a failed message again: after the platform's Retry-After if it gave one, else
+     * after half the time the message has waited so far (at least a minute, at most an hour), so a
+     * long outage or a misconfigured token is not hammered.
+     */
+    private Optional<Instant> retryTime(SendOutcome outcome, Instant heldAt) {
         if (outcome instanceof SendOutcome.Failed failed) {
-            return Optional.of(clock.instant().plus(failed.retryAfter().orElse(DEFAULT_RETRY)));
+            Instant now = clock.instant();
+            Duration backoff = Duration.between(heldAt, now).dividedBy(2);
+            backoff = backoff.compareTo(DEFAULT_RETRY) < 0 ? DEFAULT_RETRY
+                    : backoff.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff;
+            return Optional.of(now.plus(failed.retryAfter().filter(d -> d.compareTo(DEFAULT_RETRY) > 0).orElse(backoff)));
         }
         return Optional.empty();
     }
@@ -124,6 +136,12 @@ public final class Outbox {
         store.holdMessage(new HeldMessage(UUID.randomUUID().toString(), psid, text, clock.instant(), retryAt, shareId));
     }
 
-    /** Whether a message went out now or waits. */
-    public enum Delivery { SENT, HELD }
+    /** Whether a message went out now, and if not, what it waits for. */
+    public enum Delivery {
+        SENT,
+        /** Held until the person next writes (Messenger's 24-hour rule, or they cannot be reached now). */
+        WAITING_FOR_PERSON,
+        /** Held after a passing failure; retried automatically. */
+        RETRYING
+    }
 }

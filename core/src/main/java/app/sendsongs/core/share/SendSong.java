@@ -114,13 +114,15 @@ public final class SendSong {
                 Optional.empty(), false);
         shares.insertShare(share);
         Outbox.Delivery delivery = outbox.deliverShare(receiver.psid(), songMessage(sender, share), share.id());
-        if (delivery == Outbox.Delivery.SENT) {
-            return "Sent " + track.title() + " to " + receiver.name() + ". I'll tell you when they play it (I'll watch for "
-                    + Texts.duration(schedule.watchPeriod()) + ").";
-        }
-        return "Messenger won't let me deliver " + track.title() + " to " + receiver.name()
-                + " just now (they haven't written to me in the last 24 hours). It goes out as soon as they do, "
-                + "and I'll start watching then.";
+        return switch (delivery) {
+            case SENT -> "Sent " + track.title() + " to " + receiver.name() + ". I'll tell you when they play it "
+                    + "(I'll watch for " + Texts.duration(schedule.watchPeriod()) + ").";
+            case WAITING_FOR_PERSON -> "Messenger won't let me deliver " + track.title() + " to " + receiver.name()
+                    + " just now (they haven't written to me in the last 24 hours). It goes out as soon as they do, "
+                    + "and I'll start watching then.";
+            case RETRYING -> "Messenger didn't take " + track.title() + " for " + receiver.name() + " just now. "
+                    + "I'll keep trying, and start watching once it's delivered.";
+        };
     }
 
     private static String songMessage(User sender, Share share) {
