@@ -25,12 +25,14 @@ public final class Demo implements AutoCloseable {
     private final Sandbox sandbox;
     private final ManualClock clock;
     private final ServerConfig config;
+    private final Path tempDir;
 
-    private Demo(BotServer server, Sandbox sandbox, ManualClock clock, ServerConfig config) {
+    private Demo(BotServer server, Sandbox sandbox, ManualClock clock, ServerConfig config, Path tempDir) {
         this.server = server;
         this.sandbox = sandbox;
         this.clock = clock;
         this.config = config;
+        this.tempDir = tempDir;
     }
 
     /** Starts the demo; missing variables get sandbox values (port 0 picks a free port). */
@@ -51,7 +53,10 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
-        values.putIfAbsent("SQLITE_PATH", tempDatabase().toString());
+        Path tempDir = values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;
+        if (tempDir != null) {
+            values.put("SQLITE_PATH", tempDir.resolve("send-songs.db").toString());
+        }
         values.putIfAbsent("TICK_SECONDS", "1");
         ServerConfig config = ServerConfig.from(values);
 
@@ -63,7 +68,7 @@ public final class Demo implements AutoCloseable {
             http.get("/", ctx -> ctx.html(demoPage()));
         });
         sandbox.onClockAdvance(server.app()::tick);
-        return new Demo(server, sandbox, clock, config);
+        return new Demo(server, sandbox, clock, config, tempDir);
     }
 
     public BotServer server() {
@@ -95,6 +100,21 @@ public final class Demo implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (tempDir != null) {
+            deleteQuietly(tempDir);
+        }
+    }
+
+    /** The demo's throw-away database goes with it (the database file, its WAL and shared-memory files). */
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            System.err.println("could not remove the demo's temporary database in " + dir + ": " + e.getMessage());
+        }
     }
 
     private static String demoPage() {
@@ -108,9 +128,9 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static Path tempDatabase() {
+    private static Path tempDirectory() {
         try {
-            return Files.createTempDirectory("send-songs-demo").resolve("send-songs.db");
+            return Files.createTempDirectory("send-songs-demo");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
