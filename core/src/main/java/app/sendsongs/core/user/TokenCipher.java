@@ -1,0 +1,103 @@
+package app.sendsongs.core.user;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Seals people's Spotify tokens before a store writes them, so a copied database or backup does
+ * not hand out access to anyone's listening history. AES-256-GCM with a fresh 96-bit nonce per
+ * value; a sealed value reads {@code v1.<base64url(nonce ‖ ciphertext ‖ tag)>}. Values written
+ * before sealing was switched on (no {@code v1.} prefix) are read as they are and sealed on their
+ * next write.
+ */
+public final class TokenCipher {
+    private static final String PREFIX = "v1.";
+    private static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    private TokenCipher(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    /** A key given as base64 of 32 random bytes (for example {@code openssl rand -base64 32}). */
+    public static TokenCipher fromBase64(String base64Key) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the token encryption key is not base64");
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("the token encryption key must be 32 bytes (base64 of 32 random "
+                    + "bytes), not " + key.length);
+        }
+        return new TokenCipher(key);
+    }
+
+    /** A cipher with a fresh random key: for throw-away stores (demo, tests). */
+    public static TokenCipher random() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return new TokenCipher(key);
+    }
+
+    public String seal(String token) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, token.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+    }
+
+    /**
+     * The token inside a sealed value; a value without the {@code v1.} prefix is returned as is.
+     *
+     * @throws IllegalStateException when the value was sealed with another key or was altered
+     */
+    public String open(String stored) {
+        if (!stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        byte[] all;
+        try {
+            all = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("a stored Spotify token is damaged");
+        }
+        if (all.length <= NONCE_BYTES) {
+            throw new IllegalStateException("a stored Spotify token is damaged");
+        }
+        ByteBuffer in = ByteBuffer.wrap(all);
+        byte[] nonce = new byte[NONCE_BYTES];
+        in.get(nonce);
+        byte[] sealed = new byte[in.remaining()];
+        in.get(sealed);
+        return new String(run(Cipher.DECRYPT_MODE, nonce, sealed), StandardCharsets.UTF_8);
+    }
+
+    private byte[] run(int mode, byte[] nonce, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored Spotify token cannot be opened: it was sealed with another "
+                    + "TOKEN_ENCRYPTION_KEY, or altered");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TokenCipher[AES-256-GCM, key=<redacted>]";
+    }
+}

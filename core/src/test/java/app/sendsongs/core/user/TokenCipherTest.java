@@ -1,0 +1,44 @@
+package app.sendsongs.core.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class TokenCipherTest {
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    @Test
+    void aSealedTokenOpensWithTheSameKeyAndHidesTheToken() {
+        TokenCipher cipher = TokenCipher.fromBase64(KEY);
+        String sealed = cipher.seal("BQD-access-token");
+
+        assertThat(sealed).startsWith("v1.").doesNotContain("BQD-access-token");
+        assertThat(cipher.open(sealed)).isEqualTo("BQD-access-token");
+        assertThat(cipher.seal("BQD-access-token")).as("a fresh nonce each time").isNotEqualTo(sealed);
+    }
+
+    @Test
+    void anotherKeyOrAnAlteredValueIsRefusedWithoutShowingTheValue() {
+        String sealed = TokenCipher.fromBase64(KEY).seal("refresh-token");
+
+        assertThatThrownBy(() -> TokenCipher.random().open(sealed)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TOKEN_ENCRYPTION_KEY").hasMessageNotContaining(sealed);
+        String altered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
+        assertThatThrownBy(() -> TokenCipher.fromBase64(KEY).open(altered)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aValueStoredBeforeSealingReadsAsItIs() {
+        assertThat(TokenCipher.random().open("plain-old-token")).isEqualTo("plain-old-token");
+    }
+
+    @Test
+    void aKeyMustBeThirtyTwoBytesOfBase64() {
+        assertThatThrownBy(() -> TokenCipher.fromBase64("not base64!")).hasMessageContaining("not base64");
+        assertThatThrownBy(() -> TokenCipher.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
+                .hasMessageContaining("32 bytes");
+        assertThat(TokenCipher.random().toString()).contains("redacted");
+    }
+}
