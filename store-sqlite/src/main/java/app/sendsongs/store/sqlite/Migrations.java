@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
  * {@link #STANDARD}; never edit a script that has been released.
  */
 public final class Migrations {
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
     /** Every schema script, in order. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
-
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
     private final String location;
     private final List<String> scripts;

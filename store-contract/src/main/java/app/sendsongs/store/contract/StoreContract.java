@@ -1,0 +1,116 @@
+package app.sendsongs.store.contract;
+
+import app.sendsongs.core.store.Store;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The behaviour every {@link Store} adapter must have: the whole port, as JUnit 5 tests. It tests
+ * what the core can observe through the port, never how an adapter keeps its data, so the SQLite
+ * store and a DynamoDB store pass the same suite.
+ *
+ * <p>An adapter module uses it by depending on {@code store-contract} in test scope and extending
+ * this class once per way the store can be opened:
+ *
+ * <pre>{@code
+ * class DynamoStoreContractTest extends StoreContract {
+ *     @Override
+ *     protected Store newStore() {
+ *         return DynamoStore.open(freshTablesFor(this)); // empty for every test
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #newStore()} is called before every test and must return an <em>empty</em> store; the
+ * suite closes it after the test. The tests are grouped by port, one {@link Nested} class each
+ * (the groups are also usable one by one: each {@code ...Contract} class is abstract with the same
+ * {@code newStore()}). Adapter-specific behaviour (files, migrations, indexes, several processes)
+ * belongs in the adapter's own tests.
+ *
+ * <p>What the suite assumes of every adapter:
+ * <ul>
+ * <li>Times are whole milliseconds (all instants here are); an adapter may drop anything finer.</li>
+ * <li>No wall clock: the port passes every "now" it needs. Expiry of states, codes and choices is
+ * judged by the core after taking them, so the suite only requires {@code expiresAt} back as
+ * saved.</li>
+ * <li>The clauses "at most once", "exactly one first delivery", "each due watch claimed by one
+ * caller" and "conditional update" are tested with many threads on one store; an adapter that is
+ * shared between processes should add a test with several store instances on the same data.</li>
+ * </ul>
+ */
+public abstract class StoreContract {
+
+    /** A fresh, empty store; called before each test, closed by the suite after it. */
+    protected abstract Store newStore();
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class Registration extends RegistrationStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class InboundMessages extends InboundLogContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class HeldMessages extends OutboxStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class Shares extends ShareStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class WatchScheduling extends WatchScheduleContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class WatchClaims extends WatchClaimContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class Choices extends ChoiceStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class ForgetPerson extends ForgetPersonContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package app.sendsongs.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The queries that run on every tick walk an index instead of scanning and sorting a table. */
+class SqliteQueryPlanTest {
+    private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    private SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dir.resolve("plans.db"));
+        for (int i = 0; i < 50; i++) {
+            store.scheduleWatch("r" + i, T0.plusSeconds(i * 60L - 1_500), T0);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void dueWatchesAreFoundThroughTheDueIndex() {
+        List<String> plan = plan(WatchTable.DUE, T0, 10);
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("watches_by_due"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN watches", "TEMP B-TREE"));
+    }
+
+    @Test
+    void messagesToRetryAreFoundThroughTheRetryIndex() {
+        List<String> plan = plan(OutboxTables.DUE_FOR_RETRY, T0, 10);
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("held_messages_by_retry"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("SCAN held_messages"));
+    }
+
+    private List<String> plan(String sql, Object... params) {
+        return store.read(s -> s.query("EXPLAIN QUERY PLAN " + sql, rs -> rs.getString("detail"), params));
+    }
+}

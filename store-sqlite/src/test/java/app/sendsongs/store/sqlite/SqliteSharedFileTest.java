@@ -1,0 +1,81 @@
+package app.sendsongs.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.watch.Watch;
+import app.sendsongs.store.contract.Race;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two stores on one file, as two processes (say, a restarted server overlapping its predecessor)
+ * would have: each has its own connections, so only SQLite's file locking keeps them apart.
+ */
+class SqliteSharedFileTest {
+    private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
+    private static final Instant LEASE = T0.plusSeconds(120);
+
+    @TempDir
+    Path dir;
+    private SqliteStore first;
+    private SqliteStore second;
+
+    @BeforeEach
+    void open() {
+        Path file = dir.resolve("shared.db");
+        first = SqliteStore.open(file, 2);
+        second = SqliteStore.open(file, 2);
+    }
+
+    @AfterEach
+    void close() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void theSecondStoreIsNotMigratedAgainAndSeesTheFirstStoresWrites() {
+        assertThat(second.migrationsAppliedAtOpen()).isZero();
+        first.scheduleWatch("bob", T0, T0);
+
+        assertThat(second.findWatch("bob")).isEqualTo(first.findWatch("bob")).isPresent();
+    }
+
+    @Test
+    void twoStoresClaimingAtOnceClaimEachDueWatchOnce() {
+        int watches = 120;
+        for (int i = 0; i < watches; i++) {
+            (i % 2 == 0 ? first : second).scheduleWatch("r" + i, T0.minusSeconds(i), T0.minusSeconds(3_600));
+        }
+
+        List<List<String>> perThread = Race.run(8, thread -> claimUntilNoneLeft(thread % 2 == 0 ? first : second));
+
+        List<String> claimed = new ArrayList<>(perThread.stream().flatMap(List::stream).toList());
+        claimed.addAll(claimUntilNoneLeft(first));
+        assertThat(claimed).hasSize(watches).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoStoresSeeOneFirstDeliveryOfAMessage() {
+        List<Boolean> first = Race.run(8, thread -> (thread % 2 == 0 ? this.first : second)
+                .firstDelivery("mid.shared", T0));
+
+        assertThat(first).containsOnlyOnce(true);
+    }
+
+    private static List<String> claimUntilNoneLeft(SqliteStore store) {
+        List<String> mine = new ArrayList<>();
+        List<Watch> claimed;
+        do {
+            claimed = store.claimDueWatches(T0, 3, LEASE);
+            claimed.forEach(w -> mine.add(w.receiverPsid()));
+        } while (!claimed.isEmpty());
+        return mine;
+    }
+}

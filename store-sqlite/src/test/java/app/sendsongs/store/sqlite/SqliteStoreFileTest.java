@@ -1,0 +1,123 @@
+package app.sendsongs.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.User;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening database files: migrations, schema versions, journal mode, paths, closing. */
+class SqliteStoreFileTest {
+    private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
+    private static final User ALICE = new User("alice", "Alice Smith", "spotify-alice",
+            new SpotifyGrant("access", T0.plusSeconds(3600), "refresh"), GrantState.ACTIVE, T0, T0);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewFileGetsEveryMigrationAndReopeningAppliesNone() {
+        Path file = dir.resolve("send-songs.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertThat(store.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion()).isPositive();
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            store.saveUser(ALICE);
+        }
+        try (SqliteStore reopened = SqliteStore.open(file)) {
+            assertThat(reopened.migrationsAppliedAtOpen()).isZero();
+            assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            assertThat(reopened.findUser("alice")).contains(ALICE);
+        }
+    }
+
+    @Test
+    void aDatabaseNewerThanTheCodeIsRefusedWithAClearMessage() throws SQLException {
+        Path file = dir.resolve("from-the-future.db");
+        SqliteStore.open(file).close();
+        int future = Migrations.latestVersion() + 1;
+        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (" + future + ", 'V" + future
+                + "__future.sql', 0)");
+
+        assertThatThrownBy(() -> SqliteStore.open(file))
+                .isInstanceOf(SqliteStoreException.class)
+                .hasMessageContaining("schema version " + future)
+                .hasMessageContaining("newer than this program");
+        sql(file, "DELETE FROM schema_version WHERE version = " + future);
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    @Test
+    void aFileDatabaseRunsInWalMode() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("wal.db"))) {
+            String mode = store.read(s -> s.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
+            assertThat(mode).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void missingParentDirectoriesAreCreated() {
+        Path file = dir.resolve("var/lib/send-songs/store.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.saveUser(ALICE);
+        }
+        assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void anUnusablePathFailsWithAClearError() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "not a directory");
+        Path file = notADirectory.resolve("store.db");
+
+        assertThatThrownBy(() -> SqliteStore.open(file))
+                .isInstanceOf(SqliteStoreException.class)
+                .hasMessageContaining("cannot open")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void timesAreKeptToTheMillisecond() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("times.db"))) {
+            store.saveUser(ALICE.withLastMessageAt(T0.plusNanos(1_999_999)));
+            assertThat(store.findUser("alice").orElseThrow().lastMessageAt()).isEqualTo(T0.plusMillis(1));
+        }
+    }
+
+    @Test
+    void aClosedStoreRefusesWorkAndClosesOnlyOnce() {
+        SqliteStore store = SqliteStore.open(dir.resolve("closed.db"));
+        store.close();
+        store.close();
+
+        assertThatThrownBy(() -> store.findUser("alice")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.saveUser(ALICE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void inMemoryStoresAreSeparateAndUpToDate() {
+        try (SqliteStore first = SqliteStore.inMemory(); SqliteStore second = SqliteStore.inMemory()) {
+            first.saveUser(ALICE);
+            assertThat(second.findUser("alice")).isEmpty();
+            assertThat(second.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    private static void sql(Path file, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
