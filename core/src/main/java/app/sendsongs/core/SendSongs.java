@@ -43,7 +43,7 @@ public final class SendSongs {
         this.watcher = new ListenWatcher(store, store, store, music, access, outbox, schedule, clock, settings.lease());
         SendSong sendSong = new SendSong(store, store, store, music, access, outbox, schedule, link, clock);
         this.bot = new Bot(store, store, store, outbox, registration, sendSong, new SentSongs(store, store, outbox),
-                new ForgetMe(store, link), link, clock);
+                new ForgetMe(store, outbox, link), link, clock);
     }
 
     public Bot bot() {

@@ -235,6 +235,20 @@ class EndToEndTest {
         assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
     }
 
+    @Test
+    void forgetMeDeletesThePersonAndTakesBackSongsStillWaitingForTheirReceiver() {
+        registerAliceAndBob();
+        sandbox.advanceMinutes(25 * 60);
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" pre:\"from me\" " + LINK + track);
+
+        assertThat(sandbox.ask("alice", "forget_me")).singleElement().asString().startsWith("Done: I've deleted everything");
+        sandbox.say("bob", "hi");
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("from me"));
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains(sandbox.base() + "/connect");
+        assertThat(sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + track)).singleElement().asString()
+                .contains("I don't know anyone called");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -11,7 +11,9 @@ import app.sendsongs.core.watch.WatchStore;
 /**
  * Everything the core keeps. Each part is a small port of its own feature; a store adapter
  * implements them all. The contract: access by key, a few secondary lookups, one query for due
- * watches, conditional writes where two workers could race. No joins.
+ * watches, conditional writes where two workers could race. No joins. Times are kept to the
+ * millisecond; "due at {@code now}" includes {@code now} itself. The behaviour is specified by the
+ * contract suite in the {@code store-contract} module, which every adapter runs.
  */
 public interface Store extends UserStore, RegistrationStore, InboundLog, OutboxStore, ShareStore, WatchStore,
         ChoiceStore, AutoCloseable {
