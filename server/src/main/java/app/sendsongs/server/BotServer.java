@@ -31,7 +31,7 @@ public final class BotServer implements AutoCloseable {
      * pass {@code server -> { }} otherwise.
      */
     public BotServer(ServerConfig config, Clock clock, Consumer<Javalin> extraRoutes) {
-        this.store = SqliteStore.open(config.sqlitePath());
+        this.store = SqliteStore.open(config.sqlitePath(), config.tokenCipher());
         MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
                 config.pageAccessToken(), config.appSecret(), config.verifyToken());
         ConnectLink link = new ConnectLink(config.publicBaseUrl());

@@ -50,6 +50,7 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token");
         values.putIfAbsent("SPOTIFY_CLIENT_ID", "sandbox-client-id");
         values.putIfAbsent("SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+        values.putIfAbsent("TOKEN_ENCRYPTION_KEY", randomKey());
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
@@ -126,6 +127,12 @@ public final class Demo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static Path tempDirectory() {

@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public record ServerConfig(int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, Path sqlitePath,
-                           WatchSchedule schedule, Duration tickInterval) {
+                           WatchSchedule schedule, Duration tickInterval, TokenCipher tokenCipher) {
 
     /** One configuration variable and its meaning. */
     public record Variable(String name, String meaning) {
@@ -30,6 +31,9 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
             new Variable("MESSENGER_PAGE_ACCESS_TOKEN", "page access token for the Send API (required)"),
             new Variable("SPOTIFY_CLIENT_ID", "Spotify app client id (required)"),
             new Variable("SPOTIFY_CLIENT_SECRET", "Spotify app client secret (required)"),
+            new Variable("TOKEN_ENCRYPTION_KEY", "base64 of 32 random bytes that seals people's Spotify tokens in the "
+                    + "database, e.g. from openssl rand -base64 32 (required; keep it: without it stored tokens "
+                    + "cannot be read)"),
             new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
@@ -40,7 +44,8 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
             new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
-            "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET");
+            "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",
+            "TOKEN_ENCRYPTION_KEY");
 
     /** Reads the configuration; fails with one message naming every missing or malformed variable. */
     public static ServerConfig from(Map<String, String> values) {
@@ -55,6 +60,14 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
         } catch (IllegalArgumentException e) {
             problems.add("WATCH_SCHEDULE: " + e.getMessage());
         }
+        TokenCipher tokenCipher = null;
+        if (!blank(values.get("TOKEN_ENCRYPTION_KEY"))) {
+            try {
+                tokenCipher = TokenCipher.fromBase64(values.get("TOKEN_ENCRYPTION_KEY"));
+            } catch (IllegalArgumentException e) {
+                problems.add("TOKEN_ENCRYPTION_KEY: " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
         }
@@ -65,7 +78,7 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
                 or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
-                Path.of(or(values, "SQLITE_PATH", "send-songs.db")), schedule, Duration.ofSeconds(tick));
+                Path.of(or(values, "SQLITE_PATH", "send-songs.db")), schedule, Duration.ofSeconds(tick), tokenCipher);
     }
 
     private static boolean blank(String value) {

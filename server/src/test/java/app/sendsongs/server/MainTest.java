@@ -25,8 +25,9 @@ class MainTest {
     @Test
     void serveWithoutSecretsNamesEveryMissingVariableAndExitsNonZero() {
         assertThat(ServerConfigProblems.of(Map.of("PORT", "80"))).contains("PUBLIC_BASE_URL is not set",
-                "MESSENGER_APP_SECRET is not set", "SPOTIFY_CLIENT_SECRET is not set");
+                "MESSENGER_APP_SECRET is not set", "SPOTIFY_CLIENT_SECRET is not set", "TOKEN_ENCRYPTION_KEY is not set");
         assertThat(ServerConfigProblems.of(Map.of("PORT", "eighty"))).contains("PORT must be a whole number");
+        assertThat(ServerConfigProblems.of(Map.of("TOKEN_ENCRYPTION_KEY", "c2hvcnQ="))).contains("32 bytes");
     }
 
     @Test
@@ -34,9 +35,10 @@ class MainTest {
         ServerConfig config = ServerConfig.from(Map.of("PUBLIC_BASE_URL", "https://bot.example",
                 "MESSENGER_APP_SECRET", "app-secret-value", "MESSENGER_VERIFY_TOKEN", "verify-value",
                 "MESSENGER_PAGE_ACCESS_TOKEN", "page-token-value", "SPOTIFY_CLIENT_ID", "client-id",
-                "SPOTIFY_CLIENT_SECRET", "client-secret-value"));
+                "SPOTIFY_CLIENT_SECRET", "client-secret-value",
+                "TOKEN_ENCRYPTION_KEY", "c2VuZC1zb25ncy10ZXN0LWtleS0zMi1ieXRlcy1sb24="));
         assertThat(config.toString()).doesNotContain("app-secret-value", "verify-value", "page-token-value",
-                "client-secret-value").contains("https://bot.example");
+                "client-secret-value", "c2VuZC1zb25ncy10ZXN0").contains("https://bot.example");
     }
 
     private static String help(String... args) {

@@ -1,12 +1,14 @@
 package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.store.Store;
+import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.Watch;
 import java.nio.file.Path;
@@ -21,17 +23,20 @@ import java.util.Optional;
  * a small pool of read connections (see {@link Database}). Every conditional write is one
  * conditional SQL statement or one {@code BEGIN IMMEDIATE} transaction, so it also holds against
  * another process using the same file. Times are kept as epoch milliseconds: anything finer is
- * truncated. Spotify tokens are stored as given and never logged.
+ * truncated. Spotify tokens are sealed with a {@link TokenCipher} before they are written and are
+ * never logged.
  */
 public final class SqliteStore implements Store {
     /** Read connections of a file store: enough for the webhook threads, few enough to stay small. */
     public static final int DEFAULT_READERS = 4;
 
     private final Database db;
+    private final TokenCipher tokens;
     private final int migrationsApplied;
 
-    private SqliteStore(Database db) {
+    private SqliteStore(Database db, TokenCipher tokens) {
         this.db = db;
+        this.tokens = tokens;
         try {
             this.migrationsApplied = db.write(session -> Migrations.STANDARD.apply(session, Instant.now()));
         } catch (RuntimeException e) {
@@ -40,18 +45,21 @@ public final class SqliteStore implements Store {
         }
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
-    public static SqliteStore open(Path file) {
-        return open(file, DEFAULT_READERS);
+    /**
+     * Opens (creating if needed) the database file and brings its schema up to date. Spotify
+     * tokens are sealed with {@code tokens} before they are written.
+     */
+    public static SqliteStore open(Path file, TokenCipher tokens) {
+        return open(file, tokens, DEFAULT_READERS);
     }
 
-    public static SqliteStore open(Path file, int readConnections) {
-        return new SqliteStore(Database.file(file, readConnections));
+    public static SqliteStore open(Path file, TokenCipher tokens, int readConnections) {
+        return new SqliteStore(Database.file(file, readConnections), tokens);
     }
 
     /** A private, empty database in memory, gone when closed (for tests and demos). */
     public static SqliteStore inMemory() {
-        return new SqliteStore(Database.memory());
+        return new SqliteStore(Database.memory(), TokenCipher.random());
     }
 
     /** How many schema scripts opening this store applied (0 when the file was already up to date). */
@@ -68,18 +76,18 @@ public final class SqliteStore implements Store {
 
     @Override
     public Optional<User> findUser(String psid) {
-        return db.read(s -> UserTable.find(s, psid));
+        return db.read(s -> UserTable.find(s, psid)).map(this::opened);
     }
 
     @Override
     public List<User> findUsersByName(String name) {
-        return db.read(s -> UserTable.findByName(s, name));
+        return db.read(s -> UserTable.findByName(s, name)).stream().map(this::opened).toList();
     }
 
     @Override
     public void saveUser(User user) {
         db.write(s -> {
-            UserTable.save(s, user);
+            UserTable.save(s, sealed(user));
             return null;
         });
     }
@@ -110,14 +118,14 @@ public final class SqliteStore implements Store {
     @Override
     public void saveRegistrationCode(RegistrationCode code) {
         db.write(s -> {
-            RegistrationTables.saveCode(s, code);
+            RegistrationTables.saveCode(s, sealed(code));
             return null;
         });
     }
 
     @Override
     public Optional<RegistrationCode> takeRegistrationCode(String code) {
-        return db.write(s -> RegistrationTables.takeCode(s, code));
+        return db.write(s -> RegistrationTables.takeCode(s, code)).map(this::opened);
     }
 
     // inbound log and outbox
@@ -260,6 +268,46 @@ public final class SqliteStore implements Store {
             ChoiceTable.delete(s, psid);
             return null;
         });
+    }
+
+    // token sealing: only the two token strings of a grant are sealed; the rest stays queryable
+
+    private User sealed(User user) {
+        return user.grant() == null ? user : withGrantOnly(user, sealed(user.grant()));
+    }
+
+    private User opened(User user) {
+        return user.grant() == null ? user : withGrantOnly(user, opened(user.grant()));
+    }
+
+    /** The same user with other token strings; unlike {@link User#withGrant}, the grant state is kept. */
+    private static User withGrantOnly(User user, SpotifyGrant grant) {
+        return new User(user.psid(), user.name(), user.spotifyAccountId(), grant, user.grantState(),
+                user.registeredAt(), user.lastMessageAt());
+    }
+
+    private RegistrationCode sealed(RegistrationCode code) {
+        return code.grant() == null ? code
+                : new RegistrationCode(code.code(), code.spotifyAccountId(), sealed(code.grant()), code.expiresAt());
+    }
+
+    private RegistrationCode opened(RegistrationCode code) {
+        return code.grant() == null ? code
+                : new RegistrationCode(code.code(), code.spotifyAccountId(), opened(code.grant()), code.expiresAt());
+    }
+
+    private SpotifyGrant sealed(SpotifyGrant grant) {
+        return new SpotifyGrant(orNull(grant.accessToken(), tokens::seal), grant.accessTokenExpiresAt(),
+                orNull(grant.refreshToken(), tokens::seal));
+    }
+
+    private SpotifyGrant opened(SpotifyGrant grant) {
+        return new SpotifyGrant(orNull(grant.accessToken(), tokens::open), grant.accessTokenExpiresAt(),
+                orNull(grant.refreshToken(), tokens::open));
+    }
+
+    private static String orNull(String value, java.util.function.UnaryOperator<String> f) {
+        return value == null ? null : f.apply(value);
     }
 
     /** Runs read-only SQL on a read connection; for this module's tests (query plans and the like). */

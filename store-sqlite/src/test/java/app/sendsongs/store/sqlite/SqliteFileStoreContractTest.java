@@ -15,6 +15,6 @@ class SqliteFileStoreContractTest extends StoreContract {
 
     @Override
     protected Store newStore() {
-        return SqliteStore.open(dir.resolve("store-" + FILES.incrementAndGet() + ".db"));
+        return SqliteStore.open(dir.resolve("store-" + FILES.incrementAndGet() + ".db"), TestTokens.CIPHER);
     }
 }

@@ -20,7 +20,7 @@ class SqliteQueryPlanTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStore.open(dir.resolve("plans.db"));
+        store = SqliteStore.open(dir.resolve("plans.db"), TestTokens.CIPHER);
         for (int i = 0; i < 50; i++) {
             store.scheduleWatch("r" + i, T0.plusSeconds(i * 60L - 1_500), T0);
         }

@@ -29,8 +29,8 @@ class SqliteSharedFileTest {
     @BeforeEach
     void open() {
         Path file = dir.resolve("shared.db");
-        first = SqliteStore.open(file, 2);
-        second = SqliteStore.open(file, 2);
+        first = SqliteStore.open(file, TestTokens.CIPHER, 2);
+        second = SqliteStore.open(file, TestTokens.CIPHER, 2);
     }
 
     @AfterEach

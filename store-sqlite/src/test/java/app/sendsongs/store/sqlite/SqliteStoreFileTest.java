@@ -28,12 +28,12 @@ class SqliteStoreFileTest {
     @Test
     void aNewFileGetsEveryMigrationAndReopeningAppliesNone() {
         Path file = dir.resolve("send-songs.db");
-        try (SqliteStore store = SqliteStore.open(file)) {
+        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
             assertThat(store.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion()).isPositive();
             assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
             store.saveUser(ALICE);
         }
-        try (SqliteStore reopened = SqliteStore.open(file)) {
+        try (SqliteStore reopened = SqliteStore.open(file, TestTokens.CIPHER)) {
             assertThat(reopened.migrationsAppliedAtOpen()).isZero();
             assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(reopened.findUser("alice")).contains(ALICE);
@@ -43,24 +43,24 @@ class SqliteStoreFileTest {
     @Test
     void aDatabaseNewerThanTheCodeIsRefusedWithAClearMessage() throws SQLException {
         Path file = dir.resolve("from-the-future.db");
-        SqliteStore.open(file).close();
+        SqliteStore.open(file, TestTokens.CIPHER).close();
         int future = Migrations.latestVersion() + 1;
         sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (" + future + ", 'V" + future
                 + "__future.sql', 0)");
 
-        assertThatThrownBy(() -> SqliteStore.open(file))
+        assertThatThrownBy(() -> SqliteStore.open(file, TestTokens.CIPHER))
                 .isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("schema version " + future)
                 .hasMessageContaining("newer than this program");
         sql(file, "DELETE FROM schema_version WHERE version = " + future);
-        try (SqliteStore store = SqliteStore.open(file)) {
+        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
             assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
         }
     }
 
     @Test
     void aFileDatabaseRunsInWalMode() {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("wal.db"))) {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("wal.db"), TestTokens.CIPHER)) {
             String mode = store.read(s -> s.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
             assertThat(mode).isEqualToIgnoringCase("wal");
         }
@@ -69,7 +69,7 @@ class SqliteStoreFileTest {
     @Test
     void missingParentDirectoriesAreCreated() {
         Path file = dir.resolve("var/lib/send-songs/store.db");
-        try (SqliteStore store = SqliteStore.open(file)) {
+        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
             store.saveUser(ALICE);
         }
         assertThat(file).isRegularFile();
@@ -80,7 +80,7 @@ class SqliteStoreFileTest {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "not a directory");
         Path file = notADirectory.resolve("store.db");
 
-        assertThatThrownBy(() -> SqliteStore.open(file))
+        assertThatThrownBy(() -> SqliteStore.open(file, TestTokens.CIPHER))
                 .isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("cannot open")
                 .hasMessageContaining(file.toString());
@@ -88,7 +88,7 @@ class SqliteStoreFileTest {
 
     @Test
     void timesAreKeptToTheMillisecond() {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("times.db"))) {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("times.db"), TestTokens.CIPHER)) {
             store.saveUser(ALICE.withLastMessageAt(T0.plusNanos(1_999_999)));
             assertThat(store.findUser("alice").orElseThrow().lastMessageAt()).isEqualTo(T0.plusMillis(1));
         }
@@ -96,7 +96,7 @@ class SqliteStoreFileTest {
 
     @Test
     void aClosedStoreRefusesWorkAndClosesOnlyOnce() {
-        SqliteStore store = SqliteStore.open(dir.resolve("closed.db"));
+        SqliteStore store = SqliteStore.open(dir.resolve("closed.db"), TestTokens.CIPHER);
         store.close();
         store.close();
 
