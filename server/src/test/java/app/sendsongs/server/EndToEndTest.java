@@ -249,6 +249,28 @@ class EndToEndTest {
                 .contains("I don't know anyone called");
     }
 
+    @Test
+    void oneCheckOfAReceiverSettlesEverySongSentToThemWithOneSpotifyCall() {
+        registerAliceAndBob();
+        sandbox.register("carol", "carol-sp", "Carol King");
+        List<String> tracks = sandbox.trackIds();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"from alice\" " + LINK + tracks.get(1));
+        sandbox.ask("carol", "send_song name:\"Bob Fisher\" post:\"from carol\" " + LINK + tracks.get(2));
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(3));
+        sandbox.play("bob-sp", tracks.get(1));
+        sandbox.play("bob-sp", tracks.get(2));
+        sandbox.delete("/sandbox/spotify/stats");
+
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.spotifyStats().path("recently-played").asLong()).isEqualTo(1);
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.startsWith("🎧 Bob Fisher listened to ")).hasSize(1);
+        assertThat(sandbox.inbox("carol")).filteredOn(text -> text.startsWith("🎧 Bob Fisher listened to ")).hasSize(1);
+        assertThat(sandbox.inbox("bob")).anyMatch(text -> text.contains("from alice"))
+                .anyMatch(text -> text.contains("from carol"));
+        assertThat(sandbox.ask("alice", "pending").getLast()).contains("Bob Fisher");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -177,6 +177,10 @@ final class SandboxClient {
 
     // plumbing
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     Response get(String path) {
         return getAbsolute(base + path);
     }
