@@ -17,6 +17,7 @@ import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The whole application wired from its ports: every runtime (server, serverless handlers, tests)
@@ -25,13 +26,20 @@ import java.time.Duration;
 public final class SendSongs {
     private static final int TICK_BATCH = 100;
     private static final int RETRY_BATCH = 100;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
 
     private final Bot bot;
     private final Registration registration;
     private final ListenWatcher watcher;
     private final Outbox outbox;
+    private final Store store;
+    private final Clock clock;
+    private volatile Instant nextPurge = Instant.MIN;
 
     public SendSongs(Store store, ChatPlatform chat, MusicService music, Clock clock, Settings settings) {
+        this.store = store;
+        this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
         this.outbox = new Outbox(chat, store, clock);
@@ -55,8 +63,9 @@ public final class SendSongs {
     }
 
     /**
-     * Does the work that fell due: listen checks (in batches until none is due) and retries of
-     * held messages. Returns the number of listen checks run.
+     * Does the work that fell due: listen checks (in batches until none is due), retries of held
+     * messages, and (hourly) purging of expired registration leftovers. Returns the number of
+     * listen checks run.
      */
     public int tick() {
         int total = 0;
@@ -66,7 +75,16 @@ public final class SendSongs {
             total += ran;
         } while (ran == TICK_BATCH);
         outbox.retryDue(RETRY_BATCH);
+        purgeHourly();
         return total;
+    }
+
+    private void purgeHourly() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextPurge)) {
+            nextPurge = now.plus(PURGE_EVERY);
+            store.purgeBefore(now.minus(KEEP_EXPIRED));
+        }
     }
 
     /** What the core needs to know besides its ports. */

@@ -7,6 +7,7 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchStore;
+import java.time.Instant;
 
 /**
  * Everything the core keeps. Each part is a small port of its own feature; a store adapter
@@ -20,6 +21,13 @@ public interface Store extends UserStore, RegistrationStore, InboundLog, OutboxS
 
     /** Deletes everything about one person: user, shares, watch, held messages, open question. */
     void forgetPerson(String psid);
+
+    /**
+     * Deletes what can no longer matter, so the store does not grow forever: OAuth states,
+     * registration codes and open questions that expired before {@code cutoff}, and the records of
+     * webhook messages first seen before it (a redelivery older than that is not expected).
+     */
+    void purgeBefore(Instant cutoff);
 
     @Override
     void close();

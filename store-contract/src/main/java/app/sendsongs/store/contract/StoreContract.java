@@ -107,6 +107,14 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class Purge extends PurgeContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
     class ForgetPerson extends ForgetPersonContract {
         @Override
         protected Store newStore() {

@@ -270,6 +270,17 @@ public final class SqliteStore implements Store {
         });
     }
 
+    @Override
+    public void purgeBefore(Instant cutoff) {
+        db.transaction(s -> {
+            s.update("DELETE FROM oauth_states WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM registration_codes WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM choices WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM inbound_messages WHERE seen_at < ?", cutoff);
+            return null;
+        });
+    }
+
     // token sealing: only the two token strings of a grant are sealed; the rest stays queryable
 
     private User sealed(User user) {
