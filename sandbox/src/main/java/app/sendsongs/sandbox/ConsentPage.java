@@ -32,7 +32,7 @@ final class ConsentPage {
                   <p>It asks for: <code id="scope">%s</code></p>
                   <form method="get" action="authorize">
                 %s    <label for="sandbox-user">Spotify user id</label>
-                    <input id="sandbox-user" name="sandbox_user" value="%s" pattern="[A-Za-z0-9._-]{1,64}" required>
+                    <input id="sandbox-user" name="sandbox_user" value="%s" pattern="[A-Za-z0-9._\\-]{1,64}" required>
                     <p><button id="agree" type="submit">Agree</button>
                     <button id="cancel" type="submit" name="sandbox_deny" value="1" formnovalidate>Cancel</button></p>
                   </form>
