@@ -119,10 +119,9 @@ public final class Main implements Runnable {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            try (BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { })) {
-                System.out.println("Send Songs is serving on port " + server.port());
-                awaitShutdown();
-            }
+            BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { });
+            System.out.println("Send Songs is serving on port " + server.port());
+            runUntilStopped(server);
             return 0;
         }
     }
@@ -133,18 +132,30 @@ public final class Main implements Runnable {
     static final class DemoCommand extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            try (Demo demo = Demo.start(values())) {
-                System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
-                awaitShutdown();
-            }
+            Demo demo = Demo.start(values());
+            System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
+            runUntilStopped(demo);
             return 0;
         }
     }
 
-    private static void awaitShutdown() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        stop.await();
+    /**
+     * Blocks until the process is asked to stop (Ctrl+C, SIGTERM), then closes {@code running}
+     * inside the shutdown hook: the JVM halts when the hooks end, so closing after {@code main}
+     * wakes up could be cut short.
+     */
+    private static void runUntilStopped(AutoCloseable running) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        stopped.await();
     }
 
     /** KEY=VALUE lines; blank lines and # comments ignored. */
