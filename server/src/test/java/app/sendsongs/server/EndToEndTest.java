@@ -271,6 +271,27 @@ class EndToEndTest {
         assertThat(sandbox.ask("alice", "pending").getLast()).contains("Bob Fisher");
     }
 
+    @Test
+    void pendingListsWatchedSongsAndCancelStopsOneSoAPlayIsNotReported() {
+        registerAliceAndBob();
+        List<String> tracks = sandbox.trackIds();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4));
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(5));
+
+        String pending = sandbox.ask("alice", "pending").getLast();
+        assertThat(pending).contains("1.", "2.", "Bob Fisher", "cancel <number>");
+        assertThat(sandbox.ask("alice", "cancel").getLast()).contains("cancel <number> or cancel all");
+        assertThat(sandbox.ask("alice", "cancel 1").getLast()).startsWith("Stopped watching ").contains("Bob Fisher");
+        assertThat(sandbox.ask("alice", "pending").getLast()).doesNotContain("2.");
+
+        sandbox.play("bob-sp", tracks.get(4));
+        sandbox.play("bob-sp", tracks.get(5));
+        sandbox.advanceMinutes(15);
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.startsWith("🎧 Bob Fisher listened to "))
+                .hasSize(1);
+        assertThat(sandbox.ask("alice", "history").getLast()).contains("Bob Fisher");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");
