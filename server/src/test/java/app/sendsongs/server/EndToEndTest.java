@@ -292,6 +292,27 @@ class EndToEndTest {
         assertThat(sandbox.ask("alice", "history").getLast()).contains("Bob Fisher");
     }
 
+    @Test
+    void aPlayPushedOutOfSpotifysFiftyItemHistoryIsNeverReportedAsSilentlyNotPlayed() {
+        registerAliceAndBob();
+        List<String> tracks = sandbox.trackIds();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        java.time.Instant delivered = sandbox.now();
+        sandbox.playAt("bob-sp", track, delivered.plusSeconds(5).toString());
+        for (int i = 0; i < 55; i++) {
+            String other = tracks.get(1 + i % (tracks.size() - 1));
+            sandbox.playAt("bob-sp", other, delivered.plusSeconds(10 + i).toString());
+        }
+
+        sandbox.advanceMinutes(6);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
+
+        sandbox.advanceMinutes(7 * 24 * 60);
+        sandbox.say("alice", "hi");
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("Bob Fisher hasn't played ")
+                && text.contains("may have missed it"));
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -134,6 +134,12 @@ final class SandboxClient {
 
     // clock and faults
 
+    java.time.Instant now() {
+        Response response = get("/sandbox/clock");
+        check(response, 200);
+        return java.time.Instant.parse(response.json().path("now").asText());
+    }
+
     void advanceSeconds(long seconds) {
         check(post("/sandbox/clock/advance", json(Map.of("seconds", seconds))), 200);
     }
