@@ -313,6 +313,16 @@ class EndToEndTest {
                 && text.contains("may have missed it"));
     }
 
+    @Test
+    void theSameRecordingUnderAnotherIdCountsAsAPlay() {
+        registerAliceAndBob();
+        // The catalogue's "Ferris Wheel in February" and its single edition share one ISRC.
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + "sw0KSZFy2XPBgUm7JydSrm");
+        sandbox.play("bob-sp", "u199toNJxbe9vLUJHiPlZ5");
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to Ferris Wheel in February");
+    }
+
     private void registerAliceAndBob() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");
