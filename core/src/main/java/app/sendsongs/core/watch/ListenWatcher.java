@@ -57,8 +57,17 @@ public final class ListenWatcher {
     public int runDue(int limit) {
         Instant now = clock.instant();
         List<Watch> claimed = watches.claimDueWatches(now, limit, now.plus(lease));
-        claimed.forEach(this::check);
+        claimed.forEach(this::checkSafely);
         return claimed.size();
+    }
+
+    /** One failing check must not hold up the others; its lease makes it due again later. */
+    private void checkSafely(Watch watch) {
+        try {
+            check(watch);
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "listen check failed; it falls due again when its lease ends", e);
+        }
     }
 
     void check(Watch watch) {
