@@ -133,8 +133,8 @@ class SpotifyFailuresTest {
 
         MusicServiceException e = failureOf(() -> probe.accountId("BQ-x"));
 
-        assertThat(e.retryAfter()).contains(SpotifyClient.DEFAULT_RETRY_AFTER);
-        assertThat(probe.rateLimiter().remaining()).contains(SpotifyClient.DEFAULT_RETRY_AFTER);
+        assertThat(e.retryAfter()).contains(SpotifyTransport.DEFAULT_RETRY_AFTER);
+        assertThat(probe.rateLimiter().remaining()).contains(SpotifyTransport.DEFAULT_RETRY_AFTER);
     }
 
     @Test
