@@ -7,6 +7,7 @@ import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.sendsongs.spotify;
+package app.sendsongs.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * Collects what SLF4J (slf4j-simple, writing to {@code System.err} at debug level for {@code app.sendsongs}, see
  * {@code simplelogger.properties}) prints while it is open, and still passes it on.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogCapture() {
+    public LogCapture() {
         PrintStream both = new PrintStream(new java.io.OutputStream() {
             @Override
             public void write(int b) {
@@ -33,7 +33,7 @@ final class LogCapture implements AutoCloseable {
         System.setErr(both);
     }
 
-    String text() {
+    public String text() {
         System.err.flush();
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
