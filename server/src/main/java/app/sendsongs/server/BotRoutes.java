@@ -1,16 +1,15 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.InboundMessage;
-import app.sendsongs.messenger.MalformedWebhookException;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.web.RegistrationPages;
+import app.sendsongs.web.WebResponse;
+import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,63 +17,45 @@ import org.slf4j.LoggerFactory;
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
     private final SendSongs app;
-    private final WebhookVerifier webhookVerifier;
-    private final SignatureVerifier signatureVerifier;
-    private final WebhookParser parser;
-    private final Clock clock;
+    private final Webhook webhook;
+    private final RegistrationPages registrationPages;
 
     BotRoutes(SendSongs app, WebhookVerifier webhookVerifier, SignatureVerifier signatureVerifier,
               WebhookParser parser, Clock clock) {
         this.app = app;
-        this.webhookVerifier = webhookVerifier;
-        this.signatureVerifier = signatureVerifier;
-        this.parser = parser;
-        this.clock = clock;
+        this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
+        this.registrationPages = new RegistrationPages(app.registration(), clock);
     }
 
     void register(Javalin server) {
         server.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
         server.get("/webhook", this::verifyWebhook);
         server.post("/webhook", this::receive);
-        server.get("/connect", ctx -> {
-            noStore(ctx);
-            ctx.redirect(app.registration().startConnect().toString(), HttpStatus.FOUND);
-        });
-        server.get("/callback", ctx -> {
-            noStore(ctx);
-            ctx.html(CallbackPage.render(app.registration().callback(ctx.queryParam("state"), ctx.queryParam("code"),
-                    ctx.queryParam("error")), clock.instant()));
-        });
+        server.get("/connect", ctx -> send(ctx, registrationPages.connect()));
+        server.get("/callback", ctx -> send(ctx, registrationPages.callback(ctx.queryParam("state"),
+                ctx.queryParam("code"), ctx.queryParam("error"))));
     }
 
     private void verifyWebhook(Context ctx) {
-        webhookVerifier.verify(ctx.queryParam("hub.mode"), ctx.queryParam("hub.verify_token"),
-                        ctx.queryParam("hub.challenge"))
-                .ifPresentOrElse(challenge -> ctx.contentType("text/plain").result(challenge),
-                        () -> ctx.status(HttpStatus.FORBIDDEN).result("verification failed"));
+        send(ctx, webhook.verify(ctx.queryParam("hub.mode"), ctx.queryParam("hub.verify_token"),
+                ctx.queryParam("hub.challenge")));
     }
 
     private void receive(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        if (!signatureVerifier.verify(body, ctx.header(SignatureVerifier.HEADER))) {
-            LOG.warn("webhook POST from {} rejected: missing or wrong {}", ctx.ip(), SignatureVerifier.HEADER);
-            ctx.status(HttpStatus.FORBIDDEN).result("bad signature");
-            return;
+        switch (webhook.receive(ctx.bodyAsBytes(), ctx.header(SignatureVerifier.HEADER))) {
+            case Webhook.Intake.Rejected rejected -> {
+                LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
+                send(ctx, rejected.response());
+            }
+            case Webhook.Intake.Accepted accepted -> {
+                accepted.messages().forEach(app.bot()::handle);
+                send(ctx, Webhook.RECEIVED);
+            }
         }
-        List<InboundMessage> messages;
-        try {
-            messages = parser.parse(body);
-        } catch (MalformedWebhookException e) {
-            LOG.warn("signed webhook POST rejected: {}", e.getMessage());
-            ctx.status(HttpStatus.BAD_REQUEST).result("malformed event");
-            return;
-        }
-        messages.forEach(app.bot()::handle);
-        ctx.result("EVENT_RECEIVED");
     }
 
-    private static void noStore(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Referrer-Policy", "no-referrer");
+    private static void send(Context ctx, WebResponse response) {
+        response.headers().forEach(ctx::header);
+        ctx.status(response.status()).contentType(response.contentType()).result(response.body());
     }
 }

@@ -1,15 +1,15 @@
-package app.sendsongs.server;
+package app.sendsongs.web;
 
 import app.sendsongs.core.registration.CallbackResult;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The page a person sees after Spotify's consent: the one-time code and the command to send. */
-final class CallbackPage {
+public final class CallbackPage {
     private CallbackPage() {
     }
 
-    static String render(CallbackResult result, Instant now) {
+    public static String render(CallbackResult result, Instant now) {
         return switch (result) {
             case CallbackResult.Connected connected -> connected(connected, now);
             case CallbackResult.Failed failed -> page("Not connected", "<p>" + Html.escape(failed.message()) + "</p>", "");

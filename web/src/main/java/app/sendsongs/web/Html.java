@@ -1,4 +1,4 @@
-package app.sendsongs.server;
+package app.sendsongs.web;
 
 /** Escaping for text put into HTML. */
 final class Html {
