@@ -1,0 +1,16 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SendOutcome;
+
+/**
+ * The chat platform of a function that must never message anyone (the registration function holds no page
+ * token). Reaching it is a wiring error, reported loudly rather than swallowed.
+ */
+final class NoMessaging implements ChatPlatform {
+    @Override
+    public SendOutcome send(String psid, String text, MessageKind kind) {
+        throw new IllegalStateException("this function has no Messenger access; a message was about to be sent");
+    }
+}

@@ -1,0 +1,46 @@
+package app.sendsongs.lambda;
+
+/**
+ * An environment variable a Lambda function reads. Secrets are never in the environment: a {@code *_PARAMETER}
+ * variable holds only the name of the SSM SecureString parameter that holds the secret, fetched at run time.
+ * Each handler lists the settings it reads ({@code SETTINGS}); the deployment test compares those lists with
+ * the functions' environments in Terraform.
+ */
+public enum Setting {
+    TABLE_NAME(true, "the DynamoDB table that holds all data"),
+    PUBLIC_BASE_URL(true, "the externally visible base URL (the HTTP API's endpoint or a custom domain); builds the "
+            + "Spotify redirect URI PUBLIC_BASE_URL/callback and the connect link PUBLIC_BASE_URL/connect"),
+    SPOTIFY_CLIENT_ID(true, "Spotify app client id (not a secret)"),
+    MESSENGER_APP_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Facebook app secret"),
+    MESSENGER_VERIFY_TOKEN_PARAMETER(true, "name of the SSM SecureString parameter holding the webhook verify token"),
+    MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER(true, "name of the SSM SecureString parameter holding the page access token"),
+    SPOTIFY_CLIENT_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Spotify client secret"),
+    TOKEN_ENCRYPTION_KEY_PARAMETER(true, "name of the SSM SecureString parameter holding TOKEN_ENCRYPTION_KEY "
+            + "(base64 of 32 random bytes that seals people's Spotify tokens in the table)"),
+    WATCH_SCHEDULE(false, "listen-check schedule, as for the server (default 5m/1h,1h/7d)"),
+    MESSENGER_GRAPH_BASE_URL(false, "Graph API base URL (default https://graph.facebook.com)"),
+    MESSENGER_GRAPH_VERSION(false, "Graph API version (default v21.0)"),
+    SPOTIFY_ACCOUNTS_BASE_URL(false, "Spotify accounts service base URL (default https://accounts.spotify.com)"),
+    SPOTIFY_API_BASE_URL(false, "Spotify Web API base URL (default https://api.spotify.com)");
+
+    private final boolean required;
+    private final String meaning;
+
+    Setting(boolean required, String meaning) {
+        this.required = required;
+        this.meaning = meaning;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** True when the variable names an SSM parameter rather than holding the value itself. */
+    public boolean namesParameter() {
+        return name().endsWith("_PARAMETER");
+    }
+}

@@ -1,0 +1,87 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.core.watch.WatchSchedule;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings one function declared, read from its environment once, when the handler is created. Reading a
+ * setting the function did not declare is a programming error, so the declared lists stay the whole truth.
+ */
+final class Settings {
+    private final List<Setting> declared;
+    private final Map<Setting, String> values;
+    private final WatchSchedule schedule;
+
+    private Settings(List<Setting> declared, Map<Setting, String> values, WatchSchedule schedule) {
+        this.declared = declared;
+        this.values = values;
+        this.schedule = schedule;
+    }
+
+    /** Fails with one message naming every missing or malformed variable (never a value). */
+    static Settings read(Map<String, String> environment, List<Setting> declared) {
+        List<String> problems = new ArrayList<>();
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : declared) {
+            String value = environment.get(setting.name());
+            if (value != null && !value.isBlank()) {
+                values.put(setting, value.strip());
+            } else if (setting.required()) {
+                problems.add(setting.name() + " is not set");
+            }
+        }
+        WatchSchedule schedule = WatchSchedule.standard();
+        if (values.containsKey(Setting.WATCH_SCHEDULE)) {
+            try {
+                schedule = WatchSchedule.parse(values.get(Setting.WATCH_SCHEDULE));
+            } catch (IllegalArgumentException e) {
+                problems.add("WATCH_SCHEDULE: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Configuration problems: " + String.join("; ", problems));
+        }
+        return new Settings(List.copyOf(declared), values, schedule);
+    }
+
+    /** A required setting's value. */
+    String get(Setting setting) {
+        check(setting);
+        String value = values.get(setting);
+        if (value == null) {
+            throw new IllegalStateException(setting.name() + " is optional; read it with optional()");
+        }
+        return value;
+    }
+
+    /** An optional setting's value, empty when unset (the adapters then use their defaults). */
+    Optional<String> optional(Setting setting) {
+        check(setting);
+        return Optional.ofNullable(values.get(setting));
+    }
+
+    WatchSchedule schedule() {
+        check(Setting.WATCH_SCHEDULE);
+        return schedule;
+    }
+
+    /** The declared settings that name SSM parameters. */
+    List<Setting> parameters() {
+        return declared.stream().filter(Setting::namesParameter).toList();
+    }
+
+    private void check(Setting setting) {
+        if (!declared.contains(setting)) {
+            throw new IllegalStateException(setting.name() + " is not among this function's settings");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Settings" + values;
+    }
+}

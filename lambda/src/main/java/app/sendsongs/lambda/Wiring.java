@@ -1,0 +1,82 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.store.Store;
+import app.sendsongs.core.user.TokenCipher;
+import app.sendsongs.messenger.GraphSendApi;
+import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.spotify.SpotifyClient;
+import app.sendsongs.spotify.SpotifyConfig;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Builds the production adapters and the core for one function, once per execution environment, on its first
+ * request: the secrets are fetched from Parameter Store then (after a SnapStart restore, never into a snapshot)
+ * and kept in memory for the life of the environment.
+ */
+final class Wiring {
+    /** As the server: a claimed listen check falls due again two minutes after a crash. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Settings settings;
+    private final Surroundings surroundings;
+    private final Map<Setting, String> secrets;
+
+    private Wiring(Settings settings, Surroundings surroundings, Map<Setting, String> secrets) {
+        this.settings = settings;
+        this.surroundings = surroundings;
+        this.secrets = secrets;
+    }
+
+    /** Reads every secret the function declared, in one Parameter Store call. */
+    static Wiring load(Settings settings, Surroundings surroundings) {
+        ParameterStore parameters = new ParameterStore(surroundings.aws().ssm());
+        return new Wiring(settings, surroundings, parameters.fetch(settings, settings.parameters()));
+    }
+
+    String secret(Setting parameter) {
+        String value = secrets.get(parameter);
+        if (value == null) {
+            throw new IllegalStateException(parameter.name() + " is not among this function's secrets");
+        }
+        return value;
+    }
+
+    Store store() {
+        TokenCipher cipher;
+        try {
+            cipher = TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the parameter named by TOKEN_ENCRYPTION_KEY_PARAMETER is unusable: "
+                    + e.getMessage());
+        }
+        return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.TABLE_NAME), cipher);
+    }
+
+    ConnectLink connectLink() {
+        return new ConnectLink(settings.get(Setting.PUBLIC_BASE_URL));
+    }
+
+    SpotifyClient spotify() {
+        SpotifyConfig config = new SpotifyConfig(settings.optional(Setting.SPOTIFY_ACCOUNTS_BASE_URL).orElse(null),
+                settings.optional(Setting.SPOTIFY_API_BASE_URL).orElse(null), settings.get(Setting.SPOTIFY_CLIENT_ID),
+                secret(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER), connectLink().callbackUrl());
+        return new SpotifyClient(config, surroundings.clock());
+    }
+
+    /** The Send API with the page token; the app secret and verify token stay with the webhook intake. */
+    GraphSendApi messenger() {
+        return new GraphSendApi(new MessengerConfig(settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
+                settings.optional(Setting.MESSENGER_GRAPH_VERSION).orElse(null),
+                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null));
+    }
+
+    /** The core on the shared table, talking to people through {@code chat}. */
+    SendSongs app(ChatPlatform chat) {
+        return new SendSongs(store(), chat, spotify(), surroundings.clock(),
+                new SendSongs.Settings(connectLink(), settings.schedule(), LEASE));
+    }
+}

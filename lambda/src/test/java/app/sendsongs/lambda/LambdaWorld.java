@@ -1,0 +1,138 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.core.store.Store;
+import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.Sandbox;
+import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.store.sqlite.SqliteStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The serverless deployment on one machine: the three functions' handlers, each with its own AWS clients (and
+ * call recorder) and only its own environment variables, behind an emulated HTTP API; their secrets in an
+ * emulated Parameter Store; the shared store; and the sandbox emulators of Messenger and Spotify on a manual
+ * clock, whose {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
+ */
+final class LambdaWorld implements AutoCloseable {
+    static final String TABLE = "send-songs-test";
+    private static final String PARAMETER_PREFIX = "/send-songs-test/";
+
+    final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final ParameterStoreEmulator parameters = new ParameterStoreEmulator();
+    final SandboxConfig sandboxConfig = SandboxConfig.defaults(null);
+    final Sandbox sandbox = new Sandbox(sandboxConfig, clock);
+    final Javalin sandboxHttp;
+    final ApiGatewayEmulator api = new ApiGatewayEmulator();
+    private final Store store = SqliteStore.inMemory();
+    private final Map<String, TestAws> aws = new HashMap<>();
+    final WebhookHandler webhook;
+    final RegistrationHandler registration;
+    final TickHandler tick;
+
+    LambdaWorld() {
+        sandboxHttp = Javalin.create(config -> config.showJavalinBanner = false);
+        sandbox.routes(sandboxHttp);
+        sandboxHttp.start("127.0.0.1", 0);
+        storeSecrets();
+        webhook = new WebhookHandler(surroundings("webhook", WebhookHandler.SETTINGS));
+        registration = new RegistrationHandler(surroundings("registration", RegistrationHandler.SETTINGS));
+        tick = new TickHandler(surroundings("tick", TickHandler.SETTINGS));
+        WebhookHandler.ROUTES.forEach(route -> api.route(route, "webhook", webhook));
+        RegistrationHandler.ROUTES.forEach(route -> api.route(route, "registration", registration));
+        sandbox.botWebhookUrl(api.baseUrl() + "/webhook");
+        sandbox.onClockAdvance(this::runTick);
+    }
+
+    String sandboxBase() {
+        return "http://127.0.0.1:" + sandboxHttp.port();
+    }
+
+    /** Every environment variable a deployment sets, by name; each function gets only those it declares. */
+    Map<String, String> deploymentEnvironment() {
+        Map<String, String> all = new HashMap<>();
+        all.put(Setting.TABLE_NAME.name(), TABLE);
+        all.put(Setting.PUBLIC_BASE_URL.name(), api.baseUrl());
+        all.put(Setting.SPOTIFY_CLIENT_ID.name(), sandboxConfig.spotifyClientId());
+        for (Setting setting : Setting.values()) {
+            if (setting.namesParameter()) {
+                all.put(setting.name(), parameterName(setting));
+            }
+        }
+        all.put(Setting.WATCH_SCHEDULE.name(), "5m/1h,1h/7d");
+        all.put(Setting.MESSENGER_GRAPH_BASE_URL.name(), sandboxBase() + "/sandbox/graph");
+        all.put(Setting.SPOTIFY_ACCOUNTS_BASE_URL.name(), sandboxBase() + "/sandbox/accounts");
+        all.put(Setting.SPOTIFY_API_BASE_URL.name(), sandboxBase() + "/sandbox/api");
+        return all;
+    }
+
+    static String parameterName(Setting setting) {
+        return PARAMETER_PREFIX + setting.name().replace("_PARAMETER", "").toLowerCase().replace('_', '-');
+    }
+
+    /** The calls one function made to AWS so far. */
+    Set<AwsCall> calls(String function) {
+        return aws.get(function).recorder().calls();
+    }
+
+    /** Invokes the tick function with the scheduler's event; the number of listen checks it ran. */
+    int runTick() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            tick.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(SampleEvents.load("scheduler-tick"))), out,
+                    TestContext.of("tick"));
+            JsonNode result = SampleEvents.JSON.readTree(out.toByteArray());
+            return result.path("listenChecks").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A function's surroundings: its declared environment only, its own recorded clients, the shared store. */
+    Surroundings surroundings(String function, List<Setting> declared) {
+        Map<String, String> all = deploymentEnvironment();
+        Map<String, String> environment = new HashMap<>();
+        declared.forEach(setting -> {
+            if (all.containsKey(setting.name())) {
+                environment.put(setting.name(), all.get(setting.name()));
+            }
+        });
+        TestAws clients = new TestAws(parameters.endpoint(), URI.create("http://127.0.0.1:1"));
+        aws.put(function, clients);
+        return new Surroundings(environment, clients, (client, table, cipher) -> store, clock);
+    }
+
+    private void storeSecrets() {
+        parameters.putSecureString(parameterName(Setting.MESSENGER_APP_SECRET_PARAMETER), sandboxConfig.appSecret());
+        parameters.putSecureString(parameterName(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER), "world-verify-token");
+        parameters.putSecureString(parameterName(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER),
+                sandboxConfig.pageAccessToken());
+        parameters.putSecureString(parameterName(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER),
+                sandboxConfig.spotifyClientSecret());
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER),
+                Base64.getEncoder().encodeToString(key));
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        sandboxHttp.stop();
+        parameters.close();
+        store.close();
+    }
+}

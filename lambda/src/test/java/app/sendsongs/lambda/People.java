@@ -1,0 +1,150 @@
+package app.sendsongs.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People using the deployed bot, driven only from outside: their browser on the HTTP API (connect, callback),
+ * and the sandbox control API for what they do on Messenger and Spotify and for the passing of time.
+ */
+final class People {
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        String location() {
+            return headers.firstValue("Location").orElseThrow(() -> new AssertionError("no Location header"));
+        }
+
+        JsonNode json() {
+            try {
+                return SampleEvents.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private final String api;
+    private final String sandbox;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    People(LambdaWorld world) {
+        this.api = world.api.baseUrl();
+        this.sandbox = world.sandboxBase();
+    }
+
+    /** The person writes to the bot on Messenger; the sandbox signs the event and posts it to the webhook. */
+    void say(String psid, String text) {
+        check(post(sandbox + "/sandbox/messenger/send", Map.of("from", psid, "text", text)), 200);
+    }
+
+    List<String> inbox(String psid) {
+        Response response = get(sandbox + "/sandbox/messenger/inbox/" + psid);
+        check(response, 200);
+        List<String> texts = new ArrayList<>();
+        response.json().forEach(message -> texts.add(message.path("text").asText()));
+        return texts;
+    }
+
+    String lastMessage(String psid) {
+        List<String> inbox = inbox(psid);
+        if (inbox.isEmpty()) {
+            throw new AssertionError(psid + " has no messages");
+        }
+        return inbox.getLast();
+    }
+
+    /** Says something and returns only the bot's replies to it. */
+    List<String> ask(String psid, String text) {
+        int before = inbox(psid).size();
+        say(psid, text);
+        List<String> after = inbox(psid);
+        return after.subList(before, after.size());
+    }
+
+    /** Opens the connect link, consents on Spotify as {@code spotifyUser}, and reads the one-time code. */
+    String connectSpotify(String spotifyUser) {
+        Response connect = get(api + "/connect");
+        check(connect, 302);
+        Response consent = get(connect.location() + "&sandbox_user=" + spotifyUser);
+        check(consent, 302);
+        Response callback = get(consent.location());
+        check(callback, 200);
+        Matcher code = CODE.matcher(callback.body());
+        if (!code.find()) {
+            throw new AssertionError("no registration code on the callback page: " + callback.body());
+        }
+        return code.group(1);
+    }
+
+    /** Connects Spotify and registers under {@code name}; the bot's last reply. */
+    String register(String psid, String spotifyUser, String name) {
+        String code = connectSpotify(spotifyUser);
+        List<String> replies = ask(psid, "register code:\"" + code + "\" name:\"" + name + "\"");
+        if (replies.isEmpty()) {
+            throw new AssertionError("no reply to register");
+        }
+        return replies.getLast();
+    }
+
+    List<String> trackIds() {
+        Response response = get(sandbox + "/sandbox/spotify/tracks");
+        check(response, 200);
+        List<String> ids = new ArrayList<>();
+        response.json().forEach(track -> ids.add(track.path("id").asText()));
+        return ids;
+    }
+
+    void play(String spotifyUser, String trackId) {
+        check(post(sandbox + "/sandbox/spotify/users/" + spotifyUser + "/plays", Map.of("track", trackId)), 200, 201);
+    }
+
+    /** Moves the sandbox clock; the sandbox then runs the tick function, as the schedule would. */
+    void advanceMinutes(long minutes) {
+        check(post(sandbox + "/sandbox/clock/advance", Map.of("seconds", minutes * 60)), 200);
+    }
+
+    Response get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Response post(String url, Object json) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(SampleEvents.JSON.writeValueAsString(json))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(Response response, int... expected) {
+        for (int status : expected) {
+            if (response.status() == status) {
+                return;
+            }
+        }
+        throw new AssertionError("HTTP " + response.status() + ": " + response.body());
+    }
+}
