@@ -33,7 +33,9 @@ final class LambdaWorld implements AutoCloseable {
 
     final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final ParameterStoreEmulator parameters = new ParameterStoreEmulator();
-    final SandboxConfig sandboxConfig = SandboxConfig.defaults(null);
+    /** The sandbox signs with the same app secret as the sample events, so both reach the webhook. */
+    final SandboxConfig sandboxConfig = new SandboxConfig(null, SampleEvents.SAMPLE_APP_SECRET, "100000000000001",
+            "sandbox-page-access-token", "sandbox-client-id", "sandbox-client-secret");
     final Sandbox sandbox = new Sandbox(sandboxConfig, clock);
     final Javalin sandboxHttp;
     final ApiGatewayEmulator api = new ApiGatewayEmulator();
@@ -88,17 +90,21 @@ final class LambdaWorld implements AutoCloseable {
         return aws.get(function).recorder().calls();
     }
 
-    /** Invokes the tick function with the scheduler's event; the number of listen checks it ran. */
-    int runTick() {
+    /** Invokes a handler with an event, as Lambda does; the handler's JSON answer. */
+    static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String function,
+                           JsonNode event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            tick.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(SampleEvents.load("scheduler-tick"))), out,
-                    TestContext.of("tick"));
-            JsonNode result = SampleEvents.JSON.readTree(out.toByteArray());
-            return result.path("listenChecks").asInt();
+            handler.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, TestContext.of(function));
+            return SampleEvents.JSON.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Invokes the tick function with the scheduler's event; the number of listen checks it ran. */
+    int runTick() {
+        return invoke(tick, "tick", SampleEvents.load("scheduler-tick")).path("listenChecks").asInt();
     }
 
     /** A function's surroundings: its declared environment only, its own recorded clients, the shared store. */
@@ -117,7 +123,8 @@ final class LambdaWorld implements AutoCloseable {
 
     private void storeSecrets() {
         parameters.putSecureString(parameterName(Setting.MESSENGER_APP_SECRET_PARAMETER), sandboxConfig.appSecret());
-        parameters.putSecureString(parameterName(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER), "world-verify-token");
+        parameters.putSecureString(parameterName(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER),
+                SampleEvents.SAMPLE_VERIFY_TOKEN);
         parameters.putSecureString(parameterName(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER),
                 sandboxConfig.pageAccessToken());
         parameters.putSecureString(parameterName(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER),

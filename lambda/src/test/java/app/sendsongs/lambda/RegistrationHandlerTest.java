@@ -1,0 +1,85 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The registration function invoked directly with API Gateway's payload 2.0 events. */
+class RegistrationHandlerTest {
+    private LambdaWorld world;
+    private People people;
+
+    @BeforeEach
+    void start() {
+        world = new LambdaWorld();
+        people = new People(world);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void connectRedirectsToSpotifyConsentWithAFreshStateAndOurCallback() {
+        JsonNode first = invoke(SampleEvents.load("connect"));
+        JsonNode second = invoke(SampleEvents.load("connect"));
+
+        assertThat(first.path("statusCode").asInt()).isEqualTo(302);
+        assertThat(first.path("headers").path("Cache-Control").asText()).isEqualTo("no-store");
+        assertThat(first.path("headers").path("Referrer-Policy").asText()).isEqualTo("no-referrer");
+        URI location = URI.create(first.path("headers").path("Location").asText());
+        assertThat(location.toString()).startsWith(world.sandboxBase() + "/sandbox/accounts/authorize?");
+        assertThat(param(location, "redirect_uri")).isEqualTo(world.api.baseUrl() + "/callback");
+        assertThat(param(location, "scope")).isEqualTo("user-read-recently-played");
+        assertThat(param(location, "state")).isNotBlank()
+                .isNotEqualTo(param(URI.create(second.path("headers").path("Location").asText()), "state"));
+    }
+
+    @Test
+    void theCallbackShowsAOneTimeCodeAndTheSameStateCannotBeUsedTwice() {
+        URI authorize = URI.create(invoke(SampleEvents.load("connect")).path("headers").path("Location").asText());
+        URI back = URI.create(people.get(authorize + "&sandbox_user=carol-sp").location());
+        ObjectNode callback = SampleEvents.load("callback");
+        callback.put("rawQueryString", back.getRawQuery());
+
+        JsonNode page = invoke(callback);
+        JsonNode replay = invoke(callback);
+
+        assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(page.path("headers").path("Content-Type").asText()).startsWith("text/html");
+        assertThat(page.path("body").asText()).containsPattern("id=\"registration-code\">[A-Z0-9-]+<");
+        assertThat(replay.path("body").asText()).contains("expired or was already used")
+                .doesNotContain("registration-code");
+    }
+
+    @Test
+    void aCallbackWithAStateNeverIssuedIsRefusedPolitely() {
+        JsonNode page = invoke(SampleEvents.load("callback"));
+
+        assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(page.path("body").asText()).contains("expired or was already used")
+                .contains(world.api.baseUrl() + "/connect");
+    }
+
+    private JsonNode invoke(JsonNode event) {
+        return LambdaWorld.invoke(world.registration, "registration", event);
+    }
+
+    private static String param(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (pair.substring(0, eq).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

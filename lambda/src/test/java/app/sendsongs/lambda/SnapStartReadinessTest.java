@@ -1,0 +1,75 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What SnapStart needs: creating a handler (Lambda's init phase, which the snapshot captures) reads the
+ * environment and nothing else; no AWS call, no secret. Secrets are fetched on the first request, once per
+ * execution environment, and a failed fetch is tried again on the next request.
+ */
+class SnapStartReadinessTest {
+    private LambdaWorld world;
+
+    @BeforeEach
+    void start() {
+        world = new LambdaWorld();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void creatingTheHandlersCallsNothingAndTheFirstRequestFetchesTheSecretsOnce() {
+        assertThat(world.parameters.calls()).isZero();
+        assertThat(world.calls("webhook")).isEmpty();
+        assertThat(world.calls("registration")).isEmpty();
+        assertThat(world.calls("tick")).isEmpty();
+
+        world.runTick();
+        world.runTick();
+
+        assertThat(world.parameters.calls()).isEqualTo(1);
+        assertThat(world.calls("tick")).extracting(AwsCall::action).contains("ssm:GetParameters");
+        assertThat(world.calls("webhook")).isEmpty();
+    }
+
+    @Test
+    void aMissingParameterFailsTheRequestClearlyAndIsReadOnceItExists() {
+        Map<String, String> environment = new java.util.HashMap<>(world.deploymentEnvironment());
+        environment.put("TOKEN_ENCRYPTION_KEY_PARAMETER", "/send-songs-test/not-created-yet");
+        TickHandler tick = new TickHandler(new Surroundings(environment,
+                new TestAws(world.parameters.endpoint(), URI.create("http://127.0.0.1:1")),
+                (client, table, cipher) -> app.sendsongs.store.sqlite.SqliteStore.inMemory(), world.clock));
+
+        assertThatThrownBy(() -> LambdaWorld.invoke(tick, "tick", SampleEvents.load("scheduler-tick")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TOKEN_ENCRYPTION_KEY_PARAMETER")
+                .hasMessageContaining("/send-songs-test/not-created-yet");
+
+        world.parameters.putSecureString("/send-songs-test/not-created-yet",
+                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertThat(LambdaWorld.invoke(tick, "tick", SampleEvents.load("scheduler-tick")).path("listenChecks").asInt())
+                .isZero();
+    }
+
+    @Test
+    void aFunctionWithoutItsVariablesFailsAtInitNamingThemAll() {
+        assertThatThrownBy(() -> new WebhookHandler(new Surroundings(Map.of("TABLE_NAME", "t"),
+                new TestAws(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")),
+                (client, table, cipher) -> { throw new AssertionError("not opened"); }, Clock.systemUTC())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PUBLIC_BASE_URL is not set")
+                .hasMessageContaining("MESSENGER_APP_SECRET_PARAMETER is not set")
+                .hasMessageContaining("TOKEN_ENCRYPTION_KEY_PARAMETER is not set");
+    }
+}

@@ -1,0 +1,78 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook function invoked directly with API Gateway's payload 2.0 events, as Lambda invokes it. */
+class WebhookHandlerTest {
+    private static final String SAMPLE_SENDER = "6483920174825591";
+
+    private LambdaWorld world;
+    private People people;
+
+    @BeforeEach
+    void start() {
+        world = new LambdaWorld();
+        people = new People(world);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void theSubscriptionHandshakeEchoesTheChallengeOnlyForTheRightToken() {
+        JsonNode ok = invoke(SampleEvents.load("webhook-verify"));
+        assertThat(ok.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(ok.path("body").asText()).isEqualTo("1158201444");
+        assertThat(ok.path("headers").path("Content-Type").asText()).startsWith("text/plain");
+
+        ObjectNode wrong = SampleEvents.load("webhook-verify");
+        wrong.put("rawQueryString", "hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess");
+        assertThat(invoke(wrong).path("statusCode").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void aSignedEventIsHandledOnceEvenWhenDeliveredTwice() {
+        people.say(SAMPLE_SENDER, "hi");
+        int before = people.inbox(SAMPLE_SENDER).size();
+
+        JsonNode first = invoke(SampleEvents.load("webhook-post"));
+        JsonNode again = invoke(SampleEvents.load("webhook-post"));
+
+        assertThat(first.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(first.path("body").asText()).isEqualTo("EVENT_RECEIVED");
+        assertThat(again.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(people.inbox(SAMPLE_SENDER)).hasSize(before + 1);
+        assertThat(people.lastMessage(SAMPLE_SENDER)).contains("send_song");
+    }
+
+    @Test
+    void aTamperedOrUnsignedBodyIsRefusedAndNothingHappens() {
+        people.say(SAMPLE_SENDER, "hi");
+        int before = people.inbox(SAMPLE_SENDER).size();
+        ObjectNode tampered = SampleEvents.load("webhook-post");
+        tampered.put("body", tampered.get("body").asText().replace("help", "history"));
+        ObjectNode unsigned = SampleEvents.load("webhook-post");
+        ((ObjectNode) unsigned.get("headers")).remove("x-hub-signature-256");
+
+        assertThat(invoke(tampered).path("statusCode").asInt()).isEqualTo(403);
+        assertThat(invoke(unsigned).path("statusCode").asInt()).isEqualTo(403);
+        assertThat(people.inbox(SAMPLE_SENDER)).hasSize(before);
+    }
+
+    @Test
+    void aRouteOfAnotherFunctionIsNotServed() {
+        assertThat(invoke(SampleEvents.load("connect")).path("statusCode").asInt()).isEqualTo(404);
+    }
+
+    private JsonNode invoke(JsonNode event) {
+        return LambdaWorld.invoke(world.webhook, "webhook", event);
+    }
+}
