@@ -109,6 +109,17 @@ final class People {
         check(post(sandbox + "/sandbox/spotify/users/" + spotifyUser + "/plays", Map.of("track", trackId)), 200, 201);
     }
 
+    /** The person withdraws the app's access in their Spotify account settings. */
+    void revokeSpotify(String spotifyUser) {
+        check(post(sandbox + "/sandbox/spotify/users/" + spotifyUser + "/revoke", Map.of()), 200, 204);
+    }
+
+    /** The next {@code count} calls to {@code target} ("messenger" or "spotify") fail with {@code status}. */
+    void fault(String target, int status, int count) {
+        check(post(sandbox + "/sandbox/faults", Map.of("target", target, "status", status, "count", count,
+                "retry_after", 0)), 200, 201);
+    }
+
     /** Moves the sandbox clock; the sandbox then runs the tick function, as the schedule would. */
     void advanceMinutes(long minutes) {
         check(post(sandbox + "/sandbox/clock/advance", Map.of("seconds", minutes * 60)), 200);

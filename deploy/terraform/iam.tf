@@ -1,0 +1,208 @@
+# One role per function, each allowed exactly the DynamoDB actions, parameters and log group its
+# code uses. The deployment test (lambda module, TerraformIT) runs the handlers against emulators,
+# records every AWS call they make, and fails if a role allows less or more than that.
+
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "lambda_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# ---- webhook ----
+
+resource "aws_iam_role" "webhook" {
+  name               = "${var.name}-webhook"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "webhook" {
+  statement {
+    sid       = "Items"
+    actions   = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.main.arn]
+  }
+
+  statement {
+    sid       = "Indexes"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2", "${aws_dynamodb_table.main.arn}/index/due"]
+  }
+
+  statement {
+    sid     = "Secrets"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.messenger_app_secret.arn,
+      aws_ssm_parameter.messenger_verify_token.arn,
+      aws_ssm_parameter.messenger_page_access_token.arn,
+      aws_ssm_parameter.spotify_client_secret.arn,
+      aws_ssm_parameter.token_encryption_key.arn,
+    ]
+  }
+
+  statement {
+    sid       = "DecryptSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.secrets.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["ssm.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.webhook.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "webhook" {
+  name   = "${var.name}-webhook"
+  role   = aws_iam_role.webhook.id
+  policy = data.aws_iam_policy_document.webhook.json
+}
+
+# ---- registration ----
+
+resource "aws_iam_role" "registration" {
+  name               = "${var.name}-registration"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "registration" {
+  statement {
+    sid       = "Items"
+    actions   = ["dynamodb:DeleteItem", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.main.arn]
+  }
+
+  statement {
+    sid     = "Secrets"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.spotify_client_secret.arn,
+      aws_ssm_parameter.token_encryption_key.arn,
+    ]
+  }
+
+  statement {
+    sid       = "DecryptSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.secrets.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["ssm.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.registration.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "registration" {
+  name   = "${var.name}-registration"
+  role   = aws_iam_role.registration.id
+  policy = data.aws_iam_policy_document.registration.json
+}
+
+# ---- tick ----
+
+resource "aws_iam_role" "tick" {
+  name               = "${var.name}-tick"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "tick" {
+  statement {
+    sid       = "Items"
+    actions   = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.main.arn]
+  }
+
+  statement {
+    sid       = "Indexes"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi2", "${aws_dynamodb_table.main.arn}/index/due"]
+  }
+
+  statement {
+    sid     = "Secrets"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.messenger_page_access_token.arn,
+      aws_ssm_parameter.spotify_client_secret.arn,
+      aws_ssm_parameter.token_encryption_key.arn,
+    ]
+  }
+
+  statement {
+    sid       = "DecryptSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.secrets.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["ssm.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.tick.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "tick" {
+  name   = "${var.name}-tick"
+  role   = aws_iam_role.tick.id
+  policy = data.aws_iam_policy_document.tick.json
+}
+
+# ---- the scheduler's own role: it may invoke the tick function's alias and nothing else ----
+
+data "aws_iam_policy_document" "scheduler_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "scheduler" {
+  name               = "${var.name}-scheduler"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_assume.json
+}
+
+data "aws_iam_policy_document" "scheduler" {
+  statement {
+    sid       = "InvokeTick"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [aws_lambda_alias.tick.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "scheduler" {
+  name   = "${var.name}-scheduler"
+  role   = aws_iam_role.scheduler.id
+  policy = data.aws_iam_policy_document.scheduler.json
+}

@@ -1,0 +1,147 @@
+# Three functions, one role each (see docs/architecture.md, "Lambda runtime"):
+#   webhook      GET and POST /webhook   everything a message can do
+#   registration GET /connect, /callback the Spotify consent round trip; no Messenger secret
+#   tick         EventBridge Scheduler   due listen checks and message retries
+# Each is published as a version with SnapStart, and everything invokes it through its "live" alias.
+
+# ---- webhook ----
+
+resource "aws_cloudwatch_log_group" "webhook" {
+  name              = "/aws/lambda/${var.name}-webhook"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "webhook" {
+  function_name    = "${var.name}-webhook"
+  description      = "Messenger webhook: verification and signed events"
+  role             = aws_iam_role.webhook.arn
+  runtime          = local.java_runtime
+  handler          = "app.sendsongs.lambda.WebhookHandler::handleRequest"
+  filename         = var.lambda_jar
+  source_code_hash = filebase64sha256(var.lambda_jar)
+  memory_size      = var.lambda_memory_mb
+  timeout          = 25
+  publish          = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  environment {
+    variables = {
+      TABLE_NAME                            = aws_dynamodb_table.main.name
+      PUBLIC_BASE_URL                       = local.public_base_url
+      SPOTIFY_CLIENT_ID                     = var.spotify_client_id
+      MESSENGER_APP_SECRET_PARAMETER        = aws_ssm_parameter.messenger_app_secret.name
+      MESSENGER_VERIFY_TOKEN_PARAMETER      = aws_ssm_parameter.messenger_verify_token.name
+      MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
+      TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
+      WATCH_SCHEDULE                        = var.watch_schedule
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.webhook, aws_iam_role_policy.webhook]
+}
+
+resource "aws_lambda_alias" "webhook" {
+  name             = "live"
+  function_name    = aws_lambda_function.webhook.function_name
+  function_version = aws_lambda_function.webhook.version
+}
+
+# ---- registration ----
+
+resource "aws_cloudwatch_log_group" "registration" {
+  name              = "/aws/lambda/${var.name}-registration"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "registration" {
+  function_name    = "${var.name}-registration"
+  description      = "Spotify connect round trip: /connect and /callback"
+  role             = aws_iam_role.registration.arn
+  runtime          = local.java_runtime
+  handler          = "app.sendsongs.lambda.RegistrationHandler::handleRequest"
+  filename         = var.lambda_jar
+  source_code_hash = filebase64sha256(var.lambda_jar)
+  memory_size      = var.lambda_memory_mb
+  timeout          = 15
+  publish          = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  environment {
+    variables = {
+      TABLE_NAME                      = aws_dynamodb_table.main.name
+      PUBLIC_BASE_URL                 = local.public_base_url
+      SPOTIFY_CLIENT_ID               = var.spotify_client_id
+      SPOTIFY_CLIENT_SECRET_PARAMETER = aws_ssm_parameter.spotify_client_secret.name
+      TOKEN_ENCRYPTION_KEY_PARAMETER  = aws_ssm_parameter.token_encryption_key.name
+      WATCH_SCHEDULE                  = var.watch_schedule
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.registration, aws_iam_role_policy.registration]
+}
+
+resource "aws_lambda_alias" "registration" {
+  name             = "live"
+  function_name    = aws_lambda_function.registration.function_name
+  function_version = aws_lambda_function.registration.version
+}
+
+# ---- tick ----
+
+resource "aws_cloudwatch_log_group" "tick" {
+  name              = "/aws/lambda/${var.name}-tick"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "tick" {
+  function_name    = "${var.name}-tick"
+  description      = "Scheduled tick: due listen checks, held-message retries, purge"
+  role             = aws_iam_role.tick.arn
+  runtime          = local.java_runtime
+  handler          = "app.sendsongs.lambda.TickHandler::handleRequest"
+  filename         = var.lambda_jar
+  source_code_hash = filebase64sha256(var.lambda_jar)
+  memory_size      = var.lambda_memory_mb
+  timeout          = 60
+  publish          = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  environment {
+    variables = {
+      TABLE_NAME                            = aws_dynamodb_table.main.name
+      PUBLIC_BASE_URL                       = local.public_base_url
+      SPOTIFY_CLIENT_ID                     = var.spotify_client_id
+      MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
+      TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
+      WATCH_SCHEDULE                        = var.watch_schedule
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.tick, aws_iam_role_policy.tick]
+}
+
+resource "aws_lambda_alias" "tick" {
+  name             = "live"
+  function_name    = aws_lambda_function.tick.function_name
+  function_version = aws_lambda_function.tick.version
+}
+
+# A failed tick is not retried: the next one is a minute away, and claimed checks fall due
+# again when their lease ends.
+resource "aws_lambda_function_event_invoke_config" "tick" {
+  function_name                = aws_lambda_function.tick.function_name
+  qualifier                    = aws_lambda_alias.tick.name
+  maximum_retry_attempts       = 0
+  maximum_event_age_in_seconds = 60
+}

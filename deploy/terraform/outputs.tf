@@ -1,0 +1,35 @@
+output "webhook_url" {
+  description = "Callback URL for the Messenger webhook (Meta app dashboard, Messenger settings)."
+  value       = "${local.public_base_url}/webhook"
+}
+
+output "connect_url" {
+  description = "Where people start connecting Spotify; the bot sends this link."
+  value       = "${local.public_base_url}/connect"
+}
+
+output "spotify_redirect_uri" {
+  description = "Redirect URI to register with the Spotify app, exactly."
+  value       = "${local.public_base_url}/callback"
+}
+
+output "secret_parameters" {
+  description = "SSM SecureString parameters whose values the operator sets (aws ssm put-parameter --overwrite)."
+  value = {
+    messenger_app_secret        = aws_ssm_parameter.messenger_app_secret.name
+    messenger_verify_token      = aws_ssm_parameter.messenger_verify_token.name
+    messenger_page_access_token = aws_ssm_parameter.messenger_page_access_token.name
+    spotify_client_secret       = aws_ssm_parameter.spotify_client_secret.name
+    token_encryption_key        = aws_ssm_parameter.token_encryption_key.name
+  }
+}
+
+output "secrets_kms_key_arn" {
+  description = "The KMS key the parameters are encrypted with (pass it to put-parameter with --key-id)."
+  value       = aws_kms_key.secrets.arn
+}
+
+output "table_name" {
+  description = "The DynamoDB table."
+  value       = aws_dynamodb_table.main.name
+}

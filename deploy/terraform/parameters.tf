@@ -1,0 +1,74 @@
+# Secrets live in SSM Parameter Store as SecureString, encrypted with a key of this deployment.
+# Terraform creates each parameter with a placeholder; the operator puts the real value with
+# `aws ssm put-parameter --overwrite` (docs/operations.md, "Deploying to AWS"). Terraform never
+# sees or stores the real values: it ignores changes to them.
+resource "aws_kms_key" "secrets" {
+  description             = "${var.name}: encrypts the SecureString parameters"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+}
+
+resource "aws_kms_alias" "secrets" {
+  name          = "alias/${var.name}-secrets"
+  target_key_id = aws_kms_key.secrets.key_id
+}
+
+resource "aws_ssm_parameter" "messenger_app_secret" {
+  name        = "/${var.name}/messenger-app-secret"
+  description = "Facebook app secret: verifies X-Hub-Signature-256 on webhook POSTs"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
+resource "aws_ssm_parameter" "messenger_verify_token" {
+  name        = "/${var.name}/messenger-verify-token"
+  description = "The token Facebook sends when verifying the webhook"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
+resource "aws_ssm_parameter" "messenger_page_access_token" {
+  name        = "/${var.name}/messenger-page-access-token"
+  description = "Page access token for the Messenger Send API"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
+resource "aws_ssm_parameter" "spotify_client_secret" {
+  name        = "/${var.name}/spotify-client-secret"
+  description = "Spotify app client secret"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
+resource "aws_ssm_parameter" "token_encryption_key" {
+  name        = "/${var.name}/token-encryption-key"
+  description = "Base64 of 32 random bytes that seals people's Spotify tokens in the table"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}

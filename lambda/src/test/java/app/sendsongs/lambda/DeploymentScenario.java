@@ -1,0 +1,88 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+/**
+ * Everything the deployed functions can be asked to do, run through their entry points: every route and command,
+ * registration failures, held and retried messages, a revoked grant and reconnection, expiry, purge, forget_me,
+ * a redelivered webhook. The deployment test records the AWS calls this makes to compare them with the roles;
+ * a new feature that reaches the store in a new way belongs here too.
+ */
+final class DeploymentScenario {
+    private static final String LINK = "https://open.spotify.com/track/";
+
+    private DeploymentScenario() {
+    }
+
+    static void run(LambdaWorld world) {
+        People people = new People(world);
+        List<String> tracks = people.trackIds();
+
+        assertThat(LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-verify"))
+                .path("statusCode").asInt()).isEqualTo(200);
+        assertThat(people.ask("alice", "hello")).singleElement().asString().contains("/connect");
+        assertThat(people.ask("alice", "help")).isNotEmpty();
+
+        // registration, and its refusals: a replayed or unknown state, a used code
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        people.register("carol", "carol-sp", "Carol King");
+        people.register("dan1", "dan1-sp", "Dan Brown");
+        people.register("dan2", "dan2-sp", "Dan Brown");
+        assertThat(LambdaWorld.invoke(world.registration, "registration", SampleEvents.load("callback"))
+                .path("body").asText()).contains("expired or was already used");
+        assertThat(people.ask("mallory", "register code:\"AAAA-BBBB\" name:\"Mallory\"").getLast())
+                .contains("unknown, used or expired");
+
+        // sharing: a song, errors, an ambiguous name and its answer, pending, cancel, history
+        people.say("alice", "send_song name:\"Bob Fisher\" pre:\"listen\" post:\"told you\" " + LINK + tracks.get(0));
+        people.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
+        assertThat(people.ask("alice", "send_song name:\"Nobody Known\" " + LINK + tracks.get(0)).getLast())
+                .contains("I don't know anyone called");
+        assertThat(people.ask("alice", "send_song name:\"Dan Brown\" " + LINK + tracks.get(2)).getLast())
+                .startsWith("2 people are registered as");
+        people.say("alice", "1");
+        assertThat(people.ask("alice", "pending").getLast()).contains("Bob Fisher");
+        assertThat(people.ask("alice", "cancel 2").getLast()).startsWith("Stopped watching ");
+
+        // the tick: a play is noticed, the sender told, the post note released
+        people.play("bob-sp", tracks.get(0));
+        people.advanceMinutes(10);
+        assertThat(people.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "));
+        assertThat(people.ask("alice", "history").getLast()).contains("Bob Fisher");
+
+        // a delivery Messenger fails is held and retried by the tick
+        people.fault("messenger", 500, 1);
+        people.say("carol", "send_song name:\"Bob Fisher\" pre:\"again\" " + LINK + tracks.get(3));
+        people.advanceMinutes(2);
+        assertThat(people.inbox("bob")).anyMatch(text -> text.contains("again"));
+
+        // outside Messenger's 24-hour window a song waits until the receiver writes
+        people.advanceMinutes(25 * 60);
+        people.say("alice", "send_song name:\"Carol King\" pre:\"late\" " + LINK + tracks.get(4));
+        people.say("carol", "hi");
+        assertThat(people.inbox("carol")).anyMatch(text -> text.contains("late"));
+
+        // a revoked grant is told once, and watching resumes after reconnecting
+        people.say("bob", "hi");
+        people.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(5));
+        people.revokeSpotify("bob-sp");
+        people.advanceMinutes(6);
+        assertThat(people.inbox("bob")).anyMatch(text -> text.startsWith("Your Spotify connection has ended"));
+        assertThat(people.register("bob", "bob-sp", "Bob Fisher")).startsWith("You're connected again");
+
+        // a week on: expiries, and the hourly purge of leftovers
+        people.advanceMinutes(8 * 24 * 60);
+        people.say("alice", "pending");
+        assertThat(people.inbox("alice")).anyMatch(text -> text.contains("within 7 days"));
+
+        // a redelivered webhook event, and forgetting a person
+        people.say("6483920174825591", "hi");
+        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
+        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
+        assertThat(people.ask("dan2", "forget_me").getLast()).startsWith("Done: I've deleted everything");
+        people.advanceMinutes(61);
+    }
+}

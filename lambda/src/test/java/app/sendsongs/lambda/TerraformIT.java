@@ -1,0 +1,321 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Terraform configuration (deploy/terraform) checked against the code and the built artifact: every handler it
+ * names exists and is a Lambda handler; routes reach the function that serves them; every setting the code reads
+ * is in that function's environment, secrets only as SecureString parameter names; and each role allows exactly
+ * the DynamoDB and SSM calls its function really makes (recorded by running {@link DeploymentScenario} through the
+ * handlers), nothing broader.
+ */
+class TerraformIT {
+    private static final String TABLE = "aws_dynamodb_table.main";
+    private static final Map<String, Class<?>> FUNCTIONS = Map.of("webhook", WebhookHandler.class,
+            "registration", RegistrationHandler.class, "tick", TickHandler.class);
+
+    private static TerraformConfig terraform;
+    private static LambdaWorld world;
+    private static final Map<String, Set<AwsCall>> RECORDED = new HashMap<>();
+
+    @BeforeAll
+    static void recordWhatTheFunctionsDo() {
+        terraform = TerraformConfig.load(TerraformConfig.directory());
+        world = new LambdaWorld();
+        DeploymentScenario.run(world);
+        FUNCTIONS.keySet().forEach(function -> RECORDED.put(function, world.calls(function)));
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    @Test
+    void theFunctionsAreExactlyTheThreeHandlersOnJava21WithSnapStartOnPublishedVersions() throws Exception {
+        assertThat(terraform.resources("aws_lambda_function").keySet()).containsExactlyInAnyOrderElementsOf(
+                FUNCTIONS.keySet());
+        try (URLClassLoader artifact = LambdaArtifactIT.artifactOnly()) {
+            Class<?> streamHandler = artifact.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler");
+            Class<?> context = artifact.loadClass("com.amazonaws.services.lambda.runtime.Context");
+            for (String function : FUNCTIONS.keySet()) {
+                Map<String, Object> resource = function(function);
+                String[] handler = String.valueOf(resource.get("handler")).split("::");
+                assertThat(handler).as(function + " handler").hasSize(2);
+                assertThat(handler[0]).isEqualTo(FUNCTIONS.get(function).getName());
+                Class<?> loaded = artifact.loadClass(handler[0]);
+                assertThat(streamHandler.isAssignableFrom(loaded)).as(handler[0] + " is a RequestStreamHandler").isTrue();
+                Method method = loaded.getMethod(handler[1], java.io.InputStream.class, java.io.OutputStream.class,
+                        context);
+                assertThat(method.getName()).isEqualTo("handleRequest");
+                assertThat(loaded.getConstructor()).isNotNull();
+
+                assertThat(resolve(resource.get("runtime"))).isEqualTo("java21");
+                assertThat(resource.get("publish")).isEqualTo(Boolean.TRUE);
+                assertThat(TerraformConfig.map(resource.get("snap_start")).get("apply_on")).isEqualTo("PublishedVersions");
+                assertThat(resource.get("filename")).isEqualTo("var.lambda_jar");
+            }
+        }
+    }
+
+    @Test
+    void everythingInvokesTheFunctionsThroughTheirAliasOfThePublishedVersion() {
+        for (String function : FUNCTIONS.keySet()) {
+            Map<String, Object> alias = terraform.resource("aws_lambda_alias." + function);
+            assertThat(alias.get("function_name")).isEqualTo("aws_lambda_function." + function + ".function_name");
+            assertThat(alias.get("function_version")).isEqualTo("aws_lambda_function." + function + ".version");
+        }
+        terraform.resources("aws_apigatewayv2_integration").values().forEach(integration -> {
+            assertThat(String.valueOf(integration.get("integration_uri"))).matches("aws_lambda_alias\\.\\w+\\.invoke_arn");
+            assertThat(integration.get("payload_format_version")).isEqualTo("2.0");
+            assertThat(integration.get("integration_type")).isEqualTo("AWS_PROXY");
+        });
+        Map<String, Object> target = TerraformConfig.map(terraform.resource("aws_scheduler_schedule.tick").get("target"));
+        assertThat(target.get("arn")).isEqualTo("aws_lambda_alias.tick.arn");
+    }
+
+    @Test
+    void everyRouteReachesTheFunctionThatServesItAndEveryServedRouteExists() throws Exception {
+        Set<String> declared = new HashSet<>();
+        for (Map<String, Object> route : terraform.resources("aws_apigatewayv2_route").values()) {
+            String routeKey = String.valueOf(route.get("route_key"));
+            declared.add(routeKey);
+            String integration = String.valueOf(route.get("target")).replaceFirst("^integrations/", "")
+                    .replaceFirst("\\.id$", "");
+            String alias = String.valueOf(terraform.resource(integration).get("integration_uri"))
+                    .replaceFirst("\\.invoke_arn$", "");
+            String function = String.valueOf(terraform.resource(alias).get("function_name"))
+                    .replaceFirst("^aws_lambda_function\\.", "").replaceFirst("\\.function_name$", "");
+            assertThat(routes(FUNCTIONS.get(function))).as(routeKey + " goes to " + function).contains(routeKey);
+        }
+        Set<String> served = new HashSet<>();
+        for (Class<?> handler : FUNCTIONS.values()) {
+            served.addAll(routes(handler));
+        }
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void everySettingTheCodeReadsIsInItsFunctionsEnvironmentAndNothingElse() throws Exception {
+        for (String function : FUNCTIONS.keySet()) {
+            List<Setting> settings = settings(FUNCTIONS.get(function));
+            Map<String, Object> environment = environment(function);
+            Set<String> declared = settings.stream().map(Setting::name).collect(Collectors.toSet());
+            assertThat(environment.keySet()).as(function + " variables the code does not read").isSubsetOf(declared);
+            settings.stream().filter(Setting::required).forEach(setting ->
+                    assertThat(environment).as(function + " must set " + setting).containsKey(setting.name()));
+            for (Setting setting : settings) {
+                Object value = environment.get(setting.name());
+                if (setting.namesParameter() && value != null) {
+                    String parameter = TerraformConfig.address(value, "aws_ssm_parameter", "name")
+                            .orElseThrow(() -> new AssertionError(function + " " + setting + " must name an "
+                                    + "aws_ssm_parameter, not " + value));
+                    Map<String, Object> resource = terraform.resource(parameter);
+                    assertThat(resource.get("type")).as(parameter).isEqualTo("SecureString");
+                    assertThat(String.valueOf(resource.get("key_id"))).as(parameter).startsWith("aws_kms_key.");
+                } else if (!setting.namesParameter()) {
+                    assertThat(setting.name()).as("a secret in a plain variable")
+                            .doesNotContain("SECRET", "TOKEN", "PASSWORD", "KEY");
+                }
+            }
+            assertThat(environment.get(Setting.TABLE_NAME.name())).isEqualTo(TABLE + ".name");
+        }
+    }
+
+    @Test
+    void eachRoleAllowsExactlyTheDynamoDbAndSsmCallsItsFunctionMakes() {
+        for (String function : FUNCTIONS.keySet()) {
+            Set<String> needed = new TreeSet<>();
+            for (AwsCall call : RECORDED.get(function)) {
+                needed.add(call.action() + " on " + terraformResource(function, call));
+            }
+            Set<String> allowed = new TreeSet<>();
+            for (Map<String, Object> statement : statements(function)) {
+                for (String action : TerraformConfig.strings(statement.get("actions"))) {
+                    if (action.startsWith("dynamodb:") || action.startsWith("ssm:")) {
+                        TerraformConfig.strings(statement.get("resources"))
+                                .forEach(resource -> allowed.add(action + " on " + resource));
+                    }
+                }
+            }
+            Set<String> missing = new TreeSet<>(needed);
+            missing.removeAll(allowed);
+            Set<String> unused = new TreeSet<>(allowed);
+            unused.removeAll(needed);
+            assertThat(missing).as(function + ": calls its role does not allow").isEmpty();
+            assertThat(unused).as(function + ": allowed but never used by the code").isEmpty();
+            assertThat(needed).as(function + " recorded calls").isNotEmpty();
+        }
+    }
+
+    @Test
+    void noPolicyGrantsAWildcardAndLogsGoOnlyToTheFunctionsOwnGroup() {
+        terraform.data("aws_iam_policy_document").forEach((name, document) -> {
+            for (Map<String, Object> statement : TerraformConfig.blocks(document.get("statement"))) {
+                assertThat(TerraformConfig.strings(statement.get("actions"))).as(name + " actions")
+                        .noneMatch(action -> action.contains("*"));
+                assertThat(statement).as(name + ": only Allow statements with actions").doesNotContainKeys(
+                        "not_actions", "not_resources", "effect");
+                TerraformConfig.strings(statement.get("resources")).forEach(resource ->
+                        assertThat(resource).as(name + " resource").isNotEqualTo("*").doesNotContain("/*")
+                                .matches(r -> !r.contains("*") || r.matches("aws_cloudwatch_log_group\\.\\w+\\.arn:\\*"),
+                                        "no wildcard except the log streams of a log group"));
+            }
+        });
+        for (String function : FUNCTIONS.keySet()) {
+            Map<String, Object> logGroup = terraform.resource("aws_cloudwatch_log_group." + function);
+            assertThat(logGroup.get("name")).isEqualTo("/aws/lambda/" + function(function).get("function_name"));
+            assertThat(logGroup.get("retention_in_days")).isNotNull();
+            Set<String> logGrants = new LinkedHashSet<>();
+            Set<String> keyGrants = new LinkedHashSet<>();
+            for (Map<String, Object> statement : statements(function)) {
+                for (String action : TerraformConfig.strings(statement.get("actions"))) {
+                    List<String> resources = TerraformConfig.strings(statement.get("resources"));
+                    if (action.startsWith("logs:")) {
+                        resources.forEach(resource -> logGrants.add(action + " on " + resource));
+                    } else if (action.startsWith("kms:")) {
+                        assertThat(TerraformConfig.map(statement.get("condition")).get("variable"))
+                                .as(function + " may decrypt only through SSM").isEqualTo("kms:ViaService");
+                        resources.forEach(resource -> keyGrants.add(action + " on " + resource));
+                    } else {
+                        assertThat(action).as(function + " action").matches("(dynamodb|ssm):\\w+");
+                    }
+                }
+            }
+            String ownStreams = "aws_cloudwatch_log_group." + function + ".arn:*";
+            assertThat(logGrants).containsExactlyInAnyOrder("logs:CreateLogStream on " + ownStreams,
+                    "logs:PutLogEvents on " + ownStreams);
+            Set<String> keysOfItsParameters = new TreeSet<>();
+            environment(function).values().forEach(value -> TerraformConfig.address(value, "aws_ssm_parameter", "name")
+                    .ifPresent(parameter -> keysOfItsParameters.add("kms:Decrypt on "
+                            + terraform.resource(parameter).get("key_id"))));
+            assertThat(keyGrants).containsExactlyInAnyOrderElementsOf(keysOfItsParameters);
+        }
+    }
+
+    @Test
+    void theSchedulerInvokesOnlyTheTickAliasEveryMinuteWithItsOwnRole() {
+        Map<String, Object> schedule = terraform.resource("aws_scheduler_schedule.tick");
+        assertThat(schedule.get("schedule_expression")).isEqualTo("var.tick_schedule");
+        assertThat(TerraformConfig.map(terraform.section("variable").get("tick_schedule")).get("default"))
+                .isEqualTo("rate(1 minute)");
+        assertThat(TerraformConfig.map(schedule.get("flexible_time_window")).get("mode")).isEqualTo("OFF");
+        String role = String.valueOf(TerraformConfig.map(schedule.get("target")).get("role_arn"));
+        assertThat(role).isEqualTo("aws_iam_role.scheduler.arn");
+        assertThat(statementsOfRole("scheduler")).singleElement().satisfies(statement -> {
+            assertThat(TerraformConfig.strings(statement.get("actions"))).containsExactly("lambda:InvokeFunction");
+            assertThat(TerraformConfig.strings(statement.get("resources"))).containsExactly("aws_lambda_alias.tick.arn");
+        });
+    }
+
+    @Test
+    void theTableIsOnDemandWithPointInTimeRecoveryAndTheDueIndex() {
+        Map<String, Object> table = terraform.resource(TABLE);
+        assertThat(table.get("billing_mode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(TerraformConfig.map(table.get("point_in_time_recovery")).get("enabled")).isEqualTo(Boolean.TRUE);
+        assertThat(TerraformConfig.map(table.get("ttl")).get("enabled")).isEqualTo(Boolean.TRUE);
+        assertThat(TerraformConfig.blocks(table.get("global_secondary_index")))
+                .extracting(index -> index.get("name")).contains("due");
+    }
+
+    @Test
+    void versionsArePinnedAndTheOutputsGiveTheUrlsToRegister() {
+        Map<String, Object> settings = terraform.section("terraform");
+        assertThat(settings.get("required_version")).isNotNull();
+        Map<String, Object> aws = TerraformConfig.map(TerraformConfig.map(settings.get("required_providers")).get("aws"));
+        assertThat(aws.get("source")).isEqualTo("hashicorp/aws");
+        assertThat(String.valueOf(aws.get("version"))).matches("\\d+\\.\\d+\\.\\d+");
+        Map<String, Object> outputs = terraform.section("output");
+        assertThat(TerraformConfig.map(outputs.get("webhook_url")).get("value")).isEqualTo("local.public_base_url/webhook");
+        assertThat(TerraformConfig.map(outputs.get("connect_url")).get("value")).isEqualTo("local.public_base_url/connect");
+        assertThat(TerraformConfig.map(outputs.get("spotify_redirect_uri")).get("value"))
+                .isEqualTo("local.public_base_url/callback");
+    }
+
+    // ---- reading the configuration ----
+
+    private static Map<String, Object> function(String function) {
+        return terraform.resource("aws_lambda_function." + function);
+    }
+
+    private static Map<String, Object> environment(String function) {
+        return TerraformConfig.map(TerraformConfig.map(function(function).get("environment")).get("variables"));
+    }
+
+    /** The statements of the one inline policy of the function's role. */
+    private static List<Map<String, Object>> statements(String function) {
+        String role = TerraformConfig.address(function(function).get("role"), "aws_iam_role", "arn")
+                .orElseThrow(() -> new AssertionError(function + " has no role of its own"));
+        return statementsOfRole(role.substring("aws_iam_role.".length()));
+    }
+
+    private static List<Map<String, Object>> statementsOfRole(String role) {
+        assertThat(terraform.resources("aws_iam_role_policy_attachment")).as("managed policies attached").isEmpty();
+        List<Map<String, Object>> policies = terraform.resources("aws_iam_role_policy").values().stream()
+                .filter(policy -> ("aws_iam_role." + role + ".id").equals(policy.get("role"))).toList();
+        assertThat(policies).as("inline policies of role " + role).hasSize(1);
+        String document = TerraformConfig.address(policies.getFirst().get("policy"), "data.aws_iam_policy_document",
+                "json").orElseThrow(() -> new AssertionError(role + ": policy must be an aws_iam_policy_document"));
+        String name = document.substring("data.aws_iam_policy_document.".length());
+        return new ArrayList<>(TerraformConfig.blocks(terraform.data("aws_iam_policy_document").get(name)
+                .get("statement")));
+    }
+
+    /** The Terraform resource expression that a recorded call acted on, for this function. */
+    private static String terraformResource(String function, AwsCall call) {
+        if (call.resource().equals("table")) {
+            return TABLE + ".arn";
+        }
+        if (call.resource().startsWith("index/")) {
+            return TABLE + ".arn/" + call.resource();
+        }
+        if (call.resource().startsWith("parameter:")) {
+            String name = call.resource().substring("parameter:".length());
+            Setting setting = Arrays.stream(Setting.values()).filter(Setting::namesParameter)
+                    .filter(s -> LambdaWorld.parameterName(s).equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no setting names parameter " + name));
+            Object reference = environment(function).get(setting.name());
+            return TerraformConfig.address(reference, "aws_ssm_parameter", "name")
+                    .map(parameter -> parameter + ".arn")
+                    .orElseThrow(() -> new AssertionError(function + " reads " + setting + " but its environment "
+                            + "does not name a parameter"));
+        }
+        throw new AssertionError("unknown resource of " + call);
+    }
+
+    /** The API routes a handler serves; none for the tick. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> routes(Class<?> handler) throws ReflectiveOperationException {
+        boolean serves = Arrays.stream(handler.getFields()).anyMatch(field -> field.getName().equals("ROUTES"));
+        return serves ? (Set<String>) handler.getField("ROUTES").get(null) : Set.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Setting> settings(Class<?> handler) throws ReflectiveOperationException {
+        return (List<Setting>) handler.getField("SETTINGS").get(null);
+    }
+
+    private static String resolve(Object value) {
+        String text = String.valueOf(value);
+        if (text.startsWith("local.")) {
+            return String.valueOf(terraform.section("locals").get(text.substring("local.".length())));
+        }
+        return text;
+    }
+}
