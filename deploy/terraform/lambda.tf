@@ -13,7 +13,7 @@ resource "aws_cloudwatch_log_group" "webhook" {
 
 resource "aws_lambda_function" "webhook" {
   function_name    = "${var.name}-webhook"
-  description      = "Messenger webhook: verification and signed events"
+  description      = "Messenger webhook: verification and signed events (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.webhook.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.WebhookHandler::handleRequest"
@@ -59,7 +59,7 @@ resource "aws_cloudwatch_log_group" "registration" {
 
 resource "aws_lambda_function" "registration" {
   function_name    = "${var.name}-registration"
-  description      = "Spotify connect round trip: /connect and /callback"
+  description      = "Spotify connect round trip: /connect and /callback (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.registration.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.RegistrationHandler::handleRequest"
@@ -102,7 +102,7 @@ resource "aws_cloudwatch_log_group" "tick" {
 
 resource "aws_lambda_function" "tick" {
   function_name    = "${var.name}-tick"
-  description      = "Scheduled tick: due listen checks, held-message retries, purge"
+  description      = "Scheduled tick: due listen checks, held-message retries, purge (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.tick.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.TickHandler::handleRequest"

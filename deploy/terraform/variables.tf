@@ -62,3 +62,9 @@ variable "api_throttling_burst_limit" {
   type        = number
   default     = 50
 }
+
+variable "secrets_revision" {
+  description = "Raise after changing a secret parameter: the functions are published anew, so every new execution environment reads the new values."
+  type        = number
+  default     = 1
+}
