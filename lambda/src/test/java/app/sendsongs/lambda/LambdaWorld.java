@@ -41,6 +41,7 @@ final class LambdaWorld implements AutoCloseable {
     final ApiGatewayEmulator api = new ApiGatewayEmulator();
     private final Store store = SqliteStore.inMemory();
     private final Map<String, TestAws> aws = new HashMap<>();
+    private final String tokenKey = randomKey();
     final WebhookHandler webhook;
     final RegistrationHandler registration;
     final TickHandler tick;
@@ -129,10 +130,18 @@ final class LambdaWorld implements AutoCloseable {
                 sandboxConfig.pageAccessToken());
         parameters.putSecureString(parameterName(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER),
                 sandboxConfig.spotifyClientSecret());
+        parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER), tokenKey);
+    }
+
+    /** The token encryption key the functions read from Parameter Store. */
+    String tokenKey() {
+        return tokenKey;
+    }
+
+    private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER),
-                Base64.getEncoder().encodeToString(key));
+        return Base64.getEncoder().encodeToString(key);
     }
 
     @Override
