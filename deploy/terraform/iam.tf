@@ -31,7 +31,7 @@ data "aws_iam_policy_document" "webhook" {
   statement {
     sid       = "Indexes"
     actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2", "${aws_dynamodb_table.main.arn}/index/due"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2"]
   }
 
   statement {
@@ -127,7 +127,7 @@ resource "aws_iam_role" "tick" {
 data "aws_iam_policy_document" "tick" {
   statement {
     sid       = "Items"
-    actions   = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.main.arn]
   }
 
