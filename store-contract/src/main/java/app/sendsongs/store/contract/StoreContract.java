@@ -107,6 +107,22 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class Groups extends GroupStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class GroupSends extends GroupSendContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
     class Purge extends PurgeContract {
         @Override
         protected Store newStore() {
