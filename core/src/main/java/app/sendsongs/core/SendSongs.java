@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Bot;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupFinder;
+import app.sendsongs.core.group.GroupLifecycle;
 import app.sendsongs.core.group.GroupLimits;
 import app.sendsongs.core.group.GroupListing;
 import app.sendsongs.core.group.GroupMembership;
@@ -72,9 +73,11 @@ public final class SendSongs {
                                  WatchSchedule schedule, ConnectLink link, Clock clock) {
         GroupFinder finder = new GroupFinder(store, store);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(store, store, outbox, summary);
+        GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(store, store, finder, withdrawal,
-                new WhichPerson(store, store, clock), outbox, GroupLimits.standard(), link, clock);
-        return new Groups(membership, new GroupListing(store, store, finder),
+                new WhichPerson(store, store, clock), outbox, limits, link, clock);
+        return new Groups(new GroupLifecycle(store, finder, withdrawal, outbox, limits, clock), membership,
+                new GroupListing(store, store, finder),
                 new GroupSong(finder, store, store, store, tracks, outbox, schedule, clock));
     }
 

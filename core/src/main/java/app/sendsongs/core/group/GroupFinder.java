@@ -51,6 +51,19 @@ public final class GroupFinder {
                 + Names.quoted(reference) + ". Your groups: " + String.join(", ", references(person, mine)) + "."));
     }
 
+    /**
+     * Like {@link #find}, for what only the owner may do ({@code ownerOnly}, e.g. "add people to
+     * it"): a group the person is in but does not own is refused with who owns it.
+     */
+    public Lookup findOwn(User person, String reference, String ownerOnly) {
+        Lookup lookup = find(person, reference);
+        if (lookup instanceof Lookup.Found(Group group) && !group.ownedBy(person.psid())) {
+            return new Lookup.Missing("Only " + ownerName(group) + ", who made " + group.name() + ", can " + ownerOnly
+                    + ". To leave it yourself, send: leave_group " + reference(person, group));
+        }
+        return lookup;
+    }
+
     /** How {@code person} names {@code group} so that it means this group (see {@link #find}). */
     public String reference(User person, Group group) {
         return reference(person, group, groups.groupsOf(person.psid()));

@@ -11,17 +11,18 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Making groups and changing who is in them. The person who makes a group owns it and is its
- * first member; only they add, remove and delete, and they cannot leave (deleting ends the group).
- * Anyone added is told by whom and how to leave, and anyone can leave. When someone stops being in
- * a group, the songs sent to them through it stop being watched; nothing else of theirs changes.
+ * Who is in a group. Only the owner adds and removes; the owner cannot leave or be removed
+ * (deleting ends the group). Anyone added is told by whom and how to leave, and anyone else can
+ * leave. When someone stops being in a group, the songs sent to them through it stop being
+ * watched; nothing else of theirs changes.
  */
 public final class GroupMembership {
+    private static final String ADD = "add people to it";
+    private static final String REMOVE = "remove people from it";
+
     private final GroupStore groups;
     private final UserStore users;
     private final GroupFinder finder;
@@ -46,36 +47,9 @@ public final class GroupMembership {
         this.clock = clock;
     }
 
-    public String create(User owner, String name) {
-        Optional<String> problem = GroupNames.problem(name);
-        if (problem.isPresent()) {
-            return problem.get() + "\n" + Help.usage("create_group");
-        }
-        String tidy = Names.tidy(name);
-        List<Group> theirs = groups.groupsOf(owner.psid());
-        List<Group> owned = theirs.stream().filter(g -> g.ownedBy(owner.psid())).toList();
-        if (owned.stream().anyMatch(g -> g.nameKey().equals(Names.key(tidy)))) {
-            return alreadyHave(tidy);
-        }
-        if (owned.size() >= limits.groupsOwned()) {
-            return "You already have " + owned.size() + " groups, the most one person can make. Delete one first "
-                    + "with: delete_group <group>";
-        }
-        if (theirs.size() >= limits.groupsJoined()) {
-            return "You're in " + theirs.size() + " groups, the most one person can be in. Leave one first with: "
-                    + "leave_group <group>";
-        }
-        if (!groups.createGroup(new Group(UUID.randomUUID().toString(), owner.psid(), tidy, clock.instant()))) {
-            return alreadyHave(tidy);
-        }
-        return "Created the group " + tidy + ". Add people who have registered with me: add_to_group "
-                + GroupNames.argument(tidy) + " \"<full name>\"\nThen share a song with all of them: "
-                + "send_song group:\"" + tidy + "\" <Spotify link>";
-    }
-
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
     public String add(User owner, String groupReference, String personName, String commandText) {
-        return withOwnGroup(owner, groupReference, "add people to it", group -> {
+        return withOwnGroup(owner, groupReference, ADD, group -> {
             List<User> named = users.findUsersByName(personName);
             List<User> others = named.stream().filter(u -> !u.psid().equals(owner.psid())).toList();
             if (named.isEmpty()) {
@@ -94,7 +68,7 @@ public final class GroupMembership {
 
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
     public String remove(User owner, String groupReference, String personName, String commandText) {
-        return withOwnGroup(owner, groupReference, "remove people from it", group -> {
+        return withOwnGroup(owner, groupReference, REMOVE, group -> {
             String key = Names.key(personName);
             List<User> named = groups.membersOf(group.id()).stream()
                     .flatMap(m -> users.findUser(m.memberPsid()).stream())
@@ -118,9 +92,9 @@ public final class GroupMembership {
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Unusable(String reply) -> reply;
             case WhichPerson.Answer.Picked(User person) -> switch (command) {
-                case Command.AddToGroup add -> withOwnGroup(owner, add.group(), "add people to it",
+                case Command.AddToGroup add -> withOwnGroup(owner, add.group(), ADD,
                         group -> addPerson(owner, group, person));
-                case Command.RemoveFromGroup remove -> withOwnGroup(owner, remove.group(), "remove people from it",
+                case Command.RemoveFromGroup remove -> withOwnGroup(owner, remove.group(), REMOVE,
                         group -> removePerson(owner, group, person));
                 default -> "I'm not waiting for an answer from you. " + Help.brief();
             };
@@ -150,35 +124,6 @@ public final class GroupMembership {
             case 1 -> reply + " I've stopped watching the song from it you hadn't played yet.";
             default -> reply + " I've stopped watching the " + stopped + " songs from it you hadn't played yet.";
         };
-    }
-
-    public String delete(User owner, String groupReference) {
-        return withOwnGroup(owner, groupReference, "delete it", group -> {
-            Dissolved dissolved = dissolve(group, owner.name() + " deleted the group " + group.name() + ".");
-            String reply = "Deleted the group " + group.name() + switch (dissolved.othersTold()) {
-                case 0 -> ".";
-                case 1 -> " and told its other member.";
-                default -> " and told its " + dissolved.othersTold() + " other members.";
-            };
-            return dissolved.stopped() == 0 ? reply : reply + " I've stopped watching the " + songs(dissolved.stopped())
-                    + " sent through it that had not been played yet.";
-        });
-    }
-
-    /**
-     * The person is being forgotten: the groups they made are deleted (their members are told,
-     * without the person's name) and they leave the others, so the songs sent through those
-     * groups stop being watched before their records go.
-     */
-    public void forget(User person) {
-        for (Group group : groups.groupsOf(person.psid())) {
-            if (group.ownedBy(person.psid())) {
-                dissolve(group, "The group " + group.name() + " no longer exists: the person who made it has left "
-                        + "Send Songs.");
-            } else if (groups.removeMember(group.id(), person.psid())) {
-                withdrawal.withdraw(group.id(), person.psid());
-            }
-        }
     }
 
     private String addPerson(User owner, Group group, User person) {
@@ -212,44 +157,18 @@ public final class GroupMembership {
         outbox.notify(person.psid(), owner.name() + " removed you from the group " + group.name() + ". Songs sent "
                 + "to it won't come to you any more.");
         String reply = "Removed " + person.name() + " from " + group.name() + ".";
-        return stopped == 0 ? reply : reply + " I've stopped watching the " + songs(stopped) + " sent to them "
-                + "through it.";
-    }
-
-    private record Dissolved(int othersTold, int stopped) {
-    }
-
-    /** Deletes the group, stops every member's songs from it, and tells the members other than the owner. */
-    private Dissolved dissolve(Group group, String notice) {
-        List<GroupMember> members = groups.membersOf(group.id());
-        groups.deleteGroup(group.id());
-        int stopped = 0;
-        int told = 0;
-        for (GroupMember member : members) {
-            stopped += withdrawal.withdraw(group.id(), member.memberPsid());
-            if (!group.ownedBy(member.memberPsid())) {
-                outbox.notify(member.memberPsid(), notice);
-                told++;
-            }
-        }
-        return new Dissolved(told, stopped);
+        return switch (stopped) {
+            case 0 -> reply;
+            case 1 -> reply + " I've stopped watching the song sent to them through it.";
+            default -> reply + " I've stopped watching the " + stopped + " songs sent to them through it.";
+        };
     }
 
     /** Runs {@code action} on the group the owner means, or says why not (not found, or not theirs). */
     private String withOwnGroup(User owner, String reference, String ownerOnly, Function<Group, String> action) {
-        return switch (finder.find(owner, reference)) {
+        return switch (finder.findOwn(owner, reference, ownerOnly)) {
             case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> group.ownedBy(owner.psid()) ? action.apply(group)
-                    : "Only " + finder.ownerName(group) + ", who made " + group.name() + ", can " + ownerOnly
-                    + ". To leave it yourself, send: leave_group " + finder.reference(owner, group);
+            case GroupFinder.Lookup.Found(Group group) -> action.apply(group);
         };
-    }
-
-    private static String alreadyHave(String name) {
-        return "You already have a group called " + name + ". See your groups with: groups";
-    }
-
-    private static String songs(int count) {
-        return count == 1 ? "song" : count + " songs";
     }
 }
