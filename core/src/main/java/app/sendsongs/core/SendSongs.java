@@ -63,7 +63,8 @@ public final class SendSongs {
         this.watcher = new ListenWatcher(store, store, store, music, access, outbox, schedule, clock, settings.lease(),
                 groupSummary);
         SendSong sendSong = new SendSong(store, store, store, music, access, outbox, schedule, link, clock);
-        Groups groups = groups(store, outbox, new TrackLookup(music, access, link), groupSummary, schedule, link, clock);
+        TrackLookup tracks = new TrackLookup(music, access, link);
+        Groups groups = groups(store, outbox, tracks, groupSummary, schedule, link, clock);
         this.bot = new Bot(store, store, store, outbox, registration, sendSong,
                 new SentSongs(store, store, outbox, groupSummary), new ForgetMe(store, outbox, link, groups), groups,
                 link, clock);

@@ -159,7 +159,8 @@ class GroupsEndToEndTest {
         registerAliceBobAndCarol();
         register("dan", "Dan Brown");
         reply("alice", "create_group Family");
-        List.of("Bob Fisher", "Carol King", "Dan Brown").forEach(n -> reply("alice", "add_to_group Family \"" + n + "\""));
+        List.of("Bob Fisher", "Carol King", "Dan Brown")
+                .forEach(name -> reply("alice", "add_to_group Family \"" + name + "\""));
         reply("carol", "create_group Band");
         reply("carol", "add_to_group Band \"Bob Fisher\"");
         String familySong = tracks.get(0);
@@ -201,7 +202,8 @@ class GroupsEndToEndTest {
         registerAliceBobAndCarol();
         register("dan", "Dan Brown");
         reply("alice", "create_group Family");
-        List.of("Bob Fisher", "Carol King", "Dan Brown").forEach(n -> reply("alice", "add_to_group Family \"" + n + "\""));
+        List.of("Bob Fisher", "Carol King", "Dan Brown")
+                .forEach(name -> reply("alice", "add_to_group Family \"" + name + "\""));
         String song = tracks.getFirst();
         reply("alice", "send_song group:Family post:\"family note\" " + LINK + song);
         reply("bob", "send_song name:\"Carol King\" " + LINK + tracks.get(1));
@@ -236,7 +238,7 @@ class GroupsEndToEndTest {
         assertThat(sandbox.lastMessage("carol")).endsWith("leave_group family (Bob Fisher's)");
 
         assertThat(reply("carol", "send_song group:\"Family\" " + LINK + tracks.getFirst())).isEqualTo("You're in 2 "
-                + "groups called Family. Say which one: Family (Alice Smith's) or family (Bob Fisher's).");
+                + "groups called Family. Say which one: \"Family (Alice Smith's)\" or \"family (Bob Fisher's)\".");
         assertThat(reply("carol", "send_song group:\"Family (Bob Fisher’s)\" " + LINK + tracks.getFirst()))
                 .startsWith("Sent ").contains(" to family (Bob Fisher's) (1 person).");
         assertThat(sandbox.lastMessage("bob")).startsWith("🎵 Carol King sent a song to family: ");

@@ -89,7 +89,8 @@ public final class CommandParser {
                     Command.CreateGroup::new);
             case "add_to_group" -> groupAndPerson(command, parsed, "add", Command.AddToGroup::new);
             case "remove_from_group" -> groupAndPerson(command, parsed, "remove", Command.RemoveFromGroup::new);
-            case "leave_group" -> oneGroup(command, parsed, "Which group? leave_group <group>", Command.LeaveGroup::new);
+            case "leave_group" -> oneGroup(command, parsed, "Which group? leave_group <group>",
+                    Command.LeaveGroup::new);
             case "delete_group" -> oneGroup(command, parsed, "Which group? delete_group <group>",
                     Command.DeleteGroup::new);
             case "members" -> oneGroup(command, parsed, "Which group? members <group>", Command.ListMembers::new);

@@ -45,7 +45,8 @@ public final class GroupFinder {
         }
         if (named.size() > 1) {
             return new Lookup.Missing("You're in " + named.size() + " groups called " + named.getFirst().name()
-                    + ". Say which one: " + String.join(" or ", named.stream().map(this::withOwner).toList()) + ".");
+                    + ". Say which one: " + String.join(" or ", named.stream().map(g -> "\"" + withOwner(g) + "\"")
+                    .toList()) + ".");
         }
         return findWithOwner(mine, reference).orElseGet(() -> new Lookup.Missing("You're not in a group called "
                 + Names.quoted(reference) + ". Your groups: " + String.join(", ", references(person, mine)) + "."));

@@ -46,7 +46,8 @@ public final class GroupSummary implements ShareSettled {
     private void summarizeIfDone(String groupSendId) {
         List<Share> all = shares.sharesOfGroupSend(groupSendId);
         boolean open = all.stream().anyMatch(s -> s.status().isOpen());
-        boolean counted = all.stream().anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
+        boolean counted = all.stream()
+                .anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
         if (open || !counted) {
             return;
         }

@@ -28,6 +28,7 @@ public final class ForgetMe {
                 .forEach(share -> outbox.withdrawShare(share.receiverPsid(), share.id()));
         store.forgetPerson(user.psid());
         return "Done: I've deleted everything I kept about you — your Spotify connection, your name, the songs you "
-                + "sent and received, your groups and memberships. To use Send Songs again, connect at " + connectLink.url();
+                + "sent and received, your groups and memberships. To use Send Songs again, connect at "
+                + connectLink.url();
     }
 }

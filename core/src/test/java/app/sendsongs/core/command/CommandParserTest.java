@@ -135,8 +135,10 @@ class CommandParserTest {
     @Test
     void theSeedsGroupCommandsParse() {
         assertThat(parsed("create_group name:'group1'")).isEqualTo(new Command.CreateGroup("group1"));
-        assertThat(parsed("add_to_group group1 'Bob Fisher'")).isEqualTo(new Command.AddToGroup("group1", "Bob Fisher"));
-        assertThat(parsed("add_to_group group1 'Mike Meek'")).isEqualTo(new Command.AddToGroup("group1", "Mike Meek"));
+        assertThat(parsed("add_to_group group1 'Bob Fisher'"))
+                .isEqualTo(new Command.AddToGroup("group1", "Bob Fisher"));
+        assertThat(parsed("add_to_group group1 'Mike Meek'"))
+                .isEqualTo(new Command.AddToGroup("group1", "Mike Meek"));
     }
 
     @ParameterizedTest
@@ -179,7 +181,8 @@ class CommandParserTest {
 
     @Test
     void oneGroupCommandsTakeTheRestAsTheGroup() {
-        assertThat(parsed("leave_group Family (Bob Fisher's)")).isEqualTo(new Command.LeaveGroup("Family (Bob Fisher's)"));
+        assertThat(parsed("leave_group Family (Bob Fisher's)"))
+                .isEqualTo(new Command.LeaveGroup("Family (Bob Fisher's)"));
         assertThat(parsed("delete_group 'Road Trip'")).isEqualTo(new Command.DeleteGroup("Road Trip"));
         assertThat(parsed("members group:Family")).isEqualTo(new Command.ListMembers("Family"));
         assertThat(parsed("Groups")).isEqualTo(new Command.ListGroups());
