@@ -3,12 +3,23 @@ package app.sendsongs.core;
 import app.sendsongs.core.chat.Bot;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.group.GroupFinder;
+import app.sendsongs.core.group.GroupLifecycle;
+import app.sendsongs.core.group.GroupLimits;
+import app.sendsongs.core.group.GroupListing;
+import app.sendsongs.core.group.GroupMembership;
+import app.sendsongs.core.group.GroupShareWithdrawal;
+import app.sendsongs.core.group.GroupSong;
+import app.sendsongs.core.group.GroupSummary;
+import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.music.MusicService;
 import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.store.Store;
 import app.sendsongs.core.user.ForgetMe;
 import app.sendsongs.core.user.SpotifyAccess;
@@ -48,10 +59,27 @@ public final class SendSongs {
         outbox.onShareDelivered(delivery::delivered);
         SpotifyAccess access = new SpotifyAccess(music, store, outbox, link, clock);
         this.registration = new Registration(store, store, music, planner, link, clock);
-        this.watcher = new ListenWatcher(store, store, store, music, access, outbox, schedule, clock, settings.lease());
+        GroupSummary groupSummary = new GroupSummary(store, store, store, outbox, schedule, clock);
+        this.watcher = new ListenWatcher(store, store, store, music, access, outbox, schedule, clock, settings.lease(),
+                groupSummary);
         SendSong sendSong = new SendSong(store, store, store, music, access, outbox, schedule, link, clock);
-        this.bot = new Bot(store, store, store, outbox, registration, sendSong, new SentSongs(store, store, outbox),
-                new ForgetMe(store, outbox, link), link, clock);
+        TrackLookup tracks = new TrackLookup(music, access, link);
+        Groups groups = groups(store, outbox, tracks, groupSummary, schedule, link, clock);
+        this.bot = new Bot(store, store, store, outbox, registration, sendSong,
+                new SentSongs(store, store, outbox, groupSummary), new ForgetMe(store, outbox, link, groups), groups,
+                link, clock);
+    }
+
+    private static Groups groups(Store store, Outbox outbox, TrackLookup tracks, GroupSummary summary,
+                                 WatchSchedule schedule, ConnectLink link, Clock clock) {
+        GroupFinder finder = new GroupFinder(store, store);
+        GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(store, store, outbox, summary);
+        GroupLimits limits = GroupLimits.standard();
+        GroupMembership membership = new GroupMembership(store, store, finder, withdrawal,
+                new WhichPerson(store, store, clock), outbox, limits, link, clock);
+        return new Groups(new GroupLifecycle(store, finder, withdrawal, outbox, limits, clock), membership,
+                new GroupListing(store, store, finder),
+                new GroupSong(finder, store, store, store, tracks, outbox, schedule, clock));
     }
 
     public Bot bot() {

@@ -4,6 +4,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
@@ -27,11 +28,13 @@ public final class Bot {
     private final SendSong sendSong;
     private final SentSongs sentSongs;
     private final ForgetMe forgetMe;
+    private final Groups groups;
     private final ConnectLink connectLink;
     private final Clock clock;
 
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
-               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, ConnectLink connectLink, Clock clock) {
+               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, ConnectLink connectLink,
+               Clock clock) {
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
@@ -40,6 +43,7 @@ public final class Bot {
         this.sendSong = sendSong;
         this.sentSongs = sentSongs;
         this.forgetMe = forgetMe;
+        this.groups = groups;
         this.connectLink = connectLink;
         this.clock = clock;
     }
@@ -77,6 +81,7 @@ public final class Bot {
             case Command.History h -> sentSongs.history(user);
             case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
             case Command.ForgetMe f -> forgetMe.forget(user);
+            case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Help help -> help.topic().flatMap(Help::topic).orElse(Help.all());
             case Command.Register r -> throw new IllegalStateException("handled before");
         };
@@ -88,8 +93,12 @@ public final class Bot {
         if (choice.isEmpty()) {
             return "I'm not waiting for an answer from you. " + Help.brief();
         }
-        if (parser.parse(choice.get().commandText()) instanceof ParseResult.Parsed(Command.SendSong send)) {
+        ParseResult asked = parser.parse(choice.get().commandText());
+        if (asked instanceof ParseResult.Parsed(Command.SendSong send)) {
             return sendSong.choose(user, choice.get(), send, number);
+        }
+        if (asked instanceof ParseResult.Parsed(Command.GroupCommand group)) {
+            return groups.choose(user, choice.get(), group, number);
         }
         return "I'm not waiting for an answer from you. " + Help.brief();
     }

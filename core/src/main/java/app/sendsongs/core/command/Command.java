@@ -31,4 +31,33 @@ public sealed interface Command {
     /** A bare number: the answer to a question the bot asked. */
     record Choose(int number) implements Command {
     }
+
+    /** The commands about groups. {@code group} is how the person named it, perhaps "Family (Bob Fisher's)". */
+    sealed interface GroupCommand extends Command {
+    }
+
+    record CreateGroup(String name) implements GroupCommand {
+    }
+
+    record AddToGroup(String group, String personName) implements GroupCommand {
+    }
+
+    record RemoveFromGroup(String group, String personName) implements GroupCommand {
+    }
+
+    record LeaveGroup(String group) implements GroupCommand {
+    }
+
+    record DeleteGroup(String group) implements GroupCommand {
+    }
+
+    record ListGroups() implements GroupCommand {
+    }
+
+    record ListMembers(String group) implements GroupCommand {
+    }
+
+    /** {@code send_song group:...}; {@code pre} and {@code post} are empty strings when not given. */
+    record SendToGroup(String group, TrackId track, String pre, String post) implements GroupCommand {
+    }
 }

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Turns what a person typed into a {@link Command}, or a short reason with the usage line. */
 public final class CommandParser {
@@ -27,7 +29,19 @@ public final class CommandParser {
             Map.entry("history", "history"),
             Map.entry("cancel", "cancel"),
             Map.entry("forget_me", "forget_me"), Map.entry("forget-me", "forget_me"),
-            Map.entry("forgetme", "forget_me"));
+            Map.entry("forgetme", "forget_me"),
+            Map.entry("create_group", "create_group"), Map.entry("create-group", "create_group"),
+            Map.entry("creategroup", "create_group"),
+            Map.entry("add_to_group", "add_to_group"), Map.entry("add-to-group", "add_to_group"),
+            Map.entry("addtogroup", "add_to_group"),
+            Map.entry("remove_from_group", "remove_from_group"), Map.entry("remove-from-group", "remove_from_group"),
+            Map.entry("removefromgroup", "remove_from_group"),
+            Map.entry("leave_group", "leave_group"), Map.entry("leave-group", "leave_group"),
+            Map.entry("leavegroup", "leave_group"),
+            Map.entry("delete_group", "delete_group"), Map.entry("delete-group", "delete_group"),
+            Map.entry("deletegroup", "delete_group"),
+            Map.entry("groups", "groups"),
+            Map.entry("members", "members"));
 
     public ParseResult parse(String text) {
         if (text == null || text.isBlank()) {
@@ -71,18 +85,32 @@ public final class CommandParser {
             case "history" -> bare(command, parsed, new Command.History());
             case "forget_me" -> bare(command, parsed, new Command.ForgetMe());
             case "cancel" -> cancel(parsed);
+            case "create_group" -> oneGroup(command, parsed, "Give the group a name: create_group name:\"Family\"",
+                    Command.CreateGroup::new);
+            case "add_to_group" -> groupAndPerson(command, parsed, "add", Command.AddToGroup::new);
+            case "remove_from_group" -> groupAndPerson(command, parsed, "remove", Command.RemoveFromGroup::new);
+            case "leave_group" -> oneGroup(command, parsed, "Which group? leave_group <group>",
+                    Command.LeaveGroup::new);
+            case "delete_group" -> oneGroup(command, parsed, "Which group? delete_group <group>",
+                    Command.DeleteGroup::new);
+            case "members" -> oneGroup(command, parsed, "Which group? members <group>", Command.ListMembers::new);
+            case "groups" -> bare(command, parsed, new Command.ListGroups());
             default -> throw new IllegalStateException("no parser for " + command);
         };
     }
 
     private ParseResult sendSong(Arguments args) {
-        Optional<ParseResult> unexpected = unexpectedKeys("send_song", args, Set.of("name", "pre", "post"));
+        Optional<ParseResult> unexpected = unexpectedKeys("send_song", args, Set.of("name", "group", "pre", "post"));
         if (unexpected.isPresent()) {
             return unexpected.get();
         }
         String name = args.options.getOrDefault("name", "").strip();
-        if (name.isEmpty()) {
-            return invalid("send_song", "Who is it for? Add name:\"<friend's full name>\".");
+        String group = args.options.getOrDefault("group", "").strip();
+        if (!name.isEmpty() && !group.isEmpty()) {
+            return invalid("send_song", "Send it to a friend (name:) or to a group (group:), not both at once.");
+        }
+        if (name.isEmpty() && group.isEmpty()) {
+            return invalid("send_song", "Who is it for? Add name:\"<friend's full name>\" or group:\"<group>\".");
         }
         List<String> links = args.words;
         if (links.isEmpty()) {
@@ -102,7 +130,8 @@ public final class CommandParser {
         if (pre.length() > MAX_NOTE || post.length() > MAX_NOTE) {
             return invalid("send_song", "Notes can be at most " + MAX_NOTE + " characters.");
         }
-        return new Parsed(new Command.SendSong(name, track.get(), pre, post));
+        return new Parsed(group.isEmpty() ? new Command.SendSong(name, track.get(), pre, post)
+                : new Command.SendToGroup(group, track.get(), pre, post));
     }
 
     private ParseResult register(Arguments args) {
@@ -136,6 +165,58 @@ public final class CommandParser {
                 .map(w -> w.replace("#", "").toLowerCase(Locale.ROOT))));
     }
 
+    /**
+     * A command whose one argument is a group: {@code name:"..."}, {@code group:"..."}, or the words
+     * after the command (joined, so {@code leave_group Family (Bob Fisher's)} needs no quotes).
+     */
+    private ParseResult oneGroup(String command, Arguments args, String missing, Function<String, Command> make) {
+        Optional<ParseResult> unexpected = unexpectedKeys(command, args, Set.of("name", "group"));
+        if (unexpected.isPresent()) {
+            return unexpected.get();
+        }
+        if (args.options.size() > 1) {
+            return invalid(command, "Give the group once, with name: or group:.");
+        }
+        Optional<String> option = args.options.values().stream().findFirst().map(String::strip);
+        if (option.isPresent() && !args.words.isEmpty()) {
+            return invalid(command, "I found words after the group's name; put a name with spaces in quotes.");
+        }
+        String group = option.orElse(String.join(" ", args.words).strip());
+        return group.isEmpty() ? invalid(command, missing) : new Parsed(make.apply(group));
+    }
+
+    /**
+     * {@code add_to_group <group> "<full name>"} and {@code remove_from_group}: the group is
+     * {@code group:...} or the first word, the person {@code name:...} or the rest of the words.
+     */
+    private ParseResult groupAndPerson(String command, Arguments args, String verb,
+                                       BiFunction<String, String, Command> make) {
+        Optional<ParseResult> unexpected = unexpectedKeys(command, args, Set.of("name", "group"));
+        if (unexpected.isPresent()) {
+            return unexpected.get();
+        }
+        List<Word> rest = new ArrayList<>(args.wordTokens);
+        String group = Optional.ofNullable(args.options.get("group"))
+                .orElseGet(() -> rest.isEmpty() ? "" : rest.removeFirst().text()).strip();
+        String example = command + " Family \"Bob Fisher\"";
+        if (group.isEmpty()) {
+            return invalid(command, "Which group? " + example);
+        }
+        if (args.options.containsKey("name") && !rest.isEmpty()) {
+            return invalid(command, "I found more words than a group and a name; put names with spaces in quotes: "
+                    + example);
+        }
+        if (rest.size() > 1 && rest.stream().anyMatch(Word::quoted)) {
+            return invalid(command, "Please " + verb + " one person at a time: " + example);
+        }
+        String person = Optional.ofNullable(args.options.get("name"))
+                .orElseGet(() -> String.join(" ", rest.stream().map(Word::text).toList())).strip();
+        if (person.isEmpty()) {
+            return invalid(command, "Who? Add their full name in quotes: " + example);
+        }
+        return new Parsed(make.apply(group, person));
+    }
+
     private ParseResult bare(String command, Arguments args, Command result) {
         if (!args.words.isEmpty() || !args.options.isEmpty()) {
             return invalid(command, command + " takes nothing after it.");
@@ -156,15 +237,16 @@ public final class CommandParser {
         return new Invalid(problem, Help.usage(command));
     }
 
-    /** The words and options after the command word. */
-    private record Arguments(List<String> words, Map<String, String> options, String repeatedKey) {
+    /** The words (as text, and as tokens that know whether they were quoted) and options after the command word. */
+    private record Arguments(List<String> words, List<Word> wordTokens, Map<String, String> options,
+                             String repeatedKey) {
         static Arguments of(List<Token> tokens) {
-            List<String> words = new ArrayList<>();
+            List<Word> words = new ArrayList<>();
             Map<String, String> options = new HashMap<>();
             String repeated = null;
             for (Token token : tokens) {
                 switch (token) {
-                    case Word w -> words.add(w.text());
+                    case Word w -> words.add(w);
                     case Option o -> {
                         if (options.put(o.key(), o.value()) != null) {
                             repeated = o.key();
@@ -172,7 +254,7 @@ public final class CommandParser {
                     }
                 }
             }
-            return new Arguments(words, options, repeated);
+            return new Arguments(words.stream().map(Word::text).toList(), List.copyOf(words), options, repeated);
         }
     }
 }

@@ -8,7 +8,6 @@ import app.sendsongs.core.user.UserStore;
 import java.util.Comparator;
 import java.util.List;
 
-
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
@@ -16,11 +15,13 @@ public final class SentSongs {
     private final ShareStore shares;
     private final UserStore users;
     private final Outbox outbox;
+    private final ShareSettled settled;
 
-    public SentSongs(ShareStore shares, UserStore users, Outbox outbox) {
+    public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled) {
         this.shares = shares;
         this.users = users;
         this.outbox = outbox;
+        this.settled = settled;
     }
 
     public String pending(User sender) {
@@ -69,11 +70,15 @@ public final class SentSongs {
     }
 
     private boolean cancel(Share share) {
-        boolean cancelled = shares.updateShare(share.withStatus(ShareStatus.CANCELLED), share.status());
-        if (cancelled && share.status() == ShareStatus.HELD) {
+        Share cancelled = share.withStatus(ShareStatus.CANCELLED);
+        if (!shares.updateShare(cancelled, share.status())) {
+            return false;
+        }
+        if (share.status() == ShareStatus.HELD) {
             outbox.withdrawShare(share.receiverPsid(), share.id());
         }
-        return cancelled;
+        settled.settled(cancelled);
+        return true;
     }
 
     private List<Share> open(User sender) {
@@ -90,6 +95,7 @@ public final class SentSongs {
             case PLAYED -> "played " + Texts.when(share.playedAt().orElseThrow());
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";
+            case LEFT_GROUP -> "stopped: no longer in the group";
         };
     }
 

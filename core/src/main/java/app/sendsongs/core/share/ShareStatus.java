@@ -9,7 +9,13 @@ public enum ShareStatus {
     PLAYED,
     /** Not played within the watch period. */
     EXPIRED,
-    CANCELLED;
+    /** The sender stopped watching it. */
+    CANCELLED,
+    /**
+     * Sent to a group, and the receiver stopped being in it (left, was removed, or the group was
+     * deleted) before it was played or expired. Not counted in the group send's summary.
+     */
+    LEFT_GROUP;
 
     public boolean isOpen() {
         return this == HELD || this == WATCHING;

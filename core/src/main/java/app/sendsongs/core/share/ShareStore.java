@@ -25,6 +25,9 @@ public interface ShareStore {
     /** Open shares to one receiver (HELD or WATCHING). */
     List<Share> openSharesTo(String receiverPsid);
 
+    /** Every member's share of one group send ({@link Share#groupSendId}), in no particular order. */
+    List<Share> sharesOfGroupSend(String groupSendId);
+
     /** Deletes every share the person sent or received. */
     void deleteSharesOf(String psid);
 }

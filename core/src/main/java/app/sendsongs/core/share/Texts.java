@@ -35,4 +35,13 @@ public final class Texts {
     public static String note(String text) {
         return "“" + text + "”";
     }
+
+    /** The message that delivers a song: {@code heading}, the title, the {@code pre} note and the link. */
+    public static String songMessage(String heading, Share share) {
+        StringBuilder text = new StringBuilder("🎵 " + heading + share.track().title());
+        if (!share.pre().isEmpty()) {
+            text.append("\n").append(note(share.pre()));
+        }
+        return text.append("\n").append(share.track().id().link()).toString();
+    }
 }

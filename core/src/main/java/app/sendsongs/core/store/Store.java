@@ -2,6 +2,7 @@ package app.sendsongs.core.store;
 
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
@@ -17,9 +18,13 @@ import java.time.Instant;
  * contract suite in the {@code store-contract} module, which every adapter runs.
  */
 public interface Store extends UserStore, RegistrationStore, InboundLog, OutboxStore, ShareStore, WatchStore,
-        ChoiceStore, AutoCloseable {
+        ChoiceStore, GroupStore, AutoCloseable {
 
-    /** Deletes everything about one person: user, shares, watch, held messages, open question. */
+    /**
+     * Deletes everything about one person: user, shares, watch, held messages, open question, the
+     * groups they own (with all their memberships), their memberships of other groups, and the
+     * group sends they made.
+     */
     void forgetPerson(String psid);
 
     /**

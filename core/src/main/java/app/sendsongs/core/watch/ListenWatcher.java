@@ -7,6 +7,7 @@ import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.Texts;
@@ -39,9 +40,11 @@ public final class ListenWatcher {
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Duration lease;
+    private final ShareSettled settled;
 
     public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, MusicService music,
-                         SpotifyAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease) {
+                         SpotifyAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
+                         ShareSettled settled) {
         this.watches = watches;
         this.shares = shares;
         this.users = users;
@@ -51,6 +54,7 @@ public final class ListenWatcher {
         this.schedule = schedule;
         this.clock = clock;
         this.lease = lease;
+        this.settled = settled;
     }
 
     /** Claims and runs up to {@code limit} due checks; returns how many ran. */
@@ -114,15 +118,21 @@ public final class ListenWatcher {
         Instant deliveredAt = share.deliveredAt().orElseThrow();
         Optional<Play> play = PlayMatcher.firstPlay(share.track(), plays, deliveredAt);
         if (play.isPresent()) {
-            if (shares.updateShare(share.played(play.get().playedAt()), ShareStatus.WATCHING)) {
+            Share played = share.played(play.get().playedAt());
+            if (shares.updateShare(played, ShareStatus.WATCHING)) {
                 announcePlay(share, receiver, play.get());
+                settled.settled(played);
             }
             return Optional.empty();
         }
         Share current = gap && !share.uncertain() ? share.markedUncertain() : share;
         if (!now.isBefore(share.expiresAt().orElseThrow())) {
-            if (shares.updateShare(current.withStatus(ShareStatus.EXPIRED), ShareStatus.WATCHING)) {
-                announceExpiry(current, receiver);
+            Share expired = current.withStatus(ShareStatus.EXPIRED);
+            if (shares.updateShare(expired, ShareStatus.WATCHING)) {
+                if (!share.sentToGroup()) { // a group's sender hears of expiries in its summary
+                    announceExpiry(current, receiver);
+                }
+                settled.settled(expired);
             }
             return Optional.empty();
         }

@@ -131,4 +131,98 @@ class CommandParserTest {
     void emptyTextIsAnswered() {
         assertThat(invalid("   ").reply()).contains("help");
     }
+
+    @Test
+    void theSeedsGroupCommandsParse() {
+        assertThat(parsed("create_group name:'group1'")).isEqualTo(new Command.CreateGroup("group1"));
+        assertThat(parsed("add_to_group group1 'Bob Fisher'"))
+                .isEqualTo(new Command.AddToGroup("group1", "Bob Fisher"));
+        assertThat(parsed("add_to_group group1 'Mike Meek'"))
+                .isEqualTo(new Command.AddToGroup("group1", "Mike Meek"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "create_group name:\"Family Time\"",
+        "create_group name:'Family Time'",
+        "create_group name:“Family Time”",
+        "create_group name:‘Family Time’",
+        "create_group group:\"Family Time\"",
+        "create_group \"Family Time\"",
+        "create_group Family Time",
+        "Create-Group   Family\n Time",
+        "creategroup NAME : 'Family Time'"})
+    void createGroupForms(String text) {
+        assertThat(parsed(text)).isEqualTo(new Command.CreateGroup("Family Time"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "add_to_group Family \"Bob Fisher\"",
+        "add_to_group Family 'Bob Fisher'",
+        "add_to_group Family “Bob Fisher”",
+        "add_to_group Family ‘Bob Fisher’",
+        "add_to_group Family Bob Fisher",
+        "add_to_group group:Family name:\"Bob Fisher\"",
+        "add_to_group name:\"Bob Fisher\" group:'Family'",
+        "add_to_group Family name:'Bob Fisher'",
+        "ADD-TO-GROUP \"Family\" \"Bob Fisher\""})
+    void addToGroupForms(String text) {
+        assertThat(parsed(text)).isEqualTo(new Command.AddToGroup("Family", "Bob Fisher"));
+    }
+
+    @Test
+    void groupNamesWithSpacesAndApostrophesInQuotes() {
+        assertThat(parsed("add_to_group \"Road Trip\" 'Bob O'Brien'"))
+                .isEqualTo(new Command.AddToGroup("Road Trip", "Bob O'Brien"));
+        assertThat(parsed("remove_from_group “Mum’s lot” “Bob Fisher”"))
+                .isEqualTo(new Command.RemoveFromGroup("Mum’s lot", "Bob Fisher"));
+    }
+
+    @Test
+    void oneGroupCommandsTakeTheRestAsTheGroup() {
+        assertThat(parsed("leave_group Family (Bob Fisher's)"))
+                .isEqualTo(new Command.LeaveGroup("Family (Bob Fisher's)"));
+        assertThat(parsed("delete_group 'Road Trip'")).isEqualTo(new Command.DeleteGroup("Road Trip"));
+        assertThat(parsed("members group:Family")).isEqualTo(new Command.ListMembers("Family"));
+        assertThat(parsed("Groups")).isEqualTo(new Command.ListGroups());
+    }
+
+    @Test
+    void sendSongToAGroup() {
+        assertThat(parsed("send_song group:\"Family\" pre:\"road trip\" post:'told you' https://open.spotify.com/track/"
+                + ID)).isEqualTo(new Command.SendToGroup("Family", new TrackId(ID), "road trip", "told you"));
+        assertThat(parsed("send_song spotify:track:" + ID + " GROUP:“Family (Bob Fisher’s)”"))
+                .isEqualTo(new Command.SendToGroup("Family (Bob Fisher’s)", new TrackId(ID), "", ""));
+    }
+
+    @Test
+    void groupCommandsWithMissingOrExtraPiecesGetClearErrors() {
+        assertThat(invalid("create_group").reply()).startsWith("Give the group a name: create_group name:\"Family\"")
+                .contains("create_group name:");
+        assertThat(invalid("create_group name:Family Time").problem()).contains("in quotes");
+        assertThat(invalid("add_to_group").problem()).startsWith("Which group?");
+        assertThat(invalid("add_to_group Family").problem()).startsWith("Who? Add their full name in quotes");
+        assertThat(invalid("add_to_group Family \"Bob Fisher\" \"Mike Meek\"").problem())
+                .isEqualTo("Please add one person at a time: add_to_group Family \"Bob Fisher\"");
+        assertThat(invalid("remove_from_group Family 'Bob' 'Mike'").problem()).startsWith("Please remove one person");
+        assertThat(invalid("add_to_group Family name:'Bob' Mike").problem()).contains("more words");
+        assertThat(invalid("leave_group").problem()).isEqualTo("Which group? leave_group <group>");
+        assertThat(invalid("groups Family").problem()).contains("takes nothing");
+        assertThat(invalid("members pre:'x' Family").problem()).contains("has no pre: option");
+        assertThat(invalid("send_song name:\"Bob\" group:\"Family\" spotify:track:" + ID).problem())
+                .contains("not both");
+        assertThat(invalid("send_song spotify:track:" + ID).problem()).contains("name:").contains("group:");
+    }
+
+    @Test
+    void helpHasTheGroupCommandsAndAGroupsTopic() {
+        assertThat(Help.all()).contains("create_group", "add_to_group", "remove_from_group", "leave_group",
+                "groups —", "members", "delete_group", "send_song group:");
+        assertThat(Help.brief()).contains("create_group", "add_to_group", "leave_group", "groups", "members");
+        assertThat(Help.topic("groups")).get().asString().startsWith("Groups: ").contains("leave_group Family");
+        assertThat(Help.topic("group")).isEqualTo(Help.topic("groups"));
+        assertThat(Help.topic("add-to-group")).contains(Help.usage("add_to_group"));
+        assertThat(parsed("help groups")).isEqualTo(new Command.Help(Optional.of("groups")));
+    }
 }

@@ -1,6 +1,9 @@
 package app.sendsongs.store.contract;
 
 import static app.sendsongs.store.contract.Samples.T0;
+import static app.sendsongs.store.contract.Samples.group;
+import static app.sendsongs.store.contract.Samples.groupSend;
+import static app.sendsongs.store.contract.Samples.groupShare;
 import static app.sendsongs.store.contract.Samples.held;
 import static app.sendsongs.store.contract.Samples.heldShare;
 import static app.sendsongs.store.contract.Samples.minutes;
@@ -9,6 +12,9 @@ import static app.sendsongs.store.contract.Samples.watchingShare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.group.Group;
+import app.sendsongs.core.group.GroupMember;
+import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.store.Store;
@@ -19,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Store#forgetPerson}: the person's user, the shares they sent or received, their watch,
- * their held messages and their open question go; nothing of anybody else does.
+ * their held messages, their open question, the groups they own, their memberships and the group
+ * sends they made go; nothing of anybody else does.
  */
 public abstract class ForgetPersonContract extends StoreFixture {
 
@@ -74,15 +81,48 @@ public abstract class ForgetPersonContract extends StoreFixture {
     }
 
     @Test
+    void forgettingRemovesTheGroupsTheyOwnTheirMembershipsAndTheirGroupSends() {
+        store.createGroup(group("alices", "alice", "Family", T0));
+        store.addMember(new GroupMember("alices", "bob", minutes(1)));
+        Group bobs = group("bobs", "bob", "Band", minutes(2));
+        store.createGroup(bobs);
+        store.addMember(new GroupMember("bobs", "alice", minutes(3)));
+        store.addMember(new GroupMember("bobs", "carol", minutes(4)));
+        store.insertGroupSend(groupSend("from-alice", "bobs", "alice", minutes(5)));
+        GroupSend fromBob = groupSend("from-bob", "alices", "bob", minutes(6));
+        store.insertGroupSend(fromBob);
+        store.insertShare(groupShare("alice-to-carol", "from-alice", "alice", "carol", minutes(5)));
+        Share bobToCarol = groupShare("bob-to-carol", "from-bob", "bob", "carol", minutes(6));
+        store.insertShare(groupShare("bob-to-alice", "from-bob", "bob", "alice", minutes(6)));
+        store.insertShare(bobToCarol);
+
+        store.forgetPerson("alice");
+
+        assertThat(store.findGroup("alices")).isEmpty();
+        assertThat(store.membersOf("alices")).isEmpty();
+        assertThat(store.groupsOf("alice")).isEmpty();
+        assertThat(store.groupsOf("bob")).containsExactly(bobs);
+        assertThat(store.membersOf("bobs")).extracting(GroupMember::memberPsid).containsExactly("bob", "carol");
+        assertThat(store.findGroupSend("from-alice")).isEmpty();
+        assertThat(store.findGroupSend("from-bob")).contains(fromBob);
+        assertThat(store.sharesOfGroupSend("from-alice")).isEmpty();
+        assertThat(store.sharesOfGroupSend("from-bob")).containsExactly(bobToCarol);
+        assertThat(store.createGroup(group("alices-again", "alice", "Family", minutes(7)))).isTrue();
+    }
+
+    @Test
     void forgettingSomeoneUnknownChangesNothing() {
         User bob = user("bob", "Bob Fisher", T0);
         store.saveUser(bob);
         store.scheduleWatch("bob", minutes(6), T0);
         Watch bobsWatch = store.findWatch("bob").orElseThrow();
+        Group bobs = group("bobs", "bob", "Band", T0);
+        store.createGroup(bobs);
 
         store.forgetPerson("nobody");
 
         assertThat(store.findUser("bob")).contains(bob);
         assertThat(store.findWatch("bob")).contains(bobsWatch);
+        assertThat(store.groupsOf("bob")).containsExactly(bobs);
     }
 }

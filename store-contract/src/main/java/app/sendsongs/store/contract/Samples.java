@@ -1,6 +1,8 @@
 package app.sendsongs.store.contract;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.group.Group;
+import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
@@ -49,7 +51,22 @@ public final class Samples {
     /** A share just accepted: status HELD, nothing delivered, played or uncertain. */
     public static Share heldShare(String id, String sender, String receiver, Instant createdAt) {
         return new Share(id, sender, receiver, TRACK, "you'll love the bridge", "told you!", createdAt,
-                Optional.empty(), Optional.empty(), ShareStatus.HELD, Optional.empty(), false);
+                Optional.empty(), Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.empty());
+    }
+
+    /** A member's share of a group send, just accepted (HELD). */
+    public static Share groupShare(String id, String groupSendId, String sender, String receiver, Instant createdAt) {
+        return new Share(id, sender, receiver, TRACK, "for the road", "told you all!", createdAt, Optional.empty(),
+                Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.of(groupSendId));
+    }
+
+    public static Group group(String id, String owner, String name, Instant createdAt) {
+        return new Group(id, owner, name, createdAt);
+    }
+
+    /** A song sent to a group, not yet summarized. */
+    public static GroupSend groupSend(String id, String groupId, String sender, Instant sentAt) {
+        return new GroupSend(id, groupId, "Family “Fisher” 🎶", sender, sentAt, Optional.empty());
     }
 
     /** A share delivered at {@code deliveredAt}: status WATCHING, expiring seven days later. */

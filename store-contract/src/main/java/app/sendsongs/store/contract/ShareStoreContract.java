@@ -37,7 +37,7 @@ public abstract class ShareStoreContract extends StoreFixture {
     void shareWithEveryOptionalFieldComesBackAsInserted() {
         Share share = new Share("s-full", "alice", "bob", FULL_TRACK, "", "line one\nline “two” 🎧", T0,
                 Optional.of(minutes(1)), Optional.of(minutes(10_080)), ShareStatus.PLAYED, Optional.of(minutes(7)),
-                true);
+                true, Optional.of("group-send-1"));
         store.insertShare(share);
 
         assertThat(store.findShare("s-full")).contains(share);

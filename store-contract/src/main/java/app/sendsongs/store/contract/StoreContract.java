@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Nested;
  * judged by the core after taking them, so the suite only requires {@code expiresAt} back as
  * saved.</li>
  * <li>The clauses "at most once", "exactly one first delivery", "each due watch claimed by one
- * caller" and "conditional update" are tested with many threads on one store; an adapter that is
- * shared between processes should add a test with several store instances on the same data.</li>
+ * caller", "conditional update", "one group of a name per owner", "one membership per person" and
+ * "a group send's summary mark is taken once" are tested with many threads on one store; an
+ * adapter that is shared between processes should add a test with several store instances on the
+ * same data.</li>
  * </ul>
  */
 public abstract class StoreContract {
@@ -100,6 +102,22 @@ public abstract class StoreContract {
 
     @Nested
     class Choices extends ChoiceStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class Groups extends GroupStoreContract {
+        @Override
+        protected Store newStore() {
+            return StoreContract.this.newStore();
+        }
+    }
+
+    @Nested
+    class GroupSends extends GroupSendContract {
         @Override
         protected Store newStore() {
             return StoreContract.this.newStore();

@@ -14,8 +14,10 @@ import java.util.Optional;
 final class ShareTable {
     private static final String COLUMNS = "id, sender_psid, receiver_psid, track_id, track_name, track_artists, "
             + "track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, expires_at, "
-            + "status, played_at, uncertain";
+            + "status, played_at, uncertain, group_send_id";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM shares ";
+    /** Every member's share of one group send: run whenever one of them settles. */
+    static final String OF_GROUP_SEND = SELECT + "WHERE group_send_id = ?";
 
     private ShareTable() {
     }
@@ -23,7 +25,8 @@ final class ShareTable {
     static void insert(Session s, Share share) throws SQLException {
         s.update("INSERT INTO shares (sender_psid, receiver_psid, track_id, track_name, track_artists, "
                 + "track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, expires_at, "
-                + "status, played_at, uncertain, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "status, played_at, uncertain, group_send_id, id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values(share));
     }
 
@@ -39,7 +42,8 @@ final class ShareTable {
         params[values.length] = expected.name();
         return s.update("UPDATE shares SET sender_psid = ?, receiver_psid = ?, track_id = ?, track_name = ?, "
                 + "track_artists = ?, track_duration_ms = ?, track_isrc = ?, track_linked_from = ?, pre = ?, post = ?, "
-                + "created_at = ?, delivered_at = ?, expires_at = ?, status = ?, played_at = ?, uncertain = ? "
+                + "created_at = ?, delivered_at = ?, expires_at = ?, status = ?, played_at = ?, uncertain = ?, "
+                + "group_send_id = ? "
                 + "WHERE id = ? AND status = ?", params) == 1;
     }
 
@@ -58,6 +62,10 @@ final class ShareTable {
                 ShareTable::share, receiverPsid);
     }
 
+    static List<Share> ofGroupSend(Session s, String groupSendId) throws SQLException {
+        return s.query(OF_GROUP_SEND, ShareTable::share, groupSendId);
+    }
+
     static void deleteOf(Session s, String psid) throws SQLException {
         s.update("DELETE FROM shares WHERE sender_psid = ? OR receiver_psid = ?", psid, psid);
     }
@@ -69,7 +77,7 @@ final class ShareTable {
             Codec.list(track.artists()), track.duration().toMillis(), track.isrc().orElse(null),
             track.linkedFrom().map(TrackId::value).orElse(null), share.pre(), share.post(), share.createdAt(),
             share.deliveredAt().orElse(null), share.expiresAt().orElse(null), share.status().name(),
-            share.playedAt().orElse(null), share.uncertain(), share.id()};
+            share.playedAt().orElse(null), share.uncertain(), share.groupSendId().orElse(null), share.id()};
     }
 
     private static Share share(ResultSet rs) throws SQLException {
@@ -80,6 +88,6 @@ final class ShareTable {
                 rs.getString("pre"), rs.getString("post"), Codec.instant(rs, "created_at"),
                 Codec.optionalInstant(rs, "delivered_at"), Codec.optionalInstant(rs, "expires_at"),
                 ShareStatus.valueOf(rs.getString("status")), Codec.optionalInstant(rs, "played_at"),
-                rs.getInt("uncertain") != 0);
+                rs.getInt("uncertain") != 0, Codec.optionalText(rs, "group_send_id"));
     }
 }

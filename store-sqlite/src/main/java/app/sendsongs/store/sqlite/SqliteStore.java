@@ -1,6 +1,9 @@
 package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.group.Group;
+import app.sendsongs.core.group.GroupMember;
+import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
@@ -197,6 +200,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<Share> sharesOfGroupSend(String groupSendId) {
+        return db.read(s -> ShareTable.ofGroupSend(s, groupSendId));
+    }
+
+    @Override
     public void deleteSharesOf(String psid) {
         db.write(s -> {
             ShareTable.deleteOf(s, psid);
@@ -255,9 +263,70 @@ public final class SqliteStore implements Store {
         return db.write(s -> ChoiceTable.take(s, psid));
     }
 
+    // groups
+
+    @Override
+    public boolean createGroup(Group group) {
+        return db.transaction(s -> GroupTables.create(s, group));
+    }
+
+    @Override
+    public Optional<Group> findGroup(String groupId) {
+        return db.read(s -> GroupTables.find(s, groupId));
+    }
+
+    @Override
+    public List<Group> groupsOf(String memberPsid) {
+        return db.read(s -> GroupTables.of(s, memberPsid));
+    }
+
+    @Override
+    public boolean addMember(GroupMember member) {
+        return db.write(s -> GroupTables.addMember(s, member));
+    }
+
+    @Override
+    public boolean removeMember(String groupId, String memberPsid) {
+        return db.write(s -> GroupTables.removeMember(s, groupId, memberPsid));
+    }
+
+    @Override
+    public List<GroupMember> membersOf(String groupId) {
+        return db.read(s -> GroupTables.members(s, groupId));
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        db.transaction(s -> {
+            GroupTables.delete(s, groupId);
+            return null;
+        });
+    }
+
+    @Override
+    public void insertGroupSend(GroupSend send) {
+        db.write(s -> {
+            GroupTables.insertSend(s, send);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<GroupSend> findGroupSend(String id) {
+        return db.read(s -> GroupTables.findSend(s, id));
+    }
+
+    @Override
+    public boolean markGroupSendSummarized(String id, Instant at) {
+        return db.write(s -> GroupTables.markSummarized(s, id, at));
+    }
+
     // everything
 
-    /** One transaction: the person's user, the shares they sent or received, watch, held messages, choice. */
+    /**
+     * One transaction: the person's user, the shares they sent or received, watch, held messages,
+     * choice, the groups they own (with their members), their memberships and their group sends.
+     */
     @Override
     public void forgetPerson(String psid) {
         db.transaction(s -> {
@@ -266,6 +335,7 @@ public final class SqliteStore implements Store {
             WatchTable.delete(s, psid);
             OutboxTables.deleteFor(s, psid);
             ChoiceTable.delete(s, psid);
+            GroupTables.forget(s, psid);
             return null;
         });
     }

@@ -47,6 +47,22 @@ class SqliteQueryPlanTest {
         assertThat(plan).noneSatisfy(step -> assertThat(step).contains("SCAN held_messages"));
     }
 
+    @Test
+    void theSharesOfAGroupSendAreFoundThroughTheGroupSendIndex() {
+        List<String> plan = plan(ShareTable.OF_GROUP_SEND, "send-1");
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("shares_by_group_send"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("SCAN shares"));
+    }
+
+    @Test
+    void aPersonsGroupsAreFoundThroughTheMemberIndexAndTheGroupKey() {
+        List<String> plan = plan(GroupTables.OF_MEMBER, "alice");
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("group_members_by_member"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN group_members", "SCAN g"));
+    }
+
     private List<String> plan(String sql, Object... params) {
         return store.read(s -> s.query("EXPLAIN QUERY PLAN " + sql, rs -> rs.getString("detail"), params));
     }

@@ -3,7 +3,12 @@ package app.sendsongs.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.group.Group;
 import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import java.nio.file.Files;
@@ -12,7 +17,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +45,28 @@ class SqliteStoreFileTest {
             assertThat(reopened.migrationsAppliedAtOpen()).isZero();
             assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(reopened.findUser("alice")).contains(ALICE);
+        }
+    }
+
+    @Test
+    void aVersionOneDatabaseIsUpgradedAndItsSharesComeBackAsDirectShares() throws SQLException {
+        Path file = dir.resolve("version-1.db");
+        Share direct = new Share("s-1", "alice", "bob", new Track(new TrackId("4uLU6hMCjMI75M1A2tKUQC"), "Song",
+                List.of("Artist"), Duration.ofMinutes(3), Optional.empty(), Optional.empty()), "pre", "post", T0,
+                Optional.empty(), Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.empty());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Session session = new Session(connection)) {
+            new Migrations("db/sqlite/", List.of("V1__init.sql")).apply(session, T0);
+            session.update("INSERT INTO shares (id, sender_psid, receiver_psid, track_id, track_name, track_artists, "
+                    + "track_duration_ms, pre, post, created_at, status, uncertain) "
+                    + "VALUES ('s-1', 'alice', 'bob', '4uLU6hMCjMI75M1A2tKUQC', 'Song', 'Artist\u001F', 180000, "
+                    + "'pre', 'post', ?, 'HELD', 0)", T0);
+        }
+
+        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
+            assertThat(store.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 1);
+            assertThat(store.findShare("s-1")).contains(direct);
+            assertThat(store.createGroup(new Group("g-1", "alice", "Family", T0))).isTrue();
         }
     }
 

@@ -1,0 +1,110 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the group a person means by a name they typed, among the groups they are in. Their own
+ * group of that name comes first; otherwise the name must fit one group, or be written with the
+ * owner, "Family (Bob Fisher's)", when they are in several groups of that name. Nobody can reach a
+ * group they are not in.
+ */
+public final class GroupFinder {
+    private final GroupStore groups;
+    private final UserStore users;
+
+    public GroupFinder(GroupStore groups, UserStore users) {
+        this.groups = groups;
+        this.users = users;
+    }
+
+    /** The group meant, or the reply that says why there is none. */
+    public sealed interface Lookup {
+        record Found(Group group) implements Lookup {
+        }
+
+        record Missing(String reply) implements Lookup {
+        }
+    }
+
+    public Lookup find(User person, String reference) {
+        List<Group> mine = groups.groupsOf(person.psid());
+        if (mine.isEmpty()) {
+            return new Lookup.Missing("You're not in any group yet. Make one with: create_group name:\"<group>\"");
+        }
+        List<Group> named = named(mine, reference);
+        Optional<Group> own = named.stream().filter(g -> g.ownedBy(person.psid())).findFirst();
+        if (own.isPresent()) {
+            return new Lookup.Found(own.get());
+        }
+        if (named.size() == 1) {
+            return new Lookup.Found(named.getFirst());
+        }
+        if (named.size() > 1) {
+            return new Lookup.Missing("You're in " + named.size() + " groups called " + named.getFirst().name()
+                    + ". Say which one: " + String.join(" or ", named.stream().map(g -> "\"" + withOwner(g) + "\"")
+                    .toList()) + ".");
+        }
+        return findWithOwner(mine, reference).orElseGet(() -> new Lookup.Missing("You're not in a group called "
+                + Names.quoted(reference) + ". Your groups: " + String.join(", ", references(person, mine)) + "."));
+    }
+
+    /**
+     * Like {@link #find}, for what only the owner may do ({@code ownerOnly}, e.g. "add people to
+     * it"): a group the person is in but does not own is refused with who owns it.
+     */
+    public Lookup findOwn(User person, String reference, String ownerOnly) {
+        Lookup lookup = find(person, reference);
+        if (lookup instanceof Lookup.Found(Group group) && !group.ownedBy(person.psid())) {
+            return new Lookup.Missing("Only " + ownerName(group) + ", who made " + group.name() + ", can " + ownerOnly
+                    + ". To leave it yourself, send: leave_group " + reference(person, group));
+        }
+        return lookup;
+    }
+
+    /** How {@code person} names {@code group} so that it means this group (see {@link #find}). */
+    public String reference(User person, Group group) {
+        return reference(person, group, groups.groupsOf(person.psid()));
+    }
+
+    String reference(User person, Group group, List<Group> theirGroups) {
+        List<Group> sameName = named(theirGroups, group.name());
+        boolean ownsOneOfThem = sameName.stream().anyMatch(g -> g.ownedBy(person.psid()));
+        boolean nameIsEnough = group.ownedBy(person.psid()) || (!ownsOneOfThem && sameName.size() <= 1);
+        return nameIsEnough ? group.name() : withOwner(group);
+    }
+
+    private List<String> references(User person, List<Group> theirGroups) {
+        return theirGroups.stream().map(g -> reference(person, g, theirGroups)).toList();
+    }
+
+    private Optional<Lookup> findWithOwner(List<Group> mine, String reference) {
+        return GroupNames.parseWithOwner(reference).flatMap(parsed -> {
+            List<Group> matching = named(mine, parsed.groupName()).stream()
+                    .filter(g -> Names.key(ownerName(g)).equals(Names.key(parsed.ownerName()))).toList();
+            if (matching.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(matching.size() == 1 ? new Lookup.Found(matching.getFirst())
+                    : new Lookup.Missing("You're in " + matching.size() + " groups called " + Names.quoted(reference)
+                    + " (their owners share a name), so I can't tell them apart."));
+        });
+    }
+
+    private String withOwner(Group group) {
+        return GroupNames.withOwner(group.name(), ownerName(group));
+    }
+
+    /** The owner's name; every group has an owner, since forgetting a person deletes the groups they made. */
+    String ownerName(Group group) {
+        return users.findUser(group.ownerPsid()).map(User::name).orElse("someone who left");
+    }
+
+    private static List<Group> named(List<Group> groups, String name) {
+        String key = Names.key(name);
+        return groups.stream().filter(g -> g.nameKey().equals(key)).toList();
+    }
+}

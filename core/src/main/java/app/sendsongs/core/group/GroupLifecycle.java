@@ -1,0 +1,121 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Making and ending groups. The person who makes a group owns it and is its first member; only
+ * they can delete it. Ending a group tells its members and stops the songs sent through it.
+ */
+public final class GroupLifecycle {
+    private final GroupStore groups;
+    private final GroupFinder finder;
+    private final GroupShareWithdrawal withdrawal;
+    private final Outbox outbox;
+    private final GroupLimits limits;
+    private final Clock clock;
+
+    public GroupLifecycle(GroupStore groups, GroupFinder finder, GroupShareWithdrawal withdrawal, Outbox outbox,
+                          GroupLimits limits, Clock clock) {
+        this.groups = groups;
+        this.finder = finder;
+        this.withdrawal = withdrawal;
+        this.outbox = outbox;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public String create(User owner, String name) {
+        Optional<String> problem = GroupNames.problem(name);
+        if (problem.isPresent()) {
+            return problem.get() + "\n" + Help.usage("create_group");
+        }
+        String tidy = Names.tidy(name);
+        List<Group> theirs = groups.groupsOf(owner.psid());
+        List<Group> owned = theirs.stream().filter(g -> g.ownedBy(owner.psid())).toList();
+        if (owned.stream().anyMatch(g -> g.nameKey().equals(Names.key(tidy)))) {
+            return alreadyHave(tidy);
+        }
+        if (owned.size() >= limits.groupsOwned()) {
+            return "You already have " + owned.size() + " groups, the most one person can make. Delete one first "
+                    + "with: delete_group <group>";
+        }
+        if (theirs.size() >= limits.groupsJoined()) {
+            return "You're in " + theirs.size() + " groups, the most one person can be in. Leave one first with: "
+                    + "leave_group <group>";
+        }
+        if (!groups.createGroup(new Group(UUID.randomUUID().toString(), owner.psid(), tidy, clock.instant()))) {
+            return alreadyHave(tidy);
+        }
+        return "Created the group " + tidy + ". Add people who have registered with me: add_to_group "
+                + GroupNames.argument(tidy) + " \"<full name>\"\nThen share a song with all of them: "
+                + "send_song group:\"" + tidy + "\" <Spotify link>";
+    }
+
+    public String delete(User owner, String groupReference) {
+        return switch (finder.findOwn(owner, groupReference, "delete it")) {
+            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Found(Group group) -> delete(owner, group);
+        };
+    }
+
+    private String delete(User owner, Group group) {
+        Ended ended = end(group, owner.name() + " deleted the group " + group.name() + ".");
+        String reply = "Deleted the group " + group.name() + switch (ended.othersTold()) {
+            case 0 -> ".";
+            case 1 -> " and told its other member.";
+            default -> " and told its " + ended.othersTold() + " other members.";
+        };
+        return switch (ended.stopped()) {
+            case 0 -> reply;
+            case 1 -> reply + " I've stopped watching the song sent through it that had not been played yet.";
+            default -> reply + " I've stopped watching the " + ended.stopped() + " songs sent through it that had "
+                    + "not been played yet.";
+        };
+    }
+
+    /**
+     * The person is being forgotten: the groups they made end (their members are told, without
+     * the person's name) and they leave the others, so the songs sent through those groups stop
+     * being watched before their records go.
+     */
+    public void forget(User person) {
+        for (Group group : groups.groupsOf(person.psid())) {
+            if (group.ownedBy(person.psid())) {
+                end(group, "The group " + group.name() + " no longer exists: the person who made it has left "
+                        + "Send Songs.");
+            } else if (groups.removeMember(group.id(), person.psid())) {
+                withdrawal.withdraw(group.id(), person.psid());
+            }
+        }
+    }
+
+    private record Ended(int othersTold, int stopped) {
+    }
+
+    /** Deletes the group, stops every member's songs from it, and tells the members other than the owner. */
+    private Ended end(Group group, String notice) {
+        List<GroupMember> members = groups.membersOf(group.id());
+        groups.deleteGroup(group.id());
+        int stopped = 0;
+        int told = 0;
+        for (GroupMember member : members) {
+            stopped += withdrawal.withdraw(group.id(), member.memberPsid());
+            if (!group.ownedBy(member.memberPsid())) {
+                outbox.notify(member.memberPsid(), notice);
+                told++;
+            }
+        }
+        return new Ended(told, stopped);
+    }
+
+    private static String alreadyHave(String name) {
+        return "You already have a group called " + name + ". See your groups with: groups";
+    }
+}

@@ -1,0 +1,55 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.util.List;
+
+/** The {@code groups} and {@code members} commands: what a person can see of the groups they are in. */
+public final class GroupListing {
+    private final GroupStore groups;
+    private final UserStore users;
+    private final GroupFinder finder;
+
+    public GroupListing(GroupStore groups, UserStore users, GroupFinder finder) {
+        this.groups = groups;
+        this.users = users;
+        this.finder = finder;
+    }
+
+    public String groups(User person) {
+        List<Group> theirs = groups.groupsOf(person.psid());
+        if (theirs.isEmpty()) {
+            return "You're not in any group yet. Make one with: create_group name:\"<group>\"";
+        }
+        StringBuilder text = new StringBuilder("Your groups:");
+        for (Group group : theirs) {
+            text.append("\n• ").append(finder.reference(person, group, theirs)).append(" — ")
+                    .append(group.ownedBy(person.psid()) ? "yours" : "made by " + finder.ownerName(group))
+                    .append(", ").append(members(groups.membersOf(group.id()).size()));
+        }
+        return text.append("\nSee who is in one with: members <group>").toString();
+    }
+
+    public String members(User person, String groupReference) {
+        return switch (finder.find(person, groupReference)) {
+            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Found(Group group) -> members(person, group);
+        };
+    }
+
+    private String members(User person, Group group) {
+        List<GroupMember> members = groups.membersOf(group.id());
+        StringBuilder text = new StringBuilder(finder.reference(person, group) + " — "
+                + (group.ownedBy(person.psid()) ? "your group" : "made by " + finder.ownerName(group)) + ", "
+                + members(members.size()) + ":");
+        for (GroupMember member : members) {
+            String name = users.findUser(member.memberPsid()).map(User::name).orElse("someone who left");
+            text.append("\n• ").append(name).append(group.ownedBy(member.memberPsid()) ? " (made the group)" : "");
+        }
+        return text.toString();
+    }
+
+    private static String members(int count) {
+        return count == 1 ? "1 member" : count + " members";
+    }
+}

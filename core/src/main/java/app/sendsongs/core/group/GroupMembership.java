@@ -1,0 +1,174 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Who is in a group. Only the owner adds and removes; the owner cannot leave or be removed
+ * (deleting ends the group). Anyone added is told by whom and how to leave, and anyone else can
+ * leave. When someone stops being in a group, the songs sent to them through it stop being
+ * watched; nothing else of theirs changes.
+ */
+public final class GroupMembership {
+    private static final String ADD = "add people to it";
+    private static final String REMOVE = "remove people from it";
+
+    private final GroupStore groups;
+    private final UserStore users;
+    private final GroupFinder finder;
+    private final GroupShareWithdrawal withdrawal;
+    private final WhichPerson whichPerson;
+    private final Outbox outbox;
+    private final GroupLimits limits;
+    private final ConnectLink connectLink;
+    private final Clock clock;
+
+    public GroupMembership(GroupStore groups, UserStore users, GroupFinder finder, GroupShareWithdrawal withdrawal,
+                           WhichPerson whichPerson, Outbox outbox, GroupLimits limits, ConnectLink connectLink,
+                           Clock clock) {
+        this.groups = groups;
+        this.users = users;
+        this.finder = finder;
+        this.withdrawal = withdrawal;
+        this.whichPerson = whichPerson;
+        this.outbox = outbox;
+        this.limits = limits;
+        this.connectLink = connectLink;
+        this.clock = clock;
+    }
+
+    /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
+    public String add(User owner, String groupReference, String personName, String commandText) {
+        return withOwnGroup(owner, groupReference, ADD, group -> {
+            List<User> named = users.findUsersByName(personName);
+            List<User> others = named.stream().filter(u -> !u.psid().equals(owner.psid())).toList();
+            if (named.isEmpty()) {
+                return "I don't know anyone called " + Names.quoted(personName) + ", so I can't add them. Only people "
+                        + "registered with me can be in a group: they write to me here on Messenger and connect "
+                        + "Spotify at " + connectLink.url() + ", then send me the register command shown there. "
+                        + "Add them once they have.";
+            }
+            if (others.isEmpty()) {
+                return "You're in " + group.name() + " already: you made it.";
+            }
+            return others.size() > 1 ? whichPerson.ask(owner, others, commandText)
+                    : addPerson(owner, group, others.getFirst());
+        });
+    }
+
+    /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
+    public String remove(User owner, String groupReference, String personName, String commandText) {
+        return withOwnGroup(owner, groupReference, REMOVE, group -> {
+            String key = Names.key(personName);
+            List<User> named = groups.membersOf(group.id()).stream()
+                    .flatMap(m -> users.findUser(m.memberPsid()).stream())
+                    .filter(u -> u.nameKey().equals(key)).toList();
+            List<User> others = named.stream().filter(u -> !u.psid().equals(owner.psid())).toList();
+            if (named.isEmpty()) {
+                return "Nobody called " + Names.quoted(personName) + " is in " + group.name() + ". See who is with: "
+                        + "members " + group.name();
+            }
+            if (others.isEmpty()) {
+                return "You made " + group.name() + ", so you can't be removed from it. To end it for everyone, "
+                        + "send: delete_group " + group.name();
+            }
+            return others.size() > 1 ? whichPerson.ask(owner, others, commandText)
+                    : removePerson(owner, group, others.getFirst());
+        });
+    }
+
+    /** Finishes an add or remove the bot had to ask about: {@code number} picks one of the offered people. */
+    public String choose(User owner, PendingChoice choice, Command.GroupCommand command, int number) {
+        return switch (whichPerson.answer(choice, number)) {
+            case WhichPerson.Answer.Unusable(String reply) -> reply;
+            case WhichPerson.Answer.Picked(User person) -> switch (command) {
+                case Command.AddToGroup add -> withOwnGroup(owner, add.group(), ADD,
+                        group -> addPerson(owner, group, person));
+                case Command.RemoveFromGroup remove -> withOwnGroup(owner, remove.group(), REMOVE,
+                        group -> removePerson(owner, group, person));
+                default -> "I'm not waiting for an answer from you. " + Help.brief();
+            };
+        };
+    }
+
+    public String leave(User member, String groupReference) {
+        return switch (finder.find(member, groupReference)) {
+            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Found(Group group) -> leave(member, group);
+        };
+    }
+
+    private String leave(User member, Group group) {
+        String name = finder.reference(member, group);
+        if (group.ownedBy(member.psid())) {
+            return "You made " + name + ", so you can't leave it. To end it for everyone, send: delete_group " + name;
+        }
+        if (!groups.removeMember(group.id(), member.psid())) {
+            return "You're not in " + name + " any more.";
+        }
+        int stopped = withdrawal.withdraw(group.id(), member.psid());
+        outbox.notify(group.ownerPsid(), member.name() + " left your group " + group.name() + ".");
+        String reply = "You've left " + name + ". Songs sent to it won't come to you any more.";
+        return switch (stopped) {
+            case 0 -> reply;
+            case 1 -> reply + " I've stopped watching the song from it you hadn't played yet.";
+            default -> reply + " I've stopped watching the " + stopped + " songs from it you hadn't played yet.";
+        };
+    }
+
+    private String addPerson(User owner, Group group, User person) {
+        List<GroupMember> members = groups.membersOf(group.id());
+        if (members.stream().anyMatch(m -> m.memberPsid().equals(person.psid()))) {
+            return person.name() + " is already in " + group.name() + ".";
+        }
+        if (members.size() >= limits.membersPerGroup()) {
+            return group.name() + " already has " + members.size() + " members, the most a group can have.";
+        }
+        int theirGroups = groups.groupsOf(person.psid()).size();
+        if (theirGroups >= limits.groupsJoined()) {
+            return person.name() + " is already in " + theirGroups + " groups, the most one person can be in.";
+        }
+        if (!groups.addMember(new GroupMember(group.id(), person.psid(), clock.instant()))) {
+            return groups.findGroup(group.id()).isEmpty() ? group.name() + " was deleted a moment ago."
+                    : person.name() + " is already in " + group.name() + ".";
+        }
+        String theirName = finder.reference(person, group);
+        outbox.notify(person.psid(), "👥 " + owner.name() + " added you to the group " + theirName + ". Songs sent to "
+                + "the group will come to you too. If you'd rather not be in it, send: leave_group " + theirName);
+        return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). I've told "
+                + "them, and how to leave if they'd rather not be in it.";
+    }
+
+    private String removePerson(User owner, Group group, User person) {
+        if (!groups.removeMember(group.id(), person.psid())) {
+            return person.name() + " isn't in " + group.name() + ".";
+        }
+        int stopped = withdrawal.withdraw(group.id(), person.psid());
+        outbox.notify(person.psid(), owner.name() + " removed you from the group " + group.name() + ". Songs sent "
+                + "to it won't come to you any more.");
+        String reply = "Removed " + person.name() + " from " + group.name() + ".";
+        return switch (stopped) {
+            case 0 -> reply;
+            case 1 -> reply + " I've stopped watching the song sent to them through it.";
+            default -> reply + " I've stopped watching the " + stopped + " songs sent to them through it.";
+        };
+    }
+
+    /** Runs {@code action} on the group the owner means, or says why not (not found, or not theirs). */
+    private String withOwnGroup(User owner, String reference, String ownerOnly, Function<Group, String> action) {
+        return switch (finder.findOwn(owner, reference, ownerOnly)) {
+            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Found(Group group) -> action.apply(group);
+        };
+    }
+}

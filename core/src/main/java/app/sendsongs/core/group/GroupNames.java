@@ -1,0 +1,56 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.user.Names;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Rules for group names, and the "Family (Bob Fisher's)" form that names a group together with its owner. */
+public final class GroupNames {
+    public static final int MAX_LENGTH = 40;
+    private static final String DOUBLE_QUOTES = "\"“”„«»";
+    private static final Pattern WITH_OWNER = Pattern.compile("(.+?)\\s*\\(\\s*(.+?)\\s*['’]s\\s*\\)");
+
+    private GroupNames() {
+    }
+
+    /** A group name and the name of its owner, as in "Family (Bob Fisher's)". */
+    record WithOwner(String groupName, String ownerName) {
+    }
+
+    /** Why a group cannot have this name, if it cannot. */
+    public static Optional<String> problem(String name) {
+        String tidy = Names.tidy(name);
+        if (tidy.isEmpty()) {
+            return Optional.of("The group needs a name.");
+        }
+        if (tidy.length() > MAX_LENGTH) {
+            return Optional.of("A group name can be at most " + MAX_LENGTH + " characters.");
+        }
+        if (tidy.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Optional.of("A group name needs at least one letter or digit.");
+        }
+        if (tidy.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("The group name has control characters in it.");
+        }
+        if (tidy.chars().anyMatch(c -> DOUBLE_QUOTES.indexOf(c) >= 0)) {
+            return Optional.of("A group name can't contain double quotes.");
+        }
+        return Optional.empty();
+    }
+
+    /** "Family (Bob Fisher's)": how to name a group when the person is in several groups called the same. */
+    public static String withOwner(String groupName, String ownerName) {
+        return groupName + " (" + ownerName + "'s)";
+    }
+
+    static Optional<WithOwner> parseWithOwner(String reference) {
+        Matcher m = WITH_OWNER.matcher(Names.tidy(reference));
+        return m.matches() ? Optional.of(new WithOwner(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    /** A group name as one argument of a command: in quotes when it has spaces. */
+    public static String argument(String reference) {
+        return reference.chars().anyMatch(Character::isWhitespace) ? "\"" + reference + "\"" : reference;
+    }
+}

@@ -1,0 +1,122 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code send_song group:...}: every member but the sender gets the song with the {@code pre}
+ * note, as a share of their own that is delivered and watched like any other; all the shares
+ * belong to one {@link GroupSend}, which the sender's summary is about.
+ */
+public final class GroupSong {
+    private final GroupFinder finder;
+    private final GroupStore groups;
+    private final UserStore users;
+    private final ShareStore shares;
+    private final TrackLookup tracks;
+    private final Outbox outbox;
+    private final WatchSchedule schedule;
+    private final Clock clock;
+
+    public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares, TrackLookup tracks,
+                     Outbox outbox, WatchSchedule schedule, Clock clock) {
+        this.finder = finder;
+        this.groups = groups;
+        this.users = users;
+        this.shares = shares;
+        this.tracks = tracks;
+        this.outbox = outbox;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    public String send(User sender, Command.SendToGroup command) {
+        return switch (finder.find(sender, command.group())) {
+            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command);
+        };
+    }
+
+    private String sendTo(User sender, Group group, Command.SendToGroup command) {
+        List<User> others = groups.membersOf(group.id()).stream()
+                .filter(m -> !m.memberPsid().equals(sender.psid()))
+                .flatMap(m -> users.findUser(m.memberPsid()).stream()).toList();
+        String groupName = finder.reference(sender, group);
+        if (others.isEmpty()) {
+            return "Nobody else is in " + groupName + " yet. Add people with: add_to_group "
+                    + GroupNames.argument(groupName) + " \"<full name>\"";
+        }
+        List<User> reachable = others.stream().filter(u -> !u.needsReconnect()).toList();
+        if (reachable.isEmpty()) {
+            return "Everyone else in " + groupName + " has disconnected Spotify, so I couldn't tell when they play "
+                    + "it. Nothing was sent.";
+        }
+        List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
+        return switch (tracks.find(sender, command.track())) {
+            case TrackLookup.Result.Refused(String reply) -> reply;
+            case TrackLookup.Result.Found(Track track) ->
+                    deliver(sender, group, groupName, reachable, track, command) + skipped(disconnected);
+        };
+    }
+
+    private String deliver(User sender, Group group, String groupName, List<User> receivers, Track track,
+                           Command.SendToGroup command) {
+        Instant now = clock.instant();
+        GroupSend send = new GroupSend(UUID.randomUUID().toString(), group.id(), group.name(), sender.psid(), now,
+                Optional.empty());
+        groups.insertGroupSend(send);
+        List<Share> created = receivers.stream().map(receiver -> new Share(UUID.randomUUID().toString(),
+                sender.psid(), receiver.psid(), track, command.pre(), command.post(), now, Optional.empty(),
+                Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.of(send.id()))).toList();
+        // Every share is stored before any is delivered, so no summary can be made from part of the send.
+        created.forEach(shares::insertShare);
+        List<String> waiting = new ArrayList<>();
+        List<String> retrying = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Share share = created.get(i);
+            String heading = sender.name() + " sent a song to " + group.name() + ": ";
+            switch (outbox.deliverShare(share.receiverPsid(), Texts.songMessage(heading, share), share.id())) {
+                case SENT -> { }
+                case WAITING_FOR_PERSON -> waiting.add(receivers.get(i).name());
+                case RETRYING -> retrying.add(receivers.get(i).name());
+            }
+        }
+        return confirmation(track, groupName, receivers.size(), waiting, retrying);
+    }
+
+    private String confirmation(Track track, String groupName, int receivers, List<String> waiting,
+                                List<String> retrying) {
+        StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " (" + receivers
+                + (receivers == 1 ? " person). " : " people). ") + "I'll tell you as each of them plays it, and sum up "
+                + "when all have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.");
+        if (!waiting.isEmpty()) {
+            text.append(" Messenger holds it for ").append(String.join(", ", waiting)).append(" until they next "
+                    + "write to me (they haven't in the last 24 hours); I'll start watching then.");
+        }
+        if (!retrying.isEmpty()) {
+            text.append(" Messenger didn't take it for ").append(String.join(", ", retrying))
+                    .append(" just now; I'll keep trying.");
+        }
+        return text.toString();
+    }
+
+    private static String skipped(List<String> disconnected) {
+        return disconnected.isEmpty() ? "" : " Not sent to " + String.join(", ", disconnected)
+                + ": they've disconnected Spotify, so I couldn't tell when they play it.";
+    }
+}

@@ -1,0 +1,93 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareSettled;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sender's one summary of a song sent to a group, once no member's share is open any more:
+ * "3 of 4 played <title> (sent to Family)." Members who played it or whose watch expired are
+ * counted; members who stopped being in the group, and songs the sender cancelled, are named
+ * separately and not counted. Nothing is sent when nobody is left to count. The store's
+ * single-use mark makes it go out once even when two workers settle the last shares together.
+ */
+public final class GroupSummary implements ShareSettled {
+    private final GroupStore groups;
+    private final ShareStore shares;
+    private final UserStore users;
+    private final Outbox outbox;
+    private final WatchSchedule schedule;
+    private final Clock clock;
+
+    public GroupSummary(GroupStore groups, ShareStore shares, UserStore users, Outbox outbox, WatchSchedule schedule,
+                        Clock clock) {
+        this.groups = groups;
+        this.shares = shares;
+        this.users = users;
+        this.outbox = outbox;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    @Override
+    public void settled(Share share) {
+        share.groupSendId().ifPresent(this::summarizeIfDone);
+    }
+
+    private void summarizeIfDone(String groupSendId) {
+        List<Share> all = shares.sharesOfGroupSend(groupSendId);
+        boolean open = all.stream().anyMatch(s -> s.status().isOpen());
+        boolean counted = all.stream()
+                .anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
+        if (open || !counted) {
+            return;
+        }
+        Optional<GroupSend> send = groups.findGroupSend(groupSendId).filter(s -> s.summarizedAt().isEmpty());
+        if (send.isPresent() && groups.markGroupSendSummarized(groupSendId, clock.instant())) {
+            outbox.notify(send.get().senderPsid(), text(send.get(), all));
+        }
+    }
+
+    private String text(GroupSend send, List<Share> all) {
+        List<Share> played = with(all, ShareStatus.PLAYED);
+        List<Share> expired = with(all, ShareStatus.EXPIRED);
+        StringBuilder text = new StringBuilder(played.size() + " of " + (played.size() + expired.size()) + " played "
+                + all.getFirst().track().title() + " (sent to " + send.groupName() + ").");
+        if (!expired.isEmpty()) {
+            text.append("\nNot played within ").append(Texts.duration(schedule.watchPeriod())).append(": ")
+                    .append(names(expired)).append('.');
+            if (expired.stream().anyMatch(Share::uncertain)) {
+                text.append(" (At times their Spotify history of the last 50 plays didn't reach back far enough, "
+                        + "so I may have missed a play.)");
+            }
+        }
+        List<Share> left = with(all, ShareStatus.LEFT_GROUP);
+        if (!left.isEmpty()) {
+            text.append("\nNot counted, no longer in the group: ").append(names(left)).append('.');
+        }
+        List<Share> cancelled = with(all, ShareStatus.CANCELLED);
+        if (!cancelled.isEmpty()) {
+            text.append("\nNot counted, you stopped watching: ").append(names(cancelled)).append('.');
+        }
+        return text.toString();
+    }
+
+    private String names(List<Share> settled) {
+        return String.join(", ", settled.stream()
+                .map(s -> users.findUser(s.receiverPsid()).map(User::name).orElse("someone who left"))
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList());
+    }
+
+    private static List<Share> with(List<Share> all, ShareStatus status) {
+        return all.stream().filter(s -> s.status() == status).toList();
+    }
+}

@@ -1,0 +1,262 @@
+package app.sendsongs.core.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.share.ShareStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Making groups and changing who is in them, through the bot on fakes. */
+class GroupMembershipTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+    }
+
+    @Test
+    void theCreatorOwnsTheGroupAndIsItsFirstMember() {
+        assertThat(bot.reply("alice", "create_group name:\"Family\"")).isEqualTo("Created the group Family. Add "
+                + "people who have registered with me: add_to_group Family \"<full name>\"\nThen share a song with "
+                + "all of them: send_song group:\"Family\" <Spotify link>");
+
+        Group family = bot.store.groupsOf("alice").getFirst();
+        assertThat(family.ownerPsid()).isEqualTo("alice");
+        assertThat(bot.store.membersOf(family.id())).extracting(GroupMember::memberPsid).containsExactly("alice");
+    }
+
+    @Test
+    void aNameWithSpacesIsQuotedInTheExamples() {
+        assertThat(bot.reply("alice", "create_group Road   Trip")).startsWith("Created the group Road Trip. ")
+                .contains("add_to_group \"Road Trip\" \"<full name>\"");
+    }
+
+    @Test
+    void groupNamesAreUniquePerOwnerIgnoringCaseAndSpacing() {
+        bot.reply("alice", "create_group Family Time");
+
+        assertThat(bot.reply("alice", "create_group name:'family  TIME'")).isEqualTo("You already have a group "
+                + "called family TIME. See your groups with: groups");
+        assertThat(bot.reply("bob", "create_group Family Time")).startsWith("Created the group Family Time.");
+        assertThat(bot.store.groupsOf("alice")).hasSize(1);
+    }
+
+    @Test
+    void badGroupNamesAreRefusedWithTheUsage() {
+        assertThat(bot.reply("alice", "create_group name:\"---\"")).startsWith("A group name needs at least one "
+                + "letter or digit.\ncreate_group name:");
+        assertThat(bot.reply("alice", "create_group name:'The \"Best\" Ones'")).startsWith("A group name can't "
+                + "contain double quotes.");
+        assertThat(bot.reply("alice", "create_group " + "x".repeat(41))).startsWith("A group name can be at most 40 "
+                + "characters.");
+        assertThat(bot.store.groupsOf("alice")).isEmpty();
+    }
+
+    @Test
+    void onePersonMakesAtMostTwentyGroups() {
+        for (int i = 1; i <= 20; i++) {
+            assertThat(bot.reply("alice", "create_group Group " + i)).startsWith("Created");
+        }
+
+        assertThat(bot.reply("alice", "create_group One More")).isEqualTo("You already have 20 groups, the most one "
+                + "person can make. Delete one first with: delete_group <group>");
+        bot.reply("alice", "delete_group Group 7");
+        assertThat(bot.reply("alice", "create_group One More")).startsWith("Created");
+    }
+
+    @Test
+    void theAddedPersonIsToldByWhomAndHowToLeave() {
+        bot.reply("alice", "create_group Family");
+
+        assertThat(bot.reply("alice", "add_to_group Family 'Bob Fisher'")).isEqualTo("Added Bob Fisher to Family "
+                + "(2 members). I've told them, and how to leave if they'd rather not be in it.");
+        assertThat(bot.last("bob")).isEqualTo("👥 Alice Smith added you to the group Family. Songs sent to the group "
+                + "will come to you too. If you'd rather not be in it, send: leave_group Family");
+        assertThat(bot.reply("alice", "add_to_group Family 'bob fisher'")).isEqualTo("Bob Fisher is already in "
+                + "Family.");
+        assertThat(bot.reply("alice", "add_to_group Family 'Alice Smith'")).isEqualTo("You're in Family already: "
+                + "you made it.");
+    }
+
+    @Test
+    void onlyTheOwnerAddsRemovesAndDeletes() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+
+        assertThat(bot.reply("bob", "add_to_group Family \"Carol King\"")).isEqualTo("Only Alice Smith, who made "
+                + "Family, can add people to it. To leave it yourself, send: leave_group Family");
+        assertThat(bot.reply("bob", "remove_from_group Family \"Alice Smith\"")).isEqualTo("Only Alice Smith, who "
+                + "made Family, can remove people from it. To leave it yourself, send: leave_group Family");
+        assertThat(bot.reply("bob", "delete_group Family")).isEqualTo("Only Alice Smith, who made Family, can delete "
+                + "it. To leave it yourself, send: leave_group Family");
+        assertThat(bot.reply("carol", "members Family")).isEqualTo("You're not in any group yet. Make one with: "
+                + "create_group name:\"<group>\"");
+        assertThat(bot.store.membersOf(bot.store.groupsOf("alice").getFirst().id())).hasSize(2);
+    }
+
+    @Test
+    void onlyRegisteredPeopleCanBeAdded() {
+        bot.reply("alice", "create_group Family");
+
+        assertThat(bot.reply("alice", "add_to_group Family \"Zed Nobody\"")).isEqualTo("I don't know anyone called "
+                + "\"Zed Nobody\", so I can't add them. Only people registered with me can be in a group: they write "
+                + "to me here on Messenger and connect Spotify at " + BotHarness.BASE_URL + "/connect, then send me "
+                + "the register command shown there. Add them once they have.");
+    }
+
+    @Test
+    void aNameSharedByTwoPeopleIsAskedAboutAndTheAnswerAddsThatOne() {
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("alice", "create_group Family");
+
+        String question = bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        assertThat(question).startsWith("2 people are registered as \"Bob Fisher\". Which one did you mean?")
+                .contains("\n1. Bob Fisher — Spotify account spotify-bob,")
+                .contains("\n2. Bob Fisher — Spotify account spotify-bob2,");
+        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "2")).startsWith("Added Bob Fisher to Family (2 members).");
+
+        assertThat(bot.store.groupsOf("bob2")).hasSize(1);
+        assertThat(bot.store.groupsOf("bob")).isEmpty();
+    }
+
+    @Test
+    void aGroupHoldsAtMostFiftyMembers() {
+        bot.reply("alice", "create_group Big");
+        for (int i = 1; i <= 49; i++) {
+            bot.register("p" + i, "Person " + i);
+            assertThat(bot.reply("alice", "add_to_group Big \"Person " + i + "\"")).startsWith("Added");
+        }
+
+        assertThat(bot.reply("alice", "add_to_group Big \"Bob Fisher\"")).isEqualTo("Big already has 50 members, "
+                + "the most a group can have.");
+    }
+
+    @Test
+    void aPersonIsInAtMostFiftyGroups() {
+        for (String owner : new String[] {"o1", "o2", "o3"}) {
+            bot.register(owner, "Owner " + owner);
+        }
+        for (int i = 0; i < 50; i++) {
+            String owner = "o" + (1 + i / 20);
+            bot.reply(owner, "create_group G" + i);
+            assertThat(bot.reply(owner, "add_to_group G" + i + " \"Bob Fisher\"")).startsWith("Added");
+        }
+        bot.reply("o3", "create_group Last");
+
+        assertThat(bot.reply("o3", "add_to_group Last \"Bob Fisher\"")).isEqualTo("Bob Fisher is already in 50 "
+                + "groups, the most one person can be in.");
+        assertThat(bot.reply("bob", "create_group Mine")).isEqualTo("You're in 50 groups, the most one person can be "
+                + "in. Leave one first with: leave_group <group>");
+    }
+
+    @Test
+    void theOwnerRemovesSomeoneWhoIsToldAndTheOwnerCannotBeRemoved() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+
+        assertThat(bot.reply("alice", "remove_from_group Family \"Carol King\"")).isEqualTo("Nobody called \"Carol "
+                + "King\" is in Family. See who is with: members Family");
+        assertThat(bot.reply("alice", "remove_from_group Family \"Alice Smith\"")).isEqualTo("You made Family, so you "
+                + "can't be removed from it. To end it for everyone, send: delete_group Family");
+        assertThat(bot.reply("alice", "remove_from_group Family \"Bob Fisher\"")).isEqualTo("Removed Bob Fisher from "
+                + "Family.");
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith removed you from the group Family. Songs sent to it won't "
+                + "come to you any more.");
+        assertThat(bot.reply("bob", "groups")).startsWith("You're not in any group yet.");
+    }
+
+    @Test
+    void anyoneButTheOwnerCanLeaveAndTheOwnerIsTold() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+
+        assertThat(bot.reply("alice", "leave_group Family")).isEqualTo("You made Family, so you can't leave it. To "
+                + "end it for everyone, send: delete_group Family");
+        assertThat(bot.reply("bob", "leave_group Family")).isEqualTo("You've left Family. Songs sent to it won't come "
+                + "to you any more.");
+        assertThat(bot.last("alice")).isEqualTo("Bob Fisher left your group Family.");
+        assertThat(bot.reply("bob", "leave_group Family")).startsWith("You're not in any group yet.");
+    }
+
+    @Test
+    void leavingStopsOnlyTheSongsSentThroughThatGroup() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("carol", "create_group Band");
+        bot.reply("carol", "add_to_group Band \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("carol", "send_song group:Band " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply("bob", "leave_group Family")).endsWith("I've stopped watching the song from it you "
+                + "hadn't played yet.");
+
+        assertThat(bot.store.openSharesTo("bob")).hasSize(2).allMatch(s -> s.status() == ShareStatus.WATCHING)
+                .noneMatch(s -> s.senderPsid().equals("alice") && s.sentToGroup());
+        assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.sentToGroup()).singleElement()
+                .extracting(s -> s.status()).isEqualTo(ShareStatus.LEFT_GROUP);
+        assertThat(bot.store.findWatch("bob")).isPresent();
+    }
+
+    @Test
+    void deletingTellsTheMembersAndStopsTheSongsSentThroughIt() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("bob", "send_song group:Family " + LINK);
+
+        assertThat(bot.reply("alice", "delete_group family")).isEqualTo("Deleted the group Family and told its 2 "
+                + "other members. I've stopped watching the 2 songs sent through it that had not been played yet.");
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith deleted the group Family.");
+        assertThat(bot.last("carol")).isEqualTo("Alice Smith deleted the group Family.");
+        assertThat(bot.store.sharesSentBy("bob")).allMatch(s -> s.status() == ShareStatus.LEFT_GROUP);
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"));
+        assertThat(bot.reply("alice", "groups")).startsWith("You're not in any group yet.");
+    }
+
+    @Test
+    void aSongStillWaitingForSomeoneWhoIsRemovedIsTakenBack() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song group:Family pre:\"for you\" " + LINK);
+
+        assertThat(bot.reply("alice", "remove_from_group Family 'Bob Fisher'")).isEqualTo("Removed Bob Fisher from "
+                + "Family. I've stopped watching the song sent to them through it.");
+        bot.chat.windowOpens("bob");
+        bot.say("bob", "hi");
+
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("for you"))
+                .anyMatch(text -> text.startsWith("Alice Smith removed you from the group Family."));
+        assertThat(bot.store.heldMessagesFor("bob")).isEmpty();
+    }
+
+    @Test
+    void forgettingSomeoneDeletesTheirGroupsAndTakesThemOutOfOthers() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("bob", "create_group Band");
+        bot.reply("bob", "add_to_group Band \"Alice Smith\"");
+        bot.reply("bob", "send_song group:Band " + LINK);
+
+        assertThat(bot.reply("alice", "forget_me")).contains("your groups and memberships");
+
+        assertThat(bot.last("bob")).isEqualTo("The group Family no longer exists: the person who made it has left "
+                + "Send Songs.");
+        assertThat(bot.store.groupsOf("bob")).extracting(Group::name).containsExactly("Band");
+        assertThat(bot.store.membersOf(bot.store.groupsOf("bob").getFirst().id())).extracting(GroupMember::memberPsid)
+                .containsExactly("bob");
+        assertThat(bot.store.sharesSentBy("bob")).isEmpty();
+        bot.advance(Duration.ofDays(8));
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"));
+    }
+}

@@ -1,0 +1,156 @@
+package app.sendsongs.core.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.user.GrantState;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sending a song to a group: one share per member but the sender, each watched on its own, one summary. */
+class GroupSongTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void family() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+        bot.register("dan", "Dan Brown");
+        bot.reply("alice", "create_group Family");
+        for (String name : List.of("Bob Fisher", "Carol King", "Dan Brown")) {
+            bot.reply("alice", "add_to_group Family \"" + name + "\"");
+        }
+    }
+
+    @Test
+    void everyMemberButTheSenderGetsTheSongWithThePreNote() {
+        assertThat(bot.reply("bob", "send_song group:\"family\" pre:\"road trip\" post:\"told you\" " + LINK))
+                .isEqualTo("Sent " + TITLE + " to Family (3 people). I'll tell you as each of them plays it, and sum "
+                        + "up when all have played it or 7 days have passed.");
+
+        for (String member : List.of("alice", "carol", "dan")) {
+            assertThat(bot.last(member)).isEqualTo("🎵 Bob Fisher sent a song to Family: " + TITLE + "\n“road trip”\n"
+                    + LINK);
+        }
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
+        List<Share> sent = bot.store.sharesSentBy("bob");
+        assertThat(sent).hasSize(3).allMatch(s -> s.status() == ShareStatus.WATCHING)
+                .extracting(Share::receiverPsid).containsExactlyInAnyOrder("alice", "carol", "dan");
+        String sendId = sent.getFirst().groupSendId().orElseThrow();
+        assertThat(sent).allMatch(s -> s.groupSendId().orElseThrow().equals(sendId));
+        assertThat(bot.store.findGroupSend(sendId).orElseThrow().groupName()).isEqualTo("Family");
+    }
+
+    @Test
+    void eachPlayIsToldAsItHappensAndReleasesThatMembersPostNoteOnly() {
+        bot.reply("alice", "send_song group:Family post:\"told you\" " + LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith's note on " + TITLE + ": “told you”");
+        assertThat(bot.inbox("carol")).noneMatch(text -> text.contains("told you"));
+
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("🎧 ")).hasSize(2);
+        assertThat(bot.last("carol")).contains("told you");
+    }
+
+    @Test
+    void theSummaryComesOnceWhenEveryMemberHasPlayedOrExpired() {
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(summaries()).isEmpty();
+
+        bot.advance(Duration.ofDays(7));
+
+        assertThat(summaries()).containsExactly("2 of 3 played " + TITLE + " (sent to Family).\n"
+                + "Not played within 7 days: Dan Brown.");
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        bot.advance(Duration.ofDays(7));
+        assertThat(summaries()).hasSize(1);
+    }
+
+    @Test
+    void everyonePlayingItEndsTheWatchAtOnce() {
+        bot.reply("alice", "send_song group:Family " + LINK);
+        for (String member : List.of("bob", "carol", "dan")) {
+            bot.play(member, FakeMusic.SONG);
+        }
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(summaries()).containsExactly("3 of 3 played " + TITLE + " (sent to Family).");
+    }
+
+    @Test
+    void membersWhoLeftAndSongsTheSenderCancelledAreNamedButNotCounted() {
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("carol", "leave_group Family");
+        assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.status().isOpen()).extracting(Share::receiverPsid)
+                .containsExactlyInAnyOrder("bob", "dan");
+        assertThat(bot.reply("alice", "pending")).contains("→ Bob Fisher", "→ Dan Brown");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        List<String> replies = bot.say("alice", "cancel 1");
+
+        assertThat(replies).containsExactly("1 of 1 played " + TITLE + " (sent to Family).\n"
+                + "Not counted, no longer in the group: Carol King.\nNot counted, you stopped watching: Dan Brown.",
+                "Stopped watching " + TITLE + " for Dan Brown.");
+        assertThat(bot.reply("alice", "history")).contains("→ Carol King: stopped: no longer in the group");
+    }
+
+    @Test
+    void membersWhoDisconnectedSpotifyAreSkippedAndNamed() {
+        bot.store.saveUser(bot.store.findUser("dan").orElseThrow().withGrantState(GrantState.NEEDS_RECONNECT));
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).isEqualTo("Sent " + TITLE + " to Family (2 "
+                + "people). I'll tell you as each of them plays it, and sum up when all have played it or 7 days have "
+                + "passed. Not sent to Dan Brown: they've disconnected Spotify, so I couldn't tell when they play it.");
+        assertThat(bot.inbox("dan")).noneMatch(text -> text.contains("sent a song"));
+    }
+
+    @Test
+    void aMemberMessengerHoldsItForIsNamedAndWatchedOnceItArrives() {
+        bot.chat.windowCloses("dan");
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).endsWith("Messenger holds it for Dan Brown "
+                + "until they next write to me (they haven't in the last 24 hours); I'll start watching then.");
+        assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.receiverPsid().equals("dan"))
+                .singleElement().extracting(Share::status).isEqualTo(ShareStatus.HELD);
+
+        bot.chat.windowOpens("dan");
+        bot.say("dan", "hi");
+        assertThat(bot.inbox("dan")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
+        assertThat(bot.store.sharesSentBy("alice")).allMatch(s -> s.status() == ShareStatus.WATCHING);
+    }
+
+    @Test
+    void aGroupWithNobodyElseOrAnUnknownTrackSendsNothing() {
+        bot.reply("bob", "create_group Solo");
+        assertThat(bot.reply("bob", "send_song group:Solo " + LINK)).isEqualTo("Nobody else is in Solo yet. Add "
+                + "people with: add_to_group Solo \"<full name>\"");
+        assertThat(bot.reply("alice", "send_song group:Family https://open.spotify.com/track/0000000000000000000000"))
+                .isEqualTo("I couldn't find that track on Spotify. Check the link and try again.");
+        assertThat(bot.reply("alice", "send_song group:Friends " + LINK)).isEqualTo("You're not in a group called "
+                + "\"Friends\". Your groups: Family.");
+        assertThat(bot.store.sharesSentBy("alice")).isEmpty();
+        assertThat(bot.store.sharesSentBy("bob")).isEmpty();
+    }
+
+    private List<String> summaries() {
+        return bot.inbox("alice").stream().filter(text -> text.matches("(?s)\\d+ of \\d+ played .*")).toList();
+    }
+}

@@ -1,0 +1,122 @@
+package app.sendsongs.core.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryStore;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The sender's summary of a group send, straight from {@link GroupSummary}. */
+class GroupSummaryTest {
+    private static final Instant T0 = BotHarness.T0;
+    private final InMemoryStore store = new InMemoryStore();
+    private final RecordingChat chat = new RecordingChat();
+    private final ManualClock clock = new ManualClock(T0);
+    private final GroupSummary summary = new GroupSummary(store, store, store, new Outbox(chat, store, clock),
+            WatchSchedule.standard(), clock);
+
+    @Test
+    void membersWhoseWatchEndedUncertainlyAreSaidToMaybeHaveBeenMissed() {
+        List<Share> shares = send("bob", "carol");
+        settle(shares.get(0).played(T0.plusSeconds(60)));
+        Share uncertain = shares.get(1).markedUncertain().withStatus(ShareStatus.EXPIRED);
+        settle(uncertain);
+
+        assertThat(chat.inbox("alice")).containsExactly("1 of 2 played " + FakeMusic.SONG.title() + " (sent to "
+                + "Family).\nNot played within 7 days: Carol King. (At times their Spotify history of the last 50 "
+                + "plays didn't reach back far enough, so I may have missed a play.)");
+    }
+
+    @Test
+    void nothingIsSentWhileAShareIsOpenOrWhenNobodyIsLeftToCount() {
+        List<Share> shares = send("bob", "carol");
+        settle(shares.get(0).withStatus(ShareStatus.LEFT_GROUP));
+        assertThat(chat.inbox("alice")).isEmpty();
+
+        settle(shares.get(1).withStatus(ShareStatus.CANCELLED));
+        assertThat(chat.inbox("alice")).isEmpty();
+    }
+
+    @Test
+    void aShareSentDirectlyHasNoSummary() {
+        Share direct = new Share("direct", "alice", "bob", FakeMusic.SONG, "", "", T0, Optional.of(T0),
+                Optional.of(T0.plus(Duration.ofDays(7))), ShareStatus.WATCHING, Optional.empty(), false);
+        store.insertShare(direct);
+
+        settle(direct.played(T0.plusSeconds(1)));
+
+        assertThat(chat.inbox("alice")).isEmpty();
+    }
+
+    @Test
+    void twoWorkersSettlingTheLastSharesAtOnceSendOneSummary() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            List<Share> shares = send("bob", "carol");
+            List<Share> played = shares.stream().map(s -> s.played(T0.plusSeconds(30))).toList();
+            played.forEach(s -> store.updateShare(s, ShareStatus.WATCHING));
+
+            ExecutorService workers = Executors.newFixedThreadPool(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (Share share : played) {
+                done.add(workers.submit(() -> {
+                    go.await();
+                    summary.settled(share);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get();
+            }
+            workers.shutdown();
+        }
+
+        assertThat(chat.inbox("alice")).hasSize(20).allMatch(text -> text.startsWith("2 of 2 played "));
+    }
+
+    /** Alice sends the song to Family; the members' shares are delivered and watched. */
+    private List<Share> send(String... members) {
+        store.saveUser(user("alice", "Alice Smith"));
+        store.saveUser(user("bob", "Bob Fisher"));
+        store.saveUser(user("carol", "Carol King"));
+        String sendId = "send-" + store.sharesSentBy("alice").size();
+        store.insertGroupSend(new GroupSend(sendId, "family", "Family", "alice", T0, Optional.empty()));
+        List<Share> shares = new ArrayList<>();
+        for (String member : members) {
+            Share share = new Share(sendId + "-" + member, "alice", member, FakeMusic.SONG, "", "", T0,
+                    Optional.of(T0), Optional.of(T0.plus(Duration.ofDays(7))), ShareStatus.WATCHING, Optional.empty(),
+                    false, Optional.of(sendId));
+            store.insertShare(share);
+            shares.add(share);
+        }
+        return shares;
+    }
+
+    private void settle(Share share) {
+        store.updateShare(share, ShareStatus.WATCHING);
+        summary.settled(share);
+    }
+
+    private static User user(String psid, String name) {
+        return new User(psid, name, "spotify-" + psid, FakeMusic.grantFor(psid), GrantState.ACTIVE, T0, T0);
+    }
+}

@@ -1,0 +1,296 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Groups over real HTTP: the production server in demo wiring, driven only through its routes and
+ * the sandbox control API, on the sandbox's manual clock.
+ */
+class GroupsEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final long WEEK_AND_A_BIT_MINUTES = 7 * 24 * 60 + 5;
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private List<String> tracks;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        // From the second track on: every one a different recording (the first shares its ISRC with another).
+        tracks = sandbox.trackIds().subList(1, 6);
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    @Test
+    void theSeedsCommandSequenceMakesAGroupOfThree() {
+        register("alice", "Alice Smith");
+        register("bob", "Bob Fisher");
+        register("mike", "Mike Meek");
+
+        assertThat(reply("alice", "create_group name:'group1'")).startsWith("Created the group group1. ")
+                .contains("add_to_group group1 \"<full name>\"").contains("send_song group:\"group1\" <Spotify link>");
+        assertThat(reply("alice", "add_to_group group1 'Bob Fisher'"))
+                .startsWith("Added Bob Fisher to group1 (2 members).");
+        assertThat(reply("alice", "add_to_group group1 'Mike Meek'"))
+                .startsWith("Added Mike Meek to group1 (3 members).");
+
+        assertThat(sandbox.lastMessage("bob")).isEqualTo("👥 Alice Smith added you to the group group1. Songs sent "
+                + "to the group will come to you too. If you'd rather not be in it, send: leave_group group1");
+        assertThat(reply("alice", "groups")).isEqualTo("Your groups:\n• group1 — yours, 3 members\n"
+                + "See who is in one with: members <group>");
+        assertThat(reply("mike", "members group1")).isEqualTo("group1 — made by Alice Smith, 3 members:\n"
+                + "• Alice Smith (made the group)\n• Bob Fisher\n• Mike Meek");
+    }
+
+    @Test
+    void typographicQuotesAndTheShortFormsWorkToo() {
+        register("alice", "Alice Smith");
+        register("bob", "Bob Fisher");
+
+        assertThat(reply("alice", "create_group name:“Road Trip”")).startsWith("Created the group Road Trip.");
+        assertThat(reply("alice", "create_group Family")).startsWith("Created the group Family.");
+        assertThat(reply("alice", "add_to_group “road trip” ‘bob fisher’")).startsWith("Added Bob Fisher to Road Trip");
+        assertThat(reply("alice", "ADD_TO_GROUP Family Bob Fisher")).startsWith("Added Bob Fisher to Family");
+        assertThat(reply("alice", "create_group name:\"FAMILY\"")).isEqualTo("You already have a group called "
+                + "FAMILY. See your groups with: groups");
+        assertThat(reply("bob", "groups")).contains("• Road Trip — made by Alice Smith, 2 members")
+                .contains("• Family — made by Alice Smith, 2 members");
+        assertThat(reply("bob", "help groups")).startsWith("Groups: send one song to several friends at once.")
+                .contains("create_group", "add_to_group", "leave_group", "send_song group:");
+    }
+
+    @Test
+    void aSongToFourMembersWithTwoPlaysAndTwoExpiriesEndsInOneExactSummary() {
+        register("alice", "Alice Smith");
+        List<String> members = List.of("bob", "carol", "dan", "eve");
+        List<String> names = List.of("Bob Fisher", "Carol King", "Dan Brown", "Eve Adams");
+        for (int i = 0; i < members.size(); i++) {
+            register(members.get(i), names.get(i));
+        }
+        reply("alice", "create_group Family");
+        names.forEach(name -> reply("alice", "add_to_group Family \"" + name + "\""));
+        String track = tracks.getFirst();
+        String title = title(track);
+
+        assertThat(reply("alice", "send_song group:\"Family\" pre:\"for the road\" post:\"told you all\" " + LINK
+                + track)).isEqualTo("Sent " + title + " to Family (4 people). I'll tell you as each of them plays "
+                + "it, and sum up when all have played it or 7 days have passed.");
+        for (String member : members) {
+            assertThat(sandbox.lastMessage(member)).isEqualTo("🎵 Alice Smith sent a song to Family: " + title
+                    + "\n“for the road”\n" + LINK + track);
+        }
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song"));
+
+        sandbox.play("bob-sp", track);
+        sandbox.play("carol-sp", track);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.startsWith("🎧 ")).hasSize(2)
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title))
+                .anyMatch(text -> text.startsWith("🎧 Carol King listened to " + title));
+        assertThat(sandbox.lastMessage("bob")).isEqualTo("Alice Smith's note on " + title + ": “told you all”");
+        assertThat(sandbox.lastMessage("carol")).isEqualTo("Alice Smith's note on " + title + ": “told you all”");
+        assertThat(sandbox.inbox("dan")).noneMatch(text -> text.contains("told you all"));
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains(" of 4 played"));
+
+        sandbox.advanceMinutes(WEEK_AND_A_BIT_MINUTES);
+        sandbox.say("alice", "hi"); // the summary waited for Alice to write (Messenger's 24-hour rule)
+        sandbox.advanceMinutes(60);
+        sandbox.say("alice", "pending");
+
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.contains(" of 4 played")).containsExactly(
+                "2 of 4 played " + title + " (sent to Family).\nNot played within 7 days: Dan Brown, Eve Adams.");
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        assertThat(sandbox.inbox("dan")).noneMatch(text -> text.contains("told you all"));
+    }
+
+    @Test
+    void onlyTheOwnerAddsRemovesOrDeletes() {
+        registerAliceBobAndCarol();
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Bob Fisher\"");
+
+        assertThat(reply("bob", "add_to_group Family \"Carol King\"")).isEqualTo("Only Alice Smith, who made "
+                + "Family, can add people to it. To leave it yourself, send: leave_group Family");
+        assertThat(reply("bob", "remove_from_group Family \"Alice Smith\"")).startsWith("Only Alice Smith, who made "
+                + "Family, can remove people from it.");
+        assertThat(reply("bob", "delete_group Family")).startsWith("Only Alice Smith, who made Family, can delete it.");
+        assertThat(reply("carol", "add_to_group Family \"Carol King\"")).isEqualTo("You're not in any group yet. "
+                + "Make one with: create_group name:\"<group>\"");
+
+        assertThat(sandbox.inbox("carol")).noneMatch(text -> text.contains("added you"));
+        assertThat(reply("alice", "members Family")).endsWith("2 members:\n• Alice Smith (made the group)\n"
+                + "• Bob Fisher");
+    }
+
+    @Test
+    void anUnregisteredNameIsRefusedWithHowTheyRegister() {
+        register("alice", "Alice Smith");
+        reply("alice", "create_group Family");
+
+        assertThat(reply("alice", "add_to_group Family \"Zed Nobody\"")).isEqualTo("I don't know anyone called "
+                + "\"Zed Nobody\", so I can't add them. Only people registered with me can be in a group: they write "
+                + "to me here on Messenger and connect Spotify at " + sandbox.base() + "/connect, then send me the "
+                + "register command shown there. Add them once they have.");
+        assertThat(reply("alice", "members Family")).endsWith("1 member:\n• Alice Smith (made the group)");
+    }
+
+    @Test
+    void leavingMidWatchStopsOnlyThatMembersSongFromTheGroup() {
+        registerAliceBobAndCarol();
+        register("dan", "Dan Brown");
+        reply("alice", "create_group Family");
+        List.of("Bob Fisher", "Carol King", "Dan Brown")
+                .forEach(name -> reply("alice", "add_to_group Family \"" + name + "\""));
+        reply("carol", "create_group Band");
+        reply("carol", "add_to_group Band \"Bob Fisher\"");
+        String familySong = tracks.get(0);
+        String bandSong = tracks.get(1);
+        String directSong = tracks.get(2);
+        reply("alice", "send_song group:Family post:\"family note\" " + LINK + familySong);
+        reply("carol", "send_song group:Band post:\"band note\" " + LINK + bandSong);
+        reply("alice", "send_song name:\"Bob Fisher\" post:\"direct note\" " + LINK + directSong);
+
+        assertThat(reply("bob", "leave_group family")).isEqualTo("You've left Family. Songs sent to it won't come "
+                + "to you any more. I've stopped watching the song from it you hadn't played yet.");
+        assertThat(sandbox.lastMessage("alice")).isEqualTo("Bob Fisher left your group Family.");
+
+        sandbox.play("bob-sp", familySong);
+        sandbox.play("bob-sp", bandSong);
+        sandbox.play("bob-sp", directSong);
+        sandbox.play("carol-sp", familySong);
+        sandbox.advanceMinutes(10);
+
+        List<String> alice = sandbox.inbox("alice");
+        assertThat(alice).noneMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title(familySong)));
+        assertThat(alice).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title(directSong)));
+        assertThat(alice).anyMatch(text -> text.startsWith("🎧 Carol King listened to " + title(familySong)));
+        assertThat(sandbox.inbox("carol")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "
+                + title(bandSong)));
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("family note"))
+                .anyMatch(text -> text.contains("band note")).anyMatch(text -> text.contains("direct note"));
+        assertThat(sandbox.inbox("carol")).anyMatch(text -> text.contains("family note"));
+
+        sandbox.advanceMinutes(WEEK_AND_A_BIT_MINUTES);
+        sandbox.say("alice", "hi");
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.contains(" of 2 played")).containsExactly(
+                "1 of 2 played " + title(familySong) + " (sent to Family).\nNot played within 7 days: Dan Brown."
+                + "\nNot counted, no longer in the group: Bob Fisher.");
+    }
+
+    @Test
+    void deletingAGroupStopsItsSongsTellsItsMembersAndSumsUpWhatWasPlayed() {
+        registerAliceBobAndCarol();
+        register("dan", "Dan Brown");
+        reply("alice", "create_group Family");
+        List.of("Bob Fisher", "Carol King", "Dan Brown")
+                .forEach(name -> reply("alice", "add_to_group Family \"" + name + "\""));
+        String song = tracks.getFirst();
+        reply("alice", "send_song group:Family post:\"family note\" " + LINK + song);
+        reply("bob", "send_song name:\"Carol King\" " + LINK + tracks.get(1));
+        sandbox.play("bob-sp", song);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.ask("alice", "delete_group Family")).containsExactly(
+                "1 of 1 played " + title(song) + " (sent to Family).\nNot counted, no longer in the group: Carol King, "
+                        + "Dan Brown.",
+                "Deleted the group Family and told its 3 other members. I've stopped watching the 2 songs sent "
+                        + "through it that had not been played yet.");
+        assertThat(sandbox.lastMessage("dan")).isEqualTo("Alice Smith deleted the group Family.");
+
+        sandbox.play("carol-sp", song);
+        sandbox.play("carol-sp", tracks.get(1));
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("🎧 Carol King"));
+        assertThat(sandbox.inbox("carol")).noneMatch(text -> text.contains("family note"));
+        assertThat(sandbox.lastMessage("bob")).as("Carol's direct song from Bob is still watched")
+                .startsWith("🎧 Carol King listened to " + title(tracks.get(1)));
+        assertThat(reply("bob", "groups")).startsWith("You're not in any group yet.");
+    }
+
+    @Test
+    void twoGroupsWithOneNameAreToldApartByTheirOwners() {
+        registerAliceBobAndCarol();
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Carol King\"");
+        sandbox.advanceMinutes(1);
+        reply("bob", "create_group family");
+        reply("bob", "add_to_group family \"Carol King\"");
+        assertThat(sandbox.lastMessage("carol")).endsWith("leave_group family (Bob Fisher's)");
+
+        assertThat(reply("carol", "send_song group:\"Family\" " + LINK + tracks.getFirst())).isEqualTo("You're in 2 "
+                + "groups called Family. Say which one: \"Family (Alice Smith's)\" or \"family (Bob Fisher's)\".");
+        assertThat(reply("carol", "send_song group:\"Family (Bob Fisher’s)\" " + LINK + tracks.getFirst()))
+                .startsWith("Sent ").contains(" to family (Bob Fisher's) (1 person).");
+        assertThat(sandbox.lastMessage("bob")).startsWith("🎵 Carol King sent a song to family: ");
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song to"));
+        assertThat(reply("alice", "send_song group:Family " + LINK + tracks.getFirst())).startsWith("Sent ")
+                .contains(" to Family (1 person).");
+    }
+
+    @Test
+    void forgetMeTakesAPersonOutOfEveryGroupAndDeletesTheGroupsTheyMade() {
+        registerAliceBobAndCarol();
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Bob Fisher\"");
+        reply("bob", "create_group Band");
+        reply("bob", "add_to_group Band \"Alice Smith\"");
+        reply("bob", "add_to_group Band \"Carol King\"");
+
+        assertThat(reply("alice", "forget_me")).startsWith("Done: I've deleted everything")
+                .contains("your groups and memberships");
+
+        assertThat(sandbox.lastMessage("bob")).isEqualTo("The group Family no longer exists: the person who made it "
+                + "has left Send Songs.");
+        assertThat(reply("bob", "groups")).isEqualTo("Your groups:\n• Band — yours, 2 members\n"
+                + "See who is in one with: members <group>");
+    }
+
+    private void registerAliceBobAndCarol() {
+        register("alice", "Alice Smith");
+        register("bob", "Bob Fisher");
+        register("carol", "Carol King");
+    }
+
+    private void register(String psid, String name) {
+        assertThat(sandbox.register(psid, psid + "-sp", name)).startsWith("Welcome, " + name);
+    }
+
+    /** The bot's one reply to what the person says. */
+    private String reply(String psid, String text) {
+        List<String> replies = sandbox.ask(psid, text);
+        assertThat(replies).as("replies to " + text).hasSize(1);
+        return replies.getFirst();
+    }
+
+    /** "Title by Artist", as the bot writes it. */
+    private String title(String trackId) {
+        for (JsonNode track : sandbox.get("/sandbox/spotify/tracks").json()) {
+            if (track.path("id").asText().equals(trackId)) {
+                List<String> artists = new ArrayList<>();
+                track.path("artists").forEach(a -> artists.add(a.asText()));
+                return track.path("name").asText() + " by " + String.join(", ", artists);
+            }
+        }
+        throw new AssertionError("no track " + trackId + " in the catalogue");
+    }
+}
