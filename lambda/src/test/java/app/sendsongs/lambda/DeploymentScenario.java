@@ -47,11 +47,25 @@ final class DeploymentScenario {
         assertThat(people.ask("alice", "pending").getLast()).contains("Bob Fisher");
         assertThat(people.ask("alice", "cancel 2").getLast()).startsWith("Stopped watching ");
 
+        // groups: make one, add, list, send a song to it, then take it apart
+        assertThat(people.ask("alice", "create_group Family").getLast()).startsWith("Created the group Family.");
+        people.say("alice", "add_to_group Family \"Bob Fisher\"");
+        people.say("alice", "add_to_group Family \"Carol King\"");
+        assertThat(people.ask("bob", "members Family").getLast()).contains("Carol King");
+        assertThat(people.ask("alice", "groups").getLast()).contains("Family");
+        assertThat(people.ask("alice", "send_song group:\"Family\" post:\"to all\" " + LINK + tracks.get(7))
+                .getLast()).contains("Family");
+        people.play("carol-sp", tracks.get(7));
+
         // the tick: a play is noticed, the sender told, the post note released
         people.play("bob-sp", tracks.get(0));
         people.advanceMinutes(10);
         assertThat(people.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "));
         assertThat(people.ask("alice", "history").getLast()).contains("Bob Fisher");
+
+        people.say("alice", "remove_from_group Family \"Carol King\"");
+        people.say("bob", "leave_group Family");
+        people.say("alice", "delete_group Family");
 
         // a delivery Messenger fails is held and retried by the tick
         people.fault("messenger", 500, 1);
