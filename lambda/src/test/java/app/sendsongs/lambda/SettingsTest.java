@@ -3,6 +3,9 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,14 @@ class SettingsTest {
                 Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER);
         assertThat(TickHandler.SETTINGS).doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER,
                 Setting.MESSENGER_VERIFY_TOKEN_PARAMETER);
+    }
+
+    @Test
+    void everySettingIsInTheOperationsGuide() throws IOException {
+        String guide = Files.readString(Path.of("../docs/operations.md"));
+
+        for (Setting setting : Setting.values()) {
+            assertThat(guide).as("docs/operations.md documents " + setting).contains("`" + setting.name() + "`");
+        }
     }
 }
