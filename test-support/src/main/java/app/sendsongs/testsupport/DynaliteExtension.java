@@ -40,7 +40,8 @@ public final class DynaliteExtension implements BeforeAllCallback, AfterEachCall
     public static final String ACCESS_KEY = "dynalite";
     public static final String SECRET_KEY = "dynalite";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynaliteExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DynaliteExtension.class);
 
     private final BiConsumer<DynamoDbClient, String> createTable;
     private final List<String> tablesOfThisTest = new ArrayList<>();

@@ -35,8 +35,8 @@ final class Condition {
     static Condition beginsWith(String attribute, AttributeValue prefix) {
         Map<String, String> names = new HashMap<>();
         String placeholder = ":bw_" + attribute;
-        return new Condition(new Expression("begins_with(" + Expression.name(attribute, names) + ", " + placeholder + ")",
-                names, Map.of(placeholder, prefix)));
+        String text = "begins_with(" + Expression.name(attribute, names) + ", " + placeholder + ")";
+        return new Condition(new Expression(text, names, Map.of(placeholder, prefix)));
     }
 
     Condition and(Condition other) {

@@ -26,8 +26,8 @@ final class DueIndex {
 
     /** Items of {@code kind} due at or before {@code now}: up to {@code limitPerShard} from each shard. */
     List<Map<String, AttributeValue>> dueBy(String kind, Instant now, int limitPerShard) {
-        return query(kind, shard -> shardCondition(kind, shard).and(Condition.atMost(TableLayout.DUE_AT, Attr.time(now))),
-                limitPerShard);
+        return query(kind, shard -> shardCondition(kind, shard)
+                .and(Condition.atMost(TableLayout.DUE_AT, Attr.time(now))), limitPerShard);
     }
 
     /** Every item of {@code kind} due strictly before {@code cutoff}. */

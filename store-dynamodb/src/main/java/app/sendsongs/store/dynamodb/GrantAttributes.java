@@ -24,10 +24,9 @@ final class GrantAttributes {
         if (grant == null) {
             return;
         }
-        Attr.putIfPresent(item, ACCESS_TOKEN, grant.accessToken() == null ? null : Attr.s(cipher.seal(grant.accessToken())));
+        Attr.putIfPresent(item, ACCESS_TOKEN, sealed(grant.accessToken()));
         Attr.putIfPresent(item, ACCESS_TOKEN_EXPIRES_AT, Attr.timeOrNull(grant.accessTokenExpiresAt()));
-        Attr.putIfPresent(item, REFRESH_TOKEN,
-                grant.refreshToken() == null ? null : Attr.s(cipher.seal(grant.refreshToken())));
+        Attr.putIfPresent(item, REFRESH_TOKEN, sealed(grant.refreshToken()));
     }
 
     /** The grant, or null when none of its attributes is there. */
@@ -37,7 +36,15 @@ final class GrantAttributes {
         if (accessToken == null && refreshToken == null && !item.containsKey(ACCESS_TOKEN_EXPIRES_AT)) {
             return null;
         }
-        return new SpotifyGrant(accessToken == null ? null : cipher.open(accessToken),
-                Attr.timeOrNull(item, ACCESS_TOKEN_EXPIRES_AT), refreshToken == null ? null : cipher.open(refreshToken));
+        return new SpotifyGrant(opened(accessToken), Attr.timeOrNull(item, ACCESS_TOKEN_EXPIRES_AT),
+                opened(refreshToken));
+    }
+
+    private AttributeValue sealed(String token) {
+        return token == null ? null : Attr.s(cipher.seal(token));
+    }
+
+    private String opened(String stored) {
+        return stored == null ? null : cipher.open(stored);
     }
 }

@@ -107,7 +107,8 @@ final class OutboxItems {
     }
 
     private static Map<String, AttributeValue> item(HeldMessage message, long seq) {
-        Map<String, AttributeValue> item = TableLayout.item(TYPE, PARTITION + message.psid(), TYPE + "#" + message.id());
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, PARTITION + message.psid(),
+                TYPE + "#" + message.id());
         item.put("id", Attr.s(message.id()));
         item.put(PSID, Attr.s(message.psid()));
         item.put("text", Attr.s(message.text()));

@@ -70,9 +70,9 @@ final class UserItems {
     }
 
     private User user(Map<String, AttributeValue> item) {
-        String state = Attr.stringOrNull(item, "grantState");
-        return new User(Attr.string(item, "psid"), Attr.string(item, "name"), Attr.stringOrNull(item, "spotifyAccountId"),
-                grants.read(item), state == null ? null : GrantState.valueOf(state),
+        GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
+        return new User(Attr.string(item, "psid"), Attr.string(item, "name"),
+                Attr.stringOrNull(item, "spotifyAccountId"), grants.read(item), state,
                 Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, "lastMessageAt"));
     }
 }

@@ -73,7 +73,8 @@ class DynamoSharedTableTest {
     void twoStoresSeeOneFirstDeliveryOfAMessageAndOneTakerOfAState() {
         first.saveOAuthState(new OAuthState("shared-state", T0));
 
-        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).firstDelivery("mid.shared", T0));
+        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second)
+                .firstDelivery("mid.shared", T0));
         List<Optional<OAuthState>> taken = Race.run(8, thread -> (thread % 2 == 0 ? first : second)
                 .takeOAuthState("shared-state"));
 
