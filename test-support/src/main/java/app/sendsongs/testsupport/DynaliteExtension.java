@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code npm ci}), the tests are skipped, unless {@code CI=true} or
  * {@code SEND_SONGS_DYNAMODB_TESTS=required}, where they fail.
  */
-public final class DynaliteExtension implements BeforeAllCallback, AfterEachCallback {
+public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
     public static final Region REGION = Region.US_EAST_1;
     public static final String ACCESS_KEY = "dynalite";
     public static final String SECRET_KEY = "dynalite";
@@ -53,13 +54,34 @@ public final class DynaliteExtension implements BeforeAllCallback, AfterEachCall
         this.createTable = createTable;
     }
 
-    /** Starts the server (once per JVM) and this test class's client (nested classes share it). */
+    /**
+     * Starts the server (once per JVM) and this test class's client (nested classes share it). If
+     * dynalite cannot run here, fails under CI and otherwise lets every test be skipped with the reason.
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, key -> new Server(start()),
-                Server.class).server();
+        ExtensionContext.Store jvm = context.getRoot().getStore(NAMESPACE);
+        Optional<String> missing = jvm.getOrComputeIfAbsent(Missing.class, key -> Missing.check(), Missing.class).why();
+        if (missing.isPresent()) {
+            if (required()) {
+                Assertions.fail(missing.get());
+            }
+            return;
+        }
+        server = jvm.getOrComputeIfAbsent(Server.class, key -> new Server(start()), Server.class).server();
         client = context.getStore(NAMESPACE).getOrComputeIfAbsent(Client.class, key -> Client.of(server),
                 Client.class);
+    }
+
+    /** Skips the test, with the reason, when dynalite cannot run here. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getRoot().getStore(NAMESPACE).get(Missing.class, Missing.class).why().ifPresent(Assumptions::abort);
+    }
+
+    /** Whether the server runs (false when the tests are being skipped for want of dynalite). */
+    public boolean isRunning() {
+        return client != null;
     }
 
     /** A client of the server for this test class; closed after the class. */
@@ -118,22 +140,28 @@ public final class DynaliteExtension implements BeforeAllCallback, AfterEachCall
     }
 
     private static DynaliteServer start() {
-        Optional<Path> node = DynaliteServer.node();
-        Optional<Path> installation = DynaliteServer.installation();
-        if (node.isEmpty() || installation.isEmpty()) {
-            unavailable(node.isEmpty() ? "Node.js (node) is not on the PATH"
-                    : "dynalite is not installed in tools/dynalite");
-        }
-        return DynaliteServer.start(node.get(), installation.get());
+        return DynaliteServer.start(DynaliteServer.node().orElseThrow(), DynaliteServer.installation().orElseThrow());
     }
 
-    private static void unavailable(String why) {
-        String message = "The DynamoDB tests need dynalite: " + why + ". Install Node.js 20+ and npm "
-                + "(apt-get install nodejs npm), then run ./run test (it runs npm ci in tools/dynalite).";
-        if ("true".equals(System.getenv("CI")) || "required".equals(System.getenv("SEND_SONGS_DYNAMODB_TESTS"))) {
-            Assertions.fail(message);
+    /** Under CI (or when asked) the DynamoDB tests must run: a missing dynalite fails them. */
+    private static boolean required() {
+        return "true".equals(System.getenv("CI")) || "required".equals(System.getenv("SEND_SONGS_DYNAMODB_TESTS"));
+    }
+
+    /** Why dynalite cannot run here, if it cannot; checked once per JVM and told once on standard error. */
+    private record Missing(Optional<String> why) {
+        static Missing check() {
+            Optional<String> what = DynaliteServer.node().isEmpty() ? Optional.of("Node.js (node) is not on the PATH")
+                    : DynaliteServer.installation().isEmpty() ? Optional.of("dynalite is not installed in tools/dynalite")
+                    : Optional.empty();
+            Optional<String> why = what.map(reason -> "The DynamoDB tests need dynalite: " + reason
+                    + ". Install Node.js 20+ and npm (apt-get install nodejs npm), then run ./run test (it runs npm ci "
+                    + "in tools/dynalite).");
+            if (!required()) {
+                why.ifPresent(message -> System.err.println("[WARNING] " + message + " Skipping them."));
+            }
+            return new Missing(why);
         }
-        Assumptions.abort(message);
     }
 
     /** The server, closed by JUnit when every test of the JVM has run. */

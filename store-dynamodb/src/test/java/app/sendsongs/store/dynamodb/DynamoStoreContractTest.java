@@ -25,6 +25,9 @@ class DynamoStoreContractTest extends StoreContract {
 
     @AfterAll
     static void theSuiteRanOnQueriesAndKeysWithoutAScan() {
+        if (!DYNAMO.isRunning()) {
+            return;
+        }
         Map<String, Long> operations = DYNAMO.operations().counts();
         assertThat(operations).containsKeys("Query", "GetItem", "PutItem", "UpdateItem", "DeleteItem")
                 .doesNotContainKey("Scan");
