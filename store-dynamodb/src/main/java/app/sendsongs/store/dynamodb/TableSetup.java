@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -82,7 +82,7 @@ final class TableSetup {
     private TableDescription awaitActive() {
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
                 .overrideConfiguration(WaiterOverrideConfiguration.builder().maxAttempts(POLLS)
-                        .backoffStrategy(FixedDelayBackoffStrategy.create(POLL)).build())
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(POLL)).build())
                 .build()) {
             WaiterResponse<DescribeTableResponse> response = waiter.waitUntilTableExists(r -> r.tableName(tableName));
             return response.matched().response().map(DescribeTableResponse::table)
