@@ -2,7 +2,6 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.registration.ConnectLink;
-import app.sendsongs.core.store.Store;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
@@ -10,7 +9,6 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
-import app.sendsongs.store.sqlite.SqliteStore;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -21,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
 
-    private final Store store;
+    private final ServerStore store;
     private final SendSongs app;
     private final Javalin http;
     private final TickLoop tickLoop;
@@ -31,13 +29,13 @@ public final class BotServer implements AutoCloseable {
      * pass {@code server -> { }} otherwise.
      */
     public BotServer(ServerConfig config, Clock clock, Consumer<Javalin> extraRoutes) {
-        this.store = SqliteStore.open(config.sqlitePath(), config.tokenCipher());
+        this.store = ServerStore.open(config.store(), config.tokenCipher());
         MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
                 config.pageAccessToken(), config.appSecret(), config.verifyToken());
         ConnectLink link = new ConnectLink(config.publicBaseUrl());
         SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                 config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-        this.app = new SendSongs(store, new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
+        this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
                 new SendSongs.Settings(link, config.schedule(), java.time.Duration.ofMinutes(2)));
         this.http = Javalin.create(javalin -> javalin.showJavalinBanner = false);
         new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),

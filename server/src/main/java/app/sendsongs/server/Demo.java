@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The production server wired to the sandbox emulators in one process, on a manual clock and an
- * embedded store: what a new user runs first, and what the end-to-end tests drive.
+ * embedded store (or the one STORE names): what a new user runs first, and what the end-to-end tests drive.
  */
 public final class Demo implements AutoCloseable {
     private final BotServer server;
@@ -54,7 +54,9 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
-        Path tempDir = values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;
+        String store = values.getOrDefault("STORE", "").strip();
+        boolean sqlite = store.isEmpty() || store.equalsIgnoreCase("sqlite");
+        Path tempDir = sqlite && values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;
         if (tempDir != null) {
             values.put("SQLITE_PATH", tempDir.resolve("send-songs.db").toString());
         }

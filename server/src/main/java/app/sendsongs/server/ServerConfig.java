@@ -2,7 +2,6 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Optional;
  */
 public record ServerConfig(int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
-                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, Path sqlitePath,
+                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, StoreConfig store,
                            WatchSchedule schedule, Duration tickInterval, TokenCipher tokenCipher) {
 
     /** One configuration variable and its meaning. */
@@ -38,7 +37,17 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
+            new Variable("STORE", "where data is kept: sqlite (default, one file) or dynamodb (one table several "
+                    + "servers can share)"),
             new Variable("SQLITE_PATH", "SQLite database file (default ./send-songs.db)"),
+            new Variable("DYNAMODB_TABLE", "DynamoDB table (required with STORE=dynamodb)"),
+            new Variable("AWS_REGION", "AWS region of the table (required with STORE=dynamodb)"),
+            new Variable("DYNAMODB_ENDPOINT", "DynamoDB endpoint URL, for a local DynamoDB-compatible server (default: "
+                    + "AWS's endpoint for AWS_REGION)"),
+            new Variable("DYNAMODB_CREATE_TABLE", "true: create the table with its indexes at start if it is missing "
+                    + "(default false: the deployment creates it)"),
+            new Variable("AWS_ACCESS_KEY_ID", "with AWS_SECRET_ACCESS_KEY (and optional AWS_SESSION_TOKEN): AWS "
+                    + "credentials for STORE=dynamodb; if unset, the AWS SDK's default chain (role, profile)"),
             new Variable("WATCH_SCHEDULE", "listen-check schedule as every/until phases (default 5m/1h,1h/7d: every 5 minutes "
                     + "for an hour, then hourly; the last end is the watch period)"),
             new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"));
@@ -60,6 +69,7 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
         } catch (IllegalArgumentException e) {
             problems.add("WATCH_SCHEDULE: " + e.getMessage());
         }
+        StoreConfig store = StoreConfig.from(values, problems);
         TokenCipher tokenCipher = null;
         if (!blank(values.get("TOKEN_ENCRYPTION_KEY"))) {
             try {
@@ -78,7 +88,7 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
                 or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
-                Path.of(or(values, "SQLITE_PATH", "send-songs.db")), schedule, Duration.ofSeconds(tick), tokenCipher);
+                store, schedule, Duration.ofSeconds(tick), tokenCipher);
     }
 
     private static boolean blank(String value) {
@@ -110,7 +120,7 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
     public String toString() {
         return "ServerConfig[port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
                 + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
-                + ", sqlitePath=" + sqlitePath + ", schedule=" + schedule + ", tick=" + tickInterval
+                + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval
                 + ", secrets=<redacted>]";
     }
 }

@@ -1,0 +1,129 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.chat.HeldMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Held messages live in their person's partition, {@code OUTBOX#<psid>} / {@code HELD#<id>}, so
+ * the person's queue is one strongly consistent query: the core reads it right after releasing
+ * messages and must not see them again. {@code HELD#<id>} points from a message id to its person
+ * (release knows only the id). {@code seq}, from the person's counter, orders messages held in the
+ * same millisecond. A message with a retry time is in the due index under {@code RETRY}.
+ */
+final class OutboxItems {
+    static final String TYPE = "HELD";
+    static final String POINTER_TYPE = "HELD_ID";
+    static final String RETRY = "RETRY";
+    private static final String PARTITION = "OUTBOX#";
+    private static final String SEQ = "seq";
+    private static final String PSID = "psid";
+    private static final Comparator<Map<String, AttributeValue>> IN_QUEUE_ORDER = Comparator
+            .<Map<String, AttributeValue>>comparingLong(item -> Attr.number(item, "heldAt"))
+            .thenComparingLong(item -> Attr.number(item, SEQ));
+    private static final Comparator<Map<String, AttributeValue>> RETRY_ORDER = Comparator
+            .<Map<String, AttributeValue>>comparingLong(item -> Attr.number(item, TableLayout.DUE_AT))
+            .thenComparing(item -> Attr.string(item, PSID))
+            .thenComparing(IN_QUEUE_ORDER);
+
+    private final DynamoTable table;
+    private final DueIndex due;
+    private final Counters counters;
+
+    OutboxItems(DynamoTable table, DueIndex due, Counters counters) {
+        this.table = table;
+        this.due = due;
+        this.counters = counters;
+    }
+
+    /** Inserts, or replaces the message with the same id, keeping its place in the queue. */
+    void hold(HeldMessage message) {
+        Optional<Map<String, AttributeValue>> pointer = table.get(pointerKey(message.id()));
+        String heldFor = pointer.map(p -> Attr.string(p, PSID)).orElse(null);
+        long seq;
+        if (message.psid().equals(heldFor)) {
+            seq = Attr.number(pointer.get(), SEQ);
+        } else {
+            if (heldFor != null) {
+                table.delete(messageKey(heldFor, message.id()));
+            }
+            seq = counters.next(message.psid(), Counters.HELD_MESSAGES);
+        }
+        table.put(pointer(message, seq));
+        table.put(item(message, seq));
+    }
+
+    List<HeldMessage> heldFor(String psid) {
+        Condition inQueue = Condition.equalTo(TableLayout.PK, Attr.s(PARTITION + psid))
+                .and(Condition.beginsWith(TableLayout.SK, Attr.s(TYPE + "#")));
+        return table.query(DynamoTable.queryFor(inQueue).consistentRead(true).build(), 0).stream()
+                .sorted(IN_QUEUE_ORDER).map(OutboxItems::message).toList();
+    }
+
+    List<HeldMessage> dueForRetry(Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return due.dueBy(RETRY, now, limit).stream().sorted(RETRY_ORDER).limit(limit).map(OutboxItems::message)
+                .toList();
+    }
+
+    void release(String id) {
+        table.get(pointerKey(id)).ifPresent(pointer -> {
+            table.delete(messageKey(Attr.string(pointer, PSID), id));
+            table.delete(pointerKey(id));
+        });
+    }
+
+    void deleteFor(String psid) {
+        Condition partition = Condition.equalTo(TableLayout.PK, Attr.s(PARTITION + psid));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> item : table.query(DynamoTable.queryFor(partition).consistentRead(true)
+                .build(), 0)) {
+            keys.add(TableLayout.key(Attr.string(item, TableLayout.PK), Attr.string(item, TableLayout.SK)));
+            keys.add(pointerKey(Attr.string(item, "id")));
+        }
+        table.deleteAll(keys);
+    }
+
+    private static Map<String, AttributeValue> messageKey(String psid, String id) {
+        return TableLayout.key(PARTITION + psid, TYPE + "#" + id);
+    }
+
+    private static Map<String, AttributeValue> pointerKey(String id) {
+        return TableLayout.key(TYPE + "#" + id, TYPE);
+    }
+
+    private static Map<String, AttributeValue> pointer(HeldMessage message, long seq) {
+        Map<String, AttributeValue> item = TableLayout.item(POINTER_TYPE, TYPE + "#" + message.id(), TYPE);
+        item.put(PSID, Attr.s(message.psid()));
+        item.put(SEQ, Attr.n(seq));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> item(HeldMessage message, long seq) {
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, PARTITION + message.psid(),
+                TYPE + "#" + message.id());
+        item.put("id", Attr.s(message.id()));
+        item.put(PSID, Attr.s(message.psid()));
+        item.put("text", Attr.s(message.text()));
+        item.put("heldAt", Attr.time(message.heldAt()));
+        item.put(SEQ, Attr.n(seq));
+        message.retryAt().ifPresent(at -> {
+            item.put("retryAt", Attr.time(at));
+            TableLayout.putDue(item, RETRY, message.psid(), at);
+        });
+        message.shareId().ifPresent(id -> item.put("shareId", Attr.s(id)));
+        return item;
+    }
+
+    private static HeldMessage message(Map<String, AttributeValue> item) {
+        return new HeldMessage(Attr.string(item, "id"), Attr.string(item, PSID), Attr.string(item, "text"),
+                Attr.time(item, "heldAt"), Attr.optionalTime(item, "retryAt"), Attr.optionalString(item, "shareId"));
+    }
+}

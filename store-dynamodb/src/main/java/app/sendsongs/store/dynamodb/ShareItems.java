@@ -1,0 +1,175 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Shared songs: {@code SHARE#<id>}; in {@code gsi1} under {@code SENT#<sender>} by creation time,
+ * and in {@code gsi2} under {@code RECEIVED#<receiver>} with a sort key that starts with the state:
+ * {@code OPEN#H#<created>} (held), {@code OPEN#W#<delivered>} (watching), {@code DONE#<created>}
+ * (played, expired, cancelled), so a receiver's watched or open songs are one query that never
+ * reads their history. Every status change is an UpdateItem conditional on the stored status.
+ * {@code seq}, from the sender's counter, orders songs sent in the same millisecond.
+ */
+final class ShareItems {
+    static final String TYPE = "SHARE";
+    private static final String SEQ = "seq";
+    private static final String STATUS = "status";
+    private static final String OPEN = "OPEN#";
+    private static final String WATCHING = OPEN + "W#";
+
+    private static final List<String> OPTIONAL_ATTRIBUTES = List.of("trackIsrc", "trackLinkedFrom", "deliveredAt",
+            "expiresAt", "playedAt");
+
+    private static final Comparator<Stored> IN_SENDING_ORDER = Comparator
+            .comparing((Stored stored) -> stored.share().createdAt()).thenComparingLong(Stored::seq);
+    private static final Comparator<Stored> OLDEST_DELIVERY_FIRST = Comparator
+            .comparing((Stored stored) -> deliveredOrCreated(stored.share())).thenComparing(IN_SENDING_ORDER);
+
+    /** A share with its place in its sender's sending order. */
+    private record Stored(Share share, long seq) {
+        static Stored of(Map<String, AttributeValue> item) {
+            return new Stored(ShareItems.share(item), Attr.number(item, SEQ));
+        }
+    }
+
+    private final DynamoTable table;
+    private final Counters counters;
+
+    ShareItems(DynamoTable table, Counters counters) {
+        this.table = table;
+        this.counters = counters;
+    }
+
+    void insert(Share share) {
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + share.id(), TYPE);
+        item.putAll(attributes(share));
+        item.put(SEQ, Attr.n(counters.next(share.senderPsid(), Counters.SENT_SHARES)));
+        if (!table.putIf(item, Condition.attributeNotExists(TableLayout.PK))) {
+            throw new DynamoStoreException("a share with this id already exists");
+        }
+    }
+
+    Optional<Share> find(String id) {
+        return table.get(key(id)).map(ShareItems::share);
+    }
+
+    /** One UpdateItem conditional on the stored status: of two racing workers only one changes the share. */
+    boolean update(Share updated, ShareStatus expected) {
+        Map<String, AttributeValue> attributes = attributes(updated);
+        Update update = new Update().setAll(attributes);
+        OPTIONAL_ATTRIBUTES.stream().filter(name -> !attributes.containsKey(name)).forEach(update::remove);
+        return table.updateIf(key(updated.id()), update, Condition.equalTo(STATUS, Attr.s(expected.name())))
+                .isPresent();
+    }
+
+    List<Share> sentBy(String sender) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
+        return sorted(query(TableLayout.GSI1, bySender), IN_SENDING_ORDER.reversed());
+    }
+
+    List<Share> watchedFor(String receiver) {
+        return sorted(received(receiver, WATCHING), OLDEST_DELIVERY_FIRST);
+    }
+
+    List<Share> openTo(String receiver) {
+        return sorted(received(receiver, OPEN), IN_SENDING_ORDER);
+    }
+
+    void deleteOf(String psid) {
+        Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+        query(TableLayout.GSI1, Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(psid))))
+                .forEach(item -> keys.add(key(Attr.string(item, "id"))));
+        query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(psid))))
+                .forEach(item -> keys.add(key(Attr.string(item, "id"))));
+        table.deleteAll(List.copyOf(keys));
+    }
+
+    private List<Map<String, AttributeValue>> received(String receiver, String sortKeyPrefix) {
+        return query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(receiver)))
+                .and(Condition.beginsWith(TableLayout.GSI2_SK, Attr.s(sortKeyPrefix))));
+    }
+
+    private List<Map<String, AttributeValue>> query(String index, Condition keyCondition) {
+        return table.query(DynamoTable.queryFor(keyCondition).indexName(index).build(), 0);
+    }
+
+    private static List<Share> sorted(List<Map<String, AttributeValue>> items, Comparator<Stored> order) {
+        return items.stream().map(Stored::of).sorted(order).map(Stored::share).toList();
+    }
+
+    private static Instant deliveredOrCreated(Share share) {
+        return share.deliveredAt().orElse(share.createdAt());
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return TableLayout.key(TYPE + "#" + id, TYPE);
+    }
+
+    private static String sentKey(String sender) {
+        return "SENT#" + sender;
+    }
+
+    private static String receivedKey(String receiver) {
+        return "RECEIVED#" + receiver;
+    }
+
+    /** Every attribute of the share but its key, type and seq, including its index keys. */
+    private static Map<String, AttributeValue> attributes(Share share) {
+        Track track = share.track();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", Attr.s(share.id()));
+        item.put("senderPsid", Attr.s(share.senderPsid()));
+        item.put("receiverPsid", Attr.s(share.receiverPsid()));
+        item.put("trackId", Attr.s(track.id().value()));
+        item.put("trackName", Attr.s(track.name()));
+        item.put("trackArtists", Attr.list(track.artists()));
+        item.put("trackDurationMs", Attr.n(track.duration().toMillis()));
+        track.isrc().ifPresent(isrc -> item.put("trackIsrc", Attr.s(isrc)));
+        track.linkedFrom().ifPresent(id -> item.put("trackLinkedFrom", Attr.s(id.value())));
+        item.put("pre", Attr.s(share.pre()));
+        item.put("post", Attr.s(share.post()));
+        item.put("createdAt", Attr.time(share.createdAt()));
+        share.deliveredAt().ifPresent(at -> item.put("deliveredAt", Attr.time(at)));
+        share.expiresAt().ifPresent(at -> item.put("expiresAt", Attr.time(at)));
+        item.put(STATUS, Attr.s(share.status().name()));
+        share.playedAt().ifPresent(at -> item.put("playedAt", Attr.time(at)));
+        item.put("uncertain", Attr.bool(share.uncertain()));
+        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(share.senderPsid())));
+        item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(share.createdAt())));
+        item.put(TableLayout.GSI2_PK, Attr.s(receivedKey(share.receiverPsid())));
+        item.put(TableLayout.GSI2_SK, Attr.s(receivedSortKey(share)));
+        return item;
+    }
+
+    private static String receivedSortKey(Share share) {
+        return switch (share.status()) {
+            case HELD -> OPEN + "H#" + TableLayout.sortableTime(share.createdAt());
+            case WATCHING -> WATCHING + TableLayout.sortableTime(deliveredOrCreated(share));
+            case PLAYED, EXPIRED, CANCELLED -> "DONE#" + TableLayout.sortableTime(share.createdAt());
+        };
+    }
+
+    private static Share share(Map<String, AttributeValue> item) {
+        Track track = new Track(new TrackId(Attr.string(item, "trackId")), Attr.string(item, "trackName"),
+                Attr.list(item, "trackArtists"), Duration.ofMillis(Attr.number(item, "trackDurationMs")),
+                Attr.optionalString(item, "trackIsrc"), Attr.optionalString(item, "trackLinkedFrom").map(TrackId::new));
+        return new Share(Attr.string(item, "id"), Attr.string(item, "senderPsid"), Attr.string(item, "receiverPsid"),
+                track, Attr.string(item, "pre"), Attr.string(item, "post"), Attr.time(item, "createdAt"),
+                Attr.optionalTime(item, "deliveredAt"), Attr.optionalTime(item, "expiresAt"),
+                ShareStatus.valueOf(Attr.string(item, STATUS)), Attr.optionalTime(item, "playedAt"),
+                Attr.bool(item, "uncertain"));
+    }
+}

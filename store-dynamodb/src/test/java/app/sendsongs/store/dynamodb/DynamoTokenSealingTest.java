@@ -1,0 +1,62 @@
+package app.sendsongs.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.registration.RegistrationCode;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.TokenCipher;
+import app.sendsongs.core.user.User;
+import app.sendsongs.testsupport.DynaliteExtension;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Spotify tokens never reach the table in the clear. */
+class DynamoTokenSealingTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
+    private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
+    private static final SpotifyGrant GRANT = new SpotifyGrant("access-token-in-clear", NOW.plusSeconds(3600),
+            "refresh-token-in-clear");
+
+    @Test
+    void tokensAreSealedInTheTableAndOpenedOnRead() {
+        String table = DYNAMO.freshTable();
+        DynamoStore store = DynamoStore.create(DYNAMO.client(), table, TokenCipher.random());
+        store.saveUser(new User("alice", "Alice Smith", "alice-sp", GRANT, GrantState.ACTIVE, NOW, NOW));
+        store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", "bob-sp", GRANT, NOW.plusSeconds(900)));
+
+        assertThat(rawTokens(table, "USER#alice", "USER")).hasSize(2).allSatisfy(value -> assertThat(value)
+                .startsWith("v1.").doesNotContain("in-clear"));
+        assertThat(rawTokens(table, "CODE#ABCD-EFGH", "CODE")).hasSize(2).allSatisfy(value -> assertThat(value)
+                .startsWith("v1.").doesNotContain("in-clear"));
+
+        assertThat(store.findUser("alice").orElseThrow().grant()).isEqualTo(GRANT);
+        assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::grant).isEqualTo(GRANT);
+        assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().grant()).isEqualTo(GRANT);
+    }
+
+    @Test
+    void aTableReadWithAnotherKeyRefusesToHandOutTokens() {
+        String table = DYNAMO.freshTable();
+        DynamoStore.create(DYNAMO.client(), table, TokenCipher.random())
+                .saveUser(new User("alice", "Alice Smith", "alice-sp", GRANT, GrantState.ACTIVE, NOW, NOW));
+
+        DynamoStore otherKey = DynamoStore.create(DYNAMO.client(), table, TokenCipher.random());
+
+        assertThatThrownBy(() -> otherKey.findUser("alice")).hasMessageContaining("TOKEN_ENCRYPTION_KEY")
+                .hasMessageNotContaining("in-clear");
+    }
+
+    private static List<String> rawTokens(String table, String pk, String sk) {
+        Map<String, AttributeValue> item = DYNAMO.client().getItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        return List.of(item.get("accessToken").s(), item.get("refreshToken").s());
+    }
+}
