@@ -29,7 +29,7 @@ resource "aws_lambda_function" "webhook" {
 
   environment {
     variables = {
-      TABLE_NAME                            = aws_dynamodb_table.main.name
+      DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
       PUBLIC_BASE_URL                       = local.public_base_url
       SPOTIFY_CLIENT_ID                     = var.spotify_client_id
       MESSENGER_APP_SECRET_PARAMETER        = aws_ssm_parameter.messenger_app_secret.name
@@ -75,7 +75,7 @@ resource "aws_lambda_function" "registration" {
 
   environment {
     variables = {
-      TABLE_NAME                      = aws_dynamodb_table.main.name
+      DYNAMODB_TABLE                  = aws_dynamodb_table.main.name
       PUBLIC_BASE_URL                 = local.public_base_url
       SPOTIFY_CLIENT_ID               = var.spotify_client_id
       SPOTIFY_CLIENT_SECRET_PARAMETER = aws_ssm_parameter.spotify_client_secret.name
@@ -118,7 +118,7 @@ resource "aws_lambda_function" "tick" {
 
   environment {
     variables = {
-      TABLE_NAME                            = aws_dynamodb_table.main.name
+      DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
       PUBLIC_BASE_URL                       = local.public_base_url
       SPOTIFY_CLIENT_ID                     = var.spotify_client_id
       MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class RegistrationHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
-    public static final List<Setting> SETTINGS = List.of(Setting.TABLE_NAME, Setting.PUBLIC_BASE_URL,
+    public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_ID, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER,
             Setting.WATCH_SCHEDULE, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
     /** The API routes this function serves. */

@@ -1,13 +1,14 @@
 package app.sendsongs.lambda;
 
 /**
- * An environment variable a Lambda function reads. Secrets are never in the environment: a {@code *_PARAMETER}
- * variable holds only the name of the SSM SecureString parameter that holds the secret, fetched at run time.
+ * An environment variable a Lambda function reads, named as the server's variable of the same meaning. Secrets are
+ * never in the environment: the server's name with {@code _PARAMETER} appended holds only the name of the SSM
+ * SecureString parameter that holds the secret, fetched at run time.
  * Each handler lists the settings it reads ({@code SETTINGS}); the deployment test compares those lists with
  * the functions' environments in Terraform.
  */
 public enum Setting {
-    TABLE_NAME(true, "the DynamoDB table that holds all data"),
+    DYNAMODB_TABLE(true, "the DynamoDB table that holds all data"),
     PUBLIC_BASE_URL(true, "the externally visible base URL (the HTTP API's endpoint or a custom domain); builds the "
             + "Spotify redirect URI PUBLIC_BASE_URL/callback and the connect link PUBLIC_BASE_URL/connect"),
     SPOTIFY_CLIENT_ID(true, "Spotify app client id (not a secret)"),

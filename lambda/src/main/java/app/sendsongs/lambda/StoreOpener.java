@@ -2,6 +2,7 @@ package app.sendsongs.lambda;
 
 import app.sendsongs.core.store.Store;
 import app.sendsongs.core.user.TokenCipher;
+import app.sendsongs.store.dynamodb.DynamoStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Opens the store every function of a deployment shares: one DynamoDB table. */
@@ -9,10 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public interface StoreOpener {
     Store open(DynamoDbClient client, String tableName, TokenCipher cipher);
 
-    /** The DynamoDB store adapter. */
+    /** The DynamoDB store adapter on an existing table (Terraform creates it). */
     static StoreOpener dynamoDb() {
-        return (client, tableName, cipher) -> {
-            throw new UnsupportedOperationException("the DynamoDB store adapter is not part of this build yet");
-        };
+        return DynamoStore::create;
     }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
-    public static final List<Setting> SETTINGS = List.of(Setting.TABLE_NAME, Setting.PUBLIC_BASE_URL,
+    public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_APP_SECRET_PARAMETER, Setting.MESSENGER_VERIFY_TOKEN_PARAMETER,
             Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER,
             Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.WATCH_SCHEDULE, Setting.MESSENGER_GRAPH_BASE_URL,

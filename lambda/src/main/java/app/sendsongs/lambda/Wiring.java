@@ -53,7 +53,7 @@ final class Wiring {
             throw new IllegalStateException("the parameter named by TOKEN_ENCRYPTION_KEY_PARAMETER is unusable: "
                     + e.getMessage());
         }
-        return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.TABLE_NAME), cipher);
+        return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE), cipher);
     }
 
     ConnectLink connectLink() {

@@ -2,23 +2,36 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The deployment artifact the normal build makes ({@code lambda/target/send-songs-lambda.jar}): slim (no web
- * server, no SQLite), within Lambda's size limits, and holding the three handlers as Lambda loads them.
+ * server, no SQLite), within Lambda's size limits, holding the three handlers as Lambda loads them, and working
+ * on its own with the production wiring.
  */
 class LambdaArtifactIT {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
     /** Lambda's limits for a .zip/.jar deployment package: 50 MB uploaded directly, 250 MB unpacked. */
     private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
     private static final long MAX_UNPACKED_BYTES = 250L * 1024 * 1024;
@@ -60,6 +73,84 @@ class LambdaArtifactIT {
                 assertThat(loaded.getClassLoader()).isSameAs(artifact);
                 assertThat(streamHandler.isAssignableFrom(loaded)).as(handler.getName()).isTrue();
                 assertThat(Modifier.isPublic(loaded.getConstructor().getModifiers())).isTrue();
+            }
+        }
+    }
+
+    /**
+     * The registration function from the artifact alone, in a JVM of its own, created as Lambda creates it (the
+     * no-argument constructor, so the production AWS clients and the DynamoDB store) and configured only by its
+     * environment: AWS endpoints pointed at the Parameter Store emulator and dynalite.
+     */
+    @Test
+    void theArtifactAloneServesConnectWithTheProductionWiring() throws Exception {
+        String table = DYNAMO.freshTable();
+        try (ParameterStoreEmulator parameters = new ParameterStoreEmulator()) {
+            parameters.putSecureString("/smoke/spotify-client-secret", "smoke-client-secret");
+            parameters.putSecureString("/smoke/token-encryption-key", Base64.getEncoder().encodeToString(new byte[32]));
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("DYNAMODB_TABLE", table);
+            environment.put("PUBLIC_BASE_URL", "https://songs.example.org");
+            environment.put("SPOTIFY_CLIENT_ID", "smoke-client");
+            environment.put("SPOTIFY_CLIENT_SECRET_PARAMETER", "/smoke/spotify-client-secret");
+            environment.put("TOKEN_ENCRYPTION_KEY_PARAMETER", "/smoke/token-encryption-key");
+            environment.put("AWS_REGION", DynaliteExtension.REGION.id());
+            environment.put("AWS_ACCESS_KEY_ID", DynaliteExtension.ACCESS_KEY);
+            environment.put("AWS_SECRET_ACCESS_KEY", DynaliteExtension.SECRET_KEY);
+            environment.put("AWS_ENDPOINT_URL_SSM", parameters.endpoint().toString());
+            environment.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.endpoint().toString());
+            environment.put("AWS_EC2_METADATA_DISABLED", "true");
+            environment.put("AWS_CONFIG_FILE", "/nonexistent");
+            environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
+
+            JsonNode response = SampleEvents.JSON.readTree(invokeFromArtifact(RegistrationHandler.class, "connect",
+                    environment));
+
+            assertThat(response.path("statusCode").asInt()).isEqualTo(302);
+            assertThat(response.path("headers").path("Location").asText())
+                    .startsWith("https://accounts.spotify.com/authorize?")
+                    .contains("client_id=smoke-client")
+                    .contains("redirect_uri=https%3A%2F%2Fsongs.example.org%2Fcallback");
+            assertThat(parameters.calls()).isEqualTo(1);
+            assertThat(DYNAMO.client().scan(r -> r.tableName(table)).count()).as("the OAuth state stored").isOne();
+        }
+    }
+
+    /** Runs {@link InvokeOnce} with only the artifact (and itself) on the class path; its standard output. */
+    private static String invokeFromArtifact(Class<?> handler, String sampleEvent, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("invoke-once");
+        try {
+            Path classes = work.resolve("classes/app/sendsongs/lambda");
+            Files.createDirectories(classes);
+            Path compiled = Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
+                    "app/sendsongs/lambda");
+            try (var files = Files.list(compiled)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().matches("(InvokeOnce|TestContext).*"
+                        + "\\.class")).toList()) {
+                    Files.copy(file, classes.resolve(file.getFileName()));
+                }
+            }
+            Path event = work.resolve("event.json");
+            Files.write(event, SampleEvents.bytes(SampleEvents.load(sampleEvent)));
+            String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(javaCommand, "-cp",
+                    jar().toAbsolutePath() + java.io.File.pathSeparator + work.resolve("classes"),
+                    InvokeOnce.class.getName(), handler.getName(), event.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("the handler did not finish");
+            }
+            assertThat(process.exitValue()).as("exit code; output: " + output).isZero();
+            return output;
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -2,10 +2,13 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The product's main story through the Lambda entry points alone: people connect and register through the HTTP
@@ -13,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * notices the play.
  */
 class LambdaShareStoryTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
     private static final String LINK = "https://open.spotify.com/track/";
 
     private LambdaWorld world;
@@ -21,7 +27,7 @@ class LambdaShareStoryTest {
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld();
+        world = new LambdaWorld(DYNAMO);
         people = new People(world);
         track = people.trackIds().getFirst();
     }

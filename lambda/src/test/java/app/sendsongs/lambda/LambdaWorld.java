@@ -1,10 +1,9 @@
 package app.sendsongs.lambda;
 
-import app.sendsongs.core.store.Store;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
-import app.sendsongs.store.sqlite.SqliteStore;
+import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
@@ -24,11 +23,10 @@ import java.util.Set;
 /**
  * The serverless deployment on one machine: the three functions' handlers, each with its own AWS clients (and
  * call recorder) and only its own environment variables, behind an emulated HTTP API; their secrets in an
- * emulated Parameter Store; the shared store; and the sandbox emulators of Messenger and Spotify on a manual
+ * emulated Parameter Store; their one DynamoDB table (on dynalite); and the sandbox emulators of Messenger and Spotify on a manual
  * clock, whose {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
  */
 final class LambdaWorld implements AutoCloseable {
-    static final String TABLE = "send-songs-test";
     private static final String PARAMETER_PREFIX = "/send-songs-test/";
 
     final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -39,14 +37,18 @@ final class LambdaWorld implements AutoCloseable {
     final Sandbox sandbox = new Sandbox(sandboxConfig, clock);
     final Javalin sandboxHttp;
     final ApiGatewayEmulator api = new ApiGatewayEmulator();
-    private final Store store = SqliteStore.inMemory();
+    private final URI dynamoDb;
+    final String table;
     private final Map<String, TestAws> aws = new HashMap<>();
     private final String tokenKey = randomKey();
     final WebhookHandler webhook;
     final RegistrationHandler registration;
     final TickHandler tick;
 
-    LambdaWorld() {
+    /** The functions' table is a fresh one on {@code dynamo}'s server, deleted after the test. */
+    LambdaWorld(DynaliteExtension dynamo) {
+        dynamoDb = dynamo.endpoint();
+        table = dynamo.freshTable();
         sandboxHttp = Javalin.create(config -> config.showJavalinBanner = false);
         sandbox.routes(sandboxHttp);
         sandboxHttp.start("127.0.0.1", 0);
@@ -67,7 +69,7 @@ final class LambdaWorld implements AutoCloseable {
     /** Every environment variable a deployment sets, by name; each function gets only those it declares. */
     Map<String, String> deploymentEnvironment() {
         Map<String, String> all = new HashMap<>();
-        all.put(Setting.TABLE_NAME.name(), TABLE);
+        all.put(Setting.DYNAMODB_TABLE.name(), table);
         all.put(Setting.PUBLIC_BASE_URL.name(), api.baseUrl());
         all.put(Setting.SPOTIFY_CLIENT_ID.name(), sandboxConfig.spotifyClientId());
         for (Setting setting : Setting.values()) {
@@ -108,7 +110,7 @@ final class LambdaWorld implements AutoCloseable {
         return invoke(tick, "tick", SampleEvents.load("scheduler-tick")).path("listenChecks").asInt();
     }
 
-    /** A function's surroundings: its declared environment only, its own recorded clients, the shared store. */
+    /** A function's surroundings: its declared environment only, its own recorded clients, the DynamoDB store. */
     Surroundings surroundings(String function, List<Setting> declared) {
         Map<String, String> all = deploymentEnvironment();
         Map<String, String> environment = new HashMap<>();
@@ -117,9 +119,9 @@ final class LambdaWorld implements AutoCloseable {
                 environment.put(setting.name(), all.get(setting.name()));
             }
         });
-        TestAws clients = new TestAws(parameters.endpoint(), URI.create("http://127.0.0.1:1"));
+        TestAws clients = new TestAws(parameters.endpoint(), dynamoDb);
         aws.put(function, clients);
-        return new Surroundings(environment, clients, (client, table, cipher) -> store, clock);
+        return new Surroundings(environment, clients, StoreOpener.dynamoDb(), clock);
     }
 
     private void storeSecrets() {
@@ -149,6 +151,5 @@ final class LambdaWorld implements AutoCloseable {
         api.close();
         sandboxHttp.stop();
         parameters.close();
-        store.close();
     }
 }

@@ -2,6 +2,8 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -10,15 +12,19 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The registration function invoked directly with API Gateway's payload 2.0 events. */
 class RegistrationHandlerTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
     private LambdaWorld world;
     private People people;
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld();
+        world = new LambdaWorld(DYNAMO);
         people = new People(world);
     }
 

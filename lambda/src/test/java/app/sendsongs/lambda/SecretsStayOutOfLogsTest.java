@@ -2,21 +2,27 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
 import app.sendsongs.testsupport.LogCapture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whatever the functions log, on success and on failure, never holds a secret value. */
 class SecretsStayOutOfLogsTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
     private LambdaWorld world;
     private People people;
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld();
+        world = new LambdaWorld(DYNAMO);
         people = new People(world);
     }
 

@@ -11,31 +11,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
-    private static final List<Setting> DECLARED = List.of(Setting.TABLE_NAME, Setting.PUBLIC_BASE_URL,
+    private static final List<Setting> DECLARED = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.WATCH_SCHEDULE, Setting.SPOTIFY_API_BASE_URL);
 
     @Test
     void everyMissingRequiredVariableIsNamedAtOnce() {
-        assertThatThrownBy(() -> Settings.read(Map.of("PUBLIC_BASE_URL", "https://x", "TABLE_NAME", " "), DECLARED))
+        assertThatThrownBy(() -> Settings.read(Map.of("PUBLIC_BASE_URL", "https://x", "DYNAMODB_TABLE", " "), DECLARED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("TABLE_NAME is not set")
+                .hasMessageContaining("DYNAMODB_TABLE is not set")
                 .hasMessageContaining("SPOTIFY_CLIENT_SECRET_PARAMETER is not set")
                 .hasMessageNotContaining("WATCH_SCHEDULE");
     }
 
     @Test
     void aMalformedScheduleIsAConfigurationProblem() {
-        assertThatThrownBy(() -> Settings.read(Map.of("TABLE_NAME", "t", "PUBLIC_BASE_URL", "https://x",
+        assertThatThrownBy(() -> Settings.read(Map.of("DYNAMODB_TABLE", "t", "PUBLIC_BASE_URL", "https://x",
                 "SPOTIFY_CLIENT_SECRET_PARAMETER", "/p", "WATCH_SCHEDULE", "soon"), DECLARED))
                 .hasMessageContaining("WATCH_SCHEDULE");
     }
 
     @Test
     void valuesAreReadOptionalOnesMayBeAbsentAndUndeclaredOnesAreRefused() {
-        Settings settings = Settings.read(Map.of("TABLE_NAME", " t ", "PUBLIC_BASE_URL", "https://x",
+        Settings settings = Settings.read(Map.of("DYNAMODB_TABLE", " t ", "PUBLIC_BASE_URL", "https://x",
                 "SPOTIFY_CLIENT_SECRET_PARAMETER", "/p", "SPOTIFY_CLIENT_ID", "not declared"), DECLARED);
 
-        assertThat(settings.get(Setting.TABLE_NAME)).isEqualTo("t");
+        assertThat(settings.get(Setting.DYNAMODB_TABLE)).isEqualTo("t");
         assertThat(settings.optional(Setting.SPOTIFY_API_BASE_URL)).isEmpty();
         assertThat(settings.parameters()).containsExactly(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER);
         assertThatThrownBy(() -> settings.get(Setting.SPOTIFY_CLIENT_ID)).isInstanceOf(IllegalStateException.class)
@@ -47,7 +47,7 @@ class SettingsTest {
         for (List<Setting> settings : List.of(WebhookHandler.SETTINGS, RegistrationHandler.SETTINGS,
                 TickHandler.SETTINGS)) {
             assertThat(settings).doesNotHaveDuplicates()
-                    .contains(Setting.TABLE_NAME, Setting.PUBLIC_BASE_URL, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);
+                    .contains(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);
         }
         assertThat(RegistrationHandler.SETTINGS).doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER,
                 Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER);

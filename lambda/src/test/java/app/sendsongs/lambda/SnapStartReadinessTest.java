@@ -3,12 +3,15 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What SnapStart needs: creating a handler (Lambda's init phase, which the snapshot captures) reads the
@@ -16,11 +19,14 @@ import org.junit.jupiter.api.Test;
  * execution environment, and a failed fetch is tried again on the next request.
  */
 class SnapStartReadinessTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
     private LambdaWorld world;
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld();
+        world = new LambdaWorld(DYNAMO);
     }
 
     @AfterEach
@@ -48,8 +54,7 @@ class SnapStartReadinessTest {
         Map<String, String> environment = new java.util.HashMap<>(world.deploymentEnvironment());
         environment.put("TOKEN_ENCRYPTION_KEY_PARAMETER", "/send-songs-test/not-created-yet");
         TickHandler tick = new TickHandler(new Surroundings(environment,
-                new TestAws(world.parameters.endpoint(), URI.create("http://127.0.0.1:1")),
-                (client, table, cipher) -> app.sendsongs.store.sqlite.SqliteStore.inMemory(), world.clock));
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint()), StoreOpener.dynamoDb(), world.clock));
 
         assertThatThrownBy(() -> LambdaWorld.invoke(tick, "tick", SampleEvents.load("scheduler-tick")))
                 .isInstanceOf(IllegalStateException.class)
@@ -64,7 +69,7 @@ class SnapStartReadinessTest {
 
     @Test
     void aFunctionWithoutItsVariablesFailsAtInitNamingThemAll() {
-        assertThatThrownBy(() -> new WebhookHandler(new Surroundings(Map.of("TABLE_NAME", "t"),
+        assertThatThrownBy(() -> new WebhookHandler(new Surroundings(Map.of("DYNAMODB_TABLE", "t"),
                 new TestAws(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")),
                 (client, table, cipher) -> { throw new AssertionError("not opened"); }, Clock.systemUTC())))
                 .isInstanceOf(IllegalStateException.class)

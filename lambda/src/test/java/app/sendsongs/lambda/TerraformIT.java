@@ -2,6 +2,9 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -18,6 +21,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The Terraform configuration (deploy/terraform) checked against the code and the built artifact: every handler it
@@ -27,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * handlers), nothing broader.
  */
 class TerraformIT {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
 
     private static final String TABLE = "aws_dynamodb_table.main";
     private static final Map<String, Class<?>> FUNCTIONS = new LinkedHashMap<>();
@@ -44,7 +53,7 @@ class TerraformIT {
     @BeforeAll
     static void recordWhatTheFunctionsDo() {
         terraform = TerraformConfig.load(TerraformConfig.directory());
-        world = new LambdaWorld();
+        world = new LambdaWorld(DYNAMO);
         DeploymentScenario.run(world);
         FUNCTIONS.keySet().forEach(function -> RECORDED.put(function, world.calls(function)));
     }
@@ -141,7 +150,7 @@ class TerraformIT {
                             .doesNotContain("SECRET", "TOKEN", "PASSWORD", "KEY");
                 }
             }
-            assertThat(environment.get(Setting.TABLE_NAME.name())).isEqualTo(TABLE + ".name");
+            assertThat(environment.get(Setting.DYNAMODB_TABLE.name())).isEqualTo(TABLE + ".name");
         }
     }
 
@@ -237,6 +246,35 @@ class TerraformIT {
             assertThat(TerraformConfig.strings(statement.get("actions"))).containsExactly("lambda:InvokeFunction");
             assertThat(TerraformConfig.strings(statement.get("resources"))).containsExactly("aws_lambda_alias.tick.arn");
         });
+    }
+
+    @Test
+    void theTableIsTheOneTheStoreCreatesForItself() throws ReflectiveOperationException {
+        TableDescription created = DYNAMO.client().describeTable(r -> r.tableName(DYNAMO.freshTable())).table();
+        Map<String, Object> table = terraform.resource(TABLE);
+
+        assertThat(table.get("hash_key")).isEqualTo(key(created.keySchema(), KeyType.HASH));
+        assertThat(table.get("range_key")).isEqualTo(key(created.keySchema(), KeyType.RANGE));
+        assertThat(TerraformConfig.blocks(table.get("attribute")).stream()
+                .map(attribute -> attribute.get("name") + ":" + attribute.get("type")).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(created.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + ":" + a.attributeTypeAsString()).toList());
+        assertThat(TerraformConfig.blocks(table.get("global_secondary_index")).stream()
+                .map(index -> index.get("name") + "(" + index.get("hash_key") + "," + index.get("range_key") + ","
+                        + index.get("projection_type") + ")").collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(created.globalSecondaryIndexes().stream()
+                        .map(index -> index.indexName() + "(" + key(index.keySchema(), KeyType.HASH) + ","
+                                + key(index.keySchema(), KeyType.RANGE) + "," + index.projection().projectionTypeAsString()
+                                + ")").toList());
+        Field ttl = Class.forName("app.sendsongs.store.dynamodb.TableLayout")
+                .getDeclaredField("GC_AFTER");
+        ttl.setAccessible(true);
+        assertThat(TerraformConfig.map(table.get("ttl")).get("attribute_name")).isEqualTo(ttl.get(null));
+    }
+
+    private static String key(List<KeySchemaElement> schema, KeyType type) {
+        return schema.stream().filter(element -> element.keyType() == type).map(KeySchemaElement::attributeName)
+                .findFirst().orElse(null);
     }
 
     @Test

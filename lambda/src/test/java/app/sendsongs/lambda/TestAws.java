@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.testsupport.DynaliteExtension;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * emulators, with a recorder of every call they make.
  */
 final class TestAws implements AwsClients {
-    private static final Region REGION = Region.EU_WEST_1;
+    private static final Region REGION = DynaliteExtension.REGION;
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"));
 

@@ -2,14 +2,20 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The webhook function invoked directly with API Gateway's payload 2.0 events, as Lambda invokes it. */
 class WebhookHandlerTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+
     private static final String SAMPLE_SENDER = "6483920174825591";
 
     private LambdaWorld world;
@@ -17,7 +23,7 @@ class WebhookHandlerTest {
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld();
+        world = new LambdaWorld(DYNAMO);
         people = new People(world);
     }
 
