@@ -32,6 +32,8 @@ final class Database implements AutoCloseable {
     /** The writer checkpoints by itself only past this many WAL pages (40 MiB); normally {@link Checkpointer} does. */
     static final int AUTOCHECKPOINT_PAGES = 10_000;
     private static final int CACHE_KIB = 8_192;
+    /** The writer's page cache: claims and completions touch watches all over a large table. */
+    private static final int WRITER_CACHE_KIB = 32_768;
 
     /** Work done with a session; SQL errors become {@link SqliteStoreException}s. */
     @FunctionalInterface
@@ -74,7 +76,7 @@ final class Database implements AutoCloseable {
                 throw new SqliteStoreException("could not switch " + absolute + " to WAL mode (it is in " + mode + ")");
             }
             writer.execute("PRAGMA synchronous = NORMAL");
-            writer.execute("PRAGMA cache_size = -" + CACHE_KIB);
+            writer.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             writer.execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
             List<Session> readers = new ArrayList<>();
             for (int i = 0; i < readerCount; i++) {
