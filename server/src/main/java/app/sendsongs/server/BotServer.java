@@ -23,7 +23,8 @@ public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
     /** Messages handled at once: handling mostly waits on Spotify, Messenger and the database, not the CPU. */
     private static final int WEBHOOK_WORKERS = 16;
-    private static final int WEBHOOK_QUEUE_PER_WORKER = 1_000;
+    /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
+    private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
     /** How long a webhook POST waits for room in a full queue before answering 503. */
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 

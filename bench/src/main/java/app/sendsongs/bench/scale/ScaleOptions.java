@@ -15,7 +15,7 @@ public record ScaleOptions(int small, int large, int claim, int warmupRounds, in
               --warmup-rounds N  claims before measuring, on each database (default 10)
               --rounds N         measured claims on each database (default 30)
               --hours N          hours the server's clock is moved on, one at a time, while its memory is read (default 12)
-              --server-heap S    the server's -Xmx (default 128m)
+              --server-heap S    the server's -Xmx (default 256m, as docs/operations.md recommends)
               --seed N           random seed of the due times (default 1)
             """;
 
@@ -26,7 +26,7 @@ public record ScaleOptions(int small, int large, int claim, int warmupRounds, in
     }
 
     public static ScaleOptions defaults() {
-        return new ScaleOptions(10_000, 1_000_000, 1000, 10, 30, 12, "128m", 1);
+        return new ScaleOptions(10_000, 1_000_000, 1000, 10, 30, 12, "256m", 1);
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
