@@ -21,14 +21,16 @@ final class BotRoutes {
     private final WebhookVerifier webhookVerifier;
     private final SignatureVerifier signatureVerifier;
     private final WebhookParser parser;
+    private final WebhookDispatcher dispatcher;
     private final Clock clock;
 
     BotRoutes(SendSongs app, WebhookVerifier webhookVerifier, SignatureVerifier signatureVerifier,
-              WebhookParser parser, Clock clock) {
+              WebhookParser parser, WebhookDispatcher dispatcher, Clock clock) {
         this.app = app;
         this.webhookVerifier = webhookVerifier;
         this.signatureVerifier = signatureVerifier;
         this.parser = parser;
+        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
@@ -54,6 +56,7 @@ final class BotRoutes {
                         () -> ctx.status(HttpStatus.FORBIDDEN).result("verification failed"));
     }
 
+    /** Checks the signature on the raw body, parses, queues the messages for the workers and answers at once. */
     private void receive(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         if (!signatureVerifier.verify(body, ctx.header(SignatureVerifier.HEADER))) {
@@ -69,7 +72,11 @@ final class BotRoutes {
             ctx.status(HttpStatus.BAD_REQUEST).result("malformed event");
             return;
         }
-        messages.forEach(app.bot()::handle);
+        if (!dispatcher.dispatch(messages)) {
+            // Messenger delivers the batch again later; what was queued is then recognised by its mid.
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
+            return;
+        }
         ctx.result("EVENT_RECEIVED");
     }
 
