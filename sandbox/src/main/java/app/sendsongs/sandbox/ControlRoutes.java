@@ -39,6 +39,8 @@ final class ControlRoutes {
         app.post("/sandbox/messenger/send", JsonIo.guarded(this::messengerSend));
         app.get("/sandbox/messenger/inbox/{psid}", JsonIo.guarded(this::inbox));
         app.get("/sandbox/messenger/inbox", JsonIo.guarded(this::inboxes));
+        app.get("/sandbox/messenger/stats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200,
+                Map.of("delivered", messenger.deliveredCount()))));
 
         app.get("/sandbox/spotify/tracks", JsonIo.guarded(this::tracks));
         app.post("/sandbox/spotify/tracks", JsonIo.guarded(this::addTracks));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class MessengerEmulator {
     private volatile String botWebhookUrl;
     private final ConcurrentHashMap<String, Instant> lastInbound = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
+    private final AtomicLong delivered = new AtomicLong();
 
     MessengerEmulator(SandboxConfig config, ManualClock clock) {
         this.config = config;
@@ -141,7 +143,13 @@ public final class MessengerEmulator {
         synchronized (inbox) {
             inbox.add(message);
         }
+        delivered.incrementAndGet();
         return message;
+    }
+
+    /** How many messages the bot has sent through the Send API, to everyone: a cheap progress count. */
+    public long deliveredCount() {
+        return delivered.get();
     }
 
     /** What the bot sent to the person, oldest first. */

@@ -71,11 +71,13 @@ class ControlRoutesTest {
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.json().path("error").path("type").asText()).isEqualTo("OAuthException");
         assertThat(h.get("/sandbox/messenger/inbox/psid-9").json()).isEmpty();
+        assertThat(h.get("/sandbox/messenger/stats").json().path("delivered").asLong()).isZero();
 
         h.post("/sandbox/faults", Map.of("target", "messenger", "status", 429, "count", 5));
         assertThat(h.delete("/sandbox/faults").json().path("messenger")).isEmpty();
         assertThat(h.post(GRAPH, "{\"recipient\":{\"id\":\"psid-9\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"x\"}}")
                 .status()).isEqualTo(200);
+        assertThat(h.get("/sandbox/messenger/stats").json().path("delivered").asLong()).isEqualTo(1);
 
         assertThat(h.post("/sandbox/faults", Map.of("target", "email", "status", 500)).status()).isEqualTo(400);
         assertThat(h.post("/sandbox/faults", Map.of("target", "spotify", "status", 404)).status()).isEqualTo(400);

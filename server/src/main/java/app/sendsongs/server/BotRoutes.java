@@ -9,6 +9,7 @@ import app.sendsongs.web.WebResponse;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +17,15 @@ import org.slf4j.LoggerFactory;
 /** The bot's stable HTTP interface: the Messenger webhook, the Spotify connect round trip, health. */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
-    private final SendSongs app;
     private final Webhook webhook;
     private final RegistrationPages registrationPages;
+    private final WebhookDispatcher dispatcher;
 
     BotRoutes(SendSongs app, WebhookVerifier webhookVerifier, SignatureVerifier signatureVerifier,
-              WebhookParser parser, Clock clock) {
-        this.app = app;
+              WebhookParser parser, WebhookDispatcher dispatcher, Clock clock) {
         this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
         this.registrationPages = new RegistrationPages(app.registration(), clock);
+        this.dispatcher = dispatcher;
     }
 
     void register(Javalin server) {
@@ -41,6 +42,7 @@ final class BotRoutes {
                 ctx.queryParam("hub.challenge")));
     }
 
+    /** Checks the signature on the raw body, parses, queues the messages for the workers and answers at once. */
     private void receive(Context ctx) {
         switch (webhook.receive(ctx.bodyAsBytes(), ctx.header(SignatureVerifier.HEADER))) {
             case Webhook.Intake.Rejected rejected -> {
@@ -48,7 +50,11 @@ final class BotRoutes {
                 send(ctx, rejected.response());
             }
             case Webhook.Intake.Accepted accepted -> {
-                accepted.messages().forEach(app.bot()::handle);
+                if (!dispatcher.dispatch(accepted.messages())) {
+                    // Messenger delivers the batch again later; what was queued is then recognised by its mid.
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
+                    return;
+                }
                 send(ctx, Webhook.RECEIVED);
             }
         }

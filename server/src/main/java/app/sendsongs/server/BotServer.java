@@ -11,6 +11,7 @@ import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,17 @@ import org.slf4j.LoggerFactory;
 /** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    /** Messages handled at once: handling mostly waits on Spotify, Messenger and the database, not the CPU. */
+    private static final int WEBHOOK_WORKERS = 16;
+    /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
+    private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
+    /** How long a webhook POST waits for room in a full queue before answering 503. */
+    private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private final ServerStore store;
     private final SendSongs app;
     private final Javalin http;
+    private final WebhookDispatcher dispatcher;
     private final TickLoop tickLoop;
 
     /**
@@ -36,10 +44,12 @@ public final class BotServer implements AutoCloseable {
         SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                 config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
         this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
-                new SendSongs.Settings(link, config.schedule(), java.time.Duration.ofMinutes(2)));
+                new SendSongs.Settings(link, config.schedule(), Duration.ofMinutes(2)));
         this.http = Javalin.create(javalin -> javalin.showJavalinBanner = false);
+        this.dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+                WEBHOOK_QUEUE_WAIT);
         new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                new WebhookParser(clock), clock)
+                new WebhookParser(clock), dispatcher, clock)
                 .register(http);
         extraRoutes.accept(http);
         http.exception(Exception.class, (e, ctx) -> {
@@ -59,10 +69,12 @@ public final class BotServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Stops taking requests, handles every webhook message already acknowledged, then stops the rest. */
     @Override
     public void close() {
-        tickLoop.close();
         http.stop();
+        dispatcher.close();
+        tickLoop.close();
         store.close();
     }
 }

@@ -75,7 +75,7 @@ class EndToEndTest {
         sandbox.advanceMinutes(24 * 60 + 5);
         // Alice last wrote a week ago: Messenger's 24-hour rule holds the notice until she writes again.
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
-        sandbox.say("alice", "pending");
+        sandbox.ask("alice", "pending");
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("Bob Fisher hasn't played ")
                 && text.contains("within 7 days"));
     }
@@ -123,7 +123,7 @@ class EndToEndTest {
         sandbox.advanceMinutes(60);
         assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
 
-        sandbox.say("bob", "hi");
+        sandbox.ask("bob", "hi");
         assertThat(sandbox.inbox("bob")).anyMatch(text -> text.contains("Alice Smith sent you a song")
                 && text.contains("late one"));
 
@@ -242,7 +242,7 @@ class EndToEndTest {
         sandbox.ask("alice", "send_song name:\"Bob Fisher\" pre:\"from me\" " + LINK + track);
 
         assertThat(sandbox.ask("alice", "forget_me")).singleElement().asString().startsWith("Done: I've deleted everything");
-        sandbox.say("bob", "hi");
+        sandbox.ask("bob", "hi");
         assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("from me"));
         assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains(sandbox.base() + "/connect");
         assertThat(sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + track)).singleElement().asString()
@@ -308,7 +308,7 @@ class EndToEndTest {
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
 
         sandbox.advanceMinutes(7 * 24 * 60);
-        sandbox.say("alice", "hi");
+        sandbox.ask("alice", "hi");
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("Bob Fisher hasn't played ")
                 && text.contains("may have missed it"));
     }

@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -40,6 +42,10 @@ final class SandboxClient {
         }
     }
 
+    /** How long to wait for the bot to handle a message before failing the test. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(10);
+
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -53,11 +59,46 @@ final class SandboxClient {
 
     // people on Messenger
 
-    /** The person writes to the bot; the sandbox signs the webhook event and posts it. Returns the mid. */
+    /**
+     * The person writes to the bot; the sandbox signs the webhook event and posts it. Returns the mid
+     * as soon as the bot has acknowledged the event, usually before it has handled it.
+     */
     String say(String psid, String text) {
         Response response = post("/sandbox/messenger/send", json(Map.of("from", psid, "text", text)));
         check(response, 200);
         return response.json().path("mid").asText();
+    }
+
+    /**
+     * Says something and waits until the bot has answered it. The bot answers every message once,
+     * after the messages it releases to that person, and handles one person's messages in order:
+     * so once this returns, this message and every earlier one from the person are fully handled.
+     */
+    List<String> ask(String psid, String text) {
+        int before = inbox(psid).size();
+        say(psid, text);
+        List<String> after = awaitInbox(psid, inbox -> inbox.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    /** Polls the person's inbox until it satisfies {@code condition}; fails after {@link #PATIENCE}. */
+    List<String> awaitInbox(String psid, Predicate<List<String>> condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<String> inbox = inbox(psid);
+        while (!condition.test(inbox)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for the bot; " + psid + "'s inbox: "
+                        + inbox);
+            }
+            pause();
+            inbox = inbox(psid);
+        }
+        return inbox;
+    }
+
+    /** Waits until one of the messages the person got matches; returns the whole inbox. */
+    List<String> awaitMessage(String psid, Predicate<String> matching) {
+        return awaitInbox(psid, inbox -> inbox.stream().anyMatch(matching));
     }
 
     /** Everything the bot has sent this person, oldest first. */
@@ -75,14 +116,6 @@ final class SandboxClient {
             throw new AssertionError(psid + " has no messages");
         }
         return inbox.getLast();
-    }
-
-    /** Says something and returns only the bot's replies to it. */
-    List<String> ask(String psid, String text) {
-        int before = inbox(psid).size();
-        say(psid, text);
-        List<String> after = inbox(psid);
-        return after.subList(before, after.size());
     }
 
     // registration
@@ -207,6 +240,15 @@ final class SandboxClient {
             return new Response(response.statusCode(), response.body(), new HttpHeaderView(response.headers()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

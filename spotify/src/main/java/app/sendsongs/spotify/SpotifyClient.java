@@ -25,10 +25,14 @@ public final class SpotifyClient implements MusicService {
     /** Spotify's maximum page size for recently-played. */
     public static final int PAGE_LIMIT = 50;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a looked-up track is reused before Spotify is asked again. */
+    static final Duration TRACK_LIFETIME = Duration.ofMinutes(10);
+    private static final int TRACKS_KEPT = 10_000;
 
     private final SpotifyRateLimiter limiter;
     private final SpotifyAccounts accounts;
     private final SpotifyWebApi webApi;
+    private final TrackCache tracks;
 
     public SpotifyClient(SpotifyConfig config, Clock clock) {
         this(config, clock, HttpClient.newBuilder()
@@ -44,6 +48,7 @@ public final class SpotifyClient implements MusicService {
         SpotifyTransport transport = new SpotifyTransport(http, limiter);
         this.accounts = new SpotifyAccounts(config, clock, transport);
         this.webApi = new SpotifyWebApi(config, transport);
+        this.tracks = new TrackCache(clock, TRACK_LIFETIME, TRACKS_KEPT);
     }
 
     /** The limiter every call of this client goes through. */
@@ -71,9 +76,24 @@ public final class SpotifyClient implements MusicService {
         return webApi.accountId(accessToken);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A track found in the last {@link #TRACK_LIFETIME} is answered without calling Spotify, so a song shared
+     * many times spends one call; a track not found is asked about every time.
+     */
     @Override
     public Optional<Track> track(TrackId id, String accessToken) throws MusicServiceException {
-        return webApi.track(id, accessToken);
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new MusicServiceException("no Spotify access token", Optional.empty());
+        }
+        Optional<Track> known = tracks.get(id);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Track> found = webApi.track(id, accessToken);
+        found.ifPresent(track -> tracks.put(id, track));
+        return found;
     }
 
     /**

@@ -214,7 +214,7 @@ class SpotifyFailuresTest {
             SpotifyGrant refreshed = client.refresh(bob.refreshToken());
             secrets.addAll(List.of(refreshed.accessToken(), refreshed.refreshToken()));
             client.accountId(refreshed.accessToken());
-            client.track(FERRIS, refreshed.accessToken());
+            client.track(new TrackId("u199toNJxbe9vLUJHiPlZ5"), refreshed.accessToken());
             client.recentlyPlayed(refreshed.accessToken(), LONG_AGO);
             messages.add(failureOf(() -> client.accountId(grant.accessToken() + "x")).getMessage());
             sandbox.fault(500, 1, 0, null);

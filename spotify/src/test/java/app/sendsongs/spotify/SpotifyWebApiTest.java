@@ -115,6 +115,29 @@ class SpotifyWebApiTest {
     }
 
     @Test
+    void aTrackFoundIsReusedForTenMinutesWithoutAnotherCallAndATrackNotFoundIsAskedAgain() throws Exception {
+        Track first = client.track(FERRIS, aliceToken).orElseThrow();
+        long calls = sandbox.spotifyCalls();
+
+        sandbox.clock.advance(SpotifyClient.TRACK_LIFETIME.minusSeconds(1));
+        assertThat(client.track(FERRIS, aliceToken)).contains(first);
+        assertThat(sandbox.spotifyCalls()).isEqualTo(calls);
+
+        TrackId unknown = new TrackId("0000000000000000000000");
+        assertThat(client.track(unknown, aliceToken)).isEmpty();
+        assertThat(client.track(unknown, aliceToken)).isEmpty();
+        assertThat(sandbox.spotifyCalls()).isEqualTo(calls + 2);
+
+        sandbox.clock.advance(Duration.ofSeconds(1));
+        String freshToken = sandbox.connect("alice").accessToken();
+        long beforeExpiry = sandbox.spotifyCalls();
+        assertThat(client.track(FERRIS, freshToken)).contains(first);
+        assertThat(sandbox.spotifyCalls()).as("asked again after ten minutes").isEqualTo(beforeExpiry + 1);
+        assertThatThrownBy(() -> client.track(FERRIS, " ")).as("a missing token fails even for a known track")
+                .isInstanceOf(MusicServiceException.class);
+    }
+
+    @Test
     void keepsEveryArtistInOrder() throws Exception {
         sandbox.addTrack(Map.of("id", "AAAAAAAAAAAAAAAAAAAAAA", "name", "Duet for Two Kettles",
                 "artists", List.of("Juniper Halloway", "The Quiet Orchards"), "duration_ms", 200000,

@@ -1,6 +1,9 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.group.Group;
+import app.sendsongs.core.group.GroupMember;
+import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
@@ -38,6 +41,8 @@ public final class DynamoStore implements Store {
     private final ShareItems shares;
     private final WatchItems watches;
     private final ChoiceItems choices;
+    private final GroupItems groups;
+    private final GroupSendItems groupSends;
     private final Counters counters;
     private final Purge purge;
 
@@ -53,6 +58,8 @@ public final class DynamoStore implements Store {
         this.shares = new ShareItems(table, counters);
         this.watches = new WatchItems(table, due);
         this.choices = new ChoiceItems(table);
+        this.groups = new GroupItems(table);
+        this.groupSends = new GroupSendItems(table);
         this.purge = new Purge(table, due);
     }
 
@@ -182,6 +189,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public List<Share> sharesOfGroupSend(String groupSendId) {
+        return shares.ofGroupSend(groupSendId);
+    }
+
+    @Override
     public void deleteSharesOf(String psid) {
         shares.deleteOf(psid);
     }
@@ -225,15 +237,70 @@ public final class DynamoStore implements Store {
         return choices.take(psid);
     }
 
+    // groups
+
+    @Override
+    public boolean createGroup(Group group) {
+        return groups.create(group);
+    }
+
+    @Override
+    public Optional<Group> findGroup(String groupId) {
+        return groups.find(groupId);
+    }
+
+    @Override
+    public List<Group> groupsOf(String memberPsid) {
+        return groups.of(memberPsid);
+    }
+
+    @Override
+    public boolean addMember(GroupMember member) {
+        return groups.addMember(member);
+    }
+
+    @Override
+    public boolean removeMember(String groupId, String memberPsid) {
+        return groups.removeMember(groupId, memberPsid);
+    }
+
+    @Override
+    public List<GroupMember> membersOf(String groupId) {
+        return groups.membersOf(groupId);
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        groups.delete(groupId);
+    }
+
+    @Override
+    public void insertGroupSend(GroupSend send) {
+        groupSends.insert(send);
+    }
+
+    @Override
+    public Optional<GroupSend> findGroupSend(String id) {
+        return groupSends.find(id);
+    }
+
+    @Override
+    public boolean markGroupSendSummarized(String id, Instant at) {
+        return groupSends.markSummarized(id, at);
+    }
+
     // everything
 
     /**
-     * Deletes the person's shares, watch, held messages, open question and counters, and their
-     * user last: DynamoDB has no transaction across that many items, so if this stops half way the
-     * person is still registered and can send {@code forget_me} again.
+     * Deletes the person's groups, memberships, group sends, shares, watch, held messages, open
+     * question and counters, and their user last: DynamoDB has no transaction across that many
+     * items, so if this stops half way the person is still registered and can send
+     * {@code forget_me} again.
      */
     @Override
     public void forgetPerson(String psid) {
+        groups.forget(psid);
+        groupSends.deleteOf(psid);
         shares.deleteOf(psid);
         watches.delete(psid);
         outbox.deleteFor(psid);

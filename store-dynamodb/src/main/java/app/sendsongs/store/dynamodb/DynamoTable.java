@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -20,12 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The item operations the store uses on its one table: strongly consistent reads by key, writes
- * that may carry a condition (a refused condition is a {@code false} or an empty result, not an
- * exception), queries of the base table or an index, and batched deletes. No scans.
+ * The item operations the store uses on its one table: strongly consistent reads by key (one or a
+ * batch), writes that may carry a condition (a refused condition is a {@code false} or an empty
+ * result, not an exception), queries of the base table or an index, and batched deletes. No scans.
  */
 final class DynamoTable {
     private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_ATTEMPTS = 8;
 
     private final DynamoDbClient client;
@@ -43,6 +46,37 @@ final class DynamoTable {
     Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
         GetItemResponse response = client.getItem(r -> r.tableName(name).key(key).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /**
+     * The items with these keys that exist, strongly consistent, in batches, retrying what DynamoDB
+     * leaves unprocessed. In no particular order.
+     */
+    List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            items.addAll(getBatch(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))));
+        }
+        return items;
+    }
+
+    private List<Map<String, AttributeValue>> getBatch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        KeysAndAttributes pending = KeysAndAttributes.builder().keys(keys).consistentRead(true).build();
+        for (int attempt = 1; pending != null && pending.hasKeys() && !pending.keys().isEmpty(); attempt++) {
+            if (attempt > BATCH_ATTEMPTS) {
+                throw new DynamoStoreException(pending.keys().size() + " reads stayed unprocessed after "
+                        + BATCH_ATTEMPTS + " attempts (throttled); try again later");
+            }
+            if (attempt > 1) {
+                pause(attempt);
+            }
+            KeysAndAttributes request = pending;
+            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(Map.of(name, request)));
+            items.addAll(response.responses().getOrDefault(name, List.of()));
+            pending = response.unprocessedKeys().get(name);
+        }
+        return items;
     }
 
     void put(Map<String, AttributeValue> item) {
@@ -186,7 +220,7 @@ final class DynamoTable {
             Thread.sleep(Math.min(1_000L, 25L << attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DynamoStoreException("interrupted while retrying a batch write", e);
+            throw new DynamoStoreException("interrupted while retrying a batch request", e);
         }
     }
 

@@ -6,6 +6,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,19 +20,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Shared songs: {@code SHARE#<id>}; in {@code gsi1} under {@code SENT#<sender>} by creation time,
  * and in {@code gsi2} under {@code RECEIVED#<receiver>} with a sort key that starts with the state:
  * {@code OPEN#H#<created>} (held), {@code OPEN#W#<delivered>} (watching), {@code DONE#<created>}
- * (played, expired, cancelled), so a receiver's watched or open songs are one query that never
- * reads their history. Every status change is an UpdateItem conditional on the stored status.
- * {@code seq}, from the sender's counter, orders songs sent in the same millisecond.
+ * (played, expired, cancelled, left the group), so a receiver's watched or open songs are one query
+ * that never reads their history. Every status change is an UpdateItem conditional on the stored
+ * status. {@code seq}, from the sender's counter, orders songs sent in the same millisecond.
+ *
+ * <p>A member's share of a group send is also linked from the send's partition,
+ * {@code GROUPSEND#<send id>} / {@code SHARE#<id>} (written before the share), so the send's shares
+ * are one strongly consistent query and a consistent batch read: the group summary decides on them,
+ * and an index could still show a share as open after it closed.
  */
 final class ShareItems {
     static final String TYPE = "SHARE";
+    static final String LINK_TYPE = "GROUPSEND_SHARE";
+    private static final String GROUP_SEND_ID = "groupSendId";
     private static final String SEQ = "seq";
     private static final String STATUS = "status";
     private static final String OPEN = "OPEN#";
     private static final String WATCHING = OPEN + "W#";
 
     private static final List<String> OPTIONAL_ATTRIBUTES = List.of("trackIsrc", "trackLinkedFrom", "deliveredAt",
-            "expiresAt", "playedAt");
+            "expiresAt", "playedAt", GROUP_SEND_ID);
 
     private static final Comparator<Stored> IN_SENDING_ORDER = Comparator
             .comparing((Stored stored) -> stored.share().createdAt()).thenComparingLong(Stored::seq);
@@ -54,6 +62,7 @@ final class ShareItems {
     }
 
     void insert(Share share) {
+        share.groupSendId().ifPresent(sendId -> table.put(link(sendId, share.id())));
         Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + share.id(), TYPE);
         item.putAll(attributes(share));
         item.put(SEQ, Attr.n(counters.next(share.senderPsid(), Counters.SENT_SHARES)));
@@ -88,12 +97,30 @@ final class ShareItems {
         return sorted(received(receiver, OPEN), IN_SENDING_ORDER);
     }
 
+    /**
+     * The shares of one group send. A link whose share is gone (deleted, or its insert cut short)
+     * or belongs to another send is skipped.
+     */
+    List<Share> ofGroupSend(String sendId) {
+        Condition links = Condition.equalTo(TableLayout.PK, Attr.s(GroupSendItems.partition(sendId)))
+                .and(Condition.beginsWith(TableLayout.SK, Attr.s(TYPE + "#")));
+        List<Map<String, AttributeValue>> keys = table.query(DynamoTable.queryFor(links).consistentRead(true)
+                .build(), 0).stream().map(link -> key(Attr.string(link, "shareId"))).toList();
+        return table.getAll(keys).stream().map(ShareItems::share)
+                .filter(share -> share.groupSendId().equals(Optional.of(sendId))).toList();
+    }
+
+    /** Deletes every share the person sent or received, with the links of those sent to groups. */
     void deleteOf(String psid) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(
+                query(TableLayout.GSI1, Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(psid)))));
+        items.addAll(query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(psid)))));
         Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
-        query(TableLayout.GSI1, Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(psid))))
-                .forEach(item -> keys.add(key(Attr.string(item, "id"))));
-        query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(psid))))
-                .forEach(item -> keys.add(key(Attr.string(item, "id"))));
+        for (Map<String, AttributeValue> item : items) {
+            String id = Attr.string(item, "id");
+            keys.add(key(id));
+            Attr.optionalString(item, GROUP_SEND_ID).ifPresent(sendId -> keys.add(linkKey(sendId, id)));
+        }
         table.deleteAll(List.copyOf(keys));
     }
 
@@ -116,6 +143,17 @@ final class ShareItems {
 
     private static Map<String, AttributeValue> key(String id) {
         return TableLayout.key(TYPE + "#" + id, TYPE);
+    }
+
+    private static Map<String, AttributeValue> linkKey(String sendId, String shareId) {
+        return TableLayout.key(GroupSendItems.partition(sendId), TYPE + "#" + shareId);
+    }
+
+    private static Map<String, AttributeValue> link(String sendId, String shareId) {
+        Map<String, AttributeValue> item = TableLayout.item(LINK_TYPE, GroupSendItems.partition(sendId),
+                TYPE + "#" + shareId);
+        item.put("shareId", Attr.s(shareId));
+        return item;
     }
 
     private static String sentKey(String sender) {
@@ -147,6 +185,7 @@ final class ShareItems {
         item.put(STATUS, Attr.s(share.status().name()));
         share.playedAt().ifPresent(at -> item.put("playedAt", Attr.time(at)));
         item.put("uncertain", Attr.bool(share.uncertain()));
+        share.groupSendId().ifPresent(id -> item.put(GROUP_SEND_ID, Attr.s(id)));
         item.put(TableLayout.GSI1_PK, Attr.s(sentKey(share.senderPsid())));
         item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(share.createdAt())));
         item.put(TableLayout.GSI2_PK, Attr.s(receivedKey(share.receiverPsid())));
@@ -158,7 +197,7 @@ final class ShareItems {
         return switch (share.status()) {
             case HELD -> OPEN + "H#" + TableLayout.sortableTime(share.createdAt());
             case WATCHING -> WATCHING + TableLayout.sortableTime(deliveredOrCreated(share));
-            case PLAYED, EXPIRED, CANCELLED -> "DONE#" + TableLayout.sortableTime(share.createdAt());
+            case PLAYED, EXPIRED, CANCELLED, LEFT_GROUP -> "DONE#" + TableLayout.sortableTime(share.createdAt());
         };
     }
 
@@ -170,6 +209,6 @@ final class ShareItems {
                 track, Attr.string(item, "pre"), Attr.string(item, "post"), Attr.time(item, "createdAt"),
                 Attr.optionalTime(item, "deliveredAt"), Attr.optionalTime(item, "expiresAt"),
                 ShareStatus.valueOf(Attr.string(item, STATUS)), Attr.optionalTime(item, "playedAt"),
-                Attr.bool(item, "uncertain"));
+                Attr.bool(item, "uncertain"), Attr.optionalString(item, GROUP_SEND_ID));
     }
 }

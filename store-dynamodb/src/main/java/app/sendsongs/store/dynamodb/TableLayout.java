@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Every item has {@code pk} and {@code sk} (strings; {@code pk} starts with the item type) and a
  * {@code type}. Three global secondary indexes, shared by the item types that need them:
  * <ul>
- * <li>{@code gsi1} ({@code gsi1pk}, {@code gsi1sk}): lists by owner: users by name, shares by sender;</li>
+ * <li>{@code gsi1} ({@code gsi1pk}, {@code gsi1sk}): lists by owner: users by name, shares by sender,
+ * a person's group memberships, group sends by sender;</li>
  * <li>{@code gsi2} ({@code gsi2pk}, {@code gsi2sk}): shares by receiver and state;</li>
  * <li>{@code due} ({@code dueShard}, {@code dueAt} as a number): things to do at a time: listen
  * checks, held-message retries, expired leftovers to purge. {@code dueShard} is

@@ -22,11 +22,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code BEGIN IMMEDIATE} transactions, which also exclude writers in other processes on the same
  * file ({@code busy_timeout} makes them wait instead of failing).
  *
+ * <p>A {@link Checkpointer} on a connection of its own copies the WAL into the file in the
+ * background, so commits do not.
+ *
  * <p>An in-memory database has a single connection; reads then take the write lock too.
  */
 final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 10_000;
+    /** The writer checkpoints by itself only past this many WAL pages (40 MiB); normally {@link Checkpointer} does. */
+    static final int AUTOCHECKPOINT_PAGES = 10_000;
     private static final int CACHE_KIB = 8_192;
+    /** The writer's page cache: claims and completions touch watches all over a large table. */
+    private static final int WRITER_CACHE_KIB = 32_768;
 
     /** Work done with a session; SQL errors become {@link SqliteStoreException}s. */
     @FunctionalInterface
@@ -39,13 +46,15 @@ final class Database implements AutoCloseable {
     private final Session writer;
     private final List<Session> readers;
     private final BlockingQueue<Session> idleReaders;
+    private final Checkpointer checkpointer;
     private volatile boolean closed;
 
-    private Database(String description, Session writer, List<Session> readers) {
+    private Database(String description, Session writer, List<Session> readers, Checkpointer checkpointer) {
         this.description = description;
         this.writer = writer;
         this.readers = List.copyOf(readers);
         this.idleReaders = readers.isEmpty() ? null : new ArrayBlockingQueue<>(readers.size(), false, readers);
+        this.checkpointer = checkpointer;
     }
 
     static Database file(Path file, int readerCount) {
@@ -67,7 +76,8 @@ final class Database implements AutoCloseable {
                 throw new SqliteStoreException("could not switch " + absolute + " to WAL mode (it is in " + mode + ")");
             }
             writer.execute("PRAGMA synchronous = NORMAL");
-            writer.execute("PRAGMA cache_size = -" + CACHE_KIB);
+            writer.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+            writer.execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
             List<Session> readers = new ArrayList<>();
             for (int i = 0; i < readerCount; i++) {
                 Session reader = new Session(connect(url));
@@ -77,7 +87,10 @@ final class Database implements AutoCloseable {
                 reader.execute("PRAGMA query_only = 1");
                 readers.add(reader);
             }
-            return new Database(absolute.toString(), writer, readers);
+            Session checkpoints = new Session(connect(url));
+            opened.add(checkpoints);
+            checkpoints.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            return new Database(absolute.toString(), writer, readers, new Checkpointer(checkpoints));
         } catch (Exception e) {
             opened.forEach(Session::close);
             throw e instanceof SqliteStoreException s ? s : new SqliteStoreException("cannot open " + absolute, e);
@@ -86,7 +99,7 @@ final class Database implements AutoCloseable {
 
     static Database memory() {
         try {
-            return new Database(":memory:", new Session(connect("jdbc:sqlite::memory:")), List.of());
+            return new Database(":memory:", new Session(connect("jdbc:sqlite::memory:")), List.of(), null);
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot open an in-memory database", e);
         }
@@ -181,6 +194,9 @@ final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         writeLock.lock();
         try {
             writer.close();

@@ -16,6 +16,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.Watch;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -220,6 +221,32 @@ public final class SqliteStore implements Store {
             WatchTable.schedule(s, receiverPsid, dueAt, readFrom);
             return null;
         });
+    }
+
+    /** A watch to schedule with {@link #scheduleWatches}. */
+    public record WatchToSchedule(String receiverPsid, Instant dueAt, Instant readFrom) {
+    }
+
+    /**
+     * Schedules many watches in one transaction, each exactly as {@link #scheduleWatch} would: for
+     * loading a database quickly (imports, benchmarks). Not part of the {@link Store} port.
+     */
+    public void scheduleWatches(Collection<WatchToSchedule> watches) {
+        db.transaction(s -> {
+            for (WatchToSchedule watch : watches) {
+                WatchTable.schedule(s, watch.receiverPsid(), watch.dueAt(), watch.readFrom());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * How SQLite runs the due-watch query of {@link #claimDueWatches} on this database now (the
+     * {@code EXPLAIN QUERY PLAN} details): it should walk the due-time index, never scan or sort.
+     */
+    public List<String> dueWatchesQueryPlan() {
+        return db.read(s -> s.query("EXPLAIN QUERY PLAN " + WatchTable.DUE, rs -> rs.getString("detail"),
+                Instant.now(), 1000));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class WatchTable {
     private static final String COLUMNS = "receiver_psid, due_at, checked_through, version";
     /** Walks the due_at index from its start; package-visible for the query-plan test. */
-    static final String DUE = "SELECT receiver_psid, checked_through, version FROM watches "
+    static final String DUE = "SELECT rowid, receiver_psid, checked_through, version FROM watches "
             + "WHERE due_at <= ? ORDER BY due_at LIMIT ?";
 
     private WatchTable() {
@@ -35,16 +35,19 @@ final class WatchTable {
         if (limit <= 0) {
             return List.of();
         }
-        List<Watch> due = s.query(DUE, rs -> new Watch(rs.getString("receiver_psid"), leaseUntil,
-                Codec.instant(rs, "checked_through"), rs.getLong("version") + 1), now, limit);
+        record Due(long rowid, Watch claimed) {
+        }
+        List<Due> due = s.query(DUE, rs -> new Due(rs.getLong("rowid"), new Watch(rs.getString("receiver_psid"),
+                leaseUntil, Codec.instant(rs, "checked_through"), rs.getLong("version") + 1)), now, limit);
         List<Watch> claimed = new ArrayList<>(due.size());
-        for (Watch watch : due) {
-            int changed = s.update("UPDATE watches SET due_at = ?, version = ? WHERE receiver_psid = ? AND version = ?",
-                    leaseUntil, watch.version(), watch.receiverPsid(), watch.version() - 1);
+        for (Due each : due) {
+            // by rowid, found by the query above: no second index lookup per claimed watch
+            int changed = s.update("UPDATE watches SET due_at = ?, version = ? WHERE rowid = ? AND version = ?",
+                    leaseUntil, each.claimed().version(), each.rowid(), each.claimed().version() - 1);
             if (changed != 1) {
                 throw new SQLException("a watch changed inside its claiming transaction");
             }
-            claimed.add(watch);
+            claimed.add(each.claimed());
         }
         return claimed;
     }

@@ -40,6 +40,22 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void theStoreReportsTheDueQueryPlanAndLoadsWatchesInBulkAsOneByOne() {
+        assertThat(store.dueWatchesQueryPlan()).anySatisfy(step -> assertThat(step).contains("watches_by_due"))
+                .noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN watches", "TEMP B-TREE"));
+
+        store.scheduleWatches(List.of(new SqliteStore.WatchToSchedule("bulk-1", T0.plusSeconds(5), T0),
+                new SqliteStore.WatchToSchedule("bulk-2", T0.plusSeconds(9), T0.minusSeconds(3)),
+                new SqliteStore.WatchToSchedule("r0", T0.plusSeconds(3_000), T0.minusSeconds(60))));
+
+        assertThat(store.findWatch("bulk-2").orElseThrow().dueAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(store.findWatch("bulk-2").orElseThrow().checkedThrough()).isEqualTo(T0.minusSeconds(3));
+        // as scheduleWatch: an existing watch keeps the earlier due time and moves its read position earlier
+        assertThat(store.findWatch("r0").orElseThrow().dueAt()).isEqualTo(T0.minusSeconds(1_500));
+        assertThat(store.findWatch("r0").orElseThrow().checkedThrough()).isEqualTo(T0.minusSeconds(60));
+    }
+
+    @Test
     void messagesToRetryAreFoundThroughTheRetryIndex() {
         List<String> plan = plan(OutboxTables.DUE_FOR_RETRY, T0, 10);
 

@@ -1,0 +1,23 @@
+package app.sendsongs.bench;
+
+import java.util.Arrays;
+
+/** The benchmarks' command line: the first argument names the benchmark, the rest are its options. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "load" -> System.exit(app.sendsongs.bench.load.LoadTest.main(rest));
+            case "scale" -> System.exit(app.sendsongs.bench.scale.ScaleTest.main(rest));
+            default -> {
+                System.err.println("usage: bench <benchmark> [options]   (--help after a benchmark lists its options)");
+                System.err.println("  load    webhook ingest, ack latency and send_song processing against the demo server");
+                System.err.println("  scale   due-watch claims with 10,000 vs 1,000,000 pending, and the server's memory");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package app.sendsongs.bench.load;
+
+import app.sendsongs.bench.BenchArgs;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The load test's settings. */
+public record LoadOptions(int users, int events, double songShare, int connections, int batch, double redeliveryShare,
+                          int warmup, String serverHeap, List<String> serverJvmOptions, long seed,
+                          Duration timeout) {
+
+    public static final String HELP = """
+            bench load [options]
+              --users N          people registered through the connect flow first (default 1000)
+              --events N         messages sent to the webhook in the measured phase (default 20000)
+              --song-share F     share of them that are send_song; the rest history, help, unknown (default 0.7)
+              --connections N    concurrent kept-alive connections, a person always on the same one (default 32)
+              --batch N          messages per webhook POST (default 1)
+              --redeliver F      share of POSTs sent a second time, as Messenger redelivers (default 0.01)
+              --warmup N         messages (and bare requests) sent before measuring, not measured (default 5000)
+              --server-heap S    the server's -Xmx (default 512m)
+              --server-jvm "..." more options for the server's JVM, e.g. to profile it (default none)
+              --seed N           random seed of the workload (default 1)
+              --timeout-seconds N  longest wait for the bot to finish handling (default 300)
+            """;
+
+    public LoadOptions {
+        if (users < 2 || events < 1 || connections < 1 || batch < 1 || warmup < 0) {
+            throw new IllegalArgumentException("need at least 2 users, 1 event, 1 connection, a batch of 1 and "
+                    + "a warm-up of 0 or more");
+        }
+        if (songShare < 0 || songShare > 1 || redeliveryShare < 0 || redeliveryShare > 1) {
+            throw new IllegalArgumentException("--song-share and --redeliver are fractions from 0 to 1");
+        }
+    }
+
+    public static LoadOptions defaults() {
+        return new LoadOptions(1000, 20_000, 0.7, 32, 1, 0.01, 5000, "512m", List.of(), 1, Duration.ofSeconds(300));
+    }
+
+    /** @throws IllegalArgumentException for an unknown option or a bad value */
+    public static LoadOptions parse(String[] args) {
+        BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--events", "--song-share", "--connections", "--batch",
+                "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--seed", "--timeout-seconds"));
+        LoadOptions d = defaults();
+        return new LoadOptions(a.integer("--users", d.users), a.integer("--events", d.events),
+                a.fraction("--song-share", d.songShare), a.integer("--connections", d.connections),
+                a.integer("--batch", d.batch), a.fraction("--redeliver", d.redeliveryShare),
+                a.integer("--warmup", d.warmup), a.text("--server-heap", d.serverHeap),
+                a.text("--server-jvm", "").isBlank() ? List.of() : List.of(a.text("--server-jvm", "").strip().split("\\s+")),
+                a.number("--seed", d.seed),
+                Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())));
+    }
+}

@@ -1,0 +1,165 @@
+package app.sendsongs.bench.load;
+
+import app.sendsongs.bench.load.Population.Person;
+import app.sendsongs.bench.load.Workload.Event;
+import app.sendsongs.sandbox.WebhookSigner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Benchmark 2: the webhook under load. Starts the server in its demo wiring as a child process,
+ * registers a population through the real connect flow, then, over loopback:
+ * <ol>
+ *   <li>warms both paths up (not measured);</li>
+ *   <li>measures a bare {@code POST /bench/ok} of the same server with the same bodies: the ceiling;</li>
+ *   <li>sends the signed webhook POSTs (a mix of {@code send_song} and other messages, some POSTs
+ *       twice) and measures acknowledgements, then waits until everything the bot must send has
+ *       reached the Graph emulator;</li>
+ *   <li>sends one {@code help} from each person (handled after all their earlier messages) and
+ *       reconciles every inbox: each message handled exactly once, each person's in order.</li>
+ * </ol>
+ */
+public final class LoadTest {
+    private static final String APP_SECRET = "load-test-app-secret";
+
+    private LoadTest() {
+    }
+
+    /** {@code bench load [options]}; exit code 0 when every message was handled exactly once. */
+    public static int main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.print(LoadOptions.HELP);
+            return 0;
+        }
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + LoadOptions.HELP);
+            return 2;
+        }
+        Path dir = temporaryDirectory();
+        try {
+            LoadReport report = run(options, dir, System.out);
+            System.out.println();
+            System.out.print(report.format());
+            return report.exactlyOnce() ? 0 : 1;
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Runs the whole test with the server's database and log in {@code dir}; progress goes to {@code progress}. */
+    static LoadReport run(LoadOptions options, Path dir, PrintStream progress) {
+        Map<String, String> environment = Map.of("MESSENGER_APP_SECRET", APP_SECRET,
+                "SQLITE_PATH", dir.resolve("load.db").toString(), "TICK_SECONDS", "1");
+        progress.printf("starting the server (demo wiring, -Xmx%s)...%n", options.serverHeap());
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serverHeap()));
+        jvm.addAll(options.serverJvmOptions());
+        try (ServerProcess server = ServerProcess.startDemo(jvm, environment, dir.resolve("server.log"))) {
+            try {
+                return measure(options, server, progress);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(e.getMessage() + "\nserver output:\n" + server.tail(), e);
+            }
+        }
+    }
+
+    private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
+        SandboxControl sandbox = new SandboxControl(server.baseUrl());
+        URI base = URI.create(server.baseUrl());
+        String host = base.getHost();
+        int port = base.getPort();
+        progress.printf("registering %,d people through /connect, consent, /callback and register...%n",
+                options.users());
+        List<Person> people = Population.register(sandbox, options.users(), Math.min(16, options.users()),
+                options.timeout());
+        List<String> tracks = sandbox.trackIds();
+        Random random = new Random(options.seed());
+        WebhookSigner signer = new WebhookSigner(APP_SECRET);
+
+        if (options.warmup() > 0) {
+            progress.printf("warming up with %,d bare requests and %,d messages...%n", options.warmup(),
+                    options.warmup());
+            Workload warmup = Workload.of(Workload.mixed(people, tracks, options.warmup(), options.songShare(),
+                    options.events() + people.size(), random), options.connections(), options.batch(), 0, signer, host,
+                    random);
+            ClosedLoop.run(host, port, warmup.ceilingRequests(host));
+            if (!runToCompletion(sandbox, host, port, warmup, options)) {
+                throw new IllegalStateException("the bot did not finish the warm-up within " + options.timeout());
+            }
+        }
+        Map<String, Integer> baseline = sizes(sandbox.inboxes());
+
+        Workload load = Workload.of(Workload.mixed(people, tracks, options.events(), options.songShare(), 0, random),
+                options.connections(), options.batch(), options.redeliveryShare(), signer, host, random);
+        progress.printf("ceiling: %,d bare POST /bench/ok...%n", load.requests() - load.redeliveries());
+        ClosedLoop.Result ceiling = ClosedLoop.run(host, port, load.ceilingRequests(host));
+
+        progress.printf("webhook: %,d POSTs carrying %,d messages (%,d send_song), %,d of them redeliveries...%n",
+                load.requests(), load.events().size(), load.songs(), load.redeliveries());
+        double serverCpuBefore = server.cpuSeconds();
+        double ownCpuBefore = ProcessMemory.cpuSeconds(ProcessHandle.current().pid());
+        long before = sandbox.delivered();
+        long expected = before + load.expectedOutbound();
+        CompletableFuture<Long> handled = CompletableFuture.supplyAsync(
+                () -> sandbox.awaitDelivered(n -> n >= expected, options.timeout()));
+        ClosedLoop.Result webhook = ClosedLoop.run(host, port, load.requestBytes());
+        long doneAt = handled.join();
+        long handlingNanos = doneAt < 0 ? -1 : doneAt - webhook.startedAt();
+        double serverCpu = server.cpuSeconds() - serverCpuBefore;
+        double ownCpu = ProcessMemory.cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
+        long eventsPosted = load.allRequests().stream().mapToLong(request -> request.events().size()).sum();
+
+        progress.println("closing with one help from each person, then reconciling every inbox...");
+        Workload barrier = Workload.of(Workload.helpFromEach(people, options.events(), "m-last-"),
+                options.connections(), 1, 0, signer, host, random);
+        runToCompletion(sandbox, host, port, barrier, options);
+        List<Event> all = new ArrayList<>(load.events());
+        all.addAll(barrier.events());
+        Reconciliation.Outcome outcome = Reconciliation.check(all, baseline, sandbox.inboxes());
+        return new LoadReport(options, ceiling, webhook, eventsPosted, handlingNanos, load.events().size(),
+                load.songs(), serverCpu, ownCpu, outcome, server.memory());
+    }
+
+    /** Sends the workload and waits until the bot has sent as many messages as it should for it; false on timeout. */
+    private static boolean runToCompletion(SandboxControl sandbox, String host, int port, Workload workload,
+                                           LoadOptions options) {
+        long expected = sandbox.delivered() + workload.expectedOutbound();
+        ClosedLoop.run(host, port, workload.requestBytes());
+        return sandbox.awaitDelivered(n -> n >= expected, options.timeout()) >= 0;
+    }
+
+    private static Map<String, Integer> sizes(Map<String, List<String>> inboxes) {
+        Map<String, Integer> sizes = new HashMap<>();
+        inboxes.forEach((psid, texts) -> sizes.put(psid, texts.size()));
+        return sizes;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("send-songs-load");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package app.sendsongs.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The load test's people, registered through the product's real flow: {@code /connect}, consent in
+ * the emulated Spotify, {@code /callback}'s one-time code, then {@code register code:… name:…}
+ * written through the emulated Messenger (which also opens each person's 24-hour window).
+ */
+final class Population {
+    /** One registered person; {@code number} is their index in the population. */
+    record Person(int number, String psid, String name) {
+    }
+
+    private Population() {
+    }
+
+    static List<Person> register(SandboxControl sandbox, int size, int concurrency, Duration timeout) {
+        List<Person> people = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            people.add(new Person(i, "load-" + i, "Listener " + i));
+        }
+        long before = sandbox.delivered();
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            List<Future<?>> registrations = new ArrayList<>();
+            for (Person person : people) {
+                registrations.add(pool.submit(() -> {
+                    String code = sandbox.connectSpotify("load-sp-" + person.number());
+                    sandbox.say(person.psid(), "register code:\"" + code + "\" name:\"" + person.name() + "\"");
+                }));
+            }
+            for (Future<?> registration : registrations) {
+                registration.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("registering the population failed: " + e.getMessage(), e);
+        }
+        if (sandbox.awaitDelivered(n -> n >= before + size, timeout) < 0) {
+            throw new IllegalStateException("the bot did not answer every register command within " + timeout);
+        }
+        Map<String, List<String>> inboxes = sandbox.inboxes();
+        for (Person person : people) {
+            List<String> inbox = inboxes.getOrDefault(person.psid(), List.of());
+            if (inbox.stream().noneMatch(text -> text.startsWith("Welcome, " + person.name() + "!"))) {
+                throw new IllegalStateException(person.psid() + " was not welcomed: " + inbox);
+            }
+        }
+        return List.copyOf(people);
+    }
+}

@@ -1,0 +1,138 @@
+package app.sendsongs.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The demo's public routes and sandbox control API (SPEC §5), as the load test uses them. */
+final class SandboxControl {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+    /** Often enough to time handling to a few hundredths of a second, rarely enough to cost the server little. */
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    SandboxControl(String base) {
+        this.base = base;
+    }
+
+    /** The emulated Spotify catalogue's track ids. */
+    List<String> trackIds() {
+        List<String> ids = new ArrayList<>();
+        json(get(base + "/sandbox/spotify/tracks")).forEach(track -> ids.add(track.path("id").asText()));
+        return ids;
+    }
+
+    /** How many messages the bot has sent so far, to everyone. */
+    long delivered() {
+        return json(get(base + "/sandbox/messenger/stats")).path("delivered").asLong();
+    }
+
+    /**
+     * Polls {@link #delivered()} until it satisfies {@code done} or {@code timeout} passes; returns
+     * the {@link System#nanoTime()} when it was first seen satisfied, or -1 after the timeout.
+     */
+    long awaitDelivered(LongPredicate done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (done.test(delivered())) {
+                return System.nanoTime();
+            }
+            ServerProcess.sleep(POLL);
+        }
+        return -1;
+    }
+
+    /** Every person's inbox: the texts the bot sent them, oldest first. */
+    Map<String, List<String>> inboxes() {
+        Map<String, List<String>> all = new HashMap<>();
+        json(get(base + "/sandbox/messenger/inbox")).properties().forEach(entry -> {
+            List<String> texts = new ArrayList<>(entry.getValue().size());
+            entry.getValue().forEach(message -> texts.add(message.path("text").asText()));
+            all.put(entry.getKey(), texts);
+        });
+        return all;
+    }
+
+    /** The person writes to the bot through the emulated Messenger (which opens their 24-hour window). */
+    void say(String psid, String text) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/messenger/send"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("from", psid, "text", text)))).build());
+        expect(response, 200);
+    }
+
+    /** The connect round trip as Spotify user {@code spotifyUser}: /connect, consent, /callback; the one-time code. */
+    String connectSpotify(String spotifyUser) {
+        String authorize = location(get(base + "/connect"));
+        String callback = location(get(authorize + "&sandbox_user=" + spotifyUser));
+        HttpResponse<String> page = get(callback);
+        expect(page, 200);
+        Matcher code = CODE.matcher(page.body());
+        if (!code.find()) {
+            throw new IllegalStateException("no registration code on the callback page");
+        }
+        return code.group(1);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        expect(response, 302);
+        return response.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("a redirect without Location"));
+    }
+
+    private HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
+                    + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        expect(response, 200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

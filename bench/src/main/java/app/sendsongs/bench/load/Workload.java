@@ -1,0 +1,199 @@
+package app.sendsongs.bench.load;
+
+import app.sendsongs.bench.load.Population.Person;
+import app.sendsongs.sandbox.WebhookSigner;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The webhook POSTs of one load phase, signed and ready to send, and what the bot must answer to
+ * each message. A person's messages always travel on the same connection, in order, so the order
+ * in which the bot answers them can be checked. Some POSTs are sent twice (same bytes, same
+ * {@code mid}s), as Messenger redelivers events: the bot must handle those once.
+ */
+final class Workload {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PAGE_ID = "sandbox-page";
+    private static final String LINK = "https://open.spotify.com/track/";
+
+    /** What a message asks for, and how the bot's answer to it begins. */
+    enum Kind {
+        SEND_SONG("Sent "),
+        HISTORY("Your latest songs:", "You haven't sent any songs yet."),
+        HELP("Send Songs — share"),
+        UNKNOWN_COMMAND("Sorry, I don't know that command.");
+
+        private final List<String> answerStarts;
+
+        Kind(String... answerStarts) {
+            this.answerStarts = List.of(answerStarts);
+        }
+
+        boolean answers(String text) {
+            return answerStarts.stream().anyMatch(text::startsWith);
+        }
+    }
+
+    /** One message a person sends; a song carries its index in its {@code pre} note, so its delivery can be found. */
+    record Event(int index, Person sender, Kind kind, Person receiver, String mid, String text) {
+        static String token(int index) {
+            return "ev-" + index + "-";
+        }
+    }
+
+    /** One POST: the whole request, its body, the messages it carries, and whether it repeats an earlier POST. */
+    record Request(byte[] bytes, byte[] body, List<Event> events, boolean redelivery) {
+    }
+
+    private final List<Event> events;
+    private final List<List<Request>> connections;
+
+    private Workload(List<Event> events, List<List<Request>> connections) {
+        this.events = List.copyOf(events);
+        this.connections = connections;
+    }
+
+    /** Distinct messages (redeliveries not counted), in the order they were made. */
+    List<Event> events() {
+        return events;
+    }
+
+    long songs() {
+        return events.stream().filter(e -> e.kind() == Kind.SEND_SONG).count();
+    }
+
+    int requests() {
+        return connections.stream().mapToInt(List::size).sum();
+    }
+
+    int redeliveries() {
+        return (int) connections.stream().flatMap(List::stream).filter(Request::redelivery).count();
+    }
+
+    List<Request> allRequests() {
+        return connections.stream().flatMap(List::stream).toList();
+    }
+
+    List<List<byte[]>> requestBytes() {
+        return connections.stream().map(requests -> requests.stream().map(Request::bytes).toList()).toList();
+    }
+
+    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery. */
+    long expectedOutbound() {
+        return events.size() + songs();
+    }
+
+    /**
+     * A mix of messages from random people: {@code songShare} of them {@code send_song} to another
+     * random person, the rest split between {@code history}, {@code help} and an unknown command.
+     */
+    static List<Event> mixed(List<Person> people, List<String> trackIds, int count, double songShare, int firstIndex,
+                             Random random) {
+        if (people.size() < 2) {
+            throw new IllegalArgumentException("sending songs needs at least two people");
+        }
+        List<Event> events = new ArrayList<>(count);
+        for (int i = firstIndex; i < firstIndex + count; i++) {
+            Person sender = people.get(random.nextInt(people.size()));
+            double roll = random.nextDouble();
+            if (roll < songShare) {
+                Person receiver = people.get(random.nextInt(people.size() - 1));
+                receiver = receiver.number() >= sender.number() ? people.get(receiver.number() + 1) : receiver;
+                String track = trackIds.get(random.nextInt(trackIds.size()));
+                events.add(new Event(i, sender, Kind.SEND_SONG, receiver, "m-load-" + i, "send_song name:\""
+                        + receiver.name() + "\" pre:\"" + Event.token(i) + "\" " + LINK + track));
+            } else {
+                Kind kind = List.of(Kind.HISTORY, Kind.HELP, Kind.UNKNOWN_COMMAND).get(random.nextInt(3));
+                String text = switch (kind) {
+                    case HISTORY -> "history";
+                    case HELP -> "help";
+                    default -> "good morning!";
+                };
+                events.add(new Event(i, sender, kind, null, "m-load-" + i, text));
+            }
+        }
+        return events;
+    }
+
+    /** One {@code help} from each person. */
+    static List<Event> helpFromEach(List<Person> people, int firstIndex, String midPrefix) {
+        List<Event> events = new ArrayList<>(people.size());
+        for (Person person : people) {
+            int index = firstIndex + events.size();
+            events.add(new Event(index, person, Kind.HELP, null, midPrefix + index, "help"));
+        }
+        return events;
+    }
+
+    /**
+     * Packs the events into signed POSTs of up to {@code batch} messages, a person's always on the
+     * same one of {@code connectionCount} connections; about {@code redeliveryShare} of the POSTs
+     * are sent a second time later on their connection.
+     */
+    static Workload of(List<Event> events, int connectionCount, int batch, double redeliveryShare,
+                       WebhookSigner signer, String host, Random random) {
+        List<List<Event>> byConnection = new ArrayList<>();
+        for (int i = 0; i < connectionCount; i++) {
+            byConnection.add(new ArrayList<>());
+        }
+        events.forEach(e -> byConnection.get(e.sender().number() % connectionCount).add(e));
+        List<List<Request>> connections = new ArrayList<>();
+        for (List<Event> mine : byConnection) {
+            List<Request> requests = new ArrayList<>();
+            for (int i = 0; i < mine.size(); i += batch) {
+                List<Event> together = List.copyOf(mine.subList(i, Math.min(mine.size(), i + batch)));
+                byte[] body = body(together);
+                requests.add(new Request(LoopbackHttp.post(host, "/webhook", "application/json", body,
+                        WebhookSigner.HEADER, signer.sign(body)), body, together, false));
+            }
+            List<Request> withRepeats = new ArrayList<>(requests);
+            for (Request request : requests) {
+                if (random.nextDouble() < redeliveryShare) {
+                    int after = withRepeats.indexOf(request) + 1;
+                    int at = after + random.nextInt(withRepeats.size() - after + 1);
+                    withRepeats.add(at, new Request(request.bytes(), request.body(), request.events(), true));
+                }
+            }
+            connections.add(withRepeats);
+        }
+        return new Workload(events, connections);
+    }
+
+    /**
+     * The same bodies, unsigned, to the demo's bare {@code POST /bench/ok} on the same connections:
+     * the ceiling the webhook is measured against.
+     */
+    List<List<byte[]>> ceilingRequests(String host) {
+        return connections.stream().map(requests -> requests.stream().filter(r -> !r.redelivery())
+                .map(r -> LoopbackHttp.post(host, "/bench/ok", "application/json", r.body())).toList()).toList();
+    }
+
+    /** The body as Messenger would send it: one entry holding the messages. */
+    private static byte[] body(List<Event> events) {
+        long now = System.currentTimeMillis();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("object", "page");
+        ObjectNode entry = root.putArray("entry").addObject();
+        entry.put("id", PAGE_ID);
+        entry.put("time", now);
+        ArrayNode messaging = entry.putArray("messaging");
+        for (Event event : events) {
+            ObjectNode item = messaging.addObject();
+            item.putObject("sender").put("id", event.sender().psid());
+            item.putObject("recipient").put("id", PAGE_ID);
+            item.put("timestamp", now);
+            item.putObject("message").put("mid", event.mid()).put("text", event.text());
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package app.sendsongs.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The load test in a tiny configuration: it runs against the real server and its reconciliation holds. */
+class LoadTestTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTinyLoadIsHandledExactlyOnceAndMeasuredAgainstTheCeiling() {
+        LoadOptions options = new LoadOptions(10, 200, 0.6, 4, 1, 0.1, 20, "256m", List.of(), 7,
+                Duration.ofSeconds(120));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        LoadReport report = LoadTest.run(options, dir, new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        Reconciliation.Outcome outcome = report.outcome();
+        assertThat(outcome.messages()).as("200 messages and one closing help from each person").isEqualTo(210);
+        assertThat(outcome.answered()).isEqualTo(210);
+        assertThat(outcome.songs()).isPositive().isEqualTo(outcome.songsDelivered());
+        assertThat(report.exactlyOnce()).as(report.format()).isTrue();
+        assertThat(report.webhook().accepted()).as("every POST, redeliveries included, was acknowledged")
+                .isGreaterThan(200 - 1);
+        assertThat(report.ratioToCeiling()).isPositive().isFinite();
+        assertThat(report.webhook().latencies().percentileMillis(99))
+                .isGreaterThanOrEqualTo(report.webhook().latencies().percentileMillis(50)).isPositive();
+        assertThat(report.messagesHandledPerSecond()).isPositive();
+        assertThat(report.serverMemory().peakResidentKib()).isPositive();
+        assertThat(report.format()).contains("webhook / ceiling", "every message handled exactly once");
+    }
+}

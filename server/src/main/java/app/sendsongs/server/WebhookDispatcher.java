@@ -1,0 +1,151 @@
+package app.sendsongs.server;
+
+import app.sendsongs.core.chat.InboundMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the webhook's messages on a pool of workers, so the webhook answers Messenger as soon as the
+ * messages are queued (Messenger disables webhooks that answer slowly).
+ *
+ * <p>Each worker has its own bounded queue, and a person's messages always go to the same worker:
+ * two messages from one person are handled one after the other, in the order they were queued.
+ * When that worker's queue is full, {@link #dispatch} waits for room (backpressure on Messenger)
+ * and gives up after {@code maxWait}, never dropping a queued message. {@link #close()} stops
+ * taking messages and lets the workers finish everything already queued.
+ */
+final class WebhookDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final long IDLE_POLL_MS = 100;
+
+    private final Consumer<InboundMessage> handler;
+    private final Duration maxWait;
+    private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    /** Dispatches hold the read side while they queue; closing takes the write side to stop them. */
+    private final ReadWriteLock accepting = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+
+    /**
+     * @param handler       runs one message (Bot.handle); an exception it throws is logged and the worker goes on
+     * @param workers       how many messages are handled at once
+     * @param queueCapacity how many messages each worker may have waiting
+     * @param maxWait       how long {@link #dispatch} waits for room in a full queue
+     */
+    WebhookDispatcher(Consumer<InboundMessage> handler, int workers, int queueCapacity, Duration maxWait) {
+        if (workers < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("at least one worker with room for one message is needed");
+        }
+        this.handler = handler;
+        this.maxWait = maxWait;
+        for (int i = 0; i < workers; i++) {
+            BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(queueCapacity);
+            queues.add(queue);
+            Thread worker = new Thread(() -> work(queue), "webhook-worker-" + i);
+            worker.setDaemon(true);
+            this.workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /**
+     * Queues the messages in order, each on its sender's worker. False when one of them found no
+     * room within {@code maxWait}, or the dispatcher is closing: then the messages before it are
+     * queued and the rest are not, and the caller should ask Messenger to deliver the batch again
+     * (the ones already queued are then recognised by their {@code mid} and handled once).
+     */
+    boolean dispatch(List<InboundMessage> messages) {
+        if (!accepting.readLock().tryLock()) {
+            return false;
+        }
+        try {
+            for (int i = 0; i < messages.size(); i++) {
+                InboundMessage message = messages.get(i);
+                if (closed || !queueFor(message.senderPsid()).offer(message, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("webhook queue full or closing: {} of {} messages not queued", messages.size() - i,
+                            messages.size());
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            accepting.readLock().unlock();
+        }
+    }
+
+    /** Messages queued and not yet taken by a worker. */
+    int queued() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    private BlockingQueue<InboundMessage> queueFor(String senderPsid) {
+        return queues.get(Math.floorMod(senderPsid.hashCode(), queues.size()));
+    }
+
+    private void work(BlockingQueue<InboundMessage> queue) {
+        try {
+            while (!(closed && queue.isEmpty())) {
+                InboundMessage message = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    handleSafely(message);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handleSafely(InboundMessage message) {
+        try {
+            handler.accept(message);
+        } catch (RuntimeException e) {
+            // Its mid is recorded: a redelivery is dropped, as it was when the webhook handled messages itself.
+            LOG.error("handling a webhook message failed", e);
+        }
+    }
+
+    /**
+     * Stops taking messages, waits (up to {@code timeout}) for everything queued to be handled, then
+     * stops the workers. Returns how many queued messages were left unhandled (0 normally).
+     */
+    int close(Duration timeout) {
+        accepting.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            accepting.writeLock().unlock();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = queued();
+        workers.forEach(Thread::interrupt);
+        if (left > 0) {
+            LOG.error("stopped with {} webhook messages not handled; their senders must write again", left);
+        }
+        return left;
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

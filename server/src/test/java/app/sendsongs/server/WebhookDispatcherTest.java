@@ -1,0 +1,109 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.InboundMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class WebhookDispatcherTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void everyMessageIsHandledOnceAndEachPersonsMessagesInTheOrderTheyCame() {
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                m -> seen.computeIfAbsent(m.senderPsid(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(Integer.parseInt(m.text())), 4, 8, WAIT);
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            assertThat(dispatcher.dispatch(IntStream.range(0, 5).mapToObj(p -> message("person-" + p, n)).toList()))
+                    .isTrue();
+        }
+
+        assertThat(dispatcher.close(WAIT)).as("left unhandled").isZero();
+        assertThat(seen).hasSize(5);
+        seen.values().forEach(numbers -> assertThat(numbers).isEqualTo(IntStream.range(0, 200).boxed().toList()));
+    }
+
+    @Test
+    void aFullQueueMakesTheWebhookWaitThenRefusesWithoutDroppingWhatWasQueued() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        Consumer<InboundMessage> blocking = blockingUntil(release, handled);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(m -> {
+            started.countDown();
+            blocking.accept(m);
+        }, 1, 2, Duration.ofMillis(50));
+        // One message in the worker's hands, two waiting: the queue is full.
+        assertThat(dispatcher.dispatch(List.of(message("a", 1)))).isTrue();
+        assertThat(started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(dispatcher.dispatch(List.of(message("a", 2), message("a", 3)))).isTrue();
+
+        assertThat(dispatcher.dispatch(List.of(message("a", 4)))).as("no room").isFalse();
+
+        release.countDown();
+        assertThat(dispatcher.close(WAIT)).isZero();
+        assertThat(handled).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void closingHandlesEverythingAlreadyQueuedAndRefusesNewMessages() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        WebhookDispatcher dispatcher = new WebhookDispatcher(blockingUntil(release, handled), 2, 100, WAIT);
+        List<InboundMessage> batch = IntStream.range(0, 50).mapToObj(i -> message("p" + (i % 7), i)).toList();
+        assertThat(dispatcher.dispatch(batch)).isTrue();
+
+        Thread closing = Thread.ofPlatform().start(() -> dispatcher.close(WAIT));
+        release.countDown();
+        closing.join(WAIT.toMillis());
+
+        assertThat(closing.isAlive()).isFalse();
+        assertThat(handled).hasSize(50);
+        assertThat(dispatcher.dispatch(List.of(message("late", 99)))).isFalse();
+    }
+
+    @Test
+    void aFailingMessageDoesNotStopItsWorker() {
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        WebhookDispatcher dispatcher = new WebhookDispatcher(m -> {
+            if (m.text().equals("1")) {
+                throw new IllegalStateException("boom");
+            }
+            handled.add(m.text());
+        }, 1, 10, WAIT);
+
+        dispatcher.dispatch(List.of(message("a", 1), message("a", 2)));
+
+        assertThat(dispatcher.close(WAIT)).isZero();
+        assertThat(handled).containsExactly("2");
+    }
+
+    private static Consumer<InboundMessage> blockingUntil(CountDownLatch release, List<String> handled) {
+        return m -> {
+            try {
+                assertThat(release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            handled.add(m.text());
+        };
+    }
+
+    private static InboundMessage message(String psid, int n) {
+        return new InboundMessage(psid + "-" + n, psid, Integer.toString(n), Instant.EPOCH);
+    }
+}

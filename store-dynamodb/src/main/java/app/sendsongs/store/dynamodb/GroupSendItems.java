@@ -1,0 +1,86 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.group.GroupSend;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Songs sent to groups: {@code GROUPSEND#<id>} / {@code GROUPSEND}, in {@code gsi1} under
+ * {@code GROUPSENT#<sender>} by sending time (for {@code forget_me}). The partition also holds the
+ * links to the members' shares ({@link ShareItems}). The summary mark is one UpdateItem conditional
+ * on {@code summarizedAt} being absent, so of racing workers exactly one takes it.
+ */
+final class GroupSendItems {
+    static final String TYPE = "GROUPSEND";
+    private static final String SUMMARIZED_AT = "summarizedAt";
+
+    private final DynamoTable table;
+
+    GroupSendItems(DynamoTable table) {
+        this.table = table;
+    }
+
+    /** The partition of one group send: the send itself and the links to its shares. */
+    static String partition(String sendId) {
+        return TYPE + "#" + sendId;
+    }
+
+    void insert(GroupSend send) {
+        if (!table.putIf(item(send), Condition.attributeNotExists(TableLayout.PK))) {
+            throw new DynamoStoreException("a group send with this id already exists");
+        }
+    }
+
+    Optional<GroupSend> find(String id) {
+        return table.get(key(id)).map(GroupSendItems::send);
+    }
+
+    boolean markSummarized(String id, Instant at) {
+        return table.updateIf(key(id), new Update().set(SUMMARIZED_AT, Attr.time(at)),
+                Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(SUMMARIZED_AT)))
+                .isPresent();
+    }
+
+    /** Deletes the group sends the person made, with their links (the shares themselves go with the person's). */
+    void deleteOf(String senderPsid) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(senderPsid)));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> send : table.query(DynamoTable.queryFor(bySender)
+                .indexName(TableLayout.GSI1).build(), 0)) {
+            Condition inPartition = Condition.equalTo(TableLayout.PK, Attr.s(partition(Attr.string(send, "id"))));
+            table.query(DynamoTable.queryFor(inPartition).consistentRead(true).build(), 0).forEach(item ->
+                    keys.add(TableLayout.key(Attr.string(item, TableLayout.PK), Attr.string(item, TableLayout.SK))));
+        }
+        table.deleteAll(keys);
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return TableLayout.key(partition(id), TYPE);
+    }
+
+    private static String sentKey(String senderPsid) {
+        return "GROUPSENT#" + senderPsid;
+    }
+
+    private static Map<String, AttributeValue> item(GroupSend send) {
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, partition(send.id()), TYPE);
+        item.put("id", Attr.s(send.id()));
+        item.put("groupId", Attr.s(send.groupId()));
+        item.put("groupName", Attr.s(send.groupName()));
+        item.put("senderPsid", Attr.s(send.senderPsid()));
+        item.put("sentAt", Attr.time(send.sentAt()));
+        send.summarizedAt().ifPresent(at -> item.put(SUMMARIZED_AT, Attr.time(at)));
+        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(send.senderPsid())));
+        item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(send.sentAt()) + "#" + send.id()));
+        return item;
+    }
+
+    private static GroupSend send(Map<String, AttributeValue> item) {
+        return new GroupSend(Attr.string(item, "id"), Attr.string(item, "groupId"), Attr.string(item, "groupName"),
+                Attr.string(item, "senderPsid"), Attr.time(item, "sentAt"), Attr.optionalTime(item, SUMMARIZED_AT));
+    }
+}
