@@ -1,6 +1,7 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.InboundMessage;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The Messenger webhook behind API Gateway: {@code GET /webhook} answers the subscription handshake,
  * {@code POST /webhook} checks the signature and hands every message to the bot before answering. The bot's
  * work runs inside the request, because Lambda freezes the environment once the answer is returned; duplicate
- * deliveries of a slow answer are dropped by {@code mid}.
+ * deliveries of a slow or failed answer are dropped by {@code mid}.
  */
 public final class WebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
@@ -76,10 +77,26 @@ public final class WebhookHandler implements RequestStreamHandler {
                 LOG.warn("webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
                 yield rejected.response();
             }
-            case Webhook.Intake.Accepted accepted -> {
-                accepted.messages().forEach(parts.app().bot()::handle);
-                yield Webhook.RECEIVED;
-            }
+            case Webhook.Intake.Accepted accepted -> handle(parts.app(), accepted.messages());
         };
+    }
+
+    /**
+     * Handles every message, each on its own. If one fails, Messenger is asked to deliver the batch again: the
+     * messages handled meanwhile are then dropped by their {@code mid}, and one that failed before its {@code mid}
+     * was recorded (the table unreachable, say) gets another chance.
+     */
+    private static WebResponse handle(SendSongs app, List<InboundMessage> messages) {
+        int failed = 0;
+        for (InboundMessage message : messages) {
+            try {
+                app.bot().handle(message);
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("handling webhook message {} failed", message.mid(), e);
+            }
+        }
+        return failed == 0 ? Webhook.RECEIVED
+                : WebResponse.text(500, failed + " of " + messages.size() + " messages failed; deliver again");
     }
 }

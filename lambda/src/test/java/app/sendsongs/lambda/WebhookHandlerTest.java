@@ -6,6 +6,8 @@ import app.sendsongs.store.dynamodb.DynamoStore;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,20 @@ class WebhookHandlerTest {
         assertThat(invoke(tampered).path("statusCode").asInt()).isEqualTo(403);
         assertThat(invoke(unsigned).path("statusCode").asInt()).isEqualTo(403);
         assertThat(people.inbox(SAMPLE_SENDER)).hasSize(before);
+    }
+
+    @Test
+    void whenAMessageCannotBeHandledMessengerIsAskedToDeliverAgain() {
+        Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
+        environment.keySet().retainAll(WebhookHandler.SETTINGS.stream().map(Setting::name).toList());
+        environment.put(Setting.DYNAMODB_TABLE.name(), "no-such-table");
+        WebhookHandler misconfigured = new WebhookHandler(new Surroundings(environment,
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint()), StoreOpener.dynamoDb(), world.clock));
+
+        JsonNode answer = LambdaWorld.invoke(misconfigured, "webhook", SampleEvents.load("webhook-post"));
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(500);
+        assertThat(answer.path("body").asText()).isEqualTo("1 of 1 messages failed; deliver again");
     }
 
     @Test
