@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code terraform fmt -check} and {@code terraform validate} on deploy/terraform, where a Terraform binary and a
  * local copy of the pinned AWS provider are available (the provider registry is not reachable from the build).
- * The provider is looked up in a filesystem mirror ({@code TF_PROVIDER_MIRROR}, default {@code /opt/tf-plugins})
- * and used in place, so the check writes nothing into the configuration directory. Skipped without them; the
- * hcl4j-based {@link TerraformIT} runs everywhere.
+ * The provider is looked up in the filesystem mirror named by {@code TF_PROVIDER_MIRROR} and used in place, so
+ * the check writes nothing into the configuration directory. Skipped without them; the hcl4j-based {@link TerraformIT} runs everywhere.
  */
 class TerraformValidateIT {
     private static final String PROVIDER_VERSION = "5.100.0";
@@ -26,9 +25,11 @@ class TerraformValidateIT {
     @Test
     void theConfigurationIsFormattedAndValidForThePinnedProvider() throws Exception {
         Optional<Path> terraform = onPath("terraform");
-        Path mirror = Path.of(Optional.ofNullable(System.getenv("TF_PROVIDER_MIRROR")).orElse("/opt/tf-plugins"));
-        Path provider = mirror.resolve("registry.terraform.io/hashicorp/aws/" + PROVIDER_VERSION + "/linux_amd64");
+        Optional<String> mirrorSetting = Optional.ofNullable(System.getenv("TF_PROVIDER_MIRROR"));
         Assumptions.assumeTrue(terraform.isPresent(), "no terraform on the PATH");
+        Assumptions.assumeTrue(mirrorSetting.isPresent(), "TF_PROVIDER_MIRROR names no provider mirror");
+        Path mirror = Path.of(mirrorSetting.get());
+        Path provider = mirror.resolve("registry.terraform.io/hashicorp/aws/" + PROVIDER_VERSION + "/linux_amd64");
         Assumptions.assumeTrue(Files.isDirectory(provider), "no AWS provider " + PROVIDER_VERSION + " under " + mirror);
 
         Path cliConfig = Files.createTempFile("terraform", ".tfrc");
