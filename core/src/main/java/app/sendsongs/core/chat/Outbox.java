@@ -18,6 +18,8 @@ public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
+    /** Longer than a send can take (the Graph client gives up sooner), so a message is never sent twice. */
+    private static final Duration SEND_LEASE = Duration.ofMinutes(2);
 
     private final ChatPlatform chat;
     private final OutboxStore store;
@@ -59,19 +61,26 @@ public final class Outbox {
 
     /** The person wrote to the bot: their held messages may go out now, oldest first. */
     public void personWrote(String psid) {
-        for (HeldMessage held : store.heldMessagesFor(psid)) {
-            if (!sendHeld(held, MessageKind.RESPONSE)) {
-                return;
+        sendInOrder(store.heldMessagesFor(psid), MessageKind.RESPONSE);
+    }
+
+    /**
+     * Retries messages held for a passing failure whose time has come. A person's queue is retried
+     * from its head only, and what was held behind the head follows it when it goes out.
+     */
+    public void retryDue(int limit) {
+        for (HeldMessage due : store.heldMessagesToRetry(clock.instant(), limit)) {
+            List<HeldMessage> queue = store.heldMessagesFor(due.psid());
+            if (!queue.isEmpty() && queue.getFirst().id().equals(due.id())) {
+                sendInOrder(queue, MessageKind.UPDATE);
             }
         }
     }
 
-    /** Retries messages held for a passing failure whose time has come. */
-    public void retryDue(int limit) {
-        for (HeldMessage held : store.heldMessagesToRetry(clock.instant(), limit)) {
-            if (store.heldMessagesFor(held.psid()).stream().findFirst()
-                    .filter(first -> first.id().equals(held.id())).isPresent()) {
-                sendHeld(held, MessageKind.UPDATE);
+    private void sendInOrder(List<HeldMessage> queue, MessageKind kind) {
+        for (HeldMessage held : queue) {
+            if (!sendHeld(held, kind)) {
+                return;
             }
         }
     }
@@ -92,7 +101,16 @@ public final class Outbox {
         return retryAt.isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
     }
 
+    /**
+     * Sends a held message unless another worker (another server, or the tick beside the webhook) is
+     * sending it, or it waits for a retry time still to come: the lease makes sure only one worker
+     * sends it. False when it was not sent now.
+     */
     private boolean sendHeld(HeldMessage held, MessageKind kind) {
+        Instant now = clock.instant();
+        if (!store.leaseHeldMessage(held, now, now.plus(SEND_LEASE))) {
+            return false;
+        }
         SendOutcome outcome = sendNow(held.psid(), held.text(), kind);
         if (outcome instanceof SendOutcome.Sent) {
             store.releaseHeldMessage(held.id());

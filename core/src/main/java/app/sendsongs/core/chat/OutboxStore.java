@@ -17,5 +17,15 @@ public interface OutboxStore {
     /** Held messages whose retry time is at or before {@code now}, oldest retry first. */
     List<HeldMessage> heldMessagesToRetry(Instant now, int limit);
 
+    /**
+     * Takes a held message for sending: moves its retry time to {@code leaseUntil}, but only if it is
+     * still held exactly as {@code held} was read (same retry time, or none) and that retry time has
+     * come ({@code <= now}). False when another worker has it (its lease is a retry time still to
+     * come), it waits for a later retry, or it was released or held again meanwhile: the caller must
+     * not send it. If the taker dies before releasing or holding it again, the message is retried
+     * from {@code leaseUntil}.
+     */
+    boolean leaseHeldMessage(HeldMessage held, Instant now, Instant leaseUntil);
+
     void releaseHeldMessage(String id);
 }

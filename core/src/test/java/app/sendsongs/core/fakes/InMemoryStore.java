@@ -106,6 +106,18 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public synchronized boolean leaseHeldMessage(HeldMessage message, Instant now, Instant leaseUntil) {
+        HeldMessage current = held.get(message.id());
+        if (current == null || !current.retryAt().equals(message.retryAt())
+                || current.retryAt().filter(now::isBefore).isPresent()) {
+            return false;
+        }
+        held.put(message.id(), new HeldMessage(current.id(), current.psid(), current.text(), current.heldAt(),
+                Optional.of(leaseUntil), current.shareId()));
+        return true;
+    }
+
+    @Override
     public synchronized void releaseHeldMessage(String id) {
         held.remove(id);
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.OutboxStore;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +127,75 @@ public abstract class OutboxStoreContract extends StoreFixture {
         store.holdMessage(heldForRetry("postponed", "bob", minutes(-10), minutes(5)));
 
         assertThat(store.heldMessagesToRetry(T0, 10)).containsExactly(due);
+    }
+
+    @Test
+    void leaseTakesAMessageWaitingForItsPersonAndMakesItDueAtTheLeaseEnd() {
+        HeldMessage waiting = held("m-1", "alice", minutes(-10));
+        store.holdMessage(waiting);
+
+        assertThat(store.leaseHeldMessage(waiting, T0, minutes(2))).isTrue();
+
+        HeldMessage leased = new HeldMessage("m-1", "alice", waiting.text(), waiting.heldAt(), Optional.of(minutes(2)),
+                Optional.empty());
+        assertThat(store.heldMessagesFor("alice")).containsExactly(leased);
+        assertThat(store.heldMessagesToRetry(minutes(1), 10)).isEmpty();
+        assertThat(store.heldMessagesToRetry(minutes(2), 10)).containsExactly(leased);
+    }
+
+    @Test
+    void leaseIsRefusedToAStaleReading() {
+        HeldMessage due = heldForRetry("m-1", "alice", minutes(-10), minutes(-1));
+        store.holdMessage(due);
+
+        assertThat(store.leaseHeldMessage(due, T0, minutes(2))).isTrue();
+        assertThat(store.leaseHeldMessage(due, T0, minutes(3))).isFalse();
+        assertThat(store.heldMessagesFor("alice")).extracting(HeldMessage::retryAt).containsExactly(Optional.of(minutes(2)));
+    }
+
+    @Test
+    void aLeasedMessageIsNotLeasedAgainUntilItsLeaseEnds() {
+        store.holdMessage(held("m-1", "alice", minutes(-10)));
+        store.leaseHeldMessage(store.heldMessagesFor("alice").getFirst(), T0, minutes(2));
+        HeldMessage freshRead = store.heldMessagesFor("alice").getFirst();
+
+        assertThat(store.leaseHeldMessage(freshRead, minutes(1), minutes(3))).isFalse();
+        assertThat(store.leaseHeldMessage(freshRead, minutes(2), minutes(4))).isTrue();
+    }
+
+    @Test
+    void aMessageWaitingForALaterRetryIsNotLeasedBeforeThen() {
+        HeldMessage later = heldForRetry("m-1", "alice", minutes(-10), minutes(5));
+        store.holdMessage(later);
+
+        assertThat(store.leaseHeldMessage(later, T0, minutes(2))).isFalse();
+        assertThat(store.heldMessagesFor("alice")).containsExactly(later);
+        assertThat(store.leaseHeldMessage(later, minutes(5), minutes(7))).isTrue();
+    }
+
+    @Test
+    void leaseIsRefusedForAMessageReleasedOrHeldAgainMeanwhile() {
+        HeldMessage released = heldForRetry("released", "alice", minutes(-10), minutes(-1));
+        HeldMessage rescheduled = held("rescheduled", "bob", minutes(-10));
+        store.holdMessage(released);
+        store.holdMessage(rescheduled);
+
+        store.releaseHeldMessage("released");
+        store.holdMessage(heldForRetry("rescheduled", "bob", minutes(-10), minutes(5)));
+
+        assertThat(store.leaseHeldMessage(released, T0, minutes(2))).isFalse();
+        assertThat(store.leaseHeldMessage(rescheduled, T0, minutes(2))).isFalse();
+        assertThat(store.heldMessagesFor("alice")).isEmpty();
+        assertThat(store.heldMessagesFor("bob")).extracting(HeldMessage::retryAt).containsExactly(Optional.of(minutes(5)));
+    }
+
+    @Test
+    void concurrentLeasesOfOneMessageHaveOneWinner() {
+        HeldMessage due = heldForRetry("m-1", "alice", minutes(-10), minutes(-1));
+        store.holdMessage(due);
+
+        List<Boolean> leased = Race.run(16, i -> store.leaseHeldMessage(due, T0, minutes(2 + i)));
+
+        assertThat(leased).containsOnlyOnce(true);
     }
 }

@@ -152,6 +152,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public boolean leaseHeldMessage(HeldMessage message, Instant now, Instant leaseUntil) {
+        return outbox.lease(message, now, leaseUntil);
+    }
+
+    @Override
     public void releaseHeldMessage(String id) {
         outbox.release(id);
     }

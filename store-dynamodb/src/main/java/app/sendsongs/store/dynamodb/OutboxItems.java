@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.HeldMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ final class OutboxItems {
     private static final String PARTITION = "OUTBOX#";
     private static final String SEQ = "seq";
     private static final String PSID = "psid";
+    private static final String RETRY_AT = "retryAt";
     private static final Comparator<Map<String, AttributeValue>> IN_QUEUE_ORDER = Comparator
             .<Map<String, AttributeValue>>comparingLong(item -> Attr.number(item, "heldAt"))
             .thenComparingLong(item -> Attr.number(item, SEQ));
@@ -73,6 +75,20 @@ final class OutboxItems {
                 .toList();
     }
 
+    /** One conditional update of the message item: its retry time as read (and come), or none, becomes the lease end. */
+    boolean lease(HeldMessage message, Instant now, Instant leaseUntil) {
+        if (message.retryAt().filter(now::isBefore).isPresent()) {
+            return false;
+        }
+        Map<String, AttributeValue> due = new HashMap<>();
+        TableLayout.putDue(due, RETRY, message.psid(), leaseUntil);
+        Condition asRead = message.retryAt()
+                .map(at -> Condition.equalTo(RETRY_AT, Attr.time(at)))
+                .orElse(Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(RETRY_AT)));
+        return table.updateIf(messageKey(message.psid(), message.id()),
+                new Update().set(RETRY_AT, Attr.time(leaseUntil)).setAll(due), asRead).isPresent();
+    }
+
     void release(String id) {
         table.get(pointerKey(id)).ifPresent(pointer -> {
             table.delete(messageKey(Attr.string(pointer, PSID), id));
@@ -115,7 +131,7 @@ final class OutboxItems {
         item.put("heldAt", Attr.time(message.heldAt()));
         item.put(SEQ, Attr.n(seq));
         message.retryAt().ifPresent(at -> {
-            item.put("retryAt", Attr.time(at));
+            item.put(RETRY_AT, Attr.time(at));
             TableLayout.putDue(item, RETRY, message.psid(), at);
         });
         message.shareId().ifPresent(id -> item.put("shareId", Attr.s(id)));
@@ -124,6 +140,6 @@ final class OutboxItems {
 
     private static HeldMessage message(Map<String, AttributeValue> item) {
         return new HeldMessage(Attr.string(item, "id"), Attr.string(item, PSID), Attr.string(item, "text"),
-                Attr.time(item, "heldAt"), Attr.optionalTime(item, "retryAt"), Attr.optionalString(item, "shareId"));
+                Attr.time(item, "heldAt"), Attr.optionalTime(item, RETRY_AT), Attr.optionalString(item, "shareId"));
     }
 }

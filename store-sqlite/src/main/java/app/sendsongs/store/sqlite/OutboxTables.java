@@ -42,6 +42,13 @@ final class OutboxTables {
         return s.query(DUE_FOR_RETRY, OutboxTables::held, now, limit);
     }
 
+    /** Conditional on the retry time read ({@code IS} also matches two NULLs): one of several takers wins. */
+    static boolean lease(Session s, HeldMessage m, Instant now, Instant leaseUntil) throws SQLException {
+        return s.update("UPDATE held_messages SET retry_at = ? "
+                        + "WHERE id = ? AND retry_at IS ? AND (retry_at IS NULL OR retry_at <= ?)",
+                leaseUntil, m.id(), m.retryAt().orElse(null), now) == 1;
+    }
+
     static void release(Session s, String id) throws SQLException {
         s.update("DELETE FROM held_messages WHERE id = ?", id);
     }

@@ -158,6 +158,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public boolean leaseHeldMessage(HeldMessage message, Instant now, Instant leaseUntil) {
+        return db.write(s -> OutboxTables.lease(s, message, now, leaseUntil));
+    }
+
+    @Override
     public void releaseHeldMessage(String id) {
         db.write(s -> {
             OutboxTables.release(s, id);
