@@ -105,6 +105,9 @@ public final class ListenWatcher {
             Optional<Instant> shareNext = settle(share, receiver, recent.plays(), gap, now);
             next = earliest(next, shareNext);
         }
+        if (next.isPresent()) {
+            next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
+        }
         if (gap && next.isPresent()) {
             next = earliest(next, Optional.of(now.plus(schedule.recheckAfterGap())));
         }
