@@ -7,33 +7,33 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps a receiver's recently-played window from overflowing between two checks. Spotify returns
- * at most one page (50) of plays after the read position, so a receiver who plays more than that
- * between checks would lose the older ones unseen. From the plays a check just read, this
- * estimates how fast they are playing now and asks for the next check by the time about half a
- * page more would have arrived at that pace, leaving the other half as margin for speeding up.
+ * Keeps a receiver's recently-played window from overflowing between two checks. Spotify keeps
+ * only a person's last 50 plays, so one who plays more than that between checks loses the older
+ * ones unseen. A check reads the whole window, and the window remembers how fast its owner
+ * plays: its densest stretch of half a page (25 plays) is how quickly they have lately been
+ * known to play that many. The next check comes within that time, so even at that pace another
+ * half page of margin remains; a session going on now counts as well, being in the window.
  */
 public final class ListeningPace {
-    /** Fewer new plays than this say too little about a pace to act on. */
+    /** Fewer plays than this say too little about a pace to act on. */
     static final int FEWEST_PLAYS = 5;
 
     private ListeningPace() {
     }
 
-    /**
-     * The latest time the next check may come without risking the window, or empty when the
-     * page shows no pace worth acting on. The pace is the page's plays over the time from its
-     * oldest play to {@code now}, so a session still under way counts at its own rate.
-     */
-    public static Optional<Instant> checkBy(RecentPlays page, Instant now, Duration shortestInterval) {
-        int played = page.plays().size();
-        if (played < FEWEST_PLAYS) {
+    /** The latest time the next check may come without risking the window; empty when the window shows no pace. */
+    public static Optional<Instant> checkBy(RecentPlays window, Instant now, Duration shortestInterval) {
+        long[] times = window.plays().stream().map(Play::playedAt).mapToLong(Instant::toEpochMilli).sorted().toArray();
+        if (times.length < FEWEST_PLAYS) {
             return Optional.empty();
         }
-        Instant oldest = page.plays().stream().map(Play::playedAt).min(Instant::compareTo).orElseThrow();
-        long spanMillis = Math.max(1, Duration.between(oldest, now).toMillis());
-        long halfPageMillis = spanMillis * (page.pageLimit() / 2) / played;
-        Duration wait = Duration.ofMillis(halfPageMillis);
+        int halfPage = Math.max(2, window.pageLimit() / 2);
+        int stretch = Math.min(times.length, halfPage);
+        long densest = Long.MAX_VALUE;
+        for (int first = 0; first + stretch <= times.length; first++) {
+            densest = Math.min(densest, times[first + stretch - 1] - times[first]);
+        }
+        Duration wait = Duration.ofMillis(densest * halfPage / (stretch - 1));
         return Optional.of(now.plus(wait.compareTo(shortestInterval) < 0 ? shortestInterval : wait));
     }
 }

@@ -62,8 +62,9 @@ class AdaptiveChecksTest {
         assertThat(bot.last("ann")).startsWith("🎧 Bob Fisher listened to Never Gonna Give You Up");
     }
 
+    /** The limit of the rule: a fast session with nothing fast before it in the window. */
     @Test
-    void aFastSessionStartingJustAfterAQuietCheckCanOutrunTheWindow() {
+    void aFirstFastSessionStartingJustAfterAQuietCheckCanOutrunTheWindow() {
         Instant sessionStart = bobsWatch().dueAt().plusSeconds(30); // just after a check, which sees nothing
         bot.advance(Duration.between(bot.clock.instant(), sessionStart));
         Instant nextScheduled = bobsWatch().dueAt();
@@ -72,6 +73,31 @@ class AdaptiveChecksTest {
         playOthers(Duration.ofSeconds(30), nextScheduled.plusSeconds(1)); // over 100 plays before that check
         assertThat(bot.inbox("ann")).noneMatch(text -> text.startsWith("🎧"));
         assertThat(bot.store.sharesWatchedFor("bob").getFirst().uncertain()).isTrue();
+    }
+
+    @Test
+    void aWindowThatShowsFastListeningKeepsChecksCloseWhileTheReceiverIsQuiet() {
+        fastPlaysBeforeTheSong();
+        Instant checkedAt = bobsWatch().dueAt();
+        bot.advance(Duration.between(bot.clock.instant(), checkedAt));
+        assertThat(bobsWatch().dueAt()).isEqualTo(checkedAt.plus(Duration.ofSeconds(750)));
+    }
+
+    @Test
+    void soAFastSessionStartingJustAfterAQuietCheckIsCaughtInTime() {
+        fastPlaysBeforeTheSong();
+        Instant sessionStart = bobsWatch().dueAt().plusSeconds(30);
+        bot.advance(Duration.between(bot.clock.instant(), sessionStart));
+        bot.play("bob", FakeMusic.SONG);
+        playOthers(Duration.ofSeconds(30), sessionStart.plus(Duration.ofHours(1)));
+        assertThat(bot.last("ann")).startsWith("🎧 Bob Fisher listened to Never Gonna Give You Up");
+    }
+
+    /** 40 plays 30 seconds apart, from 3 hours before the song was sent: still in Bob's window of 50. */
+    private void fastPlaysBeforeTheSong() {
+        for (int i = 0; i < 40; i++) {
+            bot.music.play("bob", FakeMusic.OTHER_SONG, BotHarness.T0.minus(Duration.ofHours(3)).plusSeconds(30L * i));
+        }
     }
 
     @Test
