@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class SenderNotices implements ChatPlatform {
     SenderNotices(Clock clock, int songs) {
         this.clock = clock;
         this.toldAt = new long[songs];
-        java.util.Arrays.fill(toldAt, -1);
+        Arrays.fill(toldAt, -1);
     }
 
     /** The notice the sender of song {@code index} should get: "🎧 Person 7 listened to Song 12 by Band 12". */

@@ -10,7 +10,8 @@ public record WatchOptions(int users, int days, int sharesPerDay, long seed, Str
     public static final String HELP = """
             bench watch [options]
               --users N           people, each sending and receiving songs (default 2000)
-              --days N            days on which songs are sent; watching goes on 7 days more (default 14)
+              --days N            days on which songs are sent, after a day of listening only; watching goes on
+                                  7 days more (default 14)
               --shares-per-day N  songs each person sends a day (default 5)
               --seed N            random seed of the population and its listening (default 1)
               --schedule S        our listen-check schedule, as WATCH_SCHEDULE (default 5m/1h,1h/7d)

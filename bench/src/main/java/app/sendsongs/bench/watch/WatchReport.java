@@ -1,11 +1,15 @@
 package app.sendsongs.bench.watch;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The simulator's figures for both policies, their ratios, and the checks of the run's correctness. */
 public record WatchReport(WatchOptions options, int people, int songs, long plays, long listens,
-                          Figures seed, Figures ours, long failedSends, long refusedTokens, long unmatchedNotices) {
+                          Figures seed, Figures ours, List<String> oursMissed, long failedSends, long refusedTokens,
+                          long unmatchedNotices) {
+    private static final int MISSES_SHOWN = 10;
 
     /** One policy's figures. {@code wronglyTold}: told of a play that was not the listen (should be 0). */
     public record Figures(String name, long refreshes, long recentlyPlayed, long trackLookups, long checks,
@@ -27,7 +31,27 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
     WatchReport(WatchOptions options, World world, PolicyResult seed, PolicyResult ours, long failedSends,
                 long refusedTokens, long unmatchedNotices) {
         this(options, world.people.length, world.sent.length, world.playCount(), world.listens(),
-                figures(world, seed), figures(world, ours), failedSends, refusedTokens, unmatchedNotices);
+                figures(world, seed), figures(world, ours), missed(world, ours), failedSends, refusedTokens,
+                unmatchedNotices);
+    }
+
+    /** Our misses, described: who the receiver was and how many plays they made in the hour after the listen. */
+    private static List<String> missed(World world, PolicyResult result) {
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < world.sent.length && described.size() < MISSES_SHOWN; i++) {
+            World.Sent sent = world.sent[i];
+            if (sent.listenAt() >= 0 && result.toldAt()[i] < 0) {
+                World.Plays plays = world.plays[sent.receiver()];
+                long before = Arrays.stream(plays.at()).filter(t -> t < sent.listenAt()).count();
+                long hourAfter = Arrays.stream(plays.at())
+                        .filter(t -> t > sent.listenAt() && t <= sent.listenAt() + 60 * World.MINUTE).count();
+                described.add(String.format(Locale.ROOT, "%s (%s): delivered %s, played %s; %d plays before it, "
+                                + "%d in the hour after", world.people[sent.receiver()].name(),
+                        world.people[sent.receiver()].listener(), World.instant(sent.deliveredAt()),
+                        World.instant(sent.listenAt()), before, hourAfter));
+            }
+        }
+        return described;
     }
 
     private static Figures figures(World world, PolicyResult result) {
@@ -71,8 +95,9 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
 
     public String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Watch simulator: %,d people, %d songs a day each for %d days, "
-                        + "watched 7 days more (seed %d, our schedule %s)%n", people, options.sharesPerDay(),
+        out.append(String.format(Locale.ROOT, "Watch simulator: %,d people, %d songs a day each for %d days "
+                        + "after a day of listening, watched 7 days more (seed %d, our schedule %s)%n", people,
+                options.sharesPerDay(),
                 options.days(), options.seed(), options.schedule()));
         out.append(String.format(Locale.ROOT, "%,d songs sent, %,d plays, %,d songs played by their receiver "
                 + "within 7 days%n%n", songs, plays, listens));
@@ -90,6 +115,7 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
         out.append(String.format(Locale.ROOT, "%-36s %16d %16d%n", "listens missed", seed.missed(), ours.missed()));
         out.append(String.format(Locale.ROOT, "%-36s %16s %,16d%n", "track lookups (sending, not watching)", "-",
                 ours.trackLookups()));
+        oursMissed.forEach(miss -> out.append("  missed by ours: ").append(miss).append('\n'));
         out.append(String.format(Locale.ROOT, "%ncorrectness: %s (songs not sent %d, expired tokens used %d, "
                         + "notices matching no song %d, told wrongly %d / %d)%n", correct() ? "ok" : "FAILED",
                 failedSends, refusedTokens, unmatchedNotices, seed.wronglyTold(), ours.wronglyTold()));

@@ -23,6 +23,8 @@ final class World {
     static final int TRACKS = 50_000;
     /** Spotify records a play only after 30 seconds of it. */
     static final long SHORTEST_PLAY = 30_000;
+    /** People have listened for a day before the first song is sent: they come with a Spotify history. */
+    static final int FIRST_SENDING_DAY = 1;
 
     record Person(String psid, String name, Listener listener) {
     }
@@ -71,7 +73,7 @@ final class World {
         for (int i = 0; i < people.length; i++) {
             people[i] = new Person("psid-" + i, "Person " + i, Listener.draw(random.nextDouble()));
         }
-        int minutes = (int) ((options.days() * DAY + WATCH_PERIOD) / MINUTE);
+        int minutes = (int) (((FIRST_SENDING_DAY + options.days()) * DAY + WATCH_PERIOD) / MINUTE);
         int[][] planned = planSends(random, options);
         PlayLog[] logs = new PlayLog[people.length];
         for (int i = 0; i < people.length; i++) {
@@ -111,7 +113,7 @@ final class World {
     /** {minute, sender, receiver, track} for each song sent, in time order: during the day, 8:00 to 23:00. */
     private static int[][] planSends(Random random, WatchOptions options) {
         List<int[]> sends = new ArrayList<>();
-        for (int day = 0; day < options.days(); day++) {
+        for (int day = FIRST_SENDING_DAY; day < FIRST_SENDING_DAY + options.days(); day++) {
             for (int sender = 0; sender < options.users(); sender++) {
                 for (int n = 0; n < options.sharesPerDay(); n++) {
                     int receiver = random.nextInt(options.users() - 1);

@@ -37,8 +37,9 @@ class AdaptiveChecksTest {
     @Test
     void aQuietListenerIsCheckedOnTheSchedule() {
         Instant checkedAt = bobsWatch().dueAt();
-        bot.clock.set(checkedAt.minus(Duration.ofMinutes(40)));
-        playOthers(Duration.ofMinutes(10), checkedAt); // 4 plays: too few to say anything about a pace
+        bot.clock.set(checkedAt.minus(Duration.ofMinutes(60)));
+        playOthers(Duration.ofMinutes(10), checkedAt.minus(Duration.ofMinutes(20))); // 4 plays: too few for a pace
+        bot.advance(Duration.ofMinutes(20));
         assertThat(bobsWatch().dueAt()).isEqualTo(checkedAt.plus(Duration.ofHours(1)));
     }
 
@@ -60,6 +61,16 @@ class AdaptiveChecksTest {
         // two hours at 2 plays a minute: 240 plays after the song, far more than one page
         playOthers(Duration.ofSeconds(30), sessionStart.plus(Duration.ofMinutes(140)));
         assertThat(bot.last("ann")).startsWith("🎧 Bob Fisher listened to Never Gonna Give You Up");
+    }
+
+    @Test
+    void someoneListeningNowWithTooFewPlaysToTellTheirPaceIsTakenToBeFast() {
+        Instant checkedAt = bobsWatch().dueAt();
+        bot.clock.set(checkedAt.minus(Duration.ofMinutes(3)));
+        bot.play("bob", FakeMusic.OTHER_SONG);
+        bot.advance(Duration.ofMinutes(3));
+        // half a page at Spotify's shortest play of 30 seconds
+        assertThat(bobsWatch().dueAt()).isEqualTo(checkedAt.plus(Duration.ofSeconds(750)));
     }
 
     /** The limit of the rule: a fast session with nothing fast before it in the window. */
