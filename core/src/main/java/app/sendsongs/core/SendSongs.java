@@ -67,7 +67,7 @@ public final class SendSongs {
         Groups groups = groups(store, outbox, tracks, groupSummary, schedule, link, clock);
         this.bot = new Bot(store, store, store, outbox, registration, sendSong,
                 new SentSongs(store, store, outbox, groupSummary), new ForgetMe(store, outbox, link, groups), groups,
-                link, clock);
+                planner, link, clock);
     }
 
     private static Groups groups(Store store, Outbox outbox, TrackLookup tracks, GroupSummary summary,

@@ -39,6 +39,33 @@ public final class SandboxUser {
         }
     }
 
+    /**
+     * One page of history as Spotify's recently-played endpoint chooses it: the newest {@code limit}
+     * retained plays strictly after {@code afterMs} and strictly before {@code beforeMs}, newest first.
+     * {@code more} tells whether older matching plays were left out.
+     */
+    public record Page(List<Play> plays, boolean more) {
+    }
+
+    /** The page for {@code after}/{@code before} cursors in epoch milliseconds (use the extremes for none). */
+    public synchronized Page recentlyPlayed(long afterMs, long beforeMs, int limit) {
+        int newest = plays.size();
+        while (newest > 0 && plays.get(newest - 1).playedAt().toEpochMilli() >= beforeMs) {
+            newest--;
+        }
+        List<Play> page = new ArrayList<>(Math.min(limit, newest));
+        int at = newest - 1;
+        for (; at >= 0 && page.size() < limit; at--) {
+            Play play = plays.get(at);
+            if (play.playedAt().toEpochMilli() <= afterMs) {
+                break;
+            }
+            page.add(play);
+        }
+        boolean more = page.size() == limit && at >= 0 && plays.get(at).playedAt().toEpochMilli() > afterMs;
+        return new Page(List.copyOf(page), more);
+    }
+
     /** The retained plays, oldest first. */
     public synchronized List<Play> plays() {
         return List.copyOf(plays);

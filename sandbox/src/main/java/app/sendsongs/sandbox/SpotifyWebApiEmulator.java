@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,15 +80,8 @@ final class SpotifyWebApiEmulator {
         long afterMs = after == null ? Long.MIN_VALUE : longParam(after, "Invalid after cursor");
         long beforeMs = before == null ? Long.MAX_VALUE : longParam(before, "Invalid before cursor");
 
-        List<SandboxUser.Play> matching = new ArrayList<>();
-        for (SandboxUser.Play play : user.plays()) {
-            long ms = play.playedAt().toEpochMilli();
-            if (ms > afterMs && ms < beforeMs) {
-                matching.add(play);
-            }
-        }
-        List<SandboxUser.Play> page = new ArrayList<>(matching.subList(Math.max(0, matching.size() - limit), matching.size()));
-        java.util.Collections.reverse(page);
+        SandboxUser.Page chosen = user.recentlyPlayed(afterMs, beforeMs, limit);
+        List<SandboxUser.Play> page = chosen.plays();
 
         String base = apiBase(ctx);
         ObjectNode body = JsonIo.object();
@@ -102,7 +94,7 @@ final class SpotifyWebApiEmulator {
                 item.putNull("context");
             });
         }
-        if (matching.size() > page.size()) {
+        if (chosen.more()) {
             body.put("next", base + "/v1/me/player/recently-played?before="
                     + page.get(page.size() - 1).playedAt().toEpochMilli() + "&limit=" + limit);
         } else {

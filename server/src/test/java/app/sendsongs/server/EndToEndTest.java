@@ -97,6 +97,22 @@ class EndToEndTest {
     }
 
     @Test
+    void aReceiverWritingToTheBotHasTheirSongsCheckedWithoutWaitingForTheHourlyCheck() {
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        sandbox.advanceMinutes(120); // past the 5-minute checks: the next one is an hour after the last
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(1);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
+
+        sandbox.ask("bob", "pending");
+        sandbox.advanceMinutes(1);
+
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.getLast().startsWith("🎧 ")).getLast())
+                .startsWith("🎧 Bob Fisher listened to ");
+    }
+
+    @Test
     void unknownFriendNonTrackLinkAndUnknownTrackGetClearErrorsAndNothingIsDelivered() {
         registerAliceAndBob();
         int bobBefore = sandbox.inbox("bob").size();

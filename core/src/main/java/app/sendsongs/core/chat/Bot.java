@@ -14,6 +14,7 @@ import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.user.ForgetMe;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -29,12 +30,13 @@ public final class Bot {
     private final SentSongs sentSongs;
     private final ForgetMe forgetMe;
     private final Groups groups;
+    private final WatchPlanner planner;
     private final ConnectLink connectLink;
     private final Clock clock;
 
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
-               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, ConnectLink connectLink,
-               Clock clock) {
+               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, WatchPlanner planner,
+               ConnectLink connectLink, Clock clock) {
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
@@ -44,6 +46,7 @@ public final class Bot {
         this.sentSongs = sentSongs;
         this.forgetMe = forgetMe;
         this.groups = groups;
+        this.planner = planner;
         this.connectLink = connectLink;
         this.clock = clock;
     }
@@ -55,6 +58,7 @@ public final class Bot {
         Optional<User> user = users.findUser(message.senderPsid()).map(u -> u.withLastMessageAt(message.sentAt()));
         user.ifPresent(users::saveUser);
         outbox.personWrote(message.senderPsid());
+        user.ifPresent(u -> planner.personWrote(u.psid()));
         outbox.reply(message.senderPsid(), answer(message, user));
     }
 

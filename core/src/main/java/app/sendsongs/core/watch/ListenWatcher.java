@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * Runs due listen checks. One check reads the receiver's recent plays once and settles every
  * song being watched for them: played (sender told, post note released), expired (sender told),
- * or still waiting (next check per the schedule).
+ * or still waiting (next check per the schedule, sooner when their pace could overflow
+ * Spotify's window of 50 plays before then; see {@link ListeningPace}).
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
@@ -83,7 +84,8 @@ public final class ListenWatcher {
         }
         RecentPlays recent;
         try {
-            recent = access.withToken(receiver.get(), token -> music.recentlyPlayed(token, watch.checkedThrough()));
+            // the whole window, not only the plays after the read position: its older plays tell the pace
+            recent = access.withToken(receiver.get(), token -> music.recentlyPlayed(token, Instant.EPOCH));
         } catch (GrantRevokedException e) {
             watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
             return;
@@ -104,6 +106,9 @@ public final class ListenWatcher {
         for (Share share : watched) {
             Optional<Instant> shareNext = settle(share, receiver, recent.plays(), gap, now);
             next = earliest(next, shareNext);
+        }
+        if (next.isPresent()) {
+            next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
         }
         if (gap && next.isPresent()) {
             next = earliest(next, Optional.of(now.plus(schedule.recheckAfterGap())));

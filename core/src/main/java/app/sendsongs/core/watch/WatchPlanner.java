@@ -3,15 +3,31 @@ package app.sendsongs.core.watch;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Puts receivers' listen checks on the calendar. */
 public final class WatchPlanner {
+    /** A check due this soon (or leased, which is at most this long) is left alone. */
+    static final Duration DUE_SOON = Duration.ofMinutes(2);
+    /** A person who keeps writing gets at most one check brought forward per this time. */
+    static final Duration BRING_FORWARD_AT_MOST_EVERY = Duration.ofMinutes(10);
+    private static final int REMEMBERED_WRITERS = 100_000;
+
     private final WatchStore watches;
     private final ShareStore shares;
     private final WatchSchedule schedule;
     private final Clock clock;
+    /** When each recent writer's check was last considered; per process, so only a saving, never needed. */
+    private final Map<String, Instant> lastConsidered = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > REMEMBERED_WRITERS;
+        }
+    };
 
     public WatchPlanner(WatchStore watches, ShareStore shares, WatchSchedule schedule, Clock clock) {
         this.watches = watches;
@@ -36,5 +52,31 @@ public final class WatchPlanner {
         watched.stream().map(s -> s.deliveredAt().orElseThrow()).min(Instant::compareTo)
                 .ifPresent(earliest -> watches.scheduleWatch(receiverPsid, clock.instant(),
                         watches.findWatch(receiverPsid).map(Watch::checkedThrough).orElse(earliest.minusMillis(1))));
+    }
+
+    /**
+     * The person wrote to the bot, so they are probably about and may have played a song sent
+     * to them: their pending check is brought forward to now. Costs one read by key at most
+     * once per {@link #BRING_FORWARD_AT_MOST_EVERY} per person, and a write only when the check
+     * was not due soon anyway.
+     */
+    public void personWrote(String psid) {
+        Instant now = clock.instant();
+        if (!firstConsiderationSince(psid, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
+            return;
+        }
+        watches.findWatch(psid).filter(watch -> watch.dueAt().isAfter(now.plus(DUE_SOON)))
+                .ifPresent(watch -> watches.scheduleWatch(psid, now, watch.checkedThrough()));
+    }
+
+    private boolean firstConsiderationSince(String psid, Instant since, Instant now) {
+        synchronized (lastConsidered) {
+            Instant last = lastConsidered.get(psid);
+            if (last != null && last.isAfter(since)) {
+                return false;
+            }
+            lastConsidered.put(psid, now);
+            return true;
+        }
     }
 }

@@ -10,10 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * When a delivered song's receiver is checked: first about one track length after delivery, then
- * on a grid of phases ("every 5 minutes until 1 hour, then hourly until 7 days"); the last phase's
- * end is the watch period, checked once more exactly then before the share expires.
+ * at most a phase's interval after the previous check ("every 5 minutes until 1 hour, then hourly
+ * until 7 days"); the last phase's end is the watch period, checked once more exactly then before
+ * the share expires. The interval counts from the receiver's last check, not from a grid of the
+ * song's own: one check covers all their songs, so songs delivered at different minutes share
+ * their checks instead of each adding its own.
+ *
+ * @param shortestInterval the least time between two checks that the listening pace may ask for
  */
-public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Duration recheckAfterGap) {
+public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Duration recheckAfterGap,
+                            Duration shortestInterval) {
     private static final Pattern PHASE = Pattern.compile("(\\d+)([smhd])/(\\d+)([smhd])");
 
     /** Check every {@code every} until {@code until} after delivery. */
@@ -49,7 +55,7 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
             }
             phases.add(new Phase(duration(m.group(1), m.group(2)), duration(m.group(3), m.group(4))));
         }
-        return new WatchSchedule(phases, Duration.ofSeconds(30), Duration.ofMinutes(15));
+        return new WatchSchedule(phases, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(2));
     }
 
     private static Duration duration(String amount, String unit) {
@@ -76,22 +82,23 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
         return deliveredAt.plus(delay.compareTo(watchPeriod()) > 0 ? watchPeriod() : delay);
     }
 
-    /** The next check strictly after {@code now}; the expiry itself once the grid is exhausted. */
+    /**
+     * The next check after one at {@code now}: the first check if it is still ahead, else one
+     * interval of the current phase from now, never past the expiry; the expiry itself once it is
+     * reached.
+     */
     public Instant nextCheck(Instant deliveredAt, Duration trackLength, Instant now) {
         Instant first = firstCheck(deliveredAt, trackLength);
         if (now.isBefore(first)) {
             return first;
         }
-        long elapsed = Duration.between(deliveredAt, now).toMillis();
-        long phaseStart = 0;
+        Instant expiry = expiry(deliveredAt);
+        Duration elapsed = Duration.between(deliveredAt, now);
         for (Phase phase : phases) {
-            long until = phase.until().toMillis();
-            if (elapsed < until) {
-                long every = phase.every().toMillis();
-                long next = phaseStart + ((elapsed - phaseStart) / every + 1) * every;
-                return deliveredAt.plusMillis(Math.min(next, until));
+            if (elapsed.compareTo(phase.until()) < 0) {
+                Instant next = now.plus(phase.every());
+                return next.isBefore(expiry) ? next : expiry;
             }
-            phaseStart = until;
         }
         return now;
     }

@@ -19,30 +19,30 @@ class WatchScheduleTest {
     }
 
     @Test
-    void everyFiveMinutesForTheFirstHour() {
-        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(200))).isEqualTo(T0.plusSeconds(300));
-        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(300))).isEqualTo(T0.plusSeconds(600));
-        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(3299))).isEqualTo(T0.plusSeconds(3300));
-        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(3300))).isEqualTo(T0.plusSeconds(3600));
+    void everyFiveMinutesAfterTheLastCheckForTheFirstHour() {
+        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(200))).isEqualTo(T0.plusSeconds(500));
+        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(230))).isEqualTo(T0.plusSeconds(530));
+        assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(3599))).isEqualTo(T0.plusSeconds(3899));
     }
 
     @Test
     void thenHourlyUntilSevenDaysAndNeverPastTheEnd() {
         assertThat(schedule.nextCheck(T0, TRACK, T0.plusSeconds(3600))).isEqualTo(T0.plus(Duration.ofHours(2)));
-        assertThat(schedule.nextCheck(T0, TRACK, T0.plus(Duration.ofMinutes(150)))).isEqualTo(T0.plus(Duration.ofHours(3)));
+        assertThat(schedule.nextCheck(T0, TRACK, T0.plus(Duration.ofMinutes(150)))).isEqualTo(T0.plus(Duration.ofMinutes(210)));
         assertThat(schedule.nextCheck(T0, TRACK, T0.plus(Duration.ofDays(7)).minusSeconds(1)))
                 .isEqualTo(T0.plus(Duration.ofDays(7)));
         assertThat(schedule.expiry(T0)).isEqualTo(T0.plus(Duration.ofDays(7)));
     }
 
     @Test
-    void countsTheSeedsChecks() {
+    void countsTheChecksOfOneSongAlone() {
         int checks = 0;
         Instant now = T0;
         while (now.isBefore(schedule.expiry(T0))) {
             now = schedule.nextCheck(T0, TRACK, now);
             checks++;
         }
+        // the first at 200 s, every 5 minutes until past the hour (3,800 s), then hourly to the expiry
         assertThat(checks).isEqualTo(1 + 12 + 167);
     }
 
@@ -52,6 +52,7 @@ class WatchScheduleTest {
         assertThat(custom.watchPeriod()).isEqualTo(Duration.ofDays(2));
         assertThat(custom.nextCheck(T0, Duration.ofSeconds(1), T0.plusSeconds(30))).isEqualTo(T0.plusSeconds(60));
         assertThat(custom.nextCheck(T0, Duration.ofSeconds(1), T0.plusSeconds(600))).isEqualTo(T0.plus(Duration.ofMinutes(130)));
+        assertThat(custom.nextCheck(T0, Duration.ofSeconds(1), T0.plusSeconds(610))).isEqualTo(T0.plusSeconds(610 + 7200));
         assertThatThrownBy(() -> WatchSchedule.parse("5m")).hasMessageContaining("5m/1h");
         assertThatThrownBy(() -> WatchSchedule.parse("5m/1h,1h/30m")).hasMessageContaining("increasing");
     }

@@ -1,0 +1,85 @@
+package app.sendsongs.bench.watch;
+
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.watch.WatchSchedule;
+import app.sendsongs.sandbox.CatalogueTrack;
+import app.sendsongs.sandbox.SpotifyEmulator;
+import app.sendsongs.store.sqlite.SqliteStore;
+import java.time.Duration;
+
+/**
+ * Our listen watching as it runs in production: the real core on the SQLite store, songs sent by
+ * people writing {@code send_song} to the bot, and the due work run by {@code tick()} every
+ * simulated minute as the server's scheduler does. Only Spotify (the sandbox's logic in process)
+ * and Messenger (which takes every message) stand in for the outside world.
+ */
+final class OurPolicy implements AutoCloseable {
+    private final World world;
+    private final ManualClock clock;
+    private final SqliteStore store = SqliteStore.inMemory();
+    private final SandboxMusic music;
+    private final SenderNotices chat;
+    private final SendSongs app;
+    long checks;
+    long failedSends;
+
+    OurPolicy(World world, SpotifyEmulator spotify, ManualClock clock, WatchSchedule schedule) {
+        this.world = world;
+        this.clock = clock;
+        this.music = new SandboxMusic(spotify, clock);
+        this.chat = new SenderNotices(clock, world.sent.length);
+        this.app = new SendSongs(store, chat, music, clock,
+                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, Duration.ofMinutes(2)));
+        for (World.Person person : world.people) {
+            store.saveUser(new User(person.psid(), person.name(), person.psid(),
+                    new SpotifyGrant(null, clock.instant(), SandboxMusic.refreshTokenOf(person.psid())),
+                    GrantState.ACTIVE, clock.instant(), clock.instant()));
+        }
+    }
+
+    /** The sender writes the send_song command for song {@code index} now. */
+    void send(int index) {
+        World.Sent sent = world.sent[index];
+        World.Person sender = world.people[sent.sender()];
+        World.Person receiver = world.people[sent.receiver()];
+        CatalogueTrack track = world.tracks.get(sent.track());
+        chat.expect(index, sender.psid(), receiver.name(), track.name() + " by " + String.join(", ", track.artists()));
+        app.bot().handle(new InboundMessage("mid-" + index, sender.psid(), "send_song name:\"" + receiver.name()
+                + "\" https://open.spotify.com/track/" + track.id(), clock.instant()));
+        if (!chat.lastMessageTo(sender.psid()).startsWith("Sent ")) {
+            failedSends++;
+        }
+    }
+
+    void tick() {
+        checks += app.tick();
+    }
+
+    long refusedTokens() {
+        return music.refusedTokens;
+    }
+
+    long unmatchedNotices() {
+        return chat.unmatched;
+    }
+
+    PolicyResult result() {
+        long[] told = chat.toldAt().clone();
+        long start = World.START.toEpochMilli();
+        for (int i = 0; i < told.length; i++) {
+            told[i] = told[i] < 0 ? -1 : told[i] - start;
+        }
+        return new PolicyResult("ours", music.refreshes, music.recentlyPlayed, music.trackLookups, checks, told);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
