@@ -97,6 +97,14 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public void saveLastMessageAt(String psid, Instant at) {
+        db.write(s -> {
+            UserTable.saveLastMessageAt(s, psid, at);
+            return null;
+        });
+    }
+
+    @Override
     public void deleteUser(String psid) {
         db.write(s -> {
             UserTable.delete(s, psid);
