@@ -16,6 +16,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.Watch;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -225,7 +226,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void scheduleWatch(String receiverPsid, Instant dueAt, Instant readFrom) {
-        db.write(s -> {
+        db.transaction(s -> {
             WatchTable.schedule(s, receiverPsid, dueAt, readFrom);
             return null;
         });
@@ -249,12 +250,18 @@ public final class SqliteStore implements Store {
     }
 
     /**
-     * How SQLite runs the due-watch query of {@link #claimDueWatches} on this database now (the
-     * {@code EXPLAIN QUERY PLAN} details): it should walk the due-time index, never scan or sort.
+     * How SQLite runs the two queries of {@link #claimDueWatches} on this database now (the
+     * {@code EXPLAIN QUERY PLAN} details of the queue's front, then of the ended leases): each
+     * should search its table in due order, never scan or sort.
      */
     public List<String> dueWatchesQueryPlan() {
-        return db.read(s -> s.query("EXPLAIN QUERY PLAN " + WatchTable.DUE, rs -> rs.getString("detail"),
-                Instant.now(), 1000));
+        return db.read(s -> {
+            List<String> plan = new ArrayList<>();
+            for (String query : List.of(WatchTable.DUE, WatchTable.LEASE_ENDED)) {
+                plan.addAll(s.query("EXPLAIN QUERY PLAN " + query, rs -> rs.getString("detail"), Instant.now(), 1000));
+            }
+            return plan;
+        });
     }
 
     @Override
@@ -267,7 +274,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean completeWatch(Watch claimed, Optional<Instant> nextDue, Instant checkedThrough) {
-        return db.write(s -> WatchTable.complete(s, claimed, nextDue, checkedThrough));
+        return db.transaction(s -> WatchTable.complete(s, claimed, nextDue, checkedThrough));
     }
 
     @Override
@@ -277,7 +284,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void deleteWatch(String receiverPsid) {
-        db.write(s -> {
+        db.transaction(s -> {
             WatchTable.delete(s, receiverPsid);
             return null;
         });
