@@ -41,7 +41,7 @@ final class GraphEmulator {
             throw fault(f);
         });
         checkToken(ctx);
-        JsonNode body = parse(ctx.body());
+        JsonNode body = parse(JsonIo.bodyText(ctx));
         String psid = body.path("recipient").path("id").asText("");
         if (psid.isBlank()) {
             throw error(100, null, "(#100) The parameter recipient is required");

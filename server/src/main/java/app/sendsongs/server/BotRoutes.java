@@ -44,7 +44,7 @@ final class BotRoutes {
 
     /** Checks the signature on the raw body, parses, queues the messages for the workers and answers at once. */
     private void receive(Context ctx) {
-        switch (webhook.receive(ctx.bodyAsBytes(), ctx.header(SignatureVerifier.HEADER))) {
+        switch (webhook.receive(RequestBody.bytes(ctx), ctx.header(SignatureVerifier.HEADER))) {
             case Webhook.Intake.Rejected rejected -> {
                 LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
                 send(ctx, rejected.response());

@@ -19,12 +19,17 @@ import org.slf4j.LoggerFactory;
 /** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
-    /** Messages handled at once: handling mostly waits on Spotify, Messenger and the database, not the CPU. */
+    /**
+     * Messages handled at once, each on a virtual thread: handling mostly waits on Spotify, Messenger
+     * and the database, not the CPU (see {@link WebhookDispatcher}).
+     */
     private static final int WEBHOOK_WORKERS = 16;
     /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
     private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
     /** How long a webhook POST waits for room in a full queue before answering 503. */
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
+
+    private static final int RESPONSE_BUFFER_BYTES = 4_096;
 
     private final ServerStore store;
     private final SendSongs app;
@@ -45,7 +50,12 @@ public final class BotServer implements AutoCloseable {
                 config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
         this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
                 new SendSongs.Settings(link, config.schedule(), Duration.ofMinutes(2)));
-        this.http = Javalin.create(javalin -> javalin.showJavalinBanner = false);
+        this.http = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
+            // unless set): the bot's answers are a few hundred bytes.
+            javalin.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
+        });
         this.dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                 WEBHOOK_QUEUE_WAIT);
         new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),

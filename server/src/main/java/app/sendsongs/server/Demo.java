@@ -70,7 +70,7 @@ public final class Demo implements AutoCloseable {
             sandbox.routes(http);
             http.get("/", ctx -> ctx.html(demoPage()));
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
-            http.post("/bench/ok", ctx -> ctx.result(ctx.bodyAsBytes().length > 0 ? "ok" : "empty"));
+            http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
         sandbox.onClockAdvance(server.app()::tick);
         return new Demo(server, sandbox, clock, config, tempDir);

@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * Runs the webhook's messages on a pool of workers, so the webhook answers Messenger as soon as the
  * messages are queued (Messenger disables webhooks that answer slowly).
  *
+ * <p>The workers are virtual threads: while one waits on Messenger, Spotify or the database it
+ * holds no OS thread, so many messages can wait at once, yet no more run on the CPU at once than
+ * there are cores. Platform threads, busy with the in-process emulators' round trips, used to
+ * crowd the webhook's request threads off the 2 cores and delay its acknowledgements.
+ *
  * <p>Each worker has its own bounded queue, and a person's messages always go to the same worker:
  * two messages from one person are handled one after the other, in the order they were queued.
  * When that worker's queue is full, {@link #dispatch} waits for room (backpressure on Messenger)
@@ -50,10 +55,7 @@ final class WebhookDispatcher implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(queueCapacity);
             queues.add(queue);
-            Thread worker = new Thread(() -> work(queue), "webhook-worker-" + i);
-            worker.setDaemon(true);
-            this.workers.add(worker);
-            worker.start();
+            this.workers.add(Thread.ofVirtual().name("webhook-worker-" + i).start(() -> work(queue)));
         }
     }
 

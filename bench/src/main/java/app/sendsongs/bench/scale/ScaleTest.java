@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The store at scale: how long finding and claiming a batch of due checks takes with 10,000
  * pending watches and with 1,000,000 (same code, same query, measured in one run), whether the
- * query walks the due-time index, and how much resident memory the server needs while it ticks
+ * queries search in due order, and how much resident memory the server needs while it ticks
  * on the large database.
  */
 public final class ScaleTest {

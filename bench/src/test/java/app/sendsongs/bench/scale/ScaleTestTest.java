@@ -22,7 +22,7 @@ class ScaleTestTest {
                 StandardCharsets.UTF_8));
 
         assertThat(report.correct()).as(report.format()).isTrue();
-        assertThat(report.small().walksTheDueIndex()).isTrue();
+        assertThat(report.small().readsInDueOrder()).isTrue();
         assertThat(report.large().shortClaims()).as("every claim took as many as asked").isZero();
         assertThat(report.ratio()).isPositive().isFinite();
         assertThat(report.fill().count()).isEqualTo(1000);

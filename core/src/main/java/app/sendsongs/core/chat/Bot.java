@@ -56,7 +56,7 @@ public final class Bot {
             return;
         }
         Optional<User> user = users.findUser(message.senderPsid()).map(u -> u.withLastMessageAt(message.sentAt()));
-        user.ifPresent(users::saveUser);
+        user.ifPresent(u -> users.saveLastMessageAt(u.psid(), message.sentAt()));
         outbox.personWrote(message.senderPsid());
         user.ifPresent(u -> planner.personWrote(u.psid()));
         outbox.reply(message.senderPsid(), answer(message, user));

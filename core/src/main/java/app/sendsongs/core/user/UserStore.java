@@ -1,5 +1,6 @@
 package app.sendsongs.core.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,13 @@ public interface UserStore {
 
     /** Inserts or replaces. */
     void saveUser(User user);
+
+    /**
+     * Sets when the person last wrote and nothing else (no effect for someone not registered): unlike
+     * {@link #saveUser} it cannot put back a grant that changed since the person was read, and it
+     * writes no Spotify token.
+     */
+    void saveLastMessageAt(String psid, Instant at);
 
     void deleteUser(String psid);
 }

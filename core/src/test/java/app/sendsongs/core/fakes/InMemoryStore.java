@@ -60,6 +60,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public synchronized void saveLastMessageAt(String psid, Instant at) {
+        users.computeIfPresent(psid, (key, user) -> user.withLastMessageAt(at));
+    }
+
+    @Override
     public synchronized void deleteUser(String psid) {
         users.remove(psid);
     }

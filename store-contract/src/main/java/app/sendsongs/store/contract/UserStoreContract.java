@@ -44,6 +44,25 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void lastMessageTimeIsSavedAloneKeepingAGrantChangedMeanwhile() {
+        User alice = user("alice", "Alice Smith", T0);
+        store.saveUser(alice);
+        User refreshed = alice.withGrant(new SpotifyGrant("refreshed-access", minutes(90), "refreshed-refresh"));
+        store.saveUser(refreshed);
+
+        store.saveLastMessageAt("alice", minutes(7));
+
+        assertThat(store.findUser("alice")).contains(refreshed.withLastMessageAt(minutes(7)));
+    }
+
+    @Test
+    void lastMessageTimeOfSomeoneNotRegisteredCreatesNobody() {
+        store.saveLastMessageAt("nobody", minutes(7));
+
+        assertThat(store.findUser("nobody")).isEmpty();
+    }
+
+    @Test
     void nameLookupIgnoresCaseAndSpacing() {
         User bob = user("bob", "Bob Fisher", T0);
         store.saveUser(bob);

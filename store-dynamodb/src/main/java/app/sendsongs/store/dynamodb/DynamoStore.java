@@ -103,6 +103,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public void saveLastMessageAt(String psid, Instant at) {
+        users.saveLastMessageAt(psid, at);
+    }
+
+    @Override
     public void deleteUser(String psid) {
         users.delete(psid);
     }

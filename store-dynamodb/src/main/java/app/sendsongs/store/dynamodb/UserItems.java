@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class UserItems {
     static final String TYPE = "USER";
+    private static final String LAST_MESSAGE_AT = "lastMessageAt";
     private static final Comparator<User> OLDEST_REGISTRATION_FIRST = Comparator
             .comparing(User::registeredAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparing(User::psid);
@@ -42,6 +43,11 @@ final class UserItems {
         table.put(item(user));
     }
 
+    /** Only on an existing item: an update without the condition would create a bare one. */
+    void saveLastMessageAt(String psid, Instant at) {
+        table.updateIf(key(psid), new Update().set(LAST_MESSAGE_AT, Attr.time(at)), Condition.attributeExists("psid"));
+    }
+
     void delete(String psid) {
         table.delete(key(psid));
     }
@@ -65,7 +71,7 @@ final class UserItems {
         grants.put(item, user.grant());
         Attr.putIfPresent(item, "grantState", user.grantState() == null ? null : Attr.s(user.grantState().name()));
         Attr.putIfPresent(item, "registeredAt", Attr.timeOrNull(user.registeredAt()));
-        Attr.putIfPresent(item, "lastMessageAt", Attr.timeOrNull(user.lastMessageAt()));
+        Attr.putIfPresent(item, LAST_MESSAGE_AT, Attr.timeOrNull(user.lastMessageAt()));
         return item;
     }
 
@@ -73,6 +79,6 @@ final class UserItems {
         GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
         return new User(Attr.string(item, "psid"), Attr.string(item, "name"),
                 Attr.stringOrNull(item, "spotifyAccountId"), grants.read(item), state,
-                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, "lastMessageAt"));
+                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT));
     }
 }

@@ -16,6 +16,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.Watch;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,14 @@ public final class SqliteStore implements Store {
     public void saveUser(User user) {
         db.write(s -> {
             UserTable.save(s, sealed(user));
+            return null;
+        });
+    }
+
+    @Override
+    public void saveLastMessageAt(String psid, Instant at) {
+        db.write(s -> {
+            UserTable.saveLastMessageAt(s, psid, at);
             return null;
         });
     }
@@ -222,7 +231,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void scheduleWatch(String receiverPsid, Instant dueAt, Instant readFrom) {
-        db.write(s -> {
+        db.transaction(s -> {
             WatchTable.schedule(s, receiverPsid, dueAt, readFrom);
             return null;
         });
@@ -246,12 +255,18 @@ public final class SqliteStore implements Store {
     }
 
     /**
-     * How SQLite runs the due-watch query of {@link #claimDueWatches} on this database now (the
-     * {@code EXPLAIN QUERY PLAN} details): it should walk the due-time index, never scan or sort.
+     * How SQLite runs the two queries of {@link #claimDueWatches} on this database now (the
+     * {@code EXPLAIN QUERY PLAN} details of the queue's front, then of the ended leases): each
+     * should search its table in due order, never scan or sort.
      */
     public List<String> dueWatchesQueryPlan() {
-        return db.read(s -> s.query("EXPLAIN QUERY PLAN " + WatchTable.DUE, rs -> rs.getString("detail"),
-                Instant.now(), 1000));
+        return db.read(s -> {
+            List<String> plan = new ArrayList<>();
+            for (String query : List.of(WatchTable.DUE, WatchTable.LEASE_ENDED)) {
+                plan.addAll(s.query("EXPLAIN QUERY PLAN " + query, rs -> rs.getString("detail"), Instant.now(), 1000));
+            }
+            return plan;
+        });
     }
 
     @Override
@@ -264,7 +279,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean completeWatch(Watch claimed, Optional<Instant> nextDue, Instant checkedThrough) {
-        return db.write(s -> WatchTable.complete(s, claimed, nextDue, checkedThrough));
+        return db.transaction(s -> WatchTable.complete(s, claimed, nextDue, checkedThrough));
     }
 
     @Override
@@ -274,7 +289,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void deleteWatch(String receiverPsid) {
-        db.write(s -> {
+        db.transaction(s -> {
             WatchTable.delete(s, receiverPsid);
             return null;
         });

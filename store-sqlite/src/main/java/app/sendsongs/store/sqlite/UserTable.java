@@ -5,6 +5,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,10 @@ final class UserTable {
                 u.psid(), u.name(), u.nameKey(), u.spotifyAccountId(), Codec.accessToken(u.grant()),
                 Codec.accessTokenExpiresAt(u.grant()), Codec.refreshToken(u.grant()),
                 u.grantState() == null ? null : u.grantState().name(), u.registeredAt(), u.lastMessageAt());
+    }
+
+    static void saveLastMessageAt(Session s, String psid, Instant at) throws SQLException {
+        s.update("UPDATE users SET last_message_at = ? WHERE psid = ?", at, psid);
     }
 
     static void delete(Session s, String psid) throws SQLException {

@@ -1,6 +1,7 @@
 package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.watch.Watch;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,68 +10,184 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One listen check per receiver. Every write changes {@code version}: a new watch starts at a
- * random version (so a watch deleted and created again does not repeat its predecessor's versions
- * and a stale worker's write is still refused), every later write adds one.
+ * One listen check per receiver, kept in three tables (schema version 3) so that claiming a batch
+ * of due checks touches a few contiguous pages however many watches are pending: {@code watches}
+ * finds a receiver's watch, {@code watch_queue} holds the watches not being checked in due order,
+ * {@code watch_leases} the ones being checked, with their lease end as due time. A watch has
+ * exactly one queue entry or lease row, which also holds its read position and version.
+ *
+ * <p>Every write changes the version: a new watch starts at a random version (so a watch deleted
+ * and created again does not repeat its predecessor's versions and a stale worker's write is still
+ * refused), every later write adds one. Every method that writes must run inside a write
+ * transaction ({@code BEGIN IMMEDIATE}).
  */
 final class WatchTable {
-    private static final String COLUMNS = "receiver_psid, due_at, checked_through, version";
-    /** Walks the due_at index from its start; package-visible for the query-plan test. */
-    static final String DUE = "SELECT rowid, receiver_psid, checked_through, version FROM watches "
-            + "WHERE due_at <= ? ORDER BY due_at LIMIT ?";
+    /** The front of the queue; package-visible for the query-plan test. */
+    static final String DUE = "SELECT due_at, receiver_psid, checked_through, version FROM watch_queue "
+            + "WHERE due_at <= ? ORDER BY due_at, receiver_psid LIMIT ?";
+    /** Leases that ended (their check died with its worker): due again at the lease end. */
+    static final String LEASE_ENDED = "SELECT lease_until, receiver_psid, checked_through, version FROM watch_leases "
+            + "WHERE lease_until <= ? ORDER BY lease_until LIMIT ?";
+    /** One statement, so a read connection sees the watch in one snapshot. */
+    private static final String FIND = "SELECT w.receiver_psid, l.receiver_psid IS NOT NULL AS leased, "
+            + "coalesce(l.lease_until, q.due_at) AS due_at, coalesce(l.checked_through, q.checked_through) "
+            + "AS checked_through, coalesce(l.version, q.version) AS version FROM watches w "
+            + "LEFT JOIN watch_leases l ON l.receiver_psid = w.receiver_psid "
+            + "LEFT JOIN watch_queue q ON q.due_at = w.due_at AND q.receiver_psid = w.receiver_psid "
+            + "WHERE w.receiver_psid = ?";
+
+    /** A watch as stored, and whether it is leased (in watch_leases) or queued (in watch_queue). */
+    private record Filed(Watch watch, boolean leased) {
+        String receiver() {
+            return watch.receiverPsid();
+        }
+    }
 
     private WatchTable() {
     }
 
-    /** One upsert: creates the watch, or moves due time and read position earlier (never later). */
+    /** Creates the watch, or moves its due time and read position earlier (never later). */
     static void schedule(Session s, String receiverPsid, Instant dueAt, Instant readFrom) throws SQLException {
-        s.update("INSERT INTO watches (receiver_psid, due_at, checked_through, version) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (receiver_psid) DO UPDATE SET due_at = min(due_at, excluded.due_at), "
-                        + "checked_through = min(checked_through, excluded.checked_through), version = version + 1",
-                receiverPsid, dueAt, readFrom, firstVersion());
+        Optional<Filed> current = filed(s, receiverPsid);
+        if (current.isEmpty()) {
+            s.update("INSERT INTO watches (receiver_psid, due_at) VALUES (?, ?)", receiverPsid, dueAt);
+            enqueue(s, receiverPsid, dueAt, readFrom, firstVersion());
+            return;
+        }
+        Watch watch = current.get().watch();
+        Instant due = earlier(watch.dueAt(), dueAt);
+        Instant checkedThrough = earlier(watch.checkedThrough(), readFrom);
+        if (!current.get().leased() && due.equals(watch.dueAt())) {
+            // stays where it is in the queue (the usual case: a later share to someone already watched)
+            s.update("UPDATE watch_queue SET checked_through = ?, version = ? WHERE due_at = ? AND receiver_psid = ?",
+                    checkedThrough, watch.version() + 1, due, receiverPsid);
+            return;
+        }
+        unfile(s, current.get());
+        file(s, receiverPsid, due, checkedThrough, watch.version() + 1);
     }
 
-    /** Must run inside a write transaction (BEGIN IMMEDIATE), so no other claimer sees the same rows. */
+    /**
+     * Leases the earliest due watches, queued or with an ended lease, until {@code leaseUntil}. The
+     * queued ones are a prefix of the queue, removed in one range delete; each gets a lease row.
+     */
     static List<Watch> claim(Session s, Instant now, int limit, Instant leaseUntil) throws SQLException {
         if (limit <= 0) {
             return List.of();
         }
-        record Due(long rowid, Watch claimed) {
-        }
-        List<Due> due = s.query(DUE, rs -> new Due(rs.getLong("rowid"), new Watch(rs.getString("receiver_psid"),
-                leaseUntil, Codec.instant(rs, "checked_through"), rs.getLong("version") + 1)), now, limit);
+        List<Filed> queued = s.query(DUE, rs -> read(rs, "due_at", false), now, limit);
+        // a full batch from the queue leaves room only for leases that ended before its last one
+        Instant leasesEndedBy = queued.size() == limit ? queued.getLast().watch().dueAt() : now;
+        List<Filed> due = earliestFirst(queued,
+                s.query(LEASE_ENDED, rs -> read(rs, "lease_until", true), leasesEndedBy, limit), limit);
         List<Watch> claimed = new ArrayList<>(due.size());
-        for (Due each : due) {
-            // by rowid, found by the query above: no second index lookup per claimed watch
-            int changed = s.update("UPDATE watches SET due_at = ?, version = ? WHERE rowid = ? AND version = ?",
-                    leaseUntil, each.claimed().version(), each.rowid(), each.claimed().version() - 1);
-            if (changed != 1) {
-                throw new SQLException("a watch changed inside its claiming transaction");
+        List<Filed> fromQueue = new ArrayList<>(due.size());
+        for (Filed each : due) {
+            claimed.add(lease(s, each, leaseUntil));
+            if (!each.leased()) {
+                fromQueue.add(each);
             }
-            claimed.add(each.claimed());
+        }
+        if (!fromQueue.isEmpty()) {
+            Filed last = fromQueue.getLast();
+            expect(fromQueue.size(), s.update("DELETE FROM watch_queue WHERE due_at <= ? "
+                    + "AND (due_at < ? OR receiver_psid <= ?)", last.watch().dueAt(), last.watch().dueAt(), last.receiver()));
         }
         return claimed;
     }
 
+    /** The watch leased until {@code leaseUntil}: a new lease row, or its ended lease renewed. */
+    private static Watch lease(Session s, Filed due, Instant leaseUntil) throws SQLException {
+        Watch watch = due.watch();
+        long version = watch.version() + 1;
+        if (due.leased()) {
+            expect(1, s.update("UPDATE watch_leases SET lease_until = ?, version = ? WHERE receiver_psid = ? "
+                    + "AND version = ?", leaseUntil, version, due.receiver(), watch.version()));
+        } else {
+            s.update("INSERT INTO watch_leases (receiver_psid, lease_until, checked_through, version) "
+                    + "VALUES (?, ?, ?, ?)", due.receiver(), leaseUntil, watch.checkedThrough(), version);
+        }
+        return new Watch(due.receiver(), leaseUntil, watch.checkedThrough(), version);
+    }
+
+    /** Ends a claimed check: refused when the lease is gone or the watch changed since the claim. */
     static boolean complete(Session s, Watch claimed, Optional<Instant> nextDue, Instant checkedThrough)
             throws SQLException {
-        if (nextDue.isEmpty()) {
-            return s.update("DELETE FROM watches WHERE receiver_psid = ? AND version = ?",
-                    claimed.receiverPsid(), claimed.version()) == 1;
+        if (s.update("DELETE FROM watch_leases WHERE receiver_psid = ? AND version = ?",
+                claimed.receiverPsid(), claimed.version()) != 1) {
+            return false;
         }
-        return s.update("UPDATE watches SET due_at = ?, checked_through = ?, version = version + 1 "
-                        + "WHERE receiver_psid = ? AND version = ?",
-                nextDue.get(), checkedThrough, claimed.receiverPsid(), claimed.version()) == 1;
+        if (nextDue.isEmpty()) {
+            s.update("DELETE FROM watches WHERE receiver_psid = ?", claimed.receiverPsid());
+        } else {
+            file(s, claimed.receiverPsid(), nextDue.get(), checkedThrough, claimed.version() + 1);
+        }
+        return true;
     }
 
     static Optional<Watch> find(Session s, String receiverPsid) throws SQLException {
-        return s.queryOne("SELECT " + COLUMNS + " FROM watches WHERE receiver_psid = ?",
-                rs -> new Watch(rs.getString("receiver_psid"), Codec.instant(rs, "due_at"),
-                        Codec.instant(rs, "checked_through"), rs.getLong("version")), receiverPsid);
+        return filed(s, receiverPsid).map(Filed::watch);
     }
 
     static void delete(Session s, String receiverPsid) throws SQLException {
+        s.update("DELETE FROM watch_queue WHERE due_at = (SELECT due_at FROM watches WHERE receiver_psid = ?) "
+                + "AND receiver_psid = ?", receiverPsid, receiverPsid);
+        s.update("DELETE FROM watch_leases WHERE receiver_psid = ?", receiverPsid);
         s.update("DELETE FROM watches WHERE receiver_psid = ?", receiverPsid);
+    }
+
+    private static Optional<Filed> filed(Session s, String receiverPsid) throws SQLException {
+        return s.queryOne(FIND, rs -> read(rs, "due_at", rs.getBoolean("leased")), receiverPsid);
+    }
+
+    /** Queues the watch under {@code dueAt} and files it there. */
+    private static void file(Session s, String receiverPsid, Instant dueAt, Instant checkedThrough, long version)
+            throws SQLException {
+        enqueue(s, receiverPsid, dueAt, checkedThrough, version);
+        s.update("UPDATE watches SET due_at = ? WHERE receiver_psid = ?", dueAt, receiverPsid);
+    }
+
+    private static void enqueue(Session s, String receiverPsid, Instant dueAt, Instant checkedThrough, long version)
+            throws SQLException {
+        s.update("INSERT INTO watch_queue (due_at, receiver_psid, checked_through, version) VALUES (?, ?, ?, ?)",
+                dueAt, receiverPsid, checkedThrough, version);
+    }
+
+    private static void unfile(Session s, Filed filed) throws SQLException {
+        if (filed.leased()) {
+            s.update("DELETE FROM watch_leases WHERE receiver_psid = ?", filed.receiver());
+        } else {
+            s.update("DELETE FROM watch_queue WHERE due_at = ? AND receiver_psid = ?", filed.watch().dueAt(),
+                    filed.receiver());
+        }
+    }
+
+    private static Filed read(ResultSet rs, String dueColumn, boolean leased) throws SQLException {
+        return new Filed(new Watch(rs.getString("receiver_psid"), Codec.instant(rs, dueColumn),
+                Codec.instant(rs, "checked_through"), rs.getLong("version")), leased);
+    }
+
+    /** The first {@code limit} of two lists each sorted by due time, merged by due time. */
+    private static List<Filed> earliestFirst(List<Filed> queued, List<Filed> leaseEnded, int limit) {
+        List<Filed> merged = new ArrayList<>(Math.min(limit, queued.size() + leaseEnded.size()));
+        int q = 0;
+        int l = 0;
+        while (merged.size() < limit && (q < queued.size() || l < leaseEnded.size())) {
+            boolean takeQueued = l == leaseEnded.size() || (q < queued.size()
+                    && !queued.get(q).watch().dueAt().isAfter(leaseEnded.get(l).watch().dueAt()));
+            merged.add(takeQueued ? queued.get(q++) : leaseEnded.get(l++));
+        }
+        return merged;
+    }
+
+    private static void expect(int expected, int changed) throws SQLException {
+        if (changed != expected) {
+            throw new SQLException("the watches changed inside their claiming transaction");
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static long firstVersion() {

@@ -32,17 +32,20 @@ class SqliteQueryPlanTest {
     }
 
     @Test
-    void dueWatchesAreFoundThroughTheDueIndex() {
-        List<String> plan = plan(WatchTable.DUE, T0, 10);
+    void dueWatchesAreFoundAtTheFrontOfTheQueueAndEndedLeasesThroughTheirIndex() {
+        List<String> queue = plan(WatchTable.DUE, T0, 10);
+        List<String> leases = plan(WatchTable.LEASE_ENDED, T0, 10);
 
-        assertThat(plan).anySatisfy(step -> assertThat(step).contains("watches_by_due"));
-        assertThat(plan).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN watches", "TEMP B-TREE"));
+        assertThat(queue).anySatisfy(step -> assertThat(step).contains("SEARCH watch_queue USING PRIMARY KEY"));
+        assertThat(leases).anySatisfy(step -> assertThat(step).contains("watch_leases_by_end"));
+        assertThat(queue).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
+        assertThat(leases).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
     }
 
     @Test
     void theStoreReportsTheDueQueryPlanAndLoadsWatchesInBulkAsOneByOne() {
-        assertThat(store.dueWatchesQueryPlan()).anySatisfy(step -> assertThat(step).contains("watches_by_due"))
-                .noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN watches", "TEMP B-TREE"));
+        assertThat(store.dueWatchesQueryPlan()).anySatisfy(step -> assertThat(step).contains("watch_queue"))
+                .noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
 
         store.scheduleWatches(List.of(new SqliteStore.WatchToSchedule("bulk-1", T0.plusSeconds(5), T0),
                 new SqliteStore.WatchToSchedule("bulk-2", T0.plusSeconds(9), T0.minusSeconds(3)),

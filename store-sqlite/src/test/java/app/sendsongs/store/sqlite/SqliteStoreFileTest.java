@@ -11,6 +11,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.watch.Watch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,6 +68,28 @@ class SqliteStoreFileTest {
             assertThat(store.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 1);
             assertThat(store.findShare("s-1")).contains(direct);
             assertThat(store.createGroup(new Group("g-1", "alice", "Family", T0))).isTrue();
+        }
+    }
+
+    @Test
+    void aVersionTwoDatabaseIsUpgradedWithItsWatchesDueAsBeforeAndStillClaimable() throws SQLException {
+        Path file = dir.resolve("version-2.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Session session = new Session(connection)) {
+            new Migrations("db/sqlite/", List.of("V1__init.sql", "V2__groups.sql")).apply(session, T0);
+            session.update("INSERT INTO watches (receiver_psid, due_at, checked_through, version) VALUES "
+                    + "('bob', ?, ?, 41), ('carol', ?, ?, 7)", T0.plusSeconds(60), T0.minusSeconds(600),
+                    T0.plusSeconds(30), T0.minusSeconds(60));
+        }
+
+        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
+            assertThat(store.migrationsAppliedAtOpen()).isEqualTo(1);
+            assertThat(store.findWatch("bob")).contains(new Watch("bob", T0.plusSeconds(60), T0.minusSeconds(600), 41));
+            List<Watch> claimed = store.claimDueWatches(T0.plusSeconds(60), 10, T0.plusSeconds(180));
+            assertThat(claimed).extracting(Watch::receiverPsid).containsExactly("carol", "bob");
+            assertThat(store.completeWatch(claimed.get(1), Optional.empty(), T0)).isTrue();
+            assertThat(store.findWatch("bob")).isEmpty();
+            assertThat(store.findWatch("carol")).contains(claimed.get(0));
         }
     }
 
