@@ -42,6 +42,15 @@ public final class Sandbox {
         control.routes(app);
     }
 
+    /**
+     * Work to run (synchronously) before every {@code POST /sandbox/clock/advance} moves the clock:
+     * waiting until the bot has handled the messages it acknowledged, when it handles them after
+     * answering the webhook.
+     */
+    public void beforeClockAdvance(Runnable work) {
+        clockControl.beforeAdvance(work);
+    }
+
     /** Work to run (synchronously) after every {@code POST /sandbox/clock/advance}: the bot's due work. */
     public void onClockAdvance(Runnable work) {
         clockControl.onAdvance(work);

@@ -75,6 +75,11 @@ public final class BotServer implements AutoCloseable {
         return app;
     }
 
+    /** Waits (up to {@code timeout}) until every webhook message acknowledged so far has been handled. */
+    public boolean awaitWebhookIdle(Duration timeout) {
+        return dispatcher.awaitIdle(timeout);
+    }
+
     public int port() {
         return http.port();
     }

@@ -21,6 +21,13 @@ import java.util.Map;
  * embedded store (or the one STORE names): what a new user runs first, and what the end-to-end tests drive.
  */
 public final class Demo implements AutoCloseable {
+    /**
+     * How long a clock advance waits for the webhook's messages to be handled first: a message sent
+     * before the advance is then handled at the time it was sent, and the bot's work in flight
+     * (a held message being sent under its two-minute lease) is not overtaken by a jumped clock.
+     */
+    private static final Duration SETTLE_BEFORE_ADVANCE = Duration.ofSeconds(10);
+
     private final BotServer server;
     private final Sandbox sandbox;
     private final ManualClock clock;
@@ -72,6 +79,7 @@ public final class Demo implements AutoCloseable {
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
+        sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         return new Demo(server, sandbox, clock, config, tempDir);
     }
@@ -98,6 +106,7 @@ public final class Demo implements AutoCloseable {
 
     /** Moves the clock and runs what fell due, as {@code POST /sandbox/clock/advance} does. */
     public void advance(Duration by) {
+        server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE);
         clock.advance(by);
         server.app().tick();
     }

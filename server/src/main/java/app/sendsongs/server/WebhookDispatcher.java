@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -38,6 +39,8 @@ final class WebhookDispatcher implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     /** Dispatches hold the read side while they queue; closing takes the write side to stop them. */
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
+    /** Messages queued or being handled. */
+    private final AtomicInteger unfinished = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -72,7 +75,9 @@ final class WebhookDispatcher implements AutoCloseable {
         try {
             for (int i = 0; i < messages.size(); i++) {
                 InboundMessage message = messages.get(i);
+                unfinished.incrementAndGet();
                 if (closed || !queueFor(message.senderPsid()).offer(message, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    unfinished.decrementAndGet();
                     LOG.warn("webhook queue full or closing: {} of {} messages not queued", messages.size() - i,
                             messages.size());
                     return false;
@@ -85,6 +90,26 @@ final class WebhookDispatcher implements AutoCloseable {
         } finally {
             accepting.readLock().unlock();
         }
+    }
+
+    /**
+     * Waits until every message queued so far has been handled, up to {@code timeout}; false if some
+     * were still unfinished then. The sandbox's clock waits for this before it jumps.
+     */
+    boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (unfinished.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Messages queued and not yet taken by a worker. */
@@ -115,6 +140,8 @@ final class WebhookDispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             // Its mid is recorded: a redelivery is dropped, as it was when the webhook handled messages itself.
             LOG.error("handling a webhook message failed", e);
+        } finally {
+            unfinished.decrementAndGet();
         }
     }
 

@@ -37,6 +37,21 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void awaitIdleReturnsOnceEveryQueuedMessageHasBeenHandled() {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        WebhookDispatcher dispatcher = new WebhookDispatcher(blockingUntil(release, handled), 2, 8, WAIT);
+        assertThat(dispatcher.dispatch(List.of(message("a", 1), message("b", 2), message("a", 3)))).isTrue();
+
+        assertThat(dispatcher.awaitIdle(Duration.ofMillis(50))).as("still handling").isFalse();
+
+        release.countDown();
+        assertThat(dispatcher.awaitIdle(WAIT)).isTrue();
+        assertThat(handled).containsExactlyInAnyOrder("1", "2", "3");
+        dispatcher.close(WAIT);
+    }
+
+    @Test
     void aFullQueueMakesTheWebhookWaitThenRefusesWithoutDroppingWhatWasQueued() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
