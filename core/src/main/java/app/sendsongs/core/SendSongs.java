@@ -8,6 +8,7 @@ import app.sendsongs.core.group.GroupLifecycle;
 import app.sendsongs.core.group.GroupLimits;
 import app.sendsongs.core.group.GroupListing;
 import app.sendsongs.core.group.GroupMembership;
+import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
@@ -65,9 +66,10 @@ public final class SendSongs {
         SendSong sendSong = new SendSong(store, store, store, music, access, outbox, schedule, link, clock);
         TrackLookup tracks = new TrackLookup(music, access, link);
         Groups groups = groups(store, outbox, tracks, groupSummary, schedule, link, clock);
-        this.bot = new Bot(store, store, store, outbox, registration, sendSong,
-                new SentSongs(store, store, outbox, groupSummary), new ForgetMe(store, outbox, link, groups), groups,
-                planner, link, clock);
+        SentSongs sentSongs = new SentSongs(store, store, outbox, groupSummary,
+                id -> store.findGroupSend(id).map(GroupSend::groupName));
+        this.bot = new Bot(store, store, store, outbox, registration, sendSong, sentSongs,
+                new ForgetMe(store, outbox, link, groups), groups, planner, link, clock);
     }
 
     private static Groups groups(Store store, Outbox outbox, TrackLookup tracks, GroupSummary summary,

@@ -99,6 +99,8 @@ class GroupsEndToEndTest {
                     + "\n“for the road”\n" + LINK + track);
         }
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(reply("alice", "pending")).contains(title + " → Bob Fisher (in Family): delivered",
+                title + " → Eve Adams (in Family): delivered");
 
         sandbox.play("bob-sp", track);
         sandbox.play("carol-sp", track);

@@ -16,12 +16,15 @@ public final class SentSongs {
     private final UserStore users;
     private final Outbox outbox;
     private final ShareSettled settled;
+    private final GroupSendNames groupNames;
 
-    public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled) {
+    public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
+                     GroupSendNames groupNames) {
         this.shares = shares;
         this.users = users;
         this.outbox = outbox;
         this.settled = settled;
+        this.groupNames = groupNames;
     }
 
     public String pending(User sender) {
@@ -87,7 +90,7 @@ public final class SentSongs {
     }
 
     private String describe(Share share) {
-        String head = share.track().title() + " → " + receiverName(share) + ": ";
+        String head = share.track().title() + " → " + receiverName(share) + inGroup(share) + ": ";
         return head + switch (share.status()) {
             case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
             case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", watching until "
@@ -97,6 +100,11 @@ public final class SentSongs {
             case CANCELLED -> "cancelled";
             case LEFT_GROUP -> "stopped: no longer in the group";
         };
+    }
+
+    /** " (in Family)" for a song sent to a group, so a group's members read as one send. */
+    private String inGroup(Share share) {
+        return share.groupSendId().flatMap(groupNames::groupNameOf).map(name -> " (in " + name + ")").orElse("");
     }
 
     private String receiverName(Share share) {

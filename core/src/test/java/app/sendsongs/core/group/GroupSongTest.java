@@ -100,7 +100,8 @@ class GroupSongTest {
         bot.reply("carol", "leave_group Family");
         assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.status().isOpen()).extracting(Share::receiverPsid)
                 .containsExactlyInAnyOrder("bob", "dan");
-        assertThat(bot.reply("alice", "pending")).contains("→ Bob Fisher", "→ Dan Brown");
+        assertThat(bot.reply("alice", "pending")).contains("→ Bob Fisher (in Family): delivered",
+                "→ Dan Brown (in Family): delivered");
         bot.play("bob", FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
 
@@ -109,7 +110,7 @@ class GroupSongTest {
         assertThat(replies).containsExactly("1 of 1 played " + TITLE + " (sent to Family).\n"
                 + "Not counted, no longer in the group: Carol King.\nNot counted, you stopped watching: Dan Brown.",
                 "Stopped watching " + TITLE + " for Dan Brown.");
-        assertThat(bot.reply("alice", "history")).contains("→ Carol King: stopped: no longer in the group");
+        assertThat(bot.reply("alice", "history")).contains("→ Carol King (in Family): stopped: no longer in the group");
     }
 
     @Test
