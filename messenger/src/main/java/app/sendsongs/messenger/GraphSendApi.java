@@ -1,5 +1,7 @@
 package app.sendsongs.messenger;
 
+import app.sendsongs.core.shared.RetryAfter;
+
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
@@ -15,9 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -192,23 +192,7 @@ public final class GraphSendApi implements ChatPlatform {
 
     /** {@code Retry-After} in seconds or as an HTTP date; empty when absent or unreadable. */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(GraphSendApi::parseRetryAfter);
-    }
-
-    static Optional<Duration> parseRetryAfter(String value) {
-        String v = value.trim();
-        try {
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, Instant.now()));
     }
 
     /** {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}; fields absent when not sent. */

@@ -1,5 +1,7 @@
 package app.sendsongs.spotify;
 
+import app.sendsongs.core.shared.RetryAfter;
+
 import app.sendsongs.core.music.MusicServiceException;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +78,7 @@ final class SpotifyTransport {
 
     /** Holds every later call for the wait Spotify asked for, and says so. */
     private MusicServiceException rateLimited(HttpResponse<String> response, String body, String what) {
-        Duration wait = RetryAfterHeader.of(response).orElse(DEFAULT_RETRY_AFTER);
+        Duration wait = retryAfter(response).orElse(DEFAULT_RETRY_AFTER);
         boolean quota = "QUOTA_EXCEEDED".equalsIgnoreCase(SpotifyError.parse(body).reason());
         limiter.blockFor(wait, quota);
         LOG.warn("Spotify rate limit on {}{}; holding all calls for {} s", what, quota ? " (quota exceeded)" : "",
@@ -92,6 +95,11 @@ final class SpotifyTransport {
         String describe = SpotifyError.parse(body).describe();
         LOG.warn("Spotify server error on {}: HTTP {} {}", what, status, describe);
         return new MusicServiceException("Spotify server error on " + what + ": HTTP " + status + " " + describe,
-                RetryAfterHeader.of(response));
+                retryAfter(response));
+    }
+
+    /** The wait the answer asks for; empty when it has no readable {@code Retry-After}. */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, Instant.now()));
     }
 }
