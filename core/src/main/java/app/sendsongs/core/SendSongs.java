@@ -54,8 +54,8 @@ public final class SendSongs {
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        this.outbox = new Outbox(chat, store, clock);
-        WatchPlanner planner = new WatchPlanner(store, store, schedule, clock);
+        this.outbox = new Outbox(chat, store, clock, settings.lease());
+        WatchPlanner planner = new WatchPlanner(store, store, schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(store, planner);
         outbox.onShareDelivered(delivery::delivered);
         SpotifyAccess access = new SpotifyAccess(music, store, outbox, link, clock);
@@ -119,8 +119,14 @@ public final class SendSongs {
 
     /** What the core needs to know besides its ports. */
     public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease) {
+        /**
+         * How long a worker holds a claimed listen check or a held message it is sending: longer than a check or a
+         * send can take (the Graph and Spotify clients give up sooner), so no other worker takes it meanwhile.
+         */
+        public static final Duration LEASE = Duration.ofMinutes(2);
+
         public static Settings defaults(String publicBaseUrl) {
-            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), Duration.ofMinutes(2));
+            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE);
         }
     }
 }

@@ -9,7 +9,6 @@ import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,7 +18,6 @@ import java.util.Map;
  */
 final class Wiring {
     /** As the server: a claimed listen check falls due again two minutes after a crash. */
-    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Settings settings;
     private final Surroundings surroundings;
@@ -77,6 +75,6 @@ final class Wiring {
     /** The core on the shared table, talking to people through {@code chat}. */
     SendSongs app(ChatPlatform chat) {
         return new SendSongs(store(), chat, spotify(), surroundings.clock(),
-                new SendSongs.Settings(connectLink(), settings.schedule(), LEASE));
+                new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
     }
 }

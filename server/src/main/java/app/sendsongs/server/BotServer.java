@@ -49,7 +49,7 @@ public final class BotServer implements AutoCloseable {
         SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                 config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
         this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
-                new SendSongs.Settings(link, config.schedule(), Duration.ofMinutes(2)));
+                new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE));
         this.http = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             // Javalin copies each response through a buffer of this size, allocated per response (32 KiB

@@ -11,7 +11,6 @@ import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.sandbox.CatalogueTrack;
 import app.sendsongs.sandbox.SpotifyEmulator;
 import app.sendsongs.store.sqlite.SqliteStore;
-import java.time.Duration;
 
 /**
  * Our listen watching as it runs in production: the real core on the SQLite store, songs sent by
@@ -35,7 +34,7 @@ final class OurPolicy implements AutoCloseable {
         this.music = new SandboxMusic(spotify, clock);
         this.chat = new SenderNotices(clock, world.sent.length);
         this.app = new SendSongs(store, chat, music, clock,
-                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, Duration.ofMinutes(2)));
+                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE));
         for (World.Person person : world.people) {
             store.saveUser(new User(person.psid(), person.name(), person.psid(),
                     new SpotifyGrant(null, clock.instant(), SandboxMusic.refreshTokenOf(person.psid())),

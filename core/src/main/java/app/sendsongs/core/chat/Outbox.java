@@ -18,18 +18,19 @@ public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
-    /** Longer than a send can take (the Graph client gives up sooner), so a message is never sent twice. */
-    private static final Duration SEND_LEASE = Duration.ofMinutes(2);
 
     private final ChatPlatform chat;
     private final OutboxStore store;
     private final Clock clock;
+    /** Longer than a send can take (the Graph client gives up sooner), so a message is never sent twice. */
+    private final Duration sendLease;
     private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
 
-    public Outbox(ChatPlatform chat, OutboxStore store, Clock clock) {
+    public Outbox(ChatPlatform chat, OutboxStore store, Clock clock, Duration sendLease) {
         this.chat = chat;
         this.store = store;
         this.clock = clock;
+        this.sendLease = sendLease;
     }
 
     /** Told the share id and the time whenever a song delivery actually reaches its receiver. */
@@ -108,7 +109,7 @@ public final class Outbox {
      */
     private boolean sendHeld(HeldMessage held, MessageKind kind) {
         Instant now = clock.instant();
-        if (!store.leaseHeldMessage(held, now, now.plus(SEND_LEASE))) {
+        if (!store.leaseHeldMessage(held, now, now.plus(sendLease))) {
             return false;
         }
         SendOutcome outcome = sendNow(held.psid(), held.text(), kind);

@@ -11,8 +11,6 @@ import java.util.Map;
 
 /** Puts receivers' listen checks on the calendar. */
 public final class WatchPlanner {
-    /** A check due this soon (or leased, which is at most this long) is left alone. */
-    static final Duration DUE_SOON = Duration.ofMinutes(2);
     /** A person who keeps writing gets at most one check brought forward per this time. */
     static final Duration BRING_FORWARD_AT_MOST_EVERY = Duration.ofMinutes(10);
     private static final int REMEMBERED_WRITERS = 100_000;
@@ -21,6 +19,8 @@ public final class WatchPlanner {
     private final ShareStore shares;
     private final WatchSchedule schedule;
     private final Clock clock;
+    /** A check due this soon (or leased, which is at most this long) is left alone. */
+    private final Duration dueSoon;
     /** When each recent writer's check was last considered; per process, so only a saving, never needed. */
     private final Map<String, Instant> lastConsidered = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -29,11 +29,12 @@ public final class WatchPlanner {
         }
     };
 
-    public WatchPlanner(WatchStore watches, ShareStore shares, WatchSchedule schedule, Clock clock) {
+    public WatchPlanner(WatchStore watches, ShareStore shares, WatchSchedule schedule, Clock clock, Duration lease) {
         this.watches = watches;
         this.shares = shares;
         this.schedule = schedule;
         this.clock = clock;
+        this.dueSoon = lease;
     }
 
     public WatchSchedule schedule() {
@@ -65,7 +66,7 @@ public final class WatchPlanner {
         if (!firstConsiderationSince(psid, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
             return;
         }
-        watches.findWatch(psid).filter(watch -> watch.dueAt().isAfter(now.plus(DUE_SOON)))
+        watches.findWatch(psid).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
                 .ifPresent(watch -> watches.scheduleWatch(psid, now, watch.checkedThrough()));
     }
 

@@ -2,6 +2,7 @@ package app.sendsongs.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.fakes.InMemoryStore;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.time.ManualClock;
@@ -16,7 +17,7 @@ class OutboxTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingChat chat = new RecordingChat();
-    private final Outbox outbox = new Outbox(chat, store, clock);
+    private final Outbox outbox = new Outbox(chat, store, clock, SendSongs.Settings.LEASE);
 
     @Test
     void messagesHeldOutsideTheWindowGoOutInOrderWhenThePersonWrites() {
@@ -67,7 +68,7 @@ class OutboxTest {
     @Test
     void whatWasHeldBehindARetriedMessageFollowsIt() {
         SwitchableChat flaky = new SwitchableChat();
-        Outbox flakyOutbox = new Outbox(flaky, store, clock);
+        Outbox flakyOutbox = new Outbox(flaky, store, clock, SendSongs.Settings.LEASE);
         flaky.failing = true;
         flakyOutbox.notify("bob", "first");
         flaky.failing = false;
@@ -84,7 +85,7 @@ class OutboxTest {
     @Test
     void aFailedSendIsHeldAgainWithItsBackoffNotTheLease() {
         ChatPlatform failing = (psid, text, kind) -> new SendOutcome.Failed("overloaded", Optional.empty());
-        Outbox failingOutbox = new Outbox(failing, store, clock);
+        Outbox failingOutbox = new Outbox(failing, store, clock, SendSongs.Settings.LEASE);
         failingOutbox.notify("bob", "first");
         Instant firstRetry = store.heldMessagesFor("bob").getFirst().retryAt().orElseThrow();
         assertThat(firstRetry).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));

@@ -2,6 +2,7 @@ package app.sendsongs.core.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -30,7 +31,7 @@ class GroupSummaryTest {
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingChat chat = new RecordingChat();
     private final ManualClock clock = new ManualClock(T0);
-    private final GroupSummary summary = new GroupSummary(store, store, store, new Outbox(chat, store, clock),
+    private final GroupSummary summary = new GroupSummary(store, store, store, new Outbox(chat, store, clock, SendSongs.Settings.LEASE),
             WatchSchedule.standard(), clock);
 
     @Test
