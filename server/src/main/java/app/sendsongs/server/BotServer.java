@@ -31,44 +31,74 @@ public final class BotServer implements AutoCloseable {
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
 
+    private final ServerConfig config;
+    private final Clock clock;
     private final ServerStore store;
     private final SendSongs app;
     private final Javalin http;
-    private final WebhookDispatcher dispatcher;
-    private final TickLoop tickLoop;
+    private WebhookDispatcher dispatcher;
+    private TickLoop tickLoop;
 
     /**
-     * Starts the server. {@code extraRoutes} lets the demo mount the sandbox on the same port;
-     * pass {@code server -> { }} otherwise.
+     * Wires the server: opens the store the configuration names and builds the core and the HTTP server, but
+     * opens no port and starts no thread (that is {@link #start()}). {@code extraRoutes} lets the demo mount the
+     * sandbox on the same port; pass {@code server -> { }} otherwise.
      */
     public BotServer(ServerConfig config, Clock clock, Consumer<Javalin> extraRoutes) {
+        this.config = config;
+        this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
-        MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                config.pageAccessToken(), config.appSecret(), config.verifyToken());
-        ConnectLink link = new ConnectLink(config.publicBaseUrl());
-        SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
-                config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-        this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock), clock,
-                new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE));
-        this.http = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
-            // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
-            // unless set): the bot's answers are a few hundred bytes.
-            javalin.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
-        });
-        this.dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
-                WEBHOOK_QUEUE_WAIT);
-        new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                new WebhookParser(clock), dispatcher, clock)
-                .register(http);
-        extraRoutes.accept(http);
-        http.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
-            ctx.status(500).result("internal error");
-        });
-        http.start(config.port());
-        this.tickLoop = new TickLoop(app::tick, config.tickInterval());
+        try {
+            MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
+                    config.pageAccessToken(), config.appSecret(), config.verifyToken());
+            ConnectLink link = new ConnectLink(config.publicBaseUrl());
+            SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
+                    config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
+            this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock),
+                    clock, new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE));
+            this.http = Javalin.create(javalin -> {
+                javalin.showJavalinBanner = false;
+                // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
+                // unless set): the bot's answers are a few hundred bytes.
+                javalin.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
+            });
+            extraRoutes.accept(http);
+            http.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).result("internal error");
+            });
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the webhook workers, opens the port and starts the tick loop. If any of it fails, everything the
+     * server opened (the store included) is closed again before the failure is thrown.
+     */
+    public synchronized BotServer start() {
+        if (dispatcher != null) {
+            throw new IllegalStateException("the server is already started");
+        }
+        try {
+            dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+                    WEBHOOK_QUEUE_WAIT);
+            new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
+                    new WebhookParser(clock), dispatcher, clock)
+                    .register(http);
+            http.start(config.port());
+            tickLoop = new TickLoop(app::tick, config.tickInterval());
+        } catch (RuntimeException e) {
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
+        return this;
     }
 
     public SendSongs app() {
@@ -77,7 +107,8 @@ public final class BotServer implements AutoCloseable {
 
     /** Waits (up to {@code timeout}) until every webhook message acknowledged so far has been handled. */
     public boolean awaitWebhookIdle(Duration timeout) {
-        return dispatcher.awaitIdle(timeout);
+        WebhookDispatcher started = dispatcher;
+        return started == null || started.awaitIdle(timeout);
     }
 
     public int port() {
@@ -86,10 +117,17 @@ public final class BotServer implements AutoCloseable {
 
     /** Stops taking requests, handles every webhook message already acknowledged, then stops the rest. */
     @Override
-    public void close() {
-        http.stop();
-        dispatcher.close();
-        tickLoop.close();
-        store.close();
+    public synchronized void close() {
+        try {
+            http.stop();
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
+            if (tickLoop != null) {
+                tickLoop.close();
+            }
+        } finally {
+            store.close();
+        }
     }
 }

@@ -81,6 +81,7 @@ public final class Demo implements AutoCloseable {
         });
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
+        server.start();
         return new Demo(server, sandbox, clock, config, tempDir);
     }
 

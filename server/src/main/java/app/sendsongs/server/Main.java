@@ -119,7 +119,7 @@ public final class Main implements Runnable {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { });
+            BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
             System.out.println("Send Songs is serving on port " + server.port());
             runUntilStopped(server);
             return 0;

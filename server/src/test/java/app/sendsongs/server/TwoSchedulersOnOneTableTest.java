@@ -62,7 +62,7 @@ class TwoSchedulersOnOneTableTest {
                 "MESSENGER_GRAPH_BASE_URL", firstConfig.graphBaseUrl(),
                 "SPOTIFY_ACCOUNTS_BASE_URL", firstConfig.spotifyAccountsBaseUrl(),
                 "SPOTIFY_API_BASE_URL", firstConfig.spotifyApiBaseUrl()));
-        second = new BotServer(ServerConfig.from(secondValues), first.clock(), http -> { });
+        second = new BotServer(ServerConfig.from(secondValues), first.clock(), http -> { }).start();
     }
 
     @AfterEach
