@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,25 +34,21 @@ final class People {
     }
 
     private final String api;
-    private final String sandbox;
+    private final SandboxControl sandbox;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     People(LambdaWorld world) {
         this.api = world.api.baseUrl();
-        this.sandbox = world.sandboxBase();
+        this.sandbox = new SandboxControl(world.sandboxBase());
     }
 
     /** The person writes to the bot on Messenger; the sandbox signs the event and posts it to the webhook. */
     void say(String psid, String text) {
-        check(post(sandbox + "/sandbox/messenger/send", Map.of("from", psid, "text", text)), 200);
+        sandbox.say(psid, text);
     }
 
     List<String> inbox(String psid) {
-        Response response = get(sandbox + "/sandbox/messenger/inbox/" + psid);
-        check(response, 200);
-        List<String> texts = new ArrayList<>();
-        response.json().forEach(message -> texts.add(message.path("text").asText()));
-        return texts;
+        return sandbox.inbox(psid);
     }
 
     String lastMessage(String psid) {
@@ -98,31 +93,26 @@ final class People {
     }
 
     List<String> trackIds() {
-        Response response = get(sandbox + "/sandbox/spotify/tracks");
-        check(response, 200);
-        List<String> ids = new ArrayList<>();
-        response.json().forEach(track -> ids.add(track.path("id").asText()));
-        return ids;
+        return sandbox.trackIds();
     }
 
     void play(String spotifyUser, String trackId) {
-        check(post(sandbox + "/sandbox/spotify/users/" + spotifyUser + "/plays", Map.of("track", trackId)), 200, 201);
+        sandbox.play(spotifyUser, trackId);
     }
 
     /** The person withdraws the app's access in their Spotify account settings. */
     void revokeSpotify(String spotifyUser) {
-        check(post(sandbox + "/sandbox/spotify/users/" + spotifyUser + "/revoke", Map.of()), 200, 204);
+        sandbox.revoke(spotifyUser);
     }
 
     /** The next {@code count} calls to {@code target} ("messenger" or "spotify") fail with {@code status}. */
     void fault(String target, int status, int count) {
-        check(post(sandbox + "/sandbox/faults", Map.of("target", target, "status", status, "count", count,
-                "retry_after", 0)), 200, 201);
+        sandbox.fault(target, status, count, 0);
     }
 
     /** Moves the sandbox clock; the sandbox then runs the tick function, as the schedule would. */
     void advanceMinutes(long minutes) {
-        check(post(sandbox + "/sandbox/clock/advance", Map.of("seconds", minutes * 60)), 200);
+        sandbox.advanceSeconds(minutes * 60);
     }
 
     Response get(String url) {

@@ -4,14 +4,11 @@ import app.sendsongs.core.chat.InboundMessage;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ final class MessengerSandbox implements AutoCloseable {
     volatile String probeContentType = "application/json";
     volatile Map<String, String> probeHeaders = Map.of();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final SandboxControl control;
 
     MessengerSandbox() {
         SignatureVerifier signatures = new SignatureVerifier(config.appSecret());
@@ -68,6 +65,7 @@ final class MessengerSandbox implements AutoCloseable {
         app.start(0);
         base = "http://localhost:" + app.port();
         sandbox.botWebhookUrl(base + "/webhook");
+        control = new SandboxControl(base);
     }
 
     /** The Send API adapter pointed at the Graph emulator with the sandbox page token. */
@@ -78,22 +76,21 @@ final class MessengerSandbox implements AutoCloseable {
 
     /** The person writes to the page (opening their 24-hour window): {@code POST /sandbox/messenger/send}. */
     JsonNode personWrites(String psid, String text) {
-        return post("/sandbox/messenger/send", Map.of("from", psid, "text", text));
+        return control.say(psid, text);
     }
 
     /** What the bot sent to the person: {@code GET /sandbox/messenger/inbox/<psid>}. */
     JsonNode inbox(String psid) {
-        return get("/sandbox/messenger/inbox/" + psid);
+        return control.inboxMessages(psid);
     }
 
     /** The next {@code count} Send API calls fail with {@code status}. */
     void fault(int status, int count, int retryAfterSeconds) {
-        post("/sandbox/faults", Map.of("target", "messenger", "status", status, "count", count,
-                "retry_after", retryAfterSeconds));
+        control.fault("messenger", status, count, retryAfterSeconds);
     }
 
     void advanceSeconds(long seconds) {
-        post("/sandbox/clock/advance", Map.of("seconds", seconds));
+        control.advanceSeconds(seconds);
     }
 
     /** The probe answers a Graph error object. */
@@ -108,34 +105,6 @@ final class MessengerSandbox implements AutoCloseable {
         try {
             return JSON.writeValueAsString(s);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
-    }
-
-    JsonNode post(String path, Object body) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), path);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode send(HttpRequest.Builder request, String path) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Drives a running demo only through HTTP, as an outside test suite would: the bot's routes and
- * the sandbox control API of SPEC §5.
+ * the sandbox control API (through {@link SandboxControl}).
  */
 final class SandboxClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +47,11 @@ final class SandboxClient {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final SandboxControl control;
 
     SandboxClient(String base) {
         this.base = base;
+        this.control = new SandboxControl(base);
     }
 
     String base() {
@@ -64,9 +65,7 @@ final class SandboxClient {
      * as soon as the bot has acknowledged the event, usually before it has handled it.
      */
     String say(String psid, String text) {
-        Response response = post("/sandbox/messenger/send", json(Map.of("from", psid, "text", text)));
-        check(response, 200);
-        return response.json().path("mid").asText();
+        return control.say(psid, text).path("mid").asText();
     }
 
     /**
@@ -103,11 +102,7 @@ final class SandboxClient {
 
     /** Everything the bot has sent this person, oldest first. */
     List<String> inbox(String psid) {
-        Response response = get("/sandbox/messenger/inbox/" + psid);
-        check(response, 200);
-        List<String> texts = new ArrayList<>();
-        response.json().forEach(message -> texts.add(message.path("text").asText()));
-        return texts;
+        return control.inbox(psid);
     }
 
     String lastMessage(String psid) {
@@ -149,32 +144,25 @@ final class SandboxClient {
     // Spotify
 
     List<String> trackIds() {
-        Response response = get("/sandbox/spotify/tracks");
-        check(response, 200);
-        List<String> ids = new ArrayList<>();
-        response.json().forEach(track -> ids.add(track.path("id").asText()));
-        return ids;
+        return control.trackIds();
     }
 
     void play(String spotifyUser, String trackId) {
-        check(post("/sandbox/spotify/users/" + spotifyUser + "/plays", json(Map.of("track", trackId))), 200, 201);
+        control.play(spotifyUser, trackId);
     }
 
     void playAt(String spotifyUser, String trackId, String isoTime) {
-        check(post("/sandbox/spotify/users/" + spotifyUser + "/plays",
-                json(Map.of("track", trackId, "at", isoTime))), 200, 201);
+        control.playAt(spotifyUser, trackId, java.time.Instant.parse(isoTime));
     }
 
     // clock and faults
 
     java.time.Instant now() {
-        Response response = get("/sandbox/clock");
-        check(response, 200);
-        return java.time.Instant.parse(response.json().path("now").asText());
+        return control.now();
     }
 
     void advanceSeconds(long seconds) {
-        check(post("/sandbox/clock/advance", json(Map.of("seconds", seconds))), 200);
+        control.advanceSeconds(seconds);
     }
 
     void advanceMinutes(long minutes) {
@@ -182,14 +170,11 @@ final class SandboxClient {
     }
 
     void fault(String target, int status, int count, int retryAfterSeconds) {
-        check(post("/sandbox/faults", json(Map.of("target", target, "status", status, "count", count,
-                "retry_after", retryAfterSeconds))), 200, 201);
+        control.fault(target, status, count, retryAfterSeconds);
     }
 
     JsonNode spotifyStats() {
-        Response response = get("/sandbox/spotify/stats");
-        check(response, 200);
-        return response.json();
+        return control.spotifyStats();
     }
 
     // raw webhook access

@@ -5,6 +5,7 @@ import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -53,6 +54,7 @@ final class SpotifySandbox implements AutoCloseable {
     volatile Map<String, String> probeHeaders = Map.of();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final SandboxControl control;
 
     SpotifySandbox() {
         app = Javalin.create(c -> c.showJavalinBanner = false);
@@ -72,6 +74,7 @@ final class SpotifySandbox implements AutoCloseable {
         spotifyConfig = new SpotifyConfig(base + "/sandbox/accounts", base + "/sandbox/api",
                 config.spotifyClientId(), config.spotifyClientSecret(), REDIRECT_URI);
         client = new SpotifyClient(spotifyConfig, clock);
+        control = new SandboxControl(base);
     }
 
     /** A client of the same app pointed at the recording stand-in. */
@@ -99,30 +102,29 @@ final class SpotifySandbox implements AutoCloseable {
 
     /** The user plays a track at {@code at}: {@code POST /sandbox/spotify/users/<id>/plays}. */
     void play(String user, String trackId, Instant at) {
-        post("/sandbox/spotify/users/" + user + "/plays", Map.of("track", trackId, "at", at.toString()));
+        control.playAt(user, trackId, at);
     }
 
     void revoke(String user) {
-        post("/sandbox/spotify/users/" + user + "/revoke", Map.of());
+        control.revoke(user);
     }
 
     /** The next {@code count} Spotify calls (accounts or Web API) fail with {@code status}. */
     void fault(int status, int count, int retryAfterSeconds, String reason) {
-        Map<String, Object> fault = new LinkedHashMap<>(Map.of("target", "spotify", "status", status, "count", count,
-                "retry_after", retryAfterSeconds));
-        if (reason != null) {
-            fault.put("reason", reason);
+        if (reason == null) {
+            control.fault("spotify", status, count, retryAfterSeconds);
+        } else {
+            control.fault("spotify", status, count, retryAfterSeconds, reason);
         }
-        post("/sandbox/faults", fault);
     }
 
     /** Calls the emulated Spotify received, all endpoints together. */
     long spotifyCalls() {
-        return get("/sandbox/spotify/stats").path("total").asLong();
+        return control.spotifyStats().path("total").asLong();
     }
 
     JsonNode addTrack(Map<String, Object> track) {
-        return post("/sandbox/spotify/tracks", track);
+        return control.addTrack(track);
     }
 
     static Map<String, String> query(URI uri) {
@@ -138,30 +140,6 @@ final class SpotifySandbox implements AutoCloseable {
             params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
-    }
-
-    JsonNode get(String path) {
-        return json(send(HttpRequest.newBuilder(URI.create(base + path)).GET()), path);
-    }
-
-    JsonNode post(String path, Object body) {
-        try {
-            return json(send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))), path);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response, String path) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
