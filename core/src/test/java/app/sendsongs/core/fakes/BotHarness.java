@@ -19,7 +19,8 @@ public final class BotHarness {
     public final RecordingChat chat = new RecordingChat();
     public final FakeMusic music = new FakeMusic();
     public final ManualClock clock = new ManualClock(T0);
-    public final SendSongs app = new SendSongs(store, chat, music, List.of(music), clock, SendSongs.Settings.defaults(BASE_URL));
+    public final SendSongs app = new SendSongs(store, chat, music, List.of(music), clock,
+            SendSongs.Settings.defaults(BASE_URL));
     private int mids;
 
     /** Someone who has connected Spotify and registered under {@code name}. */
