@@ -13,7 +13,9 @@ import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.music.Catalogue;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.SendSong;
@@ -23,13 +25,14 @@ import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.store.Store;
 import app.sendsongs.core.user.ForgetMe;
-import app.sendsongs.core.user.SpotifyAccess;
+import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.watch.ListenWatcher;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The whole application wired from its ports: every runtime (server, serverless handlers, tests)
@@ -49,7 +52,13 @@ public final class SendSongs {
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
 
-    public SendSongs(Store store, ChatPlatform chat, MusicService music, Clock clock, Settings settings) {
+    /**
+     * @param catalogue looks shared tracks up with the app's own credentials
+     * @param sources one listening source per kind; a person's history is read from the one of their
+     *                connection's kind, and {@code /connect} offers Spotify's
+     */
+    public SendSongs(Store store, ChatPlatform chat, Catalogue catalogue, List<? extends ListeningSource> sources,
+                     Clock clock, Settings settings) {
         this.store = store;
         this.clock = clock;
         ConnectLink link = settings.connectLink();
@@ -58,18 +67,23 @@ public final class SendSongs {
         WatchPlanner planner = new WatchPlanner(store, store, schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(store, planner);
         outbox.onShareDelivered(delivery::delivered);
-        SpotifyAccess access = new SpotifyAccess(music, store, outbox, link, clock);
-        this.registration = new Registration(store, store, music, planner, link, clock);
+        ListeningAccess access = new ListeningAccess(sources, store, outbox, link, clock);
+        this.registration = new Registration(store, store, consentSource(sources), planner, link, clock);
         GroupSummary groupSummary = new GroupSummary(store, store, store, outbox, schedule, clock);
-        this.watcher = new ListenWatcher(store, store, store, music, access, outbox, schedule, clock, settings.lease(),
+        this.watcher = new ListenWatcher(store, store, store, access, outbox, schedule, clock, settings.lease(),
                 groupSummary);
-        SendSong sendSong = new SendSong(store, store, store, music, access, outbox, schedule, link, clock);
-        TrackLookup tracks = new TrackLookup(music, access, link);
+        TrackLookup tracks = new TrackLookup(catalogue);
+        SendSong sendSong = new SendSong(store, store, store, tracks, outbox, schedule, link, clock);
         Groups groups = groups(store, outbox, tracks, groupSummary, schedule, link, clock);
         SentSongs sentSongs = new SentSongs(store, store, outbox, groupSummary,
                 id -> store.findGroupSend(id).map(GroupSend::groupName));
         this.bot = new Bot(store, store, store, outbox, registration, sendSong, sentSongs,
                 new ForgetMe(store, outbox, link, groups), groups, planner, link, clock);
+    }
+
+    private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
+        return sources.stream().filter(source -> source.kind() == SourceKind.SPOTIFY).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the Spotify listening source is missing"));
     }
 
     private static Groups groups(Store store, Outbox outbox, TrackLookup tracks, GroupSummary summary,

@@ -9,6 +9,7 @@ import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,7 +75,8 @@ final class Wiring {
 
     /** The core on the shared table, talking to people through {@code chat}. */
     SendSongs app(ChatPlatform chat) {
-        return new SendSongs(store(), chat, spotify(), surroundings.clock(),
+        SpotifyClient spotify = spotify(); // both the catalogue and a listening source
+        return new SendSongs(store(), chat, spotify, List.of(spotify), surroundings.clock(),
                 new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
     }
 }

@@ -139,6 +139,11 @@ final class SpotifyAccountsEmulator {
         return userTokens(grant.userId, clientId, grant.scope);
     }
 
+    /**
+     * The client credentials flow: an app token without a user, good for catalogue endpoints and
+     * refused (403) by user endpoints such as /me/player/recently-played. See
+     * https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow
+     */
     private ObjectNode clientCredentials(String clientId) {
         Instant expires = spotify.clock().instant().plus(TOKEN_LIFETIME);
         ObjectNode body = JsonIo.object();

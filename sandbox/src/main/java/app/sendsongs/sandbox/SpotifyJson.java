@@ -18,6 +18,7 @@ final class SpotifyJson {
         album.put("album_type", t.album() == null || t.albumName().endsWith("(Single)") ? "single" : "album");
         String albumId = Ids.derived("album:" + t.artists().get(0) + "/" + t.albumName());
         album.put("id", albumId);
+        images(album.putArray("images"), albumId);
         album.put("name", t.albumName());
         album.put("type", "album");
         album.put("uri", "spotify:album:" + albumId);
@@ -52,6 +53,16 @@ final class SpotifyJson {
         node.put("type", "track");
         node.put("uri", "spotify:track:" + t.id());
         return node;
+    }
+
+    /** The album cover in Spotify's three sizes, widest first, as the track object's {@code album.images[]}. */
+    private static void images(ArrayNode array, String albumId) {
+        for (int size : new int[] {640, 300, 64}) {
+            ObjectNode image = array.addObject();
+            image.put("url", "https://i.scdn.co/image/" + Ids.derived("cover:" + albumId + "/" + size));
+            image.put("height", size);
+            image.put("width", size);
+        }
     }
 
     private static void artists(ArrayNode array, CatalogueTrack t, String apiBase) {

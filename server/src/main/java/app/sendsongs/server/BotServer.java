@@ -12,6 +12,7 @@ import app.sendsongs.spotify.SpotifyConfig;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,8 @@ public final class BotServer implements AutoCloseable {
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-            this.app = new SendSongs(store.store(), new GraphSendApi(messenger), new SpotifyClient(spotify, clock),
+            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
+            this.app = new SendSongs(store.store(), new GraphSendApi(messenger), spotifyClient, List.of(spotifyClient),
                     clock, new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;

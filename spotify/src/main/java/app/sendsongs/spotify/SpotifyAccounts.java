@@ -2,7 +2,6 @@ package app.sendsongs.spotify;
 
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.SpotifyGrant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +17,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Spotify's accounts service: the OAuth authorization-code flow, with the client secret sent as HTTP Basic only. */
+/**
+ * Spotify's accounts service: the OAuth authorization-code flow for people, and the client credentials flow for the
+ * app's own token (https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow), with the
+ * client secret sent as HTTP Basic only.
+ */
 final class SpotifyAccounts {
     static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(3600);
 
@@ -59,6 +62,13 @@ final class SpotifyAccounts {
         return requestTokens(form, null, "code exchange");
     }
 
+    /** The app's own token: no user, no refresh token, good for catalogue calls only. */
+    SpotifyGrant clientCredentials() throws MusicServiceException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        return requestTokens(form, "", "client credentials");
+    }
+
     SpotifyGrant refresh(String refreshToken) throws MusicServiceException {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new GrantRevokedException("there is no refresh token to use");
@@ -69,7 +79,7 @@ final class SpotifyAccounts {
         return requestTokens(form, refreshToken, "token refresh");
     }
 
-    /** @param refreshTokenInUse the token being refreshed; null for a code exchange */
+    /** @param refreshTokenInUse the token being refreshed; null for a code exchange, empty for the app's token */
     private SpotifyGrant requestTokens(Map<String, String> form, String refreshTokenInUse, String what)
             throws MusicServiceException {
         HttpRequest request = SpotifyTransport.jsonRequest(config.accountsBaseUrl() + "/api/token")
@@ -86,7 +96,7 @@ final class SpotifyAccounts {
 
     private static MusicServiceException refusal(SpotifyReply reply, String refreshTokenInUse, String what) {
         SpotifyError error = reply.error();
-        if (!"invalid_grant".equals(error.code())) {
+        if (!"invalid_grant".equals(error.code()) || "".equals(refreshTokenInUse)) {
             return reply.failure(what);
         }
         LOG.info("Spotify {}: {}", what, error.describe());

@@ -1,9 +1,13 @@
 package app.sendsongs.spotify;
 
-import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.music.AccessTokenRejectedException;
+import app.sendsongs.core.music.Catalogue;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.RecentPlays;
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import java.net.URI;
@@ -14,13 +18,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Spotify's accounts service (OAuth authorization-code flow) and Web API, over {@code java.net.http}.
+ * Spotify as both music ports, over {@code java.net.http}: the {@link Catalogue} with the app's own token (client
+ * credentials grant), and the {@link ListeningSource} of people's Spotify connections (authorization-code flow).
  *
  * <p>Every call first asks the shared {@link SpotifyRateLimiter}: after a 429 with {@code Retry-After}, calls fail
  * fast until that moment instead of reaching Spotify. Tokens, codes and the client secret never appear in logs or
  * exception messages; only the endpoint path and Spotify's own error text do.
  */
-public final class SpotifyClient implements MusicService {
+public final class SpotifyClient implements Catalogue, ListeningSource {
     public static final String SCOPE = "user-read-recently-played";
     /** Spotify's maximum page size for recently-played. */
     public static final int PAGE_LIMIT = 50;
@@ -33,6 +38,7 @@ public final class SpotifyClient implements MusicService {
     private final SpotifyAccounts accounts;
     private final SpotifyWebApi webApi;
     private final TrackCache tracks;
+    private final AppToken appToken;
 
     public SpotifyClient(SpotifyConfig config, Clock clock) {
         this(config, clock, HttpClient.newBuilder()
@@ -49,6 +55,7 @@ public final class SpotifyClient implements MusicService {
         this.accounts = new SpotifyAccounts(config, clock, transport);
         this.webApi = new SpotifyWebApi(config, transport);
         this.tracks = new TrackCache(clock, TRACK_LIFETIME, TRACKS_KEPT);
+        this.appToken = new AppToken(accounts, clock);
     }
 
     /** The limiter every call of this client goes through. */
@@ -57,41 +64,57 @@ public final class SpotifyClient implements MusicService {
     }
 
     @Override
-    public URI authorizeUrl(String state) {
+    public SourceKind kind() {
+        return SourceKind.SPOTIFY;
+    }
+
+    @Override
+    public URI consentUrl(String state) {
         return accounts.authorizeUrl(state);
     }
 
+    /** Exchanges the code for tokens and asks whose account they belong to. */
     @Override
-    public SpotifyGrant exchangeCode(String code) throws MusicServiceException {
-        return accounts.exchangeCode(code);
+    public SpotifyConnection completeConsent(String code) throws MusicServiceException {
+        SpotifyGrant grant = accounts.exchangeCode(code);
+        return new SpotifyConnection(webApi.accountId(grant.accessToken()), grant.accessToken(),
+                grant.accessTokenExpiresAt(), grant.refreshToken());
     }
 
     @Override
-    public SpotifyGrant refresh(String refreshToken) throws MusicServiceException {
-        return accounts.refresh(refreshToken);
+    public boolean needsRefresh(ListeningConnection connection, Instant now, Duration margin) {
+        return !spotify(connection).accessTokenValidAt(now, margin);
     }
 
+    /** A new access token; the refresh token Spotify rotated to, or the one in use when it did not rotate it. */
     @Override
-    public String accountId(String accessToken) throws MusicServiceException {
-        return webApi.accountId(accessToken);
+    public SpotifyConnection refresh(ListeningConnection connection) throws MusicServiceException {
+        SpotifyConnection current = spotify(connection);
+        SpotifyGrant grant = accounts.refresh(current.refreshToken());
+        return new SpotifyConnection(current.accountId(), grant.accessToken(), grant.accessTokenExpiresAt(),
+                grant.refreshToken());
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>A track found in the last {@link #TRACK_LIFETIME} is answered without calling Spotify, so a song shared
-     * many times spends one call; a track not found is asked about every time.
+     * <p>Asked with the app's own token. A track found in the last {@link #TRACK_LIFETIME} is answered without calling
+     * Spotify, so a song shared many times spends one call; a track not found is asked about every time.
      */
     @Override
-    public Optional<Track> track(TrackId id, String accessToken) throws MusicServiceException {
-        if (accessToken == null || accessToken.isBlank()) {
-            throw new MusicServiceException("no Spotify access token", Optional.empty());
-        }
+    public Optional<Track> track(TrackId id) throws MusicServiceException {
         Optional<Track> known = tracks.get(id);
         if (known.isPresent()) {
             return known;
         }
-        Optional<Track> found = webApi.track(id, accessToken);
+        String token = appToken.get();
+        Optional<Track> found;
+        try {
+            found = webApi.track(id, token);
+        } catch (AccessTokenRejectedException rejected) {
+            appToken.refused(token);
+            found = webApi.track(id, appToken.get());
+        }
         found.ifPresent(track -> tracks.put(id, track));
         return found;
     }
@@ -103,7 +126,34 @@ public final class SpotifyClient implements MusicService {
      * as many, so that a page Spotify filled is still seen as full and a possible gap is still reported.
      */
     @Override
-    public RecentPlays recentlyPlayed(String accessToken, Instant after) throws MusicServiceException {
+    public RecentPlays recentPlays(ListeningConnection connection, Instant after) throws MusicServiceException {
+        return webApi.recentlyPlayed(spotify(connection).accessToken(), after);
+    }
+
+    /** The steps the port methods take, for tests that drive the flows one call at a time. */
+    URI authorizeUrl(String state) {
+        return accounts.authorizeUrl(state);
+    }
+
+    SpotifyGrant exchangeCode(String code) throws MusicServiceException {
+        return accounts.exchangeCode(code);
+    }
+
+    SpotifyGrant refresh(String refreshToken) throws MusicServiceException {
+        return accounts.refresh(refreshToken);
+    }
+
+    String accountId(String accessToken) throws MusicServiceException {
+        return webApi.accountId(accessToken);
+    }
+
+    RecentPlays recentlyPlayed(String accessToken, Instant after) throws MusicServiceException {
         return webApi.recentlyPlayed(accessToken, after);
+    }
+
+    private static SpotifyConnection spotify(ListeningConnection connection) {
+        return switch (connection) {
+            case SpotifyConnection spotify -> spotify;
+        };
     }
 }

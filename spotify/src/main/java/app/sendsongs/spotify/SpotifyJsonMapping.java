@@ -32,7 +32,22 @@ final class SpotifyJsonMapping {
         return Optional.of(new Track(new TrackId(id), node.path("name").asText(""), artists(node),
                 Duration.ofMillis(Math.max(0, node.path("duration_ms").asLong(0))),
                 isrc.isBlank() ? Optional.empty() : Optional.of(isrc),
-                linkedFrom(node, id)));
+                linkedFrom(node, id), albumImage(node)));
+    }
+
+    /** The widest cover of the track's album ({@code album.images[]}), when Spotify gave one. */
+    private static Optional<String> albumImage(JsonNode track) {
+        String best = null;
+        long widest = -1;
+        for (JsonNode image : track.path("album").path("images")) {
+            String url = image.path("url").asText("");
+            long width = image.path("width").asLong(0);
+            if (!url.isBlank() && width > widest) {
+                best = url;
+                widest = width;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**
@@ -49,7 +64,7 @@ final class SpotifyJsonMapping {
             if (playedAt.isEmpty() || track.isEmpty()) {
                 unreadable++; // local files have no id; anything unreadable cannot match a share anyway
             } else if (playedAt.get().isAfter(after)) {
-                plays.add(new Play(track.get(), playedAt.get()));
+                plays.add(new Play(track.get().recording(), playedAt.get()));
             } else {
                 reachedCursor = true;
             }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Spotify Web API calls the bot makes, each with the person's access token as Bearer. */
+/** The Spotify Web API calls the bot makes, each with a Bearer token: the app's for tracks, the person's for the rest. */
 final class SpotifyWebApi {
     /** Latest {@code after} cursor sent (year 9999): {@link Instant#MAX} has no epoch-millisecond value. */
     private static final Instant LATEST_CURSOR = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -38,7 +38,8 @@ final class SpotifyWebApi {
     }
 
     Optional<Track> track(TrackId id, String accessToken) throws MusicServiceException {
-        SpotifyReply reply = get("/v1/tracks/" + id.value(), "?market=from_token", accessToken);
+        // no market: an app token has no user country for market=from_token to take
+        SpotifyReply reply = get("/v1/tracks/" + id.value(), "", accessToken);
         if (reply.status() == 404 || reply.status() == 400) {
             LOG.debug("track {} not found (HTTP {})", id, reply.status());
             return Optional.empty();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.SpotifyGrant;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -184,7 +183,7 @@ class SpotifyAccountsTest {
     void anUnknownOrMissingRefreshTokenIsARevokedGrant() {
         long before = sandbox.spotifyCalls();
         assertThatThrownBy(() -> client.refresh("")).isInstanceOf(GrantRevokedException.class);
-        assertThatThrownBy(() -> client.refresh(null)).isInstanceOf(GrantRevokedException.class);
+        assertThatThrownBy(() -> client.refresh((String) null)).isInstanceOf(GrantRevokedException.class);
         assertThat(sandbox.spotifyCalls()).as("no call for a missing token").isEqualTo(before);
 
         assertThatThrownBy(() -> client.refresh("AQ-never-issued"))

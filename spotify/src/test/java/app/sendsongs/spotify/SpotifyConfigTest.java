@@ -3,7 +3,6 @@ package app.sendsongs.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.core.music.SpotifyGrant;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

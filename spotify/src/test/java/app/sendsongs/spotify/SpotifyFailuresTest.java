@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.testsupport.LogCapture;
 import java.io.IOException;
@@ -69,7 +68,7 @@ class SpotifyFailuresTest {
 
         List<MusicServiceException> refused = new ArrayList<>();
         refused.add(failureOf(() -> client.recentlyPlayed(grant.accessToken(), LONG_AGO)));
-        refused.add(failureOf(() -> client.track(FERRIS, grant.accessToken())));
+        refused.add(failureOf(() -> client.track(FERRIS)));
         refused.add(failureOf(() -> client.accountId(grant.accessToken())));
         refused.add(failureOf(() -> client.refresh(grant.refreshToken())));
         refused.add(failureOf(() -> client.exchangeCode("AQ-some-code")));
@@ -96,7 +95,7 @@ class SpotifyFailuresTest {
     void aQuotaRateLimitIsToldApartAndKeepsBeingToldApartWhileItLasts() {
         sandbox.fault(429, 1, 600, "QUOTA_EXCEEDED");
 
-        MusicServiceException first = failureOf(() -> client.track(FERRIS, grant.accessToken()));
+        MusicServiceException first = failureOf(() -> client.track(FERRIS));
         MusicServiceException next = failureOf(() -> client.recentlyPlayed(grant.accessToken(), LONG_AGO));
 
         assertThat(first).isInstanceOf(QuotaExceededException.class);
@@ -166,7 +165,7 @@ class SpotifyFailuresTest {
     void serviceUnavailableCarriesItsRetryAfter() {
         sandbox.fault(503, 1, 9, null);
 
-        MusicServiceException e = failureOf(() -> client.track(FERRIS, grant.accessToken()));
+        MusicServiceException e = failureOf(() -> client.track(FERRIS));
 
         assertThat(e.getMessage()).contains("HTTP 503");
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(9));
@@ -214,14 +213,14 @@ class SpotifyFailuresTest {
             SpotifyGrant refreshed = client.refresh(bob.refreshToken());
             secrets.addAll(List.of(refreshed.accessToken(), refreshed.refreshToken()));
             client.accountId(refreshed.accessToken());
-            client.track(new TrackId("u199toNJxbe9vLUJHiPlZ5"), refreshed.accessToken());
+            client.track(new TrackId("u199toNJxbe9vLUJHiPlZ5"));
             client.recentlyPlayed(refreshed.accessToken(), LONG_AGO);
             messages.add(failureOf(() -> client.accountId(grant.accessToken() + "x")).getMessage());
             sandbox.fault(500, 1, 0, null);
             messages.add(failureOf(() -> client.refresh(refreshed.refreshToken())).getMessage());
             sandbox.fault(429, 1, 5, "QUOTA_EXCEEDED");
-            messages.add(failureOf(() -> client.track(FERRIS, refreshed.accessToken())).getMessage());
-            messages.add(failureOf(() -> client.track(FERRIS, refreshed.accessToken())).getMessage());
+            messages.add(failureOf(() -> client.track(FERRIS)).getMessage());
+            messages.add(failureOf(() -> client.track(FERRIS)).getMessage());
             sandbox.clock.advance(Duration.ofSeconds(5));
             sandbox.revoke("bob");
             messages.add(failureOf(() -> client.refresh(refreshed.refreshToken())).getMessage());

@@ -1,7 +1,6 @@
 package app.sendsongs.spotify;
 
 import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
@@ -121,6 +120,29 @@ final class SpotifySandbox implements AutoCloseable {
     /** Calls the emulated Spotify received, all endpoints together. */
     long spotifyCalls() {
         return control.spotifyStats().path("total").asLong();
+    }
+
+    /** Calls the emulated accounts service's token endpoint received. */
+    long tokenCalls() {
+        return control.spotifyStats().path("token").asLong();
+    }
+
+    /** An app token from the client credentials grant, asked for directly. */
+    String appToken() {
+        String basic = java.util.Base64.getEncoder().encodeToString((config.spotifyClientId() + ":"
+                + config.spotifyClientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/accounts/api/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/api/token answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode addTrack(Map<String, Object> track) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
+import app.sendsongs.core.music.Recording;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,7 @@ class SpotifyWebApiTest {
         long before = sandbox.spotifyCalls();
 
         assertThatThrownBy(() -> client.accountId(null)).isInstanceOf(MusicServiceException.class);
-        assertThatThrownBy(() -> client.track(FERRIS, " ")).isInstanceOf(MusicServiceException.class);
+        assertThatThrownBy(() -> client.recentlyPlayed(" ", Instant.EPOCH)).isInstanceOf(MusicServiceException.class);
         assertThat(sandbox.spotifyCalls()).isEqualTo(before);
     }
 
@@ -81,7 +83,7 @@ class SpotifyWebApiTest {
 
     @Test
     void looksATrackUp() throws Exception {
-        Track track = client.track(FERRIS, aliceToken).orElseThrow();
+        Track track = client.track(FERRIS).orElseThrow();
 
         assertThat(track.id()).isEqualTo(FERRIS);
         assertThat(track.name()).isEqualTo("Ferris Wheel in February");
@@ -90,11 +92,37 @@ class SpotifyWebApiTest {
         assertThat(track.isrc()).contains("QZES72600001");
         assertThat(track.linkedFrom()).isEmpty();
         assertThat(track.title()).isEqualTo("Ferris Wheel in February by Marlow Vance");
+        assertThat(track.albumImageUrl()).hasValueSatisfying(url -> assertThat(url).startsWith("https://"));
+    }
+
+    @Test
+    void tracksAreLookedUpWithOneAppTokenFromTheClientCredentialsGrantReusedUntilShortlyBeforeItExpires()
+            throws Exception {
+        long tokens = sandbox.tokenCalls();
+        client.track(FERRIS);
+        client.track(FERRIS_SINGLE);
+        assertThat(sandbox.tokenCalls()).as("one app token for both").isEqualTo(tokens + 1);
+
+        sandbox.clock.advance(Duration.ofMinutes(58).plusSeconds(30));
+        client.track(NEON_HERON);
+        assertThat(sandbox.tokenCalls()).as("still reused").isEqualTo(tokens + 1);
+
+        sandbox.clock.advance(Duration.ofSeconds(31));
+        client.track(NEON_HERON_ORIGINAL);
+        assertThat(sandbox.tokenCalls()).as("renewed a minute before it expires").isEqualTo(tokens + 2);
+    }
+
+    @Test
+    void anAppTokenCannotReadAnyonesHistory() throws Exception {
+        String appToken = sandbox.appToken();
+
+        assertThatThrownBy(() -> client.recentlyPlayed(appToken, Instant.EPOCH))
+                .isInstanceOf(MusicServiceException.class).hasMessageContaining("403");
     }
 
     @Test
     void twoEditionsOfOneRecordingShareTheirIsrc() throws Exception {
-        Track single = client.track(FERRIS_SINGLE, aliceToken).orElseThrow();
+        Track single = client.track(FERRIS_SINGLE).orElseThrow();
 
         assertThat(single.id()).isEqualTo(FERRIS_SINGLE);
         assertThat(single.isrc()).contains("QZES72600001");
@@ -102,7 +130,7 @@ class SpotifyWebApiTest {
 
     @Test
     void aRelinkedTrackNamesTheIdThatWasAskedFor() throws Exception {
-        Track track = client.track(NEON_HERON_ORIGINAL, aliceToken).orElseThrow();
+        Track track = client.track(NEON_HERON_ORIGINAL).orElseThrow();
 
         assertThat(track.id()).isEqualTo(NEON_HERON);
         assertThat(track.linkedFrom()).contains(NEON_HERON_ORIGINAL);
@@ -111,30 +139,27 @@ class SpotifyWebApiTest {
 
     @Test
     void anUnknownTrackIsEmpty() throws Exception {
-        assertThat(client.track(new TrackId("0000000000000000000000"), aliceToken)).isEmpty();
+        assertThat(client.track(new TrackId("0000000000000000000000"))).isEmpty();
     }
 
     @Test
     void aTrackFoundIsReusedForTenMinutesWithoutAnotherCallAndATrackNotFoundIsAskedAgain() throws Exception {
-        Track first = client.track(FERRIS, aliceToken).orElseThrow();
+        Track first = client.track(FERRIS).orElseThrow();
         long calls = sandbox.spotifyCalls();
 
         sandbox.clock.advance(SpotifyClient.TRACK_LIFETIME.minusSeconds(1));
-        assertThat(client.track(FERRIS, aliceToken)).contains(first);
+        assertThat(client.track(FERRIS)).contains(first);
         assertThat(sandbox.spotifyCalls()).isEqualTo(calls);
 
         TrackId unknown = new TrackId("0000000000000000000000");
-        assertThat(client.track(unknown, aliceToken)).isEmpty();
-        assertThat(client.track(unknown, aliceToken)).isEmpty();
+        assertThat(client.track(unknown)).isEmpty();
+        assertThat(client.track(unknown)).isEmpty();
         assertThat(sandbox.spotifyCalls()).isEqualTo(calls + 2);
 
         sandbox.clock.advance(Duration.ofSeconds(1));
-        String freshToken = sandbox.connect("alice").accessToken();
         long beforeExpiry = sandbox.spotifyCalls();
-        assertThat(client.track(FERRIS, freshToken)).contains(first);
+        assertThat(client.track(FERRIS)).contains(first);
         assertThat(sandbox.spotifyCalls()).as("asked again after ten minutes").isEqualTo(beforeExpiry + 1);
-        assertThatThrownBy(() -> client.track(FERRIS, " ")).as("a missing token fails even for a known track")
-                .isInstanceOf(MusicServiceException.class);
     }
 
     @Test
@@ -143,7 +168,7 @@ class SpotifyWebApiTest {
                 "artists", List.of("Juniper Halloway", "The Quiet Orchards"), "duration_ms", 200000,
                 "album", "Kitchen Sessions"));
 
-        Track track = client.track(new TrackId("AAAAAAAAAAAAAAAAAAAAAA"), aliceToken).orElseThrow();
+        Track track = client.track(new TrackId("AAAAAAAAAAAAAAAAAAAAAA")).orElseThrow();
 
         assertThat(track.artists()).containsExactly("Juniper Halloway", "The Quiet Orchards");
         assertThat(track.isrc()).isEmpty();
@@ -163,10 +188,11 @@ class SpotifyWebApiTest {
         RecentPlays recent = client.recentlyPlayed(aliceToken, t1);
 
         assertThat(recent.plays()).extracting(Play::playedAt).containsExactly(t3, t2);
-        assertThat(recent.plays()).extracting(p -> p.track().id()).containsExactly(FERRIS, POSTCARDS);
-        Track postcards = recent.plays().get(1).track();
-        assertThat(postcards.name()).isEqualTo("Postcards from Lake Orla");
-        assertThat(postcards.duration()).isEqualTo(Duration.ofMillis(246630));
+        assertThat(recent.plays()).extracting(p -> p.recording().spotifyIds())
+                .containsExactly(Set.of(FERRIS), Set.of(POSTCARDS));
+        Recording postcards = recent.plays().get(1).recording();
+        assertThat(postcards.title()).isEqualTo("Postcards from Lake Orla");
+        assertThat(postcards.artists()).isNotEmpty();
         assertThat(recent.pageLimit()).isEqualTo(SpotifyClient.PAGE_LIMIT);
         assertThat(recent.mayHaveGapAfter(t1)).isFalse();
     }
@@ -195,10 +221,10 @@ class SpotifyWebApiTest {
     void aRelinkedPlayCarriesTheIdThatWasPlayed() throws Exception {
         sandbox.play("alice", NEON_HERON_ORIGINAL.value(), SpotifySandbox.START.minusSeconds(10));
 
-        Track played = client.recentlyPlayed(aliceToken, SpotifySandbox.START.minusSeconds(60)).plays().get(0).track();
+        Recording played = client.recentlyPlayed(aliceToken, SpotifySandbox.START.minusSeconds(60)).plays().get(0)
+                .recording();
 
-        assertThat(played.id()).isEqualTo(NEON_HERON);
-        assertThat(played.linkedFrom()).contains(NEON_HERON_ORIGINAL);
+        assertThat(played.spotifyIds()).containsExactlyInAnyOrder(NEON_HERON, NEON_HERON_ORIGINAL);
     }
 
     @Test
@@ -294,6 +320,6 @@ class SpotifyWebApiTest {
 
         assertThatThrownBy(() -> probe.recentlyPlayed("BQ-alice", Instant.EPOCH))
                 .isInstanceOf(MusicServiceException.class).hasMessageContaining("invalid JSON");
-        assertThatThrownBy(() -> probe.track(FERRIS, "BQ-alice")).isInstanceOf(MusicServiceException.class);
+        assertThatThrownBy(() -> probe.track(FERRIS)).isInstanceOf(MusicServiceException.class);
     }
 }

@@ -2,7 +2,7 @@ package app.sendsongs.bench.watch;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.InboundMessage;
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
@@ -11,6 +11,7 @@ import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.sandbox.CatalogueTrack;
 import app.sendsongs.sandbox.SpotifyEmulator;
 import app.sendsongs.store.sqlite.SqliteStore;
+import java.util.List;
 
 /**
  * Our listen watching as it runs in production: the real core on the SQLite store, songs sent by
@@ -33,11 +34,12 @@ final class OurPolicy implements AutoCloseable {
         this.clock = clock;
         this.music = new SandboxMusic(spotify, clock);
         this.chat = new SenderNotices(clock, world.sent.length);
-        this.app = new SendSongs(store, chat, music, clock,
+        this.app = new SendSongs(store, chat, music, List.of(music), clock,
                 new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE));
         for (World.Person person : world.people) {
-            store.saveUser(new User(person.psid(), person.name(), person.psid(),
-                    new SpotifyGrant(null, clock.instant(), SandboxMusic.refreshTokenOf(person.psid())),
+            store.saveUser(new User(person.psid(), person.name(),
+                    new SpotifyConnection(person.psid(), null, clock.instant(),
+                            SandboxMusic.refreshTokenOf(person.psid())),
                     GrantState.ACTIVE, clock.instant(), clock.instant()));
         }
     }

@@ -1,11 +1,14 @@
 package app.sendsongs.bench.watch;
 
 import app.sendsongs.core.music.AccessTokenRejectedException;
-import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.music.Catalogue;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.sandbox.CatalogueTrack;
@@ -22,11 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The music port on the sandbox's Spotify state in process, without HTTP: the same catalogue and
+ * The music ports on the sandbox's Spotify state in process, without HTTP: the same catalogue and
  * the same recently-played page choice as the Web API emulator. Access tokens live an hour and
  * are refused after; every call is counted. A person's Spotify user is their PSID.
  */
-final class SandboxMusic implements MusicService {
+final class SandboxMusic implements Catalogue, ListeningSource {
     static final Duration TOKEN_LIFETIME = Duration.ofSeconds(3600);
     private static final int PAGE = 50;
 
@@ -49,47 +52,55 @@ final class SandboxMusic implements MusicService {
     }
 
     @Override
-    public URI authorizeUrl(String state) {
+    public SourceKind kind() {
+        return SourceKind.SPOTIFY;
+    }
+
+    @Override
+    public URI consentUrl(String state) {
         return URI.create("https://accounts.spotify.invalid/authorize?state=" + state);
     }
 
     @Override
-    public SpotifyGrant exchangeCode(String code) {
+    public ListeningConnection completeConsent(String code) {
         refreshes++;
-        return grantFor(code);
+        return connectionFor(code);
     }
 
     @Override
-    public SpotifyGrant refresh(String refreshToken) {
-        refreshes++;
-        return grantFor(refreshToken.substring("refresh.".length()));
+    public boolean needsRefresh(ListeningConnection connection, Instant now, Duration margin) {
+        return !((SpotifyConnection) connection).accessTokenValidAt(now, margin);
     }
 
-    private SpotifyGrant grantFor(String psid) {
+    @Override
+    public ListeningConnection refresh(ListeningConnection connection) {
+        refreshes++;
+        return connectionFor(((SpotifyConnection) connection).refreshToken().substring("refresh.".length()));
+    }
+
+    private SpotifyConnection connectionFor(String psid) {
         Instant expires = clock.instant().plus(TOKEN_LIFETIME);
-        return new SpotifyGrant("access." + expires.toEpochMilli() + "." + psid, expires, refreshTokenOf(psid));
+        return new SpotifyConnection(psid, "access." + expires.toEpochMilli() + "." + psid, expires,
+                refreshTokenOf(psid));
     }
 
+    /** The app's own catalogue lookup: no person's token involved. */
     @Override
-    public String accountId(String accessToken) throws MusicServiceException {
-        return userOf(accessToken);
-    }
-
-    @Override
-    public Optional<Track> track(TrackId id, String accessToken) throws MusicServiceException {
+    public Optional<Track> track(TrackId id) {
         trackLookups++;
-        userOf(accessToken);
         return spotify.catalogue().byId(id.value()).map(this::track);
     }
 
     @Override
-    public RecentPlays recentlyPlayed(String accessToken, Instant after) throws MusicServiceException {
+    public RecentPlays recentPlays(ListeningConnection connection, Instant after) throws MusicServiceException {
         recentlyPlayed++;
+        String accessToken = ((SpotifyConnection) connection).accessToken();
         SandboxUser.Page page = spotify.user(userOf(accessToken)).recentlyPlayed(after.toEpochMilli(), Long.MAX_VALUE,
                 PAGE);
         List<Play> plays = new ArrayList<>(page.plays().size());
         for (SandboxUser.Play play : page.plays()) {
-            plays.add(new Play(track(spotify.catalogue().byId(play.trackId()).orElseThrow()), play.playedAt()));
+            plays.add(new Play(track(spotify.catalogue().byId(play.trackId()).orElseThrow()).recording(),
+                    play.playedAt()));
         }
         return new RecentPlays(plays, PAGE);
     }

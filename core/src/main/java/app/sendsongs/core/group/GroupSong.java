@@ -67,7 +67,7 @@ public final class GroupSong {
                     + "it. Nothing was sent.";
         }
         List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
-        return switch (tracks.find(sender, command.track())) {
+        return switch (tracks.find(command.track())) {
             case TrackLookup.Result.Refused(String reply) -> reply;
             case TrackLookup.Result.Found(Track track) ->
                     deliver(sender, group, groupName, reachable, track, command) + skipped(disconnected);

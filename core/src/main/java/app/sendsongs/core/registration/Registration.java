@@ -2,9 +2,9 @@ package app.sendsongs.core.registration;
 
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.Help;
-import app.sendsongs.core.music.MusicService;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.SpotifyGrant;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Connecting Spotify and registering: the consent round trip with a single-use state, the
+ * Connecting a listening source (the one {@code /connect} offers: Spotify now) and registering: the consent round trip with a single-use state, the
  * one-time code it yields, and the {@code register} command that binds the code to a person.
  */
 public final class Registration {
@@ -29,16 +29,16 @@ public final class Registration {
 
     private final RegistrationStore store;
     private final UserStore users;
-    private final MusicService music;
+    private final ListeningSource source;
     private final WatchPlanner planner;
     private final ConnectLink connectLink;
     private final Clock clock;
 
-    public Registration(RegistrationStore store, UserStore users, MusicService music, WatchPlanner planner,
+    public Registration(RegistrationStore store, UserStore users, ListeningSource source, WatchPlanner planner,
                         ConnectLink connectLink, Clock clock) {
         this.store = store;
         this.users = users;
-        this.music = music;
+        this.source = source;
         this.planner = planner;
         this.connectLink = connectLink;
         this.clock = clock;
@@ -48,7 +48,7 @@ public final class Registration {
     public URI startConnect() {
         String state = Secrets.state();
         store.saveOAuthState(new OAuthState(state, clock.instant().plus(STATE_LIFETIME)));
-        return music.authorizeUrl(state);
+        return source.consentUrl(state);
     }
 
     /** Handles Spotify's redirect back to {@code /callback}. */
@@ -63,11 +63,10 @@ public final class Registration {
                     ? "you declined" : "no authorisation was given") + "). You can try again at " + connectLink.url());
         }
         try {
-            SpotifyGrant grant = music.exchangeCode(code);
-            String account = music.accountId(grant.accessToken());
+            ListeningConnection connection = source.completeConsent(code);
             String registrationCode = Secrets.registrationCode();
             Instant expires = clock.instant().plus(CODE_LIFETIME);
-            store.saveRegistrationCode(new RegistrationCode(Secrets.normalizeCode(registrationCode), account, grant,
+            store.saveRegistrationCode(new RegistrationCode(Secrets.normalizeCode(registrationCode), connection,
                     expires));
             return new CallbackResult.Connected(registrationCode, expires);
         } catch (MusicServiceException e) {
@@ -96,14 +95,13 @@ public final class Registration {
         if (existing.isPresent()) {
             return reconnect(existing.get(), code.get(), name, messageAt);
         }
-        users.saveUser(new User(psid, name.orElseThrow(), code.get().spotifyAccountId(), code.get().grant(),
-                GrantState.ACTIVE, clock.instant(), messageAt));
+        users.saveUser(new User(psid, name.orElseThrow(), code.get().connection(), GrantState.ACTIVE, clock.instant(), messageAt));
         return "Welcome, " + name.get() + "! You're connected. Friends can now send you songs with name:\""
                 + name.get() + "\", and you can send them yours:\n" + Help.usage("send_song");
     }
 
     private String reconnect(User user, RegistrationCode code, Optional<String> name, Instant messageAt) {
-        User updated = user.withGrant(code.grant()).withName(name.orElse(user.name())).withLastMessageAt(messageAt);
+        User updated = user.withConnection(code.connection()).withName(name.orElse(user.name())).withLastMessageAt(messageAt);
         users.saveUser(updated);
         planner.checkNow(user.psid());
         return "You're connected again, " + updated.name() + ". I'm watching your songs again.";

@@ -1,12 +1,13 @@
 package app.sendsongs.core.registration;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.ListeningConnection;
 import java.time.Instant;
 
-/** A one-time code shown after consent; whoever sends it to the bot gets this Spotify grant. */
-public record RegistrationCode(String code, String spotifyAccountId, SpotifyGrant grant, Instant expiresAt) {
+/** A one-time code shown after consent; whoever sends it to the bot gets this listening connection. */
+public record RegistrationCode(String code, ListeningConnection connection, Instant expiresAt) {
     @Override
     public String toString() {
-        return "RegistrationCode[account=" + spotifyAccountId + ", expiresAt=" + expiresAt + "]";
+        return "RegistrationCode[" + connection.kind() + " account=" + connection.accountId() + ", expiresAt="
+                + expiresAt + "]";
     }
 }

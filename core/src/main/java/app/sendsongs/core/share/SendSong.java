@@ -2,11 +2,9 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
-import app.sendsongs.core.music.MusicService;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.user.Names;
-import app.sendsongs.core.user.SpotifyAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -18,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Sharing a song with one friend: find the friend by name (asking when the name is ambiguous),
- * verify the track with Spotify, deliver it with the {@code pre} note, and confirm to the sender.
+ * verify the track in the catalogue, deliver it with the {@code pre} note, and confirm to the sender.
  */
 public final class SendSong {
     private final UserStore users;
@@ -30,15 +28,15 @@ public final class SendSong {
     private final TrackLookup tracks;
     private final WhichPerson whichPerson;
 
-    public SendSong(UserStore users, ShareStore shares, ChoiceStore choices, MusicService music, SpotifyAccess access,
-                    Outbox outbox, WatchSchedule schedule, ConnectLink connectLink, Clock clock) {
+    public SendSong(UserStore users, ShareStore shares, ChoiceStore choices, TrackLookup tracks, Outbox outbox,
+                    WatchSchedule schedule, ConnectLink connectLink, Clock clock) {
         this.users = users;
         this.shares = shares;
         this.outbox = outbox;
         this.schedule = schedule;
         this.connectLink = connectLink;
         this.clock = clock;
-        this.tracks = new TrackLookup(music, access, connectLink);
+        this.tracks = tracks;
         this.whichPerson = new WhichPerson(choices, users, clock);
     }
 
@@ -71,7 +69,7 @@ public final class SendSong {
             return receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
                     + "Ask them to reconnect at " + connectLink.url();
         }
-        return switch (tracks.find(sender, command.track())) {
+        return switch (tracks.find(command.track())) {
             case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, command);
             case TrackLookup.Result.Refused(String reply) -> reply;
         };

@@ -42,8 +42,9 @@ public final class WhichPerson {
                 + Names.quoted(candidates.getFirst().name()) + ". Which one did you mean? Answer with the number:");
         for (int i = 0; i < candidates.size(); i++) {
             User candidate = candidates.get(i);
-            reply.append("\n").append(i + 1).append(". ").append(candidate.name()).append(" — Spotify account ")
-                    .append(candidate.spotifyAccountId()).append(", joined ").append(Texts.when(candidate.registeredAt()));
+            reply.append("\n").append(i + 1).append(". ").append(candidate.name()).append(" — ")
+                    .append(candidate.connection().kind().displayName()).append(" account ")
+                    .append(candidate.connection().accountId()).append(", joined ").append(Texts.when(candidate.registeredAt()));
         }
         return reply.toString();
     }

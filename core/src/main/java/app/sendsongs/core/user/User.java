@@ -1,13 +1,13 @@
 package app.sendsongs.core.user;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.ListeningConnection;
 import java.time.Instant;
 
 /**
- * A registered person: their Messenger id (PSID), the name friends use for them, and their
- * Spotify authorisation.
+ * A registered person: their Messenger id (PSID), the name friends use for them, and their one
+ * listening connection (Spotify now), whose history is watched for the songs they are sent.
  */
-public record User(String psid, String name, String spotifyAccountId, SpotifyGrant grant,
+public record User(String psid, String name, ListeningConnection connection,
                    GrantState grantState, Instant registeredAt, Instant lastMessageAt) {
 
     public String nameKey() {
@@ -18,19 +18,19 @@ public record User(String psid, String name, String spotifyAccountId, SpotifyGra
         return grantState == GrantState.NEEDS_RECONNECT;
     }
 
-    public User withGrant(SpotifyGrant newGrant) {
-        return new User(psid, name, spotifyAccountId, newGrant, GrantState.ACTIVE, registeredAt, lastMessageAt);
+    public User withConnection(ListeningConnection newConnection) {
+        return new User(psid, name, newConnection, GrantState.ACTIVE, registeredAt, lastMessageAt);
     }
 
     public User withGrantState(GrantState state) {
-        return new User(psid, name, spotifyAccountId, grant, state, registeredAt, lastMessageAt);
+        return new User(psid, name, connection, state, registeredAt, lastMessageAt);
     }
 
     public User withName(String newName) {
-        return new User(psid, newName, spotifyAccountId, grant, grantState, registeredAt, lastMessageAt);
+        return new User(psid, newName, connection, grantState, registeredAt, lastMessageAt);
     }
 
     public User withLastMessageAt(Instant at) {
-        return new User(psid, name, spotifyAccountId, grant, grantState, registeredAt, at);
+        return new User(psid, name, connection, grantState, registeredAt, at);
     }
 }

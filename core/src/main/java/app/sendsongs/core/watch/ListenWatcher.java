@@ -2,7 +2,6 @@ package app.sendsongs.core.watch;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
-import app.sendsongs.core.music.MusicService;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
@@ -11,7 +10,7 @@ import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.Texts;
-import app.sendsongs.core.user.SpotifyAccess;
+import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -35,21 +34,19 @@ public final class ListenWatcher {
     private final WatchStore watches;
     private final ShareStore shares;
     private final UserStore users;
-    private final MusicService music;
-    private final SpotifyAccess access;
+    private final ListeningAccess access;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Duration lease;
     private final ShareSettled settled;
 
-    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, MusicService music,
-                         SpotifyAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
+    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, ListeningAccess access,
+                         Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
                          ShareSettled settled) {
         this.watches = watches;
         this.shares = shares;
         this.users = users;
-        this.music = music;
         this.access = access;
         this.outbox = outbox;
         this.schedule = schedule;
@@ -85,7 +82,8 @@ public final class ListenWatcher {
         RecentPlays recent;
         try {
             // the whole window, not only the plays after the read position: its older plays tell the pace
-            recent = access.withToken(receiver.get(), token -> music.recentlyPlayed(token, Instant.EPOCH));
+            recent = access.withConnection(receiver.get(),
+                    (source, connection) -> source.recentPlays(connection, Instant.EPOCH));
         } catch (GrantRevokedException e) {
             watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
             return;
@@ -121,7 +119,7 @@ public final class ListenWatcher {
     /** Settles one share; returns when it should be checked next, empty when it is settled. */
     private Optional<Instant> settle(Share share, User receiver, List<Play> plays, boolean gap, Instant now) {
         Instant deliveredAt = share.deliveredAt().orElseThrow();
-        Optional<Play> play = PlayMatcher.firstPlay(share.track(), plays, deliveredAt);
+        Optional<Play> play = PlayMatcher.firstPlay(share.track().recording(), plays, deliveredAt);
         if (play.isPresent()) {
             Share played = share.played(play.get().playedAt());
             if (shares.updateShare(played, ShareStatus.WATCHING)) {

@@ -19,12 +19,13 @@ public final class BotHarness {
     public final RecordingChat chat = new RecordingChat();
     public final FakeMusic music = new FakeMusic();
     public final ManualClock clock = new ManualClock(T0);
-    public final SendSongs app = new SendSongs(store, chat, music, clock, SendSongs.Settings.defaults(BASE_URL));
+    public final SendSongs app = new SendSongs(store, chat, music, List.of(music), clock,
+            SendSongs.Settings.defaults(BASE_URL));
     private int mids;
 
     /** Someone who has connected Spotify and registered under {@code name}. */
     public User register(String psid, String name) {
-        User user = new User(psid, name, "spotify-" + psid, FakeMusic.grantFor(psid), GrantState.ACTIVE,
+        User user = new User(psid, name, FakeMusic.connectionFor(psid), GrantState.ACTIVE,
                 clock.instant(), clock.instant());
         store.saveUser(user);
         return user;

@@ -118,6 +118,6 @@ class GroupSummaryTest {
     }
 
     private static User user(String psid, String name) {
-        return new User(psid, name, "spotify-" + psid, FakeMusic.grantFor(psid), GrantState.ACTIVE, T0, T0);
+        return new User(psid, name, FakeMusic.connectionFor(psid), GrantState.ACTIVE, T0, T0);
     }
 }

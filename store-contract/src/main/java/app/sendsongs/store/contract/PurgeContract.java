@@ -17,8 +17,8 @@ public abstract class PurgeContract extends StoreFixture {
     void expiredStatesCodesAndQuestionsGoAndLiveOnesStay() {
         store.saveOAuthState(new OAuthState("old-state", minutes(10)));
         store.saveOAuthState(new OAuthState("live-state", minutes(30)));
-        store.saveRegistrationCode(new RegistrationCode("OLDC-ODE1", "old", Samples.grant("old"), minutes(15)));
-        store.saveRegistrationCode(new RegistrationCode("LIVE-CODE", "live", Samples.grant("live"), minutes(25)));
+        store.saveRegistrationCode(new RegistrationCode("OLDC-ODE1", Samples.connection("old"), minutes(15)));
+        store.saveRegistrationCode(new RegistrationCode("LIVE-CODE", Samples.connection("live"), minutes(25)));
         store.saveChoice(new PendingChoice("alice", "old", List.of("x", "y"), minutes(10)));
         store.saveChoice(new PendingChoice("bob", "live", List.of("x", "y"), minutes(30)));
 

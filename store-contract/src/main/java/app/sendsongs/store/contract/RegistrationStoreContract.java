@@ -1,6 +1,6 @@
 package app.sendsongs.store.contract;
 
-import static app.sendsongs.store.contract.Samples.grant;
+import static app.sendsongs.store.contract.Samples.connection;
 import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ public abstract class RegistrationStoreContract extends StoreFixture {
 
     @Test
     void codeIsTakenOnceWithItsGrant() {
-        RegistrationCode code = new RegistrationCode("ABCD1234", "spotify-bob", grant("bob"), minutes(15));
+        RegistrationCode code = new RegistrationCode("ABCD1234", connection("bob"), minutes(15));
         store.saveRegistrationCode(code);
 
         assertThat(store.takeRegistrationCode("ABCD1234")).contains(code);
@@ -68,7 +68,7 @@ public abstract class RegistrationStoreContract extends StoreFixture {
 
     @Test
     void unknownCodeTakesNothing() {
-        store.saveRegistrationCode(new RegistrationCode("ABCD1234", "spotify-bob", grant("bob"), minutes(15)));
+        store.saveRegistrationCode(new RegistrationCode("ABCD1234", connection("bob"), minutes(15)));
 
         assertThat(store.takeRegistrationCode("ABCD1235")).isEmpty();
         assertThat(store.takeRegistrationCode("ABCD1234")).isPresent();
@@ -76,7 +76,7 @@ public abstract class RegistrationStoreContract extends StoreFixture {
 
     @Test
     void concurrentTakersOfOneCodeGetItOnce() {
-        store.saveRegistrationCode(new RegistrationCode("RACE0001", "spotify-bob", grant("bob"), minutes(15)));
+        store.saveRegistrationCode(new RegistrationCode("RACE0001", connection("bob"), minutes(15)));
 
         List<Optional<RegistrationCode>> taken = Race.run(RACERS, i -> store.takeRegistrationCode("RACE0001"));
 
@@ -86,7 +86,7 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     @Test
     void statesAndCodesAreSeparate() {
         OAuthState state = new OAuthState("same-value", minutes(10));
-        RegistrationCode code = new RegistrationCode("same-value", "spotify-bob", grant("bob"), minutes(15));
+        RegistrationCode code = new RegistrationCode("same-value", connection("bob"), minutes(15));
         store.saveOAuthState(state);
         store.saveRegistrationCode(code);
 

@@ -3,7 +3,7 @@ package app.sendsongs.store.contract;
 import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupSend;
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Share;
@@ -39,12 +39,12 @@ public final class Samples {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
-    public static SpotifyGrant grant(String owner) {
-        return new SpotifyGrant("access-" + owner, T0.plusSeconds(3600), "refresh-" + owner);
+    public static SpotifyConnection connection(String owner) {
+        return new SpotifyConnection("spotify-" + owner, "access-" + owner, T0.plusSeconds(3600), "refresh-" + owner);
     }
 
     public static User user(String psid, String name, Instant registeredAt) {
-        return new User(psid, name, "spotify-" + psid, grant(psid), GrantState.ACTIVE, registeredAt,
+        return new User(psid, name, connection(psid), GrantState.ACTIVE, registeredAt,
                 registeredAt.plusMillis(1_234));
     }
 

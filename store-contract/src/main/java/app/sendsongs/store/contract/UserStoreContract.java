@@ -5,7 +5,7 @@ import static app.sendsongs.store.contract.Samples.minutes;
 import static app.sendsongs.store.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -34,7 +34,7 @@ public abstract class UserStoreContract extends StoreFixture {
     void savingAgainReplacesTheUser() {
         User alice = user("alice", "Alice Smith", T0);
         store.saveUser(alice);
-        User changed = alice.withGrant(new SpotifyGrant("new-access", minutes(90), "new-refresh"))
+        User changed = alice.withConnection(new SpotifyConnection("spotify-alice-2", "new-access", minutes(90), "new-refresh"))
                 .withGrantState(GrantState.NEEDS_RECONNECT).withLastMessageAt(minutes(5));
 
         store.saveUser(changed);
@@ -47,7 +47,8 @@ public abstract class UserStoreContract extends StoreFixture {
     void lastMessageTimeIsSavedAloneKeepingAGrantChangedMeanwhile() {
         User alice = user("alice", "Alice Smith", T0);
         store.saveUser(alice);
-        User refreshed = alice.withGrant(new SpotifyGrant("refreshed-access", minutes(90), "refreshed-refresh"));
+        User refreshed = alice.withConnection(new SpotifyConnection("spotify-alice", "refreshed-access", minutes(90),
+                "refreshed-refresh"));
         store.saveUser(refreshed);
 
         store.saveLastMessageAt("alice", minutes(7));

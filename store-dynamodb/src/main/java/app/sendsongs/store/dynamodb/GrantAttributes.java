@@ -1,15 +1,18 @@
 package app.sendsongs.store.dynamodb;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.user.TokenCipher;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A Spotify grant in three attributes, its two tokens sealed with the {@link TokenCipher}; the
- * expiry stays readable. No grant, no attributes.
+ * A listening connection in the attributes a Spotify person always had: {@code spotifyAccountId}
+ * and three grant attributes, the two tokens sealed with the {@link TokenCipher}; the expiry stays
+ * readable. Absent values, no attributes.
  */
 final class GrantAttributes {
+    static final String ACCOUNT_ID = "spotifyAccountId";
     static final String ACCESS_TOKEN = "accessToken";
     static final String ACCESS_TOKEN_EXPIRES_AT = "accessTokenExpiresAt";
     static final String REFRESH_TOKEN = "refreshToken";
@@ -20,24 +23,25 @@ final class GrantAttributes {
         this.cipher = cipher;
     }
 
-    void put(Map<String, AttributeValue> item, SpotifyGrant grant) {
-        if (grant == null) {
+    void put(Map<String, AttributeValue> item, ListeningConnection connection) {
+        if (connection == null) {
             return;
         }
+        SpotifyConnection grant = switch (connection) {
+            case SpotifyConnection spotify -> spotify;
+        };
+        Attr.putIfPresent(item, ACCOUNT_ID, Attr.sOrNull(grant.accountId()));
         Attr.putIfPresent(item, ACCESS_TOKEN, sealed(grant.accessToken()));
         Attr.putIfPresent(item, ACCESS_TOKEN_EXPIRES_AT, Attr.timeOrNull(grant.accessTokenExpiresAt()));
         Attr.putIfPresent(item, REFRESH_TOKEN, sealed(grant.refreshToken()));
     }
 
-    /** The grant, or null when none of its attributes is there. */
-    SpotifyGrant read(Map<String, AttributeValue> item) {
+    /** The (Spotify) connection; values without an attribute are null. */
+    SpotifyConnection read(Map<String, AttributeValue> item) {
         String accessToken = Attr.stringOrNull(item, ACCESS_TOKEN);
         String refreshToken = Attr.stringOrNull(item, REFRESH_TOKEN);
-        if (accessToken == null && refreshToken == null && !item.containsKey(ACCESS_TOKEN_EXPIRES_AT)) {
-            return null;
-        }
-        return new SpotifyGrant(opened(accessToken), Attr.timeOrNull(item, ACCESS_TOKEN_EXPIRES_AT),
-                opened(refreshToken));
+        return new SpotifyConnection(Attr.stringOrNull(item, ACCOUNT_ID), opened(accessToken),
+                Attr.timeOrNull(item, ACCESS_TOKEN_EXPIRES_AT), opened(refreshToken));
     }
 
     private AttributeValue sealed(String token) {

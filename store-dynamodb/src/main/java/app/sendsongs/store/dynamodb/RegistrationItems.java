@@ -36,14 +36,13 @@ final class RegistrationItems {
 
     void saveCode(RegistrationCode code) {
         Map<String, AttributeValue> item = leftover(CODE, code.code(), code.expiresAt());
-        Attr.putIfPresent(item, "spotifyAccountId", Attr.sOrNull(code.spotifyAccountId()));
-        grants.put(item, code.grant());
+        grants.put(item, code.connection());
         table.put(item);
     }
 
     Optional<RegistrationCode> takeCode(String code) {
         return table.take(key(CODE, code)).map(item -> new RegistrationCode(Attr.string(item, "value"),
-                Attr.stringOrNull(item, "spotifyAccountId"), grants.read(item), Attr.time(item, "expiresAt")));
+                grants.read(item), Attr.time(item, "expiresAt")));
     }
 
     private static Map<String, AttributeValue> key(String type, String value) {

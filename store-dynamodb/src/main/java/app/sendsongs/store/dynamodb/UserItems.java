@@ -67,8 +67,7 @@ final class UserItems {
         item.put(TableLayout.GSI1_PK, Attr.s(nameKey(user.nameKey())));
         item.put(TableLayout.GSI1_SK, Attr.s((user.registeredAt() == null ? ""
                 : TableLayout.sortableTime(user.registeredAt())) + "#" + user.psid()));
-        Attr.putIfPresent(item, "spotifyAccountId", Attr.sOrNull(user.spotifyAccountId()));
-        grants.put(item, user.grant());
+        grants.put(item, user.connection());
         Attr.putIfPresent(item, "grantState", user.grantState() == null ? null : Attr.s(user.grantState().name()));
         Attr.putIfPresent(item, "registeredAt", Attr.timeOrNull(user.registeredAt()));
         Attr.putIfPresent(item, LAST_MESSAGE_AT, Attr.timeOrNull(user.lastMessageAt()));
@@ -78,7 +77,7 @@ final class UserItems {
     private User user(Map<String, AttributeValue> item) {
         GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
         return new User(Attr.string(item, "psid"), Attr.string(item, "name"),
-                Attr.stringOrNull(item, "spotifyAccountId"), grants.read(item), state,
+                grants.read(item), state,
                 Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT));
     }
 }

@@ -3,7 +3,7 @@ package app.sendsongs.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.TokenCipher;
@@ -22,31 +22,32 @@ class DynamoTokenSealingTest {
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
 
     private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
-    private static final SpotifyGrant GRANT = new SpotifyGrant("access-token-in-clear", NOW.plusSeconds(3600),
+    private static final SpotifyConnection GRANT = new SpotifyConnection("alice-sp", "access-token-in-clear",
+            NOW.plusSeconds(3600),
             "refresh-token-in-clear");
 
     @Test
     void tokensAreSealedInTheTableAndOpenedOnRead() {
         String table = DYNAMO.freshTable();
         DynamoStore store = DynamoStore.create(DYNAMO.client(), table, TokenCipher.random());
-        store.saveUser(new User("alice", "Alice Smith", "alice-sp", GRANT, GrantState.ACTIVE, NOW, NOW));
-        store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", "bob-sp", GRANT, NOW.plusSeconds(900)));
+        store.saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
+        store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", GRANT, NOW.plusSeconds(900)));
 
         assertThat(rawTokens(table, "USER#alice", "USER")).hasSize(2).allSatisfy(value -> assertThat(value)
                 .startsWith("v1.").doesNotContain("in-clear"));
         assertThat(rawTokens(table, "CODE#ABCD-EFGH", "CODE")).hasSize(2).allSatisfy(value -> assertThat(value)
                 .startsWith("v1.").doesNotContain("in-clear"));
 
-        assertThat(store.findUser("alice").orElseThrow().grant()).isEqualTo(GRANT);
-        assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::grant).isEqualTo(GRANT);
-        assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().grant()).isEqualTo(GRANT);
+        assertThat(store.findUser("alice").orElseThrow().connection()).isEqualTo(GRANT);
+        assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::connection).isEqualTo(GRANT);
+        assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().connection()).isEqualTo(GRANT);
     }
 
     @Test
     void aTableReadWithAnotherKeyRefusesToHandOutTokens() {
         String table = DYNAMO.freshTable();
         DynamoStore.create(DYNAMO.client(), table, TokenCipher.random())
-                .saveUser(new User("alice", "Alice Smith", "alice-sp", GRANT, GrantState.ACTIVE, NOW, NOW));
+                .saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
 
         DynamoStore otherKey = DynamoStore.create(DYNAMO.client(), table, TokenCipher.random());
 

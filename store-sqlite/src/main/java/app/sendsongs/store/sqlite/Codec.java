@@ -1,6 +1,7 @@
 package app.sendsongs.store.sqlite;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.SpotifyConnection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -51,26 +52,35 @@ final class Codec {
         return List.copyOf(items);
     }
 
-    /** The grant read from the three grant columns; null when all three are null. */
-    static SpotifyGrant grant(ResultSet rs) throws SQLException {
-        String accessToken = rs.getString("access_token");
-        Instant expiresAt = instant(rs, "access_token_expires_at");
-        String refreshToken = rs.getString("refresh_token");
-        if (accessToken == null && expiresAt == null && refreshToken == null) {
-            return null;
-        }
-        return new SpotifyGrant(accessToken, expiresAt, refreshToken);
+    /**
+     * The connection read from the Spotify columns ({@code spotify_account_id} and the three token columns): every
+     * connection is a Spotify one so far, so the columns keep the names and meaning they always had.
+     */
+    static SpotifyConnection connection(ResultSet rs) throws SQLException {
+        return new SpotifyConnection(rs.getString("spotify_account_id"), rs.getString("access_token"),
+                instant(rs, "access_token_expires_at"), rs.getString("refresh_token"));
     }
 
-    static String accessToken(SpotifyGrant grant) {
-        return grant == null ? null : grant.accessToken();
+    static String accountId(ListeningConnection connection) {
+        return spotify(connection) == null ? null : spotify(connection).accountId();
     }
 
-    static Instant accessTokenExpiresAt(SpotifyGrant grant) {
-        return grant == null ? null : grant.accessTokenExpiresAt();
+    static String accessToken(ListeningConnection connection) {
+        return spotify(connection) == null ? null : spotify(connection).accessToken();
     }
 
-    static String refreshToken(SpotifyGrant grant) {
-        return grant == null ? null : grant.refreshToken();
+    static Instant accessTokenExpiresAt(ListeningConnection connection) {
+        return spotify(connection) == null ? null : spotify(connection).accessTokenExpiresAt();
+    }
+
+    static String refreshToken(ListeningConnection connection) {
+        return spotify(connection) == null ? null : spotify(connection).refreshToken();
+    }
+
+    private static SpotifyConnection spotify(ListeningConnection connection) {
+        return switch (connection) {
+            case null -> null;
+            case SpotifyConnection spotify -> spotify;
+        };
     }
 }

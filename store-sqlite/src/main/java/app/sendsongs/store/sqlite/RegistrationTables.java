@@ -28,14 +28,13 @@ final class RegistrationTables {
                         + "access_token = excluded.access_token, "
                         + "access_token_expires_at = excluded.access_token_expires_at, "
                         + "refresh_token = excluded.refresh_token, expires_at = excluded.expires_at",
-                code.code(), code.spotifyAccountId(), Codec.accessToken(code.grant()),
-                Codec.accessTokenExpiresAt(code.grant()), Codec.refreshToken(code.grant()), code.expiresAt());
+                code.code(), Codec.accountId(code.connection()), Codec.accessToken(code.connection()),
+                Codec.accessTokenExpiresAt(code.connection()), Codec.refreshToken(code.connection()), code.expiresAt());
     }
 
     static Optional<RegistrationCode> takeCode(Session s, String code) throws SQLException {
         return s.queryOne("DELETE FROM registration_codes WHERE code = ? RETURNING code, spotify_account_id, "
                         + "access_token, access_token_expires_at, refresh_token, expires_at",
-                rs -> new RegistrationCode(rs.getString("code"), rs.getString("spotify_account_id"), Codec.grant(rs),
-                        Codec.instant(rs, "expires_at")), code);
+                rs -> new RegistrationCode(rs.getString("code"), Codec.connection(rs), Codec.instant(rs, "expires_at")), code);
     }
 }

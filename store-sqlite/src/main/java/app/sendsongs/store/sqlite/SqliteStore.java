@@ -4,7 +4,8 @@ import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupMember;
 import app.sendsongs.core.group.GroupSend;
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
@@ -398,40 +399,44 @@ public final class SqliteStore implements Store {
         });
     }
 
-    // token sealing: only the two token strings of a grant are sealed; the rest stays queryable
+    // token sealing: only the two token strings of a connection are sealed; the rest stays queryable
 
     private User sealed(User user) {
-        return user.grant() == null ? user : withGrantOnly(user, sealed(user.grant()));
+        return user.connection() == null ? user : withConnectionOnly(user, sealed(user.connection()));
     }
 
     private User opened(User user) {
-        return user.grant() == null ? user : withGrantOnly(user, opened(user.grant()));
+        return user.connection() == null ? user : withConnectionOnly(user, opened(user.connection()));
     }
 
-    /** The same user with other token strings; unlike {@link User#withGrant}, the grant state is kept. */
-    private static User withGrantOnly(User user, SpotifyGrant grant) {
-        return new User(user.psid(), user.name(), user.spotifyAccountId(), grant, user.grantState(),
-                user.registeredAt(), user.lastMessageAt());
+    /** The same user with other token strings; unlike {@link User#withConnection}, the grant state is kept. */
+    private static User withConnectionOnly(User user, ListeningConnection connection) {
+        return new User(user.psid(), user.name(), connection, user.grantState(), user.registeredAt(),
+                user.lastMessageAt());
     }
 
     private RegistrationCode sealed(RegistrationCode code) {
-        return code.grant() == null ? code
-                : new RegistrationCode(code.code(), code.spotifyAccountId(), sealed(code.grant()), code.expiresAt());
+        return code.connection() == null ? code
+                : new RegistrationCode(code.code(), sealed(code.connection()), code.expiresAt());
     }
 
     private RegistrationCode opened(RegistrationCode code) {
-        return code.grant() == null ? code
-                : new RegistrationCode(code.code(), code.spotifyAccountId(), opened(code.grant()), code.expiresAt());
+        return code.connection() == null ? code
+                : new RegistrationCode(code.code(), opened(code.connection()), code.expiresAt());
     }
 
-    private SpotifyGrant sealed(SpotifyGrant grant) {
-        return new SpotifyGrant(orNull(grant.accessToken(), tokens::seal), grant.accessTokenExpiresAt(),
-                orNull(grant.refreshToken(), tokens::seal));
+    private ListeningConnection sealed(ListeningConnection connection) {
+        return switch (connection) {
+            case SpotifyConnection c -> new SpotifyConnection(c.accountId(), orNull(c.accessToken(), tokens::seal),
+                    c.accessTokenExpiresAt(), orNull(c.refreshToken(), tokens::seal));
+        };
     }
 
-    private SpotifyGrant opened(SpotifyGrant grant) {
-        return new SpotifyGrant(orNull(grant.accessToken(), tokens::open), grant.accessTokenExpiresAt(),
-                orNull(grant.refreshToken(), tokens::open));
+    private ListeningConnection opened(ListeningConnection connection) {
+        return switch (connection) {
+            case SpotifyConnection c -> new SpotifyConnection(c.accountId(), orNull(c.accessToken(), tokens::open),
+                    c.accessTokenExpiresAt(), orNull(c.refreshToken(), tokens::open));
+        };
     }
 
     private static String orNull(String value, java.util.function.UnaryOperator<String> f) {

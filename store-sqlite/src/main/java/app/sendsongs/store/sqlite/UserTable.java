@@ -35,8 +35,8 @@ final class UserTable {
                         + "access_token_expires_at = excluded.access_token_expires_at, "
                         + "refresh_token = excluded.refresh_token, grant_state = excluded.grant_state, "
                         + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at",
-                u.psid(), u.name(), u.nameKey(), u.spotifyAccountId(), Codec.accessToken(u.grant()),
-                Codec.accessTokenExpiresAt(u.grant()), Codec.refreshToken(u.grant()),
+                u.psid(), u.name(), u.nameKey(), Codec.accountId(u.connection()), Codec.accessToken(u.connection()),
+                Codec.accessTokenExpiresAt(u.connection()), Codec.refreshToken(u.connection()),
                 u.grantState() == null ? null : u.grantState().name(), u.registeredAt(), u.lastMessageAt());
     }
 
@@ -50,8 +50,7 @@ final class UserTable {
 
     private static User user(ResultSet rs) throws SQLException {
         String state = rs.getString("grant_state");
-        return new User(rs.getString("psid"), rs.getString("name"), rs.getString("spotify_account_id"),
-                Codec.grant(rs), state == null ? null : GrantState.valueOf(state),
+        return new User(rs.getString("psid"), rs.getString("name"), Codec.connection(rs), state == null ? null : GrantState.valueOf(state),
                 Codec.instant(rs, "registered_at"), Codec.instant(rs, "last_message_at"));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.group.Group;
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Share;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Opening database files: migrations, schema versions, journal mode, paths, closing. */
 class SqliteStoreFileTest {
     private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
-    private static final User ALICE = new User("alice", "Alice Smith", "spotify-alice",
-            new SpotifyGrant("access", T0.plusSeconds(3600), "refresh"), GrantState.ACTIVE, T0, T0);
+    private static final User ALICE = new User("alice", "Alice Smith",
+            new SpotifyConnection("spotify-alice", "access", T0.plusSeconds(3600), "refresh"), GrantState.ACTIVE, T0, T0);
 
     @TempDir
     Path dir;

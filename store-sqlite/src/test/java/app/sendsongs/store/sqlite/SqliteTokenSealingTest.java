@@ -3,7 +3,7 @@ package app.sendsongs.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.core.music.SpotifyGrant;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.TokenCipher;
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Spotify tokens never reach the database file in the clear. */
 class SqliteTokenSealingTest {
     private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
-    private static final SpotifyGrant GRANT = new SpotifyGrant("access-token-in-clear", NOW.plusSeconds(3600),
+    private static final SpotifyConnection GRANT = new SpotifyConnection("alice-sp", "access-token-in-clear",
+            NOW.plusSeconds(3600),
             "refresh-token-in-clear");
 
     @TempDir
@@ -26,17 +27,17 @@ class SqliteTokenSealingTest {
     @Test
     void tokensAreSealedInTheFileAndOpenedOnRead() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("sealed.db"), TestTokens.CIPHER)) {
-            store.saveUser(new User("alice", "Alice Smith", "alice-sp", GRANT, GrantState.ACTIVE, NOW, NOW));
-            store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", "bob-sp", GRANT, NOW.plusSeconds(900)));
+            store.saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
+            store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", GRANT, NOW.plusSeconds(900)));
 
             assertThat(rawTokens(store, "users")).hasSize(2).allSatisfy(value -> assertThat(value)
                     .startsWith("v1.").doesNotContain("in-clear"));
             assertThat(rawTokens(store, "registration_codes")).hasSize(2).allSatisfy(value -> assertThat(value)
                     .startsWith("v1.").doesNotContain("in-clear"));
 
-            assertThat(store.findUser("alice").orElseThrow().grant()).isEqualTo(GRANT);
-            assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::grant).isEqualTo(GRANT);
-            assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().grant()).isEqualTo(GRANT);
+            assertThat(store.findUser("alice").orElseThrow().connection()).isEqualTo(GRANT);
+            assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::connection).isEqualTo(GRANT);
+            assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().connection()).isEqualTo(GRANT);
         }
     }
 
@@ -44,7 +45,7 @@ class SqliteTokenSealingTest {
     void aFileOpenedWithAnotherKeyRefusesToHandOutTokens() {
         Path file = dir.resolve("other-key.db");
         try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            store.saveUser(new User("alice", "Alice Smith", "alice-sp", GRANT, GrantState.ACTIVE, NOW, NOW));
+            store.saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
         }
         try (SqliteStore store = SqliteStore.open(file, TokenCipher.random())) {
             assertThatThrownBy(() -> store.findUser("alice")).hasMessageContaining("TOKEN_ENCRYPTION_KEY")

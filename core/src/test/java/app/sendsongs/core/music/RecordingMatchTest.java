@@ -1,0 +1,165 @@
+package app.sendsongs.core.music;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RecordingMatchTest {
+    private static final TrackId SHARED_ID = new TrackId("4uLU6hMCjMI75M1A2tKUQC");
+    private static final TrackId RELINKED_FROM = new TrackId("7GhIk7Il098yCjg4BQjzvb");
+    private static final TrackId OTHER_ID = new TrackId("3n3Ppam7vgaVa1iaRUc9Lp");
+
+    /** Artist and title as one service names them, then as another does, and whether it is the same song. */
+    static Stream<Arguments> titlePairs() {
+        return Stream.of(
+                same("The Beatles", "Let It Be - Remastered 2009", "The Beatles", "Let It Be"),
+                same("The Beatles", "Come Together - Remastered 2009", "Beatles", "Come Together"),
+                same("Queen", "Bohemian Rhapsody - Remastered 2011", "Queen", "Bohemian Rhapsody"),
+                same("Queen", "Don't Stop Me Now (2011 Remaster)", "Queen", "Don’t Stop Me Now"),
+                same("David Bowie", "Heroes - 2017 Remaster", "David Bowie", "\"Heroes\""),
+                same("Fleetwood Mac", "Dreams (2004 Remaster)", "Fleetwood Mac", "Dreams"),
+                same("Pink Floyd", "Wish You Were Here (Remastered)", "Pink Floyd", "Wish You Were Here"),
+                same("Led Zeppelin", "Stairway to Heaven - Remaster", "Led Zeppelin", "Stairway To Heaven"),
+                same("The Rolling Stones", "Paint It, Black - Remastered 2005", "Rolling Stones", "Paint It Black"),
+                same("Eagles", "Hotel California - 2013 Remaster", "Eagles", "Hotel California"),
+                same("The Police", "Every Breath You Take - Remastered 2003", "The Police", "Every Breath You Take"),
+                same("Simon & Garfunkel", "The Sound of Silence", "Simon and Garfunkel", "The Sound Of Silence"),
+                same("Elvis Presley", "Can't Help Falling in Love (Digitally Remastered)", "Elvis Presley",
+                        "Can't Help Falling In Love"),
+                same("Creedence Clearwater Revival", "Fortunate Son [Remastered 2014]", "Creedence Clearwater Revival",
+                        "Fortunate Son"),
+                same("The Clash", "London Calling - 2019 Remastered Version", "The Clash", "London Calling"),
+                same("Beyoncé", "Halo", "Beyonce", "Halo"),
+                same("Sigur Rós", "Hoppípolla", "Sigur Ros", "Hoppipolla"),
+                same("Mötley Crüe", "Kickstart My Heart", "Motley Crue", "Kickstart my heart"),
+                same("Céline Dion", "My Heart Will Go On", "Celine Dion", "My Heart Will Go On"),
+                same("Rosalía", "MALAMENTE - Cap.1: Augurio", "Rosalia", "Malamente (Cap.1: Augurio)"),
+                same("AC/DC", "Back In Black", "ACDC", "Back in Black"),
+                same("Guns N' Roses", "Sweet Child O' Mine", "Guns N Roses", "Sweet Child O Mine"),
+                same("Daft Punk", "Get Lucky (feat. Pharrell Williams and Nile Rodgers)", "Daft Punk", "Get Lucky"),
+                same("Mark Ronson", "Uptown Funk (feat. Bruno Mars)", "Mark Ronson ft. Bruno Mars", "Uptown Funk"),
+                same("Calvin Harris", "This Is What You Came For (feat. Rihanna)", "Calvin Harris feat. Rihanna",
+                        "This Is What You Came For"),
+                same("Macklemore & Ryan Lewis", "Thrift Shop (feat. Wanz)", "Macklemore & Ryan Lewis featuring Wanz",
+                        "Thrift Shop"),
+                same("Eminem", "Love The Way You Lie [ft. Rihanna]", "Eminem", "Love the Way You Lie"),
+                same("Justin Bieber", "Stay (with The Kid LAROI)", "Justin Bieber", "Stay"),
+                same("Gotye", "Somebody That I Used To Know", "Gotye feat. Kimbra", "Somebody That I Used to Know"),
+                same("Drake", "One Dance ft. Wizkid & Kyla", "Drake", "One Dance"),
+                same("Nirvana", "Smells Like Teen Spirit", "NIRVANA", "SMELLS LIKE TEEN SPIRIT"),
+                same("a-ha", "Take On Me", "A-ha", "Take on Me"),
+                same("Nirvana", "Where Did You Sleep Last Night - Live", "Nirvana",
+                        "Where Did You Sleep Last Night (Live)"),
+                same("Queen", "Love of My Life - Live at Rock in Rio / Remastered 2011", "Queen",
+                        "Love of My Life (Live at Rock in Rio)"),
+                same("Oasis", "Wonderwall - Remastered", "Oasis", "Wonderwall"),
+                different("Nirvana", "Smells Like Teen Spirit", "Nirvana", "Smells Like Teen Spirit - Live"),
+                different("Eric Clapton", "Layla", "Eric Clapton", "Layla - Acoustic"),
+                different("Eric Clapton", "Tears in Heaven", "Eric Clapton", "Tears in Heaven (Acoustic Live)"),
+                different("Daft Punk", "One More Time", "Daft Punk", "One More Time (Remix)"),
+                different("Gorillaz", "Clint Eastwood", "Gorillaz", "Clint Eastwood - Ed Case/Sweetie Irie Refix"),
+                different("Lady Gaga", "Bad Romance", "Lady Gaga", "Bad Romance - Skrillex Remix"),
+                different("Radiohead", "Creep", "Radiohead", "Creep (Acoustic)"),
+                different("The Beatles", "While My Guitar Gently Weeps", "The Beatles",
+                        "While My Guitar Gently Weeps - Demo"),
+                different("Hans Zimmer", "Time", "Hans Zimmer", "Time - Instrumental"),
+                different("Adele", "Hello", "Adele", "Hello - Instrumental"),
+                different("Queen", "Bohemian Rhapsody - Remastered 2011", "Queen",
+                        "Bohemian Rhapsody - Live Aid / Remastered 2011"),
+                different("Adele", "Hello", "Lionel Richie", "Hello"),
+                different("The Beatles", "Yesterday", "Boyz II Men", "Yesterday"),
+                different("Nirvana", "Come as You Are", "Nirvana", "Come as You Are - Demo"),
+                different("Coldplay", "Yellow", "Coldplay", "Fix You"),
+                different("Oasis", "Wonderwall", "Oasis", "Wonderwall - Live at Knebworth"));
+    }
+
+    @ParameterizedTest(name = "{0} – {1} / {2} – {3}: same {4}")
+    @MethodSource("titlePairs")
+    void namesAloneMatchTheSameSongBothWays(String sharedArtist, String sharedTitle, String playedArtist,
+                                            String playedTitle, boolean same) {
+        Recording shared = Recording.named(sharedArtist, sharedTitle);
+        Recording played = Recording.named(playedArtist, playedTitle);
+
+        assertThat(shared.sameSongAs(played)).isEqualTo(same);
+        assertThat(played.sameSongAs(shared)).isEqualTo(same);
+    }
+
+    @Test
+    void theSharedIdOrTheIdItWasRelinkedFromMatches() {
+        Recording shared = track(SHARED_ID, Optional.of(RELINKED_FROM), Optional.empty()).recording();
+
+        assertThat(shared.sameSongAs(track(SHARED_ID, Optional.empty(), Optional.empty()).recording())).isTrue();
+        assertThat(shared.sameSongAs(track(RELINKED_FROM, Optional.empty(), Optional.empty()).recording())).isTrue();
+        assertThat(track(RELINKED_FROM, Optional.empty(), Optional.empty()).recording()
+                .sameSongAs(track(OTHER_ID, Optional.of(RELINKED_FROM), Optional.empty()).recording())).isTrue();
+    }
+
+    @Test
+    void anotherSpotifyIdWithTheSameNamesIsAnotherRelease() {
+        Recording shared = track(SHARED_ID, Optional.empty(), Optional.empty()).recording();
+
+        assertThat(shared.sameSongAs(track(OTHER_ID, Optional.empty(), Optional.empty()).recording())).isFalse();
+    }
+
+    @Test
+    void theSameIsrcMatchesWhateverTheIdsAndNames() {
+        Recording shared = track(SHARED_ID, Optional.empty(), Optional.of("GBARL9300135")).recording();
+        Recording played = new Recording(Set.of(OTHER_ID), Optional.of("gbarl9300135"), Optional.empty(),
+                List.of("Someone Else"), "Another Title");
+
+        assertThat(shared.sameSongAs(played)).isTrue();
+        assertThat(shared.sameSongAs(new Recording(Set.of(OTHER_ID), Optional.of("USUM71703861"), Optional.empty(),
+                List.of("Rick Astley"), "Never Gonna Give You Up"))).isFalse();
+    }
+
+    @Test
+    void theSameMusicBrainzIdMatches() {
+        String mbid = "8f3471b5-7e6a-48da-86a9-c1c07a0f47ae";
+        Recording shared = new Recording(Set.of(), Optional.empty(), Optional.of(mbid), List.of("A"), "One");
+        Recording played = new Recording(Set.of(), Optional.empty(), Optional.of(mbid.toUpperCase()), List.of("B"),
+                "Two");
+
+        assertThat(shared.sameSongAs(played)).isTrue();
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.empty(),
+                Optional.of("0b7d5a63-0000-4a0e-9c5d-3f1d7e0c4a11"), List.of("C"), "Three"))).isFalse();
+    }
+
+    @Test
+    void aNameOnlyPlayMatchesASpotifyTrackByPrimaryArtistAndTitle() {
+        Recording shared = new Track(SHARED_ID, "Get Lucky (feat. Pharrell Williams & Nile Rodgers)",
+                List.of("Daft Punk", "Pharrell Williams", "Nile Rodgers"), Duration.ofMinutes(6), Optional.empty(),
+                Optional.empty()).recording();
+
+        assertThat(shared.sameSongAs(Recording.named("Daft Punk", "Get Lucky - Radio Edit"))).isFalse();
+        assertThat(shared.sameSongAs(Recording.named("Daft Punk feat. Pharrell Williams", "Get Lucky"))).isTrue();
+        assertThat(shared.sameSongAs(Recording.named("Pharrell Williams", "Get Lucky"))).isFalse();
+    }
+
+    @Test
+    void emptyNamesNeverMatch() {
+        assertThat(Recording.named("", "").sameSongAs(Recording.named("", ""))).isFalse();
+        assertThat(Recording.named("Artist", "").sameSongAs(Recording.named("Artist", ""))).isFalse();
+        assertThat(Recording.named("", "Title").sameSongAs(Recording.named("", "Title"))).isFalse();
+    }
+
+    private static Track track(TrackId id, Optional<TrackId> linkedFrom, Optional<String> isrc) {
+        return new Track(id, "Never Gonna Give You Up", List.of("Rick Astley"), Duration.ofMinutes(3), isrc,
+                linkedFrom);
+    }
+
+    private static Arguments same(String artistA, String titleA, String artistB, String titleB) {
+        return Arguments.of(artistA, titleA, artistB, titleB, true);
+    }
+
+    private static Arguments different(String artistA, String titleA, String artistB, String titleB) {
+        return Arguments.of(artistA, titleA, artistB, titleB, false);
+    }
+}
