@@ -30,6 +30,8 @@ public final class BotServer implements AutoCloseable {
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
+    /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
+    static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerStore store;
     private final SendSongs app;
@@ -55,6 +57,10 @@ public final class BotServer implements AutoCloseable {
             // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
             // unless set): the bot's answers are a few hundred bytes.
             javalin.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
+            // A request waiting on a slow or stalled body holds a virtual thread, not one of a few
+            // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
+            javalin.useVirtualThreads = true;
+            javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
         });
         this.dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                 WEBHOOK_QUEUE_WAIT);
