@@ -72,7 +72,7 @@ public final class BotServer implements AutoCloseable {
             LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500).result("internal error");
         });
-        http.start(config.port());
+        http.start(config.host(), config.port());
         this.tickLoop = new TickLoop(app::tick, config.tickInterval());
         LOG.info("Send Songs listening on port {} ({})", port(), config);
     }

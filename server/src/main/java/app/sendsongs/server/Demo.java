@@ -53,6 +53,8 @@ public final class Demo implements AutoCloseable {
         String base = "http://localhost:" + port;
         values.put("PORT", Integer.toString(port));
         values.putIfAbsent("PUBLIC_BASE_URL", base);
+        // The demo's emulators answer anyone who reaches them: only this machine, unless asked.
+        values.putIfAbsent("HOST", "127.0.0.1");
         values.putIfAbsent("MESSENGER_APP_SECRET", "sandbox-app-secret");
         values.putIfAbsent("MESSENGER_VERIFY_TOKEN", "sandbox-verify-token");
         values.putIfAbsent("MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token");
