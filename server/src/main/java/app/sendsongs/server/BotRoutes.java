@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 /** The bot's stable HTTP interface: the Messenger webhook, the Spotify connect round trip, health. */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
+    /** What a full intake asks senders to wait before delivering again. */
+    static final String RETRY_AFTER_SECONDS = "5";
     private final Webhook webhook;
     private final RegistrationPages registrationPages;
     private final WebhookDispatcher dispatcher;
@@ -67,6 +69,7 @@ final class BotRoutes {
             case Webhook.Intake.Accepted accepted -> {
                 if (!dispatcher.dispatch(accepted.messages())) {
                     // Messenger delivers the batch again later; what was queued is then recognised by its mid.
+                    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     return;
                 }

@@ -26,6 +26,11 @@ public final class BotServer implements AutoCloseable {
     private static final int WEBHOOK_WORKERS = 16;
     /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
     private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
+    /**
+     * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
+     * tens of thousands of large messages fill the heap. Past it the webhook answers 503 at once.
+     */
+    private static final long WEBHOOK_QUEUE_BYTES = 32L * 1024 * 1024;
     /** How long a webhook POST waits for room in a full queue before answering 503. */
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
@@ -63,7 +68,7 @@ public final class BotServer implements AutoCloseable {
             javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
         });
         this.dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
-                WEBHOOK_QUEUE_WAIT);
+                WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
         new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
                 new WebhookParser(clock), dispatcher, clock)
                 .register(http);
