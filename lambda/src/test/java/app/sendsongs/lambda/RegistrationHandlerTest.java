@@ -62,6 +62,7 @@ class RegistrationHandlerTest {
         assertThat(page.path("statusCode").asInt()).isEqualTo(200);
         assertThat(page.path("headers").path("Content-Type").asText()).startsWith("text/html");
         assertThat(page.path("body").asText()).containsPattern("id=\"registration-code\">[A-Z0-9-]+<");
+        assertThat(replay.path("statusCode").asInt()).isEqualTo(400);
         assertThat(replay.path("body").asText()).contains("expired or was already used")
                 .doesNotContain("registration-code");
     }
@@ -70,7 +71,8 @@ class RegistrationHandlerTest {
     void aCallbackWithAStateNeverIssuedIsRefusedPolitely() {
         JsonNode page = invoke(SampleEvents.load("callback"));
 
-        assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(page.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(page.path("headers").path("X-Frame-Options").asText()).isEqualTo("DENY");
         assertThat(page.path("body").asText()).contains("expired or was already used")
                 .contains(world.api.baseUrl() + "/connect");
     }

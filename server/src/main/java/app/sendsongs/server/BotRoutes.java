@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 /** The bot's stable HTTP interface: the Messenger webhook, the Spotify connect round trip, health. */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
+    /** What a full intake asks senders to wait before delivering again. */
+    static final String RETRY_AFTER_SECONDS = "5";
     private final Webhook webhook;
     private final RegistrationPages registrationPages;
     private final WebhookDispatcher dispatcher;
@@ -44,7 +46,22 @@ final class BotRoutes {
 
     /** Checks the signature on the raw body, parses, queues the messages for the workers and answers at once. */
     private void receive(Context ctx) {
-        switch (webhook.receive(RequestBody.bytes(ctx), ctx.header(SignatureVerifier.HEADER))) {
+        byte[] body;
+        try {
+            body = RequestBody.bytes(ctx);
+        } catch (RequestBody.TooLarge e) {
+            LOG.warn("webhook POST from {} refused: {}", ctx.ip(), e.getMessage());
+            // Closing the connection stops the sender from streaming the rest of the body at us.
+            ctx.header("Connection", "close");
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
+            return;
+        } catch (java.io.UncheckedIOException e) {
+            // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
+            LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
+            ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
+            return;
+        }
+        switch (webhook.receive(body, ctx.header(SignatureVerifier.HEADER))) {
             case Webhook.Intake.Rejected rejected -> {
                 LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
                 send(ctx, rejected.response());
@@ -52,6 +69,7 @@ final class BotRoutes {
             case Webhook.Intake.Accepted accepted -> {
                 if (!dispatcher.dispatch(accepted.messages())) {
                     // Messenger delivers the batch again later; what was queued is then recognised by its mid.
+                    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     return;
                 }

@@ -27,10 +27,17 @@ public final class BotServer implements AutoCloseable {
     private static final int WEBHOOK_WORKERS = 16;
     /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
     private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
+    /**
+     * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
+     * tens of thousands of large messages fill the heap. Past it the webhook answers 503 at once.
+     */
+    private static final long WEBHOOK_QUEUE_BYTES = 32L * 1024 * 1024;
     /** How long a webhook POST waits for room in a full queue before answering 503. */
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
+    /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
+    static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -63,6 +70,10 @@ public final class BotServer implements AutoCloseable {
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
                 // unless set): the bot's answers are a few hundred bytes.
                 javalin.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
+                // A request waiting on a slow or stalled body holds a virtual thread, not one of a few
+                // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
+                javalin.useVirtualThreads = true;
+                javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
             });
             extraRoutes.accept(http);
             http.exception(Exception.class, (e, ctx) -> {
@@ -85,11 +96,11 @@ public final class BotServer implements AutoCloseable {
         }
         try {
             dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
-                    WEBHOOK_QUEUE_WAIT);
+                    WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
             new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
                     new WebhookParser(clock), dispatcher, clock)
                     .register(http);
-            http.start(config.port());
+            http.start(config.host(), config.port());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {
             try {

@@ -73,6 +73,9 @@ public final class Main implements Runnable {
         @Option(names = "--port", description = "HTTP port (PORT).")
         Integer port;
 
+        @Option(names = "--host", description = "Address to listen on (HOST); demo: 127.0.0.1 unless given.")
+        String host;
+
         @Option(names = "--public-base-url", description = "Externally visible base URL (PUBLIC_BASE_URL).")
         String publicBaseUrl;
 
@@ -92,6 +95,9 @@ public final class Main implements Runnable {
             Map<String, String> flags = new LinkedHashMap<>();
             if (port != null) {
                 flags.put("PORT", port.toString());
+            }
+            if (host != null) {
+                flags.put("HOST", host);
             }
             if (publicBaseUrl != null) {
                 flags.put("PUBLIC_BASE_URL", publicBaseUrl);
@@ -118,6 +124,10 @@ public final class Main implements Runnable {
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
+            }
+            if (config.publicBaseUrlIsPlainHttp()) {
+                System.err.println("Warning: PUBLIC_BASE_URL is plain http; Spotify consent codes and registration "
+                        + "codes will cross the network unencrypted. Use https in production.");
             }
             BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
             System.out.println("Send Songs is serving on port " + server.port());

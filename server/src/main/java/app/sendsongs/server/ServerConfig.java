@@ -12,7 +12,7 @@ import java.util.Optional;
  * Everything the server reads from its environment. Names are the same in every runtime; see
  * docs/operations.md for the reference. {@link #toString()} never shows a secret.
  */
-public record ServerConfig(int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
+public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, StoreConfig store,
                            WatchSchedule schedule, Duration tickInterval, TokenCipher tokenCipher) {
@@ -24,6 +24,8 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
     /** Every variable, with its meaning; printed by {@code --help}. */
     public static final List<Variable> VARIABLES = List.of(
             new Variable("PORT", "HTTP port of the server (default 8080)"),
+            new Variable("HOST", "the address the server listens on (default: every address for serve, "
+                    + "127.0.0.1 for demo)"),
             new Variable("PUBLIC_BASE_URL", "the externally visible base URL; builds the Spotify redirect URI and links"),
             new Variable("MESSENGER_APP_SECRET", "Facebook app secret: verifies X-Hub-Signature-256 (required)"),
             new Variable("MESSENGER_VERIFY_TOKEN", "the token Facebook sends to verify the webhook (required)"),
@@ -61,6 +63,9 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
         List<String> problems = new ArrayList<>();
         REQUIRED.stream().filter(name -> blank(values.get(name))).forEach(name -> problems.add(name + " is not set"));
         int port = integer(values, "PORT", 8080, 0, problems);
+        if (!blank(values.get("PUBLIC_BASE_URL")) && !isHttpUrl(values.get("PUBLIC_BASE_URL"))) {
+            problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
+        }
         int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
         WatchSchedule schedule = WatchSchedule.standard();
         try {
@@ -81,7 +86,8 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
         }
-        return new ServerConfig(port, values.get("PUBLIC_BASE_URL"), values.get("MESSENGER_APP_SECRET"),
+        return new ServerConfig(blank(values.get("HOST")) ? null : values.get("HOST").strip(), port,
+                values.get("PUBLIC_BASE_URL"), values.get("MESSENGER_APP_SECRET"),
                 values.get("MESSENGER_VERIFY_TOKEN"), values.get("MESSENGER_PAGE_ACCESS_TOKEN"),
                 values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
                 or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
@@ -89,6 +95,22 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 store, schedule, Duration.ofSeconds(tick), tokenCipher);
+    }
+
+    /** Whether the public base URL is served over plain http, which a warning should name. */
+    boolean publicBaseUrlIsPlainHttp() {
+        return publicBaseUrl.regionMatches(true, 0, "http:", 0, 5);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean blank(String value) {
@@ -118,7 +140,7 @@ public record ServerConfig(int port, String publicBaseUrl, String appSecret, Str
 
     @Override
     public String toString() {
-        return "ServerConfig[port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
+        return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
                 + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
                 + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval
                 + ", secrets=<redacted>]";

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -33,8 +34,14 @@ final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final long IDLE_POLL_MS = 100;
 
+    /** What one queued message costs besides its strings: the record, the queue slot, the Instant. */
+    private static final long MESSAGE_OVERHEAD_BYTES = 128;
+
     private final Consumer<InboundMessage> handler;
     private final Duration maxWait;
+    private final long maxQueuedBytes;
+    /** The estimated memory held by messages queued or being handled. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     /** Dispatches hold the read side while they queue; closing takes the write side to stop them. */
@@ -50,6 +57,17 @@ final class WebhookDispatcher implements AutoCloseable {
      * @param maxWait       how long {@link #dispatch} waits for room in a full queue
      */
     WebhookDispatcher(Consumer<InboundMessage> handler, int workers, int queueCapacity, Duration maxWait) {
+        this(handler, workers, queueCapacity, maxWait, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxQueuedBytes how much memory (estimated from the messages' text) the queued messages may
+     *                       hold in all; a dispatch that would pass it is refused at once, so a slow
+     *                       Send API with large messages cannot run the server out of memory
+     */
+    WebhookDispatcher(Consumer<InboundMessage> handler, int workers, int queueCapacity, Duration maxWait,
+                      long maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
         if (workers < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("at least one worker with room for one message is needed");
         }
@@ -75,9 +93,17 @@ final class WebhookDispatcher implements AutoCloseable {
         try {
             for (int i = 0; i < messages.size(); i++) {
                 InboundMessage message = messages.get(i);
+                long size = estimatedBytes(message);
+                if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
+                    queuedBytes.addAndGet(-size);
+                    LOG.warn("webhook queue holds {} bytes, its limit: {} of {} messages not queued", queuedBytes.get(),
+                            messages.size() - i, messages.size());
+                    return false;
+                }
                 unfinished.incrementAndGet();
                 if (closed || !queueFor(message.senderPsid()).offer(message, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                     unfinished.decrementAndGet();
+                    queuedBytes.addAndGet(-size);
                     LOG.warn("webhook queue full or closing: {} of {} messages not queued", messages.size() - i,
                             messages.size());
                     return false;
@@ -112,6 +138,20 @@ final class WebhookDispatcher implements AutoCloseable {
         return true;
     }
 
+    /** The estimated bytes held by messages queued or being handled. */
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    static long estimatedBytes(InboundMessage message) {
+        return MESSAGE_OVERHEAD_BYTES + 2L * (length(message.mid()) + length(message.senderPsid())
+                + length(message.text()));
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.length();
+    }
+
     /** Messages queued and not yet taken by a worker. */
     int queued() {
         return queues.stream().mapToInt(BlockingQueue::size).sum();
@@ -141,6 +181,7 @@ final class WebhookDispatcher implements AutoCloseable {
             // Its mid is recorded: a redelivery is dropped, as it was when the webhook handled messages itself.
             LOG.error("handling a webhook message failed", e);
         } finally {
+            queuedBytes.addAndGet(-estimatedBytes(message));
             unfinished.decrementAndGet();
         }
     }

@@ -17,7 +17,7 @@ class MainTest {
             for (ServerConfig.Variable variable : ServerConfig.VARIABLES) {
                 assertThat(help).as(command + " --help").contains(variable.name());
             }
-            assertThat(help).contains("--port", "--public-base-url", "--sqlite-path", "--watch-schedule", "--env-file");
+            assertThat(help).contains("--port", "--host", "--public-base-url", "--sqlite-path", "--watch-schedule", "--env-file");
         }
         assertThat(help("--help")).contains("serve", "demo", "MESSENGER_APP_SECRET");
     }
@@ -28,6 +28,26 @@ class MainTest {
                 "MESSENGER_APP_SECRET is not set", "SPOTIFY_CLIENT_SECRET is not set", "TOKEN_ENCRYPTION_KEY is not set");
         assertThat(ServerConfigProblems.of(Map.of("PORT", "eighty"))).contains("PORT must be a whole number");
         assertThat(ServerConfigProblems.of(Map.of("TOKEN_ENCRYPTION_KEY", "c2hvcnQ="))).contains("32 bytes");
+    }
+
+    @Test
+    void aPublicBaseUrlThatIsNotAnAbsoluteHttpUrlIsRefusedInOneLine() {
+        for (String bad : new String[] {"bot.example.com", "/relative", "ftp://bot.example", "https://", "javascript:x"}) {
+            assertThat(ServerConfigProblems.of(Map.of("PUBLIC_BASE_URL", bad))).as(bad)
+                    .contains("PUBLIC_BASE_URL must be an absolute http(s) URL").doesNotContain("\n");
+        }
+        assertThat(ServerConfigProblems.of(Map.of("PUBLIC_BASE_URL", "https://bot.example.com/base")))
+                .doesNotContain("PUBLIC_BASE_URL must");
+    }
+
+    @Test
+    void theDemoListensOnLoopbackUnlessToldOtherwise() {
+        try (Demo demo = Demo.start(Map.of("PORT", "0"))) {
+            assertThat(demo.config().host()).isEqualTo("127.0.0.1");
+        }
+        try (Demo demo = Demo.start(Map.of("PORT", "0", "HOST", "0.0.0.0"))) {
+            assertThat(demo.config().host()).isEqualTo("0.0.0.0");
+        }
     }
 
     @Test

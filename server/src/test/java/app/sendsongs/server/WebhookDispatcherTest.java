@@ -106,6 +106,31 @@ class WebhookDispatcherTest {
         assertThat(handled).containsExactly("2");
     }
 
+    @Test
+    void queuedWorkIsBoundedInBytesAndRefusedAtOnceWhenFullWithoutDroppingWhatWasQueued() {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        InboundMessage large = new InboundMessage("m-large-1", "a", "x".repeat(10_000), Instant.EPOCH);
+        long one = WebhookDispatcher.estimatedBytes(large);
+        // Room, by count, for thousands; by bytes, for three large messages.
+        WebhookDispatcher dispatcher = new WebhookDispatcher(blockingUntil(release, handled), 2, 10_000, WAIT,
+                3 * one);
+        assertThat(dispatcher.dispatch(List.of(large, large, large))).isTrue();
+
+        long startedAt = System.nanoTime();
+        assertThat(dispatcher.dispatch(List.of(large))).as("over the byte bound").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).as("refused without waiting")
+                .isLessThan(WAIT.dividedBy(2));
+        assertThat(dispatcher.queuedBytes()).isEqualTo(3 * one);
+
+        release.countDown();
+        assertThat(dispatcher.awaitIdle(WAIT)).isTrue();
+        assertThat(dispatcher.queuedBytes()).isZero();
+        assertThat(handled).hasSize(3);
+        assertThat(dispatcher.dispatch(List.of(large))).as("room again").isTrue();
+        assertThat(dispatcher.close(WAIT)).isZero();
+    }
+
     private static Consumer<InboundMessage> blockingUntil(CountDownLatch release, List<String> handled) {
         return m -> {
             try {

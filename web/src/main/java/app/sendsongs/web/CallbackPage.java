@@ -10,13 +10,18 @@ public final class CallbackPage {
     }
 
     public static String render(CallbackResult result, Instant now) {
+        return render(result, now, PageHeaders.nonce());
+    }
+
+    /** The page whose script carries {@code scriptNonce}, the nonce its Content-Security-Policy names. */
+    public static String render(CallbackResult result, Instant now, String scriptNonce) {
         return switch (result) {
-            case CallbackResult.Connected connected -> connected(connected, now);
+            case CallbackResult.Connected connected -> connected(connected, now, scriptNonce);
             case CallbackResult.Failed failed -> page("Not connected", "<p>" + Html.escape(failed.message()) + "</p>", "");
         };
     }
 
-    private static String connected(CallbackResult.Connected connected, Instant now) {
+    private static String connected(CallbackResult.Connected connected, Instant now, String scriptNonce) {
         String code = Html.escape(connected.registrationCode());
         long minutes = Math.max(1, Duration.between(now, connected.expiresAt()).toMinutes());
         String body = """
@@ -27,12 +32,12 @@ public final class CallbackPage {
                 <p>Use the name your friends know you by; they will send you songs with it.</p>
                 """.formatted(code, minutes, code);
         String script = """
-                <script>
+                <script nonce="%s">
                 if (window.opener) {
                   window.opener.postMessage({type: "registration-code", code: "%s"}, location.origin);
                 }
                 </script>
-                """.formatted(code);
+                """.formatted(Html.escape(scriptNonce), code);
         return page("Connected", body, script);
     }
 

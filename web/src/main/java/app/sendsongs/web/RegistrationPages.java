@@ -1,5 +1,6 @@
 package app.sendsongs.web;
 
+import app.sendsongs.core.registration.CallbackResult;
 import app.sendsongs.core.registration.Registration;
 import java.time.Clock;
 
@@ -20,6 +21,11 @@ public final class RegistrationPages {
 
     /** Spotify's redirect back: the page with the one-time registration code, or why there is none. */
     public WebResponse callback(String state, String code, String error) {
-        return WebResponse.privatePage(CallbackPage.render(registration.callback(state, code, error), clock.instant()));
+        CallbackResult result = registration.callback(state, code, error);
+        String nonce = PageHeaders.nonce();
+        // A failed round trip is the client's to fix (a stale, reused or foreign link): 400, not 200.
+        int status = result instanceof CallbackResult.Connected ? 200 : 400;
+        return WebResponse.privatePage(status, CallbackPage.render(result, clock.instant(), nonce),
+                "'nonce-" + nonce + "'");
     }
 }

@@ -22,14 +22,20 @@ public record WebResponse(int status, String contentType, String body, Map<Strin
         return new WebResponse(status, TEXT, body, Map.of());
     }
 
-    /** A page that carries one-time values: never cached, and its address never sent on as a referrer. */
-    static WebResponse privatePage(String html) {
-        return new WebResponse(200, HTML, html, privacyHeaders());
+    /**
+     * A page that carries one-time values: never cached, its address never sent on as a referrer, and
+     * only the script allowed by {@code scriptSource} runs (see {@link PageHeaders#forPage}).
+     */
+    static WebResponse privatePage(int status, String html, String scriptSource) {
+        Map<String, String> headers = privacyHeaders();
+        headers.putAll(PageHeaders.forPage(scriptSource));
+        return new WebResponse(status, HTML, html, headers);
     }
 
     /** A {@code 302 Found} to {@code location}, with the same privacy headers as a private page. */
     static WebResponse privateRedirect(URI location) {
         Map<String, String> headers = privacyHeaders();
+        headers.putAll(PageHeaders.forPage("'none'"));
         headers.put("Location", location.toString());
         return new WebResponse(302, TEXT, "", headers);
     }

@@ -1,0 +1,61 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot's HTML answers as a browser gets them: hardening headers on each, 4xx for a failed callback. */
+class PageSecurityTest {
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient client;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        client = new SandboxClient(demo.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    @Test
+    void theConnectRedirectTheCallbackPageAndTheDemoPageSendTheHardeningHeaders() {
+        for (SandboxClient.Response response : List.of(client.get("/connect"), client.get("/callback?state=nope&code=x"),
+                client.get("/"))) {
+            var headers = response.headers().headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).get().asString()
+                    .contains("frame-ancestors 'none'").contains("script-src '");
+            assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+        }
+    }
+
+    @Test
+    void aFailedCallbackAnswers400() {
+        SandboxClient.Response unknownState = client.get("/callback?state=never-issued&code=x");
+
+        assertThat(unknownState.status()).isEqualTo(400);
+        assertThat(unknownState.body()).contains("expired or was already used");
+    }
+
+    @Test
+    void theDemoPagePolicyAllowsExactlyItsOwnInlineScript() {
+        SandboxClient.Response page = client.get("/");
+
+        assertThat(page.headers().headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains(app.sendsongs.web.PageHeaders.hashSource(Demo.inlineScript(page.body())));
+        assertThat(Demo.inlineScript(page.body())).contains("fetch(");
+    }
+}
