@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sandbox control API (SPEC §5): drive the emulated people, catalogue, clock and faults. */
+/** The sandbox control API (documented in sandbox/README.md): drive the emulated people, catalogue, clock and faults. */
 final class ControlRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");

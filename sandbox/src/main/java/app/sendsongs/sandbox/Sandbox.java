@@ -4,7 +4,7 @@ import app.sendsongs.core.time.ManualClock;
 import io.javalin.Javalin;
 
 /**
- * The emulated outside world (SPEC §5): Facebook Graph Send API, Spotify accounts service and Spotify Web API,
+ * The emulated outside world: Facebook Graph Send API, Spotify accounts service and Spotify Web API,
  * speaking the real wire formats, plus the control API. Mount it on any Javalin app with {@link #routes}.
  *
  * <p>Base URLs, for an app served at {@code <base>}: Graph {@code <base>/sandbox/graph} (then

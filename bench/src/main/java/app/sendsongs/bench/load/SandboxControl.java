@@ -17,7 +17,7 @@ import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The demo's public routes and sandbox control API (SPEC §5), as the load test uses them. */
+/** The demo's public routes and sandbox control API (sandbox/README.md), as the load test uses them. */
 final class SandboxControl {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
