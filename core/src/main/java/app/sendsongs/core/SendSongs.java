@@ -1,6 +1,6 @@
 package app.sendsongs.core;
 
-import app.sendsongs.core.chat.Bot;
+import app.sendsongs.core.bot.Bot;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupFinder;
@@ -16,7 +16,7 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
@@ -24,9 +24,9 @@ import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.store.Store;
-import app.sendsongs.core.user.ForgetMe;
+import app.sendsongs.core.bot.ForgetMe;
 import app.sendsongs.core.user.ListeningAccess;
-import app.sendsongs.core.watch.ListenWatcher;
+import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -64,11 +64,11 @@ public final class SendSongs {
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
         this.outbox = new Outbox(chat, store, clock, settings.lease());
-        WatchPlanner planner = new WatchPlanner(store, store, schedule, clock, settings.lease());
+        WatchPlanner planner = new WatchPlanner(store, schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(store, planner);
         outbox.onShareDelivered(delivery::delivered);
         ListeningAccess access = new ListeningAccess(sources, store, outbox, link, clock);
-        this.registration = new Registration(store, store, consentSource(sources), planner, link, clock);
+        this.registration = new Registration(store, store, consentSource(sources), delivery, link, clock);
         GroupSummary groupSummary = new GroupSummary(store, store, store, outbox, schedule, clock);
         this.watcher = new ListenWatcher(store, store, store, access, outbox, schedule, clock, settings.lease(),
                 groupSummary);

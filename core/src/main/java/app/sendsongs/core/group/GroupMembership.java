@@ -3,7 +3,7 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.Help;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.user.Names;

@@ -6,7 +6,8 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -90,7 +91,7 @@ public final class GroupSong {
         for (int i = 0; i < created.size(); i++) {
             Share share = created.get(i);
             String heading = sender.name() + " sent a song to " + group.name() + ": ";
-            switch (outbox.deliverShare(share.receiverPsid(), Texts.songMessage(heading, share), share.id())) {
+            switch (outbox.deliverShare(share.receiverPsid(), SongMessage.text(heading, share), share.id())) {
                 case SENT -> { }
                 case WAITING_FOR_PERSON -> waiting.add(receivers.get(i).name());
                 case RETRYING -> retrying.add(receivers.get(i).name());

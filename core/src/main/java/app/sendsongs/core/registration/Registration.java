@@ -5,11 +5,12 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
-import app.sendsongs.core.watch.WatchPlanner;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,16 +31,16 @@ public final class Registration {
     private final RegistrationStore store;
     private final UserStore users;
     private final ListeningSource source;
-    private final WatchPlanner planner;
+    private final ShareDelivery watching;
     private final ConnectLink connectLink;
     private final Clock clock;
 
-    public Registration(RegistrationStore store, UserStore users, ListeningSource source, WatchPlanner planner,
+    public Registration(RegistrationStore store, UserStore users, ListeningSource source, ShareDelivery watching,
                         ConnectLink connectLink, Clock clock) {
         this.store = store;
         this.users = users;
         this.source = source;
-        this.planner = planner;
+        this.watching = watching;
         this.connectLink = connectLink;
         this.clock = clock;
     }
@@ -103,7 +104,7 @@ public final class Registration {
     private String reconnect(User user, RegistrationCode code, Optional<String> name, Instant messageAt) {
         User updated = user.withConnection(code.connection()).withName(name.orElse(user.name())).withLastMessageAt(messageAt);
         users.saveUser(updated);
-        planner.checkNow(user.psid());
+        watching.resumeWatching(user.psid());
         return "You're connected again, " + updated.name() + ". I'm watching your songs again.";
     }
 }

@@ -3,7 +3,8 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.Track;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -81,7 +82,7 @@ public final class SendSong {
                 Optional.empty(), false, Optional.empty());
         shares.insertShare(share);
         Outbox.Delivery delivery = outbox.deliverShare(receiver.psid(),
-                Texts.songMessage(sender.name() + " sent you a song: ", share), share.id());
+                SongMessage.text(sender.name() + " sent you a song: ", share), share.id());
         return switch (delivery) {
             case SENT -> "Sent " + track.title() + " to " + receiver.name() + ". I'll tell you when they play it "
                     + "(I'll watch for " + Texts.duration(schedule.watchPeriod()) + ").";

@@ -7,7 +7,7 @@ import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;

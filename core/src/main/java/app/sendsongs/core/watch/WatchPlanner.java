@@ -1,12 +1,9 @@
 package app.sendsongs.core.watch;
 
-import app.sendsongs.core.share.Share;
-import app.sendsongs.core.share.ShareStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Puts receivers' listen checks on the calendar. */
@@ -16,7 +13,6 @@ public final class WatchPlanner {
     private static final int REMEMBERED_WRITERS = 100_000;
 
     private final WatchStore watches;
-    private final ShareStore shares;
     private final WatchSchedule schedule;
     private final Clock clock;
     /** A check due this soon (or leased, which is at most this long) is left alone. */
@@ -29,9 +25,8 @@ public final class WatchPlanner {
         }
     };
 
-    public WatchPlanner(WatchStore watches, ShareStore shares, WatchSchedule schedule, Clock clock, Duration lease) {
+    public WatchPlanner(WatchStore watches, WatchSchedule schedule, Clock clock, Duration lease) {
         this.watches = watches;
-        this.shares = shares;
         this.schedule = schedule;
         this.clock = clock;
         this.dueSoon = lease;
@@ -41,18 +36,22 @@ public final class WatchPlanner {
         return schedule;
     }
 
-    /** A song reached its receiver: check about one track length from now, counting plays from now. */
-    public void delivered(Share share, Instant at) {
-        watches.scheduleWatch(share.receiverPsid(), schedule.firstCheck(at, share.track().duration()),
-                at.minusMillis(1));
+    /**
+     * A song reached its receiver at {@code at}: their check comes about one track length later, and
+     * only plays from {@code at} on count.
+     */
+    public void delivered(String receiverPsid, Instant at, Duration trackLength) {
+        watches.scheduleWatch(receiverPsid, schedule.firstCheck(at, trackLength), at.minusMillis(1));
     }
 
-    /** Checks the receiver's watched songs as soon as possible (after a reconnect, say). */
-    public void checkNow(String receiverPsid) {
-        List<Share> watched = shares.sharesWatchedFor(receiverPsid);
-        watched.stream().map(s -> s.deliveredAt().orElseThrow()).min(Instant::compareTo)
-                .ifPresent(earliest -> watches.scheduleWatch(receiverPsid, clock.instant(),
-                        watches.findWatch(receiverPsid).map(Watch::checkedThrough).orElse(earliest.minusMillis(1))));
+    /**
+     * Checks the receiver's songs as soon as possible (after they reconnected, say), reading their
+     * history from where their last check stopped or, when they have no watch, from
+     * {@code watchedSince} (the earliest delivery of the songs being watched for them).
+     */
+    public void checkNow(String receiverPsid, Instant watchedSince) {
+        watches.scheduleWatch(receiverPsid, clock.instant(),
+                watches.findWatch(receiverPsid).map(Watch::checkedThrough).orElse(watchedSince.minusMillis(1)));
     }
 
     /**

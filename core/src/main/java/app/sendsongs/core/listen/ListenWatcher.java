@@ -1,4 +1,4 @@
-package app.sendsongs.core.watch;
+package app.sendsongs.core.listen;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
@@ -9,10 +9,14 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.ListeningPace;
+import app.sendsongs.core.watch.Watch;
+import app.sendsongs.core.watch.WatchSchedule;
+import app.sendsongs.core.watch.WatchStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package app.sendsongs.core.registration;
+package app.sendsongs.core.shared;
 
 /** The page where a person starts connecting Spotify, built from the public base URL. */
 public record ConnectLink(String publicBaseUrl) {

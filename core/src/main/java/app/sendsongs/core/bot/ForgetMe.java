@@ -1,10 +1,11 @@
-package app.sendsongs.core.user;
+package app.sendsongs.core.bot;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.store.Store;
+import app.sendsongs.core.user.User;
 
 /** The {@code forget_me} command: everything stored about the person goes. */
 public final class ForgetMe {

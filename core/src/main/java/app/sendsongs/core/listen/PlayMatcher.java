@@ -1,4 +1,4 @@
-package app.sendsongs.core.watch;
+package app.sendsongs.core.listen;
 
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.Recording;

@@ -1,11 +1,11 @@
-package app.sendsongs.core.share;
+package app.sendsongs.core.shared;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How times and notes appear in the bot's messages. */
+/** How times, durations and notes appear in the bot's messages, whichever feature writes them. */
 public final class Texts {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -34,14 +34,5 @@ public final class Texts {
 
     public static String note(String text) {
         return "“" + text + "”";
-    }
-
-    /** The message that delivers a song: {@code heading}, the title, the {@code pre} note and the link. */
-    public static String songMessage(String heading, Share share) {
-        StringBuilder text = new StringBuilder("🎵 " + heading + share.track().title());
-        if (!share.pre().isEmpty()) {
-            text.append("\n").append(note(share.pre()));
-        }
-        return text.append("\n").append(share.track().id().link()).toString();
     }
 }

@@ -1,17 +1,19 @@
-package app.sendsongs.core.chat;
+package app.sendsongs.core.bot;
 
+import app.sendsongs.core.chat.InboundLog;
+import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
-import app.sendsongs.core.user.ForgetMe;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
