@@ -50,8 +50,7 @@ class ArchitectureTest {
         MAY_USE.put("listen", List.of("share", "user", "watch", "chat", "music", "shared"));
         MAY_USE.put("group", List.of("share", "user", "watch", "chat", "command", "music", "shared"));
         MAY_USE.put("registration", List.of("share", "user", "command", "music", "shared"));
-        MAY_USE.put("store", List.of("registration", "group", "share", "user", "watch", "chat"));
-        MAY_USE.put("bot", List.of("store", "registration", "group", "listen", "share", "user", "watch", "chat", "command",
+        MAY_USE.put("bot", List.of("registration", "group", "listen", "share", "user", "watch", "chat", "command",
                 "music", "shared"));
     }
 

@@ -1,7 +1,8 @@
 package app.sendsongs.core.bot;
 
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboundLog;
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
@@ -13,6 +14,7 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -20,7 +22,11 @@ import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The bot's front door: every text a person sends comes here once and gets exactly one answer. */
+/**
+ * The bot's front door: everything a person does in the chat, on any platform, comes here once and gets
+ * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
+ * a link gets the welcome (or, for someone registered, the list of commands).
+ */
 public final class Bot {
     private final InboundLog inboundLog;
     private final UserStore users;
@@ -53,30 +59,40 @@ public final class Bot {
         this.clock = clock;
     }
 
-    public void handle(InboundMessage message) {
-        if (!inboundLog.firstDelivery(message.mid(), clock.instant())) {
+    public void handle(Inbound event) {
+        if (!inboundLog.firstDelivery(event.deliveryKey(), clock.instant())) {
             return;
         }
-        Optional<User> user = users.findUser(message.senderPsid()).map(u -> u.withLastMessageAt(message.sentAt()));
-        user.ifPresent(u -> users.saveLastMessageAt(u.psid(), message.sentAt()));
-        outbox.personWrote(message.senderPsid());
-        user.ifPresent(u -> planner.personWrote(u.psid()));
-        outbox.reply(message.senderPsid(), answer(message, user));
+        ChatAddress from = event.from();
+        Optional<User> user = users.findUser(from).map(u -> u.withLastMessageAt(event.at()));
+        user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));
+        outbox.personWrote(from);
+        user.ifPresent(u -> planner.personWrote(from));
+        outbox.reply(from, Message.text(answer(event, user)));
     }
 
-    private String answer(InboundMessage message, Optional<User> user) {
-        ParseResult parsed = parser.parse(message.text());
+    private String answer(Inbound event, Optional<User> user) {
+        return switch (event) {
+            case Inbound.Text text -> answer(event, text.text(), user);
+            case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
+            case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
+            case Inbound.OpenedLink opened -> user.isPresent() ? Help.brief() : welcome();
+        };
+    }
+
+    private String answer(Inbound event, String typed, Optional<User> user) {
+        ParseResult parsed = parser.parse(typed);
         if (parsed instanceof ParseResult.Invalid invalid) {
             return user.isPresent() ? invalid.reply() : welcome();
         }
         Command command = ((ParseResult.Parsed) parsed).command();
         if (command instanceof Command.Register register) {
-            return registration.register(message.senderPsid(), register, message.sentAt());
+            return registration.register(event.from(), register, event.at());
         }
         if (user.isEmpty()) {
             return command instanceof Command.Help ? Help.all() + "\n\n" + welcome() : welcome();
         }
-        return answer(user.get(), command, message.text());
+        return answer(user.get(), command, typed);
     }
 
     private String answer(User user, Command command, String text) {
@@ -94,7 +110,7 @@ public final class Bot {
     }
 
     private String choose(User user, int number) {
-        Optional<PendingChoice> choice = choices.takeChoice(user.psid())
+        Optional<PendingChoice> choice = choices.takeChoice(user.address())
                 .filter(c -> c.expiresAt().isAfter(clock.instant()));
         if (choice.isEmpty()) {
             return "I'm not waiting for an answer from you. " + Help.brief();

@@ -1,5 +1,6 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public interface OutboxStore {
     void holdMessage(HeldMessage message);
 
     /** The person's held messages in the order they were first held (several may share one {@code heldAt}). */
-    List<HeldMessage> heldMessagesFor(String psid);
+    List<HeldMessage> heldMessagesFor(ChatAddress person);
 
     /** Held messages whose retry time is at or before {@code now}, oldest retry first. */
     List<HeldMessage> heldMessagesToRetry(Instant now, int limit);

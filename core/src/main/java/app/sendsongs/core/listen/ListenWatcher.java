@@ -1,5 +1,6 @@
 package app.sendsongs.core.listen;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
@@ -77,10 +78,10 @@ public final class ListenWatcher {
     }
 
     void check(Watch watch) {
-        List<Share> watched = shares.sharesWatchedFor(watch.receiverPsid());
-        Optional<User> receiver = users.findUser(watch.receiverPsid());
+        List<Share> watched = shares.sharesWatchedFor(watch.receiver());
+        Optional<User> receiver = users.findUser(watch.receiver());
         if (watched.isEmpty() || receiver.isEmpty() || receiver.get().needsReconnect()) {
-            watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
+            watches.endWatch(watch);
             return;
         }
         RecentPlays recent;
@@ -89,13 +90,13 @@ public final class ListenWatcher {
             recent = access.withConnection(receiver.get(),
                     (source, connection) -> source.recentPlays(connection, Instant.EPOCH));
         } catch (GrantRevokedException e) {
-            watches.completeWatch(watch, Optional.empty(), watch.checkedThrough());
+            watches.endWatch(watch);
             return;
         } catch (MusicServiceException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(MINIMUM_RETRY) > 0).orElse(
                     e.retryAfter().isPresent() ? MINIMUM_RETRY : RETRY_AFTER_FAILURE);
             LOG.info(() -> "listen check postponed by " + wait + ": " + e.getMessage());
-            watches.completeWatch(watch, Optional.of(clock.instant().plus(wait)), watch.checkedThrough());
+            watches.rescheduleWatch(watch, clock.instant().plus(wait), watch.checkedThrough());
             return;
         }
         settle(watch, receiver.get(), watched, recent);
@@ -117,7 +118,11 @@ public final class ListenWatcher {
         }
         Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
                 .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
-        watches.completeWatch(watch, next, readThrough);
+        if (next.isPresent()) {
+            watches.rescheduleWatch(watch, next.get(), readThrough);
+        } else {
+            watches.endWatch(watch);
+        }
     }
 
     /** Settles one share; returns when it should be checked next, empty when it is settled. */
@@ -134,7 +139,7 @@ public final class ListenWatcher {
         }
         Share current = gap && !share.uncertain() ? share.markedUncertain() : share;
         if (!now.isBefore(share.expiresAt().orElseThrow())) {
-            Share expired = current.withStatus(ShareStatus.EXPIRED);
+            Share expired = current.expired();
             if (shares.updateShare(expired, ShareStatus.WATCHING)) {
                 if (!share.sentToGroup()) { // a group's sender hears of expiries in its summary
                     announceExpiry(current, receiver);
@@ -150,12 +155,12 @@ public final class ListenWatcher {
     }
 
     private void announcePlay(Share share, User receiver, Play play) {
-        outbox.notify(share.senderPsid(), "🎧 " + receiver.name() + " listened to " + share.track().title()
-                + " (" + Texts.when(play.playedAt()) + ").");
+        outbox.notify(share.sender(), Message.text("🎧 " + receiver.name() + " listened to "
+                + share.track().title() + " (" + Texts.when(play.playedAt()) + ")."));
         if (!share.post().isEmpty()) {
-            String sender = users.findUser(share.senderPsid()).map(User::name).orElse("Your friend");
-            outbox.notify(receiver.psid(), sender + "'s note on " + share.track().title() + ": "
-                    + Texts.note(share.post()));
+            String sender = users.findUser(share.sender()).map(User::name).orElse("Your friend");
+            outbox.notify(receiver.address(), Message.text(sender + "'s note on " + share.track().title() + ": "
+                    + Texts.note(share.post())));
         }
     }
 
@@ -166,7 +171,7 @@ public final class ListenWatcher {
             text += " (They played so much music at times that Spotify's history of their last 50 plays "
                     + "didn't reach back far enough, so I may have missed it.)";
         }
-        outbox.notify(share.senderPsid(), text);
+        outbox.notify(share.sender(), Message.text(text));
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

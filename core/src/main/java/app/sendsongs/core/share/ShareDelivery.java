@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Instant;
@@ -22,12 +23,12 @@ public final class ShareDelivery {
         shares.findShare(shareId)
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .filter(share -> shares.updateShare(share.delivered(at, schedule.expiry(at)), ShareStatus.HELD))
-                .ifPresent(share -> planner.delivered(share.receiverPsid(), at, share.track().duration()));
+                .ifPresent(share -> planner.delivered(share.receiver(), at, share.track().duration()));
     }
 
     /** The receiver can be watched again (they reconnected): the songs being watched for them are checked now. */
-    public void resumeWatching(String receiverPsid) {
-        shares.sharesWatchedFor(receiverPsid).stream().map(share -> share.deliveredAt().orElseThrow())
-                .min(Instant::compareTo).ifPresent(earliest -> planner.checkNow(receiverPsid, earliest));
+    public void resumeWatching(ChatAddress receiver) {
+        shares.sharesWatchedFor(receiver).stream().map(share -> share.deliveredAt().orElseThrow())
+                .min(Instant::compareTo).ifPresent(earliest -> planner.checkNow(receiver, earliest));
     }
 }

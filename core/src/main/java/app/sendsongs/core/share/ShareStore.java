@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,17 +18,17 @@ public interface ShareStore {
     boolean updateShare(Share updated, ShareStatus expected);
 
     /** What a person sent, newest first. */
-    List<Share> sharesSentBy(String senderPsid);
+    List<Share> sharesSentBy(ChatAddress sender);
 
     /** The shares being watched for one receiver (status WATCHING), oldest delivery first. */
-    List<Share> sharesWatchedFor(String receiverPsid);
+    List<Share> sharesWatchedFor(ChatAddress receiver);
 
     /** Open shares to one receiver (HELD or WATCHING). */
-    List<Share> openSharesTo(String receiverPsid);
+    List<Share> openSharesTo(ChatAddress receiver);
 
     /** Every member's share of one group send ({@link Share#groupSendId}), in no particular order. */
     List<Share> sharesOfGroupSend(String groupSendId);
 
     /** Deletes every share the person sent or received. */
-    void deleteSharesOf(String psid);
+    void deleteSharesOf(ChatAddress person);
 }

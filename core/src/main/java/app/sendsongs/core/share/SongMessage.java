@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.shared.Texts;
 
 /** The message that delivers a shared song, to one friend or to a group's member. */
@@ -8,11 +9,11 @@ public final class SongMessage {
     }
 
     /** {@code heading}, the title, the {@code pre} note and the link. */
-    public static String text(String heading, Share share) {
+    public static Message of(String heading, Share share) {
         StringBuilder text = new StringBuilder("🎵 " + heading + share.track().title());
         if (!share.pre().isEmpty()) {
             text.append("\n").append(Texts.note(share.pre()));
         }
-        return text.append("\n").append(share.track().id().link()).toString();
+        return Message.text(text.append("\n").append(share.track().id().link()).toString());
     }
 }

@@ -1,5 +1,6 @@
 package app.sendsongs.core.watch;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,9 @@ public final class WatchPlanner {
     /** A check due this soon (or leased, which is at most this long) is left alone. */
     private final Duration dueSoon;
     /** When each recent writer's check was last considered; per process, so only a saving, never needed. */
-    private final Map<String, Instant> lastConsidered = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<ChatAddress, Instant> lastConsidered = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ChatAddress, Instant> eldest) {
             return size() > REMEMBERED_WRITERS;
         }
     };
@@ -40,8 +41,8 @@ public final class WatchPlanner {
      * A song reached its receiver at {@code at}: their check comes about one track length later, and
      * only plays from {@code at} on count.
      */
-    public void delivered(String receiverPsid, Instant at, Duration trackLength) {
-        watches.scheduleWatch(receiverPsid, schedule.firstCheck(at, trackLength), at.minusMillis(1));
+    public void delivered(ChatAddress receiver, Instant at, Duration trackLength) {
+        watches.scheduleWatch(receiver, schedule.firstCheck(at, trackLength), at.minusMillis(1));
     }
 
     /**
@@ -49,9 +50,9 @@ public final class WatchPlanner {
      * history from where their last check stopped or, when they have no watch, from
      * {@code watchedSince} (the earliest delivery of the songs being watched for them).
      */
-    public void checkNow(String receiverPsid, Instant watchedSince) {
-        watches.scheduleWatch(receiverPsid, clock.instant(),
-                watches.findWatch(receiverPsid).map(Watch::checkedThrough).orElse(watchedSince.minusMillis(1)));
+    public void checkNow(ChatAddress receiver, Instant watchedSince) {
+        watches.scheduleWatch(receiver, clock.instant(),
+                watches.findWatch(receiver).map(Watch::checkedThrough).orElse(watchedSince.minusMillis(1)));
     }
 
     /**
@@ -60,22 +61,22 @@ public final class WatchPlanner {
      * once per {@link #BRING_FORWARD_AT_MOST_EVERY} per person, and a write only when the check
      * was not due soon anyway.
      */
-    public void personWrote(String psid) {
+    public void personWrote(ChatAddress person) {
         Instant now = clock.instant();
-        if (!firstConsiderationSince(psid, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
+        if (!firstConsiderationSince(person, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
             return;
         }
-        watches.findWatch(psid).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
-                .ifPresent(watch -> watches.scheduleWatch(psid, now, watch.checkedThrough()));
+        watches.findWatch(person).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
+                .ifPresent(watch -> watches.scheduleWatch(person, now, watch.checkedThrough()));
     }
 
-    private boolean firstConsiderationSince(String psid, Instant since, Instant now) {
+    private boolean firstConsiderationSince(ChatAddress person, Instant since, Instant now) {
         synchronized (lastConsidered) {
-            Instant last = lastConsidered.get(psid);
+            Instant last = lastConsidered.get(person);
             if (last != null && last.isAfter(since)) {
                 return false;
             }
-            lastConsidered.put(psid, now);
+            lastConsidered.put(person, now);
             return true;
         }
     }

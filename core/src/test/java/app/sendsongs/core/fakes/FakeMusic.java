@@ -9,6 +9,7 @@ import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.shared.ChatAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small catalogue and people's plays, as both music ports; a person's access token is
- * {@code "access-" + psid} (see {@link #connectionFor}).
+ * A small catalogue and people's plays, as both music ports. A person's tokens carry their address's
+ * key (see {@link #connectionFor}); the connection made by consent with a code carries the code, so
+ * a test that wants that person's plays read uses their address's key as the code.
  */
 public final class FakeMusic implements Catalogue, ListeningSource {
     public static final Track SONG = track("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", "Rick Astley");
@@ -36,13 +38,18 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     }
 
     /** A connection whose access token lasts long past any test. */
-    public static SpotifyConnection connectionFor(String psid) {
-        return new SpotifyConnection("spotify-" + psid, "access-" + psid, Instant.parse("2100-01-01T00:00:00Z"),
-                "refresh-" + psid);
+    public static SpotifyConnection connectionFor(ChatAddress person) {
+        return connection("spotify-" + person.id(), person.key());
     }
 
-    public synchronized void play(String psid, Track track, Instant at) {
-        plays.computeIfAbsent(psid, p -> new ArrayList<>()).add(new Play(track.recording(), at));
+    /** The tokens carry {@code key}, whose plays {@link #recentPlays} reads. */
+    private static SpotifyConnection connection(String accountId, String key) {
+        return new SpotifyConnection(accountId, "access-" + key, Instant.parse("2100-01-01T00:00:00Z"),
+                "refresh-" + key);
+    }
+
+    public synchronized void play(ChatAddress person, Track track, Instant at) {
+        plays.computeIfAbsent(person.key(), p -> new ArrayList<>()).add(new Play(track.recording(), at));
     }
 
     @Override
@@ -57,7 +64,7 @@ public final class FakeMusic implements Catalogue, ListeningSource {
 
     @Override
     public ListeningConnection completeConsent(String code) {
-        return connectionFor(code);
+        return connection("spotify-" + code, code);
     }
 
     @Override
@@ -67,7 +74,8 @@ public final class FakeMusic implements Catalogue, ListeningSource {
 
     @Override
     public ListeningConnection refresh(ListeningConnection connection) {
-        return connectionFor(((SpotifyConnection) connection).refreshToken().substring("refresh-".length()));
+        SpotifyConnection spotify = (SpotifyConnection) connection;
+        return connection(spotify.accountId(), spotify.refreshToken().substring("refresh-".length()));
     }
 
     @Override
@@ -77,8 +85,8 @@ public final class FakeMusic implements Catalogue, ListeningSource {
 
     @Override
     public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after) {
-        String psid = ((SpotifyConnection) connection).accessToken().substring("access-".length());
-        List<Play> newer = plays.getOrDefault(psid, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
+        String key = ((SpotifyConnection) connection).accessToken().substring("access-".length());
+        List<Play> newer = plays.getOrDefault(key, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
                 .sorted(Comparator.comparing(Play::playedAt).reversed()).limit(50).toList();
         return new RecentPlays(newer, 50);
     }
