@@ -1,8 +1,11 @@
 package app.sendsongs.core.fakes;
 
+import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.Catalogue;
+import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
@@ -16,9 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A small catalogue and people's plays, as both music ports. A person's tokens carry their address's
@@ -31,6 +36,8 @@ public final class FakeMusic implements Catalogue, ListeningSource {
 
     private final Map<TrackId, Track> catalogue = new HashMap<>(Map.of(SONG.id(), SONG, OTHER_SONG.id(), OTHER_SONG));
     private final Map<String, List<Play>> plays = new HashMap<>();
+    private final Set<String> revoked = new HashSet<>();
+    private boolean catalogueDown;
 
     public static Track track(String id, String name, String artist) {
         return new Track(new TrackId(id), name, List.of(artist), Duration.ofMinutes(3), Optional.empty(),
@@ -52,6 +59,16 @@ public final class FakeMusic implements Catalogue, ListeningSource {
         plays.computeIfAbsent(person.key(), p -> new ArrayList<>()).add(new Play(track.recording(), at));
     }
 
+    /** The person's grant ends: their token is refused and so is its refresh, until they consent again. */
+    public synchronized void revoke(ChatAddress person) {
+        revoked.add(person.key());
+    }
+
+    /** The catalogue stops answering (or, with false, answers again). */
+    public synchronized void catalogueDown(boolean down) {
+        catalogueDown = down;
+    }
+
     @Override
     public SourceKind kind() {
         return SourceKind.SPOTIFY;
@@ -63,7 +80,8 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     }
 
     @Override
-    public ListeningConnection completeConsent(String code) {
+    public synchronized ListeningConnection completeConsent(String code) {
+        revoked.remove(code);
         return connection("spotify-" + code, code);
     }
 
@@ -73,19 +91,30 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     }
 
     @Override
-    public ListeningConnection refresh(ListeningConnection connection) {
+    public synchronized ListeningConnection refresh(ListeningConnection connection) throws GrantRevokedException {
         SpotifyConnection spotify = (SpotifyConnection) connection;
-        return connection(spotify.accountId(), spotify.refreshToken().substring("refresh-".length()));
+        String key = spotify.refreshToken().substring("refresh-".length());
+        if (revoked.contains(key)) {
+            throw new GrantRevokedException("invalid_grant");
+        }
+        return connection(spotify.accountId(), key);
     }
 
     @Override
-    public synchronized Optional<Track> track(TrackId id) {
+    public synchronized Optional<Track> track(TrackId id) throws MusicServiceException {
+        if (catalogueDown) {
+            throw new MusicServiceException("the catalogue is down", Optional.empty());
+        }
         return Optional.ofNullable(catalogue.get(id));
     }
 
     @Override
-    public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after) {
+    public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after)
+            throws AccessTokenRejectedException {
         String key = ((SpotifyConnection) connection).accessToken().substring("access-".length());
+        if (revoked.contains(key)) {
+            throw new AccessTokenRejectedException("the access token was revoked");
+        }
         List<Play> newer = plays.getOrDefault(key, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
                 .sorted(Comparator.comparing(Play::playedAt).reversed()).limit(50).toList();
         return new RecentPlays(newer, 50);
