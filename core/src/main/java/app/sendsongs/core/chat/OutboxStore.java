@@ -4,7 +4,11 @@ import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 
-/** Port: messages held back until they may be sent. */
+/**
+ * Port: messages held back until they may be sent, kept per person ({@link HeldMessage#to()}, the
+ * whole address). A held message comes back equal to what was held: its whole {@link Message}
+ * (text, choices and card, every field), its times, and its share id.
+ */
 public interface OutboxStore {
     /**
      * Holds a message. Holding an id that is already held replaces it (a new retry time) and keeps

@@ -4,7 +4,10 @@ import app.sendsongs.core.shared.ChatAddress;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: shared songs. */
+/**
+ * Port: shared songs. A share comes back equal to what was stored, every field; a store rebuilds
+ * one with {@link Share#stored}.
+ */
 public interface ShareStore {
     /** Stores a new share (its id is fresh). */
     void insertShare(Share share);

@@ -9,8 +9,10 @@ import java.util.Optional;
 public interface UserStore {
     Optional<User> findUser(ChatAddress address);
 
-    /** Everyone registered under this name, compared by {@link Names#key}; oldest registration first (ties by
-     * {@link ChatAddress#key()}). */
+    /**
+     * Everyone registered under this name, compared by {@link Names#key}; oldest registration first,
+     * ties by {@link ChatAddress#key()}.
+     */
     List<User> findUsersByName(String name);
 
     /** Inserts or replaces. */
