@@ -11,7 +11,8 @@ import java.util.Set;
  * or the end, so names like O'Brien survive.
  */
 final class Tokenizer {
-    static final Set<String> KEYS = Set.of("name", "pre", "post", "code", "group");
+    /** The words read as option keys before a colon: every key some command accepts. */
+    static final Set<String> KEYS = CommandDefinitions.optionKeys();
     private static final String DOUBLE_QUOTES = "\"“”„«»";
     private static final String SINGLE_QUOTES = "'‘’‚";
 

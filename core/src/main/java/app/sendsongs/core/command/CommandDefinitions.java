@@ -1,0 +1,104 @@
+package app.sendsongs.core.command;
+
+import static app.sendsongs.core.command.ArgumentReaders.bare;
+import static app.sendsongs.core.command.ArgumentReaders.existingGroup;
+import static app.sendsongs.core.command.ArgumentReaders.groupAndPerson;
+import static app.sendsongs.core.command.ArgumentReaders.newGroup;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every command, in the order {@code help} lists them. A new command, or a new way to spell one,
+ * is added here and nowhere else.
+ */
+final class CommandDefinitions {
+    private static final Set<String> NO_OPTIONS = Set.of();
+    private static final Set<String> GROUP_OPTIONS = Set.of("name", "group");
+    private static final Optional<HelpTopic> NO_TOPIC = Optional.empty();
+    private static final Optional<HelpTopic> GROUPS = Optional.of(HelpTopic.GROUPS);
+
+    static final List<CommandDefinition> ALL = List.of(
+            new CommandDefinition("send_song", List.of("send_song", "send-song", "sendsong", "share", "send"),
+                    "send_song name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\" "
+                            + "https://open.spotify.com/track/<id>",
+                    "send a song; pre goes with it, post is revealed once they play it. To everyone in a group: "
+                            + "send_song group:\"Family\" <link>",
+                    Set.of("name", "group", "pre", "post"), NO_TOPIC, ArgumentReaders::sendSong),
+            new CommandDefinition("register", List.of("register"),
+                    "register code:\"<code>\" name:\"<your full name>\"",
+                    "finish connecting Spotify with the code from the connect page.",
+                    Set.of("code", "name"), NO_TOPIC, ArgumentReaders::register),
+            new CommandDefinition("pending", List.of("pending"),
+                    "pending", "the songs you sent that are still being watched.",
+                    NO_OPTIONS, NO_TOPIC, bare(new Command.Pending())),
+            new CommandDefinition("history", List.of("history"),
+                    "history", "the songs you sent lately and whether they were played.",
+                    NO_OPTIONS, NO_TOPIC, bare(new Command.History())),
+            new CommandDefinition("cancel", List.of("cancel"),
+                    "cancel <number>|all", "stop watching a song from your pending list.",
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::cancel),
+            new CommandDefinition("create_group", List.of("create_group", "create-group", "creategroup"),
+                    "create_group name:\"Family\"", "make a group you own (create_group Family works too).",
+                    GROUP_OPTIONS, GROUPS, newGroup(Command.CreateGroup::new)),
+            new CommandDefinition("add_to_group", List.of("add_to_group", "add-to-group", "addtogroup"),
+                    "add_to_group Family \"Bob Fisher\"",
+                    "add someone registered with me to your group; I tell them, and they can leave.",
+                    GROUP_OPTIONS, GROUPS, groupAndPerson("add", Command.AddToGroup::new)),
+            new CommandDefinition("remove_from_group",
+                    List.of("remove_from_group", "remove-from-group", "removefromgroup"),
+                    "remove_from_group Family \"Bob Fisher\"", "take someone out of your group.",
+                    GROUP_OPTIONS, GROUPS, groupAndPerson("remove", Command.RemoveFromGroup::new)),
+            new CommandDefinition("leave_group", List.of("leave_group", "leave-group", "leavegroup"),
+                    "leave_group Family", "leave a group; songs sent to it stop coming to you.",
+                    GROUP_OPTIONS, GROUPS, existingGroup(Command.LeaveGroup::new)),
+            new CommandDefinition("groups", List.of("groups"),
+                    "groups", "the groups you're in.",
+                    NO_OPTIONS, GROUPS, bare(new Command.ListGroups())),
+            new CommandDefinition("members", List.of("members"),
+                    "members Family", "who is in a group.",
+                    GROUP_OPTIONS, GROUPS, existingGroup(Command.ListMembers::new)),
+            new CommandDefinition("delete_group", List.of("delete_group", "delete-group", "deletegroup"),
+                    "delete_group Family", "delete a group you made; its songs stop being watched.",
+                    GROUP_OPTIONS, GROUPS, existingGroup(Command.DeleteGroup::new)),
+            new CommandDefinition("forget_me", List.of("forget_me", "forget-me", "forgetme"),
+                    "forget_me", "delete everything stored about you.",
+                    NO_OPTIONS, NO_TOPIC, bare(new Command.ForgetMe())),
+            new CommandDefinition("help", List.of("help", "?", "commands"),
+                    "help [command]", "this list, or one command; help groups explains groups.",
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::help));
+
+    private static final Map<String, CommandDefinition> BY_NAME = index(ALL, d -> List.of(d.name()));
+    private static final Map<String, CommandDefinition> BY_SPELLING = index(ALL, CommandDefinition::spellings);
+
+    private CommandDefinitions() {
+    }
+
+    /** The command a typed word spells, in any case and with or without a leading {@code /}. */
+    static Optional<CommandDefinition> spelledBy(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(BY_SPELLING.get(lower.startsWith("/") ? lower.substring(1) : lower));
+    }
+
+    /** The command with this exact name (not another spelling). */
+    static Optional<CommandDefinition> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** Every {@code key:} option some command accepts, the words the tokenizer reads as option keys. */
+    static Set<String> optionKeys() {
+        return ALL.stream().flatMap(d -> d.options().stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Fails at start-up if two commands claim one word, so a spelling can never silently change meaning. */
+    private static Map<String, CommandDefinition> index(List<CommandDefinition> definitions,
+                                                        Function<CommandDefinition, List<String>> words) {
+        return definitions.stream().flatMap(d -> words.apply(d).stream().map(w -> Map.entry(w, d)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,44 @@
+package app.sendsongs.core.command;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A subject {@code help <topic>} explains as a whole: an introduction, the usage lines of the
+ * commands that name it as their topic (in help order), and what follows them.
+ */
+enum HelpTopic {
+    GROUPS(List.of("groups", "group"),
+            "Groups: send one song to several friends at once. Everyone in the group but you gets it with your pre "
+                    + "note; each of them is watched on their own, you hear as each plays it, and you get one summary "
+                    + "when all have played it or their watch has ended.\n",
+            "• send_song group:\"Family\" pre:\"for the road trip\" post:\"told you!\" <link> — share with the group; "
+                    + "each member gets the post note when they play it.\n"
+                    + "Only the person who made a group can add, remove or delete; anyone can leave. Members must have "
+                    + "registered with me. If you're in two groups with one name, add the owner: "
+                    + "members Family (Bob Fisher's).");
+
+    private final List<String> words;
+    private final String introduction;
+    private final String closing;
+
+    HelpTopic(List<String> words, String introduction, String closing) {
+        this.words = words;
+        this.introduction = introduction;
+        this.closing = closing;
+    }
+
+    /** The topic {@code key} (lower case, {@code _} for {@code -}) names, which takes precedence over a command's name. */
+    static Optional<HelpTopic> named(String key) {
+        return Arrays.stream(values()).filter(topic -> topic.words.contains(key)).findFirst();
+    }
+
+    String introduction() {
+        return introduction;
+    }
+
+    String closing() {
+        return closing;
+    }
+}
