@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+ * static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
  * ...
  * Store store = DynamoStore.create(DYNAMO.client(), DYNAMO.freshTable(), cipher);
  * }</pre>
