@@ -3,12 +3,13 @@ package app.sendsongs.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Share;
-import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.Watch;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening database files: migrations, schema versions, journal mode, paths, closing. */
-class SqliteStoreFileTest {
+class SqliteStoresFileTest {
     private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
-    private static final User ALICE = new User("alice", "Alice Smith",
+    private static final ChatAddress ALICE_ADDRESS = ChatAddress.messenger("alice");
+    private static final User ALICE = new User(ALICE_ADDRESS, "Alice Smith",
             new SpotifyConnection("spotify-alice", "access", T0.plusSeconds(3600), "refresh"), GrantState.ACTIVE, T0, T0);
 
     @TempDir
@@ -37,24 +39,25 @@ class SqliteStoreFileTest {
     @Test
     void aNewFileGetsEveryMigrationAndReopeningAppliesNone() {
         Path file = dir.resolve("send-songs.db");
-        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            assertThat(store.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion()).isPositive();
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
-            store.saveUser(ALICE);
+        try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion()).isPositive();
+            assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            sqlite.stores().users().saveUser(ALICE);
         }
-        try (SqliteStore reopened = SqliteStore.open(file, TestTokens.CIPHER)) {
+        try (SqliteStores reopened = SqliteStores.file(file, TestTokens.CIPHER)) {
             assertThat(reopened.migrationsAppliedAtOpen()).isZero();
             assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latestVersion());
-            assertThat(reopened.findUser("alice")).contains(ALICE);
+            assertThat(reopened.stores().users().findUser(ALICE_ADDRESS)).contains(ALICE);
         }
     }
 
     @Test
-    void aVersionOneDatabaseIsUpgradedAndItsSharesComeBackAsDirectShares() throws SQLException {
+    void aVersionOneDatabaseIsUpgradedAndItsSharesComeBackAsDirectSharesBetweenMessengerAddresses()
+            throws SQLException {
         Path file = dir.resolve("version-1.db");
-        Share direct = new Share("s-1", "alice", "bob", new Track(new TrackId("4uLU6hMCjMI75M1A2tKUQC"), "Song",
-                List.of("Artist"), Duration.ofMinutes(3), Optional.empty(), Optional.empty()), "pre", "post", T0,
-                Optional.empty(), Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.empty());
+        Share direct = Share.direct("s-1", ALICE_ADDRESS, ChatAddress.messenger("bob"),
+                new Track(new TrackId("4uLU6hMCjMI75M1A2tKUQC"), "Song", List.of("Artist"), Duration.ofMinutes(3),
+                        Optional.empty(), Optional.empty()), "pre", "post", T0);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Session session = new Session(connection)) {
             new Migrations("db/sqlite/", List.of("V1__init.sql")).apply(session, T0);
@@ -64,10 +67,10 @@ class SqliteStoreFileTest {
                     + "'pre', 'post', ?, 'HELD', 0)", T0);
         }
 
-        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            assertThat(store.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 1);
-            assertThat(store.findShare("s-1")).contains(direct);
-            assertThat(store.createGroup(new Group("g-1", "alice", "Family", T0))).isTrue();
+        try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 1);
+            assertThat(sqlite.stores().shares().findShare("s-1")).contains(direct);
+            assertThat(sqlite.stores().groups().createGroup(new Group("g-1", ALICE_ADDRESS, "Family", T0))).isTrue();
         }
     }
 
@@ -82,39 +85,42 @@ class SqliteStoreFileTest {
                     T0.plusSeconds(30), T0.minusSeconds(60));
         }
 
-        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            assertThat(store.migrationsAppliedAtOpen()).isEqualTo(1);
-            assertThat(store.findWatch("bob")).contains(new Watch("bob", T0.plusSeconds(60), T0.minusSeconds(600), 41));
-            List<Watch> claimed = store.claimDueWatches(T0.plusSeconds(60), 10, T0.plusSeconds(180));
-            assertThat(claimed).extracting(Watch::receiverPsid).containsExactly("carol", "bob");
-            assertThat(store.completeWatch(claimed.get(1), Optional.empty(), T0)).isTrue();
-            assertThat(store.findWatch("bob")).isEmpty();
-            assertThat(store.findWatch("carol")).contains(claimed.get(0));
+        try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
+            Stores store = sqlite.stores();
+            ChatAddress bob = ChatAddress.messenger("bob");
+            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 2);
+            assertThat(store.watches().findWatch(bob))
+                    .contains(new Watch(bob, T0.plusSeconds(60), T0.minusSeconds(600), 41));
+            List<Watch> claimed = store.watches().claimDueWatches(T0.plusSeconds(60), 10, T0.plusSeconds(180));
+            assertThat(claimed).extracting(Watch::receiver).containsExactly(ChatAddress.messenger("carol"), bob);
+            assertThat(store.watches().endWatch(claimed.get(1))).isTrue();
+            assertThat(store.watches().findWatch(bob)).isEmpty();
+            assertThat(store.watches().findWatch(ChatAddress.messenger("carol"))).contains(claimed.get(0));
         }
     }
 
     @Test
     void aDatabaseNewerThanTheCodeIsRefusedWithAClearMessage() throws SQLException {
         Path file = dir.resolve("from-the-future.db");
-        SqliteStore.open(file, TestTokens.CIPHER).close();
+        SqliteStores.open(file, TestTokens.CIPHER).close();
         int future = Migrations.latestVersion() + 1;
         sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (" + future + ", 'V" + future
                 + "__future.sql', 0)");
 
-        assertThatThrownBy(() -> SqliteStore.open(file, TestTokens.CIPHER))
+        assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER))
                 .isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("schema version " + future)
                 .hasMessageContaining("newer than this program");
         sql(file, "DELETE FROM schema_version WHERE version = " + future);
-        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
         }
     }
 
     @Test
     void aFileDatabaseRunsInWalMode() {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("wal.db"), TestTokens.CIPHER)) {
-            String mode = store.read(s -> s.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
+        try (SqliteStores sqlite = SqliteStores.file(dir.resolve("wal.db"), TestTokens.CIPHER)) {
+            String mode = sqlite.read(s -> s.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
             assertThat(mode).isEqualToIgnoringCase("wal");
         }
     }
@@ -122,8 +128,8 @@ class SqliteStoreFileTest {
     @Test
     void missingParentDirectoriesAreCreated() {
         Path file = dir.resolve("var/lib/send-songs/store.db");
-        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            store.saveUser(ALICE);
+        try (Stores store = SqliteStores.open(file, TestTokens.CIPHER)) {
+            store.users().saveUser(ALICE);
         }
         assertThat(file).isRegularFile();
     }
@@ -133,7 +139,7 @@ class SqliteStoreFileTest {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "not a directory");
         Path file = notADirectory.resolve("store.db");
 
-        assertThatThrownBy(() -> SqliteStore.open(file, TestTokens.CIPHER))
+        assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER))
                 .isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("cannot open")
                 .hasMessageContaining(file.toString());
@@ -141,28 +147,32 @@ class SqliteStoreFileTest {
 
     @Test
     void timesAreKeptToTheMillisecond() {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("times.db"), TestTokens.CIPHER)) {
-            store.saveUser(ALICE.withLastMessageAt(T0.plusNanos(1_999_999)));
-            assertThat(store.findUser("alice").orElseThrow().lastMessageAt()).isEqualTo(T0.plusMillis(1));
+        try (Stores store = SqliteStores.open(dir.resolve("times.db"), TestTokens.CIPHER)) {
+            store.users().saveUser(ALICE.withLastMessageAt(T0.plusNanos(1_999_999)));
+            assertThat(store.users().findUser(ALICE_ADDRESS).orElseThrow().lastMessageAt())
+                    .isEqualTo(T0.plusMillis(1));
         }
     }
 
     @Test
     void aClosedStoreRefusesWorkAndClosesOnlyOnce() {
-        SqliteStore store = SqliteStore.open(dir.resolve("closed.db"), TestTokens.CIPHER);
+        SqliteStores sqlite = SqliteStores.file(dir.resolve("closed.db"), TestTokens.CIPHER);
+        Stores store = sqlite.stores();
         store.close();
-        store.close();
+        sqlite.close();
 
-        assertThatThrownBy(() -> store.findUser("alice")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> store.users().findUser(ALICE_ADDRESS)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
-        assertThatThrownBy(() -> store.saveUser(ALICE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.users().saveUser(ALICE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.outbox().heldMessagesFor(ALICE_ADDRESS))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void inMemoryStoresAreSeparateAndUpToDate() {
-        try (SqliteStore first = SqliteStore.inMemory(); SqliteStore second = SqliteStore.inMemory()) {
-            first.saveUser(ALICE);
-            assertThat(second.findUser("alice")).isEmpty();
+        try (SqliteStores first = SqliteStores.memory(); SqliteStores second = SqliteStores.memory()) {
+            first.stores().users().saveUser(ALICE);
+            assertThat(second.stores().users().findUser(ALICE_ADDRESS)).isEmpty();
             assertThat(second.schemaVersion()).isEqualTo(Migrations.latestVersion());
         }
     }
