@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Songs sent to groups: {@code GROUPSEND#<id>} / {@code GROUPSEND}, in {@code gsi1} under
  * {@code GROUPSENT#<sender>} ({@link PersonKey}, also in {@code senderPsid}) by sending time (for
- * {@code forget_me}). The partition also holds the links to the members' shares ({@link DynamoShares}). The summary mark is one UpdateItem conditional
- * on {@code summarizedAt} being absent, so of racing workers exactly one takes it.
+ * {@code forget_me}). The partition also holds the links to the members' shares
+ * ({@link DynamoShares}). The summary mark is one UpdateItem conditional on {@code summarizedAt}
+ * being absent, so of racing workers exactly one takes it.
  */
 final class GroupSendItems {
     static final String TYPE = "GROUPSEND";

@@ -21,7 +21,7 @@ final class PersonKey {
         return bare ? address.id() : address.key();
     }
 
-    /** The address a stored person key stands for: without ':' a Messenger id, otherwise a {@link ChatAddress#key()}. */
+    /** The address a stored person key stands for: without ':' a Messenger id, else a {@link ChatAddress#key()}. */
     static ChatAddress address(String personKey) {
         try {
             return personKey.indexOf(':') < 0 ? ChatAddress.messenger(personKey) : ChatAddress.parse(personKey);

@@ -57,7 +57,8 @@ class StaleIndexClaimTest {
 
         assertThat(watches.claimFrom(stale, T0, 10, LEASE)).isEmpty();
         assertThat(watches.findWatch(at("bob"))).contains(rescheduled);
-        assertThat(watches.claimDueWatches(T0, 10, LEASE)).extracting(Watch::version).containsExactly(rescheduled.version() + 1);
+        assertThat(watches.claimDueWatches(T0, 10, LEASE)).extracting(Watch::version)
+                .containsExactly(rescheduled.version() + 1);
     }
 
     @Test
