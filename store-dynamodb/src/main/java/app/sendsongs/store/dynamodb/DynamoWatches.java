@@ -1,6 +1,8 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.watch.Watch;
+import app.sendsongs.core.watch.WatchStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One listen check per receiver: {@code WATCH#<receiver>}, in the due index under {@code WATCH} at
+ * One listen check per receiver: {@code WATCH#<receiver>} ({@link PersonKey}, also in
+ * {@code receiverPsid}), in the due index under {@code WATCH} at
  * its due time. Every write changes {@code version} and all but the first are conditional on the
  * version read before: a new watch starts at a random version (so a watch deleted and created again
  * does not repeat its predecessor's versions), every later write adds one.
@@ -19,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * conditional on the base item still having the listed version and still being due, which moves
  * its due time to the lease's end. Of two schedulers only one update can meet that condition.
  */
-final class WatchItems {
+final class DynamoWatches implements WatchStore {
     static final String TYPE = "WATCH";
     private static final String RECEIVER = "receiverPsid";
     private static final String CHECKED_THROUGH = "checkedThrough";
@@ -30,15 +33,16 @@ final class WatchItems {
     private final DynamoTable table;
     private final DueIndex due;
 
-    WatchItems(DynamoTable table, DueIndex due) {
+    DynamoWatches(DynamoTable table, DueIndex due) {
         this.table = table;
         this.due = due;
     }
 
     /** Creates the watch, or moves its due time and read position earlier (never later); always a new version. */
-    void schedule(String receiver, Instant dueAt, Instant readFrom) {
+    @Override
+    public void scheduleWatch(ChatAddress receiver, Instant dueAt, Instant readFrom) {
         for (int attempt = 0; attempt < SCHEDULE_ATTEMPTS; attempt++) {
-            Optional<Watch> current = find(receiver);
+            Optional<Watch> current = findWatch(receiver);
             boolean written = current.isEmpty()
                     ? table.putIf(item(new Watch(receiver, dueAt, readFrom, firstVersion())),
                             Condition.attributeNotExists(TableLayout.PK))
@@ -55,7 +59,8 @@ final class WatchItems {
                 + " times while it was being scheduled; try again");
     }
 
-    List<Watch> claim(Instant now, int limit, Instant leaseUntil) {
+    @Override
+    public List<Watch> claimDueWatches(Instant now, int limit, Instant leaseUntil) {
         return limit <= 0 ? List.of() : claimFrom(due.dueBy(TYPE, now, limit), now, limit, leaseUntil);
     }
 
@@ -70,58 +75,62 @@ final class WatchItems {
             if (claimed.size() == limit) {
                 break;
             }
-            String receiver = Attr.string(candidate, RECEIVER);
+            ChatAddress receiver = Attr.person(candidate, RECEIVER);
             long version = Attr.number(candidate, VERSION);
             table.updateIf(key(receiver),
                             new Update().setAll(dueAttributes(receiver, leaseUntil)).set(VERSION, Attr.n(version + 1)),
                             versionIs(version).and(Condition.atMost(TableLayout.DUE_AT, Attr.time(now))))
-                    .map(WatchItems::watch)
+                    .map(DynamoWatches::watch)
                     .ifPresent(claimed::add);
         }
         return claimed;
     }
 
-    boolean complete(Watch claimed, Optional<Instant> nextDue, Instant checkedThrough) {
-        String receiver = claimed.receiverPsid();
-        if (nextDue.isEmpty()) {
-            return table.deleteIf(key(receiver), versionIs(claimed.version()));
-        }
-        return table.updateIf(key(receiver), new Update()
-                        .setAll(dueAttributes(receiver, nextDue.get()))
+    @Override
+    public boolean rescheduleWatch(Watch claimed, Instant nextDue, Instant checkedThrough) {
+        return table.updateIf(key(claimed.receiver()), new Update()
+                        .setAll(dueAttributes(claimed.receiver(), nextDue))
                         .set(CHECKED_THROUGH, Attr.time(checkedThrough))
                         .set(VERSION, Attr.n(claimed.version() + 1)),
                 versionIs(claimed.version())).isPresent();
     }
 
-    Optional<Watch> find(String receiver) {
-        return table.get(key(receiver)).map(WatchItems::watch);
+    @Override
+    public boolean endWatch(Watch claimed) {
+        return table.deleteIf(key(claimed.receiver()), versionIs(claimed.version()));
     }
 
-    void delete(String receiver) {
+    @Override
+    public Optional<Watch> findWatch(ChatAddress receiver) {
+        return table.get(key(receiver)).map(DynamoWatches::watch);
+    }
+
+    @Override
+    public void deleteWatch(ChatAddress receiver) {
         table.delete(key(receiver));
     }
 
-    private static Map<String, AttributeValue> key(String receiver) {
-        return TableLayout.key(TYPE + "#" + receiver, TYPE);
+    private static Map<String, AttributeValue> key(ChatAddress receiver) {
+        return TableLayout.key(TYPE + "#" + PersonKey.of(receiver), TYPE);
     }
 
     private static Map<String, AttributeValue> item(Watch watch) {
-        Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + watch.receiverPsid(), TYPE);
-        item.put(RECEIVER, Attr.s(watch.receiverPsid()));
-        item.putAll(dueAttributes(watch.receiverPsid(), watch.dueAt()));
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + PersonKey.of(watch.receiver()), TYPE);
+        item.put(RECEIVER, Attr.person(watch.receiver()));
+        item.putAll(dueAttributes(watch.receiver(), watch.dueAt()));
         item.put(CHECKED_THROUGH, Attr.time(watch.checkedThrough()));
         item.put(VERSION, Attr.n(watch.version()));
         return item;
     }
 
     /** The due time and its index shard; the due time of a watch is its {@code dueAt}. */
-    private static Map<String, AttributeValue> dueAttributes(String receiver, Instant dueAt) {
-        return Map.of(TableLayout.DUE_SHARD, Attr.s(TableLayout.dueShard(TYPE, receiver)),
+    private static Map<String, AttributeValue> dueAttributes(ChatAddress receiver, Instant dueAt) {
+        return Map.of(TableLayout.DUE_SHARD, Attr.s(TableLayout.dueShard(TYPE, PersonKey.of(receiver))),
                 TableLayout.DUE_AT, Attr.time(dueAt));
     }
 
     private static Watch watch(Map<String, AttributeValue> item) {
-        return new Watch(Attr.string(item, RECEIVER), Attr.time(item, TableLayout.DUE_AT),
+        return new Watch(Attr.person(item, RECEIVER), Attr.time(item, TableLayout.DUE_AT),
                 Attr.time(item, CHECKED_THROUGH), Attr.number(item, VERSION));
     }
 

@@ -1,6 +1,8 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,93 +13,99 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Held messages live in their person's partition, {@code OUTBOX#<psid>} / {@code HELD#<id>}, so
- * the person's queue is one strongly consistent query: the core reads it right after releasing
- * messages and must not see them again. {@code HELD#<id>} points from a message id to its person
- * (release knows only the id). {@code seq}, from the person's counter, orders messages held in the
- * same millisecond. A message with a retry time is in the due index under {@code RETRY}.
+ * Held messages live in their person's partition, {@code OUTBOX#<person>} / {@code HELD#<id>}
+ * ({@link PersonKey}, also in {@code psid}), so the person's queue is one strongly consistent
+ * query: the core reads it right after releasing messages and must not see them again.
+ * {@code HELD#<id>} points from a message id to its person (release knows only the id).
+ * {@code seq}, from the person's counter, orders messages held in the same millisecond. A message
+ * with a retry time is in the due index under {@code RETRY}. The message itself, with its choices
+ * and card, is in {@link MessageAttributes}.
  */
-final class OutboxItems {
+final class DynamoOutbox implements OutboxStore {
     static final String TYPE = "HELD";
     static final String POINTER_TYPE = "HELD_ID";
     static final String RETRY = "RETRY";
     private static final String PARTITION = "OUTBOX#";
     private static final String SEQ = "seq";
-    private static final String PSID = "psid";
+    private static final String PERSON = "psid";
     private static final String RETRY_AT = "retryAt";
     private static final Comparator<Map<String, AttributeValue>> IN_QUEUE_ORDER = Comparator
             .<Map<String, AttributeValue>>comparingLong(item -> Attr.number(item, "heldAt"))
             .thenComparingLong(item -> Attr.number(item, SEQ));
     private static final Comparator<Map<String, AttributeValue>> RETRY_ORDER = Comparator
             .<Map<String, AttributeValue>>comparingLong(item -> Attr.number(item, TableLayout.DUE_AT))
-            .thenComparing(item -> Attr.string(item, PSID))
+            .thenComparing(item -> Attr.string(item, PERSON))
             .thenComparing(IN_QUEUE_ORDER);
 
     private final DynamoTable table;
     private final DueIndex due;
     private final Counters counters;
 
-    OutboxItems(DynamoTable table, DueIndex due, Counters counters) {
+    DynamoOutbox(DynamoTable table, DueIndex due, Counters counters) {
         this.table = table;
         this.due = due;
         this.counters = counters;
     }
 
     /** Inserts, or replaces the message with the same id, keeping its place in the queue. */
-    void hold(HeldMessage message) {
+    @Override
+    public void holdMessage(HeldMessage message) {
         Optional<Map<String, AttributeValue>> pointer = table.get(pointerKey(message.id()));
-        String heldFor = pointer.map(p -> Attr.string(p, PSID)).orElse(null);
+        Optional<String> heldFor = pointer.map(p -> Attr.string(p, PERSON));
         long seq;
-        if (message.psid().equals(heldFor)) {
+        if (heldFor.equals(Optional.of(PersonKey.of(message.to())))) {
             seq = Attr.number(pointer.get(), SEQ);
         } else {
-            if (heldFor != null) {
-                table.delete(messageKey(heldFor, message.id()));
-            }
-            seq = counters.next(message.psid(), Counters.HELD_MESSAGES);
+            heldFor.ifPresent(person -> table.delete(messageKey(person, message.id())));
+            seq = counters.next(message.to(), Counters.HELD_MESSAGES);
         }
         table.put(pointer(message, seq));
         table.put(item(message, seq));
     }
 
-    List<HeldMessage> heldFor(String psid) {
-        Condition inQueue = Condition.equalTo(TableLayout.PK, Attr.s(PARTITION + psid))
+    @Override
+    public List<HeldMessage> heldMessagesFor(ChatAddress person) {
+        Condition inQueue = Condition.equalTo(TableLayout.PK, Attr.s(partition(person)))
                 .and(Condition.beginsWith(TableLayout.SK, Attr.s(TYPE + "#")));
         return table.query(DynamoTable.queryFor(inQueue).consistentRead(true).build(), 0).stream()
-                .sorted(IN_QUEUE_ORDER).map(OutboxItems::message).toList();
+                .sorted(IN_QUEUE_ORDER).map(DynamoOutbox::message).toList();
     }
 
-    List<HeldMessage> dueForRetry(Instant now, int limit) {
+    @Override
+    public List<HeldMessage> heldMessagesToRetry(Instant now, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        return due.dueBy(RETRY, now, limit).stream().sorted(RETRY_ORDER).limit(limit).map(OutboxItems::message)
+        return due.dueBy(RETRY, now, limit).stream().sorted(RETRY_ORDER).limit(limit).map(DynamoOutbox::message)
                 .toList();
     }
 
     /** One conditional update of the message item: its retry time as read (and come), or none, becomes the lease end. */
-    boolean lease(HeldMessage message, Instant now, Instant leaseUntil) {
+    @Override
+    public boolean leaseHeldMessage(HeldMessage message, Instant now, Instant leaseUntil) {
         if (message.retryAt().filter(now::isBefore).isPresent()) {
             return false;
         }
         Map<String, AttributeValue> due = new HashMap<>();
-        TableLayout.putDue(due, RETRY, message.psid(), leaseUntil);
+        TableLayout.putDue(due, RETRY, PersonKey.of(message.to()), leaseUntil);
         Condition asRead = message.retryAt()
                 .map(at -> Condition.equalTo(RETRY_AT, Attr.time(at)))
                 .orElse(Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(RETRY_AT)));
-        return table.updateIf(messageKey(message.psid(), message.id()),
+        return table.updateIf(messageKey(PersonKey.of(message.to()), message.id()),
                 new Update().set(RETRY_AT, Attr.time(leaseUntil)).setAll(due), asRead).isPresent();
     }
 
-    void release(String id) {
+    @Override
+    public void releaseHeldMessage(String id) {
         table.get(pointerKey(id)).ifPresent(pointer -> {
-            table.delete(messageKey(Attr.string(pointer, PSID), id));
+            table.delete(messageKey(Attr.string(pointer, PERSON), id));
             table.delete(pointerKey(id));
         });
     }
 
-    void deleteFor(String psid) {
-        Condition partition = Condition.equalTo(TableLayout.PK, Attr.s(PARTITION + psid));
+    /** Deletes every message held for the person, with their pointers. */
+    void deleteFor(ChatAddress person) {
+        Condition partition = Condition.equalTo(TableLayout.PK, Attr.s(partition(person)));
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> item : table.query(DynamoTable.queryFor(partition).consistentRead(true)
                 .build(), 0)) {
@@ -107,8 +115,12 @@ final class OutboxItems {
         table.deleteAll(keys);
     }
 
-    private static Map<String, AttributeValue> messageKey(String psid, String id) {
-        return TableLayout.key(PARTITION + psid, TYPE + "#" + id);
+    private static String partition(ChatAddress person) {
+        return PARTITION + PersonKey.of(person);
+    }
+
+    private static Map<String, AttributeValue> messageKey(String person, String id) {
+        return TableLayout.key(PARTITION + person, TYPE + "#" + id);
     }
 
     private static Map<String, AttributeValue> pointerKey(String id) {
@@ -117,29 +129,28 @@ final class OutboxItems {
 
     private static Map<String, AttributeValue> pointer(HeldMessage message, long seq) {
         Map<String, AttributeValue> item = TableLayout.item(POINTER_TYPE, TYPE + "#" + message.id(), TYPE);
-        item.put(PSID, Attr.s(message.psid()));
+        item.put(PERSON, Attr.person(message.to()));
         item.put(SEQ, Attr.n(seq));
         return item;
     }
 
     private static Map<String, AttributeValue> item(HeldMessage message, long seq) {
-        Map<String, AttributeValue> item = TableLayout.item(TYPE, PARTITION + message.psid(),
-                TYPE + "#" + message.id());
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, partition(message.to()), TYPE + "#" + message.id());
         item.put("id", Attr.s(message.id()));
-        item.put(PSID, Attr.s(message.psid()));
-        item.put("text", Attr.s(message.text()));
+        item.put(PERSON, Attr.person(message.to()));
+        MessageAttributes.put(item, message.message());
         item.put("heldAt", Attr.time(message.heldAt()));
         item.put(SEQ, Attr.n(seq));
         message.retryAt().ifPresent(at -> {
             item.put(RETRY_AT, Attr.time(at));
-            TableLayout.putDue(item, RETRY, message.psid(), at);
+            TableLayout.putDue(item, RETRY, PersonKey.of(message.to()), at);
         });
         message.shareId().ifPresent(id -> item.put("shareId", Attr.s(id)));
         return item;
     }
 
     private static HeldMessage message(Map<String, AttributeValue> item) {
-        return new HeldMessage(Attr.string(item, "id"), Attr.string(item, PSID), Attr.string(item, "text"),
+        return new HeldMessage(Attr.string(item, "id"), Attr.person(item, PERSON), MessageAttributes.read(item),
                 Attr.time(item, "heldAt"), Attr.optionalTime(item, RETRY_AT), Attr.optionalString(item, "shareId"));
     }
 }

@@ -4,6 +4,8 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Shared songs: {@code SHARE#<id>}; in {@code gsi1} under {@code SENT#<sender>} by creation time,
- * and in {@code gsi2} under {@code RECEIVED#<receiver>} with a sort key that starts with the state:
+ * and in {@code gsi2} under {@code RECEIVED#<receiver>} (people as {@link PersonKey}s, also in
+ * {@code senderPsid} and {@code receiverPsid}) with a sort key that starts with the state:
  * {@code OPEN#H#<created>} (held), {@code OPEN#W#<delivered>} (watching), {@code DONE#<created>}
  * (played, expired, cancelled, left the group), so a receiver's watched or open songs are one query
  * that never reads their history. Every status change is an UpdateItem conditional on the stored
@@ -29,11 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * are one strongly consistent query and a consistent batch read: the group summary decides on them,
  * and an index could still show a share as open after it closed.
  */
-final class ShareItems {
+final class DynamoShares implements ShareStore {
     static final String TYPE = "SHARE";
     static final String LINK_TYPE = "GROUPSEND_SHARE";
     private static final String GROUP_SEND_ID = "groupSendId";
     private static final String SEQ = "seq";
+    private static final String SENDER = "senderPsid";
+    private static final String RECEIVER = "receiverPsid";
     private static final String STATUS = "status";
     private static final String OPEN = "OPEN#";
     private static final String WATCHING = OPEN + "W#";
@@ -41,42 +46,45 @@ final class ShareItems {
     private static final List<String> OPTIONAL_ATTRIBUTES = List.of("trackIsrc", "trackLinkedFrom", "deliveredAt",
             "expiresAt", "playedAt", GROUP_SEND_ID);
 
-    private static final Comparator<Stored> IN_SENDING_ORDER = Comparator
-            .comparing((Stored stored) -> stored.share().createdAt()).thenComparingLong(Stored::seq);
-    private static final Comparator<Stored> OLDEST_DELIVERY_FIRST = Comparator
-            .comparing((Stored stored) -> deliveredOrCreated(stored.share())).thenComparing(IN_SENDING_ORDER);
+    private static final Comparator<Sequenced> IN_SENDING_ORDER = Comparator
+            .comparing((Sequenced sequenced) -> sequenced.share().createdAt()).thenComparingLong(Sequenced::seq);
+    private static final Comparator<Sequenced> OLDEST_DELIVERY_FIRST = Comparator
+            .comparing((Sequenced sequenced) -> deliveredOrCreated(sequenced.share())).thenComparing(IN_SENDING_ORDER);
 
     /** A share with its place in its sender's sending order. */
-    private record Stored(Share share, long seq) {
-        static Stored of(Map<String, AttributeValue> item) {
-            return new Stored(ShareItems.share(item), Attr.number(item, SEQ));
+    private record Sequenced(Share share, long seq) {
+        static Sequenced of(Map<String, AttributeValue> item) {
+            return new Sequenced(DynamoShares.share(item), Attr.number(item, SEQ));
         }
     }
 
     private final DynamoTable table;
     private final Counters counters;
 
-    ShareItems(DynamoTable table, Counters counters) {
+    DynamoShares(DynamoTable table, Counters counters) {
         this.table = table;
         this.counters = counters;
     }
 
-    void insert(Share share) {
+    @Override
+    public void insertShare(Share share) {
         share.groupSendId().ifPresent(sendId -> table.put(link(sendId, share.id())));
         Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + share.id(), TYPE);
         item.putAll(attributes(share));
-        item.put(SEQ, Attr.n(counters.next(share.senderPsid(), Counters.SENT_SHARES)));
+        item.put(SEQ, Attr.n(counters.next(share.sender(), Counters.SENT_SHARES)));
         if (!table.putIf(item, Condition.attributeNotExists(TableLayout.PK))) {
             throw new DynamoStoreException("a share with this id already exists");
         }
     }
 
-    Optional<Share> find(String id) {
-        return table.get(key(id)).map(ShareItems::share);
+    @Override
+    public Optional<Share> findShare(String id) {
+        return table.get(key(id)).map(DynamoShares::share);
     }
 
     /** One UpdateItem conditional on the stored status: of two racing workers only one changes the share. */
-    boolean update(Share updated, ShareStatus expected) {
+    @Override
+    public boolean updateShare(Share updated, ShareStatus expected) {
         Map<String, AttributeValue> attributes = attributes(updated);
         Update update = new Update().setAll(attributes);
         OPTIONAL_ATTRIBUTES.stream().filter(name -> !attributes.containsKey(name)).forEach(update::remove);
@@ -84,16 +92,19 @@ final class ShareItems {
                 .isPresent();
     }
 
-    List<Share> sentBy(String sender) {
+    @Override
+    public List<Share> sharesSentBy(ChatAddress sender) {
         Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
         return sorted(query(TableLayout.GSI1, bySender), IN_SENDING_ORDER.reversed());
     }
 
-    List<Share> watchedFor(String receiver) {
+    @Override
+    public List<Share> sharesWatchedFor(ChatAddress receiver) {
         return sorted(received(receiver, WATCHING), OLDEST_DELIVERY_FIRST);
     }
 
-    List<Share> openTo(String receiver) {
+    @Override
+    public List<Share> openSharesTo(ChatAddress receiver) {
         return sorted(received(receiver, OPEN), IN_SENDING_ORDER);
     }
 
@@ -101,20 +112,22 @@ final class ShareItems {
      * The shares of one group send. A link whose share is gone (deleted, or its insert cut short)
      * or belongs to another send is skipped.
      */
-    List<Share> ofGroupSend(String sendId) {
+    @Override
+    public List<Share> sharesOfGroupSend(String sendId) {
         Condition links = Condition.equalTo(TableLayout.PK, Attr.s(GroupSendItems.partition(sendId)))
                 .and(Condition.beginsWith(TableLayout.SK, Attr.s(TYPE + "#")));
         List<Map<String, AttributeValue>> keys = table.query(DynamoTable.queryFor(links).consistentRead(true)
                 .build(), 0).stream().map(link -> key(Attr.string(link, "shareId"))).toList();
-        return table.getAll(keys).stream().map(ShareItems::share)
+        return table.getAll(keys).stream().map(DynamoShares::share)
                 .filter(share -> share.groupSendId().equals(Optional.of(sendId))).toList();
     }
 
     /** Deletes every share the person sent or received, with the links of those sent to groups. */
-    void deleteOf(String psid) {
+    @Override
+    public void deleteSharesOf(ChatAddress person) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(
-                query(TableLayout.GSI1, Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(psid)))));
-        items.addAll(query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(psid)))));
+                query(TableLayout.GSI1, Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(person)))));
+        items.addAll(query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(person)))));
         Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : items) {
             String id = Attr.string(item, "id");
@@ -124,7 +137,7 @@ final class ShareItems {
         table.deleteAll(List.copyOf(keys));
     }
 
-    private List<Map<String, AttributeValue>> received(String receiver, String sortKeyPrefix) {
+    private List<Map<String, AttributeValue>> received(ChatAddress receiver, String sortKeyPrefix) {
         return query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(receiver)))
                 .and(Condition.beginsWith(TableLayout.GSI2_SK, Attr.s(sortKeyPrefix))));
     }
@@ -133,8 +146,8 @@ final class ShareItems {
         return table.query(DynamoTable.queryFor(keyCondition).indexName(index).build(), 0);
     }
 
-    private static List<Share> sorted(List<Map<String, AttributeValue>> items, Comparator<Stored> order) {
-        return items.stream().map(Stored::of).sorted(order).map(Stored::share).toList();
+    private static List<Share> sorted(List<Map<String, AttributeValue>> items, Comparator<Sequenced> order) {
+        return items.stream().map(Sequenced::of).sorted(order).map(Sequenced::share).toList();
     }
 
     private static Instant deliveredOrCreated(Share share) {
@@ -156,12 +169,12 @@ final class ShareItems {
         return item;
     }
 
-    private static String sentKey(String sender) {
-        return "SENT#" + sender;
+    private static String sentKey(ChatAddress sender) {
+        return "SENT#" + PersonKey.of(sender);
     }
 
-    private static String receivedKey(String receiver) {
-        return "RECEIVED#" + receiver;
+    private static String receivedKey(ChatAddress receiver) {
+        return "RECEIVED#" + PersonKey.of(receiver);
     }
 
     /** Every attribute of the share but its key, type and seq, including its index keys. */
@@ -169,8 +182,8 @@ final class ShareItems {
         Track track = share.track();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", Attr.s(share.id()));
-        item.put("senderPsid", Attr.s(share.senderPsid()));
-        item.put("receiverPsid", Attr.s(share.receiverPsid()));
+        item.put(SENDER, Attr.person(share.sender()));
+        item.put(RECEIVER, Attr.person(share.receiver()));
         item.put("trackId", Attr.s(track.id().value()));
         item.put("trackName", Attr.s(track.name()));
         item.put("trackArtists", Attr.list(track.artists()));
@@ -186,9 +199,9 @@ final class ShareItems {
         share.playedAt().ifPresent(at -> item.put("playedAt", Attr.time(at)));
         item.put("uncertain", Attr.bool(share.uncertain()));
         share.groupSendId().ifPresent(id -> item.put(GROUP_SEND_ID, Attr.s(id)));
-        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(share.senderPsid())));
+        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(share.sender())));
         item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(share.createdAt())));
-        item.put(TableLayout.GSI2_PK, Attr.s(receivedKey(share.receiverPsid())));
+        item.put(TableLayout.GSI2_PK, Attr.s(receivedKey(share.receiver())));
         item.put(TableLayout.GSI2_SK, Attr.s(receivedSortKey(share)));
         return item;
     }
@@ -205,10 +218,14 @@ final class ShareItems {
         Track track = new Track(new TrackId(Attr.string(item, "trackId")), Attr.string(item, "trackName"),
                 Attr.list(item, "trackArtists"), Duration.ofMillis(Attr.number(item, "trackDurationMs")),
                 Attr.optionalString(item, "trackIsrc"), Attr.optionalString(item, "trackLinkedFrom").map(TrackId::new));
-        return new Share(Attr.string(item, "id"), Attr.string(item, "senderPsid"), Attr.string(item, "receiverPsid"),
-                track, Attr.string(item, "pre"), Attr.string(item, "post"), Attr.time(item, "createdAt"),
-                Attr.optionalTime(item, "deliveredAt"), Attr.optionalTime(item, "expiresAt"),
-                ShareStatus.valueOf(Attr.string(item, STATUS)), Attr.optionalTime(item, "playedAt"),
-                Attr.bool(item, "uncertain"), Attr.optionalString(item, GROUP_SEND_ID));
+        Share.Stored rebuilt = Share.stored(Attr.string(item, "id"), Attr.person(item, SENDER),
+                        Attr.person(item, RECEIVER), track, Attr.time(item, "createdAt"),
+                        ShareStatus.valueOf(Attr.string(item, STATUS)))
+                .notes(Attr.string(item, "pre"), Attr.string(item, "post"))
+                .uncertain(Attr.bool(item, "uncertain"));
+        Attr.optionalString(item, GROUP_SEND_ID).ifPresent(rebuilt::groupSend);
+        Attr.optionalTime(item, "deliveredAt").ifPresent(at -> rebuilt.delivered(at, Attr.time(item, "expiresAt")));
+        Attr.optionalTime(item, "playedAt").ifPresent(rebuilt::playedAt);
+        return rebuilt.build();
     }
 }

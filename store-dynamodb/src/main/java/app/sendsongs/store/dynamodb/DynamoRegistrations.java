@@ -2,6 +2,7 @@ package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
+import app.sendsongs.core.registration.RegistrationStore;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -13,34 +14,38 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Both are in the due index under {@code PURGE} at their expiry; the core judges the expiry of
  * what it takes.
  */
-final class RegistrationItems {
+final class DynamoRegistrations implements RegistrationStore {
     static final String STATE = "STATE";
     static final String CODE = "CODE";
 
     private final DynamoTable table;
     private final GrantAttributes grants;
 
-    RegistrationItems(DynamoTable table, GrantAttributes grants) {
+    DynamoRegistrations(DynamoTable table, GrantAttributes grants) {
         this.table = table;
         this.grants = grants;
     }
 
-    void saveState(OAuthState state) {
+    @Override
+    public void saveOAuthState(OAuthState state) {
         table.put(leftover(STATE, state.state(), state.expiresAt()));
     }
 
-    Optional<OAuthState> takeState(String state) {
+    @Override
+    public Optional<OAuthState> takeOAuthState(String state) {
         return table.take(key(STATE, state))
                 .map(item -> new OAuthState(Attr.string(item, "value"), Attr.time(item, "expiresAt")));
     }
 
-    void saveCode(RegistrationCode code) {
+    @Override
+    public void saveRegistrationCode(RegistrationCode code) {
         Map<String, AttributeValue> item = leftover(CODE, code.code(), code.expiresAt());
         grants.put(item, code.connection());
         table.put(item);
     }
 
-    Optional<RegistrationCode> takeCode(String code) {
+    @Override
+    public Optional<RegistrationCode> takeRegistrationCode(String code) {
         return table.take(key(CODE, code)).map(item -> new RegistrationCode(Attr.string(item, "value"),
                 grants.read(item), Attr.time(item, "expiresAt")));
     }

@@ -1,8 +1,10 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -11,49 +13,62 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Registered people: {@code USER#<psid>}; in {@code gsi1} under {@code NAME#<name key>}, sorted by
- * registration time, so a name lookup is one query.
+ * Registered people: {@code USER#<person>} ({@link PersonKey}); in {@code gsi1} under
+ * {@code NAME#<name key>}, sorted by registration time, so a name lookup is one query. The
+ * attribute {@code psid} holds the person key (the name is kept from before people had chat
+ * addresses, so older items need no rewrite).
  */
-final class UserItems {
+final class DynamoUsers implements UserStore {
     static final String TYPE = "USER";
+    private static final String PERSON = "psid";
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
     private static final Comparator<User> OLDEST_REGISTRATION_FIRST = Comparator
             .comparing(User::registeredAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(User::psid);
+            .thenComparing(user -> user.address().key());
 
     private final DynamoTable table;
     private final GrantAttributes grants;
 
-    UserItems(DynamoTable table, GrantAttributes grants) {
+    DynamoUsers(DynamoTable table, GrantAttributes grants) {
         this.table = table;
         this.grants = grants;
     }
 
-    Optional<User> find(String psid) {
-        return table.get(key(psid)).map(this::user);
+    @Override
+    public Optional<User> findUser(ChatAddress address) {
+        return table.get(key(address)).map(this::user);
     }
 
-    List<User> findByName(String name) {
+    @Override
+    public List<User> findUsersByName(String name) {
         Condition byName = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(nameKey(Names.key(name))));
         return table.query(DynamoTable.queryFor(byName).indexName(TableLayout.GSI1).build(), 0).stream()
                 .map(this::user).sorted(OLDEST_REGISTRATION_FIRST).toList();
     }
 
-    void save(User user) {
+    @Override
+    public void saveUser(User user) {
         table.put(item(user));
     }
 
     /** Only on an existing item: an update without the condition would create a bare one. */
-    void saveLastMessageAt(String psid, Instant at) {
-        table.updateIf(key(psid), new Update().set(LAST_MESSAGE_AT, Attr.time(at)), Condition.attributeExists("psid"));
+    @Override
+    public void saveLastMessageAt(ChatAddress address, Instant at) {
+        table.updateIf(key(address), new Update().set(LAST_MESSAGE_AT, Attr.time(at)),
+                Condition.attributeExists(PERSON));
     }
 
-    void delete(String psid) {
-        table.delete(key(psid));
+    @Override
+    public void deleteUser(ChatAddress address) {
+        table.delete(key(address));
     }
 
-    private static Map<String, AttributeValue> key(String psid) {
-        return TableLayout.key(TYPE + "#" + psid, TYPE);
+    private static Map<String, AttributeValue> key(ChatAddress address) {
+        return TableLayout.key(partition(PersonKey.of(address)), TYPE);
+    }
+
+    private static String partition(String person) {
+        return TYPE + "#" + person;
     }
 
     private static String nameKey(String key) {
@@ -61,12 +76,13 @@ final class UserItems {
     }
 
     private Map<String, AttributeValue> item(User user) {
-        Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + user.psid(), TYPE);
-        item.put("psid", Attr.s(user.psid()));
+        String person = PersonKey.of(user.address());
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, partition(person), TYPE);
+        item.put(PERSON, Attr.s(person));
         item.put("name", Attr.s(user.name()));
         item.put(TableLayout.GSI1_PK, Attr.s(nameKey(user.nameKey())));
         item.put(TableLayout.GSI1_SK, Attr.s((user.registeredAt() == null ? ""
-                : TableLayout.sortableTime(user.registeredAt())) + "#" + user.psid()));
+                : TableLayout.sortableTime(user.registeredAt())) + "#" + person));
         grants.put(item, user.connection());
         Attr.putIfPresent(item, "grantState", user.grantState() == null ? null : Attr.s(user.grantState().name()));
         Attr.putIfPresent(item, "registeredAt", Attr.timeOrNull(user.registeredAt()));
@@ -76,7 +92,7 @@ final class UserItems {
 
     private User user(Map<String, AttributeValue> item) {
         GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
-        return new User(Attr.string(item, "psid"), Attr.string(item, "name"),
+        return new User(Attr.person(item, PERSON), Attr.string(item, "name"),
                 grants.read(item), state,
                 Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT));
     }

@@ -2,7 +2,7 @@ package app.sendsongs.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.contract.StoreContract;
 import app.sendsongs.testsupport.DynaliteExtension;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The whole store contract on a DynamoDB-compatible server (dynalite), a fresh table per test.
  * After the suite: the store used only key access, queries and conditional writes, never a scan.
  */
-class DynamoStoreContractTest extends StoreContract {
+class DynamoStoresContractTest extends StoreContract {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     @Override
-    protected Store newStore() {
-        return DynamoStore.create(DYNAMO.client(), DYNAMO.freshTable(), TokenCipher.random());
+    protected Stores newStores() {
+        return DynamoStores.create(DYNAMO.client(), DYNAMO.freshTable(), TokenCipher.random());
     }
 
     @AfterAll
