@@ -51,17 +51,7 @@ public final class ModuleRules {
 
     /** One rule per adapter: it uses no other adapter, but for {@link #ADAPTER_MAY_USE}. */
     public static List<ArchRule> adaptersUseNoOtherAdapter(String root) {
-        List<ArchRule> rules = new ArrayList<>();
-        for (String adapter : ADAPTERS) {
-            List<String> others = new ArrayList<>(ADAPTERS);
-            others.remove(adapter);
-            others.removeAll(ADAPTER_MAY_USE.getOrDefault(adapter, List.of()));
-            rules.add(noClasses().that().resideInAPackage(packageOf(root, adapter))
-                    .should().dependOnClassesThat().resideInAnyPackage(packages(root, others))
-                    .allowEmptyShould(true)
-                    .as("the " + adapter + " adapter uses no other adapter"));
-        }
-        return rules;
+        return eachUsesNoOther(root, ADAPTERS, ADAPTER_MAY_USE, "adapter");
     }
 
     /** No class of the core or of an adapter uses a runtime. */
@@ -82,15 +72,21 @@ public final class ModuleRules {
 
     /** One rule per runtime: it uses no other runtime, but for {@link #RUNTIME_MAY_USE}. */
     public static List<ArchRule> runtimesUseNoOtherRuntime(String root) {
+        return eachUsesNoOther(root, RUNTIMES, RUNTIME_MAY_USE, "runtime");
+    }
+
+    /** For each of {@code modules}: it uses none of the others but those {@code mayUse} names for it. */
+    private static List<ArchRule> eachUsesNoOther(String root, List<String> modules,
+                                                  Map<String, List<String>> mayUse, String kind) {
         List<ArchRule> rules = new ArrayList<>();
-        for (String runtime : RUNTIMES) {
-            List<String> others = new ArrayList<>(RUNTIMES);
-            others.remove(runtime);
-            others.removeAll(RUNTIME_MAY_USE.getOrDefault(runtime, List.of()));
-            rules.add(noClasses().that().resideInAPackage(packageOf(root, runtime))
+        for (String module : modules) {
+            List<String> others = new ArrayList<>(modules);
+            others.remove(module);
+            others.removeAll(mayUse.getOrDefault(module, List.of()));
+            rules.add(noClasses().that().resideInAPackage(packageOf(root, module))
                     .should().dependOnClassesThat().resideInAnyPackage(packages(root, others))
                     .allowEmptyShould(true)
-                    .as("the " + runtime + " runtime uses no other runtime"));
+                    .as("the " + module + " " + kind + " uses no other " + kind));
         }
         return rules;
     }

@@ -47,8 +47,8 @@ final class ClaimTimer {
             int expected = Math.min(options.claim(), pending);
             int shortClaims = 0;
             for (int round = 0; round < options.warmupRounds(); round++) {
-                shortClaims += round(watches, first.plus(ROUND.multipliedBy(round)), options.claim()).claimed() < expected
-                        ? 1 : 0;
+                Round done = round(watches, first.plus(ROUND.multipliedBy(round)), options.claim());
+                shortClaims += done.claimed() < expected ? 1 : 0;
             }
             double[] millis = new double[options.rounds()];
             for (int round = 0; round < options.rounds(); round++) {
