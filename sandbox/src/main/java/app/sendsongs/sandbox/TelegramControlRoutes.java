@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,7 +36,7 @@ final class TelegramControlRoutes {
         app.get(BASE + "/callback/{id}", JsonIo.guarded(this::callback));
         app.get(BASE + "/webhook", JsonIo.guarded(this::webhook));
         app.post(BASE + "/webhook/redeliver", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200,
-                java.util.Map.of("redelivered", telegram.webhook().redeliverNow()))));
+                Map.of("redelivered", telegram.webhook().redeliverNow()))));
         app.get(BASE + "/stats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, telegram.stats())));
     }
 

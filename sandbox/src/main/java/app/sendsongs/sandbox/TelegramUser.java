@@ -23,13 +23,7 @@ final class TelegramUser {
         ObjectNode node = JsonIo.object();
         node.put("id", id);
         node.put("is_bot", false);
-        node.put("first_name", firstName);
-        if (lastName != null) {
-            node.put("last_name", lastName);
-        }
-        if (username != null) {
-            node.put("username", username);
-        }
+        putNames(node);
         node.put("language_code", "en");
         return node;
     }
@@ -38,6 +32,12 @@ final class TelegramUser {
     ObjectNode privateChatJson() {
         ObjectNode node = JsonIo.object();
         node.put("id", id);
+        putNames(node);
+        node.put("type", "private");
+        return node;
+    }
+
+    private void putNames(ObjectNode node) {
         node.put("first_name", firstName);
         if (lastName != null) {
             node.put("last_name", lastName);
@@ -45,7 +45,5 @@ final class TelegramUser {
         if (username != null) {
             node.put("username", username);
         }
-        node.put("type", "private");
-        return node;
     }
 }

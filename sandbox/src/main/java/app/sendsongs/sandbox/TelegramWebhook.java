@@ -85,7 +85,8 @@ final class TelegramWebhook {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** One timer thread for the retries of every sandbox in the process (tests start many). */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "telegram-webhook-retry");
         thread.setDaemon(true);
         return thread;
@@ -176,7 +177,7 @@ final class TelegramWebhook {
             wait = pending.delay;
         }
         pending.failures++;
-        pending.retry = timer.schedule(() -> retry(pending), wait.toMillis(), TimeUnit.MILLISECONDS);
+        pending.retry = TIMER.schedule(() -> retry(pending), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private synchronized void retry(Pending pending) {
