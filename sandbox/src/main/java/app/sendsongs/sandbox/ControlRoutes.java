@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -239,10 +241,11 @@ final class ControlRoutes {
     private void addFault(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
         FaultInjector.Target target = FaultInjector.Target.parse(body.path("target").asText(""))
-                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be \"spotify\" or \"messenger\""));
+                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be one of " + Arrays.stream(
+                        FaultInjector.Target.values()).map(t -> "\"" + t.wireName() + "\"").toList()));
         JsonNode status = body.get("status");
-        if (status == null || !status.canConvertToInt() || !FaultInjector.STATUSES.contains(status.asInt())) {
-            throw HttpProblem.control(400, "\"status\" must be one of 429, 500, 502, 503, 504");
+        if (status == null || !status.canConvertToInt() || !target.statuses().contains(status.asInt())) {
+            throw HttpProblem.control(400, "\"status\" must be one of " + new TreeSet<>(target.statuses()));
         }
         int count = intField(body, "count", 1, 1);
         int retryAfter = intField(body, "retry_after", 1, 0);

@@ -15,7 +15,20 @@ public final class FaultInjector {
     public static final Set<Integer> STATUSES = Set.of(429, 500, 502, 503, 504);
 
     public enum Target {
-        SPOTIFY, MESSENGER;
+        SPOTIFY(STATUSES), MESSENGER(STATUSES),
+        /** Telegram's refusals (400 "chat not found", 403 "bot was blocked by the user") can be injected too. */
+        TELEGRAM(Set.of(400, 403, 429, 500, 502, 503, 504));
+
+        private final Set<Integer> statuses;
+
+        Target(Set<Integer> statuses) {
+            this.statuses = statuses;
+        }
+
+        /** The statuses a fault of this target may carry. */
+        public Set<Integer> statuses() {
+            return statuses;
+        }
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -52,8 +65,8 @@ public final class FaultInjector {
     }
 
     public synchronized void add(Target target, Fault fault, int count) {
-        if (!STATUSES.contains(fault.status())) {
-            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        if (!target.statuses().contains(fault.status())) {
+            throw new IllegalArgumentException("status must be one of " + target.statuses());
         }
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A client of the sandbox control API (documented in {@code sandbox/README.md}): what people do on Messenger and
- * Spotify, the sandbox clock and injected faults. Every test harness drives the sandbox through this one class;
+ * A client of the sandbox control API (documented in {@code sandbox/README.md}): what people do on Messenger,
+ * Telegram and Spotify, the sandbox clock and injected faults. Every test harness drives the sandbox through this one class;
  * an answer other than the documented success fails with the status and body.
  */
 public final class SandboxControl {
@@ -62,6 +62,61 @@ public final class SandboxControl {
 
     public JsonNode messengerStats() {
         return get("/sandbox/messenger/stats");
+    }
+
+    // Telegram
+
+    /** The person writes {@code text} to the bot in their private chat; the answer once the bot took the update. */
+    public JsonNode telegramSays(long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "text", text), 200);
+    }
+
+    /** As {@link #telegramSays}, with the name the person's account shows. */
+    public JsonNode telegramSays(long from, String firstName, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "text", text), 200);
+    }
+
+    /** The person writes in a group chat (the bot sees it only if it is a command for it or mentions it). */
+    public JsonNode telegramSaysIn(long chat, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
+    }
+
+    /** The person taps the button carrying {@code data} under the bot's message; answers the callback query id. */
+    public String telegramPress(long from, long chat, long messageId, String data) {
+        return post("/sandbox/telegram/press", Map.of("from", from, "chat", chat, "message_id", messageId,
+                "data", data), 200).path("callback_query_id").asText();
+    }
+
+    /** What the bot sent to the chat, oldest first, edits applied. */
+    public JsonNode telegramChat(long chatId) {
+        return get("/sandbox/telegram/chat/" + chatId);
+    }
+
+    /** The button tap and the bot's answer to it, if any. */
+    public JsonNode telegramCallback(String callbackQueryId) {
+        return get("/sandbox/telegram/callback/" + callbackQueryId);
+    }
+
+    /** A group chat with the bot in it; the first member created it. */
+    public JsonNode telegramGroup(long id, String title, List<Long> members) {
+        return post("/sandbox/telegram/chats", Map.of("id", id, "title", title, "members", members), 200);
+    }
+
+    public void telegramBlock(long user) {
+        post("/sandbox/telegram/users/" + user + "/block", Map.of(), 200);
+    }
+
+    public void telegramUnblock(long user) {
+        post("/sandbox/telegram/users/" + user + "/unblock", Map.of(), 200);
+    }
+
+    /** The webhook as the bot set it, with {@code secret_token_set}, {@code pending_update_count}, last error. */
+    public JsonNode telegramWebhook() {
+        return get("/sandbox/telegram/webhook");
+    }
+
+    public JsonNode telegramStats() {
+        return get("/sandbox/telegram/stats");
     }
 
     // Spotify
