@@ -11,14 +11,27 @@ import java.util.Set;
 
 /** Queued failures: the next N calls to an emulated service fail with a given status. */
 public final class FaultInjector {
-    /** The statuses a fault may carry. */
+    /** The statuses a fault may carry for every target. */
     public static final Set<Integer> STATUSES = Set.of(429, 500, 502, 503, 504);
+    /** The further statuses of targets whose emulators answer them in the service's own error format. */
+    public static final Set<Integer> CLIENT_STATUSES = Set.of(400, 403);
 
     public enum Target {
-        SPOTIFY, MESSENGER;
+        SPOTIFY(false), MESSENGER(false), LASTFM(true), LISTENBRAINZ(true);
+
+        private final boolean clientErrors;
+
+        Target(boolean clientErrors) {
+            this.clientErrors = clientErrors;
+        }
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether a fault of this target may carry {@code status}. */
+        public boolean accepts(int status) {
+            return STATUSES.contains(status) || clientErrors && CLIENT_STATUSES.contains(status);
         }
 
         public static Optional<Target> parse(String name) {
@@ -35,8 +48,12 @@ public final class FaultInjector {
      * One failure to inject.
      *
      * @param reason optional Spotify 429 {@code reason} (e.g. {@code QUOTA_EXCEEDED}), or null
+     * @param code   optional error code of the service's own error body (e.g. Last.fm 29), or null
      */
-    public record Fault(int status, int retryAfterSeconds, String reason) {
+    public record Fault(int status, int retryAfterSeconds, String reason, Integer code) {
+        public Fault(int status, int retryAfterSeconds, String reason) {
+            this(status, retryAfterSeconds, reason, null);
+        }
     }
 
     /** A queued fault and how many calls it will still fail. */
@@ -52,8 +69,9 @@ public final class FaultInjector {
     }
 
     public synchronized void add(Target target, Fault fault, int count) {
-        if (!STATUSES.contains(fault.status())) {
-            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        if (!target.accepts(fault.status())) {
+            throw new IllegalArgumentException("status " + fault.status() + " is not one a " + target.wireName()
+                    + " fault may carry");
         }
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");

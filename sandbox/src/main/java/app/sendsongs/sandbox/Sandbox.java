@@ -5,11 +5,14 @@ import io.javalin.Javalin;
 
 /**
  * The emulated outside world: Facebook Graph Send API, Spotify accounts service and Spotify Web API,
- * speaking the real wire formats, plus the control API. Mount it on any Javalin app with {@link #routes}.
+ * Last.fm and ListenBrainz, speaking the real wire formats, plus the control API. Mount it on any
+ * Javalin app with {@link #routes}.
  *
  * <p>Base URLs, for an app served at {@code <base>}: Graph {@code <base>/sandbox/graph} (then
  * {@code /<version>/me/messages}), Spotify accounts {@code <base>/sandbox/accounts} (then {@code /authorize},
- * {@code /api/token}), Spotify Web API {@code <base>/sandbox/api} (then {@code /v1/...}).
+ * {@code /api/token}), Spotify Web API {@code <base>/sandbox/api} (then {@code /v1/...}), Last.fm
+ * {@code <base>/sandbox/lastfm} (then {@code /api/auth/} and {@code /2.0/}), ListenBrainz
+ * {@code <base>/sandbox/listenbrainz} (then {@code /1/...}).
  */
 public final class Sandbox {
     private final ManualClock clock;
@@ -21,6 +24,8 @@ public final class Sandbox {
     private final SpotifyAccountsEmulator accounts;
     private final SpotifyWebApiEmulator webApi;
     private final ControlRoutes control;
+    private final LastfmEmulator lastfm;
+    private final ListenBrainzEmulator listenBrainz;
 
     public Sandbox(SandboxConfig config, ManualClock clock) {
         this.clock = clock;
@@ -32,6 +37,8 @@ public final class Sandbox {
         this.accounts = new SpotifyAccountsEmulator(spotify, faults);
         this.webApi = new SpotifyWebApiEmulator(spotify, faults);
         this.control = new ControlRoutes(messenger, spotify, faults, clockControl);
+        this.lastfm = new LastfmEmulator(clock);
+        this.listenBrainz = new ListenBrainzEmulator(clock, spotify.catalogue());
     }
 
     /** Registers every emulator and control route on an existing Javalin app. */
@@ -40,6 +47,10 @@ public final class Sandbox {
         accounts.routes(app);
         webApi.routes(app);
         control.routes(app);
+        new LastfmApiEmulator(lastfm, faults).routes(app);
+        new LastfmControlRoutes(lastfm).routes(app);
+        new ListenBrainzApiEmulator(listenBrainz, faults).routes(app);
+        new ListenBrainzControlRoutes(listenBrainz).routes(app);
     }
 
     /**
@@ -63,6 +74,14 @@ public final class Sandbox {
 
     public SpotifyEmulator spotify() {
         return spotify;
+    }
+
+    public LastfmEmulator lastfm() {
+        return lastfm;
+    }
+
+    public ListenBrainzEmulator listenBrainz() {
+        return listenBrainz;
     }
 
     public MessengerEmulator messenger() {
