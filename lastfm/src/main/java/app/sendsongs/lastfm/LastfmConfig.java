@@ -1,7 +1,6 @@
 package app.sendsongs.lastfm;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import app.sendsongs.exchange.HttpUrls;
 
 /**
  * How to reach Last.fm. Base URLs may carry a path prefix (the sandbox: {@code http://host:port/sandbox/lastfm}
@@ -18,12 +17,12 @@ public record LastfmConfig(String webBaseUrl, String apiBaseUrl, String apiKey, 
     public static final String DEFAULT_API_BASE_URL = "https://ws.audioscrobbler.com";
 
     public LastfmConfig {
-        webBaseUrl = base(webBaseUrl, DEFAULT_WEB_BASE_URL);
-        apiBaseUrl = base(apiBaseUrl, DEFAULT_API_BASE_URL);
+        webBaseUrl = HttpUrls.base(webBaseUrl, DEFAULT_WEB_BASE_URL);
+        apiBaseUrl = HttpUrls.base(apiBaseUrl, DEFAULT_API_BASE_URL);
         require(apiKey, "the Last.fm API key");
         require(sharedSecret, "the Last.fm shared secret");
         require(callbackUrl, "the Last.fm callback URL");
-        if (!isAbsoluteHttp(callbackUrl)) {
+        if (!HttpUrls.isAbsoluteHttp(callbackUrl)) {
             throw new IllegalArgumentException("the Last.fm callback URL must be an absolute http(s) URL");
         }
     }
@@ -39,30 +38,9 @@ public record LastfmConfig(String webBaseUrl, String apiBaseUrl, String apiKey, 
                 + ", sharedSecret=<redacted>, callbackUrl=" + callbackUrl + "]";
     }
 
-    private static String base(String url, String fallback) {
-        if (url == null || url.isBlank()) {
-            return fallback;
-        }
-        String s = url.trim();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
-    }
-
     private static void require(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must be set");
-        }
-    }
-
-    private static boolean isAbsoluteHttp(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

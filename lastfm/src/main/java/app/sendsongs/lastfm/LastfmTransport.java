@@ -1,6 +1,8 @@
 package app.sendsongs.lastfm;
 
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.exchange.BoundedExchange;
+import app.sendsongs.exchange.ExchangeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,16 +11,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,35 +98,12 @@ final class LastfmTransport {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String method) throws MusicServiceException {
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, CappedBody.handler(MAX_ANSWER_BYTES));
         try {
-            return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw notInTime(method);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge) {
-                LOG.warn("Last.fm {} answered more than {} bytes", method, MAX_ANSWER_BYTES);
-                throw new MusicServiceException("Last.fm " + method + " answered more than " + MAX_ANSWER_BYTES
-                        + " bytes", Optional.empty());
-            }
-            if (cause instanceof HttpTimeoutException) {
-                throw notInTime(method);
-            }
-            String kind = cause == null ? "unknown" : cause.getClass().getSimpleName();
-            LOG.warn("Last.fm unreachable on {}: {}", method, kind);
-            throw new MusicServiceException("Last.fm could not be reached (" + method + "): " + kind, Optional.empty());
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new MusicServiceException("interrupted while calling Last.fm (" + method + ")", e);
+            return BoundedExchange.send(http, request, requestTimeout, MAX_ANSWER_BYTES);
+        } catch (ExchangeFailure e) {
+            LOG.warn("Last.fm {} on {}", e.getMessage(), method);
+            throw new MusicServiceException("Last.fm " + e.getMessage() + " (" + method + ")", Optional.empty());
         }
-    }
-
-    private static MusicServiceException notInTime(String method) {
-        LOG.warn("Last.fm did not answer {} in time", method);
-        return new MusicServiceException("Last.fm did not answer in time (" + method + ")", Optional.empty());
     }
 
     /** The answer as JSON; null when it is not JSON at all. */

@@ -8,6 +8,7 @@ import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.sandbox.LastfmEmulator;
+import app.sendsongs.testsupport.QueryParams;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class LastfmConsentTest {
 
         assertThat(url.toString()).startsWith(sandbox.base + "/sandbox/lastfm/api/auth/?api_key=" + LastfmEmulator.API_KEY
                 + "&cb=");
-        assertThat(LastfmSandbox.query(url).get("cb")).isEqualTo(LastfmSandbox.CALLBACK + "?state=st%2Fate%2B1");
+        assertThat(QueryParams.of(url).get("cb")).isEqualTo(LastfmSandbox.CALLBACK + "?state=st%2Fate%2B1");
         assertThat(client.kind()).isEqualTo(SourceKind.LASTFM);
         assertThat(new LastfmClient(LastfmConfig.of("k", "secret", "https://bot.example/cb?from=lastfm"))
                 .consentUrl("s").toString())

@@ -6,12 +6,12 @@ import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.testsupport.QueryParams;
 import app.sendsongs.testsupport.SandboxControl;
+import app.sendsongs.testsupport.StallingBody;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +57,7 @@ final class LastfmSandbox implements AutoCloseable {
         sandbox.routes(app);
         app.post("/probe/2.0", ctx -> {
             probed.add(ctx.formParamMap());
-            ctx.status(probeStatus).contentType("application/json").result(stalling(probeBody, probeStall));
+            ctx.status(probeStatus).contentType("application/json").result(StallingBody.of(probeBody, probeStall));
         });
         app.start(0);
         base = "http://localhost:" + app.port();
@@ -94,7 +93,7 @@ final class LastfmSandbox implements AutoCloseable {
             throw new IllegalStateException("consent answered " + response.statusCode() + ": " + response.body());
         }
         String location = response.headers().firstValue("Location").orElseThrow();
-        Map<String, String> query = query(URI.create(location));
+        Map<String, String> query = QueryParams.of(URI.create(location));
         return new Consent(query.get("token"), query.get("state"), location);
     }
 
@@ -114,41 +113,6 @@ final class LastfmSandbox implements AutoCloseable {
     /** Web service calls the emulated Last.fm received, refused ones included. */
     long calls(String method) {
         return control.lastfmStats().path(method).asLong();
-    }
-
-    static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
-    }
-
-    /** The body, its first 64 KiB at once (past any output buffer) and the rest only after {@code stall}. */
-    private static InputStream stalling(byte[] body, Duration stall) {
-        return new InputStream() {
-            private int next;
-
-            @Override
-            public int read() throws IOException {
-                if (next == 65_536 && !stall.isZero()) {
-                    try {
-                        Thread.sleep(stall);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                }
-                return next < body.length ? body[next++] & 0xff : -1;
-            }
-        };
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,7 +1,6 @@
 package app.sendsongs.listenbrainz;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import app.sendsongs.exchange.HttpUrls;
 
 /**
  * How to reach ListenBrainz, and where people give the app their user token.
@@ -16,8 +15,8 @@ public record ListenBrainzConfig(String apiBaseUrl, String tokenPageUrl) {
     public static final String SETTINGS_PAGE = "https://listenbrainz.org/settings/";
 
     public ListenBrainzConfig {
-        apiBaseUrl = base(apiBaseUrl);
-        if (tokenPageUrl == null || !isAbsoluteHttp(tokenPageUrl)) {
+        apiBaseUrl = HttpUrls.base(apiBaseUrl, DEFAULT_API_BASE_URL);
+        if (!HttpUrls.isAbsoluteHttp(tokenPageUrl)) {
             throw new IllegalArgumentException("the ListenBrainz token page must be an absolute http(s) URL");
         }
     }
@@ -25,26 +24,5 @@ public record ListenBrainzConfig(String apiBaseUrl, String tokenPageUrl) {
     /** The real ListenBrainz. */
     public static ListenBrainzConfig of(String tokenPageUrl) {
         return new ListenBrainzConfig(null, tokenPageUrl);
-    }
-
-    private static String base(String url) {
-        if (url == null || url.isBlank()) {
-            return DEFAULT_API_BASE_URL;
-        }
-        String s = url.trim();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
-    }
-
-    private static boolean isAbsoluteHttp(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -2,6 +2,8 @@ package app.sendsongs.listenbrainz;
 
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.shared.RetryAfter;
+import app.sendsongs.exchange.BoundedExchange;
+import app.sendsongs.exchange.ExchangeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,14 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,36 +98,12 @@ final class ListenBrainzTransport {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String what) throws MusicServiceException {
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, CappedBody.handler(MAX_ANSWER_BYTES));
         try {
-            return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw notInTime(what);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge) {
-                LOG.warn("ListenBrainz {} answered more than {} bytes", what, MAX_ANSWER_BYTES);
-                throw new MusicServiceException("ListenBrainz " + what + " answered more than " + MAX_ANSWER_BYTES
-                        + " bytes", Optional.empty());
-            }
-            if (cause instanceof HttpTimeoutException) {
-                throw notInTime(what);
-            }
-            String kind = cause == null ? "unknown" : cause.getClass().getSimpleName();
-            LOG.warn("ListenBrainz unreachable on {}: {}", what, kind);
-            throw new MusicServiceException("ListenBrainz could not be reached (" + what + "): " + kind,
-                    Optional.empty());
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new MusicServiceException("interrupted while calling ListenBrainz (" + what + ")", e);
+            return BoundedExchange.send(http, request, requestTimeout, MAX_ANSWER_BYTES);
+        } catch (ExchangeFailure e) {
+            LOG.warn("ListenBrainz {} on {}", e.getMessage(), what);
+            throw new MusicServiceException("ListenBrainz " + e.getMessage() + " (" + what + ")", Optional.empty());
         }
-    }
-
-    private static MusicServiceException notInTime(String what) {
-        LOG.warn("ListenBrainz did not answer {} in time", what);
-        return new MusicServiceException("ListenBrainz did not answer in time (" + what + ")", Optional.empty());
     }
 
     private static JsonNode parse(byte[] body) {

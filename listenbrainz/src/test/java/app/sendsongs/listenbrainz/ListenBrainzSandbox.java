@@ -6,9 +6,8 @@ import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.testsupport.SandboxControl;
+import app.sendsongs.testsupport.StallingBody;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +47,7 @@ final class ListenBrainzSandbox implements AutoCloseable {
             probed.add(Map.of("path", ctx.path(), "query", String.valueOf(ctx.queryString()),
                     "authorization", String.valueOf(ctx.header("Authorization"))));
             probeHeaders.forEach(ctx::header);
-            ctx.status(probeStatus).contentType("application/json").result(stalling(probeBody, probeStall));
+            ctx.status(probeStatus).contentType("application/json").result(StallingBody.of(probeBody, probeStall));
         });
         app.start(0);
         base = "http://localhost:" + app.port();
@@ -83,26 +82,6 @@ final class ListenBrainzSandbox implements AutoCloseable {
 
     long calls(String endpoint) {
         return control.listenBrainzStats().path(endpoint).asLong();
-    }
-
-    /** The body, its first 64 KiB at once (past any output buffer) and the rest only after {@code stall}. */
-    private static InputStream stalling(byte[] body, Duration stall) {
-        return new InputStream() {
-            private int next;
-
-            @Override
-            public int read() throws IOException {
-                if (next == 65_536 && !stall.isZero()) {
-                    try {
-                        Thread.sleep(stall);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                }
-                return next < body.length ? body[next++] & 0xff : -1;
-            }
-        };
     }
 
     @Override

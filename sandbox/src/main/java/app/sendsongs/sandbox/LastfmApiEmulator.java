@@ -1,5 +1,6 @@
 package app.sendsongs.sandbox;
 
+import app.sendsongs.exchange.HttpUrls;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -75,7 +76,7 @@ final class LastfmApiEmulator {
             allowRequestedToken(ctx, token, user);
             return;
         }
-        if (!Urls.isAbsoluteHttp(callback)) {
+        if (!HttpUrls.isAbsoluteHttp(callback)) {
             ctx.status(400).html(LastfmConsentPage.message("No callback",
                     "This application gave no valid callback URL (cb) to return to."));
             return;

@@ -1,5 +1,6 @@
 package app.sendsongs.sandbox;
 
+import app.sendsongs.exchange.HttpUrls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -51,7 +52,7 @@ final class SpotifyAccountsEmulator {
             ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid client"));
             return;
         }
-        if (!Urls.isAbsoluteHttp(redirectUri)) {
+        if (!HttpUrls.isAbsoluteHttp(redirectUri)) {
             ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid redirect URI"));
             return;
         }

@@ -1,4 +1,4 @@
-package app.sendsongs.listenbrainz;
+package app.sendsongs.exchange;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
