@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -194,10 +193,6 @@ public final class LastfmEmulator {
 
     Optional<Session> session(String sessionKey) {
         return sessionKey == null ? Optional.empty() : Optional.ofNullable(sessions.get(sessionKey));
-    }
-
-    List<LastfmUser> users() {
-        return List.copyOf(users.values());
     }
 
     private static String key(String name) {

@@ -42,15 +42,7 @@ final class ListenBrainzRateLimit {
         return new Standing(limit, Math.max(limit - current, 0), reset, reset - now, current > limit);
     }
 
-    int perToken() {
-        return perToken;
-    }
-
     int perIp() {
         return perIp;
-    }
-
-    int windowSeconds() {
-        return windowSeconds;
     }
 }

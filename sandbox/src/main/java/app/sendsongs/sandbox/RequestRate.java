@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
  * At most {@code requests} requests per caller in any sliding {@code window} of real time. Rate
@@ -14,27 +13,21 @@ import java.util.function.LongSupplier;
 final class RequestRate {
     private final int requests;
     private final long windowNanos;
-    private final LongSupplier nanoTime;
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
     RequestRate(int requests, Duration window) {
-        this(requests, window, System::nanoTime);
-    }
-
-    RequestRate(int requests, Duration window, LongSupplier nanoTime) {
         if (requests < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("a rate needs at least one request in a positive window");
         }
         this.requests = requests;
         this.windowNanos = window.toNanos();
-        this.nanoTime = nanoTime;
     }
 
     /** Counts a request of {@code caller} and says whether it is within the rate; refused ones do not count. */
     boolean tryAcquire(String caller) {
         Deque<Long> times = recent.computeIfAbsent(caller, k -> new ArrayDeque<>());
         synchronized (times) {
-            long now = nanoTime.getAsLong();
+            long now = System.nanoTime();
             while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
                 times.pollFirst();
             }
@@ -44,13 +37,5 @@ final class RequestRate {
             times.addLast(now);
             return true;
         }
-    }
-
-    int requests() {
-        return requests;
-    }
-
-    Duration window() {
-        return Duration.ofNanos(windowNanos);
     }
 }
