@@ -250,8 +250,9 @@ final class ControlRoutes {
         int count = intField(body, "count", 1, 1);
         int retryAfter = intField(body, "retry_after", 1, 0);
         JsonNode reason = body.get("reason");
+        Integer code = body.hasNonNull("code") ? intField(body, "code", 0, 1) : null;
         faults.add(target, new FaultInjector.Fault(status.asInt(), retryAfter,
-                reason == null || reason.isNull() ? null : reason.asText()), count);
+                reason == null || reason.isNull() ? null : reason.asText(), code), count);
         JsonIo.send(ctx, 200, faultQueues());
     }
 
@@ -266,6 +267,9 @@ final class ControlRoutes {
                 node.put("retry_after", p.fault().retryAfterSeconds());
                 if (p.fault().reason() != null) {
                     node.put("reason", p.fault().reason());
+                }
+                if (p.fault().code() != null) {
+                    node.put("code", p.fault().code());
                 }
             }
         }
@@ -282,7 +286,7 @@ final class ControlRoutes {
         return id;
     }
 
-    private static String requiredText(JsonNode body, String field) {
+    static String requiredText(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw HttpProblem.control(400, "\"" + field + "\" must be a non-empty string");
@@ -290,7 +294,7 @@ final class ControlRoutes {
         return value.asText();
     }
 
-    private static int intField(JsonNode body, String field, int fallback, int min) {
+    static int intField(JsonNode body, String field, int fallback, int min) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return fallback;

@@ -5,12 +5,14 @@ import io.javalin.Javalin;
 
 /**
  * The emulated outside world: Facebook Graph Send API, Telegram Bot API, Spotify accounts service and Spotify Web
- * API, speaking the real wire formats, plus the control API. Mount it on any Javalin app with {@link #routes}.
+ * API, Last.fm and ListenBrainz, speaking the real wire formats, plus the control API. Mount it on any Javalin app
+ * with {@link #routes}.
  *
  * <p>Base URLs, for an app served at {@code <base>}: Graph {@code <base>/sandbox/graph} (then
  * {@code /<version>/me/messages}), Telegram {@code <base>/sandbox/telegram} (then {@code /bot<token>/<method>}),
  * Spotify accounts {@code <base>/sandbox/accounts} (then {@code /authorize}, {@code /api/token}), Spotify Web API
- * {@code <base>/sandbox/api} (then {@code /v1/...}).
+ * {@code <base>/sandbox/api} (then {@code /v1/...}), Last.fm {@code <base>/sandbox/lastfm} (then {@code /api/auth/}
+ * and {@code /2.0/}), ListenBrainz {@code <base>/sandbox/listenbrainz} (then {@code /1/...}).
  */
 public final class Sandbox {
     private final ManualClock clock;
@@ -25,6 +27,8 @@ public final class Sandbox {
     private final TelegramEmulator telegram;
     private final TelegramApiRoutes telegramApi;
     private final TelegramControlRoutes telegramControl;
+    private final LastfmEmulator lastfm;
+    private final ListenBrainzEmulator listenBrainz;
 
     public Sandbox(SandboxConfig config, ManualClock clock) {
         this.clock = clock;
@@ -39,6 +43,8 @@ public final class Sandbox {
         this.telegram = new TelegramEmulator(clock);
         this.telegramApi = new TelegramApiRoutes(telegram, faults);
         this.telegramControl = new TelegramControlRoutes(telegram);
+        this.lastfm = new LastfmEmulator(clock);
+        this.listenBrainz = new ListenBrainzEmulator(clock, spotify.catalogue());
     }
 
     /** Registers every emulator and control route on an existing Javalin app. */
@@ -49,6 +55,10 @@ public final class Sandbox {
         control.routes(app);
         telegramControl.routes(app);
         telegramApi.routes(app);
+        new LastfmApiEmulator(lastfm, faults).routes(app);
+        new LastfmControlRoutes(lastfm).routes(app);
+        new ListenBrainzApiEmulator(listenBrainz, faults).routes(app);
+        new ListenBrainzControlRoutes(listenBrainz).routes(app);
     }
 
     /**
@@ -76,6 +86,14 @@ public final class Sandbox {
 
     public TelegramEmulator telegram() {
         return telegram;
+    }
+
+    public LastfmEmulator lastfm() {
+        return lastfm;
+    }
+
+    public ListenBrainzEmulator listenBrainz() {
+        return listenBrainz;
     }
 
     public MessengerEmulator messenger() {

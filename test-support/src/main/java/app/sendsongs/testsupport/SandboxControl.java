@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * A client of the sandbox control API (documented in {@code sandbox/README.md}): what people do on Messenger,
- * Telegram and Spotify, the sandbox clock and injected faults. Every test harness drives the sandbox through this one class;
- * an answer other than the documented success fails with the status and body.
+ * Telegram, Spotify, Last.fm and ListenBrainz, the sandbox clock and injected faults. Every test harness drives the
+ * sandbox through this one class; an answer other than the documented success fails with the status and body.
  */
 public final class SandboxControl {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,6 +171,83 @@ public final class SandboxControl {
     public void fault(String target, int status, int count, int retryAfterSeconds, String reason) {
         post("/sandbox/faults", Map.of("target", target, "status", status, "count", count,
                 "retry_after", retryAfterSeconds, "reason", reason), 200, 201);
+    }
+
+    /** As {@link #fault(String, int, int, int)}, with the service's own error code in the body (e.g. Last.fm 29). */
+    public void faultWithCode(String target, int status, int count, int code) {
+        post("/sandbox/faults", Map.of("target", target, "status", status, "count", count, "code", code), 200, 201);
+    }
+
+    // Last.fm
+
+    /** The user finished playing a track that started at {@code at}: a scrobble. */
+    public JsonNode scrobble(String lastfmUser, String artist, String track, Instant at) {
+        return post("/sandbox/lastfm/users/" + lastfmUser + "/scrobbles",
+                Map.of("artist", artist, "track", track, "at", at.toString()), 200);
+    }
+
+    /** A scrobble with every field the control API takes ({@code artist}, {@code track}, {@code album}, {@code mbid}, {@code at}). */
+    public JsonNode scrobble(String lastfmUser, Map<String, Object> scrobble) {
+        return post("/sandbox/lastfm/users/" + lastfmUser + "/scrobbles", scrobble, 200);
+    }
+
+    /** The user starts playing a track now. */
+    public void nowPlaying(String lastfmUser, String artist, String track) {
+        post("/sandbox/lastfm/users/" + lastfmUser + "/now-playing", Map.of("artist", artist, "track", track), 200);
+    }
+
+    /** The user hides (or shows) their recent listening. */
+    public void hideListening(String lastfmUser, boolean hide) {
+        post("/sandbox/lastfm/users/" + lastfmUser + "/private", Map.of("private", hide), 200);
+    }
+
+    /** The user revokes the app's access in their Last.fm settings. */
+    public void revokeLastfm(String lastfmUser) {
+        post("/sandbox/lastfm/users/" + lastfmUser + "/revoke", Map.of(), 200);
+    }
+
+    /** Web service calls of the emulated Last.fm per method, {@code rate-limited} and {@code total}. */
+    public JsonNode lastfmStats() {
+        return get("/sandbox/lastfm/stats");
+    }
+
+    /** At most {@code requests} web service calls per IP in any {@code windowMillis}. */
+    public void lastfmRate(int requests, long windowMillis) {
+        post("/sandbox/lastfm/limits", Map.of("requests", requests, "window_ms", windowMillis), 200);
+    }
+
+    // ListenBrainz
+
+    /** The user's token (the user is created on first use). */
+    public String listenBrainzToken(String user) {
+        return get("/sandbox/listenbrainz/users/" + user + "/token").path("token").asText();
+    }
+
+    /** The user resets their token; the old one is no longer valid. */
+    public String resetListenBrainzToken(String user) {
+        return post("/sandbox/listenbrainz/users/" + user + "/token/reset", Map.of(), 200).path("token").asText();
+    }
+
+    /** A listen with every field the control API takes ({@code artist}, {@code track}, {@code spotify_id}, {@code isrc}, {@code recording_mbid}, {@code release}, {@code at}). */
+    public JsonNode listen(String user, Map<String, Object> listen) {
+        return post("/sandbox/listenbrainz/users/" + user + "/listens", listen, 200);
+    }
+
+    /** The user deletes their ListenBrainz account. */
+    public void deleteListenBrainzUser(String user) {
+        send(HttpRequest.newBuilder(URI.create(base + "/sandbox/listenbrainz/users/" + user)).DELETE(),
+                "/sandbox/listenbrainz/users/" + user, 200);
+    }
+
+    /** Calls of the emulated ListenBrainz per endpoint, {@code rate-limited} and {@code total}. */
+    public JsonNode listenBrainzStats() {
+        return get("/sandbox/listenbrainz/stats");
+    }
+
+    /** Requests per window with a valid token, per IP without one, and the window in seconds. */
+    public void listenBrainzRate(int perToken, int perIp, int windowSeconds) {
+        post("/sandbox/listenbrainz/limits", Map.of("per_token", perToken, "per_ip", perIp, "window_s", windowSeconds),
+                200);
     }
 
     // plumbing

@@ -4,6 +4,8 @@ import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupMember;
 import app.sendsongs.core.group.GroupSend;
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.OAuthState;
@@ -429,6 +431,8 @@ public final class SqliteStore implements Store {
         return switch (connection) {
             case SpotifyConnection c -> new SpotifyConnection(c.accountId(), orNull(c.accessToken(), tokens::seal),
                     c.accessTokenExpiresAt(), orNull(c.refreshToken(), tokens::seal));
+            case LastfmConnection c -> new LastfmConnection(c.userName(), tokens.seal(c.sessionKey()));
+            case ListenBrainzConnection c -> new ListenBrainzConnection(c.userName(), tokens.seal(c.userToken()));
         };
     }
 
@@ -436,6 +440,8 @@ public final class SqliteStore implements Store {
         return switch (connection) {
             case SpotifyConnection c -> new SpotifyConnection(c.accountId(), orNull(c.accessToken(), tokens::open),
                     c.accessTokenExpiresAt(), orNull(c.refreshToken(), tokens::open));
+            case LastfmConnection c -> new LastfmConnection(c.userName(), tokens.open(c.sessionKey()));
+            case ListenBrainzConnection c -> new ListenBrainzConnection(c.userName(), tokens.open(c.userToken()));
         };
     }
 
