@@ -14,20 +14,20 @@ import java.util.Locale;
  * (status and body; {@code Content-Length} or chunked). The load generator's client: it does no
  * work per request beyond writing and reading bytes, so the server, not the client, sets the pace.
  */
-final class LoopbackHttp implements AutoCloseable {
+public final class LoopbackHttp implements AutoCloseable {
     private final String host;
     private final int port;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
-    LoopbackHttp(String host, int port) {
+    public LoopbackHttp(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
     /** A whole POST request, headers and body, ready to be written any number of times. */
-    static byte[] post(String host, String path, String contentType, byte[] body, String... headerNamesAndValues) {
+    public static byte[] post(String host, String path, String contentType, byte[] body, String... headerNamesAndValues) {
         StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n")
                 .append("Content-Type: ").append(contentType).append("\r\n")
@@ -43,7 +43,7 @@ final class LoopbackHttp implements AutoCloseable {
     }
 
     /** Sends one request and returns the reply's status; reconnects if the server closed the connection. */
-    int exchange(byte[] request) throws IOException {
+    public int exchange(byte[] request) throws IOException {
         if (socket == null) {
             connect();
         }

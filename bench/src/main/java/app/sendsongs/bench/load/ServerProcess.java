@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server in its {@code demo} wiring (the production routes and adapters, the sandbox emulators
- * on the same port, a manual clock) run as a child JVM with this JVM's class path, so a benchmark
- * measures it from outside as Messenger would, and can read its memory use.
+ * The server run as a child JVM with this JVM's class path, so a benchmark measures it from outside
+ * as Messenger would, can read its memory use, and can kill it: mostly in its {@code demo} wiring
+ * (the production routes and adapters, the sandbox emulators on the same port, a manual clock), or
+ * {@code serve} and the standalone {@code sandbox} as two processes.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -35,7 +36,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code demo} and waits until it answers {@code /health}.
+     * Starts {@code demo} on a free port and waits until it answers {@code /health}.
      *
      * @param jvmOptions  options for the child JVM, such as {@code -Xmx512m}
      * @param environment variables for the server (PORT is chosen here); the rest of the demo's
@@ -43,7 +44,16 @@ public final class ServerProcess implements AutoCloseable {
      * @param log         where the child's output goes
      */
     public static ServerProcess startDemo(List<String> jvmOptions, Map<String, String> environment, Path log) {
-        int port = freePort();
+        return start(List.of("demo"), jvmOptions, environment, freePort(), log);
+    }
+
+    /**
+     * Starts the server's command line ({@code serve}, {@code demo} or {@code sandbox} and its
+     * options) with {@code PORT} set to {@code port}, and waits until it answers {@code /health} there.
+     * Its output is added to {@code log}, so a process started again on the same log keeps the earlier output.
+     */
+    public static ServerProcess start(List<String> arguments, List<String> jvmOptions, Map<String, String> environment,
+                                      int port, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // Like every launch path: a JVM out of memory exits, rather than limping on half-broken.
@@ -52,9 +62,9 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("app.sendsongs.server.Main");
-        command.add("demo");
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         Process process;
@@ -137,7 +147,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration duration) {
+    /**
+     * Kills the process at once, as {@code kill -9} does: it gets no signal to handle, closes
+     * nothing and finishes nothing; waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
@@ -146,7 +170,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
