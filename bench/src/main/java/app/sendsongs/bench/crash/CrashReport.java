@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param burstMessages    messages sent in the bursts
  * @param kills            every kill of the server
  * @param serverStarts     how often the server was started, the first time included
+ * @param failedStarts     starts in which the server exited before it answered, each tried again
  * @param posts            POSTs made (each counted once, however often it was sent)
  * @param sentAgain        times a POST was left without a 200 by a burst and sent again in a later one
  * @param refusals         answers other than 200 (each followed by a resend)
@@ -23,8 +24,9 @@ import java.util.Locale;
  * @param elapsed          the whole run, registration included
  */
 record CrashReport(CrashOptions options, List<Integer> groupSizes, int burstMessages, List<Kill> kills,
-                   int serverStarts, int posts, int sentAgain, int refusals, Reconciliation.Outcome outcome,
-                   int openListed, int stuck, boolean waitedOutLeases, Duration elapsed) {
+                   int serverStarts, int failedStarts, int posts, int sentAgain, int refusals,
+                   Reconciliation.Outcome outcome, int openListed, int stuck, boolean waitedOutLeases,
+                   Duration elapsed) {
 
     /** Acknowledged messages never handled (no answer). */
     int lost() {
@@ -51,8 +53,9 @@ record CrashReport(CrashOptions options, List<Integer> groupSizes, int burstMess
         line(text, "  %,d people, groups of %s; %,d bursts of %,d messages on %,d connections (%,d messages)",
                 options.users(), groupSizes.isEmpty() ? "none" : groupSizes.toString(), options.rounds(),
                 options.messagesPerRound(), options.connections(), burstMessages);
-        line(text, "  kill -9 of the server: %,d (it was started %,d times, on the same %s)", kills.size(),
-                serverStarts, options.store() == CrashOptions.Store.SQLITE ? "file" : "table");
+        line(text, "  kill -9 of the server: %,d (it was started %,d times, on the same %s%s)", kills.size(),
+                serverStarts, options.store() == CrashOptions.Store.SQLITE ? "file" : "table",
+                failedStarts == 0 ? "" : "; " + failedStarts + " more starts failed and were tried again");
         kills.forEach(kill -> line(text, "    %s", kill.format()));
         line(text, "  POSTs: %,d; left without a 200 by a burst and sent again later: %,d; answered other than 200: %,d",
                 posts, sentAgain, refusals);

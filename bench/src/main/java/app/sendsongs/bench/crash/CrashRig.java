@@ -6,6 +6,7 @@ import app.sendsongs.testsupport.DynaliteServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.UUID;
  */
 final class CrashRig implements AutoCloseable {
     private static final String APP_SECRET = "crash-test-app-secret";
+    private static final int MOST_START_ATTEMPTS = 3;
     private static final Map<String, String> CREDENTIALS = Map.of("MESSENGER_APP_SECRET", APP_SECRET,
             "MESSENGER_PAGE_ACCESS_TOKEN", "crash-test-page-token", "SPOTIFY_CLIENT_ID", "crash-test-client",
             "SPOTIFY_CLIENT_SECRET", "crash-test-client-secret");
@@ -30,6 +32,7 @@ final class CrashRig implements AutoCloseable {
     private final List<String> serverJvm;
     private final int serverPort;
     private final Path serverLog;
+    private final List<String> failedStarts = new ArrayList<>();
     private ServerProcess server;
     private int serverStarts;
 
@@ -105,10 +108,29 @@ final class CrashRig implements AutoCloseable {
         return new WebhookSigner(APP_SECRET);
     }
 
-    /** Starts the server on the same port and store, and waits until it answers. */
+    /**
+     * Starts the server on the same port and store, and waits until it answers. A server that exits
+     * while starting (its store unreachable for a moment, say) is started again, as its supervisor
+     * would, at most {@link #MOST_START_ATTEMPTS} times; each such failure is kept for the report.
+     */
     void startServer() {
-        server = ServerProcess.start(List.of("serve"), serverJvm, serverEnvironment, serverPort, serverLog);
-        serverStarts++;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server = ServerProcess.start(List.of("serve"), serverJvm, serverEnvironment, serverPort, serverLog);
+                serverStarts++;
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == MOST_START_ATTEMPTS) {
+                    throw e;
+                }
+                failedStarts.add(e.getMessage());
+            }
+        }
+    }
+
+    /** Why each start that failed and was tried again failed (the server's last output). */
+    List<String> failedStarts() {
+        return List.copyOf(failedStarts);
     }
 
     /** {@code kill -9} of the server; waits until it is gone. */
@@ -120,10 +142,10 @@ final class CrashRig implements AutoCloseable {
         return serverStarts;
     }
 
-    /** The last lines of the server's and the emulators' output, for error messages. */
+    /** The last lines of the server's, the emulators' and dynalite's output, for error messages. */
     String tails() {
         return "server output:\n" + (server == null ? "(not started)" : server.tail()) + "\nsandbox output:\n"
-                + sandbox.tail();
+                + sandbox.tail() + (dynalite == null ? "" : "\ndynalite output:\n" + dynalite.recentOutput());
     }
 
     /** Stops the server as SIGTERM would, then the emulators and dynalite. */

@@ -141,7 +141,8 @@ public final class CrashTest {
                 }
             }
             return new CrashReport(options, crews.stream().map(crew -> crew.members().size()).toList(), burstMessages,
-                    List.copyOf(kills), rig.serverStarts(), posts, sentAgain, refusals, check.outcome(),
+                    List.copyOf(kills), rig.serverStarts(), rig.failedStarts().size(), posts, sentAgain, refusals,
+                    check.outcome(),
                     check.openListed(), check.stuck(), waited, Duration.ofNanos(System.nanoTime() - began));
         }
 
@@ -161,7 +162,10 @@ public final class CrashTest {
                     kills.add(done);
                     lastKillAt = result.killedAt().get();
                     progress.printf("  %s; starting it again...%n", done.format());
+                    int failedBefore = rig.failedStarts().size();
                     rig.startServer();
+                    rig.failedStarts().subList(failedBefore, rig.failedStarts().size()).forEach(failure ->
+                            progress.printf("  the server failed to start and was started again: %s%n", failure));
                 } else {
                     progress.printf("  burst %2d: %,d POSTs acknowledged, no kill%n", burst, result.acknowledged());
                 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The server run as a child JVM with this JVM's class path, so a benchmark measures it from outside
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more)");
 
     private final Process process;
     private final String baseUrl;
@@ -123,10 +125,14 @@ public final class ServerProcess implements AutoCloseable {
                 + " s; its output:\n" + tail());
     }
 
-    /** The last lines of the server's output, for error messages. */
+    /**
+     * The last lines of the server's output, for error messages, without the frames of stack traces
+     * (their exceptions and causes stay), so a long trace does not push its own message out.
+     */
     public String tail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(log).stream()
+                    .filter(line -> !STACK_FRAME.matcher(line).lookingAt()).toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
