@@ -128,22 +128,33 @@ public final class CrashTest {
 
             progress.println("asking each person for their pending songs, then reconciling every inbox...");
             Check check = check(workload, people, baseline);
-            boolean waited = false;
-            if (!check.clean() && !kills.isEmpty()) {
-                Duration left = Duration.ofNanos(lastKillAt + SendSongs.Settings.LEASE.plus(LEASE_MARGIN).toNanos()
-                        - System.nanoTime());
-                if (left.isPositive()) {
-                    progress.printf("not all settled yet: waiting %d s until every lease taken before the last "
-                            + "kill has run out, then looking again...%n", left.toSeconds());
-                    ServerProcess.sleep(left);
-                    check = check(workload, people, baseline);
-                    waited = true;
-                }
+            boolean waited = !check.clean() && awaitLeasesOfTheLastKill();
+            if (waited) {
+                check = check(workload, people, baseline);
             }
             return new CrashReport(options, crews.stream().map(crew -> crew.members().size()).toList(), burstMessages,
                     List.copyOf(kills), rig.serverStarts(), rig.failedStarts().size(), posts, sentAgain, refusals,
-                    check.outcome(),
-                    check.openListed(), check.stuck(), waited, Duration.ofNanos(System.nanoTime() - began));
+                    check.outcome(), check.openListed(), check.stuck(), waited,
+                    Duration.ofNanos(System.nanoTime() - began));
+        }
+
+        /**
+         * Waits until every message lease taken before the last kill has run out and the tick has
+         * retried the message; false when there was no kill or that time has passed already.
+         */
+        private boolean awaitLeasesOfTheLastKill() {
+            if (kills.isEmpty()) {
+                return false;
+            }
+            Duration left = Duration.ofNanos(lastKillAt - System.nanoTime())
+                    .plus(SendSongs.Settings.LEASE).plus(LEASE_MARGIN);
+            if (!left.isPositive()) {
+                return false;
+            }
+            progress.printf("not all settled yet: waiting %d s until every lease taken before the last kill has run "
+                    + "out, then looking again...%n", left.toSeconds());
+            ServerProcess.sleep(left);
+            return true;
         }
 
         /** The bursts, some ended by a kill; each starts with what the previous one left without a 200. */
@@ -162,16 +173,20 @@ public final class CrashTest {
                     kills.add(done);
                     lastKillAt = result.killedAt().get();
                     progress.printf("  %s; starting it again...%n", done.format());
-                    int failedBefore = rig.failedStarts().size();
-                    rig.startServer();
-                    rig.failedStarts().subList(failedBefore, rig.failedStarts().size()).forEach(failure ->
-                            progress.printf("  the server failed to start and was started again: %s%n", failure));
+                    restart();
                 } else {
                     progress.printf("  burst %2d: %,d POSTs acknowledged, no kill%n", burst, result.acknowledged());
                 }
                 left = result.unanswered();
             }
             sendUntilAcknowledged(left);
+        }
+
+        private void restart() {
+            int failedBefore = rig.failedStarts().size();
+            rig.startServer();
+            rig.failedStarts().subList(failedBefore, rig.failedStarts().size()).forEach(failure ->
+                    progress.printf("  the server failed to start and was started again: %s%n", failure));
         }
 
         /**

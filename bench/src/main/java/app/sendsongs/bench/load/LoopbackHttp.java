@@ -15,6 +15,8 @@ import java.util.Locale;
  * work per request beyond writing and reading bytes, so the server, not the client, sets the pace.
  */
 public final class LoopbackHttp implements AutoCloseable {
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
+
     private final String host;
     private final int port;
     private Socket socket;
@@ -59,6 +61,8 @@ public final class LoopbackHttp implements AutoCloseable {
     private void connect() throws IOException {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
+        // Far longer than any answer takes (a full intake waits 5 s); a server that stops answering ends the run.
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 8192);
     }
