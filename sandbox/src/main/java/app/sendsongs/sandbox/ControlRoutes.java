@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -273,16 +275,18 @@ final class ControlRoutes {
     private void addFault(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
         FaultInjector.Target target = FaultInjector.Target.parse(body.path("target").asText(""))
-                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be \"spotify\" or \"messenger\""));
+                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be one of " + Arrays.stream(
+                        FaultInjector.Target.values()).map(t -> "\"" + t.wireName() + "\"").toList()));
         JsonNode status = body.get("status");
-        if (status == null || !status.canConvertToInt() || !FaultInjector.STATUSES.contains(status.asInt())) {
-            throw HttpProblem.control(400, "\"status\" must be one of 429, 500, 502, 503, 504");
+        if (status == null || !status.canConvertToInt() || !target.statuses().contains(status.asInt())) {
+            throw HttpProblem.control(400, "\"status\" must be one of " + new TreeSet<>(target.statuses()));
         }
         int count = intField(body, "count", 1, 1);
         int retryAfter = intField(body, "retry_after", 1, 0);
         JsonNode reason = body.get("reason");
+        Integer code = body.hasNonNull("code") ? intField(body, "code", 0, 1) : null;
         faults.add(target, new FaultInjector.Fault(status.asInt(), retryAfter,
-                reason == null || reason.isNull() ? null : reason.asText()), count);
+                reason == null || reason.isNull() ? null : reason.asText(), code), count);
         JsonIo.send(ctx, 200, faultQueues());
     }
 
@@ -297,6 +301,9 @@ final class ControlRoutes {
                 node.put("retry_after", p.fault().retryAfterSeconds());
                 if (p.fault().reason() != null) {
                     node.put("reason", p.fault().reason());
+                }
+                if (p.fault().code() != null) {
+                    node.put("code", p.fault().code());
                 }
             }
         }
@@ -313,7 +320,7 @@ final class ControlRoutes {
         return id;
     }
 
-    private static String requiredText(JsonNode body, String field) {
+    static String requiredText(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw HttpProblem.control(400, "\"" + field + "\" must be a non-empty string");
@@ -321,7 +328,7 @@ final class ControlRoutes {
         return value.asText();
     }
 
-    private static int intField(JsonNode body, String field, int fallback, int min) {
+    static int intField(JsonNode body, String field, int fallback, int min) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return fallback;

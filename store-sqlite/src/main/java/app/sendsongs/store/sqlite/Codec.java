@@ -97,6 +97,8 @@ final class Codec {
         return switch (connection) {
             case null -> null;
             case SpotifyConnection spotify -> spotify;
+            default -> throw new IllegalArgumentException("the store keeps only Spotify connections so far, not a "
+                    + connection.kind().displayName() + " one");
         };
     }
 }

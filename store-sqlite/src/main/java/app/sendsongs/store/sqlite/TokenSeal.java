@@ -1,5 +1,7 @@
 package app.sendsongs.store.sqlite;
 
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.user.TokenCipher;
@@ -31,6 +33,8 @@ final class TokenSeal {
             case null -> null;
             case SpotifyConnection c -> new SpotifyConnection(c.accountId(), orNull(c.accessToken(), change),
                     c.accessTokenExpiresAt(), orNull(c.refreshToken(), change));
+            case LastfmConnection c -> new LastfmConnection(c.userName(), change.apply(c.sessionKey()));
+            case ListenBrainzConnection c -> new ListenBrainzConnection(c.userName(), change.apply(c.userToken()));
         };
     }
 
