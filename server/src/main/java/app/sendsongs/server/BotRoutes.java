@@ -44,7 +44,7 @@ final class BotRoutes {
                 ctx.queryParam("hub.challenge")));
     }
 
-    /** Checks the signature on the raw body, parses, queues the messages for the workers and answers at once. */
+    /** Checks the signature on the raw body, parses, queues the events for the workers and answers at once. */
     private void receive(Context ctx) {
         byte[] body;
         try {
@@ -67,8 +67,8 @@ final class BotRoutes {
                 send(ctx, rejected.response());
             }
             case Webhook.Intake.Accepted accepted -> {
-                if (!dispatcher.dispatch(accepted.messages())) {
-                    // Messenger delivers the batch again later; what was queued is then recognised by its mid.
+                if (!dispatcher.dispatch(accepted.events())) {
+                    // Messenger delivers the batch again later; what was queued is then recognised by its event id.
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     return;

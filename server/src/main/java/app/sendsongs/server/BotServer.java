@@ -1,7 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
@@ -63,8 +63,9 @@ public final class BotServer implements AutoCloseable {
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.store(), new GraphSendApi(messenger), spotifyClient, List.of(spotifyClient),
-                    clock, new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE));
+            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
+                    List.of(spotifyClient), clock, new SendSongs.Settings(link, config.schedule(),
+                    SendSongs.Settings.LEASE));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB

@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.messenger.GraphSendApi;
@@ -67,7 +68,7 @@ class StandaloneSandboxTest {
         GraphSendApi graph = new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v25.0",
                 Demo.SANDBOX_CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"), SECRET, "verify"));
 
-        SendOutcome outcome = graph.send("person-2", "hi there", MessageKind.RESPONSE);
+        SendOutcome outcome = graph.send("person-2", Message.text("hi there"), MessageKind.RESPONSE);
 
         assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
         assertThat(control.inbox("person-2")).containsExactly("hi there");

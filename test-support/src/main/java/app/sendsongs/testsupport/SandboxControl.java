@@ -37,6 +37,21 @@ public final class SandboxControl {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", text), 200);
     }
 
+    /** The person taps a quick reply titled {@code title}: a message carrying {@code payload}. Returns the answer. */
+    public JsonNode tapQuickReply(String psid, String title, String payload) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload), 200);
+    }
+
+    /** The person taps a postback button. Returns the answer. */
+    public JsonNode tapButton(String psid, String title, String payload) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "postback", payload, "title", title), 200);
+    }
+
+    /** The person, already in the conversation, opens the page's m.me link with {@code ref}. */
+    public JsonNode openLink(String psid, String ref) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "referral", ref), 200);
+    }
+
     /** Every message the bot sent the person, oldest first, as the sandbox lists them. */
     public JsonNode inboxMessages(String psid) {
         return get("/sandbox/messenger/inbox/" + psid);
