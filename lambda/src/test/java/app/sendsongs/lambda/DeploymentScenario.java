@@ -96,6 +96,7 @@ final class DeploymentScenario {
         people.say("6483920174825591", "hi");
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
+        world.deliverQueued();
 
         // forgetting a person who still has a message held for them (Messenger fails its release)
         people.say("alice", "send_song name:\"Carol King\" pre:\"never read\" " + LINK + tracks.get(6));

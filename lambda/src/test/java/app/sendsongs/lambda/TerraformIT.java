@@ -36,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 class TerraformIT {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String TABLE = "aws_dynamodb_table.main";
     private static final Map<String, Class<?>> FUNCTIONS = new LinkedHashMap<>();
@@ -53,7 +55,7 @@ class TerraformIT {
     @BeforeAll
     static void recordWhatTheFunctionsDo() {
         terraform = TerraformConfig.load(TerraformConfig.directory());
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         DeploymentScenario.run(world);
         FUNCTIONS.keySet().forEach(function -> RECORDED.put(function, world.calls(function)));
     }
