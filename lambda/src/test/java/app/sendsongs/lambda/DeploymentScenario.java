@@ -92,6 +92,10 @@ final class DeploymentScenario {
         people.say("alice", "pending");
         assertThat(people.inbox("alice")).anyMatch(text -> text.contains("within 7 days"));
 
+        // a passing fault while handling a message: it goes back to the queue and is answered on its retry
+        world.aws("inbound").faults().failNext("DynamoDb", 1);
+        assertThat(people.ask("bob", "pending")).hasSize(1);
+
         // a redelivered webhook event
         people.say("6483920174825591", "hi");
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
