@@ -39,6 +39,11 @@ output "inbound_dead_letter_queue_name" {
   value       = aws_sqs_queue.inbound_dead_letters.name
 }
 
+output "inbound_dead_letter_queue_arn" {
+  description = "The dead-letter queue's ARN, to move its messages back once their cause is fixed (aws sqs start-message-move-task --source-arn)."
+  value       = aws_sqs_queue.inbound_dead_letters.arn
+}
+
 output "table_name" {
   description = "The DynamoDB table."
   value       = aws_dynamodb_table.main.name
