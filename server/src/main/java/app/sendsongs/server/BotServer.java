@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.InboundMessage;
 import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
@@ -95,7 +96,7 @@ public final class BotServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+            dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
             new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
                     new WebhookParser(clock), dispatcher, clock)
@@ -112,6 +113,19 @@ public final class BotServer implements AutoCloseable {
         }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
         return this;
+    }
+
+    /** A webhook worker's message: handled by the bot, with one event line saying how it went. */
+    private void handle(InboundMessage message) {
+        long started = EventLog.start();
+        EventLog event = EventLog.event(BotRoutes.PLATFORM, "message").word("command", EventLog.commandOf(message.text()));
+        try {
+            app.bot().handle(message);
+        } catch (RuntimeException e) {
+            event.warn("failed", started);
+            throw e;
+        }
+        event.info("handled", started);
     }
 
     public SendSongs app() {

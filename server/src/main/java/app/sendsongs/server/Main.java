@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +23,6 @@ public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
 
     public static void main(String[] args) {
-        // The core logs through java.util.logging (no dependencies); route it to the server's log.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));
     }
 
@@ -111,6 +107,17 @@ public final class Main implements Runnable {
             values.putAll(flags);
             return values;
         }
+
+        /**
+         * The settings ({@link #values()}), with the log switched to the format they name.
+         *
+         * @throws IllegalArgumentException when LOG_FORMAT names no format
+         */
+        Map<String, String> settings() throws IOException {
+            Map<String, String> values = values();
+            Logging.configure(values.get(Logging.VARIABLE));
+            return values;
+        }
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -120,7 +127,7 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             ServerConfig config;
             try {
-                config = ServerConfig.from(values());
+                config = ServerConfig.from(settings());
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
@@ -142,7 +149,13 @@ public final class Main implements Runnable {
     static final class DemoCommand extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            Demo demo = Demo.start(values());
+            Demo demo;
+            try {
+                demo = Demo.start(settings());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
             System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
             runUntilStopped(demo);
             return 0;
