@@ -1,26 +1,38 @@
 package app.sendsongs.server;
 
+import app.sendsongs.store.sqlite.SqliteBackup;
+import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators. */
+/**
+ * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators, {@code backup}
+ * and {@code restore} copy its SQLite database out and back.
+ */
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
-        subcommands = {Main.Serve.class, Main.DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.Backup.class, Main.Restore.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
 public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
+    /** The variables backup and restore read. */
+    private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -31,8 +43,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.getCommandSpec().usageMessage().footer(variablesHelp());
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
-                .footerHeading("%nEnvironment variables:%n").footer(variablesHelp()));
+                .footerHeading("%nEnvironment variables:%n").footer(variablesHelpFor(sub.getCommand())));
         return cli;
+    }
+
+    /** Backup and restore read only the variables naming the database; the others, every variable. */
+    private static String[] variablesHelpFor(Object command) {
+        boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
+        return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
 
     @Override
@@ -41,7 +59,11 @@ public final class Main implements Runnable {
     }
 
     private static String[] variablesHelp() {
-        return ServerConfig.VARIABLES.stream()
+        return variablesHelp(ServerConfig.VARIABLES.stream().map(ServerConfig.Variable::name).toList());
+    }
+
+    private static String[] variablesHelp(List<String> names) {
+        return ServerConfig.VARIABLES.stream().filter(v -> names.contains(v.name()))
                 .map(v -> String.format("  %-28s %s", v.name(), wrap(v.meaning().replace("%", "%%"))))
                 .toArray(String[]::new);
     }
@@ -64,22 +86,10 @@ public final class Main implements Runnable {
         return out.toString();
     }
 
-    /** Options shared by both modes; each overrides the environment variable of the same meaning. */
-    static class Common {
-        @Option(names = "--port", description = "HTTP port (PORT).")
-        Integer port;
-
-        @Option(names = "--host", description = "Address to listen on (HOST); demo: 127.0.0.1 unless given.")
-        String host;
-
-        @Option(names = "--public-base-url", description = "Externally visible base URL (PUBLIC_BASE_URL).")
-        String publicBaseUrl;
-
+    /** Where the settings come from: an env file, the environment, then flags; the SQLite file, for every command. */
+    static class FileSettings {
         @Option(names = "--sqlite-path", description = "SQLite database file (SQLITE_PATH).")
         Path sqlitePath;
-
-        @Option(names = "--watch-schedule", description = "Listen-check schedule, e.g. 5m/1h,1h/7d (WATCH_SCHEDULE).")
-        String watchSchedule;
 
         @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
                 + "(the environment and flags win). Keeps secrets off the command line.")
@@ -88,24 +98,17 @@ public final class Main implements Runnable {
         Map<String, String> values() throws IOException {
             Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
             values.putAll(System.getenv());
+            values.putAll(flags());
+            return values;
+        }
+
+        /** The flags given, as the variables they override. */
+        Map<String, String> flags() {
             Map<String, String> flags = new LinkedHashMap<>();
-            if (port != null) {
-                flags.put("PORT", port.toString());
-            }
-            if (host != null) {
-                flags.put("HOST", host);
-            }
-            if (publicBaseUrl != null) {
-                flags.put("PUBLIC_BASE_URL", publicBaseUrl);
-            }
             if (sqlitePath != null) {
                 flags.put("SQLITE_PATH", sqlitePath.toString());
             }
-            if (watchSchedule != null) {
-                flags.put("WATCH_SCHEDULE", watchSchedule);
-            }
-            values.putAll(flags);
-            return values;
+            return flags;
         }
 
         /**
@@ -117,6 +120,61 @@ public final class Main implements Runnable {
             Map<String, String> values = values();
             Logging.configure(values.get(Logging.VARIABLE));
             return values;
+        }
+
+        /** The SQLite file the settings name; empty (with the reason printed) when the store is not SQLite. */
+        Optional<Path> sqliteFile(String command) throws IOException {
+            List<String> problems = new ArrayList<>();
+            StoreConfig store;
+            try {
+                store = StoreConfig.from(settings(), problems);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                store = null;
+            }
+            if (!problems.isEmpty()) {
+                System.err.println(String.join("\n", problems));
+                return Optional.empty();
+            }
+            if (store instanceof StoreConfig.Sqlite sqlite) {
+                return Optional.of(sqlite.path());
+            }
+            System.err.println(command + " copies a SQLite file; with STORE=dynamodb the table is backed up by "
+                    + "DynamoDB's point-in-time recovery (see \"Backups\" in docs/operations.md).");
+            return Optional.empty();
+        }
+    }
+
+    /** Options shared by both modes; each overrides the environment variable of the same meaning. */
+    static class Common extends FileSettings {
+        @Option(names = "--port", description = "HTTP port (PORT).")
+        Integer port;
+
+        @Option(names = "--host", description = "Address to listen on (HOST); demo: 127.0.0.1 unless given.")
+        String host;
+
+        @Option(names = "--public-base-url", description = "Externally visible base URL (PUBLIC_BASE_URL).")
+        String publicBaseUrl;
+
+        @Option(names = "--watch-schedule", description = "Listen-check schedule, e.g. 5m/1h,1h/7d (WATCH_SCHEDULE).")
+        String watchSchedule;
+
+        @Override
+        Map<String, String> flags() {
+            Map<String, String> flags = super.flags();
+            if (port != null) {
+                flags.put("PORT", port.toString());
+            }
+            if (host != null) {
+                flags.put("HOST", host);
+            }
+            if (publicBaseUrl != null) {
+                flags.put("PUBLIC_BASE_URL", publicBaseUrl);
+            }
+            if (watchSchedule != null) {
+                flags.put("WATCH_SCHEDULE", watchSchedule);
+            }
+            return flags;
         }
     }
 
@@ -160,6 +218,64 @@ public final class Main implements Runnable {
             runUntilStopped(demo);
             return 0;
         }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the SQLite database (SQLITE_PATH) to FILE while the server runs: a consistent copy "
+                    + "of everything committed before the backup began, checked before it is given its name. "
+                    + "Never overwrites FILE.")
+    static final class Backup extends FileSettings implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The backup to write; it must not exist yet.")
+        Path target;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<Path> database = sqliteFile("backup");
+            if (database.isEmpty()) {
+                return 2;
+            }
+            long started = System.nanoTime();
+            try {
+                SqliteBackup.Copy copy = SqliteBackup.backup(database.get(), target);
+                System.out.printf(Locale.ROOT, "Backed up %s to %s (%s, schema version %d) in %.1f s; the copy "
+                                + "passed SQLite's integrity check and the store's checks.%n", database.get(),
+                        copy.file(), megabytes(copy.bytes()), copy.schemaVersion(), (System.nanoTime() - started) / 1e9);
+                return 0;
+            } catch (SqliteStoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Put a backup back as the SQLite database (SQLITE_PATH), after checking it. Stop the "
+                    + "server first: the database is replaced only while no other process has it open.")
+    static final class Restore extends FileSettings implements Callable<Integer> {
+        @Parameters(paramLabel = "BACKUP", description = "A file written by the backup command.")
+        Path backup;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<Path> database = sqliteFile("restore");
+            if (database.isEmpty()) {
+                return 2;
+            }
+            try {
+                SqliteBackup.Copy copy = SqliteBackup.restore(backup, database.get());
+                System.out.printf(Locale.ROOT, "Restored %s from %s (%s, schema version %d); it passed SQLite's "
+                        + "integrity check and the store's checks. Start the server again.%n", copy.file(),
+                        backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion());
+                return 0;
+            } catch (SqliteStoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /**
