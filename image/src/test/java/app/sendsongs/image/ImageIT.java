@@ -109,6 +109,17 @@ class ImageIT {
     }
 
     @Test
+    void theComposeFileOfTheDocsRunsThisImageWithItsVolumeAndPortBehindCaddy() throws IOException {
+        Path compose = Path.of("../deploy/compose");
+        String services = Files.readString(compose.resolve("compose.yaml"));
+        String tag = image.manifest().path(0).path("RepoTags").path(0).asText();
+        assertThat(services).contains("image: " + tag, "send-songs-data:/data", "\"8080\"");
+        assertThat(Files.readString(compose.resolve("Caddyfile"))).contains("reverse_proxy send-songs:8080");
+        image.config().path("config").path("Volumes").fieldNames()
+                .forEachRemaining(volume -> assertThat(services).contains(":" + volume));
+    }
+
+    @Test
     void theImageRunsServeAsItsUserAndKeepsItsDatabaseOnTheVolume() throws Exception {
         Container container = Container.on(root).orElse(null);
         boolean ci = "true".equals(System.getenv("CI"));
