@@ -122,25 +122,22 @@ public final class Main implements Runnable {
             return values;
         }
 
-        /** The SQLite file the settings name; empty (with the reason printed) when the store is not SQLite. */
+        /** The SQLite file the settings name; empty (with the reason printed) when they name none. */
         Optional<Path> sqliteFile(String command) throws IOException {
             List<String> problems = new ArrayList<>();
-            StoreConfig store;
             try {
-                store = StoreConfig.from(settings(), problems);
+                StoreConfig store = StoreConfig.from(settings(), problems);
+                if (problems.isEmpty() && store instanceof StoreConfig.Sqlite sqlite) {
+                    return Optional.of(sqlite.path());
+                }
+                if (problems.isEmpty()) {
+                    problems.add(command + " copies a SQLite file; with STORE=dynamodb the table is backed up by "
+                            + "DynamoDB's point-in-time recovery (see \"Backups and restore\" in docs/operations.md).");
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
-                store = null;
             }
-            if (!problems.isEmpty()) {
-                System.err.println(String.join("\n", problems));
-                return Optional.empty();
-            }
-            if (store instanceof StoreConfig.Sqlite sqlite) {
-                return Optional.of(sqlite.path());
-            }
-            System.err.println(command + " copies a SQLite file; with STORE=dynamodb the table is backed up by "
-                    + "DynamoDB's point-in-time recovery (see \"Backups\" in docs/operations.md).");
+            System.err.println(String.join("\n", problems));
             return Optional.empty();
         }
     }
