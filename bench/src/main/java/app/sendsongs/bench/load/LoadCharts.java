@@ -31,6 +31,7 @@ final class LoadCharts {
         Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.getStyler().setOverlapped(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setDecimalPattern("0.00");
