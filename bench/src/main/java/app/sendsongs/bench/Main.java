@@ -13,11 +13,13 @@ public final class Main {
             case "load" -> System.exit(app.sendsongs.bench.load.LoadTest.main(rest));
             case "scale" -> System.exit(app.sendsongs.bench.scale.ScaleTest.main(rest));
             case "watch" -> System.exit(app.sendsongs.bench.watch.WatchSimulator.main(rest));
+            case "crash" -> System.exit(app.sendsongs.bench.crash.CrashTest.main(rest));
             default -> {
                 System.err.println("usage: bench <benchmark> [options]   (--help after a benchmark lists its options)");
                 System.err.println("  load    webhook ingest, ack latency and send_song processing against the demo server");
                 System.err.println("  scale   due-watch claims with 10,000 vs 1,000,000 pending, and the server's memory");
                 System.err.println("  watch   listen watching in virtual time: the seed's policy vs ours, Spotify calls and latency");
+                System.err.println("  crash   kill -9 of the server during webhook bursts: acknowledged messages lost, handled twice, stuck");
                 System.exit(2);
             }
         }

@@ -1,7 +1,10 @@
 package app.sendsongs.core;
 
-import app.sendsongs.core.chat.Bot;
+import app.sendsongs.core.bot.Bot;
+import app.sendsongs.core.bot.ForgetMe;
+import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.GroupLifecycle;
@@ -13,20 +16,18 @@ import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.store.Store;
-import app.sendsongs.core.user.ForgetMe;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.ListeningAccess;
-import app.sendsongs.core.watch.ListenWatcher;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -35,8 +36,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The whole application wired from its ports: every runtime (server, serverless handlers, tests)
- * builds one of these and calls {@link #bot()}, {@link #registration()} and {@link #tick()}.
+ * The whole application wired from its ports (the composition root): every runtime (server, serverless
+ * handlers, tests) builds one of these and calls {@link #bot()}, {@link #registration()} and
+ * {@link #tick()}.
  */
 public final class SendSongs {
     private static final int TICK_BATCH = 100;
@@ -48,37 +50,44 @@ public final class SendSongs {
     private final Registration registration;
     private final ListenWatcher watcher;
     private final Outbox outbox;
-    private final Store store;
+    private final Housekeeping housekeeping;
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
 
     /**
+     * @param stores    the store's parts, assembled by the store adapter
+     * @param chats     one chat platform per {@link app.sendsongs.core.shared.Platform} the bot speaks on; a
+     *                  message goes out through the platform of its receiver's address
      * @param catalogue looks shared tracks up with the app's own credentials
-     * @param sources one listening source per kind; a person's history is read from the one of their
-     *                connection's kind, and {@code /connect} offers Spotify's
+     * @param sources   one listening source per kind; a person's history is read from the one of their
+     *                  connection's kind, and {@code /connect} offers Spotify's
      */
-    public SendSongs(Store store, ChatPlatform chat, Catalogue catalogue, List<? extends ListeningSource> sources,
-                     Clock clock, Settings settings) {
-        this.store = store;
+    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue,
+                     List<? extends ListeningSource> sources, Clock clock, Settings settings) {
+        this.housekeeping = stores.housekeeping();
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        this.outbox = new Outbox(chat, store, clock, settings.lease());
-        WatchPlanner planner = new WatchPlanner(store, store, schedule, clock, settings.lease());
-        ShareDelivery delivery = new ShareDelivery(store, planner);
+        this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease());
+        WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
+        ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
-        ListeningAccess access = new ListeningAccess(sources, store, outbox, link, clock);
-        this.registration = new Registration(store, store, consentSource(sources), planner, link, clock);
-        GroupSummary groupSummary = new GroupSummary(store, store, store, outbox, schedule, clock);
-        this.watcher = new ListenWatcher(store, store, store, access, outbox, schedule, clock, settings.lease(),
-                groupSummary);
+        ListeningAccess access = new ListeningAccess(sources, stores.users(), outbox, link, clock);
+        this.registration = new Registration(stores.registrations(), stores.users(), consentSource(sources), delivery,
+                link, clock);
+        GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
+                schedule, clock);
+        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), access, outbox, schedule,
+                clock, settings.lease(), groupSummary);
         TrackLookup tracks = new TrackLookup(catalogue);
-        SendSong sendSong = new SendSong(store, store, store, tracks, outbox, schedule, link, clock);
-        Groups groups = groups(store, outbox, tracks, groupSummary, schedule, link, clock);
-        SentSongs sentSongs = new SentSongs(store, store, outbox, groupSummary,
-                id -> store.findGroupSend(id).map(GroupSend::groupName));
-        this.bot = new Bot(store, store, store, outbox, registration, sendSong, sentSongs,
-                new ForgetMe(store, outbox, link, groups), groups, planner, link, clock);
+        SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.choices(), tracks, outbox, schedule,
+                link, clock);
+        Groups groups = groups(stores, outbox, tracks, groupSummary, schedule, link, clock);
+        SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, groupSummary,
+                id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
+        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
+        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
+                sentSongs, forgetMe, groups, planner, link, clock);
     }
 
     private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
@@ -86,16 +95,17 @@ public final class SendSongs {
                 .orElseThrow(() -> new IllegalArgumentException("the Spotify listening source is missing"));
     }
 
-    private static Groups groups(Store store, Outbox outbox, TrackLookup tracks, GroupSummary summary,
+    private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, GroupSummary summary,
                                  WatchSchedule schedule, ConnectLink link, Clock clock) {
-        GroupFinder finder = new GroupFinder(store, store);
-        GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(store, store, outbox, summary);
+        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
+        GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
-        GroupMembership membership = new GroupMembership(store, store, finder, withdrawal,
-                new WhichPerson(store, store, clock), outbox, limits, link, clock);
-        return new Groups(new GroupLifecycle(store, finder, withdrawal, outbox, limits, clock), membership,
-                new GroupListing(store, store, finder),
-                new GroupSong(finder, store, store, store, tracks, outbox, schedule, clock));
+        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal,
+                new WhichPerson(stores.choices(), stores.users(), clock), outbox, limits, link, clock);
+        return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
+                new GroupListing(stores.groups(), stores.users(), finder),
+                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), tracks, outbox, schedule,
+                        clock));
     }
 
     public Bot bot() {
@@ -127,7 +137,7 @@ public final class SendSongs {
         Instant now = clock.instant();
         if (!now.isBefore(nextPurge)) {
             nextPurge = now.plus(PURGE_EVERY);
-            store.purgeBefore(now.minus(KEEP_EXPIRED));
+            housekeeping.purgeBefore(now.minus(KEEP_EXPIRED));
         }
     }
 

@@ -3,9 +3,11 @@ package app.sendsongs.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.sqlite.SqliteBackup;
-import app.sendsongs.store.sqlite.SqliteStore;
+import app.sendsongs.store.sqlite.SqliteStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -179,11 +181,11 @@ class ImageIT {
         }
         assertThat(SqliteBackup.check(database)).isEmpty();
         assertThat(SqliteBackup.check(root.resolve("data/backup.db"))).isEmpty();
-        try (SqliteStore store = SqliteStore.open(database, TokenCipher.fromBase64(TOKEN_KEY))) {
-            assertThat(store.firstDelivery("m-image-1", Instant.now())).as("the server in the image stored the message")
-                    .isFalse();
-            assertThat(store.heldMessagesFor("p-image")).as("its answer, held while Messenger is unreachable")
-                    .isNotEmpty();
+        try (SqliteStores store = SqliteStores.file(database, TokenCipher.fromBase64(TOKEN_KEY))) {
+            assertThat(store.stores().inbound().firstDelivery("messenger:m-image-1", Instant.now()))
+                    .as("the server in the image stored the message").isFalse();
+            assertThat(store.stores().outbox().heldMessagesFor(new ChatAddress(Platform.MESSENGER, "p-image")))
+                    .as("its answer, held while Messenger is unreachable").isNotEmpty();
         }
     }
 

@@ -1,8 +1,10 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.Platform;
 
 /**
  * The chat platform of a function that must never message anyone (the registration function holds no page
@@ -10,7 +12,22 @@ import app.sendsongs.core.chat.SendOutcome;
  */
 final class NoMessaging implements ChatPlatform {
     @Override
-    public SendOutcome send(String psid, String text, MessageKind kind) {
+    public Platform platform() {
+        return Platform.MESSENGER;
+    }
+
+    @Override
+    public int maxTextLength() {
+        return 2000;
+    }
+
+    @Override
+    public boolean showsRichMessages() {
+        return false;
+    }
+
+    @Override
+    public SendOutcome send(String recipientId, Message message, MessageKind kind) {
         throw new IllegalStateException("this function has no Messenger access; a message was about to be sent");
     }
 }

@@ -1,7 +1,7 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
@@ -77,26 +77,26 @@ public final class WebhookHandler implements RequestStreamHandler {
                 LOG.warn("webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
                 yield rejected.response();
             }
-            case Webhook.Intake.Accepted accepted -> handle(parts.app(), accepted.messages());
+            case Webhook.Intake.Accepted accepted -> handle(parts.app(), accepted.events());
         };
     }
 
     /**
-     * Handles every message, each on its own. If one fails, Messenger is asked to deliver the batch again: the
-     * messages handled meanwhile are then dropped by their {@code mid}, and one that failed before its {@code mid}
-     * was recorded (the table unreachable, say) gets another chance.
+     * Handles every event, each on its own. If one fails, Messenger is asked to deliver the batch again: the
+     * events handled meanwhile are then dropped by their id ({@code mid}), and one that failed before its id was
+     * recorded (the table unreachable, say) gets another chance.
      */
-    private static WebResponse handle(SendSongs app, List<InboundMessage> messages) {
+    private static WebResponse handle(SendSongs app, List<Inbound> events) {
         int failed = 0;
-        for (InboundMessage message : messages) {
+        for (Inbound event : events) {
             try {
-                app.bot().handle(message);
+                app.bot().handle(event);
             } catch (RuntimeException e) {
                 failed++;
-                LOG.error("handling webhook message {} failed", message.mid(), e);
+                LOG.error("handling webhook event {} failed", event.eventId(), e);
             }
         }
         return failed == 0 ? Webhook.RECEIVED
-                : WebResponse.text(500, failed + " of " + messages.size() + " messages failed; deliver again");
+                : WebResponse.text(500, failed + " of " + events.size() + " messages failed; deliver again");
     }
 }

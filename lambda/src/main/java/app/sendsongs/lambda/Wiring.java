@@ -1,9 +1,9 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
-import app.sendsongs.core.registration.ConnectLink;
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
@@ -44,7 +44,7 @@ final class Wiring {
         return value;
     }
 
-    Store store() {
+    Stores stores() {
         TokenCipher cipher;
         try {
             cipher = TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
@@ -76,7 +76,7 @@ final class Wiring {
     /** The core on the shared table, talking to people through {@code chat}. */
     SendSongs app(ChatPlatform chat) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
-        return new SendSongs(store(), chat, spotify, List.of(spotify), surroundings.clock(),
+        return new SendSongs(stores(), List.of(chat), spotify, List.of(spotify), surroundings.clock(),
                 new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
     }
 }

@@ -2,7 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LambdaArtifactIT {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     /** Lambda's limits for a .zip/.jar deployment package: 50 MB uploaded directly, 250 MB unpacked. */
     private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;

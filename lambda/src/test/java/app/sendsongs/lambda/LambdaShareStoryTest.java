@@ -2,7 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LambdaShareStoryTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final String LINK = "https://open.spotify.com/track/";
 

@@ -2,7 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import app.sendsongs.testsupport.LogCapture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Whatever the functions log, on success and on failure, never holds a secret value. */
 class SecretsStayOutOfLogsTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private LambdaWorld world;
     private People people;

@@ -3,7 +3,7 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.net.URI;
 import java.time.Clock;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SnapStartReadinessTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private LambdaWorld world;
 

@@ -2,7 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 class TerraformIT {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final String TABLE = "aws_dynamodb_table.main";
     private static final Map<String, Class<?>> FUNCTIONS = new LinkedHashMap<>();

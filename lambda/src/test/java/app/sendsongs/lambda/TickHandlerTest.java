@@ -2,7 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The tick function invoked with the EventBridge Scheduler input, as the schedule invokes it. */
 class TickHandlerTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final String LINK = "https://open.spotify.com/track/";
 

@@ -2,7 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.store.dynamodb.DynamoStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The webhook function invoked directly with API Gateway's payload 2.0 events, as Lambda invokes it. */
 class WebhookHandlerTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final String SAMPLE_SENDER = "6483920174825591";
 

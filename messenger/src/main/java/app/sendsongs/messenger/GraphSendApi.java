@@ -1,10 +1,11 @@
 package app.sendsongs.messenger;
 
-import app.sendsongs.core.shared.RetryAfter;
-
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.RetryAfter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,13 +19,17 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Messenger Send API: {@code POST <graph>/<version>/me/messages?access_token=<page token>}.
+ * Messenger as the bot's chat platform, through the Send API:
+ * {@code POST <graph>/<version>/me/messages?access_token=<page token>}. A message is rendered as
+ * {@link SendApiMessages} describes (text, quick replies, a generic template for a song card); a message of text
+ * and card takes two calls, whose one outcome is the first that is not {@link SendOutcome.Sent}.
  *
  * <p>The page token travels in the query string, so the request URI is never logged nor put in a reason or
  * exception message; any text that comes back from the network is scrubbed of the token before it is shown.
@@ -34,6 +39,8 @@ public final class GraphSendApi implements ChatPlatform {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Wait used for a rate limit that did not say how long. */
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
+    /** The longest text of one message, in UTF-16 units (the core's split counts the same way). */
+    static final int MAX_TEXT = 2000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSendApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,54 +78,90 @@ public final class GraphSendApi implements ChatPlatform {
                 + URLEncoder.encode(config.pageAccessToken(), StandardCharsets.UTF_8));
     }
 
+    @Override
+    public Platform platform() {
+        return Platform.MESSENGER;
+    }
+
+    @Override
+    public int maxTextLength() {
+        return MAX_TEXT;
+    }
+
+    /** Quick replies, generic templates and postback and link buttons are all rendered. */
+    @Override
+    public boolean showsRichMessages() {
+        return true;
+    }
+
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException without calling Graph when there is no recipient, no text, or more than
-     *                                  {@link ChatPlatform#MAX_TEXT} characters (UTF-16 units, as the core's
-     *                                  {@code MessageText.split} counts them): Graph would refuse it every time, so it
-     *                                  is the caller's mistake, not a failure to retry
+     * <p>A message with a text and a card is sent as two messages, the text first; if the text is not sent, the
+     * card is not tried. If the text went and the card did not, the card's outcome is the answer: the core then
+     * keeps the whole message and sends it again later, so the text may show twice but the card is never lost
+     * (the core's own split into parts works the same way). The card is fitted to Messenger's limits before the
+     * text goes, so what can still fail after the text is a passing failure, not a refusal of the card.
+     *
+     * @throws IllegalArgumentException without calling Graph when there is no recipient or message, or a text of
+     *                                  more than {@value #MAX_TEXT} characters (UTF-16 units, as the core's
+     *                                  {@code MessageText.split} counts them): Graph would refuse it every time, so
+     *                                  it is the caller's mistake, not a failure to retry
      */
     @Override
-    public SendOutcome send(String psid, String text, MessageKind kind) {
+    public SendOutcome send(String psid, Message message, MessageKind kind) {
         if (psid == null || psid.isBlank()) {
             throw new IllegalArgumentException("a message needs a recipient PSID");
         }
-        if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("a message needs some text");
+        if (message == null) {
+            throw new IllegalArgumentException("a message is needed");
         }
-        if (text.length() > MAX_TEXT) {
+        if (message.text().length() > MAX_TEXT) {
             throw new IllegalArgumentException("a message carries at most " + MAX_TEXT + " characters, this one has "
-                    + text.length() + ": split it first");
+                    + message.text().length() + ": split it first");
         }
+        List<ObjectNode> parts = SendApiMessages.render(message);
+        for (int i = 0; i < parts.size(); i++) {
+            SendOutcome outcome = post(body(psid, parts.get(i), kind));
+            if (!(outcome instanceof SendOutcome.Sent)) {
+                if (i > 0) {
+                    LOG.warn("Send API: the text went but the card did not; the whole message will be sent again");
+                }
+                return outcome;
+            }
+        }
+        return new SendOutcome.Sent();
+    }
+
+    private SendOutcome post(String body) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(psid, text, kind), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             LOG.warn("Send API did not answer in time ({})", e.getClass().getSimpleName());
-            return new SendOutcome.Failed("the Send API did not answer in time", Optional.empty());
+            return new SendOutcome.Failed("the Send API did not answer in time");
         } catch (IOException e) {
             String why = e.getClass().getSimpleName() + scrubbedMessage(e);
             LOG.warn("Send API unreachable: {}", why);
-            return new SendOutcome.Failed("the Send API could not be reached: " + why, Optional.empty());
+            return new SendOutcome.Failed("the Send API could not be reached: " + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendOutcome.Failed("interrupted while sending", Optional.empty());
+            return new SendOutcome.Failed("interrupted while sending");
         }
         return outcome(response);
     }
 
-    private static String body(String psid, String text, MessageKind kind) {
+    private static String body(String psid, ObjectNode message, MessageKind kind) {
         ObjectNode root = JSON.createObjectNode();
         root.putObject("recipient").put("id", psid);
         root.put("messaging_type", kind.name());
-        root.putObject("message").put("text", text);
+        root.set("message", message);
         return root.toString();
     }
 
@@ -133,7 +176,7 @@ public final class GraphSendApi implements ChatPlatform {
 
         if (error.code() == CODE_BAD_TOKEN) {
             LOG.error("the Graph API refused the page access token ({}): check MESSENGER_PAGE_ACCESS_TOKEN", detail);
-            return new SendOutcome.Failed("the page access token was refused (" + detail + ")", Optional.empty());
+            return new SendOutcome.Failed("the page access token was refused (" + detail + ")");
         }
         if ((error.code() == 10 || error.code() == 200) && (OUTSIDE_WINDOW_SUBCODES.contains(error.subcode())
                 || (error.message() != null && error.message().contains("outside of allowed window")))) {

@@ -1,24 +1,43 @@
 package app.sendsongs.messenger;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a Messenger webhook body into the texts people sent. Every entry and every messaging event is read; what the
- * bot does not use is skipped without complaint: events without {@code message} ({@code read}, {@code delivery},
- * reactions...), echoes of the page's own messages, messages without text (attachments only, stickers) and unknown
- * fields. A postback with a payload becomes a text holding the button's title.
+ * Turns a Messenger webhook body into what people did, as the core's {@link Inbound} events:
+ * <ul>
+ *   <li>a message with text is {@link Inbound.Text}; one that carries {@code quick_reply.payload} is a tap on a
+ *       quick reply, {@link Inbound.ChoiceTapped} (its text is the title the person saw);</li>
+ *   <li>a {@code postback} (a button of a template, the persistent menu, "Get Started") is
+ *       {@link Inbound.ButtonTapped}, unless it carries a {@code referral}: that is the first contact of someone
+ *       who came through an {@code m.me} link, {@link Inbound.OpenedLink} with the link's {@code ref};</li>
+ *   <li>a {@code referral} (someone already in the conversation opened an {@code m.me} link) is
+ *       {@link Inbound.OpenedLink}.</li>
+ * </ul>
+ * Every entry and every messaging event is read; what the bot does not use is skipped without complaint: echoes
+ * of the page's own messages, {@code read}, {@code delivery}, reactions, opt-ins, {@code standby} (events for
+ * another app of the page), messages without text (attachments only, stickers), events without a usable sender,
+ * and unknown fields. The event id is Messenger's {@code mid}; a postback without one and a referral (which has
+ * none) get an id made from the sender, the timestamp and the payload or ref, the same on every redelivery.
+ *
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_postbacks">messaging_postbacks</a>
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_referrals">messaging_referrals</a>
  */
 public final class WebhookParser {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookParser.class);
@@ -39,9 +58,9 @@ public final class WebhookParser {
     /**
      * @throws MalformedWebhookException when the body is not a JSON object with an {@code object} field, or its
      *                                    {@code entry} or {@code messaging} is not an array; a well-formed event of
-     *                                    another object than {@code page} gives no messages, not an error
+     *                                    another object than {@code page} gives no events, not an error
      */
-    public List<InboundMessage> parse(byte[] body) {
+    public List<Inbound> parse(byte[] body) {
         JsonNode root = readTree(body);
         JsonNode object = root.get("object");
         if (object == null || !object.isTextual()) {
@@ -52,7 +71,7 @@ public final class WebhookParser {
             LOG.debug("webhook for object {} ignored", object.asText());
             return List.of();
         }
-        List<InboundMessage> messages = new ArrayList<>();
+        List<Inbound> events = new ArrayList<>();
         for (JsonNode entry : array(root, "entry", "the webhook body")) {
             if (!entry.isObject()) {
                 throw new MalformedWebhookException("a webhook entry is not a JSON object");
@@ -63,43 +82,95 @@ public final class WebhookParser {
                     continue;
                 }
                 Instant at = millis(event.path("timestamp")).or(() -> entryTime).orElseGet(clock::instant);
-                event(event, at).ifPresent(messages::add);
+                event(event, at).ifPresent(events::add);
             }
         }
-        return messages;
+        return events;
     }
 
-    private static Optional<InboundMessage> event(JsonNode event, Instant at) {
-        String sender = text(event.path("sender").path("id"));
-        if (sender == null) {
+    private static Optional<Inbound> event(JsonNode event, Instant at) {
+        Optional<ChatAddress> from = sender(event);
+        if (from.isEmpty()) {
             return Optional.empty();
         }
         JsonNode message = event.path("message");
         if (message.isObject()) {
-            if (message.path("is_echo").asBoolean(false)) {
-                return Optional.empty();
-            }
-            String mid = text(message.path("mid"));
-            String text = text(message.path("text"));
-            if (mid == null || text == null || text.isBlank()) {
-                return Optional.empty();
-            }
-            return Optional.of(new InboundMessage(mid, sender, text, at));
+            return message(message, from.get(), at);
         }
         JsonNode postback = event.path("postback");
-        if (postback.isObject() && postback.hasNonNull("payload")) {
-            String title = text(postback.path("title"));
-            if (title == null || title.isBlank()) {
-                return Optional.empty();
-            }
-            String mid = text(postback.path("mid"));
-            if (mid == null) {
-                // older postbacks carry no mid; this id is stable across redeliveries of the same event
-                mid = "postback:" + sender + ":" + at.toEpochMilli();
-            }
-            return Optional.of(new InboundMessage(mid, sender, title, at));
+        if (postback.isObject()) {
+            return postback(postback, from.get(), at);
+        }
+        JsonNode referral = event.path("referral");
+        if (referral.isObject()) {
+            String ref = textOrEmpty(referral.path("ref"));
+            return Optional.of(new Inbound.OpenedLink(derivedId("referral", from.get(), at, ref), from.get(), at, ref));
         }
         return Optional.empty();
+    }
+
+    /** The sender's page-scoped id as an address; empty when it is missing or not a usable id. */
+    private static Optional<ChatAddress> sender(JsonNode event) {
+        String psid = text(event.path("sender").path("id"));
+        if (psid == null || psid.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ChatAddress.messenger(psid));
+        } catch (IllegalArgumentException e) {
+            LOG.debug("webhook event with an unusable sender id skipped: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Inbound> message(JsonNode message, ChatAddress from, Instant at) {
+        if (message.path("is_echo").asBoolean(false)) {
+            return Optional.empty();
+        }
+        String mid = text(message.path("mid"));
+        if (mid == null || mid.isBlank()) {
+            return Optional.empty();
+        }
+        String text = text(message.path("text"));
+        String payload = text(message.path("quick_reply").path("payload"));
+        if (payload != null && !payload.isBlank()) {
+            return Optional.of(new Inbound.ChoiceTapped(mid, from, at, payload, text == null ? "" : text));
+        }
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Inbound.Text(mid, from, at, text));
+    }
+
+    private static Optional<Inbound> postback(JsonNode postback, ChatAddress from, Instant at) {
+        String mid = text(postback.path("mid"));
+        JsonNode referral = postback.path("referral");
+        if (referral.isObject()) {
+            String ref = textOrEmpty(referral.path("ref"));
+            String id = mid == null || mid.isBlank() ? derivedId("postback", from, at, ref) : mid;
+            return Optional.of(new Inbound.OpenedLink(id, from, at, ref));
+        }
+        String payload = text(postback.path("payload"));
+        if (payload == null || payload.isBlank()) {
+            return Optional.empty();
+        }
+        String id = mid == null || mid.isBlank() ? derivedId("postback", from, at, payload) : mid;
+        return Optional.of(new Inbound.ButtonTapped(id, from, at, payload, textOrEmpty(postback.path("title"))));
+    }
+
+    /**
+     * An id for an event Messenger gives none: the kind and a hash of the sender, the time and the payload or ref,
+     * so a redelivery gets the same id, and the stored id holds neither the person's id nor a long payload.
+     */
+    static String derivedId(String kind, ChatAddress from, Instant at, String payload) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha256.digest((from.id() + "\n" + at.toEpochMilli() + "\n" + payload)
+                    .getBytes(StandardCharsets.UTF_8));
+            return kind + ":" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** The array {@code field} of {@code parent}; absent or null reads as empty. */
@@ -134,6 +205,11 @@ public final class WebhookParser {
 
     private static String text(JsonNode node) {
         return node.isTextual() || node.isNumber() ? node.asText() : null;
+    }
+
+    private static String textOrEmpty(JsonNode node) {
+        String text = text(node);
+        return text == null ? "" : text;
     }
 
     private static Optional<Instant> millis(JsonNode node) {

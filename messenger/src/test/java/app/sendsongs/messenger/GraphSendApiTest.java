@@ -3,7 +3,7 @@ package app.sendsongs.messenger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.testsupport.LogCapture;
@@ -39,7 +39,7 @@ class GraphSendApiTest {
     void aResponseArrivesInThePersonsInboxAsResponse() {
         sandbox.personWrites("psid-1", "help");
 
-        assertThat(graph.send("psid-1", "Here is the help text", MessageKind.RESPONSE))
+        assertThat(graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE))
                 .isEqualTo(new SendOutcome.Sent());
 
         JsonNode inbox = sandbox.inbox("psid-1");
@@ -52,7 +52,7 @@ class GraphSendApiTest {
     void anUpdateGoesAsUpdate() {
         sandbox.personWrites("psid-1", "help");
 
-        assertThat(graph.send("psid-1", "Bob listened to Neon Heron", MessageKind.UPDATE))
+        assertThat(graph.send("psid-1", Message.text("Bob listened to Neon Heron"), MessageKind.UPDATE))
                 .isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("messaging_type").asText()).isEqualTo("UPDATE");
@@ -63,9 +63,9 @@ class GraphSendApiTest {
         sandbox.personWrites("alice", "hi");
         sandbox.personWrites("bob", "hi");
 
-        graph.send("alice", "one", MessageKind.RESPONSE);
-        graph.send("bob", "for bob", MessageKind.RESPONSE);
-        graph.send("alice", "two", MessageKind.UPDATE);
+        graph.send("alice", Message.text("one"), MessageKind.RESPONSE);
+        graph.send("bob", Message.text("for bob"), MessageKind.RESPONSE);
+        graph.send("alice", Message.text("two"), MessageKind.UPDATE);
 
         assertThat(sandbox.inbox("alice")).extracting(m -> m.path("text").asText()).containsExactly("one", "two");
         assertThat(sandbox.inbox("bob")).extracting(m -> m.path("text").asText()).containsExactly("for bob");
@@ -76,7 +76,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String text = "Alice sent you \u201cNeon Heron\u201d \ud83c\udfb5\nshe says: \"you'll love the bridge\" & <3";
 
-        assertThat(graph.send("psid-1", text, MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text(text), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).isEqualTo(text);
     }
@@ -84,9 +84,9 @@ class GraphSendApiTest {
     @Test
     void sendsATextOfExactlyTheLimit() {
         sandbox.personWrites("psid-1", "hi");
-        String longest = "x".repeat(ChatPlatform.MAX_TEXT);
+        String longest = "x".repeat(GraphSendApi.MAX_TEXT);
 
-        assertThat(graph.send("psid-1", longest, MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text(longest), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).hasSize(2000);
     }
@@ -94,22 +94,20 @@ class GraphSendApiTest {
     @Test
     void refusesATextOverTheLimitWithoutCallingGraph() {
         sandbox.personWrites("psid-1", "hi");
-        String tooLong = "x".repeat(ChatPlatform.MAX_TEXT + 1);
+        String tooLong = "x".repeat(GraphSendApi.MAX_TEXT + 1);
 
-        assertThatThrownBy(() -> graph.send("psid-1", tooLong, MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text(tooLong), MessageKind.RESPONSE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2000");
         assertThat(sandbox.inbox("psid-1")).isEmpty();
     }
 
     @Test
-    void refusesAnEmptyTextOrRecipientWithoutCallingGraph() {
+    void refusesAMissingMessageOrRecipientWithoutCallingGraph() {
         sandbox.personWrites("psid-1", "hi");
 
-        assertThatThrownBy(() -> graph.send("psid-1", "", MessageKind.RESPONSE))
-                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> graph.send("psid-1", null, MessageKind.RESPONSE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> graph.send(" ", "hello", MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send(" ", Message.text("hello"), MessageKind.RESPONSE))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
     }
@@ -118,7 +116,7 @@ class GraphSendApiTest {
 
     @Test
     void aPersonWhoNeverWroteToThePageIsUnreachable() {
-        SendOutcome outcome = graph.send("stranger", "hello", MessageKind.UPDATE);
+        SendOutcome outcome = graph.send("stranger", Message.text("hello"), MessageKind.UPDATE);
 
         assertThat(outcome).isInstanceOf(SendOutcome.Unreachable.class);
         assertThat(((SendOutcome.Unreachable) outcome).reason()).contains("2018001");
@@ -128,14 +126,14 @@ class GraphSendApiTest {
     void outsideThe24HourWindowTheSendIsRefusedUntilThePersonWritesAgain() {
         sandbox.personWrites("psid-1", "hi");
         sandbox.advanceSeconds(Duration.ofHours(24).toSeconds());
-        assertThat(graph.send("psid-1", "still inside", MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("still inside"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
 
         sandbox.advanceSeconds(1);
-        assertThat(graph.send("psid-1", "too late", MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
-        assertThat(graph.send("psid-1", "too late", MessageKind.RESPONSE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.personWrites("psid-1", "back");
-        assertThat(graph.send("psid-1", "welcome back", MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("text").asText())
                 .containsExactly("still inside", "welcome back");
     }
@@ -147,11 +145,11 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(500, 1, 0);
 
-        SendOutcome.Failed failed = failed(graph.send("psid-1", "hello", MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
         assertThat(failed.reason()).contains("HTTP 500");
         assertThat(failed.retryAfter()).isEmpty();
 
-        assertThat(graph.send("psid-1", "hello", MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).hasSize(1);
     }
 
@@ -160,7 +158,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(503, 1, 7);
 
-        SendOutcome.Failed failed = failed(graph.send("psid-1", "hello", MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
         assertThat(failed.reason()).contains("HTTP 503");
         assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7));
     }
@@ -171,11 +169,11 @@ class GraphSendApiTest {
         sandbox.fault(429, 2, 30);
 
         for (int i = 0; i < 2; i++) {
-            SendOutcome.Failed failed = failed(graph.send("psid-1", "hello", MessageKind.UPDATE));
+            SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE));
             assertThat(failed.reason()).contains("rate limit");
             assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
         }
-        assertThat(graph.send("psid-1", "hello", MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
     }
 
     @Test
@@ -184,8 +182,8 @@ class GraphSendApiTest {
         sandbox.fault(502, 1, 0);
         sandbox.fault(504, 1, 0);
 
-        assertThat(failed(graph.send("psid-1", "a", MessageKind.UPDATE)).reason()).contains("HTTP 502");
-        assertThat(failed(graph.send("psid-1", "b", MessageKind.UPDATE)).reason()).contains("HTTP 504");
+        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE)).reason()).contains("HTTP 502");
+        assertThat(failed(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE)).reason()).contains("HTTP 504");
     }
 
     @Test
@@ -195,7 +193,7 @@ class GraphSendApiTest {
         GraphSendApi misconfigured = new GraphSendApi(new MessengerConfig(sandbox.base + "/sandbox/graph", null,
                 wrong, "secret", "verify"));
 
-        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", "hello", MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
 
         assertThat(failed.reason()).contains("access token was refused").contains("190").doesNotContain(wrong);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
@@ -210,7 +208,7 @@ class GraphSendApiTest {
         GraphSendApi nowhere = new GraphSendApi(new MessengerConfig("http://localhost:" + closedPort, null,
                 "page-token-123", "secret", "verify"));
 
-        SendOutcome.Failed failed = failed(nowhere.send("psid-1", "hello", MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(nowhere.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
 
         assertThat(failed.reason()).contains("could not be reached").doesNotContain("page-token-123");
         assertThat(failed.retryAfter()).isEmpty();
@@ -224,7 +222,7 @@ class GraphSendApiTest {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe/", "/v99.0/", token,
                 "secret", "verify"));
 
-        assertThat(probe.send("psid-9", "hello", MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(probe.send("psid-9", Message.text("hello"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
 
         MessengerSandbox.Probed request = sandbox.probed.get(0);
         assertThat(request.path()).isEqualTo("/probe/v99.0/me/messages");
@@ -244,7 +242,7 @@ class GraphSendApiTest {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8) + " (token " + token + ")");
 
         try (LogCapture log = new LogCapture()) {
-            SendOutcome.Failed failed = failed(probe.send("psid-1", "hello", MessageKind.RESPONSE));
+            SendOutcome.Failed failed = failed(probe.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
 
             assertThat(failed.reason()).contains("<redacted>").doesNotContain(token)
                     .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -258,14 +256,14 @@ class GraphSendApiTest {
         String token = sandbox.config.pageAccessToken();
         try (LogCapture log = new LogCapture()) {
             sandbox.personWrites("psid-1", "hi");
-            graph.send("psid-1", "ok", MessageKind.RESPONSE);
-            graph.send("stranger", "unknown", MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("ok"), MessageKind.RESPONSE);
+            graph.send("stranger", Message.text("unknown"), MessageKind.RESPONSE);
             sandbox.fault(429, 1, 3);
-            graph.send("psid-1", "limited", MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("limited"), MessageKind.RESPONSE);
             sandbox.fault(500, 1, 0);
-            graph.send("psid-1", "broken", MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("broken"), MessageKind.RESPONSE);
             sandbox.advanceSeconds(Duration.ofDays(2).toSeconds());
-            graph.send("psid-1", "late", MessageKind.UPDATE);
+            graph.send("psid-1", Message.text("late"), MessageKind.UPDATE);
 
             assertThat(log.text()).contains("rate limit").doesNotContain(token);
         }
@@ -276,23 +274,23 @@ class GraphSendApiTest {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
 
         sandbox.probeAnswersGraphError(400, 551, 1545041, "This person isn't available right now.");
-        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
 
         sandbox.probeAnswersGraphError(400, 200, 1545041, "Message failed to send because the person is unavailable");
-        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
 
         sandbox.probeAnswersGraphError(400, 10, null, "This message is sent outside of allowed window.");
-        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.probeAnswersGraphError(400, 200, 2018108, "outside the window for a non-subscription message");
-        assertThat(probe.send("p", "x", MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.probeAnswersGraphError(400, 613, null, "Calls to this api have exceeded the rate limit.");
-        assertThat(failed(probe.send("p", "x", MessageKind.UPDATE)).retryAfter())
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).retryAfter())
                 .as("a throttle without Retry-After still waits").contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
 
         sandbox.probeAnswersGraphError(400, 100, null, "(#100) Param message[text] must be a non-empty string");
-        assertThat(failed(probe.send("p", "x", MessageKind.UPDATE)).reason()).contains("rejected").contains("100");
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).reason()).contains("rejected").contains("100");
     }
 
     @Test
@@ -301,7 +299,7 @@ class GraphSendApiTest {
         sandbox.probeAnswersGraphError(429, 4, null, "(#4) Application request limit reached");
         sandbox.probeHeaders = Map.of("Retry-After", "Wed, 21 Oct 2099 07:28:00 GMT");
 
-        Optional<Duration> wait = failed(probe.send("p", "x", MessageKind.UPDATE)).retryAfter();
+        Optional<Duration> wait = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).retryAfter();
 
         assertThat(wait).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
     }
@@ -313,7 +311,7 @@ class GraphSendApiTest {
         sandbox.probeContentType = "text/html";
         sandbox.probeBody = "<html><body>Bad Gateway</body></html>";
 
-        SendOutcome.Failed failed = failed(probe.send("p", "x", MessageKind.UPDATE));
+        SendOutcome.Failed failed = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE));
 
         assertThat(failed.reason()).contains("HTTP 502");
         assertThat(failed.retryAfter()).isEmpty();

@@ -1,6 +1,6 @@
 package app.sendsongs.messenger;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
@@ -33,12 +33,14 @@ final class MessengerSandbox implements AutoCloseable {
     final Javalin app;
     final String base;
 
-    final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+    final List<Inbound> received = new CopyOnWriteArrayList<>();
     final List<Probed> probed = new CopyOnWriteArrayList<>();
     volatile int probeStatus = 200;
     volatile String probeBody = "{\"recipient_id\":\"1\",\"message_id\":\"m.1\"}";
     volatile String probeContentType = "application/json";
     volatile Map<String, String> probeHeaders = Map.of();
+    /** When set, the status of each probe request in turn (then {@link #probeStatus}); a failure answers Graph's 500. */
+    volatile List<Integer> probeStatuses = List.of();
 
     private final SandboxControl control;
 
@@ -57,9 +59,17 @@ final class MessengerSandbox implements AutoCloseable {
             ctx.result("EVENT_RECEIVED");
         });
         app.post("/probe/{version}/me/messages", ctx -> {
+            int index = probed.size();
             probed.add(new Probed(ctx.path(), ctx.queryString(), ctx.queryParam("access_token"), ctx.headerMap(),
                     ctx.body()));
             probeHeaders.forEach(ctx::header);
+            List<Integer> statuses = probeStatuses;
+            if (index < statuses.size() && statuses.get(index) != 200) {
+                ctx.status(statuses.get(index)).contentType("application/json").result(
+                        "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\","
+                                + "\"code\":1,\"is_transient\":true,\"fbtrace_id\":\"AbCdEf\"}}");
+                return;
+            }
             ctx.status(probeStatus).contentType(probeContentType).result(probeBody);
         });
         app.start(0);
@@ -77,6 +87,18 @@ final class MessengerSandbox implements AutoCloseable {
     /** The person writes to the page (opening their 24-hour window): {@code POST /sandbox/messenger/send}. */
     JsonNode personWrites(String psid, String text) {
         return control.say(psid, text);
+    }
+
+    JsonNode tapsQuickReply(String psid, String title, String payload) {
+        return control.tapQuickReply(psid, title, payload);
+    }
+
+    JsonNode tapsButton(String psid, String title, String payload) {
+        return control.tapButton(psid, title, payload);
+    }
+
+    JsonNode opensLink(String psid, String ref) {
+        return control.openLink(psid, ref);
     }
 
     /** What the bot sent to the person: {@code GET /sandbox/messenger/inbox/<psid>}. */

@@ -3,7 +3,8 @@ package app.sendsongs.messenger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +16,16 @@ class WebhookParserTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private final WebhookParser parser = new WebhookParser(Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private List<InboundMessage> parse(String json) {
+    private List<Inbound> parse(String json) {
         return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ChatAddress messenger(String psid) {
+        return ChatAddress.messenger(psid);
+    }
+
+    private static String text(Inbound event) {
+        return ((Inbound.Text) event).text();
     }
 
     /** {@code {"object":"page","entry":[{"id":"PAGE","time":1000,"messaging":[events]}]}}. */
@@ -44,9 +53,9 @@ class WebhookParserTest {
                      "message":{"mid":"m.3","text":"pending"}}]}]}""";
 
         assertThat(parse(body)).containsExactly(
-                new InboundMessage("m.1", "111", "help", Instant.ofEpochMilli(1700000000001L)),
-                new InboundMessage("m.2", "222", "groups", Instant.ofEpochMilli(1700000000002L)),
-                new InboundMessage("m.3", "111", "pending", Instant.ofEpochMilli(1700000000003L)));
+                new Inbound.Text("m.1", messenger("111"), Instant.ofEpochMilli(1700000000001L), "help"),
+                new Inbound.Text("m.2", messenger("222"), Instant.ofEpochMilli(1700000000002L), "groups"),
+                new Inbound.Text("m.3", messenger("111"), Instant.ofEpochMilli(1700000000003L), "pending"));
     }
 
     @Test
@@ -54,7 +63,7 @@ class WebhookParserTest {
         String body = page("""
                 {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m",
                  "text":"send_song name:\\u201cBob Fisher\\u201d\\npre:'you\\u2019ll love it' \\ud83c\\udfb6"}}""");
-        assertThat(parse(body)).singleElement().extracting(InboundMessage::text)
+        assertThat(parse(body)).singleElement().extracting(WebhookParserTest::text)
                 .isEqualTo("send_song name:\u201cBob Fisher\u201d\npre:'you\u2019ll love it' \ud83c\udfb6");
     }
 
@@ -69,7 +78,7 @@ class WebhookParserTest {
                 {"sender":{"id":"PAGE"},"recipient":{"id":"1"},"timestamp":5,
                  "message":{"is_echo":true,"app_id":1517,"metadata":"x","mid":"m.echo","text":"Sent it!"}}""";
         assertThat(parse(page(echo, text("1", "m.real", "help", 6))))
-                .extracting(InboundMessage::mid).containsExactly("m.real");
+                .extracting(Inbound::eventId).containsExactly("m.real");
     }
 
     @Test
@@ -104,36 +113,86 @@ class WebhookParserTest {
                  "text":"https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm?si=abc",
                  "attachments":[{"type":"fallback","title":"Ferris Wheel in February",
                    "url":"https://l.facebook.com/l.php?u=x","payload":null}]}}""";
-        assertThat(parse(page(shared))).singleElement().extracting(InboundMessage::text)
+        assertThat(parse(page(shared))).singleElement().extracting(WebhookParserTest::text)
                 .isEqualTo("https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm?si=abc");
     }
 
     @Test
-    void keepsTheTextOfAQuickReply() {
+    void readsAQuickReplyTapAsTheChoiceItsPayloadNames() {
         String quick = """
                 {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.q","text":"Bob Fisher (2)",
-                 "quick_reply":{"payload":"PICK_2"}}}""";
-        assertThat(parse(page(quick))).singleElement().extracting(InboundMessage::text).isEqualTo("Bob Fisher (2)");
+                 "quick_reply":{"payload":"2"}}}""";
+        assertThat(parse(page(quick))).containsExactly(
+                new Inbound.ChoiceTapped("m.q", messenger("1"), Instant.ofEpochMilli(5), "2", "Bob Fisher (2)"));
     }
 
     @Test
-    void readsAPostbackAsTheTitleOfTheButtonThePersonTapped() {
+    void readsAQuickReplyWithoutPayloadAsItsText() {
+        String blankPayload = """
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.q","text":"help","quick_reply":{"payload":" "}}}""";
+        assertThat(parse(page(blankPayload))).containsExactly(
+                new Inbound.Text("m.q", messenger("1"), Instant.ofEpochMilli(5), "help"));
+    }
+
+    @Test
+    void readsAPostbackAsAButtonTapWithItsPayloadAndTitle() {
         String postback = """
                 {"sender":{"id":"1"},"recipient":{"id":"PAGE"},"timestamp":7,
-                 "postback":{"mid":"m.pb","title":"help","payload":"HELP"}}""";
+                 "postback":{"mid":"m.pb","title":"Cancel","payload":"cancel 1"}}""";
         String noTitle = """
-                {"sender":{"id":"1"},"timestamp":8,"postback":{"mid":"m.pb2","payload":"GET_STARTED"}}""";
-        assertThat(parse(page(postback, noTitle)))
-                .containsExactly(new InboundMessage("m.pb", "1", "help", Instant.ofEpochMilli(7)));
+                {"sender":{"id":"1"},"timestamp":8,"postback":{"mid":"m.pb2","payload":"help"}}""";
+        String noPayload = """
+                {"sender":{"id":"1"},"timestamp":9,"postback":{"mid":"m.pb3","title":"Help"}}""";
+        assertThat(parse(page(postback, noTitle, noPayload))).containsExactly(
+                new Inbound.ButtonTapped("m.pb", messenger("1"), Instant.ofEpochMilli(7), "cancel 1", "Cancel"),
+                new Inbound.ButtonTapped("m.pb2", messenger("1"), Instant.ofEpochMilli(8), "help", ""));
     }
 
     @Test
-    void givesAPostbackWithoutMidAnIdThatIsStableAcrossRedeliveries() {
-        String postback = "{\"sender\":{\"id\":\"1\"},\"timestamp\":7,\"postback\":{\"title\":\"Get Started\","
+    void givesAPostbackWithoutMidAnIdThatIsStableAcrossRedeliveriesAndHoldsNoPersonalId() {
+        String postback = "{\"sender\":{\"id\":\"1234567\"},\"timestamp\":7,\"postback\":{\"title\":\"Get Started\","
                 + "\"payload\":\"GET_STARTED\"}}";
-        List<InboundMessage> first = parse(page(postback));
-        List<InboundMessage> again = parse(page(postback));
-        assertThat(first).singleElement().extracting(InboundMessage::mid).isEqualTo(again.get(0).mid());
+        List<Inbound> first = parse(page(postback));
+        List<Inbound> again = parse(page(postback));
+        List<Inbound> otherPayload = parse(page(postback.replace("GET_STARTED", "help")));
+        List<Inbound> later = parse(page(postback.replace("\"timestamp\":7", "\"timestamp\":8")));
+
+        String id = first.getFirst().eventId();
+        assertThat(again.getFirst().eventId()).isEqualTo(id);
+        assertThat(otherPayload.getFirst().eventId()).isNotEqualTo(id);
+        assertThat(later.getFirst().eventId()).isNotEqualTo(id);
+        assertThat(id).startsWith("postback:").doesNotContain("1234567");
+    }
+
+    @Test
+    void readsAReferralAsAnOpenedLinkWithAStableId() {
+        String referral = """
+                {"sender":{"id":"1"},"recipient":{"id":"PAGE"},"timestamp":9,
+                 "referral":{"ref":"song-42","source":"SHORTLINK","type":"OPEN_THREAD"}}""";
+        String withoutRef = """
+                {"sender":{"id":"1"},"timestamp":10,"referral":{"source":"ADS","type":"OPEN_THREAD","ad_id":"7"}}""";
+
+        List<Inbound> events = parse(page(referral, withoutRef));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(Inbound.OpenedLink.class, opened -> {
+            assertThat(opened.ref()).isEqualTo("song-42");
+            assertThat(opened.from()).isEqualTo(messenger("1"));
+            assertThat(opened.at()).isEqualTo(Instant.ofEpochMilli(9));
+            assertThat(opened.eventId()).startsWith("referral:");
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(Inbound.OpenedLink.class,
+                opened -> assertThat(opened.ref()).isEmpty());
+        assertThat(parse(page(referral)).getFirst().eventId()).isEqualTo(events.get(0).eventId());
+    }
+
+    @Test
+    void readsTheGetStartedPostbackOfSomeoneWhoCameThroughALinkAsTheOpenedLink() {
+        String firstContact = """
+                {"sender":{"id":"1"},"timestamp":11,"postback":{"mid":"m.gs","title":"Get Started",
+                 "payload":"GET_STARTED","referral":{"ref":"song-42","source":"SHORTLINK","type":"OPEN_THREAD"}}}""";
+        assertThat(parse(page(firstContact))).containsExactly(
+                new Inbound.OpenedLink("m.gs", messenger("1"), Instant.ofEpochMilli(11), "song-42"));
     }
 
     @Test
@@ -144,16 +203,25 @@ class WebhookParserTest {
                   "messaging":[{"sender":{"id":"1","user_ref":"u"},"recipient":{"id":"PAGE"},"timestamp":5,
                     "message":{"mid":"m.1","seq":73,"text":"help","nlp":{"entities":{}},
                                "reply_to":{"mid":"m.0"},"commands":[{"name":"x"}]}}]}]}""";
-        assertThat(parse(body)).extracting(InboundMessage::mid).containsExactly("m.1");
+        assertThat(parse(body)).extracting(Inbound::eventId).containsExactly("m.1");
     }
 
     @Test
-    void skipsEventsWithoutSenderOrMid() {
+    void skipsEventsWithoutAUsableSenderOrMid() {
         String noSender = "{\"timestamp\":5,\"message\":{\"mid\":\"m.1\",\"text\":\"help\"}}";
+        String emptySender = text("", "m.2", "help", 5);
+        String blankSender = text("  ", "m.3", "help", 5);
+        String paddedSender = text(" 1", "m.4", "help", 5);
+        String oversizedSender = text("9".repeat(ChatAddress.MAX_ID_LENGTH + 1), "m.5", "help", 5);
+        String userRefOnly = "{\"sender\":{\"user_ref\":\"u\"},\"timestamp\":5,\"postback\":{\"mid\":\"m.6\","
+                + "\"title\":\"Help\",\"payload\":\"help\"}}";
+        String emptySenderLink = "{\"sender\":{\"id\":\"\"},\"timestamp\":5,\"referral\":{\"ref\":\"x\"}}";
         String noMid = "{\"sender\":{\"id\":\"1\"},\"timestamp\":5,\"message\":{\"text\":\"help\"}}";
+        String blankMid = text("1", " ", "help", 5);
         String notAnObject = "42";
-        assertThat(parse(page(noSender, noMid, notAnObject, text("2", "m.ok", "help", 5))))
-                .extracting(InboundMessage::mid).containsExactly("m.ok");
+        assertThat(parse(page(noSender, emptySender, blankSender, paddedSender, oversizedSender, userRefOnly,
+                emptySenderLink, noMid, blankMid, notAnObject, text("2", "m.ok", "help", 5))))
+                .extracting(Inbound::eventId).containsExactly("m.ok");
     }
 
     @Test
@@ -163,7 +231,7 @@ class WebhookParserTest {
                 + "{\"id\":\"PAGE\",\"time\":1000,\"messaging\":[" + text("1", "m.1", "a", 900) + ","
                 + withoutTimestamp + "]},"
                 + "{\"id\":\"PAGE\",\"messaging\":[" + withoutTimestamp.replace("m.2", "m.3") + "]}]}";
-        assertThat(parse(body)).extracting(InboundMessage::sentAt)
+        assertThat(parse(body)).extracting(Inbound::at)
                 .containsExactly(Instant.ofEpochMilli(900), Instant.ofEpochMilli(1000), NOW);
     }
 

@@ -3,15 +3,17 @@ package app.sendsongs.messenger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox builds, signs and POSTs real webhook events ({@code POST /sandbox/messenger/send}); a front door made
- * of {@link SignatureVerifier} and {@link WebhookParser} must accept them and read the text back.
+ * of {@link SignatureVerifier} and {@link WebhookParser} must accept them and read back what the person did.
  */
 class WebhookRoundTripTest {
+    private static final ChatAddress ALICE = ChatAddress.messenger("psid-alice");
     private final MessengerSandbox sandbox = new MessengerSandbox();
 
     @AfterEach
@@ -26,7 +28,37 @@ class WebhookRoundTripTest {
         String mid = sandbox.personWrites("psid-alice", text).path("mid").asText();
 
         assertThat(sandbox.received).containsExactly(
-                new InboundMessage(mid, "psid-alice", text, MessengerSandbox.START));
+                new Inbound.Text(mid, ALICE, MessengerSandbox.START, text));
+    }
+
+    @Test
+    void aQuickReplyTapIsReadAsTheChoiceItsPayloadNames() {
+        String mid = sandbox.tapsQuickReply("psid-alice", "Bob Fisher (2)", "2").path("mid").asText();
+
+        assertThat(sandbox.received).containsExactly(
+                new Inbound.ChoiceTapped(mid, ALICE, MessengerSandbox.START, "2", "Bob Fisher (2)"));
+    }
+
+    @Test
+    void aButtonTapIsReadWithItsPayloadAndTitle() {
+        String mid = sandbox.tapsButton("psid-alice", "Cancel", "cancel 1").path("mid").asText();
+
+        assertThat(sandbox.received).containsExactly(
+                new Inbound.ButtonTapped(mid, ALICE, MessengerSandbox.START, "cancel 1", "Cancel"));
+    }
+
+    @Test
+    void anOpenedLinkIsReadWithItsRefAndAnIdThatIsTheSameOnRedelivery() {
+        sandbox.opensLink("psid-alice", "song-42");
+        sandbox.opensLink("psid-alice", "song-42");
+
+        assertThat(sandbox.received).hasSize(2).allSatisfy(event -> assertThat(event)
+                .isInstanceOfSatisfying(Inbound.OpenedLink.class, opened -> assertThat(opened.ref()).isEqualTo("song-42")));
+        assertThat(sandbox.received.get(0).eventId()).as("same sender, same moment, same ref: one event")
+                .isEqualTo(sandbox.received.get(1).eventId());
+        sandbox.advanceSeconds(1);
+        sandbox.opensLink("psid-alice", "song-42");
+        assertThat(sandbox.received.get(2).eventId()).isNotEqualTo(sandbox.received.get(0).eventId());
     }
 
     @Test
@@ -35,7 +67,7 @@ class WebhookRoundTripTest {
         sandbox.personWrites("psid-alice", "help");
 
         assertThat(sandbox.received).hasSize(2);
-        assertThat(sandbox.received.get(0).mid()).isNotEqualTo(sandbox.received.get(1).mid());
+        assertThat(sandbox.received.get(0).eventId()).isNotEqualTo(sandbox.received.get(1).eventId());
     }
 
     @Test

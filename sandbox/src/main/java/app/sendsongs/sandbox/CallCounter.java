@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Calls to the emulated Spotify, per endpoint and per user per endpoint. */
+/** Calls to an emulated service, per endpoint and per user per endpoint. */
 final class CallCounter {
     private final ConcurrentHashMap<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byUser = new ConcurrentHashMap<>();

@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,24 +68,55 @@ final class ControlRoutes {
 
     // ---- Messenger ----
 
+    /**
+     * What a person does on Messenger, one of: {@code {"from","text"}} (writes), {@code {"from","text",
+     * "quick_reply"}} (taps a quick reply titled {@code text}), {@code {"from","postback","title"}} (taps a
+     * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}).
+     */
     private void messengerSend(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
         String from = requiredText(body, "from");
-        JsonNode text = body.get("text");
-        if (text == null || !text.isTextual()) {
-            throw HttpProblem.control(400, "\"text\" must be a string");
+        long kinds = Stream.of("text", "postback", "referral").filter(body::has).count();
+        if (kinds != 1) {
+            throw HttpProblem.control(400, "give exactly one of \"text\" (with \"quick_reply\" for a tap on a quick "
+                    + "reply), \"postback\" (with \"title\") or \"referral\"");
         }
-        ctx.future(() -> messenger.userSends(from, text.asText()).thenAccept(delivery -> {
+        CompletableFuture<MessengerEmulator.Delivery> delivery;
+        if (body.has("referral")) {
+            delivery = messenger.userOpensLink(from, payload(body, "referral"));
+        } else if (body.has("postback")) {
+            delivery = messenger.userTapsButton(from, requiredText(body, "title"), payload(body, "postback"));
+        } else if (body.has("quick_reply")) {
+            delivery = messenger.userTapsQuickReply(from, requiredText(body, "text"), payload(body, "quick_reply"));
+        } else {
+            JsonNode text = body.get("text");
+            if (!text.isTextual()) {
+                throw HttpProblem.control(400, "\"text\" must be a string");
+            }
+            delivery = messenger.userSends(from, text.asText());
+        }
+        ctx.future(() -> delivery.thenAccept(done -> {
             ObjectNode answer = JsonIo.object();
-            if (delivery.ok()) {
-                answer.put("mid", delivery.mid());
+            if (done.mid() != null) {
+                answer.put("mid", done.mid());
+            }
+            if (done.ok()) {
                 JsonIo.send(ctx, 200, answer);
             } else {
-                answer.put("error", delivery.error());
-                answer.put("mid", delivery.mid());
+                answer.put("error", done.error());
                 JsonIo.send(ctx, 502, answer);
             }
         }));
+    }
+
+    /** A tap's payload or a link's ref: a non-empty string of at most Messenger's 1000 characters. */
+    private static String payload(JsonNode body, String field) {
+        String value = requiredText(body, field);
+        if (value.codePointCount(0, value.length()) > GraphMessage.MAX_PAYLOAD) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be at most " + GraphMessage.MAX_PAYLOAD
+                    + " characters");
+        }
+        return value;
     }
 
     private void inbox(Context ctx) {
@@ -99,6 +134,7 @@ final class ControlRoutes {
         for (MessengerEmulator.InboxMessage m : messages) {
             ObjectNode node = array.addObject();
             node.put("text", m.text());
+            node.set("message", m.message());
             node.put("messaging_type", m.messagingType());
             if (m.tag() != null) {
                 node.put("tag", m.tag());
@@ -239,16 +275,18 @@ final class ControlRoutes {
     private void addFault(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
         FaultInjector.Target target = FaultInjector.Target.parse(body.path("target").asText(""))
-                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be \"spotify\" or \"messenger\""));
+                .orElseThrow(() -> HttpProblem.control(400, "\"target\" must be one of " + Arrays.stream(
+                        FaultInjector.Target.values()).map(t -> "\"" + t.wireName() + "\"").toList()));
         JsonNode status = body.get("status");
-        if (status == null || !status.canConvertToInt() || !FaultInjector.STATUSES.contains(status.asInt())) {
-            throw HttpProblem.control(400, "\"status\" must be one of 429, 500, 502, 503, 504");
+        if (status == null || !status.canConvertToInt() || !target.statuses().contains(status.asInt())) {
+            throw HttpProblem.control(400, "\"status\" must be one of " + new TreeSet<>(target.statuses()));
         }
         int count = intField(body, "count", 1, 1);
         int retryAfter = intField(body, "retry_after", 1, 0);
         JsonNode reason = body.get("reason");
+        Integer code = body.hasNonNull("code") ? intField(body, "code", 0, 1) : null;
         faults.add(target, new FaultInjector.Fault(status.asInt(), retryAfter,
-                reason == null || reason.isNull() ? null : reason.asText()), count);
+                reason == null || reason.isNull() ? null : reason.asText(), code), count);
         JsonIo.send(ctx, 200, faultQueues());
     }
 
@@ -263,6 +301,9 @@ final class ControlRoutes {
                 node.put("retry_after", p.fault().retryAfterSeconds());
                 if (p.fault().reason() != null) {
                     node.put("reason", p.fault().reason());
+                }
+                if (p.fault().code() != null) {
+                    node.put("code", p.fault().code());
                 }
             }
         }
@@ -279,7 +320,7 @@ final class ControlRoutes {
         return id;
     }
 
-    private static String requiredText(JsonNode body, String field) {
+    static String requiredText(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw HttpProblem.control(400, "\"" + field + "\" must be a non-empty string");
@@ -287,7 +328,7 @@ final class ControlRoutes {
         return value.asText();
     }
 
-    private static int intField(JsonNode body, String field, int fallback, int min) {
+    static int intField(JsonNode body, String field, int fallback, int min) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return fallback;

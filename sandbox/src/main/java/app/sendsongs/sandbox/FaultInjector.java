@@ -11,11 +11,39 @@ import java.util.Set;
 
 /** Queued failures: the next N calls to an emulated service fail with a given status. */
 public final class FaultInjector {
-    /** The statuses a fault may carry. */
+    /** The statuses a fault may carry for every target. */
     public static final Set<Integer> STATUSES = Set.of(429, 500, 502, 503, 504);
+    /** The further statuses of targets whose emulators answer them in the service's own error format. */
+    public static final Set<Integer> CLIENT_STATUSES = Set.of(400, 403);
+
+    private static Set<Integer> withClientErrors() {
+        Set<Integer> all = new java.util.HashSet<>(STATUSES);
+        all.addAll(CLIENT_STATUSES);
+        return Set.copyOf(all);
+    }
 
     public enum Target {
-        SPOTIFY, MESSENGER;
+        SPOTIFY(STATUSES), MESSENGER(STATUSES),
+        /** Telegram's refusals (400 "chat not found", 403 "bot was blocked by the user") can be injected too. */
+        TELEGRAM(withClientErrors()),
+        /** Last.fm and ListenBrainz answer 400 and 403 in their own error bodies (with the fault's {@code code}). */
+        LASTFM(withClientErrors()), LISTENBRAINZ(withClientErrors());
+
+        private final Set<Integer> statuses;
+
+        Target(Set<Integer> statuses) {
+            this.statuses = statuses;
+        }
+
+        /** The statuses a fault of this target may carry. */
+        public Set<Integer> statuses() {
+            return statuses;
+        }
+
+        /** Whether a fault of this target may carry {@code status}. */
+        public boolean accepts(int status) {
+            return statuses.contains(status);
+        }
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,8 +63,12 @@ public final class FaultInjector {
      * One failure to inject.
      *
      * @param reason optional Spotify 429 {@code reason} (e.g. {@code QUOTA_EXCEEDED}), or null
+     * @param code   optional error code of the service's own error body (e.g. Last.fm 29), or null
      */
-    public record Fault(int status, int retryAfterSeconds, String reason) {
+    public record Fault(int status, int retryAfterSeconds, String reason, Integer code) {
+        public Fault(int status, int retryAfterSeconds, String reason) {
+            this(status, retryAfterSeconds, reason, null);
+        }
     }
 
     /** A queued fault and how many calls it will still fail. */
@@ -52,8 +84,9 @@ public final class FaultInjector {
     }
 
     public synchronized void add(Target target, Fault fault, int count) {
-        if (!STATUSES.contains(fault.status())) {
-            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        if (!target.accepts(fault.status())) {
+            throw new IllegalArgumentException("status " + fault.status() + " is not one a " + target.wireName()
+                    + " fault may carry: " + new java.util.TreeSet<>(target.statuses()));
         }
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");

@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-/** Emulated Graph API Send endpoint: {@code POST /sandbox/graph/{version}/me/messages?access_token=...}. */
+/**
+ * Emulated Graph API Send endpoint: {@code POST /sandbox/graph/{version}/me/messages?access_token=...}. The
+ * {@code message} is checked as {@link GraphMessage} describes; what passes is kept in the person's inbox exactly as
+ * sent.
+ */
 final class GraphEmulator {
     static final String BASE = "/sandbox/graph";
     static final Duration STANDARD_WINDOW = Duration.ofHours(24);
     static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
-    static final int MAX_TEXT = 2000;
     static final Set<String> TAGS = Set.of("ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "HUMAN_AGENT");
     static final Set<String> SENDER_ACTIONS = Set.of("typing_on", "typing_off", "mark_seen");
 
@@ -72,24 +75,14 @@ final class GraphEmulator {
             }
         }
         JsonNode message = body.get("message");
-        if (message == null || !message.isObject()) {
-            throw error(100, null, "(#100) The parameter message is required");
-        }
-        JsonNode textNode = message.get("text");
-        String text = textNode != null && textNode.isTextual() ? textNode.asText() : "";
-        if (text.isEmpty()) {
-            throw error(100, null, "(#100) Param message[text] must be a non-empty UTF-8 encoded string");
-        }
-        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-            throw error(100, null, "(#100) Length of param message[text] must be less than or equal to " + MAX_TEXT);
-        }
+        String text = GraphMessage.check(message);
         Instant last = knownRecipient(psid);
         if (!type.equals("MESSAGE_TAG")) {
             checkWindow(last, STANDARD_WINDOW);
         } else if (tag.equals("HUMAN_AGENT")) {
             checkWindow(last, HUMAN_AGENT_WINDOW);
         }
-        MessengerEmulator.InboxMessage sent = messenger.deliver(psid, text, type, tag);
+        MessengerEmulator.InboxMessage sent = messenger.deliver(psid, text, message, type, tag);
         ObjectNode ok = JsonIo.object();
         ok.put("recipient_id", psid);
         ok.put("message_id", sent.messageId());

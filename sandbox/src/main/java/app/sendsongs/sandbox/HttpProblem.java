@@ -29,6 +29,10 @@ final class HttpProblem extends RuntimeException {
         return status;
     }
 
+    Object body() {
+        return body;
+    }
+
     void respond(Context ctx) {
         headers.forEach(ctx::header);
         JsonIo.send(ctx, status, body);

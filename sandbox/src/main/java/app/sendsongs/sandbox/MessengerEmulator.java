@@ -2,6 +2,7 @@ package app.sendsongs.sandbox;
 
 import app.sendsongs.core.time.ManualClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,23 +19,44 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * State of the emulated Messenger: who has written to the page and when (the 24-hour window), what the
- * bot sent to each person (their inbox), and the webhook deliveries of people's messages to the bot.
+ * bot sent to each person (their inbox), and the webhook deliveries of what people do to the bot: write a
+ * text, tap a quick reply, tap a postback button, open an {@code m.me} link. Each of these opens the person's
+ * 24-hour window, as on Messenger.
+ *
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/messages">messages</a>
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_postbacks">messaging_postbacks</a>
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_referrals">messaging_referrals</a>
  */
 public final class MessengerEmulator {
     private static final Logger LOG = LoggerFactory.getLogger(MessengerEmulator.class);
 
-    /** A message the bot sent to a person through the Send API. {@code tag} is null unless MESSAGE_TAG. */
-    public record InboxMessage(String text, String messagingType, String tag, Instant at, String messageId) {
+    /**
+     * A message the bot sent to a person through the Send API: {@code message} is the Send API's {@code message}
+     * object exactly as sent, {@code text} what it shows as text (for a template: its titles, subtitles and text,
+     * one a line). {@code tag} is null unless MESSAGE_TAG.
+     */
+    public record InboxMessage(String text, JsonNode message, String messagingType, String tag, Instant at,
+                               String messageId) {
+        public InboxMessage {
+            message = message.deepCopy();
+        }
+
+        @Override
+        public JsonNode message() {
+            return message.deepCopy();
+        }
     }
 
     /**
-     * The outcome of a person's message: the {@code mid} of the webhook event, the bot's HTTP status
-     * (0 when it could not be reached) and an error description (null when the bot answered 200).
+     * The outcome of a person's action: the {@code mid} of the webhook event (null for an opened link, which
+     * has none), the bot's HTTP status (0 when it could not be reached) and an error description (null when the
+     * bot answered 200).
      */
     public record Delivery(String mid, int botStatus, String error) {
         public boolean ok() {
@@ -78,15 +100,47 @@ public final class MessengerEmulator {
      * Never fails exceptionally; a bot that is unreachable or answers non-200 gives a {@link Delivery} with an error.
      */
     public CompletableFuture<Delivery> userSends(String psid, String text) {
-        Instant now = clock.instant();
         String mid = Ids.messageId();
+        return post(psid, mid, event -> event.putObject("message").put("mid", mid).put("text", text));
+    }
+
+    /**
+     * A person taps a quick reply: Messenger posts the title as their message, with the quick reply's payload
+     * in {@code message.quick_reply.payload}.
+     */
+    public CompletableFuture<Delivery> userTapsQuickReply(String psid, String title, String payload) {
+        String mid = Ids.messageId();
+        return post(psid, mid, event -> {
+            ObjectNode message = event.putObject("message").put("mid", mid).put("text", title);
+            message.putObject("quick_reply").put("payload", payload);
+        });
+    }
+
+    /** A person taps a postback button: a {@code postback} event with the button's title and payload. */
+    public CompletableFuture<Delivery> userTapsButton(String psid, String title, String payload) {
+        String mid = Ids.messageId();
+        return post(psid, mid, event -> event.putObject("postback").put("mid", mid).put("title", title)
+                .put("payload", payload));
+    }
+
+    /**
+     * A person already in the conversation opens {@code https://m.me/<page>?ref=<ref>}: a {@code referral} event
+     * (which has no {@code mid}).
+     */
+    public CompletableFuture<Delivery> userOpensLink(String psid, String ref) {
+        return post(psid, null, event -> event.putObject("referral").put("ref", ref).put("source", "SHORTLINK")
+                .put("type", "OPEN_THREAD"));
+    }
+
+    private CompletableFuture<Delivery> post(String psid, String mid, Consumer<ObjectNode> what) {
+        Instant now = clock.instant();
         lastInbound.merge(psid, now, (a, b) -> a.isAfter(b) ? a : b);
         inboxes.computeIfAbsent(psid, k -> new ArrayList<>());
         String url = botWebhookUrl;
         if (url == null || url.isBlank()) {
             return CompletableFuture.completedFuture(new Delivery(mid, 0, "no bot webhook URL is configured"));
         }
-        byte[] body = webhookEvent(psid, text, mid, now);
+        byte[] body = webhookEvent(psid, now, what);
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url))
@@ -110,8 +164,8 @@ public final class MessengerEmulator {
                 });
     }
 
-    /** The exact bytes Messenger would POST for one text message. */
-    byte[] webhookEvent(String psid, String text, String mid, Instant at) {
+    /** The exact bytes Messenger would POST for one messaging event, whose content {@code what} adds. */
+    byte[] webhookEvent(String psid, Instant at, Consumer<ObjectNode> what) {
         long ms = at.toEpochMilli();
         ObjectNode root = JsonIo.object();
         root.put("object", "page");
@@ -122,9 +176,7 @@ public final class MessengerEmulator {
         event.putObject("sender").put("id", psid);
         event.putObject("recipient").put("id", config.pageId());
         event.put("timestamp", ms);
-        ObjectNode message = event.putObject("message");
-        message.put("mid", mid);
-        message.put("text", text);
+        what.accept(event);
         try {
             return JsonIo.MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
@@ -137,8 +189,8 @@ public final class MessengerEmulator {
         return Optional.ofNullable(lastInbound.get(psid));
     }
 
-    InboxMessage deliver(String psid, String text, String messagingType, String tag) {
-        InboxMessage message = new InboxMessage(text, messagingType, tag, clock.instant(), Ids.messageId());
+    InboxMessage deliver(String psid, String text, JsonNode sent, String messagingType, String tag) {
+        InboxMessage message = new InboxMessage(text, sent, messagingType, tag, clock.instant(), Ids.messageId());
         List<InboxMessage> inbox = inboxes.computeIfAbsent(psid, k -> new ArrayList<>());
         synchronized (inbox) {
             inbox.add(message);

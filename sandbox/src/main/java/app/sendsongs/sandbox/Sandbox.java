@@ -4,12 +4,15 @@ import app.sendsongs.core.time.ManualClock;
 import io.javalin.Javalin;
 
 /**
- * The emulated outside world: Facebook Graph Send API, Spotify accounts service and Spotify Web API,
- * speaking the real wire formats, plus the control API. Mount it on any Javalin app with {@link #routes}.
+ * The emulated outside world: Facebook Graph Send API, Telegram Bot API, Spotify accounts service and Spotify Web
+ * API, Last.fm and ListenBrainz, speaking the real wire formats, plus the control API. Mount it on any Javalin app
+ * with {@link #routes}.
  *
  * <p>Base URLs, for an app served at {@code <base>}: Graph {@code <base>/sandbox/graph} (then
- * {@code /<version>/me/messages}), Spotify accounts {@code <base>/sandbox/accounts} (then {@code /authorize},
- * {@code /api/token}), Spotify Web API {@code <base>/sandbox/api} (then {@code /v1/...}).
+ * {@code /<version>/me/messages}), Telegram {@code <base>/sandbox/telegram} (then {@code /bot<token>/<method>}),
+ * Spotify accounts {@code <base>/sandbox/accounts} (then {@code /authorize}, {@code /api/token}), Spotify Web API
+ * {@code <base>/sandbox/api} (then {@code /v1/...}), Last.fm {@code <base>/sandbox/lastfm} (then {@code /api/auth/}
+ * and {@code /2.0/}), ListenBrainz {@code <base>/sandbox/listenbrainz} (then {@code /1/...}).
  */
 public final class Sandbox {
     private final ManualClock clock;
@@ -21,6 +24,11 @@ public final class Sandbox {
     private final SpotifyAccountsEmulator accounts;
     private final SpotifyWebApiEmulator webApi;
     private final ControlRoutes control;
+    private final TelegramEmulator telegram;
+    private final TelegramApiRoutes telegramApi;
+    private final TelegramControlRoutes telegramControl;
+    private final LastfmEmulator lastfm;
+    private final ListenBrainzEmulator listenBrainz;
 
     public Sandbox(SandboxConfig config, ManualClock clock) {
         this.clock = clock;
@@ -32,6 +40,11 @@ public final class Sandbox {
         this.accounts = new SpotifyAccountsEmulator(spotify, faults);
         this.webApi = new SpotifyWebApiEmulator(spotify, faults);
         this.control = new ControlRoutes(messenger, spotify, faults, clockControl);
+        this.telegram = new TelegramEmulator(clock);
+        this.telegramApi = new TelegramApiRoutes(telegram, faults);
+        this.telegramControl = new TelegramControlRoutes(telegram);
+        this.lastfm = new LastfmEmulator(clock);
+        this.listenBrainz = new ListenBrainzEmulator(clock, spotify.catalogue());
     }
 
     /** Registers every emulator and control route on an existing Javalin app. */
@@ -40,6 +53,12 @@ public final class Sandbox {
         accounts.routes(app);
         webApi.routes(app);
         control.routes(app);
+        telegramControl.routes(app);
+        telegramApi.routes(app);
+        new LastfmApiEmulator(lastfm, faults).routes(app);
+        new LastfmControlRoutes(lastfm).routes(app);
+        new ListenBrainzApiEmulator(listenBrainz, faults).routes(app);
+        new ListenBrainzControlRoutes(listenBrainz).routes(app);
     }
 
     /**
@@ -63,6 +82,18 @@ public final class Sandbox {
 
     public SpotifyEmulator spotify() {
         return spotify;
+    }
+
+    public TelegramEmulator telegram() {
+        return telegram;
+    }
+
+    public LastfmEmulator lastfm() {
+        return lastfm;
+    }
+
+    public ListenBrainzEmulator listenBrainz() {
+        return listenBrainz;
     }
 
     public MessengerEmulator messenger() {

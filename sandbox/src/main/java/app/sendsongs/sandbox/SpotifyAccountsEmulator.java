@@ -1,10 +1,10 @@
 package app.sendsongs.sandbox;
 
+import app.sendsongs.exchange.HttpUrls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,7 +52,7 @@ final class SpotifyAccountsEmulator {
             ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid client"));
             return;
         }
-        if (!isAbsoluteHttpUri(redirectUri)) {
+        if (!HttpUrls.isAbsoluteHttp(redirectUri)) {
             ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid redirect URI"));
             return;
         }
@@ -193,19 +193,6 @@ final class SpotifyAccountsEmulator {
             throw SpotifyErrors.accounts(400, "invalid_client", "Invalid client secret");
         }
         return id;
-    }
-
-    private static boolean isAbsoluteHttpUri(String uri) {
-        if (uri == null || uri.isBlank()) {
-            return false;
-        }
-        try {
-            URI parsed = new URI(uri);
-            return parsed.isAbsolute() && parsed.getHost() != null
-                    && ("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()));
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static String redirect(String redirectUri, String key, String value, String state) {

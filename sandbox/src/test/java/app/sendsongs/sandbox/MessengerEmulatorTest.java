@@ -59,6 +59,69 @@ class MessengerEmulatorTest {
         assertThat(mid2).isNotEqualTo(mid);
     }
 
+    private JsonNode lastEvent() {
+        return h.webhooks.getLast().json().path("entry").get(0).path("messaging").get(0);
+    }
+
+    @Test
+    void aQuickReplyTapIsAMessageWithTheTitleAndThePayload() {
+        SandboxHarness.Response sent = h.post("/sandbox/messenger/send",
+                Map.of("from", "psid-1", "text", "Bob Fisher (2)", "quick_reply", "2"));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode message = lastEvent().path("message");
+        assertThat(message.path("mid").asText()).isEqualTo(sent.json().path("mid").asText()).startsWith("m_");
+        assertThat(message.path("text").asText()).isEqualTo("Bob Fisher (2)");
+        assertThat(message.path("quick_reply").path("payload").asText()).isEqualTo("2");
+        assertThat(h.sandbox.messenger().lastInbound("psid-1")).contains(SandboxHarness.START);
+    }
+
+    @Test
+    void aButtonTapIsAPostbackWithTitlePayloadAndMid() {
+        SandboxHarness.Response sent = h.post("/sandbox/messenger/send",
+                Map.of("from", "psid-1", "postback", "cancel 1", "title", "Cancel"));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode event = lastEvent();
+        assertThat(event.has("message")).isFalse();
+        assertThat(event.path("postback").path("mid").asText()).isEqualTo(sent.json().path("mid").asText());
+        assertThat(event.path("postback").path("title").asText()).isEqualTo("Cancel");
+        assertThat(event.path("postback").path("payload").asText()).isEqualTo("cancel 1");
+        assertThat(event.path("timestamp").asLong()).isEqualTo(SandboxHarness.START.toEpochMilli());
+        assertThat(h.sandbox.messenger().lastInbound("psid-1")).isPresent();
+    }
+
+    @Test
+    void anOpenedLinkIsAReferralWithoutMidThatOpensTheWindow() {
+        SandboxHarness.Response sent = h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "referral", "song-42"));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().has("mid")).isFalse();
+        JsonNode referral = lastEvent().path("referral");
+        assertThat(referral.path("ref").asText()).isEqualTo("song-42");
+        assertThat(referral.path("source").asText()).isEqualTo("SHORTLINK");
+        assertThat(referral.path("type").asText()).isEqualTo("OPEN_THREAD");
+        assertThat(h.post(GRAPH, send("psid-1", "RESPONSE", "welcome")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesTapsAndLinksThatAreNotWellFormed() {
+        String send = "/sandbox/messenger/send";
+        assertThat(h.post(send, Map.of("from", "p", "text", "t", "postback", "x", "title", "X")).status())
+                .as("two kinds at once").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p")).status()).as("no kind").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "postback", "x")).status()).as("postback without title")
+                .isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "quick_reply", "x", "text", "")).status())
+                .as("quick reply without its title").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "text", "t", "quick_reply", "")).status()).isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "referral", "")).status()).isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "postback", "x".repeat(1001), "title", "X")).status())
+                .as("longer than Messenger's payloads").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "referral", 42)).status()).isEqualTo(400);
+        assertThat(h.webhooks).isEmpty();
+    }
+
     @Test
     void botFailureIsReportedAs502() {
         h.webhookStatus = 500;

@@ -91,6 +91,26 @@ final class SandboxHarness implements AutoCloseable {
         }
     }
 
+    Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** POST of an HTML form ({@code application/x-www-form-urlencoded}). */
+    Response postForm(String path, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form))));
+    }
+
+    static String formEncoded(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

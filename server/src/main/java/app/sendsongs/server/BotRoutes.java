@@ -55,7 +55,7 @@ final class BotRoutes {
         }
     }
 
-    /** Checks the signature on the raw body, parses, queues the messages for the workers and answers at once. */
+    /** Checks the signature on the raw body, parses, queues the events for the workers and answers at once. */
     private void receive(Context ctx) {
         long started = EventLog.start();
         EventLog event = EventLog.event(PLATFORM, "webhook");
@@ -85,9 +85,9 @@ final class BotRoutes {
                         : "malformed", started);
             }
             case Webhook.Intake.Accepted accepted -> {
-                event.count("messages", accepted.messages().size());
-                if (!dispatcher.dispatch(accepted.messages())) {
-                    // Messenger delivers the batch again later; what was queued is then recognised by its mid.
+                event.count("events", accepted.events().size());
+                if (!dispatcher.dispatch(accepted.events())) {
+                    // Messenger delivers the batch again later; what was queued is then recognised by its event id.
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);

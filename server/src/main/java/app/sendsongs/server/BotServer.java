@@ -1,8 +1,8 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.InboundMessage;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
@@ -64,8 +64,9 @@ public final class BotServer implements AutoCloseable {
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.store(), new GraphSendApi(messenger), spotifyClient, List.of(spotifyClient),
-                    clock, new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE));
+            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
+                    List.of(spotifyClient), clock, new SendSongs.Settings(link, config.schedule(),
+                    SendSongs.Settings.LEASE));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
@@ -115,17 +116,17 @@ public final class BotServer implements AutoCloseable {
         return this;
     }
 
-    /** A webhook worker's message: handled by the bot, with one event line saying how it went. */
-    private void handle(InboundMessage message) {
+    /** A webhook worker's event: handled by the bot, with one event line saying how it went. */
+    private void handle(Inbound event) {
         long started = EventLog.start();
-        EventLog event = EventLog.event(BotRoutes.PLATFORM, "message").word("command", EventLog.commandOf(message.text()));
+        EventLog line = EventLog.message(event);
         try {
-            app.bot().handle(message);
+            app.bot().handle(event);
         } catch (RuntimeException e) {
-            event.warn("failed", started);
+            line.warn("failed", started);
             throw e;
         }
-        event.info("handled", started);
+        line.info("handled", started);
     }
 
     public SendSongs app() {

@@ -28,6 +28,19 @@ public final class Demo implements AutoCloseable {
      * (a held message being sent under its two-minute lease) is not overtaken by a jumped clock.
      */
     private static final Duration SETTLE_BEFORE_ADVANCE = Duration.ofSeconds(10);
+    /**
+     * The credentials the emulators accept unless told others, by the variable the bot reads them
+     * from: the demo fills the missing ones with these, and so does the {@code sandbox} command, so a
+     * {@code serve} given the same values talks to a standalone sandbox.
+     */
+    static final Map<String, String> SANDBOX_CREDENTIALS = Map.of(
+            "MESSENGER_APP_SECRET", "sandbox-app-secret",
+            "MESSENGER_VERIFY_TOKEN", "sandbox-verify-token",
+            "MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token",
+            "SPOTIFY_CLIENT_ID", "sandbox-client-id",
+            "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+    /** The Facebook page the emulated Messenger's webhook events come from. */
+    static final String SANDBOX_PAGE_ID = "sandbox-page";
 
     private final BotServer server;
     private final Sandbox sandbox;
@@ -55,11 +68,7 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("PUBLIC_BASE_URL", base);
         // The demo's emulators answer anyone who reaches them: only this machine, unless asked.
         values.putIfAbsent("HOST", "127.0.0.1");
-        values.putIfAbsent("MESSENGER_APP_SECRET", "sandbox-app-secret");
-        values.putIfAbsent("MESSENGER_VERIFY_TOKEN", "sandbox-verify-token");
-        values.putIfAbsent("MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token");
-        values.putIfAbsent("SPOTIFY_CLIENT_ID", "sandbox-client-id");
-        values.putIfAbsent("SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+        SANDBOX_CREDENTIALS.forEach(values::putIfAbsent);
         values.putIfAbsent("TOKEN_ENCRYPTION_KEY", randomKey());
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
@@ -74,7 +83,7 @@ public final class Demo implements AutoCloseable {
         ServerConfig config = ServerConfig.from(values);
 
         ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), "sandbox-page",
+        Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), SANDBOX_PAGE_ID,
                 config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);

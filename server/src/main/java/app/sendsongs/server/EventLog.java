@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
@@ -71,6 +72,20 @@ public final class EventLog {
     /** Writes the event at WARN: it was refused or failed, with {@code outcome}. */
     public void warn(String outcome, long startedNanos) {
         write(Level.WARN, outcome, startedNanos);
+    }
+
+    /**
+     * The event line of a person's message or tap, before it is handled: its platform, what it is ({@code input}:
+     * {@code text}, {@code choice}, {@code button} or {@code link}) and the command it asks for.
+     */
+    public static EventLog message(Inbound event) {
+        EventLog line = event(event.from().platform(), "message");
+        return switch (event) {
+            case Inbound.Text text -> line.word("input", "text").word("command", commandOf(text.text()));
+            case Inbound.ChoiceTapped tap -> line.word("input", "choice").word("command", commandOf(tap.payload()));
+            case Inbound.ButtonTapped tap -> line.word("input", "button").word("command", commandOf(tap.payload()));
+            case Inbound.OpenedLink link -> line.word("input", "link");
+        };
     }
 
     /**

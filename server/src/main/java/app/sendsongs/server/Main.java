@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators, {@code backup}
- * and {@code restore} copy its SQLite database out and back.
+ * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
+ * {@code sandbox} runs the emulators alone for a bot served elsewhere, {@code backup} and {@code restore} copy the
+ * bot's SQLite database out and back.
  */
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
-        subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.Backup.class, Main.Restore.class,
+        subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
+                Main.Restore.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
@@ -44,6 +46,7 @@ public final class Main implements Runnable {
         cli.getCommandSpec().usageMessage().footer(variablesHelp());
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
                 .footerHeading("%nEnvironment variables:%n").footer(variablesHelpFor(sub.getCommand())));
+        cli.getSubcommands().get("sandbox").getCommandSpec().usageMessage().footer(sandboxVariablesHelp());
         return cli;
     }
 
@@ -65,6 +68,13 @@ public final class Main implements Runnable {
     private static String[] variablesHelp(List<String> names) {
         return ServerConfig.VARIABLES.stream().filter(v -> names.contains(v.name()))
                 .map(v -> String.format("  %-28s %s", v.name(), wrap(v.meaning().replace("%", "%%"))))
+                .toArray(String[]::new);
+    }
+
+    private static String[] sandboxVariablesHelp() {
+        return StandaloneSandbox.VARIABLES.stream()
+                .map(name -> String.format("  %-28s %s", name, wrap("the value the emulators accept (default "
+                        + Demo.SANDBOX_CREDENTIALS.get(name) + "); give serve the same")))
                 .toArray(String[]::new);
     }
 
@@ -273,6 +283,48 @@ public final class Main implements Runnable {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    @Command(name = "sandbox", mixinStandardHelpOptions = true,
+            description = {"Run only the emulated Messenger and Spotify and the sandbox control API "
+                    + "(sandbox/README.md), for a bot served elsewhere: people's messages are POSTed to "
+                    + "--bot-webhook-url, signed with MESSENGER_APP_SECRET.",
+                    "Point serve at it with MESSENGER_GRAPH_BASE_URL=<base>/sandbox/graph, "
+                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts and "
+                            + "SPOTIFY_API_BASE_URL=<base>/sandbox/api. The emulators keep their own manual clock."})
+    static final class SandboxCommand implements Callable<Integer> {
+        @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
+        int port = 8090;
+
+        @Option(names = "--host", description = "Address to listen on (default 127.0.0.1: the control API lets "
+                + "anyone act as anyone).")
+        String host = "127.0.0.1";
+
+        @Option(names = "--bot-webhook-url", description = "Where people's messages go as webhook events "
+                + "(default http://localhost:8080/webhook).")
+        String botWebhookUrl = "http://localhost:8080/webhook";
+
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment wins).")
+        Path envFile;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            StandaloneSandbox sandbox;
+            try {
+                Logging.configure(values.get(Logging.VARIABLE));
+                sandbox = StandaloneSandbox.start(values, host, port, botWebhookUrl);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            System.out.println("Send Songs sandbox on port " + sandbox.port() + ", posting webhooks to "
+                    + botWebhookUrl);
+            runUntilStopped(sandbox);
+            return 0;
+        }
     }
 
     /**

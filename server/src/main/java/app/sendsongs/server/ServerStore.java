@@ -1,9 +1,9 @@
 package app.sendsongs.server;
 
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
-import app.sendsongs.store.dynamodb.DynamoStore;
-import app.sendsongs.store.sqlite.SqliteStore;
+import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.store.sqlite.SqliteStores;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -14,17 +14,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** The store the configuration names, opened, and whatever must be closed with it. */
 final class ServerStore implements AutoCloseable {
-    private final Store store;
+    private final Stores stores;
     private final AutoCloseable client;
 
-    private ServerStore(Store store, AutoCloseable client) {
-        this.store = store;
+    private ServerStore(Stores stores, AutoCloseable client) {
+        this.stores = stores;
         this.client = client;
     }
 
     static ServerStore open(StoreConfig config, TokenCipher cipher) {
         return switch (config) {
-            case StoreConfig.Sqlite sqlite -> new ServerStore(SqliteStore.open(sqlite.path(), cipher), () -> { });
+            case StoreConfig.Sqlite sqlite -> new ServerStore(SqliteStores.open(sqlite.path(), cipher), () -> { });
             case StoreConfig.DynamoDb dynamo -> openDynamo(dynamo, cipher);
         };
     }
@@ -33,9 +33,9 @@ final class ServerStore implements AutoCloseable {
         DynamoDbClient client = client(config);
         try {
             if (config.createTable()) {
-                DynamoStore.createTable(client, config.table());
+                DynamoStores.createTable(client, config.table());
             }
-            return new ServerStore(DynamoStore.create(client, config.table(), cipher), client);
+            return new ServerStore(DynamoStores.create(client, config.table(), cipher), client);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -55,14 +55,14 @@ final class ServerStore implements AutoCloseable {
         return builder.build();
     }
 
-    Store store() {
-        return store;
+    Stores stores() {
+        return stores;
     }
 
     @Override
     public void close() {
         try {
-            store.close();
+            stores.close();
         } finally {
             try {
                 client.close();

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,12 @@ final class WebhookDispatcher implements AutoCloseable {
     /** What one queued message costs besides its strings: the record, the queue slot, the Instant. */
     private static final long MESSAGE_OVERHEAD_BYTES = 128;
 
-    private final Consumer<InboundMessage> handler;
+    private final Consumer<Inbound> handler;
     private final Duration maxWait;
     private final long maxQueuedBytes;
     /** The estimated memory held by messages queued or being handled. */
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
+    private final List<BlockingQueue<Inbound>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     /** Dispatches hold the read side while they queue; closing takes the write side to stop them. */
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
@@ -56,7 +57,7 @@ final class WebhookDispatcher implements AutoCloseable {
      * @param queueCapacity how many messages each worker may have waiting
      * @param maxWait       how long {@link #dispatch} waits for room in a full queue
      */
-    WebhookDispatcher(Consumer<InboundMessage> handler, int workers, int queueCapacity, Duration maxWait) {
+    WebhookDispatcher(Consumer<Inbound> handler, int workers, int queueCapacity, Duration maxWait) {
         this(handler, workers, queueCapacity, maxWait, Long.MAX_VALUE);
     }
 
@@ -65,7 +66,7 @@ final class WebhookDispatcher implements AutoCloseable {
      *                       hold in all; a dispatch that would pass it is refused at once, so a slow
      *                       Send API with large messages cannot run the server out of memory
      */
-    WebhookDispatcher(Consumer<InboundMessage> handler, int workers, int queueCapacity, Duration maxWait,
+    WebhookDispatcher(Consumer<Inbound> handler, int workers, int queueCapacity, Duration maxWait,
                       long maxQueuedBytes) {
         this.maxQueuedBytes = maxQueuedBytes;
         if (workers < 1 || queueCapacity < 1) {
@@ -74,7 +75,7 @@ final class WebhookDispatcher implements AutoCloseable {
         this.handler = handler;
         this.maxWait = maxWait;
         for (int i = 0; i < workers; i++) {
-            BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(queueCapacity);
+            BlockingQueue<Inbound> queue = new ArrayBlockingQueue<>(queueCapacity);
             queues.add(queue);
             this.workers.add(Thread.ofVirtual().name("webhook-worker-" + i).start(() -> work(queue)));
         }
@@ -84,15 +85,15 @@ final class WebhookDispatcher implements AutoCloseable {
      * Queues the messages in order, each on its sender's worker. False when one of them found no
      * room within {@code maxWait}, or the dispatcher is closing: then the messages before it are
      * queued and the rest are not, and the caller should ask Messenger to deliver the batch again
-     * (the ones already queued are then recognised by their {@code mid} and handled once).
+     * (the ones already queued are then recognised by their event id and handled once).
      */
-    boolean dispatch(List<InboundMessage> messages) {
+    boolean dispatch(List<Inbound> messages) {
         if (!accepting.readLock().tryLock()) {
             return false;
         }
         try {
             for (int i = 0; i < messages.size(); i++) {
-                InboundMessage message = messages.get(i);
+                Inbound message = messages.get(i);
                 long size = estimatedBytes(message);
                 if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
                     queuedBytes.addAndGet(-size);
@@ -101,7 +102,7 @@ final class WebhookDispatcher implements AutoCloseable {
                     return false;
                 }
                 unfinished.incrementAndGet();
-                if (closed || !queueFor(message.senderPsid()).offer(message, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (closed || !queueFor(message.from()).offer(message, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                     unfinished.decrementAndGet();
                     queuedBytes.addAndGet(-size);
                     LOG.warn("webhook queue full or closing: {} of {} messages not queued", messages.size() - i,
@@ -143,13 +144,14 @@ final class WebhookDispatcher implements AutoCloseable {
         return queuedBytes.get();
     }
 
-    static long estimatedBytes(InboundMessage message) {
-        return MESSAGE_OVERHEAD_BYTES + 2L * (length(message.mid()) + length(message.senderPsid())
-                + length(message.text()));
-    }
-
-    private static int length(String value) {
-        return value == null ? 0 : value.length();
+    static long estimatedBytes(Inbound message) {
+        long strings = message.eventId().length() + message.from().id().length() + switch (message) {
+            case Inbound.Text text -> text.text().length();
+            case Inbound.ChoiceTapped tap -> tap.payload().length() + tap.title().length();
+            case Inbound.ButtonTapped tap -> tap.payload().length() + tap.title().length();
+            case Inbound.OpenedLink opened -> opened.ref().length();
+        };
+        return MESSAGE_OVERHEAD_BYTES + 2L * strings;
     }
 
     /** Messages queued and not yet taken by a worker. */
@@ -157,14 +159,14 @@ final class WebhookDispatcher implements AutoCloseable {
         return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
-    private BlockingQueue<InboundMessage> queueFor(String senderPsid) {
-        return queues.get(Math.floorMod(senderPsid.hashCode(), queues.size()));
+    private BlockingQueue<Inbound> queueFor(ChatAddress sender) {
+        return queues.get(Math.floorMod(sender.hashCode(), queues.size()));
     }
 
-    private void work(BlockingQueue<InboundMessage> queue) {
+    private void work(BlockingQueue<Inbound> queue) {
         try {
             while (!(closed && queue.isEmpty())) {
-                InboundMessage message = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                Inbound message = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                 if (message != null) {
                     handleSafely(message);
                 }
@@ -174,11 +176,11 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private void handleSafely(InboundMessage message) {
+    private void handleSafely(Inbound message) {
         try {
             handler.accept(message);
         } catch (RuntimeException e) {
-            // Its mid is recorded: a redelivery is dropped, as it was when the webhook handled messages itself.
+            // Its event id is recorded: a redelivery is dropped, as it was when the webhook handled messages itself.
             LOG.error("handling a webhook message failed", e);
         } finally {
             queuedBytes.addAndGet(-estimatedBytes(message));

@@ -151,7 +151,7 @@ class GroupsEndToEndTest {
 
         assertThat(reply("alice", "add_to_group Family \"Zed Nobody\"")).isEqualTo("I don't know anyone called "
                 + "\"Zed Nobody\", so I can't add them. Only people registered with me can be in a group: they write "
-                + "to me here on Messenger and connect Spotify at " + sandbox.base() + "/connect, then send me the "
+                + "to me and connect Spotify at " + sandbox.base() + "/connect, then send me the "
                 + "register command shown there. Add them once they have.");
         assertThat(reply("alice", "members Family")).endsWith("1 member:\n• Alice Smith (made the group)");
     }

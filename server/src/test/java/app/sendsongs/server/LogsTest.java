@@ -51,12 +51,13 @@ class LogsTest {
             assertThat(event.path("platform").asText()).isEqualTo("messenger");
             assertThat(event.path("kind").asText()).isEqualTo("webhook");
             assertThat(event.path("outcome").asText()).isEqualTo("accepted");
-            assertThat(event.path("messages").asInt()).isEqualTo(1);
+            assertThat(event.path("events").asInt()).isEqualTo(1);
             assertThat(event.path("status").asInt()).isEqualTo(200);
             assertThat(event.path("duration_ms").isNumber()).isTrue();
         });
         assertThat(events).anySatisfy(event -> {
             assertThat(event.path("kind").asText()).isEqualTo("message");
+            assertThat(event.path("input").asText()).isEqualTo("text");
             assertThat(event.path("command").asText()).isEqualTo("send_song");
             assertThat(event.path("outcome").asText()).isEqualTo("handled");
             assertThat(event.path("level").asText()).isEqualTo("INFO");
@@ -81,7 +82,7 @@ class LogsTest {
 
         assertThat(log.lines().filter(line -> line.contains(EventLog.LOGGER)))
                 .anySatisfy(line -> assertThat(line).contains("webhook accepted", "platform=\"messenger\"",
-                        "kind=\"webhook\"", "outcome=\"accepted\"", "messages=\"1\"", "duration_ms="))
+                        "kind=\"webhook\"", "outcome=\"accepted\"", "events=\"1\"", "duration_ms="))
                 .anySatisfy(line -> assertThat(line).contains("message handled", "command=\"send_song\""))
                 .anySatisfy(line -> assertThat(line).contains("WARN", "outcome=\"bad_signature\"", "status=\"403\""));
         assertNothingPrivate(log);

@@ -19,7 +19,16 @@ class MainTest {
             }
             assertThat(help).contains("--port", "--host", "--public-base-url", "--sqlite-path", "--watch-schedule", "--env-file");
         }
-        assertThat(help("--help")).contains("serve", "demo", "MESSENGER_APP_SECRET");
+        assertThat(help("--help")).contains("serve", "demo", "sandbox", "MESSENGER_APP_SECRET");
+    }
+
+    @Test
+    void theSandboxCommandsHelpNamesItsOptionsAndOnlyTheVariablesItReads() {
+        String help = help("sandbox", "--help");
+
+        assertThat(help).contains("--port", "--host", "--bot-webhook-url", "--env-file", "MESSENGER_GRAPH_BASE_URL");
+        StandaloneSandbox.VARIABLES.forEach(name -> assertThat(help).contains(name));
+        assertThat(help).doesNotContain("TOKEN_ENCRYPTION_KEY", "SQLITE_PATH");
     }
 
     @Test

@@ -2,7 +2,8 @@ package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ class WebhookDispatcherTest {
     void everyMessageIsHandledOnceAndEachPersonsMessagesInTheOrderTheyCame() {
         Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
         WebhookDispatcher dispatcher = new WebhookDispatcher(
-                m -> seen.computeIfAbsent(m.senderPsid(), k -> Collections.synchronizedList(new ArrayList<>()))
-                        .add(Integer.parseInt(m.text())), 4, 8, WAIT);
+                m -> seen.computeIfAbsent(m.from().id(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(Integer.parseInt(text(m))), 4, 8, WAIT);
         for (int i = 0; i < 200; i++) {
             int n = i;
             assertThat(dispatcher.dispatch(IntStream.range(0, 5).mapToObj(p -> message("person-" + p, n)).toList()))
@@ -56,7 +57,7 @@ class WebhookDispatcherTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> handled = Collections.synchronizedList(new ArrayList<>());
-        Consumer<InboundMessage> blocking = blockingUntil(release, handled);
+        Consumer<Inbound> blocking = blockingUntil(release, handled);
         WebhookDispatcher dispatcher = new WebhookDispatcher(m -> {
             started.countDown();
             blocking.accept(m);
@@ -78,7 +79,7 @@ class WebhookDispatcherTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> handled = Collections.synchronizedList(new ArrayList<>());
         WebhookDispatcher dispatcher = new WebhookDispatcher(blockingUntil(release, handled), 2, 100, WAIT);
-        List<InboundMessage> batch = IntStream.range(0, 50).mapToObj(i -> message("p" + (i % 7), i)).toList();
+        List<Inbound> batch = IntStream.range(0, 50).mapToObj(i -> message("p" + (i % 7), i)).toList();
         assertThat(dispatcher.dispatch(batch)).isTrue();
 
         Thread closing = Thread.ofPlatform().start(() -> dispatcher.close(WAIT));
@@ -94,10 +95,10 @@ class WebhookDispatcherTest {
     void aFailingMessageDoesNotStopItsWorker() {
         List<String> handled = Collections.synchronizedList(new ArrayList<>());
         WebhookDispatcher dispatcher = new WebhookDispatcher(m -> {
-            if (m.text().equals("1")) {
+            if (text(m).equals("1")) {
                 throw new IllegalStateException("boom");
             }
-            handled.add(m.text());
+            handled.add(text(m));
         }, 1, 10, WAIT);
 
         dispatcher.dispatch(List.of(message("a", 1), message("a", 2)));
@@ -110,7 +111,7 @@ class WebhookDispatcherTest {
     void queuedWorkIsBoundedInBytesAndRefusedAtOnceWhenFullWithoutDroppingWhatWasQueued() {
         CountDownLatch release = new CountDownLatch(1);
         List<String> handled = Collections.synchronizedList(new ArrayList<>());
-        InboundMessage large = new InboundMessage("m-large-1", "a", "x".repeat(10_000), Instant.EPOCH);
+        Inbound large = new Inbound.Text("m-large-1", ChatAddress.messenger("a"), Instant.EPOCH, "x".repeat(10_000));
         long one = WebhookDispatcher.estimatedBytes(large);
         // Room, by count, for thousands; by bytes, for three large messages.
         WebhookDispatcher dispatcher = new WebhookDispatcher(blockingUntil(release, handled), 2, 10_000, WAIT,
@@ -131,7 +132,7 @@ class WebhookDispatcherTest {
         assertThat(dispatcher.close(WAIT)).isZero();
     }
 
-    private static Consumer<InboundMessage> blockingUntil(CountDownLatch release, List<String> handled) {
+    private static Consumer<Inbound> blockingUntil(CountDownLatch release, List<String> handled) {
         return m -> {
             try {
                 assertThat(release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -139,11 +140,15 @@ class WebhookDispatcherTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            handled.add(m.text());
+            handled.add(text(m));
         };
     }
 
-    private static InboundMessage message(String psid, int n) {
-        return new InboundMessage(psid + "-" + n, psid, Integer.toString(n), Instant.EPOCH);
+    private static String text(Inbound event) {
+        return ((Inbound.Text) event).text();
+    }
+
+    private static Inbound message(String psid, int n) {
+        return new Inbound.Text(psid + "-" + n, ChatAddress.messenger(psid), Instant.EPOCH, Integer.toString(n));
     }
 }

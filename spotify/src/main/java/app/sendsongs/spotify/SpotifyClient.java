@@ -152,8 +152,9 @@ public final class SpotifyClient implements Catalogue, ListeningSource {
     }
 
     private static SpotifyConnection spotify(ListeningConnection connection) {
-        return switch (connection) {
-            case SpotifyConnection spotify -> spotify;
-        };
+        if (connection instanceof SpotifyConnection spotify) {
+            return spotify;
+        }
+        throw new IllegalArgumentException("not a Spotify connection but a " + connection.kind().displayName() + " one");
     }
 }

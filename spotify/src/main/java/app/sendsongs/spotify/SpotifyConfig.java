@@ -1,5 +1,7 @@
 package app.sendsongs.spotify;
 
+import app.sendsongs.exchange.HttpUrls;
+
 /**
  * How to reach Spotify. Base URLs may carry a path prefix (the sandbox: {@code http://host:port/sandbox/accounts}
  * and {@code http://host:port/sandbox/api}); {@code /authorize}, {@code /api/token} and {@code /v1/...} are appended.
@@ -15,8 +17,8 @@ public record SpotifyConfig(String accountsBaseUrl, String apiBaseUrl, String cl
     public static final String DEFAULT_API_BASE_URL = "https://api.spotify.com";
 
     public SpotifyConfig {
-        accountsBaseUrl = base(accountsBaseUrl, DEFAULT_ACCOUNTS_BASE_URL);
-        apiBaseUrl = base(apiBaseUrl, DEFAULT_API_BASE_URL);
+        accountsBaseUrl = HttpUrls.base(accountsBaseUrl, DEFAULT_ACCOUNTS_BASE_URL);
+        apiBaseUrl = HttpUrls.base(apiBaseUrl, DEFAULT_API_BASE_URL);
         require(clientId, "the Spotify client id");
         require(clientSecret, "the Spotify client secret");
         require(redirectUri, "the Spotify redirect URI");
@@ -31,17 +33,6 @@ public record SpotifyConfig(String accountsBaseUrl, String apiBaseUrl, String cl
     public String toString() {
         return "SpotifyConfig[accountsBaseUrl=" + accountsBaseUrl + ", apiBaseUrl=" + apiBaseUrl + ", clientId="
                 + clientId + ", clientSecret=<redacted>, redirectUri=" + redirectUri + "]";
-    }
-
-    private static String base(String url, String fallback) {
-        if (url == null || url.isBlank()) {
-            return fallback;
-        }
-        String s = url.trim();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
     }
 
     private static void require(String value, String what) {

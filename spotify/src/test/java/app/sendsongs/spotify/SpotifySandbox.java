@@ -4,19 +4,18 @@ import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.testsupport.QueryParams;
 import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -150,18 +149,7 @@ final class SpotifySandbox implements AutoCloseable {
     }
 
     static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
+        return QueryParams.of(uri);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

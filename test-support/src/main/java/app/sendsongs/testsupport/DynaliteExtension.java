@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+ * static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
  * ...
- * Store store = DynamoStore.create(DYNAMO.client(), DYNAMO.freshTable(), cipher);
+ * Stores stores = DynamoStores.create(DYNAMO.client(), DYNAMO.freshTable(), cipher);
  * }</pre>
  *
  * <p>Without Node.js or without dynalite installed ({@code ./run test} installs it with
@@ -49,7 +49,7 @@ public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCal
     private volatile DynaliteServer server;
     private volatile Client client;
 
-    /** {@code createTable} makes a table of the given name ready for use, e.g. {@code DynamoStore::createTable}. */
+    /** {@code createTable} makes a table of the given name ready for use, e.g. {@code DynamoStores::createTable}. */
     public DynaliteExtension(BiConsumer<DynamoDbClient, String> createTable) {
         this.createTable = createTable;
     }

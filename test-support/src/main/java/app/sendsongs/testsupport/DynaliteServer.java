@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One dynalite process (tools/dynalite, in memory) on a free loopback port. It exits when this JVM
- * ends, even abruptly: {@code serve.js} stops when its standard input closes.
+ * ends, even abruptly: {@code serve.js} stops when its standard input closes. The tests start it
+ * through {@link DynaliteExtension}; the crash benchmark starts one for a server it kills and restarts.
  */
-final class DynaliteServer implements AutoCloseable {
+public final class DynaliteServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
     private static final int OUTPUT_LINES_KEPT = 50;
@@ -37,7 +38,7 @@ final class DynaliteServer implements AutoCloseable {
     }
 
     /** Where tools/dynalite is installed, if it is; the search goes up from the working directory. */
-    static Optional<Path> installation() {
+    public static Optional<Path> installation() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path tools = dir.resolve("tools/dynalite");
             if (Files.isRegularFile(tools.resolve("package.json"))) {
@@ -49,7 +50,7 @@ final class DynaliteServer implements AutoCloseable {
     }
 
     /** The {@code node} executable on the PATH, if any. */
-    static Optional<Path> node() {
+    public static Optional<Path> node() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -64,7 +65,7 @@ final class DynaliteServer implements AutoCloseable {
     }
 
     /** Starts dynalite and waits until it listens; a port taken meanwhile is retried on another. */
-    static DynaliteServer start(Path node, Path installation) {
+    public static DynaliteServer start(Path node, Path installation) {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             try {
@@ -127,12 +128,12 @@ final class DynaliteServer implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** What dynalite printed last (for failure messages). */
-    String recentOutput() {
+    public String recentOutput() {
         return lines(output);
     }
 

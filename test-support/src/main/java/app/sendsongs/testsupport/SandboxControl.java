@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A client of the sandbox control API (documented in {@code sandbox/README.md}): what people do on Messenger and
- * Spotify, the sandbox clock and injected faults. Every test harness drives the sandbox through this one class;
- * an answer other than the documented success fails with the status and body.
+ * A client of the sandbox control API (documented in {@code sandbox/README.md}): what people do on Messenger,
+ * Telegram, Spotify, Last.fm and ListenBrainz, the sandbox clock and injected faults. Every test harness drives the
+ * sandbox through this one class; an answer other than the documented success fails with the status and body.
  */
 public final class SandboxControl {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,21 @@ public final class SandboxControl {
     /** The person writes to the page; the sandbox signs the webhook event and posts it. Returns the answer. */
     public JsonNode say(String psid, String text) {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", text), 200);
+    }
+
+    /** The person taps a quick reply titled {@code title}: a message carrying {@code payload}. Returns the answer. */
+    public JsonNode tapQuickReply(String psid, String title, String payload) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload), 200);
+    }
+
+    /** The person taps a postback button. Returns the answer. */
+    public JsonNode tapButton(String psid, String title, String payload) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "postback", payload, "title", title), 200);
+    }
+
+    /** The person, already in the conversation, opens the page's m.me link with {@code ref}. */
+    public JsonNode openLink(String psid, String ref) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "referral", ref), 200);
     }
 
     /** Every message the bot sent the person, oldest first, as the sandbox lists them. */
@@ -62,6 +77,61 @@ public final class SandboxControl {
 
     public JsonNode messengerStats() {
         return get("/sandbox/messenger/stats");
+    }
+
+    // Telegram
+
+    /** The person writes {@code text} to the bot in their private chat; the answer once the bot took the update. */
+    public JsonNode telegramSays(long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "text", text), 200);
+    }
+
+    /** As {@link #telegramSays}, with the name the person's account shows. */
+    public JsonNode telegramSays(long from, String firstName, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "text", text), 200);
+    }
+
+    /** The person writes in a group chat (the bot sees it only if it is a command for it or mentions it). */
+    public JsonNode telegramSaysIn(long chat, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
+    }
+
+    /** The person taps the button carrying {@code data} under the bot's message; answers the callback query id. */
+    public String telegramPress(long from, long chat, long messageId, String data) {
+        return post("/sandbox/telegram/press", Map.of("from", from, "chat", chat, "message_id", messageId,
+                "data", data), 200).path("callback_query_id").asText();
+    }
+
+    /** What the bot sent to the chat, oldest first, edits applied. */
+    public JsonNode telegramChat(long chatId) {
+        return get("/sandbox/telegram/chat/" + chatId);
+    }
+
+    /** The button tap and the bot's answer to it, if any. */
+    public JsonNode telegramCallback(String callbackQueryId) {
+        return get("/sandbox/telegram/callback/" + callbackQueryId);
+    }
+
+    /** A group chat with the bot in it; the first member created it. */
+    public JsonNode telegramGroup(long id, String title, List<Long> members) {
+        return post("/sandbox/telegram/chats", Map.of("id", id, "title", title, "members", members), 200);
+    }
+
+    public void telegramBlock(long user) {
+        post("/sandbox/telegram/users/" + user + "/block", Map.of(), 200);
+    }
+
+    public void telegramUnblock(long user) {
+        post("/sandbox/telegram/users/" + user + "/unblock", Map.of(), 200);
+    }
+
+    /** The webhook as the bot set it, with {@code secret_token_set}, {@code pending_update_count}, last error. */
+    public JsonNode telegramWebhook() {
+        return get("/sandbox/telegram/webhook");
+    }
+
+    public JsonNode telegramStats() {
+        return get("/sandbox/telegram/stats");
     }
 
     // Spotify
@@ -116,6 +186,83 @@ public final class SandboxControl {
     public void fault(String target, int status, int count, int retryAfterSeconds, String reason) {
         post("/sandbox/faults", Map.of("target", target, "status", status, "count", count,
                 "retry_after", retryAfterSeconds, "reason", reason), 200, 201);
+    }
+
+    /** As {@link #fault(String, int, int, int)}, with the service's own error code in the body (e.g. Last.fm 29). */
+    public void faultWithCode(String target, int status, int count, int code) {
+        post("/sandbox/faults", Map.of("target", target, "status", status, "count", count, "code", code), 200, 201);
+    }
+
+    // Last.fm
+
+    /** The user finished playing a track that started at {@code at}: a scrobble. */
+    public JsonNode scrobble(String lastfmUser, String artist, String track, Instant at) {
+        return post("/sandbox/lastfm/users/" + lastfmUser + "/scrobbles",
+                Map.of("artist", artist, "track", track, "at", at.toString()), 200);
+    }
+
+    /** A scrobble with every field the control API takes ({@code artist}, {@code track}, {@code album}, {@code mbid}, {@code at}). */
+    public JsonNode scrobble(String lastfmUser, Map<String, Object> scrobble) {
+        return post("/sandbox/lastfm/users/" + lastfmUser + "/scrobbles", scrobble, 200);
+    }
+
+    /** The user starts playing a track now. */
+    public void nowPlaying(String lastfmUser, String artist, String track) {
+        post("/sandbox/lastfm/users/" + lastfmUser + "/now-playing", Map.of("artist", artist, "track", track), 200);
+    }
+
+    /** The user hides (or shows) their recent listening. */
+    public void hideListening(String lastfmUser, boolean hide) {
+        post("/sandbox/lastfm/users/" + lastfmUser + "/private", Map.of("private", hide), 200);
+    }
+
+    /** The user revokes the app's access in their Last.fm settings. */
+    public void revokeLastfm(String lastfmUser) {
+        post("/sandbox/lastfm/users/" + lastfmUser + "/revoke", Map.of(), 200);
+    }
+
+    /** Web service calls of the emulated Last.fm per method, {@code rate-limited} and {@code total}. */
+    public JsonNode lastfmStats() {
+        return get("/sandbox/lastfm/stats");
+    }
+
+    /** At most {@code requests} web service calls per IP in any {@code windowMillis}. */
+    public void lastfmRate(int requests, long windowMillis) {
+        post("/sandbox/lastfm/limits", Map.of("requests", requests, "window_ms", windowMillis), 200);
+    }
+
+    // ListenBrainz
+
+    /** The user's token (the user is created on first use). */
+    public String listenBrainzToken(String user) {
+        return get("/sandbox/listenbrainz/users/" + user + "/token").path("token").asText();
+    }
+
+    /** The user resets their token; the old one is no longer valid. */
+    public String resetListenBrainzToken(String user) {
+        return post("/sandbox/listenbrainz/users/" + user + "/token/reset", Map.of(), 200).path("token").asText();
+    }
+
+    /** A listen with every field the control API takes ({@code artist}, {@code track}, {@code spotify_id}, {@code isrc}, {@code recording_mbid}, {@code release}, {@code at}). */
+    public JsonNode listen(String user, Map<String, Object> listen) {
+        return post("/sandbox/listenbrainz/users/" + user + "/listens", listen, 200);
+    }
+
+    /** The user deletes their ListenBrainz account. */
+    public void deleteListenBrainzUser(String user) {
+        send(HttpRequest.newBuilder(URI.create(base + "/sandbox/listenbrainz/users/" + user)).DELETE(),
+                "/sandbox/listenbrainz/users/" + user, 200);
+    }
+
+    /** Calls of the emulated ListenBrainz per endpoint, {@code rate-limited} and {@code total}. */
+    public JsonNode listenBrainzStats() {
+        return get("/sandbox/listenbrainz/stats");
+    }
+
+    /** Requests per window with a valid token, per IP without one, and the window in seconds. */
+    public void listenBrainzRate(int perToken, int perIp, int windowSeconds) {
+        post("/sandbox/listenbrainz/limits", Map.of("per_token", perToken, "per_ip", perIp, "window_s", windowSeconds),
+                200);
     }
 
     // plumbing

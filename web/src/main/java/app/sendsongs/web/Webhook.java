@@ -1,6 +1,6 @@
 package app.sendsongs.web;
 
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.messenger.MalformedWebhookException;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The Messenger webhook without the web framework: the subscription handshake, and the intake of a POST (signature
- * checked on the raw bytes before anything is parsed). Handing the accepted messages to the bot is left to the
- * runtime, which decides when to answer.
+ * checked on the raw bytes before anything is parsed, then read into the core's {@link Inbound} events by the
+ * Messenger adapter's parser). Handing the accepted events to the bot is left to the runtime, which decides when to
+ * answer.
  */
 public final class Webhook {
     /** The answer to an accepted POST. */
@@ -28,8 +29,8 @@ public final class Webhook {
 
     /** The outcome of a webhook POST. */
     public sealed interface Intake {
-        /** Signed and well formed: these messages are for the bot (possibly none). */
-        record Accepted(List<InboundMessage> messages) implements Intake {
+        /** Signed and well formed: these events are for the bot (possibly none). */
+        record Accepted(List<Inbound> events) implements Intake {
         }
 
         /** Refused before anything was stored; {@code reason} is safe to log and names no secret. */

@@ -2,11 +2,14 @@ package app.sendsongs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class WebhookTest {
@@ -25,7 +28,7 @@ class WebhookTest {
     }
 
     @Test
-    void aSignedPostYieldsItsMessages() {
+    void aSignedPostYieldsItsEvents() {
         byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1764064800000,\"messaging\":[{\"sender\":"
                 + "{\"id\":\"alice\"},\"recipient\":{\"id\":\"1\"},\"timestamp\":1764064800000,\"message\":{\"mid\":\"m1\","
                 + "\"text\":\"help\"}}]}]}").getBytes(StandardCharsets.UTF_8);
@@ -33,8 +36,8 @@ class WebhookTest {
         Webhook.Intake intake = webhook.receive(body, signatures.signatureHeader(body));
 
         assertThat(intake).isInstanceOfSatisfying(Webhook.Intake.Accepted.class, accepted ->
-                assertThat(accepted.messages()).singleElement()
-                        .satisfies(m -> assertThat(m.senderPsid() + " " + m.mid() + " " + m.text()).isEqualTo("alice m1 help")));
+                assertThat(accepted.events()).containsExactly(new Inbound.Text("m1", ChatAddress.messenger("alice"),
+                        Instant.ofEpochMilli(1764064800000L), "help")));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -101,7 +100,7 @@ public final class LoadTest {
                 throw new IllegalStateException("the bot did not finish the warm-up within " + options.timeout());
             }
         }
-        Map<String, Integer> baseline = sizes(sandbox.inboxes());
+        Map<String, Integer> baseline = Reconciliation.inboxSizes(sandbox.inboxes());
 
         Workload load = Workload.of(Workload.mixed(people, tracks, options.events(), options.songShare(), 0, random),
                 options.connections(), options.batch(), options.redeliveryShare(), signer, host, random);
@@ -142,12 +141,6 @@ public final class LoadTest {
         return sandbox.awaitDelivered(n -> n >= expected, options.timeout()) >= 0;
     }
 
-    private static Map<String, Integer> sizes(Map<String, List<String>> inboxes) {
-        Map<String, Integer> sizes = new HashMap<>();
-        inboxes.forEach((psid, texts) -> sizes.put(psid, texts.size()));
-        return sizes;
-    }
-
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("send-songs-load");
@@ -156,7 +149,7 @@ public final class LoadTest {
         }
     }
 
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -14,20 +14,22 @@ import java.util.Locale;
  * (status and body; {@code Content-Length} or chunked). The load generator's client: it does no
  * work per request beyond writing and reading bytes, so the server, not the client, sets the pace.
  */
-final class LoopbackHttp implements AutoCloseable {
+public final class LoopbackHttp implements AutoCloseable {
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
+
     private final String host;
     private final int port;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
-    LoopbackHttp(String host, int port) {
+    public LoopbackHttp(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
     /** A whole POST request, headers and body, ready to be written any number of times. */
-    static byte[] post(String host, String path, String contentType, byte[] body, String... headerNamesAndValues) {
+    public static byte[] post(String host, String path, String contentType, byte[] body, String... headerNamesAndValues) {
         StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n")
                 .append("Content-Type: ").append(contentType).append("\r\n")
@@ -43,7 +45,7 @@ final class LoopbackHttp implements AutoCloseable {
     }
 
     /** Sends one request and returns the reply's status; reconnects if the server closed the connection. */
-    int exchange(byte[] request) throws IOException {
+    public int exchange(byte[] request) throws IOException {
         if (socket == null) {
             connect();
         }
@@ -59,6 +61,8 @@ final class LoopbackHttp implements AutoCloseable {
     private void connect() throws IOException {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
+        // Far longer than any answer takes (a full intake waits 5 s); a server that stops answering ends the run.
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 8192);
     }

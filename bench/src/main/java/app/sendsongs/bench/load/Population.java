@@ -13,15 +13,15 @@ import java.util.concurrent.Future;
  * the emulated Spotify, {@code /callback}'s one-time code, then {@code register code:… name:…}
  * written through the emulated Messenger (which also opens each person's 24-hour window).
  */
-final class Population {
+public final class Population {
     /** One registered person; {@code number} is their index in the population. */
-    record Person(int number, String psid, String name) {
+    public record Person(int number, String psid, String name) {
     }
 
     private Population() {
     }
 
-    static List<Person> register(SandboxControl sandbox, int size, int concurrency, Duration timeout) {
+    public static List<Person> register(SandboxControl sandbox, int size, int concurrency, Duration timeout) {
         List<Person> people = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             people.add(new Person(i, "load-" + i, "Listener " + i));

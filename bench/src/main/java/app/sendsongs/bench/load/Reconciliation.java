@@ -1,5 +1,6 @@
 package app.sendsongs.bench.load;
 
+import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Workload.Event;
 import app.sendsongs.bench.load.Workload.Kind;
 import java.util.ArrayList;
@@ -16,21 +17,21 @@ import java.util.regex.Pattern;
 /**
  * Checks, from everything the bot sent (the Graph emulator's inboxes), that every message of a load
  * phase was handled exactly once: each person got one answer per message they sent, of the right
- * kind and in the order they sent them, and each song reached its receiver exactly once (found by
- * the index its {@code pre} note carries).
+ * kind and in the order they sent them, and each song reached each of its receivers exactly once
+ * (found by the index its {@code pre} note carries).
  */
-final class Reconciliation {
+public final class Reconciliation {
     private static final Pattern TOKEN = Pattern.compile("ev-(\\d+)-");
     private static final String DELIVERY_START = "🎵 ";
 
     /**
      * The counts; every one but {@code messages}, {@code answered}, {@code songs} and
-     * {@code songsDelivered} must be zero.
+     * {@code songsDelivered} must be zero. A song is one delivery to one receiver.
      */
-    record Outcome(int messages, int answered, int lostAnswers, int duplicateAnswers, int outOfOrder,
+    public record Outcome(int messages, int answered, int lostAnswers, int duplicateAnswers, int outOfOrder,
                    int unrecognised, int songs, int songsDelivered, int lostSongs, int duplicateSongs,
                    int misdelivered) {
-        boolean exactlyOnce() {
+        public boolean exactlyOnce() {
             return lostAnswers == 0 && duplicateAnswers == 0 && outOfOrder == 0 && unrecognised == 0 && lostSongs == 0
                     && duplicateSongs == 0 && misdelivered == 0 && answered == messages && songsDelivered == songs;
         }
@@ -44,7 +45,7 @@ final class Reconciliation {
      * @param baseline each person's inbox size before the phase (their earlier messages are not looked at)
      * @param inboxes  every inbox after the phase
      */
-    static Outcome check(List<Event> events, Map<String, Integer> baseline, Map<String, List<String>> inboxes) {
+    public static Outcome check(List<Event> events, Map<String, Integer> baseline, Map<String, List<String>> inboxes) {
         Map<String, List<Kind>> expected = new HashMap<>();
         events.stream().sorted(Comparator.comparingInt(Event::index))
                 .forEach(e -> expected.computeIfAbsent(e.sender().psid(), k -> new ArrayList<>()).add(e.kind()));
@@ -85,21 +86,30 @@ final class Reconciliation {
         int duplicateSongs = 0;
         int misdelivered = 0;
         for (Event event : events) {
-            if (event.kind() != Kind.SEND_SONG) {
-                continue;
-            }
-            songs++;
             List<String> to = deliveredTo.getOrDefault(event.index(), List.of());
-            if (to.isEmpty()) {
-                lostSongs++;
-            } else {
-                songsDelivered++;
-                duplicateSongs += to.size() - 1;
-                misdelivered += (int) to.stream().filter(psid -> !psid.equals(event.receiver().psid())).count();
+            Set<String> receivers = new TreeSet<>();
+            for (Person receiver : event.receivers()) {
+                receivers.add(receiver.psid());
+                long copies = to.stream().filter(receiver.psid()::equals).count();
+                songs++;
+                if (copies == 0) {
+                    lostSongs++;
+                } else {
+                    songsDelivered++;
+                    duplicateSongs += (int) copies - 1;
+                }
             }
+            misdelivered += (int) to.stream().filter(psid -> !receivers.contains(psid)).count();
         }
         return new Outcome(events.size(), answered, lost, duplicated, outOfOrder, unrecognised, songs, songsDelivered,
                 lostSongs, duplicateSongs, misdelivered);
+    }
+
+    /** Each person's inbox size: the baseline of a phase, whose messages come after it. */
+    public static Map<String, Integer> inboxSizes(Map<String, List<String>> inboxes) {
+        Map<String, Integer> sizes = new HashMap<>();
+        inboxes.forEach((psid, texts) -> sizes.put(psid, texts.size()));
+        return sizes;
     }
 
     /** How many answers fit the expected kinds in order: the longest common subsequence of the two. */

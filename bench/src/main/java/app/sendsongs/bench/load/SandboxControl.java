@@ -17,30 +17,41 @@ import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The demo's public routes and sandbox control API (sandbox/README.md), as the load test uses them. */
-final class SandboxControl {
+/**
+ * The bot's public routes and the sandbox control API (sandbox/README.md), as the benchmarks use
+ * them: on one port in the demo wiring, or on two when the emulators run in a process of their own.
+ */
+public final class SandboxControl {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
     /** Often enough to time handling to a few hundredths of a second, rarely enough to cost the server little. */
     private static final Duration POLL = Duration.ofMillis(20);
 
+    private final String app;
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    SandboxControl(String base) {
-        this.base = base;
+    /** The demo: the bot and the emulators on one base URL. */
+    public SandboxControl(String base) {
+        this(base, base);
+    }
+
+    /** The bot at {@code app} ({@code /connect}), the emulators and their control API at {@code sandbox}. */
+    public SandboxControl(String app, String sandbox) {
+        this.app = app;
+        this.base = sandbox;
     }
 
     /** The emulated Spotify catalogue's track ids. */
-    List<String> trackIds() {
+    public List<String> trackIds() {
         List<String> ids = new ArrayList<>();
         json(get(base + "/sandbox/spotify/tracks")).forEach(track -> ids.add(track.path("id").asText()));
         return ids;
     }
 
     /** How many messages the bot has sent so far, to everyone. */
-    long delivered() {
+    public long delivered() {
         return json(get(base + "/sandbox/messenger/stats")).path("delivered").asLong();
     }
 
@@ -48,7 +59,7 @@ final class SandboxControl {
      * Polls {@link #delivered()} until it satisfies {@code done} or {@code timeout} passes; returns
      * the {@link System#nanoTime()} when it was first seen satisfied, or -1 after the timeout.
      */
-    long awaitDelivered(LongPredicate done, Duration timeout) {
+    public long awaitDelivered(LongPredicate done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (done.test(delivered())) {
@@ -60,7 +71,7 @@ final class SandboxControl {
     }
 
     /** Every person's inbox: the texts the bot sent them, oldest first. */
-    Map<String, List<String>> inboxes() {
+    public Map<String, List<String>> inboxes() {
         Map<String, List<String>> all = new HashMap<>();
         json(get(base + "/sandbox/messenger/inbox")).properties().forEach(entry -> {
             List<String> texts = new ArrayList<>(entry.getValue().size());
@@ -71,7 +82,7 @@ final class SandboxControl {
     }
 
     /** The person writes to the bot through the emulated Messenger (which opens their 24-hour window). */
-    void say(String psid, String text) {
+    public void say(String psid, String text) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/messenger/send"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("from", psid, "text", text)))).build());
@@ -79,8 +90,8 @@ final class SandboxControl {
     }
 
     /** The connect round trip as Spotify user {@code spotifyUser}: /connect, consent, /callback; the one-time code. */
-    String connectSpotify(String spotifyUser) {
-        String authorize = location(get(base + "/connect"));
+    public String connectSpotify(String spotifyUser) {
+        String authorize = location(get(app + "/connect"));
         String callback = location(get(authorize + "&sandbox_user=" + spotifyUser));
         HttpResponse<String> page = get(callback);
         expect(page, 200);

@@ -14,15 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * The server in its {@code demo} wiring (the production routes and adapters, the sandbox emulators
- * on the same port, a manual clock) run as a child JVM with this JVM's class path, so a benchmark
- * measures it from outside as Messenger would, and can read its memory use.
+ * The server run as a child JVM with this JVM's class path, so a benchmark measures it from outside
+ * as Messenger would, can read its memory use, and can kill it: mostly in its {@code demo} wiring
+ * (the production routes and adapters, the sandbox emulators on the same port, a manual clock), or
+ * {@code serve} and the standalone {@code sandbox} as two processes.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more)");
 
     private final Process process;
     private final String baseUrl;
@@ -35,7 +38,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code demo} and waits until it answers {@code /health}.
+     * Starts {@code demo} on a free port and waits until it answers {@code /health}.
      *
      * @param jvmOptions  options for the child JVM, such as {@code -Xmx512m}
      * @param environment variables for the server (PORT is chosen here); the rest of the demo's
@@ -43,7 +46,16 @@ public final class ServerProcess implements AutoCloseable {
      * @param log         where the child's output goes
      */
     public static ServerProcess startDemo(List<String> jvmOptions, Map<String, String> environment, Path log) {
-        int port = freePort();
+        return start(List.of("demo"), jvmOptions, environment, freePort(), log);
+    }
+
+    /**
+     * Starts the server's command line ({@code serve}, {@code demo} or {@code sandbox} and its
+     * options) with {@code PORT} set to {@code port}, and waits until it answers {@code /health} there.
+     * Its output is added to {@code log}, so a process started again on the same log keeps the earlier output.
+     */
+    public static ServerProcess start(List<String> arguments, List<String> jvmOptions, Map<String, String> environment,
+                                      int port, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // Like every launch path: a JVM out of memory exits, rather than limping on half-broken.
@@ -52,9 +64,9 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("app.sendsongs.server.Main");
-        command.add("demo");
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         Process process;
@@ -113,10 +125,14 @@ public final class ServerProcess implements AutoCloseable {
                 + " s; its output:\n" + tail());
     }
 
-    /** The last lines of the server's output, for error messages. */
+    /**
+     * The last lines of the server's output, for error messages, without the frames of stack traces
+     * (their exceptions and causes stay), so a long trace does not push its own message out.
+     */
     public String tail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(log).stream()
+                    .filter(line -> !STACK_FRAME.matcher(line).lookingAt()).toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
@@ -137,7 +153,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration duration) {
+    /**
+     * Kills the process at once, as {@code kill -9} does: it gets no signal to handle, closes
+     * nothing and finishes nothing; waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
@@ -146,7 +176,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

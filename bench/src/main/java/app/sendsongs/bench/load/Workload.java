@@ -17,17 +17,23 @@ import java.util.Random;
  * in which the bot answers them can be checked. Some POSTs are sent twice (same bytes, same
  * {@code mid}s), as Messenger redelivers events: the bot must handle those once.
  */
-final class Workload {
+public final class Workload {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String PAGE_ID = "sandbox-page";
-    private static final String LINK = "https://open.spotify.com/track/";
+    public static final String LINK = "https://open.spotify.com/track/";
 
     /** What a message asks for, and how the bot's answer to it begins. */
-    enum Kind {
+    public enum Kind {
         SEND_SONG("Sent "),
+        /** {@code send_song group:...}; answered "Sent <title> to <group> (n people)." */
+        GROUP_SEND("Sent "),
         HISTORY("Your latest songs:", "You haven't sent any songs yet."),
         HELP("Send Songs — share"),
-        UNKNOWN_COMMAND("Sorry, I don't know that command.");
+        UNKNOWN_COMMAND("Sorry, I don't know that command."),
+        /** A song to a name nobody registered: the answer quotes the name, so it can be told from every other. */
+        UNKNOWN_NAME("I don't know anyone called "),
+        /** The songs one sent that are still open; a long list comes in several parts, to be joined first. */
+        PENDING("Songs you sent that are being watched:", "Nothing pending:");
 
         private final List<String> answerStarts;
 
@@ -35,20 +41,27 @@ final class Workload {
             this.answerStarts = List.of(answerStarts);
         }
 
-        boolean answers(String text) {
+        public boolean answers(String text) {
             return answerStarts.stream().anyMatch(text::startsWith);
         }
     }
 
-    /** One message a person sends; a song carries its index in its {@code pre} note, so its delivery can be found. */
-    record Event(int index, Person sender, Kind kind, Person receiver, String mid, String text) {
-        static String token(int index) {
+    /**
+     * One message a person sends; a song carries its index in its {@code pre} note, so its delivery
+     * to each of its {@code receivers} (one, or every other member of a group) can be found.
+     */
+    public record Event(int index, Person sender, Kind kind, List<Person> receivers, String mid, String text) {
+        public Event {
+            receivers = List.copyOf(receivers);
+        }
+
+        public static String token(int index) {
             return "ev-" + index + "-";
         }
     }
 
     /** One POST: the whole request, its body, the messages it carries, and whether it repeats an earlier POST. */
-    record Request(byte[] bytes, byte[] body, List<Event> events, boolean redelivery) {
+    public record Request(byte[] bytes, byte[] body, List<Event> events, boolean redelivery) {
     }
 
     private final List<Event> events;
@@ -93,7 +106,7 @@ final class Workload {
      * A mix of messages from random people: {@code songShare} of them {@code send_song} to another
      * random person, the rest split between {@code history}, {@code help} and an unknown command.
      */
-    static List<Event> mixed(List<Person> people, List<String> trackIds, int count, double songShare, int firstIndex,
+    public static List<Event> mixed(List<Person> people, List<String> trackIds, int count, double songShare, int firstIndex,
                              Random random) {
         if (people.size() < 2) {
             throw new IllegalArgumentException("sending songs needs at least two people");
@@ -106,7 +119,7 @@ final class Workload {
                 Person receiver = people.get(random.nextInt(people.size() - 1));
                 receiver = receiver.number() >= sender.number() ? people.get(receiver.number() + 1) : receiver;
                 String track = trackIds.get(random.nextInt(trackIds.size()));
-                events.add(new Event(i, sender, Kind.SEND_SONG, receiver, "m-load-" + i, "send_song name:\""
+                events.add(new Event(i, sender, Kind.SEND_SONG, List.of(receiver), "m-load-" + i, "send_song name:\""
                         + receiver.name() + "\" pre:\"" + Event.token(i) + "\" " + LINK + track));
             } else {
                 Kind kind = List.of(Kind.HISTORY, Kind.HELP, Kind.UNKNOWN_COMMAND).get(random.nextInt(3));
@@ -115,7 +128,7 @@ final class Workload {
                     case HELP -> "help";
                     default -> "good morning!";
                 };
-                events.add(new Event(i, sender, kind, null, "m-load-" + i, text));
+                events.add(new Event(i, sender, kind, List.of(), "m-load-" + i, text));
             }
         }
         return events;
@@ -126,7 +139,7 @@ final class Workload {
         List<Event> events = new ArrayList<>(people.size());
         for (Person person : people) {
             int index = firstIndex + events.size();
-            events.add(new Event(index, person, Kind.HELP, null, midPrefix + index, "help"));
+            events.add(new Event(index, person, Kind.HELP, List.of(), midPrefix + index, "help"));
         }
         return events;
     }
@@ -148,9 +161,7 @@ final class Workload {
             List<Request> requests = new ArrayList<>();
             for (int i = 0; i < mine.size(); i += batch) {
                 List<Event> together = List.copyOf(mine.subList(i, Math.min(mine.size(), i + batch)));
-                byte[] body = body(together);
-                requests.add(new Request(LoopbackHttp.post(host, "/webhook", "application/json", body,
-                        WebhookSigner.HEADER, signer.sign(body)), body, together, false));
+                requests.add(signedPost(List.of(together), signer, host));
             }
             List<Request> withRepeats = new ArrayList<>(requests);
             for (Request request : requests) {
@@ -174,21 +185,31 @@ final class Workload {
                 .map(r -> LoopbackHttp.post(host, "/bench/ok", "application/json", r.body())).toList()).toList();
     }
 
-    /** The body as Messenger would send it: one entry holding the messages. */
-    private static byte[] body(List<Event> events) {
+    /** A signed webhook POST to {@code host} carrying {@code entries}, each a list of messages. */
+    public static Request signedPost(List<List<Event>> entries, WebhookSigner signer, String host) {
+        byte[] body = body(entries);
+        return new Request(LoopbackHttp.post(host, "/webhook", "application/json", body, WebhookSigner.HEADER,
+                signer.sign(body)), body, entries.stream().flatMap(List::stream).toList(), false);
+    }
+
+    /** The body as Messenger would send it: the entries, each holding its messages. */
+    private static byte[] body(List<List<Event>> entries) {
         long now = System.currentTimeMillis();
         ObjectNode root = JSON.createObjectNode();
         root.put("object", "page");
-        ObjectNode entry = root.putArray("entry").addObject();
-        entry.put("id", PAGE_ID);
-        entry.put("time", now);
-        ArrayNode messaging = entry.putArray("messaging");
-        for (Event event : events) {
-            ObjectNode item = messaging.addObject();
-            item.putObject("sender").put("id", event.sender().psid());
-            item.putObject("recipient").put("id", PAGE_ID);
-            item.put("timestamp", now);
-            item.putObject("message").put("mid", event.mid()).put("text", event.text());
+        ArrayNode entryArray = root.putArray("entry");
+        for (List<Event> events : entries) {
+            ObjectNode entry = entryArray.addObject();
+            entry.put("id", PAGE_ID);
+            entry.put("time", now);
+            ArrayNode messaging = entry.putArray("messaging");
+            for (Event event : events) {
+                ObjectNode item = messaging.addObject();
+                item.putObject("sender").put("id", event.sender().psid());
+                item.putObject("recipient").put("id", PAGE_ID);
+                item.put("timestamp", now);
+                item.putObject("message").put("mid", event.mid()).put("text", event.text());
+            }
         }
         try {
             return JSON.writeValueAsBytes(root);

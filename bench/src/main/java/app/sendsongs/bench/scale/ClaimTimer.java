@@ -2,16 +2,16 @@ package app.sendsongs.bench.scale;
 
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.Watch;
-import app.sendsongs.store.sqlite.SqliteStore;
+import app.sendsongs.store.sqlite.SqliteStores;
+import app.sendsongs.store.sqlite.SqliteWatches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Times {@link SqliteStore#claimDueWatches} taking a batch of due checks from a database of
+ * Times {@link SqliteWatches#claimDueWatches} taking a batch of due checks from a database of
  * pending watches, as the tick does: rounds at moving times, each claiming the earliest due and
  * leasing them for two minutes, then (not timed) completing each claimed check with its next
  * check one round later, as the tick does once it has looked at the receiver's plays. So claims
@@ -40,19 +40,20 @@ final class ClaimTimer {
     }
 
     static Timing measure(Path file, int pending, Instant start, ScaleOptions options) {
-        try (SqliteStore store = SqliteStore.open(file, TokenCipher.random())) {
-            List<String> plan = store.dueWatchesQueryPlan();
+        try (SqliteStores store = SqliteStores.file(file, TokenCipher.random())) {
+            SqliteWatches watches = store.watches();
+            List<String> plan = watches.dueWatchesQueryPlan();
             Instant first = start.plus(PendingWatches.SPREAD);
             int expected = Math.min(options.claim(), pending);
             int shortClaims = 0;
             for (int round = 0; round < options.warmupRounds(); round++) {
-                shortClaims += round(store, first.plus(ROUND.multipliedBy(round)), options.claim()).claimed() < expected
-                        ? 1 : 0;
+                Round done = round(watches, first.plus(ROUND.multipliedBy(round)), options.claim());
+                shortClaims += done.claimed() < expected ? 1 : 0;
             }
             double[] millis = new double[options.rounds()];
             for (int round = 0; round < options.rounds(); round++) {
                 Instant now = first.plus(ROUND.multipliedBy(options.warmupRounds() + round));
-                Round done = round(store, now, options.claim());
+                Round done = round(watches, now, options.claim());
                 millis[round] = done.claimNanos() / 1e6;
                 shortClaims += done.claimed() < expected ? 1 : 0;
             }
@@ -66,13 +67,13 @@ final class ClaimTimer {
     private record Round(int claimed, long claimNanos) {
     }
 
-    private static Round round(SqliteStore store, Instant now, int limit) {
+    private static Round round(SqliteWatches watches, Instant now, int limit) {
         long began = System.nanoTime();
-        List<Watch> claimed = store.claimDueWatches(now, limit, now.plus(LEASE));
+        List<Watch> claimed = watches.claimDueWatches(now, limit, now.plus(LEASE));
         long took = System.nanoTime() - began;
         for (Watch watch : claimed) {
-            if (!store.completeWatch(watch, Optional.of(now.plus(ROUND)), now)) {
-                throw new IllegalStateException("a claimed watch could not be completed: " + watch.receiverPsid());
+            if (!watches.rescheduleWatch(watch, now.plus(ROUND), now)) {
+                throw new IllegalStateException("a claimed watch could not be rescheduled: " + watch.receiver());
             }
         }
         return new Round(claimed.size(), took);

@@ -1,8 +1,9 @@
 package app.sendsongs.bench.scale;
 
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
-import app.sendsongs.store.sqlite.SqliteStore;
-import app.sendsongs.store.sqlite.SqliteStore.WatchToSchedule;
+import app.sendsongs.store.sqlite.SqliteStores;
+import app.sendsongs.store.sqlite.SqliteWatches.WatchToSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +30,14 @@ final class PendingWatches {
     static Loaded create(Path file, int count, Instant start, long seed) {
         Random random = new Random(seed);
         long began = System.nanoTime();
-        try (SqliteStore store = SqliteStore.open(file, TokenCipher.random())) {
+        try (SqliteStores store = SqliteStores.file(file, TokenCipher.random())) {
             List<WatchToSchedule> chunk = new ArrayList<>(Math.min(count, CHUNK));
             for (int i = 0; i < count; i++) {
                 Instant due = start.plusMillis((long) (random.nextDouble() * SPREAD.toMillis()));
-                chunk.add(new WatchToSchedule("receiver-" + i, due, start.minus(Duration.ofHours(1))));
+                chunk.add(new WatchToSchedule(ChatAddress.messenger("receiver-" + i), due,
+                        start.minus(Duration.ofHours(1))));
                 if (chunk.size() == CHUNK || i == count - 1) {
-                    store.scheduleWatches(chunk);
+                    store.watches().scheduleWatches(chunk);
                     chunk.clear();
                 }
             }

@@ -1,7 +1,8 @@
 package app.sendsongs.bench.scale;
 
 import app.sendsongs.core.user.TokenCipher;
-import app.sendsongs.store.sqlite.SqliteStore;
+import app.sendsongs.core.Stores;
+import app.sendsongs.store.sqlite.SqliteStores;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -67,8 +68,8 @@ public final class ScaleTest {
     }
 
     private static boolean noneDue(Path file, Instant at) {
-        try (SqliteStore store = SqliteStore.open(file, TokenCipher.random())) {
-            return store.claimDueWatches(at, 1, at).isEmpty();
+        try (Stores stores = SqliteStores.open(file, TokenCipher.random())) {
+            return stores.watches().claimDueWatches(at, 1, at).isEmpty();
         }
     }
 

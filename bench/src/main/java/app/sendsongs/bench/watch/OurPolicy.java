@@ -1,16 +1,18 @@
 package app.sendsongs.bench.watch;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.SpotifyConnection;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.sandbox.CatalogueTrack;
 import app.sendsongs.sandbox.SpotifyEmulator;
-import app.sendsongs.store.sqlite.SqliteStore;
+import app.sendsongs.store.sqlite.SqliteStores;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ import java.util.List;
 final class OurPolicy implements AutoCloseable {
     private final World world;
     private final ManualClock clock;
-    private final SqliteStore store = SqliteStore.inMemory();
+    private final Stores stores = SqliteStores.inMemory();
     private final SandboxMusic music;
     private final SenderNotices chat;
     private final SendSongs app;
@@ -34,10 +36,10 @@ final class OurPolicy implements AutoCloseable {
         this.clock = clock;
         this.music = new SandboxMusic(spotify, clock);
         this.chat = new SenderNotices(clock, world.sent.length);
-        this.app = new SendSongs(store, chat, music, List.of(music), clock,
+        this.app = new SendSongs(stores, List.of(chat), music, List.of(music), clock,
                 new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE));
         for (World.Person person : world.people) {
-            store.saveUser(new User(person.psid(), person.name(),
+            stores.users().saveUser(new User(ChatAddress.messenger(person.psid()), person.name(),
                     new SpotifyConnection(person.psid(), null, clock.instant(),
                             SandboxMusic.refreshTokenOf(person.psid())),
                     GrantState.ACTIVE, clock.instant(), clock.instant()));
@@ -51,8 +53,8 @@ final class OurPolicy implements AutoCloseable {
         World.Person receiver = world.people[sent.receiver()];
         CatalogueTrack track = world.tracks.get(sent.track());
         chat.expect(index, sender.psid(), receiver.name(), track.name() + " by " + String.join(", ", track.artists()));
-        app.bot().handle(new InboundMessage("mid-" + index, sender.psid(), "send_song name:\"" + receiver.name()
-                + "\" https://open.spotify.com/track/" + track.id(), clock.instant()));
+        app.bot().handle(new Inbound.Text("mid-" + index, ChatAddress.messenger(sender.psid()), clock.instant(),
+                "send_song name:\"" + receiver.name() + "\" https://open.spotify.com/track/" + track.id()));
         if (!chat.lastMessageTo(sender.psid()).startsWith("Sent ")) {
             failedSends++;
         }
@@ -81,6 +83,6 @@ final class OurPolicy implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        stores.close();
     }
 }

@@ -1,8 +1,10 @@
 package app.sendsongs.bench.watch;
 
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.Platform;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -11,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The chat port: every message is taken (no 24-hour rule in the simulation). Notices that a
+ * The chat platform (plain texts): every message is taken (no 24-hour rule in the simulation). Notices that a
  * receiver listened are matched to the songs sent, so the time each sender was told is known;
  * the last answer to each person is kept to check their command worked.
  */
@@ -37,7 +39,23 @@ final class SenderNotices implements ChatPlatform {
     }
 
     @Override
-    public SendOutcome send(String psid, String text, MessageKind kind) {
+    public Platform platform() {
+        return Platform.MESSENGER;
+    }
+
+    @Override
+    public int maxTextLength() {
+        return 2000;
+    }
+
+    @Override
+    public boolean showsRichMessages() {
+        return false;
+    }
+
+    @Override
+    public SendOutcome send(String psid, Message message, MessageKind kind) {
+        String text = message.text();
         lastMessage.put(psid, text);
         if (text.startsWith(LISTENED)) {
             Deque<Integer> songs = awaited.get(key(psid, text.substring(0, text.lastIndexOf(" ("))));

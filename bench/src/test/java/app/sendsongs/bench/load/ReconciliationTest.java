@@ -15,9 +15,9 @@ class ReconciliationTest {
     private static final Person ANN = new Person(0, "load-0", "Listener 0");
     private static final Person BEN = new Person(1, "load-1", "Listener 1");
     private static final List<Event> EVENTS = List.of(
-            new Event(0, ANN, Kind.SEND_SONG, BEN, "m-0", "send_song ..."),
-            new Event(1, ANN, Kind.HELP, null, "m-1", "help"),
-            new Event(2, BEN, Kind.HISTORY, null, "m-2", "history"));
+            new Event(0, ANN, Kind.SEND_SONG, List.of(BEN), "m-0", "send_song ..."),
+            new Event(1, ANN, Kind.HELP, List.of(), "m-1", "help"),
+            new Event(2, BEN, Kind.HISTORY, List.of(), "m-2", "history"));
     private static final String SENT = "Sent Ferris Wheel in February to Listener 1.";
     private static final String HELP = "Send Songs — share Spotify songs and hear when friends play them.";
     private static final String SONG = "🎵 Listener 0 sent you a song: Ferris Wheel\n“ev-0-”\nhttps://open.spotify.com/track/x";
@@ -77,10 +77,28 @@ class ReconciliationTest {
 
     @Test
     void anAnswerOfNoKnownKindIsUnrecognised() {
-        Reconciliation.Outcome outcome = check(List.of(SENT, "I don't know anyone called \"x\""), List.of(SONG, HISTORY));
+        Reconciliation.Outcome outcome = check(List.of(SENT, "Something nobody asked for."), List.of(SONG, HISTORY));
 
         assertThat(outcome.unrecognised()).isEqualTo(1);
         assertThat(outcome.exactlyOnce()).isFalse();
+    }
+
+    @Test
+    void aGroupSongIsOneSongPerReceiverEachDeliveredOnce() {
+        Person cat = new Person(2, "load-2", "Listener 2");
+        String groupSong = "🎵 Listener 0 sent a song to Crew: Ferris Wheel\n“ev-7-”\nhttps://open.spotify.com/track/x";
+        List<Event> events = List.of(new Event(7, ANN, Kind.GROUP_SEND, List.of(BEN, cat), "m-7", "send_song group:..."));
+
+        Reconciliation.Outcome once = Reconciliation.check(events, FROM_START, Map.of("load-0",
+                List.of("Sent Ferris Wheel to Crew (2 people)."), "load-1", List.of(groupSong), "load-2", List.of(groupSong)));
+        Reconciliation.Outcome catTwiceBenNever = Reconciliation.check(events, FROM_START, Map.of("load-0",
+                List.of("Sent Ferris Wheel to Crew (2 people)."), "load-2", List.of(groupSong, groupSong)));
+
+        assertThat(once.exactlyOnce()).isTrue();
+        assertThat(once.songs()).isEqualTo(2);
+        assertThat(catTwiceBenNever.lostSongs()).isEqualTo(1);
+        assertThat(catTwiceBenNever.duplicateSongs()).isEqualTo(1);
+        assertThat(catTwiceBenNever.misdelivered()).isZero();
     }
 
     private static Reconciliation.Outcome check(List<String> ann, List<String> ben) {

@@ -1,9 +1,37 @@
 package app.sendsongs.core.chat;
 
-/** Port: the chat platform (Messenger) as the core needs it. */
-public interface ChatPlatform {
-    /** Longest text one message may carry. */
-    int MAX_TEXT = 2000;
+import app.sendsongs.core.shared.Platform;
 
-    SendOutcome send(String psid, String text, MessageKind kind);
+/**
+ * Port: one chat platform the bot speaks on (Messenger, Telegram), implemented by that platform's
+ * adapter. The core holds one per {@link Platform} in {@link ChatPlatforms} and sends each message
+ * through the platform of its receiver's address. The platform's own rules (Messenger's 24-hour
+ * window, its message types) belong to the adapter, which reports them as a {@link SendOutcome}.
+ */
+public interface ChatPlatform {
+    /** The platform this adapter sends on: addresses of this platform are sent through it. */
+    Platform platform();
+
+    /**
+     * The longest text one message may carry, in Java {@code char}s (2000 on Messenger, 4096 on
+     * Telegram). Longer texts are split by the core, preferring line and word breaks, so
+     * {@link #send} never gets a longer one.
+     */
+    int maxTextLength();
+
+    /**
+     * Whether the platform shows a message's {@link Choice}s and {@link SongCard} itself. When it
+     * does not, the core sends only {@link Message#fallbackText()}, as a message of text only.
+     */
+    boolean showsRichMessages();
+
+    /**
+     * Sends one message to {@code recipientId}, the platform's own id of the person
+     * ({@link app.sendsongs.core.shared.ChatAddress#id()}). The text is at most
+     * {@link #maxTextLength()} long; it is empty only when there is a card. The adapter renders
+     * choices and the card the platform's way (one message or several, in this order: text, card,
+     * choices with the last one), shortening titles to the platform's limits. Every refusal or
+     * failure is an outcome, not an exception.
+     */
+    SendOutcome send(String recipientId, Message message, MessageKind kind);
 }

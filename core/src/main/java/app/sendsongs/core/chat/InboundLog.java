@@ -2,8 +2,11 @@ package app.sendsongs.core.chat;
 
 import java.time.Instant;
 
-/** Port: which inbound message ids were already handled (the platform delivers at least once). */
+/** Port: which inbound events were already handled (platforms deliver at least once). */
 public interface InboundLog {
-    /** Records the id; true the first time it is seen, false on every later call. */
-    boolean firstDelivery(String mid, Instant at);
+    /**
+     * Records {@code deliveryKey} ({@link Inbound#deliveryKey()}: platform and event id); true the
+     * first time it is seen, false on every later call, also when two calls race.
+     */
+    boolean firstDelivery(String deliveryKey, Instant at);
 }

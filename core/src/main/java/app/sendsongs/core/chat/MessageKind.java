@@ -1,6 +1,6 @@
 package app.sendsongs.core.chat;
 
-/** Why a message is sent, in Messenger's terms. */
+/** Why a message is sent; a platform may treat the two differently (Messenger's messaging types). */
 public enum MessageKind {
     /** An answer to something the person just wrote. */
     RESPONSE,

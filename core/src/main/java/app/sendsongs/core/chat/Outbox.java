@@ -1,5 +1,6 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,24 +11,25 @@ import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
- * Sends the bot's messages, holding back what may not or could not be sent now so nothing is
- * lost: Messenger's 24-hour rule, passing failures, a person who cannot be reached. Messages to
- * one person keep their order: while any are held, new ones queue behind them.
+ * Sends the bot's messages through the receiver's chat platform, holding back what may not or could
+ * not be sent now so nothing is lost: a platform's rule against messaging the person now (such as
+ * Messenger's 24-hour window), passing failures, a person who cannot be reached. Messages to one
+ * person keep their order: while any are held, new ones queue behind them.
  */
 public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
 
-    private final ChatPlatform chat;
+    private final ChatPlatforms chats;
     private final OutboxStore store;
     private final Clock clock;
-    /** Longer than a send can take (the Graph client gives up sooner), so a message is never sent twice. */
+    /** Longer than a send can take (the platform clients give up sooner), so a message is never sent twice. */
     private final Duration sendLease;
     private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
 
-    public Outbox(ChatPlatform chat, OutboxStore store, Clock clock, Duration sendLease) {
-        this.chat = chat;
+    public Outbox(ChatPlatforms chats, OutboxStore store, Clock clock, Duration sendLease) {
+        this.chats = chats;
         this.store = store;
         this.clock = clock;
         this.sendLease = sendLease;
@@ -39,30 +41,30 @@ public final class Outbox {
     }
 
     /** Answers something the person just wrote. */
-    public Delivery reply(String psid, String text) {
-        return send(psid, text, MessageKind.RESPONSE, Optional.empty());
+    public Delivery reply(ChatAddress to, Message message) {
+        return send(to, message, MessageKind.RESPONSE, Optional.empty());
     }
 
     /** Tells the person something they did not just ask for. */
-    public Delivery notify(String psid, String text) {
-        return send(psid, text, MessageKind.UPDATE, Optional.empty());
+    public Delivery notify(ChatAddress to, Message message) {
+        return send(to, message, MessageKind.UPDATE, Optional.empty());
     }
 
     /** Delivers a shared song; the share's delivery listener runs when it really goes out. */
-    public Delivery deliverShare(String psid, String text, String shareId) {
-        return send(psid, text, MessageKind.UPDATE, Optional.of(shareId));
+    public Delivery deliverShare(ChatAddress to, Message message, String shareId) {
+        return send(to, message, MessageKind.UPDATE, Optional.of(shareId));
     }
 
     /** Takes back a song delivery that is still held (the share was cancelled). */
-    public void withdrawShare(String psid, String shareId) {
-        store.heldMessagesFor(psid).stream()
+    public void withdrawShare(ChatAddress to, String shareId) {
+        store.heldMessagesFor(to).stream()
                 .filter(held -> held.shareId().filter(shareId::equals).isPresent())
                 .forEach(held -> store.releaseHeldMessage(held.id()));
     }
 
     /** The person wrote to the bot: their held messages may go out now, oldest first. */
-    public void personWrote(String psid) {
-        sendInOrder(store.heldMessagesFor(psid), MessageKind.RESPONSE);
+    public void personWrote(ChatAddress person) {
+        sendInOrder(store.heldMessagesFor(person), MessageKind.RESPONSE);
     }
 
     /**
@@ -71,7 +73,7 @@ public final class Outbox {
      */
     public void retryDue(int limit) {
         for (HeldMessage due : store.heldMessagesToRetry(clock.instant(), limit)) {
-            List<HeldMessage> queue = store.heldMessagesFor(due.psid());
+            List<HeldMessage> queue = store.heldMessagesFor(due.to());
             if (!queue.isEmpty() && queue.getFirst().id().equals(due.id())) {
                 sendInOrder(queue, MessageKind.UPDATE);
             }
@@ -86,19 +88,19 @@ public final class Outbox {
         }
     }
 
-    private Delivery send(String psid, String text, MessageKind kind, Optional<String> shareId) {
-        List<HeldMessage> waiting = store.heldMessagesFor(psid);
+    private Delivery send(ChatAddress to, Message message, MessageKind kind, Optional<String> shareId) {
+        List<HeldMessage> waiting = store.heldMessagesFor(to);
         if (!waiting.isEmpty()) {
-            hold(psid, text, Optional.empty(), shareId);
+            hold(to, message, Optional.empty(), shareId);
             return waiting.getFirst().retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
         }
-        SendOutcome outcome = sendNow(psid, text, kind);
+        SendOutcome outcome = sendNow(to, message, kind);
         if (outcome instanceof SendOutcome.Sent) {
             shareId.ifPresent(id -> shareDelivered.accept(id, clock.instant()));
             return Delivery.SENT;
         }
         Optional<Instant> retryAt = retryTime(outcome, clock.instant());
-        hold(psid, text, retryAt, shareId);
+        hold(to, message, retryAt, shareId);
         return retryAt.isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
     }
 
@@ -112,27 +114,22 @@ public final class Outbox {
         if (!store.leaseHeldMessage(held, now, now.plus(sendLease))) {
             return false;
         }
-        SendOutcome outcome = sendNow(held.psid(), held.text(), kind);
+        SendOutcome outcome = sendNow(held.to(), held.message(), kind);
         if (outcome instanceof SendOutcome.Sent) {
             store.releaseHeldMessage(held.id());
             held.shareId().ifPresent(id -> shareDelivered.accept(id, clock.instant()));
             return true;
         }
-        store.holdMessage(new HeldMessage(held.id(), held.psid(), held.text(), held.heldAt(),
-                retryTime(outcome, held.heldAt()), held.shareId()));
+        store.holdMessage(held.retryingAt(retryTime(outcome, held.heldAt())));
         return false;
     }
 
-    private SendOutcome sendNow(String psid, String text, MessageKind kind) {
-        List<String> parts = MessageText.split(text, ChatPlatform.MAX_TEXT);
-        for (String part : parts) {
-            SendOutcome outcome = chat.send(psid, part, kind);
-            if (!(outcome instanceof SendOutcome.Sent)) {
-                LOG.fine(() -> "message held: " + outcome.getClass().getSimpleName());
-                return outcome;
-            }
+    private SendOutcome sendNow(ChatAddress to, Message message, MessageKind kind) {
+        SendOutcome outcome = chats.send(to, message, kind);
+        if (!(outcome instanceof SendOutcome.Sent)) {
+            LOG.fine(() -> "message held: " + outcome.getClass().getSimpleName());
         }
-        return new SendOutcome.Sent();
+        return outcome;
     }
 
     /**
@@ -151,14 +148,15 @@ public final class Outbox {
         return Optional.empty();
     }
 
-    private void hold(String psid, String text, Optional<Instant> retryAt, Optional<String> shareId) {
-        store.holdMessage(new HeldMessage(UUID.randomUUID().toString(), psid, text, clock.instant(), retryAt, shareId));
+    private void hold(ChatAddress to, Message message, Optional<Instant> retryAt, Optional<String> shareId) {
+        store.holdMessage(new HeldMessage(UUID.randomUUID().toString(), to, message, clock.instant(), retryAt,
+                shareId));
     }
 
     /** Whether a message went out now, and if not, what it waits for. */
     public enum Delivery {
         SENT,
-        /** Held until the person next writes (Messenger's 24-hour rule, or they cannot be reached now). */
+        /** Held until the person next writes (their platform's rules forbid it now, or they cannot be reached). */
         WAITING_FOR_PERSON,
         /** Held after a passing failure; retried automatically. */
         RETRYING

@@ -1,9 +1,14 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 
-/** Port: messages held back until they may be sent. */
+/**
+ * Port: messages held back until they may be sent, kept per person ({@link HeldMessage#to()}, the
+ * whole address). A held message comes back equal to what was held: its whole {@link Message}
+ * (text, choices and card, every field), its times, and its share id.
+ */
 public interface OutboxStore {
     /**
      * Holds a message. Holding an id that is already held replaces it (a new retry time) and keeps
@@ -12,7 +17,7 @@ public interface OutboxStore {
     void holdMessage(HeldMessage message);
 
     /** The person's held messages in the order they were first held (several may share one {@code heldAt}). */
-    List<HeldMessage> heldMessagesFor(String psid);
+    List<HeldMessage> heldMessagesFor(ChatAddress person);
 
     /** Held messages whose retry time is at or before {@code now}, oldest retry first. */
     List<HeldMessage> heldMessagesToRetry(Instant now, int limit);

@@ -3,20 +3,30 @@ package app.sendsongs.core.chat;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What became of one attempt to send a message. */
+/** What became of one attempt to send a message, as the platform's adapter reports it. */
 public sealed interface SendOutcome {
     record Sent() implements SendOutcome {
     }
 
-    /** The platform's 24-hour rule forbids it until the person writes again. */
+    /**
+     * The platform's rules forbid messaging this person until they write again (Messenger's 24-hour
+     * window): the message waits for them. Only an adapter whose platform has such a rule reports it.
+     */
     record OutsideWindow() implements SendOutcome {
     }
 
-    /** The person cannot be reached (blocked the bot, account gone); trying again later will not help soon. */
+    /**
+     * The person cannot be reached (blocked the bot, account gone, or their platform is not
+     * configured); trying again later will not help soon.
+     */
     record Unreachable(String reason) implements SendOutcome {
     }
 
-    /** A passing failure (overload, rate limit, outage): try again later. */
+    /** A passing failure (overload, rate limit, outage): try again later, after {@code retryAfter} if given. */
     record Failed(String reason, Optional<Duration> retryAfter) implements SendOutcome {
+        /** A failure without a wait the platform asked for. */
+        public Failed(String reason) {
+            this(reason, Optional.empty());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import java.time.Instant;
 
@@ -8,14 +9,14 @@ import java.time.Instant;
  * one of its members. A group never changes after it is made (only its members do), so a store
  * may copy its fields wherever it needs them.
  */
-public record Group(String id, String ownerPsid, String name, Instant createdAt) {
+public record Group(String id, ChatAddress owner, String name, Instant createdAt) {
 
     /** The form group names are compared in, the same as people's names: {@link Names#key}. */
     public String nameKey() {
         return Names.key(name);
     }
 
-    public boolean ownedBy(String psid) {
-        return ownerPsid.equals(psid);
+    public boolean ownedBy(ChatAddress person) {
+        return owner.equals(person);
     }
 }

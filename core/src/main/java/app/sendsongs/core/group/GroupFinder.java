@@ -31,12 +31,12 @@ public final class GroupFinder {
     }
 
     public Lookup find(User person, String reference) {
-        List<Group> mine = groups.groupsOf(person.psid());
+        List<Group> mine = groups.groupsOf(person.address());
         if (mine.isEmpty()) {
             return new Lookup.Missing("You're not in any group yet. Make one with: create_group name:\"<group>\"");
         }
         List<Group> named = named(mine, reference);
-        Optional<Group> own = named.stream().filter(g -> g.ownedBy(person.psid())).findFirst();
+        Optional<Group> own = named.stream().filter(g -> g.ownedBy(person.address())).findFirst();
         if (own.isPresent()) {
             return new Lookup.Found(own.get());
         }
@@ -58,7 +58,7 @@ public final class GroupFinder {
      */
     public Lookup findOwn(User person, String reference, String ownerOnly) {
         Lookup lookup = find(person, reference);
-        if (lookup instanceof Lookup.Found(Group group) && !group.ownedBy(person.psid())) {
+        if (lookup instanceof Lookup.Found(Group group) && !group.ownedBy(person.address())) {
             return new Lookup.Missing("Only " + ownerName(group) + ", who made " + group.name() + ", can " + ownerOnly
                     + ". To leave it yourself, send: leave_group " + reference(person, group));
         }
@@ -67,13 +67,13 @@ public final class GroupFinder {
 
     /** How {@code person} names {@code group} so that it means this group (see {@link #find}). */
     public String reference(User person, Group group) {
-        return reference(person, group, groups.groupsOf(person.psid()));
+        return reference(person, group, groups.groupsOf(person.address()));
     }
 
     String reference(User person, Group group, List<Group> theirGroups) {
         List<Group> sameName = named(theirGroups, group.name());
-        boolean ownsOneOfThem = sameName.stream().anyMatch(g -> g.ownedBy(person.psid()));
-        boolean nameIsEnough = group.ownedBy(person.psid()) || (!ownsOneOfThem && sameName.size() <= 1);
+        boolean ownsOneOfThem = sameName.stream().anyMatch(g -> g.ownedBy(person.address()));
+        boolean nameIsEnough = group.ownedBy(person.address()) || (!ownsOneOfThem && sameName.size() <= 1);
         return nameIsEnough ? group.name() : withOwner(group);
     }
 
@@ -100,7 +100,7 @@ public final class GroupFinder {
 
     /** The owner's name; every group has an owner, since forgetting a person deletes the groups they made. */
     String ownerName(Group group) {
-        return users.findUser(group.ownerPsid()).map(User::name).orElse("someone who left");
+        return users.findUser(group.owner()).map(User::name).orElse("someone who left");
     }
 
     private static List<Group> named(List<Group> groups, String name) {

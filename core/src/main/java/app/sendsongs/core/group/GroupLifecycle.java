@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.user.Names;
@@ -37,8 +38,8 @@ public final class GroupLifecycle {
             return problem.get() + "\n" + Help.usage("create_group");
         }
         String tidy = Names.tidy(name);
-        List<Group> theirs = groups.groupsOf(owner.psid());
-        List<Group> owned = theirs.stream().filter(g -> g.ownedBy(owner.psid())).toList();
+        List<Group> theirs = groups.groupsOf(owner.address());
+        List<Group> owned = theirs.stream().filter(g -> g.ownedBy(owner.address())).toList();
         if (owned.stream().anyMatch(g -> g.nameKey().equals(Names.key(tidy)))) {
             return alreadyHave(tidy);
         }
@@ -50,7 +51,7 @@ public final class GroupLifecycle {
             return "You're in " + theirs.size() + " groups, the most one person can be in. Leave one first with: "
                     + "leave_group <group>";
         }
-        if (!groups.createGroup(new Group(UUID.randomUUID().toString(), owner.psid(), tidy, clock.instant()))) {
+        if (!groups.createGroup(new Group(UUID.randomUUID().toString(), owner.address(), tidy, clock.instant()))) {
             return alreadyHave(tidy);
         }
         return "Created the group " + tidy + ". Add people who have registered with me: add_to_group "
@@ -86,12 +87,12 @@ public final class GroupLifecycle {
      * being watched before their records go.
      */
     public void forget(User person) {
-        for (Group group : groups.groupsOf(person.psid())) {
-            if (group.ownedBy(person.psid())) {
+        for (Group group : groups.groupsOf(person.address())) {
+            if (group.ownedBy(person.address())) {
                 end(group, "The group " + group.name() + " no longer exists: the person who made it has left "
                         + "Send Songs.");
-            } else if (groups.removeMember(group.id(), person.psid())) {
-                withdrawal.withdraw(group.id(), person.psid());
+            } else if (groups.removeMember(group.id(), person.address())) {
+                withdrawal.withdraw(group.id(), person.address());
             }
         }
     }
@@ -106,9 +107,9 @@ public final class GroupLifecycle {
         int stopped = 0;
         int told = 0;
         for (GroupMember member : members) {
-            stopped += withdrawal.withdraw(group.id(), member.memberPsid());
-            if (!group.ownedBy(member.memberPsid())) {
-                outbox.notify(member.memberPsid(), notice);
+            stopped += withdrawal.withdraw(group.id(), member.member());
+            if (!group.ownedBy(member.member())) {
+                outbox.notify(member.member(), Message.text(notice));
                 told++;
             }
         }

@@ -17,14 +17,14 @@ public final class GroupListing {
     }
 
     public String groups(User person) {
-        List<Group> theirs = groups.groupsOf(person.psid());
+        List<Group> theirs = groups.groupsOf(person.address());
         if (theirs.isEmpty()) {
             return "You're not in any group yet. Make one with: create_group name:\"<group>\"";
         }
         StringBuilder text = new StringBuilder("Your groups:");
         for (Group group : theirs) {
             text.append("\n• ").append(finder.reference(person, group, theirs)).append(" — ")
-                    .append(group.ownedBy(person.psid()) ? "yours" : "made by " + finder.ownerName(group))
+                    .append(group.ownedBy(person.address()) ? "yours" : "made by " + finder.ownerName(group))
                     .append(", ").append(members(groups.membersOf(group.id()).size()));
         }
         return text.append("\nSee who is in one with: members <group>").toString();
@@ -40,11 +40,11 @@ public final class GroupListing {
     private String members(User person, Group group) {
         List<GroupMember> members = groups.membersOf(group.id());
         StringBuilder text = new StringBuilder(finder.reference(person, group) + " — "
-                + (group.ownedBy(person.psid()) ? "your group" : "made by " + finder.ownerName(group)) + ", "
+                + (group.ownedBy(person.address()) ? "your group" : "made by " + finder.ownerName(group)) + ", "
                 + members(members.size()) + ":");
         for (GroupMember member : members) {
-            String name = users.findUser(member.memberPsid()).map(User::name).orElse("someone who left");
-            text.append("\n• ").append(name).append(group.ownedBy(member.memberPsid()) ? " (made the group)" : "");
+            String name = users.findUser(member.member()).map(User::name).orElse("someone who left");
+            text.append("\n• ").append(name).append(group.ownedBy(member.member()) ? " (made the group)" : "");
         }
         return text.toString();
     }

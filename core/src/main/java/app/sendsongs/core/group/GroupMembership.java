@@ -1,11 +1,12 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.Help;
-import app.sendsongs.core.registration.ConnectLink;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -51,10 +52,10 @@ public final class GroupMembership {
     public String add(User owner, String groupReference, String personName, String commandText) {
         return withOwnGroup(owner, groupReference, ADD, group -> {
             List<User> named = users.findUsersByName(personName);
-            List<User> others = named.stream().filter(u -> !u.psid().equals(owner.psid())).toList();
+            List<User> others = named.stream().filter(u -> !u.address().equals(owner.address())).toList();
             if (named.isEmpty()) {
                 return "I don't know anyone called " + Names.quoted(personName) + ", so I can't add them. Only people "
-                        + "registered with me can be in a group: they write to me here on Messenger and connect "
+                        + "registered with me can be in a group: they write to me and connect "
                         + "Spotify at " + connectLink.url() + ", then send me the register command shown there. "
                         + "Add them once they have.";
             }
@@ -71,9 +72,9 @@ public final class GroupMembership {
         return withOwnGroup(owner, groupReference, REMOVE, group -> {
             String key = Names.key(personName);
             List<User> named = groups.membersOf(group.id()).stream()
-                    .flatMap(m -> users.findUser(m.memberPsid()).stream())
+                    .flatMap(m -> users.findUser(m.member()).stream())
                     .filter(u -> u.nameKey().equals(key)).toList();
-            List<User> others = named.stream().filter(u -> !u.psid().equals(owner.psid())).toList();
+            List<User> others = named.stream().filter(u -> !u.address().equals(owner.address())).toList();
             if (named.isEmpty()) {
                 return "Nobody called " + Names.quoted(personName) + " is in " + group.name() + ". See who is with: "
                         + "members " + group.name();
@@ -110,14 +111,14 @@ public final class GroupMembership {
 
     private String leave(User member, Group group) {
         String name = finder.reference(member, group);
-        if (group.ownedBy(member.psid())) {
+        if (group.ownedBy(member.address())) {
             return "You made " + name + ", so you can't leave it. To end it for everyone, send: delete_group " + name;
         }
-        if (!groups.removeMember(group.id(), member.psid())) {
+        if (!groups.removeMember(group.id(), member.address())) {
             return "You're not in " + name + " any more.";
         }
-        int stopped = withdrawal.withdraw(group.id(), member.psid());
-        outbox.notify(group.ownerPsid(), member.name() + " left your group " + group.name() + ".");
+        int stopped = withdrawal.withdraw(group.id(), member.address());
+        outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."));
         String reply = "You've left " + name + ". Songs sent to it won't come to you any more.";
         return switch (stopped) {
             case 0 -> reply;
@@ -128,34 +129,35 @@ public final class GroupMembership {
 
     private String addPerson(User owner, Group group, User person) {
         List<GroupMember> members = groups.membersOf(group.id());
-        if (members.stream().anyMatch(m -> m.memberPsid().equals(person.psid()))) {
+        if (members.stream().anyMatch(m -> m.member().equals(person.address()))) {
             return person.name() + " is already in " + group.name() + ".";
         }
         if (members.size() >= limits.membersPerGroup()) {
             return group.name() + " already has " + members.size() + " members, the most a group can have.";
         }
-        int theirGroups = groups.groupsOf(person.psid()).size();
+        int theirGroups = groups.groupsOf(person.address()).size();
         if (theirGroups >= limits.groupsJoined()) {
             return person.name() + " is already in " + theirGroups + " groups, the most one person can be in.";
         }
-        if (!groups.addMember(new GroupMember(group.id(), person.psid(), clock.instant()))) {
+        if (!groups.addMember(new GroupMember(group.id(), person.address(), clock.instant()))) {
             return groups.findGroup(group.id()).isEmpty() ? group.name() + " was deleted a moment ago."
                     : person.name() + " is already in " + group.name() + ".";
         }
         String theirName = finder.reference(person, group);
-        outbox.notify(person.psid(), "👥 " + owner.name() + " added you to the group " + theirName + ". Songs sent to "
-                + "the group will come to you too. If you'd rather not be in it, send: leave_group " + theirName);
+        outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to the group " + theirName
+                + ". Songs sent to the group will come to you too. If you'd rather not be in it, send: leave_group "
+                + theirName));
         return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). I've told "
                 + "them, and how to leave if they'd rather not be in it.";
     }
 
     private String removePerson(User owner, Group group, User person) {
-        if (!groups.removeMember(group.id(), person.psid())) {
+        if (!groups.removeMember(group.id(), person.address())) {
             return person.name() + " isn't in " + group.name() + ".";
         }
-        int stopped = withdrawal.withdraw(group.id(), person.psid());
-        outbox.notify(person.psid(), owner.name() + " removed you from the group " + group.name() + ". Songs sent "
-                + "to it won't come to you any more.");
+        int stopped = withdrawal.withdraw(group.id(), person.address());
+        outbox.notify(person.address(), Message.text(owner.name() + " removed you from the group " + group.name()
+                + ". Songs sent to it won't come to you any more."));
         String reply = "Removed " + person.name() + " from " + group.name() + ".";
         return switch (stopped) {
             case 0 -> reply;

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,6 +10,15 @@ import java.util.Optional;
  * group even after it was deleted. {@code summarizedAt} is set, once, when the sender has been
  * told how many members played it.
  */
-public record GroupSend(String id, String groupId, String groupName, String senderPsid, Instant sentAt,
+public record GroupSend(String id, String groupId, String groupName, ChatAddress sender, Instant sentAt,
                         Optional<Instant> summarizedAt) {
+
+    /** A group send just made, not summarized yet. */
+    public static GroupSend of(String id, String groupId, String groupName, ChatAddress sender, Instant sentAt) {
+        return new GroupSend(id, groupId, groupName, sender, sentAt, Optional.empty());
+    }
+
+    public GroupSend summarized(Instant at) {
+        return new GroupSend(id, groupId, groupName, sender, sentAt, Optional.of(at));
+    }
 }

@@ -5,6 +5,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,11 +28,11 @@ public final class GroupShareWithdrawal {
         this.settled = settled;
     }
 
-    /** Withdraws the open shares sent through {@code groupId} to {@code memberPsid}; returns how many. */
-    public int withdraw(String groupId, String memberPsid) {
+    /** Withdraws the open shares sent through {@code groupId} to {@code member}; returns how many. */
+    public int withdraw(String groupId, ChatAddress member) {
         Map<String, Boolean> sentToGroup = new HashMap<>();
         int stopped = 0;
-        for (Share share : shares.openSharesTo(memberPsid)) {
+        for (Share share : shares.openSharesTo(member)) {
             boolean ofThisGroup = share.groupSendId()
                     .map(sendId -> sentToGroup.computeIfAbsent(sendId, id -> sendBelongsTo(id, groupId)))
                     .orElse(false);
@@ -47,12 +48,12 @@ public final class GroupShareWithdrawal {
     }
 
     private boolean stop(Share share) {
-        Share left = share.withStatus(ShareStatus.LEFT_GROUP);
+        Share left = share.leftGroup();
         if (!shares.updateShare(left, share.status())) {
             return false;
         }
         if (share.status() == ShareStatus.HELD) {
-            outbox.withdrawShare(share.receiverPsid(), share.id());
+            outbox.withdrawShare(share.receiver(), share.id());
         }
         settled.settled(left);
         return true;

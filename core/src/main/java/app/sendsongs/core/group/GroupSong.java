@@ -4,10 +4,10 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.Share;
-import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,8 +53,8 @@ public final class GroupSong {
 
     private String sendTo(User sender, Group group, Command.SendToGroup command) {
         List<User> others = groups.membersOf(group.id()).stream()
-                .filter(m -> !m.memberPsid().equals(sender.psid()))
-                .flatMap(m -> users.findUser(m.memberPsid()).stream()).toList();
+                .filter(m -> !m.member().equals(sender.address()))
+                .flatMap(m -> users.findUser(m.member()).stream()).toList();
         String groupName = finder.reference(sender, group);
         if (others.isEmpty()) {
             return "Nobody else is in " + groupName + " yet. Add people with: add_to_group "
@@ -77,12 +76,10 @@ public final class GroupSong {
     private String deliver(User sender, Group group, String groupName, List<User> receivers, Track track,
                            Command.SendToGroup command) {
         Instant now = clock.instant();
-        GroupSend send = new GroupSend(UUID.randomUUID().toString(), group.id(), group.name(), sender.psid(), now,
-                Optional.empty());
+        GroupSend send = GroupSend.of(UUID.randomUUID().toString(), group.id(), group.name(), sender.address(), now);
         groups.insertGroupSend(send);
-        List<Share> created = receivers.stream().map(receiver -> new Share(UUID.randomUUID().toString(),
-                sender.psid(), receiver.psid(), track, command.pre(), command.post(), now, Optional.empty(),
-                Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.of(send.id()))).toList();
+        List<Share> created = receivers.stream().map(receiver -> Share.forGroupMember(UUID.randomUUID().toString(),
+                send.id(), sender.address(), receiver.address(), track, command.pre(), command.post(), now)).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
         List<String> waiting = new ArrayList<>();
@@ -90,7 +87,7 @@ public final class GroupSong {
         for (int i = 0; i < created.size(); i++) {
             Share share = created.get(i);
             String heading = sender.name() + " sent a song to " + group.name() + ": ";
-            switch (outbox.deliverShare(share.receiverPsid(), Texts.songMessage(heading, share), share.id())) {
+            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share), share.id())) {
                 case SENT -> { }
                 case WAITING_FOR_PERSON -> waiting.add(receivers.get(i).name());
                 case RETRYING -> retrying.add(receivers.get(i).name());
@@ -105,11 +102,11 @@ public final class GroupSong {
                 + (receivers == 1 ? " person). " : " people). ") + "I'll tell you as each of them plays it, and sum up "
                 + "when all have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.");
         if (!waiting.isEmpty()) {
-            text.append(" Messenger holds it for ").append(String.join(", ", waiting)).append(" until they next "
-                    + "write to me (they haven't in the last 24 hours); I'll start watching then.");
+            text.append(" It waits for ").append(String.join(", ", waiting)).append(" until they next write to "
+                    + "me (they haven't lately); I'll start watching then.");
         }
         if (!retrying.isEmpty()) {
-            text.append(" Messenger didn't take it for ").append(String.join(", ", retrying))
+            text.append(" Their chat app didn't take it for ").append(String.join(", ", retrying))
                     .append(" just now; I'll keep trying.");
         }
         return text.toString();

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public interface GroupStore {
     Optional<Group> findGroup(String groupId);
 
     /** The groups a person is a member of (including those they own), oldest first, ties by id. */
-    List<Group> groupsOf(String memberPsid);
+    List<Group> groupsOf(ChatAddress member);
 
     /**
      * Adds a member. Refused (false), changing nothing, when they are already a member (their
@@ -29,9 +30,10 @@ public interface GroupStore {
     boolean addMember(GroupMember member);
 
     /** Removes a member; false when they were not one. */
-    boolean removeMember(String groupId, String memberPsid);
+    boolean removeMember(String groupId, ChatAddress member);
 
-    /** The members of a group, earliest joined first (ties by PSID); empty for an unknown group. */
+    /** The members of a group, earliest joined first (ties by
+     * {@link ChatAddress#key()}); empty for an unknown group. */
     List<GroupMember> membersOf(String groupId);
 
     /**

@@ -1,11 +1,12 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.share.Texts;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -53,7 +54,7 @@ public final class GroupSummary implements ShareSettled {
         }
         Optional<GroupSend> send = groups.findGroupSend(groupSendId).filter(s -> s.summarizedAt().isEmpty());
         if (send.isPresent() && groups.markGroupSendSummarized(groupSendId, clock.instant())) {
-            outbox.notify(send.get().senderPsid(), text(send.get(), all));
+            outbox.notify(send.get().sender(), Message.text(text(send.get(), all)));
         }
     }
 
@@ -83,7 +84,7 @@ public final class GroupSummary implements ShareSettled {
 
     private String names(List<Share> settled) {
         return String.join(", ", settled.stream()
-                .map(s -> users.findUser(s.receiverPsid()).map(User::name).orElse("someone who left"))
+                .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone who left"))
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList());
     }
 

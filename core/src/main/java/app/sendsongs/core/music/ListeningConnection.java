@@ -5,7 +5,7 @@ package app.sendsongs.core.music;
  * has its own record, holding what that source needs to read the history; {@code toString} never
  * shows a secret.
  */
-public sealed interface ListeningConnection permits SpotifyConnection {
+public sealed interface ListeningConnection permits SpotifyConnection, LastfmConnection, ListenBrainzConnection {
 
     SourceKind kind();
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Port: one kind of service a person's listening history is read from (Spotify now). The core
+ * Port: one kind of service a person's listening history is read from (Spotify, Last.fm, ListenBrainz). The core
  * holds one per {@link SourceKind} and picks it by the kind of the person's connection.
  */
 public interface ListeningSource {
@@ -15,7 +15,11 @@ public interface ListeningSource {
     /** The consent page a person is sent to; {@code state} comes back on the callback. */
     URI consentUrl(String state);
 
-    /** Completes the consent: the code from the callback becomes the person's connection. */
+    /**
+     * Completes the consent: what the person brought back becomes their connection. That is the
+     * code on the callback (Spotify's authorization code, Last.fm's {@code token}), or for a source
+     * without a consent page of its own the secret the person pasted (a ListenBrainz user token).
+     */
     ListeningConnection completeConsent(String code) throws MusicServiceException;
 
     /** True when {@code connection} can no longer be used at {@code now} (give or take {@code margin}) without a refresh. */
@@ -23,7 +27,7 @@ public interface ListeningSource {
 
     /**
      * A fresh copy of the connection (new access token, a rotated refresh token when the source
-     * rotated it).
+     * rotated it); the connection itself for a source whose connections do not expire.
      *
      * @throws GrantRevokedException when the person must connect again
      */

@@ -2,7 +2,9 @@ package app.sendsongs.core.music;
 
 /** The kinds of service a person's listening history can come from. */
 public enum SourceKind {
-    SPOTIFY("Spotify");
+    SPOTIFY("Spotify"),
+    LASTFM("Last.fm"),
+    LISTENBRAINZ("ListenBrainz");
 
     private final String displayName;
 

@@ -5,11 +5,13 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
-import app.sendsongs.core.watch.WatchPlanner;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,16 +32,16 @@ public final class Registration {
     private final RegistrationStore store;
     private final UserStore users;
     private final ListeningSource source;
-    private final WatchPlanner planner;
+    private final ShareDelivery watching;
     private final ConnectLink connectLink;
     private final Clock clock;
 
-    public Registration(RegistrationStore store, UserStore users, ListeningSource source, WatchPlanner planner,
+    public Registration(RegistrationStore store, UserStore users, ListeningSource source, ShareDelivery watching,
                         ConnectLink connectLink, Clock clock) {
         this.store = store;
         this.users = users;
         this.source = source;
-        this.planner = planner;
+        this.watching = watching;
         this.connectLink = connectLink;
         this.clock = clock;
     }
@@ -77,8 +79,8 @@ public final class Registration {
     }
 
     /** The {@code register} command; returns the reply. */
-    public String register(String psid, Command.Register command, Instant messageAt) {
-        Optional<User> existing = users.findUser(psid);
+    public String register(ChatAddress person, Command.Register command, Instant messageAt) {
+        Optional<User> existing = users.findUser(person);
         Optional<String> name = command.name().map(Names::tidy);
         if (existing.isEmpty() && name.isEmpty()) {
             return "Add the name friends will use for you: name:\"<your full name>\".\n" + Help.usage("register");
@@ -95,7 +97,8 @@ public final class Registration {
         if (existing.isPresent()) {
             return reconnect(existing.get(), code.get(), name, messageAt);
         }
-        users.saveUser(new User(psid, name.orElseThrow(), code.get().connection(), GrantState.ACTIVE, clock.instant(), messageAt));
+        users.saveUser(new User(person, name.orElseThrow(), code.get().connection(), GrantState.ACTIVE, clock.instant(),
+                messageAt));
         return "Welcome, " + name.get() + "! You're connected. Friends can now send you songs with name:\""
                 + name.get() + "\", and you can send them yours:\n" + Help.usage("send_song");
     }
@@ -103,7 +106,7 @@ public final class Registration {
     private String reconnect(User user, RegistrationCode code, Optional<String> name, Instant messageAt) {
         User updated = user.withConnection(code.connection()).withName(name.orElse(user.name())).withLastMessageAt(messageAt);
         users.saveUser(updated);
-        planner.checkNow(user.psid());
+        watching.resumeWatching(user.address());
         return "You're connected again, " + updated.name() + ". I'm watching your songs again.";
     }
 }

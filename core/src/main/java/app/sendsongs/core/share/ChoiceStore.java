@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.util.Optional;
 
 /** Port: the one open question the bot asked a person, if any. */
@@ -7,5 +8,5 @@ public interface ChoiceStore {
     void saveChoice(PendingChoice choice);
 
     /** Removes and returns the person's open question. */
-    Optional<PendingChoice> takeChoice(String psid);
+    Optional<PendingChoice> takeChoice(ChatAddress person);
 }

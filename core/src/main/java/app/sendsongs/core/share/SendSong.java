@@ -3,7 +3,8 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.Track;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -11,7 +12,6 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,7 +43,7 @@ public final class SendSong {
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
     public String send(User sender, Command.SendSong command, String commandText) {
         List<User> named = new ArrayList<>(users.findUsersByName(command.friendName()));
-        named.removeIf(u -> u.psid().equals(sender.psid()));
+        named.removeIf(u -> u.address().equals(sender.address()));
         if (named.isEmpty()) {
             return users.findUsersByName(command.friendName()).isEmpty()
                     ? "I don't know anyone called " + Names.quoted(command.friendName())
@@ -76,19 +76,18 @@ public final class SendSong {
     }
 
     private String deliver(User sender, User receiver, Track track, Command.SendSong command) {
-        Share share = new Share(UUID.randomUUID().toString(), sender.psid(), receiver.psid(), track,
-                command.pre(), command.post(), clock.instant(), Optional.empty(), Optional.empty(), ShareStatus.HELD,
-                Optional.empty(), false, Optional.empty());
+        Share share = Share.direct(UUID.randomUUID().toString(), sender.address(), receiver.address(), track,
+                command.pre(), command.post(), clock.instant());
         shares.insertShare(share);
-        Outbox.Delivery delivery = outbox.deliverShare(receiver.psid(),
-                Texts.songMessage(sender.name() + " sent you a song: ", share), share.id());
+        Outbox.Delivery delivery = outbox.deliverShare(receiver.address(),
+                SongMessage.of(sender.name() + " sent you a song: ", share), share.id());
         return switch (delivery) {
             case SENT -> "Sent " + track.title() + " to " + receiver.name() + ". I'll tell you when they play it "
                     + "(I'll watch for " + Texts.duration(schedule.watchPeriod()) + ").";
-            case WAITING_FOR_PERSON -> "Messenger won't let me deliver " + track.title() + " to " + receiver.name()
-                    + " just now (they haven't written to me in the last 24 hours). It goes out as soon as they do, "
-                    + "and I'll start watching then.";
-            case RETRYING -> "Messenger didn't take " + track.title() + " for " + receiver.name() + " just now. "
+            case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + track.title() + " to "
+                    + receiver.name() + " just now (they haven't written to me lately). It goes out as soon as they "
+                    + "do, and I'll start watching then.";
+            case RETRYING -> "Their chat app didn't take " + track.title() + " for " + receiver.name() + " just now. "
                     + "I'll keep trying, and start watching once it's delivered.";
         };
     }

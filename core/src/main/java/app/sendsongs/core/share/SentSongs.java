@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ public final class SentSongs {
     }
 
     public String history(User sender) {
-        List<Share> sent = shares.sharesSentBy(sender.psid());
+        List<Share> sent = shares.sharesSentBy(sender.address());
         if (sent.isEmpty()) {
             return "You haven't sent any songs yet.\n" + Help.usage("send_song");
         }
@@ -73,19 +74,19 @@ public final class SentSongs {
     }
 
     private boolean cancel(Share share) {
-        Share cancelled = share.withStatus(ShareStatus.CANCELLED);
+        Share cancelled = share.cancelled();
         if (!shares.updateShare(cancelled, share.status())) {
             return false;
         }
         if (share.status() == ShareStatus.HELD) {
-            outbox.withdrawShare(share.receiverPsid(), share.id());
+            outbox.withdrawShare(share.receiver(), share.id());
         }
         settled.settled(cancelled);
         return true;
     }
 
     private List<Share> open(User sender) {
-        return shares.sharesSentBy(sender.psid()).stream().filter(s -> s.status().isOpen())
+        return shares.sharesSentBy(sender.address()).stream().filter(s -> s.status().isOpen())
                 .sorted(Comparator.comparing(Share::createdAt)).toList();
     }
 
@@ -108,7 +109,7 @@ public final class SentSongs {
     }
 
     private String receiverName(Share share) {
-        return users.findUser(share.receiverPsid()).map(User::name).orElse("someone who left");
+        return users.findUser(share.receiver()).map(User::name).orElse("someone who left");
     }
 
 }

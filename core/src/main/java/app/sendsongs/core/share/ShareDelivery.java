@@ -1,10 +1,14 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Instant;
 
-/** A song reached its receiver: the share starts being watched from that moment. */
+/**
+ * A song reached its receiver: the share starts being watched from that moment. Also resumes the
+ * watching of a receiver who reconnected their listening source.
+ */
 public final class ShareDelivery {
     private final ShareStore shares;
     private final WatchPlanner planner;
@@ -19,6 +23,12 @@ public final class ShareDelivery {
         shares.findShare(shareId)
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .filter(share -> shares.updateShare(share.delivered(at, schedule.expiry(at)), ShareStatus.HELD))
-                .ifPresent(share -> planner.delivered(share, at));
+                .ifPresent(share -> planner.delivered(share.receiver(), at, share.track().duration()));
+    }
+
+    /** The receiver can be watched again (they reconnected): the songs being watched for them are checked now. */
+    public void resumeWatching(ChatAddress receiver) {
+        shares.sharesWatchedFor(receiver).stream().map(share -> share.deliveredAt().orElseThrow())
+                .min(Instant::compareTo).ifPresent(earliest -> planner.checkNow(receiver, earliest));
     }
 }

@@ -2,7 +2,7 @@ package app.sendsongs.core.share;
 
 /** Where a shared song stands. */
 public enum ShareStatus {
-    /** Accepted, but Messenger may not deliver it until the receiver writes to the bot. */
+    /** Accepted, but not delivered yet: the receiver's platform does not allow it now, or sending failed for now. */
     HELD,
     /** Delivered; the receiver's plays are being watched. */
     WATCHING,

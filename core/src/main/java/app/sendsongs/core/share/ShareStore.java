@@ -1,9 +1,13 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: shared songs. */
+/**
+ * Port: shared songs. A share comes back equal to what was stored, every field; a store rebuilds
+ * one with {@link Share#stored}.
+ */
 public interface ShareStore {
     /** Stores a new share (its id is fresh). */
     void insertShare(Share share);
@@ -17,17 +21,17 @@ public interface ShareStore {
     boolean updateShare(Share updated, ShareStatus expected);
 
     /** What a person sent, newest first. */
-    List<Share> sharesSentBy(String senderPsid);
+    List<Share> sharesSentBy(ChatAddress sender);
 
     /** The shares being watched for one receiver (status WATCHING), oldest delivery first. */
-    List<Share> sharesWatchedFor(String receiverPsid);
+    List<Share> sharesWatchedFor(ChatAddress receiver);
 
     /** Open shares to one receiver (HELD or WATCHING). */
-    List<Share> openSharesTo(String receiverPsid);
+    List<Share> openSharesTo(ChatAddress receiver);
 
     /** Every member's share of one group send ({@link Share#groupSendId}), in no particular order. */
     List<Share> sharesOfGroupSend(String groupSendId);
 
     /** Deletes every share the person sent or received. */
-    void deleteSharesOf(String psid);
+    void deleteSharesOf(ChatAddress person);
 }

@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -36,8 +37,8 @@ public final class WhichPerson {
 
     /** Keeps the question (with {@code commandText}, to finish it later) and returns it as a reply. */
     public String ask(User asker, List<User> candidates, String commandText) {
-        choices.saveChoice(new PendingChoice(asker.psid(), commandText, candidates.stream().map(User::psid).toList(),
-                clock.instant().plus(CHOICE_LIFETIME)));
+        choices.saveChoice(new PendingChoice(asker.address(), commandText,
+                candidates.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME)));
         StringBuilder reply = new StringBuilder(candidates.size() + " people are registered as "
                 + Names.quoted(candidates.getFirst().name()) + ". Which one did you mean? Answer with the number:");
         for (int i = 0; i < candidates.size(); i++) {
@@ -51,11 +52,11 @@ public final class WhichPerson {
 
     /** Reads the answer {@code number} to {@code choice}; a number out of range keeps the question open. */
     public Answer answer(PendingChoice choice, int number) {
-        if (number < 1 || number > choice.candidatePsids().size()) {
+        if (number < 1 || number > choice.candidates().size()) {
             choices.saveChoice(choice);
-            return new Answer.Unusable("Please answer with a number from 1 to " + choice.candidatePsids().size() + ".");
+            return new Answer.Unusable("Please answer with a number from 1 to " + choice.candidates().size() + ".");
         }
-        Optional<User> person = users.findUser(choice.candidatePsids().get(number - 1));
+        Optional<User> person = users.findUser(choice.candidates().get(number - 1));
         return person.<Answer>map(Answer.Picked::new).orElseGet(() -> new Answer.Unusable(
                 "That person is no longer registered."));
     }

@@ -1,5 +1,6 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.GrantRevokedException;
@@ -7,7 +8,7 @@ import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.registration.ConnectLink;
+import app.sendsongs.core.shared.ConnectLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -60,7 +61,7 @@ public final class ListeningAccess {
         try {
             return call.call(source, freshConnection(user));
         } catch (AccessTokenRejectedException rejected) {
-            User current = users.findUser(user.psid()).orElse(user);
+            User current = users.findUser(user.address()).orElse(user);
             return call.call(source, refresh(source, current));
         }
     }
@@ -104,8 +105,8 @@ public final class ListeningAccess {
     private void markDisconnected(User user) {
         String service = user.connection().kind().displayName();
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
-        outbox.notify(user.psid(), "Your " + service + " connection has ended (it was revoked or is too old), so "
-                + "I've paused watching the songs friends sent you. Reconnect here: " + connectLink.url()
-                + " — then send me the register command shown on that page; I'll pick up where I left off.");
+        outbox.notify(user.address(), Message.text("Your " + service + " connection has ended (it was revoked or is "
+                + "too old), so I've paused watching the songs friends sent you. Reconnect here: " + connectLink.url()
+                + " — then send me the register command shown on that page; I'll pick up where I left off."));
     }
 }

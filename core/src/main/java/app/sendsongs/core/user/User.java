@@ -1,13 +1,15 @@
 package app.sendsongs.core.user;
 
 import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 
 /**
- * A registered person: their Messenger id (PSID), the name friends use for them, and their one
+ * A registered person: where they are reached (their chat platform and id there), the name friends use
+ * for them, and their one
  * listening connection (Spotify now), whose history is watched for the songs they are sent.
  */
-public record User(String psid, String name, ListeningConnection connection,
+public record User(ChatAddress address, String name, ListeningConnection connection,
                    GrantState grantState, Instant registeredAt, Instant lastMessageAt) {
 
     public String nameKey() {
@@ -19,18 +21,18 @@ public record User(String psid, String name, ListeningConnection connection,
     }
 
     public User withConnection(ListeningConnection newConnection) {
-        return new User(psid, name, newConnection, GrantState.ACTIVE, registeredAt, lastMessageAt);
+        return new User(address, name, newConnection, GrantState.ACTIVE, registeredAt, lastMessageAt);
     }
 
     public User withGrantState(GrantState state) {
-        return new User(psid, name, connection, state, registeredAt, lastMessageAt);
+        return new User(address, name, connection, state, registeredAt, lastMessageAt);
     }
 
     public User withName(String newName) {
-        return new User(psid, newName, connection, grantState, registeredAt, lastMessageAt);
+        return new User(address, newName, connection, grantState, registeredAt, lastMessageAt);
     }
 
     public User withLastMessageAt(Instant at) {
-        return new User(psid, name, connection, grantState, registeredAt, at);
+        return new User(address, name, connection, grantState, registeredAt, at);
     }
 }

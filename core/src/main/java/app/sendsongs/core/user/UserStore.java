@@ -1,14 +1,18 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: registered people, by Messenger id and by name. */
+/** Port: registered people, by their chat address and by name. */
 public interface UserStore {
-    Optional<User> findUser(String psid);
+    Optional<User> findUser(ChatAddress address);
 
-    /** Everyone registered under this name, compared by {@link Names#key}; oldest registration first. */
+    /**
+     * Everyone registered under this name, compared by {@link Names#key}; oldest registration first,
+     * ties by {@link ChatAddress#key()}.
+     */
     List<User> findUsersByName(String name);
 
     /** Inserts or replaces. */
@@ -19,7 +23,7 @@ public interface UserStore {
      * {@link #saveUser} it cannot put back a grant that changed since the person was read, and it
      * writes no Spotify token.
      */
-    void saveLastMessageAt(String psid, Instant at);
+    void saveLastMessageAt(ChatAddress address, Instant at);
 
-    void deleteUser(String psid);
+    void deleteUser(ChatAddress address);
 }

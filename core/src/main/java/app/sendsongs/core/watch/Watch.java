@@ -1,5 +1,6 @@
 package app.sendsongs.core.watch;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  * already been read ({@code checkedThrough}, exclusive lower bound for the next read).
  * {@code version} changes on every write, so a stale worker's write is refused.
  */
-public record Watch(String receiverPsid, Instant dueAt, Instant checkedThrough, long version) {
+public record Watch(ChatAddress receiver, Instant dueAt, Instant checkedThrough, long version) {
 }

@@ -1,12 +1,10 @@
 package app.sendsongs.core.watch;
 
-import app.sendsongs.core.share.Share;
-import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Puts receivers' listen checks on the calendar. */
@@ -16,22 +14,20 @@ public final class WatchPlanner {
     private static final int REMEMBERED_WRITERS = 100_000;
 
     private final WatchStore watches;
-    private final ShareStore shares;
     private final WatchSchedule schedule;
     private final Clock clock;
     /** A check due this soon (or leased, which is at most this long) is left alone. */
     private final Duration dueSoon;
     /** When each recent writer's check was last considered; per process, so only a saving, never needed. */
-    private final Map<String, Instant> lastConsidered = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<ChatAddress, Instant> lastConsidered = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ChatAddress, Instant> eldest) {
             return size() > REMEMBERED_WRITERS;
         }
     };
 
-    public WatchPlanner(WatchStore watches, ShareStore shares, WatchSchedule schedule, Clock clock, Duration lease) {
+    public WatchPlanner(WatchStore watches, WatchSchedule schedule, Clock clock, Duration lease) {
         this.watches = watches;
-        this.shares = shares;
         this.schedule = schedule;
         this.clock = clock;
         this.dueSoon = lease;
@@ -41,18 +37,22 @@ public final class WatchPlanner {
         return schedule;
     }
 
-    /** A song reached its receiver: check about one track length from now, counting plays from now. */
-    public void delivered(Share share, Instant at) {
-        watches.scheduleWatch(share.receiverPsid(), schedule.firstCheck(at, share.track().duration()),
-                at.minusMillis(1));
+    /**
+     * A song reached its receiver at {@code at}: their check comes about one track length later, and
+     * only plays from {@code at} on count.
+     */
+    public void delivered(ChatAddress receiver, Instant at, Duration trackLength) {
+        watches.scheduleWatch(receiver, schedule.firstCheck(at, trackLength), at.minusMillis(1));
     }
 
-    /** Checks the receiver's watched songs as soon as possible (after a reconnect, say). */
-    public void checkNow(String receiverPsid) {
-        List<Share> watched = shares.sharesWatchedFor(receiverPsid);
-        watched.stream().map(s -> s.deliveredAt().orElseThrow()).min(Instant::compareTo)
-                .ifPresent(earliest -> watches.scheduleWatch(receiverPsid, clock.instant(),
-                        watches.findWatch(receiverPsid).map(Watch::checkedThrough).orElse(earliest.minusMillis(1))));
+    /**
+     * Checks the receiver's songs as soon as possible (after they reconnected, say), reading their
+     * history from where their last check stopped or, when they have no watch, from
+     * {@code watchedSince} (the earliest delivery of the songs being watched for them).
+     */
+    public void checkNow(ChatAddress receiver, Instant watchedSince) {
+        watches.scheduleWatch(receiver, clock.instant(),
+                watches.findWatch(receiver).map(Watch::checkedThrough).orElse(watchedSince.minusMillis(1)));
     }
 
     /**
@@ -61,22 +61,22 @@ public final class WatchPlanner {
      * once per {@link #BRING_FORWARD_AT_MOST_EVERY} per person, and a write only when the check
      * was not due soon anyway.
      */
-    public void personWrote(String psid) {
+    public void personWrote(ChatAddress person) {
         Instant now = clock.instant();
-        if (!firstConsiderationSince(psid, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
+        if (!firstConsiderationSince(person, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
             return;
         }
-        watches.findWatch(psid).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
-                .ifPresent(watch -> watches.scheduleWatch(psid, now, watch.checkedThrough()));
+        watches.findWatch(person).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
+                .ifPresent(watch -> watches.scheduleWatch(person, now, watch.checkedThrough()));
     }
 
-    private boolean firstConsiderationSince(String psid, Instant since, Instant now) {
+    private boolean firstConsiderationSince(ChatAddress person, Instant since, Instant now) {
         synchronized (lastConsidered) {
-            Instant last = lastConsidered.get(psid);
+            Instant last = lastConsidered.get(person);
             if (last != null && last.isAfter(since)) {
                 return false;
             }
-            lastConsidered.put(psid, now);
+            lastConsidered.put(person, now);
             return true;
         }
     }

@@ -1,5 +1,6 @@
 package app.sendsongs.core.watch;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ public interface WatchStore {
      * than {@code readFrom}: creates the watch, or moves its due time and read position earlier.
      * Changes the version, so a check in flight cannot overwrite this.
      */
-    void scheduleWatch(String receiverPsid, Instant dueAt, Instant readFrom);
+    void scheduleWatch(ChatAddress receiver, Instant dueAt, Instant readFrom);
 
     /**
      * Claims up to {@code limit} watches due at {@code now}, earliest first. A claimed watch's
@@ -22,12 +23,18 @@ public interface WatchStore {
     List<Watch> claimDueWatches(Instant now, int limit, Instant leaseUntil);
 
     /**
-     * Ends a claimed check: sets the next due time and read position, or deletes the watch when
-     * {@code nextDue} is empty. Refused (false) if the watch changed since {@code claimed}.
+     * Ends a claimed check with a next one: sets the due time and read position. Refused (false),
+     * changing nothing, if the watch changed since {@code claimed} (or is gone).
      */
-    boolean completeWatch(Watch claimed, Optional<Instant> nextDue, Instant checkedThrough);
+    boolean rescheduleWatch(Watch claimed, Instant nextDue, Instant checkedThrough);
 
-    Optional<Watch> findWatch(String receiverPsid);
+    /**
+     * Ends a claimed check with nothing left to watch: deletes the watch. Refused (false), changing
+     * nothing, if the watch changed since {@code claimed} (or is gone).
+     */
+    boolean endWatch(Watch claimed);
 
-    void deleteWatch(String receiverPsid);
+    Optional<Watch> findWatch(ChatAddress receiver);
+
+    void deleteWatch(ChatAddress receiver);
 }

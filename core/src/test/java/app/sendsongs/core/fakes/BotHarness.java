@@ -1,47 +1,100 @@
 package app.sendsongs.core.fakes;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.InboundMessage;
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The whole core on fakes: people write to the bot, play songs and wait, as in the product. */
+/**
+ * The whole core on fakes: people write to the bot, play songs and wait, as in the product. People
+ * named by a plain string are on Messenger ({@link #at}); others are named by their address on one
+ * of the extra platforms the harness was made with.
+ */
 public final class BotHarness {
     public static final String BASE_URL = "https://songs.example";
     public static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
 
-    public final InMemoryStore store = new InMemoryStore();
+    public final Stores stores = InMemoryStores.create();
+    /** Messenger. */
     public final RecordingChat chat = new RecordingChat();
     public final FakeMusic music = new FakeMusic();
     public final ManualClock clock = new ManualClock(T0);
-    public final SendSongs app = new SendSongs(store, chat, music, List.of(music), clock,
-            SendSongs.Settings.defaults(BASE_URL));
-    private int mids;
+    public final SendSongs app;
+    private final Map<Platform, RecordingChat> chats = new LinkedHashMap<>();
+    private int events;
+
+    /** The bot on Messenger and on each of {@code otherPlatforms}. */
+    public BotHarness(RecordingChat... otherPlatforms) {
+        chats.put(chat.platform(), chat);
+        for (RecordingChat other : otherPlatforms) {
+            chats.put(other.platform(), other);
+        }
+        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, List.of(music), clock,
+                SendSongs.Settings.defaults(BASE_URL));
+    }
+
+    /** The Messenger address of {@code psid}. */
+    public static ChatAddress at(String psid) {
+        return ChatAddress.messenger(psid);
+    }
+
+    /** Someone on Messenger who has connected Spotify and registered under {@code name}. */
+    public User register(String psid, String name) {
+        return register(at(psid), name);
+    }
 
     /** Someone who has connected Spotify and registered under {@code name}. */
-    public User register(String psid, String name) {
-        User user = new User(psid, name, FakeMusic.connectionFor(psid), GrantState.ACTIVE,
+    public User register(ChatAddress address, String name) {
+        User user = new User(address, name, FakeMusic.connectionFor(address), GrantState.ACTIVE,
                 clock.instant(), clock.instant());
-        store.saveUser(user);
+        stores.users().saveUser(user);
         return user;
+    }
+
+    public User user(String psid) {
+        return stores.users().findUser(at(psid)).orElseThrow();
     }
 
     /** The person writes {@code text}; returns every message the bot sent them meanwhile. */
     public List<String> say(String psid, String text) {
-        int before = chat.inbox(psid).size();
-        app.bot().handle(new InboundMessage("mid-" + ++mids, psid, text, clock.instant()));
-        List<String> after = chat.inbox(psid);
+        return say(at(psid), text);
+    }
+
+    public List<String> say(ChatAddress person, String text) {
+        return handle(new Inbound.Text(nextEventId(), person, clock.instant(), text));
+    }
+
+    /** The person does {@code event}; returns every message the bot sent them meanwhile. */
+    public List<String> handle(Inbound event) {
+        int before = inbox(event.from()).size();
+        app.bot().handle(event);
+        List<String> after = inbox(event.from());
         return after.subList(before, after.size());
+    }
+
+    /** A fresh event id, as the platform gives every new event one. */
+    public String nextEventId() {
+        return "event-" + ++events;
     }
 
     /** The bot's one answer to {@code text}. */
     public String reply(String psid, String text) {
-        List<String> replies = say(psid, text);
+        return reply(at(psid), text);
+    }
+
+    public String reply(ChatAddress person, String text) {
+        List<String> replies = say(person, text);
         if (replies.size() != 1) {
             throw new AssertionError("expected one reply to " + text + ", got " + replies);
         }
@@ -49,7 +102,11 @@ public final class BotHarness {
     }
 
     public void play(String psid, Track track) {
-        music.play(psid, track, clock.instant());
+        play(at(psid), track);
+    }
+
+    public void play(ChatAddress person, Track track) {
+        music.play(person, track, clock.instant());
     }
 
     /** Time passes and the due work runs. */
@@ -59,10 +116,26 @@ public final class BotHarness {
     }
 
     public List<String> inbox(String psid) {
-        return chat.inbox(psid);
+        return inbox(at(psid));
+    }
+
+    public List<String> inbox(ChatAddress person) {
+        return chatOf(person).inbox(person.id());
     }
 
     public String last(String psid) {
-        return chat.last(psid);
+        return last(at(psid));
+    }
+
+    public String last(ChatAddress person) {
+        return chatOf(person).last(person.id());
+    }
+
+    private RecordingChat chatOf(ChatAddress person) {
+        RecordingChat platform = chats.get(person.platform());
+        if (platform == null) {
+            throw new AssertionError("the harness has no chat platform " + person.platform());
+        }
+        return platform;
     }
 }

@@ -1,27 +1,34 @@
 package app.sendsongs.core.fakes;
 
+import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.Catalogue;
+import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.shared.ChatAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A small catalogue and people's plays, as both music ports; a person's access token is
- * {@code "access-" + psid} (see {@link #connectionFor}).
+ * A small catalogue and people's plays, as both music ports. A person's tokens carry their address's
+ * key (see {@link #connectionFor}); the connection made by consent with a code carries the code, so
+ * a test that wants that person's plays read uses their address's key as the code.
  */
 public final class FakeMusic implements Catalogue, ListeningSource {
     public static final Track SONG = track("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", "Rick Astley");
@@ -29,6 +36,8 @@ public final class FakeMusic implements Catalogue, ListeningSource {
 
     private final Map<TrackId, Track> catalogue = new HashMap<>(Map.of(SONG.id(), SONG, OTHER_SONG.id(), OTHER_SONG));
     private final Map<String, List<Play>> plays = new HashMap<>();
+    private final Set<String> revoked = new HashSet<>();
+    private boolean catalogueDown;
 
     public static Track track(String id, String name, String artist) {
         return new Track(new TrackId(id), name, List.of(artist), Duration.ofMinutes(3), Optional.empty(),
@@ -36,13 +45,28 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     }
 
     /** A connection whose access token lasts long past any test. */
-    public static SpotifyConnection connectionFor(String psid) {
-        return new SpotifyConnection("spotify-" + psid, "access-" + psid, Instant.parse("2100-01-01T00:00:00Z"),
-                "refresh-" + psid);
+    public static SpotifyConnection connectionFor(ChatAddress person) {
+        return connection("spotify-" + person.id(), person.key());
     }
 
-    public synchronized void play(String psid, Track track, Instant at) {
-        plays.computeIfAbsent(psid, p -> new ArrayList<>()).add(new Play(track.recording(), at));
+    /** The tokens carry {@code key}, whose plays {@link #recentPlays} reads. */
+    private static SpotifyConnection connection(String accountId, String key) {
+        return new SpotifyConnection(accountId, "access-" + key, Instant.parse("2100-01-01T00:00:00Z"),
+                "refresh-" + key);
+    }
+
+    public synchronized void play(ChatAddress person, Track track, Instant at) {
+        plays.computeIfAbsent(person.key(), p -> new ArrayList<>()).add(new Play(track.recording(), at));
+    }
+
+    /** The person's grant ends: their token is refused and so is its refresh, until they consent again. */
+    public synchronized void revoke(ChatAddress person) {
+        revoked.add(person.key());
+    }
+
+    /** The catalogue stops answering (or, with false, answers again). */
+    public synchronized void catalogueDown(boolean down) {
+        catalogueDown = down;
     }
 
     @Override
@@ -56,8 +80,9 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     }
 
     @Override
-    public ListeningConnection completeConsent(String code) {
-        return connectionFor(code);
+    public synchronized ListeningConnection completeConsent(String code) {
+        revoked.remove(code);
+        return connection("spotify-" + code, code);
     }
 
     @Override
@@ -66,19 +91,31 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     }
 
     @Override
-    public ListeningConnection refresh(ListeningConnection connection) {
-        return connectionFor(((SpotifyConnection) connection).refreshToken().substring("refresh-".length()));
+    public synchronized ListeningConnection refresh(ListeningConnection connection) throws GrantRevokedException {
+        SpotifyConnection spotify = (SpotifyConnection) connection;
+        String key = spotify.refreshToken().substring("refresh-".length());
+        if (revoked.contains(key)) {
+            throw new GrantRevokedException("invalid_grant");
+        }
+        return connection(spotify.accountId(), key);
     }
 
     @Override
-    public synchronized Optional<Track> track(TrackId id) {
+    public synchronized Optional<Track> track(TrackId id) throws MusicServiceException {
+        if (catalogueDown) {
+            throw new MusicServiceException("the catalogue is down", Optional.empty());
+        }
         return Optional.ofNullable(catalogue.get(id));
     }
 
     @Override
-    public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after) {
-        String psid = ((SpotifyConnection) connection).accessToken().substring("access-".length());
-        List<Play> newer = plays.getOrDefault(psid, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
+    public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after)
+            throws AccessTokenRejectedException {
+        String key = ((SpotifyConnection) connection).accessToken().substring("access-".length());
+        if (revoked.contains(key)) {
+            throw new AccessTokenRejectedException("the access token was revoked");
+        }
+        List<Play> newer = plays.getOrDefault(key, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
                 .sorted(Comparator.comparing(Play::playedAt).reversed()).limit(50).toList();
         return new RecentPlays(newer, 50);
     }

@@ -1,46 +1,97 @@
 package app.sendsongs.core.fakes;
 
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.Platform;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** A chat platform that keeps what was sent to whom; people can be made unreachable for now. */
+/**
+ * A chat platform that keeps what was sent to whom. By default it is like Messenger (texts up to
+ * 2000 characters, rich messages shown, and a window that can close on a person so that updates are
+ * refused until they write); {@link #plainText} makes one for a platform of plain texts only.
+ */
 public final class RecordingChat implements ChatPlatform {
-    private final Map<String, List<String>> inboxes = new ConcurrentHashMap<>();
+    private final Platform platform;
+    private final int maxTextLength;
+    private final boolean rich;
+    private final Map<String, List<Message>> inboxes = new HashMap<>();
     private final Set<String> outsideWindow = new HashSet<>();
 
+    public RecordingChat() {
+        this(Platform.MESSENGER, 2000, true);
+    }
+
+    private RecordingChat(Platform platform, int maxTextLength, boolean rich) {
+        this.platform = platform;
+        this.maxTextLength = maxTextLength;
+        this.rich = rich;
+    }
+
+    /** A platform that shows no choices or cards, with texts of at most {@code maxTextLength}. */
+    public static RecordingChat plainText(Platform platform, int maxTextLength) {
+        return new RecordingChat(platform, maxTextLength, false);
+    }
+
     @Override
-    public synchronized SendOutcome send(String psid, String text, MessageKind kind) {
-        if (kind == MessageKind.UPDATE && outsideWindow.contains(psid)) {
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public int maxTextLength() {
+        return maxTextLength;
+    }
+
+    @Override
+    public boolean showsRichMessages() {
+        return rich;
+    }
+
+    @Override
+    public synchronized SendOutcome send(String recipientId, Message message, MessageKind kind) {
+        if (message.text().length() > maxTextLength) {
+            throw new AssertionError("a text of " + message.text().length() + " characters reached a platform that "
+                    + "takes " + maxTextLength);
+        }
+        if (!rich && !message.hasOnlyText()) {
+            throw new AssertionError("choices or a card reached a platform that shows none");
+        }
+        if (kind == MessageKind.UPDATE && outsideWindow.contains(recipientId)) {
             return new SendOutcome.OutsideWindow();
         }
-        inboxes.computeIfAbsent(psid, p -> new ArrayList<>()).add(text);
+        inboxes.computeIfAbsent(recipientId, p -> new ArrayList<>()).add(message);
         return new SendOutcome.Sent();
     }
 
-    /** Messenger's 24-hour rule now stops updates to this person (until {@link #windowOpens}). */
-    public synchronized void windowCloses(String psid) {
-        outsideWindow.add(psid);
+    /** A rule like Messenger's 24-hour window now stops updates to this person (until {@link #windowOpens}). */
+    public synchronized void windowCloses(String recipientId) {
+        outsideWindow.add(recipientId);
     }
 
-    public synchronized void windowOpens(String psid) {
-        outsideWindow.remove(psid);
+    public synchronized void windowOpens(String recipientId) {
+        outsideWindow.remove(recipientId);
     }
 
-    public synchronized List<String> inbox(String psid) {
-        return List.copyOf(inboxes.getOrDefault(psid, List.of()));
+    /** The texts of the messages the person got, oldest first. */
+    public synchronized List<String> inbox(String recipientId) {
+        return messages(recipientId).stream().map(Message::text).toList();
     }
 
-    public synchronized String last(String psid) {
-        List<String> inbox = inbox(psid);
+    public synchronized List<Message> messages(String recipientId) {
+        return List.copyOf(inboxes.getOrDefault(recipientId, List.of()));
+    }
+
+    public synchronized String last(String recipientId) {
+        List<String> inbox = inbox(recipientId);
         if (inbox.isEmpty()) {
-            throw new AssertionError(psid + " got no message");
+            throw new AssertionError("nobody sent a message to " + platform + " id " + recipientId);
         }
         return inbox.getLast();
     }

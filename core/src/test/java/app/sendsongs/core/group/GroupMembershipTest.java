@@ -1,11 +1,13 @@
 package app.sendsongs.core.group;
 
+import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +30,10 @@ class GroupMembershipTest {
                 + "people who have registered with me: add_to_group Family \"<full name>\"\nThen share a song with "
                 + "all of them: send_song group:\"Family\" <Spotify link>");
 
-        Group family = bot.store.groupsOf("alice").getFirst();
-        assertThat(family.ownerPsid()).isEqualTo("alice");
-        assertThat(bot.store.membersOf(family.id())).extracting(GroupMember::memberPsid).containsExactly("alice");
+        Group family = groupsOf("alice").getFirst();
+        assertThat(family.owner()).isEqualTo(at("alice"));
+        assertThat(bot.stores.groups().membersOf(family.id())).extracting(GroupMember::member)
+                .containsExactly(at("alice"));
     }
 
     @Test
@@ -46,7 +49,7 @@ class GroupMembershipTest {
         assertThat(bot.reply("alice", "create_group name:'family  TIME'")).isEqualTo("You already have a group "
                 + "called family TIME. See your groups with: groups");
         assertThat(bot.reply("bob", "create_group Family Time")).startsWith("Created the group Family Time.");
-        assertThat(bot.store.groupsOf("alice")).hasSize(1);
+        assertThat(groupsOf("alice")).hasSize(1);
     }
 
     @Test
@@ -57,7 +60,7 @@ class GroupMembershipTest {
                 + "contain double quotes.");
         assertThat(bot.reply("alice", "create_group " + "x".repeat(41))).startsWith("A group name can be at most 40 "
                 + "characters.");
-        assertThat(bot.store.groupsOf("alice")).isEmpty();
+        assertThat(groupsOf("alice")).isEmpty();
     }
 
     @Test
@@ -99,7 +102,7 @@ class GroupMembershipTest {
                 + "it. To leave it yourself, send: leave_group Family");
         assertThat(bot.reply("carol", "members Family")).isEqualTo("You're not in any group yet. Make one with: "
                 + "create_group name:\"<group>\"");
-        assertThat(bot.store.membersOf(bot.store.groupsOf("alice").getFirst().id())).hasSize(2);
+        assertThat(bot.stores.groups().membersOf(groupsOf("alice").getFirst().id())).hasSize(2);
     }
 
     @Test
@@ -108,7 +111,7 @@ class GroupMembershipTest {
 
         assertThat(bot.reply("alice", "add_to_group Family \"Zed Nobody\"")).isEqualTo("I don't know anyone called "
                 + "\"Zed Nobody\", so I can't add them. Only people registered with me can be in a group: they write "
-                + "to me here on Messenger and connect Spotify at " + BotHarness.BASE_URL + "/connect, then send me "
+                + "to me and connect Spotify at " + BotHarness.BASE_URL + "/connect, then send me "
                 + "the register command shown there. Add them once they have.");
     }
 
@@ -124,8 +127,8 @@ class GroupMembershipTest {
         assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
         assertThat(bot.reply("alice", "2")).startsWith("Added Bob Fisher to Family (2 members).");
 
-        assertThat(bot.store.groupsOf("bob2")).hasSize(1);
-        assertThat(bot.store.groupsOf("bob")).isEmpty();
+        assertThat(groupsOf("bob2")).hasSize(1);
+        assertThat(groupsOf("bob")).isEmpty();
     }
 
     @Test
@@ -200,11 +203,12 @@ class GroupMembershipTest {
         assertThat(bot.reply("bob", "leave_group Family")).endsWith("I've stopped watching the song from it you "
                 + "hadn't played yet.");
 
-        assertThat(bot.store.openSharesTo("bob")).hasSize(2).allMatch(s -> s.status() == ShareStatus.WATCHING)
-                .noneMatch(s -> s.senderPsid().equals("alice") && s.sentToGroup());
-        assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.sentToGroup()).singleElement()
+        assertThat(bot.stores.shares().openSharesTo(at("bob"))).hasSize(2)
+                .allMatch(s -> s.status() == ShareStatus.WATCHING)
+                .noneMatch(s -> s.sender().equals(at("alice")) && s.sentToGroup());
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).filteredOn(s -> s.sentToGroup()).singleElement()
                 .extracting(s -> s.status()).isEqualTo(ShareStatus.LEFT_GROUP);
-        assertThat(bot.store.findWatch("bob")).isPresent();
+        assertThat(bot.stores.watches().findWatch(at("bob"))).isPresent();
     }
 
     @Test
@@ -218,7 +222,7 @@ class GroupMembershipTest {
                 + "other members. I've stopped watching the 2 songs sent through it that had not been played yet.");
         assertThat(bot.last("bob")).isEqualTo("Alice Smith deleted the group Family.");
         assertThat(bot.last("carol")).isEqualTo("Alice Smith deleted the group Family.");
-        assertThat(bot.store.sharesSentBy("bob")).allMatch(s -> s.status() == ShareStatus.LEFT_GROUP);
+        assertThat(bot.stores.shares().sharesSentBy(at("bob"))).allMatch(s -> s.status() == ShareStatus.LEFT_GROUP);
         assertThat(bot.inbox("bob")).noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"));
         assertThat(bot.reply("alice", "groups")).startsWith("You're not in any group yet.");
     }
@@ -237,7 +241,7 @@ class GroupMembershipTest {
 
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("for you"))
                 .anyMatch(text -> text.startsWith("Alice Smith removed you from the group Family."));
-        assertThat(bot.store.heldMessagesFor("bob")).isEmpty();
+        assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).isEmpty();
     }
 
     @Test
@@ -252,11 +256,15 @@ class GroupMembershipTest {
 
         assertThat(bot.last("bob")).isEqualTo("The group Family no longer exists: the person who made it has left "
                 + "Send Songs.");
-        assertThat(bot.store.groupsOf("bob")).extracting(Group::name).containsExactly("Band");
-        assertThat(bot.store.membersOf(bot.store.groupsOf("bob").getFirst().id())).extracting(GroupMember::memberPsid)
-                .containsExactly("bob");
-        assertThat(bot.store.sharesSentBy("bob")).isEmpty();
+        assertThat(groupsOf("bob")).extracting(Group::name).containsExactly("Band");
+        assertThat(bot.stores.groups().membersOf(groupsOf("bob").getFirst().id())).extracting(GroupMember::member)
+                .containsExactly(at("bob"));
+        assertThat(bot.stores.shares().sharesSentBy(at("bob"))).isEmpty();
         bot.advance(Duration.ofDays(8));
         assertThat(bot.inbox("bob")).noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"));
+    }
+
+    private List<Group> groupsOf(String psid) {
+        return bot.stores.groups().groupsOf(at(psid));
     }
 }

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.fakes.BotHarness;
@@ -42,12 +43,12 @@ class GroupSongTest {
                     + LINK);
         }
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
-        List<Share> sent = bot.store.sharesSentBy("bob");
+        List<Share> sent = bot.stores.shares().sharesSentBy(at("bob"));
         assertThat(sent).hasSize(3).allMatch(s -> s.status() == ShareStatus.WATCHING)
-                .extracting(Share::receiverPsid).containsExactlyInAnyOrder("alice", "carol", "dan");
+                .extracting(Share::receiver).containsExactlyInAnyOrder(at("alice"), at("carol"), at("dan"));
         String sendId = sent.getFirst().groupSendId().orElseThrow();
         assertThat(sent).allMatch(s -> s.groupSendId().orElseThrow().equals(sendId));
-        assertThat(bot.store.findGroupSend(sendId).orElseThrow().groupName()).isEqualTo("Family");
+        assertThat(bot.stores.groups().findGroupSend(sendId).orElseThrow().groupName()).isEqualTo("Family");
     }
 
     @Test
@@ -98,8 +99,8 @@ class GroupSongTest {
     void membersWhoLeftAndSongsTheSenderCancelledAreNamedButNotCounted() {
         bot.reply("alice", "send_song group:Family " + LINK);
         bot.reply("carol", "leave_group Family");
-        assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.status().isOpen()).extracting(Share::receiverPsid)
-                .containsExactlyInAnyOrder("bob", "dan");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).filteredOn(s -> s.status().isOpen())
+                .extracting(Share::receiver).containsExactlyInAnyOrder(at("bob"), at("dan"));
         assertThat(bot.reply("alice", "pending")).contains("→ Bob Fisher (in Family): delivered",
                 "→ Dan Brown (in Family): delivered");
         bot.play("bob", FakeMusic.SONG);
@@ -115,7 +116,7 @@ class GroupSongTest {
 
     @Test
     void membersWhoDisconnectedSpotifyAreSkippedAndNamed() {
-        bot.store.saveUser(bot.store.findUser("dan").orElseThrow().withGrantState(GrantState.NEEDS_RECONNECT));
+        bot.stores.users().saveUser(bot.user("dan").withGrantState(GrantState.NEEDS_RECONNECT));
 
         assertThat(bot.reply("alice", "send_song group:Family " + LINK)).isEqualTo("Sent " + TITLE + " to Family (2 "
                 + "people). I'll tell you as each of them plays it, and sum up when all have played it or 7 days have "
@@ -124,18 +125,18 @@ class GroupSongTest {
     }
 
     @Test
-    void aMemberMessengerHoldsItForIsNamedAndWatchedOnceItArrives() {
+    void aMemberWhoseChatHoldsItIsNamedAndWatchedOnceItArrives() {
         bot.chat.windowCloses("dan");
 
-        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).endsWith("Messenger holds it for Dan Brown "
-                + "until they next write to me (they haven't in the last 24 hours); I'll start watching then.");
-        assertThat(bot.store.sharesSentBy("alice")).filteredOn(s -> s.receiverPsid().equals("dan"))
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).endsWith("It waits for Dan Brown until they "
+                + "next write to me (they haven't lately); I'll start watching then.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).filteredOn(s -> s.receiver().equals(at("dan")))
                 .singleElement().extracting(Share::status).isEqualTo(ShareStatus.HELD);
 
         bot.chat.windowOpens("dan");
         bot.say("dan", "hi");
         assertThat(bot.inbox("dan")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
-        assertThat(bot.store.sharesSentBy("alice")).allMatch(s -> s.status() == ShareStatus.WATCHING);
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).allMatch(s -> s.status() == ShareStatus.WATCHING);
     }
 
     @Test
@@ -147,8 +148,8 @@ class GroupSongTest {
                 .isEqualTo("I couldn't find that track on Spotify. Check the link and try again.");
         assertThat(bot.reply("alice", "send_song group:Friends " + LINK)).isEqualTo("You're not in a group called "
                 + "\"Friends\". Your groups: Family.");
-        assertThat(bot.store.sharesSentBy("alice")).isEmpty();
-        assertThat(bot.store.sharesSentBy("bob")).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(at("bob"))).isEmpty();
     }
 
     private List<String> summaries() {

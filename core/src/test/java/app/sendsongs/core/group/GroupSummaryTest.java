@@ -1,12 +1,15 @@
 package app.sendsongs.core.group;
 
+import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
-import app.sendsongs.core.fakes.InMemoryStore;
+import app.sendsongs.core.fakes.InMemoryStores;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -18,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,17 +30,18 @@ import org.junit.jupiter.api.Test;
 /** The sender's summary of a group send, straight from {@link GroupSummary}. */
 class GroupSummaryTest {
     private static final Instant T0 = BotHarness.T0;
-    private final InMemoryStore store = new InMemoryStore();
+    private final Stores stores = InMemoryStores.create();
     private final RecordingChat chat = new RecordingChat();
     private final ManualClock clock = new ManualClock(T0);
-    private final GroupSummary summary = new GroupSummary(store, store, store, new Outbox(chat, store, clock, SendSongs.Settings.LEASE),
+    private final GroupSummary summary = new GroupSummary(stores.groups(), stores.shares(), stores.users(),
+            new Outbox(new ChatPlatforms(List.of(chat)), stores.outbox(), clock, SendSongs.Settings.LEASE),
             WatchSchedule.standard(), clock);
 
     @Test
     void membersWhoseWatchEndedUncertainlyAreSaidToMaybeHaveBeenMissed() {
         List<Share> shares = send("bob", "carol");
         settle(shares.get(0).played(T0.plusSeconds(60)));
-        Share uncertain = shares.get(1).markedUncertain().withStatus(ShareStatus.EXPIRED);
+        Share uncertain = shares.get(1).markedUncertain().expired();
         settle(uncertain);
 
         assertThat(chat.inbox("alice")).containsExactly("1 of 2 played " + FakeMusic.SONG.title() + " (sent to "
@@ -49,18 +52,18 @@ class GroupSummaryTest {
     @Test
     void nothingIsSentWhileAShareIsOpenOrWhenNobodyIsLeftToCount() {
         List<Share> shares = send("bob", "carol");
-        settle(shares.get(0).withStatus(ShareStatus.LEFT_GROUP));
+        settle(shares.get(0).leftGroup());
         assertThat(chat.inbox("alice")).isEmpty();
 
-        settle(shares.get(1).withStatus(ShareStatus.CANCELLED));
+        settle(shares.get(1).cancelled());
         assertThat(chat.inbox("alice")).isEmpty();
     }
 
     @Test
     void aShareSentDirectlyHasNoSummary() {
-        Share direct = new Share("direct", "alice", "bob", FakeMusic.SONG, "", "", T0, Optional.of(T0),
-                Optional.of(T0.plus(Duration.ofDays(7))), ShareStatus.WATCHING, Optional.empty(), false);
-        store.insertShare(direct);
+        Share direct = Share.direct("direct", at("alice"), at("bob"), FakeMusic.SONG, "", "", T0)
+                .delivered(T0, T0.plus(Duration.ofDays(7)));
+        stores.shares().insertShare(direct);
 
         settle(direct.played(T0.plusSeconds(1)));
 
@@ -72,7 +75,7 @@ class GroupSummaryTest {
         for (int round = 0; round < 20; round++) {
             List<Share> shares = send("bob", "carol");
             List<Share> played = shares.stream().map(s -> s.played(T0.plusSeconds(30))).toList();
-            played.forEach(s -> store.updateShare(s, ShareStatus.WATCHING));
+            played.forEach(s -> stores.shares().updateShare(s, ShareStatus.WATCHING));
 
             ExecutorService workers = Executors.newFixedThreadPool(2);
             CountDownLatch go = new CountDownLatch(1);
@@ -96,28 +99,27 @@ class GroupSummaryTest {
 
     /** Alice sends the song to Family; the members' shares are delivered and watched. */
     private List<Share> send(String... members) {
-        store.saveUser(user("alice", "Alice Smith"));
-        store.saveUser(user("bob", "Bob Fisher"));
-        store.saveUser(user("carol", "Carol King"));
-        String sendId = "send-" + store.sharesSentBy("alice").size();
-        store.insertGroupSend(new GroupSend(sendId, "family", "Family", "alice", T0, Optional.empty()));
+        stores.users().saveUser(user("alice", "Alice Smith"));
+        stores.users().saveUser(user("bob", "Bob Fisher"));
+        stores.users().saveUser(user("carol", "Carol King"));
+        String sendId = "send-" + stores.shares().sharesSentBy(at("alice")).size();
+        stores.groups().insertGroupSend(GroupSend.of(sendId, "family", "Family", at("alice"), T0));
         List<Share> shares = new ArrayList<>();
         for (String member : members) {
-            Share share = new Share(sendId + "-" + member, "alice", member, FakeMusic.SONG, "", "", T0,
-                    Optional.of(T0), Optional.of(T0.plus(Duration.ofDays(7))), ShareStatus.WATCHING, Optional.empty(),
-                    false, Optional.of(sendId));
-            store.insertShare(share);
+            Share share = Share.forGroupMember(sendId + "-" + member, sendId, at("alice"), at(member), FakeMusic.SONG,
+                    "", "", T0).delivered(T0, T0.plus(Duration.ofDays(7)));
+            stores.shares().insertShare(share);
             shares.add(share);
         }
         return shares;
     }
 
     private void settle(Share share) {
-        store.updateShare(share, ShareStatus.WATCHING);
+        stores.shares().updateShare(share, ShareStatus.WATCHING);
         summary.settled(share);
     }
 
     private static User user(String psid, String name) {
-        return new User(psid, name, FakeMusic.connectionFor(psid), GrantState.ACTIVE, T0, T0);
+        return new User(at(psid), name, FakeMusic.connectionFor(at(psid)), GrantState.ACTIVE, T0, T0);
     }
 }

@@ -14,7 +14,7 @@ class SendWithoutOwnConnectionTest {
     void aSenderWhoseOwnConnectionEndedCanStillSendBecauseTheCatalogueUsesTheAppsCredentials() {
         bot.register("alice", "Alice Smith");
         bot.register("bob", "Bob Fisher");
-        bot.store.saveUser(bot.store.findUser("alice").orElseThrow().withGrantState(GrantState.NEEDS_RECONNECT));
+        bot.stores.users().saveUser(bot.user("alice").withGrantState(GrantState.NEEDS_RECONNECT));
 
         String reply = bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
 

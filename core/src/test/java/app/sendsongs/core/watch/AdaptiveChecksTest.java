@@ -1,5 +1,6 @@
 package app.sendsongs.core.watch;
 
+import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.fakes.BotHarness;
@@ -23,7 +24,7 @@ class AdaptiveChecksTest {
     }
 
     private Watch bobsWatch() {
-        return bot.store.findWatch("bob").orElseThrow();
+        return bot.stores.watches().findWatch(at("bob")).orElseThrow();
     }
 
     /** Bob plays other songs every {@code every} until {@code until} (exclusive), checks running meanwhile. */
@@ -83,7 +84,7 @@ class AdaptiveChecksTest {
         bot.play("bob", FakeMusic.SONG);
         playOthers(Duration.ofSeconds(30), nextScheduled.plusSeconds(1)); // over 100 plays before that check
         assertThat(bot.inbox("ann")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.store.sharesWatchedFor("bob").getFirst().uncertain()).isTrue();
+        assertThat(bot.stores.shares().sharesWatchedFor(at("bob")).getFirst().uncertain()).isTrue();
     }
 
     @Test
@@ -107,7 +108,8 @@ class AdaptiveChecksTest {
     /** 40 plays 30 seconds apart, from 3 hours before the song was sent: still in Bob's window of 50. */
     private void fastPlaysBeforeTheSong() {
         for (int i = 0; i < 40; i++) {
-            bot.music.play("bob", FakeMusic.OTHER_SONG, BotHarness.T0.minus(Duration.ofHours(3)).plusSeconds(30L * i));
+            Instant playedAt = BotHarness.T0.minus(Duration.ofHours(3)).plusSeconds(30L * i);
+            bot.music.play(at("bob"), FakeMusic.OTHER_SONG, playedAt);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.sendsongs.store.contract;
 
+import static app.sendsongs.store.contract.Samples.at;
 import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,46 +15,47 @@ public abstract class ChoiceStoreContract extends StoreFixture {
 
     @Test
     void nobodyHasAnOpenQuestionAtFirst() {
-        assertThat(store.takeChoice("alice")).isEmpty();
+        assertThat(choices.takeChoice(at("alice"))).isEmpty();
     }
 
     @Test
     void savedChoiceIsTakenOnceWithCandidatesInOrder() {
-        PendingChoice choice = new PendingChoice("alice", "send_song name:\"Bob Fisher\" spotify:track:x",
-                List.of("bob-2", "bob-1", "bob-3"), minutes(10));
-        store.saveChoice(choice);
+        PendingChoice choice = new PendingChoice(at("alice"), "send_song name:\"Bob Fisher\" spotify:track:x",
+                List.of(at("bob-2"), at("bob-1"), at("bob-3")), minutes(10));
+        choices.saveChoice(choice);
 
-        assertThat(store.takeChoice("alice")).contains(choice);
-        assertThat(store.takeChoice("alice")).isEmpty();
+        assertThat(choices.takeChoice(at("alice"))).contains(choice);
+        assertThat(choices.takeChoice(at("alice"))).isEmpty();
     }
 
     @Test
     void savingAgainReplacesThePersonsQuestion() {
-        store.saveChoice(new PendingChoice("alice", "first", List.of("bob-1", "bob-2"), minutes(10)));
-        PendingChoice second = new PendingChoice("alice", "second", List.of("carol-1", "carol-2"), minutes(20));
+        choices.saveChoice(new PendingChoice(at("alice"), "first", List.of(at("bob-1"), at("bob-2")), minutes(10)));
+        PendingChoice second = new PendingChoice(at("alice"), "second",
+                List.of(at("carol-1"), at("carol-2")), minutes(20));
 
-        store.saveChoice(second);
+        choices.saveChoice(second);
 
-        assertThat(store.takeChoice("alice")).contains(second);
-        assertThat(store.takeChoice("alice")).isEmpty();
+        assertThat(choices.takeChoice(at("alice"))).contains(second);
+        assertThat(choices.takeChoice(at("alice"))).isEmpty();
     }
 
     @Test
     void eachPersonHasTheirOwnQuestion() {
-        PendingChoice alices = new PendingChoice("alice", "a", List.of("x", "y"), minutes(10));
-        PendingChoice bobs = new PendingChoice("bob", "b", List.of("y", "x"), minutes(11));
-        store.saveChoice(alices);
-        store.saveChoice(bobs);
+        PendingChoice alices = new PendingChoice(at("alice"), "a", List.of(at("x"), at("y")), minutes(10));
+        PendingChoice bobs = new PendingChoice(at("bob"), "b", List.of(at("y"), at("x")), minutes(11));
+        choices.saveChoice(alices);
+        choices.saveChoice(bobs);
 
-        assertThat(store.takeChoice("alice")).contains(alices);
-        assertThat(store.takeChoice("bob")).contains(bobs);
+        assertThat(choices.takeChoice(at("alice"))).contains(alices);
+        assertThat(choices.takeChoice(at("bob"))).contains(bobs);
     }
 
     @Test
     void concurrentTakersGetTheQuestionOnce() {
-        store.saveChoice(new PendingChoice("alice", "raced", List.of("x", "y"), minutes(10)));
+        choices.saveChoice(new PendingChoice(at("alice"), "raced", List.of(at("x"), at("y")), minutes(10)));
 
-        List<Optional<PendingChoice>> taken = Race.run(16, i -> store.takeChoice("alice"));
+        List<Optional<PendingChoice>> taken = Race.run(16, i -> choices.takeChoice(at("alice")));
 
         assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
     }

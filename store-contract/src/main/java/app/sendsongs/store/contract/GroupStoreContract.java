@@ -1,6 +1,7 @@
 package app.sendsongs.store.contract;
 
 import static app.sendsongs.store.contract.Samples.T0;
+import static app.sendsongs.store.contract.Samples.at;
 import static app.sendsongs.store.contract.Samples.group;
 import static app.sendsongs.store.contract.Samples.groupSend;
 import static app.sendsongs.store.contract.Samples.minutes;
@@ -23,128 +24,128 @@ public abstract class GroupStoreContract extends StoreFixture {
     void aCreatedGroupComesBackAsCreatedWithItsOwnerAsFirstMember() {
         Group family = group("g-1", "alice", "Family “Fisher” 🎶", T0);
 
-        assertThat(store.createGroup(family)).isTrue();
+        assertThat(groups.createGroup(family)).isTrue();
 
-        assertThat(store.findGroup("g-1")).contains(family);
-        assertThat(store.membersOf("g-1")).containsExactly(new GroupMember("g-1", "alice", T0));
-        assertThat(store.groupsOf("alice")).containsExactly(family);
+        assertThat(groups.findGroup("g-1")).contains(family);
+        assertThat(groups.membersOf("g-1")).containsExactly(new GroupMember("g-1", at("alice"), T0));
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(family);
     }
 
     @Test
     void anUnknownGroupIsNotFoundAndHasNoMembers() {
-        store.createGroup(group("g-1", "alice", "Family", T0));
+        groups.createGroup(group("g-1", "alice", "Family", T0));
 
-        assertThat(store.findGroup("g-2")).isEmpty();
-        assertThat(store.membersOf("g-2")).isEmpty();
-        assertThat(store.groupsOf("bob")).isEmpty();
+        assertThat(groups.findGroup("g-2")).isEmpty();
+        assertThat(groups.membersOf("g-2")).isEmpty();
+        assertThat(groups.groupsOf(at("bob"))).isEmpty();
     }
 
     @Test
     void groupNamesAreUniquePerOwnerComparedByNameKey() {
         Group family = group("g-1", "alice", "Family Time", T0);
-        store.createGroup(family);
+        groups.createGroup(family);
 
-        assertThat(store.createGroup(group("g-2", "alice", "  family   TIME ", minutes(1)))).isFalse();
-        assertThat(store.findGroup("g-2")).isEmpty();
-        assertThat(store.membersOf("g-2")).isEmpty();
-        assertThat(store.groupsOf("alice")).containsExactly(family);
+        assertThat(groups.createGroup(group("g-2", "alice", "  family   TIME ", minutes(1)))).isFalse();
+        assertThat(groups.findGroup("g-2")).isEmpty();
+        assertThat(groups.membersOf("g-2")).isEmpty();
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(family);
 
         Group bobs = group("g-3", "bob", "Family Time", minutes(2));
-        assertThat(store.createGroup(bobs)).isTrue();
+        assertThat(groups.createGroup(bobs)).isTrue();
         Group other = group("g-4", "alice", "Friends", minutes(3));
-        assertThat(store.createGroup(other)).isTrue();
-        assertThat(store.groupsOf("alice")).containsExactly(family, other);
-        assertThat(store.groupsOf("bob")).containsExactly(bobs);
+        assertThat(groups.createGroup(other)).isTrue();
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(family, other);
+        assertThat(groups.groupsOf(at("bob"))).containsExactly(bobs);
     }
 
     @Test
     void concurrentCreationsOfOneNameHaveOneWinner() {
-        List<Boolean> created = Race.run(16, i -> store.createGroup(group("g-" + i, "alice", "Family", minutes(i))));
+        List<Boolean> created = Race.run(16, i -> groups.createGroup(group("g-" + i, "alice", "Family", minutes(i))));
 
         assertThat(created).containsOnlyOnce(true);
         Group winner = group("g-" + created.indexOf(true), "alice", "Family", minutes(created.indexOf(true)));
-        assertThat(store.groupsOf("alice")).containsExactly(winner);
-        assertThat(store.membersOf(winner.id())).extracting(GroupMember::memberPsid).containsExactly("alice");
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(winner);
+        assertThat(groups.membersOf(winner.id())).extracting(GroupMember::member).containsExactly(at("alice"));
     }
 
     @Test
     void addingAMemberIsIdempotentAndKeepsTheFirstJoinTime() {
         Group family = group("g-1", "alice", "Family", T0);
-        store.createGroup(family);
+        groups.createGroup(family);
 
-        assertThat(store.addMember(new GroupMember("g-1", "bob", minutes(1)))).isTrue();
-        assertThat(store.addMember(new GroupMember("g-1", "bob", minutes(5)))).isFalse();
+        assertThat(groups.addMember(new GroupMember("g-1", at("bob"), minutes(1)))).isTrue();
+        assertThat(groups.addMember(new GroupMember("g-1", at("bob"), minutes(5)))).isFalse();
 
-        assertThat(store.membersOf("g-1")).containsExactly(new GroupMember("g-1", "alice", T0),
-                new GroupMember("g-1", "bob", minutes(1)));
-        assertThat(store.groupsOf("bob")).containsExactly(family);
+        assertThat(groups.membersOf("g-1")).containsExactly(new GroupMember("g-1", at("alice"), T0),
+                new GroupMember("g-1", at("bob"), minutes(1)));
+        assertThat(groups.groupsOf(at("bob"))).containsExactly(family);
     }
 
     @Test
     void addingTheOwnerAgainIsRefused() {
-        store.createGroup(group("g-1", "alice", "Family", T0));
+        groups.createGroup(group("g-1", "alice", "Family", T0));
 
-        assertThat(store.addMember(new GroupMember("g-1", "alice", minutes(1)))).isFalse();
-        assertThat(store.membersOf("g-1")).containsExactly(new GroupMember("g-1", "alice", T0));
+        assertThat(groups.addMember(new GroupMember("g-1", at("alice"), minutes(1)))).isFalse();
+        assertThat(groups.membersOf("g-1")).containsExactly(new GroupMember("g-1", at("alice"), T0));
     }
 
     @Test
     void addingToAnUnknownGroupIsRefusedAndStoresNothing() {
-        assertThat(store.addMember(new GroupMember("g-none", "bob", T0))).isFalse();
+        assertThat(groups.addMember(new GroupMember("g-none", at("bob"), T0))).isFalse();
 
-        assertThat(store.membersOf("g-none")).isEmpty();
-        assertThat(store.groupsOf("bob")).isEmpty();
+        assertThat(groups.membersOf("g-none")).isEmpty();
+        assertThat(groups.groupsOf(at("bob"))).isEmpty();
     }
 
     @Test
     void concurrentAddsOfOnePersonHaveOneWinner() {
-        store.createGroup(group("g-1", "alice", "Family", T0));
+        groups.createGroup(group("g-1", "alice", "Family", T0));
 
-        List<Boolean> added = Race.run(16, i -> store.addMember(new GroupMember("g-1", "bob", minutes(1 + i))));
+        List<Boolean> added = Race.run(16, i -> groups.addMember(new GroupMember("g-1", at("bob"), minutes(1 + i))));
 
         assertThat(added).containsOnlyOnce(true);
-        assertThat(store.membersOf("g-1")).containsExactly(new GroupMember("g-1", "alice", T0),
-                new GroupMember("g-1", "bob", minutes(1 + added.indexOf(true))));
+        assertThat(groups.membersOf("g-1")).containsExactly(new GroupMember("g-1", at("alice"), T0),
+                new GroupMember("g-1", at("bob"), minutes(1 + added.indexOf(true))));
     }
 
     @Test
     void removingAMemberIsTrueOnceAndTheListsFollow() {
         Group family = group("g-1", "alice", "Family", T0);
-        store.createGroup(family);
-        store.addMember(new GroupMember("g-1", "bob", minutes(1)));
-        store.addMember(new GroupMember("g-1", "carol", minutes(2)));
+        groups.createGroup(family);
+        groups.addMember(new GroupMember("g-1", at("bob"), minutes(1)));
+        groups.addMember(new GroupMember("g-1", at("carol"), minutes(2)));
 
-        assertThat(store.removeMember("g-1", "bob")).isTrue();
-        assertThat(store.removeMember("g-1", "bob")).isFalse();
-        assertThat(store.removeMember("g-1", "dave")).isFalse();
-        assertThat(store.removeMember("g-none", "carol")).isFalse();
+        assertThat(groups.removeMember("g-1", at("bob"))).isTrue();
+        assertThat(groups.removeMember("g-1", at("bob"))).isFalse();
+        assertThat(groups.removeMember("g-1", at("dave"))).isFalse();
+        assertThat(groups.removeMember("g-none", at("carol"))).isFalse();
 
-        assertThat(store.membersOf("g-1")).extracting(GroupMember::memberPsid).containsExactly("alice", "carol");
-        assertThat(store.groupsOf("bob")).isEmpty();
-        assertThat(store.groupsOf("carol")).containsExactly(family);
-        assertThat(store.findGroup("g-1")).contains(family);
+        assertThat(groups.membersOf("g-1")).extracting(GroupMember::member).containsExactly(at("alice"), at("carol"));
+        assertThat(groups.groupsOf(at("bob"))).isEmpty();
+        assertThat(groups.groupsOf(at("carol"))).containsExactly(family);
+        assertThat(groups.findGroup("g-1")).contains(family);
     }
 
     @Test
     void aRemovedMemberCanBeAddedAgainWithTheNewJoinTime() {
-        store.createGroup(group("g-1", "alice", "Family", T0));
-        store.addMember(new GroupMember("g-1", "bob", minutes(1)));
-        store.removeMember("g-1", "bob");
+        groups.createGroup(group("g-1", "alice", "Family", T0));
+        groups.addMember(new GroupMember("g-1", at("bob"), minutes(1)));
+        groups.removeMember("g-1", at("bob"));
 
-        assertThat(store.addMember(new GroupMember("g-1", "bob", minutes(9)))).isTrue();
-        assertThat(store.membersOf("g-1")).contains(new GroupMember("g-1", "bob", minutes(9)));
+        assertThat(groups.addMember(new GroupMember("g-1", at("bob"), minutes(9)))).isTrue();
+        assertThat(groups.membersOf("g-1")).contains(new GroupMember("g-1", at("bob"), minutes(9)));
     }
 
     @Test
-    void membersComeEarliestJoinedFirstTiesByPsid() {
-        store.createGroup(group("g-1", "alice", "Family", minutes(-10)));
-        store.addMember(new GroupMember("g-1", "zoe", minutes(5)));
-        store.addMember(new GroupMember("g-1", "carol", T0));
-        store.addMember(new GroupMember("g-1", "bob", T0));
-        store.addMember(new GroupMember("g-1", "dave", minutes(-5)));
+    void membersComeEarliestJoinedFirstTiesByAddressKey() {
+        groups.createGroup(group("g-1", "alice", "Family", minutes(-10)));
+        groups.addMember(new GroupMember("g-1", at("zoe"), minutes(5)));
+        groups.addMember(new GroupMember("g-1", at("carol"), T0));
+        groups.addMember(new GroupMember("g-1", at("bob"), T0));
+        groups.addMember(new GroupMember("g-1", at("dave"), minutes(-5)));
 
-        assertThat(store.membersOf("g-1")).extracting(GroupMember::memberPsid)
-                .containsExactly("alice", "dave", "bob", "carol", "zoe");
+        assertThat(groups.membersOf("g-1")).extracting(GroupMember::member)
+                .containsExactly(at("alice"), at("dave"), at("bob"), at("carol"), at("zoe"));
     }
 
     @Test
@@ -155,55 +156,55 @@ public abstract class GroupStoreContract extends StoreFixture {
         Group oldest = group("g-old", "bob", "Work", minutes(-10));
         Group notHers = group("g-other", "bob", "Poker", minutes(-20));
         for (Group g : List.of(newest, tieB, tieA, oldest, notHers)) {
-            store.createGroup(g);
+            groups.createGroup(g);
         }
-        store.addMember(new GroupMember("g-new", "alice", minutes(11)));
-        store.addMember(new GroupMember("g-a", "alice", minutes(12)));
-        store.addMember(new GroupMember("g-old", "alice", minutes(13)));
+        groups.addMember(new GroupMember("g-new", at("alice"), minutes(11)));
+        groups.addMember(new GroupMember("g-a", at("alice"), minutes(12)));
+        groups.addMember(new GroupMember("g-old", at("alice"), minutes(13)));
 
-        assertThat(store.groupsOf("alice")).containsExactly(oldest, tieA, tieB, newest);
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(oldest, tieA, tieB, newest);
     }
 
     @Test
     void deletingAGroupRemovesItAndItsMembershipsOnly() {
         Group family = group("g-1", "alice", "Family", T0);
         Group friends = group("g-2", "alice", "Friends", minutes(1));
-        store.createGroup(family);
-        store.createGroup(friends);
-        store.addMember(new GroupMember("g-1", "bob", minutes(2)));
-        store.addMember(new GroupMember("g-2", "bob", minutes(3)));
-        store.insertGroupSend(groupSend("send-1", "g-1", "bob", minutes(4)));
+        groups.createGroup(family);
+        groups.createGroup(friends);
+        groups.addMember(new GroupMember("g-1", at("bob"), minutes(2)));
+        groups.addMember(new GroupMember("g-2", at("bob"), minutes(3)));
+        groups.insertGroupSend(groupSend("send-1", "g-1", "bob", minutes(4)));
 
-        store.deleteGroup("g-1");
+        groups.deleteGroup("g-1");
 
-        assertThat(store.findGroup("g-1")).isEmpty();
-        assertThat(store.membersOf("g-1")).isEmpty();
-        assertThat(store.groupsOf("alice")).containsExactly(friends);
-        assertThat(store.groupsOf("bob")).containsExactly(friends);
-        assertThat(store.membersOf("g-2")).extracting(GroupMember::memberPsid).containsExactly("alice", "bob");
-        assertThat(store.findGroupSend("send-1")).as("a deleted group's sends stay for their summaries")
+        assertThat(groups.findGroup("g-1")).isEmpty();
+        assertThat(groups.membersOf("g-1")).isEmpty();
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(friends);
+        assertThat(groups.groupsOf(at("bob"))).containsExactly(friends);
+        assertThat(groups.membersOf("g-2")).extracting(GroupMember::member).containsExactly(at("alice"), at("bob"));
+        assertThat(groups.findGroupSend("send-1")).as("a deleted group's sends stay for their summaries")
                 .contains(groupSend("send-1", "g-1", "bob", minutes(4)));
-        assertThat(store.addMember(new GroupMember("g-1", "carol", minutes(5)))).isFalse();
+        assertThat(groups.addMember(new GroupMember("g-1", at("carol"), minutes(5)))).isFalse();
     }
 
     @Test
     void aDeletedGroupsNameCanBeUsedAgainByItsOwner() {
-        store.createGroup(group("g-1", "alice", "Family", T0));
-        store.deleteGroup("g-1");
+        groups.createGroup(group("g-1", "alice", "Family", T0));
+        groups.deleteGroup("g-1");
 
         Group again = group("g-2", "alice", "Family", minutes(1));
-        assertThat(store.createGroup(again)).isTrue();
-        assertThat(store.groupsOf("alice")).containsExactly(again);
+        assertThat(groups.createGroup(again)).isTrue();
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(again);
     }
 
     @Test
     void deletingAnUnknownGroupChangesNothing() {
         Group family = group("g-1", "alice", "Family", T0);
-        store.createGroup(family);
+        groups.createGroup(family);
 
-        store.deleteGroup("g-none");
+        groups.deleteGroup("g-none");
 
-        assertThat(store.findGroup("g-1")).contains(family);
-        assertThat(store.membersOf("g-1")).hasSize(1);
+        assertThat(groups.findGroup("g-1")).contains(family);
+        assertThat(groups.membersOf("g-1")).hasSize(1);
     }
 }

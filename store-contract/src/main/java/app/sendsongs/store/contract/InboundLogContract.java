@@ -17,22 +17,22 @@ public abstract class InboundLogContract extends StoreFixture {
 
     @Test
     void firstDeliveryIsTrueOnceThenFalse() {
-        assertThat(store.firstDelivery("mid.1", T0)).isTrue();
-        assertThat(store.firstDelivery("mid.1", T0)).isFalse();
-        assertThat(store.firstDelivery("mid.1", minutes(60))).isFalse();
+        assertThat(inbound.firstDelivery("mid.1", T0)).isTrue();
+        assertThat(inbound.firstDelivery("mid.1", T0)).isFalse();
+        assertThat(inbound.firstDelivery("mid.1", minutes(60))).isFalse();
     }
 
     @Test
     void messageIdsAreIndependent() {
-        assertThat(store.firstDelivery("mid.1", T0)).isTrue();
-        assertThat(store.firstDelivery("mid.2", T0)).isTrue();
-        assertThat(store.firstDelivery("MID.1", T0)).isTrue();
-        assertThat(store.firstDelivery("mid.2", T0)).isFalse();
+        assertThat(inbound.firstDelivery("mid.1", T0)).isTrue();
+        assertThat(inbound.firstDelivery("mid.2", T0)).isTrue();
+        assertThat(inbound.firstDelivery("MID.1", T0)).isTrue();
+        assertThat(inbound.firstDelivery("mid.2", T0)).isFalse();
     }
 
     @Test
     void concurrentDeliveriesOfOneIdHaveExactlyOneFirst() {
-        List<Boolean> first = Race.run(RACERS, i -> store.firstDelivery("mid.raced", T0));
+        List<Boolean> first = Race.run(RACERS, i -> inbound.firstDelivery("mid.raced", T0));
 
         assertThat(first).containsOnlyOnce(true).hasSize(RACERS);
     }
@@ -48,7 +48,7 @@ public abstract class InboundLogContract extends StoreFixture {
             Collections.shuffle(order, new Random(thread));
             List<String> firsts = new ArrayList<>();
             for (String mid : order) {
-                if (store.firstDelivery(mid, T0)) {
+                if (inbound.firstDelivery(mid, T0)) {
                     firsts.add(mid);
                 }
             }

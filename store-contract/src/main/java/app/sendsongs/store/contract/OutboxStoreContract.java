@@ -1,13 +1,19 @@
 package app.sendsongs.store.contract;
 
 import static app.sendsongs.store.contract.Samples.T0;
+import static app.sendsongs.store.contract.Samples.at;
 import static app.sendsongs.store.contract.Samples.held;
 import static app.sendsongs.store.contract.Samples.heldForRetry;
 import static app.sendsongs.store.contract.Samples.minutes;
+import static app.sendsongs.store.contract.Samples.onTelegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.chat.SongCard;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,19 +27,44 @@ public abstract class OutboxStoreContract extends StoreFixture {
 
     @Test
     void nobodyHasHeldMessagesAtFirst() {
-        assertThat(store.heldMessagesFor("alice")).isEmpty();
-        assertThat(store.heldMessagesToRetry(minutes(60), 10)).isEmpty();
+        assertThat(outbox.heldMessagesFor(at("alice"))).isEmpty();
+        assertThat(outbox.heldMessagesToRetry(minutes(60), 10)).isEmpty();
     }
 
     @Test
     void heldMessageComesBackWithEveryField() {
-        HeldMessage song = new HeldMessage("m-1", "alice", "🎵 Bob sent you a song\n\"quoted\" ‘note’", T0,
-                Optional.of(minutes(1)), Optional.of("share-1"));
+        HeldMessage song = new HeldMessage("m-1", at("alice"), Samples.RICH_MESSAGE, T0, Optional.of(minutes(1)),
+                Optional.of("share-1"));
         HeldMessage plain = held("m-2", "alice", minutes(1));
-        store.holdMessage(song);
-        store.holdMessage(plain);
+        outbox.holdMessage(song);
+        outbox.holdMessage(plain);
 
-        assertThat(store.heldMessagesFor("alice")).containsExactly(song, plain);
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(song, plain);
+    }
+
+    @Test
+    void aCardWithoutImageOrButtonsAndAMessageWithOnlyChoicesComeBackAsHeld() {
+        Message cardOnly = new Message("", List.of(), Optional.of(SongCard.of("Take On Me", "", URI.create(
+                "https://open.spotify.com/track/7GhIk7Il098yCjg4BQjzvb"))));
+        Message choicesOnly = Message.text("Which one?").withChoices(List.of(Choice.of("1"), Choice.of("2")));
+        HeldMessage first = new HeldMessage("m-1", at("alice"), cardOnly, T0, Optional.empty(), Optional.empty());
+        HeldMessage second = new HeldMessage("m-2", at("alice"), choicesOnly, T0, Optional.empty(), Optional.empty());
+        outbox.holdMessage(first);
+        outbox.holdMessage(second);
+
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(first, second);
+    }
+
+    @Test
+    void theSameIdOnTwoPlatformsHasItsOwnQueue() {
+        HeldMessage onMessenger = held("m-1", "42", T0);
+        HeldMessage onTelegram = new HeldMessage("m-2", onTelegram("42"), Message.text("on Telegram"), T0,
+                Optional.empty(), Optional.empty());
+        outbox.holdMessage(onMessenger);
+        outbox.holdMessage(onTelegram);
+
+        assertThat(outbox.heldMessagesFor(at("42"))).containsExactly(onMessenger);
+        assertThat(outbox.heldMessagesFor(onTelegram("42"))).containsExactly(onTelegram);
     }
 
     @Test
@@ -41,12 +72,12 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage late = held("late", "alice", minutes(2));
         HeldMessage early = held("early", "alice", minutes(-2));
         HeldMessage middle = held("middle", "alice", T0);
-        store.holdMessage(late);
-        store.holdMessage(early);
-        store.holdMessage(held("bobs", "bob", minutes(-3)));
-        store.holdMessage(middle);
+        outbox.holdMessage(late);
+        outbox.holdMessage(early);
+        outbox.holdMessage(held("bobs", "bob", minutes(-3)));
+        outbox.holdMessage(middle);
 
-        assertThat(store.heldMessagesFor("alice")).containsExactly(early, middle, late);
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(early, middle, late);
     }
 
     @Test
@@ -54,25 +85,24 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage first = held("zz-first", "alice", T0);
         HeldMessage second = held("aa-second", "alice", T0);
         HeldMessage third = held("mm-third", "alice", T0);
-        store.holdMessage(first);
-        store.holdMessage(second);
-        store.holdMessage(third);
+        outbox.holdMessage(first);
+        outbox.holdMessage(second);
+        outbox.holdMessage(third);
 
-        assertThat(store.heldMessagesFor("alice")).containsExactly(first, second, third);
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(first, second, third);
     }
 
     @Test
     void holdingTheSameIdAgainReplacesItInPlace() {
         HeldMessage first = held("first", "alice", T0);
         HeldMessage second = held("second", "alice", T0);
-        store.holdMessage(first);
-        store.holdMessage(second);
+        outbox.holdMessage(first);
+        outbox.holdMessage(second);
 
-        HeldMessage retried = new HeldMessage("first", "alice", first.text(), T0, Optional.of(minutes(5)),
-                Optional.empty());
-        store.holdMessage(retried);
+        HeldMessage retried = first.retryingAt(Optional.of(minutes(5)));
+        outbox.holdMessage(retried);
 
-        assertThat(store.heldMessagesFor("alice")).containsExactly(retried, second);
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(retried, second);
     }
 
     @Test
@@ -80,15 +110,15 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage first = held("first", "alice", T0);
         HeldMessage second = held("second", "alice", minutes(1));
         HeldMessage bobs = held("bobs", "bob", T0);
-        store.holdMessage(first);
-        store.holdMessage(second);
-        store.holdMessage(bobs);
+        outbox.holdMessage(first);
+        outbox.holdMessage(second);
+        outbox.holdMessage(bobs);
 
-        store.releaseHeldMessage("first");
-        store.releaseHeldMessage("unknown");
+        outbox.releaseHeldMessage("first");
+        outbox.releaseHeldMessage("unknown");
 
-        assertThat(store.heldMessagesFor("alice")).containsExactly(second);
-        assertThat(store.heldMessagesFor("bob")).containsExactly(bobs);
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(second);
+        assertThat(outbox.heldMessagesFor(at("bob"))).containsExactly(bobs);
     }
 
     @Test
@@ -96,22 +126,22 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage dueLast = heldForRetry("due-last", "alice", minutes(-10), T0);
         HeldMessage dueFirst = heldForRetry("due-first", "bob", minutes(-1), minutes(-5));
         HeldMessage dueSecond = heldForRetry("due-second", "carol", minutes(-20), minutes(-3));
-        store.holdMessage(dueLast);
-        store.holdMessage(heldForRetry("later", "alice", minutes(-9), T0.plusMillis(1)));
-        store.holdMessage(dueFirst);
-        store.holdMessage(held("waits-for-person", "bob", minutes(-30)));
-        store.holdMessage(dueSecond);
+        outbox.holdMessage(dueLast);
+        outbox.holdMessage(heldForRetry("later", "alice", minutes(-9), T0.plusMillis(1)));
+        outbox.holdMessage(dueFirst);
+        outbox.holdMessage(held("waits-for-person", "bob", minutes(-30)));
+        outbox.holdMessage(dueSecond);
 
-        assertThat(store.heldMessagesToRetry(T0, 10)).containsExactly(dueFirst, dueSecond, dueLast);
+        assertThat(outbox.heldMessagesToRetry(T0, 10)).containsExactly(dueFirst, dueSecond, dueLast);
     }
 
     @Test
     void retryRespectsTheLimit() {
         for (int i = 0; i < 5; i++) {
-            store.holdMessage(heldForRetry("m-" + i, "p-" + i, minutes(-10), minutes(-5 + i)));
+            outbox.holdMessage(heldForRetry("m-" + i, "p-" + i, minutes(-10), minutes(-5 + i)));
         }
 
-        assertThat(store.heldMessagesToRetry(T0, 2)).extracting(HeldMessage::id).containsExactly("m-0", "m-1");
+        assertThat(outbox.heldMessagesToRetry(T0, 2)).extracting(HeldMessage::id).containsExactly("m-0", "m-1");
     }
 
     @Test
@@ -119,82 +149,83 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage released = heldForRetry("released", "alice", minutes(-10), minutes(-5));
         HeldMessage postponed = heldForRetry("postponed", "bob", minutes(-10), minutes(-4));
         HeldMessage due = heldForRetry("due", "carol", minutes(-10), minutes(-3));
-        store.holdMessage(released);
-        store.holdMessage(postponed);
-        store.holdMessage(due);
+        outbox.holdMessage(released);
+        outbox.holdMessage(postponed);
+        outbox.holdMessage(due);
 
-        store.releaseHeldMessage("released");
-        store.holdMessage(heldForRetry("postponed", "bob", minutes(-10), minutes(5)));
+        outbox.releaseHeldMessage("released");
+        outbox.holdMessage(heldForRetry("postponed", "bob", minutes(-10), minutes(5)));
 
-        assertThat(store.heldMessagesToRetry(T0, 10)).containsExactly(due);
+        assertThat(outbox.heldMessagesToRetry(T0, 10)).containsExactly(due);
     }
 
     @Test
     void leaseTakesAMessageWaitingForItsPersonAndMakesItDueAtTheLeaseEnd() {
         HeldMessage waiting = held("m-1", "alice", minutes(-10));
-        store.holdMessage(waiting);
+        outbox.holdMessage(waiting);
 
-        assertThat(store.leaseHeldMessage(waiting, T0, minutes(2))).isTrue();
+        assertThat(outbox.leaseHeldMessage(waiting, T0, minutes(2))).isTrue();
 
-        HeldMessage leased = new HeldMessage("m-1", "alice", waiting.text(), waiting.heldAt(), Optional.of(minutes(2)),
-                Optional.empty());
-        assertThat(store.heldMessagesFor("alice")).containsExactly(leased);
-        assertThat(store.heldMessagesToRetry(minutes(1), 10)).isEmpty();
-        assertThat(store.heldMessagesToRetry(minutes(2), 10)).containsExactly(leased);
+        HeldMessage leased = waiting.retryingAt(Optional.of(minutes(2)));
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(leased);
+        assertThat(outbox.heldMessagesToRetry(minutes(1), 10)).isEmpty();
+        assertThat(outbox.heldMessagesToRetry(minutes(2), 10)).containsExactly(leased);
     }
 
     @Test
     void leaseIsRefusedToAStaleReading() {
         HeldMessage due = heldForRetry("m-1", "alice", minutes(-10), minutes(-1));
-        store.holdMessage(due);
+        outbox.holdMessage(due);
 
-        assertThat(store.leaseHeldMessage(due, T0, minutes(2))).isTrue();
-        assertThat(store.leaseHeldMessage(due, T0, minutes(3))).isFalse();
-        assertThat(store.heldMessagesFor("alice")).extracting(HeldMessage::retryAt).containsExactly(Optional.of(minutes(2)));
+        assertThat(outbox.leaseHeldMessage(due, T0, minutes(2))).isTrue();
+        assertThat(outbox.leaseHeldMessage(due, T0, minutes(3))).isFalse();
+        assertThat(outbox.heldMessagesFor(at("alice"))).extracting(HeldMessage::retryAt)
+                .containsExactly(Optional.of(minutes(2)));
     }
 
     @Test
     void aLeasedMessageIsNotLeasedAgainUntilItsLeaseEnds() {
-        store.holdMessage(held("m-1", "alice", minutes(-10)));
-        store.leaseHeldMessage(store.heldMessagesFor("alice").getFirst(), T0, minutes(2));
-        HeldMessage freshRead = store.heldMessagesFor("alice").getFirst();
+        outbox.holdMessage(held("m-1", "alice", minutes(-10)));
+        outbox.leaseHeldMessage(outbox.heldMessagesFor(at("alice")).getFirst(), T0, minutes(2));
+        HeldMessage freshRead = outbox.heldMessagesFor(at("alice")).getFirst();
 
-        assertThat(store.leaseHeldMessage(freshRead, minutes(1), minutes(3))).isFalse();
-        assertThat(store.leaseHeldMessage(freshRead, minutes(2), minutes(4))).isTrue();
+        assertThat(outbox.leaseHeldMessage(freshRead, minutes(1), minutes(3))).isFalse();
+        assertThat(outbox.leaseHeldMessage(freshRead, minutes(2), minutes(4))).isTrue();
     }
 
     @Test
     void aMessageWaitingForALaterRetryIsNotLeasedBeforeThen() {
         HeldMessage later = heldForRetry("m-1", "alice", minutes(-10), minutes(5));
-        store.holdMessage(later);
+        outbox.holdMessage(later);
 
-        assertThat(store.leaseHeldMessage(later, T0, minutes(2))).isFalse();
-        assertThat(store.heldMessagesFor("alice")).containsExactly(later);
-        assertThat(store.leaseHeldMessage(later, minutes(5), minutes(7))).isTrue();
+        assertThat(outbox.leaseHeldMessage(later, T0, minutes(2))).isFalse();
+        assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(later);
+        assertThat(outbox.leaseHeldMessage(later, minutes(5), minutes(7))).isTrue();
     }
 
     @Test
     void leaseIsRefusedForAMessageReleasedOrHeldAgainMeanwhile() {
         HeldMessage released = heldForRetry("released", "alice", minutes(-10), minutes(-1));
         HeldMessage rescheduled = held("rescheduled", "bob", minutes(-10));
-        store.holdMessage(released);
-        store.holdMessage(rescheduled);
+        outbox.holdMessage(released);
+        outbox.holdMessage(rescheduled);
 
-        store.releaseHeldMessage("released");
-        store.holdMessage(heldForRetry("rescheduled", "bob", minutes(-10), minutes(5)));
+        outbox.releaseHeldMessage("released");
+        outbox.holdMessage(heldForRetry("rescheduled", "bob", minutes(-10), minutes(5)));
 
-        assertThat(store.leaseHeldMessage(released, T0, minutes(2))).isFalse();
-        assertThat(store.leaseHeldMessage(rescheduled, T0, minutes(2))).isFalse();
-        assertThat(store.heldMessagesFor("alice")).isEmpty();
-        assertThat(store.heldMessagesFor("bob")).extracting(HeldMessage::retryAt).containsExactly(Optional.of(minutes(5)));
+        assertThat(outbox.leaseHeldMessage(released, T0, minutes(2))).isFalse();
+        assertThat(outbox.leaseHeldMessage(rescheduled, T0, minutes(2))).isFalse();
+        assertThat(outbox.heldMessagesFor(at("alice"))).isEmpty();
+        assertThat(outbox.heldMessagesFor(at("bob"))).extracting(HeldMessage::retryAt)
+                .containsExactly(Optional.of(minutes(5)));
     }
 
     @Test
     void concurrentLeasesOfOneMessageHaveOneWinner() {
         HeldMessage due = heldForRetry("m-1", "alice", minutes(-10), minutes(-1));
-        store.holdMessage(due);
+        outbox.holdMessage(due);
 
-        List<Boolean> leased = Race.run(16, i -> store.leaseHeldMessage(due, T0, minutes(2 + i)));
+        List<Boolean> leased = Race.run(16, i -> outbox.leaseHeldMessage(due, T0, minutes(2 + i)));
 
         assertThat(leased).containsOnlyOnce(true);
     }

@@ -22,37 +22,37 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     @Test
     void stateIsTakenOnceWithItsExpiry() {
         OAuthState state = new OAuthState("state-1", minutes(10));
-        store.saveOAuthState(state);
+        registrations.saveOAuthState(state);
 
-        assertThat(store.takeOAuthState("state-1")).contains(state);
-        assertThat(store.takeOAuthState("state-1")).isEmpty();
+        assertThat(registrations.takeOAuthState("state-1")).contains(state);
+        assertThat(registrations.takeOAuthState("state-1")).isEmpty();
     }
 
     @Test
     void unknownStateTakesNothing() {
-        store.saveOAuthState(new OAuthState("state-1", minutes(10)));
+        registrations.saveOAuthState(new OAuthState("state-1", minutes(10)));
 
-        assertThat(store.takeOAuthState("state-2")).isEmpty();
-        assertThat(store.takeOAuthState("STATE-1")).isEmpty();
-        assertThat(store.takeOAuthState("state-1")).isPresent();
+        assertThat(registrations.takeOAuthState("state-2")).isEmpty();
+        assertThat(registrations.takeOAuthState("STATE-1")).isEmpty();
+        assertThat(registrations.takeOAuthState("state-1")).isPresent();
     }
 
     @Test
     void takingOneStateLeavesTheOthers() {
         OAuthState first = new OAuthState("state-1", minutes(10));
         OAuthState second = new OAuthState("state-2", minutes(11));
-        store.saveOAuthState(first);
-        store.saveOAuthState(second);
+        registrations.saveOAuthState(first);
+        registrations.saveOAuthState(second);
 
-        assertThat(store.takeOAuthState("state-1")).contains(first);
-        assertThat(store.takeOAuthState("state-2")).contains(second);
+        assertThat(registrations.takeOAuthState("state-1")).contains(first);
+        assertThat(registrations.takeOAuthState("state-2")).contains(second);
     }
 
     @Test
     void concurrentTakersOfOneStateGetItOnce() {
-        store.saveOAuthState(new OAuthState("contested", minutes(10)));
+        registrations.saveOAuthState(new OAuthState("contested", minutes(10)));
 
-        List<Optional<OAuthState>> taken = Race.run(RACERS, i -> store.takeOAuthState("contested"));
+        List<Optional<OAuthState>> taken = Race.run(RACERS, i -> registrations.takeOAuthState("contested"));
 
         assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
     }
@@ -60,25 +60,25 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     @Test
     void codeIsTakenOnceWithItsGrant() {
         RegistrationCode code = new RegistrationCode("ABCD1234", connection("bob"), minutes(15));
-        store.saveRegistrationCode(code);
+        registrations.saveRegistrationCode(code);
 
-        assertThat(store.takeRegistrationCode("ABCD1234")).contains(code);
-        assertThat(store.takeRegistrationCode("ABCD1234")).isEmpty();
+        assertThat(registrations.takeRegistrationCode("ABCD1234")).contains(code);
+        assertThat(registrations.takeRegistrationCode("ABCD1234")).isEmpty();
     }
 
     @Test
     void unknownCodeTakesNothing() {
-        store.saveRegistrationCode(new RegistrationCode("ABCD1234", connection("bob"), minutes(15)));
+        registrations.saveRegistrationCode(new RegistrationCode("ABCD1234", connection("bob"), minutes(15)));
 
-        assertThat(store.takeRegistrationCode("ABCD1235")).isEmpty();
-        assertThat(store.takeRegistrationCode("ABCD1234")).isPresent();
+        assertThat(registrations.takeRegistrationCode("ABCD1235")).isEmpty();
+        assertThat(registrations.takeRegistrationCode("ABCD1234")).isPresent();
     }
 
     @Test
     void concurrentTakersOfOneCodeGetItOnce() {
-        store.saveRegistrationCode(new RegistrationCode("RACE0001", connection("bob"), minutes(15)));
+        registrations.saveRegistrationCode(new RegistrationCode("RACE0001", connection("bob"), minutes(15)));
 
-        List<Optional<RegistrationCode>> taken = Race.run(RACERS, i -> store.takeRegistrationCode("RACE0001"));
+        List<Optional<RegistrationCode>> taken = Race.run(RACERS, i -> registrations.takeRegistrationCode("RACE0001"));
 
         assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
     }
@@ -87,10 +87,10 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     void statesAndCodesAreSeparate() {
         OAuthState state = new OAuthState("same-value", minutes(10));
         RegistrationCode code = new RegistrationCode("same-value", connection("bob"), minutes(15));
-        store.saveOAuthState(state);
-        store.saveRegistrationCode(code);
+        registrations.saveOAuthState(state);
+        registrations.saveRegistrationCode(code);
 
-        assertThat(store.takeOAuthState("same-value")).contains(state);
-        assertThat(store.takeRegistrationCode("same-value")).contains(code);
+        assertThat(registrations.takeOAuthState("same-value")).contains(state);
+        assertThat(registrations.takeRegistrationCode("same-value")).contains(code);
     }
 }

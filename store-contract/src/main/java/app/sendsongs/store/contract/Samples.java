@@ -1,6 +1,10 @@
 package app.sendsongs.store.contract;
 
+import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.music.SpotifyConnection;
@@ -8,8 +12,11 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +38,16 @@ public final class Samples {
             List.of("Beyoncé", "Jay-Z", ""), Duration.ofMillis(240_001), Optional.of("USSM10603618"),
             Optional.of(new TrackId("0a1B2c3D4e5F6g7H8i9J0k")));
 
+    /** A message with every part: text, choices, and a card with an image and both kinds of button. */
+    public static final Message RICH_MESSAGE = Message.text("🎵 Bob sent you a song\n\"quoted\" ‘note’")
+            .withCard(new SongCard("Déjà vu — “live”", "Beyoncé, Jay-Z", Optional.of(URI.create(
+                    "https://i.scdn.co/image/ab67616d0000b273")), URI.create(
+                    "https://open.spotify.com/track/7GhIk7Il098yCjg4BQjzvb"), List.of(
+                    new Button.Link("Open in Spotify", URI.create(
+                            "https://open.spotify.com/track/7GhIk7Il098yCjg4BQjzvb")),
+                    new Button.Reply("Don't tell Bob", "receipts off \"Bob Fisher\""))))
+            .withChoices(List.of(Choice.of("history"), new Choice("Émile Zoë 🎧", "1")));
+
     private Samples() {
     }
 
@@ -43,30 +60,47 @@ public final class Samples {
         return new SpotifyConnection("spotify-" + owner, "access-" + owner, T0.plusSeconds(3600), "refresh-" + owner);
     }
 
-    public static User user(String psid, String name, Instant registeredAt) {
-        return new User(psid, name, connection(psid), GrantState.ACTIVE, registeredAt,
+    /** The Messenger address with this id: the people of the suite are on Messenger unless a test says otherwise. */
+    public static ChatAddress at(String id) {
+        return ChatAddress.messenger(id);
+    }
+
+    /** The Telegram address with this id. */
+    public static ChatAddress onTelegram(String id) {
+        return new ChatAddress(Platform.TELEGRAM, id);
+    }
+
+    public static User user(String id, String name, Instant registeredAt) {
+        return user(at(id), name, registeredAt);
+    }
+
+    public static User user(ChatAddress address, String name, Instant registeredAt) {
+        return new User(address, name, connection(address.key()), GrantState.ACTIVE, registeredAt,
                 registeredAt.plusMillis(1_234));
     }
 
     /** A share just accepted: status HELD, nothing delivered, played or uncertain. */
     public static Share heldShare(String id, String sender, String receiver, Instant createdAt) {
-        return new Share(id, sender, receiver, TRACK, "you'll love the bridge", "told you!", createdAt,
-                Optional.empty(), Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.empty());
+        return heldShare(id, at(sender), at(receiver), createdAt);
+    }
+
+    public static Share heldShare(String id, ChatAddress sender, ChatAddress receiver, Instant createdAt) {
+        return Share.direct(id, sender, receiver, TRACK, "you'll love the bridge", "told you!", createdAt);
     }
 
     /** A member's share of a group send, just accepted (HELD). */
     public static Share groupShare(String id, String groupSendId, String sender, String receiver, Instant createdAt) {
-        return new Share(id, sender, receiver, TRACK, "for the road", "told you all!", createdAt, Optional.empty(),
-                Optional.empty(), ShareStatus.HELD, Optional.empty(), false, Optional.of(groupSendId));
+        return Share.forGroupMember(id, groupSendId, at(sender), at(receiver), TRACK, "for the road", "told you all!",
+                createdAt);
     }
 
     public static Group group(String id, String owner, String name, Instant createdAt) {
-        return new Group(id, owner, name, createdAt);
+        return new Group(id, at(owner), name, createdAt);
     }
 
     /** A song sent to a group, not yet summarized. */
     public static GroupSend groupSend(String id, String groupId, String sender, Instant sentAt) {
-        return new GroupSend(id, groupId, "Family “Fisher” 🎶", sender, sentAt, Optional.empty());
+        return GroupSend.of(id, groupId, "Family “Fisher” 🎶", at(sender), sentAt);
     }
 
     /** A share delivered at {@code deliveredAt}: status WATCHING, expiring seven days later. */
@@ -75,18 +109,31 @@ public final class Samples {
         return heldShare(id, sender, receiver, createdAt).delivered(deliveredAt, deliveredAt.plus(Duration.ofDays(7)));
     }
 
-    /** A share in any status (delivered at creation for every status but HELD). */
+    /**
+     * A share in any status: delivered at creation for every status but HELD, played a minute after
+     * creation when PLAYED.
+     */
     public static Share share(String id, String sender, String receiver, Instant createdAt, ShareStatus status) {
-        Share share = status == ShareStatus.HELD ? heldShare(id, sender, receiver, createdAt)
-                : watchingShare(id, sender, receiver, createdAt, createdAt);
-        return share.withStatus(status);
+        if (status == ShareStatus.HELD) {
+            return heldShare(id, sender, receiver, createdAt);
+        }
+        Share watching = watchingShare(id, sender, receiver, createdAt, createdAt);
+        return switch (status) {
+            case HELD, WATCHING -> watching;
+            case PLAYED -> watching.played(createdAt.plus(Duration.ofMinutes(1)));
+            case EXPIRED -> watching.expired();
+            case CANCELLED -> watching.cancelled();
+            case LEFT_GROUP -> watching.leftGroup();
+        };
     }
 
-    public static HeldMessage held(String id, String psid, Instant heldAt) {
-        return new HeldMessage(id, psid, "text of " + id, heldAt, Optional.empty(), Optional.empty());
+    public static HeldMessage held(String id, String person, Instant heldAt) {
+        return new HeldMessage(id, at(person), Message.text("text of " + id), heldAt, Optional.empty(),
+                Optional.empty());
     }
 
-    public static HeldMessage heldForRetry(String id, String psid, Instant heldAt, Instant retryAt) {
-        return new HeldMessage(id, psid, "text of " + id, heldAt, Optional.of(retryAt), Optional.empty());
+    public static HeldMessage heldForRetry(String id, String person, Instant heldAt, Instant retryAt) {
+        return new HeldMessage(id, at(person), Message.text("text of " + id), heldAt, Optional.of(retryAt),
+                Optional.empty());
     }
 }

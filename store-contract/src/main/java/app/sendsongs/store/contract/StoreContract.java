@@ -1,33 +1,36 @@
 package app.sendsongs.store.contract;
 
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.Stores;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The behaviour every {@link Store} adapter must have: the whole port, as JUnit 5 tests. It tests
- * what the core can observe through the port, never how an adapter keeps its data, so the SQLite
- * store and a DynamoDB store pass the same suite.
+ * The behaviour every store adapter must have: each part of {@link Stores} (every feature's store
+ * port and {@code Housekeeping}), as JUnit 5 tests. It tests what the core can observe through the
+ * ports, never how an adapter keeps its data, so the SQLite store, the DynamoDB store and the core's
+ * in-memory store pass the same suite.
  *
  * <p>An adapter module uses it by depending on {@code store-contract} in test scope and extending
  * this class once per way the store can be opened:
  *
  * <pre>{@code
- * class DynamoStoreContractTest extends StoreContract {
+ * class DynamoStoresContractTest extends StoreContract {
  *     @Override
- *     protected Store newStore() {
- *         return DynamoStore.open(freshTablesFor(this)); // empty for every test
+ *     protected Stores newStores() {
+ *         return DynamoStores.create(freshTableFor(this)); // empty for every test
  *     }
  * }
  * }</pre>
  *
- * <p>{@link #newStore()} is called before every test and must return an <em>empty</em> store; the
+ * <p>{@link #newStores()} is called before every test and must return an <em>empty</em> store; the
  * suite closes it after the test. The tests are grouped by port, one {@link Nested} class each
  * (the groups are also usable one by one: each {@code ...Contract} class is abstract with the same
- * {@code newStore()}). Adapter-specific behaviour (files, migrations, indexes, several processes)
+ * {@code newStores()}). Adapter-specific behaviour (files, migrations, indexes, several processes)
  * belongs in the adapter's own tests.
  *
  * <p>What the suite assumes of every adapter:
  * <ul>
+ * <li>People are kept by their whole {@link app.sendsongs.core.shared.ChatAddress}: any valid address
+ * comes back as saved, and the same id on two platforms is two people.</li>
  * <li>Times are whole milliseconds (all instants here are); an adapter may drop anything finer.</li>
  * <li>No wall clock: the port passes every "now" it needs. Expiry of states, codes and choices is
  * judged by the core after taking them, so the suite only requires {@code expiresAt} back as
@@ -42,101 +45,109 @@ import org.junit.jupiter.api.Nested;
 public abstract class StoreContract {
 
     /** A fresh, empty store; called before each test, closed by the suite after it. */
-    protected abstract Store newStore();
+    protected abstract Stores newStores();
 
     @Nested
     class Users extends UserStoreContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class Registration extends RegistrationStoreContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class InboundMessages extends InboundLogContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class HeldMessages extends OutboxStoreContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class Shares extends ShareStoreContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class WatchScheduling extends WatchScheduleContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class WatchClaims extends WatchClaimContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class Choices extends ChoiceStoreContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class Groups extends GroupStoreContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class GroupSends extends GroupSendContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class Purge extends PurgeContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
+    class Addresses extends AddressContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 
     @Nested
     class ForgetPerson extends ForgetPersonContract {
         @Override
-        protected Store newStore() {
-            return StoreContract.this.newStore();
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
         }
     }
 }

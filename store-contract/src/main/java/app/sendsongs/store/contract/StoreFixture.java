@@ -2,27 +2,57 @@ package app.sendsongs.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.bot.Housekeeping;
+import app.sendsongs.core.chat.InboundLog;
+import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.registration.RegistrationStore;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** What every part of the contract shares: a fresh, empty store for each test, closed after it. */
+/**
+ * What every part of the contract shares: a fresh, empty store for each test, closed after it, and
+ * its parts by name.
+ */
 public abstract class StoreFixture {
-    protected Store store;
+    protected Stores stores;
+    protected UserStore users;
+    protected RegistrationStore registrations;
+    protected InboundLog inbound;
+    protected OutboxStore outbox;
+    protected ShareStore shares;
+    protected ChoiceStore choices;
+    protected WatchStore watches;
+    protected GroupStore groups;
+    protected Housekeeping housekeeping;
 
     /** A fresh, empty store; the fixture closes it after the test. */
-    protected abstract Store newStore();
+    protected abstract Stores newStores();
 
     @BeforeEach
     protected void openStore() {
-        store = newStore();
-        assertThat(store).as("newStore()").isNotNull();
+        stores = newStores();
+        assertThat(stores).as("newStores()").isNotNull();
+        users = stores.users();
+        registrations = stores.registrations();
+        inbound = stores.inbound();
+        outbox = stores.outbox();
+        shares = stores.shares();
+        choices = stores.choices();
+        watches = stores.watches();
+        groups = stores.groups();
+        housekeeping = stores.housekeeping();
     }
 
     @AfterEach
     protected void closeStore() {
-        if (store != null) {
-            store.close();
+        if (stores != null) {
+            stores.close();
         }
     }
 }

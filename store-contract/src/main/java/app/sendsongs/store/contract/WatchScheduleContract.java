@@ -1,6 +1,7 @@
 package app.sendsongs.store.contract;
 
 import static app.sendsongs.store.contract.Samples.T0;
+import static app.sendsongs.store.contract.Samples.at;
 import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,62 +18,62 @@ public abstract class WatchScheduleContract extends StoreFixture {
 
     @Test
     void noWatchUntilScheduled() {
-        store.scheduleWatch("alice", minutes(5), T0);
+        watches.scheduleWatch(at("alice"), minutes(5), T0);
 
-        assertThat(store.findWatch("bob")).isEmpty();
+        assertThat(watches.findWatch(at("bob"))).isEmpty();
     }
 
     @Test
     void schedulingCreatesTheWatch() {
-        store.scheduleWatch("bob", minutes(5), T0.minusMillis(1));
+        watches.scheduleWatch(at("bob"), minutes(5), T0.minusMillis(1));
 
-        Watch watch = store.findWatch("bob").orElseThrow();
-        assertThat(watch.receiverPsid()).isEqualTo("bob");
+        Watch watch = watches.findWatch(at("bob")).orElseThrow();
+        assertThat(watch.receiver()).isEqualTo(at("bob"));
         assertThat(watch.dueAt()).isEqualTo(minutes(5));
         assertThat(watch.checkedThrough()).isEqualTo(T0.minusMillis(1));
     }
 
     @Test
     void anEarlierDueTimeReplacesALaterOne() {
-        store.scheduleWatch("bob", minutes(10), T0);
-        store.scheduleWatch("bob", minutes(5), T0);
+        watches.scheduleWatch(at("bob"), minutes(10), T0);
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
 
-        assertThat(store.findWatch("bob").orElseThrow().dueAt()).isEqualTo(minutes(5));
+        assertThat(watches.findWatch(at("bob")).orElseThrow().dueAt()).isEqualTo(minutes(5));
     }
 
     @Test
     void aLaterDueTimeDoesNotReplaceAnEarlierOne() {
-        store.scheduleWatch("bob", minutes(5), T0);
-        store.scheduleWatch("bob", minutes(10), T0);
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
+        watches.scheduleWatch(at("bob"), minutes(10), T0);
 
-        assertThat(store.findWatch("bob").orElseThrow().dueAt()).isEqualTo(minutes(5));
+        assertThat(watches.findWatch(at("bob")).orElseThrow().dueAt()).isEqualTo(minutes(5));
     }
 
     @Test
     void readPositionOnlyMovesEarlierAndIndependentlyOfTheDueTime() {
-        store.scheduleWatch("bob", minutes(10), T0);
-        store.scheduleWatch("bob", minutes(5), minutes(1));
+        watches.scheduleWatch(at("bob"), minutes(10), T0);
+        watches.scheduleWatch(at("bob"), minutes(5), minutes(1));
 
-        Watch afterLaterRead = store.findWatch("bob").orElseThrow();
+        Watch afterLaterRead = watches.findWatch(at("bob")).orElseThrow();
         assertThat(afterLaterRead.dueAt()).isEqualTo(minutes(5));
         assertThat(afterLaterRead.checkedThrough()).isEqualTo(T0);
 
-        store.scheduleWatch("bob", minutes(20), minutes(-3));
+        watches.scheduleWatch(at("bob"), minutes(20), minutes(-3));
 
-        Watch afterEarlierRead = store.findWatch("bob").orElseThrow();
+        Watch afterEarlierRead = watches.findWatch(at("bob")).orElseThrow();
         assertThat(afterEarlierRead.dueAt()).isEqualTo(minutes(5));
         assertThat(afterEarlierRead.checkedThrough()).isEqualTo(minutes(-3));
     }
 
     @Test
     void everySchedulingChangesTheVersion() {
-        store.scheduleWatch("bob", minutes(5), T0);
-        long first = store.findWatch("bob").orElseThrow().version();
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
+        long first = watches.findWatch(at("bob")).orElseThrow().version();
 
-        store.scheduleWatch("bob", minutes(5), T0);
-        long second = store.findWatch("bob").orElseThrow().version();
-        store.scheduleWatch("bob", minutes(50), minutes(50));
-        long third = store.findWatch("bob").orElseThrow().version();
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
+        long second = watches.findWatch(at("bob")).orElseThrow().version();
+        watches.scheduleWatch(at("bob"), minutes(50), minutes(50));
+        long third = watches.findWatch(at("bob")).orElseThrow().version();
 
         assertThat(second).isNotEqualTo(first);
         assertThat(third).isNotIn(first, second);
@@ -80,36 +81,36 @@ public abstract class WatchScheduleContract extends StoreFixture {
 
     @Test
     void receiversHaveSeparateWatches() {
-        store.scheduleWatch("bob", minutes(5), T0);
-        store.scheduleWatch("carol", minutes(1), minutes(-1));
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
+        watches.scheduleWatch(at("carol"), minutes(1), minutes(-1));
 
-        assertThat(store.findWatch("bob").orElseThrow().dueAt()).isEqualTo(minutes(5));
-        assertThat(store.findWatch("bob").orElseThrow().checkedThrough()).isEqualTo(T0);
-        assertThat(store.findWatch("carol").orElseThrow().dueAt()).isEqualTo(minutes(1));
+        assertThat(watches.findWatch(at("bob")).orElseThrow().dueAt()).isEqualTo(minutes(5));
+        assertThat(watches.findWatch(at("bob")).orElseThrow().checkedThrough()).isEqualTo(T0);
+        assertThat(watches.findWatch(at("carol")).orElseThrow().dueAt()).isEqualTo(minutes(1));
     }
 
     @Test
     void deletingRemovesOnlyThatWatch() {
-        store.scheduleWatch("bob", minutes(5), T0);
-        store.scheduleWatch("carol", minutes(5), T0);
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
+        watches.scheduleWatch(at("carol"), minutes(5), T0);
 
-        store.deleteWatch("bob");
-        store.deleteWatch("nobody");
+        watches.deleteWatch(at("bob"));
+        watches.deleteWatch(at("nobody"));
 
-        assertThat(store.findWatch("bob")).isEmpty();
-        assertThat(store.findWatch("carol")).isPresent();
-        assertThat(store.claimDueWatches(minutes(60), 10, minutes(70))).extracting(Watch::receiverPsid)
-                .containsExactly("carol");
+        assertThat(watches.findWatch(at("bob"))).isEmpty();
+        assertThat(watches.findWatch(at("carol"))).isPresent();
+        assertThat(watches.claimDueWatches(minutes(60), 10, minutes(70))).extracting(Watch::receiver)
+                .containsExactly(at("carol"));
     }
 
     @Test
     void aDeletedWatchCanBeScheduledAfresh() {
-        store.scheduleWatch("bob", minutes(5), T0);
-        store.deleteWatch("bob");
+        watches.scheduleWatch(at("bob"), minutes(5), T0);
+        watches.deleteWatch(at("bob"));
 
-        store.scheduleWatch("bob", minutes(30), minutes(20));
+        watches.scheduleWatch(at("bob"), minutes(30), minutes(20));
 
-        Watch watch = store.findWatch("bob").orElseThrow();
+        Watch watch = watches.findWatch(at("bob")).orElseThrow();
         assertThat(watch.dueAt()).isEqualTo(minutes(30));
         assertThat(watch.checkedThrough()).isEqualTo(minutes(20));
     }

@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How values are kept in attributes: text as S, instants as N epoch milliseconds, flags as BOOL,
- * lists of text as L (order and empty items kept). An absent attribute is an absent value.
+ * lists of text as L (order and empty items kept), people as their {@link PersonKey} in S. An
+ * absent attribute is an absent value.
  */
 final class Attr {
     private Attr() {
@@ -32,6 +34,14 @@ final class Attr {
 
     static AttributeValue list(List<String> items) {
         return AttributeValue.fromL(items.stream().map(Attr::s).toList());
+    }
+
+    static AttributeValue person(ChatAddress address) {
+        return s(PersonKey.of(address));
+    }
+
+    static AttributeValue people(List<ChatAddress> addresses) {
+        return list(PersonKey.keys(addresses));
     }
 
     /** Puts the attribute when the value is not null. */
@@ -86,11 +96,25 @@ final class Attr {
         return required(item, name).l().stream().map(AttributeValue::s).toList();
     }
 
+    /** A list of maps, such as the choices of a held message. */
+    static List<Map<String, AttributeValue>> maps(Map<String, AttributeValue> item, String name) {
+        return required(item, name).l().stream().map(AttributeValue::m).toList();
+    }
+
+    static ChatAddress person(Map<String, AttributeValue> item, String name) {
+        return PersonKey.address(string(item, name));
+    }
+
+    static List<ChatAddress> people(Map<String, AttributeValue> item, String name) {
+        return PersonKey.addresses(list(item, name));
+    }
+
     private static AttributeValue required(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null) {
-            throw new DynamoStoreException("a stored " + Attr.stringOrNull(item, TableLayout.TYPE)
-                    + " item has no attribute " + name);
+            String type = Attr.stringOrNull(item, TableLayout.TYPE);
+            throw new DynamoStoreException((type == null ? "a stored value" : "a stored " + type + " item")
+                    + " has no attribute " + name);
         }
         return value;
     }

@@ -1,10 +1,11 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Per-person sequence numbers ({@code COUNTERS#<psid>}), one atomic ADD each: they keep the order
+ * Per-person sequence numbers ({@code COUNTERS#<person>}), one atomic ADD each: they keep the order
  * in which a person's messages were held and songs were sent when several share a millisecond.
  * Per person rather than per table, so no single item takes every write.
  */
@@ -20,17 +21,17 @@ final class Counters {
     }
 
     /** The next number of the person's counter: 1, 2, 3, ... */
-    long next(String psid, String counter) {
-        Map<String, AttributeValue> stored = table.update(key(psid),
+    long next(ChatAddress person, String counter) {
+        Map<String, AttributeValue> stored = table.update(key(person),
                 new Update().set(TableLayout.TYPE, Attr.s(TYPE)).add(counter, 1));
         return Attr.number(stored, counter);
     }
 
-    void delete(String psid) {
-        table.delete(key(psid));
+    void delete(ChatAddress person) {
+        table.delete(key(person));
     }
 
-    private static Map<String, AttributeValue> key(String psid) {
-        return TableLayout.key(TYPE + "#" + psid, TYPE);
+    private static Map<String, AttributeValue> key(ChatAddress person) {
+        return TableLayout.key(TYPE + "#" + PersonKey.of(person), TYPE);
     }
 }

@@ -29,6 +29,8 @@ final class GrantAttributes {
         }
         SpotifyConnection grant = switch (connection) {
             case SpotifyConnection spotify -> spotify;
+            default -> throw new IllegalArgumentException("the store keeps only Spotify connections so far, not a "
+                    + connection.kind().displayName() + " one");
         };
         Attr.putIfPresent(item, ACCOUNT_ID, Attr.sOrNull(grant.accountId()));
         Attr.putIfPresent(item, ACCESS_TOKEN, sealed(grant.accessToken()));

@@ -1,6 +1,7 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.group.GroupSend;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Songs sent to groups: {@code GROUPSEND#<id>} / {@code GROUPSEND}, in {@code gsi1} under
- * {@code GROUPSENT#<sender>} by sending time (for {@code forget_me}). The partition also holds the
- * links to the members' shares ({@link ShareItems}). The summary mark is one UpdateItem conditional
- * on {@code summarizedAt} being absent, so of racing workers exactly one takes it.
+ * {@code GROUPSENT#<sender>} ({@link PersonKey}, also in {@code senderPsid}) by sending time (for
+ * {@code forget_me}). The partition also holds the links to the members' shares
+ * ({@link DynamoShares}). The summary mark is one UpdateItem conditional on {@code summarizedAt}
+ * being absent, so of racing workers exactly one takes it.
  */
 final class GroupSendItems {
     static final String TYPE = "GROUPSEND";
+    private static final String SENDER = "senderPsid";
     private static final String SUMMARIZED_AT = "summarizedAt";
 
     private final DynamoTable table;
@@ -46,8 +49,8 @@ final class GroupSendItems {
     }
 
     /** Deletes the group sends the person made, with their links (the shares themselves go with the person's). */
-    void deleteOf(String senderPsid) {
-        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(senderPsid)));
+    void deleteOf(ChatAddress sender) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> send : table.query(DynamoTable.queryFor(bySender)
                 .indexName(TableLayout.GSI1).build(), 0)) {
@@ -62,8 +65,8 @@ final class GroupSendItems {
         return TableLayout.key(partition(id), TYPE);
     }
 
-    private static String sentKey(String senderPsid) {
-        return "GROUPSENT#" + senderPsid;
+    private static String sentKey(ChatAddress sender) {
+        return "GROUPSENT#" + PersonKey.of(sender);
     }
 
     private static Map<String, AttributeValue> item(GroupSend send) {
@@ -71,16 +74,16 @@ final class GroupSendItems {
         item.put("id", Attr.s(send.id()));
         item.put("groupId", Attr.s(send.groupId()));
         item.put("groupName", Attr.s(send.groupName()));
-        item.put("senderPsid", Attr.s(send.senderPsid()));
+        item.put(SENDER, Attr.person(send.sender()));
         item.put("sentAt", Attr.time(send.sentAt()));
         send.summarizedAt().ifPresent(at -> item.put(SUMMARIZED_AT, Attr.time(at)));
-        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(send.senderPsid())));
+        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(send.sender())));
         item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(send.sentAt()) + "#" + send.id()));
         return item;
     }
 
     private static GroupSend send(Map<String, AttributeValue> item) {
         return new GroupSend(Attr.string(item, "id"), Attr.string(item, "groupId"), Attr.string(item, "groupName"),
-                Attr.string(item, "senderPsid"), Attr.time(item, "sentAt"), Attr.optionalTime(item, SUMMARIZED_AT));
+                Attr.person(item, SENDER), Attr.time(item, "sentAt"), Attr.optionalTime(item, SUMMARIZED_AT));
     }
 }

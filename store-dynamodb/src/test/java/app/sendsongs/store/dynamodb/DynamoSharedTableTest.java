@@ -1,11 +1,15 @@
 package app.sendsongs.store.dynamodb;
 
+import static app.sendsongs.store.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.registration.OAuthState;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.Watch;
 import app.sendsongs.store.contract.Race;
+import app.sendsongs.store.contract.Samples;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,22 +27,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class DynamoSharedTableTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
     private static final Instant LEASE = T0.plusSeconds(120);
     private static final TokenCipher CIPHER = TokenCipher.random();
 
     private DynamoDbClient otherClient;
-    private DynamoStore first;
-    private DynamoStore second;
+    private Stores first;
+    private Stores second;
 
     @BeforeEach
     void open() {
         String table = DYNAMO.freshTable();
         otherClient = DYNAMO.newClient();
-        first = DynamoStore.create(DYNAMO.client(), table, CIPHER);
-        second = DynamoStore.create(otherClient, table, CIPHER);
+        first = DynamoStores.create(DYNAMO.client(), table, CIPHER);
+        second = DynamoStores.create(otherClient, table, CIPHER);
     }
 
     @AfterEach
@@ -50,44 +54,51 @@ class DynamoSharedTableTest {
 
     @Test
     void eachStoreSeesTheOthersWrites() {
-        first.scheduleWatch("bob", T0, T0);
+        first.watches().scheduleWatch(at("bob"), T0, T0);
 
-        assertThat(second.findWatch("bob")).isEqualTo(first.findWatch("bob")).isPresent();
+        assertThat(second.watches().findWatch(at("bob"))).isEqualTo(first.watches().findWatch(at("bob")))
+                .isPresent();
     }
 
     @Test
     void twoStoresClaimingAtOnceClaimEachDueWatchOnce() {
         int watches = 80;
         for (int i = 0; i < watches; i++) {
-            (i % 2 == 0 ? first : second).scheduleWatch("r" + i, T0.minusSeconds(i), T0.minusSeconds(3_600));
+            (i % 2 == 0 ? first : second).watches().scheduleWatch(person(i), T0.minusSeconds(i),
+                    T0.minusSeconds(3_600));
         }
 
-        List<List<String>> perThread = Race.run(8, thread -> claimUntilNoneLeft(thread % 2 == 0 ? first : second));
+        List<List<ChatAddress>> perThread = Race.run(8, thread -> claimUntilNoneLeft(thread % 2 == 0 ? first : second));
 
-        List<String> claimed = new ArrayList<>(perThread.stream().flatMap(List::stream).toList());
+        List<ChatAddress> claimed = new ArrayList<>(perThread.stream().flatMap(List::stream).toList());
         claimed.addAll(claimUntilNoneLeft(first));
         assertThat(claimed).hasSize(watches).doesNotHaveDuplicates();
     }
 
     @Test
     void twoStoresSeeOneFirstDeliveryOfAMessageAndOneTakerOfAState() {
-        first.saveOAuthState(new OAuthState("shared-state", T0));
+        first.registrations().saveOAuthState(new OAuthState("shared-state", T0));
 
-        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second)
-                .firstDelivery("mid.shared", T0));
-        List<Optional<OAuthState>> taken = Race.run(8, thread -> (thread % 2 == 0 ? first : second)
+        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbound()
+                .firstDelivery("messenger:mid.shared", T0));
+        List<Optional<OAuthState>> taken = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
                 .takeOAuthState("shared-state"));
 
         assertThat(firsts).containsOnlyOnce(true);
         assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
     }
 
-    private static List<String> claimUntilNoneLeft(DynamoStore store) {
-        List<String> mine = new ArrayList<>();
+    /** Half the receivers on Messenger, half on Telegram: both kinds of person key share the due index. */
+    private static ChatAddress person(int i) {
+        return i % 2 == 0 ? at("r" + i) : Samples.onTelegram("r" + i);
+    }
+
+    private static List<ChatAddress> claimUntilNoneLeft(Stores store) {
+        List<ChatAddress> mine = new ArrayList<>();
         List<Watch> claimed;
         do {
-            claimed = store.claimDueWatches(T0, 3, LEASE);
-            claimed.forEach(w -> mine.add(w.receiverPsid()));
+            claimed = store.watches().claimDueWatches(T0, 3, LEASE);
+            claimed.forEach(w -> mine.add(w.receiver()));
         } while (!claimed.isEmpty());
         return mine;
     }

@@ -1,8 +1,10 @@
 package app.sendsongs.store.dynamodb;
 
+import static app.sendsongs.store.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.user.GrantState;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Spotify tokens never reach the table in the clear. */
 class DynamoTokenSealingTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
     private static final SpotifyConnection GRANT = new SpotifyConnection("alice-sp", "access-token-in-clear",
@@ -29,29 +31,31 @@ class DynamoTokenSealingTest {
     @Test
     void tokensAreSealedInTheTableAndOpenedOnRead() {
         String table = DYNAMO.freshTable();
-        DynamoStore store = DynamoStore.create(DYNAMO.client(), table, TokenCipher.random());
-        store.saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
-        store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", GRANT, NOW.plusSeconds(900)));
+        Stores store = DynamoStores.create(DYNAMO.client(), table, TokenCipher.random());
+        store.users().saveUser(new User(at("alice"), "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
+        store.registrations().saveRegistrationCode(new RegistrationCode("ABCD-EFGH", GRANT, NOW.plusSeconds(900)));
 
         assertThat(rawTokens(table, "USER#alice", "USER")).hasSize(2).allSatisfy(value -> assertThat(value)
                 .startsWith("v1.").doesNotContain("in-clear"));
         assertThat(rawTokens(table, "CODE#ABCD-EFGH", "CODE")).hasSize(2).allSatisfy(value -> assertThat(value)
                 .startsWith("v1.").doesNotContain("in-clear"));
 
-        assertThat(store.findUser("alice").orElseThrow().connection()).isEqualTo(GRANT);
-        assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::connection).isEqualTo(GRANT);
-        assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().connection()).isEqualTo(GRANT);
+        assertThat(store.users().findUser(at("alice")).orElseThrow().connection()).isEqualTo(GRANT);
+        assertThat(store.users().findUsersByName("alice smith")).singleElement().extracting(User::connection)
+                .isEqualTo(GRANT);
+        assertThat(store.registrations().takeRegistrationCode("ABCD-EFGH").orElseThrow().connection())
+                .isEqualTo(GRANT);
     }
 
     @Test
     void aTableReadWithAnotherKeyRefusesToHandOutTokens() {
         String table = DYNAMO.freshTable();
-        DynamoStore.create(DYNAMO.client(), table, TokenCipher.random())
-                .saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
+        DynamoStores.create(DYNAMO.client(), table, TokenCipher.random()).users()
+                .saveUser(new User(at("alice"), "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
 
-        DynamoStore otherKey = DynamoStore.create(DYNAMO.client(), table, TokenCipher.random());
+        Stores otherKey = DynamoStores.create(DYNAMO.client(), table, TokenCipher.random());
 
-        assertThatThrownBy(() -> otherKey.findUser("alice")).hasMessageContaining("TOKEN_ENCRYPTION_KEY")
+        assertThatThrownBy(() -> otherKey.users().findUser(at("alice"))).hasMessageContaining("TOKEN_ENCRYPTION_KEY")
                 .hasMessageNotContaining("in-clear");
     }
 

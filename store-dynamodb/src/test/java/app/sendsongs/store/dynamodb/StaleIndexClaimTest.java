@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import static app.sendsongs.store.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.watch.Watch;
@@ -19,62 +20,63 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class StaleIndexClaimTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     private static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
     private static final Instant LEASE = T0.plusSeconds(120);
 
     private DynamoTable table;
     private DueIndex due;
-    private WatchItems watches;
+    private DynamoWatches watches;
 
     @BeforeEach
     void open() {
         table = new DynamoTable(DYNAMO.client(), DYNAMO.freshTable());
         due = new DueIndex(table);
-        watches = new WatchItems(table, due);
+        watches = new DynamoWatches(table, due);
     }
 
     @Test
     void aListingFromBeforeAnotherClaimClaimsNothing() {
-        watches.schedule("bob", T0.minusSeconds(60), T0.minusSeconds(600));
-        List<Map<String, AttributeValue>> stale = due.dueBy(WatchItems.TYPE, T0, 10);
+        watches.scheduleWatch(at("bob"), T0.minusSeconds(60), T0.minusSeconds(600));
+        List<Map<String, AttributeValue>> stale = due.dueBy(DynamoWatches.TYPE, T0, 10);
 
-        List<Watch> firstClaim = watches.claim(T0, 10, LEASE);
+        List<Watch> firstClaim = watches.claimDueWatches(T0, 10, LEASE);
 
-        assertThat(firstClaim).extracting(Watch::receiverPsid).containsExactly("bob");
+        assertThat(firstClaim).extracting(Watch::receiver).containsExactly(at("bob"));
         assertThat(watches.claimFrom(stale, T0, 10, LEASE)).isEmpty();
-        assertThat(watches.find("bob")).contains(firstClaim.getFirst());
+        assertThat(watches.findWatch(at("bob"))).contains(firstClaim.getFirst());
     }
 
     @Test
     void aListingFromBeforeAReschedulingDoesNotClaimTheNewVersion() {
-        watches.schedule("bob", T0.minusSeconds(60), T0.minusSeconds(600));
-        List<Map<String, AttributeValue>> stale = due.dueBy(WatchItems.TYPE, T0, 10);
-        watches.schedule("bob", T0.minusSeconds(120), T0.minusSeconds(900));
-        Watch rescheduled = watches.find("bob").orElseThrow();
+        watches.scheduleWatch(at("bob"), T0.minusSeconds(60), T0.minusSeconds(600));
+        List<Map<String, AttributeValue>> stale = due.dueBy(DynamoWatches.TYPE, T0, 10);
+        watches.scheduleWatch(at("bob"), T0.minusSeconds(120), T0.minusSeconds(900));
+        Watch rescheduled = watches.findWatch(at("bob")).orElseThrow();
 
         assertThat(watches.claimFrom(stale, T0, 10, LEASE)).isEmpty();
-        assertThat(watches.find("bob")).contains(rescheduled);
-        assertThat(watches.claim(T0, 10, LEASE)).extracting(Watch::version).containsExactly(rescheduled.version() + 1);
+        assertThat(watches.findWatch(at("bob"))).contains(rescheduled);
+        assertThat(watches.claimDueWatches(T0, 10, LEASE)).extracting(Watch::version)
+                .containsExactly(rescheduled.version() + 1);
     }
 
     @Test
     void aListingOfADeletedWatchNeitherClaimsNorRecreatesIt() {
-        watches.schedule("bob", T0.minusSeconds(60), T0.minusSeconds(600));
-        List<Map<String, AttributeValue>> stale = due.dueBy(WatchItems.TYPE, T0, 10);
-        watches.delete("bob");
+        watches.scheduleWatch(at("bob"), T0.minusSeconds(60), T0.minusSeconds(600));
+        List<Map<String, AttributeValue>> stale = due.dueBy(DynamoWatches.TYPE, T0, 10);
+        watches.deleteWatch(at("bob"));
 
         assertThat(watches.claimFrom(stale, T0, 10, LEASE)).isEmpty();
-        assertThat(watches.find("bob")).isEmpty();
+        assertThat(watches.findWatch(at("bob"))).isEmpty();
     }
 
     @Test
     void aWatchIsClaimedOnlyIfItIsStillDueAtTheClaimersNow() {
-        watches.schedule("bob", T0, T0.minusSeconds(600));
-        List<Map<String, AttributeValue>> listedForALaterNow = due.dueBy(WatchItems.TYPE, T0.plusSeconds(1), 10);
+        watches.scheduleWatch(at("bob"), T0, T0.minusSeconds(600));
+        List<Map<String, AttributeValue>> listedForALaterNow = due.dueBy(DynamoWatches.TYPE, T0.plusSeconds(1), 10);
 
         assertThat(watches.claimFrom(listedForALaterNow, T0.minusMillis(1), 10, LEASE)).isEmpty();
-        assertThat(watches.find("bob").orElseThrow().dueAt()).isEqualTo(T0);
+        assertThat(watches.findWatch(at("bob")).orElseThrow().dueAt()).isEqualTo(T0);
     }
 }

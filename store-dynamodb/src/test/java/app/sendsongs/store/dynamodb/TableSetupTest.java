@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** {@link DynamoStore#createTable}: the table production has, created once, and a clear refusal of a foreign one. */
+/** {@link DynamoStores#createTable}: the table production has, created once, and a clear refusal of a foreign one. */
 class TableSetupTest {
     @RegisterExtension
-    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStore::createTable);
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
 
     @Test
     void createsTheKeysIndexesAndOnDemandBillingOfTheDesign() {
@@ -44,12 +44,13 @@ class TableSetupTest {
     @Test
     void creatingAgainKeepsTheTableAndItsItems() {
         String name = DYNAMO.freshTable();
-        DynamoStore.create(DYNAMO.client(), name, TokenCipher.random()).firstDelivery("mid.1", Instant.EPOCH);
+        DynamoStores.create(DYNAMO.client(), name, TokenCipher.random()).inbound()
+                .firstDelivery("messenger:mid.1", Instant.EPOCH);
 
-        DynamoStore.createTable(DYNAMO.client(), name);
+        DynamoStores.createTable(DYNAMO.client(), name);
 
-        assertThat(DynamoStore.create(DYNAMO.client(), name, TokenCipher.random()).firstDelivery("mid.1",
-                Instant.EPOCH)).isFalse();
+        assertThat(DynamoStores.create(DYNAMO.client(), name, TokenCipher.random()).inbound()
+                .firstDelivery("messenger:mid.1", Instant.EPOCH)).isFalse();
     }
 
     @Test
@@ -59,7 +60,7 @@ class TableSetupTest {
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         try {
-            assertThatThrownBy(() -> DynamoStore.createTable(DYNAMO.client(), name))
+            assertThatThrownBy(() -> DynamoStores.createTable(DYNAMO.client(), name))
                     .isInstanceOf(DynamoStoreException.class)
                     .hasMessageContaining(name).hasMessageContaining("key schema");
         } finally {

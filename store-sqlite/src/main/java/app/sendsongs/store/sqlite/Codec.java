@@ -2,6 +2,7 @@ package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.shared.ChatAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** How values are kept in columns: instants as epoch ms, lists as unit-separator-terminated items. */
+/**
+ * How values are kept in columns: instants as epoch ms, people as their {@link ChatAddress#key() address
+ * key}, lists as unit-separator-terminated items.
+ */
 final class Codec {
-    /** Ends every list item; never part of a name, a PSID or an artist. */
+    /** Ends every list item; never part of a name, an address or an artist. */
     static final char END_OF_ITEM = '\u001F';
 
     private Codec() {
@@ -28,6 +32,18 @@ final class Codec {
 
     static Optional<String> optionalText(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
+    }
+
+    static ChatAddress address(ResultSet rs, String column) throws SQLException {
+        return ChatAddress.parse(rs.getString(column));
+    }
+
+    static String addresses(List<ChatAddress> addresses) {
+        return list(addresses.stream().map(ChatAddress::key).toList());
+    }
+
+    static List<ChatAddress> addresses(String text) {
+        return list(text).stream().map(ChatAddress::parse).toList();
     }
 
     /** Each item followed by U+001F, so an empty list and a list of one empty item differ. */
@@ -81,6 +97,8 @@ final class Codec {
         return switch (connection) {
             case null -> null;
             case SpotifyConnection spotify -> spotify;
+            default -> throw new IllegalArgumentException("the store keeps only Spotify connections so far, not a "
+                    + connection.kind().displayName() + " one");
         };
     }
 }

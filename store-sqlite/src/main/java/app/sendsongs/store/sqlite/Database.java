@@ -129,6 +129,14 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs work that reads with several statements, on a read connection, in one read transaction:
+     * every statement sees the same committed state.
+     */
+    <T> T readTogether(Work<T> work) {
+        return read(session -> inTransaction(session, "BEGIN", work));
+    }
+
     /** Runs work on the write connection in autocommit mode: each statement is its own transaction. */
     <T> T write(Work<T> work) {
         writeLock.lock();
@@ -144,21 +152,23 @@ final class Database implements AutoCloseable {
 
     /** Runs work on the write connection inside BEGIN IMMEDIATE ... COMMIT; rolls back on failure. */
     <T> T transaction(Work<T> work) {
-        return write(session -> {
-            session.execute("BEGIN IMMEDIATE");
+        return write(session -> inTransaction(session, "BEGIN IMMEDIATE", work));
+    }
+
+    private static <T> T inTransaction(Session session, String begin, Work<T> work) throws SQLException {
+        session.execute(begin);
+        try {
+            T result = work.run(session);
+            session.execute("COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
             try {
-                T result = work.run(session);
-                session.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    session.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
+                session.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
             }
-        });
+            throw e;
+        }
     }
 
     private Session borrowReader() {

@@ -1,5 +1,6 @@
 package app.sendsongs.store.sqlite;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * thread at a time (the {@link Database} hands it out), so nothing here is synchronised.
  *
  * <p>Parameters: {@code null}, {@link String}, {@link Long}, {@link Integer}, {@link Boolean}
- * (0/1) and {@link Instant} (epoch milliseconds).
+ * (0/1), {@link Instant} (epoch milliseconds) and {@link ChatAddress} (its {@link ChatAddress#key() key}).
  */
 final class Session implements AutoCloseable {
     /** Reads one row. */
@@ -90,6 +91,7 @@ final class Session implements AutoCloseable {
                 case Integer number -> statement.setLong(index, number);
                 case Boolean flag -> statement.setInt(index, flag ? 1 : 0);
                 case Instant instant -> statement.setLong(index, instant.toEpochMilli());
+                case ChatAddress address -> statement.setString(index, address.key());
                 default -> throw new IllegalArgumentException("cannot bind a " + params[i].getClass().getName());
             }
         }

@@ -33,10 +33,10 @@ class SqliteBackupTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         int before;
         int after;
-        try (SqliteStore store = SqliteStore.open(live, TestTokens.CIPHER)) {
+        try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 while (writing.get()) {
-                    store.firstDelivery("m-" + committed.get(), T0);
+                    store.stores().inbound().firstDelivery("m-" + committed.get(), T0);
                     committed.incrementAndGet();
                 }
             });
@@ -60,12 +60,12 @@ class SqliteBackupTest {
         assertThat(after).as("the store went on writing during the backup").isGreaterThanOrEqualTo(before);
         assertThat(SqliteBackup.check(copy)).isEmpty();
         assertThat(Files.list(copy.getParent())).as("no partial file is left").containsExactly(copy);
-        try (SqliteStore restored = SqliteStore.open(copy, TestTokens.CIPHER)) {
+        try (SqliteStores restored = SqliteStores.file(copy, TestTokens.CIPHER)) {
             assertThat(restored.migrationsAppliedAtOpen()).isZero();
             for (int i = 0; i < before; i++) {
-                assertThat(restored.firstDelivery("m-" + i, T0)).as("m-" + i + " was committed before").isFalse();
+                assertThat(restored.stores().inbound().firstDelivery("m-" + i, T0)).as("m-" + i + " was committed before").isFalse();
             }
-            assertThat(restored.firstDelivery("m-" + (after + 100), T0))
+            assertThat(restored.stores().inbound().firstDelivery("m-" + (after + 100), T0))
                     .as("written after the backup ended").isTrue();
         }
     }
@@ -73,7 +73,7 @@ class SqliteBackupTest {
     @Test
     void aBackupNeverOverwritesAFileAndNeedsADatabase() throws IOException {
         Path live = dir.resolve("live.db");
-        SqliteStore.open(live, TestTokens.CIPHER).close();
+        SqliteStores.file(live, TestTokens.CIPHER).close();
         Path existing = Files.writeString(dir.resolve("keep.db"), "precious");
 
         assertThatThrownBy(() -> SqliteBackup.backup(live, existing)).isInstanceOf(SqliteStoreException.class)
@@ -90,9 +90,9 @@ class SqliteBackupTest {
     @Test
     void theChecksFindADamagedFileAForeignDatabaseAndANewerSchema() throws Exception {
         Path good = dir.resolve("good.db");
-        try (SqliteStore store = SqliteStore.open(good, TestTokens.CIPHER)) {
+        try (SqliteStores store = SqliteStores.file(good, TestTokens.CIPHER)) {
             for (int i = 0; i < 2000; i++) {
-                store.firstDelivery("message-id-" + i, T0);
+                store.stores().inbound().firstDelivery("message-id-" + i, T0);
             }
         }
         assertThat(SqliteBackup.check(good)).isEmpty();
@@ -124,22 +124,22 @@ class SqliteBackupTest {
     void aRestoreIsRefusedWhileTheDatabaseIsOpenAndThenReplacesItsContent() {
         Path live = dir.resolve("live.db");
         Path backup = dir.resolve("backup.db");
-        try (SqliteStore store = SqliteStore.open(live, TestTokens.CIPHER)) {
-            store.firstDelivery("before-backup", T0);
+        try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
+            store.stores().inbound().firstDelivery("before-backup", T0);
             SqliteBackup.backup(live, backup);
-            store.firstDelivery("after-backup", T0);
+            store.stores().inbound().firstDelivery("after-backup", T0);
 
             assertThatThrownBy(() -> SqliteBackup.restore(backup, live)).isInstanceOf(SqliteStoreException.class)
                     .hasMessageContaining("in use by another process").hasMessageContaining("Nothing was restored");
-            assertThat(store.firstDelivery("after-backup", T0)).as("the open store is untouched").isFalse();
+            assertThat(store.stores().inbound().firstDelivery("after-backup", T0)).as("the open store is untouched").isFalse();
         }
 
         SqliteBackup.Copy restored = SqliteBackup.restore(backup, live);
 
         assertThat(restored.schemaVersion()).isEqualTo(Migrations.latestVersion());
-        try (SqliteStore store = SqliteStore.open(live, TestTokens.CIPHER)) {
-            assertThat(store.firstDelivery("before-backup", T0)).isFalse();
-            assertThat(store.firstDelivery("after-backup", T0)).as("written after the backup: gone").isTrue();
+        try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
+            assertThat(store.stores().inbound().firstDelivery("before-backup", T0)).isFalse();
+            assertThat(store.stores().inbound().firstDelivery("after-backup", T0)).as("written after the backup: gone").isTrue();
         }
         assertThat(SqliteBackup.check(live)).isEmpty();
     }
@@ -147,22 +147,22 @@ class SqliteBackupTest {
     @Test
     void aDamagedBackupIsNotRestoredAndANewDatabaseCanBeRestoredInto() throws IOException {
         Path live = dir.resolve("live.db");
-        try (SqliteStore store = SqliteStore.open(live, TestTokens.CIPHER)) {
-            store.firstDelivery("kept", T0);
+        try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
+            store.stores().inbound().firstDelivery("kept", T0);
         }
         Path junk = Files.writeString(dir.resolve("junk.db"), "not a backup at all ".repeat(100));
 
         assertThatThrownBy(() -> SqliteBackup.restore(junk, live)).isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("failed its checks, nothing was restored");
-        try (SqliteStore store = SqliteStore.open(live, TestTokens.CIPHER)) {
-            assertThat(store.firstDelivery("kept", T0)).isFalse();
+        try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
+            assertThat(store.stores().inbound().firstDelivery("kept", T0)).isFalse();
         }
 
         Path elsewhere = dir.resolve("new-machine/data/send-songs.db");
         SqliteBackup.restore(SqliteBackup.backup(live, dir.resolve("b.db")).file(), elsewhere);
-        try (SqliteStore store = SqliteStore.open(elsewhere, TestTokens.CIPHER)) {
+        try (SqliteStores store = SqliteStores.file(elsewhere, TestTokens.CIPHER)) {
             assertThat(store.migrationsAppliedAtOpen()).isZero();
-            assertThat(store.firstDelivery("kept", T0)).isFalse();
+            assertThat(store.stores().inbound().firstDelivery("kept", T0)).isFalse();
         }
     }
 

@@ -1,6 +1,6 @@
 package app.sendsongs.store.sqlite;
 
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.Stores;
 import app.sendsongs.store.contract.StoreContract;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +14,7 @@ class SqliteFileStoreContractTest extends StoreContract {
     static Path dir;
 
     @Override
-    protected Store newStore() {
-        return SqliteStore.open(dir.resolve("store-" + FILES.incrementAndGet() + ".db"), TestTokens.CIPHER);
+    protected Stores newStores() {
+        return SqliteStores.open(dir.resolve("store-" + FILES.incrementAndGet() + ".db"), TestTokens.CIPHER);
     }
 }

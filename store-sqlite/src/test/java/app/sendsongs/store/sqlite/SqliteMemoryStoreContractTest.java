@@ -1,12 +1,12 @@
 package app.sendsongs.store.sqlite;
 
-import app.sendsongs.core.store.Store;
+import app.sendsongs.core.Stores;
 import app.sendsongs.store.contract.StoreContract;
 
-/** The store contract on {@link SqliteStore#inMemory()}, the store of demos and tests. */
+/** The store contract on {@link SqliteStores#inMemory()}, the store of demos and tests. */
 class SqliteMemoryStoreContractTest extends StoreContract {
     @Override
-    protected Store newStore() {
-        return SqliteStore.inMemory();
+    protected Stores newStores() {
+        return SqliteStores.inMemory();
     }
 }

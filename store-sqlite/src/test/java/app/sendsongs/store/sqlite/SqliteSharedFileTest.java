@@ -2,6 +2,8 @@ package app.sendsongs.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.watch.Watch;
 import app.sendsongs.store.contract.Race;
 import java.nio.file.Path;
@@ -23,14 +25,18 @@ class SqliteSharedFileTest {
 
     @TempDir
     Path dir;
-    private SqliteStore first;
-    private SqliteStore second;
+    private SqliteStores firstFile;
+    private SqliteStores secondFile;
+    private Stores first;
+    private Stores second;
 
     @BeforeEach
     void open() {
         Path file = dir.resolve("shared.db");
-        first = SqliteStore.open(file, TestTokens.CIPHER, 2);
-        second = SqliteStore.open(file, TestTokens.CIPHER, 2);
+        firstFile = SqliteStores.file(file, TestTokens.CIPHER, 2);
+        secondFile = SqliteStores.file(file, TestTokens.CIPHER, 2);
+        first = firstFile.stores();
+        second = secondFile.stores();
     }
 
     @AfterEach
@@ -41,40 +47,42 @@ class SqliteSharedFileTest {
 
     @Test
     void theSecondStoreIsNotMigratedAgainAndSeesTheFirstStoresWrites() {
-        assertThat(second.migrationsAppliedAtOpen()).isZero();
-        first.scheduleWatch("bob", T0, T0);
+        assertThat(secondFile.migrationsAppliedAtOpen()).isZero();
+        first.watches().scheduleWatch(ChatAddress.messenger("bob"), T0, T0);
 
-        assertThat(second.findWatch("bob")).isEqualTo(first.findWatch("bob")).isPresent();
+        assertThat(second.watches().findWatch(ChatAddress.messenger("bob")))
+                .isEqualTo(first.watches().findWatch(ChatAddress.messenger("bob"))).isPresent();
     }
 
     @Test
     void twoStoresClaimingAtOnceClaimEachDueWatchOnce() {
         int watches = 120;
         for (int i = 0; i < watches; i++) {
-            (i % 2 == 0 ? first : second).scheduleWatch("r" + i, T0.minusSeconds(i), T0.minusSeconds(3_600));
+            (i % 2 == 0 ? first : second).watches().scheduleWatch(ChatAddress.messenger("r" + i), T0.minusSeconds(i),
+                    T0.minusSeconds(3_600));
         }
 
-        List<List<String>> perThread = Race.run(8, thread -> claimUntilNoneLeft(thread % 2 == 0 ? first : second));
+        List<List<ChatAddress>> perThread = Race.run(8, thread -> claimUntilNoneLeft(thread % 2 == 0 ? first : second));
 
-        List<String> claimed = new ArrayList<>(perThread.stream().flatMap(List::stream).toList());
+        List<ChatAddress> claimed = new ArrayList<>(perThread.stream().flatMap(List::stream).toList());
         claimed.addAll(claimUntilNoneLeft(first));
         assertThat(claimed).hasSize(watches).doesNotHaveDuplicates();
     }
 
     @Test
     void twoStoresSeeOneFirstDeliveryOfAMessage() {
-        List<Boolean> first = Race.run(8, thread -> (thread % 2 == 0 ? this.first : second)
-                .firstDelivery("mid.shared", T0));
+        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbound()
+                .firstDelivery("messenger:mid.shared", T0));
 
-        assertThat(first).containsOnlyOnce(true);
+        assertThat(firsts).containsOnlyOnce(true);
     }
 
-    private static List<String> claimUntilNoneLeft(SqliteStore store) {
-        List<String> mine = new ArrayList<>();
+    private static List<ChatAddress> claimUntilNoneLeft(Stores stores) {
+        List<ChatAddress> mine = new ArrayList<>();
         List<Watch> claimed;
         do {
-            claimed = store.claimDueWatches(T0, 3, LEASE);
-            claimed.forEach(w -> mine.add(w.receiverPsid()));
+            claimed = stores.watches().claimDueWatches(T0, 3, LEASE);
+            claimed.forEach(w -> mine.add(w.receiver()));
         } while (!claimed.isEmpty());
         return mine;
     }

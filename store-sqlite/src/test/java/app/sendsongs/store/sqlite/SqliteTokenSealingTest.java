@@ -3,8 +3,10 @@ package app.sendsongs.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.Stores;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.RegistrationCode;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.user.User;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Spotify tokens never reach the database file in the clear. */
 class SqliteTokenSealingTest {
     private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
+    private static final ChatAddress ALICE = ChatAddress.messenger("alice");
     private static final SpotifyConnection GRANT = new SpotifyConnection("alice-sp", "access-token-in-clear",
             NOW.plusSeconds(3600),
             "refresh-token-in-clear");
@@ -26,35 +29,38 @@ class SqliteTokenSealingTest {
 
     @Test
     void tokensAreSealedInTheFileAndOpenedOnRead() {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("sealed.db"), TestTokens.CIPHER)) {
-            store.saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
-            store.saveRegistrationCode(new RegistrationCode("ABCD-EFGH", GRANT, NOW.plusSeconds(900)));
+        try (SqliteStores sqlite = SqliteStores.file(dir.resolve("sealed.db"), TestTokens.CIPHER)) {
+            Stores store = sqlite.stores();
+            store.users().saveUser(new User(ALICE, "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
+            store.registrations().saveRegistrationCode(new RegistrationCode("ABCD-EFGH", GRANT, NOW.plusSeconds(900)));
 
-            assertThat(rawTokens(store, "users")).hasSize(2).allSatisfy(value -> assertThat(value)
+            assertThat(rawTokens(sqlite, "users")).hasSize(2).allSatisfy(value -> assertThat(value)
                     .startsWith("v1.").doesNotContain("in-clear"));
-            assertThat(rawTokens(store, "registration_codes")).hasSize(2).allSatisfy(value -> assertThat(value)
+            assertThat(rawTokens(sqlite, "registration_codes")).hasSize(2).allSatisfy(value -> assertThat(value)
                     .startsWith("v1.").doesNotContain("in-clear"));
 
-            assertThat(store.findUser("alice").orElseThrow().connection()).isEqualTo(GRANT);
-            assertThat(store.findUsersByName("alice smith")).singleElement().extracting(User::connection).isEqualTo(GRANT);
-            assertThat(store.takeRegistrationCode("ABCD-EFGH").orElseThrow().connection()).isEqualTo(GRANT);
+            assertThat(store.users().findUser(ALICE).orElseThrow().connection()).isEqualTo(GRANT);
+            assertThat(store.users().findUsersByName("alice smith")).singleElement().extracting(User::connection)
+                    .isEqualTo(GRANT);
+            assertThat(store.registrations().takeRegistrationCode("ABCD-EFGH").orElseThrow().connection())
+                    .isEqualTo(GRANT);
         }
     }
 
     @Test
     void aFileOpenedWithAnotherKeyRefusesToHandOutTokens() {
         Path file = dir.resolve("other-key.db");
-        try (SqliteStore store = SqliteStore.open(file, TestTokens.CIPHER)) {
-            store.saveUser(new User("alice", "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
+        try (Stores store = SqliteStores.open(file, TestTokens.CIPHER)) {
+            store.users().saveUser(new User(ALICE, "Alice Smith", GRANT, GrantState.ACTIVE, NOW, NOW));
         }
-        try (SqliteStore store = SqliteStore.open(file, TokenCipher.random())) {
-            assertThatThrownBy(() -> store.findUser("alice")).hasMessageContaining("TOKEN_ENCRYPTION_KEY")
+        try (Stores store = SqliteStores.open(file, TokenCipher.random())) {
+            assertThatThrownBy(() -> store.users().findUser(ALICE)).hasMessageContaining("TOKEN_ENCRYPTION_KEY")
                     .hasMessageNotContaining("in-clear");
         }
     }
 
-    private static List<String> rawTokens(SqliteStore store, String table) {
-        return store.read(s -> s.query("SELECT access_token, refresh_token FROM " + table,
+    private static List<String> rawTokens(SqliteStores sqlite, String table) {
+        return sqlite.read(s -> s.query("SELECT access_token, refresh_token FROM " + table,
                 rs -> List.of(rs.getString("access_token"), rs.getString("refresh_token")))).stream()
                 .flatMap(List::stream).toList();
     }

@@ -1,0 +1,72 @@
+package app.sendsongs.core.chat;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something a person did in the chat, as a platform's adapter reports it. {@code eventId} is the
+ * platform's id of the event, the same when the platform delivers it again (Messenger's
+ * {@code mid}, Telegram's {@code update_id}); {@link #deliveryKey()} makes it unique across
+ * platforms. Taps carry a payload the bot reads exactly as typed text (see {@link Payload}).
+ */
+public sealed interface Inbound {
+    String eventId();
+
+    ChatAddress from();
+
+    Instant at();
+
+    /** The key under which the event is recorded once: platform id, ':', event id ("messenger:m_1"). */
+    default String deliveryKey() {
+        return from().platform().id() + ":" + eventId();
+    }
+
+    /** A text the person typed. */
+    record Text(String eventId, ChatAddress from, Instant at, String text) implements Inbound {
+        public Text {
+            check(eventId, from, at);
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** The person tapped one of a message's {@link Choice}s. */
+    record ChoiceTapped(String eventId, ChatAddress from, Instant at, String payload, String title)
+            implements Inbound {
+        public ChoiceTapped {
+            check(eventId, from, at);
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(title, "title");
+        }
+    }
+
+    /** The person tapped a {@link Button.Reply} (on a card, or a platform's menu or "get started" button). */
+    record ButtonTapped(String eventId, ChatAddress from, Instant at, String payload, String title)
+            implements Inbound {
+        public ButtonTapped {
+            check(eventId, from, at);
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(title, "title");
+        }
+    }
+
+    /**
+     * The person opened the conversation through a link that carries {@code ref} (a Messenger
+     * {@code m.me/...?ref=} referral, a Telegram {@code /start} payload); {@code ref} may be empty.
+     */
+    record OpenedLink(String eventId, ChatAddress from, Instant at, String ref) implements Inbound {
+        public OpenedLink {
+            check(eventId, from, at);
+            Objects.requireNonNull(ref, "ref");
+        }
+    }
+
+    private static void check(String eventId, ChatAddress from, Instant at) {
+        Objects.requireNonNull(eventId, "eventId");
+        if (eventId.isBlank()) {
+            throw new IllegalArgumentException("an inbound event needs the platform's id of it");
+        }
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(at, "at");
+    }
+}

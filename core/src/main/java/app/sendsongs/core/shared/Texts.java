@@ -1,0 +1,38 @@
+package app.sendsongs.core.shared;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How times, durations and notes appear in the bot's messages, whichever feature writes them. */
+public final class Texts {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private Texts() {
+    }
+
+    public static String when(Instant at) {
+        return WHEN.format(at);
+    }
+
+    /** "7 days", "1 hour", "90 minutes": the largest whole unit. */
+    public static String duration(java.time.Duration d) {
+        if (d.toDays() > 0 && d.toHours() % 24 == 0) {
+            return plural(d.toDays(), "day");
+        }
+        if (d.toHours() > 0 && d.toMinutes() % 60 == 0) {
+            return plural(d.toHours(), "hour");
+        }
+        return plural(Math.max(1, d.toMinutes()), "minute");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    public static String note(String text) {
+        return "“" + text + "”";
+    }
+}

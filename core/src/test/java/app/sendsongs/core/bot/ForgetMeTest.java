@@ -1,0 +1,102 @@
+package app.sendsongs.core.bot;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code forget_me}: everything kept about the person goes, and nothing of anyone else. */
+class ForgetMeTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+    }
+
+    @Test
+    void theReplySaysWhatWentAndHowToComeBack() {
+        assertThat(bot.reply("alice", "forget_me")).isEqualTo("Done: I've deleted everything I kept about you — your "
+                + "Spotify connection, your name, the songs you sent and received, your groups and memberships. To use "
+                + "Send Songs again, connect at " + BotHarness.BASE_URL + "/connect");
+    }
+
+    @Test
+    void afterwardsTheBotNoLongerKnowsThem() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+
+        bot.reply("alice", "forget_me");
+
+        assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
+        assertThat(bot.stores.users().findUsersByName("Alice Smith")).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+        assertThat(bot.stores.shares().sharesWatchedFor(at("alice"))).isEmpty();
+        assertThat(bot.stores.watches().findWatch(at("alice"))).isEmpty();
+        assertThat(bot.reply("alice", "pending")).startsWith("Hi! I'm Send Songs");
+        assertThat(bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK)).startsWith("I don't know anyone called");
+    }
+
+    @Test
+    void songsTheySentStopBeingWatchedAndTheirNotesAreNotReleased() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK);
+
+        bot.reply("alice", "forget_me");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("told you"));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧") || text.contains("hasn't played"));
+        assertThat(bot.stores.watches().findWatch(at("bob"))).isEmpty();
+    }
+
+    @Test
+    void aSongTheySentThatStillWaitsForItsReceiverIsTakenBack() {
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" pre:\"from Alice\" " + LINK);
+
+        bot.reply("alice", "forget_me");
+        bot.chat.windowOpens("bob");
+
+        assertThat(bot.say("bob", "help")).containsExactly(Help.all());
+        assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).isEmpty();
+    }
+
+    @Test
+    void songsSentToThemLeaveTheSendersListsAndOthersSongsStay() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob", "send_song name:\"Carol King\" " + LINK);
+
+        bot.reply("alice", "forget_me");
+
+        assertThat(bot.reply("bob", "pending")).isEqualTo("Songs you sent that are being watched:\n1. "
+                + FakeMusic.SONG.title() + " → Carol King: delivered 1 May 12:00 UTC, watching until 8 May 12:00 "
+                + "UTC\n"
+                + "Stop one with: cancel <number>");
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("bob")).startsWith("🎧 Carol King listened to ");
+    }
+
+    @Test
+    void aQuestionTheBotAskedThemIsForgottenToo() {
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        bot.reply("alice", "forget_me");
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you. " + Help.brief());
+        assertThat(bot.inbox("bob")).isEmpty();
+        assertThat(bot.inbox("bob2")).isEmpty();
+    }
+}

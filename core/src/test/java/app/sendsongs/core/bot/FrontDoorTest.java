@@ -1,0 +1,88 @@
+package app.sendsongs.core.bot;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Whatever a person does in the chat comes to {@link Bot#handle} once and gets one answer. */
+class FrontDoorTest {
+    private static final Platform OTHER = new Platform("otherchat");
+    private final RecordingChat other = RecordingChat.plainText(OTHER, 2000);
+    private final BotHarness bot = new BotHarness(other);
+    private final Instant now = BotHarness.T0;
+
+    @Test
+    void anEventDeliveredAgainIsAnsweredOnce() {
+        bot.register("alice", "Alice Smith");
+        Inbound help = new Inbound.Text("m_1", at("alice"), now, "help");
+
+        assertThat(bot.handle(help)).containsExactly(Help.all());
+        assertThat(bot.handle(help)).isEmpty();
+    }
+
+    @Test
+    void theSameEventIdOnTwoPlatformsIsTwoEvents() {
+        ChatAddress onOther = new ChatAddress(OTHER, "alice");
+
+        assertThat(bot.handle(new Inbound.Text("1", at("alice"), now, "hi"))).hasSize(1);
+        assertThat(bot.handle(new Inbound.Text("1", onOther, now, "hi"))).hasSize(1);
+    }
+
+    @Test
+    void aTappedChoiceIsReadAsItsPayloadTyped() {
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
+
+        assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), now, "2", "Bob Fisher")))
+                .containsExactly("Sent " + FakeMusic.SONG.title() + " to Bob Fisher. I'll tell you when they play it "
+                        + "(I'll watch for 7 days).");
+        assertThat(bot.inbox("bob2")).hasSize(1);
+    }
+
+    @Test
+    void aTappedButtonIsReadAsItsPayloadTyped() {
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.handle(new Inbound.ButtonTapped(bot.nextEventId(), at("alice"), now, "pending", "My songs")))
+                .containsExactly(bot.reply("alice", "pending"));
+    }
+
+    @Test
+    void openingTheChatThroughALinkGetsTheWelcomeOrTheCommands() {
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("newcomer"), now, "some-ref")))
+                .singleElement().asString().startsWith("Hi! I'm Send Songs");
+        assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("alice"), now, "")))
+                .containsExactly(Help.brief());
+    }
+
+    @Test
+    void openingTheChatReleasesWhatWaitedForThePerson() {
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
+
+        assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("bob"), now, "")))
+                .containsExactly("🎵 Alice Smith sent you a song: " + FakeMusic.SONG.title() + "\n"
+                        + FakeMusic.SONG.id().link(), Help.brief());
+    }
+
+    @Test
+    void aTapFromSomeoneNotRegisteredGetsTheWelcome() {
+        assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("newcomer"), now, "pending", "Pending")))
+                .singleElement().asString().startsWith("Hi! I'm Send Songs");
+    }
+}

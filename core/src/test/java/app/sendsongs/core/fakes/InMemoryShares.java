@@ -1,0 +1,64 @@
+package app.sendsongs.core.fakes;
+
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ShareStore} in a map. */
+public final class InMemoryShares implements ShareStore {
+    private final Map<String, Share> shares = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void insertShare(Share share) {
+        shares.put(share.id(), share);
+    }
+
+    @Override
+    public synchronized Optional<Share> findShare(String id) {
+        return Optional.ofNullable(shares.get(id));
+    }
+
+    @Override
+    public synchronized boolean updateShare(Share updated, ShareStatus expected) {
+        Share stored = shares.get(updated.id());
+        if (stored == null || stored.status() != expected) {
+            return false;
+        }
+        shares.put(updated.id(), updated);
+        return true;
+    }
+
+    @Override
+    public synchronized List<Share> sharesSentBy(ChatAddress sender) {
+        return shares.values().stream().filter(s -> s.sender().equals(sender))
+                .sorted(Comparator.comparing(Share::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized List<Share> sharesWatchedFor(ChatAddress receiver) {
+        return shares.values().stream()
+                .filter(s -> s.receiver().equals(receiver) && s.status() == ShareStatus.WATCHING)
+                .sorted(Comparator.comparing(s -> s.deliveredAt().orElseThrow())).toList();
+    }
+
+    @Override
+    public synchronized List<Share> openSharesTo(ChatAddress receiver) {
+        return shares.values().stream().filter(s -> s.receiver().equals(receiver) && s.status().isOpen()).toList();
+    }
+
+    @Override
+    public synchronized List<Share> sharesOfGroupSend(String groupSendId) {
+        return shares.values().stream().filter(s -> s.groupSendId().filter(groupSendId::equals).isPresent()).toList();
+    }
+
+    @Override
+    public synchronized void deleteSharesOf(ChatAddress person) {
+        shares.values().removeIf(s -> s.sender().equals(person) || s.receiver().equals(person));
+    }
+}

@@ -1,0 +1,130 @@
+package app.sendsongs.core.share;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.Track;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a person sent: {@code pending}, {@code history} and {@code cancel}, through the bot on fakes. */
+class SentSongsTest {
+    private static final String SONG = FakeMusic.SONG.title();
+    private static final String OTHER = FakeMusic.OTHER_SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+    }
+
+    @Test
+    void beforeSendingAnythingThereIsNothingToListOrCancel() {
+        assertThat(bot.reply("alice", "pending")).isEqualTo("Nothing pending: none of the songs you sent is being "
+                + "watched.");
+        assertThat(bot.reply("alice", "history")).isEqualTo("You haven't sent any songs yet.\n"
+                + Help.usage("send_song"));
+        assertThat(bot.reply("alice", "cancel")).isEqualTo("There is nothing to cancel: no song you sent is being "
+                + "watched.");
+    }
+
+    @Test
+    void pendingListsTheOpenSongsOldestFirstWithWhereTheyStand() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(1));
+        bot.chat.windowCloses("carol");
+        send("Carol King", FakeMusic.OTHER_SONG);
+
+        assertThat(bot.reply("alice", "pending")).isEqualTo("Songs you sent that are being watched:\n"
+                + "1. " + SONG + " → Bob Fisher: delivered 1 May 12:00 UTC, watching until 8 May 12:00 UTC\n"
+                + "2. " + OTHER + " → Carol King: waiting to be delivered (sent 1 May 12:01 UTC)\n"
+                + "Stop one with: cancel <number>");
+    }
+
+    @Test
+    void historyShowsTheLatestSongsNewestFirstWithHowTheyEnded() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        send("Carol King", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(7));
+        send("Carol King", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "cancel 1");
+
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n"
+                + "• " + OTHER + " → Carol King: cancelled\n"
+                + "• " + SONG + " → Carol King: not played in time\n"
+                + "• " + SONG + " → Bob Fisher: played 1 May 12:00 UTC");
+    }
+
+    @Test
+    void historyShowsTenSongsAtMost() {
+        for (int i = 0; i < 12; i++) {
+            send("Bob Fisher", FakeMusic.SONG);
+            bot.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(bot.reply("alice", "history").lines().filter(line -> line.startsWith("• "))).hasSize(10);
+    }
+
+    @Test
+    void theOnlyPendingSongIsCancelledWithoutANumber() {
+        send("Bob Fisher", FakeMusic.SONG);
+
+        assertThat(bot.reply("alice", "cancel")).isEqualTo("Stopped watching " + SONG + " for Bob Fisher.");
+
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).singleElement().extracting(Share::status)
+                .isEqualTo(ShareStatus.CANCELLED);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+    }
+
+    @Test
+    void withSeveralPendingSongsCancelAsksWhichAndTakesANumberOrAll() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+
+        assertThat(bot.reply("alice", "cancel")).startsWith("You have 2 songs pending. Say which: cancel <number> or "
+                + "cancel all.\nSongs you sent that are being watched:\n1. " + SONG);
+        assertThat(bot.reply("alice", "cancel 3")).isEqualTo("There is no number 3 in your pending list (1 to 2).");
+        assertThat(bot.reply("alice", "cancel 2")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+        send("Carol King", FakeMusic.OTHER_SONG);
+        assertThat(bot.reply("alice", "cancel all")).isEqualTo("Stopped watching 2 songs.");
+        assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
+    }
+
+    @Test
+    void cancellingASongStillWaitingForItsReceiverTakesItBack() {
+        bot.chat.windowCloses("bob");
+        send("Bob Fisher", FakeMusic.SONG);
+
+        bot.reply("alice", "cancel 1");
+        bot.chat.windowOpens("bob");
+
+        assertThat(bot.say("bob", "history")).containsExactly("You haven't sent any songs yet.\n"
+                + Help.usage("send_song"));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).isEmpty();
+    }
+
+    @Test
+    void aReceiverNoLongerRegisteredIsCalledSomeoneWhoLeft() {
+        send("Carol King", FakeMusic.SONG);
+
+        bot.stores.users().deleteUser(at("carol"));
+
+        assertThat(bot.reply("alice", "pending")).contains(SONG + " → someone who left: delivered");
+    }
+
+    private void send(String friend, Track track) {
+        assertThat(bot.reply("alice", "send_song name:\"" + friend + "\" " + track.id().link()))
+                .doesNotStartWith("I don't know");
+    }
+}

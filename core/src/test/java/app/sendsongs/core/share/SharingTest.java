@@ -1,0 +1,166 @@
+package app.sendsongs.core.share;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.user.GrantState;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sending a song to one friend, through the bot on fakes: from the command to the notices. */
+class SharingTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+    }
+
+    @Test
+    void theFriendGetsTheSongWithThePreNoteAndTheSenderAConfirmation() {
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\" "
+                + LINK)).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they play it (I'll watch for "
+                + "7 days).");
+
+        assertThat(bot.inbox("bob")).containsExactly("🎵 Alice Smith sent you a song: " + TITLE
+                + "\n“you'll love the bridge”\n" + LINK);
+        Share share = bot.stores.shares().sharesSentBy(at("alice")).getFirst();
+        assertThat(share.status()).isEqualTo(ShareStatus.WATCHING);
+        assertThat(share.receiver()).isEqualTo(at("bob"));
+        assertThat(share.deliveredAt()).contains(BotHarness.T0);
+        assertThat(share.expiresAt()).contains(BotHarness.T0.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void aPlayIsToldToTheSenderAndReleasesThePostNote() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you!\" " + LINK);
+        bot.advance(Duration.ofMinutes(1));
+        bot.play("bob", FakeMusic.SONG);
+
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.last("alice")).isEqualTo("🎧 Bob Fisher listened to " + TITLE + " (1 May 12:01 UTC).");
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith's note on " + TITLE + ": “told you!”");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice")).getFirst().status()).isEqualTo(ShareStatus.PLAYED);
+        assertThat(bot.stores.watches().findWatch(at("bob"))).as("nothing left to watch").isEmpty();
+    }
+
+    @Test
+    void withoutAPostNoteTheReceiverGetsNothingMoreWhenTheyPlayIt() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to ");
+        assertThat(bot.inbox("bob")).hasSize(1);
+    }
+
+    @Test
+    void anotherSongPlayedDoesNotCountAndTheSenderHearsWhenTheWatchEnds() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.play("bob", FakeMusic.OTHER_SONG);
+
+        bot.advance(Duration.ofDays(7));
+
+        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+                + "stopped watching.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice")).getFirst().status()).isEqualTo(ShareStatus.EXPIRED);
+        bot.advance(Duration.ofDays(7));
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).hasSize(1);
+    }
+
+    @Test
+    void aSongTheirChatWillNotTakeNowWaitsForThemAndOnlyLaterPlaysCount() {
+        bot.chat.windowCloses("bob");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Their chat app won't let "
+                + "me deliver " + TITLE + " to Bob Fisher just now (they haven't written to me lately). It goes out as "
+                + "soon as they do, and I'll start watching then.");
+        assertThat(bot.inbox("bob")).isEmpty();
+        bot.play("bob", FakeMusic.SONG); // before it reached them: does not count
+        bot.advance(Duration.ofHours(1));
+
+        bot.chat.windowOpens("bob");
+        assertThat(bot.say("bob", "help")).first().asString().startsWith("🎵 Alice Smith sent you a song: ");
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+    }
+
+    @Test
+    void aNameSeveralPeopleHaveIsAskedAboutAndTheNumberAnsweredSendsIt() {
+        bot.register("bob2", "bob fisher");
+
+        String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(question).isEqualTo("2 people are registered as \"Bob Fisher\". Which one did you mean? Answer "
+                + "with the number:\n1. Bob Fisher — Spotify account spotify-bob, joined 1 May 12:00 UTC\n"
+                + "2. bob fisher — Spotify account spotify-bob2, joined 1 May 12:00 UTC");
+        assertThat(bot.inbox("bob")).isEmpty();
+        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
+        assertThat(bot.inbox("bob2")).hasSize(1);
+        assertThat(bot.inbox("bob")).isEmpty();
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you. " + Help.brief());
+    }
+
+    @Test
+    void aQuestionLeftTooLongIsNoLongerAnswered() {
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofMinutes(11));
+
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you. " + Help.brief());
+        assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
+    void unknownFriendsAndYourselfGetAClearAnswerAndNothingIsSent() {
+        assertThat(bot.reply("alice", "send_song name:\"Zed Nobody\" " + LINK)).isEqualTo("I don't know anyone "
+                + "called \"Zed Nobody\". They need to connect Spotify and register with me first: ask them to send me "
+                + "a message.");
+        assertThat(bot.reply("alice", "send_song name:\"alice smith\" " + LINK)).isEqualTo("That's you! Send songs to "
+                + "your friends by their registered name.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aFriendWhoDisconnectedSpotifyGetsNothing() {
+        bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Bob Fisher has "
+                + "disconnected Spotify, so I couldn't tell when they play it. Ask them to reconnect at "
+                + BotHarness.BASE_URL + "/connect");
+        assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
+    void aTrackTheCatalogueDoesNotHaveOrCannotCheckNowIsNotSent() {
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" https://open.spotify.com/track/"
+                + "0000000000000000000000")).isEqualTo("I couldn't find that track on Spotify. Check the link and try "
+                + "again.");
+        bot.music.catalogueDown(true);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Spotify isn't answering "
+                + "right now, so I couldn't check the song. Nothing was sent; please try again in a minute.");
+
+        assertThat(bot.inbox("bob")).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aMistypedCommandGetsTheProblemAndTheUsageLine() {
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).endsWith(Help.usage("send_song"));
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+    }
+}

@@ -1,0 +1,239 @@
+package app.sendsongs.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Telegram part of the sandbox control API (documented in sandbox/README.md): people write to the bot, tap its
+ * buttons, gather in groups, leave them, block the bot; and what the bot sent, as each chat shows it.
+ */
+final class TelegramControlRoutes {
+    private static final String BASE = TelegramApiRoutes.BASE;
+
+    private final TelegramEmulator telegram;
+
+    TelegramControlRoutes(TelegramEmulator telegram) {
+        this.telegram = telegram;
+    }
+
+    /** Registers the control routes; before the Bot API routes, whose {@code /{bot}/{method}} would match them too. */
+    void routes(Javalin app) {
+        app.post(BASE + "/send", JsonIo.guarded(this::send));
+        app.post(BASE + "/press", JsonIo.guarded(this::press));
+        app.post(BASE + "/chats", JsonIo.guarded(this::createGroup));
+        app.post(BASE + "/chats/{id}/join", JsonIo.guarded(ctx -> membership(ctx, true)));
+        app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
+        app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
+        app.post(BASE + "/users/{id}/unblock", JsonIo.guarded(ctx -> block(ctx, false)));
+        app.get(BASE + "/chat/{id}", JsonIo.guarded(this::chat));
+        app.get(BASE + "/callback/{id}", JsonIo.guarded(this::callback));
+        app.get(BASE + "/webhook", JsonIo.guarded(this::webhook));
+        app.post(BASE + "/webhook/redeliver", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200,
+                Map.of("redelivered", telegram.webhook().redeliverNow()))));
+        app.get(BASE + "/stats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, telegram.stats())));
+    }
+
+    private void send(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        long from = id(body, "from");
+        Long chat = optionalId(body, "chat");
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual()) {
+            throw HttpProblem.control(400, "\"text\" must be a string");
+        }
+        TelegramEmulator.Profile profile = new TelegramEmulator.Profile(optionalText(body, "first_name"),
+                optionalText(body, "last_name"), optionalText(body, "username"));
+        CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(), profile);
+        ctx.future(() -> sent.thenAccept(message -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", message.chatId());
+            answer.put("message_id", message.messageId());
+            if (message.delivery().isEmpty()) {
+                answer.put("delivered", false);
+                answer.put("reason", "privacy mode: the bot sees only commands meant for it and mentions of it");
+                JsonIo.send(ctx, 200, answer);
+                return;
+            }
+            respond(ctx, answer, message.delivery().get());
+        }));
+    }
+
+    private void press(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        long from = id(body, "from");
+        Long chat = optionalId(body, "chat");
+        long messageId = id(body, "message_id");
+        JsonNode data = body.get("data");
+        if (data == null || !data.isTextual() || data.asText().isEmpty()) {
+            throw HttpProblem.control(400, "\"data\" must be the callback_data of a button");
+        }
+        CompletableFuture<TelegramEmulator.Tap> tapped = telegram.userPresses(from, chat, messageId, data.asText());
+        ctx.future(() -> tapped.thenAccept(tap -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("callback_query_id", tap.callbackQueryId());
+            respond(ctx, answer, tap.delivery());
+        }));
+    }
+
+    /** 200 when the bot took the update; 502 with the reason when it is pending (it will be sent again). */
+    private static void respond(Context ctx, ObjectNode answer, TelegramWebhook.Delivery delivery) {
+        answer.put("update_id", delivery.updateId());
+        answer.put("delivered", delivery.delivered());
+        if (delivery.delivered()) {
+            JsonIo.send(ctx, 200, answer);
+            return;
+        }
+        answer.put("error", delivery.error());
+        if (delivery.botStatus() != 0) {
+            answer.put("bot_status", delivery.botStatus());
+        }
+        JsonIo.send(ctx, 502, answer);
+    }
+
+    private void createGroup(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        long id = body.path("id").canConvertToLong() && body.path("id").isIntegralNumber() ? body.path("id").asLong() : 0;
+        if (id >= 0) {
+            throw HttpProblem.control(400, "\"id\" must be a negative integer (a group chat id)");
+        }
+        String title = optionalText(body, "title");
+        if (title == null || title.isBlank() || title.length() > 128) {
+            throw HttpProblem.control(400, "\"title\" must be a non-empty string of at most 128 characters");
+        }
+        JsonNode members = body.get("members");
+        if (members == null || !members.isArray() || members.isEmpty()) {
+            throw HttpProblem.control(400, "\"members\" must be a non-empty array of user ids");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode member : members) {
+            if (!member.isIntegralNumber() || !member.canConvertToLong() || member.asLong() <= 0) {
+                throw HttpProblem.control(400, "\"members\" must hold positive integer user ids");
+            }
+            ids.add(member.asLong());
+        }
+        CompletableFuture<List<TelegramWebhook.Delivery>> created = telegram.createGroup(id, title, ids);
+        ctx.future(() -> created.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("id", id);
+            answer.put("title", title);
+            answer.put("type", id <= TelegramGroup.SUPERGROUP_IDS_BELOW ? "supergroup" : "group");
+            ArrayNode list = answer.putArray("members");
+            ids.forEach(list::add);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    private void membership(Context ctx, boolean joins) {
+        long group = pathId(ctx);
+        long user = id(JsonIo.readBody(ctx), "user");
+        CompletableFuture<List<TelegramWebhook.Delivery>> changed = telegram.changeMembership(group, user, joins);
+        ctx.future(() -> changed.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("user", user);
+            answer.put("member", joins);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    private void block(Context ctx, boolean blocks) {
+        long user = pathId(ctx);
+        CompletableFuture<List<TelegramWebhook.Delivery>> changed = telegram.changeBlock(user, blocks);
+        ctx.future(() -> changed.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("user", user);
+            answer.put("blocked", blocks);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    private static ArrayNode deliveriesJson(List<TelegramWebhook.Delivery> deliveries) {
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        for (TelegramWebhook.Delivery delivery : deliveries) {
+            ObjectNode node = array.addObject();
+            node.put("update_id", delivery.updateId());
+            node.put("delivered", delivery.delivered());
+            if (!delivery.delivered()) {
+                node.put("error", delivery.error());
+            }
+        }
+        return array;
+    }
+
+    private void chat(Context ctx) {
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        telegram.botMessages(pathId(ctx)).forEach(array::add);
+        JsonIo.send(ctx, 200, array);
+    }
+
+    private void callback(Context ctx) {
+        TelegramEmulator.CallbackQuery query = telegram.callbackQuery(ctx.pathParam("id"))
+                .orElseThrow(() -> HttpProblem.control(404, "unknown callback query"));
+        ObjectNode node = JsonIo.object();
+        node.put("id", query.id());
+        node.put("from", query.from());
+        node.put("chat", query.chatId());
+        node.put("message_id", query.messageId());
+        node.put("data", query.data());
+        node.put("answered", query.answered());
+        if (query.answered()) {
+            node.put("text", query.answerText());
+            node.put("show_alert", query.showAlert());
+        }
+        JsonIo.send(ctx, 200, node);
+    }
+
+    private void webhook(Context ctx) {
+        ObjectNode info = telegram.webhook().info();
+        info.put("secret_token_set", !telegram.webhook().settings().secret().isEmpty());
+        JsonIo.send(ctx, 200, info);
+    }
+
+    private static long pathId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.control(400, "a Telegram id is an integer");
+        }
+    }
+
+    private static long id(JsonNode body, String field) {
+        Long id = optionalId(body, field);
+        if (id == null) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be an integer");
+        }
+        return id;
+    }
+
+    private static Long optionalId(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be an integer");
+        }
+        return value.asLong();
+    }
+
+    private static String optionalText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+}

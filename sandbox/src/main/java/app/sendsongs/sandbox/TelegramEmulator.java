@@ -1,0 +1,543 @@
+package app.sendsongs.sandbox;
+
+import app.sendsongs.core.time.ManualClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * State and rules of the emulated Telegram (https://core.telegram.org/bots/api): the sandbox's people and group
+ * chats, what was said in each chat, the button taps waiting for an answer, the bot's commands, and the updates
+ * going to the bot's webhook. The Bot API routes and the control routes both work through it; one lock guards it,
+ * and no webhook call is ever waited for while holding it.
+ *
+ * <p>The bot is {@value #BOT_USERNAME} ({@link #BOT_ID}), in privacy mode: in a group it sees only commands meant
+ * for it and messages that mention it (https://core.telegram.org/bots/features#privacy-mode).
+ */
+public final class TelegramEmulator {
+    public static final long BOT_ID = 7_000_000_001L;
+    public static final String BOT_USERNAME = "SendSongsSandboxBot";
+    public static final String BOT_FIRST_NAME = "Send Songs";
+    /** The only token the emulated Bot API accepts: {@code <bot id>:<35 characters>}, like a real one. */
+    public static final String BOT_TOKEN = BOT_ID + ":AAHsandbox-telegram-bot-token-00000";
+    /** Longest message text, in UTF-16 code units after entity parsing. */
+    public static final int MAX_TEXT = 4096;
+    static final int MAX_CALLBACK_ANSWER = 200;
+    /** How long a button tap waits for {@code answerCallbackQuery} on the sandbox clock. */
+    static final Duration CALLBACK_ANSWER_WINDOW = Duration.ofSeconds(15);
+    private static final long FIRST_UPDATE_ID = 254_000_001L;
+    private static final long FIRST_CALLBACK_QUERY_ID = 3_011_000_000_000_000_001L;
+
+    /** A button tap: who, where, which data, and the bot's answer once given. */
+    record CallbackQuery(String id, long from, long chatId, long messageId, String data, Instant at, boolean answered,
+                         String answerText, boolean showAlert) {
+        CallbackQuery answer(String text, boolean alert) {
+            return new CallbackQuery(id, from, chatId, messageId, data, at, true, text, alert);
+        }
+    }
+
+    /** A button tap sent to the bot: the callback query's id and its delivery. */
+    record Tap(String callbackQueryId, TelegramWebhook.Delivery delivery) {
+    }
+
+    /** A person's message: where it landed and, unless the bot could not see it, the update and its delivery. */
+    record UserMessage(long chatId, long messageId, Optional<TelegramWebhook.Delivery> delivery) {
+    }
+
+    /** The optional profile fields a person's message may bring along. */
+    record Profile(String firstName, String lastName, String username) {
+        static final Profile NONE = new Profile(null, null, null);
+    }
+
+    private final ManualClock clock;
+    private final TelegramWebhook webhook;
+    private final TelegramRateLimits limits;
+    private final Map<Long, TelegramUser> users = new HashMap<>();
+    private final Map<Long, TelegramGroup> groups = new HashMap<>();
+    private final Map<Long, List<TelegramMessage>> chats = new HashMap<>();
+    private final Map<String, CallbackQuery> callbackQueries = new HashMap<>();
+    private final Map<String, ArrayNode> commands = new HashMap<>();
+    private final Map<String, Long> calls = new TreeMap<>();
+    private long nextUpdateId = FIRST_UPDATE_ID;
+    private long nextCallbackQueryId = FIRST_CALLBACK_QUERY_ID;
+    private long sent;
+    private long edited;
+    private long callbackAnswers;
+    private long rateLimited;
+
+    TelegramEmulator(ManualClock clock) {
+        this(clock, new TelegramRateLimits());
+    }
+
+    TelegramEmulator(ManualClock clock, TelegramRateLimits limits) {
+        this.clock = clock;
+        this.webhook = new TelegramWebhook(clock);
+        this.limits = limits;
+    }
+
+    TelegramWebhook webhook() {
+        return webhook;
+    }
+
+    // ---------------------------------------------------------------- what people do (control API)
+
+    /**
+     * A person writes {@code text} in their private chat with the bot ({@code chatId} null or their own id) or in a
+     * group they are in. Their first private message opens the chat, as pressing START does. The future completes
+     * once the bot's webhook answered the update (or it was queued).
+     */
+    CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, Profile profile) {
+        synchronized (this) {
+            if (text == null || text.isBlank()) {
+                throw HttpProblem.control(400, "\"text\" must be a non-empty string");
+            }
+            if (text.length() > MAX_TEXT) {
+                throw HttpProblem.control(400, "a Telegram message holds at most " + MAX_TEXT + " characters");
+            }
+            TelegramUser user = person(from, profile);
+            long chat = chatId == null ? from : chatId;
+            checkCanWrite(user, chat);
+            if (chat == from) {
+                user.started = true;
+            }
+            TelegramMessage message = store(chat, from, TelegramUserText.of(text), null);
+            if (chat < 0 && !TelegramUserText.seenInPrivacyMode(message.text, BOT_USERNAME)) {
+                return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
+            }
+            return submit(chat, update("message", messageJson(message))).thenApply(delivery ->
+                    new UserMessage(chat, message.messageId, Optional.of(delivery)));
+        }
+    }
+
+    /** A person taps the inline button carrying {@code data} under the bot's message {@code messageId}. */
+    CompletableFuture<Tap> userPresses(long from, Long chatId, long messageId, String data) {
+        synchronized (this) {
+            TelegramUser user = users.get(from);
+            if (user == null) {
+                throw HttpProblem.control(404, "unknown Telegram user " + from);
+            }
+            long chat = chatId == null ? from : chatId;
+            checkCanWrite(user, chat);
+            TelegramMessage message = find(chat, messageId)
+                    .orElseThrow(() -> HttpProblem.control(404, "no message " + messageId + " in chat " + chat));
+            if (!message.fromBot()) {
+                throw HttpProblem.control(400, "message " + messageId + " was not sent by the bot");
+            }
+            if (!hasButton(message, data)) {
+                throw HttpProblem.control(400, "message " + messageId + " has no button with that callback_data");
+            }
+            String id = Long.toString(nextCallbackQueryId++);
+            callbackQueries.put(id, new CallbackQuery(id, from, chat, messageId, data, clock.instant(), false,
+                    null, false));
+            ObjectNode query = JsonIo.object();
+            query.put("id", id);
+            query.set("from", user.toJson());
+            query.set("message", messageJson(message));
+            query.put("chat_instance", chatInstance(chat));
+            query.put("data", data);
+            return submit(chat, update("callback_query", query)).thenApply(delivery -> new Tap(id, delivery));
+        }
+    }
+
+    /** A group chat with the bot in it; the first member is its creator and added the bot. */
+    CompletableFuture<List<TelegramWebhook.Delivery>> createGroup(long id, String title, List<Long> members) {
+        synchronized (this) {
+            if (id >= 0) {
+                throw HttpProblem.control(400, "a group chat id is negative");
+            }
+            if (groups.containsKey(id)) {
+                throw HttpProblem.control(409, "group chat " + id + " already exists");
+            }
+            if (members.isEmpty()) {
+                throw HttpProblem.control(400, "a group chat needs at least one member");
+            }
+            TelegramGroup group = new TelegramGroup(id, title, members.get(0));
+            members.forEach(member -> group.members.add(person(member, Profile.NONE).id));
+            groups.put(id, group);
+            TelegramUser creator = users.get(group.creator);
+            ObjectNode botJoined = serviceMessage(group, creator);
+            botJoined.putArray("new_chat_members").add(botJson());
+            botJoined.set("new_chat_member", botJson());
+            botJoined.set("new_chat_participant", botJson());
+            return submitAll(id, List.of(
+                    update("my_chat_member", memberChange(group.toJson(), creator, "left", "member")),
+                    update("message", botJoined)));
+        }
+    }
+
+    /** {@code user} joins ({@code joins}) or leaves the group: the bot sees the service message. */
+    CompletableFuture<List<TelegramWebhook.Delivery>> changeMembership(long groupId, long userId, boolean joins) {
+        synchronized (this) {
+            TelegramGroup group = groups.get(groupId);
+            if (group == null) {
+                throw HttpProblem.control(404, "unknown group chat " + groupId);
+            }
+            TelegramUser user = person(userId, Profile.NONE);
+            if (group.members.contains(userId) == joins) {
+                throw HttpProblem.control(409, "user " + userId + (joins ? " is already" : " is not") + " a member");
+            }
+            ObjectNode service = serviceMessage(group, user);
+            if (joins) {
+                group.members.add(userId);
+                service.putArray("new_chat_members").add(user.toJson());
+                service.set("new_chat_member", user.toJson());
+                service.set("new_chat_participant", user.toJson());
+            } else {
+                group.members.remove(userId);
+                service.set("left_chat_member", user.toJson());
+                service.set("left_chat_participant", user.toJson());
+            }
+            return submitAll(groupId, List.of(update("message", service)));
+        }
+    }
+
+    /** The person blocks ({@code blocks}) or unblocks the bot; the bot gets a {@code my_chat_member} update. */
+    CompletableFuture<List<TelegramWebhook.Delivery>> changeBlock(long userId, boolean blocks) {
+        synchronized (this) {
+            TelegramUser user = users.get(userId);
+            if (user == null) {
+                throw HttpProblem.control(404, "unknown Telegram user " + userId);
+            }
+            if (user.blocked == blocks) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            user.blocked = blocks;
+            ObjectNode change = memberChange(user.privateChatJson(), user, blocks ? "member" : "kicked",
+                    blocks ? "kicked" : "member");
+            return submitAll(userId, List.of(update("my_chat_member", change)));
+        }
+    }
+
+    private TelegramUser person(long id, Profile profile) {
+        if (id <= 0) {
+            throw HttpProblem.control(400, "a Telegram user id is a positive integer");
+        }
+        if (id == BOT_ID) {
+            throw HttpProblem.control(400, "that id is the bot's own");
+        }
+        TelegramUser user = users.computeIfAbsent(id, key -> new TelegramUser(key, "User " + key));
+        if (profile.firstName() != null && !profile.firstName().isBlank()) {
+            user.firstName = profile.firstName();
+        }
+        if (profile.lastName() != null) {
+            user.lastName = profile.lastName().isBlank() ? null : profile.lastName();
+        }
+        if (profile.username() != null) {
+            user.username = profile.username().isBlank() ? null : profile.username();
+        }
+        return user;
+    }
+
+    private void checkCanWrite(TelegramUser user, long chat) {
+        if (chat > 0 && chat != user.id) {
+            throw HttpProblem.control(400, "a person writes in their own private chat with the bot (its id is "
+                    + "theirs) or in a group chat");
+        }
+        if (chat == user.id && user.blocked) {
+            throw HttpProblem.control(409, "user " + user.id + " has blocked the bot; unblock it first");
+        }
+        if (chat < 0) {
+            TelegramGroup group = groups.get(chat);
+            if (group == null) {
+                throw HttpProblem.control(404, "unknown group chat " + chat);
+            }
+            if (!group.members.contains(user.id)) {
+                throw HttpProblem.control(403, "user " + user.id + " is not a member of group chat " + chat);
+            }
+        }
+    }
+
+    private static boolean hasButton(TelegramMessage message, String data) {
+        if (message.keyboard == null) {
+            return false;
+        }
+        for (JsonNode row : message.keyboard.path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (data.equals(button.path("callback_data").asText(null))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- the Bot API methods
+
+    /** {@code sendMessage}: checks in Telegram's order, then stores the message; answers its JSON. */
+    synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard) {
+        long chat = chatId(chatIdParam);
+        checkBotMayWrite(chat);
+        checkLength(text);
+        TelegramKeyboard.validate(keyboard);
+        takeRate(chat);
+        TelegramMessage message = store(chat, BOT_ID, text, keyboard);
+        sent++;
+        return messageJson(message);
+    }
+
+    /** {@code editMessageText} of one of the bot's messages; the keyboard is replaced (removed when null). */
+    synchronized ObjectNode editMessageText(String chatIdParam, String messageIdParam, TelegramFormattedText text,
+                                            ObjectNode keyboard) {
+        long chat = chatId(chatIdParam);
+        checkBotMayWrite(chat);
+        TelegramMessage message = find(chat, parseLong(messageIdParam))
+                .orElseThrow(() -> TelegramErrors.badRequest("message to edit not found"));
+        if (!message.fromBot()) {
+            throw TelegramErrors.badRequest("message can't be edited");
+        }
+        checkLength(text);
+        TelegramKeyboard.validate(keyboard);
+        if (message.text.equals(text) && Objects.equals(message.keyboard, keyboard)) {
+            throw TelegramErrors.badRequest("message is not modified: specified new message content and reply markup "
+                    + "are exactly the same as a current content and reply markup of the message");
+        }
+        takeRate(chat);
+        message.text = text;
+        message.keyboard = keyboard;
+        message.editDate = clock.instant();
+        edited++;
+        return messageJson(message);
+    }
+
+    /** {@code answerCallbackQuery}: once per tap, within {@link #CALLBACK_ANSWER_WINDOW}. */
+    synchronized void answerCallbackQuery(String id, String text, boolean showAlert) {
+        CallbackQuery query = callbackQueries.get(id);
+        if (query == null || query.answered()
+                || clock.instant().isAfter(query.at().plus(CALLBACK_ANSWER_WINDOW))) {
+            throw TelegramErrors.badRequest("query is too old and response timeout expired or query ID is invalid");
+        }
+        if (text.length() > MAX_CALLBACK_ANSWER) {
+            throw TelegramErrors.badRequest("MESSAGE_TOO_LONG");
+        }
+        callbackQueries.put(id, query.answer(text, showAlert));
+        callbackAnswers++;
+    }
+
+    /** {@code getChatMember}: https://core.telegram.org/bots/api#chatmember */
+    synchronized ObjectNode chatMember(String chatIdParam, String userIdParam) {
+        long chat = chatId(chatIdParam);
+        long userId = Math.max(0, parseLong(userIdParam));
+        if (userId == 0) {
+            throw TelegramErrors.badRequest("invalid user_id specified");
+        }
+        ObjectNode member = JsonIo.object();
+        if (userId == BOT_ID) {
+            member.set("user", botJson());
+            member.put("status", "member");
+            return member;
+        }
+        TelegramUser user = users.get(userId);
+        if (user == null) {
+            throw TelegramErrors.badRequest("user not found");
+        }
+        member.set("user", user.toJson());
+        String status = chat > 0 ? (chat == userId ? "member" : "left") : groups.get(chat).statusOf(userId);
+        member.put("status", status);
+        if (status.equals("creator")) {
+            member.put("is_anonymous", false);
+        }
+        return member;
+    }
+
+    synchronized void setCommands(String scopeKey, ArrayNode list) {
+        commands.put(scopeKey, list);
+    }
+
+    synchronized ArrayNode commands(String scopeKey) {
+        ArrayNode list = commands.get(scopeKey);
+        return list == null ? JsonIo.MAPPER.createArrayNode() : list.deepCopy();
+    }
+
+    synchronized void countCall(String method) {
+        calls.merge(method, 1L, Long::sum);
+    }
+
+    private long chatId(String param) {
+        if (param.isEmpty()) {
+            throw TelegramErrors.badRequest("chat_id is empty");
+        }
+        long id = parseLong(param);
+        boolean known = id > 0 ? users.containsKey(id) : groups.containsKey(id);
+        if (!known) {
+            throw TelegramErrors.badRequest("chat not found");
+        }
+        return id;
+    }
+
+    private void checkBotMayWrite(long chat) {
+        if (chat < 0) {
+            return;
+        }
+        TelegramUser user = users.get(chat);
+        if (user.blocked) {
+            throw TelegramErrors.forbidden("bot was blocked by the user");
+        }
+        if (!user.started) {
+            throw TelegramErrors.forbidden("bot can't initiate conversation with a user");
+        }
+    }
+
+    private static void checkLength(TelegramFormattedText text) {
+        if (text.text().length() > MAX_TEXT) {
+            throw TelegramErrors.badRequest("message is too long");
+        }
+    }
+
+    private void takeRate(long chat) {
+        OptionalInt wait = limits.take(chat);
+        if (wait.isPresent()) {
+            rateLimited++;
+            throw TelegramErrors.tooManyRequests(wait.getAsInt());
+        }
+    }
+
+    /** A number as Telegram's server reads one: anything unreadable is 0. */
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- what the control API reads
+
+    /** The bot's messages in the chat, oldest first, edits applied. */
+    synchronized List<ObjectNode> botMessages(long chat) {
+        List<ObjectNode> messages = new ArrayList<>();
+        for (TelegramMessage m : chats.getOrDefault(chat, List.of())) {
+            if (m.fromBot()) {
+                ObjectNode node = JsonIo.object();
+                node.put("message_id", m.messageId);
+                node.put("date", m.date.getEpochSecond());
+                node.put("text", m.text.text());
+                if (!m.text.entities().isEmpty()) {
+                    node.set("entities", m.text.entitiesJson());
+                }
+                if (m.keyboard != null) {
+                    node.set("reply_markup", m.keyboard.deepCopy());
+                }
+                if (m.editDate != null) {
+                    node.put("edit_date", m.editDate.getEpochSecond());
+                }
+                messages.add(node);
+            }
+        }
+        return messages;
+    }
+
+    synchronized Optional<CallbackQuery> callbackQuery(String id) {
+        return Optional.ofNullable(callbackQueries.get(id));
+    }
+
+    synchronized ObjectNode stats() {
+        ObjectNode stats = JsonIo.object();
+        stats.put("sent", sent);
+        stats.put("edited", edited);
+        stats.put("callback_answers", callbackAnswers);
+        stats.put("rate_limited", rateLimited);
+        stats.put("updates_delivered", webhook.deliveredCount());
+        stats.put("updates_pending", webhook.pendingCount());
+        stats.set("calls", JsonIo.MAPPER.valueToTree(calls));
+        return stats;
+    }
+
+    // ---------------------------------------------------------------- shapes and plumbing
+
+    private TelegramMessage store(long chat, long from, TelegramFormattedText text, ObjectNode keyboard) {
+        List<TelegramMessage> log = chats.computeIfAbsent(chat, id -> new ArrayList<>());
+        TelegramMessage message = new TelegramMessage(chat, log.size() + 1L, from, clock.instant(), text, keyboard);
+        log.add(message);
+        return message;
+    }
+
+    private Optional<TelegramMessage> find(long chat, long messageId) {
+        List<TelegramMessage> log = chats.getOrDefault(chat, List.of());
+        return messageId >= 1 && messageId <= log.size() ? Optional.of(log.get((int) messageId - 1))
+                : Optional.empty();
+    }
+
+    private ObjectNode messageJson(TelegramMessage message) {
+        ObjectNode from = message.fromBot() ? botJson() : users.get(message.fromId).toJson();
+        return message.toJson(from, chatJson(message.chatId));
+    }
+
+    private ObjectNode chatJson(long chat) {
+        return chat > 0 ? users.get(chat).privateChatJson() : groups.get(chat).toJson();
+    }
+
+    /** A message without text from {@code by} in the group: the base of a service message. */
+    private ObjectNode serviceMessage(TelegramGroup group, TelegramUser by) {
+        List<TelegramMessage> log = chats.computeIfAbsent(group.id, id -> new ArrayList<>());
+        TelegramMessage placeholder = new TelegramMessage(group.id, log.size() + 1L, by.id, clock.instant(),
+                new TelegramFormattedText("", List.of()), null);
+        log.add(placeholder);
+        ObjectNode node = JsonIo.object();
+        node.put("message_id", placeholder.messageId);
+        node.set("from", by.toJson());
+        node.set("chat", group.toJson());
+        node.put("date", clock.instant().getEpochSecond());
+        return node;
+    }
+
+    /** https://core.telegram.org/bots/api#chatmemberupdated for the bot itself. */
+    private ObjectNode memberChange(ObjectNode chat, TelegramUser by, String oldStatus, String newStatus) {
+        ObjectNode change = JsonIo.object();
+        change.set("chat", chat);
+        change.set("from", by.toJson());
+        change.put("date", clock.instant().getEpochSecond());
+        change.putObject("old_chat_member").put("status", oldStatus).set("user", botJson());
+        change.putObject("new_chat_member").put("status", newStatus).set("user", botJson());
+        return change;
+    }
+
+    static ObjectNode botJson() {
+        ObjectNode bot = JsonIo.object();
+        bot.put("id", BOT_ID);
+        bot.put("is_bot", true);
+        bot.put("first_name", BOT_FIRST_NAME);
+        bot.put("username", BOT_USERNAME);
+        return bot;
+    }
+
+    /** https://core.telegram.org/bots/api#update: a fresh {@code update_id} and one field named by its type. */
+    private record Update(long id, String type, ObjectNode json) {
+    }
+
+    private Update update(String type, ObjectNode content) {
+        ObjectNode json = JsonIo.object();
+        long id = nextUpdateId++;
+        json.put("update_id", id);
+        json.set(type, content);
+        return new Update(id, type, json);
+    }
+
+    private CompletableFuture<TelegramWebhook.Delivery> submit(long chat, Update update) {
+        return webhook.submit(chat, update.id(), update.type(), update.json());
+    }
+
+    private CompletableFuture<List<TelegramWebhook.Delivery>> submitAll(long chat, List<Update> updates) {
+        List<CompletableFuture<TelegramWebhook.Delivery>> deliveries = new ArrayList<>();
+        for (Update update : updates) {
+            deliveries.add(submit(chat, update));
+        }
+        return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
+                .thenApply(done -> deliveries.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** A stable opaque string per chat, as Telegram's {@code chat_instance}. */
+    private static String chatInstance(long chat) {
+        return Long.toString(Long.rotateLeft(chat * 0x9E3779B97F4A7C15L, 17));
+    }
+}

@@ -1,0 +1,61 @@
+package app.sendsongs.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Telegram marks in a text a person typed: {@code bot_command} ({@code /send} or {@code /send@SomeBot}),
+ * {@code url} and {@code mention} entities (https://core.telegram.org/bots/api#messageentity).
+ */
+final class TelegramUserText {
+    private static final Pattern COMMAND = Pattern.compile("(?<![\\w/])/\\w{1,64}(?:@\\w{3,32})?(?![\\w/@])");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@\\w{5,32}(?!\\w)");
+    private static final String TRAILING_PUNCTUATION = ".,;:!?)]}'\"";
+
+    private TelegramUserText() {
+    }
+
+    static TelegramFormattedText of(String text) {
+        List<TelegramEntity> entities = new ArrayList<>();
+        find(COMMAND, text, "bot_command", entities);
+        find(URL, text, "url", entities);
+        find(MENTION, text, "mention", entities);
+        entities.sort(TelegramFormattedText.ENTITY_ORDER);
+        return new TelegramFormattedText(text, entities);
+    }
+
+    /**
+     * Whether a bot in privacy mode sees this group message (https://core.telegram.org/bots/features#privacy-mode):
+     * it holds a command meant for the bot ({@code /cmd} or {@code /cmd@bot}) or mentions the bot.
+     */
+    static boolean seenInPrivacyMode(TelegramFormattedText message, String botUsername) {
+        String bot = "@" + botUsername.toLowerCase(Locale.ROOT);
+        for (TelegramEntity e : message.entities()) {
+            String covered = message.text().substring(e.offset(), e.offset() + e.length()).toLowerCase(Locale.ROOT);
+            if (e.type().equals("bot_command") && (covered.indexOf('@') < 0 || covered.endsWith(bot))) {
+                return true;
+            }
+            if (e.type().equals("mention") && covered.equals(bot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void find(Pattern pattern, String text, String type, List<TelegramEntity> into) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            int end = m.end();
+            if (type.equals("url")) {
+                while (end > m.start() && TRAILING_PUNCTUATION.indexOf(text.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+            }
+            into.add(new TelegramEntity(type, m.start(), end - m.start()));
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package app.sendsongs.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The emulated Bot API over real HTTP: answers, errors and rules as Telegram has them. */
+class TelegramBotApiEmulatorTest {
+    private final TelegramHarness h = new TelegramHarness();
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private static Map<String, Object> keyboard(String data) {
+        return Map.of("inline_keyboard", List.of(List.of(Map.of("text", "Tap", "callback_data", data))));
+    }
+
+    // ---------------------------------------------------------------- tokens and methods
+
+    @Test
+    void getMeAnswersTheBotInPrivacyMode() {
+        TelegramHarness.Response me = h.api("getMe", Map.of());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("ok").asBoolean()).isTrue();
+        assertThat(me.result().path("id").asLong()).isEqualTo(TelegramEmulator.BOT_ID);
+        assertThat(me.result().path("is_bot").asBoolean()).isTrue();
+        assertThat(me.result().path("username").asText()).isEqualTo(TelegramEmulator.BOT_USERNAME);
+        assertThat(me.result().path("can_read_all_group_messages").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aWrongTokenIsUnauthorizedAndAnUnknownMethodNotFound() {
+        TelegramHarness.Response wrong = h.post("/sandbox/telegram/bot7000000001:AAHwrong/getMe", "{}",
+                "application/json");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().path("ok").asBoolean()).isFalse();
+        assertThat(wrong.json().path("error_code").asInt()).isEqualTo(401);
+        assertThat(wrong.description()).isEqualTo("Unauthorized");
+
+        TelegramHarness.Response malformed = h.post("/sandbox/telegram/botnotatoken/getMe", "{}", "application/json");
+        assertThat(malformed.status()).isEqualTo(401);
+        assertThat(malformed.description()).isEqualTo("Unauthorized: invalid token specified");
+
+        TelegramHarness.Response unknown = h.api("sendPigeon", Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.description()).isEqualTo("Not Found: method not found");
+    }
+
+    @Test
+    void methodNamesAreCaseInsensitiveAndParametersComeAsFormOrQueryToo() {
+        h.says(42, "/start");
+
+        assertThat(h.apiForm("SENDMESSAGE", Map.of("chat_id", "42", "text", "by form")).status()).isEqualTo(200);
+        assertThat(h.get(TelegramHarness.API + "sendMessage?chat_id=42&text=by%20query").status()).isEqualTo(200);
+
+        assertThat(h.chat(42)).extracting(m -> m.path("text").asText()).containsExactly("by form", "by query");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGivesNoParametersLikeTheRealServer() {
+        h.says(42, "/start");
+
+        TelegramHarness.Response garbled = h.post(TelegramHarness.API + "sendMessage", "{\"chat_id\":42,\"text\":",
+                "application/json");
+
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.description()).isEqualTo("Bad Request: message text is empty");
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        String huge = "{\"chat_id\":42,\"text\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        TelegramHarness.Response refused = h.post(TelegramHarness.API + "sendMessage", huge, "application/json");
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.description()).startsWith("Request Entity Too Large");
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    @Test
+    void theBotCannotWriteFirst() {
+        h.control("/sandbox/telegram/chats", Map.of("id", -100, "title", "Band", "members", List.of(7, 8)));
+
+        TelegramHarness.Response unknown = h.api("sendMessage", Map.of("chat_id", 99, "text", "hi"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.description()).isEqualTo("Bad Request: chat not found");
+
+        TelegramHarness.Response notStarted = h.api("sendMessage", Map.of("chat_id", 7, "text", "hi"));
+        assertThat(notStarted.status()).isEqualTo(403);
+        assertThat(notStarted.description()).isEqualTo("Forbidden: bot can't initiate conversation with a user");
+
+        assertThat(h.api("sendMessage", Map.of("text", "hi")).description()).isEqualTo("Bad Request: chat_id is empty");
+    }
+
+    @Test
+    void aSentMessageHasTelegramsShapeAndShowsInTheChat() {
+        h.says(42, "/start");
+
+        TelegramHarness.Response sent = h.api("sendMessage", Map.of("chat_id", 42, "text", "Hello Alice",
+                "reply_markup", keyboard("help")));
+
+        assertThat(sent.status()).isEqualTo(200);
+        JsonNode message = sent.result();
+        assertThat(message.path("message_id").asLong()).isPositive();
+        assertThat(message.path("from").path("id").asLong()).isEqualTo(TelegramEmulator.BOT_ID);
+        assertThat(message.path("chat").path("id").asLong()).isEqualTo(42);
+        assertThat(message.path("chat").path("type").asText()).isEqualTo("private");
+        assertThat(message.path("date").asLong()).isEqualTo(TelegramHarness.START.getEpochSecond());
+        assertThat(message.path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText())
+                .isEqualTo("help");
+
+        JsonNode chat = h.chat(42);
+        assertThat(chat).hasSize(1);
+        assertThat(chat.get(0).path("message_id").asLong()).isEqualTo(message.path("message_id").asLong());
+        assertThat(chat.get(0).path("text").asText()).isEqualTo("Hello Alice");
+    }
+
+    @Test
+    void theTextLimitIs4096CharactersAfterEntityParsing() {
+        h.says(42, "/start");
+
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "x".repeat(4096))).status()).isEqualTo(200);
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "HTML",
+                "text", "<b>" + "y".repeat(4096) + "</b>")).status()).isEqualTo(200);
+
+        TelegramHarness.Response tooLong = h.api("sendMessage", Map.of("chat_id", 42, "text", "z".repeat(4097)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.description()).isEqualTo("Bad Request: message is too long");
+
+        TelegramHarness.Response blank = h.api("sendMessage", Map.of("chat_id", 42, "text", "  \n "));
+        assertThat(blank.description()).isEqualTo("Bad Request: text must be non-empty");
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "")).description())
+                .isEqualTo("Bad Request: message text is empty");
+    }
+
+    @Test
+    void htmlIsParsedIntoTextAndEntities() {
+        h.says(42, "/start");
+
+        TelegramHarness.Response sent = h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "HTML",
+                "text", "<b>Neon Heron</b> by Tom &amp; Jerry &lt;3 <a href=\"https://open.spotify.com/track/x\">open</a>"));
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.result().path("text").asText()).isEqualTo("Neon Heron by Tom & Jerry <3 open");
+        JsonNode entities = sent.result().path("entities");
+        assertThat(entities.get(0).path("type").asText()).isEqualTo("bold");
+        assertThat(entities.get(0).path("length").asInt()).isEqualTo(10);
+        assertThat(entities.get(1).path("type").asText()).isEqualTo("text_link");
+        assertThat(entities.get(1).path("url").asText()).isEqualTo("https://open.spotify.com/track/x");
+    }
+
+    @Test
+    void badHtmlIsRefusedWithTelegramsWords() {
+        h.says(42, "/start");
+
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "HTML", "text", "a < b")).description())
+                .isEqualTo("Bad Request: can't parse entities: Unsupported start tag \"\" at byte offset 2");
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "html", "text", "<b>open")).description())
+                .isEqualTo("Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\"");
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "MarkdownV2", "text", "Done.")).description())
+                .isEqualTo("Bad Request: can't parse entities: Character '.' is reserved and must be escaped with "
+                        + "the preceding '\\'");
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "BBCode", "text", "x")).description())
+                .isEqualTo("Bad Request: unsupported parse_mode");
+        assertThat(h.chat(42)).isEmpty();
+    }
+
+    @Test
+    void callbackDataIsAtMost64Bytes() {
+        h.says(42, "/start");
+
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "ok",
+                "reply_markup", keyboard("d".repeat(64)))).status()).isEqualTo(200);
+
+        TelegramHarness.Response tooLong = h.api("sendMessage", Map.of("chat_id", 42, "text", "no",
+                "reply_markup", keyboard("é".repeat(33))));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.description()).isEqualTo("Bad Request: BUTTON_DATA_INVALID");
+
+        TelegramHarness.Response textButton = h.api("sendMessage", Map.of("chat_id", 42, "text", "no",
+                "reply_markup", Map.of("inline_keyboard", List.of(List.of(Map.of("text", "Plain"))))));
+        assertThat(textButton.description()).isEqualTo(
+                "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+        assertThat(h.chat(42)).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- editing
+
+    @Test
+    void editingChangesTheTextAndKeyboardAndRefusesNoChange() {
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick one",
+                "reply_markup", keyboard("a"))).result().path("message_id").asLong();
+
+        TelegramHarness.Response same = h.api("editMessageText", Map.of("chat_id", 42, "message_id", id,
+                "text", "Pick one", "reply_markup", keyboard("a")));
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.description()).startsWith("Bad Request: message is not modified");
+
+        h.clock.advance(Duration.ofMinutes(1));
+        TelegramHarness.Response edited = h.api("editMessageText", Map.of("chat_id", 42, "message_id", id,
+                "text", "Picked"));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.result().path("edit_date").asLong()).isEqualTo(TelegramHarness.START.getEpochSecond() + 60);
+
+        JsonNode shown = h.chat(42).get(0);
+        assertThat(shown.path("text").asText()).isEqualTo("Picked");
+        assertThat(shown.has("reply_markup")).as("a keyboard not sent again is removed").isFalse();
+
+        assertThat(h.api("editMessageText", Map.of("chat_id", 42, "message_id", 999, "text", "x")).description())
+                .isEqualTo("Bad Request: message to edit not found");
+        long own = h.says(42, "mine").json().path("message_id").asLong();
+        assertThat(h.api("editMessageText", Map.of("chat_id", 42, "message_id", own, "text", "x")).description())
+                .isEqualTo("Bad Request: message can't be edited");
+    }
+
+    // ---------------------------------------------------------------- taps
+
+    @Test
+    void aTapIsAnsweredOnceWithinFifteenSeconds() {
+        h.setWebhook("s3cret");
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))
+                .result().path("message_id").asLong();
+
+        TelegramHarness.Response tap = h.control("/sandbox/telegram/press",
+                Map.of("from", 42, "message_id", id, "data", "help"));
+        assertThat(tap.status()).isEqualTo(200);
+        String queryId = tap.json().path("callback_query_id").asText();
+
+        JsonNode update = h.awaitReceived(2, Duration.ofSeconds(5)).get(1).update();
+        JsonNode query = update.path("callback_query");
+        assertThat(query.path("id").asText()).isEqualTo(queryId);
+        assertThat(query.path("data").asText()).isEqualTo("help");
+        assertThat(query.path("from").path("id").asLong()).isEqualTo(42);
+        assertThat(query.path("message").path("message_id").asLong()).isEqualTo(id);
+        assertThat(query.path("chat_instance").asText()).isNotEmpty();
+
+        assertThat(h.api("answerCallbackQuery", Map.of("callback_query_id", queryId, "text", "On it"))
+                .result().asBoolean()).isTrue();
+        assertThat(h.get("/sandbox/telegram/callback/" + queryId).json().path("text").asText()).isEqualTo("On it");
+        assertThat(h.api("answerCallbackQuery", Map.of("callback_query_id", queryId)).description())
+                .isEqualTo("Bad Request: query is too old and response timeout expired or query ID is invalid");
+
+        String late = h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", id, "data", "help"))
+                .json().path("callback_query_id").asText();
+        h.clock.advance(Duration.ofSeconds(16));
+        assertThat(h.api("answerCallbackQuery", Map.of("callback_query_id", late)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyExistingButtonsCanBeTapped() {
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))
+                .result().path("message_id").asLong();
+
+        assertThat(h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", id, "data", "forged"))
+                .status()).isEqualTo(400);
+        assertThat(h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", 77, "data", "help"))
+                .status()).isEqualTo(404);
+    }
+
+    // ---------------------------------------------------------------- people and groups
+
+    @Test
+    void aUserWhoBlockedTheBotCannotBeWrittenToUntilTheyUnblockIt() {
+        h.says(42, "/start");
+        h.control("/sandbox/telegram/users/42/block", Map.of());
+
+        TelegramHarness.Response blocked = h.api("sendMessage", Map.of("chat_id", 42, "text", "hello?"));
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.description()).isEqualTo("Forbidden: bot was blocked by the user");
+        assertThat(h.says(42, "hi").status()).isEqualTo(409);
+
+        h.control("/sandbox/telegram/users/42/unblock", Map.of());
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "welcome back")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void getChatMemberReportsGroupMembership() {
+        h.control("/sandbox/telegram/chats", Map.of("id", -1001234567890L, "title", "Band", "members", List.of(7, 8)));
+        h.says(9, "/start");
+
+        assertThat(member(-1001234567890L, 7)).isEqualTo("creator");
+        assertThat(member(-1001234567890L, 8)).isEqualTo("member");
+        assertThat(member(-1001234567890L, 9)).isEqualTo("left");
+        assertThat(member(-1001234567890L, TelegramEmulator.BOT_ID)).isEqualTo("member");
+        assertThat(h.api("getChatMember", Map.of("chat_id", -1001234567890L, "user_id", 12345)).description())
+                .isEqualTo("Bad Request: user not found");
+        assertThat(h.api("getChatMember", Map.of("chat_id", -5, "user_id", 7)).description())
+                .isEqualTo("Bad Request: chat not found");
+
+        h.control("/sandbox/telegram/chats/-1001234567890/leave", Map.of("user", 8));
+        assertThat(member(-1001234567890L, 8)).isEqualTo("left");
+
+        assertThat(h.api("sendMessage", Map.of("chat_id", -1001234567890L, "text", "hi all")).result()
+                .path("chat").path("type").asText()).isEqualTo("supergroup");
+    }
+
+    private String member(long chat, long user) {
+        TelegramHarness.Response answer = h.api("getChatMember", Map.of("chat_id", chat, "user_id", user));
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
+        return answer.result().path("status").asText();
+    }
+
+    @Test
+    void commandsAreCheckedAndKeptPerScope() {
+        TelegramHarness.Response set = h.api("setMyCommands", Map.of("commands",
+                List.of(Map.of("command", "/send", "description", "Send a song"),
+                        Map.of("command", "help", "description", "What I can do"))));
+        assertThat(set.result().asBoolean()).isTrue();
+
+        JsonNode listed = h.api("getMyCommands", Map.of()).result();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).path("command").asText()).isEqualTo("send");
+        assertThat(h.api("getMyCommands", Map.of("scope", Map.of("type", "all_group_chats"))).result()).isEmpty();
+
+        assertThat(h.api("setMyCommands", Map.of("commands", List.of(Map.of("command", "Send!",
+                "description", "x")))).description()).isEqualTo("Bad Request: BOT_COMMAND_INVALID");
+        assertThat(h.api("setMyCommands", Map.of("commands", List.of(Map.of("command", "send",
+                "description", " ")))).description()).isEqualTo("Bad Request: command description must be non-empty");
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    @Test
+    void injectedFaultsComeInTelegramsFormat() {
+        h.says(42, "/start");
+        h.control("/sandbox/faults", Map.of("target", "telegram", "status", 429, "retry_after", 7));
+        h.control("/sandbox/faults", Map.of("target", "telegram", "status", 403));
+
+        TelegramHarness.Response limited = h.api("sendMessage", Map.of("chat_id", 42, "text", "hi"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.description()).isEqualTo("Too Many Requests: retry after 7");
+        assertThat(limited.json().path("parameters").path("retry_after").asInt()).isEqualTo(7);
+        assertThat(limited.headers().get("retry-after")).containsExactly("7");
+
+        TelegramHarness.Response forbidden = h.api("sendMessage", Map.of("chat_id", 42, "text", "hi"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.description()).isEqualTo("Forbidden: bot was blocked by the user");
+
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "hi")).status()).isEqualTo(200);
+        assertThat(h.control("/sandbox/faults", Map.of("target", "spotify", "status", 403)).status())
+                .as("only Telegram takes 403 faults").isEqualTo(400);
+    }
+
+    @Test
+    void sendingFasterThanAChatAllowsIsRateLimited() {
+        h.says(42, "/start");
+        int sent = 0;
+        TelegramHarness.Response last = null;
+        for (int i = 0; i < 10; i++) {
+            last = h.api("sendMessage", Map.of("chat_id", 42, "text", "flood " + i));
+            if (last.status() != 200) {
+                break;
+            }
+            sent++;
+        }
+        assertThat(sent).isBetween(TelegramRateLimits.CHAT_BURST, TelegramRateLimits.CHAT_BURST + 1);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.json().path("parameters").path("retry_after").asInt()).isEqualTo(1);
+        assertThat(h.get("/sandbox/telegram/stats").json().path("rate_limited").asInt()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,189 @@
+package app.sendsongs.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Updates reaching the bot's webhook: shape, secret header, order, redelivery, filters and privacy mode. */
+class TelegramWebhookTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final TelegramHarness h = new TelegramHarness();
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    @Test
+    void aMessageArrivesAsARealUpdateWithTheSecretHeader() {
+        h.setWebhook("Secret_token-1");
+
+        TelegramHarness.Response sent = h.control("/sandbox/telegram/send", Map.of("from", 42, "text",
+                "/start ref-42", "first_name", "Alice", "last_name", "Archer", "username", "alice_a"));
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().path("delivered").asBoolean()).isTrue();
+        TelegramHarness.Received received = h.received.get(0);
+        assertThat(received.secret()).isEqualTo("Secret_token-1");
+        JsonNode update = received.update();
+        assertThat(update.path("update_id").asLong()).isEqualTo(sent.json().path("update_id").asLong());
+        JsonNode message = update.path("message");
+        assertThat(message.path("message_id").asLong()).isEqualTo(sent.json().path("message_id").asLong());
+        assertThat(message.path("from").path("first_name").asText()).isEqualTo("Alice");
+        assertThat(message.path("from").path("username").asText()).isEqualTo("alice_a");
+        assertThat(message.path("chat").path("id").asLong()).isEqualTo(42);
+        assertThat(message.path("chat").path("type").asText()).isEqualTo("private");
+        assertThat(message.path("date").asLong()).isEqualTo(TelegramHarness.START.getEpochSecond());
+        assertThat(message.path("text").asText()).isEqualTo("/start ref-42");
+        JsonNode command = message.path("entities").get(0);
+        assertThat(command.path("type").asText()).isEqualTo("bot_command");
+        assertThat(command.path("offset").asInt()).isZero();
+        assertThat(command.path("length").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void updateIdsIncrease() {
+        h.setWebhook("s");
+        long first = h.says(1, "one").json().path("update_id").asLong();
+        long second = h.says(2, "two").json().path("update_id").asLong();
+        long third = h.says(1, "three").json().path("update_id").asLong();
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+    }
+
+    @Test
+    void anUpdateTheBotDoesNotTakeIsSentAgainAndLaterOnesOfTheChatWait() {
+        h.setWebhook("s");
+        h.botStatuses.add(500);
+
+        TelegramHarness.Response refused = h.says(42, "first");
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.json().path("bot_status").asInt()).isEqualTo(500);
+        TelegramHarness.Response queued = h.says(42, "second");
+        assertThat(queued.status()).isEqualTo(502);
+        assertThat(queued.json().path("error").asText()).contains("waits behind 1");
+        assertThat(h.get("/sandbox/telegram/webhook").json().path("pending_update_count").asInt()).isEqualTo(2);
+        assertThat(h.get("/sandbox/telegram/webhook").json().path("last_error_message").asText())
+                .isEqualTo("Wrong response from the webhook: 500");
+
+        List<TelegramHarness.Received> received = h.awaitReceived(3, WAIT);
+
+        assertThat(received).extracting(r -> r.update().path("message").path("text").asText())
+                .containsExactly("first", "first", "second");
+        assertThat(received.get(1).update().path("update_id").asLong())
+                .isEqualTo(refused.json().path("update_id").asLong());
+        assertThat(h.get("/sandbox/telegram/webhook").json().path("pending_update_count").asInt()).isZero();
+    }
+
+    @Test
+    void updatesWaitForTheWebhookToBeSet() {
+        TelegramHarness.Response early = h.says(42, "/start");
+        assertThat(early.status()).isEqualTo(502);
+        assertThat(early.json().path("error").asText()).contains("no webhook is set");
+
+        h.setWebhook("s");
+
+        assertThat(h.awaitReceived(1, WAIT)).extracting(r -> r.update().path("message").path("text").asText())
+                .containsExactly("/start");
+    }
+
+    @Test
+    void allowedUpdatesLeaveOutOtherTypes() {
+        h.api("setWebhook", Map.of("url", h.webhookUrl(), "secret_token", "s",
+                "allowed_updates", List.of("message", "callback_query")));
+        h.says(42, "/start");
+
+        TelegramHarness.Response blocked = h.control("/sandbox/telegram/users/42/block", Map.of());
+
+        assertThat(blocked.json().path("updates").get(0).path("delivered").asBoolean()).isFalse();
+        assertThat(h.received).hasSize(1);
+        assertThat(h.api("getWebhookInfo", Map.of()).result().path("allowed_updates"))
+                .extracting(JsonNode::asText).containsExactly("callback_query", "message");
+    }
+
+    @Test
+    void byDefaultTheBotHearsOfBeingAddedToAGroupAndOfBeingBlocked() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));
+        h.says(7, "/start");
+        h.control("/sandbox/telegram/users/7/block", Map.of());
+
+        List<TelegramHarness.Received> received = h.awaitReceived(4, WAIT);
+        assertThat(received.get(0).update().path("my_chat_member").path("new_chat_member").path("status").asText())
+                .isEqualTo("member");
+        assertThat(received.get(1).update().path("message").path("new_chat_members").get(0).path("id").asLong())
+                .isEqualTo(TelegramEmulator.BOT_ID);
+        assertThat(received.get(1).update().path("message").has("text")).isFalse();
+        assertThat(received.get(3).update().path("my_chat_member").path("new_chat_member").path("status").asText())
+                .isEqualTo("kicked");
+    }
+
+    @Test
+    void inAGroupTheBotSeesOnlyCommandsForItAndMentionsOfIt() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));
+        int before = h.awaitReceived(2, WAIT).size();
+
+        TelegramHarness.Response chatter = h.saysIn(-42, 7, "anyone up for a song?");
+        assertThat(chatter.status()).isEqualTo(200);
+        assertThat(chatter.json().path("delivered").asBoolean()).isFalse();
+        assertThat(h.saysIn(-42, 8, "/send@OtherBot Bob").json().path("delivered").asBoolean()).isFalse();
+
+        assertThat(h.saysIn(-42, 7, "/send@SendSongsSandboxBot Bob https://open.spotify.com/track/x")
+                .json().path("delivered").asBoolean()).isTrue();
+        assertThat(h.saysIn(-42, 8, "/help").json().path("delivered").asBoolean()).isTrue();
+        assertThat(h.saysIn(-42, 8, "hey @SendSongsSandboxBot").json().path("delivered").asBoolean()).isTrue();
+        assertThat(h.received).hasSize(before + 3);
+
+        JsonNode command = h.received.get(before).update().path("message");
+        assertThat(command.path("chat").path("type").asText()).isEqualTo("group");
+        assertThat(command.path("entities").get(0).path("length").asInt()).isEqualTo(25);
+        assertThat(command.path("entities").get(1).path("type").asText()).isEqualTo("url");
+
+        assertThat(h.saysIn(-42, 99, "/help").status()).as("not a member").isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://bot.example.com/hook        | ok           | Bad Request: bad webhook: An HTTPS URL must be provided for webhook",
+        "https://bot.example.com:8080/hook  | ok           | Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443",
+        "ftp://bot.example.com/hook         | ok           | Bad Request: invalid webhook URL specified",
+        "LOCAL                              | has space    | Bad Request: secret token contains unallowed characters",
+    })
+    void setWebhookChecksTheUrlAndTheSecret(String url, String secret, String description) {
+        String webhook = url.equals("LOCAL") ? h.webhookUrl() : url;
+
+        TelegramHarness.Response refused = h.api("setWebhook", Map.of("url", webhook, "secret_token", secret));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.description()).isEqualTo(description);
+    }
+
+    @Test
+    void aSecretIsAtMost256Characters() {
+        assertThat(h.api("setWebhook", Map.of("url", h.webhookUrl(), "secret_token", "x".repeat(257))).description())
+                .isEqualTo("Bad Request: secret token is too long");
+    }
+
+    @Test
+    void setWebhookIsTakenAtMostOnceASecondAndCanBeUndone() {
+        TelegramHarness.Response set = h.api("setWebhook", Map.of("url", h.webhookUrl(), "secret_token", "ok"));
+        assertThat(set.result().asBoolean()).isTrue();
+        assertThat(set.json().path("description").asText()).isEqualTo("Webhook was set");
+        assertThat(h.api("setWebhook", Map.of("url", h.webhookUrl(), "secret_token", "ok")).status()).isEqualTo(429);
+        assertThat(h.api("getWebhookInfo", Map.of()).result().path("url").asText()).isEqualTo(h.webhookUrl());
+        assertThat(h.get("/sandbox/telegram/webhook").json().path("secret_token_set").asBoolean()).isTrue();
+
+        assertThat(h.api("deleteWebhook", Map.of()).json().path("description").asText())
+                .isEqualTo("Webhook was deleted");
+        assertThat(h.api("getWebhookInfo", Map.of()).result().path("url").asText()).isEmpty();
+    }
+}

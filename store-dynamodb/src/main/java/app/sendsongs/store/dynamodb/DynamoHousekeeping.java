@@ -1,0 +1,55 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.bot.Housekeeping;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+
+/** What crosses the parts of the table: forgetting a person everywhere, and purging expired leftovers. */
+final class DynamoHousekeeping implements Housekeeping {
+    private final DynamoUsers users;
+    private final DynamoShares shares;
+    private final DynamoWatches watches;
+    private final DynamoOutbox outbox;
+    private final DynamoChoices choices;
+    private final DynamoGroups groups;
+    private final GroupSendItems groupSends;
+    private final Counters counters;
+    private final Purge purge;
+
+    DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
+                       DynamoChoices choices, DynamoGroups groups, GroupSendItems groupSends, Counters counters,
+                       Purge purge) {
+        this.users = users;
+        this.shares = shares;
+        this.watches = watches;
+        this.outbox = outbox;
+        this.choices = choices;
+        this.groups = groups;
+        this.groupSends = groupSends;
+        this.counters = counters;
+        this.purge = purge;
+    }
+
+    /**
+     * Deletes the person's groups, memberships, group sends, shares, watch, held messages, open
+     * question and counters, and their user last: DynamoDB has no transaction across that many
+     * items, so if this stops half way the person is still registered and can send
+     * {@code forget_me} again.
+     */
+    @Override
+    public void forgetPerson(ChatAddress person) {
+        groups.forget(person);
+        groupSends.deleteOf(person);
+        shares.deleteSharesOf(person);
+        watches.deleteWatch(person);
+        outbox.deleteFor(person);
+        choices.delete(person);
+        counters.delete(person);
+        users.deleteUser(person);
+    }
+
+    @Override
+    public void purgeBefore(Instant cutoff) {
+        purge.before(cutoff);
+    }
+}

@@ -1,0 +1,66 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.registration.OAuthState;
+import app.sendsongs.core.registration.RegistrationCode;
+import app.sendsongs.core.registration.RegistrationStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * OAuth states ({@code STATE#<state>}) and registration codes ({@code CODE#<code>}). Taking one is
+ * a single DeleteItem that returns the old item, so of two concurrent takers only one gets it.
+ * Both are in the due index under {@code PURGE} at their expiry; the core judges the expiry of
+ * what it takes.
+ */
+final class DynamoRegistrations implements RegistrationStore {
+    static final String STATE = "STATE";
+    static final String CODE = "CODE";
+
+    private final DynamoTable table;
+    private final GrantAttributes grants;
+
+    DynamoRegistrations(DynamoTable table, GrantAttributes grants) {
+        this.table = table;
+        this.grants = grants;
+    }
+
+    @Override
+    public void saveOAuthState(OAuthState state) {
+        table.put(leftover(STATE, state.state(), state.expiresAt()));
+    }
+
+    @Override
+    public Optional<OAuthState> takeOAuthState(String state) {
+        return table.take(key(STATE, state))
+                .map(item -> new OAuthState(Attr.string(item, "value"), Attr.time(item, "expiresAt")));
+    }
+
+    @Override
+    public void saveRegistrationCode(RegistrationCode code) {
+        Map<String, AttributeValue> item = leftover(CODE, code.code(), code.expiresAt());
+        grants.put(item, code.connection());
+        table.put(item);
+    }
+
+    @Override
+    public Optional<RegistrationCode> takeRegistrationCode(String code) {
+        return table.take(key(CODE, code)).map(item -> new RegistrationCode(Attr.string(item, "value"),
+                grants.read(item), Attr.time(item, "expiresAt")));
+    }
+
+    private static Map<String, AttributeValue> key(String type, String value) {
+        return TableLayout.key(type + "#" + value, type);
+    }
+
+    /** A single-use value that {@code purgeBefore} removes once it expired. */
+    private static Map<String, AttributeValue> leftover(String type, String value, Instant expiresAt) {
+        Map<String, AttributeValue> item = TableLayout.item(type, type + "#" + value, type);
+        item.put("value", Attr.s(value));
+        item.put("expiresAt", Attr.time(expiresAt));
+        TableLayout.putDue(item, Purge.KIND, value, expiresAt);
+        TableLayout.putGcAfter(item, expiresAt);
+        return item;
+    }
+}

@@ -1,0 +1,231 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Shared songs: {@code SHARE#<id>}; in {@code gsi1} under {@code SENT#<sender>} by creation time,
+ * and in {@code gsi2} under {@code RECEIVED#<receiver>} (people as {@link PersonKey}s, also in
+ * {@code senderPsid} and {@code receiverPsid}) with a sort key that starts with the state:
+ * {@code OPEN#H#<created>} (held), {@code OPEN#W#<delivered>} (watching), {@code DONE#<created>}
+ * (played, expired, cancelled, left the group), so a receiver's watched or open songs are one query
+ * that never reads their history. Every status change is an UpdateItem conditional on the stored
+ * status. {@code seq}, from the sender's counter, orders songs sent in the same millisecond.
+ *
+ * <p>A member's share of a group send is also linked from the send's partition,
+ * {@code GROUPSEND#<send id>} / {@code SHARE#<id>} (written before the share), so the send's shares
+ * are one strongly consistent query and a consistent batch read: the group summary decides on them,
+ * and an index could still show a share as open after it closed.
+ */
+final class DynamoShares implements ShareStore {
+    static final String TYPE = "SHARE";
+    static final String LINK_TYPE = "GROUPSEND_SHARE";
+    private static final String GROUP_SEND_ID = "groupSendId";
+    private static final String SEQ = "seq";
+    private static final String SENDER = "senderPsid";
+    private static final String RECEIVER = "receiverPsid";
+    private static final String STATUS = "status";
+    private static final String OPEN = "OPEN#";
+    private static final String WATCHING = OPEN + "W#";
+
+    private static final List<String> OPTIONAL_ATTRIBUTES = List.of("trackIsrc", "trackLinkedFrom", "deliveredAt",
+            "expiresAt", "playedAt", GROUP_SEND_ID);
+
+    private static final Comparator<Sequenced> IN_SENDING_ORDER = Comparator
+            .comparing((Sequenced sequenced) -> sequenced.share().createdAt()).thenComparingLong(Sequenced::seq);
+    private static final Comparator<Sequenced> OLDEST_DELIVERY_FIRST = Comparator
+            .comparing((Sequenced sequenced) -> deliveredOrCreated(sequenced.share())).thenComparing(IN_SENDING_ORDER);
+
+    /** A share with its place in its sender's sending order. */
+    private record Sequenced(Share share, long seq) {
+        static Sequenced of(Map<String, AttributeValue> item) {
+            return new Sequenced(DynamoShares.share(item), Attr.number(item, SEQ));
+        }
+    }
+
+    private final DynamoTable table;
+    private final Counters counters;
+
+    DynamoShares(DynamoTable table, Counters counters) {
+        this.table = table;
+        this.counters = counters;
+    }
+
+    @Override
+    public void insertShare(Share share) {
+        share.groupSendId().ifPresent(sendId -> table.put(link(sendId, share.id())));
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + share.id(), TYPE);
+        item.putAll(attributes(share));
+        item.put(SEQ, Attr.n(counters.next(share.sender(), Counters.SENT_SHARES)));
+        if (!table.putIf(item, Condition.attributeNotExists(TableLayout.PK))) {
+            throw new DynamoStoreException("a share with this id already exists");
+        }
+    }
+
+    @Override
+    public Optional<Share> findShare(String id) {
+        return table.get(key(id)).map(DynamoShares::share);
+    }
+
+    /** One UpdateItem conditional on the stored status: of two racing workers only one changes the share. */
+    @Override
+    public boolean updateShare(Share updated, ShareStatus expected) {
+        Map<String, AttributeValue> attributes = attributes(updated);
+        Update update = new Update().setAll(attributes);
+        OPTIONAL_ATTRIBUTES.stream().filter(name -> !attributes.containsKey(name)).forEach(update::remove);
+        return table.updateIf(key(updated.id()), update, Condition.equalTo(STATUS, Attr.s(expected.name())))
+                .isPresent();
+    }
+
+    @Override
+    public List<Share> sharesSentBy(ChatAddress sender) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
+        return sorted(query(TableLayout.GSI1, bySender), IN_SENDING_ORDER.reversed());
+    }
+
+    @Override
+    public List<Share> sharesWatchedFor(ChatAddress receiver) {
+        return sorted(received(receiver, WATCHING), OLDEST_DELIVERY_FIRST);
+    }
+
+    @Override
+    public List<Share> openSharesTo(ChatAddress receiver) {
+        return sorted(received(receiver, OPEN), IN_SENDING_ORDER);
+    }
+
+    /**
+     * The shares of one group send. A link whose share is gone (deleted, or its insert cut short)
+     * or belongs to another send is skipped.
+     */
+    @Override
+    public List<Share> sharesOfGroupSend(String sendId) {
+        Condition links = Condition.equalTo(TableLayout.PK, Attr.s(GroupSendItems.partition(sendId)))
+                .and(Condition.beginsWith(TableLayout.SK, Attr.s(TYPE + "#")));
+        List<Map<String, AttributeValue>> keys = table.query(DynamoTable.queryFor(links).consistentRead(true)
+                .build(), 0).stream().map(link -> key(Attr.string(link, "shareId"))).toList();
+        return table.getAll(keys).stream().map(DynamoShares::share)
+                .filter(share -> share.groupSendId().equals(Optional.of(sendId))).toList();
+    }
+
+    /** Deletes every share the person sent or received, with the links of those sent to groups. */
+    @Override
+    public void deleteSharesOf(ChatAddress person) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(
+                query(TableLayout.GSI1, Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(person)))));
+        items.addAll(query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(person)))));
+        Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> item : items) {
+            String id = Attr.string(item, "id");
+            keys.add(key(id));
+            Attr.optionalString(item, GROUP_SEND_ID).ifPresent(sendId -> keys.add(linkKey(sendId, id)));
+        }
+        table.deleteAll(List.copyOf(keys));
+    }
+
+    private List<Map<String, AttributeValue>> received(ChatAddress receiver, String sortKeyPrefix) {
+        return query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(receiver)))
+                .and(Condition.beginsWith(TableLayout.GSI2_SK, Attr.s(sortKeyPrefix))));
+    }
+
+    private List<Map<String, AttributeValue>> query(String index, Condition keyCondition) {
+        return table.query(DynamoTable.queryFor(keyCondition).indexName(index).build(), 0);
+    }
+
+    private static List<Share> sorted(List<Map<String, AttributeValue>> items, Comparator<Sequenced> order) {
+        return items.stream().map(Sequenced::of).sorted(order).map(Sequenced::share).toList();
+    }
+
+    private static Instant deliveredOrCreated(Share share) {
+        return share.deliveredAt().orElse(share.createdAt());
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return TableLayout.key(TYPE + "#" + id, TYPE);
+    }
+
+    private static Map<String, AttributeValue> linkKey(String sendId, String shareId) {
+        return TableLayout.key(GroupSendItems.partition(sendId), TYPE + "#" + shareId);
+    }
+
+    private static Map<String, AttributeValue> link(String sendId, String shareId) {
+        Map<String, AttributeValue> item = TableLayout.item(LINK_TYPE, GroupSendItems.partition(sendId),
+                TYPE + "#" + shareId);
+        item.put("shareId", Attr.s(shareId));
+        return item;
+    }
+
+    private static String sentKey(ChatAddress sender) {
+        return "SENT#" + PersonKey.of(sender);
+    }
+
+    private static String receivedKey(ChatAddress receiver) {
+        return "RECEIVED#" + PersonKey.of(receiver);
+    }
+
+    /** Every attribute of the share but its key, type and seq, including its index keys. */
+    private static Map<String, AttributeValue> attributes(Share share) {
+        Track track = share.track();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", Attr.s(share.id()));
+        item.put(SENDER, Attr.person(share.sender()));
+        item.put(RECEIVER, Attr.person(share.receiver()));
+        item.put("trackId", Attr.s(track.id().value()));
+        item.put("trackName", Attr.s(track.name()));
+        item.put("trackArtists", Attr.list(track.artists()));
+        item.put("trackDurationMs", Attr.n(track.duration().toMillis()));
+        track.isrc().ifPresent(isrc -> item.put("trackIsrc", Attr.s(isrc)));
+        track.linkedFrom().ifPresent(id -> item.put("trackLinkedFrom", Attr.s(id.value())));
+        item.put("pre", Attr.s(share.pre()));
+        item.put("post", Attr.s(share.post()));
+        item.put("createdAt", Attr.time(share.createdAt()));
+        share.deliveredAt().ifPresent(at -> item.put("deliveredAt", Attr.time(at)));
+        share.expiresAt().ifPresent(at -> item.put("expiresAt", Attr.time(at)));
+        item.put(STATUS, Attr.s(share.status().name()));
+        share.playedAt().ifPresent(at -> item.put("playedAt", Attr.time(at)));
+        item.put("uncertain", Attr.bool(share.uncertain()));
+        share.groupSendId().ifPresent(id -> item.put(GROUP_SEND_ID, Attr.s(id)));
+        item.put(TableLayout.GSI1_PK, Attr.s(sentKey(share.sender())));
+        item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(share.createdAt())));
+        item.put(TableLayout.GSI2_PK, Attr.s(receivedKey(share.receiver())));
+        item.put(TableLayout.GSI2_SK, Attr.s(receivedSortKey(share)));
+        return item;
+    }
+
+    private static String receivedSortKey(Share share) {
+        return switch (share.status()) {
+            case HELD -> OPEN + "H#" + TableLayout.sortableTime(share.createdAt());
+            case WATCHING -> WATCHING + TableLayout.sortableTime(deliveredOrCreated(share));
+            case PLAYED, EXPIRED, CANCELLED, LEFT_GROUP -> "DONE#" + TableLayout.sortableTime(share.createdAt());
+        };
+    }
+
+    private static Share share(Map<String, AttributeValue> item) {
+        Track track = new Track(new TrackId(Attr.string(item, "trackId")), Attr.string(item, "trackName"),
+                Attr.list(item, "trackArtists"), Duration.ofMillis(Attr.number(item, "trackDurationMs")),
+                Attr.optionalString(item, "trackIsrc"), Attr.optionalString(item, "trackLinkedFrom").map(TrackId::new));
+        Share.Stored rebuilt = Share.stored(Attr.string(item, "id"), Attr.person(item, SENDER),
+                        Attr.person(item, RECEIVER), track, Attr.time(item, "createdAt"),
+                        ShareStatus.valueOf(Attr.string(item, STATUS)))
+                .notes(Attr.string(item, "pre"), Attr.string(item, "post"))
+                .uncertain(Attr.bool(item, "uncertain"));
+        Attr.optionalString(item, GROUP_SEND_ID).ifPresent(rebuilt::groupSend);
+        Attr.optionalTime(item, "deliveredAt").ifPresent(at -> rebuilt.delivered(at, Attr.time(item, "expiresAt")));
+        Attr.optionalTime(item, "playedAt").ifPresent(rebuilt::playedAt);
+        return rebuilt.build();
+    }
+}

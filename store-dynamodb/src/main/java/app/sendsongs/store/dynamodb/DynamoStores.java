@@ -1,0 +1,64 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.user.TokenCipher;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The {@link Stores} in one DynamoDB table: the serverless deployment's database, which several
+ * servers or Lambda functions can share. Each part is a class of its own over the table
+ * ({@link DynamoUsers}, {@link DynamoShares}, ...), assembled here once. The table design (keys,
+ * item types, indexes, conditional writes, the role of TTL, how people are keyed) is in
+ * docs/architecture.md, "DynamoDB table design".
+ *
+ * <p>Thread-safe (as the client is). Every read by key is strongly consistent; lists come from
+ * global secondary indexes, which are eventually consistent, except a person's held messages,
+ * which are one consistent query. Whatever two workers could race on is a conditional write on
+ * the base item, never a decision taken on an index read. No operation scans, and no operation
+ * uses a transaction. Times are kept as epoch milliseconds. Spotify tokens are sealed with a
+ * {@link TokenCipher} before they are written.
+ */
+public final class DynamoStores {
+    private DynamoStores() {
+    }
+
+    /**
+     * The store on an existing table (see {@link #createTable}). Spotify tokens are sealed with
+     * {@code cipher}. Nothing is called on the client until the store is used; closing the store
+     * leaves the client open: whoever built it closes it.
+     */
+    public static Stores create(DynamoDbClient client, String tableName, TokenCipher cipher) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(cipher, "cipher");
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalArgumentException("the DynamoDB table name is empty");
+        }
+        DynamoTable table = new DynamoTable(client, tableName);
+        GrantAttributes grants = new GrantAttributes(cipher);
+        DueIndex due = new DueIndex(table);
+        Counters counters = new Counters(table);
+        DynamoUsers users = new DynamoUsers(table, grants);
+        DynamoOutbox outbox = new DynamoOutbox(table, due, counters);
+        DynamoShares shares = new DynamoShares(table, counters);
+        DynamoChoices choices = new DynamoChoices(table);
+        DynamoWatches watches = new DynamoWatches(table, due);
+        GroupSendItems groupSends = new GroupSendItems(table);
+        DynamoGroups groups = new DynamoGroups(table, groupSends);
+        DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, groups,
+                groupSends, counters, new Purge(table, due));
+        return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
+                shares, choices, watches, groups, housekeeping, () -> {
+                    // the client belongs to the caller; the store holds nothing else
+                });
+    }
+
+    /**
+     * Creates the table with its indexes and TTL attribute, as deploy/terraform does, and waits
+     * until it is active. Does nothing to a table that already has the expected keys and indexes;
+     * refuses (with the reason) one that does not.
+     */
+    public static void createTable(DynamoDbClient client, String tableName) {
+        new TableSetup(client, tableName).create();
+    }
+}

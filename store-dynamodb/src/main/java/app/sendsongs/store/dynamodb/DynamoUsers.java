@@ -1,0 +1,99 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Registered people: {@code USER#<person>} ({@link PersonKey}); in {@code gsi1} under
+ * {@code NAME#<name key>}, sorted by registration time, so a name lookup is one query. The
+ * attribute {@code psid} holds the person key (the name is kept from before people had chat
+ * addresses, so older items need no rewrite).
+ */
+final class DynamoUsers implements UserStore {
+    static final String TYPE = "USER";
+    private static final String PERSON = "psid";
+    private static final String LAST_MESSAGE_AT = "lastMessageAt";
+    private static final Comparator<User> OLDEST_REGISTRATION_FIRST = Comparator
+            .comparing(User::registeredAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(user -> user.address().key());
+
+    private final DynamoTable table;
+    private final GrantAttributes grants;
+
+    DynamoUsers(DynamoTable table, GrantAttributes grants) {
+        this.table = table;
+        this.grants = grants;
+    }
+
+    @Override
+    public Optional<User> findUser(ChatAddress address) {
+        return table.get(key(address)).map(this::user);
+    }
+
+    @Override
+    public List<User> findUsersByName(String name) {
+        Condition byName = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(nameKey(Names.key(name))));
+        return table.query(DynamoTable.queryFor(byName).indexName(TableLayout.GSI1).build(), 0).stream()
+                .map(this::user).sorted(OLDEST_REGISTRATION_FIRST).toList();
+    }
+
+    @Override
+    public void saveUser(User user) {
+        table.put(item(user));
+    }
+
+    /** Only on an existing item: an update without the condition would create a bare one. */
+    @Override
+    public void saveLastMessageAt(ChatAddress address, Instant at) {
+        table.updateIf(key(address), new Update().set(LAST_MESSAGE_AT, Attr.time(at)),
+                Condition.attributeExists(PERSON));
+    }
+
+    @Override
+    public void deleteUser(ChatAddress address) {
+        table.delete(key(address));
+    }
+
+    private static Map<String, AttributeValue> key(ChatAddress address) {
+        return TableLayout.key(partition(PersonKey.of(address)), TYPE);
+    }
+
+    private static String partition(String person) {
+        return TYPE + "#" + person;
+    }
+
+    private static String nameKey(String key) {
+        return "NAME#" + key;
+    }
+
+    private Map<String, AttributeValue> item(User user) {
+        String person = PersonKey.of(user.address());
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, partition(person), TYPE);
+        item.put(PERSON, Attr.s(person));
+        item.put("name", Attr.s(user.name()));
+        item.put(TableLayout.GSI1_PK, Attr.s(nameKey(user.nameKey())));
+        item.put(TableLayout.GSI1_SK, Attr.s((user.registeredAt() == null ? ""
+                : TableLayout.sortableTime(user.registeredAt())) + "#" + person));
+        grants.put(item, user.connection());
+        Attr.putIfPresent(item, "grantState", user.grantState() == null ? null : Attr.s(user.grantState().name()));
+        Attr.putIfPresent(item, "registeredAt", Attr.timeOrNull(user.registeredAt()));
+        Attr.putIfPresent(item, LAST_MESSAGE_AT, Attr.timeOrNull(user.lastMessageAt()));
+        return item;
+    }
+
+    private User user(Map<String, AttributeValue> item) {
+        GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
+        return new User(Attr.person(item, PERSON), Attr.string(item, "name"),
+                grants.read(item), state,
+                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT));
+    }
+}

@@ -1,0 +1,42 @@
+package app.sendsongs.store.sqlite;
+
+import app.sendsongs.core.bot.Housekeeping;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+
+/** What crosses every part: forgetting a person and purging expired leftovers, each one transaction. */
+final class SqliteHousekeeping implements Housekeeping {
+    private final Database db;
+
+    SqliteHousekeeping(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * The person's user, the shares they sent or received, their watch, held messages and open
+     * question, the groups they own (with their members), their memberships and their group sends.
+     */
+    @Override
+    public void forgetPerson(ChatAddress person) {
+        db.transaction(s -> {
+            SqliteUsers.delete(s, person);
+            SqliteShares.delete(s, person);
+            SqliteWatches.delete(s, person);
+            SqliteOutbox.forget(s, person);
+            SqliteChoices.delete(s, person);
+            SqliteGroups.forget(s, person);
+            return null;
+        });
+    }
+
+    @Override
+    public void purgeBefore(Instant cutoff) {
+        db.transaction(s -> {
+            s.update("DELETE FROM oauth_states WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM registration_codes WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM choices WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM inbound_messages WHERE seen_at < ?", cutoff);
+            return null;
+        });
+    }
+}

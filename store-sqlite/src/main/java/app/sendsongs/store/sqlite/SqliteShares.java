@@ -1,0 +1,116 @@
+package app.sendsongs.store.sqlite;
+
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Shared songs, in {@code shares}: by id, by sender, by receiver and by group send. */
+final class SqliteShares implements ShareStore {
+    private static final String SELECT = "SELECT id, sender_address, receiver_address, track_id, track_name, "
+            + "track_artists, track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, "
+            + "expires_at, status, played_at, uncertain, group_send_id FROM shares ";
+    /** Every member's share of one group send: run whenever one of them settles; package-visible for the query-plan test. */
+    static final String OF_GROUP_SEND = SELECT + "WHERE group_send_id = ?";
+
+    private final Database db;
+
+    SqliteShares(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insertShare(Share share) {
+        db.write(s -> s.update("INSERT INTO shares (sender_address, receiver_address, track_id, track_name, "
+                + "track_artists, track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, "
+                + "expires_at, status, played_at, uncertain, group_send_id, id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(share)));
+    }
+
+    @Override
+    public Optional<Share> findShare(String id) {
+        return db.read(s -> s.queryOne(SELECT + "WHERE id = ?", SqliteShares::share, id));
+    }
+
+    /** One UPDATE ... WHERE status = expected: of two racing workers only one changes the row. */
+    @Override
+    public boolean updateShare(Share updated, ShareStatus expected) {
+        Object[] values = values(updated);
+        Object[] params = new Object[values.length + 1];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = expected.name();
+        return db.write(s -> s.update("UPDATE shares SET sender_address = ?, receiver_address = ?, track_id = ?, "
+                + "track_name = ?, track_artists = ?, track_duration_ms = ?, track_isrc = ?, track_linked_from = ?, "
+                + "pre = ?, post = ?, created_at = ?, delivered_at = ?, expires_at = ?, status = ?, played_at = ?, "
+                + "uncertain = ?, group_send_id = ? WHERE id = ? AND status = ?", params)) == 1;
+    }
+
+    @Override
+    public List<Share> sharesSentBy(ChatAddress sender) {
+        return db.read(s -> s.query(SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC",
+                SqliteShares::share, sender));
+    }
+
+    @Override
+    public List<Share> sharesWatchedFor(ChatAddress receiver) {
+        return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? AND status = 'WATCHING' "
+                + "ORDER BY delivered_at, seq", SqliteShares::share, receiver));
+    }
+
+    @Override
+    public List<Share> openSharesTo(ChatAddress receiver) {
+        return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? AND status IN ('HELD', 'WATCHING') "
+                + "ORDER BY created_at, seq", SqliteShares::share, receiver));
+    }
+
+    @Override
+    public List<Share> sharesOfGroupSend(String groupSendId) {
+        return db.read(s -> s.query(OF_GROUP_SEND, SqliteShares::share, groupSendId));
+    }
+
+    @Override
+    public void deleteSharesOf(ChatAddress person) {
+        db.write(s -> delete(s, person));
+    }
+
+    static int delete(Session s, ChatAddress person) throws SQLException {
+        return s.update("DELETE FROM shares WHERE sender_address = ? OR receiver_address = ?", person, person);
+    }
+
+    /** Every column but id, then id: the order of the INSERT and of the UPDATE's SET ... WHERE id. */
+    private static Object[] values(Share share) {
+        Track track = share.track();
+        return new Object[] {share.sender(), share.receiver(), track.id().value(), track.name(),
+            Codec.list(track.artists()), track.duration().toMillis(), track.isrc().orElse(null),
+            track.linkedFrom().map(TrackId::value).orElse(null), share.pre(), share.post(), share.createdAt(),
+            share.deliveredAt().orElse(null), share.expiresAt().orElse(null), share.status().name(),
+            share.playedAt().orElse(null), share.uncertain(), share.groupSendId().orElse(null), share.id()};
+    }
+
+    private static Share share(ResultSet rs) throws SQLException {
+        Track track = new Track(new TrackId(rs.getString("track_id")), rs.getString("track_name"),
+                Codec.list(rs.getString("track_artists")), Duration.ofMillis(rs.getLong("track_duration_ms")),
+                Codec.optionalText(rs, "track_isrc"), Codec.optionalText(rs, "track_linked_from").map(TrackId::new));
+        Share.Stored stored = Share.stored(rs.getString("id"), Codec.address(rs, "sender_address"),
+                Codec.address(rs, "receiver_address"), track, Codec.instant(rs, "created_at"),
+                ShareStatus.valueOf(rs.getString("status")))
+                .notes(rs.getString("pre"), rs.getString("post"))
+                .uncertain(rs.getInt("uncertain") != 0);
+        Optional<String> groupSendId = Codec.optionalText(rs, "group_send_id");
+        groupSendId.ifPresent(stored::groupSend);
+        Instant deliveredAt = Codec.instant(rs, "delivered_at");
+        if (deliveredAt != null) {
+            stored.delivered(deliveredAt, Codec.instant(rs, "expires_at"));
+        }
+        Codec.optionalInstant(rs, "played_at").ifPresent(stored::playedAt);
+        return stored.build();
+    }
+}

@@ -1,0 +1,114 @@
+package app.sendsongs.store.sqlite;
+
+import app.sendsongs.core.Stores;
+import app.sendsongs.core.user.TokenCipher;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The store in one SQLite file, the self-hosted deployment's database: every part of {@link Stores},
+ * each its own class over one shared {@link Database}, assembled here once.
+ *
+ * <p>Thread-safe. WAL mode, {@code synchronous=NORMAL}: one writing connection used under a lock, a
+ * small pool of read connections. Every conditional write is one conditional SQL statement or one
+ * {@code BEGIN IMMEDIATE} transaction, so it also holds against another process using the same
+ * file. Opening a file brings its schema up to date ({@link Migrations}). Times are kept as epoch
+ * milliseconds: anything finer is truncated. People are kept by their address key
+ * ({@code <platform>:<id>}, {@link app.sendsongs.core.shared.ChatAddress#key()}). Spotify tokens are
+ * sealed with a {@link TokenCipher} before they are written and are never logged.
+ *
+ * <p>The runtimes use {@link #open} and {@link #inMemory}, which give the {@link Stores}. Tools and
+ * benchmarks that need more of SQLite (loading watches in bulk, query plans, the schema version)
+ * use {@link #file} or {@link #memory}, which give this object; its {@link #stores()} are the same
+ * parts, and closing either closes the database.
+ */
+public final class SqliteStores implements AutoCloseable {
+    /** Read connections of a file store: enough for the webhook threads, few enough to stay small. */
+    public static final int DEFAULT_READERS = 4;
+
+    private final Database db;
+    private final int migrationsApplied;
+    private final SqliteWatches watches;
+    private final Stores stores;
+
+    private SqliteStores(Database db, TokenCipher tokens) {
+        this.db = db;
+        try {
+            this.migrationsApplied = db.write(session -> Migrations.STANDARD.apply(session, Instant.now()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        TokenSeal seal = new TokenSeal(tokens);
+        this.watches = new SqliteWatches(db);
+        this.stores = new Stores(new SqliteUsers(db, seal), new SqliteRegistrations(db, seal), new SqliteInboundLog(db),
+                new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches, new SqliteGroups(db),
+                new SqliteHousekeeping(db), db);
+    }
+
+    /**
+     * Opens (creating if needed) the database file with {@link #DEFAULT_READERS} read connections and
+     * brings its schema up to date. Spotify tokens are sealed with {@code tokens} before they are written.
+     */
+    public static Stores open(Path file, TokenCipher tokens) {
+        return file(file, tokens).stores();
+    }
+
+    public static Stores open(Path file, TokenCipher tokens, int readConnections) {
+        return file(file, tokens, readConnections).stores();
+    }
+
+    /** A private, empty database in memory, gone when closed (for tests and demos). */
+    public static Stores inMemory() {
+        return memory().stores();
+    }
+
+    /** As {@link #open(Path, TokenCipher)}, giving the SQLite store itself. */
+    public static SqliteStores file(Path file, TokenCipher tokens) {
+        return file(file, tokens, DEFAULT_READERS);
+    }
+
+    public static SqliteStores file(Path file, TokenCipher tokens, int readConnections) {
+        return new SqliteStores(Database.file(file, readConnections), tokens);
+    }
+
+    /** As {@link #inMemory()}, giving the SQLite store itself. */
+    public static SqliteStores memory() {
+        return new SqliteStores(Database.memory(), TokenCipher.random());
+    }
+
+    /** Every part, for the core. */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** The watches part, with its bulk load and its query plan. */
+    public SqliteWatches watches() {
+        return watches;
+    }
+
+    /** How many schema scripts opening this store applied (0 when the file was already up to date). */
+    public int migrationsAppliedAtOpen() {
+        return migrationsApplied;
+    }
+
+    /** The schema version of the open database. */
+    public int schemaVersion() {
+        return db.read(Migrations::currentVersion);
+    }
+
+    /** Runs read-only SQL on a read connection; for this module's tests (query plans and the like). */
+    <T> T read(Database.Work<T> work) {
+        return db.read(work);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteStores[" + db + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package app.sendsongs.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A text message for {@code sendMessage} or {@code editMessageText}: its formatted text and an inline keyboard
+ * (rows of buttons; none when empty). A keyboard has at most {@value #MAX_BUTTONS_PER_ROW} buttons a row and
+ * {@value #MAX_BUTTONS} in all. The text may be longer than one message holds; {@link #split} cuts it into messages.
+ */
+public record OutgoingText(FormattedText text, List<List<InlineButton>> keyboard) {
+    public static final int MAX_BUTTONS_PER_ROW = 8;
+    public static final int MAX_BUTTONS = 100;
+
+    public OutgoingText {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a message needs some text that is not only white space");
+        }
+        List<List<InlineButton>> rows = new ArrayList<>();
+        int buttons = 0;
+        for (List<InlineButton> row : keyboard) {
+            if (row.isEmpty() || row.size() > MAX_BUTTONS_PER_ROW) {
+                throw new IllegalArgumentException("a keyboard row holds 1-" + MAX_BUTTONS_PER_ROW + " buttons");
+            }
+            rows.add(List.copyOf(row));
+            buttons += row.size();
+        }
+        if (buttons > MAX_BUTTONS) {
+            throw new IllegalArgumentException("a keyboard holds at most " + MAX_BUTTONS + " buttons");
+        }
+        keyboard = List.copyOf(rows);
+    }
+
+    /** Plain text without a keyboard. */
+    public static OutgoingText of(String text) {
+        return new OutgoingText(FormattedText.plain(text), List.of());
+    }
+
+    public static OutgoingText of(FormattedText text) {
+        return new OutgoingText(text, List.of());
+    }
+
+    public OutgoingText withKeyboard(List<List<InlineButton>> rows) {
+        return new OutgoingText(text, rows);
+    }
+
+    /** Messages of at most {@code maxLength} characters each; the keyboard goes with the last. */
+    public List<OutgoingText> split(int maxLength) {
+        List<FormattedText> parts = text.split(maxLength);
+        List<OutgoingText> messages = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            messages.add(new OutgoingText(parts.get(i), i == parts.size() - 1 ? keyboard : List.of()));
+        }
+        return messages;
+    }
+}

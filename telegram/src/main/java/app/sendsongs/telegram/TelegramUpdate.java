@@ -1,0 +1,73 @@
+package app.sendsongs.telegram;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One webhook update (https://core.telegram.org/bots/api#update) as the bot uses it. Every case carries the
+ * {@code update_id}, the same when Telegram sends the update again, so it is the update's dedupe key.
+ */
+public sealed interface TelegramUpdate {
+    long updateId();
+
+    /** Who wrote or tapped: a Telegram account (never a bot). {@link #toString()} leaves the names out. */
+    record Sender(long id, String firstName, Optional<String> lastName, Optional<String> username) {
+        public Sender {
+            Objects.requireNonNull(firstName, "firstName");
+        }
+
+        /** First and last name as the person shows them. */
+        public String displayName() {
+            return lastName.map(last -> firstName + " " + last).orElse(firstName);
+        }
+
+        @Override
+        public String toString() {
+            return "Sender[id=" + id + "]";
+        }
+    }
+
+    /** Where it happened: a private chat (its id is the person's) or a group. */
+    record Chat(long id, Type type, Optional<String> title) {
+        public enum Type { PRIVATE, GROUP, SUPERGROUP }
+
+        public boolean isGroup() {
+            return type != Type.PRIVATE;
+        }
+    }
+
+    /** A text that is not a command: in a private chat, or in a group when it mentions the bot. */
+    record TextMessage(long updateId, long messageId, Sender from, Chat chat, Instant at, String text)
+            implements TelegramUpdate {
+    }
+
+    /**
+     * {@code /name arguments}, or {@code /name@ThisBot arguments} as group members write it: {@code name} without the
+     * '/' and the bot's name, {@code arguments} the rest of the text, stripped (may be empty).
+     */
+    record Command(long updateId, long messageId, Sender from, Chat chat, Instant at, String name, String arguments)
+            implements TelegramUpdate {
+    }
+
+    /**
+     * {@code /start}, sent when a person opens the bot, with the payload of a {@code t.me/<bot>?start=<payload>} link
+     * (1-64 of {@code A-Z a-z 0-9 _ -}) when they came through one (https://core.telegram.org/bots/features#deep-linking).
+     */
+    record Start(long updateId, long messageId, Sender from, Chat chat, Instant at, Optional<String> payload)
+            implements TelegramUpdate {
+    }
+
+    /**
+     * A tap on an inline button: answer {@code callbackQueryId} with {@code answerCallbackQuery}. The chat and message
+     * are absent for a button under an inline-mode message.
+     */
+    record ButtonPress(long updateId, String callbackQueryId, Sender from, Optional<Chat> chat, OptionalLong messageId,
+                       Instant at, String data) implements TelegramUpdate {
+    }
+
+    /** An update the bot has no use for (an edit, a channel post, a sticker, a change of members...): answer 200. */
+    record Ignored(long updateId, String reason) implements TelegramUpdate {
+    }
+}

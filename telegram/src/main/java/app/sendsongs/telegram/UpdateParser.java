@@ -1,0 +1,221 @@
+package app.sendsongs.telegram;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
+ * text messages, commands ({@code /name@Bot args}), {@code /start <payload>} and button taps. Everything else a
+ * well-formed update may carry (edited messages, channel posts, membership changes, stickers and other messages
+ * without text, commands for other bots, messages from bots) is {@link TelegramUpdate.Ignored}, to be answered 200 so
+ * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
+ * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits.
+ */
+public final class UpdateParser {
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** Longest text Telegram lets a person send. */
+    static final int MAX_TEXT = 4096;
+    private static final int MAX_NAME = 64;
+    private static final int MAX_USERNAME = 32;
+    private static final Pattern COMMAND = Pattern.compile(
+            "/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?", Pattern.DOTALL);
+    private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
+            "new_chat_title", "new_chat_photo", "delete_chat_photo", "group_chat_created", "supergroup_chat_created",
+            "migrate_to_chat_id", "migrate_from_chat_id", "pinned_message");
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(65_536).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final String botUsername;
+    private final Clock clock;
+
+    /**
+     * @param botUsername the bot's username (from {@code getMe}), to tell its commands from other bots'
+     * @param clock       dates button taps, which carry no date
+     */
+    public UpdateParser(String botUsername, Clock clock) {
+        if (botUsername == null || botUsername.isBlank()) {
+            throw new IllegalArgumentException("the bot's username is needed to read group commands");
+        }
+        this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
+        this.clock = clock;
+    }
+
+    /** @throws MalformedUpdateException when the body is empty, too large, not a JSON object or has no update_id */
+    public TelegramUpdate parse(byte[] body) {
+        JsonNode root = readTree(body);
+        JsonNode id = root.get("update_id");
+        if (id == null || !id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() < 0) {
+            throw new MalformedUpdateException("the update has no update_id");
+        }
+        long updateId = id.asLong();
+        if (root.has("message")) {
+            return message(updateId, root.get("message"));
+        }
+        if (root.has("callback_query")) {
+            return buttonPress(updateId, root.get("callback_query"));
+        }
+        return new TelegramUpdate.Ignored(updateId, clip(kind(root), MAX_NAME) + " updates are not used");
+    }
+
+    /** The update's type: its one field besides {@code update_id}. */
+    private static String kind(JsonNode update) {
+        Iterator<String> names = update.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("update_id")) {
+                return name;
+            }
+        }
+        return "empty";
+    }
+
+    private TelegramUpdate message(long updateId, JsonNode message) {
+        if (!message.isObject() || !message.path("message_id").canConvertToLong()) {
+            return new TelegramUpdate.Ignored(updateId, "a message without a message_id");
+        }
+        long messageId = message.path("message_id").asLong();
+        Optional<TelegramUpdate.Sender> from = sender(message.path("from"));
+        if (from.isEmpty()) {
+            return new TelegramUpdate.Ignored(updateId, "a message without a person as sender (a channel, an "
+                    + "anonymous admin or a bot)");
+        }
+        Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        if (chat.isEmpty()) {
+            return new TelegramUpdate.Ignored(updateId, "a message outside a private or group chat");
+        }
+        JsonNode text = message.path("text");
+        if (!text.isTextual() || text.asText().isBlank()) {
+            return new TelegramUpdate.Ignored(updateId, SERVICE_FIELDS.stream().anyMatch(message::has)
+                    ? "a service message" : "a message without text (a sticker, a photo, a voice note...)");
+        }
+        if (text.asText().length() > MAX_TEXT) {
+            return new TelegramUpdate.Ignored(updateId, "a text longer than Telegram allows");
+        }
+        Instant at = message.path("date").canConvertToLong() && message.path("date").asLong() > 0
+                ? Instant.ofEpochSecond(message.path("date").asLong()) : clock.instant();
+        return textOrCommand(updateId, messageId, from.get(), chat.get(), at, text.asText());
+    }
+
+    private TelegramUpdate textOrCommand(long updateId, long messageId, TelegramUpdate.Sender from,
+                                         TelegramUpdate.Chat chat, Instant at, String text) {
+        Matcher command = COMMAND.matcher(text);
+        if (!command.matches()) {
+            return new TelegramUpdate.TextMessage(updateId, messageId, from, chat, at, text);
+        }
+        String addressee = command.group(2);
+        if (addressee != null && !addressee.equalsIgnoreCase(botUsername)) {
+            return new TelegramUpdate.Ignored(updateId, "a command for another bot");
+        }
+        String name = command.group(1).toLowerCase(Locale.ROOT);
+        String arguments = command.group(3) == null ? "" : command.group(3).strip();
+        if (name.equals("start")) {
+            Optional<String> payload = START_PAYLOAD.matcher(arguments).matches() ? Optional.of(arguments)
+                    : Optional.empty();
+            return new TelegramUpdate.Start(updateId, messageId, from, chat, at, payload);
+        }
+        return new TelegramUpdate.Command(updateId, messageId, from, chat, at, name, arguments);
+    }
+
+    private TelegramUpdate buttonPress(long updateId, JsonNode query) {
+        JsonNode id = query.path("id");
+        if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > 64) {
+            return new TelegramUpdate.Ignored(updateId, "a callback query without an id");
+        }
+        Optional<TelegramUpdate.Sender> from = sender(query.path("from"));
+        if (from.isEmpty()) {
+            return new TelegramUpdate.Ignored(updateId, "a callback query without a person as sender");
+        }
+        JsonNode data = query.path("data");
+        if (!data.isTextual() || data.asText().isEmpty()) {
+            return new TelegramUpdate.Ignored(updateId, "a tap without data (a game button)");
+        }
+        if (data.asText().getBytes(StandardCharsets.UTF_8).length > InlineButton.MAX_DATA_BYTES) {
+            return new TelegramUpdate.Ignored(updateId, "callback data longer than Telegram allows");
+        }
+        JsonNode message = query.path("message");
+        Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        OptionalLong messageId = chat.isPresent() && message.path("message_id").canConvertToLong()
+                ? OptionalLong.of(message.path("message_id").asLong()) : OptionalLong.empty();
+        return new TelegramUpdate.ButtonPress(updateId, id.asText(), from.get(), chat, messageId, clock.instant(),
+                data.asText());
+    }
+
+    /** A person (https://core.telegram.org/bots/api#user); empty for a bot or a missing or unreadable user. */
+    private static Optional<TelegramUpdate.Sender> sender(JsonNode user) {
+        JsonNode id = user.path("id");
+        if (!user.isObject() || !id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() <= 0
+                || user.path("is_bot").asBoolean(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TelegramUpdate.Sender(id.asLong(), clip(text(user, "first_name").orElse(""), MAX_NAME),
+                text(user, "last_name").map(last -> clip(last, MAX_NAME)),
+                text(user, "username").map(name -> clip(name, MAX_USERNAME))));
+    }
+
+    /** A private chat or group (https://core.telegram.org/bots/api#chat); empty for a channel or anything else. */
+    private static Optional<TelegramUpdate.Chat> chat(JsonNode chat) {
+        JsonNode id = chat.path("id");
+        if (!chat.isObject() || !id.isIntegralNumber() || !id.canConvertToLong()) {
+            return Optional.empty();
+        }
+        TelegramUpdate.Chat.Type type = switch (chat.path("type").asText("")) {
+            case "private" -> TelegramUpdate.Chat.Type.PRIVATE;
+            case "group" -> TelegramUpdate.Chat.Type.GROUP;
+            case "supergroup" -> TelegramUpdate.Chat.Type.SUPERGROUP;
+            default -> null;
+        };
+        if (type == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TelegramUpdate.Chat(id.asLong(), type, text(chat, "title").map(t -> clip(t, 128))));
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    private static JsonNode readTree(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new MalformedUpdateException("the update body is empty");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new MalformedUpdateException("the update body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedUpdateException("the update body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedUpdateException("the update body is not a JSON object");
+        }
+        return root;
+    }
+}

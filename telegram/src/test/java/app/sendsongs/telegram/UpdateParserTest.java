@@ -1,0 +1,202 @@
+package app.sendsongs.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Real update bodies (test resources {@code updates/*.json}) and hostile ones. */
+class UpdateParserTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final long ALICE = 385_741_296L;
+    private final UpdateParser parser = new UpdateParser("SendSongsBot", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private TelegramUpdate sample(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/updates/" + name + ".json")) {
+            return parser.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TelegramUpdate parse(String json) {
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPrivateTextKeepsEveryCharacterAndWhoSentIt() {
+        TelegramUpdate update = sample("private_text");
+
+        assertThat(update).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class, text -> {
+            assertThat(text.updateId()).isEqualTo(254_000_123L);
+            assertThat(text.messageId()).isEqualTo(57);
+            assertThat(text.from()).isEqualTo(new TelegramUpdate.Sender(ALICE, "Alice", Optional.of("Archer"),
+                    Optional.of("alice_archer")));
+            assertThat(text.from().displayName()).isEqualTo("Alice Archer");
+            assertThat(text.chat()).isEqualTo(new TelegramUpdate.Chat(ALICE, TelegramUpdate.Chat.Type.PRIVATE,
+                    Optional.empty()));
+            assertThat(text.at()).isEqualTo(Instant.ofEpochSecond(1_764_064_800L));
+            assertThat(text.text()).isEqualTo("send_song name:\"Bob Fisher\" pre:\"you\u2019ll love the bridge "
+                    + "\ud83c\udfb8\" https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm");
+        });
+    }
+
+    @Test
+    void startCarriesTheDeepLinkPayload() {
+        assertThat(sample("start_payload")).isInstanceOfSatisfying(TelegramUpdate.Start.class, start -> {
+            assertThat(start.payload()).contains("ref-Zm9vYmFy_42");
+            assertThat(start.from().lastName()).contains("Fisher");
+            assertThat(start.from().username()).isEmpty();
+        });
+        assertThat(sample("start_plain")).isInstanceOfSatisfying(TelegramUpdate.Start.class,
+                start -> assertThat(start.payload()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/start                      | ",
+        "/start abc_DEF-123          | abc_DEF-123",
+        "/start@SendSongsBot grp-7   | grp-7",
+        "/start has spaces in it     | ",
+        "/start bad!chars            | ",
+    })
+    void aStartPayloadIsOnlyWhatALinkCanCarry(String text, String payload) {
+        TelegramUpdate update = parse(privateText(text));
+        assertThat(update).isInstanceOfSatisfying(TelegramUpdate.Start.class,
+                start -> assertThat(start.payload()).isEqualTo(Optional.ofNullable(payload)));
+        String sixtyFive = "a".repeat(65);
+        assertThat(((TelegramUpdate.Start) parse(privateText("/start " + sixtyFive))).payload()).isEmpty();
+    }
+
+    @Test
+    void aGroupCommandForThisBotIsACommandWithItsArguments() {
+        assertThat(sample("group_command")).isInstanceOfSatisfying(TelegramUpdate.Command.class, command -> {
+            assertThat(command.name()).isEqualTo("send");
+            assertThat(command.arguments())
+                    .isEqualTo("Bob Fisher https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6");
+            assertThat(command.chat()).isEqualTo(new TelegramUpdate.Chat(-1_001_987_654_321L,
+                    TelegramUpdate.Chat.Type.SUPERGROUP, Optional.of("Friday Band")));
+            assertThat(command.chat().isGroup()).isTrue();
+        });
+        assertThat(parse(privateText("/HELP@sendsongsbot"))).isInstanceOfSatisfying(TelegramUpdate.Command.class,
+                command -> assertThat(command).extracting(TelegramUpdate.Command::name, TelegramUpdate.Command::arguments)
+                        .containsExactly("help", ""));
+        assertThat(parse(privateText("/send Bob\nline two"))).isInstanceOfSatisfying(TelegramUpdate.Command.class,
+                command -> assertThat(command.arguments()).isEqualTo("Bob\nline two"));
+    }
+
+    @Test
+    void aMentionInAGroupIsAText() {
+        assertThat(sample("group_mention")).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class, text -> {
+            assertThat(text.text()).startsWith("@SendSongsBot");
+            assertThat(text.chat().type()).isEqualTo(TelegramUpdate.Chat.Type.GROUP);
+        });
+    }
+
+    @Test
+    void aButtonTapCarriesItsDataAndWhereItWas() {
+        assertThat(sample("callback_query")).isInstanceOfSatisfying(TelegramUpdate.ButtonPress.class, press -> {
+            assertThat(press.callbackQueryId()).isEqualTo("1658297543210987654");
+            assertThat(press.data()).isEqualTo("send_song to:u42");
+            assertThat(press.from().id()).isEqualTo(ALICE);
+            assertThat(press.chat().map(TelegramUpdate.Chat::id)).contains(ALICE);
+            assertThat(press.messageId()).isEqualTo(OptionalLong.of(58));
+            assertThat(press.at()).isEqualTo(NOW);
+        });
+        assertThat(sample("callback_inline")).isInstanceOfSatisfying(TelegramUpdate.ButtonPress.class, press -> {
+            assertThat(press.chat()).isEmpty();
+            assertThat(press.messageId()).isEmpty();
+            assertThat(press.data()).isEqualTo("played");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "group_command_other_bot, a command for another bot",
+        "callback_game, a tap without data (a game button)",
+        "edited_message, edited_message updates are not used",
+        "channel_post, channel_post updates are not used",
+        "my_chat_member_blocked, my_chat_member updates are not used",
+        "message_reaction, message_reaction updates are not used",
+        "sticker, 'a message without text (a sticker, a photo, a voice note...)'",
+        "photo_with_caption, 'a message without text (a sticker, a photo, a voice note...)'",
+        "new_chat_members, a service message",
+    })
+    void whatTheBotDoesNotUseIsIgnoredWithAReason(String sample, String reason) {
+        assertThat(sample(sample)).isInstanceOfSatisfying(TelegramUpdate.Ignored.class,
+                ignored -> assertThat(ignored.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void messagesFromBotsAndAnonymousAdminsAreIgnored() {
+        assertThat(sample("anonymous_admin")).isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":5,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"hi\","
+                + "\"chat\":{\"id\":1,\"type\":\"private\"}}}")).isInstanceOf(TelegramUpdate.Ignored.class);
+    }
+
+    @Test
+    void oddButWellFormedUpdatesAreIgnoredNotRefused() {
+        assertThat(parse("{\"update_id\":7}")).isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":7,\"message\":\"text\"}")).isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":7,\"message\":{\"message_id\":1,\"from\":{\"id\":1,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"" + "x".repeat(4097) + "\"}}"))
+                .isInstanceOfSatisfying(TelegramUpdate.Ignored.class,
+                        ignored -> assertThat(ignored.reason()).contains("longer"));
+        assertThat(parse("{\"update_id\":7,\"callback_query\":{\"id\":\"1\",\"from\":{\"id\":1,\"first_name\":\"A\"},"
+                + "\"data\":\"" + "d".repeat(65) + "\"}}")).isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":7,\"message\":{\"message_id\":1,\"from\":{\"id\":1,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"hi\"}}"))
+                .isInstanceOfSatisfying(TelegramUpdate.TextMessage.class,
+                        text -> assertThat(text.at()).as("no date: the clock").isEqualTo(NOW));
+    }
+
+    @Test
+    void namesAreClippedToTelegramsLimits() {
+        String longName = "N".repeat(500);
+        TelegramUpdate update = parse("{\"update_id\":8,\"message\":{\"message_id\":1,\"from\":{\"id\":1,"
+                + "\"first_name\":\"" + longName + "\",\"username\":\"" + longName + "\"},"
+                + "\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1,\"text\":\"hi\"}}");
+        TelegramUpdate.Sender from = ((TelegramUpdate.TextMessage) update).from();
+        assertThat(from.firstName()).hasSize(64);
+        assertThat(from.username()).hasValueSatisfying(name -> assertThat(name).hasSize(32));
+        assertThat(from.toString()).doesNotContain("NNN");
+    }
+
+    @Test
+    void aBodyThatIsNoUpdateIsRefused() {
+        assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parser.parse(null)).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("not json")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("{\"message\":{}}")).hasMessageContaining("update_id");
+        assertThatThrownBy(() -> parse("{\"update_id\":\"12\"}")).hasMessageContaining("update_id");
+        assertThatThrownBy(() -> parse("{\"update_id\":-1}")).hasMessageContaining("update_id");
+        assertThatThrownBy(() -> parse("{\"update_id\":1} trailing")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("{\"update_id\":1,\"x\":" + "[".repeat(100) + "]".repeat(100) + "}"))
+                .isInstanceOf(MalformedUpdateException.class);
+        byte[] huge = ("{\"update_id\":1,\"pad\":\"" + "p".repeat(UpdateParser.MAX_BODY_BYTES) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(huge)).hasMessageContaining("larger");
+    }
+
+    private static String privateText(String text) {
+        return "{\"update_id\":9,\"message\":{\"message_id\":2,\"from\":{\"id\":1,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1764064800,\"text\":"
+                + quote(text) + "}}";
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}
