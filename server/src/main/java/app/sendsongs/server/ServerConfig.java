@@ -52,7 +52,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "credentials for STORE=dynamodb; if unset, the AWS SDK's default chain (role, profile)"),
             new Variable("WATCH_SCHEDULE", "listen-check schedule as every/until phases (default 5m/1h,1h/7d: every 5 minutes "
                     + "for an hour, then hourly; the last end is the watch period)"),
-            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"));
+            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"),
+            new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
             "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",

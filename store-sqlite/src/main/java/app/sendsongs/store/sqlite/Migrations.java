@@ -54,6 +54,11 @@ public final class Migrations {
      * opening one new file do not both migrate it). Returns how many scripts it applied.
      */
     int apply(Session session, Instant now) throws SQLException {
+        return apply(session, now, latest());
+    }
+
+    /** Brings the database to {@code target} (at most the latest version); the rest as {@link #apply(Session, Instant)}. */
+    int apply(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
             session.execute("CREATE TABLE IF NOT EXISTS schema_version ("
@@ -63,7 +68,7 @@ public final class Migrations {
                 throw new SqliteStoreException("the database is at schema version " + current
                         + ", newer than this program knows (" + latest() + "); upgrade the program");
             }
-            for (int version = current + 1; version <= latest(); version++) {
+            for (int version = current + 1; version <= Math.min(target, latest()); version++) {
                 String script = scripts.get(version - 1);
                 for (String statement : statements(read(script))) {
                     session.execute(statement);
@@ -72,7 +77,7 @@ public final class Migrations {
                         (long) version, script, now);
             }
             session.execute("COMMIT");
-            return latest() - current;
+            return Math.max(0, Math.min(target, latest()) - current);
         } catch (SQLException | RuntimeException e) {
             rollback(session, e);
             throw e;
