@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Everything the deployed functions can be asked to do, run through their entry points: every route and command,
  * registration failures, held and retried messages, a revoked grant and reconnection, expiry, purge, forget_me,
- * a redelivered webhook. The deployment test records the AWS calls this makes to compare them with the roles;
- * a new feature that reaches the store in a new way belongs here too.
+ * a handling failure retried from the queue, a redelivered webhook. The deployment test records the AWS calls this
+ * makes to compare them with the roles; a new feature that reaches the store or the queue in a new way belongs here
+ * too.
  */
 final class DeploymentScenario {
     private static final String LINK = "https://open.spotify.com/track/";
