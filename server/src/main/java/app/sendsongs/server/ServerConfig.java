@@ -60,7 +60,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("SEND_LIMIT_PER_HOUR", "songs one person may send in an hour, a song to a group counting once "
                     + "(default 20)"),
             new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
-                    + "(default 10)"));
+                    + "(default 10)"),
+            new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
             "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",

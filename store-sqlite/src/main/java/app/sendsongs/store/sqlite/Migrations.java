@@ -67,6 +67,11 @@ public final class Migrations {
      * Returns how many scripts it applied.
      */
     int apply(Session session, Instant now) throws SQLException {
+        return apply(session, now, latest());
+    }
+
+    /** Applies the scripts up to version {@code target} only; the rest as {@link #apply(Session, Instant)}. */
+    int apply(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
             session.execute("CREATE TABLE IF NOT EXISTS schema_version ("
@@ -82,7 +87,7 @@ public final class Migrations {
             int applied = 0;
             for (String script : scripts) {
                 int version = version(script);
-                if (recorded.contains(version)) {
+                if (recorded.contains(version) || version > target) {
                     continue;
                 }
                 for (String statement : statements(read(script))) {
