@@ -3,12 +3,14 @@ package app.sendsongs.lambda;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +86,9 @@ final class Wiring {
     /** The core on the shared table, talking to people through {@code chat}. */
     SendSongs app(ChatPlatform chat) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
-        return new SendSongs(stores(), List.of(chat), spotify, List.of(spotify), surroundings.clock(),
-                new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
+        return new SendSongs(stores(), List.of(chat), spotify,
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), List.of(spotify),
+                surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
+                SendSongs.Settings.LEASE, SendLimits.standard()));
     }
 }
