@@ -80,6 +80,7 @@ resource "aws_lambda_function" "inbound" {
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
       WATCH_SCHEDULE                        = var.watch_schedule
+      MESSENGER_GRAPH_VERSION               = var.graph_api_version
     }
   }
 
@@ -167,6 +168,7 @@ resource "aws_lambda_function" "tick" {
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       WATCH_SCHEDULE                        = var.watch_schedule
+      MESSENGER_GRAPH_VERSION               = var.graph_api_version
     }
   }
 

@@ -33,6 +33,12 @@ variable "watch_schedule" {
   default     = "5m/1h,1h/7d"
 }
 
+variable "graph_api_version" {
+  description = "Graph API version the functions call Messenger with; move it forward before Meta retires it (see docs/operations.md)."
+  type        = string
+  default     = "v25.0"
+}
+
 variable "tick_schedule" {
   description = "How often EventBridge Scheduler runs the tick function."
   type        = string

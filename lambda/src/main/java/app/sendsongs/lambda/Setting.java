@@ -1,5 +1,7 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.messenger.MessengerConfig;
+
 /**
  * An environment variable a Lambda function reads, named as the server's variable of the same meaning. Secrets are
  * never in the environment: the server's name with {@code _PARAMETER} appended holds only the name of the SSM
@@ -22,7 +24,7 @@ public enum Setting {
             + "inbound function takes them from"),
     WATCH_SCHEDULE(false, "listen-check schedule, as for the server (default 5m/1h,1h/7d)"),
     MESSENGER_GRAPH_BASE_URL(false, "Graph API base URL (default https://graph.facebook.com)"),
-    MESSENGER_GRAPH_VERSION(false, "Graph API version (default v21.0)"),
+    MESSENGER_GRAPH_VERSION(false, "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
     SPOTIFY_ACCOUNTS_BASE_URL(false, "Spotify accounts service base URL (default https://accounts.spotify.com)"),
     SPOTIFY_API_BASE_URL(false, "Spotify Web API base URL (default https://api.spotify.com)");
 

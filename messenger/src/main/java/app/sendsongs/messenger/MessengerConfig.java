@@ -16,7 +16,7 @@ import java.util.Objects;
 public record MessengerConfig(String graphBaseUrl, String graphVersion, String pageAccessToken, String appSecret,
                               String verifyToken) {
     public static final String DEFAULT_GRAPH_BASE_URL = "https://graph.facebook.com";
-    public static final String DEFAULT_GRAPH_VERSION = "v21.0";
+    public static final String DEFAULT_GRAPH_VERSION = "v25.0";
 
     public MessengerConfig {
         graphBaseUrl = graphBaseUrl == null || graphBaseUrl.isBlank() ? DEFAULT_GRAPH_BASE_URL

@@ -238,7 +238,7 @@ class GraphSendApiTest {
     void errorTextThatEchoesTheTokenIsRedacted() {
         String token = "EAAB+secret/page=token";
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, token, "s", "v"));
-        sandbox.probeAnswersGraphError(400, 100, null, "Invalid request to /v21.0/me/messages?access_token="
+        sandbox.probeAnswersGraphError(400, 100, null, "Invalid request to /v25.0/me/messages?access_token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8) + " (token " + token + ")");
 
         try (LogCapture log = new LogCapture()) {

@@ -80,7 +80,7 @@ final class MessengerSandbox implements AutoCloseable {
 
     /** The Send API adapter pointed at the Graph emulator with the sandbox page token. */
     GraphSendApi graph() {
-        return new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v21.0", config.pageAccessToken(),
+        return new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v25.0", config.pageAccessToken(),
                 config.appSecret(), "verify"));
     }
 

@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
+import app.sendsongs.messenger.MessengerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "database, e.g. from openssl rand -base64 32 (required; keep it: without it stored tokens "
                     + "cannot be read)"),
             new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
-            new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
+            new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
             new Variable("SPOTIFY_SHORT_LINK_BASE_URL", "where Spotify's short links are followed (default "
@@ -103,7 +104,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 values.get("MESSENGER_VERIFY_TOKEN"), values.get("MESSENGER_PAGE_ACCESS_TOKEN"),
                 values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
                 or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
-                or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
+                or(values, "MESSENGER_GRAPH_VERSION", MessengerConfig.DEFAULT_GRAPH_VERSION),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"),
