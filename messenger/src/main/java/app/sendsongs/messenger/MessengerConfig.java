@@ -35,6 +35,11 @@ public record MessengerConfig(String graphBaseUrl, String graphVersion, String p
         return graphBaseUrl + "/" + graphVersion + "/me/messages";
     }
 
+    /** {@code <graphBaseUrl>/<graphVersion>/me/messenger_profile}, without the access token. */
+    public String messengerProfileEndpoint() {
+        return graphBaseUrl + "/" + graphVersion + "/me/messenger_profile";
+    }
+
     @Override
     public String toString() {
         return "MessengerConfig[graphBaseUrl=" + graphBaseUrl + ", graphVersion=" + graphVersion

@@ -100,7 +100,8 @@ final class GraphEmulator {
         }
     }
 
-    private void checkToken(Context ctx) {
+    /** The page token, from {@code access_token} or a bearer header, or Graph's error 190. */
+    void checkToken(Context ctx) {
         String token = ctx.queryParam("access_token");
         if (token == null) {
             String header = ctx.header("Authorization");

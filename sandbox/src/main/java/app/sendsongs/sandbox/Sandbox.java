@@ -53,6 +53,7 @@ public final class Sandbox {
     /** Registers every emulator and control route on an existing Javalin app. */
     public void routes(Javalin app) {
         graph.routes(app);
+        new MessengerProfileEmulator(graph).routes(app);
         accounts.routes(app);
         webApi.routes(app);
         shortLinks.routes(app);

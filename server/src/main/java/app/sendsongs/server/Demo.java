@@ -1,6 +1,9 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.bot.ChatProfile;
 import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.web.PageHeaders;
@@ -100,6 +103,14 @@ public final class Demo implements AutoCloseable {
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         server.start();
+        // What messenger-profile does for a real page: the demo page shows the Get Started button and the menu.
+        try {
+            new MessengerProfile(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
+                    config.pageAccessToken(), null, null)).set(ChatProfile.standard());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return new Demo(server, sandbox, clock, config, tempDir);
     }
 

@@ -1,5 +1,9 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.bot.ChatProfile;
+import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.messenger.MessengerProfile;
+import app.sendsongs.messenger.MessengerProfileException;
 import app.sendsongs.store.sqlite.SqliteBackup;
 import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.IOException;
@@ -22,12 +26,13 @@ import picocli.CommandLine.Parameters;
 /**
  * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
  * {@code sandbox} runs the emulators alone for a bot served elsewhere, {@code backup} and {@code restore} copy the
- * bot's SQLite database out and back.
+ * bot's SQLite database out and back, {@code messenger-profile} sets the page's Get Started button, greeting,
+ * persistent menu and ice breakers.
  */
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
         subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
-                Main.Restore.class,
+                Main.Restore.class, Main.MessengerProfileCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
@@ -35,6 +40,9 @@ public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
     /** The variables backup and restore read. */
     private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
+    /** The variables messenger-profile reads. */
+    private static final List<String> GRAPH_VARIABLES = List.of("MESSENGER_PAGE_ACCESS_TOKEN",
+            "MESSENGER_GRAPH_BASE_URL", "MESSENGER_GRAPH_VERSION");
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -52,6 +60,9 @@ public final class Main implements Runnable {
 
     /** Backup and restore read only the variables naming the database; the others, every variable. */
     private static String[] variablesHelpFor(Object command) {
+        if (command instanceof MessengerProfileCommand) {
+            return variablesHelp(GRAPH_VARIABLES);
+        }
         boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
@@ -275,6 +286,55 @@ public final class Main implements Runnable {
                         backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion());
                 return 0;
             } catch (SqliteStoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "messenger-profile", mixinStandardHelpOptions = true,
+            description = "Set the page's Messenger profile: the Get Started button, the greeting, the persistent "
+                    + "menu (send a song, my songs, groups, help) and the ice breakers, through the Graph API's "
+                    + "me/messenger_profile with MESSENGER_PAGE_ACCESS_TOKEN; then print what the page holds. Run it "
+                    + "once after setting up the page, and again after an upgrade that changes them.")
+    static final class MessengerProfileCommand implements Callable<Integer> {
+        @Option(names = "--show", description = "Only print what the page's profile holds now.")
+        boolean show;
+
+        @Option(names = "--delete", description = "Remove the Get Started button, greeting, persistent menu and "
+                + "ice breakers.")
+        boolean delete;
+
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment wins).")
+        Path envFile;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            String token = values.get("MESSENGER_PAGE_ACCESS_TOKEN");
+            if (token == null || token.isBlank()) {
+                System.err.println("MESSENGER_PAGE_ACCESS_TOKEN must be set (the page access token of "
+                        + "docs/operations.md).");
+                return 2;
+            }
+            MessengerConfig config = new MessengerConfig(values.get("MESSENGER_GRAPH_BASE_URL"),
+                    values.get("MESSENGER_GRAPH_VERSION"), token, null, null);
+            MessengerProfile profile = new MessengerProfile(config);
+            try {
+                if (delete) {
+                    profile.delete();
+                    System.out.println("Removed the page's Get Started button, greeting, persistent menu and ice "
+                            + "breakers.");
+                } else if (!show) {
+                    profile.set(ChatProfile.standard());
+                    System.out.println("Set the page's Get Started button, greeting, persistent menu and ice "
+                            + "breakers (Graph " + config.graphVersion() + "). The page's profile now:");
+                }
+                System.out.println(profile.current().toPrettyString());
+                return 0;
+            } catch (MessengerProfileException e) {
                 System.err.println(e.getMessage());
                 return 1;
             }
