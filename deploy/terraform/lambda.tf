@@ -81,6 +81,7 @@ resource "aws_lambda_function" "inbound" {
       INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
       WATCH_SCHEDULE                        = var.watch_schedule
       MESSENGER_GRAPH_VERSION               = var.graph_api_version
+      MESSENGER_PAGE                        = var.messenger_page
     }
   }
 
@@ -169,6 +170,7 @@ resource "aws_lambda_function" "tick" {
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       WATCH_SCHEDULE                        = var.watch_schedule
       MESSENGER_GRAPH_VERSION               = var.graph_api_version
+      MESSENGER_PAGE                        = var.messenger_page
     }
   }
 

@@ -39,6 +39,12 @@ variable "graph_api_version" {
   default     = "v25.0"
 }
 
+variable "messenger_page" {
+  description = "The Facebook page's username or id, as in https://m.me/<page>: the links the bot gives for invites and held songs. Empty: no such links."
+  type        = string
+  default     = ""
+}
+
 variable "tick_schedule" {
   description = "How often EventBridge Scheduler runs the tick function."
   type        = string

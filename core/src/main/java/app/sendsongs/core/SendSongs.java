@@ -25,6 +25,8 @@ import app.sendsongs.core.music.ShortLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.InviteDelivery;
+import app.sendsongs.core.share.Invites;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.SendLimits;
@@ -58,6 +60,7 @@ public final class SendSongs {
     private final ListenWatcher watcher;
     private final Outbox outbox;
     private final Housekeeping housekeeping;
+    private final InviteDelivery invites;
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
 
@@ -76,7 +79,8 @@ public final class SendSongs {
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease());
+        ChatPlatforms platforms = new ChatPlatforms(chats);
+        this.outbox = new Outbox(platforms, stores.outbox(), clock, settings.lease());
         WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
@@ -93,8 +97,10 @@ public final class SendSongs {
         FriendFinder friends = new FriendFinder(stores.users(), contacts);
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
+        Invites inviting = new Invites(stores.invites(), platforms, clock);
         SendSong sendSong = new SendSong(stores.shares(), stores.preferences(), friends, whichPerson, tracks, limiter,
-                outbox, schedule, link, clock);
+                outbox, schedule, link, inviting, platforms, clock);
+        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, limiter, outbox, groupSummary, schedule,
                 link, clock);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, groupSummary,
@@ -106,7 +112,7 @@ public final class SendSongs {
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
                 clock);
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups), planner, link, clock);
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups, invites), planner, link, clock);
     }
 
     private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
@@ -137,7 +143,7 @@ public final class SendSongs {
 
     /**
      * Does the work that fell due: listen checks (in batches until none is due), retries of held
-     * messages, and (hourly) purging of expired registration leftovers. Returns the number of
+     * messages, invites whose time ran out, and (hourly) purging of expired registration leftovers. Returns the number of
      * listen checks run.
      */
     public int tick() {
@@ -148,6 +154,7 @@ public final class SendSongs {
             total += ran;
         } while (ran == TICK_BATCH);
         outbox.retryDue(RETRY_BATCH);
+        invites.expireDue();
         purgeHourly();
         return total;
     }

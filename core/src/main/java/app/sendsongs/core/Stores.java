@@ -8,6 +8,7 @@ import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchStore;
@@ -29,7 +30,7 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
                      ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     PreferenceStore preferences, DraftStore drafts, Housekeeping housekeeping,
+                     PreferenceStore preferences, DraftStore drafts, InviteStore invites, Housekeeping housekeeping,
                      AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
@@ -43,6 +44,7 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(drafts, "drafts");
+        Objects.requireNonNull(invites, "invites");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

@@ -31,7 +31,7 @@ public final class InboundHandler implements RequestStreamHandler {
     public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
             Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.INBOUND_QUEUE_URL,
-            Setting.WATCH_SCHEDULE, Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION,
+            Setting.WATCH_SCHEDULE, Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.MESSENGER_PAGE,
             Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);

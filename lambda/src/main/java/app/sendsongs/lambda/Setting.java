@@ -24,6 +24,8 @@ public enum Setting {
             + "inbound function takes them from"),
     WATCH_SCHEDULE(false, "listen-check schedule, as for the server (default 5m/1h,1h/7d)"),
     MESSENGER_GRAPH_BASE_URL(false, "Graph API base URL (default https://graph.facebook.com)"),
+    MESSENGER_PAGE(false, "the page's username or id, as in https://m.me/<page>: the links the bot gives for "
+            + "invites and held songs (optional: without it the bot gives none)"),
     MESSENGER_GRAPH_VERSION(false, "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
     SPOTIFY_ACCOUNTS_BASE_URL(false, "Spotify accounts service base URL (default https://accounts.spotify.com)"),
     SPOTIFY_API_BASE_URL(false, "Spotify Web API base URL (default https://api.spotify.com)");

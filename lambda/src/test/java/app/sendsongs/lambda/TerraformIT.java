@@ -169,7 +169,7 @@ class TerraformIT {
     }
 
     @Test
-    void everyFunctionThatCallsGraphUsesTheGraphVersionVariableWhoseDefaultIsTheCodes() {
+    void everyFunctionThatCallsGraphUsesTheGraphVersionVariableWhoseDefaultIsTheCodes() throws Exception {
         assertThat(TerraformConfig.map(terraform.section("variable").get("graph_api_version")).get("default"))
                 .isEqualTo(MessengerConfig.DEFAULT_GRAPH_VERSION).isEqualTo("v25.0");
         for (String function : FUNCTIONS.keySet()) {

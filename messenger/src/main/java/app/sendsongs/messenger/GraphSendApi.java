@@ -97,6 +97,22 @@ public final class GraphSendApi implements ChatPlatform {
     /**
      * {@inheritDoc}
      *
+     * <p>{@code https://m.me/<page>?ref=<ref>}: opening it sends the bot a {@code referral} event (or, on a first
+     * contact, the Get Started postback with the referral), which opens the person's 24-hour window.
+     *
+     * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/discovery/m-me-links">m.me links</a>
+     */
+    @Override
+    public Optional<String> conversationLink(String ref) {
+        if (config.page() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("https://m.me/" + config.page() + "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>A message with a text and a card is sent as two messages, the text first; if the text is not sent, the
      * card is not tried. If the text went and the card did not, the card's outcome is the answer: the core then
      * keeps the whole message and sends it again later, so the text may show twice but the card is never lost

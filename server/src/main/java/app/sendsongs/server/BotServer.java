@@ -60,7 +60,7 @@ public final class BotServer implements AutoCloseable {
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
             MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), config.appSecret(), config.verifyToken());
+                    config.pageAccessToken(), config.appSecret(), config.verifyToken(), config.messengerPage());
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());

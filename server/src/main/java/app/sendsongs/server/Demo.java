@@ -74,6 +74,7 @@ public final class Demo implements AutoCloseable {
         SANDBOX_CREDENTIALS.forEach(values::putIfAbsent);
         values.putIfAbsent("TOKEN_ENCRYPTION_KEY", randomKey());
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
+        values.putIfAbsent("MESSENGER_PAGE", SANDBOX_PAGE_ID);
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
         values.putIfAbsent("SPOTIFY_SHORT_LINK_BASE_URL", base + "/sandbox/spotify-link");

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
+                           String messengerPage,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            StoreConfig store, WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
                            TokenCipher tokenCipher) {
@@ -38,6 +39,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("TOKEN_ENCRYPTION_KEY", "base64 of 32 random bytes that seals people's Spotify tokens in the "
                     + "database, e.g. from openssl rand -base64 32 (required; keep it: without it stored tokens "
                     + "cannot be read)"),
+            new Variable("MESSENGER_PAGE", "the page's username or id, as in https://m.me/<page>: the links the bot gives "
+                    + "for invites and held songs (optional: without it the bot gives none)"),
             new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
@@ -87,6 +90,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         } catch (IllegalArgumentException e) {
             problems.add("WATCH_SCHEDULE: " + e.getMessage());
         }
+        if (!blank(values.get("MESSENGER_PAGE")) && !MessengerConfig.isPageName(values.get("MESSENGER_PAGE").strip())) {
+            problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
+        }
         StoreConfig store = StoreConfig.from(values, problems);
         TokenCipher tokenCipher = null;
         if (!blank(values.get("TOKEN_ENCRYPTION_KEY"))) {
@@ -105,6 +111,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
                 or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
                 or(values, "MESSENGER_GRAPH_VERSION", MessengerConfig.DEFAULT_GRAPH_VERSION),
+                blank(values.get("MESSENGER_PAGE")) ? null : values.get("MESSENGER_PAGE").strip(),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"),
@@ -154,7 +161,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
 
     @Override
     public String toString() {
-        return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
+        return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", page=" + messengerPage + ", graph=" + graphBaseUrl + "/"
                 + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
                 + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits
                 + ", secrets=<redacted>]";

@@ -1,6 +1,7 @@
 package app.sendsongs.core.chat;
 
 import app.sendsongs.core.shared.Platform;
+import java.util.Optional;
 
 /**
  * Port: one chat platform the bot speaks on (Messenger, Telegram), implemented by that platform's
@@ -34,4 +35,14 @@ public interface ChatPlatform {
      * failure is an outcome, not an exception.
      */
     SendOutcome send(String recipientId, Message message, MessageKind kind);
+
+    /**
+     * A link that opens a conversation with the bot on this platform and tells the bot {@code ref} (Messenger:
+     * {@code https://m.me/<page>?ref=<ref>}, which arrives as an {@link Inbound.OpenedLink}); empty when the platform
+     * has none or it is not configured. {@code ref} is at most 64 characters of letters, digits, {@code -} and
+     * {@code _}.
+     */
+    default Optional<String> conversationLink(String ref) {
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import app.sendsongs.core.shared.Platform;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +32,11 @@ public final class ChatPlatforms {
     /** The platforms configured, in the order given. */
     public Set<Platform> platforms() {
         return byPlatform.keySet();
+    }
+
+    /** A link that opens a conversation with the bot on {@code platform}, carrying {@code ref}; empty when none. */
+    public Optional<String> conversationLink(Platform platform, String ref) {
+        return Optional.ofNullable(byPlatform.get(platform)).flatMap(chat -> chat.conversationLink(ref));
     }
 
     /**

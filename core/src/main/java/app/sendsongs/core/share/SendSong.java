@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
@@ -23,6 +24,9 @@ import java.util.UUID;
  * not told why), and confirm to the sender, saying so when the friend does not share when they play songs.
  */
 public final class SendSong {
+    /** What the link to a person whose songs are held carries: opening it is writing to the bot, which releases them. */
+    public static final String HELD_SONGS_REF = "songs";
+
     private final ShareStore shares;
     private final PreferenceStore preferences;
     private final Outbox outbox;
@@ -33,10 +37,12 @@ public final class SendSong {
     private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final SendLimiter limiter;
+    private final Invites invites;
+    private final ChatPlatforms chats;
 
     public SendSong(ShareStore shares, PreferenceStore preferences, FriendFinder friends, WhichPerson whichPerson,
                     TrackLookup tracks, SendLimiter limiter, Outbox outbox, WatchSchedule schedule,
-                    ConnectLink connectLink, Clock clock) {
+                    ConnectLink connectLink, Invites invites, ChatPlatforms chats, Clock clock) {
         this.shares = shares;
         this.preferences = preferences;
         this.outbox = outbox;
@@ -47,6 +53,8 @@ public final class SendSong {
         this.friends = friends;
         this.whichPerson = whichPerson;
         this.limiter = limiter;
+        this.invites = invites;
+        this.chats = chats;
     }
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
@@ -56,7 +64,8 @@ public final class SendSong {
                     sendTo(sender, friend, command.song(), command.pre(), command.post());
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
-            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyCalled(command.friendName()));
+            case FriendFinder.Lookup.Nobody() ->
+                    invite(sender, command.friendName(), command.song(), command.pre(), command.post());
         };
     }
 
@@ -67,6 +76,22 @@ public final class SendSong {
                     sendTo(sender, receiver, command.song(), command.pre(), command.post());
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
+    }
+
+    /**
+     * The song for someone nobody is registered as: an invite link for the sender to forward (see {@link Invites}),
+     * once the link is known to lead to a track; where the sender's platform has no links, how the friend registers.
+     */
+    public Message invite(User sender, String friendName, SongLink song, String pre, String post) {
+        Optional<String> overLimit = limiter.allowance(sender.address()).refusal();
+        if (overLimit.isPresent()) {
+            return Message.text(overLimit.get());
+        }
+        return Message.text(switch (tracks.find(song)) {
+            case TrackLookup.Result.Found(Track track) ->
+                    invites.invite(sender.address(), friendName, track, pre, post).orElse(nobodyCalled(friendName));
+            case TrackLookup.Result.Refused(String reply) -> reply;
+        });
     }
 
     static String yourself() {
@@ -119,8 +144,11 @@ public final class SendSong {
             case SENT -> "Sent " + track.title() + " to " + receiver.name() + "." + (receipts ? " I'll tell you when "
                     + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
             case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + track.title() + " to "
-                    + receiver.name() + " just now (they haven't written to me lately). It goes out as soon as they "
-                    + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts);
+                    + receiver.name() + " just now (they haven't written to me lately). " + chats
+                    .conversationLink(receiver.address().platform(), HELD_SONGS_REF)
+                    .map(link -> "Send them this link: " + link + "\nIt goes out the moment they tap it")
+                    .orElse("It goes out as soon as they write to me")
+                    + (receipts ? ", and I'll start watching then." : "." + noReceipts);
             case RETRYING -> "Their chat app didn't take " + track.title() + " for " + receiver.name() + " just now. "
                     + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };

@@ -25,6 +25,7 @@ public final class InMemoryStores {
         InMemoryGroups groups = new InMemoryGroups();
         InMemoryPreferences preferences = new InMemoryPreferences();
         InMemoryDrafts drafts = new InMemoryDrafts();
+        InMemoryInvites invites = new InMemoryInvites();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
@@ -34,6 +35,7 @@ public final class InMemoryStores {
                 outbox.forget(person);
                 choices.takeChoice(person);
                 drafts.deleteDraft(person);
+                invites.forget(person);
                 preferences.forget(person);
                 users.deleteUser(person);
             }
@@ -47,6 +49,6 @@ public final class InMemoryStores {
             }
         };
         return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, preferences, drafts,
-                housekeeping, () -> { });
+                invites, housekeeping, () -> { });
     }
 }

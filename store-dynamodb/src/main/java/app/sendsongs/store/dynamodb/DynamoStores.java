@@ -47,10 +47,11 @@ public final class DynamoStores {
         DynamoGroups groups = new DynamoGroups(table, groupSends);
         DynamoDrafts drafts = new DynamoDrafts(table);
         DynamoPreferences preferences = new DynamoPreferences(table);
+        DynamoInvites invites = new DynamoInvites(table, due);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, drafts,
-                preferences, groups, groupSends, counters, new Purge(table, due));
+                invites, preferences, groups, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
-                shares, choices, watches, groups, preferences, drafts, housekeeping, () -> {
+                shares, choices, watches, groups, preferences, drafts, invites, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }
