@@ -71,7 +71,7 @@ final class Wiring {
         return new GraphSendApi(new MessengerConfig(settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
                 settings.optional(Setting.MESSENGER_GRAPH_VERSION).orElse(null),
                 secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null,
-                settings.optional(Setting.MESSENGER_PAGE).orElse(null)));
+                settings.optional(Setting.MESSENGER_PAGE).orElse(null)), surroundings.clock());
     }
 
     /** The intake queue between the webhook and the inbound function. */

@@ -189,6 +189,12 @@ public final class MessengerEmulator {
         return Optional.ofNullable(lastInbound.get(psid));
     }
 
+    /** How many people the page can message now: those who wrote within {@code window} of {@code now}. */
+    int engaged(Instant now, Duration window) {
+        Instant since = now.minus(window);
+        return (int) lastInbound.values().stream().filter(at -> at.isAfter(since)).count();
+    }
+
     InboxMessage deliver(String psid, String text, JsonNode sent, String messagingType, String tag) {
         InboxMessage message = new InboxMessage(text, sent, messagingType, tag, clock.instant(), Ids.messageId());
         List<InboxMessage> inbox = inboxes.computeIfAbsent(psid, k -> new ArrayList<>());

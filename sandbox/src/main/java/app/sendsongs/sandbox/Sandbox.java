@@ -54,6 +54,7 @@ public final class Sandbox {
     public void routes(Javalin app) {
         graph.routes(app);
         new MessengerProfileEmulator(graph).routes(app);
+        new GraphLimitRoutes(graph.throttle()).routes(app);
         accounts.routes(app);
         webApi.routes(app);
         shortLinks.routes(app);
@@ -99,6 +100,11 @@ public final class Sandbox {
 
     public ListenBrainzEmulator listenBrainz() {
         return listenBrainz;
+    }
+
+    /** The Send API's calls a second per page and per thread (0: none), as {@code POST /sandbox/messenger/limits}. */
+    public void messengerLimits(int perSecond, int perThreadPerSecond) {
+        graph.throttle().limits(perSecond, java.time.Duration.ofSeconds(1), perThreadPerSecond);
     }
 
     public MessengerEmulator messenger() {

@@ -65,7 +65,7 @@ public final class BotServer implements AutoCloseable {
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
+            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger, clock)), spotifyClient,
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
                     new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
             this.http = Javalin.create(javalin -> {
