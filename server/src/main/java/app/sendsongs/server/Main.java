@@ -163,6 +163,19 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The settings of a command that needs no database: an env file, then the environment. */
+    static class EnvironmentSettings {
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment wins).")
+        Path envFile;
+
+        Map<String, String> values() throws IOException {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            return values;
+        }
+    }
+
     /** Options shared by both modes; each overrides the environment variable of the same meaning. */
     static class Common extends FileSettings {
         @Option(names = "--port", description = "HTTP port (PORT).")
@@ -297,7 +310,7 @@ public final class Main implements Runnable {
                     + "menu (send a song, my songs, groups, help) and the ice breakers, through the Graph API's "
                     + "me/messenger_profile with MESSENGER_PAGE_ACCESS_TOKEN; then print what the page holds. Run it "
                     + "once after setting up the page, and again after an upgrade that changes them.")
-    static final class MessengerProfileCommand implements Callable<Integer> {
+    static final class MessengerProfileCommand extends EnvironmentSettings implements Callable<Integer> {
         @Option(names = "--show", description = "Only print what the page's profile holds now.")
         boolean show;
 
@@ -305,14 +318,9 @@ public final class Main implements Runnable {
                 + "ice breakers.")
         boolean delete;
 
-        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
-                + "(the environment wins).")
-        Path envFile;
-
         @Override
         public Integer call() throws Exception {
-            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-            values.putAll(System.getenv());
+            Map<String, String> values = values();
             String token = values.get("MESSENGER_PAGE_ACCESS_TOKEN");
             if (token == null || token.isBlank()) {
                 System.err.println("MESSENGER_PAGE_ACCESS_TOKEN must be set (the page access token of "
@@ -353,7 +361,7 @@ public final class Main implements Runnable {
                             + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api "
                             + "and SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link. The emulators keep their "
                             + "own manual clock."})
-    static final class SandboxCommand implements Callable<Integer> {
+    static final class SandboxCommand extends EnvironmentSettings implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
         int port = 8090;
 
@@ -365,14 +373,9 @@ public final class Main implements Runnable {
                 + "(default http://localhost:8080/webhook).")
         String botWebhookUrl = "http://localhost:8080/webhook";
 
-        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
-                + "(the environment wins).")
-        Path envFile;
-
         @Override
         public Integer call() throws Exception {
-            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-            values.putAll(System.getenv());
+            Map<String, String> values = values();
             StandaloneSandbox sandbox;
             try {
                 Logging.configure(values.get(Logging.VARIABLE));
