@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,6 +64,12 @@ final class MessengerProfileEmulator {
         app.get(path, JsonIo.guarded(this::get));
         app.delete(path, JsonIo.guarded(this::delete));
         app.get("/sandbox/messenger/profile", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, snapshot())));
+    }
+
+    /** The Get Started button's payload, when the page has one. */
+    synchronized Optional<String> getStartedPayload() {
+        return profile.has("get_started") ? Optional.of(profile.path("get_started").path("payload").asText())
+                : Optional.empty();
     }
 
     /** The profile as it is now: every property set, as Graph gives it back. */

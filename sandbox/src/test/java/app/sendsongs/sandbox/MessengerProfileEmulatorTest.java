@@ -74,6 +74,27 @@ class MessengerProfileEmulatorTest {
         assertThat(h.get("/sandbox/messenger/profile").json().isEmpty()).isTrue();
     }
 
+    @Test
+    void aNewcomerOpeningALinkTapsGetStartedWhichCarriesTheReferralAndSomeoneKnownSendsAReferral() {
+        h.post("/sandbox/messenger/send", java.util.Map.of("from", "before", "referral", "r0"));
+        assertThat(h.webhooks.getLast().json().path("entry").get(0).path("messaging").get(0).has("referral"))
+                .as("no Get Started button yet: a bare referral").isTrue();
+        h.post(PROFILE, "{" + GET_STARTED + "}");
+
+        h.post("/sandbox/messenger/send", java.util.Map.of("from", "newcomer", "referral", "invite-abc"));
+        JsonNode first = h.webhooks.getLast().json().path("entry").get(0).path("messaging").get(0);
+        h.post("/sandbox/messenger/send", java.util.Map.of("from", "newcomer", "referral", "songs"));
+        JsonNode again = h.webhooks.getLast().json().path("entry").get(0).path("messaging").get(0);
+
+        assertThat(first.path("postback").path("payload").asText()).isEqualTo("start");
+        assertThat(first.path("postback").path("title").asText()).isEqualTo("Get Started");
+        assertThat(first.path("postback").path("mid").asText()).startsWith("m_");
+        assertThat(first.path("postback").path("referral").path("ref").asText()).isEqualTo("invite-abc");
+        assertThat(again.has("postback")).isFalse();
+        assertThat(again.path("referral").path("ref").asText()).isEqualTo("songs");
+        assertThat(again.path("referral").path("type").asText()).isEqualTo("OPEN_THREAD");
+    }
+
     private static String error(SandboxHarness.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         JsonNode error = response.json().path("error");
