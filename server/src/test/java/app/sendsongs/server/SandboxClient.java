@@ -46,7 +46,9 @@ final class SandboxClient {
     private static final Duration POLL = Duration.ofMillis(10);
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Keeps cookies like the browser a person connects in: the connect round trip is bound to it. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
     private final SandboxControl control;
 
     SandboxClient(String base) {

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
@@ -37,11 +38,12 @@ final class OurPolicy implements AutoCloseable {
         this.music = new SandboxMusic(spotify, clock);
         this.chat = new SenderNotices(clock, world.sent.length);
         this.app = new SendSongs(stores, List.of(chat), music, List.of(music), clock,
-                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE));
+                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE,
+                        SigningKey.random()));
         for (World.Person person : world.people) {
             stores.users().saveUser(new User(ChatAddress.messenger(person.psid()), person.name(),
                     new SpotifyConnection(person.psid(), null, clock.instant(),
-                            SandboxMusic.refreshTokenOf(person.psid())),
+                            SandboxMusic.refreshTokenOf(person.psid()), null),
                     GrantState.ACTIVE, clock.instant(), clock.instant()));
         }
     }

@@ -81,7 +81,7 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     private SpotifyConnection connectionFor(String psid) {
         Instant expires = clock.instant().plus(TOKEN_LIFETIME);
         return new SpotifyConnection(psid, "access." + expires.toEpochMilli() + "." + psid, expires,
-                refreshTokenOf(psid));
+                refreshTokenOf(psid), null);
     }
 
     /** The app's own catalogue lookup: no person's token involved. */
@@ -96,7 +96,7 @@ final class SandboxMusic implements Catalogue, ListeningSource {
         recentlyPlayed++;
         String accessToken = ((SpotifyConnection) connection).accessToken();
         SandboxUser.Page page = spotify.user(userOf(accessToken)).recentlyPlayed(after.toEpochMilli(), Long.MAX_VALUE,
-                PAGE);
+                PAGE, clock.instant());
         List<Play> plays = new ArrayList<>(page.plays().size());
         for (SandboxUser.Play play : page.plays()) {
             plays.add(new Play(track(spotify.catalogue().byId(play.trackId()).orElseThrow()).recording(),

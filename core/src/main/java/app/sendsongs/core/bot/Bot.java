@@ -15,7 +15,6 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
@@ -39,12 +38,11 @@ public final class Bot {
     private final ForgetMe forgetMe;
     private final Groups groups;
     private final WatchPlanner planner;
-    private final ConnectLink connectLink;
     private final Clock clock;
 
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
                SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, WatchPlanner planner,
-               ConnectLink connectLink, Clock clock) {
+               Clock clock) {
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
@@ -55,7 +53,6 @@ public final class Bot {
         this.forgetMe = forgetMe;
         this.groups = groups;
         this.planner = planner;
-        this.connectLink = connectLink;
         this.clock = clock;
     }
 
@@ -68,31 +65,35 @@ public final class Bot {
         user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));
         outbox.personWrote(from);
         user.ifPresent(u -> planner.personWrote(from));
-        outbox.reply(from, Message.text(answer(event, user)));
+        outbox.reply(from, answer(event, user));
     }
 
-    private String answer(Inbound event, Optional<User> user) {
+    private Message answer(Inbound event, Optional<User> user) {
         return switch (event) {
             case Inbound.Text text -> answer(event, text.text(), user);
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
-            case Inbound.OpenedLink opened -> user.isPresent() ? Help.brief() : welcome();
+            case Inbound.OpenedLink opened -> user.isPresent() ? Message.text(Help.brief()) : registration.welcome();
         };
     }
 
-    private String answer(Inbound event, String typed, Optional<User> user) {
+    private Message answer(Inbound event, String typed, Optional<User> user) {
         ParseResult parsed = parser.parse(typed);
         if (parsed instanceof ParseResult.Invalid invalid) {
-            return user.isPresent() ? invalid.reply() : welcome();
+            return user.isPresent() ? Message.text(invalid.reply()) : registration.welcome();
         }
         Command command = ((ParseResult.Parsed) parsed).command();
         if (command instanceof Command.Register register) {
-            return registration.register(event.from(), register, event.at());
+            return Message.text(registration.register(event.from(), register, event.at()));
+        }
+        if (command instanceof Command.Connect connect) {
+            return registration.connect(event.from(), user, connect.source());
         }
         if (user.isEmpty()) {
-            return command instanceof Command.Help ? Help.all() + "\n\n" + welcome() : welcome();
+            Message welcome = registration.welcome();
+            return command instanceof Command.Help ? welcome.withText(Help.all() + "\n\n" + welcome.text()) : welcome;
         }
-        return answer(user.get(), command, typed);
+        return Message.text(answer(user.get(), command, typed));
     }
 
     private String answer(User user, Command command, String text) {
@@ -105,7 +106,9 @@ public final class Bot {
             case Command.ForgetMe f -> forgetMe.forget(user);
             case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Help help -> help.topic().flatMap(Help::topic).orElse(Help.all());
+            case Command.Rename rename -> registration.rename(user, rename.name());
             case Command.Register r -> throw new IllegalStateException("handled before");
+            case Command.Connect c -> throw new IllegalStateException("handled before");
         };
     }
 
@@ -123,11 +126,5 @@ public final class Bot {
             return groups.choose(user, choice.get(), group, number);
         }
         return "I'm not waiting for an answer from you. " + Help.brief();
-    }
-
-    private String welcome() {
-        return "Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. "
-                + "To start, connect your Spotify account here: " + connectLink.url()
-                + " — the page then shows the register command to send me.";
     }
 }

@@ -36,7 +36,9 @@ class CommandDefinitionsTest {
             Map.entry("leavegroup", "leave_group"),
             Map.entry("delete_group", "delete_group"), Map.entry("delete-group", "delete_group"),
             Map.entry("deletegroup", "delete_group"),
-            Map.entry("groups", "groups"), Map.entry("members", "members"));
+            Map.entry("groups", "groups"), Map.entry("members", "members"),
+            Map.entry("connect", "connect"), Map.entry("reconnect", "connect"),
+            Map.entry("name", "name"), Map.entry("rename", "name"));
 
     /** What can follow a command word: nothing, a word, options, a group and a person, a song. */
     private static final List<String> TAILS = List.of("", " all", " 2", " Family", " Family \"Bob Fisher\"",

@@ -6,15 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The schema, as an ordered list of SQL scripts on the class path ({@code V1__init.sql},
- * {@code V2__...sql}, ...). Opening a database applies, in one write transaction, the scripts newer
- * than the version recorded in its {@code schema_version} table, and records each one there. A
- * database already at the latest version is left untouched; one newer than this code is refused.
+ * {@code V2__...sql}, ...). Opening a database applies, in one write transaction and in version
+ * order, every script its {@code schema_version} table does not record, and records each one there.
+ * A database that has them all is left untouched; one that records a version this code does not
+ * know is refused (it was written by a newer program).
+ *
+ * <p>Versions increase but may leave a gap: a version reserved for a script that another line of
+ * work adds. A database opened before that script existed gets it when code that has it opens the
+ * database, after the later versions it already has; so scripts must not depend on a version
+ * above them.
  *
  * <p>To change the schema, add the next script to {@code src/main/resources/db/sqlite/} and to
  * {@link #STANDARD}; never edit a script that has been released.
@@ -23,7 +32,7 @@ public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
     /** Every schema script, in order. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-            "V4__chat_addresses.sql");
+            "V4__chat_addresses.sql", "V6__listening_sources.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;
@@ -32,11 +41,13 @@ public final class Migrations {
     Migrations(String location, List<String> scripts) {
         this.location = location.endsWith("/") ? location : location + "/";
         this.scripts = List.copyOf(scripts);
-        for (int i = 0; i < this.scripts.size(); i++) {
-            if (version(this.scripts.get(i)) != i + 1) {
-                throw new IllegalArgumentException("migration " + (i + 1) + " is named " + this.scripts.get(i)
-                        + "; scripts must be V1__..., V2__..., in order without gaps");
+        int previous = 0;
+        for (String script : this.scripts) {
+            if (version(script) <= previous) {
+                throw new IllegalArgumentException("migration " + script + " comes after version " + previous
+                        + "; scripts must be V1__..., V2__..., in increasing order");
             }
+            previous = version(script);
         }
     }
 
@@ -46,7 +57,12 @@ public final class Migrations {
     }
 
     int latest() {
-        return scripts.size();
+        return version(scripts.getLast());
+    }
+
+    /** How many scripts there are (fewer than {@link #latest()} when a version is left for another script). */
+    public static int scriptCount() {
+        return STANDARD.scripts.size();
     }
 
     /**
@@ -58,21 +74,28 @@ public final class Migrations {
         try {
             session.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-            int current = currentVersion(session);
-            if (current > latest()) {
-                throw new SqliteStoreException("the database is at schema version " + current
+            Set<Integer> recorded = new HashSet<>(session.query("SELECT version FROM schema_version",
+                    rs -> rs.getInt("version")));
+            Set<Integer> known = new HashSet<>(scripts.stream().map(Migrations::version).toList());
+            Optional<Integer> unknown = recorded.stream().filter(v -> !known.contains(v)).max(Integer::compare);
+            if (unknown.isPresent()) {
+                throw new SqliteStoreException("the database is at schema version " + unknown.get()
                         + ", newer than this program knows (" + latest() + "); upgrade the program");
             }
-            for (int version = current + 1; version <= latest(); version++) {
-                String script = scripts.get(version - 1);
+            int applied = 0;
+            for (String script : scripts) {
+                if (recorded.contains(version(script))) {
+                    continue;
+                }
                 for (String statement : statements(read(script))) {
                     session.execute(statement);
                 }
                 session.update("INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
-                        (long) version, script, now);
+                        (long) version(script), script, now);
+                applied++;
             }
             session.execute("COMMIT");
-            return latest() - current;
+            return applied;
         } catch (SQLException | RuntimeException e) {
             rollback(session, e);
             throw e;
