@@ -49,8 +49,9 @@ class SettingsTest {
             assertThat(settings).doesNotHaveDuplicates()
                     .contains(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);
         }
+        // the registration function reads names and tells people in the chat (the page token), nothing more
         assertThat(RegistrationHandler.SETTINGS).doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER,
-                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER);
+                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER);
         assertThat(TickHandler.SETTINGS).doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER,
                 Setting.MESSENGER_VERIFY_TOKEN_PARAMETER);
     }

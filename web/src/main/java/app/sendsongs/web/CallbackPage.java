@@ -61,7 +61,7 @@ public final class CallbackPage {
                 <p>I've written to you on %s: go back to the chat to send and receive songs. You can change your name
                 there with <code>name "Your Full Name"</code>.</p>
                 <p><a href="%s">Back to %s</a></p>
-                """.formatted(registered.reconnected() ? "connected again" : "registered and connected",
+                """.formatted(registered.reconnected() ? "connected" : "registered and connected",
                 Html.escape(registered.kind().displayName()), Html.escape(registered.name()), Html.escape(chat),
                 Html.escape(chatLink(registered.platform())), Html.escape(chat));
         return Pages.page("Connected", body, "");
