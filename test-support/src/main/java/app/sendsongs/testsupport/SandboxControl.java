@@ -154,6 +154,11 @@ public final class SandboxControl {
                 "delay_s", delay.toSeconds()), 200);
     }
 
+    /** The emulated catalogue's tracks: {@code id}, {@code name}, {@code artists}, {@code duration_ms}, ... */
+    public JsonNode tracks() {
+        return get("/sandbox/spotify/tracks");
+    }
+
     public List<String> trackIds() {
         List<String> ids = new ArrayList<>();
         get("/sandbox/spotify/tracks").forEach(track -> ids.add(track.path("id").asText()));

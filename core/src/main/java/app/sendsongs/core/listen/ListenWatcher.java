@@ -23,6 +23,7 @@ import app.sendsongs.core.watch.WatchStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -167,7 +168,9 @@ public final class ListenWatcher {
     /** Settles one share; returns when it should be checked next, empty when it is settled. */
     private Optional<Instant> settle(Share share, User receiver, List<Play> plays, boolean gap, Instant now) {
         Instant deliveredAt = share.deliveredAt().orElseThrow();
-        Optional<Play> play = PlayMatcher.firstPlay(share.track().recording(), plays, deliveredAt);
+        // scrobbling sources keep whole seconds: a play in the second of the delivery counts
+        Optional<Play> play = PlayMatcher.firstPlay(share.track().recording(), plays,
+                deliveredAt.truncatedTo(ChronoUnit.SECONDS));
         if (play.isPresent()) {
             Share played = share.played(play.get().playedAt());
             if (shares.updateShare(played, ShareStatus.WATCHING)) {

@@ -76,11 +76,11 @@ public final class ListeningAccess {
     }
 
     private ListeningConnection freshConnection(ListeningSource source, User user) throws MusicServiceException {
-        remindIfGrantEndsSoon(user);
-        if (!source.needsRefresh(user.connection(), clock.instant(), EXPIRY_MARGIN)) {
-            return user.connection();
+        User current = remindIfGrantEndsSoon(user);
+        if (!source.needsRefresh(current.connection(), clock.instant(), EXPIRY_MARGIN)) {
+            return current.connection();
         }
-        return refresh(source, user);
+        return refresh(source, current);
     }
 
     private ListeningSource sourceFor(User user) throws MusicServiceException {
@@ -94,25 +94,30 @@ public final class ListeningAccess {
         return fresh;
     }
 
-    /** Once per consent: a reminder a few days before Spotify ends a grant, with the person's own link. */
-    private void remindIfGrantEndsSoon(User user) {
+    /**
+     * Once per consent: a reminder a few days before Spotify ends a grant, with the person's own link. Answers the
+     * person as stored after it, so what follows (a refresh) does not write back the state before it.
+     */
+    private User remindIfGrantEndsSoon(User user) {
         if (user.grantState() != GrantState.ACTIVE || !(user.connection() instanceof SpotifyConnection spotify)) {
-            return;
+            return user;
         }
         Optional<Instant> ends = spotify.grantEndsAt();
         if (ends.isEmpty() || clock.instant().isBefore(ends.get().minus(REMIND_BEFORE_GRANT_ENDS))) {
-            return;
+            return user;
         }
         User current = users.findUser(user.address()).orElse(user);
         if (current.grantState() != GrantState.ACTIVE) {
-            return;
+            return current;
         }
-        users.saveUser(current.withGrantState(GrantState.ENDING_SOON_TOLD));
+        User told = current.withGrantState(GrantState.ENDING_SOON_TOLD);
+        users.saveUser(told);
         outbox.notify(user.address(), Message.text("Your Spotify connection ends on " + Texts.when(ends.get())
                 + ": Spotify asks everyone to allow apps again every six months. Reconnect before then and I'll go on "
                 + "watching the songs friends send you without a gap. Your own link (it works once, within a day): "
                 + links.url(user.address(), SourceKind.SPOTIFY)).withChoices(List.of(
                 new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))));
+        return told;
     }
 
     private void markDisconnected(User user) {

@@ -138,8 +138,9 @@ class WatchingEverySourceTest {
         Instant consented = bot.clock.instant();
         User bob = bot.register("bob", "Bob Fisher");
         SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        // its access token has expired: the check that reminds also refreshes, which must not undo the reminder
         bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
-                grant.accessTokenExpiresAt(), grant.refreshToken(), consented.minus(Duration.ofDays(180)))));
+                consented, grant.refreshToken(), consented.minus(Duration.ofDays(180)))));
         Instant ends = consented.minus(Duration.ofDays(180)).atOffset(java.time.ZoneOffset.UTC).plusMonths(6)
                 .toInstant();
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
