@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
+    /** The chat platform of these routes, named in their event lines. */
+    static final Platform PLATFORM = Platform.MESSENGER;
     /** What a full intake asks senders to wait before delivering again. */
     static final String RETRY_AFTER_SECONDS = "5";
     /** The paste form holds a state and a token: a few hundred bytes. */
@@ -92,12 +95,22 @@ final class BotRoutes {
     }
 
     private void verifyWebhook(Context ctx) {
-        send(ctx, webhook.verify(ctx.queryParam("hub.mode"), ctx.queryParam("hub.verify_token"),
-                ctx.queryParam("hub.challenge")));
+        long started = EventLog.start();
+        WebResponse response = webhook.verify(ctx.queryParam("hub.mode"), ctx.queryParam("hub.verify_token"),
+                ctx.queryParam("hub.challenge"));
+        send(ctx, response);
+        EventLog event = EventLog.event(PLATFORM, "verify").count("status", response.status());
+        if (response.status() == HttpStatus.OK.getCode()) {
+            event.info("verified", started);
+        } else {
+            event.warn("refused", started);
+        }
     }
 
     /** Checks the signature on the raw body, parses, queues the events for the workers and answers at once. */
     private void receive(Context ctx) {
+        long started = EventLog.start();
+        EventLog event = EventLog.event(PLATFORM, "webhook");
         byte[] body;
         try {
             body = RequestBody.bytes(ctx);
@@ -106,26 +119,34 @@ final class BotRoutes {
             // Closing the connection stops the sender from streaming the rest of the body at us.
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
+            event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
             return;
         } catch (java.io.UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
+            event.count("status", HttpStatus.BAD_REQUEST.getCode()).warn("incomplete", started);
             return;
         }
         switch (webhook.receive(body, ctx.header(SignatureVerifier.HEADER))) {
             case Webhook.Intake.Rejected rejected -> {
                 LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
                 send(ctx, rejected.response());
+                int status = rejected.response().status();
+                event.count("status", status).warn(status == HttpStatus.FORBIDDEN.getCode() ? "bad_signature"
+                        : "malformed", started);
             }
             case Webhook.Intake.Accepted accepted -> {
+                event.count("events", accepted.events().size());
                 if (!dispatcher.dispatch(accepted.events())) {
                     // Messenger delivers the batch again later; what was queued is then recognised by its event id.
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
+                    event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
                     return;
                 }
                 send(ctx, Webhook.RECEIVED);
+                event.count("status", Webhook.RECEIVED.status()).info("accepted", started);
             }
         }
     }

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
@@ -114,7 +115,7 @@ public final class BotServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+            dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
                     new SignatureVerifier(config.appSecret()), new WebhookParser(clock), dispatcher, clock)
@@ -131,6 +132,19 @@ public final class BotServer implements AutoCloseable {
         }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
         return this;
+    }
+
+    /** A webhook worker's event: handled by the bot, with one event line saying how it went. */
+    private void handle(Inbound event) {
+        long started = EventLog.start();
+        EventLog line = EventLog.message(event);
+        try {
+            app.bot().handle(event);
+        } catch (RuntimeException e) {
+            line.warn("failed", started);
+            throw e;
+        }
+        line.info("handled", started);
     }
 
     public SendSongs app() {

@@ -72,7 +72,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "for an hour, then hourly; the last end is the watch period)"),
             new Variable("WATCH_GRACE", "how long after the watch period a song is checked a last time before the "
                     + "sender hears it was not played, since plays reach a history late (default 2h)"),
-            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"));
+            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"),
+            new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
             "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",

@@ -53,6 +53,7 @@ public final class LoadTest {
             LoadReport report = run(options, dir, System.out);
             System.out.println();
             System.out.print(report.format());
+            System.out.println("chart: " + LoadCharts.write(report, options.charts()));
             return report.exactlyOnce() ? 0 : 1;
         } finally {
             deleteQuietly(dir);

@@ -70,6 +70,11 @@ public final class Migrations {
      * opening one new file do not both migrate it). Returns how many scripts it applied.
      */
     int apply(Session session, Instant now) throws SQLException {
+        return apply(session, now, latest());
+    }
+
+    /** Brings the database to {@code target} (at most the latest version); the rest as {@link #apply(Session, Instant)}. */
+    int apply(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
             session.execute("CREATE TABLE IF NOT EXISTS schema_version ("
@@ -84,7 +89,7 @@ public final class Migrations {
             }
             int applied = 0;
             for (String script : scripts) {
-                if (recorded.contains(version(script))) {
+                if (version(script) > target || recorded.contains(version(script))) {
                     continue;
                 }
                 for (String statement : statements(read(script))) {
