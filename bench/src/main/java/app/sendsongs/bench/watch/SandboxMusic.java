@@ -40,10 +40,13 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     long recentlyPlayed;
     long trackLookups;
     long refusedTokens;
+    /** Refreshes and recently-played calls: the watch calls. */
+    final DailyCalls watchCalls;
 
     SandboxMusic(SpotifyEmulator spotify, Clock clock) {
         this.spotify = spotify;
         this.clock = clock;
+        this.watchCalls = new DailyCalls(clock);
     }
 
     /** The refresh token of a simulated person. */
@@ -64,6 +67,7 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     @Override
     public ListeningConnection completeConsent(String code) {
         refreshes++;
+        watchCalls.count();
         return connectionFor(code);
     }
 
@@ -75,6 +79,7 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     @Override
     public ListeningConnection refresh(ListeningConnection connection) {
         refreshes++;
+        watchCalls.count();
         return connectionFor(((SpotifyConnection) connection).refreshToken().substring("refresh.".length()));
     }
 
@@ -94,6 +99,7 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     @Override
     public RecentPlays recentPlays(ListeningConnection connection, Instant after) throws MusicServiceException {
         recentlyPlayed++;
+        watchCalls.count();
         String accessToken = ((SpotifyConnection) connection).accessToken();
         SandboxUser.Page page = spotify.user(userOf(accessToken)).recentlyPlayed(after.toEpochMilli(), Long.MAX_VALUE,
                 PAGE, clock.instant());
