@@ -2,18 +2,25 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.lastfm.LastfmClient;
+import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.listenbrainz.ListenBrainzClient;
+import app.sendsongs.listenbrainz.ListenBrainzConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -66,8 +73,10 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger, clock)), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
-                    new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
+                    listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
+                    config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
+                    config.tokenCipher().signingKey()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
@@ -89,6 +98,17 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
+    /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify) {
+        List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
+        config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
+                lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
+                link.callbackUrl(SourceKind.LASTFM.id())))));
+        sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
+                link.url(SourceKind.LISTENBRAINZ.id()))));
+        return sources;
+    }
+
     /**
      * Starts the webhook workers, opens the port and starts the tick loop. If any of it fails, everything the
      * server opened (the store included) is closed again before the failure is thrown.
@@ -100,8 +120,8 @@ public final class BotServer implements AutoCloseable {
         try {
             dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
-            new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                    new WebhookParser(clock), dispatcher, clock)
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
+                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), dispatcher, clock)
                     .register(http);
             http.start(config.host(), config.port());
             tickLoop = new TickLoop(app::tick, config.tickInterval());

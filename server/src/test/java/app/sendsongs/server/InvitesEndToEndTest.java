@@ -81,6 +81,23 @@ class InvitesEndToEndTest {
     }
 
     @Test
+    void aFriendWhoSignsUpThroughTheirOwnLinkGetsTheSongOnceWelcomed() {
+        String ref = ref(sandbox.ask("alice", "send_song name:\"Carol\" " + LINK + track).getFirst());
+        assertThat(openLink("carol", ref).getFirst()).contains("Alice Smith sent you a song");
+        sandbox.control().messengerName("carol", "Carol", "Jones");
+
+        SandboxClient.Response page = sandbox.inAnotherBrowser().connectOwn("carol", "spotify", "carol-sp");
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> carols = sandbox.awaitMessage("carol", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int welcome = carols.indexOf(carols.stream().filter(t -> t.startsWith("Welcome, Carol Jones!")).findFirst()
+                .orElseThrow());
+        assertThat(carols.get(welcome + 1)).isEqualTo("🎵 Alice Smith sent you a song: " + title);
+        assertThat(sandbox.awaitMessage("alice", text -> text.startsWith("Carol Jones opened your invite."))
+                .getLast()).startsWith("Carol Jones opened your invite. Sent " + title + " to Carol Jones.");
+    }
+
+    @Test
     void aForgedOrOwnInviteBringsNothingAndAnUnusedOneExpiresWithTheSenderTold() {
         String ref = ref(sandbox.ask("alice", "send_song name:\"Dave\" " + LINK + track).getFirst());
 

@@ -67,7 +67,9 @@ class MessengerProfileCommandTest {
     @Test
     void theBotAnswersGetStartedTheMenuAndTheIceBreakers() {
         assertThat(tap("newcomer", "Get Started", "start")).singleElement().asString()
-                .startsWith("Hi! I'm Send Songs").contains(demo.baseUrl() + "/connect");
+                .startsWith("Hi! I'm Send Songs");
+        assertThat(sandbox.lastSent("newcomer").path("quick_replies").get(0).path("payload").asText())
+                .isEqualTo("connect spotify");
 
         sandbox.register("alice", "alice-sp", "Alice Smith");
         assertThat(tap("alice", "Get Started", "start")).singleElement().asString().startsWith("Hi Alice!");

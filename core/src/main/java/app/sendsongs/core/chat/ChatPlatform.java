@@ -45,4 +45,13 @@ public interface ChatPlatform {
     default Optional<String> conversationLink(String ref) {
         return Optional.empty();
     }
+
+    /**
+     * The name the platform shows for the person {@code recipientId} (on Messenger the User Profile API's first and
+     * last name): the name friends find them by when they register through a personal link, which they can change.
+     * Empty when the platform gives no names or could not answer now; never an exception.
+     */
+    default Optional<String> displayName(String recipientId) {
+        return Optional.empty();
+    }
 }

@@ -59,4 +59,11 @@ public final class ChatPlatforms {
         }
         return new SendOutcome.Sent();
     }
+
+    /** The name the person's platform shows for them, if it gives one (see {@link ChatPlatform#displayName}). */
+    public Optional<String> displayName(ChatAddress person) {
+        ChatPlatform platform = byPlatform.get(person.platform());
+        return platform == null ? Optional.empty() : platform.displayName(person.id())
+                .map(String::strip).filter(name -> !name.isEmpty());
+    }
 }

@@ -37,7 +37,9 @@ class DemoPageTapsBrowserTest {
     private Demo demo;
     private SandboxControl control;
     private BrowserSession browser;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Keeps cookies as a browser does: the connect round trip is bound to the browser that began it. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
 
     @BeforeEach
     void start() throws Exception {
