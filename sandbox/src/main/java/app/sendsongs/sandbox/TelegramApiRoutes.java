@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <base>/sandbox/telegram/bot<token>/<method>} with the parameters in the query string or a JSON, form or multipart
  * body, answering {@code {"ok":true,"result":...}} or Telegram's error object. Method names are case-insensitive, as
  * on the real server. Implemented: getMe, sendMessage, editMessageText, answerCallbackQuery, setWebhook,
- * deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChatMember.
+ * deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChat, getChatMember.
  */
 final class TelegramApiRoutes {
     static final String BASE = "/sandbox/telegram";
@@ -76,6 +76,7 @@ final class TelegramApiRoutes {
             case "getwebhookinfo" -> new Answer(telegram.webhook().info());
             case "setmycommands" -> setMyCommands(params);
             case "getmycommands" -> new Answer(telegram.commands(commandKey(params)));
+            case "getchat" -> new Answer(telegram.chat(params.get("chat_id")));
             case "getchatmember" -> new Answer(telegram.chatMember(params.get("chat_id"), params.get("user_id")));
             default -> throw TelegramErrors.methodNotFound();
         };

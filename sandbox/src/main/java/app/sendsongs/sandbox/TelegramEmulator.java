@@ -324,6 +324,18 @@ public final class TelegramEmulator {
         callbackAnswers++;
     }
 
+    /**
+     * {@code getChat} (https://core.telegram.org/bots/api#getchat): the chat as a {@code ChatFullInfo}, for a private
+     * chat the person's names and username. A chat the bot never shared with anyone is {@code chat not found}.
+     */
+    synchronized ObjectNode chat(String chatIdParam) {
+        long chat = chatId(chatIdParam);
+        ObjectNode info = chatJson(chat);
+        info.put("accent_color_id", Math.floorMod(chat, 7));
+        info.put("max_reaction_count", 11);
+        return info;
+    }
+
     /** {@code getChatMember}: https://core.telegram.org/bots/api#chatmember */
     synchronized ObjectNode chatMember(String chatIdParam, String userIdParam) {
         long chat = chatId(chatIdParam);

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
@@ -10,9 +11,12 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramChat;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,6 +25,8 @@ import org.slf4j.LoggerFactory;
 /** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    /** Where Telegram POSTs the bot's updates (the path {@code telegram-setup} gives Telegram). */
+    public static final String TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
     /**
      * Messages handled at once, each on a virtual thread: handling mostly waits on Spotify, Messenger
      * and the database, not the CPU (see {@link WebhookDispatcher}).
@@ -64,7 +70,7 @@ public final class BotServer implements AutoCloseable {
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
+            this.app = new SendSongs(store.stores(), chatPlatforms(config, messenger), spotifyClient,
                     List.of(spotifyClient), clock, new SendSongs.Settings(link, config.schedule(),
                     SendSongs.Settings.LEASE));
             this.http = Javalin.create(javalin -> {
@@ -86,6 +92,16 @@ public final class BotServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** Messenger and Telegram, each when configured. */
+    private static List<ChatPlatform> chatPlatforms(ServerConfig config, MessengerConfig messenger) {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        if (config.messengerConfigured()) {
+            platforms.add(new GraphSendApi(messenger));
+        }
+        config.telegram().ifPresent(telegram -> platforms.add(new TelegramChat(new TelegramBotApi(telegram.api()))));
+        return platforms;
     }
 
     /**

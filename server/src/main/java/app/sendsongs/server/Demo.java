@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.sandbox.TelegramEmulator;
 import app.sendsongs.web.PageHeaders;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,9 @@ public final class Demo implements AutoCloseable {
             "MESSENGER_VERIFY_TOKEN", "sandbox-verify-token",
             "MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token",
             "SPOTIFY_CLIENT_ID", "sandbox-client-id",
-            "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+            "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret",
+            TelegramSettings.TOKEN, TelegramEmulator.BOT_TOKEN,
+            TelegramSettings.SECRET, "sandbox-telegram-webhook-secret");
     /** The Facebook page the emulated Messenger's webhook events come from. */
     static final String SANDBOX_PAGE_ID = "sandbox-page";
 
@@ -73,6 +76,7 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
+        values.putIfAbsent(TelegramSettings.API_BASE_URL, base + "/sandbox/telegram");
         String store = values.getOrDefault("STORE", "").strip();
         boolean sqlite = store.isEmpty() || store.equalsIgnoreCase("sqlite");
         Path tempDir = sqlite && values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;

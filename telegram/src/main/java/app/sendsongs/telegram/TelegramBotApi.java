@@ -224,6 +224,23 @@ public final class TelegramBotApi {
         return new ChatMember(status, inChat);
     }
 
+    /**
+     * What the chat shows of itself (https://core.telegram.org/bots/api#getchat): for a private chat the person's
+     * first and last name and username, for a group its title.
+     */
+    public ChatProfile getChat(long chatId) throws TelegramApiException {
+        ObjectNode params = BotApiTransport.JSON.createObjectNode();
+        params.put("chat_id", chatId);
+        JsonNode chat = require("getChat", params);
+        return new ChatProfile(text(chat, "first_name"), text(chat, "last_name"), text(chat, "username"),
+                text(chat, "title"));
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().strip()) : Optional.empty();
+    }
+
     /** The bot's own id and username. */
     public BotIdentity getMe() throws TelegramApiException {
         JsonNode me = require("getMe", BotApiTransport.JSON.createObjectNode());
