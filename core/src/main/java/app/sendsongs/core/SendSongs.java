@@ -16,6 +16,11 @@ import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.ChatSend;
+import app.sendsongs.core.groupchat.ChatSongMessages;
+import app.sendsongs.core.groupchat.GroupChatPlatforms;
+import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
@@ -23,6 +28,7 @@ import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
@@ -50,6 +56,7 @@ public final class SendSongs {
     private final Registration registration;
     private final ListenWatcher watcher;
     private final Outbox outbox;
+    private final ChatSongMessages chatSongs;
     private final Housekeeping housekeeping;
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
@@ -77,17 +84,28 @@ public final class SendSongs {
                 link, clock);
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
                 schedule, clock);
+        GroupChatPlatforms groupChatPlatforms = new GroupChatPlatforms(chats);
+        this.chatSongs = new ChatSongMessages(stores.groupChats(), stores.groups(), stores.shares(), stores.users(),
+                groupChatPlatforms, clock);
+        ShareSettled settled = share -> {
+            groupSummary.settled(share);
+            chatSongs.settled(share);
+        };
         this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), access, outbox, schedule,
-                clock, settings.lease(), groupSummary);
+                clock, settings.lease(), settled);
         TrackLookup tracks = new TrackLookup(catalogue);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.choices(), tracks, outbox, schedule,
                 link, clock);
-        Groups groups = groups(stores, outbox, tracks, groupSummary, schedule, link, clock);
-        SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, groupSummary,
+        Groups groups = groups(stores, outbox, tracks, settled, schedule, link, clock);
+        SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
+        GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
+        Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
+        GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
+                stores.shares(), stores.users(), tracks, outbox, chatSongs, schedule, clock), stores.users());
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
-                sentSongs, forgetMe, groups, planner, link, clock);
+                sentSongs, forgetMe, groups, groupChats, planner, link, clock);
     }
 
     private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
@@ -95,7 +113,7 @@ public final class SendSongs {
                 .orElseThrow(() -> new IllegalArgumentException("the Spotify listening source is missing"));
     }
 
-    private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, GroupSummary summary,
+    private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, ShareSettled summary,
                                  WatchSchedule schedule, ConnectLink link, Clock clock) {
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
@@ -118,7 +136,7 @@ public final class SendSongs {
 
     /**
      * Does the work that fell due: listen checks (in batches until none is due), retries of held
-     * messages, and (hourly) purging of expired registration leftovers. Returns the number of
+     * messages and of group chat messages held back, and (hourly) purging of expired registration leftovers. Returns the number of
      * listen checks run.
      */
     public int tick() {
@@ -129,6 +147,7 @@ public final class SendSongs {
             total += ran;
         } while (ran == TICK_BATCH);
         outbox.retryDue(RETRY_BATCH);
+        chatSongs.updateDue(RETRY_BATCH);
         purgeHourly();
         return total;
     }

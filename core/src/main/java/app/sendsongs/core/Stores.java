@@ -4,6 +4,7 @@ import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.groupchat.GroupChatStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
@@ -27,7 +28,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
                      ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
+                     GroupChatStore groupChats, Housekeeping housekeeping, AutoCloseable resources)
+        implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -38,6 +40,7 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(choices, "choices");
         Objects.requireNonNull(watches, "watches");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(groupChats, "groupChats");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

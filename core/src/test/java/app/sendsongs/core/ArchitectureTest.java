@@ -49,9 +49,10 @@ class ArchitectureTest {
         MAY_USE.put("share", List.of("user", "watch", "chat", "command", "music", "shared"));
         MAY_USE.put("listen", List.of("share", "user", "watch", "chat", "music", "shared"));
         MAY_USE.put("group", List.of("share", "user", "watch", "chat", "command", "music", "shared"));
+        MAY_USE.put("groupchat", List.of("group", "share", "user", "watch", "chat", "music", "shared"));
         MAY_USE.put("registration", List.of("share", "user", "command", "music", "shared"));
-        MAY_USE.put("bot", List.of("registration", "group", "listen", "share", "user", "watch", "chat", "command",
-                "music", "shared"));
+        MAY_USE.put("bot", List.of("registration", "groupchat", "group", "listen", "share", "user", "watch", "chat",
+                "command", "music", "shared"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here once and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
- * a link gets the welcome (or, for someone registered, the list of commands).
+ * a link gets the welcome (or, for someone registered, the list of commands). What happens in a group
+ * chat the bot is in goes to {@link GroupChats}, which answers in the chat.
  */
 public final class Bot {
     private final InboundLog inboundLog;
@@ -38,13 +40,14 @@ public final class Bot {
     private final SentSongs sentSongs;
     private final ForgetMe forgetMe;
     private final Groups groups;
+    private final GroupChats groupChats;
     private final WatchPlanner planner;
     private final ConnectLink connectLink;
     private final Clock clock;
 
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
-               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, WatchPlanner planner,
-               ConnectLink connectLink, Clock clock) {
+               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, GroupChats groupChats,
+               WatchPlanner planner, ConnectLink connectLink, Clock clock) {
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
@@ -54,6 +57,7 @@ public final class Bot {
         this.sentSongs = sentSongs;
         this.forgetMe = forgetMe;
         this.groups = groups;
+        this.groupChats = groupChats;
         this.planner = planner;
         this.connectLink = connectLink;
         this.clock = clock;
@@ -61,6 +65,10 @@ public final class Bot {
 
     public void handle(Inbound event) {
         if (!inboundLog.firstDelivery(event.deliveryKey(), clock.instant())) {
+            return;
+        }
+        if (event instanceof Inbound.InGroupChat inGroup) {
+            groupChats.handle(inGroup);
             return;
         }
         ChatAddress from = event.from();
@@ -77,6 +85,7 @@ public final class Bot {
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> user.isPresent() ? Help.brief() : welcome();
+            case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
         };
     }
 

@@ -1,6 +1,7 @@
 package app.sendsongs.core.chat;
 
 import app.sendsongs.core.shared.Platform;
+import java.util.Optional;
 
 /**
  * Port: one chat platform the bot speaks on (Messenger, Telegram), implemented by that platform's
@@ -34,4 +35,9 @@ public interface ChatPlatform {
      * failure is an outcome, not an exception.
      */
     SendOutcome send(String recipientId, Message message, MessageKind kind);
+
+    /** The platform's group chats, when the bot can take part in them there (Telegram); empty by default. */
+    default Optional<GroupChatPlatform> groupChats() {
+        return Optional.empty();
+    }
 }

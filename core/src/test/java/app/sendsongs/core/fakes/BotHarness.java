@@ -2,6 +2,7 @@ package app.sendsongs.core.fakes;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.ChatAddress;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole core on fakes: people write to the bot, play songs and wait, as in the product. People
@@ -36,12 +38,22 @@ public final class BotHarness {
 
     /** The bot on Messenger and on each of {@code otherPlatforms}. */
     public BotHarness(RecordingChat... otherPlatforms) {
+        this(Optional.empty(), otherPlatforms);
+    }
+
+    /** The bot on Messenger and on {@code groupChatting}, whose group chats are {@code groups}. */
+    public BotHarness(RecordingChat groupChatting, FakeGroupChats groups) {
+        this(Optional.of(new GroupChattingPlatform(groupChatting, groups)), groupChatting);
+    }
+
+    private BotHarness(Optional<ChatPlatform> withGroups, RecordingChat... otherPlatforms) {
         chats.put(chat.platform(), chat);
         for (RecordingChat other : otherPlatforms) {
             chats.put(other.platform(), other);
         }
-        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, List.of(music), clock,
-                SendSongs.Settings.defaults(BASE_URL));
+        List<ChatPlatform> platforms = new ArrayList<>(chats.values());
+        withGroups.ifPresent(group -> platforms.replaceAll(p -> p.platform().equals(group.platform()) ? group : p));
+        app = new SendSongs(stores, platforms, music, List.of(music), clock, SendSongs.Settings.defaults(BASE_URL));
     }
 
     /** The Messenger address of {@code psid}. */

@@ -23,10 +23,12 @@ public final class InMemoryStores {
         InMemoryChoices choices = new InMemoryChoices();
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
+        InMemoryGroupChats groupChats = new InMemoryGroupChats();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
                 groups.forget(person);
+                groupChats.forget(person);
                 shares.deleteSharesOf(person);
                 watches.deleteWatch(person);
                 outbox.forget(person);
@@ -41,7 +43,7 @@ public final class InMemoryStores {
                 inbound.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, housekeeping,
-                () -> { });
+        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, groupChats,
+                housekeeping, () -> { });
     }
 }

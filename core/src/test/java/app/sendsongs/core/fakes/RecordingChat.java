@@ -34,6 +34,11 @@ public final class RecordingChat implements ChatPlatform {
         this.rich = rich;
     }
 
+    /** A platform that shows choices and cards, with texts of at most {@code maxTextLength}. */
+    public static RecordingChat rich(Platform platform, int maxTextLength) {
+        return new RecordingChat(platform, maxTextLength, true);
+    }
+
     /** A platform that shows no choices or cards, with texts of at most {@code maxTextLength}. */
     public static RecordingChat plainText(Platform platform, int maxTextLength) {
         return new RecordingChat(platform, maxTextLength, false);
