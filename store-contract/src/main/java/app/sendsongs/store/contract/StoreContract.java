@@ -128,6 +128,14 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class GroupChats extends GroupChatStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
     class Purge extends PurgeContract {
         @Override
         protected Stores newStores() {

@@ -12,33 +12,36 @@ final class DynamoHousekeeping implements Housekeeping {
     private final DynamoOutbox outbox;
     private final DynamoChoices choices;
     private final DynamoGroups groups;
+    private final DynamoGroupChats groupChats;
     private final GroupSendItems groupSends;
     private final Counters counters;
     private final Purge purge;
 
     DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
-                       DynamoChoices choices, DynamoGroups groups, GroupSendItems groupSends, Counters counters,
-                       Purge purge) {
+                       DynamoChoices choices, DynamoGroups groups, DynamoGroupChats groupChats,
+                       GroupSendItems groupSends, Counters counters, Purge purge) {
         this.users = users;
         this.shares = shares;
         this.watches = watches;
         this.outbox = outbox;
         this.choices = choices;
         this.groups = groups;
+        this.groupChats = groupChats;
         this.groupSends = groupSends;
         this.counters = counters;
         this.purge = purge;
     }
 
     /**
-     * Deletes the person's groups, memberships, group sends, shares, watch, held messages, open
-     * question and counters, and their user last: DynamoDB has no transaction across that many
+     * Deletes the person's groups, memberships, group chats they are counted in for, group sends, shares, watch,
+     * held messages, open question and counters, and their user last: DynamoDB has no transaction across that many
      * items, so if this stops half way the person is still registered and can send
      * {@code forget_me} again.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
         groups.forget(person);
+        groupChats.forget(person);
         groupSends.deleteOf(person);
         shares.deleteSharesOf(person);
         watches.deleteWatch(person);

@@ -45,10 +45,11 @@ public final class DynamoStores {
         DynamoWatches watches = new DynamoWatches(table, due);
         GroupSendItems groupSends = new GroupSendItems(table);
         DynamoGroups groups = new DynamoGroups(table, groupSends);
+        DynamoGroupChats groupChats = new DynamoGroupChats(table, due);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, groups,
-                groupSends, counters, new Purge(table, due));
+                groupChats, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
-                shares, choices, watches, groups, housekeeping, () -> {
+                shares, choices, watches, groups, groupChats, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }

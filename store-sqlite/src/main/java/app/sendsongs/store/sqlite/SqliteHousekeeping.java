@@ -14,7 +14,8 @@ final class SqliteHousekeeping implements Housekeeping {
 
     /**
      * The person's user, the shares they sent or received, their watch, held messages and open
-     * question, the groups they own (with their members), their memberships and their group sends.
+     * question, the groups they own (with their members), their memberships and their group sends, and the group
+     * chats they are counted in for.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
@@ -25,6 +26,7 @@ final class SqliteHousekeeping implements Housekeeping {
             SqliteOutbox.forget(s, person);
             SqliteChoices.delete(s, person);
             SqliteGroups.forget(s, person);
+            SqliteGroupChats.forget(s, person);
             return null;
         });
     }
