@@ -142,7 +142,8 @@ final class TelegramApiRoutes {
     }
 
     private Answer answerCallbackQuery(TelegramParams params) {
-        telegram.answerCallbackQuery(params.get("callback_query_id"), params.get("text"), params.isTrue("show_alert"));
+        telegram.answerCallbackQuery(params.get("callback_query_id"), params.get("text"), params.isTrue("show_alert"),
+                params.get("url"));
         return new Answer(BooleanNode.TRUE);
     }
 

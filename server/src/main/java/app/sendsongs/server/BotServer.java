@@ -11,6 +11,7 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.telegram.BotUsername;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramChat;
 import io.javalin.Javalin;
@@ -100,7 +101,10 @@ public final class BotServer implements AutoCloseable {
         if (config.messengerConfigured()) {
             platforms.add(new GraphSendApi(messenger));
         }
-        config.telegram().ifPresent(telegram -> platforms.add(new TelegramChat(new TelegramBotApi(telegram.api()))));
+        config.telegram().ifPresent(telegram -> {
+            TelegramBotApi api = new TelegramBotApi(telegram.api());
+            platforms.add(new TelegramChat(api, new BotUsername(api)));
+        });
         return platforms;
     }
 

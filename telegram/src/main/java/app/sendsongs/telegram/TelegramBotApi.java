@@ -102,9 +102,18 @@ public final class TelegramBotApi {
      * {@link TelegramFailure.Refused}.
      */
     public AnswerResult answerCallbackQuery(String callbackQueryId, Optional<String> text) {
+        return answerCallbackQuery(callbackQueryId, text, Optional.empty());
+    }
+
+    /**
+     * As {@link #answerCallbackQuery(String, Optional)}, and the person's app opens {@code url}: for a button that is
+     * not a game's, a {@code t.me/<bot>?start=<payload>} link that opens the bot's private chat.
+     */
+    public AnswerResult answerCallbackQuery(String callbackQueryId, Optional<String> text, Optional<URI> url) {
         ObjectNode params = BotApiTransport.JSON.createObjectNode();
         params.put("callback_query_id", callbackQueryId);
         text.ifPresent(t -> params.put("text", t));
+        url.ifPresent(u -> params.put("url", u.toString()));
         return switch (transport.call("answerCallbackQuery", params)) {
             case ApiAnswer.Ok ok -> new AnswerResult.Answered();
             case ApiAnswer.Error error -> failure("answerCallbackQuery", OptionalLong.empty(), error);

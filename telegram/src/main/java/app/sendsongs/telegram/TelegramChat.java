@@ -1,12 +1,14 @@
 package app.sendsongs.telegram;
 
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.Platform;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,12 @@ public final class TelegramChat implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChat.class);
 
     private final TelegramBotApi api;
+    private final TelegramGroupChats groupChats;
 
-    public TelegramChat(TelegramBotApi api) {
+    /** @param botUsername the bot's username (see {@link BotUsername}), for links to its private chat */
+    public TelegramChat(TelegramBotApi api, Supplier<String> botUsername) {
         this.api = api;
+        this.groupChats = new TelegramGroupChats(api, botUsername);
     }
 
     @Override
@@ -55,7 +60,7 @@ public final class TelegramChat implements ChatPlatform {
      */
     @Override
     public SendOutcome send(String recipientId, Message message, MessageKind kind) {
-        Optional<Long> chat = TelegramIds.chat(recipientId);
+        Optional<Long> chat = TelegramIds.parse(recipientId);
         if (chat.isEmpty()) {
             return new SendOutcome.Unreachable("not a Telegram chat id");
         }
@@ -67,6 +72,12 @@ public final class TelegramChat implements ChatPlatform {
             }
         }
         return new SendOutcome.Sent();
+    }
+
+    /** The bot takes part in Telegram groups: see {@link TelegramGroupChats}. */
+    @Override
+    public Optional<GroupChatPlatform> groupChats() {
+        return Optional.of(groupChats);
     }
 
     /**
@@ -83,7 +94,7 @@ public final class TelegramChat implements ChatPlatform {
     }
 
     private Optional<ChatProfile> profile(String recipientId) {
-        Optional<Long> chat = TelegramIds.chat(recipientId);
+        Optional<Long> chat = TelegramIds.parse(recipientId);
         if (chat.isEmpty()) {
             return Optional.empty();
         }

@@ -14,8 +14,8 @@ public final class TelegramIds {
         return new ChatAddress(Platform.TELEGRAM, Long.toString(id));
     }
 
-    /** The chat id an address's id stands for; empty when it is no Telegram id. */
-    static Optional<Long> chat(String id) {
+    /** The number an id stands for (a chat's, a person's, a message's); empty when it is no Telegram id. */
+    static Optional<Long> parse(String id) {
         try {
             return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {

@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.sandbox.TelegramEmulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class TelegramChatTest {
     private static final URI SONG = URI.create("https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6");
 
     private final TelegramSandbox sandbox = new TelegramSandbox();
-    private final TelegramChat chat = new TelegramChat(sandbox.api());
+    private final TelegramChat chat = new TelegramChat(sandbox.api(), () -> TelegramEmulator.BOT_USERNAME);
 
     @BeforeEach
     void aliceStartsTheBot() throws TelegramApiException {
@@ -173,7 +174,7 @@ class TelegramChatTest {
 
     @Test
     void a429IsAFailureWithTelegramsRetryAfter() {
-        TelegramChat impatient = new TelegramChat(sandbox.api(Duration.ZERO));
+        TelegramChat impatient = new TelegramChat(sandbox.api(Duration.ZERO), () -> TelegramEmulator.BOT_USERNAME);
         sandbox.control.fault("telegram", 429, 1, 17);
 
         assertThat(impatient.send(ALICE_ID, Message.text("one"), MessageKind.UPDATE)).isInstanceOfSatisfying(

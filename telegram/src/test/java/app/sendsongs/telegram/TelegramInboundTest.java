@@ -2,6 +2,8 @@ package app.sendsongs.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
@@ -78,11 +80,55 @@ class TelegramInboundTest {
         });
     }
 
+    private Inbound.InGroupChat inGroup(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/updates/" + name + ".json")) {
+            return (Inbound.InGroupChat) TelegramInbound.of(parser.parse(in.readAllBytes())).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aGroupCommandIsACommandInThatGroupWithTheTextItAnswers() {
+        Inbound.InGroupChat event = inGroup("group_reply_command");
+
+        assertThat(event.chat()).isEqualTo(new GroupChat(new ChatAddress(Platform.TELEGRAM, "-1001987654321"),
+                "Friday Band"));
+        assertThat(event.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, "511223344"));
+        assertThat(event.deliveryKey()).isEqualTo("telegram:254000140");
+        assertThat(event.action()).isEqualTo(new GroupChatAction.Command("send", "", Optional.of(
+                "this one is for the drive https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=ab12")));
+        assertThat(inGroup("group_command").action()).isEqualTo(new GroupChatAction.Command("send",
+                "Bob Fisher https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6", Optional.empty()));
+    }
+
+    @Test
+    void theBotJoiningOrLeavingAGroupAndSomeoneLeavingItAreGroupEvents() {
+        assertThat(inGroup("my_chat_member_added_to_group").action()).isEqualTo(new GroupChatAction.BotAdded());
+        Inbound.InGroupChat left = inGroup("left_chat_member");
+        assertThat(left.action()).isEqualTo(new GroupChatAction.MemberLeft(
+                new ChatAddress(Platform.TELEGRAM, "511223344")));
+        assertThat(left.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, "511223344"));
+    }
+
+    @Test
+    void aTapInAGroupCarriesTheCallbackQueryToAnswer() {
+        String update = "{\"update_id\":254000300,\"callback_query\":{\"id\":\"77\",\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"message\":{\"message_id\":9,\"chat\":{\"id\":-1001987654321,"
+                + "\"type\":\"supergroup\",\"title\":\"Friday Band\"},\"date\":1},\"data\":\"join\"}}";
+
+        Inbound event = TelegramInbound.of(parser.parse(update.getBytes())).orElseThrow();
+
+        assertThat(event).isInstanceOfSatisfying(Inbound.InGroupChat.class,
+                tap -> assertThat(tap.action()).isEqualTo(new GroupChatAction.Tap("join", "77")));
+    }
+
     @Test
     void groupsInlineTapsAndWhatTheBotIgnoresAreNoPrivateEvent() {
         assertThat(sample("group_command")).isEmpty();
         assertThat(sample("callback_inline")).isEmpty();
         assertThat(sample("sticker")).isEmpty();
         assertThat(sample("my_chat_member_blocked")).isEmpty();
+        assertThat(TelegramInbound.of(parser.parse(update("hi").getBytes()))).isPresent();
     }
 }

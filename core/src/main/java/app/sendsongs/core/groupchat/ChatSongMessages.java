@@ -33,6 +33,7 @@ public final class ChatSongMessages implements ShareSettled {
     /** Edits in a row for one update: a settle landing between an edit and its check needs one more. */
     private static final int MOST_EDITS = 3;
     public static final String COUNT_ME_IN = "join";
+    static final int NAMES_SHOWN = 10;
 
     private final GroupChatStore store;
     private final GroupStore groups;
@@ -121,6 +122,14 @@ public final class ChatSongMessages implements ShareSettled {
         return Message.text(text.toString()).withChoices(List.of(new Choice("Count me in", COUNT_ME_IN)));
     }
 
+    /** Up to {@value #NAMES_SHOWN} names, then how many more: the message stays one message however many played. */
+    private static String names(List<String> played) {
+        if (played.size() <= NAMES_SHOWN) {
+            return String.join(", ", played);
+        }
+        return String.join(", ", played.subList(0, NAMES_SHOWN)) + " and " + (played.size() - NAMES_SHOWN) + " more";
+    }
+
     private String progress(List<Share> all) {
         List<Share> counted = all.stream().filter(s -> s.status() != ShareStatus.LEFT_GROUP
                 && s.status() != ShareStatus.CANCELLED).toList();
@@ -128,7 +137,7 @@ public final class ChatSongMessages implements ShareSettled {
                 .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone")).sorted().toList();
         boolean open = counted.stream().anyMatch(s -> s.status().isOpen());
         String count = "Played by " + played.size() + " of " + counted.size() + (open ? " so far" : "");
-        return (played.isEmpty() ? count + "." : count + ": " + String.join(", ", played) + ".")
+        return (played.isEmpty() ? count + "." : count + ": " + names(played) + ".")
                 + " It went privately to each person counted in here; tap Count me in to get the next ones.";
     }
 }
