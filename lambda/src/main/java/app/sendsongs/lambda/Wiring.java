@@ -18,8 +18,6 @@ import java.util.Map;
  * and kept in memory for the life of the environment.
  */
 final class Wiring {
-    /** As the server: a claimed listen check falls due again two minutes after a crash. */
-
     private final Settings settings;
     private final Surroundings surroundings;
     private final Map<Setting, String> secrets;
@@ -71,6 +69,16 @@ final class Wiring {
         return new GraphSendApi(new MessengerConfig(settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
                 settings.optional(Setting.MESSENGER_GRAPH_VERSION).orElse(null),
                 secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null));
+    }
+
+    /** The intake queue between the webhook and the inbound function. */
+    InboundQueue inboundQueue() {
+        return new InboundQueue(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
+    }
+
+    /** When failed queued events come back, on the intake queue. */
+    Retries retries() {
+        return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
     }
 
     /** The core on the shared table, talking to people through {@code chat}. */

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Everything the deployed functions can be asked to do, run through their entry points: every route and command,
  * registration failures, held and retried messages, a revoked grant and reconnection, expiry, purge, forget_me,
- * a redelivered webhook. The deployment test records the AWS calls this makes to compare them with the roles;
- * a new feature that reaches the store in a new way belongs here too.
+ * a handling failure retried from the queue, a redelivered webhook. The deployment test records the AWS calls this
+ * makes to compare them with the roles; a new feature that reaches the store or the queue in a new way belongs here
+ * too.
  */
 final class DeploymentScenario {
     private static final String LINK = "https://open.spotify.com/track/";
@@ -92,10 +93,15 @@ final class DeploymentScenario {
         people.say("alice", "pending");
         assertThat(people.inbox("alice")).anyMatch(text -> text.contains("within 7 days"));
 
+        // a passing fault while handling a message: it goes back to the queue and is answered on its retry
+        world.aws("inbound").faults().failNext("DynamoDb", 1);
+        assertThat(people.ask("bob", "pending")).hasSize(1);
+
         // a redelivered webhook event
         people.say("6483920174825591", "hi");
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
+        world.deliverQueued();
 
         // forgetting a person who still has a message held for them (Messenger fails its release)
         people.say("alice", "send_song name:\"Carol King\" pre:\"never read\" " + LINK + tracks.get(6));

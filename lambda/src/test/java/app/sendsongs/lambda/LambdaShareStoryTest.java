@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LambdaShareStoryTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String LINK = "https://open.spotify.com/track/";
 
@@ -27,7 +29,7 @@ class LambdaShareStoryTest {
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         people = new People(world);
         track = people.trackIds().getFirst();
     }

@@ -35,15 +35,26 @@ final class People {
 
     private final String api;
     private final SandboxControl sandbox;
+    private final LambdaWorld world;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     People(LambdaWorld world) {
         this.api = world.api.baseUrl();
         this.sandbox = new SandboxControl(world.sandboxBase());
+        this.world = world;
     }
 
-    /** The person writes to the bot on Messenger; the sandbox signs the event and posts it to the webhook. */
+    /**
+     * The person writes to the bot on Messenger; the sandbox signs the event and posts it to the webhook, which
+     * queues it; the queue's event source mapping then hands it to the inbound function.
+     */
     void say(String psid, String text) {
+        sandbox.say(psid, text);
+        world.deliverQueued();
+    }
+
+    /** The person writes, and the webhook queues it; nothing handles it yet. */
+    void sayWithoutDelivery(String psid, String text) {
         sandbox.say(psid, text);
     }
 
