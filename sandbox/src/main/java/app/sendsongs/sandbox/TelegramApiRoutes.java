@@ -15,6 +15,8 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulated Telegram Bot API (https://core.telegram.org/bots/api): {@code GET|POST
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
  * deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChat, getChatMember.
  */
 final class TelegramApiRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramApiRoutes.class);
     static final String BASE = "/sandbox/telegram";
     private static final int MAX_RAW_TEXT_BYTES = 1 << 15;
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]*");
@@ -48,6 +51,7 @@ final class TelegramApiRoutes {
     TelegramApiRoutes(TelegramEmulator telegram, FaultInjector faults) {
         this.telegram = telegram;
         this.faults = faults;
+        telegram.webhook().onReplyCall(this::invokeFromWebhookAnswer);
     }
 
     void routes(Javalin app) {
@@ -64,8 +68,18 @@ final class TelegramApiRoutes {
             throw TelegramErrors.fault(fault);
         });
         checkToken(bot.substring(3));
-        String method = ctx.pathParam("method").toLowerCase(Locale.ROOT);
-        TelegramParams params = TelegramParams.read(ctx);
+        Answer answer = invoke(ctx.pathParam("method").toLowerCase(Locale.ROOT), TelegramParams.read(ctx));
+        ObjectNode body = JsonIo.object();
+        body.put("ok", true);
+        body.set("result", answer.result());
+        if (answer.description() != null) {
+            body.put("description", answer.description());
+        }
+        JsonIo.send(ctx, 200, body);
+    }
+
+    /** Runs a method; its failures are thrown as Telegram's errors. */
+    private Answer invoke(String method, TelegramParams params) {
         Answer answer = switch (method) {
             case "getme" -> new Answer(getMe());
             case "sendmessage" -> new Answer(sendMessage(params));
@@ -81,13 +95,16 @@ final class TelegramApiRoutes {
             default -> throw TelegramErrors.methodNotFound();
         };
         telegram.countCall(method);
-        ObjectNode body = JsonIo.object();
-        body.put("ok", true);
-        body.set("result", answer.result());
-        if (answer.description() != null) {
-            body.put("description", answer.description());
+        return answer;
+    }
+
+    /** A call a bot made in its answer to an update: run as any other, its outcome told to nobody. */
+    private void invokeFromWebhookAnswer(String method, TelegramParams params) {
+        try {
+            invoke(method.toLowerCase(Locale.ROOT), params);
+        } catch (HttpProblem refused) {
+            LOG.info("a call the bot made in its answer to an update was refused: {}", refused.getMessage());
         }
-        JsonIo.send(ctx, 200, body);
     }
 
     /** Telegram's checks: a token that cannot be one, then one that is not this bot's (compared in constant time). */

@@ -280,6 +280,25 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void theBotMayAnswerATapInItsAnswerToTheUpdate() {
+        h.setWebhook("s3cret");
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))
+                .result().path("message_id").asLong();
+        h.botAnswer = update -> update.has("callback_query") ? "{\"method\":\"answerCallbackQuery\","
+                + "\"callback_query_id\":\"" + update.path("callback_query").path("id").asText() + "\"}" : null;
+
+        String queryId = h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", id, "data", "help"))
+                .json().path("callback_query_id").asText();
+
+        JsonNode answered = h.get("/sandbox/telegram/callback/" + queryId).json();
+        assertThat(answered.path("answered").asBoolean()).isTrue();
+        assertThat(answered.path("text").asText()).isEmpty();
+        assertThat(h.get("/sandbox/telegram/stats").json().path("calls").path("answercallbackquery").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void getChatTellsAPersonsNamesAndAGroupsTitle() {
         h.setWebhook("s3cret");
         h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start", "first_name", "Alice",

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,8 @@ final class TelegramHarness implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     /** Statuses the stand-in bot answers, one per update, before it goes back to 200. */
     final ConcurrentLinkedQueue<Integer> botStatuses = new ConcurrentLinkedQueue<>();
+    /** The JSON body the stand-in bot answers an update with (a Bot API call in its answer), or null for none. */
+    volatile Function<JsonNode, String> botAnswer = update -> null;
     final Javalin app;
     final String base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -54,9 +57,14 @@ final class TelegramHarness implements AutoCloseable {
         app = Javalin.create(c -> c.showJavalinBanner = false);
         sandbox.routes(app);
         app.post("/bot-webhook", ctx -> {
-            received.add(new Received(JSON.readTree(ctx.bodyAsBytes()), ctx.header("X-Telegram-Bot-Api-Secret-Token")));
+            JsonNode update = JSON.readTree(ctx.bodyAsBytes());
+            received.add(new Received(update, ctx.header("X-Telegram-Bot-Api-Secret-Token")));
             Integer status = botStatuses.poll();
             ctx.status(status == null ? 200 : status);
+            String answer = botAnswer.apply(update);
+            if (answer != null) {
+                ctx.contentType("application/json").result(answer);
+            }
         });
         app.start(0);
         base = "http://localhost:" + app.port();
