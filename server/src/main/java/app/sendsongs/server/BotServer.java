@@ -12,13 +12,20 @@ import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramChat;
+import app.sendsongs.telegram.TelegramSetup;
+import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.web.TelegramIntake;
+import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +57,19 @@ public final class BotServer implements AutoCloseable {
     private final ServerConfig config;
     private final Clock clock;
     private final ServerStore store;
+    private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
     private WebhookDispatcher dispatcher;
     private TickLoop tickLoop;
+
+    /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
+    private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
+        static TelegramBot of(TelegramSettings settings) {
+            TelegramBotApi api = new TelegramBotApi(settings.api());
+            return new TelegramBot(settings, api, new BotUsername(api));
+        }
+    }
 
     /**
      * Wires the server: opens the store the configuration names and builds the core and the HTTP server, but
@@ -65,13 +81,12 @@ public final class BotServer implements AutoCloseable {
         this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
-            MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), config.appSecret(), config.verifyToken());
+            this.telegram = config.telegram().map(TelegramBot::of);
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.stores(), chatPlatforms(config, messenger), spotifyClient,
+            this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
                     List.of(spotifyClient), clock, new SendSongs.Settings(link, config.schedule(),
                     SendSongs.Settings.LEASE));
             this.http = Javalin.create(javalin -> {
@@ -96,15 +111,13 @@ public final class BotServer implements AutoCloseable {
     }
 
     /** Messenger and Telegram, each when configured. */
-    private static List<ChatPlatform> chatPlatforms(ServerConfig config, MessengerConfig messenger) {
+    private List<ChatPlatform> chatPlatforms() {
         List<ChatPlatform> platforms = new ArrayList<>();
         if (config.messengerConfigured()) {
-            platforms.add(new GraphSendApi(messenger));
+            platforms.add(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
+                    config.pageAccessToken(), config.appSecret(), config.verifyToken())));
         }
-        config.telegram().ifPresent(telegram -> {
-            TelegramBotApi api = new TelegramBotApi(telegram.api());
-            platforms.add(new TelegramChat(api, new BotUsername(api)));
-        });
+        telegram.ifPresent(bot -> platforms.add(new TelegramChat(bot.api(), bot.username())));
         return platforms;
     }
 
@@ -119,9 +132,7 @@ public final class BotServer implements AutoCloseable {
         try {
             dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
-            new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                    new WebhookParser(clock), dispatcher, clock)
-                    .register(http);
+            new BotRoutes(app, messengerWebhook(), telegramIntake(), dispatcher, clock).register(http);
             http.start(config.host(), config.port());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {
@@ -134,6 +145,29 @@ public final class BotServer implements AutoCloseable {
         }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
         return this;
+    }
+
+    private Optional<Webhook> messengerWebhook() {
+        if (!config.messengerConfigured()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Webhook(new WebhookVerifier(config.verifyToken()),
+                new SignatureVerifier(config.appSecret()), new WebhookParser(clock)));
+    }
+
+    private Optional<TelegramIntake> telegramIntake() {
+        return telegram.map(bot -> new TelegramIntake(bot.settings().secret(), new UpdateParser(bot.username(),
+                clock)));
+    }
+
+    /**
+     * Points Telegram at this server's webhook and sets the bot's menu, as the {@code telegram-setup} command does;
+     * the demo does it at start. Does nothing when the server is not on Telegram.
+     */
+    public void setUpTelegram(URI webhookUrl) throws TelegramApiException {
+        if (telegram.isPresent()) {
+            new TelegramSetup(telegram.get().api()).apply(webhookUrl, telegram.get().settings().secret());
+        }
     }
 
     /** A webhook worker's event: handled by the bot, with one event line saying how it went. */

@@ -4,11 +4,13 @@ import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.sandbox.TelegramEmulator;
+import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.web.PageHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,15 @@ public final class Demo implements AutoCloseable {
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         server.start();
+        try {
+            server.setUpTelegram(URI.create(base + BotServer.TELEGRAM_WEBHOOK_PATH));
+        } catch (TelegramApiException | RuntimeException e) {
+            server.close();
+            if (tempDir != null) {
+                deleteQuietly(tempDir);
+            }
+            throw new IllegalStateException("the emulated Telegram refused the demo's setup: " + e.getMessage(), e);
+        }
         return new Demo(server, sandbox, clock, config, tempDir);
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +45,7 @@ public final class UpdateParser {
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final String botUsername;
+    private final Supplier<String> botUsername;
     private final Clock clock;
 
     /**
@@ -52,11 +53,25 @@ public final class UpdateParser {
      * @param clock       dates button taps, which carry no date
      */
     public UpdateParser(String botUsername, Clock clock) {
+        this(checked(botUsername), clock);
+    }
+
+    /**
+     * As {@link #UpdateParser(String, Clock)}, with the username asked for only when a command names a bot
+     * ({@code /send@SomeBot}): see {@link BotUsername}. When it cannot be told then, the parse fails with the
+     * supplier's exception, and the update should be delivered again.
+     */
+    public UpdateParser(Supplier<String> botUsername, Clock clock) {
+        this.botUsername = botUsername;
+        this.clock = clock;
+    }
+
+    private static Supplier<String> checked(String botUsername) {
         if (botUsername == null || botUsername.isBlank()) {
             throw new IllegalArgumentException("the bot's username is needed to read group commands");
         }
-        this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
-        this.clock = clock;
+        String bare = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
+        return () -> bare;
     }
 
     /** @throws MalformedUpdateException when the body is empty, too large, not a JSON object or has no update_id */
@@ -165,7 +180,7 @@ public final class UpdateParser {
             return new TelegramUpdate.TextMessage(updateId, messageId, from, chat, at, text);
         }
         String addressee = command.group(2);
-        if (addressee != null && !addressee.equalsIgnoreCase(botUsername)) {
+        if (addressee != null && !addressee.equalsIgnoreCase(botUsername.get())) {
             return new TelegramUpdate.Ignored(updateId, "a command for another bot");
         }
         String name = command.group(1).toLowerCase(Locale.ROOT);

@@ -1,0 +1,233 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product on Telegram over real HTTP: the production server in demo wiring, Telegram's webhook POSTed by the
+ * emulator with the secret the demo set up, people driven only through the sandbox control API.
+ */
+class TelegramEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final long ALICE = 385_741_296L;
+    private static final long BOB = 511_223_344L;
+    private static final long CAROL = 602_334_455L;
+    private static final long BAND = -1_001_987_654_321L;
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private TelegramPeople telegram;
+    private String track;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        telegram = new TelegramPeople(sandbox);
+        track = sandbox.trackIds().getFirst();
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    private void registerAliceAndBob() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome, Alice Archer!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+    }
+
+    @Test
+    void theWholeStoryOnTelegram() {
+        assertThat(telegram.say(ALICE, "Alice", "/start").path("delivered").asBoolean()).isTrue();
+        assertThat(telegram.await(ALICE, chat -> !chat.isEmpty()).getFirst()).startsWith("Hi! I'm Send Songs")
+                .contains(demo.baseUrl() + "/connect");
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome, Alice Archer!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+
+        List<String> confirmation = telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"for your commute\" "
+                + "post:\"told you <so> & more\" " + LINK + track);
+
+        assertThat(confirmation).singleElement().asString().startsWith("Sent ").contains("Bob Fisher");
+        assertThat(telegram.last(BOB)).contains("Alice Archer sent you a song").contains("for your commute")
+                .contains(LINK + track).doesNotContain("told you");
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Bob Fisher listened to "))).isNotEmpty();
+        assertThat(telegram.last(BOB)).isEqualTo("Alice Archer's note on " + titleOf(BOB) + ": “told you <so> & more”");
+        assertThat(telegram.ask(ALICE, "/history")).singleElement().asString().contains("Bob Fisher").contains("played");
+    }
+
+    @Test
+    void aSongFromTelegramReachesMessengerAndThePlayIsToldBackOnTelegram() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+
+        telegram.ask(ALICE, "/send name:\"Mo Salah\" post:\"knew it\" " + LINK + track);
+
+        assertThat(sandbox.lastMessage("mo")).contains("Alice Archer sent you a song").contains(LINK + track);
+        sandbox.play("mo-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Mo Salah listened to "))).isNotEmpty();
+        assertThat(sandbox.lastMessage("mo")).contains("Alice Archer's note on").contains("knew it");
+    }
+
+    @Test
+    void aSongFromMessengerReachesTelegramAndThePlayIsToldBackOnMessenger() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+
+        sandbox.ask("mo", "send_song name:\"Bob Fisher\" pre:\"for you\" post:\"knew it\" " + LINK + track);
+
+        assertThat(telegram.last(BOB)).contains("Mo Salah sent you a song").contains("for you");
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.awaitMessage("mo", text -> text.startsWith("🎧 Bob Fisher listened to "))).isNotEmpty();
+        assertThat(telegram.last(BOB)).contains("Mo Salah's note on").contains("knew it");
+    }
+
+    @Test
+    void aSongSharedInAGroupChatGoesToEveryoneCountedInAndTheChatCountsThePlays() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        JsonNode welcome = awaitGroupMessages(1).getFirst();
+        assertThat(welcome.path("text").asText()).startsWith("Hi Friday Band! I'm Send Songs.");
+
+        JsonNode bobsTap = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome.path("message_id").asLong(), "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome.path("message_id").asLong(), "join"));
+        assertThat(bobsTap.path("text").asText()).isEqualTo("You're in: songs shared in Friday Band come to you "
+                + "privately.");
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " for the band post:\"told you\"");
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band"))).isNotEmpty();
+        assertThat(telegram.awaitMessage(CAROL, text -> text.contains("shared a song in Friday Band"))).isNotEmpty();
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("2 people"))).isNotEmpty();
+        assertThat(awaitGroupMessages(2).getLast().path("text").asText()).contains("Played by 0 of 2 so far.");
+        int posted = telegram.messages(BAND).size();
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 1 of 2 so far: Bob Fisher.")))
+                .hasSize(posted);
+        assertThat(telegram.last(BOB)).contains("Alice Archer's note on").contains("told you");
+
+        sandbox.play("carol-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 2 of 2: Bob Fisher, Carol Chen.")))
+                .as("the song's message was edited, nothing new was posted").hasSize(posted);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("2 of 2 played ")
+                && text.contains("(sent to Friday Band)"))).isNotEmpty();
+        assertThat(telegram.messages(BAND).getLast().has("edit_date")).isTrue();
+    }
+
+    @Test
+    void sendAnsweringAMessageWithALinkSharesThatLink() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        long carolsLink = telegram.sayIn(BAND, ALICE, "this one! " + LINK + track).path("message_id").asLong();
+
+        telegram.control().telegramRepliesIn(BAND, ALICE, "/send@SendSongsSandboxBot for the drive", carolsLink);
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .contains("for the drive").contains(LINK + track);
+    }
+
+    @Test
+    void anUpdateWithAWrongOrMissingSecretIsRejectedAndNothingIsKept() {
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        String update = "{\"update_id\":999000001,\"message\":{\"message_id\":900,\"from\":{\"id\":" + ALICE
+                + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
+                + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
+
+        assertThat(postUpdate(update, "wrong-secret").statusCode()).isEqualTo(403);
+        assertThat(postUpdate(update, null).statusCode()).isEqualTo(401);
+        assertThat(postUpdate("{\"update_id\":", "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(400);
+        telegram.ask(ALICE, "/help");
+        assertThat(telegram.texts(ALICE)).hasSize(before + 1);
+
+        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode())
+                .as("the refused update was not recorded as handled").isEqualTo(200);
+        assertThat(telegram.await(ALICE, chat -> chat.size() == before + 2).getLast())
+                .startsWith("Nothing pending");
+    }
+
+    @Test
+    void theSameUpdateIdDeliveredTwiceIsHandledOnce() {
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        String update = "{\"update_id\":999000002,\"message\":{\"message_id\":901,\"from\":{\"id\":" + ALICE
+                + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
+                + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
+
+        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        telegram.await(ALICE, chat -> chat.size() > before);
+        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        telegram.ask(ALICE, "/help");
+
+        assertThat(telegram.texts(ALICE)).as("one answer to the update, one to /help").hasSize(before + 2);
+    }
+
+    @Test
+    void aTelegram429IsWaitedOutAndTheAnswerArrivesAfterwards() {
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        telegram.control().fault("telegram", 429, 1, 2);
+
+        telegram.say(ALICE, "Alice", "/pending");
+        sandbox.advanceSeconds(1);
+        assertThat(telegram.texts(ALICE)).as("held after the 429").hasSize(before);
+
+        sandbox.advanceSeconds(61);
+        assertThat(telegram.await(ALICE, chat -> chat.size() > before).getLast()).startsWith("Nothing pending");
+    }
+
+    private List<JsonNode> awaitGroupMessages(int count) {
+        telegram.await(BAND, texts -> texts.size() >= count);
+        return telegram.messages(BAND);
+    }
+
+    private String titleOf(long person) {
+        String delivered = telegram.texts(person).stream().filter(text -> text.contains("sent you a song: "))
+                .reduce((first, second) -> second).orElseThrow();
+        return delivered.substring(delivered.indexOf("sent you a song: ") + "sent you a song: ".length(),
+                delivered.indexOf('\n'));
+    }
+
+    private HttpResponse<String> postUpdate(String body, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/telegram/webhook"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
