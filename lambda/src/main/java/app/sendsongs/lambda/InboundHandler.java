@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's handling of Messenger's events, triggered by the intake queue's event source mapping (FIFO, partial
+ * The bot's handling of the chat platforms' events (Messenger's and Telegram's), triggered by the intake queue's event source mapping (FIFO, partial
  * batch responses): each record's event goes to {@code Bot.handle}, in the order SQS handed them over. A record
  * that fails is reported back, with every later record of its message group (the same person) untried, so SQS gives
  * them again in the same order; other people's records go on. Failed records come back after a growing delay
@@ -32,7 +32,8 @@ public final class InboundHandler implements RequestStreamHandler {
             Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
             Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.INBOUND_QUEUE_URL,
             Setting.WATCH_SCHEDULE, Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION,
-            Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
+            Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
+            Setting.SPOTIFY_API_BASE_URL);
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
 
@@ -50,7 +51,7 @@ public final class InboundHandler implements RequestStreamHandler {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.messenger()), wiring.retries());
+            return new Parts(wiring.app(wiring.chatPlatforms()), wiring.retries());
         });
     }
 

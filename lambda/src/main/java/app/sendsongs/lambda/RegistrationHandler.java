@@ -33,7 +33,7 @@ public final class RegistrationHandler implements RequestStreamHandler {
     public RegistrationHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
         this.pages = new Lazy<>(() -> new RegistrationPages(
-                Wiring.load(settings, surroundings).app(new NoMessaging()).registration(), surroundings.clock()));
+                Wiring.load(settings, surroundings).app(List.of(new NoMessaging())).registration(), surroundings.clock()));
     }
 
     @Override

@@ -69,9 +69,9 @@ final class Settings {
         return schedule;
     }
 
-    /** The declared settings that name SSM parameters. */
+    /** The declared settings that name SSM parameters and are set. */
     List<Setting> parameters() {
-        return declared.stream().filter(Setting::namesParameter).toList();
+        return declared.stream().filter(Setting::namesParameter).filter(values::containsKey).toList();
     }
 
     private void check(Setting setting) {

@@ -23,8 +23,8 @@ public final class TickHandler implements RequestStreamHandler {
     public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
             Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.WATCH_SCHEDULE,
-            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
-            Setting.SPOTIFY_API_BASE_URL);
+            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
+            Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
 
     private static final Logger LOG = LoggerFactory.getLogger(TickHandler.class);
 
@@ -39,7 +39,7 @@ public final class TickHandler implements RequestStreamHandler {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
         this.app = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return wiring.app(wiring.messenger());
+            return wiring.app(wiring.chatPlatforms());
         });
     }
 

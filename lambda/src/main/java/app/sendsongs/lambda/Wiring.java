@@ -9,8 +9,16 @@ import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramChat;
+import app.sendsongs.telegram.TelegramConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the production adapters and the core for one function, once per execution environment, on its first
@@ -18,6 +26,8 @@ import java.util.Map;
  * and kept in memory for the life of the environment.
  */
 final class Wiring {
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
     private final Settings settings;
     private final Surroundings surroundings;
     private final Map<Setting, String> secrets;
@@ -40,6 +50,34 @@ final class Wiring {
             throw new IllegalStateException(parameter.name() + " is not among this function's secrets");
         }
         return value;
+    }
+
+    /**
+     * The Telegram Bot API with the bot's token, when the function has the token parameter and it holds a token.
+     * A deployment made without Telegram keeps the parameter's placeholder, which is no token: the bot is then not
+     * on Telegram (said once, in the log).
+     */
+    Optional<TelegramBotApi> telegram() {
+        if (!secrets.containsKey(Setting.TELEGRAM_BOT_TOKEN_PARAMETER)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TelegramBotApi(new TelegramConfig(
+                    settings.optional(Setting.TELEGRAM_API_BASE_URL).orElse(null),
+                    secret(Setting.TELEGRAM_BOT_TOKEN_PARAMETER))));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("the parameter named by TELEGRAM_BOT_TOKEN_PARAMETER holds no bot token: the bot is not on "
+                    + "Telegram ({})", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The chat platforms of a function that messages people: Messenger, and Telegram when it has a bot token. */
+    List<ChatPlatform> chatPlatforms() {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        platforms.add(messenger());
+        telegram().ifPresent(api -> platforms.add(new TelegramChat(api, new BotUsername(api))));
+        return platforms;
     }
 
     Stores stores() {
@@ -81,10 +119,10 @@ final class Wiring {
         return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
     }
 
-    /** The core on the shared table, talking to people through {@code chat}. */
-    SendSongs app(ChatPlatform chat) {
+    /** The core on the shared table, talking to people through {@code chats}. */
+    SendSongs app(List<ChatPlatform> chats) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
-        return new SendSongs(stores(), List.of(chat), spotify, List.of(spotify), surroundings.clock(),
+        return new SendSongs(stores(), chats, spotify, List.of(spotify), surroundings.clock(),
                 new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
     }
 }
