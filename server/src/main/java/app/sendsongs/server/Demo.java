@@ -6,6 +6,7 @@ import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.sandbox.TelegramEmulator;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.web.PageHeaders;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,12 +94,8 @@ public final class Demo implements AutoCloseable {
                 config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
-            String page = demoPage();
-            Map<String, String> pageHeaders = PageHeaders.forPage(PageHeaders.hashSource(inlineScript(page)));
-            http.get("/", ctx -> {
-                pageHeaders.forEach(ctx::header);
-                ctx.html(page);
-            });
+            servePage(http, "/", "/demo/index.html");
+            servePage(http, "/telegram", "/demo/telegram.html");
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
@@ -164,8 +161,18 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static String demoPage() {
-        try (InputStream in = Demo.class.getResourceAsStream("/demo/index.html")) {
+    /** A page of the demo at {@code path}, its one inline script allowed by its hash. */
+    private static void servePage(Javalin http, String path, String resource) {
+        String page = demoPage(resource);
+        Map<String, String> pageHeaders = PageHeaders.forPage(PageHeaders.hashSource(inlineScript(page)));
+        http.get(path, ctx -> {
+            pageHeaders.forEach(ctx::header);
+            ctx.html(page);
+        });
+    }
+
+    private static String demoPage(String resource) {
+        try (InputStream in = Demo.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return "<!doctype html><title>Send Songs</title><p>The demo page is missing from this build.";
             }
