@@ -131,7 +131,7 @@ final class TelegramApiRoutes {
     private ObjectNode sendMessage(TelegramParams params) {
         TelegramFormattedText text = messageText(params);
         ObjectNode keyboard = TelegramKeyboard.parse(params);
-        return telegram.sendMessage(params.get("chat_id"), text, keyboard);
+        return telegram.sendMessage(params.get("chat_id"), text, keyboard, params.isTrue("allow_paid_broadcast"));
     }
 
     private ObjectNode editMessageText(TelegramParams params) {

@@ -292,12 +292,13 @@ public final class TelegramEmulator {
     // ---------------------------------------------------------------- the Bot API methods
 
     /** {@code sendMessage}: checks in Telegram's order, then stores the message; answers its JSON. */
-    synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard) {
+    synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard,
+                                        boolean paidBroadcast) {
         long chat = chatId(chatIdParam);
         checkBotMayWrite(chat);
         checkLength(text);
         TelegramKeyboard.validate(keyboard);
-        takeRate(chat);
+        takeRate(chat, paidBroadcast);
         TelegramMessage message = store(chat, BOT_ID, text, keyboard);
         sent++;
         return messageJson(message);
@@ -431,7 +432,11 @@ public final class TelegramEmulator {
     }
 
     private void takeRate(long chat) {
-        OptionalInt wait = limits.take(chat);
+        takeRate(chat, false);
+    }
+
+    private void takeRate(long chat, boolean paidBroadcast) {
+        OptionalInt wait = limits.take(chat, paidBroadcast);
         if (wait.isPresent()) {
             rateLimited++;
             throw TelegramErrors.tooManyRequests(wait.getAsInt());

@@ -38,19 +38,21 @@ public final class TelegramBotApi {
 
     private final BotApiTransport transport;
     private final TelegramRateLimiter limiter;
+    private final boolean paidBroadcast;
 
-    /** Over its own HTTP client, pacing in real time. */
+    /** Over its own HTTP client, pacing in real time at the configuration's messages a second. */
     public TelegramBotApi(TelegramConfig config) {
         this(config, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), TelegramRateLimiter.realTime());
+                .build(), TelegramRateLimiter.realTime(config.messagesPerSecond()));
     }
 
     public TelegramBotApi(TelegramConfig config, HttpClient http, TelegramRateLimiter limiter) {
         this.transport = new BotApiTransport(config, http);
         this.limiter = limiter;
+        this.paidBroadcast = config.paidBroadcast();
     }
 
     // ---------------------------------------------------------------- messages
@@ -63,6 +65,9 @@ public final class TelegramBotApi {
      */
     public SendResult sendMessage(long chatId, OutgoingText message) {
         ObjectNode params = textParams(chatId, message);
+        if (paidBroadcast) {
+            params.put("allow_paid_broadcast", true);
+        }
         Optional<TelegramFailure> held = pace(chatId);
         if (held.isPresent()) {
             return held.get();
