@@ -32,6 +32,7 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
         app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
         app.post(BASE + "/users/{id}/unblock", JsonIo.guarded(ctx -> block(ctx, false)));
+        app.get(BASE + "/chats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, telegram.botTextsByChat())));
         app.get(BASE + "/chat/{id}", JsonIo.guarded(this::chat));
         app.get(BASE + "/chat/{id}/all", JsonIo.guarded(this::wholeChat));
         app.get(BASE + "/callback/{id}", JsonIo.guarded(this::callback));

@@ -454,6 +454,19 @@ public final class TelegramEmulator {
 
     // ---------------------------------------------------------------- what the control API reads
 
+    /** Every chat's texts of the bot's messages, oldest first, edits applied, by chat id: what a load test reconciles. */
+    synchronized ObjectNode botTextsByChat() {
+        ObjectNode all = JsonIo.object();
+        chats.forEach((chat, log) -> {
+            ArrayNode texts = JsonIo.MAPPER.createArrayNode();
+            log.stream().filter(TelegramMessage::fromBot).forEach(m -> texts.add(m.text.text()));
+            if (!texts.isEmpty()) {
+                all.set(Long.toString(chat), texts);
+            }
+        });
+        return all;
+    }
+
     /** The bot's messages in the chat, oldest first, edits applied. */
     synchronized List<ObjectNode> botMessages(long chat) {
         return chats.getOrDefault(chat, List.of()).stream().filter(TelegramMessage::fromBot)

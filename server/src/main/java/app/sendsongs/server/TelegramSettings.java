@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.telegram.TelegramConfig;
+import app.sendsongs.telegram.TelegramRateLimiter;
 import app.sendsongs.telegram.WebhookSecret;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ public record TelegramSettings(TelegramConfig api, WebhookSecret secret) {
     static final String TOKEN = "TELEGRAM_BOT_TOKEN";
     static final String SECRET = "TELEGRAM_WEBHOOK_SECRET";
     static final String API_BASE_URL = "TELEGRAM_API_BASE_URL";
+    static final String MESSAGES_PER_SECOND = "TELEGRAM_MESSAGES_PER_SECOND";
 
     /**
      * The Telegram settings of {@code values}: empty when neither the token nor the secret is set; a problem is added
@@ -31,8 +33,9 @@ public record TelegramSettings(TelegramConfig api, WebhookSecret secret) {
         }
         TelegramConfig api = null;
         WebhookSecret webhookSecret = null;
+        int perSecond = messagesPerSecond(values.get(MESSAGES_PER_SECOND), problems);
         try {
-            api = new TelegramConfig(values.get(API_BASE_URL), token);
+            api = new TelegramConfig(values.get(API_BASE_URL), token, perSecond);
         } catch (IllegalArgumentException e) {
             problems.add(TOKEN + ": " + e.getMessage());
         }
@@ -45,12 +48,29 @@ public record TelegramSettings(TelegramConfig api, WebhookSecret secret) {
                 : Optional.of(new TelegramSettings(api, webhookSecret));
     }
 
+    /** The pace in all, {@value TelegramRateLimiter#DEFAULT_PER_SECOND} unless set to 1 to 1,000. */
+    private static int messagesPerSecond(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return TelegramRateLimiter.DEFAULT_PER_SECOND;
+        }
+        try {
+            int perSecond = Integer.parseInt(value.strip());
+            if (perSecond >= 1 && perSecond <= TelegramRateLimiter.MOST_PER_SECOND) {
+                return perSecond;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        problems.add(MESSAGES_PER_SECOND + " must be a whole number from 1 to " + TelegramRateLimiter.MOST_PER_SECOND);
+        return TelegramRateLimiter.DEFAULT_PER_SECOND;
+    }
+
     private static String strip(String value) {
         return value == null ? "" : value.strip();
     }
 
     @Override
     public String toString() {
-        return api.apiBaseUrl();
+        return api.apiBaseUrl() + " at " + api.messagesPerSecond() + "/s";
     }
 }

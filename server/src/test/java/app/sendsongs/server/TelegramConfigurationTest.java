@@ -39,7 +39,8 @@ class TelegramConfigurationTest {
         assertThat(config.messengerConfigured()).isFalse();
         assertThat(config.telegram()).hasValueSatisfying(telegram ->
                 assertThat(telegram.api().apiBaseUrl()).isEqualTo("https://api.telegram.org"));
-        assertThat(config.toString()).contains("messenger=off", "telegram=https://api.telegram.org")
+        assertThat(config.telegram().orElseThrow().api().messagesPerSecond()).isEqualTo(28);
+        assertThat(config.toString()).contains("messenger=off", "telegram=https://api.telegram.org at 28/s")
                 .doesNotContain(TelegramEmulator.BOT_TOKEN, "AAHsandbox", SECRET);
     }
 
@@ -56,6 +57,16 @@ class TelegramConfigurationTest {
         assertThatThrownBy(() -> ServerConfig.from(bad))
                 .hasMessageContaining("TELEGRAM_BOT_TOKEN: ").hasMessageContaining("TELEGRAM_WEBHOOK_SECRET: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not a token", "has spaces"));
+    }
+
+    @Test
+    void aFasterPaceIsForABotWithPaidBroadcastsAndHasItsLimit() {
+        Map<String, String> paid = telegramOnly();
+        paid.put("TELEGRAM_MESSAGES_PER_SECOND", "1000");
+        assertThat(ServerConfig.from(paid).telegram().orElseThrow().api().paidBroadcast()).isTrue();
+
+        paid.put("TELEGRAM_MESSAGES_PER_SECOND", "1001");
+        assertThatThrownBy(() -> ServerConfig.from(paid)).hasMessageContaining("TELEGRAM_MESSAGES_PER_SECOND must be");
     }
 
     @Test

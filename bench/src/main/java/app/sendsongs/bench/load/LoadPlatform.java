@@ -1,0 +1,179 @@
+package app.sendsongs.bench.load;
+
+import app.sendsongs.bench.load.Population.Person;
+import app.sendsongs.bench.load.Workload.Event;
+import app.sendsongs.bench.load.Workload.Request;
+import app.sendsongs.sandbox.WebhookSigner;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * The chat platform a load test speaks on: what its people are called, how their messages reach the bot (Messenger's
+ * signed webhook POSTs, Telegram's updates with the secret header), and where the bot's messages to them land.
+ */
+public enum LoadPlatform {
+    MESSENGER {
+        @Override
+        Map<String, String> serverEnvironment() {
+            return Map.of("MESSENGER_APP_SECRET", APP_SECRET);
+        }
+
+        @Override
+        String webhookPath() {
+            return "/webhook";
+        }
+
+        @Override
+        String psid(int number) {
+            return "load-" + number;
+        }
+
+        @Override
+        String command(String word) {
+            return word;
+        }
+
+        @Override
+        void say(SandboxControl sandbox, Person person, String text) {
+            sandbox.say(person.psid(), text);
+        }
+
+        @Override
+        Request request(List<Event> events, String host) {
+            return Workload.signedPost(List.of(events), SIGNER, host);
+        }
+
+        @Override
+        long delivered(SandboxControl sandbox) {
+            return sandbox.delivered();
+        }
+
+        @Override
+        Map<String, List<String>> inboxes(SandboxControl sandbox) {
+            return sandbox.inboxes();
+        }
+    },
+
+    /**
+     * Telegram with paid broadcasts (up to 1,000 messages a second in all): at Telegram's free 30 a second, the bot's
+     * sending, not the bot, would be measured. One update a POST, as Telegram sends them.
+     */
+    TELEGRAM {
+        @Override
+        Map<String, String> serverEnvironment() {
+            return Map.of("TELEGRAM_WEBHOOK_SECRET", TELEGRAM_SECRET, "TELEGRAM_MESSAGES_PER_SECOND", "1000");
+        }
+
+        @Override
+        String webhookPath() {
+            return "/telegram/webhook";
+        }
+
+        @Override
+        String psid(int number) {
+            return Long.toString(FIRST_TELEGRAM_ID + number);
+        }
+
+        @Override
+        String command(String word) {
+            return "/" + (word.equals("send_song") ? "send" : word);
+        }
+
+        @Override
+        void say(SandboxControl sandbox, Person person, String text) {
+            sandbox.telegramSays(Long.parseLong(person.psid()), "Listener", text);
+        }
+
+        @Override
+        Request request(List<Event> events, String host) {
+            if (events.size() != 1) {
+                throw new IllegalArgumentException("Telegram sends one update a POST");
+            }
+            byte[] body = update(events.getFirst());
+            return new Request(LoopbackHttp.post(host, webhookPath(), "application/json", body,
+                    "X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET), body, events, false);
+        }
+
+        @Override
+        long delivered(SandboxControl sandbox) {
+            return sandbox.telegramSent();
+        }
+
+        @Override
+        Map<String, List<String>> inboxes(SandboxControl sandbox) {
+            return sandbox.telegramChats();
+        }
+    };
+
+    private static final String APP_SECRET = "load-test-app-secret";
+    private static final String TELEGRAM_SECRET = "load-test-telegram-secret";
+    private static final WebhookSigner SIGNER = new WebhookSigner(APP_SECRET);
+    private static final long FIRST_TELEGRAM_ID = 8_000_000_000L;
+    private static final long FIRST_UPDATE_ID = 900_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As {@link SandboxControl#awaitDelivered}. */
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    /** The server's settings for this platform (the demo fills in the rest). */
+    abstract Map<String, String> serverEnvironment();
+
+    /** Where the platform POSTs to the bot. */
+    abstract String webhookPath();
+
+    /** The platform's id of the person with this number. */
+    abstract String psid(int number);
+
+    /** A command as people type it on this platform: {@code send_song} is {@code /send} on Telegram. */
+    abstract String command(String word);
+
+    /** The person writes through the emulated platform, as they would in the app. */
+    abstract void say(SandboxControl sandbox, Person person, String text);
+
+    /** A webhook POST carrying {@code events}, as the platform would send it. */
+    abstract Request request(List<Event> events, String host);
+
+    /** How many messages the bot has sent so far, to everyone. */
+    abstract long delivered(SandboxControl sandbox);
+
+    /** What the bot sent each person, oldest first, by their id. */
+    abstract Map<String, List<String>> inboxes(SandboxControl sandbox);
+
+    /**
+     * Polls {@link #delivered} until it satisfies {@code done} or {@code timeout} passes; the {@link System#nanoTime()}
+     * when it was first seen satisfied, or -1 after the timeout.
+     */
+    long awaitDelivered(SandboxControl sandbox, LongPredicate done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (done.test(delivered(sandbox))) {
+                return System.nanoTime();
+            }
+            ServerProcess.sleep(POLL);
+        }
+        return -1;
+    }
+
+    /** A private message from the event's sender, as Telegram POSTs it; its {@code update_id} comes from the event. */
+    private static byte[] update(Event event) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", FIRST_UPDATE_ID + event.index());
+        ObjectNode message = update.putObject("message");
+        message.put("message_id", event.index() + 1);
+        long from = Long.parseLong(event.sender().psid());
+        message.putObject("from").put("id", from).put("is_bot", false).put("first_name", "Listener");
+        message.putObject("chat").put("id", from).put("type", "private").put("first_name", "Listener");
+        message.put("date", System.currentTimeMillis() / 1000);
+        message.put("text", event.text());
+        try {
+            return JSON.writeValueAsBytes(update);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
