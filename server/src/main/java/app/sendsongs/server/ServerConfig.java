@@ -49,7 +49,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable(TelegramSettings.API_BASE_URL, "Telegram Bot API base URL (default "
                     + "https://api.telegram.org)"),
             new Variable(TelegramSettings.MESSAGES_PER_SECOND, "most messages a second the bot sends on Telegram, "
-                    + "in all (default 28, under Telegram's free 30; up to 1000 once paid broadcasts are enabled for "
+                    + "in all (default 28, under Telegram's free 30; up to 950 once paid broadcasts are enabled for "
                     + "the bot, each message above 30 a second then costs Telegram Stars)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),

@@ -62,10 +62,10 @@ class TelegramConfigurationTest {
     @Test
     void aFasterPaceIsForABotWithPaidBroadcastsAndHasItsLimit() {
         Map<String, String> paid = telegramOnly();
-        paid.put("TELEGRAM_MESSAGES_PER_SECOND", "1000");
+        paid.put("TELEGRAM_MESSAGES_PER_SECOND", "950");
         assertThat(ServerConfig.from(paid).telegram().orElseThrow().api().paidBroadcast()).isTrue();
 
-        paid.put("TELEGRAM_MESSAGES_PER_SECOND", "1001");
+        paid.put("TELEGRAM_MESSAGES_PER_SECOND", "951");
         assertThatThrownBy(() -> ServerConfig.from(paid)).hasMessageContaining("TELEGRAM_MESSAGES_PER_SECOND must be");
     }
 

@@ -14,7 +14,7 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
     public static final String HELP = """
             bench load [options]
               --platform P       messenger (default) or telegram: where the people are and whose webhook
-                                 is measured (Telegram: one update a POST, paid broadcasts of up to 1000 a second)
+                                 is measured (Telegram: one update a POST, paid broadcasts of up to 950 a second)
               --users N          people registered through the connect flow first (default 1000)
               --events N         messages sent to the webhook in the measured phase (default 20000)
               --song-share F     share of them that are send_song; the rest history, help, unknown (default 0.7)
