@@ -34,6 +34,7 @@ import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.ListeningAccess;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -75,7 +76,8 @@ public final class SendSongs {
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease());
+        Reachability reach = new Reachability(stores.reach(), clock);
+        this.outbox = new Outbox(new ChatPlatforms(reach.watching(chats)), stores.outbox(), clock, settings.lease());
         WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
@@ -95,15 +97,15 @@ public final class SendSongs {
                 clock, settings.lease(), settled);
         TrackLookup tracks = new TrackLookup(catalogue);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.choices(), tracks, outbox, schedule,
-                link, clock);
-        Groups groups = groups(stores, outbox, tracks, settled, schedule, link, clock);
+                link, clock, reach);
+        Groups groups = groups(stores, outbox, tracks, settled, schedule, link, clock, reach);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
-                stores.shares(), stores.users(), tracks, outbox, chatSongs, schedule, clock), stores.users());
+                stores.shares(), stores.users(), tracks, outbox, chatSongs, schedule, clock, reach), stores.users());
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
                 sentSongs, forgetMe, groups, groupChats, planner, link, clock);
     }
@@ -114,7 +116,7 @@ public final class SendSongs {
     }
 
     private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, ShareSettled summary,
-                                 WatchSchedule schedule, ConnectLink link, Clock clock) {
+                                 WatchSchedule schedule, ConnectLink link, Clock clock, Reachability reach) {
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
@@ -123,7 +125,7 @@ public final class SendSongs {
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), tracks, outbox, schedule,
-                        clock));
+                        clock, reach));
     }
 
     public Bot bot() {

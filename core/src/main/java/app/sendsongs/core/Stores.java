@@ -8,6 +8,7 @@ import app.sendsongs.core.groupchat.GroupChatStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.user.ReachStore;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchStore;
 import java.util.Objects;
@@ -28,7 +29,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
                      ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     GroupChatStore groupChats, Housekeeping housekeeping, AutoCloseable resources)
+                     GroupChatStore groupChats, ReachStore reach, Housekeeping housekeeping,
+                     AutoCloseable resources)
         implements AutoCloseable {
 
     public Stores {
@@ -41,6 +43,7 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(watches, "watches");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(groupChats, "groupChats");
+        Objects.requireNonNull(reach, "reach");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

@@ -190,6 +190,29 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void someoneWhoBlockedTheBotIsMarkedUnreachableAndSongsToThemAreRefusedWithTheReason() {
+        registerAliceAndBob();
+        int bobs = telegram.texts(BOB).size();
+        telegram.control().telegramBlock(BOB);
+
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .startsWith("I couldn't deliver ").contains("to Bob Fisher: they've blocked me");
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
+                .singleElement().asString().startsWith("Bob Fisher can't get messages from me: they've blocked me")
+                .contains("Nothing was sent.");
+        assertThat(telegram.texts(BOB)).hasSize(bobs);
+
+        telegram.control().telegramUnblock(BOB);
+        sandbox.advanceSeconds(1);
+        telegram.ask(BOB, "/help");
+        assertThat(telegram.texts(BOB)).as("the song held for Bob goes out when he writes again")
+                .anyMatch(text -> text.contains("Alice Archer sent you a song"));
+        sandbox.advanceSeconds(1);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
+                .singleElement().asString().startsWith("Sent ");
+    }
+
+    @Test
     void aTelegram429IsWaitedOutAndTheAnswerArrivesAfterwards() {
         registerAliceAndBob();
         int before = telegram.texts(ALICE).size();

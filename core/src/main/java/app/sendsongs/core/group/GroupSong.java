@@ -8,6 +8,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -31,9 +32,11 @@ public final class GroupSong {
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
+    private final Reachability reach;
 
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares, TrackLookup tracks,
-                     Outbox outbox, WatchSchedule schedule, Clock clock) {
+                     Outbox outbox, WatchSchedule schedule, Clock clock, Reachability reach) {
+        this.reach = reach;
         this.finder = finder;
         this.groups = groups;
         this.users = users;
@@ -60,16 +63,17 @@ public final class GroupSong {
             return "Nobody else is in " + groupName + " yet. Add people with: add_to_group "
                     + GroupNames.argument(groupName) + " \"<full name>\"";
         }
-        List<User> reachable = others.stream().filter(u -> !u.needsReconnect()).toList();
+        List<User> blocked = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();
+        List<User> reachable = others.stream().filter(u -> !u.needsReconnect() && !blocked.contains(u)).toList();
         if (reachable.isEmpty()) {
-            return "Everyone else in " + groupName + " has disconnected Spotify, so I couldn't tell when they play "
-                    + "it. Nothing was sent.";
+            return "Everyone else in " + groupName + " has disconnected Spotify or can't get messages from me, so "
+                    + "nothing was sent." + Reachability.skipped(blocked);
         }
         List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
         return switch (tracks.find(command.track())) {
             case TrackLookup.Result.Refused(String reply) -> reply;
-            case TrackLookup.Result.Found(Track track) ->
-                    deliver(sender, group, groupName, reachable, track, command) + skipped(disconnected);
+            case TrackLookup.Result.Found(Track track) -> deliver(sender, group, groupName, reachable, track, command)
+                    + skipped(disconnected) + Reachability.skipped(blocked);
         };
     }
 

@@ -15,6 +15,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -46,9 +47,12 @@ public final class ChatSend {
     private final ChatSongMessages songMessages;
     private final WatchSchedule schedule;
     private final Clock clock;
+    private final Reachability reach;
 
     public ChatSend(Roster roster, GroupStore groups, ShareStore shares, UserStore users, TrackLookup tracks,
-                    Outbox outbox, ChatSongMessages songMessages, WatchSchedule schedule, Clock clock) {
+                    Outbox outbox, ChatSongMessages songMessages, WatchSchedule schedule, Clock clock,
+                    Reachability reach) {
+        this.reach = reach;
         this.roster = roster;
         this.groups = groups;
         this.shares = shares;
@@ -133,10 +137,13 @@ public final class ChatSend {
                     + "(or send /join) to get the songs shared in this chat.")
                     .withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
         }
-        List<User> watchable = receivers.stream().filter(user -> !user.needsReconnect()).toList();
+        List<User> blocked = receivers.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
+                .toList();
+        List<User> watchable = receivers.stream().filter(user -> !user.needsReconnect() && !blocked.contains(user))
+                .toList();
         if (watchable.isEmpty()) {
-            return Optional.of(Message.text("Everyone else counted in here has disconnected their listening, so I "
-                    + "couldn't tell when they play it. Nothing was sent."));
+            return Optional.of(Message.text("Everyone else counted in here has disconnected their listening or "
+                    + "can't get messages from me, so nothing was sent."));
         }
         return switch (tracks.find(typed.get().track())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
@@ -144,7 +151,7 @@ public final class ChatSend {
                 deliver(chat, sender, watchable, track, typed.get());
                 List<String> disconnected = receivers.stream().filter(User::needsReconnect).map(User::name).toList();
                 outbox.notify(sender.address(), Message.text(confirmation(track, chat, watchable.size(),
-                        disconnected)));
+                        disconnected) + Reachability.skipped(blocked)));
                 yield Optional.empty();
             }
         };

@@ -6,6 +6,7 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -27,9 +28,11 @@ public final class SendSong {
     private final Clock clock;
     private final TrackLookup tracks;
     private final WhichPerson whichPerson;
+    private final Reachability reach;
 
     public SendSong(UserStore users, ShareStore shares, ChoiceStore choices, TrackLookup tracks, Outbox outbox,
-                    WatchSchedule schedule, ConnectLink connectLink, Clock clock) {
+                    WatchSchedule schedule, ConnectLink connectLink, Clock clock, Reachability reach) {
+        this.reach = reach;
         this.users = users;
         this.shares = shares;
         this.outbox = outbox;
@@ -69,6 +72,9 @@ public final class SendSong {
             return receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
                     + "Ask them to reconnect at " + connectLink.url();
         }
+        if (reach.unreachable(receiver)) {
+            return Reachability.refusal(receiver);
+        }
         return switch (tracks.find(command.track())) {
             case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, command);
             case TrackLookup.Result.Refused(String reply) -> reply;
@@ -84,7 +90,8 @@ public final class SendSong {
         return switch (delivery) {
             case SENT -> "Sent " + track.title() + " to " + receiver.name() + ". I'll tell you when they play it "
                     + "(I'll watch for " + Texts.duration(schedule.watchPeriod()) + ").";
-            case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + track.title() + " to "
+            case WAITING_FOR_PERSON -> reach.unreachable(receiver) ? Reachability.undelivered(receiver, track.title())
+                    : "Their chat app won't let me deliver " + track.title() + " to "
                     + receiver.name() + " just now (they haven't written to me lately). It goes out as soon as they "
                     + "do, and I'll start watching then.";
             case RETRYING -> "Their chat app didn't take " + track.title() + " for " + receiver.name() + " just now. "

@@ -24,11 +24,13 @@ public final class InMemoryStores {
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
         InMemoryGroupChats groupChats = new InMemoryGroupChats();
+        InMemoryReach reach = new InMemoryReach();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
                 groups.forget(person);
                 groupChats.forget(person);
+                reach.forget(person);
                 shares.deleteSharesOf(person);
                 watches.deleteWatch(person);
                 outbox.forget(person);
@@ -44,6 +46,6 @@ public final class InMemoryStores {
             }
         };
         return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, groupChats,
-                housekeeping, () -> { });
+                reach, housekeeping, () -> { });
     }
 }

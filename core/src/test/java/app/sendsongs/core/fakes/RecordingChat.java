@@ -23,6 +23,7 @@ public final class RecordingChat implements ChatPlatform {
     private final boolean rich;
     private final Map<String, List<Message>> inboxes = new HashMap<>();
     private final Set<String> outsideWindow = new HashSet<>();
+    private final Set<String> blocked = new HashSet<>();
 
     public RecordingChat() {
         this(Platform.MESSENGER, 2000, true);
@@ -68,6 +69,9 @@ public final class RecordingChat implements ChatPlatform {
         if (!rich && !message.hasOnlyText()) {
             throw new AssertionError("choices or a card reached a platform that shows none");
         }
+        if (blocked.contains(recipientId)) {
+            return new SendOutcome.Unreachable("the person blocked the bot");
+        }
         if (kind == MessageKind.UPDATE && outsideWindow.contains(recipientId)) {
             return new SendOutcome.OutsideWindow();
         }
@@ -78,6 +82,15 @@ public final class RecordingChat implements ChatPlatform {
     /** A rule like Messenger's 24-hour window now stops updates to this person (until {@link #windowOpens}). */
     public synchronized void windowCloses(String recipientId) {
         outsideWindow.add(recipientId);
+    }
+
+    /** The person blocks the bot: nothing reaches them (until {@link #unblocks}). */
+    public synchronized void blocks(String recipientId) {
+        blocked.add(recipientId);
+    }
+
+    public synchronized void unblocks(String recipientId) {
+        blocked.remove(recipientId);
     }
 
     public synchronized void windowOpens(String recipientId) {

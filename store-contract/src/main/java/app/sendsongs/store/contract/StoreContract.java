@@ -136,6 +136,14 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class Reach extends ReachStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
     class Purge extends PurgeContract {
         @Override
         protected Stores newStores() {

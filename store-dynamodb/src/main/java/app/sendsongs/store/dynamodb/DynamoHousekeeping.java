@@ -13,12 +13,13 @@ final class DynamoHousekeeping implements Housekeeping {
     private final DynamoChoices choices;
     private final DynamoGroups groups;
     private final DynamoGroupChats groupChats;
+    private final DynamoReach reach;
     private final GroupSendItems groupSends;
     private final Counters counters;
     private final Purge purge;
 
     DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
-                       DynamoChoices choices, DynamoGroups groups, DynamoGroupChats groupChats,
+                       DynamoChoices choices, DynamoGroups groups, DynamoGroupChats groupChats, DynamoReach reach,
                        GroupSendItems groupSends, Counters counters, Purge purge) {
         this.users = users;
         this.shares = shares;
@@ -27,14 +28,15 @@ final class DynamoHousekeeping implements Housekeeping {
         this.choices = choices;
         this.groups = groups;
         this.groupChats = groupChats;
+        this.reach = reach;
         this.groupSends = groupSends;
         this.counters = counters;
         this.purge = purge;
     }
 
     /**
-     * Deletes the person's groups, memberships, group chats they are counted in for, group sends, shares, watch,
-     * held messages, open question and counters, and their user last: DynamoDB has no transaction across that many
+     * Deletes the person's groups, memberships, group chats they are counted in for, whether they could be reached,
+     * group sends, shares, watch, held messages, open question and counters, and their user last: DynamoDB has no transaction across that many
      * items, so if this stops half way the person is still registered and can send
      * {@code forget_me} again.
      */
@@ -42,6 +44,7 @@ final class DynamoHousekeeping implements Housekeeping {
     public void forgetPerson(ChatAddress person) {
         groups.forget(person);
         groupChats.forget(person);
+        reach.forget(person);
         groupSends.deleteOf(person);
         shares.deleteSharesOf(person);
         watches.deleteWatch(person);

@@ -46,10 +46,11 @@ public final class DynamoStores {
         GroupSendItems groupSends = new GroupSendItems(table);
         DynamoGroups groups = new DynamoGroups(table, groupSends);
         DynamoGroupChats groupChats = new DynamoGroupChats(table, due);
+        DynamoReach reach = new DynamoReach(table);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, groups,
-                groupChats, groupSends, counters, new Purge(table, due));
+                groupChats, reach, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
-                shares, choices, watches, groups, groupChats, housekeeping, () -> {
+                shares, choices, watches, groups, groupChats, reach, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }

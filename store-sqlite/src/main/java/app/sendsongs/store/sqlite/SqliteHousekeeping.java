@@ -15,7 +15,7 @@ final class SqliteHousekeeping implements Housekeeping {
     /**
      * The person's user, the shares they sent or received, their watch, held messages and open
      * question, the groups they own (with their members), their memberships and their group sends, and the group
-     * chats they are counted in for.
+     * chats they are counted in for, and whether they could be reached.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
@@ -27,6 +27,7 @@ final class SqliteHousekeeping implements Housekeeping {
             SqliteChoices.delete(s, person);
             SqliteGroups.forget(s, person);
             SqliteGroupChats.forget(s, person);
+            SqliteReach.forget(s, person);
             return null;
         });
     }
