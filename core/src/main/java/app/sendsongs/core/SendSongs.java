@@ -6,11 +6,14 @@ import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.compose.LinkShare;
+import app.sendsongs.core.group.Contacts;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.GroupLifecycle;
 import app.sendsongs.core.group.GroupLimits;
 import app.sendsongs.core.group.GroupListing;
 import app.sendsongs.core.group.GroupMembership;
+import app.sendsongs.core.group.GroupReceivers;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
@@ -24,8 +27,13 @@ import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.ShortLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.ReceiverControls;
+import app.sendsongs.core.share.SendLimiter;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareSettled;
@@ -67,10 +75,11 @@ public final class SendSongs {
      * @param chats     one chat platform per {@link app.sendsongs.core.shared.Platform} the bot speaks on; a
      *                  message goes out through the platform of its receiver's address
      * @param catalogue looks shared tracks up with the app's own credentials
+     * @param shortLinks follows Spotify's short links to the tracks they stand for
      * @param sources   one listening source per kind; a person's history is read from the one of their
      *                  connection's kind, and {@code /connect} offers Spotify's
      */
-    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue,
+    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue, ShortLinks shortLinks,
                      List<? extends ListeningSource> sources, Clock clock, Settings settings) {
         this.housekeeping = stores.housekeeping();
         this.clock = clock;
@@ -93,21 +102,34 @@ public final class SendSongs {
             groupSummary.settled(share);
             chatSongs.settled(share);
         };
-        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), access, outbox, schedule,
-                clock, settings.lease(), settled);
-        TrackLookup tracks = new TrackLookup(catalogue);
-        SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.choices(), tracks, outbox, schedule,
-                link, clock, reach);
-        Groups groups = groups(stores, outbox, tracks, settled, schedule, link, clock, reach);
+        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
+                access, outbox, schedule, clock, settings.lease(), settled);
+        TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
+        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
+        Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
+        FriendFinder friends = new FriendFinder(stores.users(), contacts);
+        WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
+        SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
+        GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
+        SendSong sendSong = new SendSong(stores.shares(), stores.preferences(), friends, whichPerson, tracks, limiter,
+                outbox, schedule, link, clock, reach);
+        Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
+                schedule, link, clock, reach);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
-        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
+        ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
+                friends, whichPerson, outbox, settled);
+        LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
+                whichPerson, stores.choices(), sendSong, clock);
+        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
+                clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
-                stores.shares(), stores.users(), tracks, outbox, chatSongs, schedule, clock, reach), stores.users());
-        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
-                sentSongs, forgetMe, groups, groupChats, planner, link, clock);
+                stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
+                stores.users());
+        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats), planner, link, clock);
     }
 
     private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
@@ -115,17 +137,18 @@ public final class SendSongs {
                 .orElseThrow(() -> new IllegalArgumentException("the Spotify listening source is missing"));
     }
 
-    private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, ShareSettled summary,
-                                 WatchSchedule schedule, ConnectLink link, Clock clock, Reachability reach) {
-        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
+    private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
+                                 TrackLookup tracks, GroupReceivers receivers, SendLimiter limiter, Outbox outbox,
+                                 ShareSettled summary, WatchSchedule schedule, ConnectLink link, Clock clock,
+                                 Reachability reach) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
-        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal,
-                new WhichPerson(stores.choices(), stores.users(), clock), outbox, limits, link, clock);
+        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
+                whichPerson, outbox, limits, link, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
-                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), tracks, outbox, schedule,
-                        clock, reach));
+                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
+                        outbox, schedule, clock, reach));
     }
 
     public Bot bot() {
@@ -162,8 +185,12 @@ public final class SendSongs {
         }
     }
 
-    /** What the core needs to know besides its ports. */
-    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease) {
+    /**
+     * What the core needs to know besides its ports.
+     *
+     * @param limits how many songs one person may send (see {@link SendLimits})
+     */
+    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits) {
         /**
          * How long a worker holds a claimed listen check or a held message it is sending: longer than a check or a
          * send can take (the Graph and Spotify clients give up sooner), so no other worker takes it meanwhile.
@@ -171,7 +198,7 @@ public final class SendSongs {
         public static final Duration LEASE = Duration.ofMinutes(2);
 
         public static Settings defaults(String publicBaseUrl) {
-            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE);
+            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE, SendLimits.standard());
         }
     }
 }

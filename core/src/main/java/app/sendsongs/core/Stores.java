@@ -3,8 +3,10 @@ package app.sendsongs.core;
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
@@ -29,9 +31,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
                      ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     GroupChatStore groupChats, ReachStore reach, Housekeeping housekeeping,
-                     AutoCloseable resources)
-        implements AutoCloseable {
+                     GroupChatStore groupChats, ReachStore reach, PreferenceStore preferences, DraftStore drafts,
+                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -44,6 +45,8 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(groupChats, "groupChats");
         Objects.requireNonNull(reach, "reach");
+        Objects.requireNonNull(preferences, "preferences");
+        Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

@@ -3,12 +3,14 @@ package app.sendsongs.lambda;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import app.sendsongs.telegram.BotUsername;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramChat;
@@ -122,7 +124,9 @@ final class Wiring {
     /** The core on the shared table, talking to people through {@code chats}. */
     SendSongs app(List<ChatPlatform> chats) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
-        return new SendSongs(stores(), chats, spotify, List.of(spotify), surroundings.clock(),
-                new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
+        return new SendSongs(stores(), chats, spotify,
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), List.of(spotify),
+                surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
+                SendSongs.Settings.LEASE, SendLimits.standard()));
     }
 }

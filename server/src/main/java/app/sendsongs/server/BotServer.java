@@ -11,6 +11,7 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import app.sendsongs.telegram.BotUsername;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
@@ -87,8 +88,8 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
-                    List.of(spotifyClient), clock, new SendSongs.Settings(link, config.schedule(),
-                    SendSongs.Settings.LEASE));
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
+                    new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB

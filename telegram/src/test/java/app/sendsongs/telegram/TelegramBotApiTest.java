@@ -296,7 +296,7 @@ class TelegramBotApiTest {
             sandbox.control.telegramSays(person, "/start");
         }
         TelegramBotApi unpaced = new TelegramBotApi(new TelegramConfig(sandbox.base + "/sandbox/telegram",
-                TelegramEmulator.BOT_TOKEN), HttpClient.newHttpClient(), TelegramRateLimiter.realTime(1000));
+                TelegramEmulator.BOT_TOKEN), HttpClient.newHttpClient(), TelegramRateLimiter.realTime(TelegramRateLimiter.MOST_PER_SECOND));
 
         List<SendResult> results = sendAtOnce(unpaced, 60);
 

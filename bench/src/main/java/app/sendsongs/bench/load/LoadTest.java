@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -60,7 +62,8 @@ public final class LoadTest {
 
     /** Runs the whole test with the server's database and log in {@code dir}; progress goes to {@code progress}. */
     static LoadReport run(LoadOptions options, Path dir, PrintStream progress) {
-        Map<String, String> environment = new HashMap<>(options.platform().serverEnvironment());
+        Map<String, String> environment = new HashMap<>(Workload.UNLIMITED_SENDING);
+        environment.putAll(options.platform().serverEnvironment());
         environment.put("SQLITE_PATH", dir.resolve("load.db").toString());
         environment.put("TICK_SECONDS", "1");
         progress.printf("starting the server (demo wiring, -Xmx%s)...%n", options.serverHeap());
@@ -87,12 +90,13 @@ public final class LoadTest {
                 options.timeout());
         List<String> tracks = sandbox.trackIds();
         Random random = new Random(options.seed());
+        Set<String> songsSent = new HashSet<>();
 
         if (options.warmup() > 0) {
             progress.printf("warming up with %,d bare requests and %,d messages...%n", options.warmup(),
                     options.warmup());
             Workload warmup = Workload.of(Workload.mixed(platform, people, tracks, options.warmup(),
-                    options.songShare(), options.events() + people.size(), random), options.connections(),
+                    options.songShare(), options.events() + people.size(), random, songsSent), options.connections(),
                     options.batch(), 0, platform, host, random);
             ClosedLoop.run(host, port, warmup.ceilingRequests(host));
             if (!runToCompletion(sandbox, platform, host, port, warmup, options)) {
@@ -102,7 +106,8 @@ public final class LoadTest {
         Map<String, Integer> baseline = Reconciliation.inboxSizes(platform.inboxes(sandbox));
 
         Workload load = Workload.of(Workload.mixed(platform, people, tracks, options.events(), options.songShare(), 0,
-                random), options.connections(), options.batch(), options.redeliveryShare(), platform, host, random);
+                random, songsSent), options.connections(), options.batch(), options.redeliveryShare(), platform, host,
+                random);
         progress.printf("ceiling: %,d bare POST /bench/ok...%n", load.requests() - load.redeliveries());
         ClosedLoop.Result ceiling = ClosedLoop.run(host, port, load.ceilingRequests(host));
 

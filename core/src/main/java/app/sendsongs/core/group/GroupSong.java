@@ -2,7 +2,9 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
@@ -16,32 +18,40 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code send_song group:...}: every member but the sender gets the song with the {@code pre}
  * note, as a share of their own that is delivered and watched like any other; all the shares
- * belong to one {@link GroupSend}, which the sender's summary is about.
+ * belong to one {@link GroupSend}, which the sender's summary is about. Members who already have the song from the
+ * sender while it is watched, who had as many songs from them as a day allows, or who blocked them are left out
+ * (the last without saying why).
  */
 public final class GroupSong {
     private final GroupFinder finder;
     private final GroupStore groups;
     private final UserStore users;
     private final ShareStore shares;
+    private final GroupReceivers receivers;
     private final TrackLookup tracks;
+    private final SendLimiter limiter;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Reachability reach;
 
-    public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares, TrackLookup tracks,
-                     Outbox outbox, WatchSchedule schedule, Clock clock, Reachability reach) {
+    public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
+                     GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
+                     WatchSchedule schedule, Clock clock, Reachability reach) {
         this.reach = reach;
         this.finder = finder;
         this.groups = groups;
         this.users = users;
         this.shares = shares;
+        this.receivers = receivers;
         this.tracks = tracks;
+        this.limiter = limiter;
         this.outbox = outbox;
         this.schedule = schedule;
         this.clock = clock;
@@ -50,11 +60,13 @@ public final class GroupSong {
     public String send(User sender, Command.SendToGroup command) {
         return switch (finder.find(sender, command.group())) {
             case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command);
+            case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command.song(), command.pre(),
+                    command.post());
         };
     }
 
-    private String sendTo(User sender, Group group, Command.SendToGroup command) {
+    /** Sends {@code song} to everyone in {@code group} but the sender; the reply to the sender. */
+    public String sendTo(User sender, Group group, SongLink song, String pre, String post) {
         List<User> others = groups.membersOf(group.id()).stream()
                 .filter(m -> !m.member().equals(sender.address()))
                 .flatMap(m -> users.findUser(m.member()).stream()).toList();
@@ -63,41 +75,57 @@ public final class GroupSong {
             return "Nobody else is in " + groupName + " yet. Add people with: add_to_group "
                     + GroupNames.argument(groupName) + " \"<full name>\"";
         }
-        List<User> blocked = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();
-        List<User> reachable = others.stream().filter(u -> !u.needsReconnect() && !blocked.contains(u)).toList();
+        List<User> unreachable = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();
+        List<User> reachable = others.stream().filter(u -> !u.needsReconnect() && !unreachable.contains(u)).toList();
         if (reachable.isEmpty()) {
             return "Everyone else in " + groupName + " has disconnected Spotify or can't get messages from me, so "
-                    + "nothing was sent." + Reachability.skipped(blocked);
+                    + "nothing was sent." + Reachability.skipped(unreachable);
+        }
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        Optional<String> overLimit = allowance.refusal();
+        if (overLimit.isPresent()) {
+            return overLimit.get();
         }
         List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
-        return switch (tracks.find(command.track())) {
+        return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
-            case TrackLookup.Result.Found(Track track) -> deliver(sender, group, groupName, reachable, track, command)
-                    + skipped(disconnected) + Reachability.skipped(blocked);
+            case TrackLookup.Result.Found(Track track) ->
+                    deliver(sender, group, groupName, receivers.sort(sender, reachable, track, allowance), track,
+                            pre, post)
+                            + skipped(disconnected) + Reachability.skipped(unreachable);
         };
     }
 
-    private String deliver(User sender, Group group, String groupName, List<User> receivers, Track track,
-                           Command.SendToGroup command) {
+    private String deliver(User sender, Group group, String groupName, GroupReceivers.Sorted receivers, Track track,
+                           String pre, String post) {
+        List<User> all = receivers.all();
+        if (all.isEmpty()) {
+            return "Nothing was sent to " + groupName + "." + receivers.leftOut();
+        }
         Instant now = clock.instant();
         GroupSend send = GroupSend.of(UUID.randomUUID().toString(), group.id(), group.name(), sender.address(), now);
         groups.insertGroupSend(send);
-        List<Share> created = receivers.stream().map(receiver -> Share.forGroupMember(UUID.randomUUID().toString(),
-                send.id(), sender.address(), receiver.address(), track, command.pre(), command.post(), now)).toList();
+        List<Share> created = all.stream().map(receiver -> {
+            Share share = Share.forGroupMember(UUID.randomUUID().toString(), send.id(), sender.address(),
+                    receiver.address(), track, pre, post, now);
+            return receivers.receiptsAsChosen(share, receiver);
+        }).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
         List<String> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
             Share share = created.get(i);
-            String heading = sender.name() + " sent a song to " + group.name() + ": ";
-            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share), share.id())) {
+            String heading = sender.name() + " sent a song to " + group.name();
+            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share, sender.name(),
+                    !share.receiptsOff()), share.id())) {
                 case SENT -> { }
-                case WAITING_FOR_PERSON -> waiting.add(receivers.get(i).name());
-                case RETRYING -> retrying.add(receivers.get(i).name());
+                case WAITING_FOR_PERSON -> waiting.add(all.get(i).name());
+                case RETRYING -> retrying.add(all.get(i).name());
             }
         }
-        return confirmation(track, groupName, receivers.size(), waiting, retrying);
+        return confirmation(track, groupName, all.size(), waiting, retrying) + receivers.leftOut()
+                + receivers.notToldText();
     }
 
     private String confirmation(Track track, String groupName, int receivers, List<String> waiting,

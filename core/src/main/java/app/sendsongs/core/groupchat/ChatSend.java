@@ -5,11 +5,13 @@ import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.group.GroupReceivers;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
-import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.music.TrackLinks;
+import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  * privately to each person counted in for the chat (the sender aside), as a share of their own watched like any
  * other, all of them one {@link GroupSend} named after the chat. The sender is counted in too (they used the bot
  * there), hears as each plays it and gets the usual summary; the chat gets a message that shows how many played it.
+ * People are left out as from a group's song ({@link GroupReceivers}: blocked the sender, already have it, over the
+ * day's limit), and so are those who disconnected their listening or cannot get messages from the bot.
  */
 public final class ChatSend {
     /** The longest note, as for {@code send_song}. */
@@ -43,6 +47,8 @@ public final class ChatSend {
     private final ShareStore shares;
     private final UserStore users;
     private final TrackLookup tracks;
+    private final GroupReceivers receivers;
+    private final SendLimiter limiter;
     private final Outbox outbox;
     private final ChatSongMessages songMessages;
     private final WatchSchedule schedule;
@@ -50,14 +56,16 @@ public final class ChatSend {
     private final Reachability reach;
 
     public ChatSend(Roster roster, GroupStore groups, ShareStore shares, UserStore users, TrackLookup tracks,
-                    Outbox outbox, ChatSongMessages songMessages, WatchSchedule schedule, Clock clock,
-                    Reachability reach) {
+                    GroupReceivers receivers, SendLimiter limiter, Outbox outbox, ChatSongMessages songMessages,
+                    WatchSchedule schedule, Clock clock, Reachability reach) {
         this.reach = reach;
         this.roster = roster;
         this.groups = groups;
         this.shares = shares;
         this.users = users;
         this.tracks = tracks;
+        this.receivers = receivers;
+        this.limiter = limiter;
         this.outbox = outbox;
         this.songMessages = songMessages;
         this.schedule = schedule;
@@ -68,29 +76,29 @@ public final class ChatSend {
      * A link and the notes around it, as typed after {@code /send} (or in the message it replied to): the text before
      * {@code post:} goes with the song, the text after it is revealed to each person when they play it.
      */
-    record Typed(TrackId track, String pre, String post) {
+    record Typed(SongLink song, String pre, String post) {
         private static final Pattern POST = Pattern.compile("(?i)(?:^|\\s)post:");
         private static final String QUOTES = "\"'“”‘’";
 
         /** The first track link of {@code arguments}, else of {@code replied}; the rest of the arguments are notes. */
         static Optional<Typed> read(String arguments, Optional<String> replied) {
-            Optional<TrackId> inArguments = link(arguments);
+            Optional<SongLink> inArguments = link(arguments);
             String notes = inArguments.map(track -> withoutLink(arguments)).orElse(arguments.strip());
             return inArguments.or(() -> replied.flatMap(Typed::link)).map(track -> notes(track, notes));
         }
 
-        private static Optional<TrackId> link(String text) {
-            return words(text).stream().map(Typed::trimmed).map(TrackLinks::parse).flatMap(Optional::stream)
+        private static Optional<SongLink> link(String text) {
+            return words(text).stream().map(Typed::trimmed).map(TrackLinks::songLink).flatMap(Optional::stream)
                     .findFirst();
         }
 
         private static String withoutLink(String text) {
             List<String> words = words(text);
-            words.removeIf(word -> TrackLinks.parse(trimmed(word)).isPresent());
+            words.removeIf(word -> TrackLinks.songLink(trimmed(word)).isPresent());
             return String.join(" ", words);
         }
 
-        private static Typed notes(TrackId track, String notes) {
+        private static Typed notes(SongLink track, String notes) {
             Matcher post = POST.matcher(notes);
             if (!post.find()) {
                 return new Typed(track, unquoted(notes.replaceFirst("(?i)^pre:", "")), "");
@@ -129,45 +137,56 @@ public final class ChatSend {
             return Optional.of(Message.text("Notes can be at most " + MOST_NOTE + " characters."));
         }
         roster.join(chat.address(), sender.address());
-        List<User> receivers = roster.stillInChat(chat.address(), platform).stream()
+        List<User> others = roster.stillInChat(chat.address(), platform).stream()
                 .filter(person -> !person.equals(sender.address()))
                 .flatMap(person -> users.findUser(person).stream()).toList();
-        if (receivers.isEmpty()) {
+        if (others.isEmpty()) {
             return Optional.of(Message.text("Nobody else here is counted in yet, so I didn't send it. Tap Count me in "
                     + "(or send /join) to get the songs shared in this chat.")
                     .withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
         }
-        List<User> blocked = receivers.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
+        List<User> unreachable = others.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
                 .toList();
-        List<User> watchable = receivers.stream().filter(user -> !user.needsReconnect() && !blocked.contains(user))
+        List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
                 .toList();
         if (watchable.isEmpty()) {
             return Optional.of(Message.text("Everyone else counted in here has disconnected their listening or "
-                    + "can't get messages from me, so nothing was sent."));
+                    + "can't get messages from me, so nothing was sent." + Reachability.skipped(unreachable)));
         }
-        return switch (tracks.find(typed.get().track())) {
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        Optional<String> overLimit = allowance.refusal();
+        if (overLimit.isPresent()) {
+            return Optional.of(Message.text(overLimit.get()));
+        }
+        return switch (tracks.find(typed.get().song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                deliver(chat, sender, watchable, track, typed.get());
-                List<String> disconnected = receivers.stream().filter(User::needsReconnect).map(User::name).toList();
-                outbox.notify(sender.address(), Message.text(confirmation(track, chat, watchable.size(),
-                        disconnected) + Reachability.skipped(blocked)));
+                GroupReceivers.Sorted sorted = receivers.sort(sender, watchable, track, allowance);
+                List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
+                if (sorted.all().isEmpty()) {
+                    yield Optional.of(Message.text("Nothing was sent." + sorted.leftOut()));
+                }
+                deliver(chat, sender, sorted, track, typed.get());
+                outbox.notify(sender.address(), Message.text(confirmation(track, chat, sorted.all().size(),
+                        disconnected) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)));
                 yield Optional.empty();
             }
         };
     }
 
-    private void deliver(GroupChat chat, User sender, List<User> receivers, Track track, Typed notes) {
+    private void deliver(GroupChat chat, User sender, GroupReceivers.Sorted sorted, Track track, Typed notes) {
         Instant now = clock.instant();
         GroupSend send = GroupSend.of(UUID.randomUUID().toString(), chat.address().key(), chat.title(),
                 sender.address(), now);
         groups.insertGroupSend(send);
-        List<Share> created = receivers.stream().map(receiver -> Share.forGroupMember(UUID.randomUUID().toString(),
-                send.id(), sender.address(), receiver.address(), track, notes.pre(), notes.post(), now)).toList();
+        List<Share> created = sorted.all().stream().map(receiver -> sorted.receiptsAsChosen(Share.forGroupMember(
+                UUID.randomUUID().toString(), send.id(), sender.address(), receiver.address(), track, notes.pre(),
+                notes.post(), now), receiver)).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
-        String heading = sender.name() + " shared a song in " + chat.title() + ": ";
-        created.forEach(share -> outbox.deliverShare(share.receiver(), SongMessage.of(heading, share), share.id()));
+        String heading = sender.name() + " shared a song in " + chat.title();
+        created.forEach(share -> outbox.deliverShare(share.receiver(), SongMessage.of(heading, share, sender.name(),
+                !share.receiptsOff()), share.id()));
         songMessages.show(send, chat.address());
     }
 

@@ -5,6 +5,7 @@ import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
@@ -38,22 +39,29 @@ public final class BotHarness {
 
     /** The bot on Messenger and on each of {@code otherPlatforms}. */
     public BotHarness(RecordingChat... otherPlatforms) {
-        this(Optional.empty(), otherPlatforms);
+        this(SendLimits.standard(), Optional.empty(), otherPlatforms);
+    }
+
+    /** The bot with these limits on sending, on Messenger and on each of {@code otherPlatforms}. */
+    public BotHarness(SendLimits limits, RecordingChat... otherPlatforms) {
+        this(limits, Optional.empty(), otherPlatforms);
     }
 
     /** The bot on Messenger and on {@code groupChatting}, whose group chats are {@code groups}. */
     public BotHarness(RecordingChat groupChatting, FakeGroupChats groups) {
-        this(Optional.of(new GroupChattingPlatform(groupChatting, groups)), groupChatting);
+        this(SendLimits.standard(), Optional.of(new GroupChattingPlatform(groupChatting, groups)), groupChatting);
     }
 
-    private BotHarness(Optional<ChatPlatform> withGroups, RecordingChat... otherPlatforms) {
+    private BotHarness(SendLimits limits, Optional<ChatPlatform> withGroups, RecordingChat... otherPlatforms) {
         chats.put(chat.platform(), chat);
         for (RecordingChat other : otherPlatforms) {
             chats.put(other.platform(), other);
         }
         List<ChatPlatform> platforms = new ArrayList<>(chats.values());
         withGroups.ifPresent(group -> platforms.replaceAll(p -> p.platform().equals(group.platform()) ? group : p));
-        app = new SendSongs(stores, platforms, music, List.of(music), clock, SendSongs.Settings.defaults(BASE_URL));
+        SendSongs.Settings defaults = SendSongs.Settings.defaults(BASE_URL);
+        app = new SendSongs(stores, platforms, music, music, List.of(music), clock,
+                new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits));
     }
 
     /** The Messenger address of {@code psid}. */

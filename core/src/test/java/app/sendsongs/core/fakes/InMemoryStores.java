@@ -25,6 +25,8 @@ public final class InMemoryStores {
         InMemoryGroups groups = new InMemoryGroups();
         InMemoryGroupChats groupChats = new InMemoryGroupChats();
         InMemoryReach reach = new InMemoryReach();
+        InMemoryPreferences preferences = new InMemoryPreferences();
+        InMemoryDrafts drafts = new InMemoryDrafts();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
@@ -35,6 +37,8 @@ public final class InMemoryStores {
                 watches.deleteWatch(person);
                 outbox.forget(person);
                 choices.takeChoice(person);
+                drafts.deleteDraft(person);
+                preferences.forget(person);
                 users.deleteUser(person);
             }
 
@@ -42,10 +46,11 @@ public final class InMemoryStores {
             public void purgeBefore(Instant cutoff) {
                 registrations.purgeBefore(cutoff);
                 choices.purgeBefore(cutoff);
+                drafts.purgeBefore(cutoff);
                 inbound.purgeBefore(cutoff);
             }
         };
         return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, groupChats,
-                reach, housekeeping, () -> { });
+                reach, preferences, drafts, housekeeping, () -> { });
     }
 }

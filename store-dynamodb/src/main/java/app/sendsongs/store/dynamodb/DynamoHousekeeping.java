@@ -11,6 +11,8 @@ final class DynamoHousekeeping implements Housekeeping {
     private final DynamoWatches watches;
     private final DynamoOutbox outbox;
     private final DynamoChoices choices;
+    private final DynamoDrafts drafts;
+    private final DynamoPreferences preferences;
     private final DynamoGroups groups;
     private final DynamoGroupChats groupChats;
     private final DynamoReach reach;
@@ -19,13 +21,16 @@ final class DynamoHousekeeping implements Housekeeping {
     private final Purge purge;
 
     DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
-                       DynamoChoices choices, DynamoGroups groups, DynamoGroupChats groupChats, DynamoReach reach,
+                       DynamoChoices choices, DynamoDrafts drafts, DynamoPreferences preferences, DynamoGroups groups,
+                       DynamoGroupChats groupChats, DynamoReach reach,
                        GroupSendItems groupSends, Counters counters, Purge purge) {
         this.users = users;
         this.shares = shares;
         this.watches = watches;
         this.outbox = outbox;
         this.choices = choices;
+        this.drafts = drafts;
+        this.preferences = preferences;
         this.groups = groups;
         this.groupChats = groupChats;
         this.reach = reach;
@@ -36,8 +41,8 @@ final class DynamoHousekeeping implements Housekeeping {
 
     /**
      * Deletes the person's groups, memberships, group chats they are counted in for, whether they could be reached,
-     * group sends, shares, watch, held messages, open question and counters, and their user last: DynamoDB has no transaction across that many
-     * items, so if this stops half way the person is still registered and can send
+     * group sends, shares, watch, held messages, open question, unfinished share, choices about senders and
+     * counters, and their user last: DynamoDB has no transaction across that many items, so if this stops half way the person is still registered and can send
      * {@code forget_me} again.
      */
     @Override
@@ -50,6 +55,8 @@ final class DynamoHousekeeping implements Housekeeping {
         watches.deleteWatch(person);
         outbox.deleteFor(person);
         choices.delete(person);
+        drafts.deleteDraft(person);
+        preferences.delete(person);
         counters.delete(person);
         users.deleteUser(person);
     }

@@ -47,10 +47,12 @@ public final class DynamoStores {
         DynamoGroups groups = new DynamoGroups(table, groupSends);
         DynamoGroupChats groupChats = new DynamoGroupChats(table, due);
         DynamoReach reach = new DynamoReach(table);
-        DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, groups,
-                groupChats, reach, groupSends, counters, new Purge(table, due));
+        DynamoDrafts drafts = new DynamoDrafts(table);
+        DynamoPreferences preferences = new DynamoPreferences(table);
+        DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, drafts,
+                preferences, groups, groupChats, reach, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
-                shares, choices, watches, groups, groupChats, reach, housekeeping, () -> {
+                shares, choices, watches, groups, groupChats, reach, preferences, drafts, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }

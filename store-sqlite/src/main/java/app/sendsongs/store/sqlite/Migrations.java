@@ -27,7 +27,7 @@ public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
     /** Every schema script, in order of version. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-            "V4__chat_addresses.sql", "V8__group_chats.sql");
+            "V4__chat_addresses.sql", "V7__conversation.sql", "V8__group_chats.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;
@@ -70,7 +70,7 @@ public final class Migrations {
         return apply(session, now, latest());
     }
 
-    /** As {@link #apply(Session, Instant)}, with the scripts of versions up to {@code target} only. */
+    /** Applies the scripts up to version {@code target} only; the rest as {@link #apply(Session, Instant)}. */
     int apply(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
