@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +67,8 @@ class TelegramEndToEndTest {
 
         assertThat(confirmation).singleElement().asString().startsWith("Sent ").contains("Bob Fisher");
         assertThat(telegram.last(BOB)).contains("Alice Archer sent you a song").contains("for your commute")
-                .contains(LINK + track).doesNotContain("told you");
+                .doesNotContain("told you");
+        assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + track);
 
         sandbox.play("bob-sp", track);
         sandbox.advanceMinutes(10);
@@ -76,13 +79,57 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aPastedLinkIsSharedInTwoTapsOnInlineButtonsEachTapAnswered() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        String song = sandbox.trackIds().get(1);
+
+        assertThat(telegram.ask(ALICE, "listen to this: " + LINK + song + "?si=4f2a9c")).singleElement().asString()
+                .startsWith("Who is it for?\n\n🎵 ");
+        JsonNode question = telegram.messages(ALICE).getLast();
+        assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
+        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
+
+        assertThat(tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
+                .contains(" to Bob Fisher?");
+        assertThat(tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ").contains("to Bob Fisher.");
+        assertThat(telegram.last(BOB)).startsWith("🎵 Alice Archer sent you a song: ");
+        assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + song);
+    }
+
+    @Test
+    void theSongArrivesWithDontTellAndBlockButtonsThatWork() {
+        registerAliceAndBob();
+        telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"the bridge!\" " + LINK + track);
+
+        JsonNode song = telegram.messages(BOB).getLast();
+        assertThat(song.path("text").asText()).startsWith("🎵 Alice Archer sent you a song: ").contains("“the bridge!”");
+        assertThat(button(song, "Open in Spotify").path("url").asText()).isEqualTo(LINK + track);
+        assertThat(button(song, "Don't tell Alice").path("callback_data").asText())
+                .isEqualTo("receipts off Alice Archer");
+        assertThat(button(song, "Block Alice").path("callback_data").asText()).isEqualTo("block Alice Archer");
+        song.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> assertThat(
+                button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8))
+                .as("Telegram's callback_data limit").hasSizeLessThanOrEqualTo(64)));
+
+        assertThat(tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer when you "
+                + "play their songs. They still come to you, notes and all.");
+        assertThat(tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on their "
+                + "songs, and they aren't told.");
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
+                .singleElement().asString().startsWith("I couldn't deliver ").endsWith(", so nothing was sent.");
+    }
+
+    @Test
     void aSongFromTelegramReachesMessengerAndThePlayIsToldBackOnTelegram() {
         assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
         assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
 
         telegram.ask(ALICE, "/send name:\"Mo Salah\" post:\"knew it\" " + LINK + track);
 
-        assertThat(sandbox.lastMessage("mo")).contains("Alice Archer sent you a song").contains(LINK + track);
+        assertThat(sandbox.lastText("mo")).contains("Alice Archer sent you a song");
+        assertThat(sandbox.lastCard("mo").path("default_action").path("url").asText()).isEqualTo(LINK + track);
         sandbox.play("mo-sp", track);
         sandbox.advanceMinutes(10);
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Mo Salah listened to "))).isNotEmpty();
@@ -150,7 +197,8 @@ class TelegramEndToEndTest {
         telegram.control().telegramRepliesIn(BAND, ALICE, "/send@SendSongsSandboxBot for the drive", carolsLink);
 
         assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
-                .contains("for the drive").contains(LINK + track);
+                .contains("for the drive");
+        assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + track);
     }
 
     @Test
@@ -224,6 +272,39 @@ class TelegramEndToEndTest {
 
         sandbox.advanceSeconds(61);
         assertThat(telegram.await(ALICE, chat -> chat.size() > before).getLast()).startsWith("Nothing pending");
+    }
+
+    /** The links of a message's text (its {@code text_link} entities), in order. */
+    private static List<String> links(JsonNode message) {
+        List<String> links = new ArrayList<>();
+        message.path("entities").forEach(entity -> {
+            if (entity.path("type").asText().equals("text_link")) {
+                links.add(entity.path("url").asText());
+            }
+        });
+        return links;
+    }
+
+    /** The button titled {@code text} on the message's inline keyboard. */
+    private static JsonNode button(JsonNode message, String text) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equals(text)) {
+                    return button;
+                }
+            }
+        }
+        throw new AssertionError("no button " + text + " on " + message);
+    }
+
+    /** Taps the button titled {@code text} in the person's private chat; waits for the tap's answer and the reply. */
+    private List<String> tap(long person, JsonNode message, String text) {
+        int before = telegram.texts(person).size();
+        JsonNode answer = telegram.awaitAnswer(telegram.press(person, person, message.path("message_id").asLong(),
+                button(message, text).path("callback_data").asText()));
+        assertThat(answer.path("answered").asBoolean()).isTrue();
+        List<String> after = telegram.await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
     }
 
     private List<JsonNode> awaitGroupMessages(int count) {

@@ -15,13 +15,14 @@ public final class TelegramCommands {
 
     /** The bot's menu: the commands people use most, with what they do. */
     public static final List<BotCommand> MENU = List.of(
-            new BotCommand("send", "Send a song: /send name:\"Bob Fisher\" <Spotify link>"),
+            new BotCommand("send", "Send a song: paste a Spotify link, or /send Bob <Spotify link>"),
             new BotCommand("pending", "Songs you sent that are not played yet"),
             new BotCommand("history", "Songs you sent and what became of them"),
             new BotCommand("cancel", "Stop watching a song you sent"),
             new BotCommand("groups", "Your groups"),
             new BotCommand("create_group", "Make a group: /create_group name:\"Family\""),
-            new BotCommand("connect", "Connect or change what I read your listening from"),
+            new BotCommand("receipts", "Whom I tell when you play their songs, and whom you blocked"),
+            new BotCommand("menu", "What you can do, as buttons"),
             new BotCommand("help", "Every command, with examples"),
             new BotCommand("forget_me", "Delete everything I keep about you"));
 

@@ -50,6 +50,11 @@ public enum LoadPlatform {
         }
 
         @Override
+        int messagesPerSong() {
+            return 2; // a text, then the song's card
+        }
+
+        @Override
         long delivered(SandboxControl sandbox) {
             return sandbox.delivered();
         }
@@ -101,6 +106,11 @@ public enum LoadPlatform {
         }
 
         @Override
+        int messagesPerSong() {
+            return 1; // the text and the card's link and buttons in one message
+        }
+
+        @Override
         long delivered(SandboxControl sandbox) {
             return sandbox.telegramSent();
         }
@@ -137,6 +147,9 @@ public enum LoadPlatform {
 
     /** A webhook POST carrying {@code events}, as the platform would send it. */
     abstract Request request(List<Event> events, String host);
+
+    /** How many messages the bot sends to deliver one song. */
+    abstract int messagesPerSong();
 
     /** How many messages the bot has sent so far, to everyone. */
     abstract long delivered(SandboxControl sandbox);

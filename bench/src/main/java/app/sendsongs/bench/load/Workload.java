@@ -68,10 +68,12 @@ public final class Workload {
 
     private final List<Event> events;
     private final List<List<Request>> connections;
+    private final LoadPlatform platform;
 
-    private Workload(List<Event> events, List<List<Request>> connections) {
+    private Workload(List<Event> events, List<List<Request>> connections, LoadPlatform platform) {
         this.events = List.copyOf(events);
         this.connections = connections;
+        this.platform = platform;
     }
 
     /** Distinct messages (redeliveries not counted), in the order they were made. */
@@ -99,9 +101,9 @@ public final class Workload {
         return connections.stream().map(requests -> requests.stream().map(Request::bytes).toList()).toList();
     }
 
-    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery (a text, a card). */
+    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery. */
     long expectedOutbound() {
-        return events.size() + 2 * songs();
+        return events.size() + platform.messagesPerSong() * songs();
     }
 
     /**
@@ -207,7 +209,7 @@ public final class Workload {
             }
             connections.add(withRepeats);
         }
-        return new Workload(events, connections);
+        return new Workload(events, connections, platform);
     }
 
     /**

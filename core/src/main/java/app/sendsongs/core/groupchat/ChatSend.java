@@ -163,8 +163,10 @@ public final class ChatSend {
             case TrackLookup.Result.Found(Track track) -> {
                 GroupReceivers.Sorted sorted = receivers.sort(sender, watchable, track, allowance);
                 List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
-                if (sorted.all().isEmpty()) {
-                    yield Optional.of(Message.text("Nothing was sent." + sorted.leftOut()));
+                if (sorted.all().isEmpty()) { // told privately: why people were left out is not the chat's business
+                    outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
+                            + chat.title() + "." + sorted.leftOut()));
+                    yield Optional.empty();
                 }
                 deliver(chat, sender, sorted, track, typed.get());
                 outbox.notify(sender.address(), Message.text(confirmation(track, chat, sorted.all().size(),

@@ -202,6 +202,44 @@ class GroupChatsTest {
     }
 
     @Test
+    void theReceiversChoicesHoldInAChatAsInAGroup() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        bot.reply(BOB, "block Alice Archer");
+        bot.reply(CAROL, "receipts off Alice Archer");
+
+        command(ALICE, "send", LINK);
+
+        assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
+        assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
+                + "Friday Band.").contains(" I couldn't deliver it to Bob Fisher.")
+                .endsWith(" Carol Chen doesn't share when they play songs, so you won't hear about theirs.");
+        assertThat(shares()).singleElement().satisfies(share -> assertThat(share.receiptsOff()).isTrue());
+
+        command(ALICE, "send", LINK);
+        assertThat(bot.last(ALICE)).isEqualTo("Nothing was sent to the people counted in for Friday Band. Carol Chen "
+                + "already has it from you and I'm still watching, so I didn't send it again. I couldn't deliver it "
+                + "to Bob Fisher.");
+    }
+
+    @Test
+    void someoneWhoBlockedTheBotIsLeftOutWithTheReason() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        people.blocks(BOB.id());
+        bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.advance(Duration.ofMinutes(1));
+
+        command(ALICE, "send", LINK);
+
+        assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
+                + "Friday Band.").endsWith(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat "
+                + "app.");
+    }
+
+    @Test
     void anEditTheChatsRateLimitHoldsBackGoesOutFromTheTick() {
         tap(BOB, "join");
         command(ALICE, "send", LINK);
