@@ -41,8 +41,14 @@ public final class BotServer implements AutoCloseable {
      * and the database, not the CPU (see {@link WebhookDispatcher}).
      */
     private static final int WEBHOOK_WORKERS = 16;
+    /**
+     * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
+     * in a chat) while the people who share its queue wait behind it: many more workers, so that one chat's pace
+     * holds up one or two other people, not a sixteenth of everyone. They are virtual threads and cost little idle.
+     */
+    private static final int WEBHOOK_WORKERS_WITH_TELEGRAM = 512;
     /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
-    private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
+    private static final int WEBHOOK_QUEUE_ROOM = 64_000;
     /**
      * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
      * tens of thousands of large messages fill the heap. Past it the webhook answers 503 at once.
@@ -131,7 +137,8 @@ public final class BotServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+            int workers = telegram.isPresent() ? WEBHOOK_WORKERS_WITH_TELEGRAM : WEBHOOK_WORKERS;
+            dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_ROOM / workers,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
             new BotRoutes(app, messengerWebhook(), telegramIntake(), dispatcher, clock).register(http);
             http.start(config.host(), config.port());

@@ -129,6 +129,10 @@ public enum LoadPlatform {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** As {@link SandboxControl#awaitDelivered}. */
     private static final Duration POLL = Duration.ofMillis(20);
+    /** How long the bot may send nothing before held messages are looked at (see {@link #retryHeld}). */
+    private static final Duration STALL = Duration.ofSeconds(3);
+    /** The shortest wait before the bot retries a message a platform refused for now. */
+    private static final Duration RETRY_STEP = Duration.ofSeconds(61);
 
     /** The server's settings for this platform (the demo fills in the rest). */
     abstract Map<String, String> serverEnvironment();
@@ -163,13 +167,35 @@ public enum LoadPlatform {
      */
     long awaitDelivered(SandboxControl sandbox, LongPredicate done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = -1;
+        long progressAt = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            if (done.test(delivered(sandbox))) {
+            long delivered = delivered(sandbox);
+            if (done.test(delivered)) {
                 return System.nanoTime();
+            }
+            if (delivered != seen) {
+                seen = delivered;
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > STALL.toNanos()) {
+                retryHeld(sandbox);
+                progressAt = System.nanoTime();
             }
             ServerProcess.sleep(POLL);
         }
         return -1;
+    }
+
+    /**
+     * The demo's clock stands still unless moved, so a message the bot held after a refusal (a 429) would wait for
+     * ever: when nothing has been sent for {@link #STALL}, the clock is moved on by {@link #RETRY_STEP}, as that much
+     * real time passing would, and the bot retries what it held. Said on the console, since it adds to the time.
+     */
+    private void retryHeld(SandboxControl sandbox) {
+        String refused = this == TELEGRAM ? " (" + sandbox.telegramRateLimited() + " 429s from Telegram so far)" : "";
+        System.out.printf("  nothing sent for %d s: the sandbox clock moves on %d s so held messages are retried%s%n",
+                STALL.toSeconds(), RETRY_STEP.toSeconds(), refused);
+        sandbox.advanceSeconds(RETRY_STEP.toSeconds());
     }
 
     /** A private message from the event's sender, as Telegram POSTs it; its {@code update_id} comes from the event. */

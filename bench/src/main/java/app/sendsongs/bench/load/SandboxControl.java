@@ -93,6 +93,19 @@ public final class SandboxControl {
         return json(get(base + "/sandbox/telegram/stats")).path("sent").asLong();
     }
 
+    /** How many of the bot's calls the emulated Telegram refused with a 429 so far. */
+    public long telegramRateLimited() {
+        return json(get(base + "/sandbox/telegram/stats")).path("rate_limited").asLong();
+    }
+
+    /** Moves the sandbox clock on and runs the work that fell due (held messages whose retry time came, ...). */
+    public void advanceSeconds(long seconds) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/clock/advance"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("seconds", seconds)))).build());
+        expect(response, 200);
+    }
+
     /** Every Telegram chat's texts of the bot's messages, oldest first, by chat id (a person's is their id). */
     public Map<String, List<String>> telegramChats() {
         Map<String, List<String>> all = new HashMap<>();
