@@ -2,7 +2,7 @@
 #   webhook      GET and POST /webhook   checks and queues Messenger's events; no table, no page token
 #   telegram_webhook POST /telegram/webhook checks and queues Telegram's updates; no table
 #   inbound      the intake queue        everything a message can do
-#   registration GET /connect, /callback the Spotify consent round trip; no Messenger secret
+#   registration GET /connect[/{source}], GET|POST /callback[/{source}]  every source's consent round trip
 #   tick         EventBridge Scheduler   due listen checks and message retries
 # Each is published as a version with SnapStart, and everything invokes it through its "live" alias.
 
@@ -123,6 +123,8 @@ resource "aws_lambda_function" "inbound" {
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
       WATCH_SCHEDULE                        = var.watch_schedule
+      LASTFM_API_KEY                        = var.lastfm_api_key
+      LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
     }
   }
 
@@ -144,7 +146,7 @@ resource "aws_cloudwatch_log_group" "registration" {
 
 resource "aws_lambda_function" "registration" {
   function_name    = "${var.name}-registration"
-  description      = "Spotify connect round trip: /connect and /callback (secrets revision ${var.secrets_revision})"
+  description      = "Connect round trips of every listening source: /connect and /callback (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.registration.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.RegistrationHandler::handleRequest"
@@ -160,12 +162,16 @@ resource "aws_lambda_function" "registration" {
 
   environment {
     variables = {
-      DYNAMODB_TABLE                  = aws_dynamodb_table.main.name
-      PUBLIC_BASE_URL                 = local.public_base_url
-      SPOTIFY_CLIENT_ID               = var.spotify_client_id
-      SPOTIFY_CLIENT_SECRET_PARAMETER = aws_ssm_parameter.spotify_client_secret.name
-      TOKEN_ENCRYPTION_KEY_PARAMETER  = aws_ssm_parameter.token_encryption_key.name
-      WATCH_SCHEDULE                  = var.watch_schedule
+      DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
+      PUBLIC_BASE_URL                       = local.public_base_url
+      SPOTIFY_CLIENT_ID                     = var.spotify_client_id
+      SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
+      TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
+      MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
+      LASTFM_API_KEY                        = var.lastfm_api_key
+      LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
+      WATCH_SCHEDULE                        = var.watch_schedule
     }
   }
 
@@ -211,6 +217,8 @@ resource "aws_lambda_function" "tick" {
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       WATCH_SCHEDULE                        = var.watch_schedule
+      LASTFM_API_KEY                        = var.lastfm_api_key
+      LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
     }
   }
 

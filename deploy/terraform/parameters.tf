@@ -73,6 +73,18 @@ resource "aws_ssm_parameter" "token_encryption_key" {
   }
 }
 
+resource "aws_ssm_parameter" "lastfm_shared_secret" {
+  name        = "/${var.name}/lastfm-shared-secret"
+  description = "Shared secret of the Last.fm API account: signs Last.fm calls (read only when lastfm_api_key is set)"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
 # The Telegram bot. Its placeholder is no token and no webhook secret (a space is in neither), so until
 # the operator puts real values the bot is not on Telegram and the Telegram webhook refuses every call.
 resource "aws_ssm_parameter" "telegram_bot_token" {

@@ -3,12 +3,18 @@ package app.sendsongs.server;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.lastfm.LastfmClient;
+import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.listenbrainz.ListenBrainzClient;
+import app.sendsongs.listenbrainz.ListenBrainzConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
@@ -47,8 +53,12 @@ public final class BotServer implements AutoCloseable {
      * holds up one or two other people, not a sixteenth of everyone. They are virtual threads and cost little idle.
      */
     private static final int WEBHOOK_WORKERS_WITH_TELEGRAM = 512;
-    /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
-    private static final int WEBHOOK_QUEUE_ROOM = 64_000;
+    /**
+     * Room for a burst of 4,000 messages a worker before the webhook slows down; the memory they may hold in all is
+     * bounded by {@link #WEBHOOK_QUEUE_BYTES}. A person's messages all go to one worker, so a smaller queue would
+     * make a busy person's POSTs wait.
+     */
+    private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
     /**
      * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
      * tens of thousands of large messages fill the heap. Past it the webhook answers 503 at once.
@@ -94,8 +104,10 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
-                    new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
+                    listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
+                    config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
+                    config.tokenCipher().signingKey()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
@@ -128,6 +140,17 @@ public final class BotServer implements AutoCloseable {
         return platforms;
     }
 
+    /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify) {
+        List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
+        config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
+                lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
+                link.callbackUrl(SourceKind.LASTFM.id())))));
+        sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
+                link.url(SourceKind.LISTENBRAINZ.id()))));
+        return sources;
+    }
+
     /**
      * Starts the webhook workers, opens the port and starts the tick loop. If any of it fails, everything the
      * server opened (the store included) is closed again before the failure is thrown.
@@ -138,9 +161,10 @@ public final class BotServer implements AutoCloseable {
         }
         try {
             int workers = telegram.isPresent() ? WEBHOOK_WORKERS_WITH_TELEGRAM : WEBHOOK_WORKERS;
-            dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_ROOM / workers,
+            dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
-            new BotRoutes(app, messengerWebhook(), telegramIntake(), dispatcher, clock).register(http);
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
+                    dispatcher, clock).register(http);
             http.start(config.host(), config.port());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.sandbox.TelegramEmulator;
@@ -44,7 +45,9 @@ public final class Demo implements AutoCloseable {
             "SPOTIFY_CLIENT_ID", "sandbox-client-id",
             "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret",
             TelegramSettings.TOKEN, TelegramEmulator.BOT_TOKEN,
-            TelegramSettings.SECRET, "sandbox-telegram-webhook-secret");
+            TelegramSettings.SECRET, "sandbox-telegram-webhook-secret",
+            "LASTFM_API_KEY", LastfmEmulator.API_KEY,
+            "LASTFM_SHARED_SECRET", LastfmEmulator.SHARED_SECRET);
     /** The Facebook page the emulated Messenger's webhook events come from. */
     static final String SANDBOX_PAGE_ID = "sandbox-page";
 
@@ -81,6 +84,9 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
         values.putIfAbsent(TelegramSettings.API_BASE_URL, base + "/sandbox/telegram");
         values.putIfAbsent("SPOTIFY_SHORT_LINK_BASE_URL", base + "/sandbox/spotify-link");
+        values.putIfAbsent("LASTFM_WEB_BASE_URL", base + "/sandbox/lastfm");
+        values.putIfAbsent("LASTFM_API_BASE_URL", base + "/sandbox/lastfm");
+        values.putIfAbsent("LISTENBRAINZ_API_BASE_URL", base + "/sandbox/listenbrainz");
         String store = values.getOrDefault("STORE", "").strip();
         boolean sqlite = store.isEmpty() || store.equalsIgnoreCase("sqlite");
         Path tempDir = sqlite && values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;
@@ -93,6 +99,8 @@ public final class Demo implements AutoCloseable {
         ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), SANDBOX_PAGE_ID,
                 config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
+        config.lastfm().ifPresent(lastfm -> sandbox.lastfm().registerApiAccount(lastfm.apiKey(),
+                lastfm.sharedSecret()));
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
             servePage(http, "/", "/demo/index.html");

@@ -84,6 +84,7 @@ public final class TelegramChat implements ChatPlatform {
      * The name the person shows on Telegram (first and last name, from {@code getChat}); empty when Telegram does not
      * know the chat or cannot be asked now.
      */
+    @Override
     public Optional<String> displayName(String recipientId) {
         return profile(recipientId).flatMap(ChatProfile::personName);
     }

@@ -40,4 +40,14 @@ public interface ChatPlatform {
     default Optional<GroupChatPlatform> groupChats() {
         return Optional.empty();
     }
+
+    /**
+     * The name the platform shows for the person {@code recipientId} (on Messenger the User Profile API's first and
+     * last name, on Telegram the profile's first and last name): the name friends find them by when they register
+     * through a personal link, which they can change. Empty when the platform gives no names or could not answer
+     * now; never an exception.
+     */
+    default Optional<String> displayName(String recipientId) {
+        return Optional.empty();
+    }
 }

@@ -90,5 +90,10 @@ public final class Reachability {
         public Optional<GroupChatPlatform> groupChats() {
             return platform.groupChats();
         }
+
+        @Override
+        public Optional<String> displayName(String recipientId) {
+            return platform.displayName(recipientId);
+        }
     }
 }

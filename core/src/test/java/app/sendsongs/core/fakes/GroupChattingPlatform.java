@@ -42,4 +42,9 @@ public final class GroupChattingPlatform implements ChatPlatform {
     public Optional<GroupChatPlatform> groupChats() {
         return Optional.of(groups);
     }
+
+    @Override
+    public Optional<String> displayName(String recipientId) {
+        return chat.displayName(recipientId);
+    }
 }
