@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ class TelegramEndToEndTest {
     private static final long BOB = 511_223_344L;
     private static final long CAROL = 602_334_455L;
     private static final long BAND = -1_001_987_654_321L;
+    private static final Pattern PERSONAL_LINK = Pattern.compile("https?://\\S+/connect/\\w+\\?link=[A-Za-z0-9_.-]+");
 
     @TempDir
     Path dir;
@@ -57,9 +60,17 @@ class TelegramEndToEndTest {
     @Test
     void theWholeStoryOnTelegram() {
         assertThat(telegram.say(ALICE, "Alice", "/start").path("delivered").asBoolean()).isTrue();
-        assertThat(telegram.await(ALICE, chat -> !chat.isEmpty()).getFirst()).startsWith("Hi! I'm Send Songs")
-                .contains(demo.baseUrl() + "/connect");
-        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome, Alice Archer!");
+        assertThat(telegram.await(ALICE, chat -> !chat.isEmpty()).getFirst()).startsWith("Hi! I'm Send Songs");
+        assertThat(telegram.messages(ALICE).getFirst().path("reply_markup").path("inline_keyboard").toString())
+                .as("the sources to connect, as buttons").contains("Spotify");
+        List<String> connect = telegram.ask(ALICE, "/connect spotify");
+        Matcher link = PERSONAL_LINK.matcher(connect.getLast());
+        assertThat(link.find()).as("a personal link in " + connect).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "alice-sp").status()).isEqualTo(200);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Welcome, Alice!")))
+                .as("registered under the name of her Telegram profile, and told on Telegram").isNotEmpty();
+        assertThat(telegram.ask(ALICE, "/name Alice Archer")).singleElement().asString()
+                .startsWith("Done: friends now find you as \"Alice Archer\"");
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
 
         List<String> confirmation = telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"for your commute\" "

@@ -22,6 +22,7 @@ public final class TelegramCommands {
             new BotCommand("groups", "Your groups"),
             new BotCommand("create_group", "Make a group: /create_group name:\"Family\""),
             new BotCommand("receipts", "Whom I tell when you play their songs, and whom you blocked"),
+            new BotCommand("connect", "Connect Spotify, Last.fm or ListenBrainz, or change which"),
             new BotCommand("menu", "What you can do, as buttons"),
             new BotCommand("help", "Every command, with examples"),
             new BotCommand("forget_me", "Delete everything I keep about you"));
