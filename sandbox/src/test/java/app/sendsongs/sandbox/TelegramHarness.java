@@ -136,6 +136,25 @@ final class TelegramHarness implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /**
+     * As {@link #awaitReceived}, then until the emulator has taken the stand-in bot's answers too: the bot records an
+     * update before it answers, and a chat's next update waits while one of that chat is unanswered.
+     */
+    List<Received> awaitTaken(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Received> taken = awaitReceived(count, timeout);
+        while (get("/sandbox/telegram/stats").json().path("updates_pending").asInt() > 0
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return taken;
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -130,7 +130,7 @@ class TelegramWebhookTest {
     void inAGroupTheBotSeesOnlyCommandsForItAndMentionsOfIt() {
         h.setWebhook("s");
         h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));
-        int before = h.awaitReceived(2, WAIT).size();
+        int before = h.awaitTaken(2, WAIT).size();
 
         TelegramHarness.Response chatter = h.saysIn(-42, 7, "anyone up for a song?");
         assertThat(chatter.status()).isEqualTo(200);
@@ -155,7 +155,7 @@ class TelegramWebhookTest {
     void aReplyCarriesTheMessageItAnswersAndAReplyToTheBotReachesItInAGroup() {
         h.setWebhook("s");
         h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));
-        int before = h.awaitReceived(2, WAIT).size();
+        int before = h.awaitTaken(2, WAIT).size();
         long songMessage = h.saysIn(-42, 7, "listen https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6")
                 .json().path("message_id").asLong();
 
