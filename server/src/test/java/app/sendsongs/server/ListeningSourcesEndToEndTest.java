@@ -168,6 +168,30 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aRevokedLastfmSessionIsToldOncePausesWatchingAndResumesAfterReconnecting() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        sandbox.control().revokeLastfm("bobfisher");
+
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("bob")).startsWith("Your Last.fm connection has ended")
+                .contains(demo.baseUrl() + "/connect/lastfm?link=");
+        long readsWhenTold = sandbox.control().lastfmStats().path("user.getrecenttracks").asLong();
+        sandbox.advanceMinutes(3 * 60);
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Last.fm connection has ended"))
+                .hasSize(1);
+        assertThat(sandbox.control().lastfmStats().path("user.getrecenttracks").asLong())
+                .as("a revoked session is not read in a loop").isEqualTo(readsWhenTold);
+
+        scrobble("bobfisher", title);
+        SandboxClient.Response again = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
+        assertThat(again.body()).contains("id=\"registered\"");
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+    }
+
+    @Test
     void lastfmError29AndListenBrainz429DelayTheCheckButLoseNothing() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
