@@ -321,6 +321,8 @@ class ListeningSourcesEndToEndTest {
         String form = "state=" + SandboxClient.encode(state) + "&token="
                 + SandboxClient.encode(sandbox.control().listenBrainzToken("mallory_lb"));
         assertThat(mallory.postForm("/callback/listenbrainz", form, "https://evil.example").status()).isEqualTo(403);
+        assertThat(mallory.postForm("/callback/listenbrainz", form, "null").status())
+                .as("a page that hides its origin").isEqualTo(403);
         assertThat(sandbox.inAnotherBrowser().postForm("/callback/listenbrainz", form, null).body())
                 .contains("another browser");
         assertThat(mallory.postForm("/callback/listenbrainz", "state=" + SandboxClient.encode(state)
