@@ -89,11 +89,19 @@ public final class SandboxControl {
         expect(response, 200);
     }
 
-    /** The connect round trip as Spotify user {@code spotifyUser}: /connect, consent, /callback; the one-time code. */
+    /**
+     * The connect round trip as Spotify user {@code spotifyUser}: /connect, consent, /callback; the one-time code. The
+     * callback carries the connect cookie /connect set, as the person's browser does: the bot finishes a round trip
+     * only in the browser that started it.
+     */
     public String connectSpotify(String spotifyUser) {
-        String authorize = location(get(app + "/connect"));
+        HttpResponse<String> connect = get(app + "/connect");
+        String cookie = connect.headers().firstValue("Set-Cookie").map(header -> header.split(";", 2)[0])
+                .orElseThrow(() -> new IllegalStateException("/connect set no cookie"));
+        String authorize = location(connect);
         String callback = location(get(authorize + "&sandbox_user=" + spotifyUser));
-        HttpResponse<String> page = get(callback);
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie).GET()
+                .build());
         expect(page, 200);
         Matcher code = CODE.matcher(page.body());
         if (!code.find()) {
