@@ -6,6 +6,8 @@ import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.compose.LinkShare;
+import app.sendsongs.core.group.Contacts;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.GroupLifecycle;
 import app.sendsongs.core.group.GroupLimits;
@@ -20,7 +22,12 @@ import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.ListeningSources;
+import app.sendsongs.core.music.ShortLinks;
 import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.ReceiverControls;
+import app.sendsongs.core.share.SendLimiter;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
@@ -61,10 +68,11 @@ public final class SendSongs {
      * @param chats     one chat platform per {@link app.sendsongs.core.shared.Platform} the bot speaks on; a
      *                  message goes out through the platform of its receiver's address
      * @param catalogue looks shared tracks up with the app's own credentials
+     * @param shortLinks follows Spotify's short links to the tracks they stand for
      * @param sources   at most one listening source per kind: the ones the bot offers to connect; a person's
      *                  history is read from the one of their connection's kind
      */
-    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue,
+    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue, ShortLinks shortLinks,
                      List<? extends ListeningSource> sources, Clock clock, Settings settings) {
         this.housekeeping = stores.housekeeping();
         this.clock = clock;
@@ -82,30 +90,41 @@ public final class SendSongs {
                 outbox, personalLinks, settings.signingKey(), link, clock);
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
                 schedule, clock);
-        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), access, outbox, schedule,
-                clock, settings.lease(), groupSummary);
-        TrackLookup tracks = new TrackLookup(catalogue);
-        SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.choices(), tracks, outbox, schedule,
+        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
+                access, outbox, schedule, clock, settings.lease(), groupSummary);
+        TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
+        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
+        Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
+        FriendFinder friends = new FriendFinder(stores.users(), contacts);
+        WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
+        SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
+        SendSong sendSong = new SendSong(stores.shares(), stores.preferences(), friends, whichPerson, tracks, limiter,
+                outbox, schedule, link, clock);
+        Groups groups = groups(stores, finder, friends, whichPerson, tracks, limiter, outbox, groupSummary, schedule,
                 link, clock);
-        Groups groups = groups(stores, outbox, tracks, groupSummary, schedule, link, clock);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, groupSummary,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
-        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
-        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
-                sentSongs, forgetMe, groups, planner, clock);
+        ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
+                friends, whichPerson, outbox, groupSummary);
+        LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
+                whichPerson, stores.choices(), sendSong, clock);
+        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
+                clock);
+        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups), planner, clock);
     }
 
-    private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, GroupSummary summary,
+    private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
+                                 TrackLookup tracks, SendLimiter limiter, Outbox outbox, GroupSummary summary,
                                  WatchSchedule schedule, ConnectLink link, Clock clock) {
-        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
-        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal,
-                new WhichPerson(stores.choices(), stores.users(), clock), outbox, limits, link, clock);
+        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
+                whichPerson, outbox, limits, link, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
-                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), tracks, outbox, schedule,
-                        clock));
+                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), stores.preferences(), tracks,
+                        limiter, outbox, schedule, clock));
     }
 
     public Bot bot() {
@@ -144,19 +163,22 @@ public final class SendSongs {
     /**
      * What the core needs to know besides its ports.
      *
+     * @param limits     how many songs one person may send (see {@link SendLimits})
      * @param signingKey signs connect states and personal links; every process serving one store needs the same key
      *                   (runtimes derive it from {@code TOKEN_ENCRYPTION_KEY})
      */
-    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SigningKey signingKey) {
+    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits,
+                           SigningKey signingKey) {
         /**
          * How long a worker holds a claimed listen check or a held message it is sending: longer than a check or a
          * send can take (the Graph and Spotify clients give up sooner), so no other worker takes it meanwhile.
          */
         public static final Duration LEASE = Duration.ofMinutes(2);
 
-        /** The standard schedule and lease, and a random signing key (links die with the process). */
+        /** The standard schedule, lease and sending limits, and a random signing key (links die with the process). */
         public static Settings defaults(String publicBaseUrl) {
-            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE, SigningKey.random());
+            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE, SendLimits.standard(),
+                    SigningKey.random());
         }
     }
 }

@@ -3,7 +3,9 @@ package app.sendsongs.core;
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
@@ -27,7 +29,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
                      ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
+                     PreferenceStore preferences, DraftStore drafts, Housekeeping housekeeping,
+                     AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -38,6 +41,8 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(choices, "choices");
         Objects.requireNonNull(watches, "watches");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(preferences, "preferences");
+        Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

@@ -5,6 +5,7 @@ import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
@@ -15,6 +16,7 @@ import app.sendsongs.listenbrainz.ListenBrainzConfig;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +112,9 @@ final class Wiring {
     SendSongs app(ChatPlatform chat) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
         TokenCipher cipher = cipher();
-        return new SendSongs(stores(cipher), List.of(chat), spotify, sources(spotify),
+        return new SendSongs(stores(cipher), List.of(chat), spotify,
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), sources(spotify),
                 surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
-                SendSongs.Settings.LEASE, cipher.signingKey()));
+                SendSongs.Settings.LEASE, SendLimits.standard(), cipher.signingKey()));
     }
 }

@@ -66,6 +66,17 @@ final class People {
         return sandbox.inbox(psid);
     }
 
+    /** The link of the last card (generic template) the person got, as the Send API carried it. */
+    String lastCardLink(String psid) {
+        List<String> links = new java.util.ArrayList<>();
+        sandbox.inboxMessages(psid).forEach(message -> message.path("message").path("attachment").path("payload")
+                .path("elements").forEach(element -> links.add(element.path("default_action").path("url").asText())));
+        if (links.isEmpty()) {
+            throw new AssertionError(psid + " got no card");
+        }
+        return links.getLast();
+    }
+
     String lastMessage(String psid) {
         List<String> inbox = inbox(psid);
         if (inbox.isEmpty()) {

@@ -16,6 +16,7 @@ import app.sendsongs.listenbrainz.ListenBrainzClient;
 import app.sendsongs.listenbrainz.ListenBrainzConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,8 +73,10 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
                     listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
-                    config.schedule(), SendSongs.Settings.LEASE, config.tokenCipher().signingKey()));
+                    config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
+                    config.tokenCipher().signingKey()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB

@@ -76,6 +76,7 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
+        values.putIfAbsent("SPOTIFY_SHORT_LINK_BASE_URL", base + "/sandbox/spotify-link");
         values.putIfAbsent("LASTFM_WEB_BASE_URL", base + "/sandbox/lastfm");
         values.putIfAbsent("LASTFM_API_BASE_URL", base + "/sandbox/lastfm");
         values.putIfAbsent("LISTENBRAINZ_API_BASE_URL", base + "/sandbox/listenbrainz");

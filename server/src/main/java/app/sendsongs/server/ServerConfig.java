@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import java.util.Optional;
  */
 public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
-                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, Optional<Lastfm> lastfm,
-                           String listenBrainzApiBaseUrl, StoreConfig store, WatchSchedule schedule,
-                           Duration tickInterval, TokenCipher tokenCipher) {
+                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
+                           Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
+                           WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
+                           TokenCipher tokenCipher) {
 
     /** The Last.fm API account, when Last.fm is offered; base URLs null for the real Last.fm. */
     public record Lastfm(String apiKey, String sharedSecret, String webBaseUrl, String apiBaseUrl) {
@@ -53,6 +55,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
+            new Variable("SPOTIFY_SHORT_LINK_BASE_URL", "where Spotify's short links are followed (default "
+                    + "https://spotify.link)"),
             new Variable("LASTFM_WEB_BASE_URL", "where people allow the app on Last.fm (default https://www.last.fm)"),
             new Variable("LASTFM_API_BASE_URL", "Last.fm web service base URL (default https://ws.audioscrobbler.com)"),
             new Variable("LISTENBRAINZ_API_BASE_URL", "ListenBrainz API base URL (default "
@@ -73,6 +77,10 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("WATCH_GRACE", "how long after the watch period a song is checked a last time before the "
                     + "sender hears it was not played, since plays reach a history late (default 2h)"),
             new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"),
+            new Variable("SEND_LIMIT_PER_HOUR", "songs one person may send in an hour, a song to a group counting once "
+                    + "(default 20)"),
+            new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
+                    + "(default 10)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
@@ -88,6 +96,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
         }
         int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
+        SendLimits defaults = SendLimits.standard();
+        SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
+                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems));
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -122,9 +133,10 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
                 or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
-                or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"), lastfm,
+                or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
+                or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
                 or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
-                store, schedule, Duration.ofSeconds(tick), tokenCipher);
+                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher);
     }
 
     /** Last.fm is offered when both its key and secret are set; one without the other is a mistake. */
@@ -189,8 +201,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     public String toString() {
         return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
                 + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
+                + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
                 + ", lastfm=" + lastfm.map(Lastfm::toString).orElse("off") + ", listenBrainz=" + listenBrainzApiBaseUrl
-                + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval
+                + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits
                 + ", secrets=<redacted>]";
     }
 }

@@ -72,7 +72,7 @@ class ListeningSourcesEndToEndTest {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
         aliceSendsToBob("pre:\"for the drive\" post:\"told you!\"");
-        assertThat(sandbox.lastMessage("bob")).contains("Alice Smith sent you a song").contains("for the drive");
+        assertThat(sandbox.lastText("bob")).contains("Alice Smith sent you a song").contains("for the drive");
 
         sandbox.control().nowPlaying("bobfisher", artist, title);
         sandbox.advanceMinutes(10);

@@ -8,6 +8,7 @@ import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
@@ -21,6 +22,7 @@ import app.sendsongs.store.sqlite.SqliteStores;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -49,9 +51,11 @@ final class OurPolicy implements AutoCloseable {
         this.lastfm = new SandboxLastfm(sandbox.lastfm(), clock);
         this.listenBrainz = new SandboxListenBrainz(sandbox.listenBrainz(), clock);
         this.chat = new SenderNotices(clock, world.sent.length);
-        this.app = new SendSongs(stores, List.of(chat), music, List.of(music, lastfm, listenBrainz), clock,
+        // the simulated people paste no short links, and send as much as the world says: no sender limits
+        this.app = new SendSongs(stores, List.of(chat), music, link -> Optional.empty(),
+                List.of(music, lastfm, listenBrainz), clock,
                 new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE,
-                        SigningKey.random()));
+                        new SendLimits(Integer.MAX_VALUE, Integer.MAX_VALUE), SigningKey.random()));
         for (World.Person person : world.people) {
             stores.users().saveUser(new User(ChatAddress.messenger(person.psid()), person.name(),
                     connection(person, clock.instant()), GrantState.ACTIVE, clock.instant(), clock.instant()));

@@ -11,16 +11,17 @@ public interface Housekeeping {
 
     /**
      * Deletes everything about one person: their user, the shares they sent or received, their
-     * watch, the messages held for them, their open question, the groups they own (with all their
-     * memberships), their memberships of other groups, and the group sends they made. Nothing of
-     * anybody else changes; forgetting someone unknown changes nothing. If it is interrupted,
-     * calling it again finishes it.
+     * watch, the messages held for them, their open question, their unfinished share, their choices about
+     * senders (blocks, receipts), the groups they own (with all their memberships), their memberships of other
+     * groups, and the group sends they made. Nothing of anybody else changes (someone else's choice about them,
+     * such as a block, stays theirs); forgetting someone unknown changes nothing. If it is interrupted, calling it
+     * again finishes it.
      */
     void forgetPerson(ChatAddress person);
 
     /**
      * Deletes what can no longer matter, so the store does not grow forever: OAuth states,
-     * registration codes and open questions that expired before {@code cutoff}, and the records of
+     * registration codes, open questions and unfinished shares that expired before {@code cutoff}, and the records of
      * inbound events first seen before it (a redelivery older than that is not expected). Whatever
      * expires at or after {@code cutoff} stays.
      */

@@ -1,6 +1,5 @@
 package app.sendsongs.core.listen;
 
-import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
@@ -8,11 +7,12 @@ import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -38,6 +38,8 @@ import java.util.logging.Logger;
  *
  * <p>A receiver whose history cannot be read (their connection ended, or the source refuses or fails) never keeps a
  * song from expiring: at its last check the sender is told it was not seen played, and why it may have been missed.
+ * A sender the receiver does not share receipts with is told nothing; what one check tells one person goes in one
+ * message (see {@link Notices}).
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
@@ -55,9 +57,10 @@ public final class ListenWatcher {
     private final Clock clock;
     private final Duration lease;
     private final ShareSettled settled;
+    private final PreferenceStore preferences;
 
-    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, ListeningAccess access,
-                         Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
+    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, PreferenceStore preferences,
+                         ListeningAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
                          ShareSettled settled) {
         this.watches = watches;
         this.shares = shares;
@@ -68,6 +71,7 @@ public final class ListenWatcher {
         this.clock = clock;
         this.lease = lease;
         this.settled = settled;
+        this.preferences = preferences;
     }
 
     /** What one check learnt of the receiver's history. */
@@ -150,10 +154,13 @@ public final class ListenWatcher {
     private void settle(Watch watch, User receiver, List<Share> watched, RecentPlays recent) {
         Instant now = clock.instant();
         boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
+        ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
+        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
         Optional<Instant> next = Optional.empty();
         for (Share share : watched) {
-            next = earliest(next, settle(share, receiver, recent.plays(), gap, now));
+            next = earliest(next, settle(share, withReceiptsNow(share, theirs), recent.plays(), gap, now, notices));
         }
+        notices.send(outbox);
         if (next.isPresent() && receiver.connection().kind().keepsOnlyRecentWindow()) {
             next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
         }
@@ -165,29 +172,38 @@ public final class ListenWatcher {
         finish(watch, next, readThrough);
     }
 
-    /** Settles one share; returns when it should be checked next, empty when it is settled. */
-    private Optional<Instant> settle(Share share, User receiver, List<Play> plays, boolean gap, Instant now) {
-        Instant deliveredAt = share.deliveredAt().orElseThrow();
+    /** The share as the receiver's choices stand now: marked receipts-off when they no longer tell its sender. */
+    private static Share withReceiptsNow(Share share, ReceiverPreferences theirs) {
+        return share.receiptsOff() || theirs.sharesReceiptsWith(share.sender()) ? share : share.withReceiptsOff();
+    }
+
+    /**
+     * Settles one share ({@code stored} as read, {@code current} with what this check knows: receipts off now, plays
+     * missed); returns when it should be checked next, empty when it is settled.
+     */
+    private Optional<Instant> settle(Share stored, Share current, List<Play> plays, boolean gap, Instant now,
+                                     Notices notices) {
+        Instant deliveredAt = stored.deliveredAt().orElseThrow();
         // scrobbling sources keep whole seconds: a play in the second of the delivery counts
-        Optional<Play> play = PlayMatcher.firstPlay(share.track().recording(), plays,
+        Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays,
                 deliveredAt.truncatedTo(ChronoUnit.SECONDS));
         if (play.isPresent()) {
-            Share played = share.played(play.get().playedAt());
+            Share played = current.played(play.get().playedAt());
             if (shares.updateShare(played, ShareStatus.WATCHING)) {
-                announcePlay(share, receiver, play.get());
+                notices.played(played, play.get());
                 settled.settled(played);
             }
             return Optional.empty();
         }
-        Share current = gap && !share.uncertain() ? share.markedUncertain() : share;
-        if (!now.isBefore(finalCheck(share))) {
-            expire(current, receiver, historyCutShort(receiver));
+        Share checked = gap && !current.uncertain() ? current.markedUncertain() : current;
+        if (!now.isBefore(finalCheck(stored))) {
+            expire(checked, notices);
             return Optional.empty();
         }
-        if (current != share) {
-            shares.updateShare(current, ShareStatus.WATCHING);
+        if (!checked.equals(stored)) {
+            shares.updateShare(checked, ShareStatus.WATCHING);
         }
-        return Optional.of(schedule.nextCheck(deliveredAt, share.track().duration(), now));
+        return Optional.of(schedule.nextCheck(deliveredAt, stored.track().duration(), now));
     }
 
     /**
@@ -196,14 +212,18 @@ public final class ListenWatcher {
      */
     private void settleUnread(Watch watch, User receiver, List<Share> watched, Optional<Instant> retryAt) {
         Instant now = clock.instant();
+        ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
+        Notices notices = new Notices(receiver, users, schedule, unread(receiver));
         Optional<Instant> next = Optional.empty();
         for (Share share : watched) {
             if (!now.isBefore(finalCheck(share))) {
-                expire(share.uncertain() ? share : share.markedUncertain(), receiver, unread(receiver));
+                Share current = withReceiptsNow(share, theirs);
+                expire(current.uncertain() ? current : current.markedUncertain(), notices);
             } else {
                 next = earliest(next, Optional.of(finalCheck(share)));
             }
         }
+        notices.send(outbox);
         if (next.isPresent()) {
             next = earliest(next, retryAt);
         }
@@ -222,33 +242,12 @@ public final class ListenWatcher {
         return share.expiresAt().orElseThrow().plus(schedule.grace());
     }
 
-    private void expire(Share share, User receiver, String whyUncertain) {
+    private void expire(Share share, Notices notices) {
         Share expired = share.expired();
         if (shares.updateShare(expired, ShareStatus.WATCHING)) {
-            if (!share.sentToGroup()) { // a group's sender hears of expiries in its summary
-                announceExpiry(share, receiver, whyUncertain);
-            }
+            notices.expired(expired);
             settled.settled(expired);
         }
-    }
-
-    private void announcePlay(Share share, User receiver, Play play) {
-        outbox.notify(share.sender(), Message.text("🎧 " + receiver.name() + " listened to "
-                + share.track().title() + " (" + Texts.when(play.playedAt()) + ")."));
-        if (!share.post().isEmpty()) {
-            String sender = users.findUser(share.sender()).map(User::name).orElse("Your friend");
-            outbox.notify(receiver.address(), Message.text(sender + "'s note on " + share.track().title() + ": "
-                    + Texts.note(share.post())));
-        }
-    }
-
-    private void announceExpiry(Share share, User receiver, String whyUncertain) {
-        String text = receiver.name() + " hasn't played " + share.track().title() + " within "
-                + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching.";
-        if (share.uncertain()) {
-            text += " " + whyUncertain;
-        }
-        outbox.notify(share.sender(), Message.text(text));
     }
 
     /** Why a read history may have missed the play: only Spotify's window can be outrun. */

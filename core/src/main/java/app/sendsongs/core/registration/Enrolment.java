@@ -24,6 +24,9 @@ import java.util.Optional;
 final class Enrolment {
     /** The name of someone whose chat profile gives none that can be used, until they choose one. */
     static final String FALLBACK_NAME = "New friend";
+    /** What registering tells a person about receipts, before any friend is told anything. */
+    static final String RECEIPTS = "When you play a song a friend sent you, I tell them. To keep that to yourself: "
+            + "receipts off (or receipts off <name> for one friend).";
 
     private final UserStore users;
     private final ShareDelivery watching;
@@ -52,7 +55,7 @@ final class Enrolment {
         String chosen = name.orElseThrow();
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, clock.instant(), messageAt));
         return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
-                + "\", and you can send them yours:\n" + Help.usage("send_song");
+                + "\", and you can send them yours:\n" + Help.usage("send_song") + "\n" + RECEIPTS;
     }
 
     /**
@@ -78,9 +81,10 @@ final class Enrolment {
         outbox.notify(person, Message.text(profileName.isPresent()
                 ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
                 + "songs with name:\"" + name + "\", and you can send them yours:\n" + Help.usage("send_song")
-                + "\nIs " + Names.quoted(name) + " what friends call you? To change it, send: name \"Your Full Name\""
+                + "\n" + RECEIPTS + "\nIs " + Names.quoted(name)
+                + " what friends call you? To change it, send: name \"Your Full Name\""
                 : "Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name from your "
-                + "chat profile, so tell me the name friends know you by: name \"Your Full Name\""));
+                + "chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + RECEIPTS));
         return new CallbackResult.Registered(kind, name, person.platform(), false);
     }
 

@@ -1,94 +1,128 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
-import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sharing a song with one friend: find the friend by name (asking when the name is ambiguous),
- * verify the track in the catalogue, deliver it with the {@code pre} note, and confirm to the sender.
+ * Sharing a song with one friend: find the friend by name (asking when the name fits several people), keep the
+ * sender within their limits, verify the track in the catalogue, refuse a song the friend already has from them
+ * while it is watched, deliver it with the {@code pre} note (not at all when the friend blocked the sender, who is
+ * not told why), and confirm to the sender, saying so when the friend does not share when they play songs.
  */
 public final class SendSong {
-    private final UserStore users;
     private final ShareStore shares;
+    private final PreferenceStore preferences;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final ConnectLink connectLink;
     private final Clock clock;
     private final TrackLookup tracks;
+    private final FriendFinder friends;
     private final WhichPerson whichPerson;
+    private final SendLimiter limiter;
 
-    public SendSong(UserStore users, ShareStore shares, ChoiceStore choices, TrackLookup tracks, Outbox outbox,
-                    WatchSchedule schedule, ConnectLink connectLink, Clock clock) {
-        this.users = users;
+    public SendSong(ShareStore shares, PreferenceStore preferences, FriendFinder friends, WhichPerson whichPerson,
+                    TrackLookup tracks, SendLimiter limiter, Outbox outbox, WatchSchedule schedule,
+                    ConnectLink connectLink, Clock clock) {
         this.shares = shares;
+        this.preferences = preferences;
         this.outbox = outbox;
         this.schedule = schedule;
         this.connectLink = connectLink;
         this.clock = clock;
         this.tracks = tracks;
-        this.whichPerson = new WhichPerson(choices, users, clock);
+        this.friends = friends;
+        this.whichPerson = whichPerson;
+        this.limiter = limiter;
     }
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
-    public String send(User sender, Command.SendSong command, String commandText) {
-        List<User> named = new ArrayList<>(users.findUsersByName(command.friendName()));
-        named.removeIf(u -> u.address().equals(sender.address()));
-        if (named.isEmpty()) {
-            return users.findUsersByName(command.friendName()).isEmpty()
-                    ? "I don't know anyone called " + Names.quoted(command.friendName())
-                    + ". They need to connect Spotify and register with me first: ask them to send me a message."
-                    : "That's you! Send songs to your friends by their registered name.";
-        }
-        if (named.size() > 1) {
-            return whichPerson.ask(sender, named, commandText);
-        }
-        return sendTo(sender, named.getFirst(), command);
+    public Message send(User sender, Command.SendSong command, String commandText) {
+        return switch (friends.find(sender, command.friendName())) {
+            case FriendFinder.Lookup.Found(User friend) ->
+                    sendTo(sender, friend, command.song(), command.pre(), command.post());
+            case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
+            case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
+            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyCalled(command.friendName()));
+        };
     }
 
     /** Finishes a send the bot had to ask about: {@code number} picks one of the offered people. */
-    public String choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
+    public Message choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
         return switch (whichPerson.answer(choice, number)) {
-            case WhichPerson.Answer.Picked(User receiver) -> sendTo(sender, receiver, command);
-            case WhichPerson.Answer.Unusable(String reply) -> reply;
+            case WhichPerson.Answer.Picked(User receiver) ->
+                    sendTo(sender, receiver, command.song(), command.pre(), command.post());
+            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
     }
 
-    private String sendTo(User sender, User receiver, Command.SendSong command) {
+    static String yourself() {
+        return "That's you! Send songs to your friends by their registered name.";
+    }
+
+    static String nobodyCalled(String name) {
+        return "I don't know anyone called " + Names.quoted(name)
+                + ". They need to connect Spotify and register with me first: ask them to send me a message.";
+    }
+
+    /** Sends {@code song} to {@code receiver}, the person the sender meant; the reply to the sender. */
+    public Message sendTo(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {
-            return receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
-                    + "Ask them to reconnect at " + connectLink.url();
+            return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
+                    + "Ask them to reconnect at " + connectLink.url());
         }
-        return switch (tracks.find(command.track())) {
-            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, command);
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        Optional<String> overLimit = allowance.refusal().or(() -> allowance.refusalFor(receiver));
+        if (overLimit.isPresent()) {
+            return Message.text(overLimit.get());
+        }
+        return Message.text(switch (tracks.find(song)) {
+            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post);
             case TrackLookup.Result.Refused(String reply) -> reply;
-        };
+        });
     }
 
-    private String deliver(User sender, User receiver, Track track, Command.SendSong command) {
+    private String deliver(User sender, User receiver, Track track, String pre, String post) {
+        ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
+        if (theirs.blocks(sender.address())) {
+            return "I couldn't deliver " + track.title() + " to " + receiver.name() + ", so nothing was sent.";
+        }
+        Optional<Share> already = Repeats.openShareOf(shares, sender.address(), receiver.address(), track);
+        if (already.isPresent()) {
+            return "You already sent " + track.title() + " to " + receiver.name() + " ("
+                    + Texts.when(already.get().createdAt()) + "), and I'm still watching for it, so I didn't send "
+                    + "it again.";
+        }
+        boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Share share = Share.direct(UUID.randomUUID().toString(), sender.address(), receiver.address(), track,
-                command.pre(), command.post(), clock.instant());
+                pre, post, clock.instant());
+        share = receipts ? share : share.withReceiptsOff();
         shares.insertShare(share);
         Outbox.Delivery delivery = outbox.deliverShare(receiver.address(),
-                SongMessage.of(sender.name() + " sent you a song: ", share), share.id());
+                SongMessage.of(sender.name() + " sent you a song", share, sender.name(), receipts), share.id());
+        String noReceipts = receipts ? "" : " " + receiver.name() + " doesn't share when they play songs, so I "
+                + "won't be able to tell you whether they do.";
         return switch (delivery) {
-            case SENT -> "Sent " + track.title() + " to " + receiver.name() + ". I'll tell you when they play it "
-                    + "(I'll watch for " + Texts.duration(schedule.watchPeriod()) + ").";
+            case SENT -> "Sent " + track.title() + " to " + receiver.name() + "." + (receipts ? " I'll tell you when "
+                    + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
             case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + track.title() + " to "
                     + receiver.name() + " just now (they haven't written to me lately). It goes out as soon as they "
-                    + "do, and I'll start watching then.";
+                    + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts);
             case RETRYING -> "Their chat app didn't take " + track.title() + " for " + receiver.name() + " just now. "
-                    + "I'll keep trying, and start watching once it's delivered.";
+                    + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };
     }
 }

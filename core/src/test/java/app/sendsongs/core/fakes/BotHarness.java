@@ -7,6 +7,7 @@ import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.registration.CallbackResult;
 import app.sendsongs.core.registration.ConnectStart;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
@@ -50,12 +51,19 @@ public final class BotHarness {
 
     /** The bot on Messenger and on each of {@code otherPlatforms}. */
     public BotHarness(RecordingChat... otherPlatforms) {
+        this(SendLimits.standard(), otherPlatforms);
+    }
+
+    /** The bot with these limits on sending, on Messenger and on each of {@code otherPlatforms}. */
+    public BotHarness(SendLimits limits, RecordingChat... otherPlatforms) {
         chats.put(chat.platform(), chat);
         for (RecordingChat other : otherPlatforms) {
             chats.put(other.platform(), other);
         }
-        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, List.of(music, scrobbles), clock,
-                SendSongs.Settings.defaults(BASE_URL));
+        SendSongs.Settings defaults = SendSongs.Settings.defaults(BASE_URL);
+        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, music, List.of(music, scrobbles), clock,
+                new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits,
+                        defaults.signingKey()));
     }
 
     /**

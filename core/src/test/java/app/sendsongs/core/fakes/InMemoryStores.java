@@ -23,6 +23,8 @@ public final class InMemoryStores {
         InMemoryChoices choices = new InMemoryChoices();
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
+        InMemoryPreferences preferences = new InMemoryPreferences();
+        InMemoryDrafts drafts = new InMemoryDrafts();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
@@ -31,6 +33,8 @@ public final class InMemoryStores {
                 watches.deleteWatch(person);
                 outbox.forget(person);
                 choices.takeChoice(person);
+                drafts.deleteDraft(person);
+                preferences.forget(person);
                 users.deleteUser(person);
             }
 
@@ -38,10 +42,11 @@ public final class InMemoryStores {
             public void purgeBefore(Instant cutoff) {
                 registrations.purgeBefore(cutoff);
                 choices.purgeBefore(cutoff);
+                drafts.purgeBefore(cutoff);
                 inbound.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, housekeeping,
-                () -> { });
+        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, preferences, drafts,
+                housekeeping, () -> { });
     }
 }

@@ -44,7 +44,8 @@ class RegistrationTest {
         assertThat(bot.reply("bob", "hello")).isEqualTo(WELCOME);
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.reply("bob", "send_song name:\"Alice\" " + FakeMusic.SONG.id().link())).isEqualTo(WELCOME);
-        assertThat(bot.reply("bob", "help")).isEqualTo(Help.all() + "\n\n" + WELCOME);
+        // the whole list and the welcome are longer than one Messenger message, so they go as two
+        assertThat(String.join("\n\n", bot.say("bob", "help"))).isEqualTo(Help.all() + "\n\n" + WELCOME);
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.chat.messages("bob").getLast().fallbackText()).endsWith(
                 "• Spotify — reply: connect spotify\n• Last.fm — reply: connect lastfm");
@@ -70,7 +71,8 @@ class RegistrationTest {
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob  Fisher\"")).isEqualTo("Welcome, Bob "
                 + "Fisher! You're connected. Friends can now send you songs with name:\"Bob Fisher\", and you can send "
-                + "them yours:\n" + Help.usage("send_song"));
+                + "them yours:\n" + Help.usage("send_song") + "\nWhen you play a song a friend sent you, I tell them. To "
+                + "keep that to yourself: receipts off (or receipts off <name> for one friend).");
 
         User bob = bot.user("bob");
         assertThat(bob.name()).isEqualTo("Bob Fisher");
@@ -194,7 +196,7 @@ class RegistrationTest {
         assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
         assertThat(bot.last("bob")).isEqualTo("Welcome, Bob Fisher! You're connected with Spotify. Friends can now "
                 + "send you songs with name:\"Bob Fisher\", and you can send them yours:\n" + Help.usage("send_song")
-                + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
+                + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
         assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, bot.startState(SourceKind.SPOTIFY, link),
                 "messenger:mallory", null, BROWSER)).as("the link works once").isEqualTo(new CallbackResult.Failed(
                 "This link was already used to connect. Send me connect in the chat for a new one."));
@@ -208,7 +210,7 @@ class RegistrationTest {
         assertThat(result).isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "New friend", Platform.MESSENGER,
                 false));
         assertThat(bot.last("bob")).isEqualTo("Welcome! You're connected with Last.fm. I couldn't read your name from "
-                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"");
+                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + Enrolment.RECEIPTS);
         assertThat(bot.reply("bob", "name \"Bob Fisher\"")).isEqualTo("Done: friends now find you as \"Bob Fisher\" "
                 + "(send_song name:\"Bob Fisher\").");
         assertThat(bot.stores.users().findUsersByName("bob fisher")).extracting(User::address)

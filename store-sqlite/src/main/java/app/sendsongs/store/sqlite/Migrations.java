@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The schema, as an ordered list of SQL scripts on the class path ({@code V1__init.sql},
@@ -25,14 +26,14 @@ import java.util.regex.Pattern;
  * database, after the later versions it already has; so scripts must not depend on a version
  * above them.
  *
- * <p>To change the schema, add the next script to {@code src/main/resources/db/sqlite/} and to
- * {@link #STANDARD}; never edit a script that has been released.
+ * <p>To change the schema, add a script with the version reserved for the change to
+ * {@code src/main/resources/db/sqlite/} and to {@link #STANDARD_SCRIPTS}; never edit a script that has been released.
  */
 public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
-    /** Every schema script, in order. */
+    /** Every schema script, in order of version. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-            "V4__chat_addresses.sql", "V6__listening_sources.sql");
+            "V4__chat_addresses.sql", "V6__listening_sources.sql", "V7__conversation.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;
@@ -41,39 +42,41 @@ public final class Migrations {
     Migrations(String location, List<String> scripts) {
         this.location = location.endsWith("/") ? location : location + "/";
         this.scripts = List.copyOf(scripts);
-        int previous = 0;
-        for (String script : this.scripts) {
-            if (version(script) <= previous) {
-                throw new IllegalArgumentException("migration " + script + " comes after version " + previous
-                        + "; scripts must be V1__..., V2__..., in increasing order");
+        for (int i = 1; i < this.scripts.size(); i++) {
+            if (version(this.scripts.get(i)) <= version(this.scripts.get(i - 1))) {
+                throw new IllegalArgumentException("migration " + this.scripts.get(i) + " comes after "
+                        + this.scripts.get(i - 1) + "; scripts must be in order of version, each version once");
             }
-            previous = version(script);
         }
     }
 
-    /** The schema version this code writes. */
+    /** The schema version this code writes: the newest script's. */
     public static int latestVersion() {
         return STANDARD.latest();
     }
 
-    int latest() {
-        return version(scripts.getLast());
-    }
-
-    /** How many scripts there are (fewer than {@link #latest()} when a version is left for another script). */
-    public static int scriptCount() {
+    /** How many scripts this code has (versions may leave gaps: see {@link #apply}). */
+    static int scriptCount() {
         return STANDARD.scripts.size();
     }
 
+    int latest() {
+        return scripts.isEmpty() ? 0 : version(scripts.getLast());
+    }
+
     /**
-     * Brings the database to the latest version in one IMMEDIATE transaction (so two processes
-     * opening one new file do not both migrate it). Returns how many scripts it applied.
+     * Brings the database up to date in one IMMEDIATE transaction (so two processes opening one new file do not
+     * both migrate it): every script whose version the database has not recorded is applied, in order of version.
+     * Versions may have gaps, because separate changes reserve their version numbers and are merged in any order;
+     * a version merged later than a higher one is still applied, so each script must stand on its own (touch only
+     * its own tables and columns). A database that recorded a version this code does not know is refused.
+     * Returns how many scripts it applied.
      */
     int apply(Session session, Instant now) throws SQLException {
         return apply(session, now, latest());
     }
 
-    /** Brings the database to {@code target} (at most the latest version); the rest as {@link #apply(Session, Instant)}. */
+    /** Applies the scripts up to version {@code target} only; the rest as {@link #apply(Session, Instant)}. */
     int apply(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
@@ -81,22 +84,23 @@ public final class Migrations {
                     + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
             Set<Integer> recorded = new HashSet<>(session.query("SELECT version FROM schema_version",
                     rs -> rs.getInt("version")));
-            Set<Integer> known = new HashSet<>(scripts.stream().map(Migrations::version).toList());
+            Set<Integer> known = scripts.stream().map(Migrations::version).collect(Collectors.toSet());
             Optional<Integer> unknown = recorded.stream().filter(v -> !known.contains(v)).max(Integer::compare);
             if (unknown.isPresent()) {
                 throw new SqliteStoreException("the database is at schema version " + unknown.get()
-                        + ", newer than this program knows (" + latest() + "); upgrade the program");
+                        + ", which this program does not know (it knows up to " + latest() + "); upgrade the program");
             }
             int applied = 0;
             for (String script : scripts) {
-                if (version(script) > target || recorded.contains(version(script))) {
+                int version = version(script);
+                if (recorded.contains(version) || version > target) {
                     continue;
                 }
                 for (String statement : statements(read(script))) {
                     session.execute(statement);
                 }
                 session.update("INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
-                        (long) version(script), script, now);
+                        (long) version, script, now);
                 applied++;
             }
             session.execute("COMMIT");

@@ -110,9 +110,9 @@ class ListeningSourcesMigrationTest {
                     .containsExactly("second");
             assertThatThrownBy(() -> new Migrations("db/gapped/", List.of("V1__first.sql", "V3__third.sql"))
                     .apply(s, T0)).isInstanceOf(SqliteStoreException.class)
-                    .hasMessageContaining("schema version 2, newer than this program knows");
+                    .hasMessageContaining("schema version 2, which this program does not know");
             assertThatThrownBy(() -> new Migrations("db/gapped/", List.of("V3__third.sql", "V1__first.sql")))
-                    .hasMessageContaining("increasing order");
+                    .hasMessageContaining("scripts must be in order of version");
         }
     }
 }

@@ -110,11 +110,40 @@ class SqliteStoresFileTest {
         assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER))
                 .isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("schema version " + future)
-                .hasMessageContaining("newer than this program");
+                .hasMessageContaining("which this program does not know");
         sql(file, "DELETE FROM schema_version WHERE version = " + future);
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
             assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
         }
+    }
+
+    @Test
+    void versionsLeftOutBecauseTheyCameLaterAreStillAppliedAndAnUnknownOneBetweenIsRefused() throws SQLException {
+        Path file = dir.resolve("gaps.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Session session = new Session(connection)) {
+            new Migrations("db/sqlite/", List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
+                    "V7__conversation.sql")).apply(session, T0);
+        }
+
+        try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4 and 6 came after 7 was applied").isEqualTo(
+                    Migrations.scriptCount() - 4);
+            assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            sqlite.stores().users().saveUser(ALICE);
+            assertThat(sqlite.stores().users().findUser(ALICE_ADDRESS)).contains(ALICE);
+        }
+        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (5, 'V5__elsewhere.sql', 0)");
+        assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER)).isInstanceOf(SqliteStoreException.class)
+                .hasMessageContaining("schema version 5, which this program does not know");
+    }
+
+    @Test
+    void scriptsMustComeInOrderOfVersion() {
+        assertThatThrownBy(() -> new Migrations("db/sqlite/", List.of("V2__groups.sql", "V1__init.sql")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in order of version");
+        assertThatThrownBy(() -> new Migrations("db/sqlite/", List.of("V1__init.sql", "V1__init.sql")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
