@@ -8,6 +8,8 @@ import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.server.metrics.MetricsEndpoint;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
@@ -38,12 +40,15 @@ public final class BotServer implements AutoCloseable {
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
+    /** How long the adapters' HTTP clients wait for a connection to an outside service. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
     static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Clock clock;
     private final ServerStore store;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final SendSongs app;
     private final Javalin http;
     private WebhookDispatcher dispatcher;
@@ -64,9 +69,14 @@ public final class BotServer implements AutoCloseable {
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
+            // both the catalogue and a listening source
+            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
+                    metrics.httpClient("spotify", CONNECT_TIMEOUT));
+            this.app = new SendSongs(store.stores(), List.of(metrics.chatPlatform(new GraphSendApi(messenger,
+                    metrics.httpClient("messenger", CONNECT_TIMEOUT)))), spotifyClient,
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
+                            metrics.httpClient("spotify_link", CONNECT_TIMEOUT)),
+                    List.of(metrics.listeningSource(spotifyClient)), clock,
                     new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
@@ -77,7 +87,10 @@ public final class BotServer implements AutoCloseable {
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
+                javalin.requestLogger.http(metrics::request);
             });
+            metrics.census(store.census(), clock);
+            MetricsEndpoint.mount(http, metrics, config.metricsToken());
             extraRoutes.accept(http);
             http.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
@@ -100,10 +113,12 @@ public final class BotServer implements AutoCloseable {
         try {
             dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
+            metrics.intake(dispatcher, WebhookDispatcher::queued, d -> d.oldestWait().toNanos() / 1e9);
             new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                    new WebhookParser(clock), dispatcher, clock)
+                    new WebhookParser(clock), dispatcher, clock, metrics)
                     .register(http);
             http.start(config.host(), config.port());
+            metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {
             try {
@@ -117,7 +132,7 @@ public final class BotServer implements AutoCloseable {
         return this;
     }
 
-    /** A webhook worker's event: handled by the bot, with one event line saying how it went. */
+    /** A webhook worker's event: handled by the bot, with one event line and the handling time saying how it went. */
     private void handle(Inbound event) {
         long started = EventLog.start();
         EventLog line = EventLog.message(event);
@@ -125,9 +140,15 @@ public final class BotServer implements AutoCloseable {
             app.bot().handle(event);
         } catch (RuntimeException e) {
             line.warn("failed", started);
+            metrics.handled(event.from().platform(), EventLog.inputOf(event), "failed", since(started));
             throw e;
         }
         line.info("handled", started);
+        metrics.handled(event.from().platform(), EventLog.inputOf(event), "handled", since(started));
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     public SendSongs app() {
@@ -156,7 +177,11 @@ public final class BotServer implements AutoCloseable {
                 tickLoop.close();
             }
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

@@ -79,12 +79,22 @@ public final class EventLog {
      * {@code text}, {@code choice}, {@code button} or {@code link}) and the command it asks for.
      */
     public static EventLog message(Inbound event) {
-        EventLog line = event(event.from().platform(), "message");
+        EventLog line = event(event.from().platform(), "message").word("input", inputOf(event));
         return switch (event) {
-            case Inbound.Text text -> line.word("input", "text").word("command", commandOf(text.text()));
-            case Inbound.ChoiceTapped tap -> line.word("input", "choice").word("command", commandOf(tap.payload()));
-            case Inbound.ButtonTapped tap -> line.word("input", "button").word("command", commandOf(tap.payload()));
-            case Inbound.OpenedLink link -> line.word("input", "link");
+            case Inbound.Text text -> line.word("command", commandOf(text.text()));
+            case Inbound.ChoiceTapped tap -> line.word("command", commandOf(tap.payload()));
+            case Inbound.ButtonTapped tap -> line.word("command", commandOf(tap.payload()));
+            case Inbound.OpenedLink link -> line;
+        };
+    }
+
+    /** What a person's event is: {@code text}, {@code choice}, {@code button} or {@code link}. */
+    public static String inputOf(Inbound event) {
+        return switch (event) {
+            case Inbound.Text text -> "text";
+            case Inbound.ChoiceTapped tap -> "choice";
+            case Inbound.ButtonTapped tap -> "button";
+            case Inbound.OpenedLink link -> "link";
         };
     }
 

@@ -17,7 +17,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            StoreConfig store, WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
-                           TokenCipher tokenCipher) {
+                           TokenCipher tokenCipher, Optional<String> metricsToken) {
 
     /** One configuration variable and its meaning. */
     public record Variable(String name, String meaning) {
@@ -61,6 +61,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "(default 20)"),
             new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
                     + "(default 10)"),
+            new Variable("METRICS_TOKEN", "a long random token: GET /metrics answers a Prometheus server that sends "
+                    + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
@@ -107,7 +109,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"),
-                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher);
+                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher,
+                Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()));
     }
 
     /** Whether the public base URL is served over plain http, which a warning should name. */
