@@ -49,6 +49,18 @@ final class ServerStore implements AutoCloseable {
         }
     }
 
+    /** The operator's figures of the store the configuration names, read without changing it. */
+    static Census.Figures figures(StoreConfig config, java.time.Instant now) {
+        return switch (config) {
+            case StoreConfig.Sqlite sqlite -> SqliteStores.figures(sqlite.path(), now);
+            case StoreConfig.DynamoDb dynamo -> {
+                try (DynamoDbClient client = client(dynamo)) {
+                    yield DynamoStores.census(client, dynamo.table()).figures(now);
+                }
+            }
+        };
+    }
+
     private static DynamoDbClient client(StoreConfig.DynamoDb config) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))

@@ -85,6 +85,24 @@ public final class SqliteStores implements AutoCloseable {
         return stores;
     }
 
+    /**
+     * The operator's figures of the database in {@code file}, read without writing to it (the server may be
+     * running); refused for a file of another schema version than this program's, which the server upgrades when
+     * it opens it.
+     */
+    public static Census.Figures figures(Path file, Instant now) {
+        try (Database db = Database.readOnlyFile(file)) {
+            int version = db.read(Migrations::currentVersion);
+            if (version != Migrations.latestVersion()) {
+                throw new SqliteStoreException(file.toAbsolutePath() + " is at schema version " + version
+                        + " and this program reads version " + Migrations.latestVersion() + ": "
+                        + (version < Migrations.latestVersion() ? "start this version's server once to upgrade it"
+                        : "use the program that wrote it"));
+            }
+            return new SqliteCensus(db).figures(now);
+        }
+    }
+
     /** The operator's figures of this database (for {@code status} and the metrics). */
     public Census census() {
         return census;
