@@ -7,6 +7,7 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.web.RegistrationPages;
 import app.sendsongs.web.WebResponse;
+import app.sendsongs.metrics.Intake;
 import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
@@ -71,14 +72,14 @@ final class BotRoutes {
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
             event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
-            metrics.webhook(PLATFORM, "too_large", 0);
+            Intake.webhook(metrics, PLATFORM, "too_large", 0);
             return;
         } catch (java.io.UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
             event.count("status", HttpStatus.BAD_REQUEST.getCode()).warn("incomplete", started);
-            metrics.webhook(PLATFORM, "incomplete", 0);
+            Intake.webhook(metrics, PLATFORM, "incomplete", 0);
             return;
         }
         switch (webhook.receive(body, ctx.header(SignatureVerifier.HEADER))) {
@@ -88,7 +89,7 @@ final class BotRoutes {
                 int status = rejected.response().status();
                 String outcome = status == HttpStatus.FORBIDDEN.getCode() ? "bad_signature" : "malformed";
                 event.count("status", status).warn(outcome, started);
-                metrics.webhook(PLATFORM, outcome, 0);
+                Intake.webhook(metrics, PLATFORM, outcome, 0);
             }
             case Webhook.Intake.Accepted accepted -> {
                 event.count("events", accepted.events().size());
@@ -97,12 +98,12 @@ final class BotRoutes {
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
-                    metrics.webhook(PLATFORM, "busy", 0);
+                    Intake.webhook(metrics, PLATFORM, "busy", 0);
                     return;
                 }
                 send(ctx, Webhook.RECEIVED);
                 event.count("status", Webhook.RECEIVED.status()).info("accepted", started);
-                metrics.webhook(PLATFORM, "accepted", accepted.events().size());
+                Intake.webhook(metrics, PLATFORM, "accepted", accepted.events().size());
             }
         }
     }

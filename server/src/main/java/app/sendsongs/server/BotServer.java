@@ -8,6 +8,10 @@ import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
 import app.sendsongs.server.metrics.MetricsEndpoint;
 import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
@@ -71,12 +75,12 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             // both the catalogue and a listening source
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
-                    metrics.httpClient("spotify", CONNECT_TIMEOUT));
-            this.app = new SendSongs(store.stores(), List.of(metrics.chatPlatform(new GraphSendApi(messenger,
-                    metrics.httpClient("messenger", CONNECT_TIMEOUT)))), spotifyClient,
+                    MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, metrics));
+            this.app = new SendSongs(store.stores(), List.of(new MeteredChatPlatform(new GraphSendApi(messenger,
+                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics)), spotifyClient,
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
-                            metrics.httpClient("spotify_link", CONNECT_TIMEOUT)),
-                    List.of(metrics.listeningSource(spotifyClient)), clock,
+                            MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
+                    List.of(new MeteredListeningSource(spotifyClient, metrics)), clock,
                     new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
@@ -140,11 +144,11 @@ public final class BotServer implements AutoCloseable {
             app.bot().handle(event);
         } catch (RuntimeException e) {
             line.warn("failed", started);
-            metrics.handled(event.from().platform(), EventLog.inputOf(event), "failed", since(started));
+            Intake.handled(metrics, event, "failed", since(started));
             throw e;
         }
         line.info("handled", started);
-        metrics.handled(event.from().platform(), EventLog.inputOf(event), "handled", since(started));
+        Intake.handled(metrics, event, "handled", since(started));
     }
 
     private static Duration since(long startedNanos) {

@@ -1,13 +1,16 @@
 package app.sendsongs.server.metrics;
 
 import app.sendsongs.core.Census;
-import app.sendsongs.core.chat.ChatPlatform;
-import app.sendsongs.core.music.ListeningSource;
-import app.sendsongs.core.shared.Platform;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
+import app.sendsongs.metrics.Meters;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
@@ -21,10 +24,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -33,14 +36,24 @@ import org.eclipse.jetty.server.Server;
 /**
  * The server's metrics, in Prometheus' text format at {@code GET /metrics} (docs/operations.md, "Monitoring").
  * They are taken at the edges of the core, never inside it: the chat platforms and listening sources the core is
- * given are wrapped ({@link #chatPlatform}, {@link #listeningSource}), each outside service's adapter gets an HTTP
- * client that times its calls ({@link #httpClient}), the webhook route and its workers count what they do, and the
+ * given are wrapped ({@link MeteredChatPlatform}, {@link MeteredListeningSource}), each outside service's adapter
+ * gets an HTTP client that times its calls ({@link MeteredHttpClient}), the webhook route and its workers count
+ * what they do ({@link Intake}), and the
  * store's {@link Census} gives the gauges of due checks. Tags are short words chosen by the code (a platform, a
  * source, an outcome, an error number): never an id, a token or a person's words.
  */
-public final class ServerMetrics implements AutoCloseable {
+public final class ServerMetrics implements Meters, AutoCloseable {
     /** How long a census read serves the scrapes after it (a scrape every few seconds costs one read). */
     static final Duration CENSUS_FRESHNESS = Duration.ofSeconds(10);
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            Intake.WEBHOOK_REQUESTS, "Webhook calls by how they ended",
+            Intake.WEBHOOK_EVENTS, "Messages, taps and opened links the webhook acknowledged",
+            Intake.HANDLED, "Messages handled by the webhook workers",
+            MeteredChatPlatform.MESSAGES, "Messages the bot sent, or held when they could not go now",
+            MeteredListeningSource.CHECKS, "Listen checks: reads of a receiver's recent plays, by source",
+            MeteredListeningSource.CONNECTIONS, "Listening connections people completed (or that failed)",
+            MeteredListeningSource.RECONNECTS, "Grants a source refused: the person must connect again",
+            MeteredHttpClient.CALLS, "Calls to outside services, by how they ended");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -58,38 +71,23 @@ public final class ServerMetrics implements AutoCloseable {
         return registry;
     }
 
-    /** The platform, counting what became of each message sent through it. */
-    public ChatPlatform chatPlatform(ChatPlatform platform) {
-        return new MeteredChatPlatform(platform, registry);
+    @Override
+    public void count(String name, Map<String, String> tags, double amount) {
+        Counter.builder(name).description(DESCRIPTIONS.get(name)).tags(tags(tags)).register(registry)
+                .increment(amount);
     }
 
-    /** The source, counting its listen checks, completed connections and revoked grants. */
-    public ListeningSource listeningSource(ListeningSource source) {
-        return new MeteredListeningSource(source, registry);
-    }
-
-    /** An HTTP client for the adapter of {@code service} (a word: {@code messenger}, {@code spotify}, ...). */
-    public HttpClient httpClient(String service, Duration connectTimeout) {
-        return new MeteredHttpClient(MeteredHttpClient.standard(connectTimeout), service, registry);
-    }
-
-    /** A webhook call and how it ended ({@code accepted}, or why it was refused), with the events it carried. */
-    public void webhook(Platform platform, String outcome, int events) {
-        Counter.builder("send_songs.webhook.requests").description("Webhook calls by how they ended")
-                .tag("platform", platform.id()).tag("outcome", outcome).register(registry).increment();
-        if (events > 0) {
-            Counter.builder("send_songs.webhook.events")
-                    .description("Messages, taps and opened links the webhook acknowledged")
-                    .tag("platform", platform.id()).register(registry).increment(events);
+    @Override
+    public void time(String name, Map<String, String> tags, Duration took) {
+        Timer.Builder timer = Timer.builder(name).description(DESCRIPTIONS.get(name)).tags(tags(tags));
+        if (name.equals(Intake.HANDLED)) {
+            timer.publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(30));
         }
+        timer.register(registry).record(took);
     }
 
-    /** One message, tap or opened link handled by a worker: how long it took and how it ended. */
-    public void handled(Platform platform, String input, String outcome, Duration took) {
-        Timer.builder("send_songs.messages.handled").description("Messages handled by the webhook workers")
-                .tag("platform", platform.id()).tag("input", input).tag("outcome", outcome)
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry).record(took);
+    private static Tags tags(Map<String, String> tags) {
+        return Tags.of(tags.entrySet().stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList());
     }
 
     /** The webhook intake's queue: how many events wait, and since when the oldest. */

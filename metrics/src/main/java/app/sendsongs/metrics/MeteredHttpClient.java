@@ -1,7 +1,5 @@
-package app.sendsongs.server.metrics;
+package app.sendsongs.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -10,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -21,23 +20,23 @@ import javax.net.ssl.SSLParameters;
  * below 400), {@code 4xx}, {@code 429}, {@code 5xx} or {@code no_answer} (refused, timed out, cut off). Only the
  * service's name and the outcome are tags: never a URL, which may carry a token.
  */
-final class MeteredHttpClient extends HttpClient {
-    static final String CALLS = "send_songs.outside.calls";
+public final class MeteredHttpClient extends HttpClient {
+    public static final String CALLS = "send_songs.outside.calls";
 
     private final HttpClient http;
     private final String service;
-    private final MeterRegistry registry;
+    private final Meters meters;
 
-    MeteredHttpClient(HttpClient http, String service, MeterRegistry registry) {
+    public MeteredHttpClient(HttpClient http, String service, Meters meters) {
         this.http = http;
         this.service = service;
-        this.registry = registry;
+        this.meters = meters;
     }
 
-    /** The adapters' usual client: HTTP/1.1, redirects not followed, a connect timeout. */
-    static HttpClient standard(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(Redirect.NEVER).build();
+    /** The adapters' usual client (HTTP/1.1, redirects not followed, a connect timeout), timed for {@code service}. */
+    public static HttpClient standard(String service, Duration connectTimeout, Meters meters) {
+        return new MeteredHttpClient(HttpClient.newBuilder().version(Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(Redirect.NEVER).build(), service, meters);
     }
 
     @Override
@@ -81,9 +80,8 @@ final class MeteredHttpClient extends HttpClient {
     }
 
     private void record(String outcome, long startedNanos) {
-        Timer.builder(CALLS).description("Calls to outside services, by how they ended")
-                .tag("service", service).tag("outcome", outcome).register(registry)
-                .record(Duration.ofNanos(System.nanoTime() - startedNanos));
+        meters.time(CALLS, Map.of("service", service, "outcome", outcome),
+                Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     @Override

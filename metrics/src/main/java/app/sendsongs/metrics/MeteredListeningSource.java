@@ -1,4 +1,4 @@
-package app.sendsongs.server.metrics;
+package app.sendsongs.metrics;
 
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.ListeningConnection;
@@ -6,30 +6,29 @@ import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A listening source that counts the listen checks read from it (one read of recent plays is one check), the
- * connections people completed, and the grants it found revoked (the person must connect again).
+ * A listening source that times the listen checks read from it ({@value #CHECKS}: one read of recent plays is one
+ * check, by outcome {@code read}, {@code revoked} or {@code failed}), and counts the connections people completed
+ * ({@value #CONNECTIONS}) and the grants it found revoked ({@value #RECONNECTS}: the person must connect again).
  */
-final class MeteredListeningSource implements ListeningSource {
-    static final String CHECKS = "send_songs.listen.checks";
-    static final String CONNECTIONS = "send_songs.connections";
-    static final String RECONNECTS = "send_songs.reconnects.needed";
+public final class MeteredListeningSource implements ListeningSource {
+    public static final String CHECKS = "send_songs.listen.checks";
+    public static final String CONNECTIONS = "send_songs.connections";
+    public static final String RECONNECTS = "send_songs.reconnects.needed";
 
     private final ListeningSource source;
-    private final MeterRegistry registry;
+    private final Meters meters;
     private final String name;
 
-    MeteredListeningSource(ListeningSource source, MeterRegistry registry) {
+    public MeteredListeningSource(ListeningSource source, Meters meters) {
         this.source = source;
-        this.registry = registry;
+        this.meters = meters;
         this.name = source.kind().name().toLowerCase(Locale.ROOT);
     }
 
@@ -47,10 +46,10 @@ final class MeteredListeningSource implements ListeningSource {
     public ListeningConnection completeConsent(String code) throws MusicServiceException {
         try {
             ListeningConnection connection = source.completeConsent(code);
-            count(CONNECTIONS, "Listening connections people completed (or refused)", "ok");
+            meters.count(CONNECTIONS, Map.of("source", name, "outcome", "ok"));
             return connection;
         } catch (MusicServiceException | RuntimeException e) {
-            count(CONNECTIONS, "Listening connections people completed (or refused)", "failed");
+            meters.count(CONNECTIONS, Map.of("source", name, "outcome", "failed"));
             throw e;
         }
     }
@@ -65,7 +64,7 @@ final class MeteredListeningSource implements ListeningSource {
         try {
             return source.refresh(connection);
         } catch (GrantRevokedException e) {
-            revoked();
+            meters.count(RECONNECTS, Map.of("source", name));
             throw e;
         }
     }
@@ -80,22 +79,11 @@ final class MeteredListeningSource implements ListeningSource {
             return plays;
         } catch (GrantRevokedException e) {
             outcome = "revoked";
-            revoked();
+            meters.count(RECONNECTS, Map.of("source", name));
             throw e;
         } finally {
-            Timer.builder(CHECKS).description("Listen checks: reads of a receiver's recent plays, by source")
-                    .tag("source", name).tag("outcome", outcome).register(registry)
-                    .record(Duration.ofNanos(System.nanoTime() - started));
+            meters.time(CHECKS, Map.of("source", name, "outcome", outcome),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    private void revoked() {
-        Counter.builder(RECONNECTS).description("Grants a source refused: the person must connect again")
-                .tag("source", name).register(registry).increment();
-    }
-
-    private void count(String meter, String description, String outcome) {
-        Counter.builder(meter).description(description).tag("source", name).tag("outcome", outcome)
-                .register(registry).increment();
     }
 }

@@ -1,33 +1,32 @@
-package app.sendsongs.server.metrics;
+package app.sendsongs.metrics;
 
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.Platform;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A chat platform that counts what became of every message the core sent through it: {@code sent}, or held
- * ({@code outside_window}, {@code unreachable}, {@code failed}) with the platform's error code when its reason
- * names one. The core holds every message that is not sent, so the held ones are the outcomes other than
- * {@code sent}.
+ * A chat platform that counts what became of every message the core sent through it ({@value #MESSAGES}):
+ * {@code sent}, or held ({@code outside_window}, {@code unreachable}, {@code failed}) with the platform's error
+ * code when its reason names one. The core holds every message that is not sent, so the held ones are the outcomes
+ * other than {@code sent}.
  */
-final class MeteredChatPlatform implements ChatPlatform {
-    static final String MESSAGES = "send_songs.messages";
-    /** "code 613" or "code 100/2018001" in an adapter's reason: Graph's error code, a short number. */
+public final class MeteredChatPlatform implements ChatPlatform {
+    public static final String MESSAGES = "send_songs.messages";
+    /** "code 613" or "code 100/2018001" in an adapter's reason: the platform's error code, a short number. */
     private static final Pattern CODE = Pattern.compile("\\bcode (\\d{1,6})\\b");
     private static final Pattern HTTP_STATUS = Pattern.compile("\\bHTTP (\\d{3})\\b");
 
     private final ChatPlatform platform;
-    private final MeterRegistry registry;
+    private final Meters meters;
 
-    MeteredChatPlatform(ChatPlatform platform, MeterRegistry registry) {
+    public MeteredChatPlatform(ChatPlatform platform, Meters meters) {
         this.platform = platform;
-        this.registry = registry;
+        this.meters = meters;
     }
 
     @Override
@@ -58,9 +57,7 @@ final class MeteredChatPlatform implements ChatPlatform {
     }
 
     private void count(String outcome, String code) {
-        Counter.builder(MESSAGES).description("Messages the bot sent, or held when they could not go now")
-                .tag("platform", platform.platform().id()).tag("outcome", outcome).tag("code", code)
-                .register(registry).increment();
+        meters.count(MESSAGES, Map.of("platform", platform.platform().id(), "outcome", outcome, "code", code));
     }
 
     /** The platform's error code in a reason (a number), else its HTTP status, else {@code none}. */
