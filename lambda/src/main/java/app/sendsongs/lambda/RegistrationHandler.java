@@ -24,6 +24,8 @@ public final class RegistrationHandler implements RequestStreamHandler {
     public static final Set<String> ROUTES = Set.of("GET /connect", "GET /callback");
 
     private final Lazy<RegistrationPages> pages;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
     public RegistrationHandler() {
@@ -32,13 +34,20 @@ public final class RegistrationHandler implements RequestStreamHandler {
 
     public RegistrationHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.pages = new Lazy<>(() -> new RegistrationPages(
-                Wiring.load(settings, surroundings).app(new NoMessaging()).registration(), surroundings.clock()));
+                Wiring.load(settings, surroundings).app(new NoMessaging(), metrics).registration(),
+                surroundings.clock()));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiGateway.serve(input, output, context, this::route);
+        try {
+            ApiGateway.serve(input, output, context, this::route);
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "registration"),
+                    surroundings.metricLines());
+        }
     }
 
     private WebResponse route(HttpEvent request) {

@@ -8,9 +8,16 @@ import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
+import app.sendsongs.metrics.Meters;
+import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.core.Census;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +27,9 @@ import java.util.Map;
  * and kept in memory for the life of the environment.
  */
 final class Wiring {
+    /** How long the adapters' HTTP clients wait for a connection to an outside service. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final Settings settings;
     private final Surroundings surroundings;
     private final Map<Setting, String> secrets;
@@ -55,22 +65,30 @@ final class Wiring {
         return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE), cipher);
     }
 
+    /** The operator's figures of the table: the tick reports the due listen checks from it. */
+    Census census() {
+        return DynamoStores.census(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE));
+    }
+
     ConnectLink connectLink() {
         return new ConnectLink(settings.get(Setting.PUBLIC_BASE_URL));
     }
 
-    SpotifyClient spotify() {
+    SpotifyClient spotify(Meters meters) {
         SpotifyConfig config = new SpotifyConfig(settings.optional(Setting.SPOTIFY_ACCOUNTS_BASE_URL).orElse(null),
                 settings.optional(Setting.SPOTIFY_API_BASE_URL).orElse(null), settings.get(Setting.SPOTIFY_CLIENT_ID),
                 secret(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER), connectLink().callbackUrl());
-        return new SpotifyClient(config, surroundings.clock());
+        return new SpotifyClient(config, surroundings.clock(),
+                MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, meters));
     }
 
     /** The Send API with the page token; the app secret and verify token stay with the webhook intake. */
-    GraphSendApi messenger() {
-        return new GraphSendApi(new MessengerConfig(settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
+    ChatPlatform messenger(Meters meters) {
+        return new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(
+                settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
                 settings.optional(Setting.MESSENGER_GRAPH_VERSION).orElse(null),
-                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null));
+                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null),
+                MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, meters)), meters);
     }
 
     /** The intake queue between the webhook and the inbound function. */
@@ -83,11 +101,13 @@ final class Wiring {
         return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
     }
 
-    /** The core on the shared table, talking to people through {@code chat}. */
-    SendSongs app(ChatPlatform chat) {
-        SpotifyClient spotify = spotify(); // both the catalogue and a listening source
+    /** The core on the shared table, talking to people through {@code chat}, measured by {@code meters}. */
+    SendSongs app(ChatPlatform chat, Meters meters) {
+        SpotifyClient spotify = spotify(meters); // both the catalogue and a listening source
         return new SendSongs(stores(), List.of(chat), spotify,
-                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), List.of(spotify),
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock(),
+                        MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, meters)),
+                List.of(new MeteredListeningSource(spotify, meters)),
                 surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
                 SendSongs.Settings.LEASE, SendLimits.standard()));
     }
