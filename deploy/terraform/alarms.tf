@@ -4,7 +4,8 @@
 # sends); with neither, they still show in the CloudWatch console.
 
 locals {
-  alarm_actions = var.alarm_topic_arn != "" ? [var.alarm_topic_arn] : aws_sns_topic.alarms[*].arn
+  # The given topic, else the one made for alarm_email (at most one of them exists), else none.
+  alarm_topics = compact(concat([var.alarm_topic_arn], aws_sns_topic.alarms[*].arn))
 }
 
 # Not encrypted: CloudWatch cannot publish to a topic under the AWS managed SNS key, and the alarm
@@ -33,8 +34,8 @@ resource "aws_cloudwatch_metric_alarm" "webhook_errors" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "webhook_throttles" {
@@ -49,8 +50,8 @@ resource "aws_cloudwatch_metric_alarm" "webhook_throttles" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "inbound_errors" {
@@ -65,8 +66,8 @@ resource "aws_cloudwatch_metric_alarm" "inbound_errors" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "inbound_throttles" {
@@ -81,8 +82,8 @@ resource "aws_cloudwatch_metric_alarm" "inbound_throttles" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "registration_errors" {
@@ -97,8 +98,8 @@ resource "aws_cloudwatch_metric_alarm" "registration_errors" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "registration_throttles" {
@@ -113,8 +114,8 @@ resource "aws_cloudwatch_metric_alarm" "registration_throttles" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "tick_errors" {
@@ -129,8 +130,8 @@ resource "aws_cloudwatch_metric_alarm" "tick_errors" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 resource "aws_cloudwatch_metric_alarm" "tick_throttles" {
@@ -145,8 +146,8 @@ resource "aws_cloudwatch_metric_alarm" "tick_throttles" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 # The oldest event on the intake queue: handling is failing (and retrying) or far behind.
@@ -162,8 +163,8 @@ resource "aws_cloudwatch_metric_alarm" "intake_backlog_age" {
   threshold           = var.intake_age_alarm_seconds
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 # Events that gave up after every retry: those people got no answer.
@@ -179,8 +180,8 @@ resource "aws_cloudwatch_metric_alarm" "intake_dead_letters" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }
 
 # From the tick's own log (Embedded Metric Format, namespace SendSongs): how long the oldest due listen
@@ -198,6 +199,6 @@ resource "aws_cloudwatch_metric_alarm" "listen_check_lag" {
   threshold           = var.listen_check_lag_alarm_seconds
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "breaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
 }

@@ -51,5 +51,5 @@ output "table_name" {
 
 output "alarm_topic_arn" {
   description = "The SNS topic the alarms notify (empty when neither alarm_email nor alarm_topic_arn is set)."
-  value       = join("", local.alarm_actions)
+  value       = join("", local.alarm_topics)
 }
