@@ -2,6 +2,7 @@ package app.sendsongs.server.metrics;
 
 import app.sendsongs.core.Census;
 import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.LimiterWaits;
 import app.sendsongs.metrics.MeteredChatPlatform;
 import app.sendsongs.metrics.MeteredHttpClient;
 import app.sendsongs.metrics.MeteredListeningSource;
@@ -53,7 +54,8 @@ public final class ServerMetrics implements Meters, AutoCloseable {
             MeteredListeningSource.CHECKS, "Listen checks: reads of a receiver's recent plays, by source",
             MeteredListeningSource.CONNECTIONS, "Listening connections people completed (or that failed)",
             MeteredListeningSource.RECONNECTS, "Grants a source refused: the person must connect again",
-            MeteredHttpClient.CALLS, "Calls to outside services, by how they ended");
+            MeteredHttpClient.CALLS, "Calls to outside services, by how they ended",
+            LimiterWaits.WAITS, "Time calls waited for their service's rate limiter before going out");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
