@@ -3,11 +3,20 @@ package app.sendsongs.lambda;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
+import app.sendsongs.lastfm.LastfmClient;
+import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.lastfm.LastfmRateLimiter;
+import app.sendsongs.listenbrainz.ListenBrainzClient;
+import app.sendsongs.listenbrainz.ListenBrainzConfig;
+import app.sendsongs.listenbrainz.ListenBrainzRateLimiter;
 import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.metrics.LimiterWaits;
 import app.sendsongs.metrics.MeteredChatPlatform;
 import app.sendsongs.metrics.MeteredHttpClient;
 import app.sendsongs.metrics.MeteredListeningSource;
@@ -18,6 +27,7 @@ import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,14 +64,16 @@ final class Wiring {
         return value;
     }
 
-    Stores stores() {
-        TokenCipher cipher;
+    private TokenCipher cipher() {
         try {
-            cipher = TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
+            return TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the parameter named by TOKEN_ENCRYPTION_KEY_PARAMETER is unusable: "
                     + e.getMessage());
         }
+    }
+
+    private Stores stores(TokenCipher cipher) {
         return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE), cipher);
     }
 
@@ -91,6 +103,26 @@ final class Wiring {
                 MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, meters)), meters);
     }
 
+    /** Spotify; Last.fm when its API key is set; ListenBrainz, which needs nothing; each measured. */
+    private List<ListeningSource> sources(SpotifyClient spotify, Meters meters) {
+        List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
+        if (settings.offersLastfm()) {
+            sources.add(new LastfmClient(new LastfmConfig(settings.optional(Setting.LASTFM_WEB_BASE_URL).orElse(null),
+                    settings.optional(Setting.LASTFM_API_BASE_URL).orElse(null),
+                    settings.optional(Setting.LASTFM_API_KEY).orElseThrow(),
+                    secret(Setting.LASTFM_SHARED_SECRET_PARAMETER),
+                    connectLink().callbackUrl(SourceKind.LASTFM.id())),
+                    LastfmRateLimiter.standard(new LimiterWaits(meters, "lastfm")::sleep),
+                    MeteredHttpClient.standard("lastfm", CONNECT_TIMEOUT, meters)));
+        }
+        sources.add(new ListenBrainzClient(new ListenBrainzConfig(
+                settings.optional(Setting.LISTENBRAINZ_API_BASE_URL).orElse(null),
+                connectLink().url(SourceKind.LISTENBRAINZ.id())),
+                ListenBrainzRateLimiter.standard(new LimiterWaits(meters, "listenbrainz")::sleep),
+                MeteredHttpClient.standard("listenbrainz", CONNECT_TIMEOUT, meters)));
+        return sources.stream().map(source -> (ListeningSource) new MeteredListeningSource(source, meters)).toList();
+    }
+
     /** The intake queue between the webhook and the inbound function. */
     InboundQueue inboundQueue() {
         return new InboundQueue(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
@@ -104,11 +136,12 @@ final class Wiring {
     /** The core on the shared table, talking to people through {@code chat}, measured by {@code meters}. */
     SendSongs app(ChatPlatform chat, Meters meters) {
         SpotifyClient spotify = spotify(meters); // both the catalogue and a listening source
-        return new SendSongs(stores(), List.of(chat), spotify,
+        TokenCipher cipher = cipher();
+        return new SendSongs(stores(cipher), List.of(chat), spotify,
                 new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock(),
                         MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, meters)),
-                List.of(new MeteredListeningSource(spotify, meters)),
+                sources(spotify, meters),
                 surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
-                SendSongs.Settings.LEASE, SendLimits.standard()));
+                SendSongs.Settings.LEASE, SendLimits.standard(), cipher.signingKey()));
     }
 }

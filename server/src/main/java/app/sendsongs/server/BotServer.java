@@ -2,13 +2,22 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.lastfm.LastfmClient;
+import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.lastfm.LastfmRateLimiter;
+import app.sendsongs.listenbrainz.ListenBrainzClient;
+import app.sendsongs.listenbrainz.ListenBrainzConfig;
+import app.sendsongs.listenbrainz.ListenBrainzRateLimiter;
 import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.LimiterWaits;
 import app.sendsongs.metrics.MeteredChatPlatform;
 import app.sendsongs.metrics.MeteredHttpClient;
 import app.sendsongs.metrics.MeteredListeningSource;
@@ -20,6 +29,7 @@ import app.sendsongs.spotify.SpotifyShortLinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -80,8 +90,9 @@ public final class BotServer implements AutoCloseable {
                     MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics)), spotifyClient,
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
                             MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
-                    List.of(new MeteredListeningSource(spotifyClient, metrics)), clock,
-                    new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
+                    listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
+                    config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
+                    config.tokenCipher().signingKey()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
@@ -102,8 +113,25 @@ public final class BotServer implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             store.close();
+            metrics.close();
             throw e;
         }
+    }
+
+    /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify,
+                                                          ServerMetrics metrics) {
+        List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
+        config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
+                lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
+                link.callbackUrl(SourceKind.LASTFM.id())),
+                LastfmRateLimiter.standard(new LimiterWaits(metrics, "lastfm")::sleep),
+                MeteredHttpClient.standard("lastfm", CONNECT_TIMEOUT, metrics))));
+        sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
+                link.url(SourceKind.LISTENBRAINZ.id())),
+                ListenBrainzRateLimiter.standard(new LimiterWaits(metrics, "listenbrainz")::sleep),
+                MeteredHttpClient.standard("listenbrainz", CONNECT_TIMEOUT, metrics)));
+        return sources.stream().map(source -> (ListeningSource) new MeteredListeningSource(source, metrics)).toList();
     }
 
     /**
@@ -118,8 +146,8 @@ public final class BotServer implements AutoCloseable {
             dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
             metrics.intake(dispatcher, WebhookDispatcher::queued, d -> d.oldestWait().toNanos() / 1e9);
-            new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                    new WebhookParser(clock), dispatcher, clock, metrics)
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
+                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), dispatcher, clock, metrics)
                     .register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());

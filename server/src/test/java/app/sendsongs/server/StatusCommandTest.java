@@ -81,7 +81,7 @@ class StatusCommandTest {
         Stores stores = DynamoStores.create(DYNAMO.client(), table, TokenCipher.random());
         Instant now = Instant.now();
         ChatAddress ann = ChatAddress.messenger("ann");
-        stores.users().saveUser(new User(ann, "Ann Lee", new SpotifyConnection("ann-sp", "a", now, "r"),
+        stores.users().saveUser(new User(ann, "Ann Lee", new SpotifyConnection("ann-sp", "a", now, "r", now),
                 GrantState.NEEDS_RECONNECT, now, now));
         stores.watches().scheduleWatch(ann, now.minusSeconds(90), now.minusSeconds(3600));
         stores.outbox().holdMessage(new HeldMessage("h1", ann, Message.text("hi"), now.minusSeconds(7200),

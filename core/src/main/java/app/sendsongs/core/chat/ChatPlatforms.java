@@ -5,6 +5,7 @@ import app.sendsongs.core.shared.Platform;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,5 +53,12 @@ public final class ChatPlatforms {
             }
         }
         return new SendOutcome.Sent();
+    }
+
+    /** The name the person's platform shows for them, if it gives one (see {@link ChatPlatform#displayName}). */
+    public Optional<String> displayName(ChatAddress person) {
+        ChatPlatform platform = byPlatform.get(person.platform());
+        return platform == null ? Optional.empty() : platform.displayName(person.id())
+                .map(String::strip).filter(name -> !name.isEmpty());
     }
 }

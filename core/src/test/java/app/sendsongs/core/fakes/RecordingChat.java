@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ public final class RecordingChat implements ChatPlatform {
     private final boolean rich;
     private final Map<String, List<Message>> inboxes = new HashMap<>();
     private final Set<String> outsideWindow = new HashSet<>();
+    private final Map<String, String> names = new HashMap<>();
 
     public RecordingChat() {
         this(Platform.MESSENGER, 2000, true);
@@ -68,6 +70,16 @@ public final class RecordingChat implements ChatPlatform {
         }
         inboxes.computeIfAbsent(recipientId, p -> new ArrayList<>()).add(message);
         return new SendOutcome.Sent();
+    }
+
+    @Override
+    public synchronized Optional<String> displayName(String recipientId) {
+        return Optional.ofNullable(names.get(recipientId));
+    }
+
+    /** The name the platform shows for this person from now on. */
+    public synchronized void nameIs(String recipientId, String name) {
+        names.put(recipientId, name);
     }
 
     /** A rule like Messenger's 24-hour window now stops updates to this person (until {@link #windowOpens}). */

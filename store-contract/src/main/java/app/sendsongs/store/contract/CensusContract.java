@@ -39,6 +39,7 @@ public abstract class CensusContract extends StoreFixture {
         users.saveUser(user("ann", "Ann Lee", T0));
         users.saveUser(user("bob", "Bob Fisher", T0).withGrantState(GrantState.NEEDS_RECONNECT));
         users.saveLastMessageAt(at("carol"), T0); // wrote, never registered
+        users.saveUser(user("dan", "Dan Ray", T0).withConnection(Samples.lastfm("dan")));
         shares.insertShare(heldShare("s1", "ann", "bob", T0));
         shares.insertShare(watchingShare("s2", "bob", "ann", T0, T0));
         shares.insertShare(watchingShare("s3", "bob", "carol", T0, T0));
@@ -51,8 +52,8 @@ public abstract class CensusContract extends StoreFixture {
 
         Census.Figures figures = census().figures(minutes(20));
 
-        assertThat(figures.people()).isEqualTo(2);
-        assertThat(figures.connections()).isEqualTo(Map.of(SourceKind.SPOTIFY, 2L));
+        assertThat(figures.people()).isEqualTo(3);
+        assertThat(figures.connections()).isEqualTo(Map.of(SourceKind.SPOTIFY, 2L, SourceKind.LASTFM, 1L));
         assertThat(figures.needingReconnect()).isEqualTo(1);
         assertThat(figures.watchedReceivers()).isEqualTo(3);
         assertThat(figures.songsWatched()).isEqualTo(2);

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class DynamoCensus implements Census {
     private static final List<String> ATTRIBUTES = List.of(TableLayout.TYPE, "registeredAt", "grantState",
-            GrantAttributes.ACCOUNT_ID, "status", "psid", "heldAt");
+            GrantAttributes.SOURCE, GrantAttributes.ACCOUNT_ID, "status", "psid", "heldAt");
 
     private final DynamoTable table;
 
@@ -86,9 +86,12 @@ final class DynamoCensus implements Census {
         private void addUser(Map<String, AttributeValue> item) {
             if (item.containsKey("registeredAt")) {
                 people++;
-                if (item.containsKey(GrantAttributes.ACCOUNT_ID)) {
-                    connections.merge(SourceKind.SPOTIFY, 1L, Long::sum);
-                }
+                // no source: Spotify, as on every item written before other sources, connected with its account id
+                Optional<SourceKind> source = Attr.optionalString(item, GrantAttributes.SOURCE)
+                        .flatMap(SourceKind::named)
+                        .or(() -> item.containsKey(GrantAttributes.ACCOUNT_ID) ? Optional.of(SourceKind.SPOTIFY)
+                                : Optional.empty());
+                source.ifPresent(kind -> connections.merge(kind, 1L, Long::sum));
             }
             if (Attr.optionalString(item, "grantState").filter(GrantState.NEEDS_RECONNECT.name()::equals)
                     .isPresent()) {

@@ -4,7 +4,6 @@ import static app.sendsongs.store.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.Stores;
-import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.Watch;
@@ -14,7 +13,6 @@ import app.sendsongs.testsupport.DynaliteExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,16 +74,14 @@ class DynamoSharedTableTest {
     }
 
     @Test
-    void twoStoresSeeOneFirstDeliveryOfAMessageAndOneTakerOfAState() {
-        first.registrations().saveOAuthState(new OAuthState("shared-state", T0));
-
+    void twoStoresSeeOneFirstDeliveryOfAMessageAndOneUserOfAState() {
         List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbound()
                 .firstDelivery("messenger:mid.shared", T0));
-        List<Optional<OAuthState>> taken = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
-                .takeOAuthState("shared-state"));
+        List<Boolean> used = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
+                .useOnce("state:shared", T0));
 
         assertThat(firsts).containsOnlyOnce(true);
-        assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
+        assertThat(used).containsOnlyOnce(true);
     }
 
     /** Half the receivers on Messenger, half on Telegram: both kinds of person key share the due index. */

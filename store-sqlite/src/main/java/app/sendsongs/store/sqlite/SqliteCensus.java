@@ -32,10 +32,13 @@ final class SqliteCensus implements Census {
         return db.readTogether(s -> {
             long people = count(s, "SELECT count(*) AS n FROM users WHERE registered_at IS NOT NULL");
             Map<SourceKind, Long> connections = new EnumMap<>(SourceKind.class);
-            long spotify = count(s, "SELECT count(*) AS n FROM users WHERE registered_at IS NOT NULL "
-                    + "AND spotify_account_id IS NOT NULL");
-            if (spotify > 0) {
-                connections.put(SourceKind.SPOTIFY, spotify);
+            record Connected(String source, long people) {
+            }
+            // a Spotify row without an account id has no connection (registered before it was stored)
+            for (Connected connected : s.query("SELECT source, count(*) AS n FROM users WHERE registered_at IS NOT "
+                    + "NULL AND (source <> 'spotify' OR spotify_account_id IS NOT NULL) GROUP BY source",
+                    rs -> new Connected(rs.getString("source"), rs.getLong("n")))) {
+                SourceKind.named(connected.source()).ifPresent(kind -> connections.put(kind, connected.people()));
             }
             long reconnect = count(s, "SELECT count(*) AS n FROM users WHERE grant_state = ?",
                     GrantState.NEEDS_RECONNECT.name());
