@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.metrics.Meters;
 import app.sendsongs.telegram.BotUsername;
 import app.sendsongs.telegram.UpdateParser;
 import app.sendsongs.telegram.WebhookSecret;
@@ -52,7 +53,7 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
                 throw new IllegalStateException("the parameter named by TELEGRAM_WEBHOOK_SECRET_PARAMETER holds no "
                         + "webhook secret (" + e.getMessage() + "): set it, and run telegram-setup");
             }
-            BotUsername username = wiring.telegram().map(BotUsername::new)
+            BotUsername username = wiring.telegram(Meters.NONE).map(BotUsername::new)
                     .orElseThrow(() -> new IllegalStateException("the Telegram webhook needs the bot's token"));
             return new Parts(new TelegramIntake(secret, new UpdateParser(username, surroundings.clock())),
                     wiring.inboundQueue());

@@ -11,6 +11,8 @@ import app.sendsongs.telegram.WebhookSecret;
 import app.sendsongs.web.RegistrationPages;
 import app.sendsongs.web.TelegramIntake;
 import app.sendsongs.web.WebResponse;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -39,13 +41,15 @@ final class BotRoutes {
     private final Optional<TelegramIntake> telegram;
     private final RegistrationPages registrationPages;
     private final WebhookDispatcher dispatcher;
+    private final ServerMetrics metrics;
 
     BotRoutes(SendSongs app, ConnectLink connectLink, Optional<Webhook> messenger, Optional<TelegramIntake> telegram,
-              WebhookDispatcher dispatcher, Clock clock) {
+              WebhookDispatcher dispatcher, Clock clock, ServerMetrics metrics) {
         this.messenger = messenger;
         this.telegram = telegram;
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     void register(Javalin server) {
@@ -116,14 +120,15 @@ final class BotRoutes {
     private void receive(Context ctx, Webhook webhook) {
         long started = EventLog.start();
         EventLog event = EventLog.event(Platform.MESSENGER, "webhook");
-        Optional<byte[]> body = body(ctx, event, started);
+        Optional<byte[]> body = body(ctx, Platform.MESSENGER, event, started);
         if (body.isEmpty()) {
             return;
         }
         switch (webhook.receive(body.get(), ctx.header(SignatureVerifier.HEADER))) {
-            case Webhook.Intake.Rejected rejected -> rejected(ctx, event, started, rejected.response(),
-                    rejected.reason(), "bad_signature");
-            case Webhook.Intake.Accepted accepted -> accepted(ctx, event, started, accepted.events(), Webhook.RECEIVED);
+            case Webhook.Intake.Rejected rejected -> rejected(ctx, Platform.MESSENGER, event, started,
+                    rejected.response(), rejected.reason(), "bad_signature");
+            case Webhook.Intake.Accepted accepted -> accepted(ctx, Platform.MESSENGER, event, started,
+                    accepted.events(), Webhook.RECEIVED);
         }
     }
 
@@ -131,20 +136,20 @@ final class BotRoutes {
     private void receive(Context ctx, TelegramIntake intake) {
         long started = EventLog.start();
         EventLog event = EventLog.event(Platform.TELEGRAM, "webhook");
-        Optional<byte[]> body = body(ctx, event, started);
+        Optional<byte[]> body = body(ctx, Platform.TELEGRAM, event, started);
         if (body.isEmpty()) {
             return;
         }
         switch (intake.receive(body.get(), ctx.header(WebhookSecret.HEADER))) {
-            case TelegramIntake.Intake.Rejected rejected -> rejected(ctx, event, started, rejected.response(),
-                    rejected.reason(), "bad_secret");
-            case TelegramIntake.Intake.Accepted accepted -> accepted(ctx, event, started, accepted.events(),
-                    TelegramIntake.answer(accepted));
+            case TelegramIntake.Intake.Rejected rejected -> rejected(ctx, Platform.TELEGRAM, event, started,
+                    rejected.response(), rejected.reason(), "bad_secret");
+            case TelegramIntake.Intake.Accepted accepted -> accepted(ctx, Platform.TELEGRAM, event, started,
+                    accepted.events(), TelegramIntake.answer(accepted));
         }
     }
 
     /** The raw body, or empty once the request was answered because the body was too large or did not arrive. */
-    private static Optional<byte[]> body(Context ctx, EventLog event, long started) {
+    private Optional<byte[]> body(Context ctx, Platform platform, EventLog event, long started) {
         try {
             return Optional.of(RequestBody.bytes(ctx));
         } catch (RequestBody.TooLarge e) {
@@ -153,36 +158,42 @@ final class BotRoutes {
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
             event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
+            Intake.webhook(metrics, platform, "too_large", 0);
         } catch (UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
             event.count("status", HttpStatus.BAD_REQUEST.getCode()).warn("incomplete", started);
+            Intake.webhook(metrics, platform, "incomplete", 0);
         }
         return Optional.empty();
     }
 
     /** A refused POST: a 400 is logged as {@code malformed}, a refused sender as {@code refusedOutcome}. */
-    private static void rejected(Context ctx, EventLog event, long started, WebResponse response, String reason,
-                                 String refusedOutcome) {
+    private void rejected(Context ctx, Platform platform, EventLog event, long started, WebResponse response,
+                          String reason, String refusedOutcome) {
         LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), reason);
         send(ctx, response);
         int status = response.status();
-        event.count("status", status).warn(status == HttpStatus.BAD_REQUEST.getCode() ? "malformed" : refusedOutcome,
-                started);
+        String outcome = status == HttpStatus.BAD_REQUEST.getCode() ? "malformed" : refusedOutcome;
+        event.count("status", status).warn(outcome, started);
+        Intake.webhook(metrics, platform, outcome, 0);
     }
 
-    private void accepted(Context ctx, EventLog event, long started, List<Inbound> events, WebResponse answer) {
+    private void accepted(Context ctx, Platform platform, EventLog event, long started, List<Inbound> events,
+                          WebResponse answer) {
         event.count("events", events.size());
         if (!dispatcher.dispatch(events)) {
             // The platform delivers the call again later; what was queued is then recognised by its event id.
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
             event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
+            Intake.webhook(metrics, platform, "busy", 0);
             return;
         }
         send(ctx, answer);
         event.count("status", answer.status()).info("accepted", started);
+        Intake.webhook(metrics, platform, "accepted", events.size());
     }
 
     private static void send(Context ctx, WebResponse response) {

@@ -13,8 +13,17 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.lastfm.LastfmClient;
 import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.lastfm.LastfmRateLimiter;
 import app.sendsongs.listenbrainz.ListenBrainzClient;
 import app.sendsongs.listenbrainz.ListenBrainzConfig;
+import app.sendsongs.listenbrainz.ListenBrainzRateLimiter;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.LimiterWaits;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
+import app.sendsongs.server.metrics.MetricsEndpoint;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
@@ -24,6 +33,7 @@ import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramChat;
 import app.sendsongs.telegram.TelegramSetup;
 import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.telegram.TelegramRateLimiter;
 import app.sendsongs.web.TelegramIntake;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
@@ -68,12 +78,15 @@ public final class BotServer implements AutoCloseable {
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
+    /** How long the adapters' HTTP clients wait for a connection to an outside service. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
     static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Clock clock;
     private final ServerStore store;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
@@ -82,8 +95,9 @@ public final class BotServer implements AutoCloseable {
 
     /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
     private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
-        static TelegramBot of(TelegramSettings settings) {
-            TelegramBotApi api = new TelegramBotApi(settings.api());
+        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics) {
+            TelegramBotApi api = new TelegramBotApi(settings.api(), MeteredHttpClient.standard("telegram",
+                    CONNECT_TIMEOUT, metrics), TelegramRateLimiter.realTime(settings.api().messagesPerSecond()));
             return new TelegramBot(settings, api, new BotUsername(api));
         }
     }
@@ -98,14 +112,17 @@ public final class BotServer implements AutoCloseable {
         this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
-            this.telegram = config.telegram().map(TelegramBot::of);
+            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
+            // both the catalogue and a listening source
+            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
+                    MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, metrics));
             this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
-                    listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
+                            MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
+                    listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
                     config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
                     config.tokenCipher().signingKey()));
             this.http = Javalin.create(javalin -> {
@@ -117,7 +134,10 @@ public final class BotServer implements AutoCloseable {
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
+                javalin.requestLogger.http(metrics::request);
             });
+            metrics.census(store.census(), clock);
+            MetricsEndpoint.mount(http, metrics, config.metricsToken());
             extraRoutes.accept(http);
             http.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
@@ -125,30 +145,38 @@ public final class BotServer implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             store.close();
+            metrics.close();
             throw e;
         }
     }
 
-    /** Messenger and Telegram, each when configured. */
+    /** Messenger and Telegram, each when configured, each measured. */
     private List<ChatPlatform> chatPlatforms() {
         List<ChatPlatform> platforms = new ArrayList<>();
         if (config.messengerConfigured()) {
-            platforms.add(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), config.appSecret(), config.verifyToken())));
+            platforms.add(new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(),
+                    config.graphVersion(), config.pageAccessToken(), config.appSecret(), config.verifyToken()),
+                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics));
         }
-        telegram.ifPresent(bot -> platforms.add(new TelegramChat(bot.api(), bot.username())));
+        telegram.ifPresent(bot -> platforms.add(new MeteredChatPlatform(new TelegramChat(bot.api(), bot.username()),
+                metrics)));
         return platforms;
     }
 
     /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
-    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify) {
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify,
+                                                          ServerMetrics metrics) {
         List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
         config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
                 lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
-                link.callbackUrl(SourceKind.LASTFM.id())))));
+                link.callbackUrl(SourceKind.LASTFM.id())),
+                LastfmRateLimiter.standard(new LimiterWaits(metrics, "lastfm")::sleep),
+                MeteredHttpClient.standard("lastfm", CONNECT_TIMEOUT, metrics))));
         sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
-                link.url(SourceKind.LISTENBRAINZ.id()))));
-        return sources;
+                link.url(SourceKind.LISTENBRAINZ.id())),
+                ListenBrainzRateLimiter.standard(new LimiterWaits(metrics, "listenbrainz")::sleep),
+                MeteredHttpClient.standard("listenbrainz", CONNECT_TIMEOUT, metrics)));
+        return sources.stream().map(source -> (ListeningSource) new MeteredListeningSource(source, metrics)).toList();
     }
 
     /**
@@ -163,9 +191,11 @@ public final class BotServer implements AutoCloseable {
             int workers = telegram.isPresent() ? WEBHOOK_WORKERS_WITH_TELEGRAM : WEBHOOK_WORKERS;
             dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
+            metrics.intake(dispatcher, WebhookDispatcher::queued, d -> d.oldestWait().toNanos() / 1e9);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
-                    dispatcher, clock).register(http);
+                    dispatcher, clock, metrics).register(http);
             http.start(config.host(), config.port());
+            metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {
             try {
@@ -202,7 +232,7 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    /** A webhook worker's event: handled by the bot, with one event line saying how it went. */
+    /** A webhook worker's event: handled by the bot, with one event line and the handling time saying how it went. */
     private void handle(Inbound event) {
         long started = EventLog.start();
         EventLog line = EventLog.message(event);
@@ -210,9 +240,15 @@ public final class BotServer implements AutoCloseable {
             app.bot().handle(event);
         } catch (RuntimeException e) {
             line.warn("failed", started);
+            Intake.handled(metrics, event, "failed", since(started));
             throw e;
         }
         line.info("handled", started);
+        Intake.handled(metrics, event, "handled", since(started));
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     public SendSongs app() {
@@ -241,7 +277,11 @@ public final class BotServer implements AutoCloseable {
                 tickLoop.close();
             }
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.metrics.Intake;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,13 +87,13 @@ public final class EventLog {
      * {@code bot_added}...).
      */
     public static EventLog message(Inbound event) {
-        EventLog line = event(event.from().platform(), "message");
+        EventLog line = event(event.from().platform(), "message").word("input", Intake.inputOf(event));
         return switch (event) {
-            case Inbound.Text text -> line.word("input", "text").word("command", commandOf(text.text()));
-            case Inbound.ChoiceTapped tap -> line.word("input", "choice").word("command", commandOf(tap.payload()));
-            case Inbound.ButtonTapped tap -> line.word("input", "button").word("command", commandOf(tap.payload()));
-            case Inbound.OpenedLink link -> line.word("input", "link");
-            case Inbound.InGroupChat inGroup -> line.word("input", "group").word("command", groupAction(inGroup));
+            case Inbound.Text text -> line.word("command", commandOf(text.text()));
+            case Inbound.ChoiceTapped tap -> line.word("command", commandOf(tap.payload()));
+            case Inbound.ButtonTapped tap -> line.word("command", commandOf(tap.payload()));
+            case Inbound.OpenedLink link -> line;
+            case Inbound.InGroupChat inGroup -> line.word("command", groupAction(inGroup));
         };
     }
 

@@ -20,7 +20,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
                            WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
-                           TokenCipher tokenCipher, Optional<TelegramSettings> telegram) {
+                           TokenCipher tokenCipher, Optional<String> metricsToken, Optional<TelegramSettings> telegram) {
 
     /** The Last.fm API account, when Last.fm is offered; base URLs null for the real Last.fm. */
     public record Lastfm(String apiKey, String sharedSecret, String webBaseUrl, String apiBaseUrl) {
@@ -94,6 +94,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "(default 20)"),
             new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
                     + "(default 10)"),
+            new Variable("METRICS_TOKEN", "a long random token: GET /metrics answers a Prometheus server that sends "
+                    + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "SPOTIFY_CLIENT_ID",
@@ -162,7 +164,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
                 or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
-                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher, telegram);
+                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher,
+                Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
+                telegram);
     }
 
     /** Whether the bot is on Messenger. */
