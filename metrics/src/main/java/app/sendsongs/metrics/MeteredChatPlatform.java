@@ -1,11 +1,13 @@
 package app.sendsongs.metrics;
 
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.Platform;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,17 @@ public final class MeteredChatPlatform implements ChatPlatform {
             case SendOutcome.Failed failed -> count("failed", errorCode(failed.reason()));
         }
         return outcome;
+    }
+
+    /** The platform's group chats, unmetered (their posts and edits are not the core's messages to people). */
+    @Override
+    public Optional<GroupChatPlatform> groupChats() {
+        return platform.groupChats();
+    }
+
+    @Override
+    public Optional<String> displayName(String recipientId) {
+        return platform.displayName(recipientId);
     }
 
     private void count(String outcome, String code) {

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
@@ -26,11 +27,22 @@ import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.TelegramApiException;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramChat;
+import app.sendsongs.telegram.TelegramSetup;
+import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.telegram.TelegramRateLimiter;
+import app.sendsongs.web.TelegramIntake;
+import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +50,24 @@ import org.slf4j.LoggerFactory;
 /** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    /** Where Telegram POSTs the bot's updates (the path {@code telegram-setup} gives Telegram). */
+    public static final String TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
     /**
      * Messages handled at once, each on a virtual thread: handling mostly waits on Spotify, Messenger
      * and the database, not the CPU (see {@link WebhookDispatcher}).
      */
     private static final int WEBHOOK_WORKERS = 16;
-    /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
+    /**
+     * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
+     * in a chat) while the people who share its queue wait behind it: many more workers, so that one chat's pace
+     * holds up one or two other people, not a sixteenth of everyone. They are virtual threads and cost little idle.
+     */
+    private static final int WEBHOOK_WORKERS_WITH_TELEGRAM = 512;
+    /**
+     * Room for a burst of 4,000 messages a worker before the webhook slows down; the memory they may hold in all is
+     * bounded by {@link #WEBHOOK_QUEUE_BYTES}. A person's messages all go to one worker, so a smaller queue would
+     * make a busy person's POSTs wait.
+     */
     private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
     /**
      * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
@@ -63,10 +87,20 @@ public final class BotServer implements AutoCloseable {
     private final Clock clock;
     private final ServerStore store;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
     private WebhookDispatcher dispatcher;
     private TickLoop tickLoop;
+
+    /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
+    private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
+        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics) {
+            TelegramBotApi api = new TelegramBotApi(settings.api(), MeteredHttpClient.standard("telegram",
+                    CONNECT_TIMEOUT, metrics), TelegramRateLimiter.realTime(settings.api().messagesPerSecond()));
+            return new TelegramBot(settings, api, new BotUsername(api));
+        }
+    }
 
     /**
      * Wires the server: opens the store the configuration names and builds the core and the HTTP server, but
@@ -78,16 +112,14 @@ public final class BotServer implements AutoCloseable {
         this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
-            MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), config.appSecret(), config.verifyToken());
+            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             // both the catalogue and a listening source
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
                     MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, metrics));
-            this.app = new SendSongs(store.stores(), List.of(new MeteredChatPlatform(new GraphSendApi(messenger,
-                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics)), spotifyClient,
+            this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
                             MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
                     listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
@@ -118,6 +150,19 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
+    /** Messenger and Telegram, each when configured, each measured. */
+    private List<ChatPlatform> chatPlatforms() {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        if (config.messengerConfigured()) {
+            platforms.add(new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(),
+                    config.graphVersion(), config.pageAccessToken(), config.appSecret(), config.verifyToken()),
+                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics));
+        }
+        telegram.ifPresent(bot -> platforms.add(new MeteredChatPlatform(new TelegramChat(bot.api(), bot.username()),
+                metrics)));
+        return platforms;
+    }
+
     /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
     private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify,
                                                           ServerMetrics metrics) {
@@ -143,12 +188,12 @@ public final class BotServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+            int workers = telegram.isPresent() ? WEBHOOK_WORKERS_WITH_TELEGRAM : WEBHOOK_WORKERS;
+            dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
             metrics.intake(dispatcher, WebhookDispatcher::queued, d -> d.oldestWait().toNanos() / 1e9);
-            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
-                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), dispatcher, clock, metrics)
-                    .register(http);
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
+                    dispatcher, clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
@@ -162,6 +207,29 @@ public final class BotServer implements AutoCloseable {
         }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
         return this;
+    }
+
+    private Optional<Webhook> messengerWebhook() {
+        if (!config.messengerConfigured()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Webhook(new WebhookVerifier(config.verifyToken()),
+                new SignatureVerifier(config.appSecret()), new WebhookParser(clock)));
+    }
+
+    private Optional<TelegramIntake> telegramIntake() {
+        return telegram.map(bot -> new TelegramIntake(bot.settings().secret(), new UpdateParser(bot.username(),
+                clock)));
+    }
+
+    /**
+     * Points Telegram at this server's webhook and sets the bot's menu, as the {@code telegram-setup} command does;
+     * the demo does it at start. Does nothing when the server is not on Telegram.
+     */
+    public void setUpTelegram(URI webhookUrl) throws TelegramApiException {
+        if (telegram.isPresent()) {
+            new TelegramSetup(telegram.get().api()).apply(webhookUrl, telegram.get().settings().secret());
+        }
     }
 
     /** A webhook worker's event: handled by the bot, with one event line and the handling time saying how it went. */

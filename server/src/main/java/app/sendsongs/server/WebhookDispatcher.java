@@ -151,6 +151,7 @@ final class WebhookDispatcher implements AutoCloseable {
             case Inbound.ChoiceTapped tap -> tap.payload().length() + tap.title().length();
             case Inbound.ButtonTapped tap -> tap.payload().length() + tap.title().length();
             case Inbound.OpenedLink opened -> opened.ref().length();
+            case Inbound.InGroupChat inGroup -> inGroup.chat().title().length() + 64;
         };
         return MESSAGE_OVERHEAD_BYTES + 2L * strings;
     }
