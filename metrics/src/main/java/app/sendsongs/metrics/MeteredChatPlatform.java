@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.Platform;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,11 @@ public final class MeteredChatPlatform implements ChatPlatform {
     @Override
     public boolean showsRichMessages() {
         return platform.showsRichMessages();
+    }
+
+    @Override
+    public Optional<String> displayName(String recipientId) {
+        return platform.displayName(recipientId);
     }
 
     @Override
