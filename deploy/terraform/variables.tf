@@ -39,6 +39,12 @@ variable "watch_schedule" {
   default     = "5m/1h,1h/7d"
 }
 
+variable "watch_grace" {
+  description = "How long after the watch period a song is checked a last time, for plays that reach a history late (see docs/operations.md)."
+  type        = string
+  default     = "2h"
+}
+
 variable "tick_schedule" {
   description = "How often EventBridge Scheduler runs the tick function."
   type        = string

@@ -2,6 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.lang.reflect.Field;
@@ -166,6 +167,40 @@ class TerraformIT {
             if (settings.contains(Setting.INBOUND_QUEUE_URL)) {
                 assertThat(environment.get(Setting.INBOUND_QUEUE_URL.name())).isEqualTo(QUEUE + ".url");
             }
+        }
+    }
+
+    @Test
+    void theWatchScheduleAndItsGracePeriodAreVariablesDefaultingToTheCodesOwnAndReachEveryFunctionThatWatches() {
+        Map<String, Object> variables = terraform.section("variable");
+        assertThat(WatchSchedule.parse(String.valueOf(TerraformConfig.map(variables.get("watch_schedule"))
+                .get("default")))).isEqualTo(WatchSchedule.standard());
+        assertThat(WatchSchedule.parseDuration(String.valueOf(TerraformConfig.map(variables.get("watch_grace"))
+                .get("default")))).isEqualTo(WatchSchedule.DEFAULT_GRACE);
+        for (String function : FUNCTIONS.keySet()) {
+            if (settingsOf(function).contains(Setting.WATCH_GRACE)) {
+                assertThat(environment(function)).as(function)
+                        .containsEntry(Setting.WATCH_SCHEDULE.name(), "var.watch_schedule")
+                        .containsEntry(Setting.WATCH_GRACE.name(), "var.watch_grace");
+            }
+        }
+    }
+
+    @Test
+    void theLastfmSharedSecretIsAParameterOfItsOwnGivenOnlyToTheFunctionsThatOfferLastfm() {
+        Map<String, Object> secret = terraform.resource("aws_ssm_parameter.lastfm_shared_secret");
+        assertThat(secret.get("type")).isEqualTo("SecureString");
+        assertThat(String.valueOf(secret.get("key_id"))).startsWith("aws_kms_key.");
+        for (String function : FUNCTIONS.keySet()) {
+            Map<String, Object> environment = environment(function);
+            boolean offersLastfm = settingsOf(function).contains(Setting.LASTFM_API_KEY);
+            assertThat(environment.containsKey(Setting.LASTFM_API_KEY.name())).as(function).isEqualTo(offersLastfm);
+            assertThat(environment.get(Setting.LASTFM_SHARED_SECRET_PARAMETER.name())).as(function)
+                    .isEqualTo(offersLastfm ? "aws_ssm_parameter.lastfm_shared_secret.name" : null);
+            assertThat(RECORDED.get(function)).as(function + " reads the shared secret exactly when it offers Last.fm")
+                    .extracting(AwsCall::resource)
+                    .matches(resources -> resources.contains("parameter:"
+                            + LambdaWorld.parameterName(Setting.LASTFM_SHARED_SECRET_PARAMETER)) == offersLastfm);
         }
     }
 
@@ -515,6 +550,14 @@ class TerraformIT {
     @SuppressWarnings("unchecked")
     private static List<Setting> settings(Class<?> handler) throws ReflectiveOperationException {
         return (List<Setting>) handler.getField("SETTINGS").get(null);
+    }
+
+    private static List<Setting> settingsOf(String function) {
+        try {
+            return settings(FUNCTIONS.get(function));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(function + " declares no SETTINGS", e);
+        }
     }
 
     private static int number(Object value) {
