@@ -47,6 +47,11 @@ public final class MeteredChatPlatform implements ChatPlatform {
     }
 
     @Override
+    public Optional<String> displayName(String recipientId) {
+        return platform.displayName(recipientId);
+    }
+
+    @Override
     public SendOutcome send(String recipientId, Message message, MessageKind kind) {
         SendOutcome outcome = platform.send(recipientId, message, kind);
         switch (outcome) {
