@@ -32,13 +32,26 @@ class PageSecurityTest {
     @Test
     void theConnectRedirectTheCallbackPageAndTheDemoPageSendTheHardeningHeaders() {
         for (SandboxClient.Response response : List.of(client.get("/connect"), client.get("/callback?state=nope&code=x"),
-                client.get("/"))) {
+                client.get("/"), client.get("/telegram"))) {
             var headers = response.headers().headers();
             assertThat(headers.firstValue("Content-Security-Policy")).get().asString()
                     .contains("frame-ancestors 'none'").contains("script-src '");
             assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
             assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+        }
+    }
+
+    @Test
+    void thePasteFormsPageLetsTheBrowserNameItsOwnSiteAsTheOriginOfThePost() {
+        // With no-referrer a browser sends "Origin: null" with a form post, and the post would be refused as
+        // coming from nowhere; same-origin names the page's site to the page's site only.
+        SandboxClient.Response pastePage = client.get("/connect/listenbrainz");
+        SandboxClient.Response pasteAgain = client.paste(pastePage, "not a token!");
+
+        for (SandboxClient.Response page : List.of(pastePage, pasteAgain)) {
+            assertThat(page.body()).contains("name=\"token\"");
+            assertThat(page.headers().headers().firstValue("Referrer-Policy")).contains("same-origin");
         }
     }
 
@@ -52,10 +65,13 @@ class PageSecurityTest {
 
     @Test
     void theDemoPagePolicyAllowsExactlyItsOwnInlineScript() {
-        SandboxClient.Response page = client.get("/");
+        for (String path : List.of("/", "/telegram")) {
+            SandboxClient.Response page = client.get(path);
 
-        assertThat(page.headers().headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains(app.sendsongs.web.PageHeaders.hashSource(Demo.inlineScript(page.body())));
-        assertThat(Demo.inlineScript(page.body())).contains("fetch(");
+            assertThat(page.headers().headers().firstValue("Content-Security-Policy")).get().asString().as(path)
+                    .contains(app.sendsongs.web.PageHeaders.hashSource(Demo.inlineScript(page.body())));
+            assertThat(Demo.inlineScript(page.body())).as(path).contains("fetch(");
+            assertThat(page.body()).as(path).containsOnlyOnce("<script>");
+        }
     }
 }

@@ -13,6 +13,7 @@ import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.Invite;
@@ -38,6 +39,7 @@ import java.util.Optional;
  * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command answers what the
  * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
  * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
+ * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
  */
 public final class Bot {
     private static final Choice MENU = new Choice("Menu", "menu");
@@ -55,13 +57,15 @@ public final class Bot {
     private final ReceiverControls controls;
     private final ForgetMe forgetMe;
     private final Groups groups;
+    private final GroupChats groupChats;
     private final InviteDelivery invites;
     private final WatchPlanner planner;
     private final Clock clock;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
-                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, InviteDelivery invites) {
+                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats,
+                           InviteDelivery invites) {
     }
 
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Features features,
@@ -77,6 +81,7 @@ public final class Bot {
         this.controls = features.controls();
         this.forgetMe = features.forgetMe();
         this.groups = features.groups();
+        this.groupChats = features.groupChats();
         this.invites = features.invites();
         this.planner = planner;
         this.clock = clock;
@@ -84,6 +89,10 @@ public final class Bot {
 
     public void handle(Inbound event) {
         if (!inboundLog.firstDelivery(event.deliveryKey(), clock.instant())) {
+            return;
+        }
+        if (event instanceof Inbound.InGroupChat inGroup) {
+            groupChats.handle(inGroup);
             return;
         }
         ChatAddress from = event.from();
@@ -106,6 +115,7 @@ public final class Bot {
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);
+            case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
         };
     }
 

@@ -23,6 +23,8 @@ public final class InMemoryStores {
         InMemoryChoices choices = new InMemoryChoices();
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
+        InMemoryGroupChats groupChats = new InMemoryGroupChats();
+        InMemoryReach reach = new InMemoryReach();
         InMemoryPreferences preferences = new InMemoryPreferences();
         InMemoryDrafts drafts = new InMemoryDrafts();
         InMemoryInvites invites = new InMemoryInvites();
@@ -30,6 +32,8 @@ public final class InMemoryStores {
             @Override
             public void forgetPerson(ChatAddress person) {
                 groups.forget(person);
+                groupChats.forget(person);
+                reach.forget(person);
                 shares.deleteSharesOf(person);
                 watches.deleteWatch(person);
                 outbox.forget(person);
@@ -48,7 +52,7 @@ public final class InMemoryStores {
                 inbound.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, preferences, drafts,
-                invites, housekeeping, () -> { });
+        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, groupChats,
+                reach, preferences, drafts, invites, housekeeping, () -> { });
     }
 }
