@@ -86,3 +86,27 @@ variable "inbound_max_receive_count" {
   type        = number
   default     = 6
 }
+
+variable "alarm_email" {
+  description = "Email address the alarms notify, through an SNS topic made for it (AWS sends a confirmation first). Leave empty for none, or use alarm_topic_arn."
+  type        = string
+  default     = ""
+}
+
+variable "alarm_topic_arn" {
+  description = "An existing SNS topic the alarms notify instead (chat integrations, paging). Leave empty to use alarm_email."
+  type        = string
+  default     = ""
+}
+
+variable "intake_age_alarm_seconds" {
+  description = "Alarm when an event has waited on the intake queue longer than this, for 10 minutes."
+  type        = number
+  default     = 600
+}
+
+variable "listen_check_lag_alarm_seconds" {
+  description = "Alarm when the oldest due listen check has waited longer than this after the tick, for 10 minutes."
+  type        = number
+  default     = 600
+}

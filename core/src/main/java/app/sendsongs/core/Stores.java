@@ -5,10 +5,12 @@ import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.groupchat.GroupChatStore;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.user.ReachStore;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchStore;
 import java.util.Objects;
@@ -29,8 +31,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
                      ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     PreferenceStore preferences, DraftStore drafts, Housekeeping housekeeping,
-                     AutoCloseable resources) implements AutoCloseable {
+                     GroupChatStore groupChats, ReachStore reach, PreferenceStore preferences, DraftStore drafts,
+                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -41,6 +43,8 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(choices, "choices");
         Objects.requireNonNull(watches, "watches");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(groupChats, "groupChats");
+        Objects.requireNonNull(reach, "reach");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(housekeeping, "housekeeping");

@@ -18,8 +18,9 @@ import java.util.Set;
  * Every listening source's connect round trip behind API Gateway: {@code GET /connect/{source}} (and the bare
  * {@code /connect}, Spotify's) sends the browser to the source's consent or shows the paste page,
  * {@code GET /callback/{source}} (and {@code /callback}) and the paste form's {@code POST /callback/{source}} finish
- * it. Through a personal link the person is registered at once: their name is read with the User Profile API and
- * the bot tells them in the chat, so this function holds the page token, but no other Messenger secret.
+ * it. Through a personal link the person is registered at once: their name is read from their chat platform (the
+ * User Profile API, Telegram's {@code getChat}) and the bot tells them in the chat, so this function holds the page
+ * token and the Telegram bot's token, but no other Messenger or Telegram secret.
  */
 public final class RegistrationHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
@@ -27,9 +28,9 @@ public final class RegistrationHandler implements RequestStreamHandler {
             Setting.SPOTIFY_CLIENT_ID, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER,
             Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER, Setting.LASTFM_API_KEY,
             Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE,
-            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
-            Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
-            Setting.LISTENBRAINZ_API_BASE_URL);
+            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
+            Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL,
+            Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("GET /connect", "GET /callback", "GET /connect/{source}",
             "GET /callback/{source}", "POST /callback/{source}");
@@ -37,6 +38,8 @@ public final class RegistrationHandler implements RequestStreamHandler {
     private static final int MAX_FORM_BYTES = 8_192;
 
     private final Lazy<RegistrationPages> pages;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
     public RegistrationHandler() {
@@ -45,16 +48,22 @@ public final class RegistrationHandler implements RequestStreamHandler {
 
     public RegistrationHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.pages = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new RegistrationPages(wiring.app(wiring.messenger()).registration(), wiring.connectLink(),
-                    surroundings.clock());
+            return new RegistrationPages(wiring.app(wiring.chatPlatforms(metrics), metrics).registration(),
+                    wiring.connectLink(), surroundings.clock());
         });
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiGateway.serve(input, output, context, this::route);
+        try {
+            ApiGateway.serve(input, output, context, this::route);
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "registration"),
+                    surroundings.metricLines());
+        }
     }
 
     private WebResponse route(HttpEvent request) {

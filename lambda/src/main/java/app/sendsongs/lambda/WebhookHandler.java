@@ -1,6 +1,8 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.Platform;
+import app.sendsongs.metrics.Intake;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The Messenger webhook behind API Gateway: {@code GET /webhook} answers the subscription handshake,
@@ -32,11 +33,15 @@ public final class WebhookHandler implements RequestStreamHandler {
     public static final Set<String> ROUTES = Set.of("GET /webhook", "POST /webhook");
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    /** The chat platform of this function, named in its metrics. */
+    private static final Platform PLATFORM = Platform.MESSENGER;
 
     private record Parts(Webhook webhook, InboundQueue queue) {
     }
 
     private final Lazy<Parts> parts;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
     public WebhookHandler() {
@@ -45,6 +50,7 @@ public final class WebhookHandler implements RequestStreamHandler {
 
     public WebhookHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
             Webhook webhook = new Webhook(new WebhookVerifier(wiring.secret(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER)),
@@ -56,7 +62,12 @@ public final class WebhookHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiGateway.serve(input, output, context, this::route);
+        try {
+            ApiGateway.serve(input, output, context, this::route);
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "webhook"),
+                    surroundings.metricLines());
+        }
     }
 
     private WebResponse route(HttpEvent request) {
@@ -73,32 +84,22 @@ public final class WebhookHandler implements RequestStreamHandler {
         return switch (parts.webhook().receive(request.body(), request.header(SignatureVerifier.HEADER))) {
             case Webhook.Intake.Rejected rejected -> {
                 LOG.warn("webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
+                Intake.webhook(metrics, PLATFORM, rejected.response().status() == 403 ? "bad_signature"
+                        : "malformed", 0);
                 yield rejected.response();
             }
-            case Webhook.Intake.Accepted accepted -> queue(parts.queue(), accepted.events());
+            case Webhook.Intake.Accepted accepted -> {
+                WebResponse response = queue(parts.queue(), accepted.events());
+                boolean queued = response.status() == Webhook.RECEIVED.status();
+                Intake.webhook(metrics, PLATFORM, queued ? "accepted" : response.status() == 413 ? "too_large"
+                        : "not_queued", queued ? accepted.events().size() : 0);
+                yield response;
+            }
         };
     }
 
-    /**
-     * Answers 200 only when every event is on the queue. Otherwise Messenger is asked to deliver the POST again:
-     * the events SQS took meanwhile are then dropped by their deduplication id (within five minutes; later, the bot
-     * recognises them by their delivery key).
-     */
+    /** Answers 200 only when every event is on the queue; otherwise Messenger is asked to deliver the POST again. */
     private static WebResponse queue(InboundQueue queue, List<Inbound> events) {
-        if (events.isEmpty()) {
-            return Webhook.RECEIVED;
-        }
-        int notQueued;
-        try {
-            notQueued = queue.send(events);
-        } catch (InboundCodec.TooLargeException e) {
-            LOG.error("webhook POST refused: {}", e.getMessage());
-            return WebResponse.text(413, "an event is too large to queue");
-        } catch (SdkException e) {
-            LOG.error("the intake queue could not be reached", e);
-            return WebResponse.text(500, "the events could not be queued; deliver again");
-        }
-        return notQueued == 0 ? Webhook.RECEIVED
-                : WebResponse.text(500, notQueued + " of " + events.size() + " events were not queued; deliver again");
+        return IntakeAnswers.notQueued(queue, events).orElse(Webhook.RECEIVED);
     }
 }

@@ -1,15 +1,18 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.messenger.SignatureVerifier;
-import app.sendsongs.messenger.WebhookParser;
-import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.telegram.WebhookSecret;
 import app.sendsongs.web.RegistrationPages;
+import app.sendsongs.web.TelegramIntake;
 import app.sendsongs.web.WebResponse;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,39 +20,45 @@ import io.javalin.http.HttpStatus;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's stable HTTP interface: the Messenger webhook, each listening source's connect round trip
- * ({@code /connect/<source>}, {@code /callback/<source>}; the bare {@code /connect} and {@code /callback} are
- * Spotify's), health.
+ * The bot's stable HTTP interface: the Messenger webhook and the Telegram webhook (each when that platform is
+ * configured), each listening source's connect round trip ({@code /connect/<source>}, {@code /callback/<source>};
+ * the bare {@code /connect} and {@code /callback} are Spotify's), health.
  */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
-    /** The chat platform of these routes, named in their event lines. */
-    static final Platform PLATFORM = Platform.MESSENGER;
     /** What a full intake asks senders to wait before delivering again. */
     static final String RETRY_AFTER_SECONDS = "5";
     /** The paste form holds a state and a token: a few hundred bytes. */
     private static final int MAX_FORM_BYTES = 8_192;
-    private final Webhook webhook;
+    private final Optional<Webhook> messenger;
+    private final Optional<TelegramIntake> telegram;
     private final RegistrationPages registrationPages;
     private final WebhookDispatcher dispatcher;
+    private final ServerMetrics metrics;
 
-    BotRoutes(SendSongs app, ConnectLink connectLink, WebhookVerifier webhookVerifier,
-              SignatureVerifier signatureVerifier, WebhookParser parser, WebhookDispatcher dispatcher, Clock clock) {
-        this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
+    BotRoutes(SendSongs app, ConnectLink connectLink, Optional<Webhook> messenger, Optional<TelegramIntake> telegram,
+              WebhookDispatcher dispatcher, Clock clock, ServerMetrics metrics) {
+        this.messenger = messenger;
+        this.telegram = telegram;
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     void register(Javalin server) {
         server.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-        server.get("/webhook", this::verifyWebhook);
-        server.post("/webhook", this::receive);
+        messenger.ifPresent(webhook -> {
+            server.get("/webhook", ctx -> verifyWebhook(ctx, webhook));
+            server.post("/webhook", ctx -> receive(ctx, webhook));
+        });
+        telegram.ifPresent(intake -> server.post(BotServer.TELEGRAM_WEBHOOK_PATH, ctx -> receive(ctx, intake)));
         server.get("/connect", ctx -> connect(ctx, SourceKind.SPOTIFY.id()));
         server.get("/connect/{source}", ctx -> connect(ctx, ctx.pathParam("source")));
         server.get("/callback", ctx -> callback(ctx, SourceKind.SPOTIFY.id()));
@@ -94,12 +103,12 @@ final class BotRoutes {
         }
     }
 
-    private void verifyWebhook(Context ctx) {
+    private void verifyWebhook(Context ctx, Webhook webhook) {
         long started = EventLog.start();
         WebResponse response = webhook.verify(ctx.queryParam("hub.mode"), ctx.queryParam("hub.verify_token"),
                 ctx.queryParam("hub.challenge"));
         send(ctx, response);
-        EventLog event = EventLog.event(PLATFORM, "verify").count("status", response.status());
+        EventLog event = EventLog.event(Platform.MESSENGER, "verify").count("status", response.status());
         if (response.status() == HttpStatus.OK.getCode()) {
             event.info("verified", started);
         } else {
@@ -108,47 +117,83 @@ final class BotRoutes {
     }
 
     /** Checks the signature on the raw body, parses, queues the events for the workers and answers at once. */
-    private void receive(Context ctx) {
+    private void receive(Context ctx, Webhook webhook) {
         long started = EventLog.start();
-        EventLog event = EventLog.event(PLATFORM, "webhook");
-        byte[] body;
+        EventLog event = EventLog.event(Platform.MESSENGER, "webhook");
+        Optional<byte[]> body = body(ctx, Platform.MESSENGER, event, started);
+        if (body.isEmpty()) {
+            return;
+        }
+        switch (webhook.receive(body.get(), ctx.header(SignatureVerifier.HEADER))) {
+            case Webhook.Intake.Rejected rejected -> rejected(ctx, Platform.MESSENGER, event, started,
+                    rejected.response(), rejected.reason(), "bad_signature");
+            case Webhook.Intake.Accepted accepted -> accepted(ctx, Platform.MESSENGER, event, started,
+                    accepted.events(), Webhook.RECEIVED);
+        }
+    }
+
+    /** Checks the secret header, parses, queues the update's event for the workers and answers at once. */
+    private void receive(Context ctx, TelegramIntake intake) {
+        long started = EventLog.start();
+        EventLog event = EventLog.event(Platform.TELEGRAM, "webhook");
+        Optional<byte[]> body = body(ctx, Platform.TELEGRAM, event, started);
+        if (body.isEmpty()) {
+            return;
+        }
+        switch (intake.receive(body.get(), ctx.header(WebhookSecret.HEADER))) {
+            case TelegramIntake.Intake.Rejected rejected -> rejected(ctx, Platform.TELEGRAM, event, started,
+                    rejected.response(), rejected.reason(), "bad_secret");
+            case TelegramIntake.Intake.Accepted accepted -> accepted(ctx, Platform.TELEGRAM, event, started,
+                    accepted.events(), TelegramIntake.answer(accepted));
+        }
+    }
+
+    /** The raw body, or empty once the request was answered because the body was too large or did not arrive. */
+    private Optional<byte[]> body(Context ctx, Platform platform, EventLog event, long started) {
         try {
-            body = RequestBody.bytes(ctx);
+            return Optional.of(RequestBody.bytes(ctx));
         } catch (RequestBody.TooLarge e) {
             LOG.warn("webhook POST from {} refused: {}", ctx.ip(), e.getMessage());
             // Closing the connection stops the sender from streaming the rest of the body at us.
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
             event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
-            return;
+            Intake.webhook(metrics, platform, "too_large", 0);
         } catch (UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
             event.count("status", HttpStatus.BAD_REQUEST.getCode()).warn("incomplete", started);
+            Intake.webhook(metrics, platform, "incomplete", 0);
+        }
+        return Optional.empty();
+    }
+
+    /** A refused POST: a 400 is logged as {@code malformed}, a refused sender as {@code refusedOutcome}. */
+    private void rejected(Context ctx, Platform platform, EventLog event, long started, WebResponse response,
+                          String reason, String refusedOutcome) {
+        LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), reason);
+        send(ctx, response);
+        int status = response.status();
+        String outcome = status == HttpStatus.BAD_REQUEST.getCode() ? "malformed" : refusedOutcome;
+        event.count("status", status).warn(outcome, started);
+        Intake.webhook(metrics, platform, outcome, 0);
+    }
+
+    private void accepted(Context ctx, Platform platform, EventLog event, long started, List<Inbound> events,
+                          WebResponse answer) {
+        event.count("events", events.size());
+        if (!dispatcher.dispatch(events)) {
+            // The platform delivers the call again later; what was queued is then recognised by its event id.
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
+            event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
+            Intake.webhook(metrics, platform, "busy", 0);
             return;
         }
-        switch (webhook.receive(body, ctx.header(SignatureVerifier.HEADER))) {
-            case Webhook.Intake.Rejected rejected -> {
-                LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
-                send(ctx, rejected.response());
-                int status = rejected.response().status();
-                event.count("status", status).warn(status == HttpStatus.FORBIDDEN.getCode() ? "bad_signature"
-                        : "malformed", started);
-            }
-            case Webhook.Intake.Accepted accepted -> {
-                event.count("events", accepted.events().size());
-                if (!dispatcher.dispatch(accepted.events())) {
-                    // Messenger delivers the batch again later; what was queued is then recognised by its event id.
-                    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
-                    event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
-                    return;
-                }
-                send(ctx, Webhook.RECEIVED);
-                event.count("status", Webhook.RECEIVED.status()).info("accepted", started);
-            }
-        }
+        send(ctx, answer);
+        event.count("status", answer.status()).info("accepted", started);
+        Intake.webhook(metrics, platform, "accepted", events.size());
     }
 
     private static void send(Context ctx, WebResponse response) {

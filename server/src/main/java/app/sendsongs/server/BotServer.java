@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
@@ -12,16 +13,36 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.lastfm.LastfmClient;
 import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.lastfm.LastfmRateLimiter;
 import app.sendsongs.listenbrainz.ListenBrainzClient;
 import app.sendsongs.listenbrainz.ListenBrainzConfig;
+import app.sendsongs.listenbrainz.ListenBrainzRateLimiter;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.LimiterWaits;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
+import app.sendsongs.server.metrics.MetricsEndpoint;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.TelegramApiException;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramChat;
+import app.sendsongs.telegram.TelegramSetup;
+import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.telegram.TelegramRateLimiter;
+import app.sendsongs.web.TelegramIntake;
+import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +50,24 @@ import org.slf4j.LoggerFactory;
 /** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    /** Where Telegram POSTs the bot's updates (the path {@code telegram-setup} gives Telegram). */
+    public static final String TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
     /**
      * Messages handled at once, each on a virtual thread: handling mostly waits on Spotify, Messenger
      * and the database, not the CPU (see {@link WebhookDispatcher}).
      */
     private static final int WEBHOOK_WORKERS = 16;
-    /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
+    /**
+     * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
+     * in a chat) while the people who share its queue wait behind it: many more workers, so that one chat's pace
+     * holds up one or two other people, not a sixteenth of everyone. They are virtual threads and cost little idle.
+     */
+    private static final int WEBHOOK_WORKERS_WITH_TELEGRAM = 512;
+    /**
+     * Room for a burst of 4,000 messages a worker before the webhook slows down; the memory they may hold in all is
+     * bounded by {@link #WEBHOOK_QUEUE_BYTES}. A person's messages all go to one worker, so a smaller queue would
+     * make a busy person's POSTs wait.
+     */
     private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
     /**
      * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
@@ -45,16 +78,29 @@ public final class BotServer implements AutoCloseable {
     private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
+    /** How long the adapters' HTTP clients wait for a connection to an outside service. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
     static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Clock clock;
     private final ServerStore store;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
     private WebhookDispatcher dispatcher;
     private TickLoop tickLoop;
+
+    /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
+    private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
+        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics) {
+            TelegramBotApi api = new TelegramBotApi(settings.api(), MeteredHttpClient.standard("telegram",
+                    CONNECT_TIMEOUT, metrics), TelegramRateLimiter.realTime(settings.api().messagesPerSecond()));
+            return new TelegramBot(settings, api, new BotUsername(api));
+        }
+    }
 
     /**
      * Wires the server: opens the store the configuration names and builds the core and the HTTP server, but
@@ -66,15 +112,17 @@ public final class BotServer implements AutoCloseable {
         this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
-            MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), config.appSecret(), config.verifyToken());
+            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
-                    listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
+            // both the catalogue and a listening source
+            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
+                    MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, metrics));
+            this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
+                            MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
+                    listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
                     config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
                     config.tokenCipher().signingKey()));
             this.http = Javalin.create(javalin -> {
@@ -86,7 +134,10 @@ public final class BotServer implements AutoCloseable {
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
+                javalin.requestLogger.http(metrics::request);
             });
+            metrics.census(store.census(), clock);
+            MetricsEndpoint.mount(http, metrics, config.metricsToken());
             extraRoutes.accept(http);
             http.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
@@ -94,19 +145,38 @@ public final class BotServer implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             store.close();
+            metrics.close();
             throw e;
         }
     }
 
+    /** Messenger and Telegram, each when configured, each measured. */
+    private List<ChatPlatform> chatPlatforms() {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        if (config.messengerConfigured()) {
+            platforms.add(new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(),
+                    config.graphVersion(), config.pageAccessToken(), config.appSecret(), config.verifyToken()),
+                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics));
+        }
+        telegram.ifPresent(bot -> platforms.add(new MeteredChatPlatform(new TelegramChat(bot.api(), bot.username()),
+                metrics)));
+        return platforms;
+    }
+
     /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
-    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify) {
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify,
+                                                          ServerMetrics metrics) {
         List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
         config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
                 lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
-                link.callbackUrl(SourceKind.LASTFM.id())))));
+                link.callbackUrl(SourceKind.LASTFM.id())),
+                LastfmRateLimiter.standard(new LimiterWaits(metrics, "lastfm")::sleep),
+                MeteredHttpClient.standard("lastfm", CONNECT_TIMEOUT, metrics))));
         sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
-                link.url(SourceKind.LISTENBRAINZ.id()))));
-        return sources;
+                link.url(SourceKind.LISTENBRAINZ.id())),
+                ListenBrainzRateLimiter.standard(new LimiterWaits(metrics, "listenbrainz")::sleep),
+                MeteredHttpClient.standard("listenbrainz", CONNECT_TIMEOUT, metrics)));
+        return sources.stream().map(source -> (ListeningSource) new MeteredListeningSource(source, metrics)).toList();
     }
 
     /**
@@ -118,12 +188,14 @@ public final class BotServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            dispatcher = new WebhookDispatcher(this::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
+            int workers = telegram.isPresent() ? WEBHOOK_WORKERS_WITH_TELEGRAM : WEBHOOK_WORKERS;
+            dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_PER_WORKER,
                     WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
-            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
-                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), dispatcher, clock)
-                    .register(http);
+            metrics.intake(dispatcher, WebhookDispatcher::queued, d -> d.oldestWait().toNanos() / 1e9);
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
+                    dispatcher, clock, metrics).register(http);
             http.start(config.host(), config.port());
+            metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {
             try {
@@ -137,7 +209,30 @@ public final class BotServer implements AutoCloseable {
         return this;
     }
 
-    /** A webhook worker's event: handled by the bot, with one event line saying how it went. */
+    private Optional<Webhook> messengerWebhook() {
+        if (!config.messengerConfigured()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Webhook(new WebhookVerifier(config.verifyToken()),
+                new SignatureVerifier(config.appSecret()), new WebhookParser(clock)));
+    }
+
+    private Optional<TelegramIntake> telegramIntake() {
+        return telegram.map(bot -> new TelegramIntake(bot.settings().secret(), new UpdateParser(bot.username(),
+                clock)));
+    }
+
+    /**
+     * Points Telegram at this server's webhook and sets the bot's menu, as the {@code telegram-setup} command does;
+     * the demo does it at start. Does nothing when the server is not on Telegram.
+     */
+    public void setUpTelegram(URI webhookUrl) throws TelegramApiException {
+        if (telegram.isPresent()) {
+            new TelegramSetup(telegram.get().api()).apply(webhookUrl, telegram.get().settings().secret());
+        }
+    }
+
+    /** A webhook worker's event: handled by the bot, with one event line and the handling time saying how it went. */
     private void handle(Inbound event) {
         long started = EventLog.start();
         EventLog line = EventLog.message(event);
@@ -145,9 +240,15 @@ public final class BotServer implements AutoCloseable {
             app.bot().handle(event);
         } catch (RuntimeException e) {
             line.warn("failed", started);
+            Intake.handled(metrics, event, "failed", since(started));
             throw e;
         }
         line.info("handled", started);
+        Intake.handled(metrics, event, "handled", since(started));
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     public SendSongs app() {
@@ -176,7 +277,11 @@ public final class BotServer implements AutoCloseable {
                 tickLoop.close();
             }
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private final long maxQueuedBytes;
     /** The estimated memory held by messages queued or being handled. */
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final List<BlockingQueue<Inbound>> queues = new ArrayList<>();
+    private final List<BlockingQueue<Queued>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     /** Dispatches hold the read side while they queue; closing takes the write side to stop them. */
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
@@ -75,7 +75,7 @@ final class WebhookDispatcher implements AutoCloseable {
         this.handler = handler;
         this.maxWait = maxWait;
         for (int i = 0; i < workers; i++) {
-            BlockingQueue<Inbound> queue = new ArrayBlockingQueue<>(queueCapacity);
+            BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(queueCapacity);
             queues.add(queue);
             this.workers.add(Thread.ofVirtual().name("webhook-worker-" + i).start(() -> work(queue)));
         }
@@ -102,7 +102,8 @@ final class WebhookDispatcher implements AutoCloseable {
                     return false;
                 }
                 unfinished.incrementAndGet();
-                if (closed || !queueFor(message.from()).offer(message, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (closed || !queueFor(message.from()).offer(new Queued(message, System.nanoTime()),
+                        maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                     unfinished.decrementAndGet();
                     queuedBytes.addAndGet(-size);
                     LOG.warn("webhook queue full or closing: {} of {} messages not queued", messages.size() - i,
@@ -150,6 +151,7 @@ final class WebhookDispatcher implements AutoCloseable {
             case Inbound.ChoiceTapped tap -> tap.payload().length() + tap.title().length();
             case Inbound.ButtonTapped tap -> tap.payload().length() + tap.title().length();
             case Inbound.OpenedLink opened -> opened.ref().length();
+            case Inbound.InGroupChat inGroup -> inGroup.chat().title().length() + 64;
         };
         return MESSAGE_OVERHEAD_BYTES + 2L * strings;
     }
@@ -159,16 +161,28 @@ final class WebhookDispatcher implements AutoCloseable {
         return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
-    private BlockingQueue<Inbound> queueFor(ChatAddress sender) {
+    /** How long the message that has waited longest for a worker has waited; zero when none waits. */
+    Duration oldestWait() {
+        long now = System.nanoTime();
+        return queues.stream().map(BlockingQueue::peek).filter(java.util.Objects::nonNull)
+                .map(queued -> Duration.ofNanos(now - queued.atNanos())).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    /** A message and when it was queued ({@link System#nanoTime()}). */
+    private record Queued(Inbound message, long atNanos) {
+    }
+
+    private BlockingQueue<Queued> queueFor(ChatAddress sender) {
         return queues.get(Math.floorMod(sender.hashCode(), queues.size()));
     }
 
-    private void work(BlockingQueue<Inbound> queue) {
+    private void work(BlockingQueue<Queued> queue) {
         try {
             while (!(closed && queue.isEmpty())) {
-                Inbound message = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
-                if (message != null) {
-                    handleSafely(message);
+                Queued queued = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (queued != null) {
+                    handleSafely(queued.message());
                 }
             }
         } catch (InterruptedException e) {

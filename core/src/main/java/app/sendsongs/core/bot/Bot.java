@@ -13,6 +13,7 @@ import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
@@ -35,6 +36,7 @@ import java.util.Optional;
  * a link gets the welcome (or, for someone registered, the menu). Text that is no command answers what the
  * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
  * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
+ * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
  */
 public final class Bot {
     private static final Choice MENU = new Choice("Menu", "menu");
@@ -52,12 +54,13 @@ public final class Bot {
     private final ReceiverControls controls;
     private final ForgetMe forgetMe;
     private final Groups groups;
+    private final GroupChats groupChats;
     private final WatchPlanner planner;
     private final Clock clock;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
-                           ReceiverControls controls, ForgetMe forgetMe, Groups groups) {
+                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats) {
     }
 
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Features features,
@@ -73,12 +76,17 @@ public final class Bot {
         this.controls = features.controls();
         this.forgetMe = features.forgetMe();
         this.groups = features.groups();
+        this.groupChats = features.groupChats();
         this.planner = planner;
         this.clock = clock;
     }
 
     public void handle(Inbound event) {
         if (!inboundLog.firstDelivery(event.deliveryKey(), clock.instant())) {
+            return;
+        }
+        if (event instanceof Inbound.InGroupChat inGroup) {
+            groupChats.handle(inGroup);
             return;
         }
         ChatAddress from = event.from();
@@ -98,6 +106,7 @@ public final class Bot {
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> user.map(this::menu).orElseGet(registration::welcome);
+            case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
         };
     }
 

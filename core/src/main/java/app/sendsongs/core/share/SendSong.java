@@ -10,6 +10,7 @@ import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -33,10 +34,12 @@ public final class SendSong {
     private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final SendLimiter limiter;
+    private final Reachability reach;
 
     public SendSong(ShareStore shares, PreferenceStore preferences, FriendFinder friends, WhichPerson whichPerson,
                     TrackLookup tracks, SendLimiter limiter, Outbox outbox, WatchSchedule schedule,
-                    ConnectLink connectLink, Clock clock) {
+                    ConnectLink connectLink, Clock clock, Reachability reach) {
+        this.reach = reach;
         this.shares = shares;
         this.preferences = preferences;
         this.outbox = outbox;
@@ -84,6 +87,9 @@ public final class SendSong {
             return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
                     + "Ask them to reconnect at " + connectLink.url());
         }
+        if (reach.unreachable(receiver)) {
+            return Message.text(Reachability.refusal(receiver));
+        }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal().or(() -> allowance.refusalFor(receiver));
         if (overLimit.isPresent()) {
@@ -118,7 +124,8 @@ public final class SendSong {
         return switch (delivery) {
             case SENT -> "Sent " + track.title() + " to " + receiver.name() + "." + (receipts ? " I'll tell you when "
                     + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
-            case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + track.title() + " to "
+            case WAITING_FOR_PERSON -> reach.unreachable(receiver) ? Reachability.undelivered(receiver, track.title())
+                    : "Their chat app won't let me deliver " + track.title() + " to "
                     + receiver.name() + " just now (they haven't written to me lately). It goes out as soon as they "
                     + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts);
             case RETRYING -> "Their chat app didn't take " + track.title() + " for " + receiver.name() + " just now. "

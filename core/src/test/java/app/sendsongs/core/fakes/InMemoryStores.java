@@ -23,12 +23,16 @@ public final class InMemoryStores {
         InMemoryChoices choices = new InMemoryChoices();
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
+        InMemoryGroupChats groupChats = new InMemoryGroupChats();
+        InMemoryReach reach = new InMemoryReach();
         InMemoryPreferences preferences = new InMemoryPreferences();
         InMemoryDrafts drafts = new InMemoryDrafts();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
                 groups.forget(person);
+                groupChats.forget(person);
+                reach.forget(person);
                 shares.deleteSharesOf(person);
                 watches.deleteWatch(person);
                 outbox.forget(person);
@@ -46,7 +50,7 @@ public final class InMemoryStores {
                 inbound.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, preferences, drafts,
-                housekeeping, () -> { });
+        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, groupChats,
+                reach, preferences, drafts, housekeeping, () -> { });
     }
 }

@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.util.Objects;
@@ -45,14 +46,22 @@ public final class DynamoStores {
         DynamoWatches watches = new DynamoWatches(table, due);
         GroupSendItems groupSends = new GroupSendItems(table);
         DynamoGroups groups = new DynamoGroups(table, groupSends);
+        DynamoGroupChats groupChats = new DynamoGroupChats(table, due);
+        DynamoReach reach = new DynamoReach(table);
         DynamoDrafts drafts = new DynamoDrafts(table);
         DynamoPreferences preferences = new DynamoPreferences(table);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, drafts,
-                preferences, groups, groupSends, counters, new Purge(table, due));
+                preferences, groups, groupChats, reach, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
-                shares, choices, watches, groups, preferences, drafts, housekeeping, () -> {
+                shares, choices, watches, groups, groupChats, reach, preferences, drafts, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
+    }
+
+    /** The operator's figures of the table (see {@link DynamoCensus}); the client stays the caller's. */
+    public static Census census(DynamoDbClient client, String tableName) {
+        Objects.requireNonNull(client, "client");
+        return new DynamoCensus(new DynamoTable(client, tableName));
     }
 
     /**

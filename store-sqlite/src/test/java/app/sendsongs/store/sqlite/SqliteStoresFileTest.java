@@ -123,11 +123,11 @@ class SqliteStoresFileTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Session session = new Session(connection)) {
             new Migrations("db/sqlite/", List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-                    "V7__conversation.sql")).apply(session, T0);
+                    "V8__group_chats.sql")).apply(session, T0);
         }
 
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
-            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4 and 6 came after 7 was applied").isEqualTo(
+            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4, 6 and 7 came after 8 was applied").isEqualTo(
                     Migrations.scriptCount() - 4);
             assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
             sqlite.stores().users().saveUser(ALICE);
