@@ -69,11 +69,6 @@ public final class MeteredChatPlatform implements ChatPlatform {
         return platform.groupChats();
     }
 
-    @Override
-    public Optional<String> displayName(String recipientId) {
-        return platform.displayName(recipientId);
-    }
-
     private void count(String outcome, String code) {
         meters.count(MESSAGES, Map.of("platform", platform.platform().id(), "outcome", outcome, "code", code));
     }
