@@ -184,9 +184,10 @@ public final class ListenWatcher {
     private Optional<Instant> settle(Share stored, Share current, List<Play> plays, boolean gap, Instant now,
                                      Notices notices) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
-        // scrobbling sources keep whole seconds: a play in the second of the delivery counts
+        // scrobbling sources keep whole seconds: a play in the second of the delivery counts. Checks after the
+        // watch period (up to the last one, a grace period later) look for late-arriving plays made within it only
         Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays,
-                deliveredAt.truncatedTo(ChronoUnit.SECONDS));
+                deliveredAt.truncatedTo(ChronoUnit.SECONDS), stored.expiresAt().orElseThrow());
         if (play.isPresent()) {
             Share played = current.played(play.get().playedAt());
             if (shares.updateShare(played, ShareStatus.WATCHING)) {

@@ -16,10 +16,10 @@ public final class PlayMatcher {
         return shared.sameSongAs(played);
     }
 
-    /** The earliest play of the song at or after {@code since}. */
-    public static Optional<Play> firstPlay(Recording shared, List<Play> plays, Instant since) {
+    /** The earliest play of the song at or after {@code since} and before {@code until}. */
+    public static Optional<Play> firstPlay(Recording shared, List<Play> plays, Instant since, Instant until) {
         return plays.stream()
-                .filter(play -> !play.playedAt().isBefore(since))
+                .filter(play -> !play.playedAt().isBefore(since) && play.playedAt().isBefore(until))
                 .filter(play -> sameSong(shared, play.recording()))
                 .min(Comparator.comparing(Play::playedAt));
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Listen checks on every kind of source, and what a source that fails does not stop: a scrobbling source read from
- * where the last check stopped, late plays inside the grace period, a source that refuses or fails forever, a session
+ * where the last check stopped, late plays inside the grace period (and plays made after the watch period, which do not count), a source that refuses or fails forever, a session
  * revoked on the read itself, a switch of source, and the reminder before a Spotify grant's six months end.
  */
 class WatchingEverySourceTest {
@@ -66,6 +66,51 @@ class WatchingEverySourceTest {
         bot.advance(WatchSchedule.DEFAULT_GRACE);
 
         assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+    }
+
+    @Test
+    void aPlayMadeAfterTheWatchPeriodDoesNotCountThoughTheLastCheckFindsIt() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        Instant deadline = bot.clock.instant().plus(Duration.ofDays(7));
+        bot.advance(Duration.ofDays(7));
+
+        // played (and scrobbled) half an hour after the 7 days, before the last check a grace period later
+        bot.advance(Duration.ofMinutes(30));
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, deadline.plus(Duration.ofMinutes(30)));
+        bot.advance(WatchSchedule.DEFAULT_GRACE.minus(Duration.ofMinutes(30)));
+
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+                + "stopped watching.");
+    }
+
+    @Test
+    void aPlayAtTheVeryEndOfTheWatchPeriodIsNotWithinIt() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        Instant deadline = bot.clock.instant().plus(Duration.ofDays(7));
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, deadline);
+
+        bot.advance(Duration.ofDays(7));
+        bot.advance(WatchSchedule.DEFAULT_GRACE);
+
+        assertThat(bot.last("alice")).startsWith("Bob Fisher hasn't played " + TITLE + " within 7 days");
+    }
+
+    @Test
+    void aSpotifyPlayAfterTheWatchPeriodDoesNotCountEither() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofDays(7));
+
+        bot.advance(Duration.ofHours(1));
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofHours(1));
+
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+                + "stopped watching.");
     }
 
     @Test
