@@ -16,7 +16,7 @@ import java.util.function.IntPredicate;
  */
 public record WatchReport(WatchOptions options, int people, int songs, long plays, long listens,
                           Figures seed, Figures ours, List<SourceFigures> sources, List<String> oursMissed,
-                          long failedSends, long refusedTokens, long unmatchedNotices) {
+                          List<String> oursToldWrongly, long failedSends, long refusedTokens, long unmatchedNotices) {
     private static final int MISSES_SHOWN = 10;
 
     /**
@@ -96,7 +96,7 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
                 long refusedTokens, long unmatchedNotices) {
         this(options, world.people.length, world.sent.length, world.playCount(), world.listens(),
                 figures(world, seed, song -> true), figures(world, ours, song -> true), bySource(world, seed, ours),
-                missed(world, ours), failedSends, refusedTokens, unmatchedNotices);
+                missed(world, ours), toldWrongly(world, ours), failedSends, refusedTokens, unmatchedNotices);
     }
 
     private static List<SourceFigures> bySource(World world, PolicyResult seed, PolicyResult ours) {
@@ -129,6 +129,34 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
                                 + "%d in the hour after", world.people[sent.receiver()].name(),
                         world.people[sent.receiver()].listener(), world.people[sent.receiver()].source().displayName(),
                         World.instant(sent.deliveredAt()), World.instant(sent.listenAt()), before, hourAfter));
+            }
+        }
+        return described;
+    }
+
+    /**
+     * Our notices that were wrong, described: when the song was delivered and told, the listen (if any), and the
+     * receiver's plays of the track from delivery to the notice.
+     */
+    private static List<String> toldWrongly(World world, PolicyResult result) {
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < world.sent.length && described.size() < MISSES_SHOWN; i++) {
+            World.Sent sent = world.sent[i];
+            long told = result.toldAt()[i];
+            if (told >= 0 && (sent.listenAt() < 0 || told < sent.listenAt())) {
+                World.Person receiver = world.people[sent.receiver()];
+                World.Plays plays = world.plays[sent.receiver()];
+                List<String> playsOfIt = new ArrayList<>();
+                for (int p = 0; p < plays.at().length && plays.at()[p] <= told; p++) {
+                    if (plays.track()[p] == sent.track() && plays.at()[p] >= sent.deliveredAt() - World.DAY) {
+                        playsOfIt.add(World.instant(plays.at()[p]).toString());
+                    }
+                }
+                described.add(String.format(Locale.ROOT, "%s (%s, %s): delivered %s, told %s, listen %s; its plays "
+                                + "from a day before delivery to the notice: %s", receiver.name(), receiver.listener(),
+                        receiver.source().displayName(), World.instant(sent.deliveredAt()), World.instant(told),
+                        sent.listenAt() < 0 ? "none within 7 days" : World.instant(sent.listenAt()).toString(),
+                        playsOfIt.isEmpty() ? "none" : String.join(", ", playsOfIt)));
             }
         }
         return described;
@@ -208,6 +236,7 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
                 ours.trackLookups()));
         formatSources(out);
         oursMissed.forEach(miss -> out.append("  missed by ours: ").append(miss).append('\n'));
+        oursToldWrongly.forEach(wrong -> out.append("  told wrongly by ours: ").append(wrong).append('\n'));
         out.append(String.format(Locale.ROOT, "%ncorrectness: %s (songs not sent %d, expired tokens used %d, "
                         + "notices matching no song %d, told wrongly %d / %d)%n", correct() ? "ok" : "FAILED",
                 failedSends, refusedTokens, unmatchedNotices, seed.wronglyTold(), ours.wronglyTold()));
