@@ -139,14 +139,15 @@ public final class ListenWatcher {
     /**
      * Where the read starts. Spotify's whole window of 50 plays: the same one call, and its older plays tell the
      * pace. A whole history: from the read position less the grace period (plays reach it late, under the time they
-     * were played), never before the earliest delivery of the songs being watched.
+     * were played), never before the earliest delivery of the songs being watched (the start of its second, as the
+     * source times plays: a play in that second counts).
      */
     private Instant readFrom(Watch watch, SourceKind kind, List<Share> watched) {
         if (kind.keepsOnlyRecentWindow()) {
             return Instant.EPOCH;
         }
         Instant earliest = watched.stream().map(share -> share.deliveredAt().orElseThrow()).min(Instant::compareTo)
-                .orElseThrow().minusMillis(1);
+                .orElseThrow().truncatedTo(kind.playTimeUnit()).minusMillis(1);
         Instant back = watch.checkedThrough().minus(schedule.grace());
         return back.isAfter(earliest) ? back : earliest;
     }
@@ -157,8 +158,10 @@ public final class ListenWatcher {
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
         Optional<Instant> next = Optional.empty();
+        ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
         for (Share share : watched) {
-            next = earliest(next, settle(share, withReceiptsNow(share, theirs), recent.plays(), gap, now, notices));
+            next = earliest(next, settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, gap, now,
+                    notices));
         }
         notices.send(outbox);
         if (next.isPresent() && receiver.connection().kind().keepsOnlyRecentWindow()) {
@@ -179,15 +182,16 @@ public final class ListenWatcher {
 
     /**
      * Settles one share ({@code stored} as read, {@code current} with what this check knows: receipts off now, plays
-     * missed); returns when it should be checked next, empty when it is settled.
+     * missed) by {@code plays}, timed to {@code playTimeUnit}; returns when it should be checked next, empty when it
+     * is settled.
      */
-    private Optional<Instant> settle(Share stored, Share current, List<Play> plays, boolean gap, Instant now,
-                                     Notices notices) {
+    private Optional<Instant> settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit,
+                                     boolean gap, Instant now, Notices notices) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
-        // scrobbling sources keep whole seconds: a play in the second of the delivery counts. Checks after the
-        // watch period (up to the last one, a grace period later) look for late-arriving plays made within it only
+        // a source timing plays in whole seconds counts a play in the second of the delivery. Checks after the watch
+        // period (up to the last one, a grace period later) look for late-arriving plays made within it only
         Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays,
-                deliveredAt.truncatedTo(ChronoUnit.SECONDS), stored.expiresAt().orElseThrow());
+                deliveredAt.truncatedTo(playTimeUnit), stored.expiresAt().orElseThrow());
         if (play.isPresent()) {
             Share played = current.played(play.get().playedAt());
             if (shares.updateShare(played, ShareStatus.WATCHING)) {

@@ -1,28 +1,31 @@
 package app.sendsongs.core.music;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of service a person's listening history can come from. */
 public enum SourceKind {
     /** Keeps only a person's last 50 plays: a check reads that whole window. Consent on Spotify's page. */
-    SPOTIFY("Spotify", true, false),
+    SPOTIFY("Spotify", true, false, ChronoUnit.MILLIS),
     /** Keeps every scrobble: a check reads from where the last one stopped. Consent on Last.fm's page. */
-    LASTFM("Last.fm", false, false),
+    LASTFM("Last.fm", false, false, ChronoUnit.SECONDS),
     /**
      * Keeps every listen: a check reads from where the last one stopped. No consent page: the person pastes their
      * user token on the app's own page.
      */
-    LISTENBRAINZ("ListenBrainz", false, true);
+    LISTENBRAINZ("ListenBrainz", false, true, ChronoUnit.SECONDS);
 
     private final String displayName;
     private final boolean recentWindowOnly;
     private final boolean pastedToken;
+    private final ChronoUnit playTimeUnit;
 
-    SourceKind(String displayName, boolean recentWindowOnly, boolean pastedToken) {
+    SourceKind(String displayName, boolean recentWindowOnly, boolean pastedToken, ChronoUnit playTimeUnit) {
         this.displayName = displayName;
         this.recentWindowOnly = recentWindowOnly;
         this.pastedToken = pastedToken;
+        this.playTimeUnit = playTimeUnit;
     }
 
     /** The service's name as people read it in a message. */
@@ -53,6 +56,14 @@ public enum SourceKind {
      */
     public boolean pastesToken() {
         return pastedToken;
+    }
+
+    /**
+     * How precisely the source times a play: Spotify's {@code played_at} in milliseconds, Last.fm's and
+     * ListenBrainz's Unix timestamps in whole seconds.
+     */
+    public ChronoUnit playTimeUnit() {
+        return playTimeUnit;
     }
 
     /** The kind an {@link #id()} (or a name people type: "last.fm", "ListenBrainz") names, if any. */

@@ -12,6 +12,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,25 @@ class WatchingEverySourceTest {
         assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
         assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
                 + "stopped watching.");
+    }
+
+    @Test
+    void aScrobbleInTheSecondOfTheDeliveryCountsButASpotifyPlayEndingJustBeforeItDoesNot() {
+        bobOnLastfm();
+        bot.register("carol", "Carol King");
+        bot.clock.advance(Duration.ofMillis(600));
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+        Instant delivered = bot.clock.instant();
+        // Last.fm keeps whole seconds: this scrobble may have been played in the 400 ms after the delivery
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, delivered.truncatedTo(ChronoUnit.SECONDS));
+        // Spotify keeps milliseconds: this play was over before the song was delivered
+        bot.music.play(at("carol"), FakeMusic.SONG, delivered.minusMillis(400));
+
+        bot.advance(Duration.ofMinutes(10));
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("🎧"))
+                .singleElement().asString().startsWith("🎧 Bob Fisher listened to " + TITLE);
     }
 
     @Test
