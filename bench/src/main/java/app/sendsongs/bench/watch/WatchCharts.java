@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -103,6 +104,10 @@ public final class WatchCharts {
         ours.add(report.ours().callsPerSong());
         chart.addSeries(report.seed().name(), categories, seed);
         chart.addSeries(report.ours().name(), categories, ours);
+        // room above the tallest bar for the legend
+        double tallest = Stream.concat(seed.stream(), ours.stream()).mapToDouble(Double::doubleValue)
+                .max().orElse(1);
+        chart.getStyler().setYAxisMax(Math.ceil(tallest * 1.25 / 20) * 20);
         return chart;
     }
 
