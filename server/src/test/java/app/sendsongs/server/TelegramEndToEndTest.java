@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import static app.sendsongs.server.TelegramPeople.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,9 +102,9 @@ class TelegramEndToEndTest {
         assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
         assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
 
-        assertThat(tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
+        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
                 .contains(" to Bob Fisher?");
-        assertThat(tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
                 .startsWith("Sent ").contains("to Bob Fisher.");
         assertThat(telegram.last(BOB)).startsWith("🎵 Alice Archer sent you a song: ");
         assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + song);
@@ -124,10 +125,10 @@ class TelegramEndToEndTest {
                 button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8))
                 .as("Telegram's callback_data limit").hasSizeLessThanOrEqualTo(64)));
 
-        assertThat(tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer when you "
-                + "play their songs. They still come to you, notes and all.");
-        assertThat(tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on their "
-                + "songs, and they aren't told.");
+        assertThat(telegram.tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer "
+                + "when you play their songs. They still come to you, notes and all.");
+        assertThat(telegram.tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on "
+                + "their songs, and they aren't told.");
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
                 .singleElement().asString().startsWith("I couldn't deliver ").endsWith(", so nothing was sent.");
     }
@@ -297,27 +298,6 @@ class TelegramEndToEndTest {
     }
 
     /** The button titled {@code text} on the message's inline keyboard. */
-    private static JsonNode button(JsonNode message, String text) {
-        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
-            for (JsonNode button : row) {
-                if (button.path("text").asText().equals(text)) {
-                    return button;
-                }
-            }
-        }
-        throw new AssertionError("no button " + text + " on " + message);
-    }
-
-    /** Taps the button titled {@code text} in the person's private chat; waits for the tap's answer and the reply. */
-    private List<String> tap(long person, JsonNode message, String text) {
-        int before = telegram.texts(person).size();
-        JsonNode answer = telegram.awaitAnswer(telegram.press(person, person, message.path("message_id").asLong(),
-                button(message, text).path("callback_data").asText()));
-        assertThat(answer.path("answered").asBoolean()).isTrue();
-        List<String> after = telegram.await(person, chat -> chat.size() > before);
-        return after.subList(before, after.size());
-    }
-
     private List<JsonNode> awaitGroupMessages(int count) {
         telegram.await(BAND, texts -> texts.size() >= count);
         return telegram.messages(BAND);

@@ -108,6 +108,38 @@ final class TelegramPeople {
         return answer;
     }
 
+    /** The button titled {@code text} under the bot's message. */
+    static JsonNode button(JsonNode message, String text) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equals(text)) {
+                    return button;
+                }
+            }
+        }
+        throw new AssertionError("no button " + text + " on " + message);
+    }
+
+    /** Taps the button titled {@code text} in the person's private chat; waits for the tap's answer and the reply. */
+    List<String> tap(long person, JsonNode message, String text) {
+        int before = texts(person).size();
+        JsonNode answer = awaitAnswer(press(person, person, message.path("message_id").asLong(),
+                button(message, text).path("callback_data").asText()));
+        if (!answer.path("answered").asBoolean()) {
+            throw new AssertionError("the tap on " + text + " was not answered");
+        }
+        List<String> after = await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    /** The person opens {@code url} (a {@code t.me} start link) and presses START; returns every new message. */
+    List<String> open(long person, String firstName, String url) {
+        int before = texts(person).size();
+        control.telegramOpens(person, firstName, url);
+        List<String> after = await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
+    }
+
     JsonNode group(long id, String title, List<Long> members) {
         return control.telegramGroup(id, title, members);
     }

@@ -50,10 +50,11 @@ public final class Invites {
         if (open.size() < mostOpen) {
             return Optional.empty();
         }
-        return Optional.of("You have " + open.size() + " invites nobody has used yet, the most I keep for one person, "
-                + "so I didn't make one for " + Names.quoted(friendName) + " and nothing was sent. To send it, ask them "
-                + "to write to me and sign up first, then send it to them by name; or send it again once one of your "
-                + "invites is used or expires (the next one on " + Texts.when(open.getFirst().expiresAt()) + ").");
+        return Optional.of("You have " + open.size() + (open.size() == 1 ? " invite" : " invites") + " nobody has used "
+                + "yet, the most I keep for one person, so I didn't make one for " + Names.quoted(friendName) + " and "
+                + "nothing was sent. To send it, ask them to write to me and sign up first, then send it to them by "
+                + "name; or send it again once one of your invites is used or expires (the next one on "
+                + Texts.when(open.getFirst().expiresAt()) + ").");
     }
 
     /**
