@@ -4,10 +4,6 @@ import static app.sendsongs.server.TelegramPeople.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -221,13 +217,13 @@ class TelegramEndToEndTest {
                 + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
                 + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
 
-        assertThat(postUpdate(update, "wrong-secret").statusCode()).isEqualTo(403);
-        assertThat(postUpdate(update, null).statusCode()).isEqualTo(401);
-        assertThat(postUpdate("{\"update_id\":", "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(400);
+        assertThat(telegram.postUpdate(update, "wrong-secret").statusCode()).isEqualTo(403);
+        assertThat(telegram.postUpdate(update, null).statusCode()).isEqualTo(401);
+        assertThat(telegram.postUpdate("{\"update_id\":", "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(400);
         telegram.ask(ALICE, "/help");
         assertThat(telegram.texts(ALICE)).hasSize(before + 1);
 
-        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode())
+        assertThat(telegram.postUpdate(update, "sandbox-telegram-webhook-secret").statusCode())
                 .as("the refused update was not recorded as handled").isEqualTo(200);
         assertThat(telegram.await(ALICE, chat -> chat.size() == before + 2).getLast())
                 .startsWith("Nothing pending");
@@ -241,9 +237,9 @@ class TelegramEndToEndTest {
                 + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
                 + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
 
-        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        assertThat(telegram.postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
         telegram.await(ALICE, chat -> chat.size() > before);
-        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        assertThat(telegram.postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
         telegram.ask(ALICE, "/help");
 
         assertThat(telegram.texts(ALICE)).as("one answer to the update, one to /help").hasSize(before + 2);
@@ -308,21 +304,5 @@ class TelegramEndToEndTest {
                 .reduce((first, second) -> second).orElseThrow();
         return delivered.substring(delivered.indexOf("sent you a song: ") + "sent you a song: ".length(),
                 delivered.indexOf('\n'));
-    }
-
-    private HttpResponse<String> postUpdate(String body, String secret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/telegram/webhook"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (secret != null) {
-            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

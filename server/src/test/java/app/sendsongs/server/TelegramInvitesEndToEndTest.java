@@ -3,10 +3,6 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -123,9 +119,9 @@ class TelegramInvitesEndToEndTest {
         telegram.ask(CAROL, "hello"); // Carol's chat with the bot is open, so its answers can reach her
         int before = telegram.texts(CAROL).size();
 
-        assertThat(postUpdate(update).statusCode()).isEqualTo(200);
+        assertThat(telegram.postUpdate(update, SECRET).statusCode()).isEqualTo(200);
         telegram.await(CAROL, chat -> chat.size() > before);
-        assertThat(postUpdate(update).statusCode()).isEqualTo(200);
+        assertThat(telegram.postUpdate(update, SECRET).statusCode()).isEqualTo(200);
         telegram.ask(CAROL, "/help");
         assertThat(telegram.texts(CAROL).subList(before, telegram.texts(CAROL).size())).hasSize(2)
                 .first().asString().startsWith("Alice Archer sent you a song");
@@ -160,19 +156,5 @@ class TelegramInvitesEndToEndTest {
         Matcher link = START_LINK.matcher(told);
         assertThat(link.find()).as(told).isTrue();
         return link;
-    }
-
-    private HttpResponse<String> postUpdate(String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/telegram/webhook"))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

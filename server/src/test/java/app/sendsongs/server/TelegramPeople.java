@@ -2,6 +2,12 @@ package app.sendsongs.server;
 
 import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +144,23 @@ final class TelegramPeople {
         control.telegramOpens(person, firstName, url);
         List<String> after = await(person, chat -> chat.size() > before);
         return after.subList(before, after.size());
+    }
+
+    /** POSTs {@code body} to the bot's Telegram webhook as Telegram would, with {@code secret} in its header (or none). */
+    HttpResponse<String> postUpdate(String body, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.base() + "/telegram/webhook"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode group(long id, String title, List<Long> members) {
