@@ -116,6 +116,16 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "text", text), 200);
     }
 
+    /**
+     * The person opens {@code url}, a {@code https://t.me/<bot>?start=<parameter>} link, and presses START: the bot gets
+     * {@code /start <parameter>}. The control API's answer, whose status must be one of {@code expected} (200 when
+     * none is given).
+     */
+    public JsonNode telegramOpens(long from, String firstName, String url, int... expected) {
+        return post("/sandbox/telegram/open", Map.of("from", from, "first_name", firstName, "url", url),
+                expected.length == 0 ? new int[] {200} : expected);
+    }
+
     /** The person writes in a group chat (the bot sees it only if it is a command for it or mentions it). */
     public JsonNode telegramSaysIn(long chat, long from, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
