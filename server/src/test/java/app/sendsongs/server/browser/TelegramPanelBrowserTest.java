@@ -91,17 +91,17 @@ class TelegramPanelBrowserTest {
     @Test
     void anInvitesStartLinkOpensAsTheChosenPersonWhoIsToldWhoseSongWaits() {
         register(ALICE, "Alice Archer");
-        String trackId = (String) js("return fetch('/sandbox/spotify/tracks').then(r => r.json()).then(t => t[0].id)");
-        WebElement input = driver.findElement(By.cssSelector(person(ALICE) + " .chat-input"));
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().getFirst();
+        WebElement input = browser.find(By.cssSelector(person(ALICE) + " .chat-input"));
         input.sendKeys("/send name:\"Carol Jones\" https://open.spotify.com/track/" + trackId, Keys.ENTER);
-        await("the invite's links in Alice's chat", d -> text(person(ALICE)).contains("Forward them the link"));
+        browser.await("the invite's links in Alice's chat", d -> text(person(ALICE)).contains("Forward them the link"));
 
-        click(By.cssSelector(person(ALICE) + " a.start-link"));
-        click(By.cssSelector(person(ALICE) + " button.open-as-person[data-id='" + BOB + "']"));
+        browser.click(By.cssSelector(person(ALICE) + " a.start-link"));
+        browser.click(By.cssSelector(person(ALICE) + " button.open-as-person[data-id='" + BOB + "']"));
 
-        await("Bob, not registered, told whose song waits", d -> text(person(BOB)).contains("Alice Archer sent you "
-                + "a song") && text(person(BOB)).contains("Sign up below and it's yours."));
-        assertNoBrowserErrors();
+        browser.await("Bob, not registered, told whose song waits", d -> text(person(BOB)).contains("Alice Archer "
+                + "sent you a song") && text(person(BOB)).contains("Sign up below and it's yours."));
+        browser.assertNoBrowserErrors();
     }
 
     /** /start, then Connect Spotify in the popup, then the prefilled /register line sent. */
