@@ -98,6 +98,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "(default 20)"),
             new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
                     + "(default 10)"),
+            new Variable("SEND_LIMIT_OPEN_INVITES", "invites one person may have open at once, songs waiting for "
+                    + "friends who have not signed up yet (default 20)"),
             new Variable("METRICS_TOKEN", "a long random token: GET /metrics answers a Prometheus server that sends "
                     + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
@@ -129,7 +131,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
         SendLimits defaults = SendLimits.standard();
         SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
-                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems));
+                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems),
+                integer(values, "SEND_LIMIT_OPEN_INVITES", defaults.openInvites(), 1, problems));
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())

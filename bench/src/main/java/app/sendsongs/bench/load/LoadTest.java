@@ -2,6 +2,7 @@ package app.sendsongs.bench.load;
 
 import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Workload.Event;
+import app.sendsongs.testsupport.SandboxControl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class LoadTest {
 
     private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
         SandboxControl sandbox = new SandboxControl(server.baseUrl());
-        sandbox.liftSendApiLimit();
+        sandbox.messengerRate(Workload.UNLIMITED_SEND_API);
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
         String host = base.getHost();

@@ -115,6 +115,12 @@ public final class Workload {
             "SEND_LIMIT_PER_FRIEND_PER_DAY", "65535");
 
     /**
+     * The emulated Send API's calls a second per page while a workload runs, far above Messenger's 300: a load
+     * measures the server, not Messenger's limit, which a real page would meet first.
+     */
+    public static final int UNLIMITED_SEND_API = 1_000_000;
+
+    /**
      * A mix of messages from random people: {@code songShare} of them {@code send_song} to another
      * random person, the rest split between {@code history}, {@code help} and an unknown command. A song is never
      * one the sender already sent that person ({@code songsSent}, kept across calls): the bot would answer "already

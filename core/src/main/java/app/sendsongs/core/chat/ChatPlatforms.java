@@ -40,6 +40,21 @@ public final class ChatPlatforms {
     }
 
     /**
+     * The links that open a conversation with the bot carrying {@code ref}, on every platform that has them:
+     * {@code first}'s before the others, the others in the order given.
+     */
+    public Map<Platform, String> conversationLinks(String ref, Platform first) {
+        Map<Platform, String> links = new LinkedHashMap<>();
+        conversationLink(first, ref).ifPresent(link -> links.put(first, link));
+        byPlatform.forEach((platform, chat) -> {
+            if (!links.containsKey(platform)) {
+                chat.conversationLink(ref).ifPresent(link -> links.put(platform, link));
+            }
+        });
+        return links;
+    }
+
+    /**
      * Sends {@code message} to {@code to}. A text longer than the platform allows goes in parts, the
      * choices and card with the last; the first part that is not sent stops the rest and is the outcome.
      */

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
@@ -40,11 +41,13 @@ public final class GroupSong {
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Reachability reach;
+    private final WaitingMembers waitingMembers;
 
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
                      GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                     WatchSchedule schedule, Clock clock, Reachability reach) {
+                     WatchSchedule schedule, Clock clock, Reachability reach, ChatPlatforms chats) {
         this.reach = reach;
+        this.waitingMembers = new WaitingMembers(chats, reach);
         this.finder = finder;
         this.groups = groups;
         this.users = users;
@@ -112,7 +115,7 @@ public final class GroupSong {
         }).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
-        List<String> waiting = new ArrayList<>();
+        List<User> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
             Share share = created.get(i);
@@ -120,7 +123,7 @@ public final class GroupSong {
             switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share, sender.name(),
                     !share.receiptsOff()), share.id())) {
                 case SENT -> { }
-                case WAITING_FOR_PERSON -> waiting.add(all.get(i).name());
+                case WAITING_FOR_PERSON -> waiting.add(all.get(i));
                 case RETRYING -> retrying.add(all.get(i).name());
             }
         }
@@ -128,17 +131,14 @@ public final class GroupSong {
                 + receivers.notToldText();
     }
 
-    private String confirmation(Track track, String groupName, int receivers, List<String> waiting,
+    private String confirmation(Track track, String groupName, int receivers, List<User> waiting,
                                 List<String> retrying) {
         StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " (" + receivers
                 + (receivers == 1 ? " person). " : " people). ") + "I'll tell you as each of them plays it, and sum up "
                 + "when all have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.");
-        if (!waiting.isEmpty()) {
-            text.append(" It waits for ").append(String.join(", ", waiting)).append(" until they next write to "
-                    + "me (they haven't lately); I'll start watching then.");
-        }
+        text.append(waitingMembers.told(waiting));
         if (!retrying.isEmpty()) {
-            text.append(" Their chat app didn't take it for ").append(String.join(", ", retrying))
+            text.append(" Their chat app didn't take it for ").append(Texts.names(retrying, WaitingMembers.NAMES_SHOWN))
                     .append(" just now; I'll keep trying.");
         }
         return text.toString();
