@@ -1,10 +1,13 @@
 package app.sendsongs.core;
 
 import app.sendsongs.core.bot.Bot;
+import app.sendsongs.core.bot.InboxWork;
 import app.sendsongs.core.bot.ForgetMe;
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.chat.DurableInbox;
+import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.GroupLifecycle;
@@ -25,6 +28,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.share.UndeliveredSongs;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.ListeningAccess;
@@ -50,6 +54,8 @@ public final class SendSongs {
     private final Registration registration;
     private final ListenWatcher watcher;
     private final Outbox outbox;
+    private final InboxStore inbox;
+    private final InboxWork inboxWork;
     private final Housekeeping housekeeping;
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
@@ -68,7 +74,8 @@ public final class SendSongs {
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease());
+        this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease(),
+                Settings.DEDUPE_WINDOW);
         WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
@@ -77,6 +84,7 @@ public final class SendSongs {
                 link, clock);
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
                 schedule, clock);
+        outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, groupSummary)::givenUp);
         this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), access, outbox, schedule,
                 clock, settings.lease(), groupSummary);
         TrackLookup tracks = new TrackLookup(catalogue);
@@ -87,7 +95,9 @@ public final class SendSongs {
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
-                sentSongs, forgetMe, groups, planner, link, clock);
+                sentSongs, forgetMe, groups, planner, link, clock, Settings.DEDUPE_WINDOW);
+        this.inbox = stores.inbox();
+        this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }
 
     private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
@@ -114,6 +124,31 @@ public final class SendSongs {
 
     public Registration registration() {
         return registration;
+    }
+
+    /**
+     * A worker's step through the store's inbox: claims the next person whose events wait and hands
+     * them to the {@link #bot()} (see {@link InboxWork}).
+     */
+    public InboxWork inboxWork() {
+        return inboxWork;
+    }
+
+    /**
+     * Opens the intake that keeps webhook events in the store's inbox before they are acknowledged
+     * (its writer thread runs until it is closed); {@code whenKept} runs after events were kept, to
+     * wake the workers.
+     */
+    public DurableInbox openInbox(DurableInbox.Limits limits, Runnable whenKept) {
+        return new DurableInbox(inbox, outbox, clock, Settings.DEDUPE_WINDOW, limits, whenKept);
+    }
+
+    /**
+     * The platform echoed these ids of messages the bot sent: those still in the outbox went out and
+     * are not sent again (for a runtime whose intake is not {@link #openInbox}).
+     */
+    public void confirmSent(List<String> echoedMessageIds) {
+        outbox.confirmSent(echoedMessageIds);
     }
 
     /**
@@ -144,10 +179,19 @@ public final class SendSongs {
     /** What the core needs to know besides its ports. */
     public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease) {
         /**
-         * How long a worker holds a claimed listen check or a held message it is sending: longer than a check or a
-         * send can take (the Graph and Spotify clients give up sooner), so no other worker takes it meanwhile.
+         * How long a worker holds what it claimed (a listen check, a person's inbound events, a message it is
+         * sending): longer than the work can take (the Graph and Spotify clients give up within seconds), and for
+         * a message long enough for the platform's echo of it to come back, so no other worker takes it meanwhile.
          */
         public static final Duration LEASE = Duration.ofMinutes(2);
+
+        /**
+         * How long an inbound event's handled mark, and the id of a message that left the outbox, are
+         * remembered: far longer than a platform delivers an event again (Messenger retries a failing
+         * webhook for 8 hours, then disables it: https://developers.facebook.com/docs/messenger-platform/webhooks).
+         * Events older than this are ignored, since their mark may be gone.
+         */
+        public static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
 
         public static Settings defaults(String publicBaseUrl) {
             return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE);

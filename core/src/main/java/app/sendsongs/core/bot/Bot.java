@@ -14,20 +14,32 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * The bot's front door: everything a person does in the chat, on any platform, comes here once and gets
+ * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
  * a link gets the welcome (or, for someone registered, the list of commands).
+ *
+ * <p><b>Calling it more than once for an event is harmless</b>, also when a call was cut short by a
+ * crash, so any intake that delivers at least once can drive it (the server's inbox workers, a queue
+ * consumer): an event already marked handled is skipped; otherwise it is handled as its own
+ * {@link Cause}, so what it creates (shares, groups, messages) has ids derived from its delivery key
+ * and a second run finds what the first stored instead of doing it again; and it is marked handled
+ * only at the end. An event older than the dedupe window is skipped: its mark may have been forgotten.
+ * Calls for one person must come one at a time, in the order the person acted.
  */
 public final class Bot {
+    private static final Logger LOG = Logger.getLogger(Bot.class.getName());
     private final InboundLog inboundLog;
     private final UserStore users;
     private final ChoiceStore choices;
@@ -41,10 +53,16 @@ public final class Bot {
     private final WatchPlanner planner;
     private final ConnectLink connectLink;
     private final Clock clock;
+    private final Duration dedupeWindow;
 
+    /**
+     * @param dedupeWindow how long an event's handled mark is kept (from the event's time); events older
+     *                     than that are skipped
+     */
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
                SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, WatchPlanner planner,
-               ConnectLink connectLink, Clock clock) {
+               ConnectLink connectLink, Clock clock, Duration dedupeWindow) {
+        this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
@@ -59,10 +77,21 @@ public final class Bot {
         this.clock = clock;
     }
 
+    /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
     public void handle(Inbound event) {
-        if (!inboundLog.firstDelivery(event.deliveryKey(), clock.instant())) {
+        String key = event.deliveryKey();
+        if (event.at().isBefore(clock.instant().minus(dedupeWindow))) {
+            LOG.warning("an inbound event older than the dedupe window was skipped");
             return;
         }
+        if (inboundLog.handled(key)) {
+            return;
+        }
+        Cause.run(key, () -> respond(event));
+        inboundLog.markHandled(key, event.at().plus(dedupeWindow));
+    }
+
+    private void respond(Inbound event) {
         ChatAddress from = event.from();
         Optional<User> user = users.findUser(from).map(u -> u.withLastMessageAt(event.at()));
         user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));

@@ -32,6 +32,11 @@ public interface ChatPlatform {
      * choices and the card the platform's way (one message or several, in this order: text, card,
      * choices with the last one), shortening titles to the platform's limits. Every refusal or
      * failure is an outcome, not an exception.
+     *
+     * <p>{@code reference} is the core's id of this message. A platform that reports the messages it
+     * delivered back to the bot (Messenger's message echoes) attaches it, so that a message the bot
+     * sent but could not record as sent (the process died in between) is recognised as sent and not
+     * sent again; a platform without such reports ignores it.
      */
-    SendOutcome send(String recipientId, Message message, MessageKind kind);
+    SendOutcome send(String recipientId, Message message, MessageKind kind, String reference);
 }

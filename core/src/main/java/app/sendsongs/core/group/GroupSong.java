@@ -7,6 +7,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -14,8 +15,9 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * {@code send_song group:...}: every member but the sender gets the song with the {@code pre}
@@ -23,6 +25,9 @@ import java.util.UUID;
  * belong to one {@link GroupSend}, which the sender's summary is about.
  */
 public final class GroupSong {
+    /** What a send to a group makes, for {@link Cause#id}: one group send per event (and a share per member). */
+    private static final String GROUP_SEND = "group send";
+
     private final GroupFinder finder;
     private final GroupStore groups;
     private final UserStore users;
@@ -45,6 +50,10 @@ public final class GroupSong {
     }
 
     public String send(User sender, Command.SendToGroup command) {
+        Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(GROUP_SEND));
+        if (earlier.isPresent()) {
+            return resume(sender, earlier.get());
+        }
         return switch (finder.find(sender, command.group())) {
             case GroupFinder.Lookup.Missing(String reply) -> reply;
             case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command);
@@ -76,24 +85,49 @@ public final class GroupSong {
     private String deliver(User sender, Group group, String groupName, List<User> receivers, Track track,
                            Command.SendToGroup command) {
         Instant now = clock.instant();
-        GroupSend send = GroupSend.of(UUID.randomUUID().toString(), group.id(), group.name(), sender.address(), now);
+        GroupSend send = GroupSend.of(Cause.id(GROUP_SEND), group.id(), group.name(), sender.address(), now);
         groups.insertGroupSend(send);
-        List<Share> created = receivers.stream().map(receiver -> Share.forGroupMember(UUID.randomUUID().toString(),
-                send.id(), sender.address(), receiver.address(), track, command.pre(), command.post(), now)).toList();
+        List<Share> created = receivers.stream().map(receiver -> Share.forGroupMember(
+                Cause.id("share to " + receiver.address().key()), send.id(), sender.address(), receiver.address(),
+                track, command.pre(), command.post(), now)).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
+        return deliver(sender, send, groupName, created);
+    }
+
+    /**
+     * An earlier run of this event stored the group send and was cut short: deliver the shares it
+     * stored (the outbox sends each song once however often it is handed over) and answer as it would
+     * have. (A member whose share it had not stored yet, a moment's work, is not sent the song.)
+     */
+    private String resume(User sender, GroupSend send) {
+        List<Share> stored = shares.sharesOfGroupSend(send.id()).stream()
+                .sorted(Comparator.comparing(share -> share.receiver().key())).toList();
+        if (stored.isEmpty()) {
+            return "Nobody else was in " + send.groupName() + ", so the song went to nobody.";
+        }
+        return deliver(sender, send, send.groupName(), stored);
+    }
+
+    private String deliver(User sender, GroupSend send, String groupName, List<Share> stored) {
         List<String> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
-        for (int i = 0; i < created.size(); i++) {
-            Share share = created.get(i);
-            String heading = sender.name() + " sent a song to " + group.name() + ": ";
-            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share), share.id())) {
+        String heading = sender.name() + " sent a song to " + send.groupName() + ": ";
+        for (Share share : stored) {
+            if (!share.status().isOpen()) {
+                continue;
+            }
+            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share), share.id(), sender.address())) {
                 case SENT -> { }
-                case WAITING_FOR_PERSON -> waiting.add(receivers.get(i).name());
-                case RETRYING -> retrying.add(receivers.get(i).name());
+                case WAITING_FOR_PERSON -> waiting.add(nameOf(share));
+                case RETRYING -> retrying.add(nameOf(share));
             }
         }
-        return confirmation(track, groupName, receivers.size(), waiting, retrying);
+        return confirmation(stored.getFirst().track(), groupName, stored.size(), waiting, retrying);
+    }
+
+    private String nameOf(Share share) {
+        return users.findUser(share.receiver()).map(User::name).orElse("someone who left");
     }
 
     private String confirmation(Track track, String groupName, int receivers, List<String> waiting,

@@ -10,6 +10,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
@@ -130,20 +131,22 @@ public final class ListenWatcher {
         Instant deliveredAt = share.deliveredAt().orElseThrow();
         Optional<Play> play = PlayMatcher.firstPlay(share.track().recording(), plays, deliveredAt);
         if (play.isPresent()) {
+            // Told before the share is settled, under ids of the share: a check cut short in between
+            // is run again and tells nothing twice.
+            announcePlay(share, receiver, play.get());
             Share played = share.played(play.get().playedAt());
             if (shares.updateShare(played, ShareStatus.WATCHING)) {
-                announcePlay(share, receiver, play.get());
                 settled.settled(played);
             }
             return Optional.empty();
         }
         Share current = gap && !share.uncertain() ? share.markedUncertain() : share;
         if (!now.isBefore(share.expiresAt().orElseThrow())) {
+            if (!share.sentToGroup()) { // a group's sender hears of expiries in its summary
+                announceExpiry(current, receiver);
+            }
             Share expired = current.expired();
             if (shares.updateShare(expired, ShareStatus.WATCHING)) {
-                if (!share.sentToGroup()) { // a group's sender hears of expiries in its summary
-                    announceExpiry(current, receiver);
-                }
                 settled.settled(expired);
             }
             return Optional.empty();
@@ -155,12 +158,13 @@ public final class ListenWatcher {
     }
 
     private void announcePlay(Share share, User receiver, Play play) {
-        outbox.notify(share.sender(), Message.text("🎧 " + receiver.name() + " listened to "
-                + share.track().title() + " (" + Texts.when(play.playedAt()) + ")."));
+        outbox.notifyOnce(StableIds.of("played", share.id()), share.sender(), Message.text("🎧 " + receiver.name()
+                + " listened to " + share.track().title() + " (" + Texts.when(play.playedAt()) + ")."),
+                List.of(receiver.address()));
         if (!share.post().isEmpty()) {
             String sender = users.findUser(share.sender()).map(User::name).orElse("Your friend");
-            outbox.notify(receiver.address(), Message.text(sender + "'s note on " + share.track().title() + ": "
-                    + Texts.note(share.post())));
+            outbox.notifyOnce(StableIds.of("post note", share.id()), receiver.address(), Message.text(sender
+                    + "'s note on " + share.track().title() + ": " + Texts.note(share.post())), List.of(share.sender()));
         }
     }
 
@@ -171,7 +175,8 @@ public final class ListenWatcher {
             text += " (They played so much music at times that Spotify's history of their last 50 plays "
                     + "didn't reach back far enough, so I may have missed it.)";
         }
-        outbox.notify(share.sender(), Message.text(text));
+        outbox.notifyOnce(StableIds.of("expired", share.id()), share.sender(), Message.text(text),
+                List.of(receiver.address()));
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

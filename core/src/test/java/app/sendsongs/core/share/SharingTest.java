@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -162,5 +163,21 @@ class SharingTest {
     void aMistypedCommandGetsTheProblemAndTheUsageLine() {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).endsWith(Help.usage("send_song"));
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aSongWaitingForSomeoneWhoNeverWritesAgainIsGivenUpAndTheSenderTold() {
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        bot.advance(Outbox.HOLD_LIMIT);
+
+        assertThat(bot.last("alice")).isEqualTo("I couldn't deliver " + TITLE + ": Bob Fisher hasn't written to me in "
+                + "14 days, and their chat app doesn't let me write first. I've stopped trying.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice")).getFirst().status())
+                .isEqualTo(ShareStatus.UNDELIVERED);
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Bob Fisher: never delivered");
+        bot.chat.windowOpens("bob");
+        assertThat(bot.say("bob", "help")).as("nothing left to go out").hasSize(1);
     }
 }
