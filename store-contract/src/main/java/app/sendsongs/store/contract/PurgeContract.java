@@ -34,14 +34,37 @@ public abstract class PurgeContract extends StoreFixture {
     }
 
     @Test
-    void messageIdsSeenBeforeTheCutoffAreForgottenAndLaterOnesKept() {
-        inbound.firstDelivery("mid.old", minutes(0));
-        inbound.firstDelivery("mid.new", minutes(30));
+    void handledMarksKeptUntilBeforeTheCutoffAreForgottenAndLaterOnesKept() {
+        inbound.markHandled("messenger:mid.old", minutes(10));
+        inbound.markHandled("messenger:mid.edge", minutes(20));
+        inbound.markHandled("messenger:mid.new", minutes(30));
 
         housekeeping.purgeBefore(minutes(20));
 
-        assertThat(inbound.firstDelivery("mid.new", minutes(31))).isFalse();
-        assertThat(inbound.firstDelivery("mid.old", minutes(31))).isTrue();
+        assertThat(inbound.handled("messenger:mid.old")).isFalse();
+        assertThat(inbound.handled("messenger:mid.edge")).isTrue();
+        assertThat(inbound.handled("messenger:mid.new")).isTrue();
+    }
+
+    @Test
+    void idsOfMessagesThatLeftTheOutboxAreForgottenOnceKeptLongEnough() {
+        outbox.holdNew(List.of(Samples.held("old", "alice", minutes(0)), Samples.held("new", "alice", minutes(0))));
+        outbox.releaseHeldMessage("old", minutes(10));
+        outbox.releaseHeldMessage("new", minutes(30));
+
+        housekeeping.purgeBefore(minutes(20));
+
+        assertThat(outbox.holdNew(List.of(Samples.held("old", "alice", minutes(21))))).hasSize(1);
+        assertThat(outbox.holdNew(List.of(Samples.held("new", "alice", minutes(21))))).isEmpty();
+    }
+
+    @Test
+    void heldMessagesAreNotPurged() {
+        outbox.holdNew(List.of(Samples.held("waiting", "alice", minutes(0))));
+
+        housekeeping.purgeBefore(minutes(60 * 24 * 30));
+
+        assertThat(outbox.heldMessagesFor(Samples.at("alice"))).hasSize(1);
     }
 
     @Test

@@ -155,6 +155,23 @@ final class Database implements AutoCloseable {
         return write(session -> inTransaction(session, "BEGIN IMMEDIATE", work));
     }
 
+    /**
+     * As {@link #transaction}, and the commit reaches the disk before this returns
+     * ({@code synchronous = FULL} for this commit: the WAL is synced), so it survives a power loss or a
+     * crash of the machine, not only of the process. The other writes keep {@code synchronous = NORMAL},
+     * whose commits can be lost with the machine's last moments, but never with the process.
+     */
+    <T> T durableTransaction(Work<T> work) {
+        return write(session -> {
+            session.execute("PRAGMA synchronous = FULL");
+            try {
+                return inTransaction(session, "BEGIN IMMEDIATE", work);
+            } finally {
+                session.execute("PRAGMA synchronous = NORMAL");
+            }
+        });
+    }
+
     private static <T> T inTransaction(Session session, String begin, Work<T> work) throws SQLException {
         session.execute(begin);
         try {

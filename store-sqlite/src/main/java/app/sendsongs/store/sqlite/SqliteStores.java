@@ -42,7 +42,7 @@ public final class SqliteStores implements AutoCloseable {
         TokenSeal seal = new TokenSeal(tokens);
         this.watches = new SqliteWatches(db);
         this.stores = new Stores(new SqliteUsers(db, seal), new SqliteRegistrations(db, seal), new SqliteInboundLog(db),
-                new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches, new SqliteGroups(db),
+                new SqliteInbox(db), new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches, new SqliteGroups(db),
                 new SqliteHousekeeping(db), db);
     }
 
