@@ -12,9 +12,10 @@ import java.util.Optional;
  */
 public interface InboxStore {
     /**
-     * Keeps the events, in the order given, in one write (several callers' events may share it): each
-     * unless an event with its {@link Inbound#deliveryKey()} is waiting already (a store may also skip
-     * one it knows was handled). Returns how many it kept.
+     * Keeps the events, in the order given, in one write (several callers' events may share it). An
+     * event with the {@link Inbound#deliveryKey()} of one waiting already still waits once: a store
+     * skips it, or writes it again in place of the first (then it may count it as kept and put it behind
+     * the others). A store may also skip an event it knows was handled. Returns how many it kept.
      */
     int append(List<Inbound> events, Instant receivedAt);
 

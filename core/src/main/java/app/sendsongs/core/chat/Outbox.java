@@ -116,7 +116,7 @@ public final class Outbox {
     public void withdrawShare(ChatAddress to, String shareId) {
         store.heldMessagesFor(to).stream()
                 .filter(held -> held.shareId().filter(shareId::equals).isPresent())
-                .forEach(held -> store.releaseHeldMessage(held.id(), keepUntil()));
+                .forEach(held -> store.releaseHeldMessage(held, keepUntil()));
     }
 
     /** Takes back every message not sent yet, to anyone, that carries the person's name; returns how many. */
@@ -135,7 +135,7 @@ public final class Outbox {
         Instant now = clock.instant();
         for (HeldMessage sent : store.heldMessages(ids)) {
             sent.shareId().ifPresent(id -> shareDelivered.accept(id, now));
-            store.releaseHeldMessage(sent.id(), keepUntil());
+            store.releaseHeldMessage(sent, keepUntil());
         }
     }
 
@@ -253,7 +253,7 @@ public final class Outbox {
                 // The share first: if the process dies before the release, the message is confirmed or
                 // retried, and the share's listener is told again (it acts once).
                 held.shareId().ifPresent(id -> shareDelivered.accept(id, clock.instant()));
-                store.releaseHeldMessage(held.id(), keepUntil());
+                store.releaseHeldMessage(held, keepUntil());
                 return true;
             }
             case SendOutcome.OutsideWindow outside -> store.holdMessage(held.retryingAt(Optional.empty()));
@@ -277,7 +277,7 @@ public final class Outbox {
 
     private void giveUp(HeldMessage held, GivenUp why) {
         held.shareId().ifPresent(id -> shareGivenUp.accept(id, why));
-        store.releaseHeldMessage(held.id(), keepUntil());
+        store.releaseHeldMessage(held, keepUntil());
     }
 
     /**

@@ -48,9 +48,9 @@ public interface OutboxStore {
 
     /**
      * The message left the outbox (sent, withdrawn or given up); its id is remembered until
-     * {@code keepUntil}. Releasing one that is not held changes nothing.
+     * {@code keepUntil}. Releasing one that is not held (any more) changes nothing.
      */
-    void releaseHeldMessage(String id, Instant keepUntil);
+    void releaseHeldMessage(HeldMessage message, Instant keepUntil);
 
     /** Those of the messages with these ids that are still held, in no particular order. */
     List<HeldMessage> heldMessages(List<String> ids);

@@ -62,9 +62,9 @@ public final class InMemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public synchronized void releaseHeldMessage(String id, Instant keepUntil) {
-        if (held.remove(id) != null) {
-            released.put(id, keepUntil);
+    public synchronized void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
+        if (held.remove(message.id()) != null) {
+            released.put(message.id(), keepUntil);
         }
     }
 
@@ -75,9 +75,8 @@ public final class InMemoryOutbox implements OutboxStore {
 
     @Override
     public synchronized int withdrawAbout(ChatAddress person, Instant keepUntil) {
-        List<String> about = held.values().stream().filter(m -> m.about().contains(person)).map(HeldMessage::id)
-                .toList();
-        about.forEach(id -> releaseHeldMessage(id, keepUntil));
+        List<HeldMessage> about = held.values().stream().filter(m -> m.about().contains(person)).toList();
+        about.forEach(message -> releaseHeldMessage(message, keepUntil));
         return about.size();
     }
 

@@ -112,8 +112,9 @@ public abstract class OutboxStoreContract extends StoreFixture {
 
     @Test
     void anIdThatLeftTheOutboxIsRememberedAndNotHeldAgain() {
-        hold(held("sent", "alice", T0));
-        outbox.releaseHeldMessage("sent", minutes(60));
+        HeldMessage sent = held("sent", "alice", T0);
+        hold(sent);
+        outbox.releaseHeldMessage(sent, minutes(60));
 
         assertThat(outbox.holdNew(List.of(held("sent", "alice", minutes(1))))).isEmpty();
 
@@ -144,7 +145,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
     void holdingAgainAMessageThatLeftDoesNotBringItBack() {
         HeldMessage first = held("first", "alice", T0);
         hold(first);
-        outbox.releaseHeldMessage("first", minutes(60));
+        outbox.releaseHeldMessage(first, minutes(60));
 
         outbox.holdMessage(first.retryingAt(Optional.of(minutes(5))));
 
@@ -159,8 +160,8 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage bobs = held("bobs", "bob", T0);
         hold(first, second, bobs);
 
-        outbox.releaseHeldMessage("first", minutes(60));
-        outbox.releaseHeldMessage("unknown", minutes(60));
+        outbox.releaseHeldMessage(first, minutes(60));
+        outbox.releaseHeldMessage(held("unknown", "alice", T0), minutes(60));
 
         assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(second);
         assertThat(outbox.heldMessagesFor(at("bob"))).containsExactly(bobs);
@@ -205,7 +206,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage due = heldForRetry("due", "carol", minutes(-10), minutes(-3));
         hold(released, postponed, due);
 
-        outbox.releaseHeldMessage("released", minutes(60));
+        outbox.releaseHeldMessage(released, minutes(60));
         outbox.holdMessage(heldForRetry("postponed", "bob", minutes(-10), minutes(5)));
 
         assertThat(outbox.heldMessagesToRetry(T0, 10)).containsExactly(due);
@@ -261,7 +262,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
         HeldMessage rescheduled = held("rescheduled", "bob", minutes(-10));
         hold(released, rescheduled);
 
-        outbox.releaseHeldMessage("released", minutes(60));
+        outbox.releaseHeldMessage(released, minutes(60));
         outbox.holdMessage(heldForRetry("rescheduled", "bob", minutes(-10), minutes(5)));
 
         assertThat(outbox.leaseHeldMessage(released, T0, minutes(2))).isFalse();
@@ -285,8 +286,9 @@ public abstract class OutboxStoreContract extends StoreFixture {
     void heldMessagesByIdAreThoseStillHeld() {
         HeldMessage still = held("still", "alice", T0);
         HeldMessage bobs = held("bobs", "bob", T0);
-        hold(still, held("gone", "alice", T0), bobs);
-        outbox.releaseHeldMessage("gone", minutes(60));
+        HeldMessage gone = held("gone", "alice", T0);
+        hold(still, gone, bobs);
+        outbox.releaseHeldMessage(gone, minutes(60));
 
         assertThat(outbox.heldMessages(List.of("still", "gone", "unknown", "bobs", "still")))
                 .containsExactlyInAnyOrder(still, bobs);
@@ -312,8 +314,9 @@ public abstract class OutboxStoreContract extends StoreFixture {
 
     @Test
     void aMessageAboutSomeoneIsNoLongerFoundByThemOnceItLeft() {
-        hold(heldAbout("to-bob", "bob", T0, "alice"));
-        outbox.releaseHeldMessage("to-bob", minutes(60));
+        HeldMessage toBob = heldAbout("to-bob", "bob", T0, "alice");
+        hold(toBob);
+        outbox.releaseHeldMessage(toBob, minutes(60));
 
         assertThat(outbox.withdrawAbout(at("alice"), minutes(60))).isZero();
     }

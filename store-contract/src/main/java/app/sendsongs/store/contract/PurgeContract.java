@@ -5,6 +5,7 @@ import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.bot.Housekeeping;
+import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
@@ -48,9 +49,11 @@ public abstract class PurgeContract extends StoreFixture {
 
     @Test
     void idsOfMessagesThatLeftTheOutboxAreForgottenOnceKeptLongEnough() {
-        outbox.holdNew(List.of(Samples.held("old", "alice", minutes(0)), Samples.held("new", "alice", minutes(0))));
-        outbox.releaseHeldMessage("old", minutes(10));
-        outbox.releaseHeldMessage("new", minutes(30));
+        HeldMessage old = Samples.held("old", "alice", minutes(0));
+        HeldMessage recent = Samples.held("new", "alice", minutes(0));
+        outbox.holdNew(List.of(old, recent));
+        outbox.releaseHeldMessage(old, minutes(10));
+        outbox.releaseHeldMessage(recent, minutes(30));
 
         housekeeping.purgeBefore(minutes(20));
 

@@ -47,7 +47,8 @@ public final class DynamoStores {
         DynamoGroups groups = new DynamoGroups(table, groupSends);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, groups,
                 groupSends, counters, new Purge(table, due));
-        return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
+        return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table),
+                new DynamoInbox(table, due), outbox,
                 shares, choices, watches, groups, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });

@@ -4,6 +4,8 @@ import static app.sendsongs.store.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
@@ -76,15 +78,21 @@ class DynamoSharedTableTest {
     }
 
     @Test
-    void twoStoresSeeOneFirstDeliveryOfAMessageAndOneTakerOfAState() {
+    void twoStoresClaimEachPersonOnceAndOneTakesAState() {
         first.registrations().saveOAuthState(new OAuthState("shared-state", T0));
+        List<Inbound> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(new Inbound.Text("m_" + i, ChatAddress.messenger("p" + i % 6), T0, "help"));
+        }
+        first.inbox().append(events, T0);
 
-        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbound()
-                .firstDelivery("messenger:mid.shared", T0));
+        List<Optional<InboxClaim>> claims = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbox()
+                .claim(T0, T0.plusSeconds(120), 10));
         List<Optional<OAuthState>> taken = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
                 .takeOAuthState("shared-state"));
 
-        assertThat(firsts).containsOnlyOnce(true);
+        assertThat(claims.stream().flatMap(Optional::stream).map(InboxClaim::person)).hasSize(6)
+                .doesNotHaveDuplicates();
         assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
     }
 

@@ -93,8 +93,8 @@ final class SqliteOutbox implements OutboxStore {
     }
 
     @Override
-    public void releaseHeldMessage(String id, Instant keepUntil) {
-        db.transaction(s -> release(s, id, keepUntil));
+    public void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
+        db.transaction(s -> release(s, message.id(), keepUntil));
     }
 
     @Override
