@@ -41,6 +41,8 @@ public final class GraphSendApi implements ChatPlatform {
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
     /** The longest text of one message, in UTF-16 units (the core's split counts the same way). */
     static final int MAX_TEXT = 2000;
+    /** The longest {@code message.metadata} the Send API takes. */
+    static final int MAX_METADATA = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSendApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +99,11 @@ public final class GraphSendApi implements ChatPlatform {
     /**
      * {@inheritDoc}
      *
+     * <p>The core's {@code reference} goes as {@code message.metadata} of the last Send API call of the message;
+     * Messenger gives it back in the echo of that message (to an app subscribed to {@code message_echoes}), which
+     * {@link WebhookParser} reads, so a message the core could not record as sent is not sent again.
+     * See <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes">message_echoes</a>.
+     *
      * <p>A message with a text and a card is sent as two messages, the text first; if the text is not sent, the
      * card is not tried. If the text went and the card did not, the card's outcome is the answer: the core then
      * keeps the whole message and sends it again later, so the text may show twice but the card is never lost
@@ -109,7 +116,7 @@ public final class GraphSendApi implements ChatPlatform {
      *                                  it is the caller's mistake, not a failure to retry
      */
     @Override
-    public SendOutcome send(String psid, Message message, MessageKind kind) {
+    public SendOutcome send(String psid, Message message, MessageKind kind, String reference) {
         if (psid == null || psid.isBlank()) {
             throw new IllegalArgumentException("a message needs a recipient PSID");
         }
@@ -120,7 +127,13 @@ public final class GraphSendApi implements ChatPlatform {
             throw new IllegalArgumentException("a message carries at most " + MAX_TEXT + " characters, this one has "
                     + message.text().length() + ": split it first");
         }
+        if (reference == null || reference.isBlank() || reference.length() > MAX_METADATA) {
+            throw new IllegalArgumentException("a message needs the core's reference of it, at most " + MAX_METADATA
+                    + " characters");
+        }
         List<ObjectNode> parts = SendApiMessages.render(message);
+        // Only the last call carries the reference: its echo must mean the whole message went.
+        parts.getLast().put("metadata", reference);
         for (int i = 0; i < parts.size(); i++) {
             SendOutcome outcome = post(body(psid, parts.get(i), kind));
             if (!(outcome instanceof SendOutcome.Sent)) {
@@ -187,6 +200,10 @@ public final class GraphSendApi implements ChatPlatform {
                 || (error.code() == CODE_INVALID_PARAMETER && error.subcode() == SUBCODE_NO_MATCHING_USER)) {
             LOG.info("Send API: recipient unreachable ({})", detail);
             return new SendOutcome.Unreachable(detail);
+        }
+        if (error.code() == CODE_INVALID_PARAMETER) {
+            LOG.warn("Send API refused the message as invalid ({})", detail);
+            return new SendOutcome.Refused(detail);
         }
         if (status == 429 || RATE_LIMIT_CODES.contains(error.code())) {
             Duration wait = retryAfter.orElse(DEFAULT_RATE_LIMIT_WAIT);

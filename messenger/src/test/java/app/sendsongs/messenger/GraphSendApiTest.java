@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Send API adapter over real HTTP against the sandbox's Graph emulator (and a recording stand-in). */
 class GraphSendApiTest {
+    private static final String REF = "0b6f1f5e-5d3a-3c1e-9f7b-2a4d6c8e0f12";
     private final MessengerSandbox sandbox = new MessengerSandbox();
     private final GraphSendApi graph = sandbox.graph();
 
@@ -39,7 +40,7 @@ class GraphSendApiTest {
     void aResponseArrivesInThePersonsInboxAsResponse() {
         sandbox.personWrites("psid-1", "help");
 
-        assertThat(graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE))
+        assertThat(graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE, REF))
                 .isEqualTo(new SendOutcome.Sent());
 
         JsonNode inbox = sandbox.inbox("psid-1");
@@ -49,10 +50,27 @@ class GraphSendApiTest {
     }
 
     @Test
+    void theCoresReferenceGoesAsTheMessagesMetadataForItsEcho() {
+        sandbox.personWrites("psid-1", "help");
+
+        graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE, REF);
+
+        assertThat(sandbox.inbox("psid-1").get(0).path("message").path("metadata").asText()).isEqualTo(REF);
+    }
+
+    @Test
+    void aReferenceGraphWouldRefuseIsTheCallersMistake() {
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text("x"), MessageKind.RESPONSE, "r".repeat(1001)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000");
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text("x"), MessageKind.RESPONSE, " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUpdateGoesAsUpdate() {
         sandbox.personWrites("psid-1", "help");
 
-        assertThat(graph.send("psid-1", Message.text("Bob listened to Neon Heron"), MessageKind.UPDATE))
+        assertThat(graph.send("psid-1", Message.text("Bob listened to Neon Heron"), MessageKind.UPDATE, REF))
                 .isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("messaging_type").asText()).isEqualTo("UPDATE");
@@ -63,9 +81,9 @@ class GraphSendApiTest {
         sandbox.personWrites("alice", "hi");
         sandbox.personWrites("bob", "hi");
 
-        graph.send("alice", Message.text("one"), MessageKind.RESPONSE);
-        graph.send("bob", Message.text("for bob"), MessageKind.RESPONSE);
-        graph.send("alice", Message.text("two"), MessageKind.UPDATE);
+        graph.send("alice", Message.text("one"), MessageKind.RESPONSE, REF);
+        graph.send("bob", Message.text("for bob"), MessageKind.RESPONSE, REF);
+        graph.send("alice", Message.text("two"), MessageKind.UPDATE, REF);
 
         assertThat(sandbox.inbox("alice")).extracting(m -> m.path("text").asText()).containsExactly("one", "two");
         assertThat(sandbox.inbox("bob")).extracting(m -> m.path("text").asText()).containsExactly("for bob");
@@ -76,7 +94,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String text = "Alice sent you \u201cNeon Heron\u201d \ud83c\udfb5\nshe says: \"you'll love the bridge\" & <3";
 
-        assertThat(graph.send("psid-1", Message.text(text), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text(text), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).isEqualTo(text);
     }
@@ -86,7 +104,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String longest = "x".repeat(GraphSendApi.MAX_TEXT);
 
-        assertThat(graph.send("psid-1", Message.text(longest), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text(longest), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).hasSize(2000);
     }
@@ -96,7 +114,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String tooLong = "x".repeat(GraphSendApi.MAX_TEXT + 1);
 
-        assertThatThrownBy(() -> graph.send("psid-1", Message.text(tooLong), MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text(tooLong), MessageKind.RESPONSE, REF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2000");
         assertThat(sandbox.inbox("psid-1")).isEmpty();
     }
@@ -105,9 +123,9 @@ class GraphSendApiTest {
     void refusesAMissingMessageOrRecipientWithoutCallingGraph() {
         sandbox.personWrites("psid-1", "hi");
 
-        assertThatThrownBy(() -> graph.send("psid-1", null, MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send("psid-1", null, MessageKind.RESPONSE, REF))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> graph.send(" ", Message.text("hello"), MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send(" ", Message.text("hello"), MessageKind.RESPONSE, REF))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
     }
@@ -116,7 +134,7 @@ class GraphSendApiTest {
 
     @Test
     void aPersonWhoNeverWroteToThePageIsUnreachable() {
-        SendOutcome outcome = graph.send("stranger", Message.text("hello"), MessageKind.UPDATE);
+        SendOutcome outcome = graph.send("stranger", Message.text("hello"), MessageKind.UPDATE, REF);
 
         assertThat(outcome).isInstanceOf(SendOutcome.Unreachable.class);
         assertThat(((SendOutcome.Unreachable) outcome).reason()).contains("2018001");
@@ -126,14 +144,14 @@ class GraphSendApiTest {
     void outsideThe24HourWindowTheSendIsRefusedUntilThePersonWritesAgain() {
         sandbox.personWrites("psid-1", "hi");
         sandbox.advanceSeconds(Duration.ofHours(24).toSeconds());
-        assertThat(graph.send("psid-1", Message.text("still inside"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("still inside"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         sandbox.advanceSeconds(1);
-        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
-        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.personWrites("psid-1", "back");
-        assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("text").asText())
                 .containsExactly("still inside", "welcome back");
     }
@@ -145,11 +163,11 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(500, 1, 0);
 
-        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
         assertThat(failed.reason()).contains("HTTP 500");
         assertThat(failed.retryAfter()).isEmpty();
 
-        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).hasSize(1);
     }
 
@@ -158,7 +176,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(503, 1, 7);
 
-        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
         assertThat(failed.reason()).contains("HTTP 503");
         assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7));
     }
@@ -169,11 +187,11 @@ class GraphSendApiTest {
         sandbox.fault(429, 2, 30);
 
         for (int i = 0; i < 2; i++) {
-            SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE));
+            SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF));
             assertThat(failed.reason()).contains("rate limit");
             assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
         }
-        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
     }
 
     @Test
@@ -182,8 +200,8 @@ class GraphSendApiTest {
         sandbox.fault(502, 1, 0);
         sandbox.fault(504, 1, 0);
 
-        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE)).reason()).contains("HTTP 502");
-        assertThat(failed(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE)).reason()).contains("HTTP 504");
+        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE, REF)).reason()).contains("HTTP 502");
+        assertThat(failed(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE, REF)).reason()).contains("HTTP 504");
     }
 
     @Test
@@ -193,7 +211,7 @@ class GraphSendApiTest {
         GraphSendApi misconfigured = new GraphSendApi(new MessengerConfig(sandbox.base + "/sandbox/graph", null,
                 wrong, "secret", "verify"));
 
-        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
 
         assertThat(failed.reason()).contains("access token was refused").contains("190").doesNotContain(wrong);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
@@ -208,7 +226,7 @@ class GraphSendApiTest {
         GraphSendApi nowhere = new GraphSendApi(new MessengerConfig("http://localhost:" + closedPort, null,
                 "page-token-123", "secret", "verify"));
 
-        SendOutcome.Failed failed = failed(nowhere.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(nowhere.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
 
         assertThat(failed.reason()).contains("could not be reached").doesNotContain("page-token-123");
         assertThat(failed.retryAfter()).isEmpty();
@@ -222,7 +240,7 @@ class GraphSendApiTest {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe/", "/v99.0/", token,
                 "secret", "verify"));
 
-        assertThat(probe.send("psid-9", Message.text("hello"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(probe.send("psid-9", Message.text("hello"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         MessengerSandbox.Probed request = sandbox.probed.get(0);
         assertThat(request.path()).isEqualTo("/probe/v99.0/me/messages");
@@ -231,7 +249,8 @@ class GraphSendApiTest {
         assertThat(request.headers()).doesNotContainKey("Authorization");
         assertThat(request.headers().get("Content-Type")).startsWith("application/json");
         assertThat(MessengerSandbox.JSON.readTree(request.body())).isEqualTo(MessengerSandbox.JSON.readTree(
-                "{\"recipient\":{\"id\":\"psid-9\"},\"messaging_type\":\"UPDATE\",\"message\":{\"text\":\"hello\"}}"));
+                "{\"recipient\":{\"id\":\"psid-9\"},\"messaging_type\":\"UPDATE\",\"message\":{\"text\":\"hello\","
+                        + "\"metadata\":\"" + REF + "\"}}"));
     }
 
     @Test
@@ -242,9 +261,10 @@ class GraphSendApiTest {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8) + " (token " + token + ")");
 
         try (LogCapture log = new LogCapture()) {
-            SendOutcome.Failed failed = failed(probe.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+            SendOutcome outcome = probe.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF);
 
-            assertThat(failed.reason()).contains("<redacted>").doesNotContain(token)
+            assertThat(outcome).isInstanceOf(SendOutcome.Refused.class);
+            assertThat(((SendOutcome.Refused) outcome).reason()).contains("<redacted>").doesNotContain(token)
                     .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
             assertThat(log.text()).contains("Send API").doesNotContain(token)
                     .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -256,14 +276,14 @@ class GraphSendApiTest {
         String token = sandbox.config.pageAccessToken();
         try (LogCapture log = new LogCapture()) {
             sandbox.personWrites("psid-1", "hi");
-            graph.send("psid-1", Message.text("ok"), MessageKind.RESPONSE);
-            graph.send("stranger", Message.text("unknown"), MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("ok"), MessageKind.RESPONSE, REF);
+            graph.send("stranger", Message.text("unknown"), MessageKind.RESPONSE, REF);
             sandbox.fault(429, 1, 3);
-            graph.send("psid-1", Message.text("limited"), MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("limited"), MessageKind.RESPONSE, REF);
             sandbox.fault(500, 1, 0);
-            graph.send("psid-1", Message.text("broken"), MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("broken"), MessageKind.RESPONSE, REF);
             sandbox.advanceSeconds(Duration.ofDays(2).toSeconds());
-            graph.send("psid-1", Message.text("late"), MessageKind.UPDATE);
+            graph.send("psid-1", Message.text("late"), MessageKind.UPDATE, REF);
 
             assertThat(log.text()).contains("rate limit").doesNotContain(token);
         }
@@ -274,23 +294,25 @@ class GraphSendApiTest {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
 
         sandbox.probeAnswersGraphError(400, 551, 1545041, "This person isn't available right now.");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isInstanceOf(SendOutcome.Unreachable.class);
 
         sandbox.probeAnswersGraphError(400, 200, 1545041, "Message failed to send because the person is unavailable");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isInstanceOf(SendOutcome.Unreachable.class);
 
         sandbox.probeAnswersGraphError(400, 10, null, "This message is sent outside of allowed window.");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.probeAnswersGraphError(400, 200, 2018108, "outside the window for a non-subscription message");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.probeAnswersGraphError(400, 613, null, "Calls to this api have exceeded the rate limit.");
-        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).retryAfter())
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("a throttle without Retry-After still waits").contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
 
         sandbox.probeAnswersGraphError(400, 100, null, "(#100) Param message[text] must be a non-empty string");
-        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).reason()).contains("rejected").contains("100");
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).as("refused for good")
+                .isInstanceOfSatisfying(SendOutcome.Refused.class, refused -> assertThat(refused.reason())
+                        .contains("100"));
     }
 
     @Test
@@ -299,7 +321,7 @@ class GraphSendApiTest {
         sandbox.probeAnswersGraphError(429, 4, null, "(#4) Application request limit reached");
         sandbox.probeHeaders = Map.of("Retry-After", "Wed, 21 Oct 2099 07:28:00 GMT");
 
-        Optional<Duration> wait = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).retryAfter();
+        Optional<Duration> wait = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter();
 
         assertThat(wait).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
     }
@@ -311,7 +333,7 @@ class GraphSendApiTest {
         sandbox.probeContentType = "text/html";
         sandbox.probeBody = "<html><body>Bad Gateway</body></html>";
 
-        SendOutcome.Failed failed = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE));
+        SendOutcome.Failed failed = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF));
 
         assertThat(failed.reason()).contains("HTTP 502");
         assertThat(failed.retryAfter()).isEmpty();

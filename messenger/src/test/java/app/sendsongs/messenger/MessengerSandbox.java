@@ -1,6 +1,7 @@
 package app.sendsongs.messenger;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
@@ -34,6 +35,8 @@ final class MessengerSandbox implements AutoCloseable {
     final String base;
 
     final List<Inbound> received = new CopyOnWriteArrayList<>();
+    /** The ids the bot's messages carried, from the echoes the webhook received. */
+    final List<String> echoed = new CopyOnWriteArrayList<>();
     final List<Probed> probed = new CopyOnWriteArrayList<>();
     volatile int probeStatus = 200;
     volatile String probeBody = "{\"recipient_id\":\"1\",\"message_id\":\"m.1\"}";
@@ -55,7 +58,9 @@ final class MessengerSandbox implements AutoCloseable {
                 ctx.status(403).result("bad signature");
                 return;
             }
-            received.addAll(parser.parse(body));
+            InboundBatch batch = parser.parse(body);
+            received.addAll(batch.events());
+            echoed.addAll(batch.echoedMessageIds());
             ctx.result("EVENT_RECEIVED");
         });
         app.post("/probe/{version}/me/messages", ctx -> {
