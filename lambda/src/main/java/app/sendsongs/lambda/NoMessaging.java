@@ -27,7 +27,7 @@ final class NoMessaging implements ChatPlatform {
     }
 
     @Override
-    public SendOutcome send(String recipientId, Message message, MessageKind kind) {
+    public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
         throw new IllegalStateException("this function has no Messenger access; a message was about to be sent");
     }
 }

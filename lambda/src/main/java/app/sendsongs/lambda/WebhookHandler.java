@@ -77,14 +77,17 @@ public final class WebhookHandler implements RequestStreamHandler {
                 LOG.warn("webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
                 yield rejected.response();
             }
-            case Webhook.Intake.Accepted accepted -> handle(parts.app(), accepted.events());
+            case Webhook.Intake.Accepted accepted -> {
+                parts.app().confirmSent(accepted.echoedMessageIds());
+                yield handle(parts.app(), accepted.events());
+            }
         };
     }
 
     /**
      * Handles every event, each on its own. If one fails, Messenger is asked to deliver the batch again: the
-     * events handled meanwhile are then dropped by their id ({@code mid}), and one that failed before its id was
-     * recorded (the table unreachable, say) gets another chance.
+     * events handled meanwhile are then skipped by their handled mark, and one that failed part way is handled
+     * again, finishing what it started (see {@code Bot}).
      */
     private static WebResponse handle(SendSongs app, List<Inbound> events) {
         int failed = 0;

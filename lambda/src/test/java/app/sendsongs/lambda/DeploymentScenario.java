@@ -94,8 +94,8 @@ final class DeploymentScenario {
 
         // a redelivered webhook event
         people.say("6483920174825591", "hi");
-        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
-        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
+        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
+        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
 
         // forgetting a person who still has a message held for them (Messenger fails its release)
         people.say("alice", "send_song name:\"Carol King\" pre:\"never read\" " + LINK + tracks.get(6));

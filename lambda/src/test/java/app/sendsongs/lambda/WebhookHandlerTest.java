@@ -51,8 +51,8 @@ class WebhookHandlerTest {
         people.say(SAMPLE_SENDER, "hi");
         int before = people.inbox(SAMPLE_SENDER).size();
 
-        JsonNode first = invoke(SampleEvents.load("webhook-post"));
-        JsonNode again = invoke(SampleEvents.load("webhook-post"));
+        JsonNode first = invoke(SampleEvents.webhookPostAt(world.clock.instant()));
+        JsonNode again = invoke(SampleEvents.webhookPostAt(world.clock.instant()));
 
         assertThat(first.path("statusCode").asInt()).isEqualTo(200);
         assertThat(first.path("body").asText()).isEqualTo("EVENT_RECEIVED");
@@ -65,9 +65,9 @@ class WebhookHandlerTest {
     void aTamperedOrUnsignedBodyIsRefusedAndNothingHappens() {
         people.say(SAMPLE_SENDER, "hi");
         int before = people.inbox(SAMPLE_SENDER).size();
-        ObjectNode tampered = SampleEvents.load("webhook-post");
+        ObjectNode tampered = SampleEvents.webhookPostAt(world.clock.instant());
         tampered.put("body", tampered.get("body").asText().replace("help", "history"));
-        ObjectNode unsigned = SampleEvents.load("webhook-post");
+        ObjectNode unsigned = SampleEvents.webhookPostAt(world.clock.instant());
         ((ObjectNode) unsigned.get("headers")).remove("x-hub-signature-256");
 
         assertThat(invoke(tampered).path("statusCode").asInt()).isEqualTo(403);
@@ -83,7 +83,7 @@ class WebhookHandlerTest {
         WebhookHandler misconfigured = new WebhookHandler(new Surroundings(environment,
                 new TestAws(world.parameters.endpoint(), DYNAMO.endpoint()), StoreOpener.dynamoDb(), world.clock));
 
-        JsonNode answer = LambdaWorld.invoke(misconfigured, "webhook", SampleEvents.load("webhook-post"));
+        JsonNode answer = LambdaWorld.invoke(misconfigured, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
 
         assertThat(answer.path("statusCode").asInt()).isEqualTo(500);
         assertThat(answer.path("body").asText()).isEqualTo("1 of 1 messages failed; deliver again");

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Inbox;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
@@ -21,13 +22,13 @@ final class BotRoutes {
     static final String RETRY_AFTER_SECONDS = "5";
     private final Webhook webhook;
     private final RegistrationPages registrationPages;
-    private final WebhookDispatcher dispatcher;
+    private final Inbox inbox;
 
     BotRoutes(SendSongs app, WebhookVerifier webhookVerifier, SignatureVerifier signatureVerifier,
-              WebhookParser parser, WebhookDispatcher dispatcher, Clock clock) {
+              WebhookParser parser, Inbox inbox, Clock clock) {
         this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
         this.registrationPages = new RegistrationPages(app.registration(), clock);
-        this.dispatcher = dispatcher;
+        this.inbox = inbox;
     }
 
     void register(Javalin server) {
@@ -44,7 +45,10 @@ final class BotRoutes {
                 ctx.queryParam("hub.challenge")));
     }
 
-    /** Checks the signature on the raw body, parses, queues the events for the workers and answers at once. */
+    /**
+     * Checks the signature on the raw body, parses, keeps the events in the inbox (in the store: they are
+     * handled even if the process dies the moment after) and answers; the workers handle them from there.
+     */
     private void receive(Context ctx) {
         byte[] body;
         try {
@@ -67,8 +71,8 @@ final class BotRoutes {
                 send(ctx, rejected.response());
             }
             case Webhook.Intake.Accepted accepted -> {
-                if (!dispatcher.dispatch(accepted.events())) {
-                    // Messenger delivers the batch again later; what was queued is then recognised by its event id.
+                if (inbox.accept(accepted.batch()) == Inbox.Intake.BUSY) {
+                    // Messenger delivers the batch again later; what was kept is then recognised by its event id.
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     return;

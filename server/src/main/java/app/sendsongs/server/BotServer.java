@@ -1,6 +1,8 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.DurableInbox;
+import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
@@ -21,19 +23,17 @@ import org.slf4j.LoggerFactory;
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
     /**
-     * Messages handled at once, each on a virtual thread: handling mostly waits on Spotify, Messenger
-     * and the database, not the CPU (see {@link WebhookDispatcher}).
+     * People handled at once, each by a worker on a virtual thread: handling mostly waits on Spotify,
+     * Messenger and the database, not the CPU (see {@link InboxWorkers}).
      */
-    private static final int WEBHOOK_WORKERS = 16;
-    /** Room for a burst of some 64,000 messages (a few tens of MB at most) before the webhook slows down. */
-    private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
+    private static final int INBOX_WORKERS = 16;
     /**
-     * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
-     * tens of thousands of large messages fill the heap. Past it the webhook answers 503 at once.
+     * How the webhook's intake is bounded: past 64,000 events waiting to be handled a POST waits up to 5 s for
+     * room, then is answered 503 (Messenger delivers it again later); calls waiting for their write to the
+     * store may hold 32 MB in all, past which a POST is answered 503 at once.
      */
-    private static final long WEBHOOK_QUEUE_BYTES = 32L * 1024 * 1024;
-    /** How long a webhook POST waits for room in a full queue before answering 503. */
-    private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
+    private static final DurableInbox.Limits INTAKE_LIMITS = new DurableInbox.Limits(64_000, Duration.ofSeconds(5),
+            32L * 1024 * 1024);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
@@ -44,7 +44,9 @@ public final class BotServer implements AutoCloseable {
     private final ServerStore store;
     private final SendSongs app;
     private final Javalin http;
-    private WebhookDispatcher dispatcher;
+    private DurableInbox inbox;
+    /** Read by the intake's writer thread when it wakes the workers. */
+    private volatile InboxWorkers workers;
     private TickLoop tickLoop;
 
     /**
@@ -88,18 +90,21 @@ public final class BotServer implements AutoCloseable {
     }
 
     /**
-     * Starts the webhook workers, opens the port and starts the tick loop. If any of it fails, everything the
+     * Opens the inbox's intake, starts its workers, opens the port and starts the tick loop. If any of it fails, everything the
      * server opened (the store included) is closed again before the failure is thrown.
      */
     public synchronized BotServer start() {
-        if (dispatcher != null) {
+        if (inbox != null) {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            dispatcher = new WebhookDispatcher(app.bot()::handle, WEBHOOK_WORKERS, WEBHOOK_QUEUE_PER_WORKER,
-                    WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
+            // Nothing is kept before the port opens, so the workers exist by the time the intake wakes them.
+            inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
+            InboxStore waiting = store.stores().inbox();
+            workers = new InboxWorkers(app.inboxWork()::handleNext, inbox::handled, waiting::hasWaiting,
+                    INBOX_WORKERS);
             new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                    new WebhookParser(clock), dispatcher, clock)
+                    new WebhookParser(clock), inbox, clock)
                     .register(http);
             http.start(config.host(), config.port());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
@@ -119,9 +124,9 @@ public final class BotServer implements AutoCloseable {
         return app;
     }
 
-    /** Waits (up to {@code timeout}) until every webhook message acknowledged so far has been handled. */
+    /** Waits (up to {@code timeout}) until every webhook event acknowledged so far has been handled. */
     public boolean awaitWebhookIdle(Duration timeout) {
-        WebhookDispatcher started = dispatcher;
+        InboxWorkers started = workers;
         return started == null || started.awaitIdle(timeout);
     }
 
@@ -129,13 +134,19 @@ public final class BotServer implements AutoCloseable {
         return http.port();
     }
 
-    /** Stops taking requests, handles every webhook message already acknowledged, then stops the rest. */
+    /**
+     * Stops taking requests, keeps what the webhook was answering, lets the workers handle what they can
+     * claim (up to 30 s; what is left is handled after the next start), then stops the rest.
+     */
     @Override
     public synchronized void close() {
         try {
             http.stop();
-            if (dispatcher != null) {
-                dispatcher.close();
+            if (inbox != null) {
+                inbox.close();
+            }
+            if (workers != null) {
+                workers.close();
             }
             if (tickLoop != null) {
                 tickLoop.close();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,9 @@ public final class Demo implements AutoCloseable {
             "MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token",
             "SPOTIFY_CLIENT_ID", "sandbox-client-id",
             "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+    /** The webhook fields the demo's app is subscribed to: what people do, and the echoes of the page's messages. */
+    static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks", "messaging_referrals",
+            "message_echoes");
     /** The Facebook page the emulated Messenger's webhook events come from. */
     static final String SANDBOX_PAGE_ID = "sandbox-page";
 
@@ -96,6 +100,8 @@ public final class Demo implements AutoCloseable {
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
+        // As an operator does when setting up the webhook: the echoes of the page's messages confirm what went out.
+        sandbox.messenger().subscribe(ECHOED_FIELDS);
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         server.start();
