@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The whole application wired from its ports (the composition root): every runtime (server, serverless
@@ -136,10 +137,10 @@ public final class SendSongs {
 
     /**
      * Opens the intake that keeps webhook events in the store's inbox before they are acknowledged
-     * (its writer thread runs until it is closed); {@code whenKept} runs after events were kept, to
-     * wake the workers.
+     * (its writer thread runs until it is closed); {@code whenKept} is told how many events a write
+     * kept, to wake as many workers.
      */
-    public DurableInbox openInbox(DurableInbox.Limits limits, Runnable whenKept) {
+    public DurableInbox openInbox(DurableInbox.Limits limits, IntConsumer whenKept) {
         return new DurableInbox(inbox, outbox, clock, Settings.DEDUPE_WINDOW, limits, whenKept);
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +45,6 @@ class CrashTestTest {
     }
 
     @Test
-    @Disabled("fails until durable intake lands: today a kill -9 loses the acknowledged messages still queued "
-            + "in memory and leaves group shares stuck (docs/performance.md, Crash test)")
     void killedAtRandomMomentsNoAcknowledgedMessageIsLostHandledTwiceOrStuck() {
         CrashReport report = CrashTest.run(tiny(3, CrashOptions.Store.SQLITE), dir, QUIET, Optional.empty());
 
@@ -78,9 +75,12 @@ class CrashTestTest {
         assertThat(report.format()).contains("acknowledged means kept", "shares stuck");
     }
 
-    /** 6 people, a group of 4, 3 bursts of 40 messages on 3 connections. */
+    /**
+     * 6 people, a group of 4, 3 bursts of 40 messages on 3 connections. The answers may wait for the leases the
+     * last killed server held (two minutes) before they come, hence the long timeout.
+     */
     private static CrashOptions tiny(int kills, CrashOptions.Store store) {
         return new CrashOptions(6, 1, 4, 3, kills, 40, 0.4, 0.2, 0.5, 10, 3, Duration.ofMillis(600), store, "256m", 7,
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(300));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,7 +64,7 @@ public final class DurableInbox implements Inbox, AutoCloseable {
     private final Clock clock;
     private final Duration window;
     private final Limits limits;
-    private final Runnable whenKept;
+    private final IntConsumer whenKept;
     private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -74,10 +75,10 @@ public final class DurableInbox implements Inbox, AutoCloseable {
      * Starts the writer thread.
      *
      * @param window   the dedupe window: events older than this are dropped
-     * @param whenKept run after each write that kept new events (it wakes the workers)
+     * @param whenKept told how many events each write kept, when it kept any (it wakes the workers)
      */
     public DurableInbox(InboxStore store, Outbox outbox, Clock clock, Duration window, Limits limits,
-                        Runnable whenKept) {
+                        IntConsumer whenKept) {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
@@ -187,7 +188,7 @@ public final class DurableInbox implements Inbox, AutoCloseable {
             outbox.confirmSent(echoes);
             group.forEach(call -> call.kept().complete(null));
             if (kept > 0) {
-                whenKept.run();
+                whenKept.accept(kept);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "keeping " + events.size() + " inbound events failed; their platform will deliver "

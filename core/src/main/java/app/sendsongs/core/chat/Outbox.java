@@ -136,7 +136,19 @@ public final class Outbox {
         for (HeldMessage sent : store.heldMessages(ids)) {
             sent.shareId().ifPresent(id -> shareDelivered.accept(id, now));
             store.releaseHeldMessage(sent, keepUntil());
+            nextIsDue(sent.to(), now);
         }
+    }
+
+    /**
+     * The message that held back the person's queue left without its worker (it died after the platform
+     * took it): the next one, which waited behind it, is made due now, so the tick sends it and what follows.
+     * Conditional as a lease is: one another worker took meanwhile is left alone.
+     */
+    private void nextIsDue(ChatAddress person, Instant now) {
+        store.heldMessagesFor(person).stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
+                .filter(next -> next.retryAt().isEmpty())
+                .ifPresent(next -> store.leaseHeldMessage(next, now, now));
     }
 
     /** The person wrote to the bot: their held messages may go out now, oldest first. */
@@ -161,6 +173,9 @@ public final class Outbox {
                 Optional<HeldMessage> first = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
                 if (first.filter(head -> head.id().equals(due.id())).isPresent()) {
                     sendInOrder(queue, MessageKind.UPDATE);
+                } else if (first.isPresent()) {
+                    // It waits behind another message, which takes the queue along when it goes.
+                    store.holdMessage(due.retryingAt(Optional.empty()));
                 }
             }
         }
@@ -187,18 +202,36 @@ public final class Outbox {
                           List<ChatAddress> about) {
         Instant now = clock.instant();
         List<HeldMessage> waiting = store.heldMessagesFor(to);
-        boolean clear = waiting.stream().noneMatch(HeldMessage::holdsBackLaterMessages);
-        List<HeldMessage> parts = parts(to, message, id, shareId, about, now,
-                clear ? Optional.of(now.plus(sendLease)) : Optional.empty());
+        Optional<HeldMessage> ahead = waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
+        // Nothing ahead: held under this worker's lease and sent now. Else it waits behind the first message
+        // ahead, which takes it along when it goes (sent by the worker sending it now, by its retry, or when
+        // the person writes).
+        Optional<Instant> retryAt = ahead.isEmpty() ? Optional.of(now.plus(sendLease)) : Optional.empty();
+        List<HeldMessage> parts = parts(to, message, id, shareId, about, now, retryAt);
         List<HeldMessage> held = store.holdNew(parts);
         if (held.size() < parts.size()) {
             // An earlier attempt at this cause held it: it goes out (or went) in its turn.
             return statusOfEarlier(parts, store.heldMessagesFor(to));
         }
-        if (!clear) {
+        if (ahead.isPresent()) {
             return status(waiting);
         }
-        return sendLeased(held, kind);
+        Delivery delivery = sendLeased(held, kind);
+        if (delivery == Delivery.SENT) {
+            sendFollowers(to);
+        }
+        return delivery;
+    }
+
+    /**
+     * What was held behind the messages just sent (while they were being sent) follows them now, rather
+     * than when the lease they waited for ends.
+     */
+    private void sendFollowers(ChatAddress to) {
+        List<HeldMessage> queue = store.heldMessagesFor(to);
+        if (!queue.isEmpty()) {
+            sendInOrder(queue, MessageKind.UPDATE);
+        }
     }
 
     private List<HeldMessage> parts(ChatAddress to, Message message, String id, Optional<String> shareId,

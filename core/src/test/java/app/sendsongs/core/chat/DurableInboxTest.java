@@ -140,7 +140,7 @@ class DurableInboxTest {
 
     private DurableInbox open(DurableInbox.Limits limits) {
         return new DurableInbox(store, outbox, clock, SendSongs.Settings.DEDUPE_WINDOW, limits,
-                wakeUps::incrementAndGet);
+                kept -> wakeUps.incrementAndGet());
     }
 
     private static Inbound text(String mid, String psid) {

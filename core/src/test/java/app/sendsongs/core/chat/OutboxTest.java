@@ -251,6 +251,22 @@ class OutboxTest {
     }
 
     @Test
+    void whatWaitedBehindAMessageWhoseEchoReleasedItGoesAtTheNextRetry() {
+        chat.windowCloses("bob");
+        outbox.notify(BOB, Message.text("first"));
+        outbox.notify(BOB, Message.text("second"));
+        HeldMessage first = store.heldMessagesFor(BOB).getFirst();
+        store.leaseHeldMessage(first, clock.instant(), clock.instant().plus(SendSongs.Settings.LEASE));
+        chat.windowOpens("bob"); // the worker sent the first and died
+
+        outbox.confirmSent(List.of(first.id()));
+        outbox.retryDue(10);
+
+        assertThat(chat.inbox("bob")).containsExactly("second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
     void withoutAnEchoAMessageWhoseSenderDiedIsSentWhenItsLeaseEnds() {
         outbox.notify(BOB, Message.text("first"));
         HeldMessage sent = store.heldMessagesFor(BOB).stream().findFirst().orElse(null);
@@ -265,6 +281,19 @@ class OutboxTest {
         outbox.retryDue(10);
 
         assertThat(chat.inbox("bob")).containsExactly("first", "second");
+    }
+
+    @Test
+    void aMessageHeldWhileAnotherToThePersonIsBeingSentFollowsItAtOnce() {
+        SwitchableChat platform = new SwitchableChat();
+        Outbox sending = outbox(platform);
+        platform.duringNextSend = () -> assertThat(sending.notify(BOB, Message.text("second")))
+                .isEqualTo(Outbox.Delivery.RETRYING);
+
+        sending.notify(BOB, Message.text("first"));
+
+        assertThat(platform.sent).containsExactly("first", "second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
     }
 
     @Test
@@ -309,6 +338,8 @@ class OutboxTest {
         volatile int failAfter = Integer.MAX_VALUE;
         volatile String refuse;
         volatile int attempts;
+        /** Run once, during the next send (as another worker would send to the same person meanwhile). */
+        volatile Runnable duringNextSend;
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<String> references = new CopyOnWriteArrayList<>();
 
@@ -330,6 +361,11 @@ class OutboxTest {
         @Override
         public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
             attempts++;
+            Runnable meanwhile = duringNextSend;
+            duringNextSend = null;
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
             if (refuse != null && message.text().contains(refuse)) {
                 return new SendOutcome.Refused("(#100) refused");
             }
