@@ -30,16 +30,17 @@ CREATE TABLE inbox_claims (
 -- as before (it used to remove them a day after they were seen, and still does).
 ALTER TABLE inbound_messages RENAME COLUMN seen_at TO keep_until;
 
--- Every message is held before it is sent now. refusals counts refusals for good; a message still
--- held at expires_at is given up; due_at is when it is next due (its retry time, or its expiry when
+-- Every message is held before it is sent now. tries counts the sends that did not deliver it, and
+-- refusals those of them the platform refused for good; a message still held at expires_at is given up; due_at is when it is next due (its retry time, or its expiry when
 -- that comes first or it has no retry time). The people a message is about (whose names it carries)
 -- are in held_message_about. Ids of messages that left are remembered in released_messages until
 -- keep_until, so the same id is never held twice. Messages held before get 14 days from when they
 -- were held.
+ALTER TABLE held_messages ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE held_messages ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE held_messages ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE held_messages ADD COLUMN due_at INTEGER NOT NULL DEFAULT 0;
-UPDATE held_messages SET expires_at = held_at + 1209600000;
+UPDATE held_messages SET expires_at = held_at + 1209600000, tries = 1;
 UPDATE held_messages SET due_at = CASE WHEN retry_at IS NOT NULL AND retry_at < expires_at THEN retry_at
                                        ELSE expires_at END;
 DROP INDEX held_messages_by_retry;

@@ -188,14 +188,34 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Sends a person's queue in order, up to the first message that cannot go now. If it got through and
+     * sent something, what was held behind those meanwhile (it waited for them) follows in one more pass.
+     */
     private void sendInOrder(List<HeldMessage> queue, MessageKind kind) {
+        int sent = sendUntilHeld(queue, kind);
+        if (sent > 0) {
+            sendUntilHeld(store.heldMessagesFor(queue.getFirst().to()), kind);
+        }
+    }
+
+    /** How many it sent; -1 when a message that holds back the others could not go. */
+    private int sendUntilHeld(List<HeldMessage> queue, MessageKind kind) {
         Instant now = clock.instant();
+        int sent = 0;
         for (HeldMessage held : queue) {
-            boolean refusedAndNotDue = !held.holdsBackLaterMessages() && held.retryAt().filter(now::isBefore).isPresent();
-            if (!refusedAndNotDue && !sendHeld(held, kind) && held.holdsBackLaterMessages()) {
-                return;
+            // A message refused before waits for its own retry time; one in its first send is another worker's.
+            boolean notOursNow = !held.holdsBackLaterMessages() && held.retryAt().filter(now::isBefore).isPresent();
+            if (notOursNow) {
+                continue;
+            }
+            if (sendHeld(held, kind)) {
+                sent++;
+            } else if (held.holdsBackLaterMessages()) {
+                return -1;
             }
         }
+        return sent;
     }
 
     private Delivery send(ChatAddress to, Message message, MessageKind kind, String id, Optional<String> shareId,
@@ -203,9 +223,9 @@ public final class Outbox {
         Instant now = clock.instant();
         List<HeldMessage> waiting = store.heldMessagesFor(to);
         Optional<HeldMessage> ahead = waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
-        // Nothing ahead: held under this worker's lease and sent now. Else it waits behind the first message
-        // ahead, which takes it along when it goes (sent by the worker sending it now, by its retry, or when
-        // the person writes).
+        // Nothing held ahead (a message in its first send, another worker's, holds back nobody): held under
+        // this worker's lease and sent now. Else it waits behind the first message ahead, which takes it along
+        // when it goes (at its retry, or when the person writes).
         Optional<Instant> retryAt = ahead.isEmpty() ? Optional.of(now.plus(sendLease)) : Optional.empty();
         List<HeldMessage> parts = parts(to, message, id, shareId, about, now, retryAt);
         List<HeldMessage> held = store.holdNew(parts);
@@ -216,22 +236,7 @@ public final class Outbox {
         if (ahead.isPresent()) {
             return status(waiting);
         }
-        Delivery delivery = sendLeased(held, kind);
-        if (delivery == Delivery.SENT) {
-            sendFollowers(to);
-        }
-        return delivery;
-    }
-
-    /**
-     * What was held behind the messages just sent (while they were being sent) follows them now, rather
-     * than when the lease they waited for ends.
-     */
-    private void sendFollowers(ChatAddress to) {
-        List<HeldMessage> queue = store.heldMessagesFor(to);
-        if (!queue.isEmpty()) {
-            sendInOrder(queue, MessageKind.UPDATE);
-        }
+        return sendLeased(held, kind);
     }
 
     private List<HeldMessage> parts(ChatAddress to, Message message, String id, Optional<String> shareId,
@@ -241,7 +246,7 @@ public final class Outbox {
         for (int i = 0; i < texts.size(); i++) {
             boolean last = i == texts.size() - 1;
             String partId = texts.size() == 1 ? id : id + "#" + (i + 1);
-            parts.add(new HeldMessage(partId, to, texts.get(i), now, retryAt, last ? shareId : Optional.empty(), 0,
+            parts.add(new HeldMessage(partId, to, texts.get(i), now, retryAt, last ? shareId : Optional.empty(), 0, 0,
                     now.plus(HOLD_LIMIT), about));
         }
         return parts;
@@ -289,8 +294,8 @@ public final class Outbox {
                 store.releaseHeldMessage(held, keepUntil());
                 return true;
             }
-            case SendOutcome.OutsideWindow outside -> store.holdMessage(held.retryingAt(Optional.empty()));
-            case SendOutcome.Failed failed -> store.holdMessage(held.retryingAt(Optional.of(retryTime(failed, held))));
+            case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()));
+            case SendOutcome.Failed failed -> store.holdMessage(held.triedOnce(Optional.of(retryTime(failed, held))));
             case SendOutcome.Unreachable unreachable -> refused(held, unreachable.reason(), Optional.empty());
             case SendOutcome.Refused refused -> refused(held, refused.reason(), Optional.of(refusalRetryTime(held)));
         }

@@ -284,13 +284,30 @@ class OutboxTest {
     }
 
     @Test
-    void aMessageHeldWhileAnotherToThePersonIsBeingSentFollowsItAtOnce() {
+    void aMessageSentWhileAnotherToThePersonIsInItsFirstSendGoesItsOwnWay() {
         SwitchableChat platform = new SwitchableChat();
         Outbox sending = outbox(platform);
         platform.duringNextSend = () -> assertThat(sending.notify(BOB, Message.text("second")))
+                .isEqualTo(Outbox.Delivery.SENT);
+
+        assertThat(sending.notify(BOB, Message.text("first"))).isEqualTo(Outbox.Delivery.SENT);
+
+        assertThat(platform.sent).containsExactlyInAnyOrder("first", "second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void aMessageHeldBehindOneBeingRetriedFollowsItWhenItGoes() {
+        SwitchableChat platform = new SwitchableChat();
+        Outbox flaky = outbox(platform);
+        platform.failing = true;
+        flaky.notify(BOB, Message.text("first"));
+        platform.failing = false;
+        platform.duringNextSend = () -> assertThat(flaky.notify(BOB, Message.text("second")))
                 .isEqualTo(Outbox.Delivery.RETRYING);
 
-        sending.notify(BOB, Message.text("first"));
+        clock.advance(Duration.ofMinutes(1));
+        flaky.retryDue(10);
 
         assertThat(platform.sent).containsExactly("first", "second");
         assertThat(store.heldMessagesFor(BOB)).isEmpty();

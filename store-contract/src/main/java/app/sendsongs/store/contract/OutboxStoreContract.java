@@ -40,7 +40,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
     @Test
     void heldMessageComesBackWithEveryField() {
         HeldMessage song = new HeldMessage("m-1", at("alice"), Samples.RICH_MESSAGE, T0, Optional.of(minutes(1)),
-                Optional.of("share-1"), 2, minutes(60 * 24 * 14), List.of(at("bob"), onTelegram("carol")));
+                Optional.of("share-1"), 3, 2, minutes(60 * 24 * 14), List.of(at("bob"), onTelegram("carol")));
         HeldMessage plain = held("m-2", "alice", minutes(1));
         hold(song, plain);
 
@@ -52,9 +52,9 @@ public abstract class OutboxStoreContract extends StoreFixture {
         Message cardOnly = new Message("", List.of(), Optional.of(SongCard.of("Take On Me", "", URI.create(
                 "https://open.spotify.com/track/7GhIk7Il098yCjg4BQjzvb"))));
         Message choicesOnly = Message.text("Which one?").withChoices(List.of(Choice.of("1"), Choice.of("2")));
-        HeldMessage first = new HeldMessage("m-1", at("alice"), cardOnly, T0, Optional.empty(), Optional.empty(), 0,
+        HeldMessage first = new HeldMessage("m-1", at("alice"), cardOnly, T0, Optional.empty(), Optional.empty(), 0, 0,
                 minutes(60), List.of());
-        HeldMessage second = new HeldMessage("m-2", at("alice"), choicesOnly, T0, Optional.empty(), Optional.empty(),
+        HeldMessage second = new HeldMessage("m-2", at("alice"), choicesOnly, T0, Optional.empty(), Optional.empty(), 0,
                 0, minutes(60), List.of());
         hold(first, second);
 
@@ -65,7 +65,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
     void theSameIdOnTwoPlatformsHasItsOwnQueue() {
         HeldMessage onMessenger = held("m-1", "42", T0);
         HeldMessage onTelegram = new HeldMessage("m-2", onTelegram("42"), Message.text("on Telegram"), T0,
-                Optional.empty(), Optional.empty(), 0, minutes(60), List.of());
+                Optional.empty(), Optional.empty(), 0, 0, minutes(60), List.of());
         hold(onMessenger, onTelegram);
 
         assertThat(outbox.heldMessagesFor(at("42"))).containsExactly(onMessenger);
@@ -182,9 +182,9 @@ public abstract class OutboxStoreContract extends StoreFixture {
     void retryListsMessagesPastTheirExpiryAtTheirExpiry() {
         HeldMessage waiting = held("waiting", "alice", minutes(-20)).retryingAt(Optional.empty());
         HeldMessage expiring = new HeldMessage("expiring", at("bob"), Message.text("x"), minutes(-30), Optional.empty(),
-                Optional.empty(), 0, minutes(-4), List.of());
+                Optional.empty(), 0, 0, minutes(-4), List.of());
         HeldMessage retryAfterExpiry = new HeldMessage("retry-late", at("carol"), Message.text("y"), minutes(-30),
-                Optional.of(minutes(30)), Optional.empty(), 1, minutes(-2), List.of());
+                Optional.of(minutes(30)), Optional.empty(), 1, 1, minutes(-2), List.of());
         hold(waiting, expiring, retryAfterExpiry);
 
         assertThat(outbox.heldMessagesToRetry(T0, 10)).containsExactly(expiring, retryAfterExpiry);

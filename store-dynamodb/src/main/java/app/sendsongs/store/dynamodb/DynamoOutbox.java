@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>{@code seq}, from the person's counter, orders messages held in the same millisecond. A message is
  * in the due index under {@code RETRY} at its due time (its retry time, or its expiry). Each person it is
  * about has a link item {@code ABOUT#<person>} / {@code HELD#<id>}. The message itself, with its choices
- * and card, is in {@link MessageAttributes}. Messages held before messages had an expiry are read as
- * expiring 14 days after they were held; those waiting for their person are in no due index, so they are
+ * and card, is in {@link MessageAttributes}. Messages held before every message was held are read as
+ * tried once (they were held because a send did not deliver them) and as expiring 14 days after they
+ * were held; those waiting for their person are in no due index, so they are
  * given up only if they are held again (retried) first.
  */
 final class DynamoOutbox implements OutboxStore {
@@ -41,6 +42,7 @@ final class DynamoOutbox implements OutboxStore {
     private static final String SEQ = "seq";
     private static final String PERSON = "psid";
     private static final String RETRY_AT = "retryAt";
+    private static final String TRIES = "tries";
     private static final String REFUSALS = "refusals";
     private static final String EXPIRES_AT = "expiresAt";
     private static final String ABOUT = "about";
@@ -100,7 +102,7 @@ final class DynamoOutbox implements OutboxStore {
         Map<String, AttributeValue> due = new HashMap<>();
         TableLayout.putDue(due, RETRY, PersonKey.of(message.to()), message.dueAt());
         Update update = new Update().setOrRemove(RETRY_AT, message.retryAt().map(Attr::time))
-                .set(REFUSALS, Attr.n(message.refusals())).setAll(due);
+                .set(TRIES, Attr.n(message.tries())).set(REFUSALS, Attr.n(message.refusals())).setAll(due);
         table.updateIf(messageKey(PersonKey.of(message.to()), message.id()), update,
                 Condition.attributeExists(TableLayout.PK));
     }
@@ -245,6 +247,7 @@ final class DynamoOutbox implements OutboxStore {
         item.put(SEQ, Attr.n(seq));
         message.retryAt().ifPresent(at -> item.put(RETRY_AT, Attr.time(at)));
         message.shareId().ifPresent(id -> item.put("shareId", Attr.s(id)));
+        item.put(TRIES, Attr.n(message.tries()));
         item.put(REFUSALS, Attr.n(message.refusals()));
         item.put(EXPIRES_AT, Attr.time(message.expiresAt()));
         if (!message.about().isEmpty()) {
@@ -258,6 +261,7 @@ final class DynamoOutbox implements OutboxStore {
         Instant heldAt = Attr.time(item, "heldAt");
         return new HeldMessage(Attr.string(item, "id"), Attr.person(item, PERSON), MessageAttributes.read(item),
                 heldAt, Attr.optionalTime(item, RETRY_AT), Attr.optionalString(item, "shareId"),
+                item.containsKey(TRIES) ? (int) Attr.number(item, TRIES) : 1,
                 item.containsKey(REFUSALS) ? (int) Attr.number(item, REFUSALS) : 0,
                 Attr.optionalTime(item, EXPIRES_AT).orElse(heldAt.plus(OLD_MESSAGES_EXPIRE_AFTER)),
                 item.containsKey(ABOUT) ? Attr.people(item, ABOUT) : List.of());

@@ -147,11 +147,11 @@ class ItemsFromBeforeChatAddressesTest {
         before.held("m-1", BOB, "Alice sent you a song", T0, 1);
         before.heldForRetry("m-2", BOB, "Carol sent you a song", T0.plusSeconds(1), 2, T0.minusSeconds(5), "s-9");
         before.counters(BOB, 0, 2);
-        // Held before messages had an expiry: read as expiring 14 days after they were held.
+        // Held before every message was held: read as tried once and expiring 14 days after they were held.
         HeldMessage first = new HeldMessage("m-1", messenger(BOB), Message.text("Alice sent you a song"), T0,
-                Optional.empty(), Optional.empty(), 0, T0.plus(Duration.ofDays(14)), List.of());
+                Optional.empty(), Optional.empty(), 1, 0, T0.plus(Duration.ofDays(14)), List.of());
         HeldMessage second = new HeldMessage("m-2", messenger(BOB), Message.text("Carol sent you a song"),
-                T0.plusSeconds(1), Optional.of(T0.minusSeconds(5)), Optional.of("s-9"), 0,
+                T0.plusSeconds(1), Optional.of(T0.minusSeconds(5)), Optional.of("s-9"), 1, 0,
                 T0.plusSeconds(1).plus(Duration.ofDays(14)), List.of());
 
         assertThat(stores.outbox().heldMessagesFor(messenger(BOB))).containsExactly(first, second);
@@ -159,7 +159,7 @@ class ItemsFromBeforeChatAddressesTest {
         assertThat(stores.outbox().leaseHeldMessage(second, T0, T0.plusSeconds(120))).isTrue();
 
         HeldMessage rich = new HeldMessage("m-3", messenger(BOB), Samples.RICH_MESSAGE, T0.plusSeconds(1),
-                Optional.empty(), Optional.empty(), 0, T0.plus(Duration.ofDays(14)), List.of(messenger(ALICE)));
+                Optional.empty(), Optional.empty(), 0, 0, T0.plus(Duration.ofDays(14)), List.of(messenger(ALICE)));
         assertThat(stores.outbox().holdNew(List.of(rich, first))).containsExactly(rich);
         stores.outbox().holdMessage(first.retryingAt(Optional.of(T0.plusSeconds(30))));
         assertThat(stores.outbox().heldMessagesFor(messenger(BOB))).containsExactly(

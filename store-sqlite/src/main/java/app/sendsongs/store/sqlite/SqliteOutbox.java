@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 final class SqliteOutbox implements OutboxStore {
     private static final String SELECT = "SELECT id, address, text, card_title, card_subtitle, card_image, "
-            + "card_link, held_at, retry_at, share_id, refusals, expires_at FROM held_messages ";
+            + "card_link, held_at, retry_at, share_id, tries, refusals, expires_at FROM held_messages ";
     /** Uses the index on due_at; package-visible for the query-plan test. */
     static final String DUE_FOR_RETRY = SELECT + "WHERE due_at <= ? ORDER BY due_at, seq LIMIT ?";
     /** A message's choices in order; package-visible for the query-plan test. */
@@ -38,7 +38,8 @@ final class SqliteOutbox implements OutboxStore {
 
     /** A row of held_messages: the message without its choices, its card's buttons and whom it is about. */
     private record Row(String id, ChatAddress to, String text, Optional<SongCard> card, Instant heldAt,
-                       Optional<Instant> retryAt, Optional<String> shareId, int refusals, Instant expiresAt) {
+                       Optional<Instant> retryAt, Optional<String> shareId, int tries, int refusals,
+                       Instant expiresAt) {
     }
 
     private final Database db;
@@ -63,11 +64,11 @@ final class SqliteOutbox implements OutboxStore {
         });
     }
 
-    /** The retry time (and so the due time) and the refusals: nothing else of a held message changes. */
+    /** The retry time (and so the due time), the tries and the refusals: nothing else of a held message changes. */
     @Override
     public void holdMessage(HeldMessage m) {
-        db.write(s -> s.update("UPDATE held_messages SET retry_at = ?, refusals = ?, due_at = ? WHERE id = ?",
-                m.retryAt().orElse(null), m.refusals(), m.dueAt(), m.id()));
+        db.write(s -> s.update("UPDATE held_messages SET retry_at = ?, tries = ?, refusals = ?, due_at = ? "
+                + "WHERE id = ?", m.retryAt().orElse(null), m.tries(), m.refusals(), m.dueAt(), m.id()));
     }
 
     @Override
@@ -138,13 +139,13 @@ final class SqliteOutbox implements OutboxStore {
         Message message = m.message();
         Optional<SongCard> card = message.card();
         return s.update("INSERT INTO held_messages (id, address, text, card_title, card_subtitle, card_image, "
-                        + "card_link, held_at, retry_at, share_id, refusals, expires_at, due_at) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "card_link, held_at, retry_at, share_id, tries, refusals, expires_at, due_at) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM released_messages WHERE id = ?) ON CONFLICT (id) DO NOTHING",
                 m.id(), m.to(), message.text(), card.map(SongCard::title).orElse(null),
                 card.map(SongCard::subtitle).orElse(null), card.flatMap(SongCard::image).map(URI::toString).orElse(null),
                 card.map(c -> c.link().toString()).orElse(null), m.heldAt(), m.retryAt().orElse(null),
-                m.shareId().orElse(null), m.refusals(), m.expiresAt(), m.dueAt(), m.id()) == 1;
+                m.shareId().orElse(null), m.tries(), m.refusals(), m.expiresAt(), m.dueAt(), m.id()) == 1;
     }
 
     /** Deletes the message with its parts and remembers its id; 1 if it was held, else 0 (nothing changes). */
@@ -194,7 +195,7 @@ final class SqliteOutbox implements OutboxStore {
                     : Optional.of(row.card().get().withButtons(s.query(BUTTONS, SqliteOutbox::button, row.id())));
             List<ChatAddress> about = s.query(ABOUT, rs -> Codec.address(rs, "address"), row.id());
             messages.add(new HeldMessage(row.id(), row.to(), new Message(row.text(), choices, card), row.heldAt(),
-                    row.retryAt(), row.shareId(), row.refusals(), row.expiresAt(), about));
+                    row.retryAt(), row.shareId(), row.tries(), row.refusals(), row.expiresAt(), about));
         }
         return messages;
     }
@@ -207,7 +208,7 @@ final class SqliteOutbox implements OutboxStore {
                         List.of()));
         return new Row(rs.getString("id"), Codec.address(rs, "address"), rs.getString("text"), card,
                 Codec.instant(rs, "held_at"), Codec.optionalInstant(rs, "retry_at"), Codec.optionalText(rs, "share_id"),
-                rs.getInt("refusals"), Codec.instant(rs, "expires_at"));
+                rs.getInt("tries"), rs.getInt("refusals"), Codec.instant(rs, "expires_at"));
     }
 
     private static Button button(ResultSet rs) throws SQLException {

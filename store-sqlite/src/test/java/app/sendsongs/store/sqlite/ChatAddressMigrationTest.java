@@ -111,12 +111,12 @@ class ChatAddressMigrationTest {
 
     @Test
     void heldMessagesBecomeTextOnlyMessagesInTheirOrderAndTakeRichOnesAfterThem() {
-        // Held before messages had an expiry: they get 14 days from when they were held.
+        // Held before every message was held: they were tried once, and get 14 days from when they were held.
         HeldMessage song = new HeldMessage("held-song", CAROL_AT, Message.text("🎵 Alice sent you a song: "
                 + "Never Gonna Give You Up by Rick Astley\nhttps://open.spotify.com/track/" + TRACK_ID), minutes(-30),
-                Optional.empty(), Optional.of("share-held"), 0, minutes(-30).plus(Duration.ofDays(14)), List.of());
+                Optional.empty(), Optional.of("share-held"), 1, 0, minutes(-30).plus(Duration.ofDays(14)), List.of());
         HeldMessage retry = new HeldMessage("held-retry", CAROL_AT, Message.text("Bob played it."), minutes(-30),
-                Optional.of(minutes(2)), Optional.empty(), 0, minutes(-30).plus(Duration.ofDays(14)), List.of());
+                Optional.of(minutes(2)), Optional.empty(), 1, 0, minutes(-30).plus(Duration.ofDays(14)), List.of());
         try (Stores store = SqliteStores.open(file, TestTokens.CIPHER)) {
             assertThat(store.outbox().heldMessagesFor(CAROL_AT)).containsExactly(song, retry);
             assertThat(store.outbox().heldMessagesFor(BOB_AT)).extracting(HeldMessage::message)
@@ -124,7 +124,7 @@ class ChatAddressMigrationTest {
             assertThat(store.outbox().heldMessagesToRetry(minutes(2), 10)).containsExactly(retry);
 
             HeldMessage rich = new HeldMessage("held-rich", CAROL_AT, Samples.RICH_MESSAGE, T0, Optional.empty(),
-                    Optional.empty(), 0, minutes(60), List.of(BOB_AT));
+                    Optional.empty(), 0, 0, minutes(60), List.of(BOB_AT));
             store.outbox().holdNew(List.of(rich));
             assertThat(store.outbox().heldMessagesFor(CAROL_AT)).containsExactly(song, retry, rich);
             assertThat(store.outbox().leaseHeldMessage(song, T0, minutes(2))).isTrue();
@@ -201,7 +201,7 @@ class ChatAddressMigrationTest {
     void aMigratedPersonIsForgottenEverywhere() {
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
             sqlite.stores().outbox().holdNew(List.of(new HeldMessage("held-rich", CAROL_AT, Samples.RICH_MESSAGE, T0,
-                    Optional.empty(), Optional.empty(), 0, minutes(60), List.of(BOB_AT))));
+                    Optional.empty(), Optional.empty(), 0, 0, minutes(60), List.of(BOB_AT))));
 
             sqlite.stores().housekeeping().forgetPerson(CAROL_AT);
 
