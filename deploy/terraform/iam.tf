@@ -1,6 +1,8 @@
-# One role per function, each allowed exactly the DynamoDB actions, parameters and log group its
-# code uses. The deployment test (lambda module, TerraformIT) runs the handlers against emulators,
-# records every AWS call they make, and fails if a role allows less or more than that.
+# One role per function, each allowed exactly the DynamoDB and SQS actions, parameters and log group
+# its code uses (for the inbound function, also what Lambda's polling of the queue does with its
+# role). The deployment test (lambda module, TerraformIT) runs the handlers and an emulated event
+# source mapping against emulators, records every AWS call they make, and fails if a role allows
+# less or more than that.
 
 data "aws_caller_identity" "current" {}
 
@@ -14,7 +16,7 @@ data "aws_iam_policy_document" "lambda_assume" {
   }
 }
 
-# ---- webhook ----
+# ---- webhook: the app secret and verify token, and putting events on the intake queue ----
 
 resource "aws_iam_role" "webhook" {
   name               = "${var.name}-webhook"
@@ -23,15 +25,9 @@ resource "aws_iam_role" "webhook" {
 
 data "aws_iam_policy_document" "webhook" {
   statement {
-    sid       = "Items"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
-    resources = [aws_dynamodb_table.main.arn]
-  }
-
-  statement {
-    sid       = "Indexes"
-    actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2"]
+    sid       = "Queue"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.inbound.arn]
   }
 
   statement {
@@ -40,9 +36,6 @@ data "aws_iam_policy_document" "webhook" {
     resources = [
       aws_ssm_parameter.messenger_app_secret.arn,
       aws_ssm_parameter.messenger_verify_token.arn,
-      aws_ssm_parameter.messenger_page_access_token.arn,
-      aws_ssm_parameter.spotify_client_secret.arn,
-      aws_ssm_parameter.token_encryption_key.arn,
     ]
   }
 
@@ -68,6 +61,66 @@ resource "aws_iam_role_policy" "webhook" {
   name   = "${var.name}-webhook"
   role   = aws_iam_role.webhook.id
   policy = data.aws_iam_policy_document.webhook.json
+}
+
+# ---- inbound: everything a message can do; Lambda's polling of the queue acts with this role too ----
+
+resource "aws_iam_role" "inbound" {
+  name               = "${var.name}-inbound"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "inbound" {
+  statement {
+    sid       = "Queue"
+    actions   = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
+    resources = [aws_sqs_queue.inbound.arn]
+  }
+
+  statement {
+    sid       = "Items"
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.main.arn]
+  }
+
+  statement {
+    sid       = "Indexes"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2"]
+  }
+
+  statement {
+    sid     = "Secrets"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.messenger_page_access_token.arn,
+      aws_ssm_parameter.spotify_client_secret.arn,
+      aws_ssm_parameter.token_encryption_key.arn,
+    ]
+  }
+
+  statement {
+    sid       = "DecryptSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.secrets.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["ssm.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.inbound.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "inbound" {
+  name   = "${var.name}-inbound"
+  role   = aws_iam_role.inbound.id
+  policy = data.aws_iam_policy_document.inbound.json
 }
 
 # ---- registration ----

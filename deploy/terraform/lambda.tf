@@ -1,5 +1,6 @@
-# Three functions, one role each (see docs/architecture.md, "Lambda runtime"):
-#   webhook      GET and POST /webhook   everything a message can do
+# Four functions, one role each (see docs/architecture.md, "Lambda runtime"):
+#   webhook      GET and POST /webhook   checks and queues Messenger's events; no table, no page token
+#   inbound      the intake queue        everything a message can do
 #   registration GET /connect, /callback the Spotify consent round trip; no Messenger secret
 #   tick         EventBridge Scheduler   due listen checks and message retries
 # Each is published as a version with SnapStart, and everything invokes it through its "live" alias.
@@ -13,15 +14,16 @@ resource "aws_cloudwatch_log_group" "webhook" {
 
 resource "aws_lambda_function" "webhook" {
   function_name    = "${var.name}-webhook"
-  description      = "Messenger webhook: verification and signed events (secrets revision ${var.secrets_revision})"
+  description      = "Messenger webhook: verification, and signed events onto the intake queue (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.webhook.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.WebhookHandler::handleRequest"
   filename         = var.lambda_jar
   source_code_hash = filebase64sha256(var.lambda_jar)
   memory_size      = var.lambda_memory_mb
-  timeout          = 25
-  publish          = true
+  # Well within the 20 s Messenger waits: it only checks, reads and queues.
+  timeout = 10
+  publish = true
 
   snap_start {
     apply_on = "PublishedVersions"
@@ -29,15 +31,9 @@ resource "aws_lambda_function" "webhook" {
 
   environment {
     variables = {
-      DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
-      PUBLIC_BASE_URL                       = local.public_base_url
-      SPOTIFY_CLIENT_ID                     = var.spotify_client_id
-      MESSENGER_APP_SECRET_PARAMETER        = aws_ssm_parameter.messenger_app_secret.name
-      MESSENGER_VERIFY_TOKEN_PARAMETER      = aws_ssm_parameter.messenger_verify_token.name
-      MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
-      SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
-      TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
-      WATCH_SCHEDULE                        = var.watch_schedule
+      MESSENGER_APP_SECRET_PARAMETER   = aws_ssm_parameter.messenger_app_secret.name
+      MESSENGER_VERIFY_TOKEN_PARAMETER = aws_ssm_parameter.messenger_verify_token.name
+      INBOUND_QUEUE_URL                = aws_sqs_queue.inbound.url
     }
   }
 
@@ -48,6 +44,52 @@ resource "aws_lambda_alias" "webhook" {
   name             = "live"
   function_name    = aws_lambda_function.webhook.function_name
   function_version = aws_lambda_function.webhook.version
+}
+
+# ---- inbound ----
+
+resource "aws_cloudwatch_log_group" "inbound" {
+  name              = "/aws/lambda/${var.name}-inbound"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "inbound" {
+  function_name    = "${var.name}-inbound"
+  description      = "Messenger's events from the intake queue, handled in order per person (secrets revision ${var.secrets_revision})"
+  role             = aws_iam_role.inbound.arn
+  runtime          = local.java_runtime
+  handler          = "app.sendsongs.lambda.InboundHandler::handleRequest"
+  filename         = var.lambda_jar
+  source_code_hash = filebase64sha256(var.lambda_jar)
+  memory_size      = var.lambda_memory_mb
+  # The queue's visibility timeout (sqs.tf) is six times this.
+  timeout = 60
+  publish = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  environment {
+    variables = {
+      DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
+      PUBLIC_BASE_URL                       = local.public_base_url
+      SPOTIFY_CLIENT_ID                     = var.spotify_client_id
+      MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
+      TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
+      INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
+      WATCH_SCHEDULE                        = var.watch_schedule
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.inbound, aws_iam_role_policy.inbound]
+}
+
+resource "aws_lambda_alias" "inbound" {
+  name             = "live"
+  function_name    = aws_lambda_function.inbound.function_name
+  function_version = aws_lambda_function.inbound.version
 }
 
 # ---- registration ----

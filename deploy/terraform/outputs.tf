@@ -29,6 +29,21 @@ output "secrets_kms_key_arn" {
   value       = aws_kms_key.secrets.arn
 }
 
+output "inbound_queue_url" {
+  description = "The intake queue (SQS FIFO) between the webhook and the inbound function."
+  value       = aws_sqs_queue.inbound.url
+}
+
+output "inbound_dead_letter_queue_name" {
+  description = "Events that failed every retry; alarm on its ApproximateNumberOfMessagesVisible (AWS/SQS) above 0."
+  value       = aws_sqs_queue.inbound_dead_letters.name
+}
+
+output "inbound_dead_letter_queue_arn" {
+  description = "The dead-letter queue's ARN, to move its messages back once their cause is fixed (aws sqs start-message-move-task --source-arn)."
+  value       = aws_sqs_queue.inbound_dead_letters.arn
+}
+
 output "table_name" {
   description = "The DynamoDB table."
   value       = aws_dynamodb_table.main.name

@@ -68,3 +68,9 @@ variable "secrets_revision" {
   type        = number
   default     = 1
 }
+
+variable "inbound_max_receive_count" {
+  description = "How many times an event is handed to the inbound function before SQS moves it to the dead-letter queue (about 35 minutes of retries at 6)."
+  type        = number
+  default     = 6
+}

@@ -9,6 +9,8 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.compose.LinkShare;
+import app.sendsongs.core.group.Contacts;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.GroupLifecycle;
 import app.sendsongs.core.group.GroupLimits;
@@ -22,8 +24,13 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.ShortLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.ReceiverControls;
+import app.sendsongs.core.share.SendLimiter;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
@@ -66,10 +73,11 @@ public final class SendSongs {
      * @param chats     one chat platform per {@link app.sendsongs.core.shared.Platform} the bot speaks on; a
      *                  message goes out through the platform of its receiver's address
      * @param catalogue looks shared tracks up with the app's own credentials
+     * @param shortLinks follows Spotify's short links to the tracks they stand for
      * @param sources   one listening source per kind; a person's history is read from the one of their
      *                  connection's kind, and {@code /connect} offers Spotify's
      */
-    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue,
+    public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue, ShortLinks shortLinks,
                      List<? extends ListeningSource> sources, Clock clock, Settings settings) {
         this.housekeeping = stores.housekeeping();
         this.clock = clock;
@@ -86,17 +94,29 @@ public final class SendSongs {
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
                 schedule, clock);
         outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, groupSummary)::givenUp);
-        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), access, outbox, schedule,
-                clock, settings.lease(), groupSummary);
-        TrackLookup tracks = new TrackLookup(catalogue);
-        SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.choices(), tracks, outbox, schedule,
+        this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
+                access, outbox, schedule, clock, settings.lease(), groupSummary);
+        TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
+        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
+        Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
+        FriendFinder friends = new FriendFinder(stores.users(), contacts);
+        WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
+        SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
+        SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
+                tracks, limiter, outbox, schedule, link, clock);
+        Groups groups = groups(stores, finder, friends, whichPerson, tracks, limiter, outbox, groupSummary, schedule,
                 link, clock);
-        Groups groups = groups(stores, outbox, tracks, groupSummary, schedule, link, clock);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, groupSummary,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
-        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), outbox, link, groups);
-        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, registration, sendSong,
-                sentSongs, forgetMe, groups, planner, link, clock, Settings.DEDUPE_WINDOW);
+        ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
+                friends, whichPerson, outbox, groupSummary);
+        LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
+                whichPerson, stores.choices(), sendSong, clock);
+        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
+                clock);
+        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups), planner, link, clock,
+                Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }
@@ -106,17 +126,17 @@ public final class SendSongs {
                 .orElseThrow(() -> new IllegalArgumentException("the Spotify listening source is missing"));
     }
 
-    private static Groups groups(Stores stores, Outbox outbox, TrackLookup tracks, GroupSummary summary,
+    private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
+                                 TrackLookup tracks, SendLimiter limiter, Outbox outbox, GroupSummary summary,
                                  WatchSchedule schedule, ConnectLink link, Clock clock) {
-        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
-        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal,
-                new WhichPerson(stores.choices(), stores.users(), clock), outbox, limits, link, clock);
+        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
+                whichPerson, outbox, limits, link, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
-                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), tracks, outbox, schedule,
-                        clock));
+                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), stores.preferences(), tracks,
+                        limiter, outbox, schedule, clock));
     }
 
     public Bot bot() {
@@ -177,8 +197,12 @@ public final class SendSongs {
         }
     }
 
-    /** What the core needs to know besides its ports. */
-    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease) {
+    /**
+     * What the core needs to know besides its ports.
+     *
+     * @param limits how many songs one person may send (see {@link SendLimits})
+     */
+    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits) {
         /**
          * How long a worker holds what it claimed (a listen check, a person's inbound events, a message it is
          * sending): longer than the work can take (the Graph and Spotify clients give up within seconds), and for
@@ -195,7 +219,7 @@ public final class SendSongs {
         public static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
 
         public static Settings defaults(String publicBaseUrl) {
-            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE);
+            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE, SendLimits.standard());
         }
     }
 }

@@ -4,7 +4,9 @@ import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
@@ -28,7 +30,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, InboxStore inbox,
                      OutboxStore outbox, ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
+                     PreferenceStore preferences, DraftStore drafts, Housekeeping housekeeping,
+                     AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -40,6 +43,8 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(choices, "choices");
         Objects.requireNonNull(watches, "watches");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(preferences, "preferences");
+        Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

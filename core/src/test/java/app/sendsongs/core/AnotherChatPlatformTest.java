@@ -43,7 +43,9 @@ class AnotherChatPlatformTest {
                 + FakeMusic.SONG.id().link())).isEqualTo("Sent " + FakeMusic.SONG.title() + " to Mo Salah. "
                 + "I'll tell you when they play it (I'll watch for 7 days).");
         assertThat(bot.last(MO)).isEqualTo("🎵 Tina Turner sent you a song: " + FakeMusic.SONG.title()
-                + "\n“for you”\n" + FakeMusic.SONG.id().link());
+                + "\n“for you”");
+        assertThat(bot.chat.messages(MO.id()).getLast().card()).get().extracting(card -> card.link().toString())
+                .isEqualTo(FakeMusic.SONG.id().link());
 
         bot.play(MO, FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
@@ -62,8 +64,10 @@ class AnotherChatPlatformTest {
 
         List<String> parts = bot.inbox(TINA).subList(before, bot.inbox(TINA).size());
         assertThat(parts).hasSizeGreaterThan(1).allMatch(part -> part.length() <= LIMIT);
-        assertThat(String.join(" ", parts)).isEqualTo("🎵 Mo Salah sent you a song: "
-                + FakeMusic.OTHER_SONG.title() + "\n“" + longNote + "”\n" + FakeMusic.OTHER_SONG.id().link());
+        // the card and its taps as text: what to open, and what to type instead of tapping
+        assertThat(String.join("\n", parts)).startsWith("🎵 Mo Salah sent you a song: " + FakeMusic.OTHER_SONG.title())
+                .contains("“this one", "this one”", "Open in Spotify: " + FakeMusic.OTHER_SONG.id().link(),
+                        "Don't tell Mo — reply: receipts off Mo Salah", "Block Mo — reply: block Mo Salah");
 
         bot.play(TINA, FakeMusic.OTHER_SONG);
         bot.advance(Duration.ofMinutes(5));

@@ -45,13 +45,15 @@ class ArchitectureTest {
         MAY_USE.put("chat", List.of("shared"));
         MAY_USE.put("command", List.of("music", "shared"));
         MAY_USE.put("user", List.of("chat", "music", "shared"));
+        MAY_USE.put("privacy", List.of("shared"));
         MAY_USE.put("watch", List.of("music", "shared"));
-        MAY_USE.put("share", List.of("user", "watch", "chat", "command", "music", "shared"));
-        MAY_USE.put("listen", List.of("share", "user", "watch", "chat", "music", "shared"));
-        MAY_USE.put("group", List.of("share", "user", "watch", "chat", "command", "music", "shared"));
+        MAY_USE.put("share", List.of("privacy", "user", "watch", "chat", "command", "music", "shared"));
+        MAY_USE.put("listen", List.of("share", "privacy", "user", "watch", "chat", "music", "shared"));
+        MAY_USE.put("group", List.of("share", "privacy", "user", "watch", "chat", "command", "music", "shared"));
+        MAY_USE.put("compose", List.of("group", "share", "user", "chat", "command", "music", "shared"));
         MAY_USE.put("registration", List.of("share", "user", "command", "music", "shared"));
-        MAY_USE.put("bot", List.of("registration", "group", "listen", "share", "user", "watch", "chat", "command",
-                "music", "shared"));
+        MAY_USE.put("bot", List.of("registration", "compose", "group", "listen", "share", "privacy", "user", "watch",
+                "chat", "command", "music", "shared"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.sendsongs.lambda;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The AWS SDK clients a function uses, each built once, on first use. */
@@ -9,6 +10,8 @@ public interface AwsClients {
     SsmClient ssm();
 
     DynamoDbClient dynamoDb();
+
+    SqsClient sqs();
 
     /**
      * Clients for the function's own region and role, as the Lambda runtime provides them ({@code AWS_REGION} and
@@ -18,6 +21,8 @@ public interface AwsClients {
     static AwsClients standard() {
         return new AwsClients() {
             private final Lazy<SsmClient> ssm = new Lazy<>(() -> SsmClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create()).build());
+            private final Lazy<SqsClient> sqs = new Lazy<>(() -> SqsClient.builder()
                     .httpClient(UrlConnectionHttpClient.create()).build());
             private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> DynamoDbClient.builder()
                     .httpClient(UrlConnectionHttpClient.create()).build());
@@ -30,6 +35,11 @@ public interface AwsClients {
             @Override
             public DynamoDbClient dynamoDb() {
                 return dynamoDb.get();
+            }
+
+            @Override
+            public SqsClient sqs() {
+                return sqs.get();
             }
         };
     }

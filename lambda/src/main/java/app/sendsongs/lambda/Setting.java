@@ -18,6 +18,8 @@ public enum Setting {
     SPOTIFY_CLIENT_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Spotify client secret"),
     TOKEN_ENCRYPTION_KEY_PARAMETER(true, "name of the SSM SecureString parameter holding TOKEN_ENCRYPTION_KEY "
             + "(base64 of 32 random bytes that seals people's Spotify tokens in the table)"),
+    INBOUND_QUEUE_URL(true, "URL of the SQS FIFO queue the webhook function puts Messenger's events on and the "
+            + "inbound function takes them from"),
     WATCH_SCHEDULE(false, "listen-check schedule, as for the server (default 5m/1h,1h/7d)"),
     MESSENGER_GRAPH_BASE_URL(false, "Graph API base URL (default https://graph.facebook.com)"),
     MESSENGER_GRAPH_VERSION(false, "Graph API version (default v21.0)"),

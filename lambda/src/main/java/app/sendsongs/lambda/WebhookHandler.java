@@ -1,6 +1,5 @@
 package app.sendsongs.lambda;
 
-import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
@@ -16,26 +15,25 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The Messenger webhook behind API Gateway: {@code GET /webhook} answers the subscription handshake,
- * {@code POST /webhook} checks the signature and hands every message to the bot before answering. The bot's
- * work runs inside the request, because Lambda freezes the environment once the answer is returned; duplicate
- * deliveries of a slow or failed answer are dropped by {@code mid}.
+ * {@code POST /webhook} checks the signature, reads the events and puts them on the intake queue, and answers 200
+ * only once SQS has taken every one of them. The bot's work happens later, in the inbound function the queue
+ * triggers, so no Spotify or Graph call can make Messenger wait. This function holds only the app secret and the
+ * verify token, and never touches the table.
  */
 public final class WebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
-    public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
-            Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_APP_SECRET_PARAMETER, Setting.MESSENGER_VERIFY_TOKEN_PARAMETER,
-            Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER,
-            Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.WATCH_SCHEDULE, Setting.MESSENGER_GRAPH_BASE_URL,
-            Setting.MESSENGER_GRAPH_VERSION, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
+    public static final List<Setting> SETTINGS = List.of(Setting.MESSENGER_APP_SECRET_PARAMETER,
+            Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("GET /webhook", "POST /webhook");
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
-    private record Parts(Webhook webhook, SendSongs app) {
+    private record Parts(Webhook webhook, InboundQueue queue) {
     }
 
     private final Lazy<Parts> parts;
@@ -52,7 +50,7 @@ public final class WebhookHandler implements RequestStreamHandler {
             Webhook webhook = new Webhook(new WebhookVerifier(wiring.secret(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER)),
                     new SignatureVerifier(wiring.secret(Setting.MESSENGER_APP_SECRET_PARAMETER)),
                     new WebhookParser(surroundings.clock()));
-            return new Parts(webhook, wiring.app(wiring.messenger()));
+            return new Parts(webhook, wiring.inboundQueue());
         });
     }
 
@@ -77,29 +75,30 @@ public final class WebhookHandler implements RequestStreamHandler {
                 LOG.warn("webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
                 yield rejected.response();
             }
-            case Webhook.Intake.Accepted accepted -> {
-                parts.app().confirmSent(accepted.echoedMessageIds());
-                yield handle(parts.app(), accepted.events());
-            }
+            case Webhook.Intake.Accepted accepted -> queue(parts.queue(), accepted.events());
         };
     }
 
     /**
-     * Handles every event, each on its own. If one fails, Messenger is asked to deliver the batch again: the
-     * events handled meanwhile are then skipped by their handled mark, and one that failed part way is handled
-     * again, finishing what it started (see {@code Bot}).
+     * Answers 200 only when every event is on the queue. Otherwise Messenger is asked to deliver the POST again:
+     * the events SQS took meanwhile are then dropped by their deduplication id (within five minutes; later, the bot
+     * recognises them by their delivery key).
      */
-    private static WebResponse handle(SendSongs app, List<Inbound> events) {
-        int failed = 0;
-        for (Inbound event : events) {
-            try {
-                app.bot().handle(event);
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.error("handling webhook event {} failed", event.eventId(), e);
-            }
+    private static WebResponse queue(InboundQueue queue, List<Inbound> events) {
+        if (events.isEmpty()) {
+            return Webhook.RECEIVED;
         }
-        return failed == 0 ? Webhook.RECEIVED
-                : WebResponse.text(500, failed + " of " + events.size() + " messages failed; deliver again");
+        int notQueued;
+        try {
+            notQueued = queue.send(events);
+        } catch (InboundCodec.TooLargeException e) {
+            LOG.error("webhook POST refused: {}", e.getMessage());
+            return WebResponse.text(413, "an event is too large to queue");
+        } catch (SdkException e) {
+            LOG.error("the intake queue could not be reached", e);
+            return WebResponse.text(500, "the events could not be queued; deliver again");
+        }
+        return notQueued == 0 ? Webhook.RECEIVED
+                : WebResponse.text(500, notQueued + " of " + events.size() + " events were not queued; deliver again");
     }
 }

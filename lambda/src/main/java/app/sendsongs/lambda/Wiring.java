@@ -3,12 +3,14 @@ package app.sendsongs.lambda;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +20,6 @@ import java.util.Map;
  * and kept in memory for the life of the environment.
  */
 final class Wiring {
-    /** As the server: a claimed listen check falls due again two minutes after a crash. */
-
     private final Settings settings;
     private final Surroundings surroundings;
     private final Map<Setting, String> secrets;
@@ -73,10 +73,22 @@ final class Wiring {
                 secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null));
     }
 
+    /** The intake queue between the webhook and the inbound function. */
+    InboundQueue inboundQueue() {
+        return new InboundQueue(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
+    }
+
+    /** When failed queued events come back, on the intake queue. */
+    Retries retries() {
+        return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
+    }
+
     /** The core on the shared table, talking to people through {@code chat}. */
     SendSongs app(ChatPlatform chat) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
-        return new SendSongs(stores(), List.of(chat), spotify, List.of(spotify), surroundings.clock(),
-                new SendSongs.Settings(connectLink(), settings.schedule(), SendSongs.Settings.LEASE));
+        return new SendSongs(stores(), List.of(chat), spotify,
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), List.of(spotify),
+                surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
+                SendSongs.Settings.LEASE, SendLimits.standard()));
     }
 }

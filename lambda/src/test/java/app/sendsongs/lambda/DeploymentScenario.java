@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Everything the deployed functions can be asked to do, run through their entry points: every route and command,
- * registration failures, held and retried messages, a revoked grant and reconnection, expiry, purge, forget_me,
- * a redelivered webhook. The deployment test records the AWS calls this makes to compare them with the roles;
- * a new feature that reaches the store in a new way belongs here too.
+ * registration failures, a share from a pasted link, receipts and blocks, held and retried messages, a revoked grant
+ * and reconnection, expiry, purge, forget_me,
+ * a handling failure retried from the queue, a redelivered webhook. The deployment test records the AWS calls this
+ * makes to compare them with the roles; a new feature that reaches the store or the queue in a new way belongs here
+ * too.
  */
 final class DeploymentScenario {
     private static final String LINK = "https://open.spotify.com/track/";
@@ -42,10 +44,24 @@ final class DeploymentScenario {
         assertThat(people.ask("alice", "send_song name:\"Nobody Known\" " + LINK + tracks.get(0)).getLast())
                 .contains("I don't know anyone called");
         assertThat(people.ask("alice", "send_song name:\"Dan Brown\" " + LINK + tracks.get(2)).getLast())
-                .startsWith("2 people are registered as");
+                .startsWith("2 people are called Dan Brown. Which one?");
         people.say("alice", "1");
         assertThat(people.ask("alice", "pending").getLast()).contains("Bob Fisher");
         assertThat(people.ask("alice", "cancel 2").getLast()).startsWith("Stopped watching ");
+
+        // a song shared from a pasted link, tap by tap (Alice is among Bob's contacts); a repeat refused
+        assertThat(people.ask("bob", "listen to this " + LINK + tracks.get(8))).contains("Who is it for?");
+        assertThat(people.ask("bob", "1").getLast()).startsWith("Send ");
+        assertThat(people.ask("bob", "send").getLast()).startsWith("Sent ");
+        assertThat(people.ask("bob", "send_song alice " + LINK + tracks.get(8)).getLast())
+                .startsWith("You already sent");
+
+        // a receiver's controls: receipts, a block and its undoing
+        assertThat(people.ask("dan1", "receipts off").getLast()).startsWith("Done: I won't tell anyone");
+        assertThat(people.ask("dan1", "receipts").getLast()).startsWith("I don't tell friends");
+        people.say("dan1", "receipts on");
+        assertThat(people.ask("carol", "block Bob Fisher").getLast()).startsWith("Blocked Bob Fisher");
+        assertThat(people.ask("carol", "unblock Bob Fisher").getLast()).startsWith("Unblocked Bob Fisher");
 
         // groups: make one, add, list, send a song to it, then take it apart
         assertThat(people.ask("alice", "create_group Family").getLast()).startsWith("Created the group Family.");
@@ -92,15 +108,21 @@ final class DeploymentScenario {
         people.say("alice", "pending");
         assertThat(people.inbox("alice")).anyMatch(text -> text.contains("within 7 days"));
 
+        // a passing fault while handling a message: it goes back to the queue and is answered on its retry
+        world.aws("inbound").faults().failNext("DynamoDb", 1);
+        assertThat(people.ask("bob", "pending")).last().asString().startsWith("Nothing pending");
+
         // a redelivered webhook event
         people.say("6483920174825591", "hi");
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
+        world.deliverQueued();
 
         // forgetting a person who still has a message held for them (Messenger fails its release)
         people.say("alice", "send_song name:\"Carol King\" pre:\"never read\" " + LINK + tracks.get(6));
         people.fault("messenger", 500, 1);
-        assertThat(people.ask("carol", "forget_me").getLast()).startsWith("Done: I've deleted everything");
+        people.say("carol", "forget_me"); // asks first; its answer waits behind the song Messenger failed
+        assertThat(people.ask("carol", "forget_me confirm").getLast()).startsWith("Done: I've deleted everything");
         assertThat(people.inbox("carol")).noneMatch(text -> text.contains("never read"));
         people.advanceMinutes(61);
     }

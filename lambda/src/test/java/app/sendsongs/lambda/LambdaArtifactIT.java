@@ -25,19 +25,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The deployment artifact the normal build makes ({@code lambda/target/send-songs-lambda.jar}): slim (no web
- * server, no SQLite), within Lambda's size limits, holding the three handlers as Lambda loads them, and working
- * on its own with the production wiring.
+ * server, no SQLite, no other HTTP client than the JDK's, nothing of the tests' queue server), within Lambda's size
+ * limits, holding the four handlers as Lambda loads them, and working on its own with the production wiring.
  */
 class LambdaArtifactIT {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     /** Lambda's limits for a .zip/.jar deployment package: 50 MB uploaded directly, 250 MB unpacked. */
     private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
     private static final long MAX_UNPACKED_BYTES = 250L * 1024 * 1024;
     private static final List<String> FORBIDDEN = List.of("org/eclipse/jetty/", "io/javalin/", "org/sqlite/",
-            "kotlin/", "jakarta/servlet/", "io/netty/", "org/apache/hc/", "org/apache/http/", "picocli/");
-    static final List<Class<?>> HANDLERS = List.of(WebhookHandler.class, RegistrationHandler.class, TickHandler.class);
+            "kotlin/", "jakarta/servlet/", "io/netty/", "org/apache/hc/", "org/apache/http/", "picocli/",
+            "org/elasticmq/", "org/apache/pekko/", "scala/");
+    static final List<Class<?>> HANDLERS = List.of(WebhookHandler.class, InboundHandler.class,
+            RegistrationHandler.class, TickHandler.class);
 
     static Path jar() {
         Path jar = Path.of(System.getProperty("lambda.jar", "target/send-songs-lambda.jar"));
@@ -94,14 +98,10 @@ class LambdaArtifactIT {
             environment.put("SPOTIFY_CLIENT_ID", "smoke-client");
             environment.put("SPOTIFY_CLIENT_SECRET_PARAMETER", "/smoke/spotify-client-secret");
             environment.put("TOKEN_ENCRYPTION_KEY_PARAMETER", "/smoke/token-encryption-key");
-            environment.put("AWS_REGION", DynaliteExtension.REGION.id());
+            environment.putAll(awsEnvironment(parameters));
             environment.put("AWS_ACCESS_KEY_ID", DynaliteExtension.ACCESS_KEY);
             environment.put("AWS_SECRET_ACCESS_KEY", DynaliteExtension.SECRET_KEY);
-            environment.put("AWS_ENDPOINT_URL_SSM", parameters.endpoint().toString());
             environment.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.endpoint().toString());
-            environment.put("AWS_EC2_METADATA_DISABLED", "true");
-            environment.put("AWS_CONFIG_FILE", "/nonexistent");
-            environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
 
             JsonNode response = SampleEvents.JSON.readTree(invokeFromArtifact(RegistrationHandler.class, "connect",
                     environment));
@@ -114,6 +114,46 @@ class LambdaArtifactIT {
             assertThat(parameters.calls()).isEqualTo(1);
             assertThat(DYNAMO.client().scan(r -> r.tableName(table)).count()).as("the OAuth state stored").isOne();
         }
+    }
+
+    /**
+     * The webhook function from the artifact alone, as Lambda creates it: the production SQS client (on the JDK's
+     * HTTP client) puts the sample POST's event on the intake queue, on ElasticMQ.
+     */
+    @Test
+    void theArtifactAloneQueuesAWebhookPostWithTheProductionWiring() throws Exception {
+        IntakeQueues queues = QUEUES.freshQueues();
+        try (ParameterStoreEmulator parameters = new ParameterStoreEmulator()) {
+            parameters.putSecureString("/smoke/app-secret", SampleEvents.SAMPLE_APP_SECRET);
+            parameters.putSecureString("/smoke/verify-token", SampleEvents.SAMPLE_VERIFY_TOKEN);
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("MESSENGER_APP_SECRET_PARAMETER", "/smoke/app-secret");
+            environment.put("MESSENGER_VERIFY_TOKEN_PARAMETER", "/smoke/verify-token");
+            environment.put("INBOUND_QUEUE_URL", queues.url());
+            environment.putAll(awsEnvironment(parameters));
+            environment.put("AWS_ACCESS_KEY_ID", ElasticMqExtension.ACCESS_KEY);
+            environment.put("AWS_SECRET_ACCESS_KEY", ElasticMqExtension.SECRET_KEY);
+            environment.put("AWS_ENDPOINT_URL_SQS", QUEUES.endpoint().toString());
+
+            JsonNode response = SampleEvents.JSON.readTree(invokeFromArtifact(WebhookHandler.class, "webhook-post",
+                    environment));
+
+            assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+            assertThat(QUEUES.client().receiveMessage(request -> request.queueUrl(queues.url())).messages())
+                    .singleElement().satisfies(message -> assertThat(InboundCodec.decode(message.body()).deliveryKey())
+                            .isEqualTo("messenger:m_sample-1-Xk9bV2y7"));
+        }
+    }
+
+    /** The AWS SDK's environment of a function run outside AWS: region, no instance metadata, the SSM emulator. */
+    private static Map<String, String> awsEnvironment(ParameterStoreEmulator parameters) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", DynaliteExtension.REGION.id());
+        environment.put("AWS_ENDPOINT_URL_SSM", parameters.endpoint().toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_CONFIG_FILE", "/nonexistent");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
+        return environment;
     }
 
     /** Runs {@link InvokeOnce} with only the artifact (and itself) on the class path; its standard output. */

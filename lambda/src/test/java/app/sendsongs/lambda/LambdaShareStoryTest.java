@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LambdaShareStoryTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String LINK = "https://open.spotify.com/track/";
 
@@ -27,7 +29,7 @@ class LambdaShareStoryTest {
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         people = new People(world);
         track = people.trackIds().getFirst();
     }
@@ -47,8 +49,11 @@ class LambdaShareStoryTest {
                 "send_song name:\"Bob Fisher\" pre:\"for your commute\" post:\"told you it was good\" " + LINK + track);
 
         assertThat(confirmation).singleElement().asString().startsWith("Sent ").contains("Bob Fisher");
-        assertThat(people.lastMessage("bob")).contains("Alice Smith sent you a song").contains("for your commute")
-                .contains(LINK + track).doesNotContain("told you it was good");
+        List<String> bobs = people.inbox("bob");
+        // the song comes as a text, then its card
+        assertThat(bobs.get(bobs.size() - 2)).contains("Alice Smith sent you a song").contains("for your commute")
+                .doesNotContain("told you it was good");
+        assertThat(people.lastCardLink("bob")).isEqualTo(LINK + track);
 
         people.advanceMinutes(10);
         assertThat(people.inbox("alice")).noneMatch(text -> text.contains("listened to"));

@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The serverless deployment on one machine: the three functions' handlers, each with its own AWS clients (and
- * call recorder) and only its own environment variables, behind an emulated HTTP API; their secrets in an
- * emulated Parameter Store; their one DynamoDB table (on dynalite); and the sandbox emulators of Messenger and Spotify on a manual
- * clock, whose {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
+ * The serverless deployment on one machine: the four functions' handlers, each with its own AWS clients (and
+ * call recorder) and only its own environment variables, the webhook and registration behind an emulated HTTP API;
+ * their secrets in an emulated Parameter Store; their one DynamoDB table (on dynalite); the intake queue and its
+ * dead-letter queue (on ElasticMQ), whose event source mapping hands queued events to the inbound function when a
+ * test calls {@link #deliverQueued()}; and the sandbox emulators of Messenger and Spotify on a manual clock, whose
+ * {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
  */
 final class LambdaWorld implements AutoCloseable {
     private static final String PARAMETER_PREFIX = "/send-songs-test/";
@@ -38,17 +40,23 @@ final class LambdaWorld implements AutoCloseable {
     final Javalin sandboxHttp;
     final ApiGatewayEmulator api = new ApiGatewayEmulator();
     private final URI dynamoDb;
+    private final URI sqs;
     final String table;
+    final IntakeQueues queues;
     private final Map<String, TestAws> aws = new HashMap<>();
     private final String tokenKey = randomKey();
     final WebhookHandler webhook;
     final RegistrationHandler registration;
     final TickHandler tick;
+    final InboundHandler inbound;
+    private SqsEventSourceMapping inboundMapping;
 
-    /** The functions' table is a fresh one on {@code dynamo}'s server, deleted after the test. */
-    LambdaWorld(DynaliteExtension dynamo) {
+    /** The functions' table and queues are fresh ones on the test servers, deleted after the test. */
+    LambdaWorld(DynaliteExtension dynamo, ElasticMqExtension queueServer) {
         dynamoDb = dynamo.endpoint();
         table = dynamo.freshTable();
+        sqs = queueServer.endpoint();
+        queues = queueServer.freshQueues();
         sandboxHttp = Javalin.create(config -> config.showJavalinBanner = false);
         sandbox.routes(sandboxHttp);
         sandboxHttp.start("127.0.0.1", 0);
@@ -56,6 +64,7 @@ final class LambdaWorld implements AutoCloseable {
         webhook = new WebhookHandler(surroundings("webhook", WebhookHandler.SETTINGS));
         registration = new RegistrationHandler(surroundings("registration", RegistrationHandler.SETTINGS));
         tick = new TickHandler(surroundings("tick", TickHandler.SETTINGS));
+        inbound = new InboundHandler(surroundings("inbound", InboundHandler.SETTINGS));
         WebhookHandler.ROUTES.forEach(route -> api.route(route, "webhook", webhook));
         RegistrationHandler.ROUTES.forEach(route -> api.route(route, "registration", registration));
         sandbox.botWebhookUrl(api.baseUrl() + "/webhook");
@@ -77,6 +86,7 @@ final class LambdaWorld implements AutoCloseable {
                 all.put(setting.name(), parameterName(setting));
             }
         }
+        all.put(Setting.INBOUND_QUEUE_URL.name(), queues.url());
         all.put(Setting.WATCH_SCHEDULE.name(), "5m/1h,1h/7d");
         all.put(Setting.MESSENGER_GRAPH_BASE_URL.name(), sandboxBase() + "/sandbox/graph");
         all.put(Setting.SPOTIFY_ACCOUNTS_BASE_URL.name(), sandboxBase() + "/sandbox/accounts");
@@ -88,9 +98,32 @@ final class LambdaWorld implements AutoCloseable {
         return PARAMETER_PREFIX + setting.name().replace("_PARAMETER", "").toLowerCase().replace('_', '-');
     }
 
-    /** The calls one function made to AWS so far. */
+    /** The calls one function made to AWS so far (for the inbound function, its event source mapping's too). */
     Set<AwsCall> calls(String function) {
         return aws.get(function).recorder().calls();
+    }
+
+    /** A function's AWS clients, to inject faults into them. */
+    TestAws aws(String function) {
+        return aws.get(function);
+    }
+
+    /**
+     * Runs the intake queue's event source mapping until nothing on the queue is visible: every event the webhook
+     * queued so far has been handed to the inbound function (failed ones wait for their retry delay). The mapping
+     * is created on first use, as a deployment creates it, with the inbound function's role and timeout. The number
+     * of invocations.
+     */
+    int deliverQueued() {
+        return inboundMapping().drain();
+    }
+
+    synchronized SqsEventSourceMapping inboundMapping() {
+        if (inboundMapping == null) {
+            inboundMapping = new SqsEventSourceMapping(aws.get("inbound").sqs(), queues, inbound, "inbound",
+                    IntakeQueues.FUNCTION_TIMEOUT_SECONDS, 10);
+        }
+        return inboundMapping;
     }
 
     /** Invokes a handler with an event, as Lambda does; the handler's JSON answer. */
@@ -119,7 +152,7 @@ final class LambdaWorld implements AutoCloseable {
                 environment.put(setting.name(), all.get(setting.name()));
             }
         });
-        TestAws clients = new TestAws(parameters.endpoint(), dynamoDb);
+        TestAws clients = new TestAws(parameters.endpoint(), dynamoDb, sqs);
         aws.put(function, clients);
         return new Surroundings(environment, clients, StoreOpener.dynamoDb(), clock);
     }

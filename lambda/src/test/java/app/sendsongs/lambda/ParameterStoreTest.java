@@ -15,7 +15,8 @@ class ParameterStoreTest {
             Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);
 
     private final ParameterStoreEmulator emulator = new ParameterStoreEmulator();
-    private final TestAws aws = new TestAws(emulator.endpoint(), URI.create("http://127.0.0.1:1"));
+    private final TestAws aws = new TestAws(emulator.endpoint(), URI.create("http://127.0.0.1:1"),
+            URI.create("http://127.0.0.1:1"));
     private final ParameterStore store = new ParameterStore(aws.ssm());
     private final Settings names = Settings.read(Map.of("SPOTIFY_CLIENT_SECRET_PARAMETER", "/app/spotify",
             "TOKEN_ENCRYPTION_KEY_PARAMETER", "/app/key"), SECRETS);

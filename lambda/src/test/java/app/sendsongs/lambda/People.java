@@ -35,20 +35,42 @@ final class People {
 
     private final String api;
     private final SandboxControl sandbox;
+    private final LambdaWorld world;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     People(LambdaWorld world) {
         this.api = world.api.baseUrl();
         this.sandbox = new SandboxControl(world.sandboxBase());
+        this.world = world;
     }
 
-    /** The person writes to the bot on Messenger; the sandbox signs the event and posts it to the webhook. */
+    /**
+     * The person writes to the bot on Messenger; the sandbox signs the event and posts it to the webhook, which
+     * queues it; the queue's event source mapping then hands it to the inbound function.
+     */
     void say(String psid, String text) {
+        sandbox.say(psid, text);
+        world.deliverQueued();
+    }
+
+    /** The person writes, and the webhook queues it; nothing handles it yet. */
+    void sayWithoutDelivery(String psid, String text) {
         sandbox.say(psid, text);
     }
 
     List<String> inbox(String psid) {
         return sandbox.inbox(psid);
+    }
+
+    /** The link of the last card (generic template) the person got, as the Send API carried it. */
+    String lastCardLink(String psid) {
+        List<String> links = new java.util.ArrayList<>();
+        sandbox.inboxMessages(psid).forEach(message -> message.path("message").path("attachment").path("payload")
+                .path("elements").forEach(element -> links.add(element.path("default_action").path("url").asText())));
+        if (links.isEmpty()) {
+            throw new AssertionError(psid + " got no card");
+        }
+        return links.getLast();
     }
 
     String lastMessage(String psid) {

@@ -20,11 +20,15 @@ import software.amazon.awssdk.services.ssm.model.GetParametersRequest;
  * Records every AWS API call made through the clients it is installed on, as the IAM actions and resources it
  * needs, so a test can compare what the code really did with what the function's role allows. Transactions are
  * authorised per item by the underlying actions ({@code PutItem}, {@code UpdateItem}, {@code DeleteItem},
- * {@code ConditionCheckItem}, {@code GetItem}), so they are recorded that way.
+ * {@code ConditionCheckItem}, {@code GetItem}), so they are recorded that way; SQS's batch operations by their
+ * single forms ({@code SendMessageBatch} needs {@code sqs:SendMessage}), on the queue named by the request's URL.
  */
 final class RecordingInterceptor implements ExecutionInterceptor {
     /** SDK service names and the IAM prefixes of their actions. */
-    private static final Map<String, String> IAM_PREFIXES = Map.of("DynamoDb", "dynamodb", "Ssm", "ssm");
+    private static final Map<String, String> IAM_PREFIXES = Map.of("DynamoDb", "dynamodb", "Ssm", "ssm", "Sqs", "sqs");
+    /** SQS authorises each batch operation by the action of its single form. */
+    private static final Map<String, String> SQS_ACTIONS = Map.of("SendMessageBatch", "SendMessage",
+            "DeleteMessageBatch", "DeleteMessage", "ChangeMessageVisibilityBatch", "ChangeMessageVisibility");
     private static final String TABLE = "table";
 
     private final Set<AwsCall> calls = ConcurrentHashMap.newKeySet();
@@ -49,6 +53,12 @@ final class RecordingInterceptor implements ExecutionInterceptor {
     }
 
     private static List<AwsCall> iamCalls(String prefix, String operation, SdkRequest request) {
+        if (prefix.equals("sqs")) {
+            String queueUrl = request.getValueForField("QueueUrl", String.class)
+                    .orElseThrow(() -> new IllegalStateException("an SQS call without a queue URL: " + operation));
+            return List.of(new AwsCall("sqs:" + SQS_ACTIONS.getOrDefault(operation, operation),
+                    "queue:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1)));
+        }
         return switch (request) {
             case GetParametersRequest get -> get.names().stream()
                     .map(name -> new AwsCall(prefix + ":" + operation, "parameter:" + name)).toList();

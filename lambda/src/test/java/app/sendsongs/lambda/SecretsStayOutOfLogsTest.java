@@ -16,13 +16,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SecretsStayOutOfLogsTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private LambdaWorld world;
     private People people;
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         people = new People(world);
     }
 

@@ -44,15 +44,19 @@ class SettingsTest {
 
     @Test
     void eachHandlerDeclaresItsSettingsOnceAndOnlyTheSecretsItNeeds() {
-        for (List<Setting> settings : List.of(WebhookHandler.SETTINGS, RegistrationHandler.SETTINGS,
+        for (List<Setting> settings : List.of(InboundHandler.SETTINGS, RegistrationHandler.SETTINGS,
                 TickHandler.SETTINGS)) {
             assertThat(settings).doesNotHaveDuplicates()
-                    .contains(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);
+                    .contains(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER)
+                    .doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER, Setting.MESSENGER_VERIFY_TOKEN_PARAMETER);
         }
-        assertThat(RegistrationHandler.SETTINGS).doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER,
-                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER);
-        assertThat(TickHandler.SETTINGS).doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER,
-                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER);
+        assertThat(WebhookHandler.SETTINGS).containsExactlyInAnyOrder(Setting.MESSENGER_APP_SECRET_PARAMETER,
+                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL);
+        assertThat(InboundHandler.SETTINGS).contains(Setting.INBOUND_QUEUE_URL,
+                Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER);
+        assertThat(RegistrationHandler.SETTINGS).doesNotContain(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
+                Setting.INBOUND_QUEUE_URL);
+        assertThat(TickHandler.SETTINGS).doesNotContain(Setting.INBOUND_QUEUE_URL);
     }
 
     @Test

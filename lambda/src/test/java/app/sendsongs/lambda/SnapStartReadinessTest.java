@@ -21,12 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SnapStartReadinessTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private LambdaWorld world;
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
     }
 
     @AfterEach
@@ -40,6 +42,7 @@ class SnapStartReadinessTest {
         assertThat(world.calls("webhook")).isEmpty();
         assertThat(world.calls("registration")).isEmpty();
         assertThat(world.calls("tick")).isEmpty();
+        assertThat(world.calls("inbound")).isEmpty();
 
         world.runTick();
         world.runTick();
@@ -54,7 +57,7 @@ class SnapStartReadinessTest {
         Map<String, String> environment = new java.util.HashMap<>(world.deploymentEnvironment());
         environment.put("TOKEN_ENCRYPTION_KEY_PARAMETER", "/send-songs-test/not-created-yet");
         TickHandler tick = new TickHandler(new Surroundings(environment,
-                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint()), StoreOpener.dynamoDb(), world.clock));
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint(), QUEUES.endpoint()), StoreOpener.dynamoDb(), world.clock));
 
         assertThatThrownBy(() -> LambdaWorld.invoke(tick, "tick", SampleEvents.load("scheduler-tick")))
                 .isInstanceOf(IllegalStateException.class)
@@ -69,12 +72,14 @@ class SnapStartReadinessTest {
 
     @Test
     void aFunctionWithoutItsVariablesFailsAtInitNamingThemAll() {
-        assertThatThrownBy(() -> new WebhookHandler(new Surroundings(Map.of("DYNAMODB_TABLE", "t"),
-                new TestAws(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")),
+        assertThatThrownBy(() -> new InboundHandler(new Surroundings(Map.of("DYNAMODB_TABLE", "t"),
+                new TestAws(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
+                        URI.create("http://127.0.0.1:1")),
                 (client, table, cipher) -> { throw new AssertionError("not opened"); }, Clock.systemUTC())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PUBLIC_BASE_URL is not set")
-                .hasMessageContaining("MESSENGER_APP_SECRET_PARAMETER is not set")
+                .hasMessageContaining("MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER is not set")
+                .hasMessageContaining("INBOUND_QUEUE_URL is not set")
                 .hasMessageContaining("TOKEN_ENCRYPTION_KEY_PARAMETER is not set");
     }
 }

@@ -1,6 +1,8 @@
 package app.sendsongs.lambda;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,7 +19,8 @@ import java.util.stream.Stream;
  * The Terraform configuration as parsed HCL (hcl4j): every {@code *.tf} file of a directory merged into one tree.
  * References stay as text ({@code aws_dynamodb_table.main.arn}; an interpolation {@code "${x.arn}/index/due"}
  * reads {@code x.arn/index/due}); the configuration avoids the constructs hcl4j reads loosely (index
- * expressions, {@code for_each}, conditionals, {@code jsonencode}) where this test looks.
+ * expressions, {@code for_each}, conditionals) where this test looks, and {@link #jsonencoded} reads what hcl4j makes
+ * of a {@code jsonencode} of a map.
  */
 final class TerraformConfig {
     private final Map<String, Object> root;
@@ -133,6 +136,35 @@ final class TerraformConfig {
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /**
+     * The map a {@code jsonencode({...})} stands for. hcl4j gives it as JSON text in which a reference is an object
+     * naming it ({@code "name": "aws_sqs_queue.x.arn"}); here a reference is its text, as everywhere else.
+     */
+    static Map<String, Object> jsonencoded(Object value) {
+        try {
+            return map(plain(new ObjectMapper().readTree(String.valueOf(value))));
+        } catch (IOException e) {
+            throw new AssertionError("not what hcl4j makes of a jsonencode: " + value, e);
+        }
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node.isObject() && node.has("symbolName")) {
+            return node.path("name").asText();
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        return node.isNumber() ? node.numberValue() : node.isBoolean() ? node.booleanValue() : node.asText();
     }
 
     /** The resource address a reference points into: {@code aws_iam_role.webhook.arn} gives {@code aws_iam_role.webhook}. */

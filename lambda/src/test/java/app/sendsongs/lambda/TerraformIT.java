@@ -29,19 +29,25 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * The Terraform configuration (deploy/terraform) checked against the code and the built artifact: every handler it
  * names exists and is a Lambda handler; routes reach the function that serves them; every setting the code reads
- * is in that function's environment, secrets only as SecureString parameter names; and each role allows exactly
- * the DynamoDB and SSM calls its function really makes (recorded by running {@link DeploymentScenario} through the
- * handlers), nothing broader.
+ * is in that function's environment, secrets only as SecureString parameter names; the intake queue is made as the
+ * tests make it, and feeds the inbound function as the code expects; and each role allows exactly the DynamoDB, SQS
+ * and SSM calls its function really makes (recorded by running {@link DeploymentScenario} through the handlers and
+ * the emulated event source mapping, which acts with the inbound function's role), nothing broader.
  */
 class TerraformIT {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String TABLE = "aws_dynamodb_table.main";
+    private static final String QUEUE = "aws_sqs_queue.inbound";
+    private static final String DEAD_LETTERS = "aws_sqs_queue.inbound_dead_letters";
     private static final Map<String, Class<?>> FUNCTIONS = new LinkedHashMap<>();
 
     static {
         FUNCTIONS.put("webhook", WebhookHandler.class);
+        FUNCTIONS.put("inbound", InboundHandler.class);
         FUNCTIONS.put("registration", RegistrationHandler.class);
         FUNCTIONS.put("tick", TickHandler.class);
     }
@@ -53,7 +59,7 @@ class TerraformIT {
     @BeforeAll
     static void recordWhatTheFunctionsDo() {
         terraform = TerraformConfig.load(TerraformConfig.directory());
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         DeploymentScenario.run(world);
         FUNCTIONS.keySet().forEach(function -> RECORDED.put(function, world.calls(function)));
     }
@@ -64,7 +70,7 @@ class TerraformIT {
     }
 
     @Test
-    void theFunctionsAreExactlyTheThreeHandlersOnJava21WithSnapStartOnPublishedVersions() throws Exception {
+    void theFunctionsAreExactlyTheFourHandlersOnJava21WithSnapStartOnPublishedVersions() throws Exception {
         assertThat(terraform.resources("aws_lambda_function").keySet()).containsExactlyInAnyOrderElementsOf(
                 FUNCTIONS.keySet());
         try (URLClassLoader artifact = LambdaArtifactIT.artifactOnly()) {
@@ -104,6 +110,8 @@ class TerraformIT {
         });
         Map<String, Object> target = TerraformConfig.map(terraform.resource("aws_scheduler_schedule.tick").get("target"));
         assertThat(target.get("arn")).isEqualTo("aws_lambda_alias.tick.arn");
+        assertThat(terraform.resources("aws_lambda_event_source_mapping").values()).singleElement()
+                .satisfies(mapping -> assertThat(mapping.get("function_name")).isEqualTo("aws_lambda_alias.inbound.arn"));
     }
 
     @Test
@@ -150,12 +158,56 @@ class TerraformIT {
                             .doesNotContain("SECRET", "TOKEN", "PASSWORD", "KEY");
                 }
             }
-            assertThat(environment.get(Setting.DYNAMODB_TABLE.name())).isEqualTo(TABLE + ".name");
+            if (settings.contains(Setting.DYNAMODB_TABLE)) {
+                assertThat(environment.get(Setting.DYNAMODB_TABLE.name())).isEqualTo(TABLE + ".name");
+            }
+            if (settings.contains(Setting.INBOUND_QUEUE_URL)) {
+                assertThat(environment.get(Setting.INBOUND_QUEUE_URL.name())).isEqualTo(QUEUE + ".url");
+            }
         }
     }
 
     @Test
-    void eachRoleAllowsExactlyTheDynamoDbAndSsmCallsItsFunctionMakes() {
+    void theIntakeQueueIsFifoEncryptedWithoutContentDeduplicationAndAsTheTestsMakeIt() {
+        Map<String, Object> queue = terraform.resource(QUEUE);
+        Map<String, Object> deadLetters = terraform.resource(DEAD_LETTERS);
+        for (Map<String, Object> fifo : List.of(queue, deadLetters)) {
+            assertThat(fifo.get("fifo_queue")).isEqualTo(Boolean.TRUE);
+            assertThat(fifo.get("content_based_deduplication")).isEqualTo(Boolean.FALSE);
+            assertThat(fifo.get("sqs_managed_sse_enabled")).isEqualTo(Boolean.TRUE);
+            assertThat(String.valueOf(fifo.get("name"))).endsWith(".fifo");
+        }
+        int functionTimeout = number(function("inbound").get("timeout"));
+        assertThat(functionTimeout).isEqualTo(IntakeQueues.FUNCTION_TIMEOUT_SECONDS);
+        assertThat(number(queue.get("visibility_timeout_seconds"))).isEqualTo(IntakeQueues.VISIBILITY_TIMEOUT_SECONDS)
+                .isGreaterThanOrEqualTo(6 * functionTimeout);
+        assertThat(number(queue.get("max_message_size"))).isEqualTo(InboundCodec.MAX_BYTES);
+        assertThat(number(queue.get("message_retention_seconds"))).isEqualTo(IntakeQueues.RETENTION_SECONDS);
+        assertThat(number(deadLetters.get("message_retention_seconds")))
+                .isEqualTo(IntakeQueues.DEAD_LETTER_RETENTION_SECONDS);
+        Map<String, Object> redrive = TerraformConfig.jsonencoded(queue.get("redrive_policy"));
+        assertThat(redrive.get("deadLetterTargetArn")).isEqualTo(DEAD_LETTERS + ".arn");
+        assertThat(redrive.get("maxReceiveCount")).isEqualTo("var.inbound_max_receive_count");
+        assertThat(number(TerraformConfig.map(terraform.section("variable").get("inbound_max_receive_count"))
+                .get("default"))).isEqualTo(IntakeQueues.MAX_RECEIVE_COUNT);
+        Map<String, Object> allowed = TerraformConfig.jsonencoded(terraform
+                .resource("aws_sqs_queue_redrive_allow_policy.inbound_dead_letters").get("redrive_allow_policy"));
+        assertThat(allowed.get("redrivePermission")).isEqualTo("byQueue");
+        assertThat(allowed.get("sourceQueueArns")).isEqualTo(List.of(QUEUE + ".arn"));
+    }
+
+    @Test
+    void theQueueFeedsTheInboundFunctionInBatchesItMayPartlyFailAndTheWebhookAnswersWithinMessengersWait() {
+        Map<String, Object> mapping = terraform.resource("aws_lambda_event_source_mapping.inbound");
+        assertThat(mapping.get("event_source_arn")).isEqualTo(QUEUE + ".arn");
+        assertThat(number(mapping.get("batch_size"))).isBetween(1, 10);
+        assertThat(TerraformConfig.strings(mapping.get("function_response_types")))
+                .containsExactly("ReportBatchItemFailures");
+        assertThat(number(function("webhook").get("timeout"))).as("seconds; Messenger waits 20").isLessThan(20);
+    }
+
+    @Test
+    void eachRoleAllowsExactlyTheDynamoDbSqsAndSsmCallsItsFunctionMakes() {
         List<String> problems = new ArrayList<>();
         for (String function : FUNCTIONS.keySet()) {
             Set<String> needed = new TreeSet<>();
@@ -169,7 +221,7 @@ class TerraformIT {
             Set<String> allowed = new TreeSet<>();
             for (Map<String, Object> statement : statements(function)) {
                 for (String action : TerraformConfig.strings(statement.get("actions"))) {
-                    if (action.startsWith("dynamodb:") || action.startsWith("ssm:")) {
+                    if (action.startsWith("dynamodb:") || action.startsWith("ssm:") || action.startsWith("sqs:")) {
                         TerraformConfig.strings(statement.get("resources"))
                                 .forEach(resource -> allowed.add(action + " on " + resource));
                     }
@@ -222,7 +274,7 @@ class TerraformIT {
                                 .as(function + " may decrypt only through SSM").isEqualTo("kms:ViaService");
                         resources.forEach(resource -> keyGrants.add(action + " on " + resource));
                     } else {
-                        assertThat(action).as(function + " action").matches("(dynamodb|ssm):\\w+");
+                        assertThat(action).as(function + " action").matches("(dynamodb|ssm|sqs):\\w+");
                     }
                 }
             }
@@ -342,6 +394,9 @@ class TerraformIT {
         if (call.resource().startsWith("index/")) {
             return TABLE + ".arn/" + call.resource();
         }
+        if (call.resource().equals("queue:" + world.queues.name())) {
+            return QUEUE + ".arn";
+        }
         if (call.resource().startsWith("parameter:")) {
             String name = call.resource().substring("parameter:".length());
             Setting setting = Arrays.stream(Setting.values()).filter(Setting::namesParameter)
@@ -366,6 +421,13 @@ class TerraformIT {
     @SuppressWarnings("unchecked")
     private static List<Setting> settings(Class<?> handler) throws ReflectiveOperationException {
         return (List<Setting>) handler.getField("SETTINGS").get(null);
+    }
+
+    private static int number(Object value) {
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        throw new AssertionError("not a number: " + value);
     }
 
     private static String resolve(Object value) {

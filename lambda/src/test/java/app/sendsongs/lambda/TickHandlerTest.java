@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TickHandlerTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String LINK = "https://open.spotify.com/track/";
 
@@ -22,7 +24,7 @@ class TickHandlerTest {
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         people = new People(world);
     }
 

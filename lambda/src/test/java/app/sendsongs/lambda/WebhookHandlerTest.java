@@ -2,21 +2,33 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The webhook function invoked directly with API Gateway's payload 2.0 events, as Lambda invokes it. */
+/**
+ * The webhook function invoked directly with API Gateway's payload 2.0 events, as Lambda invokes it, in front of
+ * the intake queue on ElasticMQ: what it answers, and what lands on the queue.
+ */
 class WebhookHandlerTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String SAMPLE_SENDER = "6483920174825591";
 
@@ -25,7 +37,7 @@ class WebhookHandlerTest {
 
     @BeforeEach
     void start() {
-        world = new LambdaWorld(DYNAMO);
+        world = new LambdaWorld(DYNAMO, QUEUES);
         people = new People(world);
     }
 
@@ -47,51 +59,190 @@ class WebhookHandlerTest {
     }
 
     @Test
-    void aSignedEventIsHandledOnceEvenWhenDeliveredTwice() {
+    void aSignedPostIsQueuedAndAnsweredBeforeAnythingHandlesIt() {
         people.say(SAMPLE_SENDER, "hi");
         int before = people.inbox(SAMPLE_SENDER).size();
 
-        JsonNode first = invoke(SampleEvents.webhookPostAt(world.clock.instant()));
-        JsonNode again = invoke(SampleEvents.webhookPostAt(world.clock.instant()));
+        JsonNode answer = invoke(SampleEvents.webhookPostAt(world.clock.instant()));
 
-        assertThat(first.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(first.path("body").asText()).isEqualTo("EVENT_RECEIVED");
-        assertThat(again.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("body").asText()).isEqualTo("EVENT_RECEIVED");
+        assertThat(queued()).isOne();
+        assertThat(people.inbox(SAMPLE_SENDER)).hasSize(before);
+        assertThat(world.calls("webhook")).extracting(AwsCall::action)
+                .containsOnly("ssm:GetParameters", "sqs:SendMessage");
+
+        world.deliverQueued();
         assertThat(people.inbox(SAMPLE_SENDER)).hasSize(before + 1);
         assertThat(people.lastMessage(SAMPLE_SENDER)).contains("send_song");
+        assertThat(queued()).isZero();
     }
 
     @Test
-    void aTamperedOrUnsignedBodyIsRefusedAndNothingHappens() {
-        people.say(SAMPLE_SENDER, "hi");
-        int before = people.inbox(SAMPLE_SENDER).size();
-        ObjectNode tampered = SampleEvents.webhookPostAt(world.clock.instant());
+    void eventsLandInOrderGroupedByPersonWithTheirDeliveryKeysInTheFewestBatches() {
+        List<SampleEvents.Said> said = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            said.add(new SampleEvents.Said(i % 2 == 0 ? "alice-psid" : "bob-psid", "m_" + i, "message " + i));
+        }
+
+        JsonNode answer = invoke(SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), said)));
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(world.aws("webhook").operations().counts()).containsEntry("SendMessageBatch", 3L);
+        Map<String, List<Message>> byGroup = receiveAll();
+        assertThat(byGroup.keySet()).containsExactlyInAnyOrder("messenger:alice-psid", "messenger:bob-psid");
+        assertThat(byGroup.get("messenger:alice-psid")).extracting(this::text)
+                .containsExactlyElementsOf(IntStream.range(0, 23).filter(i -> i % 2 == 0).mapToObj(i -> "message " + i)
+                        .toList());
+        assertThat(byGroup.get("messenger:bob-psid")).extracting(this::text)
+                .containsExactlyElementsOf(IntStream.range(0, 23).filter(i -> i % 2 == 1).mapToObj(i -> "message " + i)
+                        .toList());
+        assertThat(byGroup.get("messenger:alice-psid").getFirst().attributes())
+                .containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "messenger:m_0");
+    }
+
+    @Test
+    void aRedeliveredPostIsQueuedOnce() {
+        ObjectNode post = SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), List.of(
+                new SampleEvents.Said("alice-psid", "m_1", "hi"), new SampleEvents.Said("bob-psid", "m_2", "hello"))));
+
+        Map<String, Integer> before = wroteBefore("alice-psid", "bob-psid");
+
+        assertThat(invoke(post).path("statusCode").asInt()).isEqualTo(200);
+        assertThat(invoke(post).path("statusCode").asInt()).isEqualTo(200);
+
+        assertThat(queued()).isEqualTo(2);
+        world.deliverQueued();
+        before.forEach((psid, count) -> assertThat(people.inbox(psid)).as(psid).hasSize(count + 1));
+    }
+
+    @Test
+    void aBatchTheQueueDoesNotTakeWholeIsAnswered500AndTheRedeliveryQueuesOnlyWhatWasMissing() {
+        ObjectNode post = SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), List.of(
+                new SampleEvents.Said("alice-psid", "m_1", "hi"), new SampleEvents.Said("bob-psid", "m_2", "hello"),
+                new SampleEvents.Said("carol-psid", "m_3", "hey"))));
+        Map<String, Integer> before = wroteBefore("alice-psid", "bob-psid", "carol-psid");
+        try (RefusingSqsProxy sqs = new RefusingSqsProxy(QUEUES.endpoint())) {
+            WebhookHandler webhook = webhookOn(sqs);
+            sqs.refuseInNextBatch("1");
+
+            JsonNode refused = LambdaWorld.invoke(webhook, "webhook", post);
+
+            assertThat(refused.path("statusCode").asInt()).isEqualTo(500);
+            assertThat(refused.path("body").asText()).isEqualTo("1 of 3 events were not queued; deliver again");
+            assertThat(queued()).isEqualTo(2);
+
+            assertThat(LambdaWorld.invoke(webhook, "webhook", post).path("statusCode").asInt()).isEqualTo(200);
+            assertThat(queued()).isEqualTo(3);
+        }
+        world.deliverQueued();
+        before.forEach((psid, count) -> assertThat(people.inbox(psid)).as(psid).hasSize(count + 1));
+    }
+
+    @Test
+    void anUnreachableQueueIsAnswered500SoMessengerDeliversAgain() {
+        world.aws("webhook").faults().failNext("Sqs", 1);
+
+        JsonNode answer = invoke(SampleEvents.load("webhook-post"));
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(500);
+        assertThat(answer.path("body").asText()).isEqualTo("the events could not be queued; deliver again");
+        assertThat(invoke(SampleEvents.load("webhook-post")).path("statusCode").asInt()).isEqualTo(200);
+        assertThat(queued()).isOne();
+    }
+
+    @Test
+    void anEventTooLargeForAQueueMessageIsRefusedWith413AndNothingOfThePostIsQueued() {
+        ObjectNode post = SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), List.of(
+                new SampleEvents.Said("alice-psid", "m_1", "hi"),
+                new SampleEvents.Said("bob-psid", "m_2", "x".repeat(InboundCodec.MAX_BYTES)))));
+
+        JsonNode answer = invoke(post);
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(413);
+        assertThat(queued()).isZero();
+    }
+
+    @Test
+    void aTamperedOrUnsignedBodyIsRefusedAndNothingIsQueued() {
+        ObjectNode tampered = SampleEvents.load("webhook-post");
         tampered.put("body", tampered.get("body").asText().replace("help", "history"));
-        ObjectNode unsigned = SampleEvents.webhookPostAt(world.clock.instant());
+        ObjectNode unsigned = SampleEvents.load("webhook-post");
         ((ObjectNode) unsigned.get("headers")).remove("x-hub-signature-256");
+        ObjectNode malformed = SampleEvents.signedWebhookPost("{\"object\":\"page\",\"entry\":7}");
 
         assertThat(invoke(tampered).path("statusCode").asInt()).isEqualTo(403);
         assertThat(invoke(unsigned).path("statusCode").asInt()).isEqualTo(403);
-        assertThat(people.inbox(SAMPLE_SENDER)).hasSize(before);
+        assertThat(invoke(malformed).path("statusCode").asInt()).isEqualTo(400);
+        assertThat(queued()).isZero();
     }
 
     @Test
-    void whenAMessageCannotBeHandledMessengerIsAskedToDeliverAgain() {
-        Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
-        environment.keySet().retainAll(WebhookHandler.SETTINGS.stream().map(Setting::name).toList());
-        environment.put(Setting.DYNAMODB_TABLE.name(), "no-such-table");
-        WebhookHandler misconfigured = new WebhookHandler(new Surroundings(environment,
-                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint()), StoreOpener.dynamoDb(), world.clock));
+    void aSignedPostWithoutMessagesIsAnsweredWithoutCallingTheQueue() {
+        JsonNode answer = invoke(SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), List.of())));
 
-        JsonNode answer = LambdaWorld.invoke(misconfigured, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
-
-        assertThat(answer.path("statusCode").asInt()).isEqualTo(500);
-        assertThat(answer.path("body").asText()).isEqualTo("1 of 1 messages failed; deliver again");
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(world.calls("webhook")).extracting(AwsCall::action).containsOnly("ssm:GetParameters");
     }
 
     @Test
     void aRouteOfAnotherFunctionIsNotServed() {
         assertThat(invoke(SampleEvents.load("connect")).path("statusCode").asInt()).isEqualTo(404);
+    }
+
+    /** The people write once (so Messenger lets the bot answer them); how many answers each has so far. */
+    private Map<String, Integer> wroteBefore(String... psids) {
+        Map<String, Integer> inboxes = new HashMap<>();
+        for (String psid : psids) {
+            people.say(psid, "hi");
+            inboxes.put(psid, people.inbox(psid).size());
+        }
+        return inboxes;
+    }
+
+    private long now() {
+        return world.clock.millis();
+    }
+
+    private WebhookHandler webhookOn(RefusingSqsProxy sqs) {
+        Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
+        environment.keySet().retainAll(WebhookHandler.SETTINGS.stream().map(Setting::name).toList());
+        return new WebhookHandler(new Surroundings(environment,
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint(), sqs.endpoint()), StoreOpener.dynamoDb(),
+                world.clock));
+    }
+
+    /** Messages on the intake queue, visible or not. */
+    private int queued() {
+        Map<QueueAttributeName, String> attributes = QUEUES.client().getQueueAttributes(request -> request
+                .queueUrl(world.queues.url()).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /** Everything on the queue, received (and deleted) in as many rounds as it takes, by message group, in order. */
+    private Map<String, List<Message>> receiveAll() {
+        Map<String, List<Message>> byGroup = new HashMap<>();
+        for (int round = 0; round < 20; round++) {
+            List<Message> messages = QUEUES.client().receiveMessage(request -> request.queueUrl(world.queues.url())
+                    .maxNumberOfMessages(10).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (messages.isEmpty()) {
+                return byGroup;
+            }
+            for (Message message : messages) {
+                byGroup.computeIfAbsent(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
+                        group -> new ArrayList<>()).add(message);
+                // a FIFO queue gives no more of a group while some of it is received and not deleted
+                QUEUES.client().deleteMessage(request -> request.queueUrl(world.queues.url())
+                        .receiptHandle(message.receiptHandle()));
+            }
+        }
+        throw new AssertionError("the queue did not empty");
+    }
+
+    private String text(Message message) {
+        return ((Inbound.Text) InboundCodec.decode(message.body())).text();
     }
 
     private JsonNode invoke(JsonNode event) {

@@ -11,7 +11,8 @@ import io.javalin.Javalin;
  * <p>Base URLs, for an app served at {@code <base>}: Graph {@code <base>/sandbox/graph} (then
  * {@code /<version>/me/messages}), Telegram {@code <base>/sandbox/telegram} (then {@code /bot<token>/<method>}),
  * Spotify accounts {@code <base>/sandbox/accounts} (then {@code /authorize}, {@code /api/token}), Spotify Web API
- * {@code <base>/sandbox/api} (then {@code /v1/...}), Last.fm {@code <base>/sandbox/lastfm} (then {@code /api/auth/}
+ * {@code <base>/sandbox/api} (then {@code /v1/...}), Spotify short links {@code <base>/sandbox/spotify-link} (then
+ * {@code /<code>}), Last.fm {@code <base>/sandbox/lastfm} (then {@code /api/auth/}
  * and {@code /2.0/}), ListenBrainz {@code <base>/sandbox/listenbrainz} (then {@code /1/...}).
  */
 public final class Sandbox {
@@ -23,6 +24,7 @@ public final class Sandbox {
     private final GraphEmulator graph;
     private final SpotifyAccountsEmulator accounts;
     private final SpotifyWebApiEmulator webApi;
+    private final SpotifyShortLinkEmulator shortLinks;
     private final ControlRoutes control;
     private final TelegramEmulator telegram;
     private final TelegramApiRoutes telegramApi;
@@ -39,6 +41,7 @@ public final class Sandbox {
         this.graph = new GraphEmulator(config, messenger, faults, clock);
         this.accounts = new SpotifyAccountsEmulator(spotify, faults);
         this.webApi = new SpotifyWebApiEmulator(spotify, faults);
+        this.shortLinks = new SpotifyShortLinkEmulator(spotify);
         this.control = new ControlRoutes(messenger, spotify, faults, clockControl);
         this.telegram = new TelegramEmulator(clock);
         this.telegramApi = new TelegramApiRoutes(telegram, faults);
@@ -52,6 +55,7 @@ public final class Sandbox {
         graph.routes(app);
         accounts.routes(app);
         webApi.routes(app);
+        shortLinks.routes(app);
         control.routes(app);
         telegramControl.routes(app);
         telegramApi.routes(app);

@@ -2,6 +2,7 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.DurableInbox;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
@@ -11,6 +12,7 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
+import app.sendsongs.spotify.SpotifyShortLinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,8 +68,8 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
-                    List.of(spotifyClient), clock, new SendSongs.Settings(link, config.schedule(),
-                    SendSongs.Settings.LEASE));
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
+                    new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
@@ -101,8 +103,8 @@ public final class BotServer implements AutoCloseable {
             // Nothing is kept before the port opens, so the workers exist by the time the intake wakes them.
             inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
             InboxStore waiting = store.stores().inbox();
-            workers = new InboxWorkers(app.inboxWork()::handleNext, inbox::handled, waiting::hasWaiting,
-                    INBOX_WORKERS);
+            workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
+                    waiting::hasWaiting, INBOX_WORKERS);
             new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
                     new WebhookParser(clock), inbox, clock)
                     .register(http);
@@ -118,6 +120,19 @@ public final class BotServer implements AutoCloseable {
         }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
         return this;
+    }
+
+    /** An inbox worker's event: handled by the bot, with one event line saying how it went. */
+    private void handle(Inbound event) {
+        long started = EventLog.start();
+        EventLog line = EventLog.message(event);
+        try {
+            app.bot().handle(event);
+        } catch (RuntimeException e) {
+            line.warn("failed", started);
+            throw e;
+        }
+        line.info("handled", started);
     }
 
     public SendSongs app() {

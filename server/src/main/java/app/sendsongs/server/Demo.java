@@ -77,6 +77,7 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
+        values.putIfAbsent("SPOTIFY_SHORT_LINK_BASE_URL", base + "/sandbox/spotify-link");
         String store = values.getOrDefault("STORE", "").strip();
         boolean sqlite = store.isEmpty() || store.equalsIgnoreCase("sqlite");
         Path tempDir = sqlite && values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;

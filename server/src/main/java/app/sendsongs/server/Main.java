@@ -1,36 +1,42 @@
 package app.sendsongs.server;
 
+import app.sendsongs.store.sqlite.SqliteBackup;
+import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
- * {@code sandbox} runs the emulators alone for a bot served elsewhere.
+ * {@code sandbox} runs the emulators alone for a bot served elsewhere, {@code backup} and {@code restore} copy the
+ * bot's SQLite database out and back.
  */
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
-        subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class,
+        subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
+                Main.Restore.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
 public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
+    /** The variables backup and restore read. */
+    private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
 
     public static void main(String[] args) {
-        // The core logs through java.util.logging (no dependencies); route it to the server's log.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));
     }
 
@@ -39,9 +45,15 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.getCommandSpec().usageMessage().footer(variablesHelp());
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
-                .footerHeading("%nEnvironment variables:%n").footer(variablesHelp()));
+                .footerHeading("%nEnvironment variables:%n").footer(variablesHelpFor(sub.getCommand())));
         cli.getSubcommands().get("sandbox").getCommandSpec().usageMessage().footer(sandboxVariablesHelp());
         return cli;
+    }
+
+    /** Backup and restore read only the variables naming the database; the others, every variable. */
+    private static String[] variablesHelpFor(Object command) {
+        boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
+        return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
 
     @Override
@@ -50,7 +62,11 @@ public final class Main implements Runnable {
     }
 
     private static String[] variablesHelp() {
-        return ServerConfig.VARIABLES.stream()
+        return variablesHelp(ServerConfig.VARIABLES.stream().map(ServerConfig.Variable::name).toList());
+    }
+
+    private static String[] variablesHelp(List<String> names) {
+        return ServerConfig.VARIABLES.stream().filter(v -> names.contains(v.name()))
                 .map(v -> String.format("  %-28s %s", v.name(), wrap(v.meaning().replace("%", "%%"))))
                 .toArray(String[]::new);
     }
@@ -80,8 +96,64 @@ public final class Main implements Runnable {
         return out.toString();
     }
 
+    /** Where the settings come from: an env file, the environment, then flags; the SQLite file, for every command. */
+    static class FileSettings {
+        @Option(names = "--sqlite-path", description = "SQLite database file (SQLITE_PATH).")
+        Path sqlitePath;
+
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment and flags win). Keeps secrets off the command line.")
+        Path envFile;
+
+        Map<String, String> values() throws IOException {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            values.putAll(flags());
+            return values;
+        }
+
+        /** The flags given, as the variables they override. */
+        Map<String, String> flags() {
+            Map<String, String> flags = new LinkedHashMap<>();
+            if (sqlitePath != null) {
+                flags.put("SQLITE_PATH", sqlitePath.toString());
+            }
+            return flags;
+        }
+
+        /**
+         * The settings ({@link #values()}), with the log switched to the format they name.
+         *
+         * @throws IllegalArgumentException when LOG_FORMAT names no format
+         */
+        Map<String, String> settings() throws IOException {
+            Map<String, String> values = values();
+            Logging.configure(values.get(Logging.VARIABLE));
+            return values;
+        }
+
+        /** The SQLite file the settings name; empty (with the reason printed) when they name none. */
+        Optional<Path> sqliteFile(String command) throws IOException {
+            List<String> problems = new ArrayList<>();
+            try {
+                StoreConfig store = StoreConfig.from(settings(), problems);
+                if (problems.isEmpty() && store instanceof StoreConfig.Sqlite sqlite) {
+                    return Optional.of(sqlite.path());
+                }
+                if (problems.isEmpty()) {
+                    problems.add(command + " copies a SQLite file; with STORE=dynamodb the table is backed up by "
+                            + "DynamoDB's point-in-time recovery (see \"Backups and restore\" in docs/operations.md).");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            System.err.println(String.join("\n", problems));
+            return Optional.empty();
+        }
+    }
+
     /** Options shared by both modes; each overrides the environment variable of the same meaning. */
-    static class Common {
+    static class Common extends FileSettings {
         @Option(names = "--port", description = "HTTP port (PORT).")
         Integer port;
 
@@ -91,20 +163,12 @@ public final class Main implements Runnable {
         @Option(names = "--public-base-url", description = "Externally visible base URL (PUBLIC_BASE_URL).")
         String publicBaseUrl;
 
-        @Option(names = "--sqlite-path", description = "SQLite database file (SQLITE_PATH).")
-        Path sqlitePath;
-
         @Option(names = "--watch-schedule", description = "Listen-check schedule, e.g. 5m/1h,1h/7d (WATCH_SCHEDULE).")
         String watchSchedule;
 
-        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
-                + "(the environment and flags win). Keeps secrets off the command line.")
-        Path envFile;
-
-        Map<String, String> values() throws IOException {
-            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-            values.putAll(System.getenv());
-            Map<String, String> flags = new LinkedHashMap<>();
+        @Override
+        Map<String, String> flags() {
+            Map<String, String> flags = super.flags();
             if (port != null) {
                 flags.put("PORT", port.toString());
             }
@@ -114,14 +178,10 @@ public final class Main implements Runnable {
             if (publicBaseUrl != null) {
                 flags.put("PUBLIC_BASE_URL", publicBaseUrl);
             }
-            if (sqlitePath != null) {
-                flags.put("SQLITE_PATH", sqlitePath.toString());
-            }
             if (watchSchedule != null) {
                 flags.put("WATCH_SCHEDULE", watchSchedule);
             }
-            values.putAll(flags);
-            return values;
+            return flags;
         }
     }
 
@@ -132,7 +192,7 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             ServerConfig config;
             try {
-                config = ServerConfig.from(values());
+                config = ServerConfig.from(settings());
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
@@ -154,11 +214,75 @@ public final class Main implements Runnable {
     static final class DemoCommand extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            Demo demo = Demo.start(values());
+            Demo demo;
+            try {
+                demo = Demo.start(settings());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
             System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
             runUntilStopped(demo);
             return 0;
         }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the SQLite database (SQLITE_PATH) to FILE while the server runs: a consistent copy "
+                    + "of everything committed before the backup began, checked before it is given its name. "
+                    + "Never overwrites FILE.")
+    static final class Backup extends FileSettings implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The backup to write; it must not exist yet.")
+        Path target;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<Path> database = sqliteFile("backup");
+            if (database.isEmpty()) {
+                return 2;
+            }
+            long started = System.nanoTime();
+            try {
+                SqliteBackup.Copy copy = SqliteBackup.backup(database.get(), target);
+                System.out.printf(Locale.ROOT, "Backed up %s to %s (%s, schema version %d) in %.1f s; the copy "
+                                + "passed SQLite's integrity check and the store's checks.%n", database.get(),
+                        copy.file(), megabytes(copy.bytes()), copy.schemaVersion(), (System.nanoTime() - started) / 1e9);
+                return 0;
+            } catch (SqliteStoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Put a backup back as the SQLite database (SQLITE_PATH), after checking it. Stop the "
+                    + "server first: the database is replaced only while no other process has it open.")
+    static final class Restore extends FileSettings implements Callable<Integer> {
+        @Parameters(paramLabel = "BACKUP", description = "A file written by the backup command.")
+        Path backup;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<Path> database = sqliteFile("restore");
+            if (database.isEmpty()) {
+                return 2;
+            }
+            try {
+                SqliteBackup.Copy copy = SqliteBackup.restore(backup, database.get());
+                System.out.printf(Locale.ROOT, "Restored %s from %s (%s, schema version %d); it passed SQLite's "
+                        + "integrity check and the store's checks. Start the server again.%n", copy.file(),
+                        backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion());
+                return 0;
+            } catch (SqliteStoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     @Command(name = "sandbox", mixinStandardHelpOptions = true,
@@ -166,8 +290,9 @@ public final class Main implements Runnable {
                     + "(sandbox/README.md), for a bot served elsewhere: people's messages are POSTed to "
                     + "--bot-webhook-url, signed with MESSENGER_APP_SECRET.",
                     "Point serve at it with MESSENGER_GRAPH_BASE_URL=<base>/sandbox/graph, "
-                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts and "
-                            + "SPOTIFY_API_BASE_URL=<base>/sandbox/api. The emulators keep their own manual clock."})
+                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api "
+                            + "and SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link. The emulators keep their "
+                            + "own manual clock."})
     static final class SandboxCommand implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
         int port = 8090;
@@ -190,6 +315,7 @@ public final class Main implements Runnable {
             values.putAll(System.getenv());
             StandaloneSandbox sandbox;
             try {
+                Logging.configure(values.get(Logging.VARIABLE));
                 sandbox = StandaloneSandbox.start(values, host, port, botWebhookUrl);
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());

@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import java.util.Optional;
  */
 public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
-                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, StoreConfig store,
-                           WatchSchedule schedule, Duration tickInterval, TokenCipher tokenCipher) {
+                           String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
+                           StoreConfig store, WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
+                           TokenCipher tokenCipher) {
 
     /** One configuration variable and its meaning. */
     public record Variable(String name, String meaning) {
@@ -39,6 +41,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
+            new Variable("SPOTIFY_SHORT_LINK_BASE_URL", "where Spotify's short links are followed (default "
+                    + "https://spotify.link)"),
             new Variable("STORE", "where data is kept: sqlite (default, one file) or dynamodb (one table several "
                     + "servers can share)"),
             new Variable("SQLITE_PATH", "SQLite database file (default ./send-songs.db)"),
@@ -52,7 +56,12 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "credentials for STORE=dynamodb; if unset, the AWS SDK's default chain (role, profile)"),
             new Variable("WATCH_SCHEDULE", "listen-check schedule as every/until phases (default 5m/1h,1h/7d: every 5 minutes "
                     + "for an hour, then hourly; the last end is the watch period)"),
-            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"));
+            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"),
+            new Variable("SEND_LIMIT_PER_HOUR", "songs one person may send in an hour, a song to a group counting once "
+                    + "(default 20)"),
+            new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
+                    + "(default 10)"),
+            new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
             "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",
@@ -67,6 +76,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
         }
         int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
+        SendLimits defaults = SendLimits.standard();
+        SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
+                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems));
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -94,7 +106,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
-                store, schedule, Duration.ofSeconds(tick), tokenCipher);
+                or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"),
+                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher);
     }
 
     /** Whether the public base URL is served over plain http, which a warning should name. */
@@ -141,8 +154,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     @Override
     public String toString() {
         return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
-                + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
-                + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval
+                + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
+                + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits
                 + ", secrets=<redacted>]";
     }
 }

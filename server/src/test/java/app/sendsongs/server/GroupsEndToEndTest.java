@@ -95,8 +95,9 @@ class GroupsEndToEndTest {
                 + track)).isEqualTo("Sent " + title + " to Family (4 people). I'll tell you as each of them plays "
                 + "it, and sum up when all have played it or 7 days have passed.");
         for (String member : members) {
-            assertThat(sandbox.lastMessage(member)).isEqualTo("🎵 Alice Smith sent a song to Family: " + title
-                    + "\n“for the road”\n" + LINK + track);
+            assertThat(sandbox.lastText(member)).isEqualTo("🎵 Alice Smith sent a song to Family: " + title
+                    + "\n“for the road”");
+            assertThat(sandbox.lastCard(member).path("default_action").path("url").asText()).isEqualTo(LINK + track);
         }
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song"));
         assertThat(reply("alice", "pending")).contains(title + " → Bob Fisher (in Family): delivered",
@@ -246,7 +247,7 @@ class GroupsEndToEndTest {
                 + "groups called Family. Say which one: \"Family (Alice Smith's)\" or \"family (Bob Fisher's)\".");
         assertThat(reply("carol", "send_song group:\"Family (Bob Fisher’s)\" " + LINK + tracks.getFirst()))
                 .startsWith("Sent ").contains(" to family (Bob Fisher's) (1 person).");
-        assertThat(sandbox.lastMessage("bob")).startsWith("🎵 Carol King sent a song to family: ");
+        assertThat(sandbox.lastText("bob")).startsWith("🎵 Carol King sent a song to family: ");
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song to"));
         assertThat(reply("alice", "send_song group:Family " + LINK + tracks.getFirst())).startsWith("Sent ")
                 .contains(" to Family (1 person).");
@@ -261,7 +262,8 @@ class GroupsEndToEndTest {
         reply("bob", "add_to_group Band \"Alice Smith\"");
         reply("bob", "add_to_group Band \"Carol King\"");
 
-        assertThat(reply("alice", "forget_me")).startsWith("Done: I've deleted everything")
+        assertThat(reply("alice", "forget_me")).endsWith("Delete it all?");
+        assertThat(reply("alice", "forget_me confirm")).startsWith("Done: I've deleted everything")
                 .contains("your groups and memberships");
 
         assertThat(sandbox.lastMessage("bob")).isEqualTo("The group Family no longer exists: the person who made it "

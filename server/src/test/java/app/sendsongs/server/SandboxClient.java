@@ -80,6 +80,14 @@ final class SandboxClient {
         return after.subList(before, after.size());
     }
 
+    /** Says something and waits for {@code messages} messages in answer (a text and a card are two). */
+    List<String> ask(String psid, String text, int messages) {
+        int before = inbox(psid).size();
+        say(psid, text);
+        List<String> after = awaitInbox(psid, inbox -> inbox.size() >= before + messages);
+        return after.subList(before, after.size());
+    }
+
     /** Polls the person's inbox until it satisfies {@code condition}; fails after {@link #PATIENCE}. */
     List<String> awaitInbox(String psid, Predicate<List<String>> condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -103,6 +111,77 @@ final class SandboxClient {
     /** Everything the bot has sent this person, oldest first. */
     List<String> inbox(String psid) {
         return control.inbox(psid);
+    }
+
+    /** What the bot sent the person, oldest first: each with its {@code text} and the Send API {@code message}. */
+    List<JsonNode> messages(String psid) {
+        List<JsonNode> messages = new java.util.ArrayList<>();
+        control.inboxMessages(psid).forEach(messages::add);
+        return messages;
+    }
+
+    /** The Send API {@code message} of the last message the person got. */
+    JsonNode lastSent(String psid) {
+        List<JsonNode> messages = messages(psid);
+        if (messages.isEmpty()) {
+            throw new AssertionError(psid + " has no messages");
+        }
+        return messages.getLast().path("message");
+    }
+
+    /** The last message of text (not a card) the person got; a song comes as such a text, then its card. */
+    String lastText(String psid) {
+        List<JsonNode> messages = messages(psid);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).path("message").has("text")) {
+                return messages.get(i).path("message").path("text").asText();
+            }
+        }
+        throw new AssertionError(psid + " has no text messages");
+    }
+
+    /** The person taps a quick reply of the bot's last message; returns what the bot answered. */
+    List<String> tap(String psid, String payload) {
+        JsonNode replies = lastSent(psid).path("quick_replies");
+        String title = null;
+        for (JsonNode reply : replies) {
+            if (reply.path("payload").asText().equals(payload)) {
+                title = reply.path("title").asText();
+            }
+        }
+        if (title == null) {
+            throw new AssertionError("no quick reply " + payload + " under " + lastSent(psid));
+        }
+        int before = inbox(psid).size();
+        control.tapQuickReply(psid, title, payload);
+        List<String> after = awaitInbox(psid, inbox -> inbox.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    /** The person taps a postback button of the card they got last; returns what the bot answered. */
+    List<String> tapButton(String psid, String title) {
+        JsonNode card = lastCard(psid);
+        for (JsonNode button : card.path("buttons")) {
+            if (button.path("title").asText().equals(title) && button.path("type").asText().equals("postback")) {
+                int before = inbox(psid).size();
+                control.tapButton(psid, title, button.path("payload").asText());
+                List<String> after = awaitInbox(psid, inbox -> inbox.size() > before);
+                return after.subList(before, after.size());
+            }
+        }
+        throw new AssertionError("no postback button " + title + " on " + card);
+    }
+
+    /** The element of the last generic template the person got. */
+    JsonNode lastCard(String psid) {
+        List<JsonNode> messages = messages(psid);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode payload = messages.get(i).path("message").path("attachment").path("payload");
+            if (payload.path("template_type").asText().equals("generic")) {
+                return payload.path("elements").get(0);
+            }
+        }
+        throw new AssertionError(psid + " got no card");
     }
 
     String lastMessage(String psid) {

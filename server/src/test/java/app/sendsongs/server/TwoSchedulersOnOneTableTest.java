@@ -46,7 +46,8 @@ class TwoSchedulersOnOneTableTest {
                 "DYNAMODB_ENDPOINT", DYNAMO.endpoint().toString(), "AWS_REGION", DynaliteExtension.REGION.id(),
                 "AWS_ACCESS_KEY_ID", DynaliteExtension.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", DynaliteExtension.SECRET_KEY,
-                "TOKEN_ENCRYPTION_KEY", TOKEN_KEY, "TICK_SECONDS", "3600"));
+                "TOKEN_ENCRYPTION_KEY", TOKEN_KEY, "TICK_SECONDS", "3600",
+                "SEND_LIMIT_PER_HOUR", "100")); // one sender sends all the songs
         Map<String, String> firstValues = new HashMap<>(shared);
         firstValues.put("PORT", "0");
         first = Demo.start(firstValues);

@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Collects what SLF4J (slf4j-simple, writing to {@code System.err} at debug level for {@code app.sendsongs}, see
- * {@code simplelogger.properties}) prints while it is open, and still passes it on.
+ * Collects what the log prints to {@code System.err} while it is open, and still passes it on: slf4j-simple in the
+ * adapters' tests (debug level for {@code app.sendsongs}, see {@code simplelogger.properties}), logback in the
+ * server's (its console appender looks {@code System.err} up at every write).
  */
 public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;

@@ -146,6 +146,16 @@ public final class SandboxControl {
         return post("/sandbox/spotify/tracks", track, 200, 201);
     }
 
+    /** A {@code https://spotify.link/<code>} link to the catalogue track; returns the link. */
+    public String shortLink(String trackId) {
+        return post("/sandbox/spotify/short-links", Map.of("track", trackId), 201).path("url").asText();
+    }
+
+    /** A short link to any {@code open.spotify.com} page (an album, say); returns the link. */
+    public String shortLinkTo(String openSpotifyUrl) {
+        return post("/sandbox/spotify/short-links", Map.of("url", openSpotifyUrl), 201).path("url").asText();
+    }
+
     /** The user plays the track now, on the sandbox clock. */
     public void play(String spotifyUser, String trackId) {
         post("/sandbox/spotify/users/" + spotifyUser + "/plays", Map.of("track", trackId), 200, 201);

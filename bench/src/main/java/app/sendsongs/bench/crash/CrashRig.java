@@ -1,6 +1,7 @@
 package app.sendsongs.bench.crash;
 
 import app.sendsongs.bench.load.ServerProcess;
+import app.sendsongs.bench.load.Workload;
 import app.sendsongs.sandbox.WebhookSigner;
 import app.sendsongs.testsupport.DynaliteServer;
 import java.io.IOException;
@@ -75,6 +76,7 @@ final class CrashRig implements AutoCloseable {
             environment.put("SPOTIFY_ACCOUNTS_BASE_URL", sandbox.baseUrl() + "/sandbox/accounts");
             environment.put("SPOTIFY_API_BASE_URL", sandbox.baseUrl() + "/sandbox/api");
             environment.put("TICK_SECONDS", "1");
+            environment.putAll(Workload.UNLIMITED_SENDING);
             if (options.store() == CrashOptions.Store.DYNAMODB) {
                 if (dynamoEndpoint.isEmpty()) {
                     dynalite = startDynalite();

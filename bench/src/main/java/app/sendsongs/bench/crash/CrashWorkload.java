@@ -1,14 +1,16 @@
 package app.sendsongs.bench.crash;
 
 import app.sendsongs.bench.load.Population.Person;
-import app.sendsongs.bench.load.Workload;
 import app.sendsongs.bench.load.Workload.Event;
 import app.sendsongs.bench.load.Workload.Kind;
 import app.sendsongs.bench.load.Workload.Request;
+import app.sendsongs.bench.load.Workload;
 import app.sendsongs.sandbox.WebhookSigner;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The messages of a crash run, numbered across the whole run, and the signed POSTs that carry them:
@@ -25,6 +27,8 @@ final class CrashWorkload {
     private final WebhookSigner signer;
     private final String host;
     private final Random random;
+    /** sender/receiver/track of every song made so far: none is made twice, or the bot would say "already sent". */
+    private final Set<String> songsSent = new HashSet<>();
     private final List<Event> events = new ArrayList<>();
 
     CrashWorkload(List<Person> people, List<Crew> crews, List<String> trackIds, CrashOptions options,
@@ -53,7 +57,7 @@ final class CrashWorkload {
         for (int i = 0; i < options.messagesPerRound(); i++) {
             int index = events.size() + burst.size();
             burst.add(random.nextDouble() < options.groupShare() ? groupSend(index)
-                    : Workload.mixed(people, trackIds, 1, songShareOfTheRest, index, random).getFirst());
+                    : Workload.mixed(people, trackIds, 1, songShareOfTheRest, index, random, songsSent).getFirst());
         }
         events.addAll(burst);
         return packed(burst);
@@ -90,8 +94,9 @@ final class CrashWorkload {
     private Event groupSend(int index) {
         Crew crew = crews.get(random.nextInt(crews.size()));
         Person sender = crew.members().get(random.nextInt(crew.members().size()));
+        String track = Workload.unsentTrack(sender, crew.receiversFrom(sender), trackIds, random, songsSent);
         return new Event(index, sender, Kind.GROUP_SEND, crew.receiversFrom(sender), "m-crash-" + index,
-                "send_song group:\"" + crew.name() + "\" pre:\"" + Event.token(index) + "\" " + Workload.LINK + track());
+                "send_song group:\"" + crew.name() + "\" pre:\"" + Event.token(index) + "\" " + Workload.LINK + track);
     }
 
     private String track() {

@@ -1,6 +1,7 @@
 package app.sendsongs.bench.load;
 
 import app.sendsongs.bench.BenchArgs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,7 @@ import java.util.Set;
 /** The load test's settings. */
 public record LoadOptions(int users, int events, double songShare, int connections, int batch, double redeliveryShare,
                           int warmup, String serverHeap, List<String> serverJvmOptions, long seed,
-                          Duration timeout) {
+                          Duration timeout, Path charts) {
 
     public static final String HELP = """
             bench load [options]
@@ -23,6 +24,7 @@ public record LoadOptions(int users, int events, double songShare, int connectio
               --server-jvm "..." more options for the server's JVM, e.g. to profile it (default none)
               --seed N           random seed of the workload (default 1)
               --timeout-seconds N  longest wait for the bot to finish handling (default 300)
+              --charts DIR       where the charts (PNG) are written (default bench-charts)
             """;
 
     public LoadOptions {
@@ -36,13 +38,14 @@ public record LoadOptions(int users, int events, double songShare, int connectio
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(1000, 20_000, 0.7, 32, 1, 0.01, 5000, "512m", List.of(), 1, Duration.ofSeconds(300));
+        return new LoadOptions(1000, 20_000, 0.7, 32, 1, 0.01, 5000, "512m", List.of(), 1, Duration.ofSeconds(300),
+                Path.of("bench-charts"));
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
     public static LoadOptions parse(String[] args) {
         BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--events", "--song-share", "--connections", "--batch",
-                "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--seed", "--timeout-seconds"));
+                "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--seed", "--timeout-seconds", "--charts"));
         LoadOptions d = defaults();
         return new LoadOptions(a.integer("--users", d.users), a.integer("--events", d.events),
                 a.fraction("--song-share", d.songShare), a.integer("--connections", d.connections),
@@ -50,6 +53,7 @@ public record LoadOptions(int users, int events, double songShare, int connectio
                 a.integer("--warmup", d.warmup), a.text("--server-heap", d.serverHeap),
                 a.text("--server-jvm", "").isBlank() ? List.of() : List.of(a.text("--server-jvm", "").strip().split("\\s+")),
                 a.number("--seed", d.seed),
-                Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())));
+                Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())),
+                Path.of(a.text("--charts", d.charts.toString())));
     }
 }

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,6 +56,7 @@ public final class LoadTest {
             LoadReport report = run(options, dir, System.out);
             System.out.println();
             System.out.print(report.format());
+            System.out.println("chart: " + LoadCharts.write(report, options.charts()));
             return report.exactlyOnce() ? 0 : 1;
         } finally {
             deleteQuietly(dir);
@@ -61,8 +65,9 @@ public final class LoadTest {
 
     /** Runs the whole test with the server's database and log in {@code dir}; progress goes to {@code progress}. */
     static LoadReport run(LoadOptions options, Path dir, PrintStream progress) {
-        Map<String, String> environment = Map.of("MESSENGER_APP_SECRET", APP_SECRET,
-                "SQLITE_PATH", dir.resolve("load.db").toString(), "TICK_SECONDS", "1");
+        Map<String, String> environment = new HashMap<>(Workload.UNLIMITED_SENDING);
+        environment.putAll(Map.of("MESSENGER_APP_SECRET", APP_SECRET,
+                "SQLITE_PATH", dir.resolve("load.db").toString(), "TICK_SECONDS", "1"));
         progress.printf("starting the server (demo wiring, -Xmx%s)...%n", options.serverHeap());
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serverHeap()));
         jvm.addAll(options.serverJvmOptions());
@@ -87,13 +92,14 @@ public final class LoadTest {
         List<String> tracks = sandbox.trackIds();
         Random random = new Random(options.seed());
         WebhookSigner signer = new WebhookSigner(APP_SECRET);
+        Set<String> songsSent = new HashSet<>();
 
         if (options.warmup() > 0) {
             progress.printf("warming up with %,d bare requests and %,d messages...%n", options.warmup(),
                     options.warmup());
             Workload warmup = Workload.of(Workload.mixed(people, tracks, options.warmup(), options.songShare(),
-                    options.events() + people.size(), random), options.connections(), options.batch(), 0, signer, host,
-                    random);
+                    options.events() + people.size(), random, songsSent), options.connections(), options.batch(), 0,
+                    signer, host, random);
             ClosedLoop.run(host, port, warmup.ceilingRequests(host));
             if (!runToCompletion(sandbox, host, port, warmup, options)) {
                 throw new IllegalStateException("the bot did not finish the warm-up within " + options.timeout());
@@ -101,8 +107,8 @@ public final class LoadTest {
         }
         Map<String, Integer> baseline = Reconciliation.inboxSizes(sandbox.inboxes());
 
-        Workload load = Workload.of(Workload.mixed(people, tracks, options.events(), options.songShare(), 0, random),
-                options.connections(), options.batch(), options.redeliveryShare(), signer, host, random);
+        Workload load = Workload.of(Workload.mixed(people, tracks, options.events(), options.songShare(), 0, random,
+                songsSent), options.connections(), options.batch(), options.redeliveryShare(), signer, host, random);
         progress.printf("ceiling: %,d bare POST /bench/ok...%n", load.requests() - load.redeliveries());
         ClosedLoop.Result ceiling = ClosedLoop.run(host, port, load.ceilingRequests(host));
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The webhook POSTs of one load phase, signed and ready to send, and what the bot must answer to
@@ -29,7 +31,7 @@ public final class Workload {
         GROUP_SEND("Sent "),
         HISTORY("Your latest songs:", "You haven't sent any songs yet."),
         HELP("Send Songs — share"),
-        UNKNOWN_COMMAND("Sorry, I don't know that command."),
+        UNKNOWN_COMMAND("Sorry, I didn't understand that."),
         /** A song to a name nobody registered: the answer quotes the name, so it can be told from every other. */
         UNKNOWN_NAME("I don't know anyone called "),
         /** The songs one sent that are still open; a long list comes in several parts, to be joined first. */
@@ -97,17 +99,26 @@ public final class Workload {
         return connections.stream().map(requests -> requests.stream().map(Request::bytes).toList()).toList();
     }
 
-    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery. */
+    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery (a text, a card). */
     long expectedOutbound() {
-        return events.size() + songs();
+        return events.size() + 2 * songs();
     }
 
     /**
+     * What the server a workload is sent to is configured with: the highest sending limits the configuration takes,
+     * far above what a load sends, since a load is no flood to refuse.
+     */
+    public static final Map<String, String> UNLIMITED_SENDING = Map.of("SEND_LIMIT_PER_HOUR", "65535",
+            "SEND_LIMIT_PER_FRIEND_PER_DAY", "65535");
+
+    /**
      * A mix of messages from random people: {@code songShare} of them {@code send_song} to another
-     * random person, the rest split between {@code history}, {@code help} and an unknown command.
+     * random person, the rest split between {@code history}, {@code help} and an unknown command. A song is never
+     * one the sender already sent that person ({@code songsSent}, kept across calls): the bot would answer "already
+     * sent".
      */
     public static List<Event> mixed(List<Person> people, List<String> trackIds, int count, double songShare, int firstIndex,
-                             Random random) {
+                             Random random, Set<String> songsSent) {
         if (people.size() < 2) {
             throw new IllegalArgumentException("sending songs needs at least two people");
         }
@@ -118,7 +129,7 @@ public final class Workload {
             if (roll < songShare) {
                 Person receiver = people.get(random.nextInt(people.size() - 1));
                 receiver = receiver.number() >= sender.number() ? people.get(receiver.number() + 1) : receiver;
-                String track = trackIds.get(random.nextInt(trackIds.size()));
+                String track = unsentTrack(sender, List.of(receiver), trackIds, random, songsSent);
                 events.add(new Event(i, sender, Kind.SEND_SONG, List.of(receiver), "m-load-" + i, "send_song name:\""
                         + receiver.name() + "\" pre:\"" + Event.token(i) + "\" " + LINK + track));
             } else {
@@ -132,6 +143,22 @@ public final class Workload {
             }
         }
         return events;
+    }
+
+    /**
+     * A track {@code sender} has not sent any of {@code receivers} yet, recorded as sent to them all. The catalogue
+     * has enough tracks for the benchmarks' people; with none left, a repeat is a bug of the workload, not the bot's.
+     */
+    public static String unsentTrack(Person sender, List<Person> receivers, List<String> trackIds, Random random,
+                                     Set<String> songsSent) {
+        for (int attempt = 0; attempt < trackIds.size() * 4; attempt++) {
+            String track = trackIds.get(random.nextInt(trackIds.size()));
+            if (receivers.stream().noneMatch(r -> songsSent.contains(sender.psid() + "/" + r.psid() + "/" + track))) {
+                receivers.forEach(r -> songsSent.add(sender.psid() + "/" + r.psid() + "/" + track));
+                return track;
+            }
+        }
+        throw new IllegalStateException("no track left that " + sender.psid() + " has not sent these people");
     }
 
     /** One {@code help} from each person. */

@@ -4,6 +4,7 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.time.ManualClock;
@@ -14,6 +15,7 @@ import app.sendsongs.sandbox.CatalogueTrack;
 import app.sendsongs.sandbox.SpotifyEmulator;
 import app.sendsongs.store.sqlite.SqliteStores;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Our listen watching as it runs in production: the real core on the SQLite store, songs sent by
@@ -36,8 +38,10 @@ final class OurPolicy implements AutoCloseable {
         this.clock = clock;
         this.music = new SandboxMusic(spotify, clock);
         this.chat = new SenderNotices(clock, world.sent.length);
-        this.app = new SendSongs(stores, List.of(chat), music, List.of(music), clock,
-                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE));
+        // the simulated people paste no short links, and send as much as the world says: no sender limits
+        this.app = new SendSongs(stores, List.of(chat), music, link -> Optional.empty(), List.of(music), clock,
+                new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE,
+                        new SendLimits(Integer.MAX_VALUE, Integer.MAX_VALUE)));
         for (World.Person person : world.people) {
             stores.users().saveUser(new User(ChatAddress.messenger(person.psid()), person.name(),
                     new SpotifyConnection(person.psid(), null, clock.instant(),

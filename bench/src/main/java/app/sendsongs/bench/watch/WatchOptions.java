@@ -2,10 +2,11 @@ package app.sendsongs.bench.watch;
 
 import app.sendsongs.bench.BenchArgs;
 import app.sendsongs.core.watch.WatchSchedule;
+import java.nio.file.Path;
 import java.util.Set;
 
 /** The watch simulator's settings. */
-public record WatchOptions(int users, int days, int sharesPerDay, long seed, String schedule) {
+public record WatchOptions(int users, int days, int sharesPerDay, long seed, String schedule, Path charts) {
 
     public static final String HELP = """
             bench watch [options]
@@ -15,6 +16,7 @@ public record WatchOptions(int users, int days, int sharesPerDay, long seed, Str
               --shares-per-day N  songs each person sends a day (default 5)
               --seed N            random seed of the population and its listening (default 1)
               --schedule S        our listen-check schedule, as WATCH_SCHEDULE (default 5m/1h,1h/7d)
+              --charts DIR        where the charts (PNG) are written (default bench-charts)
             """;
 
     public WatchOptions {
@@ -25,15 +27,16 @@ public record WatchOptions(int users, int days, int sharesPerDay, long seed, Str
     }
 
     public static WatchOptions defaults() {
-        return new WatchOptions(2000, 14, 5, 1, "5m/1h,1h/7d");
+        return new WatchOptions(2000, 14, 5, 1, "5m/1h,1h/7d", Path.of("bench-charts"));
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
     public static WatchOptions parse(String[] args) {
-        BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--days", "--shares-per-day", "--seed", "--schedule"));
+        BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--days", "--shares-per-day", "--seed", "--schedule",
+                "--charts"));
         WatchOptions d = defaults();
         return new WatchOptions(a.integer("--users", d.users), a.integer("--days", d.days),
                 a.integer("--shares-per-day", d.sharesPerDay), a.number("--seed", d.seed),
-                a.text("--schedule", d.schedule));
+                a.text("--schedule", d.schedule), Path.of(a.text("--charts", d.charts.toString())));
     }
 }

@@ -11,10 +11,13 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
                           long unmatchedNotices) {
     private static final int MISSES_SHOWN = 10;
 
-    /** One policy's figures. {@code wronglyTold}: told of a play that was not the listen (should be 0). */
+    /**
+     * One policy's figures. {@code wronglyTold}: told of a play that was not the listen (should be 0);
+     * {@code latenciesMillis}: every detected listen's detection latency, sorted.
+     */
     public record Figures(String name, long refreshes, long recentlyPlayed, long trackLookups, long checks,
                           long detected, long missed, long wronglyTold, double p50Minutes, double p95Minutes,
-                          int songs) {
+                          int songs, long[] latenciesMillis) {
         public long watchCalls() {
             return refreshes + recentlyPlayed;
         }
@@ -75,7 +78,7 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
         Arrays.sort(latencies, 0, n);
         return new Figures(result.name(), result.refreshes(), result.recentlyPlayed(), result.trackLookups(),
                 result.checks(), detected, missed, wrong, percentileMinutes(latencies, n, 50),
-                percentileMinutes(latencies, n, 95), world.sent.length);
+                percentileMinutes(latencies, n, 95), world.sent.length, Arrays.copyOf(latencies, n));
     }
 
     /** Nearest rank. */

@@ -32,6 +32,7 @@ public final class WatchSimulator {
         WatchReport report = run(options, System.out);
         System.out.println();
         System.out.print(report.format());
+        WatchCharts.write(report, options.charts()).forEach(chart -> System.out.println("chart: " + chart));
         return report.correct() ? 0 : 1;
     }
 

@@ -3,11 +3,13 @@ package app.sendsongs.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +19,9 @@ class LoadTestTest {
     Path dir;
 
     @Test
-    void aTinyLoadIsHandledExactlyOnceAndMeasuredAgainstTheCeiling() {
+    void aTinyLoadIsHandledExactlyOnceAndMeasuredAgainstTheCeiling() throws IOException {
         LoadOptions options = new LoadOptions(10, 200, 0.6, 4, 1, 0.1, 20, "256m", List.of(), 7,
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(120), dir.resolve("charts"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         LoadReport report = LoadTest.run(options, dir, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -37,5 +39,11 @@ class LoadTestTest {
         assertThat(report.messagesHandledPerSecond()).isPositive();
         assertThat(report.serverMemory().peakResidentKib()).isPositive();
         assertThat(report.format()).contains("webhook / ceiling", "every message handled exactly once");
+
+        Path chart = LoadCharts.write(report, options.charts());
+        assertThat(ImageIO.read(chart.toFile())).as("a PNG").isNotNull();
+        assertThat(LoadCharts.ackLatency(report).getSeriesMap().values()).hasSize(2)
+                .allSatisfy(series -> assertThat(series.getYData().stream().map(Number::doubleValue).toList())
+                        .hasSize(5).isSorted());
     }
 }

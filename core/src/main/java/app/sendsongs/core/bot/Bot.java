@@ -1,34 +1,44 @@
 package app.sendsongs.core.bot;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.compose.LinkShare;
+import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
- * a link gets the welcome (or, for someone registered, the list of commands).
+ * a link gets the welcome (or, for someone registered, the menu). Text that is no command answers what the
+ * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
+ * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
  *
  * <p><b>Calling it more than once for an event is harmless</b>, also when a call was cut short by a
  * crash, so any intake that delivers at least once can drive it (the server's inbox workers, a queue
@@ -40,6 +50,9 @@ import java.util.logging.Logger;
  */
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
+    private static final Choice MENU = new Choice("Menu", "menu");
+    private static final Choice HELP = new Choice("Help", "help");
+
     private final InboundLog inboundLog;
     private final UserStore users;
     private final ChoiceStore choices;
@@ -47,7 +60,9 @@ public final class Bot {
     private final CommandParser parser = new CommandParser();
     private final Registration registration;
     private final SendSong sendSong;
+    private final LinkShare linkShare;
     private final SentSongs sentSongs;
+    private final ReceiverControls controls;
     private final ForgetMe forgetMe;
     private final Groups groups;
     private final WatchPlanner planner;
@@ -55,23 +70,29 @@ public final class Bot {
     private final Clock clock;
     private final Duration dedupeWindow;
 
+    /** The features the front door hands commands to. */
+    public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
+                           ReceiverControls controls, ForgetMe forgetMe, Groups groups) {
+    }
+
     /**
      * @param dedupeWindow how long an event's handled mark is kept (from the event's time); events older
      *                     than that are skipped
      */
-    public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Registration registration,
-               SendSong sendSong, SentSongs sentSongs, ForgetMe forgetMe, Groups groups, WatchPlanner planner,
-               ConnectLink connectLink, Clock clock, Duration dedupeWindow) {
+    public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Features features,
+               WatchPlanner planner, ConnectLink connectLink, Clock clock, Duration dedupeWindow) {
         this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
         this.outbox = outbox;
-        this.registration = registration;
-        this.sendSong = sendSong;
-        this.sentSongs = sentSongs;
-        this.forgetMe = forgetMe;
-        this.groups = groups;
+        this.registration = features.registration();
+        this.sendSong = features.sendSong();
+        this.linkShare = features.linkShare();
+        this.sentSongs = features.sentSongs();
+        this.controls = features.controls();
+        this.forgetMe = features.forgetMe();
+        this.groups = features.groups();
         this.planner = planner;
         this.connectLink = connectLink;
         this.clock = clock;
@@ -95,66 +116,136 @@ public final class Bot {
         ChatAddress from = event.from();
         Optional<User> user = users.findUser(from).map(u -> u.withLastMessageAt(event.at()));
         user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));
+        // Answered before what waited for them is released, so a "block" takes back the songs it is about; the
+        // answer still comes after them.
+        Message answer = answer(event, user);
         outbox.personWrote(from);
         user.ifPresent(u -> planner.personWrote(from));
-        outbox.reply(from, Message.text(answer(event, user)));
+        outbox.reply(from, answer);
     }
 
-    private String answer(Inbound event, Optional<User> user) {
+    private Message answer(Inbound event, Optional<User> user) {
         return switch (event) {
             case Inbound.Text text -> answer(event, text.text(), user);
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
-            case Inbound.OpenedLink opened -> user.isPresent() ? Help.brief() : welcome();
+            case Inbound.OpenedLink opened -> user.map(this::menu).orElseGet(this::welcome);
         };
     }
 
-    private String answer(Inbound event, String typed, Optional<User> user) {
+    private Message answer(Inbound event, String typed, Optional<User> user) {
         ParseResult parsed = parser.parse(typed);
-        if (parsed instanceof ParseResult.Invalid invalid) {
-            return user.isPresent() ? invalid.reply() : welcome();
-        }
-        Command command = ((ParseResult.Parsed) parsed).command();
-        if (command instanceof Command.Register register) {
-            return registration.register(event.from(), register, event.at());
+        if (parsed instanceof ParseResult.Parsed(Command.Register register)) {
+            return Message.text(registration.register(event.from(), register, event.at()));
         }
         if (user.isEmpty()) {
-            return command instanceof Command.Help ? Help.all() + "\n\n" + welcome() : welcome();
+            return parsed instanceof ParseResult.Parsed(Command.Help help)
+                    ? Message.text(Help.all() + "\n\n" + welcomeText()) : welcome();
         }
-        return answer(user.get(), command, typed);
+        Optional<ShareDraft> draft = linkShare.draftOf(user.get());
+        if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
+            return linkShare.typed(user.get(), draft.get(), typed);
+        }
+        return switch (parsed) {
+            case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
+            case ParseResult.Invalid invalid -> invalid(invalid);
+            case ParseResult.Unknown unknown -> unknown(unknown);
+        };
     }
 
-    private String answer(User user, Command command, String text) {
+    /**
+     * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
+     * anything but a single command word; a name, or a note once who is known, is text that names no command.
+     */
+    private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
+        return switch (draft.stage()) {
+            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed && typed.strip().split("\\s+").length == 1);
+            case WHO, READY -> parsed instanceof ParseResult.Unknown;
+        };
+    }
+
+    private Message answer(User user, Command command, String text, Optional<ShareDraft> draft) {
         return switch (command) {
             case Command.SendSong send -> sendSong.send(user, send, text);
-            case Command.Choose choose -> choose(user, choose.number());
+            case Command.DraftCommand step -> linkShare.handle(user, step, text);
+            case Command.Choose choose -> choose(user, choose.number(), draft);
             case Command.Pending p -> sentSongs.pending(user);
-            case Command.History h -> sentSongs.history(user);
-            case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
-            case Command.ForgetMe f -> forgetMe.forget(user);
+            case Command.History h -> Message.text(sentSongs.history(user));
+            case Command.Cancel cancel -> Message.text(sentSongs.cancel(user, cancel));
+            case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.GroupCommand group -> groups.handle(user, group, text);
-            case Command.Help help -> help.topic().flatMap(Help::topic).orElse(Help.all());
+            case Command.Block b -> controls.handle(user, command, text);
+            case Command.Unblock u -> controls.handle(user, command, text);
+            case Command.Receipts r -> controls.handle(user, command, text);
+            case Command.Help help -> Message.text(help.topic().flatMap(Help::topic).orElse(Help.all()));
+            case Command.Menu m -> menu(user);
             case Command.Register r -> throw new IllegalStateException("handled before");
         };
     }
 
-    private String choose(User user, int number) {
+    /** A bare number answers the open "which one?" question, else picks from the people offered for a song. */
+    private Message choose(User user, int number, Optional<ShareDraft> draft) {
         Optional<PendingChoice> choice = choices.takeChoice(user.address())
                 .filter(c -> c.expiresAt().isAfter(clock.instant()));
         if (choice.isEmpty()) {
-            return "I'm not waiting for an answer from you. " + Help.brief();
+            return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
         }
-        ParseResult asked = parser.parse(choice.get().commandText());
-        if (asked instanceof ParseResult.Parsed(Command.SendSong send)) {
-            return sendSong.choose(user, choice.get(), send, number);
-        }
-        if (asked instanceof ParseResult.Parsed(Command.GroupCommand group)) {
-            return groups.choose(user, choice.get(), group, number);
-        }
-        return "I'm not waiting for an answer from you. " + Help.brief();
+        return switch (parser.parse(choice.get().commandText())) {
+            case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);
+            case ParseResult.Parsed(Command.GroupCommand group) -> groups.choose(user, choice.get(), group, number);
+            case ParseResult.Parsed(Command.DraftTo to) -> linkShare.chooseAsked(user, choice.get(), to, number);
+            case ParseResult.Parsed(Command.Block block) -> controls.choose(user, choice.get(), block, number);
+            case ParseResult.Parsed(Command.Unblock unblock) -> controls.choose(user, choice.get(), unblock, number);
+            case ParseResult.Parsed(Command.Receipts receipts) ->
+                    controls.choose(user, choice.get(), receipts, number);
+            default -> notWaiting();
+        };
     }
 
-    private String welcome() {
+    private Message notWaiting() {
+        return Message.text("I'm not waiting for an answer from you.").withChoices(List.of(MENU));
+    }
+
+    /** What a greeting or {@code menu} gets: the one thing to know, and the rest as taps. */
+    private Message menu(User user) {
+        return Message.text("Hi " + Names.firstName(user.name()) + "! Paste a Spotify link and I'll ask who it's "
+                + "for. Or tap:").withChoices(List.of(new Choice("Pending", "pending"),
+                new Choice("History", "history"), new Choice("Groups", "groups"),
+                new Choice("Receipts", "receipts"), HELP));
+    }
+
+    /** The problem, then taps for the command's example and the menu, rather than the whole usage line. */
+    private static Message invalid(ParseResult.Invalid invalid) {
+        List<Choice> taps = new ArrayList<>();
+        invalid.command().ifPresent(name -> taps.add(new Choice("Show an example", "help " + name)));
+        taps.add(MENU);
+        return Message.text(invalid.problem()).withChoices(taps);
+    }
+
+    /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */
+    private static Message unknown(ParseResult.Unknown unknown) {
+        if (unknown.suggestions().isEmpty()) {
+            return Message.text("Sorry, I didn't understand that. To share a song, paste its Spotify link.")
+                    .withChoices(List.of(MENU, HELP));
+        }
+        List<Choice> taps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ParseResult.Suggestion suggestion : unknown.suggestions()) {
+            names.add(suggestion.command());
+            String corrected = suggestion.correctedText();
+            taps.add(Payload.fits(corrected) ? new Choice(corrected, corrected)
+                    : new Choice(suggestion.command(), "help " + suggestion.command()));
+        }
+        taps.add(MENU);
+        return Message.text("Sorry, I don't know that command. Did you mean " + String.join(" or ", names) + "?")
+                .withChoices(taps);
+    }
+
+    private Message welcome() {
+        return Message.text(welcomeText());
+    }
+
+    private String welcomeText() {
         return "Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. "
                 + "To start, connect your Spotify account here: " + connectLink.url()
                 + " — the page then shows the register command to send me.";

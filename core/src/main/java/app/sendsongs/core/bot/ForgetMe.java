@@ -1,30 +1,73 @@
 package app.sendsongs.core.bot;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/** The {@code forget_me} command: everything stored about the person goes. */
+/**
+ * The {@code forget_me} command: everything stored about the person goes, once they have confirmed with a tap (or
+ * typed {@code forget_me confirm}) within a few minutes of being asked. A confirmation that comes unasked, or late,
+ * asks again.
+ */
 public final class ForgetMe {
+    static final Duration CONFIRM_WITHIN = Duration.ofMinutes(5);
+    static final String QUESTION = "forget_me";
+
     private final ShareStore shares;
     private final Housekeeping housekeeping;
+    private final ChoiceStore choices;
     private final Outbox outbox;
     private final ConnectLink connectLink;
     private final Groups groups;
+    private final Clock clock;
 
-    public ForgetMe(ShareStore shares, Housekeeping housekeeping, Outbox outbox, ConnectLink connectLink,
-                    Groups groups) {
+    public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
+                    ConnectLink connectLink, Groups groups, Clock clock) {
         this.shares = shares;
         this.housekeeping = housekeeping;
+        this.choices = choices;
         this.outbox = outbox;
         this.connectLink = connectLink;
         this.groups = groups;
+        this.clock = clock;
     }
 
-    public String forget(User user) {
+    /** {@code forget_me}: asks first; {@code confirmed}, deletes if the question is still open. */
+    public Message handle(User user, boolean confirmed) {
+        return confirmed && asked(user) ? Message.text(forget(user)) : ask(user);
+    }
+
+    private Message ask(User user) {
+        choices.saveChoice(new PendingChoice(user.address(), QUESTION, List.of(),
+                clock.instant().plus(CONFIRM_WITHIN)));
+        return Message.text("This deletes everything I keep about you: your Spotify connection, your name, the songs "
+                + "you sent and received, your groups and memberships. It can't be undone. Delete it all?")
+                .withChoices(List.of(new Choice("Yes, delete it all", "forget_me confirm"),
+                        new Choice("No, keep it", "menu")));
+    }
+
+    /** True when the open question is this one and still fresh; any other open question is left as it was. */
+    private boolean asked(User user) {
+        Optional<PendingChoice> open = choices.takeChoice(user.address());
+        if (open.isPresent() && !open.get().commandText().equals(QUESTION)) {
+            choices.saveChoice(open.get());
+            return false;
+        }
+        return open.filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
+    }
+
+    private String forget(User user) {
         groups.forget(user);
         // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
         // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +48,14 @@ public final class InboxWork {
      * many events left the inbox (handled or given up), 0 when nobody's events could be claimed.
      */
     public int handleNext() {
+        return handleNext(bot::handle);
+    }
+
+    /**
+     * As {@link #handleNext()}, each event handed to {@code handler}, which hands it to the bot (a runtime's
+     * wrapper that logs each handling, say).
+     */
+    public int handleNext(Consumer<Inbound> handler) {
         Instant now = clock.instant();
         Optional<InboxClaim> claimed = inbox.claim(now, now.plus(lease), EVENTS_PER_CLAIM);
         if (claimed.isEmpty()) {
@@ -65,7 +74,7 @@ public final class InboxWork {
                 break; // the rest is claimed again, by whoever comes first
             }
             try {
-                bot.handle(event);
+                handler.accept(event);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "handling an inbound event failed; it is tried again in "
                         + RETRY_AFTER_FAILURE.toSeconds() + " s", e);

@@ -15,6 +15,24 @@ public final class Payload {
     private Payload() {
     }
 
+    /** True when {@code payload} can be a payload: not blank, at most {@value #MAX_BYTES} bytes of UTF-8. */
+    public static boolean fits(String payload) {
+        return !payload.isBlank() && payload.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
+    /**
+     * {@code command} followed by a person's name, as a payload: the whole name when it fits, else their first name
+     * (the command then finds them among the person's contacts, or asks), else the command alone.
+     */
+    public static String withName(String command, String name, String firstName) {
+        String whole = command + " " + name;
+        if (fits(whole)) {
+            return whole;
+        }
+        String first = command + " " + firstName;
+        return fits(first) ? first : command;
+    }
+
     /** @throws IllegalArgumentException when {@code payload} is blank or longer than {@value #MAX_BYTES} bytes */
     static void check(String payload) {
         Objects.requireNonNull(payload, "payload");

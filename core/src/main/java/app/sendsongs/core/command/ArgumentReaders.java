@@ -2,8 +2,9 @@ package app.sendsongs.core.command;
 
 import app.sendsongs.core.command.CommandDefinition.ArgumentReader;
 import app.sendsongs.core.command.Tokenizer.Word;
-import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.TrackLinks;
+import app.sendsongs.core.shared.UserText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,17 @@ import java.util.function.Function;
 /** How each command reads what follows its word; {@link CommandDefinitions} picks one per command. */
 final class ArgumentReaders {
     private static final int MAX_NOTE = 500;
+    /** The word that confirms {@code forget_me}. */
+    static final String CONFIRM = "confirm";
 
     private ArgumentReaders() {
     }
 
+    /**
+     * {@code send_song}: the seed's form ({@code name:} or {@code group:}, notes, one link), the friend's name as
+     * plain words ({@code send_song Bob Fisher <link>}, {@code send song to Bob <link>}), a link without anyone
+     * (the bot asks who), or someone without a link (the song being shared, sent now).
+     */
     static ParseResult sendSong(Arguments args) {
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
@@ -28,29 +36,193 @@ final class ArgumentReaders {
         if (!name.isEmpty() && !group.isEmpty()) {
             return args.invalid("Send it to a friend (name:) or to a group (group:), not both at once.");
         }
-        if (name.isEmpty() && group.isEmpty()) {
-            return args.invalid("Who is it for? Add name:\"<friend's full name>\" or group:\"<group>\".");
-        }
-        List<String> links = args.words();
-        if (links.isEmpty()) {
-            return args.invalid("Add the Spotify link of the song.");
-        }
-        if (links.size() > 1) {
-            return args.invalid("I found more than one link or word besides the options; send one song at a time.");
-        }
-        Optional<TrackId> track = TrackLinks.parse(links.getFirst());
-        if (track.isEmpty()) {
-            return args.invalid(TrackLinks.looksLikeSpotify(links.getFirst())
-                    ? "That Spotify link isn't a track (albums, playlists and artists can't be sent)."
-                    : "That isn't a Spotify track link.");
-        }
-        String pre = args.options().getOrDefault("pre", "").strip();
-        String post = args.options().getOrDefault("post", "").strip();
-        if (pre.length() > MAX_NOTE || post.length() > MAX_NOTE) {
+        Optional<Notes> notes = notes(args);
+        if (notes.isEmpty()) {
             return args.invalid("Notes can be at most " + MAX_NOTE + " characters.");
         }
-        return new ParseResult.Parsed(group.isEmpty() ? new Command.SendSong(name, track.get(), pre, post)
-                : new Command.SendToGroup(group, track.get(), pre, post));
+        String pre = notes.get().pre();
+        String post = notes.get().post();
+        if (!name.isEmpty() || !group.isEmpty()) {
+            return sendNamed(args, name, group, pre, post);
+        }
+        List<Word> links = args.wordTokens().stream()
+                .filter(w -> !w.quoted() && TrackLinks.looksLikeSpotify(w.text())).toList();
+        List<String> others = args.wordTokens().stream().filter(w -> !links.contains(w)).map(Word::text).toList();
+        if (links.size() > 1) {
+            return args.invalid("I found more than one link; send one song at a time.");
+        }
+        if (others.stream().anyMatch(w -> w.contains("://"))) {
+            return args.invalid("That isn't a Spotify track link.");
+        }
+        Optional<String> friend = friendNamed(others);
+        if (links.isEmpty()) {
+            return new ParseResult.Parsed(new Command.DraftTo(friend, Optional.empty(), pre, post, true));
+        }
+        Optional<SongLink> song = TrackLinks.songLink(links.getFirst().text());
+        if (song.isEmpty()) {
+            return args.invalid(notATrack(links.getFirst().text()));
+        }
+        return new ParseResult.Parsed(friend.<Command>map(f -> new Command.SendSong(f, song.get(), pre, post))
+                .orElseGet(() -> new Command.StartShare(song.get(), pre, post)));
+    }
+
+    /** {@code send_song} with {@code name:} or {@code group:}: one link, or none for the song being shared. */
+    private static ParseResult sendNamed(Arguments args, String name, String group, String pre, String post) {
+        List<String> words = args.words();
+        if (words.isEmpty()) {
+            return new ParseResult.Parsed(new Command.DraftTo(nonEmpty(name), nonEmpty(group), pre, post, true));
+        }
+        if (words.size() > 1) {
+            return args.invalid("I found more than one link or word besides the options; send one song at a time.");
+        }
+        Optional<SongLink> song = TrackLinks.songLink(words.getFirst());
+        if (song.isEmpty()) {
+            return args.invalid(notATrack(words.getFirst()));
+        }
+        return new ParseResult.Parsed(group.isEmpty() ? new Command.SendSong(name, song.get(), pre, post)
+                : new Command.SendToGroup(group, song.get(), pre, post));
+    }
+
+    private static String notATrack(String link) {
+        return TrackLinks.looksLikeSpotify(link)
+                ? "That Spotify link isn't a track (albums, playlists and artists can't be sent)."
+                : "That isn't a Spotify track link.";
+    }
+
+    /** The friend named by plain words, without a leading "to" ({@code send song to Bob}). */
+    private static Optional<String> friendNamed(List<String> words) {
+        List<String> name = !words.isEmpty() && words.getFirst().equalsIgnoreCase("to")
+                ? words.subList(1, words.size()) : words;
+        return nonEmpty(String.join(" ", name).strip());
+    }
+
+    private record Notes(String pre, String post) {
+    }
+
+    /** The notes, cleaned (see {@link UserText#cleanNote}); empty when one is too long. */
+    private static Optional<Notes> notes(Arguments args) {
+        String pre = UserText.cleanNote(args.options().getOrDefault("pre", ""));
+        String post = UserText.cleanNote(args.options().getOrDefault("post", ""));
+        return pre.length() > MAX_NOTE || post.length() > MAX_NOTE ? Optional.empty()
+                : Optional.of(new Notes(pre, post));
+    }
+
+    /**
+     * {@code to <name>}, {@code to group <group>}, {@code to name:"…"} or {@code to group:"…"}: who the song being
+     * shared is for; {@code to} alone asks the bot to ask.
+     */
+    static ParseResult draftTo(Arguments args) {
+        if (args.words().stream().anyMatch(TrackLinks::looksLikeSpotify)) {
+            return sendSong(args); // "to Bob <link>": a whole send
+        }
+        Optional<ParseResult> unexpected = args.unexpectedOption();
+        if (unexpected.isPresent()) {
+            return unexpected.get();
+        }
+        if (args.options().size() > 1 || (!args.options().isEmpty() && !args.words().isEmpty())) {
+            return args.invalid("Name one friend or one group; put a name with spaces in quotes.");
+        }
+        Optional<String> friend = Optional.ofNullable(args.options().get("name")).map(String::strip);
+        Optional<String> group = Optional.ofNullable(args.options().get("group")).map(String::strip);
+        List<String> words = args.words();
+        if (words.size() > 1 && words.getFirst().equalsIgnoreCase("group")) {
+            group = nonEmpty(String.join(" ", words.subList(1, words.size())).strip());
+        } else if (!words.isEmpty()) {
+            friend = nonEmpty(String.join(" ", words).strip());
+        }
+        return new ParseResult.Parsed(new Command.DraftTo(friend.flatMap(ArgumentReaders::nonEmpty),
+                group.flatMap(ArgumentReaders::nonEmpty), "", "", false));
+    }
+
+    /** {@code note [text]} and {@code after [text]}: the text as written, quotes optional. */
+    static ArgumentReader draftNote(boolean afterPlay) {
+        return args -> {
+            Optional<ParseResult> unexpected = args.unexpectedOption();
+            if (unexpected.isPresent()) {
+                return unexpected.get();
+            }
+            String note = UserText.cleanNote(String.join(" ", args.words()));
+            if (note.length() > MAX_NOTE) {
+                return args.invalid("Notes can be at most " + MAX_NOTE + " characters.");
+            }
+            return new ParseResult.Parsed(new Command.DraftNote(nonEmpty(note), afterPlay));
+        };
+    }
+
+    /** A command about one person: {@code block Bob Fisher}, {@code block name:"Bob Fisher"}. */
+    static ArgumentReader person(Function<String, Command> make) {
+        return args -> {
+            Optional<ParseResult> unexpected = args.unexpectedOption();
+            if (unexpected.isPresent()) {
+                return unexpected.get();
+            }
+            if (args.options().containsKey("name") && !args.words().isEmpty()) {
+                return args.invalid("I found words after the name; put a name with spaces in quotes.");
+            }
+            String person = Optional.ofNullable(args.options().get("name"))
+                    .orElse(String.join(" ", args.words())).strip();
+            return person.isEmpty() ? args.invalid("Who? " + args.command().example())
+                    : new ParseResult.Parsed(make.apply(person));
+        };
+    }
+
+    /** {@code receipts}, {@code receipts on|off}, {@code receipts on|off <name>}. */
+    static ParseResult receipts(Arguments args) {
+        Optional<ParseResult> unexpected = args.unexpectedOption();
+        if (unexpected.isPresent()) {
+            return unexpected.get();
+        }
+        List<String> words = args.words();
+        if (words.isEmpty()) {
+            return args.options().isEmpty() ? new ParseResult.Parsed(new Command.Receipts(Optional.empty(),
+                    Optional.empty())) : args.invalid("Say on or off: receipts off name:\"Bob Fisher\"");
+        }
+        String setting = words.getFirst().toLowerCase(Locale.ROOT);
+        if (!setting.equals("on") && !setting.equals("off")) {
+            return args.invalid("Say on or off: receipts off, or receipts off Bob Fisher for one friend.");
+        }
+        if (args.options().containsKey("name") && words.size() > 1) {
+            return args.invalid("I found words after the name; put a name with spaces in quotes.");
+        }
+        Optional<String> name = Optional.ofNullable(args.options().get("name"))
+                .or(() -> Optional.of(String.join(" ", words.subList(1, words.size()))))
+                .map(String::strip).flatMap(ArgumentReaders::nonEmpty);
+        return new ParseResult.Parsed(new Command.Receipts(Optional.of(setting.equals("on")), name));
+    }
+
+    /** {@code forget_me}, which asks first, and its confirmation {@code forget_me confirm}. */
+    static ParseResult forgetMe(Arguments args) {
+        if (args.options().isEmpty() && args.words().isEmpty()) {
+            return new ParseResult.Parsed(new Command.ForgetMe(false));
+        }
+        if (args.options().isEmpty() && args.words().size() == 1 && args.words().getFirst().equalsIgnoreCase(CONFIRM)) {
+            return new ParseResult.Parsed(new Command.ForgetMe(true));
+        }
+        return args.invalid("forget_me takes nothing after it; I'll ask you to confirm.");
+    }
+
+    /** A greeting, or a sentence that starts like one and holds a song link ("hey, listen to this: <link>"). */
+    static ParseResult menu(Arguments args) {
+        return songIn(String.join(" ", args.words())).orElseGet(() -> new ParseResult.Parsed(new Command.Menu()));
+    }
+
+    /** A sentence with one Spotify link in it is a share of that song; empty when it has none. */
+    static Optional<ParseResult> songIn(String sentence) {
+        List<String> links = TrackLinks.spotifyWordsIn(sentence);
+        if (links.isEmpty()) {
+            return Optional.empty();
+        }
+        if (links.size() > 1) {
+            return Optional.of(new ParseResult.Invalid("I found more than one link; send one song at a time.",
+                    Optional.of("send_song")));
+        }
+        Optional<SongLink> song = TrackLinks.songLink(links.getFirst());
+        return Optional.of(song.<ParseResult>map(s -> new ParseResult.Parsed(new Command.StartShare(s, "", "")))
+                .orElseGet(() -> new ParseResult.Invalid(notATrack(links.getFirst()), Optional.of("send_song"))));
+    }
+
+    private static Optional<String> nonEmpty(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     static ParseResult register(Arguments args) {
@@ -72,9 +244,10 @@ final class ArgumentReaders {
         return new ParseResult.Parsed(new Command.Register(code, name));
     }
 
+    /** {@code help}, or {@code help <topic>}; a command named in words ({@code help send song}) is one topic. */
     static ParseResult help(Arguments args) {
-        return args.unexpectedOption().orElseGet(() -> new ParseResult.Parsed(
-                new Command.Help(args.words().stream().findFirst())));
+        return args.unexpectedOption().orElseGet(() -> new ParseResult.Parsed(new Command.Help(
+                args.words().isEmpty() ? Optional.empty() : Optional.of(String.join("_", args.words())))));
     }
 
     static ParseResult cancel(Arguments args) {

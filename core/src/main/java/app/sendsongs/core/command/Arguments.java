@@ -23,8 +23,9 @@ record Arguments(CommandDefinition command, List<String> words, List<Word> wordT
             switch (token) {
                 case Word w -> words.add(w);
                 case Option o -> {
-                    if (options.put(o.key(), o.value()) != null) {
-                        repeated = o.key();
+                    String key = command.option(o.key());
+                    if (options.put(key, o.value()) != null) {
+                        repeated = key;
                     }
                 }
             }

@@ -1,6 +1,6 @@
 package app.sendsongs.core.command;
 
-import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.music.SongLink;
 import java.util.Optional;
 
 /** A command a person typed, understood. */
@@ -9,10 +9,14 @@ public sealed interface Command {
     }
 
     /** {@code pre} and {@code post} are empty strings when not given. */
-    record SendSong(String friendName, TrackId track, String pre, String post) implements Command {
+    record SendSong(String friendName, SongLink song, String pre, String post) implements Command {
     }
 
     record Help(Optional<String> topic) implements Command {
+    }
+
+    /** A greeting, or {@code menu}: what the bot can do, as taps. */
+    record Menu() implements Command {
     }
 
     record Pending() implements Command {
@@ -25,11 +29,54 @@ public sealed interface Command {
     record Cancel(Optional<String> which) implements Command {
     }
 
-    record ForgetMe() implements Command {
+    /** {@code forget_me}; {@code confirmed} once the person has said yes to the question it asks first. */
+    record ForgetMe(boolean confirmed) implements Command {
     }
 
     /** A bare number: the answer to a question the bot asked. */
     record Choose(int number) implements Command {
+    }
+
+    /** {@code block <name>}: songs from that person are no longer delivered (they are not told). */
+    record Block(String name) implements Command {
+    }
+
+    record Unblock(String name) implements Command {
+    }
+
+    /**
+     * {@code receipts}: whether senders are told when their songs are played. {@code on} empty asks how it is
+     * set; {@code name} empty means every sender.
+     */
+    record Receipts(Optional<Boolean> on, Optional<String> name) implements Command {
+    }
+
+    /** The commands of a share made step by step, starting from a pasted link. */
+    sealed interface DraftCommand extends Command {
+    }
+
+    /**
+     * A song link on its own, in a sentence, or after {@code send_song} without saying who it is for: the bot
+     * shows the song and asks who gets it. {@code pre} and {@code post} are empty strings when not given.
+     */
+    record StartShare(SongLink song, String pre, String post) implements DraftCommand {
+    }
+
+    /**
+     * Who the song being shared is for ({@code to Bob}, or {@code send_song name:"Bob"} without a link) and the
+     * notes given with it; {@code sendNow} when it should go at once ({@code send_song}, {@code send}) rather than
+     * after the offer of notes ({@code to}). Neither a friend nor a group: just send it, or ask who.
+     */
+    record DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow)
+            implements DraftCommand {
+    }
+
+    /** {@code note [text]} and {@code after [text]}: a note for the song being shared; without text, asks for it. */
+    record DraftNote(Optional<String> text, boolean afterPlay) implements DraftCommand {
+    }
+
+    /** {@code discard}: the song being shared is dropped. */
+    record DiscardDraft() implements DraftCommand {
     }
 
     /** The commands about groups. {@code group} is how the person named it, perhaps "Family (Bob Fisher's)". */
@@ -58,6 +105,6 @@ public sealed interface Command {
     }
 
     /** {@code send_song group:...}; {@code pre} and {@code post} are empty strings when not given. */
-    record SendToGroup(String group, TrackId track, String pre, String post) implements GroupCommand {
+    record SendToGroup(String group, SongLink song, String pre, String post) implements GroupCommand {
     }
 }

@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every command, in the order {@code help} lists them. A new command, or a new way to spell one,
- * is added here and nowhere else.
+ * is added here and nowhere else: the parser, help and "did you mean" follow.
  */
 final class CommandDefinitions {
     private static final Set<String> NO_OPTIONS = Set.of();
@@ -27,9 +28,21 @@ final class CommandDefinitions {
             new CommandDefinition("send_song", List.of("send_song", "send-song", "sendsong", "share", "send"),
                     "send_song name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\" "
                             + "https://open.spotify.com/track/<id>",
-                    "send a song; pre goes with it, post is revealed once they play it. To everyone in a group: "
-                            + "send_song group:\"Family\" <link>",
-                    Set.of("name", "group", "pre", "post"), NO_TOPIC, ArgumentReaders::sendSong),
+                    "pre goes with the song, post once they play it. To a group: send_song group:\"Family\" <link>. "
+                            + "Or just paste a link.",
+                    Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC, ArgumentReaders::sendSong),
+            new CommandDefinition("to", List.of("to"),
+                    "to Bob Fisher", "who the song you pasted is for (to group Family: a group).",
+                    Set.of("name", "group"), NO_TOPIC, ArgumentReaders::draftTo),
+            new CommandDefinition("note", List.of("note", "pre"),
+                    "note you'll love the bridge", "a note with the song you're sharing.",
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders.draftNote(false)),
+            new CommandDefinition("after", List.of("after", "post"),
+                    "after told you!", "a note for once they've played it.",
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders.draftNote(true)),
+            new CommandDefinition("discard", List.of("discard"),
+                    "discard", "drop the song you were sharing.",
+                    NO_OPTIONS, NO_TOPIC, bare(new Command.DiscardDraft())),
             new CommandDefinition("register", List.of("register"),
                     "register code:\"<code>\" name:\"<your full name>\"",
                     "finish connecting Spotify with the code from the connect page.",
@@ -38,7 +51,7 @@ final class CommandDefinitions {
                     "pending", "the songs you sent that are still being watched.",
                     NO_OPTIONS, NO_TOPIC, bare(new Command.Pending())),
             new CommandDefinition("history", List.of("history"),
-                    "history", "the songs you sent lately and whether they were played.",
+                    "history", "the songs you sent lately and how they went.",
                     NO_OPTIONS, NO_TOPIC, bare(new Command.History())),
             new CommandDefinition("cancel", List.of("cancel"),
                     "cancel <number>|all", "stop watching a song from your pending list.",
@@ -48,14 +61,14 @@ final class CommandDefinitions {
                     GROUP_OPTIONS, GROUPS, newGroup(Command.CreateGroup::new)),
             new CommandDefinition("add_to_group", List.of("add_to_group", "add-to-group", "addtogroup"),
                     "add_to_group Family \"Bob Fisher\"",
-                    "add someone registered with me to your group; I tell them, and they can leave.",
+                    "add someone registered with me; I tell them, and they can leave.",
                     GROUP_OPTIONS, GROUPS, groupAndPerson("add", Command.AddToGroup::new)),
             new CommandDefinition("remove_from_group",
                     List.of("remove_from_group", "remove-from-group", "removefromgroup"),
                     "remove_from_group Family \"Bob Fisher\"", "take someone out of your group.",
                     GROUP_OPTIONS, GROUPS, groupAndPerson("remove", Command.RemoveFromGroup::new)),
             new CommandDefinition("leave_group", List.of("leave_group", "leave-group", "leavegroup"),
-                    "leave_group Family", "leave a group; songs sent to it stop coming to you.",
+                    "leave_group Family", "leave a group; its songs stop coming.",
                     GROUP_OPTIONS, GROUPS, existingGroup(Command.LeaveGroup::new)),
             new CommandDefinition("groups", List.of("groups"),
                     "groups", "the groups you're in.",
@@ -64,11 +77,25 @@ final class CommandDefinitions {
                     "members Family", "who is in a group.",
                     GROUP_OPTIONS, GROUPS, existingGroup(Command.ListMembers::new)),
             new CommandDefinition("delete_group", List.of("delete_group", "delete-group", "deletegroup"),
-                    "delete_group Family", "delete a group you made; its songs stop being watched.",
+                    "delete_group Family", "delete a group you made.",
                     GROUP_OPTIONS, GROUPS, existingGroup(Command.DeleteGroup::new)),
+            new CommandDefinition("block", List.of("block"),
+                    "block Bob Fisher", "stop someone's songs; they aren't told.",
+                    Set.of("name"), NO_TOPIC, ArgumentReaders.person(Command.Block::new)),
+            new CommandDefinition("unblock", List.of("unblock"),
+                    "unblock Bob Fisher", "let their songs through again.",
+                    Set.of("name"), NO_TOPIC, ArgumentReaders.person(Command.Unblock::new)),
+            new CommandDefinition("receipts", List.of("receipts", "receipt"),
+                    "receipts off [name]", "don't tell friends (or one) when you play their songs; receipts on "
+                            + "to undo.",
+                    Set.of("name"), NO_TOPIC, ArgumentReaders::receipts),
             new CommandDefinition("forget_me", List.of("forget_me", "forget-me", "forgetme"),
-                    "forget_me", "delete everything stored about you.",
-                    NO_OPTIONS, NO_TOPIC, bare(new Command.ForgetMe())),
+                    "forget_me", "delete everything stored about you (I ask first).",
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::forgetMe),
+            new CommandDefinition("menu", List.of("menu", "hi", "hello", "hey", "hiya", "howdy", "hallo", "hola",
+                    "start", "yo"),
+                    "menu", "what I can do, to tap.",
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::menu),
             new CommandDefinition("help", List.of("help", "?", "commands"),
                     "help [command]", "this list, or one command; help groups explains groups.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::help));
@@ -90,9 +117,15 @@ final class CommandDefinitions {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    /** Every {@code key:} option some command accepts, the words the tokenizer reads as option keys. */
+    /** Every {@code key:} option some command accepts, and every alias: the words the tokenizer reads as keys. */
     static Set<String> optionKeys() {
-        return ALL.stream().flatMap(d -> d.options().stream()).collect(Collectors.toUnmodifiableSet());
+        return ALL.stream().flatMap(d -> Stream.concat(d.options().stream(), d.optionAliases().keySet().stream()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Every spelling of every command, with its command, in help order. */
+    static Stream<Map.Entry<String, CommandDefinition>> spellings() {
+        return ALL.stream().flatMap(d -> d.spellings().stream().map(s -> Map.entry(s, d)));
     }
 
     /** Fails at start-up if two commands claim one word, so a spelling can never silently change meaning. */

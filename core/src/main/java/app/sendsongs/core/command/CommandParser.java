@@ -4,40 +4,81 @@ import app.sendsongs.core.command.ParseResult.Invalid;
 import app.sendsongs.core.command.ParseResult.Parsed;
 import app.sendsongs.core.command.Tokenizer.Token;
 import app.sendsongs.core.command.Tokenizer.Word;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what a person typed into a {@link Command}, or a short reason with the usage line. Which
- * words name a command and how its arguments are read come from {@link CommandDefinitions}.
+ * Turns what a person typed into a {@link Command}, or a short reason. Which words name a command and how its
+ * arguments are read come from {@link CommandDefinitions}; a command's name may be typed as separate words
+ * ({@code send song}, {@code forget me}), as phones' autocorrect splits it. Text that names no command but holds a
+ * Spotify link starts a share of that song; other text gets the commands spelled much like it ("did you mean").
  */
 public final class CommandParser {
+    /** The most words a command's name is made of ({@code remove from group}). */
+    private static final int MAX_NAME_WORDS = 3;
+    /** A text with a song link whose first word is a typo of this gets "did you mean", not a share without a name. */
+    private static final String SEND_SONG = "send_song";
+
     public ParseResult parse(String text) {
         if (text == null || text.isBlank()) {
-            return new Invalid("I didn't get any text.", Help.brief());
+            return new Invalid("I didn't get any text.", Optional.empty());
         }
         List<Token> tokens;
         try {
             tokens = Tokenizer.tokens(text.strip());
         } catch (Tokenizer.UnclosedQuoteException e) {
-            Optional<CommandDefinition> command = CommandDefinitions.spelledBy(text.strip().split("\\s+", 2)[0]);
-            return new Invalid(e.getMessage(), command.map(CommandDefinition::usage).orElseGet(Help::brief));
+            return new Invalid(e.getMessage(), commandBefore(text.strip().split("\\s+")).map(CommandDefinition::name));
         }
-        if (tokens.getFirst() instanceof Word first && !first.quoted()) {
-            if (tokens.size() == 1 && first.text().matches("\\d{1,3}")) {
-                return new Parsed(new Command.Choose(Integer.parseInt(first.text())));
-            }
-            Optional<CommandDefinition> command = CommandDefinitions.spelledBy(first.text());
+        if (tokens.size() == 1 && tokens.getFirst() instanceof Word only && !only.quoted()
+                && only.text().matches("\\d{1,3}")) {
+            return new Parsed(new Command.Choose(Integer.parseInt(only.text())));
+        }
+        for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
+            Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
             if (command.isPresent()) {
-                return read(command.get(), tokens.subList(1, tokens.size()));
+                return read(command.get(), tokens.subList(words, tokens.size()));
             }
         }
-        return new Invalid("Sorry, I don't know that command.", Help.brief());
+        List<ParseResult.Suggestion> guesses = DidYouMean.suggestions(tokens);
+        boolean mistypedSend = guesses.stream().anyMatch(guess -> guess.command().equals(SEND_SONG));
+        Optional<ParseResult> song = mistypedSend ? Optional.empty() : ArgumentReaders.songIn(text);
+        return song.orElseGet(() -> new ParseResult.Unknown(guesses));
+    }
+
+    /** The command the first words of a text that could not be read name, if any. */
+    private static Optional<CommandDefinition> commandBefore(String[] words) {
+        for (int count = Math.min(MAX_NAME_WORDS, words.length); count >= 1; count--) {
+            Optional<CommandDefinition> command = CommandDefinitions.spelledBy(
+                    String.join("_", Arrays.asList(words).subList(0, count)));
+            if (command.isPresent()) {
+                return command;
+            }
+        }
+        return Optional.empty();
     }
 
     private static ParseResult read(CommandDefinition command, List<Token> tokens) {
         Arguments args = Arguments.of(command, tokens);
         return args.repeatedKey().<ParseResult>map(key -> args.invalid(key + ": is given twice."))
                 .orElseGet(() -> command.reader().read(args));
+    }
+
+    /** How many tokens from the start are plain words, the only ones a command's name can be made of. */
+    static int leadingWords(List<Token> tokens) {
+        int count = 0;
+        while (count < tokens.size() && tokens.get(count) instanceof Word word && !word.quoted()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The first {@code words} tokens joined with {@code _}, as a command's name is written. */
+    static String joined(List<Token> tokens, int words) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            joined.append(i == 0 ? "" : "_").append(((Word) tokens.get(i)).text());
+        }
+        return joined.toString();
     }
 }

@@ -17,11 +17,11 @@ public final class Help {
         return CommandDefinitions.named(command.toLowerCase(Locale.ROOT)).map(CommandDefinition::usage).orElse("");
     }
 
-    /** {@code help <topic>}: the explanation of a topic such as groups, or one command's usage line. */
+    /** {@code help <topic>}: the explanation of a topic such as groups, or one command's usage line (by any spelling). */
     public static Optional<String> topic(String topic) {
         String key = topic.toLowerCase(Locale.ROOT).replace('-', '_');
         return HelpTopic.named(key).map(Help::text)
-                .or(() -> CommandDefinitions.named(key).map(CommandDefinition::usage));
+                .or(() -> CommandDefinitions.spelledBy(key).map(CommandDefinition::usage));
     }
 
     /** The whole list. */

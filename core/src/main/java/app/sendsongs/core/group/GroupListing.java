@@ -3,6 +3,7 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code groups} and {@code members} commands: what a person can see of the groups they are in. */
 public final class GroupListing {
@@ -47,6 +48,22 @@ public final class GroupListing {
             text.append("\n• ").append(name).append(group.ownedBy(member.member()) ? " (made the group)" : "");
         }
         return text.toString();
+    }
+
+    GroupFinder.Lookup lookup(User person, String reference) {
+        return finder.find(person, reference);
+    }
+
+    /** The group of this id if the person is in it. */
+    Optional<Group> find(User person, String groupId) {
+        return groups.groupsOf(person.address()).stream().filter(g -> g.id().equals(groupId)).findFirst();
+    }
+
+    /** The person's groups, the newest first, each with the name they know it by. */
+    List<GroupChoice> choices(User person) {
+        List<Group> theirs = groups.groupsOf(person.address());
+        return theirs.reversed().stream()
+                .map(group -> new GroupChoice(group.id(), finder.reference(person, group, theirs))).toList();
     }
 
     private static String members(int count) {

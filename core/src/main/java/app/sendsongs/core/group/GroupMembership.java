@@ -3,7 +3,7 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
-import app.sendsongs.core.command.Help;
+import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
@@ -29,6 +29,7 @@ public final class GroupMembership {
     private final UserStore users;
     private final GroupFinder finder;
     private final GroupShareWithdrawal withdrawal;
+    private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final Outbox outbox;
     private final GroupLimits limits;
@@ -36,12 +37,13 @@ public final class GroupMembership {
     private final Clock clock;
 
     public GroupMembership(GroupStore groups, UserStore users, GroupFinder finder, GroupShareWithdrawal withdrawal,
-                           WhichPerson whichPerson, Outbox outbox, GroupLimits limits, ConnectLink connectLink,
-                           Clock clock) {
+                           FriendFinder friends, WhichPerson whichPerson, Outbox outbox, GroupLimits limits,
+                           ConnectLink connectLink, Clock clock) {
         this.groups = groups;
         this.users = users;
         this.finder = finder;
         this.withdrawal = withdrawal;
+        this.friends = friends;
         this.whichPerson = whichPerson;
         this.outbox = outbox;
         this.limits = limits;
@@ -49,27 +51,24 @@ public final class GroupMembership {
         this.clock = clock;
     }
 
-    /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
-    public String add(User owner, String groupReference, String personName, String commandText) {
-        return withOwnGroup(owner, groupReference, ADD, group -> {
-            List<User> named = users.findUsersByName(personName);
-            List<User> others = named.stream().filter(u -> !u.address().equals(owner.address())).toList();
-            if (named.isEmpty()) {
-                return "I don't know anyone called " + Names.quoted(personName) + ", so I can't add them. Only people "
-                        + "registered with me can be in a group: they write to me and connect "
-                        + "Spotify at " + connectLink.url() + ", then send me the register command shown there. "
-                        + "Add them once they have.";
-            }
-            if (others.isEmpty()) {
-                return "You're in " + group.name() + " already: you made it.";
-            }
-            return others.size() > 1 ? whichPerson.ask(owner, others, commandText)
-                    : addPerson(owner, group, others.getFirst());
+    /**
+     * {@code commandText} is kept to finish the command if the bot must ask which person was meant. A first name is
+     * enough for one of the owner's contacts.
+     */
+    public Message add(User owner, String groupReference, String personName, String commandText) {
+        return withOwnGroup(owner, groupReference, ADD, group -> switch (friends.find(owner, personName)) {
+            case FriendFinder.Lookup.Found(User person) -> Message.text(addPerson(owner, group, person));
+            case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
+            case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
+            case FriendFinder.Lookup.Nobody() -> Message.text("I don't know anyone called " + Names.quoted(personName)
+                    + ", so I can't add them. Only people registered with me can be in a group: they write to me and "
+                    + "connect Spotify at " + connectLink.url() + ", then send me the register command shown there. "
+                    + "Add them once they have.");
         });
     }
 
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
-    public String remove(User owner, String groupReference, String personName, String commandText) {
+    public Message remove(User owner, String groupReference, String personName, String commandText) {
         return withOwnGroup(owner, groupReference, REMOVE, group -> {
             String key = Names.key(personName);
             List<User> named = groups.membersOf(group.id()).stream()
@@ -77,28 +76,28 @@ public final class GroupMembership {
                     .filter(u -> u.nameKey().equals(key)).toList();
             List<User> others = named.stream().filter(u -> !u.address().equals(owner.address())).toList();
             if (named.isEmpty()) {
-                return "Nobody called " + Names.quoted(personName) + " is in " + group.name() + ". See who is with: "
-                        + "members " + group.name();
+                return Message.text("Nobody called " + Names.quoted(personName) + " is in " + group.name()
+                        + ". See who is with: members " + group.name());
             }
             if (others.isEmpty()) {
-                return "You made " + group.name() + ", so you can't be removed from it. To end it for everyone, "
-                        + "send: delete_group " + group.name();
+                return Message.text("You made " + group.name() + ", so you can't be removed from it. To end it for "
+                        + "everyone, send: delete_group " + group.name());
             }
             return others.size() > 1 ? whichPerson.ask(owner, others, commandText)
-                    : removePerson(owner, group, others.getFirst());
+                    : Message.text(removePerson(owner, group, others.getFirst()));
         });
     }
 
     /** Finishes an add or remove the bot had to ask about: {@code number} picks one of the offered people. */
-    public String choose(User owner, PendingChoice choice, Command.GroupCommand command, int number) {
+    public Message choose(User owner, PendingChoice choice, Command.GroupCommand command, int number) {
         return switch (whichPerson.answer(choice, number)) {
-            case WhichPerson.Answer.Unusable(String reply) -> reply;
+            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
             case WhichPerson.Answer.Picked(User person) -> switch (command) {
                 case Command.AddToGroup add -> withOwnGroup(owner, add.group(), ADD,
-                        group -> addPerson(owner, group, person));
+                        group -> Message.text(addPerson(owner, group, person)));
                 case Command.RemoveFromGroup remove -> withOwnGroup(owner, remove.group(), REMOVE,
-                        group -> removePerson(owner, group, person));
-                default -> "I'm not waiting for an answer from you. " + Help.brief();
+                        group -> Message.text(removePerson(owner, group, person)));
+                default -> Message.text("I'm not waiting for an answer from you.");
             };
         };
     }
@@ -177,9 +176,9 @@ public final class GroupMembership {
     }
 
     /** Runs {@code action} on the group the owner means, or says why not (not found, or not theirs). */
-    private String withOwnGroup(User owner, String reference, String ownerOnly, Function<Group, String> action) {
+    private Message withOwnGroup(User owner, String reference, String ownerOnly, Function<Group, Message> action) {
         return switch (finder.findOwn(owner, reference, ownerOnly)) {
-            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
             case GroupFinder.Lookup.Found(Group group) -> action.apply(group);
         };
     }

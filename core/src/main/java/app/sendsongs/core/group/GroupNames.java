@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.shared.UserText;
 import app.sendsongs.core.user.Names;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,8 +31,9 @@ public final class GroupNames {
         if (tidy.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return Optional.of("A group name needs at least one letter or digit.");
         }
-        if (tidy.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of("The group name has control characters in it.");
+        if (UserText.hasInvisibleOrBidi(tidy)) {
+            return Optional.of("The group name has invisible or text-direction characters in it; please type it "
+                    + "plainly.");
         }
         if (tidy.chars().anyMatch(c -> DOUBLE_QUOTES.indexOf(c) >= 0)) {
             return Optional.of("A group name can't contain double quotes.");

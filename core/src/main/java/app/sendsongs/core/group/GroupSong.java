@@ -1,8 +1,14 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
+import app.sendsongs.core.share.Repeats;
+import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
@@ -22,7 +28,9 @@ import java.util.Optional;
 /**
  * {@code send_song group:...}: every member but the sender gets the song with the {@code pre}
  * note, as a share of their own that is delivered and watched like any other; all the shares
- * belong to one {@link GroupSend}, which the sender's summary is about.
+ * belong to one {@link GroupSend}, which the sender's summary is about. Members who already have the song from the
+ * sender while it is watched, who had as many songs from them as a day allows, or who blocked them are left out
+ * (the last without saying why).
  */
 public final class GroupSong {
     /** What a send to a group makes, for {@link Cause#id}: one group send per event (and a share per member). */
@@ -32,35 +40,42 @@ public final class GroupSong {
     private final GroupStore groups;
     private final UserStore users;
     private final ShareStore shares;
+    private final PreferenceStore preferences;
     private final TrackLookup tracks;
+    private final SendLimiter limiter;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
 
-    public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares, TrackLookup tracks,
-                     Outbox outbox, WatchSchedule schedule, Clock clock) {
+    public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
+                     PreferenceStore preferences, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
+                     WatchSchedule schedule, Clock clock) {
         this.finder = finder;
         this.groups = groups;
         this.users = users;
         this.shares = shares;
+        this.preferences = preferences;
         this.tracks = tracks;
+        this.limiter = limiter;
         this.outbox = outbox;
         this.schedule = schedule;
         this.clock = clock;
     }
 
     public String send(User sender, Command.SendToGroup command) {
+        return switch (finder.find(sender, command.group())) {
+            case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command.song(), command.pre(),
+                    command.post());
+        };
+    }
+
+    /** Sends {@code song} to everyone in {@code group} but the sender; the reply to the sender. */
+    public String sendTo(User sender, Group group, SongLink song, String pre, String post) {
         Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(GROUP_SEND));
         if (earlier.isPresent()) {
             return resume(sender, earlier.get());
         }
-        return switch (finder.find(sender, command.group())) {
-            case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command);
-        };
-    }
-
-    private String sendTo(User sender, Group group, Command.SendToGroup command) {
         List<User> others = groups.membersOf(group.id()).stream()
                 .filter(m -> !m.member().equals(sender.address()))
                 .flatMap(m -> users.findUser(m.member()).stream()).toList();
@@ -74,25 +89,67 @@ public final class GroupSong {
             return "Everyone else in " + groupName + " has disconnected Spotify, so I couldn't tell when they play "
                     + "it. Nothing was sent.";
         }
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        Optional<String> overLimit = allowance.refusal();
+        if (overLimit.isPresent()) {
+            return overLimit.get();
+        }
         List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
-        return switch (tracks.find(command.track())) {
+        return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
             case TrackLookup.Result.Found(Track track) ->
-                    deliver(sender, group, groupName, reachable, track, command) + skipped(disconnected);
+                    deliver(sender, group, groupName, sort(sender, reachable, track, allowance), track, pre, post)
+                            + skipped(disconnected);
         };
     }
 
-    private String deliver(User sender, Group group, String groupName, List<User> receivers, Track track,
-                           Command.SendToGroup command) {
+    /** Who gets the song, and who does not and why. */
+    private record Receivers(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
+                             List<String> blocked) {
+        List<User> all() {
+            List<User> all = new ArrayList<>(told);
+            all.addAll(notTold);
+            return all;
+        }
+    }
+
+    private Receivers sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
+        Receivers receivers = new Receivers(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>());
+        for (User member : members) {
+            ReceiverPreferences theirs = preferences.preferencesOf(member.address());
+            if (theirs.blocks(sender.address())) {
+                receivers.blocked().add(member.name());
+            } else if (Repeats.openShareOf(shares, sender.address(), member.address(), track).isPresent()) {
+                receivers.alreadyHave().add(member.name());
+            } else if (allowance.refusalFor(member).isPresent()) {
+                receivers.overLimit().add(member.name());
+            } else if (theirs.sharesReceiptsWith(sender.address())) {
+                receivers.told().add(member);
+            } else {
+                receivers.notTold().add(member);
+            }
+        }
+        return receivers;
+    }
+
+    private String deliver(User sender, Group group, String groupName, Receivers receivers, Track track, String pre,
+                           String post) {
+        List<User> all = receivers.all();
+        if (all.isEmpty()) {
+            return "Nothing was sent to " + groupName + "." + leftOut(receivers);
+        }
         Instant now = clock.instant();
         GroupSend send = GroupSend.of(Cause.id(GROUP_SEND), group.id(), group.name(), sender.address(), now);
         groups.insertGroupSend(send);
-        List<Share> created = receivers.stream().map(receiver -> Share.forGroupMember(
-                Cause.id("share to " + receiver.address().key()), send.id(), sender.address(), receiver.address(),
-                track, command.pre(), command.post(), now)).toList();
+        List<Share> created = all.stream().map(receiver -> {
+            Share share = Share.forGroupMember(Cause.id("share to " + receiver.address().key()), send.id(),
+                    sender.address(), receiver.address(), track, pre, post, now);
+            return receivers.told().contains(receiver) ? share : share.withReceiptsOff();
+        }).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
-        return deliver(sender, send, groupName, created);
+        return deliver(sender, send, groupName, created) + leftOut(receivers) + notTold(receivers.notTold());
     }
 
     /**
@@ -112,12 +169,14 @@ public final class GroupSong {
     private String deliver(User sender, GroupSend send, String groupName, List<Share> stored) {
         List<String> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
-        String heading = sender.name() + " sent a song to " + send.groupName() + ": ";
+        String heading = sender.name() + " sent a song to " + send.groupName();
         for (Share share : stored) {
             if (!share.status().isOpen()) {
                 continue;
             }
-            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share), share.id(), sender.address())) {
+            Delivery delivery = outbox.deliverShare(share.receiver(),
+                    SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(), sender.address());
+            switch (delivery) {
                 case SENT -> { }
                 case WAITING_FOR_PERSON -> waiting.add(nameOf(share));
                 case RETRYING -> retrying.add(nameOf(share));
@@ -144,6 +203,29 @@ public final class GroupSong {
                     .append(" just now; I'll keep trying.");
         }
         return text.toString();
+    }
+
+    private static String leftOut(Receivers receivers) {
+        StringBuilder text = new StringBuilder();
+        if (!receivers.alreadyHave().isEmpty()) {
+            text.append(" ").append(String.join(", ", receivers.alreadyHave()))
+                    .append(receivers.alreadyHave().size() == 1 ? " already has" : " already have")
+                    .append(" it from you and I'm still watching, so I didn't send it again.");
+        }
+        if (!receivers.overLimit().isEmpty()) {
+            text.append(" Not sent to ").append(String.join(", ", receivers.overLimit()))
+                    .append(": they've had as many songs from you as one day allows.");
+        }
+        if (!receivers.blocked().isEmpty()) {
+            text.append(" I couldn't deliver it to ").append(String.join(", ", receivers.blocked())).append('.');
+        }
+        return text.toString();
+    }
+
+    private static String notTold(List<User> notTold) {
+        return notTold.isEmpty() ? "" : " " + String.join(", ", notTold.stream().map(User::name).toList())
+                + (notTold.size() == 1 ? " doesn't" : " don't") + " share when they play songs, so you won't hear "
+                + "about theirs.";
     }
 
     private static String skipped(List<String> disconnected) {

@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * The sender's one summary of a song sent to a group, once no member's share is open any more:
  * "3 of 4 played <title> (sent to Family)." Members who played it or whose watch expired are
- * counted; members who stopped being in the group, and songs the sender cancelled, are named
- * separately and not counted. Nothing is sent when nobody is left to count. The store's
+ * counted; members who stopped being in the group, songs the sender cancelled, and members who don't share plays
+ * with the sender are named separately and not counted. The summary never waits for the last: their songs tell the
+ * sender nothing, not even by when the summary comes. Nothing is sent when nobody is left to count. The store's
  * single-use mark makes it go out once even when two workers settle the last shares together.
  */
 public final class GroupSummary implements ShareSettled {
@@ -47,8 +48,8 @@ public final class GroupSummary implements ShareSettled {
 
     private void summarizeIfDone(String groupSendId) {
         List<Share> all = shares.sharesOfGroupSend(groupSendId);
-        boolean open = all.stream().anyMatch(s -> s.status().isOpen());
-        boolean counted = all.stream()
+        boolean open = all.stream().anyMatch(s -> s.status().isOpen() && !s.receiptsOff());
+        boolean counted = all.stream().filter(s -> !s.receiptsOff())
                 .anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
         if (open || !counted) {
             return;
@@ -88,6 +89,10 @@ public final class GroupSummary implements ShareSettled {
         if (!cancelled.isEmpty()) {
             text.append("\nNot counted, you stopped watching: ").append(names(cancelled)).append('.');
         }
+        List<Share> keptPrivate = all.stream().filter(Share::receiptsOff).toList();
+        if (!keptPrivate.isEmpty()) {
+            text.append("\nNot counted, they don't share plays: ").append(names(keptPrivate)).append('.');
+        }
         return text.toString();
     }
 
@@ -97,7 +102,8 @@ public final class GroupSummary implements ShareSettled {
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList());
     }
 
+    /** The shares of that status, leaving out those whose receivers don't share plays with the sender. */
     private static List<Share> with(List<Share> all, ShareStatus status) {
-        return all.stream().filter(s -> s.status() == status).toList();
+        return all.stream().filter(s -> s.status() == status && !s.receiptsOff()).toList();
     }
 }

@@ -1,8 +1,11 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.user.User;
+import java.util.List;
 
 /** Answers the group commands (see {@link Command.GroupCommand}) of a registered person. */
 public final class Groups {
@@ -19,22 +22,38 @@ public final class Groups {
     }
 
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
-    public String handle(User user, Command.GroupCommand command, String commandText) {
+    public Message handle(User user, Command.GroupCommand command, String commandText) {
         return switch (command) {
-            case Command.CreateGroup create -> lifecycle.create(user, create.name());
+            case Command.CreateGroup create -> Message.text(lifecycle.create(user, create.name()));
             case Command.AddToGroup add -> membership.add(user, add.group(), add.personName(), commandText);
             case Command.RemoveFromGroup remove ->
                     membership.remove(user, remove.group(), remove.personName(), commandText);
-            case Command.LeaveGroup leave -> membership.leave(user, leave.group());
-            case Command.DeleteGroup delete -> lifecycle.delete(user, delete.group());
-            case Command.ListGroups list -> listing.groups(user);
-            case Command.ListMembers members -> listing.members(user, members.group());
-            case Command.SendToGroup send -> song.send(user, send);
+            case Command.LeaveGroup leave -> Message.text(membership.leave(user, leave.group()));
+            case Command.DeleteGroup delete -> Message.text(lifecycle.delete(user, delete.group()));
+            case Command.ListGroups list -> Message.text(listing.groups(user));
+            case Command.ListMembers members -> Message.text(listing.members(user, members.group()));
+            case Command.SendToGroup send -> Message.text(song.send(user, send));
         };
     }
 
+    /** Sends {@code song} to a group the person is in (a share finished step by step); the reply. */
+    public String sendTo(User sender, String groupId, SongLink songLink, String pre, String post) {
+        return listing.find(sender, groupId).map(group -> song.sendTo(sender, group, songLink, pre, post))
+                .orElse("You're no longer in that group.");
+    }
+
+    /** The group a person means by a name they typed, among the groups they are in. */
+    public GroupFinder.Lookup findGroup(User person, String reference) {
+        return listing.lookup(person, reference);
+    }
+
+    /** The groups a person is in, most recent first, with the name they know each by. */
+    public List<GroupChoice> groupsOf(User person) {
+        return listing.choices(person);
+    }
+
     /** The answer to "which one?" asked while adding or removing someone. */
-    public String choose(User user, PendingChoice choice, Command.GroupCommand command, int number) {
+    public Message choose(User user, PendingChoice choice, Command.GroupCommand command, int number) {
         return membership.choose(user, choice, command, number);
     }
 

@@ -1,17 +1,16 @@
 package app.sendsongs.core.listen;
 
-import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.shared.StableIds;
-import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -22,6 +21,7 @@ import app.sendsongs.core.watch.WatchStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * Runs due listen checks. One check reads the receiver's recent plays once and settles every
  * song being watched for them: played (sender told, post note released), expired (sender told),
  * or still waiting (next check per the schedule, sooner when their pace could overflow
- * Spotify's window of 50 plays before then; see {@link ListeningPace}).
+ * Spotify's window of 50 plays before then; see {@link ListeningPace}). A sender the receiver does not share
+ * receipts with is told nothing; what one check tells one person goes in one message (see {@link Notices}).
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
@@ -46,9 +47,10 @@ public final class ListenWatcher {
     private final Clock clock;
     private final Duration lease;
     private final ShareSettled settled;
+    private final PreferenceStore preferences;
 
-    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, ListeningAccess access,
-                         Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
+    public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, PreferenceStore preferences,
+                         ListeningAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
                          ShareSettled settled) {
         this.watches = watches;
         this.shares = shares;
@@ -59,6 +61,7 @@ public final class ListenWatcher {
         this.clock = clock;
         this.lease = lease;
         this.settled = settled;
+        this.preferences = preferences;
     }
 
     /** Claims and runs up to {@code limit} due checks; returns how many ran. */
@@ -106,10 +109,23 @@ public final class ListenWatcher {
     private void settle(Watch watch, User receiver, List<Share> watched, RecentPlays recent) {
         Instant now = clock.instant();
         boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
+        ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
+        Notices notices = new Notices(receiver, users, schedule);
+        List<Share> settling = new ArrayList<>();
         Optional<Instant> next = Optional.empty();
         for (Share share : watched) {
-            Optional<Instant> shareNext = settle(share, receiver, recent.plays(), gap, now);
+            Share current = share.receiptsOff() || theirs.sharesReceiptsWith(share.sender()) ? share
+                    : share.withReceiptsOff();
+            Optional<Instant> shareNext = settle(share, current, recent.plays(), gap, now, notices, settling);
             next = earliest(next, shareNext);
+        }
+        // Told before the shares are settled, under ids of the shares told about: a check cut short in
+        // between is run again and tells nothing twice.
+        notices.send(outbox);
+        for (Share share : settling) {
+            if (shares.updateShare(share, ShareStatus.WATCHING)) {
+                settled.settled(share);
+            }
         }
         if (next.isPresent()) {
             next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
@@ -126,57 +142,32 @@ public final class ListenWatcher {
         }
     }
 
-    /** Settles one share; returns when it should be checked next, empty when it is settled. */
-    private Optional<Instant> settle(Share share, User receiver, List<Play> plays, boolean gap, Instant now) {
-        Instant deliveredAt = share.deliveredAt().orElseThrow();
-        Optional<Play> play = PlayMatcher.firstPlay(share.track().recording(), plays, deliveredAt);
+    /**
+     * Settles one share ({@code stored} as read, {@code current} with what this check knows: receipts off now, plays
+     * missed); returns when it should be checked next, empty when it is settled (added to {@code settling}, to be
+     * stored once the check's notices are held).
+     */
+    private Optional<Instant> settle(Share stored, Share current, List<Play> plays, boolean gap, Instant now,
+                                     Notices notices, List<Share> settling) {
+        Instant deliveredAt = stored.deliveredAt().orElseThrow();
+        Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays, deliveredAt);
         if (play.isPresent()) {
-            // Told before the share is settled, under ids of the share: a check cut short in between
-            // is run again and tells nothing twice.
-            announcePlay(share, receiver, play.get());
-            Share played = share.played(play.get().playedAt());
-            if (shares.updateShare(played, ShareStatus.WATCHING)) {
-                settled.settled(played);
-            }
+            Share played = current.played(play.get().playedAt());
+            notices.played(played, play.get());
+            settling.add(played);
             return Optional.empty();
         }
-        Share current = gap && !share.uncertain() ? share.markedUncertain() : share;
-        if (!now.isBefore(share.expiresAt().orElseThrow())) {
-            if (!share.sentToGroup()) { // a group's sender hears of expiries in its summary
-                announceExpiry(current, receiver);
-            }
-            Share expired = current.expired();
-            if (shares.updateShare(expired, ShareStatus.WATCHING)) {
-                settled.settled(expired);
-            }
+        Share checked = gap && !current.uncertain() ? current.markedUncertain() : current;
+        if (!now.isBefore(stored.expiresAt().orElseThrow())) {
+            Share expired = checked.expired();
+            notices.expired(expired);
+            settling.add(expired);
             return Optional.empty();
         }
-        if (current != share) {
-            shares.updateShare(current, ShareStatus.WATCHING);
+        if (!checked.equals(stored)) {
+            shares.updateShare(checked, ShareStatus.WATCHING);
         }
-        return Optional.of(schedule.nextCheck(deliveredAt, share.track().duration(), now));
-    }
-
-    private void announcePlay(Share share, User receiver, Play play) {
-        outbox.notifyOnce(StableIds.of("played", share.id()), share.sender(), Message.text("🎧 " + receiver.name()
-                + " listened to " + share.track().title() + " (" + Texts.when(play.playedAt()) + ")."),
-                List.of(receiver.address()));
-        if (!share.post().isEmpty()) {
-            String sender = users.findUser(share.sender()).map(User::name).orElse("Your friend");
-            outbox.notifyOnce(StableIds.of("post note", share.id()), receiver.address(), Message.text(sender
-                    + "'s note on " + share.track().title() + ": " + Texts.note(share.post())), List.of(share.sender()));
-        }
-    }
-
-    private void announceExpiry(Share share, User receiver) {
-        String text = receiver.name() + " hasn't played " + share.track().title() + " within "
-                + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching.";
-        if (share.uncertain()) {
-            text += " (They played so much music at times that Spotify's history of their last 50 plays "
-                    + "didn't reach back far enough, so I may have missed it.)";
-        }
-        outbox.notifyOnce(StableIds.of("expired", share.id()), share.sender(), Message.text(text),
-                List.of(receiver.address()));
+        return Optional.of(schedule.nextCheck(deliveredAt, stored.track().duration(), now));
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

@@ -1,16 +1,22 @@
 package app.sendsongs.core.music;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds a Spotify track id in the link forms people paste. */
+/** Finds a Spotify track id, or a Spotify short link, in the link forms people paste. */
 public final class TrackLinks {
     private static final Pattern WEB = Pattern.compile(
             "^https?://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:embed/)?track/([0-9A-Za-z]{22})(?:[/?#].*)?$");
     private static final Pattern URI = Pattern.compile("^spotify:track:([0-9A-Za-z]{22})$");
-    private static final Pattern ANY_SPOTIFY = Pattern.compile("^(?:https?://(?:open|play)\\.spotify\\.com/|spotify:).*",
+    private static final Pattern SHORT = Pattern.compile("^https?://spotify\\.link/([0-9A-Za-z]{1,64})/?(?:[?#].*)?$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_SPOTIFY = Pattern.compile(
+            "^(?:https?://(?:open|play)\\.spotify\\.com/|https?://spotify\\.link/|spotify:).*", Pattern.CASE_INSENSITIVE);
+    /** What people put round a link in a sentence: brackets, quotes, the full stop after it. */
+    private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?";
 
     private TrackLinks() {
     }
@@ -25,8 +31,45 @@ public final class TrackLinks {
         return Optional.empty();
     }
 
+    /** A track link or URI, or a short link; empty for anything else. */
+    public static Optional<SongLink> songLink(String text) {
+        Optional<TrackId> track = parse(text);
+        if (track.isPresent()) {
+            return Optional.of(new SongLink.Track(track.get()));
+        }
+        Matcher shortLink = SHORT.matcher(text);
+        return shortLink.matches() ? Optional.of(new SongLink.Short(shortLink.group(1))) : Optional.empty();
+    }
+
     /** True for anything that looks like a Spotify link or URI, track or not. */
     public static boolean looksLikeSpotify(String text) {
         return ANY_SPOTIFY.matcher(text).matches();
+    }
+
+    /**
+     * The words of a sentence that look like Spotify links, each without the brackets, quotes or full stop people
+     * put round a link ("listen to this: https://open.spotify.com/track/… !").
+     */
+    public static List<String> spotifyWordsIn(String sentence) {
+        List<String> found = new ArrayList<>();
+        for (String word : sentence.strip().split("\\s+")) {
+            String bare = unwrapped(word);
+            if (looksLikeSpotify(bare)) {
+                found.add(bare);
+            }
+        }
+        return found;
+    }
+
+    private static String unwrapped(String word) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && WRAPPING.indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && WRAPPING.indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(start, end);
     }
 }

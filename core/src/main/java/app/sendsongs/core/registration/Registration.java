@@ -28,6 +28,9 @@ public final class Registration {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+    /** What registering tells a person about receipts, before any friend is told anything. */
+    static final String RECEIPTS = "When you play a song a friend sent you, I tell them. To keep that to yourself: "
+            + "receipts off (or receipts off <name> for one friend).";
 
     private final RegistrationStore store;
     private final UserStore users;
@@ -100,7 +103,7 @@ public final class Registration {
         users.saveUser(new User(person, name.orElseThrow(), code.get().connection(), GrantState.ACTIVE, clock.instant(),
                 messageAt));
         return "Welcome, " + name.get() + "! You're connected. Friends can now send you songs with name:\""
-                + name.get() + "\", and you can send them yours:\n" + Help.usage("send_song");
+                + name.get() + "\", and you can send them yours:\n" + Help.usage("send_song") + "\n" + RECEIPTS;
     }
 
     private String reconnect(User user, RegistrationCode code, Optional<String> name, Instant messageAt) {

@@ -1,8 +1,12 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Texts;
@@ -11,13 +15,13 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Sharing a song with one friend: find the friend by name (asking when the name is ambiguous),
- * verify the track in the catalogue, deliver it with the {@code pre} note, and confirm to the sender.
+ * Sharing a song with one friend: find the friend by name (asking when the name fits several people), keep the
+ * sender within their limits, verify the track in the catalogue, refuse a song the friend already has from them
+ * while it is watched, deliver it with the {@code pre} note (not at all when the friend blocked the sender, who is
+ * not told why), and confirm to the sender, saying so when the friend does not share when they play songs.
  */
 public final class SendSong {
     /** What a send makes, for {@link Cause#id}: one share per event. */
@@ -25,71 +29,105 @@ public final class SendSong {
 
     private final UserStore users;
     private final ShareStore shares;
+    private final PreferenceStore preferences;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final ConnectLink connectLink;
     private final Clock clock;
     private final TrackLookup tracks;
+    private final FriendFinder friends;
     private final WhichPerson whichPerson;
+    private final SendLimiter limiter;
 
-    public SendSong(UserStore users, ShareStore shares, ChoiceStore choices, TrackLookup tracks, Outbox outbox,
+    public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
+                    WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
                     WatchSchedule schedule, ConnectLink connectLink, Clock clock) {
         this.users = users;
         this.shares = shares;
+        this.preferences = preferences;
         this.outbox = outbox;
         this.schedule = schedule;
         this.connectLink = connectLink;
         this.clock = clock;
         this.tracks = tracks;
-        this.whichPerson = new WhichPerson(choices, users, clock);
+        this.friends = friends;
+        this.whichPerson = whichPerson;
+        this.limiter = limiter;
     }
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
-    public String send(User sender, Command.SendSong command, String commandText) {
+    public Message send(User sender, Command.SendSong command, String commandText) {
         Optional<Share> earlier = shareOfThisCause();
         if (earlier.isPresent()) {
-            return deliver(sender, earlier.get());
+            return Message.text(deliver(sender, earlier.get()));
         }
-        List<User> named = new ArrayList<>(users.findUsersByName(command.friendName()));
-        named.removeIf(u -> u.address().equals(sender.address()));
-        if (named.isEmpty()) {
-            return users.findUsersByName(command.friendName()).isEmpty()
-                    ? "I don't know anyone called " + Names.quoted(command.friendName())
-                    + ". They need to connect Spotify and register with me first: ask them to send me a message."
-                    : "That's you! Send songs to your friends by their registered name.";
-        }
-        if (named.size() > 1) {
-            return whichPerson.ask(sender, named, commandText);
-        }
-        return sendTo(sender, named.getFirst(), command);
+        return switch (friends.find(sender, command.friendName())) {
+            case FriendFinder.Lookup.Found(User friend) ->
+                    sendTo(sender, friend, command.song(), command.pre(), command.post());
+            case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
+            case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
+            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyCalled(command.friendName()));
+        };
     }
 
     /** Finishes a send the bot had to ask about: {@code number} picks one of the offered people. */
-    public String choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
+    public Message choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
         Optional<Share> earlier = shareOfThisCause();
         if (earlier.isPresent()) {
-            return deliver(sender, earlier.get());
+            return Message.text(deliver(sender, earlier.get()));
         }
         return switch (whichPerson.answer(choice, number)) {
-            case WhichPerson.Answer.Picked(User receiver) -> sendTo(sender, receiver, command);
-            case WhichPerson.Answer.Unusable(String reply) -> reply;
+            case WhichPerson.Answer.Picked(User receiver) ->
+                    sendTo(sender, receiver, command.song(), command.pre(), command.post());
+            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
     }
 
-    private String sendTo(User sender, User receiver, Command.SendSong command) {
-        if (receiver.needsReconnect()) {
-            return receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
-                    + "Ask them to reconnect at " + connectLink.url();
+    static String yourself() {
+        return "That's you! Send songs to your friends by their registered name.";
+    }
+
+    static String nobodyCalled(String name) {
+        return "I don't know anyone called " + Names.quoted(name)
+                + ". They need to connect Spotify and register with me first: ask them to send me a message.";
+    }
+
+    /** Sends {@code song} to {@code receiver}, the person the sender meant; the reply to the sender. */
+    public Message sendTo(User sender, User receiver, SongLink song, String pre, String post) {
+        Optional<Share> earlier = shareOfThisCause();
+        if (earlier.isPresent()) {
+            return Message.text(deliver(sender, earlier.get()));
         }
-        return switch (tracks.find(command.track())) {
-            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, command);
+        if (receiver.needsReconnect()) {
+            return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
+                    + "Ask them to reconnect at " + connectLink.url());
+        }
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        Optional<String> overLimit = allowance.refusal().or(() -> allowance.refusalFor(receiver));
+        if (overLimit.isPresent()) {
+            return Message.text(overLimit.get());
+        }
+        return Message.text(switch (tracks.find(song)) {
+            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post);
             case TrackLookup.Result.Refused(String reply) -> reply;
-        };
+        });
     }
 
-    private String deliver(User sender, User receiver, Track track, Command.SendSong command) {
-        Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, command.pre(),
-                command.post(), clock.instant());
+    private String deliver(User sender, User receiver, Track track, String pre, String post) {
+        ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
+        if (theirs.blocks(sender.address())) {
+            return "I couldn't deliver " + track.title() + " to " + receiver.name() + ", so nothing was sent.";
+        }
+        Optional<Share> already = Repeats.openShareOf(shares, sender.address(), receiver.address(), track);
+        if (already.isPresent()) {
+            return "You already sent " + track.title() + " to " + receiver.name() + " ("
+                    + Texts.when(already.get().createdAt()) + "), and I'm still watching for it, so I didn't send "
+                    + "it again.";
+        }
+        boolean receipts = theirs.sharesReceiptsWith(sender.address());
+        Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
+                clock.instant());
+        share = receipts ? share : share.withReceiptsOff();
         shares.insertShare(share);
         return deliver(sender, share);
     }
@@ -104,16 +142,20 @@ public final class SendSong {
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";
         }
+        boolean receipts = !share.receiptsOff();
         Outbox.Delivery delivery = outbox.deliverShare(share.receiver(),
-                SongMessage.of(sender.name() + " sent you a song: ", share), share.id(), sender.address());
+                SongMessage.of(sender.name() + " sent you a song", share, sender.name(), receipts), share.id(),
+                sender.address());
+        String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
+                + "won't be able to tell you whether they do.";
         return switch (delivery) {
-            case SENT -> "Sent " + title + " to " + receiver + ". I'll tell you when they play it "
-                    + "(I'll watch for " + Texts.duration(schedule.watchPeriod()) + ").";
+            case SENT -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
+                    + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
             case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + title + " to "
                     + receiver + " just now (they haven't written to me lately). It goes out as soon as they "
-                    + "do, and I'll start watching then.";
+                    + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts);
             case RETRYING -> "Their chat app didn't take " + title + " for " + receiver + " just now. "
-                    + "I'll keep trying, and start watching once it's delivered.";
+                    + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };
     }
 

@@ -1,11 +1,14 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,8 +31,20 @@ public final class SentSongs {
         this.groupNames = groupNames;
     }
 
-    public String pending(User sender) {
+    /** {@code pending}: the list, with a tap to stop each of the first songs. */
+    public Message pending(User sender) {
         List<Share> open = open(sender);
+        List<Choice> taps = new ArrayList<>();
+        for (int i = 0; i < Math.min(open.size(), Message.MAX_CHOICES - 1); i++) {
+            taps.add(new Choice("Cancel " + (i + 1), "cancel " + (i + 1)));
+        }
+        if (open.size() > 1) {
+            taps.add(new Choice("Cancel all", "cancel all"));
+        }
+        return Message.text(pendingText(open)).withChoices(taps);
+    }
+
+    private String pendingText(List<Share> open) {
         if (open.isEmpty()) {
             return "Nothing pending: none of the songs you sent is being watched.";
         }
@@ -58,7 +73,7 @@ public final class SentSongs {
         String which = command.which().orElse(open.size() == 1 ? "1" : "");
         if (which.isEmpty()) {
             return "You have " + open.size() + " songs pending. Say which: cancel <number> or cancel all.\n"
-                    + pending(sender);
+                    + pendingText(open);
         }
         if (which.equals("all")) {
             long cancelled = open.stream().filter(this::cancel).count();
@@ -85,13 +100,26 @@ public final class SentSongs {
         return true;
     }
 
+    /**
+     * The songs the sender can see being watched. A song to a friend who doesn't share plays leaves the list once
+     * it is delivered, not once it is played, so the list never shows when they played it.
+     */
     private List<Share> open(User sender) {
         return shares.sharesSentBy(sender.address()).stream().filter(s -> s.status().isOpen())
-                .sorted(Comparator.comparing(Share::createdAt)).toList();
+                .filter(s -> !keptPrivate(s)).sorted(Comparator.comparing(Share::createdAt)).toList();
+    }
+
+    /** Delivered to a friend who doesn't share plays with the sender: whether and when it was played is theirs. */
+    private static boolean keptPrivate(Share share) {
+        return share.receiptsOff() && share.deliveredAt().isPresent() && share.status() != ShareStatus.CANCELLED
+                && share.status() != ShareStatus.LEFT_GROUP;
     }
 
     private String describe(Share share) {
         String head = share.track().title() + " → " + receiverName(share) + inGroup(share) + ": ";
+        if (keptPrivate(share)) {
+            return head + "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + " (they don't share plays)";
+        }
         return head + switch (share.status()) {
             case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
             case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", watching until "

@@ -11,7 +11,8 @@ import java.util.Optional;
  * receiver plays it (empty strings when not given). {@code uncertain} records that some plays in
  * the watch window could not be seen (the history page overflowed), so "not played" is not certain.
  * {@code groupSendId} is set when the song went to a group: it names the group send this share is
- * one member's part of.
+ * one member's part of. {@code receiptsOff} records that the receiver does not share receipts with the sender: the
+ * sender is never told whether it was played or not (the {@code post} note is still released when it is).
  *
  * <p>A new share is made by {@link #direct} or {@link #forGroupMember} and changes only by its named
  * steps ({@link #delivered}, {@link #played}, ...); a store rebuilds a stored one with {@link #stored}.
@@ -32,6 +33,7 @@ public final class Share {
     private final Instant expiresAt;
     private final Instant playedAt;
     private final boolean uncertain;
+    private final boolean receiptsOff;
 
     private Share(Stored stored) {
         this.id = Objects.requireNonNull(stored.id, "id");
@@ -47,6 +49,7 @@ public final class Share {
         this.expiresAt = stored.expiresAt;
         this.playedAt = stored.playedAt;
         this.uncertain = stored.uncertain;
+        this.receiptsOff = stored.receiptsOff;
         checkConsistent();
     }
 
@@ -99,6 +102,11 @@ public final class Share {
     /** Its receiver stopped being in the group it was sent to. */
     public Share leftGroup() {
         return copy().status(ShareStatus.LEFT_GROUP).build();
+    }
+
+    /** The receiver does not share receipts with the sender: the sender is never told how it went. */
+    public Share withReceiptsOff() {
+        return copy().receiptsOff(true).build();
     }
 
     /** Some plays in the watch window could not be seen. */
@@ -162,8 +170,13 @@ public final class Share {
         return uncertain;
     }
 
+    public boolean receiptsOff() {
+        return receiptsOff;
+    }
+
     private Stored copy() {
-        Stored copy = stored(id, sender, receiver, track, createdAt, status).notes(pre, post).uncertain(uncertain);
+        Stored copy = stored(id, sender, receiver, track, createdAt, status).notes(pre, post).uncertain(uncertain)
+                .receiptsOff(receiptsOff);
         if (groupSendId != null) {
             copy.groupSend(groupSendId);
         }
@@ -200,13 +213,14 @@ public final class Share {
                 && post.equals(that.post) && createdAt.equals(that.createdAt)
                 && Objects.equals(groupSendId, that.groupSendId) && status == that.status
                 && Objects.equals(deliveredAt, that.deliveredAt) && Objects.equals(expiresAt, that.expiresAt)
-                && Objects.equals(playedAt, that.playedAt) && uncertain == that.uncertain;
+                && Objects.equals(playedAt, that.playedAt) && uncertain == that.uncertain
+                && receiptsOff == that.receiptsOff;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, sender, receiver, track, pre, post, createdAt, groupSendId, status, deliveredAt,
-                expiresAt, playedAt, uncertain);
+                expiresAt, playedAt, uncertain, receiptsOff);
     }
 
     /** The notes are left out: they are personal. */
@@ -215,7 +229,8 @@ public final class Share {
         return "Share[id=" + id + ", " + status + ", sender=" + sender + ", receiver=" + receiver + ", track="
                 + track.id() + ", createdAt=" + createdAt + (groupSendId == null ? "" : ", groupSend=" + groupSendId)
                 + (deliveredAt == null ? "" : ", deliveredAt=" + deliveredAt + ", expiresAt=" + expiresAt)
-                + (playedAt == null ? "" : ", playedAt=" + playedAt) + (uncertain ? ", uncertain" : "") + "]";
+                + (playedAt == null ? "" : ", playedAt=" + playedAt) + (uncertain ? ", uncertain" : "")
+                + (receiptsOff ? ", receiptsOff" : "") + "]";
     }
 
     /** A share as a store kept it, field by field; see {@link Share#stored}. */
@@ -233,6 +248,7 @@ public final class Share {
         private Instant expiresAt;
         private Instant playedAt;
         private boolean uncertain;
+        private boolean receiptsOff;
 
         private Stored(String id, ChatAddress sender, ChatAddress receiver, Track track, Instant createdAt,
                        ShareStatus status) {
@@ -275,6 +291,11 @@ public final class Share {
 
         public Stored uncertain(boolean uncertain) {
             this.uncertain = uncertain;
+            return this;
+        }
+
+        public Stored receiptsOff(boolean receiptsOff) {
+            this.receiptsOff = receiptsOff;
             return this;
         }
 

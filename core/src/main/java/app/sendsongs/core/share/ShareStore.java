@@ -1,6 +1,7 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,12 @@ public interface ShareStore {
 
     /** What a person sent, newest first. */
     List<Share> sharesSentBy(ChatAddress sender);
+
+    /** What a person sent at or after {@code since}, newest first: the sends a sender's limits count. */
+    List<Share> sharesSentSince(ChatAddress sender, Instant since);
+
+    /** What a person was sent, newest first (whoever sent it, whatever became of it). */
+    List<Share> sharesReceivedBy(ChatAddress receiver);
 
     /** The shares being watched for one receiver (status WATCHING), oldest delivery first. */
     List<Share> sharesWatchedFor(ChatAddress receiver);

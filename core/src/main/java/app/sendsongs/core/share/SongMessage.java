@@ -1,19 +1,71 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Payload;
+import app.sendsongs.core.chat.SongCard;
+import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Names;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
 
-/** The message that delivers a shared song, to one friend or to a group's member. */
+/**
+ * The message that delivers a shared song, to one friend or to a group's member: who sent what, and the {@code pre}
+ * note, then the song as a card (cover, title, artists, "Open in Spotify") with a tap for "don't tell <sender>"
+ * (or "tell", when receipts are off for them) and one for "block <sender>". A platform without cards shows it all
+ * as text, each tap as what to type.
+ */
 public final class SongMessage {
+    static final String OPEN = "Open in Spotify";
+
     private SongMessage() {
     }
 
-    /** {@code heading}, the title, the {@code pre} note and the link. */
-    public static Message of(String heading, Share share) {
-        StringBuilder text = new StringBuilder("🎵 " + heading + share.track().title());
+    /**
+     * @param heading     who sent it, as "Alice Smith sent you a song"
+     * @param senderName  the sender's name, for the taps
+     * @param receiptsOn  whether the receiver tells this sender when they play their songs
+     */
+    public static Message of(String heading, Share share, String senderName, boolean receiptsOn) {
+        // the title in the text too: it is what a phone's notification of the message shows
+        StringBuilder text = new StringBuilder("🎵 " + heading + ": " + share.track().title());
         if (!share.pre().isEmpty()) {
             text.append("\n").append(Texts.note(share.pre()));
         }
-        return Message.text(text.append("\n").append(share.track().id().link()).toString());
+        return Message.text(text.toString()).withCard(card(share.track(), senderName, receiptsOn));
+    }
+
+    private static SongCard card(Track track, String senderName, boolean receiptsOn) {
+        String first = Names.firstName(senderName);
+        Button receipts = receiptsOn
+                ? new Button.Reply("Don't tell " + first, Payload.withName("receipts off", senderName, first))
+                : new Button.Reply("Tell " + first, Payload.withName("receipts on", senderName, first));
+        SongCard card = card(track);
+        return card.withButtons(List.of(card.buttons().getFirst(), receipts,
+                new Button.Reply("Block " + first, Payload.withName("block", senderName, first))));
+    }
+
+    /** The song as a card: cover, title, artists, and a button that opens it in Spotify. */
+    public static SongCard card(Track track) {
+        URI link = URI.create(track.id().link());
+        SongCard card = SongCard.of(track.name(), track.artistLine(), link).withButtons(List.of(
+                new Button.Link(OPEN, link)));
+        return cover(track).map(card::withImage).orElse(card);
+    }
+
+    /** The album cover, when the catalogue gave a usable https (or http) address for it. */
+    private static Optional<URI> cover(Track track) {
+        return track.albumImageUrl().flatMap(url -> {
+            try {
+                URI uri = new URI(url);
+                boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+                return web && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

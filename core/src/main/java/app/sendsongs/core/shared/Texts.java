@@ -10,11 +10,19 @@ public final class Texts {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private Texts() {
     }
 
     public static String when(Instant at) {
         return WHEN.format(at);
+    }
+
+    /** "1 May 2030": the day only, as when someone joined. */
+    public static String day(Instant at) {
+        return DAY.format(at);
     }
 
     /** "7 days", "1 hour", "90 minutes": the largest whole unit. */

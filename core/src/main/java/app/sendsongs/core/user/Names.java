@@ -1,5 +1,6 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,11 @@ public final class Names {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
     }
 
-    /** Why a name cannot be registered, if it cannot. */
+    /**
+     * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
+     * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}), which would let one
+     * name pass for another.
+     */
     public static Optional<String> problem(String name) {
         String tidy = tidy(name);
         if (tidy.isEmpty()) {
@@ -33,10 +38,15 @@ public final class Names {
         if (tidy.codePoints().noneMatch(Character::isLetter)) {
             return Optional.of("The name needs at least one letter.");
         }
-        if (tidy.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of("The name has control characters in it.");
+        if (UserText.hasInvisibleOrBidi(tidy)) {
+            return Optional.of("The name has invisible or text-direction characters in it; please type it plainly.");
         }
         return Optional.empty();
+    }
+
+    /** The name's first word, how friends call each other: "Bob" for "Bob Fisher". */
+    public static String firstName(String name) {
+        return tidy(name).split(" ", 2)[0];
     }
 
     /** A name shortened for quoting it back in a reply. */

@@ -3,6 +3,8 @@ package app.sendsongs.core.bot;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -24,10 +26,38 @@ class ForgetMeTest {
     }
 
     @Test
-    void theReplySaysWhatWentAndHowToComeBack() {
-        assertThat(bot.reply("alice", "forget_me")).isEqualTo("Done: I've deleted everything I kept about you — your "
-                + "Spotify connection, your name, the songs you sent and received, your groups and memberships. To use "
-                + "Send Songs again, connect at " + BotHarness.BASE_URL + "/connect");
+    void itAsksFirstAndTheTapThatConfirmsDeletes() {
+        assertThat(bot.reply("alice", "forget me")).isEqualTo("This deletes everything I keep about you: your Spotify "
+                + "connection, your name, the songs you sent and received, your groups and memberships. It can't be "
+                + "undone. Delete it all?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(
+                new Choice("Yes, delete it all", "forget_me confirm"), new Choice("No, keep it", "menu"));
+        assertThat(bot.stores.users().findUser(at("alice"))).isPresent();
+
+        assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), bot.clock.instant(),
+                "forget_me confirm", "Yes, delete it all"))).containsExactly("Done: I've deleted everything I kept "
+                + "about you — your Spotify connection, your name, the songs you sent and received, your groups and "
+                + "memberships. To use Send Songs again, connect at " + BotHarness.BASE_URL + "/connect");
+        assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aConfirmationNobodyAskedForOrTooLateAsksAgainAndDeletesNothing() {
+        assertThat(bot.reply("alice", "forget_me confirm")).endsWith("Delete it all?");
+        bot.advance(Duration.ofMinutes(6));
+        assertThat(bot.reply("alice", "forget_me confirm")).as("asked more than five minutes ago")
+                .endsWith("Delete it all?");
+        bot.reply("alice", "menu");
+        assertThat(bot.stores.users().findUser(at("alice"))).isPresent();
+    }
+
+    @Test
+    void anotherOpenQuestionIsNotTakenForTheConfirmation() {
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(bot.reply("alice", "forget_me confirm")).endsWith("Delete it all?");
+        assertThat(bot.stores.users().findUser(at("alice"))).isPresent();
     }
 
     @Test
@@ -35,7 +65,7 @@ class ForgetMeTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
 
-        bot.reply("alice", "forget_me");
+        forget("alice");
 
         assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
         assertThat(bot.stores.users().findUsersByName("Alice Smith")).isEmpty();
@@ -55,7 +85,7 @@ class ForgetMeTest {
         assertThat(bot.stores.outbox().heldMessagesFor(at("carol"))).singleElement()
                 .satisfies(held -> assertThat(held.message().text()).startsWith("🎧 Alice Smith listened to"));
 
-        bot.reply("alice", "forget_me");
+        forget("alice");
 
         assertThat(bot.stores.outbox().heldMessagesFor(at("carol"))).isEmpty();
         bot.chat.windowOpens("carol");
@@ -66,7 +96,7 @@ class ForgetMeTest {
     void songsTheySentStopBeingWatchedAndTheirNotesAreNotReleased() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK);
 
-        bot.reply("alice", "forget_me");
+        forget("alice");
         bot.play("bob", FakeMusic.SONG);
         bot.advance(Duration.ofDays(8));
 
@@ -80,7 +110,7 @@ class ForgetMeTest {
         bot.chat.windowCloses("bob");
         bot.reply("alice", "send_song name:\"Bob Fisher\" pre:\"from Alice\" " + LINK);
 
-        bot.reply("alice", "forget_me");
+        forget("alice");
         bot.chat.windowOpens("bob");
 
         assertThat(bot.say("bob", "help")).containsExactly(Help.all());
@@ -92,7 +122,7 @@ class ForgetMeTest {
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
         bot.reply("bob", "send_song name:\"Carol King\" " + LINK);
 
-        bot.reply("alice", "forget_me");
+        forget("alice");
 
         assertThat(bot.reply("bob", "pending")).isEqualTo("Songs you sent that are being watched:\n1. "
                 + FakeMusic.SONG.title() + " → Carol King: delivered 1 May 12:00 UTC, watching until 8 May 12:00 "
@@ -108,11 +138,17 @@ class ForgetMeTest {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
-        bot.reply("alice", "forget_me");
+        forget("alice");
         bot.register("alice", "Alice Smith");
 
-        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you. " + Help.brief());
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.inbox("bob2")).isEmpty();
+    }
+
+    /** The person asks to be forgotten and confirms. */
+    private void forget(String psid) {
+        bot.reply(psid, "forget_me");
+        assertThat(bot.reply(psid, "forget_me confirm")).startsWith("Done: I've deleted everything");
     }
 }

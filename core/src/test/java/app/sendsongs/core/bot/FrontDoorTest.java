@@ -3,6 +3,7 @@ package app.sendsongs.core.bot;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
@@ -19,6 +20,7 @@ class FrontDoorTest {
     private final RecordingChat other = RecordingChat.plainText(OTHER, 2000);
     private final BotHarness bot = new BotHarness(other);
     private final Instant now = BotHarness.T0;
+    private static final String MENU = "Hi Alice! Paste a Spotify link and I'll ask who it's for. Or tap:";
 
     @Test
     void anEventDeliveredAgainIsAnsweredOnce() {
@@ -59,13 +61,13 @@ class FrontDoorTest {
     }
 
     @Test
-    void openingTheChatThroughALinkGetsTheWelcomeOrTheCommands() {
+    void openingTheChatThroughALinkGetsTheWelcomeOrTheMenu() {
         bot.register("alice", "Alice Smith");
 
         assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("newcomer"), now, "some-ref")))
                 .singleElement().asString().startsWith("Hi! I'm Send Songs");
         assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("alice"), now, "")))
-                .containsExactly(Help.brief());
+                .containsExactly(MENU);
     }
 
     @Test
@@ -76,13 +78,42 @@ class FrontDoorTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
 
         assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("bob"), now, "")))
-                .containsExactly("🎵 Alice Smith sent you a song: " + FakeMusic.SONG.title() + "\n"
-                        + FakeMusic.SONG.id().link(), Help.brief());
+                .containsExactly("🎵 Alice Smith sent you a song: " + FakeMusic.SONG.title(),
+                        "Hi Bob! Paste a Spotify link and I'll ask who it's for. Or tap:");
     }
 
     @Test
     void aTapFromSomeoneNotRegisteredGetsTheWelcome() {
         assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("newcomer"), now, "pending", "Pending")))
                 .singleElement().asString().startsWith("Hi! I'm Send Songs");
+    }
+
+    @Test
+    void aGreetingGetsTheMenuWithItsChoicesAndPlainTextShowsWhatToType() {
+        bot.register("alice", "Alice Smith");
+        bot.register(new ChatAddress(OTHER, "carol"), "Carol King");
+
+        assertThat(bot.reply("alice", "hello")).isEqualTo(MENU);
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload)
+                .containsExactly("pending", "history", "groups", "receipts", "help");
+        assertThat(bot.reply(new ChatAddress(OTHER, "carol"), "hi")).isEqualTo("Hi Carol! Paste a Spotify link and "
+                + "I'll ask who it's for. Or tap:\n• Pending\n• History\n• Groups\n• Receipts\n• Help");
+    }
+
+    @Test
+    void aCloseTypoGetsDidYouMeanWithTheCorrectionAsATap() {
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("alice", "pendnig")).isEqualTo("Sorry, I don't know that command. Did you mean "
+                + "pending?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(new Choice("pending", "pending"),
+                new Choice("Menu", "menu"));
+        assertThat(bot.reply("alice", "blah blah")).isEqualTo("Sorry, I didn't understand that. To share a song, "
+                + "paste its Spotify link.");
+        String longTypo = "sned_song name:\"Bob Fisher\" pre:\"a note long enough\" " + FakeMusic.SONG.id().link();
+        bot.reply("alice", longTypo);
+        assertThat(bot.chat.messages("alice").getLast().choices().getFirst())
+                .as("a correction longer than a tap can carry offers the command's example")
+                .isEqualTo(new Choice("send_song", "help send_song"));
     }
 }

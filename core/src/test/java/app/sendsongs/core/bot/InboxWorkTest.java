@@ -93,8 +93,8 @@ class InboxWorkTest {
                 stores.inbound().markHandled(deliveryKey, keepUntil);
             }
         }, stores.inbox(), stores.outbox(), stores.shares(), stores.choices(), stores.watches(), stores.groups(),
-                stores.housekeeping(), stores.resources());
-        SendSongs app = new SendSongs(failing, List.of(bot.chat), bot.music, List.of(bot.music), bot.clock,
+                stores.preferences(), stores.drafts(), stores.housekeeping(), stores.resources());
+        SendSongs app = new SendSongs(failing, List.of(bot.chat), bot.music, bot.music, List.of(bot.music), bot.clock,
                 SendSongs.Settings.defaults(BotHarness.BASE_URL));
         stores.inbox().append(List.of(new Inbound.Text("m_poison", at("alice"), bot.clock.instant(), "help"),
                 new Inbound.Text("m_fine", at("alice"), bot.clock.instant(), "help")), bot.clock.instant());

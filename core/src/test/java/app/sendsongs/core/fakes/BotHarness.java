@@ -4,6 +4,7 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
@@ -36,12 +37,18 @@ public final class BotHarness {
 
     /** The bot on Messenger and on each of {@code otherPlatforms}. */
     public BotHarness(RecordingChat... otherPlatforms) {
+        this(SendLimits.standard(), otherPlatforms);
+    }
+
+    /** The bot with these limits on sending, on Messenger and on each of {@code otherPlatforms}. */
+    public BotHarness(SendLimits limits, RecordingChat... otherPlatforms) {
         chats.put(chat.platform(), chat);
         for (RecordingChat other : otherPlatforms) {
             chats.put(other.platform(), other);
         }
-        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, List.of(music), clock,
-                SendSongs.Settings.defaults(BASE_URL));
+        SendSongs.Settings defaults = SendSongs.Settings.defaults(BASE_URL);
+        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, music, List.of(music), clock,
+                new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits));
     }
 
     /** The Messenger address of {@code psid}. */

@@ -8,6 +8,8 @@ import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
+import app.sendsongs.core.music.ShortLinks;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
@@ -30,13 +32,14 @@ import java.util.Set;
  * key (see {@link #connectionFor}); the connection made by consent with a code carries the code, so
  * a test that wants that person's plays read uses their address's key as the code.
  */
-public final class FakeMusic implements Catalogue, ListeningSource {
+public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     public static final Track SONG = track("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", "Rick Astley");
     public static final Track OTHER_SONG = track("7GhIk7Il098yCjg4BQjzvb", "Take On Me", "a-ha");
 
     private final Map<TrackId, Track> catalogue = new HashMap<>(Map.of(SONG.id(), SONG, OTHER_SONG.id(), OTHER_SONG));
     private final Map<String, List<Play>> plays = new HashMap<>();
     private final Set<String> revoked = new HashSet<>();
+    private final Map<String, TrackId> shortLinks = new HashMap<>();
     private boolean catalogueDown;
 
     public static Track track(String id, String name, String artist) {
@@ -62,6 +65,24 @@ public final class FakeMusic implements Catalogue, ListeningSource {
     /** The person's grant ends: their token is refused and so is its refresh, until they consent again. */
     public synchronized void revoke(ChatAddress person) {
         revoked.add(person.key());
+    }
+
+    /** {@code https://spotify.link/<code>} leads to the track. */
+    public synchronized void shortLink(String code, Track track) {
+        shortLinks.put(code, track.id());
+    }
+
+    @Override
+    public synchronized Optional<TrackId> track(SongLink.Short link) throws MusicServiceException {
+        if (catalogueDown) {
+            throw new MusicServiceException("Spotify is down", Optional.empty());
+        }
+        return Optional.ofNullable(shortLinks.get(link.code()));
+    }
+
+    /** Adds a track to the catalogue. */
+    public synchronized void add(Track track) {
+        catalogue.put(track.id(), track);
     }
 
     /** The catalogue stops answering (or, with false, answers again). */

@@ -4,6 +4,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,17 @@ public final class InMemoryShares implements ShareStore {
     @Override
     public synchronized List<Share> sharesSentBy(ChatAddress sender) {
         return shares.values().stream().filter(s -> s.sender().equals(sender))
+                .sorted(Comparator.comparing(Share::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized List<Share> sharesSentSince(ChatAddress sender, Instant since) {
+        return sharesSentBy(sender).stream().filter(s -> !s.createdAt().isBefore(since)).toList();
+    }
+
+    @Override
+    public synchronized List<Share> sharesReceivedBy(ChatAddress receiver) {
+        return shares.values().stream().filter(s -> s.receiver().equals(receiver))
                 .sorted(Comparator.comparing(Share::createdAt).reversed()).toList();
     }
 

@@ -24,6 +24,8 @@ public final class InMemoryStores {
         InMemoryChoices choices = new InMemoryChoices();
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
+        InMemoryPreferences preferences = new InMemoryPreferences();
+        InMemoryDrafts drafts = new InMemoryDrafts();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
@@ -32,6 +34,8 @@ public final class InMemoryStores {
                 watches.deleteWatch(person);
                 outbox.forget(person);
                 choices.takeChoice(person);
+                drafts.deleteDraft(person);
+                preferences.forget(person);
                 users.deleteUser(person);
             }
 
@@ -39,11 +43,12 @@ public final class InMemoryStores {
             public void purgeBefore(Instant cutoff) {
                 registrations.purgeBefore(cutoff);
                 choices.purgeBefore(cutoff);
+                drafts.purgeBefore(cutoff);
                 inbound.purgeBefore(cutoff);
                 outbox.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, housekeeping,
-                () -> { });
+        return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, preferences,
+                drafts, housekeeping, () -> { });
     }
 }

@@ -43,7 +43,8 @@ class RegistrationTest {
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob  Fisher\"")).isEqualTo("Welcome, Bob "
                 + "Fisher! You're connected. Friends can now send you songs with name:\"Bob Fisher\", and you can send "
-                + "them yours:\n" + Help.usage("send_song"));
+                + "them yours:\n" + Help.usage("send_song") + "\nWhen you play a song a friend sent you, I tell them. To "
+                + "keep that to yourself: receipts off (or receipts off <name> for one friend).");
 
         User bob = bot.user("bob");
         assertThat(bob.name()).isEqualTo("Bob Fisher");

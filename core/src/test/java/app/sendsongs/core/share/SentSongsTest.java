@@ -67,8 +67,10 @@ class SentSongsTest {
     @Test
     void historyShowsTenSongsAtMost() {
         for (int i = 0; i < 12; i++) {
-            send("Bob Fisher", FakeMusic.SONG);
-            bot.advance(Duration.ofMinutes(1));
+            Track song = FakeMusic.track("4uLU6hMCjMI75M1A2tKU" + (10 + i), "Song " + i, "Band");
+            bot.music.add(song);
+            send("Bob Fisher", song);
+            bot.advance(Duration.ofHours(3)); // within one friend's daily limit
         }
 
         assertThat(bot.reply("alice", "history").lines().filter(line -> line.startsWith("• "))).hasSize(10);

@@ -3,11 +3,16 @@ package app.sendsongs.core.share;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.user.GrantState;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +36,16 @@ class SharingTest {
                 + LINK)).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they play it (I'll watch for "
                 + "7 days).");
 
-        assertThat(bot.inbox("bob")).containsExactly("🎵 Alice Smith sent you a song: " + TITLE
-                + "\n“you'll love the bridge”\n" + LINK);
+        assertThat(bot.chat.messages("bob")).hasSize(1);
+        Message song = bot.chat.messages("bob").getFirst();
+        assertThat(song.text()).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
+        SongCard card = song.card().orElseThrow();
+        assertThat(card.title()).isEqualTo(FakeMusic.SONG.name());
+        assertThat(card.subtitle()).isEqualTo("Rick Astley");
+        assertThat(card.link()).hasToString(LINK);
+        assertThat(card.buttons()).containsExactly(new Button.Link("Open in Spotify", URI.create(LINK)),
+                new Button.Reply("Don't tell Alice", "receipts off Alice Smith"),
+                new Button.Reply("Block Alice", "block Alice Smith"));
         Share share = bot.stores.shares().sharesSentBy(at("alice")).getFirst();
         assertThat(share.status()).isEqualTo(ShareStatus.WATCHING);
         assertThat(share.receiver()).isEqualTo(at("bob"));
@@ -90,7 +103,7 @@ class SharingTest {
         bot.advance(Duration.ofHours(1));
 
         bot.chat.windowOpens("bob");
-        assertThat(bot.say("bob", "help")).first().asString().startsWith("🎵 Alice Smith sent you a song: ");
+        assertThat(bot.say("bob", "help")).first().asString().isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
         bot.advance(Duration.ofMinutes(5));
         assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
 
@@ -105,15 +118,15 @@ class SharingTest {
 
         String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
-        assertThat(question).isEqualTo("2 people are registered as \"Bob Fisher\". Which one did you mean? Answer "
-                + "with the number:\n1. Bob Fisher — Spotify account spotify-bob, joined 1 May 12:00 UTC\n"
-                + "2. bob fisher — Spotify account spotify-bob2, joined 1 May 12:00 UTC");
+        assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May "
+                + "2030\n2. bob fisher — joined 1 May 2030").doesNotContain("spotify-");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload).containsExactly("1", "2");
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
         assertThat(bot.inbox("bob2")).hasSize(1);
         assertThat(bot.inbox("bob")).isEmpty();
-        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you. " + Help.brief());
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
     }
 
     @Test
@@ -122,7 +135,7 @@ class SharingTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.advance(Duration.ofMinutes(11));
 
-        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you. " + Help.brief());
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
         assertThat(bot.inbox("bob")).isEmpty();
     }
 
@@ -160,8 +173,13 @@ class SharingTest {
     }
 
     @Test
-    void aMistypedCommandGetsTheProblemAndTheUsageLine() {
-        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).endsWith(Help.usage("send_song"));
+    void aMistypedCommandGetsTheProblemAndTapsForAnExampleAndTheMenu() {
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" https://open.spotify.com/album/x"))
+                .isEqualTo("That Spotify link isn't a track (albums, playlists and artists can't be sent).");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(
+                new Choice("Show an example", "help send_song"), new Choice("Menu", "menu"));
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).startsWith("I don't have a song from you to "
+                + "send. Paste a Spotify link");
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
     }
 

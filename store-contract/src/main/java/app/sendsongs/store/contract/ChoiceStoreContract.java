@@ -29,6 +29,14 @@ public abstract class ChoiceStoreContract extends StoreFixture {
     }
 
     @Test
+    void aQuestionWithoutCandidatesComesBackAsSaved() {
+        PendingChoice confirm = new PendingChoice(at("alice"), "forget_me", List.of(), minutes(5));
+        choices.saveChoice(confirm);
+
+        assertThat(choices.takeChoice(at("alice"))).contains(confirm);
+    }
+
+    @Test
     void savingAgainReplacesThePersonsQuestion() {
         choices.saveChoice(new PendingChoice(at("alice"), "first", List.of(at("bob-1"), at("bob-2")), minutes(10)));
         PendingChoice second = new PendingChoice(at("alice"), "second",

@@ -17,11 +17,14 @@ import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupMember;
 import app.sendsongs.core.group.GroupSend;
+import app.sendsongs.core.privacy.ReceiverPreferences;
+import app.sendsongs.core.privacy.SenderRule;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.Watch;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +55,24 @@ public abstract class ForgetPersonContract extends StoreFixture {
         assertThat(watches.findWatch(at("alice"))).isEmpty();
         assertThat(outbox.heldMessagesFor(at("alice"))).isEmpty();
         assertThat(choices.takeChoice(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void forgettingRemovesTheirUnfinishedShareAndTheirChoicesButNotOthersChoicesAboutThem() {
+        drafts.saveDraft(Samples.draft(at("alice"), minutes(60)));
+        drafts.saveDraft(Samples.draft(at("bob"), minutes(60)));
+        ReceiverPreferences alices = new ReceiverPreferences(at("alice"), false, Map.of(at("carol"),
+                SenderRule.BLOCKED));
+        ReceiverPreferences bobs = new ReceiverPreferences(at("bob"), true, Map.of(at("alice"), SenderRule.BLOCKED));
+        preferences.savePreferences(alices);
+        preferences.savePreferences(bobs);
+
+        housekeeping.forgetPerson(at("alice"));
+
+        assertThat(drafts.findDraft(at("alice"))).isEmpty();
+        assertThat(preferences.preferencesOf(at("alice"))).isEqualTo(ReceiverPreferences.none(at("alice")));
+        assertThat(drafts.findDraft(at("bob"))).isPresent();
+        assertThat(preferences.preferencesOf(at("bob"))).as("Bob's block is Bob's").isEqualTo(bobs);
     }
 
     @Test

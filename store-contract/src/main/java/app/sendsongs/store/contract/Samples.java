@@ -5,6 +5,8 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.SongCard;
+import app.sendsongs.core.compose.Recipient;
+import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.music.SpotifyConnection;
@@ -126,6 +128,17 @@ public final class Samples {
             case LEFT_GROUP -> watching.leftGroup();
             case UNDELIVERED -> heldShare(id, sender, receiver, createdAt).undelivered();
         };
+    }
+
+    /**
+     * An unfinished share with every field filled in: notes with line breaks and non-ASCII text, a chosen friend, and
+     * people and a group offered, in that order.
+     */
+    public static ShareDraft draft(ChatAddress person, Instant expiresAt) {
+        return new ShareDraft(person, FULL_TRACK.id(), FULL_TRACK.title(), "for the road\n“Émile” 🎶",
+                "told you — again", ShareDraft.Stage.AFTER_NOTE, Optional.of(new Recipient.Person(onTelegram("bob"))),
+                List.of(new Recipient.Person(at("carol")), new Recipient.Group("group-1"),
+                        new Recipient.Person(onTelegram("bob"))), expiresAt);
     }
 
     /** A message waiting for its person (no retry time), expiring 14 days after it was held. */

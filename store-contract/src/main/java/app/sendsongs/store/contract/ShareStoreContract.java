@@ -135,6 +135,53 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void sharesSentSinceATimeAreThoseFromThatTimeOnNewestFirst() {
+        Share before = heldShare("s-before", "alice", "bob", minutes(-1));
+        Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.EXPIRED);
+        Share after = heldShare("s-after", "alice", "carol", minutes(5));
+        shares.insertShare(after);
+        shares.insertShare(before);
+        shares.insertShare(atTheTime);
+        shares.insertShare(heldShare("s-bobs", "bob", "alice", minutes(3)));
+
+        assertThat(shares.sharesSentSince(at("alice"), T0)).containsExactly(after, atTheTime);
+        assertThat(shares.sharesSentSince(at("alice"), minutes(6))).isEmpty();
+        assertThat(shares.sharesSentSince(onTelegram("alice"), minutes(-10))).isEmpty();
+    }
+
+    @Test
+    void sharesReceivedByAPersonAreAllOfThemWhateverBecameOfThemNewestFirst() {
+        Share held = heldShare("s-held", "alice", "bob", minutes(3));
+        Share played = share("s-played", "carol", "bob", minutes(1), ShareStatus.PLAYED);
+        Share watching = watchingShare("s-watching", "alice", "bob", minutes(2), minutes(2));
+        Share cancelled = share("s-cancelled", "dan", "bob", minutes(-5), ShareStatus.CANCELLED);
+        for (Share share : List.of(played, cancelled, held, watching, heldShare("s-other", "bob", "alice", T0))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.sharesReceivedBy(at("bob"))).containsExactly(held, watching, played, cancelled);
+        assertThat(shares.sharesReceivedBy(onTelegram("bob"))).isEmpty();
+    }
+
+    @Test
+    void aShareWhoseReceiverDoesNotShareReceiptsKeepsThatThroughItsSteps() {
+        Share quiet = heldShare("s-quiet", "alice", "bob", T0).withReceiptsOff();
+        shares.insertShare(quiet);
+        Share delivered = quiet.delivered(minutes(1), minutes(60));
+
+        assertThat(shares.findShare("s-quiet")).contains(quiet);
+        assertThat(shares.updateShare(delivered, ShareStatus.HELD)).isTrue();
+        Share watched = shares.findShare("s-quiet").orElseThrow();
+        assertThat(watched).isEqualTo(delivered);
+        assertThat(watched.receiptsOff()).isTrue();
+
+        Share turnedOff = watchingShare("s-later", "carol", "bob", T0, T0);
+        shares.insertShare(turnedOff);
+        assertThat(shares.updateShare(turnedOff.withReceiptsOff(), ShareStatus.WATCHING)).isTrue();
+        assertThat(shares.findShare("s-later").orElseThrow().receiptsOff()).isTrue();
+    }
+
+    @Test
     void sharesWatchedForAReceiverAreTheWatchingOnesOldestDeliveryFirst() {
         Share deliveredLate = watchingShare("late", "alice", "bob", minutes(-30), minutes(5));
         Share deliveredEarly = watchingShare("early", "carol", "bob", minutes(-10), minutes(-5));

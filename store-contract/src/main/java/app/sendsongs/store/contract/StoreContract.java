@@ -136,6 +136,22 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class Preferences extends PreferenceStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
+    class Drafts extends DraftStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
     class Purge extends PurgeContract {
         @Override
         protected Stores newStores() {

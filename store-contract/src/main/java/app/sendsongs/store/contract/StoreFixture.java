@@ -7,7 +7,9 @@ import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
@@ -31,6 +33,8 @@ public abstract class StoreFixture {
     protected ChoiceStore choices;
     protected WatchStore watches;
     protected GroupStore groups;
+    protected PreferenceStore preferences;
+    protected DraftStore drafts;
     protected Housekeeping housekeeping;
 
     /** A fresh, empty store; the fixture closes it after the test. */
@@ -49,6 +53,8 @@ public abstract class StoreFixture {
         choices = stores.choices();
         watches = stores.watches();
         groups = stores.groups();
+        preferences = stores.preferences();
+        drafts = stores.drafts();
         housekeeping = stores.housekeeping();
     }
 

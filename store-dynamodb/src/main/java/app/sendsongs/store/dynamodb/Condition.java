@@ -28,6 +28,10 @@ final class Condition {
         return comparison(attribute, "<=", "le", value);
     }
 
+    static Condition atLeast(String attribute, AttributeValue value) {
+        return comparison(attribute, ">=", "ge", value);
+    }
+
     static Condition lessThan(String attribute, AttributeValue value) {
         return comparison(attribute, "<", "lt", value);
     }

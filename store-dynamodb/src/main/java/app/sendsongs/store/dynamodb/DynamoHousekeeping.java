@@ -11,19 +11,23 @@ final class DynamoHousekeeping implements Housekeeping {
     private final DynamoWatches watches;
     private final DynamoOutbox outbox;
     private final DynamoChoices choices;
+    private final DynamoDrafts drafts;
+    private final DynamoPreferences preferences;
     private final DynamoGroups groups;
     private final GroupSendItems groupSends;
     private final Counters counters;
     private final Purge purge;
 
     DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
-                       DynamoChoices choices, DynamoGroups groups, GroupSendItems groupSends, Counters counters,
-                       Purge purge) {
+                       DynamoChoices choices, DynamoDrafts drafts, DynamoPreferences preferences, DynamoGroups groups,
+                       GroupSendItems groupSends, Counters counters, Purge purge) {
         this.users = users;
         this.shares = shares;
         this.watches = watches;
         this.outbox = outbox;
         this.choices = choices;
+        this.drafts = drafts;
+        this.preferences = preferences;
         this.groups = groups;
         this.groupSends = groupSends;
         this.counters = counters;
@@ -32,7 +36,7 @@ final class DynamoHousekeeping implements Housekeeping {
 
     /**
      * Deletes the person's groups, memberships, group sends, shares, watch, held messages, open
-     * question and counters, and their user last: DynamoDB has no transaction across that many
+     * question, unfinished share, choices about senders and counters, and their user last: DynamoDB has no transaction across that many
      * items, so if this stops half way the person is still registered and can send
      * {@code forget_me} again.
      */
@@ -44,6 +48,8 @@ final class DynamoHousekeeping implements Housekeeping {
         watches.deleteWatch(person);
         outbox.deleteFor(person);
         choices.delete(person);
+        drafts.deleteDraft(person);
+        preferences.delete(person);
         counters.delete(person);
         users.deleteUser(person);
     }

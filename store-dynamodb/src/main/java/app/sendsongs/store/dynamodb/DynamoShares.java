@@ -40,6 +40,8 @@ final class DynamoShares implements ShareStore {
     private static final String SENDER = "senderPsid";
     private static final String RECEIVER = "receiverPsid";
     private static final String STATUS = "status";
+    /** Absent on shares written before receivers could turn receipts off: read as false. */
+    private static final String RECEIPTS_OFF = "receiptsOff";
     private static final String OPEN = "OPEN#";
     private static final String WATCHING = OPEN + "W#";
 
@@ -95,6 +97,20 @@ final class DynamoShares implements ShareStore {
     public List<Share> sharesSentBy(ChatAddress sender) {
         Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
         return sorted(query(TableLayout.GSI1, bySender), IN_SENDING_ORDER.reversed());
+    }
+
+    /** One {@code gsi1} query from the time on: a sender's last day, whatever they sent before. */
+    @Override
+    public List<Share> sharesSentSince(ChatAddress sender, Instant since) {
+        Condition fromThen = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)))
+                .and(Condition.atLeast(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(since))));
+        return sorted(query(TableLayout.GSI1, fromThen), IN_SENDING_ORDER.reversed());
+    }
+
+    @Override
+    public List<Share> sharesReceivedBy(ChatAddress receiver) {
+        Condition byReceiver = Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(receiver)));
+        return sorted(query(TableLayout.GSI2, byReceiver), IN_SENDING_ORDER.reversed());
     }
 
     @Override
@@ -197,6 +213,7 @@ final class DynamoShares implements ShareStore {
         item.put(STATUS, Attr.s(share.status().name()));
         share.playedAt().ifPresent(at -> item.put("playedAt", Attr.time(at)));
         item.put("uncertain", Attr.bool(share.uncertain()));
+        item.put(RECEIPTS_OFF, Attr.bool(share.receiptsOff()));
         share.groupSendId().ifPresent(id -> item.put(GROUP_SEND_ID, Attr.s(id)));
         item.put(TableLayout.GSI1_PK, Attr.s(sentKey(share.sender())));
         item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(share.createdAt())));
@@ -221,7 +238,8 @@ final class DynamoShares implements ShareStore {
                         Attr.person(item, RECEIVER), track, Attr.time(item, "createdAt"),
                         ShareStatus.valueOf(Attr.string(item, STATUS)))
                 .notes(Attr.string(item, "pre"), Attr.string(item, "post"))
-                .uncertain(Attr.bool(item, "uncertain"));
+                .uncertain(Attr.bool(item, "uncertain"))
+                .receiptsOff(item.containsKey(RECEIPTS_OFF) && Attr.bool(item, RECEIPTS_OFF));
         Attr.optionalString(item, GROUP_SEND_ID).ifPresent(rebuilt::groupSend);
         Attr.optionalTime(item, "deliveredAt").ifPresent(at -> rebuilt.delivered(at, Attr.time(item, "expiresAt")));
         Attr.optionalTime(item, "playedAt").ifPresent(rebuilt::playedAt);

@@ -6,24 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The schema, as an ordered list of SQL scripts on the class path ({@code V1__init.sql},
- * {@code V2__...sql}, ...). Opening a database applies, in one write transaction, the scripts newer
- * than the version recorded in its {@code schema_version} table, and records each one there. A
- * database already at the latest version is left untouched; one newer than this code is refused.
+ * {@code V2__...sql}, ...). Opening a database applies, in one write transaction, the scripts whose
+ * versions its {@code schema_version} table does not record, and records each one there. A
+ * database that has them all is left untouched; one with a version this code does not know is refused.
  *
- * <p>To change the schema, add the next script to {@code src/main/resources/db/sqlite/} and to
- * {@link #STANDARD}; never edit a script that has been released.
+ * <p>To change the schema, add a script with the version reserved for the change to
+ * {@code src/main/resources/db/sqlite/} and to {@link #STANDARD_SCRIPTS}; never edit a script that has been released.
  */
 public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
-    /** Every schema script, in order. */
+    /** Every schema script, in order of version. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-            "V4__chat_addresses.sql", "V5__durable_intake.sql");
+            "V4__chat_addresses.sql", "V5__durable_intake.sql", "V7__conversation.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;
@@ -32,47 +36,69 @@ public final class Migrations {
     Migrations(String location, List<String> scripts) {
         this.location = location.endsWith("/") ? location : location + "/";
         this.scripts = List.copyOf(scripts);
-        for (int i = 0; i < this.scripts.size(); i++) {
-            if (version(this.scripts.get(i)) != i + 1) {
-                throw new IllegalArgumentException("migration " + (i + 1) + " is named " + this.scripts.get(i)
-                        + "; scripts must be V1__..., V2__..., in order without gaps");
+        for (int i = 1; i < this.scripts.size(); i++) {
+            if (version(this.scripts.get(i)) <= version(this.scripts.get(i - 1))) {
+                throw new IllegalArgumentException("migration " + this.scripts.get(i) + " comes after "
+                        + this.scripts.get(i - 1) + "; scripts must be in order of version, each version once");
             }
         }
     }
 
-    /** The schema version this code writes. */
+    /** The schema version this code writes: the newest script's. */
     public static int latestVersion() {
         return STANDARD.latest();
     }
 
+    /** How many scripts this code has (versions may leave gaps: see {@link #apply}). */
+    static int scriptCount() {
+        return STANDARD.scripts.size();
+    }
+
     int latest() {
-        return scripts.size();
+        return scripts.isEmpty() ? 0 : version(scripts.getLast());
     }
 
     /**
-     * Brings the database to the latest version in one IMMEDIATE transaction (so two processes
-     * opening one new file do not both migrate it). Returns how many scripts it applied.
+     * Brings the database up to date in one IMMEDIATE transaction (so two processes opening one new file do not
+     * both migrate it): every script whose version the database has not recorded is applied, in order of version.
+     * Versions may have gaps, because separate changes reserve their version numbers and are merged in any order;
+     * a version merged later than a higher one is still applied, so each script must stand on its own (touch only
+     * its own tables and columns). A database that recorded a version this code does not know is refused.
+     * Returns how many scripts it applied.
      */
     int apply(Session session, Instant now) throws SQLException {
+        return apply(session, now, latest());
+    }
+
+    /** Applies the scripts up to version {@code target} only; the rest as {@link #apply(Session, Instant)}. */
+    int apply(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
             session.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-            int current = currentVersion(session);
-            if (current > latest()) {
-                throw new SqliteStoreException("the database is at schema version " + current
-                        + ", newer than this program knows (" + latest() + "); upgrade the program");
+            Set<Integer> recorded = new HashSet<>(session.query("SELECT version FROM schema_version",
+                    rs -> rs.getInt("version")));
+            Set<Integer> known = scripts.stream().map(Migrations::version).collect(Collectors.toSet());
+            Optional<Integer> unknown = recorded.stream().filter(v -> !known.contains(v)).max(Integer::compare);
+            if (unknown.isPresent()) {
+                throw new SqliteStoreException("the database is at schema version " + unknown.get()
+                        + ", which this program does not know (it knows up to " + latest() + "); upgrade the program");
             }
-            for (int version = current + 1; version <= latest(); version++) {
-                String script = scripts.get(version - 1);
+            int applied = 0;
+            for (String script : scripts) {
+                int version = version(script);
+                if (recorded.contains(version) || version > target) {
+                    continue;
+                }
                 for (String statement : statements(read(script))) {
                     session.execute(statement);
                 }
                 session.update("INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
                         (long) version, script, now);
+                applied++;
             }
             session.execute("COMMIT");
-            return latest() - current;
+            return applied;
         } catch (SQLException | RuntimeException e) {
             rollback(session, e);
             throw e;

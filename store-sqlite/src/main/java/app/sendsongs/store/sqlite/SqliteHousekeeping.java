@@ -13,8 +13,9 @@ final class SqliteHousekeeping implements Housekeeping {
     }
 
     /**
-     * The person's user, the shares they sent or received, their watch, held messages and open
-     * question, the groups they own (with their members), their memberships and their group sends.
+     * The person's user, the shares they sent or received, their watch, held messages, open question and
+     * unfinished share, their choices about senders, the groups they own (with their members), their memberships
+     * and their group sends.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
@@ -24,6 +25,8 @@ final class SqliteHousekeeping implements Housekeeping {
             SqliteWatches.delete(s, person);
             SqliteOutbox.forget(s, person);
             SqliteChoices.delete(s, person);
+            SqliteDrafts.delete(s, person);
+            SqlitePreferences.delete(s, person);
             SqliteGroups.forget(s, person);
             return null;
         });
@@ -35,6 +38,7 @@ final class SqliteHousekeeping implements Housekeeping {
             s.update("DELETE FROM oauth_states WHERE expires_at < ?", cutoff);
             s.update("DELETE FROM registration_codes WHERE expires_at < ?", cutoff);
             s.update("DELETE FROM choices WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM share_drafts WHERE expires_at < ?", cutoff);
             s.update("DELETE FROM inbound_messages WHERE keep_until < ?", cutoff);
             SqliteOutbox.purge(s, cutoff);
             SqliteInbox.purge(s, cutoff);

@@ -17,7 +17,7 @@ import java.util.Optional;
 final class SqliteShares implements ShareStore {
     private static final String SELECT = "SELECT id, sender_address, receiver_address, track_id, track_name, "
             + "track_artists, track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, "
-            + "expires_at, status, played_at, uncertain, group_send_id FROM shares ";
+            + "expires_at, status, played_at, uncertain, group_send_id, receipts_off FROM shares ";
     /** Every member's share of one group send: run whenever one of them settles; package-visible for the query-plan test. */
     static final String OF_GROUP_SEND = SELECT + "WHERE group_send_id = ?";
 
@@ -31,8 +31,8 @@ final class SqliteShares implements ShareStore {
     public boolean insertShare(Share share) {
         return db.write(s -> s.update("INSERT INTO shares (sender_address, receiver_address, track_id, track_name, "
                 + "track_artists, track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, "
-                + "expires_at, status, played_at, uncertain, group_send_id, id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                + "expires_at, status, played_at, uncertain, group_send_id, receipts_off, id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 values(share))) == 1;
     }
 
@@ -51,13 +51,26 @@ final class SqliteShares implements ShareStore {
         return db.write(s -> s.update("UPDATE shares SET sender_address = ?, receiver_address = ?, track_id = ?, "
                 + "track_name = ?, track_artists = ?, track_duration_ms = ?, track_isrc = ?, track_linked_from = ?, "
                 + "pre = ?, post = ?, created_at = ?, delivered_at = ?, expires_at = ?, status = ?, played_at = ?, "
-                + "uncertain = ?, group_send_id = ? WHERE id = ? AND status = ?", params)) == 1;
+                + "uncertain = ?, group_send_id = ?, receipts_off = ? WHERE id = ? AND status = ?", params)) == 1;
     }
 
     @Override
     public List<Share> sharesSentBy(ChatAddress sender) {
         return db.read(s -> s.query(SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC",
                 SqliteShares::share, sender));
+    }
+
+    /** By the index on (sender, created): the last day of a sender's shares, whatever they sent before. */
+    @Override
+    public List<Share> sharesSentSince(ChatAddress sender, Instant since) {
+        return db.read(s -> s.query(SELECT + "WHERE sender_address = ? AND created_at >= ? "
+                + "ORDER BY created_at DESC, seq DESC", SqliteShares::share, sender, since));
+    }
+
+    @Override
+    public List<Share> sharesReceivedBy(ChatAddress receiver) {
+        return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC",
+                SqliteShares::share, receiver));
     }
 
     @Override
@@ -93,7 +106,8 @@ final class SqliteShares implements ShareStore {
             Codec.list(track.artists()), track.duration().toMillis(), track.isrc().orElse(null),
             track.linkedFrom().map(TrackId::value).orElse(null), share.pre(), share.post(), share.createdAt(),
             share.deliveredAt().orElse(null), share.expiresAt().orElse(null), share.status().name(),
-            share.playedAt().orElse(null), share.uncertain(), share.groupSendId().orElse(null), share.id()};
+            share.playedAt().orElse(null), share.uncertain(), share.groupSendId().orElse(null), share.receiptsOff(),
+            share.id()};
     }
 
     private static Share share(ResultSet rs) throws SQLException {
@@ -104,7 +118,8 @@ final class SqliteShares implements ShareStore {
                 Codec.address(rs, "receiver_address"), track, Codec.instant(rs, "created_at"),
                 ShareStatus.valueOf(rs.getString("status")))
                 .notes(rs.getString("pre"), rs.getString("post"))
-                .uncertain(rs.getInt("uncertain") != 0);
+                .uncertain(rs.getInt("uncertain") != 0)
+                .receiptsOff(rs.getInt("receipts_off") != 0);
         Optional<String> groupSendId = Codec.optionalText(rs, "group_send_id");
         groupSendId.ifPresent(stored::groupSend);
         Instant deliveredAt = Codec.instant(rs, "delivered_at");

@@ -40,7 +40,7 @@ class SqliteStoresFileTest {
     void aNewFileGetsEveryMigrationAndReopeningAppliesNone() {
         Path file = dir.resolve("send-songs.db");
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
-            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion()).isPositive();
+            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.scriptCount()).isPositive();
             assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
             sqlite.stores().users().saveUser(ALICE);
         }
@@ -68,7 +68,7 @@ class SqliteStoresFileTest {
         }
 
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
-            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 1);
+            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.scriptCount() - 1);
             assertThat(sqlite.stores().shares().findShare("s-1")).contains(direct);
             assertThat(sqlite.stores().groups().createGroup(new Group("g-1", ALICE_ADDRESS, "Family", T0))).isTrue();
         }
@@ -88,7 +88,7 @@ class SqliteStoresFileTest {
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
             Stores store = sqlite.stores();
             ChatAddress bob = ChatAddress.messenger("bob");
-            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.latestVersion() - 2);
+            assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(Migrations.scriptCount() - 2);
             assertThat(store.watches().findWatch(bob))
                     .contains(new Watch(bob, T0.plusSeconds(60), T0.minusSeconds(600), 41));
             List<Watch> claimed = store.watches().claimDueWatches(T0.plusSeconds(60), 10, T0.plusSeconds(180));
@@ -110,11 +110,40 @@ class SqliteStoresFileTest {
         assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER))
                 .isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("schema version " + future)
-                .hasMessageContaining("newer than this program");
+                .hasMessageContaining("which this program does not know");
         sql(file, "DELETE FROM schema_version WHERE version = " + future);
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
             assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
         }
+    }
+
+    @Test
+    void versionsLeftOutBecauseTheyCameLaterAreStillAppliedAndAnUnknownOneBetweenIsRefused() throws SQLException {
+        Path file = dir.resolve("gaps.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Session session = new Session(connection)) {
+            new Migrations("db/sqlite/", List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
+                    "V7__conversation.sql")).apply(session, T0);
+        }
+
+        try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(sqlite.migrationsAppliedAtOpen()).as("version 4 came after 7 was applied").isEqualTo(
+                    Migrations.scriptCount() - 4);
+            assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            sqlite.stores().users().saveUser(ALICE);
+            assertThat(sqlite.stores().users().findUser(ALICE_ADDRESS)).contains(ALICE);
+        }
+        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (6, 'V6__elsewhere.sql', 0)");
+        assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER)).isInstanceOf(SqliteStoreException.class)
+                .hasMessageContaining("schema version 6, which this program does not know");
+    }
+
+    @Test
+    void scriptsMustComeInOrderOfVersion() {
+        assertThatThrownBy(() -> new Migrations("db/sqlite/", List.of("V2__groups.sql", "V1__init.sql")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in order of version");
+        assertThatThrownBy(() -> new Migrations("db/sqlite/", List.of("V1__init.sql", "V1__init.sql")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

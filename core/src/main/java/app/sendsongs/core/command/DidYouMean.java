@@ -1,0 +1,90 @@
+package app.sendsongs.core.command;
+
+import app.sendsongs.core.command.ParseResult.Suggestion;
+import app.sendsongs.core.command.Tokenizer.Token;
+import app.sendsongs.core.command.Tokenizer.Word;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The commands a person probably meant when their first words name none: those whose spellings are a typo or two
+ * away (a letter left out, added, changed, or two swapped), from the same table the parser reads.
+ */
+final class DidYouMean {
+    /** Offered at most, nearest first. */
+    static final int MAX_SUGGESTIONS = 3;
+    /** Words shorter than this are too short to guess from ("ok", "no"). */
+    private static final int SHORTEST = 3;
+
+    private DidYouMean() {
+    }
+
+    static List<Suggestion> suggestions(List<Token> tokens) {
+        Map<CommandDefinition, Integer> nearest = new LinkedHashMap<>();
+        Map<CommandDefinition, Integer> wordsUsed = new LinkedHashMap<>();
+        int leading = Math.min(2, CommandParser.leadingWords(tokens));
+        for (int words = 1; words <= leading; words++) {
+            String typed = CommandParser.joined(tokens, words).toLowerCase(Locale.ROOT);
+            if (typed.startsWith("/")) {
+                typed = typed.substring(1);
+            }
+            if (typed.length() < SHORTEST) {
+                continue;
+            }
+            int allowed = typed.length() <= 4 ? 1 : 2;
+            String word = typed;
+            int used = words;
+            CommandDefinitions.spellings().forEach(entry -> {
+                int distance = distance(word, entry.getKey());
+                int best = nearest.getOrDefault(entry.getValue(), Integer.MAX_VALUE);
+                // as near with more of the words ("sned song" is send_song, not "send" and a word "song")
+                if (distance <= allowed && distance <= best) {
+                    nearest.put(entry.getValue(), distance);
+                    wordsUsed.put(entry.getValue(), used);
+                }
+            });
+        }
+        List<CommandDefinition> ranked = new ArrayList<>(nearest.keySet());
+        ranked.sort(Comparator.comparing(nearest::get));
+        return ranked.stream().limit(MAX_SUGGESTIONS)
+                .map(command -> new Suggestion(command.name(), corrected(command, tokens, wordsUsed.get(command))))
+                .toList();
+    }
+
+    /** The text with its first {@code words} words replaced by the command's name; the rest as typed. */
+    private static String corrected(CommandDefinition command, List<Token> tokens, int words) {
+        StringBuilder text = new StringBuilder(command.name());
+        for (Token token : tokens.subList(words, tokens.size())) {
+            text.append(' ').append(switch (token) {
+                case Word w -> w.quoted() ? "\"" + w.text() + "\"" : w.text();
+                case Tokenizer.Option o -> o.key() + ":\"" + o.value() + "\"";
+            });
+        }
+        return text.toString();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

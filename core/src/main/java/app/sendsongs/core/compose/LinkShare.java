@@ -1,0 +1,286 @@
+package app.sendsongs.core.compose;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.group.Group;
+import app.sendsongs.core.group.GroupChoice;
+import app.sendsongs.core.group.GroupFinder;
+import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.Acquaintances;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.SendSong;
+import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
+ * the song and offers their recent contacts and groups as taps; they tap one, and the bot offers to send it now or
+ * add a note first. A share without notes takes two taps after pasting. Typing works at every step: a name instead
+ * of a tap, the note when asked for it, {@code send}, {@code discard}. The half-made share is kept in the store
+ * ({@link DraftStore}), so it survives a restart, and is dropped an hour after its last step.
+ */
+public final class LinkShare {
+    static final Duration LIFETIME = Duration.ofHours(1);
+    private static final int PEOPLE_OFFERED = 9;
+    private static final int GROUPS_OFFERED = 3;
+    private static final String NO_DRAFT = "I don't have a song from you to send. Paste a Spotify link and I'll ask "
+            + "who it's for (or send it in one go: send_song name:\"Bob Fisher\" <link>).";
+
+    private final DraftStore drafts;
+    private final TrackLookup tracks;
+    private final UserStore users;
+    private final Acquaintances acquaintances;
+    private final Groups groups;
+    private final FriendFinder friends;
+    private final WhichPerson whichPerson;
+    private final ChoiceStore choices;
+    private final SendSong sendSong;
+    private final Clock clock;
+
+    public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
+                     FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
+                     Clock clock) {
+        this.drafts = drafts;
+        this.tracks = tracks;
+        this.users = users;
+        this.acquaintances = acquaintances;
+        this.groups = groups;
+        this.friends = friends;
+        this.whichPerson = whichPerson;
+        this.choices = choices;
+        this.sendSong = sendSong;
+        this.clock = clock;
+    }
+
+    /** The person's unfinished share, unless it expired. */
+    public Optional<ShareDraft> draftOf(User person) {
+        return drafts.findDraft(person.address()).filter(d -> d.expiresAt().isAfter(clock.instant()));
+    }
+
+    /** The commands of a share made step by step; {@code typed} is kept if the bot must ask who was meant. */
+    public Message handle(User person, Command.DraftCommand command, String typed) {
+        return switch (command) {
+            case Command.StartShare start -> start(person, start);
+            case Command.DraftTo to -> draftOf(person).map(draft -> to(person, draft, to, typed))
+                    .orElseGet(() -> Message.text(NO_DRAFT));
+            case Command.DraftNote note -> draftOf(person).map(draft -> note(draft, note))
+                    .orElseGet(() -> Message.text(NO_DRAFT));
+            case Command.DiscardDraft discard -> discard(person);
+        };
+    }
+
+    /**
+     * Text that is no command, typed while a share is unfinished: the name of who it's for, or the note the bot asked
+     * for (or, once who is known, the note that goes with the song).
+     */
+    public Message typed(User person, ShareDraft draft, String text) {
+        return switch (draft.stage()) {
+            case WHO -> to(person, draft, new Command.DraftTo(Optional.of(text.strip()), Optional.empty(), "", "",
+                    false), "to " + text.strip());
+            case NOTE, READY -> note(draft, new Command.DraftNote(Optional.of(text), false));
+            case AFTER_NOTE -> note(draft, new Command.DraftNote(Optional.of(text), true));
+        };
+    }
+
+    /** A bare number while the bot offered people and groups as taps: the one at that place. */
+    public Message choose(User person, ShareDraft draft, int number) {
+        if (draft.stage() != ShareDraft.Stage.WHO || draft.offered().isEmpty()) {
+            return Message.text("I'm not waiting for a number from you.");
+        }
+        if (number < 1 || number > draft.offered().size()) {
+            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".");
+        }
+        return chosen(person, draft, draft.offered().get(number - 1), false);
+    }
+
+    /** The answer to "which one?" asked about a name typed for the song being shared. */
+    public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
+        Optional<ShareDraft> draft = draftOf(person);
+        if (draft.isEmpty()) {
+            return Message.text(NO_DRAFT);
+        }
+        return switch (whichPerson.answer(choice, number)) {
+            case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),
+                    new Recipient.Person(friend.address()), command.sendNow());
+            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
+        };
+    }
+
+    private Message start(User person, Command.StartShare command) {
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) -> offer(person, track, command.pre(), command.post());
+        };
+    }
+
+    private Message offer(User person, Track track, String pre, String post) {
+        List<Recipient> offered = new ArrayList<>();
+        List<Choice> taps = new ArrayList<>();
+        for (ChatAddress contact : acquaintances.contactsOf(person.address())) {
+            if (offered.size() == PEOPLE_OFFERED) {
+                break;
+            }
+            users.findUser(contact).ifPresent(friend -> {
+                offered.add(new Recipient.Person(friend.address()));
+                taps.add(new Choice(friend.name(), Integer.toString(offered.size())));
+            });
+        }
+        groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
+            offered.add(new Recipient.Group(group.groupId()));
+            taps.add(new Choice("👥 " + group.name(), Integer.toString(offered.size())));
+        });
+        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
+        // an older question's numbers must not answer this one
+        choices.takeChoice(person.address());
+        drafts.saveDraft(new ShareDraft(person.address(), track.id(), track.title(), pre, post,
+                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry()));
+        String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
+                : "Who is it for?";
+        return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
+    }
+
+    private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
+        ShareDraft noted = notes(draft, command);
+        if (command.friend().isPresent()) {
+            return switch (friends.find(person, command.friend().get())) {
+                case FriendFinder.Lookup.Found(User friend) ->
+                        chosen(person, noted, new Recipient.Person(friend.address()), command.sendNow());
+                case FriendFinder.Lookup.Several(var candidates) -> {
+                    drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+                    yield whichPerson.ask(person, candidates, typed);
+                }
+                case FriendFinder.Lookup.Yourself() -> Message.text("That's you! Who is it for?");
+                case FriendFinder.Lookup.Nobody() -> {
+                    drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+                    yield Message.text("I don't know anyone called " + Names.quoted(command.friend().get())
+                            + ". Type the name they registered with me, or tap someone.").withChoices(taps(noted));
+                }
+            };
+        }
+        if (command.group().isPresent()) {
+            return switch (groups.findGroup(person, command.group().get())) {
+                case GroupFinder.Lookup.Found(Group group) ->
+                        chosen(person, noted, new Recipient.Group(group.id()), command.sendNow());
+                case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
+            };
+        }
+        if (command.sendNow() && noted.recipient().isPresent()) {
+            return send(person, noted);
+        }
+        drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+        return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /** The people and groups offered when the share began, as taps again. */
+    private List<Choice> taps(ShareDraft draft) {
+        List<Choice> taps = new ArrayList<>();
+        for (int i = 0; i < draft.offered().size(); i++) {
+            taps.add(new Choice(name(draft.person(), draft.offered().get(i)), Integer.toString(i + 1)));
+        }
+        return taps;
+    }
+
+    private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
+        ShareDraft ready = draft.to(recipient, expiry());
+        if (sendNow) {
+            return send(person, ready);
+        }
+        drafts.saveDraft(ready);
+        return ready(ready, "");
+    }
+
+    private Message note(ShareDraft draft, Command.DraftNote command) {
+        if (command.text().isEmpty()) {
+            if (draft.recipient().isEmpty()) {
+                return Message.text("First tell me who " + draft.title() + " is for; then you can add notes.")
+                        .withChoices(taps(draft));
+            }
+            drafts.saveDraft(draft.at(command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE,
+                    expiry()));
+            String who = name(draft.person(), draft.recipient().get());
+            return Message.text(command.afterPlay()
+                    ? "Type the note " + who + " gets once they've played it."
+                    : "Type the note that goes with the song to " + who + ".");
+        }
+        String text = command.text().get();
+        ShareDraft noted = command.afterPlay() ? draft.withNotes(draft.pre(), text) : draft.withNotes(text, draft.post());
+        if (noted.recipient().isEmpty()) {
+            drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+            return Message.text("Noted. Who is it for?").withChoices(taps(noted));
+        }
+        ShareDraft ready = noted.at(ShareDraft.Stage.READY, expiry());
+        drafts.saveDraft(ready);
+        return ready(ready, "Noted. ");
+    }
+
+    /** "Send it now, or add a note first?" */
+    private Message ready(ShareDraft draft, String lead) {
+        StringBuilder text = new StringBuilder(lead + "Send " + draft.title() + " to "
+                + name(draft.person(), draft.recipient().orElseThrow()) + "?");
+        if (!draft.pre().isEmpty()) {
+            text.append("\nWith it: ").append(Texts.note(draft.pre()));
+        }
+        if (!draft.post().isEmpty()) {
+            text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
+        }
+        return Message.text(text.toString()).withChoices(List.of(new Choice("Send", "send"),
+                new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
+                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after"),
+                new Choice("Don't send", "discard")));
+    }
+
+    private Message send(User person, ShareDraft draft) {
+        drafts.deleteDraft(person.address()); // first: a second "send" must not send it twice
+        SongLink song = SongLink.of(draft.track());
+        return switch (draft.recipient().orElseThrow()) {
+            case Recipient.Person(ChatAddress address) -> users.findUser(address)
+                    .map(friend -> sendSong.sendTo(person, friend, song, draft.pre(), draft.post()))
+                    .orElseGet(() -> Message.text("That person is no longer registered, so nothing was sent."));
+            case Recipient.Group(String groupId) ->
+                    Message.text(groups.sendTo(person, groupId, song, draft.pre(), draft.post()));
+        };
+    }
+
+    private Message discard(User person) {
+        boolean had = draftOf(person).isPresent();
+        drafts.deleteDraft(person.address());
+        return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
+    }
+
+    private static ShareDraft notes(ShareDraft draft, Command.DraftTo command) {
+        return draft.withNotes(command.pre().isEmpty() ? draft.pre() : command.pre(),
+                command.post().isEmpty() ? draft.post() : command.post());
+    }
+
+    private String name(ChatAddress asker, Recipient recipient) {
+        return switch (recipient) {
+            case Recipient.Person(ChatAddress address) ->
+                    users.findUser(address).map(User::name).orElse("someone who left");
+            case Recipient.Group(String groupId) -> users.findUser(asker)
+                    .flatMap(person -> groups.groupsOf(person).stream().filter(g -> g.groupId().equals(groupId))
+                            .map(GroupChoice::name).findFirst())
+                    .map(name -> "👥 " + name).orElse("a group you left");
+        };
+    }
+
+    private Instant expiry() {
+        return clock.instant().plus(LIFETIME);
+    }
+}

@@ -1,0 +1,116 @@
+package app.sendsongs.core.listen;
+
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.music.Play;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.StableIds;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one listen check tells people, merged: each sender gets one message about the songs of theirs the receiver
+ * played, and one about those that expired, and the receiver one message of notes per sender, however many songs
+ * settled at once. Senders the receiver does not share receipts with are told nothing (their {@code post} notes
+ * still reach the receiver); a group's expiries wait for its summary.
+ */
+final class Notices {
+    private final User receiver;
+    private final UserStore users;
+    private final WatchSchedule schedule;
+    private final Map<ChatAddress, List<Share>> played = new LinkedHashMap<>();
+    private final Map<ChatAddress, List<Play>> plays = new LinkedHashMap<>();
+    private final Map<ChatAddress, List<Share>> expired = new LinkedHashMap<>();
+    private final Map<ChatAddress, List<Share>> notes = new LinkedHashMap<>();
+
+    Notices(User receiver, UserStore users, WatchSchedule schedule) {
+        this.receiver = receiver;
+        this.users = users;
+        this.schedule = schedule;
+    }
+
+    void played(Share share, Play play) {
+        if (!share.receiptsOff()) {
+            played.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(share);
+            plays.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(play);
+        }
+        if (!share.post().isEmpty()) {
+            notes.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(share);
+        }
+    }
+
+    void expired(Share share) {
+        if (!share.receiptsOff() && !share.sentToGroup()) {
+            expired.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(share);
+        }
+    }
+
+    /**
+     * Holds the messages under ids of the shares they are about, so a check done again after a crash (the shares
+     * not yet settled) holds the same messages, which go out once.
+     */
+    void send(Outbox outbox) {
+        List<ChatAddress> aboutReceiver = List.of(receiver.address());
+        played.forEach((sender, songs) -> outbox.notifyOnce(idOf("played", songs), sender,
+                Message.text(playText(songs, plays.get(sender))), aboutReceiver));
+        notes.forEach((sender, songs) -> outbox.notifyOnce(idOf("post note", songs), receiver.address(),
+                Message.text(notesText(sender, songs)), List.of(sender)));
+        expired.forEach((sender, songs) -> outbox.notifyOnce(idOf("expired", songs), sender,
+                Message.text(expiryText(songs)), aboutReceiver));
+    }
+
+    /** One song's notice keeps the id it has alone; several songs' notice is named by all of them. */
+    private static String idOf(String kind, List<Share> songs) {
+        List<String> parts = new ArrayList<>();
+        parts.add(kind);
+        songs.stream().map(Share::id).sorted().forEach(parts::add);
+        return StableIds.of(parts.toArray(String[]::new));
+    }
+
+    private String playText(List<Share> songs, List<Play> when) {
+        if (songs.size() == 1) {
+            return "🎧 " + receiver.name() + " listened to " + songs.getFirst().track().title() + " ("
+                    + Texts.when(when.getFirst().playedAt()) + ").";
+        }
+        StringBuilder text = new StringBuilder("🎧 " + receiver.name() + " listened to " + songs.size()
+                + " of your songs:");
+        for (int i = 0; i < songs.size(); i++) {
+            text.append("\n• ").append(songs.get(i).track().title()).append(" (")
+                    .append(Texts.when(when.get(i).playedAt())).append(')');
+        }
+        return text.toString();
+    }
+
+    private String notesText(ChatAddress sender, List<Share> songs) {
+        String name = users.findUser(sender).map(User::name).orElse("Your friend");
+        if (songs.size() == 1) {
+            return name + "'s note on " + songs.getFirst().track().title() + ": " + Texts.note(songs.getFirst().post());
+        }
+        StringBuilder text = new StringBuilder(name + "'s notes on the songs you played:");
+        songs.forEach(share -> text.append("\n• ").append(share.track().title()).append(": ")
+                .append(Texts.note(share.post())));
+        return text.toString();
+    }
+
+    private String expiryText(List<Share> songs) {
+        String within = " within " + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching";
+        StringBuilder text = new StringBuilder(songs.size() == 1
+                ? receiver.name() + " hasn't played " + songs.getFirst().track().title() + within + "."
+                : receiver.name() + " hasn't played these" + within + ":");
+        if (songs.size() > 1) {
+            songs.forEach(share -> text.append("\n• ").append(share.track().title()));
+        }
+        if (songs.stream().anyMatch(Share::uncertain)) {
+            text.append(songs.size() == 1 ? " " : "\n").append("(They played so much music at times that Spotify's "
+                    + "history of their last 50 plays didn't reach back far enough, so I may have missed it.)");
+        }
+        return text.toString();
+    }
+}

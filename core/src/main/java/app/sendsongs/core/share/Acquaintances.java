@@ -1,0 +1,16 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.List;
+
+/**
+ * Who a person knows through the bot: the people they exchanged songs with and the people they share a group with.
+ * A first name is enough to name one of them, and they are the ones offered as taps when a song is shared.
+ */
+public interface Acquaintances {
+    /** The person's contacts, those they exchanged songs with most recently first, then their groups' members. */
+    List<ChatAddress> contactsOf(ChatAddress person);
+
+    /** The names of the groups both people are in, as {@code person} names them. */
+    List<String> groupsInCommon(ChatAddress person, ChatAddress other);
+}

@@ -1,0 +1,226 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.Payload;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
+import app.sendsongs.core.privacy.SenderRule;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What a person controls about the songs friends send them: {@code block} and {@code unblock} a sender (a blocked
+ * sender's songs are not delivered, and they are not told), and {@code receipts} (whether a sender, or everyone, is
+ * told when they play their songs). Turning receipts off, or blocking, also covers the songs already on their way
+ * or being watched: from then on their senders hear nothing of them.
+ */
+public final class ReceiverControls {
+    private final PreferenceStore preferences;
+    private final ShareStore shares;
+    private final UserStore users;
+    private final FriendFinder friends;
+    private final WhichPerson whichPerson;
+    private final Outbox outbox;
+    private final ShareSettled settled;
+
+    public ReceiverControls(PreferenceStore preferences, ShareStore shares, UserStore users, FriendFinder friends,
+                            WhichPerson whichPerson, Outbox outbox, ShareSettled settled) {
+        this.preferences = preferences;
+        this.shares = shares;
+        this.users = users;
+        this.friends = friends;
+        this.whichPerson = whichPerson;
+        this.outbox = outbox;
+        this.settled = settled;
+    }
+
+    /** {@code block}, {@code unblock} and {@code receipts}; {@code commandText} is kept if the bot must ask who. */
+    public Message handle(User me, Command command, String commandText) {
+        return switch (command) {
+            case Command.Block block -> withSender(me, block.name(), commandText, sender -> block(me, sender));
+            case Command.Unblock unblock -> withSender(me, unblock.name(), commandText, sender -> unblock(me, sender));
+            case Command.Receipts(var on, var name) when on.isEmpty() -> status(me);
+            case Command.Receipts(var on, var name) when name.isEmpty() ->
+                    receiptsForEveryone(me, on.orElseThrow());
+            case Command.Receipts(var on, var name) ->
+                    withSender(me, name.orElseThrow(), commandText, sender -> receipts(me, sender, on.orElseThrow()));
+            default -> throw new IllegalArgumentException("not a receiver's control: " + command);
+        };
+    }
+
+    /** Finishes a command the bot had to ask "which one?" about. */
+    public Message choose(User me, PendingChoice choice, Command command, int number) {
+        return switch (whichPerson.answer(choice, number)) {
+            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
+            case WhichPerson.Answer.Picked(User sender) -> switch (command) {
+                case Command.Block block -> block(me, sender);
+                case Command.Unblock unblock -> unblock(me, sender);
+                case Command.Receipts receipts when receipts.on().isPresent() ->
+                        receipts(me, sender, receipts.on().get());
+                default -> Message.text("I'm not waiting for an answer from you.");
+            };
+        };
+    }
+
+    private Message block(User me, User sender) {
+        ReceiverPreferences mine = preferences.preferencesOf(me.address());
+        if (mine.blocks(sender.address())) {
+            return Message.text(sender.name() + " is blocked already.");
+        }
+        Optional<Message> full = tooManyRules(mine, sender);
+        if (full.isPresent()) {
+            return full.get();
+        }
+        preferences.savePreferences(mine.withRule(sender.address(), Optional.of(SenderRule.BLOCKED)));
+        for (Share share : openSharesFrom(me, sender.address()::equals)) {
+            if (share.status() == ShareStatus.HELD) {
+                outbox.withdrawShare(me.address(), share.id());
+            }
+            keepPrivate(share);
+        }
+        return Message.text("Blocked " + sender.name() + ": I won't pass on their songs, and they aren't told.")
+                .withChoices(List.of(new Choice("Undo", payload("unblock", sender))));
+    }
+
+    private Message unblock(User me, User sender) {
+        ReceiverPreferences mine = preferences.preferencesOf(me.address());
+        if (!mine.blocks(sender.address())) {
+            return Message.text(sender.name() + " isn't blocked.");
+        }
+        preferences.savePreferences(mine.withRule(sender.address(), Optional.empty()));
+        return Message.text("Unblocked " + sender.name() + ": their songs come through again.");
+    }
+
+    private Message receipts(User me, User sender, boolean on) {
+        ReceiverPreferences mine = preferences.preferencesOf(me.address());
+        if (mine.blocks(sender.address())) {
+            return Message.text(sender.name() + " is blocked, so they hear nothing from me. To let their songs "
+                    + "through again: unblock " + sender.name());
+        }
+        Optional<SenderRule> rule = on == mine.receiptsByDefault() ? Optional.empty()
+                : Optional.of(on ? SenderRule.RECEIPTS_ON : SenderRule.RECEIPTS_OFF);
+        Optional<Message> full = rule.isPresent() ? tooManyRules(mine, sender) : Optional.empty();
+        if (full.isPresent()) {
+            return full.get();
+        }
+        preferences.savePreferences(mine.withRule(sender.address(), rule));
+        if (on) {
+            return Message.text("Done: I'll tell " + sender.name() + " when you play the songs they send from now "
+                    + "on.");
+        }
+        openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
+        return Message.text("Done: I won't tell " + sender.name() + " when you play their songs. They still come "
+                + "to you, notes and all.")
+                .withChoices(List.of(new Choice("Undo", payload("receipts on", sender))));
+    }
+
+    private Message receiptsForEveryone(User me, boolean on) {
+        ReceiverPreferences mine = preferences.preferencesOf(me.address());
+        preferences.savePreferences(mine.withReceiptsForEveryone(on));
+        if (on) {
+            return Message.text("Done: friends are told again when you play the songs they send from now on.");
+        }
+        openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
+        return Message.text("Done: I won't tell anyone when you play their songs. Songs still come to you, notes and "
+                + "all, and senders are told you don't share plays.")
+                .withChoices(List.of(new Choice("Undo", "receipts on")));
+    }
+
+    private Message status(User me) {
+        ReceiverPreferences mine = preferences.preferencesOf(me.address());
+        StringBuilder text = new StringBuilder(mine.receiptsByDefault()
+                ? "When you play a song a friend sent, I tell them."
+                : "I don't tell friends when you play the songs they send.");
+        List<String> told = named(mine, SenderRule.RECEIPTS_ON);
+        List<String> notTold = named(mine, SenderRule.RECEIPTS_OFF);
+        List<String> blocked = named(mine, SenderRule.BLOCKED);
+        if (!told.isEmpty()) {
+            text.append("\nExcept: I do tell ").append(String.join(", ", told)).append('.');
+        }
+        if (!notTold.isEmpty()) {
+            text.append("\nExcept: I don't tell ").append(String.join(", ", notTold)).append('.');
+        }
+        if (!blocked.isEmpty()) {
+            text.append("\nBlocked: ").append(String.join(", ", blocked)).append('.');
+        }
+        return Message.text(text.toString()).withChoices(List.of(mine.receiptsByDefault()
+                ? new Choice("Receipts off", "receipts off") : new Choice("Receipts on", "receipts on")));
+    }
+
+    private List<String> named(ReceiverPreferences mine, SenderRule rule) {
+        List<String> names = new ArrayList<>();
+        mine.rules().forEach((sender, r) -> {
+            if (r == rule) {
+                names.add(users.findUser(sender).map(User::name).orElse("someone who left"));
+            }
+        });
+        return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    private Optional<Message> tooManyRules(ReceiverPreferences mine, User sender) {
+        boolean adds = mine.ruleFor(sender.address()).isEmpty();
+        return adds && mine.rules().size() >= ReceiverPreferences.MAX_RULES
+                ? Optional.of(Message.text("You have choices about " + ReceiverPreferences.MAX_RULES + " people "
+                + "already, the most I keep. Unblock someone first.")) : Optional.empty();
+    }
+
+    /**
+     * Runs {@code action} on the sender the person named: among the people who sent them songs or that they made a
+     * choice about, else as any friend is found; several matches are asked about.
+     */
+    private Message withSender(User me, String name, String commandText, Function<User, Message> action) {
+        List<User> known = knownSenders(me).stream().filter(u -> u.nameKey().equals(Names.key(name))).toList();
+        if (known.size() == 1) {
+            return action.apply(known.getFirst());
+        }
+        if (known.size() > 1) {
+            return whichPerson.ask(me, known, commandText);
+        }
+        return switch (friends.find(me, name)) {
+            case FriendFinder.Lookup.Found(User friend) -> action.apply(friend);
+            case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(me, candidates, commandText);
+            case FriendFinder.Lookup.Yourself() -> Message.text("That's you!");
+            case FriendFinder.Lookup.Nobody() -> Message.text("I don't know anyone called " + Names.quoted(name)
+                    + " who sent you songs.");
+        };
+    }
+
+    /** Everyone who sent the person a song, and everyone they made a choice about. */
+    private List<User> knownSenders(User me) {
+        Set<ChatAddress> senders = new LinkedHashSet<>();
+        shares.sharesReceivedBy(me.address()).forEach(share -> senders.add(share.sender()));
+        senders.addAll(preferences.preferencesOf(me.address()).rules().keySet());
+        return senders.stream().flatMap(address -> users.findUser(address).stream()).toList();
+    }
+
+    private List<Share> openSharesFrom(User me, Predicate<ChatAddress> sender) {
+        return shares.openSharesTo(me.address()).stream().filter(share -> sender.test(share.sender()))
+                .filter(share -> !share.receiptsOff()).toList();
+    }
+
+    /**
+     * From now on the sender hears nothing of this song. A group's summary stops waiting for it, so it may be due
+     * now (at the moment of this choice, which tells nothing about a play).
+     */
+    private void keepPrivate(Share share) {
+        if (shares.updateShare(share.withReceiptsOff(), share.status()) && share.sentToGroup()) {
+            settled.settled(share.withReceiptsOff());
+        }
+    }
+
+    private static String payload(String command, User person) {
+        return Payload.withName(command, person.name(), Names.firstName(person.name()));
+    }
+}

@@ -1,0 +1,63 @@
+package app.sendsongs.core.shared;
+
+import java.text.Normalizer;
+
+/**
+ * Rules for text people choose that others will read: names and notes. A name must be plainly what it looks like
+ * (no invisible characters, nothing that turns the reading direction round, so "Bob" cannot hide a second "Bob");
+ * a note keeps what it says and loses the control characters that could garble or disguise it.
+ */
+public final class UserText {
+    private UserText() {
+    }
+
+    /**
+     * True for a character that shows nothing or changes how the text around it is shown: controls, format
+     * characters (zero-width spaces and joiners, the bidirectional marks, embeddings, overrides and isolates, the
+     * byte order mark), invisible fillers that render as blanks, private-use and unassigned code points.
+     */
+    public static boolean isInvisibleOrBidi(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> isBlankFiller(codePoint);
+        };
+    }
+
+    /** Letters that render as nothing (the Hangul fillers, the braille blank): a name of them looks empty. */
+    private static boolean isBlankFiller(int codePoint) {
+        return codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
+                || codePoint == 0x2800;
+    }
+
+    /** True when the text holds a character {@link #isInvisibleOrBidi} refuses. */
+    public static boolean hasInvisibleOrBidi(String text) {
+        return text.codePoints().anyMatch(UserText::isInvisibleOrBidi);
+    }
+
+    /**
+     * A note as it is kept and shown: Unicode-normalised (NFC), line breaks kept, tabs and other line endings as
+     * spaces, every other control character and the bidirectional controls dropped, spacing at the ends trimmed.
+     * Joiners stay, since emoji such as families and flags are made with them.
+     */
+    public static String cleanNote(String note) {
+        String normalised = Normalizer.normalize(note.replace("\r\n", "\n"), Normalizer.Form.NFC);
+        StringBuilder clean = new StringBuilder(normalised.length());
+        normalised.codePoints().forEach(cp -> {
+            if (cp == '\n') {
+                clean.append('\n');
+            } else if (cp == '\t' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+                clean.append(' ');
+            } else if (!Character.isISOControl(cp) && !isBidiControl(cp)) {
+                clean.appendCodePoint(cp);
+            }
+        });
+        return clean.toString().strip();
+    }
+
+    /** The marks, embeddings, overrides and isolates of the Unicode bidirectional algorithm. */
+    static boolean isBidiControl(int codePoint) {
+        return codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
+                || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    }
+}

@@ -1,0 +1,148 @@
+package app.sendsongs.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.TrackId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What people type on phones, read as they meant it; the seed's forms are in {@link CommandParserTest}. */
+class FriendlyFormsTest {
+    private static final String ID = "4uLU6hMCjMI75M1A2tKUQC";
+    private static final String LINK = "https://open.spotify.com/track/" + ID;
+    private static final SongLink SONG = SongLink.of(new TrackId(ID));
+    private final CommandParser parser = new CommandParser();
+
+    private Command parsed(String text) {
+        ParseResult result = parser.parse(text);
+        assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) result).command();
+    }
+
+    private ParseResult.Invalid invalid(String text) {
+        ParseResult result = parser.parse(text);
+        assertThat(result).as(text).isInstanceOf(ParseResult.Invalid.class);
+        return (ParseResult.Invalid) result;
+    }
+
+    private List<ParseResult.Suggestion> suggestions(String text) {
+        ParseResult result = parser.parse(text);
+        assertThat(result).as(text).isInstanceOf(ParseResult.Unknown.class);
+        return ((ParseResult.Unknown) result).suggestions();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "send song name:\"Bob Fisher\" " + LINK,
+        "Send Song to:\"Bob Fisher\" " + LINK,
+        "send_song TO: “Bob Fisher” " + LINK,
+        "send_song Bob Fisher " + LINK,
+        "send song to Bob Fisher " + LINK,
+        "send " + LINK + " to Bob Fisher",
+        "to Bob Fisher " + LINK})
+    void autocorrectsSpaceToAndANameWithoutNameAllMeanSendSong(String text) {
+        assertThat(parsed(text)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "", ""));
+    }
+
+    @Test
+    void commandNamesTypedAsWords() {
+        assertThat(parsed("forget me")).isEqualTo(new Command.ForgetMe(false));
+        assertThat(parsed("Create Group Family")).isEqualTo(new Command.CreateGroup("Family"));
+        assertThat(parsed("add to group Family \"Bob Fisher\"")).isEqualTo(new Command.AddToGroup("Family",
+                "Bob Fisher"));
+        assertThat(parsed("remove from group Family Bob")).isEqualTo(new Command.RemoveFromGroup("Family", "Bob"));
+        assertThat(parsed("help send song")).isEqualTo(new Command.Help(Optional.of("send_song")));
+        assertThat(Help.topic("send_song")).contains(Help.usage("send_song"));
+        assertThat(Help.topic("send")).contains(Help.usage("send_song"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        LINK,
+        LINK + "?si=abc123",
+        "spotify:track:" + ID,
+        "check this out!! (" + LINK + "?si=x).",
+        "you'll love the bridge " + LINK,
+        "Hey, listen to this: " + LINK,
+        "hi " + LINK})
+    void aBareLinkOrASentenceWithOneStartsAShare(String text) {
+        assertThat(parsed(text)).isEqualTo(new Command.StartShare(SONG, "", ""));
+    }
+
+    @Test
+    void aSpotifyShortLinkStartsAShareOfWhateverItLeadsTo() {
+        assertThat(parsed("https://spotify.link/AbCd3fGh12")).isEqualTo(new Command.StartShare(
+                new SongLink.Short("AbCd3fGh12"), "", ""));
+        assertThat(parsed("send_song name:'Bob' https://spotify.link/AbCd3fGh12?_branch=1"))
+                .isEqualTo(new Command.SendSong("Bob", new SongLink.Short("AbCd3fGh12"), "", ""));
+    }
+
+    @Test
+    void aSentenceWithTwoLinksOrALinkThatIsNoTrackIsExplained() {
+        assertThat(invalid("these two " + LINK + " " + LINK).problem()).contains("more than one link");
+        assertThat(invalid("the album https://open.spotify.com/album/" + ID).problem()).contains("isn't a track");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hi", "Hello there", "HEY", "menu", "/start", "yo!", "hiya bot"})
+    void greetingsGetTheMenu(String text) {
+        assertThat(parsed(text.replace("!", ""))).isEqualTo(new Command.Menu());
+    }
+
+    @Test
+    void aCloseTypoOfACommandGetsDidYouMeanFromTheSameTable() {
+        assertThat(suggestions("pendng")).extracting(ParseResult.Suggestion::command).containsExactly("pending");
+        assertThat(suggestions("histroy")).extracting(ParseResult.Suggestion::command).containsExactly("history");
+        assertThat(suggestions("sned_song name:'Bob Fisher' " + LINK).getFirst())
+                .isEqualTo(new ParseResult.Suggestion("send_song", "send_song name:\"Bob Fisher\" " + LINK));
+        assertThat(suggestions("sned song to Bob " + LINK).getFirst().correctedText())
+                .isEqualTo("send_song to Bob " + LINK);
+        assertThat(suggestions("forgt_me")).extracting(ParseResult.Suggestion::command).contains("forget_me");
+    }
+
+    @Test
+    void textLikeNoCommandGetsNoGuess() {
+        assertThat(suggestions("xyzzy plugh")).isEmpty();
+        assertThat(suggestions("ok")).isEmpty();
+        assertThat(suggestions("Bob Fisher")).isEmpty();
+    }
+
+    @Test
+    void theStepsOfAShareMadeFromALink() {
+        assertThat(parsed("to Bob Fisher")).isEqualTo(new Command.DraftTo(Optional.of("Bob Fisher"), Optional.empty(),
+                "", "", false));
+        assertThat(parsed("to group Family")).isEqualTo(new Command.DraftTo(Optional.empty(), Optional.of("Family"),
+                "", "", false));
+        assertThat(parsed("to group:'Road Trip'")).isEqualTo(new Command.DraftTo(Optional.empty(),
+                Optional.of("Road Trip"), "", "", false));
+        assertThat(parsed("to")).isEqualTo(new Command.DraftTo(Optional.empty(), Optional.empty(), "", "", false));
+        assertThat(parsed("note you'll love the bridge")).isEqualTo(new Command.DraftNote(
+                Optional.of("you'll love the bridge"), false));
+        assertThat(parsed("after told you!")).isEqualTo(new Command.DraftNote(Optional.of("told you!"), true));
+        assertThat(parsed("note")).isEqualTo(new Command.DraftNote(Optional.empty(), false));
+        assertThat(parsed("discard")).isEqualTo(new Command.DiscardDraft());
+    }
+
+    @Test
+    void theReceiversControls() {
+        assertThat(parsed("block Bob Fisher")).isEqualTo(new Command.Block("Bob Fisher"));
+        assertThat(parsed("unblock name:'Bob Fisher'")).isEqualTo(new Command.Unblock("Bob Fisher"));
+        assertThat(parsed("receipts")).isEqualTo(new Command.Receipts(Optional.empty(), Optional.empty()));
+        assertThat(parsed("receipts OFF")).isEqualTo(new Command.Receipts(Optional.of(false), Optional.empty()));
+        assertThat(parsed("receipts on Bob Fisher")).isEqualTo(new Command.Receipts(Optional.of(true),
+                Optional.of("Bob Fisher")));
+        assertThat(invalid("receipts maybe").problem()).startsWith("Say on or off");
+        assertThat(invalid("block").problem()).startsWith("Who?");
+    }
+
+    @Test
+    void notesLoseControlAndDirectionCharactersButKeepLineBreaksAndEmoji() {
+        Command command = parsed("send_song name:'Bob' pre:\"hi\u202Ethere\u0007 👨‍👩‍👧\" post:'a\u200Fb\nc' " + LINK);
+
+        assertThat(command).isEqualTo(new Command.SendSong("Bob", SONG, "hithere 👨‍👩‍👧", "ab\nc"));
+    }
+}

@@ -1,0 +1,182 @@
+package app.sendsongs.core.compose;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.share.ShareStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A share made from a pasted link, tap by tap or typed, as people share on a phone. */
+class LinkShareTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void friendsWhoHaveSharedBefore() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+        bot.reply("alice", "send_song name:\"Carol King\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.advance(Duration.ofMinutes(1));
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.advance(Duration.ofMinutes(1));
+        bot.reply("alice", "create_group Family");
+    }
+
+    @Test
+    void aPastedLinkShowsTheSongAndOffersRecentContactsAndGroups() {
+        assertThat(bot.reply("alice", LINK)).isEqualTo("Who is it for?");
+
+        Message question = last("alice");
+        assertThat(question.card()).get().satisfies(card -> {
+            assertThat(card.title()).isEqualTo(FakeMusic.SONG.name());
+            assertThat(card.subtitle()).isEqualTo("Rick Astley");
+            assertThat(card.link()).hasToString(LINK);
+        });
+        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1"), new Choice("Carol King", "2"),
+                new Choice("👥 Family", "3"), new Choice("Someone else", "to"));
+    }
+
+    @Test
+    void aShareWithoutNotesTakesTwoTapsAfterPasting() {
+        bot.reply("alice", "listen to this! " + LINK + "?si=abc");
+
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(last("alice").choices()).extracting(Choice::payload)
+                .containsExactly("send", "note", "after", "discard");
+        assertThat(tap("alice", "Send", "send")).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
+                + "play it (I'll watch for 7 days).");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+        assertThat(bot.reply("alice", "send")).startsWith("I don't have a song from you to send.");
+    }
+
+    @Test
+    void notesAreOfferedAndTypedWhenAskedFor() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(tap("alice", "Add a note", "note")).isEqualTo("Type the note that goes with the song to Bob Fisher.");
+        assertThat(bot.reply("alice", "you'll love the bridge")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “you'll love the bridge”");
+        assertThat(tap("alice", "Note for after", "after")).isEqualTo("Type the note Bob Fisher gets once they've "
+                + "played it.");
+        assertThat(bot.reply("alice", "send it back if you hate it")).as("a note may start like a command")
+                .endsWith("Once they've played it: “send it back if you hate it”");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith's note on " + TITLE + ": “send it back if you hate it”");
+    }
+
+    @Test
+    void someoneElseIsTypedByNameAndAFirstNameIsEnoughForAContact() {
+        bot.register("dan", "Dan Brown");
+        bot.reply("alice", LINK);
+
+        assertThat(tap("alice", "Someone else", "to")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        assertThat(bot.reply("alice", "Dan Brown")).isEqualTo("Send " + TITLE + " to Dan Brown?");
+        bot.reply("alice", "discard");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "send_song")).startsWith("Sent " + TITLE + " to Carol King.");
+    }
+
+    @Test
+    void aGroupIsOfferedAndTheSongGoesToEveryoneInIt() {
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", LINK);
+
+        assertThat(tap("alice", "👥 Family", "3")).isEqualTo("Send " + TITLE + " to 👥 Family?");
+        assertThat(tap("alice", "Send", "send")).startsWith("Sent " + TITLE + " to Family (1 person).");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent a song to Family: " + TITLE);
+    }
+
+    @Test
+    void aNameSeveralContactsHaveIsAskedAboutAndTheAnswerChoosesForTheSong() {
+        bot.register("bob2", "Bob Marley");
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.advance(Duration.ofMinutes(1));
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "bob")).startsWith("That name fits 2 people. Which one?");
+        assertThat(bot.reply("alice", "2")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        tap("alice", "Send", "send");
+        assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
+    }
+
+    @Test
+    void aShortLinkIsFollowedToItsTrack() {
+        bot.music.shortLink("xYz12", FakeMusic.SONG);
+
+        assertThat(bot.reply("alice", "https://spotify.link/xYz12")).isEqualTo("Who is it for?");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().track()).isEqualTo(FakeMusic.SONG.id());
+        assertThat(bot.reply("alice", "https://spotify.link/nothingHere")).isEqualTo("That spotify.link link doesn't "
+                + "lead to a song. Open it in Spotify and share the song itself.");
+    }
+
+    @Test
+    void sendSongWithALinkAndNoFriendStartsAShareAndKeepsItsNotes() {
+        bot.reply("alice", "send_song pre:\"for the road\" " + LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).endsWith("“for the road”");
+    }
+
+    @Test
+    void anUnfinishedShareCanBeDroppedAndExpiresAfterAnHour() {
+        bot.reply("alice", LINK);
+        assertThat(tap("alice", "Don't send", "discard")).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
+
+        bot.reply("alice", LINK);
+        bot.advance(Duration.ofMinutes(61));
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).allMatch(s -> s.status() == ShareStatus.WATCHING)
+                .hasSize(1);
+    }
+
+    @Test
+    void commandsStillWorkWhileASongIsBeingShared() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "pending")).startsWith("Songs you sent that are being watched:");
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
+    void aNewLinkReplacesTheSongBeingShared() {
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
+    }
+
+    private String tap(String psid, String title, String payload) {
+        List<String> replies = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at(psid), bot.clock.instant(),
+                payload, title));
+        assertThat(replies).hasSize(1);
+        return replies.getFirst();
+    }
+
+    private Message last(String psid) {
+        return bot.chat.messages(psid).getLast();
+    }
+}

@@ -1,0 +1,140 @@
+package app.sendsongs.core.share;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a receiver controls: whether senders are told of their plays, and whose songs they take at all. */
+class ReceiverControlsTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+    }
+
+    @Test
+    void withReceiptsOffTheSongArrivesTheSenderIsToldAtOnceAndNeverOfThePlayButTheNoteIsReleased() {
+        assertThat(bot.reply("bob", "receipts off")).startsWith("Done: I won't tell anyone when you play their songs.");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK)).isEqualTo("Sent "
+                + TITLE + " to Bob Fisher. Bob Fisher doesn't share when they play songs, so I won't be able to tell "
+                + "you whether they do.");
+        assertThat(bot.chat.messages("bob").getLast().card().orElseThrow().buttons()).contains(
+                new Button.Reply("Tell Alice", "receipts on Alice Smith"));
+        int aliceBefore = bot.inbox("alice").size();
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith's note on " + TITLE + ": “told you”");
+        assertThat(bot.inbox("alice")).hasSize(aliceBefore);
+        assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + "delivered 1 May 12:00 UTC (they don't share plays)");
+    }
+
+    @Test
+    void noExpiryNoticeEitherAndTheHistoryLooksTheSame() {
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        int aliceBefore = bot.inbox("alice").size();
+
+        bot.advance(Duration.ofDays(8));
+
+        assertThat(bot.inbox("alice")).hasSize(aliceBefore);
+        assertThat(bot.reply("alice", "history")).endsWith("(they don't share plays)");
+    }
+
+    @Test
+    void dontTellFromTheSongsCardCoversThatSongAndTheSendersNextOnesOnly() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("carol", "send_song name:\"Bob Fisher\" " + LINK);
+        Button.Reply dontTell = (Button.Reply) bot.chat.messages("bob").get(0).card().orElseThrow().buttons().get(1);
+
+        assertThat(tap("bob", dontTell)).isEqualTo("Done: I won't tell Alice Smith when you play their songs. They "
+                + "still come to you, notes and all.");
+        assertThat(bot.reply("alice", "pending")).as("the song left the list when Bob chose, not when he played it")
+                .startsWith("Nothing pending");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.last("carol")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "Except: I don't tell Alice Smith.");
+    }
+
+    @Test
+    void aBlockedSendersSongIsNotDeliveredAndTheyAreNotToldWhy() {
+        assertThat(bot.reply("bob", "block Alice Smith")).isEqualTo("Blocked Alice Smith: I won't pass on their songs, "
+                + "and they aren't told.");
+        int bobBefore = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("I couldn't deliver " + TITLE
+                + " to Bob Fisher, so nothing was sent.");
+        assertThat(bot.inbox("bob")).hasSize(bobBefore);
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+
+        assertThat(bot.reply("bob", "unblock alice smith")).isEqualTo("Unblocked Alice Smith: their songs come "
+                + "through again.");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent ");
+    }
+
+    @Test
+    void blockingTakesBackTheirSongsStillWaitingAndTellsThemNothingOfTheOthers() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        Button.Reply block = (Button.Reply) bot.chat.messages("bob").getFirst().card().orElseThrow().buttons().get(2);
+        assertThat(block).isEqualTo(new Button.Reply("Block Alice", "block Alice Smith"));
+
+        bot.chat.windowOpens("bob");
+        assertThat(tap("bob", block)).isEqualTo("Blocked Alice Smith: I won't pass on their songs, and they aren't "
+                + "told.");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(FakeMusic.OTHER_SONG.title()));
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧") || text.contains("hasn't played"));
+    }
+
+    @Test
+    void aGroupSongCountsOnlyTheMembersWhoSharePlays() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("carol", "receipts off");
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).endsWith("Carol King doesn't share when they "
+                + "play songs, so you won't hear about theirs.");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("alice")).contains("1 of 1 played " + TITLE + " (sent to Family).\nNot counted, they "
+                + "don't share plays: Carol King.");
+    }
+
+    @Test
+    void registeringSaysFriendsAreToldWhenYouPlayTheirSongs() {
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.");
+    }
+
+    private String tap(String psid, Button.Reply button) {
+        List<String> replies = bot.handle(new Inbound.ButtonTapped(bot.nextEventId(), at(psid), bot.clock.instant(),
+                button.payload(), button.title()));
+        assertThat(replies).hasSize(1);
+        return replies.getFirst();
+    }
+}

@@ -1,0 +1,128 @@
+package app.sendsongs.core.share;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.Track;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** No repeats, names as friends use them, and a sender's limits. */
+class SendingRulesTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+    }
+
+    @Test
+    void theSameSongToTheSamePersonWhileWatchedIsAlreadySent() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        int bobBefore = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("You already sent " + TITLE
+                + " to Bob Fisher (1 May 12:00 UTC), and I'm still watching for it, so I didn't send it again.");
+        assertThat(bot.inbox("bob")).hasSize(bobBefore);
+
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).as("once played, it may go again")
+                .startsWith("Sent ");
+    }
+
+    @Test
+    void aFirstNameIsEnoughForOneContactAndAskedAboutForTwo() {
+        bot.register("bob2", "Bob Marley");
+        bot.register("stranger", "Bob Dylan");
+        assertThat(bot.reply("alice", "send_song name:\"Bob\" " + LINK)).as("nobody is a contact yet")
+                .startsWith("I don't know anyone called \"Bob\"");
+
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("alice", "send_song to:bob " + LINK)).startsWith("Sent " + TITLE + " to Bob Fisher.");
+
+        bot.reply("alice", "create_group Band");
+        bot.reply("alice", "add_to_group Band \"Bob Marley\"");
+        assertThat(bot.reply("alice", "send_song Bob " + FakeMusic.OTHER_SONG.id().link())).isEqualTo("That name fits "
+                + "2 people. Which one?\n1. Bob Fisher — joined 1 May 2030\n2. Bob Marley — in Band with you, joined 1 "
+                + "May 2030");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Marley.");
+        assertThat(bot.inbox("stranger")).isEmpty();
+    }
+
+    @Test
+    void aNameWithInvisibleOrDirectionCharactersIsRefused() {
+        assertThat(bot.reply("alice", "create_group \"Fam\u202Eily\"")).startsWith("The group name has invisible or "
+                + "text-direction characters in it");
+        assertThat(bot.reply("alice", "create_group \"Fam\u200Bily\"")).startsWith("The group name has invisible");
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void songsPerHourAreLimitedAndTheReplySaysWhen() {
+        BotHarness limited = new BotHarness(new SendLimits(2, 10));
+        limited.register("alice", "Alice Smith");
+        limited.register("bob", "Bob Fisher");
+        limited.register("carol", "Carol King");
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 1).id().link());
+        limited.advance(Duration.ofMinutes(10));
+        limited.reply("alice", "send_song name:\"Carol King\" " + track(limited, 2).id().link());
+
+        assertThat(limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 3).id().link()))
+                .isEqualTo("You've sent 2 songs in the last hour, the most I pass on in an hour. You can send again "
+                        + "from 1 May 13:00 UTC.");
+        limited.advance(Duration.ofMinutes(51));
+        assertThat(limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 3).id().link()))
+                .startsWith("Sent ");
+    }
+
+    @Test
+    void songsToOneFriendADayAreLimited() {
+        BotHarness limited = new BotHarness(new SendLimits(100, 2));
+        limited.register("alice", "Alice Smith");
+        limited.register("bob", "Bob Fisher");
+        limited.register("carol", "Carol King");
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 1).id().link());
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 2).id().link());
+
+        assertThat(limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 3).id().link()))
+                .isEqualTo("You've sent Bob Fisher 2 songs in the last 24 hours, the most one friend gets from one "
+                        + "person in a day. You can send them another from 2 May 12:00 UTC.");
+        assertThat(limited.reply("alice", "send_song name:\"Carol King\" " + track(limited, 3).id().link()))
+                .startsWith("Sent ");
+        assertThat(limited.stores.shares().sharesSentBy(at("alice"))).hasSize(3);
+    }
+
+    @Test
+    void aGroupSongCountsOnceAnHour() {
+        BotHarness limited = new BotHarness(new SendLimits(2, 10));
+        limited.register("alice", "Alice Smith");
+        for (String member : new String[] {"bob", "carol", "dan"}) {
+            limited.register(member, member);
+        }
+        limited.reply("alice", "create_group Family");
+        for (String member : new String[] {"bob", "carol", "dan"}) {
+            limited.reply("alice", "add_to_group Family " + member);
+        }
+
+        assertThat(limited.reply("alice", "send_song group:Family " + track(limited, 1).id().link()))
+                .startsWith("Sent ");
+        assertThat(limited.reply("alice", "send_song group:Family " + track(limited, 2).id().link()))
+                .startsWith("Sent ");
+        assertThat(limited.reply("alice", "send_song group:Family " + track(limited, 3).id().link()))
+                .startsWith("You've sent 2 songs in the last hour");
+    }
+
+    private static Track track(BotHarness harness, int n) {
+        Track track = FakeMusic.track("0000000000000000000" + (100 + n), "Song " + n, "Band");
+        harness.music.add(track);
+        return track;
+    }
+}

@@ -1,0 +1,135 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The body of a queued event: a small JSON form of the core's {@link Inbound}, for example
+ * <pre>{"version":1,"kind":"text","eventId":"m_1","from":"messenger:6483920174825591",
+ * "at":"2025-11-25T09:59:59.871Z","text":"help"}</pre>
+ * Kinds: {@code text} ({@code text}), {@code choice} and {@code button} ({@code payload}, {@code title}),
+ * {@code link} ({@code ref}). The version lets a function refuse a body written by a build it does not understand
+ * rather than misread it. Everything outside ASCII is written as a {@code \u005Cu} escape, so a body holds only
+ * characters SQS accepts whatever the person typed (even a lone surrogate), and its length in characters is its
+ * size in bytes, at most {@value #MAX_BYTES}: the queue's message size limit.
+ */
+final class InboundCodec {
+    static final int VERSION = 1;
+    /** The largest body, in bytes: SQS's classic message size limit, which the queue is created with. */
+    static final int MAX_BYTES = 262_144;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    /** An event whose body would be larger than {@value #MAX_BYTES} bytes. */
+    static final class TooLargeException extends IllegalArgumentException {
+        TooLargeException(int bytes) {
+            super("an event of " + bytes + " bytes does not fit in a queue message (at most " + MAX_BYTES + ")");
+        }
+    }
+
+    private InboundCodec() {
+    }
+
+    /** @throws TooLargeException when the body would be larger than {@value #MAX_BYTES} bytes */
+    static String encode(Inbound event) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("version", VERSION);
+        json.put("kind", kind(event));
+        json.put("eventId", event.eventId());
+        json.put("from", event.from().key());
+        json.put("at", event.at().toString());
+        switch (event) {
+            case Inbound.Text text -> json.put("text", text.text());
+            case Inbound.ChoiceTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
+            case Inbound.ButtonTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
+            case Inbound.OpenedLink opened -> json.put("ref", opened.ref());
+        }
+        String body = write(json);
+        if (body.length() > MAX_BYTES) {
+            throw new TooLargeException(body.length());
+        }
+        return body;
+    }
+
+    /**
+     * Reads a body {@link #encode} wrote.
+     *
+     * @throws IllegalArgumentException naming what is wrong (never the person's text) when the body is too large,
+     *                                  not JSON, of another version, or lacks a field
+     */
+    static Inbound decode(String body) {
+        if (body.length() > MAX_BYTES) {
+            throw new IllegalArgumentException("a queued event of " + body.length() + " characters is larger than "
+                    + MAX_BYTES);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("a queued event is not JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("a queued event is not a JSON object");
+        }
+        JsonNode version = json.get("version");
+        if (version == null) {
+            throw new IllegalArgumentException("a queued event has no version");
+        }
+        if (!version.isInt() || version.intValue() != VERSION) {
+            throw new IllegalArgumentException("a queued event of version " + version + " cannot be read here (version "
+                    + VERSION + " can)");
+        }
+        try {
+            return read(json);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("a queued event has an unreadable field: " + e.getMessage());
+        }
+    }
+
+    private static Inbound read(JsonNode json) {
+        String eventId = text(json, "eventId");
+        ChatAddress from = ChatAddress.parse(text(json, "from"));
+        Instant at = Instant.parse(text(json, "at"));
+        String kind = text(json, "kind");
+        return switch (kind) {
+            case "text" -> new Inbound.Text(eventId, from, at, text(json, "text"));
+            case "choice" -> new Inbound.ChoiceTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
+            case "button" -> new Inbound.ButtonTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
+            case "link" -> new Inbound.OpenedLink(eventId, from, at, text(json, "ref"));
+            default -> throw new IllegalArgumentException("a queued event of unknown kind " + kind);
+        };
+    }
+
+    private static String write(ObjectNode json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a tree of strings could not be written", e);
+        }
+    }
+
+    private static String kind(Inbound event) {
+        return switch (event) {
+            case Inbound.Text text -> "text";
+            case Inbound.ChoiceTapped tap -> "choice";
+            case Inbound.ButtonTapped tap -> "button";
+            case Inbound.OpenedLink opened -> "link";
+        };
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("a queued event lacks the text field " + field);
+        }
+        return value.textValue();
+    }
+}

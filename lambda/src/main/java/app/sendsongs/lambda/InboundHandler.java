@@ -1,0 +1,100 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.core.SendSongs;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's handling of Messenger's events, triggered by the intake queue's event source mapping (FIFO, partial
+ * batch responses): each record's event goes to {@code Bot.handle}, in the order SQS handed them over. A record
+ * that fails is reported back, with every later record of its message group (the same person) untried, so SQS gives
+ * them again in the same order; other people's records go on. Failed records come back after a growing delay
+ * ({@link Retries}), and after the queue's last receive they move to the dead-letter queue.
+ *
+ * <p>SQS delivers at least once and drops duplicates only within five minutes, so an event may be handed over more
+ * than once; the bot recognises an event it has seen by its delivery key.
+ */
+public final class InboundHandler implements RequestStreamHandler {
+    /** Every environment variable this function reads. */
+    public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
+            Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
+            Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.INBOUND_QUEUE_URL,
+            Setting.WATCH_SCHEDULE, Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION,
+            Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+
+    private record Parts(SendSongs app, Retries retries) {
+    }
+
+    private final Lazy<Parts> parts;
+
+    /** Used by Lambda: reads and checks the environment, and nothing else until the first batch. */
+    public InboundHandler() {
+        this(Surroundings.lambda());
+    }
+
+    public InboundHandler(Surroundings surroundings) {
+        Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.parts = new Lazy<>(() -> {
+            Wiring wiring = Wiring.load(settings, surroundings);
+            return new Parts(wiring.app(wiring.messenger()), wiring.retries());
+        });
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        List<SqsMessage> messages = SqsMessage.read(ApiGateway.read(input));
+        Parts parts = this.parts.get();
+        Map<SqsMessage, Duration> failed = handle(parts.app(), messages);
+        if (!failed.isEmpty()) {
+            parts.retries().schedule(failed);
+        }
+        LOG.info("batch {}: {} queued events handled, {} back to the queue", ApiGateway.requestId(context),
+                messages.size() - failed.size(), failed.size());
+        ApiGateway.JSON.writeValue(output, batchResponse(failed.keySet()));
+    }
+
+    /** Handles the messages in order; the failed ones and the untried rest of their groups, with their delays. */
+    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages) {
+        Map<String, Duration> failedGroups = new HashMap<>();
+        Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
+        for (SqsMessage message : messages) {
+            Duration groupFailed = failedGroups.get(message.groupId());
+            if (groupFailed != null) {
+                failed.put(message, groupFailed);
+                continue;
+            }
+            try {
+                app.bot().handle(InboundCodec.decode(message.body()));
+            } catch (RuntimeException e) {
+                Duration delay = Retries.delayAfter(message.receiveCount());
+                LOG.error("queued event {} failed on receive {}; it and its sender's later events are tried again "
+                        + "in {} s", message.messageId(), message.receiveCount(), delay.toSeconds(), e);
+                failedGroups.put(message.groupId(), delay);
+                failed.put(message, delay);
+            }
+        }
+        return failed;
+    }
+
+    /** Lambda's partial batch response: the ids of the messages to leave on the queue; none means all done. */
+    private static ObjectNode batchResponse(Iterable<SqsMessage> failed) {
+        ObjectNode response = ApiGateway.JSON.createObjectNode();
+        ArrayNode failures = response.putArray("batchItemFailures");
+        failed.forEach(message -> failures.addObject().put("itemIdentifier", message.messageId()));
+        return response;
+    }
+}

@@ -1,0 +1,83 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The queued form of the core's events: every kind comes back equal, and bad bodies are refused by name. */
+class InboundCodecTest {
+    private static final ChatAddress ALICE = ChatAddress.messenger("6483920174825591");
+    private static final Instant AT = Instant.parse("2025-11-25T09:59:59.871123Z");
+
+    @Test
+    void everyKindOfEventComesBackEqual() {
+        List<Inbound> events = List.of(
+                new Inbound.Text("m_1", ALICE, AT, "send_song name:\"Bob Fisher\" pre:\"🎧 für dich\" "
+                        + "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"),
+                new Inbound.ChoiceTapped("m_2", ALICE, AT, "1", "Dan Brown (since May)"),
+                new Inbound.ButtonTapped("m_3", new ChatAddress(Platform.TELEGRAM, "42:odd"), AT, "pending", "Pending"),
+                new Inbound.OpenedLink("ref-1", ALICE, AT, ""));
+
+        for (Inbound event : events) {
+            assertThat(InboundCodec.decode(InboundCodec.encode(event))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void theBodyIsSmallVersionedJsonInAsciiOnly() {
+        String body = InboundCodec.encode(new Inbound.Text("m_1", ALICE, AT, "hé 🎧\u0000\n"));
+
+        assertThat(body).isEqualTo("{\"version\":1,\"kind\":\"text\",\"eventId\":\"m_1\","
+                + "\"from\":\"messenger:6483920174825591\",\"at\":\"2025-11-25T09:59:59.871123Z\","
+                + "\"text\":\"h\\u00E9 \\uD83C\\uDFA7\\u0000\\n\"}");
+        assertThat(body.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    @Test
+    void aLoneSurrogateARealMessengerStringMayHoldRoundTrips() {
+        Inbound odd = new Inbound.Text("m_1", ALICE, AT, "broken \uD83C pair");
+
+        assertThat(InboundCodec.decode(InboundCodec.encode(odd))).isEqualTo(odd);
+    }
+
+    @Test
+    void anEventLargerThanAQueueMessageIsRefusedAndTheLargestThatFitsIsKept() {
+        String overhead = InboundCodec.encode(new Inbound.Text("m_1", ALICE, AT, ""));
+        Inbound fits = new Inbound.Text("m_1", ALICE, AT, "a".repeat(InboundCodec.MAX_BYTES - overhead.length()));
+        Inbound tooLarge = new Inbound.Text("m_1", ALICE, AT, "é".repeat(InboundCodec.MAX_BYTES / 6 + 1));
+
+        assertThat(InboundCodec.encode(fits)).hasSize(InboundCodec.MAX_BYTES);
+        assertThatThrownBy(() -> InboundCodec.encode(tooLarge)).isInstanceOf(InboundCodec.TooLargeException.class)
+                .hasMessageContaining("does not fit in a queue message");
+        assertThatThrownBy(() -> InboundCodec.decode(" ".repeat(InboundCodec.MAX_BYTES + 1)))
+                .hasMessageContaining("larger than " + InboundCodec.MAX_BYTES);
+    }
+
+    @Test
+    void malformedBodiesAreRefusedByWhatIsWrongNeverByTheirText() {
+        String good = InboundCodec.encode(new Inbound.Text("m_1", ALICE, AT, "private words"));
+
+        assertThatThrownBy(() -> InboundCodec.decode("private words")).hasMessage("a queued event is not JSON");
+        assertThatThrownBy(() -> InboundCodec.decode("[]")).hasMessage("a queued event is not a JSON object");
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("\"version\":1", "\"version\":2")))
+                .hasMessage("a queued event of version 2 cannot be read here (version 1 can)");
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("\"version\":1,", "")))
+                .hasMessage("a queued event has no version");
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("\"text\":", "\"words\":")))
+                .hasMessage("a queued event lacks the text field text");
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("\"kind\":\"text\"", "\"kind\":\"sticker\"")))
+                .hasMessage("a queued event of unknown kind sticker");
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("2025-11-25T09:59:59.871123Z", "yesterday")))
+                .hasMessageStartingWith("a queued event has an unreadable field");
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("messenger:6483920174825591", "nobody")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InboundCodec.decode(good.replace("\"eventId\":\"m_1\"", "\"eventId\":\" \"")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,169 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.testsupport.DynaliteExtension;
+import app.sendsongs.testsupport.LogCapture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The inbound function invoked directly with the SQS event Lambda's event source mapping sends
+ * ({@code events/sqs-fifo-batch.json}, the documented shape), and its partial batch responses.
+ */
+class InboundHandlerTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
+
+    private LambdaWorld world;
+    private People people;
+
+    @BeforeEach
+    void start() {
+        world = new LambdaWorld(DYNAMO, QUEUES);
+        people = new People(world);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void theDocumentedFifoBatchIsHandledAndNothingIsReportedFailed() {
+        JsonNode response = invoke(SampleEvents.load("sqs-fifo-batch"));
+
+        assertThat(response.path("batchItemFailures").isArray()).isTrue();
+        assertThat(response.path("batchItemFailures")).isEmpty();
+    }
+
+    @Test
+    void eachRecordIsHandledInTheOrderGiven() {
+        people.say("alice", "hi");
+        int before = people.inbox("alice").size();
+
+        JsonNode response = invoke(event(text("alice", "help"), text("alice", "pending"), text("alice", "help send_song")));
+
+        assertThat(response.path("batchItemFailures")).isEmpty();
+        List<String> answers = people.inbox("alice").subList(before, people.inbox("alice").size());
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(2)).contains("send_song");
+    }
+
+    @Test
+    void aFailedRecordIsReportedWithTheRestOfItsSendersRecordsWhileOthersGoOn() {
+        people.say("alice", "hi");
+        people.say("bob", "hi");
+        people.say("carol", "hi");
+        int alice = people.inbox("alice").size();
+        int bob = people.inbox("bob").size();
+        int carol = people.inbox("carol").size();
+        ObjectNode event = event(text("alice", "help"), text("bob", "help"), text("alice", "pending"),
+                text("carol", "help"));
+        world.aws("inbound").faults().failNext("DynamoDb", 1);
+
+        JsonNode response;
+        try (LogCapture log = new LogCapture()) {
+            response = invoke(event);
+            assertThat(log.text()).contains("failed on receive 1; it and its sender's later events are tried again in 0 s")
+                    .contains("not set");
+        }
+
+        assertThat(failures(response)).containsExactly(id(event, 0), id(event, 2));
+        assertThat(people.inbox("alice")).hasSize(alice);
+        assertThat(people.inbox("bob")).hasSize(bob + 1);
+        assertThat(people.inbox("carol")).hasSize(carol + 1);
+    }
+
+    @Test
+    void aBodyThatIsNotAQueuedEventFailsAloneAndNamesNoContent() {
+        people.say("bob", "hi");
+        int bob = people.inbox("bob").size();
+        ObjectNode event = event(text("alice", "help"), text("bob", "help"));
+        ((ObjectNode) event.get("Records").get(0)).put("body", "{\"version\":7,\"text\":\"secret plans\"}");
+
+        JsonNode response;
+        try (LogCapture log = new LogCapture()) {
+            response = invoke(event);
+            assertThat(log.text()).contains("a queued event of version 7 cannot be read here")
+                    .doesNotContain("secret plans");
+        }
+
+        assertThat(failures(response)).containsExactly(id(event, 0));
+        assertThat(people.inbox("bob")).hasSize(bob + 1);
+    }
+
+    @Test
+    void anEventHandedOverAgainAfterSqsDeduplicationWindowIsHandledOnce() {
+        people.say("alice", "hi");
+        int before = people.inbox("alice").size();
+        Inbound help = text("alice", "help");
+
+        assertThat(invoke(event(help)).path("batchItemFailures")).isEmpty();
+        assertThat(invoke(event(help)).path("batchItemFailures")).isEmpty();
+
+        assertThat(people.inbox("alice")).hasSize(before + 1);
+    }
+
+    @Test
+    void anythingButAnSqsEventFailsTheInvocation() {
+        assertThatThrownBy(() -> invoke(SampleEvents.load("scheduler-tick")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an SQS event");
+        ObjectNode fromElsewhere = SampleEvents.load("sqs-fifo-batch");
+        ((ObjectNode) fromElsewhere.get("Records").get(0)).put("eventSource", "aws:kinesis");
+        assertThatThrownBy(() -> invoke(fromElsewhere)).hasMessageContaining("eventSource is not aws:sqs");
+        ObjectNode noId = SampleEvents.load("sqs-fifo-batch");
+        ((ObjectNode) noId.get("Records").get(1)).remove("messageId");
+        assertThatThrownBy(() -> invoke(noId)).hasMessageContaining("a record has no messageId");
+    }
+
+    /** The sample event's shape with one record per event: a FIFO record of the sender's group, received once. */
+    private static ObjectNode event(Inbound... events) {
+        ObjectNode event = SampleEvents.load("sqs-fifo-batch");
+        ObjectNode template = (ObjectNode) event.get("Records").get(0);
+        ArrayNode records = event.putArray("Records");
+        for (Inbound inbound : events) {
+            ObjectNode record = template.deepCopy();
+            record.put("messageId", UUID.randomUUID().toString());
+            record.put("receiptHandle", "AQEB" + UUID.randomUUID());
+            record.put("body", InboundCodec.encode(inbound));
+            ObjectNode attributes = (ObjectNode) record.get("attributes");
+            attributes.put("MessageGroupId", InboundQueue.messageGroupId(inbound));
+            attributes.put("MessageDeduplicationId", InboundQueue.deduplicationId(inbound));
+            records.add(record);
+        }
+        return event;
+    }
+
+    private Inbound text(String psid, String text) {
+        return new Inbound.Text("m_" + UUID.randomUUID(), ChatAddress.messenger(psid), world.clock.instant(), text);
+    }
+
+    private static String id(JsonNode event, int record) {
+        return event.get("Records").get(record).get("messageId").asText();
+    }
+
+    private static List<String> failures(JsonNode response) {
+        List<String> ids = new ArrayList<>();
+        response.path("batchItemFailures").forEach(failure -> ids.add(failure.path("itemIdentifier").asText()));
+        return ids;
+    }
+
+    private JsonNode invoke(JsonNode event) {
+        return LambdaWorld.invoke(world.inbound, "inbound", event);
+    }
+}

@@ -1,0 +1,145 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.sandbox.WebhookSigner;
+import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.testsupport.DynaliteExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+
+/**
+ * "Acknowledged means kept" on the serverless deployment, from outside: Messenger's webhook POSTs go through the
+ * emulated HTTP API to the webhook function, which queues them; the queue's event source mapping hands them to the
+ * inbound function, whose answers arrive in the Graph emulator. A redelivered POST is answered once, a failure is
+ * retried in the sender's order, and what keeps failing waits in the dead-letter queue, in order, for an operator to
+ * move it back (ElasticMQ's message move task does not move FIFO messages, so that last step is not run here).
+ */
+class LambdaIntakeStoryTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LambdaWorld world;
+    private People people;
+
+    @BeforeEach
+    void start() {
+        world = new LambdaWorld(DYNAMO, QUEUES);
+        people = new People(world);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void aPostMessengerDeliversAgainIsAnsweredOnce() throws Exception {
+        people.say("alice", "hi");
+        int before = people.inbox("alice").size();
+        String body = SampleEvents.messengerBody(world.clock.millis(),
+                List.of(new SampleEvents.Said("alice", "m_again-1", "help")));
+
+        assertThat(postToWebhook(body)).isEqualTo(200);
+        assertThat(postToWebhook(body)).as("delivered again before it was handled").isEqualTo(200);
+        world.deliverQueued();
+        assertThat(postToWebhook(body)).as("delivered again after it was handled").isEqualTo(200);
+        world.deliverQueued();
+
+        assertThat(people.inbox("alice")).hasSize(before + 1);
+        assertThat(people.lastMessage("alice")).contains("send_song");
+    }
+
+    @Test
+    void aFailureIsRetriedAndTheSendersMessagesAreAnsweredInTheOrderTheyCame() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.say("bob", "hi");
+        int alice = people.inbox("alice").size();
+        int bob = people.inbox("bob").size();
+        people.sayWithoutDelivery("alice", "help send_song");
+        people.sayWithoutDelivery("alice", "pending");
+        people.sayWithoutDelivery("bob", "help");
+        world.aws("inbound").faults().failNext("DynamoDb", 1);
+
+        int invocations = world.deliverQueued();
+
+        assertThat(invocations).as("the failed batch and the retry").isGreaterThanOrEqualTo(2);
+        List<String> answers = people.inbox("alice").subList(alice, people.inbox("alice").size());
+        assertThat(answers).containsExactly(people.ask("alice", "help send_song").getFirst(),
+                people.ask("alice", "pending").getFirst());
+        assertThat(people.inbox("bob")).hasSize(bob + 1);
+    }
+
+    @Test
+    void whatKeepsFailingMovesToTheDeadLetterQueueInTheSendersOrderAndHoldsUpNothingAfterIt() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        int before = people.inbox("alice").size();
+        people.sayWithoutDelivery("alice", "help send_song");
+        people.sayWithoutDelivery("alice", "help groups");
+        world.aws("inbound").faults().failNext("DynamoDb", 1000);
+
+        int rounds = 0;
+        while (deadLetters() == 0 && rounds++ < 2 * IntakeQueues.MAX_RECEIVE_COUNT) {
+            world.deliverQueued();
+            skipRetryDelay();
+        }
+
+        assertThat(deadLetters()).isEqualTo(2);
+        assertThat(people.inbox("alice")).hasSize(before);
+        List<Message> dead = QUEUES.client().receiveMessage(request -> request.queueUrl(world.queues.deadLetterUrl())
+                .maxNumberOfMessages(10)).messages();
+        assertThat(dead).extracting(message -> ((Inbound.Text) InboundCodec.decode(message.body())).text())
+                .containsExactly("help send_song", "help groups");
+
+        world.aws("inbound").faults().clear();
+        assertThat(people.ask("alice", "pending")).hasSize(1);
+    }
+
+    /**
+     * The retry delays of what the last batch left on the queue pass at once (ElasticMQ keeps real time); what SQS
+     * has moved to the dead-letter queue meanwhile is no longer there to change.
+     */
+    private void skipRetryDelay() {
+        for (String receipt : world.inboundMapping().leftOnQueue()) {
+            try {
+                QUEUES.client().changeMessageVisibility(request -> request.queueUrl(world.queues.url())
+                        .receiptHandle(receipt).visibilityTimeout(0));
+            } catch (ReceiptHandleIsInvalidException movedAway) {
+                // received for the last time and moved to the dead-letter queue
+            }
+        }
+    }
+
+    private int deadLetters() {
+        return Integer.parseInt(QUEUES.client().getQueueAttributes(request -> request
+                .queueUrl(world.queues.deadLetterUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    /** Messenger's POST of {@code body}, signed, to the webhook's public URL; the HTTP status. */
+    private int postToWebhook(String body) throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(world.api.baseUrl() + "/webhook"))
+                .header("Content-Type", "application/json")
+                .header(WebhookSigner.HEADER, new WebhookSigner(SampleEvents.SAMPLE_APP_SECRET).sign(bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

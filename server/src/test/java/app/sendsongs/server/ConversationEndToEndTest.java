@@ -1,0 +1,292 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.testsupport.SandboxControl;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Messenger as people use it on a phone, over real HTTP: the production server in demo wiring, driven only through
+ * its routes and the sandbox control API; what the bot sends is read back from the Graph emulator exactly as sent.
+ */
+class ConversationEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private SandboxControl control;
+    private List<String> tracks;
+
+    private void start(Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "SQLITE_PATH",
+                dir.resolve("send-songs.db").toString(), "TICK_SECONDS", "3600",
+                "TOKEN_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")); // kept across a restart
+        environment.putAll(extra);
+        demo = Demo.start(environment);
+        sandbox = new SandboxClient(demo.baseUrl());
+        control = new SandboxControl(demo.baseUrl());
+        tracks = sandbox.trackIds().subList(1, 6); // each a recording of its own
+    }
+
+    @AfterEach
+    void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void aPastedLinkIsSharedInTwoTaps() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+
+        assertThat(sandbox.ask("alice", LINK + tracks.get(1) + "?si=4f2a9c", 2)).containsExactly("Who is it for?",
+                titleOf(tracks.get(1)));
+        JsonNode question = sandbox.lastSent("alice");
+        JsonNode card = question.path("attachment").path("payload").path("elements").get(0);
+        assertThat(card.path("image_url").asText()).startsWith("https://i.scdn.co/image/");
+        assertThat(card.path("default_action").path("url").asText()).isEqualTo(LINK + tracks.get(1));
+        assertThat(payloads(question.path("quick_replies"))).containsExactly("1", "to");
+        assertThat(question.path("quick_replies").get(0).path("title").asText()).isEqualTo("Bob Fisher");
+
+        assertThat(sandbox.tap("alice", "1")).containsExactly("Send " + title(tracks.get(1)) + " to Bob Fisher?");
+        assertThat(sandbox.tap("alice", "send")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1)));
+    }
+
+    @Test
+    void aSentenceWithALinkAndASpotifyShortLinkStartAShareToo() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+
+        assertThat(sandbox.ask("alice", "you have to hear this!! (" + LINK + tracks.get(1) + ")", 2))
+                .containsExactly("Who is it for?", titleOf(tracks.get(1)));
+        String shortLink = control.shortLink(tracks.get(2));
+        assertThat(sandbox.ask("alice", "this one " + shortLink, 2)).containsExactly("Who is it for?",
+                titleOf(tracks.get(2)));
+        sandbox.tap("alice", "1");
+        sandbox.tap("alice", "send");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2)));
+
+        String album = control.shortLinkTo("https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy");
+        assertThat(sandbox.ask("alice", album)).containsExactly("That spotify.link link doesn't lead to a song. Open "
+                + "it in Spotify and share the song itself.");
+    }
+
+    @Test
+    void theReceiverGetsTheSongAsACardWithDontTellAndBlock() {
+        start(Map.of());
+        registerAliceAndBob();
+
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" pre:\"the bridge!\" " + LINK + tracks.getFirst());
+
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.getFirst())
+                + "\n“the bridge!”");
+        JsonNode card = sandbox.lastCard("bob");
+        assertThat(card.path("title").asText()).isEqualTo(nameOf(tracks.getFirst()));
+        assertThat(card.path("subtitle").asText()).isEqualTo(artistsOf(tracks.getFirst()));
+        assertThat(card.path("image_url").asText()).startsWith("https://i.scdn.co/image/");
+        assertThat(card.path("buttons")).hasSize(3);
+        assertThat(card.path("buttons").get(0).toString()).isEqualTo("{\"type\":\"web_url\",\"title\":\"Open in "
+                + "Spotify\",\"url\":\"" + LINK + tracks.getFirst() + "\"}");
+        assertThat(card.path("buttons").get(1).toString()).isEqualTo("{\"type\":\"postback\",\"title\":\"Don't tell "
+                + "Alice\",\"payload\":\"receipts off Alice Smith\"}");
+        assertThat(card.path("buttons").get(2).toString()).isEqualTo("{\"type\":\"postback\",\"title\":\"Block "
+                + "Alice\",\"payload\":\"block Alice Smith\"}");
+    }
+
+    @Test
+    void withReceiptsOffTheSenderIsToldAtOnceHearsOfNoPlayAndTheNoteIsStillReleased() {
+        start(Map.of());
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.getFirst());
+
+        assertThat(sandbox.tapButton("bob", "Don't tell Alice")).containsExactly("Done: I won't tell Alice Smith when "
+                + "you play their songs. They still come to you, notes and all.");
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK + tracks.get(1)))
+                .containsExactly("Sent " + title(tracks.get(1)) + " to Bob Fisher. Bob Fisher doesn't share when they "
+                        + "play songs, so I won't be able to tell you whether they do.");
+        int aliceBefore = sandbox.inbox("alice").size();
+        sandbox.play("bob-sp", tracks.getFirst());
+        sandbox.play("bob-sp", tracks.get(1));
+        sandbox.advanceMinutes(15);
+
+        assertThat(sandbox.lastMessage("bob")).isEqualTo("Alice Smith's note on " + title(tracks.get(1))
+                + ": “told you”");
+        sandbox.ask("carol", "hi"); // a barrier: everything due before it has been sent
+        assertThat(sandbox.inbox("alice")).hasSize(aliceBefore);
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().startsWith("Nothing pending");
+    }
+
+    @Test
+    void aBlockedSendersSongIsNotDeliveredAndTheyAreNotToldWhy() {
+        start(Map.of());
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.getFirst());
+        assertThat(sandbox.tapButton("bob", "Block Alice")).containsExactly("Blocked Alice Smith: I won't pass on "
+                + "their songs, and they aren't told.");
+        int bobBefore = sandbox.inbox("bob").size();
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1))).containsExactly(
+                "I couldn't deliver " + title(tracks.get(1)) + " to Bob Fisher, so nothing was sent.");
+        sandbox.play("bob-sp", tracks.getFirst());
+        sandbox.advanceMinutes(15);
+
+        assertThat(sandbox.ask("bob", "receipts")).containsExactly("When you play a song a friend sent, I tell them."
+                + "\nBlocked: Alice Smith.");
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore + 1);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+    }
+
+    @Test
+    void theSameSongToTheSamePersonWhileWatchedIsAlreadySent() {
+        start(Map.of());
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.getFirst());
+        int bobBefore = sandbox.inbox("bob").size();
+
+        assertThat(sandbox.ask("alice", "send song to:\"Bob Fisher\" " + LINK + tracks.getFirst()).getFirst())
+                .startsWith("You already sent " + title(tracks.getFirst()) + " to Bob Fisher (")
+                .endsWith("and I'm still watching for it, so I didn't send it again.");
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+    }
+
+    @Test
+    void aFirstNameIsEnoughForAContactAndTwoContactsOfThatNameAreAskedAbout() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        sandbox.register("bob2", "bob2-sp", "Bob Marley");
+
+        assertThat(sandbox.ask("alice", "send_song bob " + LINK + tracks.get(1))).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+
+        sandbox.ask("bob2", "send_song name:\"Alice Smith\" " + LINK + tracks.get(2));
+        List<String> question = sandbox.ask("alice", "send_song to:bob " + LINK + tracks.get(3));
+        assertThat(question).singleElement().asString().startsWith("That name fits 2 people. Which one?")
+                .contains("Bob Fisher — joined", "Bob Marley — joined");
+        String marley = question.getFirst().contains("1. Bob Marley") ? "1" : "2";
+        assertThat(sandbox.tap("alice", marley)).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(3)) + " to Bob Marley.");
+    }
+
+    @Test
+    void aCloseTypoGetsDidYouMeanAndTheTapDoesIt() {
+        start(Map.of());
+        registerAliceAndBob();
+
+        assertThat(sandbox.ask("alice", "histroy")).containsExactly("Sorry, I don't know that command. Did you mean "
+                + "history?");
+        assertThat(payloads(sandbox.lastSent("alice").path("quick_replies"))).containsExactly("history", "menu");
+        assertThat(sandbox.tap("alice", "history")).singleElement().asString()
+                .startsWith("You haven't sent any songs yet.");
+        assertThat(sandbox.ask("alice", "hello")).containsExactly("Hi Alice! Paste a Spotify link and I'll ask who "
+                + "it's for. Or tap:");
+        assertThat(payloads(sandbox.lastSent("alice").path("quick_replies")))
+                .containsExactly("pending", "history", "groups", "receipts", "help");
+    }
+
+    @Test
+    void aSenderOverTheirLimitIsRefusedWithWhenTheyCanSendAgain() {
+        start(Map.of("SEND_LIMIT_PER_HOUR", "2"));
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.getFirst());
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
+        int bobBefore = sandbox.inbox("bob").size();
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(2))).singleElement()
+                .asString().startsWith("You've sent 2 songs in the last hour, the most I pass on in an hour. You can "
+                        + "send again from ");
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+        sandbox.advanceMinutes(61);
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(2))).singleElement()
+                .asString().startsWith("Sent ");
+    }
+
+    @Test
+    void aNameWithAnInvisibleOrDirectionCharacterIsRefused() {
+        start(Map.of());
+        String code = sandbox.connectSpotify("mallory-sp");
+
+        assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"Bob\u202E Fisher\"")).singleElement()
+                .asString().startsWith("The name has invisible or text-direction characters in it");
+        assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"Bob\u200B Fisher\"")).singleElement()
+                .asString().startsWith("The name has invisible");
+        assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"Mallory\"")).singleElement()
+                .asString().startsWith("Welcome, Mallory!").contains("receipts off");
+    }
+
+    @Test
+    void aHalfFinishedShareSurvivesARestart() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        sandbox.ask("alice", LINK + tracks.get(1));
+        demo.close();
+
+        start(Map.of());
+        control.tapQuickReply("alice", "Bob Fisher", "1");
+        sandbox.awaitMessage("alice", text -> text.startsWith("Send "));
+        // the new emulator has not seen Bob write, so Messenger's window holds the song until he does
+        assertThat(sandbox.ask("alice", "send")).singleElement().asString()
+                .contains(title(tracks.get(1)) + " to Bob Fisher");
+        sandbox.ask("bob", "hi");
+        assertThat(sandbox.inbox("bob")).contains("🎵 Alice Smith sent you a song: " + title(tracks.get(1)));
+    }
+
+    private void registerAliceAndBob() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol King");
+    }
+
+    /** Bob sent Alice a song, so he is one of her contacts. */
+    private void registerAliceAndBobWhoSwappedASong() {
+        registerAliceAndBob();
+        sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + tracks.getFirst());
+    }
+
+    private static List<String> payloads(JsonNode quickReplies) {
+        List<String> payloads = new ArrayList<>();
+        quickReplies.forEach(reply -> payloads.add(reply.path("payload").asText()));
+        return payloads;
+    }
+
+    /** "Title by Artist", as the bot writes it. */
+    private String title(String trackId) {
+        return nameOf(trackId) + " by " + artistsOf(trackId);
+    }
+
+    /** What the Graph emulator's inbox shows for a card: its title and subtitle, one a line. */
+    private String titleOf(String trackId) {
+        return nameOf(trackId) + "\n" + artistsOf(trackId);
+    }
+
+    private String nameOf(String trackId) {
+        return track(trackId).path("name").asText();
+    }
+
+    private String artistsOf(String trackId) {
+        List<String> artists = new ArrayList<>();
+        track(trackId).path("artists").forEach(a -> artists.add(a.asText()));
+        return String.join(", ", artists);
+    }
+
+    private JsonNode track(String trackId) {
+        for (JsonNode track : sandbox.get("/sandbox/spotify/tracks").json()) {
+            if (track.path("id").asText().equals(trackId)) {
+                return track;
+            }
+        }
+        throw new AssertionError("no track " + trackId + " in the catalogue");
+    }
+}
