@@ -84,7 +84,7 @@ public final class SendSongs {
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
         this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease(),
-                Settings.DEDUPE_WINDOW);
+                Settings.DEDUPE_WINDOW, settings.holdLimit());
         WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
@@ -200,9 +200,17 @@ public final class SendSongs {
     /**
      * What the core needs to know besides its ports.
      *
-     * @param limits how many songs one person may send (see {@link SendLimits})
+     * @param limits    how many songs one person may send (see {@link SendLimits})
+     * @param holdLimit how long a message may wait for someone who has not written lately before it is given up
+     *                  (a song's sender is told)
      */
-    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits) {
+    public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits,
+                           Duration holdLimit) {
+        /** With the default hold limit, {@link Outbox#HOLD_LIMIT}. */
+        public Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits) {
+            this(connectLink, schedule, lease, limits, Outbox.HOLD_LIMIT);
+        }
+
         /**
          * How long a worker holds what it claimed (a listen check, a person's inbound events, a message it is
          * sending): longer than the work can take (the Graph and Spotify clients give up within seconds), and for

@@ -96,6 +96,12 @@ public final class GraphSendApi implements ChatPlatform {
         return true;
     }
 
+    /** A text and a card are two Send API calls: the core hands them over as two parts. */
+    @Override
+    public boolean sendsCardApart() {
+        return true;
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -105,9 +111,9 @@ public final class GraphSendApi implements ChatPlatform {
      * See <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes">message_echoes</a>.
      *
      * <p>A message with a text and a card is sent as two messages, the text first; if the text is not sent, the
-     * card is not tried. If the text went and the card did not, the card's outcome is the answer: the core then
-     * keeps the whole message and sends it again later, so the text may show twice but the card is never lost
-     * (the core's own split into parts works the same way). The card is fitted to Messenger's limits before the
+     * card is not tried. If the text went and the card did not, the card's outcome is the answer: a caller that
+     * sends it again sends the text twice. The core never does: it hands a text and a card over as two parts, each
+     * recorded as sent on its own (see {@code ChatPlatforms.parts}). The card is fitted to Messenger's limits before the
      * text goes, so what can still fail after the text is a passing failure, not a refusal of the card.
      *
      * @throws IllegalArgumentException without calling Graph when there is no recipient or message, or a text of

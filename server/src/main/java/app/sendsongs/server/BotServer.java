@@ -69,7 +69,8 @@ public final class BotServer implements AutoCloseable {
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
-                    new SendSongs.Settings(link, config.schedule(), SendSongs.Settings.LEASE, config.sendLimits()));
+                    new SendSongs.Settings(link, config.schedule(), config.lease(), config.sendLimits(),
+                    config.heldMessageExpiry()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB

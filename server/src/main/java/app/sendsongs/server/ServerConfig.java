@@ -1,5 +1,7 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -17,7 +19,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            StoreConfig store, WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
-                           TokenCipher tokenCipher) {
+                           Duration lease, Duration heldMessageExpiry, TokenCipher tokenCipher) {
 
     /** One configuration variable and its meaning. */
     public record Variable(String name, String meaning) {
@@ -61,6 +63,11 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "(default 20)"),
             new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
                     + "(default 10)"),
+            new Variable("HELD_MESSAGE_DAYS", "days a message waits for someone who has not written to the bot "
+                    + "lately before it is given up; a song's sender is told (default 14)"),
+            new Variable("LEASE_SECONDS", "how long a worker holds what it took (a person's webhook events, a message "
+                    + "it sends, a listen check) before another may take it, should the worker die: longer than a "
+                    + "Send API call and its echo take (default 120)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
@@ -79,6 +86,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         SendLimits defaults = SendLimits.standard();
         SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
                 integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems));
+        int heldDays = integer(values, "HELD_MESSAGE_DAYS", (int) Outbox.HOLD_LIMIT.toDays(), 1, problems);
+        int lease = integer(values, "LEASE_SECONDS", (int) SendSongs.Settings.LEASE.toSeconds(), 5, problems);
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -107,7 +116,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"),
-                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher);
+                store, schedule, Duration.ofSeconds(tick), limits, Duration.ofSeconds(lease), Duration.ofDays(heldDays),
+                tokenCipher);
     }
 
     /** Whether the public base URL is served over plain http, which a warning should name. */
@@ -156,6 +166,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
                 + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
                 + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits
+                + ", lease=" + lease + ", heldMessageExpiry=" + heldMessageExpiry
                 + ", secrets=<redacted>]";
     }
 }

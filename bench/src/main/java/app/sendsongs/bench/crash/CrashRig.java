@@ -76,6 +76,7 @@ final class CrashRig implements AutoCloseable {
             environment.put("SPOTIFY_ACCOUNTS_BASE_URL", sandbox.baseUrl() + "/sandbox/accounts");
             environment.put("SPOTIFY_API_BASE_URL", sandbox.baseUrl() + "/sandbox/api");
             environment.put("TICK_SECONDS", "1");
+            environment.put("LEASE_SECONDS", Long.toString(options.lease().toSeconds()));
             environment.putAll(Workload.UNLIMITED_SENDING);
             if (options.store() == CrashOptions.Store.DYNAMODB) {
                 if (dynamoEndpoint.isEmpty()) {

@@ -7,7 +7,6 @@ import app.sendsongs.bench.load.Reconciliation;
 import app.sendsongs.bench.load.SandboxControl;
 import app.sendsongs.bench.load.ServerProcess;
 import app.sendsongs.bench.load.Workload.Request;
-import app.sendsongs.core.SendSongs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -147,7 +146,7 @@ public final class CrashTest {
                 return false;
             }
             Duration left = Duration.ofNanos(lastKillAt - System.nanoTime())
-                    .plus(SendSongs.Settings.LEASE).plus(LEASE_MARGIN);
+                    .plus(options.lease()).plus(LEASE_MARGIN);
             if (!left.isPositive()) {
                 return false;
             }

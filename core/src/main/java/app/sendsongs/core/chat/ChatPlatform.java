@@ -26,6 +26,16 @@ public interface ChatPlatform {
     boolean showsRichMessages();
 
     /**
+     * Whether the platform shows a text and a card as two messages, sent one after the other (Messenger: two
+     * Send API calls). The core then hands the card over as a part of its own, recorded as sent apart from the
+     * text, so a crash between the two never sends the text again. Platforms that show them as one message
+     * keep the default.
+     */
+    default boolean sendsCardApart() {
+        return false;
+    }
+
+    /**
      * Sends one message to {@code recipientId}, the platform's own id of the person
      * ({@link app.sendsongs.core.shared.ChatAddress#id()}). The text is at most
      * {@link #maxTextLength()} long; it is empty only when there is a card. The adapter renders

@@ -37,8 +37,10 @@ public final class ChatPlatforms {
     /**
      * {@code message} as it goes to {@code to}, in the parts its platform takes: a text longer than
      * the platform allows is cut (at line or word breaks), the choices and card going with the last
-     * part; a platform that shows no choices or cards gets the message's fallback text. Each part is
-     * sent, and recorded as sent, on its own, so a part that went is never sent again. An address on a
+     * part; on a platform that {@linkplain ChatPlatform#sendsCardApart sends a card apart} the card
+     * (with the choices) is a part of its own after the text, so a crash between them never sends the
+     * text again. A platform that shows no choices or cards gets the message's fallback text. Each part is sent,
+     * and recorded as sent, on its own, so a part that went is never sent again. An address on a
      * platform that is not configured gets the message as it is (sending it is refused).
      */
     public List<Message> parts(ChatAddress to, Message message) {
@@ -47,10 +49,18 @@ public final class ChatPlatforms {
             return List.of(message);
         }
         Message sendable = platform.showsRichMessages() ? message : Message.text(message.fallbackText());
+        if (sendable.text().isBlank()) {
+            return List.of(sendable); // a card alone
+        }
+        boolean cardApart = platform.sendsCardApart() && sendable.card().isPresent();
         List<String> texts = MessageText.split(sendable.text(), platform.maxTextLength());
-        List<Message> parts = new ArrayList<>(texts.size());
+        List<Message> parts = new ArrayList<>(texts.size() + 1);
         for (int i = 0; i < texts.size(); i++) {
-            parts.add(i < texts.size() - 1 ? Message.text(texts.get(i)) : sendable.withText(texts.get(i)));
+            boolean last = i == texts.size() - 1 && !cardApart;
+            parts.add(last ? sendable.withText(texts.get(i)) : Message.text(texts.get(i)));
+        }
+        if (cardApart) {
+            parts.add(sendable.withText(""));
         }
         return parts;
     }

@@ -3,6 +3,7 @@ package app.sendsongs.core.chat;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.StableIds;
+import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
  * they go out oldest first when the person next writes or a retry is due.</li>
  * <li><b>Bounded.</b> A message the platform refuses for good (a bad request, a person it cannot
  * reach) stops holding back later ones and is given up after {@value #MOST_REFUSALS} refusals; a
- * message still waiting {@link #HOLD_LIMIT} after it was held is given up too. A song given up tells
+ * message still waiting its hold limit (14 days unless configured) after it was held is given up too. A song given up tells
  * the share's listener, which tells the sender.</li>
  * </ul>
  */
@@ -40,7 +41,10 @@ public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     /** How many refusals for good a message gets before it is given up. */
     public static final int MOST_REFUSALS = 3;
-    /** How long a message may wait for its person (who has not written to the bot since) before it is given up. */
+    /**
+     * By default, how long a message may wait for its person (who has not written to the bot since) before it is
+     * given up.
+     */
     public static final Duration HOLD_LIMIT = Duration.ofDays(14);
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
@@ -52,6 +56,7 @@ public final class Outbox {
     private final Duration sendLease;
     /** How long the id of a message that left is remembered, so the same cause cannot hold it again. */
     private final Duration remember;
+    private final Duration holdLimit;
     private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
     private volatile BiConsumer<String, GivenUp> shareGivenUp = (shareId, why) -> { };
 
@@ -61,11 +66,26 @@ public final class Outbox {
      *                  again (the inbound events' dedupe window)
      */
     public Outbox(ChatPlatforms chats, OutboxStore store, Clock clock, Duration sendLease, Duration remember) {
+        this(chats, store, clock, sendLease, remember, HOLD_LIMIT);
+    }
+
+    /** @param holdLimit how long a message may wait for its person before it is given up */
+    public Outbox(ChatPlatforms chats, OutboxStore store, Clock clock, Duration sendLease, Duration remember,
+                  Duration holdLimit) {
+        if (!holdLimit.isPositive()) {
+            throw new IllegalArgumentException("a message must be allowed to wait for its person");
+        }
         this.chats = chats;
         this.store = store;
         this.clock = clock;
         this.sendLease = sendLease;
         this.remember = remember;
+        this.holdLimit = holdLimit;
+    }
+
+    /** How long a message may wait for its person before it is given up. */
+    public Duration holdLimit() {
+        return holdLimit;
     }
 
     /** Told the share id and the time whenever a song delivery actually reaches its receiver. */
@@ -183,7 +203,7 @@ public final class Outbox {
 
     private void expire(HeldMessage due, Instant now) {
         if (store.leaseHeldMessage(due, now, now.plus(sendLease))) {
-            LOG.info("a message waited " + HOLD_LIMIT.toDays() + " days for its person and was given up");
+            LOG.info("a message waited " + Texts.duration(holdLimit) + " for its person and was given up");
             giveUp(due, GivenUp.NEVER_WROTE);
         }
     }
@@ -247,7 +267,7 @@ public final class Outbox {
             boolean last = i == texts.size() - 1;
             String partId = texts.size() == 1 ? id : id + "#" + (i + 1);
             parts.add(new HeldMessage(partId, to, texts.get(i), now, retryAt, last ? shareId : Optional.empty(), 0, 0,
-                    now.plus(HOLD_LIMIT), about));
+                    now.plus(holdLimit), about));
         }
         return parts;
     }
@@ -373,7 +393,7 @@ public final class Outbox {
     public enum GivenUp {
         /** The platform refused it {@value #MOST_REFUSALS} times (a bad request, a person it cannot reach). */
         REFUSED,
-        /** Its person did not write to the bot within {@link #HOLD_LIMIT}, so it could never go. */
+        /** Its person did not write to the bot within the hold limit, so it could never go. */
         NEVER_WROTE
     }
 }

@@ -41,7 +41,7 @@ public final class UndeliveredSongs {
     private void tellSender(Share share, Outbox.GivenUp why) {
         String receiver = users.findUser(share.receiver()).map(User::name).orElse("your friend");
         String reason = switch (why) {
-            case NEVER_WROTE -> receiver + " hasn't written to me in " + Texts.duration(Outbox.HOLD_LIMIT)
+            case NEVER_WROTE -> receiver + " hasn't written to me in " + Texts.duration(outbox.holdLimit())
                     + ", and their chat app doesn't let me write first";
             case REFUSED -> receiver + "'s chat app refused it";
         };

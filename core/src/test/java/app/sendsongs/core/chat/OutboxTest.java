@@ -189,6 +189,28 @@ class OutboxTest {
     }
 
     @Test
+    void aSongsCardThatFailedAfterItsTextWentIsSentAgainWithoutTheText() {
+        SwitchableChat platform = new SwitchableChat();
+        platform.cardApart = true;
+        platform.failAfter = 1;
+        Outbox parted = outbox(platform);
+        Message song = Message.text("Alice sent you a song")
+                .withCard(SongCard.of("Take On Me", "a-ha", URI.create("https://open.spotify.com/track/x")));
+
+        assertThat(parted.deliverShare(BOB, song, "share-1", ChatAddress.messenger("a")))
+                .isEqualTo(Outbox.Delivery.RETRYING);
+        assertThat(platform.sent).containsExactly("Alice sent you a song");
+
+        platform.failAfter = Integer.MAX_VALUE;
+        clock.advance(Duration.ofMinutes(1));
+        parted.retryDue(10);
+
+        assertThat(platform.sent).as("the text once, then the card alone").containsExactly("Alice sent you a song", "");
+        assertThat(platform.cards).containsExactly(song.card().orElseThrow());
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
     void aMessageRefusedForGoodDoesNotHoldBackLaterOnesAndIsGivenUpAfterThreeTries() {
         SwitchableChat platform = new SwitchableChat();
         Outbox refusing = outbox(platform);
@@ -357,7 +379,10 @@ class OutboxTest {
         volatile int attempts;
         /** Run once, during the next send (as another worker would send to the same person meanwhile). */
         volatile Runnable duringNextSend;
+        /** Whether a card goes as a message of its own, as on Messenger. */
+        volatile boolean cardApart;
         final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<SongCard> cards = new CopyOnWriteArrayList<>();
         final List<String> references = new CopyOnWriteArrayList<>();
 
         @Override
@@ -376,6 +401,11 @@ class OutboxTest {
         }
 
         @Override
+        public boolean sendsCardApart() {
+            return cardApart;
+        }
+
+        @Override
         public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
             attempts++;
             Runnable meanwhile = duringNextSend;
@@ -390,6 +420,7 @@ class OutboxTest {
                 return new SendOutcome.Failed("unavailable", Optional.empty());
             }
             sent.add(message.text());
+            message.card().ifPresent(cards::add);
             references.add(reference);
             return new SendOutcome.Sent();
         }
