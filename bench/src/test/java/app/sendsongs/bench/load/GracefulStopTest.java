@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GracefulStopTest {
     private static final String APP_SECRET = "graceful-stop-app-secret";
-    private static final int POSTS = 60;
+    private static final int POSTS = 30;
     private static final int EVENTS_PER_POST = 5;
 
     @TempDir
