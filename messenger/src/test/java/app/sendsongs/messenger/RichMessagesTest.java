@@ -199,13 +199,16 @@ class RichMessagesTest {
     }
 
     @Test
-    void theCoreSplitsALongTextAndTheCardAndChoicesComeLast() {
+    void theCoreSplitsALongTextAndTheCardAndChoicesComeLastAsAPartOfTheirOwn() {
         ChatPlatforms chats = new ChatPlatforms(List.of(graph));
         String longText = ("la ".repeat(700)).strip();
         Message message = Message.text(longText).withCard(card()).withChoices(List.of(Choice.of("help")));
 
         List<Message> parts = chats.parts(ChatAddress.messenger("psid-1"), message);
-        assertThat(parts).hasSize(2);
+        assertThat(parts).as("two parts of text, then the card: each is one Send API call, recorded on its own")
+                .hasSize(3);
+        assertThat(parts.getLast().text()).isEmpty();
+        assertThat(parts.getLast().card()).isPresent();
         for (int i = 0; i < parts.size(); i++) {
             assertThat(chats.send(ChatAddress.messenger("psid-1"), parts.get(i), MessageKind.RESPONSE, REF + "#" + i))
                     .isEqualTo(new SendOutcome.Sent());
