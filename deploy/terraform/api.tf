@@ -1,9 +1,9 @@
-# The HTTP API: the bot's stable interface (SPEC §7) in front of two functions, payload format 2.0.
+# The HTTP API: the bot's stable interface (docs/operations.md) in front of two functions, payload format 2.0.
 
 resource "aws_apigatewayv2_api" "main" {
   name          = var.name
   protocol_type = "HTTP"
-  description   = "Send Songs: Messenger webhook and Spotify registration"
+  description   = "Send Songs: Messenger webhook and listening-source registration"
 }
 
 resource "aws_cloudwatch_log_group" "api" {
@@ -68,6 +68,26 @@ resource "aws_apigatewayv2_route" "callback" {
   target    = "integrations/${aws_apigatewayv2_integration.registration.id}"
 }
 
+# Each listening source's round trip: /connect/spotify, /connect/lastfm, /connect/listenbrainz, and their
+# callbacks (ListenBrainz's paste form posts to its callback).
+resource "aws_apigatewayv2_route" "connect_source" {
+  api_id    = aws_apigatewayv2_api.main.id
+  route_key = "GET /connect/{source}"
+  target    = "integrations/${aws_apigatewayv2_integration.registration.id}"
+}
+
+resource "aws_apigatewayv2_route" "callback_source" {
+  api_id    = aws_apigatewayv2_api.main.id
+  route_key = "GET /callback/{source}"
+  target    = "integrations/${aws_apigatewayv2_integration.registration.id}"
+}
+
+resource "aws_apigatewayv2_route" "pasted_source" {
+  api_id    = aws_apigatewayv2_api.main.id
+  route_key = "POST /callback/{source}"
+  target    = "integrations/${aws_apigatewayv2_integration.registration.id}"
+}
+
 # API Gateway may invoke each alias only for its own paths.
 resource "aws_lambda_permission" "webhook" {
   statement_id  = "ApiGatewayWebhook"
@@ -94,4 +114,22 @@ resource "aws_lambda_permission" "callback" {
   qualifier     = aws_lambda_alias.registration.name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/GET/callback"
+}
+
+resource "aws_lambda_permission" "connect_source" {
+  statement_id  = "ApiGatewayConnectSource"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.registration.function_name
+  qualifier     = aws_lambda_alias.registration.name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/GET/connect/*"
+}
+
+resource "aws_lambda_permission" "callback_source" {
+  statement_id  = "ApiGatewayCallbackSource"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.registration.function_name
+  qualifier     = aws_lambda_alias.registration.name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/*/callback/*"
 }

@@ -96,6 +96,7 @@ data "aws_iam_policy_document" "inbound" {
       aws_ssm_parameter.messenger_page_access_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
+      aws_ssm_parameter.lastfm_shared_secret.arn,
     ]
   }
 
@@ -133,16 +134,24 @@ resource "aws_iam_role" "registration" {
 data "aws_iam_policy_document" "registration" {
   statement {
     sid       = "Items"
-    actions   = ["dynamodb:DeleteItem", "dynamodb:PutItem"]
+    actions   = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.main.arn]
+  }
+
+  statement {
+    sid       = "Indexes"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi2"]
   }
 
   statement {
     sid     = "Secrets"
     actions = ["ssm:GetParameters"]
     resources = [
+      aws_ssm_parameter.messenger_page_access_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
+      aws_ssm_parameter.lastfm_shared_secret.arn,
     ]
   }
 
@@ -197,6 +206,7 @@ data "aws_iam_policy_document" "tick" {
       aws_ssm_parameter.messenger_page_access_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
+      aws_ssm_parameter.lastfm_shared_secret.arn,
     ]
   }
 

@@ -1,7 +1,7 @@
 # Four functions, one role each (see docs/architecture.md, "Lambda runtime"):
 #   webhook      GET and POST /webhook   checks and queues Messenger's events; no table, no page token
 #   inbound      the intake queue        everything a message can do
-#   registration GET /connect, /callback the Spotify consent round trip; no Messenger secret
+#   registration GET /connect[/{source}], GET|POST /callback[/{source}]  every source's consent round trip
 #   tick         EventBridge Scheduler   due listen checks and message retries
 # Each is published as a version with SnapStart, and everything invokes it through its "live" alias.
 
@@ -80,6 +80,8 @@ resource "aws_lambda_function" "inbound" {
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
       WATCH_SCHEDULE                        = var.watch_schedule
+      LASTFM_API_KEY                        = var.lastfm_api_key
+      LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
     }
   }
 
@@ -101,7 +103,7 @@ resource "aws_cloudwatch_log_group" "registration" {
 
 resource "aws_lambda_function" "registration" {
   function_name    = "${var.name}-registration"
-  description      = "Spotify connect round trip: /connect and /callback (secrets revision ${var.secrets_revision})"
+  description      = "Connect round trips of every listening source: /connect and /callback (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.registration.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.RegistrationHandler::handleRequest"
@@ -117,12 +119,15 @@ resource "aws_lambda_function" "registration" {
 
   environment {
     variables = {
-      DYNAMODB_TABLE                  = aws_dynamodb_table.main.name
-      PUBLIC_BASE_URL                 = local.public_base_url
-      SPOTIFY_CLIENT_ID               = var.spotify_client_id
-      SPOTIFY_CLIENT_SECRET_PARAMETER = aws_ssm_parameter.spotify_client_secret.name
-      TOKEN_ENCRYPTION_KEY_PARAMETER  = aws_ssm_parameter.token_encryption_key.name
-      WATCH_SCHEDULE                  = var.watch_schedule
+      DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
+      PUBLIC_BASE_URL                       = local.public_base_url
+      SPOTIFY_CLIENT_ID                     = var.spotify_client_id
+      SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
+      TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
+      MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      LASTFM_API_KEY                        = var.lastfm_api_key
+      LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
+      WATCH_SCHEDULE                        = var.watch_schedule
     }
   }
 
@@ -167,6 +172,8 @@ resource "aws_lambda_function" "tick" {
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       WATCH_SCHEDULE                        = var.watch_schedule
+      LASTFM_API_KEY                        = var.lastfm_api_key
+      LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
     }
   }
 

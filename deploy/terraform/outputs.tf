@@ -13,6 +13,11 @@ output "spotify_redirect_uri" {
   value       = "${local.public_base_url}/callback"
 }
 
+output "lastfm_callback_url" {
+  description = "Callback URL of the Last.fm API account (the app sends it with every consent, too)."
+  value       = "${local.public_base_url}/callback/lastfm"
+}
+
 output "secret_parameters" {
   description = "SSM SecureString parameters whose values the operator sets (aws ssm put-parameter --overwrite)."
   value = {
@@ -21,6 +26,7 @@ output "secret_parameters" {
     messenger_page_access_token = aws_ssm_parameter.messenger_page_access_token.name
     spotify_client_secret       = aws_ssm_parameter.spotify_client_secret.name
     token_encryption_key        = aws_ssm_parameter.token_encryption_key.name
+    lastfm_shared_secret        = aws_ssm_parameter.lastfm_shared_secret.name
   }
 }
 

@@ -72,3 +72,15 @@ resource "aws_ssm_parameter" "token_encryption_key" {
     ignore_changes = [value]
   }
 }
+
+resource "aws_ssm_parameter" "lastfm_shared_secret" {
+  name        = "/${var.name}/lastfm-shared-secret"
+  description = "Shared secret of the Last.fm API account: signs Last.fm calls (read only when lastfm_api_key is set)"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "set-me"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}

@@ -21,6 +21,12 @@ variable "spotify_client_id" {
   type        = string
 }
 
+variable "lastfm_api_key" {
+  description = "Key of the Last.fm API account (not a secret: it is in every Last.fm link; the shared secret goes to Parameter Store). Leave empty not to offer Last.fm."
+  type        = string
+  default     = ""
+}
+
 variable "public_base_url" {
   description = "Base URL people and Facebook reach the API at, without a trailing slash. Leave empty to use the HTTP API's own endpoint; set it when a custom domain points at the API."
   type        = string

@@ -24,8 +24,8 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.ListeningSources;
 import app.sendsongs.core.music.ShortLinks;
-import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.ReceiverControls;
@@ -38,7 +38,9 @@ import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.UndeliveredSongs;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.user.ListeningAccess;
+import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -74,8 +76,8 @@ public final class SendSongs {
      *                  message goes out through the platform of its receiver's address
      * @param catalogue looks shared tracks up with the app's own credentials
      * @param shortLinks follows Spotify's short links to the tracks they stand for
-     * @param sources   one listening source per kind; a person's history is read from the one of their
-     *                  connection's kind, and {@code /connect} offers Spotify's
+     * @param sources   at most one listening source per kind: the ones the bot offers to connect; a person's
+     *                  history is read from the one of their connection's kind
      */
     public SendSongs(Stores stores, List<? extends ChatPlatform> chats, Catalogue catalogue, ShortLinks shortLinks,
                      List<? extends ListeningSource> sources, Clock clock, Settings settings) {
@@ -83,14 +85,17 @@ public final class SendSongs {
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        this.outbox = new Outbox(new ChatPlatforms(chats), stores.outbox(), clock, settings.lease(),
-                Settings.DEDUPE_WINDOW, settings.holdLimit());
+        ChatPlatforms platforms = new ChatPlatforms(chats);
+        ListeningSources listening = new ListeningSources(sources);
+        PersonalLinks personalLinks = new PersonalLinks(settings.signingKey(), link, clock);
+        this.outbox = new Outbox(platforms, stores.outbox(), clock, settings.lease(), Settings.DEDUPE_WINDOW,
+                settings.holdLimit());
         WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
-        ListeningAccess access = new ListeningAccess(sources, stores.users(), outbox, link, clock);
-        this.registration = new Registration(stores.registrations(), stores.users(), consentSource(sources), delivery,
-                link, clock);
+        ListeningAccess access = new ListeningAccess(listening, stores.users(), outbox, personalLinks, clock);
+        this.registration = new Registration(stores.registrations(), stores.users(), listening, delivery, platforms,
+                outbox, personalLinks, settings.signingKey(), link, clock);
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
                 schedule, clock);
         outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, groupSummary)::givenUp);
@@ -115,15 +120,9 @@ public final class SendSongs {
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
                 clock);
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups), planner, link, clock,
-                Settings.DEDUPE_WINDOW);
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups), planner, clock, Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
-    }
-
-    private static ListeningSource consentSource(List<? extends ListeningSource> sources) {
-        return sources.stream().filter(source -> source.kind() == SourceKind.SPOTIFY).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the Spotify listening source is missing"));
     }
 
     private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
@@ -200,15 +199,18 @@ public final class SendSongs {
     /**
      * What the core needs to know besides its ports.
      *
-     * @param limits    how many songs one person may send (see {@link SendLimits})
-     * @param holdLimit how long a message may wait for someone who has not written lately before it is given up
-     *                  (a song's sender is told)
+     * @param limits     how many songs one person may send (see {@link SendLimits})
+     * @param signingKey signs connect states and personal links; every process serving one store needs the same key
+     *                   (runtimes derive it from {@code TOKEN_ENCRYPTION_KEY})
+     * @param holdLimit  how long a message may wait for someone who has not written lately before it is given up
+     *                   (a song's sender is told)
      */
     public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits,
-                           Duration holdLimit) {
+                           SigningKey signingKey, Duration holdLimit) {
         /** With the default hold limit, {@link Outbox#HOLD_LIMIT}. */
-        public Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits) {
-            this(connectLink, schedule, lease, limits, Outbox.HOLD_LIMIT);
+        public Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits,
+                        SigningKey signingKey) {
+            this(connectLink, schedule, lease, limits, signingKey, Outbox.HOLD_LIMIT);
         }
 
         /**
@@ -226,8 +228,10 @@ public final class SendSongs {
          */
         public static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
 
+        /** The standard schedule, lease and sending limits, and a random signing key (links die with the process). */
         public static Settings defaults(String publicBaseUrl) {
-            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE, SendLimits.standard());
+            return new Settings(new ConnectLink(publicBaseUrl), WatchSchedule.standard(), LEASE, SendLimits.standard(),
+                    SigningKey.random());
         }
     }
 }

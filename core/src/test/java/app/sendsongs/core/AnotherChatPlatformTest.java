@@ -6,7 +6,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
-import app.sendsongs.core.registration.CallbackResult;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class AnotherChatPlatformTest {
     void anExpiryIsToldOnTheSendersPlatform() {
         bot.reply(TINA, "send_song name:\"Mo Salah\" " + FakeMusic.SONG.id().link());
 
-        bot.advance(Duration.ofDays(7));
+        bot.advance(BotHarness.WATCH_ENDS);
 
         assertThat(bot.last(TINA)).isEqualTo("Mo Salah hasn't played " + FakeMusic.SONG.title() + " within 7 days, so "
                 + "I've stopped watching.");
@@ -112,9 +112,6 @@ class AnotherChatPlatformTest {
 
     /** Consent as the Spotify account whose plays are the person's (see {@link FakeMusic}); the code shown. */
     private String connect(ChatAddress person) {
-        String consent = bot.app.registration().startConnect().getQuery();
-        CallbackResult result = bot.app.registration().callback(consent.substring("state=".length()), person.key(),
-                null);
-        return ((CallbackResult.Connected) result).registrationCode();
+        return bot.registrationCode(SourceKind.SPOTIFY, person.key());
     }
 }

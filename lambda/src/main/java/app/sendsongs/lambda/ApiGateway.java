@@ -59,7 +59,13 @@ final class ApiGateway {
         json.put("statusCode", response.status());
         ObjectNode headers = json.putObject("headers");
         headers.put("Content-Type", response.contentType());
-        response.headers().forEach(headers::put);
+        response.headers().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Set-Cookie")) {
+                json.withArray("cookies").add(value); // each becomes a set-cookie header
+            } else {
+                headers.put(name, value);
+            }
+        });
         json.put("body", response.body());
         json.put("isBase64Encoded", false);
         return json;

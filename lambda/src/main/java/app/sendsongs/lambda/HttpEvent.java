@@ -15,11 +15,13 @@ import java.util.Map;
  * the client sent: API Gateway passes text bodies as they are and others base64-encoded, and the webhook's
  * signature is checked on those bytes.
  *
- * @param routeKey the matched route, e.g. {@code POST /webhook}
+ * @param routeKey the matched route, e.g. {@code POST /webhook} or {@code GET /connect/{source}}
+ * @param path     the values of the route's path variables, e.g. {@code source}
  * @param headers  header names in lower case (as API Gateway sends them); repeated headers joined by commas
+ * @param cookies  the request's cookies, {@code name=value} each (payload 2.0 moves them out of the headers)
  */
-record HttpEvent(String routeKey, Map<String, List<String>> query, Map<String, String> headers, byte[] body,
-                 String sourceIp) {
+record HttpEvent(String routeKey, Map<String, String> path, Map<String, List<String>> query,
+                 Map<String, String> headers, List<String> cookies, byte[] body, String sourceIp) {
 
     /** Reads an event; anything that is not an HTTP API 2.0 request is refused with a clear message. */
     static HttpEvent from(JsonNode event) {
@@ -28,8 +30,31 @@ record HttpEvent(String routeKey, Map<String, List<String>> query, Map<String, S
             throw new IllegalArgumentException("not an API Gateway HTTP API request with payload format 2.0 "
                     + "(\"version\":\"2.0\" and a \"routeKey\" are required)");
         }
-        return new HttpEvent(event.get("routeKey").asText(), query(event), headers(event.path("headers")),
-                body(event), event.path("requestContext").path("http").path("sourceIp").asText("unknown"));
+        return new HttpEvent(event.get("routeKey").asText(), pathParameters(event.path("pathParameters")),
+                query(event), headers(event.path("headers")), cookies(event.path("cookies")), body(event),
+                event.path("requestContext").path("http").path("sourceIp").asText("unknown"));
+    }
+
+    /** A path variable of the route; null when the route has none of that name. */
+    String pathParameter(String name) {
+        return path.get(name);
+    }
+
+    /** The cookies as one {@code Cookie} header would carry them; null when there are none. */
+    String cookieHeader() {
+        return cookies.isEmpty() ? null : String.join("; ", cookies);
+    }
+
+    private static Map<String, String> pathParameters(JsonNode parameters) {
+        Map<String, String> map = new LinkedHashMap<>();
+        parameters.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+        return map;
+    }
+
+    private static List<String> cookies(JsonNode cookies) {
+        List<String> list = new ArrayList<>();
+        cookies.forEach(cookie -> list.add(cookie.asText()));
+        return List.copyOf(list);
     }
 
     /** The first value of a query parameter, decoded; null when absent. */

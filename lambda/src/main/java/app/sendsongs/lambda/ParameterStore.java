@@ -27,7 +27,8 @@ final class ParameterStore {
     /** The secret behind each of {@code settings}, whose values in {@code names} are parameter names. */
     Map<Setting, String> fetch(Settings names, List<Setting> settings) {
         Map<String, List<Setting>> byName = new LinkedHashMap<>();
-        settings.forEach(setting -> byName.computeIfAbsent(names.get(setting), n -> new ArrayList<>()).add(setting));
+        settings.forEach(setting -> byName.computeIfAbsent(names.optional(setting).orElseThrow(() ->
+                new IllegalStateException(setting.name() + " is not set")), n -> new ArrayList<>()).add(setting));
         Map<String, Parameter> found = new LinkedHashMap<>();
         List<String> all = List.copyOf(byName.keySet());
         for (int from = 0; from < all.size(); from += MAX_NAMES_PER_CALL) {

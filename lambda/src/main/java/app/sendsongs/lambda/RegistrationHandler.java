@@ -1,5 +1,7 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.web.RegistrationPages;
 import app.sendsongs.web.WebResponse;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -7,21 +9,32 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The Spotify connect round trip behind API Gateway: {@code GET /connect} redirects to Spotify's consent page,
- * {@code GET /callback} exchanges the code and shows the one-time registration code. This function never
- * messages anyone, so it holds no Messenger secret.
+ * Every listening source's connect round trip behind API Gateway: {@code GET /connect/{source}} (and the bare
+ * {@code /connect}, Spotify's) sends the browser to the source's consent or shows the paste page,
+ * {@code GET /callback/{source}} (and {@code /callback}) and the paste form's {@code POST /callback/{source}} finish
+ * it. Through a personal link the person is registered at once: their name is read with the User Profile API and
+ * the bot tells them in the chat, so this function holds the page token, but no other Messenger secret.
  */
 public final class RegistrationHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
     public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_ID, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER,
-            Setting.WATCH_SCHEDULE, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
+            Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER, Setting.LASTFM_API_KEY,
+            Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE,
+            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
+            Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
+            Setting.LISTENBRAINZ_API_BASE_URL);
     /** The API routes this function serves. */
-    public static final Set<String> ROUTES = Set.of("GET /connect", "GET /callback");
+    public static final Set<String> ROUTES = Set.of("GET /connect", "GET /callback", "GET /connect/{source}",
+            "GET /callback/{source}", "POST /callback/{source}");
+    /** The paste form holds a state and a token: a few hundred bytes. */
+    private static final int MAX_FORM_BYTES = 8_192;
 
     private final Lazy<RegistrationPages> pages;
 
@@ -32,8 +45,11 @@ public final class RegistrationHandler implements RequestStreamHandler {
 
     public RegistrationHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
-        this.pages = new Lazy<>(() -> new RegistrationPages(
-                Wiring.load(settings, surroundings).app(new NoMessaging()).registration(), surroundings.clock()));
+        this.pages = new Lazy<>(() -> {
+            Wiring wiring = Wiring.load(settings, surroundings);
+            return new RegistrationPages(wiring.app(wiring.messenger()).registration(), wiring.connectLink(),
+                    surroundings.clock());
+        });
     }
 
     @Override
@@ -43,10 +59,38 @@ public final class RegistrationHandler implements RequestStreamHandler {
 
     private WebResponse route(HttpEvent request) {
         return switch (request.routeKey()) {
-            case "GET /connect" -> pages.get().connect();
-            case "GET /callback" -> pages.get().callback(request.query("state"), request.query("code"),
-                    request.query("error"));
+            case "GET /connect" -> connect(request, SourceKind.SPOTIFY.id());
+            case "GET /connect/{source}" -> connect(request, request.pathParameter("source"));
+            case "GET /callback" -> callback(request, SourceKind.SPOTIFY.id());
+            case "GET /callback/{source}" -> callback(request, request.pathParameter("source"));
+            case "POST /callback/{source}" -> pasted(request);
             default -> ApiGateway.notServed(request);
         };
+    }
+
+    private WebResponse connect(HttpEvent request, String source) {
+        return pages.get().connect(source, request.query(PersonalLinks.PARAMETER), request.cookieHeader());
+    }
+
+    /** Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. */
+    private WebResponse callback(HttpEvent request, String source) {
+        String code = request.query("code");
+        return pages.get().callback(source, request.query("state"), code != null ? code : request.query("token"),
+                request.query("error"), request.cookieHeader());
+    }
+
+    /** The paste form of a source without a consent page of its own (ListenBrainz). */
+    private WebResponse pasted(HttpEvent request) {
+        String source = request.pathParameter("source");
+        if (SourceKind.named(source).filter(SourceKind::pastesToken).isEmpty()) {
+            return WebResponse.text(405, "method not allowed").withHeaders(Map.of("Allow", "GET"));
+        }
+        if (!pages.get().sameOrigin(request.header("Origin"))) {
+            return pages.get().crossSite();
+        }
+        byte[] body = request.body();
+        Map<String, String> form = RegistrationPages.formFields(body.length > MAX_FORM_BYTES ? ""
+                : new String(body, StandardCharsets.UTF_8));
+        return pages.get().callback(source, form.get("state"), form.get("token"), null, request.cookieHeader());
     }
 }

@@ -10,17 +10,27 @@ package app.sendsongs.lambda;
 public enum Setting {
     DYNAMODB_TABLE(true, "the DynamoDB table that holds all data"),
     PUBLIC_BASE_URL(true, "the externally visible base URL (the HTTP API's endpoint or a custom domain); builds the "
-            + "Spotify redirect URI PUBLIC_BASE_URL/callback and the connect link PUBLIC_BASE_URL/connect"),
+            + "Spotify redirect URI PUBLIC_BASE_URL/callback, the Last.fm callback PUBLIC_BASE_URL/callback/lastfm "
+            + "and the connect links PUBLIC_BASE_URL/connect/<source>"),
     SPOTIFY_CLIENT_ID(true, "Spotify app client id (not a secret)"),
     MESSENGER_APP_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Facebook app secret"),
     MESSENGER_VERIFY_TOKEN_PARAMETER(true, "name of the SSM SecureString parameter holding the webhook verify token"),
     MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER(true, "name of the SSM SecureString parameter holding the page access token"),
     SPOTIFY_CLIENT_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Spotify client secret"),
     TOKEN_ENCRYPTION_KEY_PARAMETER(true, "name of the SSM SecureString parameter holding TOKEN_ENCRYPTION_KEY "
-            + "(base64 of 32 random bytes that seals people's Spotify tokens in the table)"),
+            + "(base64 of 32 random bytes that seals people's tokens in the table and signs connect links)"),
     INBOUND_QUEUE_URL(true, "URL of the SQS FIFO queue the webhook function puts Messenger's events on and the "
             + "inbound function takes them from"),
     WATCH_SCHEDULE(false, "listen-check schedule, as for the server (default 5m/1h,1h/7d)"),
+    WATCH_GRACE(false, "how long after the watch period a song is checked a last time, as for the server (default "
+            + "2h)"),
+    LASTFM_API_KEY(false, "the Last.fm API account's key (not a secret: it is in every Last.fm link); without it "
+            + "Last.fm is not offered"),
+    LASTFM_SHARED_SECRET_PARAMETER(false, "name of the SSM SecureString parameter holding the Last.fm API account's "
+            + "shared secret; read only when LASTFM_API_KEY is set"),
+    LASTFM_WEB_BASE_URL(false, "where people allow the app on Last.fm (default https://www.last.fm)"),
+    LASTFM_API_BASE_URL(false, "Last.fm web service base URL (default https://ws.audioscrobbler.com)"),
+    LISTENBRAINZ_API_BASE_URL(false, "ListenBrainz API base URL (default https://api.listenbrainz.org)"),
     MESSENGER_GRAPH_BASE_URL(false, "Graph API base URL (default https://graph.facebook.com)"),
     MESSENGER_GRAPH_VERSION(false, "Graph API version (default v21.0)"),
     SPOTIFY_ACCOUNTS_BASE_URL(false, "Spotify accounts service base URL (default https://accounts.spotify.com)"),

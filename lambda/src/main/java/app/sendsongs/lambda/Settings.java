@@ -42,6 +42,17 @@ final class Settings {
                 problems.add("WATCH_SCHEDULE: " + e.getMessage());
             }
         }
+        if (values.containsKey(Setting.WATCH_GRACE)) {
+            try {
+                schedule = schedule.withGrace(WatchSchedule.parseDuration(values.get(Setting.WATCH_GRACE)));
+            } catch (IllegalArgumentException e) {
+                problems.add("WATCH_GRACE: " + e.getMessage());
+            }
+        }
+        if (values.containsKey(Setting.LASTFM_API_KEY) && declared.contains(Setting.LASTFM_SHARED_SECRET_PARAMETER)
+                && !values.containsKey(Setting.LASTFM_SHARED_SECRET_PARAMETER)) {
+            problems.add("LASTFM_API_KEY is set but LASTFM_SHARED_SECRET_PARAMETER is not: Last.fm needs both");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Configuration problems: " + String.join("; ", problems));
         }
@@ -69,9 +80,20 @@ final class Settings {
         return schedule;
     }
 
-    /** The declared settings that name SSM parameters. */
+    /**
+     * The declared settings that name SSM parameters and are set; the Last.fm secret only when Last.fm is offered
+     * (LASTFM_API_KEY set).
+     */
     List<Setting> parameters() {
-        return declared.stream().filter(Setting::namesParameter).toList();
+        return declared.stream().filter(Setting::namesParameter).filter(values::containsKey)
+                .filter(setting -> setting != Setting.LASTFM_SHARED_SECRET_PARAMETER
+                        || values.containsKey(Setting.LASTFM_API_KEY))
+                .toList();
+    }
+
+    /** Whether Last.fm is offered: its API key is set (and with it, the parameter of its secret). */
+    boolean offersLastfm() {
+        return declared.contains(Setting.LASTFM_API_KEY) && values.containsKey(Setting.LASTFM_API_KEY);
     }
 
     private void check(Setting setting) {

@@ -3,14 +3,21 @@ package app.sendsongs.lambda;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
+import app.sendsongs.lastfm.LastfmClient;
+import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.listenbrainz.ListenBrainzClient;
+import app.sendsongs.listenbrainz.ListenBrainzConfig;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +51,16 @@ final class Wiring {
         return value;
     }
 
-    Stores stores() {
-        TokenCipher cipher;
+    private TokenCipher cipher() {
         try {
-            cipher = TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
+            return TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the parameter named by TOKEN_ENCRYPTION_KEY_PARAMETER is unusable: "
                     + e.getMessage());
         }
+    }
+
+    private Stores stores(TokenCipher cipher) {
         return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE), cipher);
     }
 
@@ -73,6 +82,22 @@ final class Wiring {
                 secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null));
     }
 
+    /** Spotify; Last.fm when its API key is set; ListenBrainz, which needs nothing. */
+    private List<ListeningSource> sources(SpotifyClient spotify) {
+        List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
+        if (settings.offersLastfm()) {
+            sources.add(new LastfmClient(new LastfmConfig(settings.optional(Setting.LASTFM_WEB_BASE_URL).orElse(null),
+                    settings.optional(Setting.LASTFM_API_BASE_URL).orElse(null),
+                    settings.optional(Setting.LASTFM_API_KEY).orElseThrow(),
+                    secret(Setting.LASTFM_SHARED_SECRET_PARAMETER),
+                    connectLink().callbackUrl(SourceKind.LASTFM.id()))));
+        }
+        sources.add(new ListenBrainzClient(new ListenBrainzConfig(
+                settings.optional(Setting.LISTENBRAINZ_API_BASE_URL).orElse(null),
+                connectLink().url(SourceKind.LISTENBRAINZ.id()))));
+        return sources;
+    }
+
     /** The intake queue between the webhook and the inbound function. */
     InboundQueue inboundQueue() {
         return new InboundQueue(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
@@ -86,9 +111,10 @@ final class Wiring {
     /** The core on the shared table, talking to people through {@code chat}. */
     SendSongs app(ChatPlatform chat) {
         SpotifyClient spotify = spotify(); // both the catalogue and a listening source
-        return new SendSongs(stores(), List.of(chat), spotify,
-                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), List.of(spotify),
+        TokenCipher cipher = cipher();
+        return new SendSongs(stores(cipher), List.of(chat), spotify,
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), sources(spotify),
                 surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
-                SendSongs.Settings.LEASE, SendLimits.standard()));
+                SendSongs.Settings.LEASE, SendLimits.standard(), cipher.signingKey()));
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,11 @@ import java.util.UUID;
 
 /**
  * An HTTP API stage in front of the Lambda handlers, as API Gateway runs it: each HTTP request that matches a
- * route becomes a payload 2.0 event (built from the sample {@code connect.json}), the route's handler is invoked
- * with it, and its payload 2.0 response becomes the HTTP response. Unmatched requests get HTTP API's 404.
+ * route (exactly, or a route with path variables such as {@code GET /connect/{source}}, which gives
+ * {@code pathParameters}) becomes a payload 2.0 event (built from the sample {@code connect.json}; its cookies in
+ * {@code cookies}, not in the headers), the route's handler is invoked with it, and its payload 2.0 response
+ * becomes the HTTP response (each of its {@code cookies} a {@code Set-Cookie} header). Unmatched requests get HTTP
+ * API's 404. See https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
 final class ApiGatewayEmulator implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
@@ -60,12 +64,18 @@ final class ApiGatewayEmulator implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            Integration integration = routes.get(method + " " + path);
-            if (integration == null) {
+            Map<String, String> variables = new LinkedHashMap<>();
+            String routeKey = routeKey(method, path, variables);
+            if (routeKey == null) {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
                 return;
             }
-            ObjectNode event = event(exchange, method + " " + path, path);
+            Integration integration = routes.get(routeKey);
+            ObjectNode event = event(exchange, routeKey, path);
+            if (!variables.isEmpty()) {
+                ObjectNode parameters = event.putObject("pathParameters");
+                variables.forEach(parameters::put);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 integration.handler().handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out,
@@ -78,6 +88,39 @@ final class ApiGatewayEmulator implements AutoCloseable {
             }
             respond(exchange, SampleEvents.JSON.readTree(out.toByteArray()));
         }
+    }
+
+    /** The route a request matches, an exact one first; its path variables into {@code variables}. */
+    private String routeKey(String method, String path, Map<String, String> variables) {
+        if (routes.containsKey(method + " " + path)) {
+            return method + " " + path;
+        }
+        for (String key : routes.keySet()) {
+            String[] route = key.split(" ", 2);
+            if (!route[0].equals(method) || !route[1].contains("{")) {
+                continue;
+            }
+            String[] want = route[1].split("/");
+            String[] got = path.split("/");
+            if (want.length != got.length) {
+                continue;
+            }
+            Map<String, String> found = new LinkedHashMap<>();
+            boolean matches = true;
+            for (int i = 0; i < want.length && matches; i++) {
+                if (want[i].startsWith("{") && want[i].endsWith("}") && !got[i].isEmpty()) {
+                    found.put(want[i].substring(1, want[i].length() - 1),
+                            java.net.URLDecoder.decode(got[i], StandardCharsets.UTF_8));
+                } else {
+                    matches = want[i].equals(got[i]);
+                }
+            }
+            if (matches) {
+                variables.putAll(found);
+                return key;
+            }
+        }
+        return null;
     }
 
     private ObjectNode event(HttpExchange exchange, String routeKey, String path) throws IOException {
@@ -97,11 +140,18 @@ final class ApiGatewayEmulator implements AutoCloseable {
             }
         }
         ObjectNode headers = event.putObject("headers");
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Cookie")) {
+                values.forEach(value -> Arrays.stream(value.split(";")).map(String::strip)
+                        .filter(cookie -> !cookie.isEmpty()).forEach(cookie -> event.withArray("cookies").add(cookie)));
+            } else {
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+            }
+        });
         byte[] body = exchange.getRequestBody().readAllBytes();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        boolean text = contentType != null && (contentType.startsWith("application/json") || contentType.startsWith("text/"));
+        boolean text = contentType != null && (contentType.startsWith("application/json") || contentType.startsWith("text/")
+                || contentType.startsWith("application/x-www-form-urlencoded"));
         event.remove("body");
         if (body.length > 0) {
             event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
@@ -125,6 +175,7 @@ final class ApiGatewayEmulator implements AutoCloseable {
     private static void respond(HttpExchange exchange, JsonNode response) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         response.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        response.path("cookies").forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie.asText()));
         String body = response.path("body").asText("");
         if (response.path("isBase64Encoded").asBoolean(false)) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);

@@ -24,7 +24,7 @@ final class DeploymentScenario {
 
         assertThat(LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-verify"))
                 .path("statusCode").asInt()).isEqualTo(200);
-        assertThat(people.ask("alice", "hello")).singleElement().asString().contains("/connect");
+        assertThat(people.ask("alice", "hello")).singleElement().asString().startsWith("Hi! I'm Send Songs");
         assertThat(people.ask("alice", "help")).isNotEmpty();
 
         // registration, and its refusals: a replayed or unknown state, a used code
@@ -37,6 +37,18 @@ final class DeploymentScenario {
                 .path("body").asText()).contains("expired or was already used");
         assertThat(people.ask("mallory", "register code:\"AAAA-BBBB\" name:\"Mallory\"").getLast())
                 .contains("unknown, used or expired");
+
+        // personal links: registered at once under the chat profile's name, with Last.fm and with ListenBrainz;
+        // a sixth Spotify user of an app in development mode is told it is full
+        people.nameIs("erin", "Erin", "Lee");
+        assertThat(people.connectOwn("erin", "lastfm", "erinlee").body()).contains("id=\"registered\"");
+        people.nameIs("frank", "Frank", "Ocean");
+        assertThat(people.connectOwn("frank", "listenbrainz", "frank_lb").body()).contains("id=\"registered\"");
+        people.spotifyUserLimit(5);
+        assertThat(people.connectOwn("gus", "spotify", "gus-sp").body()).contains("id=\"not-allowed\"");
+        people.spotifyUserLimit(null);
+        assertThat(people.ask("gus", "name \"Gus Grey\"").getLast()).startsWith("Hi! I'm Send Songs");
+        assertThat(people.ask("erin", "name \"Erin Lee-Park\"").getLast()).startsWith("Done: friends now find you");
 
         // sharing: a song, errors, an ambiguous name and its answer, pending, cancel, history
         people.say("alice", "send_song name:\"Bob Fisher\" pre:\"listen\" post:\"told you\" " + LINK + tracks.get(0));
@@ -73,10 +85,14 @@ final class DeploymentScenario {
                 .getLast()).contains("Family");
         people.play("carol-sp", tracks.get(7));
 
-        // the tick: a play is noticed, the sender told, the post note released
+        // the tick: a play is noticed, the sender told, the post note released; a scrobble too
+        people.say("alice", "send_song name:\"Erin Lee-Park\" " + LINK + tracks.get(8));
+        people.scrobble("erinlee", world.sandbox.spotify().catalogue().byId(tracks.get(8)).orElseThrow().artists()
+                .getFirst(), world.sandbox.spotify().catalogue().byId(tracks.get(8)).orElseThrow().name());
         people.play("bob-sp", tracks.get(0));
         people.advanceMinutes(10);
-        assertThat(people.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "));
+        assertThat(people.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "))
+                .anyMatch(text -> text.startsWith("🎧 Erin Lee-Park listened to "));
         assertThat(people.ask("alice", "history").getLast()).contains("Bob Fisher");
 
         people.say("alice", "remove_from_group Family \"Carol King\"");
@@ -102,6 +118,14 @@ final class DeploymentScenario {
         people.advanceMinutes(6);
         assertThat(people.inbox("bob")).anyMatch(text -> text.startsWith("Your Spotify connection has ended"));
         assertThat(people.register("bob", "bob-sp", "Bob Fisher")).startsWith("You're connected again");
+        people.revokeSpotify("bob-sp");
+        people.advanceMinutes(6);
+        assertThat(people.connectOwn("bob", "spotify", "bob-sp").body()).contains("You're connected with Spotify");
+
+        // switching source keeps the songs being watched, reading the new source from the switch on
+        people.say("alice", "send_song name:\"Frank Ocean\" " + LINK + tracks.get(9));
+        assertThat(people.connectOwn("frank", "lastfm", "frankfm").body()).contains("connected with Last.fm");
+        assertThat(people.inbox("frank")).anyMatch(text -> text.startsWith("You're connected with Last.fm now"));
 
         // a week on: expiries, and the hourly purge of leftovers
         people.advanceMinutes(8 * 24 * 60);

@@ -53,7 +53,8 @@ class InboundHandlerTest {
 
     @Test
     void eachRecordIsHandledInTheOrderGiven() {
-        people.say("alice", "hi");
+        // registered: a stranger's help comes with the welcome, two messages long
+        people.register("alice", "alice-sp", "Alice Smith");
         int before = people.inbox("alice").size();
 
         JsonNode response = invoke(event(text("alice", "help"), text("alice", "pending"), text("alice", "help send_song")));
@@ -66,9 +67,9 @@ class InboundHandlerTest {
 
     @Test
     void aFailedRecordIsReportedWithTheRestOfItsSendersRecordsWhileOthersGoOn() {
-        people.say("alice", "hi");
-        people.say("bob", "hi");
-        people.say("carol", "hi");
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        people.register("carol", "carol-sp", "Carol Jones");
         int alice = people.inbox("alice").size();
         int bob = people.inbox("bob").size();
         int carol = people.inbox("carol").size();
@@ -91,7 +92,7 @@ class InboundHandlerTest {
 
     @Test
     void aBodyThatIsNotAQueuedEventFailsAloneAndNamesNoContent() {
-        people.say("bob", "hi");
+        people.register("bob", "bob-sp", "Bob Fisher");
         int bob = people.inbox("bob").size();
         ObjectNode event = event(text("alice", "help"), text("bob", "help"));
         ((ObjectNode) event.get("Records").get(0)).put("body", "{\"version\":7,\"text\":\"secret plans\"}");
@@ -109,7 +110,7 @@ class InboundHandlerTest {
 
     @Test
     void anEventHandedOverAgainAfterSqsDeduplicationWindowIsHandledOnce() {
-        people.say("alice", "hi");
+        people.register("alice", "alice-sp", "Alice Smith");
         int before = people.inbox("alice").size();
         Inbound help = text("alice", "help");
 

@@ -92,12 +92,14 @@ class LambdaArtifactIT {
         try (ParameterStoreEmulator parameters = new ParameterStoreEmulator()) {
             parameters.putSecureString("/smoke/spotify-client-secret", "smoke-client-secret");
             parameters.putSecureString("/smoke/token-encryption-key", Base64.getEncoder().encodeToString(new byte[32]));
+            parameters.putSecureString("/smoke/page-access-token", "smoke-page-token");
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("DYNAMODB_TABLE", table);
             environment.put("PUBLIC_BASE_URL", "https://songs.example.org");
             environment.put("SPOTIFY_CLIENT_ID", "smoke-client");
             environment.put("SPOTIFY_CLIENT_SECRET_PARAMETER", "/smoke/spotify-client-secret");
             environment.put("TOKEN_ENCRYPTION_KEY_PARAMETER", "/smoke/token-encryption-key");
+            environment.put("MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER", "/smoke/page-access-token");
             environment.putAll(awsEnvironment(parameters));
             environment.put("AWS_ACCESS_KEY_ID", DynaliteExtension.ACCESS_KEY);
             environment.put("AWS_SECRET_ACCESS_KEY", DynaliteExtension.SECRET_KEY);
@@ -112,7 +114,9 @@ class LambdaArtifactIT {
                     .contains("client_id=smoke-client")
                     .contains("redirect_uri=https%3A%2F%2Fsongs.example.org%2Fcallback");
             assertThat(parameters.calls()).isEqualTo(1);
-            assertThat(DYNAMO.client().scan(r -> r.tableName(table)).count()).as("the OAuth state stored").isOne();
+            assertThat(response.path("cookies").get(0).asText()).startsWith("send_songs_connect=").contains("Secure");
+            assertThat(DYNAMO.client().scan(r -> r.tableName(table)).count()).as("nothing stored before consent")
+                    .isZero();
         }
     }
 

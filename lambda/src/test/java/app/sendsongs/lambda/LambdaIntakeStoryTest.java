@@ -52,6 +52,8 @@ class LambdaIntakeStoryTest {
     @Test
     void aPostMessengerDeliversAgainIsAnsweredOnce() throws Exception {
         people.say("alice", "hi");
+        // registered: a stranger's help comes with the welcome, two messages long
+        people.register("alice", "alice-sp", "Alice Smith");
         int before = people.inbox("alice").size();
         String body = SampleEvents.messengerBody(world.clock.millis(),
                 List.of(new SampleEvents.Said("alice", "m_again-1", "help")));
@@ -69,7 +71,7 @@ class LambdaIntakeStoryTest {
     @Test
     void aFailureIsRetriedAndTheSendersMessagesAreAnsweredInTheOrderTheyCame() {
         people.register("alice", "alice-sp", "Alice Smith");
-        people.say("bob", "hi");
+        people.register("bob", "bob-sp", "Bob Fisher");
         int alice = people.inbox("alice").size();
         int bob = people.inbox("bob").size();
         people.sayWithoutDelivery("alice", "help send_song");

@@ -1,6 +1,7 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.testsupport.DynaliteExtension;
@@ -25,8 +26,8 @@ import java.util.Set;
  * call recorder) and only its own environment variables, the webhook and registration behind an emulated HTTP API;
  * their secrets in an emulated Parameter Store; their one DynamoDB table (on dynalite); the intake queue and its
  * dead-letter queue (on ElasticMQ), whose event source mapping hands queued events to the inbound function when a
- * test calls {@link #deliverQueued()}; and the sandbox emulators of Messenger and Spotify on a manual clock, whose
- * {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
+ * test calls {@link #deliverQueued()}; and the sandbox emulators of Messenger, Spotify, Last.fm and ListenBrainz
+ * on a manual clock, whose {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
  */
 final class LambdaWorld implements AutoCloseable {
     private static final String PARAMETER_PREFIX = "/send-songs-test/";
@@ -91,6 +92,10 @@ final class LambdaWorld implements AutoCloseable {
         all.put(Setting.MESSENGER_GRAPH_BASE_URL.name(), sandboxBase() + "/sandbox/graph");
         all.put(Setting.SPOTIFY_ACCOUNTS_BASE_URL.name(), sandboxBase() + "/sandbox/accounts");
         all.put(Setting.SPOTIFY_API_BASE_URL.name(), sandboxBase() + "/sandbox/api");
+        all.put(Setting.LASTFM_API_KEY.name(), LastfmEmulator.API_KEY);
+        all.put(Setting.LASTFM_WEB_BASE_URL.name(), sandboxBase() + "/sandbox/lastfm");
+        all.put(Setting.LASTFM_API_BASE_URL.name(), sandboxBase() + "/sandbox/lastfm");
+        all.put(Setting.LISTENBRAINZ_API_BASE_URL.name(), sandboxBase() + "/sandbox/listenbrainz");
         return all;
     }
 
@@ -166,6 +171,7 @@ final class LambdaWorld implements AutoCloseable {
         parameters.putSecureString(parameterName(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER),
                 sandboxConfig.spotifyClientSecret());
         parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER), tokenKey);
+        parameters.putSecureString(parameterName(Setting.LASTFM_SHARED_SECRET_PARAMETER), LastfmEmulator.SHARED_SECRET);
     }
 
     /** The token encryption key the functions read from Parameter Store. */

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class People {
     private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/connect/\\w+\\?link=[A-Za-z0-9_.-]+");
+    private static final Pattern STATE = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
 
     record Response(int status, String body, java.net.http.HttpHeaders headers) {
         String location() {
@@ -36,7 +38,9 @@ final class People {
     private final String api;
     private final SandboxControl sandbox;
     private final LambdaWorld world;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Keeps cookies as the person's browser does: the connect round trip is bound to it. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
 
     People(LambdaWorld world) {
         this.api = world.api.baseUrl();
@@ -104,6 +108,48 @@ final class People {
         return code.group(1);
     }
 
+    /**
+     * The person asks the bot to connect {@code source} and goes through the personal link it sent, as
+     * {@code account} there (Spotify or Last.fm consent, or pasting the ListenBrainz user token); the page they end on.
+     */
+    Response connectOwn(String psid, String source, String account) {
+        String reply = ask(psid, "connect " + source).getLast();
+        Matcher link = LINK.matcher(reply);
+        if (!link.find()) {
+            throw new AssertionError("no personal link in " + reply);
+        }
+        Response start = get(link.group());
+        if (source.equals("listenbrainz")) {
+            check(start, 200);
+            Matcher state = STATE.matcher(start.body());
+            if (!state.find()) {
+                throw new AssertionError("no state on the paste page: " + start.body());
+            }
+            String token = sandbox.listenBrainzToken(account);
+            return postForm(api + "/callback/listenbrainz", "state=" + encode(state.group(1).replace("&amp;", "&"))
+                    + "&token=" + encode(token));
+        }
+        check(start, 302);
+        Response consent = get(start.location() + "&sandbox_user=" + account);
+        check(consent, 302);
+        return get(consent.location());
+    }
+
+    /** The name Messenger shows for the person from now on (the User Profile API). */
+    void nameIs(String psid, String firstName, String lastName) {
+        sandbox.messengerName(psid, firstName, lastName);
+    }
+
+    /** Development mode: only the first {@code limit} Spotify users to consent may use the app (null: no limit). */
+    void spotifyUserLimit(Integer limit) {
+        sandbox.spotifyUserLimit(limit);
+    }
+
+    /** The person's Last.fm scrobbles a track now, by its artist and title. */
+    void scrobble(String lastfmUser, String artist, String title) {
+        sandbox.scrobble(lastfmUser, java.util.Map.of("artist", artist, "track", title));
+    }
+
     /** Connects Spotify and registers under {@code name}; the bot's last reply. */
     String register(String psid, String spotifyUser, String name) {
         String code = connectSpotify(spotifyUser);
@@ -148,6 +194,17 @@ final class People {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A form post from the API's own page, as a browser sends it. */
+    Response postForm(String url, String form) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", api)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Response send(HttpRequest.Builder request) {

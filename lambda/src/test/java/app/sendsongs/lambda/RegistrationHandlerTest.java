@@ -52,11 +52,22 @@ class RegistrationHandlerTest {
     }
 
     @Test
+    void connectSetsTheCookieThatBindsTheRoundTripToTheBrowserAndStoresNothing() {
+        JsonNode connect = invoke(SampleEvents.load("connect"));
+
+        assertThat(connect.path("cookies")).singleElement().extracting(JsonNode::asText).asString()
+                .startsWith("send_songs_connect=").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(world.calls("registration")).noneMatch(call -> call.action().startsWith("dynamodb:"));
+    }
+
+    @Test
     void theCallbackShowsAOneTimeCodeAndTheSameStateCannotBeUsedTwice() {
-        URI authorize = URI.create(invoke(SampleEvents.load("connect")).path("headers").path("Location").asText());
+        JsonNode connect = invoke(SampleEvents.load("connect"));
+        URI authorize = URI.create(connect.path("headers").path("Location").asText());
         URI back = URI.create(people.get(authorize + "&sandbox_user=carol-sp").location());
         ObjectNode callback = SampleEvents.load("callback");
         callback.put("rawQueryString", back.getRawQuery());
+        callback.putArray("cookies").add(connect.path("cookies").get(0).asText().split(";")[0]);
 
         JsonNode page = invoke(callback);
         JsonNode replay = invoke(callback);
@@ -67,6 +78,19 @@ class RegistrationHandlerTest {
         assertThat(replay.path("statusCode").asInt()).isEqualTo(400);
         assertThat(replay.path("body").asText()).contains("expired or was already used")
                 .doesNotContain("registration-code");
+    }
+
+    @Test
+    void theCallbackInABrowserThatDidNotStartTheRoundTripFinishesNothing() {
+        URI authorize = URI.create(invoke(SampleEvents.load("connect")).path("headers").path("Location").asText());
+        ObjectNode callback = SampleEvents.load("callback");
+        callback.put("rawQueryString", URI.create(people.get(authorize + "&sandbox_user=mallory-sp").location())
+                .getRawQuery());
+
+        JsonNode page = invoke(callback);
+
+        assertThat(page.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(page.path("body").asText()).contains("another browser").doesNotContain("registration-code");
     }
 
     @Test

@@ -41,6 +41,8 @@ class TerraformIT {
     static final ElasticMqExtension QUEUES = new ElasticMqExtension();
 
     private static final String TABLE = "aws_dynamodb_table.main";
+    /** Named like secrets but public: a Last.fm API key is in every Last.fm link people open. */
+    private static final Set<Setting> PUBLIC_DESPITE_THEIR_NAMES = Set.of(Setting.LASTFM_API_KEY);
     private static final String QUEUE = "aws_sqs_queue.inbound";
     private static final String DEAD_LETTERS = "aws_sqs_queue.inbound_dead_letters";
     private static final Map<String, Class<?>> FUNCTIONS = new LinkedHashMap<>();
@@ -153,7 +155,7 @@ class TerraformIT {
                     Map<String, Object> resource = terraform.resource(parameter);
                     assertThat(resource.get("type")).as(parameter).isEqualTo("SecureString");
                     assertThat(String.valueOf(resource.get("key_id"))).as(parameter).startsWith("aws_kms_key.");
-                } else if (!setting.namesParameter()) {
+                } else if (!setting.namesParameter() && !PUBLIC_DESPITE_THEIR_NAMES.contains(setting)) {
                     assertThat(setting.name()).as("a secret in a plain variable")
                             .doesNotContain("SECRET", "TOKEN", "PASSWORD", "KEY");
                 }

@@ -60,7 +60,8 @@ class WebhookHandlerTest {
 
     @Test
     void aSignedPostIsQueuedAndAnsweredBeforeAnythingHandlesIt() {
-        people.say(SAMPLE_SENDER, "hi");
+        // registered: a stranger's help comes with the welcome, two messages long
+        people.register(SAMPLE_SENDER, "sample-sp", "Sam Sample");
         int before = people.inbox(SAMPLE_SENDER).size();
 
         JsonNode answer = invoke(SampleEvents.webhookPostAt(world.clock.instant()));

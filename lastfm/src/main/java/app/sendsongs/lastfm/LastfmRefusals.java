@@ -1,5 +1,6 @@
 package app.sendsongs.lastfm;
 
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
 import java.util.Optional;
@@ -43,9 +44,8 @@ final class LastfmRefusals {
         return switch (error.code()) {
             case LastfmError.AUTHENTICATION_FAILED, LastfmError.UNAUTHORIZED_TOKEN, LastfmError.TOKEN_EXPIRED -> {
                 LOG.info("Last.fm refused the consent token ({})", error.describe());
-                yield Optional.of(new MusicServiceException("Last.fm refused the token (" + error.describe()
-                        + "): it is unknown, already used, not allowed or expired; the person must consent again",
-                        Optional.empty()));
+                yield Optional.of(new ConsentRefusedException("Last.fm refused this consent: it was already used, "
+                        + "not given, or is more than an hour old."));
             }
             default -> Optional.empty();
         };

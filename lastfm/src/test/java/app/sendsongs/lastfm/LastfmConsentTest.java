@@ -3,6 +3,7 @@ package app.sendsongs.lastfm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.music.MusicServiceException;
@@ -64,8 +65,9 @@ class LastfmConsentTest {
         for (String token : new String[] {used, stale, "0123456789abcdef0123456789abcdef"}) {
             MusicServiceException e = catchThrowableOfType(MusicServiceException.class,
                     () -> client.completeConsent(token));
-            assertThat(e).isNotInstanceOf(GrantRevokedException.class);
-            assertThat(e.getMessage()).contains("consent again").doesNotContain(token);
+            assertThat(e).isInstanceOf(ConsentRefusedException.class).isNotInstanceOf(GrantRevokedException.class);
+            assertThat(e.getMessage()).isEqualTo("Last.fm refused this consent: it was already used, not given, or is "
+                    + "more than an hour old.").doesNotContain(token);
         }
         assertThat(catchThrowableOfType(MusicServiceException.class, () -> client.completeConsent(" ")))
                 .hasMessageContaining("no Last.fm token");

@@ -158,7 +158,7 @@ class LastfmRecentTracksTest {
 
     @Test
     void anotherSourcesConnectionIsRefused() {
-        SpotifyConnection spotify = new SpotifyConnection("amy", "a", NOW, "r");
+        SpotifyConnection spotify = new SpotifyConnection("amy", "a", NOW, "r", NOW);
 
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> client.recentPlays(spotify, HOUR_AGO)))
                 .hasMessageContaining("not a Last.fm connection");

@@ -1,5 +1,6 @@
 package app.sendsongs.listenbrainz;
 
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -88,15 +88,15 @@ public final class ListenBrainzClient implements ListeningSource {
     public ListenBrainzConnection completeConsent(String code) throws MusicServiceException {
         String token = code == null ? "" : code.strip();
         if (!TOKEN.matcher(token).matches()) {
-            throw new MusicServiceException("that is not a ListenBrainz user token; copy it from "
-                    + ListenBrainzConfig.SETTINGS_PAGE, Optional.empty());
+            throw new ConsentRefusedException("That is not a ListenBrainz user token: copy the one shown on "
+                    + ListenBrainzConfig.SETTINGS_PAGE + " and paste it here.");
         }
         ListenBrainzReply reply = transport.get(config.apiBaseUrl() + "/1/validate-token", token, VALIDATE);
         JsonNode answer = reply.json(VALIDATE);
         String userName = answer.path("user_name").asText("").strip();
         if (!answer.path("valid").asBoolean(false) || userName.isEmpty()) {
-            throw new MusicServiceException("ListenBrainz does not know this user token (it may have been reset); "
-                    + "copy it again from " + ListenBrainzConfig.SETTINGS_PAGE, Optional.empty());
+            throw new ConsentRefusedException("ListenBrainz does not know this user token (it may have been reset): "
+                    + "copy it again from " + ListenBrainzConfig.SETTINGS_PAGE + " and paste it here.");
         }
         return new ListenBrainzConnection(userName, token);
     }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Messenger as the bot's chat platform, through the Send API:
  * {@code POST <graph>/<version>/me/messages?access_token=<page token>}. A message is rendered as
  * {@link SendApiMessages} describes (text, quick replies, a generic template for a song card); a message of text
- * and card takes two calls, whose one outcome is the first that is not {@link SendOutcome.Sent}.
+ * and card takes two calls, whose one outcome is the first that is not {@link SendOutcome.Sent}. A person's name
+ * comes from the User Profile API ({@code GET <graph>/<version>/<psid>?fields=first_name,last_name}).
  *
  * <p>The page token travels in the query string, so the request URI is never logged nor put in a reason or
  * exception message; any text that comes back from the network is scrubbed of the token before it is shown.
@@ -150,6 +151,46 @@ public final class GraphSendApi implements ChatPlatform {
             }
         }
         return new SendOutcome.Sent();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The User Profile API (https://developers.facebook.com/docs/messenger-platform/identity/user-profile): the
+     * first and last name of someone who has written to the page. Empty, with a log line, when Graph refuses or does
+     * not answer.
+     */
+    @Override
+    public Optional<String> displayName(String psid) {
+        if (psid == null || psid.isBlank()) {
+            return Optional.empty();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.profileEndpoint(psid)
+                        + "?fields=first_name,last_name&access_token="
+                        + URLEncoder.encode(config.pageAccessToken(), StandardCharsets.UTF_8)))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(
+                    StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                LOG.info("User Profile API gave no name ({})", describe(response.statusCode(),
+                        GraphError.parse(response.body())));
+                return Optional.empty();
+            }
+            JsonNode profile = JSON.readTree(response.body());
+            String name = (profile.path("first_name").asText("") + " " + profile.path("last_name").asText("")).strip();
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IOException e) {
+            LOG.info("User Profile API unreachable or unreadable: {}{}", e.getClass().getSimpleName(),
+                    scrubbedMessage(e));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private SendOutcome post(String body) {

@@ -1,5 +1,8 @@
 package app.sendsongs.messenger;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import java.util.Objects;
 
 /**
@@ -28,6 +31,11 @@ public record MessengerConfig(String graphBaseUrl, String graphVersion, String p
     /** Production Graph URL and version. */
     public static MessengerConfig of(String pageAccessToken, String appSecret, String verifyToken) {
         return new MessengerConfig(null, null, pageAccessToken, appSecret, verifyToken);
+    }
+
+    /** {@code <graphBaseUrl>/<graphVersion>/<psid>}: a person's node, for the User Profile API, without the access token. */
+    public String profileEndpoint(String psid) {
+        return graphBaseUrl + "/" + graphVersion + "/" + URLEncoder.encode(psid, StandardCharsets.UTF_8);
     }
 
     /** {@code <graphBaseUrl>/<graphVersion>/me/messages}, without the access token. */

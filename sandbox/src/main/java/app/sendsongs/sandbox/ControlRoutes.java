@@ -42,6 +42,7 @@ final class ControlRoutes {
     void routes(Javalin app) {
         app.post("/sandbox/messenger/send", JsonIo.guarded(this::messengerSend));
         app.get("/sandbox/messenger/inbox/{psid}", JsonIo.guarded(this::inbox));
+        app.post("/sandbox/messenger/users/{psid}", JsonIo.guarded(this::messengerProfile));
         app.get("/sandbox/messenger/inbox", JsonIo.guarded(this::inboxes));
         app.get("/sandbox/messenger/stats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200,
                 Map.of("delivered", messenger.deliveredCount()))));
@@ -52,6 +53,8 @@ final class ControlRoutes {
         app.post("/sandbox/spotify/users/{id}/plays", JsonIo.guarded(this::play));
         app.get("/sandbox/spotify/users/{id}/plays", JsonIo.guarded(this::plays));
         app.post("/sandbox/spotify/users/{id}/revoke", JsonIo.guarded(this::revoke));
+        app.post("/sandbox/spotify/app", JsonIo.guarded(this::app));
+        app.get("/sandbox/spotify/app", JsonIo.guarded(this::appState));
         app.get("/sandbox/spotify/stats", JsonIo.guarded(this::stats));
         app.delete("/sandbox/spotify/stats", JsonIo.guarded(this::resetStats));
 
@@ -107,6 +110,25 @@ final class ControlRoutes {
                 JsonIo.send(ctx, 502, answer);
             }
         }));
+    }
+
+    /** {@code {"first_name","last_name"}}: the name the User Profile API gives for the person. */
+    private void messengerProfile(Context ctx) {
+        String psid = ctx.pathParam("psid");
+        JsonNode body = JsonIo.readBody(ctx);
+        String first = requiredText(body, "first_name");
+        JsonNode last = body.get("last_name");
+        if (last != null && !last.isNull() && !last.isTextual()) {
+            throw HttpProblem.control(400, "\"last_name\" must be a string");
+        }
+        if (psid.length() > 128 || first.length() > 256 || (last != null && last.asText().length() > 256)) {
+            throw HttpProblem.control(400, "an id is at most 128 characters, a name at most 256");
+        }
+        MessengerEmulator.Profile profile = new MessengerEmulator.Profile(first,
+                last == null || last.isNull() ? "" : last.asText());
+        messenger.profile(psid, profile);
+        JsonIo.send(ctx, 200, Map.of("psid", psid, "first_name", profile.firstName(), "last_name",
+                profile.lastName()));
     }
 
     /** A tap's payload or a link's ref: a non-empty string of at most Messenger's 1000 characters. */
@@ -184,31 +206,67 @@ final class ControlRoutes {
         JsonIo.send(ctx, 200, array);
     }
 
+    /**
+     * {@code {"track"}} or {@code {"local":{"name","artist","duration_ms"?}}}, with {@code "at"} (when the play ended;
+     * default: it starts now and ends one track length later) and {@code "delay_s"} (it shows in recently-played that
+     * much after it ended; default 0). A play shows only once it has ended, so one with a later {@code "at"} shows
+     * then.
+     */
     private void play(Context ctx) {
         String userId = userId(ctx);
         JsonNode body = JsonIo.readBody(ctx);
-        String track = Ids.trackIdOf(requiredText(body, "track"));
-        if (!Ids.isSpotifyId(track)) {
-            throw HttpProblem.control(400, "\"track\" must be a 22-character base-62 track id");
+        if (body.has("track") == body.has("local")) {
+            throw HttpProblem.control(400, "give exactly one of \"track\" (a catalogue track id) or \"local\" "
+                    + "(a file of the person's own: {\"name\",\"artist\",\"duration_ms\"})");
         }
-        Instant at = null;
-        JsonNode atNode = body.get("at");
-        if (atNode != null && !atNode.isNull()) {
-            try {
-                at = Instant.parse(atNode.asText());
-            } catch (DateTimeParseException e) {
-                throw HttpProblem.control(400, "\"at\" must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
-            }
-        }
-        if (!spotify.catalogue().knows(track)) {
-            throw HttpProblem.control(404, "unknown track " + track);
-        }
-        Instant playedAt = spotify.play(userId, track, at);
+        Instant at = instantField(body, "at");
+        Duration delay = Duration.ofSeconds(intField(body, "delay_s", 0, 0));
         ObjectNode answer = JsonIo.object();
         answer.put("user", userId);
-        answer.put("track", track);
+        Instant playedAt;
+        if (body.has("local")) {
+            SandboxUser.LocalTrack local = localTrack(body.get("local"));
+            playedAt = spotify.playLocal(userId, local, at, delay);
+            answer.putNull("track");
+            answer.put("name", local.name());
+        } else {
+            String track = Ids.trackIdOf(requiredText(body, "track"));
+            if (!Ids.isSpotifyId(track)) {
+                throw HttpProblem.control(400, "\"track\" must be a 22-character base-62 track id");
+            }
+            if (!spotify.catalogue().knows(track)) {
+                throw HttpProblem.control(404, "unknown track " + track);
+            }
+            playedAt = spotify.play(userId, track, at, delay);
+            answer.put("track", track);
+        }
         answer.put("played_at", Times.spotify(playedAt));
+        answer.put("visible_at", Times.spotify(playedAt.plus(delay)));
         JsonIo.send(ctx, 200, answer);
+    }
+
+    private static SandboxUser.LocalTrack localTrack(JsonNode local) {
+        if (!local.isObject()) {
+            throw HttpProblem.control(400, "\"local\" must be an object {\"name\",\"artist\",\"duration_ms\"}");
+        }
+        String name = requiredText(local, "name");
+        String artist = requiredText(local, "artist");
+        if (name.length() > 1024 || artist.length() > 1024) {
+            throw HttpProblem.control(400, "a local file's name and artist are at most 1024 characters");
+        }
+        return new SandboxUser.LocalTrack(name, artist, intField(local, "duration_ms", 180_000, 1));
+    }
+
+    private static Instant instantField(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+        }
     }
 
     private void plays(Context ctx) {
@@ -218,11 +276,35 @@ final class ControlRoutes {
         for (int i = plays.size() - 1; i >= 0; i--) {
             SandboxUser.Play play = plays.get(i);
             ObjectNode node = array.addObject();
-            node.put("track", play.trackId());
-            spotify.catalogue().resolve(play.trackId()).ifPresent(r -> node.put("name", r.track().name()));
+            if (play.local() != null) {
+                node.putNull("track");
+                node.put("name", play.local().name());
+                node.put("local", true);
+            } else {
+                node.put("track", play.trackId());
+                spotify.catalogue().resolve(play.trackId()).ifPresent(r -> node.put("name", r.track().name()));
+            }
             node.put("played_at", Times.spotify(play.playedAt()));
+            node.put("visible_at", Times.spotify(play.visibleAt()));
         }
         JsonIo.send(ctx, 200, array);
+    }
+
+    /** {@code {"user_limit":N}}: development mode, the first N users to consent (null or absent: no limit). */
+    private void app(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        JsonNode limit = body.get("user_limit");
+        spotify.userLimit(limit == null || limit.isNull() ? null : intField(body, "user_limit", 0, 0));
+        appState(ctx);
+    }
+
+    private void appState(Context ctx) {
+        ObjectNode body = JsonIo.object();
+        spotify.userLimit().ifPresentOrElse(limit -> body.put("user_limit", limit), () -> body.putNull("user_limit"));
+        body.put("mode", spotify.userLimit().isPresent() ? "development" : "extended");
+        ArrayNode consented = body.putArray("users");
+        spotify.consentOrder().forEach(consented::add);
+        JsonIo.send(ctx, 200, body);
     }
 
     private void revoke(Context ctx) {

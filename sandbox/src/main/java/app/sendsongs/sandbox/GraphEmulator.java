@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * Emulated Graph API Send endpoint: {@code POST /sandbox/graph/{version}/me/messages?access_token=...}. The
  * {@code message} is checked as {@link GraphMessage} describes; what passes is kept in the person's inbox exactly as
- * sent.
+ * sent. Also the User Profile API, {@code GET /sandbox/graph/{version}/{psid}?fields=first_name,last_name}
+ * (https://developers.facebook.com/docs/messenger-platform/identity/user-profile): the name set with the control API,
+ * for someone who has written to the page.
  */
 final class GraphEmulator {
     static final String BASE = "/sandbox/graph";
@@ -40,6 +42,7 @@ final class GraphEmulator {
         app.post(BASE + "/{version}/me/messages", JsonIo.guarded(this::send));
         app.post(BASE + "/{version}/{page}/subscribed_apps", JsonIo.guarded(this::subscribe));
         app.get(BASE + "/{version}/{page}/subscribed_apps", JsonIo.guarded(this::subscriptions));
+        app.get(BASE + "/{version}/{psid}", JsonIo.guarded(this::profile));
     }
 
     /**
@@ -92,6 +95,44 @@ final class GraphEmulator {
             throw error(100, 33, "(#100) Unsupported post request. Object with ID '" + page + "' does not exist, "
                     + "cannot be loaded due to missing permissions, or does not support this operation.");
         }
+    }
+
+    /** Fields a page may read of a person who wrote to it without further permissions. */
+    private static final Set<String> PROFILE_FIELDS = Set.of("first_name", "last_name", "profile_pic", "id");
+
+    /**
+     * A person's profile: the requested fields of someone who has written to the page (first name, last name,
+     * profile picture). Someone who has not is unknown to the page: Graph's error 100, subcode 33.
+     */
+    private void profile(Context ctx) {
+        faults.take(FaultInjector.Target.MESSENGER).ifPresent(f -> {
+            throw fault(f);
+        });
+        checkToken(ctx);
+        String psid = ctx.pathParam("psid");
+        if (messenger.lastInbound(psid).isEmpty()) {
+            throw error(100, 33, "Unsupported get request. Object with ID '" + psid + "' does not exist, cannot be "
+                    + "loaded due to missing permissions, or does not support this operation. Please read the Graph "
+                    + "API documentation at https://developers.facebook.com/docs/graph-api");
+        }
+        String fields = ctx.queryParam("fields");
+        ObjectNode answer = JsonIo.object();
+        MessengerEmulator.Profile profile = messenger.profile(psid);
+        for (String field : fields == null || fields.isBlank() ? new String[] {"id"} : fields.split(",")) {
+            String name = field.strip();
+            if (!PROFILE_FIELDS.contains(name)) {
+                throw error(100, null, "(#100) Tried accessing nonexisting field (" + name + ") on node type (User)");
+            }
+            switch (name) {
+                case "first_name" -> answer.put("first_name", profile.firstName());
+                case "last_name" -> answer.put("last_name", profile.lastName());
+                case "profile_pic" -> answer.put("profile_pic", "https://platform-lookaside.fbsbx.com/platform/"
+                        + "profilepic/?psid=" + psid);
+                default -> { }
+            }
+        }
+        answer.put("id", psid);
+        JsonIo.send(ctx, 200, answer);
     }
 
     private void send(Context ctx) {

@@ -20,6 +20,15 @@ final class HttpProblem extends RuntimeException {
         this.headers = headers;
     }
 
+    /** An error whose body is plain text, as a few services send (Spotify's 403 for a user a development-mode app does not serve). */
+    static HttpProblem plainText(int status, String text) {
+        return new HttpProblem(status, new PlainText(text));
+    }
+
+    /** A body written as {@code text/plain}. */
+    record PlainText(String text) {
+    }
+
     /** A control-API error: {@code {"error":"<message>"}}. */
     static HttpProblem control(int status, String message) {
         return new HttpProblem(status, Map.of("error", message));
@@ -35,6 +44,10 @@ final class HttpProblem extends RuntimeException {
 
     void respond(Context ctx) {
         headers.forEach(ctx::header);
-        JsonIo.send(ctx, status, body);
+        if (body instanceof PlainText plain) {
+            ctx.status(status).contentType("text/plain; charset=utf-8").result(plain.text());
+        } else {
+            JsonIo.send(ctx, status, body);
+        }
     }
 }

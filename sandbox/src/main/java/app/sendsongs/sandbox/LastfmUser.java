@@ -24,7 +24,7 @@ public final class LastfmUser {
     }
 
     /** One page of scrobbles, newest first, and how many there are in the whole range. */
-    record Page(List<Scrobble> scrobbles, int total) {
+    public record Page(List<Scrobble> scrobbles, int total) {
     }
 
     private final String name;
@@ -75,22 +75,27 @@ public final class LastfmUser {
 
     /**
      * Page {@code page} (from 1) of {@code limit} scrobbles at or after {@code from} and before
-     * {@code to} (epoch seconds, as Last.fm compares them), newest first.
+     * {@code to} (epoch seconds, as Last.fm compares them), newest first: what {@code user.getRecentTracks}
+     * answers, also read in process by the watch benchmark.
      */
-    synchronized Page page(long from, long to, int limit, int page) {
-        List<Scrobble> inRange = new ArrayList<>();
-        for (int i = scrobbles.size() - 1; i >= 0; i--) {
-            long uts = scrobbles.get(i).at().getEpochSecond();
-            if (uts >= from && uts < to) {
-                inRange.add(scrobbles.get(i));
-            }
+    public synchronized Page page(long from, long to, int limit, int page) {
+        // scrobbles are in time order: the range is one run of them, found from both ends
+        int end = scrobbles.size();
+        while (end > 0 && scrobbles.get(end - 1).at().getEpochSecond() >= to) {
+            end--;
         }
+        int start = end;
+        while (start > 0 && scrobbles.get(start - 1).at().getEpochSecond() >= from) {
+            start--;
+        }
+        int total = end - start;
         long first = (long) (page - 1) * limit;
-        if (first >= inRange.size()) {
-            return new Page(List.of(), inRange.size());
+        if (first >= total) {
+            return new Page(List.of(), total);
         }
-        int end = (int) Math.min(inRange.size(), first + limit);
-        return new Page(List.copyOf(inRange.subList((int) first, end)), inRange.size());
+        int newest = (int) (end - first);
+        int oldest = (int) Math.max(start, newest - (long) limit);
+        return new Page(List.copyOf(scrobbles.subList(oldest, newest).reversed()), total);
     }
 
     /** Every scrobble, newest first. */

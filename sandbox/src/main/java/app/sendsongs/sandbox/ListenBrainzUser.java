@@ -2,7 +2,6 @@ package app.sendsongs.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** An emulated ListenBrainz user: their user token and every listen they have, in time order. */
 public final class ListenBrainzUser {
@@ -46,14 +45,14 @@ public final class ListenBrainzUser {
      * same listen and is not kept twice. Answers the listen as kept.
      */
     synchronized Listen add(Listen listen) {
-        Optional<Listen> same = listens.stream().filter(l -> l.listenedAt() == listen.listenedAt()
-                && l.track().equals(listen.track())).findFirst();
-        if (same.isPresent()) {
-            return same.get();
-        }
         int at = listens.size();
         while (at > 0 && listens.get(at - 1).listenedAt() > listen.listenedAt()) {
             at--;
+        }
+        for (int i = at - 1; i >= 0 && listens.get(i).listenedAt() == listen.listenedAt(); i--) {
+            if (listens.get(i).track().equals(listen.track())) {
+                return listens.get(i);
+            }
         }
         listens.add(at, listen);
         return listen;
@@ -62,16 +61,17 @@ public final class ListenBrainzUser {
     /**
      * The listens the API answers, newest first: with {@code minTs} the oldest {@code count} listens after
      * it (and before {@code maxTs}), else the newest {@code count} before {@code maxTs} (or of all).
-     * Both bounds are exclusive.
+     * Both bounds are exclusive. Also read in process by the watch benchmark.
      */
-    synchronized List<Listen> listens(Long minTs, Long maxTs, int count) {
+    public synchronized List<Listen> listens(Long minTs, Long maxTs, int count) {
         List<Listen> chosen = new ArrayList<>();
         if (minTs != null) {
-            for (int i = 0; i < listens.size() && chosen.size() < count; i++) {
+            for (int i = firstAfter(minTs); i < listens.size() && chosen.size() < count; i++) {
                 Listen l = listens.get(i);
-                if (l.listenedAt() > minTs && (maxTs == null || l.listenedAt() < maxTs)) {
-                    chosen.add(l);
+                if (maxTs != null && l.listenedAt() >= maxTs) {
+                    break;
                 }
+                chosen.add(l);
             }
             return chosen.reversed();
         }
@@ -82,6 +82,21 @@ public final class ListenBrainzUser {
             }
         }
         return chosen;
+    }
+
+    /** The index of the first listen after {@code ts}: listens are in time order. */
+    private int firstAfter(long ts) {
+        int low = 0;
+        int high = listens.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (listens.get(mid).listenedAt() > ts) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 
     /** The newest listen's time, 0 without listens. */

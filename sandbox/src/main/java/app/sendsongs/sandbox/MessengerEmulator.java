@@ -86,6 +86,7 @@ public final class MessengerEmulator {
             .build();
     private volatile String botWebhookUrl;
     private final ConcurrentHashMap<String, Instant> lastInbound = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final Set<String> subscribedFields = ConcurrentHashMap.newKeySet();
@@ -222,6 +223,24 @@ public final class MessengerEmulator {
     }
 
     /** When the person last wrote to the page; empty if never (then the Send API does not know them). */
+    /** The name Messenger shows for a person (the User Profile API's {@code first_name} and {@code last_name}). */
+    public record Profile(String firstName, String lastName) {
+        public Profile {
+            firstName = firstName == null ? "" : firstName;
+            lastName = lastName == null ? "" : lastName;
+        }
+    }
+
+    /** From now on the User Profile API gives this name for the person. */
+    public void profile(String psid, Profile profile) {
+        profiles.put(psid, profile);
+    }
+
+    /** The person's name as the User Profile API gives it: the one set, else their id as first name. */
+    public Profile profile(String psid) {
+        return profiles.getOrDefault(psid, new Profile(psid, ""));
+    }
+
     public Optional<Instant> lastInbound(String psid) {
         return Optional.ofNullable(lastInbound.get(psid));
     }

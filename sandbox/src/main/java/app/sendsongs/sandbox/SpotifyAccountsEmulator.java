@@ -80,9 +80,11 @@ final class SpotifyAccountsEmulator {
             return;
         }
         spotify.user(userId);
+        spotify.consented(userId);
         String scope = ctx.queryParam("scope") == null ? "" : ctx.queryParam("scope").trim();
+        Instant now = spotify.clock().instant();
         String code = spotify.grants().issueCode(new SpotifyGrants.AuthCode(userId, clientId, redirectUri, scope,
-                spotify.clock().instant().plus(CODE_LIFETIME)));
+                now, now.plus(CODE_LIFETIME)));
         spotify.counter().countForUser(userId, SpotifyEmulator.AUTHORIZE);
         LOG.debug("sandbox Spotify user {} consented", userId);
         ctx.redirect(redirect(redirectUri, "code", code, state), HttpStatus.FOUND);
@@ -121,7 +123,10 @@ final class SpotifyAccountsEmulator {
             throw SpotifyErrors.accounts(400, "invalid_grant", "Invalid redirect URI");
         }
         spotify.counter().countForUser(code.userId(), SpotifyEmulator.TOKEN);
-        return userTokens(code.userId(), clientId, code.scope());
+        ObjectNode tokens = userTokens(code.userId(), clientId, code.scope());
+        tokens.put("refresh_token", spotify.grants().issueRefresh(new SpotifyGrants.RefreshToken(code.userId(),
+                clientId, code.scope(), code.consentedAt())));
+        return tokens;
     }
 
     private ObjectNode refresh(Context ctx, String clientId) {
@@ -136,7 +141,15 @@ final class SpotifyAccountsEmulator {
         if (grant.revoked()) {
             throw SpotifyErrors.accounts(400, "invalid_grant", "Refresh token revoked");
         }
-        return userTokens(grant.userId, clientId, grant.scope);
+        if (grant.expiredAt(spotify.clock().instant())) {
+            throw SpotifyErrors.accounts(400, "invalid_grant", "Refresh token expired");
+        }
+        ObjectNode tokens = userTokens(grant.userId, clientId, grant.scope);
+        if (grant.rotatesOnRefresh()) {
+            tokens.put("refresh_token", spotify.grants().issueRefresh(new SpotifyGrants.RefreshToken(grant.userId,
+                    clientId, grant.scope, grant.consentedAt)));
+        }
+        return tokens;
     }
 
     /**
@@ -153,7 +166,7 @@ final class SpotifyAccountsEmulator {
         return body;
     }
 
-    /** A fresh access token and a fresh refresh token (earlier refresh tokens stay valid until revoked). */
+    /** A fresh access token; the caller adds a refresh token when there is one (earlier ones stay valid until revoked). */
     private ObjectNode userTokens(String userId, String clientId, String scope) {
         Instant expires = spotify.clock().instant().plus(TOKEN_LIFETIME);
         ObjectNode body = JsonIo.object();
@@ -161,7 +174,6 @@ final class SpotifyAccountsEmulator {
         body.put("token_type", "Bearer");
         body.put("scope", scope);
         body.put("expires_in", TOKEN_LIFETIME.toSeconds());
-        body.put("refresh_token", spotify.grants().issueRefresh(new SpotifyGrants.RefreshToken(userId, clientId, scope)));
         return body;
     }
 

@@ -21,6 +21,14 @@ final class SpotifyErrors {
         return new HttpProblem(status, apiBody(status, message, null));
     }
 
+    /**
+     * What the Web API answers a user the app in development mode does not serve: 403 with a plain-text body, not
+     * the regular error object (https://developer.spotify.com/documentation/web-api/concepts/quota-modes).
+     */
+    static HttpProblem notRegistered() {
+        return HttpProblem.plainText(403, "User not registered in the Developer Dashboard");
+    }
+
     static HttpProblem unauthorized(String message) {
         return new HttpProblem(401, apiBody(401, message, null), Map.of("WWW-Authenticate",
                 "Bearer realm=\"spotify\", error=\"invalid_token\", error_description=\"" + message + "\""));

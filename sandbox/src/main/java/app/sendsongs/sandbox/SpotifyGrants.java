@@ -1,32 +1,57 @@
 package app.sendsongs.sandbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Authorization codes, access tokens and refresh tokens issued by the accounts emulator. */
 final class SpotifyGrants {
-    record AuthCode(String userId, String clientId, String redirectUri, String scope, Instant expiresAt) {
+    /** {@code consentedAt}: when the user allowed the app, from which the grant's six months count. */
+    record AuthCode(String userId, String clientId, String redirectUri, String scope, Instant consentedAt,
+                    Instant expiresAt) {
     }
 
     /** userId is null for a client-credentials (app) token. */
     record AccessToken(String userId, String clientId, String scope, Instant expiresAt) {
     }
 
+    /**
+     * A refresh token: its grant ends six months after the consent, however often it is refreshed
+     * (https://developer.spotify.com/blog/2026-06-18-refresh-token-expiration).
+     */
     static final class RefreshToken {
+        static final int GRANT_MONTHS = 6;
         final String userId;
         final String clientId;
         final String scope;
+        final Instant consentedAt;
         private volatile boolean revoked;
+        private final AtomicInteger refreshes = new AtomicInteger();
 
-        RefreshToken(String userId, String clientId, String scope) {
+        RefreshToken(String userId, String clientId, String scope, Instant consentedAt) {
             this.userId = userId;
             this.clientId = clientId;
             this.scope = scope;
+            this.consentedAt = consentedAt;
         }
 
         boolean revoked() {
             return revoked;
+        }
+
+        boolean expiredAt(Instant now) {
+            return !now.isBefore(consentedAt.atOffset(ZoneOffset.UTC).plusMonths(GRANT_MONTHS).toInstant());
+        }
+
+        /**
+         * Counts a refresh; true when this one rotates the token. Spotify may or may not return a new refresh token
+         * (https://developer.spotify.com/documentation/web-api/tutorials/refreshing-tokens): every second refresh
+         * does here, so a client must keep using the token it has when none comes.
+         */
+        boolean rotatesOnRefresh() {
+            return refreshes.incrementAndGet() % 2 == 0;
         }
     }
 

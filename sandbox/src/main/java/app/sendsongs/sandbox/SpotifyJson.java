@@ -78,6 +78,45 @@ final class SpotifyJson {
         }
     }
 
+    /**
+     * A local file's track object, as recently-played items carry it: {@code is_local} true, no id, no ISRC, an album
+     * and artist without ids, and a {@code spotify:local:} URI
+     * (https://developer.spotify.com/documentation/web-api/concepts/playlists#local-files).
+     */
+    static ObjectNode localTrack(SandboxUser.LocalTrack local) {
+        ObjectNode node = JsonIo.object();
+        ObjectNode album = node.putObject("album");
+        album.putNull("id");
+        album.put("name", "");
+        album.putArray("images");
+        album.putArray("artists");
+        ObjectNode artist = node.putArray("artists").addObject();
+        artist.putNull("id");
+        artist.put("name", local.artist());
+        artist.put("type", "artist");
+        artist.putNull("uri");
+        node.put("disc_number", 0);
+        node.put("duration_ms", local.durationMs());
+        node.put("explicit", false);
+        node.putObject("external_ids");
+        node.putObject("external_urls");
+        node.putNull("href");
+        node.putNull("id");
+        node.put("is_local", true);
+        node.put("name", local.name());
+        node.put("popularity", 0);
+        node.putNull("preview_url");
+        node.put("track_number", 0);
+        node.put("type", "track");
+        node.put("uri", "spotify:local:" + encode(local.artist()) + "::" + encode(local.name()) + ":"
+                + local.durationMs() / 1000);
+        return node;
+    }
+
+    private static String encode(String part) {
+        return java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static ObjectNode user(SandboxUser user, String apiBase) {
         ObjectNode node = JsonIo.object();
         node.put("display_name", user.displayName());

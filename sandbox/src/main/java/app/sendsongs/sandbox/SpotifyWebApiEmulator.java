@@ -80,19 +80,26 @@ final class SpotifyWebApiEmulator {
         long afterMs = after == null ? Long.MIN_VALUE : longParam(after, "Invalid after cursor");
         long beforeMs = before == null ? Long.MAX_VALUE : longParam(before, "Invalid before cursor");
 
-        SandboxUser.Page chosen = user.recentlyPlayed(afterMs, beforeMs, limit);
+        SandboxUser.Page chosen = user.recentlyPlayed(afterMs, beforeMs, limit, spotify.clock().instant());
         List<SandboxUser.Play> page = chosen.plays();
+        if (page.isEmpty()) {
+            ctx.status(204); // Spotify answers an empty history without a body
+            return;
+        }
 
         String base = apiBase(ctx);
         ObjectNode body = JsonIo.object();
         ArrayNode items = body.putArray("items");
         for (SandboxUser.Play play : page) {
-            spotify.catalogue().resolve(play.trackId()).ifPresent(resolved -> {
+            ObjectNode track = play.local() != null ? SpotifyJson.localTrack(play.local())
+                    : spotify.catalogue().resolve(play.trackId()).map(resolved -> SpotifyJson.track(resolved, base))
+                    .orElse(null);
+            if (track != null) {
                 ObjectNode item = items.addObject();
-                item.set("track", SpotifyJson.track(resolved, base));
+                item.set("track", track);
                 item.put("played_at", Times.spotify(play.playedAt()));
                 item.putNull("context");
-            });
+            }
         }
         if (chosen.more()) {
             body.put("next", base + "/v1/me/player/recently-played?before="
@@ -125,11 +132,17 @@ final class SpotifyWebApiEmulator {
         return token;
     }
 
-    /** Like {@link #call} but the token must belong to a user (and carry the scope the endpoint needs). */
+    /**
+     * Like {@link #call} but the token must belong to a user the app serves (in development mode, one of the first
+     * users to consent) and carry the scope the endpoint needs.
+     */
     private SandboxUser userCall(Context ctx, String endpoint) {
         SpotifyGrants.AccessToken token = call(ctx, endpoint);
         if (token.userId() == null) {
             throw SpotifyErrors.api(403, "This request requires user authentication.");
+        }
+        if (!spotify.allowed(token.userId())) {
+            throw SpotifyErrors.notRegistered();
         }
         if (SpotifyEmulator.RECENTLY_PLAYED.equals(endpoint)
                 && !Arrays.asList(token.scope().split("\\s+")).contains(RECENTLY_PLAYED_SCOPE)) {

@@ -52,7 +52,8 @@ class ControlRoutesTest {
             assertThat(limited.json().path("error").path("status").asInt()).isEqualTo(429);
             assertThat(limited.json().path("error").path("message").asText()).isEqualTo("API rate limit exceeded");
         }
-        assertThat(h.get("/sandbox/api/v1/me/player/recently-played", token).status()).isEqualTo(200);
+        assertThat(h.get("/sandbox/api/v1/me/player/recently-played", token).status()).as("no plays: 204")
+                .isEqualTo(204);
         assertThat(h.get("/sandbox/faults").json().path("spotify")).isEmpty();
 
         h.post("/sandbox/faults", Map.of("target", "spotify", "status", 503));

@@ -58,11 +58,14 @@ class SpotifyAccountsEmulatorTest {
         assertThat(me.path("uri").asText()).isEqualTo("spotify:user:alice");
         assertThat(me.path("type").asText()).isEqualTo("user");
 
+        SandboxHarness.Response kept = h.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh1));
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(kept.json().has("refresh_token")).as("a refresh need not return a refresh token").isFalse();
+        assertThat(kept.json().path("access_token").asText()).isNotEqualTo(access);
         SandboxHarness.Response refreshed = h.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh1));
         assertThat(refreshed.status()).isEqualTo(200);
         String refresh2 = refreshed.json().path("refresh_token").asText();
         assertThat(refresh2).isNotBlank().isNotEqualTo(refresh1);
-        assertThat(refreshed.json().path("access_token").asText()).isNotEqualTo(access);
         // rotation: the old refresh token keeps working too
         assertThat(h.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh1)).status()).isEqualTo(200);
 
@@ -78,6 +81,7 @@ class SpotifyAccountsEmulatorTest {
         assertThat(afterRevoke.json().path("error").path("status").asInt()).isEqualTo(401);
 
         SandboxHarness.Response unknown = h.token(Map.of("grant_type", "refresh_token", "refresh_token", "nope"));
+        assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("error_description").asText()).isEqualTo("Invalid refresh token");
     }
 
@@ -152,5 +156,26 @@ class SpotifyAccountsEmulatorTest {
 
     private String firstTrackId() {
         return h.get("/sandbox/spotify/tracks").json().get(0).path("id").asText();
+    }
+
+    @Test
+    void aGrantEndsSixMonthsAfterTheConsentHoweverOftenItIsRefreshed() {
+        String code = SandboxHarness.URLDecoderHelper.param(h.get(authorizeQuery() + "&sandbox_user=olga")
+                .header("Location"), "code");
+        String refresh = h.token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT))
+                .json().path("refresh_token").asText();
+
+        for (int month = 1; month < 6; month++) {
+            h.clock.advance(Duration.ofDays(30));
+            SandboxHarness.Response refreshed = h.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+            assertThat(refreshed.status()).isEqualTo(200);
+            refresh = refreshed.json().path("refresh_token").asText(refresh);
+        }
+        h.clock.advance(Duration.ofDays(40));
+
+        SandboxHarness.Response ended = h.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+        assertThat(ended.status()).isEqualTo(400);
+        assertThat(ended.json().path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(ended.json().path("error_description").asText()).isEqualTo("Refresh token expired");
     }
 }

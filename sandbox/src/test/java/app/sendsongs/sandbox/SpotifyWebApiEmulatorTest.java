@@ -30,8 +30,14 @@ class SpotifyWebApiEmulatorTest {
         h.close();
     }
 
+    /** A page of recently-played; an empty one comes as 204 without a body, read here as no items. */
     private JsonNode recent(String token, String query) {
         SandboxHarness.Response r = h.get("/sandbox/api/v1/me/player/recently-played" + query, token);
+        if (r.status() == 204) {
+            assertThat(r.body()).isEmpty();
+            return SandboxHarness.JSON.createObjectNode().putNull("cursors").set("items",
+                    SandboxHarness.JSON.createArrayNode());
+        }
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
@@ -73,9 +79,10 @@ class SpotifyWebApiEmulatorTest {
         JsonNode older = recent(token, "?limit=50&before=" + t0.plusSeconds(60).toEpochMilli());
         assertThat(older.path("items")).hasSize(1);
 
-        JsonNode none = recent(token, "?after=" + Instant.parse("2030-01-01T00:00:00Z").toEpochMilli());
-        assertThat(none.path("items")).isEmpty();
-        assertThat(none.path("cursors").isNull()).isTrue();
+        SandboxHarness.Response none = h.get("/sandbox/api/v1/me/player/recently-played?after="
+                + Instant.parse("2030-01-01T00:00:00Z").toEpochMilli(), token);
+        assertThat(none.status()).as("an empty page is 204 with no body").isEqualTo(204);
+        assertThat(none.body()).isEmpty();
 
         assertThat(h.get("/sandbox/api/v1/me/player/recently-played?after=1&before=2", token).status()).isEqualTo(400);
         assertThat(h.get("/sandbox/api/v1/me/player/recently-played?limit=51", token).status()).isEqualTo(400);
@@ -98,7 +105,71 @@ class SpotifyWebApiEmulatorTest {
     }
 
     @Test
-    void playsDefaultToNowAndRelinkedOriginalsShowLinkedFrom() {
+    void aPlayShowsWhenItEndsAndAPlayWithADelayLaterStill() {
+        String token = h.connectToken("kim");
+        long length = h.get("/sandbox/api/v1/tracks/" + ids.get(0), token).json().path("duration_ms").asLong();
+
+        SandboxHarness.Response started = h.post("/sandbox/spotify/users/kim/plays", Map.of("track", ids.get(0)));
+        assertThat(Instant.parse(started.json().path("played_at").asText()))
+                .isEqualTo(SandboxHarness.START.plusMillis(length));
+        assertThat(recent(token, "?limit=50").path("items")).as("still playing").isEmpty();
+        h.clock.advance(Duration.ofMillis(length));
+        assertThat(recent(token, "?limit=50").path("items")).hasSize(1);
+
+        h.post("/sandbox/spotify/users/kim/plays", Map.of("track", ids.get(1), "at", h.clock.instant().toString(),
+                "delay_s", 600));
+        h.clock.advance(Duration.ofSeconds(599));
+        assertThat(recent(token, "?limit=50").path("items")).hasSize(1);
+        h.clock.advance(Duration.ofSeconds(1));
+        JsonNode late = recent(token, "?limit=50").path("items");
+        assertThat(late).hasSize(2);
+        assertThat(Instant.parse(late.get(0).path("played_at").asText())).as("played_at is when it ended")
+                .isEqualTo(h.clock.instant().minusSeconds(600));
+        assertThat(h.post("/sandbox/spotify/users/kim/plays", Map.of("track", ids.get(1), "delay_s", -1)).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aLocalFileShowsWithoutAnId() {
+        String token = h.connectToken("lou");
+        h.post("/sandbox/spotify/users/lou/plays", Map.of("local", Map.of("name", "Demo take 3", "artist",
+                "Lou's Band", "duration_ms", 95_000), "at", h.clock.instant().toString()));
+
+        JsonNode track = recent(token, "?limit=50").path("items").get(0).path("track");
+        assertThat(track.path("is_local").asBoolean()).isTrue();
+        assertThat(track.path("id").isNull()).isTrue();
+        assertThat(track.path("name").asText()).isEqualTo("Demo take 3");
+        assertThat(track.path("uri").asText()).startsWith("spotify:local:Lou%27s+Band::Demo+take+3:95");
+        assertThat(h.post("/sandbox/spotify/users/lou/plays", Map.of("track", ids.get(0), "local",
+                Map.of("name", "x", "artist", "y"))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAppInDevelopmentModeServesOnlyItsFirstUsersAndRefusesTheOthersInPlainText() {
+        String first = h.connectToken("amy");
+        String second = h.connectToken("ben");
+        assertThat(h.post("/sandbox/spotify/app", Map.of("user_limit", 1)).json().path("users"))
+                .extracting(JsonNode::asText).containsExactly("amy", "ben");
+
+        assertThat(h.get("/sandbox/api/v1/me", first).status()).isEqualTo(200);
+        SandboxHarness.Response refused = h.get("/sandbox/api/v1/me", second);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("text/plain");
+        assertThat(refused.body()).isEqualTo("User not registered in the Developer Dashboard");
+        assertThat(h.get("/sandbox/api/v1/me/player/recently-played", second).status()).isEqualTo(403);
+        assertThat(h.get("/sandbox/api/v1/tracks/" + ids.get(0), second).status()).as("the catalogue is not a user's")
+                .isEqualTo(200);
+        String late = h.connectToken("cal");
+        assertThat(h.get("/sandbox/api/v1/me", late).body()).isEqualTo("User not registered in the Developer Dashboard");
+
+        assertThat(h.post("/sandbox/spotify/app", "{\"user_limit\":null}").json().path("mode").asText())
+                .isEqualTo("extended");
+        assertThat(h.get("/sandbox/api/v1/me", second).status()).isEqualTo(200);
+        assertThat(h.post("/sandbox/spotify/app", Map.of("user_limit", -1)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void playsDefaultToEndingOneTrackLengthLaterAndRelinkedOriginalsShowLinkedFrom() {
         String token = h.connectToken("gina");
         JsonNode relinked = null;
         for (JsonNode t : h.get("/sandbox/spotify/tracks").json()) {
@@ -110,7 +181,9 @@ class SpotifyWebApiEmulatorTest {
         String original = relinked.path("linked_from").asText();
         h.clock.advance(Duration.ofSeconds(5));
         SandboxHarness.Response played = h.post("/sandbox/spotify/users/gina/plays", Map.of("track", original));
-        assertThat(played.json().path("played_at").asText()).isEqualTo("2026-11-25T10:00:05.000Z");
+        assertThat(Instant.parse(played.json().path("played_at").asText())).isEqualTo(
+                Instant.parse("2026-11-25T10:00:05.000Z").plusMillis(relinked.path("duration_ms").asLong()));
+        h.clock.advance(Duration.ofMillis(relinked.path("duration_ms").asLong()));
 
         JsonNode item = recent(token, "?limit=1").path("items").get(0);
         assertThat(item.path("track").path("id").asText()).isEqualTo(relinked.path("id").asText());

@@ -2,7 +2,10 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbox;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
@@ -12,25 +15,35 @@ import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The bot's stable HTTP interface: the Messenger webhook, the Spotify connect round trip, health. */
+/**
+ * The bot's stable HTTP interface: the Messenger webhook, each listening source's connect round trip
+ * ({@code /connect/<source>}, {@code /callback/<source>}; the bare {@code /connect} and {@code /callback} are
+ * Spotify's), health.
+ */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
     /** The chat platform of these routes, named in their event lines. */
     static final Platform PLATFORM = Platform.MESSENGER;
     /** What a full intake asks senders to wait before delivering again. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** The paste form holds a state and a token: a few hundred bytes. */
+    private static final int MAX_FORM_BYTES = 8_192;
     private final Webhook webhook;
     private final RegistrationPages registrationPages;
     private final Inbox inbox;
 
-    BotRoutes(SendSongs app, WebhookVerifier webhookVerifier, SignatureVerifier signatureVerifier,
-              WebhookParser parser, Inbox inbox, Clock clock) {
+    BotRoutes(SendSongs app, ConnectLink connectLink, WebhookVerifier webhookVerifier,
+              SignatureVerifier signatureVerifier, WebhookParser parser, Inbox inbox, Clock clock) {
         this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
-        this.registrationPages = new RegistrationPages(app.registration(), clock);
+        this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
         this.inbox = inbox;
     }
 
@@ -38,9 +51,48 @@ final class BotRoutes {
         server.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
         server.get("/webhook", this::verifyWebhook);
         server.post("/webhook", this::receive);
-        server.get("/connect", ctx -> send(ctx, registrationPages.connect()));
-        server.get("/callback", ctx -> send(ctx, registrationPages.callback(ctx.queryParam("state"),
-                ctx.queryParam("code"), ctx.queryParam("error"))));
+        server.get("/connect", ctx -> connect(ctx, SourceKind.SPOTIFY.id()));
+        server.get("/connect/{source}", ctx -> connect(ctx, ctx.pathParam("source")));
+        server.get("/callback", ctx -> callback(ctx, SourceKind.SPOTIFY.id()));
+        server.get("/callback/{source}", ctx -> callback(ctx, ctx.pathParam("source")));
+        server.post("/callback/{source}", this::pasted);
+    }
+
+    private void connect(Context ctx, String source) {
+        send(ctx, registrationPages.connect(source, ctx.queryParam(PersonalLinks.PARAMETER), ctx.header("Cookie")));
+    }
+
+    /** Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. */
+    private void callback(Context ctx, String source) {
+        String code = ctx.queryParam("code");
+        send(ctx, registrationPages.callback(source, ctx.queryParam("state"), code != null ? code
+                : ctx.queryParam("token"), ctx.queryParam("error"), ctx.header("Cookie")));
+    }
+
+    /** The paste form of a source without a consent page of its own (ListenBrainz). */
+    private void pasted(Context ctx) {
+        Optional<SourceKind> kind = SourceKind.named(ctx.pathParam("source"));
+        if (kind.isEmpty() || !kind.get().pastesToken()) {
+            ctx.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET").result("method not allowed");
+            return;
+        }
+        if (!registrationPages.sameOrigin(ctx.header("Origin"))) {
+            LOG.warn("paste form POST from {} refused: it came from another site", ctx.ip());
+            send(ctx, registrationPages.crossSite());
+            return;
+        }
+        Map<String, String> form = RegistrationPages.formFields(formBody(ctx));
+        send(ctx, registrationPages.callback(ctx.pathParam("source"), form.get("state"), form.get("token"), null,
+                ctx.header("Cookie")));
+    }
+
+    /** The form's body, read as the webhook reads its own: at most a small cap, a slow sender dropped. */
+    private static String formBody(Context ctx) {
+        try {
+            return new String(RequestBody.bytes(ctx, MAX_FORM_BYTES), StandardCharsets.UTF_8);
+        } catch (RequestBody.TooLarge | UncheckedIOException e) {
+            return "";
+        }
     }
 
     private void verifyWebhook(Context ctx) {
@@ -73,7 +125,7 @@ final class BotRoutes {
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
             event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
             return;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");

@@ -4,18 +4,25 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxStore;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.lastfm.LastfmClient;
+import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.listenbrainz.ListenBrainzClient;
+import app.sendsongs.listenbrainz.ListenBrainzConfig;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -68,8 +75,9 @@ public final class BotServer implements AutoCloseable {
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
             this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock), List.of(spotifyClient), clock,
-                    new SendSongs.Settings(link, config.schedule(), config.lease(), config.sendLimits(),
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
+                    listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
+                    config.schedule(), config.lease(), config.sendLimits(), config.tokenCipher().signingKey(),
                     config.heldMessageExpiry()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
@@ -92,6 +100,17 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
+    /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify) {
+        List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
+        config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
+                lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
+                link.callbackUrl(SourceKind.LASTFM.id())))));
+        sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
+                link.url(SourceKind.LISTENBRAINZ.id()))));
+        return sources;
+    }
+
     /**
      * Opens the inbox's intake, starts its workers, opens the port and starts the tick loop. If any of it fails, everything the
      * server opened (the store included) is closed again before the failure is thrown.
@@ -106,8 +125,8 @@ public final class BotServer implements AutoCloseable {
             InboxStore waiting = store.stores().inbox();
             workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
                     waiting::hasWaiting, INBOX_WORKERS);
-            new BotRoutes(app, new WebhookVerifier(config.verifyToken()), new SignatureVerifier(config.appSecret()),
-                    new WebhookParser(clock), inbox, clock)
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
+                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), inbox, clock)
                     .register(http);
             http.start(config.host(), config.port());
             tickLoop = new TickLoop(app::tick, config.tickInterval());

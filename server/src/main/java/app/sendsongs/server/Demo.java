@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.web.PageHeaders;
@@ -39,7 +40,9 @@ public final class Demo implements AutoCloseable {
             "MESSENGER_VERIFY_TOKEN", "sandbox-verify-token",
             "MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token",
             "SPOTIFY_CLIENT_ID", "sandbox-client-id",
-            "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret");
+            "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret",
+            "LASTFM_API_KEY", LastfmEmulator.API_KEY,
+            "LASTFM_SHARED_SECRET", LastfmEmulator.SHARED_SECRET);
     /** The webhook fields the demo's app is subscribed to: what people do, and the echoes of the page's messages. */
     static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks", "messaging_referrals",
             "message_echoes");
@@ -78,6 +81,9 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
         values.putIfAbsent("SPOTIFY_SHORT_LINK_BASE_URL", base + "/sandbox/spotify-link");
+        values.putIfAbsent("LASTFM_WEB_BASE_URL", base + "/sandbox/lastfm");
+        values.putIfAbsent("LASTFM_API_BASE_URL", base + "/sandbox/lastfm");
+        values.putIfAbsent("LISTENBRAINZ_API_BASE_URL", base + "/sandbox/listenbrainz");
         String store = values.getOrDefault("STORE", "").strip();
         boolean sqlite = store.isEmpty() || store.equalsIgnoreCase("sqlite");
         Path tempDir = sqlite && values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;
@@ -90,6 +96,8 @@ public final class Demo implements AutoCloseable {
         ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), SANDBOX_PAGE_ID,
                 config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
+        config.lastfm().ifPresent(lastfm -> sandbox.lastfm().registerApiAccount(lastfm.apiKey(),
+                lastfm.sharedSecret()));
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
             String page = demoPage();

@@ -16,8 +16,8 @@ final class RequestBody {
 
     /** The body passed {@link #MAX_BYTES}; what was read so far is dropped. */
     static final class TooLarge extends RuntimeException {
-        TooLarge() {
-            super("request body over " + MAX_BYTES + " bytes");
+        TooLarge(int cap) {
+            super("request body over " + cap + " bytes");
         }
     }
 
@@ -25,15 +25,20 @@ final class RequestBody {
     }
 
     static byte[] bytes(Context ctx) {
+        return bytes(ctx, MAX_BYTES);
+    }
+
+    /** The body, refused as soon as it passes {@code cap} bytes. */
+    static byte[] bytes(Context ctx, int cap) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BYTES) {
-            throw new TooLarge();
+        if (declared > cap) {
+            throw new TooLarge(cap);
         }
         try {
             InputStream in = ctx.req().getInputStream();
-            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(MAX_BYTES);
-            if (declared < 0 && body.length == MAX_BYTES && in.read() >= 0) {
-                throw new TooLarge();
+            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(cap);
+            if (declared < 0 && body.length == cap && in.read() >= 0) {
+                throw new TooLarge(cap);
             }
             return body;
         } catch (IOException e) {

@@ -18,8 +18,18 @@ import java.util.Optional;
 public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
-                           StoreConfig store, WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
-                           Duration lease, Duration heldMessageExpiry, TokenCipher tokenCipher) {
+                           Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
+                           WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits, Duration lease,
+                           Duration heldMessageExpiry, TokenCipher tokenCipher) {
+
+    /** The Last.fm API account, when Last.fm is offered; base URLs null for the real Last.fm. */
+    public record Lastfm(String apiKey, String sharedSecret, String webBaseUrl, String apiBaseUrl) {
+        @Override
+        public String toString() {
+            return "Lastfm[apiKey=" + apiKey + ", web=" + webBaseUrl + ", api=" + apiBaseUrl
+                    + ", sharedSecret=<redacted>]";
+        }
+    }
 
     /** One configuration variable and its meaning. */
     public record Variable(String name, String meaning) {
@@ -30,21 +40,29 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("PORT", "HTTP port of the server (default 8080)"),
             new Variable("HOST", "the address the server listens on (default: every address for serve, "
                     + "127.0.0.1 for demo)"),
-            new Variable("PUBLIC_BASE_URL", "the externally visible base URL; builds the Spotify redirect URI and links"),
+            new Variable("PUBLIC_BASE_URL", "the externally visible base URL; builds the Spotify redirect URI "
+                    + "(PUBLIC_BASE_URL/callback), the Last.fm callback and the connect links"),
             new Variable("MESSENGER_APP_SECRET", "Facebook app secret: verifies X-Hub-Signature-256 (required)"),
             new Variable("MESSENGER_VERIFY_TOKEN", "the token Facebook sends to verify the webhook (required)"),
             new Variable("MESSENGER_PAGE_ACCESS_TOKEN", "page access token for the Send API (required)"),
             new Variable("SPOTIFY_CLIENT_ID", "Spotify app client id (required)"),
             new Variable("SPOTIFY_CLIENT_SECRET", "Spotify app client secret (required)"),
-            new Variable("TOKEN_ENCRYPTION_KEY", "base64 of 32 random bytes that seals people's Spotify tokens in the "
-                    + "database, e.g. from openssl rand -base64 32 (required; keep it: without it stored tokens "
-                    + "cannot be read)"),
+            new Variable("TOKEN_ENCRYPTION_KEY", "base64 of 32 random bytes that seals people's Spotify tokens, "
+                    + "Last.fm session keys and ListenBrainz tokens in the database and signs connect links, e.g. from "
+                    + "openssl rand -base64 32 (required; keep it: without it stored tokens cannot be read)"),
+            new Variable("LASTFM_API_KEY", "Last.fm API account key (optional: without it and LASTFM_SHARED_SECRET, "
+                    + "Last.fm is not offered)"),
+            new Variable("LASTFM_SHARED_SECRET", "Last.fm API account shared secret (with LASTFM_API_KEY)"),
             new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
             new Variable("SPOTIFY_SHORT_LINK_BASE_URL", "where Spotify's short links are followed (default "
                     + "https://spotify.link)"),
+            new Variable("LASTFM_WEB_BASE_URL", "where people allow the app on Last.fm (default https://www.last.fm)"),
+            new Variable("LASTFM_API_BASE_URL", "Last.fm web service base URL (default https://ws.audioscrobbler.com)"),
+            new Variable("LISTENBRAINZ_API_BASE_URL", "ListenBrainz API base URL (default "
+                    + "https://api.listenbrainz.org)"),
             new Variable("STORE", "where data is kept: sqlite (default, one file) or dynamodb (one table several "
                     + "servers can share)"),
             new Variable("SQLITE_PATH", "SQLite database file (default ./send-songs.db)"),
@@ -58,6 +76,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "credentials for STORE=dynamodb; if unset, the AWS SDK's default chain (role, profile)"),
             new Variable("WATCH_SCHEDULE", "listen-check schedule as every/until phases (default 5m/1h,1h/7d: every 5 minutes "
                     + "for an hour, then hourly; the last end is the watch period)"),
+            new Variable("WATCH_GRACE", "how long after the watch period a song is checked a last time before the "
+                    + "sender hears it was not played, since plays reach a history late (default 2h)"),
             new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"),
             new Variable("SEND_LIMIT_PER_HOUR", "songs one person may send in an hour, a song to a group counting once "
                     + "(default 20)"),
@@ -95,6 +115,14 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         } catch (IllegalArgumentException e) {
             problems.add("WATCH_SCHEDULE: " + e.getMessage());
         }
+        if (!blank(values.get("WATCH_GRACE"))) {
+            try {
+                schedule = schedule.withGrace(WatchSchedule.parseDuration(values.get("WATCH_GRACE")));
+            } catch (IllegalArgumentException e) {
+                problems.add("WATCH_GRACE: " + e.getMessage());
+            }
+        }
+        Optional<Lastfm> lastfm = lastfm(values, problems);
         StoreConfig store = StoreConfig.from(values, problems);
         TokenCipher tokenCipher = null;
         if (!blank(values.get("TOKEN_ENCRYPTION_KEY"))) {
@@ -115,9 +143,27 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
-                or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"),
+                or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
+                or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
                 store, schedule, Duration.ofSeconds(tick), limits, Duration.ofSeconds(lease), Duration.ofDays(heldDays),
                 tokenCipher);
+    }
+
+    /** Last.fm is offered when both its key and secret are set; one without the other is a mistake. */
+    private static Optional<Lastfm> lastfm(Map<String, String> values, List<String> problems) {
+        boolean key = !blank(values.get("LASTFM_API_KEY"));
+        boolean secret = !blank(values.get("LASTFM_SHARED_SECRET"));
+        if (key != secret) {
+            problems.add("LASTFM_API_KEY and LASTFM_SHARED_SECRET go together: set both to offer Last.fm, or "
+                    + "neither");
+            return Optional.empty();
+        }
+        if (!key) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lastfm(values.get("LASTFM_API_KEY").strip(), values.get("LASTFM_SHARED_SECRET").strip(),
+                or(values, "LASTFM_WEB_BASE_URL", "https://www.last.fm"),
+                or(values, "LASTFM_API_BASE_URL", "https://ws.audioscrobbler.com")));
     }
 
     /** Whether the public base URL is served over plain http, which a warning should name. */
@@ -164,7 +210,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     @Override
     public String toString() {
         return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
-                + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
+                + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
+                + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
+                + ", lastfm=" + lastfm.map(Lastfm::toString).orElse("off") + ", listenBrainz=" + listenBrainzApiBaseUrl
                 + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits
                 + ", lease=" + lease + ", heldMessageExpiry=" + heldMessageExpiry
                 + ", secrets=<redacted>]";

@@ -25,7 +25,7 @@ import java.util.Map;
 public final class StandaloneSandbox implements AutoCloseable {
     /** The variables read, each filled with the demo's sandbox value when missing. */
     static final List<String> VARIABLES = List.of("MESSENGER_APP_SECRET", "MESSENGER_PAGE_ACCESS_TOKEN",
-            "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET");
+            "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "LASTFM_API_KEY", "LASTFM_SHARED_SECRET");
 
     private final Javalin http;
     private final Sandbox sandbox;
@@ -51,6 +51,7 @@ public final class StandaloneSandbox implements AutoCloseable {
                 Demo.SANDBOX_PAGE_ID, credentials.get("MESSENGER_PAGE_ACCESS_TOKEN"),
                 credentials.get("SPOTIFY_CLIENT_ID"), credentials.get("SPOTIFY_CLIENT_SECRET"));
         Sandbox sandbox = new Sandbox(config, new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        sandbox.lastfm().registerApiAccount(credentials.get("LASTFM_API_KEY"), credentials.get("LASTFM_SHARED_SECRET"));
         Javalin http = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             // The bot's 16 webhook workers call the Graph emulator at once; each call waits on nothing here.

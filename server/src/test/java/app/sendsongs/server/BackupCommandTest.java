@@ -58,7 +58,7 @@ class BackupCommandTest {
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("in use by another process: stop the server first");
             assertThat(sandbox.ask("bob", "history")).as("the running server kept its data").singleElement()
-                    .asString().doesNotContain("connect your Spotify");
+                    .asString().doesNotContain("To start, connect");
         }
 
         Run restored = run("restore", "--sqlite-path", database.toString(), backup.toString());
@@ -68,9 +68,9 @@ class BackupCommandTest {
         try (Demo demo = Demo.start(environment)) {
             SandboxClient sandbox = new SandboxClient(demo.baseUrl());
             assertThat(sandbox.ask("alice", "history")).as("registered before the backup").singleElement()
-                    .asString().doesNotContain("connect your Spotify");
+                    .asString().doesNotContain("To start, connect");
             assertThat(sandbox.ask("bob", "history")).as("registered after the backup").singleElement()
-                    .asString().contains("connect your Spotify");
+                    .asString().contains("To start, connect");
         }
     }
 

@@ -24,6 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class SandboxClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+    private static final Pattern PERSONAL_LINK = Pattern.compile("https?://\\S+/connect/\\w+\\?link=[A-Za-z0-9_.-]+");
+    private static final Pattern FORM_STATE = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
 
     record Response(int status, String body, HttpHeaderView headers) {
         JsonNode json() {
@@ -46,7 +48,9 @@ final class SandboxClient {
     private static final Duration POLL = Duration.ofMillis(10);
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Keeps cookies like the browser a person connects in: the connect round trip is bound to it. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
     private final SandboxControl control;
 
     SandboxClient(String base) {
@@ -220,10 +224,77 @@ final class SandboxClient {
         return replies.getLast();
     }
 
+    /**
+     * The person asks the bot to connect {@code source} and goes through the personal link it sent, as
+     * {@code account} there (Spotify's or Last.fm's consent, or pasting the ListenBrainz user token of that user);
+     * the page they end on.
+     */
+    Response connectOwn(String psid, String source, String account) {
+        List<String> replies = ask(psid, "connect " + source);
+        Matcher link = PERSONAL_LINK.matcher(replies.getLast());
+        if (!link.find()) {
+            throw new AssertionError("no personal link in " + replies);
+        }
+        return consentThrough(link.group(), source, account);
+    }
+
+    /** Opens a connect link (personal or not) and goes through the source's consent as {@code account}. */
+    Response consentThrough(String connectUrl, String source, String account) {
+        Response start = getAbsolute(connectUrl);
+        if (source.equals("listenbrainz")) {
+            check(start, 200);
+            return paste(start, control.listenBrainzToken(account));
+        }
+        check(start, 302);
+        Response consent = getAbsolute(start.headers().location() + "&sandbox_user=" + account);
+        check(consent, 302);
+        return getAbsolute(consent.headers().location());
+    }
+
+    /** Posts the paste page's form with {@code token}, from the page's own origin as a browser does. */
+    Response paste(Response pastePage, String token) {
+        Matcher state = FORM_STATE.matcher(pastePage.body());
+        if (!state.find()) {
+            throw new AssertionError("no state on the paste page: " + pastePage.body());
+        }
+        return postForm("/callback/listenbrainz", "state=" + encode(state.group(1).replace("&amp;", "&"))
+                + "&token=" + encode(token), base);
+    }
+
+    /** A form post, with an {@code Origin} header when {@code origin} is not null. */
+    Response postForm(String path, String form, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return send(request);
+    }
+
+    /** The people's browsers share nothing: this one starts with no cookie. */
+    SandboxClient inAnotherBrowser() {
+        return new SandboxClient(base);
+    }
+
+    SandboxControl control() {
+        return control;
+    }
+
     // Spotify
 
     List<String> trackIds() {
         return control.trackIds();
+    }
+
+    /** A catalogue track: {@code id}, {@code name}, {@code artists}, {@code duration_ms}, ... */
+    JsonNode track(String id) {
+        for (JsonNode track : control.tracks()) {
+            if (track.path("id").asText().equals(id)) {
+                return track;
+            }
+        }
+        throw new AssertionError("no track " + id);
     }
 
     void play(String spotifyUser, String trackId) {
@@ -319,6 +390,10 @@ final class SandboxClient {
         }
     }
 
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
@@ -327,7 +402,7 @@ final class SandboxClient {
         }
     }
 
-    private static void check(Response response, int... expected) {
+    static void check(Response response, int... expected) {
         for (int status : expected) {
             if (response.status() == status) {
                 return;

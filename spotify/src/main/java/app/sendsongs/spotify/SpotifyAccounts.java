@@ -1,5 +1,6 @@
 package app.sendsongs.spotify;
 
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,8 +103,7 @@ final class SpotifyAccounts {
         LOG.info("Spotify {}: {}", what, error.describe());
         if (refreshTokenInUse == null) {
             // a consent code that is unknown, used or expired: not a grant that was lost
-            return new MusicServiceException("Spotify refused the authorization code (" + error.describe()
-                    + "): it is unknown, already used or expired; the person must consent again", Optional.empty());
+            return new ConsentRefusedException("Spotify refused this consent: it was already used or has expired.");
         }
         return new GrantRevokedException("Spotify refused the grant during " + what + " (" + error.describe()
                 + "): it was revoked or has expired");

@@ -39,6 +39,7 @@ public final class SpotifyClient implements Catalogue, ListeningSource {
     private final SpotifyWebApi webApi;
     private final TrackCache tracks;
     private final AppToken appToken;
+    private final Clock clock;
 
     public SpotifyClient(SpotifyConfig config, Clock clock) {
         this(config, clock, HttpClient.newBuilder()
@@ -56,6 +57,7 @@ public final class SpotifyClient implements Catalogue, ListeningSource {
         this.webApi = new SpotifyWebApi(config, transport);
         this.tracks = new TrackCache(clock, TRACK_LIFETIME, TRACKS_KEPT);
         this.appToken = new AppToken(accounts, clock);
+        this.clock = clock;
     }
 
     /** The limiter every call of this client goes through. */
@@ -73,12 +75,18 @@ public final class SpotifyClient implements Catalogue, ListeningSource {
         return accounts.authorizeUrl(state);
     }
 
-    /** Exchanges the code for tokens and asks whose account they belong to. */
+    /**
+     * Exchanges the code for tokens and asks whose account they belong to; the grant's six months count from now.
+     *
+     * @throws app.sendsongs.core.music.PersonNotAllowedException when the app is in development mode and the person
+     *                                                            is not among its users
+     * @throws app.sendsongs.core.music.ConsentRefusedException   when the code is unknown, used or expired
+     */
     @Override
     public SpotifyConnection completeConsent(String code) throws MusicServiceException {
         SpotifyGrant grant = accounts.exchangeCode(code);
         return new SpotifyConnection(webApi.accountId(grant.accessToken()), grant.accessToken(),
-                grant.accessTokenExpiresAt(), grant.refreshToken());
+                grant.accessTokenExpiresAt(), grant.refreshToken(), clock.instant());
     }
 
     @Override
@@ -86,13 +94,15 @@ public final class SpotifyClient implements Catalogue, ListeningSource {
         return !spotify(connection).accessTokenValidAt(now, margin);
     }
 
-    /** A new access token; the refresh token Spotify rotated to, or the one in use when it did not rotate it. */
+    /**
+     * A new access token; the refresh token Spotify rotated to, or the one in use when it did not rotate it (a refresh
+     * answer may leave it out). The consent time stays: refreshing does not extend the grant's six months.
+     */
     @Override
     public SpotifyConnection refresh(ListeningConnection connection) throws MusicServiceException {
         SpotifyConnection current = spotify(connection);
         SpotifyGrant grant = accounts.refresh(current.refreshToken());
-        return new SpotifyConnection(current.accountId(), grant.accessToken(), grant.accessTokenExpiresAt(),
-                grant.refreshToken());
+        return current.refreshed(grant.accessToken(), grant.accessTokenExpiresAt(), grant.refreshToken());
     }
 
     /**
@@ -123,7 +133,11 @@ public final class SpotifyClient implements Catalogue, ListeningSource {
      * {@inheritDoc}
      *
      * <p>Items that cannot be read (local files have no id) are left out, and the page's {@code pageLimit} shrinks by
-     * as many, so that a page Spotify filled is still seen as full and a possible gap is still reported.
+     * as many, so that a page Spotify filled is still seen as full and a possible gap is still reported. An empty
+     * history may come as 204 without a body: no plays.
+     *
+     * @throws app.sendsongs.core.music.PersonNotAllowedException when the app is in development mode and the person
+     *                                                            is not among its users
      */
     @Override
     public RecentPlays recentPlays(ListeningConnection connection, Instant after) throws MusicServiceException {

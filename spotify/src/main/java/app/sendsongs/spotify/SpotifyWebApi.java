@@ -2,12 +2,14 @@ package app.sendsongs.spotify;
 
 import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
 final class SpotifyWebApi {
     /** Latest {@code after} cursor sent (year 9999): {@link Instant#MAX} has no epoch-millisecond value. */
     private static final Instant LATEST_CURSOR = Instant.parse("9999-12-31T23:59:59.999Z");
+    /**
+     * The plain-text body of Spotify's 403 for a person a development-mode app does not serve
+     * (https://developer.spotify.com/documentation/web-api/concepts/quota-modes).
+     */
+    static final String NOT_REGISTERED = "User not registered in the Developer Dashboard";
 
     // under the façade's name: log settings and readers know the adapter by that name
     private static final Logger LOG = LoggerFactory.getLogger(SpotifyClient.class);
@@ -51,8 +58,11 @@ final class SpotifyWebApi {
 
     RecentPlays recentlyPlayed(String accessToken, Instant after) throws MusicServiceException {
         String query = "?limit=" + SpotifyClient.PAGE_LIMIT + "&after=" + cursorMillis(after);
-        JsonNode page = get("/v1/me/player/recently-played", query, accessToken)
-                .jsonObject("GET /v1/me/player/recently-played");
+        SpotifyReply reply = get("/v1/me/player/recently-played", query, accessToken);
+        if (reply.status() == 204) {
+            return new RecentPlays(List.of(), SpotifyClient.PAGE_LIMIT); // nothing played: no body at all
+        }
+        JsonNode page = reply.jsonObject("GET /v1/me/player/recently-played");
         return SpotifyJsonMapping.recentPlays(page, after, SpotifyClient.PAGE_LIMIT);
     }
 
@@ -64,7 +74,10 @@ final class SpotifyWebApi {
         return after.isAfter(LATEST_CURSOR) ? LATEST_CURSOR.toEpochMilli() : after.toEpochMilli();
     }
 
-    /** Any answer but 401 (the token was refused), 429 and 5xx, which become exceptions. */
+    /**
+     * Any answer but 401 (the token was refused), 403 for a person a development-mode app does not serve, 429 and 5xx,
+     * which become exceptions.
+     */
     private SpotifyReply get(String path, String query, String accessToken) throws MusicServiceException {
         if (accessToken == null || accessToken.isBlank()) {
             throw new MusicServiceException("no Spotify access token", Optional.empty());
@@ -79,6 +92,12 @@ final class SpotifyWebApi {
             LOG.warn("Spotify rejected the access token on GET {}: {}", path, describe);
             throw new AccessTokenRejectedException("Spotify rejected the access token on GET " + path + " ("
                     + describe + ")");
+        }
+        if (reply.status() == 403 && reply.body().contains(NOT_REGISTERED)) {
+            LOG.info("Spotify refused a person on GET {}: the app is in development mode and they are not among its "
+                    + "users", path);
+            throw new PersonNotAllowedException("Spotify answered 403 \"" + NOT_REGISTERED + "\" on GET " + path
+                    + ": the app is in development mode and this person is not among its users");
         }
         return reply;
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import app.sendsongs.testsupport.LogCapture;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -80,17 +82,20 @@ class SpotifyAccountsTest {
 
         MusicServiceException e = catchThrowableOfType(MusicServiceException.class, () -> client.exchangeCode(code));
 
-        assertThat(e).isNotInstanceOf(GrantRevokedException.class);
-        assertThat(e.getMessage()).contains("authorization code").contains("invalid_grant").doesNotContain(code);
+        assertThat(e).isInstanceOf(ConsentRefusedException.class).isNotInstanceOf(GrantRevokedException.class);
+        assertThat(e.getMessage()).isEqualTo("Spotify refused this consent: it was already used or has expired.")
+                .doesNotContain(code);
     }
 
     @Test
     void anUnknownCodeIsRefusedClearly() {
-        assertThatThrownBy(() -> client.exchangeCode("AQ-made-up-code"))
-                .isInstanceOf(MusicServiceException.class)
-                .hasMessageContaining("authorization code")
-                .hasMessageContaining("Invalid authorization code")
-                .hasMessageNotContaining("AQ-made-up-code");
+        try (LogCapture log = new LogCapture()) {
+            assertThatThrownBy(() -> client.exchangeCode("AQ-made-up-code"))
+                    .isInstanceOf(ConsentRefusedException.class)
+                    .hasMessageContaining("refused this consent")
+                    .hasMessageNotContaining("AQ-made-up-code");
+            assertThat(log.text()).contains("Invalid authorization code").doesNotContain("AQ-made-up-code");
+        }
     }
 
     @Test
@@ -118,8 +123,10 @@ class SpotifyAccountsTest {
                 sandbox.spotifyConfig.apiBaseUrl(), sandbox.config.spotifyClientId(),
                 sandbox.config.spotifyClientSecret(), "https://elsewhere.example/callback"), sandbox.clock);
 
-        assertThatThrownBy(() -> otherRedirect.exchangeCode(code))
-                .isInstanceOf(MusicServiceException.class).hasMessageContaining("redirect");
+        try (LogCapture log = new LogCapture()) {
+            assertThatThrownBy(() -> otherRedirect.exchangeCode(code)).isInstanceOf(ConsentRefusedException.class);
+            assertThat(log.text()).contains("Invalid redirect URI");
+        }
     }
 
     @Test
@@ -143,11 +150,14 @@ class SpotifyAccountsTest {
         SpotifyGrant first = sandbox.connect("alice");
         sandbox.clock.advance(Duration.ofHours(2));
 
-        SpotifyGrant second = client.refresh(first.refreshToken());
+        SpotifyGrant kept = client.refresh(first.refreshToken());
+        SpotifyGrant second = client.refresh(kept.refreshToken());
 
+        assertThat(kept.refreshToken()).as("no new refresh token came: the one in use is kept")
+                .isEqualTo(first.refreshToken());
         assertThat(second.accessToken()).isNotBlank().isNotEqualTo(first.accessToken());
         assertThat(second.accessTokenExpiresAt()).isEqualTo(sandbox.clock.instant().plusSeconds(3600));
-        assertThat(second.refreshToken()).as("the emulator rotates refresh tokens").isNotBlank()
+        assertThat(second.refreshToken()).as("the emulator rotates refresh tokens every second refresh").isNotBlank()
                 .isNotEqualTo(first.refreshToken());
         assertThat(client.accountId(second.accessToken())).isEqualTo("alice");
         assertThat(client.refresh(second.refreshToken()).accessToken()).isNotBlank();

@@ -134,7 +134,30 @@ public final class SandboxControl {
         return get("/sandbox/telegram/stats");
     }
 
+    /** The name Messenger's User Profile API gives for the person from now on. */
+    public void messengerName(String psid, String firstName, String lastName) {
+        post("/sandbox/messenger/users/" + psid, Map.of("first_name", firstName, "last_name", lastName), 200);
+    }
+
     // Spotify
+
+    /** Development mode: only the first {@code limit} Spotify users to consent may use the app (null: no limit). */
+    public JsonNode spotifyUserLimit(Integer limit) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("user_limit", limit);
+        return post("/sandbox/spotify/app", body, 200);
+    }
+
+    /** The user finished a play of the track at {@code endedAt}, showing in recently-played {@code delay} later. */
+    public void playLate(String spotifyUser, String trackId, Instant endedAt, java.time.Duration delay) {
+        post("/sandbox/spotify/users/" + spotifyUser + "/plays", Map.of("track", trackId, "at", endedAt.toString(),
+                "delay_s", delay.toSeconds()), 200);
+    }
+
+    /** The emulated catalogue's tracks: {@code id}, {@code name}, {@code artists}, {@code duration_ms}, ... */
+    public JsonNode tracks() {
+        return get("/sandbox/spotify/tracks");
+    }
 
     public List<String> trackIds() {
         List<String> ids = new ArrayList<>();
@@ -156,7 +179,7 @@ public final class SandboxControl {
         return post("/sandbox/spotify/short-links", Map.of("url", openSpotifyUrl), 201).path("url").asText();
     }
 
-    /** The user plays the track now, on the sandbox clock. */
+    /** The user starts playing the track now, on the sandbox clock: it ends, and shows, one track length later. */
     public void play(String spotifyUser, String trackId) {
         post("/sandbox/spotify/users/" + spotifyUser + "/plays", Map.of("track", trackId), 200, 201);
     }

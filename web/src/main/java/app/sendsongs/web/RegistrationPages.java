@@ -1,31 +1,142 @@
 package app.sendsongs.web;
 
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.CallbackResult;
+import app.sendsongs.core.registration.ConnectStart;
 import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.user.PersonalLinks;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code GET /connect} and {@code GET /callback}: the Spotify consent round trip as HTTP answers. */
+/**
+ * The connect round trip of every listening source as HTTP answers: {@code GET /connect/<source>} (and the bare
+ * {@code /connect}, Spotify's) sends the browser to the source's consent with a signed state, or shows the paste page
+ * of a source without one; {@code GET /callback/<source>} (and {@code /callback}, Spotify's) and, for a pasted token,
+ * {@code POST /callback/<source>} finish it. Nothing is stored when a browser asks to connect: a flood of requests
+ * costs a signature each. The state is bound to the browser by the {@link ConnectCookie}.
+ */
 public final class RegistrationPages {
     private final Registration registration;
+    private final ConnectLink connectLink;
     private final Clock clock;
+    private final boolean secureCookie;
 
-    public RegistrationPages(Registration registration, Clock clock) {
+    public RegistrationPages(Registration registration, ConnectLink connectLink, Clock clock) {
         this.registration = registration;
+        this.connectLink = connectLink;
         this.clock = clock;
+        this.secureCookie = connectLink.publicBaseUrl().regionMatches(true, 0, "https:", 0, 6);
     }
 
-    /** Redirects the browser to Spotify's consent page with a fresh single-use state. */
+    /** {@code GET /connect}: Spotify's consent. */
     public WebResponse connect() {
-        return WebResponse.privateRedirect(registration.startConnect());
+        return connect(SourceKind.SPOTIFY.id(), null, null);
     }
 
-    /** Spotify's redirect back: the page with the one-time registration code, or why there is none. */
+    /**
+     * {@code GET /connect/<source>}, with the personal link's token ({@value PersonalLinks#PARAMETER} parameter) or
+     * null, and the request's {@code Cookie} header or null.
+     */
+    public WebResponse connect(String source, String personalLink, String cookieHeader) {
+        Optional<SourceKind> kind = SourceKind.named(source).filter(k -> k.id().equals(source));
+        if (kind.isEmpty() || !registration.offers(kind.get())) {
+            return unknownSource(source);
+        }
+        String browser = ConnectCookie.read(cookieHeader).orElseGet(ConnectCookie::fresh);
+        Map<String, String> cookie = Map.of("Set-Cookie", ConnectCookie.header(browser, secureCookie));
+        return switch (registration.startConnect(kind.get(), personalLink, browser)) {
+            case ConnectStart.Refused refused -> WebResponse.privatePage(400, Pages.page("Not connected",
+                    "<p>" + Html.escape(refused.message()) + "</p>", ""), "'none'");
+            case ConnectStart.ToConsent consent when kind.get().pastesToken() ->
+                    WebResponse.privatePage(200, PastePage.render(kind.get(), consent.state(), pasteAction(kind.get()),
+                            ""), "'none'").withHeaders(cookie);
+            case ConnectStart.ToConsent consent -> WebResponse.privateRedirect(consent.consentUrl()).withHeaders(cookie);
+        };
+    }
+
+    /** {@code GET /callback}: Spotify's redirect back. */
     public WebResponse callback(String state, String code, String error) {
-        CallbackResult result = registration.callback(state, code, error);
+        return callback(SourceKind.SPOTIFY.id(), state, code, error, null);
+    }
+
+    /**
+     * A source's way back: {@code GET /callback/<source>} with what the source added (Spotify {@code code} or
+     * {@code error}, Last.fm {@code token}), or the paste form's {@code POST} with the pasted {@code token}; the
+     * request's {@code Cookie} header or null.
+     */
+    public WebResponse callback(String source, String state, String code, String error, String cookieHeader) {
+        Optional<SourceKind> kind = SourceKind.named(source).filter(k -> k.id().equals(source));
+        if (kind.isEmpty() || !registration.offers(kind.get())) {
+            return unknownSource(source);
+        }
+        String browser = ConnectCookie.read(cookieHeader).orElse(null);
+        CallbackResult result = registration.callback(kind.get(), state, code, error, browser);
         String nonce = PageHeaders.nonce();
-        // A failed round trip is the client's to fix (a stale, reused or foreign link): 400, not 200.
-        int status = result instanceof CallbackResult.Connected ? 200 : 400;
-        return WebResponse.privatePage(status, CallbackPage.render(result, clock.instant(), nonce),
-                "'nonce-" + nonce + "'");
+        String page = CallbackPage.render(result, clock.instant(), nonce, pasteAction(kind.get()));
+        int status = switch (result) {
+            case CallbackResult.Connected c -> 200;
+            case CallbackResult.Registered r -> 200;
+            case CallbackResult.NotAllowed n -> 403;
+            // a failed round trip is the client's to fix (a stale, reused, foreign or wrong value): 400
+            case CallbackResult.PasteAgain p -> 400;
+            case CallbackResult.Failed f -> 400;
+        };
+        return WebResponse.privatePage(status, page, "'nonce-" + nonce + "'");
+    }
+
+    /**
+     * Whether a form post came from this site: a browser sends {@code Origin} with a POST; one naming another site is
+     * refused before anything is read (the state's cookie binding refuses it too; this costs nothing).
+     */
+    public boolean sameOrigin(String originHeader) {
+        if (originHeader == null || originHeader.isBlank()) {
+            return true;
+        }
+        URI base = URI.create(connectLink.publicBaseUrl());
+        String expected = base.getScheme() + "://" + base.getRawAuthority();
+        return originHeader.strip().equalsIgnoreCase(expected);
+    }
+
+    /** The answer to a form post from another site. */
+    public WebResponse crossSite() {
+        return WebResponse.privatePage(403, Pages.page("Not connected", "<p>This form can only be sent from its own "
+                + "page. Start again from the link the bot sent you.</p>", ""), "'none'");
+    }
+
+    private String pasteAction(SourceKind kind) {
+        return connectLink.callbackUrl(kind.id());
+    }
+
+    private WebResponse unknownSource(String source) {
+        String offered = String.join(", ", registration.offered().stream().map(SourceKind::displayName).toList());
+        return WebResponse.privatePage(404, Pages.page("Not found", "<p>" + Html.escape("This server does not "
+                + "connect " + (source == null ? "that" : "\"" + source + "\"") + ". It connects: " + offered + ".")
+                + "</p>", ""), "'none'");
+    }
+
+    /** The parameters of an {@code application/x-www-form-urlencoded} body, for runtimes that hand over the raw text. */
+    public static Map<String, String> formFields(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return fields;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                fields.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // a broken escape: the field is left out, and what is missing is answered as missing
+            }
+        }
+        return fields;
     }
 }

@@ -22,6 +22,13 @@ public record WebResponse(int status, String contentType, String body, Map<Strin
         return new WebResponse(status, TEXT, body, Map.of());
     }
 
+    /** The same answer with these headers added (or replacing ones of the same name). */
+    public WebResponse withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new WebResponse(status, contentType, body, all);
+    }
+
     /**
      * A page that carries one-time values: never cached, its address never sent on as a referrer, and
      * only the script allowed by {@code scriptSource} runs (see {@link PageHeaders#forPage}).

@@ -2,6 +2,7 @@ package app.sendsongs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.CallbackResult;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class PageHeadersTest {
     @Test
     void theCallbackScriptCarriesTheNonceItsPolicyNames() {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        String page = CallbackPage.render(new CallbackResult.Connected("K7PQ-2MXD", now.plusSeconds(900)), now, "n0nce");
+        String page = CallbackPage.render(new CallbackResult.Connected(SourceKind.SPOTIFY, "K7PQ-2MXD",
+                now.plusSeconds(900)), now, "n0nce", "");
 
         assertThat(page).contains("<script nonce=\"n0nce\">");
     }

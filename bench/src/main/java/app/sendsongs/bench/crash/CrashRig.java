@@ -63,7 +63,8 @@ final class CrashRig implements AutoCloseable {
         int sandboxPort = ServerProcess.freePort();
         ServerProcess sandbox = ServerProcess.start(List.of("sandbox", "--port", Integer.toString(sandboxPort),
                         "--bot-webhook-url", "http://localhost:" + serverPort + "/webhook"),
-                List.of("-Xmx256m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
+                // The emulators keep every inbox, and the echoes waiting for the killed server, for the whole run.
+                List.of("-Xmx512m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
         DynaliteServer dynalite = null;
         try {
             subscribeToMessageEchoes(sandbox.baseUrl());

@@ -96,11 +96,18 @@ public final class SandboxControl {
         expect(response, 200);
     }
 
-    /** The connect round trip as Spotify user {@code spotifyUser}: /connect, consent, /callback; the one-time code. */
+    /**
+     * The connect round trip as Spotify user {@code spotifyUser}: /connect, consent, /callback; the one-time code.
+     * Each round trip is its own browser: the callback carries the connect cookie its /connect set, as a browser's
+     * would (the bot finishes a consent only in the browser that started it).
+     */
     public String connectSpotify(String spotifyUser) {
-        String authorize = location(get(app + "/connect"));
-        String callback = location(get(authorize + "&sandbox_user=" + spotifyUser));
-        HttpResponse<String> page = get(callback);
+        HttpResponse<String> start = get(app + "/connect");
+        String browser = start.headers().firstValue("Set-Cookie").map(cookie -> cookie.split(";", 2)[0])
+                .orElseThrow(() -> new IllegalStateException("/connect set no connect cookie"));
+        String callback = location(get(location(start) + "&sandbox_user=" + spotifyUser));
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", browser)
+                .GET().build());
         expect(page, 200);
         Matcher code = CODE.matcher(page.body());
         if (!code.find()) {

@@ -40,10 +40,13 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     long recentlyPlayed;
     long trackLookups;
     long refusedTokens;
+    /** Refreshes and recently-played calls: the watch calls. */
+    final DailyCalls watchCalls;
 
     SandboxMusic(SpotifyEmulator spotify, Clock clock) {
         this.spotify = spotify;
         this.clock = clock;
+        this.watchCalls = new DailyCalls(clock);
     }
 
     /** The refresh token of a simulated person. */
@@ -64,6 +67,7 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     @Override
     public ListeningConnection completeConsent(String code) {
         refreshes++;
+        watchCalls.count();
         return connectionFor(code);
     }
 
@@ -75,13 +79,14 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     @Override
     public ListeningConnection refresh(ListeningConnection connection) {
         refreshes++;
+        watchCalls.count();
         return connectionFor(((SpotifyConnection) connection).refreshToken().substring("refresh.".length()));
     }
 
     private SpotifyConnection connectionFor(String psid) {
         Instant expires = clock.instant().plus(TOKEN_LIFETIME);
         return new SpotifyConnection(psid, "access." + expires.toEpochMilli() + "." + psid, expires,
-                refreshTokenOf(psid));
+                refreshTokenOf(psid), null);
     }
 
     /** The app's own catalogue lookup: no person's token involved. */
@@ -94,9 +99,10 @@ final class SandboxMusic implements Catalogue, ListeningSource {
     @Override
     public RecentPlays recentPlays(ListeningConnection connection, Instant after) throws MusicServiceException {
         recentlyPlayed++;
+        watchCalls.count();
         String accessToken = ((SpotifyConnection) connection).accessToken();
         SandboxUser.Page page = spotify.user(userOf(accessToken)).recentlyPlayed(after.toEpochMilli(), Long.MAX_VALUE,
-                PAGE);
+                PAGE, clock.instant());
         List<Play> plays = new ArrayList<>(page.plays().size());
         for (SandboxUser.Play play : page.plays()) {
             plays.add(new Play(track(spotify.catalogue().byId(play.trackId()).orElseThrow()).recording(),

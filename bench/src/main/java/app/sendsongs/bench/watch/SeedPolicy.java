@@ -2,14 +2,18 @@ package app.sendsongs.bench.watch;
 
 import app.sendsongs.sandbox.SandboxUser;
 import app.sendsongs.sandbox.SpotifyEmulator;
+import app.sendsongs.core.music.SourceKind;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
  * The seed's listen watching, the baseline: each song is watched on its own, checked right away
  * at delivery, then every 5 minutes for an hour, then hourly until 7 days; each check refreshes
  * the token and reads the newest page of recently-played, and the song counts as played when the
- * page holds it played at or after its delivery.
+ * page holds it played at or after its delivery. It knows only Spotify: it reads everyone's Spotify history,
+ * whatever source they connected, as if they had all connected Spotify.
  */
 final class SeedPolicy {
     private static final int FIVE_MINUTE_CHECKS = 12;
@@ -18,6 +22,7 @@ final class SeedPolicy {
     private final SpotifyEmulator spotify;
     private final int[] checksDone;
     private final long[] toldAt;
+    private final long[] callsBySong;
     private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
     long refreshes;
     long recentlyPlayed;
@@ -28,6 +33,7 @@ final class SeedPolicy {
         this.spotify = spotify;
         this.checksDone = new int[world.sent.length];
         this.toldAt = new long[world.sent.length];
+        this.callsBySong = new long[world.sent.length];
         Arrays.fill(toldAt, -1);
     }
 
@@ -52,6 +58,7 @@ final class SeedPolicy {
         checks++;
         refreshes++;
         recentlyPlayed++;
+        callsBySong[song] += 2;
         World.Sent sent = world.sent[song];
         String track = world.tracks.get(sent.track()).id();
         SandboxUser.Page page = spotify.user(world.people[sent.receiver()].psid())
@@ -72,6 +79,12 @@ final class SeedPolicy {
     }
 
     PolicyResult result() {
-        return new PolicyResult("seed (baseline)", refreshes, recentlyPlayed, 0, checks, toldAt);
+        Map<SourceKind, Long> bySource = new EnumMap<>(SourceKind.class);
+        for (int song = 0; song < callsBySong.length; song++) {
+            bySource.merge(world.people[world.sent[song].receiver()].source(), callsBySong[song], Long::sum);
+        }
+        Map<SourceKind, PolicyResult.SourceCalls> calls = new EnumMap<>(SourceKind.class);
+        bySource.forEach((kind, n) -> calls.put(kind, new PolicyResult.SourceCalls(n, -1)));
+        return new PolicyResult("seed (baseline)", refreshes, recentlyPlayed, 0, checks, toldAt, calls);
     }
 }

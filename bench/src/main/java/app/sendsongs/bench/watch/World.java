@@ -1,8 +1,8 @@
 package app.sendsongs.bench.watch;
 
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.sandbox.Catalogue;
 import app.sendsongs.sandbox.CatalogueTrack;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +13,8 @@ import java.util.Random;
  * The simulated population, generated in advance from one seed so both policies watch exactly
  * the same world: the tracks, the people and their habits, every song sent (when, by whom, to
  * whom) and every play. A sent song's "listen" is the receiver's first play of it at or after its
- * delivery and within its 7 days: what a watching policy should detect.
+ * delivery and within its 7 days: what a watching policy should detect. Each person connected one listening
+ * source; their plays reach Spotify as they happen, and also Last.fm or ListenBrainz when that is their source.
  */
 final class World {
     static final Instant START = Instant.parse("2030-01-07T00:00:00Z");
@@ -26,7 +27,8 @@ final class World {
     /** People have listened for a day before the first song is sent: they come with a Spotify history. */
     static final int FIRST_SENDING_DAY = 1;
 
-    record Person(String psid, String name, Listener listener) {
+    /** {@code source}: where their plays are read from (everyone's also reach Spotify, which the seed reads). */
+    record Person(String psid, String name, Listener listener, SourceKind source) {
     }
 
     /** One song sent; {@code listenAt} is the ground truth, ms after START, or -1 when not played within 7 days. */
@@ -54,6 +56,20 @@ final class World {
         this.minutes = minutes;
     }
 
+    /** The people on {@code source}. */
+    long peopleOn(SourceKind source) {
+        return Arrays.stream(people).filter(p -> p.source() == source).count();
+    }
+
+    /**
+     * When play {@code i} of a person reaches Last.fm or ListenBrainz: when it ends, at the end of its track or
+     * at the next play, whichever is first (players submit a play once it is over; its timestamp is its start).
+     */
+    long appearsAt(Plays plays, int i) {
+        long end = plays.at()[i] + tracks.get(plays.track()[i]).durationMs();
+        return i + 1 < plays.at().length ? Math.min(end, plays.at()[i + 1]) : end;
+    }
+
     int playCount() {
         return Arrays.stream(plays).mapToInt(p -> p.at().length).sum();
     }
@@ -70,8 +86,10 @@ final class World {
         Random random = new Random(options.seed());
         List<CatalogueTrack> tracks = tracks(random);
         Person[] people = new Person[options.users()];
+        // a generator of its own: the listening is the same whatever the mix of sources
+        SourceKind[] sources = options.sources().assign(people.length, new Random(options.seed() * 31 + 17));
         for (int i = 0; i < people.length; i++) {
-            people[i] = new Person("psid-" + i, "Person " + i, Listener.draw(random.nextDouble()));
+            people[i] = new Person("psid-" + i, "Person " + i, Listener.draw(random.nextDouble()), sources[i]);
         }
         int minutes = (int) (((FIRST_SENDING_DAY + options.days()) * DAY + WATCH_PERIOD) / MINUTE);
         int[][] planned = planSends(random, options);

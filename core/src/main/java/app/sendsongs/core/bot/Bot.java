@@ -21,7 +21,6 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -66,7 +65,6 @@ public final class Bot {
     private final ForgetMe forgetMe;
     private final Groups groups;
     private final WatchPlanner planner;
-    private final ConnectLink connectLink;
     private final Clock clock;
     private final Duration dedupeWindow;
 
@@ -80,7 +78,7 @@ public final class Bot {
      *                     than that are skipped
      */
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Features features,
-               WatchPlanner planner, ConnectLink connectLink, Clock clock, Duration dedupeWindow) {
+               WatchPlanner planner, Clock clock, Duration dedupeWindow) {
         this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
@@ -94,7 +92,6 @@ public final class Bot {
         this.forgetMe = features.forgetMe();
         this.groups = features.groups();
         this.planner = planner;
-        this.connectLink = connectLink;
         this.clock = clock;
     }
 
@@ -129,7 +126,7 @@ public final class Bot {
             case Inbound.Text text -> answer(event, text.text(), user);
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
-            case Inbound.OpenedLink opened -> user.map(this::menu).orElseGet(this::welcome);
+            case Inbound.OpenedLink opened -> user.map(this::menu).orElseGet(registration::welcome);
         };
     }
 
@@ -138,9 +135,13 @@ public final class Bot {
         if (parsed instanceof ParseResult.Parsed(Command.Register register)) {
             return Message.text(registration.register(event.from(), register, event.at()));
         }
+        if (parsed instanceof ParseResult.Parsed(Command.Connect connect)) {
+            return registration.connect(event.from(), user, connect.source());
+        }
         if (user.isEmpty()) {
+            Message welcome = registration.welcome();
             return parsed instanceof ParseResult.Parsed(Command.Help help)
-                    ? Message.text(Help.all() + "\n\n" + welcomeText()) : welcome();
+                    ? welcome.withText(Help.all() + "\n\n" + welcome.text()) : welcome;
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
@@ -179,7 +180,9 @@ public final class Bot {
             case Command.Receipts r -> controls.handle(user, command, text);
             case Command.Help help -> Message.text(help.topic().flatMap(Help::topic).orElse(Help.all()));
             case Command.Menu m -> menu(user);
+            case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");
+            case Command.Connect c -> throw new IllegalStateException("handled before");
         };
     }
 
@@ -239,15 +242,5 @@ public final class Bot {
         taps.add(MENU);
         return Message.text("Sorry, I don't know that command. Did you mean " + String.join(" or ", names) + "?")
                 .withChoices(taps);
-    }
-
-    private Message welcome() {
-        return Message.text(welcomeText());
-    }
-
-    private String welcomeText() {
-        return "Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. "
-                + "To start, connect your Spotify account here: " + connectLink.url()
-                + " — the page then shows the register command to send me.";
     }
 }

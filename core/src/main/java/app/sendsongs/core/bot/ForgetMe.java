@@ -77,7 +77,8 @@ public final class ForgetMe {
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .forEach(share -> outbox.withdrawShare(share.receiver(), share.id()));
         housekeeping.forgetPerson(user.address());
-        return "Done: I've deleted everything I kept about you — your Spotify connection, your name, the songs you "
+        return "Done: I've deleted everything I kept about you — your "
+                + user.connection().kind().displayName() + " connection, your name, the songs you "
                 + "sent and received, your groups and memberships. To use Send Songs again, connect at "
                 + connectLink.url();
     }

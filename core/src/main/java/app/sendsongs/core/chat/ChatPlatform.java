@@ -1,6 +1,7 @@
 package app.sendsongs.core.chat;
 
 import app.sendsongs.core.shared.Platform;
+import java.util.Optional;
 
 /**
  * Port: one chat platform the bot speaks on (Messenger, Telegram), implemented by that platform's
@@ -49,4 +50,13 @@ public interface ChatPlatform {
      * sent again; a platform without such reports ignores it.
      */
     SendOutcome send(String recipientId, Message message, MessageKind kind, String reference);
+
+    /**
+     * The name the platform shows for the person {@code recipientId} (on Messenger the User Profile API's first and
+     * last name): the name friends find them by when they register through a personal link, which they can change.
+     * Empty when the platform gives no names or could not answer now; never an exception.
+     */
+    default Optional<String> displayName(String recipientId) {
+        return Optional.empty();
+    }
 }

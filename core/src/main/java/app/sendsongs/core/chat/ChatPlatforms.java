@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,5 +76,12 @@ public final class ChatPlatforms {
             return new SendOutcome.Unreachable("no chat platform " + to.platform() + " is configured");
         }
         return platform.send(to.id(), part, kind, reference);
+    }
+
+    /** The name the person's platform shows for them, if it gives one (see {@link ChatPlatform#displayName}). */
+    public Optional<String> displayName(ChatAddress person) {
+        ChatPlatform platform = byPlatform.get(person.platform());
+        return platform == null ? Optional.empty() : platform.displayName(person.id())
+                .map(String::strip).filter(name -> !name.isEmpty());
     }
 }

@@ -244,6 +244,30 @@ final class ArgumentReaders {
         return new ParseResult.Parsed(new Command.Register(code, name));
     }
 
+    static ParseResult connect(Arguments args) {
+        Optional<ParseResult> unexpected = args.unexpectedOption();
+        if (unexpected.isPresent()) {
+            return unexpected.get();
+        }
+        String source = String.join(" ", args.words()).strip();
+        return new ParseResult.Parsed(new Command.Connect(source.isEmpty() ? Optional.empty() : Optional.of(source)));
+    }
+
+    /** {@code name "Bob Fisher"}, {@code name Bob Fisher} or {@code name name:"Bob Fisher"}. */
+    static ParseResult rename(Arguments args) {
+        Optional<ParseResult> unexpected = args.unexpectedOption();
+        if (unexpected.isPresent()) {
+            return unexpected.get();
+        }
+        Optional<String> option = Optional.ofNullable(args.options().get("name")).map(String::strip);
+        if (option.isPresent() && !args.words().isEmpty()) {
+            return args.invalid("Give the name once, in quotes.");
+        }
+        String name = option.orElse(String.join(" ", args.words()).strip());
+        return name.isEmpty() ? args.invalid("What should friends call you? " + args.command().example())
+                : new ParseResult.Parsed(new Command.Rename(name));
+    }
+
     /** {@code help}, or {@code help <topic>}; a command named in words ({@code help send song}) is one topic. */
     static ParseResult help(Arguments args) {
         return args.unexpectedOption().orElseGet(() -> new ParseResult.Parsed(new Command.Help(

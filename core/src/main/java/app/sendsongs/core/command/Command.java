@@ -33,6 +33,14 @@ public sealed interface Command {
     record ForgetMe(boolean confirmed) implements Command {
     }
 
+    /** {@code connect [source]}: connect or change the listening source; {@code source} as typed, if given. */
+    record Connect(Optional<String> source) implements Command {
+    }
+
+    /** {@code name "<new name>"}: change the name friends find the person by. */
+    record Rename(String name) implements Command {
+    }
+
     /** A bare number: the answer to a question the bot asked. */
     record Choose(int number) implements Command {
     }

@@ -3,8 +3,10 @@ package app.sendsongs.core.listen;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.share.Share;
@@ -21,21 +23,30 @@ import app.sendsongs.core.watch.WatchStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs due listen checks. One check reads the receiver's recent plays once and settles every
- * song being watched for them: played (sender told, post note released), expired (sender told),
- * or still waiting (next check per the schedule, sooner when their pace could overflow
- * Spotify's window of 50 plays before then; see {@link ListeningPace}). A sender the receiver does not share
- * receipts with is told nothing; what one check tells one person goes in one message (see {@link Notices}).
+ * Runs due listen checks. One check reads the receiver's plays once and settles every song being watched for them:
+ * played (sender told, post note released), expired (sender told), or still waiting (next check per the schedule,
+ * sooner when their pace could overflow Spotify's window of 50 plays before then; see {@link ListeningPace}). A
+ * source that keeps only that window is read whole; one that keeps the whole history is read from where the last
+ * check stopped, less the grace period, since plays reach it late.
+ *
+ * <p>A receiver whose history cannot be read (their connection ended, or the source refuses or fails) never keeps a
+ * song from expiring: at its last check the sender is told it was not seen played, and why it may have been missed.
+ * A sender the receiver does not share receipts with is told nothing; what one check tells one person goes in one
+ * message (see {@link Notices}).
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(5);
+    /** A source that refuses the person whatever the moment is asked again this much later. */
+    private static final Duration RETRY_AFTER_REFUSAL = Duration.ofHours(1);
     private static final Duration MINIMUM_RETRY = Duration.ofSeconds(30);
 
     private final WatchStore watches;
@@ -64,6 +75,17 @@ public final class ListenWatcher {
         this.preferences = preferences;
     }
 
+    /** What one check learnt of the receiver's history. */
+    private sealed interface Reading {
+        /** The plays since the read position (the whole window for Spotify). */
+        record Read(RecentPlays recent) implements Reading {
+        }
+
+        /** Nothing could be read; {@code retryAt} is when to try again, empty when only the deadlines matter. */
+        record Unread(Optional<Instant> retryAt) implements Reading {
+        }
+    }
+
     /** Claims and runs up to {@code limit} due checks; returns how many ran. */
     public int runDue(int limit) {
         Instant now = clock.instant();
@@ -77,57 +99,75 @@ public final class ListenWatcher {
         try {
             check(watch);
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "listen check failed; it falls due again when its lease ends", e);
+            LOG.log(Level.WARNING, "listen check failed; it falls due again when its lease ends", e);
         }
     }
 
     void check(Watch watch) {
         List<Share> watched = shares.sharesWatchedFor(watch.receiver());
         Optional<User> receiver = users.findUser(watch.receiver());
-        if (watched.isEmpty() || receiver.isEmpty() || receiver.get().needsReconnect()) {
+        if (watched.isEmpty() || receiver.isEmpty()) {
             watches.endWatch(watch);
             return;
         }
-        RecentPlays recent;
+        switch (read(watch, receiver.get(), watched)) {
+            case Reading.Read read -> settle(watch, receiver.get(), watched, read.recent());
+            case Reading.Unread unread -> settleUnread(watch, receiver.get(), watched, unread.retryAt());
+        }
+    }
+
+    private Reading read(Watch watch, User receiver, List<Share> watched) {
+        if (receiver.needsReconnect()) {
+            return new Reading.Unread(Optional.empty()); // paused until they reconnect, which checks at once
+        }
+        Instant from = readFrom(watch, receiver.connection().kind(), watched);
         try {
-            // the whole window, not only the plays after the read position: its older plays tell the pace
-            recent = access.withConnection(receiver.get(),
-                    (source, connection) -> source.recentPlays(connection, Instant.EPOCH));
+            return new Reading.Read(access.withConnection(receiver,
+                    (source, connection) -> source.recentPlays(connection, from)));
         } catch (GrantRevokedException e) {
-            watches.endWatch(watch);
-            return;
+            return new Reading.Unread(Optional.empty()); // the person was told, and their watches wait for them
+        } catch (PersonNotAllowedException e) {
+            LOG.info(() -> "listen check postponed by " + RETRY_AFTER_REFUSAL + ": " + e.getMessage());
+            return new Reading.Unread(Optional.of(clock.instant().plus(RETRY_AFTER_REFUSAL)));
         } catch (MusicServiceException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(MINIMUM_RETRY) > 0).orElse(
                     e.retryAfter().isPresent() ? MINIMUM_RETRY : RETRY_AFTER_FAILURE);
             LOG.info(() -> "listen check postponed by " + wait + ": " + e.getMessage());
-            watches.rescheduleWatch(watch, clock.instant().plus(wait), watch.checkedThrough());
-            return;
+            return new Reading.Unread(Optional.of(clock.instant().plus(wait)));
         }
-        settle(watch, receiver.get(), watched, recent);
+    }
+
+    /**
+     * Where the read starts. Spotify's whole window of 50 plays: the same one call, and its older plays tell the
+     * pace. A whole history: from the read position less the grace period (plays reach it late, under the time they
+     * were played), never before the earliest delivery of the songs being watched.
+     */
+    private Instant readFrom(Watch watch, SourceKind kind, List<Share> watched) {
+        if (kind.keepsOnlyRecentWindow()) {
+            return Instant.EPOCH;
+        }
+        Instant earliest = watched.stream().map(share -> share.deliveredAt().orElseThrow()).min(Instant::compareTo)
+                .orElseThrow().minusMillis(1);
+        Instant back = watch.checkedThrough().minus(schedule.grace());
+        return back.isAfter(earliest) ? back : earliest;
     }
 
     private void settle(Watch watch, User receiver, List<Share> watched, RecentPlays recent) {
         Instant now = clock.instant();
         boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule);
+        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
         List<Share> settling = new ArrayList<>();
         Optional<Instant> next = Optional.empty();
         for (Share share : watched) {
-            Share current = share.receiptsOff() || theirs.sharesReceiptsWith(share.sender()) ? share
-                    : share.withReceiptsOff();
-            Optional<Instant> shareNext = settle(share, current, recent.plays(), gap, now, notices, settling);
-            next = earliest(next, shareNext);
+            next = earliest(next, settle(share, withReceiptsNow(share, theirs), recent.plays(), gap, now, notices,
+                    settling));
         }
         // Told before the shares are settled, under ids of the shares told about: a check cut short in
         // between is run again and tells nothing twice.
         notices.send(outbox);
-        for (Share share : settling) {
-            if (shares.updateShare(share, ShareStatus.WATCHING)) {
-                settled.settled(share);
-            }
-        }
-        if (next.isPresent()) {
+        settleAll(settling);
+        if (next.isPresent() && receiver.connection().kind().keepsOnlyRecentWindow()) {
             next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
         }
         if (gap && next.isPresent()) {
@@ -135,11 +175,12 @@ public final class ListenWatcher {
         }
         Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
                 .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
-        if (next.isPresent()) {
-            watches.rescheduleWatch(watch, next.get(), readThrough);
-        } else {
-            watches.endWatch(watch);
-        }
+        finish(watch, next, readThrough);
+    }
+
+    /** The share as the receiver's choices stand now: marked receipts-off when they no longer tell its sender. */
+    private static Share withReceiptsNow(Share share, ReceiverPreferences theirs) {
+        return share.receiptsOff() || theirs.sharesReceiptsWith(share.sender()) ? share : share.withReceiptsOff();
     }
 
     /**
@@ -150,7 +191,9 @@ public final class ListenWatcher {
     private Optional<Instant> settle(Share stored, Share current, List<Play> plays, boolean gap, Instant now,
                                      Notices notices, List<Share> settling) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
-        Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays, deliveredAt);
+        // scrobbling sources keep whole seconds: a play in the second of the delivery counts
+        Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays,
+                deliveredAt.truncatedTo(ChronoUnit.SECONDS));
         if (play.isPresent()) {
             Share played = current.played(play.get().playedAt());
             notices.played(played, play.get());
@@ -158,16 +201,82 @@ public final class ListenWatcher {
             return Optional.empty();
         }
         Share checked = gap && !current.uncertain() ? current.markedUncertain() : current;
-        if (!now.isBefore(stored.expiresAt().orElseThrow())) {
-            Share expired = checked.expired();
-            notices.expired(expired);
-            settling.add(expired);
+        if (!now.isBefore(finalCheck(stored))) {
+            expire(checked, notices, settling);
             return Optional.empty();
         }
         if (!checked.equals(stored)) {
             shares.updateShare(checked, ShareStatus.WATCHING);
         }
         return Optional.of(schedule.nextCheck(deliveredAt, stored.track().duration(), now));
+    }
+
+    /**
+     * Nothing was read: songs past their last check expire all the same, the sender told that they may have been
+     * missed; the others wait for the retry or their own last check, whichever comes first.
+     */
+    private void settleUnread(Watch watch, User receiver, List<Share> watched, Optional<Instant> retryAt) {
+        Instant now = clock.instant();
+        ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
+        Notices notices = new Notices(receiver, users, schedule, unread(receiver));
+        List<Share> settling = new ArrayList<>();
+        Optional<Instant> next = Optional.empty();
+        for (Share share : watched) {
+            if (!now.isBefore(finalCheck(share))) {
+                Share current = withReceiptsNow(share, theirs);
+                expire(current.uncertain() ? current : current.markedUncertain(), notices, settling);
+            } else {
+                next = earliest(next, Optional.of(finalCheck(share)));
+            }
+        }
+        notices.send(outbox);
+        settleAll(settling);
+        if (next.isPresent()) {
+            next = earliest(next, retryAt);
+        }
+        finish(watch, next, watch.checkedThrough());
+    }
+
+    private void finish(Watch watch, Optional<Instant> next, Instant readThrough) {
+        if (next.isPresent()) {
+            watches.rescheduleWatch(watch, next.get(), readThrough);
+        } else {
+            watches.endWatch(watch);
+        }
+    }
+
+    private Instant finalCheck(Share share) {
+        return share.expiresAt().orElseThrow().plus(schedule.grace());
+    }
+
+    private static void expire(Share share, Notices notices, List<Share> settling) {
+        Share expired = share.expired();
+        notices.expired(expired);
+        settling.add(expired);
+    }
+
+    /** Stores the shares a check settled, once its notices are held; each settled share is told to its listener. */
+    private void settleAll(List<Share> settling) {
+        for (Share share : settling) {
+            if (shares.updateShare(share, ShareStatus.WATCHING)) {
+                settled.settled(share);
+            }
+        }
+    }
+
+    /** Why a read history may have missed the play: only Spotify's window can be outrun. */
+    private static String historyCutShort(User receiver) {
+        SourceKind kind = receiver.connection().kind();
+        return kind.keepsOnlyRecentWindow()
+                ? "(They played so much music at times that Spotify's history of their last 50 plays didn't reach "
+                + "back far enough, so I may have missed it.)"
+                : "(They played so much at times that " + kind.displayName() + " gave me their plays in parts, so I "
+                + "may have missed it.)";
+    }
+
+    private static String unread(User receiver) {
+        return "(I couldn't read what they played on " + receiver.connection().kind().displayName()
+                + " lately, so I may have missed it.)";
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

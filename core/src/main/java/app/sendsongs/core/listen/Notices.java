@@ -25,15 +25,18 @@ final class Notices {
     private final User receiver;
     private final UserStore users;
     private final WatchSchedule schedule;
+    private final String whyUncertain;
     private final Map<ChatAddress, List<Share>> played = new LinkedHashMap<>();
     private final Map<ChatAddress, List<Play>> plays = new LinkedHashMap<>();
     private final Map<ChatAddress, List<Share>> expired = new LinkedHashMap<>();
     private final Map<ChatAddress, List<Share>> notes = new LinkedHashMap<>();
 
-    Notices(User receiver, UserStore users, WatchSchedule schedule) {
+    /** {@code whyUncertain} is what an expiry notice adds when the song may have been played unseen. */
+    Notices(User receiver, UserStore users, WatchSchedule schedule, String whyUncertain) {
         this.receiver = receiver;
         this.users = users;
         this.schedule = schedule;
+        this.whyUncertain = whyUncertain;
     }
 
     void played(Share share, Play play) {
@@ -108,8 +111,7 @@ final class Notices {
             songs.forEach(share -> text.append("\n• ").append(share.track().title()));
         }
         if (songs.stream().anyMatch(Share::uncertain)) {
-            text.append(songs.size() == 1 ? " " : "\n").append("(They played so much music at times that Spotify's "
-                    + "history of their last 50 plays didn't reach back far enough, so I may have missed it.)");
+            text.append(songs.size() == 1 ? " " : "\n").append(whyUncertain);
         }
         return text.toString();
     }

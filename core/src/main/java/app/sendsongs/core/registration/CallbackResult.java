@@ -1,14 +1,49 @@
 package app.sendsongs.core.registration;
 
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
+import java.util.List;
 
-/** What the Spotify consent callback page shows. */
+/** What the page a person lands on after a source's consent shows. Every message is safe to show. */
 public sealed interface CallbackResult {
-    /** Consent given: the person sends this code to the bot before it expires. */
-    record Connected(String registrationCode, Instant expiresAt) implements CallbackResult {
+    /** Consent given through the plain connect page: the person sends this code to the bot before it expires. */
+    record Connected(SourceKind kind, String registrationCode, Instant expiresAt) implements CallbackResult {
     }
 
-    /** Something went wrong; {@code message} is safe to show. */
+    /**
+     * Consent given through a personal link: the person is registered (or reconnected) under {@code name}, and the
+     * bot has written to them on {@code platform}.
+     */
+    record Registered(SourceKind kind, String name, Platform platform, boolean reconnected) implements CallbackResult {
+    }
+
+    /**
+     * The source refuses this person for this app whatever the moment (Spotify's development mode is full): trying
+     * again will not help, the other sources will. {@code explanation} says so in words for the person.
+     */
+    record NotAllowed(SourceKind kind, String explanation, List<Alternative> alternatives) implements CallbackResult {
+        public NotAllowed {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    /** Another source and the link that connects it. */
+    record Alternative(SourceKind kind, String url) {
+    }
+
+    /**
+     * What the person pasted was refused (a ListenBrainz token that is not one): the same page again, with
+     * {@code message} and the same {@code state}, which is still unused.
+     */
+    record PasteAgain(SourceKind kind, String message, String state) implements CallbackResult {
+        @Override
+        public String toString() {
+            return "PasteAgain[" + kind + ", " + message + "]";
+        }
+    }
+
+    /** Something went wrong; {@code message} says what to do. */
     record Failed(String message) implements CallbackResult {
     }
 }

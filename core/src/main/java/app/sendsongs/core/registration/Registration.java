@@ -1,87 +1,204 @@
 package app.sendsongs.core.registration;
 
+import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.ListeningSources;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.PersonNotAllowedException;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
-import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.PersonalLinks;
+import app.sendsongs.core.user.PersonalLinks.PersonalLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Connecting a listening source (the one {@code /connect} offers: Spotify now) and registering: the consent round trip with a single-use state, the
- * one-time code it yields, and the {@code register} command that binds the code to a person.
+ * Connecting a listening source and registering. A browser asks to connect a source ({@code /connect/<source>}, or
+ * {@code /connect} for Spotify) and gets a signed, expiring state bound to its connect cookie; nothing is stored
+ * until the state comes back, when its id is recorded so it works once. Through the plain page, consent ends with
+ * a one-time code for the {@code register} command (the seed's flow); through a personal link the bot sent, it
+ * registers that chat address at once (see {@link Enrolment#direct}).
  */
 public final class Registration {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-    /** What registering tells a person about receipts, before any friend is told anything. */
-    static final String RECEIPTS = "When you play a song a friend sent you, I tell them. To keep that to yourself: "
-            + "receipts off (or receipts off <name> for one friend).";
 
     private final RegistrationStore store;
     private final UserStore users;
-    private final ListeningSource source;
-    private final ShareDelivery watching;
+    private final ListeningSources sources;
+    private final Enrolment enrolment;
+    private final ConnectStates states;
+    private final PersonalLinks links;
     private final ConnectLink connectLink;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Registration(RegistrationStore store, UserStore users, ListeningSource source, ShareDelivery watching,
+    public Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
+                        ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key,
                         ConnectLink connectLink, Clock clock) {
         this.store = store;
         this.users = users;
-        this.source = source;
-        this.watching = watching;
+        this.sources = sources;
+        this.enrolment = new Enrolment(users, watching, chats, outbox, clock);
+        this.states = new ConnectStates(key, clock);
+        this.links = links;
         this.connectLink = connectLink;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Where {@code /connect} sends the browser: Spotify's consent page with a fresh state. */
-    public URI startConnect() {
-        String state = Secrets.state();
-        store.saveOAuthState(new OAuthState(state, clock.instant().plus(STATE_LIFETIME)));
-        return source.consentUrl(state);
+    /** Whether this server offers {@code kind}. */
+    public boolean offers(SourceKind kind) {
+        return sources.has(kind);
     }
 
-    /** Handles Spotify's redirect back to {@code /callback}. */
-    public CallbackResult callback(String state, String code, String error) {
-        Optional<OAuthState> known = state == null ? Optional.empty() : store.takeOAuthState(state);
-        if (known.isEmpty() || known.get().expiresAt().isBefore(clock.instant())) {
-            return new CallbackResult.Failed("This link has expired or was already used. Start again at "
-                    + connectLink.url());
+    /** The sources this server offers, in the order of {@link SourceKind}. */
+    public List<SourceKind> offered() {
+        return sources.kinds();
+    }
+
+    /**
+     * A browser asks to connect {@code kind}, with the personal link's token when it came through one (else null).
+     * {@code browser} is the value of its connect cookie (the runtime sets a fresh one when it has none): the state
+     * is good only in that browser. Stores nothing.
+     */
+    public ConnectStart startConnect(SourceKind kind, String personalLink, String browser) {
+        Optional<ListeningSource> source = sources.find(kind);
+        if (source.isEmpty()) {
+            return new ConnectStart.Refused(kind.displayName() + " isn't set up on this server.");
         }
-        if (error != null || code == null || code.isBlank()) {
-            return new CallbackResult.Failed("Spotify did not connect (" + ("access_denied".equals(error)
-                    ? "you declined" : "no authorisation was given") + "). You can try again at " + connectLink.url());
+        Optional<PersonalLink> link = Optional.empty();
+        if (personalLink != null && !personalLink.isBlank()) {
+            link = links.read(personalLink);
+            if (link.isEmpty()) {
+                return new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
+                        + "once, within a day. Send me connect in the chat for a new one.");
+            }
         }
+        String state = states.issue(kind, browser, link);
+        return new ConnectStart.ToConsent(kind, source.get().consentUrl(state), state);
+    }
+
+    /**
+     * The person comes back from {@code kind}'s consent with the state, and what the source gave them ({@code code}:
+     * Spotify's code, Last.fm's token) or what they pasted (a ListenBrainz token); {@code error} is the source's
+     * refusal, if any; {@code browser} the connect cookie the request carried (null when none).
+     */
+    public CallbackResult callback(SourceKind kind, String state, String code, String error, String browser) {
+        Optional<ListeningSource> source = sources.find(kind);
+        if (source.isEmpty()) {
+            return new CallbackResult.Failed(kind.displayName() + " isn't set up on this server.");
+        }
+        Optional<ConnectState> known = states.read(state).filter(s -> s.kind() == kind);
+        if (known.isEmpty()) {
+            return expired(kind);
+        }
+        if (!known.get().startedIn(browser)) {
+            return new CallbackResult.Failed("This page was opened in another browser than the one that started "
+                    + "connecting, so I won't finish it here: that keeps anyone from tying their account to yours. "
+                    + again(kind, known.get()));
+        }
+        boolean pasted = kind.pastesToken();
+        boolean nothingBack = code == null || code.isBlank();
+        if (pasted && nothingBack) {
+            return new CallbackResult.PasteAgain(kind, "Paste your " + kind.displayName() + " user token first.",
+                    state);
+        }
+        if (!pasted && (error != null || nothingBack)) {
+            return new CallbackResult.Failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
+                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()));
+        }
+        if (!pasted && !firstUse(known.get())) {
+            return expired(kind);
+        }
+        ListeningConnection connection;
         try {
-            ListeningConnection connection = source.completeConsent(code);
+            connection = source.get().completeConsent(code);
+        } catch (PersonNotAllowedException e) {
+            LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
+            return notAllowed(kind, known.get());
+        } catch (ConsentRefusedException e) {
+            return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
+                    : new CallbackResult.Failed(e.getMessage() + " " + again(kind, known.get()));
+        } catch (MusicServiceException e) {
+            LOG.log(Level.WARNING, "{0} consent could not be completed: {1}", new Object[] {kind, e.getMessage()});
+            return pasted ? new CallbackResult.PasteAgain(kind, kind.displayName() + " could not be reached just now. "
+                    + "Please try again in a minute.", state)
+                    : new CallbackResult.Failed(kind.displayName() + " could not complete the connection just now. "
+                    + "Please try again: " + again(kind, known.get()));
+        }
+        if (pasted && !firstUse(known.get())) {
+            return expired(kind);
+        }
+        return complete(known.get(), connection);
+    }
+
+    private CallbackResult complete(ConnectState state, ListeningConnection connection) {
+        if (state.link().isEmpty()) {
             String registrationCode = Secrets.registrationCode();
             Instant expires = clock.instant().plus(CODE_LIFETIME);
             store.saveRegistrationCode(new RegistrationCode(Secrets.normalizeCode(registrationCode), connection,
                     expires));
-            return new CallbackResult.Connected(registrationCode, expires);
-        } catch (MusicServiceException e) {
-            LOG.log(Level.WARNING, "Spotify consent exchange failed: {0}", e.getMessage());
-            return new CallbackResult.Failed("Spotify could not complete the connection just now. Please try again at "
-                    + connectLink.url());
+            return new CallbackResult.Connected(connection.kind(), registrationCode, expires);
         }
+        PersonalLink link = state.link().get();
+        Instant keepUntil = link.expiresAt().isAfter(state.expiresAt()) ? link.expiresAt() : state.expiresAt();
+        if (!store.useOnce("link:" + link.id(), keepUntil)) {
+            return new CallbackResult.Failed("This link was already used to connect. Send me connect in the chat "
+                    + "for a new one.");
+        }
+        return enrolment.direct(link.person(), connection);
     }
 
-    /** The {@code register} command; returns the reply. */
+    private boolean firstUse(ConnectState state) {
+        return store.useOnce("state:" + state.id(), state.expiresAt());
+    }
+
+    private CallbackResult notAllowed(SourceKind kind, ConnectState state) {
+        List<CallbackResult.Alternative> alternatives = sources.kinds().stream().filter(other -> other != kind)
+                .map(other -> new CallbackResult.Alternative(other, state.link()
+                        .map(link -> links.url(link.person(), other)).orElse(startUrl(other))))
+                .toList();
+        state.link().ifPresent(link -> outbox.notify(link.person(), Message.text(SourceOffer.notAllowed(kind)
+                + " Tap one to connect it instead:").withChoices(SourceOffer.choices(alternatives.stream()
+                .map(CallbackResult.Alternative::kind).toList()))));
+        return new CallbackResult.NotAllowed(kind, SourceOffer.notAllowed(kind), alternatives);
+    }
+
+    private CallbackResult expired(SourceKind kind) {
+        return new CallbackResult.Failed("This link has expired or was already used. Start again at "
+                + startUrl(kind));
+    }
+
+    /** What to do after a failed round trip: a personal link's owner asks the bot, anyone else uses the page. */
+    private String again(SourceKind kind, ConnectState state) {
+        return state.link().isPresent() ? "Send me connect in the chat for a new link."
+                : "You can try again at " + startUrl(kind);
+    }
+
+    /** The plain connect page of a source: Spotify's is the seed's {@code /connect}. */
+    private String startUrl(SourceKind kind) {
+        return kind == SourceKind.SPOTIFY ? connectLink.url() : connectLink.url(kind.id());
+    }
+
+    /** The {@code register} command with a code from the plain connect page; returns the reply. */
     public String register(ChatAddress person, Command.Register command, Instant messageAt) {
         Optional<User> existing = users.findUser(person);
         Optional<String> name = command.name().map(Names::tidy);
@@ -97,19 +214,48 @@ public final class Registration {
             return "That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
                     + " minutes). Get a new one at " + connectLink.url();
         }
-        if (existing.isPresent()) {
-            return reconnect(existing.get(), code.get(), name, messageAt);
-        }
-        users.saveUser(new User(person, name.orElseThrow(), code.get().connection(), GrantState.ACTIVE, clock.instant(),
-                messageAt));
-        return "Welcome, " + name.get() + "! You're connected. Friends can now send you songs with name:\""
-                + name.get() + "\", and you can send them yours:\n" + Help.usage("send_song") + "\n" + RECEIPTS;
+        return enrolment.register(person, code.get().connection(), name, messageAt);
     }
 
-    private String reconnect(User user, RegistrationCode code, Optional<String> name, Instant messageAt) {
-        User updated = user.withConnection(code.connection()).withName(name.orElse(user.name())).withLastMessageAt(messageAt);
-        users.saveUser(updated);
-        watching.resumeWatching(user.address());
-        return "You're connected again, " + updated.name() + ". I'm watching your songs again.";
+    /** The first answer to someone not registered: what the bot is, and the sources to connect, as choices. */
+    public Message welcome() {
+        return Message.text("Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. To start, "
+                + "connect the service that sees what you play:").withChoices(SourceOffer.choices(sources.kinds()));
+    }
+
+    /**
+     * The {@code connect} command: with a source, the person's own link to connect it; without one, the sources as
+     * choices.
+     */
+    public Message connect(ChatAddress person, Optional<User> user, Optional<String> asked) {
+        if (asked.isEmpty()) {
+            return user.map(this::sourcesFor).orElseGet(this::welcome);
+        }
+        Optional<SourceKind> kind = SourceKind.named(asked.get());
+        if (kind.isEmpty() || !sources.has(kind.get())) {
+            String what = kind.map(k -> k.displayName() + " isn't set up on this server.")
+                    .orElse("I don't know " + Names.quoted(asked.get()) + " as a place to listen.");
+            return Message.text(what + " You can connect:").withChoices(SourceOffer.choices(sources.kinds()));
+        }
+        return Message.text(SourceOffer.linkText(kind.get(), links.url(person, kind.get())));
+    }
+
+    private Message sourcesFor(User user) {
+        return Message.text("I see what you play on " + user.connection().kind().displayName() + ". To reconnect it "
+                + "or switch to another service, tap one:").withChoices(SourceOffer.choices(sources.kinds()));
+    }
+
+    /** The {@code name} command: the name friends find the person by changes; returns the reply. */
+    public String rename(User user, String typed) {
+        String name = Names.tidy(typed);
+        Optional<String> problem = Names.problem(name);
+        if (problem.isPresent()) {
+            return problem.get() + "\n" + Help.usage("name");
+        }
+        if (name.equals(user.name())) {
+            return "Friends already find you as " + Names.quoted(name) + ".";
+        }
+        users.saveUser(user.withName(name));
+        return "Done: friends now find you as " + Names.quoted(name) + " (send_song name:" + Names.quoted(name) + ").";
     }
 }

@@ -1,13 +1,15 @@
 package app.sendsongs.core.registration;
 
+import java.time.Instant;
 import java.util.Optional;
 
-/** Port: consent states and one-time registration codes. Both are taken at most once. */
+/** Port: single-use values already used (connect states, personal links) and one-time registration codes. */
 public interface RegistrationStore {
-    void saveOAuthState(OAuthState state);
-
-    /** Removes and returns the state; a second call with the same value finds nothing. */
-    Optional<OAuthState> takeOAuthState(String state);
+    /**
+     * Records that a single-use value was used: true the first time, false when it was already recorded. The record
+     * is kept at least until {@code keepUntil} (after which the value has expired anyway and is refused for that).
+     */
+    boolean useOnce(String value, Instant keepUntil);
 
     void saveRegistrationCode(RegistrationCode code);
 

@@ -1,22 +1,15 @@
 package app.sendsongs.core.registration;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 
-/** Unguessable values: consent states and registration codes people can type. */
+/** Unguessable registration codes people can type. */
 public final class Secrets {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {
-    }
-
-    public static String state() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Eight characters without look-alikes (no 0/O, 1/I), shown as ABCD-EFGH. */

@@ -31,4 +31,14 @@ public final class ShareDelivery {
         shares.sharesWatchedFor(receiver).stream().map(share -> share.deliveredAt().orElseThrow())
                 .min(Instant::compareTo).ifPresent(earliest -> planner.checkNow(receiver, earliest));
     }
+
+    /**
+     * The receiver now listens through another source: the songs being watched for them are checked now, reading
+     * the new source from {@code at} on (a read position in the old source's history means nothing in the new one).
+     */
+    public void switchedSource(ChatAddress receiver, Instant at) {
+        if (!shares.sharesWatchedFor(receiver).isEmpty()) {
+            planner.readFrom(receiver, at);
+        }
+    }
 }

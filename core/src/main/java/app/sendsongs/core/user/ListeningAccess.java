@@ -1,45 +1,46 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.AccessTokenRejectedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.ListeningSources;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs calls on a person's listening connection through the source of its kind: the stored
- * connection while it is fresh, a refreshed one (stored, with a rotated refresh token) shortly
- * before it expires. A dead grant marks the person as needing to reconnect and tells them once.
+ * Runs calls on a person's listening connection through the source of its kind: the stored connection while it is
+ * fresh, a refreshed one (stored, with a rotated refresh token) shortly before it expires. A connection the source
+ * refuses for good, whether on refresh or on the call itself, marks the person as needing to reconnect and tells
+ * them once. A Spotify grant nearing its six months gets one reminder to reconnect before it ends.
  */
 public final class ListeningAccess {
     private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(2);
+    /** How long before a Spotify grant's end the person is reminded to reconnect. */
+    public static final Duration REMIND_BEFORE_GRANT_ENDS = Duration.ofDays(3);
 
-    private final Map<SourceKind, ListeningSource> sources;
+    private final ListeningSources sources;
     private final UserStore users;
     private final Outbox outbox;
-    private final ConnectLink connectLink;
+    private final PersonalLinks links;
     private final Clock clock;
 
-    public ListeningAccess(Iterable<? extends ListeningSource> sources, UserStore users, Outbox outbox,
-                           ConnectLink connectLink, Clock clock) {
-        this.sources = new EnumMap<>(SourceKind.class);
-        for (ListeningSource source : sources) {
-            if (this.sources.put(source.kind(), source) != null) {
-                throw new IllegalArgumentException("two listening sources of kind " + source.kind());
-            }
-        }
+    public ListeningAccess(ListeningSources sources, UserStore users, Outbox outbox, PersonalLinks links,
+                           Clock clock) {
+        this.sources = sources;
         this.users = users;
         this.outbox = outbox;
-        this.connectLink = connectLink;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -50,63 +51,85 @@ public final class ListeningAccess {
     }
 
     /**
-     * Runs {@code call} with the person's connection. If the source rejects a connection that should
-     * still work, refreshes once and runs the call again.
+     * Runs {@code call} with the person's connection. If the source rejects a connection that should still work,
+     * refreshes once and runs the call again.
      *
      * @throws GrantRevokedException when the person must reconnect (already told)
      * @throws MusicServiceException when the source could not answer now
      */
     public <T> T withConnection(User user, SourceCall<T> call) throws MusicServiceException {
-        ListeningSource source = sourceFor(user);
-        try {
-            return call.call(source, freshConnection(user));
-        } catch (AccessTokenRejectedException rejected) {
-            User current = users.findUser(user.address()).orElse(user);
-            return call.call(source, refresh(source, current));
-        }
-    }
-
-    /**
-     * @throws GrantRevokedException when the person must reconnect (already told)
-     * @throws MusicServiceException when the source could not refresh now
-     */
-    public ListeningConnection freshConnection(User user) throws MusicServiceException {
         if (user.needsReconnect()) {
-            throw new GrantRevokedException("the " + user.connection().kind().displayName()
-                    + " connection has ended");
+            throw new GrantRevokedException("the " + user.connection().kind().displayName() + " connection has ended");
         }
         ListeningSource source = sourceFor(user);
-        if (!source.needsRefresh(user.connection(), clock.instant(), EXPIRY_MARGIN)) {
-            return user.connection();
-        }
-        return refresh(source, user);
-    }
-
-    private ListeningSource sourceFor(User user) throws MusicServiceException {
-        ListeningSource source = sources.get(user.connection().kind());
-        if (source == null) {
-            throw new MusicServiceException("no listening source of kind " + user.connection().kind()
-                    + " is configured", Optional.empty());
-        }
-        return source;
-    }
-
-    private ListeningConnection refresh(ListeningSource source, User user) throws MusicServiceException {
         try {
-            ListeningConnection fresh = source.refresh(user.connection());
-            users.saveUser(user.withConnection(fresh));
-            return fresh;
+            try {
+                return call.call(source, freshConnection(source, user));
+            } catch (AccessTokenRejectedException rejected) {
+                User current = users.findUser(user.address()).orElse(user);
+                return call.call(source, refresh(source, current));
+            }
         } catch (GrantRevokedException revoked) {
-            markDisconnected(user);
+            markDisconnected(users.findUser(user.address()).orElse(user));
             throw revoked;
         }
     }
 
+    private ListeningConnection freshConnection(ListeningSource source, User user) throws MusicServiceException {
+        User current = remindIfGrantEndsSoon(user);
+        if (!source.needsRefresh(current.connection(), clock.instant(), EXPIRY_MARGIN)) {
+            return current.connection();
+        }
+        return refresh(source, current);
+    }
+
+    private ListeningSource sourceFor(User user) throws MusicServiceException {
+        return sources.find(user.connection().kind()).orElseThrow(() -> new MusicServiceException(
+                "no listening source of kind " + user.connection().kind() + " is configured", Optional.empty()));
+    }
+
+    private ListeningConnection refresh(ListeningSource source, User user) throws MusicServiceException {
+        ListeningConnection fresh = source.refresh(user.connection());
+        users.saveUser(user.withRefreshedConnection(fresh));
+        return fresh;
+    }
+
+    /**
+     * Once per consent: a reminder a few days before Spotify ends a grant, with the person's own link. Answers the
+     * person as stored after it, so what follows (a refresh) does not write back the state before it.
+     */
+    private User remindIfGrantEndsSoon(User user) {
+        if (user.grantState() != GrantState.ACTIVE || !(user.connection() instanceof SpotifyConnection spotify)) {
+            return user;
+        }
+        Optional<Instant> ends = spotify.grantEndsAt();
+        if (ends.isEmpty() || clock.instant().isBefore(ends.get().minus(REMIND_BEFORE_GRANT_ENDS))) {
+            return user;
+        }
+        User current = users.findUser(user.address()).orElse(user);
+        if (current.grantState() != GrantState.ACTIVE) {
+            return current;
+        }
+        User told = current.withGrantState(GrantState.ENDING_SOON_TOLD);
+        users.saveUser(told);
+        outbox.notify(user.address(), Message.text("Your Spotify connection ends on " + Texts.when(ends.get())
+                + ": Spotify asks everyone to allow apps again every six months. Reconnect before then and I'll go on "
+                + "watching the songs friends send you without a gap. Your own link (it works once, within a day): "
+                + links.url(user.address(), SourceKind.SPOTIFY)).withChoices(List.of(
+                new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))));
+        return told;
+    }
+
     private void markDisconnected(User user) {
-        String service = user.connection().kind().displayName();
+        if (user.needsReconnect()) {
+            return;
+        }
+        SourceKind kind = user.connection().kind();
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
-        outbox.notify(user.address(), Message.text("Your " + service + " connection has ended (it was revoked or is "
-                + "too old), so I've paused watching the songs friends sent you. Reconnect here: " + connectLink.url()
-                + " — then send me the register command shown on that page; I'll pick up where I left off."));
+        outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended (it was "
+                + "revoked or is too old), so I've paused watching the songs friends sent you. Reconnect with your own "
+                + "link (it works once, within a day): " + links.url(user.address(), kind)
+                + " — I'll pick up where I left off. Or tap another service to switch to it.")
+                .withChoices(SourceChoices.of(sources.kinds())));
     }
 }

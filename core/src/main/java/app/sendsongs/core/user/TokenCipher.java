@@ -1,5 +1,6 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.SigningKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,6 +50,15 @@ public final class TokenCipher {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return new TokenCipher(key);
+    }
+
+    /**
+     * A key for signing the values the server hands out (connect states, personal links), derived from this one so
+     * every process with the same {@code TOKEN_ENCRYPTION_KEY} signs alike, and no signature reveals anything of the
+     * sealing key.
+     */
+    public SigningKey signingKey() {
+        return SigningKey.of(key.getEncoded()).derive("send-songs signed values");
     }
 
     public String seal(String token) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 /**
  * A registered person: where they are reached (their chat platform and id there), the name friends use
- * for them, and their one
- * listening connection (Spotify now), whose history is watched for the songs they are sent.
+ * for them, and their one listening connection (Spotify, Last.fm or ListenBrainz), whose history is watched for the
+ * songs they are sent.
  */
 public record User(ChatAddress address, String name, ListeningConnection connection,
                    GrantState grantState, Instant registeredAt, Instant lastMessageAt) {
@@ -20,8 +20,14 @@ public record User(ChatAddress address, String name, ListeningConnection connect
         return grantState == GrantState.NEEDS_RECONNECT;
     }
 
+    /** A new consent: the connection works again, and nothing about the old one's end is remembered. */
     public User withConnection(ListeningConnection newConnection) {
         return new User(address, name, newConnection, GrantState.ACTIVE, registeredAt, lastMessageAt);
+    }
+
+    /** The same consent with fresh tokens: what the person was told about it stays. */
+    public User withRefreshedConnection(ListeningConnection refreshed) {
+        return new User(address, name, refreshed, grantState, registeredAt, lastMessageAt);
     }
 
     public User withGrantState(GrantState state) {

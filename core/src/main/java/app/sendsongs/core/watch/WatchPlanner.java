@@ -56,6 +56,16 @@ public final class WatchPlanner {
     }
 
     /**
+     * Checks the receiver's songs as soon as possible, reading their history from {@code from} on, wherever their
+     * last check stopped (after they switched to another source). The watch is made anew: a check in flight then
+     * cannot write its old read position back, as every new watch starts at a version of its own.
+     */
+    public void readFrom(ChatAddress receiver, Instant from) {
+        watches.deleteWatch(receiver);
+        watches.scheduleWatch(receiver, clock.instant(), from.minusMillis(1));
+    }
+
+    /**
      * The person wrote to the bot, so they are probably about and may have played a song sent
      * to them: their pending check is brought forward to now. Costs one read by key at most
      * once per {@link #BRING_FORWARD_AT_MOST_EVERY} per person, and a write only when the check

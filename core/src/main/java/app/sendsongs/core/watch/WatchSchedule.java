@@ -11,16 +11,21 @@ import java.util.regex.Pattern;
 /**
  * When a delivered song's receiver is checked: first about one track length after delivery, then
  * at most a phase's interval after the previous check ("every 5 minutes until 1 hour, then hourly
- * until 7 days"); the last phase's end is the watch period, checked once more exactly then before
- * the share expires. The interval counts from the receiver's last check, not from a grid of the
- * song's own: one check covers all their songs, so songs delivered at different minutes share
- * their checks instead of each adding its own.
+ * until 7 days"); the last phase's end is the watch period, checked once more exactly then, and a
+ * last time a grace period later, when the share expires: plays reach a history minutes to hours
+ * late, so "not played within 7 days" is decided only then. The interval counts from the receiver's
+ * last check, not from a grid of the song's own: one check covers all their songs, so songs
+ * delivered at different minutes share their checks instead of each adding its own.
  *
  * @param shortestInterval the least time between two checks that the listening pace may ask for
+ * @param grace            how long after the watch period the last check comes
  */
 public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Duration recheckAfterGap,
-                            Duration shortestInterval) {
+                            Duration shortestInterval, Duration grace) {
     private static final Pattern PHASE = Pattern.compile("(\\d+)([smhd])/(\\d+)([smhd])");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
+    /** How long after the watch period a song is checked a last time, unless configured. */
+    public static final Duration DEFAULT_GRACE = Duration.ofHours(2);
 
     /** Check every {@code every} until {@code until} after delivery. */
     public record Phase(Duration every, Duration until) {
@@ -37,6 +42,9 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
                 throw new IllegalArgumentException("phases need a positive interval and increasing ends");
             }
             previous = phase.until();
+        }
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException("the grace period is zero or more");
         }
     }
 
@@ -55,7 +63,22 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
             }
             phases.add(new Phase(duration(m.group(1), m.group(2)), duration(m.group(3), m.group(4))));
         }
-        return new WatchSchedule(phases, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(2));
+        return new WatchSchedule(phases, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(2),
+                DEFAULT_GRACE);
+    }
+
+    /** The same schedule with another grace period. */
+    public WatchSchedule withGrace(Duration newGrace) {
+        return new WatchSchedule(phases, minimumFirstDelay, recheckAfterGap, shortestInterval, newGrace);
+    }
+
+    /** Parses a duration such as "2h", "30m" or "0s" (units {@code s}, {@code m}, {@code h}, {@code d}). */
+    public static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("a duration looks like 2h or 30m (units s, m, h, d), not: " + text);
+        }
+        return duration(m.group(1), m.group(2));
     }
 
     private static Duration duration(String amount, String unit) {
@@ -76,6 +99,11 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
         return deliveredAt.plus(watchPeriod());
     }
 
+    /** The last check of a song, a grace period after its expiry: unless played by then, it was not played. */
+    public Instant finalCheck(Instant deliveredAt) {
+        return expiry(deliveredAt).plus(grace);
+    }
+
     /** The first check: about one play of the track after delivery. */
     public Instant firstCheck(Instant deliveredAt, Duration trackLength) {
         Duration delay = trackLength.compareTo(minimumFirstDelay) < 0 ? minimumFirstDelay : trackLength;
@@ -84,8 +112,8 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
 
     /**
      * The next check after one at {@code now}: the first check if it is still ahead, else one
-     * interval of the current phase from now, never past the expiry; the expiry itself once it is
-     * reached.
+     * interval of the current phase from now, never past the expiry; once the expiry is reached, the
+     * final check a grace period later.
      */
     public Instant nextCheck(Instant deliveredAt, Duration trackLength, Instant now) {
         Instant first = firstCheck(deliveredAt, trackLength);
@@ -100,7 +128,8 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
                 return next.isBefore(expiry) ? next : expiry;
             }
         }
-        return now;
+        Instant last = finalCheck(deliveredAt);
+        return now.isBefore(last) ? last : now;
     }
 
     @Override
@@ -109,6 +138,6 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
         for (Phase phase : phases) {
             text.append(text.isEmpty() ? "" : ",").append(phase.every()).append('/').append(phase.until());
         }
-        return text.toString();
+        return text.append(" +").append(grace).toString();
     }
 }

@@ -50,7 +50,7 @@ class InboxWorkTest {
 
     @Test
     void theEventsOfAWorkerThatDiedAreHandledWhenItsLeaseEnds() {
-        keep(text("alice", "help"));
+        keep(text("alice", "hi"));
         var now = bot.clock.instant();
         bot.stores.inbox().claim(now, now.plus(SendSongs.Settings.LEASE), 10).orElseThrow(); // and it dies
 
@@ -63,7 +63,7 @@ class InboxWorkTest {
 
     @Test
     void anEventWhoseHandlingFailsIsTriedAgainLaterAndHoldsBackThePersonsLaterEvents() {
-        keep(text("alice", "help"), text("alice", "pending"));
+        keep(text("alice", "hi"), text("alice", "pending"));
         bot.chat.diesOnSend(1, false);
 
         assertThat(work.handleNext()).isZero();
@@ -97,7 +97,7 @@ class InboxWorkTest {
         SendSongs app = new SendSongs(failing, List.of(bot.chat), bot.music, bot.music, List.of(bot.music), bot.clock,
                 SendSongs.Settings.defaults(BotHarness.BASE_URL));
         stores.inbox().append(List.of(new Inbound.Text("m_poison", at("alice"), bot.clock.instant(), "help"),
-                new Inbound.Text("m_fine", at("alice"), bot.clock.instant(), "help")), bot.clock.instant());
+                new Inbound.Text("m_fine", at("alice"), bot.clock.instant(), "hi")), bot.clock.instant());
         for (int failure = 0; failure < InboxWork.MOST_FAILURES; failure++) {
             assertThat(app.inboxWork().handleNext()).isZero();
             bot.clock.advance(InboxWork.RETRY_AFTER_FAILURE);

@@ -36,7 +36,9 @@ class CommandDefinitionsTest {
             Map.entry("leavegroup", "leave_group"),
             Map.entry("delete_group", "delete_group"), Map.entry("delete-group", "delete_group"),
             Map.entry("deletegroup", "delete_group"),
-            Map.entry("groups", "groups"), Map.entry("members", "members"));
+            Map.entry("groups", "groups"), Map.entry("members", "members"),
+            Map.entry("connect", "connect"), Map.entry("reconnect", "connect"),
+            Map.entry("name", "name"), Map.entry("rename", "name"));
 
     /** The spellings added since, each deliberately: the steps of a share made from a pasted link, the receiver's
      * controls, and the greetings that get the menu. */

@@ -3,19 +3,25 @@ package app.sendsongs.core.fakes;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.registration.CallbackResult;
+import app.sendsongs.core.registration.ConnectStart;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole core on fakes: people write to the bot, play songs and wait, as in the product. People
@@ -25,12 +31,20 @@ import java.util.Map;
 public final class BotHarness {
     public static final String BASE_URL = "https://songs.example";
     public static final Instant T0 = Instant.parse("2030-05-01T12:00:00Z");
+    /** From a delivery to its song's last check: the watch period and the grace period after it. */
+    public static final Duration WATCH_ENDS = Duration.ofDays(7).plus(WatchSchedule.DEFAULT_GRACE);
+    /** The connect cookie of the browser the people of a test connect in. */
+    public static final String BROWSER = "browser-of-the-test";
+    private static final Pattern LINK_TOKEN = Pattern.compile("[?&]link=([A-Za-z0-9_.-]+)");
 
     public final Stores stores = InMemoryStores.create();
     /** Messenger. */
     public final RecordingChat chat = new RecordingChat();
-    public final FakeMusic music = new FakeMusic();
     public final ManualClock clock = new ManualClock(T0);
+    /** Spotify, and the catalogue. */
+    public final FakeMusic music = new FakeMusic(clock);
+    /** Last.fm. */
+    public final FakeScrobbles scrobbles = new FakeScrobbles();
     public final SendSongs app;
     private final Map<Platform, RecordingChat> chats = new LinkedHashMap<>();
     private int events;
@@ -47,8 +61,50 @@ public final class BotHarness {
             chats.put(other.platform(), other);
         }
         SendSongs.Settings defaults = SendSongs.Settings.defaults(BASE_URL);
-        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, music, List.of(music), clock,
-                new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits));
+        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, music, List.of(music, scrobbles), clock,
+                new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits,
+                        defaults.signingKey()));
+    }
+
+    /**
+     * Consent on the plain connect page of {@code kind}, in {@link #BROWSER}, as the account {@code account} (for
+     * Spotify a person's address key, whose plays {@link FakeMusic} reads); what the callback page shows.
+     */
+    public CallbackResult connectPlainly(SourceKind kind, String account) {
+        return app.registration().callback(kind, startState(kind, null), account, null, BROWSER);
+    }
+
+    /** The one-time code the plain connect page shows after consent as {@code account}. */
+    public String registrationCode(SourceKind kind, String account) {
+        CallbackResult result = connectPlainly(kind, account);
+        if (!(result instanceof CallbackResult.Connected connected)) {
+            throw new AssertionError("no code but " + result);
+        }
+        return connected.registrationCode();
+    }
+
+    /** The person asks the bot to connect {@code kind} and consents through the link it sent, as {@code account}. */
+    public CallbackResult connectThroughOwnLink(ChatAddress person, SourceKind kind, String account) {
+        return app.registration().callback(kind, startState(kind, personalLink(person, kind)), account, null, BROWSER);
+    }
+
+    /** The token of the personal link the bot sends {@code person} for {@code kind}. */
+    public String personalLink(ChatAddress person, SourceKind kind) {
+        String reply = reply(person, "connect " + kind.id());
+        Matcher token = LINK_TOKEN.matcher(reply);
+        if (!token.find()) {
+            throw new AssertionError("no personal link in " + reply);
+        }
+        return token.group(1);
+    }
+
+    /** The state a browser gets on asking to connect {@code kind} (through a personal link's token, or null). */
+    public String startState(SourceKind kind, String personalLink) {
+        ConnectStart start = app.registration().startConnect(kind, personalLink, BROWSER);
+        if (!(start instanceof ConnectStart.ToConsent consent)) {
+            throw new AssertionError("not started: " + start);
+        }
+        return consent.state();
     }
 
     /** The Messenger address of {@code psid}. */

@@ -6,6 +6,7 @@ import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.ShortLinks;
@@ -16,6 +17,7 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.ChatAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,15 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     private final Map<String, List<Play>> plays = new HashMap<>();
     private final Set<String> revoked = new HashSet<>();
     private final Map<String, TrackId> shortLinks = new HashMap<>();
+    private final Set<String> refused = new HashSet<>();
+    private final List<String> consented = new ArrayList<>();
+    private final Clock clock;
+    private int userLimit = Integer.MAX_VALUE;
     private boolean catalogueDown;
+
+    public FakeMusic(Clock clock) {
+        this.clock = clock;
+    }
 
     public static Track track(String id, String name, String artist) {
         return new Track(new TrackId(id), name, List.of(artist), Duration.ofMinutes(3), Optional.empty(),
@@ -55,7 +65,7 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     /** The tokens carry {@code key}, whose plays {@link #recentPlays} reads. */
     private static SpotifyConnection connection(String accountId, String key) {
         return new SpotifyConnection(accountId, "access-" + key, Instant.parse("2100-01-01T00:00:00Z"),
-                "refresh-" + key);
+                "refresh-" + key, null);
     }
 
     public synchronized void play(ChatAddress person, Track track, Instant at) {
@@ -85,6 +95,16 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
         catalogue.put(track.id(), track);
     }
 
+    /** Like a Spotify app in development mode: only the first {@code limit} accounts to consent may use it. */
+    public synchronized void allowOnly(int limit) {
+        userLimit = limit;
+    }
+
+    /** Every read of the person's plays is refused from now on, as Spotify refuses someone not allowed (403). */
+    public synchronized void refuseReads(ChatAddress person) {
+        refused.add(person.key());
+    }
+
     /** The catalogue stops answering (or, with false, answers again). */
     public synchronized void catalogueDown(boolean down) {
         catalogueDown = down;
@@ -101,9 +121,17 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     }
 
     @Override
-    public synchronized ListeningConnection completeConsent(String code) {
+    public synchronized ListeningConnection completeConsent(String code) throws PersonNotAllowedException {
+        if (!consented.contains(code)) {
+            consented.add(code);
+        }
+        if (consented.indexOf(code) >= userLimit) {
+            throw new PersonNotAllowedException("Spotify answered 403: User not registered in the Developer Dashboard");
+        }
         revoked.remove(code);
-        return connection("spotify-" + code, code);
+        SpotifyConnection connection = connection("spotify-" + code, code);
+        return new SpotifyConnection(connection.accountId(), connection.accessToken(),
+                connection.accessTokenExpiresAt(), connection.refreshToken(), clock.instant());
     }
 
     @Override
@@ -118,7 +146,8 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
         if (revoked.contains(key)) {
             throw new GrantRevokedException("invalid_grant");
         }
-        return connection(spotify.accountId(), key);
+        SpotifyConnection fresh = connection(spotify.accountId(), key);
+        return spotify.refreshed(fresh.accessToken(), fresh.accessTokenExpiresAt(), fresh.refreshToken());
     }
 
     @Override
@@ -131,8 +160,11 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
 
     @Override
     public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after)
-            throws AccessTokenRejectedException {
+            throws MusicServiceException {
         String key = ((SpotifyConnection) connection).accessToken().substring("access-".length());
+        if (refused.contains(key)) {
+            throw new PersonNotAllowedException("Spotify answered 403: User not registered in the Developer Dashboard");
+        }
         if (revoked.contains(key)) {
             throw new AccessTokenRejectedException("the access token was revoked");
         }

@@ -1,6 +1,5 @@
 package app.sendsongs.core.fakes;
 
-import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.registration.RegistrationStore;
 import java.time.Instant;
@@ -8,23 +7,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link RegistrationStore} in maps. */
+/** {@link RegistrationStore} in maps; counts its writes, so a test can show that something wrote nothing. */
 public final class InMemoryRegistrations implements RegistrationStore {
-    private final Map<String, OAuthState> states = new HashMap<>();
+    private final Map<String, Instant> used = new HashMap<>();
     private final Map<String, RegistrationCode> codes = new HashMap<>();
+    private int writes;
 
     @Override
-    public synchronized void saveOAuthState(OAuthState state) {
-        states.put(state.state(), state);
-    }
-
-    @Override
-    public synchronized Optional<OAuthState> takeOAuthState(String state) {
-        return Optional.ofNullable(states.remove(state));
+    public synchronized boolean useOnce(String value, Instant keepUntil) {
+        writes++;
+        return used.putIfAbsent(value, keepUntil) == null;
     }
 
     @Override
     public synchronized void saveRegistrationCode(RegistrationCode code) {
+        writes++;
         codes.put(code.code(), code);
     }
 
@@ -33,8 +30,13 @@ public final class InMemoryRegistrations implements RegistrationStore {
         return Optional.ofNullable(codes.remove(code));
     }
 
+    /** How many values were recorded as used or saved so far. */
+    public synchronized int writes() {
+        return writes;
+    }
+
     synchronized void purgeBefore(Instant cutoff) {
-        states.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
+        used.values().removeIf(keepUntil -> keepUntil.isBefore(cutoff));
         codes.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
     }
 }

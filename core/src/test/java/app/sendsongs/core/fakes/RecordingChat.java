@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,7 @@ public final class RecordingChat implements ChatPlatform {
     private int sends;
     private int dieAtSend;
     private boolean dieAfterTaking;
+    private final Map<String, String> names = new HashMap<>();
 
     public RecordingChat() {
         this(Platform.MESSENGER, 2000, true);
@@ -80,6 +82,16 @@ public final class RecordingChat implements ChatPlatform {
             throw new ProcessDied();
         }
         return new SendOutcome.Sent();
+    }
+
+    @Override
+    public synchronized Optional<String> displayName(String recipientId) {
+        return Optional.ofNullable(names.get(recipientId));
+    }
+
+    /** The name the platform shows for this person from now on. */
+    public synchronized void nameIs(String recipientId, String name) {
+        names.put(recipientId, name);
     }
 
     /**

@@ -75,7 +75,7 @@ class GroupSongTest {
         bot.advance(Duration.ofMinutes(5));
         assertThat(summaries()).isEmpty();
 
-        bot.advance(Duration.ofDays(7));
+        bot.advance(BotHarness.WATCH_ENDS);
 
         assertThat(summaries()).containsExactly("2 of 3 played " + TITLE + " (sent to Family).\n"
                 + "Not played within 7 days: Dan Brown.");

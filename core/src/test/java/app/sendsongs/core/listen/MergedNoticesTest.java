@@ -45,7 +45,7 @@ class MergedNoticesTest {
     void twoSongsExpiringTogetherAreOneNotice() {
         int aliceBefore = bot.inbox("alice").size();
 
-        bot.advance(Duration.ofDays(7));
+        bot.advance(BotHarness.WATCH_ENDS);
 
         assertThat(bot.inbox("alice").subList(aliceBefore, bot.inbox("alice").size())).containsExactly(
                 "Bob Fisher hasn't played these within 7 days, so I've stopped watching:\n• " + ONE + "\n• " + TWO);

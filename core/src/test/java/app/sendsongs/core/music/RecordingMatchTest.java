@@ -78,7 +78,12 @@ class RecordingMatchTest {
                 different("The Beatles", "Yesterday", "Boyz II Men", "Yesterday"),
                 different("Nirvana", "Come as You Are", "Nirvana", "Come as You Are - Demo"),
                 different("Coldplay", "Yellow", "Coldplay", "Fix You"),
-                different("Oasis", "Wonderwall", "Oasis", "Wonderwall - Live at Knebworth"));
+                different("Oasis", "Wonderwall", "Oasis", "Wonderwall - Live at Knebworth"),
+                // a cover is another artist's recording of the song, or marked as one
+                different("Nine Inch Nails", "Hurt", "Johnny Cash", "Hurt"),
+                different("Leonard Cohen", "Hallelujah", "Jeff Buckley", "Hallelujah"),
+                different("Radiohead", "Creep", "Radiohead", "Creep - Acoustic Cover"),
+                different("Dolly Parton", "Jolene", "Dolly Parton", "Jolene (Cover)"));
     }
 
     @ParameterizedTest(name = "{0} – {1} / {2} – {3}: same {4}")

@@ -1,28 +1,37 @@
 package app.sendsongs.core.registration;
 
+import static app.sendsongs.core.fakes.BotHarness.BROWSER;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryRegistrations;
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
-import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connecting Spotify and registering, through the consent round trip and the bot on fakes: the
- * single-use state, the one-time code, the register command, and reconnecting after a grant ended.
+ * Connecting a listening source and registering, through the consent round trip and the bot on fakes: signed
+ * single-use states bound to the browser, the one-time code and the register command, personal links that register
+ * at once, the sources offered as choices, names, and reconnecting after a grant ended.
  */
 class RegistrationTest {
     private static final String CONNECT = BotHarness.BASE_URL + "/connect";
     private static final String WELCOME = "Hi! I'm Send Songs: send Spotify songs to friends and hear when they play "
-            + "them. To start, connect your Spotify account here: " + CONNECT + " — the page then shows the register "
-            + "command to send me.";
+            + "them. To start, connect the service that sees what you play:";
+    private static final List<Choice> SOURCES = List.of(new Choice("Spotify", "connect spotify"),
+            new Choice("Last.fm", "connect lastfm"));
     private BotHarness bot;
 
     @BeforeEach
@@ -31,15 +40,34 @@ class RegistrationTest {
     }
 
     @Test
-    void someoneNotRegisteredGetsTheWelcomeWithTheConnectLink() {
+    void someoneNotRegisteredGetsTheWelcomeWithTheSourcesAsChoices() {
         assertThat(bot.reply("bob", "hello")).isEqualTo(WELCOME);
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.reply("bob", "send_song name:\"Alice\" " + FakeMusic.SONG.id().link())).isEqualTo(WELCOME);
-        assertThat(bot.reply("bob", "help")).isEqualTo(Help.all() + "\n\n" + WELCOME);
+        // the whole list and the welcome are longer than one Messenger message, so they go as two
+        assertThat(String.join("\n\n", bot.say("bob", "help"))).isEqualTo(Help.all() + "\n\n" + WELCOME);
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
+        assertThat(bot.chat.messages("bob").getLast().fallbackText()).endsWith(
+                "• Spotify — reply: connect spotify\n• Last.fm — reply: connect lastfm");
+    }
+
+    @Test
+    void tappingASourceGivesThePersonTheirOwnLink() {
+        String reply = bot.reply("bob", "connect lastfm");
+
+        assertThat(reply).startsWith("Here's your own link to connect Last.fm (it works once, within a day): "
+                + CONNECT + "/lastfm?link=").contains("When you're done I'll tell you here.");
+        assertThat(bot.reply("bob", "connect Last.fm")).contains(CONNECT + "/lastfm?link=");
+        assertThat(bot.reply("bob", "connect listenbrainz")).isEqualTo("ListenBrainz isn't set up on this server. You "
+                + "can connect:");
+        assertThat(bot.reply("bob", "connect deezer")).isEqualTo("I don't know \"deezer\" as a place to listen. You "
+                + "can connect:");
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
     }
 
     @Test
     void consentGivesAOneTimeCodeThatRegistersWhoeverSendsIt() {
-        String code = connect("messenger:bob");
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob  Fisher\"")).isEqualTo("Welcome, Bob "
                 + "Fisher! You're connected. Friends can now send you songs with name:\"Bob Fisher\", and you can send "
@@ -56,13 +84,22 @@ class RegistrationTest {
     }
 
     @Test
+    void theCodeFlowWorksForEverySource() {
+        String code = bot.registrationCode(SourceKind.LASTFM, "bobfisher");
+
+        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Welcome, Bob "
+                + "Fisher!");
+        assertThat(bot.user("bob").connection()).isEqualTo(new LastfmConnection("bobfisher", "sk-bobfisher"));
+    }
+
+    @Test
     void codesAreTypedInAnyCaseWithOrWithoutTheDashButLastOnlyFifteenMinutes() {
-        String code = connect("messenger:bob");
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
         String typed = code.replace("-", " ").toLowerCase(Locale.ROOT);
         assertThat(bot.reply("bob", "register code:\"" + typed + "\" name:Bob"))
                 .startsWith("Welcome, Bob!");
 
-        String late = connect("messenger:carol");
+        String late = bot.registrationCode(SourceKind.SPOTIFY, "messenger:carol");
         bot.advance(Duration.ofMinutes(16));
         assertThat(bot.reply("carol", "register code:\"" + late + "\" name:Carol")).startsWith("That code is "
                 + "unknown, used or expired");
@@ -70,7 +107,7 @@ class RegistrationTest {
 
     @Test
     void aNewPersonMustGiveAUsableName() {
-        String code = connect("messenger:bob");
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\"")).isEqualTo("Add the name friends will use for "
                 + "you: name:\"<your full name>\".\n" + Help.usage("register"));
@@ -82,19 +119,176 @@ class RegistrationTest {
     }
 
     @Test
-    void theConsentLinkWorksOnceAndADeclinedConsentSaysSo() {
-        String state = state(bot.app.registration().startConnect());
-        String other = state(bot.app.registration().startConnect());
+    void aStateWorksOnceAndADeclinedConsentSaysSo() {
+        Registration registration = bot.app.registration();
+        String state = bot.startState(SourceKind.SPOTIFY, null);
+        String other = bot.startState(SourceKind.SPOTIFY, null);
 
-        assertThat(bot.app.registration().callback(state, null, "access_denied")).isEqualTo(new CallbackResult.Failed(
-                "Spotify did not connect (you declined). You can try again at " + CONNECT));
-        assertThat(bot.app.registration().callback(state, "messenger:bob", null)).isEqualTo(new CallbackResult.Failed(
-                "This link has expired or was already used. Start again at " + CONNECT));
-        assertThat(bot.app.registration().callback("made-up", "messenger:bob", null))
+        assertThat(registration.callback(SourceKind.SPOTIFY, state, null, "access_denied", BROWSER)).isEqualTo(
+                new CallbackResult.Failed("Spotify did not connect (you declined). You can try again at " + CONNECT));
+        assertThat(registration.callback(SourceKind.SPOTIFY, state, "messenger:bob", null, BROWSER))
+                .isInstanceOf(CallbackResult.Connected.class);
+        assertThat(registration.callback(SourceKind.SPOTIFY, state, "messenger:bob", null, BROWSER)).isEqualTo(
+                new CallbackResult.Failed("This link has expired or was already used. Start again at " + CONNECT));
+        assertThat(registration.callback(SourceKind.SPOTIFY, "made-up", "messenger:bob", null, BROWSER))
                 .isInstanceOf(CallbackResult.Failed.class);
         bot.clock.advance(Duration.ofMinutes(11));
-        assertThat(bot.app.registration().callback(other, "messenger:bob", null))
+        assertThat(registration.callback(SourceKind.SPOTIFY, other, "messenger:bob", null, BROWSER))
+                .isEqualTo(new CallbackResult.Failed("This link has expired or was already used. Start again at "
+                        + CONNECT));
+    }
+
+    @Test
+    void askingToConnectWritesNothingHoweverOftenItIsAsked() {
+        InMemoryRegistrations registrations = (InMemoryRegistrations) bot.stores.registrations();
+        String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
+
+        for (int i = 0; i < 10_000; i++) {
+            bot.app.registration().startConnect(SourceKind.SPOTIFY, null, "browser-" + i);
+            bot.app.registration().startConnect(SourceKind.LASTFM, i % 2 == 0 ? link : "forged." + i, "browser-" + i);
+        }
+
+        assertThat(registrations.writes()).isZero();
+    }
+
+    @Test
+    void aStateComesBackOnlyToTheBrowserThatStartedIt() {
+        Registration registration = bot.app.registration();
+        String state = bot.startState(SourceKind.SPOTIFY, null);
+
+        for (String elsewhere : new String[] {"another-browser", "", null}) {
+            assertThat(registration.callback(SourceKind.SPOTIFY, state, "messenger:mallory", null, elsewhere))
+                    .isEqualTo(new CallbackResult.Failed("This page was opened in another browser than the one that "
+                            + "started connecting, so I won't finish it here: that keeps anyone from tying their "
+                            + "account to yours. You can try again at " + CONNECT));
+        }
+        assertThat(registration.callback(SourceKind.SPOTIFY, state, "messenger:bob", null, BROWSER))
+                .as("refused elsewhere, the state still works where it started")
+                .isInstanceOf(CallbackResult.Connected.class);
+    }
+
+    @Test
+    void aStateThatWasAlteredOrIsForAnotherSourceIsRefused() {
+        Registration registration = bot.app.registration();
+        String state = bot.startState(SourceKind.SPOTIFY, null);
+        char last = state.charAt(state.length() - 1);
+        String altered = state.substring(0, state.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertThat(registration.callback(SourceKind.SPOTIFY, altered, "messenger:bob", null, BROWSER))
                 .isInstanceOf(CallbackResult.Failed.class);
+        assertThat(registration.callback(SourceKind.LASTFM, state, "bob", null, BROWSER))
+                .isEqualTo(new CallbackResult.Failed("This link has expired or was already used. Start again at "
+                        + CONNECT + "/lastfm"));
+        assertThat(registration.callback(SourceKind.SPOTIFY, "x".repeat(5000), "messenger:bob", null, BROWSER))
+                .isInstanceOf(CallbackResult.Failed.class);
+    }
+
+    @Test
+    void consentThroughThePersonsOwnLinkRegistersThemAtOnceUnderTheirProfileName() {
+        bot.chat.nameIs("bob", "Bob Fisher");
+        String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
+
+        CallbackResult result = bot.app.registration().callback(SourceKind.SPOTIFY,
+                bot.startState(SourceKind.SPOTIFY, link), "messenger:bob", null, BROWSER);
+
+        assertThat(result).isEqualTo(new CallbackResult.Registered(SourceKind.SPOTIFY, "Bob Fisher",
+                Platform.MESSENGER, false));
+        assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
+        assertThat(bot.last("bob")).isEqualTo("Welcome, Bob Fisher! You're connected with Spotify. Friends can now "
+                + "send you songs with name:\"Bob Fisher\", and you can send them yours:\n" + Help.usage("send_song")
+                + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
+        assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, bot.startState(SourceKind.SPOTIFY, link),
+                "messenger:mallory", null, BROWSER)).as("the link works once").isEqualTo(new CallbackResult.Failed(
+                "This link was already used to connect. Send me connect in the chat for a new one."));
+        assertThat(bot.user("bob").connection().accountId()).isEqualTo("spotify-messenger:bob");
+    }
+
+    @Test
+    void withoutANameFromTheChatProfileThePersonIsAskedForOne() {
+        CallbackResult result = bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+
+        assertThat(result).isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "New friend", Platform.MESSENGER,
+                false));
+        assertThat(bot.last("bob")).isEqualTo("Welcome! You're connected with Last.fm. I couldn't read your name from "
+                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + Enrolment.RECEIPTS);
+        assertThat(bot.reply("bob", "name \"Bob Fisher\"")).isEqualTo("Done: friends now find you as \"Bob Fisher\" "
+                + "(send_song name:\"Bob Fisher\").");
+        assertThat(bot.stores.users().findUsersByName("bob fisher")).extracting(User::address)
+                .containsExactly(at("bob"));
+    }
+
+    @Test
+    void theNameCommandRefusesUnusableNames() {
+        bot.register("bob", "Bob Fisher");
+
+        assertThat(bot.reply("bob", "name \"42\"")).isEqualTo("The name needs at least one letter.\n"
+                + Help.usage("name"));
+        assertThat(bot.reply("bob", "name")).startsWith("What should friends call you?");
+        assertThat(bot.reply("bob", "name Bob Fisher")).isEqualTo("Friends already find you as \"Bob Fisher\".");
+        assertThat(bot.reply("bob", "name Robert")).startsWith("Done: friends now find you as \"Robert\"");
+    }
+
+    @Test
+    void anExpiredOrMadeUpPersonalLinkStartsNothing() {
+        String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
+        bot.clock.advance(Duration.ofHours(25));
+
+        for (String token : new String[] {link, "made.up", link.substring(1)}) {
+            assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, token, BROWSER)).isEqualTo(
+                    new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
+                            + "once, within a day. Send me connect in the chat for a new one."));
+        }
+    }
+
+    @Test
+    void whenSpotifyIsFullThePersonIsOfferedTheOtherSourcesAndRegistersWithOne() {
+        bot.music.allowOnly(1);
+        bot.connectThroughOwnLink(at("alice"), SourceKind.SPOTIFY, "messenger:alice");
+        bot.chat.nameIs("bob", "Bob Fisher");
+
+        CallbackResult full = bot.connectThroughOwnLink(at("bob"), SourceKind.SPOTIFY, "messenger:bob");
+
+        assertThat(full).isInstanceOf(CallbackResult.NotAllowed.class);
+        CallbackResult.NotAllowed notAllowed = (CallbackResult.NotAllowed) full;
+        assertThat(notAllowed.explanation()).startsWith("This server's Spotify app is full: Spotify lets an app in "
+                + "development mode serve only 5 people").doesNotContainIgnoringCase("try again");
+        assertThat(notAllowed.alternatives()).singleElement().satisfies(other -> {
+            assertThat(other.kind()).isEqualTo(SourceKind.LASTFM);
+            assertThat(other.url()).startsWith(CONNECT + "/lastfm?link=");
+        });
+        Message told = bot.chat.messages("bob").getLast();
+        assertThat(told.text()).startsWith("This server's Spotify app is full").endsWith("Tap one to connect it "
+                + "instead:");
+        assertThat(told.choices()).containsExactly(new Choice("Last.fm", "connect lastfm"));
+        assertThat(bot.stores.users().findUser(at("bob"))).isEmpty();
+
+        String link = notAllowed.alternatives().getFirst().url().substring((CONNECT + "/lastfm?link=").length());
+        assertThat(bot.app.registration().callback(SourceKind.LASTFM, bot.startState(SourceKind.LASTFM, link),
+                "bobfisher", null, BROWSER)).isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "Bob Fisher",
+                Platform.MESSENGER, false));
+    }
+
+    @Test
+    void thePlainPageExplainsAFullSpotifyAppWithTheOtherSourcesPages() {
+        bot.music.allowOnly(0);
+
+        assertThat(bot.connectPlainly(SourceKind.SPOTIFY, "messenger:bob")).isEqualTo(new CallbackResult.NotAllowed(
+                SourceKind.SPOTIFY, SourceOffer.notAllowed(SourceKind.SPOTIFY),
+                List.of(new CallbackResult.Alternative(SourceKind.LASTFM, CONNECT + "/lastfm"))));
+    }
+
+    @Test
+    void registeredPeopleAreOfferedToReconnectOrSwitch() {
+        bot.register("bob", "Bob Fisher");
+
+        assertThat(bot.reply("bob", "connect")).isEqualTo("I see what you play on Spotify. To reconnect it or switch "
+                + "to another service, tap one:");
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
+        assertThat(bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher")).isEqualTo(
+                new CallbackResult.Registered(SourceKind.LASTFM, "Bob Fisher", Platform.MESSENGER, true));
+        assertThat(bot.last("bob")).isEqualTo("You're connected with Last.fm now, Bob Fisher. Songs friends sent you "
+                + "are still being watched: I read what you play on Last.fm from now on.");
+        assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
     }
 
     @Test
@@ -108,14 +302,18 @@ class RegistrationTest {
         bot.advance(Duration.ofHours(2));
 
         assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
-                .containsExactly("Your Spotify connection has ended (it was revoked or is too old), so I've paused "
-                        + "watching the songs friends sent you. Reconnect here: " + CONNECT + " — then send me the "
-                        + "register command shown on that page; I'll pick up where I left off.");
+                .singleElement().asString().startsWith("Your Spotify connection has ended (it was revoked or is too "
+                        + "old), so I've paused watching the songs friends sent you. Reconnect with your own link (it "
+                        + "works once, within a day): " + CONNECT + "/spotify?link=")
+                .endsWith(" — I'll pick up where I left off. Or tap another service to switch to it.");
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.user("bob").needsReconnect()).isTrue();
-        assertThat(bot.stores.watches().findWatch(at("bob"))).as("paused").isEmpty();
+        assertThat(bot.stores.watches().findWatch(at("bob"))).as("paused until the song's last check")
+                .hasValueSatisfying(watch -> assertThat(watch.dueAt()).isAfter(bot.clock.instant().plus(
+                        Duration.ofDays(6))));
         bot.play("bob", FakeMusic.SONG);
 
-        String code = connect("messenger:bob");
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
         assertThat(bot.reply("bob", "register code:\"" + code + "\"")).isEqualTo("You're connected again, Bob "
                 + "Fisher. I'm watching your songs again.");
         bot.advance(Duration.ofMinutes(1));
@@ -127,24 +325,12 @@ class RegistrationTest {
     @Test
     void reconnectingCanChangeTheName() {
         bot.register("bob", "Bob Fisher");
-        String code = connect("messenger:bob");
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Robert Fisher\"")).isEqualTo("You're "
                 + "connected again, Robert Fisher. I'm watching your songs again.");
         assertThat(bot.stores.users().findUsersByName("Bob Fisher")).isEmpty();
         assertThat(bot.stores.users().findUsersByName("robert fisher")).extracting(User::address)
                 .containsExactly(at("bob"));
-    }
-
-    /** Goes through consent as the Spotify account {@code account} and returns the code the page shows. */
-    private String connect(String account) {
-        String state = state(bot.app.registration().startConnect());
-        CallbackResult result = bot.app.registration().callback(state, account, null);
-        assertThat(result).isInstanceOf(CallbackResult.Connected.class);
-        return ((CallbackResult.Connected) result).registrationCode();
-    }
-
-    private static String state(URI consent) {
-        return consent.getQuery().substring("state=".length());
     }
 }

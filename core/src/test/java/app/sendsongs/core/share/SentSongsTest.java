@@ -54,7 +54,7 @@ class SentSongsTest {
         bot.play("bob", FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
         send("Carol King", FakeMusic.SONG);
-        bot.advance(Duration.ofDays(7));
+        bot.advance(BotHarness.WATCH_ENDS);
         send("Carol King", FakeMusic.OTHER_SONG);
         bot.reply("alice", "cancel 1");
 

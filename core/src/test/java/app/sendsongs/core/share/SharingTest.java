@@ -82,7 +82,7 @@ class SharingTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.play("bob", FakeMusic.OTHER_SONG);
 
-        bot.advance(Duration.ofDays(7));
+        bot.advance(BotHarness.WATCH_ENDS);
 
         assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
                 + "stopped watching.");

@@ -40,8 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo page (server/src/main/resources/demo/index.html) in a real headless Chromium, driven the
- * way a person uses it: Connect Spotify through the consent popup, register with the prefilled
- * line, share a catalogue track with notes, press play, move the clock, read what the bot said.
+ * way a person uses it: pick a listening source, connect it through the consent popup, register with
+ * the prefilled line, share a catalogue track with notes, press play (on the person's own source), move
+ * the clock, read what the bot said, tap its quick replies.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the test is
  * skipped, unless {@code CI=true} or {@code SEND_SONGS_BROWSER_TESTS=required}, where it fails.
@@ -178,13 +179,41 @@ class DemoPageBrowserTest {
     }
 
     @Test
-    void messageTextIsNeverParsedAsHtmlAndAnAddedPersonGetsTheConnectLink() {
+    void bobListensOnLastfmAndHisScrobbleOfTheSharedSongIsHeard() {
+        connectAndRegister("alice", "Alice Smith", true);
+        new org.openqa.selenium.support.ui.Select(column("bob").findElement(By.cssSelector(".source-select")))
+                .selectByValue("lastfm");
+        connectAndRegister("bob", "Bob Fisher", false, "lastfm", "bob");
+        WebElement track = driver.findElements(By.cssSelector("#catalogue-list .track")).get(2);
+        String trackId = track.getDomAttribute("data-track");
+        String title = track.findElement(By.cssSelector(".title")).getText().strip();
+        int aliceBefore = botTexts("alice").size();
+        input("alice").sendKeys("send_song name:\"Bob Fisher\" " + LINK + trackId, Keys.ENTER);
+        awaitBot("alice", aliceBefore, text -> text.startsWith("Sent " + title));
+
+        String shared = ".person[data-psid='bob'] .shared-song[data-track='" + trackId + "']";
+        click(By.cssSelector(shared + " .play-button"));
+        await("the scrobble in Bob's history", d -> column("bob").findElement(By.cssSelector(".recent-plays"))
+                .getText().contains(title));
+        // the first check comes about one track length after delivery
+        Optional<String> told = Optional.empty();
+        for (int advances = 0; told.isEmpty() && advances < 3; advances++) {
+            click(By.id("advance-5m"));
+            told = maybeBot("alice", aliceBefore, text -> text.contains("Bob Fisher listened to " + title),
+                    Duration.ofSeconds(5));
+        }
+        assertThat(told).hasValueSatisfying(text -> assertThat(text).startsWith("🎧"));
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void messageTextIsNeverParsedAsHtmlAndAnAddedPersonGetsTheirOwnLinkByTapping() {
         String evil = "<img src=x onerror=\"window.__pwned=1\"><b>bold?</b>";
         int before = botTexts("alice").size();
         input("alice").sendKeys(evil);
         click(By.cssSelector(".person[data-psid='alice'] .chat-send"));
-        // Alice is not registered: the bot answers with the connect link, after her message is on the page.
-        awaitBot("alice", before, text -> text.contains("/connect"));
+        // Alice is not registered: the bot answers with its welcome, after her message is on the page.
+        awaitBot("alice", before, text -> text.startsWith("Hi! I'm Send Songs"));
         WebElement mine = await("Alice's own message", d -> column("alice").findElements(By.cssSelector(".msg.me"))
                 .stream().filter(m -> m.getText().contains("<b>bold?</b>")).findFirst().orElse(null));
         assertThat(mine.getText()).contains(evil);
@@ -198,7 +227,9 @@ class DemoPageBrowserTest {
         name.sendKeys("Carol Jones", Keys.ENTER);
         assertThat(column("carol").findElement(By.cssSelector(".person-name")).getText()).isEqualTo("Carol Jones");
         input("carol").sendKeys("hi", Keys.ENTER);
-        awaitBot("carol", 0, text -> text.contains(demo.baseUrl() + "/connect"));
+        awaitBot("carol", 0, text -> text.startsWith("Hi! I'm Send Songs"));
+        click(By.cssSelector(".person[data-psid='carol'] button.quick-reply[data-payload='connect listenbrainz']"));
+        awaitBot("carol", 1, text -> text.contains(demo.baseUrl() + "/connect/listenbrainz?link="));
         await("a connect link in Carol's chat",
                 d -> !column("carol").findElements(By.cssSelector(".msg.bot a.connect-link")).isEmpty());
         assertNoBrowserErrors();
@@ -206,6 +237,14 @@ class DemoPageBrowserTest {
 
     /** Connect Spotify in the popup, check the prefilled register line, send it and wait for the welcome. */
     private void connectAndRegister(String psid, String name, boolean pressEnter) {
+        connectAndRegister(psid, name, pressEnter, "spotify", psid);
+    }
+
+    /**
+     * Connect the person's chosen source in the popup (the page fills in their emulated user there), check the
+     * prefilled register line, send it and wait for the welcome.
+     */
+    private void connectAndRegister(String psid, String name, boolean pressEnter, String source, String user) {
         Set<String> windows = driver.getWindowHandles();
         click(By.cssSelector(".person[data-psid='" + psid + "'] .connect-button"));
         String popup = await("the consent popup", d -> d.getWindowHandles().stream().filter(h -> !windows.contains(h))
@@ -213,9 +252,9 @@ class DemoPageBrowserTest {
         String code;
         driver.switchTo().window(popup);
         try {
-            // The page fills in the person's own emulated Spotify user on the consent form.
-            await("the consent form filled in with Spotify user " + psid,
-                    d -> psid.equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
+            // The page fills in the person's own emulated user on the source's consent form.
+            await("the consent form filled in with " + source + " user " + user,
+                    d -> user.equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
             driver.findElement(By.id("agree")).click();
             code = await("the registration code", d -> Optional.of(d.findElement(By.id("registration-code")))
                     .map(element -> element.getText().strip()).filter(text -> !text.isEmpty()).orElse(null));
@@ -234,8 +273,8 @@ class DemoPageBrowserTest {
             click(By.cssSelector(".person[data-psid='" + psid + "'] .chat-send"));
         }
         awaitBot(psid, before, text -> text.startsWith("Welcome, " + name));
-        await(name + "'s Spotify panel connected", d -> column(psid).findElement(By.cssSelector(".spotify-user"))
-                .getText().equals("user " + psid + " · connected ✓"));
+        await(name + "'s listening panel connected", d -> column(psid).findElement(By.cssSelector(".spotify-user"))
+                .getText().equals("user " + user + " · connected ✓"));
         await("the popup to close itself", d -> d.getWindowHandles().size() == 1);
     }
 
@@ -314,6 +353,7 @@ class DemoPageBrowserTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.startsWith(base + "/sandbox/accounts/authorize")
+                        && !message.startsWith(base + "/sandbox/lastfm/api/auth")
                         && !message.startsWith(base + "/callback")
                         && !message.startsWith(base + "/favicon.ico "))
                 .toList();

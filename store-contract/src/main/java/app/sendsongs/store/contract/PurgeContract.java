@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.HeldMessage;
-import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
 import java.util.List;
@@ -16,9 +15,9 @@ import org.junit.jupiter.api.Test;
 public abstract class PurgeContract extends StoreFixture {
 
     @Test
-    void expiredStatesCodesAndQuestionsGoAndLiveOnesStay() {
-        registrations.saveOAuthState(new OAuthState("old-state", minutes(10)));
-        registrations.saveOAuthState(new OAuthState("live-state", minutes(30)));
+    void expiredUsedValuesCodesAndQuestionsGoAndLiveOnesStay() {
+        registrations.useOnce("state:old", minutes(10));
+        registrations.useOnce("state:live", minutes(30));
         registrations.saveRegistrationCode(new RegistrationCode("OLDC-ODE1", Samples.connection("old"), minutes(15)));
         registrations.saveRegistrationCode(new RegistrationCode("LIVE-CODE", Samples.connection("live"), minutes(25)));
         choices.saveChoice(new PendingChoice(at("alice"), "old", List.of(at("x"), at("y")), minutes(10)));
@@ -26,8 +25,8 @@ public abstract class PurgeContract extends StoreFixture {
 
         housekeeping.purgeBefore(minutes(20));
 
-        assertThat(registrations.takeOAuthState("old-state")).isEmpty();
-        assertThat(registrations.takeOAuthState("live-state")).isPresent();
+        assertThat(registrations.useOnce("state:old", minutes(40))).as("forgotten").isTrue();
+        assertThat(registrations.useOnce("state:live", minutes(40))).as("still known").isFalse();
         assertThat(registrations.takeRegistrationCode("OLDC-ODE1")).isEmpty();
         assertThat(registrations.takeRegistrationCode("LIVE-CODE")).isPresent();
         assertThat(choices.takeChoice(at("alice"))).isEmpty();
@@ -72,10 +71,10 @@ public abstract class PurgeContract extends StoreFixture {
 
     @Test
     void somethingExpiringExactlyAtTheCutoffStays() {
-        registrations.saveOAuthState(new OAuthState("edge", minutes(20)));
+        registrations.useOnce("edge", minutes(20));
 
         housekeeping.purgeBefore(minutes(20));
 
-        assertThat(registrations.takeOAuthState("edge")).isPresent();
+        assertThat(registrations.useOnce("edge", minutes(40))).isFalse();
     }
 }

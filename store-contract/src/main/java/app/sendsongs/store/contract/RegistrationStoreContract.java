@@ -4,7 +4,7 @@ import static app.sendsongs.store.contract.Samples.connection;
 import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.sendsongs.core.registration.OAuthState;
+import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.registration.RegistrationStore;
 import java.util.List;
@@ -12,49 +12,34 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RegistrationStore}: consent states and registration codes are taken at most once, also
- * when many callers race. The port has no clock: the core judges {@code expiresAt} after taking,
- * so the store returns it exactly as saved.
+ * {@link RegistrationStore}: a single-use value is recorded as used once, and registration codes are taken at most
+ * once, also when many callers race; a code keeps its connection of any source. The port has no clock: the core
+ * judges {@code expiresAt} after taking, so the store returns it exactly as saved.
  */
 public abstract class RegistrationStoreContract extends StoreFixture {
     private static final int RACERS = 16;
 
     @Test
-    void stateIsTakenOnceWithItsExpiry() {
-        OAuthState state = new OAuthState("state-1", minutes(10));
-        registrations.saveOAuthState(state);
-
-        assertThat(registrations.takeOAuthState("state-1")).contains(state);
-        assertThat(registrations.takeOAuthState("state-1")).isEmpty();
+    void aValueIsUsedOnlyOnce() {
+        assertThat(registrations.useOnce("state:one", minutes(10))).isTrue();
+        assertThat(registrations.useOnce("state:one", minutes(10))).isFalse();
+        assertThat(registrations.useOnce("state:one", minutes(99))).isFalse();
     }
 
     @Test
-    void unknownStateTakesNothing() {
-        registrations.saveOAuthState(new OAuthState("state-1", minutes(10)));
+    void valuesAreComparedExactly() {
+        registrations.useOnce("state:one", minutes(10));
 
-        assertThat(registrations.takeOAuthState("state-2")).isEmpty();
-        assertThat(registrations.takeOAuthState("STATE-1")).isEmpty();
-        assertThat(registrations.takeOAuthState("state-1")).isPresent();
+        assertThat(registrations.useOnce("state:two", minutes(10))).isTrue();
+        assertThat(registrations.useOnce("STATE:ONE", minutes(10))).isTrue();
+        assertThat(registrations.useOnce("link:one", minutes(10))).isTrue();
     }
 
     @Test
-    void takingOneStateLeavesTheOthers() {
-        OAuthState first = new OAuthState("state-1", minutes(10));
-        OAuthState second = new OAuthState("state-2", minutes(11));
-        registrations.saveOAuthState(first);
-        registrations.saveOAuthState(second);
+    void concurrentUsersOfOneValueGetItOnce() {
+        List<Boolean> first = Race.run(RACERS, i -> registrations.useOnce("contested", minutes(10)));
 
-        assertThat(registrations.takeOAuthState("state-1")).contains(first);
-        assertThat(registrations.takeOAuthState("state-2")).contains(second);
-    }
-
-    @Test
-    void concurrentTakersOfOneStateGetItOnce() {
-        registrations.saveOAuthState(new OAuthState("contested", minutes(10)));
-
-        List<Optional<OAuthState>> taken = Race.run(RACERS, i -> registrations.takeOAuthState("contested"));
-
-        assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
+        assertThat(first).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 
     @Test
@@ -64,6 +49,21 @@ public abstract class RegistrationStoreContract extends StoreFixture {
 
         assertThat(registrations.takeRegistrationCode("ABCD1234")).contains(code);
         assertThat(registrations.takeRegistrationCode("ABCD1234")).isEmpty();
+    }
+
+    @Test
+    void aCodeKeepsAConnectionOfEverySource() {
+        RegistrationCode lastfm = new RegistrationCode("LAST0001", Samples.lastfm("bob"), minutes(15));
+        RegistrationCode listenBrainz = new RegistrationCode("LIST0001", Samples.listenBrainz("bob"), minutes(15));
+        RegistrationCode unknownConsent = new RegistrationCode("SPOT0001", new SpotifyConnection("spotify-bob",
+                "access", minutes(60), "refresh", null), minutes(15));
+        registrations.saveRegistrationCode(lastfm);
+        registrations.saveRegistrationCode(listenBrainz);
+        registrations.saveRegistrationCode(unknownConsent);
+
+        assertThat(registrations.takeRegistrationCode("LAST0001")).contains(lastfm);
+        assertThat(registrations.takeRegistrationCode("LIST0001")).contains(listenBrainz);
+        assertThat(registrations.takeRegistrationCode("SPOT0001")).contains(unknownConsent);
     }
 
     @Test
@@ -84,13 +84,12 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     }
 
     @Test
-    void statesAndCodesAreSeparate() {
-        OAuthState state = new OAuthState("same-value", minutes(10));
+    void usedValuesAndCodesAreSeparate() {
         RegistrationCode code = new RegistrationCode("same-value", connection("bob"), minutes(15));
-        registrations.saveOAuthState(state);
+        registrations.useOnce("same-value", minutes(10));
         registrations.saveRegistrationCode(code);
 
-        assertThat(registrations.takeOAuthState("same-value")).contains(state);
         assertThat(registrations.takeRegistrationCode("same-value")).contains(code);
+        assertThat(registrations.useOnce("same-value", minutes(10))).isFalse();
     }
 }

@@ -9,6 +9,8 @@ import app.sendsongs.core.compose.Recipient;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupSend;
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
@@ -59,7 +61,17 @@ public final class Samples {
     }
 
     public static SpotifyConnection connection(String owner) {
-        return new SpotifyConnection("spotify-" + owner, "access-" + owner, T0.plusSeconds(3600), "refresh-" + owner);
+        return new SpotifyConnection("spotify-" + owner, "access-" + owner, T0.plusSeconds(3600), "refresh-" + owner,
+                T0.minusSeconds(86_400));
+    }
+
+    /** A Last.fm session, with a user name of non-ASCII letters. */
+    public static LastfmConnection lastfm(String owner) {
+        return new LastfmConnection("Zoë_" + owner, "d580d57f32848f5dcf574d1ce18d78b2-" + owner);
+    }
+
+    public static ListenBrainzConnection listenBrainz(String owner) {
+        return new ListenBrainzConnection("rob " + owner, "6f1d3c6e-8f8b-4a0c-9a55-0c5e1e4b9d21-" + owner);
     }
 
     /** The Messenger address with this id: the people of the suite are on Messenger unless a test says otherwise. */

@@ -10,6 +10,7 @@ import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link UserStore}: people by address, and by name compared with {@code Names.key}, oldest registration first. */
@@ -35,7 +36,8 @@ public abstract class UserStoreContract extends StoreFixture {
     void savingAgainReplacesTheUser() {
         User alice = user("alice", "Alice Smith", T0);
         users.saveUser(alice);
-        User changed = alice.withConnection(new SpotifyConnection("spotify-alice-2", "new-access", minutes(90), "new-refresh"))
+        User changed = alice.withConnection(new SpotifyConnection("spotify-alice-2", "new-access", minutes(90), "new-refresh",
+                        minutes(1)))
                 .withGrantState(GrantState.NEEDS_RECONNECT).withLastMessageAt(minutes(5));
 
         users.saveUser(changed);
@@ -45,11 +47,26 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void aPersonKeepsAConnectionOfEverySourceAndEveryGrantState() {
+        User alice = user("alice", "Alice Smith", T0);
+        users.saveUser(alice);
+
+        for (User changed : List.of(alice.withConnection(Samples.lastfm("alice")),
+                alice.withConnection(Samples.listenBrainz("alice")).withGrantState(GrantState.NEEDS_RECONNECT),
+                alice.withConnection(new SpotifyConnection("spotify-alice", null, null, "refresh", null)),
+                alice.withGrantState(GrantState.ENDING_SOON_TOLD))) {
+            users.saveUser(changed);
+            assertThat(users.findUser(at("alice"))).contains(changed);
+            assertThat(users.findUsersByName("Alice Smith")).containsExactly(changed);
+        }
+    }
+
+    @Test
     void lastMessageTimeIsSavedAloneKeepingAGrantChangedMeanwhile() {
         User alice = user("alice", "Alice Smith", T0);
         users.saveUser(alice);
         User refreshed = alice.withConnection(new SpotifyConnection("spotify-alice", "refreshed-access", minutes(90),
-                "refreshed-refresh"));
+                "refreshed-refresh", T0));
         users.saveUser(refreshed);
 
         users.saveLastMessageAt(at("alice"), minutes(7));

@@ -1,6 +1,5 @@
 package app.sendsongs.store.dynamodb;
 
-import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.registration.RegistrationStore;
 import java.time.Instant;
@@ -9,10 +8,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * OAuth states ({@code STATE#<state>}) and registration codes ({@code CODE#<code>}). Taking one is
- * a single DeleteItem that returns the old item, so of two concurrent takers only one gets it.
- * Both are in the due index under {@code PURGE} at their expiry; the core judges the expiry of
- * what it takes.
+ * Single-use values already used ({@code STATE#<value>}: connect states and personal links, each recorded with one
+ * PutItem conditional on {@code attribute_not_exists}, so of two concurrent users only one succeeds) and
+ * registration codes ({@code CODE#<code>}: taking one is a single DeleteItem that returns the old item, so of two
+ * concurrent takers only one gets it). Both are in the due index under {@code PURGE} at their expiry; the core
+ * judges the expiry of what it takes.
  */
 final class DynamoRegistrations implements RegistrationStore {
     static final String STATE = "STATE";
@@ -27,14 +27,8 @@ final class DynamoRegistrations implements RegistrationStore {
     }
 
     @Override
-    public void saveOAuthState(OAuthState state) {
-        table.put(leftover(STATE, state.state(), state.expiresAt()));
-    }
-
-    @Override
-    public Optional<OAuthState> takeOAuthState(String state) {
-        return table.take(key(STATE, state))
-                .map(item -> new OAuthState(Attr.string(item, "value"), Attr.time(item, "expiresAt")));
+    public boolean useOnce(String value, Instant keepUntil) {
+        return table.putIf(leftover(STATE, value, keepUntil), Condition.attributeNotExists(TableLayout.PK));
     }
 
     @Override

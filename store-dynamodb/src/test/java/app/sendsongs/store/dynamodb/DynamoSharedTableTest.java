@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
-import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.Watch;
@@ -78,8 +77,7 @@ class DynamoSharedTableTest {
     }
 
     @Test
-    void twoStoresClaimEachPersonOnceAndOneTakesAState() {
-        first.registrations().saveOAuthState(new OAuthState("shared-state", T0));
+    void twoStoresClaimEachPersonOnceAndOneUsesAState() {
         List<Inbound> events = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             events.add(new Inbound.Text("m_" + i, ChatAddress.messenger("p" + i % 6), T0, "help"));
@@ -88,12 +86,12 @@ class DynamoSharedTableTest {
 
         List<Optional<InboxClaim>> claims = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbox()
                 .claim(T0, T0.plusSeconds(120), 10));
-        List<Optional<OAuthState>> taken = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
-                .takeOAuthState("shared-state"));
+        List<Boolean> used = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
+                .useOnce("state:shared", T0));
 
         assertThat(claims.stream().flatMap(Optional::stream).map(InboxClaim::person)).hasSize(6)
                 .doesNotHaveDuplicates();
-        assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
+        assertThat(used).containsOnlyOnce(true);
     }
 
     /** Half the receivers on Messenger, half on Telegram: both kinds of person key share the due index. */

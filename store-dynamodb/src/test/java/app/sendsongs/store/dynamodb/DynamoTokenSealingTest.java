@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.user.GrantState;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Spotify tokens never reach the table in the clear. */
+/** Spotify tokens, Last.fm session keys and ListenBrainz user tokens never reach the table in the clear. */
 class DynamoTokenSealingTest {
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
@@ -26,7 +28,7 @@ class DynamoTokenSealingTest {
     private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
     private static final SpotifyConnection GRANT = new SpotifyConnection("alice-sp", "access-token-in-clear",
             NOW.plusSeconds(3600),
-            "refresh-token-in-clear");
+            "refresh-token-in-clear", NOW.minusSeconds(60));
 
     @Test
     void tokensAreSealedInTheTableAndOpenedOnRead() {
@@ -48,6 +50,26 @@ class DynamoTokenSealingTest {
     }
 
     @Test
+    void scrobblingSecretsAreSealedInTheTableAndOpenedOnRead() {
+        String table = DYNAMO.freshTable();
+        Stores store = DynamoStores.create(DYNAMO.client(), table, TokenCipher.random());
+        LastfmConnection lastfm = new LastfmConnection("alice_fm", "session-key-in-clear");
+        ListenBrainzConnection listenBrainz = new ListenBrainzConnection("bob-lb", "user-token-in-clear");
+        store.users().saveUser(new User(at("alice"), "Alice Smith", lastfm, GrantState.ACTIVE, NOW, NOW));
+        store.registrations().saveRegistrationCode(new RegistrationCode("WXYZ-EFGH", listenBrainz,
+                NOW.plusSeconds(900)));
+
+        for (Map<String, AttributeValue> item : List.of(item(table, "USER#alice", "USER"),
+                item(table, "CODE#WXYZ-EFGH", "CODE"))) {
+            assertThat(item.get("sourceSecret").s()).startsWith("v1.").doesNotContain("in-clear");
+            assertThat(item).doesNotContainKeys("accessToken", "refreshToken", "spotifyAccountId");
+        }
+        assertThat(store.users().findUser(at("alice")).orElseThrow().connection()).isEqualTo(lastfm);
+        assertThat(store.registrations().takeRegistrationCode("WXYZ-EFGH").orElseThrow().connection())
+                .isEqualTo(listenBrainz);
+    }
+
+    @Test
     void aTableReadWithAnotherKeyRefusesToHandOutTokens() {
         String table = DYNAMO.freshTable();
         DynamoStores.create(DYNAMO.client(), table, TokenCipher.random()).users()
@@ -60,8 +82,12 @@ class DynamoTokenSealingTest {
     }
 
     private static List<String> rawTokens(String table, String pk, String sk) {
-        Map<String, AttributeValue> item = DYNAMO.client().getItem(r -> r.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        Map<String, AttributeValue> item = item(table, pk, sk);
         return List.of(item.get("accessToken").s(), item.get("refreshToken").s());
+    }
+
+    private static Map<String, AttributeValue> item(String table, String pk, String sk) {
+        return DYNAMO.client().getItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
     }
 }

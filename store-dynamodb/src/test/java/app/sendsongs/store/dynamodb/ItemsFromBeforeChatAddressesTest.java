@@ -64,7 +64,7 @@ class ItemsFromBeforeChatAddressesTest {
     void usersAreFoundByAddressAndByNameAndUpdatedInPlace() {
         before.user(ALICE, "Alice Smith", T0, T0.plusSeconds(5));
         User alice = new User(messenger(ALICE), "Alice Smith", new SpotifyConnection("spotify-" + ALICE,
-                "access-" + ALICE, T0.plusSeconds(3600), "refresh-" + ALICE), GrantState.ACTIVE, T0, T0.plusSeconds(5));
+                "access-" + ALICE, T0.plusSeconds(3600), "refresh-" + ALICE, null), GrantState.ACTIVE, T0, T0.plusSeconds(5));
 
         assertThat(stores.users().findUser(messenger(ALICE))).contains(alice);
         assertThat(stores.users().findUser(new ChatAddress(Platform.TELEGRAM, ALICE))).isEmpty();

@@ -1,7 +1,5 @@
 package app.sendsongs.store.sqlite;
 
-import app.sendsongs.core.music.ListeningConnection;
-import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.shared.ChatAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,39 +64,5 @@ final class Codec {
             start = end + 1;
         }
         return List.copyOf(items);
-    }
-
-    /**
-     * The connection read from the Spotify columns ({@code spotify_account_id} and the three token columns): every
-     * connection is a Spotify one so far, so the columns keep the names and meaning they always had.
-     */
-    static SpotifyConnection connection(ResultSet rs) throws SQLException {
-        return new SpotifyConnection(rs.getString("spotify_account_id"), rs.getString("access_token"),
-                instant(rs, "access_token_expires_at"), rs.getString("refresh_token"));
-    }
-
-    static String accountId(ListeningConnection connection) {
-        return spotify(connection) == null ? null : spotify(connection).accountId();
-    }
-
-    static String accessToken(ListeningConnection connection) {
-        return spotify(connection) == null ? null : spotify(connection).accessToken();
-    }
-
-    static Instant accessTokenExpiresAt(ListeningConnection connection) {
-        return spotify(connection) == null ? null : spotify(connection).accessTokenExpiresAt();
-    }
-
-    static String refreshToken(ListeningConnection connection) {
-        return spotify(connection) == null ? null : spotify(connection).refreshToken();
-    }
-
-    private static SpotifyConnection spotify(ListeningConnection connection) {
-        return switch (connection) {
-            case null -> null;
-            case SpotifyConnection spotify -> spotify;
-            default -> throw new IllegalArgumentException("the store keeps only Spotify connections so far, not a "
-                    + connection.kind().displayName() + " one");
-        };
     }
 }

@@ -16,9 +16,15 @@ import java.util.stream.Collectors;
 
 /**
  * The schema, as an ordered list of SQL scripts on the class path ({@code V1__init.sql},
- * {@code V2__...sql}, ...). Opening a database applies, in one write transaction, the scripts whose
- * versions its {@code schema_version} table does not record, and records each one there. A
- * database that has them all is left untouched; one with a version this code does not know is refused.
+ * {@code V2__...sql}, ...). Opening a database applies, in one write transaction and in version
+ * order, every script its {@code schema_version} table does not record, and records each one there.
+ * A database that has them all is left untouched; one that records a version this code does not
+ * know is refused (it was written by a newer program).
+ *
+ * <p>Versions increase but may leave a gap: a version reserved for a script that another line of
+ * work adds. A database opened before that script existed gets it when code that has it opens the
+ * database, after the later versions it already has; so scripts must not depend on a version
+ * above them.
  *
  * <p>To change the schema, add a script with the version reserved for the change to
  * {@code src/main/resources/db/sqlite/} and to {@link #STANDARD_SCRIPTS}; never edit a script that has been released.
@@ -27,7 +33,7 @@ public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
     /** Every schema script, in order of version. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-            "V4__chat_addresses.sql", "V5__durable_intake.sql", "V7__conversation.sql");
+            "V4__chat_addresses.sql", "V5__durable_intake.sql", "V6__listening_sources.sql", "V7__conversation.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;

@@ -1,15 +1,17 @@
 package app.sendsongs.store.sqlite;
 
-import app.sendsongs.core.music.ListeningConnection;
-import app.sendsongs.core.registration.OAuthState;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.registration.RegistrationStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * OAuth states and registration codes ({@code oauth_states}, {@code registration_codes}): saved once,
- * taken at most once, each take one {@code DELETE ... RETURNING}, so of two concurrent takers only
- * one deletes the row.
+ * Single-use values already used ({@code oauth_states}: connect states and personal links, each one conditional
+ * insert) and registration codes ({@code registration_codes}: saved once, taken at most once, each take one
+ * {@code DELETE ... RETURNING}, so of two concurrent takers only one deletes the row).
  */
 final class SqliteRegistrations implements RegistrationStore {
     private final Database db;
@@ -21,35 +23,28 @@ final class SqliteRegistrations implements RegistrationStore {
     }
 
     @Override
-    public void saveOAuthState(OAuthState state) {
-        db.write(s -> s.update("INSERT INTO oauth_states (state, expires_at) VALUES (?, ?) "
-                + "ON CONFLICT (state) DO UPDATE SET expires_at = excluded.expires_at", state.state(), state.expiresAt()));
-    }
-
-    @Override
-    public Optional<OAuthState> takeOAuthState(String state) {
-        return db.write(s -> s.queryOne("DELETE FROM oauth_states WHERE state = ? RETURNING state, expires_at",
-                rs -> new OAuthState(rs.getString("state"), Codec.instant(rs, "expires_at")), state));
+    public boolean useOnce(String value, Instant keepUntil) {
+        return db.write(s -> s.update("INSERT INTO oauth_states (state, expires_at) VALUES (?, ?) "
+                + "ON CONFLICT (state) DO NOTHING", value, keepUntil)) == 1;
     }
 
     @Override
     public void saveRegistrationCode(RegistrationCode code) {
-        ListeningConnection connection = seal.sealed(code.connection());
-        db.write(s -> s.update("INSERT INTO registration_codes (code, spotify_account_id, access_token, "
-                        + "access_token_expires_at, refresh_token, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (code) DO UPDATE SET spotify_account_id = excluded.spotify_account_id, "
-                        + "access_token = excluded.access_token, "
-                        + "access_token_expires_at = excluded.access_token_expires_at, "
-                        + "refresh_token = excluded.refresh_token, expires_at = excluded.expires_at",
-                code.code(), Codec.accountId(connection), Codec.accessToken(connection),
-                Codec.accessTokenExpiresAt(connection), Codec.refreshToken(connection), code.expiresAt()));
+        List<Object> values = new ArrayList<>(List.of(code.code()));
+        values.addAll(Arrays.asList(ConnectionColumns.values(seal.sealed(code.connection()))));
+        values.add(code.expiresAt());
+        db.write(s -> s.update("INSERT INTO registration_codes (code, " + ConnectionColumns.NAMES + ", expires_at) "
+                        + "VALUES (?, " + ConnectionColumns.PLACEHOLDERS + ", ?) "
+                        + "ON CONFLICT (code) DO UPDATE SET " + ConnectionColumns.UPDATE_ALL
+                        + ", expires_at = excluded.expires_at",
+                values.toArray()));
     }
 
     @Override
     public Optional<RegistrationCode> takeRegistrationCode(String code) {
         return db.write(s -> s.queryOne("DELETE FROM registration_codes WHERE code = ? RETURNING code, "
-                        + "spotify_account_id, access_token, access_token_expires_at, refresh_token, expires_at",
-                rs -> new RegistrationCode(rs.getString("code"), seal.opened(Codec.connection(rs)),
+                        + ConnectionColumns.NAMES + ", expires_at",
+                rs -> new RegistrationCode(rs.getString("code"), seal.opened(ConnectionColumns.read(rs)),
                         Codec.instant(rs, "expires_at")), code));
     }
 }

@@ -1,6 +1,5 @@
 package app.sendsongs.store.sqlite;
 
-import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
@@ -9,13 +8,15 @@ import app.sendsongs.core.user.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Registered people, in {@code users}: found by address or by {@link Names#key name key}. */
 final class SqliteUsers implements UserStore {
-    private static final String SELECT = "SELECT address, name, spotify_account_id, access_token, "
-            + "access_token_expires_at, refresh_token, grant_state, registered_at, last_message_at FROM users ";
+    private static final String SELECT = "SELECT address, name, " + ConnectionColumns.NAMES + ", grant_state, "
+            + "registered_at, last_message_at FROM users ";
 
     private final Database db;
     private final TokenSeal seal;
@@ -38,18 +39,18 @@ final class SqliteUsers implements UserStore {
 
     @Override
     public void saveUser(User u) {
-        ListeningConnection connection = seal.sealed(u.connection());
-        db.write(s -> s.update("INSERT INTO users (address, name, name_key, spotify_account_id, access_token, "
-                        + "access_token_expires_at, refresh_token, grant_state, registered_at, last_message_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        Object[] connection = ConnectionColumns.values(seal.sealed(u.connection()));
+        List<Object> values = new ArrayList<>(List.of(u.address(), u.name(), u.nameKey()));
+        values.addAll(Arrays.asList(connection));
+        values.addAll(Arrays.asList(u.grantState() == null ? null : u.grantState().name(), u.registeredAt(),
+                u.lastMessageAt()));
+        db.write(s -> s.update("INSERT INTO users (address, name, name_key, " + ConnectionColumns.NAMES
+                        + ", grant_state, registered_at, last_message_at) VALUES (?, ?, ?, "
+                        + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?) "
                         + "ON CONFLICT (address) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, "
-                        + "spotify_account_id = excluded.spotify_account_id, access_token = excluded.access_token, "
-                        + "access_token_expires_at = excluded.access_token_expires_at, "
-                        + "refresh_token = excluded.refresh_token, grant_state = excluded.grant_state, "
+                        + ConnectionColumns.UPDATE_ALL + ", grant_state = excluded.grant_state, "
                         + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at",
-                u.address(), u.name(), u.nameKey(), Codec.accountId(connection), Codec.accessToken(connection),
-                Codec.accessTokenExpiresAt(connection), Codec.refreshToken(connection),
-                u.grantState() == null ? null : u.grantState().name(), u.registeredAt(), u.lastMessageAt()));
+                values.toArray()));
     }
 
     @Override
@@ -68,7 +69,7 @@ final class SqliteUsers implements UserStore {
 
     private User user(ResultSet rs) throws SQLException {
         String state = rs.getString("grant_state");
-        return new User(Codec.address(rs, "address"), rs.getString("name"), seal.opened(Codec.connection(rs)),
+        return new User(Codec.address(rs, "address"), rs.getString("name"), seal.opened(ConnectionColumns.read(rs)),
                 state == null ? null : GrantState.valueOf(state), Codec.instant(rs, "registered_at"),
                 Codec.instant(rs, "last_message_at"));
     }

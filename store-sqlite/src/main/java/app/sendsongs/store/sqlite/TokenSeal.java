@@ -32,7 +32,7 @@ final class TokenSeal {
         return switch (connection) {
             case null -> null;
             case SpotifyConnection c -> new SpotifyConnection(c.accountId(), orNull(c.accessToken(), change),
-                    c.accessTokenExpiresAt(), orNull(c.refreshToken(), change));
+                    c.accessTokenExpiresAt(), orNull(c.refreshToken(), change), c.consentedAt());
             case LastfmConnection c -> new LastfmConnection(c.userName(), change.apply(c.sessionKey()));
             case ListenBrainzConnection c -> new ListenBrainzConnection(c.userName(), change.apply(c.userToken()));
         };

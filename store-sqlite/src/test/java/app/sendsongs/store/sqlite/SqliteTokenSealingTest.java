@@ -22,7 +22,7 @@ class SqliteTokenSealingTest {
     private static final ChatAddress ALICE = ChatAddress.messenger("alice");
     private static final SpotifyConnection GRANT = new SpotifyConnection("alice-sp", "access-token-in-clear",
             NOW.plusSeconds(3600),
-            "refresh-token-in-clear");
+            "refresh-token-in-clear", NOW.minusSeconds(60));
 
     @TempDir
     Path dir;

@@ -1,0 +1,109 @@
+package app.sendsongs.core.registration;
+
+import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Binds a listening connection to a person: registers someone new, reconnects someone whose connection ended, or
+ * switches someone to another source. Songs being watched for them go on being watched: after a reconnect from where
+ * their last check stopped, after a switch reading the new source from the switch on.
+ */
+final class Enrolment {
+    /** The name of someone whose chat profile gives none that can be used, until they choose one. */
+    static final String FALLBACK_NAME = "New friend";
+    /** What registering tells a person about receipts, before any friend is told anything. */
+    static final String RECEIPTS = "When you play a song a friend sent you, I tell them. To keep that to yourself: "
+            + "receipts off (or receipts off <name> for one friend).";
+
+    private final UserStore users;
+    private final ShareDelivery watching;
+    private final ChatPlatforms chats;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Enrolment(UserStore users, ShareDelivery watching, ChatPlatforms chats, Outbox outbox, Clock clock) {
+        this.users = users;
+        this.watching = watching;
+        this.chats = chats;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The {@code register} command with a code from the plain connect page; returns the reply. */
+    String register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt) {
+        Optional<User> existing = users.findUser(person);
+        if (existing.isPresent()) {
+            User updated = existing.get().withConnection(connection).withName(name.orElse(existing.get().name()))
+                    .withLastMessageAt(messageAt);
+            saveAndWatchAgain(existing.get(), updated);
+            return switched(existing.get(), connection) ? switchedText(updated, connection.kind())
+                    : "You're connected again, " + updated.name() + ". I'm watching your songs again.";
+        }
+        String chosen = name.orElseThrow();
+        users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, clock.instant(), messageAt));
+        return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
+                + "\", and you can send them yours:\n" + Help.usage("send_song") + "\n" + RECEIPTS;
+    }
+
+    /**
+     * Consent finished through the person's own link: they are registered at once, under the name their chat
+     * profile gives (which they can change), and told so in the chat.
+     */
+    CallbackResult.Registered direct(ChatAddress person, ListeningConnection connection) {
+        SourceKind kind = connection.kind();
+        Optional<User> existing = users.findUser(person);
+        if (existing.isPresent()) {
+            User updated = existing.get().withConnection(connection);
+            saveAndWatchAgain(existing.get(), updated);
+            outbox.notify(person, Message.text(switched(existing.get(), connection) ? switchedText(updated, kind)
+                    : "You're connected again with " + kind.displayName() + ", " + updated.name()
+                    + ". I'm watching your songs again."));
+            return new CallbackResult.Registered(kind, updated.name(), person.platform(), true);
+        }
+        Optional<String> profileName = chats.displayName(person).map(Names::tidy)
+                .filter(name -> Names.problem(name).isEmpty());
+        String name = profileName.orElse(FALLBACK_NAME);
+        Instant now = clock.instant();
+        users.saveUser(new User(person, name, connection, GrantState.ACTIVE, now, now));
+        outbox.notify(person, Message.text(profileName.isPresent()
+                ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
+                + "songs with name:\"" + name + "\", and you can send them yours:\n" + Help.usage("send_song")
+                + "\n" + RECEIPTS + "\nIs " + Names.quoted(name)
+                + " what friends call you? To change it, send: name \"Your Full Name\""
+                : "Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name from your "
+                + "chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + RECEIPTS));
+        return new CallbackResult.Registered(kind, name, person.platform(), false);
+    }
+
+    /** Saved first, so the check brought forward finds the new connection. */
+    private void saveAndWatchAgain(User before, User after) {
+        users.saveUser(after);
+        if (switched(before, after.connection())) {
+            watching.switchedSource(after.address(), clock.instant());
+        } else {
+            watching.resumeWatching(after.address());
+        }
+    }
+
+    private static boolean switched(User existing, ListeningConnection connection) {
+        return existing.connection().kind() != connection.kind();
+    }
+
+    private static String switchedText(User user, SourceKind kind) {
+        return "You're connected with " + kind.displayName() + " now, " + user.name() + ". Songs friends sent you are "
+                + "still being watched: I read what you play on " + kind.displayName() + " from now on.";
+    }
+}

@@ -1,0 +1,84 @@
+package app.sendsongs.core.user;
+
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.SignedValue;
+import app.sendsongs.core.shared.SigningKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The connect links the bot sends a person: {@code /connect/<source>?link=<token>}, the token signed by the server,
+ * naming the person's chat address and an expiry. Whoever finishes consent through it registers (or reconnects)
+ * that chat address at once, without a code to copy; it works once (the registration records its id when consent
+ * completes). The address in it is readable, which is no secret: only the server can make or change one.
+ */
+public final class PersonalLinks {
+    /** How long a personal link works after the bot sent it. */
+    public static final Duration LIFETIME = Duration.ofDays(1);
+    /** The query parameter that carries the token. */
+    public static final String PARAMETER = "link";
+    private static final String PURPOSE = "personal-link";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SigningKey key;
+    private final ConnectLink connectLink;
+    private final Clock clock;
+
+    /** One person's link: who it registers, its single-use id and when it stops working. */
+    public record PersonalLink(ChatAddress person, String id, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "PersonalLink[" + person + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    public PersonalLinks(SigningKey key, ConnectLink connectLink, Clock clock) {
+        this.key = key.derive(PURPOSE);
+        this.connectLink = connectLink;
+        this.clock = clock;
+    }
+
+    /** A fresh link that connects {@code kind} for {@code person}. */
+    public String url(ChatAddress person, SourceKind kind) {
+        return connectLink.url(kind.id()) + "?" + PARAMETER + "=" + token(person);
+    }
+
+    /** A fresh token for {@code person}, good for every source's connect page. */
+    public String token(ChatAddress person) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("p", person.key());
+        fields.put("i", randomId());
+        fields.put("x", Long.toString(clock.instant().plus(LIFETIME).getEpochSecond()));
+        return SignedValue.sign(key, fields);
+    }
+
+    /** The link a token stands for; empty when it was not signed by this server, is malformed or has expired. */
+    public Optional<PersonalLink> read(String token) {
+        return SignedValue.open(key, token).flatMap(fields -> {
+            try {
+                Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.getOrDefault("x", "")));
+                String id = fields.getOrDefault("i", "");
+                if (id.isEmpty() || !clock.instant().isBefore(expires)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PersonalLink(ChatAddress.parse(fields.getOrDefault("p", "")), id, expires));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    static String randomId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

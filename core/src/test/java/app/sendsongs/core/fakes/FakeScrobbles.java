@@ -1,0 +1,105 @@
+package app.sendsongs.core.fakes;
+
+import app.sendsongs.core.music.ConsentRefusedException;
+import app.sendsongs.core.music.GrantRevokedException;
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.ListeningConnection;
+import app.sendsongs.core.music.ListeningSource;
+import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.Play;
+import app.sendsongs.core.music.RecentPlays;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.music.Track;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A scrobbling source like Last.fm: plays carry names only and the whole history is kept. Consent with the token
+ * {@code <user name>} connects that user; plays are scrobbled by user name, possibly late (under an earlier time).
+ * It records where each read started.
+ */
+public final class FakeScrobbles implements ListeningSource {
+    private final Map<String, List<Play>> scrobbles = new HashMap<>();
+    private final Set<String> revoked = new HashSet<>();
+    private final Set<String> failing = new HashSet<>();
+    private final List<Instant> readsFrom = new ArrayList<>();
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.LASTFM;
+    }
+
+    @Override
+    public URI consentUrl(String state) {
+        return URI.create("https://scrobbles.example/auth?state=" + state);
+    }
+
+    @Override
+    public synchronized ListeningConnection completeConsent(String code) throws ConsentRefusedException {
+        if (code.startsWith("used-")) {
+            throw new ConsentRefusedException("That token was already used.");
+        }
+        revoked.remove(code);
+        return new LastfmConnection(code, "sk-" + code);
+    }
+
+    @Override
+    public boolean needsRefresh(ListeningConnection connection, Instant now, Duration margin) {
+        return false;
+    }
+
+    @Override
+    public ListeningConnection refresh(ListeningConnection connection) {
+        return connection;
+    }
+
+    /** The user played {@code track}, scrobbled under {@code at} (names only, as Last.fm has them). */
+    public synchronized void scrobble(String user, Track track, Instant at) {
+        scrobbles.computeIfAbsent(user, u -> new ArrayList<>()).add(new Play(
+                app.sendsongs.core.music.Recording.named(track.artists().getFirst(), track.name()), at));
+    }
+
+    /** The user revokes the app: their session is refused on the next read. */
+    public synchronized void revoke(String user) {
+        revoked.add(user);
+    }
+
+    /** Every read of the user fails (or, with false, works again). */
+    public synchronized void failFor(String user, boolean fail) {
+        if (fail) {
+            failing.add(user);
+        } else {
+            failing.remove(user);
+        }
+    }
+
+    /** Where each read started, oldest read first. */
+    public synchronized List<Instant> readsFrom() {
+        return List.copyOf(readsFrom);
+    }
+
+    @Override
+    public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after)
+            throws MusicServiceException {
+        String user = connection.accountId();
+        readsFrom.add(after);
+        if (revoked.contains(user)) {
+            throw new GrantRevokedException("error 9: invalid session key");
+        }
+        if (failing.contains(user)) {
+            throw new MusicServiceException("the scrobbling service answers 500", Optional.empty());
+        }
+        List<Play> newer = scrobbles.getOrDefault(user, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
+                .sorted(Comparator.comparing(Play::playedAt).reversed()).toList();
+        return new RecentPlays(newer, newer.size() + 1);
+    }
+}

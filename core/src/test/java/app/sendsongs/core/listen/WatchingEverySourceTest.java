@@ -1,0 +1,161 @@
+package app.sendsongs.core.listen;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Listen checks on every kind of source, and what a source that fails does not stop: a scrobbling source read from
+ * where the last check stopped, late plays inside the grace period, a source that refuses or fails forever, a session
+ * revoked on the read itself, a switch of source, and the reminder before a Spotify grant's six months end.
+ */
+class WatchingEverySourceTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private final BotHarness bot = new BotHarness();
+
+    @BeforeEach
+    void aliceOnSpotify() {
+        bot.register("alice", "Alice Smith");
+    }
+
+    /** Bob registers with Last.fm as the user {@code bobfisher}. */
+    private void bobOnLastfm() {
+        bot.chat.nameIs("bob", "Bob Fisher");
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+    }
+
+    @Test
+    void aScrobbleOfTheSongIsAPlayByItsNamesAndReadsGoOnFromWhereTheLastStopped() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK);
+        Instant delivered = bot.clock.instant();
+        bot.advance(Duration.ofMinutes(10));
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.OTHER_SONG, bot.clock.instant().minusSeconds(60));
+        bot.advance(Duration.ofMinutes(5));
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, bot.clock.instant().minusSeconds(30));
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+        assertThat(bot.last("bob")).contains("told you");
+        assertThat(bot.scrobbles.readsFrom()).first().isEqualTo(delivered.minusMillis(1));
+        assertThat(bot.scrobbles.readsFrom()).as("never the whole history").doesNotContain(Instant.EPOCH);
+    }
+
+    @Test
+    void aPlayThatReachesTheHistoryLateButWithinTheGracePeriodCounts() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        Instant delivered = bot.clock.instant();
+        bot.advance(Duration.ofDays(7));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+
+        // played an hour before the deadline, scrobbled only after it (a phone offline)
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, delivered.plus(Duration.ofDays(7)).minusSeconds(3600));
+        bot.advance(WatchSchedule.DEFAULT_GRACE);
+
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+    }
+
+    @Test
+    void aReceiverWhoseSourceFailsForeverStillHasTheSenderToldAtTheEnd() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.scrobbles.failFor("bobfisher", true);
+
+        bot.advance(Duration.ofDays(3));
+        bot.advance(Duration.ofDays(4));
+        bot.advance(WatchSchedule.DEFAULT_GRACE);
+
+        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+                + "stopped watching. (I couldn't read what they played on Last.fm lately, so I may have missed it.)");
+        assertThat(bot.stores.watches().findWatch(at("bob"))).isEmpty();
+    }
+
+    @Test
+    void aReceiverSpotifyRefusesForeverStillHasTheSenderToldAtTheEnd() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.music.refuseReads(at("bob"));
+
+        for (int hour = 0; hour < 7 * 24 + 3; hour++) {
+            bot.advance(Duration.ofHours(1));
+        }
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).containsExactly(
+                "Bob Fisher hasn't played " + TITLE + " within 7 days, so I've stopped watching. (I couldn't read "
+                        + "what they played on Spotify lately, so I may have missed it.)");
+    }
+
+    @Test
+    void aSessionRevokedOnTheReadItselfPausesWatchingAndTellsTheReceiverOnce() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.scrobbles.revoke("bobfisher");
+
+        bot.advance(Duration.ofMinutes(5));
+        bot.advance(Duration.ofHours(3));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Last.fm connection has ended"))
+                .hasSize(1);
+        assertThat(bot.user("bob").needsReconnect()).isTrue();
+        int reads = bot.scrobbles.readsFrom().size();
+        bot.advance(Duration.ofDays(7).plus(WatchSchedule.DEFAULT_GRACE));
+        assertThat(bot.scrobbles.readsFrom()).as("a dead session is not read in a loop").hasSize(reads);
+        assertThat(bot.last("alice")).startsWith("Bob Fisher hasn't played " + TITLE + " within 7 days");
+    }
+
+    @Test
+    void switchingSourceKeepsTheSongsWatchedAndReadsTheNewSourceFromTheSwitchOn() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofHours(2));
+        Instant switched = bot.clock.instant();
+
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+        bot.advance(Duration.ofMinutes(1));
+        assertThat(bot.scrobbles.readsFrom()).singleElement()
+                .isEqualTo(switched.minusMillis(1).minus(WatchSchedule.DEFAULT_GRACE));
+
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, bot.clock.instant());
+        bot.advance(Duration.ofHours(1));
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+    }
+
+    @Test
+    void aSpotifyGrantNearItsSixMonthsGetsOneReminderToReconnect() {
+        Instant consented = bot.clock.instant();
+        User bob = bot.register("bob", "Bob Fisher");
+        SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        // its access token has expired: the check that reminds also refreshes, which must not undo the reminder
+        bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
+                consented, grant.refreshToken(), consented.minus(Duration.ofDays(180)))));
+        Instant ends = consented.minus(Duration.ofDays(180)).atOffset(java.time.ZoneOffset.UTC).plusMonths(6)
+                .toInstant();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        for (int i = 0; i < 5; i++) {
+            bot.advance(Duration.ofHours(1));
+        }
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection ends on"))
+                .singleElement().asString().contains(app.sendsongs.core.shared.Texts.when(ends))
+                .contains(BotHarness.BASE_URL + "/connect/spotify?link=");
+        assertThat(bot.user("bob").grantState()).isEqualTo(GrantState.ENDING_SOON_TOLD);
+        bot.reply("bob", "register code:\"" + bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob") + "\"");
+        assertThat(bot.user("bob").grantState()).as("a new consent").isEqualTo(GrantState.ACTIVE);
+        assertThat(((SpotifyConnection) bot.user("bob").connection()).grantEndsAt()).hasValueSatisfying(
+                end -> assertThat(end).isAfter(bot.clock.instant().plus(Duration.ofDays(150))));
+    }
+}

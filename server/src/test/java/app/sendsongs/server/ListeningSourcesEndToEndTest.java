@@ -1,0 +1,308 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.watch.WatchSchedule;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Listening sources over real HTTP, through the server's routes and the sandbox control API only: the whole story
+ * with a Last.fm and with a ListenBrainz receiver, a sender without Spotify, Spotify's development mode, names that
+ * match and names that do not, hidden listening, rate limits, a source that refuses forever, a late play, a grant's
+ * six months, and the personal-link direct flow.
+ */
+class ListeningSourcesEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final long GRACE_MINUTES = WatchSchedule.DEFAULT_GRACE.toMinutes();
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private String trackId;
+    private String artist;
+    private String title;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        trackId = sandbox.trackIds().get(3);
+        JsonNode track = sandbox.track(trackId);
+        artist = track.path("artists").get(0).asText();
+        title = track.path("name").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    /** The person, whose Messenger profile shows {@code name}, registers through their own link. */
+    private void registerOwn(String psid, String name, String source, String account) {
+        sandbox.control().messengerName(psid, name.split(" ")[0], name.substring(name.indexOf(' ') + 1));
+        SandboxClient.Response page = sandbox.inAnotherBrowser().connectOwn(psid, source, account);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"registered\"").doesNotContain("registration-code");
+    }
+
+    private void aliceSendsToBob(String notes) {
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + notes + " " + LINK + trackId).getLast())
+                .startsWith("Sent ");
+    }
+
+    private void scrobble(String user, String track) {
+        sandbox.control().scrobble(user, Map.of("artist", artist, "track", track));
+    }
+
+    @Test
+    void theWholeStoryWithALastfmReceiver() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("pre:\"for the drive\" post:\"told you!\"");
+        assertThat(sandbox.lastText("bob")).contains("Alice Smith sent you a song").contains("for the drive");
+
+        sandbox.control().nowPlaying("bobfisher", artist, title);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).as("playing now is not a play yet")
+                .noneMatch(text -> text.contains("listened to"));
+
+        scrobble("bobfisher", title);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+        assertThat(sandbox.lastMessage("bob")).contains("Alice Smith's note on").contains("told you!");
+    }
+
+    @Test
+    void theWholeStoryWithAListenBrainzReceiverWhoseListensCarrySpotifyIds() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "listenbrainz", "bob_lb");
+        aliceSendsToBob("post:\"see?\"");
+
+        sandbox.control().listen("bob_lb", Map.of("artist", "someone else entirely", "track", "another name",
+                "spotify_id", trackId));
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+        assertThat(sandbox.lastMessage("bob")).contains("see?");
+    }
+
+    @Test
+    void aSenderOnLastfmOnlySendsSongsLookedUpWithTheAppsOwnToken() {
+        registerOwn("alice", "Alice Smith", "lastfm", "alicesmith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+
+        aliceSendsToBob("");
+        sandbox.play("bob-sp", trackId);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+    }
+
+    @Test
+    void theSixthSpotifyUserOfAFullAppIsToldWhyAndRegistersWithLastfmInstead() {
+        sandbox.control().spotifyUserLimit(5);
+        for (int i = 1; i <= 5; i++) {
+            sandbox.register("p" + i, "p" + i + "-sp", "Person " + i);
+        }
+        sandbox.control().messengerName("sixth", "Sam", "Sixth");
+
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        SandboxClient.Response full = browser.connectOwn("sixth", "spotify", "sixth-sp");
+
+        assertThat(full.status()).isEqualTo(403);
+        assertThat(full.body()).contains("This server&#39;s Spotify app is full").contains("only 5 people")
+                .contains(">Connect Last.fm</a>").contains(">Connect ListenBrainz</a>")
+                .doesNotContainIgnoringCase("try again");
+        JsonNode told = sandbox.control().inboxMessages("sixth").get(sandbox.inbox("sixth").size() - 1);
+        assertThat(told.path("text").asText()).startsWith("This server's Spotify app is full");
+        assertThat(told.path("message").path("quick_replies")).extracting(reply -> reply.path("payload").asText())
+                .containsExactly("connect lastfm", "connect listenbrainz");
+
+        String lastfmLink = full.body().replaceAll("(?s).*<a href=\"([^\"]+/connect/lastfm[^\"]*)\".*", "$1")
+                .replace("&amp;", "&");
+        SandboxClient.Response registered = browser.consentThrough(lastfmLink, "lastfm", "samsixth");
+        assertThat(registered.body()).contains("id=\"registered\"").contains("Sam Sixth");
+        assertThat(sandbox.ask("p1", "send_song name:\"Sam Sixth\" " + LINK + trackId).getLast()).startsWith("Sent ");
+    }
+
+    @Test
+    void aRemasteredTitleIsTheSongAndALiveOneIsNot() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+
+        scrobble("bobfisher", title + " - Live at Wembley");
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("listened to"));
+
+        scrobble("bobfisher", title + " - Remastered 2011");
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+    }
+
+    @Test
+    void someoneWhoHidesTheirRecentListeningIsStillReadWithTheirOwnSession() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        sandbox.control().hideListening("bobfisher", true);
+        aliceSendsToBob("");
+
+        scrobble("bobfisher", title);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+    }
+
+    @Test
+    void lastfmError29AndListenBrainz429DelayTheCheckButLoseNothing() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        registerOwn("carol", "Carol King", "listenbrainz", "carol_lb");
+        aliceSendsToBob("");
+        assertThat(sandbox.ask("alice", "send_song name:\"Carol King\" " + LINK + trackId).getLast())
+                .startsWith("Sent ");
+        scrobble("bobfisher", title);
+        sandbox.control().listen("carol_lb", Map.of("artist", artist, "track", title));
+        sandbox.control().faultWithCode("lastfm", 429, 3, 29);
+        // ListenBrainz's window is in real seconds (X-RateLimit-Reset-In): a short one, so the test does not wait long
+        sandbox.fault("listenbrainz", 429, 3, 2);
+
+        sandbox.advanceMinutes(7);
+        for (int i = 0; i < 6; i++) {
+            sandbox.advanceMinutes(5);
+        }
+
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title))
+                .anyMatch(text -> text.startsWith("🎧 Carol King listened to " + title));
+        JsonNode faults = sandbox.get("/sandbox/faults").json();
+        assertThat(faults.path("lastfm")).as("every error 29 was answered").isEmpty();
+        assertThat(faults.path("listenbrainz")).as("every 429 was answered").isEmpty();
+    }
+
+    @Test
+    void aReceiverWhomSpotifyRefusesForeverStillHasTheSenderToldAtTheEnd() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.control().spotifyUserLimit(1); // alice consented first: bob is no longer served
+        aliceSendsToBob("");
+        sandbox.play("bob-sp", trackId);
+
+        sandbox.advanceMinutes(6 * 24 * 60);
+        sandbox.advanceMinutes(24 * 60 + GRACE_MINUTES + 5);
+        sandbox.ask("alice", "pending");
+
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).containsExactly(
+                "Bob Fisher hasn't played " + title + " by " + artist + " within 7 days, so I've stopped watching. "
+                        + "(I couldn't read what they played on Spotify lately, so I may have missed it.)");
+    }
+
+    @Test
+    void aPlayThatReachesTheHistoryLateButWithinTheGracePeriodCounts() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        aliceSendsToBob("");
+        Instant delivered = sandbox.now();
+        // ended half an hour before the week was up, shown by Spotify an hour after it ended
+        sandbox.control().playLate("bob-sp", trackId, delivered.plus(Duration.ofDays(7)).minusSeconds(1800),
+                Duration.ofHours(1));
+
+        sandbox.advanceMinutes(7 * 24 * 60);
+        sandbox.ask("alice", "pending");
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        sandbox.advanceMinutes(GRACE_MINUTES);
+
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        sandbox.ask("alice", "pending");
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
+    }
+
+    @Test
+    void aSpotifyGrantNearingItsSixMonthsAsksToReconnectOnceThenEndsOnce() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        Instant consented = sandbox.now();
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        Instant ends = consented.atOffset(ZoneOffset.UTC).plusMonths(6).toInstant();
+        sandbox.advanceSeconds(Duration.between(sandbox.now(), ends.minus(Duration.ofDays(4))).toSeconds());
+        sandbox.ask("bob", "hi");
+        aliceSendsToBob("");
+
+        for (int i = 0; i < 5 * 24; i++) {
+            sandbox.advanceMinutes(60);
+        }
+        sandbox.ask("bob", "hi");
+
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection ends on"))
+                .hasSize(1).first().asString().contains(demo.baseUrl() + "/connect/spotify?link=");
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
+                .hasSize(1);
+    }
+
+    @Test
+    void thePersonalLinkRegistersAtOnceUnderTheMessengerNameAndWorksOnce() {
+        sandbox.control().messengerName("bob", "Bob", "Fisher");
+        sandbox.ask("bob", "hello");
+        JsonNode welcome = sandbox.control().inboxMessages("bob").get(0).path("message");
+        List<String> offered = new ArrayList<>();
+        welcome.path("quick_replies").forEach(reply -> offered.add(reply.path("payload").asText()));
+        assertThat(offered).containsExactly("connect spotify", "connect lastfm", "connect listenbrainz");
+
+        sandbox.control().tapQuickReply("bob", "Spotify", "connect spotify");
+        String reply = sandbox.awaitMessage("bob", text -> text.startsWith("Here's your own link")).getLast();
+        String link = reply.replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        SandboxClient.Response page = browser.consentThrough(link, "spotify", "bob-sp");
+
+        assertThat(page.body()).contains("id=\"registered\"").contains("Bob Fisher").contains("Back to Messenger")
+                .doesNotContain("registration-code");
+        assertThat(sandbox.awaitMessage("bob", text -> text.startsWith("Welcome, Bob Fisher!")).getLast())
+                .contains("name \"Your Full Name\"");
+        assertThat(browser.consentThrough(link, "spotify", "mallory-sp").body()).contains("already used");
+        assertThat(sandbox.ask("bob", "name \"Robert Fisher\"").getLast())
+                .isEqualTo("Done: friends now find you as \"Robert Fisher\" (send_song name:\"Robert Fisher\").");
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        assertThat(sandbox.ask("alice", "send_song name:\"Robert Fisher\" " + LINK + trackId).getLast())
+                .startsWith("Sent ");
+    }
+
+    @Test
+    void aCallbackOpenedInAnotherBrowserOrAFormPostedFromAnotherSiteFinishesNothing() {
+        SandboxClient mallory = sandbox.inAnotherBrowser();
+        SandboxClient.Response start = mallory.get("/connect");
+        SandboxClient.Response consent = mallory.getAbsolute(start.headers().location() + "&sandbox_user=mallory-sp");
+        String callback = consent.headers().location();
+
+        SandboxClient.Response victim = sandbox.inAnotherBrowser().getAbsolute(callback);
+
+        assertThat(victim.status()).isEqualTo(400);
+        assertThat(victim.body()).contains("another browser").doesNotContain("registration-code");
+        assertThat(mallory.getAbsolute(callback).body()).as("in the browser that started it, it still works")
+                .contains("registration-code");
+
+        SandboxClient.Response pastePage = mallory.get("/connect/listenbrainz");
+        String state = pastePage.body().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+        String form = "state=" + SandboxClient.encode(state) + "&token="
+                + SandboxClient.encode(sandbox.control().listenBrainzToken("mallory_lb"));
+        assertThat(mallory.postForm("/callback/listenbrainz", form, "https://evil.example").status()).isEqualTo(403);
+        assertThat(sandbox.inAnotherBrowser().postForm("/callback/listenbrainz", form, null).body())
+                .contains("another browser");
+        assertThat(mallory.postForm("/callback/listenbrainz", "state=" + SandboxClient.encode(state)
+                + "&token=" + SandboxClient.encode("not a token!"), demo.baseUrl()).body()).contains("id=\"problem\"")
+                .contains("not a ListenBrainz user token").contains("name=\"state\"");
+        assertThat(sandbox.get("/connect/deezer").status()).isEqualTo(404);
+        assertThat(sandbox.postForm("/callback/lastfm", "state=x", demo.baseUrl()).status()).isEqualTo(405);
+    }
+}

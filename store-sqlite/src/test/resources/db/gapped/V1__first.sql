@@ -1,0 +1,2 @@
+-- a first script
+CREATE TABLE first (id TEXT PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- a script after the gap
+CREATE TABLE third (id TEXT PRIMARY KEY);
