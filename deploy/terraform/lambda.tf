@@ -80,6 +80,7 @@ resource "aws_lambda_function" "inbound" {
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
       WATCH_SCHEDULE                        = var.watch_schedule
+      WATCH_GRACE                           = var.watch_grace
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
     }
@@ -128,6 +129,7 @@ resource "aws_lambda_function" "registration" {
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
       WATCH_SCHEDULE                        = var.watch_schedule
+      WATCH_GRACE                           = var.watch_grace
     }
   }
 
@@ -172,6 +174,7 @@ resource "aws_lambda_function" "tick" {
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       WATCH_SCHEDULE                        = var.watch_schedule
+      WATCH_GRACE                           = var.watch_grace
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
     }

@@ -54,3 +54,8 @@ output "table_name" {
   description = "The DynamoDB table."
   value       = aws_dynamodb_table.main.name
 }
+
+output "alarm_topic_arn" {
+  description = "The SNS topic the alarms notify (empty when neither alarm_email nor alarm_topic_arn is set)."
+  value       = join("", local.alarm_topics)
+}

@@ -39,6 +39,12 @@ variable "watch_schedule" {
   default     = "5m/1h,1h/7d"
 }
 
+variable "watch_grace" {
+  description = "How long after the watch period a song is checked a last time, for plays that reach a history late (see docs/operations.md)."
+  type        = string
+  default     = "2h"
+}
+
 variable "tick_schedule" {
   description = "How often EventBridge Scheduler runs the tick function."
   type        = string
@@ -79,4 +85,28 @@ variable "inbound_max_receive_count" {
   description = "How many times an event is handed to the inbound function before SQS moves it to the dead-letter queue (about 35 minutes of retries at 6)."
   type        = number
   default     = 6
+}
+
+variable "alarm_email" {
+  description = "Email address the alarms notify, through an SNS topic made for it (AWS sends a confirmation first). Leave empty for none, or use alarm_topic_arn."
+  type        = string
+  default     = ""
+}
+
+variable "alarm_topic_arn" {
+  description = "An existing SNS topic the alarms notify instead (chat integrations, paging). Leave empty to use alarm_email."
+  type        = string
+  default     = ""
+}
+
+variable "intake_age_alarm_seconds" {
+  description = "Alarm when an event has waited on the intake queue longer than this, for 10 minutes."
+  type        = number
+  default     = 600
+}
+
+variable "listen_check_lag_alarm_seconds" {
+  description = "Alarm when the oldest due listen check has waited longer than this after the tick, for 10 minutes."
+  type        = number
+  default     = 600
 }

@@ -1,6 +1,9 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.Meters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,6 +45,8 @@ public final class InboundHandler implements RequestStreamHandler {
     }
 
     private final Lazy<Parts> parts;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first batch. */
     public InboundHandler() {
@@ -50,19 +55,26 @@ public final class InboundHandler implements RequestStreamHandler {
 
     public InboundHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.messenger()), wiring.retries());
+            return new Parts(wiring.app(wiring.messenger(metrics), metrics), wiring.retries());
         });
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<SqsMessage> messages = SqsMessage.read(ApiGateway.read(input));
-        Parts parts = this.parts.get();
-        Map<SqsMessage, Duration> failed = handle(parts.app(), messages);
-        if (!failed.isEmpty()) {
-            parts.retries().schedule(failed);
+        Map<SqsMessage, Duration> failed;
+        try {
+            Parts parts = this.parts.get();
+            failed = handle(parts.app(), messages, metrics);
+            if (!failed.isEmpty()) {
+                parts.retries().schedule(failed);
+            }
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "inbound"),
+                    surroundings.metricLines());
         }
         LOG.info("batch {}: {} queued events handled, {} back to the queue", ApiGateway.requestId(context),
                 messages.size() - failed.size(), failed.size());
@@ -70,7 +82,7 @@ public final class InboundHandler implements RequestStreamHandler {
     }
 
     /** Handles the messages in order; the failed ones and the untried rest of their groups, with their delays. */
-    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages) {
+    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages, Meters meters) {
         Map<String, Duration> failedGroups = new HashMap<>();
         Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
         for (SqsMessage message : messages) {
@@ -79,9 +91,16 @@ public final class InboundHandler implements RequestStreamHandler {
                 failed.put(message, groupFailed);
                 continue;
             }
+            long started = System.nanoTime();
+            Inbound event = null;
             try {
-                app.bot().handle(InboundCodec.decode(message.body()));
+                event = InboundCodec.decode(message.body());
+                app.bot().handle(event);
+                Intake.handled(meters, event, "handled", Duration.ofNanos(System.nanoTime() - started));
             } catch (RuntimeException e) {
+                if (event != null) {
+                    Intake.handled(meters, event, "failed", Duration.ofNanos(System.nanoTime() - started));
+                }
                 Duration delay = Retries.delayAfter(message.receiveCount());
                 LOG.error("queued event {} failed on receive {}; it and its sender's later events are tried again "
                         + "in {} s", message.messageId(), message.receiveCount(), delay.toSeconds(), e);

@@ -37,6 +37,8 @@ public final class RegistrationHandler implements RequestStreamHandler {
     private static final int MAX_FORM_BYTES = 8_192;
 
     private final Lazy<RegistrationPages> pages;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
     public RegistrationHandler() {
@@ -45,16 +47,22 @@ public final class RegistrationHandler implements RequestStreamHandler {
 
     public RegistrationHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.pages = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new RegistrationPages(wiring.app(wiring.messenger()).registration(), wiring.connectLink(),
-                    surroundings.clock());
+            return new RegistrationPages(wiring.app(wiring.messenger(metrics), metrics).registration(),
+                    wiring.connectLink(), surroundings.clock());
         });
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiGateway.serve(input, output, context, this::route);
+        try {
+            ApiGateway.serve(input, output, context, this::route);
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "registration"),
+                    surroundings.metricLines());
+        }
     }
 
     private WebResponse route(HttpEvent request) {

@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.Census;
 import app.sendsongs.core.SendSongs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +31,18 @@ public final class TickHandler implements RequestStreamHandler {
             Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
             Setting.LISTENBRAINZ_API_BASE_URL);
 
+    /** Listen checks still due after the tick, and the wait of the oldest, in seconds. */
+    static final String DUE_CHECKS = "send_songs.listen.checks.due";
+    static final String CHECK_LAG = "send_songs.listen.checks.lag";
+
     private static final Logger LOG = LoggerFactory.getLogger(TickHandler.class);
 
-    private final Lazy<SendSongs> app;
+    private record Parts(SendSongs app, Census census) {
+    }
+
+    private final Lazy<Parts> parts;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first tick. */
     public TickHandler() {
@@ -39,20 +51,42 @@ public final class TickHandler implements RequestStreamHandler {
 
     public TickHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
-        this.app = new Lazy<>(() -> {
+        this.surroundings = surroundings;
+        this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return wiring.app(wiring.messenger());
+            return new Parts(wiring.app(wiring.messenger(metrics), metrics), wiring.census());
         });
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = ApiGateway.read(input);
-        int checks = app.get().tick();
+        int checks;
+        try {
+            Parts parts = this.parts.get();
+            checks = parts.app().tick();
+            measureDueChecks(parts.census());
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "tick"),
+                    surroundings.metricLines());
+        }
         LOG.info("tick {} (scheduled {}): {} listen checks", event.path("executionId").asText("-"),
                 event.path("scheduledTime").asText("-"), checks);
         ObjectNode result = ApiGateway.JSON.createObjectNode();
         result.put("listenChecks", checks);
         ApiGateway.JSON.writeValue(output, result);
+    }
+
+    /** What the tick left due: how many checks and how long the oldest has waited (the alarm's figure). */
+    private void measureDueChecks(Census census) {
+        Instant now = surroundings.clock().instant();
+        try {
+            Census.DueChecks due = census.dueChecks(now);
+            metrics.gauge(DUE_CHECKS, Map.of(), due.count(), EmbeddedMetrics.Unit.COUNT);
+            metrics.gauge(CHECK_LAG, Map.of(), due.lag(now).toMillis() / 1e3, EmbeddedMetrics.Unit.SECONDS);
+        } catch (RuntimeException e) {
+            // the tick's work is done; a missing figure shows as a gap in the metric (the alarm treats it as such)
+            LOG.warn("the due listen checks could not be counted: {}", e.toString());
+        }
     }
 }

@@ -1,6 +1,8 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.Platform;
+import app.sendsongs.metrics.Intake;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
@@ -32,11 +34,15 @@ public final class WebhookHandler implements RequestStreamHandler {
     public static final Set<String> ROUTES = Set.of("GET /webhook", "POST /webhook");
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    /** The chat platform of this function, named in its metrics. */
+    private static final Platform PLATFORM = Platform.MESSENGER;
 
     private record Parts(Webhook webhook, InboundQueue queue) {
     }
 
     private final Lazy<Parts> parts;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
     public WebhookHandler() {
@@ -45,6 +51,7 @@ public final class WebhookHandler implements RequestStreamHandler {
 
     public WebhookHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
             Webhook webhook = new Webhook(new WebhookVerifier(wiring.secret(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER)),
@@ -56,7 +63,12 @@ public final class WebhookHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiGateway.serve(input, output, context, this::route);
+        try {
+            ApiGateway.serve(input, output, context, this::route);
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "webhook"),
+                    surroundings.metricLines());
+        }
     }
 
     private WebResponse route(HttpEvent request) {
@@ -73,9 +85,17 @@ public final class WebhookHandler implements RequestStreamHandler {
         return switch (parts.webhook().receive(request.body(), request.header(SignatureVerifier.HEADER))) {
             case Webhook.Intake.Rejected rejected -> {
                 LOG.warn("webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
+                Intake.webhook(metrics, PLATFORM, rejected.response().status() == 403 ? "bad_signature"
+                        : "malformed", 0);
                 yield rejected.response();
             }
-            case Webhook.Intake.Accepted accepted -> queue(parts.queue(), accepted.events());
+            case Webhook.Intake.Accepted accepted -> {
+                WebResponse response = queue(parts.queue(), accepted.events());
+                boolean queued = response.status() == Webhook.RECEIVED.status();
+                Intake.webhook(metrics, PLATFORM, queued ? "accepted" : response.status() == 413 ? "too_large"
+                        : "not_queued", queued ? accepted.events().size() : 0);
+                yield response;
+            }
         };
     }
 

@@ -11,12 +11,22 @@ import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.lastfm.LastfmClient;
 import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.lastfm.LastfmRateLimiter;
 import app.sendsongs.listenbrainz.ListenBrainzClient;
 import app.sendsongs.listenbrainz.ListenBrainzConfig;
+import app.sendsongs.listenbrainz.ListenBrainzRateLimiter;
 import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.metrics.LimiterWaits;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
+import app.sendsongs.metrics.Meters;
+import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.core.Census;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +37,9 @@ import java.util.Map;
  * and kept in memory for the life of the environment.
  */
 final class Wiring {
+    /** How long the adapters' HTTP clients wait for a connection to an outside service. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final Settings settings;
     private final Surroundings surroundings;
     private final Map<Setting, String> secrets;
@@ -64,38 +77,50 @@ final class Wiring {
         return surroundings.stores().open(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE), cipher);
     }
 
+    /** The operator's figures of the table: the tick reports the due listen checks from it. */
+    Census census() {
+        return DynamoStores.census(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE));
+    }
+
     ConnectLink connectLink() {
         return new ConnectLink(settings.get(Setting.PUBLIC_BASE_URL));
     }
 
-    SpotifyClient spotify() {
+    SpotifyClient spotify(Meters meters) {
         SpotifyConfig config = new SpotifyConfig(settings.optional(Setting.SPOTIFY_ACCOUNTS_BASE_URL).orElse(null),
                 settings.optional(Setting.SPOTIFY_API_BASE_URL).orElse(null), settings.get(Setting.SPOTIFY_CLIENT_ID),
                 secret(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER), connectLink().callbackUrl());
-        return new SpotifyClient(config, surroundings.clock());
+        return new SpotifyClient(config, surroundings.clock(),
+                MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, meters));
     }
 
     /** The Send API with the page token; the app secret and verify token stay with the webhook intake. */
-    GraphSendApi messenger() {
-        return new GraphSendApi(new MessengerConfig(settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
+    ChatPlatform messenger(Meters meters) {
+        return new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(
+                settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
                 settings.optional(Setting.MESSENGER_GRAPH_VERSION).orElse(null),
-                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null));
+                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null),
+                MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, meters)), meters);
     }
 
-    /** Spotify; Last.fm when its API key is set; ListenBrainz, which needs nothing. */
-    private List<ListeningSource> sources(SpotifyClient spotify) {
+    /** Spotify; Last.fm when its API key is set; ListenBrainz, which needs nothing; each measured. */
+    private List<ListeningSource> sources(SpotifyClient spotify, Meters meters) {
         List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
         if (settings.offersLastfm()) {
             sources.add(new LastfmClient(new LastfmConfig(settings.optional(Setting.LASTFM_WEB_BASE_URL).orElse(null),
                     settings.optional(Setting.LASTFM_API_BASE_URL).orElse(null),
                     settings.optional(Setting.LASTFM_API_KEY).orElseThrow(),
                     secret(Setting.LASTFM_SHARED_SECRET_PARAMETER),
-                    connectLink().callbackUrl(SourceKind.LASTFM.id()))));
+                    connectLink().callbackUrl(SourceKind.LASTFM.id())),
+                    LastfmRateLimiter.standard(new LimiterWaits(meters, "lastfm")::sleep),
+                    MeteredHttpClient.standard("lastfm", CONNECT_TIMEOUT, meters)));
         }
         sources.add(new ListenBrainzClient(new ListenBrainzConfig(
                 settings.optional(Setting.LISTENBRAINZ_API_BASE_URL).orElse(null),
-                connectLink().url(SourceKind.LISTENBRAINZ.id()))));
-        return sources;
+                connectLink().url(SourceKind.LISTENBRAINZ.id())),
+                ListenBrainzRateLimiter.standard(new LimiterWaits(meters, "listenbrainz")::sleep),
+                MeteredHttpClient.standard("listenbrainz", CONNECT_TIMEOUT, meters)));
+        return sources.stream().map(source -> (ListeningSource) new MeteredListeningSource(source, meters)).toList();
     }
 
     /** The intake queue between the webhook and the inbound function. */
@@ -108,12 +133,14 @@ final class Wiring {
         return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
     }
 
-    /** The core on the shared table, talking to people through {@code chat}. */
-    SendSongs app(ChatPlatform chat) {
-        SpotifyClient spotify = spotify(); // both the catalogue and a listening source
+    /** The core on the shared table, talking to people through {@code chat}, measured by {@code meters}. */
+    SendSongs app(ChatPlatform chat, Meters meters) {
+        SpotifyClient spotify = spotify(meters); // both the catalogue and a listening source
         TokenCipher cipher = cipher();
         return new SendSongs(stores(cipher), List.of(chat), spotify,
-                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock()), sources(spotify),
+                new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock(),
+                        MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, meters)),
+                sources(spotify, meters),
                 surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
                 SendSongs.Settings.LEASE, SendLimits.standard(), cipher.signingKey()));
     }

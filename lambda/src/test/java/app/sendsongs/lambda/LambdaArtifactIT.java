@@ -160,7 +160,10 @@ class LambdaArtifactIT {
         return environment;
     }
 
-    /** Runs {@link InvokeOnce} with only the artifact (and itself) on the class path; its standard output. */
+    /**
+     * Runs {@link InvokeOnce} with only the artifact (and itself) on the class path; the handler's output, the last
+     * line it prints (the function's metric lines come before it, as they would go to its log).
+     */
     private static String invokeFromArtifact(Class<?> handler, String sampleEvent, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("invoke-once");
@@ -191,7 +194,10 @@ class LambdaArtifactIT {
                 throw new AssertionError("the handler did not finish");
             }
             assertThat(process.exitValue()).as("exit code; output: " + output).isZero();
-            return output;
+            List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+            assertThat(lines.subList(0, Math.max(0, lines.size() - 1))).as("before the output: metric lines only")
+                    .allSatisfy(line -> assertThat(line).startsWith("{\"_aws\":"));
+            return lines.isEmpty() ? "" : lines.getLast();
         } finally {
             try (var files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

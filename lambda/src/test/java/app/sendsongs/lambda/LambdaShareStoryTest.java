@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,36 @@ class LambdaShareStoryTest {
         int aliceMessages = people.inbox("alice").size();
         people.advanceMinutes(120);
         assertThat(people.inbox("alice")).hasSize(aliceMessages);
+
+        theFunctionsLoggedTheStorysFigures();
+    }
+
+    /** The same figures as the server's /metrics, as CloudWatch reads them from the functions' logs. */
+    private void theFunctionsLoggedTheStorysFigures() {
+        List<EmfLines.Datum> data = EmfLines.read(world.metricLines);
+        assertThat(data).allSatisfy(datum -> assertThat(datum.namespace()).isEqualTo("SendSongs"));
+        assertThat(EmfLines.sum(data, "WebhookRequests", Map.of("Function", "webhook", "Platform", "messenger",
+                "Outcome", "accepted"))).isGreaterThanOrEqualTo(4);
+        assertThat(EmfLines.sum(data, "WebhookEvents", Map.of("Function", "webhook"))).isGreaterThanOrEqualTo(4);
+        assertThat(data).filteredOn(d -> d.name().equals("MessagesHandled"))
+                .as("handling times, in milliseconds, by input and outcome").isNotEmpty()
+                .allSatisfy(d -> assertThat(d.unit()).isEqualTo("Milliseconds"))
+                .anySatisfy(d -> assertThat(d.dimensions()).containsEntry("Function", "inbound")
+                        .containsEntry("Input", "text").containsEntry("Outcome", "handled"));
+        assertThat(EmfLines.sum(data, "Messages", Map.of("Platform", "messenger", "Outcome", "sent")))
+                .isGreaterThanOrEqualTo(6);
+        assertThat(data.stream().filter(d -> d.name().equals("ListenChecks")
+                        && d.dimensions().equals(Map.of("Function", "tick", "Source", "spotify", "Outcome", "read")))
+                .mapToLong(d -> d.values().size()).sum()).as("checks the tick ran").isGreaterThanOrEqualTo(2);
+        assertThat(EmfLines.sum(data, "OutsideCalls", Map.of("Service", "spotify", "Outcome", "ok")))
+                .isGreaterThan(0);
+        assertThat(data).filteredOn(d -> d.name().equals("ListenChecksLag"))
+                .as("one lag a tick, with only the function as dimension (the alarm's metric)").isNotEmpty()
+                .allSatisfy(d -> {
+                    assertThat(d.dimensions()).isEqualTo(Map.of("Function", "tick"));
+                    assertThat(d.unit()).isEqualTo("Seconds");
+                });
+        assertThat(String.join("\n", world.metricLines)).as("no person, name or secret in a metric")
+                .doesNotContain("alice", "Alice", "Bob", "bob-sp", world.tokenKey(), "sandbox-page-access-token");
     }
 }

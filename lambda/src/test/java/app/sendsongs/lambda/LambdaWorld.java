@@ -51,6 +51,8 @@ final class LambdaWorld implements AutoCloseable {
     final TickHandler tick;
     final InboundHandler inbound;
     private SqsEventSourceMapping inboundMapping;
+    /** Every function's Embedded Metric Format lines, as they would reach their logs. */
+    final List<String> metricLines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The functions' table and queues are fresh ones on the test servers, deleted after the test. */
     LambdaWorld(DynaliteExtension dynamo, ElasticMqExtension queueServer) {
@@ -159,7 +161,7 @@ final class LambdaWorld implements AutoCloseable {
         });
         TestAws clients = new TestAws(parameters.endpoint(), dynamoDb, sqs);
         aws.put(function, clients);
-        return new Surroundings(environment, clients, StoreOpener.dynamoDb(), clock);
+        return new Surroundings(environment, clients, StoreOpener.dynamoDb(), clock, metricLines::add);
     }
 
     private void storeSecrets() {

@@ -2,6 +2,7 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.lang.reflect.Field;
@@ -166,6 +167,40 @@ class TerraformIT {
             if (settings.contains(Setting.INBOUND_QUEUE_URL)) {
                 assertThat(environment.get(Setting.INBOUND_QUEUE_URL.name())).isEqualTo(QUEUE + ".url");
             }
+        }
+    }
+
+    @Test
+    void theWatchScheduleAndItsGracePeriodAreVariablesDefaultingToTheCodesOwnAndReachEveryFunctionThatWatches() {
+        Map<String, Object> variables = terraform.section("variable");
+        assertThat(WatchSchedule.parse(String.valueOf(TerraformConfig.map(variables.get("watch_schedule"))
+                .get("default")))).isEqualTo(WatchSchedule.standard());
+        assertThat(WatchSchedule.parseDuration(String.valueOf(TerraformConfig.map(variables.get("watch_grace"))
+                .get("default")))).isEqualTo(WatchSchedule.DEFAULT_GRACE);
+        for (String function : FUNCTIONS.keySet()) {
+            if (settingsOf(function).contains(Setting.WATCH_GRACE)) {
+                assertThat(environment(function)).as(function)
+                        .containsEntry(Setting.WATCH_SCHEDULE.name(), "var.watch_schedule")
+                        .containsEntry(Setting.WATCH_GRACE.name(), "var.watch_grace");
+            }
+        }
+    }
+
+    @Test
+    void theLastfmSharedSecretIsAParameterOfItsOwnGivenOnlyToTheFunctionsThatOfferLastfm() {
+        Map<String, Object> secret = terraform.resource("aws_ssm_parameter.lastfm_shared_secret");
+        assertThat(secret.get("type")).isEqualTo("SecureString");
+        assertThat(String.valueOf(secret.get("key_id"))).startsWith("aws_kms_key.");
+        for (String function : FUNCTIONS.keySet()) {
+            Map<String, Object> environment = environment(function);
+            boolean offersLastfm = settingsOf(function).contains(Setting.LASTFM_API_KEY);
+            assertThat(environment.containsKey(Setting.LASTFM_API_KEY.name())).as(function).isEqualTo(offersLastfm);
+            assertThat(environment.get(Setting.LASTFM_SHARED_SECRET_PARAMETER.name())).as(function)
+                    .isEqualTo(offersLastfm ? "aws_ssm_parameter.lastfm_shared_secret.name" : null);
+            assertThat(RECORDED.get(function)).as(function + " reads the shared secret exactly when it offers Last.fm")
+                    .extracting(AwsCall::resource)
+                    .matches(resources -> resources.contains("parameter:"
+                            + LambdaWorld.parameterName(Setting.LASTFM_SHARED_SECRET_PARAMETER)) == offersLastfm);
         }
     }
 
@@ -359,6 +394,98 @@ class TerraformIT {
                 .isEqualTo("local.public_base_url/callback");
     }
 
+    @Test
+    void everyFunctionsErrorsAndThrottlesRaiseAnAlarmToTheConfiguredTopic() {
+        for (String function : FUNCTIONS.keySet()) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                Map<String, Object> alarm = terraform.resource("aws_cloudwatch_metric_alarm." + function + "_"
+                        + metric.toLowerCase(java.util.Locale.ROOT));
+                assertThat(alarm.get("namespace")).isEqualTo("AWS/Lambda");
+                assertThat(alarm.get("metric_name")).isEqualTo(metric);
+                assertThat(TerraformConfig.map(alarm.get("dimensions")))
+                        .isEqualTo(Map.of("FunctionName", "aws_lambda_function." + function + ".function_name"));
+                assertThat(alarm.get("statistic")).isEqualTo("Sum");
+                assertThat(((Number) alarm.get("threshold")).doubleValue()).isZero();
+                assertThat(alarm.get("comparison_operator")).isEqualTo("GreaterThanThreshold");
+                assertThat(alarm.get("treat_missing_data")).isEqualTo("notBreaching");
+                assertNotifies(alarm);
+            }
+        }
+    }
+
+    @Test
+    void theIntakeQueuesBacklogAgeAndDeadLettersRaiseAlarms() {
+        Map<String, Object> age = terraform.resource("aws_cloudwatch_metric_alarm.intake_backlog_age");
+        assertThat(age.get("namespace")).isEqualTo("AWS/SQS");
+        assertThat(age.get("metric_name")).isEqualTo("ApproximateAgeOfOldestMessage");
+        assertThat(TerraformConfig.map(age.get("dimensions"))).isEqualTo(Map.of("QueueName", QUEUE + ".name"));
+        assertThat(age.get("statistic")).isEqualTo("Maximum");
+        assertThat(age.get("threshold")).isEqualTo("var.intake_age_alarm_seconds");
+        assertNotifies(age);
+
+        Map<String, Object> deadLetters = terraform.resource("aws_cloudwatch_metric_alarm.intake_dead_letters");
+        assertThat(deadLetters.get("namespace")).isEqualTo("AWS/SQS");
+        assertThat(deadLetters.get("metric_name")).isEqualTo("ApproximateNumberOfMessagesVisible");
+        assertThat(TerraformConfig.map(deadLetters.get("dimensions")))
+                .isEqualTo(Map.of("QueueName", DEAD_LETTERS + ".name"));
+        assertThat(((Number) deadLetters.get("threshold")).doubleValue()).isZero();
+        assertThat(deadLetters.get("comparison_operator")).isEqualTo("GreaterThanThreshold");
+        assertNotifies(deadLetters);
+    }
+
+    /** The lag alarm watches exactly the metric the tick writes to its log, under the name Lambda gives the tick. */
+    @Test
+    void theListenCheckLagAlarmReadsTheMetricTheTickWrites() {
+        Map<String, Object> lag = terraform.resource("aws_cloudwatch_metric_alarm.listen_check_lag");
+        assertThat(lag.get("namespace")).isEqualTo(EmbeddedMetrics.NAMESPACE);
+        assertThat(lag.get("metric_name")).isEqualTo(EmbeddedMetrics.metricName(TickHandler.CHECK_LAG));
+        assertThat(TerraformConfig.map(lag.get("dimensions")))
+                .isEqualTo(Map.of("Function", "aws_lambda_function.tick.function_name"));
+        assertThat(lag.get("statistic")).isEqualTo("Maximum");
+        assertThat(lag.get("threshold")).isEqualTo("var.listen_check_lag_alarm_seconds");
+        assertThat(lag.get("treat_missing_data")).as("a tick that stops reporting has stopped checking")
+                .isEqualTo("breaching");
+        assertNotifies(lag);
+
+        List<EmfLines.Datum> written = EmfLines.read(world.metricLines);
+        assertThat(written).filteredOn(datum -> datum.name().equals(lag.get("metric_name")))
+                .as("the tick wrote it in the recorded run, with the function as its only dimension").isNotEmpty()
+                .allSatisfy(datum -> {
+                    assertThat(datum.namespace()).isEqualTo(lag.get("namespace"));
+                    assertThat(datum.dimensions().keySet()).containsExactly("Function");
+                });
+    }
+
+    @Test
+    void theAlarmsNotifyAGivenTopicOrOneMadeForAnEmailAndNothingWithout() {
+        Map<String, Object> variables = terraform.section("variable");
+        for (String variable : List.of("alarm_email", "alarm_topic_arn")) {
+            assertThat(TerraformConfig.map(variables.get(variable)).get("default")).as(variable).isEqualTo("");
+        }
+        Map<String, Object> subscription = terraform.resource("aws_sns_topic_subscription.alarm_email");
+        assertThat(subscription.get("protocol")).isEqualTo("email");
+        assertThat(subscription.get("endpoint")).isEqualTo("var.alarm_email");
+        assertThat(terraform.resources("aws_sns_topic")).containsOnlyKeys("alarms");
+        assertThat(terraform.resources("aws_cloudwatch_metric_alarm")).hasSize(2 * FUNCTIONS.size() + 3);
+    }
+
+    /**
+     * The alarm notifies {@code local.alarm_topics} when it fires and when it clears. hcl4j replaces a local by
+     * what it makes of its value, so the parsed alarm is only checked to have both, the same; the file names the
+     * local on every such line.
+     */
+    private static void assertNotifies(Map<String, Object> alarm) {
+        assertThat(alarm.get("alarm_actions")).as("alarm_actions of %s", alarm.get("alarm_name")).isNotNull()
+                .isEqualTo(alarm.get("ok_actions"));
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(TerraformConfig.directory().resolve("alarms.tf"));
+            assertThat(lines).filteredOn(line -> line.strip().matches("(alarm|ok)_actions\\s*=.*"))
+                    .allSatisfy(line -> assertThat(line.strip()).endsWith("= local.alarm_topics"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- reading the configuration ----
 
     private static Map<String, Object> function(String function) {
@@ -423,6 +550,14 @@ class TerraformIT {
     @SuppressWarnings("unchecked")
     private static List<Setting> settings(Class<?> handler) throws ReflectiveOperationException {
         return (List<Setting>) handler.getField("SETTINGS").get(null);
+    }
+
+    private static List<Setting> settingsOf(String function) {
+        try {
+            return settings(FUNCTIONS.get(function));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(function + " declares no SETTINGS", e);
+        }
     }
 
     private static int number(Object value) {

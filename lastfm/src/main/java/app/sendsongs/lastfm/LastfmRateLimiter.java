@@ -55,8 +55,13 @@ public final class LastfmRateLimiter {
 
     /** Four calls a second on the real clock, 2 s after a first 29 doubling up to 2 min, waiting 10 s at most. */
     public static LastfmRateLimiter standard() {
+        return standard(duration -> Thread.sleep(duration));
+    }
+
+    /** As {@link #standard()}, waiting through {@code sleeper} (a runtime's, which also measures the waits). */
+    public static LastfmRateLimiter standard(Sleeper sleeper) {
         return new LastfmRateLimiter(STANDARD_SPACING, STANDARD_FIRST_BACKOFF, STANDARD_LONGEST_BACKOFF,
-                STANDARD_LONGEST_WAIT, Clock.systemUTC(), duration -> Thread.sleep(duration));
+                STANDARD_LONGEST_WAIT, Clock.systemUTC(), sleeper);
     }
 
     /**

@@ -41,7 +41,12 @@ public final class ListenBrainzRateLimiter {
 
     /** On the real clock, waiting 12 s at most. */
     public static ListenBrainzRateLimiter standard() {
-        return new ListenBrainzRateLimiter(STANDARD_LONGEST_WAIT, Clock.systemUTC(), duration -> Thread.sleep(duration));
+        return standard(duration -> Thread.sleep(duration));
+    }
+
+    /** As {@link #standard()}, waiting through {@code sleeper} (a runtime's, which also measures the waits). */
+    public static ListenBrainzRateLimiter standard(Sleeper sleeper) {
+        return new ListenBrainzRateLimiter(STANDARD_LONGEST_WAIT, Clock.systemUTC(), sleeper);
     }
 
     /**

@@ -11,6 +11,8 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.web.RegistrationPages;
 import app.sendsongs.web.WebResponse;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -39,12 +41,15 @@ final class BotRoutes {
     private final Webhook webhook;
     private final RegistrationPages registrationPages;
     private final Inbox inbox;
+    private final ServerMetrics metrics;
 
     BotRoutes(SendSongs app, ConnectLink connectLink, WebhookVerifier webhookVerifier,
-              SignatureVerifier signatureVerifier, WebhookParser parser, Inbox inbox, Clock clock) {
+              SignatureVerifier signatureVerifier, WebhookParser parser, Inbox inbox, Clock clock,
+              ServerMetrics metrics) {
         this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
         this.inbox = inbox;
+        this.metrics = metrics;
     }
 
     void register(Javalin server) {
@@ -124,12 +129,14 @@ final class BotRoutes {
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
             event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
+            Intake.webhook(metrics, PLATFORM, "too_large", 0);
             return;
         } catch (UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
             event.count("status", HttpStatus.BAD_REQUEST.getCode()).warn("incomplete", started);
+            Intake.webhook(metrics, PLATFORM, "incomplete", 0);
             return;
         }
         switch (webhook.receive(body, ctx.header(SignatureVerifier.HEADER))) {
@@ -137,8 +144,9 @@ final class BotRoutes {
                 LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
                 send(ctx, rejected.response());
                 int status = rejected.response().status();
-                event.count("status", status).warn(status == HttpStatus.FORBIDDEN.getCode() ? "bad_signature"
-                        : "malformed", started);
+                String outcome = status == HttpStatus.FORBIDDEN.getCode() ? "bad_signature" : "malformed";
+                event.count("status", status).warn(outcome, started);
+                Intake.webhook(metrics, PLATFORM, outcome, 0);
             }
             case Webhook.Intake.Accepted accepted -> {
                 event.count("events", accepted.events().size());
@@ -147,10 +155,12 @@ final class BotRoutes {
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
                     event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
+                    Intake.webhook(metrics, PLATFORM, "busy", 0);
                     return;
                 }
                 send(ctx, Webhook.RECEIVED);
                 event.count("status", Webhook.RECEIVED.status()).info("accepted", started);
+                Intake.webhook(metrics, PLATFORM, "accepted", accepted.events().size());
             }
         }
     }

@@ -14,8 +14,17 @@ import app.sendsongs.messenger.WebhookParser;
 import app.sendsongs.messenger.WebhookVerifier;
 import app.sendsongs.lastfm.LastfmClient;
 import app.sendsongs.lastfm.LastfmConfig;
+import app.sendsongs.lastfm.LastfmRateLimiter;
 import app.sendsongs.listenbrainz.ListenBrainzClient;
 import app.sendsongs.listenbrainz.ListenBrainzConfig;
+import app.sendsongs.listenbrainz.ListenBrainzRateLimiter;
+import app.sendsongs.metrics.Intake;
+import app.sendsongs.metrics.LimiterWaits;
+import app.sendsongs.metrics.MeteredChatPlatform;
+import app.sendsongs.metrics.MeteredHttpClient;
+import app.sendsongs.metrics.MeteredListeningSource;
+import app.sendsongs.server.metrics.MetricsEndpoint;
+import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
@@ -45,12 +54,15 @@ public final class BotServer implements AutoCloseable {
             32L * 1024 * 1024);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
+    /** How long the adapters' HTTP clients wait for a connection to an outside service. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
     static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Clock clock;
     private final ServerStore store;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final SendSongs app;
     private final Javalin http;
     private DurableInbox inbox;
@@ -73,10 +85,14 @@ public final class BotServer implements AutoCloseable {
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
-            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock); // both the catalogue and a listening source
-            this.app = new SendSongs(store.stores(), List.of(new GraphSendApi(messenger)), spotifyClient,
-                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock),
-                    listeningSources(config, link, spotifyClient), clock, new SendSongs.Settings(link,
+            // both the catalogue and a listening source
+            SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
+                    MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, metrics));
+            this.app = new SendSongs(store.stores(), List.of(new MeteredChatPlatform(new GraphSendApi(messenger,
+                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics)), spotifyClient,
+                    new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
+                            MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
+                    listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
                     config.schedule(), config.lease(), config.sendLimits(), config.tokenCipher().signingKey(),
                     config.heldMessageExpiry()));
             this.http = Javalin.create(javalin -> {
@@ -88,7 +104,10 @@ public final class BotServer implements AutoCloseable {
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
+                javalin.requestLogger.http(metrics::request);
             });
+            metrics.census(store.census(), clock);
+            MetricsEndpoint.mount(http, metrics, config.metricsToken());
             extraRoutes.accept(http);
             http.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
@@ -96,19 +115,25 @@ public final class BotServer implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             store.close();
+            metrics.close();
             throw e;
         }
     }
 
     /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
-    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify) {
+    private static List<ListeningSource> listeningSources(ServerConfig config, ConnectLink link, SpotifyClient spotify,
+                                                          ServerMetrics metrics) {
         List<ListeningSource> sources = new ArrayList<>(List.of(spotify));
         config.lastfm().ifPresent(lastfm -> sources.add(new LastfmClient(new LastfmConfig(lastfm.webBaseUrl(),
                 lastfm.apiBaseUrl(), lastfm.apiKey(), lastfm.sharedSecret(),
-                link.callbackUrl(SourceKind.LASTFM.id())))));
+                link.callbackUrl(SourceKind.LASTFM.id())),
+                LastfmRateLimiter.standard(new LimiterWaits(metrics, "lastfm")::sleep),
+                MeteredHttpClient.standard("lastfm", CONNECT_TIMEOUT, metrics))));
         sources.add(new ListenBrainzClient(new ListenBrainzConfig(config.listenBrainzApiBaseUrl(),
-                link.url(SourceKind.LISTENBRAINZ.id()))));
-        return sources;
+                link.url(SourceKind.LISTENBRAINZ.id())),
+                ListenBrainzRateLimiter.standard(new LimiterWaits(metrics, "listenbrainz")::sleep),
+                MeteredHttpClient.standard("listenbrainz", CONNECT_TIMEOUT, metrics)));
+        return sources.stream().map(source -> (ListeningSource) new MeteredListeningSource(source, metrics)).toList();
     }
 
     /**
@@ -122,13 +147,15 @@ public final class BotServer implements AutoCloseable {
         try {
             // Nothing is kept before the port opens, so the workers exist by the time the intake wakes them.
             inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
+            metrics.intakeDepth(inbox, DurableInbox::waiting);
             InboxStore waiting = store.stores().inbox();
             workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
                     waiting::hasWaiting, INBOX_WORKERS);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
-                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), inbox, clock)
+                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), inbox, clock, metrics)
                     .register(http);
             http.start(config.host(), config.port());
+            metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
         } catch (RuntimeException e) {
             try {
@@ -142,7 +169,7 @@ public final class BotServer implements AutoCloseable {
         return this;
     }
 
-    /** An inbox worker's event: handled by the bot, with one event line saying how it went. */
+    /** An inbox worker's event: handled by the bot, with one event line and the handling time saying how it went. */
     private void handle(Inbound event) {
         long started = EventLog.start();
         EventLog line = EventLog.message(event);
@@ -150,9 +177,15 @@ public final class BotServer implements AutoCloseable {
             app.bot().handle(event);
         } catch (RuntimeException e) {
             line.warn("failed", started);
+            Intake.handled(metrics, event, "failed", since(started));
             throw e;
         }
         line.info("handled", started);
+        Intake.handled(metrics, event, "handled", since(started));
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     public SendSongs app() {
@@ -187,7 +220,11 @@ public final class BotServer implements AutoCloseable {
                 tickLoop.close();
             }
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.metrics.Intake;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -79,12 +80,12 @@ public final class EventLog {
      * {@code text}, {@code choice}, {@code button} or {@code link}) and the command it asks for.
      */
     public static EventLog message(Inbound event) {
-        EventLog line = event(event.from().platform(), "message");
+        EventLog line = event(event.from().platform(), "message").word("input", Intake.inputOf(event));
         return switch (event) {
-            case Inbound.Text text -> line.word("input", "text").word("command", commandOf(text.text()));
-            case Inbound.ChoiceTapped tap -> line.word("input", "choice").word("command", commandOf(tap.payload()));
-            case Inbound.ButtonTapped tap -> line.word("input", "button").word("command", commandOf(tap.payload()));
-            case Inbound.OpenedLink link -> line.word("input", "link");
+            case Inbound.Text text -> line.word("command", commandOf(text.text()));
+            case Inbound.ChoiceTapped tap -> line.word("command", commandOf(tap.payload()));
+            case Inbound.ButtonTapped tap -> line.word("command", commandOf(tap.payload()));
+            case Inbound.OpenedLink link -> line;
         };
     }
 

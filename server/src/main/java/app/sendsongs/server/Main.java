@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
         subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
-                Main.Restore.class,
+                Main.Restore.class, Main.Status.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
@@ -35,6 +35,9 @@ public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
     /** The variables backup and restore read. */
     private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
+    /** The variables status reads: the store's, on either kind of store. */
+    private static final List<String> STORE_VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE",
+            "AWS_REGION", "DYNAMODB_ENDPOINT", "AWS_ACCESS_KEY_ID", Logging.VARIABLE);
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -52,6 +55,9 @@ public final class Main implements Runnable {
 
     /** Backup and restore read only the variables naming the database; the others, every variable. */
     private static String[] variablesHelpFor(Object command) {
+        if (command instanceof Status) {
+            return variablesHelp(STORE_VARIABLES);
+        }
         boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
@@ -278,6 +284,48 @@ public final class Main implements Runnable {
                 System.err.println(e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Print what the bot holds, from its store (STORE: the SQLite file or the DynamoDB table), "
+                    + "while the server runs: people and their listening connections, songs watched and not yet "
+                    + "delivered, held messages, and the listen checks due with the wait of the oldest. Counts only: "
+                    + "no names, ids or messages. On DynamoDB it reads the whole table once.")
+    static final class Status extends FileSettings implements Callable<Integer> {
+        @Option(names = "--json", description = "One JSON object instead of lines.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> problems = new ArrayList<>();
+            StoreConfig store;
+            try {
+                store = StoreConfig.from(settings(), problems);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                store = null;
+            }
+            if (!problems.isEmpty()) {
+                System.err.println(String.join("\n", problems));
+                return 2;
+            }
+            java.time.Instant now = java.time.Instant.now();
+            try {
+                StatusReport report = new StatusReport(ServerStore.figures(store, now), now, describe(store));
+                System.out.print(json ? report.json() + "\n" : report.text());
+                return 0;
+            } catch (SqliteStoreException | software.amazon.awssdk.core.exception.SdkException e) {
+                System.err.println("status: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private static String describe(StoreConfig store) {
+            return switch (store) {
+                case StoreConfig.Sqlite sqlite -> "SQLite " + sqlite.path().toAbsolutePath();
+                case StoreConfig.DynamoDb dynamo -> "DynamoDB table " + dynamo.table() + " in " + dynamo.region();
+            };
         }
     }
 

@@ -20,7 +20,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
                            WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits, Duration lease,
-                           Duration heldMessageExpiry, TokenCipher tokenCipher) {
+                           Duration heldMessageExpiry, TokenCipher tokenCipher, Optional<String> metricsToken) {
 
     /** The Last.fm API account, when Last.fm is offered; base URLs null for the real Last.fm. */
     public record Lastfm(String apiKey, String sharedSecret, String webBaseUrl, String apiBaseUrl) {
@@ -88,6 +88,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("LEASE_SECONDS", "how long a worker holds what it took (a person's webhook events, a message "
                     + "it sends, a listen check) before another may take it, should the worker die: longer than a "
                     + "Send API call and its echo take (default 120)"),
+            new Variable("METRICS_TOKEN", "a long random token: GET /metrics answers a Prometheus server that sends "
+                    + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
@@ -146,7 +148,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
                 or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
                 store, schedule, Duration.ofSeconds(tick), limits, Duration.ofSeconds(lease), Duration.ofDays(heldDays),
-                tokenCipher);
+                tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()));
     }
 
     /** Last.fm is offered when both its key and secret are set; one without the other is a mistake. */

@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.dynamodb.DynamoStores;
@@ -15,16 +16,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 /** The store the configuration names, opened, and whatever must be closed with it. */
 final class ServerStore implements AutoCloseable {
     private final Stores stores;
+    private final Census census;
     private final AutoCloseable client;
 
-    private ServerStore(Stores stores, AutoCloseable client) {
+    private ServerStore(Stores stores, Census census, AutoCloseable client) {
         this.stores = stores;
+        this.census = census;
         this.client = client;
     }
 
     static ServerStore open(StoreConfig config, TokenCipher cipher) {
         return switch (config) {
-            case StoreConfig.Sqlite sqlite -> new ServerStore(SqliteStores.open(sqlite.path(), cipher), () -> { });
+            case StoreConfig.Sqlite sqlite -> {
+                SqliteStores store = SqliteStores.file(sqlite.path(), cipher);
+                yield new ServerStore(store.stores(), store.census(), () -> { });
+            }
             case StoreConfig.DynamoDb dynamo -> openDynamo(dynamo, cipher);
         };
     }
@@ -35,11 +41,24 @@ final class ServerStore implements AutoCloseable {
             if (config.createTable()) {
                 DynamoStores.createTable(client, config.table());
             }
-            return new ServerStore(DynamoStores.create(client, config.table(), cipher), client);
+            return new ServerStore(DynamoStores.create(client, config.table(), cipher),
+                    DynamoStores.census(client, config.table()), client);
         } catch (RuntimeException e) {
             client.close();
             throw e;
         }
+    }
+
+    /** The operator's figures of the store the configuration names, read without changing it. */
+    static Census.Figures figures(StoreConfig config, java.time.Instant now) {
+        return switch (config) {
+            case StoreConfig.Sqlite sqlite -> SqliteStores.figures(sqlite.path(), now);
+            case StoreConfig.DynamoDb dynamo -> {
+                try (DynamoDbClient client = client(dynamo)) {
+                    yield DynamoStores.census(client, dynamo.table()).figures(now);
+                }
+            }
+        };
     }
 
     private static DynamoDbClient client(StoreConfig.DynamoDb config) {
@@ -57,6 +76,11 @@ final class ServerStore implements AutoCloseable {
 
     Stores stores() {
         return stores;
+    }
+
+    /** The operator's figures of the store. */
+    Census census() {
+        return census;
     }
 
     @Override

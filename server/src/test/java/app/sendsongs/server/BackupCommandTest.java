@@ -3,12 +3,7 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.store.sqlite.SqliteBackup;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code send-songs backup} while the server runs and handles messages, and {@code restore} once it is stopped. */
 class BackupCommandTest {
@@ -44,7 +38,7 @@ class BackupCommandTest {
             });
             awaitAtLeast(said, 20);
 
-            Run run = run("backup", "--sqlite-path", database.toString(), backup.toString());
+            CommandRun run = CommandRun.of("backup", "--sqlite-path", database.toString(), backup.toString());
 
             awaitAtLeast(said, said.get() + 20);
             talking.set(false);
@@ -54,14 +48,14 @@ class BackupCommandTest {
             assertThat(SqliteBackup.check(backup)).isEmpty();
 
             sandbox.register("bob", "bob-sp", "Bob Fisher");
-            Run refused = run("restore", "--sqlite-path", database.toString(), backup.toString());
+            CommandRun refused = CommandRun.of("restore", "--sqlite-path", database.toString(), backup.toString());
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("in use by another process: stop the server first");
             assertThat(sandbox.ask("bob", "history")).as("the running server kept its data").singleElement()
                     .asString().doesNotContain("To start, connect");
         }
 
-        Run restored = run("restore", "--sqlite-path", database.toString(), backup.toString());
+        CommandRun restored = CommandRun.of("restore", "--sqlite-path", database.toString(), backup.toString());
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("Restored", database.toString());
 
@@ -80,58 +74,32 @@ class BackupCommandTest {
         Path database = dir.resolve("send-songs.db");
         Demo.start(Map.of("PORT", "0", "SQLITE_PATH", database.toString())).close();
 
-        Run overwrite = run("backup", "--sqlite-path", database.toString(), existing.toString());
+        CommandRun overwrite = CommandRun.of("backup", "--sqlite-path", database.toString(), existing.toString());
         assertThat(overwrite.exit()).isEqualTo(1);
         assertThat(overwrite.err()).contains("already exists");
         assertThat(Files.readString(existing)).isEqualTo("keep me");
 
-        Run missing = run("backup", "--sqlite-path", dir.resolve("nowhere.db").toString(), dir.resolve("b.db").toString());
+        CommandRun missing = CommandRun.of("backup", "--sqlite-path", dir.resolve("nowhere.db").toString(), dir.resolve("b.db").toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("no database file at");
         assertThat(dir.resolve("nowhere.db")).doesNotExist();
 
         Path env = Files.writeString(dir.resolve("env"), "STORE=dynamodb\nDYNAMODB_TABLE=t\nAWS_REGION=eu-west-1\n");
-        Run dynamo = run("backup", "--env-file", env.toString(), dir.resolve("c.db").toString());
+        CommandRun dynamo = CommandRun.of("backup", "--env-file", env.toString(), dir.resolve("c.db").toString());
         assertThat(dynamo.exit()).isEqualTo(2);
         assertThat(dynamo.err()).contains("point-in-time recovery");
 
-        Run noFile = run("backup");
+        CommandRun noFile = CommandRun.of("backup");
         assertThat(noFile.exit()).isEqualTo(2);
     }
 
     @Test
     void theHelpOfBackupAndRestoreListsTheVariablesTheyRead() {
         for (String command : new String[] {"backup", "restore"}) {
-            Run help = run(command, "--help");
+            CommandRun help = CommandRun.of(command, "--help");
             assertThat(help.exit()).isZero();
             assertThat(help.out()).contains("--sqlite-path", "--env-file", "SQLITE_PATH", "STORE", "LOG_FORMAT")
                     .doesNotContain("MESSENGER_APP_SECRET");
-        }
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    /** Runs the command line as {@code java -jar send-songs.jar ...} would, capturing what it prints. */
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        StringWriter picocliOut = new StringWriter();
-        StringWriter picocliErr = new StringWriter();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            CommandLine cli = Main.commandLine();
-            cli.setOut(new PrintWriter(picocliOut, true));
-            cli.setErr(new PrintWriter(picocliErr, true));
-            int exit = cli.execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8) + picocliOut,
-                    stderr.toString(StandardCharsets.UTF_8) + picocliErr);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
         }
     }
 

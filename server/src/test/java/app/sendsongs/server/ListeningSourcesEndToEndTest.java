@@ -128,7 +128,8 @@ class ListeningSourcesEndToEndTest {
                 .contains(">Connect Last.fm</a>").contains(">Connect ListenBrainz</a>")
                 .doesNotContainIgnoringCase("try again");
         JsonNode told = sandbox.control().inboxMessages("sixth").get(sandbox.inbox("sixth").size() - 1);
-        assertThat(told.path("text").asText()).startsWith("This server's Spotify app is full");
+        assertThat(told.path("text").asText()).startsWith("This server's Spotify app is full")
+                .doesNotContainIgnoringCase("try again");
         assertThat(told.path("message").path("quick_replies")).extracting(reply -> reply.path("payload").asText())
                 .containsExactly("connect lastfm", "connect listenbrainz");
 
@@ -137,6 +138,27 @@ class ListeningSourcesEndToEndTest {
         SandboxClient.Response registered = browser.consentThrough(lastfmLink, "lastfm", "samsixth");
         assertThat(registered.body()).contains("id=\"registered\"").contains("Sam Sixth");
         assertThat(sandbox.ask("p1", "send_song name:\"Sam Sixth\" " + LINK + trackId).getLast()).startsWith("Sent ");
+    }
+
+    @Test
+    void switchingFromSpotifyToLastfmKeepsTheSongWatchedAndReadsLastfmFromTheSwitchOn() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        aliceSendsToBob("");
+        sandbox.advanceMinutes(GRACE_MINUTES + 60);
+        // after the delivery, but further back than the grace period before the switch
+        sandbox.control().scrobble("bobfisher", artist, title,
+                sandbox.now().minus(Duration.ofMinutes(GRACE_MINUTES + 10)));
+
+        SandboxClient.Response switched = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
+        assertThat(switched.body()).contains("id=\"registered\"").contains("Last.fm");
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).as("Last.fm is read from the switch on, less the grace period")
+                .noneMatch(text -> text.contains("listened to"));
+
+        scrobble("bobfisher", title);
+        sandbox.advanceMinutes(70);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
     }
 
     @Test
@@ -164,6 +186,30 @@ class ListeningSourcesEndToEndTest {
         scrobble("bobfisher", title);
         sandbox.advanceMinutes(10);
 
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+    }
+
+    @Test
+    void aRevokedLastfmSessionIsToldOncePausesWatchingAndResumesAfterReconnecting() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        sandbox.control().revokeLastfm("bobfisher");
+
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("bob")).startsWith("Your Last.fm connection has ended")
+                .contains(demo.baseUrl() + "/connect/lastfm?link=");
+        long readsWhenTold = sandbox.control().lastfmStats().path("user.getrecenttracks").asLong();
+        sandbox.advanceMinutes(3 * 60);
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Last.fm connection has ended"))
+                .hasSize(1);
+        assertThat(sandbox.control().lastfmStats().path("user.getrecenttracks").asLong())
+                .as("a revoked session is not read in a loop").isEqualTo(readsWhenTold);
+
+        scrobble("bobfisher", title);
+        SandboxClient.Response again = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
+        assertThat(again.body()).contains("id=\"registered\"");
+        sandbox.advanceMinutes(10);
         assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
     }
 
@@ -297,6 +343,8 @@ class ListeningSourcesEndToEndTest {
         String form = "state=" + SandboxClient.encode(state) + "&token="
                 + SandboxClient.encode(sandbox.control().listenBrainzToken("mallory_lb"));
         assertThat(mallory.postForm("/callback/listenbrainz", form, "https://evil.example").status()).isEqualTo(403);
+        assertThat(mallory.postForm("/callback/listenbrainz", form, "null").status())
+                .as("a page that hides its origin").isEqualTo(403);
         assertThat(sandbox.inAnotherBrowser().postForm("/callback/listenbrainz", form, null).body())
                 .contains("another browser");
         assertThat(mallory.postForm("/callback/listenbrainz", "state=" + SandboxClient.encode(state)

@@ -2,8 +2,11 @@ package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -20,6 +23,16 @@ class MainTest {
             assertThat(help).contains("--port", "--host", "--public-base-url", "--sqlite-path", "--watch-schedule", "--env-file");
         }
         assertThat(help("--help")).contains("serve", "demo", "sandbox", "MESSENGER_APP_SECRET");
+    }
+
+    @Test
+    void everyEnvironmentVariableIsInTheOperationsGuidesConfigurationReference() throws IOException {
+        String guide = Files.readString(Path.of("../docs/operations.md"));
+
+        for (ServerConfig.Variable variable : ServerConfig.VARIABLES) {
+            assertThat(guide).as("docs/operations.md documents " + variable.name())
+                    .containsPattern("(?m)^\\| [^|]*`" + variable.name() + "`");
+        }
     }
 
     @Test

@@ -43,6 +43,19 @@ class PageSecurityTest {
     }
 
     @Test
+    void thePasteFormsPageLetsTheBrowserNameItsOwnSiteAsTheOriginOfThePost() {
+        // With no-referrer a browser sends "Origin: null" with a form post, and the post would be refused as
+        // coming from nowhere; same-origin names the page's site to the page's site only.
+        SandboxClient.Response pastePage = client.get("/connect/listenbrainz");
+        SandboxClient.Response pasteAgain = client.paste(pastePage, "not a token!");
+
+        for (SandboxClient.Response page : List.of(pastePage, pasteAgain)) {
+            assertThat(page.body()).contains("name=\"token\"");
+            assertThat(page.headers().headers().firstValue("Referrer-Policy")).contains("same-origin");
+        }
+    }
+
+    @Test
     void aFailedCallbackAnswers400() {
         SandboxClient.Response unknownState = client.get("/callback?state=never-issued&code=x");
 

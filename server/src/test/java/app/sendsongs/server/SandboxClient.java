@@ -363,6 +363,11 @@ final class SandboxClient {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET with an {@code Authorization} header. */
+    Response getAuthorized(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+    }
+
     Response post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

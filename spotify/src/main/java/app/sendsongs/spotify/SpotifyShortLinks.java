@@ -52,7 +52,8 @@ public final class SpotifyShortLinks implements ShortLinks {
                 .connectTimeout(SpotifyClient.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
-    SpotifyShortLinks(String baseUrl, Clock clock, HttpClient http) {
+    /** With a client of the caller's choosing. */
+    public SpotifyShortLinks(String baseUrl, Clock clock, HttpClient http) {
         String base = HttpUrls.base(baseUrl, DEFAULT_BASE_URL);
         if (!HttpUrls.isAbsoluteHttp(base)) {
             throw new IllegalArgumentException("the Spotify short-link base URL must be an absolute http(s) URL");

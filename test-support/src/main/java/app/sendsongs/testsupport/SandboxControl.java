@@ -281,6 +281,11 @@ public final class SandboxControl {
         return post("/sandbox/listenbrainz/users/" + user + "/listens", listen, 200);
     }
 
+    /** The user's listens as the control API shows them, newest first. */
+    public JsonNode listens(String user) {
+        return get("/sandbox/listenbrainz/users/" + user + "/listens");
+    }
+
     /** The user deletes their ListenBrainz account. */
     public void deleteListenBrainzUser(String user) {
         send(HttpRequest.newBuilder(URI.create(base + "/sandbox/listenbrainz/users/" + user)).DELETE(),

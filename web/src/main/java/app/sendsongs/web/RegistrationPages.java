@@ -54,7 +54,7 @@ public final class RegistrationPages {
             case ConnectStart.Refused refused -> WebResponse.privatePage(400, Pages.page("Not connected",
                     "<p>" + Html.escape(refused.message()) + "</p>", ""), "'none'");
             case ConnectStart.ToConsent consent when kind.get().pastesToken() ->
-                    WebResponse.privatePage(200, PastePage.render(kind.get(), consent.state(), pasteAction(kind.get()),
+                    WebResponse.privateFormPage(200, PastePage.render(kind.get(), consent.state(), pasteAction(kind.get()),
                             ""), "'none'").withHeaders(cookie);
             case ConnectStart.ToConsent consent -> WebResponse.privateRedirect(consent.consentUrl()).withHeaders(cookie);
         };
@@ -87,7 +87,9 @@ public final class RegistrationPages {
             case CallbackResult.PasteAgain p -> 400;
             case CallbackResult.Failed f -> 400;
         };
-        return WebResponse.privatePage(status, page, "'nonce-" + nonce + "'");
+        return result instanceof CallbackResult.PasteAgain
+                ? WebResponse.privateFormPage(status, page, "'nonce-" + nonce + "'")
+                : WebResponse.privatePage(status, page, "'nonce-" + nonce + "'");
     }
 
     /**

@@ -39,6 +39,16 @@ public record WebResponse(int status, String contentType, String body, Map<Strin
         return new WebResponse(status, HTML, html, headers);
     }
 
+    /**
+     * A private page holding a form that posts back to this site. Its referrer policy is {@code same-origin}, not
+     * {@code no-referrer}: under {@code no-referrer} a browser sends a form post with {@code Origin: null}, which
+     * cannot be told from a post from a page hiding its site; under {@code same-origin} the post names this site,
+     * and no address of the page ever goes to another site.
+     */
+    static WebResponse privateFormPage(int status, String html, String scriptSource) {
+        return privatePage(status, html, scriptSource).withHeaders(Map.of("Referrer-Policy", "same-origin"));
+    }
+
     /** A {@code 302 Found} to {@code location}, with the same privacy headers as a private page. */
     static WebResponse privateRedirect(URI location) {
         Map<String, String> headers = privacyHeaders();

@@ -3,6 +3,7 @@ package app.sendsongs.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.server.Demo;
+import app.sendsongs.testsupport.SandboxControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -207,6 +208,36 @@ class DemoPageBrowserTest {
     }
 
     @Test
+    void bobListensOnListenBrainzAndHisListenCarriesTheSharedSongsSpotifyId() {
+        connectAndRegister("alice", "Alice Smith", true);
+        new org.openqa.selenium.support.ui.Select(column("bob").findElement(By.cssSelector(".source-select")))
+                .selectByValue("listenbrainz");
+        connectAndRegister("bob", "Bob Fisher", false, "listenbrainz", "bob");
+        WebElement track = driver.findElements(By.cssSelector("#catalogue-list .track")).get(3);
+        String trackId = track.getDomAttribute("data-track");
+        String title = track.findElement(By.cssSelector(".title")).getText().strip();
+        int aliceBefore = botTexts("alice").size();
+        input("alice").sendKeys("send_song name:\"Bob Fisher\" " + LINK + trackId, Keys.ENTER);
+        awaitBot("alice", aliceBefore, text -> text.startsWith("Sent " + title));
+
+        String shared = ".person[data-psid='bob'] .shared-song[data-track='" + trackId + "']";
+        click(By.cssSelector(shared + " .play-button"));
+        await("the listen in Bob's history", d -> column("bob").findElement(By.cssSelector(".recent-plays"))
+                .getText().contains(title));
+        assertThat(new SandboxControl(demo.baseUrl()).listens("bob").get(0)
+                .path("track_metadata").path("additional_info").path("spotify_id").asText())
+                .as("the listen carries the song's Spotify id").endsWith(trackId);
+        Optional<String> told = Optional.empty();
+        for (int advances = 0; told.isEmpty() && advances < 3; advances++) {
+            click(By.id("advance-5m"));
+            told = maybeBot("alice", aliceBefore, text -> text.contains("Bob Fisher listened to " + title),
+                    Duration.ofSeconds(5));
+        }
+        assertThat(told).hasValueSatisfying(text -> assertThat(text).startsWith("🎧"));
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void messageTextIsNeverParsedAsHtmlAndAnAddedPersonGetsTheirOwnLinkByTapping() {
         String evil = "<img src=x onerror=\"window.__pwned=1\"><b>bold?</b>";
         int before = botTexts("alice").size();
@@ -252,10 +283,18 @@ class DemoPageBrowserTest {
         String code;
         driver.switchTo().window(popup);
         try {
-            // The page fills in the person's own emulated user on the source's consent form.
-            await("the consent form filled in with " + source + " user " + user,
-                    d -> user.equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
-            driver.findElement(By.id("agree")).click();
+            if (source.equals("listenbrainz")) {
+                // The page pastes the person's emulated user token into the bot's own paste form.
+                String token = new SandboxControl(demo.baseUrl()).listenBrainzToken(user);
+                await("the paste form filled in with the token of ListenBrainz user " + user,
+                        d -> token.equals(d.findElement(By.id("token")).getDomProperty("value")));
+                driver.findElement(By.cssSelector("button[type='submit']")).click();
+            } else {
+                // The page fills in the person's own emulated user on the source's consent form.
+                await("the consent form filled in with " + source + " user " + user,
+                        d -> user.equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
+                driver.findElement(By.id("agree")).click();
+            }
             code = await("the registration code", d -> Optional.of(d.findElement(By.id("registration-code")))
                     .map(element -> element.getText().strip()).filter(text -> !text.isEmpty()).orElse(null));
         } finally {

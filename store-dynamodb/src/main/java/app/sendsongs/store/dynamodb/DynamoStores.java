@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.util.Objects;
@@ -54,6 +55,12 @@ public final class DynamoStores {
                 housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
+    }
+
+    /** The operator's figures of the table (see {@link DynamoCensus}); the client stays the caller's. */
+    public static Census census(DynamoDbClient client, String tableName) {
+        Objects.requireNonNull(client, "client");
+        return new DynamoCensus(new DynamoTable(client, tableName));
     }
 
     /**

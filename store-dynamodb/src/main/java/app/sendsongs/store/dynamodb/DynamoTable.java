@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -213,6 +216,42 @@ final class DynamoTable {
                     ? response.lastEvaluatedKey() : null;
         } while (startKey != null && (limit <= 0 || items.size() < limit));
         return items;
+    }
+
+    /** How many items a query finds, counted by DynamoDB page by page (no item is returned). */
+    long count(QueryRequest request) {
+        long count = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse response = client.query(request.toBuilder().tableName(name).select(Select.COUNT)
+                    .exclusiveStartKey(startKey).build());
+            count += response.count();
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return count;
+    }
+
+    /**
+     * Hands every item of the table, with only the {@code attributes} named, to {@code each}, page by page. The
+     * one read of the whole table, for the operator's figures; nothing the bot does while serving scans.
+     */
+    void scan(List<String> attributes, java.util.function.Consumer<Map<String, AttributeValue>> each) {
+        Map<String, String> names = new java.util.HashMap<>();
+        List<String> projection = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            names.put("#a" + i, attributes.get(i));
+            projection.add("#a" + i);
+        }
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanResponse response = client.scan(ScanRequest.builder().tableName(name)
+                    .projectionExpression(String.join(", ", projection)).expressionAttributeNames(names)
+                    .exclusiveStartKey(startKey).build());
+            response.items().forEach(each);
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
     }
 
     /** A query request for items whose key (or index key) meets {@code keyCondition}. */

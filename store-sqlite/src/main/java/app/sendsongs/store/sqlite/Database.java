@@ -97,6 +97,24 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * One read-only connection to an existing file: never creates it, never writes (not even to migrate it), and
+     * sees what a server using the file has committed.
+     */
+    static Database readOnlyFile(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isRegularFile(absolute)) {
+            throw new SqliteStoreException("there is no database at " + absolute);
+        }
+        try {
+            Session session = new Session(SqliteBackup.readOnly(absolute));
+            session.execute("PRAGMA query_only = 1");
+            return new Database(absolute.toString(), session, List.of(), null);
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot open " + absolute, e);
+        }
+    }
+
     static Database memory() {
         try {
             return new Database(":memory:", new Session(connect("jdbc:sqlite::memory:")), List.of(), null);

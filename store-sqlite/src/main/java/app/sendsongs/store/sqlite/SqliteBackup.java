@@ -186,7 +186,7 @@ public final class SqliteBackup {
     }
 
     /** A connection that cannot write to the file and never creates one. */
-    private static Connection readOnly(Path file) throws SQLException {
+    static Connection readOnly(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 package app.sendsongs.store.sqlite;
 
+import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class SqliteStores implements AutoCloseable {
     private final int migrationsApplied;
     private final SqliteWatches watches;
     private final Stores stores;
+    private final Census census;
 
     private SqliteStores(Database db, TokenCipher tokens) {
         this.db = db;
@@ -44,6 +46,7 @@ public final class SqliteStores implements AutoCloseable {
         this.stores = new Stores(new SqliteUsers(db, seal), new SqliteRegistrations(db, seal), new SqliteInboundLog(db),
                 new SqliteInbox(db), new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches,
                 new SqliteGroups(db), new SqlitePreferences(db), new SqliteDrafts(db), new SqliteHousekeeping(db), db);
+        this.census = new SqliteCensus(db);
     }
 
     /**
@@ -80,6 +83,29 @@ public final class SqliteStores implements AutoCloseable {
     /** Every part, for the core. */
     public Stores stores() {
         return stores;
+    }
+
+    /**
+     * The operator's figures of the database in {@code file}, read without writing to it (the server may be
+     * running); refused for a file of another schema version than this program's, which the server upgrades when
+     * it opens it.
+     */
+    public static Census.Figures figures(Path file, Instant now) {
+        try (Database db = Database.readOnlyFile(file)) {
+            int version = db.read(Migrations::currentVersion);
+            if (version != Migrations.latestVersion()) {
+                throw new SqliteStoreException(file.toAbsolutePath() + " is at schema version " + version
+                        + " and this program reads version " + Migrations.latestVersion() + ": "
+                        + (version < Migrations.latestVersion() ? "start this version's server once to upgrade it"
+                        : "use the program that wrote it"));
+            }
+            return new SqliteCensus(db).figures(now);
+        }
+    }
+
+    /** The operator's figures of this database (for {@code status} and the metrics). */
+    public Census census() {
+        return census;
     }
 
     /** The watches part, with its bulk load and its query plan. */
