@@ -85,8 +85,9 @@ class StatusCommandTest {
         stores.users().saveUser(new User(ann, "Ann Lee", new SpotifyConnection("ann-sp", "a", now, "r", now),
                 GrantState.NEEDS_RECONNECT, now, now));
         stores.watches().scheduleWatch(ann, now.minusSeconds(90), now.minusSeconds(3600));
-        stores.outbox().holdMessage(new HeldMessage("h1", ann, Message.text("hi"), now.minusSeconds(7200),
-                Optional.empty(), Optional.empty(), 0, 0, now.plus(Outbox.HOLD_LIMIT), java.util.List.of()));
+        stores.outbox().holdNew(java.util.List.of(new HeldMessage("h1", ann, Message.text("hi"),
+                now.minusSeconds(7200), Optional.empty(), Optional.empty(), 0, 0, now.plus(Outbox.HOLD_LIMIT),
+                java.util.List.of())));
         Path env = dir.resolve("env");
         Files.writeString(env, String.join("\n", "STORE=dynamodb", "DYNAMODB_TABLE=" + table,
                 "DYNAMODB_ENDPOINT=" + DYNAMO.endpoint(), "AWS_REGION=" + DynaliteExtension.REGION.id(),

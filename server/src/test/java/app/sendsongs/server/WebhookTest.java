@@ -119,8 +119,9 @@ class WebhookTest {
         assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
 
         // Eve's next message is handled after anything she sent before: the old one got no answer.
-        assertThat(sandbox.ask("eve", "help")).singleElement().asString().contains("send_song");
-        assertThat(sandbox.inbox("eve")).hasSize(before + 1);
+        List<String> answer = sandbox.ask("eve", "help", 2); // the commands and the welcome
+        assertThat(answer).anyMatch(text -> text.contains("send_song"));
+        assertThat(sandbox.inbox("eve")).hasSize(before + 2);
     }
 
     @Test

@@ -92,14 +92,6 @@ public final class ServerMetrics implements Meters, AutoCloseable {
         return Tags.of(tags.entrySet().stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList());
     }
 
-    /** The webhook intake's queue: how many events wait, and since when the oldest. */
-    public <T> void intake(T queue, ToDoubleFunction<T> depth, ToDoubleFunction<T> oldestAgeSeconds) {
-        Gauge.builder("send_songs.intake.depth", queue, depth)
-                .description("Events acknowledged and waiting for a worker").register(registry);
-        TimeGauge.builder("send_songs.intake.oldest.age", queue, TimeUnit.SECONDS, oldestAgeSeconds)
-                .description("How long the oldest waiting event has waited").register(registry);
-    }
-
     /**
      * The depth of an intake that keeps its events in the store (how many this process kept and its workers have
      * not handled yet); how long they waited is the handling time's business.
