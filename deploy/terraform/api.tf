@@ -1,9 +1,9 @@
-# The HTTP API: the bot's stable interface (docs/operations.md) in front of two functions, payload format 2.0.
+# The HTTP API: the bot's stable interface (docs/operations.md) in front of three functions, payload format 2.0.
 
 resource "aws_apigatewayv2_api" "main" {
   name          = var.name
   protocol_type = "HTTP"
-  description   = "Send Songs: Messenger webhook and listening-source registration"
+  description   = "Send Songs: Messenger and Telegram webhooks and listening-source registration"
 }
 
 resource "aws_cloudwatch_log_group" "api" {
@@ -36,6 +36,14 @@ resource "aws_apigatewayv2_integration" "webhook" {
   timeout_milliseconds   = 29000
 }
 
+resource "aws_apigatewayv2_integration" "telegram_webhook" {
+  api_id                 = aws_apigatewayv2_api.main.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_alias.telegram_webhook.invoke_arn
+  payload_format_version = "2.0"
+  timeout_milliseconds   = 29000
+}
+
 resource "aws_apigatewayv2_integration" "registration" {
   api_id                 = aws_apigatewayv2_api.main.id
   integration_type       = "AWS_PROXY"
@@ -54,6 +62,12 @@ resource "aws_apigatewayv2_route" "webhook_events" {
   api_id    = aws_apigatewayv2_api.main.id
   route_key = "POST /webhook"
   target    = "integrations/${aws_apigatewayv2_integration.webhook.id}"
+}
+
+resource "aws_apigatewayv2_route" "telegram_webhook" {
+  api_id    = aws_apigatewayv2_api.main.id
+  route_key = "POST /telegram/webhook"
+  target    = "integrations/${aws_apigatewayv2_integration.telegram_webhook.id}"
 }
 
 resource "aws_apigatewayv2_route" "connect" {
@@ -96,6 +110,15 @@ resource "aws_lambda_permission" "webhook" {
   qualifier     = aws_lambda_alias.webhook.name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/*/webhook"
+}
+
+resource "aws_lambda_permission" "telegram_webhook" {
+  statement_id  = "ApiGatewayTelegramWebhook"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.telegram_webhook.function_name
+  qualifier     = aws_lambda_alias.telegram_webhook.name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/POST/telegram/webhook"
 }
 
 resource "aws_lambda_permission" "connect" {

@@ -63,6 +63,53 @@ resource "aws_iam_role_policy" "webhook" {
   policy = data.aws_iam_policy_document.webhook.json
 }
 
+# ---- telegram webhook: the webhook secret and the bot token (getMe), and putting events on the intake queue ----
+
+resource "aws_iam_role" "telegram_webhook" {
+  name               = "${var.name}-telegram-webhook"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "telegram_webhook" {
+  statement {
+    sid       = "Queue"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.inbound.arn]
+  }
+
+  statement {
+    sid     = "Secrets"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.telegram_webhook_secret.arn,
+      aws_ssm_parameter.telegram_bot_token.arn,
+    ]
+  }
+
+  statement {
+    sid       = "DecryptSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.secrets.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["ssm.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.telegram_webhook.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "telegram_webhook" {
+  name   = "${var.name}-telegram-webhook"
+  role   = aws_iam_role.telegram_webhook.id
+  policy = data.aws_iam_policy_document.telegram_webhook.json
+}
+
 # ---- inbound: everything a message can do; Lambda's polling of the queue acts with this role too ----
 
 resource "aws_iam_role" "inbound" {
@@ -94,6 +141,7 @@ data "aws_iam_policy_document" "inbound" {
     actions = ["ssm:GetParameters"]
     resources = [
       aws_ssm_parameter.messenger_page_access_token.arn,
+      aws_ssm_parameter.telegram_bot_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
       aws_ssm_parameter.lastfm_shared_secret.arn,
@@ -149,6 +197,7 @@ data "aws_iam_policy_document" "registration" {
     actions = ["ssm:GetParameters"]
     resources = [
       aws_ssm_parameter.messenger_page_access_token.arn,
+      aws_ssm_parameter.telegram_bot_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
       aws_ssm_parameter.lastfm_shared_secret.arn,
@@ -204,6 +253,7 @@ data "aws_iam_policy_document" "tick" {
     actions = ["ssm:GetParameters"]
     resources = [
       aws_ssm_parameter.messenger_page_access_token.arn,
+      aws_ssm_parameter.telegram_bot_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
       aws_ssm_parameter.lastfm_shared_secret.arn,

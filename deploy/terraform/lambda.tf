@@ -1,5 +1,6 @@
-# Four functions, one role each (see docs/architecture.md, "Lambda runtime"):
+# Five functions, one role each (see docs/architecture.md, "Lambda runtime"):
 #   webhook      GET and POST /webhook   checks and queues Messenger's events; no table, no page token
+#   telegram_webhook POST /telegram/webhook checks and queues Telegram's updates; no table
 #   inbound      the intake queue        everything a message can do
 #   registration GET /connect[/{source}], GET|POST /callback[/{source}]  every source's consent round trip
 #   tick         EventBridge Scheduler   due listen checks and message retries
@@ -46,6 +47,47 @@ resource "aws_lambda_alias" "webhook" {
   function_version = aws_lambda_function.webhook.version
 }
 
+# ---- telegram webhook ----
+
+resource "aws_cloudwatch_log_group" "telegram_webhook" {
+  name              = "/aws/lambda/${var.name}-telegram-webhook"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "telegram_webhook" {
+  function_name    = "${var.name}-telegram-webhook"
+  description      = "Telegram webhook: updates with the secret onto the intake queue (secrets revision ${var.secrets_revision})"
+  role             = aws_iam_role.telegram_webhook.arn
+  runtime          = local.java_runtime
+  handler          = "app.sendsongs.lambda.TelegramWebhookHandler::handleRequest"
+  filename         = var.lambda_jar
+  source_code_hash = filebase64sha256(var.lambda_jar)
+  memory_size      = var.lambda_memory_mb
+  # It only checks, reads and queues; Telegram sends the update again when it is not answered 2xx.
+  timeout = 10
+  publish = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  environment {
+    variables = {
+      TELEGRAM_WEBHOOK_SECRET_PARAMETER = aws_ssm_parameter.telegram_webhook_secret.name
+      TELEGRAM_BOT_TOKEN_PARAMETER      = aws_ssm_parameter.telegram_bot_token.name
+      INBOUND_QUEUE_URL                 = aws_sqs_queue.inbound.url
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.telegram_webhook, aws_iam_role_policy.telegram_webhook]
+}
+
+resource "aws_lambda_alias" "telegram_webhook" {
+  name             = "live"
+  function_name    = aws_lambda_function.telegram_webhook.function_name
+  function_version = aws_lambda_function.telegram_webhook.version
+}
+
 # ---- inbound ----
 
 resource "aws_cloudwatch_log_group" "inbound" {
@@ -55,7 +97,7 @@ resource "aws_cloudwatch_log_group" "inbound" {
 
 resource "aws_lambda_function" "inbound" {
   function_name    = "${var.name}-inbound"
-  description      = "Messenger's events from the intake queue, handled in order per person (secrets revision ${var.secrets_revision})"
+  description      = "Messenger's and Telegram's events from the intake queue, handled in order per person (secrets revision ${var.secrets_revision})"
   role             = aws_iam_role.inbound.arn
   runtime          = local.java_runtime
   handler          = "app.sendsongs.lambda.InboundHandler::handleRequest"
@@ -76,6 +118,7 @@ resource "aws_lambda_function" "inbound" {
       PUBLIC_BASE_URL                       = local.public_base_url
       SPOTIFY_CLIENT_ID                     = var.spotify_client_id
       MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
@@ -126,6 +169,7 @@ resource "aws_lambda_function" "registration" {
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
       WATCH_SCHEDULE                        = var.watch_schedule
@@ -171,6 +215,7 @@ resource "aws_lambda_function" "tick" {
       PUBLIC_BASE_URL                       = local.public_base_url
       SPOTIFY_CLIENT_ID                     = var.spotify_client_id
       MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
+      TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
       SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
       TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
       WATCH_SCHEDULE                        = var.watch_schedule

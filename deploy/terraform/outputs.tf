@@ -3,6 +3,11 @@ output "webhook_url" {
   value       = "${local.public_base_url}/webhook"
 }
 
+output "telegram_webhook_url" {
+  description = "Where Telegram posts the bot's updates; telegram-setup gives it to Telegram (setWebhook)."
+  value       = "${local.public_base_url}/telegram/webhook"
+}
+
 output "connect_url" {
   description = "Where people start connecting Spotify; the bot sends this link."
   value       = "${local.public_base_url}/connect"
@@ -24,6 +29,8 @@ output "secret_parameters" {
     messenger_app_secret        = aws_ssm_parameter.messenger_app_secret.name
     messenger_verify_token      = aws_ssm_parameter.messenger_verify_token.name
     messenger_page_access_token = aws_ssm_parameter.messenger_page_access_token.name
+    telegram_bot_token          = aws_ssm_parameter.telegram_bot_token.name
+    telegram_webhook_secret     = aws_ssm_parameter.telegram_webhook_secret.name
     spotify_client_secret       = aws_ssm_parameter.spotify_client_secret.name
     token_encryption_key        = aws_ssm_parameter.token_encryption_key.name
     lastfm_shared_secret        = aws_ssm_parameter.lastfm_shared_secret.name

@@ -84,3 +84,29 @@ resource "aws_ssm_parameter" "lastfm_shared_secret" {
     ignore_changes = [value]
   }
 }
+
+# The Telegram bot. Its placeholder is no token and no webhook secret (a space is in neither), so until
+# the operator puts real values the bot is not on Telegram and the Telegram webhook refuses every call.
+resource "aws_ssm_parameter" "telegram_bot_token" {
+  name        = "/${var.name}/telegram-bot-token"
+  description = "Telegram bot token from @BotFather"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "not set"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
+resource "aws_ssm_parameter" "telegram_webhook_secret" {
+  name        = "/${var.name}/telegram-webhook-secret"
+  description = "The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token with every update"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "not set"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}

@@ -16,7 +16,7 @@ CREATE TABLE inbox_events (
     title        TEXT,
     received_at  INTEGER NOT NULL,
     failures     INTEGER NOT NULL DEFAULT 0,
-    CHECK (kind IN ('text', 'choice', 'button', 'link'))
+    CHECK (kind IN ('text', 'choice', 'button', 'link', 'group'))
 );
 CREATE INDEX inbox_events_by_person ON inbox_events (address, seq);
 

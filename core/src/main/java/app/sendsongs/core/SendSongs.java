@@ -16,11 +16,17 @@ import app.sendsongs.core.group.GroupLifecycle;
 import app.sendsongs.core.group.GroupLimits;
 import app.sendsongs.core.group.GroupListing;
 import app.sendsongs.core.group.GroupMembership;
+import app.sendsongs.core.group.GroupReceivers;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.ChatSend;
+import app.sendsongs.core.groupchat.ChatSongMessages;
+import app.sendsongs.core.groupchat.GroupChatPlatforms;
+import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
 import app.sendsongs.core.music.ListeningSource;
@@ -33,6 +39,7 @@ import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.UndeliveredSongs;
@@ -41,6 +48,7 @@ import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.PersonalLinks;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -66,6 +74,7 @@ public final class SendSongs {
     private final Outbox outbox;
     private final InboxStore inbox;
     private final InboxWork inboxWork;
+    private final ChatSongMessages chatSongs;
     private final Housekeeping housekeeping;
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
@@ -85,7 +94,8 @@ public final class SendSongs {
         this.clock = clock;
         ConnectLink link = settings.connectLink();
         WatchSchedule schedule = settings.schedule();
-        ChatPlatforms platforms = new ChatPlatforms(chats);
+        Reachability reach = new Reachability(stores.reach(), clock);
+        ChatPlatforms platforms = new ChatPlatforms(reach.watching(chats));
         ListeningSources listening = new ListeningSources(sources);
         PersonalLinks personalLinks = new PersonalLinks(settings.signingKey(), link, clock);
         this.outbox = new Outbox(platforms, stores.outbox(), clock, settings.lease(), Settings.DEDUPE_WINDOW,
@@ -98,44 +108,59 @@ public final class SendSongs {
                 outbox, personalLinks, settings.signingKey(), link, clock);
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
                 schedule, clock);
-        outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, groupSummary)::givenUp);
+        GroupChatPlatforms groupChatPlatforms = new GroupChatPlatforms(chats);
+        this.chatSongs = new ChatSongMessages(stores.groupChats(), stores.groups(), stores.shares(), stores.users(),
+                groupChatPlatforms, clock);
+        ShareSettled settled = share -> {
+            groupSummary.settled(share);
+            chatSongs.settled(share);
+        };
+        outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, settled)::givenUp);
         this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
-                access, outbox, schedule, clock, settings.lease(), groupSummary);
+                access, outbox, schedule, clock, settings.lease(), settled);
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
         FriendFinder friends = new FriendFinder(stores.users(), contacts);
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
+        GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
-                tracks, limiter, outbox, schedule, link, clock);
-        Groups groups = groups(stores, finder, friends, whichPerson, tracks, limiter, outbox, groupSummary, schedule,
-                link, clock);
-        SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, groupSummary,
+                tracks, limiter, outbox, schedule, link, clock, reach);
+        Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
+                schedule, link, clock, reach);
+        SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
-                friends, whichPerson, outbox, groupSummary);
+                friends, whichPerson, outbox, settled);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
                 whichPerson, stores.choices(), sendSong, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
                 clock);
+        GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
+        Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
+        GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
+                stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
+                stores.users());
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups), planner, clock, Settings.DEDUPE_WINDOW);
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats), planner, clock,
+                Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }
 
     private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
-                                 TrackLookup tracks, SendLimiter limiter, Outbox outbox, GroupSummary summary,
-                                 WatchSchedule schedule, ConnectLink link, Clock clock) {
+                                 TrackLookup tracks, GroupReceivers receivers, SendLimiter limiter, Outbox outbox,
+                                 ShareSettled summary, WatchSchedule schedule, ConnectLink link, Clock clock,
+                                 Reachability reach) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
                 whichPerson, outbox, limits, link, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
-                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), stores.preferences(), tracks,
-                        limiter, outbox, schedule, clock));
+                new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
+                        outbox, schedule, clock, reach));
     }
 
     public Bot bot() {
@@ -173,7 +198,7 @@ public final class SendSongs {
 
     /**
      * Does the work that fell due: listen checks (in batches until none is due), retries of held
-     * messages, and (hourly) purging of expired registration leftovers. Returns the number of
+     * messages and of group chat messages held back, and (hourly) purging of expired registration leftovers. Returns the number of
      * listen checks run.
      */
     public int tick() {
@@ -184,6 +209,7 @@ public final class SendSongs {
             total += ran;
         } while (ran == TICK_BATCH);
         outbox.retryDue(RETRY_BATCH);
+        chatSongs.updateDue(RETRY_BATCH);
         purgeHourly();
         return total;
     }

@@ -6,10 +6,12 @@ import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.groupchat.GroupChatStore;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.user.ReachStore;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchStore;
 import java.util.Objects;
@@ -30,8 +32,8 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, InboxStore inbox,
                      OutboxStore outbox, ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
-                     PreferenceStore preferences, DraftStore drafts, Housekeeping housekeeping,
-                     AutoCloseable resources) implements AutoCloseable {
+                     GroupChatStore groupChats, ReachStore reach, PreferenceStore preferences, DraftStore drafts,
+                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -43,6 +45,8 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(choices, "choices");
         Objects.requireNonNull(watches, "watches");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(groupChats, "groupChats");
+        Objects.requireNonNull(reach, "reach");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(housekeeping, "housekeeping");

@@ -1,5 +1,7 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
 import com.fasterxml.jackson.core.JacksonException;
@@ -10,13 +12,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The body of a queued event: a small JSON form of the core's {@link Inbound}, for example
  * <pre>{"version":1,"kind":"text","eventId":"m_1","from":"messenger:6483920174825591",
  * "at":"2025-11-25T09:59:59.871Z","text":"help"}</pre>
  * Kinds: {@code text} ({@code text}), {@code choice} and {@code button} ({@code payload}, {@code title}),
- * {@code link} ({@code ref}). The version lets a function refuse a body written by a build it does not understand
+ * {@code link} ({@code ref}), {@code group} (what happened in a group chat: {@code chat} and {@code title}, and
+ * {@code action}: {@code command} with {@code name}, {@code arguments} and {@code replied} if any, {@code tap} with
+ * {@code payload} and {@code tapId}, {@code bot_added}, {@code bot_removed}, {@code member_left} with {@code member}). The version lets a function refuse a body written by a build it does not understand
  * rather than misread it. Everything outside ASCII is written as a {@code \u005Cu} escape, so a body holds only
  * characters SQS accepts whatever the person typed (even a lone surrogate), and its length in characters is its
  * size in bytes, at most {@value #MAX_BYTES}: the queue's message size limit.
@@ -51,6 +56,7 @@ final class InboundCodec {
             case Inbound.ChoiceTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
             case Inbound.ButtonTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
             case Inbound.OpenedLink opened -> json.put("ref", opened.ref());
+            case Inbound.InGroupChat inGroup -> putGroupChat(json, inGroup);
         }
         String body = write(json);
         if (body.length() > MAX_BYTES) {
@@ -104,7 +110,38 @@ final class InboundCodec {
             case "choice" -> new Inbound.ChoiceTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
             case "button" -> new Inbound.ButtonTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
             case "link" -> new Inbound.OpenedLink(eventId, from, at, text(json, "ref"));
+            case "group" -> new Inbound.InGroupChat(eventId, from, at, new GroupChat(ChatAddress.parse(text(json,
+                    "chat")), text(json, "title")), groupAction(json));
             default -> throw new IllegalArgumentException("a queued event of unknown kind " + kind);
+        };
+    }
+
+    private static void putGroupChat(ObjectNode json, Inbound.InGroupChat event) {
+        json.put("chat", event.chat().address().key()).put("title", event.chat().title());
+        switch (event.action()) {
+            case GroupChatAction.Command command -> {
+                json.put("action", "command").put("name", command.name()).put("arguments", command.arguments());
+                command.repliedText().ifPresent(replied -> json.put("replied", replied));
+            }
+            case GroupChatAction.Tap tap -> json.put("action", "tap").put("payload", tap.payload())
+                    .put("tapId", tap.tapId());
+            case GroupChatAction.BotAdded added -> json.put("action", "bot_added");
+            case GroupChatAction.BotRemoved removed -> json.put("action", "bot_removed");
+            case GroupChatAction.MemberLeft left -> json.put("action", "member_left")
+                    .put("member", left.member().key());
+        }
+    }
+
+    private static GroupChatAction groupAction(JsonNode json) {
+        String action = text(json, "action");
+        return switch (action) {
+            case "command" -> new GroupChatAction.Command(text(json, "name"), text(json, "arguments"),
+                    json.has("replied") ? Optional.of(text(json, "replied")) : Optional.empty());
+            case "tap" -> new GroupChatAction.Tap(text(json, "payload"), text(json, "tapId"));
+            case "bot_added" -> new GroupChatAction.BotAdded();
+            case "bot_removed" -> new GroupChatAction.BotRemoved();
+            case "member_left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(text(json, "member")));
+            default -> throw new IllegalArgumentException("a queued group chat event of unknown action " + action);
         };
     }
 
@@ -122,6 +159,7 @@ final class InboundCodec {
             case Inbound.ChoiceTapped tap -> "choice";
             case Inbound.ButtonTapped tap -> "button";
             case Inbound.OpenedLink opened -> "link";
+            case Inbound.InGroupChat inGroup -> "group";
         };
     }
 

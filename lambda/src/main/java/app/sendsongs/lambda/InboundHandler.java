@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's handling of Messenger's events, triggered by the intake queue's event source mapping (FIFO, partial
+ * The bot's handling of the chat platforms' events (Messenger's and Telegram's), triggered by the intake queue's event source mapping (FIFO, partial
  * batch responses): each record's event goes to {@code Bot.handle}, in the order SQS handed them over. A record
  * that fails is reported back, with every later record of its message group (the same person) untried, so SQS gives
  * them again in the same order; other people's records go on. Failed records come back after a growing delay
@@ -36,8 +36,9 @@ public final class InboundHandler implements RequestStreamHandler {
             Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.INBOUND_QUEUE_URL,
             Setting.LASTFM_API_KEY, Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE,
             Setting.WATCH_GRACE, Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION,
-            Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL,
-            Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL);
+            Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
+            Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
+            Setting.LISTENBRAINZ_API_BASE_URL);
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
 
@@ -58,7 +59,7 @@ public final class InboundHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.messenger(metrics), metrics), wiring.retries());
+            return new Parts(wiring.app(wiring.chatPlatforms(metrics), metrics), wiring.retries());
         });
     }
 

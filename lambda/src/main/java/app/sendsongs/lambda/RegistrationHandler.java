@@ -18,8 +18,9 @@ import java.util.Set;
  * Every listening source's connect round trip behind API Gateway: {@code GET /connect/{source}} (and the bare
  * {@code /connect}, Spotify's) sends the browser to the source's consent or shows the paste page,
  * {@code GET /callback/{source}} (and {@code /callback}) and the paste form's {@code POST /callback/{source}} finish
- * it. Through a personal link the person is registered at once: their name is read with the User Profile API and
- * the bot tells them in the chat, so this function holds the page token, but no other Messenger secret.
+ * it. Through a personal link the person is registered at once: their name is read from their chat platform (the
+ * User Profile API, Telegram's {@code getChat}) and the bot tells them in the chat, so this function holds the page
+ * token and the Telegram bot's token, but no other Messenger or Telegram secret.
  */
 public final class RegistrationHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
@@ -27,9 +28,9 @@ public final class RegistrationHandler implements RequestStreamHandler {
             Setting.SPOTIFY_CLIENT_ID, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER,
             Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER, Setting.LASTFM_API_KEY,
             Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE,
-            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
-            Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
-            Setting.LISTENBRAINZ_API_BASE_URL);
+            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
+            Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL,
+            Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("GET /connect", "GET /callback", "GET /connect/{source}",
             "GET /callback/{source}", "POST /callback/{source}");
@@ -50,7 +51,7 @@ public final class RegistrationHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.pages = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new RegistrationPages(wiring.app(wiring.messenger(metrics), metrics).registration(),
+            return new RegistrationPages(wiring.app(wiring.chatPlatforms(metrics), metrics).registration(),
                     wiring.connectLink(), surroundings.clock());
         });
     }

@@ -19,8 +19,13 @@ public enum Setting {
     SPOTIFY_CLIENT_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Spotify client secret"),
     TOKEN_ENCRYPTION_KEY_PARAMETER(true, "name of the SSM SecureString parameter holding TOKEN_ENCRYPTION_KEY "
             + "(base64 of 32 random bytes that seals people's tokens in the table and signs connect links)"),
-    INBOUND_QUEUE_URL(true, "URL of the SQS FIFO queue the webhook function puts Messenger's events on and the "
-            + "inbound function takes them from"),
+    TELEGRAM_WEBHOOK_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the secret Telegram "
+            + "sends with every update (TELEGRAM_WEBHOOK_SECRET)"),
+    INBOUND_QUEUE_URL(true, "URL of the SQS FIFO queue the webhook functions put the chat platforms' events on and "
+            + "the inbound function takes them from"),
+    TELEGRAM_BOT_TOKEN_PARAMETER(false, "name of the SSM SecureString parameter holding the Telegram bot's token; "
+            + "while it holds no token (the deployment's placeholder), the bot is not on Telegram"),
+    TELEGRAM_API_BASE_URL(false, "Telegram Bot API base URL (default https://api.telegram.org)"),
     WATCH_SCHEDULE(false, "listen-check schedule, as for the server (default 5m/1h,1h/7d)"),
     WATCH_GRACE(false, "how long after the watch period a song is checked a last time, as for the server (default "
             + "2h)"),

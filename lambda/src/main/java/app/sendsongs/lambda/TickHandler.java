@@ -27,9 +27,9 @@ public final class TickHandler implements RequestStreamHandler {
             Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
             Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.LASTFM_API_KEY,
             Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE,
-            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
-            Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
-            Setting.LISTENBRAINZ_API_BASE_URL);
+            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
+            Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL,
+            Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL);
 
     /** Listen checks still due after the tick, and the wait of the oldest, in seconds. */
     static final String DUE_CHECKS = "send_songs.listen.checks.due";
@@ -54,7 +54,7 @@ public final class TickHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.messenger(metrics), metrics), wiring.census());
+            return new Parts(wiring.app(wiring.chatPlatforms(metrics), metrics), wiring.census());
         });
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The Messenger webhook behind API Gateway: {@code GET /webhook} answers the subscription handshake,
@@ -99,26 +98,8 @@ public final class WebhookHandler implements RequestStreamHandler {
         };
     }
 
-    /**
-     * Answers 200 only when every event is on the queue. Otherwise Messenger is asked to deliver the POST again:
-     * the events SQS took meanwhile are then dropped by their deduplication id (within five minutes; later, the bot
-     * recognises them by their delivery key).
-     */
+    /** Answers 200 only when every event is on the queue; otherwise Messenger is asked to deliver the POST again. */
     private static WebResponse queue(InboundQueue queue, List<Inbound> events) {
-        if (events.isEmpty()) {
-            return Webhook.RECEIVED;
-        }
-        int notQueued;
-        try {
-            notQueued = queue.send(events);
-        } catch (InboundCodec.TooLargeException e) {
-            LOG.error("webhook POST refused: {}", e.getMessage());
-            return WebResponse.text(413, "an event is too large to queue");
-        } catch (SdkException e) {
-            LOG.error("the intake queue could not be reached", e);
-            return WebResponse.text(500, "the events could not be queued; deliver again");
-        }
-        return notQueued == 0 ? Webhook.RECEIVED
-                : WebResponse.text(500, notQueued + " of " + events.size() + " events were not queued; deliver again");
+        return IntakeAnswers.notQueued(queue, events).orElse(Webhook.RECEIVED);
     }
 }

@@ -26,10 +26,18 @@ import app.sendsongs.core.Census;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramChat;
+import app.sendsongs.telegram.TelegramConfig;
+import app.sendsongs.telegram.TelegramRateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the production adapters and the core for one function, once per execution environment, on its first
@@ -37,6 +45,7 @@ import java.util.Map;
  * and kept in memory for the life of the environment.
  */
 final class Wiring {
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     /** How long the adapters' HTTP clients wait for a connection to an outside service. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -62,6 +71,39 @@ final class Wiring {
             throw new IllegalStateException(parameter.name() + " is not among this function's secrets");
         }
         return value;
+    }
+
+    /**
+     * The Telegram Bot API with the bot's token, when the function has the token parameter and it holds a token.
+     * A deployment made without Telegram keeps the parameter's placeholder, which is no token: the bot is then not
+     * on Telegram (said once, in the log).
+     */
+    Optional<TelegramBotApi> telegram(Meters meters) {
+        if (!secrets.containsKey(Setting.TELEGRAM_BOT_TOKEN_PARAMETER)) {
+            return Optional.empty();
+        }
+        try {
+            TelegramConfig config = new TelegramConfig(settings.optional(Setting.TELEGRAM_API_BASE_URL).orElse(null),
+                    secret(Setting.TELEGRAM_BOT_TOKEN_PARAMETER));
+            return Optional.of(new TelegramBotApi(config, MeteredHttpClient.standard("telegram", CONNECT_TIMEOUT,
+                    meters), TelegramRateLimiter.realTime(config.messagesPerSecond())));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("the parameter named by TELEGRAM_BOT_TOKEN_PARAMETER holds no bot token: the bot is not on "
+                    + "Telegram ({})", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The chat platforms of a function that messages people, each measured: Messenger, and Telegram when it has a
+     * bot token.
+     */
+    List<ChatPlatform> chatPlatforms(Meters meters) {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        platforms.add(messenger(meters));
+        telegram(meters).ifPresent(api -> platforms.add(new MeteredChatPlatform(new TelegramChat(api,
+                new BotUsername(api)), meters)));
+        return platforms;
     }
 
     private TokenCipher cipher() {
@@ -133,11 +175,11 @@ final class Wiring {
         return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
     }
 
-    /** The core on the shared table, talking to people through {@code chat}, measured by {@code meters}. */
-    SendSongs app(ChatPlatform chat, Meters meters) {
+    /** The core on the shared table, talking to people through {@code chats}, measured by {@code meters}. */
+    SendSongs app(List<ChatPlatform> chats, Meters meters) {
         SpotifyClient spotify = spotify(meters); // both the catalogue and a listening source
         TokenCipher cipher = cipher();
-        return new SendSongs(stores(cipher), List.of(chat), spotify,
+        return new SendSongs(stores(cipher), chats, spotify,
                 new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock(),
                         MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, meters)),
                 sources(spotify, meters),

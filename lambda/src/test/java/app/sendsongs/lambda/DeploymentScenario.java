@@ -142,6 +142,25 @@ final class DeploymentScenario {
         LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
         world.deliverQueued();
 
+        // Telegram: a person starts the bot and registers, gets a song from Messenger, shares in a group chat
+        long tara = 7_101_000_001L;
+        long uma = 7_101_000_002L;
+        assertThat(people.telegramSays(tara, null, "/start").path("delivered").asBoolean()).isTrue();
+        assertThat(people.telegramChat(tara)).singleElement().asString().contains("/connect");
+        String code = people.connectSpotify("tara-sp");
+        people.telegramSays(tara, null, "/register code:\"" + code + "\" name:\"Tara Telegram\"");
+        assertThat(people.telegramChat(tara).getLast()).startsWith("Welcome, Tara Telegram!");
+        people.say("alice", "send_song name:\"Tara Telegram\" " + LINK + tracks.get(8));
+        assertThat(people.telegramChat(tara).getLast()).contains("Alice Smith sent you a song");
+        people.telegramSays(uma, null, "/start");
+        people.telegramGroup(-1_001_000_000_777L, "Lambda Band", List.of(tara, uma));
+        long welcome = people.telegramMessages(-1_001_000_000_777L).get(0).path("message_id").asLong();
+        assertThat(people.telegramPress(tara, -1_001_000_000_777L, welcome, "join").path("answered").asBoolean())
+                .isTrue();
+        people.telegramSays(tara, -1_001_000_000_777L, "/send@SendSongsSandboxBot " + LINK + tracks.get(9));
+        assertThat(people.telegramChat(-1_001_000_000_777L).getLast()).startsWith("Nobody else here is counted in");
+        assertThat(people.telegramSays(tara, null, "/forget_me").path("delivered").asBoolean()).isTrue();
+
         // forgetting a person who still has a message held for them (Messenger fails its release)
         people.say("alice", "send_song name:\"Carol King\" pre:\"never read\" " + LINK + tracks.get(6));
         people.fault("messenger", 500, 1);

@@ -3,17 +3,28 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The queued form of the core's events: every kind comes back equal, and bad bodies are refused by name. */
 class InboundCodecTest {
     private static final ChatAddress ALICE = ChatAddress.messenger("6483920174825591");
     private static final Instant AT = Instant.parse("2025-11-25T09:59:59.871123Z");
+
+    private static final ChatAddress BOB_ON_TELEGRAM = new ChatAddress(Platform.TELEGRAM, "511223344");
+    private static final GroupChat BAND = new GroupChat(new ChatAddress(Platform.TELEGRAM, "-1001987654321"),
+            "Friday Band 🎸");
+
+    private static Inbound inGroup(String updateId, GroupChatAction action) {
+        return new Inbound.InGroupChat(updateId, BOB_ON_TELEGRAM, AT, BAND, action);
+    }
 
     @Test
     void everyKindOfEventComesBackEqual() {
@@ -22,7 +33,14 @@ class InboundCodecTest {
                         + "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"),
                 new Inbound.ChoiceTapped("m_2", ALICE, AT, "1", "Dan Brown (since May)"),
                 new Inbound.ButtonTapped("m_3", new ChatAddress(Platform.TELEGRAM, "42:odd"), AT, "pending", "Pending"),
-                new Inbound.OpenedLink("ref-1", ALICE, AT, ""));
+                new Inbound.OpenedLink("ref-1", ALICE, AT, ""),
+                inGroup("254000140", new GroupChatAction.Command("send", "for the drive post:“told you”",
+                        Optional.of("listen https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"))),
+                inGroup("254000141", new GroupChatAction.Command("join", "", Optional.empty())),
+                inGroup("254000142", new GroupChatAction.Tap("join", "3011000000000000001")),
+                inGroup("254000143", new GroupChatAction.BotAdded()),
+                inGroup("254000144", new GroupChatAction.BotRemoved()),
+                inGroup("254000145", new GroupChatAction.MemberLeft(BOB_ON_TELEGRAM)));
 
         for (Inbound event : events) {
             assertThat(InboundCodec.decode(InboundCodec.encode(event))).isEqualTo(event);

@@ -4,6 +4,12 @@ import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.sandbox.TelegramEmulator;
+import app.sendsongs.telegram.TelegramApiException;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramConfig;
+import app.sendsongs.telegram.TelegramSetup;
+import app.sendsongs.telegram.WebhookSecret;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
@@ -22,15 +28,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The serverless deployment on one machine: the four functions' handlers, each with its own AWS clients (and
- * call recorder) and only its own environment variables, the webhook and registration behind an emulated HTTP API;
+ * The serverless deployment on one machine: the five functions' handlers, each with its own AWS clients (and
+ * call recorder) and only its own environment variables, the two webhooks and registration behind an emulated HTTP API;
  * their secrets in an emulated Parameter Store; their one DynamoDB table (on dynalite); the intake queue and its
  * dead-letter queue (on ElasticMQ), whose event source mapping hands queued events to the inbound function when a
- * test calls {@link #deliverQueued()}; and the sandbox emulators of Messenger, Spotify, Last.fm and ListenBrainz
- * on a manual clock, whose {@code POST /sandbox/clock/advance} runs the tick function as the scheduler would.
+ * test calls {@link #deliverQueued()}; and the sandbox emulators of Messenger, Telegram, Spotify, Last.fm and
+ * ListenBrainz on a manual clock, whose {@code POST /sandbox/clock/advance} runs the tick function as the scheduler
+ * would.
  */
 final class LambdaWorld implements AutoCloseable {
     private static final String PARAMETER_PREFIX = "/send-songs-test/";
+    static final String TELEGRAM_WEBHOOK_SECRET = "lambda-telegram-webhook-secret";
 
     final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final ParameterStoreEmulator parameters = new ParameterStoreEmulator();
@@ -47,6 +55,7 @@ final class LambdaWorld implements AutoCloseable {
     private final Map<String, TestAws> aws = new HashMap<>();
     private final String tokenKey = randomKey();
     final WebhookHandler webhook;
+    final TelegramWebhookHandler telegramWebhook;
     final RegistrationHandler registration;
     final TickHandler tick;
     final InboundHandler inbound;
@@ -65,13 +74,28 @@ final class LambdaWorld implements AutoCloseable {
         sandboxHttp.start("127.0.0.1", 0);
         storeSecrets();
         webhook = new WebhookHandler(surroundings("webhook", WebhookHandler.SETTINGS));
+        telegramWebhook = new TelegramWebhookHandler(surroundings("telegram_webhook",
+                TelegramWebhookHandler.SETTINGS));
         registration = new RegistrationHandler(surroundings("registration", RegistrationHandler.SETTINGS));
         tick = new TickHandler(surroundings("tick", TickHandler.SETTINGS));
         inbound = new InboundHandler(surroundings("inbound", InboundHandler.SETTINGS));
         WebhookHandler.ROUTES.forEach(route -> api.route(route, "webhook", webhook));
+        TelegramWebhookHandler.ROUTES.forEach(route -> api.route(route, "telegram_webhook", telegramWebhook));
         RegistrationHandler.ROUTES.forEach(route -> api.route(route, "registration", registration));
         sandbox.botWebhookUrl(api.baseUrl() + "/webhook");
         sandbox.onClockAdvance(this::runTick);
+        pointTelegramAtTheApi();
+    }
+
+    /** The emulated Telegram posts the bot's updates to the API's Telegram route, as telegram-setup makes it do. */
+    private void pointTelegramAtTheApi() {
+        try {
+            new TelegramSetup(new TelegramBotApi(new TelegramConfig(sandboxBase() + "/sandbox/telegram",
+                    TelegramEmulator.BOT_TOKEN))).apply(URI.create(api.baseUrl() + "/telegram/webhook"),
+                    new WebhookSecret(TELEGRAM_WEBHOOK_SECRET));
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String sandboxBase() {
@@ -92,6 +116,7 @@ final class LambdaWorld implements AutoCloseable {
         all.put(Setting.INBOUND_QUEUE_URL.name(), queues.url());
         all.put(Setting.WATCH_SCHEDULE.name(), "5m/1h,1h/7d");
         all.put(Setting.MESSENGER_GRAPH_BASE_URL.name(), sandboxBase() + "/sandbox/graph");
+        all.put(Setting.TELEGRAM_API_BASE_URL.name(), sandboxBase() + "/sandbox/telegram");
         all.put(Setting.SPOTIFY_ACCOUNTS_BASE_URL.name(), sandboxBase() + "/sandbox/accounts");
         all.put(Setting.SPOTIFY_API_BASE_URL.name(), sandboxBase() + "/sandbox/api");
         all.put(Setting.LASTFM_API_KEY.name(), LastfmEmulator.API_KEY);
@@ -173,6 +198,8 @@ final class LambdaWorld implements AutoCloseable {
         parameters.putSecureString(parameterName(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER),
                 sandboxConfig.spotifyClientSecret());
         parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER), tokenKey);
+        parameters.putSecureString(parameterName(Setting.TELEGRAM_BOT_TOKEN_PARAMETER), TelegramEmulator.BOT_TOKEN);
+        parameters.putSecureString(parameterName(Setting.TELEGRAM_WEBHOOK_SECRET_PARAMETER), TELEGRAM_WEBHOOK_SECRET);
         parameters.putSecureString(parameterName(Setting.LASTFM_SHARED_SECRET_PARAMETER), LastfmEmulator.SHARED_SECRET);
     }
 

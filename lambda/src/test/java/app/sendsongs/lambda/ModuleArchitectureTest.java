@@ -11,6 +11,6 @@ import java.util.List;
 class ModuleArchitectureTest extends ModuleArchitectureSuite {
     @Override
     protected List<String> modulesSeen() {
-        return List.of("core", "messenger", "spotify", "store.dynamodb", "web", "lambda");
+        return List.of("core", "messenger", "telegram", "spotify", "store.dynamodb", "web", "lambda");
     }
 }

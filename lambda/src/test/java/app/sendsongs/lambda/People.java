@@ -57,6 +57,37 @@ final class People {
         world.deliverQueued();
     }
 
+    /** The person writes on Telegram, in their private chat or in a group; the update is queued and handled. */
+    JsonNode telegramSays(long person, Long chat, String text) {
+        JsonNode answer = chat == null ? sandbox.telegramSays(person, text) : sandbox.telegramSaysIn(chat, person, text);
+        world.deliverQueued();
+        return answer;
+    }
+
+    /** What the bot sent to a Telegram chat (a person's, or a group), oldest first. */
+    List<String> telegramChat(long chat) {
+        List<String> texts = new java.util.ArrayList<>();
+        sandbox.telegramChat(chat).forEach(message -> texts.add(message.path("text").asText()));
+        return texts;
+    }
+
+    /** The person taps a button under the bot's message in a chat; the tap is handled; its answer. */
+    JsonNode telegramPress(long person, long chat, long messageId, String data) {
+        String tap = sandbox.telegramPress(person, chat, messageId, data);
+        world.deliverQueued();
+        return sandbox.telegramCallback(tap);
+    }
+
+    /** A Telegram group with the bot in it; the bot's welcome is handled. */
+    void telegramGroup(long id, String title, List<Long> members) {
+        sandbox.telegramGroup(id, title, members);
+        world.deliverQueued();
+    }
+
+    JsonNode telegramMessages(long chat) {
+        return sandbox.telegramChat(chat);
+    }
+
     /** The person writes, and the webhook queues it; nothing handles it yet. */
     void sayWithoutDelivery(String psid, String text) {
         sandbox.say(psid, text);

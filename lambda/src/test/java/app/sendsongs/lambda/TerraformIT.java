@@ -50,6 +50,7 @@ class TerraformIT {
 
     static {
         FUNCTIONS.put("webhook", WebhookHandler.class);
+        FUNCTIONS.put("telegram_webhook", TelegramWebhookHandler.class);
         FUNCTIONS.put("inbound", InboundHandler.class);
         FUNCTIONS.put("registration", RegistrationHandler.class);
         FUNCTIONS.put("tick", TickHandler.class);
@@ -73,7 +74,7 @@ class TerraformIT {
     }
 
     @Test
-    void theFunctionsAreExactlyTheFourHandlersOnJava21WithSnapStartOnPublishedVersions() throws Exception {
+    void theFunctionsAreExactlyTheFiveHandlersOnJava21WithSnapStartOnPublishedVersions() throws Exception {
         assertThat(terraform.resources("aws_lambda_function").keySet()).containsExactlyInAnyOrderElementsOf(
                 FUNCTIONS.keySet());
         try (URLClassLoader artifact = LambdaArtifactIT.artifactOnly()) {
@@ -241,6 +242,7 @@ class TerraformIT {
         assertThat(TerraformConfig.strings(mapping.get("function_response_types")))
                 .containsExactly("ReportBatchItemFailures");
         assertThat(number(function("webhook").get("timeout"))).as("seconds; Messenger waits 20").isLessThan(20);
+        assertThat(number(function("telegram_webhook").get("timeout"))).as("seconds").isLessThan(20);
     }
 
     @Test
@@ -390,6 +392,8 @@ class TerraformIT {
         Map<String, Object> outputs = terraform.section("output");
         assertThat(TerraformConfig.map(outputs.get("webhook_url")).get("value")).isEqualTo("local.public_base_url/webhook");
         assertThat(TerraformConfig.map(outputs.get("connect_url")).get("value")).isEqualTo("local.public_base_url/connect");
+        assertThat(TerraformConfig.map(outputs.get("telegram_webhook_url")).get("value"))
+                .isEqualTo("local.public_base_url/telegram/webhook");
         assertThat(TerraformConfig.map(outputs.get("spotify_redirect_uri")).get("value"))
                 .isEqualTo("local.public_base_url/callback");
     }

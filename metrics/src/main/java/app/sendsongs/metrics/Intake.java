@@ -31,13 +31,17 @@ public final class Intake {
                 "outcome", outcome), took);
     }
 
-    /** What a person's event is: {@code text}, {@code choice}, {@code button} or {@code link}. */
+    /**
+     * What a person's event is: {@code text}, {@code choice}, {@code button} or {@code link}, or {@code group} for
+     * what happened in a group chat.
+     */
     public static String inputOf(Inbound event) {
         return switch (event) {
             case Inbound.Text text -> "text";
             case Inbound.ChoiceTapped tap -> "choice";
             case Inbound.ButtonTapped tap -> "button";
             case Inbound.OpenedLink link -> "link";
+            case Inbound.InGroupChat inGroup -> "group";
         };
     }
 }

@@ -1,6 +1,7 @@
 package app.sendsongs.metrics;
 
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
@@ -66,6 +67,12 @@ public final class MeteredChatPlatform implements ChatPlatform {
             case SendOutcome.Failed failed -> count("failed", errorCode(failed.reason()));
         }
         return outcome;
+    }
+
+    /** The platform's group chats, unmetered (their posts and edits are not the core's messages to people). */
+    @Override
+    public Optional<GroupChatPlatform> groupChats() {
+        return platform.groupChats();
     }
 
     private void count(String outcome, String code) {

@@ -15,15 +15,18 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulated Telegram Bot API (https://core.telegram.org/bots/api): {@code GET|POST
  * <base>/sandbox/telegram/bot<token>/<method>} with the parameters in the query string or a JSON, form or multipart
  * body, answering {@code {"ok":true,"result":...}} or Telegram's error object. Method names are case-insensitive, as
  * on the real server. Implemented: getMe, sendMessage, editMessageText, answerCallbackQuery, setWebhook,
- * deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChatMember.
+ * deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChat, getChatMember.
  */
 final class TelegramApiRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramApiRoutes.class);
     static final String BASE = "/sandbox/telegram";
     private static final int MAX_RAW_TEXT_BYTES = 1 << 15;
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]*");
@@ -48,6 +51,7 @@ final class TelegramApiRoutes {
     TelegramApiRoutes(TelegramEmulator telegram, FaultInjector faults) {
         this.telegram = telegram;
         this.faults = faults;
+        telegram.webhook().onReplyCall(this::invokeFromWebhookAnswer);
     }
 
     void routes(Javalin app) {
@@ -64,8 +68,18 @@ final class TelegramApiRoutes {
             throw TelegramErrors.fault(fault);
         });
         checkToken(bot.substring(3));
-        String method = ctx.pathParam("method").toLowerCase(Locale.ROOT);
-        TelegramParams params = TelegramParams.read(ctx);
+        Answer answer = invoke(ctx.pathParam("method").toLowerCase(Locale.ROOT), TelegramParams.read(ctx));
+        ObjectNode body = JsonIo.object();
+        body.put("ok", true);
+        body.set("result", answer.result());
+        if (answer.description() != null) {
+            body.put("description", answer.description());
+        }
+        JsonIo.send(ctx, 200, body);
+    }
+
+    /** Runs a method; its failures are thrown as Telegram's errors. */
+    private Answer invoke(String method, TelegramParams params) {
         Answer answer = switch (method) {
             case "getme" -> new Answer(getMe());
             case "sendmessage" -> new Answer(sendMessage(params));
@@ -76,17 +90,21 @@ final class TelegramApiRoutes {
             case "getwebhookinfo" -> new Answer(telegram.webhook().info());
             case "setmycommands" -> setMyCommands(params);
             case "getmycommands" -> new Answer(telegram.commands(commandKey(params)));
+            case "getchat" -> new Answer(telegram.chat(params.get("chat_id")));
             case "getchatmember" -> new Answer(telegram.chatMember(params.get("chat_id"), params.get("user_id")));
             default -> throw TelegramErrors.methodNotFound();
         };
         telegram.countCall(method);
-        ObjectNode body = JsonIo.object();
-        body.put("ok", true);
-        body.set("result", answer.result());
-        if (answer.description() != null) {
-            body.put("description", answer.description());
+        return answer;
+    }
+
+    /** A call a bot made in its answer to an update: run as any other, its outcome told to nobody. */
+    private void invokeFromWebhookAnswer(String method, TelegramParams params) {
+        try {
+            invoke(method.toLowerCase(Locale.ROOT), params);
+        } catch (HttpProblem refused) {
+            LOG.info("a call the bot made in its answer to an update was refused: {}", refused.getMessage());
         }
-        JsonIo.send(ctx, 200, body);
     }
 
     /** Telegram's checks: a token that cannot be one, then one that is not this bot's (compared in constant time). */
@@ -113,7 +131,7 @@ final class TelegramApiRoutes {
     private ObjectNode sendMessage(TelegramParams params) {
         TelegramFormattedText text = messageText(params);
         ObjectNode keyboard = TelegramKeyboard.parse(params);
-        return telegram.sendMessage(params.get("chat_id"), text, keyboard);
+        return telegram.sendMessage(params.get("chat_id"), text, keyboard, params.isTrue("allow_paid_broadcast"));
     }
 
     private ObjectNode editMessageText(TelegramParams params) {
@@ -141,7 +159,8 @@ final class TelegramApiRoutes {
     }
 
     private Answer answerCallbackQuery(TelegramParams params) {
-        telegram.answerCallbackQuery(params.get("callback_query_id"), params.get("text"), params.isTrue("show_alert"));
+        telegram.answerCallbackQuery(params.get("callback_query_id"), params.get("text"), params.isTrue("show_alert"),
+                params.get("url"));
         return new Answer(BooleanNode.TRUE);
     }
 

@@ -32,7 +32,9 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
         app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
         app.post(BASE + "/users/{id}/unblock", JsonIo.guarded(ctx -> block(ctx, false)));
+        app.get(BASE + "/chats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, telegram.botTextsByChat())));
         app.get(BASE + "/chat/{id}", JsonIo.guarded(this::chat));
+        app.get(BASE + "/chat/{id}/all", JsonIo.guarded(this::wholeChat));
         app.get(BASE + "/callback/{id}", JsonIo.guarded(this::callback));
         app.get(BASE + "/webhook", JsonIo.guarded(this::webhook));
         app.post(BASE + "/webhook/redeliver", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200,
@@ -50,14 +52,17 @@ final class TelegramControlRoutes {
         }
         TelegramEmulator.Profile profile = new TelegramEmulator.Profile(optionalText(body, "first_name"),
                 optionalText(body, "last_name"), optionalText(body, "username"));
-        CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(), profile);
+        Long replyTo = optionalId(body, "reply_to");
+        CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(), profile,
+                replyTo);
         ctx.future(() -> sent.thenAccept(message -> {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", message.chatId());
             answer.put("message_id", message.messageId());
             if (message.delivery().isEmpty()) {
                 answer.put("delivered", false);
-                answer.put("reason", "privacy mode: the bot sees only commands meant for it and mentions of it");
+                answer.put("reason", "privacy mode: the bot sees only commands meant for it, replies to its messages "
+                        + "and mentions of it");
                 JsonIo.send(ctx, 200, answer);
                 return;
             }
@@ -176,6 +181,12 @@ final class TelegramControlRoutes {
         JsonIo.send(ctx, 200, array);
     }
 
+    private void wholeChat(Context ctx) {
+        ArrayNode array = JsonIo.MAPPER.createArrayNode();
+        telegram.allMessages(pathId(ctx)).forEach(array::add);
+        JsonIo.send(ctx, 200, array);
+    }
+
     private void callback(Context ctx) {
         TelegramEmulator.CallbackQuery query = telegram.callbackQuery(ctx.pathParam("id"))
                 .orElseThrow(() -> HttpProblem.control(404, "unknown callback query"));
@@ -189,6 +200,9 @@ final class TelegramControlRoutes {
         if (query.answered()) {
             node.put("text", query.answerText());
             node.put("show_alert", query.showAlert());
+            if (query.url() != null) {
+                node.put("url", query.url());
+            }
         }
         JsonIo.send(ctx, 200, node);
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * State and rules of the emulated Telegram (https://core.telegram.org/bots/api): the sandbox's people and group
@@ -37,13 +38,16 @@ public final class TelegramEmulator {
     /** How long a button tap waits for {@code answerCallbackQuery} on the sandbox clock. */
     static final Duration CALLBACK_ANSWER_WINDOW = Duration.ofSeconds(15);
     private static final long FIRST_UPDATE_ID = 254_000_001L;
+    /** The only links a tap's answer may open: this bot's private chat with a start parameter. */
+    private static final Pattern BOT_START_LINK = Pattern.compile("https?://t\\.me/" + BOT_USERNAME
+            + "\\?start=[A-Za-z0-9_-]{1,64}", Pattern.CASE_INSENSITIVE);
     private static final long FIRST_CALLBACK_QUERY_ID = 3_011_000_000_000_000_001L;
 
     /** A button tap: who, where, which data, and the bot's answer once given. */
     record CallbackQuery(String id, long from, long chatId, long messageId, String data, Instant at, boolean answered,
-                         String answerText, boolean showAlert) {
-        CallbackQuery answer(String text, boolean alert) {
-            return new CallbackQuery(id, from, chatId, messageId, data, at, true, text, alert);
+                         String answerText, boolean showAlert, String url) {
+        CallbackQuery answer(String text, boolean alert, String openUrl) {
+            return new CallbackQuery(id, from, chatId, messageId, data, at, true, text, alert, openUrl);
         }
     }
 
@@ -98,6 +102,15 @@ public final class TelegramEmulator {
      * once the bot's webhook answered the update (or it was queued).
      */
     CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, Profile profile) {
+        return userSends(from, chatId, text, profile, null);
+    }
+
+    /**
+     * As {@link #userSends(long, Long, String, Profile)}, as a reply to the message {@code replyTo} of the same chat
+     * (when not null): the update carries that message as {@code reply_to_message}, and in a group a reply to the
+     * bot's own message reaches the bot in privacy mode too.
+     */
+    CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, Profile profile, Long replyTo) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 throw HttpProblem.control(400, "\"text\" must be a non-empty string");
@@ -111,8 +124,12 @@ public final class TelegramEmulator {
             if (chat == from) {
                 user.started = true;
             }
+            TelegramMessage replied = replyTo == null ? null : find(chat, replyTo).orElseThrow(() ->
+                    HttpProblem.control(404, "no message " + replyTo + " in chat " + chat + " to reply to"));
             TelegramMessage message = store(chat, from, TelegramUserText.of(text), null);
-            if (chat < 0 && !TelegramUserText.seenInPrivacyMode(message.text, BOT_USERNAME)) {
+            message.replyTo = replied;
+            boolean toTheBot = replied != null && replied.fromBot();
+            if (chat < 0 && !toTheBot && !TelegramUserText.seenInPrivacyMode(message.text, BOT_USERNAME)) {
                 return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
             }
             return submit(chat, update("message", messageJson(message))).thenApply(delivery ->
@@ -139,7 +156,7 @@ public final class TelegramEmulator {
             }
             String id = Long.toString(nextCallbackQueryId++);
             callbackQueries.put(id, new CallbackQuery(id, from, chat, messageId, data, clock.instant(), false,
-                    null, false));
+                    null, false, null));
             ObjectNode query = JsonIo.object();
             query.put("id", id);
             query.set("from", user.toJson());
@@ -275,12 +292,13 @@ public final class TelegramEmulator {
     // ---------------------------------------------------------------- the Bot API methods
 
     /** {@code sendMessage}: checks in Telegram's order, then stores the message; answers its JSON. */
-    synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard) {
+    synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard,
+                                        boolean paidBroadcast) {
         long chat = chatId(chatIdParam);
         checkBotMayWrite(chat);
         checkLength(text);
         TelegramKeyboard.validate(keyboard);
-        takeRate(chat);
+        takeRate(chat, paidBroadcast);
         TelegramMessage message = store(chat, BOT_ID, text, keyboard);
         sent++;
         return messageJson(message);
@@ -310,8 +328,12 @@ public final class TelegramEmulator {
         return messageJson(message);
     }
 
-    /** {@code answerCallbackQuery}: once per tap, within {@link #CALLBACK_ANSWER_WINDOW}. */
-    synchronized void answerCallbackQuery(String id, String text, boolean showAlert) {
+    /**
+     * {@code answerCallbackQuery}: once per tap, within {@link #CALLBACK_ANSWER_WINDOW}. A {@code url} for a button
+     * that is not a game's may only open this bot with a start parameter ({@code https://t.me/<bot>?start=...}):
+     * https://core.telegram.org/bots/api#answercallbackquery
+     */
+    synchronized void answerCallbackQuery(String id, String text, boolean showAlert, String url) {
         CallbackQuery query = callbackQueries.get(id);
         if (query == null || query.answered()
                 || clock.instant().isAfter(query.at().plus(CALLBACK_ANSWER_WINDOW))) {
@@ -320,8 +342,23 @@ public final class TelegramEmulator {
         if (text.length() > MAX_CALLBACK_ANSWER) {
             throw TelegramErrors.badRequest("MESSAGE_TOO_LONG");
         }
-        callbackQueries.put(id, query.answer(text, showAlert));
+        if (!url.isEmpty() && !BOT_START_LINK.matcher(url).matches()) {
+            throw TelegramErrors.badRequest("URL_INVALID");
+        }
+        callbackQueries.put(id, query.answer(text, showAlert, url.isEmpty() ? null : url));
         callbackAnswers++;
+    }
+
+    /**
+     * {@code getChat} (https://core.telegram.org/bots/api#getchat): the chat as a {@code ChatFullInfo}, for a private
+     * chat the person's names and username. A chat the bot never shared with anyone is {@code chat not found}.
+     */
+    synchronized ObjectNode chat(String chatIdParam) {
+        long chat = chatId(chatIdParam);
+        ObjectNode info = chatJson(chat);
+        info.put("accent_color_id", Math.floorMod(chat, 7));
+        info.put("max_reaction_count", 11);
+        return info;
     }
 
     /** {@code getChatMember}: https://core.telegram.org/bots/api#chatmember */
@@ -395,7 +432,11 @@ public final class TelegramEmulator {
     }
 
     private void takeRate(long chat) {
-        OptionalInt wait = limits.take(chat);
+        takeRate(chat, false);
+    }
+
+    private void takeRate(long chat, boolean paidBroadcast) {
+        OptionalInt wait = limits.take(chat, paidBroadcast);
         if (wait.isPresent()) {
             rateLimited++;
             throw TelegramErrors.tooManyRequests(wait.getAsInt());
@@ -413,28 +454,64 @@ public final class TelegramEmulator {
 
     // ---------------------------------------------------------------- what the control API reads
 
+    /** Every chat's texts of the bot's messages, oldest first, edits applied, by chat id: what a load test reconciles. */
+    synchronized ObjectNode botTextsByChat() {
+        ObjectNode all = JsonIo.object();
+        chats.forEach((chat, log) -> {
+            ArrayNode texts = JsonIo.MAPPER.createArrayNode();
+            log.stream().filter(TelegramMessage::fromBot).forEach(m -> texts.add(m.text.text()));
+            if (!texts.isEmpty()) {
+                all.set(Long.toString(chat), texts);
+            }
+        });
+        return all;
+    }
+
     /** The bot's messages in the chat, oldest first, edits applied. */
     synchronized List<ObjectNode> botMessages(long chat) {
+        return chats.getOrDefault(chat, List.of()).stream().filter(TelegramMessage::fromBot)
+                .map(TelegramEmulator::shown).toList();
+    }
+
+    /**
+     * Everything said in the chat as its members see it, oldest first: people's messages with {@code from} (id and
+     * first name) and the message they replied to ({@code reply_to}), and the bot's; service messages left out.
+     */
+    synchronized List<ObjectNode> allMessages(long chat) {
         List<ObjectNode> messages = new ArrayList<>();
         for (TelegramMessage m : chats.getOrDefault(chat, List.of())) {
-            if (m.fromBot()) {
-                ObjectNode node = JsonIo.object();
-                node.put("message_id", m.messageId);
-                node.put("date", m.date.getEpochSecond());
-                node.put("text", m.text.text());
-                if (!m.text.entities().isEmpty()) {
-                    node.set("entities", m.text.entitiesJson());
-                }
-                if (m.keyboard != null) {
-                    node.set("reply_markup", m.keyboard.deepCopy());
-                }
-                if (m.editDate != null) {
-                    node.put("edit_date", m.editDate.getEpochSecond());
-                }
-                messages.add(node);
+            if (m.text.text().isEmpty()) {
+                continue;
             }
+            ObjectNode node = shown(m);
+            ObjectNode from = node.putObject("from");
+            from.put("id", m.fromId);
+            from.put("first_name", m.fromBot() ? BOT_FIRST_NAME : users.get(m.fromId).firstName);
+            from.put("is_bot", m.fromBot());
+            if (m.replyTo != null) {
+                node.put("reply_to", m.replyTo.messageId);
+            }
+            messages.add(node);
         }
         return messages;
+    }
+
+    /** A message as the chat shows it now. */
+    private static ObjectNode shown(TelegramMessage m) {
+        ObjectNode node = JsonIo.object();
+        node.put("message_id", m.messageId);
+        node.put("date", m.date.getEpochSecond());
+        node.put("text", m.text.text());
+        if (!m.text.entities().isEmpty()) {
+            node.set("entities", m.text.entitiesJson());
+        }
+        if (m.keyboard != null) {
+            node.set("reply_markup", m.keyboard.deepCopy());
+        }
+        if (m.editDate != null) {
+            node.put("edit_date", m.editDate.getEpochSecond());
+        }
+        return node;
     }
 
     synchronized Optional<CallbackQuery> callbackQuery(String id) {
@@ -470,7 +547,14 @@ public final class TelegramEmulator {
 
     private ObjectNode messageJson(TelegramMessage message) {
         ObjectNode from = message.fromBot() ? botJson() : users.get(message.fromId).toJson();
-        return message.toJson(from, chatJson(message.chatId));
+        ObjectNode json = message.toJson(from, chatJson(message.chatId));
+        if (message.replyTo != null) {
+            // Telegram does not nest replies further: the replied message comes without its own reply_to_message
+            TelegramMessage replied = message.replyTo;
+            ObjectNode repliedFrom = replied.fromBot() ? botJson() : users.get(replied.fromId).toJson();
+            json.set("reply_to_message", replied.toJson(repliedFrom, chatJson(replied.chatId)));
+        }
+        return json;
     }
 
     private ObjectNode chatJson(long chat) {

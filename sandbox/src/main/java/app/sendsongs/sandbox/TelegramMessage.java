@@ -17,6 +17,8 @@ final class TelegramMessage {
     /** The inline keyboard, {@code {"inline_keyboard":[[...]]}}, or null. */
     ObjectNode keyboard;
     Instant editDate;
+    /** The message this one answers, or null. */
+    TelegramMessage replyTo;
 
     TelegramMessage(long chatId, long messageId, long fromId, Instant date, TelegramFormattedText text,
                     ObjectNode keyboard) {

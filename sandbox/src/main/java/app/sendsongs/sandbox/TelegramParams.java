@@ -29,6 +29,13 @@ final class TelegramParams {
         return new TelegramParams(Map.copyOf(values));
     }
 
+    /** The parameters of a JSON body (a bot's answer to a webhook call may carry one, see {@link TelegramWebhook}). */
+    static TelegramParams fromJson(String body) {
+        Map<String, String> values = new HashMap<>();
+        putJsonObject(values, body);
+        return new TelegramParams(values);
+    }
+
     static TelegramParams read(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > MAX_BYTES) {

@@ -10,14 +10,16 @@ import java.util.function.LongSupplier;
 /**
  * Telegram's flood limits on what a bot sends (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this):
  * in one chat about one message a second, short bursts allowed; at most 20 messages a minute in one group; about 30
- * messages a second in all. Over a limit the call fails with 429 and the seconds to wait. Counted in real time (the
- * sandbox clock only moves when told to, while a flood is a matter of real seconds).
+ * messages a second in all, or up to 1,000 for messages sent as paid broadcasts ({@code allow_paid_broadcast},
+ * https://core.telegram.org/bots/api#sendmessage). Over a limit the call fails with 429 and the seconds to wait.
+ * Counted in real time (the sandbox clock only moves when told to, while a flood is a matter of real seconds).
  */
 final class TelegramRateLimits {
     static final int CHAT_BURST = 3;
     static final double CHAT_PER_SECOND = 1.0;
     static final int GROUP_PER_MINUTE = 20;
     static final int GLOBAL_PER_SECOND = 30;
+    static final int PAID_PER_SECOND = 1000;
     private static final long SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * SECOND;
 
@@ -51,6 +53,7 @@ final class TelegramRateLimits {
     private final Map<Long, Bucket> chats = new HashMap<>();
     private final Map<Long, Deque<Long>> groupSends = new HashMap<>();
     private final Bucket global;
+    private final Bucket paid;
 
     TelegramRateLimits() {
         this(System::nanoTime);
@@ -59,6 +62,7 @@ final class TelegramRateLimits {
     TelegramRateLimits(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.global = new Bucket(GLOBAL_PER_SECOND, GLOBAL_PER_SECOND, nanoTime.getAsLong());
+        this.paid = new Bucket(PAID_PER_SECOND, PAID_PER_SECOND, nanoTime.getAsLong());
     }
 
     /**
@@ -66,15 +70,21 @@ final class TelegramRateLimits {
      * seconds to wait (at least 1), as Telegram's {@code retry_after}.
      */
     synchronized OptionalInt take(long chatId) {
+        return take(chatId, false);
+    }
+
+    /** As {@link #take(long)}; a paid broadcast counts against the paid limit instead of the free one. */
+    synchronized OptionalInt take(long chatId, boolean paidBroadcast) {
         long now = nanoTime.getAsLong();
         Bucket chat = chats.computeIfAbsent(chatId, id -> new Bucket(CHAT_BURST, CHAT_PER_SECOND, now));
         Deque<Long> group = chatId < 0 ? groupSends.computeIfAbsent(chatId, id -> new ArrayDeque<>()) : null;
-        long wait = Math.max(Math.max(chat.nanosUntilToken(now), global.nanosUntilToken(now)), groupWait(group, now));
+        Bucket overall = paidBroadcast ? paid : global;
+        long wait = Math.max(Math.max(chat.nanosUntilToken(now), overall.nanosUntilToken(now)), groupWait(group, now));
         if (wait > 0) {
             return OptionalInt.of((int) Math.max(1, (wait + SECOND - 1) / SECOND));
         }
         chat.take();
-        global.take();
+        overall.take();
         if (group != null) {
             group.addLast(now);
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * one that is being retried. Updates that come while no webhook is set wait for {@code setWebhook}. Updates of a type
  * outside {@code allowed_updates} are never sent (by default all but {@code chat_member}, {@code message_reaction}
  * and {@code message_reaction_count}).
+ *
+ * <p>The bot may answer an update with a Bot API call of its own: a 2xx whose JSON body names the {@code method} and
+ * holds its parameters is run as that call, and its result is not told to anyone
+ * (https://core.telegram.org/bots/api#making-requests-when-getting-updates).
  */
 final class TelegramWebhook {
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -92,6 +97,8 @@ final class TelegramWebhook {
         return thread;
     });
     private Settings settings = Settings.NONE;
+    /** Runs a Bot API call the bot made in its answer to an update: method name and parameters. */
+    private volatile BiConsumer<String, TelegramParams> replyCalls = (method, params) -> { };
     private final Map<Long, Deque<Pending>> queues = new LinkedHashMap<>();
     private Instant lastErrorDate;
     private String lastErrorMessage;
@@ -137,11 +144,33 @@ final class TelegramWebhook {
         if (!settings.secret().isEmpty()) {
             request.header(SECRET_HEADER, settings.secret());
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> answered(pending, response, failure));
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> {
+                    Delivery delivery = answered(pending, response, failure);
+                    if (delivery.delivered()) {
+                        runReplyCall(response);
+                    }
+                    return delivery;
+                });
     }
 
-    private synchronized Delivery answered(Pending pending, HttpResponse<Void> response, Throwable failure) {
+    /** Where to run the Bot API calls bots make in their answers to updates. */
+    void onReplyCall(BiConsumer<String, TelegramParams> calls) {
+        this.replyCalls = calls;
+    }
+
+    private void runReplyCall(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json") || response.body() == null || response.body().length() > TelegramParams.MAX_BYTES) {
+            return;
+        }
+        TelegramParams params = TelegramParams.fromJson(response.body());
+        if (!params.get("method").isEmpty()) {
+            replyCalls.accept(params.get("method"), params);
+        }
+    }
+
+    private synchronized Delivery answered(Pending pending, HttpResponse<String> response, Throwable failure) {
         pending.inFlight = false;
         int status = response == null ? 0 : response.statusCode();
         if (failure == null && status >= 200 && status < 300) {
@@ -163,7 +192,7 @@ final class TelegramWebhook {
         return new Delivery(pending.updateId, false, status, error);
     }
 
-    private void scheduleRetry(Pending pending, HttpResponse<Void> response) {
+    private void scheduleRetry(Pending pending, HttpResponse<String> response) {
         long botRetryAfter = response == null ? 0 : response.headers().firstValue("Retry-After")
                 .map(TelegramWebhook::seconds).orElse(0L);
         Duration wait;

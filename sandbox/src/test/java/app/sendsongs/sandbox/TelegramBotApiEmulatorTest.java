@@ -259,6 +259,62 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aTapsAnswerMayOpenOnlyThisBotsPrivateChat() {
+        h.setWebhook("s3cret");
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("join")))
+                .result().path("message_id").asLong();
+        String first = h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", id, "data", "join"))
+                .json().path("callback_query_id").asText();
+        String second = h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", id, "data", "join"))
+                .json().path("callback_query_id").asText();
+
+        assertThat(h.api("answerCallbackQuery", Map.of("callback_query_id", first, "text", "Connect first",
+                "url", "https://example.com/phish")).description()).isEqualTo("Bad Request: URL_INVALID");
+        assertThat(h.api("answerCallbackQuery", Map.of("callback_query_id", first, "text", "Connect first",
+                "url", "https://t.me/SendSongsSandboxBot?start=group")).result().asBoolean()).isTrue();
+
+        JsonNode answered = h.get("/sandbox/telegram/callback/" + first).json();
+        assertThat(answered.path("url").asText()).isEqualTo("https://t.me/SendSongsSandboxBot?start=group");
+        assertThat(h.get("/sandbox/telegram/callback/" + second).json().has("url")).isFalse();
+    }
+
+    @Test
+    void theBotMayAnswerATapInItsAnswerToTheUpdate() {
+        h.setWebhook("s3cret");
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))
+                .result().path("message_id").asLong();
+        h.botAnswer = update -> update.has("callback_query") ? "{\"method\":\"answerCallbackQuery\","
+                + "\"callback_query_id\":\"" + update.path("callback_query").path("id").asText() + "\"}" : null;
+
+        String queryId = h.control("/sandbox/telegram/press", Map.of("from", 42, "message_id", id, "data", "help"))
+                .json().path("callback_query_id").asText();
+
+        JsonNode answered = h.get("/sandbox/telegram/callback/" + queryId).json();
+        assertThat(answered.path("answered").asBoolean()).isTrue();
+        assertThat(answered.path("text").asText()).isEmpty();
+        assertThat(h.get("/sandbox/telegram/stats").json().path("calls").path("answercallbackquery").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void getChatTellsAPersonsNamesAndAGroupsTitle() {
+        h.setWebhook("s3cret");
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start", "first_name", "Alice",
+                "last_name", "Archer", "username", "alice_archer"));
+        h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(42)));
+
+        JsonNode alice = h.api("getChat", Map.of("chat_id", 42)).result();
+        assertThat(alice.path("type").asText()).isEqualTo("private");
+        assertThat(alice.path("first_name").asText()).isEqualTo("Alice");
+        assertThat(alice.path("last_name").asText()).isEqualTo("Archer");
+        assertThat(alice.path("username").asText()).isEqualTo("alice_archer");
+        assertThat(h.api("getChat", Map.of("chat_id", -42)).result().path("title").asText()).isEqualTo("Band");
+        assertThat(h.api("getChat", Map.of("chat_id", 4242)).description()).isEqualTo("Bad Request: chat not found");
+    }
+
+    @Test
     void onlyExistingButtonsCanBeTapped() {
         h.says(42, "/start");
         long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,8 @@ final class TelegramHarness implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     /** Statuses the stand-in bot answers, one per update, before it goes back to 200. */
     final ConcurrentLinkedQueue<Integer> botStatuses = new ConcurrentLinkedQueue<>();
+    /** The JSON body the stand-in bot answers an update with (a Bot API call in its answer), or null for none. */
+    volatile Function<JsonNode, String> botAnswer = update -> null;
     final Javalin app;
     final String base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -54,9 +57,14 @@ final class TelegramHarness implements AutoCloseable {
         app = Javalin.create(c -> c.showJavalinBanner = false);
         sandbox.routes(app);
         app.post("/bot-webhook", ctx -> {
-            received.add(new Received(JSON.readTree(ctx.bodyAsBytes()), ctx.header("X-Telegram-Bot-Api-Secret-Token")));
+            JsonNode update = JSON.readTree(ctx.bodyAsBytes());
+            received.add(new Received(update, ctx.header("X-Telegram-Bot-Api-Secret-Token")));
             Integer status = botStatuses.poll();
             ctx.status(status == null ? 200 : status);
+            String answer = botAnswer.apply(update);
+            if (answer != null) {
+                ctx.contentType("application/json").result(answer);
+            }
         });
         app.start(0);
         base = "http://localhost:" + app.port();
@@ -126,6 +134,25 @@ final class TelegramHarness implements AutoCloseable {
             }
         }
         return List.copyOf(received);
+    }
+
+    /**
+     * As {@link #awaitReceived}, then until the emulator has taken the stand-in bot's answers too: the bot records an
+     * update before it answers, and a chat's next update waits while one of that chat is unanswered.
+     */
+    List<Received> awaitTaken(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Received> taken = awaitReceived(count, timeout);
+        while (get("/sandbox/telegram/stats").json().path("updates_pending").asInt() > 0
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return taken;
     }
 
     static String json(Object value) {

@@ -29,6 +29,19 @@ class TelegramRateLimitsTest {
     }
 
     @Test
+    void paidBroadcastsGoUpToAThousandASecondWhileFreeMessagesStopAtThirty() {
+        for (long chat = 1; chat <= TelegramRateLimits.GLOBAL_PER_SECOND; chat++) {
+            assertThat(limits.take(chat)).isEmpty();
+        }
+        assertThat(limits.take(1_000)).as("the thirty-first free message").isPresent();
+
+        for (long chat = 2_000; chat < 2_000 + TelegramRateLimits.PAID_PER_SECOND; chat++) {
+            assertThat(limits.take(chat, true)).as("paid message to chat %d", chat).isEmpty();
+        }
+        assertThat(limits.take(9_999, true)).as("the 1,001st paid message").isPresent();
+    }
+
+    @Test
     void aGroupTakesTwentyAMinute() {
         for (int i = 0; i < 20; i++) {
             assertThat(limits.take(-100)).as("message %d", i).isEmpty();

@@ -130,7 +130,7 @@ class TelegramWebhookTest {
     void inAGroupTheBotSeesOnlyCommandsForItAndMentionsOfIt() {
         h.setWebhook("s");
         h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));
-        int before = h.awaitReceived(2, WAIT).size();
+        int before = h.awaitTaken(2, WAIT).size();
 
         TelegramHarness.Response chatter = h.saysIn(-42, 7, "anyone up for a song?");
         assertThat(chatter.status()).isEqualTo(200);
@@ -149,6 +149,43 @@ class TelegramWebhookTest {
         assertThat(command.path("entities").get(1).path("type").asText()).isEqualTo("url");
 
         assertThat(h.saysIn(-42, 99, "/help").status()).as("not a member").isEqualTo(403);
+    }
+
+    @Test
+    void aReplyCarriesTheMessageItAnswersAndAReplyToTheBotReachesItInAGroup() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));
+        int before = h.awaitTaken(2, WAIT).size();
+        long songMessage = h.saysIn(-42, 7, "listen https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6")
+                .json().path("message_id").asLong();
+
+        TelegramHarness.Response reply = h.control("/sandbox/telegram/send",
+                Map.of("from", 8, "chat", -42, "text", "/send@SendSongsSandboxBot", "reply_to", songMessage));
+
+        assertThat(reply.json().path("delivered").asBoolean()).isTrue();
+        JsonNode replied = h.awaitReceived(before + 1, WAIT).get(before).update().path("message")
+                .path("reply_to_message");
+        assertThat(replied.path("message_id").asLong()).isEqualTo(songMessage);
+        assertThat(replied.path("text").asText()).startsWith("listen https://open.spotify.com/track/");
+        assertThat(replied.path("from").path("id").asLong()).isEqualTo(7);
+        assertThat(replied.has("reply_to_message")).isFalse();
+
+        long botMessage = h.api("sendMessage", Map.of("chat_id", -42, "text", "Who's in?")).result()
+                .path("message_id").asLong();
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 8, "chat", -42, "text", "me!",
+                "reply_to", botMessage)).json().path("delivered").asBoolean()).as("a reply to the bot").isTrue();
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 8, "chat", -42, "text", "me too",
+                "reply_to", songMessage)).json().path("delivered").asBoolean()).as("a reply to a person").isFalse();
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 8, "chat", -42, "text", "?",
+                "reply_to", 999)).status()).isEqualTo(404);
+
+        JsonNode whole = h.get("/sandbox/telegram/chat/-42/all").json();
+        assertThat(whole).extracting(m -> m.path("text").asText())
+                .containsExactly("listen https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6",
+                        "/send@SendSongsSandboxBot", "Who's in?", "me!", "me too");
+        assertThat(whole.get(1).path("reply_to").asLong()).isEqualTo(songMessage);
+        assertThat(whole.get(2).path("from").path("is_bot").asBoolean()).isTrue();
+        assertThat(whole.get(0).path("from").path("id").asLong()).isEqualTo(7);
     }
 
     @ParameterizedTest

@@ -2,14 +2,15 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbox;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.messenger.SignatureVerifier;
-import app.sendsongs.messenger.WebhookParser;
-import app.sendsongs.messenger.WebhookVerifier;
+import app.sendsongs.telegram.WebhookSecret;
 import app.sendsongs.web.RegistrationPages;
+import app.sendsongs.web.TelegramIntake;
 import app.sendsongs.web.WebResponse;
 import app.sendsongs.metrics.Intake;
 import app.sendsongs.server.metrics.ServerMetrics;
@@ -26,27 +27,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's stable HTTP interface: the Messenger webhook, each listening source's connect round trip
- * ({@code /connect/<source>}, {@code /callback/<source>}; the bare {@code /connect} and {@code /callback} are
- * Spotify's), health.
+ * The bot's stable HTTP interface: the Messenger webhook and the Telegram webhook (each when that platform is
+ * configured), each listening source's connect round trip ({@code /connect/<source>}, {@code /callback/<source>};
+ * the bare {@code /connect} and {@code /callback} are Spotify's), health.
  */
 final class BotRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
-    /** The chat platform of these routes, named in their event lines. */
-    static final Platform PLATFORM = Platform.MESSENGER;
     /** What a full intake asks senders to wait before delivering again. */
     static final String RETRY_AFTER_SECONDS = "5";
     /** The paste form holds a state and a token: a few hundred bytes. */
     private static final int MAX_FORM_BYTES = 8_192;
-    private final Webhook webhook;
+    private final Optional<Webhook> messenger;
+    private final Optional<TelegramIntake> telegram;
     private final RegistrationPages registrationPages;
     private final Inbox inbox;
     private final ServerMetrics metrics;
 
-    BotRoutes(SendSongs app, ConnectLink connectLink, WebhookVerifier webhookVerifier,
-              SignatureVerifier signatureVerifier, WebhookParser parser, Inbox inbox, Clock clock,
-              ServerMetrics metrics) {
-        this.webhook = new Webhook(webhookVerifier, signatureVerifier, parser);
+    BotRoutes(SendSongs app, ConnectLink connectLink, Optional<Webhook> messenger, Optional<TelegramIntake> telegram,
+              Inbox inbox, Clock clock, ServerMetrics metrics) {
+        this.messenger = messenger;
+        this.telegram = telegram;
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
         this.inbox = inbox;
         this.metrics = metrics;
@@ -54,8 +54,11 @@ final class BotRoutes {
 
     void register(Javalin server) {
         server.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-        server.get("/webhook", this::verifyWebhook);
-        server.post("/webhook", this::receive);
+        messenger.ifPresent(webhook -> {
+            server.get("/webhook", ctx -> verifyWebhook(ctx, webhook));
+            server.post("/webhook", ctx -> receive(ctx, webhook));
+        });
+        telegram.ifPresent(intake -> server.post(BotServer.TELEGRAM_WEBHOOK_PATH, ctx -> receive(ctx, intake)));
         server.get("/connect", ctx -> connect(ctx, SourceKind.SPOTIFY.id()));
         server.get("/connect/{source}", ctx -> connect(ctx, ctx.pathParam("source")));
         server.get("/callback", ctx -> callback(ctx, SourceKind.SPOTIFY.id()));
@@ -100,12 +103,12 @@ final class BotRoutes {
         }
     }
 
-    private void verifyWebhook(Context ctx) {
+    private void verifyWebhook(Context ctx, Webhook webhook) {
         long started = EventLog.start();
         WebResponse response = webhook.verify(ctx.queryParam("hub.mode"), ctx.queryParam("hub.verify_token"),
                 ctx.queryParam("hub.challenge"));
         send(ctx, response);
-        EventLog event = EventLog.event(PLATFORM, "verify").count("status", response.status());
+        EventLog event = EventLog.event(Platform.MESSENGER, "verify").count("status", response.status());
         if (response.status() == HttpStatus.OK.getCode()) {
             event.info("verified", started);
         } else {
@@ -117,52 +120,88 @@ final class BotRoutes {
      * Checks the signature on the raw body, parses, keeps the events in the inbox (in the store: they are
      * handled even if the process dies the moment after) and answers; the workers handle them from there.
      */
-    private void receive(Context ctx) {
+    private void receive(Context ctx, Webhook webhook) {
         long started = EventLog.start();
-        EventLog event = EventLog.event(PLATFORM, "webhook");
-        byte[] body;
+        EventLog event = EventLog.event(Platform.MESSENGER, "webhook");
+        Optional<byte[]> body = body(ctx, Platform.MESSENGER, event, started);
+        if (body.isEmpty()) {
+            return;
+        }
+        switch (webhook.receive(body.get(), ctx.header(SignatureVerifier.HEADER))) {
+            case Webhook.Intake.Rejected rejected -> rejected(ctx, Platform.MESSENGER, event, started,
+                    rejected.response(), rejected.reason(), "bad_signature");
+            case Webhook.Intake.Accepted accepted -> accepted(ctx, Platform.MESSENGER, event, started,
+                    accepted.batch(), Webhook.RECEIVED);
+        }
+    }
+
+    /**
+     * Checks the secret header, parses, keeps the update's event in the inbox as Messenger's are (its
+     * {@code update_id} the key that recognises it when Telegram delivers it again) and answers; the same
+     * workers handle it from there.
+     */
+    private void receive(Context ctx, TelegramIntake intake) {
+        long started = EventLog.start();
+        EventLog event = EventLog.event(Platform.TELEGRAM, "webhook");
+        Optional<byte[]> body = body(ctx, Platform.TELEGRAM, event, started);
+        if (body.isEmpty()) {
+            return;
+        }
+        switch (intake.receive(body.get(), ctx.header(WebhookSecret.HEADER))) {
+            case TelegramIntake.Intake.Rejected rejected -> rejected(ctx, Platform.TELEGRAM, event, started,
+                    rejected.response(), rejected.reason(), "bad_secret");
+            case TelegramIntake.Intake.Accepted accepted -> accepted(ctx, Platform.TELEGRAM, event, started,
+                    InboundBatch.of(accepted.events()), TelegramIntake.answer(accepted));
+        }
+    }
+
+    /** The raw body, or empty once the request was answered because the body was too large or did not arrive. */
+    private Optional<byte[]> body(Context ctx, Platform platform, EventLog event, long started) {
         try {
-            body = RequestBody.bytes(ctx);
+            return Optional.of(RequestBody.bytes(ctx));
         } catch (RequestBody.TooLarge e) {
             LOG.warn("webhook POST from {} refused: {}", ctx.ip(), e.getMessage());
             // Closing the connection stops the sender from streaming the rest of the body at us.
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large");
             event.count("status", HttpStatus.CONTENT_TOO_LARGE.getCode()).warn("too_large", started);
-            Intake.webhook(metrics, PLATFORM, "too_large", 0);
-            return;
+            Intake.webhook(metrics, platform, "too_large", 0);
         } catch (UncheckedIOException e) {
             // The sender stopped sending (timed out) or hung up: nothing was read, nothing is kept.
             LOG.warn("webhook POST from {} dropped: its body did not arrive", ctx.ip());
             ctx.status(HttpStatus.BAD_REQUEST).result("request body incomplete");
             event.count("status", HttpStatus.BAD_REQUEST.getCode()).warn("incomplete", started);
-            Intake.webhook(metrics, PLATFORM, "incomplete", 0);
+            Intake.webhook(metrics, platform, "incomplete", 0);
+        }
+        return Optional.empty();
+    }
+
+    /** A refused POST: a 400 is logged as {@code malformed}, a refused sender as {@code refusedOutcome}. */
+    private void rejected(Context ctx, Platform platform, EventLog event, long started, WebResponse response,
+                          String reason, String refusedOutcome) {
+        LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), reason);
+        send(ctx, response);
+        int status = response.status();
+        String outcome = status == HttpStatus.BAD_REQUEST.getCode() ? "malformed" : refusedOutcome;
+        event.count("status", status).warn(outcome, started);
+        Intake.webhook(metrics, platform, outcome, 0);
+    }
+
+    /** Answers {@code answer} once the call's events are kept in the inbox (one write), else 503. */
+    private void accepted(Context ctx, Platform platform, EventLog event, long started, InboundBatch batch,
+                          WebResponse answer) {
+        event.count("events", batch.events().size());
+        if (inbox.accept(batch) == Inbox.Intake.BUSY) {
+            // The platform delivers the call again later; what was kept is then recognised by its event id.
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
+            event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
+            Intake.webhook(metrics, platform, "busy", 0);
             return;
         }
-        switch (webhook.receive(body, ctx.header(SignatureVerifier.HEADER))) {
-            case Webhook.Intake.Rejected rejected -> {
-                LOG.warn("webhook POST from {} rejected: {}", ctx.ip(), rejected.reason());
-                send(ctx, rejected.response());
-                int status = rejected.response().status();
-                String outcome = status == HttpStatus.FORBIDDEN.getCode() ? "bad_signature" : "malformed";
-                event.count("status", status).warn(outcome, started);
-                Intake.webhook(metrics, PLATFORM, outcome, 0);
-            }
-            case Webhook.Intake.Accepted accepted -> {
-                event.count("events", accepted.events().size());
-                if (inbox.accept(accepted.batch()) == Inbox.Intake.BUSY) {
-                    // Messenger delivers the batch again later; what was kept is then recognised by its event id.
-                    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
-                    event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
-                    Intake.webhook(metrics, PLATFORM, "busy", 0);
-                    return;
-                }
-                send(ctx, Webhook.RECEIVED);
-                event.count("status", Webhook.RECEIVED.status()).info("accepted", started);
-                Intake.webhook(metrics, PLATFORM, "accepted", accepted.events().size());
-            }
-        }
+        send(ctx, answer);
+        event.count("status", answer.status()).info("accepted", started);
+        Intake.webhook(metrics, platform, "accepted", batch.events().size());
     }
 
     private static void send(Context ctx, WebResponse response) {

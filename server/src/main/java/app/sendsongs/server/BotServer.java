@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxStore;
@@ -28,11 +29,22 @@ import app.sendsongs.server.metrics.ServerMetrics;
 import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
+import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.TelegramApiException;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramChat;
+import app.sendsongs.telegram.TelegramSetup;
+import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.telegram.TelegramRateLimiter;
+import app.sendsongs.web.TelegramIntake;
+import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +52,20 @@ import org.slf4j.LoggerFactory;
 /** The self-hosted server: the production adapters, the core, the HTTP routes and the tick loop in one process. */
 public final class BotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    /** Where Telegram POSTs the bot's updates (the path {@code telegram-setup} gives Telegram). */
+    public static final String TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
     /**
      * People handled at once, each by a worker on a virtual thread: handling mostly waits on Spotify,
      * Messenger and the database, not the CPU (see {@link InboxWorkers}).
      */
     private static final int INBOX_WORKERS = 16;
+    /**
+     * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
+     * in a chat) while it holds that person's claim: more workers, so that a chat's pace holds up its own person and
+     * not a share of everyone. They are virtual threads; an idle one looks in the inbox once a second by itself, so
+     * not as many as there could be chats.
+     */
+    private static final int INBOX_WORKERS_WITH_TELEGRAM = 128;
     /**
      * How the webhook's intake is bounded: past 64,000 events waiting to be handled a POST waits up to 5 s for
      * room, then is answered 503 (Messenger delivers it again later); calls waiting for their write to the
@@ -63,12 +84,22 @@ public final class BotServer implements AutoCloseable {
     private final Clock clock;
     private final ServerStore store;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
     private DurableInbox inbox;
     /** Read by the intake's writer thread when it wakes the workers. */
     private volatile InboxWorkers workers;
     private TickLoop tickLoop;
+
+    /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
+    private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
+        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics) {
+            TelegramBotApi api = new TelegramBotApi(settings.api(), MeteredHttpClient.standard("telegram",
+                    CONNECT_TIMEOUT, metrics), TelegramRateLimiter.realTime(settings.api().messagesPerSecond()));
+            return new TelegramBot(settings, api, new BotUsername(api));
+        }
+    }
 
     /**
      * Wires the server: opens the store the configuration names and builds the core and the HTTP server, but
@@ -80,16 +111,14 @@ public final class BotServer implements AutoCloseable {
         this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
-            MessengerConfig messenger = new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), config.appSecret(), config.verifyToken());
+            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
             // both the catalogue and a listening source
             SpotifyClient spotifyClient = new SpotifyClient(spotify, clock,
                     MeteredHttpClient.standard("spotify", CONNECT_TIMEOUT, metrics));
-            this.app = new SendSongs(store.stores(), List.of(new MeteredChatPlatform(new GraphSendApi(messenger,
-                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics)), spotifyClient,
+            this.app = new SendSongs(store.stores(), chatPlatforms(), spotifyClient,
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
                             MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
                     listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
@@ -118,6 +147,19 @@ public final class BotServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** Messenger and Telegram, each when configured, each measured. */
+    private List<ChatPlatform> chatPlatforms() {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        if (config.messengerConfigured()) {
+            platforms.add(new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(),
+                    config.graphVersion(), config.pageAccessToken(), config.appSecret(), config.verifyToken()),
+                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics));
+        }
+        telegram.ifPresent(bot -> platforms.add(new MeteredChatPlatform(new TelegramChat(bot.api(), bot.username()),
+                metrics)));
+        return platforms;
     }
 
     /** Spotify; Last.fm when its API account is configured; ListenBrainz, which needs nothing. */
@@ -150,10 +192,9 @@ public final class BotServer implements AutoCloseable {
             metrics.intakeDepth(inbox, DurableInbox::waiting);
             InboxStore waiting = store.stores().inbox();
             workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
-                    waiting::hasWaiting, INBOX_WORKERS);
-            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), new WebhookVerifier(config.verifyToken()),
-                    new SignatureVerifier(config.appSecret()), new WebhookParser(clock), inbox, clock, metrics)
-                    .register(http);
+                    waiting::hasWaiting, telegram.isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS);
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(), inbox,
+                    clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
@@ -167,6 +208,29 @@ public final class BotServer implements AutoCloseable {
         }
         LOG.info("Send Songs listening on port {} ({})", port(), config);
         return this;
+    }
+
+    private Optional<Webhook> messengerWebhook() {
+        if (!config.messengerConfigured()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Webhook(new WebhookVerifier(config.verifyToken()),
+                new SignatureVerifier(config.appSecret()), new WebhookParser(clock)));
+    }
+
+    private Optional<TelegramIntake> telegramIntake() {
+        return telegram.map(bot -> new TelegramIntake(bot.settings().secret(), new UpdateParser(bot.username(),
+                clock)));
+    }
+
+    /**
+     * Points Telegram at this server's webhook and sets the bot's menu, as the {@code telegram-setup} command does;
+     * the demo does it at start. Does nothing when the server is not on Telegram.
+     */
+    public void setUpTelegram(URI webhookUrl) throws TelegramApiException {
+        if (telegram.isPresent()) {
+            new TelegramSetup(telegram.get().api()).apply(webhookUrl, telegram.get().settings().secret());
+        }
     }
 
     /** An inbox worker's event: handled by the bot, with one event line and the handling time saying how it went. */

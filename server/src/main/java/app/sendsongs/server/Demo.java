@@ -4,11 +4,15 @@ import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
+import app.sendsongs.sandbox.TelegramEmulator;
+import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.web.PageHeaders;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +45,8 @@ public final class Demo implements AutoCloseable {
             "MESSENGER_PAGE_ACCESS_TOKEN", "sandbox-page-token",
             "SPOTIFY_CLIENT_ID", "sandbox-client-id",
             "SPOTIFY_CLIENT_SECRET", "sandbox-client-secret",
+            TelegramSettings.TOKEN, TelegramEmulator.BOT_TOKEN,
+            TelegramSettings.SECRET, "sandbox-telegram-webhook-secret",
             "LASTFM_API_KEY", LastfmEmulator.API_KEY,
             "LASTFM_SHARED_SECRET", LastfmEmulator.SHARED_SECRET);
     /** The webhook fields the demo's app is subscribed to: what people do, and the echoes of the page's messages. */
@@ -80,6 +86,7 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
+        values.putIfAbsent(TelegramSettings.API_BASE_URL, base + "/sandbox/telegram");
         values.putIfAbsent("SPOTIFY_SHORT_LINK_BASE_URL", base + "/sandbox/spotify-link");
         values.putIfAbsent("LASTFM_WEB_BASE_URL", base + "/sandbox/lastfm");
         values.putIfAbsent("LASTFM_API_BASE_URL", base + "/sandbox/lastfm");
@@ -100,12 +107,8 @@ public final class Demo implements AutoCloseable {
                 lastfm.sharedSecret()));
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
-            String page = demoPage();
-            Map<String, String> pageHeaders = PageHeaders.forPage(PageHeaders.hashSource(inlineScript(page)));
-            http.get("/", ctx -> {
-                pageHeaders.forEach(ctx::header);
-                ctx.html(page);
-            });
+            servePage(http, "/", "/demo/index.html");
+            servePage(http, "/telegram", "/demo/telegram.html");
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
@@ -114,6 +117,15 @@ public final class Demo implements AutoCloseable {
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         server.start();
+        try {
+            server.setUpTelegram(URI.create(base + BotServer.TELEGRAM_WEBHOOK_PATH));
+        } catch (TelegramApiException | RuntimeException e) {
+            server.close();
+            if (tempDir != null) {
+                deleteQuietly(tempDir);
+            }
+            throw new IllegalStateException("the emulated Telegram refused the demo's setup: " + e.getMessage(), e);
+        }
         return new Demo(server, sandbox, clock, config, tempDir);
     }
 
@@ -164,8 +176,18 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static String demoPage() {
-        try (InputStream in = Demo.class.getResourceAsStream("/demo/index.html")) {
+    /** A page of the demo at {@code path}, its one inline script allowed by its hash. */
+    private static void servePage(Javalin http, String path, String resource) {
+        String page = demoPage(resource);
+        Map<String, String> pageHeaders = PageHeaders.forPage(PageHeaders.hashSource(inlineScript(page)));
+        http.get(path, ctx -> {
+            pageHeaders.forEach(ctx::header);
+            ctx.html(page);
+        });
+    }
+
+    private static String demoPage(String resource) {
+        try (InputStream in = Demo.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return "<!doctype html><title>Send Songs</title><p>The demo page is missing from this build.";
             }

@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
@@ -9,6 +10,7 @@ import app.sendsongs.metrics.Intake;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,9 @@ public final class EventLog {
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
     private static final CommandParser COMMANDS = new CommandParser();
+    /** The group chat commands named in event lines; any other word a person typed is {@code invalid}. */
+    private static final Set<String> GROUP_COMMANDS = Set.of("send", "send_song", "join", "in", "leave", "out",
+            "who", "members", "help", "start");
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -77,7 +82,9 @@ public final class EventLog {
 
     /**
      * The event line of a person's message or tap, before it is handled: its platform, what it is ({@code input}:
-     * {@code text}, {@code choice}, {@code button} or {@code link}) and the command it asks for.
+     * {@code text}, {@code choice}, {@code button}, {@code link}, or {@code group} for what happened in a group chat)
+     * and the command it asks for (in a group chat, what happened there: {@code send}, {@code tap},
+     * {@code bot_added}...).
      */
     public static EventLog message(Inbound event) {
         EventLog line = event(event.from().platform(), "message").word("input", Intake.inputOf(event));
@@ -86,6 +93,18 @@ public final class EventLog {
             case Inbound.ChoiceTapped tap -> line.word("command", commandOf(tap.payload()));
             case Inbound.ButtonTapped tap -> line.word("command", commandOf(tap.payload()));
             case Inbound.OpenedLink link -> line;
+            case Inbound.InGroupChat inGroup -> line.word("command", groupAction(inGroup));
+        };
+    }
+
+    private static String groupAction(Inbound.InGroupChat event) {
+        return switch (event.action()) {
+            case GroupChatAction.Command command -> GROUP_COMMANDS.contains(command.name()) ? command.name()
+                    : "invalid";
+            case GroupChatAction.Tap tap -> "tap";
+            case GroupChatAction.BotAdded added -> "bot_added";
+            case GroupChatAction.BotRemoved removed -> "bot_removed";
+            case GroupChatAction.MemberLeft left -> "member_left";
         };
     }
 

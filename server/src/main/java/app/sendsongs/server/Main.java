@@ -1,8 +1,14 @@
 package app.sendsongs.server;
 
 import app.sendsongs.store.sqlite.SqliteBackup;
+import app.sendsongs.telegram.BotIdentity;
+import app.sendsongs.telegram.TelegramApiException;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramSetup;
 import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +28,13 @@ import picocli.CommandLine.Parameters;
 /**
  * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
  * {@code sandbox} runs the emulators alone for a bot served elsewhere, {@code backup} and {@code restore} copy the
- * bot's SQLite database out and back.
+ * bot's SQLite database out and back, {@code telegram-setup} points Telegram at the bot.
  */
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
-        description = "Send Songs: a Messenger bot for sharing Spotify songs and hearing when friends play them.",
+        description = "Send Songs: a Messenger and Telegram bot for sharing Spotify songs and hearing when friends "
+                + "play them.",
         subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
-                Main.Restore.class, Main.Status.class,
+                Main.Restore.class, Main.Status.class, Main.TelegramSetupCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
@@ -53,8 +60,14 @@ public final class Main implements Runnable {
         return cli;
     }
 
-    /** Backup and restore read only the variables naming the database; the others, every variable. */
+    /**
+     * Backup and restore read only the variables naming the database, telegram-setup only Telegram's and the public
+     * URL; the others, every variable.
+     */
     private static String[] variablesHelpFor(Object command) {
+        if (command instanceof TelegramSetupCommand) {
+            return variablesHelp(TelegramSetupCommand.VARIABLES);
+        }
         if (command instanceof Status) {
             return variablesHelp(STORE_VARIABLES);
         }
@@ -331,6 +344,55 @@ public final class Main implements Runnable {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    @Command(name = "telegram-setup", mixinStandardHelpOptions = true,
+            description = {"Point Telegram at this bot: check TELEGRAM_BOT_TOKEN (getMe), have updates POSTed to "
+                    + "<PUBLIC_BASE_URL>" + BotServer.TELEGRAM_WEBHOOK_PATH + " with TELEGRAM_WEBHOOK_SECRET "
+                    + "(setWebhook), and set the bot's command menu (setMyCommands).",
+                    "Run it once, and again whenever PUBLIC_BASE_URL or the secret changes (docs/operations.md)."})
+    static final class TelegramSetupCommand implements Callable<Integer> {
+        static final List<String> VARIABLES = List.of("PUBLIC_BASE_URL", TelegramSettings.TOKEN,
+                TelegramSettings.SECRET, TelegramSettings.API_BASE_URL);
+
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment wins).")
+        Path envFile;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            return setUp(values, System.out, System.err);
+        }
+
+        /** Sets Telegram up from {@code values}; answers the exit code (2: configuration, 1: Telegram refused). */
+        static int setUp(Map<String, String> values, PrintStream out, PrintStream err) {
+            List<String> problems = new ArrayList<>();
+            Optional<TelegramSettings> telegram = TelegramSettings.from(values, problems);
+            String base = values.getOrDefault("PUBLIC_BASE_URL", "").strip();
+            if (base.isEmpty()) {
+                problems.add("PUBLIC_BASE_URL is not set");
+            }
+            if (telegram.isEmpty() && problems.isEmpty()) {
+                problems.add(TelegramSettings.TOKEN + " and " + TelegramSettings.SECRET + " are not set");
+            }
+            if (!problems.isEmpty()) {
+                err.println("Configuration problems: " + String.join("; ", problems));
+                return 2;
+            }
+            try {
+                URI webhook = URI.create(base.replaceAll("/+$", "") + BotServer.TELEGRAM_WEBHOOK_PATH);
+                BotIdentity bot = new TelegramSetup(new TelegramBotApi(telegram.get().api()))
+                        .apply(webhook, telegram.get().secret());
+                out.println("Telegram bot @" + bot.username() + " now gets its updates at " + webhook
+                        + ", and its command menu is set.");
+                return 0;
+            } catch (TelegramApiException | IllegalArgumentException e) {
+                err.println("Telegram setup failed: " + e.getMessage());
+                return 1;
+            }
+        }
     }
 
     @Command(name = "sandbox", mixinStandardHelpOptions = true,

@@ -13,14 +13,17 @@ import java.util.Optional;
 
 /**
  * Everything the server reads from its environment. Names are the same in every runtime; see
- * docs/operations.md for the reference. {@link #toString()} never shows a secret.
+ * docs/operations.md for the reference. {@link #toString()} never shows a secret. Each chat platform is optional as
+ * long as one is configured: the Messenger values are null when the bot is not on Messenger, {@code telegram} is empty
+ * when it is not on Telegram.
  */
 public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
                            WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits, Duration lease,
-                           Duration heldMessageExpiry, TokenCipher tokenCipher, Optional<String> metricsToken) {
+                           Duration heldMessageExpiry, TokenCipher tokenCipher, Optional<String> metricsToken,
+                           Optional<TelegramSettings> telegram) {
 
     /** The Last.fm API account, when Last.fm is offered; base URLs null for the real Last.fm. */
     public record Lastfm(String apiKey, String sharedSecret, String webBaseUrl, String apiBaseUrl) {
@@ -42,9 +45,15 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "127.0.0.1 for demo)"),
             new Variable("PUBLIC_BASE_URL", "the externally visible base URL; builds the Spotify redirect URI "
                     + "(PUBLIC_BASE_URL/callback), the Last.fm callback and the connect links"),
-            new Variable("MESSENGER_APP_SECRET", "Facebook app secret: verifies X-Hub-Signature-256 (required)"),
-            new Variable("MESSENGER_VERIFY_TOKEN", "the token Facebook sends to verify the webhook (required)"),
-            new Variable("MESSENGER_PAGE_ACCESS_TOKEN", "page access token for the Send API (required)"),
+            new Variable("MESSENGER_APP_SECRET", "Facebook app secret: verifies X-Hub-Signature-256 (the three "
+                    + "MESSENGER_ values together, or none for a bot that is not on Messenger)"),
+            new Variable("MESSENGER_VERIFY_TOKEN", "the token Facebook sends to verify the webhook"),
+            new Variable("MESSENGER_PAGE_ACCESS_TOKEN", "page access token for the Send API"),
+            new Variable(TelegramSettings.TOKEN, "the Telegram bot's token from @BotFather (with "
+                    + TelegramSettings.SECRET + ", or neither for a bot that is not on Telegram; at least one chat "
+                    + "platform is needed)"),
+            new Variable(TelegramSettings.SECRET, "1-256 of A-Z a-z 0-9 _ -, e.g. from openssl rand -hex 32: "
+                    + "Telegram sends it with every update (telegram-setup gives it to Telegram)"),
             new Variable("SPOTIFY_CLIENT_ID", "Spotify app client id (required)"),
             new Variable("SPOTIFY_CLIENT_SECRET", "Spotify app client secret (required)"),
             new Variable("TOKEN_ENCRYPTION_KEY", "base64 of 32 random bytes that seals people's Spotify tokens, "
@@ -55,6 +64,11 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("LASTFM_SHARED_SECRET", "Last.fm API account shared secret (with LASTFM_API_KEY)"),
             new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
             new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
+            new Variable(TelegramSettings.API_BASE_URL, "Telegram Bot API base URL (default "
+                    + "https://api.telegram.org)"),
+            new Variable(TelegramSettings.MESSAGES_PER_SECOND, "most messages a second the bot sends on Telegram, "
+                    + "in all (default 28, under Telegram's free 30; up to 950 once paid broadcasts are enabled for "
+                    + "the bot, each message above 30 a second then costs Telegram Stars)"),
             new Variable("SPOTIFY_ACCOUNTS_BASE_URL", "Spotify accounts service base URL (default https://accounts.spotify.com)"),
             new Variable("SPOTIFY_API_BASE_URL", "Spotify Web API base URL (default https://api.spotify.com)"),
             new Variable("SPOTIFY_SHORT_LINK_BASE_URL", "where Spotify's short links are followed (default "
@@ -92,14 +106,26 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
-    private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "MESSENGER_APP_SECRET",
-            "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_ACCESS_TOKEN", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",
-            "TOKEN_ENCRYPTION_KEY");
+    private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "SPOTIFY_CLIENT_ID",
+            "SPOTIFY_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY");
+    private static final List<String> MESSENGER = List.of("MESSENGER_APP_SECRET", "MESSENGER_VERIFY_TOKEN",
+            "MESSENGER_PAGE_ACCESS_TOKEN");
 
     /** Reads the configuration; fails with one message naming every missing or malformed variable. */
     public static ServerConfig from(Map<String, String> values) {
         List<String> problems = new ArrayList<>();
         REQUIRED.stream().filter(name -> blank(values.get(name))).forEach(name -> problems.add(name + " is not set"));
+        boolean messenger = MESSENGER.stream().anyMatch(name -> !blank(values.get(name)));
+        if (messenger) {
+            MESSENGER.stream().filter(name -> blank(values.get(name)))
+                    .forEach(name -> problems.add(name + " is not set (the Messenger values go together)"));
+        }
+        Optional<TelegramSettings> telegram = TelegramSettings.from(values, problems);
+        boolean telegramGiven = !blank(values.get(TelegramSettings.TOKEN)) || !blank(values.get(TelegramSettings.SECRET));
+        if (!messenger && !telegramGiven) {
+            problems.add("no chat platform is configured: set the MESSENGER_ values, or " + TelegramSettings.TOKEN
+                    + " and " + TelegramSettings.SECRET + ", or both");
+        }
         int port = integer(values, "PORT", 8080, 0, problems);
         if (!blank(values.get("PUBLIC_BASE_URL")) && !isHttpUrl(values.get("PUBLIC_BASE_URL"))) {
             problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
@@ -138,8 +164,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
         }
         return new ServerConfig(blank(values.get("HOST")) ? null : values.get("HOST").strip(), port,
-                values.get("PUBLIC_BASE_URL"), values.get("MESSENGER_APP_SECRET"),
-                values.get("MESSENGER_VERIFY_TOKEN"), values.get("MESSENGER_PAGE_ACCESS_TOKEN"),
+                values.get("PUBLIC_BASE_URL"), messenger ? values.get("MESSENGER_APP_SECRET") : null,
+                messenger ? values.get("MESSENGER_VERIFY_TOKEN") : null,
+                messenger ? values.get("MESSENGER_PAGE_ACCESS_TOKEN") : null,
                 values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
                 or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
                 or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
@@ -148,7 +175,13 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
                 or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
                 store, schedule, Duration.ofSeconds(tick), limits, Duration.ofSeconds(lease), Duration.ofDays(heldDays),
-                tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()));
+                tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
+                telegram);
+    }
+
+    /** Whether the bot is on Messenger. */
+    public boolean messengerConfigured() {
+        return appSecret != null;
     }
 
     /** Last.fm is offered when both its key and secret are set; one without the other is a mistake. */
@@ -211,8 +244,10 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
 
     @Override
     public String toString() {
-        return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl + ", graph=" + graphBaseUrl + "/"
-                + graphVersion + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
+        return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl
+                + ", messenger=" + (messengerConfigured() ? graphBaseUrl + "/" + graphVersion : "off")
+                + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
+                + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
                 + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
                 + ", lastfm=" + lastfm.map(Lastfm::toString).orElse("off") + ", listenBrainz=" + listenBrainzApiBaseUrl
                 + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits

@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.shared.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,14 +98,14 @@ class LogsTest {
     @Test
     void anEventWordThatIsNotAWordIsWrittenAsAQuestionMark() {
         try (LogCapture capture = new LogCapture()) {
-            EventLog.event(BotRoutes.PLATFORM, "message").word("command", PRIVATE_NOTE).info("handled", EventLog.start());
+            EventLog.event(Platform.MESSENGER, "message").word("command", PRIVATE_NOTE).info("handled", EventLog.start());
             assertThat(capture.text()).contains("command=\"?\"").doesNotContain(PRIVATE_NOTE);
         }
         assertThat(EventLog.commandOf("send_song name:\"" + PRIVATE_NAME + "\" https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"))
                 .isEqualTo("send_song");
         assertThat(EventLog.commandOf("add_to_group Family Bob")).isEqualTo("add_to_group");
         assertThat(EventLog.commandOf(PRIVATE_NOTE)).isEqualTo("invalid");
-        assertThatThrownBy(() -> EventLog.event(BotRoutes.PLATFORM, "message").count("Not A Word", 1))
+        assertThatThrownBy(() -> EventLog.event(Platform.MESSENGER, "message").count("Not A Word", 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

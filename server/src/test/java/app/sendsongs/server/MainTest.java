@@ -22,7 +22,17 @@ class MainTest {
             }
             assertThat(help).contains("--port", "--host", "--public-base-url", "--sqlite-path", "--watch-schedule", "--env-file");
         }
-        assertThat(help("--help")).contains("serve", "demo", "sandbox", "MESSENGER_APP_SECRET");
+        assertThat(help("--help")).contains("serve", "demo", "sandbox", "telegram-setup", "MESSENGER_APP_SECRET",
+                "TELEGRAM_BOT_TOKEN");
+    }
+
+    @Test
+    void telegramSetupsHelpNamesOnlyTheVariablesItReads() {
+        String help = help("telegram-setup", "--help");
+
+        assertThat(help).contains("--env-file", "PUBLIC_BASE_URL", "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET",
+                "TELEGRAM_API_BASE_URL", "/telegram/webhook", "setWebhook", "setMyCommands");
+        assertThat(help).doesNotContain("TOKEN_ENCRYPTION_KEY", "SQLITE_PATH", "MESSENGER_APP_SECRET");
     }
 
     @Test
@@ -47,7 +57,10 @@ class MainTest {
     @Test
     void serveWithoutSecretsNamesEveryMissingVariableAndExitsNonZero() {
         assertThat(ServerConfigProblems.of(Map.of("PORT", "80"))).contains("PUBLIC_BASE_URL is not set",
-                "MESSENGER_APP_SECRET is not set", "SPOTIFY_CLIENT_SECRET is not set", "TOKEN_ENCRYPTION_KEY is not set");
+                "no chat platform is configured", "SPOTIFY_CLIENT_SECRET is not set", "TOKEN_ENCRYPTION_KEY is not set");
+        assertThat(ServerConfigProblems.of(Map.of("MESSENGER_APP_SECRET", "s")))
+                .contains("MESSENGER_VERIFY_TOKEN is not set", "MESSENGER_PAGE_ACCESS_TOKEN is not set")
+                .doesNotContain("no chat platform");
         assertThat(ServerConfigProblems.of(Map.of("PORT", "eighty"))).contains("PORT must be a whole number");
         assertThat(ServerConfigProblems.of(Map.of("TOKEN_ENCRYPTION_KEY", "c2hvcnQ="))).contains("32 bytes");
     }

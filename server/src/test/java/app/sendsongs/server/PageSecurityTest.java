@@ -32,7 +32,7 @@ class PageSecurityTest {
     @Test
     void theConnectRedirectTheCallbackPageAndTheDemoPageSendTheHardeningHeaders() {
         for (SandboxClient.Response response : List.of(client.get("/connect"), client.get("/callback?state=nope&code=x"),
-                client.get("/"))) {
+                client.get("/"), client.get("/telegram"))) {
             var headers = response.headers().headers();
             assertThat(headers.firstValue("Content-Security-Policy")).get().asString()
                     .contains("frame-ancestors 'none'").contains("script-src '");
@@ -65,10 +65,13 @@ class PageSecurityTest {
 
     @Test
     void theDemoPagePolicyAllowsExactlyItsOwnInlineScript() {
-        SandboxClient.Response page = client.get("/");
+        for (String path : List.of("/", "/telegram")) {
+            SandboxClient.Response page = client.get(path);
 
-        assertThat(page.headers().headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains(app.sendsongs.web.PageHeaders.hashSource(Demo.inlineScript(page.body())));
-        assertThat(Demo.inlineScript(page.body())).contains("fetch(");
+            assertThat(page.headers().headers().firstValue("Content-Security-Policy")).get().asString().as(path)
+                    .contains(app.sendsongs.web.PageHeaders.hashSource(Demo.inlineScript(page.body())));
+            assertThat(Demo.inlineScript(page.body())).as(path).contains("fetch(");
+            assertThat(page.body()).as(path).containsOnlyOnce("<script>");
+        }
     }
 }

@@ -38,19 +38,21 @@ public final class TelegramBotApi {
 
     private final BotApiTransport transport;
     private final TelegramRateLimiter limiter;
+    private final boolean paidBroadcast;
 
-    /** Over its own HTTP client, pacing in real time. */
+    /** Over its own HTTP client, pacing in real time at the configuration's messages a second. */
     public TelegramBotApi(TelegramConfig config) {
         this(config, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), TelegramRateLimiter.realTime());
+                .build(), TelegramRateLimiter.realTime(config.messagesPerSecond()));
     }
 
     public TelegramBotApi(TelegramConfig config, HttpClient http, TelegramRateLimiter limiter) {
         this.transport = new BotApiTransport(config, http);
         this.limiter = limiter;
+        this.paidBroadcast = config.paidBroadcast();
     }
 
     // ---------------------------------------------------------------- messages
@@ -63,6 +65,9 @@ public final class TelegramBotApi {
      */
     public SendResult sendMessage(long chatId, OutgoingText message) {
         ObjectNode params = textParams(chatId, message);
+        if (paidBroadcast) {
+            params.put("allow_paid_broadcast", true);
+        }
         Optional<TelegramFailure> held = pace(chatId);
         if (held.isPresent()) {
             return held.get();
@@ -102,9 +107,18 @@ public final class TelegramBotApi {
      * {@link TelegramFailure.Refused}.
      */
     public AnswerResult answerCallbackQuery(String callbackQueryId, Optional<String> text) {
+        return answerCallbackQuery(callbackQueryId, text, Optional.empty());
+    }
+
+    /**
+     * As {@link #answerCallbackQuery(String, Optional)}, and the person's app opens {@code url}: for a button that is
+     * not a game's, a {@code t.me/<bot>?start=<payload>} link that opens the bot's private chat.
+     */
+    public AnswerResult answerCallbackQuery(String callbackQueryId, Optional<String> text, Optional<URI> url) {
         ObjectNode params = BotApiTransport.JSON.createObjectNode();
         params.put("callback_query_id", callbackQueryId);
         text.ifPresent(t -> params.put("text", t));
+        url.ifPresent(u -> params.put("url", u.toString()));
         return switch (transport.call("answerCallbackQuery", params)) {
             case ApiAnswer.Ok ok -> new AnswerResult.Answered();
             case ApiAnswer.Error error -> failure("answerCallbackQuery", OptionalLong.empty(), error);
@@ -222,6 +236,23 @@ public final class TelegramBotApi {
             case LEFT, KICKED -> false;
         };
         return new ChatMember(status, inChat);
+    }
+
+    /**
+     * What the chat shows of itself (https://core.telegram.org/bots/api#getchat): for a private chat the person's
+     * first and last name and username, for a group its title.
+     */
+    public ChatProfile getChat(long chatId) throws TelegramApiException {
+        ObjectNode params = BotApiTransport.JSON.createObjectNode();
+        params.put("chat_id", chatId);
+        JsonNode chat = require("getChat", params);
+        return new ChatProfile(text(chat, "first_name"), text(chat, "last_name"), text(chat, "username"),
+                text(chat, "title"));
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().strip()) : Optional.empty();
     }
 
     /** The bot's own id and username. */

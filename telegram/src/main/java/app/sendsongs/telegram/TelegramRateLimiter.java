@@ -12,21 +12,28 @@ import java.util.Optional;
 
 /**
  * Keeps the bot's messages within Telegram's limits (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this):
- * at most one message a second in a chat, 20 a minute in a group, about 30 a second in all. One limiter serves every
- * call of a {@link TelegramBotApi}; thread-safe.
+ * about one message a second in a chat (short bursts allowed), 20 a minute in a group, about 30 a
+ * second in all, or up to 1,000 a second for a bot with paid broadcasts
+ * (https://core.telegram.org/bots/api#sendmessage, {@code allow_paid_broadcast}). One limiter serves every call of a
+ * {@link TelegramBotApi}; thread-safe.
  *
  * <p>A message takes the next free slot of its chat (and group) and waits for it, when the wait is at most
  * {@code maxWait}; a longer wait is answered instead of taken, so that the caller can hold the message and try later.
  * The overall pace is taken when the chat's slot has come, so that a chat waiting its turn does not hold up others. A
- * 429 holds its chat for the {@code retry_after} Telegram gave. The pace is a little under Telegram's (a minute of
- * 61 s for groups, 28 a second in all) so that network jitter cannot make it look faster on arrival.
+ * 429 holds its chat for the {@code retry_after} Telegram gave. The pace is a little under Telegram's (bursts of
+ * {@value #CHAT_BURST} in a chat, a minute of 61 s for groups, 28 a second in all by default) so that network jitter
+ * cannot make it look faster on arrival.
  */
 public final class TelegramRateLimiter {
     static final Duration CHAT_INTERVAL = Duration.ofSeconds(1);
+    /** One under the burst of three Telegram lets pass: a first call slowed by its connection must not look early. */
+    static final int CHAT_BURST = 2;
     static final int GROUP_MESSAGES = 20;
     static final Duration GROUP_WINDOW = Duration.ofSeconds(61);
-    static final int GLOBAL_BURST = 28;
-    static final Duration GLOBAL_INTERVAL = Duration.ofNanos(1_000_000_000L / GLOBAL_BURST);
+    /** Messages a second in all, a little under Telegram's free 30. */
+    public static final int DEFAULT_PER_SECOND = 28;
+    /** The most with paid broadcasts, a little under Telegram's 1,000. */
+    public static final int MOST_PER_SECOND = 950;
     private static final int PRUNE_ABOVE = 10_000;
 
     /** Waits; a test's sleeper moves its clock instead. */
@@ -38,24 +45,47 @@ public final class TelegramRateLimiter {
     private final InstantSource time;
     private final Sleeper sleeper;
     private final Duration maxWait;
+    private final int perSecond;
+    private final Duration globalInterval;
+    /** Per chat, the theoretical arrival time of its pace (a GCRA with a burst of {@link #CHAT_BURST}). */
     private final Map<Long, Instant> chatNext = new HashMap<>();
     private final Map<Long, Instant> chatHeld = new HashMap<>();
     private final Map<Long, Deque<Instant>> groupSlots = new HashMap<>();
-    /** The theoretical arrival time of the overall pace (a GCRA with a burst of {@link #GLOBAL_BURST}). */
+    /** The theoretical arrival time of the overall pace (a GCRA with a burst of a second's messages). */
     private Instant globalTat = Instant.EPOCH;
 
     public TelegramRateLimiter(InstantSource time, Sleeper sleeper, Duration maxWait) {
+        this(time, sleeper, maxWait, DEFAULT_PER_SECOND);
+    }
+
+    /** @param perSecond messages a second in all, from 1 to {@value #MOST_PER_SECOND} */
+    public TelegramRateLimiter(InstantSource time, Sleeper sleeper, Duration maxWait, int perSecond) {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative");
+        }
+        if (perSecond < 1 || perSecond > MOST_PER_SECOND) {
+            throw new IllegalArgumentException("a bot sends 1 to " + MOST_PER_SECOND + " messages a second");
         }
         this.time = time;
         this.sleeper = sleeper;
         this.maxWait = maxWait;
+        this.perSecond = perSecond;
+        this.globalInterval = Duration.ofNanos(1_000_000_000L / perSecond);
     }
 
-    /** Real time, {@link Thread#sleep}, waiting up to 3 seconds. */
+    /** Real time, {@link Thread#sleep}, waiting up to 3 seconds, at Telegram's free pace. */
     public static TelegramRateLimiter realTime() {
-        return new TelegramRateLimiter(InstantSource.system(), Thread::sleep, Duration.ofSeconds(3));
+        return realTime(DEFAULT_PER_SECOND);
+    }
+
+    /** As {@link #realTime()}, at {@code perSecond} messages a second in all. */
+    public static TelegramRateLimiter realTime(int perSecond) {
+        return new TelegramRateLimiter(InstantSource.system(), Thread::sleep, Duration.ofSeconds(3), perSecond);
+    }
+
+    /** Messages a second in all: above Telegram's free 30, the bot pays for each message over it. */
+    public int perSecond() {
+        return perSecond;
     }
 
     /**
@@ -80,8 +110,8 @@ public final class TelegramRateLimiter {
         Instant paced;
         synchronized (this) {
             Instant now = time.instant();
-            paced = max(now, globalTat.minus(GLOBAL_INTERVAL.multipliedBy(GLOBAL_BURST - 1)));
-            globalTat = max(globalTat, paced).plus(GLOBAL_INTERVAL);
+            paced = max(now, globalTat.minus(globalInterval.multipliedBy(perSecond - 1L)));
+            globalTat = max(globalTat, paced).plus(globalInterval);
         }
         sleepUntil(paced);
         return Optional.empty();
@@ -95,7 +125,7 @@ public final class TelegramRateLimiter {
 
     /** The earliest instant the chat's limits allow. */
     private Instant chatSlot(long chatId, Instant now) {
-        Instant slot = max(now, chatNext.getOrDefault(chatId, now));
+        Instant slot = max(now, chatNext.getOrDefault(chatId, now).minus(CHAT_INTERVAL.multipliedBy(CHAT_BURST - 1)));
         slot = max(slot, chatHeld.getOrDefault(chatId, now));
         Deque<Instant> group = groupSlots.get(chatId);
         if (chatId < 0 && group != null && group.size() >= GROUP_MESSAGES) {
@@ -105,7 +135,7 @@ public final class TelegramRateLimiter {
     }
 
     private void take(long chatId, Instant slot) {
-        chatNext.put(chatId, slot.plus(CHAT_INTERVAL));
+        chatNext.put(chatId, max(chatNext.getOrDefault(chatId, slot), slot).plus(CHAT_INTERVAL));
         if (chatId < 0) {
             Deque<Instant> group = groupSlots.computeIfAbsent(chatId, id -> new ArrayDeque<>());
             group.addLast(slot);

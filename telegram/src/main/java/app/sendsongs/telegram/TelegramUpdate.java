@@ -45,10 +45,11 @@ public sealed interface TelegramUpdate {
 
     /**
      * {@code /name arguments}, or {@code /name@ThisBot arguments} as group members write it: {@code name} without the
-     * '/' and the bot's name, {@code arguments} the rest of the text, stripped (may be empty).
+     * '/' and the bot's name, {@code arguments} the rest of the text, stripped (may be empty). {@code repliedText} is
+     * the text (or caption) of the message the command answers, when it was sent as a reply to one.
      */
-    record Command(long updateId, long messageId, Sender from, Chat chat, Instant at, String name, String arguments)
-            implements TelegramUpdate {
+    record Command(long updateId, long messageId, Sender from, Chat chat, Instant at, String name, String arguments,
+                   Optional<String> repliedText) implements TelegramUpdate {
     }
 
     /**
@@ -61,10 +62,22 @@ public sealed interface TelegramUpdate {
 
     /**
      * A tap on an inline button: answer {@code callbackQueryId} with {@code answerCallbackQuery}. The chat and message
-     * are absent for a button under an inline-mode message.
+     * are absent for a button under an inline-mode message. {@code buttonText} is what the tapped button showed (empty
+     * when the message's keyboard did not come along).
      */
     record ButtonPress(long updateId, String callbackQueryId, Sender from, Optional<Chat> chat, OptionalLong messageId,
-                       Instant at, String data) implements TelegramUpdate {
+                       Instant at, String data, String buttonText) implements TelegramUpdate {
+    }
+
+    /**
+     * The bot's own membership of a chat changed ({@code my_chat_member}): added to a group or removed from it, or in
+     * a private chat, blocked ({@code inChat} false) or unblocked by the person. {@code from} is who changed it.
+     */
+    record BotMembership(long updateId, Sender from, Chat chat, Instant at, boolean inChat) implements TelegramUpdate {
+    }
+
+    /** A person left a group or was removed from it (the {@code left_chat_member} service message). */
+    record MemberLeft(long updateId, Chat chat, long userId, Instant at) implements TelegramUpdate {
     }
 
     /** An update the bot has no use for (an edit, a channel post, a sticker, a change of members...): answer 200. */

@@ -15,13 +15,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
- * text messages, commands ({@code /name@Bot args}), {@code /start <payload>} and button taps. Everything else a
- * well-formed update may carry (edited messages, channel posts, membership changes, stickers and other messages
- * without text, commands for other bots, messages from bots) is {@link TelegramUpdate.Ignored}, to be answered 200 so
+ * text messages, commands ({@code /name@Bot args}, with the text of the message they reply to), {@code /start
+ * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), and people
+ * leaving a group. Everything else a well-formed update may carry (edited messages, channel posts, other service
+ * messages, stickers and other messages without text, commands for other bots, messages from bots) is
+ * {@link TelegramUpdate.Ignored}, to be answered 200 so
  * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
  * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits.
  */
@@ -42,7 +45,7 @@ public final class UpdateParser {
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final String botUsername;
+    private final Supplier<String> botUsername;
     private final Clock clock;
 
     /**
@@ -50,11 +53,25 @@ public final class UpdateParser {
      * @param clock       dates button taps, which carry no date
      */
     public UpdateParser(String botUsername, Clock clock) {
+        this(checked(botUsername), clock);
+    }
+
+    /**
+     * As {@link #UpdateParser(String, Clock)}, with the username asked for only when a command names a bot
+     * ({@code /send@SomeBot}): see {@link BotUsername}. When it cannot be told then, the parse fails with the
+     * supplier's exception, and the update should be delivered again.
+     */
+    public UpdateParser(Supplier<String> botUsername, Clock clock) {
+        this.botUsername = botUsername;
+        this.clock = clock;
+    }
+
+    private static Supplier<String> checked(String botUsername) {
         if (botUsername == null || botUsername.isBlank()) {
             throw new IllegalArgumentException("the bot's username is needed to read group commands");
         }
-        this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
-        this.clock = clock;
+        String bare = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
+        return () -> bare;
     }
 
     /** @throws MalformedUpdateException when the body is empty, too large, not a JSON object or has no update_id */
@@ -70,6 +87,9 @@ public final class UpdateParser {
         }
         if (root.has("callback_query")) {
             return buttonPress(updateId, root.get("callback_query"));
+        }
+        if (root.has("my_chat_member")) {
+            return botMembership(updateId, root.get("my_chat_member"));
         }
         return new TelegramUpdate.Ignored(updateId, clip(kind(root), MAX_NAME) + " updates are not used");
     }
@@ -100,6 +120,9 @@ public final class UpdateParser {
         if (chat.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, "a message outside a private or group chat");
         }
+        if (message.path("left_chat_member").isObject()) {
+            return memberLeft(updateId, chat.get(), message);
+        }
         JsonNode text = message.path("text");
         if (!text.isTextual() || text.asText().isBlank()) {
             return new TelegramUpdate.Ignored(updateId, SERVICE_FIELDS.stream().anyMatch(message::has)
@@ -108,19 +131,56 @@ public final class UpdateParser {
         if (text.asText().length() > MAX_TEXT) {
             return new TelegramUpdate.Ignored(updateId, "a text longer than Telegram allows");
         }
-        Instant at = message.path("date").canConvertToLong() && message.path("date").asLong() > 0
+        return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), text.asText(),
+                repliedText(message.path("reply_to_message")));
+    }
+
+    /** A message's {@code date}; the clock's time when it has none. */
+    private Instant date(JsonNode message) {
+        return message.path("date").canConvertToLong() && message.path("date").asLong() > 0
                 ? Instant.ofEpochSecond(message.path("date").asLong()) : clock.instant();
-        return textOrCommand(updateId, messageId, from.get(), chat.get(), at, text.asText());
+    }
+
+    /** The text or caption of the message replied to, clipped to Telegram's longest text. */
+    private static Optional<String> repliedText(JsonNode replied) {
+        Optional<String> text = text(replied, "text").or(() -> text(replied, "caption"));
+        return text.map(t -> clip(t, MAX_TEXT));
+    }
+
+    private TelegramUpdate memberLeft(long updateId, TelegramUpdate.Chat chat, JsonNode message) {
+        JsonNode left = message.path("left_chat_member");
+        if (!chat.isGroup() || !left.path("id").canConvertToLong() || left.path("id").asLong() <= 0
+                || left.path("is_bot").asBoolean(false)) {
+            return new TelegramUpdate.Ignored(updateId, "a service message");
+        }
+        return new TelegramUpdate.MemberLeft(updateId, chat, left.path("id").asLong(), date(message));
+    }
+
+    /** https://core.telegram.org/bots/api#chatmemberupdated, which is always about the bot itself here. */
+    private TelegramUpdate botMembership(long updateId, JsonNode change) {
+        Optional<TelegramUpdate.Sender> from = sender(change.path("from"));
+        Optional<TelegramUpdate.Chat> chat = chat(change.path("chat"));
+        JsonNode member = change.path("new_chat_member");
+        if (from.isEmpty() || chat.isEmpty() || !member.path("status").isTextual()) {
+            return new TelegramUpdate.Ignored(updateId, "a change of the bot's membership without a person or chat");
+        }
+        boolean inChat = switch (member.path("status").asText()) {
+            case "creator", "administrator", "member" -> true;
+            case "restricted" -> member.path("is_member").asBoolean(false);
+            default -> false;
+        };
+        return new TelegramUpdate.BotMembership(updateId, from.get(), chat.get(), date(change), inChat);
     }
 
     private TelegramUpdate textOrCommand(long updateId, long messageId, TelegramUpdate.Sender from,
-                                         TelegramUpdate.Chat chat, Instant at, String text) {
+                                         TelegramUpdate.Chat chat, Instant at, String text,
+                                         Optional<String> repliedText) {
         Matcher command = COMMAND.matcher(text);
         if (!command.matches()) {
             return new TelegramUpdate.TextMessage(updateId, messageId, from, chat, at, text);
         }
         String addressee = command.group(2);
-        if (addressee != null && !addressee.equalsIgnoreCase(botUsername)) {
+        if (addressee != null && !addressee.equalsIgnoreCase(botUsername.get())) {
             return new TelegramUpdate.Ignored(updateId, "a command for another bot");
         }
         String name = command.group(1).toLowerCase(Locale.ROOT);
@@ -130,7 +190,7 @@ public final class UpdateParser {
                     : Optional.empty();
             return new TelegramUpdate.Start(updateId, messageId, from, chat, at, payload);
         }
-        return new TelegramUpdate.Command(updateId, messageId, from, chat, at, name, arguments);
+        return new TelegramUpdate.Command(updateId, messageId, from, chat, at, name, arguments, repliedText);
     }
 
     private TelegramUpdate buttonPress(long updateId, JsonNode query) {
@@ -154,7 +214,19 @@ public final class UpdateParser {
         OptionalLong messageId = chat.isPresent() && message.path("message_id").canConvertToLong()
                 ? OptionalLong.of(message.path("message_id").asLong()) : OptionalLong.empty();
         return new TelegramUpdate.ButtonPress(updateId, id.asText(), from.get(), chat, messageId, clock.instant(),
-                data.asText());
+                data.asText(), buttonText(message.path("reply_markup"), data.asText()));
+    }
+
+    /** The text of the keyboard's first button carrying {@code data}; empty when there is none. */
+    private static String buttonText(JsonNode markup, String data) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (data.equals(button.path("callback_data").asText(null)) && button.path("text").isTextual()) {
+                    return clip(button.path("text").asText(), MAX_NAME);
+                }
+            }
+        }
+        return "";
     }
 
     /** A person (https://core.telegram.org/bots/api#user); empty for a bot or a missing or unreadable user. */

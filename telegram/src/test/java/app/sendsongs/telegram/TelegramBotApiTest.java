@@ -12,10 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -266,9 +270,54 @@ class TelegramBotApiTest {
             sent(api.sendMessage(ALICE, OutgoingText.of("message " + i)));
         }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(3_500));
+        // a burst of two, then one a second: the third, fourth and fifth wait
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(2_500));
         assertThat(sandbox.control.telegramStats().path("rate_limited").asInt()).isZero();
         assertThat(sandbox.control.telegramChat(ALICE)).hasSize(5);
+    }
+
+    @Test
+    void aBotWithPaidBroadcastsGoesPastThirtyASecond() throws Exception {
+        for (long person = 1; person <= 60; person++) {
+            sandbox.control.telegramSays(person, "/start");
+        }
+        TelegramBotApi paid = new TelegramBotApi(new TelegramConfig(sandbox.base + "/sandbox/telegram",
+                TelegramEmulator.BOT_TOKEN, 200), HttpClient.newHttpClient(), TelegramRateLimiter.realTime(200));
+
+        List<SendResult> results = sendAtOnce(paid, 60);
+
+        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(SendResult.Sent.class));
+        assertThat(sandbox.control.telegramStats().path("rate_limited").asInt()).isZero();
+    }
+
+    @Test
+    void withoutPaidBroadcastsTelegramRefusesMoreThanThirtyASecond() throws Exception {
+        for (long person = 1; person <= 60; person++) {
+            sandbox.control.telegramSays(person, "/start");
+        }
+        TelegramBotApi unpaced = new TelegramBotApi(new TelegramConfig(sandbox.base + "/sandbox/telegram",
+                TelegramEmulator.BOT_TOKEN), HttpClient.newHttpClient(), TelegramRateLimiter.realTime(TelegramRateLimiter.MOST_PER_SECOND));
+
+        List<SendResult> results = sendAtOnce(unpaced, 60);
+
+        assertThat(results).filteredOn(TelegramFailure.RetryLater.class::isInstance).isNotEmpty();
+        assertThat(sandbox.control.telegramStats().path("rate_limited").asInt()).isPositive();
+    }
+
+    /** Sends one message to each of the people 1 to {@code count} from as many threads at once. */
+    private static List<SendResult> sendAtOnce(TelegramBotApi api, int count) throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<SendResult>> sends = new ArrayList<>();
+            for (long person = 1; person <= count; person++) {
+                long to = person;
+                sends.add(pool.submit(() -> api.sendMessage(to, OutgoingText.of("news"))));
+            }
+            List<SendResult> results = new ArrayList<>();
+            for (Future<SendResult> send : sends) {
+                results.add(send.get());
+            }
+            return results;
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ class TelegramRateLimiterTest {
     }
 
     @Test
-    void aChatGetsOneMessageASecond() throws InterruptedException {
+    void aChatGetsABurstOfTwoThenOneMessageASecond() throws InterruptedException {
+        assertThat(send(42)).isZero();
         assertThat(send(42)).isZero();
         assertThat(send(42)).isEqualTo(Duration.ofSeconds(1));
         assertThat(send(42)).isEqualTo(Duration.ofSeconds(2));
@@ -35,8 +36,9 @@ class TelegramRateLimiterTest {
 
     @Test
     void otherChatsDoNotWaitForABusyOne() throws InterruptedException {
-        send(42);
-        send(42);
+        for (int i = 0; i < 5; i++) {
+            send(42);
+        }
         Duration before = Duration.between(START, clock.instant());
         assertThat(send(43)).isEqualTo(before);
     }
@@ -46,19 +48,21 @@ class TelegramRateLimiterTest {
         for (int i = 0; i < 20; i++) {
             send(-100);
         }
-        assertThat(Duration.between(START, clock.instant())).isEqualTo(Duration.ofSeconds(19));
+        assertThat(Duration.between(START, clock.instant())).isEqualTo(Duration.ofSeconds(18));
 
         Optional<Duration> wait = limiter.acquire(-100);
-        assertThat(wait).contains(Duration.ofSeconds(42));
+        assertThat(wait).contains(Duration.ofSeconds(43));
 
-        clock.advance(Duration.ofSeconds(42));
+        clock.advance(Duration.ofSeconds(43));
         assertThat(send(-100)).isEqualTo(Duration.ofSeconds(61));
     }
 
     @Test
     void aWaitLongerThanAllowedIsAnsweredAndTakesNothing() throws InterruptedException {
         TelegramRateLimiter impatient = new TelegramRateLimiter(clock, clock::advance, Duration.ZERO);
-        assertThat(impatient.acquire(42)).isEmpty();
+        for (int i = 0; i < 2; i++) {
+            assertThat(impatient.acquire(42)).isEmpty();
+        }
 
         assertThat(impatient.acquire(42)).contains(Duration.ofSeconds(1));
         assertThat(impatient.acquire(42)).as("nothing was reserved").contains(Duration.ofSeconds(1));
@@ -85,5 +89,21 @@ class TelegramRateLimiterTest {
         assertThat(sleeps).isNotEmpty();
         // a burst is allowed at first, then the pace: no chat waits a whole second
         assertThat(sleeps).allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void withPaidBroadcastsNineHundredFiftyChatsGoInASecond() throws InterruptedException {
+        TelegramRateLimiter paid = new TelegramRateLimiter(clock, clock::advance, Duration.ofSeconds(5), 950);
+        for (long chat = 1; chat <= 1900; chat++) {
+            assertThat(paid.acquire(chat)).isEmpty();
+        }
+        Duration took = Duration.between(START, clock.instant());
+        assertThat(took).isBetween(Duration.ofMillis(990), Duration.ofMillis(1010));
+        assertThatThrownByBadRate();
+    }
+
+    private static void assertThatThrownByBadRate() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TelegramRateLimiter(java.time.InstantSource
+                .system(), Thread::sleep, Duration.ZERO, 951)).isInstanceOf(IllegalArgumentException.class);
     }
 }

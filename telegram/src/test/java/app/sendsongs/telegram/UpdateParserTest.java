@@ -113,12 +113,55 @@ class UpdateParserTest {
             assertThat(press.chat().map(TelegramUpdate.Chat::id)).contains(ALICE);
             assertThat(press.messageId()).isEqualTo(OptionalLong.of(58));
             assertThat(press.at()).isEqualTo(NOW);
+            assertThat(press.buttonText()).isEqualTo("Bob Fisher (Berlin)");
         });
         assertThat(sample("callback_inline")).isInstanceOfSatisfying(TelegramUpdate.ButtonPress.class, press -> {
             assertThat(press.chat()).isEmpty();
             assertThat(press.messageId()).isEmpty();
             assertThat(press.data()).isEqualTo("played");
+            assertThat(press.buttonText()).as("no keyboard came along").isEmpty();
         });
+    }
+
+    @Test
+    void aCommandSentAsAReplyCarriesTheTextItAnswers() {
+        assertThat(sample("group_reply_command")).isInstanceOfSatisfying(TelegramUpdate.Command.class, command -> {
+            assertThat(command.name()).isEqualTo("send");
+            assertThat(command.arguments()).isEmpty();
+            assertThat(command.repliedText()).contains("this one is for the drive "
+                    + "https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=ab12");
+        });
+        assertThat(sample("group_command")).isInstanceOfSatisfying(TelegramUpdate.Command.class,
+                command -> assertThat(command.repliedText()).isEmpty());
+    }
+
+    @Test
+    void theBotsOwnMembershipIsReadFromEitherSide() {
+        assertThat(sample("my_chat_member_added_to_group")).isInstanceOfSatisfying(
+                TelegramUpdate.BotMembership.class, change -> {
+                    assertThat(change.inChat()).isTrue();
+                    assertThat(change.chat().isGroup()).isTrue();
+                    assertThat(change.chat().title()).contains("Friday Band");
+                    assertThat(change.from().id()).isEqualTo(ALICE);
+                    assertThat(change.at()).isEqualTo(Instant.ofEpochSecond(1_764_064_000L));
+                });
+        assertThat(sample("my_chat_member_blocked")).isInstanceOfSatisfying(TelegramUpdate.BotMembership.class,
+                blocked -> {
+                    assertThat(blocked.inChat()).as("kicked from the private chat: blocked").isFalse();
+                    assertThat(blocked.chat().isGroup()).isFalse();
+                });
+    }
+
+    @Test
+    void someoneLeavingAGroupIsReadButNotTheBotLeaving() {
+        assertThat(sample("left_chat_member")).isInstanceOfSatisfying(TelegramUpdate.MemberLeft.class, left -> {
+            assertThat(left.userId()).isEqualTo(511_223_344L);
+            assertThat(left.chat().id()).isEqualTo(-1_001_987_654_321L);
+        });
+        assertThat(parse("{\"update_id\":9,\"message\":{\"message_id\":2,\"from\":{\"id\":1,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":-5,\"type\":\"group\",\"title\":\"G\"},\"date\":1,"
+                + "\"left_chat_member\":{\"id\":7000000001,\"is_bot\":true,\"first_name\":\"Send Songs\"}}}"))
+                .isInstanceOf(TelegramUpdate.Ignored.class);
     }
 
     @ParameterizedTest
@@ -127,7 +170,6 @@ class UpdateParserTest {
         "callback_game, a tap without data (a game button)",
         "edited_message, edited_message updates are not used",
         "channel_post, channel_post updates are not used",
-        "my_chat_member_blocked, my_chat_member updates are not used",
         "message_reaction, message_reaction updates are not used",
         "sticker, 'a message without text (a sticker, a photo, a voice note...)'",
         "photo_with_caption, 'a message without text (a sticker, a photo, a voice note...)'",

@@ -31,10 +31,11 @@ public final class ModuleRules {
     public static final List<String> RUNTIMES = List.of("server", "lambda", "bench", "sandbox");
 
     /**
-     * The one use between adapters: {@code web} is the framework-free HTTP intake of Messenger webhooks (the
-     * handshake, the signature check on the raw body, then Messenger's parser), shared by both runtimes.
+     * The one use between adapters: {@code web} is the framework-free HTTP intake of the chat platforms' webhooks
+     * (Messenger's handshake and signature check on the raw body, Telegram's secret header, then each platform's
+     * parser), shared by both runtimes.
      */
-    public static final Map<String, List<String>> ADAPTER_MAY_USE = Map.of("web", List.of("messenger"));
+    public static final Map<String, List<String>> ADAPTER_MAY_USE = Map.of("web", List.of("messenger", "telegram"));
 
     /** What a runtime may use of another: the demo mounts the emulators, the benchmarks drive them in process. */
     public static final Map<String, List<String>> RUNTIME_MAY_USE = Map.of("server", List.of("sandbox"),

@@ -96,6 +96,12 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
     }
 
+    /** The person answers the message {@code replyTo} of a group chat with {@code text}. */
+    public JsonNode telegramRepliesIn(long chat, long from, String text, long replyTo) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "reply_to", replyTo),
+                200);
+    }
+
     /** The person taps the button carrying {@code data} under the bot's message; answers the callback query id. */
     public String telegramPress(long from, long chat, long messageId, String data) {
         return post("/sandbox/telegram/press", Map.of("from", from, "chat", chat, "message_id", messageId,
@@ -105,6 +111,16 @@ public final class SandboxControl {
     /** What the bot sent to the chat, oldest first, edits applied. */
     public JsonNode telegramChat(long chatId) {
         return get("/sandbox/telegram/chat/" + chatId);
+    }
+
+    /** Everything said in the chat, people's messages (with {@code from}) and the bot's, oldest first. */
+    public JsonNode telegramWholeChat(long chatId) {
+        return get("/sandbox/telegram/chat/" + chatId + "/all");
+    }
+
+    /** The person leaves the group chat (the bot sees the service message). */
+    public void telegramLeaves(long chat, long user) {
+        post("/sandbox/telegram/chats/" + chat + "/leave", Map.of("user", user), 200);
     }
 
     /** The button tap and the bot's answer to it, if any. */

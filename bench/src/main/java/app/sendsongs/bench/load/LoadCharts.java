@@ -42,7 +42,7 @@ final class LoadCharts {
         double fastest = Math.min(ceiling.getFirst(), webhook.getFirst());
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(fastest))));
         chart.addSeries("bare POST /bench/ok (ceiling)", labels, ceiling);
-        chart.addSeries("POST /webhook (signed, queued)", labels, webhook);
+        chart.addSeries("POST " + report.options().platform().webhookPath() + " (checked, queued)", labels, webhook);
         return chart;
     }
 

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /** The load test's settings. */
-public record LoadOptions(int users, int events, double songShare, int connections, int batch, double redeliveryShare,
-                          int warmup, String serverHeap, List<String> serverJvmOptions, long seed,
-                          Duration timeout, Path charts) {
+public record LoadOptions(LoadPlatform platform, int users, int events, double songShare, int connections, int batch,
+                          double redeliveryShare, int warmup, String serverHeap, List<String> serverJvmOptions,
+                          long seed, Duration timeout, Path charts) {
 
     public static final String HELP = """
             bench load [options]
+              --platform P       messenger (default) or telegram: where the people are and whose webhook
+                                 is measured (Telegram: one update a POST, paid broadcasts of up to 950 a second)
               --users N          people registered through the connect flow first (default 1000)
               --events N         messages sent to the webhook in the measured phase (default 20000)
               --song-share F     share of them that are send_song; the rest history, help, unknown (default 0.7)
@@ -28,6 +30,9 @@ public record LoadOptions(int users, int events, double songShare, int connectio
             """;
 
     public LoadOptions {
+        if (platform == LoadPlatform.TELEGRAM && batch != 1) {
+            throw new IllegalArgumentException("Telegram sends one update a POST: --batch must be 1");
+        }
         if (users < 2 || events < 1 || connections < 1 || batch < 1 || warmup < 0) {
             throw new IllegalArgumentException("need at least 2 users, 1 event, 1 connection, a batch of 1 and "
                     + "a warm-up of 0 or more");
@@ -38,16 +43,16 @@ public record LoadOptions(int users, int events, double songShare, int connectio
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(1000, 20_000, 0.7, 32, 1, 0.01, 5000, "512m", List.of(), 1, Duration.ofSeconds(300),
-                Path.of("bench-charts"));
+        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, "512m", List.of(), 1,
+                Duration.ofSeconds(300), Path.of("bench-charts"));
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
     public static LoadOptions parse(String[] args) {
-        BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--events", "--song-share", "--connections", "--batch",
+        BenchArgs a = BenchArgs.parse(args, Set.of("--platform", "--users", "--events", "--song-share", "--connections", "--batch",
                 "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--seed", "--timeout-seconds", "--charts"));
         LoadOptions d = defaults();
-        return new LoadOptions(a.integer("--users", d.users), a.integer("--events", d.events),
+        return new LoadOptions(platform(a.text("--platform", "messenger")), a.integer("--users", d.users), a.integer("--events", d.events),
                 a.fraction("--song-share", d.songShare), a.integer("--connections", d.connections),
                 a.integer("--batch", d.batch), a.fraction("--redeliver", d.redeliveryShare),
                 a.integer("--warmup", d.warmup), a.text("--server-heap", d.serverHeap),
@@ -55,5 +60,13 @@ public record LoadOptions(int users, int events, double songShare, int connectio
                 a.number("--seed", d.seed),
                 Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())),
                 Path.of(a.text("--charts", d.charts.toString())));
+    }
+
+    private static LoadPlatform platform(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "messenger" -> LoadPlatform.MESSENGER;
+            case "telegram" -> LoadPlatform.TELEGRAM;
+            default -> throw new IllegalArgumentException("--platform is messenger or telegram, not " + name);
+        };
     }
 }

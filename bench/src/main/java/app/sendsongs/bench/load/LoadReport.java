@@ -6,7 +6,7 @@ import java.util.Locale;
  * The load test's figures.
  *
  * @param ceiling          the bare {@code POST /bench/ok} phase
- * @param webhook          the {@code POST /webhook} phase (the same bodies, signed, plus redeliveries)
+ * @param webhook          the webhook phase (the same bodies, signed or with the secret header, plus redeliveries)
  * @param eventsPosted     messages carried by the webhook POSTs, redeliveries included
  * @param handlingNanos    from the first webhook POST until everything the bot had to send reached the Graph
  *                         emulator; negative if that did not happen within the timeout
@@ -53,11 +53,13 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
 
     String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Load test: %,d people, %,d messages (%.0f%% send_song), %d connections, "
-                        + "%d message(s) per POST, %.1f%% of POSTs redelivered, server -Xmx%s%n%n",
-                options.users(), options.events(), options.songShare() * 100, options.connections(), options.batch(),
+        out.append(String.format(Locale.ROOT, "Load test on %s: %,d people, %,d messages (%.0f%% send_song), %d "
+                        + "connections, %d message(s) per POST, %.1f%% of POSTs redelivered, server -Xmx%s%n%n",
+                options.platform() == LoadPlatform.TELEGRAM ? "Telegram" : "Messenger", options.users(),
+                options.events(), options.songShare() * 100, options.connections(), options.batch(),
                 options.redeliveryShare() * 100, options.serverHeap()));
-        out.append("| | bare POST /bench/ok (ceiling) | POST /webhook | webhook / ceiling |\n");
+        out.append("| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath()
+                + " | webhook / ceiling |\n");
         out.append("| --- | ---: | ---: | ---: |\n");
         out.append(row("requests answered per second", ceilingPerSecond(), webhook.perSecond(webhook.accepted()),
                 ratioToCeiling()));

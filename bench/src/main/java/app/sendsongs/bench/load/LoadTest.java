@@ -2,7 +2,6 @@ package app.sendsongs.bench.load;
 
 import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Workload.Event;
-import app.sendsongs.sandbox.WebhookSigner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -33,8 +32,6 @@ import java.util.concurrent.CompletableFuture;
  * </ol>
  */
 public final class LoadTest {
-    private static final String APP_SECRET = "load-test-app-secret";
-
     private LoadTest() {
     }
 
@@ -66,8 +63,9 @@ public final class LoadTest {
     /** Runs the whole test with the server's database and log in {@code dir}; progress goes to {@code progress}. */
     static LoadReport run(LoadOptions options, Path dir, PrintStream progress) {
         Map<String, String> environment = new HashMap<>(Workload.UNLIMITED_SENDING);
-        environment.putAll(Map.of("MESSENGER_APP_SECRET", APP_SECRET,
-                "SQLITE_PATH", dir.resolve("load.db").toString(), "TICK_SECONDS", "1"));
+        environment.putAll(options.platform().serverEnvironment());
+        environment.put("SQLITE_PATH", dir.resolve("load.db").toString());
+        environment.put("TICK_SECONDS", "1");
         progress.printf("starting the server (demo wiring, -Xmx%s)...%n", options.serverHeap());
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serverHeap()));
         jvm.addAll(options.serverJvmOptions());
@@ -82,33 +80,34 @@ public final class LoadTest {
 
     private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
         SandboxControl sandbox = new SandboxControl(server.baseUrl());
+        LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
         String host = base.getHost();
         int port = base.getPort();
         progress.printf("registering %,d people through /connect, consent, /callback and register...%n",
                 options.users());
-        List<Person> people = Population.register(sandbox, options.users(), Math.min(16, options.users()),
+        List<Person> people = Population.register(sandbox, platform, options.users(), Math.min(16, options.users()),
                 options.timeout());
         List<String> tracks = sandbox.trackIds();
         Random random = new Random(options.seed());
-        WebhookSigner signer = new WebhookSigner(APP_SECRET);
         Set<String> songsSent = new HashSet<>();
 
         if (options.warmup() > 0) {
             progress.printf("warming up with %,d bare requests and %,d messages...%n", options.warmup(),
                     options.warmup());
-            Workload warmup = Workload.of(Workload.mixed(people, tracks, options.warmup(), options.songShare(),
-                    options.events() + people.size(), random, songsSent), options.connections(), options.batch(), 0,
-                    signer, host, random);
+            Workload warmup = Workload.of(Workload.mixed(platform, people, tracks, options.warmup(),
+                    options.songShare(), options.events() + people.size(), random, songsSent), options.connections(),
+                    options.batch(), 0, platform, host, random);
             ClosedLoop.run(host, port, warmup.ceilingRequests(host));
-            if (!runToCompletion(sandbox, host, port, warmup, options)) {
+            if (!runToCompletion(sandbox, platform, host, port, warmup, options)) {
                 throw new IllegalStateException("the bot did not finish the warm-up within " + options.timeout());
             }
         }
-        Map<String, Integer> baseline = Reconciliation.inboxSizes(sandbox.inboxes());
+        Map<String, Integer> baseline = Reconciliation.inboxSizes(platform.inboxes(sandbox));
 
-        Workload load = Workload.of(Workload.mixed(people, tracks, options.events(), options.songShare(), 0, random,
-                songsSent), options.connections(), options.batch(), options.redeliveryShare(), signer, host, random);
+        Workload load = Workload.of(Workload.mixed(platform, people, tracks, options.events(), options.songShare(), 0,
+                random, songsSent), options.connections(), options.batch(), options.redeliveryShare(), platform, host,
+                random);
         progress.printf("ceiling: %,d bare POST /bench/ok...%n", load.requests() - load.redeliveries());
         ClosedLoop.Result ceiling = ClosedLoop.run(host, port, load.ceilingRequests(host));
 
@@ -116,10 +115,10 @@ public final class LoadTest {
                 load.requests(), load.events().size(), load.songs(), load.redeliveries());
         double serverCpuBefore = server.cpuSeconds();
         double ownCpuBefore = ProcessMemory.cpuSeconds(ProcessHandle.current().pid());
-        long before = sandbox.delivered();
+        long before = platform.delivered(sandbox);
         long expected = before + load.expectedOutbound();
         CompletableFuture<Long> handled = CompletableFuture.supplyAsync(
-                () -> sandbox.awaitDelivered(n -> n >= expected, options.timeout()));
+                () -> platform.awaitDelivered(sandbox, n -> n >= expected, options.timeout()));
         ClosedLoop.Result webhook = ClosedLoop.run(host, port, load.requestBytes());
         long doneAt = handled.join();
         long handlingNanos = doneAt < 0 ? -1 : doneAt - webhook.startedAt();
@@ -128,22 +127,22 @@ public final class LoadTest {
         long eventsPosted = load.allRequests().stream().mapToLong(request -> request.events().size()).sum();
 
         progress.println("closing with one help from each person, then reconciling every inbox...");
-        Workload barrier = Workload.of(Workload.helpFromEach(people, options.events(), "m-last-"),
-                options.connections(), 1, 0, signer, host, random);
-        runToCompletion(sandbox, host, port, barrier, options);
+        Workload barrier = Workload.of(Workload.helpFromEach(platform, people, options.events(), "m-last-"),
+                options.connections(), 1, 0, platform, host, random);
+        runToCompletion(sandbox, platform, host, port, barrier, options);
         List<Event> all = new ArrayList<>(load.events());
         all.addAll(barrier.events());
-        Reconciliation.Outcome outcome = Reconciliation.check(all, baseline, sandbox.inboxes());
+        Reconciliation.Outcome outcome = Reconciliation.check(all, baseline, platform.inboxes(sandbox));
         return new LoadReport(options, ceiling, webhook, eventsPosted, handlingNanos, load.events().size(),
                 load.songs(), serverCpu, ownCpu, outcome, server.memory());
     }
 
     /** Sends the workload and waits until the bot has sent as many messages as it should for it; false on timeout. */
-    private static boolean runToCompletion(SandboxControl sandbox, String host, int port, Workload workload,
-                                           LoadOptions options) {
-        long expected = sandbox.delivered() + workload.expectedOutbound();
+    private static boolean runToCompletion(SandboxControl sandbox, LoadPlatform platform, String host, int port,
+                                           Workload workload, LoadOptions options) {
+        long expected = platform.delivered(sandbox) + workload.expectedOutbound();
         ClosedLoop.run(host, port, workload.requestBytes());
-        return sandbox.awaitDelivered(n -> n >= expected, options.timeout()) >= 0;
+        return platform.awaitDelivered(sandbox, n -> n >= expected, options.timeout()) >= 0;
     }
 
     private static Path temporaryDirectory() {

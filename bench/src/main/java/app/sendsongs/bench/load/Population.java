@@ -11,7 +11,8 @@ import java.util.concurrent.Future;
 /**
  * The load test's people, registered through the product's real flow: {@code /connect}, consent in
  * the emulated Spotify, {@code /callback}'s one-time code, then {@code register code:… name:…}
- * written through the emulated Messenger (which also opens each person's 24-hour window).
+ * written through the emulated Messenger (which also opens each person's 24-hour window), or
+ * {@code /register …} through the emulated Telegram (which starts each person's chat with the bot).
  */
 public final class Population {
     /** One registered person; {@code number} is their index in the population. */
@@ -21,18 +22,26 @@ public final class Population {
     private Population() {
     }
 
+    /** As {@link #register(SandboxControl, LoadPlatform, int, int, Duration)} on Messenger. */
     public static List<Person> register(SandboxControl sandbox, int size, int concurrency, Duration timeout) {
+        return register(sandbox, LoadPlatform.MESSENGER, size, concurrency, timeout);
+    }
+
+    /** Registers {@code size} people on {@code platform}, {@code concurrency} at a time, and checks each was welcomed. */
+    public static List<Person> register(SandboxControl sandbox, LoadPlatform platform, int size, int concurrency,
+                                        Duration timeout) {
         List<Person> people = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            people.add(new Person(i, "load-" + i, "Listener " + i));
+            people.add(new Person(i, platform.psid(i), "Listener " + i));
         }
-        long before = sandbox.delivered();
+        long before = platform.delivered(sandbox);
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
             List<Future<?>> registrations = new ArrayList<>();
             for (Person person : people) {
                 registrations.add(pool.submit(() -> {
                     String code = sandbox.connectSpotify("load-sp-" + person.number());
-                    sandbox.say(person.psid(), "register code:\"" + code + "\" name:\"" + person.name() + "\"");
+                    platform.say(sandbox, person, platform.command("register") + " code:\"" + code + "\" name:\""
+                            + person.name() + "\"");
                 }));
             }
             for (Future<?> registration : registrations) {
@@ -41,10 +50,10 @@ public final class Population {
         } catch (Exception e) {
             throw new IllegalStateException("registering the population failed: " + e.getMessage(), e);
         }
-        if (sandbox.awaitDelivered(n -> n >= before + size, timeout) < 0) {
+        if (platform.awaitDelivered(sandbox, n -> n >= before + size, timeout) < 0) {
             throw new IllegalStateException("the bot did not answer every register command within " + timeout);
         }
-        Map<String, List<String>> inboxes = sandbox.inboxes();
+        Map<String, List<String>> inboxes = platform.inboxes(sandbox);
         for (Person person : people) {
             List<String> inbox = inboxes.getOrDefault(person.psid(), List.of());
             if (inbox.stream().noneMatch(text -> text.startsWith("Welcome, " + person.name() + "!"))) {

@@ -88,6 +88,44 @@ public final class SandboxControl {
         return all;
     }
 
+    /** How many messages the bot has sent through the emulated Telegram so far, edits not counted. */
+    public long telegramSent() {
+        return json(get(base + "/sandbox/telegram/stats")).path("sent").asLong();
+    }
+
+    /** How many of the bot's calls the emulated Telegram refused with a 429 so far. */
+    public long telegramRateLimited() {
+        return json(get(base + "/sandbox/telegram/stats")).path("rate_limited").asLong();
+    }
+
+    /** Moves the sandbox clock on and runs the work that fell due (held messages whose retry time came, ...). */
+    public void advanceSeconds(long seconds) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/clock/advance"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("seconds", seconds)))).build());
+        expect(response, 200);
+    }
+
+    /** Every Telegram chat's texts of the bot's messages, oldest first, by chat id (a person's is their id). */
+    public Map<String, List<String>> telegramChats() {
+        Map<String, List<String>> all = new HashMap<>();
+        json(get(base + "/sandbox/telegram/chats")).properties().forEach(entry -> {
+            List<String> texts = new ArrayList<>(entry.getValue().size());
+            entry.getValue().forEach(text -> texts.add(text.asText()));
+            all.put(entry.getKey(), texts);
+        });
+        return all;
+    }
+
+    /** The person writes to the bot in their private chat through the emulated Telegram (which starts the chat). */
+    public void telegramSays(long from, String firstName, String text) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/telegram/send"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("from", from, "first_name", firstName,
+                        "text", text)))).build());
+        expect(response, 200);
+    }
+
     /** The person writes to the bot through the emulated Messenger (which opens their 24-hour window). */
     public void say(String psid, String text) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/messenger/send"))

@@ -68,10 +68,12 @@ public final class Workload {
 
     private final List<Event> events;
     private final List<List<Request>> connections;
+    private final LoadPlatform platform;
 
-    private Workload(List<Event> events, List<List<Request>> connections) {
+    private Workload(List<Event> events, List<List<Request>> connections, LoadPlatform platform) {
         this.events = List.copyOf(events);
         this.connections = connections;
+        this.platform = platform;
     }
 
     /** Distinct messages (redeliveries not counted), in the order they were made. */
@@ -99,9 +101,9 @@ public final class Workload {
         return connections.stream().map(requests -> requests.stream().map(Request::bytes).toList()).toList();
     }
 
-    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery (a text, a card). */
+    /** Messages the bot sends for this workload: one answer per message, plus each song's delivery. */
     long expectedOutbound() {
-        return events.size() + 2 * songs();
+        return events.size() + platform.messagesPerSong() * songs();
     }
 
     /**
@@ -119,6 +121,12 @@ public final class Workload {
      */
     public static List<Event> mixed(List<Person> people, List<String> trackIds, int count, double songShare, int firstIndex,
                              Random random, Set<String> songsSent) {
+        return mixed(LoadPlatform.MESSENGER, people, trackIds, count, songShare, firstIndex, random, songsSent);
+    }
+
+    /** As {@link #mixed(List, List, int, double, int, Random, Set)}, the commands as people type them on {@code platform}. */
+    static List<Event> mixed(LoadPlatform platform, List<Person> people, List<String> trackIds, int count,
+                             double songShare, int firstIndex, Random random, Set<String> songsSent) {
         if (people.size() < 2) {
             throw new IllegalArgumentException("sending songs needs at least two people");
         }
@@ -130,13 +138,14 @@ public final class Workload {
                 Person receiver = people.get(random.nextInt(people.size() - 1));
                 receiver = receiver.number() >= sender.number() ? people.get(receiver.number() + 1) : receiver;
                 String track = unsentTrack(sender, List.of(receiver), trackIds, random, songsSent);
-                events.add(new Event(i, sender, Kind.SEND_SONG, List.of(receiver), "m-load-" + i, "send_song name:\""
-                        + receiver.name() + "\" pre:\"" + Event.token(i) + "\" " + LINK + track));
+                events.add(new Event(i, sender, Kind.SEND_SONG, List.of(receiver), "m-load-" + i,
+                        platform.command("send_song") + " name:\"" + receiver.name() + "\" pre:\"" + Event.token(i)
+                                + "\" " + LINK + track));
             } else {
                 Kind kind = List.of(Kind.HISTORY, Kind.HELP, Kind.UNKNOWN_COMMAND).get(random.nextInt(3));
                 String text = switch (kind) {
-                    case HISTORY -> "history";
-                    case HELP -> "help";
+                    case HISTORY -> platform.command("history");
+                    case HELP -> platform.command("help");
                     default -> "good morning!";
                 };
                 events.add(new Event(i, sender, kind, List.of(), "m-load-" + i, text));
@@ -162,22 +171,22 @@ public final class Workload {
     }
 
     /** One {@code help} from each person. */
-    static List<Event> helpFromEach(List<Person> people, int firstIndex, String midPrefix) {
+    static List<Event> helpFromEach(LoadPlatform platform, List<Person> people, int firstIndex, String midPrefix) {
         List<Event> events = new ArrayList<>(people.size());
         for (Person person : people) {
             int index = firstIndex + events.size();
-            events.add(new Event(index, person, Kind.HELP, List.of(), midPrefix + index, "help"));
+            events.add(new Event(index, person, Kind.HELP, List.of(), midPrefix + index, platform.command("help")));
         }
         return events;
     }
 
     /**
-     * Packs the events into signed POSTs of up to {@code batch} messages, a person's always on the
-     * same one of {@code connectionCount} connections; about {@code redeliveryShare} of the POSTs
-     * are sent a second time later on their connection.
+     * Packs the events into the platform's webhook POSTs of up to {@code batch} messages, a person's
+     * always on the same one of {@code connectionCount} connections; about {@code redeliveryShare} of
+     * the POSTs are sent a second time later on their connection.
      */
     static Workload of(List<Event> events, int connectionCount, int batch, double redeliveryShare,
-                       WebhookSigner signer, String host, Random random) {
+                       LoadPlatform platform, String host, Random random) {
         List<List<Event>> byConnection = new ArrayList<>();
         for (int i = 0; i < connectionCount; i++) {
             byConnection.add(new ArrayList<>());
@@ -188,7 +197,7 @@ public final class Workload {
             List<Request> requests = new ArrayList<>();
             for (int i = 0; i < mine.size(); i += batch) {
                 List<Event> together = List.copyOf(mine.subList(i, Math.min(mine.size(), i + batch)));
-                requests.add(signedPost(List.of(together), signer, host));
+                requests.add(platform.request(together, host));
             }
             List<Request> withRepeats = new ArrayList<>(requests);
             for (Request request : requests) {
@@ -200,7 +209,7 @@ public final class Workload {
             }
             connections.add(withRepeats);
         }
-        return new Workload(events, connections);
+        return new Workload(events, connections, platform);
     }
 
     /**

@@ -20,8 +20,8 @@ class LoadTestTest {
 
     @Test
     void aTinyLoadIsHandledExactlyOnceAndMeasuredAgainstTheCeiling() throws IOException {
-        LoadOptions options = new LoadOptions(10, 200, 0.6, 4, 1, 0.1, 20, "256m", List.of(), 7,
-                Duration.ofSeconds(120), dir.resolve("charts"));
+        LoadOptions options = new LoadOptions(LoadPlatform.MESSENGER, 10, 200, 0.6, 4, 1, 0.1, 20, "256m", List.of(),
+                7, Duration.ofSeconds(120), dir.resolve("charts"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         LoadReport report = LoadTest.run(options, dir, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -45,5 +45,19 @@ class LoadTestTest {
         assertThat(LoadCharts.ackLatency(report).getSeriesMap().values()).hasSize(2)
                 .allSatisfy(series -> assertThat(series.getYData().stream().map(Number::doubleValue).toList())
                         .hasSize(5).isSorted());
+    }
+
+    @Test
+    void aTinyLoadOnTelegramIsHandledExactlyOnceToo() {
+        LoadOptions options = new LoadOptions(LoadPlatform.TELEGRAM, 20, 100, 0.6, 4, 1, 0.1, 10, "256m", List.of(),
+                7, Duration.ofSeconds(120), dir.resolve("charts"));
+
+        LoadReport report = LoadTest.run(options, dir, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(report.outcome().messages()).as("100 messages and one closing /help from each person")
+                .isEqualTo(120);
+        assertThat(report.exactlyOnce()).as(report.format()).isTrue();
+        assertThat(report.format()).contains("on Telegram");
     }
 }

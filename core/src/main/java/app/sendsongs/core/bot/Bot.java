@@ -13,6 +13,7 @@ import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
@@ -38,6 +39,7 @@ import java.util.logging.Logger;
  * a link gets the welcome (or, for someone registered, the menu). Text that is no command answers what the
  * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
  * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
+ * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
  *
  * <p><b>Calling it more than once for an event is harmless</b>, also when a call was cut short by a
  * crash, so any intake that delivers at least once can drive it (the server's inbox workers, a queue
@@ -45,7 +47,9 @@ import java.util.logging.Logger;
  * {@link Cause}, so what it creates (shares, groups, messages) has ids derived from its delivery key
  * and a second run finds what the first stored instead of doing it again; and it is marked handled
  * only at the end. An event older than the dedupe window is skipped: its mark may have been forgotten.
- * Calls for one person must come one at a time, in the order the person acted.
+ * Calls for one person must come one at a time, in the order the person acted. (A group chat's own
+ * posts go to the chat directly, not through the outbox: a group chat event cut short after its post
+ * may post it again.)
  */
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
@@ -64,13 +68,14 @@ public final class Bot {
     private final ReceiverControls controls;
     private final ForgetMe forgetMe;
     private final Groups groups;
+    private final GroupChats groupChats;
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
-                           ReceiverControls controls, ForgetMe forgetMe, Groups groups) {
+                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats) {
     }
 
     /**
@@ -91,6 +96,7 @@ public final class Bot {
         this.controls = features.controls();
         this.forgetMe = features.forgetMe();
         this.groups = features.groups();
+        this.groupChats = features.groupChats();
         this.planner = planner;
         this.clock = clock;
     }
@@ -110,6 +116,10 @@ public final class Bot {
     }
 
     private void respond(Inbound event) {
+        if (event instanceof Inbound.InGroupChat inGroup) {
+            groupChats.handle(inGroup);
+            return;
+        }
         ChatAddress from = event.from();
         Optional<User> user = users.findUser(from).map(u -> u.withLastMessageAt(event.at()));
         user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));
@@ -127,6 +137,7 @@ public final class Bot {
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> user.map(this::menu).orElseGet(registration::welcome);
+            case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
         };
     }
 

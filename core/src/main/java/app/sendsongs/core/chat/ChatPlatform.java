@@ -51,10 +51,16 @@ public interface ChatPlatform {
      */
     SendOutcome send(String recipientId, Message message, MessageKind kind, String reference);
 
+    /** The platform's group chats, when the bot can take part in them there (Telegram); empty by default. */
+    default Optional<GroupChatPlatform> groupChats() {
+        return Optional.empty();
+    }
+
     /**
      * The name the platform shows for the person {@code recipientId} (on Messenger the User Profile API's first and
-     * last name): the name friends find them by when they register through a personal link, which they can change.
-     * Empty when the platform gives no names or could not answer now; never an exception.
+     * last name, on Telegram the profile's first and last name): the name friends find them by when they register
+     * through a personal link, which they can change. Empty when the platform gives no names or could not answer
+     * now; never an exception.
      */
     default Optional<String> displayName(String recipientId) {
         return Optional.empty();

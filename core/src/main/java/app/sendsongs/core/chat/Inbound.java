@@ -61,6 +61,19 @@ public sealed interface Inbound {
         }
     }
 
+    /**
+     * Something happened in a group chat the bot is in (a Telegram group), rather than in the person's own chat with
+     * it: {@code from} is who did it, {@code chat} where.
+     */
+    record InGroupChat(String eventId, ChatAddress from, Instant at, GroupChat chat, GroupChatAction action)
+            implements Inbound {
+        public InGroupChat {
+            check(eventId, from, at);
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
     private static void check(String eventId, ChatAddress from, Instant at) {
         Objects.requireNonNull(eventId, "eventId");
         if (eventId.isBlank()) {

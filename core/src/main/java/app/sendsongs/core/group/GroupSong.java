@@ -5,9 +5,6 @@ import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
-import app.sendsongs.core.privacy.PreferenceStore;
-import app.sendsongs.core.privacy.ReceiverPreferences;
-import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
@@ -15,6 +12,7 @@ import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -40,21 +38,23 @@ public final class GroupSong {
     private final GroupStore groups;
     private final UserStore users;
     private final ShareStore shares;
-    private final PreferenceStore preferences;
+    private final GroupReceivers receivers;
     private final TrackLookup tracks;
     private final SendLimiter limiter;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
+    private final Reachability reach;
 
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
-                     PreferenceStore preferences, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                     WatchSchedule schedule, Clock clock) {
+                     GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
+                     WatchSchedule schedule, Clock clock, Reachability reach) {
+        this.reach = reach;
         this.finder = finder;
         this.groups = groups;
         this.users = users;
         this.shares = shares;
-        this.preferences = preferences;
+        this.receivers = receivers;
         this.tracks = tracks;
         this.limiter = limiter;
         this.outbox = outbox;
@@ -84,10 +84,11 @@ public final class GroupSong {
             return "Nobody else is in " + groupName + " yet. Add people with: add_to_group "
                     + GroupNames.argument(groupName) + " \"<full name>\"";
         }
-        List<User> reachable = others.stream().filter(u -> !u.needsReconnect()).toList();
+        List<User> unreachable = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();
+        List<User> reachable = others.stream().filter(u -> !u.needsReconnect() && !unreachable.contains(u)).toList();
         if (reachable.isEmpty()) {
-            return "Everyone else in " + groupName + " has disconnected Spotify, so I couldn't tell when they play "
-                    + "it. Nothing was sent.";
+            return "Everyone else in " + groupName + " has disconnected Spotify or can't get messages from me, so "
+                    + "nothing was sent." + Reachability.skipped(unreachable);
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal();
@@ -98,46 +99,17 @@ public final class GroupSong {
         return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
             case TrackLookup.Result.Found(Track track) ->
-                    deliver(sender, group, groupName, sort(sender, reachable, track, allowance), track, pre, post)
-                            + skipped(disconnected);
+                    deliver(sender, group, groupName, receivers.sort(sender, reachable, track, allowance), track,
+                            pre, post)
+                            + skipped(disconnected) + Reachability.skipped(unreachable);
         };
     }
 
-    /** Who gets the song, and who does not and why. */
-    private record Receivers(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
-                             List<String> blocked) {
-        List<User> all() {
-            List<User> all = new ArrayList<>(told);
-            all.addAll(notTold);
-            return all;
-        }
-    }
-
-    private Receivers sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
-        Receivers receivers = new Receivers(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
-        for (User member : members) {
-            ReceiverPreferences theirs = preferences.preferencesOf(member.address());
-            if (theirs.blocks(sender.address())) {
-                receivers.blocked().add(member.name());
-            } else if (Repeats.openShareOf(shares, sender.address(), member.address(), track).isPresent()) {
-                receivers.alreadyHave().add(member.name());
-            } else if (allowance.refusalFor(member).isPresent()) {
-                receivers.overLimit().add(member.name());
-            } else if (theirs.sharesReceiptsWith(sender.address())) {
-                receivers.told().add(member);
-            } else {
-                receivers.notTold().add(member);
-            }
-        }
-        return receivers;
-    }
-
-    private String deliver(User sender, Group group, String groupName, Receivers receivers, Track track, String pre,
-                           String post) {
+    private String deliver(User sender, Group group, String groupName, GroupReceivers.Sorted receivers, Track track,
+                           String pre, String post) {
         List<User> all = receivers.all();
         if (all.isEmpty()) {
-            return "Nothing was sent to " + groupName + "." + leftOut(receivers);
+            return "Nothing was sent to " + groupName + "." + receivers.leftOut();
         }
         Instant now = clock.instant();
         GroupSend send = GroupSend.of(Cause.id(GROUP_SEND), group.id(), group.name(), sender.address(), now);
@@ -145,11 +117,11 @@ public final class GroupSong {
         List<Share> created = all.stream().map(receiver -> {
             Share share = Share.forGroupMember(Cause.id("share to " + receiver.address().key()), send.id(),
                     sender.address(), receiver.address(), track, pre, post, now);
-            return receivers.told().contains(receiver) ? share : share.withReceiptsOff();
+            return receivers.receiptsAsChosen(share, receiver);
         }).toList();
         // Every share is stored before any is delivered, so no summary can be made from part of the send.
         created.forEach(shares::insertShare);
-        return deliver(sender, send, groupName, created) + leftOut(receivers) + notTold(receivers.notTold());
+        return deliver(sender, send, groupName, created) + receivers.leftOut() + receivers.notToldText();
     }
 
     /**
@@ -203,29 +175,6 @@ public final class GroupSong {
                     .append(" just now; I'll keep trying.");
         }
         return text.toString();
-    }
-
-    private static String leftOut(Receivers receivers) {
-        StringBuilder text = new StringBuilder();
-        if (!receivers.alreadyHave().isEmpty()) {
-            text.append(" ").append(String.join(", ", receivers.alreadyHave()))
-                    .append(receivers.alreadyHave().size() == 1 ? " already has" : " already have")
-                    .append(" it from you and I'm still watching, so I didn't send it again.");
-        }
-        if (!receivers.overLimit().isEmpty()) {
-            text.append(" Not sent to ").append(String.join(", ", receivers.overLimit()))
-                    .append(": they've had as many songs from you as one day allows.");
-        }
-        if (!receivers.blocked().isEmpty()) {
-            text.append(" I couldn't deliver it to ").append(String.join(", ", receivers.blocked())).append('.');
-        }
-        return text.toString();
-    }
-
-    private static String notTold(List<User> notTold) {
-        return notTold.isEmpty() ? "" : " " + String.join(", ", notTold.stream().map(User::name).toList())
-                + (notTold.size() == 1 ? " doesn't" : " don't") + " share when they play songs, so you won't hear "
-                + "about theirs.";
     }
 
     private static String skipped(List<String> disconnected) {

@@ -11,6 +11,7 @@ import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -38,11 +39,13 @@ public final class SendSong {
     private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final SendLimiter limiter;
+    private final Reachability reach;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                    WatchSchedule schedule, ConnectLink connectLink, Clock clock) {
+                    WatchSchedule schedule, ConnectLink connectLink, Clock clock, Reachability reach) {
         this.users = users;
+        this.reach = reach;
         this.shares = shares;
         this.preferences = preferences;
         this.outbox = outbox;
@@ -102,6 +105,9 @@ public final class SendSong {
             return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
                     + "Ask them to reconnect at " + connectLink.url());
         }
+        if (reach.unreachable(receiver)) {
+            return Message.text(Reachability.refusal(receiver));
+        }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal().or(() -> allowance.refusalFor(receiver));
         if (overLimit.isPresent()) {
@@ -138,7 +144,8 @@ public final class SendSong {
      */
     private String deliver(User sender, Share share) {
         String title = share.track().title();
-        String receiver = users.findUser(share.receiver()).map(User::name).orElse("them");
+        Optional<User> receiverUser = users.findUser(share.receiver());
+        String receiver = receiverUser.map(User::name).orElse("them");
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";
         }
@@ -151,9 +158,11 @@ public final class SendSong {
         return switch (delivery) {
             case SENT -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
                     + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
-            case WAITING_FOR_PERSON -> "Their chat app won't let me deliver " + title + " to "
+            case WAITING_FOR_PERSON -> receiverUser.filter(reach::unreachable)
+                    .map(user -> Reachability.undelivered(user, title))
+                    .orElse("Their chat app won't let me deliver " + title + " to "
                     + receiver + " just now (they haven't written to me lately). It goes out as soon as they "
-                    + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts);
+                    + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts));
             case RETRYING -> "Their chat app didn't take " + title + " for " + receiver + " just now. "
                     + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };

@@ -93,6 +93,7 @@ class InboxWorkTest {
                 stores.inbound().markHandled(deliveryKey, keepUntil);
             }
         }, stores.inbox(), stores.outbox(), stores.shares(), stores.choices(), stores.watches(), stores.groups(),
+                stores.groupChats(), stores.reach(),
                 stores.preferences(), stores.drafts(), stores.housekeeping(), stores.resources());
         SendSongs app = new SendSongs(failing, List.of(bot.chat), bot.music, bot.music, List.of(bot.music), bot.clock,
                 SendSongs.Settings.defaults(BotHarness.BASE_URL));

@@ -2,6 +2,7 @@ package app.sendsongs.core.fakes;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,17 +53,28 @@ public final class BotHarness {
 
     /** The bot on Messenger and on each of {@code otherPlatforms}. */
     public BotHarness(RecordingChat... otherPlatforms) {
-        this(SendLimits.standard(), otherPlatforms);
+        this(SendLimits.standard(), Optional.empty(), otherPlatforms);
     }
 
     /** The bot with these limits on sending, on Messenger and on each of {@code otherPlatforms}. */
     public BotHarness(SendLimits limits, RecordingChat... otherPlatforms) {
+        this(limits, Optional.empty(), otherPlatforms);
+    }
+
+    /** The bot on Messenger and on {@code groupChatting}, whose group chats are {@code groups}. */
+    public BotHarness(RecordingChat groupChatting, FakeGroupChats groups) {
+        this(SendLimits.standard(), Optional.of(new GroupChattingPlatform(groupChatting, groups)), groupChatting);
+    }
+
+    private BotHarness(SendLimits limits, Optional<ChatPlatform> withGroups, RecordingChat... otherPlatforms) {
         chats.put(chat.platform(), chat);
         for (RecordingChat other : otherPlatforms) {
             chats.put(other.platform(), other);
         }
+        List<ChatPlatform> platforms = new ArrayList<>(chats.values());
+        withGroups.ifPresent(group -> platforms.replaceAll(p -> p.platform().equals(group.platform()) ? group : p));
         SendSongs.Settings defaults = SendSongs.Settings.defaults(BASE_URL);
-        app = new SendSongs(stores, new ArrayList<>(chats.values()), music, music, List.of(music, scrobbles), clock,
+        app = new SendSongs(stores, platforms, music, music, List.of(music, scrobbles), clock,
                 new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits,
                         defaults.signingKey()));
     }

@@ -24,12 +24,16 @@ public final class InMemoryStores {
         InMemoryChoices choices = new InMemoryChoices();
         InMemoryWatches watches = new InMemoryWatches();
         InMemoryGroups groups = new InMemoryGroups();
+        InMemoryGroupChats groupChats = new InMemoryGroupChats();
+        InMemoryReach reach = new InMemoryReach();
         InMemoryPreferences preferences = new InMemoryPreferences();
         InMemoryDrafts drafts = new InMemoryDrafts();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
                 groups.forget(person);
+                groupChats.forget(person);
+                reach.forget(person);
                 shares.deleteSharesOf(person);
                 watches.deleteWatch(person);
                 outbox.forget(person);
@@ -48,7 +52,7 @@ public final class InMemoryStores {
                 outbox.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, preferences,
-                drafts, housekeeping, () -> { });
+        return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, groupChats,
+                reach, preferences, drafts, housekeeping, () -> { });
     }
 }

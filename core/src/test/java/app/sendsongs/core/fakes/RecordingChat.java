@@ -28,6 +28,7 @@ public final class RecordingChat implements ChatPlatform {
     private int sends;
     private int dieAtSend;
     private boolean dieAfterTaking;
+    private final Set<String> blocked = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
 
     public RecordingChat() {
@@ -38,6 +39,11 @@ public final class RecordingChat implements ChatPlatform {
         this.platform = platform;
         this.maxTextLength = maxTextLength;
         this.rich = rich;
+    }
+
+    /** A platform that shows choices and cards, with texts of at most {@code maxTextLength}. */
+    public static RecordingChat rich(Platform platform, int maxTextLength) {
+        return new RecordingChat(platform, maxTextLength, true);
     }
 
     /** A platform that shows no choices or cards, with texts of at most {@code maxTextLength}. */
@@ -68,6 +74,9 @@ public final class RecordingChat implements ChatPlatform {
         }
         if (!rich && !message.hasOnlyText()) {
             throw new AssertionError("choices or a card reached a platform that shows none");
+        }
+        if (blocked.contains(recipientId)) {
+            return new SendOutcome.Unreachable("the person blocked the bot");
         }
         if (kind == MessageKind.UPDATE && outsideWindow.contains(recipientId)) {
             return new SendOutcome.OutsideWindow();
@@ -119,6 +128,15 @@ public final class RecordingChat implements ChatPlatform {
     /** A rule like Messenger's 24-hour window now stops updates to this person (until {@link #windowOpens}). */
     public synchronized void windowCloses(String recipientId) {
         outsideWindow.add(recipientId);
+    }
+
+    /** The person blocks the bot: nothing reaches them (until {@link #unblocks}). */
+    public synchronized void blocks(String recipientId) {
+        blocked.add(recipientId);
+    }
+
+    public synchronized void unblocks(String recipientId) {
+        blocked.remove(recipientId);
     }
 
     public synchronized void windowOpens(String recipientId) {

@@ -136,7 +136,23 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class GroupChats extends GroupChatStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
     class Preferences extends PreferenceStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
+    class Reach extends ReachStoreContract {
         @Override
         protected Stores newStores() {
             return StoreContract.this.newStores();

@@ -14,12 +14,15 @@ final class DynamoHousekeeping implements Housekeeping {
     private final DynamoDrafts drafts;
     private final DynamoPreferences preferences;
     private final DynamoGroups groups;
+    private final DynamoGroupChats groupChats;
+    private final DynamoReach reach;
     private final GroupSendItems groupSends;
     private final Counters counters;
     private final Purge purge;
 
     DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
                        DynamoChoices choices, DynamoDrafts drafts, DynamoPreferences preferences, DynamoGroups groups,
+                       DynamoGroupChats groupChats, DynamoReach reach,
                        GroupSendItems groupSends, Counters counters, Purge purge) {
         this.users = users;
         this.shares = shares;
@@ -29,20 +32,24 @@ final class DynamoHousekeeping implements Housekeeping {
         this.drafts = drafts;
         this.preferences = preferences;
         this.groups = groups;
+        this.groupChats = groupChats;
+        this.reach = reach;
         this.groupSends = groupSends;
         this.counters = counters;
         this.purge = purge;
     }
 
     /**
-     * Deletes the person's groups, memberships, group sends, shares, watch, held messages, open
-     * question, unfinished share, choices about senders and counters, and their user last: DynamoDB has no transaction across that many
-     * items, so if this stops half way the person is still registered and can send
+     * Deletes the person's groups, memberships, group chats they are counted in for, whether they could be reached,
+     * group sends, shares, watch, held messages, open question, unfinished share, choices about senders and
+     * counters, and their user last: DynamoDB has no transaction across that many items, so if this stops half way the person is still registered and can send
      * {@code forget_me} again.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
         groups.forget(person);
+        groupChats.forget(person);
+        reach.forget(person);
         groupSends.deleteOf(person);
         shares.deleteSharesOf(person);
         watches.deleteWatch(person);

@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.chat.GroupChatEventText;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.chat.InboxStore;
@@ -162,6 +163,8 @@ final class DynamoInbox implements InboxStore {
             case Inbound.ChoiceTapped tap -> put(item, "choice", tap.payload(), tap.title());
             case Inbound.ButtonTapped tap -> put(item, "button", tap.payload(), tap.title());
             case Inbound.OpenedLink opened -> put(item, "link", opened.ref(), null);
+            case Inbound.InGroupChat inGroup -> put(item, "group", GroupChatEventText.of(inGroup),
+                    inGroup.chat().title());
         }
         TableLayout.putDue(item, KIND, person, receivedAt);
         return item;
@@ -183,6 +186,7 @@ final class DynamoInbox implements InboxStore {
             case "choice" -> new Inbound.ChoiceTapped(id, from, at, body, Attr.string(item, "title"));
             case "button" -> new Inbound.ButtonTapped(id, from, at, body, Attr.string(item, "title"));
             case "link" -> new Inbound.OpenedLink(id, from, at, body);
+            case "group" -> GroupChatEventText.read(id, from, at, body, Attr.string(item, "title"));
             default -> throw new DynamoStoreException("an inbox event of unknown kind " + Attr.string(item, "kind"));
         };
     }

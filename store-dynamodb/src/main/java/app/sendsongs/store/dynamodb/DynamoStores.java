@@ -46,13 +46,15 @@ public final class DynamoStores {
         DynamoWatches watches = new DynamoWatches(table, due);
         GroupSendItems groupSends = new GroupSendItems(table);
         DynamoGroups groups = new DynamoGroups(table, groupSends);
+        DynamoGroupChats groupChats = new DynamoGroupChats(table, due);
+        DynamoReach reach = new DynamoReach(table);
         DynamoDrafts drafts = new DynamoDrafts(table);
         DynamoPreferences preferences = new DynamoPreferences(table);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, drafts,
-                preferences, groups, groupSends, counters, new Purge(table, due));
+                preferences, groups, groupChats, reach, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table),
-                new DynamoInbox(table, due), outbox, shares, choices, watches, groups, preferences, drafts,
-                housekeeping, () -> {
+                new DynamoInbox(table, due), outbox, shares, choices, watches, groups, groupChats, reach, preferences,
+                drafts, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }

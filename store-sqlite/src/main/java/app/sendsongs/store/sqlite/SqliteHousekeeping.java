@@ -15,7 +15,7 @@ final class SqliteHousekeeping implements Housekeeping {
     /**
      * The person's user, the shares they sent or received, their watch, held messages, open question and
      * unfinished share, their choices about senders, the groups they own (with their members), their memberships
-     * and their group sends.
+     * and their group sends, the group chats they are counted in for, and whether they could be reached.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
@@ -28,6 +28,8 @@ final class SqliteHousekeeping implements Housekeeping {
             SqliteDrafts.delete(s, person);
             SqlitePreferences.delete(s, person);
             SqliteGroups.forget(s, person);
+            SqliteGroupChats.forget(s, person);
+            SqliteReach.forget(s, person);
             return null;
         });
     }

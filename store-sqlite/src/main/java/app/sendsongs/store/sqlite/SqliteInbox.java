@@ -1,5 +1,6 @@
 package app.sendsongs.store.sqlite;
 
+import app.sendsongs.core.chat.GroupChatEventText;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.chat.InboxStore;
@@ -113,6 +114,8 @@ final class SqliteInbox implements InboxStore {
             case Inbound.ChoiceTapped tap -> new String[] {"choice", tap.payload(), tap.title()};
             case Inbound.ButtonTapped tap -> new String[] {"button", tap.payload(), tap.title()};
             case Inbound.OpenedLink opened -> new String[] {"link", opened.ref(), null};
+            case Inbound.InGroupChat inGroup -> new String[] {"group", GroupChatEventText.of(inGroup),
+                    inGroup.chat().title()};
         };
     }
 
@@ -127,6 +130,7 @@ final class SqliteInbox implements InboxStore {
             case "choice" -> new Inbound.ChoiceTapped(id, from, at, body, title);
             case "button" -> new Inbound.ButtonTapped(id, from, at, body, title);
             case "link" -> new Inbound.OpenedLink(id, from, at, body);
+            case "group" -> GroupChatEventText.read(id, from, at, body, title);
             default -> throw new SQLException("an inbox event of unknown kind " + rs.getString("kind"));
         };
         return new Waiting(event, rs.getInt("failures"));

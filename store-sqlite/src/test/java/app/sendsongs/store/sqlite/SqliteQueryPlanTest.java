@@ -47,6 +47,14 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void groupChatMessagesDueForAnUpdateAreFoundThroughTheirIndex() {
+        List<String> due = plan(SqliteGroupChats.DUE, T0, 10);
+
+        assertThat(due).anySatisfy(step -> assertThat(step).contains("group_chat_songs_due"));
+        assertThat(due).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
+    }
+
+    @Test
     void theStoreReportsTheDueQueryPlanAndLoadsWatchesInBulkAsOneByOne() {
         assertThat(sqlite.watches().dueWatchesQueryPlan()).anySatisfy(step -> assertThat(step).contains("watch_queue"))
                 .noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));

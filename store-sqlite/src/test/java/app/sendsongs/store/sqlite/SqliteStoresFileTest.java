@@ -123,19 +123,19 @@ class SqliteStoresFileTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Session session = new Session(connection)) {
             new Migrations("db/sqlite/", List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-                    "V7__conversation.sql")).apply(session, T0);
+                    "V8__group_chats.sql")).apply(session, T0);
         }
 
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
-            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4 to 6 came after 7 was applied").isEqualTo(
+            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4 to 7 came after 8 was applied").isEqualTo(
                     Migrations.scriptCount() - 4);
             assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
             sqlite.stores().users().saveUser(ALICE);
             assertThat(sqlite.stores().users().findUser(ALICE_ADDRESS)).contains(ALICE);
         }
-        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (8, 'V8__elsewhere.sql', 0)");
+        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (9, 'V9__elsewhere.sql', 0)");
         assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER)).isInstanceOf(SqliteStoreException.class)
-                .hasMessageContaining("schema version 8, which this program does not know");
+                .hasMessageContaining("schema version 9, which this program does not know");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package app.sendsongs.core.chat;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What happened in a group chat the bot is in, as {@link Inbound.InGroupChat} carries it. */
+public sealed interface GroupChatAction {
+    /**
+     * A command meant for the bot ({@code /send <link> notes}): its {@code name} (lower case, without the '/'), the
+     * rest of the text, and the text of the message it was sent in reply to, if it was.
+     */
+    record Command(String name, String arguments, Optional<String> repliedText) implements GroupChatAction {
+        public Command {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(arguments, "arguments");
+            Objects.requireNonNull(repliedText, "repliedText");
+        }
+    }
+
+    /**
+     * A tap on a button under one of the bot's messages in the chat; {@code tapId} is the platform's id of the tap,
+     * which must be answered ({@link GroupChatPlatform#answerTap}).
+     */
+    record Tap(String payload, String tapId) implements GroupChatAction {
+        public Tap {
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(tapId, "tapId");
+        }
+    }
+
+    /** The bot was added to the chat (by the event's sender). */
+    record BotAdded() implements GroupChatAction {
+    }
+
+    /** The bot was removed from the chat. */
+    record BotRemoved() implements GroupChatAction {
+    }
+
+    /** {@code member} left the chat or was removed from it. */
+    record MemberLeft(ChatAddress member) implements GroupChatAction {
+        public MemberLeft {
+            Objects.requireNonNull(member, "member");
+        }
+    }
+}

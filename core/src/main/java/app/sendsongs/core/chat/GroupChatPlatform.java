@@ -1,0 +1,54 @@
+package app.sendsongs.core.chat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Port: the group chats of a platform where the bot can take part in them (Telegram), offered by that platform's
+ * {@link ChatPlatform#groupChats()}. Chats are named by their id on the platform ({@link GroupChat#address()}'s id).
+ * Unlike a person's messages, a chat's messages are not held for later: a post that cannot go now says so, and the
+ * caller decides. Every refusal or failure is an outcome, never an exception.
+ */
+public interface GroupChatPlatform {
+    /** What became of a post or an edit. */
+    sealed interface Outcome {
+        /** Posted (or edited); {@code messageRef} names the message for later edits. */
+        record Posted(String messageRef) implements Outcome {
+        }
+
+        /** The bot cannot write in the chat any more (removed from it, the chat is gone): trying again will not help. */
+        record Gone(String reason) implements Outcome {
+        }
+
+        /** A passing failure (the chat's rate limit, an outage): try again, after {@code retryAfter} if given. */
+        record RetryLater(String reason, Optional<Duration> retryAfter) implements Outcome {
+        }
+    }
+
+    /** Whether a person is in a chat now, as far as the platform says. */
+    enum Membership {
+        IN,
+        OUT,
+        /** The platform could not say just now. */
+        UNKNOWN
+    }
+
+    /** Posts {@code message} in the chat. */
+    Outcome post(String chatId, Message message);
+
+    /** Replaces the text and taps of one of the bot's messages in the chat; unchanged content is {@code Posted}. */
+    Outcome edit(String chatId, String messageRef, Message message);
+
+    /** Whether {@code personId} (the platform's id of them) is in the chat now. */
+    Membership membership(String chatId, String personId);
+
+    /**
+     * Answers a tap ({@link GroupChatAction.Tap#tapId()}) with a short notice the person alone sees, and, when
+     * {@code open} is given, a link their app opens (such as the bot's own chat, {@link #privateChatLink}).
+     */
+    void answerTap(String tapId, String notice, Optional<URI> open);
+
+    /** A link that opens the person's private chat with the bot, carrying {@code ref} (as {@link Inbound.OpenedLink}). */
+    URI privateChatLink(String ref);
+}

@@ -1,0 +1,90 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.privacy.PreferenceStore;
+import app.sendsongs.core.privacy.ReceiverPreferences;
+import app.sendsongs.core.share.Repeats;
+import app.sendsongs.core.share.SendLimiter;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.user.User;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who of the people a song goes to as one group send (a group's members, the people counted in for a group chat)
+ * gets it, and who does not and why: those who blocked the sender (not told why), who already have it from the
+ * sender while it is watched, or who had as many songs from them as a day allows are left out; those who do not
+ * share receipts with the sender get it without their plays being told.
+ */
+public final class GroupReceivers {
+    private final PreferenceStore preferences;
+    private final ShareStore shares;
+
+    public GroupReceivers(PreferenceStore preferences, ShareStore shares) {
+        this.preferences = preferences;
+        this.shares = shares;
+    }
+
+    /** Sorts {@code members} (the sender not among them) for a send of {@code track}. */
+    public Sorted sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
+        Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        for (User member : members) {
+            ReceiverPreferences theirs = preferences.preferencesOf(member.address());
+            if (theirs.blocks(sender.address())) {
+                sorted.blocked().add(member.name());
+            } else if (Repeats.openShareOf(shares, sender.address(), member.address(), track).isPresent()) {
+                sorted.alreadyHave().add(member.name());
+            } else if (allowance.refusalFor(member).isPresent()) {
+                sorted.overLimit().add(member.name());
+            } else if (theirs.sharesReceiptsWith(sender.address())) {
+                sorted.told().add(member);
+            } else {
+                sorted.notTold().add(member);
+            }
+        }
+        return sorted;
+    }
+
+    /** Who gets the song ({@code told} and {@code notTold}), and who does not and why. */
+    public record Sorted(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
+                        List<String> blocked) {
+        /** Everyone who gets the song. */
+        public List<User> all() {
+            List<User> all = new ArrayList<>(told);
+            all.addAll(notTold);
+            return all;
+        }
+
+        /** The share of {@code receiver}'s, with receipts off when they do not tell the sender of their plays. */
+        public Share receiptsAsChosen(Share share, User receiver) {
+            return told.contains(receiver) ? share : share.withReceiptsOff();
+        }
+
+        /** What the sender is told about those left out; empty when nobody was. */
+        public String leftOut() {
+            StringBuilder text = new StringBuilder();
+            if (!alreadyHave.isEmpty()) {
+                text.append(" ").append(String.join(", ", alreadyHave))
+                        .append(alreadyHave.size() == 1 ? " already has" : " already have")
+                        .append(" it from you and I'm still watching, so I didn't send it again.");
+            }
+            if (!overLimit.isEmpty()) {
+                text.append(" Not sent to ").append(String.join(", ", overLimit))
+                        .append(": they've had as many songs from you as one day allows.");
+            }
+            if (!blocked.isEmpty()) {
+                text.append(" I couldn't deliver it to ").append(String.join(", ", blocked)).append('.');
+            }
+            return text.toString();
+        }
+
+        /** What the sender is told about those who get it but do not share their plays; empty when nobody. */
+        public String notToldText() {
+            return notTold.isEmpty() ? "" : " " + String.join(", ", notTold.stream().map(User::name).toList())
+                    + (notTold.size() == 1 ? " doesn't" : " don't") + " share when they play songs, so you won't "
+                    + "hear about theirs.";
+        }
+    }
+}

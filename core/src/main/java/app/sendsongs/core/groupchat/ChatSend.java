@@ -1,0 +1,230 @@
+package app.sendsongs.core.groupchat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.group.GroupReceivers;
+import app.sendsongs.core.group.GroupSend;
+import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackLinks;
+import app.sendsongs.core.share.SendLimiter;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Reachability;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /send <link> [note] [post:note]} in a group chat, or {@code /send} in reply to a message with a link: the song goes
+ * privately to each person counted in for the chat (the sender aside), as a share of their own watched like any
+ * other, all of them one {@link GroupSend} named after the chat. The sender is counted in too (they used the bot
+ * there), hears as each plays it and gets the usual summary; the chat gets a message that shows how many played it.
+ * People are left out as from a group's song ({@link GroupReceivers}: blocked the sender, already have it, over the
+ * day's limit), and so are those who disconnected their listening or cannot get messages from the bot.
+ */
+public final class ChatSend {
+    /** What a send in a chat makes, for {@link Cause#id}: one group send per event (and a share per person). */
+    private static final String CHAT_SEND = "chat group send";
+    /** The longest note, as for {@code send_song}. */
+    static final int MOST_NOTE = 500;
+
+    private final Roster roster;
+    private final GroupStore groups;
+    private final ShareStore shares;
+    private final UserStore users;
+    private final TrackLookup tracks;
+    private final GroupReceivers receivers;
+    private final SendLimiter limiter;
+    private final Outbox outbox;
+    private final ChatSongMessages songMessages;
+    private final WatchSchedule schedule;
+    private final Clock clock;
+    private final Reachability reach;
+
+    public ChatSend(Roster roster, GroupStore groups, ShareStore shares, UserStore users, TrackLookup tracks,
+                    GroupReceivers receivers, SendLimiter limiter, Outbox outbox, ChatSongMessages songMessages,
+                    WatchSchedule schedule, Clock clock, Reachability reach) {
+        this.reach = reach;
+        this.roster = roster;
+        this.groups = groups;
+        this.shares = shares;
+        this.users = users;
+        this.tracks = tracks;
+        this.receivers = receivers;
+        this.limiter = limiter;
+        this.outbox = outbox;
+        this.songMessages = songMessages;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /**
+     * A link and the notes around it, as typed after {@code /send} (or in the message it replied to): the text before
+     * {@code post:} goes with the song, the text after it is revealed to each person when they play it.
+     */
+    record Typed(SongLink song, String pre, String post) {
+        private static final Pattern POST = Pattern.compile("(?i)(?:^|\\s)post:");
+        private static final String QUOTES = "\"'“”‘’";
+
+        /** The first track link of {@code arguments}, else of {@code replied}; the rest of the arguments are notes. */
+        static Optional<Typed> read(String arguments, Optional<String> replied) {
+            Optional<SongLink> inArguments = link(arguments);
+            String notes = inArguments.map(track -> withoutLink(arguments)).orElse(arguments.strip());
+            return inArguments.or(() -> replied.flatMap(Typed::link)).map(track -> notes(track, notes));
+        }
+
+        private static Optional<SongLink> link(String text) {
+            return words(text).stream().map(Typed::trimmed).map(TrackLinks::songLink).flatMap(Optional::stream)
+                    .findFirst();
+        }
+
+        private static String withoutLink(String text) {
+            List<String> words = words(text);
+            words.removeIf(word -> TrackLinks.songLink(trimmed(word)).isPresent());
+            return String.join(" ", words);
+        }
+
+        private static Typed notes(SongLink track, String notes) {
+            Matcher post = POST.matcher(notes);
+            if (!post.find()) {
+                return new Typed(track, unquoted(notes.replaceFirst("(?i)^pre:", "")), "");
+            }
+            return new Typed(track, unquoted(notes.substring(0, post.start()).replaceFirst("(?i)^pre:", "")),
+                    unquoted(notes.substring(post.end())));
+        }
+
+        private static List<String> words(String text) {
+            return new ArrayList<>(List.of(text.strip().split("\\s+")));
+        }
+
+        private static String trimmed(String word) {
+            return word.replaceAll("[.,;:!?)\\]>]+$", "");
+        }
+
+        private static String unquoted(String note) {
+            String stripped = note.strip();
+            if (stripped.length() >= 2 && QUOTES.indexOf(stripped.charAt(0)) >= 0
+                    && QUOTES.indexOf(stripped.charAt(stripped.length() - 1)) >= 0) {
+                return stripped.substring(1, stripped.length() - 1).strip();
+            }
+            return stripped;
+        }
+    }
+
+    /** Sends; answers what to say in the chat, if anything (the song's own message says the rest). */
+    public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender, String arguments,
+                                  Optional<String> replied) {
+        Optional<Typed> typed = Typed.read(arguments, replied);
+        if (typed.isEmpty()) {
+            return Optional.of(Message.text("Send a Spotify song link with it: /send <link> <a note, if you like> "
+                    + "post:<a note for after they play it>, or answer a message that has one with /send."));
+        }
+        if (typed.get().pre().length() > MOST_NOTE || typed.get().post().length() > MOST_NOTE) {
+            return Optional.of(Message.text("Notes can be at most " + MOST_NOTE + " characters."));
+        }
+        roster.join(chat.address(), sender.address());
+        Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(CHAT_SEND));
+        if (earlier.isPresent()) {
+            resume(chat, sender, earlier.get());
+            return Optional.empty();
+        }
+        List<User> others = roster.stillInChat(chat.address(), platform).stream()
+                .filter(person -> !person.equals(sender.address()))
+                .flatMap(person -> users.findUser(person).stream()).toList();
+        if (others.isEmpty()) {
+            return Optional.of(Message.text("Nobody else here is counted in yet, so I didn't send it. Tap Count me in "
+                    + "(or send /join) to get the songs shared in this chat.")
+                    .withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
+        }
+        List<User> unreachable = others.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
+                .toList();
+        List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
+                .toList();
+        if (watchable.isEmpty()) {
+            return Optional.of(Message.text("Everyone else counted in here has disconnected their listening or "
+                    + "can't get messages from me, so nothing was sent." + Reachability.skipped(unreachable)));
+        }
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        Optional<String> overLimit = allowance.refusal();
+        if (overLimit.isPresent()) {
+            return Optional.of(Message.text(overLimit.get()));
+        }
+        return switch (tracks.find(typed.get().song())) {
+            case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
+            case TrackLookup.Result.Found(Track track) -> {
+                GroupReceivers.Sorted sorted = receivers.sort(sender, watchable, track, allowance);
+                List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
+                if (sorted.all().isEmpty()) { // told privately: why people were left out is not the chat's business
+                    outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
+                            + chat.title() + "." + sorted.leftOut()));
+                    yield Optional.empty();
+                }
+                deliver(chat, sender, sorted, track, typed.get());
+                outbox.notify(sender.address(), Message.text(confirmation(track, chat, sorted.all().size(),
+                        disconnected) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)));
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private void deliver(GroupChat chat, User sender, GroupReceivers.Sorted sorted, Track track, Typed notes) {
+        Instant now = clock.instant();
+        GroupSend send = GroupSend.of(Cause.id(CHAT_SEND), chat.address().key(), chat.title(), sender.address(), now);
+        groups.insertGroupSend(send);
+        List<Share> created = sorted.all().stream().map(receiver -> sorted.receiptsAsChosen(Share.forGroupMember(
+                Cause.id("chat share to " + receiver.address().key()), send.id(), sender.address(),
+                receiver.address(), track, notes.pre(), notes.post(), now), receiver)).toList();
+        // Every share is stored before any is delivered, so no summary can be made from part of the send.
+        created.forEach(shares::insertShare);
+        deliver(chat, sender, send, created);
+    }
+
+    private void deliver(GroupChat chat, User sender, GroupSend send, List<Share> stored) {
+        String heading = sender.name() + " shared a song in " + chat.title();
+        stored.stream().filter(share -> share.status().isOpen()).forEach(share -> outbox.deliverShare(
+                share.receiver(), SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(),
+                sender.address()));
+        songMessages.showOnce(send, chat.address());
+    }
+
+    /**
+     * An earlier run of this event stored the group send and was cut short: delivers the shares it stored (the
+     * outbox sends each song once however often it is handed over), shows the chat's message unless it was saved,
+     * and confirms to the sender as it would have (the same notice, so held once).
+     */
+    private void resume(GroupChat chat, User sender, GroupSend send) {
+        List<Share> stored = shares.sharesOfGroupSend(send.id()).stream()
+                .sorted(Comparator.comparing(share -> share.receiver().key())).toList();
+        if (stored.isEmpty()) {
+            return;
+        }
+        deliver(chat, sender, send, stored);
+        outbox.notify(sender.address(), Message.text(confirmation(stored.getFirst().track(), chat, stored.size(),
+                List.of())));
+    }
+
+    private String confirmation(Track track, GroupChat chat, int sent, List<String> disconnected) {
+        String text = "Sent " + track.title() + " to the " + sent + (sent == 1 ? " person" : " people")
+                + " counted in for " + chat.title() + ". I'll tell you as each of them plays it, and sum up when all "
+                + "have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.";
+        return disconnected.isEmpty() ? text : text + " Not sent to " + String.join(", ", disconnected)
+                + ": they've disconnected their listening, so I couldn't tell when they play it.";
+    }
+}

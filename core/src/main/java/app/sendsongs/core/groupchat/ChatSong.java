@@ -1,0 +1,31 @@
+package app.sendsongs.core.groupchat;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The message that shows a song sent in a group chat ({@code groupSendId}) in that chat, kept up to date as its
+ * receivers play it. {@code messageRef} names the posted message (empty until it was posted); {@code updateDueAt} is
+ * when it must be posted or edited again because the last try could not go (empty when it shows the latest).
+ */
+public record ChatSong(String groupSendId, ChatAddress chat, Optional<String> messageRef,
+                       Optional<Instant> updateDueAt) {
+    public ChatSong {
+        Objects.requireNonNull(groupSendId, "groupSendId");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(messageRef, "messageRef");
+        Objects.requireNonNull(updateDueAt, "updateDueAt");
+    }
+
+    /** Shown as {@code ref}, up to date. */
+    public ChatSong shownAs(String ref) {
+        return new ChatSong(groupSendId, chat, Optional.of(ref), Optional.empty());
+    }
+
+    /** To be posted or edited again from {@code at}. */
+    public ChatSong dueAt(Instant at) {
+        return new ChatSong(groupSendId, chat, messageRef, Optional.of(at));
+    }
+}

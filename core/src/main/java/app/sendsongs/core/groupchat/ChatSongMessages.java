@@ -1,0 +1,150 @@
+package app.sendsongs.core.groupchat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.group.GroupSend;
+import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareSettled;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The message that shows a song sent in a group chat, in that chat: who shared what, with the note, and how many of
+ * the people it went to have played it ("Played by 2 of 5 so far: Bob, Carol."), edited as each share settles. The
+ * text is made from the shares each time, so an edit never shows less than it did; after an edit the shares are read
+ * again, and when a settle came in between, the message is edited once more. A post or edit the chat's rate limit (or
+ * an outage) holds back is tried again from the tick.
+ */
+public final class ChatSongMessages implements ShareSettled {
+    private static final Logger LOG = Logger.getLogger(ChatSongMessages.class.getName());
+    /** A message to be tried again waits at least this long, so a busy chat is not asked every tick. */
+    private static final Duration LEAST_WAIT = Duration.ofSeconds(5);
+    /** Edits in a row for one update: a settle landing between an edit and its check needs one more. */
+    private static final int MOST_EDITS = 3;
+    public static final String COUNT_ME_IN = "join";
+    static final int NAMES_SHOWN = 10;
+
+    private final GroupChatStore store;
+    private final GroupStore groups;
+    private final ShareStore shares;
+    private final UserStore users;
+    private final GroupChatPlatforms platforms;
+    private final Clock clock;
+
+    public ChatSongMessages(GroupChatStore store, GroupStore groups, ShareStore shares, UserStore users,
+                            GroupChatPlatforms platforms, Clock clock) {
+        this.store = store;
+        this.groups = groups;
+        this.shares = shares;
+        this.users = users;
+        this.platforms = platforms;
+        this.clock = clock;
+    }
+
+    /** Shows a song just sent in the chat (or remembers to, when it cannot go now). */
+    public void show(GroupSend send, ChatAddress chat) {
+        ChatSong song = new ChatSong(send.id(), chat, Optional.empty(), Optional.of(clock.instant()));
+        store.saveChatSong(song);
+        update(song);
+    }
+
+    /** As {@link #show}, unless the send's message was saved already (a handling run again). */
+    public void showOnce(GroupSend send, ChatAddress chat) {
+        if (store.findChatSong(send.id()).isEmpty()) {
+            show(send, chat);
+        }
+    }
+
+    @Override
+    public void settled(Share share) {
+        share.groupSendId().flatMap(store::findChatSong).ifPresent(this::update);
+    }
+
+    /** Posts or edits the messages whose earlier try could not go; returns how many were tried. */
+    public int updateDue(int limit) {
+        List<ChatSong> due = store.chatSongsDue(clock.instant(), limit);
+        due.forEach(this::update);
+        return due.size();
+    }
+
+    private void update(ChatSong song) {
+        Optional<GroupChatPlatform> platform = platforms.of(song.chat());
+        Optional<GroupSend> send = groups.findGroupSend(song.groupSendId());
+        if (platform.isEmpty() || send.isEmpty()) {
+            store.deleteChatSong(song.groupSendId());
+            return;
+        }
+        ChatSong current = song;
+        for (int edit = 0; edit < MOST_EDITS; edit++) {
+            Message shown = message(send.get());
+            GroupChatPlatform.Outcome outcome = current.messageRef()
+                    .map(ref -> platform.get().edit(song.chat().id(), ref, shown))
+                    .orElseGet(() -> platform.get().post(song.chat().id(), shown));
+            switch (outcome) {
+                case GroupChatPlatform.Outcome.Posted posted -> {
+                    current = current.shownAs(posted.messageRef());
+                    store.saveChatSong(current);
+                }
+                case GroupChatPlatform.Outcome.Gone gone -> {
+                    LOG.info("a song's message can no longer be shown in its chat: " + gone.reason());
+                    store.deleteChatSong(song.groupSendId());
+                    return;
+                }
+                case GroupChatPlatform.Outcome.RetryLater later -> {
+                    Duration wait = later.retryAfter().filter(d -> d.compareTo(LEAST_WAIT) > 0).orElse(LEAST_WAIT);
+                    store.saveChatSong(current.dueAt(clock.instant().plus(wait)));
+                    return;
+                }
+            }
+            if (message(send.get()).equals(shown)) {
+                return;
+            }
+        }
+    }
+
+    /** The song's message as it should read now. */
+    Message message(GroupSend send) {
+        List<Share> all = shares.sharesOfGroupSend(send.id());
+        if (all.isEmpty()) {
+            return Message.text("A song was shared here.");
+        }
+        Share first = all.getFirst();
+        String sender = users.findUser(send.sender()).map(User::name).orElse("Someone");
+        StringBuilder text = new StringBuilder("🎵 " + sender + " shared " + first.track().title());
+        if (!first.pre().isEmpty()) {
+            text.append('\n').append(Texts.note(first.pre()));
+        }
+        text.append('\n').append(first.track().id().link()).append("\n\n").append(progress(all));
+        return Message.text(text.toString()).withChoices(List.of(new Choice("Count me in", COUNT_ME_IN)));
+    }
+
+    /** Up to {@value #NAMES_SHOWN} names, then how many more: the message stays one message however many played. */
+    private static String names(List<String> played) {
+        if (played.size() <= NAMES_SHOWN) {
+            return String.join(", ", played);
+        }
+        return String.join(", ", played.subList(0, NAMES_SHOWN)) + " and " + (played.size() - NAMES_SHOWN) + " more";
+    }
+
+    private String progress(List<Share> all) {
+        List<Share> counted = all.stream().filter(s -> s.status() != ShareStatus.LEFT_GROUP
+                && s.status() != ShareStatus.CANCELLED).toList();
+        List<String> played = counted.stream().filter(s -> s.status() == ShareStatus.PLAYED)
+                .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone")).sorted().toList();
+        boolean open = counted.stream().anyMatch(s -> s.status().isOpen());
+        String count = "Played by " + played.size() + " of " + counted.size() + (open ? " so far" : "");
+        return (played.isEmpty() ? count + "." : count + ": " + names(played) + ".")
+                + " It went privately to each person counted in here; tap Count me in to get the next ones.";
+    }
+}

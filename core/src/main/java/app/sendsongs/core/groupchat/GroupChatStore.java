@@ -1,0 +1,37 @@
+package app.sendsongs.core.groupchat;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: who is counted in for each group chat, and the messages that show songs sent in a chat. Lists are ordered
+ * so they read the same every time.
+ */
+public interface GroupChatStore {
+    /** Counts a person in; false, changing nothing, when they are counted in already (their first time stays). */
+    boolean addMember(CountedMember member);
+
+    /** Counts a person out; false when they were not counted in. */
+    boolean removeMember(ChatAddress chat, ChatAddress person);
+
+    /** The people counted in for a chat, earliest first (ties by {@link ChatAddress#key()}). */
+    List<CountedMember> membersOf(ChatAddress chat);
+
+    /** The chats a person is counted in for, earliest first (ties by the chat's key). */
+    List<CountedMember> chatsOf(ChatAddress person);
+
+    /** Counts everyone out of a chat (the bot left it). */
+    void removeChat(ChatAddress chat);
+
+    /** Inserts or replaces the chat message of a song, by its group send. */
+    void saveChatSong(ChatSong song);
+
+    Optional<ChatSong> findChatSong(String groupSendId);
+
+    /** Chat messages whose update is due by {@code now}, earliest first, at most {@code limit}. */
+    List<ChatSong> chatSongsDue(Instant now, int limit);
+
+    void deleteChatSong(String groupSendId);
+}

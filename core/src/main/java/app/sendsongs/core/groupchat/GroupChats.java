@@ -1,0 +1,149 @@
+package app.sendsongs.core.groupchat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The bot in group chats (Telegram groups): what people do there, answered there. Commands are {@code /send},
+ * {@code /join}, {@code /leave}, {@code /who} and {@code /help}; the one button is <em>Count me in</em>. A person must
+ * have connected with the bot privately first (their listening is watched, and songs reach them there); someone who
+ * has not is pointed to the bot's private chat. Every tap is answered, with a notice only the tapper sees, so taps do
+ * not fill the chat.
+ */
+public final class GroupChats {
+    private static final Logger LOG = Logger.getLogger(GroupChats.class.getName());
+    /** What the private-chat link carries when it comes from a group chat. */
+    static final String FROM_GROUP = "group";
+
+    private final GroupChatPlatforms platforms;
+    private final Roster roster;
+    private final ChatSend send;
+    private final UserStore users;
+
+    public GroupChats(GroupChatPlatforms platforms, Roster roster, ChatSend send, UserStore users) {
+        this.platforms = platforms;
+        this.roster = roster;
+        this.send = send;
+        this.users = users;
+    }
+
+    public void handle(Inbound.InGroupChat event) {
+        Optional<GroupChatPlatform> platform = platforms.of(event.chat().address());
+        if (platform.isEmpty()) {
+            LOG.warning("an event of a group chat on a platform without group chats was ignored");
+            return;
+        }
+        GroupChat chat = event.chat();
+        switch (event.action()) {
+            case GroupChatAction.Command command ->
+                    command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(platform.get(), chat,
+                            reply));
+            case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
+            case GroupChatAction.BotAdded added -> post(platform.get(), chat, welcome(chat, platform.get()));
+            case GroupChatAction.BotRemoved removed -> roster.botLeft(chat.address());
+            case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
+        }
+    }
+
+    private Optional<Message> command(GroupChat chat, GroupChatPlatform platform, ChatAddress from,
+                                      GroupChatAction.Command command) {
+        Optional<User> user = users.findUser(from);
+        return switch (command.name().toLowerCase(Locale.ROOT)) {
+            case "send", "send_song" -> user.isEmpty() ? Optional.of(connectFirst(platform, "share songs here"))
+                    : send.send(chat, platform, user.get(), command.arguments(), command.repliedText());
+            case "join", "in" -> Optional.of(user.map(u -> joined(chat, u))
+                    .orElseGet(() -> connectFirst(platform, "be counted in")));
+            case "leave", "out" -> Optional.of(left(chat, from, user));
+            case "who", "members" -> Optional.of(who(chat));
+            case "help", "start" -> Optional.of(welcome(chat, platform));
+            default -> Optional.of(Message.text("I don't know /" + command.name() + " in a group. "
+                    + "Here: /send <Spotify link> <note>, /join, /leave, /who. Everything else in our private chat: "
+                    + platform.privateChatLink(FROM_GROUP)));
+        };
+    }
+
+    private void tap(GroupChat chat, GroupChatPlatform platform, ChatAddress from, GroupChatAction.Tap tap) {
+        Optional<User> user = users.findUser(from);
+        if (!tap.payload().strip().equalsIgnoreCase(ChatSongMessages.COUNT_ME_IN)) {
+            platform.answerTap(tap.tapId(), "That button isn't used any more.", Optional.empty());
+            return;
+        }
+        if (user.isEmpty()) {
+            platform.answerTap(tap.tapId(), "Connect with me first (I've opened our chat), then tap Count me in again.",
+                    Optional.of(platform.privateChatLink(FROM_GROUP)));
+            return;
+        }
+        String notice = switch (roster.join(chat.address(), user.get().address())) {
+            case JOINED -> "You're in: songs shared in " + chat.title() + " come to you privately.";
+            case ALREADY -> "You're already counted in for " + chat.title() + ".";
+            case FULL -> full(chat);
+        };
+        platform.answerTap(tap.tapId(), notice, Optional.empty());
+    }
+
+    private Message joined(GroupChat chat, User user) {
+        return Message.text(switch (roster.join(chat.address(), user.address())) {
+            case JOINED -> user.name() + " is counted in: songs shared here now reach "
+                    + roster.members(chat.address()).size() + " people.";
+            case ALREADY -> user.name() + " is counted in already.";
+            case FULL -> full(chat);
+        });
+    }
+
+    private Message left(GroupChat chat, ChatAddress from, Optional<User> user) {
+        String name = user.map(User::name).orElse("You");
+        return Message.text(roster.leave(chat.address(), from)
+                ? name + " is counted out: songs shared here no longer go to them."
+                : name + " wasn't counted in here.");
+    }
+
+    private Message who(GroupChat chat) {
+        List<String> names = roster.members(chat.address()).stream()
+                .flatMap(member -> users.findUser(member.person()).stream()).map(User::name).toList();
+        String text = names.isEmpty() ? "Nobody is counted in here yet."
+                : "Songs shared here go to " + names.size() + (names.size() == 1 ? " person: " : " people: ")
+                + String.join(", ", names) + ".";
+        return Message.text(text).withChoices(countMeIn());
+    }
+
+    private static String full(GroupChat chat) {
+        return "Already " + Roster.MOST_COUNTED + " people are counted in for " + chat.title()
+                + ", the most one chat can have.";
+    }
+
+    private static Message connectFirst(GroupChatPlatform platform, String toDo) {
+        URI link = platform.privateChatLink(FROM_GROUP);
+        return Message.text("To " + toDo + ", connect with me first in our private chat: " + link
+                + " (I watch what you play there, and songs reach you there).");
+    }
+
+    private static Message welcome(GroupChat chat, GroupChatPlatform platform) {
+        return Message.text("Hi " + chat.title() + "! I'm Send Songs. Share a Spotify song here with /send <link> "
+                + "<a note, if you like>, or answer a message that has a link with /send: it goes privately to "
+                + "everyone counted in, and whoever shared it hears who played it. Tap Count me in (or /join) to be "
+                + "counted in, /leave to stop. First time? Connect with me in our private chat: "
+                + platform.privateChatLink(FROM_GROUP)).withChoices(countMeIn());
+    }
+
+    private static List<Choice> countMeIn() {
+        return List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN));
+    }
+
+    private static void post(GroupChatPlatform platform, GroupChat chat, Message message) {
+        if (!(platform.post(chat.address().id(), message) instanceof GroupChatPlatform.Outcome.Posted)) {
+            LOG.info("a reply in a group chat could not be posted");
+        }
+    }
+}

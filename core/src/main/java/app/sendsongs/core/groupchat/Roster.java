@@ -1,0 +1,76 @@
+package app.sendsongs.core.groupchat;
+
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.group.GroupShareWithdrawal;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who a group chat's songs go to. A platform does not let the bot list a group's members, so the bot keeps the list
+ * itself: a person is counted in by tapping <em>Count me in</em> under one of the bot's messages in the chat, by
+ * {@code /join}, or by sharing a song there; they are counted out by {@code /leave}, by leaving the chat, or when the
+ * bot leaves it. Before each song the platform confirms that each person counted in is still in the chat; whoever
+ * is not is counted out. Counting out stops the songs of that chat still open for the person, as leaving a group does.
+ */
+public final class Roster {
+    /** At most this many people are counted in for one chat: one song is a message and a watched receiver each. */
+    public static final int MOST_COUNTED = 50;
+
+    private final GroupChatStore store;
+    private final GroupShareWithdrawal withdrawal;
+    private final Clock clock;
+
+    public Roster(GroupChatStore store, GroupShareWithdrawal withdrawal, Clock clock) {
+        this.store = store;
+        this.withdrawal = withdrawal;
+        this.clock = clock;
+    }
+
+    /** What counting a person in did. */
+    public enum Joined { JOINED, ALREADY, FULL }
+
+    public Joined join(ChatAddress chat, ChatAddress person) {
+        List<CountedMember> members = store.membersOf(chat);
+        if (members.stream().anyMatch(member -> member.person().equals(person))) {
+            return Joined.ALREADY;
+        }
+        if (members.size() >= MOST_COUNTED) {
+            return Joined.FULL;
+        }
+        return store.addMember(new CountedMember(chat, person, clock.instant())) ? Joined.JOINED : Joined.ALREADY;
+    }
+
+    /** Counts the person out and stops the chat's songs still open for them; false when they were not counted in. */
+    public boolean leave(ChatAddress chat, ChatAddress person) {
+        boolean wasIn = store.removeMember(chat, person);
+        withdrawal.withdraw(chat.key(), person);
+        return wasIn;
+    }
+
+    public List<CountedMember> members(ChatAddress chat) {
+        return store.membersOf(chat);
+    }
+
+    /**
+     * The people counted in who are still in the chat, as the platform confirms one by one; those it says left are
+     * counted out. Someone the platform cannot answer about now stays counted in.
+     */
+    public List<ChatAddress> stillInChat(ChatAddress chat, GroupChatPlatform platform) {
+        List<ChatAddress> present = new ArrayList<>();
+        for (CountedMember member : store.membersOf(chat)) {
+            if (platform.membership(chat.id(), member.person().id()) == GroupChatPlatform.Membership.OUT) {
+                leave(chat, member.person());
+            } else {
+                present.add(member.person());
+            }
+        }
+        return present;
+    }
+
+    /** The bot left the chat: nobody is counted in any more (songs already delivered go on being watched). */
+    public void botLeft(ChatAddress chat) {
+        store.removeChat(chat);
+    }
+}

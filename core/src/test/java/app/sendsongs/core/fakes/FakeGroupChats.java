@@ -1,0 +1,127 @@
+package app.sendsongs.core.fakes;
+
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.Message;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Group chats of a made-up platform that keeps what the bot posted in each chat (edits applied), who is in each chat,
+ * and how each tap was answered. A chat can be made to hold back the next posts or edits (a rate limit) or be left.
+ */
+public final class FakeGroupChats implements GroupChatPlatform {
+    /** One tap's answer. */
+    public record TapAnswer(String notice, Optional<URI> open) {
+    }
+
+    private final Map<String, Map<String, Message>> posted = new HashMap<>();
+    private final Map<String, Set<String>> members = new HashMap<>();
+    private final Map<String, TapAnswer> answers = new LinkedHashMap<>();
+    private final Set<String> gone = new HashSet<>();
+    private final Map<String, Integer> heldBack = new HashMap<>();
+    private int nextRef;
+    private int edits;
+
+    /** The people (their ids) in the chat. */
+    public synchronized void chat(String chatId, String... people) {
+        members.put(chatId, new HashSet<>(List.of(people)));
+    }
+
+    public synchronized void leaves(String chatId, String person) {
+        members.get(chatId).remove(person);
+    }
+
+    /** The next {@code count} posts or edits in the chat are held back for a few seconds. */
+    public synchronized void holdBack(String chatId, int count) {
+        heldBack.put(chatId, count);
+    }
+
+    /** The bot is no longer in the chat. */
+    public synchronized void removeBot(String chatId) {
+        gone.add(chatId);
+    }
+
+    @Override
+    public synchronized Outcome post(String chatId, Message message) {
+        Optional<Outcome> refused = refusal(chatId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String ref = "m" + ++nextRef;
+        posted.computeIfAbsent(chatId, id -> new LinkedHashMap<>()).put(ref, message);
+        return new Outcome.Posted(ref);
+    }
+
+    @Override
+    public synchronized Outcome edit(String chatId, String messageRef, Message message) {
+        Optional<Outcome> refused = refusal(chatId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Map<String, Message> chat = posted.get(chatId);
+        if (chat == null || !chat.containsKey(messageRef)) {
+            throw new AssertionError("an edit of a message that was never posted");
+        }
+        if (!chat.get(messageRef).equals(message)) {
+            edits++;
+        }
+        chat.put(messageRef, message);
+        return new Outcome.Posted(messageRef);
+    }
+
+    private Optional<Outcome> refusal(String chatId) {
+        if (gone.contains(chatId)) {
+            return Optional.of(new Outcome.Gone("the bot was removed"));
+        }
+        int held = heldBack.getOrDefault(chatId, 0);
+        if (held > 0) {
+            heldBack.put(chatId, held - 1);
+            return Optional.of(new Outcome.RetryLater("rate limited", Optional.of(Duration.ofSeconds(30))));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Membership membership(String chatId, String personId) {
+        Set<String> people = members.get(chatId);
+        return people == null ? Membership.UNKNOWN : people.contains(personId) ? Membership.IN : Membership.OUT;
+    }
+
+    @Override
+    public synchronized void answerTap(String tapId, String notice, Optional<URI> open) {
+        if (answers.putIfAbsent(tapId, new TapAnswer(notice, open)) != null) {
+            throw new AssertionError("a tap was answered twice");
+        }
+    }
+
+    @Override
+    public URI privateChatLink(String ref) {
+        return URI.create("https://chat.example/bot?start=" + ref);
+    }
+
+    /** The bot's messages in the chat, oldest first, as they read now. */
+    public synchronized List<Message> messages(String chatId) {
+        return new ArrayList<>(posted.getOrDefault(chatId, Map.of()).values());
+    }
+
+    public synchronized List<String> texts(String chatId) {
+        return messages(chatId).stream().map(Message::text).toList();
+    }
+
+    public synchronized Optional<TapAnswer> answer(String tapId) {
+        return Optional.ofNullable(answers.get(tapId));
+    }
+
+    /** Edits that changed a message. */
+    public synchronized int edits() {
+        return edits;
+    }
+}

@@ -1,0 +1,55 @@
+package app.sendsongs.core.fakes;
+
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.Platform;
+import java.util.Optional;
+
+/** A recording chat platform that also has group chats ({@link FakeGroupChats}), as Telegram does. */
+public final class GroupChattingPlatform implements ChatPlatform {
+    private final RecordingChat chat;
+    private final FakeGroupChats groups;
+
+    public GroupChattingPlatform(RecordingChat chat, FakeGroupChats groups) {
+        this.chat = chat;
+        this.groups = groups;
+    }
+
+    @Override
+    public Platform platform() {
+        return chat.platform();
+    }
+
+    @Override
+    public int maxTextLength() {
+        return chat.maxTextLength();
+    }
+
+    @Override
+    public boolean showsRichMessages() {
+        return chat.showsRichMessages();
+    }
+
+    @Override
+    public boolean sendsCardApart() {
+        return chat.sendsCardApart();
+    }
+
+    @Override
+    public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+        return chat.send(recipientId, message, kind, reference);
+    }
+
+    @Override
+    public Optional<GroupChatPlatform> groupChats() {
+        return Optional.of(groups);
+    }
+
+    @Override
+    public Optional<String> displayName(String recipientId) {
+        return chat.displayName(recipientId);
+    }
+}

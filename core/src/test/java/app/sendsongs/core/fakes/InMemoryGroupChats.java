@@ -1,0 +1,84 @@
+package app.sendsongs.core.fakes;
+
+import app.sendsongs.core.groupchat.ChatSong;
+import app.sendsongs.core.groupchat.CountedMember;
+import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link GroupChatStore} in a list of members and a map of chat songs. */
+public final class InMemoryGroupChats implements GroupChatStore {
+    private static final Comparator<CountedMember> BY_JOINED = Comparator.comparing(CountedMember::joinedAt);
+
+    private final List<CountedMember> members = new ArrayList<>();
+    private final Map<String, ChatSong> songs = new LinkedHashMap<>();
+
+    @Override
+    public synchronized boolean addMember(CountedMember member) {
+        if (members.stream().anyMatch(m -> m.chat().equals(member.chat()) && m.person().equals(member.person()))) {
+            return false;
+        }
+        return members.add(member);
+    }
+
+    @Override
+    public synchronized boolean removeMember(ChatAddress chat, ChatAddress person) {
+        return members.removeIf(m -> m.chat().equals(chat) && m.person().equals(person));
+    }
+
+    @Override
+    public synchronized List<CountedMember> membersOf(ChatAddress chat) {
+        return members.stream().filter(m -> m.chat().equals(chat))
+                .sorted(BY_JOINED.thenComparing(m -> m.person().key())).toList();
+    }
+
+    @Override
+    public synchronized List<CountedMember> chatsOf(ChatAddress person) {
+        return members.stream().filter(m -> m.person().equals(person))
+                .sorted(BY_JOINED.thenComparing(m -> m.chat().key())).toList();
+    }
+
+    @Override
+    public synchronized void removeChat(ChatAddress chat) {
+        members.removeIf(m -> m.chat().equals(chat));
+    }
+
+    @Override
+    public synchronized void saveChatSong(ChatSong song) {
+        songs.put(song.groupSendId(), song);
+    }
+
+    @Override
+    public synchronized Optional<ChatSong> findChatSong(String groupSendId) {
+        return Optional.ofNullable(songs.get(groupSendId));
+    }
+
+    @Override
+    public synchronized List<ChatSong> chatSongsDue(Instant now, int limit) {
+        return songs.values().stream().filter(s -> s.updateDueAt().filter(at -> !at.isAfter(now)).isPresent())
+                .sorted(Comparator.comparing((ChatSong s) -> s.updateDueAt().orElseThrow())
+                        .thenComparing(ChatSong::groupSendId))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void deleteChatSong(String groupSendId) {
+        songs.remove(groupSendId);
+    }
+
+    /** Counts the person out of every chat. */
+    synchronized void forget(ChatAddress person) {
+        members.removeIf(m -> m.person().equals(person));
+    }
+
+    /** Every chat song, for tests. */
+    public synchronized List<ChatSong> all() {
+        return new ArrayList<>(songs.values());
+    }
+}

@@ -1,0 +1,310 @@
+package app.sendsongs.core.groupchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeGroupChats;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bot in a group chat of a platform that has them (as Telegram): people are counted in by a tap or a command,
+ * a song shared in the chat goes privately to each of them, the chat's message counts the plays, and the sender gets
+ * the notices and the summary.
+ */
+class GroupChatsTest {
+    private static final Platform CHATS = new Platform("chats");
+    private static final ChatAddress BAND_CHAT = new ChatAddress(CHATS, "-100");
+    private static final GroupChat BAND = new GroupChat(BAND_CHAT, "Friday Band");
+    private static final ChatAddress ALICE = new ChatAddress(CHATS, "1");
+    private static final ChatAddress BOB = new ChatAddress(CHATS, "2");
+    private static final ChatAddress CAROL = new ChatAddress(CHATS, "3");
+    private static final ChatAddress DAN = new ChatAddress(CHATS, "4");
+    private static final String LINK = FakeMusic.SONG.id().link();
+
+    private final RecordingChat people = RecordingChat.rich(CHATS, 4096);
+    private final FakeGroupChats chats = new FakeGroupChats();
+    private final BotHarness bot = new BotHarness(people, chats);
+    private int taps;
+
+    @BeforeEach
+    void aBandChatWithTheBotIn() {
+        chats.chat(BAND_CHAT.id(), "1", "2", "3", "4");
+        bot.register(ALICE, "Alice Archer");
+        bot.register(BOB, "Bob Fisher");
+        bot.register(CAROL, "Carol Chen");
+        in(ALICE, new GroupChatAction.BotAdded());
+    }
+
+    private void in(ChatAddress from, GroupChatAction action) {
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), from, bot.clock.instant(), BAND, action));
+    }
+
+    private void command(ChatAddress from, String name, String arguments) {
+        in(from, new GroupChatAction.Command(name, arguments, Optional.empty()));
+    }
+
+    private FakeGroupChats.TapAnswer tap(ChatAddress from, String payload) {
+        String tapId = "tap-" + ++taps;
+        in(from, new GroupChatAction.Tap(payload, tapId));
+        return chats.answer(tapId).orElseThrow(() -> new AssertionError("the tap was not answered"));
+    }
+
+    private String chatText(int index) {
+        return chats.texts(BAND_CHAT.id()).get(index);
+    }
+
+    private String lastChatText() {
+        return chats.texts(BAND_CHAT.id()).getLast();
+    }
+
+    private List<Share> shares() {
+        return bot.stores.shares().sharesSentBy(ALICE);
+    }
+
+    @Test
+    void addedToAChatTheBotSaysWhatItDoesAndOffersToCountPeopleIn() {
+        Message welcome = chats.messages(BAND_CHAT.id()).getFirst();
+
+        assertThat(welcome.text()).startsWith("Hi Friday Band! I'm Send Songs.").contains("/send <link>",
+                "https://chat.example/bot?start=group");
+        assertThat(welcome.choices()).containsExactly(new Choice("Count me in", "join"));
+    }
+
+    @Test
+    void aTapCountsAPersonInAndIsAnsweredOnlyToThem() {
+        FakeGroupChats.TapAnswer answer = tap(BOB, "join");
+
+        assertThat(answer.notice()).isEqualTo("You're in: songs shared in Friday Band come to you privately.");
+        assertThat(answer.open()).isEmpty();
+        assertThat(tap(BOB, "join").notice()).isEqualTo("You're already counted in for Friday Band.");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .containsExactly(BOB);
+        assertThat(chats.texts(BAND_CHAT.id())).hasSize(1);
+    }
+
+    @Test
+    void someoneWhoHasNotConnectedIsSentToTheBotsPrivateChatAndNotCounted() {
+        FakeGroupChats.TapAnswer answer = tap(DAN, "join");
+
+        assertThat(answer.notice()).contains("Connect with me first");
+        assertThat(answer.open()).hasValueSatisfying(link -> assertThat(link.toString()).endsWith("start=group"));
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+
+        command(DAN, "send", LINK);
+        assertThat(lastChatText()).startsWith("To share songs here, connect with me first");
+        assertThat(bot.stores.shares().sharesSentBy(DAN)).isEmpty();
+    }
+
+    @Test
+    void aSongSharedInTheChatGoesPrivatelyToEveryoneCountedInAndTheChatCountsThePlays() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        assertThat(lastChatText()).isEqualTo("Carol Chen is counted in: songs shared here now reach 2 people.");
+
+        command(ALICE, "send", LINK + " for the drive post:\"told you so\"");
+
+        assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
+                + "\n“for the drive”");
+        assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
+        assertThat(bot.last(ALICE)).isEqualTo("Sent " + FakeMusic.SONG.title() + " to the 2 people counted in for "
+                + "Friday Band. I'll tell you as each of them plays it, and sum up when all have played it or 7 days "
+                + "have passed.");
+        Message shown = chats.messages(BAND_CHAT.id()).getLast();
+        assertThat(shown.text()).isEqualTo("🎵 Alice Archer shared " + FakeMusic.SONG.title() + "\n“for the drive”\n"
+                + LINK + "\n\nPlayed by 0 of 2 so far. It went privately to each person counted in here; tap Count me "
+                + "in to get the next ones.");
+        assertThat(shown.choices()).containsExactly(new Choice("Count me in", "join"));
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .as("sharing counts the sender in").contains(ALICE);
+
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(lastChatText()).contains("Played by 1 of 2 so far: Bob Fisher.");
+        assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to"));
+        assertThat(bot.last(BOB)).isEqualTo("Alice Archer's note on " + FakeMusic.SONG.title() + ": “told you so”");
+
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(lastChatText()).contains("Played by 2 of 2: Bob Fisher, Carol Chen.");
+        assertThat(bot.inbox(ALICE)).contains("2 of 2 played " + FakeMusic.SONG.title() + " (sent to Friday Band).");
+        assertThat(chats.texts(BAND_CHAT.id())).as("the song's message was edited, not posted again").hasSize(3);
+    }
+
+    @Test
+    void sendInReplyToAMessageWithALinkTakesTheLinkFromIt() {
+        tap(BOB, "join");
+
+        in(ALICE, new GroupChatAction.Command("send", "you'll like this",
+                Optional.of("look what I found " + LINK + "!")));
+
+        assertThat(shares()).singleElement().satisfies(share -> {
+            assertThat(share.receiver()).isEqualTo(BOB);
+            assertThat(share.pre()).isEqualTo("you'll like this");
+            assertThat(share.track().id()).isEqualTo(FakeMusic.SONG.id());
+        });
+    }
+
+    @Test
+    void withoutALinkOrAnyoneCountedInNothingIsSentAndTheChatIsTold() {
+        command(ALICE, "send", "no link here");
+        assertThat(lastChatText()).startsWith("Send a Spotify song link with it");
+
+        command(ALICE, "send", LINK);
+        assertThat(lastChatText()).startsWith("Nobody else here is counted in yet");
+        assertThat(shares()).isEmpty();
+    }
+
+    @Test
+    void someoneWhoLeftTheChatIsCountedOutBeforeTheNextSong() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        chats.leaves(BAND_CHAT.id(), "3");
+
+        command(ALICE, "send", LINK);
+
+        assertThat(shares()).extracting(Share::receiver).containsExactly(BOB);
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .doesNotContain(CAROL);
+    }
+
+    @Test
+    void leavingTheChatStopsItsOpenSongsAndTheSummaryNamesThem() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        command(ALICE, "send", LINK);
+
+        in(CAROL, new GroupChatAction.MemberLeft(CAROL));
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(shares()).filteredOn(share -> share.receiver().equals(CAROL)).singleElement()
+                .extracting(Share::status).isEqualTo(ShareStatus.LEFT_GROUP);
+        assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(bot.inbox(ALICE)).filteredOn(text -> text.startsWith("1 of 1 played")).singleElement().asString()
+                .contains("no longer in the group: Carol Chen");
+    }
+
+    @Test
+    void theReceiversChoicesHoldInAChatAsInAGroup() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        bot.reply(BOB, "block Alice Archer");
+        bot.reply(CAROL, "receipts off Alice Archer");
+
+        command(ALICE, "send", LINK);
+
+        assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
+        assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
+                + "Friday Band.").contains(" I couldn't deliver it to Bob Fisher.")
+                .endsWith(" Carol Chen doesn't share when they play songs, so you won't hear about theirs.");
+        assertThat(shares()).singleElement().satisfies(share -> assertThat(share.receiptsOff()).isTrue());
+
+        command(ALICE, "send", LINK);
+        assertThat(bot.last(ALICE)).isEqualTo("Nothing was sent to the people counted in for Friday Band. Carol Chen "
+                + "already has it from you and I'm still watching, so I didn't send it again. I couldn't deliver it "
+                + "to Bob Fisher.");
+    }
+
+    @Test
+    void someoneWhoBlockedTheBotIsLeftOutWithTheReason() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        people.blocks(BOB.id());
+        bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.advance(Duration.ofMinutes(1));
+
+        command(ALICE, "send", LINK);
+
+        assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
+                + "Friday Band.").endsWith(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat "
+                + "app.");
+    }
+
+    @Test
+    void anEditTheChatsRateLimitHoldsBackGoesOutFromTheTick() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+        chats.holdBack(BAND_CHAT.id(), 1);
+
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 0 of 1");
+
+        bot.advance(Duration.ofSeconds(30));
+        assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(bot.stores.groupChats().chatSongsDue(bot.clock.instant().plusSeconds(3600), 10)).isEmpty();
+    }
+
+    @Test
+    void slashLeaveCountsOutAndWhoListsWhoIsCountedIn() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+
+        command(CAROL, "leave", "");
+        assertThat(lastChatText()).isEqualTo("Carol Chen is counted out: songs shared here no longer go to them.");
+        command(DAN, "who", "");
+        assertThat(lastChatText()).isEqualTo("Songs shared here go to 1 person: Bob Fisher.");
+    }
+
+    @Test
+    void whenTheBotIsRemovedNobodyIsCountedInAndItsMessagesAreNoLongerEdited() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+        chats.removeBot(BAND_CHAT.id());
+
+        in(ALICE, new GroupChatAction.BotRemoved());
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+        assertThat(bot.stores.groupChats().findChatSong(shares().getFirst().groupSendId().orElseThrow())).isEmpty();
+        assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to"));
+    }
+
+    @Test
+    void anUnknownCommandPointsToWhatWorksHere() {
+        command(BOB, "history", "");
+
+        assertThat(lastChatText()).startsWith("I don't know /history in a group.");
+    }
+
+    @Test
+    void forgetMeCountsThePersonOutOfEveryChat() {
+        tap(BOB, "join");
+
+        bot.reply(BOB, "forget_me");
+        bot.reply(BOB, "forget_me confirm");
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsHandledOnce() {
+        Inbound.InGroupChat join = new Inbound.InGroupChat("same-id", BOB, bot.clock.instant(), BAND,
+                new GroupChatAction.Command("join", "", Optional.empty()));
+
+        bot.app.bot().handle(join);
+        bot.app.bot().handle(join);
+
+        assertThat(chats.texts(BAND_CHAT.id())).hasSize(2);
+    }
+}

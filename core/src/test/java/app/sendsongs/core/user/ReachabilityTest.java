@@ -1,0 +1,79 @@
+package app.sendsongs.core.user;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A person who blocked the bot: the platform says they cannot be reached, the bot remembers it, and songs to them
+ * are refused with that reason instead of held for someone who will not get them, until they write again.
+ */
+class ReachabilityTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private final BotHarness bot = new BotHarness();
+
+    @BeforeEach
+    void people() {
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+    }
+
+    @Test
+    void aSongToSomeoneWhoBlockedTheBotIsToldAsUndeliveredThenLaterSongsAreRefused() {
+        bot.chat.blocks("bob");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("I couldn't deliver "
+                + TITLE + " to Bob Fisher: they've blocked me or stopped me in their chat app. It goes to them only "
+                + "if they write to me again.");
+        assertThat(bot.stores.reach().unreachableSince(at("bob"))).contains(bot.clock.instant());
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        int shares = bot.stores.shares().sharesSentBy(at("alice")).size();
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .isEqualTo("Bob Fisher can't get messages from me: they've blocked me or stopped me in their chat "
+                        + "app. Nothing was sent. Once they write to me again, you can send it.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).hasSize(shares);
+        assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
+    void someoneWhoWritesAgainIsReachableAgain() {
+        bot.chat.blocks("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        bot.chat.unblocks("bob");
+        bot.say("bob", "help");
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.inbox("bob")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent you a song: "
+                + FakeMusic.OTHER_SONG.title()));
+    }
+
+    @Test
+    void aGroupSendSkipsSomeoneWhoCannotBeReachedAndSaysWhy() {
+        bot.reply("alice", "create_group Family");
+        for (String name : List.of("Bob Fisher", "Carol King")) {
+            bot.reply("alice", "add_to_group Family \"" + name + "\"");
+        }
+        bot.chat.blocks("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Family (1 person).")
+                .endsWith(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat app.");
+        assertThat(bot.last("carol")).startsWith("🎵 Alice Smith sent a song to Family: "
+                + FakeMusic.OTHER_SONG.title());
+    }
+}

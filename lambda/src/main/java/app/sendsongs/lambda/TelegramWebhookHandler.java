@@ -1,0 +1,86 @@
+package app.sendsongs.lambda;
+
+import app.sendsongs.metrics.Meters;
+import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.telegram.WebhookSecret;
+import app.sendsongs.web.TelegramIntake;
+import app.sendsongs.web.WebResponse;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Telegram webhook behind API Gateway: {@code POST /telegram/webhook} checks the secret header (401 without it,
+ * 403 for a wrong one), reads the update and puts its event on the intake queue, and answers 200 only once SQS has
+ * taken it; a tap in a private chat is answered in that 200 ({@link TelegramIntake}). The bot's work happens in the
+ * inbound function. This function holds the webhook secret and, to tell the bot's own group commands from other bots'
+ * ({@code /send@SendSongsBot}), the bot token, which it uses for {@code getMe} only; it never touches the table.
+ */
+public final class TelegramWebhookHandler implements RequestStreamHandler {
+    /** Every environment variable this function reads. */
+    public static final List<Setting> SETTINGS = List.of(Setting.TELEGRAM_WEBHOOK_SECRET_PARAMETER,
+            Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.INBOUND_QUEUE_URL);
+    /** The API routes this function serves. */
+    public static final Set<String> ROUTES = Set.of("POST /telegram/webhook");
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookHandler.class);
+
+    private record Parts(TelegramIntake intake, InboundQueue queue) {
+    }
+
+    private final Lazy<Parts> parts;
+
+    /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
+    public TelegramWebhookHandler() {
+        this(Surroundings.lambda());
+    }
+
+    public TelegramWebhookHandler(Surroundings surroundings) {
+        Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.parts = new Lazy<>(() -> {
+            Wiring wiring = Wiring.load(settings, surroundings);
+            WebhookSecret secret;
+            try {
+                secret = new WebhookSecret(wiring.secret(Setting.TELEGRAM_WEBHOOK_SECRET_PARAMETER));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("the parameter named by TELEGRAM_WEBHOOK_SECRET_PARAMETER holds no "
+                        + "webhook secret (" + e.getMessage() + "): set it, and run telegram-setup");
+            }
+            BotUsername username = wiring.telegram(Meters.NONE).map(BotUsername::new)
+                    .orElseThrow(() -> new IllegalStateException("the Telegram webhook needs the bot's token"));
+            return new Parts(new TelegramIntake(secret, new UpdateParser(username, surroundings.clock())),
+                    wiring.inboundQueue());
+        });
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiGateway.serve(input, output, context, this::route);
+    }
+
+    private WebResponse route(HttpEvent request) {
+        return switch (request.routeKey()) {
+            case "POST /telegram/webhook" -> receive(request);
+            default -> ApiGateway.notServed(request);
+        };
+    }
+
+    private WebResponse receive(HttpEvent request) {
+        Parts parts = this.parts.get();
+        return switch (parts.intake().receive(request.body(), request.header(WebhookSecret.HEADER))) {
+            case TelegramIntake.Intake.Rejected rejected -> {
+                LOG.warn("Telegram webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
+                yield rejected.response();
+            }
+            case TelegramIntake.Intake.Accepted accepted -> IntakeAnswers.notQueued(parts.queue(), accepted.events())
+                    .orElseGet(() -> TelegramIntake.answer(accepted));
+        };
+    }
+}

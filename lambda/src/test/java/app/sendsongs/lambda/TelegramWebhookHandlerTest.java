@@ -1,0 +1,80 @@
+package app.sendsongs.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.testsupport.DynaliteExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The Telegram webhook function invoked directly with API Gateway's payload 2.0 events, as Lambda invokes it, in
+ * front of the intake queue: the secret checked first, the update queued, a private tap answered in the 200.
+ */
+class TelegramWebhookHandlerTest {
+    @RegisterExtension
+    static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
+    @RegisterExtension
+    static final ElasticMqExtension QUEUES = new ElasticMqExtension();
+
+    private LambdaWorld world;
+
+    @BeforeEach
+    void start() {
+        world = new LambdaWorld(DYNAMO, QUEUES);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private JsonNode invoke(JsonNode event) {
+        return LambdaWorld.invoke(world.telegramWebhook, "telegram_webhook", event);
+    }
+
+    private int queued() {
+        return Integer.parseInt(QUEUES.client().getQueueAttributes(request -> request.queueUrl(world.queues.url())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    @Test
+    void anUpdateWithTheSecretIsQueuedAndAPrivateTapAnsweredInTheAnswer() throws Exception {
+        JsonNode answer = invoke(SampleEvents.load("telegram-webhook-post"));
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode call = SampleEvents.JSON.readTree(answer.path("body").asText());
+        assertThat(call.path("method").asText()).isEqualTo("answerCallbackQuery");
+        assertThat(call.path("callback_query_id").asText()).isEqualTo("3011000000000000777");
+        assertThat(answer.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+        assertThat(queued()).isOne();
+        assertThat(world.calls("telegram_webhook")).extracting(AwsCall::action)
+                .containsOnly("ssm:GetParameters", "sqs:SendMessage");
+    }
+
+    @Test
+    void aMissingOrWrongSecretIsRefusedAndNothingIsQueued() {
+        ObjectNode missing = SampleEvents.load("telegram-webhook-post");
+        ((ObjectNode) missing.path("headers")).remove("x-telegram-bot-api-secret-token");
+        ObjectNode wrong = SampleEvents.load("telegram-webhook-post");
+        ((ObjectNode) wrong.path("headers")).put("x-telegram-bot-api-secret-token", "guess");
+
+        assertThat(invoke(missing).path("statusCode").asInt()).isEqualTo(401);
+        assertThat(invoke(wrong).path("statusCode").asInt()).isEqualTo(403);
+        assertThat(queued()).isZero();
+    }
+
+    @Test
+    void theSameUpdateTwiceIsQueuedOnce() {
+        invoke(SampleEvents.load("telegram-webhook-post"));
+        invoke(SampleEvents.load("telegram-webhook-post"));
+
+        assertThat(queued()).isOne();
+    }
+}

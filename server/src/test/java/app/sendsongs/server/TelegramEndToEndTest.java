@@ -1,0 +1,348 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product on Telegram over real HTTP: the production server in demo wiring, Telegram's webhook POSTed by the
+ * emulator with the secret the demo set up, people driven only through the sandbox control API.
+ */
+class TelegramEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final long ALICE = 385_741_296L;
+    private static final long BOB = 511_223_344L;
+    private static final long CAROL = 602_334_455L;
+    private static final long BAND = -1_001_987_654_321L;
+    private static final Pattern PERSONAL_LINK = Pattern.compile("https?://\\S+/connect/\\w+\\?link=[A-Za-z0-9_.-]+");
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private TelegramPeople telegram;
+    private String track;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        telegram = new TelegramPeople(sandbox);
+        track = sandbox.trackIds().getFirst();
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    private void registerAliceAndBob() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome, Alice Archer!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+    }
+
+    @Test
+    void theWholeStoryOnTelegram() {
+        assertThat(telegram.say(ALICE, "Alice", "/start").path("delivered").asBoolean()).isTrue();
+        assertThat(telegram.await(ALICE, chat -> !chat.isEmpty()).getFirst()).startsWith("Hi! I'm Send Songs");
+        assertThat(telegram.messages(ALICE).getFirst().path("reply_markup").path("inline_keyboard").toString())
+                .as("the sources to connect, as buttons").contains("Spotify");
+        List<String> connect = telegram.ask(ALICE, "/connect spotify");
+        Matcher link = PERSONAL_LINK.matcher(connect.getLast());
+        assertThat(link.find()).as("a personal link in " + connect).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "alice-sp").status()).isEqualTo(200);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Welcome, Alice!")))
+                .as("registered under the name of her Telegram profile, and told on Telegram").isNotEmpty();
+        assertThat(telegram.ask(ALICE, "/name Alice Archer")).singleElement().asString()
+                .startsWith("Done: friends now find you as \"Alice Archer\"");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+
+        List<String> confirmation = telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"for your commute\" "
+                + "post:\"told you <so> & more\" " + LINK + track);
+
+        assertThat(confirmation).singleElement().asString().startsWith("Sent ").contains("Bob Fisher");
+        assertThat(telegram.last(BOB)).contains("Alice Archer sent you a song").contains("for your commute")
+                .doesNotContain("told you");
+        assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + track);
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Bob Fisher listened to "))).isNotEmpty();
+        assertThat(telegram.last(BOB)).isEqualTo("Alice Archer's note on " + titleOf(BOB) + ": “told you <so> & more”");
+        assertThat(telegram.ask(ALICE, "/history")).singleElement().asString().contains("Bob Fisher").contains("played");
+    }
+
+    @Test
+    void aPastedLinkIsSharedInTwoTapsOnInlineButtonsEachTapAnswered() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        String song = sandbox.trackIds().get(1);
+
+        assertThat(telegram.ask(ALICE, "listen to this: " + LINK + song + "?si=4f2a9c")).singleElement().asString()
+                .startsWith("Who is it for?\n\n🎵 ");
+        JsonNode question = telegram.messages(ALICE).getLast();
+        assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
+        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
+
+        assertThat(tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
+                .contains(" to Bob Fisher?");
+        assertThat(tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ").contains("to Bob Fisher.");
+        assertThat(telegram.last(BOB)).startsWith("🎵 Alice Archer sent you a song: ");
+        assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + song);
+    }
+
+    @Test
+    void theSongArrivesWithDontTellAndBlockButtonsThatWork() {
+        registerAliceAndBob();
+        telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"the bridge!\" " + LINK + track);
+
+        JsonNode song = telegram.messages(BOB).getLast();
+        assertThat(song.path("text").asText()).startsWith("🎵 Alice Archer sent you a song: ").contains("“the bridge!”");
+        assertThat(button(song, "Open in Spotify").path("url").asText()).isEqualTo(LINK + track);
+        assertThat(button(song, "Don't tell Alice").path("callback_data").asText())
+                .isEqualTo("receipts off Alice Archer");
+        assertThat(button(song, "Block Alice").path("callback_data").asText()).isEqualTo("block Alice Archer");
+        song.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> assertThat(
+                button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8))
+                .as("Telegram's callback_data limit").hasSizeLessThanOrEqualTo(64)));
+
+        assertThat(tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer when you "
+                + "play their songs. They still come to you, notes and all.");
+        assertThat(tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on their "
+                + "songs, and they aren't told.");
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
+                .singleElement().asString().startsWith("I couldn't deliver ").endsWith(", so nothing was sent.");
+    }
+
+    @Test
+    void aSongFromTelegramReachesMessengerAndThePlayIsToldBackOnTelegram() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+
+        telegram.ask(ALICE, "/send name:\"Mo Salah\" post:\"knew it\" " + LINK + track);
+
+        assertThat(sandbox.lastText("mo")).contains("Alice Archer sent you a song");
+        assertThat(sandbox.lastCard("mo").path("default_action").path("url").asText()).isEqualTo(LINK + track);
+        sandbox.play("mo-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Mo Salah listened to "))).isNotEmpty();
+        assertThat(sandbox.lastMessage("mo")).contains("Alice Archer's note on").contains("knew it");
+    }
+
+    @Test
+    void aSongFromMessengerReachesTelegramAndThePlayIsToldBackOnMessenger() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+
+        sandbox.ask("mo", "send_song name:\"Bob Fisher\" pre:\"for you\" post:\"knew it\" " + LINK + track);
+
+        assertThat(telegram.last(BOB)).contains("Mo Salah sent you a song").contains("for you");
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.awaitMessage("mo", text -> text.startsWith("🎧 Bob Fisher listened to "))).isNotEmpty();
+        assertThat(telegram.last(BOB)).contains("Mo Salah's note on").contains("knew it");
+    }
+
+    @Test
+    void aSongSharedInAGroupChatGoesToEveryoneCountedInAndTheChatCountsThePlays() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        JsonNode welcome = awaitGroupMessages(1).getFirst();
+        assertThat(welcome.path("text").asText()).startsWith("Hi Friday Band! I'm Send Songs.");
+
+        JsonNode bobsTap = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome.path("message_id").asLong(), "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome.path("message_id").asLong(), "join"));
+        assertThat(bobsTap.path("text").asText()).isEqualTo("You're in: songs shared in Friday Band come to you "
+                + "privately.");
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " for the band post:\"told you\"");
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band"))).isNotEmpty();
+        assertThat(telegram.awaitMessage(CAROL, text -> text.contains("shared a song in Friday Band"))).isNotEmpty();
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("2 people"))).isNotEmpty();
+        assertThat(awaitGroupMessages(2).getLast().path("text").asText()).contains("Played by 0 of 2 so far.");
+        int posted = telegram.messages(BAND).size();
+
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 1 of 2 so far: Bob Fisher.")))
+                .hasSize(posted);
+        assertThat(telegram.last(BOB)).contains("Alice Archer's note on").contains("told you");
+
+        sandbox.play("carol-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 2 of 2: Bob Fisher, Carol Chen.")))
+                .as("the song's message was edited, nothing new was posted").hasSize(posted);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("2 of 2 played ")
+                && text.contains("(sent to Friday Band)"))).isNotEmpty();
+        assertThat(telegram.messages(BAND).getLast().has("edit_date")).isTrue();
+    }
+
+    @Test
+    void sendAnsweringAMessageWithALinkSharesThatLink() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        long carolsLink = telegram.sayIn(BAND, ALICE, "this one! " + LINK + track).path("message_id").asLong();
+
+        telegram.control().telegramRepliesIn(BAND, ALICE, "/send@SendSongsSandboxBot for the drive", carolsLink);
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .contains("for the drive");
+        assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + track);
+    }
+
+    @Test
+    void anUpdateWithAWrongOrMissingSecretIsRejectedAndNothingIsKept() {
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        String update = "{\"update_id\":999000001,\"message\":{\"message_id\":900,\"from\":{\"id\":" + ALICE
+                + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
+                + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
+
+        assertThat(postUpdate(update, "wrong-secret").statusCode()).isEqualTo(403);
+        assertThat(postUpdate(update, null).statusCode()).isEqualTo(401);
+        assertThat(postUpdate("{\"update_id\":", "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(400);
+        telegram.ask(ALICE, "/help");
+        assertThat(telegram.texts(ALICE)).hasSize(before + 1);
+
+        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode())
+                .as("the refused update was not recorded as handled").isEqualTo(200);
+        assertThat(telegram.await(ALICE, chat -> chat.size() == before + 2).getLast())
+                .startsWith("Nothing pending");
+    }
+
+    @Test
+    void theSameUpdateIdDeliveredTwiceIsHandledOnce() {
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        String update = "{\"update_id\":999000002,\"message\":{\"message_id\":901,\"from\":{\"id\":" + ALICE
+                + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
+                + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
+
+        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        telegram.await(ALICE, chat -> chat.size() > before);
+        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        telegram.ask(ALICE, "/help");
+
+        assertThat(telegram.texts(ALICE)).as("one answer to the update, one to /help").hasSize(before + 2);
+    }
+
+    @Test
+    void someoneWhoBlockedTheBotIsMarkedUnreachableAndSongsToThemAreRefusedWithTheReason() {
+        registerAliceAndBob();
+        int bobs = telegram.texts(BOB).size();
+        telegram.control().telegramBlock(BOB);
+
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .startsWith("I couldn't deliver ").contains("to Bob Fisher: they've blocked me");
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
+                .singleElement().asString().startsWith("Bob Fisher can't get messages from me: they've blocked me")
+                .contains("Nothing was sent.");
+        assertThat(telegram.texts(BOB)).hasSize(bobs);
+
+        telegram.control().telegramUnblock(BOB);
+        sandbox.advanceSeconds(1);
+        telegram.ask(BOB, "/help");
+        assertThat(telegram.texts(BOB)).as("the song held for Bob goes out when he writes again")
+                .anyMatch(text -> text.contains("Alice Archer sent you a song"));
+        sandbox.advanceSeconds(1);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
+                .singleElement().asString().startsWith("Sent ");
+    }
+
+    @Test
+    void aTelegram429IsWaitedOutAndTheAnswerArrivesAfterwards() {
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        telegram.control().fault("telegram", 429, 1, 2);
+
+        telegram.say(ALICE, "Alice", "/pending");
+        sandbox.advanceSeconds(1);
+        assertThat(telegram.texts(ALICE)).as("held after the 429").hasSize(before);
+
+        sandbox.advanceSeconds(61);
+        assertThat(telegram.await(ALICE, chat -> chat.size() > before).getLast()).startsWith("Nothing pending");
+    }
+
+    /** The links of a message's text (its {@code text_link} entities), in order. */
+    private static List<String> links(JsonNode message) {
+        List<String> links = new ArrayList<>();
+        message.path("entities").forEach(entity -> {
+            if (entity.path("type").asText().equals("text_link")) {
+                links.add(entity.path("url").asText());
+            }
+        });
+        return links;
+    }
+
+    /** The button titled {@code text} on the message's inline keyboard. */
+    private static JsonNode button(JsonNode message, String text) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equals(text)) {
+                    return button;
+                }
+            }
+        }
+        throw new AssertionError("no button " + text + " on " + message);
+    }
+
+    /** Taps the button titled {@code text} in the person's private chat; waits for the tap's answer and the reply. */
+    private List<String> tap(long person, JsonNode message, String text) {
+        int before = telegram.texts(person).size();
+        JsonNode answer = telegram.awaitAnswer(telegram.press(person, person, message.path("message_id").asLong(),
+                button(message, text).path("callback_data").asText()));
+        assertThat(answer.path("answered").asBoolean()).isTrue();
+        List<String> after = telegram.await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    private List<JsonNode> awaitGroupMessages(int count) {
+        telegram.await(BAND, texts -> texts.size() >= count);
+        return telegram.messages(BAND);
+    }
+
+    private String titleOf(long person) {
+        String delivered = telegram.texts(person).stream().filter(text -> text.contains("sent you a song: "))
+                .reduce((first, second) -> second).orElseThrow();
+        return delivered.substring(delivered.indexOf("sent you a song: ") + "sent you a song: ".length(),
+                delivered.indexOf('\n'));
+    }
+
+    private HttpResponse<String> postUpdate(String body, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/telegram/webhook"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package app.sendsongs.server;
+
+import app.sendsongs.testsupport.SandboxControl;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * People on Telegram driving a running demo only through HTTP: they write to the bot and tap its buttons through the
+ * sandbox control API, and read what the bot sent to their chats there.
+ */
+final class TelegramPeople {
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final SandboxClient sandbox;
+    private final SandboxControl control;
+
+    TelegramPeople(SandboxClient sandbox) {
+        this.sandbox = sandbox;
+        this.control = new SandboxControl(sandbox.base());
+    }
+
+    SandboxControl control() {
+        return control;
+    }
+
+    /** The person writes in their private chat, with the first name their account shows; the answer of the control API. */
+    JsonNode say(long person, String firstName, String text) {
+        return control.telegramSays(person, firstName, text);
+    }
+
+    /** Says something in the private chat and waits for the bot's answer; returns every new message. */
+    List<String> ask(long person, String text) {
+        int before = texts(person).size();
+        control.telegramSays(person, text);
+        List<String> after = await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    /** Connects Spotify on the plain connect page and registers with the code; returns the bot's welcome. */
+    String register(long person, String firstName, String spotifyUser, String name) {
+        int before = texts(person).size();
+        say(person, firstName, "/start");
+        await(person, chat -> chat.size() > before);
+        String code = sandbox.connectSpotify(spotifyUser);
+        return ask(person, "/register code:\"" + code + "\" name:\"" + name + "\"").getLast();
+    }
+
+    /** The texts of the bot's messages in the chat (a person's private chat, or a group), edits applied. */
+    List<String> texts(long chat) {
+        List<String> texts = new ArrayList<>();
+        control.telegramChat(chat).forEach(message -> texts.add(message.path("text").asText()));
+        return texts;
+    }
+
+    /** The bot's messages in the chat as the chat shows them (text, keyboard, message id). */
+    List<JsonNode> messages(long chat) {
+        List<JsonNode> messages = new ArrayList<>();
+        control.telegramChat(chat).forEach(messages::add);
+        return messages;
+    }
+
+    String last(long chat) {
+        List<String> texts = texts(chat);
+        if (texts.isEmpty()) {
+            throw new AssertionError("the bot sent nothing to chat " + chat);
+        }
+        return texts.getLast();
+    }
+
+    /** Polls the bot's messages in the chat until they satisfy {@code condition}. */
+    List<String> await(long chat, Predicate<List<String>> condition) {
+        long deadline = System.nanoTime() + SandboxClient.PATIENCE.toNanos();
+        List<String> texts = texts(chat);
+        while (!condition.test(texts)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited for the bot; chat " + chat + " shows: " + texts);
+            }
+            pause();
+            texts = texts(chat);
+        }
+        return texts;
+    }
+
+    /** Waits until one of the bot's messages in the chat matches; returns them all. */
+    List<String> awaitMessage(long chat, Predicate<String> matching) {
+        return await(chat, texts -> texts.stream().anyMatch(matching));
+    }
+
+    /** Taps the button carrying {@code data} under the bot's message {@code messageId} of the chat. */
+    String press(long person, long chat, long messageId, String data) {
+        return control.telegramPress(person, chat, messageId, data);
+    }
+
+    /** Waits until the tap was answered; returns the answer. */
+    JsonNode awaitAnswer(String callbackQueryId) {
+        long deadline = System.nanoTime() + SandboxClient.PATIENCE.toNanos();
+        JsonNode answer = control.telegramCallback(callbackQueryId);
+        while (!answer.path("answered").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the tap " + callbackQueryId + " was never answered");
+            }
+            pause();
+            answer = control.telegramCallback(callbackQueryId);
+        }
+        return answer;
+    }
+
+    JsonNode group(long id, String title, List<Long> members) {
+        return control.telegramGroup(id, title, members);
+    }
+
+    JsonNode sayIn(long chat, long person, String text) {
+        return control.telegramSaysIn(chat, person, text);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

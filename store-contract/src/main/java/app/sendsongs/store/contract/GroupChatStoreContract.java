@@ -1,0 +1,142 @@
+package app.sendsongs.store.contract;
+
+import static app.sendsongs.store.contract.Samples.T0;
+import static app.sendsongs.store.contract.Samples.minutes;
+import static app.sendsongs.store.contract.Samples.onTelegram;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.groupchat.ChatSong;
+import app.sendsongs.core.groupchat.CountedMember;
+import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GroupChatStore}: people counted in for a group chat (once each, also when counted in at the same moment
+ * from many threads), the listings both ways and their order, a chat emptied when the bot leaves it, and the chat
+ * messages of songs with their due updates.
+ */
+public abstract class GroupChatStoreContract extends StoreFixture {
+    private static final ChatAddress BAND = onTelegram("-1001987654321");
+    private static final ChatAddress CHOIR = onTelegram("-4002");
+    private static final ChatAddress ALICE = onTelegram("385741296");
+    private static final ChatAddress BOB = onTelegram("511223344");
+
+    private GroupChatStore chats() {
+        return stores.groupChats();
+    }
+
+    @Test
+    void aPersonIsCountedInOnceAndTheirFirstTimeStays() {
+        assertThat(chats().addMember(new CountedMember(BAND, ALICE, T0))).isTrue();
+        assertThat(chats().addMember(new CountedMember(BAND, ALICE, minutes(5)))).isFalse();
+
+        assertThat(chats().membersOf(BAND)).containsExactly(new CountedMember(BAND, ALICE, T0));
+        assertThat(chats().membersOf(CHOIR)).isEmpty();
+    }
+
+    @Test
+    void membersListEarliestFirstAndChatsOfAPersonToo() {
+        chats().addMember(new CountedMember(BAND, BOB, minutes(2)));
+        chats().addMember(new CountedMember(BAND, ALICE, minutes(1)));
+        chats().addMember(new CountedMember(CHOIR, ALICE, minutes(3)));
+        ChatAddress sameMoment = onTelegram("100");
+        chats().addMember(new CountedMember(BAND, sameMoment, minutes(2)));
+
+        assertThat(chats().membersOf(BAND)).extracting(CountedMember::person).containsExactly(ALICE, sameMoment, BOB);
+        assertThat(chats().chatsOf(ALICE)).containsExactly(new CountedMember(BAND, ALICE, minutes(1)),
+                new CountedMember(CHOIR, ALICE, minutes(3)));
+        assertThat(chats().chatsOf(onTelegram("999"))).isEmpty();
+    }
+
+    @Test
+    void theSameIdOnAnotherPlatformIsAnotherPersonAndAnotherChat() {
+        chats().addMember(new CountedMember(BAND, ALICE, T0));
+
+        assertThat(chats().membersOf(Samples.at(BAND.id()))).isEmpty();
+        assertThat(chats().chatsOf(Samples.at(ALICE.id()))).isEmpty();
+        assertThat(chats().removeMember(BAND, Samples.at(ALICE.id()))).isFalse();
+    }
+
+    @Test
+    void countingOutRemovesOnlyThatMembership() {
+        chats().addMember(new CountedMember(BAND, ALICE, T0));
+        chats().addMember(new CountedMember(BAND, BOB, T0));
+        chats().addMember(new CountedMember(CHOIR, ALICE, T0));
+
+        assertThat(chats().removeMember(BAND, ALICE)).isTrue();
+        assertThat(chats().removeMember(BAND, ALICE)).isFalse();
+
+        assertThat(chats().membersOf(BAND)).extracting(CountedMember::person).containsExactly(BOB);
+        assertThat(chats().chatsOf(ALICE)).extracting(CountedMember::chat).containsExactly(CHOIR);
+    }
+
+    @Test
+    void removingAChatCountsEveryoneOutOfItAndOfNothingElse() {
+        chats().addMember(new CountedMember(BAND, ALICE, T0));
+        chats().addMember(new CountedMember(BAND, BOB, T0));
+        chats().addMember(new CountedMember(CHOIR, ALICE, T0));
+
+        chats().removeChat(BAND);
+
+        assertThat(chats().membersOf(BAND)).isEmpty();
+        assertThat(chats().chatsOf(BOB)).isEmpty();
+        assertThat(chats().chatsOf(ALICE)).extracting(CountedMember::chat).containsExactly(CHOIR);
+        assertThat(chats().addMember(new CountedMember(BAND, BOB, minutes(1)))).as("counted in again").isTrue();
+    }
+
+    @Test
+    void manyCountingInTheSamePersonAtOnceCountThemOnce() {
+        List<Boolean> added = Race.run(16, i -> chats().addMember(new CountedMember(BAND, ALICE, minutes(i))));
+
+        assertThat(added).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(chats().membersOf(BAND)).hasSize(1);
+    }
+
+    @Test
+    void aChatSongComesBackAsSavedAndIsReplaced() {
+        ChatSong waiting = new ChatSong("send-1", BAND, Optional.empty(), Optional.of(T0));
+        chats().saveChatSong(waiting);
+        assertThat(chats().findChatSong("send-1")).contains(waiting);
+
+        ChatSong shown = waiting.shownAs("3120");
+        chats().saveChatSong(shown);
+
+        assertThat(chats().findChatSong("send-1")).contains(shown);
+        assertThat(chats().findChatSong("send-2")).isEmpty();
+        chats().deleteChatSong("send-1");
+        assertThat(chats().findChatSong("send-1")).isEmpty();
+    }
+
+    @Test
+    void dueChatSongsComeEarliestFirstUpToTheLimitAndOnlyWhenDue() {
+        chats().saveChatSong(new ChatSong("later", BAND, Optional.of("1"), Optional.of(minutes(10))));
+        chats().saveChatSong(new ChatSong("first", CHOIR, Optional.empty(), Optional.of(minutes(1))));
+        chats().saveChatSong(new ChatSong("second", BAND, Optional.of("2"), Optional.of(minutes(2))));
+        chats().saveChatSong(new ChatSong("up-to-date", BAND, Optional.of("3"), Optional.empty()));
+
+        assertThat(chats().chatSongsDue(minutes(2), 10)).extracting(ChatSong::groupSendId)
+                .containsExactly("first", "second");
+        assertThat(chats().chatSongsDue(minutes(60), 2)).extracting(ChatSong::groupSendId)
+                .containsExactly("first", "second");
+        assertThat(chats().chatSongsDue(T0, 10)).isEmpty();
+
+        chats().saveChatSong(new ChatSong("first", CHOIR, Optional.of("9"), Optional.empty()));
+        assertThat(chats().chatSongsDue(minutes(60), 10)).extracting(ChatSong::groupSendId)
+                .containsExactly("second", "later");
+    }
+
+    @Test
+    void forgettingAPersonCountsThemOutOfEveryChat() {
+        chats().addMember(new CountedMember(BAND, ALICE, T0));
+        chats().addMember(new CountedMember(CHOIR, ALICE, T0));
+        chats().addMember(new CountedMember(BAND, BOB, T0));
+
+        housekeeping.forgetPerson(ALICE);
+
+        assertThat(chats().chatsOf(ALICE)).isEmpty();
+        assertThat(chats().membersOf(BAND)).extracting(CountedMember::person).containsExactly(BOB);
+    }
+}

@@ -1,0 +1,146 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.groupchat.ChatSong;
+import app.sendsongs.core.groupchat.CountedMember;
+import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Who is counted in for each group chat, and the chat messages of songs. A counted-in person is
+ * {@code CHATMEMBER#<chat>} / {@code MEMBER#<person>} (both {@link PersonKey}s), a conditional put so a person is
+ * counted in once; the chat's list is one strongly consistent query of its partition, and a person's chats are one
+ * {@code gsi1} query under {@code CHATMEMBEROF#<person>}. A song's chat message is {@code CHATSONG#<group send id>} /
+ * {@code CHATSONG}; while its update is due it is in the {@code due} index under {@code CHATSONG}.
+ */
+final class DynamoGroupChats implements GroupChatStore {
+    static final String MEMBER_TYPE = "CHATMEMBER";
+    static final String SONG_TYPE = "CHATSONG";
+    private static final String MEMBER = "MEMBER#";
+    private static final String MEMBER_OF = "CHATMEMBEROF#";
+    private static final String CHAT = "chat";
+    private static final String PERSON = "person";
+    private static final String JOINED_AT = "joinedAt";
+    private static final String SEND_ID = "groupSendId";
+    private static final String MESSAGE_REF = "messageRef";
+
+    private static final Comparator<CountedMember> BY_JOINED = Comparator.comparing(CountedMember::joinedAt);
+
+    private final DynamoTable table;
+    private final DueIndex due;
+
+    DynamoGroupChats(DynamoTable table, DueIndex due) {
+        this.table = table;
+        this.due = due;
+    }
+
+    @Override
+    public boolean addMember(CountedMember member) {
+        return table.putIf(memberItem(member), Condition.attributeNotExists(TableLayout.PK));
+    }
+
+    @Override
+    public boolean removeMember(ChatAddress chat, ChatAddress person) {
+        return table.take(memberKey(chat, person)).isPresent();
+    }
+
+    @Override
+    public List<CountedMember> membersOf(ChatAddress chat) {
+        return memberItems(chat).stream().map(DynamoGroupChats::member)
+                .sorted(BY_JOINED.thenComparing(member -> member.person().key())).toList();
+    }
+
+    @Override
+    public List<CountedMember> chatsOf(ChatAddress person) {
+        Condition ofPerson = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(MEMBER_OF + PersonKey.of(person)));
+        return table.query(DynamoTable.queryFor(ofPerson).indexName(TableLayout.GSI1).build(), 0).stream()
+                .map(DynamoGroupChats::member).sorted(BY_JOINED.thenComparing(member -> member.chat().key()))
+                .toList();
+    }
+
+    @Override
+    public void removeChat(ChatAddress chat) {
+        table.deleteAll(memberItems(chat).stream().map(DynamoGroupChats::keyOf).toList());
+    }
+
+    /** Counts the person out of every chat (forgetting them). */
+    void forget(ChatAddress person) {
+        table.deleteAll(chatsOf(person).stream().map(member -> memberKey(member.chat(), person)).toList());
+    }
+
+    @Override
+    public void saveChatSong(ChatSong song) {
+        Map<String, AttributeValue> item = TableLayout.item(SONG_TYPE, songPartition(song.groupSendId()), SONG_TYPE);
+        item.put(SEND_ID, Attr.s(song.groupSendId()));
+        item.put(CHAT, Attr.person(song.chat()));
+        song.messageRef().ifPresent(ref -> item.put(MESSAGE_REF, Attr.s(ref)));
+        song.updateDueAt().ifPresent(at -> TableLayout.putDue(item, SONG_TYPE, song.groupSendId(), at));
+        table.put(item);
+    }
+
+    @Override
+    public Optional<ChatSong> findChatSong(String groupSendId) {
+        return table.get(songKey(groupSendId)).map(DynamoGroupChats::song);
+    }
+
+    @Override
+    public List<ChatSong> chatSongsDue(Instant now, int limit) {
+        return due.dueBy(SONG_TYPE, now, limit).stream().limit(limit).map(DynamoGroupChats::song).toList();
+    }
+
+    @Override
+    public void deleteChatSong(String groupSendId) {
+        table.delete(songKey(groupSendId));
+    }
+
+    private List<Map<String, AttributeValue>> memberItems(ChatAddress chat) {
+        Condition inChat = Condition.equalTo(TableLayout.PK, Attr.s(memberPartition(chat)));
+        return table.query(DynamoTable.queryFor(inChat).consistentRead(true).build(), 0);
+    }
+
+    private static String memberPartition(ChatAddress chat) {
+        return MEMBER_TYPE + "#" + PersonKey.of(chat);
+    }
+
+    private static String songPartition(String groupSendId) {
+        return SONG_TYPE + "#" + groupSendId;
+    }
+
+    private static Map<String, AttributeValue> memberKey(ChatAddress chat, ChatAddress person) {
+        return TableLayout.key(memberPartition(chat), MEMBER + PersonKey.of(person));
+    }
+
+    private static Map<String, AttributeValue> songKey(String groupSendId) {
+        return TableLayout.key(songPartition(groupSendId), SONG_TYPE);
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return TableLayout.key(Attr.string(item, TableLayout.PK), Attr.string(item, TableLayout.SK));
+    }
+
+    private static Map<String, AttributeValue> memberItem(CountedMember member) {
+        Map<String, AttributeValue> item = TableLayout.item(MEMBER_TYPE, memberPartition(member.chat()),
+                MEMBER + PersonKey.of(member.person()));
+        item.put(CHAT, Attr.person(member.chat()));
+        item.put(PERSON, Attr.person(member.person()));
+        item.put(JOINED_AT, Attr.time(member.joinedAt()));
+        item.put(TableLayout.GSI1_PK, Attr.s(MEMBER_OF + PersonKey.of(member.person())));
+        item.put(TableLayout.GSI1_SK, Attr.s(TableLayout.sortableTime(member.joinedAt()) + "#"
+                + PersonKey.of(member.chat())));
+        return item;
+    }
+
+    private static CountedMember member(Map<String, AttributeValue> item) {
+        return new CountedMember(Attr.person(item, CHAT), Attr.person(item, PERSON), Attr.time(item, JOINED_AT));
+    }
+
+    private static ChatSong song(Map<String, AttributeValue> item) {
+        return new ChatSong(Attr.string(item, SEND_ID), Attr.person(item, CHAT),
+                Attr.optionalString(item, MESSAGE_REF), Attr.optionalTime(item, TableLayout.DUE_AT));
+    }
+}

@@ -1,0 +1,111 @@
+package app.sendsongs.telegram;
+
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.Message;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telegram's group chats for the core ({@link GroupChatPlatform}): a group's id is its (negative) chat id, a message's
+ * reference its {@code message_id}. Posts and edits go through the client's one rate limiter, which keeps a group
+ * within Telegram's 20 messages a minute (an edit counts as one); a wait it will not take now is
+ * {@link Outcome.RetryLater}. The bot cannot list a group's members, so whether a person is in it is asked one person
+ * at a time ({@code getChatMember}). A tap is answered with {@code answerCallbackQuery}, whose notice only the tapper
+ * sees, and whose {@code url} may open the bot's private chat ({@code https://t.me/<bot>?start=<ref>}).
+ */
+public final class TelegramGroupChats implements GroupChatPlatform {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramGroupChats.class);
+    /** Telegram's limit on the notice of a tap's answer. */
+    static final int MAX_NOTICE = 200;
+    private static final Pattern START_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final TelegramBotApi api;
+    private final Supplier<String> botUsername;
+
+    public TelegramGroupChats(TelegramBotApi api, Supplier<String> botUsername) {
+        this.api = api;
+        this.botUsername = botUsername;
+    }
+
+    /** Posts the message; one too long for one Telegram message goes in parts, and the last is the one referred to. */
+    @Override
+    public Outcome post(String chatId, Message message) {
+        Optional<Long> chat = TelegramIds.parse(chatId);
+        if (chat.isEmpty()) {
+            return new Outcome.Gone("not a Telegram chat id");
+        }
+        Outcome outcome = new Outcome.Gone("nothing to post");
+        for (OutgoingText part : TelegramMessages.render(message)) {
+            outcome = switch (api.sendMessage(chat.get(), part)) {
+                case SendResult.Sent sent -> new Outcome.Posted(Long.toString(sent.messageId()));
+                case TelegramFailure failure -> outcome(failure);
+            };
+            if (!(outcome instanceof Outcome.Posted)) {
+                return outcome;
+            }
+        }
+        return outcome;
+    }
+
+    /** Edits the message to the first part of {@code message} (the core's chat messages are one part). */
+    @Override
+    public Outcome edit(String chatId, String messageRef, Message message) {
+        Optional<Long> chat = TelegramIds.parse(chatId);
+        Optional<Long> messageId = TelegramIds.parse(messageRef);
+        if (chat.isEmpty() || messageId.isEmpty()) {
+            return new Outcome.Gone("not a Telegram chat or message id");
+        }
+        List<OutgoingText> parts = TelegramMessages.render(message);
+        return switch (api.editMessageText(chat.get(), messageId.get(), parts.getFirst())) {
+            case EditResult.Edited edited -> new Outcome.Posted(messageRef);
+            case EditResult.Unchanged unchanged -> new Outcome.Posted(messageRef);
+            case TelegramFailure failure -> outcome(failure);
+        };
+    }
+
+    @Override
+    public Membership membership(String chatId, String personId) {
+        Optional<Long> chat = TelegramIds.parse(chatId);
+        Optional<Long> person = TelegramIds.parse(personId);
+        if (chat.isEmpty() || person.isEmpty()) {
+            return Membership.OUT;
+        }
+        try {
+            return api.getChatMember(chat.get(), person.get()).member() ? Membership.IN : Membership.OUT;
+        } catch (TelegramApiException e) {
+            LOG.info("Telegram did not say whether someone is in a group: {}", e.getMessage());
+            return e.errorCode() == 400 && e.getMessage().contains("user not found") ? Membership.OUT
+                    : Membership.UNKNOWN;
+        }
+    }
+
+    @Override
+    public void answerTap(String tapId, String notice, Optional<URI> open) {
+        String fitted = notice.length() <= MAX_NOTICE ? notice : notice.substring(0, MAX_NOTICE - 1) + "…";
+        if (api.answerCallbackQuery(tapId, Optional.of(fitted), open) instanceof TelegramFailure failure) {
+            LOG.info("a tap could not be answered: {}", failure);
+        }
+    }
+
+    /** {@code https://t.me/<bot>?start=<ref>}: Telegram opens the bot and sends it {@code /start <ref>}. */
+    @Override
+    public URI privateChatLink(String ref) {
+        if (!START_REF.matcher(ref).matches()) {
+            throw new IllegalArgumentException("a start link carries 1-64 of A-Z a-z 0-9 _ -");
+        }
+        return URI.create("https://t.me/" + botUsername.get() + "?start=" + ref);
+    }
+
+    private static Outcome outcome(TelegramFailure failure) {
+        return switch (failure) {
+            case TelegramFailure.Unreachable unreachable -> new Outcome.Gone(unreachable.reason());
+            case TelegramFailure.Refused refused -> new Outcome.Gone("Telegram refused it: " + refused.description());
+            case TelegramFailure.RetryLater later -> new Outcome.RetryLater(later.reason(), later.retryAfter());
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package app.sendsongs.telegram;
+
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.Optional;
+
+/**
+ * A parsed update as what the person did, in the core's terms ({@link Inbound}), from their address
+ * {@code telegram:<user id>}. The event id is the {@code update_id}, the same when Telegram sends the update again.
+ *
+ * <table>
+ *   <caption>Private chats</caption>
+ *   <tr><th>update</th><th>{@code Inbound}</th></tr>
+ *   <tr><td>a text</td><td>{@code Text}</td></tr>
+ *   <tr><td>a command {@code /name args}</td><td>{@code Text} of the command as typed elsewhere ({@link TelegramCommands})</td></tr>
+ *   <tr><td>{@code /start} or {@code /start <payload>} (a {@code t.me/<bot>?start=} link)</td><td>{@code OpenedLink(payload)}, empty without one</td></tr>
+ *   <tr><td>a tap on an inline button</td><td>{@code ChoiceTapped(data, button text)}</td></tr>
+ * </table>
+ * <table>
+ *   <caption>Groups: {@code InGroupChat} with the group (its id and title) and</caption>
+ *   <tr><th>update</th><th>{@code GroupChatAction}</th></tr>
+ *   <tr><td>a command for the bot, {@code /send@Bot args}</td><td>{@code Command(name, args, text replied to)}</td></tr>
+ *   <tr><td>{@code /start@Bot}</td><td>{@code Command("help")}</td></tr>
+ *   <tr><td>a tap on a button under the bot's message</td><td>{@code Tap(data, callback query id)}</td></tr>
+ *   <tr><td>the bot added to the group, or removed ({@code my_chat_member})</td><td>{@code BotAdded}, {@code BotRemoved}</td></tr>
+ *   <tr><td>someone left ({@code left_chat_member})</td><td>{@code MemberLeft}, from them</td></tr>
+ * </table>
+ * Everything else gives nothing: texts in groups (mentions, replies), a private chat's block or unblock (a blocked
+ * bot learns it when a message to the person is refused), taps under inline-mode messages, ignored updates.
+ */
+public final class TelegramInbound {
+    private static final String UNTITLED = "this group";
+
+    private TelegramInbound() {
+    }
+
+    /** What the person did, in a private chat or a group; empty for what the bot does not act on. */
+    public static Optional<Inbound> of(TelegramUpdate update) {
+        return privateChat(update).or(() -> groupChat(update));
+    }
+
+    /** What the person did in their private chat with the bot; empty for anything else. */
+    public static Optional<Inbound> privateChat(TelegramUpdate update) {
+        String id = Long.toString(update.updateId());
+        return switch (update) {
+            case TelegramUpdate.TextMessage text when !text.chat().isGroup() ->
+                    Optional.of(new Inbound.Text(id, person(text.from()), text.at(), text.text()));
+            case TelegramUpdate.Command command when !command.chat().isGroup() ->
+                    Optional.of(new Inbound.Text(id, person(command.from()), command.at(),
+                            TelegramCommands.typed(command.name(), command.arguments())));
+            case TelegramUpdate.Start start when !start.chat().isGroup() ->
+                    Optional.of(new Inbound.OpenedLink(id, person(start.from()), start.at(), start.payload().orElse("")));
+            case TelegramUpdate.ButtonPress press when press.chat().filter(chat -> !chat.isGroup()).isPresent() ->
+                    Optional.of(new Inbound.ChoiceTapped(id, person(press.from()), press.at(), press.data(),
+                            press.buttonText()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** What happened in a group the bot is in; empty for anything else. */
+    public static Optional<Inbound> groupChat(TelegramUpdate update) {
+        String id = Long.toString(update.updateId());
+        return switch (update) {
+            case TelegramUpdate.Command command when command.chat().isGroup() ->
+                    Optional.of(new Inbound.InGroupChat(id, person(command.from()), command.at(), group(command.chat()),
+                            new GroupChatAction.Command(command.name(), command.arguments(), command.repliedText())));
+            case TelegramUpdate.Start start when start.chat().isGroup() ->
+                    Optional.of(new Inbound.InGroupChat(id, person(start.from()), start.at(), group(start.chat()),
+                            new GroupChatAction.Command("help", "", Optional.empty())));
+            case TelegramUpdate.ButtonPress press when press.chat().filter(TelegramUpdate.Chat::isGroup).isPresent() ->
+                    Optional.of(new Inbound.InGroupChat(id, person(press.from()), press.at(), group(press.chat().get()),
+                            new GroupChatAction.Tap(press.data(), press.callbackQueryId())));
+            case TelegramUpdate.BotMembership change when change.chat().isGroup() ->
+                    Optional.of(new Inbound.InGroupChat(id, person(change.from()), change.at(), group(change.chat()),
+                            change.inChat() ? new GroupChatAction.BotAdded() : new GroupChatAction.BotRemoved()));
+            case TelegramUpdate.MemberLeft left -> Optional.of(new Inbound.InGroupChat(id,
+                    TelegramIds.address(left.userId()), left.at(), group(left.chat()),
+                    new GroupChatAction.MemberLeft(TelegramIds.address(left.userId()))));
+            default -> Optional.empty();
+        };
+    }
+
+    static ChatAddress person(TelegramUpdate.Sender sender) {
+        return TelegramIds.address(sender.id());
+    }
+
+    private static GroupChat group(TelegramUpdate.Chat chat) {
+        return new GroupChat(TelegramIds.address(chat.id()), chat.title().orElse(UNTITLED));
+    }
+}

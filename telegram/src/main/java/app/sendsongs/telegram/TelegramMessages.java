@@ -1,0 +1,97 @@
+package app.sendsongs.telegram;
+
+import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.SongCard;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A core {@link Message} as Telegram messages (https://core.telegram.org/bots/api#sendmessage), in the order they are
+ * sent. Telegram puts a text and an inline keyboard in one message, so a message is usually one:
+ *
+ * <ul>
+ *   <li>The text is plain text, escaped for the HTML parse mode ({@link FormattedText}).</li>
+ *   <li>A {@link SongCard} follows the text after a blank line: its title as a link to the song (Telegram shows the
+ *       song's preview, cover included, under the first link of a message), its subtitle on the next line, and its
+ *       buttons as the first row of the inline keyboard: a reply as a callback button carrying its payload, a link as a
+ *       URL button.</li>
+ *   <li>The choices are callback buttons under the card's, their payloads as {@code callback_data} (the core's payloads
+ *       are at most 64 bytes, Telegram's limit), packed {@value #MOST_PER_ROW} to a row while their titles are short.</li>
+ *   <li>A text and card together longer than {@value TelegramBotApi#MAX_TEXT} characters go as several messages, cut
+ *       at a line break, the keyboard with the last.</li>
+ * </ul>
+ * Button texts are fitted to {@value #MAX_BUTTON_TEXT} characters: Telegram documents no limit, but a phone shows only
+ * the start of a long one.
+ */
+final class TelegramMessages {
+    static final int MAX_BUTTON_TEXT = 40;
+    static final int MOST_PER_ROW = 3;
+    /** The titles of one row, in all: past this a row of a phone's width cuts them. */
+    static final int ROW_TEXT = 30;
+    private static final String ELLIPSIS = "\u2026";
+
+    private TelegramMessages() {
+    }
+
+    static List<OutgoingText> render(Message message) {
+        FormattedText text = FormattedText.plain(message.text().strip());
+        if (message.card().isPresent()) {
+            FormattedText card = card(message.card().get());
+            text = text.isBlank() ? card : text.append(FormattedText.plain("\n\n")).append(card);
+        }
+        List<List<InlineButton>> keyboard = new ArrayList<>();
+        message.card().filter(card -> !card.buttons().isEmpty())
+                .ifPresent(card -> keyboard.add(card.buttons().stream().map(TelegramMessages::button).toList()));
+        keyboard.addAll(rows(message.choices()));
+        return new OutgoingText(text, keyboard).split(TelegramBotApi.MAX_TEXT);
+    }
+
+    private static FormattedText card(SongCard card) {
+        FormattedText text = FormattedText.plain("🎵 ").append(FormattedText.link(card.title().strip(), card.link()));
+        return card.subtitle().isBlank() ? text : text.append(FormattedText.plain("\n" + card.subtitle().strip()));
+    }
+
+    private static InlineButton button(Button button) {
+        String title = fit(button.title());
+        return switch (button) {
+            case Button.Reply reply -> new InlineButton.Callback(title, reply.payload());
+            case Button.Link link -> new InlineButton.Url(title, link.url());
+        };
+    }
+
+    /** The choices in rows of at most {@value #MOST_PER_ROW}, a row's titles together at most {@value #ROW_TEXT} long. */
+    private static List<List<InlineButton>> rows(List<Choice> choices) {
+        List<List<InlineButton>> rows = new ArrayList<>();
+        List<InlineButton> row = new ArrayList<>();
+        int rowText = 0;
+        for (Choice choice : choices) {
+            String title = fit(choice.title());
+            if (!row.isEmpty() && (row.size() == MOST_PER_ROW || rowText + title.length() > ROW_TEXT)) {
+                rows.add(row);
+                row = new ArrayList<>();
+                rowText = 0;
+            }
+            row.add(new InlineButton.Callback(title, choice.payload()));
+            rowText += title.length();
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The title without surrounding white space, cut to {@value #MAX_BUTTON_TEXT} characters with "…" at the cut. */
+    static String fit(String title) {
+        String stripped = title.strip();
+        if (stripped.length() <= MAX_BUTTON_TEXT) {
+            return stripped;
+        }
+        int cut = MAX_BUTTON_TEXT - ELLIPSIS.length();
+        if (Character.isLowSurrogate(stripped.charAt(cut))) {
+            cut--;
+        }
+        return stripped.substring(0, cut).stripTrailing() + ELLIPSIS;
+    }
+}

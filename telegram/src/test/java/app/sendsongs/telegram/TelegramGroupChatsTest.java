@@ -1,0 +1,113 @@
+package app.sendsongs.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.GroupChatPlatform.Membership;
+import app.sendsongs.core.chat.GroupChatPlatform.Outcome;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.sandbox.TelegramEmulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The core's group chat port over real HTTP against the sandbox's Telegram emulator. */
+class TelegramGroupChatsTest {
+    private static final long BAND = -1_001_987_654_321L;
+    private static final String BAND_ID = Long.toString(BAND);
+    private static final long ALICE = 385_741_296L;
+    private static final long BOB = 511_223_344L;
+
+    private final TelegramSandbox sandbox = new TelegramSandbox();
+    private final TelegramBotApi api = sandbox.api();
+    private final GroupChatPlatform groups = new TelegramChat(api, new BotUsername(api)).groupChats().orElseThrow();
+
+    @BeforeEach
+    void aBandWithTheBotInIt() throws TelegramApiException {
+        api.setWebhook(sandbox.webhookUrl(), sandbox.secret, TelegramSetup.ALLOWED_UPDATES);
+        sandbox.control.telegramGroup(BAND, "Friday Band", List.of(ALICE, BOB));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private static Message song(String progress) {
+        return Message.text("🎵 Alice shared Neon Heron\n" + progress)
+                .withChoices(List.of(new Choice("Count me in", "join")));
+    }
+
+    @Test
+    void aPostedMessageIsEditedInPlaceAndAnUnchangedEditIsNoFailure() {
+        Outcome posted = groups.post(BAND_ID, song("Played by 0 of 2 so far."));
+        assertThat(posted).isInstanceOf(Outcome.Posted.class);
+        String ref = ((Outcome.Posted) posted).messageRef();
+
+        assertThat(groups.edit(BAND_ID, ref, song("Played by 1 of 2 so far: Bob."))).isEqualTo(new Outcome.Posted(ref));
+        assertThat(groups.edit(BAND_ID, ref, song("Played by 1 of 2 so far: Bob."))).isEqualTo(new Outcome.Posted(ref));
+
+        JsonNode shown = sandbox.control.telegramChat(BAND);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).path("text").asText()).endsWith("Played by 1 of 2 so far: Bob.");
+        assertThat(shown.get(0).path("message_id").asText()).isEqualTo(ref);
+        assertThat(shown.get(0).path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data")
+                .asText()).isEqualTo("join");
+        assertThat(shown.get(0).has("edit_date")).isTrue();
+    }
+
+    @Test
+    void theGroupsRateLimitIsARetryLaterWithTheWait() {
+        GroupChatPlatform impatient = new TelegramChat(sandbox.api(Duration.ZERO), () -> "SendSongsSandboxBot")
+                .groupChats().orElseThrow();
+        sandbox.control.fault("telegram", 429, 1, 40);
+
+        Outcome limited = impatient.post(BAND_ID, Message.text("hi band"));
+
+        assertThat(limited).isInstanceOfSatisfying(Outcome.RetryLater.class,
+                later -> assertThat(later.retryAfter()).contains(Duration.ofSeconds(40)));
+    }
+
+    @Test
+    void aGroupTheBotIsNoLongerInIsGone() {
+        assertThat(groups.post("-4242", Message.text("hello?"))).isInstanceOf(Outcome.Gone.class);
+        assertThat(groups.edit(BAND_ID, "9999", Message.text("x"))).isInstanceOf(Outcome.Gone.class);
+    }
+
+    @Test
+    void membershipIsAskedOnePersonAtATime() {
+        sandbox.control.telegramSays(777, "/start");
+
+        assertThat(groups.membership(BAND_ID, Long.toString(ALICE))).isEqualTo(Membership.IN);
+        assertThat(groups.membership(BAND_ID, Long.toString(BOB))).isEqualTo(Membership.IN);
+        assertThat(groups.membership(BAND_ID, "777")).isEqualTo(Membership.OUT);
+        sandbox.control.fault("telegram", 502, 1, 0);
+        assertThat(groups.membership(BAND_ID, Long.toString(BOB))).as("Telegram failing now")
+                .isEqualTo(Membership.UNKNOWN);
+    }
+
+    @Test
+    void aTapIsAnsweredWithANoticeAndMayOpenTheBotsPrivateChat() {
+        long id = ((SendResult.Sent) api.sendMessage(BAND, OutgoingText.of("Count in?").withKeyboard(
+                List.of(List.of(new InlineButton.Callback("Count me in", "join")))))).messageId();
+        String first = sandbox.control.telegramPress(BOB, BAND, id, "join");
+        String second = sandbox.control.telegramPress(ALICE, BAND, id, "join");
+
+        URI link = groups.privateChatLink("group");
+        groups.answerTap(first, "Connect with me first, then tap again.", Optional.of(link));
+        groups.answerTap(second, "x".repeat(300), Optional.empty());
+
+        assertThat(link).isEqualTo(URI.create("https://t.me/" + TelegramEmulator.BOT_USERNAME + "?start=group"));
+        JsonNode answered = sandbox.control.telegramCallback(first);
+        assertThat(answered.path("answered").asBoolean()).isTrue();
+        assertThat(answered.path("text").asText()).isEqualTo("Connect with me first, then tap again.");
+        assertThat(answered.path("url").asText()).isEqualTo(link.toString());
+        assertThat(sandbox.control.telegramCallback(second).path("text").asText()).hasSize(200).endsWith("…");
+    }
+}

@@ -1,0 +1,134 @@
+package app.sendsongs.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Real private-chat updates as the core's events. */
+class TelegramInboundTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final ChatAddress ALICE = new ChatAddress(Platform.TELEGRAM, "385741296");
+    private final UpdateParser parser = new UpdateParser("SendSongsBot", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Optional<Inbound> sample(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/updates/" + name + ".json")) {
+            return TelegramInbound.privateChat(parser.parse(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String update(String text) {
+        return "{\"update_id\":254000200,\"message\":{\"message_id\":2,\"from\":{\"id\":385741296,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1764064800,\"text\":\"" + text + "\"}}";
+    }
+
+    @Test
+    void aTextIsATextFromThePersonWithTheUpdateIdAsItsEventId() {
+        assertThat(sample("private_text")).get().isInstanceOfSatisfying(Inbound.Text.class, text -> {
+            assertThat(text.from()).isEqualTo(ALICE);
+            assertThat(text.eventId()).isEqualTo("254000123");
+            assertThat(text.deliveryKey()).isEqualTo("telegram:254000123");
+            assertThat(text.text()).startsWith("send_song name:\"Bob Fisher\"");
+            assertThat(text.at()).isEqualTo(Instant.ofEpochSecond(1_764_064_800L));
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/send name:Bob https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6 | send_song name:Bob https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6",
+        "/send_song name:Bob x                                                | send_song name:Bob x",
+        "/pending                                                             | pending",
+        "/help@SendSongsBot                                                   | help",
+        "/create_group name:Family                                            | create_group name:Family",
+    })
+    void aCommandIsTheTextItStandsFor(String typed, String text) {
+        Optional<Inbound> event = TelegramInbound.privateChat(parser.parse(update(typed).getBytes()));
+
+        assertThat(event).get().isInstanceOfSatisfying(Inbound.Text.class, t -> assertThat(t.text()).isEqualTo(text));
+    }
+
+    @Test
+    void startIsAnOpenedLinkWithTheDeepLinksPayload() {
+        assertThat(sample("start_payload")).get().isInstanceOfSatisfying(Inbound.OpenedLink.class,
+                opened -> assertThat(opened.ref()).isEqualTo("ref-Zm9vYmFy_42"));
+        assertThat(sample("start_plain")).get().isInstanceOfSatisfying(Inbound.OpenedLink.class,
+                opened -> assertThat(opened.ref()).isEmpty());
+    }
+
+    @Test
+    void aTapIsAChoiceWithItsDataAndTheButtonsText() {
+        assertThat(sample("callback_query")).get().isInstanceOfSatisfying(Inbound.ChoiceTapped.class, tap -> {
+            assertThat(tap.from()).isEqualTo(ALICE);
+            assertThat(tap.payload()).isEqualTo("send_song to:u42");
+            assertThat(tap.title()).isEqualTo("Bob Fisher (Berlin)");
+            assertThat(tap.at()).isEqualTo(NOW);
+        });
+    }
+
+    private Inbound.InGroupChat inGroup(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/updates/" + name + ".json")) {
+            return (Inbound.InGroupChat) TelegramInbound.of(parser.parse(in.readAllBytes())).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aGroupCommandIsACommandInThatGroupWithTheTextItAnswers() {
+        Inbound.InGroupChat event = inGroup("group_reply_command");
+
+        assertThat(event.chat()).isEqualTo(new GroupChat(new ChatAddress(Platform.TELEGRAM, "-1001987654321"),
+                "Friday Band"));
+        assertThat(event.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, "511223344"));
+        assertThat(event.deliveryKey()).isEqualTo("telegram:254000140");
+        assertThat(event.action()).isEqualTo(new GroupChatAction.Command("send", "", Optional.of(
+                "this one is for the drive https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=ab12")));
+        assertThat(inGroup("group_command").action()).isEqualTo(new GroupChatAction.Command("send",
+                "Bob Fisher https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6", Optional.empty()));
+    }
+
+    @Test
+    void theBotJoiningOrLeavingAGroupAndSomeoneLeavingItAreGroupEvents() {
+        assertThat(inGroup("my_chat_member_added_to_group").action()).isEqualTo(new GroupChatAction.BotAdded());
+        Inbound.InGroupChat left = inGroup("left_chat_member");
+        assertThat(left.action()).isEqualTo(new GroupChatAction.MemberLeft(
+                new ChatAddress(Platform.TELEGRAM, "511223344")));
+        assertThat(left.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, "511223344"));
+    }
+
+    @Test
+    void aTapInAGroupCarriesTheCallbackQueryToAnswer() {
+        String update = "{\"update_id\":254000300,\"callback_query\":{\"id\":\"77\",\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"message\":{\"message_id\":9,\"chat\":{\"id\":-1001987654321,"
+                + "\"type\":\"supergroup\",\"title\":\"Friday Band\"},\"date\":1},\"data\":\"join\"}}";
+
+        Inbound event = TelegramInbound.of(parser.parse(update.getBytes())).orElseThrow();
+
+        assertThat(event).isInstanceOfSatisfying(Inbound.InGroupChat.class,
+                tap -> assertThat(tap.action()).isEqualTo(new GroupChatAction.Tap("join", "77")));
+    }
+
+    @Test
+    void groupsInlineTapsAndWhatTheBotIgnoresAreNoPrivateEvent() {
+        assertThat(sample("group_command")).isEmpty();
+        assertThat(sample("callback_inline")).isEmpty();
+        assertThat(sample("sticker")).isEmpty();
+        assertThat(sample("my_chat_member_blocked")).isEmpty();
+        assertThat(TelegramInbound.of(parser.parse(update("hi").getBytes()))).isPresent();
+    }
+}

@@ -1,0 +1,109 @@
+package app.sendsongs.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.GroupChatAction;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import app.sendsongs.telegram.UpdateParser;
+import app.sendsongs.telegram.WebhookSecret;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Telegram's webhook intake: the secret first, then the update, read into the core's events. */
+class TelegramIntakeTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final String SECRET = "a-webhook-secret_42";
+    private static final ChatAddress ALICE = new ChatAddress(Platform.TELEGRAM, "385741296");
+
+    private final AtomicInteger usernameAsked = new AtomicInteger();
+    private final TelegramIntake intake = new TelegramIntake(new WebhookSecret(SECRET), new UpdateParser(() -> {
+        usernameAsked.incrementAndGet();
+        return "SendSongsBot";
+    }, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    private static byte[] update(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[] TEXT = update("{\"update_id\":254000123,\"message\":{\"message_id\":57,\"from\":"
+            + "{\"id\":385741296,\"first_name\":\"Alice\"},\"chat\":{\"id\":385741296,\"type\":\"private\"},"
+            + "\"date\":1764064800,\"text\":\"help\"}}");
+
+    @Test
+    void anUpdateWithTheSecretYieldsItsEvent() {
+        TelegramIntake.Intake accepted = intake.receive(TEXT, SECRET);
+
+        assertThat(accepted).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(new Inbound.Text(
+                "254000123", ALICE, Instant.ofEpochSecond(1_764_064_800L), "help")), Optional.empty()));
+        assertThat(TelegramIntake.answer((TelegramIntake.Intake.Accepted) accepted)).isEqualTo(TelegramIntake.RECEIVED);
+        assertThat(usernameAsked).as("no command named a bot").hasValue(0);
+    }
+
+    @Test
+    void aMissingSecretIs401AndAWrongOne403BeforeTheBodyIsRead() {
+        assertThat(intake.receive(TEXT, null)).isInstanceOfSatisfying(TelegramIntake.Intake.Rejected.class,
+                rejected -> assertThat(rejected.response().status()).isEqualTo(401));
+        assertThat(intake.receive("not json".getBytes(), SECRET + "x"))
+                .isInstanceOfSatisfying(TelegramIntake.Intake.Rejected.class, rejected -> {
+                    assertThat(rejected.response().status()).isEqualTo(403);
+                    assertThat(rejected.reason()).doesNotContain(SECRET);
+                });
+        assertThat(intake.receive("not json".getBytes(), SECRET)).isInstanceOfSatisfying(
+                TelegramIntake.Intake.Rejected.class, rejected -> assertThat(rejected.response().status()).isEqualTo(400));
+    }
+
+    @Test
+    void anUpdateTheBotDoesNotUseIsAcceptedWithoutEvents() {
+        byte[] sticker = update("{\"update_id\":9,\"message\":{\"message_id\":1,\"from\":{\"id\":1,\"first_name\":"
+                + "\"A\"},\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1,\"sticker\":{\"file_id\":\"x\"}}}");
+
+        assertThat(intake.receive(sticker, SECRET)).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(),
+                Optional.empty()));
+    }
+
+    @Test
+    void aPrivateTapIsAnsweredInTheWebhooksAnswerAndAGroupTapIsLeftToTheBot() throws Exception {
+        byte[] privateTap = update("{\"update_id\":10,\"callback_query\":{\"id\":\"3011\\\"x\",\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"message\":{\"message_id\":5,\"chat\":{\"id\":385741296,"
+                + "\"type\":\"private\"},\"date\":1},\"data\":\"history\"}}");
+        byte[] groupTap = update("{\"update_id\":11,\"callback_query\":{\"id\":\"3012\",\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"message\":{\"message_id\":6,\"chat\":{\"id\":-100,\"type\":\"group\","
+                + "\"title\":\"Band\"},\"date\":1},\"data\":\"join\"}}");
+
+        TelegramIntake.Intake.Accepted tapped = (TelegramIntake.Intake.Accepted) intake.receive(privateTap, SECRET);
+        WebResponse answer = TelegramIntake.answer(tapped);
+        JsonNode call = new ObjectMapper().readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/json");
+        assertThat(call.path("method").asText()).isEqualTo("answerCallbackQuery");
+        assertThat(call.path("callback_query_id").asText()).isEqualTo("3011\"x");
+        assertThat(tapped.events()).singleElement().isInstanceOf(Inbound.ChoiceTapped.class);
+
+        TelegramIntake.Intake.Accepted inGroup = (TelegramIntake.Intake.Accepted) intake.receive(groupTap, SECRET);
+        assertThat(inGroup.tapToAnswer()).isEmpty();
+        assertThat(TelegramIntake.answer(inGroup)).isEqualTo(TelegramIntake.RECEIVED);
+        assertThat(inGroup.events()).singleElement().isInstanceOfSatisfying(Inbound.InGroupChat.class,
+                event -> assertThat(event.action()).isEqualTo(new GroupChatAction.Tap("join", "3012")));
+    }
+
+    @Test
+    void theBotsUsernameIsAskedForOnlyForACommandThatNamesABot() {
+        byte[] addressed = update("{\"update_id\":12,\"message\":{\"message_id\":7,\"from\":{\"id\":1,\"first_name\":"
+                + "\"A\"},\"chat\":{\"id\":-100,\"type\":\"group\",\"title\":\"Band\"},\"date\":1,"
+                + "\"text\":\"/join@OtherBot\"}}");
+
+        assertThat(intake.receive(addressed, SECRET)).isEqualTo(new TelegramIntake.Intake.Accepted(
+                List.of(), Optional.empty()));
+        assertThat(usernameAsked).hasValue(1);
+    }
+}
