@@ -13,6 +13,7 @@ import app.sendsongs.core.Census;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.user.GrantState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,8 @@ public abstract class CensusContract extends StoreFixture {
         shares.insertShare(heldShare("s1", "ann", "bob", T0));
         shares.insertShare(watchingShare("s2", "bob", "ann", T0, T0));
         shares.insertShare(watchingShare("s3", "bob", "carol", T0, T0));
-        outbox.holdMessage(held("h1", "bob", minutes(3)));
-        outbox.holdMessage(held("h2", "bob", minutes(1)));
-        outbox.holdMessage(held("h3", "carol", minutes(2)));
+        outbox.holdNew(List.of(held("h1", "bob", minutes(3)), held("h2", "bob", minutes(1)),
+                held("h3", "carol", minutes(2))));
         watches.scheduleWatch(at("ann"), minutes(5), T0);
         watches.scheduleWatch(at("carol"), minutes(10), T0);
         watches.scheduleWatch(at("dan"), minutes(60), T0);
