@@ -6,10 +6,13 @@ import static app.sendsongs.store.contract.Samples.minutes;
 import static app.sendsongs.store.contract.Samples.onTelegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +65,27 @@ public abstract class InboxStoreContract extends StoreFixture {
         assertThat(claim.failures()).isZero();
         assertThat(claim.leaseUntil()).isEqualTo(LEASE_END);
         assertThat(inbox.hasWaiting()).isTrue();
+    }
+
+    @Test
+    void everyKindOfGroupChatEventComesBackWhole() {
+        ChatAddress chat = new ChatAddress(Platform.TELEGRAM, "-100123");
+        GroupChat group = new GroupChat(chat, "Friday: songs 12:30 \"B\" 🎵");
+        List<Inbound> events = List.of(
+                new Inbound.InGroupChat("1", onTelegram("7"), minutes(-3), group,
+                        new GroupChatAction.Command("send", "https://open.spotify.com/track/x 3:a note", Optional.empty())),
+                new Inbound.InGroupChat("2", onTelegram("7"), minutes(-3), group,
+                        new GroupChatAction.Command("send", "", Optional.of("listen: 2:xy\nline"))),
+                new Inbound.InGroupChat("3", onTelegram("7"), minutes(-2), group,
+                        new GroupChatAction.Tap("count me in", "4711")),
+                new Inbound.InGroupChat("4", onTelegram("7"), minutes(-2), group, new GroupChatAction.BotAdded()),
+                new Inbound.InGroupChat("5", onTelegram("7"), minutes(-1), group, new GroupChatAction.BotRemoved()),
+                new Inbound.InGroupChat("6", onTelegram("7"), minutes(-1), group,
+                        new GroupChatAction.MemberLeft(onTelegram("8"))));
+
+        assertThat(inbox.append(events, T0)).isEqualTo(6);
+
+        assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactlyElementsOf(events);
     }
 
     @Test
