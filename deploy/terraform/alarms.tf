@@ -1,4 +1,4 @@
-# Alarms (docs/operations.md, "Monitoring"): every function's errors and throttles, the intake queue's
+# Alarms (docs/operations.md, "Monitoring"): every function's errors and throttles (all five), the intake queue's
 # backlog and dead letters, and the listen checks falling behind. They notify the SNS topic given in
 # alarm_topic_arn, or one made here for alarm_email (confirm the subscription from the email AWS
 # sends); with neither, they still show in the CloudWatch console.
@@ -44,6 +44,38 @@ resource "aws_cloudwatch_metric_alarm" "webhook_throttles" {
   namespace           = "AWS/Lambda"
   metric_name         = "Throttles"
   dimensions          = { FunctionName = aws_lambda_function.webhook.function_name }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
+}
+
+resource "aws_cloudwatch_metric_alarm" "telegram_webhook_errors" {
+  alarm_name          = "${var.name}-telegram-webhook-errors"
+  alarm_description   = "The Telegram webhook function failed: Telegram's updates may not be queued: Telegram delivers them again and keeps them up to 24 hours."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Errors"
+  dimensions          = { FunctionName = aws_lambda_function.telegram_webhook.function_name }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_topics
+  ok_actions          = local.alarm_topics
+}
+
+resource "aws_cloudwatch_metric_alarm" "telegram_webhook_throttles" {
+  alarm_name          = "${var.name}-telegram-webhook-throttles"
+  alarm_description   = "Lambda refused to run the Telegram webhook function (the account's concurrency is spent)."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Throttles"
+  dimensions          = { FunctionName = aws_lambda_function.telegram_webhook.function_name }
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1

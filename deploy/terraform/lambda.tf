@@ -126,6 +126,8 @@ resource "aws_lambda_function" "inbound" {
       WATCH_GRACE                           = var.watch_grace
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
+      MESSENGER_GRAPH_VERSION               = var.graph_api_version
+      MESSENGER_PAGE                        = var.messenger_page
     }
   }
 
@@ -173,6 +175,8 @@ resource "aws_lambda_function" "registration" {
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
       WATCH_SCHEDULE                        = var.watch_schedule
+      MESSENGER_GRAPH_VERSION               = var.graph_api_version
+      MESSENGER_PAGE                        = var.messenger_page
       WATCH_GRACE                           = var.watch_grace
     }
   }
@@ -222,6 +226,8 @@ resource "aws_lambda_function" "tick" {
       WATCH_GRACE                           = var.watch_grace
       LASTFM_API_KEY                        = var.lastfm_api_key
       LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
+      MESSENGER_GRAPH_VERSION               = var.graph_api_version
+      MESSENGER_PAGE                        = var.messenger_page
     }
   }
 

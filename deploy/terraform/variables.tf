@@ -39,6 +39,18 @@ variable "watch_schedule" {
   default     = "5m/1h,1h/7d"
 }
 
+variable "graph_api_version" {
+  description = "Graph API version the functions call Messenger with; move it forward before Meta retires it (see docs/operations.md)."
+  type        = string
+  default     = "v25.0"
+}
+
+variable "messenger_page" {
+  description = "The Facebook page's username or id, as in https://m.me/<page>: the links the bot gives for invites and held songs. Empty: no such links."
+  type        = string
+  default     = ""
+}
+
 variable "watch_grace" {
   description = "How long after the watch period a song is checked a last time, for plays that reach a history late (see docs/operations.md)."
   type        = string

@@ -34,6 +34,8 @@ import app.sendsongs.core.music.ListeningSources;
 import app.sendsongs.core.music.ShortLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.InviteDelivery;
+import app.sendsongs.core.share.Invites;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.SendLimits;
@@ -76,6 +78,7 @@ public final class SendSongs {
     private final InboxWork inboxWork;
     private final ChatSongMessages chatSongs;
     private final Housekeeping housekeeping;
+    private final InviteDelivery invites;
     private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
 
@@ -125,8 +128,11 @@ public final class SendSongs {
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
+        Invites inviting = new Invites(stores.invites(), platforms, settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
-                tracks, limiter, outbox, schedule, link, clock, reach);
+                tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach);
+        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
+        registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
@@ -143,7 +149,7 @@ public final class SendSongs {
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users());
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats), planner, clock,
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites), planner, clock,
                 Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
@@ -198,7 +204,8 @@ public final class SendSongs {
 
     /**
      * Does the work that fell due: listen checks (in batches until none is due), retries of held
-     * messages and of group chat messages held back, and (hourly) purging of expired registration leftovers. Returns the number of
+     * messages and of group chat messages held back, invites whose time ran out, and (hourly) purging of expired
+     * registration leftovers. Returns the number of
      * listen checks run.
      */
     public int tick() {
@@ -210,6 +217,7 @@ public final class SendSongs {
         } while (ran == TICK_BATCH);
         outbox.retryDue(RETRY_BATCH);
         chatSongs.updateDue(RETRY_BATCH);
+        invites.expireDue();
         purgeHourly();
         return total;
     }

@@ -10,6 +10,7 @@ import app.sendsongs.core.groupchat.GroupChatStore;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.ReachStore;
 import app.sendsongs.core.user.UserStore;
@@ -33,7 +34,7 @@ import java.util.Objects;
 public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, InboxStore inbox,
                      OutboxStore outbox, ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
                      GroupChatStore groupChats, ReachStore reach, PreferenceStore preferences, DraftStore drafts,
-                     Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
+                     InviteStore invites, Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -49,6 +50,7 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(reach, "reach");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(drafts, "drafts");
+        Objects.requireNonNull(invites, "invites");
         Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(resources, "resources");
     }

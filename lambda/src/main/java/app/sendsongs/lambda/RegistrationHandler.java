@@ -28,7 +28,8 @@ public final class RegistrationHandler implements RequestStreamHandler {
             Setting.SPOTIFY_CLIENT_ID, Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER,
             Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER, Setting.LASTFM_API_KEY,
             Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE,
-            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
+            Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.MESSENGER_PAGE,
+            Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
             Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL,
             Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL);
     /** The API routes this function serves. */

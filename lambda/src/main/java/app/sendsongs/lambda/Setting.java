@@ -1,5 +1,7 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.messenger.MessengerConfig;
+
 /**
  * An environment variable a Lambda function reads, named as the server's variable of the same meaning. Secrets are
  * never in the environment: the server's name with {@code _PARAMETER} appended holds only the name of the SSM
@@ -37,7 +39,9 @@ public enum Setting {
     LASTFM_API_BASE_URL(false, "Last.fm web service base URL (default https://ws.audioscrobbler.com)"),
     LISTENBRAINZ_API_BASE_URL(false, "ListenBrainz API base URL (default https://api.listenbrainz.org)"),
     MESSENGER_GRAPH_BASE_URL(false, "Graph API base URL (default https://graph.facebook.com)"),
-    MESSENGER_GRAPH_VERSION(false, "Graph API version (default v21.0)"),
+    MESSENGER_PAGE(false, "the page's username or id, as in https://m.me/<page>: the links the bot gives for "
+            + "invites and held songs (optional: without it the bot gives none)"),
+    MESSENGER_GRAPH_VERSION(false, "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
     SPOTIFY_ACCOUNTS_BASE_URL(false, "Spotify accounts service base URL (default https://accounts.spotify.com)"),
     SPOTIFY_API_BASE_URL(false, "Spotify Web API base URL (default https://api.spotify.com)");
 

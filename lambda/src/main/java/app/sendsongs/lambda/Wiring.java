@@ -141,8 +141,9 @@ final class Wiring {
         return new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(
                 settings.optional(Setting.MESSENGER_GRAPH_BASE_URL).orElse(null),
                 settings.optional(Setting.MESSENGER_GRAPH_VERSION).orElse(null),
-                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null),
-                MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, meters)), meters);
+                secret(Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER), null, null,
+                settings.optional(Setting.MESSENGER_PAGE).orElse(null)),
+                MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, meters), surroundings.clock()), meters);
     }
 
     /** Spotify; Last.fm when its API key is set; ListenBrainz, which needs nothing; each measured. */

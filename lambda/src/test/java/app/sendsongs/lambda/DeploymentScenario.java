@@ -146,7 +146,8 @@ final class DeploymentScenario {
         long tara = 7_101_000_001L;
         long uma = 7_101_000_002L;
         assertThat(people.telegramSays(tara, null, "/start").path("delivered").asBoolean()).isTrue();
-        assertThat(people.telegramChat(tara)).singleElement().asString().contains("/connect");
+        assertThat(people.telegramChat(tara)).singleElement().asString()
+                .contains("connect the service that sees what you play");
         String code = people.connectSpotify("tara-sp");
         people.telegramSays(tara, null, "/register code:\"" + code + "\" name:\"Tara Telegram\"");
         assertThat(people.telegramChat(tara).getLast()).startsWith("Welcome, Tara Telegram!");

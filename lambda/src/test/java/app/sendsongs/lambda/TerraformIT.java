@@ -3,6 +3,7 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.watch.WatchSchedule;
+import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.lang.reflect.Field;
@@ -167,6 +168,18 @@ class TerraformIT {
             }
             if (settings.contains(Setting.INBOUND_QUEUE_URL)) {
                 assertThat(environment.get(Setting.INBOUND_QUEUE_URL.name())).isEqualTo(QUEUE + ".url");
+            }
+        }
+    }
+
+    @Test
+    void everyFunctionThatCallsGraphUsesTheGraphVersionVariableWhoseDefaultIsTheCodes() {
+        assertThat(TerraformConfig.map(terraform.section("variable").get("graph_api_version")).get("default"))
+                .isEqualTo(MessengerConfig.DEFAULT_GRAPH_VERSION).isEqualTo("v25.0");
+        for (String function : FUNCTIONS.keySet()) {
+            if (settingsOf(function).contains(Setting.MESSENGER_GRAPH_VERSION)) {
+                assertThat(environment(function).get(Setting.MESSENGER_GRAPH_VERSION.name())).as(function)
+                        .isEqualTo("var.graph_api_version");
             }
         }
     }

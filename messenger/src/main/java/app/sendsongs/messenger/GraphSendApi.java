@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +33,17 @@ import org.slf4j.LoggerFactory;
  * and card takes two calls, whose one outcome is the first that is not {@link SendOutcome.Sent}. A person's name
  * comes from the User Profile API ({@code GET <graph>/<version>/<psid>?fields=first_name,last_name}).
  *
+ * <p>Throttling (Graph's codes 4, 17, 32, 613, 80006, HTTP 400 without {@code Retry-After}) pauses every send of the
+ * page for a while ({@link SendApiBackoff}); the core holds what could not go and sends it when the pause is over.
+ *
  * <p>The page token travels in the query string, so the request URI is never logged nor put in a reason or
  * exception message; any text that comes back from the network is scrubbed of the token before it is shown.
  */
 public final class GraphSendApi implements ChatPlatform {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /** Wait used for a rate limit that did not say how long. */
-    static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
+    /** Wait used for a first rate limit that did not say how long (then doubled while it lasts). */
+    static final Duration DEFAULT_RATE_LIMIT_WAIT = SendApiBackoff.FIRST;
     /** The longest text of one message, in UTF-16 units (the core's split counts the same way). */
     static final int MAX_TEXT = 2000;
     /** The longest {@code message.metadata} the Send API takes. */
@@ -61,17 +65,27 @@ public final class GraphSendApi implements ChatPlatform {
     private final MessengerConfig config;
     private final HttpClient http;
     private final URI endpoint;
+    private final SendApiBackoff backoff;
 
     public GraphSendApi(MessengerConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** Backing off from throttling by {@code clock} (the bot's own, so a test or the demo can move it). */
+    public GraphSendApi(MessengerConfig config, Clock clock) {
         this(config, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build(), clock);
     }
 
     /** With a client of the caller's choosing (shared by every send of this adapter). */
     public GraphSendApi(MessengerConfig config, HttpClient http) {
+        this(config, http, Clock.systemUTC());
+    }
+
+    public GraphSendApi(MessengerConfig config, HttpClient http, Clock clock) {
         if (config.pageAccessToken() == null || config.pageAccessToken().isBlank()) {
             throw new IllegalArgumentException("the page access token must be set");
         }
@@ -79,6 +93,7 @@ public final class GraphSendApi implements ChatPlatform {
         this.http = http;
         this.endpoint = URI.create(config.sendApiEndpoint() + "?access_token="
                 + URLEncoder.encode(config.pageAccessToken(), StandardCharsets.UTF_8));
+        this.backoff = new SendApiBackoff(clock);
     }
 
     @Override
@@ -101,6 +116,22 @@ public final class GraphSendApi implements ChatPlatform {
     @Override
     public boolean sendsCardApart() {
         return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code https://m.me/<page>?ref=<ref>}: opening it sends the bot a {@code referral} event (or, on a first
+     * contact, the Get Started postback with the referral), which opens the person's 24-hour window.
+     *
+     * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/discovery/m-me-links">m.me links</a>
+     */
+    @Override
+    public Optional<String> conversationLink(String ref) {
+        if (config.page() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("https://m.me/" + config.page() + "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
     }
 
     /**
@@ -137,6 +168,10 @@ public final class GraphSendApi implements ChatPlatform {
         if (reference == null || reference.isBlank() || reference.length() > MAX_METADATA) {
             throw new IllegalArgumentException("a message needs the core's reference of it, at most " + MAX_METADATA
                     + " characters");
+        }
+        Optional<Duration> pausing = backoff.remaining();
+        if (pausing.isPresent()) {
+            return new SendOutcome.Failed("rate limited: backing off after Graph throttled the page", pausing);
         }
         List<ObjectNode> parts = SendApiMessages.render(message);
         // Only the last call carries the reference: its echo must mean the whole message went.
@@ -228,6 +263,7 @@ public final class GraphSendApi implements ChatPlatform {
     private SendOutcome outcome(HttpResponse<String> response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
+            backoff.succeeded();
             return new SendOutcome.Sent();
         }
         GraphError error = GraphError.parse(response.body());
@@ -253,8 +289,8 @@ public final class GraphSendApi implements ChatPlatform {
             return new SendOutcome.Refused(detail);
         }
         if (status == 429 || RATE_LIMIT_CODES.contains(error.code())) {
-            Duration wait = retryAfter.orElse(DEFAULT_RATE_LIMIT_WAIT);
-            LOG.warn("Send API rate limit ({}); retrying after {} s", detail, wait.toSeconds());
+            Duration wait = backoff.throttled(retryAfter);
+            LOG.warn("Send API rate limit ({}); no sends for {} s", detail, wait.toSeconds());
             return new SendOutcome.Failed("rate limited: " + detail, Optional.of(wait));
         }
         if (status >= 500 || error.code() == 1 || error.code() == 2) {

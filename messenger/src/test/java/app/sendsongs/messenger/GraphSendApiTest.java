@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.testsupport.LogCapture;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -182,16 +184,55 @@ class GraphSendApiTest {
     }
 
     @Test
-    void aRateLimitIsAPassingFailureWithItsRetryAfter() {
+    void aRateLimitPausesEverySendForItsRetryAfterWithoutCallingGraph() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T12:00:00Z"));
+        GraphSendApi paced = sandbox.graph(clock);
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(429, 2, 30);
 
-        for (int i = 0; i < 2; i++) {
-            SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF));
-            assertThat(failed.reason()).contains("rate limit");
-            assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
-        }
-        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        SendOutcome.Failed failed = failed(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF));
+        assertThat(failed.reason()).contains("rate limit");
+        assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(10));
+        SendOutcome.Failed paused = failed(paced.send("psid-2", Message.text("hello"), MessageKind.UPDATE, REF));
+        assertThat(paused.reason()).contains("backing off");
+        assertThat(paused.retryAfter()).contains(Duration.ofSeconds(20));
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(failed(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF)).retryAfter())
+                .as("the second fault, reached only once the pause was over").contains(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+    }
+
+    @Test
+    void graphsThrottlingWithoutRetryAfterPausesTheWholePageLongerEachTimeAndNothingIsLost() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T12:00:00Z"));
+        GraphSendApi paced = sandbox.graph(clock);
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.personWrites("psid-2", "hi");
+        sandbox.limits(2, 0);
+
+        assertThat(paced.send("psid-1", Message.text("1"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(paced.send("psid-1", Message.text("2"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        SendOutcome.Failed throttled = failed(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE, REF));
+        assertThat(throttled.reason()).contains("code 32").contains("Page request limit reached");
+        assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(60));
+        assertThat(failed(paced.send("psid-2", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter())
+                .as("another person waits too: it is the page that is over").contains(Duration.ofSeconds(60));
+        assertThat(sandbox.throttled()).as("the pause made no call").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(60)); // the pause is over, but the emulated second (real time) may not be
+        sandbox.limits(1, 0);
+        Thread.sleep(1100);
+        assertThat(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(failed(paced.send("psid-1", Message.text("4"), MessageKind.UPDATE, REF)).retryAfter())
+                .as("a success ends the doubling").contains(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(failed(paced.send("psid-1", Message.text("4"), MessageKind.UPDATE, REF)).retryAfter())
+                .as("throttled again at once: a longer pause").contains(Duration.ofSeconds(120));
+        assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("message").path("text").asText())
+                .containsExactly("1", "2", "3");
     }
 
     @Test
@@ -257,7 +298,7 @@ class GraphSendApiTest {
     void errorTextThatEchoesTheTokenIsRedacted() {
         String token = "EAAB+secret/page=token";
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, token, "s", "v"));
-        sandbox.probeAnswersGraphError(400, 100, null, "Invalid request to /v21.0/me/messages?access_token="
+        sandbox.probeAnswersGraphError(400, 100, null, "Invalid request to /v25.0/me/messages?access_token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8) + " (token " + token + ")");
 
         try (LogCapture log = new LogCapture()) {
@@ -309,8 +350,13 @@ class GraphSendApiTest {
         assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("a throttle without Retry-After still waits").contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
 
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).reason())
+                .as("the page pauses after a throttle").contains("backing off");
+
+        GraphSendApi fresh = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token",
+                "s", "v"));
         sandbox.probeAnswersGraphError(400, 100, null, "(#100) Param message[text] must be a non-empty string");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).as("refused for good")
+        assertThat(fresh.send("p", Message.text("x"), MessageKind.UPDATE, REF)).as("refused for good")
                 .isInstanceOfSatisfying(SendOutcome.Refused.class, refused -> assertThat(refused.reason())
                         .contains("100"));
     }

@@ -10,7 +10,7 @@ class MessengerConfigTest {
     void defaultsToTheRealGraphApi() {
         MessengerConfig config = MessengerConfig.of("page-token", "app-secret", "verify-token");
 
-        assertThat(config.sendApiEndpoint()).isEqualTo("https://graph.facebook.com/v21.0/me/messages");
+        assertThat(config.sendApiEndpoint()).isEqualTo("https://graph.facebook.com/v25.0/me/messages");
     }
 
     @Test

@@ -85,8 +85,31 @@ final class MessengerSandbox implements AutoCloseable {
 
     /** The Send API adapter pointed at the Graph emulator with the sandbox page token. */
     GraphSendApi graph() {
-        return new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v21.0", config.pageAccessToken(),
+        return new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v25.0", config.pageAccessToken(),
                 config.appSecret(), "verify"));
+    }
+
+    /** The same, backing off from throttling by {@code clock}. */
+    GraphSendApi graph(java.time.Clock clock) {
+        return new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v25.0", config.pageAccessToken(),
+                config.appSecret(), "verify"), clock);
+    }
+
+    /** The Send API's calls a second per page and per thread (0: none): {@code POST /sandbox/messenger/limits}. */
+    void limits(int perSecond, int perThreadPerSecond) {
+        sandbox.messengerLimits(perSecond, perThreadPerSecond);
+    }
+
+    /** How many Send API calls the emulator has throttled. */
+    long throttled() {
+        try {
+            java.net.http.HttpResponse<String> limits = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/sandbox/messenger/limits"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(limits.body()).path("throttled").asLong();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The person writes to the page (opening their 24-hour window): {@code POST /sandbox/messenger/send}. */

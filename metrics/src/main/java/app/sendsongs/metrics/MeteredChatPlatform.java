@@ -57,6 +57,11 @@ public final class MeteredChatPlatform implements ChatPlatform {
     }
 
     @Override
+    public Optional<String> conversationLink(String ref) {
+        return platform.conversationLink(ref);
+    }
+
+    @Override
     public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
         SendOutcome outcome = platform.send(recipientId, message, kind, reference);
         switch (outcome) {

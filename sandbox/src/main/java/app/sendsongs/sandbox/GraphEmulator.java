@@ -30,6 +30,7 @@ final class GraphEmulator {
     private final MessengerEmulator messenger;
     private final FaultInjector faults;
     private final ManualClock clock;
+    private final GraphThrottle throttle = new GraphThrottle();
 
     GraphEmulator(SandboxConfig config, MessengerEmulator messenger, FaultInjector faults, ManualClock clock) {
         this.config = config;
@@ -145,6 +146,7 @@ final class GraphEmulator {
         if (psid.isBlank()) {
             throw error(100, null, "(#100) The parameter recipient is required");
         }
+        throttle.call(psid, clock.instant(), () -> messenger.engaged(clock.instant(), STANDARD_WINDOW));
         String senderAction = body.path("sender_action").asText(null);
         if (senderAction != null && !body.has("message")) {
             if (!SENDER_ACTIONS.contains(senderAction)) {
@@ -196,7 +198,8 @@ final class GraphEmulator {
         }
     }
 
-    private void checkToken(Context ctx) {
+    /** The page token, from {@code access_token} or a bearer header, or Graph's error 190. */
+    void checkToken(Context ctx) {
         String token = ctx.queryParam("access_token");
         if (token == null) {
             String header = ctx.header("Authorization");
@@ -227,6 +230,16 @@ final class GraphEmulator {
     /** A Graph error: {@code {"error":{"message","type":"OAuthException","code","error_subcode"?,"fbtrace_id"}}}, status 400. */
     static HttpProblem error(int code, Integer subcode, String message) {
         return new HttpProblem(400, errorBody(code, subcode, message, false));
+    }
+
+    /** Graph's throttling answer: HTTP 400, transient, and no {@code Retry-After}. */
+    static HttpProblem throttled(int code, String message) {
+        return new HttpProblem(400, errorBody(code, null, message, true));
+    }
+
+    /** The Send API's rate limits ({@link GraphThrottle}). */
+    GraphThrottle throttle() {
+        return throttle;
     }
 
     private static HttpProblem fault(FaultInjector.Fault fault) {

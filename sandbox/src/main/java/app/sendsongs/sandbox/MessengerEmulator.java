@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,7 @@ public final class MessengerEmulator {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private volatile String botWebhookUrl;
+    private volatile Supplier<Optional<String>> getStartedPayload = Optional::empty;
     private final ConcurrentHashMap<String, Instant> lastInbound = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
@@ -162,12 +164,30 @@ public final class MessengerEmulator {
     }
 
     /**
-     * A person already in the conversation opens {@code https://m.me/<page>?ref=<ref>}: a {@code referral} event
-     * (which has no {@code mid}).
+     * A person opens {@code https://m.me/<page>?ref=<ref>}. Someone already in the conversation sends a
+     * {@code referral} event (which has no {@code mid}); someone who never wrote to the page sees the welcome screen
+     * and taps Get Started, when the page has one: a {@code postback} with its payload and the {@code referral}.
      */
     public CompletableFuture<Delivery> userOpensLink(String psid, String ref) {
-        return post(psid, null, event -> event.putObject("referral").put("ref", ref).put("source", "SHORTLINK")
-                .put("type", "OPEN_THREAD"));
+        Optional<String> getStarted = lastInbound(psid).isEmpty() ? getStartedPayload.get() : Optional.empty();
+        if (getStarted.isPresent()) {
+            String mid = Ids.messageId();
+            return post(psid, mid, event -> {
+                ObjectNode postback = event.putObject("postback").put("mid", mid).put("title", "Get Started")
+                        .put("payload", getStarted.get());
+                referral(postback, ref);
+            });
+        }
+        return post(psid, null, event -> referral(event, ref));
+    }
+
+    private static void referral(ObjectNode parent, String ref) {
+        parent.putObject("referral").put("ref", ref).put("source", "SHORTLINK").put("type", "OPEN_THREAD");
+    }
+
+    /** Where the page's Get Started payload comes from (its Messenger profile); none by default. */
+    void getStartedPayload(Supplier<Optional<String>> payload) {
+        this.getStartedPayload = payload;
     }
 
     private CompletableFuture<Delivery> post(String psid, String mid, Consumer<ObjectNode> what) {
@@ -243,6 +263,12 @@ public final class MessengerEmulator {
 
     public Optional<Instant> lastInbound(String psid) {
         return Optional.ofNullable(lastInbound.get(psid));
+    }
+
+    /** How many people the page can message now: those who wrote within {@code window} of {@code now}. */
+    int engaged(Instant now, Duration window) {
+        Instant since = now.minus(window);
+        return (int) lastInbound.values().stream().filter(at -> at.isAfter(since)).count();
     }
 
     InboxMessage deliver(String psid, String text, JsonNode sent, String messagingType, String tag) {

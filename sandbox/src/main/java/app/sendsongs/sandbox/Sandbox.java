@@ -22,6 +22,7 @@ public final class Sandbox {
     private final SpotifyEmulator spotify;
     private final ClockControl clockControl;
     private final GraphEmulator graph;
+    private final MessengerProfileEmulator profile;
     private final SpotifyAccountsEmulator accounts;
     private final SpotifyWebApiEmulator webApi;
     private final SpotifyShortLinkEmulator shortLinks;
@@ -39,6 +40,8 @@ public final class Sandbox {
                 config.spotifyClientId(), config.spotifyClientSecret());
         this.clockControl = new ClockControl(clock);
         this.graph = new GraphEmulator(config, messenger, faults, clock);
+        this.profile = new MessengerProfileEmulator(graph);
+        messenger.getStartedPayload(profile::getStartedPayload);
         this.accounts = new SpotifyAccountsEmulator(spotify, faults);
         this.webApi = new SpotifyWebApiEmulator(spotify, faults);
         this.shortLinks = new SpotifyShortLinkEmulator(spotify);
@@ -53,6 +56,8 @@ public final class Sandbox {
     /** Registers every emulator and control route on an existing Javalin app. */
     public void routes(Javalin app) {
         graph.routes(app);
+        profile.routes(app);
+        new GraphLimitRoutes(graph.throttle()).routes(app);
         accounts.routes(app);
         webApi.routes(app);
         shortLinks.routes(app);
@@ -98,6 +103,11 @@ public final class Sandbox {
 
     public ListenBrainzEmulator listenBrainz() {
         return listenBrainz;
+    }
+
+    /** The Send API's calls a second per page and per thread (0: none), as {@code POST /sandbox/messenger/limits}. */
+    public void messengerLimits(int perSecond, int perThreadPerSecond) {
+        graph.throttle().limits(perSecond, java.time.Duration.ofSeconds(1), perThreadPerSecond);
     }
 
     public MessengerEmulator messenger() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ControlRoutesTest {
-    private static final String GRAPH = "/sandbox/graph/v21.0/me/messages?access_token=sandbox-page-access-token";
+    private static final String GRAPH = "/sandbox/graph/v25.0/me/messages?access_token=sandbox-page-access-token";
     private final SandboxHarness h = new SandboxHarness();
 
     @AfterEach

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessengerEmulatorTest {
-    private static final String GRAPH = "/sandbox/graph/v21.0/me/messages?access_token=sandbox-page-access-token";
+    private static final String GRAPH = "/sandbox/graph/v25.0/me/messages?access_token=sandbox-page-access-token";
     private final SandboxHarness h = new SandboxHarness();
 
     @AfterEach
@@ -159,7 +159,7 @@ class MessengerEmulatorTest {
         assertThat(badToken.json().path("error").path("code").asInt()).isEqualTo(190);
         assertThat(badToken.json().path("error").path("type").asText()).isEqualTo("OAuthException");
         assertThat(badToken.json().path("error").path("fbtrace_id").asText()).isNotBlank();
-        assertThat(h.post("/sandbox/graph/v21.0/me/messages", send("psid-3", "RESPONSE", "x")).json()
+        assertThat(h.post("/sandbox/graph/v25.0/me/messages", send("psid-3", "RESPONSE", "x")).json()
                 .path("error").path("code").asInt()).isEqualTo(190);
 
         SandboxHarness.Response unknown = h.post(GRAPH, send("stranger", "RESPONSE", "x"));

@@ -115,6 +115,11 @@ final class SandboxHarness implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    Response delete(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** POST /sandbox/accounts/api/token with HTTP Basic client auth (null secret: no header). */
     Response token(Map<String, String> form, String clientId, String secret) {
         String encoded = form.entrySet().stream()

@@ -154,8 +154,9 @@ public final class BotServer implements AutoCloseable {
         List<ChatPlatform> platforms = new ArrayList<>();
         if (config.messengerConfigured()) {
             platforms.add(new MeteredChatPlatform(new GraphSendApi(new MessengerConfig(config.graphBaseUrl(),
-                    config.graphVersion(), config.pageAccessToken(), config.appSecret(), config.verifyToken()),
-                    MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics)), metrics));
+                    config.graphVersion(), config.pageAccessToken(), config.appSecret(), config.verifyToken(),
+                    config.messengerPage()), MeteredHttpClient.standard("messenger", CONNECT_TIMEOUT, metrics), clock),
+                    metrics));
         }
         telegram.ifPresent(bot -> platforms.add(new MeteredChatPlatform(new TelegramChat(bot.api(), bot.username()),
                 metrics)));

@@ -1,6 +1,9 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.bot.ChatProfile;
 import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
@@ -84,6 +87,7 @@ public final class Demo implements AutoCloseable {
         SANDBOX_CREDENTIALS.forEach(values::putIfAbsent);
         values.putIfAbsent("TOKEN_ENCRYPTION_KEY", randomKey());
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");
+        values.putIfAbsent("MESSENGER_PAGE", SANDBOX_PAGE_ID);
         values.putIfAbsent("SPOTIFY_ACCOUNTS_BASE_URL", base + "/sandbox/accounts");
         values.putIfAbsent("SPOTIFY_API_BASE_URL", base + "/sandbox/api");
         values.putIfAbsent(TelegramSettings.API_BASE_URL, base + "/sandbox/telegram");
@@ -118,13 +122,17 @@ public final class Demo implements AutoCloseable {
         sandbox.onClockAdvance(server.app()::tick);
         server.start();
         try {
+            // What messenger-profile does for a real page: the demo page shows the Get Started button and the menu.
+            new MessengerProfile(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
+                    config.pageAccessToken(), null, null)).set(ChatProfile.standard());
             server.setUpTelegram(URI.create(base + BotServer.TELEGRAM_WEBHOOK_PATH));
         } catch (TelegramApiException | RuntimeException e) {
             server.close();
             if (tempDir != null) {
                 deleteQuietly(tempDir);
             }
-            throw new IllegalStateException("the emulated Telegram refused the demo's setup: " + e.getMessage(), e);
+            throw new IllegalStateException("the emulated Messenger or Telegram refused the demo's setup: "
+                    + e.getMessage(), e);
         }
         return new Demo(server, sandbox, clock, config, tempDir);
     }

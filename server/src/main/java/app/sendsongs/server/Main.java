@@ -1,5 +1,9 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.bot.ChatProfile;
+import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.messenger.MessengerProfile;
+import app.sendsongs.messenger.MessengerProfileException;
 import app.sendsongs.store.sqlite.SqliteBackup;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
@@ -28,13 +32,15 @@ import picocli.CommandLine.Parameters;
 /**
  * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
  * {@code sandbox} runs the emulators alone for a bot served elsewhere, {@code backup} and {@code restore} copy the
- * bot's SQLite database out and back, {@code telegram-setup} points Telegram at the bot.
+ * bot's SQLite database out and back, {@code telegram-setup} points Telegram at the bot, {@code messenger-profile}
+ * sets the page's Get Started button, greeting, persistent menu and ice breakers.
  */
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger and Telegram bot for sharing Spotify songs and hearing when friends "
                 + "play them.",
         subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
                 Main.Restore.class, Main.Status.class, Main.TelegramSetupCommand.class,
+                Main.MessengerProfileCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
@@ -45,6 +51,9 @@ public final class Main implements Runnable {
     /** The variables status reads: the store's, on either kind of store. */
     private static final List<String> STORE_VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE",
             "AWS_REGION", "DYNAMODB_ENDPOINT", "AWS_ACCESS_KEY_ID", Logging.VARIABLE);
+    /** The variables messenger-profile reads. */
+    private static final List<String> GRAPH_VARIABLES = List.of("MESSENGER_PAGE_ACCESS_TOKEN",
+            "MESSENGER_GRAPH_BASE_URL", "MESSENGER_GRAPH_VERSION");
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -70,6 +79,9 @@ public final class Main implements Runnable {
         }
         if (command instanceof Status) {
             return variablesHelp(STORE_VARIABLES);
+        }
+        if (command instanceof MessengerProfileCommand) {
+            return variablesHelp(GRAPH_VARIABLES);
         }
         boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
@@ -168,6 +180,19 @@ public final class Main implements Runnable {
             }
             System.err.println(String.join("\n", problems));
             return Optional.empty();
+        }
+    }
+
+    /** The settings of a command that needs no database: an env file, then the environment. */
+    static class EnvironmentSettings {
+        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
+                + "(the environment wins).")
+        Path envFile;
+
+        Map<String, String> values() throws IOException {
+            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
+            values.putAll(System.getenv());
+            return values;
         }
     }
 
@@ -342,6 +367,50 @@ public final class Main implements Runnable {
         }
     }
 
+    @Command(name = "messenger-profile", mixinStandardHelpOptions = true,
+            description = "Set the page's Messenger profile: the Get Started button, the greeting, the persistent "
+                    + "menu (send a song, my songs, groups, help) and the ice breakers, through the Graph API's "
+                    + "me/messenger_profile with MESSENGER_PAGE_ACCESS_TOKEN; then print what the page holds. Run it "
+                    + "once after setting up the page, and again after an upgrade that changes them.")
+    static final class MessengerProfileCommand extends EnvironmentSettings implements Callable<Integer> {
+        @Option(names = "--show", description = "Only print what the page's profile holds now.")
+        boolean show;
+
+        @Option(names = "--delete", description = "Remove the Get Started button, greeting, persistent menu and "
+                + "ice breakers.")
+        boolean delete;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> values = values();
+            String token = values.get("MESSENGER_PAGE_ACCESS_TOKEN");
+            if (token == null || token.isBlank()) {
+                System.err.println("MESSENGER_PAGE_ACCESS_TOKEN must be set (the page access token of "
+                        + "docs/operations.md).");
+                return 2;
+            }
+            MessengerConfig config = new MessengerConfig(values.get("MESSENGER_GRAPH_BASE_URL"),
+                    values.get("MESSENGER_GRAPH_VERSION"), token, null, null);
+            MessengerProfile profile = new MessengerProfile(config);
+            try {
+                if (delete) {
+                    profile.delete();
+                    System.out.println("Removed the page's Get Started button, greeting, persistent menu and ice "
+                            + "breakers.");
+                } else if (!show) {
+                    profile.set(ChatProfile.standard());
+                    System.out.println("Set the page's Get Started button, greeting, persistent menu and ice "
+                            + "breakers (Graph " + config.graphVersion() + "). The page's profile now:");
+                }
+                System.out.println(profile.current().toPrettyString());
+                return 0;
+            } catch (MessengerProfileException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
@@ -403,7 +472,7 @@ public final class Main implements Runnable {
                             + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api "
                             + "and SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link. The emulators keep their "
                             + "own manual clock."})
-    static final class SandboxCommand implements Callable<Integer> {
+    static final class SandboxCommand extends EnvironmentSettings implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
         int port = 8090;
 
@@ -415,14 +484,9 @@ public final class Main implements Runnable {
                 + "(default http://localhost:8080/webhook).")
         String botWebhookUrl = "http://localhost:8080/webhook";
 
-        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
-                + "(the environment wins).")
-        Path envFile;
-
         @Override
         public Integer call() throws Exception {
-            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-            values.putAll(System.getenv());
+            Map<String, String> values = values();
             StandaloneSandbox sandbox;
             try {
                 Logging.configure(values.get(Logging.VARIABLE));

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
+import app.sendsongs.messenger.MessengerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public record ServerConfig(String host, int port, String publicBaseUrl, String appSecret, String verifyToken, String pageAccessToken,
                            String spotifyClientId, String spotifyClientSecret, String graphBaseUrl, String graphVersion,
+                           String messengerPage,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
                            WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits, Duration lease,
@@ -62,8 +64,10 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("LASTFM_API_KEY", "Last.fm API account key (optional: without it and LASTFM_SHARED_SECRET, "
                     + "Last.fm is not offered)"),
             new Variable("LASTFM_SHARED_SECRET", "Last.fm API account shared secret (with LASTFM_API_KEY)"),
+            new Variable("MESSENGER_PAGE", "the page's username or id, as in https://m.me/<page>: the links the bot gives "
+                    + "for invites and held songs (optional: without it the bot gives none)"),
             new Variable("MESSENGER_GRAPH_BASE_URL", "Graph API base URL (default https://graph.facebook.com)"),
-            new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default v21.0)"),
+            new Variable("MESSENGER_GRAPH_VERSION", "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
             new Variable(TelegramSettings.API_BASE_URL, "Telegram Bot API base URL (default "
                     + "https://api.telegram.org)"),
             new Variable(TelegramSettings.MESSAGES_PER_SECOND, "most messages a second the bot sends on Telegram, "
@@ -143,6 +147,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         } catch (IllegalArgumentException e) {
             problems.add("WATCH_SCHEDULE: " + e.getMessage());
         }
+        if (!blank(values.get("MESSENGER_PAGE")) && !MessengerConfig.isPageName(values.get("MESSENGER_PAGE").strip())) {
+            problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
+        }
         if (!blank(values.get("WATCH_GRACE"))) {
             try {
                 schedule = schedule.withGrace(WatchSchedule.parseDuration(values.get("WATCH_GRACE")));
@@ -169,7 +176,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 messenger ? values.get("MESSENGER_PAGE_ACCESS_TOKEN") : null,
                 values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
                 or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
-                or(values, "MESSENGER_GRAPH_VERSION", "v21.0"),
+                or(values, "MESSENGER_GRAPH_VERSION", MessengerConfig.DEFAULT_GRAPH_VERSION),
+                blank(values.get("MESSENGER_PAGE")) ? null : values.get("MESSENGER_PAGE").strip(),
                 or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
@@ -245,7 +253,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     @Override
     public String toString() {
         return "ServerConfig[host=" + (host == null ? "*" : host) + ", port=" + port + ", publicBaseUrl=" + publicBaseUrl
-                + ", messenger=" + (messengerConfigured() ? graphBaseUrl + "/" + graphVersion : "off")
+                + ", messenger=" + (messengerConfigured() ? graphBaseUrl + "/" + graphVersion + ", page=" + messengerPage
+                        : "off")
                 + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
                 + ", spotifyAccounts=" + spotifyAccountsBaseUrl + ", spotifyApi=" + spotifyApiBaseUrl
                 + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl

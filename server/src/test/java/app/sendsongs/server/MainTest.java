@@ -55,6 +55,16 @@ class MainTest {
     }
 
     @Test
+    void theMessengerProfileCommandsHelpNamesOnlyTheGraphVariables() {
+        String help = help("messenger-profile", "--help");
+
+        assertThat(help).contains("--show", "--delete", "--env-file", "MESSENGER_PAGE_ACCESS_TOKEN",
+                "MESSENGER_GRAPH_BASE_URL", "MESSENGER_GRAPH_VERSION");
+        assertThat(help).doesNotContain("TOKEN_ENCRYPTION_KEY", "SQLITE_PATH", "MESSENGER_APP_SECRET");
+        assertThat(help("--help")).contains("messenger-profile");
+    }
+
+    @Test
     void serveWithoutSecretsNamesEveryMissingVariableAndExitsNonZero() {
         assertThat(ServerConfigProblems.of(Map.of("PORT", "80"))).contains("PUBLIC_BASE_URL is not set",
                 "no chat platform is configured", "SPOTIFY_CLIENT_SECRET is not set", "TOKEN_ENCRYPTION_KEY is not set");

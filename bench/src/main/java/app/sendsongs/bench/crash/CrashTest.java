@@ -107,6 +107,7 @@ public final class CrashTest {
         }
 
         CrashReport crash(long began) {
+            sandbox.liftSendApiLimit();
             progress.printf("registering %,d people through /connect, consent, /callback and register...%n",
                     options.users());
             List<Person> people = Population.register(sandbox, options.users(), Math.min(8, options.users()),

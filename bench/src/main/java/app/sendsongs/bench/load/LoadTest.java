@@ -80,6 +80,7 @@ public final class LoadTest {
 
     private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
         SandboxControl sandbox = new SandboxControl(server.baseUrl());
+        sandbox.liftSendApiLimit();
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
         String host = base.getHost();

@@ -26,7 +26,8 @@ public final class Workload {
 
     /** What a message asks for, and how the bot's answer to it begins. */
     public enum Kind {
-        SEND_SONG("Sent "),
+        /** Answered "Sent …", or, when the receiver's chat app refused the song for now, that it will be retried. */
+        SEND_SONG("Sent ", "Their chat app didn't take "),
         /** {@code send_song group:...}; answered "Sent <title> to <group> (n people)." */
         GROUP_SEND("Sent "),
         HISTORY("Your latest songs:", "You haven't sent any songs yet."),

@@ -16,6 +16,8 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.Invite;
+import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
@@ -36,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
- * a link gets the welcome (or, for someone registered, the menu). Text that is no command answers what the
+ * a link gets the welcome (or, for someone registered, the menu), after what became of the invite the link was
+ * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command answers what the
  * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
  * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
  * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
@@ -69,13 +72,15 @@ public final class Bot {
     private final ForgetMe forgetMe;
     private final Groups groups;
     private final GroupChats groupChats;
+    private final InviteDelivery invites;
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
-                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats) {
+                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats,
+                           InviteDelivery invites) {
     }
 
     /**
@@ -97,6 +102,7 @@ public final class Bot {
         this.forgetMe = features.forgetMe();
         this.groups = features.groups();
         this.groupChats = features.groupChats();
+        this.invites = features.invites();
         this.planner = planner;
         this.clock = clock;
     }
@@ -129,6 +135,9 @@ public final class Bot {
         outbox.personWrote(from);
         user.ifPresent(u -> planner.personWrote(from));
         outbox.reply(from, answer);
+        if (user.isEmpty()) {
+            users.findUser(from).ifPresent(invites::registered); // they registered just now
+        }
     }
 
     private Message answer(Inbound event, Optional<User> user) {
@@ -136,9 +145,17 @@ public final class Bot {
             case Inbound.Text text -> answer(event, text.text(), user);
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
-            case Inbound.OpenedLink opened -> user.map(this::menu).orElseGet(registration::welcome);
+            case Inbound.OpenedLink opened -> openedLink(opened, user);
             case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
         };
+    }
+
+    /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
+    private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
+        Message answer = user.map(this::menu).orElseGet(registration::welcome);
+        return Invite.tokenOf(opened.ref())
+                .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
+                .orElse(answer);
     }
 
     private Message answer(Inbound event, String typed, Optional<User> user) {

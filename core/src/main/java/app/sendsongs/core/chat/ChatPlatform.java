@@ -57,6 +57,16 @@ public interface ChatPlatform {
     }
 
     /**
+     * A link that opens a conversation with the bot on this platform and tells the bot {@code ref} (Messenger:
+     * {@code https://m.me/<page>?ref=<ref>}, which arrives as an {@link Inbound.OpenedLink}); empty when the platform
+     * has none or it is not configured. {@code ref} is at most 64 characters of letters, digits, {@code -} and
+     * {@code _}.
+     */
+    default Optional<String> conversationLink(String ref) {
+        return Optional.empty();
+    }
+
+    /**
      * The name the platform shows for the person {@code recipientId} (on Messenger the User Profile API's first and
      * last name, on Telegram the profile's first and last name): the name friends find them by when they register
      * through a personal link, which they can change. Empty when the platform gives no names or could not answer

@@ -35,6 +35,11 @@ public final class ChatPlatforms {
         return byPlatform.keySet();
     }
 
+    /** A link that opens a conversation with the bot on {@code platform}, carrying {@code ref}; empty when none. */
+    public Optional<String> conversationLink(Platform platform, String ref) {
+        return Optional.ofNullable(byPlatform.get(platform)).flatMap(chat -> chat.conversationLink(ref));
+    }
+
     /**
      * {@code message} as it goes to {@code to}, in the parts its platform takes: a text longer than
      * the platform allows is cut (at line or word breaks), the choices and card going with the last

@@ -168,9 +168,12 @@ public final class LinkShare {
                 }
                 case FriendFinder.Lookup.Yourself() -> Message.text("That's you! Who is it for?");
                 case FriendFinder.Lookup.Nobody() -> {
+                    // an invite for whoever they meant; the share stays, in case the name was mistyped
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-                    yield Message.text("I don't know anyone called " + Names.quoted(command.friend().get())
-                            + ". Type the name they registered with me, or tap someone.").withChoices(taps(noted));
+                    Message invite = sendSong.invite(person, command.friend().get(), SongLink.of(noted.track()),
+                            noted.pre(), noted.post());
+                    yield invite.withText(invite.text() + "\nIf you meant someone registered, type their name or "
+                            + "tap them.").withChoices(taps(noted));
                 }
             };
         }

@@ -15,6 +15,7 @@ import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Binds a listening connection to a person: registers someone new, reconnects someone whose connection ended, or
@@ -33,6 +34,7 @@ final class Enrolment {
     private final ChatPlatforms chats;
     private final Outbox outbox;
     private final Clock clock;
+    private volatile Consumer<User> newcomers = user -> { };
 
     Enrolment(UserStore users, ShareDelivery watching, ChatPlatforms chats, Outbox outbox, Clock clock) {
         this.users = users;
@@ -40,6 +42,14 @@ final class Enrolment {
         this.chats = chats;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /**
+     * Told of each person registered through their personal link, once they have been welcomed (the songs of the
+     * invites they opened go to them then).
+     */
+    void onNewcomer(Consumer<User> listener) {
+        this.newcomers = listener;
     }
 
     /** The {@code register} command with a code from the plain connect page; returns the reply. */
@@ -77,7 +87,8 @@ final class Enrolment {
                 .filter(name -> Names.problem(name).isEmpty());
         String name = profileName.orElse(FALLBACK_NAME);
         Instant now = clock.instant();
-        users.saveUser(new User(person, name, connection, GrantState.ACTIVE, now, now));
+        User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
+        users.saveUser(registered);
         outbox.notify(person, Message.text(profileName.isPresent()
                 ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
                 + "songs with name:\"" + name + "\", and you can send them yours:\n" + Help.usage("send_song")
@@ -85,6 +96,7 @@ final class Enrolment {
                 + " what friends call you? To change it, send: name \"Your Full Name\""
                 : "Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name from your "
                 + "chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + RECEIPTS));
+        newcomers.accept(registered);
         return new CallbackResult.Registered(kind, name, person.platform(), false);
     }
 

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -215,6 +216,11 @@ public final class Registration {
                     + " minutes). Get a new one at " + connectLink.url();
         }
         return enrolment.register(person, code.get().connection(), name, messageAt);
+    }
+
+    /** Told of each person who registered through their personal link, once the chat has welcomed them. */
+    public void onNewcomer(Consumer<User> listener) {
+        enrolment.onNewcomer(listener);
     }
 
     /** The first answer to someone not registered: what the bot is, and the sources to connect, as choices. */

@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
@@ -27,6 +28,8 @@ import java.util.Optional;
 public final class SendSong {
     /** What a send makes, for {@link Cause#id}: one share per event. */
     private static final String SHARE = "share";
+    /** What the link to a person whose songs are held carries: opening it is writing to the bot, which releases them. */
+    public static final String HELD_SONGS_REF = "songs";
 
     private final UserStore users;
     private final ShareStore shares;
@@ -39,11 +42,14 @@ public final class SendSong {
     private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final SendLimiter limiter;
+    private final Invites invites;
+    private final ChatPlatforms chats;
     private final Reachability reach;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                    WatchSchedule schedule, ConnectLink connectLink, Clock clock, Reachability reach) {
+                    WatchSchedule schedule, ConnectLink connectLink, Invites invites, ChatPlatforms chats,
+                    Clock clock, Reachability reach) {
         this.users = users;
         this.reach = reach;
         this.shares = shares;
@@ -56,6 +62,8 @@ public final class SendSong {
         this.friends = friends;
         this.whichPerson = whichPerson;
         this.limiter = limiter;
+        this.invites = invites;
+        this.chats = chats;
     }
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
@@ -69,7 +77,8 @@ public final class SendSong {
                     sendTo(sender, friend, command.song(), command.pre(), command.post());
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
-            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyCalled(command.friendName()));
+            case FriendFinder.Lookup.Nobody() ->
+                    invite(sender, command.friendName(), command.song(), command.pre(), command.post());
         };
     }
 
@@ -84,6 +93,22 @@ public final class SendSong {
                     sendTo(sender, receiver, command.song(), command.pre(), command.post());
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
+    }
+
+    /**
+     * The song for someone nobody is registered as: an invite link for the sender to forward (see {@link Invites}),
+     * once the link is known to lead to a track; where the sender's platform has no links, how the friend registers.
+     */
+    public Message invite(User sender, String friendName, SongLink song, String pre, String post) {
+        Optional<String> overLimit = limiter.allowance(sender.address()).refusal();
+        if (overLimit.isPresent()) {
+            return Message.text(overLimit.get());
+        }
+        return Message.text(switch (tracks.find(song)) {
+            case TrackLookup.Result.Found(Track track) ->
+                    invites.invite(sender.address(), friendName, track, pre, post).orElse(nobodyCalled(friendName));
+            case TrackLookup.Result.Refused(String reply) -> reply;
+        });
     }
 
     static String yourself() {
@@ -161,8 +186,11 @@ public final class SendSong {
             case WAITING_FOR_PERSON -> receiverUser.filter(reach::unreachable)
                     .map(user -> Reachability.undelivered(user, title))
                     .orElse("Their chat app won't let me deliver " + title + " to "
-                    + receiver + " just now (they haven't written to me lately). It goes out as soon as they "
-                    + "do" + (receipts ? ", and I'll start watching then." : "." + noReceipts));
+                    + receiver + " just now (they haven't written to me lately). " + chats
+                    .conversationLink(share.receiver().platform(), HELD_SONGS_REF)
+                    .map(link -> "Send them this link: " + link + "\nIt goes out the moment they tap it")
+                    .orElse("It goes out as soon as they write to me")
+                    + (receipts ? ", and I'll start watching then." : "." + noReceipts));
             case RETRYING -> "Their chat app didn't take " + title + " for " + receiver + " just now. "
                     + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };

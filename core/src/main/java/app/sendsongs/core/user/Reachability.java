@@ -100,5 +100,10 @@ public final class Reachability {
         public Optional<String> displayName(String recipientId) {
             return platform.displayName(recipientId);
         }
+
+        @Override
+        public Optional<String> conversationLink(String ref) {
+            return platform.conversationLink(ref);
+        }
     }
 }

@@ -94,7 +94,7 @@ class InboxWorkTest {
             }
         }, stores.inbox(), stores.outbox(), stores.shares(), stores.choices(), stores.watches(), stores.groups(),
                 stores.groupChats(), stores.reach(),
-                stores.preferences(), stores.drafts(), stores.housekeeping(), stores.resources());
+                stores.preferences(), stores.drafts(), stores.invites(), stores.housekeeping(), stores.resources());
         SendSongs app = new SendSongs(failing, List.of(bot.chat), bot.music, bot.music, List.of(bot.music), bot.clock,
                 SendSongs.Settings.defaults(BotHarness.BASE_URL));
         stores.inbox().append(List.of(new Inbound.Text("m_poison", at("alice"), bot.clock.instant(), "help"),

@@ -28,6 +28,7 @@ public final class InMemoryStores {
         InMemoryReach reach = new InMemoryReach();
         InMemoryPreferences preferences = new InMemoryPreferences();
         InMemoryDrafts drafts = new InMemoryDrafts();
+        InMemoryInvites invites = new InMemoryInvites();
         Housekeeping housekeeping = new Housekeeping() {
             @Override
             public void forgetPerson(ChatAddress person) {
@@ -39,6 +40,7 @@ public final class InMemoryStores {
                 outbox.forget(person);
                 choices.takeChoice(person);
                 drafts.deleteDraft(person);
+                invites.forget(person);
                 preferences.forget(person);
                 users.deleteUser(person);
             }
@@ -53,6 +55,6 @@ public final class InMemoryStores {
             }
         };
         return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, groupChats,
-                reach, preferences, drafts, housekeeping, () -> { });
+                reach, preferences, drafts, invites, housekeeping, () -> { });
     }
 }

@@ -97,7 +97,7 @@ class SharingTest {
 
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Their chat app won't let "
                 + "me deliver " + TITLE + " to Bob Fisher just now (they haven't written to me lately). It goes out as "
-                + "soon as they do, and I'll start watching then.");
+                + "soon as they write to me, and I'll start watching then.");
         assertThat(bot.inbox("bob")).isEmpty();
         bot.play("bob", FakeMusic.SONG); // before it reached them: does not count
         bot.advance(Duration.ofHours(1));

@@ -3,10 +3,20 @@ package app.sendsongs.core.user;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryReach;
+import app.sendsongs.core.shared.Platform;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +85,59 @@ class ReachabilityTest {
                 .endsWith(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat app.");
         assertThat(bot.last("carol")).startsWith("🎵 Alice Smith sent a song to Family: "
                 + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
+    void theWatchedPlatformPassesOnWhatThePlatformKnowsBesidesSending() {
+        ChatPlatform linking = new ChatPlatform() {
+            @Override
+            public Platform platform() {
+                return Platform.MESSENGER;
+            }
+
+            @Override
+            public int maxTextLength() {
+                return 2000;
+            }
+
+            @Override
+            public boolean showsRichMessages() {
+                return true;
+            }
+
+            @Override
+            public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+                return new SendOutcome.Sent();
+            }
+
+            @Override
+            public Optional<String> conversationLink(String ref) {
+                return Optional.of("https://m.me/page?ref=" + ref);
+            }
+
+            @Override
+            public Optional<String> displayName(String recipientId) {
+                return Optional.of("Name of " + recipientId);
+            }
+        };
+        ChatPlatform watched = new Reachability(new InMemoryReach(), Clock.systemUTC()).watching(List.of(linking))
+                .getFirst();
+
+        assertThat(watched.conversationLink("held")).contains("https://m.me/page?ref=held");
+        assertThat(watched.displayName("bob")).contains("Name of bob");
+        for (Method method : ChatPlatform.class.getMethods()) {
+            if (!Modifier.isStatic(method.getModifiers())) {
+                assertThat(Modifier.isAbstract(method.getModifiers()) || overrides(watched, method))
+                        .as("the watched platform passes on " + method.getName()).isTrue();
+            }
+        }
+    }
+
+    private static boolean overrides(ChatPlatform platform, Method method) {
+        try {
+            return platform.getClass().getDeclaredMethod(method.getName(), method.getParameterTypes()) != null;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }

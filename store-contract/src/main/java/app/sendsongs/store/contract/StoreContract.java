@@ -168,6 +168,14 @@ public abstract class StoreContract {
     }
 
     @Nested
+    class Invites extends InviteStoreContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
     class Purge extends PurgeContract {
         @Override
         protected Stores newStores() {

@@ -12,6 +12,7 @@ import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.registration.RegistrationStore;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchStore;
@@ -35,6 +36,7 @@ public abstract class StoreFixture {
     protected GroupStore groups;
     protected PreferenceStore preferences;
     protected DraftStore drafts;
+    protected InviteStore invites;
     protected Housekeeping housekeeping;
 
     /** A fresh, empty store; the fixture closes it after the test. */
@@ -55,6 +57,7 @@ public abstract class StoreFixture {
         groups = stores.groups();
         preferences = stores.preferences();
         drafts = stores.drafts();
+        invites = stores.invites();
         housekeeping = stores.housekeeping();
     }
 

@@ -12,6 +12,7 @@ final class DynamoHousekeeping implements Housekeeping {
     private final DynamoOutbox outbox;
     private final DynamoChoices choices;
     private final DynamoDrafts drafts;
+    private final DynamoInvites invites;
     private final DynamoPreferences preferences;
     private final DynamoGroups groups;
     private final DynamoGroupChats groupChats;
@@ -21,8 +22,8 @@ final class DynamoHousekeeping implements Housekeeping {
     private final Purge purge;
 
     DynamoHousekeeping(DynamoUsers users, DynamoShares shares, DynamoWatches watches, DynamoOutbox outbox,
-                       DynamoChoices choices, DynamoDrafts drafts, DynamoPreferences preferences, DynamoGroups groups,
-                       DynamoGroupChats groupChats, DynamoReach reach,
+                       DynamoChoices choices, DynamoDrafts drafts, DynamoInvites invites, DynamoPreferences preferences,
+                       DynamoGroups groups, DynamoGroupChats groupChats, DynamoReach reach,
                        GroupSendItems groupSends, Counters counters, Purge purge) {
         this.users = users;
         this.shares = shares;
@@ -30,6 +31,7 @@ final class DynamoHousekeeping implements Housekeeping {
         this.outbox = outbox;
         this.choices = choices;
         this.drafts = drafts;
+        this.invites = invites;
         this.preferences = preferences;
         this.groups = groups;
         this.groupChats = groupChats;
@@ -41,8 +43,8 @@ final class DynamoHousekeeping implements Housekeeping {
 
     /**
      * Deletes the person's groups, memberships, group chats they are counted in for, whether they could be reached,
-     * group sends, shares, watch, held messages, open question, unfinished share, choices about senders and
-     * counters, and their user last: DynamoDB has no transaction across that many items, so if this stops half way the person is still registered and can send
+     * group sends, shares, watch, held messages, open question, unfinished share, invites sent, choices about senders
+     * and counters, and their user last: DynamoDB has no transaction across that many items, so if this stops half way the person is still registered and can send
      * {@code forget_me} again.
      */
     @Override
@@ -56,6 +58,7 @@ final class DynamoHousekeeping implements Housekeeping {
         outbox.deleteFor(person);
         choices.delete(person);
         drafts.deleteDraft(person);
+        invites.deleteSentBy(person);
         preferences.delete(person);
         counters.delete(person);
         users.deleteUser(person);

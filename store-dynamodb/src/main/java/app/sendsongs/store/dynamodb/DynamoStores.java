@@ -50,11 +50,12 @@ public final class DynamoStores {
         DynamoReach reach = new DynamoReach(table);
         DynamoDrafts drafts = new DynamoDrafts(table);
         DynamoPreferences preferences = new DynamoPreferences(table);
+        DynamoInvites invites = new DynamoInvites(table, due);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, drafts,
-                preferences, groups, groupChats, reach, groupSends, counters, new Purge(table, due));
+                invites, preferences, groups, groupChats, reach, groupSends, counters, new Purge(table, due));
         return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table),
                 new DynamoInbox(table, due), outbox, shares, choices, watches, groups, groupChats, reach, preferences,
-                drafts, housekeeping, () -> {
+                drafts, invites, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }

@@ -26,6 +26,7 @@ final class SqliteHousekeeping implements Housekeeping {
             SqliteOutbox.forget(s, person);
             SqliteChoices.delete(s, person);
             SqliteDrafts.delete(s, person);
+            SqliteInvites.delete(s, person);
             SqlitePreferences.delete(s, person);
             SqliteGroups.forget(s, person);
             SqliteGroupChats.forget(s, person);

@@ -46,7 +46,7 @@ public final class SqliteStores implements AutoCloseable {
         this.stores = new Stores(new SqliteUsers(db, seal), new SqliteRegistrations(db, seal), new SqliteInboundLog(db),
                 new SqliteInbox(db), new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches,
                 new SqliteGroups(db), new SqliteGroupChats(db), new SqliteReach(db), new SqlitePreferences(db),
-                new SqliteDrafts(db), new SqliteHousekeeping(db), db);
+                new SqliteDrafts(db), new SqliteInvites(db), new SqliteHousekeeping(db), db);
         this.census = new SqliteCensus(db);
     }
 

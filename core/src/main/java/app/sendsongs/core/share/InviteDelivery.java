@@ -1,0 +1,86 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.util.Optional;
+
+/**
+ * What happens to an invite after it was made: the friend opens its link (bound to them, or told why not), the
+ * friend registers (the song goes to them as any song does, through {@link SendSong#sendTo}, and the sender hears
+ * of it), or its time runs out (the sender hears that). Each invite ends once: the store hands it to one caller.
+ */
+public final class InviteDelivery {
+    private static final int EXPIRY_BATCH = 100;
+
+    private final Invites invites;
+    private final SendSong sendSong;
+    private final UserStore users;
+    private final Outbox outbox;
+
+    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox) {
+        this.invites = invites;
+        this.sendSong = sendSong;
+        this.users = users;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Someone opened an invite's link ({@code token}): what to tell them before the welcome (or, when they are
+     * registered, the menu). Someone registered gets the song at once.
+     */
+    public String opened(ChatAddress from, Optional<User> registered, String token) {
+        return switch (invites.open(from, token)) {
+            case Invites.Opened.Yours(Invite invite) -> {
+                String sender = users.findUser(invite.sender()).map(User::name).orElse("A friend");
+                if (registered.isPresent()) {
+                    registered(registered.get());
+                    yield "Here's the song " + sender + " sent you.";
+                }
+                yield sender + " sent you a song: " + invite.title() + ". Sign up below and it's yours.";
+            }
+            case Invites.Opened.OwnInvite() -> "That's your own invite: forward the link to your friend.";
+            case Invites.Opened.SomeoneElses() -> "Someone else has already opened that invite.";
+            case Invites.Opened.Gone() -> "That invite has expired or was already used.";
+        };
+    }
+
+    /**
+     * {@code friend} is registered now: the songs of the invites they opened go to them. Each invite is delivered as
+     * its own work (one share each, by the invite's token) and ended only after, so a crash in between leaves it to be
+     * delivered again, which finds the share and the messages the first run made.
+     */
+    public void registered(User friend) {
+        for (Invite invite : invites.openedBy(friend)) {
+            Cause.run("invite:" + invite.token(), () -> send(invite, friend));
+            invites.take(invite);
+        }
+    }
+
+    /** Tells the senders of invites whose time ran out. */
+    public void expireDue() {
+        for (Invite invite : invites.takeExpired(EXPIRY_BATCH)) {
+            if (users.findUser(invite.sender()).isPresent()) {
+                outbox.notify(invite.sender(), Message.text("Nobody used your invite for " + invite.title() + " (to "
+                        + Names.quoted(invite.friendName()) + ") within " + Texts.duration(Invites.LIFETIME)
+                        + ", so it has expired. Once they've signed up, send it again."));
+            }
+        }
+    }
+
+    private void send(Invite invite, User friend) {
+        Optional<User> sender = users.findUser(invite.sender());
+        if (sender.isEmpty()) {
+            return; // the sender has since asked to be forgotten
+        }
+        Message told = sendSong.sendTo(sender.get(), friend, SongLink.of(invite.track()), invite.pre(),
+                invite.post());
+        outbox.notify(invite.sender(), told.withText(friend.name() + " opened your invite. " + told.text()));
+    }
+}

@@ -1,0 +1,28 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the songs waiting for friends who have not registered yet ({@link Invite}), by their token. */
+public interface InviteStore {
+    void saveInvite(Invite invite);
+
+    Optional<Invite> findInvite(String token);
+
+    /**
+     * Binds the invite to the person who opened its link, unless someone else opened it first: true when it is now
+     * theirs (also when it already was), false when it is someone else's or gone.
+     */
+    boolean openInvite(String token, ChatAddress friend);
+
+    /** The invites {@code friend} opened and that are still there, oldest first. */
+    List<Invite> invitesOpenedBy(ChatAddress friend);
+
+    /** Removes the invite; true only for the one caller that removed it (so its song goes out, or expires, once). */
+    boolean takeInvite(String token);
+
+    /** Up to {@code limit} invites whose expiry is at or before {@code now}, earliest first. */
+    List<Invite> invitesExpiredBy(Instant now, int limit);
+}

@@ -1,0 +1,61 @@
+package app.sendsongs.core.fakes;
+
+import app.sendsongs.core.share.Invite;
+import app.sendsongs.core.share.InviteStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Invites in memory, by token. */
+final class InMemoryInvites implements InviteStore {
+    private static final Comparator<Invite> OLDEST_FIRST = Comparator.comparing(Invite::createdAt)
+            .thenComparing(Invite::token);
+
+    private final Map<String, Invite> invites = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void saveInvite(Invite invite) {
+        invites.put(invite.token(), invite);
+    }
+
+    @Override
+    public synchronized Optional<Invite> findInvite(String token) {
+        return Optional.ofNullable(invites.get(token));
+    }
+
+    @Override
+    public synchronized boolean openInvite(String token, ChatAddress friend) {
+        Invite invite = invites.get(token);
+        if (invite == null || invite.friend().filter(f -> !f.equals(friend)).isPresent()) {
+            return false;
+        }
+        invites.put(token, invite.openedBy(friend));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Invite> invitesOpenedBy(ChatAddress friend) {
+        return invites.values().stream().filter(i -> i.friend().filter(friend::equals).isPresent())
+                .sorted(OLDEST_FIRST).toList();
+    }
+
+    @Override
+    public synchronized boolean takeInvite(String token) {
+        return invites.remove(token) != null;
+    }
+
+    @Override
+    public synchronized List<Invite> invitesExpiredBy(Instant now, int limit) {
+        return invites.values().stream().filter(i -> !i.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();
+    }
+
+    /** Forgetting a person takes back the invites they sent. */
+    synchronized void forget(ChatAddress person) {
+        invites.values().removeIf(invite -> invite.sender().equals(person));
+    }
+}

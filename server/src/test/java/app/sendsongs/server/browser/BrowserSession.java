@@ -1,0 +1,199 @@
+package app.sendsongs.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo page open in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), with what a test
+ * reads and does on it: a person's column, their input, the bot's texts, cards and quick replies, clicks that wait
+ * until nothing covers the element.
+ */
+final class BrowserSession implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final ChromeDriverService service;
+    private final WebDriver driver;
+    private final String base;
+
+    private BrowserSession(ChromeDriverService service, WebDriver driver, String base) {
+        this.service = service;
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** Skips the test, or under CI fails it, when the browser is not installed. */
+    static void requireBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + ": install the Debian packages chromium and chromium-driver";
+        if ("true".equals(System.getenv("CI")) || "required".equals(System.getenv("SEND_SONGS_BROWSER_TESTS"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    /** The demo page at {@code base}, in a window of {@code width} × {@code height}, once its catalogue is shown. */
+    static BrowserSession open(Path dir, String base, int width, int height) throws Exception {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.SEVERE);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().withSilent(true).build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        // Chromium's windows are at least 500 pixels wide: a phone's width is emulated
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        BrowserSession session = new BrowserSession(service, new ChromeDriver(service, options), base);
+        session.driver.get(base + "/");
+        session.await("the catalogue", d -> !d.findElements(By.cssSelector("#catalogue-list .track")).isEmpty());
+        return session;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+        }
+    }
+
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait.withMessage(what).until(condition);
+    }
+
+    WebElement column(String psid) {
+        return await("the column of " + psid, d -> d.findElement(By.cssSelector(".person[data-psid='" + psid + "']")));
+    }
+
+    WebElement input(String psid) {
+        return column(psid).findElement(By.cssSelector(".chat-input"));
+    }
+
+    By inColumn(String psid, String css) {
+        return By.cssSelector(".person[data-psid='" + psid + "'] " + css);
+    }
+
+    /** Clicks once the element is there and nothing covers it, scrolled into view first. */
+    void click(By by) {
+        await("to click " + by, d -> {
+            try {
+                WebElement element = d.findElement(by);
+                js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+                element.click();
+                return true;
+            } catch (ElementNotInteractableException e) {
+                return false;
+            }
+        });
+    }
+
+    void click(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        element.click();
+    }
+
+    /** The texts of the bot's text messages in a person's chat, oldest first. */
+    @SuppressWarnings("unchecked")
+    List<String> botTexts(String psid) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(m => m.textContent)",
+                ".person[data-psid='" + psid + "'] .msg.bot .text");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> ownTexts(String psid) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(m => m.textContent)",
+                ".person[data-psid='" + psid + "'] .msg.me .text");
+    }
+
+    /** The titles of the quick replies shown in the person's chat. */
+    @SuppressWarnings("unchecked")
+    List<String> quickReplies(String psid) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(b => b.textContent)",
+                ".person[data-psid='" + psid + "'] button.quick-reply");
+    }
+
+    By quickReply(String psid, String title) {
+        return By.xpath("//section[@data-psid='" + psid + "']//button[contains(@class,'quick-reply')][normalize-space()="
+                + "'" + title + "']");
+    }
+
+    /** The person's last song card, or null when they have none. */
+    WebElement lastCard(String psid) {
+        List<WebElement> cards = column(psid).findElements(By.cssSelector(".msg.bot .card-msg"));
+        return cards.isEmpty() ? null : cards.getLast();
+    }
+
+    /** Waits for a bot text to psid, after the first {@code since} ones, that matches; returns it. */
+    String awaitBot(String psid, int since, Predicate<String> matching) {
+        return await("a bot message to " + psid + " (so far: " + botTexts(psid) + ")", d -> {
+            List<String> texts = botTexts(psid);
+            return texts.subList(Math.min(since, texts.size()), texts.size()).stream().filter(matching).findFirst()
+                    .orElse(null);
+        });
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Adds a person with the page's own form; their psid is their first name in lower case. */
+    void addPerson(String name) {
+        click(By.id("add-person"));
+        WebElement field = await("the add person form", d -> Optional.of(d.findElement(By.id("add-person-name")))
+                .filter(WebElement::isDisplayed).orElse(null));
+        field.sendKeys(name, Keys.ENTER);
+        column(name.split(" ")[0].toLowerCase(java.util.Locale.ROOT));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** No uncaught exception, console error or failed request on the demo page. */
+    void assertNoBrowserErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.startsWith(base + "/favicon.ico "))
+                .toList();
+        assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+}

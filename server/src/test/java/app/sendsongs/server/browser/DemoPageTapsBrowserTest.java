@@ -1,0 +1,151 @@
+package app.sendsongs.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.server.Demo;
+import app.sendsongs.testsupport.SandboxControl;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The demo page as the Messenger app on a phone (400 pixels wide), in real headless Chromium: a pasted link shared by
+ * taps on quick replies, the song's card with its cover and buttons, the persistent menu and an m.me link opened by
+ * the friend it was forwarded to. Every tap sends the event Messenger would (a quick reply, a postback, a referral).
+ * Alice and Bob register over HTTP before the page opens; {@link DemoPageBrowserTest} covers registering on the page.
+ */
+class DemoPageTapsBrowserTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxControl control;
+    private BrowserSession browser;
+    /** Keeps cookies as a browser does: the connect round trip is bound to the browser that began it. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        BrowserSession.requireBrowser();
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        control = new SandboxControl(demo.baseUrl());
+        register("alice", "Alice Smith");
+        register("bob", "Bob Fisher");
+        browser = BrowserSession.open(dir, demo.baseUrl(), 400, 900);
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    @Test
+    void aPastedLinkIsSharedByTappingQuickRepliesOnAPhoneSizedPage() {
+        List<String> tracks = control.trackIds();
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4)); // Bob is now a contact
+        browser.awaitBot("bob", 0, text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(browser.js("return document.documentElement.scrollWidth")).as("no sideways scrolling at 400 px")
+                .isEqualTo(400L);
+
+        int before = browser.botTexts("alice").size();
+        browser.input("alice").sendKeys(LINK + tracks.get(1) + "?si=0f3e", Keys.ENTER);
+
+        browser.awaitBot("alice", before, text -> text.equals("Who is it for?"));
+        WebElement card = browser.await("the song's card", d -> browser.lastCard("alice"));
+        String title = card.findElement(By.cssSelector(".card-title")).getText();
+        String artists = card.findElement(By.cssSelector(".card-subtitle")).getText();
+        assertThat(card.findElement(By.cssSelector("img.cover")).getDomAttribute("src"))
+                .startsWith("data:image/svg+xml,");
+        assertThat(browser.quickReplies("alice")).containsExactly("Bob Fisher", "Someone else");
+
+        browser.click(browser.quickReply("alice", "Bob Fisher"));
+        browser.awaitBot("alice", before, text -> text.startsWith("Send " + title + " by "));
+        assertThat(browser.quickReplies("alice")).as("the tapped ones are gone; the new question's are there")
+                .containsExactly("Send", "Add a note", "Note for after", "Don't send");
+        assertThat(browser.ownTexts("alice")).contains("Bob Fisher");
+
+        browser.click(browser.quickReply("alice", "Send"));
+        browser.awaitBot("alice", before, text -> text.startsWith("Sent " + title + " by "));
+        assertThat(browser.quickReplies("alice")).isEmpty();
+        browser.awaitBot("bob", 0, text -> text.equals("🎵 Alice Smith sent you a song: " + title + " by " + artists));
+        assertThat(browser.pageText()).as("the messaging type is Messenger's business, not the person's")
+                .doesNotContain("UPDATE", "RESPONSE");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theCardsButtonsTheMenuAndAnInviteLinkSendWhatMessengerSends() {
+        String track = control.trackIds().get(2);
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        WebElement card = browser.await("Bob's card", d -> browser.lastCard("bob"));
+        assertThat(card.findElements(By.cssSelector(".card-button")).stream().map(WebElement::getText).toList())
+                .containsExactly("Open in Spotify", "Don't tell Alice", "Block Alice");
+
+        int bobs = browser.botTexts("bob").size();
+        browser.click(card.findElement(By.xpath(".//button[normalize-space()=\"Block Alice\"]")));
+        browser.awaitBot("bob", bobs, text -> text.startsWith("Blocked Alice Smith"));
+
+        browser.click(browser.inColumn("bob", ".menu-button"));
+        assertThat(browser.column("bob").findElements(By.cssSelector(".persistent-menu button")).stream()
+                .map(WebElement::getText).toList()).containsExactly("Send a song", "My songs", "Groups", "Help");
+        browser.click(browser.inColumn("bob", ".persistent-menu button[data-payload='history']"));
+        browser.awaitBot("bob", bobs, text -> text.contains("haven't sent"));
+
+        int alices = browser.botTexts("alice").size();
+        control.say("alice", "send_song name:\"Carol Jones\" " + LINK + track);
+        browser.awaitBot("alice", alices, text -> text.contains("https://m.me/sandbox-page?ref=invite-"));
+        browser.addPerson("Carol Jones");
+        assertThat(browser.column("carol").getText()).as("a newcomer's welcome screen").contains("Get Started");
+        browser.click(browser.inColumn("alice", "a.mme-link"));
+        browser.click(browser.inColumn("alice", "button.open-as-person[data-psid='carol']"));
+        browser.awaitBot("carol", 0, text -> text.startsWith("Alice Smith sent you a song"));
+        browser.assertNoBrowserErrors();
+    }
+
+    /** The connect round trip as Spotify user {@code psid}, then the register command, over HTTP. */
+    private void register(String psid, String name) throws IOException, InterruptedException {
+        HttpResponse<String> connect = get(demo.baseUrl() + "/connect");
+        HttpResponse<String> consent = get(connect.headers().firstValue("Location").orElseThrow()
+                + "&sandbox_user=" + psid);
+        HttpResponse<String> callback = get(consent.headers().firstValue("Location").orElseThrow());
+        Matcher code = CODE.matcher(callback.body());
+        assertThat(code.find()).as(callback.body()).isTrue();
+        int before = control.inbox(psid).size();
+        control.say(psid, "register code:\"" + code.group(1) + "\" name:\"" + name + "\"");
+        long deadline = System.nanoTime() + BrowserSession.TIMEOUT.toNanos();
+        while (control.inbox(psid).size() == before) {
+            assertThat(System.nanoTime()).as(psid + " registered").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

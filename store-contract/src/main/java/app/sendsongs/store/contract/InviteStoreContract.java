@@ -1,0 +1,113 @@
+package app.sendsongs.store.contract;
+
+import static app.sendsongs.store.contract.Samples.FULL_TRACK;
+import static app.sendsongs.store.contract.Samples.at;
+import static app.sendsongs.store.contract.Samples.minutes;
+import static app.sendsongs.store.contract.Samples.onTelegram;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.share.Invite;
+import app.sendsongs.core.share.InviteStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link InviteStore}: invites by token with every field; opened by one person only; taken once; listed by who
+ * opened them and by expiry; a sender's invites go when they are forgotten.
+ */
+public abstract class InviteStoreContract extends StoreFixture {
+
+    static Invite invite(String token, ChatAddress sender, long createdMinute, long expiresMinute) {
+        return new Invite(token, sender, "Carol “CJ” Jones", FULL_TRACK.id(), FULL_TRACK.title(), "listen 🎧",
+                "told you", minutes(createdMinute), minutes(expiresMinute), Optional.empty());
+    }
+
+    @Test
+    void anInviteComesBackWithEveryFieldAndAnUnknownTokenFindsNothing() {
+        Invite invite = invite("tok-A_1", at("alice"), 0, 60);
+
+        invites.saveInvite(invite);
+
+        assertThat(invites.findInvite("tok-A_1")).contains(invite);
+        assertThat(invites.findInvite("tok-a_1")).as("tokens are exact").isEmpty();
+        assertThat(invites.findInvite("nobody's")).isEmpty();
+    }
+
+    @Test
+    void theFirstPersonToOpenAnInviteHasItAndNobodyElseCan() {
+        invites.saveInvite(invite("t1", at("alice"), 0, 60));
+
+        assertThat(invites.openInvite("t1", at("carol"))).isTrue();
+        assertThat(invites.openInvite("t1", at("carol"))).as("again, by them").isTrue();
+        assertThat(invites.openInvite("t1", at("mallory"))).isFalse();
+        assertThat(invites.openInvite("t1", onTelegram("carol"))).as("another platform, another person").isFalse();
+        assertThat(invites.openInvite("gone", at("carol"))).isFalse();
+
+        assertThat(invites.findInvite("t1").flatMap(Invite::friend)).contains(at("carol"));
+        assertThat(invites.invitesOpenedBy(at("carol"))).extracting(Invite::token).containsExactly("t1");
+        assertThat(invites.invitesOpenedBy(at("mallory"))).isEmpty();
+    }
+
+    @Test
+    void invitesOpenedByAPersonComeOldestFirst() {
+        invites.saveInvite(invite("later", at("alice"), 5, 60));
+        invites.saveInvite(invite("earlier", at("bob"), 1, 60));
+        invites.saveInvite(invite("unopened", at("bob"), 0, 60));
+        invites.openInvite("later", at("carol"));
+        invites.openInvite("earlier", at("carol"));
+
+        List<Invite> opened = invites.invitesOpenedBy(at("carol"));
+
+        assertThat(opened).extracting(Invite::token).containsExactly("earlier", "later");
+        assertThat(opened.getFirst().friend()).contains(at("carol"));
+    }
+
+    @Test
+    void anInviteIsTakenOnceAndIsThenGoneEverywhere() {
+        invites.saveInvite(invite("t1", at("alice"), 0, 60));
+        invites.openInvite("t1", at("carol"));
+
+        assertThat(invites.takeInvite("t1")).isTrue();
+        assertThat(invites.takeInvite("t1")).isFalse();
+
+        assertThat(invites.findInvite("t1")).isEmpty();
+        assertThat(invites.invitesOpenedBy(at("carol"))).isEmpty();
+        assertThat(invites.invitesExpiredBy(minutes(120), 10)).isEmpty();
+    }
+
+    @Test
+    void twoTakingAtOnceOnlyOneWins() {
+        invites.saveInvite(invite("t1", at("alice"), 0, 60));
+
+        List<Boolean> took = Race.run(2, i -> invites.takeInvite("t1"));
+
+        assertThat(took).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void expiredInvitesAreListedEarliestFirstUpToTheLimitIncludingThoseDueNow() {
+        invites.saveInvite(invite("t60", at("alice"), 0, 60));
+        invites.saveInvite(invite("t30", at("bob"), 0, 30));
+        invites.saveInvite(invite("t90", at("alice"), 0, 90));
+        invites.saveInvite(invite("t45", at("alice"), 0, 45));
+
+        assertThat(invites.invitesExpiredBy(minutes(60), 10)).extracting(Invite::token)
+                .containsExactly("t30", "t45", "t60");
+        assertThat(invites.invitesExpiredBy(minutes(60), 2)).extracting(Invite::token).containsExactly("t30", "t45");
+        assertThat(invites.invitesExpiredBy(minutes(29), 10)).isEmpty();
+    }
+
+    @Test
+    void forgettingASenderTakesBackTheirInvitesOnly() {
+        invites.saveInvite(invite("alices", at("alice"), 0, 60));
+        invites.saveInvite(invite("bobs", at("bob"), 0, 60));
+        invites.openInvite("bobs", at("alice"));
+
+        housekeeping.forgetPerson(at("alice"));
+
+        assertThat(invites.findInvite("alices")).isEmpty();
+        assertThat(invites.findInvite("bobs")).as("an invite Alice opened is Bob's").isPresent();
+    }
+}

@@ -1,0 +1,120 @@
+package app.sendsongs.store.dynamodb;
+
+import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Invite;
+import app.sendsongs.core.share.InviteStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Songs for friends not registered yet: {@code INVITE#<token>} / {@code INVITE}; {@code gsi1}
+ * {@code INVITES#<sender>} / {@code <created>#<token>} (to forget a sender's invites); once opened, {@code gsi2}
+ * {@code INVITEE#<friend>} / {@code <created>#<token>}; in the due index under {@code INVITE} at its expiry. What the
+ * indexes list may be stale: taking an invite is one delete, which only one caller wins.
+ */
+final class DynamoInvites implements InviteStore {
+    static final String TYPE = "INVITE";
+    private static final String SENT = "INVITES#";
+    private static final String OPENED = "INVITEE#";
+    private static final String FRIEND = "friendPsid";
+    private static final Comparator<Invite> OLDEST_FIRST = Comparator.comparing(Invite::createdAt)
+            .thenComparing(Invite::token);
+
+    private final DynamoTable table;
+    private final DueIndex due;
+
+    DynamoInvites(DynamoTable table, DueIndex due) {
+        this.table = table;
+        this.due = due;
+    }
+
+    @Override
+    public void saveInvite(Invite invite) {
+        Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + invite.token(), TYPE);
+        item.put("token", Attr.s(invite.token()));
+        item.put("senderPsid", Attr.s(PersonKey.of(invite.sender())));
+        item.put("friendName", Attr.s(invite.friendName()));
+        item.put("trackId", Attr.s(invite.track().value()));
+        item.put("title", Attr.s(invite.title()));
+        item.put("pre", Attr.s(invite.pre()));
+        item.put("post", Attr.s(invite.post()));
+        item.put("createdAt", Attr.time(invite.createdAt()));
+        item.put("expiresAt", Attr.time(invite.expiresAt()));
+        item.put(TableLayout.GSI1_PK, Attr.s(SENT + PersonKey.of(invite.sender())));
+        item.put(TableLayout.GSI1_SK, Attr.s(order(invite)));
+        invite.friend().ifPresent(friend -> item.putAll(opened(invite, friend)));
+        TableLayout.putDue(item, TYPE, invite.token(), invite.expiresAt());
+        TableLayout.putGcAfter(item, invite.expiresAt());
+        table.put(item);
+    }
+
+    @Override
+    public Optional<Invite> findInvite(String token) {
+        return table.get(key(token)).map(DynamoInvites::invite);
+    }
+
+    @Override
+    public boolean openInvite(String token, ChatAddress friend) {
+        Optional<Invite> invite = findInvite(token);
+        if (invite.isEmpty()) {
+            return false;
+        }
+        if (invite.get().friend().isPresent()) {
+            return invite.get().friend().get().equals(friend);
+        }
+        boolean opened = table.updateIf(key(token), new Update().setAll(opened(invite.get(), friend)),
+                Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(FRIEND))).isPresent();
+        return opened || findInvite(token).flatMap(Invite::friend).filter(friend::equals).isPresent();
+    }
+
+    @Override
+    public List<Invite> invitesOpenedBy(ChatAddress friend) {
+        Condition byFriend = Condition.equalTo(TableLayout.GSI2_PK, Attr.s(OPENED + PersonKey.of(friend)));
+        return table.query(DynamoTable.queryFor(byFriend).indexName(TableLayout.GSI2).build(), 0).stream()
+                .map(DynamoInvites::invite).filter(i -> i.friend().filter(friend::equals).isPresent())
+                .sorted(OLDEST_FIRST).toList();
+    }
+
+    @Override
+    public boolean takeInvite(String token) {
+        return table.take(key(token)).isPresent();
+    }
+
+    @Override
+    public List<Invite> invitesExpiredBy(Instant now, int limit) {
+        return due.dueBy(TYPE, now, limit).stream().map(DynamoInvites::invite).limit(limit).toList();
+    }
+
+    /** Forgetting a person takes back the invites they sent. */
+    void deleteSentBy(ChatAddress sender) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(SENT + PersonKey.of(sender)));
+        table.deleteAll(table.query(DynamoTable.queryFor(bySender).indexName(TableLayout.GSI1).build(), 0).stream()
+                .map(item -> key(Attr.string(item, "token"))).toList());
+    }
+
+    private static Map<String, AttributeValue> opened(Invite invite, ChatAddress friend) {
+        return Map.of(FRIEND, Attr.s(PersonKey.of(friend)),
+                TableLayout.GSI2_PK, Attr.s(OPENED + PersonKey.of(friend)),
+                TableLayout.GSI2_SK, Attr.s(order(invite)));
+    }
+
+    private static String order(Invite invite) {
+        return TableLayout.sortableTime(invite.createdAt()) + "#" + invite.token();
+    }
+
+    private static Invite invite(Map<String, AttributeValue> item) {
+        return new Invite(Attr.string(item, "token"), Attr.person(item, "senderPsid"), Attr.string(item, "friendName"),
+                new TrackId(Attr.string(item, "trackId")), Attr.string(item, "title"), Attr.string(item, "pre"),
+                Attr.string(item, "post"), Attr.time(item, "createdAt"), Attr.time(item, "expiresAt"),
+                item.containsKey(FRIEND) ? Optional.of(Attr.person(item, FRIEND)) : Optional.empty());
+    }
+
+    private static Map<String, AttributeValue> key(String token) {
+        return TableLayout.key(TYPE + "#" + token, TYPE);
+    }
+}

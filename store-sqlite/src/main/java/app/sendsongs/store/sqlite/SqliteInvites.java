@@ -1,0 +1,71 @@
+package app.sendsongs.store.sqlite;
+
+import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Invite;
+import app.sendsongs.core.share.InviteStore;
+import app.sendsongs.core.shared.ChatAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Songs for friends not registered yet, in {@code invites} by token. */
+final class SqliteInvites implements InviteStore {
+    private static final String COLUMNS = "token, sender_address, friend_name, track_id, title, pre, post, created_at, "
+            + "expires_at, friend_address";
+
+    private final Database db;
+
+    SqliteInvites(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void saveInvite(Invite i) {
+        db.write(s -> s.update("INSERT OR REPLACE INTO invites (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                i.token(), i.sender(), i.friendName(), i.track().value(), i.title(), i.pre(), i.post(), i.createdAt(),
+                i.expiresAt(), i.friend().orElse(null)));
+    }
+
+    @Override
+    public Optional<Invite> findInvite(String token) {
+        return db.read(s -> s.queryOne("SELECT " + COLUMNS + " FROM invites WHERE token = ?", SqliteInvites::invite,
+                token));
+    }
+
+    @Override
+    public boolean openInvite(String token, ChatAddress friend) {
+        return db.write(s -> s.update("UPDATE invites SET friend_address = ? WHERE token = ? AND (friend_address IS NULL "
+                + "OR friend_address = ?)", friend, token, friend)) == 1;
+    }
+
+    @Override
+    public List<Invite> invitesOpenedBy(ChatAddress friend) {
+        return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE friend_address = ? ORDER BY created_at, "
+                + "token", SqliteInvites::invite, friend));
+    }
+
+    @Override
+    public boolean takeInvite(String token) {
+        return db.write(s -> s.update("DELETE FROM invites WHERE token = ?", token)) == 1;
+    }
+
+    @Override
+    public List<Invite> invitesExpiredBy(Instant now, int limit) {
+        return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE expires_at <= ? ORDER BY expires_at, "
+                + "token LIMIT ?", SqliteInvites::invite, now, limit));
+    }
+
+    /** Forgetting a person takes back the invites they sent. */
+    static int delete(Session s, ChatAddress sender) throws SQLException {
+        return s.update("DELETE FROM invites WHERE sender_address = ?", sender);
+    }
+
+    private static Invite invite(ResultSet rs) throws SQLException {
+        return new Invite(rs.getString("token"), Codec.address(rs, "sender_address"), rs.getString("friend_name"),
+                new TrackId(rs.getString("track_id")), rs.getString("title"), rs.getString("pre"), rs.getString("post"),
+                Codec.instant(rs, "created_at"), Codec.instant(rs, "expires_at"),
+                Codec.optionalText(rs, "friend_address").map(ChatAddress::parse));
+    }
+}
