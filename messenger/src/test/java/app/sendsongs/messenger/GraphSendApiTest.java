@@ -362,6 +362,22 @@ class GraphSendApiTest {
     }
 
     @Test
+    void theAppsDailyCallsPerEngagedPersonRunOutWithCode4AndNoRetryAfter() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T12:00:00Z"));
+        GraphSendApi paced = sandbox.graph(clock);
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.dailyLimit(2);
+
+        assertThat(paced.send("psid-1", Message.text("1"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(paced.send("psid-1", Message.text("2"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        SendOutcome.Failed spent = failed(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE, REF));
+        assertThat(spent.reason()).contains("code 4").contains("Application request limit reached");
+        assertThat(spent.retryAfter()).as("Graph gives no Retry-After; the page waits its own pause")
+                .contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
+        assertThat(sandbox.inbox("psid-1")).hasSize(2);
+    }
+
+    @Test
     void aRetryAfterDateIsReadAsAWait() {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
         sandbox.probeAnswersGraphError(429, 4, null, "(#4) Application request limit reached");

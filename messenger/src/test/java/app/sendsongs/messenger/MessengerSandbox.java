@@ -100,6 +100,23 @@ final class MessengerSandbox implements AutoCloseable {
         sandbox.messengerLimits(perSecond, perThreadPerSecond);
     }
 
+    /** The app's Send API calls a day per engaged person, through {@code POST /sandbox/messenger/limits}. */
+    void dailyLimit(int perEngagedPerson) {
+        try {
+            java.net.http.HttpResponse<String> set = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/sandbox/messenger/limits"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"per_second\":300,"
+                                    + "\"per_engaged_person_per_day\":" + perEngagedPerson + "}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (set.statusCode() != 200) {
+                throw new IllegalStateException("the limits were refused: " + set.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many Send API calls the emulator has throttled. */
     long throttled() {
         try {

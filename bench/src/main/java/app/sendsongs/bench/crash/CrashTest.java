@@ -57,13 +57,19 @@ public final class CrashTest {
             return 2;
         }
         Path dir = temporaryDirectory();
+        boolean held = false;
         try {
             CrashReport report = run(options, dir, System.out, Optional.empty());
             System.out.println();
             System.out.print(report.format());
-            return report.holds() ? 0 : 1;
+            held = report.holds();
+            return held ? 0 : 1;
         } finally {
-            LoadTest.deleteQuietly(dir);
+            if (held) {
+                LoadTest.deleteQuietly(dir);
+            } else {
+                System.out.println("the logs and the database are kept in " + dir);
+            }
         }
     }
 
