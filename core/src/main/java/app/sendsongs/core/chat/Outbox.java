@@ -195,7 +195,7 @@ public final class Outbox {
                     sendInOrder(queue, MessageKind.UPDATE);
                 } else if (first.isPresent()) {
                     // It waits behind another message, which takes the queue along when it goes.
-                    store.holdMessage(due.retryingAt(Optional.empty()));
+                    store.holdMessage(due.retryingAt(Optional.empty()), due.retryAt());
                 }
             }
         }
@@ -283,7 +283,8 @@ public final class Outbox {
             }
             if (outcome instanceof SendOutcome.OutsideWindow || outcome instanceof SendOutcome.Failed) {
                 // The rest wait behind this part: no longer leased, they follow it when it goes.
-                parts.subList(i + 1, parts.size()).forEach(rest -> store.holdMessage(rest.retryingAt(Optional.empty())));
+                parts.subList(i + 1, parts.size())
+                        .forEach(rest -> store.holdMessage(rest.retryingAt(Optional.empty()), rest.retryAt()));
                 return outcome instanceof SendOutcome.Failed ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
             }
             delivery = Delivery.WAITING_FOR_PERSON; // refused: the parts after it go on
@@ -298,13 +299,18 @@ public final class Outbox {
      */
     private boolean sendHeld(HeldMessage held, MessageKind kind) {
         Instant now = clock.instant();
-        if (!store.leaseHeldMessage(held, now, now.plus(sendLease))) {
+        Instant leaseUntil = now.plus(sendLease);
+        if (!store.leaseHeldMessage(held, now, leaseUntil)) {
             return false;
         }
-        return settle(held, chats.send(held.to(), held.message(), kind, held.id()));
+        HeldMessage leased = held.retryingAt(Optional.of(leaseUntil));
+        return settle(leased, chats.send(leased.to(), leased.message(), kind, leased.id()));
     }
 
-    /** Records what became of one attempt; true when the message went out. */
+    /**
+     * Records what became of one attempt of {@code held} (as this worker leased it: its retry time is the lease); true
+     * when the message went out. A message held again is held again only while the lease is still this worker's.
+     */
     private boolean settle(HeldMessage held, SendOutcome outcome) {
         switch (outcome) {
             case SendOutcome.Sent sent -> {
@@ -314,8 +320,9 @@ public final class Outbox {
                 store.releaseHeldMessage(held, keepUntil());
                 return true;
             }
-            case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()));
-            case SendOutcome.Failed failed -> store.holdMessage(held.triedOnce(Optional.of(retryTime(failed, held))));
+            case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()), held.retryAt());
+            case SendOutcome.Failed failed ->
+                    store.holdMessage(held.triedOnce(Optional.of(retryTime(failed, held))), held.retryAt());
             case SendOutcome.Unreachable unreachable -> refused(held, unreachable.reason(), Optional.empty());
             case SendOutcome.Refused refused -> refused(held, refused.reason(), Optional.of(refusalRetryTime(held)));
         }
@@ -329,7 +336,8 @@ public final class Outbox {
             LOG.warning("a message was refused " + MOST_REFUSALS + " times and is given up: " + reason);
             giveUp(held, GivenUp.REFUSED);
         } else {
-            store.holdMessage(held.refusedOnce(retryAt.map(at -> at.isAfter(held.expiresAt()) ? held.expiresAt() : at)));
+            store.holdMessage(held.refusedOnce(retryAt.map(at -> at.isAfter(held.expiresAt()) ? held.expiresAt() : at)),
+                    held.retryAt());
         }
     }
 

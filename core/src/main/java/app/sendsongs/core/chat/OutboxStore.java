@@ -3,6 +3,7 @@ package app.sendsongs.core.chat;
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: the outbox, every message the bot sends on its way out, kept per person
@@ -22,10 +23,13 @@ public interface OutboxStore {
     List<HeldMessage> holdNew(List<HeldMessage> messages);
 
     /**
-     * Holds a message again with new retry time and refusals, keeping its place in the person's
-     * queue; nothing happens when it is no longer held (it was sent or withdrawn meanwhile).
+     * Holds a message again with new retry time, tries and refusals, keeping its place in the person's
+     * queue, if it is still held with the retry time {@code asHeld} (the caller's lease, or the retry
+     * time it read). False, changing nothing, when it is no longer held (sent or withdrawn meanwhile)
+     * or another worker leased it since: a caller whose lease ran out must not undo the next one's, which
+     * would let a third worker send the message again.
      */
-    void holdMessage(HeldMessage message);
+    boolean holdMessage(HeldMessage message, Optional<Instant> asHeld);
 
     /** The person's held messages in the order they were first held (several may share one {@code heldAt}). */
     List<HeldMessage> heldMessagesFor(ChatAddress person);

@@ -33,8 +33,13 @@ public final class InMemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public synchronized void holdMessage(HeldMessage message) {
-        held.computeIfPresent(message.id(), (id, old) -> message);
+    public synchronized boolean holdMessage(HeldMessage message, Optional<Instant> asHeld) {
+        HeldMessage current = held.get(message.id());
+        if (current == null || !current.retryAt().equals(asHeld)) {
+            return false;
+        }
+        held.put(message.id(), message);
+        return true;
     }
 
     @Override

@@ -136,7 +136,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
         hold(first, second);
 
         HeldMessage refused = first.refusedOnce(Optional.of(minutes(5)));
-        outbox.holdMessage(refused);
+        assertThat(outbox.holdMessage(refused, first.retryAt())).isTrue();
 
         assertThat(outbox.heldMessagesFor(at("alice"))).containsExactly(refused, second);
     }
@@ -147,7 +147,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
         hold(first);
         outbox.releaseHeldMessage(first, minutes(60));
 
-        outbox.holdMessage(first.retryingAt(Optional.of(minutes(5))));
+        assertThat(outbox.holdMessage(first.retryingAt(Optional.of(minutes(5))), first.retryAt())).isFalse();
 
         assertThat(outbox.heldMessagesFor(at("alice"))).isEmpty();
         assertThat(outbox.heldMessagesToRetry(minutes(10), 10)).isEmpty();
@@ -207,7 +207,7 @@ public abstract class OutboxStoreContract extends StoreFixture {
         hold(released, postponed, due);
 
         outbox.releaseHeldMessage(released, minutes(60));
-        outbox.holdMessage(heldForRetry("postponed", "bob", minutes(-10), minutes(5)));
+        outbox.holdMessage(heldForRetry("postponed", "bob", minutes(-10), minutes(5)), postponed.retryAt());
 
         assertThat(outbox.heldMessagesToRetry(T0, 10)).containsExactly(due);
     }
@@ -257,13 +257,33 @@ public abstract class OutboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void aWorkerWhoseLeaseWasTakenOverCannotHoldTheMessageAgain() {
+        HeldMessage due = heldForRetry("due", "alice", minutes(-10), minutes(-1));
+        hold(due);
+        assertThat(outbox.leaseHeldMessage(due, T0, minutes(2))).isTrue();
+        HeldMessage slow = due.retryingAt(Optional.of(minutes(2)));
+        HeldMessage readLater = outbox.heldMessagesFor(at("alice")).getFirst();
+        assertThat(outbox.leaseHeldMessage(readLater, minutes(3), minutes(5))).as("the first lease ran out").isTrue();
+
+        assertThat(outbox.holdMessage(slow.triedOnce(Optional.empty()), slow.retryAt()))
+                .as("the slow worker would free the message while the next one sends it").isFalse();
+        assertThat(outbox.heldMessagesFor(at("alice"))).extracting(HeldMessage::retryAt)
+                .containsExactly(Optional.of(minutes(5)));
+
+        HeldMessage next = due.retryingAt(Optional.of(minutes(5)));
+        assertThat(outbox.holdMessage(next.triedOnce(Optional.of(minutes(6))), next.retryAt())).isTrue();
+        assertThat(outbox.heldMessagesFor(at("alice"))).extracting(HeldMessage::retryAt)
+                .containsExactly(Optional.of(minutes(6)));
+    }
+
+    @Test
     void leaseIsRefusedForAMessageReleasedOrHeldAgainMeanwhile() {
         HeldMessage released = heldForRetry("released", "alice", minutes(-10), minutes(-1));
         HeldMessage rescheduled = held("rescheduled", "bob", minutes(-10));
         hold(released, rescheduled);
 
         outbox.releaseHeldMessage(released, minutes(60));
-        outbox.holdMessage(heldForRetry("rescheduled", "bob", minutes(-10), minutes(5)));
+        outbox.holdMessage(heldForRetry("rescheduled", "bob", minutes(-10), minutes(5)), rescheduled.retryAt());
 
         assertThat(outbox.leaseHeldMessage(released, T0, minutes(2))).isFalse();
         assertThat(outbox.leaseHeldMessage(rescheduled, T0, minutes(2))).isFalse();

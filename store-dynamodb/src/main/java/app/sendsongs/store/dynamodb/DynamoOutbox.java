@@ -96,15 +96,21 @@ final class DynamoOutbox implements OutboxStore {
         return true;
     }
 
-    /** The retry time (and so the due time) and the refusals, only while the message is held. */
+    /** The retry time (and so the due time) and the refusals, only while the message is held as the caller knows it. */
     @Override
-    public void holdMessage(HeldMessage message) {
+    public boolean holdMessage(HeldMessage message, Optional<Instant> asHeld) {
         Map<String, AttributeValue> due = new HashMap<>();
         TableLayout.putDue(due, RETRY, PersonKey.of(message.to()), message.dueAt());
         Update update = new Update().setOrRemove(RETRY_AT, message.retryAt().map(Attr::time))
                 .set(TRIES, Attr.n(message.tries())).set(REFUSALS, Attr.n(message.refusals())).setAll(due);
-        table.updateIf(messageKey(PersonKey.of(message.to()), message.id()), update,
-                Condition.attributeExists(TableLayout.PK));
+        return table.updateIf(messageKey(PersonKey.of(message.to()), message.id()), update, heldAs(asHeld))
+                .isPresent();
+    }
+
+    /** The message is held with this retry time, or with none. */
+    private static Condition heldAs(Optional<Instant> retryAt) {
+        return retryAt.map(at -> Condition.equalTo(RETRY_AT, Attr.time(at)))
+                .orElse(Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(RETRY_AT)));
     }
 
     @Override
@@ -132,11 +138,8 @@ final class DynamoOutbox implements OutboxStore {
         }
         Map<String, AttributeValue> due = new HashMap<>();
         TableLayout.putDue(due, RETRY, PersonKey.of(message.to()), message.retryingAt(Optional.of(leaseUntil)).dueAt());
-        Condition asRead = message.retryAt()
-                .map(at -> Condition.equalTo(RETRY_AT, Attr.time(at)))
-                .orElse(Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(RETRY_AT)));
         return table.updateIf(messageKey(PersonKey.of(message.to()), message.id()),
-                new Update().set(RETRY_AT, Attr.time(leaseUntil)).setAll(due), asRead).isPresent();
+                new Update().set(RETRY_AT, Attr.time(leaseUntil)).setAll(due), heldAs(message.retryAt())).isPresent();
     }
 
     @Override

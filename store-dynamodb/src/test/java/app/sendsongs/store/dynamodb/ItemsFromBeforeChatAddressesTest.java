@@ -161,7 +161,7 @@ class ItemsFromBeforeChatAddressesTest {
         HeldMessage rich = new HeldMessage("m-3", messenger(BOB), Samples.RICH_MESSAGE, T0.plusSeconds(1),
                 Optional.empty(), Optional.empty(), 0, 0, T0.plus(Duration.ofDays(14)), List.of(messenger(ALICE)));
         assertThat(stores.outbox().holdNew(List.of(rich, first))).containsExactly(rich);
-        stores.outbox().holdMessage(first.retryingAt(Optional.of(T0.plusSeconds(30))));
+        stores.outbox().holdMessage(first.retryingAt(Optional.of(T0.plusSeconds(30))), first.retryAt());
         assertThat(stores.outbox().heldMessagesFor(messenger(BOB))).containsExactly(
                 first.retryingAt(Optional.of(T0.plusSeconds(30))),
                 second.retryingAt(Optional.of(T0.plusSeconds(120))), rich);

@@ -66,9 +66,10 @@ final class SqliteOutbox implements OutboxStore {
 
     /** The retry time (and so the due time), the tries and the refusals: nothing else of a held message changes. */
     @Override
-    public void holdMessage(HeldMessage m) {
-        db.write(s -> s.update("UPDATE held_messages SET retry_at = ?, tries = ?, refusals = ?, due_at = ? "
-                + "WHERE id = ?", m.retryAt().orElse(null), m.tries(), m.refusals(), m.dueAt(), m.id()));
+    public boolean holdMessage(HeldMessage m, Optional<Instant> asHeld) {
+        return db.write(s -> s.update("UPDATE held_messages SET retry_at = ?, tries = ?, refusals = ?, due_at = ? "
+                + "WHERE id = ? AND retry_at IS ?", m.retryAt().orElse(null), m.tries(), m.refusals(), m.dueAt(),
+                m.id(), asHeld.orElse(null))) == 1;
     }
 
     @Override
