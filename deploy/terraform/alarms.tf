@@ -6,6 +6,30 @@
 locals {
   # The given topic, else the one made for alarm_email (at most one of them exists), else none.
   alarm_topics = compact(concat([var.alarm_topic_arn], aws_sns_topic.alarms[*].arn))
+
+  # By function (lambda.tf): what its alarms call it, and what its failing means.
+  function_alarms = {
+    webhook = {
+      title   = "webhook"
+      failure = "Messenger's events may not be queued: Messenger delivers them again, and disables a webhook that keeps failing."
+    }
+    telegram_webhook = {
+      title   = "Telegram webhook"
+      failure = "Telegram's updates may not be queued: Telegram delivers them again and keeps them up to 24 hours."
+    }
+    inbound = {
+      title   = "inbound"
+      failure = "a batch of events failed as a whole (secrets unreadable, a crash): its events come back after the visibility timeout."
+    }
+    registration = {
+      title   = "registration"
+      failure = "people cannot connect a listening source."
+    }
+    tick = {
+      title   = "tick"
+      failure = "listen checks and held messages wait for the next minute's tick."
+    }
+  }
 }
 
 # Not encrypted: CloudWatch cannot publish to a topic under the AWS managed SNS key, and the alarm
@@ -22,12 +46,13 @@ resource "aws_sns_topic_subscription" "alarm_email" {
   endpoint  = var.alarm_email
 }
 
-resource "aws_cloudwatch_metric_alarm" "webhook_errors" {
-  alarm_name          = "${var.name}-webhook-errors"
-  alarm_description   = "The webhook function failed: Messenger's events may not be queued: Messenger delivers them again, and disables a webhook that keeps failing."
+resource "aws_cloudwatch_metric_alarm" "function_errors" {
+  for_each            = local.function_alarms
+  alarm_name          = "${aws_lambda_function.function[each.key].function_name}-errors"
+  alarm_description   = "The ${each.value.title} function failed: ${each.value.failure}"
   namespace           = "AWS/Lambda"
   metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.webhook.function_name }
+  dimensions          = { FunctionName = aws_lambda_function.function[each.key].function_name }
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
@@ -38,140 +63,13 @@ resource "aws_cloudwatch_metric_alarm" "webhook_errors" {
   ok_actions          = local.alarm_topics
 }
 
-resource "aws_cloudwatch_metric_alarm" "webhook_throttles" {
-  alarm_name          = "${var.name}-webhook-throttles"
-  alarm_description   = "Lambda refused to run the webhook function (the account's concurrency is spent)."
+resource "aws_cloudwatch_metric_alarm" "function_throttles" {
+  for_each            = local.function_alarms
+  alarm_name          = "${aws_lambda_function.function[each.key].function_name}-throttles"
+  alarm_description   = "Lambda refused to run the ${each.value.title} function (the account's concurrency is spent)."
   namespace           = "AWS/Lambda"
   metric_name         = "Throttles"
-  dimensions          = { FunctionName = aws_lambda_function.webhook.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "telegram_webhook_errors" {
-  alarm_name          = "${var.name}-telegram-webhook-errors"
-  alarm_description   = "The Telegram webhook function failed: Telegram's updates may not be queued: Telegram delivers them again and keeps them up to 24 hours."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.telegram_webhook.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "telegram_webhook_throttles" {
-  alarm_name          = "${var.name}-telegram-webhook-throttles"
-  alarm_description   = "Lambda refused to run the Telegram webhook function (the account's concurrency is spent)."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
-  dimensions          = { FunctionName = aws_lambda_function.telegram_webhook.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "inbound_errors" {
-  alarm_name          = "${var.name}-inbound-errors"
-  alarm_description   = "The inbound function failed: a batch of events failed as a whole (secrets unreadable, a crash): its events come back after the visibility timeout."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.inbound.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "inbound_throttles" {
-  alarm_name          = "${var.name}-inbound-throttles"
-  alarm_description   = "Lambda refused to run the inbound function (the account's concurrency is spent)."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
-  dimensions          = { FunctionName = aws_lambda_function.inbound.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "registration_errors" {
-  alarm_name          = "${var.name}-registration-errors"
-  alarm_description   = "The registration function failed: people cannot connect a listening source."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.registration.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "registration_throttles" {
-  alarm_name          = "${var.name}-registration-throttles"
-  alarm_description   = "Lambda refused to run the registration function (the account's concurrency is spent)."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
-  dimensions          = { FunctionName = aws_lambda_function.registration.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "tick_errors" {
-  alarm_name          = "${var.name}-tick-errors"
-  alarm_description   = "The tick function failed: listen checks and held messages wait for the next minute's tick."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.tick.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_topics
-  ok_actions          = local.alarm_topics
-}
-
-resource "aws_cloudwatch_metric_alarm" "tick_throttles" {
-  alarm_name          = "${var.name}-tick-throttles"
-  alarm_description   = "Lambda refused to run the tick function (the account's concurrency is spent)."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
-  dimensions          = { FunctionName = aws_lambda_function.tick.function_name }
+  dimensions          = { FunctionName = aws_lambda_function.function[each.key].function_name }
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
@@ -224,7 +122,7 @@ resource "aws_cloudwatch_metric_alarm" "listen_check_lag" {
   alarm_description   = "Due listen checks have waited longer than var.listen_check_lag_alarm_seconds after the tick: plays are told late (Spotify's limit, a failing source, too many checks for one tick)."
   namespace           = "SendSongs"
   metric_name         = "ListenChecksLag"
-  dimensions          = { Function = aws_lambda_function.tick.function_name }
+  dimensions          = { Function = aws_lambda_function.function["tick"].function_name }
   statistic           = "Maximum"
   period              = 300
   evaluation_periods  = 2

@@ -31,7 +31,7 @@ resource "aws_apigatewayv2_stage" "default" {
 resource "aws_apigatewayv2_integration" "webhook" {
   api_id                 = aws_apigatewayv2_api.main.id
   integration_type       = "AWS_PROXY"
-  integration_uri        = aws_lambda_alias.webhook.invoke_arn
+  integration_uri        = aws_lambda_alias.function["webhook"].invoke_arn
   payload_format_version = "2.0"
   timeout_milliseconds   = 29000
 }
@@ -39,7 +39,7 @@ resource "aws_apigatewayv2_integration" "webhook" {
 resource "aws_apigatewayv2_integration" "telegram_webhook" {
   api_id                 = aws_apigatewayv2_api.main.id
   integration_type       = "AWS_PROXY"
-  integration_uri        = aws_lambda_alias.telegram_webhook.invoke_arn
+  integration_uri        = aws_lambda_alias.function["telegram_webhook"].invoke_arn
   payload_format_version = "2.0"
   timeout_milliseconds   = 29000
 }
@@ -47,7 +47,7 @@ resource "aws_apigatewayv2_integration" "telegram_webhook" {
 resource "aws_apigatewayv2_integration" "registration" {
   api_id                 = aws_apigatewayv2_api.main.id
   integration_type       = "AWS_PROXY"
-  integration_uri        = aws_lambda_alias.registration.invoke_arn
+  integration_uri        = aws_lambda_alias.function["registration"].invoke_arn
   payload_format_version = "2.0"
   timeout_milliseconds   = 29000
 }
@@ -106,8 +106,8 @@ resource "aws_apigatewayv2_route" "pasted_source" {
 resource "aws_lambda_permission" "webhook" {
   statement_id  = "ApiGatewayWebhook"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.webhook.function_name
-  qualifier     = aws_lambda_alias.webhook.name
+  function_name = aws_lambda_function.function["webhook"].function_name
+  qualifier     = aws_lambda_alias.function["webhook"].name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/*/webhook"
 }
@@ -115,8 +115,8 @@ resource "aws_lambda_permission" "webhook" {
 resource "aws_lambda_permission" "telegram_webhook" {
   statement_id  = "ApiGatewayTelegramWebhook"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.telegram_webhook.function_name
-  qualifier     = aws_lambda_alias.telegram_webhook.name
+  function_name = aws_lambda_function.function["telegram_webhook"].function_name
+  qualifier     = aws_lambda_alias.function["telegram_webhook"].name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/POST/telegram/webhook"
 }
@@ -124,8 +124,8 @@ resource "aws_lambda_permission" "telegram_webhook" {
 resource "aws_lambda_permission" "connect" {
   statement_id  = "ApiGatewayConnect"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.registration.function_name
-  qualifier     = aws_lambda_alias.registration.name
+  function_name = aws_lambda_function.function["registration"].function_name
+  qualifier     = aws_lambda_alias.function["registration"].name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/GET/connect"
 }
@@ -133,8 +133,8 @@ resource "aws_lambda_permission" "connect" {
 resource "aws_lambda_permission" "callback" {
   statement_id  = "ApiGatewayCallback"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.registration.function_name
-  qualifier     = aws_lambda_alias.registration.name
+  function_name = aws_lambda_function.function["registration"].function_name
+  qualifier     = aws_lambda_alias.function["registration"].name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/GET/callback"
 }
@@ -142,8 +142,8 @@ resource "aws_lambda_permission" "callback" {
 resource "aws_lambda_permission" "connect_source" {
   statement_id  = "ApiGatewayConnectSource"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.registration.function_name
-  qualifier     = aws_lambda_alias.registration.name
+  function_name = aws_lambda_function.function["registration"].function_name
+  qualifier     = aws_lambda_alias.function["registration"].name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/GET/connect/*"
 }
@@ -151,8 +151,8 @@ resource "aws_lambda_permission" "connect_source" {
 resource "aws_lambda_permission" "callback_source" {
   statement_id  = "ApiGatewayCallbackSource"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.registration.function_name
-  qualifier     = aws_lambda_alias.registration.name
+  function_name = aws_lambda_function.function["registration"].function_name
+  qualifier     = aws_lambda_alias.function["registration"].name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.main.execution_arn}/*/*/callback/*"
 }

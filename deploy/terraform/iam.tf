@@ -16,12 +16,14 @@ data "aws_iam_policy_document" "lambda_assume" {
   }
 }
 
-# ---- webhook: the app secret and verify token, and putting events on the intake queue ----
-
-resource "aws_iam_role" "webhook" {
-  name               = "${var.name}-webhook"
+# Each function's role; its one inline policy, below, allows what that function does.
+resource "aws_iam_role" "function" {
+  for_each           = local.functions
+  name               = "${var.name}-${each.value.name}"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
 }
+
+# ---- webhook: the app secret and verify token, and putting events on the intake queue ----
 
 data "aws_iam_policy_document" "webhook" {
   statement {
@@ -53,22 +55,17 @@ data "aws_iam_policy_document" "webhook" {
   statement {
     sid       = "Logs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.webhook.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.function["webhook"].arn}:*"]
   }
 }
 
 resource "aws_iam_role_policy" "webhook" {
   name   = "${var.name}-webhook"
-  role   = aws_iam_role.webhook.id
+  role   = aws_iam_role.function["webhook"].id
   policy = data.aws_iam_policy_document.webhook.json
 }
 
 # ---- telegram webhook: the webhook secret and the bot token (getMe), and putting events on the intake queue ----
-
-resource "aws_iam_role" "telegram_webhook" {
-  name               = "${var.name}-telegram-webhook"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
-}
 
 data "aws_iam_policy_document" "telegram_webhook" {
   statement {
@@ -100,22 +97,17 @@ data "aws_iam_policy_document" "telegram_webhook" {
   statement {
     sid       = "Logs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.telegram_webhook.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.function["telegram_webhook"].arn}:*"]
   }
 }
 
 resource "aws_iam_role_policy" "telegram_webhook" {
   name   = "${var.name}-telegram-webhook"
-  role   = aws_iam_role.telegram_webhook.id
+  role   = aws_iam_role.function["telegram_webhook"].id
   policy = data.aws_iam_policy_document.telegram_webhook.json
 }
 
 # ---- inbound: everything a message can do; Lambda's polling of the queue acts with this role too ----
-
-resource "aws_iam_role" "inbound" {
-  name               = "${var.name}-inbound"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
-}
 
 data "aws_iam_policy_document" "inbound" {
   statement {
@@ -162,22 +154,17 @@ data "aws_iam_policy_document" "inbound" {
   statement {
     sid       = "Logs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.inbound.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.function["inbound"].arn}:*"]
   }
 }
 
 resource "aws_iam_role_policy" "inbound" {
   name   = "${var.name}-inbound"
-  role   = aws_iam_role.inbound.id
+  role   = aws_iam_role.function["inbound"].id
   policy = data.aws_iam_policy_document.inbound.json
 }
 
 # ---- registration ----
-
-resource "aws_iam_role" "registration" {
-  name               = "${var.name}-registration"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
-}
 
 data "aws_iam_policy_document" "registration" {
   statement {
@@ -218,22 +205,17 @@ data "aws_iam_policy_document" "registration" {
   statement {
     sid       = "Logs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.registration.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.function["registration"].arn}:*"]
   }
 }
 
 resource "aws_iam_role_policy" "registration" {
   name   = "${var.name}-registration"
-  role   = aws_iam_role.registration.id
+  role   = aws_iam_role.function["registration"].id
   policy = data.aws_iam_policy_document.registration.json
 }
 
 # ---- tick ----
-
-resource "aws_iam_role" "tick" {
-  name               = "${var.name}-tick"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
-}
 
 data "aws_iam_policy_document" "tick" {
   statement {
@@ -274,13 +256,13 @@ data "aws_iam_policy_document" "tick" {
   statement {
     sid       = "Logs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.tick.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.function["tick"].arn}:*"]
   }
 }
 
 resource "aws_iam_role_policy" "tick" {
   name   = "${var.name}-tick"
-  role   = aws_iam_role.tick.id
+  role   = aws_iam_role.function["tick"].id
   policy = data.aws_iam_policy_document.tick.json
 }
 
@@ -310,7 +292,7 @@ data "aws_iam_policy_document" "scheduler" {
   statement {
     sid       = "InvokeTick"
     actions   = ["lambda:InvokeFunction"]
-    resources = [aws_lambda_alias.tick.arn]
+    resources = [aws_lambda_alias.function["tick"].arn]
   }
 }
 

@@ -9,7 +9,7 @@ resource "aws_scheduler_schedule" "tick" {
   }
 
   target {
-    arn      = aws_lambda_alias.tick.arn
+    arn      = aws_lambda_alias.function["tick"].arn
     role_arn = aws_iam_role.scheduler.arn
     input    = "{\"scheduledTime\":\"<aws.scheduler.scheduled-time>\",\"executionId\":\"<aws.scheduler.execution-id>\",\"attemptNumber\":\"<aws.scheduler.attempt-number>\"}"
 

@@ -49,7 +49,7 @@ resource "aws_sqs_queue_redrive_allow_policy" "inbound_dead_letters" {
 # and Lambda deletes the others.
 resource "aws_lambda_event_source_mapping" "inbound" {
   event_source_arn        = aws_sqs_queue.inbound.arn
-  function_name           = aws_lambda_alias.inbound.arn
+  function_name           = aws_lambda_alias.function["inbound"].arn
   batch_size              = 10
   function_response_types = ["ReportBatchItemFailures"]
 }

@@ -128,13 +128,13 @@ public final class SendSongs {
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
-        Invites inviting = new Invites(stores.invites(), platforms, settings.signingKey(), clock);
+        Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
                 tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach);
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
-                schedule, link, clock, reach);
+                schedule, link, clock, reach, platforms);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
@@ -158,7 +158,7 @@ public final class SendSongs {
     private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
                                  TrackLookup tracks, GroupReceivers receivers, SendLimiter limiter, Outbox outbox,
                                  ShareSettled summary, WatchSchedule schedule, ConnectLink link, Clock clock,
-                                 Reachability reach) {
+                                 Reachability reach, ChatPlatforms platforms) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
@@ -166,7 +166,7 @@ public final class SendSongs {
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
-                        outbox, schedule, clock, reach));
+                        outbox, schedule, clock, reach, platforms));
     }
 
     public Bot bot() {

@@ -77,7 +77,7 @@ class TerraformIT {
     @Test
     void theFunctionsAreExactlyTheFiveHandlersOnJava21WithSnapStartOnPublishedVersions() throws Exception {
         assertThat(terraform.resources("aws_lambda_function").keySet()).containsExactlyInAnyOrderElementsOf(
-                FUNCTIONS.keySet());
+                FUNCTIONS.keySet().stream().map(function -> "function." + function).toList());
         try (URLClassLoader artifact = LambdaArtifactIT.artifactOnly()) {
             Class<?> streamHandler = artifact.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler");
             Class<?> context = artifact.loadClass("com.amazonaws.services.lambda.runtime.Context");
@@ -104,19 +104,22 @@ class TerraformIT {
     @Test
     void everythingInvokesTheFunctionsThroughTheirAliasOfThePublishedVersion() {
         for (String function : FUNCTIONS.keySet()) {
-            Map<String, Object> alias = terraform.resource("aws_lambda_alias." + function);
-            assertThat(alias.get("function_name")).isEqualTo("aws_lambda_function." + function + ".function_name");
-            assertThat(alias.get("function_version")).isEqualTo("aws_lambda_function." + function + ".version");
+            Map<String, Object> alias = terraform.resource(instance("aws_lambda_alias", function));
+            String lambda = instance("aws_lambda_function", function);
+            assertThat(alias.get("function_name")).isEqualTo(lambda + ".function_name");
+            assertThat(alias.get("function_version")).isEqualTo(lambda + ".version");
         }
         terraform.resources("aws_apigatewayv2_integration").values().forEach(integration -> {
-            assertThat(String.valueOf(integration.get("integration_uri"))).matches("aws_lambda_alias\\.\\w+\\.invoke_arn");
+            assertThat(String.valueOf(integration.get("integration_uri")))
+                    .matches("aws_lambda_alias\\.function\\.\\w+\\.invoke_arn");
             assertThat(integration.get("payload_format_version")).isEqualTo("2.0");
             assertThat(integration.get("integration_type")).isEqualTo("AWS_PROXY");
         });
         Map<String, Object> target = TerraformConfig.map(terraform.resource("aws_scheduler_schedule.tick").get("target"));
-        assertThat(target.get("arn")).isEqualTo("aws_lambda_alias.tick.arn");
+        assertThat(target.get("arn")).isEqualTo(instance("aws_lambda_alias", "tick") + ".arn");
         assertThat(terraform.resources("aws_lambda_event_source_mapping").values()).singleElement()
-                .satisfies(mapping -> assertThat(mapping.get("function_name")).isEqualTo("aws_lambda_alias.inbound.arn"));
+                .satisfies(mapping -> assertThat(mapping.get("function_name"))
+                        .isEqualTo(instance("aws_lambda_alias", "inbound") + ".arn"));
     }
 
     @Test
@@ -130,7 +133,7 @@ class TerraformIT {
             String alias = String.valueOf(terraform.resource(integration).get("integration_uri"))
                     .replaceFirst("\\.invoke_arn$", "");
             String function = String.valueOf(terraform.resource(alias).get("function_name"))
-                    .replaceFirst("^aws_lambda_function\\.", "").replaceFirst("\\.function_name$", "");
+                    .replaceFirst("^aws_lambda_function\\.function\\.", "").replaceFirst("\\.function_name$", "");
             assertThat(routes(FUNCTIONS.get(function))).as(routeKey + " goes to " + function).contains(routeKey);
         }
         Set<String> served = new HashSet<>();
@@ -306,12 +309,13 @@ class TerraformIT {
                         "not_actions", "not_resources", "effect");
                 TerraformConfig.strings(statement.get("resources")).forEach(resource ->
                         assertThat(resource).as(name + " resource").isNotEqualTo("*").doesNotContain("/*")
-                                .matches(r -> !r.contains("*") || r.matches("aws_cloudwatch_log_group\\.\\w+\\.arn:\\*"),
+                                .matches(r -> !r.contains("*")
+                                                || r.matches("aws_cloudwatch_log_group\\.function\\.\\w+\\.arn:\\*"),
                                         "no wildcard except the log streams of a log group"));
             }
         });
         for (String function : FUNCTIONS.keySet()) {
-            Map<String, Object> logGroup = terraform.resource("aws_cloudwatch_log_group." + function);
+            Map<String, Object> logGroup = terraform.resource(instance("aws_cloudwatch_log_group", function));
             assertThat(logGroup.get("name")).isEqualTo("/aws/lambda/" + function(function).get("function_name"));
             assertThat(logGroup.get("retention_in_days")).isNotNull();
             Set<String> logGrants = new LinkedHashSet<>();
@@ -330,7 +334,7 @@ class TerraformIT {
                     }
                 }
             }
-            String ownStreams = "aws_cloudwatch_log_group." + function + ".arn:*";
+            String ownStreams = instance("aws_cloudwatch_log_group", function) + ".arn:*";
             assertThat(logGrants).containsExactlyInAnyOrder("logs:CreateLogStream on " + ownStreams,
                     "logs:PutLogEvents on " + ownStreams);
             Set<String> keysOfItsParameters = new TreeSet<>();
@@ -352,7 +356,8 @@ class TerraformIT {
         assertThat(role).isEqualTo("aws_iam_role.scheduler.arn");
         assertThat(statementsOfRole("scheduler")).singleElement().satisfies(statement -> {
             assertThat(TerraformConfig.strings(statement.get("actions"))).containsExactly("lambda:InvokeFunction");
-            assertThat(TerraformConfig.strings(statement.get("resources"))).containsExactly("aws_lambda_alias.tick.arn");
+            assertThat(TerraformConfig.strings(statement.get("resources")))
+                    .containsExactly(instance("aws_lambda_alias", "tick") + ".arn");
         });
     }
 
@@ -415,12 +420,12 @@ class TerraformIT {
     void everyFunctionsErrorsAndThrottlesRaiseAnAlarmToTheConfiguredTopic() {
         for (String function : FUNCTIONS.keySet()) {
             for (String metric : List.of("Errors", "Throttles")) {
-                Map<String, Object> alarm = terraform.resource("aws_cloudwatch_metric_alarm." + function + "_"
-                        + metric.toLowerCase(java.util.Locale.ROOT));
+                Map<String, Object> alarm = terraform.resource("aws_cloudwatch_metric_alarm.function_"
+                        + metric.toLowerCase(java.util.Locale.ROOT) + "." + function);
                 assertThat(alarm.get("namespace")).isEqualTo("AWS/Lambda");
                 assertThat(alarm.get("metric_name")).isEqualTo(metric);
-                assertThat(TerraformConfig.map(alarm.get("dimensions")))
-                        .isEqualTo(Map.of("FunctionName", "aws_lambda_function." + function + ".function_name"));
+                assertThat(TerraformConfig.map(alarm.get("dimensions"))).isEqualTo(Map.of("FunctionName",
+                        instance("aws_lambda_function", function) + ".function_name"));
                 assertThat(alarm.get("statistic")).isEqualTo("Sum");
                 assertThat(((Number) alarm.get("threshold")).doubleValue()).isZero();
                 assertThat(alarm.get("comparison_operator")).isEqualTo("GreaterThanThreshold");
@@ -457,7 +462,7 @@ class TerraformIT {
         assertThat(lag.get("namespace")).isEqualTo(EmbeddedMetrics.NAMESPACE);
         assertThat(lag.get("metric_name")).isEqualTo(EmbeddedMetrics.metricName(TickHandler.CHECK_LAG));
         assertThat(TerraformConfig.map(lag.get("dimensions")))
-                .isEqualTo(Map.of("Function", "aws_lambda_function.tick.function_name"));
+                .isEqualTo(Map.of("Function", instance("aws_lambda_function", "tick") + ".function_name"));
         assertThat(lag.get("statistic")).isEqualTo("Maximum");
         assertThat(lag.get("threshold")).isEqualTo("var.listen_check_lag_alarm_seconds");
         assertThat(lag.get("treat_missing_data")).as("a tick that stops reporting has stopped checking")
@@ -503,10 +508,44 @@ class TerraformIT {
         }
     }
 
+    /**
+     * Each function's resources are made from its entry in local.functions with for_each; before, each was a block of
+     * its own. A moved block takes each of them from its old address to its instance, so that a deployment made before
+     * keeps its functions, log groups, aliases, roles and alarms rather than having them destroyed and made again.
+     */
+    @Test
+    void movedBlocksTakeEveryFunctionsResourcesFromTheirOldAddressesToTheirInstances() {
+        Map<String, String> moved = new HashMap<>();
+        terraform.unlabelled("moved").forEach(block -> moved.put(String.valueOf(block.get("from")),
+                String.valueOf(block.get("to"))));
+        Map<String, String> expected = new HashMap<>();
+        for (String function : FUNCTIONS.keySet()) {
+            for (String type : List.of("aws_cloudwatch_log_group", "aws_lambda_function", "aws_lambda_alias",
+                    "aws_iam_role")) {
+                expected.put(type + "." + function, instance(type, function));
+            }
+            for (String metric : List.of("errors", "throttles")) {
+                expected.put("aws_cloudwatch_metric_alarm." + function + "_" + metric,
+                        "aws_cloudwatch_metric_alarm.function_" + metric + "." + function);
+            }
+        }
+        assertThat(moved).isEqualTo(expected);
+        moved.forEach((from, to) -> {
+            assertThat(terraform.resource(to)).as(to).isNotEmpty();
+            String[] old = from.split("\\.", 2);
+            assertThat(terraform.resources(old[0])).as(from + " is no longer declared").doesNotContainKey(old[1]);
+        });
+    }
+
     // ---- reading the configuration ----
 
+    /** The address of a function's instance of a resource made for each function, e.g. aws_iam_role.function.tick. */
+    private static String instance(String type, String function) {
+        return type + ".function." + function;
+    }
+
     private static Map<String, Object> function(String function) {
-        return terraform.resource("aws_lambda_function." + function);
+        return terraform.resource(instance("aws_lambda_function", function));
     }
 
     private static Map<String, Object> environment(String function) {

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,6 +27,7 @@ final class TelegramControlRoutes {
     /** Registers the control routes; before the Bot API routes, whose {@code /{bot}/{method}} would match them too. */
     void routes(Javalin app) {
         app.post(BASE + "/send", JsonIo.guarded(this::send));
+        app.post(BASE + "/open", JsonIo.guarded(this::open));
         app.post(BASE + "/press", JsonIo.guarded(this::press));
         app.post(BASE + "/chats", JsonIo.guarded(this::createGroup));
         app.post(BASE + "/chats/{id}/join", JsonIo.guarded(ctx -> membership(ctx, true)));
@@ -67,6 +69,31 @@ final class TelegramControlRoutes {
                 return;
             }
             respond(ctx, answer, message.delivery().get());
+        }));
+    }
+
+    private void open(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        long from = id(body, "from");
+        String url = optionalText(body, "url");
+        if (url == null || url.isBlank()) {
+            throw HttpProblem.control(400, "\"url\" must be the link the person opens");
+        }
+        TelegramEmulator.Profile profile = new TelegramEmulator.Profile(optionalText(body, "first_name"),
+                optionalText(body, "last_name"), optionalText(body, "username"));
+        CompletableFuture<Optional<TelegramEmulator.UserMessage>> opened = telegram.userOpensLink(from, url, profile);
+        ctx.future(() -> opened.thenAccept(message -> {
+            ObjectNode answer = JsonIo.object();
+            if (message.isEmpty()) {
+                answer.put("delivered", false);
+                answer.put("reason", "the link's start parameter is not one Telegram passes on, and the person had "
+                        + "started the bot before: the chat opened, nothing was sent");
+                JsonIo.send(ctx, 200, answer);
+                return;
+            }
+            answer.put("chat", message.get().chatId());
+            answer.put("message_id", message.get().messageId());
+            respond(ctx, answer, message.get().delivery().orElseThrow());
         }));
     }
 

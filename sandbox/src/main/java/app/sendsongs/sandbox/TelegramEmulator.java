@@ -137,6 +137,35 @@ public final class TelegramEmulator {
         }
     }
 
+    /**
+     * A person opens a link to the bot, {@code https://t.me/<bot>?start=<parameter>} ({@link TelegramBotLink}):
+     * their app shows the bot's chat with a START button, even when they started the bot before, and pressing it sends
+     * the bot {@code /start <parameter>} from them (https://core.telegram.org/bots/features#deep-linking). A parameter
+     * the app does not take as one (characters outside base64url) is dropped: the link opens the chat only, and START,
+     * shown only to someone who never started the bot, sends {@code /start}. Empty when nothing reaches the bot.
+     */
+    CompletableFuture<Optional<UserMessage>> userOpensLink(long from, String url, Profile profile) {
+        synchronized (this) {
+            TelegramBotLink link = TelegramBotLink.parse(url).orElseThrow(() -> HttpProblem.control(400,
+                    "not a link to a bot's chat: https://t.me/<bot username>?start=<parameter>"));
+            if (!link.username().equalsIgnoreCase(BOT_USERNAME)) {
+                throw HttpProblem.control(404, "USERNAME_NOT_OCCUPIED: the sandbox has one bot, @" + BOT_USERNAME);
+            }
+            if (link.startIsBase64url() && link.start().get().length() > TelegramBotLink.MAX_START) {
+                throw HttpProblem.control(400, "START_PARAM_TOO_LONG: Telegram refuses a start parameter over "
+                        + TelegramBotLink.MAX_START + " characters, so nothing reached the bot");
+            }
+            TelegramUser user = users.get(from);
+            boolean startedBefore = user != null && user.started;
+            if (!link.startIsBase64url() && startedBefore) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            String parameter = link.startIsBase64url() ? link.start().get() : "";
+            String text = parameter.isEmpty() ? "/start" : "/start " + parameter;
+            return userSends(from, null, text, profile).thenApply(Optional::of);
+        }
+    }
+
     /** A person taps the inline button carrying {@code data} under the bot's message {@code messageId}. */
     CompletableFuture<Tap> userPresses(long from, Long chatId, long messageId, String data) {
         synchronized (this) {

@@ -49,6 +49,59 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void openingAStartLinkAndPressingStartSendsTheBotTheParameterEvenToSomeoneWhoStartedItBefore() {
+        h.setWebhook("s");
+        String link = "https://t.me/" + TelegramEmulator.BOT_USERNAME.toLowerCase(java.util.Locale.ROOT)
+                + "?start=invite-AbC_09-x";
+
+        TelegramHarness.Response opened = h.control("/sandbox/telegram/open", Map.of("from", 42, "url", link,
+                "first_name", "Carol"));
+        TelegramHarness.Response again = h.control("/sandbox/telegram/open", Map.of("from", 42, "url",
+                "tg://resolve?domain=" + TelegramEmulator.BOT_USERNAME + "&start=songs"));
+
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().path("delivered").asBoolean()).isTrue();
+        assertThat(again.json().path("delivered").asBoolean()).isTrue();
+        List<TelegramHarness.Received> received = h.awaitReceived(2, Duration.ofSeconds(5));
+        JsonNode message = received.get(0).update().path("message");
+        assertThat(message.path("text").asText()).isEqualTo("/start invite-AbC_09-x");
+        assertThat(message.path("from").path("first_name").asText()).isEqualTo("Carol");
+        assertThat(message.path("chat").path("type").asText()).isEqualTo("private");
+        assertThat(message.path("entities").get(0).path("type").asText()).isEqualTo("bot_command");
+        assertThat(message.path("entities").get(0).path("length").asInt()).isEqualTo(6);
+        assertThat(received.get(1).update().path("message").path("text").asText()).isEqualTo("/start songs");
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "Hi Carol")).status())
+                .as("pressing START opened the chat for the bot").isEqualTo(200);
+    }
+
+    @Test
+    void aStartParameterTelegramDoesNotPassOnNeverReachesTheBot() {
+        h.setWebhook("s");
+        String bot = "https://t.me/" + TelegramEmulator.BOT_USERNAME;
+
+        TelegramHarness.Response tooLong = h.control("/sandbox/telegram/open", Map.of("from", 42, "url",
+                bot + "?start=" + "a".repeat(65)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().toString()).contains("START_PARAM_TOO_LONG");
+
+        TelegramHarness.Response odd = h.control("/sandbox/telegram/open", Map.of("from", 42, "url",
+                bot + "?start=invite%2Fx.y"));
+        assertThat(odd.json().path("delivered").asBoolean()).as("a newcomer's START sends a bare /start").isTrue();
+        TelegramHarness.Response oddAgain = h.control("/sandbox/telegram/open", Map.of("from", 42, "url",
+                bot + "?start=a%20b"));
+        assertThat(oddAgain.status()).isEqualTo(200);
+        assertThat(oddAgain.json().path("delivered").asBoolean()).as("the chat only opens").isFalse();
+
+        assertThat(h.control("/sandbox/telegram/open", Map.of("from", 42, "url", "https://t.me/SomeOtherBot?start=x"))
+                .status()).isEqualTo(404);
+        assertThat(h.control("/sandbox/telegram/open", Map.of("from", 42, "url", "https://example.com/"
+                + TelegramEmulator.BOT_USERNAME + "?start=x")).status()).isEqualTo(400);
+        List<TelegramHarness.Received> received = h.awaitReceived(1, Duration.ofSeconds(5));
+        assertThat(received).extracting(r -> r.update().path("message").path("text").asText())
+                .containsExactly("/start");
+    }
+
+    @Test
     void updateIdsIncrease() {
         h.setWebhook("s");
         long first = h.says(1, "one").json().path("update_id").asLong();

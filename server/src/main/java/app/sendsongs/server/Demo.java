@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The production server wired to the sandbox emulators in one process, on a manual clock and an
@@ -57,6 +58,8 @@ public final class Demo implements AutoCloseable {
             "message_echoes");
     /** The Facebook page the emulated Messenger's webhook events come from. */
     static final String SANDBOX_PAGE_ID = "sandbox-page";
+    /** The script both demo pages load before their own (server/src/main/resources/demo/common.js). */
+    static final String SHARED_SCRIPT = "/demo/common.js";
 
     private final BotServer server;
     private final Sandbox sandbox;
@@ -111,8 +114,7 @@ public final class Demo implements AutoCloseable {
                 lastfm.sharedSecret()));
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
-            servePage(http, "/", "/demo/index.html");
-            servePage(http, "/telegram", "/demo/telegram.html");
+            serveDemoPages(http);
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
@@ -184,22 +186,39 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** A page of the demo at {@code path}, its one inline script allowed by its hash. */
-    private static void servePage(Javalin http, String path, String resource) {
-        String page = demoPage(resource);
-        Map<String, String> pageHeaders = PageHeaders.forPage(PageHeaders.hashSource(inlineScript(page)));
+    /**
+     * The Messenger view at {@code /}, the Telegram view at {@code /telegram} and the script they share. A page may run
+     * its one inline script and the shared one, each named by its hash; the page's tag for the shared script carries
+     * the same hash as its integrity, which is how a browser matches a script it loads to a hash in the policy.
+     */
+    private static void serveDemoPages(Javalin http) {
+        String shared = demoResource(SHARED_SCRIPT).orElse("");
+        http.get(SHARED_SCRIPT, ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Cache-Control", "no-cache");
+            ctx.contentType("text/javascript; charset=utf-8");
+            ctx.result(shared);
+        });
+        servePage(http, "/", "/demo/index.html", shared);
+        servePage(http, "/telegram", "/demo/telegram.html", shared);
+    }
+
+    private static void servePage(Javalin http, String path, String resource, String sharedScript) {
+        String tag = "<script src=\"" + SHARED_SCRIPT + "\"";
+        String page = demoResource(resource)
+                .orElse("<!doctype html><title>Send Songs</title><p>The demo page is missing from this build.")
+                .replace(tag + ">", tag + " integrity=\"" + PageHeaders.integrity(sharedScript) + "\">");
+        Map<String, String> pageHeaders = PageHeaders.forPage(PageHeaders.hashSource(inlineScript(page)) + " "
+                + PageHeaders.hashSource(sharedScript));
         http.get(path, ctx -> {
             pageHeaders.forEach(ctx::header);
             ctx.html(page);
         });
     }
 
-    private static String demoPage(String resource) {
+    private static Optional<String> demoResource(String resource) {
         try (InputStream in = Demo.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "<!doctype html><title>Send Songs</title><p>The demo page is missing from this build.";
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

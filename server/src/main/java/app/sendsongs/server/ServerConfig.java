@@ -101,6 +101,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "(default 20)"),
             new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
                     + "(default 10)"),
+            new Variable("SEND_LIMIT_OPEN_INVITES", "invites one person may have open at once, songs waiting for "
+                    + "friends who have not signed up yet (default 20)"),
             new Variable("HELD_MESSAGE_DAYS", "days a message waits for someone who has not written to the bot "
                     + "lately before it is given up; a song's sender is told (default 14)"),
             new Variable("LEASE_SECONDS", "how long a worker holds what it took (a person's webhook events, a message "
@@ -137,7 +139,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
         SendLimits defaults = SendLimits.standard();
         SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
-                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems));
+                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems),
+                integer(values, "SEND_LIMIT_OPEN_INVITES", defaults.openInvites(), 1, problems));
         int heldDays = integer(values, "HELD_MESSAGE_DAYS", (int) Outbox.HOLD_LIMIT.toDays(), 1, problems);
         int lease = integer(values, "LEASE_SECONDS", (int) SendSongs.Settings.LEASE.toSeconds(), 5, problems);
         WatchSchedule schedule = WatchSchedule.standard();

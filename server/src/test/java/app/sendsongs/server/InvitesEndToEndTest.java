@@ -52,12 +52,12 @@ class InvitesEndToEndTest {
     void anInviteOpenedByAFriendWhoThenRegistersBringsThemTheSong() {
         List<String> sent = sandbox.ask("alice", "send_song name:\"Carol Jones\" pre:\"for the drive\" " + LINK
                 + track);
-        assertThat(sent).singleElement().asString().startsWith("I don't know anyone called \"Carol Jones\" yet. "
-                + "Forward them this link: https://m.me/sandbox-page?ref=invite-")
-                .contains("When they open it and sign up, " + title + " goes to them and I'll tell you. The link "
-                        + "works for 7 days.");
         String ref = ref(sent.getFirst());
         assertThat(ref).matches("invite-[A-Za-z0-9_-]{22}");
+        assertThat(sent).singleElement().isEqualTo("I don't know anyone called \"Carol Jones\" yet. Forward them "
+                + "the link for the app they use:\nMessenger: https://m.me/sandbox-page?ref=" + ref + "\nTelegram: "
+                + "https://t.me/SendSongsSandboxBot?start=" + ref + "\nWhen they open it and sign up, " + title
+                + " goes to them and I'll tell you. The link works for 7 days.");
 
         List<String> opened = openLink("carol", ref);
         assertThat(opened).singleElement().asString().startsWith("Alice Smith sent you a song: " + title
@@ -163,6 +163,35 @@ class InvitesEndToEndTest {
             assertThat(message.path("messaging_type").asText()).isNotEqualTo("MESSAGE_TAG");
             assertThat(message.path("tag").isMissingNode() || message.path("tag").isNull()).isTrue();
         });
+    }
+
+    @Test
+    void aGroupSendNamesTheMembersHeldByThe24HourRuleWithTheLinkThatReleasesTheirSong() {
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.register("dan", "dan-sp", "Dan Brown");
+        sandbox.ask("alice", "create_group Family");
+        for (String name : List.of("Bob Fisher", "Carol Jones", "Dan Brown")) {
+            sandbox.ask("alice", "add_to_group Family \"" + name + "\"");
+        }
+        sandbox.advanceMinutes(25 * 60);
+        sandbox.ask("carol", "hi"); // Carol wrote lately; Bob and Dan did not
+        int bobsBefore = sandbox.inbox("bob").size();
+
+        List<String> told = sandbox.ask("alice", "send_song group:Family " + LINK + track);
+
+        assertThat(told).singleElement().isEqualTo("Sent " + title + " to Family (3 people). I'll tell you as each of "
+                + "them plays it, and sum up when all have played it or 7 days have passed. Their chat app won't let "
+                + "me deliver it to Bob Fisher, Dan Brown just now (they haven't written to me lately). Send each of "
+                + "them this link: https://m.me/sandbox-page?ref=songs\nIt goes out the moment they tap it, and I'll "
+                + "start watching then.");
+        assertThat(sandbox.inbox("bob")).hasSize(bobsBefore);
+        assertThat(sandbox.lastText("carol")).startsWith("🎵 Alice Smith sent a song to Family: " + title);
+
+        control.openLink("bob", ref(told.getFirst()));
+        sandbox.awaitMessage("bob", text -> text.startsWith("Hi Bob!"));
+        assertThat(sandbox.inbox("bob").subList(bobsBefore, sandbox.inbox("bob").size()).getFirst())
+                .isEqualTo("🎵 Alice Smith sent a song to Family: " + title);
     }
 
     private List<String> openLink(String psid, String ref) {

@@ -76,6 +76,21 @@ class MainTest {
     }
 
     @Test
+    void theSendLimitsAreReadWithTheCapOnOpenInvites() {
+        Map<String, String> values = Map.of("PUBLIC_BASE_URL", "https://bot.example", "MESSENGER_APP_SECRET", "s",
+                "MESSENGER_VERIFY_TOKEN", "v", "MESSENGER_PAGE_ACCESS_TOKEN", "p", "SPOTIFY_CLIENT_ID", "c",
+                "SPOTIFY_CLIENT_SECRET", "cs", "TOKEN_ENCRYPTION_KEY", "c2VuZC1zb25ncy10ZXN0LWtleS0zMi1ieXRlcy1sb24=");
+        assertThat(ServerConfig.from(values).sendLimits().openInvites()).isEqualTo(20);
+        Map<String, String> capped = new java.util.HashMap<>(values);
+        capped.put("SEND_LIMIT_OPEN_INVITES", " 3 ");
+        assertThat(ServerConfig.from(capped).sendLimits()).isEqualTo(new app.sendsongs.core.share.SendLimits(20, 10, 3));
+        for (String bad : new String[] {"0", "-1", "many", "70000"}) {
+            assertThat(ServerConfigProblems.of(Map.of("SEND_LIMIT_OPEN_INVITES", bad))).as(bad)
+                    .contains("SEND_LIMIT_OPEN_INVITES must be a whole number from 1 to 65535");
+        }
+    }
+
+    @Test
     void aPublicBaseUrlThatIsNotAnAbsoluteHttpUrlIsRefusedInOneLine() {
         for (String bad : new String[] {"bot.example.com", "/relative", "ftp://bot.example", "https://", "javascript:x"}) {
             assertThat(ServerConfigProblems.of(Map.of("PUBLIC_BASE_URL", bad))).as(bad)

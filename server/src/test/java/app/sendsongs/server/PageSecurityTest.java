@@ -2,6 +2,7 @@ package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.web.PageHeaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,24 @@ class PageSecurityTest {
     }
 
     @Test
-    void theDemoPagePolicyAllowsExactlyItsOwnInlineScript() {
+    void theDemoPagesPolicyAllowsExactlyTheirOwnInlineScriptAndTheSharedOne() {
+        SandboxClient.Response shared = client.get(Demo.SHARED_SCRIPT);
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(shared.headers().headers().firstValue("Content-Type")).get().asString()
+                .startsWith("text/javascript");
+        assertThat(shared.headers().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(shared.body()).contains("const SendSongsDemo", "fetch(");
+
         for (String path : List.of("/", "/telegram")) {
             SandboxClient.Response page = client.get(path);
+            String inline = Demo.inlineScript(page.body());
 
             assertThat(page.headers().headers().firstValue("Content-Security-Policy")).get().asString().as(path)
-                    .contains(app.sendsongs.web.PageHeaders.hashSource(Demo.inlineScript(page.body())));
-            assertThat(Demo.inlineScript(page.body())).as(path).contains("fetch(");
-            assertThat(page.body()).as(path).containsOnlyOnce("<script>");
+                    .contains("; script-src " + PageHeaders.hashSource(inline) + " "
+                            + PageHeaders.hashSource(shared.body()) + ";");
+            assertThat(page.body()).as(path).containsOnlyOnce("<script src=\"" + Demo.SHARED_SCRIPT + "\" integrity=\""
+                    + PageHeaders.integrity(shared.body()) + "\"></script>").containsOnlyOnce("<script>");
+            assertThat(inline).as(path).contains("SendSongsDemo");
         }
     }
 }

@@ -1,12 +1,9 @@
 package app.sendsongs.server;
 
+import static app.sendsongs.server.TelegramPeople.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,9 +98,9 @@ class TelegramEndToEndTest {
         assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
         assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
 
-        assertThat(tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
+        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
                 .contains(" to Bob Fisher?");
-        assertThat(tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
                 .startsWith("Sent ").contains("to Bob Fisher.");
         assertThat(telegram.last(BOB)).startsWith("🎵 Alice Archer sent you a song: ");
         assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + song);
@@ -124,10 +121,10 @@ class TelegramEndToEndTest {
                 button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8))
                 .as("Telegram's callback_data limit").hasSizeLessThanOrEqualTo(64)));
 
-        assertThat(tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer when you "
-                + "play their songs. They still come to you, notes and all.");
-        assertThat(tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on their "
-                + "songs, and they aren't told.");
+        assertThat(telegram.tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer "
+                + "when you play their songs. They still come to you, notes and all.");
+        assertThat(telegram.tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on "
+                + "their songs, and they aren't told.");
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))
                 .singleElement().asString().startsWith("I couldn't deliver ").endsWith(", so nothing was sent.");
     }
@@ -220,13 +217,13 @@ class TelegramEndToEndTest {
                 + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
                 + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
 
-        assertThat(postUpdate(update, "wrong-secret").statusCode()).isEqualTo(403);
-        assertThat(postUpdate(update, null).statusCode()).isEqualTo(401);
-        assertThat(postUpdate("{\"update_id\":", "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(400);
+        assertThat(telegram.postUpdate(update, "wrong-secret").statusCode()).isEqualTo(403);
+        assertThat(telegram.postUpdate(update, null).statusCode()).isEqualTo(401);
+        assertThat(telegram.postUpdate("{\"update_id\":", "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(400);
         telegram.ask(ALICE, "/help");
         assertThat(telegram.texts(ALICE)).hasSize(before + 1);
 
-        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode())
+        assertThat(telegram.postUpdate(update, "sandbox-telegram-webhook-secret").statusCode())
                 .as("the refused update was not recorded as handled").isEqualTo(200);
         assertThat(telegram.await(ALICE, chat -> chat.size() == before + 2).getLast())
                 .startsWith("Nothing pending");
@@ -240,9 +237,9 @@ class TelegramEndToEndTest {
                 + ",\"first_name\":\"Alice\"},\"chat\":{\"id\":" + ALICE + ",\"type\":\"private\"},\"date\":"
                 + sandbox.now().getEpochSecond() + ",\"text\":\"/pending\"}}";
 
-        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        assertThat(telegram.postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
         telegram.await(ALICE, chat -> chat.size() > before);
-        assertThat(postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
+        assertThat(telegram.postUpdate(update, "sandbox-telegram-webhook-secret").statusCode()).isEqualTo(200);
         telegram.ask(ALICE, "/help");
 
         assertThat(telegram.texts(ALICE)).as("one answer to the update, one to /help").hasSize(before + 2);
@@ -297,27 +294,6 @@ class TelegramEndToEndTest {
     }
 
     /** The button titled {@code text} on the message's inline keyboard. */
-    private static JsonNode button(JsonNode message, String text) {
-        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
-            for (JsonNode button : row) {
-                if (button.path("text").asText().equals(text)) {
-                    return button;
-                }
-            }
-        }
-        throw new AssertionError("no button " + text + " on " + message);
-    }
-
-    /** Taps the button titled {@code text} in the person's private chat; waits for the tap's answer and the reply. */
-    private List<String> tap(long person, JsonNode message, String text) {
-        int before = telegram.texts(person).size();
-        JsonNode answer = telegram.awaitAnswer(telegram.press(person, person, message.path("message_id").asLong(),
-                button(message, text).path("callback_data").asText()));
-        assertThat(answer.path("answered").asBoolean()).isTrue();
-        List<String> after = telegram.await(person, chat -> chat.size() > before);
-        return after.subList(before, after.size());
-    }
-
     private List<JsonNode> awaitGroupMessages(int count) {
         telegram.await(BAND, texts -> texts.size() >= count);
         return telegram.messages(BAND);
@@ -328,21 +304,5 @@ class TelegramEndToEndTest {
                 .reduce((first, second) -> second).orElseThrow();
         return delivered.substring(delivered.indexOf("sent you a song: ") + "sent you a song: ".length(),
                 delivered.indexOf('\n'));
-    }
-
-    private HttpResponse<String> postUpdate(String body, String secret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/telegram/webhook"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (secret != null) {
-            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

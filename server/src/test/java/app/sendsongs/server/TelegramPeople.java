@@ -2,6 +2,12 @@ package app.sendsongs.server;
 
 import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +112,55 @@ final class TelegramPeople {
             answer = control.telegramCallback(callbackQueryId);
         }
         return answer;
+    }
+
+    /** The button titled {@code text} under the bot's message. */
+    static JsonNode button(JsonNode message, String text) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equals(text)) {
+                    return button;
+                }
+            }
+        }
+        throw new AssertionError("no button " + text + " on " + message);
+    }
+
+    /** Taps the button titled {@code text} in the person's private chat; waits for the tap's answer and the reply. */
+    List<String> tap(long person, JsonNode message, String text) {
+        int before = texts(person).size();
+        JsonNode answer = awaitAnswer(press(person, person, message.path("message_id").asLong(),
+                button(message, text).path("callback_data").asText()));
+        if (!answer.path("answered").asBoolean()) {
+            throw new AssertionError("the tap on " + text + " was not answered");
+        }
+        List<String> after = await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    /** The person opens {@code url} (a {@code t.me} start link) and presses START; returns every new message. */
+    List<String> open(long person, String firstName, String url) {
+        int before = texts(person).size();
+        control.telegramOpens(person, firstName, url);
+        List<String> after = await(person, chat -> chat.size() > before);
+        return after.subList(before, after.size());
+    }
+
+    /** POSTs {@code body} to the bot's Telegram webhook as Telegram would, with {@code secret} in its header (or none). */
+    HttpResponse<String> postUpdate(String body, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.base() + "/telegram/webhook"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode group(long id, String title, List<Long> members) {

@@ -27,11 +27,13 @@ public final class TelegramChat implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChat.class);
 
     private final TelegramBotApi api;
+    private final Supplier<String> botUsername;
     private final TelegramGroupChats groupChats;
 
     /** @param botUsername the bot's username (see {@link BotUsername}), for links to its private chat */
     public TelegramChat(TelegramBotApi api, Supplier<String> botUsername) {
         this.api = api;
+        this.botUsername = botUsername;
         this.groupChats = new TelegramGroupChats(api, botUsername);
     }
 
@@ -82,6 +84,21 @@ public final class TelegramChat implements ChatPlatform {
     @Override
     public Optional<GroupChatPlatform> groupChats() {
         return Optional.of(groupChats);
+    }
+
+    /**
+     * {@code https://t.me/<bot>?start=<ref>} (see {@link StartLink}): whoever opens it and presses START sends the bot
+     * {@code /start <ref>}, which arrives as an {@code OpenedLink}. Empty while Telegram cannot tell the bot's username
+     * (it is asked once, with {@code getMe}).
+     */
+    @Override
+    public Optional<String> conversationLink(String ref) {
+        try {
+            return Optional.of(StartLink.to(botUsername.get(), ref).toString());
+        } catch (IllegalStateException e) {
+            LOG.info("no link to the bot's chat for now: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

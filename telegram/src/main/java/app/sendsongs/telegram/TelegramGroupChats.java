@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,6 @@ public final class TelegramGroupChats implements GroupChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramGroupChats.class);
     /** Telegram's limit on the notice of a tap's answer. */
     static final int MAX_NOTICE = 200;
-    private static final Pattern START_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final TelegramBotApi api;
     private final Supplier<String> botUsername;
@@ -95,10 +93,7 @@ public final class TelegramGroupChats implements GroupChatPlatform {
     /** {@code https://t.me/<bot>?start=<ref>}: Telegram opens the bot and sends it {@code /start <ref>}. */
     @Override
     public URI privateChatLink(String ref) {
-        if (!START_REF.matcher(ref).matches()) {
-            throw new IllegalArgumentException("a start link carries 1-64 of A-Z a-z 0-9 _ -");
-        }
-        return URI.create("https://t.me/" + botUsername.get() + "?start=" + ref);
+        return StartLink.to(botUsername.get(), ref);
     }
 
     private static Outcome outcome(TelegramFailure failure) {

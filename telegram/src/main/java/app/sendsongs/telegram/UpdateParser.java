@@ -36,7 +36,6 @@ public final class UpdateParser {
     private static final int MAX_USERNAME = 32;
     private static final Pattern COMMAND = Pattern.compile(
             "/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?", Pattern.DOTALL);
-    private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
             "new_chat_title", "new_chat_photo", "delete_chat_photo", "group_chat_created", "supergroup_chat_created",
             "migrate_to_chat_id", "migrate_from_chat_id", "pinned_message");
@@ -186,7 +185,7 @@ public final class UpdateParser {
         String name = command.group(1).toLowerCase(Locale.ROOT);
         String arguments = command.group(3) == null ? "" : command.group(3).strip();
         if (name.equals("start")) {
-            Optional<String> payload = START_PAYLOAD.matcher(arguments).matches() ? Optional.of(arguments)
+            Optional<String> payload = StartLink.PARAMETER.matcher(arguments).matches() ? Optional.of(arguments)
                     : Optional.empty();
             return new TelegramUpdate.Start(updateId, messageId, from, chat, at, payload);
         }

@@ -1,13 +1,16 @@
 package app.sendsongs.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.chat.SongCard;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.sandbox.TelegramEmulator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -205,5 +208,32 @@ class TelegramChatTest {
         assertThat(chat.displayName("424242")).as("a chat Telegram does not know").isEmpty();
         sandbox.control.fault("telegram", 500, 1, 0);
         assertThat(chat.displayName(ALICE_ID)).as("Telegram failing now").isEmpty();
+    }
+
+    @Test
+    void aConversationLinkIsTheBotsStartLinkAndOpeningItBringsTheRefAsAnOpenedLink() {
+        TelegramChat asked = new TelegramChat(sandbox.api(), new BotUsername(sandbox.api()));
+        sandbox.control.fault("telegram", 502, 1, 0);
+        assertThat(asked.conversationLink("invite-abc")).as("getMe failing: no link for now").isEmpty();
+
+        String link = asked.conversationLink("invite-" + "Ab_-9".repeat(11)).orElseThrow();
+
+        assertThat(link).isEqualTo("https://t.me/" + TelegramEmulator.BOT_USERNAME + "?start=invite-"
+                + "Ab_-9".repeat(11));
+        int before = sandbox.updates.size();
+        sandbox.control.telegramOpens(BOB, "Bob", link);
+        TelegramUpdate update = sandbox.awaitUpdates(before + 1).get(before);
+        assertThat(TelegramInbound.of(update)).hasValueSatisfying(event -> assertThat(event)
+                .isInstanceOfSatisfying(Inbound.OpenedLink.class, opened -> {
+                    assertThat(opened.ref()).isEqualTo("invite-" + "Ab_-9".repeat(11));
+                    assertThat(opened.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, Long.toString(BOB)));
+                }));
+    }
+
+    @Test
+    void aRefTelegramWouldNotPassOnMakesNoLink() {
+        for (String ref : List.of("", "x".repeat(65), "invite-a/b", "invite a", "ünïcode")) {
+            assertThatThrownBy(() -> chat.conversationLink(ref)).as(ref).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

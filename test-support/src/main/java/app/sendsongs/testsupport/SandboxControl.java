@@ -8,26 +8,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A client of the sandbox control API (documented in {@code sandbox/README.md}): what people do on Messenger,
- * Telegram, Spotify, Last.fm and ListenBrainz, the sandbox clock and injected faults. Every test harness drives the
- * sandbox through this one class; an answer other than the documented success fails with the status and body.
+ * Telegram, Spotify, Last.fm and ListenBrainz, the sandbox clock and injected faults. Every test harness and the
+ * benchmarks drive the sandbox through this one class; an answer other than the documented success fails with an
+ * {@link IllegalStateException} that gives the status and body.
  */
 public final class SandboxControl {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
 
+    private final String app;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** {@code base} is where the sandbox is served, without the {@code /sandbox} path. */
+    /** {@code base} is where the sandbox is served, without the {@code /sandbox} path, and the bot too (the demo). */
     public SandboxControl(String base) {
-        this.base = base;
+        this(base, base);
+    }
+
+    /** The bot at {@code app} (its {@code /connect}), the sandbox at {@code sandbox}, each in a process of its own. */
+    public SandboxControl(String app, String sandbox) {
+        this.app = app;
+        this.base = sandbox;
     }
 
     // Messenger
@@ -64,15 +77,31 @@ public final class SandboxControl {
         return texts;
     }
 
-    /** Every person's inbox texts, by psid. */
+    /**
+     * Every person's inbox texts, oldest first, by psid. A song's card, which follows the text that delivers it, is
+     * left out: the texts are what a benchmark reconciles.
+     */
     public Map<String, List<String>> inboxes() {
         Map<String, List<String>> inboxes = new LinkedHashMap<>();
         get("/sandbox/messenger/inbox").properties().forEach(entry -> {
             List<String> texts = new ArrayList<>();
-            entry.getValue().forEach(message -> texts.add(message.path("text").asText()));
+            entry.getValue().forEach(message -> {
+                if (!message.path("message").has("attachment")) {
+                    texts.add(message.path("text").asText());
+                }
+            });
             inboxes.put(entry.getKey(), texts);
         });
         return inboxes;
+    }
+
+    /**
+     * At most {@code perSecond} Send API calls a second per page (Messenger's is 300) and {@code perEngagedPersonPerDay}
+     * calls a day per person who wrote to the page (Messenger's is 200).
+     */
+    public void messengerRate(int perSecond, int perEngagedPersonPerDay) {
+        post("/sandbox/messenger/limits", Map.of("per_second", perSecond, "per_engaged_person_per_day",
+                perEngagedPersonPerDay), 200);
     }
 
     public JsonNode messengerStats() {
@@ -89,6 +118,16 @@ public final class SandboxControl {
     /** As {@link #telegramSays}, with the name the person's account shows. */
     public JsonNode telegramSays(long from, String firstName, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "text", text), 200);
+    }
+
+    /**
+     * The person opens {@code url}, a {@code https://t.me/<bot>?start=<parameter>} link, and presses START: the bot gets
+     * {@code /start <parameter>}. The control API's answer, whose status must be one of {@code expected} (200 when
+     * none is given).
+     */
+    public JsonNode telegramOpens(long from, String firstName, String url, int... expected) {
+        return post("/sandbox/telegram/open", Map.of("from", from, "first_name", firstName, "url", url),
+                expected.length == 0 ? new int[] {200} : expected);
     }
 
     /** The person writes in a group chat (the bot sees it only if it is a command for it or mentions it). */
@@ -111,6 +150,17 @@ public final class SandboxControl {
     /** What the bot sent to the chat, oldest first, edits applied. */
     public JsonNode telegramChat(long chatId) {
         return get("/sandbox/telegram/chat/" + chatId);
+    }
+
+    /** Every chat's texts of the bot's messages, oldest first, by chat id (a person's private chat is their id). */
+    public Map<String, List<String>> telegramChats() {
+        Map<String, List<String>> chats = new LinkedHashMap<>();
+        get("/sandbox/telegram/chats").properties().forEach(entry -> {
+            List<String> texts = new ArrayList<>();
+            entry.getValue().forEach(text -> texts.add(text.asText()));
+            chats.put(entry.getKey(), texts);
+        });
+        return chats;
     }
 
     /** Everything said in the chat, people's messages (with {@code from}) and the bot's, oldest first. */
@@ -157,6 +207,26 @@ public final class SandboxControl {
 
     // Spotify
 
+    /**
+     * The connect round trip as Spotify user {@code spotifyUser}: the bot's /connect, consent, the bot's /callback;
+     * the one-time registration code. Each round trip is a browser of its own: the callback carries the connect cookie
+     * its /connect set, as a browser's would (the bot finishes a consent only in the browser that started it).
+     */
+    public String connectSpotify(String spotifyUser) {
+        HttpResponse<String> start = exchange(HttpRequest.newBuilder(URI.create(app + "/connect")));
+        String browser = start.headers().firstValue("Set-Cookie").map(cookie -> cookie.split(";", 2)[0])
+                .orElseThrow(() -> new IllegalStateException("/connect set no connect cookie"));
+        String consent = location(start) + "&sandbox_user=" + spotifyUser;
+        String callback = location(exchange(HttpRequest.newBuilder(URI.create(consent))));
+        HttpResponse<String> page = exchange(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", browser));
+        expect(page, 200);
+        Matcher code = CODE.matcher(page.body());
+        if (!code.find()) {
+            throw new IllegalStateException("no registration code on the callback page");
+        }
+        return code.group(1);
+    }
+
     /** Development mode: only the first {@code limit} Spotify users to consent may use the app (null: no limit). */
     public JsonNode spotifyUserLimit(Integer limit) {
         Map<String, Object> body = new java.util.HashMap<>();
@@ -179,6 +249,17 @@ public final class SandboxControl {
         List<String> ids = new ArrayList<>();
         get("/sandbox/spotify/tracks").forEach(track -> ids.add(track.path("id").asText()));
         return ids;
+    }
+
+    /**
+     * One track id per recording: the catalogue has songs on an album and again as a single (one ISRC), which the bot
+     * counts as the same song ("already sent"), so a workload that must send distinct songs picks from these.
+     */
+    public List<String> songIds() {
+        Map<String, String> byRecording = new LinkedHashMap<>();
+        get("/sandbox/spotify/tracks").forEach(track -> byRecording.putIfAbsent(
+                track.path("isrc").asText(track.path("id").asText()), track.path("id").asText()));
+        return List.copyOf(byRecording.values());
     }
 
     public JsonNode addTrack(Map<String, Object> track) {
@@ -337,23 +418,38 @@ public final class SandboxControl {
     }
 
     private JsonNode send(HttpRequest.Builder request, String path, int... expected) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (java.util.Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
-            throw new AssertionError(path + ": HTTP " + response.statusCode() + ": " + response.body());
-        }
+        HttpResponse<String> response = exchange(request);
+        expect(response, expected);
         try {
             String body = response.body();
             return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
         } catch (IOException e) {
-            throw new AssertionError(path + ": not JSON: " + response.body(), e);
+            throw new IllegalStateException(path + ": not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String location(HttpResponse<String> response) {
+        expect(response, 302);
+        return response.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("a redirect without Location"));
+    }
+
+    private static void expect(HttpResponse<String> response, int... expected) {
+        if (java.util.Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
+                    + ": HTTP " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The headers every HTML page of the bot sends: a Content-Security-Policy that runs only the page's
- * own inline script (named by nonce or hash), no framing, no MIME sniffing, no referrer.
+ * own scripts (named by nonce or hash), no framing, no MIME sniffing, no referrer.
  */
 public final class PageHeaders {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,11 +25,19 @@ public final class PageHeaders {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** The CSP source for an inline script with exactly this text. */
-    public static String hashSource(String inlineScript) {
+    /**
+     * The CSP source for a script with exactly this text: inline, or loaded by a {@code <script src>} whose
+     * {@code integrity} is {@link #integrity} of the same text.
+     */
+    public static String hashSource(String script) {
+        return "'" + integrity(script) + "'";
+    }
+
+    /** The SHA-256 of a script as a {@code <script>} tag's {@code integrity} names it: {@code sha256-…}. */
+    public static String integrity(String script) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inlineScript.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

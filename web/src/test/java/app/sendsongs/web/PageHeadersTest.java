@@ -32,5 +32,6 @@ class PageHeadersTest {
     void aScriptHashIsTheBase64Sha256OfItsText() {
         // echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
         assertThat(PageHeaders.hashSource("alert(1)")).isEqualTo("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+        assertThat(PageHeaders.integrity("alert(1)")).isEqualTo("sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=");
     }
 }

@@ -4,9 +4,11 @@ import app.sendsongs.bench.load.LoadTest;
 import app.sendsongs.bench.load.Population;
 import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Reconciliation;
-import app.sendsongs.bench.load.SandboxControl;
 import app.sendsongs.bench.load.ServerProcess;
+import app.sendsongs.bench.load.Workload;
 import app.sendsongs.bench.load.Workload.Request;
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.testsupport.SandboxControl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -113,7 +115,7 @@ public final class CrashTest {
         }
 
         CrashReport crash(long began) {
-            sandbox.liftSendApiLimit();
+            sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
             progress.printf("registering %,d people through /connect, consent, /callback and register...%n",
                     options.users());
             List<Person> people = Population.register(sandbox, options.users(), Math.min(8, options.users()),
@@ -123,7 +125,7 @@ public final class CrashTest {
             List<Crew> crews = Crew.form(sandbox, people, options.groups(), options.groupSize(), random,
                     options.timeout());
             Map<String, Integer> baseline = Reconciliation.inboxSizes(sandbox.inboxes());
-            CrashWorkload workload = new CrashWorkload(people, crews, sandbox.trackIds(), options, rig.signer(),
+            CrashWorkload workload = new CrashWorkload(people, crews, sandbox.songIds(), options, rig.signer(),
                     rig.host(), random);
 
             bursts(workload);

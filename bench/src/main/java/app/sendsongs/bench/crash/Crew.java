@@ -1,7 +1,8 @@
 package app.sendsongs.bench.crash;
 
 import app.sendsongs.bench.load.Population.Person;
-import app.sendsongs.bench.load.SandboxControl;
+import app.sendsongs.bench.load.ServerProcess;
+import app.sendsongs.testsupport.SandboxControl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,9 @@ import java.util.Random;
 
 /** A group made through the bot's own commands: its owner creates it and adds the others by name. */
 record Crew(String name, List<Person> members) {
+    /** Often enough to see the answers soon after they are sent, rarely enough to cost the server little. */
+    private static final Duration POLL = Duration.ofMillis(20);
+
     Crew {
         members = List.copyOf(members);
     }
@@ -32,7 +36,7 @@ record Crew(String name, List<Person> members) {
     static List<Crew> form(SandboxControl sandbox, List<Person> people, int count, int size, Random random,
                            Duration timeout) {
         List<Crew> crews = new ArrayList<>();
-        long before = sandbox.delivered();
+        long before = delivered(sandbox);
         for (int i = 1; i <= count; i++) {
             List<Person> shuffled = new ArrayList<>(people);
             Collections.shuffle(shuffled, random);
@@ -45,7 +49,7 @@ record Crew(String name, List<Person> members) {
         }
         // The owner's answer to each command, and a notice to each added member.
         long expected = before + crews.stream().mapToLong(crew -> 1 + 2L * (crew.members().size() - 1)).sum();
-        if (sandbox.awaitDelivered(n -> n >= expected, timeout) < 0) {
+        if (!awaitDelivered(sandbox, expected, timeout)) {
             throw new IllegalStateException("the bot did not answer every group command within " + timeout);
         }
         Map<String, List<String>> inboxes = sandbox.inboxes();
@@ -58,5 +62,22 @@ record Crew(String name, List<Person> members) {
             }
         }
         return List.copyOf(crews);
+    }
+
+    /** How many messages the bot has sent through the emulated Messenger so far, to everyone. */
+    private static long delivered(SandboxControl sandbox) {
+        return sandbox.messengerStats().path("delivered").asLong();
+    }
+
+    /** Polls {@link #delivered} until it reaches {@code expected}; false when {@code timeout} passed first. */
+    private static boolean awaitDelivered(SandboxControl sandbox, long expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (delivered(sandbox) >= expected) {
+                return true;
+            }
+            ServerProcess.sleep(POLL);
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Workload.Event;
 import app.sendsongs.bench.load.Workload.Request;
 import app.sendsongs.sandbox.WebhookSigner;
+import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public enum LoadPlatform {
 
         @Override
         long delivered(SandboxControl sandbox) {
-            return sandbox.delivered();
+            return sandbox.messengerStats().path("delivered").asLong();
         }
 
         @Override
@@ -112,7 +113,7 @@ public enum LoadPlatform {
 
         @Override
         long delivered(SandboxControl sandbox) {
-            return sandbox.telegramSent();
+            return sandbox.telegramStats().path("sent").asLong();
         }
 
         @Override
@@ -127,7 +128,7 @@ public enum LoadPlatform {
     private static final long FIRST_TELEGRAM_ID = 8_000_000_000L;
     private static final long FIRST_UPDATE_ID = 900_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** As {@link SandboxControl#awaitDelivered}. */
+    /** Often enough to time handling to a few hundredths of a second, rarely enough to cost the server little. */
     private static final Duration POLL = Duration.ofMillis(20);
     /** How long the bot may send nothing before held messages are looked at (see {@link #retryHeld}). */
     private static final Duration STALL = Duration.ofSeconds(3);
@@ -192,7 +193,7 @@ public enum LoadPlatform {
      * real time passing would, and the bot retries what it held. Said on the console, since it adds to the time.
      */
     private void retryHeld(SandboxControl sandbox) {
-        String refused = this == TELEGRAM ? " (" + sandbox.telegramRateLimited() + " 429s from Telegram so far)" : "";
+        String refused = this == TELEGRAM ? " (" + sandbox.telegramStats().path("rate_limited").asLong() + " 429s from Telegram so far)" : "";
         System.out.printf("  nothing sent for %d s: the sandbox clock moves on %d s so held messages are retried%s%n",
                 STALL.toSeconds(), RETRY_STEP.toSeconds(), refused);
         sandbox.advanceSeconds(RETRY_STEP.toSeconds());

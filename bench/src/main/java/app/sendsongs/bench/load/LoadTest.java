@@ -2,6 +2,7 @@ package app.sendsongs.bench.load;
 
 import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Workload.Event;
+import app.sendsongs.testsupport.SandboxControl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class LoadTest {
 
     private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
         SandboxControl sandbox = new SandboxControl(server.baseUrl());
-        sandbox.liftSendApiLimit();
+        sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
         String host = base.getHost();
@@ -89,7 +90,7 @@ public final class LoadTest {
                 options.users());
         List<Person> people = Population.register(sandbox, platform, options.users(), Math.min(16, options.users()),
                 options.timeout());
-        List<String> tracks = sandbox.trackIds();
+        List<String> tracks = sandbox.songIds();
         Random random = new Random(options.seed());
         Set<String> songsSent = new HashSet<>();
 

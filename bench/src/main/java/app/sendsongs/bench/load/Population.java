@@ -1,5 +1,6 @@
 package app.sendsongs.bench.load;
 
+import app.sendsongs.testsupport.SandboxControl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

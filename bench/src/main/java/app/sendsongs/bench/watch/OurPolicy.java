@@ -55,7 +55,7 @@ final class OurPolicy implements AutoCloseable {
         this.app = new SendSongs(stores, List.of(chat), music, link -> Optional.empty(),
                 List.of(music, lastfm, listenBrainz), clock,
                 new SendSongs.Settings(new ConnectLink("https://songs.invalid"), schedule, SendSongs.Settings.LEASE,
-                        new SendLimits(Integer.MAX_VALUE, Integer.MAX_VALUE), SigningKey.random()));
+                        new SendLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE), SigningKey.random()));
         for (World.Person person : world.people) {
             stores.users().saveUser(new User(ChatAddress.messenger(person.psid()), person.name(),
                     connection(person, clock.instant()), GrantState.ACTIVE, clock.instant(), clock.instant()));

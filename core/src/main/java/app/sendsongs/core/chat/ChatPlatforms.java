@@ -41,6 +41,21 @@ public final class ChatPlatforms {
     }
 
     /**
+     * The links that open a conversation with the bot carrying {@code ref}, on every platform that has them:
+     * {@code first}'s before the others, the others in the order given.
+     */
+    public Map<Platform, String> conversationLinks(String ref, Platform first) {
+        Map<Platform, String> links = new LinkedHashMap<>();
+        conversationLink(first, ref).ifPresent(link -> links.put(first, link));
+        byPlatform.forEach((platform, chat) -> {
+            if (!links.containsKey(platform)) {
+                chat.conversationLink(ref).ifPresent(link -> links.put(platform, link));
+            }
+        });
+        return links;
+    }
+
+    /**
      * {@code message} as it goes to {@code to}, in the parts its platform takes: a text longer than
      * the platform allows is cut (at line or word breaks), the choices and card going with the last
      * part; on a platform that {@linkplain ChatPlatform#sendsCardApart sends a card apart} the card

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
@@ -45,11 +46,13 @@ public final class GroupSong {
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Reachability reach;
+    private final WaitingMembers waitingMembers;
 
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
                      GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                     WatchSchedule schedule, Clock clock, Reachability reach) {
+                     WatchSchedule schedule, Clock clock, Reachability reach, ChatPlatforms chats) {
         this.reach = reach;
+        this.waitingMembers = new WaitingMembers(chats, reach);
         this.finder = finder;
         this.groups = groups;
         this.users = users;
@@ -139,7 +142,7 @@ public final class GroupSong {
     }
 
     private String deliver(User sender, GroupSend send, String groupName, List<Share> stored) {
-        List<String> waiting = new ArrayList<>();
+        List<User> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
         String heading = sender.name() + " sent a song to " + send.groupName();
         for (Share share : stored) {
@@ -150,7 +153,7 @@ public final class GroupSong {
                     SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(), sender.address());
             switch (delivery) {
                 case SENT -> { }
-                case WAITING_FOR_PERSON -> waiting.add(nameOf(share));
+                case WAITING_FOR_PERSON -> users.findUser(share.receiver()).ifPresent(waiting::add);
                 case RETRYING -> retrying.add(nameOf(share));
             }
         }
@@ -161,17 +164,14 @@ public final class GroupSong {
         return users.findUser(share.receiver()).map(User::name).orElse("someone who left");
     }
 
-    private String confirmation(Track track, String groupName, int receivers, List<String> waiting,
+    private String confirmation(Track track, String groupName, int receivers, List<User> waiting,
                                 List<String> retrying) {
         StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " (" + receivers
                 + (receivers == 1 ? " person). " : " people). ") + "I'll tell you as each of them plays it, and sum up "
                 + "when all have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.");
-        if (!waiting.isEmpty()) {
-            text.append(" It waits for ").append(String.join(", ", waiting)).append(" until they next write to "
-                    + "me (they haven't lately); I'll start watching then.");
-        }
+        text.append(waitingMembers.told(waiting));
         if (!retrying.isEmpty()) {
-            text.append(" Their chat app didn't take it for ").append(String.join(", ", retrying))
+            text.append(" Their chat app didn't take it for ").append(Texts.names(retrying, WaitingMembers.NAMES_SHOWN))
                     .append(" just now; I'll keep trying.");
         }
         return text.toString();

@@ -131,10 +131,7 @@ public final class ChatSongMessages implements ShareSettled {
 
     /** Up to {@value #NAMES_SHOWN} names, then how many more: the message stays one message however many played. */
     private static String names(List<String> played) {
-        if (played.size() <= NAMES_SHOWN) {
-            return String.join(", ", played);
-        }
-        return String.join(", ", played.subList(0, NAMES_SHOWN)) + " and " + (played.size() - NAMES_SHOWN) + " more";
+        return Texts.names(played, NAMES_SHOWN);
     }
 
     private String progress(List<Share> all) {

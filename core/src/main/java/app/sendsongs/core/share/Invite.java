@@ -5,6 +5,7 @@ import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A song for a friend who has not registered yet: the sender forwards a link carrying {@link #ref()}; whoever opens it
@@ -19,6 +20,12 @@ public record Invite(String token, ChatAddress sender, String friendName, TrackI
                      String post, Instant createdAt, Instant expiresAt, Optional<ChatAddress> friend) {
     /** What an invite's link carries before its token ({@code ref=invite-<token>}). */
     public static final String REF_PREFIX = "invite-";
+    /**
+     * A token as {@link Invites} makes them: 16 random bytes in unpadded base64url, 22 characters. With its prefix the
+     * ref is 29 characters of {@code A-Z a-z 0-9 _ -}, so it fits every platform's link: Telegram's start parameter
+     * takes at most 64 of those (https://core.telegram.org/bots/features#deep-linking), Messenger's {@code ref} more.
+     */
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     public Invite {
         Objects.requireNonNull(token, "token");
@@ -38,10 +45,18 @@ public record Invite(String token, ChatAddress sender, String friendName, TrackI
         return REF_PREFIX + token;
     }
 
-    /** The token a link's {@code ref} carries, when it is an invite's. */
+    /**
+     * The token a link's {@code ref} carries, when it is an invite's: everything after {@link #REF_PREFIX}, whatever
+     * its shape (see {@link #wellFormed}); empty for another ref.
+     */
     public static Optional<String> tokenOf(String ref) {
         return ref != null && ref.startsWith(REF_PREFIX) && ref.length() > REF_PREFIX.length()
                 ? Optional.of(ref.substring(REF_PREFIX.length())) : Optional.empty();
+    }
+
+    /** Whether {@code token} has the shape of the tokens the bot makes: anything else names no invite. */
+    static boolean wellFormed(String token) {
+        return TOKEN.matcher(token).matches();
     }
 
     /** The same invite, opened by {@code friend}. */

@@ -17,6 +17,12 @@ public interface InviteStore {
      */
     boolean openInvite(String token, ChatAddress friend);
 
+    /**
+     * Up to {@code limit} of the invites {@code sender} made that are still open (not used, expiring after
+     * {@code now}), the earliest to expire first.
+     */
+    List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit);
+
     /** The invites {@code friend} opened and that are still there, oldest first. */
     List<Invite> invitesOpenedBy(ChatAddress friend);
 

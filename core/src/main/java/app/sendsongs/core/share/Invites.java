@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
@@ -14,12 +15,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Songs for friends who have not registered yet. The sender gets a link to the bot that carries an invite's
- * unguessable token; the first person to open it is bound to the invite, and once they register the song goes to
- * them ({@link InviteDelivery}). An invite nobody used ends after {@link #LIFETIME}, and the sender is told.
+ * unguessable token, on every platform the bot has links on (the sender's own first: the friend opens the one of the
+ * app they use); the first person to open one is bound to the invite, and once they register the song goes to them
+ * ({@link InviteDelivery}). An invite nobody used ends after {@link #LIFETIME}, and the sender is told. A sender has
+ * at most {@link SendLimits#openInvites()} open at once.
  */
 public final class Invites {
     /** How long an invite waits for its friend. */
@@ -28,38 +32,69 @@ public final class Invites {
 
     private final InviteStore store;
     private final ChatPlatforms chats;
+    private final int mostOpen;
     private final Clock clock;
     private final SigningKey tokens;
 
-    public Invites(InviteStore store, ChatPlatforms chats, SigningKey key, Clock clock) {
+    public Invites(InviteStore store, ChatPlatforms chats, SendLimits limits, SigningKey key, Clock clock) {
         this.tokens = key.derive("invite tokens");
         this.store = store;
         this.chats = chats;
+        this.mostOpen = limits.openInvites();
         this.clock = clock;
     }
 
     /**
+     * Why {@code sender} cannot have another invite now (as many of theirs are open as one person may have), if they
+     * cannot: nothing is kept, so the reply says how the song can still reach the friend.
+     */
+    public Optional<String> refusal(ChatAddress sender, String friendName) {
+        List<Invite> open = store.openInvitesSentBy(sender, clock.instant(), mostOpen);
+        if (open.size() < mostOpen) {
+            return Optional.empty();
+        }
+        return Optional.of("You have " + open.size() + (open.size() == 1 ? " invite" : " invites") + " nobody has used "
+                + "yet, the most I keep for one person, so I didn't make one for " + Names.quoted(friendName) + " and "
+                + "nothing was sent. To send it, ask them to write to me and sign up first, then send it to them by "
+                + "name; or send it again once one of your invites is used or expires (the next one on "
+                + Texts.when(open.getFirst().expiresAt()) + ").");
+    }
+
+    /**
      * An invite to {@code track} for the friend the sender called {@code friendName}: what to tell the sender, with
-     * the link to forward; empty (and nothing kept) when the sender's chat platform has no links to the bot.
+     * the link to forward (one per platform that has links to the bot, the sender's own first); empty (and nothing
+     * kept) when no platform has such links.
      */
     public Optional<String> invite(ChatAddress sender, String friendName, Track track, String pre, String post) {
         Instant now = clock.instant();
         Invite invite = new Invite(newToken(), sender, friendName, track.id(), track.title(), pre, post, now,
                 now.plus(LIFETIME), Optional.empty());
-        Optional<String> link = chats.conversationLink(sender.platform(), invite.ref());
-        if (link.isEmpty()) {
+        Map<Platform, String> links = chats.conversationLinks(invite.ref(), sender.platform());
+        if (links.isEmpty()) {
             return Optional.empty();
         }
         if (store.findInvite(invite.token()).isEmpty()) { // else a run cut short saved it (it may be opened since)
             store.saveInvite(invite);
         }
-        return Optional.of("I don't know anyone called " + Names.quoted(friendName) + " yet. Forward them this "
-                + "link: " + link.get() + "\nWhen they open it and sign up, " + track.title() + " goes to them and I'll "
-                + "tell you. The link works for " + Texts.duration(LIFETIME) + ".");
+        return Optional.of("I don't know anyone called " + Names.quoted(friendName) + " yet. " + forward(links)
+                + "\nWhen they open it and sign up, " + track.title() + " goes to them and I'll tell you. The link "
+                + "works for " + Texts.duration(LIFETIME) + ".");
+    }
+
+    private static String forward(Map<Platform, String> links) {
+        if (links.size() == 1) {
+            return "Forward them this link: " + links.values().iterator().next();
+        }
+        StringBuilder text = new StringBuilder("Forward them the link for the app they use:");
+        links.forEach((platform, link) -> text.append('\n').append(platform.displayName()).append(": ").append(link));
+        return text.toString();
     }
 
     /** What a friend opening an invite's link is told about it; binds the invite to them when it is free. */
     public Opened open(ChatAddress friend, String token) {
+        if (!Invite.wellFormed(token)) {
+            return new Opened.Gone(); // forged or cut short: no store is asked about it
+        }
         Optional<Invite> found = store.findInvite(token).filter(i -> i.expiresAt().isAfter(clock.instant()));
         if (found.isEmpty()) {
             return new Opened.Gone();

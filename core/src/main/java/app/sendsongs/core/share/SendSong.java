@@ -97,10 +97,12 @@ public final class SendSong {
 
     /**
      * The song for someone nobody is registered as: an invite link for the sender to forward (see {@link Invites}),
-     * once the link is known to lead to a track; where the sender's platform has no links, how the friend registers.
+     * once the link is known to lead to a track; where no platform has links, how the friend registers. Over their
+     * limits (songs an hour, invites open) the sender is told so before the catalogue is asked.
      */
     public Message invite(User sender, String friendName, SongLink song, String pre, String post) {
-        Optional<String> overLimit = limiter.allowance(sender.address()).refusal();
+        Optional<String> overLimit = limiter.allowance(sender.address()).refusal()
+                .or(() -> invites.refusal(sender.address(), friendName));
         if (overLimit.isPresent()) {
             return Message.text(overLimit.get());
         }

@@ -36,6 +36,11 @@ public record Platform(String id) {
         }
     }
 
+    /** The platform's name as people say it: its id with a capital ("Messenger", "Telegram"). */
+    public String displayName() {
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+
     @Override
     public String toString() {
         return id;

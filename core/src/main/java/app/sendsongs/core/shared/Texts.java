@@ -3,6 +3,7 @@ package app.sendsongs.core.shared;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** How times, durations and notes appear in the bot's messages, whichever feature writes them. */
@@ -38,6 +39,14 @@ public final class Texts {
 
     private static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** Up to {@code shown} names, then how many more ("Bob, Carol and 3 more"): a list that keeps a message short. */
+    public static String names(List<String> names, int shown) {
+        if (names.size() <= shown) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
     }
 
     public static String note(String text) {

@@ -38,6 +38,12 @@ final class InMemoryInvites implements InviteStore {
     }
 
     @Override
+    public synchronized List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
+        return invites.values().stream().filter(i -> i.sender().equals(sender) && i.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<Invite> invitesOpenedBy(ChatAddress friend) {
         return invites.values().stream().filter(i -> i.friend().filter(friend::equals).isPresent())
                 .sorted(OLDEST_FIRST).toList();

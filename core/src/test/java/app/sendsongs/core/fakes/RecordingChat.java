@@ -30,6 +30,7 @@ public final class RecordingChat implements ChatPlatform {
     private boolean dieAfterTaking;
     private final Set<String> blocked = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    private String linkBase;
 
     public RecordingChat() {
         this(Platform.MESSENGER, 2000, true);
@@ -96,6 +97,17 @@ public final class RecordingChat implements ChatPlatform {
     @Override
     public synchronized Optional<String> displayName(String recipientId) {
         return Optional.ofNullable(names.get(recipientId));
+    }
+
+    /** Links to the bot, when {@link #linksTo} gave the platform some. */
+    @Override
+    public synchronized Optional<String> conversationLink(String ref) {
+        return Optional.ofNullable(linkBase).map(base -> base + ref);
+    }
+
+    /** The platform's links to the bot are {@code base} followed by the ref from now on (it has none at first). */
+    public synchronized void linksTo(String base) {
+        this.linkBase = base;
     }
 
     /** The name the platform shows for this person from now on. */

@@ -3,12 +3,15 @@ package app.sendsongs.core.group;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.user.GrantState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +140,50 @@ class GroupSongTest {
         bot.say("dan", "hi");
         assertThat(bot.inbox("dan")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).allMatch(s -> s.status() == ShareStatus.WATCHING);
+    }
+
+    @Test
+    void aMemberHeldByTheirChatsRuleIsNamedWithTheLinkThatReleasesItTheMomentTheyTapIt() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.chat.windowCloses("dan");
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).isEqualTo("Sent " + TITLE + " to Family (3 "
+                + "people). I'll tell you as each of them plays it, and sum up when all have played it or 7 days have "
+                + "passed. Their chat app won't let me deliver it to Dan Brown just now (they haven't written to me "
+                + "lately). Send them this link: https://m.me/page?ref=songs\nIt goes out the moment they tap it, and "
+                + "I'll start watching then.");
+
+        bot.chat.windowOpens("dan");
+        bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("dan"), bot.clock.instant(), SendSong.HELD_SONGS_REF));
+        assertThat(bot.inbox("dan")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).allMatch(s -> s.status() == ShareStatus.WATCHING);
+    }
+
+    @Test
+    void inABigGroupTheHeldMembersAreCappedTheLinkGivenOnceAndWhoBlockedTheBotNamedApart() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        List<String> held = new ArrayList<>();
+        for (int i = 1; i <= 13; i++) {
+            String name = "Member " + (char) ('A' + i - 1) + " Withaverylongfamilyname";
+            bot.register("m" + i, name);
+            bot.reply("alice", "add_to_group Family \"" + name + "\"");
+            bot.chat.windowCloses("m" + i);
+            held.add(name);
+        }
+        bot.chat.windowCloses("bob");
+        bot.chat.blocks("carol");
+
+        String told = bot.reply("alice", "send_song group:Family " + LINK);
+
+        String shown = told.substring(told.indexOf("deliver it to ") + "deliver it to ".length(),
+                told.indexOf(" and 4 more just now"));
+        held.add("Bob Fisher");
+        assertThat(shown.split(", ")).hasSize(10).allMatch(held::contains);
+        assertThat(told).contains(" and 4 more just now (they haven't written to me lately). Send each of them this "
+                + "link: https://m.me/page?ref=songs\nIt goes out the moment they tap it")
+                .contains(" I couldn't deliver it to Carol King: they've blocked me or stopped me in their chat app.")
+                .hasSizeLessThan(2000);
+        assertThat(told.split("https://m\\.me/", -1)).as("the link once").hasSize(2);
     }
 
     @Test

@@ -67,7 +67,7 @@ class SendingRulesTest {
 
     @Test
     void songsPerHourAreLimitedAndTheReplySaysWhen() {
-        BotHarness limited = new BotHarness(new SendLimits(2, 10));
+        BotHarness limited = new BotHarness(new SendLimits(2, 10, 20));
         limited.register("alice", "Alice Smith");
         limited.register("bob", "Bob Fisher");
         limited.register("carol", "Carol King");
@@ -85,7 +85,7 @@ class SendingRulesTest {
 
     @Test
     void songsToOneFriendADayAreLimited() {
-        BotHarness limited = new BotHarness(new SendLimits(100, 2));
+        BotHarness limited = new BotHarness(new SendLimits(100, 2, 20));
         limited.register("alice", "Alice Smith");
         limited.register("bob", "Bob Fisher");
         limited.register("carol", "Carol King");
@@ -102,7 +102,7 @@ class SendingRulesTest {
 
     @Test
     void aGroupSongCountsOnceAnHour() {
-        BotHarness limited = new BotHarness(new SendLimits(2, 10));
+        BotHarness limited = new BotHarness(new SendLimits(2, 10, 20));
         limited.register("alice", "Alice Smith");
         for (String member : new String[] {"bob", "carol", "dan"}) {
             limited.register(member, member);

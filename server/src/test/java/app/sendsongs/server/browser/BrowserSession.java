@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assertions;
@@ -18,6 +22,7 @@ import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,14 +34,21 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The demo page open in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), with what a test
- * reads and does on it: a person's column, their input, the bot's texts, cards and quick replies, clicks that wait
- * until nothing covers the element.
+ * A demo page open in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), with what a test
+ * reads and does on it: waits, clicks that wait until nothing covers the element, popups, the browser's console; and
+ * on the Messenger page (server/src/main/resources/demo/index.html) a person's column, their input, the bot's texts,
+ * cards and quick replies.
  */
 final class BrowserSession implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Pages a demo page opens in popups (consent, callback): their console entries are in the same log, prefixed with
+     * their address, and are not the demo page's.
+     */
+    private static final List<String> POPUP_PAGES = List.of("/sandbox/accounts/authorize", "/sandbox/lastfm/api/auth",
+            "/callback");
 
     private final ChromeDriverService service;
     private final WebDriver driver;
@@ -61,9 +73,30 @@ final class BrowserSession implements AutoCloseable {
         Assumptions.abort(message);
     }
 
-    /** The demo page at {@code base}, in a window of {@code width} × {@code height}, once its catalogue is shown. */
-    static BrowserSession open(Path dir, String base, int width, int height) throws Exception {
+    /**
+     * The Messenger demo page at {@code base} on a phone's screen of {@code width} × {@code height}, once its
+     * catalogue is shown. Chromium's windows are at least 500 pixels wide: a phone's width is emulated.
+     */
+    static BrowserSession onPhone(Path dir, String base, int width, int height) throws Exception {
+        BrowserSession session = start(dir, base, options -> options.setExperimentalOption("mobileEmulation",
+                Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0))));
+        session.driver.get(base + "/");
+        session.awaitCatalogue();
+        return session;
+    }
+
+    /** The demo page at {@code base + path} in a desktop window of {@code width} × {@code height}. */
+    static BrowserSession inWindow(Path dir, String base, String path, int width, int height) throws Exception {
+        BrowserSession session = start(dir, base, options -> options.addArguments("--window-size=" + width + ","
+                + height));
+        session.driver.get(base + path);
+        return session;
+    }
+
+    /** The Debian driver and browser, named explicitly, so Selenium Manager never looks for (or downloads) any. */
+    private static BrowserSession start(Path dir, String base, Consumer<ChromeOptions> screen) throws Exception {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        // Debian's Chromium is often newer than the DevTools versions Selenium bundles; these tests use none.
         Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.SEVERE);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withSilent(true).build();
@@ -72,16 +105,11 @@ final class BrowserSession implements AutoCloseable {
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        // Chromium's windows are at least 500 pixels wide: a phone's width is emulated
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        screen.accept(options);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        BrowserSession session = new BrowserSession(service, new ChromeDriver(service, options), base);
-        session.driver.get(base + "/");
-        session.await("the catalogue", d -> !d.findElements(By.cssSelector("#catalogue-list .track")).isEmpty());
-        return session;
+        return new BrowserSession(service, new ChromeDriver(service, options), base);
     }
 
     @Override
@@ -93,10 +121,55 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@link #TIMEOUT} for the condition to give a value other than null or false. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+        return waitUpTo(TIMEOUT).withMessage(what).until(condition);
+    }
+
+    /** As {@link #await(String, Function)}, saying what was awaited (and what was seen) only when it times out. */
+    <T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
+        return waitUpTo(TIMEOUT).withMessage(what).until(condition);
+    }
+
+    /** An explicit wait polling every 100 ms; the pages re-render chats as they poll, so stale elements are retried. */
+    private WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
-        return wait.withMessage(what).until(condition);
+        return wait;
+    }
+
+    void awaitCatalogue() {
+        await("the catalogue", d -> !d.findElements(By.cssSelector("#catalogue-list .track")).isEmpty());
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /**
+     * Clicks {@code opener}, does {@code inside} in the popup window it opens, and comes back to the page's window
+     * whatever happened there; returns what {@code inside} gave.
+     */
+    <T> T inPopup(By opener, Function<WebDriver, T> inside) {
+        String page = driver.getWindowHandle();
+        Set<String> windows = driver.getWindowHandles();
+        click(opener);
+        String popup = await("the popup", d -> d.getWindowHandles().stream().filter(h -> !windows.contains(h))
+                .findFirst().orElse(null));
+        driver.switchTo().window(popup);
+        try {
+            return inside.apply(driver);
+        } finally {
+            driver.switchTo().window(page);
+        }
+    }
+
+    void awaitPopupsClosed() {
+        await("the popup to close itself", d -> d.getWindowHandles().size() == 1);
     }
 
     WebElement column(String psid) {
@@ -163,11 +236,23 @@ final class BrowserSession implements AutoCloseable {
 
     /** Waits for a bot text to psid, after the first {@code since} ones, that matches; returns it. */
     String awaitBot(String psid, int since, Predicate<String> matching) {
-        return await("a bot message to " + psid + " (so far: " + botTexts(psid) + ")", d -> {
-            List<String> texts = botTexts(psid);
-            return texts.subList(Math.min(since, texts.size()), texts.size()).stream().filter(matching).findFirst()
-                    .orElse(null);
-        });
+        return waitUpTo(TIMEOUT).withMessage(() -> "a bot message to " + psid + " (so far: " + botTexts(psid) + ")")
+                .until(d -> firstBot(psid, since, matching));
+    }
+
+    /** As {@link #awaitBot}, waiting only {@code within}; empty when no such text came by then. */
+    Optional<String> botWithin(String psid, int since, Predicate<String> matching, Duration within) {
+        try {
+            return Optional.of(waitUpTo(within).until(d -> firstBot(psid, since, matching)));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String firstBot(String psid, int since, Predicate<String> matching) {
+        List<String> texts = botTexts(psid);
+        return texts.subList(Math.min(since, texts.size()), texts.size()).stream().filter(matching).findFirst()
+                .orElse(null);
     }
 
     String pageText() {
@@ -187,12 +272,16 @@ final class BrowserSession implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** No uncaught exception, console error or failed request on the demo page. */
+    /**
+     * No uncaught exception, console error or failed request on the demo page (Chromium logs all three as SEVERE).
+     * The entries of its popups' pages, and favicon requests, are left out: they are not the demo page's.
+     */
     void assertNoBrowserErrors() {
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !message.startsWith(base + "/favicon.ico "))
+                .filter(message -> POPUP_PAGES.stream().noneMatch(page -> message.startsWith(base + page))
+                        && !message.startsWith(base + "/favicon.ico "))
                 .toList();
         assertThat(errors).as("errors in the browser console").isEmpty();
     }

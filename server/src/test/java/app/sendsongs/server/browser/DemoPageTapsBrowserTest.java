@@ -49,7 +49,7 @@ class DemoPageTapsBrowserTest {
         control = new SandboxControl(demo.baseUrl());
         register("alice", "Alice Smith");
         register("bob", "Bob Fisher");
-        browser = BrowserSession.open(dir, demo.baseUrl(), 400, 900);
+        browser = BrowserSession.onPhone(dir, demo.baseUrl(), 400, 900);
     }
 
     @AfterEach

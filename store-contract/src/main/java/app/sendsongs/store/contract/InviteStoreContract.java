@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link InviteStore}: invites by token with every field; opened by one person only; taken once; listed by who
- * opened them and by expiry; a sender's invites go when they are forgotten.
+ * opened them, by their sender while open, and by expiry; a sender's invites go when they are forgotten.
  */
 public abstract class InviteStoreContract extends StoreFixture {
 
@@ -84,6 +84,28 @@ public abstract class InviteStoreContract extends StoreFixture {
         List<Boolean> took = Race.run(2, i -> invites.takeInvite("t1"));
 
         assertThat(took).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void aSendersOpenInvitesAreListedEarliestToExpireFirstWithoutUsedOrExpiredOnesOrOthers() {
+        invites.saveInvite(invite("t90", at("alice"), 0, 90));
+        invites.saveInvite(invite("t30", at("alice"), 0, 30));
+        invites.saveInvite(invite("t60", at("alice"), 0, 60));
+        invites.saveInvite(invite("opened", at("alice"), 0, 70));
+        invites.openInvite("opened", at("carol"));
+        invites.saveInvite(invite("used", at("alice"), 0, 80));
+        invites.takeInvite("used");
+        invites.saveInvite(invite("bobs", at("bob"), 0, 90));
+        invites.saveInvite(invite("aliceOnTelegram", onTelegram("alice"), 0, 90));
+
+        assertThat(invites.openInvitesSentBy(at("alice"), minutes(0), 10)).extracting(Invite::token)
+                .containsExactly("t30", "t60", "opened", "t90");
+        assertThat(invites.openInvitesSentBy(at("alice"), minutes(30), 10)).as("one expiring now is not open")
+                .extracting(Invite::token).containsExactly("t60", "opened", "t90");
+        assertThat(invites.openInvitesSentBy(at("alice"), minutes(0), 2)).extracting(Invite::token)
+                .containsExactly("t30", "t60");
+        assertThat(invites.openInvitesSentBy(at("alice"), minutes(90), 10)).isEmpty();
+        assertThat(invites.openInvitesSentBy(at("dave"), minutes(0), 10)).isEmpty();
     }
 
     @Test

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Songs for friends not registered yet: {@code INVITE#<token>} / {@code INVITE}; {@code gsi1}
- * {@code INVITES#<sender>} / {@code <created>#<token>} (to forget a sender's invites); once opened, {@code gsi2}
+ * {@code INVITES#<sender>} / {@code <created>#<token>} (a sender's open invites, and to forget them); once opened, {@code gsi2}
  * {@code INVITEE#<friend>} / {@code <created>#<token>}; in the due index under {@code INVITE} at its expiry. What the
  * indexes list may be stale: taking an invite is one delete, which only one caller wins.
  */
@@ -72,6 +72,13 @@ final class DynamoInvites implements InviteStore {
         return opened || findInvite(token).flatMap(Invite::friend).filter(friend::equals).isPresent();
     }
 
+    /** The sender's invites are few (their number is capped while they are open), so all are read and sorted here. */
+    @Override
+    public List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
+        return sentBy(sender).stream().map(DynamoInvites::invite).filter(i -> i.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();
+    }
+
     @Override
     public List<Invite> invitesOpenedBy(ChatAddress friend) {
         Condition byFriend = Condition.equalTo(TableLayout.GSI2_PK, Attr.s(OPENED + PersonKey.of(friend)));
@@ -92,9 +99,12 @@ final class DynamoInvites implements InviteStore {
 
     /** Forgetting a person takes back the invites they sent. */
     void deleteSentBy(ChatAddress sender) {
+        table.deleteAll(sentBy(sender).stream().map(item -> key(Attr.string(item, "token"))).toList());
+    }
+
+    private List<Map<String, AttributeValue>> sentBy(ChatAddress sender) {
         Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(SENT + PersonKey.of(sender)));
-        table.deleteAll(table.query(DynamoTable.queryFor(bySender).indexName(TableLayout.GSI1).build(), 0).stream()
-                .map(item -> key(Attr.string(item, "token"))).toList());
+        return table.query(DynamoTable.queryFor(bySender).indexName(TableLayout.GSI1).build(), 0);
     }
 
     private static Map<String, AttributeValue> opened(Invite invite, ChatAddress friend) {

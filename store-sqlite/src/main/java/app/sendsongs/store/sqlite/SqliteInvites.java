@@ -41,6 +41,12 @@ final class SqliteInvites implements InviteStore {
     }
 
     @Override
+    public List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
+        return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE sender_address = ? AND expires_at > ? "
+                + "ORDER BY expires_at, token LIMIT ?", SqliteInvites::invite, sender, now, limit));
+    }
+
+    @Override
     public List<Invite> invitesOpenedBy(ChatAddress friend) {
         return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE friend_address = ? ORDER BY created_at, "
                 + "token", SqliteInvites::invite, friend));

@@ -1,0 +1,154 @@
+package app.sendsongs.core.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invites on a bot that speaks on Messenger and Telegram: the sender gets a link for each, a friend opening either
+ * gets the song once registered, a token the bot did not make names nothing, and a sender has a few open at most.
+ */
+class InvitesTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private static final String M_ME = "https://m.me/page?ref=";
+    private static final String T_ME = "https://t.me/SongsBot?start=";
+    private static final Pattern TELEGRAM_REF = Pattern.compile(Pattern.quote(T_ME) + "(\\S+)");
+    private static final ChatAddress ALICE = new ChatAddress(Platform.TELEGRAM, "1001");
+    private static final ChatAddress CAROL = new ChatAddress(Platform.TELEGRAM, "2002");
+
+    private final RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
+    private BotHarness bot;
+
+    @BeforeEach
+    void start() {
+        bot = new BotHarness(new SendLimits(20, 10, 2), telegram);
+        bot.chat.linksTo(M_ME);
+        telegram.linksTo(T_ME);
+        bot.register(ALICE, "Alice Smith");
+    }
+
+    @Test
+    void theSenderGetsALinkOnEachPlatformTheirOwnFirstAndTheFriendOpeningOneGetsTheSongOnceRegistered() {
+        String told = bot.reply(ALICE, "send_song name:\"Carol Jones\" pre:\"for the drive\" " + LINK);
+
+        String ref = telegramRef(told);
+        assertThat(told).isEqualTo("I don't know anyone called \"Carol Jones\" yet. Forward them the link for the app "
+                + "they use:\nTelegram: " + T_ME + ref + "\nMessenger: " + M_ME + ref + "\nWhen they open it and sign "
+                + "up, " + TITLE + " goes to them and I'll tell you. The link works for 7 days.");
+        assertThat(ref).matches("invite-[A-Za-z0-9_-]{22}").hasSizeLessThanOrEqualTo(64);
+
+        assertThat(open(CAROL, ref)).singleElement().asString().startsWith("Alice Smith sent you a song: " + TITLE
+                + ". Sign up below and it's yours.\n\nHi! I'm Send Songs");
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.inbox(CAROL)).contains("🎵 Alice Smith sent you a song: " + TITLE + "\n“for the drive”");
+        assertThat(bot.last(ALICE)).startsWith("Carol Jones opened your invite. Sent " + TITLE + " to Carol Jones.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+    }
+
+    @Test
+    void aSenderOnAPlatformWithoutLinksStillGetsTheOtherPlatformsOne() {
+        bot.chat.linksTo(null);
+        bot.register("bob", "Bob Fisher");
+
+        String told = bot.reply("bob", "send_song name:\"Carol Jones\" " + LINK);
+
+        assertThat(told).startsWith("I don't know anyone called \"Carol Jones\" yet. Forward them this link: " + T_ME
+                + "invite-");
+    }
+
+    @Test
+    void aTokenTheBotDidNotMakeNamesNothingAndOpensThePlainWelcome() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol\" " + LINK));
+        String token = ref.substring(Invite.REF_PREFIX.length());
+
+        for (String forged : List.of("invite-" + "A".repeat(22), "invite-" + token.substring(1), "invite-" + token + "x",
+                "invite-" + token.toLowerCase(java.util.Locale.ROOT).replace('a', 'b'), "invite-" + "x".repeat(5000),
+                "invite-../" + token.substring(3), "invite-" + token.substring(0, 21) + "=")) {
+            assertThat(open(CAROL, forged)).as(forged).singleElement().asString()
+                    .startsWith("That invite has expired or was already used.\n\nHi! I'm Send Songs");
+        }
+        assertThat(open(CAROL, "invite-")).singleElement().asString().startsWith("Hi! I'm Send Songs");
+        assertThat(bot.stores.invites().findInvite(token).orElseThrow().friend()).as("still free").isEmpty();
+    }
+
+    @Test
+    void aReplayedOpeningIsOneAndAnInviteExpiresForTheFriendAsForTheSender() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol\" " + LINK));
+        Inbound.OpenedLink opening = new Inbound.OpenedLink(bot.nextEventId(), CAROL, bot.clock.instant(), ref);
+
+        assertThat(bot.handle(opening)).hasSize(1);
+        assertThat(bot.handle(opening)).as("the same update again").isEmpty();
+
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+        assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("Nobody used your invite for " + TITLE));
+    }
+
+    @Test
+    void overTheCapTheSenderIsToldWhatToDoAndNothingIsKeptUntilAnInviteIsUsedOrExpires() {
+        String first = telegramRef(bot.reply(ALICE, "send_song name:\"Carol\" " + LINK));
+        bot.advance(Duration.ofHours(1));
+        bot.reply(ALICE, "send_song name:\"Dave\" " + LINK);
+        List<Invite> before = bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10);
+
+        String refused = bot.reply(ALICE, "send_song name:\"Erin\" " + LINK);
+
+        assertThat(refused).isEqualTo("You have 2 invites nobody has used yet, the most I keep for one person, so I "
+                + "didn't make one for \"Erin\" and nothing was sent. To send it, ask them to write to me and sign up "
+                + "first, then send it to them by name; or send it again once one of your invites is used or expires "
+                + "(the next one on 8 May 12:00 UTC).");
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).isEqualTo(before);
+
+        open(CAROL, first);
+        assertThat(bot.reply(ALICE, "send_song name:\"Erin\" " + LINK)).as("opened is not used yet")
+                .startsWith("You have 2 invites nobody has used yet");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+        assertThat(bot.reply(ALICE, "send_song name:\"Erin\" " + LINK)).as("used").startsWith("I don't know anyone "
+                + "called \"Erin\" yet.");
+
+        assertThat(bot.reply(ALICE, "send_song name:\"Frank\" " + LINK)).startsWith("You have 2 invites");
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        assertThat(bot.reply(ALICE, "send_song name:\"Frank\" " + LINK)).as("Dave's and Erin's expired")
+                .startsWith("I don't know anyone called \"Frank\" yet.");
+    }
+
+    @Test
+    void overTheCapAShareFromALinkKeepsItsDraftSoTheSongCanStillGo() {
+        bot.reply(ALICE, "send_song name:\"Carol\" " + LINK);
+        bot.reply(ALICE, "send_song name:\"Dave\" " + LINK);
+        bot.register("bob", "Bob Fisher");
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        bot.reply(ALICE, LINK);
+        String refused = bot.reply(ALICE, "Erin");
+
+        assertThat(refused).startsWith("You have 2 invites nobody has used yet").contains("If you meant someone "
+                + "registered, type their name or tap them.");
+        assertThat(bot.reply(ALICE, "Bob Fisher")).startsWith("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    private List<String> open(ChatAddress person, String ref) {
+        return bot.handle(new Inbound.OpenedLink(bot.nextEventId(), person, bot.clock.instant(), ref));
+    }
+
+    private static String telegramRef(String told) {
+        Matcher link = TELEGRAM_REF.matcher(told);
+        assertThat(link.find()).as(told).isTrue();
+        return link.group(1);
+    }
+}
