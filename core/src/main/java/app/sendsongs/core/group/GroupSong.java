@@ -101,36 +101,45 @@ public final class GroupSong {
         List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
         return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
-            case TrackLookup.Result.Found(Track track) ->
-                    deliver(sender, group, groupName, receivers.sort(sender, reachable, track, allowance), track,
-                            pre, post)
-                            + skipped(disconnected) + Reachability.skipped(unreachable);
+            case TrackLookup.Result.Found(Track track) -> {
+                // Members whose share a run of this event cut short already stored: theirs, not a repeat.
+                List<Share> madeBefore = reachable.stream()
+                        .flatMap(member -> shares.findShare(shareIdFor(member)).stream()).toList();
+                List<User> rest = reachable.stream()
+                        .filter(member -> madeBefore.stream().noneMatch(s -> s.receiver().equals(member.address())))
+                        .toList();
+                yield deliver(sender, group, groupName, madeBefore, receivers.sort(sender, rest, track, allowance),
+                        track, pre, post) + skipped(disconnected) + Reachability.skipped(unreachable);
+            }
         };
     }
 
-    private String deliver(User sender, Group group, String groupName, GroupReceivers.Sorted receivers, Track track,
-                           String pre, String post) {
+    private String deliver(User sender, Group group, String groupName, List<Share> madeBefore,
+                           GroupReceivers.Sorted receivers, Track track, String pre, String post) {
         List<User> all = receivers.all();
-        if (all.isEmpty()) {
+        if (all.isEmpty() && madeBefore.isEmpty()) {
             return "Nothing was sent to " + groupName + "." + receivers.leftOut();
         }
         Instant now = clock.instant();
         GroupSend send = GroupSend.of(Cause.id(GROUP_SEND), group.id(), group.name(), sender.address(), now);
-        groups.insertGroupSend(send);
-        List<Share> created = all.stream().map(receiver -> {
-            Share share = Share.forGroupMember(Cause.id("share to " + receiver.address().key()), send.id(),
-                    sender.address(), receiver.address(), track, pre, post, now);
-            return receivers.receiptsAsChosen(share, receiver);
-        }).toList();
-        // Every share is stored before any is delivered, so no summary can be made from part of the send.
+        List<Share> created = new ArrayList<>(madeBefore);
+        all.forEach(receiver -> created.add(receivers.receiptsAsChosen(Share.forGroupMember(shareIdFor(receiver),
+                send.id(), sender.address(), receiver.address(), track, pre, post, now), receiver)));
+        // Every share is stored before any is delivered, so no summary can be made from part of the send; the group
+        // send last, so a run that finds it knows every share of it is stored.
         created.forEach(shares::insertShare);
+        groups.insertGroupSend(send);
         return deliver(sender, send, groupName, created) + receivers.leftOut() + receivers.notToldText();
     }
 
+    /** The id of the share this event makes for {@code member}: the same however often the event is handled. */
+    private static String shareIdFor(User member) {
+        return Cause.id("share to " + member.address().key());
+    }
+
     /**
-     * An earlier run of this event stored the group send and was cut short: deliver the shares it
-     * stored (the outbox sends each song once however often it is handed over) and answer as it would
-     * have. (A member whose share it had not stored yet, a moment's work, is not sent the song.)
+     * An earlier run of this event stored the group send, and so every share of it, and was cut short: deliver
+     * the shares (the outbox sends each song once however often it is handed over) and answer as it would have.
      */
     private String resume(User sender, GroupSend send) {
         List<Share> stored = shares.sharesOfGroupSend(send.id()).stream()

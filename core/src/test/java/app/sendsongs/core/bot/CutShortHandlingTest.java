@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
@@ -117,6 +118,29 @@ class CutShortHandlingTest {
         List.of("bob", "carol", "dan").forEach(member -> bot.play(member, FakeMusic.SONG));
         bot.advance(Duration.ofMinutes(10));
         assertThat(bot.inbox("alice")).filteredOn(m -> m.startsWith("3 of 3 played")).hasSize(1);
+    }
+
+    @Test
+    void aGroupSendCutShortWhileStoringItsSharesReachesEveryMemberOnce() {
+        bot.reply("alice", "create_group name:\"Band\"");
+        bot.reply("alice", "add_to_group Band \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Band \"Carol Jones\"");
+        bot.reply("alice", "add_to_group Band \"Dan Brown\"");
+        Inbound send = text("alice", "send_song group:Band " + LINK);
+        // What a run killed after storing Bob's share, and before the others' and the group send, leaves.
+        Cause.run(send.deliveryKey(), () -> bot.stores.shares().insertShare(Share.forGroupMember(
+                Cause.id("share to " + at("bob").key()), Cause.id("group send"), at("alice"), at("bob"),
+                FakeMusic.SONG, "", "", bot.clock.instant())));
+
+        bot.handle(send);
+
+        for (String member : List.of("bob", "carol", "dan")) {
+            assertThat(bot.inbox(member)).filteredOn(m -> m.startsWith("🎵")).as(member).hasSize(1);
+        }
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).hasSize(3)
+                .allMatch(share -> share.status() == ShareStatus.WATCHING);
+        assertThat(bot.inbox("alice").getLast()).isEqualTo("Sent " + TITLE + " to Band (3 people). I'll tell you as each "
+                + "of them plays it, and sum up when all have played it or 7 days have passed.");
     }
 
     @Test
