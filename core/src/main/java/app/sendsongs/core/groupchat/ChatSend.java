@@ -169,31 +169,45 @@ public final class ChatSend {
         return switch (tracks.find(typed.get().song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                GroupReceivers.Sorted sorted = receivers.sort(sender, watchable, track, allowance);
+                // Members whose share a run of this event cut short already stored: theirs, not a repeat.
+                List<Share> madeBefore = watchable.stream()
+                        .flatMap(member -> shares.findShare(shareIdFor(member)).stream()).toList();
+                List<User> rest = watchable.stream()
+                        .filter(member -> madeBefore.stream().noneMatch(s -> s.receiver().equals(member.address())))
+                        .toList();
+                GroupReceivers.Sorted sorted = receivers.sort(sender, rest, track, allowance);
                 List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
-                if (sorted.all().isEmpty()) { // told privately: why people were left out is not the chat's business
+                if (sorted.all().isEmpty() && madeBefore.isEmpty()) { // told privately: why people were left out is not the chat's business
                     outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
                             + chat.title() + "." + sorted.leftOut()));
                     yield Optional.empty();
                 }
-                deliver(chat, sender, sorted, track, typed.get());
-                outbox.notify(sender.address(), Message.text(confirmation(track, chat, sorted.all().size(),
+                deliver(chat, sender, madeBefore, sorted, track, typed.get());
+                outbox.notify(sender.address(), Message.text(confirmation(track, chat,
+                        madeBefore.size() + sorted.all().size(),
                         disconnected) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)));
                 yield Optional.empty();
             }
         };
     }
 
-    private void deliver(GroupChat chat, User sender, GroupReceivers.Sorted sorted, Track track, Typed notes) {
+    private void deliver(GroupChat chat, User sender, List<Share> madeBefore, GroupReceivers.Sorted sorted,
+                         Track track, Typed notes) {
         Instant now = clock.instant();
         GroupSend send = GroupSend.of(Cause.id(CHAT_SEND), chat.address().key(), chat.title(), sender.address(), now);
-        groups.insertGroupSend(send);
-        List<Share> created = sorted.all().stream().map(receiver -> sorted.receiptsAsChosen(Share.forGroupMember(
-                Cause.id("chat share to " + receiver.address().key()), send.id(), sender.address(),
-                receiver.address(), track, notes.pre(), notes.post(), now), receiver)).toList();
-        // Every share is stored before any is delivered, so no summary can be made from part of the send.
+        List<Share> created = new ArrayList<>(madeBefore);
+        sorted.all().forEach(receiver -> created.add(sorted.receiptsAsChosen(Share.forGroupMember(shareIdFor(receiver),
+                send.id(), sender.address(), receiver.address(), track, notes.pre(), notes.post(), now), receiver)));
+        // Every share is stored before any is delivered, so no summary can be made from part of the send; the group
+        // send last, so a run that finds it knows every share of it is stored.
         created.forEach(shares::insertShare);
+        groups.insertGroupSend(send);
         deliver(chat, sender, send, created);
+    }
+
+    /** The id of the share this event makes for {@code member}: the same however often the event is handled. */
+    private static String shareIdFor(User member) {
+        return Cause.id("chat share to " + member.address().key());
     }
 
     private void deliver(GroupChat chat, User sender, GroupSend send, List<Share> stored) {
