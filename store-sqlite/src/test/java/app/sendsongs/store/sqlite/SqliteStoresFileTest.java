@@ -133,9 +133,9 @@ class SqliteStoresFileTest {
             sqlite.stores().users().saveUser(ALICE);
             assertThat(sqlite.stores().users().findUser(ALICE_ADDRESS)).contains(ALICE);
         }
-        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (9, 'V9__elsewhere.sql', 0)");
+        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'V99__elsewhere.sql', 0)");
         assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER)).isInstanceOf(SqliteStoreException.class)
-                .hasMessageContaining("schema version 9, which this program does not know");
+                .hasMessageContaining("schema version 99, which this program does not know");
     }
 
     @Test
