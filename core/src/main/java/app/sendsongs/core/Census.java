@@ -15,6 +15,12 @@ public interface Census {
     /** The listen checks due at {@code now}; cheap enough to read on every metrics scrape. */
     DueChecks dueChecks(Instant now);
 
+    /**
+     * The inbound events waiting in the store's inbox ({@link app.sendsongs.core.chat.InboxStore}); it reads those
+     * events only, none handled, so it is cheap enough for every metrics scrape.
+     */
+    InboxBacklog inboxBacklog();
+
     /** Everything {@code status} shows. May read every person (an operator asks for it now and then). */
     Figures figures(Instant now);
 
@@ -30,6 +36,20 @@ public interface Census {
     }
 
     /**
+     * Inbound events the webhook kept and nobody has handled yet (waiting, being handled, or waiting for a retry
+     * after a failure): how many, and when the oldest was received.
+     */
+    record InboxBacklog(long count, Optional<Instant> oldest) {
+        public static final InboxBacklog NONE = new InboxBacklog(0, Optional.empty());
+
+        /** How long the oldest waiting event has waited at {@code now}; zero when none waits. */
+        public Duration age(Instant now) {
+            return oldest.map(received -> Duration.between(received, now)).filter(age -> !age.isNegative())
+                    .orElse(Duration.ZERO);
+        }
+    }
+
+    /**
      * @param people           registered people
      * @param connections      registered people by the source their listening connection is on
      * @param needingReconnect people whose grant was refused: their checks wait until they connect again
@@ -40,10 +60,11 @@ public interface Census {
      * @param peopleWaiting    people with at least one held message
      * @param oldestHeld       when the oldest held message was held
      * @param due              listen checks due now
+     * @param inbox            inbound events waiting to be handled
      */
     record Figures(long people, Map<SourceKind, Long> connections, long needingReconnect, long watchedReceivers,
                    long songsWatched, long songsHeld, long heldMessages, long peopleWaiting,
-                   Optional<Instant> oldestHeld, DueChecks due) {
+                   Optional<Instant> oldestHeld, DueChecks due, InboxBacklog inbox) {
         public Figures {
             connections = Map.copyOf(connections);
         }

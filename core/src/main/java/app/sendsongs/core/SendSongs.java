@@ -1,10 +1,13 @@
 package app.sendsongs.core;
 
 import app.sendsongs.core.bot.Bot;
+import app.sendsongs.core.bot.InboxWork;
 import app.sendsongs.core.bot.ForgetMe;
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.chat.DurableInbox;
+import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.group.Contacts;
@@ -41,6 +44,7 @@ import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.share.UndeliveredSongs;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
@@ -53,6 +57,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The whole application wired from its ports (the composition root): every runtime (server, serverless
@@ -69,6 +74,8 @@ public final class SendSongs {
     private final Registration registration;
     private final ListenWatcher watcher;
     private final Outbox outbox;
+    private final InboxStore inbox;
+    private final InboxWork inboxWork;
     private final ChatSongMessages chatSongs;
     private final Housekeeping housekeeping;
     private final InviteDelivery invites;
@@ -94,7 +101,8 @@ public final class SendSongs {
         ChatPlatforms platforms = new ChatPlatforms(reach.watching(chats));
         ListeningSources listening = new ListeningSources(sources);
         PersonalLinks personalLinks = new PersonalLinks(settings.signingKey(), link, clock);
-        this.outbox = new Outbox(platforms, stores.outbox(), clock, settings.lease());
+        this.outbox = new Outbox(platforms, stores.outbox(), clock, settings.lease(), Settings.DEDUPE_WINDOW,
+                settings.holdLimit());
         WatchPlanner planner = new WatchPlanner(stores.watches(), schedule, clock, settings.lease());
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
@@ -110,6 +118,7 @@ public final class SendSongs {
             groupSummary.settled(share);
             chatSongs.settled(share);
         };
+        outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, settled)::givenUp);
         this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
                 access, outbox, schedule, clock, settings.lease(), settled);
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
@@ -119,9 +128,9 @@ public final class SendSongs {
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
-        Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), clock);
-        SendSong sendSong = new SendSong(stores.shares(), stores.preferences(), friends, whichPerson, tracks, limiter,
-                outbox, schedule, link, inviting, platforms, clock, reach);
+        Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
+        SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
+                tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach);
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
@@ -140,7 +149,10 @@ public final class SendSongs {
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users());
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites), planner, clock);
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites), planner, clock,
+                Settings.DEDUPE_WINDOW);
+        this.inbox = stores.inbox();
+        this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }
 
     private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
@@ -163,6 +175,31 @@ public final class SendSongs {
 
     public Registration registration() {
         return registration;
+    }
+
+    /**
+     * A worker's step through the store's inbox: claims the next person whose events wait and hands
+     * them to the {@link #bot()} (see {@link InboxWork}).
+     */
+    public InboxWork inboxWork() {
+        return inboxWork;
+    }
+
+    /**
+     * Opens the intake that keeps webhook events in the store's inbox before they are acknowledged
+     * (its writer thread runs until it is closed); {@code whenKept} is told how many events a write
+     * kept, to wake as many workers.
+     */
+    public DurableInbox openInbox(DurableInbox.Limits limits, IntConsumer whenKept) {
+        return new DurableInbox(inbox, outbox, clock, Settings.DEDUPE_WINDOW, limits, whenKept);
+    }
+
+    /**
+     * The platform echoed these ids of messages the bot sent: those still in the outbox went out and
+     * are not sent again (for a runtime whose intake is not {@link #openInbox}).
+     */
+    public void confirmSent(List<String> echoedMessageIds) {
+        outbox.confirmSent(echoedMessageIds);
     }
 
     /**
@@ -199,14 +236,31 @@ public final class SendSongs {
      * @param limits     how many songs one person may send (see {@link SendLimits})
      * @param signingKey signs connect states and personal links; every process serving one store needs the same key
      *                   (runtimes derive it from {@code TOKEN_ENCRYPTION_KEY})
+     * @param holdLimit  how long a message may wait for someone who has not written lately before it is given up
+     *                   (a song's sender is told)
      */
     public record Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits,
-                           SigningKey signingKey) {
+                           SigningKey signingKey, Duration holdLimit) {
+        /** With the default hold limit, {@link Outbox#HOLD_LIMIT}. */
+        public Settings(ConnectLink connectLink, WatchSchedule schedule, Duration lease, SendLimits limits,
+                        SigningKey signingKey) {
+            this(connectLink, schedule, lease, limits, signingKey, Outbox.HOLD_LIMIT);
+        }
+
         /**
-         * How long a worker holds a claimed listen check or a held message it is sending: longer than a check or a
-         * send can take (the Graph and Spotify clients give up sooner), so no other worker takes it meanwhile.
+         * How long a worker holds what it claimed (a listen check, a person's inbound events, a message it is
+         * sending): longer than the work can take (the Graph and Spotify clients give up within seconds), and for
+         * a message long enough for the platform's echo of it to come back, so no other worker takes it meanwhile.
          */
         public static final Duration LEASE = Duration.ofMinutes(2);
+
+        /**
+         * How long an inbound event's handled mark, and the id of a message that left the outbox, are
+         * remembered: far longer than a platform delivers an event again (Messenger retries a failing
+         * webhook for 8 hours, then disables it: https://developers.facebook.com/docs/messenger-platform/webhooks).
+         * Events older than this are ignored, since their mark may be gone.
+         */
+        public static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
 
         /** The standard schedule, lease and sending limits, and a random signing key (links die with the process). */
         public static Settings defaults(String publicBaseUrl) {

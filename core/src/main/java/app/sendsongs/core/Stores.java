@@ -2,6 +2,7 @@ package app.sendsongs.core;
 
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
+import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
@@ -30,8 +31,8 @@ import java.util.Objects;
  *
  * @param resources what {@link #close()} releases (the connection, the client); nothing else closes it
  */
-public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, OutboxStore outbox,
-                     ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
+public record Stores(UserStore users, RegistrationStore registrations, InboundLog inbound, InboxStore inbox,
+                     OutboxStore outbox, ShareStore shares, ChoiceStore choices, WatchStore watches, GroupStore groups,
                      GroupChatStore groupChats, ReachStore reach, PreferenceStore preferences, DraftStore drafts,
                      InviteStore invites, Housekeeping housekeeping, AutoCloseable resources) implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public record Stores(UserStore users, RegistrationStore registrations, InboundLo
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(registrations, "registrations");
         Objects.requireNonNull(inbound, "inbound");
+        Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(choices, "choices");

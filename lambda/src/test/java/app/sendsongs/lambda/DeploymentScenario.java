@@ -138,8 +138,8 @@ final class DeploymentScenario {
 
         // a redelivered webhook event
         people.say("6483920174825591", "hi");
-        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
-        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.load("webhook-post"));
+        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
+        LambdaWorld.invoke(world.webhook, "webhook", SampleEvents.webhookPostAt(world.clock.instant()));
         world.deliverQueued();
 
         // Telegram: a person starts the bot and registers, gets a song from Messenger, shares in a group chat

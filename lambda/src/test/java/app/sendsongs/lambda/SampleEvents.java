@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -34,6 +35,20 @@ final class SampleEvents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code webhook-post.json} as Messenger would send it at {@code at}: its entry and event dated then (events
+     * older than the bot's dedupe window are ignored) and signed again with {@link #SAMPLE_APP_SECRET}.
+     */
+    static ObjectNode webhookPostAt(Instant at) {
+        ObjectNode event = load("webhook-post");
+        String body = event.get("body").asText().replace("1764064800000", Long.toString(at.toEpochMilli()))
+                .replace("1764064799871", Long.toString(at.toEpochMilli()));
+        event.put("body", body);
+        ((ObjectNode) event.get("headers")).put("x-hub-signature-256",
+                new WebhookSigner(SAMPLE_APP_SECRET).sign(body.getBytes(StandardCharsets.UTF_8)));
+        return event;
     }
 
     /** A person's text message as one of Messenger's messaging events: sender, {@code mid} and text. */

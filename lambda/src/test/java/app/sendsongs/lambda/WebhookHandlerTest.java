@@ -64,7 +64,7 @@ class WebhookHandlerTest {
         people.register(SAMPLE_SENDER, "sample-sp", "Sam Sample");
         int before = people.inbox(SAMPLE_SENDER).size();
 
-        JsonNode answer = invoke(SampleEvents.load("webhook-post"));
+        JsonNode answer = invoke(SampleEvents.webhookPostAt(world.clock.instant()));
 
         assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
         assertThat(answer.path("body").asText()).isEqualTo("EVENT_RECEIVED");

@@ -46,6 +46,8 @@ public final class GraphSendApi implements ChatPlatform {
     static final Duration DEFAULT_RATE_LIMIT_WAIT = SendApiBackoff.FIRST;
     /** The longest text of one message, in UTF-16 units (the core's split counts the same way). */
     static final int MAX_TEXT = 2000;
+    /** The longest {@code message.metadata} the Send API takes. */
+    static final int MAX_METADATA = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSendApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,6 +112,12 @@ public final class GraphSendApi implements ChatPlatform {
         return true;
     }
 
+    /** A text and a card are two Send API calls: the core hands them over as two parts. */
+    @Override
+    public boolean sendsCardApart() {
+        return true;
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -129,10 +137,15 @@ public final class GraphSendApi implements ChatPlatform {
     /**
      * {@inheritDoc}
      *
+     * <p>The core's {@code reference} goes as {@code message.metadata} of the last Send API call of the message;
+     * Messenger gives it back in the echo of that message (to an app subscribed to {@code message_echoes}), which
+     * {@link WebhookParser} reads, so a message the core could not record as sent is not sent again.
+     * See <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes">message_echoes</a>.
+     *
      * <p>A message with a text and a card is sent as two messages, the text first; if the text is not sent, the
-     * card is not tried. If the text went and the card did not, the card's outcome is the answer: the core then
-     * keeps the whole message and sends it again later, so the text may show twice but the card is never lost
-     * (the core's own split into parts works the same way). The card is fitted to Messenger's limits before the
+     * card is not tried. If the text went and the card did not, the card's outcome is the answer: a caller that
+     * sends it again sends the text twice. The core never does: it hands a text and a card over as two parts, each
+     * recorded as sent on its own (see {@code ChatPlatforms.parts}). The card is fitted to Messenger's limits before the
      * text goes, so what can still fail after the text is a passing failure, not a refusal of the card.
      *
      * @throws IllegalArgumentException without calling Graph when there is no recipient or message, or a text of
@@ -141,7 +154,7 @@ public final class GraphSendApi implements ChatPlatform {
      *                                  it is the caller's mistake, not a failure to retry
      */
     @Override
-    public SendOutcome send(String psid, Message message, MessageKind kind) {
+    public SendOutcome send(String psid, Message message, MessageKind kind, String reference) {
         if (psid == null || psid.isBlank()) {
             throw new IllegalArgumentException("a message needs a recipient PSID");
         }
@@ -152,11 +165,17 @@ public final class GraphSendApi implements ChatPlatform {
             throw new IllegalArgumentException("a message carries at most " + MAX_TEXT + " characters, this one has "
                     + message.text().length() + ": split it first");
         }
+        if (reference == null || reference.isBlank() || reference.length() > MAX_METADATA) {
+            throw new IllegalArgumentException("a message needs the core's reference of it, at most " + MAX_METADATA
+                    + " characters");
+        }
         Optional<Duration> pausing = backoff.remaining();
         if (pausing.isPresent()) {
             return new SendOutcome.Failed("rate limited: backing off after Graph throttled the page", pausing);
         }
         List<ObjectNode> parts = SendApiMessages.render(message);
+        // Only the last call carries the reference: its echo must mean the whole message went.
+        parts.getLast().put("metadata", reference);
         for (int i = 0; i < parts.size(); i++) {
             SendOutcome outcome = post(body(psid, parts.get(i), kind));
             if (!(outcome instanceof SendOutcome.Sent)) {
@@ -264,6 +283,10 @@ public final class GraphSendApi implements ChatPlatform {
                 || (error.code() == CODE_INVALID_PARAMETER && error.subcode() == SUBCODE_NO_MATCHING_USER)) {
             LOG.info("Send API: recipient unreachable ({})", detail);
             return new SendOutcome.Unreachable(detail);
+        }
+        if (error.code() == CODE_INVALID_PARAMETER) {
+            LOG.warn("Send API refused the message as invalid ({})", detail);
+            return new SendOutcome.Refused(detail);
         }
         if (status == 429 || RATE_LIMIT_CODES.contains(error.code())) {
             Duration wait = backoff.throttled(retryAfter);

@@ -1,6 +1,7 @@
 package app.sendsongs.messenger;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.shared.ChatAddress;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,14 +31,18 @@ import org.slf4j.LoggerFactory;
  *   <li>a {@code referral} (someone already in the conversation opened an {@code m.me} link) is
  *       {@link Inbound.OpenedLink}.</li>
  * </ul>
+ * The echo of a message the bot sent ({@code message.is_echo}, when the app is subscribed to
+ * {@code message_echoes}) gives the id the bot sent with it as {@code metadata}, which confirms the message went
+ * out (see {@link InboundBatch#echoedMessageIds()}).
  * Every entry and every messaging event is read; what the bot does not use is skipped without complaint: echoes
- * of the page's own messages, {@code read}, {@code delivery}, reactions, opt-ins, {@code standby} (events for
+ * without the bot's metadata, {@code read}, {@code delivery}, reactions, opt-ins, {@code standby} (events for
  * another app of the page), messages without text (attachments only, stickers), events without a usable sender,
  * and unknown fields. The event id is Messenger's {@code mid}; a postback without one and a referral (which has
  * none) get an id made from the sender, the timestamp and the payload or ref, the same on every redelivery.
  *
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_postbacks">messaging_postbacks</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_referrals">messaging_referrals</a>
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes">message_echoes</a>
  */
 public final class WebhookParser {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookParser.class);
@@ -60,7 +65,7 @@ public final class WebhookParser {
      *                                    {@code entry} or {@code messaging} is not an array; a well-formed event of
      *                                    another object than {@code page} gives no events, not an error
      */
-    public List<Inbound> parse(byte[] body) {
+    public InboundBatch parse(byte[] body) {
         JsonNode root = readTree(body);
         JsonNode object = root.get("object");
         if (object == null || !object.isTextual()) {
@@ -69,9 +74,10 @@ public final class WebhookParser {
         if (!"page".equals(object.asText())) {
             // a well-formed event of another subscription (instagram, user...): answer 200, or Messenger retries
             LOG.debug("webhook for object {} ignored", object.asText());
-            return List.of();
+            return InboundBatch.of(List.of());
         }
         List<Inbound> events = new ArrayList<>();
+        List<String> echoes = new ArrayList<>();
         for (JsonNode entry : array(root, "entry", "the webhook body")) {
             if (!entry.isObject()) {
                 throw new MalformedWebhookException("a webhook entry is not a JSON object");
@@ -81,11 +87,29 @@ public final class WebhookParser {
                 if (!event.isObject()) {
                     continue;
                 }
+                JsonNode message = event.path("message");
+                if (message.isObject() && message.path("is_echo").asBoolean(false)) {
+                    echoedId(message).ifPresent(echoes::add);
+                    continue;
+                }
                 Instant at = millis(event.path("timestamp")).or(() -> entryTime).orElseGet(clock::instant);
                 event(event, at).ifPresent(events::add);
             }
         }
-        return events;
+        return new InboundBatch(events, echoes);
+    }
+
+    /**
+     * The id the bot sent with one of its messages ({@code metadata}, see {@link GraphSendApi}), from the
+     * echo of it; empty for an echo without one (a message a person sent from the page's inbox, or
+     * another app's without metadata) or with one longer than Messenger allows.
+     */
+    private static Optional<String> echoedId(JsonNode message) {
+        String metadata = text(message.path("metadata"));
+        if (metadata == null || metadata.isBlank() || metadata.length() > GraphSendApi.MAX_METADATA) {
+            return Optional.empty();
+        }
+        return Optional.of(metadata);
     }
 
     private static Optional<Inbound> event(JsonNode event, Instant at) {
@@ -124,9 +148,6 @@ public final class WebhookParser {
     }
 
     private static Optional<Inbound> message(JsonNode message, ChatAddress from, Instant at) {
-        if (message.path("is_echo").asBoolean(false)) {
-            return Optional.empty();
-        }
         String mid = text(message.path("mid"));
         if (mid == null || mid.isBlank()) {
             return Optional.empty();

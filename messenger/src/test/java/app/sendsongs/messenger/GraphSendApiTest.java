@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Send API adapter over real HTTP against the sandbox's Graph emulator (and a recording stand-in). */
 class GraphSendApiTest {
+    private static final String REF = "0b6f1f5e-5d3a-3c1e-9f7b-2a4d6c8e0f12";
     private final MessengerSandbox sandbox = new MessengerSandbox();
     private final GraphSendApi graph = sandbox.graph();
 
@@ -41,7 +42,7 @@ class GraphSendApiTest {
     void aResponseArrivesInThePersonsInboxAsResponse() {
         sandbox.personWrites("psid-1", "help");
 
-        assertThat(graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE))
+        assertThat(graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE, REF))
                 .isEqualTo(new SendOutcome.Sent());
 
         JsonNode inbox = sandbox.inbox("psid-1");
@@ -51,10 +52,27 @@ class GraphSendApiTest {
     }
 
     @Test
+    void theCoresReferenceGoesAsTheMessagesMetadataForItsEcho() {
+        sandbox.personWrites("psid-1", "help");
+
+        graph.send("psid-1", Message.text("Here is the help text"), MessageKind.RESPONSE, REF);
+
+        assertThat(sandbox.inbox("psid-1").get(0).path("message").path("metadata").asText()).isEqualTo(REF);
+    }
+
+    @Test
+    void aReferenceGraphWouldRefuseIsTheCallersMistake() {
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text("x"), MessageKind.RESPONSE, "r".repeat(1001)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000");
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text("x"), MessageKind.RESPONSE, " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUpdateGoesAsUpdate() {
         sandbox.personWrites("psid-1", "help");
 
-        assertThat(graph.send("psid-1", Message.text("Bob listened to Neon Heron"), MessageKind.UPDATE))
+        assertThat(graph.send("psid-1", Message.text("Bob listened to Neon Heron"), MessageKind.UPDATE, REF))
                 .isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("messaging_type").asText()).isEqualTo("UPDATE");
@@ -65,9 +83,9 @@ class GraphSendApiTest {
         sandbox.personWrites("alice", "hi");
         sandbox.personWrites("bob", "hi");
 
-        graph.send("alice", Message.text("one"), MessageKind.RESPONSE);
-        graph.send("bob", Message.text("for bob"), MessageKind.RESPONSE);
-        graph.send("alice", Message.text("two"), MessageKind.UPDATE);
+        graph.send("alice", Message.text("one"), MessageKind.RESPONSE, REF);
+        graph.send("bob", Message.text("for bob"), MessageKind.RESPONSE, REF);
+        graph.send("alice", Message.text("two"), MessageKind.UPDATE, REF);
 
         assertThat(sandbox.inbox("alice")).extracting(m -> m.path("text").asText()).containsExactly("one", "two");
         assertThat(sandbox.inbox("bob")).extracting(m -> m.path("text").asText()).containsExactly("for bob");
@@ -78,7 +96,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String text = "Alice sent you \u201cNeon Heron\u201d \ud83c\udfb5\nshe says: \"you'll love the bridge\" & <3";
 
-        assertThat(graph.send("psid-1", Message.text(text), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text(text), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).isEqualTo(text);
     }
@@ -88,7 +106,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String longest = "x".repeat(GraphSendApi.MAX_TEXT);
 
-        assertThat(graph.send("psid-1", Message.text(longest), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text(longest), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
 
         assertThat(sandbox.inbox("psid-1").get(0).path("text").asText()).hasSize(2000);
     }
@@ -98,7 +116,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         String tooLong = "x".repeat(GraphSendApi.MAX_TEXT + 1);
 
-        assertThatThrownBy(() -> graph.send("psid-1", Message.text(tooLong), MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send("psid-1", Message.text(tooLong), MessageKind.RESPONSE, REF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2000");
         assertThat(sandbox.inbox("psid-1")).isEmpty();
     }
@@ -107,9 +125,9 @@ class GraphSendApiTest {
     void refusesAMissingMessageOrRecipientWithoutCallingGraph() {
         sandbox.personWrites("psid-1", "hi");
 
-        assertThatThrownBy(() -> graph.send("psid-1", null, MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send("psid-1", null, MessageKind.RESPONSE, REF))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> graph.send(" ", Message.text("hello"), MessageKind.RESPONSE))
+        assertThatThrownBy(() -> graph.send(" ", Message.text("hello"), MessageKind.RESPONSE, REF))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
     }
@@ -118,7 +136,7 @@ class GraphSendApiTest {
 
     @Test
     void aPersonWhoNeverWroteToThePageIsUnreachable() {
-        SendOutcome outcome = graph.send("stranger", Message.text("hello"), MessageKind.UPDATE);
+        SendOutcome outcome = graph.send("stranger", Message.text("hello"), MessageKind.UPDATE, REF);
 
         assertThat(outcome).isInstanceOf(SendOutcome.Unreachable.class);
         assertThat(((SendOutcome.Unreachable) outcome).reason()).contains("2018001");
@@ -128,14 +146,14 @@ class GraphSendApiTest {
     void outsideThe24HourWindowTheSendIsRefusedUntilThePersonWritesAgain() {
         sandbox.personWrites("psid-1", "hi");
         sandbox.advanceSeconds(Duration.ofHours(24).toSeconds());
-        assertThat(graph.send("psid-1", Message.text("still inside"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("still inside"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         sandbox.advanceSeconds(1);
-        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
-        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(graph.send("psid-1", Message.text("too late"), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.personWrites("psid-1", "back");
-        assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("text").asText())
                 .containsExactly("still inside", "welcome back");
     }
@@ -147,11 +165,11 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(500, 1, 0);
 
-        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
         assertThat(failed.reason()).contains("HTTP 500");
         assertThat(failed.retryAfter()).isEmpty();
 
-        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).hasSize(1);
     }
 
@@ -160,7 +178,7 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(503, 1, 7);
 
-        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
         assertThat(failed.reason()).contains("HTTP 503");
         assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7));
     }
@@ -172,19 +190,19 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(429, 2, 30);
 
-        SendOutcome.Failed failed = failed(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE));
+        SendOutcome.Failed failed = failed(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF));
         assertThat(failed.reason()).contains("rate limit");
         assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(10));
-        SendOutcome.Failed paused = failed(paced.send("psid-2", Message.text("hello"), MessageKind.UPDATE));
+        SendOutcome.Failed paused = failed(paced.send("psid-2", Message.text("hello"), MessageKind.UPDATE, REF));
         assertThat(paused.reason()).contains("backing off");
         assertThat(paused.retryAfter()).contains(Duration.ofSeconds(20));
 
         clock.advance(Duration.ofSeconds(20));
-        assertThat(failed(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE)).retryAfter())
+        assertThat(failed(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("the second fault, reached only once the pause was over").contains(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(30));
-        assertThat(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(paced.send("psid-1", Message.text("hello"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
     }
 
     @Test
@@ -195,23 +213,23 @@ class GraphSendApiTest {
         sandbox.personWrites("psid-2", "hi");
         sandbox.limits(2, 0);
 
-        assertThat(paced.send("psid-1", Message.text("1"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
-        assertThat(paced.send("psid-1", Message.text("2"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
-        SendOutcome.Failed throttled = failed(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE));
+        assertThat(paced.send("psid-1", Message.text("1"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(paced.send("psid-1", Message.text("2"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        SendOutcome.Failed throttled = failed(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE, REF));
         assertThat(throttled.reason()).contains("code 32").contains("Page request limit reached");
         assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(60));
-        assertThat(failed(paced.send("psid-2", Message.text("x"), MessageKind.UPDATE)).retryAfter())
+        assertThat(failed(paced.send("psid-2", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("another person waits too: it is the page that is over").contains(Duration.ofSeconds(60));
         assertThat(sandbox.throttled()).as("the pause made no call").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(60)); // the pause is over, but the emulated second (real time) may not be
         sandbox.limits(1, 0);
         Thread.sleep(1100);
-        assertThat(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
-        assertThat(failed(paced.send("psid-1", Message.text("4"), MessageKind.UPDATE)).retryAfter())
+        assertThat(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(failed(paced.send("psid-1", Message.text("4"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("a success ends the doubling").contains(Duration.ofSeconds(60));
         clock.advance(Duration.ofSeconds(60));
-        assertThat(failed(paced.send("psid-1", Message.text("4"), MessageKind.UPDATE)).retryAfter())
+        assertThat(failed(paced.send("psid-1", Message.text("4"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("throttled again at once: a longer pause").contains(Duration.ofSeconds(120));
         assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("message").path("text").asText())
                 .containsExactly("1", "2", "3");
@@ -223,8 +241,8 @@ class GraphSendApiTest {
         sandbox.fault(502, 1, 0);
         sandbox.fault(504, 1, 0);
 
-        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE)).reason()).contains("HTTP 502");
-        assertThat(failed(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE)).reason()).contains("HTTP 504");
+        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE, REF)).reason()).contains("HTTP 502");
+        assertThat(failed(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE, REF)).reason()).contains("HTTP 504");
     }
 
     @Test
@@ -234,7 +252,7 @@ class GraphSendApiTest {
         GraphSendApi misconfigured = new GraphSendApi(new MessengerConfig(sandbox.base + "/sandbox/graph", null,
                 wrong, "secret", "verify"));
 
-        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(misconfigured.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
 
         assertThat(failed.reason()).contains("access token was refused").contains("190").doesNotContain(wrong);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
@@ -249,7 +267,7 @@ class GraphSendApiTest {
         GraphSendApi nowhere = new GraphSendApi(new MessengerConfig("http://localhost:" + closedPort, null,
                 "page-token-123", "secret", "verify"));
 
-        SendOutcome.Failed failed = failed(nowhere.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+        SendOutcome.Failed failed = failed(nowhere.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
 
         assertThat(failed.reason()).contains("could not be reached").doesNotContain("page-token-123");
         assertThat(failed.retryAfter()).isEmpty();
@@ -263,7 +281,7 @@ class GraphSendApiTest {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe/", "/v99.0/", token,
                 "secret", "verify"));
 
-        assertThat(probe.send("psid-9", Message.text("hello"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(probe.send("psid-9", Message.text("hello"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         MessengerSandbox.Probed request = sandbox.probed.get(0);
         assertThat(request.path()).isEqualTo("/probe/v99.0/me/messages");
@@ -272,7 +290,8 @@ class GraphSendApiTest {
         assertThat(request.headers()).doesNotContainKey("Authorization");
         assertThat(request.headers().get("Content-Type")).startsWith("application/json");
         assertThat(MessengerSandbox.JSON.readTree(request.body())).isEqualTo(MessengerSandbox.JSON.readTree(
-                "{\"recipient\":{\"id\":\"psid-9\"},\"messaging_type\":\"UPDATE\",\"message\":{\"text\":\"hello\"}}"));
+                "{\"recipient\":{\"id\":\"psid-9\"},\"messaging_type\":\"UPDATE\",\"message\":{\"text\":\"hello\","
+                        + "\"metadata\":\"" + REF + "\"}}"));
     }
 
     @Test
@@ -283,9 +302,10 @@ class GraphSendApiTest {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8) + " (token " + token + ")");
 
         try (LogCapture log = new LogCapture()) {
-            SendOutcome.Failed failed = failed(probe.send("psid-1", Message.text("hello"), MessageKind.RESPONSE));
+            SendOutcome outcome = probe.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF);
 
-            assertThat(failed.reason()).contains("<redacted>").doesNotContain(token)
+            assertThat(outcome).isInstanceOf(SendOutcome.Refused.class);
+            assertThat(((SendOutcome.Refused) outcome).reason()).contains("<redacted>").doesNotContain(token)
                     .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
             assertThat(log.text()).contains("Send API").doesNotContain(token)
                     .doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -297,14 +317,14 @@ class GraphSendApiTest {
         String token = sandbox.config.pageAccessToken();
         try (LogCapture log = new LogCapture()) {
             sandbox.personWrites("psid-1", "hi");
-            graph.send("psid-1", Message.text("ok"), MessageKind.RESPONSE);
-            graph.send("stranger", Message.text("unknown"), MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("ok"), MessageKind.RESPONSE, REF);
+            graph.send("stranger", Message.text("unknown"), MessageKind.RESPONSE, REF);
             sandbox.fault(429, 1, 3);
-            graph.send("psid-1", Message.text("limited"), MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("limited"), MessageKind.RESPONSE, REF);
             sandbox.fault(500, 1, 0);
-            graph.send("psid-1", Message.text("broken"), MessageKind.RESPONSE);
+            graph.send("psid-1", Message.text("broken"), MessageKind.RESPONSE, REF);
             sandbox.advanceSeconds(Duration.ofDays(2).toSeconds());
-            graph.send("psid-1", Message.text("late"), MessageKind.UPDATE);
+            graph.send("psid-1", Message.text("late"), MessageKind.UPDATE, REF);
 
             assertThat(log.text()).contains("rate limit").doesNotContain(token);
         }
@@ -315,28 +335,46 @@ class GraphSendApiTest {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
 
         sandbox.probeAnswersGraphError(400, 551, 1545041, "This person isn't available right now.");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isInstanceOf(SendOutcome.Unreachable.class);
 
         sandbox.probeAnswersGraphError(400, 200, 1545041, "Message failed to send because the person is unavailable");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isInstanceOf(SendOutcome.Unreachable.class);
 
         sandbox.probeAnswersGraphError(400, 10, null, "This message is sent outside of allowed window.");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.probeAnswersGraphError(400, 200, 2018108, "outside the window for a non-subscription message");
-        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE)).isEqualTo(new SendOutcome.OutsideWindow());
+        assertThat(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.OutsideWindow());
 
         sandbox.probeAnswersGraphError(400, 613, null, "Calls to this api have exceeded the rate limit.");
-        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).retryAfter())
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter())
                 .as("a throttle without Retry-After still waits").contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
 
-        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).reason())
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).reason())
                 .as("the page pauses after a throttle").contains("backing off");
 
         GraphSendApi fresh = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token",
                 "s", "v"));
         sandbox.probeAnswersGraphError(400, 100, null, "(#100) Param message[text] must be a non-empty string");
-        assertThat(failed(fresh.send("p", Message.text("x"), MessageKind.UPDATE)).reason()).contains("rejected").contains("100");
+        assertThat(fresh.send("p", Message.text("x"), MessageKind.UPDATE, REF)).as("refused for good")
+                .isInstanceOfSatisfying(SendOutcome.Refused.class, refused -> assertThat(refused.reason())
+                        .contains("100"));
+    }
+
+    @Test
+    void theAppsDailyCallsPerEngagedPersonRunOutWithCode4AndNoRetryAfter() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T12:00:00Z"));
+        GraphSendApi paced = sandbox.graph(clock);
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.dailyLimit(2);
+
+        assertThat(paced.send("psid-1", Message.text("1"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(paced.send("psid-1", Message.text("2"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        SendOutcome.Failed spent = failed(paced.send("psid-1", Message.text("3"), MessageKind.UPDATE, REF));
+        assertThat(spent.reason()).contains("code 4").contains("Application request limit reached");
+        assertThat(spent.retryAfter()).as("Graph gives no Retry-After; the page waits its own pause")
+                .contains(GraphSendApi.DEFAULT_RATE_LIMIT_WAIT);
+        assertThat(sandbox.inbox("psid-1")).hasSize(2);
     }
 
     @Test
@@ -345,7 +383,7 @@ class GraphSendApiTest {
         sandbox.probeAnswersGraphError(429, 4, null, "(#4) Application request limit reached");
         sandbox.probeHeaders = Map.of("Retry-After", "Wed, 21 Oct 2099 07:28:00 GMT");
 
-        Optional<Duration> wait = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE)).retryAfter();
+        Optional<Duration> wait = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter();
 
         assertThat(wait).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
     }
@@ -357,7 +395,7 @@ class GraphSendApiTest {
         sandbox.probeContentType = "text/html";
         sandbox.probeBody = "<html><body>Bad Gateway</body></html>";
 
-        SendOutcome.Failed failed = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE));
+        SendOutcome.Failed failed = failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF));
 
         assertThat(failed.reason()).contains("HTTP 502");
         assertThat(failed.retryAfter()).isEmpty();

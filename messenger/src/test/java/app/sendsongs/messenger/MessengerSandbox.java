@@ -1,6 +1,7 @@
 package app.sendsongs.messenger;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
@@ -34,6 +35,8 @@ final class MessengerSandbox implements AutoCloseable {
     final String base;
 
     final List<Inbound> received = new CopyOnWriteArrayList<>();
+    /** The ids the bot's messages carried, from the echoes the webhook received. */
+    final List<String> echoed = new CopyOnWriteArrayList<>();
     final List<Probed> probed = new CopyOnWriteArrayList<>();
     volatile int probeStatus = 200;
     volatile String probeBody = "{\"recipient_id\":\"1\",\"message_id\":\"m.1\"}";
@@ -55,7 +58,9 @@ final class MessengerSandbox implements AutoCloseable {
                 ctx.status(403).result("bad signature");
                 return;
             }
-            received.addAll(parser.parse(body));
+            InboundBatch batch = parser.parse(body);
+            received.addAll(batch.events());
+            echoed.addAll(batch.echoedMessageIds());
             ctx.result("EVENT_RECEIVED");
         });
         app.post("/probe/{version}/me/messages", ctx -> {
@@ -93,6 +98,23 @@ final class MessengerSandbox implements AutoCloseable {
     /** The Send API's calls a second per page and per thread (0: none): {@code POST /sandbox/messenger/limits}. */
     void limits(int perSecond, int perThreadPerSecond) {
         sandbox.messengerLimits(perSecond, perThreadPerSecond);
+    }
+
+    /** The app's Send API calls a day per engaged person, through {@code POST /sandbox/messenger/limits}. */
+    void dailyLimit(int perEngagedPerson) {
+        try {
+            java.net.http.HttpResponse<String> set = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/sandbox/messenger/limits"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"per_second\":300,"
+                                    + "\"per_engaged_person_per_day\":" + perEngagedPerson + "}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (set.statusCode() != 200) {
+                throw new IllegalStateException("the limits were refused: " + set.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many Send API calls the emulator has throttled. */

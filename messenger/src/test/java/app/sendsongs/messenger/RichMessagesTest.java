@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * checks it as Graph does and keeps each {@code message} object exactly as sent.
  */
 class RichMessagesTest {
+    private static final String REF = "0b6f1f5e-5d3a-3c1e-9f7b-2a4d6c8e0f12";
     private static final URI SONG = URI.create("https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm");
     private static final URI COVER = URI.create("https://i.scdn.co/image/ab67616d0000b273cover");
 
@@ -68,7 +69,7 @@ class RichMessagesTest {
         Message message = Message.text("Which Bob?").withChoices(List.of(
                 new Choice("Bob Fisher (Leeds)", "1"), new Choice("Bob Marsh", "2"), Choice.of("cancel")));
 
-        assertThat(graph.send("psid-1", message, MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", message, MessageKind.RESPONSE, REF)).isEqualTo(new SendOutcome.Sent());
 
         JsonNode inbox = sandbox.inbox("psid-1");
         assertThat(inbox).hasSize(1);
@@ -77,7 +78,8 @@ class RichMessagesTest {
                 {"text":"Which Bob?","quick_replies":[
                   {"content_type":"text","title":"Bob Fisher (Leeds)","payload":"1"},
                   {"content_type":"text","title":"Bob Marsh","payload":"2"},
-                  {"content_type":"text","title":"cancel","payload":"cancel"}]}"""));
+                  {"content_type":"text","title":"cancel","payload":"cancel"}],
+                 "metadata":"0b6f1f5e-5d3a-3c1e-9f7b-2a4d6c8e0f12"}"""));
     }
 
     @Test
@@ -85,7 +87,7 @@ class RichMessagesTest {
         List<Choice> choices = IntStream.rangeClosed(1, 13)
                 .mapToObj(i -> new Choice("Roberta Fisher-Marshall of Leeds " + i, Integer.toString(i))).toList();
 
-        assertThat(graph.send("psid-1", Message.text("Which one?").withChoices(choices), MessageKind.RESPONSE))
+        assertThat(graph.send("psid-1", Message.text("Which one?").withChoices(choices), MessageKind.RESPONSE, REF))
                 .isEqualTo(new SendOutcome.Sent());
 
         JsonNode replies = sandbox.inbox("psid-1").get(0).path("message").path("quick_replies");
@@ -98,7 +100,7 @@ class RichMessagesTest {
     void aSongCardIsAGenericTemplateThatOpensTheSong() {
         Message message = new Message("", List.of(), Optional.of(card()));
 
-        assertThat(graph.send("psid-1", message, MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", message, MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         JsonNode sent = sandbox.inbox("psid-1").get(0);
         assertThat(sent.path("text").asText()).isEqualTo("Ferris Wheel in February\nMarlow Vance");
@@ -110,14 +112,15 @@ class RichMessagesTest {
                   "default_action":{"type":"web_url","url":"https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm"},
                   "buttons":[{"type":"postback","title":"Cancel","payload":"cancel 1"},
                              {"type":"web_url","title":"Open in Spotify",
-                              "url":"https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm"}]}]}}}"""));
+                              "url":"https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm"}]}]}},
+                 "metadata":"0b6f1f5e-5d3a-3c1e-9f7b-2a4d6c8e0f12"}"""));
     }
 
     @Test
     void aCardWithoutImageSubtitleOrButtonsStillOpensTheSong() {
         Message message = new Message("", List.of(), Optional.of(SongCard.of("Neon Heron", "", SONG)));
 
-        assertThat(graph.send("psid-1", message, MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", message, MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         JsonNode element = sandbox.inbox("psid-1").get(0).path("message").path("attachment").path("payload")
                 .path("elements").get(0);
@@ -133,7 +136,7 @@ class RichMessagesTest {
         SongCard card = new SongCard(title, "s".repeat(120), Optional.empty(), SONG,
                 List.of(new Button.Reply("Tell me when they play it", "pending")));
 
-        assertThat(graph.send("psid-1", new Message("", List.of(), Optional.of(card)), MessageKind.UPDATE))
+        assertThat(graph.send("psid-1", new Message("", List.of(), Optional.of(card)), MessageKind.UPDATE, REF))
                 .isEqualTo(new SendOutcome.Sent());
 
         JsonNode element = sandbox.inbox("psid-1").get(0).path("message").path("attachment").path("payload")
@@ -148,7 +151,7 @@ class RichMessagesTest {
         Message message = Message.text("Alice sent you a song").withCard(card())
                 .withChoices(List.of(Choice.of("pending"), Choice.of("history")));
 
-        assertThat(graph.send("psid-1", message, MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(graph.send("psid-1", message, MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
 
         JsonNode inbox = sandbox.inbox("psid-1");
         assertThat(inbox).hasSize(2);
@@ -165,12 +168,12 @@ class RichMessagesTest {
         sandbox.fault(503, 1, 7);
 
         SendOutcome outcome = graph.send("psid-1", Message.text("Alice sent you a song").withCard(card()),
-                MessageKind.UPDATE);
+                MessageKind.UPDATE, REF);
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class,
                 failed -> assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7)));
         assertThat(sandbox.inbox("psid-1")).isEmpty();
-        assertThat(graph.send("psid-1", Message.text("Alice sent you a song").withCard(card()), MessageKind.UPDATE))
+        assertThat(graph.send("psid-1", Message.text("Alice sent you a song").withCard(card()), MessageKind.UPDATE, REF))
                 .isEqualTo(new SendOutcome.Sent());
         assertThat(sandbox.inbox("psid-1")).hasSize(2);
     }
@@ -182,7 +185,7 @@ class RichMessagesTest {
         sandbox.probeStatuses = List.of(200, 500);
 
         SendOutcome outcome = probe.send("psid-1", Message.text("Alice sent you a song").withCard(card()),
-                MessageKind.UPDATE);
+                MessageKind.UPDATE, REF);
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class,
                 failed -> assertThat(failed.reason()).contains("HTTP 500"));
@@ -190,16 +193,26 @@ class RichMessagesTest {
         assertThat(json(sandbox.probed.get(0).body()).path("message").path("text").asText())
                 .isEqualTo("Alice sent you a song");
         assertThat(json(sandbox.probed.get(1).body()).path("message").has("attachment")).isTrue();
+        assertThat(json(sandbox.probed.get(0).body()).path("message").has("metadata"))
+                .as("the text's echo must not confirm the whole message").isFalse();
+        assertThat(json(sandbox.probed.get(1).body()).path("message").path("metadata").asText()).isEqualTo(REF);
     }
 
     @Test
-    void theCoreSplitsALongTextAndTheCardAndChoicesComeLast() {
+    void theCoreSplitsALongTextAndTheCardAndChoicesComeLastAsAPartOfTheirOwn() {
         ChatPlatforms chats = new ChatPlatforms(List.of(graph));
         String longText = ("la ".repeat(700)).strip();
         Message message = Message.text(longText).withCard(card()).withChoices(List.of(Choice.of("help")));
 
-        assertThat(chats.send(ChatAddress.messenger("psid-1"), message, MessageKind.RESPONSE))
-                .isEqualTo(new SendOutcome.Sent());
+        List<Message> parts = chats.parts(ChatAddress.messenger("psid-1"), message);
+        assertThat(parts).as("two parts of text, then the card: each is one Send API call, recorded on its own")
+                .hasSize(3);
+        assertThat(parts.getLast().text()).isEmpty();
+        assertThat(parts.getLast().card()).isPresent();
+        for (int i = 0; i < parts.size(); i++) {
+            assertThat(chats.send(ChatAddress.messenger("psid-1"), parts.get(i), MessageKind.RESPONSE, REF + "#" + i))
+                    .isEqualTo(new SendOutcome.Sent());
+        }
 
         JsonNode inbox = sandbox.inbox("psid-1");
         assertThat(inbox).hasSize(3);

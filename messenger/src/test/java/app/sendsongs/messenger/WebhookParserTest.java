@@ -17,7 +17,11 @@ class WebhookParserTest {
     private final WebhookParser parser = new WebhookParser(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private List<Inbound> parse(String json) {
-        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8)).events();
+    }
+
+    private List<String> echoes(String json) {
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8)).echoedMessageIds();
     }
 
     private static ChatAddress messenger(String psid) {
@@ -73,12 +77,35 @@ class WebhookParserTest {
     }
 
     @Test
-    void ignoresEchoesOfThePagesOwnMessages() {
+    void anEchoOfThePagesOwnMessageIsNoEventButGivesTheIdTheBotSentWithIt() {
         String echo = """
                 {"sender":{"id":"PAGE"},"recipient":{"id":"1"},"timestamp":5,
-                 "message":{"is_echo":true,"app_id":1517,"metadata":"x","mid":"m.echo","text":"Sent it!"}}""";
-        assertThat(parse(page(echo, text("1", "m.real", "help", 6))))
-                .extracting(Inbound::eventId).containsExactly("m.real");
+                 "message":{"is_echo":true,"app_id":1517,"metadata":"5b0e7c1a-2f3d-3e4f-9a8b-7c6d5e4f3a2b#2",
+                            "mid":"m.echo","text":"Sent it!"}}""";
+        String body = page(echo, text("1", "m.real", "help", 6));
+
+        assertThat(parse(body)).extracting(Inbound::eventId).containsExactly("m.real");
+        assertThat(echoes(body)).containsExactly("5b0e7c1a-2f3d-3e4f-9a8b-7c6d5e4f3a2b#2");
+    }
+
+    @Test
+    void echoesWithoutTheBotsMetadataConfirmNothing() {
+        String fromTheInbox = """
+                {"sender":{"id":"PAGE"},"recipient":{"id":"1"},"timestamp":5,
+                 "message":{"is_echo":true,"app_id":1517,"mid":"m.echo1","text":"typed by a page admin"}}""";
+        String blank = """
+                {"sender":{"id":"PAGE"},"recipient":{"id":"1"},"timestamp":5,
+                 "message":{"is_echo":true,"metadata":"  ","mid":"m.echo2","text":"x"}}""";
+        String tooLong = "{\"sender\":{\"id\":\"PAGE\"},\"recipient\":{\"id\":\"1\"},\"timestamp\":5,"
+                + "\"message\":{\"is_echo\":true,\"metadata\":\"" + "x".repeat(1001) + "\",\"mid\":\"m.echo3\"}}";
+        String attachment = """
+                {"sender":{"id":"PAGE"},"recipient":{"id":"1"},"timestamp":5,
+                 "message":{"is_echo":true,"metadata":"ref-1","mid":"m.echo4",
+                            "attachments":[{"type":"template","payload":{"template_type":"generic"}}]}}""";
+
+        assertThat(echoes(page(fromTheInbox, blank, tooLong))).isEmpty();
+        assertThat(parse(page(fromTheInbox, blank, tooLong))).isEmpty();
+        assertThat(echoes(page(attachment))).as("an echoed card carries it too").containsExactly("ref-1");
     }
 
     @Test

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.shared.ChatAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +85,25 @@ class WebhookRoundTripTest {
 
         assertThatThrownBy(() -> sandbox.personWrites("psid-alice", "help"))
                 .hasMessageContaining("bot answered 403");
+    }
+
+    @Test
+    void aMessageSentThroughTheSendApiComesBackAsAnEchoWithItsReferenceWhenTheAppIsSubscribed() throws Exception {
+        sandbox.personWrites("psid-alice", "help");
+        sandbox.sandbox.messenger().subscribe(List.of("messages", "messaging_postbacks", "message_echoes"));
+        GraphSendApi graph = sandbox.graph();
+
+        graph.send("psid-alice", Message.text("Here is the help"), MessageKind.RESPONSE, "ref-help");
+        graph.send("psid-alice", Message.text("Alice sent you a song").withCard(SongCard.of("Neon Heron", "",
+                URI.create("https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm"))), MessageKind.UPDATE,
+                "ref-song");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sandbox.echoed.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sandbox.echoed).as("the song's text part goes without the reference")
+                .containsExactlyInAnyOrder("ref-help", "ref-song");
+        assertThat(sandbox.received).as("echoes are no events: only the person's help").hasSize(1);
     }
 }

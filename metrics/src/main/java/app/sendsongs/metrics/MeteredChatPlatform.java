@@ -52,17 +52,23 @@ public final class MeteredChatPlatform implements ChatPlatform {
     }
 
     @Override
+    public boolean sendsCardApart() {
+        return platform.sendsCardApart();
+    }
+
+    @Override
     public Optional<String> conversationLink(String ref) {
         return platform.conversationLink(ref);
     }
 
     @Override
-    public SendOutcome send(String recipientId, Message message, MessageKind kind) {
-        SendOutcome outcome = platform.send(recipientId, message, kind);
+    public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+        SendOutcome outcome = platform.send(recipientId, message, kind, reference);
         switch (outcome) {
             case SendOutcome.Sent sent -> count("sent", "none");
             case SendOutcome.OutsideWindow outside -> count("outside_window", "none");
             case SendOutcome.Unreachable unreachable -> count("unreachable", errorCode(unreachable.reason()));
+            case SendOutcome.Refused refused -> count("refused", errorCode(refused.reason()));
             case SendOutcome.Failed failed -> count("failed", errorCode(failed.reason()));
         }
         return outcome;

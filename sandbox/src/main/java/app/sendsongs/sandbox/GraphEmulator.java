@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +41,61 @@ final class GraphEmulator {
 
     void routes(Javalin app) {
         app.post(BASE + "/{version}/me/messages", JsonIo.guarded(this::send));
+        app.post(BASE + "/{version}/{page}/subscribed_apps", JsonIo.guarded(this::subscribe));
+        app.get(BASE + "/{version}/{page}/subscribed_apps", JsonIo.guarded(this::subscriptions));
         app.get(BASE + "/{version}/{psid}", JsonIo.guarded(this::profile));
+    }
+
+    /**
+     * {@code POST /<version>/<page>/subscribed_apps?subscribed_fields=a,b} with the page token: the app's webhook
+     * fields for the page (the page is {@code me} or its id). Answers {@code {"success":true}}.
+     *
+     * @see <a href="https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps">Page subscribed apps</a>
+     */
+    private void subscribe(Context ctx) {
+        checkToken(ctx);
+        checkPage(ctx);
+        String fields = ctx.queryParam("subscribed_fields");
+        if (fields == null) {
+            fields = ctx.formParam("subscribed_fields");
+        }
+        if (fields == null || fields.isBlank()) {
+            throw error(100, null, "(#100) The parameter subscribed_fields is required");
+        }
+        List<String> named = java.util.Arrays.stream(fields.split(",")).map(String::strip).toList();
+        for (int i = 0; i < named.size(); i++) {
+            if (!MessengerEmulator.KNOWN_FIELDS.contains(named.get(i))) {
+                throw error(100, null, "(#100) Param subscribed_fields[" + i + "] must be one of {"
+                        + String.join(", ", new java.util.TreeSet<>(MessengerEmulator.KNOWN_FIELDS)) + "} - got \""
+                        + named.get(i) + "\"");
+            }
+        }
+        messenger.subscribe(named);
+        ObjectNode ok = JsonIo.object();
+        ok.put("success", true);
+        JsonIo.send(ctx, 200, ok);
+    }
+
+    /** {@code GET /<version>/<page>/subscribed_apps}: the app and the fields it is subscribed to. */
+    private void subscriptions(Context ctx) {
+        checkToken(ctx);
+        checkPage(ctx);
+        ObjectNode body = JsonIo.object();
+        ObjectNode app = body.putArray("data").addObject();
+        app.put("category", "Business");
+        app.put("link", "https://send-songs.example/");
+        app.put("name", "Send Songs");
+        app.put("id", Long.toString(MessageEchoes.APP_ID));
+        messenger.subscribedFields().forEach(app.putArray("subscribed_fields")::add);
+        JsonIo.send(ctx, 200, body);
+    }
+
+    private void checkPage(Context ctx) {
+        String page = ctx.pathParam("page");
+        if (!page.equals("me") && !page.equals(config.pageId())) {
+            throw error(100, 33, "(#100) Unsupported post request. Object with ID '" + page + "' does not exist, "
+                    + "cannot be loaded due to missing permissions, or does not support this operation.");
+        }
     }
 
     /** Fields a page may read of a person who wrote to it without further permissions. */

@@ -28,13 +28,16 @@ final class GraphLimitRoutes {
         JsonNode calls = body.has("calls") ? body.path("calls") : body.path("per_second");
         JsonNode window = body.path("window_ms");
         JsonNode perThread = body.path("per_thread_per_second");
+        JsonNode perDay = body.path("per_engaged_person_per_day");
         if (!calls.isIntegralNumber() || !calls.canConvertToInt()
                 || !(window.isMissingNode() || window.isIntegralNumber())
-                || !(perThread.isMissingNode() || perThread.isIntegralNumber())) {
-            throw HttpProblem.control(400, "calls (or per_second), window_ms and per_thread_per_second must be "
-                    + "whole numbers");
+                || !(perThread.isMissingNode() || perThread.isIntegralNumber())
+                || !(perDay.isMissingNode() || perDay.isIntegralNumber() && perDay.canConvertToInt())) {
+            throw HttpProblem.control(400, "calls (or per_second), window_ms, per_thread_per_second and "
+                    + "per_engaged_person_per_day must be whole numbers");
         }
-        throttle.limits(calls.asInt(), Duration.ofMillis(window.asLong(1000)), perThread.asInt(0));
+        throttle.limits(calls.asInt(), Duration.ofMillis(window.asLong(1000)), perThread.asInt(0),
+                perDay.asInt(GraphThrottle.CALLS_PER_ENGAGED_PERSON_PER_DAY));
         JsonIo.send(ctx, 200, throttle.describe());
     }
 }

@@ -28,6 +28,8 @@ final class GraphMessage {
     static final int MAX_ELEMENT_TEXT = 80;
     static final int MAX_BUTTONS = 3;
     static final int MAX_BUTTON_TEMPLATE_TEXT = 640;
+    /** {@code message.metadata}, given back in the message's echo. */
+    static final int MAX_METADATA = 1000;
 
     private static final Set<String> MESSAGE_KEYS = Set.of("text", "attachment", "quick_replies", "metadata");
 
@@ -62,6 +64,9 @@ final class GraphMessage {
                 : requiredText(message, "text", "message[text]", MAX_TEXT);
         if (message.has("quick_replies")) {
             quickReplies(message.get("quick_replies"));
+        }
+        if (message.has("metadata")) {
+            requiredText(message, "metadata", "message[metadata]", MAX_METADATA);
         }
         return shown;
     }

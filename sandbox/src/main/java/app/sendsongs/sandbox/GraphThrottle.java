@@ -34,6 +34,7 @@ final class GraphThrottle {
     private volatile int perSecond = PAGE_CALLS_PER_SECOND;
     private volatile long windowNanos = SECOND;
     private volatile int perThreadPerSecond = 0;
+    private volatile int perEngagedPersonPerDay = CALLS_PER_ENGAGED_PERSON_PER_DAY;
     private final Deque<Long> pageCalls = new ArrayDeque<>();
     private final Map<String, Deque<Long>> threadCalls = new ConcurrentHashMap<>();
     private final Deque<Instant> dayCalls = new ArrayDeque<>();
@@ -44,15 +45,25 @@ final class GraphThrottle {
      * per-thread limit), and forgets the calls counted so far.
      */
     void limits(int calls, Duration window, int perThreadPerSecond) {
-        if (calls < 1 || perThreadPerSecond < 0 || window.isNegative() || window.isZero()) {
-            throw HttpProblem.control(400, "per_second (or calls) must be at least 1, window_ms positive and "
-                    + "per_thread_per_second at least 0");
+        limits(calls, window, perThreadPerSecond, perEngagedPersonPerDay);
+    }
+
+    /** As {@link #limits(int, Duration, int)}, with the app's calls a day per engaged person (Graph's is 200). */
+    void limits(int calls, Duration window, int perThreadPerSecond, int perEngagedPersonPerDay) {
+        if (calls < 1 || perThreadPerSecond < 0 || window.isNegative() || window.isZero()
+                || perEngagedPersonPerDay < 1) {
+            throw HttpProblem.control(400, "per_second (or calls) must be at least 1, window_ms positive, "
+                    + "per_thread_per_second at least 0 and per_engaged_person_per_day at least 1");
         }
+        this.perEngagedPersonPerDay = perEngagedPersonPerDay;
         this.perSecond = calls;
         this.windowNanos = window.toNanos();
         this.perThreadPerSecond = perThreadPerSecond;
         synchronized (pageCalls) {
             pageCalls.clear();
+        }
+        synchronized (dayCalls) {
+            dayCalls.clear();
         }
         threadCalls.clear();
     }
@@ -61,7 +72,7 @@ final class GraphThrottle {
     Map<String, Object> describe() {
         return Map.of("calls", perSecond, "window_ms", windowNanos / 1_000_000, "per_thread_per_second",
                 perThreadPerSecond,
-                "calls_per_engaged_person_per_day", CALLS_PER_ENGAGED_PERSON_PER_DAY, "throttled", throttled.get());
+                "per_engaged_person_per_day", perEngagedPersonPerDay, "throttled", throttled.get());
     }
 
     /**
@@ -84,7 +95,7 @@ final class GraphThrottle {
             while (!dayCalls.isEmpty() && !dayCalls.peekFirst().isAfter(now.minus(Duration.ofDays(1)))) {
                 dayCalls.pollFirst();
             }
-            if (dayCalls.size() >= (long) CALLS_PER_ENGAGED_PERSON_PER_DAY * Math.max(1, engaged.getAsInt())) {
+            if (dayCalls.size() >= (long) perEngagedPersonPerDay * Math.max(1, engaged.getAsInt())) {
                 throw refused(4, "(#4) Application request limit reached");
             }
             dayCalls.addLast(now);

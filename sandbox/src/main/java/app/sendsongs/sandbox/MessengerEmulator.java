@@ -11,11 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,9 +36,19 @@ import org.slf4j.LoggerFactory;
  * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/messages">messages</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_postbacks">messaging_postbacks</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_referrals">messaging_referrals</a>
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes">message_echoes</a>
  */
 public final class MessengerEmulator {
     private static final Logger LOG = LoggerFactory.getLogger(MessengerEmulator.class);
+    /** The field that makes Messenger echo the page's own messages to the webhook. */
+    public static final String MESSAGE_ECHOES = "message_echoes";
+    /** What an app is subscribed to when nobody said otherwise: what people do, not the page's echoes. */
+    public static final Set<String> DEFAULT_FIELDS = Set.of("messages", "messaging_postbacks", "messaging_referrals");
+    /** The Messenger webhook fields a page subscription may name. */
+    static final Set<String> KNOWN_FIELDS = Set.of("messages", "messaging_postbacks", "messaging_optins",
+            "message_deliveries", "message_reads", "messaging_referrals", "message_echoes", "messaging_handovers",
+            "standby", "message_reactions", "messaging_account_linking", "messaging_policy_enforcement",
+            "messaging_feedback");
 
     /**
      * A message the bot sent to a person through the Send API: {@code message} is the Send API's {@code message}
@@ -78,12 +91,36 @@ public final class MessengerEmulator {
     private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
+    private final Set<String> subscribedFields = ConcurrentHashMap.newKeySet();
+    private final MessageEchoes echoes;
 
     MessengerEmulator(SandboxConfig config, ManualClock clock) {
         this.config = config;
         this.clock = clock;
         this.signer = new WebhookSigner(config.appSecret());
         this.botWebhookUrl = config.botWebhookUrl();
+        this.echoes = new MessageEchoes(() -> this.botWebhookUrl, signer, config.pageId());
+        subscribedFields.addAll(DEFAULT_FIELDS);
+    }
+
+    /**
+     * The webhook fields the app is subscribed to for the page: what the emulator's people do is posted whatever
+     * they are, and the page's own messages are echoed only with {@code message_echoes}. Set through the Graph
+     * API ({@code POST /<version>/<page>/subscribed_apps?subscribed_fields=...}) or here.
+     */
+    public void subscribe(Collection<String> fields) {
+        Set<String> unknown = new TreeSet<>(fields);
+        unknown.removeAll(KNOWN_FIELDS);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown webhook fields: " + unknown);
+        }
+        subscribedFields.clear();
+        subscribedFields.addAll(fields);
+    }
+
+    /** The fields subscribed now, sorted. */
+    public List<String> subscribedFields() {
+        return subscribedFields.stream().sorted().toList();
     }
 
     public void botWebhookUrl(String url) {
@@ -241,6 +278,9 @@ public final class MessengerEmulator {
             inbox.add(message);
         }
         delivered.incrementAndGet();
+        if (subscribedFields.contains(MESSAGE_ECHOES)) {
+            echoes.echo(psid, message);
+        }
         return message;
     }
 

@@ -1,7 +1,8 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Inbox;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Platform;
@@ -20,7 +21,6 @@ import io.javalin.http.HttpStatus;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,15 +40,15 @@ final class BotRoutes {
     private final Optional<Webhook> messenger;
     private final Optional<TelegramIntake> telegram;
     private final RegistrationPages registrationPages;
-    private final WebhookDispatcher dispatcher;
+    private final Inbox inbox;
     private final ServerMetrics metrics;
 
     BotRoutes(SendSongs app, ConnectLink connectLink, Optional<Webhook> messenger, Optional<TelegramIntake> telegram,
-              WebhookDispatcher dispatcher, Clock clock, ServerMetrics metrics) {
+              Inbox inbox, Clock clock, ServerMetrics metrics) {
         this.messenger = messenger;
         this.telegram = telegram;
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
-        this.dispatcher = dispatcher;
+        this.inbox = inbox;
         this.metrics = metrics;
     }
 
@@ -116,7 +116,10 @@ final class BotRoutes {
         }
     }
 
-    /** Checks the signature on the raw body, parses, queues the events for the workers and answers at once. */
+    /**
+     * Checks the signature on the raw body, parses, keeps the events in the inbox (in the store: they are
+     * handled even if the process dies the moment after) and answers; the workers handle them from there.
+     */
     private void receive(Context ctx, Webhook webhook) {
         long started = EventLog.start();
         EventLog event = EventLog.event(Platform.MESSENGER, "webhook");
@@ -128,11 +131,15 @@ final class BotRoutes {
             case Webhook.Intake.Rejected rejected -> rejected(ctx, Platform.MESSENGER, event, started,
                     rejected.response(), rejected.reason(), "bad_signature");
             case Webhook.Intake.Accepted accepted -> accepted(ctx, Platform.MESSENGER, event, started,
-                    accepted.events(), Webhook.RECEIVED);
+                    accepted.batch(), Webhook.RECEIVED);
         }
     }
 
-    /** Checks the secret header, parses, queues the update's event for the workers and answers at once. */
+    /**
+     * Checks the secret header, parses, keeps the update's event in the inbox as Messenger's are (its
+     * {@code update_id} the key that recognises it when Telegram delivers it again) and answers; the same
+     * workers handle it from there.
+     */
     private void receive(Context ctx, TelegramIntake intake) {
         long started = EventLog.start();
         EventLog event = EventLog.event(Platform.TELEGRAM, "webhook");
@@ -144,7 +151,7 @@ final class BotRoutes {
             case TelegramIntake.Intake.Rejected rejected -> rejected(ctx, Platform.TELEGRAM, event, started,
                     rejected.response(), rejected.reason(), "bad_secret");
             case TelegramIntake.Intake.Accepted accepted -> accepted(ctx, Platform.TELEGRAM, event, started,
-                    accepted.events(), TelegramIntake.answer(accepted));
+                    InboundBatch.of(accepted.events()), TelegramIntake.answer(accepted));
         }
     }
 
@@ -180,11 +187,12 @@ final class BotRoutes {
         Intake.webhook(metrics, platform, outcome, 0);
     }
 
-    private void accepted(Context ctx, Platform platform, EventLog event, long started, List<Inbound> events,
+    /** Answers {@code answer} once the call's events are kept in the inbox (one write), else 503. */
+    private void accepted(Context ctx, Platform platform, EventLog event, long started, InboundBatch batch,
                           WebResponse answer) {
-        event.count("events", events.size());
-        if (!dispatcher.dispatch(events)) {
-            // The platform delivers the call again later; what was queued is then recognised by its event id.
+        event.count("events", batch.events().size());
+        if (inbox.accept(batch) == Inbox.Intake.BUSY) {
+            // The platform delivers the call again later; what was kept is then recognised by its event id.
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
             event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
@@ -193,7 +201,7 @@ final class BotRoutes {
         }
         send(ctx, answer);
         event.count("status", answer.status()).info("accepted", started);
-        Intake.webhook(metrics, platform, "accepted", events.size());
+        Intake.webhook(metrics, platform, "accepted", batch.events().size());
     }
 
     private static void send(Context ctx, WebResponse response) {

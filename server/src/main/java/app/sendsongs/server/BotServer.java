@@ -2,7 +2,9 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
@@ -53,29 +55,24 @@ public final class BotServer implements AutoCloseable {
     /** Where Telegram POSTs the bot's updates (the path {@code telegram-setup} gives Telegram). */
     public static final String TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
     /**
-     * Messages handled at once, each on a virtual thread: handling mostly waits on Spotify, Messenger
-     * and the database, not the CPU (see {@link WebhookDispatcher}).
+     * People handled at once, each by a worker on a virtual thread: handling mostly waits on Spotify,
+     * Messenger and the database, not the CPU (see {@link InboxWorkers}).
      */
-    private static final int WEBHOOK_WORKERS = 16;
+    private static final int INBOX_WORKERS = 16;
     /**
      * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
-     * in a chat) while the people who share its queue wait behind it: many more workers, so that one chat's pace
-     * holds up one or two other people, not a sixteenth of everyone. They are virtual threads and cost little idle.
+     * in a chat) while it holds that person's claim: more workers, so that a chat's pace holds up its own person and
+     * not a share of everyone. They are virtual threads; an idle one looks in the inbox once a second by itself, so
+     * not as many as there could be chats.
      */
-    private static final int WEBHOOK_WORKERS_WITH_TELEGRAM = 512;
+    private static final int INBOX_WORKERS_WITH_TELEGRAM = 128;
     /**
-     * Room for a burst of 4,000 messages a worker before the webhook slows down; the memory they may hold in all is
-     * bounded by {@link #WEBHOOK_QUEUE_BYTES}. A person's messages all go to one worker, so a smaller queue would
-     * make a busy person's POSTs wait.
+     * How the webhook's intake is bounded: past 64,000 events waiting to be handled a POST waits up to 5 s for
+     * room, then is answered 503 (Messenger delivers it again later); calls waiting for their write to the
+     * store may hold 32 MB in all, past which a POST is answered 503 at once.
      */
-    private static final int WEBHOOK_QUEUE_PER_WORKER = 4_000;
-    /**
-     * The memory queued webhook messages may hold in all: with a slow Send API, a count bound alone let
-     * tens of thousands of large messages fill the heap. Past it the webhook answers 503 at once.
-     */
-    private static final long WEBHOOK_QUEUE_BYTES = 32L * 1024 * 1024;
-    /** How long a webhook POST waits for room in a full queue before answering 503. */
-    private static final Duration WEBHOOK_QUEUE_WAIT = Duration.ofSeconds(5);
+    private static final DurableInbox.Limits INTAKE_LIMITS = new DurableInbox.Limits(64_000, Duration.ofSeconds(5),
+            32L * 1024 * 1024);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
     /** How long the adapters' HTTP clients wait for a connection to an outside service. */
@@ -90,7 +87,9 @@ public final class BotServer implements AutoCloseable {
     private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
-    private WebhookDispatcher dispatcher;
+    private DurableInbox inbox;
+    /** Read by the intake's writer thread when it wakes the workers. */
+    private volatile InboxWorkers workers;
     private TickLoop tickLoop;
 
     /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
@@ -123,8 +122,8 @@ public final class BotServer implements AutoCloseable {
                     new SpotifyShortLinks(config.spotifyShortLinkBaseUrl(), clock,
                             MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, metrics)),
                     listeningSources(config, link, spotifyClient, metrics), clock, new SendSongs.Settings(link,
-                    config.schedule(), SendSongs.Settings.LEASE, config.sendLimits(),
-                    config.tokenCipher().signingKey()));
+                    config.schedule(), config.lease(), config.sendLimits(), config.tokenCipher().signingKey(),
+                    config.heldMessageExpiry()));
             this.http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 // Javalin copies each response through a buffer of this size, allocated per response (32 KiB
@@ -181,20 +180,22 @@ public final class BotServer implements AutoCloseable {
     }
 
     /**
-     * Starts the webhook workers, opens the port and starts the tick loop. If any of it fails, everything the
+     * Opens the inbox's intake, starts its workers, opens the port and starts the tick loop. If any of it fails, everything the
      * server opened (the store included) is closed again before the failure is thrown.
      */
     public synchronized BotServer start() {
-        if (dispatcher != null) {
+        if (inbox != null) {
             throw new IllegalStateException("the server is already started");
         }
         try {
-            int workers = telegram.isPresent() ? WEBHOOK_WORKERS_WITH_TELEGRAM : WEBHOOK_WORKERS;
-            dispatcher = new WebhookDispatcher(this::handle, workers, WEBHOOK_QUEUE_PER_WORKER,
-                    WEBHOOK_QUEUE_WAIT, WEBHOOK_QUEUE_BYTES);
-            metrics.intake(dispatcher, WebhookDispatcher::queued, d -> d.oldestWait().toNanos() / 1e9);
-            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
-                    dispatcher, clock, metrics).register(http);
+            // Nothing is kept before the port opens, so the workers exist by the time the intake wakes them.
+            inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
+            metrics.intakeDepth(inbox, DurableInbox::waiting);
+            InboxStore waiting = store.stores().inbox();
+            workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
+                    waiting::hasWaiting, telegram.isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS);
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(), inbox,
+                    clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
@@ -233,7 +234,7 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    /** A webhook worker's event: handled by the bot, with one event line and the handling time saying how it went. */
+    /** An inbox worker's event: handled by the bot, with one event line and the handling time saying how it went. */
     private void handle(Inbound event) {
         long started = EventLog.start();
         EventLog line = EventLog.message(event);
@@ -256,9 +257,9 @@ public final class BotServer implements AutoCloseable {
         return app;
     }
 
-    /** Waits (up to {@code timeout}) until every webhook message acknowledged so far has been handled. */
+    /** Waits (up to {@code timeout}) until every webhook event acknowledged so far has been handled. */
     public boolean awaitWebhookIdle(Duration timeout) {
-        WebhookDispatcher started = dispatcher;
+        InboxWorkers started = workers;
         return started == null || started.awaitIdle(timeout);
     }
 
@@ -266,13 +267,19 @@ public final class BotServer implements AutoCloseable {
         return http.port();
     }
 
-    /** Stops taking requests, handles every webhook message already acknowledged, then stops the rest. */
+    /**
+     * Stops taking requests, keeps what the webhook was answering, lets the workers handle what they can
+     * claim (up to 30 s; what is left is handled after the next start), then stops the rest.
+     */
     @Override
     public synchronized void close() {
         try {
             http.stop();
-            if (dispatcher != null) {
-                dispatcher.close();
+            if (inbox != null) {
+                inbox.close();
+            }
+            if (workers != null) {
+                workers.close();
             }
             if (tickLoop != null) {
                 tickLoop.close();

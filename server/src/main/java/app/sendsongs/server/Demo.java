@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +53,9 @@ public final class Demo implements AutoCloseable {
             TelegramSettings.SECRET, "sandbox-telegram-webhook-secret",
             "LASTFM_API_KEY", LastfmEmulator.API_KEY,
             "LASTFM_SHARED_SECRET", LastfmEmulator.SHARED_SECRET);
+    /** The webhook fields the demo's app is subscribed to: what people do, and the echoes of the page's messages. */
+    static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks", "messaging_referrals",
+            "message_echoes");
     /** The Facebook page the emulated Messenger's webhook events come from. */
     static final String SANDBOX_PAGE_ID = "sandbox-page";
     /** The script both demo pages load before their own (server/src/main/resources/demo/common.js). */
@@ -114,6 +118,8 @@ public final class Demo implements AutoCloseable {
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
+        // As an operator does when setting up the webhook: the echoes of the page's messages confirm what went out.
+        sandbox.messenger().subscribe(ECHOED_FIELDS);
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         server.start();

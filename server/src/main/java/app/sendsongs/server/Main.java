@@ -328,8 +328,9 @@ public final class Main implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Print what the bot holds, from its store (STORE: the SQLite file or the DynamoDB table), "
                     + "while the server runs: people and their listening connections, songs watched and not yet "
-                    + "delivered, held messages, and the listen checks due with the wait of the oldest. Counts only: "
-                    + "no names, ids or messages. On DynamoDB it reads the whole table once.")
+                    + "delivered, held messages, the listen checks due with the wait of the oldest, and the inbound "
+                    + "events waiting to be handled with the age of the oldest. Counts only: no names, ids or "
+                    + "messages. On DynamoDB it reads the whole table once.")
     static final class Status extends FileSettings implements Callable<Integer> {
         @Option(names = "--json", description = "One JSON object instead of lines.")
         boolean json;

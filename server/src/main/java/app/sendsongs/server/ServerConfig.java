@@ -1,5 +1,7 @@
 package app.sendsongs.server;
 
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -21,8 +23,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                            String messengerPage,
                            String spotifyAccountsBaseUrl, String spotifyApiBaseUrl, String spotifyShortLinkBaseUrl,
                            Optional<Lastfm> lastfm, String listenBrainzApiBaseUrl, StoreConfig store,
-                           WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits,
-                           TokenCipher tokenCipher, Optional<String> metricsToken, Optional<TelegramSettings> telegram) {
+                           WatchSchedule schedule, Duration tickInterval, SendLimits sendLimits, Duration lease,
+                           Duration heldMessageExpiry, TokenCipher tokenCipher, Optional<String> metricsToken,
+                           Optional<TelegramSettings> telegram) {
 
     /** The Last.fm API account, when Last.fm is offered; base URLs null for the real Last.fm. */
     public record Lastfm(String apiKey, String sharedSecret, String webBaseUrl, String apiBaseUrl) {
@@ -100,6 +103,11 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "(default 10)"),
             new Variable("SEND_LIMIT_OPEN_INVITES", "invites one person may have open at once, songs waiting for "
                     + "friends who have not signed up yet (default 20)"),
+            new Variable("HELD_MESSAGE_DAYS", "days a message waits for someone who has not written to the bot "
+                    + "lately before it is given up; a song's sender is told (default 14)"),
+            new Variable("LEASE_SECONDS", "how long a worker holds what it took (a person's webhook events, a message "
+                    + "it sends, a listen check) before another may take it, should the worker die: longer than a "
+                    + "Send API call and its echo take (default 120)"),
             new Variable("METRICS_TOKEN", "a long random token: GET /metrics answers a Prometheus server that sends "
                     + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
@@ -133,6 +141,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
                 integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems),
                 integer(values, "SEND_LIMIT_OPEN_INVITES", defaults.openInvites(), 1, problems));
+        int heldDays = integer(values, "HELD_MESSAGE_DAYS", (int) Outbox.HOLD_LIMIT.toDays(), 1, problems);
+        int lease = integer(values, "LEASE_SECONDS", (int) SendSongs.Settings.LEASE.toSeconds(), 5, problems);
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -175,8 +185,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
                 or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
-                store, schedule, Duration.ofSeconds(tick), limits, tokenCipher,
-                Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
+                store, schedule, Duration.ofSeconds(tick), limits, Duration.ofSeconds(lease), Duration.ofDays(heldDays),
+                tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
                 telegram);
     }
 
@@ -253,6 +263,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 + ", spotifyShortLinks=" + spotifyShortLinkBaseUrl
                 + ", lastfm=" + lastfm.map(Lastfm::toString).orElse("off") + ", listenBrainz=" + listenBrainzApiBaseUrl
                 + ", store=" + store + ", schedule=" + schedule + ", tick=" + tickInterval + ", limits=" + sendLimits
+                + ", lease=" + lease + ", heldMessageExpiry=" + heldMessageExpiry
                 + ", secrets=<redacted>]";
     }
 }

@@ -43,6 +43,9 @@ final class StatusReport {
                 + ", the oldest held " + age(figures.oldestHeld()) + " ago");
         Census.DueChecks due = figures.due();
         line(out, "Listen checks due", due.count(), due.count() == 0 ? "" : "the oldest waiting " + age(due.oldest()));
+        Census.InboxBacklog inbox = figures.inbox();
+        line(out, "Inbound events waiting", inbox.count(), inbox.count() == 0 ? ""
+                : "the oldest received " + age(inbox.oldest()) + " ago");
         return out.toString();
     }
 
@@ -62,6 +65,8 @@ final class StatusReport {
         figures.oldestHeld().ifPresent(at -> root.put("oldestHeldAgeSeconds", seconds(at)));
         root.put("dueChecks", figures.due().count());
         root.put("dueChecksLagSeconds", figures.due().lag(now).toSeconds());
+        root.put("inboxWaiting", figures.inbox().count());
+        root.put("inboxAgeSeconds", figures.inbox().age(now).toSeconds());
         return root.toString();
     }
 

@@ -81,6 +81,26 @@ class InvitesEndToEndTest {
     }
 
     @Test
+    void twoInvitesOpenedByOneFriendBringThemBothSongs() {
+        String other = sandbox.trackIds().get(2);
+        String first = ref(sandbox.ask("alice", "send_song name:\"Carol\" " + LINK + track).getFirst());
+        String second = ref(sandbox.ask("alice", "send_song name:\"Carol\" " + LINK + other).getFirst());
+        assertThat(first).isNotEqualTo(second);
+        openLink("carol", first);
+        sandbox.advanceSeconds(1);
+        openLink("carol", second);
+
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+
+        List<String> carols = sandbox.awaitInbox("carol", inbox -> inbox.stream()
+                .filter(text -> text.startsWith("🎵 Alice Smith sent you a song")).count() == 2);
+        assertThat(carols).filteredOn(text -> text.startsWith("🎵 Alice Smith sent you a song")).hasSize(2);
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.stream()
+                .filter(text -> text.startsWith("Carol Jones opened your invite. Sent ")).count() == 2))
+                .filteredOn(text -> text.startsWith("Carol Jones opened your invite.")).hasSize(2);
+    }
+
+    @Test
     void aFriendWhoSignsUpThroughTheirOwnLinkGetsTheSongOnceWelcomed() {
         String ref = ref(sandbox.ask("alice", "send_song name:\"Carol\" " + LINK + track).getFirst());
         assertThat(openLink("carol", ref).getFirst()).contains("Alice Smith sent you a song");

@@ -77,7 +77,8 @@ class MetricsEndpointTest {
         assertThat(value(after, "send_songs_listen_checks_due", Map.of())).isZero();
         assertThat(value(after, "send_songs_listen_checks_lag_seconds", Map.of())).isZero();
         assertThat(value(after, "send_songs_intake_depth", Map.of())).isZero();
-        assertThat(after).contains("send_songs_intake_oldest_age_seconds ", "jvm_memory_used_bytes{",
+        assertThat(after).contains("send_songs_intake_depth ", "send_songs_inbox_events_waiting ",
+                "send_songs_inbox_events_age_seconds ", "jvm_memory_used_bytes{",
                 "jvm_gc_", "jetty_threads_current ", "jetty_connections_");
 
         assertThat(after).as("no person, name, account or secret in a label")

@@ -68,7 +68,7 @@ class StandaloneSandboxTest {
         GraphSendApi graph = new GraphSendApi(new MessengerConfig(base + "/sandbox/graph", "v25.0",
                 Demo.SANDBOX_CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"), SECRET, "verify"));
 
-        SendOutcome outcome = graph.send("person-2", Message.text("hi there"), MessageKind.RESPONSE);
+        SendOutcome outcome = graph.send("person-2", Message.text("hi there"), MessageKind.RESPONSE, "ref-1");
 
         assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
         assertThat(control.inbox("person-2")).containsExactly("hi there");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.GrantState;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,8 @@ class StatusCommandTest {
                     .containsPattern("Songs being watched +1 +for 1 receiver\n")
                     .containsPattern("Songs not delivered yet +1\n")
                     .containsPattern("Held messages +[1-9]\\d* +for 1 person, the oldest held ")
-                    .containsPattern("Listen checks due +\\d+");
+                    .containsPattern("Listen checks due +\\d+")
+                    .containsPattern("Inbound events waiting +\\d+");
             assertThat(run.out()).doesNotContain("Alice", "Bob", "Carol", "alice", "bob-sp");
 
             CommandRun json = CommandRun.of("status", "--json", "--sqlite-path", database.toString());
@@ -71,6 +75,8 @@ class StatusCommandTest {
             assertThat(figures.path("peopleWaiting").asLong()).isEqualTo(1);
             assertThat(figures.has("dueChecks")).isTrue();
             assertThat(figures.has("dueChecksLagSeconds")).isTrue();
+            assertThat(figures.has("inboxWaiting")).isTrue();
+            assertThat(figures.has("inboxAgeSeconds")).isTrue();
         }
     }
 
@@ -84,8 +90,11 @@ class StatusCommandTest {
         stores.users().saveUser(new User(ann, "Ann Lee", new SpotifyConnection("ann-sp", "a", now, "r", now),
                 GrantState.NEEDS_RECONNECT, now, now));
         stores.watches().scheduleWatch(ann, now.minusSeconds(90), now.minusSeconds(3600));
-        stores.outbox().holdMessage(new HeldMessage("h1", ann, Message.text("hi"), now.minusSeconds(7200),
-                Optional.empty(), Optional.empty()));
+        stores.outbox().holdNew(java.util.List.of(new HeldMessage("h1", ann, Message.text("hi"),
+                now.minusSeconds(7200), Optional.empty(), Optional.empty(), 0, 0, now.plus(Outbox.HOLD_LIMIT),
+                java.util.List.of())));
+        stores.inbox().append(List.of(new Inbound.Text("m1", ann, now.minusSeconds(400), "help"),
+                new Inbound.Text("m2", ann, now.minusSeconds(100), "help")), now.minusSeconds(330));
         Path env = dir.resolve("env");
         Files.writeString(env, String.join("\n", "STORE=dynamodb", "DYNAMODB_TABLE=" + table,
                 "DYNAMODB_ENDPOINT=" + DYNAMO.endpoint(), "AWS_REGION=" + DynaliteExtension.REGION.id(),
@@ -99,7 +108,15 @@ class StatusCommandTest {
                 .containsPattern("People registered +1\n")
                 .containsPattern("must connect again +1 +their songs wait until they do\n")
                 .containsPattern("Held messages +1 +for 1 person, the oldest held 2 h 0 min ago\n")
-                .containsPattern("Listen checks due +1 +the oldest waiting 1 min\n");
+                .containsPattern("Listen checks due +1 +the oldest waiting 1 min\n")
+                .containsPattern("Inbound events waiting +2 +the oldest received 5 min ago\n");
+
+        CommandRun json = CommandRun.of("status", "--json", "--env-file", env.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode figures = new ObjectMapper().readTree(json.out().lines().filter(line -> line.startsWith("{\""))
+                .reduce((first, last) -> last).orElseThrow());
+        assertThat(figures.path("inboxWaiting").asLong()).isEqualTo(2);
+        assertThat(figures.path("inboxAgeSeconds").asLong()).isBetween(330L, 390L);
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -109,36 +110,56 @@ class WebhookTest {
     }
 
     @Test
+    void anEventOlderThanTheDedupeWindowIsAnsweredButNotHandled() {
+        sandbox.ask("eve", "hi");
+        int before = sandbox.inbox("eve").size();
+        long old = demo.clock().instant().minus(Duration.ofDays(8)).toEpochMilli();
+        String body = page(entry(message("eve", "m-eve-old", "help"))).replace(Long.toString(now()), Long.toString(old));
+
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+
+        // Eve's next message is handled after anything she sent before: the old one got no answer.
+        List<String> answer = sandbox.ask("eve", "help", 2); // the commands and the welcome
+        assertThat(answer).anyMatch(text -> text.contains("send_song"));
+        assertThat(sandbox.inbox("eve")).hasSize(before + 2);
+    }
+
+    @Test
     void aMalformedButSignedBodyIsABadRequest() {
         String body = "{\"object\":\"page\",\"entry\":";
         assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(400);
     }
 
-    private static String page(String... entries) {
+    /** The time the demo's clock shows: events carry it, as Messenger dates them when they happen. */
+    private long now() {
+        return demo.clock().instant().toEpochMilli();
+    }
+
+    private String page(String... entries) {
         return "{\"object\":\"page\",\"entry\":[" + String.join(",", entries) + "]}";
     }
 
-    private static String entry(String... events) {
-        return "{\"id\":\"sandbox-page\",\"time\":1764064800000,\"messaging\":[" + String.join(",", events) + "]}";
+    private String entry(String... events) {
+        return "{\"id\":\"sandbox-page\",\"time\":" + now() + ",\"messaging\":[" + String.join(",", events) + "]}";
     }
 
-    private static String message(String psid, String mid, String text) {
-        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":1764064800000,"
+    private String message(String psid, String mid, String text) {
+        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":" + now() + ","
                 + "\"message\":{\"mid\":\"" + mid + "\",\"seq\":7,\"text\":\"" + text + "\"}}";
     }
 
-    private static String read(String psid) {
-        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":1764064800000,"
-                + "\"read\":{\"watermark\":1764064800000}}";
+    private String read(String psid) {
+        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":" + now() + ","
+                + "\"read\":{\"watermark\":" + now() + "}}";
     }
 
-    private static String echo(String psid, String mid) {
-        return "{\"sender\":{\"id\":\"sandbox-page\"},\"recipient\":{\"id\":\"" + psid + "\"},\"timestamp\":1764064800000,"
+    private String echo(String psid, String mid) {
+        return "{\"sender\":{\"id\":\"sandbox-page\"},\"recipient\":{\"id\":\"" + psid + "\"},\"timestamp\":" + now() + ","
                 + "\"message\":{\"mid\":\"" + mid + "\",\"is_echo\":true,\"text\":\"hello\"}}";
     }
 
-    private static String attachmentOnly(String psid, String mid) {
-        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":1764064800000,"
+    private String attachmentOnly(String psid, String mid) {
+        return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"sandbox-page\"},\"timestamp\":" + now() + ","
                 + "\"message\":{\"mid\":\"" + mid + "\",\"attachments\":[{\"type\":\"image\",\"payload\":{\"url\":\"x\"}}]}}";
     }
 }

@@ -59,9 +59,13 @@ public final class TelegramChat implements ChatPlatform {
      * <p>A text and card too long for one Telegram message go as several; their outcome is the first that is not
      * {@link SendOutcome.Sent}, the parts after it not tried (the core then sends the whole message again later, so a
      * part may show twice but none is lost).
+     *
+     * <p>Telegram reports nothing back about the messages a bot sent (there are no echoes), so {@code reference}, the
+     * outbox's id of the message, is not sent along: a message Telegram accepted just before the process died, before
+     * the outbox recorded it sent, is sent once more when its lease ends.
      */
     @Override
-    public SendOutcome send(String recipientId, Message message, MessageKind kind) {
+    public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
         Optional<Long> chat = TelegramIds.parse(recipientId);
         if (chat.isEmpty()) {
             return new SendOutcome.Unreachable("not a Telegram chat id");

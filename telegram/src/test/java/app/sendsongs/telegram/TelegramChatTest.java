@@ -62,7 +62,7 @@ class TelegramChatTest {
     void aTextArrivesExactlyAsWrittenWhateverItHoldsOfHtml() {
         String text = "Sent <Neon & Heron> to \"Bob\" — <b>not bold</b> &amp; 🎸";
 
-        assertThat(chat.send(ALICE_ID, Message.text(text), MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(chat.send(ALICE_ID, Message.text(text), MessageKind.RESPONSE, "outbox-id")).isEqualTo(new SendOutcome.Sent());
 
         assertThat(shown(0).path("text").asText()).isEqualTo(text);
         assertThat(shown(0).has("entities")).isFalse();
@@ -75,7 +75,7 @@ class TelegramChatTest {
                 new Choice("Bob Fisher (in Family)", "1"), new Choice("Bob Fischer (joined May)", "2"),
                 Choice.of("cancel")));
 
-        assertThat(chat.send(ALICE_ID, question, MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(chat.send(ALICE_ID, question, MessageKind.RESPONSE, "outbox-id")).isEqualTo(new SendOutcome.Sent());
 
         JsonNode keyboard = shown(0).path("reply_markup").path("inline_keyboard");
         assertThat(keyboard).hasSize(2);
@@ -96,7 +96,7 @@ class TelegramChatTest {
     void shortChoicesShareRowsOfThree() {
         List<Choice> numbers = IntStream.rangeClosed(1, 7).mapToObj(n -> Choice.of(Integer.toString(n))).toList();
 
-        chat.send(ALICE_ID, Message.text("Which one?").withChoices(numbers), MessageKind.RESPONSE);
+        chat.send(ALICE_ID, Message.text("Which one?").withChoices(numbers), MessageKind.RESPONSE, "outbox-id");
 
         JsonNode keyboard = shown(0).path("reply_markup").path("inline_keyboard");
         assertThat(keyboard).hasSize(3);
@@ -113,7 +113,7 @@ class TelegramChatTest {
         Message message = Message.text("Alice sent you a song:").withCard(card)
                 .withChoices(List.of(Choice.of("history")));
 
-        assertThat(chat.send(ALICE_ID, message, MessageKind.UPDATE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(chat.send(ALICE_ID, message, MessageKind.UPDATE, "outbox-id")).isEqualTo(new SendOutcome.Sent());
 
         JsonNode shown = shown(0);
         assertThat(shown.path("text").asText())
@@ -131,7 +131,7 @@ class TelegramChatTest {
     @Test
     void aCardAloneIsOneMessage() {
         chat.send(ALICE_ID, new Message("", List.of(), Optional.of(SongCard.of("Neon Heron", "", SONG))),
-                MessageKind.UPDATE);
+                MessageKind.UPDATE, "outbox-id");
 
         assertThat(shown(0).path("text").asText()).isEqualTo("🎵 Neon Heron");
     }
@@ -140,7 +140,7 @@ class TelegramChatTest {
     void longButtonTitlesAreCutWithAnEllipsis() {
         String title = "A friend with a name much longer than any button shows whole";
 
-        chat.send(ALICE_ID, Message.text("Who?").withChoices(List.of(new Choice(title, "1"))), MessageKind.RESPONSE);
+        chat.send(ALICE_ID, Message.text("Who?").withChoices(List.of(new Choice(title, "1"))), MessageKind.RESPONSE, "outbox-id");
 
         String shownTitle = shown(0).path("reply_markup").path("inline_keyboard").get(0).get(0).path("text").asText();
         assertThat(shownTitle).hasSize(TelegramMessages.MAX_BUTTON_TEXT).endsWith("…").startsWith("A friend with");
@@ -153,7 +153,7 @@ class TelegramChatTest {
         Message message = Message.text(text).withCard(SongCard.of("Neon Heron", "Marlow Vance", SONG))
                 .withChoices(List.of(Choice.of("help")));
 
-        assertThat(chat.send(ALICE_ID, message, MessageKind.RESPONSE)).isEqualTo(new SendOutcome.Sent());
+        assertThat(chat.send(ALICE_ID, message, MessageKind.RESPONSE, "outbox-id")).isEqualTo(new SendOutcome.Sent());
 
         JsonNode shown = sandbox.control.telegramChat(ALICE);
         assertThat(shown).hasSize(2);
@@ -165,13 +165,13 @@ class TelegramChatTest {
     @Test
     void aPersonWhoBlockedTheBotOrNeverStartedItIsUnreachable() {
         sandbox.control.telegramBlock(ALICE);
-        assertThat(chat.send(ALICE_ID, Message.text("hello?"), MessageKind.UPDATE))
+        assertThat(chat.send(ALICE_ID, Message.text("hello?"), MessageKind.UPDATE, "outbox-id"))
                 .isEqualTo(new SendOutcome.Unreachable("Forbidden: bot was blocked by the user"));
 
         sandbox.control.telegramGroup(-1_001_987_654_321L, "Friday Band", List.of(ALICE, BOB));
-        assertThat(chat.send(Long.toString(BOB), Message.text("hi"), MessageKind.UPDATE))
+        assertThat(chat.send(Long.toString(BOB), Message.text("hi"), MessageKind.UPDATE, "outbox-id"))
                 .isInstanceOf(SendOutcome.Unreachable.class);
-        assertThat(chat.send("not-a-number", Message.text("hi"), MessageKind.UPDATE))
+        assertThat(chat.send("not-a-number", Message.text("hi"), MessageKind.UPDATE, "outbox-id"))
                 .isInstanceOf(SendOutcome.Unreachable.class);
     }
 
@@ -180,9 +180,9 @@ class TelegramChatTest {
         TelegramChat impatient = new TelegramChat(sandbox.api(Duration.ZERO), () -> TelegramEmulator.BOT_USERNAME);
         sandbox.control.fault("telegram", 429, 1, 17);
 
-        assertThat(impatient.send(ALICE_ID, Message.text("one"), MessageKind.UPDATE)).isInstanceOfSatisfying(
+        assertThat(impatient.send(ALICE_ID, Message.text("one"), MessageKind.UPDATE, "outbox-id")).isInstanceOfSatisfying(
                 SendOutcome.Failed.class, failed -> assertThat(failed.retryAfter()).contains(Duration.ofSeconds(17)));
-        assertThat(impatient.send(ALICE_ID, Message.text("two"), MessageKind.UPDATE))
+        assertThat(impatient.send(ALICE_ID, Message.text("two"), MessageKind.UPDATE, "outbox-id"))
                 .as("held by the limiter, not sent").isInstanceOf(SendOutcome.Failed.class);
         assertThat(sandbox.control.telegramChat(ALICE)).isEmpty();
     }
@@ -193,8 +193,8 @@ class TelegramChatTest {
         sandbox.control.fault("telegram", 400, 1, 0, "Bad Request: can't parse entities");
 
         List<SendOutcome> outcomes = new ArrayList<>();
-        outcomes.add(chat.send(ALICE_ID, Message.text("a"), MessageKind.UPDATE));
-        outcomes.add(chat.send(ALICE_ID, Message.text("b"), MessageKind.UPDATE));
+        outcomes.add(chat.send(ALICE_ID, Message.text("a"), MessageKind.UPDATE, "outbox-id"));
+        outcomes.add(chat.send(ALICE_ID, Message.text("b"), MessageKind.UPDATE, "outbox-id"));
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(SendOutcome.Failed.class));
         assertThat(((SendOutcome.Failed) outcomes.get(1)).reason()).contains("can't parse entities");

@@ -95,9 +95,13 @@ public final class SandboxControl {
         return inboxes;
     }
 
-    /** At most {@code perSecond} Send API calls a second per page (Messenger's is 300). */
-    public void messengerRate(int perSecond) {
-        post("/sandbox/messenger/limits", Map.of("per_second", perSecond), 200);
+    /**
+     * At most {@code perSecond} Send API calls a second per page (Messenger's is 300) and {@code perEngagedPersonPerDay}
+     * calls a day per person who wrote to the page (Messenger's is 200).
+     */
+    public void messengerRate(int perSecond, int perEngagedPersonPerDay) {
+        post("/sandbox/messenger/limits", Map.of("per_second", perSecond, "per_engaged_person_per_day",
+                perEngagedPersonPerDay), 200);
     }
 
     public JsonNode messengerStats() {
@@ -245,6 +249,17 @@ public final class SandboxControl {
         List<String> ids = new ArrayList<>();
         get("/sandbox/spotify/tracks").forEach(track -> ids.add(track.path("id").asText()));
         return ids;
+    }
+
+    /**
+     * One track id per recording: the catalogue has songs on an album and again as a single (one ISRC), which the bot
+     * counts as the same song ("already sent"), so a workload that must send distinct songs picks from these.
+     */
+    public List<String> songIds() {
+        Map<String, String> byRecording = new LinkedHashMap<>();
+        get("/sandbox/spotify/tracks").forEach(track -> byRecording.putIfAbsent(
+                track.path("isrc").asText(track.path("id").asText()), track.path("id").asText()));
+        return List.copyOf(byRecording.values());
     }
 
     public JsonNode addTrack(Map<String, Object> track) {

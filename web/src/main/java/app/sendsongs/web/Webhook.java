@@ -1,6 +1,7 @@
 package app.sendsongs.web;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.messenger.MalformedWebhookException;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.messenger.WebhookParser;
@@ -10,8 +11,8 @@ import java.util.List;
 /**
  * The Messenger webhook without the web framework: the subscription handshake, and the intake of a POST (signature
  * checked on the raw bytes before anything is parsed, then read into the core's {@link Inbound} events by the
- * Messenger adapter's parser). Handing the accepted events to the bot is left to the runtime, which decides when to
- * answer.
+ * Messenger adapter's parser). Handing the accepted events to the bot (through its inbox) is left to the runtime,
+ * which decides when to answer.
  */
 public final class Webhook {
     /** The answer to an accepted POST. */
@@ -29,8 +30,15 @@ public final class Webhook {
 
     /** The outcome of a webhook POST. */
     public sealed interface Intake {
-        /** Signed and well formed: these events are for the bot (possibly none). */
-        record Accepted(List<Inbound> events) implements Intake {
+        /**
+         * Signed and well formed: these events are for the bot (possibly none), and these ids of the bot's own
+         * messages were echoed (possibly none).
+         */
+        record Accepted(List<Inbound> events, List<String> echoedMessageIds) implements Intake {
+            /** Both, as the core's inbox takes them. */
+            public InboundBatch batch() {
+                return new InboundBatch(events, echoedMessageIds);
+            }
         }
 
         /** Refused before anything was stored; {@code reason} is safe to log and names no secret. */
@@ -52,7 +60,8 @@ public final class Webhook {
                     "missing or wrong " + SignatureVerifier.HEADER);
         }
         try {
-            return new Intake.Accepted(parser.parse(body));
+            InboundBatch batch = parser.parse(body);
+            return new Intake.Accepted(batch.events(), batch.echoedMessageIds());
         } catch (MalformedWebhookException e) {
             return new Intake.Rejected(WebResponse.text(400, "malformed event"), "signed but malformed: " + e.getMessage());
         }

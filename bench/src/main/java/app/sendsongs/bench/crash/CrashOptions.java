@@ -1,6 +1,7 @@
 package app.sendsongs.bench.crash;
 
 import app.sendsongs.bench.BenchArgs;
+import app.sendsongs.core.SendSongs;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -8,7 +9,8 @@ import java.util.Set;
 /** The crash test's settings. */
 public record CrashOptions(int users, int groups, int groupSize, int rounds, int kills, int messagesPerRound,
                            double songShare, double groupShare, double batchedShare, int maxBatch, int connections,
-                           Duration killWithin, Store store, String serverHeap, long seed, Duration timeout) {
+                           Duration killWithin, Store store, String serverHeap, long seed, Duration timeout,
+                           Duration lease) {
 
     /** Where the server keeps its data across the kills. */
     public enum Store {
@@ -35,6 +37,8 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
               --server-heap S      the server's -Xmx (default 256m)
               --seed N             random seed of the workload and the kill moments (default 1)
               --timeout-seconds N  longest wait for the bot to answer at the end (default 300)
+              --lease-seconds N    the server's LEASE_SECONDS: how long what a killed server held (a person's
+                                   events, a message being sent) waits before it is taken again (default 120)
             """;
 
     public CrashOptions {
@@ -56,18 +60,21 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
         if (killWithin.isNegative() || killWithin.isZero()) {
             throw new IllegalArgumentException("--kill-within-ms must be positive");
         }
+        if (lease.toSeconds() < 5) {
+            throw new IllegalArgumentException("--lease-seconds must be 5 or more");
+        }
     }
 
     public static CrashOptions defaults() {
         return new CrashOptions(40, 2, 20, 20, 20, 300, 0.4, 0.1, 0.5, 10, 8, Duration.ofMillis(1500), Store.SQLITE,
-                "256m", 1, Duration.ofSeconds(300));
+                "256m", 1, Duration.ofSeconds(300), SendSongs.Settings.LEASE);
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
     public static CrashOptions parse(String[] args) {
         BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--groups", "--group-size", "--rounds", "--kills",
                 "--messages", "--song-share", "--group-share", "--batched-share", "--max-batch", "--connections",
-                "--kill-within-ms", "--store", "--server-heap", "--seed", "--timeout-seconds"));
+                "--kill-within-ms", "--store", "--server-heap", "--seed", "--timeout-seconds", "--lease-seconds"));
         CrashOptions d = defaults();
         int rounds = a.integer("--rounds", d.rounds);
         return new CrashOptions(a.integer("--users", d.users), a.integer("--groups", d.groups),
@@ -77,7 +84,8 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
                 a.integer("--max-batch", d.maxBatch), a.integer("--connections", d.connections),
                 Duration.ofMillis(a.number("--kill-within-ms", d.killWithin.toMillis())),
                 store(a.text("--store", "sqlite")), a.text("--server-heap", d.serverHeap), a.number("--seed", d.seed),
-                Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())));
+                Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())),
+                Duration.ofSeconds(a.number("--lease-seconds", d.lease.toSeconds())));
     }
 
     private static Store store(String name) {

@@ -72,6 +72,7 @@ record CrashReport(CrashOptions options, List<Integer> groupSizes, int burstMess
         line(text, "  %-58s %,8d   target 0", "answers of no known kind", outcome.unrecognised());
         line(text, "  %-58s %,8d   (not a target: resent POSTs come later)", "answers out of order",
                 outcome.outOfOrder());
+        outcome.examples().forEach(example -> line(text, "    e.g. %s", example));
         if (waitedOutLeases) {
             line(text, "  (counted after every message lease taken before the last kill had run out)");
         }

@@ -4,7 +4,12 @@ import app.sendsongs.bench.load.ServerProcess;
 import app.sendsongs.bench.load.Workload;
 import app.sendsongs.sandbox.WebhookSigner;
 import app.sendsongs.testsupport.DynaliteServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -23,6 +28,8 @@ import java.util.UUID;
 final class CrashRig implements AutoCloseable {
     private static final String APP_SECRET = "crash-test-app-secret";
     private static final int MOST_START_ATTEMPTS = 3;
+    private static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks",
+            "messaging_referrals", "message_echoes");
     private static final Map<String, String> CREDENTIALS = Map.of("MESSENGER_APP_SECRET", APP_SECRET,
             "MESSENGER_PAGE_ACCESS_TOKEN", "crash-test-page-token", "SPOTIFY_CLIENT_ID", "crash-test-client",
             "SPOTIFY_CLIENT_SECRET", "crash-test-client-secret");
@@ -56,9 +63,11 @@ final class CrashRig implements AutoCloseable {
         int sandboxPort = ServerProcess.freePort();
         ServerProcess sandbox = ServerProcess.start(List.of("sandbox", "--port", Integer.toString(sandboxPort),
                         "--bot-webhook-url", "http://localhost:" + serverPort + "/webhook"),
-                List.of("-Xmx256m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
+                // The emulators keep every inbox, and the echoes waiting for the killed server, for the whole run.
+                List.of("-Xmx512m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
         DynaliteServer dynalite = null;
         try {
+            subscribeToMessageEchoes(sandbox.baseUrl());
             Map<String, String> environment = new HashMap<>(CREDENTIALS);
             environment.put("HOST", "127.0.0.1");
             environment.put("PUBLIC_BASE_URL", "http://localhost:" + serverPort);
@@ -68,6 +77,7 @@ final class CrashRig implements AutoCloseable {
             environment.put("SPOTIFY_ACCOUNTS_BASE_URL", sandbox.baseUrl() + "/sandbox/accounts");
             environment.put("SPOTIFY_API_BASE_URL", sandbox.baseUrl() + "/sandbox/api");
             environment.put("TICK_SECONDS", "1");
+            environment.put("LEASE_SECONDS", Long.toString(options.lease().toSeconds()));
             environment.putAll(Workload.UNLIMITED_SENDING);
             if (options.store() == CrashOptions.Store.DYNAMODB) {
                 if (dynamoEndpoint.isEmpty()) {
@@ -162,6 +172,27 @@ final class CrashRig implements AutoCloseable {
             if (dynalite != null) {
                 dynalite.close();
             }
+        }
+    }
+
+    /**
+     * As the operator does when setting up the webhook: the app is subscribed to the page's message echoes,
+     * which confirm the messages a killed server sent but could not record as sent.
+     */
+    private static void subscribeToMessageEchoes(String sandboxBase) {
+        URI subscribe = URI.create(sandboxBase + "/sandbox/graph/v25.0/me/subscribed_apps?subscribed_fields="
+                + String.join(",", ECHOED_FIELDS) + "&access_token=" + CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(subscribe)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("subscribing to message echoes failed: " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -59,13 +59,19 @@ public final class CrashTest {
             return 2;
         }
         Path dir = temporaryDirectory();
+        boolean held = false;
         try {
             CrashReport report = run(options, dir, System.out, Optional.empty());
             System.out.println();
             System.out.print(report.format());
-            return report.holds() ? 0 : 1;
+            held = report.holds();
+            return held ? 0 : 1;
         } finally {
-            LoadTest.deleteQuietly(dir);
+            if (held) {
+                LoadTest.deleteQuietly(dir);
+            } else {
+                System.out.println("the logs and the database are kept in " + dir);
+            }
         }
     }
 
@@ -109,7 +115,7 @@ public final class CrashTest {
         }
 
         CrashReport crash(long began) {
-            sandbox.messengerRate(Workload.UNLIMITED_SEND_API);
+            sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
             progress.printf("registering %,d people through /connect, consent, /callback and register...%n",
                     options.users());
             List<Person> people = Population.register(sandbox, options.users(), Math.min(8, options.users()),
@@ -119,7 +125,7 @@ public final class CrashTest {
             List<Crew> crews = Crew.form(sandbox, people, options.groups(), options.groupSize(), random,
                     options.timeout());
             Map<String, Integer> baseline = Reconciliation.inboxSizes(sandbox.inboxes());
-            CrashWorkload workload = new CrashWorkload(people, crews, sandbox.trackIds(), options, rig.signer(),
+            CrashWorkload workload = new CrashWorkload(people, crews, sandbox.songIds(), options, rig.signer(),
                     rig.host(), random);
 
             bursts(workload);
@@ -149,7 +155,7 @@ public final class CrashTest {
                 return false;
             }
             Duration left = Duration.ofNanos(lastKillAt - System.nanoTime())
-                    .plus(SendSongs.Settings.LEASE).plus(LEASE_MARGIN);
+                    .plus(options.lease()).plus(LEASE_MARGIN);
             if (!left.isPositive()) {
                 return false;
             }

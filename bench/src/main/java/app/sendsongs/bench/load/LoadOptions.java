@@ -22,7 +22,7 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
               --batch N          messages per webhook POST (default 1)
               --redeliver F      share of POSTs sent a second time, as Messenger redelivers (default 0.01)
               --warmup N         messages (and bare requests) sent before measuring, not measured (default 5000)
-              --server-heap S    the server's -Xmx (default 512m)
+              --server-heap S    the server's -Xmx (default 1g: the demo wiring keeps the emulators' inboxes in the same JVM)
               --server-jvm "..." more options for the server's JVM, e.g. to profile it (default none)
               --seed N           random seed of the workload (default 1)
               --timeout-seconds N  longest wait for the bot to finish handling (default 300)
@@ -43,7 +43,7 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, "512m", List.of(), 1,
+        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, "1g", List.of(), 1,
                 Duration.ofSeconds(300), Path.of("bench-charts"));
     }
 

@@ -86,6 +86,7 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
                 o.lostAnswers(), o.duplicateAnswers(), o.outOfOrder(), o.unrecognised(), o.songs(), o.songsDelivered(),
                 o.lostSongs(), o.duplicateSongs(), o.misdelivered(), webhook.abandoned(),
                 exactlyOnce() ? "every message handled exactly once" : "NOT exactly once"));
+        o.examples().forEach(example -> out.append("  e.g. ").append(example).append(System.lineSeparator()));
         out.append(String.format(Locale.ROOT, "Server resident memory: %.0f MiB now, %.0f MiB at most%n",
                 serverMemory.residentMib(), serverMemory.peakResidentMib()));
         return out.toString();

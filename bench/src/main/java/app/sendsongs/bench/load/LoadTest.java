@@ -81,7 +81,7 @@ public final class LoadTest {
 
     private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
         SandboxControl sandbox = new SandboxControl(server.baseUrl());
-        sandbox.messengerRate(Workload.UNLIMITED_SEND_API);
+        sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
         String host = base.getHost();
@@ -90,7 +90,7 @@ public final class LoadTest {
                 options.users());
         List<Person> people = Population.register(sandbox, platform, options.users(), Math.min(16, options.users()),
                 options.timeout());
-        List<String> tracks = sandbox.trackIds();
+        List<String> tracks = sandbox.songIds();
         Random random = new Random(options.seed());
         Set<String> songsSent = new HashSet<>();
 

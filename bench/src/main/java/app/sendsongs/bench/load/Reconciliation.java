@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class Reconciliation {
     private static final Pattern TOKEN = Pattern.compile("ev-(\\d+)-");
     private static final String DELIVERY_START = "🎵 ";
+    /** How many examples of what went wrong an outcome keeps, to show where to look. */
+    private static final int MOST_EXAMPLES = 12;
 
     /**
      * The counts; every one but {@code messages}, {@code answered}, {@code songs} and
@@ -30,7 +32,11 @@ public final class Reconciliation {
      */
     public record Outcome(int messages, int answered, int lostAnswers, int duplicateAnswers, int outOfOrder,
                    int unrecognised, int songs, int songsDelivered, int lostSongs, int duplicateSongs,
-                   int misdelivered) {
+                   int misdelivered, List<String> examples) {
+        public Outcome {
+            examples = List.copyOf(examples);
+        }
+
         public boolean exactlyOnce() {
             return lostAnswers == 0 && duplicateAnswers == 0 && outOfOrder == 0 && unrecognised == 0 && lostSongs == 0
                     && duplicateSongs == 0 && misdelivered == 0 && answered == messages && songsDelivered == songs;
@@ -55,6 +61,7 @@ public final class Reconciliation {
         int duplicated = 0;
         int outOfOrder = 0;
         int unrecognised = 0;
+        List<String> examples = new ArrayList<>();
         Set<String> people = new TreeSet<>(inboxes.keySet());
         people.addAll(expected.keySet());
         for (String psid : people) {
@@ -77,8 +84,14 @@ public final class Reconciliation {
             lost += Math.max(0, wanted.size() - answers.size());
             duplicated += Math.max(0, answers.size() - wanted.size());
             outOfOrder += Math.min(wanted.size(), answers.size()) - inOrder;
-            unrecognised += (int) answers.stream().filter(a -> Arrays.stream(Kind.values())
-                    .noneMatch(kind -> kind.answers(a))).count();
+            List<String> strange = answers.stream().filter(a -> Arrays.stream(Kind.values())
+                    .noneMatch(kind -> kind.answers(a))).toList();
+            unrecognised += strange.size();
+            strange.forEach(text -> example(examples, "answer of no known kind to " + psid + ": " + text));
+            if (answers.size() > wanted.size()) {
+                example(examples, psid + " got " + answers.size() + " answers to " + wanted.size() + " messages; "
+                        + "repeated: " + repeated(answers));
+            }
         }
         int songs = 0;
         int songsDelivered = 0;
@@ -94,15 +107,34 @@ public final class Reconciliation {
                 songs++;
                 if (copies == 0) {
                     lostSongs++;
+                    example(examples, "song " + event.index() + " (" + event.kind() + ") never reached "
+                            + receiver.psid());
                 } else {
                     songsDelivered++;
                     duplicateSongs += (int) copies - 1;
+                    if (copies > 1) {
+                        example(examples, "song " + event.index() + " (" + event.kind() + ") reached "
+                                + receiver.psid() + " " + copies + " times");
+                    }
                 }
             }
             misdelivered += (int) to.stream().filter(psid -> !receivers.contains(psid)).count();
         }
         return new Outcome(events.size(), answered, lost, duplicated, outOfOrder, unrecognised, songs, songsDelivered,
-                lostSongs, duplicateSongs, misdelivered);
+                lostSongs, duplicateSongs, misdelivered, examples);
+    }
+
+    private static void example(List<String> examples, String example) {
+        if (examples.size() < MOST_EXAMPLES) {
+            examples.add(example.length() > 300 ? example.substring(0, 300) + "…" : example);
+        }
+    }
+
+    /** The answers that came more than once, or all of them when none repeats word for word. */
+    private static List<String> repeated(List<String> answers) {
+        List<String> twice = answers.stream().filter(a -> answers.indexOf(a) != answers.lastIndexOf(a)).distinct()
+                .toList();
+        return twice.isEmpty() ? answers : twice;
     }
 
     /** Each person's inbox size: the baseline of a phase, whose messages come after it. */

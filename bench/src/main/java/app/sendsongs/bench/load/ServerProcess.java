@@ -153,6 +153,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The process's exit code; only once it has exited ({@link #close} or {@link #kill} waited for that). */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     /**
      * Kills the process at once, as {@code kill -9} does: it gets no signal to handle, closes
      * nothing and finishes nothing; waits until it is gone.

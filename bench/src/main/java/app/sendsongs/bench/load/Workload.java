@@ -115,8 +115,10 @@ public final class Workload {
             "SEND_LIMIT_PER_FRIEND_PER_DAY", "65535");
 
     /**
-     * The emulated Send API's calls a second per page while a workload runs, far above Messenger's 300: a load
-     * measures the server, not Messenger's limit, which a real page would meet first.
+     * The emulated Send API's calls a second per page, and a day per engaged person, while a workload runs, far above
+     * Messenger's 300 and 200: a load or crash run puts days of a crowd's messages into minutes and measures the
+     * server, not Messenger's limits, which a real page would meet first (the server's backoff at them is tested on
+     * its own).
      */
     public static final int UNLIMITED_SEND_API = 1_000_000;
 

@@ -57,7 +57,7 @@ final class SenderNotices implements ChatPlatform {
     }
 
     @Override
-    public SendOutcome send(String psid, Message message, MessageKind kind) {
+    public SendOutcome send(String psid, Message message, MessageKind kind, String reference) {
         String text = message.text();
         lastMessage.put(psid, text);
         if (text.startsWith(LISTENED)) {

@@ -19,7 +19,7 @@ class SenderNoticesTest {
         chat.expect(0, "psid-1", "Person 2", "Song 5 by Band 5");
 
         chat.send("psid-1", Message.text("🎧 Person 2 listened to Song 5 by Band 5 (8 Jan 09:58 UTC)."),
-                MessageKind.UPDATE);
+                MessageKind.UPDATE, "notice");
 
         assertThat(chat.toldAt()).containsExactly(NOW.toEpochMilli(), -1, -1);
         assertThat(chat.unmatched).isZero();
@@ -32,7 +32,7 @@ class SenderNoticesTest {
         chat.expect(2, "psid-1", "Person 2", "Song 7 by Band 7");
 
         chat.send("psid-1", Message.text("🎧 Person 2 listened to 2 of your songs:\n• Song 5 by Band 5 (8 Jan 09:58 "
-                + "UTC)\n• Song 7 by Band 7 (8 Jan 09:51 UTC)"), MessageKind.UPDATE);
+                + "UTC)\n• Song 7 by Band 7 (8 Jan 09:51 UTC)"), MessageKind.UPDATE, "notice");
 
         assertThat(chat.toldAt()).containsExactly(NOW.toEpochMilli(), -1, NOW.toEpochMilli());
         assertThat(chat.unmatched).isZero();
@@ -43,7 +43,7 @@ class SenderNoticesTest {
         chat.expect(0, "psid-1", "Person 2", "Song 5 by Band 5");
 
         chat.send("psid-1", Message.text("🎧 Person 2 listened to 2 of your songs:\n• Song 5 by Band 5 (8 Jan 09:58 "
-                + "UTC)\n• Song 8 by Band 8 (8 Jan 09:51 UTC)"), MessageKind.UPDATE);
+                + "UTC)\n• Song 8 by Band 8 (8 Jan 09:51 UTC)"), MessageKind.UPDATE, "notice");
 
         assertThat(chat.unmatched).isEqualTo(1);
     }

@@ -22,26 +22,40 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * The bot's front door: everything a person does in the chat, on any platform, comes here once and gets
+ * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
  * a link gets the welcome (or, for someone registered, the menu), after what became of the invite the link was
  * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command answers what the
  * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
  * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
  * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
+ *
+ * <p><b>Calling it more than once for an event is harmless</b>, also when a call was cut short by a
+ * crash, so any intake that delivers at least once can drive it (the server's inbox workers, a queue
+ * consumer): an event already marked handled is skipped; otherwise it is handled as its own
+ * {@link Cause}, so what it creates (shares, groups, messages) has ids derived from its delivery key
+ * and a second run finds what the first stored instead of doing it again; and it is marked handled
+ * only at the end. An event older than the dedupe window is skipped: its mark may have been forgotten.
+ * Calls for one person must come one at a time, in the order the person acted. (A group chat's own
+ * posts go to the chat directly, not through the outbox: a group chat event cut short after its post
+ * may post it again.)
  */
 public final class Bot {
+    private static final Logger LOG = Logger.getLogger(Bot.class.getName());
     private static final Choice MENU = new Choice("Menu", "menu");
     private static final Choice HELP = new Choice("Help", "help");
 
@@ -61,6 +75,7 @@ public final class Bot {
     private final InviteDelivery invites;
     private final WatchPlanner planner;
     private final Clock clock;
+    private final Duration dedupeWindow;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
@@ -68,8 +83,13 @@ public final class Bot {
                            InviteDelivery invites) {
     }
 
+    /**
+     * @param dedupeWindow how long an event's handled mark is kept (from the event's time); events older
+     *                     than that are skipped
+     */
     public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Features features,
-               WatchPlanner planner, Clock clock) {
+               WatchPlanner planner, Clock clock, Duration dedupeWindow) {
+        this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
@@ -87,10 +107,21 @@ public final class Bot {
         this.clock = clock;
     }
 
+    /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
     public void handle(Inbound event) {
-        if (!inboundLog.firstDelivery(event.deliveryKey(), clock.instant())) {
+        String key = event.deliveryKey();
+        if (event.at().isBefore(clock.instant().minus(dedupeWindow))) {
+            LOG.warning("an inbound event older than the dedupe window was skipped");
             return;
         }
+        if (inboundLog.handled(key)) {
+            return;
+        }
+        Cause.run(key, () -> respond(event));
+        inboundLog.markHandled(key, event.at().plus(dedupeWindow));
+    }
+
+    private void respond(Inbound event) {
         if (event instanceof Inbound.InGroupChat inGroup) {
             groupChats.handle(inGroup);
             return;

@@ -69,7 +69,10 @@ public final class ForgetMe {
 
     private String forget(User user) {
         groups.forget(user);
-        // Songs this person sent that still wait for their receiver carry their name and note: take them back.
+        // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
+        // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about
+        // are found by their share.
+        outbox.withdrawAbout(user.address());
         shares.sharesSentBy(user.address()).stream()
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .forEach(share -> outbox.withdrawShare(share.receiver(), share.id()));

@@ -21,9 +21,9 @@ public interface Housekeeping {
 
     /**
      * Deletes what can no longer matter, so the store does not grow forever: OAuth states,
-     * registration codes, open questions and unfinished shares that expired before {@code cutoff}, and the records of
-     * inbound events first seen before it (a redelivery older than that is not expected). Whatever
-     * expires at or after {@code cutoff} stays.
+     * registration codes, open questions and unfinished shares that expired before {@code cutoff}, and the
+     * handled marks of inbound events and the remembered ids of messages that left the outbox whose
+     * {@code keepUntil} is before it. Whatever expires (or is kept until) at or after {@code cutoff} stays.
      */
     void purgeBefore(Instant cutoff);
 }

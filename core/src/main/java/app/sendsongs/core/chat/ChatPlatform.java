@@ -27,14 +27,29 @@ public interface ChatPlatform {
     boolean showsRichMessages();
 
     /**
+     * Whether the platform shows a text and a card as two messages, sent one after the other (Messenger: two
+     * Send API calls). The core then hands the card over as a part of its own, recorded as sent apart from the
+     * text, so a crash between the two never sends the text again. Platforms that show them as one message
+     * keep the default.
+     */
+    default boolean sendsCardApart() {
+        return false;
+    }
+
+    /**
      * Sends one message to {@code recipientId}, the platform's own id of the person
      * ({@link app.sendsongs.core.shared.ChatAddress#id()}). The text is at most
      * {@link #maxTextLength()} long; it is empty only when there is a card. The adapter renders
      * choices and the card the platform's way (one message or several, in this order: text, card,
      * choices with the last one), shortening titles to the platform's limits. Every refusal or
      * failure is an outcome, not an exception.
+     *
+     * <p>{@code reference} is the core's id of this message. A platform that reports the messages it
+     * delivered back to the bot (Messenger's message echoes) attaches it, so that a message the bot
+     * sent but could not record as sent (the process died in between) is recognised as sent and not
+     * sent again; a platform without such reports ignores it.
      */
-    SendOutcome send(String recipientId, Message message, MessageKind kind);
+    SendOutcome send(String recipientId, Message message, MessageKind kind, String reference);
 
     /** The platform's group chats, when the bot can take part in them there (Telegram); empty by default. */
     default Optional<GroupChatPlatform> groupChats() {

@@ -2,6 +2,7 @@ package app.sendsongs.core.chat;
 
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +56,46 @@ public final class ChatPlatforms {
     }
 
     /**
-     * Sends {@code message} to {@code to}. A text longer than the platform allows goes in parts, the
-     * choices and card with the last; the first part that is not sent stops the rest and is the outcome.
+     * {@code message} as it goes to {@code to}, in the parts its platform takes: a text longer than
+     * the platform allows is cut (at line or word breaks), the choices and card going with the last
+     * part; on a platform that {@linkplain ChatPlatform#sendsCardApart sends a card apart} the card
+     * (with the choices) is a part of its own after the text, so a crash between them never sends the
+     * text again. A platform that shows no choices or cards gets the message's fallback text. Each part is sent,
+     * and recorded as sent, on its own, so a part that went is never sent again. An address on a
+     * platform that is not configured gets the message as it is (sending it is refused).
      */
-    public SendOutcome send(ChatAddress to, Message message, MessageKind kind) {
+    public List<Message> parts(ChatAddress to, Message message) {
+        ChatPlatform platform = byPlatform.get(to.platform());
+        if (platform == null) {
+            return List.of(message);
+        }
+        Message sendable = platform.showsRichMessages() ? message : Message.text(message.fallbackText());
+        if (sendable.text().isBlank()) {
+            return List.of(sendable); // a card alone
+        }
+        boolean cardApart = platform.sendsCardApart() && sendable.card().isPresent();
+        List<String> texts = MessageText.split(sendable.text(), platform.maxTextLength());
+        List<Message> parts = new ArrayList<>(texts.size() + 1);
+        for (int i = 0; i < texts.size(); i++) {
+            boolean last = i == texts.size() - 1 && !cardApart;
+            parts.add(last ? sendable.withText(texts.get(i)) : Message.text(texts.get(i)));
+        }
+        if (cardApart) {
+            parts.add(sendable.withText(""));
+        }
+        return parts;
+    }
+
+    /**
+     * Sends one part (see {@link #parts}) to {@code to}, with the core's id of it as its
+     * {@code reference}.
+     */
+    public SendOutcome send(ChatAddress to, Message part, MessageKind kind, String reference) {
         ChatPlatform platform = byPlatform.get(to.platform());
         if (platform == null) {
             return new SendOutcome.Unreachable("no chat platform " + to.platform() + " is configured");
         }
-        Message sendable = platform.showsRichMessages() ? message : Message.text(message.fallbackText());
-        List<String> parts = MessageText.split(sendable.text(), platform.maxTextLength());
-        for (int i = 0; i < parts.size(); i++) {
-            Message part = i < parts.size() - 1 ? Message.text(parts.get(i)) : sendable.withText(parts.get(i));
-            SendOutcome outcome = platform.send(to.id(), part, kind);
-            if (!(outcome instanceof SendOutcome.Sent)) {
-                return outcome;
-            }
-        }
-        return new SendOutcome.Sent();
+        return platform.send(to.id(), part, kind, reference);
     }
 
     /** The name the person's platform shows for them, if it gives one (see {@link ChatPlatform#displayName}). */

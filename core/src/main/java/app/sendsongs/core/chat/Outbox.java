@@ -1,38 +1,91 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.StableIds;
+import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
- * Sends the bot's messages through the receiver's chat platform, holding back what may not or could
- * not be sent now so nothing is lost: a platform's rule against messaging the person now (such as
- * Messenger's 24-hour window), passing failures, a person who cannot be reached. Messages to one
- * person keep their order: while any are held, new ones queue behind them.
+ * Sends the bot's messages through the receiver's chat platform, each one held in the store first
+ * and released once the platform took it, so nothing is lost and nothing goes twice:
+ *
+ * <ul>
+ * <li><b>Held first.</b> A message gets an id derived from its cause (the event being handled, see
+ * {@link Cause}; the share it delivers; the share whose play it tells) and is held under that id
+ * before it is sent. The same cause done again after a crash finds it held, or remembered as sent,
+ * and does not send it again. A long text is held in parts, each sent and released on its own, so
+ * a part that went is not sent again.</li>
+ * <li><b>Leased while sent.</b> Whoever sends a held message takes it for {@code sendLease} first; if
+ * that worker dies, the message is retried when the lease ends. The platform may have taken it just
+ * before: the message's id goes with it, and a platform that echoes its messages back (Messenger)
+ * lets {@link #confirmSent} release it before the lease ends, so it is not sent again. The lease is
+ * long enough for that echo to arrive.</li>
+ * <li><b>In order.</b> While a person's message waits (a platform rule against messaging them now,
+ * such as Messenger's 24-hour window, or a passing failure), their later messages wait behind it;
+ * they go out oldest first when the person next writes or a retry is due.</li>
+ * <li><b>Bounded.</b> A message the platform refuses for good (a bad request, a person it cannot
+ * reach) stops holding back later ones and is given up after {@value #MOST_REFUSALS} refusals; a
+ * message still waiting its hold limit (14 days unless configured) after it was held is given up too. A song given up tells
+ * the share's listener, which tells the sender.</li>
+ * </ul>
  */
 public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    /** How many refusals for good a message gets before it is given up. */
+    public static final int MOST_REFUSALS = 3;
+    /**
+     * By default, how long a message may wait for its person (who has not written to the bot since) before it is
+     * given up.
+     */
+    public static final Duration HOLD_LIMIT = Duration.ofDays(14);
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
 
     private final ChatPlatforms chats;
     private final OutboxStore store;
     private final Clock clock;
-    /** Longer than a send can take (the platform clients give up sooner), so a message is never sent twice. */
+    /** Longer than a send can take plus the time its echo takes to come back, so a message is never sent twice. */
     private final Duration sendLease;
+    /** How long the id of a message that left is remembered, so the same cause cannot hold it again. */
+    private final Duration remember;
+    private final Duration holdLimit;
     private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
+    private volatile BiConsumer<String, GivenUp> shareGivenUp = (shareId, why) -> { };
 
-    public Outbox(ChatPlatforms chats, OutboxStore store, Clock clock, Duration sendLease) {
+    /**
+     * @param sendLease how long a worker holds a message it sends (see the class comment)
+     * @param remember  how long ids of messages that left are remembered: longer than a cause can be done
+     *                  again (the inbound events' dedupe window)
+     */
+    public Outbox(ChatPlatforms chats, OutboxStore store, Clock clock, Duration sendLease, Duration remember) {
+        this(chats, store, clock, sendLease, remember, HOLD_LIMIT);
+    }
+
+    /** @param holdLimit how long a message may wait for its person before it is given up */
+    public Outbox(ChatPlatforms chats, OutboxStore store, Clock clock, Duration sendLease, Duration remember,
+                  Duration holdLimit) {
+        if (!holdLimit.isPositive()) {
+            throw new IllegalArgumentException("a message must be allowed to wait for its person");
+        }
         this.chats = chats;
         this.store = store;
         this.clock = clock;
         this.sendLease = sendLease;
+        this.remember = remember;
+        this.holdLimit = holdLimit;
+    }
+
+    /** How long a message may wait for its person before it is given up. */
+    public Duration holdLimit() {
+        return holdLimit;
     }
 
     /** Told the share id and the time whenever a song delivery actually reaches its receiver. */
@@ -40,26 +93,82 @@ public final class Outbox {
         this.shareDelivered = listener;
     }
 
-    /** Answers something the person just wrote. */
+    /** Told the share id when a song delivery is given up, and why. */
+    public void onShareGivenUp(BiConsumer<String, GivenUp> listener) {
+        this.shareGivenUp = listener;
+    }
+
+    /** Answers something the person just wrote: the one answer of the event being handled. */
     public Delivery reply(ChatAddress to, Message message) {
-        return send(to, message, MessageKind.RESPONSE, Optional.empty());
+        return send(to, message, MessageKind.RESPONSE, Cause.id("reply"), Optional.empty(), List.of());
     }
 
-    /** Tells the person something they did not just ask for. */
+    /** Tells the person something they did not just ask for, naming nobody else. */
     public Delivery notify(ChatAddress to, Message message) {
-        return send(to, message, MessageKind.UPDATE, Optional.empty());
+        return notify(to, message, List.of());
     }
 
-    /** Delivers a shared song; the share's delivery listener runs when it really goes out. */
-    public Delivery deliverShare(ChatAddress to, Message message, String shareId) {
-        return send(to, message, MessageKind.UPDATE, Optional.of(shareId));
+    /**
+     * Tells the person something they did not just ask for that names the people {@code about}; its
+     * id is the next of the current cause's notices to them.
+     */
+    public Delivery notify(ChatAddress to, Message message, List<ChatAddress> about) {
+        return send(to, message, MessageKind.UPDATE, Cause.nextId("notice to " + to.key()), Optional.empty(), about);
+    }
+
+    /**
+     * Tells the person something that happens once for a thing ({@code id}, a name-based id such as
+     * {@code StableIds.of("played", shareId)}): telling it again does nothing.
+     */
+    public Delivery notifyOnce(String id, ChatAddress to, Message message, List<ChatAddress> about) {
+        return send(to, message, MessageKind.UPDATE, id, Optional.empty(), about);
+    }
+
+    /**
+     * Delivers a shared song from {@code from}; the share's delivery listener runs when it really goes out.
+     * Delivering one share again does nothing.
+     */
+    public Delivery deliverShare(ChatAddress to, Message message, String shareId, ChatAddress from) {
+        return send(to, message, MessageKind.UPDATE, deliveryId(shareId), Optional.of(shareId), List.of(from));
     }
 
     /** Takes back a song delivery that is still held (the share was cancelled). */
     public void withdrawShare(ChatAddress to, String shareId) {
         store.heldMessagesFor(to).stream()
                 .filter(held -> held.shareId().filter(shareId::equals).isPresent())
-                .forEach(held -> store.releaseHeldMessage(held.id()));
+                .forEach(held -> store.releaseHeldMessage(held, keepUntil()));
+    }
+
+    /** Takes back every message not sent yet, to anyone, that carries the person's name; returns how many. */
+    public int withdrawAbout(ChatAddress person) {
+        return store.withdrawAbout(person, keepUntil());
+    }
+
+    /**
+     * The platform echoed these ids (of messages it delivered): those still held went out, maybe from a
+     * worker that died before it could release them. They are released without being sent again.
+     */
+    public void confirmSent(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (HeldMessage sent : store.heldMessages(ids)) {
+            sent.shareId().ifPresent(id -> shareDelivered.accept(id, now));
+            store.releaseHeldMessage(sent, keepUntil());
+            nextIsDue(sent.to(), now);
+        }
+    }
+
+    /**
+     * The message that held back the person's queue left without its worker (it died after the platform
+     * took it): the next one, which waited behind it, is made due now, so the tick sends it and what follows.
+     * Conditional as a lease is: one another worker took meanwhile is left alone.
+     */
+    private void nextIsDue(ChatAddress person, Instant now) {
+        store.heldMessagesFor(person).stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
+                .filter(next -> next.retryAt().isEmpty())
+                .ifPresent(next -> store.leaseHeldMessage(next, now, now));
     }
 
     /** The person wrote to the bot: their held messages may go out now, oldest first. */
@@ -68,40 +177,119 @@ public final class Outbox {
     }
 
     /**
-     * Retries messages held for a passing failure whose time has come. A person's queue is retried
-     * from its head only, and what was held behind the head follows it when it goes out.
+     * Retries held messages whose time has come and gives up those past their expiry. A person's
+     * queue is retried from the first message that holds back the others, and what was held behind it
+     * follows it when it goes out; a message refused before is retried on its own.
      */
     public void retryDue(int limit) {
-        for (HeldMessage due : store.heldMessagesToRetry(clock.instant(), limit)) {
-            List<HeldMessage> queue = store.heldMessagesFor(due.to());
-            if (!queue.isEmpty() && queue.getFirst().id().equals(due.id())) {
-                sendInOrder(queue, MessageKind.UPDATE);
+        Instant now = clock.instant();
+        for (HeldMessage due : store.heldMessagesToRetry(now, limit)) {
+            if (!now.isBefore(due.expiresAt())) {
+                expire(due, now);
+            } else if (!due.holdsBackLaterMessages()) {
+                sendHeld(due, MessageKind.UPDATE);
+            } else {
+                List<HeldMessage> queue = store.heldMessagesFor(due.to());
+                Optional<HeldMessage> first = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
+                if (first.filter(head -> head.id().equals(due.id())).isPresent()) {
+                    sendInOrder(queue, MessageKind.UPDATE);
+                } else if (first.isPresent()) {
+                    // It waits behind another message, which takes the queue along when it goes.
+                    store.holdMessage(due.retryingAt(Optional.empty()), due.retryAt());
+                }
             }
         }
     }
 
+    private void expire(HeldMessage due, Instant now) {
+        if (store.leaseHeldMessage(due, now, now.plus(sendLease))) {
+            LOG.info("a message waited " + Texts.duration(holdLimit) + " for its person and was given up");
+            giveUp(due, GivenUp.NEVER_WROTE);
+        }
+    }
+
+    /**
+     * Sends a person's queue in order, up to the first message that cannot go now. If it got through and
+     * sent something, what was held behind those meanwhile (it waited for them) follows in one more pass.
+     */
     private void sendInOrder(List<HeldMessage> queue, MessageKind kind) {
-        for (HeldMessage held : queue) {
-            if (!sendHeld(held, kind)) {
-                return;
-            }
+        int sent = sendUntilHeld(queue, kind);
+        if (sent > 0) {
+            sendUntilHeld(store.heldMessagesFor(queue.getFirst().to()), kind);
         }
     }
 
-    private Delivery send(ChatAddress to, Message message, MessageKind kind, Optional<String> shareId) {
+    /** How many it sent; -1 when a message that holds back the others could not go. */
+    private int sendUntilHeld(List<HeldMessage> queue, MessageKind kind) {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (HeldMessage held : queue) {
+            // A message refused before waits for its own retry time; one in its first send is another worker's.
+            boolean notOursNow = !held.holdsBackLaterMessages() && held.retryAt().filter(now::isBefore).isPresent();
+            if (notOursNow) {
+                continue;
+            }
+            if (sendHeld(held, kind)) {
+                sent++;
+            } else if (held.holdsBackLaterMessages()) {
+                return -1;
+            }
+        }
+        return sent;
+    }
+
+    private Delivery send(ChatAddress to, Message message, MessageKind kind, String id, Optional<String> shareId,
+                          List<ChatAddress> about) {
+        Instant now = clock.instant();
         List<HeldMessage> waiting = store.heldMessagesFor(to);
-        if (!waiting.isEmpty()) {
-            hold(to, message, Optional.empty(), shareId);
-            return waiting.getFirst().retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
+        Optional<HeldMessage> ahead = waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
+        // Nothing held ahead (a message in its first send, another worker's, holds back nobody): held under
+        // this worker's lease and sent now. Else it waits behind the first message ahead, which takes it along
+        // when it goes (at its retry, or when the person writes).
+        Optional<Instant> retryAt = ahead.isEmpty() ? Optional.of(now.plus(sendLease)) : Optional.empty();
+        List<HeldMessage> parts = parts(to, message, id, shareId, about, now, retryAt);
+        List<HeldMessage> held = store.holdNew(parts);
+        if (held.size() < parts.size()) {
+            // An earlier attempt at this cause held it: it goes out (or went) in its turn.
+            return statusOfEarlier(parts, store.heldMessagesFor(to));
         }
-        SendOutcome outcome = sendNow(to, message, kind);
-        if (outcome instanceof SendOutcome.Sent) {
-            shareId.ifPresent(id -> shareDelivered.accept(id, clock.instant()));
-            return Delivery.SENT;
+        if (ahead.isPresent()) {
+            return status(waiting);
         }
-        Optional<Instant> retryAt = retryTime(outcome, clock.instant());
-        hold(to, message, retryAt, shareId);
-        return retryAt.isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
+        return sendLeased(held, kind);
+    }
+
+    private List<HeldMessage> parts(ChatAddress to, Message message, String id, Optional<String> shareId,
+                                    List<ChatAddress> about, Instant now, Optional<Instant> retryAt) {
+        List<Message> texts = chats.parts(to, message);
+        List<HeldMessage> parts = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            boolean last = i == texts.size() - 1;
+            String partId = texts.size() == 1 ? id : id + "#" + (i + 1);
+            parts.add(new HeldMessage(partId, to, texts.get(i), now, retryAt, last ? shareId : Optional.empty(), 0, 0,
+                    now.plus(holdLimit), about));
+        }
+        return parts;
+    }
+
+    /** Sends parts this worker has just held and leased, in order; the first that cannot go keeps the rest. */
+    private Delivery sendLeased(List<HeldMessage> parts, MessageKind kind) {
+        Delivery delivery = Delivery.SENT;
+        for (int i = 0; i < parts.size(); i++) {
+            HeldMessage part = parts.get(i);
+            SendOutcome outcome = chats.send(part.to(), part.message(), kind, part.id());
+            if (settle(part, outcome)) {
+                continue;
+            }
+            if (outcome instanceof SendOutcome.OutsideWindow || outcome instanceof SendOutcome.Failed) {
+                // The rest wait behind this part: no longer leased, they follow it when it goes.
+                parts.subList(i + 1, parts.size())
+                        .forEach(rest -> store.holdMessage(rest.retryingAt(Optional.empty()), rest.retryAt()));
+                return outcome instanceof SendOutcome.Failed ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON;
+            }
+            delivery = Delivery.WAITING_FOR_PERSON; // refused: the parts after it go on
+        }
+        return delivery;
     }
 
     /**
@@ -111,46 +299,93 @@ public final class Outbox {
      */
     private boolean sendHeld(HeldMessage held, MessageKind kind) {
         Instant now = clock.instant();
-        if (!store.leaseHeldMessage(held, now, now.plus(sendLease))) {
+        Instant leaseUntil = now.plus(sendLease);
+        if (!store.leaseHeldMessage(held, now, leaseUntil)) {
             return false;
         }
-        SendOutcome outcome = sendNow(held.to(), held.message(), kind);
-        if (outcome instanceof SendOutcome.Sent) {
-            store.releaseHeldMessage(held.id());
-            held.shareId().ifPresent(id -> shareDelivered.accept(id, clock.instant()));
-            return true;
+        HeldMessage leased = held.retryingAt(Optional.of(leaseUntil));
+        return settle(leased, chats.send(leased.to(), leased.message(), kind, leased.id()));
+    }
+
+    /**
+     * Records what became of one attempt of {@code held} (as this worker leased it: its retry time is the lease); true
+     * when the message went out. A message held again is held again only while the lease is still this worker's.
+     */
+    private boolean settle(HeldMessage held, SendOutcome outcome) {
+        switch (outcome) {
+            case SendOutcome.Sent sent -> {
+                // The share first: if the process dies before the release, the message is confirmed or
+                // retried, and the share's listener is told again (it acts once).
+                held.shareId().ifPresent(id -> shareDelivered.accept(id, clock.instant()));
+                store.releaseHeldMessage(held, keepUntil());
+                return true;
+            }
+            case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()), held.retryAt());
+            case SendOutcome.Failed failed ->
+                    store.holdMessage(held.triedOnce(Optional.of(retryTime(failed, held))), held.retryAt());
+            case SendOutcome.Unreachable unreachable -> refused(held, unreachable.reason(), Optional.empty());
+            case SendOutcome.Refused refused -> refused(held, refused.reason(), Optional.of(refusalRetryTime(held)));
         }
-        store.holdMessage(held.retryingAt(retryTime(outcome, held.heldAt())));
+        LOG.fine(() -> "message held: " + outcome.getClass().getSimpleName());
         return false;
     }
 
-    private SendOutcome sendNow(ChatAddress to, Message message, MessageKind kind) {
-        SendOutcome outcome = chats.send(to, message, kind);
-        if (!(outcome instanceof SendOutcome.Sent)) {
-            LOG.fine(() -> "message held: " + outcome.getClass().getSimpleName());
+    /** Refused for good: tried again later (or when the person writes), given up after the last refusal. */
+    private void refused(HeldMessage held, String reason, Optional<Instant> retryAt) {
+        if (held.refusals() + 1 >= MOST_REFUSALS) {
+            LOG.warning("a message was refused " + MOST_REFUSALS + " times and is given up: " + reason);
+            giveUp(held, GivenUp.REFUSED);
+        } else {
+            store.holdMessage(held.refusedOnce(retryAt.map(at -> at.isAfter(held.expiresAt()) ? held.expiresAt() : at)),
+                    held.retryAt());
         }
-        return outcome;
+    }
+
+    private void giveUp(HeldMessage held, GivenUp why) {
+        held.shareId().ifPresent(id -> shareGivenUp.accept(id, why));
+        store.releaseHeldMessage(held, keepUntil());
     }
 
     /**
      * When to try a failed message again: after the platform's Retry-After if it gave one, else
      * after half the time the message has waited so far (at least a minute, at most an hour), so a
-     * long outage or a misconfigured token is not hammered.
+     * long outage or a misconfigured token is not hammered; never after the message expires.
      */
-    private Optional<Instant> retryTime(SendOutcome outcome, Instant heldAt) {
-        if (outcome instanceof SendOutcome.Failed failed) {
-            Instant now = clock.instant();
-            Duration backoff = Duration.between(heldAt, now).dividedBy(2);
-            backoff = backoff.compareTo(DEFAULT_RETRY) < 0 ? DEFAULT_RETRY
-                    : backoff.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff;
-            return Optional.of(now.plus(failed.retryAfter().filter(d -> d.compareTo(DEFAULT_RETRY) > 0).orElse(backoff)));
-        }
-        return Optional.empty();
+    private Instant retryTime(SendOutcome.Failed failed, HeldMessage held) {
+        Instant now = clock.instant();
+        Duration backoff = Duration.between(held.heldAt(), now).dividedBy(2);
+        backoff = backoff.compareTo(DEFAULT_RETRY) < 0 ? DEFAULT_RETRY
+                : backoff.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff;
+        Instant at = now.plus(failed.retryAfter().filter(d -> d.compareTo(DEFAULT_RETRY) > 0).orElse(backoff));
+        return at.isAfter(held.expiresAt()) ? held.expiresAt() : at;
     }
 
-    private void hold(ChatAddress to, Message message, Optional<Instant> retryAt, Optional<String> shareId) {
-        store.holdMessage(new HeldMessage(UUID.randomUUID().toString(), to, message, clock.instant(), retryAt,
-                shareId));
+    /** A message refused for good is tried again after a minute, then two, and so on. */
+    private Instant refusalRetryTime(HeldMessage held) {
+        return clock.instant().plus(DEFAULT_RETRY.multipliedBy(1L << Math.min(held.refusals(), 6)));
+    }
+
+    private Instant keepUntil() {
+        return clock.instant().plus(remember);
+    }
+
+    /** What became of a message an earlier attempt at its cause held: still held, or gone (sent). */
+    private static Delivery statusOfEarlier(List<HeldMessage> parts, List<HeldMessage> waiting) {
+        List<String> ids = parts.stream().map(HeldMessage::id).toList();
+        return waiting.stream().filter(held -> ids.contains(held.id())).findFirst()
+                .map(held -> held.retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON)
+                .orElse(Delivery.SENT);
+    }
+
+    private static Delivery status(List<HeldMessage> waiting) {
+        return waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
+                .map(head -> head.retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON)
+                .orElse(Delivery.WAITING_FOR_PERSON);
+    }
+
+    /** The id under which a share's song is held and sent: one delivery per share. */
+    static String deliveryId(String shareId) {
+        return StableIds.of("delivery", shareId);
     }
 
     /** Whether a message went out now, and if not, what it waits for. */
@@ -160,5 +395,13 @@ public final class Outbox {
         WAITING_FOR_PERSON,
         /** Held after a passing failure; retried automatically. */
         RETRYING
+    }
+
+    /** Why a message was given up. */
+    public enum GivenUp {
+        /** The platform refused it {@value #MOST_REFUSALS} times (a bad request, a person it cannot reach). */
+        REFUSED,
+        /** Its person did not write to the bot within the hold limit, so it could never go. */
+        NEVER_WROTE
     }
 }

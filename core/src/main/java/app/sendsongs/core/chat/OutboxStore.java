@@ -3,23 +3,41 @@ package app.sendsongs.core.chat;
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Port: messages held back until they may be sent, kept per person ({@link HeldMessage#to()}, the
- * whole address). A held message comes back equal to what was held: its whole {@link Message}
- * (text, choices and card, every field), its times, and its share id.
+ * Port: the outbox, every message the bot sends on its way out, kept per person
+ * ({@link HeldMessage#to()}, the whole address). A held message comes back equal to what was held:
+ * its whole {@link Message} (text, choices and card, every field), its times, its share id, its
+ * refusals and whom it is about.
+ *
+ * <p>A message's id is taken once: after a message leaves the outbox (sent, withdrawn or given up)
+ * its id is remembered until the {@code keepUntil} given then, so holding it again does nothing.
+ * That is what makes doing a cause again after a crash harmless.
  */
 public interface OutboxStore {
     /**
-     * Holds a message. Holding an id that is already held replaces it (a new retry time) and keeps
-     * its place in the person's queue.
+     * Holds new messages, in the order given, each unless its id is held already or was released and
+     * is still remembered: those are left exactly as they are. Returns the messages held now, in order.
      */
-    void holdMessage(HeldMessage message);
+    List<HeldMessage> holdNew(List<HeldMessage> messages);
+
+    /**
+     * Holds a message again with new retry time, tries and refusals, keeping its place in the person's
+     * queue, if it is still held with the retry time {@code asHeld} (the caller's lease, or the retry
+     * time it read). False, changing nothing, when it is no longer held (sent or withdrawn meanwhile)
+     * or another worker leased it since: a caller whose lease ran out must not undo the next one's, which
+     * would let a third worker send the message again.
+     */
+    boolean holdMessage(HeldMessage message, Optional<Instant> asHeld);
 
     /** The person's held messages in the order they were first held (several may share one {@code heldAt}). */
     List<HeldMessage> heldMessagesFor(ChatAddress person);
 
-    /** Held messages whose retry time is at or before {@code now}, oldest retry first. */
+    /**
+     * Held messages due at or before {@code now} ({@link HeldMessage#dueAt()}: their retry time, or
+     * their expiry when that comes first or they have none), earliest first.
+     */
     List<HeldMessage> heldMessagesToRetry(Instant now, int limit);
 
     /**
@@ -32,5 +50,18 @@ public interface OutboxStore {
      */
     boolean leaseHeldMessage(HeldMessage held, Instant now, Instant leaseUntil);
 
-    void releaseHeldMessage(String id);
+    /**
+     * The message left the outbox (sent, withdrawn or given up); its id is remembered until
+     * {@code keepUntil}. Releasing one that is not held (any more) changes nothing.
+     */
+    void releaseHeldMessage(HeldMessage message, Instant keepUntil);
+
+    /** Those of the messages with these ids that are still held, in no particular order. */
+    List<HeldMessage> heldMessages(List<String> ids);
+
+    /**
+     * Releases every held message, to anyone, that is {@link HeldMessage#about() about} the person
+     * (carries their name), remembering the ids until {@code keepUntil}; returns how many.
+     */
+    int withdrawAbout(ChatAddress person, Instant keepUntil);
 }

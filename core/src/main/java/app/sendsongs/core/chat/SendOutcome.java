@@ -22,6 +22,13 @@ public sealed interface SendOutcome {
     record Unreachable(String reason) implements SendOutcome {
     }
 
+    /**
+     * The platform refuses this message for good (the request itself is wrong, say): sending the same
+     * message again will not help. It is tried a few times at most and does not hold back later ones.
+     */
+    record Refused(String reason) implements SendOutcome {
+    }
+
     /** A passing failure (overload, rate limit, outage): try again later, after {@code retryAfter} if given. */
     record Failed(String reason, Optional<Duration> retryAfter) implements SendOutcome {
         /** A failure without a wait the platform asked for. */

@@ -3,18 +3,22 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Making and ending groups. The person who makes a group owns it and is its first member; only
  * they can delete it. Ending a group tells its members and stops the songs sent through it.
  */
 public final class GroupLifecycle {
+    /** What {@code create_group} makes, for {@link Cause#id}: one group per event. */
+    private static final String GROUP = "group";
+
     private final GroupStore groups;
     private final GroupFinder finder;
     private final GroupShareWithdrawal withdrawal;
@@ -33,6 +37,10 @@ public final class GroupLifecycle {
     }
 
     public String create(User owner, String name) {
+        Optional<Group> earlier = groups.findGroup(Cause.id(GROUP));
+        if (earlier.isPresent()) {
+            return created(earlier.get().name()); // a run of this event that was cut short made it
+        }
         Optional<String> problem = GroupNames.problem(name);
         if (problem.isPresent()) {
             return problem.get() + "\n" + Help.usage("create_group");
@@ -51,9 +59,13 @@ public final class GroupLifecycle {
             return "You're in " + theirs.size() + " groups, the most one person can be in. Leave one first with: "
                     + "leave_group <group>";
         }
-        if (!groups.createGroup(new Group(UUID.randomUUID().toString(), owner.address(), tidy, clock.instant()))) {
+        if (!groups.createGroup(new Group(Cause.id(GROUP), owner.address(), tidy, clock.instant()))) {
             return alreadyHave(tidy);
         }
+        return created(tidy);
+    }
+
+    private static String created(String tidy) {
         return "Created the group " + tidy + ". Add people who have registered with me: add_to_group "
                 + GroupNames.argument(tidy) + " \"<full name>\"\nThen share a song with all of them: "
                 + "send_song group:\"" + tidy + "\" <Spotify link>";
@@ -67,7 +79,7 @@ public final class GroupLifecycle {
     }
 
     private String delete(User owner, Group group) {
-        Ended ended = end(group, owner.name() + " deleted the group " + group.name() + ".");
+        Ended ended = end(group, owner.name() + " deleted the group " + group.name() + ".", List.of(owner.address()));
         String reply = "Deleted the group " + group.name() + switch (ended.othersTold()) {
             case 0 -> ".";
             case 1 -> " and told its other member.";
@@ -90,7 +102,7 @@ public final class GroupLifecycle {
         for (Group group : groups.groupsOf(person.address())) {
             if (group.ownedBy(person.address())) {
                 end(group, "The group " + group.name() + " no longer exists: the person who made it has left "
-                        + "Send Songs.");
+                        + "Send Songs.", List.of());
             } else if (groups.removeMember(group.id(), person.address())) {
                 withdrawal.withdraw(group.id(), person.address());
             }
@@ -100,19 +112,23 @@ public final class GroupLifecycle {
     private record Ended(int othersTold, int stopped) {
     }
 
-    /** Deletes the group, stops every member's songs from it, and tells the members other than the owner. */
-    private Ended end(Group group, String notice) {
+    /**
+     * Stops every member's songs from the group, tells the members other than the owner ({@code notice},
+     * naming the people {@code about}), then deletes the group: cut short, the command finds the group
+     * again and finishes (songs already stopped and notices already held are not done twice).
+     */
+    private Ended end(Group group, String notice, List<ChatAddress> about) {
         List<GroupMember> members = groups.membersOf(group.id());
-        groups.deleteGroup(group.id());
         int stopped = 0;
         int told = 0;
         for (GroupMember member : members) {
             stopped += withdrawal.withdraw(group.id(), member.member());
             if (!group.ownedBy(member.member())) {
-                outbox.notify(member.member(), Message.text(notice));
+                outbox.notify(member.member(), Message.text(notice), about);
                 told++;
             }
         }
+        groups.deleteGroup(group.id());
         return new Ended(told, stopped);
     }
 

@@ -6,6 +6,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -113,11 +114,15 @@ public final class GroupMembership {
         if (group.ownedBy(member.address())) {
             return "You made " + name + ", so you can't leave it. To end it for everyone, send: delete_group " + name;
         }
-        if (!groups.removeMember(group.id(), member.address())) {
+        if (!isMember(group, member.address())) {
             return "You're not in " + name + " any more.";
         }
+        // Songs stopped and the owner told before the membership goes: cut short, the command finds the member
+        // again and finishes without doing either twice.
         int stopped = withdrawal.withdraw(group.id(), member.address());
-        outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."));
+        outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."),
+                List.of(member.address()));
+        groups.removeMember(group.id(), member.address());
         String reply = "You've left " + name + ". Songs sent to it won't come to you any more.";
         return switch (stopped) {
             case 0 -> reply;
@@ -145,24 +150,29 @@ public final class GroupMembership {
         String theirName = finder.reference(person, group);
         outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to the group " + theirName
                 + ". Songs sent to the group will come to you too. If you'd rather not be in it, send: leave_group "
-                + theirName));
+                + theirName), List.of(owner.address()));
         return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). I've told "
                 + "them, and how to leave if they'd rather not be in it.";
     }
 
     private String removePerson(User owner, Group group, User person) {
-        if (!groups.removeMember(group.id(), person.address())) {
+        if (!isMember(group, person.address())) {
             return person.name() + " isn't in " + group.name() + ".";
         }
         int stopped = withdrawal.withdraw(group.id(), person.address());
         outbox.notify(person.address(), Message.text(owner.name() + " removed you from the group " + group.name()
-                + ". Songs sent to it won't come to you any more."));
+                + ". Songs sent to it won't come to you any more."), List.of(owner.address()));
+        groups.removeMember(group.id(), person.address());
         String reply = "Removed " + person.name() + " from " + group.name() + ".";
         return switch (stopped) {
             case 0 -> reply;
             case 1 -> reply + " I've stopped watching the song sent to them through it.";
             default -> reply + " I've stopped watching the " + stopped + " songs sent to them through it.";
         };
+    }
+
+    private boolean isMember(Group group, ChatAddress person) {
+        return groups.membersOf(group.id()).stream().anyMatch(m -> m.member().equals(person));
     }
 
     /** Runs {@code action} on the group the owner means, or says why not (not found, or not theirs). */

@@ -2,6 +2,7 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
@@ -10,6 +11,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -18,9 +20,9 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code send_song group:...}: every member but the sender gets the song with the {@code pre}
@@ -30,6 +32,9 @@ import java.util.UUID;
  * (the last without saying why).
  */
 public final class GroupSong {
+    /** What a send to a group makes, for {@link Cause#id}: one group send per event (and a share per member). */
+    private static final String GROUP_SEND = "group send";
+
     private final GroupFinder finder;
     private final GroupStore groups;
     private final UserStore users;
@@ -70,6 +75,10 @@ public final class GroupSong {
 
     /** Sends {@code song} to everyone in {@code group} but the sender; the reply to the sender. */
     public String sendTo(User sender, Group group, SongLink song, String pre, String post) {
+        Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(GROUP_SEND));
+        if (earlier.isPresent()) {
+            return resume(sender, earlier.get());
+        }
         List<User> others = groups.membersOf(group.id()).stream()
                 .filter(m -> !m.member().equals(sender.address()))
                 .flatMap(m -> users.findUser(m.member()).stream()).toList();
@@ -92,43 +101,76 @@ public final class GroupSong {
         List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
         return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
-            case TrackLookup.Result.Found(Track track) ->
-                    deliver(sender, group, groupName, receivers.sort(sender, reachable, track, allowance), track,
-                            pre, post)
-                            + skipped(disconnected) + Reachability.skipped(unreachable);
+            case TrackLookup.Result.Found(Track track) -> {
+                // Members whose share a run of this event cut short already stored: theirs, not a repeat.
+                List<Share> madeBefore = reachable.stream()
+                        .flatMap(member -> shares.findShare(shareIdFor(member)).stream()).toList();
+                List<User> rest = reachable.stream()
+                        .filter(member -> madeBefore.stream().noneMatch(s -> s.receiver().equals(member.address())))
+                        .toList();
+                yield deliver(sender, group, groupName, madeBefore, receivers.sort(sender, rest, track, allowance),
+                        track, pre, post) + skipped(disconnected) + Reachability.skipped(unreachable);
+            }
         };
     }
 
-    private String deliver(User sender, Group group, String groupName, GroupReceivers.Sorted receivers, Track track,
-                           String pre, String post) {
+    private String deliver(User sender, Group group, String groupName, List<Share> madeBefore,
+                           GroupReceivers.Sorted receivers, Track track, String pre, String post) {
         List<User> all = receivers.all();
-        if (all.isEmpty()) {
+        if (all.isEmpty() && madeBefore.isEmpty()) {
             return "Nothing was sent to " + groupName + "." + receivers.leftOut();
         }
         Instant now = clock.instant();
-        GroupSend send = GroupSend.of(UUID.randomUUID().toString(), group.id(), group.name(), sender.address(), now);
-        groups.insertGroupSend(send);
-        List<Share> created = all.stream().map(receiver -> {
-            Share share = Share.forGroupMember(UUID.randomUUID().toString(), send.id(), sender.address(),
-                    receiver.address(), track, pre, post, now);
-            return receivers.receiptsAsChosen(share, receiver);
-        }).toList();
-        // Every share is stored before any is delivered, so no summary can be made from part of the send.
+        GroupSend send = GroupSend.of(Cause.id(GROUP_SEND), group.id(), group.name(), sender.address(), now);
+        List<Share> created = new ArrayList<>(madeBefore);
+        all.forEach(receiver -> created.add(receivers.receiptsAsChosen(Share.forGroupMember(shareIdFor(receiver),
+                send.id(), sender.address(), receiver.address(), track, pre, post, now), receiver)));
+        // Every share is stored before any is delivered, so no summary can be made from part of the send; the group
+        // send last, so a run that finds it knows every share of it is stored.
         created.forEach(shares::insertShare);
+        groups.insertGroupSend(send);
+        return deliver(sender, send, groupName, created) + receivers.leftOut() + receivers.notToldText();
+    }
+
+    /** The id of the share this event makes for {@code member}: the same however often the event is handled. */
+    private static String shareIdFor(User member) {
+        return Cause.id("share to " + member.address().key());
+    }
+
+    /**
+     * An earlier run of this event stored the group send, and so every share of it, and was cut short: deliver
+     * the shares (the outbox sends each song once however often it is handed over) and answer as it would have.
+     */
+    private String resume(User sender, GroupSend send) {
+        List<Share> stored = shares.sharesOfGroupSend(send.id()).stream()
+                .sorted(Comparator.comparing(share -> share.receiver().key())).toList();
+        if (stored.isEmpty()) {
+            return "Nobody else was in " + send.groupName() + ", so the song went to nobody.";
+        }
+        return deliver(sender, send, send.groupName(), stored);
+    }
+
+    private String deliver(User sender, GroupSend send, String groupName, List<Share> stored) {
         List<User> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
-        for (int i = 0; i < created.size(); i++) {
-            Share share = created.get(i);
-            String heading = sender.name() + " sent a song to " + group.name();
-            switch (outbox.deliverShare(share.receiver(), SongMessage.of(heading, share, sender.name(),
-                    !share.receiptsOff()), share.id())) {
+        String heading = sender.name() + " sent a song to " + send.groupName();
+        for (Share share : stored) {
+            if (!share.status().isOpen()) {
+                continue;
+            }
+            Delivery delivery = outbox.deliverShare(share.receiver(),
+                    SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(), sender.address());
+            switch (delivery) {
                 case SENT -> { }
-                case WAITING_FOR_PERSON -> waiting.add(all.get(i));
-                case RETRYING -> retrying.add(all.get(i).name());
+                case WAITING_FOR_PERSON -> users.findUser(share.receiver()).ifPresent(waiting::add);
+                case RETRYING -> retrying.add(nameOf(share));
             }
         }
-        return confirmation(track, groupName, all.size(), waiting, retrying) + receivers.leftOut()
-                + receivers.notToldText();
+        return confirmation(stored.getFirst().track(), groupName, stored.size(), waiting, retrying);
+    }
+
+    private String nameOf(Share share) {
+        return users.findUser(share.receiver()).map(User::name).orElse("someone who left");
     }
 
     private String confirmation(Track track, String groupName, int receivers, List<User> waiting,

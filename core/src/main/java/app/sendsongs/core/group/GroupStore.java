@@ -42,8 +42,11 @@ public interface GroupStore {
      */
     void deleteGroup(String groupId);
 
-    /** Stores a new group send (its id is fresh). */
-    void insertGroupSend(GroupSend send);
+    /**
+     * Stores a new group send; true if it did. One with the same id already stored is kept as it is
+     * (false): ids derived from a cause are inserted again when the cause is handled again.
+     */
+    boolean insertGroupSend(GroupSend send);
 
     Optional<GroupSend> findGroupSend(String id);
 

@@ -6,6 +6,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -54,8 +55,12 @@ public final class GroupSummary implements ShareSettled {
             return;
         }
         Optional<GroupSend> send = groups.findGroupSend(groupSendId).filter(s -> s.summarizedAt().isEmpty());
-        if (send.isPresent() && groups.markGroupSendSummarized(groupSendId, clock.instant())) {
-            outbox.notify(send.get().sender(), Message.text(text(send.get(), all)));
+        if (send.isPresent()) {
+            // Held before the mark, under an id of the send: whoever settles the last shares (two workers
+            // at once, or one again after a crash) holds the same summary, which goes out once.
+            outbox.notifyOnce(StableIds.of("summary", groupSendId), send.get().sender(),
+                    Message.text(text(send.get(), all)), all.stream().map(Share::receiver).toList());
+            groups.markGroupSendSummarized(groupSendId, clock.instant());
         }
     }
 
@@ -75,6 +80,10 @@ public final class GroupSummary implements ShareSettled {
         List<Share> left = with(all, ShareStatus.LEFT_GROUP);
         if (!left.isEmpty()) {
             text.append("\nNot counted, no longer in the group: ").append(names(left)).append('.');
+        }
+        List<Share> undelivered = with(all, ShareStatus.UNDELIVERED);
+        if (!undelivered.isEmpty()) {
+            text.append("\nNot counted, it never reached them: ").append(names(undelivered)).append('.');
         }
         List<Share> cancelled = with(all, ShareStatus.CANCELLED);
         if (!cancelled.isEmpty()) {

@@ -16,6 +16,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -24,9 +25,9 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,8 @@ import java.util.regex.Pattern;
  * day's limit), and so are those who disconnected their listening or cannot get messages from the bot.
  */
 public final class ChatSend {
+    /** What a send in a chat makes, for {@link Cause#id}: one group send per event (and a share per person). */
+    private static final String CHAT_SEND = "chat group send";
     /** The longest note, as for {@code send_song}. */
     static final int MOST_NOTE = 500;
 
@@ -137,6 +140,11 @@ public final class ChatSend {
             return Optional.of(Message.text("Notes can be at most " + MOST_NOTE + " characters."));
         }
         roster.join(chat.address(), sender.address());
+        Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(CHAT_SEND));
+        if (earlier.isPresent()) {
+            resume(chat, sender, earlier.get());
+            return Optional.empty();
+        }
         List<User> others = roster.stillInChat(chat.address(), platform).stream()
                 .filter(person -> !person.equals(sender.address()))
                 .flatMap(person -> users.findUser(person).stream()).toList();
@@ -161,35 +169,69 @@ public final class ChatSend {
         return switch (tracks.find(typed.get().song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                GroupReceivers.Sorted sorted = receivers.sort(sender, watchable, track, allowance);
+                // Members whose share a run of this event cut short already stored: theirs, not a repeat.
+                List<Share> madeBefore = watchable.stream()
+                        .flatMap(member -> shares.findShare(shareIdFor(member)).stream()).toList();
+                List<User> rest = watchable.stream()
+                        .filter(member -> madeBefore.stream().noneMatch(s -> s.receiver().equals(member.address())))
+                        .toList();
+                GroupReceivers.Sorted sorted = receivers.sort(sender, rest, track, allowance);
                 List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
-                if (sorted.all().isEmpty()) { // told privately: why people were left out is not the chat's business
+                if (sorted.all().isEmpty() && madeBefore.isEmpty()) { // told privately: why people were left out is not the chat's business
                     outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
                             + chat.title() + "." + sorted.leftOut()));
                     yield Optional.empty();
                 }
-                deliver(chat, sender, sorted, track, typed.get());
-                outbox.notify(sender.address(), Message.text(confirmation(track, chat, sorted.all().size(),
+                deliver(chat, sender, madeBefore, sorted, track, typed.get());
+                outbox.notify(sender.address(), Message.text(confirmation(track, chat,
+                        madeBefore.size() + sorted.all().size(),
                         disconnected) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)));
                 yield Optional.empty();
             }
         };
     }
 
-    private void deliver(GroupChat chat, User sender, GroupReceivers.Sorted sorted, Track track, Typed notes) {
+    private void deliver(GroupChat chat, User sender, List<Share> madeBefore, GroupReceivers.Sorted sorted,
+                         Track track, Typed notes) {
         Instant now = clock.instant();
-        GroupSend send = GroupSend.of(UUID.randomUUID().toString(), chat.address().key(), chat.title(),
-                sender.address(), now);
-        groups.insertGroupSend(send);
-        List<Share> created = sorted.all().stream().map(receiver -> sorted.receiptsAsChosen(Share.forGroupMember(
-                UUID.randomUUID().toString(), send.id(), sender.address(), receiver.address(), track, notes.pre(),
-                notes.post(), now), receiver)).toList();
-        // Every share is stored before any is delivered, so no summary can be made from part of the send.
+        GroupSend send = GroupSend.of(Cause.id(CHAT_SEND), chat.address().key(), chat.title(), sender.address(), now);
+        List<Share> created = new ArrayList<>(madeBefore);
+        sorted.all().forEach(receiver -> created.add(sorted.receiptsAsChosen(Share.forGroupMember(shareIdFor(receiver),
+                send.id(), sender.address(), receiver.address(), track, notes.pre(), notes.post(), now), receiver)));
+        // Every share is stored before any is delivered, so no summary can be made from part of the send; the group
+        // send last, so a run that finds it knows every share of it is stored.
         created.forEach(shares::insertShare);
+        groups.insertGroupSend(send);
+        deliver(chat, sender, send, created);
+    }
+
+    /** The id of the share this event makes for {@code member}: the same however often the event is handled. */
+    private static String shareIdFor(User member) {
+        return Cause.id("chat share to " + member.address().key());
+    }
+
+    private void deliver(GroupChat chat, User sender, GroupSend send, List<Share> stored) {
         String heading = sender.name() + " shared a song in " + chat.title();
-        created.forEach(share -> outbox.deliverShare(share.receiver(), SongMessage.of(heading, share, sender.name(),
-                !share.receiptsOff()), share.id()));
-        songMessages.show(send, chat.address());
+        stored.stream().filter(share -> share.status().isOpen()).forEach(share -> outbox.deliverShare(
+                share.receiver(), SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(),
+                sender.address()));
+        songMessages.showOnce(send, chat.address());
+    }
+
+    /**
+     * An earlier run of this event stored the group send and was cut short: delivers the shares it stored (the
+     * outbox sends each song once however often it is handed over), shows the chat's message unless it was saved,
+     * and confirms to the sender as it would have (the same notice, so held once).
+     */
+    private void resume(GroupChat chat, User sender, GroupSend send) {
+        List<Share> stored = shares.sharesOfGroupSend(send.id()).stream()
+                .sorted(Comparator.comparing(share -> share.receiver().key())).toList();
+        if (stored.isEmpty()) {
+            return;
+        }
+        deliver(chat, sender, send, stored);
+        outbox.notify(sender.address(), Message.text(confirmation(stored.getFirst().track(), chat, stored.size(),
+                List.of())));
     }
 
     private String confirmation(Track track, GroupChat chat, int sent, List<String> disconnected) {

@@ -59,6 +59,13 @@ public final class ChatSongMessages implements ShareSettled {
         update(song);
     }
 
+    /** As {@link #show}, unless the send's message was saved already (a handling run again). */
+    public void showOnce(GroupSend send, ChatAddress chat) {
+        if (store.findChatSong(send.id()).isEmpty()) {
+            show(send, chat);
+        }
+    }
+
     @Override
     public void settled(Share share) {
         share.groupSendId().flatMap(store::findChatSong).ifPresent(this::update);

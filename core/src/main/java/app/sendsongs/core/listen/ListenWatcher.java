@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -157,13 +158,17 @@ public final class ListenWatcher {
         boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
+        List<Share> settling = new ArrayList<>();
         Optional<Instant> next = Optional.empty();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
         for (Share share : watched) {
             next = earliest(next, settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, gap, now,
-                    notices));
+                    notices, settling));
         }
+        // Told before the shares are settled, under ids of the shares told about: a check cut short in
+        // between is run again and tells nothing twice.
         notices.send(outbox);
+        settleAll(settling);
         if (next.isPresent() && receiver.connection().kind().keepsOnlyRecentWindow()) {
             next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
         }
@@ -183,10 +188,10 @@ public final class ListenWatcher {
     /**
      * Settles one share ({@code stored} as read, {@code current} with what this check knows: receipts off now, plays
      * missed) by {@code plays}, timed to {@code playTimeUnit}; returns when it should be checked next, empty when it
-     * is settled.
+     * is settled (added to {@code settling}, to be stored once the check's notices are held).
      */
     private Optional<Instant> settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit,
-                                     boolean gap, Instant now, Notices notices) {
+                                     boolean gap, Instant now, Notices notices, List<Share> settling) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
         // a source timing plays in whole seconds counts a play in the second of the delivery. Checks after the watch
         // period (up to the last one, a grace period later) look for late-arriving plays made within it only
@@ -194,15 +199,13 @@ public final class ListenWatcher {
                 deliveredAt.truncatedTo(playTimeUnit), stored.expiresAt().orElseThrow());
         if (play.isPresent()) {
             Share played = current.played(play.get().playedAt());
-            if (shares.updateShare(played, ShareStatus.WATCHING)) {
-                notices.played(played, play.get());
-                settled.settled(played);
-            }
+            notices.played(played, play.get());
+            settling.add(played);
             return Optional.empty();
         }
         Share checked = gap && !current.uncertain() ? current.markedUncertain() : current;
         if (!now.isBefore(finalCheck(stored))) {
-            expire(checked, notices);
+            expire(checked, notices, settling);
             return Optional.empty();
         }
         if (!checked.equals(stored)) {
@@ -219,16 +222,18 @@ public final class ListenWatcher {
         Instant now = clock.instant();
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         Notices notices = new Notices(receiver, users, schedule, unread(receiver));
+        List<Share> settling = new ArrayList<>();
         Optional<Instant> next = Optional.empty();
         for (Share share : watched) {
             if (!now.isBefore(finalCheck(share))) {
                 Share current = withReceiptsNow(share, theirs);
-                expire(current.uncertain() ? current : current.markedUncertain(), notices);
+                expire(current.uncertain() ? current : current.markedUncertain(), notices, settling);
             } else {
                 next = earliest(next, Optional.of(finalCheck(share)));
             }
         }
         notices.send(outbox);
+        settleAll(settling);
         if (next.isPresent()) {
             next = earliest(next, retryAt);
         }
@@ -247,11 +252,18 @@ public final class ListenWatcher {
         return share.expiresAt().orElseThrow().plus(schedule.grace());
     }
 
-    private void expire(Share share, Notices notices) {
+    private static void expire(Share share, Notices notices, List<Share> settling) {
         Share expired = share.expired();
-        if (shares.updateShare(expired, ShareStatus.WATCHING)) {
-            notices.expired(expired);
-            settled.settled(expired);
+        notices.expired(expired);
+        settling.add(expired);
+    }
+
+    /** Stores the shares a check settled, once its notices are held; each settled share is told to its listener. */
+    private void settleAll(List<Share> settling) {
+        for (Share share : settling) {
+            if (shares.updateShare(share, ShareStatus.WATCHING)) {
+                settled.settled(share);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -54,10 +55,26 @@ final class Notices {
         }
     }
 
+    /**
+     * Holds the messages under ids of the shares they are about, so a check done again after a crash (the shares
+     * not yet settled) holds the same messages, which go out once.
+     */
     void send(Outbox outbox) {
-        played.forEach((sender, songs) -> outbox.notify(sender, Message.text(playText(songs, plays.get(sender)))));
-        notes.forEach((sender, songs) -> outbox.notify(receiver.address(), Message.text(notesText(sender, songs))));
-        expired.forEach((sender, songs) -> outbox.notify(sender, Message.text(expiryText(songs))));
+        List<ChatAddress> aboutReceiver = List.of(receiver.address());
+        played.forEach((sender, songs) -> outbox.notifyOnce(idOf("played", songs), sender,
+                Message.text(playText(songs, plays.get(sender))), aboutReceiver));
+        notes.forEach((sender, songs) -> outbox.notifyOnce(idOf("post note", songs), receiver.address(),
+                Message.text(notesText(sender, songs)), List.of(sender)));
+        expired.forEach((sender, songs) -> outbox.notifyOnce(idOf("expired", songs), sender,
+                Message.text(expiryText(songs)), aboutReceiver));
+    }
+
+    /** One song's notice keeps the id it has alone; several songs' notice is named by all of them. */
+    private static String idOf(String kind, List<Share> songs) {
+        List<String> parts = new ArrayList<>();
+        parts.add(kind);
+        songs.stream().map(Share::id).sorted().forEach(parts::add);
+        return StableIds.of(parts.toArray(String[]::new));
     }
 
     private String playText(List<Share> songs, List<Play> when) {

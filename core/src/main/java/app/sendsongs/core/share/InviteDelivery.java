@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
@@ -50,9 +51,16 @@ public final class InviteDelivery {
         };
     }
 
-    /** {@code friend} is registered now: the songs of the invites they opened go to them. */
+    /**
+     * {@code friend} is registered now: the songs of the invites they opened go to them. Each invite is delivered as
+     * its own work (one share each, by the invite's token) and ended only after, so a crash in between leaves it to be
+     * delivered again, which finds the share and the messages the first run made.
+     */
     public void registered(User friend) {
-        invites.takeOpenedBy(friend).forEach(invite -> send(invite, friend));
+        for (Invite invite : invites.openedBy(friend)) {
+            Cause.run("invite:" + invite.token(), () -> send(invite, friend));
+            invites.take(invite);
+        }
     }
 
     /** Tells the senders of invites whose time ran out. */

@@ -2,15 +2,17 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,10 @@ public final class Invites {
     private final ChatPlatforms chats;
     private final int mostOpen;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final SigningKey tokens;
 
-    public Invites(InviteStore store, ChatPlatforms chats, SendLimits limits, Clock clock) {
+    public Invites(InviteStore store, ChatPlatforms chats, SendLimits limits, SigningKey key, Clock clock) {
+        this.tokens = key.derive("invite tokens");
         this.store = store;
         this.chats = chats;
         this.mostOpen = limits.openInvites();
@@ -70,7 +73,9 @@ public final class Invites {
         if (links.isEmpty()) {
             return Optional.empty();
         }
-        store.saveInvite(invite);
+        if (store.findInvite(invite.token()).isEmpty()) { // else a run cut short saved it (it may be opened since)
+            store.saveInvite(invite);
+        }
         return Optional.of("I don't know anyone called " + Names.quoted(friendName) + " yet. " + forward(links)
                 + "\nWhen they open it and sign up, " + track.title() + " goes to them and I'll tell you. The link "
                 + "works for " + Texts.duration(LIFETIME) + ".");
@@ -122,11 +127,15 @@ public final class Invites {
         }
     }
 
-    /** The invites {@code friend} opened, each taken from the store once: the caller delivers them. */
-    List<Invite> takeOpenedBy(User friend) {
+    /** The invites {@code friend} opened that are still open: the caller delivers each, then {@link #take}s it. */
+    List<Invite> openedBy(User friend) {
         return store.invitesOpenedBy(friend.address()).stream()
-                .filter(invite -> invite.expiresAt().isAfter(clock.instant()))
-                .filter(invite -> store.takeInvite(invite.token())).toList();
+                .filter(invite -> invite.expiresAt().isAfter(clock.instant())).toList();
+    }
+
+    /** Ends {@code invite}: true for the one caller that ended it. */
+    boolean take(Invite invite) {
+        return store.takeInvite(invite.token());
     }
 
     /** Invites whose time is up, each taken from the store once: the caller tells their senders. */
@@ -135,9 +144,13 @@ public final class Invites {
                 .filter(invite -> store.takeInvite(invite.token())).toList();
     }
 
+    /**
+     * Unguessable (signed with the bot's key), and the same each time one inbound event is handled again
+     * ({@link Cause#id}), so a run cut short by a crash and done again finds its invite instead of leaving a second
+     * one behind, whose expiry the sender would be told of.
+     */
     private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        byte[] signature = tokens.sign(Cause.id("invite"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(signature, TOKEN_BYTES));
     }
 }

@@ -8,15 +8,16 @@ import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Sharing a song with one friend: find the friend by name (asking when the name fits several people), keep the
@@ -25,9 +26,12 @@ import java.util.UUID;
  * not told why), and confirm to the sender, saying so when the friend does not share when they play songs.
  */
 public final class SendSong {
+    /** What a send makes, for {@link Cause#id}: one share per event. */
+    private static final String SHARE = "share";
     /** What the link to a person whose songs are held carries: opening it is writing to the bot, which releases them. */
     public static final String HELD_SONGS_REF = "songs";
 
+    private final UserStore users;
     private final ShareStore shares;
     private final PreferenceStore preferences;
     private final Outbox outbox;
@@ -42,9 +46,11 @@ public final class SendSong {
     private final ChatPlatforms chats;
     private final Reachability reach;
 
-    public SendSong(ShareStore shares, PreferenceStore preferences, FriendFinder friends, WhichPerson whichPerson,
-                    TrackLookup tracks, SendLimiter limiter, Outbox outbox, WatchSchedule schedule,
-                    ConnectLink connectLink, Invites invites, ChatPlatforms chats, Clock clock, Reachability reach) {
+    public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
+                    WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
+                    WatchSchedule schedule, ConnectLink connectLink, Invites invites, ChatPlatforms chats,
+                    Clock clock, Reachability reach) {
+        this.users = users;
         this.reach = reach;
         this.shares = shares;
         this.preferences = preferences;
@@ -62,6 +68,10 @@ public final class SendSong {
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
     public Message send(User sender, Command.SendSong command, String commandText) {
+        Optional<Share> earlier = shareOfThisCause();
+        if (earlier.isPresent()) {
+            return Message.text(deliver(sender, earlier.get()));
+        }
         return switch (friends.find(sender, command.friendName())) {
             case FriendFinder.Lookup.Found(User friend) ->
                     sendTo(sender, friend, command.song(), command.pre(), command.post());
@@ -74,6 +84,10 @@ public final class SendSong {
 
     /** Finishes a send the bot had to ask about: {@code number} picks one of the offered people. */
     public Message choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
+        Optional<Share> earlier = shareOfThisCause();
+        if (earlier.isPresent()) {
+            return Message.text(deliver(sender, earlier.get()));
+        }
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Picked(User receiver) ->
                     sendTo(sender, receiver, command.song(), command.pre(), command.post());
@@ -110,6 +124,10 @@ public final class SendSong {
 
     /** Sends {@code song} to {@code receiver}, the person the sender meant; the reply to the sender. */
     public Message sendTo(User sender, User receiver, SongLink song, String pre, String post) {
+        Optional<Share> earlier = shareOfThisCause();
+        if (earlier.isPresent()) {
+            return Message.text(deliver(sender, earlier.get()));
+        }
         if (receiver.needsReconnect()) {
             return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
                     + "Ask them to reconnect at " + connectLink.url());
@@ -140,26 +158,48 @@ public final class SendSong {
                     + "it again.";
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
-        Share share = Share.direct(UUID.randomUUID().toString(), sender.address(), receiver.address(), track,
-                pre, post, clock.instant());
+        Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
+                clock.instant());
         share = receipts ? share : share.withReceiptsOff();
         shares.insertShare(share);
-        Outbox.Delivery delivery = outbox.deliverShare(receiver.address(),
-                SongMessage.of(sender.name() + " sent you a song", share, sender.name(), receipts), share.id());
-        String noReceipts = receipts ? "" : " " + receiver.name() + " doesn't share when they play songs, so I "
+        return deliver(sender, share);
+    }
+
+    /**
+     * Delivers the share made by this cause (just now, or by a run of it that was cut short, which this
+     * one finishes: the outbox sends a song once however often it is handed over).
+     */
+    private String deliver(User sender, Share share) {
+        String title = share.track().title();
+        Optional<User> receiverUser = users.findUser(share.receiver());
+        String receiver = receiverUser.map(User::name).orElse("them");
+        if (!share.status().isOpen()) {
+            return "I've already dealt with " + title + " for " + receiver + "; see history.";
+        }
+        boolean receipts = !share.receiptsOff();
+        Outbox.Delivery delivery = outbox.deliverShare(share.receiver(),
+                SongMessage.of(sender.name() + " sent you a song", share, sender.name(), receipts), share.id(),
+                sender.address());
+        String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
                 + "won't be able to tell you whether they do.";
         return switch (delivery) {
-            case SENT -> "Sent " + track.title() + " to " + receiver.name() + "." + (receipts ? " I'll tell you when "
+            case SENT -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
                     + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
-            case WAITING_FOR_PERSON -> reach.unreachable(receiver) ? Reachability.undelivered(receiver, track.title())
-                    : "Their chat app won't let me deliver " + track.title() + " to "
-                    + receiver.name() + " just now (they haven't written to me lately). " + chats
-                    .conversationLink(receiver.address().platform(), HELD_SONGS_REF)
+            case WAITING_FOR_PERSON -> receiverUser.filter(reach::unreachable)
+                    .map(user -> Reachability.undelivered(user, title))
+                    .orElse("Their chat app won't let me deliver " + title + " to "
+                    + receiver + " just now (they haven't written to me lately). " + chats
+                    .conversationLink(share.receiver().platform(), HELD_SONGS_REF)
                     .map(link -> "Send them this link: " + link + "\nIt goes out the moment they tap it")
                     .orElse("It goes out as soon as they write to me")
-                    + (receipts ? ", and I'll start watching then." : "." + noReceipts);
-            case RETRYING -> "Their chat app didn't take " + track.title() + " for " + receiver.name() + " just now. "
+                    + (receipts ? ", and I'll start watching then." : "." + noReceipts));
+            case RETRYING -> "Their chat app didn't take " + title + " for " + receiver + " just now. "
                     + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };
+    }
+
+    /** The share an earlier run of the event being handled stored before it was cut short, if any. */
+    private Optional<Share> shareOfThisCause() {
+        return shares.findShare(Cause.id(SHARE));
     }
 }

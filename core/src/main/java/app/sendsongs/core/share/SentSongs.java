@@ -128,6 +128,7 @@ public final class SentSongs {
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";
             case LEFT_GROUP -> "stopped: no longer in the group";
+            case UNDELIVERED -> "never delivered";
         };
     }
 

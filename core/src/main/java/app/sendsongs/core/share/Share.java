@@ -94,6 +94,11 @@ public final class Share {
         return copy().status(ShareStatus.CANCELLED).build();
     }
 
+    /** It could never be delivered (see {@link ShareStatus#UNDELIVERED}). */
+    public Share undelivered() {
+        return copy().status(ShareStatus.UNDELIVERED).build();
+    }
+
     /** Its receiver stopped being in the group it was sent to. */
     public Share leftGroup() {
         return copy().status(ShareStatus.LEFT_GROUP).build();

@@ -15,7 +15,12 @@ public enum ShareStatus {
      * Sent to a group, and the receiver stopped being in it (left, was removed, or the group was
      * deleted) before it was played or expired. Not counted in the group send's summary.
      */
-    LEFT_GROUP;
+    LEFT_GROUP,
+    /**
+     * Never reached the receiver: their platform refused it for good, or they did not write to the bot
+     * again in time for it to go out. The sender was told.
+     */
+    UNDELIVERED;
 
     public boolean isOpen() {
         return this == HELD || this == WATCHING;

@@ -10,8 +10,11 @@ import java.util.Optional;
  * one with {@link Share#stored}.
  */
 public interface ShareStore {
-    /** Stores a new share (its id is fresh). */
-    void insertShare(Share share);
+    /**
+     * Stores a new share; true if it did. A share with the same id already stored is kept as it is
+     * (false): ids derived from a cause are inserted again when the cause is handled again.
+     */
+    boolean insertShare(Share share);
 
     Optional<Share> findShare(String id);
 

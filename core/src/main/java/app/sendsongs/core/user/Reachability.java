@@ -78,8 +78,13 @@ public final class Reachability {
         }
 
         @Override
-        public SendOutcome send(String recipientId, Message message, MessageKind kind) {
-            SendOutcome outcome = platform.send(recipientId, message, kind);
+        public boolean sendsCardApart() {
+            return platform.sendsCardApart();
+        }
+
+        @Override
+        public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+            SendOutcome outcome = platform.send(recipientId, message, kind, reference);
             if (outcome instanceof SendOutcome.Unreachable) {
                 store.markUnreachable(new ChatAddress(platform.platform(), recipientId), clock.instant());
             }

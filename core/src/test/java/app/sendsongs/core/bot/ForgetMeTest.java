@@ -77,6 +77,22 @@ class ForgetMeTest {
     }
 
     @Test
+    void noticesToOthersThatCarryTheirNameAndWaitToBeSentAreTakenBack() {
+        bot.reply("carol", "send_song name:\"Alice Smith\" " + LINK);
+        bot.chat.windowCloses("carol");
+        bot.play("alice", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(10));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("carol"))).singleElement()
+                .satisfies(held -> assertThat(held.message().text()).startsWith("🎧 Alice Smith listened to"));
+
+        forget("alice");
+
+        assertThat(bot.stores.outbox().heldMessagesFor(at("carol"))).isEmpty();
+        bot.chat.windowOpens("carol");
+        assertThat(bot.say("carol", "help")).noneMatch(text -> text.contains("Alice"));
+    }
+
+    @Test
     void songsTheySentStopBeingWatchedAndTheirNotesAreNotReleased() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK);
 

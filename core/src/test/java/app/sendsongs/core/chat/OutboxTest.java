@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.time.ManualClock;
 import java.net.URI;
 import java.time.Duration;
@@ -132,14 +134,256 @@ class OutboxTest {
         assertThat(chat.inbox("bob")).isEmpty();
     }
 
-    private Outbox outbox(ChatPlatform platform) {
-        return new Outbox(new ChatPlatforms(List.of(platform)), store, clock, SendSongs.Settings.LEASE);
+    @Test
+    void aMessageIsHeldUnderItsIdBeforeItGoesAndTheIdTravelsWithIt() {
+        SwitchableChat platform = new SwitchableChat();
+        Cause.run("messenger:m_1", () -> outbox(platform).reply(BOB, Message.text("hello")));
+
+        assertThat(platform.references).containsExactly(Cause.call("messenger:m_1", () -> Cause.id("reply")));
+        assertThat(store.heldMessagesFor(BOB)).as("released once sent").isEmpty();
     }
 
-    /** Fails every send while {@code failing}, as a platform does during an outage. */
+    @Test
+    void theSameCauseDoneAgainSendsNothingTwice() {
+        Cause.run("messenger:m_1", () -> {
+            outbox.reply(BOB, Message.text("the answer"));
+            outbox.notify(BOB, Message.text("a notice"));
+        });
+        Cause.run("messenger:m_1", () -> {
+            outbox.reply(BOB, Message.text("the answer"));
+            outbox.notify(BOB, Message.text("a notice"));
+        });
+        Cause.run("messenger:m_2", () -> outbox.reply(BOB, Message.text("the answer")));
+
+        assertThat(chat.inbox("bob")).containsExactly("the answer", "a notice", "the answer");
+    }
+
+    @Test
+    void aMessageOnceForAThingGoesOnce() {
+        String id = StableIds.of("played", "share-1");
+
+        outbox.notifyOnce(id, BOB, Message.text("Carol listened"), List.of());
+        outbox.notifyOnce(id, BOB, Message.text("Carol listened"), List.of());
+
+        assertThat(chat.inbox("bob")).containsExactly("Carol listened");
+    }
+
+    @Test
+    void eachPartOfALongTextIsSentOnceAndOnlyTheFailedPartAgain() {
+        SwitchableChat platform = new SwitchableChat();
+        platform.failAfter = 1;
+        Outbox parted = outbox(platform);
+        String text = "word ".repeat(500).strip();
+
+        assertThat(parted.notify(BOB, Message.text(text))).isEqualTo(Outbox.Delivery.RETRYING);
+        assertThat(platform.sent).hasSize(1);
+        assertThat(store.heldMessagesFor(BOB)).singleElement().satisfies(rest -> assertThat(rest.id()).endsWith("#2"));
+
+        platform.failAfter = Integer.MAX_VALUE;
+        clock.advance(Duration.ofMinutes(1));
+        parted.retryDue(10);
+
+        assertThat(platform.sent).hasSize(2);
+        assertThat(String.join(" ", platform.sent)).isEqualTo(text);
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void aSongsCardThatFailedAfterItsTextWentIsSentAgainWithoutTheText() {
+        SwitchableChat platform = new SwitchableChat();
+        platform.cardApart = true;
+        platform.failAfter = 1;
+        Outbox parted = outbox(platform);
+        Message song = Message.text("Alice sent you a song")
+                .withCard(SongCard.of("Take On Me", "a-ha", URI.create("https://open.spotify.com/track/x")));
+
+        assertThat(parted.deliverShare(BOB, song, "share-1", ChatAddress.messenger("a")))
+                .isEqualTo(Outbox.Delivery.RETRYING);
+        assertThat(platform.sent).containsExactly("Alice sent you a song");
+
+        platform.failAfter = Integer.MAX_VALUE;
+        clock.advance(Duration.ofMinutes(1));
+        parted.retryDue(10);
+
+        assertThat(platform.sent).as("the text once, then the card alone").containsExactly("Alice sent you a song", "");
+        assertThat(platform.cards).containsExactly(song.card().orElseThrow());
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void aMessageRefusedForGoodDoesNotHoldBackLaterOnesAndIsGivenUpAfterThreeTries() {
+        SwitchableChat platform = new SwitchableChat();
+        Outbox refusing = outbox(platform);
+        List<String> givenUp = new CopyOnWriteArrayList<>();
+        refusing.onShareGivenUp((shareId, why) -> givenUp.add(shareId + " " + why));
+        platform.refuse = "bad";
+
+        refusing.deliverShare(BOB, Message.text("bad song"), "share-1", ChatAddress.messenger("alice"));
+        refusing.notify(BOB, Message.text("fine"));
+
+        assertThat(platform.sent).containsExactly("fine");
+        for (int retry = 1; retry < Outbox.MOST_REFUSALS; retry++) {
+            clock.advance(Duration.ofMinutes(10));
+            refusing.retryDue(10);
+        }
+        assertThat(platform.attempts).isEqualTo(Outbox.MOST_REFUSALS + 1);
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+        assertThat(givenUp).containsExactly("share-1 REFUSED");
+
+        clock.advance(Duration.ofHours(2));
+        refusing.retryDue(10);
+        assertThat(platform.attempts).as("not tried again").isEqualTo(Outbox.MOST_REFUSALS + 1);
+    }
+
+    @Test
+    void aMessageWaitingForAPersonWhoNeverWritesIsGivenUpAfterTheHoldLimit() {
+        List<String> givenUp = new CopyOnWriteArrayList<>();
+        outbox.onShareGivenUp((shareId, why) -> givenUp.add(shareId + " " + why));
+        chat.windowCloses("bob");
+        outbox.deliverShare(BOB, Message.text("song"), "share-1", ChatAddress.messenger("alice"));
+
+        clock.advance(Outbox.HOLD_LIMIT.minusMinutes(1));
+        outbox.retryDue(10);
+        assertThat(store.heldMessagesFor(BOB)).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        outbox.retryDue(10);
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+        assertThat(givenUp).containsExactly("share-1 NEVER_WROTE");
+    }
+
+    @Test
+    void aMessageWhoseSenderDiedAfterThePlatformTookItIsConfirmedByItsEchoAndNotSentAgain() {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        outbox.onShareDelivered((shareId, at) -> delivered.add(shareId));
+        chat.windowCloses("bob");
+        outbox.deliverShare(BOB, Message.text("song"), "share-1", ChatAddress.messenger("alice"));
+        HeldMessage held = store.heldMessagesFor(BOB).getFirst();
+        // A worker takes it, the platform takes it, and the worker dies before it can release it.
+        store.leaseHeldMessage(held, clock.instant(), clock.instant().plus(SendSongs.Settings.LEASE));
+        chat.windowOpens("bob");
+
+        outbox.confirmSent(List.of(held.id(), "someone-elses-id"));
+        clock.advance(SendSongs.Settings.LEASE);
+        outbox.retryDue(10);
+
+        assertThat(chat.inbox("bob")).isEmpty();
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+        assertThat(delivered).containsExactly("share-1");
+    }
+
+    @Test
+    void whatWaitedBehindAMessageWhoseEchoReleasedItGoesAtTheNextRetry() {
+        chat.windowCloses("bob");
+        outbox.notify(BOB, Message.text("first"));
+        outbox.notify(BOB, Message.text("second"));
+        HeldMessage first = store.heldMessagesFor(BOB).getFirst();
+        store.leaseHeldMessage(first, clock.instant(), clock.instant().plus(SendSongs.Settings.LEASE));
+        chat.windowOpens("bob"); // the worker sent the first and died
+
+        outbox.confirmSent(List.of(first.id()));
+        outbox.retryDue(10);
+
+        assertThat(chat.inbox("bob")).containsExactly("second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void withoutAnEchoAMessageWhoseSenderDiedIsSentWhenItsLeaseEnds() {
+        outbox.notify(BOB, Message.text("first"));
+        HeldMessage sent = store.heldMessagesFor(BOB).stream().findFirst().orElse(null);
+        assertThat(sent).as("sent and released").isNull();
+        chat.windowCloses("bob");
+        Cause.run("messenger:m_9", () -> outbox.notify(BOB, Message.text("second")));
+        HeldMessage held = store.heldMessagesFor(BOB).getFirst();
+        store.leaseHeldMessage(held, clock.instant(), clock.instant().plus(SendSongs.Settings.LEASE));
+        chat.windowOpens("bob");
+
+        clock.advance(SendSongs.Settings.LEASE);
+        outbox.retryDue(10);
+
+        assertThat(chat.inbox("bob")).containsExactly("first", "second");
+    }
+
+    @Test
+    void aMessageSentWhileAnotherToThePersonIsInItsFirstSendGoesItsOwnWay() {
+        SwitchableChat platform = new SwitchableChat();
+        Outbox sending = outbox(platform);
+        platform.duringNextSend = () -> assertThat(sending.notify(BOB, Message.text("second")))
+                .isEqualTo(Outbox.Delivery.SENT);
+
+        assertThat(sending.notify(BOB, Message.text("first"))).isEqualTo(Outbox.Delivery.SENT);
+
+        assertThat(platform.sent).containsExactlyInAnyOrder("first", "second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void aMessageHeldBehindOneBeingRetriedFollowsItWhenItGoes() {
+        SwitchableChat platform = new SwitchableChat();
+        Outbox flaky = outbox(platform);
+        platform.failing = true;
+        flaky.notify(BOB, Message.text("first"));
+        platform.failing = false;
+        platform.duringNextSend = () -> assertThat(flaky.notify(BOB, Message.text("second")))
+                .isEqualTo(Outbox.Delivery.RETRYING);
+
+        clock.advance(Duration.ofMinutes(1));
+        flaky.retryDue(10);
+
+        assertThat(platform.sent).containsExactly("first", "second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void messagesAboutSomeoneAreWithdrawnWhateverTheirReceiver() {
+        ChatAddress carol = ChatAddress.messenger("carol");
+        ChatAddress alice = ChatAddress.messenger("alice");
+        chat.windowCloses("bob");
+        chat.windowCloses("carol");
+        outbox.notify(BOB, Message.text("Alice listened"), List.of(alice));
+        outbox.notify(carol, Message.text("Alice added you"), List.of(alice));
+        outbox.notify(carol, Message.text("about nobody"));
+
+        assertThat(outbox.withdrawAbout(alice)).isEqualTo(2);
+
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+        assertThat(store.heldMessagesFor(carol)).extracting(h -> h.message().text()).containsExactly("about nobody");
+    }
+
+    @Test
+    void aWithdrawnSongIsNotHeldAgainByItsCauseDoneAgain() {
+        chat.windowCloses("bob");
+        Runnable send = () -> outbox.deliverShare(BOB, Message.text("song"), "share-1", ChatAddress.messenger("a"));
+        send.run();
+        outbox.withdrawShare(BOB, "share-1");
+
+        send.run();
+
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    private Outbox outbox(ChatPlatform platform) {
+        return new Outbox(new ChatPlatforms(List.of(platform)), store, clock, SendSongs.Settings.LEASE,
+                SendSongs.Settings.DEDUPE_WINDOW);
+    }
+
+    /**
+     * Fails every send while {@code failing}, as a platform does during an outage, or after
+     * {@code failAfter} sends; refuses every send for good while {@code refuse} is set.
+     */
     private static final class SwitchableChat implements ChatPlatform {
         volatile boolean failing;
+        volatile int failAfter = Integer.MAX_VALUE;
+        volatile String refuse;
+        volatile int attempts;
+        /** Run once, during the next send (as another worker would send to the same person meanwhile). */
+        volatile Runnable duringNextSend;
+        /** Whether a card goes as a message of its own, as on Messenger. */
+        volatile boolean cardApart;
         final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<SongCard> cards = new CopyOnWriteArrayList<>();
+        final List<String> references = new CopyOnWriteArrayList<>();
 
         @Override
         public Platform platform() {
@@ -157,11 +401,27 @@ class OutboxTest {
         }
 
         @Override
-        public SendOutcome send(String recipientId, Message message, MessageKind kind) {
-            if (failing) {
+        public boolean sendsCardApart() {
+            return cardApart;
+        }
+
+        @Override
+        public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+            attempts++;
+            Runnable meanwhile = duringNextSend;
+            duringNextSend = null;
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            if (refuse != null && message.text().contains(refuse)) {
+                return new SendOutcome.Refused("(#100) refused");
+            }
+            if (failing || sent.size() >= failAfter) {
                 return new SendOutcome.Failed("unavailable", Optional.empty());
             }
             sent.add(message.text());
+            message.card().ifPresent(cards::add);
+            references.add(reference);
             return new SendOutcome.Sent();
         }
     }

@@ -34,8 +34,13 @@ public final class GroupChattingPlatform implements ChatPlatform {
     }
 
     @Override
-    public SendOutcome send(String recipientId, Message message, MessageKind kind) {
-        return chat.send(recipientId, message, kind);
+    public boolean sendsCardApart() {
+        return chat.sendsCardApart();
+    }
+
+    @Override
+    public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+        return chat.send(recipientId, message, kind, reference);
     }
 
     @Override

@@ -69,8 +69,8 @@ public final class InMemoryGroups implements GroupStore {
     }
 
     @Override
-    public synchronized void insertGroupSend(GroupSend send) {
-        groupSends.put(send.id(), send);
+    public synchronized boolean insertGroupSend(GroupSend send) {
+        return groupSends.putIfAbsent(send.id(), send) == null;
     }
 
     @Override

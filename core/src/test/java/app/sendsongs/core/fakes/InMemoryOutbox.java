@@ -4,19 +4,42 @@ import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link OutboxStore} in a map kept in the order messages were first held. */
+/**
+ * {@link OutboxStore} in a map kept in the order messages were first held, and the ids of messages
+ * that left with how long they are remembered.
+ */
 public final class InMemoryOutbox implements OutboxStore {
     private final Map<String, HeldMessage> held = new LinkedHashMap<>();
+    private final Map<String, Instant> released = new HashMap<>();
 
     @Override
-    public synchronized void holdMessage(HeldMessage message) {
+    public synchronized List<HeldMessage> holdNew(List<HeldMessage> messages) {
+        List<HeldMessage> holding = new ArrayList<>();
+        for (HeldMessage message : messages) {
+            if (!held.containsKey(message.id()) && !released.containsKey(message.id())) {
+                held.put(message.id(), message);
+                holding.add(message);
+            }
+        }
+        return holding;
+    }
+
+    @Override
+    public synchronized boolean holdMessage(HeldMessage message, Optional<Instant> asHeld) {
+        HeldMessage current = held.get(message.id());
+        if (current == null || !current.retryAt().equals(asHeld)) {
+            return false;
+        }
         held.put(message.id(), message);
+        return true;
     }
 
     @Override
@@ -28,8 +51,8 @@ public final class InMemoryOutbox implements OutboxStore {
 
     @Override
     public synchronized List<HeldMessage> heldMessagesToRetry(Instant now, int limit) {
-        return held.values().stream().filter(m -> m.retryAt().filter(at -> !at.isAfter(now)).isPresent())
-                .sorted(Comparator.comparing(m -> m.retryAt().orElseThrow())).limit(limit).toList();
+        return held.values().stream().filter(m -> !m.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(HeldMessage::dueAt)).limit(limit).toList();
     }
 
     @Override
@@ -44,11 +67,29 @@ public final class InMemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public synchronized void releaseHeldMessage(String id) {
-        held.remove(id);
+    public synchronized void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
+        if (held.remove(message.id()) != null) {
+            released.put(message.id(), keepUntil);
+        }
+    }
+
+    @Override
+    public synchronized List<HeldMessage> heldMessages(List<String> ids) {
+        return ids.stream().distinct().map(held::get).filter(m -> m != null).toList();
+    }
+
+    @Override
+    public synchronized int withdrawAbout(ChatAddress person, Instant keepUntil) {
+        List<HeldMessage> about = held.values().stream().filter(m -> m.about().contains(person)).toList();
+        about.forEach(message -> releaseHeldMessage(message, keepUntil));
+        return about.size();
     }
 
     synchronized void forget(ChatAddress person) {
         held.values().removeIf(m -> m.to().equals(person));
+    }
+
+    synchronized void purgeBefore(Instant cutoff) {
+        released.values().removeIf(keepUntil -> keepUntil.isBefore(cutoff));
     }
 }

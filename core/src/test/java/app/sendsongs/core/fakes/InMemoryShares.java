@@ -16,8 +16,8 @@ public final class InMemoryShares implements ShareStore {
     private final Map<String, Share> shares = new LinkedHashMap<>();
 
     @Override
-    public synchronized void insertShare(Share share) {
-        shares.put(share.id(), share);
+    public synchronized boolean insertShare(Share share) {
+        return shares.putIfAbsent(share.id(), share) == null;
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class InMemoryStores {
         InMemoryUsers users = new InMemoryUsers();
         InMemoryRegistrations registrations = new InMemoryRegistrations();
         InMemoryInboundLog inbound = new InMemoryInboundLog();
+        InMemoryInbox inbox = new InMemoryInbox();
         InMemoryOutbox outbox = new InMemoryOutbox();
         InMemoryShares shares = new InMemoryShares();
         InMemoryChoices choices = new InMemoryChoices();
@@ -50,9 +51,10 @@ public final class InMemoryStores {
                 choices.purgeBefore(cutoff);
                 drafts.purgeBefore(cutoff);
                 inbound.purgeBefore(cutoff);
+                outbox.purgeBefore(cutoff);
             }
         };
-        return new Stores(users, registrations, inbound, outbox, shares, choices, watches, groups, groupChats,
+        return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, groupChats,
                 reach, preferences, drafts, invites, housekeeping, () -> { });
     }
 }

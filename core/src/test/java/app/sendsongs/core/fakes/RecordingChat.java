@@ -24,6 +24,10 @@ public final class RecordingChat implements ChatPlatform {
     private final boolean rich;
     private final Map<String, List<Message>> inboxes = new HashMap<>();
     private final Set<String> outsideWindow = new HashSet<>();
+    private final Map<String, List<String>> references = new HashMap<>();
+    private int sends;
+    private int dieAtSend;
+    private boolean dieAfterTaking;
     private final Set<String> blocked = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
     private String linkBase;
@@ -64,7 +68,7 @@ public final class RecordingChat implements ChatPlatform {
     }
 
     @Override
-    public synchronized SendOutcome send(String recipientId, Message message, MessageKind kind) {
+    public synchronized SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
         if (message.text().length() > maxTextLength) {
             throw new AssertionError("a text of " + message.text().length() + " characters reached a platform that "
                     + "takes " + maxTextLength);
@@ -78,7 +82,15 @@ public final class RecordingChat implements ChatPlatform {
         if (kind == MessageKind.UPDATE && outsideWindow.contains(recipientId)) {
             return new SendOutcome.OutsideWindow();
         }
+        boolean dies = ++sends == dieAtSend;
+        if (dies && !dieAfterTaking) {
+            throw new ProcessDied();
+        }
         inboxes.computeIfAbsent(recipientId, p -> new ArrayList<>()).add(message);
+        references.computeIfAbsent(recipientId, p -> new ArrayList<>()).add(reference);
+        if (dies) {
+            throw new ProcessDied();
+        }
         return new SendOutcome.Sent();
     }
 
@@ -101,6 +113,28 @@ public final class RecordingChat implements ChatPlatform {
     /** The name the platform shows for this person from now on. */
     public synchronized void nameIs(String recipientId, String name) {
         names.put(recipientId, name);
+    }
+
+    /**
+     * The bot's process dies during its {@code n}-th send from now: before the platform takes the
+     * message, or (when {@code afterTaking}) once it has taken it and before the bot hears so. The death
+     * is a {@link ProcessDied} thrown out of the send, which stops the bot's work as a crash would.
+     */
+    public synchronized void diesOnSend(int n, boolean afterTaking) {
+        dieAtSend = sends + n;
+        dieAfterTaking = afterTaking;
+    }
+
+    /** What the platform echoes back for the person: the references of the messages it took, oldest first. */
+    public synchronized List<String> references(String recipientId) {
+        return List.copyOf(references.getOrDefault(recipientId, List.of()));
+    }
+
+    /** The bot's process died in the middle of a send (see {@link #diesOnSend}). */
+    public static final class ProcessDied extends RuntimeException {
+        ProcessDied() {
+            super("the process died");
+        }
     }
 
     /** A rule like Messenger's 24-hour window now stops updates to this person (until {@link #windowOpens}). */

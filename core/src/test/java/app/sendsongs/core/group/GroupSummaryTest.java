@@ -34,7 +34,8 @@ class GroupSummaryTest {
     private final RecordingChat chat = new RecordingChat();
     private final ManualClock clock = new ManualClock(T0);
     private final GroupSummary summary = new GroupSummary(stores.groups(), stores.shares(), stores.users(),
-            new Outbox(new ChatPlatforms(List.of(chat)), stores.outbox(), clock, SendSongs.Settings.LEASE),
+            new Outbox(new ChatPlatforms(List.of(chat)), stores.outbox(), clock, SendSongs.Settings.LEASE,
+                    SendSongs.Settings.DEDUPE_WINDOW),
             WatchSchedule.standard(), clock);
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.SongCard;
+import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.user.GrantState;
@@ -179,5 +181,21 @@ class SharingTest {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).startsWith("I don't have a song from you to "
                 + "send. Paste a Spotify link");
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aSongWaitingForSomeoneWhoNeverWritesAgainIsGivenUpAndTheSenderTold() {
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        bot.advance(Outbox.HOLD_LIMIT);
+
+        assertThat(bot.last("alice")).isEqualTo("I couldn't deliver " + TITLE + ": Bob Fisher hasn't written to me in "
+                + "14 days, and their chat app doesn't let me write first. I've stopped trying.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice")).getFirst().status())
+                .isEqualTo(ShareStatus.UNDELIVERED);
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Bob Fisher: never delivered");
+        bot.chat.windowOpens("bob");
+        assertThat(bot.say("bob", "help")).as("nothing left to go out").hasSize(1);
     }
 }

@@ -106,7 +106,7 @@ class ReachabilityTest {
             }
 
             @Override
-            public SendOutcome send(String recipientId, Message message, MessageKind kind) {
+            public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
                 return new SendOutcome.Sent();
             }
 

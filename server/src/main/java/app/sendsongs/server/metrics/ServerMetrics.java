@@ -39,9 +39,9 @@ import org.eclipse.jetty.server.Server;
  * They are taken at the edges of the core, never inside it: the chat platforms and listening sources the core is
  * given are wrapped ({@link MeteredChatPlatform}, {@link MeteredListeningSource}), each outside service's adapter
  * gets an HTTP client that times its calls ({@link MeteredHttpClient}), the webhook route and its workers count
- * what they do ({@link Intake}), and the
- * store's {@link Census} gives the gauges of due checks. Tags are short words chosen by the code (a platform, a
- * source, an outcome, an error number): never an id, a token or a person's words.
+ * what they do ({@link Intake}), and the store's {@link Census} gives the gauges of due checks and of the inbox's
+ * backlog. Tags are short words chosen by the code (a platform, a source, an outcome, an error number): never an
+ * id, a token or a person's words.
  */
 public final class ServerMetrics implements Meters, AutoCloseable {
     /** How long a census read serves the scrapes after it (a scrape every few seconds costs one read). */
@@ -92,15 +92,21 @@ public final class ServerMetrics implements Meters, AutoCloseable {
         return Tags.of(tags.entrySet().stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList());
     }
 
-    /** The webhook intake's queue: how many events wait, and since when the oldest. */
-    public <T> void intake(T queue, ToDoubleFunction<T> depth, ToDoubleFunction<T> oldestAgeSeconds) {
-        Gauge.builder("send_songs.intake.depth", queue, depth)
+    /**
+     * The depth of an intake that keeps its events in the store (how many this process kept and its workers have
+     * not handled yet, as this process counts them); the store's own count and the age of the oldest are
+     * {@link #census}'s.
+     */
+    public <T> void intakeDepth(T inbox, ToDoubleFunction<T> depth) {
+        Gauge.builder("send_songs.intake.depth", inbox, depth)
                 .description("Events acknowledged and waiting for a worker").register(registry);
-        TimeGauge.builder("send_songs.intake.oldest.age", queue, TimeUnit.SECONDS, oldestAgeSeconds)
-                .description("How long the oldest waiting event has waited").register(registry);
     }
 
-    /** Gauges read from the store: listen checks due and the lag of the oldest. */
+    /**
+     * Gauges read from the store: listen checks due and the lag of the oldest, and the inbound events waiting in the
+     * store's inbox (every server's, and those left from before a restart) and the age of the oldest. The store's
+     * other figures are for {@code status}: they may read every person.
+     */
     public void census(Census census, Clock clock) {
         Supplier<Census.DueChecks> due = new Cached<>(() -> census.dueChecks(clock.instant()), CENSUS_FRESHNESS);
         Gauge.builder("send_songs.listen.checks.due", () -> due.get().count())
@@ -108,6 +114,13 @@ public final class ServerMetrics implements Meters, AutoCloseable {
         TimeGauge.builder("send_songs.listen.checks.lag", () -> due.get().lag(clock.instant()).toMillis(),
                         TimeUnit.MILLISECONDS)
                 .description("How long the oldest due listen check has waited").register(registry);
+        Supplier<Census.InboxBacklog> inbox = new Cached<>(census::inboxBacklog, CENSUS_FRESHNESS);
+        Gauge.builder("send_songs.inbox.events.waiting", () -> inbox.get().count())
+                .description("Inbound events kept in the store's inbox and not handled yet").register(registry);
+        TimeGauge.builder("send_songs.inbox.events.age", () -> inbox.get().age(clock.instant()).toMillis(),
+                        TimeUnit.MILLISECONDS)
+                .description("How long ago the oldest inbound event waiting in the store's inbox was received")
+                .register(registry);
     }
 
     /** Jetty's threads and connections; call once the server is started. */

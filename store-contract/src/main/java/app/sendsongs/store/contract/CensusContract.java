@@ -10,9 +10,12 @@ import static app.sendsongs.store.contract.Samples.watchingShare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.Census;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.user.GrantState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,8 +33,10 @@ public abstract class CensusContract extends StoreFixture {
         Census.Figures figures = census().figures(T0);
 
         assertThat(figures).isEqualTo(new Census.Figures(0, Map.of(), 0, 0, 0, 0, 0, 0, Optional.empty(),
-                Census.DueChecks.NONE));
+                Census.DueChecks.NONE, Census.InboxBacklog.NONE));
         assertThat(census().dueChecks(T0).lag(T0)).isZero();
+        assertThat(census().inboxBacklog()).isEqualTo(Census.InboxBacklog.NONE);
+        assertThat(census().inboxBacklog().age(T0)).isZero();
     }
 
     @Test
@@ -43,9 +48,8 @@ public abstract class CensusContract extends StoreFixture {
         shares.insertShare(heldShare("s1", "ann", "bob", T0));
         shares.insertShare(watchingShare("s2", "bob", "ann", T0, T0));
         shares.insertShare(watchingShare("s3", "bob", "carol", T0, T0));
-        outbox.holdMessage(held("h1", "bob", minutes(3)));
-        outbox.holdMessage(held("h2", "bob", minutes(1)));
-        outbox.holdMessage(held("h3", "carol", minutes(2)));
+        outbox.holdNew(List.of(held("h1", "bob", minutes(3)), held("h2", "bob", minutes(1)),
+                held("h3", "carol", minutes(2))));
         watches.scheduleWatch(at("ann"), minutes(5), T0);
         watches.scheduleWatch(at("carol"), minutes(10), T0);
         watches.scheduleWatch(at("dan"), minutes(60), T0);
@@ -66,6 +70,38 @@ public abstract class CensusContract extends StoreFixture {
     }
 
     @Test
+    void countsTheInboxEventsNotHandledYetAndWhenTheOldestWasReceived() {
+        inbox.append(List.of(text("m1", "ann"), text("m2", "ann")), minutes(1));
+        inbox.append(List.of(text("m3", "bob")), minutes(3));
+
+        assertThat(census().figures(minutes(10)).inbox())
+                .isEqualTo(new Census.InboxBacklog(3, Optional.of(minutes(1))));
+        assertThat(census().inboxBacklog()).isEqualTo(new Census.InboxBacklog(3, Optional.of(minutes(1))));
+        assertThat(census().inboxBacklog().age(minutes(10))).isEqualTo(Duration.ofMinutes(9));
+
+        InboxClaim ann = inbox.claim(minutes(10), minutes(12), 50).orElseThrow();
+        assertThat(census().inboxBacklog().count()).as("an event being handled still waits").isEqualTo(3);
+        inbox.release(ann, List.of(ann.events().getFirst().deliveryKey()));
+        assertThat(census().inboxBacklog()).as("the first handled, the second let go with the claim")
+                .isEqualTo(new Census.InboxBacklog(2, Optional.of(minutes(1))));
+
+        ann = inbox.claim(minutes(10), minutes(12), 50).orElseThrow();
+        inbox.release(ann, keys(ann));
+        assertThat(census().figures(minutes(10)).inbox())
+                .isEqualTo(new Census.InboxBacklog(1, Optional.of(minutes(3))));
+
+        InboxClaim bob = inbox.claim(minutes(10), minutes(12), 50).orElseThrow();
+        inbox.failed(bob, List.of(), keys(bob).getFirst(), minutes(15));
+        assertThat(census().inboxBacklog()).as("an event that failed waits for its retry")
+                .isEqualTo(new Census.InboxBacklog(1, Optional.of(minutes(3))));
+
+        bob = inbox.claim(minutes(15), minutes(17), 50).orElseThrow();
+        inbox.release(bob, keys(bob));
+        assertThat(census().inboxBacklog()).isEqualTo(Census.InboxBacklog.NONE);
+        assertThat(census().figures(minutes(20)).inbox()).isEqualTo(Census.InboxBacklog.NONE);
+    }
+
+    @Test
     void aClaimedCheckIsNotDueUntilItsLeaseEnds() {
         watches.scheduleWatch(at("ann"), minutes(5), T0);
         watches.scheduleWatch(at("bob"), minutes(6), T0);
@@ -77,5 +113,13 @@ public abstract class CensusContract extends StoreFixture {
                 .as("the lease ended: its worker died, the check is due again at the lease end")
                 .isEqualTo(new Census.DueChecks(2, Optional.of(minutes(6))));
         assertThat(census().dueChecks(minutes(4))).isEqualTo(Census.DueChecks.NONE);
+    }
+
+    private static Inbound text(String id, String from) {
+        return new Inbound.Text(id, at(from), T0, "help");
+    }
+
+    private static List<String> keys(InboxClaim claim) {
+        return claim.events().stream().map(Inbound::deliveryKey).toList();
     }
 }

@@ -40,7 +40,7 @@ public abstract class ForgetPersonContract extends StoreFixture {
         shares.insertShare(heldShare("alice-to-bob", "alice", "bob", T0));
         shares.insertShare(watchingShare("bob-to-alice", "bob", "alice", T0, minutes(1)));
         watches.scheduleWatch(at("alice"), minutes(5), T0);
-        outbox.holdMessage(held("for-alice", "alice", T0));
+        outbox.holdNew(List.of(held("for-alice", "alice", T0)));
         choices.saveChoice(new PendingChoice(at("alice"), "send_song ...",
                 List.of(at("bob"), at("bob-2")), minutes(10)));
 
@@ -86,9 +86,9 @@ public abstract class ForgetPersonContract extends StoreFixture {
         watches.scheduleWatch(at("alice"), minutes(5), T0);
         watches.scheduleWatch(at("bob"), minutes(6), T0);
         Watch bobsWatch = watches.findWatch(at("bob")).orElseThrow();
-        outbox.holdMessage(held("for-alice", "alice", T0));
+        outbox.holdNew(List.of(held("for-alice", "alice", T0)));
         HeldMessage forBob = held("for-bob", "bob", T0);
-        outbox.holdMessage(forBob);
+        outbox.holdNew(List.of(forBob));
         choices.saveChoice(new PendingChoice(at("alice"), "a", List.of(at("x"), at("y")), minutes(10)));
         PendingChoice bobsChoice = new PendingChoice(at("bob"), "b", List.of(at("alice"), at("y")), minutes(10));
         choices.saveChoice(bobsChoice);

@@ -35,6 +35,17 @@ public abstract class GroupSendContract extends StoreFixture {
     }
 
     @Test
+    void insertingAGroupSendWhoseIdIsStoredKeepsTheFirst() {
+        GroupSend send = groupSend("send-1", "g-1", "alice", T0);
+        assertThat(groups.insertGroupSend(send)).isTrue();
+        groups.markGroupSendSummarized("send-1", minutes(5));
+
+        assertThat(groups.insertGroupSend(groupSend("send-1", "g-2", "bob", minutes(9)))).isFalse();
+
+        assertThat(groups.findGroupSend("send-1")).contains(send.summarized(minutes(5)));
+    }
+
+    @Test
     void theSummaryMarkIsTakenOnceOnly() {
         GroupSend send = groupSend("send-1", "g-1", "alice", T0);
         groups.insertGroupSend(send);

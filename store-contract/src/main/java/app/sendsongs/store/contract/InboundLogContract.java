@@ -1,61 +1,49 @@
 package app.sendsongs.store.contract;
 
-import static app.sendsongs.store.contract.Samples.T0;
 import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.InboundLog;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link InboundLog}: a message id is "first" exactly once, however many deliveries race. */
+/** {@link InboundLog}: an event is handled once it is marked, by its whole delivery key, and stays marked. */
 public abstract class InboundLogContract extends StoreFixture {
-    private static final int RACERS = 16;
 
     @Test
-    void firstDeliveryIsTrueOnceThenFalse() {
-        assertThat(inbound.firstDelivery("mid.1", T0)).isTrue();
-        assertThat(inbound.firstDelivery("mid.1", T0)).isFalse();
-        assertThat(inbound.firstDelivery("mid.1", minutes(60))).isFalse();
+    void anEventIsHandledOnceMarked() {
+        assertThat(inbound.handled("messenger:mid.1")).isFalse();
+
+        inbound.markHandled("messenger:mid.1", minutes(60));
+
+        assertThat(inbound.handled("messenger:mid.1")).isTrue();
     }
 
     @Test
-    void messageIdsAreIndependent() {
-        assertThat(inbound.firstDelivery("mid.1", T0)).isTrue();
-        assertThat(inbound.firstDelivery("mid.2", T0)).isTrue();
-        assertThat(inbound.firstDelivery("MID.1", T0)).isTrue();
-        assertThat(inbound.firstDelivery("mid.2", T0)).isFalse();
+    void deliveryKeysAreIndependentAndCaseMatters() {
+        inbound.markHandled("messenger:mid.1", minutes(60));
+
+        assertThat(inbound.handled("messenger:mid.2")).isFalse();
+        assertThat(inbound.handled("messenger:MID.1")).isFalse();
+        assertThat(inbound.handled("telegram:mid.1")).isFalse();
     }
 
     @Test
-    void concurrentDeliveriesOfOneIdHaveExactlyOneFirst() {
-        List<Boolean> first = Race.run(RACERS, i -> inbound.firstDelivery("mid.raced", T0));
+    void markingAgainKeepsTheEventHandled() {
+        inbound.markHandled("messenger:mid.1", minutes(60));
+        inbound.markHandled("messenger:mid.1", minutes(10));
 
-        assertThat(first).containsOnlyOnce(true).hasSize(RACERS);
+        assertThat(inbound.handled("messenger:mid.1")).isTrue();
     }
 
     @Test
-    void concurrentDeliveriesOfManyIdsHaveExactlyOneFirstEach() {
-        int ids = 25;
-        List<List<String>> firstsPerThread = Race.run(8, thread -> {
-            List<String> order = new ArrayList<>();
-            for (int i = 0; i < ids; i++) {
-                order.add("mid." + i);
-            }
-            Collections.shuffle(order, new Random(thread));
-            List<String> firsts = new ArrayList<>();
-            for (String mid : order) {
-                if (inbound.firstDelivery(mid, T0)) {
-                    firsts.add(mid);
-                }
-            }
-            return firsts;
+    void concurrentMarksOfOneEventAllSucceed() {
+        Race.run(16, i -> {
+            inbound.markHandled("messenger:mid.raced", minutes(60 + i));
+            return true;
         });
 
-        List<String> all = firstsPerThread.stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(ids).doesNotHaveDuplicates();
+        assertThat(inbound.handled("messenger:mid.raced")).isTrue();
+        assertThat(List.of(inbound.handled("messenger:mid.other"))).containsExactly(false);
     }
 }

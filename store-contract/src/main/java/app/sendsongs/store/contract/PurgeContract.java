@@ -5,6 +5,7 @@ import static app.sendsongs.store.contract.Samples.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.bot.Housekeeping;
+import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
 import java.util.List;
@@ -33,14 +34,39 @@ public abstract class PurgeContract extends StoreFixture {
     }
 
     @Test
-    void messageIdsSeenBeforeTheCutoffAreForgottenAndLaterOnesKept() {
-        inbound.firstDelivery("mid.old", minutes(0));
-        inbound.firstDelivery("mid.new", minutes(30));
+    void handledMarksKeptUntilBeforeTheCutoffAreForgottenAndLaterOnesKept() {
+        inbound.markHandled("messenger:mid.old", minutes(10));
+        inbound.markHandled("messenger:mid.edge", minutes(20));
+        inbound.markHandled("messenger:mid.new", minutes(30));
 
         housekeeping.purgeBefore(minutes(20));
 
-        assertThat(inbound.firstDelivery("mid.new", minutes(31))).isFalse();
-        assertThat(inbound.firstDelivery("mid.old", minutes(31))).isTrue();
+        assertThat(inbound.handled("messenger:mid.old")).isFalse();
+        assertThat(inbound.handled("messenger:mid.edge")).isTrue();
+        assertThat(inbound.handled("messenger:mid.new")).isTrue();
+    }
+
+    @Test
+    void idsOfMessagesThatLeftTheOutboxAreForgottenOnceKeptLongEnough() {
+        HeldMessage old = Samples.held("old", "alice", minutes(0));
+        HeldMessage recent = Samples.held("new", "alice", minutes(0));
+        outbox.holdNew(List.of(old, recent));
+        outbox.releaseHeldMessage(old, minutes(10));
+        outbox.releaseHeldMessage(recent, minutes(30));
+
+        housekeeping.purgeBefore(minutes(20));
+
+        assertThat(outbox.holdNew(List.of(Samples.held("old", "alice", minutes(21))))).hasSize(1);
+        assertThat(outbox.holdNew(List.of(Samples.held("new", "alice", minutes(21))))).isEmpty();
+    }
+
+    @Test
+    void heldMessagesAreNotPurged() {
+        outbox.holdNew(List.of(Samples.held("waiting", "alice", minutes(0))));
+
+        housekeeping.purgeBefore(minutes(60 * 24 * 30));
+
+        assertThat(outbox.heldMessagesFor(Samples.at("alice"))).hasSize(1);
     }
 
     @Test

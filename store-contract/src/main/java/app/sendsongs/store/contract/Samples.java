@@ -138,6 +138,7 @@ public final class Samples {
             case EXPIRED -> watching.expired();
             case CANCELLED -> watching.cancelled();
             case LEFT_GROUP -> watching.leftGroup();
+            case UNDELIVERED -> heldShare(id, sender, receiver, createdAt).undelivered();
         };
     }
 
@@ -152,13 +153,20 @@ public final class Samples {
                         new Recipient.Person(onTelegram("bob"))), expiresAt);
     }
 
+    /** A message waiting for its person (no retry time), expiring 14 days after it was held. */
     public static HeldMessage held(String id, String person, Instant heldAt) {
         return new HeldMessage(id, at(person), Message.text("text of " + id), heldAt, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), 0, 0, heldAt.plus(Duration.ofDays(14)), List.of());
     }
 
     public static HeldMessage heldForRetry(String id, String person, Instant heldAt, Instant retryAt) {
-        return new HeldMessage(id, at(person), Message.text("text of " + id), heldAt, Optional.of(retryAt),
-                Optional.empty());
+        return held(id, person, heldAt).retryingAt(Optional.of(retryAt));
+    }
+
+    /** A message about other people: it carries their names. */
+    public static HeldMessage heldAbout(String id, String person, Instant heldAt, String... about) {
+        HeldMessage held = held(id, person, heldAt);
+        return new HeldMessage(id, held.to(), held.message(), heldAt, Optional.empty(), Optional.empty(), 0, 0,
+                held.expiresAt(), List.of(about).stream().map(Samples::at).toList());
     }
 }

@@ -35,6 +35,36 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void insertingAnIdAlreadyStoredKeepsTheFirstShare() {
+        Share first = heldShare("s-1", "alice", "bob", T0);
+        assertThat(shares.insertShare(first)).isTrue();
+        shares.updateShare(first.delivered(minutes(1), minutes(100)), ShareStatus.HELD);
+
+        assertThat(shares.insertShare(heldShare("s-1", "carol", "dan", minutes(5)))).isFalse();
+
+        assertThat(shares.findShare("s-1")).contains(first.delivered(minutes(1), minutes(100)));
+        assertThat(shares.sharesSentBy(at("carol"))).isEmpty();
+    }
+
+    @Test
+    void concurrentInsertsOfOneIdStoreOneShare() {
+        List<Boolean> inserted = Race.run(16, i -> shares.insertShare(heldShare("s-1", "alice", "bob", minutes(i))));
+
+        assertThat(inserted).containsOnlyOnce(true);
+        assertThat(shares.sharesSentBy(at("alice"))).hasSize(1);
+    }
+
+    @Test
+    void anUndeliveredShareComesBackAndIsNoLongerOpen() {
+        Share share = share("s-1", "alice", "bob", T0, ShareStatus.UNDELIVERED);
+        shares.insertShare(share);
+
+        assertThat(shares.findShare("s-1")).contains(share);
+        assertThat(shares.openSharesTo(at("bob"))).isEmpty();
+        assertThat(shares.sharesSentBy(at("alice"))).containsExactly(share);
+    }
+
+    @Test
     void shareWithEveryOptionalFieldComesBackAsInserted() {
         Share share = Share.stored("s-full", at("alice"), onTelegram("bob"), FULL_TRACK, T0, ShareStatus.PLAYED)
                 .notes("", "line one\nline “two” 🎧").groupSend("group-send-1")

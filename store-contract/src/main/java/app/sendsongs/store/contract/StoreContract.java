@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Nested;
  * <li>No wall clock: the port passes every "now" it needs. Expiry of states, codes and choices is
  * judged by the core after taking them, so the suite only requires {@code expiresAt} back as
  * saved.</li>
- * <li>The clauses "at most once", "exactly one first delivery", "each due watch claimed by one
+ * <li>The clauses "at most once", "each person claimed from the inbox by one caller", "each due watch claimed by one
  * caller", "conditional update", "one group of a name per owner", "one membership per person" and
  * "a group send's summary mark is taken once" are tested with many threads on one store; an
  * adapter that is shared between processes should add a test with several store instances on the
@@ -65,6 +65,14 @@ public abstract class StoreContract {
 
     @Nested
     class InboundMessages extends InboundLogContract {
+        @Override
+        protected Stores newStores() {
+            return StoreContract.this.newStores();
+        }
+    }
+
+    @Nested
+    class Inbox extends InboxStoreContract {
         @Override
         protected Stores newStores() {
             return StoreContract.this.newStores();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.bot.Housekeeping;
 import app.sendsongs.core.chat.InboundLog;
+import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.compose.DraftStore;
 import app.sendsongs.core.group.GroupStore;
@@ -27,6 +28,7 @@ public abstract class StoreFixture {
     protected UserStore users;
     protected RegistrationStore registrations;
     protected InboundLog inbound;
+    protected InboxStore inbox;
     protected OutboxStore outbox;
     protected ShareStore shares;
     protected ChoiceStore choices;
@@ -47,6 +49,7 @@ public abstract class StoreFixture {
         users = stores.users();
         registrations = stores.registrations();
         inbound = stores.inbound();
+        inbox = stores.inbox();
         outbox = stores.outbox();
         shares = stores.shares();
         choices = stores.choices();

@@ -50,6 +50,14 @@ final class Condition {
                 Expression.mergedValues(a, b)));
     }
 
+    /** Either condition; the two must not use the same comparison on the same attribute. */
+    Condition or(Condition other) {
+        Expression a = expression;
+        Expression b = other.expression;
+        return new Condition(new Expression("(" + a.text() + " OR " + b.text() + ")", Expression.mergedNames(a, b),
+                Expression.mergedValues(a, b)));
+    }
+
     Expression expression() {
         return expression;
     }

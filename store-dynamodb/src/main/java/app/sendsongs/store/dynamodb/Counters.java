@@ -27,6 +27,13 @@ final class Counters {
         return Attr.number(stored, counter);
     }
 
+    /** Reserves {@code count} numbers of the person's counter at once: returns the first of them. */
+    long reserve(ChatAddress person, String counter, int count) {
+        Map<String, AttributeValue> stored = table.update(key(person),
+                new Update().set(TableLayout.TYPE, Attr.s(TYPE)).add(counter, count));
+        return Attr.number(stored, counter) - count + 1;
+    }
+
     void delete(ChatAddress person) {
         table.delete(key(person));
     }

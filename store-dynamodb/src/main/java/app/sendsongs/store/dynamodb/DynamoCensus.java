@@ -13,10 +13,10 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The operator's figures of the table. Due listen checks are counted in the {@code due} index (a count query
- * and the earliest entry per shard), cheap enough for every metrics scrape; the rest of {@link #figures} reads
- * the whole table once, a few attributes of each item (a Scan: about one read unit per 8 KB of items), which is
- * why only {@code status} asks for it.
+ * The operator's figures of the table. Due listen checks and the inbox's waiting events are counted in the
+ * {@code due} index (a count query and the earliest entry per shard, no Scan), cheap enough for every metrics
+ * scrape; the rest of {@link #figures} reads the whole table once, a few attributes of each item (a Scan: about one
+ * read unit per 8 KB of items), which is why only {@code status} asks for it.
  */
 final class DynamoCensus implements Census {
     private static final List<String> ATTRIBUTES = List.of(TableLayout.TYPE, "registeredAt", "grantState",
@@ -30,18 +30,15 @@ final class DynamoCensus implements Census {
 
     @Override
     public DueChecks dueChecks(Instant now) {
-        long count = 0;
-        Optional<Instant> oldest = Optional.empty();
-        for (int shard = 0; shard < TableLayout.DUE_SHARDS; shard++) {
-            Condition due = Condition.equalTo(TableLayout.DUE_SHARD, Attr.s(DynamoWatches.TYPE + "#" + shard))
-                    .and(Condition.atMost(TableLayout.DUE_AT, Attr.time(now)));
-            count += table.count(DynamoTable.queryFor(due).indexName(TableLayout.DUE).build());
-            Optional<Instant> first = table.query(DynamoTable.queryFor(due).indexName(TableLayout.DUE)
-                    .scanIndexForward(true).build(), 1).stream()
-                    .map(item -> Attr.time(item, TableLayout.DUE_AT)).findFirst();
-            oldest = earlier(oldest, first);
-        }
-        return new DueChecks(count, oldest);
+        Indexed due = indexed(DynamoWatches.TYPE, Optional.of(now));
+        return new DueChecks(due.count(), due.earliest());
+    }
+
+    /** The inbox's events are in the {@code due} index at the time they were received, until they are handled. */
+    @Override
+    public InboxBacklog inboxBacklog() {
+        Indexed waiting = indexed(DynamoInbox.KIND, Optional.empty());
+        return new InboxBacklog(waiting.count(), waiting.earliest());
     }
 
     @Override
@@ -49,7 +46,30 @@ final class DynamoCensus implements Census {
         Tally tally = new Tally();
         table.scan(ATTRIBUTES, tally::add);
         return new Figures(tally.people, tally.connections, tally.needingReconnect, tally.receivers, tally.watched,
-                tally.songsHeld, tally.held, tally.waiting.size(), tally.oldestHeld, dueChecks(now));
+                tally.songsHeld, tally.held, tally.waiting.size(), tally.oldestHeld, dueChecks(now), inboxBacklog());
+    }
+
+    /**
+     * The items of {@code kind} in the {@code due} index (those due by {@code dueBy} when given): a count query and
+     * the earliest entry per shard.
+     */
+    private Indexed indexed(String kind, Optional<Instant> dueBy) {
+        long count = 0;
+        Optional<Instant> earliest = Optional.empty();
+        for (int shard = 0; shard < TableLayout.DUE_SHARDS; shard++) {
+            Condition inShard = Condition.equalTo(TableLayout.DUE_SHARD, Attr.s(kind + "#" + shard));
+            Condition condition = dueBy.map(at -> inShard.and(Condition.atMost(TableLayout.DUE_AT, Attr.time(at))))
+                    .orElse(inShard);
+            count += table.count(DynamoTable.queryFor(condition).indexName(TableLayout.DUE).build());
+            Optional<Instant> first = table.query(DynamoTable.queryFor(condition).indexName(TableLayout.DUE)
+                    .scanIndexForward(true).build(), 1).stream()
+                    .map(item -> Attr.time(item, TableLayout.DUE_AT)).findFirst();
+            earliest = earlier(earliest, first);
+        }
+        return new Indexed(count, earliest);
+    }
+
+    private record Indexed(long count, Optional<Instant> earliest) {
     }
 
     private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {

@@ -126,8 +126,8 @@ final class DynamoGroups implements GroupStore {
     }
 
     @Override
-    public void insertGroupSend(GroupSend send) {
-        sends.insert(send);
+    public boolean insertGroupSend(GroupSend send) {
+        return sends.insert(send);
     }
 
     @Override

@@ -6,11 +6,12 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Inbound events already handled: {@code MID#<delivery key>} (the platform and the event id, e.g.
- * {@code MID#messenger:<mid>}), written with a condition that no such item exists, so exactly one
- * delivery of an event is the first. In the due index under {@code PURGE} at the time first seen.
- * Records written before keys named the platform ({@code MID#<mid>}) are never matched again; the
- * purge removes them like any other.
+ * Inbound events handled: {@code MID#<delivery key>} (the platform and the event id, e.g.
+ * {@code MID#messenger:<mid>}), written with a condition that no such item exists, so the first mark
+ * stays. In the due index under {@code PURGE} at the time it is kept until. Items written before
+ * handled marks had that time carry the time they were first seen instead ({@code seenAt}), which the
+ * purge reads as before. Records written before keys named the platform ({@code MID#<mid>}) are never
+ * matched again; the purge removes them like any other.
  */
 final class DynamoInboundLog implements InboundLog {
     static final String TYPE = "MID";
@@ -22,12 +23,17 @@ final class DynamoInboundLog implements InboundLog {
     }
 
     @Override
-    public boolean firstDelivery(String deliveryKey, Instant at) {
+    public boolean handled(String deliveryKey) {
+        return table.get(TableLayout.key(TYPE + "#" + deliveryKey, TYPE)).isPresent();
+    }
+
+    @Override
+    public void markHandled(String deliveryKey, Instant keepUntil) {
         Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + deliveryKey, TYPE);
         item.put("mid", Attr.s(deliveryKey));
-        item.put("seenAt", Attr.time(at));
-        TableLayout.putDue(item, Purge.KIND, deliveryKey, at);
-        TableLayout.putGcAfter(item, at);
-        return table.putIf(item, Condition.attributeNotExists(TableLayout.PK));
+        item.put("keepUntil", Attr.time(keepUntil));
+        TableLayout.putDue(item, Purge.KIND, deliveryKey, keepUntil);
+        TableLayout.putGcAfter(item, keepUntil);
+        table.putIf(item, Condition.attributeNotExists(TableLayout.PK));
     }
 }

@@ -68,15 +68,14 @@ final class DynamoShares implements ShareStore {
         this.counters = counters;
     }
 
+    /** The group send's link first (harmless if the share then exists already), then the share unless its id is taken. */
     @Override
-    public void insertShare(Share share) {
+    public boolean insertShare(Share share) {
         share.groupSendId().ifPresent(sendId -> table.put(link(sendId, share.id())));
         Map<String, AttributeValue> item = TableLayout.item(TYPE, TYPE + "#" + share.id(), TYPE);
         item.putAll(attributes(share));
         item.put(SEQ, Attr.n(counters.next(share.sender(), Counters.SENT_SHARES)));
-        if (!table.putIf(item, Condition.attributeNotExists(TableLayout.PK))) {
-            throw new DynamoStoreException("a share with this id already exists");
-        }
+        return table.putIf(item, Condition.attributeNotExists(TableLayout.PK));
     }
 
     @Override
@@ -227,7 +226,7 @@ final class DynamoShares implements ShareStore {
         return switch (share.status()) {
             case HELD -> OPEN + "H#" + TableLayout.sortableTime(share.createdAt());
             case WATCHING -> WATCHING + TableLayout.sortableTime(deliveredOrCreated(share));
-            case PLAYED, EXPIRED, CANCELLED, LEFT_GROUP -> "DONE#" + TableLayout.sortableTime(share.createdAt());
+            case PLAYED, EXPIRED, CANCELLED, LEFT_GROUP, UNDELIVERED -> "DONE#" + TableLayout.sortableTime(share.createdAt());
         };
     }
 

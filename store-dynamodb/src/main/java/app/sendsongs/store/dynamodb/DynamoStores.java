@@ -53,8 +53,9 @@ public final class DynamoStores {
         DynamoInvites invites = new DynamoInvites(table, due);
         DynamoHousekeeping housekeeping = new DynamoHousekeeping(users, shares, watches, outbox, choices, drafts,
                 invites, preferences, groups, groupChats, reach, groupSends, counters, new Purge(table, due));
-        return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table), outbox,
-                shares, choices, watches, groups, groupChats, reach, preferences, drafts, invites, housekeeping, () -> {
+        return new Stores(users, new DynamoRegistrations(table, grants), new DynamoInboundLog(table),
+                new DynamoInbox(table, due), outbox, shares, choices, watches, groups, groupChats, reach, preferences,
+                drafts, invites, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
     }

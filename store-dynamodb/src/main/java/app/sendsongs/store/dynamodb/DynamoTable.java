@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -169,11 +170,23 @@ final class DynamoTable {
         }
     }
 
+    /**
+     * Puts the items without conditions, in batches of {@value #BATCH_WRITE_LIMIT}, retrying what DynamoDB
+     * leaves unprocessed; the keys must differ. When it returns, every item is written.
+     */
+    void putAll(List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += BATCH_WRITE_LIMIT) {
+            writeBatch(items.subList(from, Math.min(items.size(), from + BATCH_WRITE_LIMIT)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList());
+        }
+    }
+
     private void writeBatch(List<WriteRequest> batch) {
         List<WriteRequest> pending = batch;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > BATCH_ATTEMPTS) {
-                throw new DynamoStoreException(pending.size() + " deletes stayed unprocessed after " + BATCH_ATTEMPTS
+                throw new DynamoStoreException(pending.size() + " writes stayed unprocessed after " + BATCH_ATTEMPTS
                         + " attempts (throttled); try again later");
             }
             if (attempt > 1) {

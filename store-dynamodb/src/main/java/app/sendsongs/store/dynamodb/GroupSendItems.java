@@ -32,10 +32,8 @@ final class GroupSendItems {
         return TYPE + "#" + sendId;
     }
 
-    void insert(GroupSend send) {
-        if (!table.putIf(item(send), Condition.attributeNotExists(TableLayout.PK))) {
-            throw new DynamoStoreException("a group send with this id already exists");
-        }
+    boolean insert(GroupSend send) {
+        return table.putIf(item(send), Condition.attributeNotExists(TableLayout.PK));
     }
 
     Optional<GroupSend> find(String id) {

@@ -5,7 +5,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Removes expired leftovers (OAuth states, registration codes, open questions, message ids): every
+ * Removes expired leftovers (OAuth states, registration codes, open questions, handled marks of
+ * inbound events, the records of messages that left the outbox): every
  * item in the due index under {@code PURGE} due before the cutoff. Each delete is conditional on the
  * item still having the due time the index showed, so a value saved again meanwhile stays.
  * This, not TTL, is what keeps the table from growing.

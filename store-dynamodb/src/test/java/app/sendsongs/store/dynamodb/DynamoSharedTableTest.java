@@ -4,6 +4,8 @@ import static app.sendsongs.store.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.Watch;
@@ -13,6 +15,7 @@ import app.sendsongs.testsupport.DynaliteExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,13 +77,20 @@ class DynamoSharedTableTest {
     }
 
     @Test
-    void twoStoresSeeOneFirstDeliveryOfAMessageAndOneUserOfAState() {
-        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbound()
-                .firstDelivery("messenger:mid.shared", T0));
+    void twoStoresClaimEachPersonOnceAndOneUsesAState() {
+        List<Inbound> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(new Inbound.Text("m_" + i, ChatAddress.messenger("p" + i % 6), T0, "help"));
+        }
+        first.inbox().append(events, T0);
+
+        List<Optional<InboxClaim>> claims = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbox()
+                .claim(T0, T0.plusSeconds(120), 10));
         List<Boolean> used = Race.run(8, thread -> (thread % 2 == 0 ? first : second).registrations()
                 .useOnce("state:shared", T0));
 
-        assertThat(firsts).containsOnlyOnce(true);
+        assertThat(claims.stream().flatMap(Optional::stream).map(InboxClaim::person)).hasSize(6)
+                .doesNotHaveDuplicates();
         assertThat(used).containsOnlyOnce(true);
     }
 

@@ -147,27 +147,30 @@ class ItemsFromBeforeChatAddressesTest {
         before.held("m-1", BOB, "Alice sent you a song", T0, 1);
         before.heldForRetry("m-2", BOB, "Carol sent you a song", T0.plusSeconds(1), 2, T0.minusSeconds(5), "s-9");
         before.counters(BOB, 0, 2);
+        // Held before every message was held: read as tried once and expiring 14 days after they were held.
         HeldMessage first = new HeldMessage("m-1", messenger(BOB), Message.text("Alice sent you a song"), T0,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 1, 0, T0.plus(Duration.ofDays(14)), List.of());
         HeldMessage second = new HeldMessage("m-2", messenger(BOB), Message.text("Carol sent you a song"),
-                T0.plusSeconds(1), Optional.of(T0.minusSeconds(5)), Optional.of("s-9"));
+                T0.plusSeconds(1), Optional.of(T0.minusSeconds(5)), Optional.of("s-9"), 1, 0,
+                T0.plusSeconds(1).plus(Duration.ofDays(14)), List.of());
 
         assertThat(stores.outbox().heldMessagesFor(messenger(BOB))).containsExactly(first, second);
         assertThat(stores.outbox().heldMessagesToRetry(T0, 10)).containsExactly(second);
         assertThat(stores.outbox().leaseHeldMessage(second, T0, T0.plusSeconds(120))).isTrue();
 
         HeldMessage rich = new HeldMessage("m-3", messenger(BOB), Samples.RICH_MESSAGE, T0.plusSeconds(1),
-                Optional.empty(), Optional.empty());
-        stores.outbox().holdMessage(rich);
-        stores.outbox().holdMessage(first.retryingAt(Optional.of(T0.plusSeconds(30))));
+                Optional.empty(), Optional.empty(), 0, 0, T0.plus(Duration.ofDays(14)), List.of(messenger(ALICE)));
+        assertThat(stores.outbox().holdNew(List.of(rich, first))).containsExactly(rich);
+        stores.outbox().holdMessage(first.retryingAt(Optional.of(T0.plusSeconds(30))), first.retryAt());
         assertThat(stores.outbox().heldMessagesFor(messenger(BOB))).containsExactly(
                 first.retryingAt(Optional.of(T0.plusSeconds(30))),
                 second.retryingAt(Optional.of(T0.plusSeconds(120))), rich);
 
-        stores.outbox().releaseHeldMessage("m-2");
+        stores.outbox().releaseHeldMessage(second, T0.plusSeconds(3_600));
         assertThat(stores.outbox().heldMessagesFor(messenger(BOB))).extracting(HeldMessage::id)
                 .containsExactly("m-1", "m-3");
-        assertThat(before.get("HELD#m-2", "HELD")).isNull();
+        assertThat(before.get("HELD#m-2", "HELD")).as("remembered as having left").containsKey("left");
+        assertThat(stores.outbox().holdNew(List.of(second))).isEmpty();
     }
 
     @Test
@@ -225,7 +228,8 @@ class ItemsFromBeforeChatAddressesTest {
     void bareMessageIdsDoNotMatchPlatformKeysAndArePurgedLikeAnyOther() {
         before.messageId("mid.1", T0);
 
-        assertThat(stores.inbound().firstDelivery("messenger:mid.1", T0.plusSeconds(1))).isTrue();
+        assertThat(stores.inbound().handled("messenger:mid.1")).isFalse();
+        stores.inbound().markHandled("messenger:mid.1", T0.plusSeconds(1));
         stores.housekeeping().purgeBefore(T0.plusSeconds(1));
 
         assertThat(before.get("MID#mid.1", "MID")).isNull();

@@ -11,6 +11,8 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,6 +45,12 @@ final class Database implements AutoCloseable {
 
     private final String description;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Signalled when no durable write waits any more. A webhook's answer waits for its durable write, while the
+     * handling workers' writes can wait: without this, an acknowledgement queued behind every worker's write.
+     */
+    private final Condition noDurableWriteWaiting = writeLock.newCondition();
+    private final AtomicInteger durableWritesWaiting = new AtomicInteger();
     private final Session writer;
     private final List<Session> readers;
     private final BlockingQueue<Session> idleReaders;
@@ -155,22 +163,73 @@ final class Database implements AutoCloseable {
         return read(session -> inTransaction(session, "BEGIN", work));
     }
 
-    /** Runs work on the write connection in autocommit mode: each statement is its own transaction. */
+    /**
+     * Runs work on the write connection in autocommit mode: each statement is its own transaction. A durable write
+     * waiting for the connection goes first.
+     */
     <T> T write(Work<T> work) {
         writeLock.lock();
+        try {
+            giveWayToDurableWrites();
+            return run(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** As {@link #write}, ahead of every other write waiting for the connection. */
+    private <T> T writeFirst(Work<T> work) {
+        durableWritesWaiting.incrementAndGet();
+        writeLock.lock();
+        try {
+            return run(work);
+        } finally {
+            if (durableWritesWaiting.decrementAndGet() == 0) {
+                noDurableWriteWaiting.signalAll();
+            }
+            writeLock.unlock();
+        }
+    }
+
+    /** Outside any write of this thread's own: waits (letting go of the connection) while a durable write waits. */
+    private void giveWayToDurableWrites() {
+        if (writeLock.getHoldCount() > 1) {
+            return; // within this thread's own write, which must finish first
+        }
+        while (durableWritesWaiting.get() > 0) {
+            noDurableWriteWaiting.awaitUninterruptibly();
+        }
+    }
+
+    private <T> T run(Work<T> work) {
         try {
             ensureOpen();
             return work.run(writer);
         } catch (SQLException e) {
             throw new SqliteStoreException("write to " + description + " failed", e);
-        } finally {
-            writeLock.unlock();
         }
     }
 
     /** Runs work on the write connection inside BEGIN IMMEDIATE ... COMMIT; rolls back on failure. */
     <T> T transaction(Work<T> work) {
         return write(session -> inTransaction(session, "BEGIN IMMEDIATE", work));
+    }
+
+    /**
+     * As {@link #transaction}, and the commit reaches the disk before this returns
+     * ({@code synchronous = FULL} for this commit: the WAL is synced), so it survives a power loss or a
+     * crash of the machine, not only of the process. The other writes keep {@code synchronous = NORMAL},
+     * whose commits can be lost with the machine's last moments, but never with the process.
+     */
+    <T> T durableTransaction(Work<T> work) {
+        return writeFirst(session -> {
+            session.execute("PRAGMA synchronous = FULL");
+            try {
+                return inTransaction(session, "BEGIN IMMEDIATE", work);
+            } finally {
+                session.execute("PRAGMA synchronous = NORMAL");
+            }
+        });
     }
 
     private static <T> T inTransaction(Session session, String begin, Work<T> work) throws SQLException {

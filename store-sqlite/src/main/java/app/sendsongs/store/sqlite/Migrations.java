@@ -33,8 +33,8 @@ public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
     /** Every schema script, in order of version. */
     static final List<String> STANDARD_SCRIPTS = List.of("V1__init.sql", "V2__groups.sql", "V3__watch_queue.sql",
-            "V4__chat_addresses.sql", "V6__listening_sources.sql", "V7__conversation.sql", "V8__group_chats.sql",
-            "V9__invites.sql");
+            "V4__chat_addresses.sql", "V5__durable_intake.sql", "V6__listening_sources.sql", "V7__conversation.sql",
+            "V8__group_chats.sql", "V9__invites.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;

@@ -15,6 +15,11 @@ final class SqliteCensus implements Census {
     private static final String DUE = "SELECT sum(n) AS n, min(oldest) AS oldest FROM ("
             + "SELECT count(*) AS n, min(due_at) AS oldest FROM watch_queue WHERE due_at <= ? "
             + "UNION ALL SELECT count(*), min(lease_until) FROM watch_leases WHERE lease_until <= ?)";
+    /**
+     * The inbox backlog: one pass over {@code inbox_events} (no index has {@code received_at}), which holds only the
+     * events not handled yet (a handled one is deleted), so it costs what the backlog is long.
+     */
+    private static final String INBOX = "SELECT count(*) AS n, min(received_at) AS oldest FROM inbox_events";
 
     private final Database db;
 
@@ -25,6 +30,11 @@ final class SqliteCensus implements Census {
     @Override
     public DueChecks dueChecks(Instant now) {
         return db.read(s -> due(s, now));
+    }
+
+    @Override
+    public InboxBacklog inboxBacklog() {
+        return db.read(SqliteCensus::inbox);
     }
 
     @Override
@@ -51,13 +61,18 @@ final class SqliteCensus implements Census {
                     + "FROM held_messages", rs -> new Held(rs.getLong("n"), rs.getLong("people"),
                     Codec.optionalInstant(rs, "oldest"))).orElseThrow();
             return new Figures(people, connections, reconnect, receivers, watched, songsHeld, held.messages(),
-                    held.people(), held.oldest(), due(s, now));
+                    held.people(), held.oldest(), due(s, now), inbox(s));
         });
     }
 
     private static DueChecks due(Session s, Instant now) throws SQLException {
         return s.queryOne(DUE, rs -> new DueChecks(rs.getLong("n"), Codec.optionalInstant(rs, "oldest")), now, now)
                 .orElse(DueChecks.NONE);
+    }
+
+    private static InboxBacklog inbox(Session s) throws SQLException {
+        return s.queryOne(INBOX, rs -> new InboxBacklog(rs.getLong("n"), Codec.optionalInstant(rs, "oldest")))
+                .orElse(InboxBacklog.NONE);
     }
 
     private static long count(Session s, String sql, Object... params) throws SQLException {

@@ -86,10 +86,10 @@ final class SqliteGroups implements GroupStore {
     }
 
     @Override
-    public void insertGroupSend(GroupSend send) {
-        db.write(s -> s.update("INSERT INTO group_sends (" + SEND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                send.id(), send.groupId(), send.groupName(), send.sender(), send.sentAt(),
-                send.summarizedAt().orElse(null)));
+    public boolean insertGroupSend(GroupSend send) {
+        return db.write(s -> s.update("INSERT INTO group_sends (" + SEND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO NOTHING", send.id(), send.groupId(), send.groupName(), send.sender(),
+                send.sentAt(), send.summarizedAt().orElse(null))) == 1;
     }
 
     @Override

@@ -3,7 +3,7 @@ package app.sendsongs.store.sqlite;
 import app.sendsongs.core.chat.InboundLog;
 import java.time.Instant;
 
-/** The delivery keys of inbound events already handled, in {@code inbound_messages}. */
+/** The delivery keys of inbound events handled, in {@code inbound_messages}, each kept until a time. */
 final class SqliteInboundLog implements InboundLog {
     private final Database db;
 
@@ -11,10 +11,16 @@ final class SqliteInboundLog implements InboundLog {
         this.db = db;
     }
 
-    /** INSERT ... ON CONFLICT DO NOTHING: exactly one caller inserts the key. */
     @Override
-    public boolean firstDelivery(String deliveryKey, Instant at) {
-        return db.write(s -> s.update("INSERT INTO inbound_messages (delivery_key, seen_at) VALUES (?, ?) "
-                + "ON CONFLICT (delivery_key) DO NOTHING", deliveryKey, at)) == 1;
+    public boolean handled(String deliveryKey) {
+        return db.read(s -> s.queryOne("SELECT 1 AS marked FROM inbound_messages WHERE delivery_key = ?",
+                rs -> true, deliveryKey)).isPresent();
+    }
+
+    /** INSERT ... ON CONFLICT DO NOTHING: the first mark stays. */
+    @Override
+    public void markHandled(String deliveryKey, Instant keepUntil) {
+        db.write(s -> s.update("INSERT INTO inbound_messages (delivery_key, keep_until) VALUES (?, ?) "
+                + "ON CONFLICT (delivery_key) DO NOTHING", deliveryKey, keepUntil));
     }
 }

@@ -16,27 +16,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Held messages, kept whole: {@code held_messages} (one row per message, with its text and the
- * fields of its card, if any) and, in order, its choices ({@code held_message_choices}) and its
- * card's buttons ({@code held_message_buttons}). A message is read with one statement per part, in
- * one read transaction so its parts match it; such small indexed reads are cheap in SQLite, and a
- * person's queue is a few messages.
+ * The outbox, every message on its way out, kept whole: {@code held_messages} (one row per message,
+ * with its text and the fields of its card, if any) and, in order, its choices
+ * ({@code held_message_choices}), its card's buttons ({@code held_message_buttons}) and the people it
+ * is about ({@code held_message_about}). A message is read with one statement per part, in one read
+ * transaction so its parts match it; such small indexed reads are cheap in SQLite, and a person's
+ * queue is a few messages. The ids of messages that left are remembered in {@code released_messages}.
  */
 final class SqliteOutbox implements OutboxStore {
     private static final String SELECT = "SELECT id, address, text, card_title, card_subtitle, card_image, "
-            + "card_link, held_at, retry_at, share_id FROM held_messages ";
-    /** Uses the partial index on retry_at; package-visible for the query-plan test. */
-    static final String DUE_FOR_RETRY = SELECT + "WHERE retry_at IS NOT NULL AND retry_at <= ? "
-            + "ORDER BY retry_at, seq LIMIT ?";
+            + "card_link, held_at, retry_at, share_id, tries, refusals, expires_at FROM held_messages ";
+    /** Uses the index on due_at; package-visible for the query-plan test. */
+    static final String DUE_FOR_RETRY = SELECT + "WHERE due_at <= ? ORDER BY due_at, seq LIMIT ?";
     /** A message's choices in order; package-visible for the query-plan test. */
     static final String CHOICES = "SELECT title, payload FROM held_message_choices WHERE message_id = ? "
             + "ORDER BY position";
     private static final String BUTTONS = "SELECT title, payload, url FROM held_message_buttons WHERE message_id = ? "
             + "ORDER BY position";
+    private static final String ABOUT = "SELECT address FROM held_message_about WHERE message_id = ? "
+            + "ORDER BY position";
 
-    /** A row of held_messages: the message without its choices and its card's buttons. */
+    /** A row of held_messages: the message without its choices, its card's buttons and whom it is about. */
     private record Row(String id, ChatAddress to, String text, Optional<SongCard> card, Instant heldAt,
-                       Optional<Instant> retryAt, Optional<String> shareId) {
+                       Optional<Instant> retryAt, Optional<String> shareId, int tries, int refusals,
+                       Instant expiresAt) {
     }
 
     private final Database db;
@@ -45,27 +48,28 @@ final class SqliteOutbox implements OutboxStore {
         this.db = db;
     }
 
-    /** Inserts, or replaces the message with the same id in place (it keeps its queue position). */
+    /** One transaction: each message inserted unless its id is held or remembered. */
     @Override
-    public void holdMessage(HeldMessage m) {
-        Message message = m.message();
-        Optional<SongCard> card = message.card();
-        db.transaction(s -> {
-            s.update("INSERT INTO held_messages (id, address, text, card_title, card_subtitle, card_image, card_link, "
-                            + "held_at, retry_at, share_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (id) DO UPDATE SET address = excluded.address, text = excluded.text, "
-                            + "card_title = excluded.card_title, card_subtitle = excluded.card_subtitle, "
-                            + "card_image = excluded.card_image, card_link = excluded.card_link, "
-                            + "held_at = excluded.held_at, retry_at = excluded.retry_at, share_id = excluded.share_id",
-                    m.id(), m.to(), message.text(), card.map(SongCard::title).orElse(null),
-                    card.map(SongCard::subtitle).orElse(null),
-                    card.flatMap(SongCard::image).map(URI::toString).orElse(null),
-                    card.map(c -> c.link().toString()).orElse(null), m.heldAt(), m.retryAt().orElse(null),
-                    m.shareId().orElse(null));
-            deleteParts(s, m.id());
-            insertParts(s, m.id(), message);
-            return null;
+    public List<HeldMessage> holdNew(List<HeldMessage> messages) {
+        return db.transaction(s -> {
+            List<HeldMessage> held = new ArrayList<>();
+            for (HeldMessage m : messages) {
+                if (insert(s, m)) {
+                    insertParts(s, m.id(), m.message());
+                    insertAbout(s, m);
+                    held.add(m);
+                }
+            }
+            return held;
         });
+    }
+
+    /** The retry time (and so the due time), the tries and the refusals: nothing else of a held message changes. */
+    @Override
+    public boolean holdMessage(HeldMessage m, Optional<Instant> asHeld) {
+        return db.write(s -> s.update("UPDATE held_messages SET retry_at = ?, tries = ?, refusals = ?, due_at = ? "
+                + "WHERE id = ? AND retry_at IS ?", m.retryAt().orElse(null), m.tries(), m.refusals(), m.dueAt(),
+                m.id(), asHeld.orElse(null))) == 1;
     }
 
     @Override
@@ -85,17 +89,36 @@ final class SqliteOutbox implements OutboxStore {
     /** Conditional on the retry time read ({@code IS} also matches two NULLs): one of several takers wins. */
     @Override
     public boolean leaseHeldMessage(HeldMessage held, Instant now, Instant leaseUntil) {
-        return db.write(s -> s.update("UPDATE held_messages SET retry_at = ? "
+        return db.write(s -> s.update("UPDATE held_messages SET retry_at = ?, due_at = min(?, expires_at) "
                         + "WHERE id = ? AND retry_at IS ? AND (retry_at IS NULL OR retry_at <= ?)",
-                leaseUntil, held.id(), held.retryAt().orElse(null), now)) == 1;
+                leaseUntil, leaseUntil, held.id(), held.retryAt().orElse(null), now)) == 1;
     }
 
     @Override
-    public void releaseHeldMessage(String id) {
-        db.transaction(s -> {
-            deleteParts(s, id);
-            s.update("DELETE FROM held_messages WHERE id = ?", id);
-            return null;
+    public void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
+        db.transaction(s -> release(s, message.id(), keepUntil));
+    }
+
+    @Override
+    public List<HeldMessage> heldMessages(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> distinct = ids.stream().distinct().toList();
+        String marks = String.join(", ", java.util.Collections.nCopies(distinct.size(), "?"));
+        return db.readTogether(s -> whole(s, s.query(SELECT + "WHERE id IN (" + marks + ")", SqliteOutbox::row,
+                distinct.toArray())));
+    }
+
+    @Override
+    public int withdrawAbout(ChatAddress person, Instant keepUntil) {
+        return db.transaction(s -> {
+            int withdrawn = 0;
+            for (String id : s.query("SELECT DISTINCT message_id FROM held_message_about WHERE address = ?",
+                    rs -> rs.getString("message_id"), person)) {
+                withdrawn += release(s, id, keepUntil);
+            }
+            return withdrawn;
         });
     }
 
@@ -104,12 +127,46 @@ final class SqliteOutbox implements OutboxStore {
         String ofPerson = "WHERE message_id IN (SELECT id FROM held_messages WHERE address = ?)";
         s.update("DELETE FROM held_message_choices " + ofPerson, person);
         s.update("DELETE FROM held_message_buttons " + ofPerson, person);
+        s.update("DELETE FROM held_message_about " + ofPerson, person);
         s.update("DELETE FROM held_messages WHERE address = ?", person);
     }
 
-    private static void deleteParts(Session s, String id) throws SQLException {
+    /** Within a transaction: the remembered ids kept until before the cutoff are forgotten. */
+    static void purge(Session s, Instant cutoff) throws SQLException {
+        s.update("DELETE FROM released_messages WHERE keep_until < ?", cutoff);
+    }
+
+    private static boolean insert(Session s, HeldMessage m) throws SQLException {
+        Message message = m.message();
+        Optional<SongCard> card = message.card();
+        return s.update("INSERT INTO held_messages (id, address, text, card_title, card_subtitle, card_image, "
+                        + "card_link, held_at, retry_at, share_id, tries, refusals, expires_at, due_at) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM released_messages WHERE id = ?) ON CONFLICT (id) DO NOTHING",
+                m.id(), m.to(), message.text(), card.map(SongCard::title).orElse(null),
+                card.map(SongCard::subtitle).orElse(null), card.flatMap(SongCard::image).map(URI::toString).orElse(null),
+                card.map(c -> c.link().toString()).orElse(null), m.heldAt(), m.retryAt().orElse(null),
+                m.shareId().orElse(null), m.tries(), m.refusals(), m.expiresAt(), m.dueAt(), m.id()) == 1;
+    }
+
+    /** Deletes the message with its parts and remembers its id; 1 if it was held, else 0 (nothing changes). */
+    private static int release(Session s, String id, Instant keepUntil) throws SQLException {
+        if (s.update("DELETE FROM held_messages WHERE id = ?", id) == 0) {
+            return 0;
+        }
         s.update("DELETE FROM held_message_choices WHERE message_id = ?", id);
         s.update("DELETE FROM held_message_buttons WHERE message_id = ?", id);
+        s.update("DELETE FROM held_message_about WHERE message_id = ?", id);
+        s.update("INSERT INTO released_messages (id, keep_until) VALUES (?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET keep_until = excluded.keep_until", id, keepUntil);
+        return 1;
+    }
+
+    private static void insertAbout(Session s, HeldMessage m) throws SQLException {
+        for (int i = 0; i < m.about().size(); i++) {
+            s.update("INSERT INTO held_message_about (message_id, position, address) VALUES (?, ?, ?)", m.id(), i,
+                    m.about().get(i));
+        }
     }
 
     private static void insertParts(Session s, String id, Message message) throws SQLException {
@@ -137,8 +194,9 @@ final class SqliteOutbox implements OutboxStore {
                     row.id());
             Optional<SongCard> card = row.card().isEmpty() ? Optional.empty()
                     : Optional.of(row.card().get().withButtons(s.query(BUTTONS, SqliteOutbox::button, row.id())));
+            List<ChatAddress> about = s.query(ABOUT, rs -> Codec.address(rs, "address"), row.id());
             messages.add(new HeldMessage(row.id(), row.to(), new Message(row.text(), choices, card), row.heldAt(),
-                    row.retryAt(), row.shareId()));
+                    row.retryAt(), row.shareId(), row.tries(), row.refusals(), row.expiresAt(), about));
         }
         return messages;
     }
@@ -150,7 +208,8 @@ final class SqliteOutbox implements OutboxStore {
                         Codec.optionalText(rs, "card_image").map(URI::create), URI.create(rs.getString("card_link")),
                         List.of()));
         return new Row(rs.getString("id"), Codec.address(rs, "address"), rs.getString("text"), card,
-                Codec.instant(rs, "held_at"), Codec.optionalInstant(rs, "retry_at"), Codec.optionalText(rs, "share_id"));
+                Codec.instant(rs, "held_at"), Codec.optionalInstant(rs, "retry_at"), Codec.optionalText(rs, "share_id"),
+                rs.getInt("tries"), rs.getInt("refusals"), Codec.instant(rs, "expires_at"));
     }
 
     private static Button button(ResultSet rs) throws SQLException {

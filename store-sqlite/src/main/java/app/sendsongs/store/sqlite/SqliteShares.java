@@ -28,11 +28,12 @@ final class SqliteShares implements ShareStore {
     }
 
     @Override
-    public void insertShare(Share share) {
-        db.write(s -> s.update("INSERT INTO shares (sender_address, receiver_address, track_id, track_name, "
+    public boolean insertShare(Share share) {
+        return db.write(s -> s.update("INSERT INTO shares (sender_address, receiver_address, track_id, track_name, "
                 + "track_artists, track_duration_ms, track_isrc, track_linked_from, pre, post, created_at, delivered_at, "
                 + "expires_at, status, played_at, uncertain, group_send_id, receipts_off, id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(share)));
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                values(share))) == 1;
     }
 
     @Override

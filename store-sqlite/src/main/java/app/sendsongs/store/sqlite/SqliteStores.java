@@ -44,9 +44,9 @@ public final class SqliteStores implements AutoCloseable {
         TokenSeal seal = new TokenSeal(tokens);
         this.watches = new SqliteWatches(db);
         this.stores = new Stores(new SqliteUsers(db, seal), new SqliteRegistrations(db, seal), new SqliteInboundLog(db),
-                new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches, new SqliteGroups(db),
-                new SqliteGroupChats(db), new SqliteReach(db), new SqlitePreferences(db), new SqliteDrafts(db),
-                new SqliteInvites(db), new SqliteHousekeeping(db), db);
+                new SqliteInbox(db), new SqliteOutbox(db), new SqliteShares(db), new SqliteChoices(db), watches,
+                new SqliteGroups(db), new SqliteGroupChats(db), new SqliteReach(db), new SqlitePreferences(db),
+                new SqliteDrafts(db), new SqliteInvites(db), new SqliteHousekeeping(db), db);
         this.census = new SqliteCensus(db);
     }
 

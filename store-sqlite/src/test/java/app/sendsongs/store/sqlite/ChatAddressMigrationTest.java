@@ -104,18 +104,19 @@ class ChatAddressMigrationTest {
     @Test
     void aMessageIdSeenBeforeIsStillRecognisedByItsMessengerDeliveryKey() {
         try (Stores store = SqliteStores.open(file, TestTokens.CIPHER)) {
-            assertThat(store.inbound().firstDelivery("messenger:" + MID, T0)).isFalse();
-            assertThat(store.inbound().firstDelivery("telegram:" + MID, T0)).isTrue();
+            assertThat(store.inbound().handled("messenger:" + MID)).isTrue();
+            assertThat(store.inbound().handled("telegram:" + MID)).isFalse();
         }
     }
 
     @Test
     void heldMessagesBecomeTextOnlyMessagesInTheirOrderAndTakeRichOnesAfterThem() {
+        // Held before every message was held: they were tried once, and get 14 days from when they were held.
         HeldMessage song = new HeldMessage("held-song", CAROL_AT, Message.text("🎵 Alice sent you a song: "
                 + "Never Gonna Give You Up by Rick Astley\nhttps://open.spotify.com/track/" + TRACK_ID), minutes(-30),
-                Optional.empty(), Optional.of("share-held"));
+                Optional.empty(), Optional.of("share-held"), 1, 0, minutes(-30).plus(Duration.ofDays(14)), List.of());
         HeldMessage retry = new HeldMessage("held-retry", CAROL_AT, Message.text("Bob played it."), minutes(-30),
-                Optional.of(minutes(2)), Optional.empty());
+                Optional.of(minutes(2)), Optional.empty(), 1, 0, minutes(-30).plus(Duration.ofDays(14)), List.of());
         try (Stores store = SqliteStores.open(file, TestTokens.CIPHER)) {
             assertThat(store.outbox().heldMessagesFor(CAROL_AT)).containsExactly(song, retry);
             assertThat(store.outbox().heldMessagesFor(BOB_AT)).extracting(HeldMessage::message)
@@ -123,8 +124,8 @@ class ChatAddressMigrationTest {
             assertThat(store.outbox().heldMessagesToRetry(minutes(2), 10)).containsExactly(retry);
 
             HeldMessage rich = new HeldMessage("held-rich", CAROL_AT, Samples.RICH_MESSAGE, T0, Optional.empty(),
-                    Optional.empty());
-            store.outbox().holdMessage(rich);
+                    Optional.empty(), 0, 0, minutes(60), List.of(BOB_AT));
+            store.outbox().holdNew(List.of(rich));
             assertThat(store.outbox().heldMessagesFor(CAROL_AT)).containsExactly(song, retry, rich);
             assertThat(store.outbox().leaseHeldMessage(song, T0, minutes(2))).isTrue();
         }
@@ -199,8 +200,8 @@ class ChatAddressMigrationTest {
     @Test
     void aMigratedPersonIsForgottenEverywhere() {
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
-            sqlite.stores().outbox().holdMessage(new HeldMessage("held-rich", CAROL_AT, Samples.RICH_MESSAGE, T0,
-                    Optional.empty(), Optional.empty()));
+            sqlite.stores().outbox().holdNew(List.of(new HeldMessage("held-rich", CAROL_AT, Samples.RICH_MESSAGE, T0,
+                    Optional.empty(), Optional.empty(), 0, 0, minutes(60), List.of(BOB_AT))));
 
             sqlite.stores().housekeeping().forgetPerson(CAROL_AT);
 
@@ -208,6 +209,7 @@ class ChatAddressMigrationTest {
                     + "(SELECT count(*) FROM users WHERE address = ?1) + "
                     + "(SELECT count(*) FROM held_messages WHERE address = ?1) + "
                     + "(SELECT count(*) FROM held_message_choices) + (SELECT count(*) FROM held_message_buttons) + "
+                    + "(SELECT count(*) FROM held_message_about) + "
                     + "(SELECT count(*) FROM shares WHERE ?1 IN (sender_address, receiver_address)) + "
                     + "(SELECT count(*) FROM watches WHERE receiver_address = ?1) + "
                     + "(SELECT count(*) FROM watch_leases WHERE receiver_address = ?1) + "

@@ -36,7 +36,7 @@ class SqliteBackupTest {
         try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 while (writing.get()) {
-                    store.stores().inbound().firstDelivery("m-" + committed.get(), T0);
+                    store.stores().inbound().markHandled("m-" + committed.get(), T0);
                     committed.incrementAndGet();
                 }
             });
@@ -63,10 +63,10 @@ class SqliteBackupTest {
         try (SqliteStores restored = SqliteStores.file(copy, TestTokens.CIPHER)) {
             assertThat(restored.migrationsAppliedAtOpen()).isZero();
             for (int i = 0; i < before; i++) {
-                assertThat(restored.stores().inbound().firstDelivery("m-" + i, T0)).as("m-" + i + " was committed before").isFalse();
+                assertThat(restored.stores().inbound().handled("m-" + i)).as("m-" + i + " was committed before").isTrue();
             }
-            assertThat(restored.stores().inbound().firstDelivery("m-" + (after + 100), T0))
-                    .as("written after the backup ended").isTrue();
+            assertThat(restored.stores().inbound().handled("m-" + (after + 100)))
+                    .as("written after the backup ended").isFalse();
         }
     }
 
@@ -92,7 +92,7 @@ class SqliteBackupTest {
         Path good = dir.resolve("good.db");
         try (SqliteStores store = SqliteStores.file(good, TestTokens.CIPHER)) {
             for (int i = 0; i < 2000; i++) {
-                store.stores().inbound().firstDelivery("message-id-" + i, T0);
+                store.stores().inbound().markHandled("message-id-" + i, T0);
             }
         }
         assertThat(SqliteBackup.check(good)).isEmpty();
@@ -125,21 +125,21 @@ class SqliteBackupTest {
         Path live = dir.resolve("live.db");
         Path backup = dir.resolve("backup.db");
         try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
-            store.stores().inbound().firstDelivery("before-backup", T0);
+            store.stores().inbound().markHandled("before-backup", T0);
             SqliteBackup.backup(live, backup);
-            store.stores().inbound().firstDelivery("after-backup", T0);
+            store.stores().inbound().markHandled("after-backup", T0);
 
             assertThatThrownBy(() -> SqliteBackup.restore(backup, live)).isInstanceOf(SqliteStoreException.class)
                     .hasMessageContaining("in use by another process").hasMessageContaining("Nothing was restored");
-            assertThat(store.stores().inbound().firstDelivery("after-backup", T0)).as("the open store is untouched").isFalse();
+            assertThat(store.stores().inbound().handled("after-backup")).as("the open store is untouched").isTrue();
         }
 
         SqliteBackup.Copy restored = SqliteBackup.restore(backup, live);
 
         assertThat(restored.schemaVersion()).isEqualTo(Migrations.latestVersion());
         try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
-            assertThat(store.stores().inbound().firstDelivery("before-backup", T0)).isFalse();
-            assertThat(store.stores().inbound().firstDelivery("after-backup", T0)).as("written after the backup: gone").isTrue();
+            assertThat(store.stores().inbound().handled("before-backup")).isTrue();
+            assertThat(store.stores().inbound().handled("after-backup")).as("written after the backup: gone").isFalse();
         }
         assertThat(SqliteBackup.check(live)).isEmpty();
     }
@@ -148,21 +148,21 @@ class SqliteBackupTest {
     void aDamagedBackupIsNotRestoredAndANewDatabaseCanBeRestoredInto() throws IOException {
         Path live = dir.resolve("live.db");
         try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
-            store.stores().inbound().firstDelivery("kept", T0);
+            store.stores().inbound().markHandled("kept", T0);
         }
         Path junk = Files.writeString(dir.resolve("junk.db"), "not a backup at all ".repeat(100));
 
         assertThatThrownBy(() -> SqliteBackup.restore(junk, live)).isInstanceOf(SqliteStoreException.class)
                 .hasMessageContaining("failed its checks, nothing was restored");
         try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
-            assertThat(store.stores().inbound().firstDelivery("kept", T0)).isFalse();
+            assertThat(store.stores().inbound().handled("kept")).isTrue();
         }
 
         Path elsewhere = dir.resolve("new-machine/data/send-songs.db");
         SqliteBackup.restore(SqliteBackup.backup(live, dir.resolve("b.db")).file(), elsewhere);
         try (SqliteStores store = SqliteStores.file(elsewhere, TestTokens.CIPHER)) {
             assertThat(store.migrationsAppliedAtOpen()).isZero();
-            assertThat(store.stores().inbound().firstDelivery("kept", T0)).isFalse();
+            assertThat(store.stores().inbound().handled("kept")).isTrue();
         }
     }
 

@@ -72,11 +72,20 @@ class SqliteQueryPlanTest {
     }
 
     @Test
-    void messagesToRetryAreFoundThroughTheRetryIndex() {
+    void messagesDueAreFoundThroughTheDueIndex() {
         List<String> plan = plan(SqliteOutbox.DUE_FOR_RETRY, T0, 10);
 
-        assertThat(plan).anySatisfy(step -> assertThat(step).contains("held_messages_by_retry"));
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("held_messages_by_due"));
         assertThat(plan).noneSatisfy(step -> assertThat(step).contains("SCAN held_messages"));
+    }
+
+    @Test
+    void theNextPersonToClaimIsFoundWalkingTheInboxInOrderAndTheClaimsByKey() {
+        List<String> plan = plan(SqliteInbox.NEXT_FREE_PERSON, T0);
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).startsWith("SCAN e"));
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("SEARCH c USING PRIMARY KEY"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package app.sendsongs.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.watch.Watch;
 import app.sendsongs.store.contract.Race;
@@ -70,11 +72,36 @@ class SqliteSharedFileTest {
     }
 
     @Test
-    void twoStoresSeeOneFirstDeliveryOfAMessage() {
-        List<Boolean> firsts = Race.run(8, thread -> (thread % 2 == 0 ? first : second).inbound()
-                .firstDelivery("messenger:mid.shared", T0));
+    void twoStoresClaimEachPersonsWaitingEventsOnce() {
+        List<Inbound> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(new Inbound.Text("m_" + i, ChatAddress.messenger("p" + i % 10), T0, "help"));
+        }
+        first.inbox().append(events, T0);
 
-        assertThat(firsts).containsOnlyOnce(true);
+        List<List<InboxClaim>> perThread = Race.run(8, thread -> claimAll(thread % 2 == 0 ? first : second));
+
+        List<ChatAddress> people = perThread.stream().flatMap(List::stream).map(InboxClaim::person).toList();
+        assertThat(people).hasSize(10).doesNotHaveDuplicates();
+        assertThat(perThread.stream().flatMap(List::stream)).allMatch(claim -> claim.events().size() == 2);
+    }
+
+    @Test
+    void anEventMarkedHandledThroughOneStoreIsNotKeptAgainThroughTheOther() {
+        Inbound event = new Inbound.Text("m_1", ChatAddress.messenger("alice"), T0, "help");
+        first.inbound().markHandled(event.deliveryKey(), T0.plusSeconds(3_600));
+
+        assertThat(second.inbox().append(List.of(event), T0)).isZero();
+        assertThat(second.inbound().handled(event.deliveryKey())).isTrue();
+    }
+
+    private static List<InboxClaim> claimAll(Stores stores) {
+        List<InboxClaim> mine = new ArrayList<>();
+        for (var claim = stores.inbox().claim(T0, LEASE, 10); claim.isPresent();
+                claim = stores.inbox().claim(T0, LEASE, 10)) {
+            mine.add(claim.get());
+        }
+        return mine;
     }
 
     private static List<ChatAddress> claimUntilNoneLeft(Stores stores) {

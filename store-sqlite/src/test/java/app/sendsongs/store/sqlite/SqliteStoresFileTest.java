@@ -118,7 +118,7 @@ class SqliteStoresFileTest {
     }
 
     @Test
-    void versionsLeftOutBecauseTheyCameLaterAreStillAppliedAndAnUnknownOneBetweenIsRefused() throws SQLException {
+    void versionsLeftOutBecauseTheyCameLaterAreStillAppliedAndAnUnknownOneIsRefused() throws SQLException {
         Path file = dir.resolve("gaps.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Session session = new Session(connection)) {
@@ -127,15 +127,15 @@ class SqliteStoresFileTest {
         }
 
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
-            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4, 6 and 7 came after 8 was applied").isEqualTo(
+            assertThat(sqlite.migrationsAppliedAtOpen()).as("versions 4 to 7 came after 8 was applied").isEqualTo(
                     Migrations.scriptCount() - 4);
             assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
             sqlite.stores().users().saveUser(ALICE);
             assertThat(sqlite.stores().users().findUser(ALICE_ADDRESS)).contains(ALICE);
         }
-        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (5, 'V5__elsewhere.sql', 0)");
+        sql(file, "INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'V99__elsewhere.sql', 0)");
         assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER)).isInstanceOf(SqliteStoreException.class)
-                .hasMessageContaining("schema version 5, which this program does not know");
+                .hasMessageContaining("schema version 99, which this program does not know");
     }
 
     @Test

@@ -1,0 +1,174 @@
+package app.sendsongs.core.bot;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An event whose handling a crash cut short is handled again (the inbox claims it again once the
+ * dead worker's lease ends, a queue delivers it again), and what it does happens once: the sender
+ * gets one answer, each song reaches each receiver once, and no share is left waiting with nothing
+ * to deliver it. The crash is the process dying in the middle of a send, before or after the
+ * platform took the message.
+ */
+class CutShortHandlingTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private BotHarness bot;
+
+    @BeforeEach
+    void people() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol Jones");
+        bot.register("dan", "Dan Brown");
+    }
+
+    @Test
+    void anEventHandledAgainAfterItWasMarkedHandledDoesNothing() {
+        Inbound send = text("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.handle(send);
+
+        bot.handle(send);
+
+        assertThat(bot.inbox("alice")).hasSize(1);
+        assertThat(bot.inbox("bob")).hasSize(1);
+    }
+
+    @Test
+    void cutShortBeforeTheSongWentTheSongGoesOnceWhenItsLeaseEndsAndTheSenderIsAnsweredOnce() {
+        Inbound send = text("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.diesOnSend(1, false);
+        assertThatThrownBy(() -> bot.handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(share().status()).as("stored with its delivery held").isEqualTo(ShareStatus.HELD);
+
+        bot.handle(send);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.inbox("alice")).containsExactly("Their chat app didn't take " + TITLE + " for Bob Fisher just "
+                + "now. I'll keep trying, and start watching once it's delivered.");
+        assertThat(bot.inbox("bob")).hasSize(1);
+        assertThat(share().status()).isEqualTo(ShareStatus.WATCHING);
+    }
+
+    @Test
+    void cutShortAfterThePlatformTookTheSongItsEchoKeepsItFromGoingTwice() {
+        Inbound send = text("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.diesOnSend(1, true);
+        assertThatThrownBy(() -> bot.handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.app.confirmSent(bot.chat.references("bob"));
+
+        bot.handle(send);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("bob")).hasSize(1);
+        assertThat(bot.inbox("alice")).hasSize(1);
+        assertThat(share().status()).as("the echo counts as the delivery").isEqualTo(ShareStatus.WATCHING);
+    }
+
+    @Test
+    void cutShortWhileAnsweringTheSecondRunAnswersAsTheFirstWouldHave() {
+        Inbound send = text("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.diesOnSend(2, false);
+        assertThatThrownBy(() -> bot.handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(send);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.inbox("bob")).hasSize(1);
+        assertThat(bot.inbox("alice")).containsExactly("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
+                + "play it (I'll watch for 7 days).");
+    }
+
+    @Test
+    void aGroupSendCutShortReachesEveryMemberOnceAndIsSummedUpOnce() {
+        bot.reply("alice", "create_group name:\"Band\"");
+        bot.reply("alice", "add_to_group Band \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Band \"Carol Jones\"");
+        bot.reply("alice", "add_to_group Band \"Dan Brown\"");
+        Inbound send = text("alice", "send_song group:Band " + LINK);
+        bot.chat.diesOnSend(2, true);
+        assertThatThrownBy(() -> bot.handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.app.confirmSent(bot.chat.references("carol"));
+
+        bot.handle(send);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        for (String member : List.of("bob", "carol", "dan")) {
+            assertThat(bot.inbox(member)).filteredOn(m -> m.startsWith("🎵")).as(member).hasSize(1);
+        }
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).hasSize(3)
+                .allMatch(share -> share.status() == ShareStatus.WATCHING);
+        assertThat(bot.inbox("alice")).filteredOn(m -> m.startsWith("Sent " + TITLE + " to Band")).hasSize(1);
+
+        List.of("bob", "carol", "dan").forEach(member -> bot.play(member, FakeMusic.SONG));
+        bot.advance(Duration.ofMinutes(10));
+        assertThat(bot.inbox("alice")).filteredOn(m -> m.startsWith("3 of 3 played")).hasSize(1);
+    }
+
+    @Test
+    void aGroupSendCutShortWhileStoringItsSharesReachesEveryMemberOnce() {
+        bot.reply("alice", "create_group name:\"Band\"");
+        bot.reply("alice", "add_to_group Band \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Band \"Carol Jones\"");
+        bot.reply("alice", "add_to_group Band \"Dan Brown\"");
+        Inbound send = text("alice", "send_song group:Band " + LINK);
+        // What a run killed after storing Bob's share, and before the others' and the group send, leaves.
+        Cause.run(send.deliveryKey(), () -> bot.stores.shares().insertShare(Share.forGroupMember(
+                Cause.id("share to " + at("bob").key()), Cause.id("group send"), at("alice"), at("bob"),
+                FakeMusic.SONG, "", "", bot.clock.instant())));
+
+        bot.handle(send);
+
+        for (String member : List.of("bob", "carol", "dan")) {
+            assertThat(bot.inbox(member)).filteredOn(m -> m.startsWith("🎵")).as(member).hasSize(1);
+        }
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).hasSize(3)
+                .allMatch(share -> share.status() == ShareStatus.WATCHING);
+        assertThat(bot.inbox("alice").getLast()).isEqualTo("Sent " + TITLE + " to Band (3 people). I'll tell you as each "
+                + "of them plays it, and sum up when all have played it or 7 days have passed.");
+    }
+
+    @Test
+    void aGroupMadeByACutShortEventIsFoundAgainNotRefusedAsATakenName() {
+        Inbound create = text("alice", "create_group name:\"Band\"");
+        bot.chat.diesOnSend(1, false);
+        assertThatThrownBy(() -> bot.handle(create)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(create);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.inbox("alice")).singleElement().asString().startsWith("Created the group Band.");
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).hasSize(1);
+    }
+
+    @Test
+    void anEventOlderThanTheDedupeWindowIsIgnored() {
+        Inbound old = new Inbound.Text(bot.nextEventId(), at("alice"),
+                bot.clock.instant().minus(SendSongs.Settings.DEDUPE_WINDOW).minusSeconds(1), "help");
+
+        assertThat(bot.handle(old)).isEmpty();
+    }
+
+    private Inbound text(String psid, String text) {
+        return new Inbound.Text(bot.nextEventId(), at(psid), bot.clock.instant(), text);
+    }
+
+    private Share share() {
+        return bot.stores.shares().sharesSentBy(at("alice")).getFirst();
+    }
+}

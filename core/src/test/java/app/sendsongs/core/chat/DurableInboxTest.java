@@ -1,0 +1,194 @@
+package app.sendsongs.core.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.fakes.InMemoryInbox;
+import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.time.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server's intake: events kept in the store before the call is answered, calls that arrive together in one write. */
+class DurableInboxTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final DurableInbox.Limits ROOMY = new DurableInbox.Limits(10_000, Duration.ofSeconds(5), 1 << 20);
+    private final ManualClock clock = new ManualClock(NOW);
+    private final CountingInbox store = new CountingInbox();
+    private final InMemoryOutbox outboxStore = new InMemoryOutbox();
+    private final RecordingChat chat = new RecordingChat();
+    private final Outbox outbox = new Outbox(new ChatPlatforms(List.of(chat)), outboxStore, clock,
+            SendSongs.Settings.LEASE, SendSongs.Settings.DEDUPE_WINDOW);
+    private final AtomicInteger wakeUps = new AtomicInteger();
+    private DurableInbox inbox;
+
+    @AfterEach
+    void close() {
+        if (inbox != null) {
+            inbox.close();
+        }
+    }
+
+    @Test
+    void eventsAreInTheStoreWhenTheCallIsAnswered() {
+        inbox = open(ROOMY);
+
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_1", "alice"), text("m_2", "alice")))))
+                .isEqualTo(Inbox.Intake.KEPT);
+
+        assertThat(store.hasWaiting()).isTrue();
+        assertThat(store.claim(NOW, NOW.plusSeconds(60), 10)).get().extracting(InboxClaim::events)
+                .asList().hasSize(2);
+        assertThat(wakeUps).hasValue(1);
+        assertThat(inbox.waiting()).isEqualTo(2);
+    }
+
+    @Test
+    void callsThatArriveTogetherShareOneWrite() throws Exception {
+        store.slowness = Duration.ofMillis(50);
+        inbox = open(ROOMY);
+        int calls = 40;
+        ExecutorService threads = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<Inbox.Intake>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                Inbound event = text("m_" + i, "person" + i);
+                answers.add(threads.submit(() -> inbox.accept(InboundBatch.of(List.of(event)))));
+            }
+            for (Future<Inbox.Intake> answer : answers) {
+                assertThat(answer.get()).isEqualTo(Inbox.Intake.KEPT);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(store.kept.get()).isEqualTo(calls);
+        assertThat(store.writes.get()).as("writes for " + calls + " calls").isLessThan(calls / 2);
+    }
+
+    @Test
+    void anEventOlderThanTheDedupeWindowIsAnsweredButNotKept() {
+        inbox = open(ROOMY);
+        Inbound old = new Inbound.Text("m_old", ChatAddress.messenger("alice"),
+                NOW.minus(SendSongs.Settings.DEDUPE_WINDOW).minusMillis(1), "hi");
+
+        assertThat(inbox.accept(InboundBatch.of(List.of(old)))).isEqualTo(Inbox.Intake.KEPT);
+
+        assertThat(store.hasWaiting()).isFalse();
+        assertThat(store.writes).hasValue(0);
+    }
+
+    @Test
+    void whenTooManyEventsWaitACallWaitsForRoomThenIsRefused() {
+        inbox = open(new DurableInbox.Limits(2, Duration.ofMillis(100), 1 << 20));
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_1", "alice"), text("m_2", "bob")))))
+                .isEqualTo(Inbox.Intake.KEPT);
+
+        long began = System.nanoTime();
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_3", "carol"))))).isEqualTo(Inbox.Intake.BUSY);
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(store.kept).hasValue(2);
+
+        inbox.handled(1);
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_3", "carol"))))).isEqualTo(Inbox.Intake.KEPT);
+    }
+
+    @Test
+    void callsWaitingForTheirWriteAreBoundedInBytes() {
+        inbox = open(new DurableInbox.Limits(10_000, Duration.ofSeconds(5), 1_000));
+
+        Inbound large = new Inbound.Text("m_large", ChatAddress.messenger("alice"), NOW, "x".repeat(1_000));
+        assertThat(inbox.accept(InboundBatch.of(List.of(large)))).isEqualTo(Inbox.Intake.BUSY);
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_small", "alice"))))).isEqualTo(Inbox.Intake.KEPT);
+    }
+
+    @Test
+    void aStoreThatFailsMeansTheCallIsRefusedSoThePlatformDeliversAgain() {
+        store.failing = true;
+        inbox = open(ROOMY);
+
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_1", "alice"))))).isEqualTo(Inbox.Intake.BUSY);
+
+        store.failing = false;
+        assertThat(inbox.accept(InboundBatch.of(List.of(text("m_1", "alice"))))).isEqualTo(Inbox.Intake.KEPT);
+    }
+
+    @Test
+    void echoesOfTheBotsMessagesAreHandedToTheOutbox() {
+        inbox = open(ROOMY);
+        ChatAddress bob = ChatAddress.messenger("bob");
+        chat.windowCloses("bob");
+        outbox.notify(bob, Message.text("held"));
+        String id = outboxStore.heldMessagesFor(bob).getFirst().id();
+
+        assertThat(inbox.accept(new InboundBatch(List.of(), List.of(id)))).isEqualTo(Inbox.Intake.KEPT);
+
+        assertThat(outboxStore.heldMessagesFor(bob)).isEmpty();
+        assertThat(store.writes).as("no event, no inbox write").hasValue(0);
+    }
+
+    private DurableInbox open(DurableInbox.Limits limits) {
+        return new DurableInbox(store, outbox, clock, SendSongs.Settings.DEDUPE_WINDOW, limits,
+                kept -> wakeUps.incrementAndGet());
+    }
+
+    private static Inbound text(String mid, String psid) {
+        return new Inbound.Text(mid, ChatAddress.messenger(psid), NOW, "help");
+    }
+
+    /** The in-memory inbox, counting its writes, optionally slow or failing. */
+    private static final class CountingInbox implements InboxStore {
+        private final InMemoryInbox inbox = new InMemoryInbox();
+        final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger kept = new AtomicInteger();
+        volatile Duration slowness = Duration.ZERO;
+        volatile boolean failing;
+
+        @Override
+        public int append(List<Inbound> events, Instant receivedAt) {
+            if (failing) {
+                throw new IllegalStateException("the disk is full");
+            }
+            writes.incrementAndGet();
+            try {
+                Thread.sleep(slowness);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int count = inbox.append(events, receivedAt);
+            kept.addAndGet(count);
+            return count;
+        }
+
+        @Override
+        public Optional<InboxClaim> claim(Instant now, Instant leaseUntil, int limit) {
+            return inbox.claim(now, leaseUntil, limit);
+        }
+
+        @Override
+        public void release(InboxClaim claim, List<String> handledKeys) {
+            inbox.release(claim, handledKeys);
+        }
+
+        @Override
+        public void failed(InboxClaim claim, List<String> handledKeys, String failedKey, Instant retryAt) {
+            inbox.failed(claim, handledKeys, failedKey, retryAt);
+        }
+
+        @Override
+        public boolean hasWaiting() {
+            return inbox.hasWaiting();
+        }
+    }
+}

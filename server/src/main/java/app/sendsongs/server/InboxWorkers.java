@@ -1,0 +1,147 @@
+package app.sendsongs.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers that handle what the webhook kept in the store's inbox: each takes one person's waiting
+ * events at a time (a claim with a lease, so a person is handled by one worker, in order) and hands them
+ * to the bot, until nothing is left to claim; then it waits to be woken by the intake, or polls again
+ * after a second (for events another server kept, or a claim whose worker died and whose lease ended).
+ *
+ * <p>The workers are virtual threads: while one waits on Messenger, Spotify or the database it holds no
+ * OS thread, so many can wait at once, yet no more run on the CPU at once than there are cores. Platform
+ * threads, busy with the in-process emulators' round trips, used to crowd the webhook's request threads
+ * off the 2 cores and delay its acknowledgements.
+ *
+ * <p>{@link #close} lets the workers handle what they can still claim (up to a timeout), as a clean stop
+ * should; what is left stays in the inbox and is handled after the restart.
+ */
+final class InboxWorkers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
+    /** How long an idle worker waits before looking again by itself. */
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+    private final IntSupplier step;
+    private final IntConsumer handled;
+    private final BooleanSupplier waiting;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicInteger busy = new AtomicInteger();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopping;
+
+    /**
+     * Starts the workers, each of which looks for work at once.
+     *
+     * @param step    one worker's step: claims a person and handles their events; how many left the inbox
+     * @param handled told how many events left the inbox (the intake's count of what waits)
+     * @param waiting whether any event waits in the inbox (claimed or not)
+     */
+    InboxWorkers(IntSupplier step, IntConsumer handled, BooleanSupplier waiting, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one worker is needed");
+        }
+        this.step = step;
+        this.handled = handled;
+        this.waiting = waiting;
+        for (int i = 0; i < count; i++) {
+            workers.add(Thread.ofVirtual().name("inbox-worker-" + i).start(this::work));
+        }
+        wake(count);
+    }
+
+    /** {@code events} new events were kept: wakes as many idle workers (at most all of them). */
+    void wake(int events) {
+        int room = workers.size() - wakeUps.availablePermits();
+        if (room > 0) {
+            wakeUps.release(Math.min(events, room));
+        }
+    }
+
+    private void work() {
+        try {
+            while (true) {
+                int done = stepSafely();
+                if (done > 0) {
+                    handled.accept(done);
+                    continue;
+                }
+                if (stopping) {
+                    return;
+                }
+                wakeUps.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int stepSafely() {
+        busy.incrementAndGet();
+        try {
+            return step.getAsInt();
+        } catch (RuntimeException e) {
+            // The store failed (the events stay in the inbox); look again after a pause.
+            LOG.error("taking events from the inbox failed", e);
+            return 0;
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits until no event waits in the inbox and no worker is busy, up to {@code timeout}; false if there
+     * still was work then. The sandbox's clock waits for this before it jumps.
+     */
+    boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (busy.get() > 0 || waiting.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Lets the workers handle what they can still claim, then stops them (waiting for them at most
+     * {@code timeout}); what is left waits in the inbox for the next start.
+     */
+    void close(Duration timeout) {
+        stopping = true;
+        wakeUps.release(workers.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        if (waiting.getAsBoolean()) {
+            LOG.info("stopped with events still waiting in the inbox: they are handled after the next start");
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

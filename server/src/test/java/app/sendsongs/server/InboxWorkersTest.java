@@ -1,0 +1,116 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workers keep taking work while there is some, wait to be woken when there is none, survive a failing
+ * store, and on close finish what they can still take.
+ */
+class InboxWorkersTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** A stand-in inbox: a queue of people's batches; a step takes one and reports its size. */
+    private final ConcurrentLinkedQueue<Integer> batches = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handled = new AtomicInteger();
+
+    private int step() {
+        Integer batch = batches.poll();
+        return batch == null ? 0 : batch;
+    }
+
+    @Test
+    void whatWaitsAtStartIsHandledAndWhatIsKeptLaterOnceTheWorkersAreWoken() {
+        batches.add(3);
+        batches.add(2);
+        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 4);
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        assertThat(handled).hasValue(5);
+
+        batches.add(7);
+        workers.wake(7);
+
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        assertThat(handled).hasValue(12);
+        workers.close(WAIT);
+    }
+
+    @Test
+    void aWorkerLooksAgainByItselfWhenNobodyWakesIt() throws Exception {
+        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 1);
+        workers.awaitIdle(WAIT);
+
+        batches.add(1); // kept by another server: nobody wakes this one
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (handled.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(handled).hasValue(1);
+        workers.close(WAIT);
+    }
+
+    @Test
+    void aFailingStepDoesNotStopTheWorker() {
+        AtomicInteger calls = new AtomicInteger();
+        InboxWorkers workers = new InboxWorkers(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("the store is unreachable");
+            }
+            return step();
+        }, handled::addAndGet, () -> !batches.isEmpty(), 1);
+        batches.add(2);
+
+        workers.wake(2);
+
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        assertThat(handled).hasValue(2);
+        workers.close(WAIT);
+    }
+
+    @Test
+    void closingFinishesWhatTheWorkersCanStillTakeThenStops() throws Exception {
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InboxWorkers workers = new InboxWorkers(() -> {
+            Integer batch = batches.poll();
+            if (batch == null) {
+                return 0;
+            }
+            inStep.countDown();
+            try {
+                release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch;
+        }, handled::addAndGet, () -> !batches.isEmpty(), 2);
+        for (int i = 0; i < 10; i++) {
+            batches.add(1);
+        }
+        workers.wake(10);
+        assertThat(inStep.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        Thread closing = Thread.ofVirtual().start(() -> workers.close(WAIT));
+        release.countDown();
+        closing.join(WAIT);
+
+        assertThat(closing.isAlive()).isFalse();
+        assertThat(handled).hasValue(10);
+        assertThat(batches).isEmpty();
+    }
+
+    @Test
+    void awaitIdleSaysSoWhileEventsWait() {
+        InboxWorkers workers = new InboxWorkers(() -> 0, handled::addAndGet, () -> true, 1);
+
+        assertThat(workers.awaitIdle(Duration.ofMillis(50))).isFalse();
+        workers.close(WAIT);
+    }
+}
