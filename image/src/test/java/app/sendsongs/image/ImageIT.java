@@ -153,8 +153,9 @@ class ImageIT {
             String base = "http://127.0.0.1:" + port;
             awaitHealthy(http, base, server, serverLog);
 
-            String body = "{\"object\":\"page\",\"entry\":[{\"id\":\"page\",\"time\":1764064800000,\"messaging\":[{"
-                    + "\"sender\":{\"id\":\"p-image\"},\"recipient\":{\"id\":\"page\"},\"timestamp\":1764064800000,"
+            long now = System.currentTimeMillis(); // events older than the 7-day dedupe window are ignored
+            String body = "{\"object\":\"page\",\"entry\":[{\"id\":\"page\",\"time\":" + now + ",\"messaging\":[{"
+                    + "\"sender\":{\"id\":\"p-image\"},\"recipient\":{\"id\":\"page\"},\"timestamp\":" + now + ","
                     + "\"message\":{\"mid\":\"m-image-1\",\"text\":\"help\"}}]}]}";
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/webhook"))
                     .header("X-Hub-Signature-256", sign(body)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
