@@ -10,6 +10,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Who of the people a song goes to as one group send (a group's members, the people counted in for a group chat)
@@ -24,6 +25,23 @@ public final class GroupReceivers {
     public GroupReceivers(PreferenceStore preferences, ShareStore shares) {
         this.preferences = preferences;
         this.shares = shares;
+    }
+
+    /**
+     * Splits {@code members} into those whose share a run of this event that was cut short already stored (found by
+     * the id this event gives each member's share: this send's own, not repeats) and those still without one.
+     */
+    public MadeBefore madeBefore(List<User> members, Function<User, String> shareIdOf) {
+        List<Share> stored = members.stream().flatMap(member -> shares.findShare(shareIdOf.apply(member)).stream())
+                .toList();
+        List<User> rest = members.stream()
+                .filter(member -> stored.stream().noneMatch(share -> share.receiver().equals(member.address())))
+                .toList();
+        return new MadeBefore(stored, rest);
+    }
+
+    /** The shares an earlier run of the event stored, and the members it had not reached. */
+    public record MadeBefore(List<Share> stored, List<User> rest) {
     }
 
     /** Sorts {@code members} (the sender not among them) for a send of {@code track}. */

@@ -102,14 +102,10 @@ public final class GroupSong {
         return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
             case TrackLookup.Result.Found(Track track) -> {
-                // Members whose share a run of this event cut short already stored: theirs, not a repeat.
-                List<Share> madeBefore = reachable.stream()
-                        .flatMap(member -> shares.findShare(shareIdFor(member)).stream()).toList();
-                List<User> rest = reachable.stream()
-                        .filter(member -> madeBefore.stream().noneMatch(s -> s.receiver().equals(member.address())))
-                        .toList();
-                yield deliver(sender, group, groupName, madeBefore, receivers.sort(sender, rest, track, allowance),
-                        track, pre, post) + skipped(disconnected) + Reachability.skipped(unreachable);
+                GroupReceivers.MadeBefore before = receivers.madeBefore(reachable, GroupSong::shareIdFor);
+                yield deliver(sender, group, groupName, before.stored(),
+                        receivers.sort(sender, before.rest(), track, allowance), track, pre, post)
+                        + skipped(disconnected) + Reachability.skipped(unreachable);
             }
         };
     }

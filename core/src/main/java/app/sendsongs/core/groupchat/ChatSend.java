@@ -169,13 +169,9 @@ public final class ChatSend {
         return switch (tracks.find(typed.get().song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                // Members whose share a run of this event cut short already stored: theirs, not a repeat.
-                List<Share> madeBefore = watchable.stream()
-                        .flatMap(member -> shares.findShare(shareIdFor(member)).stream()).toList();
-                List<User> rest = watchable.stream()
-                        .filter(member -> madeBefore.stream().noneMatch(s -> s.receiver().equals(member.address())))
-                        .toList();
-                GroupReceivers.Sorted sorted = receivers.sort(sender, rest, track, allowance);
+                GroupReceivers.MadeBefore before = receivers.madeBefore(watchable, ChatSend::shareIdFor);
+                List<Share> madeBefore = before.stored();
+                GroupReceivers.Sorted sorted = receivers.sort(sender, before.rest(), track, allowance);
                 List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
                 if (sorted.all().isEmpty() && madeBefore.isEmpty()) { // told privately: why people were left out is not the chat's business
                     outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
