@@ -4,6 +4,7 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Inbox;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
@@ -73,6 +74,12 @@ public final class BotServer implements AutoCloseable {
      */
     private static final DurableInbox.Limits INTAKE_LIMITS = new DurableInbox.Limits(64_000, Duration.ofSeconds(5),
             32L * 1024 * 1024);
+
+    /**
+     * A webhook call kept slower than this makes fewer workers handle at once (see {@link HandlingLimit}): half the
+     * 20 ms the load test allows at the 99th percentile.
+     */
+    private static final Duration SLOW_ACKNOWLEDGEMENT = Duration.ofMillis(10);
 
     private static final int RESPONSE_BUFFER_BYTES = 4_096;
     /** How long the adapters' HTTP clients wait for a connection to an outside service. */
@@ -149,7 +156,19 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    /** Messenger and Telegram, each when configured, each measured. */
+    /** The inbox, telling the limit how long each webhook call waited to be kept. */
+    private static Inbox timed(Inbox inbox, HandlingLimit limit) {
+        return batch -> {
+            long started = System.nanoTime();
+            try {
+                return inbox.accept(batch);
+            } finally {
+                limit.acknowledged(System.nanoTime() - started);
+            }
+        };
+    }
+
+        /** Messenger and Telegram, each when configured, each measured. */
     private List<ChatPlatform> chatPlatforms() {
         List<ChatPlatform> platforms = new ArrayList<>();
         if (config.messengerConfigured()) {
@@ -192,10 +211,13 @@ public final class BotServer implements AutoCloseable {
             inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
             metrics.intakeDepth(inbox, DurableInbox::waiting);
             InboxStore waiting = store.stores().inbox();
+            int workerCount = telegram.isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS;
+            HandlingLimit limit = new HandlingLimit(Math.min(workerCount, 2 * Runtime.getRuntime().availableProcessors()),
+                    workerCount, SLOW_ACKNOWLEDGEMENT, System::nanoTime);
             workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
-                    waiting::hasWaiting, telegram.isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS);
-            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(), inbox,
-                    clock, metrics).register(http);
+                    waiting::hasWaiting, workerCount, limit);
+            new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
+                    timed(inbox, limit), clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());
