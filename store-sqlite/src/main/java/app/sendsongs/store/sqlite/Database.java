@@ -321,7 +321,8 @@ final class Database implements AutoCloseable {
                     writer.run("PRAGMA synchronous = NORMAL");
                 }
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // Whatever went wrong, the writer thread lives on: every caller would wait for it forever otherwise.
             batch.forEach(unit -> unit.failUnlessFailed(e));
         } finally {
             connectionLock.unlock();
@@ -366,7 +367,7 @@ final class Database implements AutoCloseable {
             session.run("RELEASE unit");
         }
 
-        void failUnlessFailed(Exception cause) {
+        void failUnlessFailed(Throwable cause) {
             if (failure == null) {
                 failure = cause;
             }
