@@ -43,6 +43,7 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +92,8 @@ public final class BotServer implements AutoCloseable {
     private final Clock clock;
     private final ServerStore store;
     private final ServerMetrics metrics = new ServerMetrics();
+    /** How many of the inbox workers may handle at once. */
+    private final HandlingLimit handlingLimit;
     private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
@@ -101,9 +104,12 @@ public final class BotServer implements AutoCloseable {
 
     /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
     private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
-        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics) {
+        /** A worker waiting for a chat's next slot gives its place among those handling to another meanwhile. */
+        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics, HandlingLimit limit) {
+            TelegramRateLimiter pace = new TelegramRateLimiter(InstantSource.system(), limit::sleep,
+                    TelegramRateLimiter.MOST_WAIT, settings.api().messagesPerSecond());
             TelegramBotApi api = new TelegramBotApi(settings.api(), MeteredHttpClient.standard("telegram",
-                    CONNECT_TIMEOUT, metrics), TelegramRateLimiter.realTime(settings.api().messagesPerSecond()));
+                    CONNECT_TIMEOUT, metrics), pace);
             return new TelegramBot(settings, api, new BotUsername(api));
         }
     }
@@ -118,7 +124,10 @@ public final class BotServer implements AutoCloseable {
         this.clock = clock;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
-            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics));
+            int workerCount = config.telegram().isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS;
+            this.handlingLimit = new HandlingLimit(Math.min(workerCount, 2 * Runtime.getRuntime().availableProcessors()),
+                    workerCount, SLOW_ACKNOWLEDGEMENT, System::nanoTime);
+            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics, handlingLimit));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
@@ -211,13 +220,11 @@ public final class BotServer implements AutoCloseable {
             inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
             metrics.intakeDepth(inbox, DurableInbox::waiting);
             InboxStore waiting = store.stores().inbox();
-            int workerCount = telegram.isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS;
-            HandlingLimit limit = new HandlingLimit(Math.min(workerCount, 2 * Runtime.getRuntime().availableProcessors()),
-                    workerCount, SLOW_ACKNOWLEDGEMENT, System::nanoTime);
             workers = new InboxWorkers(() -> app.inboxWork().handleNext(this::handle), inbox::handled,
-                    waiting::hasWaiting, workerCount, limit);
+                    waiting::hasWaiting, handlingLimit.most(), handlingLimit);
+            metrics.handlingLimit(handlingLimit, HandlingLimit::limit);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
-                    timed(inbox, limit), clock, metrics).register(http);
+                    timed(inbox, handlingLimit), clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(app::tick, config.tickInterval());

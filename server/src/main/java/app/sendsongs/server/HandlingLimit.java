@@ -33,6 +33,8 @@ final class HandlingLimit {
     private final LongSupplier nanoTime;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition room = lock.newCondition();
+    /** Whether this thread is a worker counted as handling. */
+    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private int limit;
     private int handling;
     private long lastChange;
@@ -59,16 +61,33 @@ final class HandlingLimit {
 
     /** Waits until one more worker may handle, then counts it; {@link #leave} when it is done. */
     void enter() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        enterUninterruptibly();
+    }
+
+    /** As {@link #enter}; an interrupt while it waits is kept for the thread's next wait. */
+    private void enterUninterruptibly() {
+        boolean interrupted = false;
         lock.lock();
         try {
             raiseIfQuiet();
             while (handling >= limit) {
-                room.await(STEP.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    room.await(STEP.toMillis(), TimeUnit.MILLISECONDS); // the limit may rise with time alone
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
                 raiseIfQuiet();
             }
             handling++;
+            inside.set(true);
         } finally {
             lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -76,10 +95,33 @@ final class HandlingLimit {
         lock.lock();
         try {
             handling--;
+            inside.set(false);
             room.signal();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Sleeps (for a chat's next slot, say); a worker that handles is not counted meanwhile, since it uses no CPU,
+     * and waits for room again when it wakes.
+     */
+    void sleep(Duration duration) throws InterruptedException {
+        if (!inside.get()) {
+            Thread.sleep(duration);
+            return;
+        }
+        leave();
+        try {
+            Thread.sleep(duration);
+        } finally {
+            enterUninterruptibly(); // counted again before the step goes on, as its end expects
+        }
+    }
+
+    /** Every worker. */
+    int most() {
+        return most;
     }
 
     /** A webhook call was kept (or refused) after waiting {@code nanos}. */

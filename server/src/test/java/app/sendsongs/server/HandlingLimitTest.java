@@ -84,4 +84,45 @@ class HandlingLimitTest {
         assertThatThrownBy(() -> new HandlingLimit(8, 4, SLOW, now::get)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HandlingLimit(0, 4, SLOW, now::get)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWorkerSleepingForAChatsSlotLetsAnotherHandleMeanwhile() throws Exception {
+        HandlingLimit one = new HandlingLimit(1, 1, SLOW, now::get);
+        CountDownLatch sleeping = new CountDownLatch(1);
+        CountDownLatch otherHandled = new CountDownLatch(1);
+        Thread paced = Thread.ofVirtual().start(() -> {
+            try {
+                one.enter();
+                sleeping.countDown();
+                one.sleep(Duration.ofMillis(500));
+                one.leave();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sleeping.await();
+        Thread other = Thread.ofVirtual().start(() -> {
+            try {
+                one.enter();
+                otherHandled.countDown();
+                one.leave();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThat(otherHandled.await(400, TimeUnit.MILLISECONDS)).isTrue();
+        paced.join();
+        other.join();
+        one.enter(); // the count came back to zero: one worker may handle again
+        one.leave();
+    }
+
+    @Test
+    void aThreadThatIsNotHandlingJustSleeps() throws Exception {
+        HandlingLimit one = new HandlingLimit(1, 1, SLOW, now::get);
+        one.sleep(Duration.ofMillis(1));
+        one.enter();
+        one.leave();
+    }
 }

@@ -176,7 +176,7 @@ final class Database implements AutoCloseable {
      * {@link #transaction}), and if it fails nothing it wrote stays.
      */
     <T> T write(Work<T> work) {
-        return commitTogether(work, false);
+        return transaction(work);
     }
 
     /**
