@@ -125,7 +125,7 @@ public final class BotServer implements AutoCloseable {
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
             int workerCount = config.telegram().isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS;
-            this.handlingLimit = new HandlingLimit(Math.min(workerCount, 2 * Runtime.getRuntime().availableProcessors()),
+            this.handlingLimit = new HandlingLimit(Math.min(workerCount, Runtime.getRuntime().availableProcessors()),
                     workerCount, SLOW_ACKNOWLEDGEMENT, System::nanoTime);
             this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics, handlingLimit));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
