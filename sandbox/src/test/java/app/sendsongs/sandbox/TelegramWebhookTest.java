@@ -127,7 +127,7 @@ class TelegramWebhookTest {
         assertThat(h.get("/sandbox/telegram/webhook").json().path("last_error_message").asText())
                 .isEqualTo("Wrong response from the webhook: 500");
 
-        List<TelegramHarness.Received> received = h.awaitReceived(3, WAIT);
+        List<TelegramHarness.Received> received = h.awaitTaken(3, WAIT);
 
         assertThat(received).extracting(r -> r.update().path("message").path("text").asText())
                 .containsExactly("first", "first", "second");

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * threads, busy with the in-process emulators' round trips, used to crowd the webhook's request threads
  * off the 2 cores and delay its acknowledgements.
  *
+ * <p>How many of them handle at once is the {@link HandlingLimit}'s: fewer while the webhook's acknowledgements
+ * are slow.
+ *
  * <p>{@link #close} lets the workers handle what they can still claim (up to a timeout), as a clean stop
  * should; what is left stays in the inbox and is handled after the restart.
  */
@@ -32,6 +35,7 @@ final class InboxWorkers implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final IntSupplier step;
+    private final HandlingLimit limit;
     private final IntConsumer handled;
     private final BooleanSupplier waiting;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -45,12 +49,14 @@ final class InboxWorkers implements AutoCloseable {
      * @param step    one worker's step: claims a person and handles their events; how many left the inbox
      * @param handled told how many events left the inbox (the intake's count of what waits)
      * @param waiting whether any event waits in the inbox (claimed or not)
+     * @param limit   how many of the workers may handle at once
      */
-    InboxWorkers(IntSupplier step, IntConsumer handled, BooleanSupplier waiting, int count) {
+    InboxWorkers(IntSupplier step, IntConsumer handled, BooleanSupplier waiting, int count, HandlingLimit limit) {
         if (count < 1) {
             throw new IllegalArgumentException("at least one worker is needed");
         }
         this.step = step;
+        this.limit = limit;
         this.handled = handled;
         this.waiting = waiting;
         for (int i = 0; i < count; i++) {
@@ -85,7 +91,8 @@ final class InboxWorkers implements AutoCloseable {
         }
     }
 
-    private int stepSafely() {
+    private int stepSafely() throws InterruptedException {
+        limit.enter();
         busy.incrementAndGet();
         try {
             return step.getAsInt();
@@ -95,6 +102,7 @@ final class InboxWorkers implements AutoCloseable {
             return 0;
         } finally {
             busy.decrementAndGet();
+            limit.leave();
         }
     }
 

@@ -230,7 +230,8 @@ class ConversationEndToEndTest {
     void aHalfFinishedShareSurvivesARestart() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();
-        sandbox.ask("alice", LINK + tracks.get(1));
+        // the whole answer (the question and the song's card) before the stop, which also stops the emulators
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
         demo.close();
 
         start(Map.of());

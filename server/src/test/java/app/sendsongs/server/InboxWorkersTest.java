@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,7 @@ class InboxWorkersTest {
     void whatWaitsAtStartIsHandledAndWhatIsKeptLaterOnceTheWorkersAreWoken() {
         batches.add(3);
         batches.add(2);
-        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 4);
+        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 4, unlimited(4));
         assertThat(workers.awaitIdle(WAIT)).isTrue();
         assertThat(handled).hasValue(5);
 
@@ -43,7 +44,7 @@ class InboxWorkersTest {
 
     @Test
     void aWorkerLooksAgainByItselfWhenNobodyWakesIt() throws Exception {
-        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 1);
+        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 1, unlimited(1));
         workers.awaitIdle(WAIT);
 
         batches.add(1); // kept by another server: nobody wakes this one
@@ -64,7 +65,7 @@ class InboxWorkersTest {
                 throw new IllegalStateException("the store is unreachable");
             }
             return step();
-        }, handled::addAndGet, () -> !batches.isEmpty(), 1);
+        }, handled::addAndGet, () -> !batches.isEmpty(), 1, unlimited(1));
         batches.add(2);
 
         workers.wake(2);
@@ -90,7 +91,7 @@ class InboxWorkersTest {
                 Thread.currentThread().interrupt();
             }
             return batch;
-        }, handled::addAndGet, () -> !batches.isEmpty(), 2);
+        }, handled::addAndGet, () -> !batches.isEmpty(), 2, unlimited(2));
         for (int i = 0; i < 10; i++) {
             batches.add(1);
         }
@@ -108,9 +109,45 @@ class InboxWorkersTest {
 
     @Test
     void awaitIdleSaysSoWhileEventsWait() {
-        InboxWorkers workers = new InboxWorkers(() -> 0, handled::addAndGet, () -> true, 1);
+        InboxWorkers workers = new InboxWorkers(() -> 0, handled::addAndGet, () -> true, 1, unlimited(1));
 
         assertThat(workers.awaitIdle(Duration.ofMillis(50))).isFalse();
         workers.close(WAIT);
+    }
+
+    @Test
+    void noMoreWorkersHandleAtOnceThanTheLimitAllows() throws Exception {
+        AtomicLong now = new AtomicLong(); // stands still: the limit is not raised again meanwhile
+        HandlingLimit limit = new HandlingLimit(2, 8, Duration.ofMillis(10), now::get);
+        now.addAndGet(HandlingLimit.STEP.toNanos());
+        limit.acknowledged(Duration.ofSeconds(1).toNanos()); // slow: 8 -> 6
+        AtomicInteger atOnce = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        for (int i = 0; i < 40; i++) {
+            batches.add(1);
+        }
+        InboxWorkers workers = new InboxWorkers(() -> {
+            mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+                return step();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } finally {
+                atOnce.decrementAndGet();
+            }
+        }, handled::addAndGet, () -> !batches.isEmpty(), 8, limit);
+
+        workers.wake(40);
+
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        assertThat(handled).hasValue(40);
+        assertThat(mostAtOnce.get()).isBetween(2, 6);
+        workers.close(WAIT);
+    }
+
+    private static HandlingLimit unlimited(int workers) {
+        return new HandlingLimit(workers, workers, Duration.ofSeconds(1), System::nanoTime);
     }
 }

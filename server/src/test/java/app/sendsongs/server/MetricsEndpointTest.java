@@ -77,6 +77,7 @@ class MetricsEndpointTest {
         assertThat(value(after, "send_songs_listen_checks_due", Map.of())).isZero();
         assertThat(value(after, "send_songs_listen_checks_lag_seconds", Map.of())).isZero();
         assertThat(value(after, "send_songs_intake_depth", Map.of())).isZero();
+        assertThat(value(after, "send_songs_handling_limit", Map.of())).isPositive();
         assertThat(after).contains("send_songs_intake_depth ", "send_songs_inbox_events_waiting ",
                 "send_songs_inbox_events_age_seconds ", "jvm_memory_used_bytes{",
                 "jvm_gc_", "jetty_threads_current ", "jetty_connections_");

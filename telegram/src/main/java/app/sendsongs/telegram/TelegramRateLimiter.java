@@ -73,14 +73,17 @@ public final class TelegramRateLimiter {
         this.globalInterval = Duration.ofNanos(1_000_000_000L / perSecond);
     }
 
-    /** Real time, {@link Thread#sleep}, waiting up to 3 seconds, at Telegram's free pace. */
+    /** The longest a send waits for its chat's slot before it is held and retried later. */
+    public static final Duration MOST_WAIT = Duration.ofSeconds(3);
+
+    /** Real time, {@link Thread#sleep}, waiting up to {@link #MOST_WAIT}, at Telegram's free pace. */
     public static TelegramRateLimiter realTime() {
         return realTime(DEFAULT_PER_SECOND);
     }
 
     /** As {@link #realTime()}, at {@code perSecond} messages a second in all. */
     public static TelegramRateLimiter realTime(int perSecond) {
-        return new TelegramRateLimiter(InstantSource.system(), Thread::sleep, Duration.ofSeconds(3), perSecond);
+        return new TelegramRateLimiter(InstantSource.system(), Thread::sleep, MOST_WAIT, perSecond);
     }
 
     /** Messages a second in all: above Telegram's free 30, the bot pays for each message over it. */

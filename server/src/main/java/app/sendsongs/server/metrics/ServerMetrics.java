@@ -102,6 +102,13 @@ public final class ServerMetrics implements Meters, AutoCloseable {
                 .description("Events acknowledged and waiting for a worker").register(registry);
     }
 
+    /** How many inbox workers may handle at once now: fewer than all while acknowledgements are slow. */
+    public <T> void handlingLimit(T limit, ToDoubleFunction<T> workers) {
+        Gauge.builder("send_songs.handling.limit", limit, workers)
+                .description("Inbox workers allowed to handle at once (fewer while acknowledgements are slow)")
+                .register(registry);
+    }
+
     /**
      * Gauges read from the store: listen checks due and the lag of the oldest, and the inbound events waiting in the
      * store's inbox (every server's, and those left from before a restart) and the age of the oldest. The store's

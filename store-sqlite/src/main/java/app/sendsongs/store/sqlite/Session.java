@@ -46,6 +46,11 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Runs SQL without parameters through the statement cache (BEGIN, COMMIT, SAVEPOINT: run again and again). */
+    void run(String sql) throws SQLException {
+        prepare(sql).execute();
+    }
+
     /** Runs an INSERT, UPDATE or DELETE; the number of rows it changed. */
     int update(String sql, Object... params) throws SQLException {
         return bind(prepare(sql), params).executeUpdate();

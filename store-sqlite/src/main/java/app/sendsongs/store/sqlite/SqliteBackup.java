@@ -214,7 +214,7 @@ public final class SqliteBackup {
     /** The schema objects the migrations make up to {@code version}, from an empty database in memory. */
     private static Map<String, String> expectedObjects(int version) {
         try (Database empty = Database.memory()) {
-            return empty.write(session -> {
+            return empty.alone(session -> {
                 Migrations.STANDARD.apply(session, Instant.EPOCH, version);
                 return objects(session);
             });

@@ -36,7 +36,7 @@ public final class SqliteStores implements AutoCloseable {
     private SqliteStores(Database db, TokenCipher tokens) {
         this.db = db;
         try {
-            this.migrationsApplied = db.write(session -> Migrations.STANDARD.apply(session, Instant.now()));
+            this.migrationsApplied = db.alone(session -> Migrations.STANDARD.apply(session, Instant.now()));
         } catch (RuntimeException e) {
             db.close();
             throw e;
