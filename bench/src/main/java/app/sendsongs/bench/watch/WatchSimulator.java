@@ -2,6 +2,7 @@ package app.sendsongs.bench.watch;
 
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.time.ManualClock;
+import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.sandbox.CatalogueTrack;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
@@ -51,8 +52,11 @@ public final class WatchSimulator {
         sandbox.spotify().catalogue().add(world.tracks);
         SeedPolicy seed = new SeedPolicy(world, sandbox.spotify());
         try (OurPolicy ours = new OurPolicy(world, sandbox, clock, options.watchSchedule())) {
-            // the last checks of the last songs come a grace period after their watch period
-            int minutes = world.minutes + (int) ((options.grace().toMillis() + World.MINUTE - 1) / World.MINUTE);
+            // the last checks of the last songs come a grace period after their watch period, or a little later
+            // with a check of the receiver's due soon after
+            WatchSchedule schedule = options.watchSchedule();
+            long afterLastSong = schedule.grace().plus(schedule.lastCheckMayWait()).toMillis();
+            int minutes = world.minutes + (int) ((afterLastSong + World.MINUTE - 1) / World.MINUTE);
             simulate(world, minutes, clock, sandbox, seed, ours, progress);
             progress.printf("simulated %.1f days in %.1f s%n", minutes / 1440.0, (System.nanoTime() - began) / 1e9);
             return new WatchReport(options, world, seed.result(), ours.result(), ours.failedSends,

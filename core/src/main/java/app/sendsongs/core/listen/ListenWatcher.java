@@ -2,6 +2,7 @@ package app.sendsongs.core.listen;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.GrantRevokedException;
+import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.Play;
@@ -33,7 +34,10 @@ import java.util.logging.Logger;
 /**
  * Runs due listen checks. One check reads the receiver's plays once and settles every song being watched for them:
  * played (sender told, post note released), expired (sender told), or still waiting (next check per the schedule,
- * sooner when their pace could overflow Spotify's window of 50 plays before then; see {@link ListeningPace}). A
+ * sooner when their pace could overflow Spotify's window of 50 plays before then, see {@link ListeningPace}, and a few
+ * minutes sooner when the access token in hand still serves then; a song's last check, a grace period after its watch
+ * period, is made by the receiver's next check when that comes soon after, see
+ * {@link WatchSchedule#receiversNextCheck}). A
  * source that keeps only that window is read whole; one that keeps the whole history is read from where the last
  * check stopped, less the grace period, since plays reach it late.
  *
@@ -48,6 +52,8 @@ public final class ListenWatcher {
     /** A source that refuses the person whatever the moment is asked again this much later. */
     private static final Duration RETRY_AFTER_REFUSAL = Duration.ofHours(1);
     private static final Duration MINIMUM_RETRY = Duration.ofSeconds(30);
+    /** How much sooner a check may come to be made with the access token in hand rather than a new one. */
+    private static final Duration SOONER_FOR_THE_TOKEN = Duration.ofMinutes(5);
 
     private final WatchStore watches;
     private final ShareStore shares;
@@ -77,8 +83,8 @@ public final class ListenWatcher {
 
     /** What one check learnt of the receiver's history. */
     private sealed interface Reading {
-        /** The plays since the read position (the whole window for Spotify). */
-        record Read(RecentPlays recent) implements Reading {
+        /** The plays since the read position (the whole window for Spotify), read on {@code connection}. */
+        record Read(RecentPlays recent, ListeningConnection connection) implements Reading {
         }
 
         /** Nothing could be read; {@code retryAt} is when to try again, empty when only the deadlines matter. */
@@ -111,7 +117,7 @@ public final class ListenWatcher {
             return;
         }
         switch (read(watch, receiver.get(), watched)) {
-            case Reading.Read read -> settle(watch, receiver.get(), watched, read.recent());
+            case Reading.Read read -> settle(watch, receiver.get(), watched, read);
             case Reading.Unread unread -> settleUnread(watch, receiver.get(), watched, unread.retryAt());
         }
     }
@@ -122,8 +128,8 @@ public final class ListenWatcher {
         }
         Instant from = readFrom(watch, receiver.connection().kind(), watched);
         try {
-            return new Reading.Read(access.withConnection(receiver,
-                    (source, connection) -> source.recentPlays(connection, from)));
+            return access.withConnection(receiver,
+                    (source, connection) -> new Reading.Read(source.recentPlays(connection, from), connection));
         } catch (GrantRevokedException e) {
             return new Reading.Unread(Optional.empty()); // the person was told, and their watches wait for them
         } catch (PersonNotAllowedException e) {
@@ -153,31 +159,48 @@ public final class ListenWatcher {
         return back.isAfter(earliest) ? back : earliest;
     }
 
-    private void settle(Watch watch, User receiver, List<Share> watched, RecentPlays recent) {
+    private void settle(Watch watch, User receiver, List<Share> watched, Reading.Read read) {
+        RecentPlays recent = read.recent();
         Instant now = clock.instant();
         boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
         List<Share> settling = new ArrayList<>();
-        Optional<Instant> next = Optional.empty();
+        List<Share> waiting = new ArrayList<>();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
         for (Share share : watched) {
-            next = earliest(next, settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, gap, now,
-                    notices, settling));
+            if (settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, gap, now, notices,
+                    settling)) {
+                waiting.add(share);
+            }
         }
         // Told before the shares are settled, under ids of the shares told about: a check cut short in
         // between is run again and tells nothing twice.
         notices.send(outbox);
         settleAll(settling);
-        if (next.isPresent() && receiver.connection().kind().keepsOnlyRecentWindow()) {
-            next = earliest(next, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
+        Optional<Instant> regular = regularCheck(waiting, now);
+        if (!waiting.isEmpty() && receiver.connection().kind().keepsOnlyRecentWindow()) {
+            regular = earliest(regular, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
         }
-        if (gap && next.isPresent()) {
-            next = earliest(next, Optional.of(now.plus(schedule.recheckAfterGap())));
+        if (gap && !waiting.isEmpty()) {
+            regular = earliest(regular, Optional.of(now.plus(schedule.recheckAfterGap())));
         }
+        regular = regular.map(at -> whileTheTokenServes(at, now, read.connection()));
         Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
                 .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
-        finish(watch, next, readThrough);
+        finish(watch, schedule.receiversNextCheck(regular, lastChecks(waiting)), readThrough);
+    }
+
+    /**
+     * A regular check that would need a new access token comes a few minutes sooner when the token in hand still
+     * serves then: hourly checks are an hour apart and a Spotify token lives an hour, so one refresh then serves two
+     * checks instead of one.
+     */
+    private Instant whileTheTokenServes(Instant next, Instant now, ListeningConnection used) {
+        return access.servesUntil(used)
+                .filter(until -> until.isBefore(next) && !until.isBefore(next.minus(SOONER_FOR_THE_TOKEN))
+                        && until.isAfter(now.plus(schedule.shortestInterval())))
+                .orElse(next);
     }
 
     /** The share as the receiver's choices stand now: marked receipts-off when they no longer tell its sender. */
@@ -187,11 +210,11 @@ public final class ListenWatcher {
 
     /**
      * Settles one share ({@code stored} as read, {@code current} with what this check knows: receipts off now, plays
-     * missed) by {@code plays}, timed to {@code playTimeUnit}; returns when it should be checked next, empty when it
-     * is settled (added to {@code settling}, to be stored once the check's notices are held).
+     * missed) by {@code plays}, timed to {@code playTimeUnit}; returns whether it is still being watched, false when
+     * it is settled (added to {@code settling}, to be stored once the check's notices are held).
      */
-    private Optional<Instant> settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit,
-                                     boolean gap, Instant now, Notices notices, List<Share> settling) {
+    private boolean settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit, boolean gap,
+                           Instant now, Notices notices, List<Share> settling) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
         // a source timing plays in whole seconds counts a play in the second of the delivery. Checks after the watch
         // period (up to the last one, a grace period later) look for late-arriving plays made within it only
@@ -201,17 +224,31 @@ public final class ListenWatcher {
             Share played = current.played(play.get().playedAt());
             notices.played(played, play.get());
             settling.add(played);
-            return Optional.empty();
+            return false;
         }
         Share checked = gap && !current.uncertain() ? current.markedUncertain() : current;
         if (!now.isBefore(finalCheck(stored))) {
             expire(checked, notices, settling);
-            return Optional.empty();
+            return false;
         }
         if (!checked.equals(stored)) {
             shares.updateShare(checked, ShareStatus.WATCHING);
         }
-        return Optional.of(schedule.nextCheck(deliveredAt, stored.track().duration(), now));
+        return true;
+    }
+
+    /** The earliest regular check the songs still being watched need after one at {@code now}. */
+    private Optional<Instant> regularCheck(List<Share> waiting, Instant now) {
+        Optional<Instant> next = Optional.empty();
+        for (Share share : waiting) {
+            next = earliest(next, schedule.nextCheck(share.deliveredAt().orElseThrow(), share.track().duration(), now));
+        }
+        return next;
+    }
+
+    /** The last checks of the songs still being watched, a grace period after their watch period. */
+    private List<Instant> lastChecks(List<Share> waiting) {
+        return waiting.stream().map(this::finalCheck).toList();
     }
 
     /**
@@ -223,21 +260,19 @@ public final class ListenWatcher {
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         Notices notices = new Notices(receiver, users, schedule, unread(receiver));
         List<Share> settling = new ArrayList<>();
-        Optional<Instant> next = Optional.empty();
+        List<Share> waiting = new ArrayList<>();
         for (Share share : watched) {
             if (!now.isBefore(finalCheck(share))) {
                 Share current = withReceiptsNow(share, theirs);
                 expire(current.uncertain() ? current : current.markedUncertain(), notices, settling);
             } else {
-                next = earliest(next, Optional.of(finalCheck(share)));
+                waiting.add(share);
             }
         }
         notices.send(outbox);
         settleAll(settling);
-        if (next.isPresent()) {
-            next = earliest(next, retryAt);
-        }
-        finish(watch, next, watch.checkedThrough());
+        finish(watch, schedule.receiversNextCheck(waiting.isEmpty() ? Optional.empty() : retryAt, lastChecks(waiting)),
+                watch.checkedThrough());
     }
 
     private void finish(Watch watch, Optional<Instant> next, Instant readThrough) {

@@ -29,6 +29,11 @@ public record SpotifyConnection(String accountId, String accessToken, Instant ac
         return accessToken != null && accessTokenExpiresAt.isAfter(now.plus(margin));
     }
 
+    @Override
+    public Optional<Instant> accessTokenExpiry() {
+        return accessToken == null ? Optional.empty() : Optional.ofNullable(accessTokenExpiresAt);
+    }
+
     /** When Spotify ends this grant: six months after the consent; empty when the consent time is unknown. */
     public Optional<Instant> grantEndsAt() {
         return Optional.ofNullable(consentedAt)

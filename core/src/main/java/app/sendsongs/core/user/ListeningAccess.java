@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class ListeningAccess {
     private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(2);
+    /** A call planned for a moment runs a little after it, when the scheduler next looks. */
+    private static final Duration SCHEDULER_SLACK = Duration.ofMinutes(1);
     /** How long before a Spotify grant's end the person is reminded to reconnect. */
     public static final Duration REMIND_BEFORE_GRANT_ENDS = Duration.ofDays(3);
 
@@ -73,6 +75,14 @@ public final class ListeningAccess {
             markDisconnected(users.findUser(user.address()).orElse(user));
             throw revoked;
         }
+    }
+
+    /**
+     * Until when a call on {@code connection} runs without refreshing it, with a minute to spare for the scheduler;
+     * empty for a connection that never needs a refresh.
+     */
+    public Optional<Instant> servesUntil(ListeningConnection connection) {
+        return connection.accessTokenExpiry().map(expiry -> expiry.minus(EXPIRY_MARGIN).minus(SCHEDULER_SLACK));
     }
 
     private ListeningConnection freshConnection(ListeningSource source, User user) throws MusicServiceException {

@@ -5,17 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * When a delivered song's receiver is checked: first about one track length after delivery, then
  * at most a phase's interval after the previous check ("every 5 minutes until 1 hour, then hourly
- * until 7 days"); the last phase's end is the watch period, checked once more exactly then, and a
- * last time a grace period later, when the share expires: plays reach a history minutes to hours
- * late, so "not played within 7 days" is decided only then. The interval counts from the receiver's
- * last check, not from a grid of the song's own: one check covers all their songs, so songs
- * delivered at different minutes share their checks instead of each adding its own.
+ * until 7 days"), as long as the next interval ends before the expiry (the last phase's end, the
+ * watch period). Then the song has one check left, its last, a grace period after the expiry:
+ * plays reach a history minutes to hours late, so "not played within 7 days" is decided only then.
+ * The interval counts from the receiver's last check, not from a grid of the song's own: one check
+ * covers all their songs, so songs delivered at different minutes share their checks instead of
+ * each adding its own. For the same reason a last check waits for the receiver's next regular
+ * check when that comes soon after it ({@link #receiversNextCheck}).
  *
  * @param shortestInterval the least time between two checks that the listening pace may ask for
  * @param grace            how long after the watch period the last check comes
@@ -111,25 +114,51 @@ public record WatchSchedule(List<Phase> phases, Duration minimumFirstDelay, Dura
     }
 
     /**
-     * The next check after one at {@code now}: the first check if it is still ahead, else one
-     * interval of the current phase from now, never past the expiry; once the expiry is reached, the
-     * final check a grace period later.
+     * The song's next regular check after one at {@code now}: the first check if it is still ahead, else one
+     * interval of the current phase from now. Empty when that interval would reach the expiry: a check there would
+     * be the song's last regular one, and its last check a grace period after the expiry reads the same plays.
      */
-    public Instant nextCheck(Instant deliveredAt, Duration trackLength, Instant now) {
+    public Optional<Instant> nextCheck(Instant deliveredAt, Duration trackLength, Instant now) {
         Instant first = firstCheck(deliveredAt, trackLength);
         if (now.isBefore(first)) {
-            return first;
+            return Optional.of(first);
         }
         Instant expiry = expiry(deliveredAt);
         Duration elapsed = Duration.between(deliveredAt, now);
         for (Phase phase : phases) {
             if (elapsed.compareTo(phase.until()) < 0) {
                 Instant next = now.plus(phase.every());
-                return next.isBefore(expiry) ? next : expiry;
+                return next.isBefore(expiry) ? Optional.of(next) : Optional.empty();
             }
         }
-        Instant last = finalCheck(deliveredAt);
-        return now.isBefore(last) ? last : now;
+        return Optional.empty();
+    }
+
+    /**
+     * How long a song's last check may wait for the receiver's next regular check: one interval of the last phase,
+     * never more than the grace period, so "not played" is decided at most twice the grace period after the expiry.
+     */
+    public Duration lastCheckMayWait() {
+        Duration every = phases.getLast().every();
+        return every.compareTo(grace) < 0 ? every : grace;
+    }
+
+    /**
+     * When a receiver is checked next, given the earliest regular check any of their songs needs ({@link #nextCheck},
+     * or sooner for their pace) and the last checks of their songs ({@link #finalCheck}). A last check is made by the
+     * receiver's next check when that comes within {@link #lastCheckMayWait} after it, whether a regular check or the
+     * last check of another song: each check of their own would be a call more. Empty when neither is needed.
+     */
+    public Optional<Instant> receiversNextCheck(Optional<Instant> regular, List<Instant> lastChecks) {
+        Optional<Instant> earliestLast = lastChecks.stream().min(Instant::compareTo);
+        if (earliestLast.isEmpty()) {
+            return regular;
+        }
+        Instant waitUntil = earliestLast.get().plus(lastCheckMayWait());
+        if (regular.isPresent() && !regular.get().isAfter(waitUntil)) {
+            return regular;
+        }
+        return lastChecks.stream().filter(last -> !last.isAfter(waitUntil)).max(Instant::compareTo);
     }
 
     @Override

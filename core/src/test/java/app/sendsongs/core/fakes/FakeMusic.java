@@ -32,7 +32,8 @@ import java.util.Set;
 /**
  * A small catalogue and people's plays, as both music ports. A person's tokens carry their address's
  * key (see {@link #connectionFor}); the connection made by consent with a code carries the code, so
- * a test that wants that person's plays read uses their address's key as the code.
+ * a test that wants that person's plays read uses their address's key as the code. It records when each
+ * person's plays were read and their token refreshed. A token past its expiry is refused, as Spotify refuses it.
  */
 public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     public static final Track SONG = track("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", "Rick Astley");
@@ -44,6 +45,10 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     private final Map<String, TrackId> shortLinks = new HashMap<>();
     private final Set<String> refused = new HashSet<>();
     private final List<String> consented = new ArrayList<>();
+    private final Map<String, List<Instant>> readsAt = new HashMap<>();
+    private final Map<String, List<Instant>> refreshesAt = new HashMap<>();
+    /** How long a refreshed access token lasts; by default past any test. */
+    private Duration tokenLifetime;
     private final Clock clock;
     private int userLimit = Integer.MAX_VALUE;
     private boolean catalogueDown;
@@ -110,6 +115,21 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
         catalogueDown = down;
     }
 
+    /** Refreshed access tokens last {@code lifetime} from now on, as Spotify's last an hour. */
+    public synchronized void tokensLast(Duration lifetime) {
+        tokenLifetime = lifetime;
+    }
+
+    /** When the person's token was refreshed, oldest first. */
+    public synchronized List<Instant> refreshesOf(ChatAddress person) {
+        return List.copyOf(refreshesAt.getOrDefault(person.key(), List.of()));
+    }
+
+    /** When the person's plays were read, oldest read first. */
+    public synchronized List<Instant> readsOf(ChatAddress person) {
+        return List.copyOf(readsAt.getOrDefault(person.key(), List.of()));
+    }
+
     @Override
     public SourceKind kind() {
         return SourceKind.SPOTIFY;
@@ -146,8 +166,10 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
         if (revoked.contains(key)) {
             throw new GrantRevokedException("invalid_grant");
         }
+        refreshesAt.computeIfAbsent(key, k -> new ArrayList<>()).add(clock.instant());
         SpotifyConnection fresh = connection(spotify.accountId(), key);
-        return spotify.refreshed(fresh.accessToken(), fresh.accessTokenExpiresAt(), fresh.refreshToken());
+        return spotify.refreshed(fresh.accessToken(), tokenLifetime == null ? fresh.accessTokenExpiresAt()
+                : clock.instant().plus(tokenLifetime), fresh.refreshToken());
     }
 
     @Override
@@ -162,11 +184,15 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     public synchronized RecentPlays recentPlays(ListeningConnection connection, Instant after)
             throws MusicServiceException {
         String key = ((SpotifyConnection) connection).accessToken().substring("access-".length());
+        readsAt.computeIfAbsent(key, k -> new ArrayList<>()).add(clock.instant());
         if (refused.contains(key)) {
             throw new PersonNotAllowedException("Spotify answered 403: User not registered in the Developer Dashboard");
         }
         if (revoked.contains(key)) {
             throw new AccessTokenRejectedException("the access token was revoked");
+        }
+        if (!((SpotifyConnection) connection).accessTokenValidAt(clock.instant(), Duration.ZERO)) {
+            throw new AccessTokenRejectedException("The access token expired");
         }
         List<Play> newer = plays.getOrDefault(key, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
                 .sorted(Comparator.comparing(Play::playedAt).reversed()).limit(50).toList();

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The two rules that move a receiver's check earlier than the schedule: their pace, and their writing. */
+/**
+ * The rules that move a receiver's check earlier than the schedule: their pace, their writing, and the access token
+ * in hand.
+ */
 class AdaptiveChecksTest {
     private static final String LINK = "https://open.spotify.com/track/" + FakeMusic.SONG.id().value();
     private final BotHarness bot = new BotHarness();
@@ -123,6 +129,41 @@ class AdaptiveChecksTest {
         assertThat(bobsWatch().dueAt()).isEqualTo(bot.clock.instant());
         bot.advance(Duration.ofMinutes(1));
         assertThat(bot.last("ann")).startsWith("🎧 Bob Fisher listened to Never Gonna Give You Up");
+    }
+
+    @Test
+    void aCheckDueJustAfterTheAccessTokenExpiresComesWhileItServesSoOneRefreshServesTwoHourlyChecks() {
+        bot.music.tokensLast(Duration.ofHours(1));
+        User bob = bot.user("bob");
+        SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
+                bot.clock.instant(), grant.refreshToken(), null))); // the token in hand has expired
+        Instant from = bot.clock.instant();
+
+        while (bot.clock.instant().isBefore(from.plus(Duration.ofHours(6)))) {
+            bot.advance(Duration.ofMinutes(1));
+        }
+
+        // an hour after the last check, less the 2 minutes before expiry at which a token is renewed and a minute
+        // for the scheduler: a refresh every other check
+        List<Instant> reads = bot.music.readsOf(at("bob")).stream().filter(read -> read.isAfter(from)).toList();
+        Instant first = from.plus(Duration.ofHours(1));
+        assertThat(reads).containsExactly(first, first.plus(Duration.ofMinutes(57)), first.plus(Duration.ofMinutes(117)),
+                first.plus(Duration.ofMinutes(174)), first.plus(Duration.ofMinutes(234)),
+                first.plus(Duration.ofMinutes(291)));
+        assertThat(bot.music.refreshesOf(at("bob"))).containsExactly(reads.get(0), reads.get(2), reads.get(4));
+    }
+
+    @Test
+    void aTokenThatNeverExpiresLeavesTheChecksAnHourApart() {
+        Instant from = bot.clock.instant();
+        while (bot.clock.instant().isBefore(from.plus(Duration.ofHours(3)))) {
+            bot.advance(Duration.ofMinutes(1));
+        }
+        Instant first = from.plus(Duration.ofHours(1));
+        assertThat(bot.music.readsOf(at("bob")).stream().filter(read -> read.isAfter(from)))
+                .containsExactly(first, first.plus(Duration.ofHours(1)), first.plus(Duration.ofHours(2)));
+        assertThat(bot.music.refreshesOf(at("bob"))).isEmpty();
     }
 
     @Test
