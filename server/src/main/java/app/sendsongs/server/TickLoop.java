@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 /** Runs the due work (listen checks, message retries) every interval, on one background thread. */
 final class TickLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickLoop.class);
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(30);
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "tick");
         thread.setDaemon(true);
@@ -27,8 +28,19 @@ final class TickLoop implements AutoCloseable {
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops the loop and waits (a while) for a tick in progress to end: the store it writes to is closed right
+     * after, and a tick cut off by that would fail half done (its work is redone at the next start).
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(FINISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("a tick still ran {} s after the stop; the store is closed under it", FINISH_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
