@@ -63,15 +63,7 @@ class HandlingLimitTest {
         HandlingLimit one = new HandlingLimit(1, 1, SLOW, now::get);
         one.enter();
         CountDownLatch entered = new CountDownLatch(1);
-        Thread second = Thread.ofVirtual().start(() -> {
-            try {
-                one.enter();
-                entered.countDown();
-                one.leave();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread second = handlesOnce(one, entered);
 
         assertThat(entered.await(300, TimeUnit.MILLISECONDS)).isFalse();
         one.leave();
@@ -101,15 +93,7 @@ class HandlingLimitTest {
             }
         });
         sleeping.await();
-        Thread other = Thread.ofVirtual().start(() -> {
-            try {
-                one.enter();
-                otherHandled.countDown();
-                one.leave();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread other = handlesOnce(one, otherHandled);
 
         assertThat(otherHandled.await(400, TimeUnit.MILLISECONDS)).isTrue();
         paced.join();
@@ -124,5 +108,18 @@ class HandlingLimitTest {
         one.sleep(Duration.ofMillis(1));
         one.enter();
         one.leave();
+    }
+
+    /** A worker that enters, says so, and leaves at once. */
+    private static Thread handlesOnce(HandlingLimit limit, CountDownLatch entered) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                limit.enter();
+                entered.countDown();
+                limit.leave();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }
