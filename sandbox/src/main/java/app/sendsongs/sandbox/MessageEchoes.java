@@ -50,7 +50,7 @@ final class MessageEchoes {
     private final String pageId;
     private final Queue<ObjectNode> waiting = new ConcurrentLinkedQueue<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build(); // as the bot's adapters
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "messenger-echoes");
         thread.setDaemon(true);

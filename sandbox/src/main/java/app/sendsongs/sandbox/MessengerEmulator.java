@@ -84,6 +84,7 @@ public final class MessengerEmulator {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
+            .executor(Runnable::run) // as the bot's adapters: no pool thread between the selector and the caller
             .build();
     private volatile String botWebhookUrl;
     private volatile Supplier<Optional<String>> getStartedPayload = Optional::empty;
