@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,8 +29,10 @@ import java.util.logging.Logger;
  * events in one store write (one transaction), then answers them all: a store write per webhook
  * call at most, and fewer when calls arrive together, which is when it matters.
  *
- * <p><b>Echoes.</b> The ids of the bot's own messages the platform echoed are handed to the
- * {@link Outbox} in the same round ({@link Outbox#confirmSent}).
+ * <p><b>Echoes.</b> The ids of the bot's own messages the platform echoed are confirmed to the
+ * {@link Outbox} ({@link Outbox#confirmSent}) by a thread of their own, which answers the calls that carried them
+ * once it has: confirming may take a few store writes, and the calls of what people wrote, and the next write, do
+ * not wait for them. Were the process to die before, the platform delivers those calls again.
  *
  * <p><b>Old events.</b> An event older than the dedupe window is dropped here (and answered as kept):
  * its key may already be forgotten, so it could otherwise be handled a second time.
@@ -70,6 +74,9 @@ public final class DurableInbox implements Inbox, AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Thread writer;
+    /** Confirms echoes, one call's after another's (see the class comment). */
+    private final ExecutorService confirmer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("inbox-echoes").daemon().factory());
 
     /**
      * Starts the writer thread.
@@ -185,10 +192,13 @@ public final class DurableInbox implements Inbox, AutoCloseable {
         try {
             int kept = events.isEmpty() ? 0 : store.append(events, clock.instant());
             waiting.addAndGet(kept);
-            outbox.confirmSent(echoes);
-            group.forEach(call -> call.kept().complete(null));
+            group.stream().filter(call -> call.echoes().isEmpty()).forEach(call -> call.kept().complete(null));
             if (kept > 0) {
                 whenKept.accept(kept);
+            }
+            if (!echoes.isEmpty()) {
+                List<Call> echoing = group.stream().filter(call -> !call.echoes().isEmpty()).toList();
+                confirmer.execute(() -> confirm(echoes, echoing));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "keeping " + events.size() + " inbound events failed; their platform will deliver "
@@ -196,6 +206,18 @@ public final class DurableInbox implements Inbox, AutoCloseable {
             failAll(group, e);
         } finally {
             group.forEach(call -> queuedBytes.addAndGet(-call.bytes()));
+        }
+    }
+
+    /** Confirms echoed messages, then answers the calls that carried them (kept when the platform redelivers them). */
+    private void confirm(List<String> echoes, List<Call> calls) {
+        try {
+            outbox.confirmSent(echoes);
+            calls.forEach(call -> call.kept().complete(null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "confirming " + echoes.size() + " echoed messages failed; their platform will "
+                    + "deliver them again", e);
+            failAll(calls, e);
         }
     }
 
@@ -216,8 +238,8 @@ public final class DurableInbox implements Inbox, AutoCloseable {
     }
 
     /**
-     * Stops taking calls (they are answered BUSY), writes those already waiting, and stops the writer
-     * (waiting for it at most {@code timeout}).
+     * Stops taking calls (they are answered BUSY), writes those already waiting and confirms their echoes, and
+     * stops (waiting at most {@code timeout} for the writer, and as long again for the echoes).
      */
     public void close(Duration timeout) {
         open.set(false);
@@ -228,6 +250,15 @@ public final class DurableInbox implements Inbox, AutoCloseable {
         }
         if (writer.isAlive()) {
             writer.interrupt();
+        }
+        confirmer.shutdown();
+        try {
+            if (!confirmer.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                confirmer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            confirmer.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

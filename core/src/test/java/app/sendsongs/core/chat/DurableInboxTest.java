@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,41 @@ class DurableInboxTest {
 
         assertThat(outboxStore.heldMessagesFor(bob)).isEmpty();
         assertThat(store.writes).as("no event, no inbox write").hasValue(0);
+    }
+
+    @Test
+    void whatPeopleWroteIsAnsweredWhileEchoesAreStillBeingConfirmed() throws Exception {
+        inbox = open(ROOMY);
+        ChatAddress bob = ChatAddress.messenger("bob");
+        chat.windowCloses("bob");
+        outbox.deliverShare(bob, Message.text("a song"), "share_1", ChatAddress.messenger("alice"));
+        String id = outboxStore.heldMessagesFor(bob).getFirst().id();
+        CountDownLatch confirming = new CountDownLatch(1);
+        CountDownLatch mayConfirm = new CountDownLatch(1);
+        outbox.onShareDelivered((shareId, at) -> {
+            confirming.countDown();
+            try {
+                mayConfirm.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService platform = Executors.newSingleThreadExecutor();
+        try {
+            Future<Inbox.Intake> echoCall = platform.submit(() -> inbox.accept(new InboundBatch(List.of(),
+                    List.of(id))));
+            assertThat(confirming.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(inbox.accept(InboundBatch.of(List.of(text("m_1", "alice"))))).isEqualTo(Inbox.Intake.KEPT);
+            assertThat(echoCall.isDone()).as("the echo's call waits for its confirmation").isFalse();
+
+            mayConfirm.countDown();
+            assertThat(echoCall.get(5, TimeUnit.SECONDS)).isEqualTo(Inbox.Intake.KEPT);
+            assertThat(outboxStore.heldMessagesFor(bob)).isEmpty();
+        } finally {
+            mayConfirm.countDown();
+            platform.shutdownNow();
+        }
     }
 
     private DurableInbox open(DurableInbox.Limits limits) {
