@@ -67,6 +67,8 @@ import java.util.function.IntConsumer;
 public final class SendSongs {
     private static final int TICK_BATCH = 100;
     private static final int RETRY_BATCH = 100;
+    /** The most batches one {@link #retryHeld} works through: a backlog is worked off over a few calls. */
+    private static final int MOST_RETRY_BATCHES = 10;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
 
@@ -220,6 +222,22 @@ public final class SendSongs {
         invites.expireDue();
         purgeHourly();
         return total;
+    }
+
+    /**
+     * Retries the held messages, and the group chat messages held back, whose time has come, batch after batch
+     * while batches come back full. The tick does so too; a server also calls this every second, so that a message
+     * a platform asked to wait a few seconds for (Telegram's {@code retry_after}, a chat's pace) goes out then and
+     * not at the next tick.
+     */
+    public void retryHeld() {
+        for (int batch = 0; batch < MOST_RETRY_BATCHES; batch++) {
+            int due = outbox.retryDue(RETRY_BATCH);
+            int updates = chatSongs.updateDue(RETRY_BATCH);
+            if (due < RETRY_BATCH && updates < RETRY_BATCH) {
+                return;
+            }
+        }
     }
 
     private void purgeHourly() {

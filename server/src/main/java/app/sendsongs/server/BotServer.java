@@ -62,6 +62,11 @@ public final class BotServer implements AutoCloseable {
      */
     private static final int INBOX_WORKERS = 16;
     /**
+     * How often held messages whose time has come are looked for between ticks: a platform may ask for a wait of a
+     * few seconds (Telegram's {@code retry_after}, a chat's pace), and the tick comes every 15 s by default.
+     */
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+    /**
      * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
      * in a chat) while it holds that person's claim: more workers, so that a chat's pace holds up its own person and
      * not a share of everyone. They are virtual threads; an idle one looks in the inbox once a second by itself, so
@@ -165,6 +170,25 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What the tick loop runs every {@link #RETRY_EVERY}: the tick when its interval has passed (listen checks and all
+     * retries), else only the retries of held messages whose time has come. One thread does both, so that neither
+     * runs beside the other.
+     */
+    private static Runnable dueWork(SendSongs app, Duration tickInterval) {
+        long tickNanos = tickInterval.toNanos();
+        long[] nextTick = {System.nanoTime() + tickNanos};
+        return () -> {
+            long now = System.nanoTime();
+            if (now - nextTick[0] >= 0) {
+                nextTick[0] = now + tickNanos;
+                app.tick();
+            } else {
+                app.retryHeld();
+            }
+        };
+    }
+
     /** The inbox, telling the limit how long each webhook call waited to be kept. */
     private static Inbox timed(Inbox inbox, HandlingLimit limit) {
         return batch -> {
@@ -227,7 +251,9 @@ public final class BotServer implements AutoCloseable {
                     timed(inbox, handlingLimit), clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
-            tickLoop = new TickLoop(app::tick, config.tickInterval());
+            Duration tickInterval = config.tickInterval();
+            tickLoop = new TickLoop(dueWork(app, tickInterval),
+                    tickInterval.compareTo(RETRY_EVERY) < 0 ? tickInterval : RETRY_EVERY);
         } catch (RuntimeException e) {
             try {
                 close();

@@ -48,6 +48,10 @@ public final class Outbox {
     public static final Duration HOLD_LIMIT = Duration.ofDays(14);
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
+    /** The soonest a message is tried again, whatever wait the platform asked for. */
+    private static final Duration LEAST_RETRY = Duration.ofSeconds(1);
+    /** Past this many tries, a message waits at least its backoff, even when the platform asks for less. */
+    static final int TRIES_AT_THE_PLATFORMS_PACE = 5;
 
     private final ChatPlatforms chats;
     private final OutboxStore store;
@@ -179,11 +183,13 @@ public final class Outbox {
     /**
      * Retries held messages whose time has come and gives up those past their expiry. A person's
      * queue is retried from the first message that holds back the others, and what was held behind it
-     * follows it when it goes out; a message refused before is retried on its own.
+     * follows it when it goes out; a message refused before is retried on its own. Returns how many were due
+     * (at most {@code limit}).
      */
-    public void retryDue(int limit) {
+    public int retryDue(int limit) {
         Instant now = clock.instant();
-        for (HeldMessage due : store.heldMessagesToRetry(now, limit)) {
+        List<HeldMessage> dueMessages = store.heldMessagesToRetry(now, limit);
+        for (HeldMessage due : dueMessages) {
             if (!now.isBefore(due.expiresAt())) {
                 expire(due, now);
             } else if (!due.holdsBackLaterMessages()) {
@@ -199,6 +205,7 @@ public final class Outbox {
                 }
             }
         }
+        return dueMessages.size();
     }
 
     private void expire(HeldMessage due, Instant now) {
@@ -347,16 +354,20 @@ public final class Outbox {
     }
 
     /**
-     * When to try a failed message again: after the platform's Retry-After if it gave one, else
-     * after half the time the message has waited so far (at least a minute, at most an hour), so a
-     * long outage or a misconfigured token is not hammered; never after the message expires.
+     * When to try a failed message again: after the wait the platform asked for if it gave one (Telegram's
+     * {@code retry_after}, a chat's pace, Graph's {@code Retry-After}; a second at least), else after half the time
+     * the message has waited so far (at least a minute, at most an hour), so a long outage or a misconfigured token
+     * is not hammered. A message tried {@value #TRIES_AT_THE_PLATFORMS_PACE} times already waits its backoff at
+     * least. Never after the message expires.
      */
     private Instant retryTime(SendOutcome.Failed failed, HeldMessage held) {
         Instant now = clock.instant();
         Duration backoff = Duration.between(held.heldAt(), now).dividedBy(2);
         backoff = backoff.compareTo(DEFAULT_RETRY) < 0 ? DEFAULT_RETRY
                 : backoff.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff;
-        Instant at = now.plus(failed.retryAfter().filter(d -> d.compareTo(DEFAULT_RETRY) > 0).orElse(backoff));
+        Duration least = held.tries() + 1 >= TRIES_AT_THE_PLATFORMS_PACE ? backoff : LEAST_RETRY;
+        Duration wait = failed.retryAfter().map(asked -> asked.compareTo(least) < 0 ? least : asked).orElse(backoff);
+        Instant at = now.plus(wait);
         return at.isAfter(held.expiresAt()) ? held.expiresAt() : at;
     }
 

@@ -122,6 +122,43 @@ class OutboxTest {
     }
 
     @Test
+    void aFailedSendIsTriedAgainAfterTheWaitThePlatformAskedForThenAfterItsBackoff() {
+        SwitchableChat paced = new SwitchableChat();
+        paced.failing = true;
+        paced.retryAfter = Optional.of(Duration.ofSeconds(3));
+        Outbox pacedOutbox = outbox(paced);
+        pacedOutbox.notify(BOB, Message.text("first"));
+        assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).contains(clock.instant().plusSeconds(3));
+
+        for (int tried = 2; tried < Outbox.TRIES_AT_THE_PLATFORMS_PACE; tried++) {
+            clock.advance(Duration.ofSeconds(3));
+            assertThat(pacedOutbox.retryDue(10)).isEqualTo(1);
+            assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).contains(clock.instant().plusSeconds(3));
+        }
+        clock.advance(Duration.ofSeconds(3));
+        pacedOutbox.retryDue(10);
+        assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).as("tried %d times: its backoff",
+                Outbox.TRIES_AT_THE_PLATFORMS_PACE).contains(clock.instant().plus(Duration.ofMinutes(1)));
+
+        paced.failing = false;
+        clock.advance(Duration.ofMinutes(1));
+        pacedOutbox.retryDue(10);
+        assertThat(paced.sent).containsExactly("first");
+    }
+
+    @Test
+    void aPlatformAskingForNoWaitAtAllGetsASecond() {
+        SwitchableChat impatient = new SwitchableChat();
+        impatient.failing = true;
+        impatient.retryAfter = Optional.of(Duration.ZERO);
+
+        outbox(impatient).notify(BOB, Message.text("first"));
+
+        assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).contains(clock.instant().plusSeconds(1));
+        assertThat(outbox(impatient).retryDue(10)).as("nothing is due yet").isZero();
+    }
+
+    @Test
     void aPersonOnAPlatformThatIsNotConfiguredWaitsUntilTheyWrite() {
         ChatAddress elsewhere = new ChatAddress(new Platform("elsewhere"), "bob");
 
@@ -381,6 +418,8 @@ class OutboxTest {
         volatile Runnable duringNextSend;
         /** Whether a card goes as a message of its own, as on Messenger. */
         volatile boolean cardApart;
+        /** The wait a failure asks for, as Telegram's {@code retry_after} does. */
+        volatile Optional<Duration> retryAfter = Optional.empty();
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<SongCard> cards = new CopyOnWriteArrayList<>();
         final List<String> references = new CopyOnWriteArrayList<>();
@@ -417,7 +456,7 @@ class OutboxTest {
                 return new SendOutcome.Refused("(#100) refused");
             }
             if (failing || sent.size() >= failAfter) {
-                return new SendOutcome.Failed("unavailable", Optional.empty());
+                return new SendOutcome.Failed("unavailable", retryAfter);
             }
             sent.add(message.text());
             message.card().ifPresent(cards::add);
