@@ -89,6 +89,11 @@ public final class MessengerEmulator {
     private volatile String botWebhookUrl;
     private volatile Supplier<Optional<String>> getStartedPayload = Optional::empty;
     private final ConcurrentHashMap<String, Instant> lastInbound = new ConcurrentHashMap<>();
+    /** Guards the engaged count and every change of {@link #lastInbound}. */
+    private final Object engagedLock = new Object();
+    /** The count of {@link #engaged} since this instant ({@code null}: not counted yet). */
+    private Instant engagedSince;
+    private int engagedCount;
     private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
@@ -193,7 +198,7 @@ public final class MessengerEmulator {
 
     private CompletableFuture<Delivery> post(String psid, String mid, Consumer<ObjectNode> what) {
         Instant now = clock.instant();
-        lastInbound.merge(psid, now, (a, b) -> a.isAfter(b) ? a : b);
+        wrote(psid, now);
         inboxes.computeIfAbsent(psid, k -> new ArrayList<>());
         String url = botWebhookUrl;
         if (url == null || url.isBlank()) {
@@ -266,10 +271,32 @@ public final class MessengerEmulator {
         return Optional.ofNullable(lastInbound.get(psid));
     }
 
-    /** How many people the page can message now: those who wrote within {@code window} of {@code now}. */
+    /**
+     * How many people the page can message now: those who wrote within {@code window} of {@code now}. Graph's daily
+     * call limit asks on every Send API call, so the count is kept for the last instant asked (the sandbox clock
+     * mostly stands still) and kept up to date as people write; it is counted again when the clock has moved.
+     */
     int engaged(Instant now, Duration window) {
         Instant since = now.minus(window);
-        return (int) lastInbound.values().stream().filter(at -> at.isAfter(since)).count();
+        synchronized (engagedLock) {
+            if (!since.equals(engagedSince)) {
+                engagedCount = (int) lastInbound.values().stream().filter(at -> at.isAfter(since)).count();
+                engagedSince = since;
+            }
+            return engagedCount;
+        }
+    }
+
+    private void wrote(String psid, Instant at) {
+        synchronized (engagedLock) {
+            Instant before = lastInbound.get(psid);
+            Instant last = before != null && before.isAfter(at) ? before : at;
+            lastInbound.put(psid, last);
+            if (engagedSince != null && last.isAfter(engagedSince)
+                    && (before == null || !before.isAfter(engagedSince))) {
+                engagedCount++;
+            }
+        }
     }
 
     InboxMessage deliver(String psid, String text, JsonNode sent, String messagingType, String tag) {

@@ -178,6 +178,36 @@ class MessengerEmulatorTest {
     }
 
     @Test
+    void theDailyCallLimitGrowsWithEachPersonWhoWritesAndShrinksAsTheyLeaveTheWindow() {
+        assertThat(h.post("/sandbox/messenger/limits", Map.of("calls", 1_000, "per_engaged_person_per_day", 2))
+                .status()).isEqualTo(200);
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-a", "text", "hi"));
+        assertThat(h.post(GRAPH, send("psid-a", "RESPONSE", "1")).status()).isEqualTo(200);
+        assertThat(h.post(GRAPH, send("psid-a", "RESPONSE", "2")).status()).isEqualTo(200);
+        SandboxHarness.Response over = h.post(GRAPH, send("psid-a", "RESPONSE", "3"));
+        assertThat(over.json().path("error").path("code").asInt()).as(over.body()).isEqualTo(4);
+
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-b", "text", "hi"));
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-a", "text", "again")); // engaged once, not twice
+        assertThat(h.post(GRAPH, send("psid-b", "RESPONSE", "3")).status()).isEqualTo(200);
+        assertThat(h.post(GRAPH, send("psid-b", "RESPONSE", "4")).status()).isEqualTo(200);
+        assertThat(h.post(GRAPH, send("psid-b", "RESPONSE", "5")).json().path("error").path("code").asInt())
+                .isEqualTo(4);
+
+        h.post("/sandbox/clock/advance", Map.of("seconds", 12 * 3600));
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-c", "text", "hi"));
+        assertThat(h.post(GRAPH, send("psid-c", "RESPONSE", "6")).status()).isEqualTo(200);
+        assertThat(h.post(GRAPH, send("psid-c", "RESPONSE", "7")).status()).isEqualTo(200);
+        assertThat(h.post(GRAPH, send("psid-c", "RESPONSE", "8")).json().path("error").path("code").asInt())
+                .as("three engaged people, six calls in the day").isEqualTo(4);
+
+        h.post("/sandbox/clock/advance", Map.of("seconds", 13 * 3600)); // a and b have left the window, c has not
+        SandboxHarness.Response left = h.post(GRAPH, send("psid-c", "RESPONSE", "9"));
+        assertThat(left.json().path("error").path("code").asInt()).as("one engaged person, two calls in the day")
+                .isEqualTo(4);
+    }
+
+    @Test
     void twentyFourHourWindow() {
         h.post("/sandbox/messenger/send", Map.of("from", "psid-4", "text", "hi"));
         h.post("/sandbox/clock/advance", Map.of("seconds", 25 * 3600));

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,7 +26,12 @@ public final class TokenCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Ciphers kept for reuse at most: looking one up costs more than sealing or opening a token with it. */
+    private static final int IDLE_CIPHERS = 64;
+
     private final SecretKeySpec key;
+    /** Ciphers to use again; each is initialised afresh (key and nonce) for every value. */
+    private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(IDLE_CIPHERS);
 
     private TokenCipher(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
@@ -97,9 +104,14 @@ public final class TokenCipher {
 
     private byte[] run(int mode, byte[] nonce, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = idle.poll();
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            }
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-            return cipher.doFinal(input);
+            byte[] output = cipher.doFinal(input);
+            idle.offer(cipher); // a cipher that failed is not kept
+            return output;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored Spotify token cannot be opened: it was sealed with another "
                     + "TOKEN_ENCRYPTION_KEY, or altered");

@@ -3,7 +3,12 @@ package app.sendsongs.core.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TokenCipherTest {
@@ -27,6 +32,34 @@ class TokenCipherTest {
                 .hasMessageContaining("TOKEN_ENCRYPTION_KEY").hasMessageNotContaining(sealed);
         String altered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
         assertThatThrownBy(() -> TokenCipher.fromBase64(KEY).open(altered)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aValueThatFailedToOpenSpoilsNothingForTheNext() {
+        TokenCipher cipher = TokenCipher.fromBase64(KEY);
+        String sealed = cipher.seal("refresh-token");
+        String altered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> cipher.open(altered)).isInstanceOf(IllegalStateException.class);
+            assertThat(cipher.open(sealed)).isEqualTo("refresh-token");
+            assertThat(cipher.open(cipher.seal("access-" + i))).isEqualTo("access-" + i);
+        }
+    }
+
+    @Test
+    void manyThreadsSealAndOpenAtOnce() throws Exception {
+        TokenCipher cipher = TokenCipher.fromBase64(KEY);
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            List<Future<Boolean>> roundTrips = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String token = "token-" + i;
+                roundTrips.add(threads.submit(() -> cipher.open(cipher.seal(token)).equals(token)));
+            }
+            for (Future<Boolean> roundTrip : roundTrips) {
+                assertThat(roundTrip.get()).isTrue();
+            }
+        }
     }
 
     @Test
