@@ -225,18 +225,15 @@ public final class SendSongs {
     }
 
     /**
-     * Retries the held messages, and the group chat messages held back, whose time has come, batch after batch
-     * while batches come back full. The tick does so too; a server also calls this every second, so that a message
-     * a platform asked to wait a few seconds for (Telegram's {@code retry_after}, a chat's pace) goes out then and
-     * not at the next tick.
+     * Retries the held messages whose wait, given by this process, is over ({@link Outbox#retryWaited}), batch after
+     * batch while batches come back full. A server calls this every second, so that a message a platform asked to
+     * wait a few seconds for (Telegram's {@code retry_after}, a chat's pace) goes out then and not at the next tick;
+     * when no such wait is over, it costs no store query. The tick retries every message due, whoever held it.
      */
     public void retryHeld() {
-        for (int batch = 0; batch < MOST_RETRY_BATCHES; batch++) {
-            int due = outbox.retryDue(RETRY_BATCH);
-            int updates = chatSongs.updateDue(RETRY_BATCH);
-            if (due < RETRY_BATCH && updates < RETRY_BATCH) {
-                return;
-            }
+        int due = outbox.retryWaited(RETRY_BATCH);
+        for (int batch = 1; batch < MOST_RETRY_BATCHES && due == RETRY_BATCH; batch++) {
+            due = outbox.retryDue(RETRY_BATCH);
         }
     }
 

@@ -62,8 +62,9 @@ public final class BotServer implements AutoCloseable {
      */
     private static final int INBOX_WORKERS = 16;
     /**
-     * How often held messages whose time has come are looked for between ticks: a platform may ask for a wait of a
-     * few seconds (Telegram's {@code retry_after}, a chat's pace), and the tick comes every 15 s by default.
+     * How often the server looks, between ticks, whether a wait it gave a held message is over: a platform may ask
+     * for a wait of a few seconds (Telegram's {@code retry_after}, a chat's pace), and the tick comes every 15 s by
+     * default.
      */
     private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
     /**
@@ -172,8 +173,8 @@ public final class BotServer implements AutoCloseable {
 
     /**
      * What the tick loop runs every {@link #RETRY_EVERY}: the tick when its interval has passed (listen checks and all
-     * retries), else only the retries of held messages whose time has come. One thread does both, so that neither
-     * runs beside the other.
+     * retries), else the retries of held messages whose wait, given here, is over ({@link SendSongs#retryHeld}). One
+     * thread does both, so that neither runs beside the other.
      */
     private static Runnable dueWork(SendSongs app, Duration tickInterval) {
         long tickNanos = tickInterval.toNanos();

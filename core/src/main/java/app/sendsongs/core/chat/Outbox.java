@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
@@ -61,6 +63,8 @@ public final class Outbox {
     /** How long the id of a message that left is remembered, so the same cause cannot hold it again. */
     private final Duration remember;
     private final Duration holdLimit;
+    /** The retry times this process gave failed messages, until they come (see {@link #retryWaited}). */
+    private final NavigableSet<Instant> retriesGiven = new ConcurrentSkipListSet<>();
     private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
     private volatile BiConsumer<String, GivenUp> shareGivenUp = (shareId, why) -> { };
 
@@ -208,6 +212,20 @@ public final class Outbox {
         return dueMessages.size();
     }
 
+    /**
+     * As {@link #retryDue}, but only once a retry time this process gave a failed message has come, so that it can be
+     * asked every second without a store query each time; {@link #retryDue} (the tick) finds every other message
+     * due. Returns how many were due.
+     */
+    public int retryWaited(int limit) {
+        NavigableSet<Instant> come = retriesGiven.headSet(clock.instant(), true);
+        if (come.isEmpty()) {
+            return 0;
+        }
+        come.clear();
+        return retryDue(limit);
+    }
+
     private void expire(HeldMessage due, Instant now) {
         if (store.leaseHeldMessage(due, now, now.plus(sendLease))) {
             LOG.info("a message waited " + Texts.duration(holdLimit) + " for its person and was given up");
@@ -328,8 +346,11 @@ public final class Outbox {
                 return true;
             }
             case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()), held.retryAt());
-            case SendOutcome.Failed failed ->
-                    store.holdMessage(held.triedOnce(Optional.of(retryTime(failed, held))), held.retryAt());
+            case SendOutcome.Failed failed -> {
+                Instant retryAt = retryTime(failed, held);
+                retriesGiven.add(retryAt);
+                store.holdMessage(held.triedOnce(Optional.of(retryAt)), held.retryAt());
+            }
             case SendOutcome.Unreachable unreachable -> refused(held, unreachable.reason(), Optional.empty());
             case SendOutcome.Refused refused -> refused(held, refused.reason(), Optional.of(refusalRetryTime(held)));
         }

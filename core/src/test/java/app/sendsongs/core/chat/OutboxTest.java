@@ -147,6 +147,40 @@ class OutboxTest {
     }
 
     @Test
+    void retryWaitedSendsAMessageOnceTheWaitItWasGivenIsOver() {
+        SwitchableChat paced = new SwitchableChat();
+        paced.failing = true;
+        paced.retryAfter = Optional.of(Duration.ofSeconds(3));
+        Outbox pacedOutbox = outbox(paced);
+        pacedOutbox.notify(BOB, Message.text("first"));
+        paced.failing = false;
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(pacedOutbox.retryWaited(10)).isZero();
+        assertThat(paced.sent).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(pacedOutbox.retryWaited(10)).isEqualTo(1);
+        assertThat(paced.sent).containsExactly("first");
+        assertThat(pacedOutbox.retryWaited(10)).as("nothing more to wait for").isZero();
+    }
+
+    @Test
+    void retryWaitedLeavesAMessageItGaveNoWaitToTheTick() {
+        chat.windowCloses("bob");
+        outbox.notify(BOB, Message.text("first"));
+        HeldMessage read = store.heldMessagesFor(BOB).getFirst();
+        store.leaseHeldMessage(read, clock.instant(), clock.instant().plus(Duration.ofMinutes(2))); // a worker died
+        chat.windowOpens("bob");
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(outbox.retryWaited(10)).isZero();
+        assertThat(chat.inbox("bob")).isEmpty();
+        assertThat(outbox.retryDue(10)).isEqualTo(1);
+        assertThat(chat.inbox("bob")).containsExactly("first");
+    }
+
+    @Test
     void aPlatformAskingForNoWaitAtAllGetsASecond() {
         SwitchableChat impatient = new SwitchableChat();
         impatient.failing = true;
