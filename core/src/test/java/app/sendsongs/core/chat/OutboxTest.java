@@ -123,9 +123,7 @@ class OutboxTest {
 
     @Test
     void aFailedSendIsTriedAgainAfterTheWaitThePlatformAskedForThenAfterItsBackoff() {
-        SwitchableChat paced = new SwitchableChat();
-        paced.failing = true;
-        paced.retryAfter = Optional.of(Duration.ofSeconds(3));
+        SwitchableChat paced = askingToWait(Duration.ofSeconds(3));
         Outbox pacedOutbox = outbox(paced);
         pacedOutbox.notify(BOB, Message.text("first"));
         assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).contains(clock.instant().plusSeconds(3));
@@ -148,9 +146,7 @@ class OutboxTest {
 
     @Test
     void retryWaitedSendsAMessageOnceTheWaitItWasGivenIsOver() {
-        SwitchableChat paced = new SwitchableChat();
-        paced.failing = true;
-        paced.retryAfter = Optional.of(Duration.ofSeconds(3));
+        SwitchableChat paced = askingToWait(Duration.ofSeconds(3));
         Outbox pacedOutbox = outbox(paced);
         pacedOutbox.notify(BOB, Message.text("first"));
         paced.failing = false;
@@ -182,9 +178,7 @@ class OutboxTest {
 
     @Test
     void aPlatformAskingForNoWaitAtAllGetsASecond() {
-        SwitchableChat impatient = new SwitchableChat();
-        impatient.failing = true;
-        impatient.retryAfter = Optional.of(Duration.ZERO);
+        SwitchableChat impatient = askingToWait(Duration.ZERO);
 
         outbox(impatient).notify(BOB, Message.text("first"));
 
@@ -443,6 +437,14 @@ class OutboxTest {
      * Fails every send while {@code failing}, as a platform does during an outage, or after
      * {@code failAfter} sends; refuses every send for good while {@code refuse} is set.
      */
+    /** A chat that fails every send, asking for {@code wait} as Telegram's {@code retry_after} does. */
+    private static SwitchableChat askingToWait(Duration wait) {
+        SwitchableChat chat = new SwitchableChat();
+        chat.failing = true;
+        chat.retryAfter = Optional.of(wait);
+        return chat;
+    }
+
     private static final class SwitchableChat implements ChatPlatform {
         volatile boolean failing;
         volatile int failAfter = Integer.MAX_VALUE;
