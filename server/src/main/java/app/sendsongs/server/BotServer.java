@@ -176,18 +176,33 @@ public final class BotServer implements AutoCloseable {
      * retries), else the retries of held messages whose wait, given here, is over ({@link SendSongs#retryHeld}). One
      * thread does both, so that neither runs beside the other.
      */
-    private static Runnable dueWork(SendSongs app, Duration tickInterval) {
-        long tickNanos = tickInterval.toNanos();
-        long[] nextTick = {System.nanoTime() + tickNanos};
-        return () -> {
+    private static final class DueWork implements Runnable {
+        private final SendSongs app;
+        private final long tickNanos;
+        /** When the next tick is due ({@link System#nanoTime}); only the loop's thread reads and writes it. */
+        private long nextTick;
+
+        DueWork(SendSongs app, Duration tickInterval) {
+            this.app = app;
+            this.tickNanos = tickInterval.toNanos();
+            this.nextTick = System.nanoTime() + tickNanos;
+        }
+
+        /** How often the loop runs it: every {@link #RETRY_EVERY}, or every tick when ticks come more often. */
+        static Duration every(Duration tickInterval) {
+            return tickInterval.compareTo(RETRY_EVERY) < 0 ? tickInterval : RETRY_EVERY;
+        }
+
+        @Override
+        public void run() {
             long now = System.nanoTime();
-            if (now - nextTick[0] >= 0) {
-                nextTick[0] = now + tickNanos;
+            if (now - nextTick >= 0) {
+                nextTick = now + tickNanos;
                 app.tick();
             } else {
                 app.retryHeld();
             }
-        };
+        }
     }
 
     /** The inbox, telling the limit how long each webhook call waited to be kept. */
@@ -252,9 +267,7 @@ public final class BotServer implements AutoCloseable {
                     timed(inbox, handlingLimit), clock, metrics).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
-            Duration tickInterval = config.tickInterval();
-            tickLoop = new TickLoop(dueWork(app, tickInterval),
-                    tickInterval.compareTo(RETRY_EVERY) < 0 ? tickInterval : RETRY_EVERY);
+            tickLoop = new TickLoop(new DueWork(app, config.tickInterval()), DueWork.every(config.tickInterval()));
         } catch (RuntimeException e) {
             try {
                 close();
