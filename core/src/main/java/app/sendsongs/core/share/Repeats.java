@@ -12,8 +12,7 @@ public final class Repeats {
     /** The open share of the same track from {@code sender} to {@code receiver}, if there is one. */
     public static Optional<Share> openShareOf(ShareStore shares, ChatAddress sender, ChatAddress receiver,
                                               Track track) {
-        return shares.openSharesTo(receiver).stream()
-                .filter(share -> share.sender().equals(sender))
+        return shares.openSharesFrom(sender, receiver).stream()
                 .filter(share -> share.track().recording().sameSongAs(track.recording())
                         || share.track().id().equals(track.id()))
                 .findFirst();

@@ -37,15 +37,15 @@ public final class SendLimiter {
     /** What the sender's last day of sending allows now. */
     public Allowance allowance(ChatAddress sender) {
         Instant now = clock.instant();
-        return new Allowance(shares.sharesSentSince(sender, now.minus(DAY)), now);
+        return new Allowance(shares.sendsSince(sender, now.minus(DAY)), now);
     }
 
     /** The sends of the last day, read once, asked about one song or one group send. */
     public final class Allowance {
-        private final List<Share> lastDay;
+        private final List<SendRecord> lastDay;
         private final Instant now;
 
-        private Allowance(List<Share> lastDay, Instant now) {
+        private Allowance(List<SendRecord> lastDay, Instant now) {
             this.lastDay = lastDay;
             this.now = now;
         }
@@ -54,7 +54,7 @@ public final class SendLimiter {
         public Optional<String> refusal() {
             Map<String, Instant> bySend = new HashMap<>(); // a group send's shares are one send
             lastDay.stream().filter(s -> s.createdAt().isAfter(now.minus(HOUR)))
-                    .forEach(s -> bySend.merge(s.groupSendId().orElse(s.id()), s.createdAt(), SendLimiter::earlier));
+                    .forEach(s -> bySend.merge(s.send(), s.createdAt(), SendLimiter::earlier));
             List<Instant> sends = bySend.values().stream().sorted().toList();
             if (sends.size() < limits.songsPerHour()) {
                 return Optional.empty();
@@ -67,7 +67,7 @@ public final class SendLimiter {
         /** Why {@code friend} cannot get another song from the sender today, if they cannot. */
         public Optional<String> refusalFor(User friend) {
             List<Instant> sent = lastDay.stream().filter(s -> s.receiver().equals(friend.address()))
-                    .map(Share::createdAt).sorted().toList();
+                    .map(SendRecord::createdAt).sorted().toList();
             if (sent.size() < limits.songsPerFriendPerDay()) {
                 return Optional.empty();
             }

@@ -74,7 +74,7 @@ public final class SendSong {
         }
         return switch (friends.find(sender, command.friendName())) {
             case FriendFinder.Lookup.Found(User friend) ->
-                    sendTo(sender, friend, command.song(), command.pre(), command.post());
+                    sendNew(sender, friend, command.song(), command.pre(), command.post());
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
             case FriendFinder.Lookup.Nobody() ->
@@ -90,7 +90,7 @@ public final class SendSong {
         }
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Picked(User receiver) ->
-                    sendTo(sender, receiver, command.song(), command.pre(), command.post());
+                    sendNew(sender, receiver, command.song(), command.pre(), command.post());
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
     }
@@ -128,6 +128,11 @@ public final class SendSong {
         if (earlier.isPresent()) {
             return Message.text(deliver(sender, earlier.get()));
         }
+        return sendNew(sender, receiver, song, pre, post);
+    }
+
+    /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
+    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {
             return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
                     + "Ask them to reconnect at " + connectLink.url());
@@ -162,7 +167,7 @@ public final class SendSong {
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
         shares.insertShare(share);
-        return deliver(sender, share);
+        return deliver(sender, share, Optional.of(receiver));
     }
 
     /**
@@ -170,8 +175,11 @@ public final class SendSong {
      * one finishes: the outbox sends a song once however often it is handed over).
      */
     private String deliver(User sender, Share share) {
+        return deliver(sender, share, users.findUser(share.receiver()));
+    }
+
+    private String deliver(User sender, Share share, Optional<User> receiverUser) {
         String title = share.track().title();
-        Optional<User> receiverUser = users.findUser(share.receiver());
         String receiver = receiverUser.map(User::name).orElse("them");
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";

@@ -30,6 +30,14 @@ public interface ShareStore {
     /** What a person sent at or after {@code since}, newest first: the sends a sender's limits count. */
     List<Share> sharesSentSince(ChatAddress sender, Instant since);
 
+    /**
+     * The sends of {@link #sharesSentSince}, newest first, each as much as a sender's limits count. A store may
+     * answer this with less than whole shares; by default it reads them whole.
+     */
+    default List<SendRecord> sendsSince(ChatAddress sender, Instant since) {
+        return sharesSentSince(sender, since).stream().map(SendRecord::of).toList();
+    }
+
     /** What a person was sent, newest first (whoever sent it, whatever became of it). */
     List<Share> sharesReceivedBy(ChatAddress receiver);
 
@@ -38,6 +46,14 @@ public interface ShareStore {
 
     /** Open shares to one receiver (HELD or WATCHING). */
     List<Share> openSharesTo(ChatAddress receiver);
+
+    /**
+     * Open shares (HELD or WATCHING) from one sender to one receiver: whether a song would be sent twice. A store may
+     * read only those; by default it reads every open share to the receiver.
+     */
+    default List<Share> openSharesFrom(ChatAddress sender, ChatAddress receiver) {
+        return openSharesTo(receiver).stream().filter(share -> share.sender().equals(sender)).toList();
+    }
 
     /** Every member's share of one group send ({@link Share#groupSendId}), in no particular order. */
     List<Share> sharesOfGroupSend(String groupSendId);

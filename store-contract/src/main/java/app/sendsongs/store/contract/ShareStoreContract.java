@@ -10,10 +10,12 @@ import static app.sendsongs.store.contract.Samples.share;
 import static app.sendsongs.store.contract.Samples.watchingShare;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.share.SendRecord;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link ShareStore}: shares by id, by sender and by receiver, and status changes as conditional writes. */
@@ -150,6 +152,23 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void sendsSinceATimeAreTheSharesSentSinceThenAsTheLimitsCountThem() {
+        Share before = heldShare("s-before", "alice", "bob", minutes(-1));
+        Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.EXPIRED);
+        Share ofGroupSend = Share.stored("s-group", at("alice"), onTelegram("carol"), FULL_TRACK, minutes(5),
+                ShareStatus.HELD).groupSend("group-send-1").build();
+        for (Share share : List.of(ofGroupSend, before, atTheTime, heldShare("s-bobs", "bob", "alice", minutes(3)))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.sendsSince(at("alice"), T0)).containsExactly(
+                new SendRecord("s-group", onTelegram("carol"), minutes(5), Optional.of("group-send-1")),
+                new SendRecord("s-at", at("bob"), T0, Optional.empty()));
+        assertThat(shares.sendsSince(at("alice"), minutes(6))).isEmpty();
+        assertThat(shares.sendsSince(onTelegram("alice"), minutes(-10))).isEmpty();
+    }
+
+    @Test
     void sharesReceivedByAPersonAreAllOfThemWhateverBecameOfThemNewestFirst() {
         Share held = heldShare("s-held", "alice", "bob", minutes(3));
         Share played = share("s-played", "carol", "bob", minutes(1), ShareStatus.PLAYED);
@@ -210,6 +229,21 @@ public abstract class ShareStoreContract extends StoreFixture {
 
         assertThat(shares.openSharesTo(at("bob"))).containsExactlyInAnyOrder(held, watching);
         assertThat(shares.openSharesTo(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void openSharesFromASenderToAReceiverAreTheirHeldAndWatchingOnesOnly() {
+        Share held = share("held", "alice", "bob", minutes(-1), ShareStatus.HELD);
+        Share watching = share("watching", "alice", "bob", minutes(-2), ShareStatus.WATCHING);
+        for (Share share : List.of(held, watching, share("from-carol", "carol", "bob", minutes(-3), ShareStatus.HELD),
+                share("played", "alice", "bob", minutes(-4), ShareStatus.PLAYED),
+                share("to-carol", "alice", "carol", minutes(-5), ShareStatus.HELD))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.openSharesFrom(at("alice"), at("bob"))).containsExactlyInAnyOrder(held, watching);
+        assertThat(shares.openSharesFrom(at("bob"), at("alice"))).isEmpty();
+        assertThat(shares.openSharesFrom(onTelegram("alice"), at("bob"))).isEmpty();
     }
 
     @Test

@@ -385,14 +385,14 @@ final class Database implements AutoCloseable {
     }
 
     private static <T> T inTransaction(Session session, String begin, Work<T> work) throws SQLException {
-        session.execute(begin);
+        session.run(begin);
         try {
             T result = work.run(session);
-            session.execute("COMMIT");
+            session.run("COMMIT");
             return result;
         } catch (SQLException | RuntimeException | Error e) {
             try {
-                session.execute("ROLLBACK");
+                session.run("ROLLBACK");
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }

@@ -2,6 +2,7 @@ package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.SendRecord;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
@@ -20,6 +21,16 @@ final class SqliteShares implements ShareStore {
             + "expires_at, status, played_at, uncertain, group_send_id, receipts_off FROM shares ";
     /** Every member's share of one group send: run whenever one of them settles; package-visible for the query-plan test. */
     static final String OF_GROUP_SEND = SELECT + "WHERE group_send_id = ?";
+    /** A sender's sends from a time on, as their limits count them; package-visible for the query-plan test. */
+    static final String SENDS_SINCE = "SELECT id, receiver_address, created_at, group_send_id FROM shares "
+            + "WHERE sender_address = ? AND created_at >= ? ORDER BY created_at DESC, seq DESC";
+    /**
+     * The open shares from one sender to one receiver, by the receiver's open ones (a few), not by everything the
+     * sender ever sent: the unary {@code +} keeps SQLite off the sender's index. Package-visible for the query-plan
+     * test.
+     */
+    static final String OPEN_FROM = SELECT + "WHERE receiver_address = ? AND status IN ('HELD', 'WATCHING') "
+            + "AND +sender_address = ? ORDER BY created_at, seq";
 
     private final Database db;
 
@@ -67,6 +78,13 @@ final class SqliteShares implements ShareStore {
                 + "ORDER BY created_at DESC, seq DESC", SqliteShares::share, sender, since));
     }
 
+    /** As {@link #sharesSentSince}, reading only the columns a sender's limits count. */
+    @Override
+    public List<SendRecord> sendsSince(ChatAddress sender, Instant since) {
+        return db.read(s -> s.query(SENDS_SINCE, rs -> new SendRecord(rs.getString("id"), Codec.address(rs, "receiver_address"),
+                        Codec.instant(rs, "created_at"), Codec.optionalText(rs, "group_send_id")), sender, since));
+    }
+
     @Override
     public List<Share> sharesReceivedBy(ChatAddress receiver) {
         return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC",
@@ -83,6 +101,12 @@ final class SqliteShares implements ShareStore {
     public List<Share> openSharesTo(ChatAddress receiver) {
         return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? AND status IN ('HELD', 'WATCHING') "
                 + "ORDER BY created_at, seq", SqliteShares::share, receiver));
+    }
+
+    /** By the index on (receiver, status), reading only the sender's rows whole. */
+    @Override
+    public List<Share> openSharesFrom(ChatAddress sender, ChatAddress receiver) {
+        return db.read(s -> s.query(OPEN_FROM, SqliteShares::share, receiver, sender));
     }
 
     @Override

@@ -105,6 +105,17 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void aSendersRecentSendsAndTheirOpenSharesToOneFriendAreFoundThroughTheirIndexes() {
+        List<String> sends = plan(SqliteShares.SENDS_SINCE, "messenger:alice", T0);
+        List<String> open = plan(SqliteShares.OPEN_FROM, "messenger:bob", "messenger:alice");
+
+        assertThat(sends).anySatisfy(step -> assertThat(step).contains("shares_by_sender"));
+        assertThat(open).anySatisfy(step -> assertThat(step).contains("shares_by_receiver"));
+        assertThat(sends).noneSatisfy(step -> assertThat(step).contains("SCAN"));
+        assertThat(open).noneSatisfy(step -> assertThat(step).contains("SCAN"));
+    }
+
+    @Test
     void aPersonsGroupsAreFoundThroughTheMemberIndexAndTheGroupKey() {
         List<String> plan = plan(SqliteGroups.OF_MEMBER, person("alice").key());
 
