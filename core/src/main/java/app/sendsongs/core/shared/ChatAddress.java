@@ -42,7 +42,7 @@ public record ChatAddress(Platform platform, String id) {
         if (colon < 0) {
             throw new IllegalArgumentException("address key must be <platform>:<id>, got no ':'");
         }
-        return new ChatAddress(new Platform(key.substring(0, colon)), key.substring(colon + 1));
+        return new ChatAddress(Platform.of(key.substring(0, colon)), key.substring(colon + 1));
     }
 
     /** The platform and length only: ids are personal data and stay out of logs. */

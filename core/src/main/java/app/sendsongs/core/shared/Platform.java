@@ -36,6 +36,14 @@ public record Platform(String id) {
         }
     }
 
+    /** The platform with this id: one of the constants when it is theirs (addresses read back make many). */
+    public static Platform of(String id) {
+        if (MESSENGER.id.equals(id)) {
+            return MESSENGER;
+        }
+        return TELEGRAM.id.equals(id) ? TELEGRAM : new Platform(id);
+    }
+
     /** The platform's name as people say it: its id with a capital ("Messenger", "Telegram"). */
     public String displayName() {
         return Character.toUpperCase(id.charAt(0)) + id.substring(1);

@@ -28,6 +28,13 @@ class ChatAddressTest {
     }
 
     @Test
+    void aKnownPlatformReadBackIsItsConstantAndAnInvalidOneIsRefused() {
+        assertThat(ChatAddress.parse("telegram:7").platform()).isSameAs(Platform.TELEGRAM);
+        assertThat(ChatAddress.parse("messenger:7").platform()).isSameAs(Platform.MESSENGER);
+        assertThatThrownBy(() -> ChatAddress.parse("Tele gram:7")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTestOnlyPlatformNeedsNoChangeToCore() {
         assertThat(ChatAddress.parse("test:alice").platform()).isEqualTo(new Platform("test"));
     }

@@ -141,7 +141,10 @@ final class Database implements AutoCloseable {
 
     private static Connection connect(String url) throws SQLException {
         // Straight to the driver: no DriverManager, so a shaded jar without service files still works.
-        Connection connection = new org.sqlite.JDBC().connect(url, new Properties());
+        Properties properties = new Properties();
+        // Else the driver runs SELECT last_insert_rowid() after every INSERT, as a new statement, for keys never asked.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        Connection connection = new org.sqlite.JDBC().connect(url, properties);
         if (connection == null) {
             throw new SQLException("the SQLite driver refused " + url);
         }
