@@ -53,9 +53,10 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
 
     String format() {
         StringBuilder out = new StringBuilder();
+        String platform = options.platform() == LoadPlatform.TELEGRAM ? "Telegram" : "Messenger";
         out.append(String.format(Locale.ROOT, "Load test on %s: %,d people, %,d messages (%.0f%% send_song), %d "
                         + "connections, %d message(s) per POST, %.1f%% of POSTs redelivered, server -Xmx%s%n%n",
-                options.platform() == LoadPlatform.TELEGRAM ? "Telegram" : "Messenger", options.users(),
+                platform, options.users(),
                 options.events(), options.songShare() * 100, options.connections(), options.batch(),
                 options.redeliveryShare() * 100, options.serverHeap()));
         out.append("| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath()
@@ -72,9 +73,9 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
             out.append("Handling did NOT finish within the timeout.\n");
         } else {
             out.append(String.format(Locale.ROOT, "Handled end to end (from the first POST until every answer and "
-                            + "song reached the Graph emulator): %,d messages in %.2f s = %,.0f messages/s, "
-                            + "of which send_song %,.0f/s%n", messages, handlingNanos / 1e9, messagesHandledPerSecond(),
-                    songsHandledPerSecond()));
+                            + "song reached the emulated %s): %,d messages in %.2f s = %,.0f messages/s, "
+                            + "of which send_song %,.0f/s%n", platform, messages, handlingNanos / 1e9,
+                    messagesHandledPerSecond(), songsHandledPerSecond()));
         }
         out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (%.2f ms per message, so %,.0f messages/s "
                         + "if it had 2 cores to itself), load generator %.1f s%n", serverCpuSeconds,

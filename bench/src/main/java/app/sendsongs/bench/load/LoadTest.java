@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>measures a bare {@code POST /bench/ok} of the same server with the same bodies: the ceiling;</li>
  *   <li>sends the signed webhook POSTs (a mix of {@code send_song} and other messages, some POSTs
  *       twice) and measures acknowledgements, then waits until everything the bot must send has
- *       reached the Graph emulator;</li>
+ *       reached the emulated platform (Messenger's Graph API or Telegram's Bot API);</li>
  *   <li>sends one {@code help} from each person (handled after all their earlier messages) and
  *       reconciles every inbox: each message handled exactly once, each person's in order.</li>
  * </ol>
