@@ -81,8 +81,7 @@ final class SqliteShares implements ShareStore {
     /** As {@link #sharesSentSince}, reading only the columns a sender's limits count. */
     @Override
     public List<SendRecord> sendsSince(ChatAddress sender, Instant since) {
-        return db.read(s -> s.query(SENDS_SINCE, rs -> new SendRecord(rs.getString("id"), Codec.address(rs, "receiver_address"),
-                        Codec.instant(rs, "created_at"), Codec.optionalText(rs, "group_send_id")), sender, since));
+        return db.read(s -> s.query(SENDS_SINCE, SqliteShares::sendRecord, sender, since));
     }
 
     @Override
@@ -132,6 +131,11 @@ final class SqliteShares implements ShareStore {
             share.deliveredAt().orElse(null), share.expiresAt().orElse(null), share.status().name(),
             share.playedAt().orElse(null), share.uncertain(), share.groupSendId().orElse(null), share.receiptsOff(),
             share.id()};
+    }
+
+    private static SendRecord sendRecord(ResultSet rs) throws SQLException {
+        return new SendRecord(rs.getString("id"), Codec.address(rs, "receiver_address"), Codec.instant(rs, "created_at"),
+                Codec.optionalText(rs, "group_send_id"));
     }
 
     private static Share share(ResultSet rs) throws SQLException {
