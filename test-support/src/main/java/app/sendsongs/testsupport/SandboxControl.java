@@ -104,6 +104,16 @@ public final class SandboxControl {
                 perEngagedPersonPerDay), 200);
     }
 
+    /**
+     * As an operator does when setting up the webhook: subscribes the app to these webhook fields of the page (Graph's
+     * {@code POST /me/subscribed_apps}), e.g. {@code message_echoes} so that the page's own messages are echoed.
+     */
+    public void messengerSubscribe(List<String> fields, String pageAccessToken) {
+        String path = "/sandbox/graph/v25.0/me/subscribed_apps";
+        send(HttpRequest.newBuilder(URI.create(base + path + "?subscribed_fields=" + String.join(",", fields)
+                + "&access_token=" + pageAccessToken)).POST(HttpRequest.BodyPublishers.noBody()), path, 200);
+    }
+
     public JsonNode messengerStats() {
         return get("/sandbox/messenger/stats");
     }

@@ -4,12 +4,8 @@ import app.sendsongs.bench.load.ServerProcess;
 import app.sendsongs.bench.load.Workload;
 import app.sendsongs.sandbox.WebhookSigner;
 import app.sendsongs.testsupport.DynaliteServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import app.sendsongs.testsupport.SandboxControl;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -67,7 +63,9 @@ final class CrashRig implements AutoCloseable {
                 List.of("-Xmx512m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
         DynaliteServer dynalite = null;
         try {
-            subscribeToMessageEchoes(sandbox.baseUrl());
+            // As the operator does: the echoes confirm the messages a killed server sent but could not record as sent.
+            new SandboxControl(sandbox.baseUrl()).messengerSubscribe(ECHOED_FIELDS,
+                    CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"));
             Map<String, String> environment = new HashMap<>(CREDENTIALS);
             environment.put("HOST", "127.0.0.1");
             environment.put("PUBLIC_BASE_URL", "http://localhost:" + serverPort);
@@ -172,27 +170,6 @@ final class CrashRig implements AutoCloseable {
             if (dynalite != null) {
                 dynalite.close();
             }
-        }
-    }
-
-    /**
-     * As the operator does when setting up the webhook: the app is subscribed to the page's message echoes,
-     * which confirm the messages a killed server sent but could not record as sent.
-     */
-    private static void subscribeToMessageEchoes(String sandboxBase) {
-        URI subscribe = URI.create(sandboxBase + "/sandbox/graph/v25.0/me/subscribed_apps?subscribed_fields="
-                + String.join(",", ECHOED_FIELDS) + "&access_token=" + CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"));
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(subscribe)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("subscribing to message echoes failed: " + answer.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 /** The load test's settings. */
 public record LoadOptions(LoadPlatform platform, int users, int events, double songShare, int connections, int batch,
                           double redeliveryShare, int warmup, String serverHeap, List<String> serverJvmOptions,
-                          long seed, Duration timeout, Path charts) {
+                          boolean emulatorsApart, long seed, Duration timeout, Path charts) {
 
     public static final String HELP = """
             bench load [options]
@@ -24,6 +24,9 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
               --warmup N         messages (and bare requests) sent before measuring, not measured (default 5000)
               --server-heap S    the server's -Xmx (default 1g: the demo wiring keeps the emulators' inboxes in the same JVM)
               --server-jvm "..." more options for the server's JVM, e.g. to profile it (default none)
+              --emulators W      same: the emulators in the server's process, its demo wiring (default);
+                                 apart: in a process of their own (the sandbox command), as the real
+                                 services are, the server's adapters pointed there
               --seed N           random seed of the workload (default 1)
               --timeout-seconds N  longest wait for the bot to finish handling (default 300)
               --charts DIR       where the charts (PNG) are written (default bench-charts)
@@ -43,23 +46,32 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, "1g", List.of(), 1,
+        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, "1g", List.of(), false, 1,
                 Duration.ofSeconds(300), Path.of("bench-charts"));
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
     public static LoadOptions parse(String[] args) {
         BenchArgs a = BenchArgs.parse(args, Set.of("--platform", "--users", "--events", "--song-share", "--connections", "--batch",
-                "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--seed", "--timeout-seconds", "--charts"));
+                "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--emulators", "--seed", "--timeout-seconds", "--charts"));
         LoadOptions d = defaults();
         return new LoadOptions(platform(a.text("--platform", "messenger")), a.integer("--users", d.users), a.integer("--events", d.events),
                 a.fraction("--song-share", d.songShare), a.integer("--connections", d.connections),
                 a.integer("--batch", d.batch), a.fraction("--redeliver", d.redeliveryShare),
                 a.integer("--warmup", d.warmup), a.text("--server-heap", d.serverHeap),
                 a.text("--server-jvm", "").isBlank() ? List.of() : List.of(a.text("--server-jvm", "").strip().split("\\s+")),
+                emulatorsApart(a.text("--emulators", "same")),
                 a.number("--seed", d.seed),
                 Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())),
                 Path.of(a.text("--charts", d.charts.toString())));
+    }
+
+    private static boolean emulatorsApart(String where) {
+        return switch (where.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "same" -> false;
+            case "apart" -> true;
+            default -> throw new IllegalArgumentException("--emulators is same or apart, not " + where);
+        };
     }
 
     private static LoadPlatform platform(String name) {

@@ -13,12 +13,14 @@ import java.util.Locale;
  * @param messages         distinct messages of the measured phase
  * @param songs            of which {@code send_song}
  * @param serverCpuSeconds CPU the server used from the first webhook POST until handling finished
+ * @param emulatorCpuSeconds CPU the emulators' own process used meanwhile (0 when they run in the server's)
  * @param clientCpuSeconds CPU the load generator (this process) used meanwhile
  * @param outcome          the reconciliation (measured phase and the closing {@code help} from each person)
  * @param serverMemory     the server's resident memory at the end
  */
 record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Result webhook, long eventsPosted,
-                  long handlingNanos, long messages, long songs, double serverCpuSeconds, double clientCpuSeconds,
+                  long handlingNanos, long messages, long songs, double serverCpuSeconds, double emulatorCpuSeconds,
+                  double clientCpuSeconds,
                   Reconciliation.Outcome outcome, ProcessMemory serverMemory) {
 
     boolean exactlyOnce() {
@@ -55,10 +57,11 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
         StringBuilder out = new StringBuilder();
         String platform = options.platform() == LoadPlatform.TELEGRAM ? "Telegram" : "Messenger";
         out.append(String.format(Locale.ROOT, "Load test on %s: %,d people, %,d messages (%.0f%% send_song), %d "
-                        + "connections, %d message(s) per POST, %.1f%% of POSTs redelivered, server -Xmx%s%n%n",
+                        + "connections, %d message(s) per POST, %.1f%% of POSTs redelivered, server -Xmx%s, emulators %s%n%n",
                 platform, options.users(),
                 options.events(), options.songShare() * 100, options.connections(), options.batch(),
-                options.redeliveryShare() * 100, options.serverHeap()));
+                options.redeliveryShare() * 100, options.serverHeap(),
+                options.emulatorsApart() ? "in a process of their own" : "in the server's process"));
         out.append("| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath()
                 + " | webhook / ceiling |\n");
         out.append("| --- | ---: | ---: | ---: |\n");
@@ -78,8 +81,11 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
                     messagesHandledPerSecond(), songsHandledPerSecond()));
         }
         out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (%.2f ms per message, so %,.0f messages/s "
-                        + "if it had 2 cores to itself), load generator %.1f s%n", serverCpuSeconds,
-                serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(), clientCpuSeconds));
+                        + "if it had 2 cores to itself)%s, load generator %.1f s%n", serverCpuSeconds,
+                serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(), options.emulatorsApart()
+                        ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message)",
+                        emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages) : " with the emulators in it",
+                clientCpuSeconds));
         Reconciliation.Outcome o = outcome;
         out.append(String.format(Locale.ROOT, "Reconciliation: %,d messages, %,d answered; lost %d, duplicated %d, "
                         + "out of order %d, unrecognised answers %d; %,d songs, %,d delivered; lost %d, duplicated %d, "

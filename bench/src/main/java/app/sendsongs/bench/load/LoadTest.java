@@ -15,13 +15,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Benchmark 2: the webhook under load. Starts the server in its demo wiring as a child process,
- * registers a population through the real connect flow, then, over loopback:
+ * Benchmark 2: the webhook under load. Starts the server in its demo wiring as a child process (its emulators in
+ * the same process, or with {@code --emulators apart} in one of their own, as the real services are), registers a
+ * population through the real connect flow, then, over loopback:
  * <ol>
  *   <li>warms both paths up (not measured);</li>
  *   <li>measures a bare {@code POST /bench/ok} of the same server with the same bodies: the ceiling;</li>
@@ -33,6 +35,22 @@ import java.util.concurrent.CompletableFuture;
  * </ol>
  */
 public final class LoadTest {
+    /** The services the server's adapters call, by the variable that says where, and their paths in the sandbox. */
+    private static final Map<String, String> EMULATED_SERVICES = Map.ofEntries(
+            Map.entry("MESSENGER_GRAPH_BASE_URL", "/sandbox/graph"),
+            Map.entry("SPOTIFY_ACCOUNTS_BASE_URL", "/sandbox/accounts"),
+            Map.entry("SPOTIFY_API_BASE_URL", "/sandbox/api"),
+            Map.entry("SPOTIFY_SHORT_LINK_BASE_URL", "/sandbox/spotify-link"),
+            Map.entry("TELEGRAM_API_BASE_URL", "/sandbox/telegram"),
+            Map.entry("LASTFM_WEB_BASE_URL", "/sandbox/lastfm"),
+            Map.entry("LASTFM_API_BASE_URL", "/sandbox/lastfm"),
+            Map.entry("LISTENBRAINZ_API_BASE_URL", "/sandbox/listenbrainz"));
+    /** The webhook fields the demo subscribes its app to: what people do, and the echoes of the page's messages. */
+    private static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks",
+            "messaging_referrals", "message_echoes");
+    /** The page token both the sandbox command and the demo use unless told another. */
+    private static final String SANDBOX_PAGE_TOKEN = "sandbox-page-token";
+
     private LoadTest() {
     }
 
@@ -67,20 +85,59 @@ public final class LoadTest {
         environment.putAll(options.platform().serverEnvironment());
         environment.put("SQLITE_PATH", dir.resolve("load.db").toString());
         environment.put("TICK_SECONDS", "1");
-        progress.printf("starting the server (demo wiring, -Xmx%s)...%n", options.serverHeap());
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serverHeap()));
         jvm.addAll(options.serverJvmOptions());
-        try (ServerProcess server = ServerProcess.startDemo(jvm, environment, dir.resolve("server.log"))) {
-            try {
-                return measure(options, server, progress);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(e.getMessage() + "\nserver output:\n" + server.tail(), e);
+        if (!options.emulatorsApart()) {
+            progress.printf("starting the server (demo wiring, -Xmx%s)...%n", options.serverHeap());
+            try (ServerProcess server = ServerProcess.startDemo(jvm, environment, dir.resolve("server.log"))) {
+                return measure(options, server, Optional.empty(), progress);
+            }
+        }
+        int serverPort = ServerProcess.freePort();
+        progress.printf("starting the emulators (sandbox command), then the server (demo wiring, -Xmx%s) pointed at "
+                + "them...%n", options.serverHeap());
+        try (ServerProcess emulators = startEmulators(options, serverPort, dir)) {
+            EMULATED_SERVICES.forEach((variable, path) -> environment.put(variable, emulators.baseUrl() + path));
+            try (ServerProcess server = ServerProcess.start(List.of("demo"), jvm, environment, serverPort,
+                    dir.resolve("server.log"))) {
+                return measure(options, server, Optional.of(emulators), progress);
             }
         }
     }
 
-    private static LoadReport measure(LoadOptions options, ServerProcess server, PrintStream progress) {
-        SandboxControl sandbox = new SandboxControl(server.baseUrl());
+    /**
+     * The emulators in a process of their own, posting people's messages and the echoes to the server's webhook on
+     * {@code serverPort}, with the app subscribed to the echoes as the demo's own emulators are.
+     */
+    private static ServerProcess startEmulators(LoadOptions options, int serverPort, Path dir) {
+        int port = ServerProcess.freePort();
+        ServerProcess emulators = ServerProcess.start(List.of("sandbox", "--port", Integer.toString(port),
+                        "--bot-webhook-url", "http://localhost:" + serverPort + "/webhook"),
+                List.of("-Xmx" + options.serverHeap()), options.platform().serverEnvironment(), port,
+                dir.resolve("emulators.log"));
+        try {
+            new SandboxControl(emulators.baseUrl()).messengerSubscribe(ECHOED_FIELDS, SANDBOX_PAGE_TOKEN);
+            return emulators;
+        } catch (RuntimeException e) {
+            emulators.close();
+            throw e;
+        }
+    }
+
+    private static LoadReport measure(LoadOptions options, ServerProcess server, Optional<ServerProcess> emulators,
+                                      PrintStream progress) {
+        try {
+            return measure(options, server, emulators, progress, emulators.map(ServerProcess::baseUrl)
+                    .orElse(server.baseUrl()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(e.getMessage() + "\nserver output:\n" + server.tail()
+                    + emulators.map(apart -> "\nemulators' output:\n" + apart.tail()).orElse(""), e);
+        }
+    }
+
+    private static LoadReport measure(LoadOptions options, ServerProcess server, Optional<ServerProcess> emulators,
+                                      PrintStream progress, String emulatorsBase) {
+        SandboxControl sandbox = new SandboxControl(server.baseUrl(), emulatorsBase);
         sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
@@ -116,6 +173,7 @@ public final class LoadTest {
         progress.printf("webhook: %,d POSTs carrying %,d messages (%,d send_song), %,d of them redeliveries...%n",
                 load.requests(), load.events().size(), load.songs(), load.redeliveries());
         double serverCpuBefore = server.cpuSeconds();
+        double emulatorsCpuBefore = emulators.map(ServerProcess::cpuSeconds).orElse(0.0);
         double ownCpuBefore = ProcessMemory.cpuSeconds(ProcessHandle.current().pid());
         long before = platform.delivered(sandbox);
         long expected = before + load.expectedOutbound();
@@ -125,6 +183,7 @@ public final class LoadTest {
         long doneAt = handled.join();
         long handlingNanos = doneAt < 0 ? -1 : doneAt - webhook.startedAt();
         double serverCpu = server.cpuSeconds() - serverCpuBefore;
+        double emulatorsCpu = emulators.map(ServerProcess::cpuSeconds).orElse(0.0) - emulatorsCpuBefore;
         double ownCpu = ProcessMemory.cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
         long eventsPosted = load.allRequests().stream().mapToLong(request -> request.events().size()).sum();
 
@@ -136,7 +195,7 @@ public final class LoadTest {
         all.addAll(barrier.events());
         Reconciliation.Outcome outcome = Reconciliation.check(all, baseline, platform.inboxes(sandbox));
         return new LoadReport(options, ceiling, webhook, eventsPosted, handlingNanos, load.events().size(),
-                load.songs(), serverCpu, ownCpu, outcome, server.memory());
+                load.songs(), serverCpu, emulatorsCpu, ownCpu, outcome, server.memory());
     }
 
     /** Sends the workload and waits until the bot has sent as many messages as it should for it; false on timeout. */

@@ -21,7 +21,7 @@ class LoadTestTest {
     @Test
     void aTinyLoadIsHandledExactlyOnceAndMeasuredAgainstTheCeiling() throws IOException {
         LoadOptions options = new LoadOptions(LoadPlatform.MESSENGER, 10, 200, 0.6, 4, 1, 0.1, 20, "256m", List.of(),
-                7, Duration.ofSeconds(120), dir.resolve("charts"));
+                false, 7, Duration.ofSeconds(120), dir.resolve("charts"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         LoadReport report = LoadTest.run(options, dir, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -48,9 +48,24 @@ class LoadTestTest {
     }
 
     @Test
+    void aTinyLoadWithTheEmulatorsInAProcessOfTheirOwnIsHandledExactlyOnce() {
+        LoadOptions options = new LoadOptions(LoadPlatform.MESSENGER, 10, 100, 0.6, 4, 1, 0.1, 10, "256m", List.of(),
+                true, 7, Duration.ofSeconds(120), dir.resolve("charts"));
+
+        LoadReport report = LoadTest.run(options, dir, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(report.outcome().messages()).as("100 messages and one closing help from each person")
+                .isEqualTo(110);
+        assertThat(report.exactlyOnce()).as(report.format()).isTrue();
+        assertThat(report.emulatorCpuSeconds()).as("the emulators' process answered the bot's calls").isPositive();
+        assertThat(report.format()).contains("emulators in a process of their own", "emulators' process");
+    }
+
+    @Test
     void aTinyLoadOnTelegramIsHandledExactlyOnceToo() {
         LoadOptions options = new LoadOptions(LoadPlatform.TELEGRAM, 20, 100, 0.6, 4, 1, 0.1, 10, "256m", List.of(),
-                7, Duration.ofSeconds(120), dir.resolve("charts"));
+                false, 7, Duration.ofSeconds(120), dir.resolve("charts"));
 
         LoadReport report = LoadTest.run(options, dir, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
