@@ -105,13 +105,15 @@ public final class SandboxControl {
     }
 
     /**
-     * As an operator does when setting up the webhook: subscribes the app to these webhook fields of the page (Graph's
-     * {@code POST /me/subscribed_apps}), e.g. {@code message_echoes} so that the page's own messages are echoed.
+     * As an operator does when setting up the webhook (and as the demo does): subscribes the app to what people do on
+     * the page and to the echoes of the page's own messages (Graph's {@code POST /me/subscribed_apps}), which confirm
+     * what the bot sent.
      */
-    public void messengerSubscribe(List<String> fields, String pageAccessToken) {
+    public void messengerSubscribeWithEchoes(String pageAccessToken) {
         String path = "/sandbox/graph/v25.0/me/subscribed_apps";
-        send(HttpRequest.newBuilder(URI.create(base + path + "?subscribed_fields=" + String.join(",", fields)
-                + "&access_token=" + pageAccessToken)).POST(HttpRequest.BodyPublishers.noBody()), path, 200);
+        String fields = "messages,messaging_postbacks,messaging_referrals,message_echoes";
+        send(HttpRequest.newBuilder(URI.create(base + path + "?subscribed_fields=" + fields + "&access_token="
+                + pageAccessToken)).POST(HttpRequest.BodyPublishers.noBody()), path, 200);
     }
 
     public JsonNode messengerStats() {

@@ -24,8 +24,6 @@ import java.util.UUID;
 final class CrashRig implements AutoCloseable {
     private static final String APP_SECRET = "crash-test-app-secret";
     private static final int MOST_START_ATTEMPTS = 3;
-    private static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks",
-            "messaging_referrals", "message_echoes");
     private static final Map<String, String> CREDENTIALS = Map.of("MESSENGER_APP_SECRET", APP_SECRET,
             "MESSENGER_PAGE_ACCESS_TOKEN", "crash-test-page-token", "SPOTIFY_CLIENT_ID", "crash-test-client",
             "SPOTIFY_CLIENT_SECRET", "crash-test-client-secret");
@@ -64,7 +62,7 @@ final class CrashRig implements AutoCloseable {
         DynaliteServer dynalite = null;
         try {
             // As the operator does: the echoes confirm the messages a killed server sent but could not record as sent.
-            new SandboxControl(sandbox.baseUrl()).messengerSubscribe(ECHOED_FIELDS,
+            new SandboxControl(sandbox.baseUrl()).messengerSubscribeWithEchoes(
                     CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"));
             Map<String, String> environment = new HashMap<>(CREDENTIALS);
             environment.put("HOST", "127.0.0.1");

@@ -26,7 +26,7 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
               --server-jvm "..." more options for the server's JVM, e.g. to profile it (default none)
               --emulators W      same: the emulators in the server's process, its demo wiring (default);
                                  apart: in a process of their own (the sandbox command), as the real
-                                 services are, the server's adapters pointed there
+                                 services are, the server's adapters pointed there (Messenger only)
               --seed N           random seed of the workload (default 1)
               --timeout-seconds N  longest wait for the bot to finish handling (default 300)
               --charts DIR       where the charts (PNG) are written (default bench-charts)
@@ -35,6 +35,11 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
     public LoadOptions {
         if (platform == LoadPlatform.TELEGRAM && batch != 1) {
             throw new IllegalArgumentException("Telegram sends one update a POST: --batch must be 1");
+        }
+        if (platform == LoadPlatform.TELEGRAM && emulatorsApart) {
+            // Telegram's pace makes the load test move the clock the demo shares with its own emulators.
+            throw new IllegalArgumentException("--emulators apart is for Messenger: on Telegram the load test moves "
+                    + "the demo's clock, which emulators in a process of their own do not share");
         }
         if (users < 2 || events < 1 || connections < 1 || batch < 1 || warmup < 0) {
             throw new IllegalArgumentException("need at least 2 users, 1 event, 1 connection, a batch of 1 and "

@@ -45,9 +45,6 @@ public final class LoadTest {
             Map.entry("LASTFM_WEB_BASE_URL", "/sandbox/lastfm"),
             Map.entry("LASTFM_API_BASE_URL", "/sandbox/lastfm"),
             Map.entry("LISTENBRAINZ_API_BASE_URL", "/sandbox/listenbrainz"));
-    /** The webhook fields the demo subscribes its app to: what people do, and the echoes of the page's messages. */
-    private static final List<String> ECHOED_FIELDS = List.of("messages", "messaging_postbacks",
-            "messaging_referrals", "message_echoes");
     /** The page token both the sandbox command and the demo use unless told another. */
     private static final String SANDBOX_PAGE_TOKEN = "sandbox-page-token";
 
@@ -116,7 +113,7 @@ public final class LoadTest {
                 List.of("-Xmx" + options.serverHeap()), options.platform().serverEnvironment(), port,
                 dir.resolve("emulators.log"));
         try {
-            new SandboxControl(emulators.baseUrl()).messengerSubscribe(ECHOED_FIELDS, SANDBOX_PAGE_TOKEN);
+            new SandboxControl(emulators.baseUrl()).messengerSubscribeWithEchoes(SANDBOX_PAGE_TOKEN);
             return emulators;
         } catch (RuntimeException e) {
             emulators.close();
