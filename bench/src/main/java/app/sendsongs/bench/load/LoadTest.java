@@ -124,17 +124,17 @@ public final class LoadTest {
     private static LoadReport measure(LoadOptions options, ServerProcess server, Optional<ServerProcess> emulators,
                                       PrintStream progress) {
         try {
-            return measure(options, server, emulators, progress, emulators.map(ServerProcess::baseUrl)
-                    .orElse(server.baseUrl()));
+            return measureWith(options, server, emulators, progress);
         } catch (RuntimeException e) {
             throw new IllegalStateException(e.getMessage() + "\nserver output:\n" + server.tail()
                     + emulators.map(apart -> "\nemulators' output:\n" + apart.tail()).orElse(""), e);
         }
     }
 
-    private static LoadReport measure(LoadOptions options, ServerProcess server, Optional<ServerProcess> emulators,
-                                      PrintStream progress, String emulatorsBase) {
-        SandboxControl sandbox = new SandboxControl(server.baseUrl(), emulatorsBase);
+    private static LoadReport measureWith(LoadOptions options, ServerProcess server,
+                                          Optional<ServerProcess> emulators, PrintStream progress) {
+        SandboxControl sandbox = new SandboxControl(server.baseUrl(),
+                emulators.map(ServerProcess::baseUrl).orElse(server.baseUrl()));
         sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());
