@@ -83,8 +83,9 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
         out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (%.2f ms per message, so %,.0f messages/s "
                         + "if it had 2 cores to itself)%s, load generator %.1f s%n", serverCpuSeconds,
                 serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(), options.emulatorsApart()
-                        ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message)",
-                        emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages) : " with the emulators in it",
+                        ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message; the server's "
+                        + "is %.2f times theirs)", emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages,
+                        serverCpuSeconds / emulatorCpuSeconds) : " with the emulators in it",
                 clientCpuSeconds));
         Reconciliation.Outcome o = outcome;
         out.append(String.format(Locale.ROOT, "Reconciliation: %,d messages, %,d answered; lost %d, duplicated %d, "
