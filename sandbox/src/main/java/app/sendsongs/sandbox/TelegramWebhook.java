@@ -57,7 +57,9 @@ final class TelegramWebhook {
 
     /**
      * What became of an update's first attempt: sent and answered 2xx, or why not (the bot's status, 0 when it was
-     * not reached or not tried). An update not delivered stays pending, except one left out by allowed_updates.
+     * not reached or not tried). An update not delivered stays pending, except one left out by allowed_updates. An
+     * update queued behind others of its chat that are going out for the first time has its first attempt when they
+     * are taken; behind one that failed (pending, being retried), it is not tried now.
      */
     record Delivery(long updateId, boolean delivered, int botStatus, String error) {
     }
@@ -76,6 +78,8 @@ final class TelegramWebhook {
         int failures;
         boolean inFlight;
         ScheduledFuture<?> retry;
+        /** What became of its first attempt, or why it had none. */
+        final CompletableFuture<Delivery> firstAttempt = new CompletableFuture<>();
 
         Pending(long updateId, long chatId, byte[] body, Instant created) {
             this.updateId = updateId;
@@ -119,14 +123,29 @@ final class TelegramWebhook {
         Deque<Pending> queue = queues.computeIfAbsent(chatId, id -> new ArrayDeque<>());
         queue.addLast(pending);
         if (settings.url().isEmpty()) {
-            return CompletableFuture.completedFuture(new Delivery(updateId, false, 0,
-                    "no webhook is set: the update waits until the bot calls setWebhook"));
+            settle(pending, "no webhook is set: the update waits until the bot calls setWebhook");
+        } else if (queue.peekFirst() == pending) {
+            attempt(pending);
+        } else if (queue.stream().anyMatch(ahead -> ahead.failures > 0)) {
+            settleWaiting(queue);
         }
-        if (queue.peekFirst() != pending) {
-            return CompletableFuture.completedFuture(new Delivery(updateId, false, 0,
-                    "waits behind " + (queue.size() - 1) + " earlier update(s) of this chat that the bot has not taken"));
+        return pending.firstAttempt;
+    }
+
+    /** The update had no attempt, for {@code reason}; it stays pending. */
+    private static void settle(Pending pending, String reason) {
+        pending.firstAttempt.complete(new Delivery(pending.updateId, false, 0, reason));
+    }
+
+    /** Every update of the chat still waiting for its first attempt waits behind a pending one: not tried now. */
+    private static void settleWaiting(Deque<Pending> queue) {
+        int ahead = 0;
+        for (Pending waiting : queue) {
+            if (ahead > 0 && !waiting.firstAttempt.isDone()) {
+                settle(waiting, "waits behind " + ahead + " earlier update(s) of this chat that the bot has not taken");
+            }
+            ahead++;
         }
-        return attempt(pending);
     }
 
     private boolean allows(String type) {
@@ -150,6 +169,7 @@ final class TelegramWebhook {
                     if (delivery.delivered()) {
                         runReplyCall(response);
                     }
+                    pending.firstAttempt.complete(delivery);
                     return delivery;
                 });
     }
@@ -188,6 +208,7 @@ final class TelegramWebhook {
             removeAndSendNext(pending);
         } else {
             scheduleRetry(pending, response);
+            settleWaiting(queues.get(pending.chatId));
         }
         return new Delivery(pending.updateId, false, status, error);
     }
@@ -225,7 +246,9 @@ final class TelegramWebhook {
         Pending next = queue.peekFirst();
         if (next == null) {
             queues.remove(pending.chatId);
-        } else if (!next.inFlight && !settings.url().isEmpty()) {
+        } else if (settings.url().isEmpty()) {
+            queue.forEach(waiting -> settle(waiting, "no webhook is set: the update waits until the bot calls setWebhook"));
+        } else if (!next.inFlight) {
             attempt(next);
         }
     }
@@ -275,6 +298,7 @@ final class TelegramWebhook {
             if (p.retry != null) {
                 p.retry.cancel(false);
             }
+            settle(p, "dropped: the bot dropped its pending updates");
         }));
         queues.clear();
     }

@@ -137,6 +137,26 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void aCallThatMakesSeveralUpdatesOfAChatAnswersOnceEachWasTakenSoTheNextOneDoesNotWait() {
+        h.setWebhook("s");
+        h.botAnswer = update -> {
+            pause(Duration.ofMillis(150)); // a bot slower than the test's next call
+            return null;
+        };
+
+        TelegramHarness.Response created = h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band",
+                "members", List.of(7, 8)));
+        int takenWhenAnswered = h.received.size();
+        TelegramHarness.Response command = h.control("/sandbox/telegram/send", Map.of("from", 7, "chat", -42,
+                "text", "/help@" + TelegramEmulator.BOT_USERNAME));
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(takenWhenAnswered).as("added to the group, then its service message").isEqualTo(2);
+        assertThat(command.status()).as("nothing of the group waits ahead of it").isEqualTo(200);
+        assertThat(command.json().path("delivered").asBoolean()).isTrue();
+    }
+
+    @Test
     void updatesWaitForTheWebhookToBeSet() {
         TelegramHarness.Response early = h.says(42, "/start");
         assertThat(early.status()).isEqualTo(502);
@@ -275,5 +295,13 @@ class TelegramWebhookTest {
         assertThat(h.api("deleteWebhook", Map.of()).json().path("description").asText())
                 .isEqualTo("Webhook was deleted");
         assertThat(h.api("getWebhookInfo", Map.of()).result().path("url").asText()).isEmpty();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
