@@ -46,6 +46,7 @@ final class TelegramWebhook {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     static final Duration UPDATE_LIFETIME = Duration.ofHours(24);
+    private static final String NO_WEBHOOK = "no webhook is set: the update waits until the bot calls setWebhook";
     static final Set<String> UPDATE_TYPES = Set.of("message", "edited_message", "channel_post", "edited_channel_post",
             "business_connection", "business_message", "edited_business_message", "deleted_business_messages",
             "message_reaction", "message_reaction_count", "inline_query", "chosen_inline_result", "callback_query",
@@ -123,7 +124,7 @@ final class TelegramWebhook {
         Deque<Pending> queue = queues.computeIfAbsent(chatId, id -> new ArrayDeque<>());
         queue.addLast(pending);
         if (settings.url().isEmpty()) {
-            settle(pending, "no webhook is set: the update waits until the bot calls setWebhook");
+            settle(pending, NO_WEBHOOK);
         } else if (queue.peekFirst() == pending) {
             attempt(pending);
         } else if (queue.stream().anyMatch(ahead -> ahead.failures > 0)) {
@@ -247,7 +248,7 @@ final class TelegramWebhook {
         if (next == null) {
             queues.remove(pending.chatId);
         } else if (settings.url().isEmpty()) {
-            queue.forEach(waiting -> settle(waiting, "no webhook is set: the update waits until the bot calls setWebhook"));
+            queue.forEach(waiting -> settle(waiting, NO_WEBHOOK));
         } else if (!next.inFlight) {
             attempt(next);
         }
