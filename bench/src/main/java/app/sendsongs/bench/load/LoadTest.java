@@ -135,6 +135,17 @@ public final class LoadTest {
                                           Optional<ServerProcess> emulators, PrintStream progress) {
         SandboxControl sandbox = new SandboxControl(server.baseUrl(),
                 emulators.map(ServerProcess::baseUrl).orElse(server.baseUrl()));
+        if (!options.platform().pacesChatsInRealTime()) {
+            return measureWith(options, server, emulators, sandbox, progress);
+        }
+        progress.println("the sandbox clock moves with real time, as the bot's pace in each chat does");
+        try (RealTimeClock clock = RealTimeClock.start(sandbox)) {
+            return measureWith(options, server, emulators, sandbox, progress);
+        }
+    }
+
+    private static LoadReport measureWith(LoadOptions options, ServerProcess server, Optional<ServerProcess> emulators,
+                                          SandboxControl sandbox, PrintStream progress) {
         sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
         LoadPlatform platform = options.platform();
         URI base = URI.create(server.baseUrl());

@@ -1,5 +1,6 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.AtOnce;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.StableIds;
@@ -8,12 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Sends the bot's messages through the receiver's chat platform, each one held in the store first
@@ -187,29 +191,49 @@ public final class Outbox {
     /**
      * Retries held messages whose time has come and gives up those past their expiry. A person's
      * queue is retried from the first message that holds back the others, and what was held behind it
-     * follows it when it goes out; a message refused before is retried on its own. Returns how many were due
-     * (at most {@code limit}).
+     * follows it when it goes out; a message refused before is retried on its own. People are retried at once
+     * (see {@link AtOnce}). Returns how many were due (at most {@code limit}).
      */
     public int retryDue(int limit) {
         Instant now = clock.instant();
         List<HeldMessage> dueMessages = store.heldMessagesToRetry(now, limit);
-        for (HeldMessage due : dueMessages) {
-            if (!now.isBefore(due.expiresAt())) {
-                expire(due, now);
-            } else if (!due.holdsBackLaterMessages()) {
-                sendHeld(due, MessageKind.UPDATE);
-            } else {
-                List<HeldMessage> queue = store.heldMessagesFor(due.to());
-                Optional<HeldMessage> first = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
-                if (first.filter(head -> head.id().equals(due.id())).isPresent()) {
-                    sendInOrder(queue, MessageKind.UPDATE);
-                } else if (first.isPresent()) {
-                    // It waits behind another message, which takes the queue along when it goes.
-                    store.holdMessage(due.retryingAt(Optional.empty()), due.retryAt());
-                }
+        Map<ChatAddress, List<HeldMessage>> byPerson = dueMessages.stream()
+                .collect(Collectors.groupingBy(HeldMessage::to, LinkedHashMap::new, Collectors.toList()));
+        // A person's queue may go out at their chat's pace: each person's on their own, all at once.
+        AtOnce.each(byPerson.values(), due -> due.forEach(message -> retry(message, now)));
+        return dueMessages.size();
+    }
+
+    private void retry(HeldMessage due, Instant now) {
+        if (!now.isBefore(due.expiresAt())) {
+            expire(due, now);
+        } else if (!due.holdsBackLaterMessages()) {
+            if (sendHeld(due, MessageKind.UPDATE)) {
+                takeAlongWhatQueued(due.to());
+            }
+        } else {
+            List<HeldMessage> queue = store.heldMessagesFor(due.to());
+            Optional<HeldMessage> first = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
+            if (first.filter(head -> head.id().equals(due.id())).isPresent()) {
+                sendInOrder(queue, MessageKind.UPDATE);
+            } else if (first.isPresent()) {
+                // It waits behind another message, which takes the queue along when it goes.
+                store.holdMessage(due.retryingAt(Optional.empty()), due.retryAt());
             }
         }
-        return dueMessages.size();
+    }
+
+    /**
+     * A message whose lease ended went out: if it was going out with the queue behind it when its worker died,
+     * nothing else would take that queue along, so this does. A queue waiting for a retry or for its person stays.
+     */
+    private void takeAlongWhatQueued(ChatAddress person) {
+        List<HeldMessage> queue = store.heldMessagesFor(person);
+        boolean queuedBehindNothing = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
+                .filter(head -> waitingFor(head) == Delivery.QUEUED).isPresent();
+        if (queuedBehindNothing) {
+            sendInOrder(queue, MessageKind.UPDATE);
+        }
     }
 
     /**
@@ -234,13 +258,14 @@ public final class Outbox {
     }
 
     /**
-     * Sends a person's queue in order, up to the first message that cannot go now. If it got through and
-     * sent something, what was held behind those meanwhile (it waited for them) follows in one more pass.
+     * Sends a person's queue in order, up to the first message that cannot go now. While a pass sends something,
+     * what was held behind those meanwhile (it waited for them) follows in another pass: at a chat's pace a long
+     * queue takes a while, and nothing else would take along what joined it.
      */
     private void sendInOrder(List<HeldMessage> queue, MessageKind kind) {
         int sent = sendUntilHeld(queue, kind);
-        if (sent > 0) {
-            sendUntilHeld(store.heldMessagesFor(queue.getFirst().to()), kind);
+        while (sent > 0) {
+            sent = sendUntilHeld(store.heldMessagesFor(queue.getFirst().to()), kind);
         }
     }
 
@@ -279,9 +304,25 @@ public final class Outbox {
             return statusOfEarlier(parts, store.heldMessagesFor(to));
         }
         if (ahead.isPresent()) {
-            return status(waiting);
+            return heldBehind(held, kind);
         }
         return sendLeased(held, kind);
+    }
+
+    /**
+     * Parts just held behind a message ahead of them. That message may have gone out meanwhile, its sender looking for
+     * what waited behind it before these were held: then nobody would take them along, so this worker sends the queue
+     * if they now come first. Whoever looks last finds them, and the lease lets only one of them send each.
+     */
+    private Delivery heldBehind(List<HeldMessage> parts, MessageKind kind) {
+        List<HeldMessage> queue = store.heldMessagesFor(parts.getFirst().to());
+        boolean theyComeFirst = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
+                .filter(head -> head.id().equals(parts.getFirst().id())).isPresent();
+        if (!theyComeFirst) {
+            return status(queue);
+        }
+        sendInOrder(queue, kind);
+        return statusOfEarlier(parts, store.heldMessagesFor(parts.getFirst().to()));
     }
 
     private List<HeldMessage> parts(ChatAddress to, Message message, String id, Optional<String> shareId,
@@ -405,14 +446,25 @@ public final class Outbox {
     private static Delivery statusOfEarlier(List<HeldMessage> parts, List<HeldMessage> waiting) {
         List<String> ids = parts.stream().map(HeldMessage::id).toList();
         return waiting.stream().filter(held -> ids.contains(held.id())).findFirst()
-                .map(held -> held.retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON)
+                .map(Outbox::waitingFor)
                 .orElse(Delivery.SENT);
     }
 
     private static Delivery status(List<HeldMessage> waiting) {
         return waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
-                .map(head -> head.retryAt().isPresent() ? Delivery.RETRYING : Delivery.WAITING_FOR_PERSON)
+                .map(Outbox::waitingFor)
                 .orElse(Delivery.WAITING_FOR_PERSON);
+    }
+
+    /**
+     * What a held message, or a queue with it first, waits for: its retry time; the person (the platform would not
+     * take it); or, never tried, only the messages ahead of it going out now.
+     */
+    private static Delivery waitingFor(HeldMessage held) {
+        if (held.retryAt().isPresent()) {
+            return Delivery.RETRYING;
+        }
+        return held.tries() == 0 && held.refusals() == 0 ? Delivery.QUEUED : Delivery.WAITING_FOR_PERSON;
     }
 
     /** The id under which a share's song is held and sent: one delivery per share. */
@@ -426,7 +478,9 @@ public final class Outbox {
         /** Held until the person next writes (their platform's rules forbid it now, or they cannot be reached). */
         WAITING_FOR_PERSON,
         /** Held after a passing failure; retried automatically. */
-        RETRYING
+        RETRYING,
+        /** Held behind the person's messages going out now (at their chat's pace); it follows them. */
+        QUEUED
     }
 
     /** Why a message was given up. */

@@ -9,15 +9,19 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.AtOnce;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The message that shows a song sent in a group chat, in that chat: who shared what, with the note, and how many of
@@ -74,7 +78,9 @@ public final class ChatSongMessages implements ShareSettled {
     /** Posts or edits the messages whose earlier try could not go; returns how many were tried. */
     public int updateDue(int limit) {
         List<ChatSong> due = store.chatSongsDue(clock.instant(), limit);
-        due.forEach(this::update);
+        Map<ChatAddress, List<ChatSong>> byChat = due.stream()
+                .collect(Collectors.groupingBy(ChatSong::chat, LinkedHashMap::new, Collectors.toList()));
+        AtOnce.each(byChat.values(), songs -> songs.forEach(this::update));
         return due.size();
     }
 

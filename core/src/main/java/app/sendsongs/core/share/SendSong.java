@@ -191,7 +191,8 @@ public final class SendSong {
         String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
                 + "won't be able to tell you whether they do.";
         return switch (delivery) {
-            case SENT -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
+            // Queued: behind the receiver's messages going out now, at their chat's pace; it follows within seconds.
+            case SENT, QUEUED -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
                     + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
             case WAITING_FOR_PERSON -> receiverUser.filter(reach::unreachable)
                     .map(user -> Reachability.undelivered(user, title))

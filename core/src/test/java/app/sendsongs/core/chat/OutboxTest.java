@@ -15,7 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Held messages go out once, in order, also when two workers (the webhook and the tick, or two servers) race. */
@@ -428,6 +434,100 @@ class OutboxTest {
         assertThat(store.heldMessagesFor(BOB)).isEmpty();
     }
 
+    @Test
+    void aMessageHeldBehindOneThatWentOutMeanwhileGoesToo() {
+        SwitchableChat flaky = askingToWait(Duration.ofSeconds(1));
+        Outbox flakyOutbox = outbox(flaky);
+        flakyOutbox.notify(BOB, Message.text("first"));
+        flaky.failing = false;
+        clock.advance(Duration.ofSeconds(1));
+        // The next message finds "first" ahead and is to wait behind it; before it is held, the retry sends "first"
+        // and looks for what waits behind it, finding nothing yet.
+        store.beforeNextHoldNew(() -> flakyOutbox.retryDue(10));
+
+        flakyOutbox.reply(BOB, Message.text("second"));
+
+        assertThat(flaky.sent).containsExactly("first", "second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void whatIsHeldWhileAQueueGoesOutFollowsItHoweverLongItTakes() {
+        AtomicReference<Outbox.Delivery> lastDelivery = new AtomicReference<>();
+        SwitchableChat paced = askingToWait(Duration.ofSeconds(1));
+        Outbox pacedOutbox = outbox(paced);
+        pacedOutbox.notify(BOB, Message.text("a"));
+        paced.failing = false;
+        // While each message goes out (at the chat's pace, a second each), more are held behind the queue.
+        paced.duringNextSend = () -> {
+            pacedOutbox.notify(BOB, Message.text("b"));
+            pacedOutbox.notify(BOB, Message.text("c"));
+            paced.duringNextSend = () -> lastDelivery.set(pacedOutbox.notify(BOB, Message.text("d")));
+        };
+        clock.advance(Duration.ofSeconds(1));
+
+        pacedOutbox.retryDue(10);
+
+        assertThat(lastDelivery.get()).as("d waited for b and c going out, not for Bob").isEqualTo(Outbox.Delivery.QUEUED);
+        assertThat(paced.sent).containsExactly("a", "b", "c", "d");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void aQueueWhoseSenderDiedGoesOutWhenTheLeaseOfTheMessageItWasSendingEnds() {
+        SwitchableChat chatThatDies = askingToWait(Duration.ofSeconds(1));
+        Outbox dyingOutbox = outbox(chatThatDies);
+        dyingOutbox.notify(BOB, Message.text("first"));
+        dyingOutbox.notify(BOB, Message.text("second"));
+        dyingOutbox.notify(BOB, Message.text("third"));
+        chatThatDies.failing = false;
+        clock.advance(Duration.ofSeconds(1));
+        // The retry sends "first", takes "second" along and dies while sending it, "third" still queued behind.
+        chatThatDies.duringNextSend = () -> chatThatDies.duringNextSend = () -> {
+            throw new IllegalStateException("the worker died");
+        };
+        try {
+            dyingOutbox.retryDue(10);
+        } catch (IllegalStateException expected) {
+            // as the process would be gone
+        }
+        assertThat(chatThatDies.sent).containsExactly("first");
+
+        clock.advance(SendSongs.Settings.LEASE);
+        dyingOutbox.retryDue(10);
+
+        assertThat(chatThatDies.sent).containsExactly("first", "second", "third");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void oneChatWaitingForItsPaceDoesNotHoldUpTheRetriesOfAnother() {
+        ChatAddress alice = ChatAddress.messenger("alice");
+        SwitchableChat paced = askingToWait(Duration.ofSeconds(1));
+        Outbox pacedOutbox = outbox(paced);
+        pacedOutbox.notify(alice, Message.text("for alice"));
+        pacedOutbox.notify(BOB, Message.text("for bob"));
+        paced.failing = false;
+        // Each send waits, as a send waits for its chat's slot, until the other person's send has begun too: one
+        // retry after the other would make the first give up waiting and fail.
+        CyclicBarrier bothSending = new CyclicBarrier(2);
+        paced.beforeEachSend = () -> {
+            try {
+                bothSending.await(5, TimeUnit.SECONDS);
+                return true;
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                return false;
+            }
+        };
+
+        clock.advance(Duration.ofSeconds(1));
+        pacedOutbox.retryDue(10);
+
+        assertThat(paced.sent).containsExactlyInAnyOrder("for alice", "for bob");
+        assertThat(store.heldMessagesFor(alice)).isEmpty();
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
     private Outbox outbox(ChatPlatform platform) {
         return new Outbox(new ChatPlatforms(List.of(platform)), store, clock, SendSongs.Settings.LEASE,
                 SendSongs.Settings.DEDUPE_WINDOW);
@@ -456,6 +556,8 @@ class OutboxTest {
         volatile boolean cardApart;
         /** The wait a failure asks for, as Telegram's {@code retry_after} does. */
         volatile Optional<Duration> retryAfter = Optional.empty();
+        /** Run before each send, as a wait for the chat's slot; false fails the send, as a slot not come in time does. */
+        volatile BooleanSupplier beforeEachSend = () -> true;
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<SongCard> cards = new CopyOnWriteArrayList<>();
         final List<String> references = new CopyOnWriteArrayList<>();
@@ -487,6 +589,9 @@ class OutboxTest {
             duringNextSend = null;
             if (meanwhile != null) {
                 meanwhile.run();
+            }
+            if (!beforeEachSend.getAsBoolean()) {
+                return new SendOutcome.Failed("the chat's slot did not come in time", Optional.of(Duration.ofSeconds(1)));
             }
             if (refuse != null && message.text().contains(refuse)) {
                 return new SendOutcome.Refused("(#100) refused");

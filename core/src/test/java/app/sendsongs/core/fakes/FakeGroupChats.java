@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Group chats of a made-up platform that keeps what the bot posted in each chat (edits applied), who is in each chat,
@@ -22,6 +23,9 @@ public final class FakeGroupChats implements GroupChatPlatform {
     public record TapAnswer(String notice, Optional<URI> open) {
     }
 
+    private static final Outcome SLOT_NOT_COME = new Outcome.RetryLater("the chat's slot did not come in time",
+            Optional.of(Duration.ofSeconds(30)));
+
     private final Map<String, Map<String, Message>> posted = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
     private final Map<String, TapAnswer> answers = new LinkedHashMap<>();
@@ -29,6 +33,8 @@ public final class FakeGroupChats implements GroupChatPlatform {
     private final Map<String, Integer> heldBack = new HashMap<>();
     private int nextRef;
     private int edits;
+    /** Run before each post or edit, outside the lock, as a wait for the chat's slot; false holds it back. */
+    private volatile BooleanSupplier slot = () -> true;
 
     /** The people (their ids) in the chat. */
     public synchronized void chat(String chatId, String... people) {
@@ -44,13 +50,22 @@ public final class FakeGroupChats implements GroupChatPlatform {
         heldBack.put(chatId, count);
     }
 
+    /** Each post or edit first waits for {@code slot}, as for its chat's turn; when it gives false, it is held back. */
+    public void beforeEachPostOrEdit(BooleanSupplier slot) {
+        this.slot = slot;
+    }
+
     /** The bot is no longer in the chat. */
     public synchronized void removeBot(String chatId) {
         gone.add(chatId);
     }
 
     @Override
-    public synchronized Outcome post(String chatId, Message message) {
+    public Outcome post(String chatId, Message message) {
+        return slot.getAsBoolean() ? postNow(chatId, message) : SLOT_NOT_COME;
+    }
+
+    private synchronized Outcome postNow(String chatId, Message message) {
         Optional<Outcome> refused = refusal(chatId);
         if (refused.isPresent()) {
             return refused.get();
@@ -61,7 +76,11 @@ public final class FakeGroupChats implements GroupChatPlatform {
     }
 
     @Override
-    public synchronized Outcome edit(String chatId, String messageRef, Message message) {
+    public Outcome edit(String chatId, String messageRef, Message message) {
+        return slot.getAsBoolean() ? editNow(chatId, messageRef, message) : SLOT_NOT_COME;
+    }
+
+    private synchronized Outcome editNow(String chatId, String messageRef, Message message) {
         Optional<Outcome> refused = refusal(chatId);
         if (refused.isPresent()) {
             return refused.get();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link OutboxStore} in a map kept in the order messages were first held, and the ids of messages
@@ -19,9 +20,23 @@ import java.util.Optional;
 public final class InMemoryOutbox implements OutboxStore {
     private final Map<String, HeldMessage> held = new LinkedHashMap<>();
     private final Map<String, Instant> released = new HashMap<>();
+    private final AtomicReference<Runnable> beforeNextHoldNew = new AtomicReference<>();
+
+    /** Runs {@code work} once, at the start of the next {@link #holdNew}, as another worker would act meanwhile. */
+    public void beforeNextHoldNew(Runnable work) {
+        beforeNextHoldNew.set(work);
+    }
 
     @Override
-    public synchronized List<HeldMessage> holdNew(List<HeldMessage> messages) {
+    public List<HeldMessage> holdNew(List<HeldMessage> messages) {
+        Runnable meanwhile = beforeNextHoldNew.getAndSet(null);
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
+        return holdNewNow(messages);
+    }
+
+    private synchronized List<HeldMessage> holdNewNow(List<HeldMessage> messages) {
         List<HeldMessage> holding = new ArrayList<>();
         for (HeldMessage message : messages) {
             if (!held.containsKey(message.id()) && !released.containsKey(message.id())) {

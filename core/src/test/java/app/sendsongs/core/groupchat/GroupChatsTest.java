@@ -18,6 +18,10 @@ import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -252,6 +256,42 @@ class GroupChatsTest {
         bot.advance(Duration.ofSeconds(30));
         assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
         assertThat(bot.stores.groupChats().chatSongsDue(bot.clock.instant().plusSeconds(3600), 10)).isEmpty();
+    }
+
+    @Test
+    void oneChatWaitingForItsPaceDoesNotHoldUpTheEditsDueInAnother() {
+        GroupChat crew = new GroupChat(new ChatAddress(CHATS, "-200"), "Crew");
+        chats.chat(crew.address().id(), "1", "2");
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), crew,
+                new GroupChatAction.BotAdded()));
+        tap(BOB, "join");
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), BOB, bot.clock.instant(), crew,
+                new GroupChatAction.Tap("join", "crew-tap")));
+        command(ALICE, "send", LINK);
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), crew,
+                new GroupChatAction.Command("send", FakeMusic.OTHER_SONG.id().link(), Optional.empty())));
+        chats.holdBack(BAND_CHAT.id(), 1);
+        chats.holdBack(crew.address().id(), 1);
+        bot.play(BOB, FakeMusic.SONG);
+        bot.play(BOB, FakeMusic.OTHER_SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 0 of 1");
+        // Each edit waits, as for its chat's slot, until the other chat's edit has begun too: one chat after the
+        // other would make the first give up waiting.
+        CyclicBarrier bothEditing = new CyclicBarrier(2);
+        chats.beforeEachPostOrEdit(() -> {
+            try {
+                bothEditing.await(5, TimeUnit.SECONDS);
+                return true;
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                return false;
+            }
+        });
+
+        bot.advance(Duration.ofSeconds(30));
+
+        assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(chats.texts(crew.address().id()).getLast()).contains("Played by 1 of 1: Bob Fisher.");
     }
 
     @Test
