@@ -437,10 +437,7 @@ class OutboxTest {
     @Test
     void aMessageHeldBehindOneThatWentOutMeanwhileGoesToo() {
         SwitchableChat flaky = askingToWait(Duration.ofSeconds(1));
-        Outbox flakyOutbox = outbox(flaky);
-        flakyOutbox.notify(BOB, Message.text("first"));
-        flaky.failing = false;
-        clock.advance(Duration.ofSeconds(1));
+        Outbox flakyOutbox = heldThenTaken(flaky, "first");
         // The next message finds "first" ahead and is to wait behind it; before it is held, the retry sends "first"
         // and looks for what waits behind it, finding nothing yet.
         store.beforeNextHoldNew(() -> flakyOutbox.retryDue(10));
@@ -455,16 +452,13 @@ class OutboxTest {
     void whatIsHeldWhileAQueueGoesOutFollowsItHoweverLongItTakes() {
         AtomicReference<Outbox.Delivery> lastDelivery = new AtomicReference<>();
         SwitchableChat paced = askingToWait(Duration.ofSeconds(1));
-        Outbox pacedOutbox = outbox(paced);
-        pacedOutbox.notify(BOB, Message.text("a"));
-        paced.failing = false;
+        Outbox pacedOutbox = heldThenTaken(paced, "a");
         // While each message goes out (at the chat's pace, a second each), more are held behind the queue.
         paced.duringNextSend = () -> {
             pacedOutbox.notify(BOB, Message.text("b"));
             pacedOutbox.notify(BOB, Message.text("c"));
             paced.duringNextSend = () -> lastDelivery.set(pacedOutbox.notify(BOB, Message.text("d")));
         };
-        clock.advance(Duration.ofSeconds(1));
 
         pacedOutbox.retryDue(10);
 
@@ -476,12 +470,7 @@ class OutboxTest {
     @Test
     void aQueueWhoseSenderDiedGoesOutWhenTheLeaseOfTheMessageItWasSendingEnds() {
         SwitchableChat chatThatDies = askingToWait(Duration.ofSeconds(1));
-        Outbox dyingOutbox = outbox(chatThatDies);
-        dyingOutbox.notify(BOB, Message.text("first"));
-        dyingOutbox.notify(BOB, Message.text("second"));
-        dyingOutbox.notify(BOB, Message.text("third"));
-        chatThatDies.failing = false;
-        clock.advance(Duration.ofSeconds(1));
+        Outbox dyingOutbox = heldThenTaken(chatThatDies, "first", "second", "third");
         // The retry sends "first", takes "second" along and dies while sending it, "third" still queued behind.
         chatThatDies.duringNextSend = () -> chatThatDies.duringNextSend = () -> {
             throw new IllegalStateException("the worker died");
@@ -526,6 +515,17 @@ class OutboxTest {
         assertThat(paced.sent).containsExactlyInAnyOrder("for alice", "for bob");
         assertThat(store.heldMessagesFor(alice)).isEmpty();
         assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    /** Bob's texts held by {@code chat}, which asked for a second's wait; it takes everything now, and their retry is due. */
+    private Outbox heldThenTaken(SwitchableChat chat, String... texts) {
+        Outbox held = outbox(chat);
+        for (String text : texts) {
+            held.notify(BOB, Message.text(text));
+        }
+        chat.failing = false;
+        clock.advance(Duration.ofSeconds(1));
+        return held;
     }
 
     private Outbox outbox(ChatPlatform platform) {
