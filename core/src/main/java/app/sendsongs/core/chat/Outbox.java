@@ -9,15 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Sends the bot's messages through the receiver's chat platform, each one held in the store first
@@ -178,7 +175,7 @@ public final class Outbox {
      * Conditional as a lease is: one another worker took meanwhile is left alone.
      */
     private void nextIsDue(ChatAddress person, Instant now) {
-        store.heldMessagesFor(person).stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
+        head(store.heldMessagesFor(person))
                 .filter(next -> next.retryAt().isEmpty())
                 .ifPresent(next -> store.leaseHeldMessage(next, now, now));
     }
@@ -197,10 +194,8 @@ public final class Outbox {
     public int retryDue(int limit) {
         Instant now = clock.instant();
         List<HeldMessage> dueMessages = store.heldMessagesToRetry(now, limit);
-        Map<ChatAddress, List<HeldMessage>> byPerson = dueMessages.stream()
-                .collect(Collectors.groupingBy(HeldMessage::to, LinkedHashMap::new, Collectors.toList()));
-        // A person's queue may go out at their chat's pace: each person's on their own, all at once.
-        AtOnce.each(byPerson.values(), due -> due.forEach(message -> retry(message, now)));
+        // A person's queue may go out at their chat's pace: each person's in turn, all people at once.
+        AtOnce.eachKey(dueMessages, HeldMessage::to, due -> retry(due, now));
         return dueMessages.size();
     }
 
@@ -213,7 +208,7 @@ public final class Outbox {
             }
         } else {
             List<HeldMessage> queue = store.heldMessagesFor(due.to());
-            Optional<HeldMessage> first = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
+            Optional<HeldMessage> first = head(queue);
             if (first.filter(head -> head.id().equals(due.id())).isPresent()) {
                 sendInOrder(queue, MessageKind.UPDATE);
             } else if (first.isPresent()) {
@@ -229,8 +224,7 @@ public final class Outbox {
      */
     private void takeAlongWhatQueued(ChatAddress person) {
         List<HeldMessage> queue = store.heldMessagesFor(person);
-        boolean queuedBehindNothing = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
-                .filter(head -> waitingFor(head) == Delivery.QUEUED).isPresent();
+        boolean queuedBehindNothing = head(queue).filter(head -> waitingFor(head) == Delivery.QUEUED).isPresent();
         if (queuedBehindNothing) {
             sendInOrder(queue, MessageKind.UPDATE);
         }
@@ -292,7 +286,7 @@ public final class Outbox {
                           List<ChatAddress> about) {
         Instant now = clock.instant();
         List<HeldMessage> waiting = store.heldMessagesFor(to);
-        Optional<HeldMessage> ahead = waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
+        Optional<HeldMessage> ahead = head(waiting);
         // Nothing held ahead (a message in its first send, another worker's, holds back nobody): held under
         // this worker's lease and sent now. Else it waits behind the first message ahead, which takes it along
         // when it goes (at its retry, or when the person writes).
@@ -316,8 +310,7 @@ public final class Outbox {
      */
     private Delivery heldBehind(List<HeldMessage> parts, MessageKind kind) {
         List<HeldMessage> queue = store.heldMessagesFor(parts.getFirst().to());
-        boolean theyComeFirst = queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
-                .filter(head -> head.id().equals(parts.getFirst().id())).isPresent();
+        boolean theyComeFirst = head(queue).filter(head -> head.id().equals(parts.getFirst().id())).isPresent();
         if (!theyComeFirst) {
             return status(queue);
         }
@@ -451,9 +444,12 @@ public final class Outbox {
     }
 
     private static Delivery status(List<HeldMessage> waiting) {
-        return waiting.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst()
-                .map(Outbox::waitingFor)
-                .orElse(Delivery.WAITING_FOR_PERSON);
+        return head(waiting).map(Outbox::waitingFor).orElse(Delivery.WAITING_FOR_PERSON);
+    }
+
+    /** The first message of a person's queue that holds back the ones after it, if any. */
+    private static Optional<HeldMessage> head(List<HeldMessage> queue) {
+        return queue.stream().filter(HeldMessage::holdsBackLaterMessages).findFirst();
     }
 
     /**

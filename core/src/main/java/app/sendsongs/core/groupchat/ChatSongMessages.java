@@ -16,12 +16,9 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The message that shows a song sent in a group chat, in that chat: who shared what, with the note, and how many of
@@ -78,9 +75,7 @@ public final class ChatSongMessages implements ShareSettled {
     /** Posts or edits the messages whose earlier try could not go; returns how many were tried. */
     public int updateDue(int limit) {
         List<ChatSong> due = store.chatSongsDue(clock.instant(), limit);
-        Map<ChatAddress, List<ChatSong>> byChat = due.stream()
-                .collect(Collectors.groupingBy(ChatSong::chat, LinkedHashMap::new, Collectors.toList()));
-        AtOnce.each(byChat.values(), songs -> songs.forEach(this::update));
+        AtOnce.eachKey(due, ChatSong::chat, this::update);
         return due.size();
     }
 

@@ -2,12 +2,16 @@ package app.sendsongs.core.shared;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Work on several chats at once, each on a virtual thread of its own. A message to a chat may wait for the chat's pace
@@ -16,6 +20,16 @@ import java.util.function.Consumer;
  */
 public final class AtOnce {
     private AtOnce() {
+    }
+
+    /**
+     * Runs {@code work} on the items of each key ({@code key}: a chat) in their order, and the keys at once; returns
+     * when all are done, the first failure thrown then.
+     */
+    public static <T, K> void eachKey(List<T> items, Function<T, K> key, Consumer<T> work) {
+        Map<K, List<T>> byKey = items.stream()
+                .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
+        each(byKey.values(), itsItems -> itsItems.forEach(work));
     }
 
     /** Runs {@code work} on each item at once and returns when all are done; the first failure is thrown then. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.Rendezvous;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
@@ -15,11 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -499,15 +496,7 @@ class OutboxTest {
         paced.failing = false;
         // Each send waits, as a send waits for its chat's slot, until the other person's send has begun too: one
         // retry after the other would make the first give up waiting and fail.
-        CyclicBarrier bothSending = new CyclicBarrier(2);
-        paced.beforeEachSend = () -> {
-            try {
-                bothSending.await(5, TimeUnit.SECONDS);
-                return true;
-            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                return false;
-            }
-        };
+        paced.beforeEachSend = new Rendezvous(2);
 
         clock.advance(Duration.ofSeconds(1));
         pacedOutbox.retryDue(10);

@@ -11,6 +11,7 @@ import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeGroupChats;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.fakes.Rendezvous;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.shared.ChatAddress;
@@ -18,10 +19,6 @@ import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -278,15 +275,7 @@ class GroupChatsTest {
         assertThat(lastChatText()).contains("Played by 0 of 1");
         // Each edit waits, as for its chat's slot, until the other chat's edit has begun too: one chat after the
         // other would make the first give up waiting.
-        CyclicBarrier bothEditing = new CyclicBarrier(2);
-        chats.beforeEachPostOrEdit(() -> {
-            try {
-                bothEditing.await(5, TimeUnit.SECONDS);
-                return true;
-            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                return false;
-            }
-        });
+        chats.beforeEachPostOrEdit(new Rendezvous(2));
 
         bot.advance(Duration.ofSeconds(30));
 
