@@ -70,10 +70,12 @@ public final class BotServer implements AutoCloseable {
     /**
      * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
      * in a chat) while it holds that person's claim: more workers, so that a chat's pace holds up its own person and
-     * not a share of everyone. They are virtual threads; an idle one looks in the inbox once a second by itself, so
-     * not as many as there could be chats.
+     * not a share of everyone. They are virtual threads, and an idle server makes one claim a second however many
+     * there are (see {@link InboxWorkers}). In the load test on Telegram 256 handled half as much again as 128 (about
+     * 124 {@code send_song} a second against 82), and 512 a little more still, but with the acknowledgements' p99 at
+     * 33 ms against 21 (docs/performance.md).
      */
-    private static final int INBOX_WORKERS_WITH_TELEGRAM = 128;
+    private static final int INBOX_WORKERS_WITH_TELEGRAM = 256;
     /**
      * How the webhook's intake is bounded: past 64,000 events waiting to be handled a POST waits up to 5 s for
      * room, then is answered 503 (Messenger delivers it again later); calls waiting for their write to the

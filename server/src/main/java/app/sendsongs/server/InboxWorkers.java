@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The workers that handle what the webhook kept in the store's inbox: each takes one person's waiting
  * events at a time (a claim with a lease, so a person is handled by one worker, in order) and hands them
- * to the bot, until nothing is left to claim; then it waits to be woken by the intake, or polls again
- * after a second (for events another server kept, or a claim whose worker died and whose lease ended).
+ * to the bot, until nothing is left to claim; then it waits to be woken by the intake. One of them, the
+ * watchman, also looks again by itself after a second (for events another server kept, or a claim whose worker
+ * died and whose lease ended) and wakes the others when it finds some: an idle server makes one claim a second,
+ * however many workers it has (128 with Telegram, where each may wait for its chat's pace).
  *
  * <p>The workers are virtual threads: while one waits on Messenger, Spotify or the database it holds no
  * OS thread, so many can wait at once, yet no more run on the CPU at once than there are cores. Platform
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InboxWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
-    /** How long an idle worker waits before looking again by itself. */
+    /** How long the idle watchman waits before looking again by itself. */
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final IntSupplier step;
@@ -60,9 +62,9 @@ final class InboxWorkers implements AutoCloseable {
         this.handled = handled;
         this.waiting = waiting;
         for (int i = 0; i < count; i++) {
-            workers.add(Thread.ofVirtual().name("inbox-worker-" + i).start(this::work));
+            boolean watchman = i == 0;
+            workers.add(Thread.ofVirtual().name("inbox-worker-" + i).start(() -> work(watchman)));
         }
-        wake(count);
     }
 
     /** {@code events} new events were kept: wakes as many idle workers (at most all of them). */
@@ -73,18 +75,28 @@ final class InboxWorkers implements AutoCloseable {
         }
     }
 
-    private void work() {
+    private void work(boolean watchman) {
         try {
+            boolean lookingByItself = watchman; // its first look: nobody woke it
             while (true) {
                 int done = stepSafely();
                 if (done > 0) {
                     handled.accept(done);
+                    if (lookingByItself) {
+                        // Found without a wake-up: more may wait the same way.
+                        wake(workers.size());
+                        lookingByItself = false;
+                    }
                     continue;
                 }
                 if (stopping) {
                     return;
                 }
-                wakeUps.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (watchman) {
+                    lookingByItself = !wakeUps.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    wakeUps.acquire();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

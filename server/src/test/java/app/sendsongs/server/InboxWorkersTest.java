@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,58 @@ class InboxWorkersTest {
             Thread.sleep(20);
         }
         assertThat(handled).hasValue(1);
+        workers.close(WAIT);
+    }
+
+    @Test
+    void anIdleServerLooksByItselfOnceASecondHoweverManyWorkersItHas() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        InboxWorkers workers = new InboxWorkers(() -> {
+            looks.incrementAndGet();
+            return 0;
+        }, handled::addAndGet, () -> false, 16, unlimited(16));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (looks.get() < 16 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        int atStart = looks.get();
+
+        Thread.sleep(2_500);
+
+        assertThat(atStart).as("each worker looks once as it starts").isEqualTo(16);
+        assertThat(handled).hasValue(0);
+        assertThat(looks.get() - atStart).as("then only the watchman, once a second (each worker would: 32)")
+                .isBetween(1, 4);
+        workers.close(WAIT);
+    }
+
+    @Test
+    void whatTheWatchmanFindsByItselfIsTakenByEveryWorker() throws Exception {
+        CountDownLatch allIn = new CountDownLatch(4);
+        AtomicBoolean firstFound = new AtomicBoolean();
+        InboxWorkers workers = new InboxWorkers(() -> {
+            Integer batch = batches.poll();
+            if (batch == null || firstFound.compareAndSet(false, true)) {
+                return batch == null ? 0 : batch;
+            }
+            allIn.countDown();
+            try {
+                // Each of the four people after the first holds its worker until four workers hold one.
+                allIn.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch;
+        }, handled::addAndGet, () -> !batches.isEmpty(), 4, unlimited(4));
+        workers.awaitIdle(WAIT);
+
+        for (int i = 0; i < 5; i++) {
+            batches.add(1); // kept by another server, or left by a worker that died: nobody wakes the workers
+        }
+
+        assertThat(allIn.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("four workers at once").isTrue();
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        assertThat(handled).hasValue(5);
         workers.close(WAIT);
     }
 

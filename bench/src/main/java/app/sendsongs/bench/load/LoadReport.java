@@ -13,13 +13,15 @@ import java.util.Locale;
  * @param messages         distinct messages of the measured phase
  * @param songs            of which {@code send_song}
  * @param serverCpuSeconds CPU the server used from the first webhook POST until handling finished
+ * @param compilerCpuSeconds of which its JIT compiler threads' (a server still warming up compiles much)
  * @param emulatorCpuSeconds CPU the emulators' own process used meanwhile (0 when they run in the server's)
  * @param clientCpuSeconds CPU the load generator (this process) used meanwhile
  * @param outcome          the reconciliation (measured phase and the closing {@code help} from each person)
  * @param serverMemory     the server's resident memory at the end
  */
 record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Result webhook, long eventsPosted,
-                  long handlingNanos, long messages, long songs, double serverCpuSeconds, double emulatorCpuSeconds,
+                  long handlingNanos, long messages, long songs, double serverCpuSeconds, double compilerCpuSeconds,
+                  double emulatorCpuSeconds,
                   double clientCpuSeconds,
                   Reconciliation.Outcome outcome, ProcessMemory serverMemory) {
 
@@ -80,9 +82,9 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
                             + "of which send_song %,.0f/s%n", platform, messages, handlingNanos / 1e9,
                     messagesHandledPerSecond(), songsHandledPerSecond()));
         }
-        out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (%.2f ms per message, so %,.0f messages/s "
-                        + "if it had 2 cores to itself)%s, load generator %.1f s%n", serverCpuSeconds,
-                serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(), options.emulatorsApart()
+        out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (its JIT compiler %.1f s of it; %.2f ms per "
+                        + "message, so %,.0f messages/s if it had 2 cores to itself)%s, load generator %.1f s%n",
+                serverCpuSeconds, compilerCpuSeconds, serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(), options.emulatorsApart()
                         ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message; the server's "
                         + "is %.2f times theirs)", emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages,
                         serverCpuSeconds / emulatorCpuSeconds) : " with the emulators in it",

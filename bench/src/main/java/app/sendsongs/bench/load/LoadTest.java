@@ -181,6 +181,7 @@ public final class LoadTest {
         progress.printf("webhook: %,d POSTs carrying %,d messages (%,d send_song), %,d of them redeliveries...%n",
                 load.requests(), load.events().size(), load.songs(), load.redeliveries());
         double serverCpuBefore = server.cpuSeconds();
+        double compilerCpuBefore = server.compilerCpuSeconds();
         double emulatorsCpuBefore = emulators.map(ServerProcess::cpuSeconds).orElse(0.0);
         double ownCpuBefore = ProcessMemory.cpuSeconds(ProcessHandle.current().pid());
         long before = platform.delivered(sandbox);
@@ -191,6 +192,7 @@ public final class LoadTest {
         long doneAt = handled.join();
         long handlingNanos = doneAt < 0 ? -1 : doneAt - webhook.startedAt();
         double serverCpu = server.cpuSeconds() - serverCpuBefore;
+        double compilerCpu = server.compilerCpuSeconds() - compilerCpuBefore;
         double emulatorsCpu = emulators.map(ServerProcess::cpuSeconds).orElse(0.0) - emulatorsCpuBefore;
         double ownCpu = ProcessMemory.cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
         long eventsPosted = load.allRequests().stream().mapToLong(request -> request.events().size()).sum();
@@ -203,7 +205,7 @@ public final class LoadTest {
         all.addAll(barrier.events());
         Reconciliation.Outcome outcome = Reconciliation.check(all, baseline, platform.inboxes(sandbox));
         return new LoadReport(options, ceiling, webhook, eventsPosted, handlingNanos, load.events().size(),
-                load.songs(), serverCpu, emulatorsCpu, ownCpu, outcome, server.memory());
+                load.songs(), serverCpu, compilerCpu, emulatorsCpu, ownCpu, outcome, server.memory());
     }
 
     /** Sends the workload and waits until the bot has sent as many messages as it should for it; false on timeout. */

@@ -29,13 +29,41 @@ public record ProcessMemory(long residentKib, long peakResidentKib) {
     public static double cpuSeconds(long pid) {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         try {
-            String line = Files.readString(stat);
-            // fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return ticks(Files.readString(stat)) / 100.0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + stat + " (CPU time is read on Linux only)", e);
         }
+    }
+
+    /**
+     * CPU time the process's JIT compiler threads have used so far (HotSpot's {@code C1 CompilerThread}s and
+     * {@code C2 CompilerThread}s, from {@code /proc/<pid>/task/<tid>/stat}): code still being compiled is a server
+     * not yet warm. Threads that ended are not counted (HotSpot stops compiler threads it no longer needs).
+     */
+    public static double compilerCpuSeconds(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var threads = Files.list(tasks)) {
+            return threads.mapToLong(ProcessMemory::compilerTicks).sum() / 100.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tasks + " (CPU time is read on Linux only)", e);
+        }
+    }
+
+    private static long compilerTicks(Path task) {
+        try {
+            String line = Files.readString(task.resolve("stat"));
+            String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+            return name.matches("C[12] CompilerThre.*") ? ticks(line) : 0;
+        } catch (IOException threadEnded) {
+            return 0;
+        }
+    }
+
+    /** User and system time in a {@code stat} line, in clock ticks. */
+    private static long ticks(String statLine) {
+        // fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     public double residentMib() {

@@ -93,6 +93,11 @@ public final class ServerProcess implements AutoCloseable {
         return ProcessMemory.cpuSeconds(process.pid());
     }
 
+    /** CPU time its JIT compiler threads have used so far. */
+    public double compilerCpuSeconds() {
+        return ProcessMemory.compilerCpuSeconds(process.pid());
+    }
+
     /** The server's memory now, from {@code /proc/<pid>/status} (Linux). */
     public ProcessMemory memory() {
         return ProcessMemory.of(process.pid());

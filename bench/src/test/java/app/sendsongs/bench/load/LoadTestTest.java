@@ -38,6 +38,8 @@ class LoadTestTest {
                 .isGreaterThanOrEqualTo(report.webhook().latencies().percentileMillis(50)).isPositive();
         assertThat(report.messagesHandledPerSecond()).isPositive();
         assertThat(report.serverMemory().peakResidentKib()).isPositive();
+        assertThat(report.compilerCpuSeconds()).as("a fresh server compiles while it is measured")
+                .isPositive().isLessThanOrEqualTo(report.serverCpuSeconds());
         assertThat(report.format()).contains("webhook / ceiling", "every message handled exactly once");
 
         Path chart = LoadCharts.write(report, options.charts());
