@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * to the bot, until nothing is left to claim; then it waits to be woken by the intake. One of them, the
  * watchman, also looks again by itself after a second (for events another server kept, or a claim whose worker
  * died and whose lease ended) and wakes the others when it finds some: an idle server makes one claim a second,
- * however many workers it has (128 with Telegram, where each may wait for its chat's pace).
+ * however many workers it has (256 with Telegram, where each may wait for its chat's pace).
  *
  * <p>The workers are virtual threads: while one waits on Messenger, Spotify or the database it holds no
  * OS thread, so many can wait at once, yet no more run on the CPU at once than there are cores. Platform

@@ -90,12 +90,7 @@ class InboxWorkersTest {
                 return batch == null ? 0 : batch;
             }
             allIn.countDown();
-            try {
-                // Each of the four people after the first holds its worker until four workers hold one.
-                allIn.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitQuietly(allIn); // each of the four people after the first holds its worker until four are held
             return batch;
         }, handled::addAndGet, () -> !batches.isEmpty(), 4, unlimited(4));
         workers.awaitIdle(WAIT);
@@ -138,11 +133,7 @@ class InboxWorkersTest {
                 return 0;
             }
             inStep.countDown();
-            try {
-                release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitQuietly(release);
             return batch;
         }, handled::addAndGet, () -> !batches.isEmpty(), 2, unlimited(2));
         for (int i = 0; i < 10; i++) {
@@ -198,6 +189,15 @@ class InboxWorkersTest {
         assertThat(handled).hasValue(40);
         assertThat(mostAtOnce.get()).isBetween(2, 6);
         workers.close(WAIT);
+    }
+
+    /** Waits for the latch (at most {@link #WAIT}) inside a worker's step, which cannot throw. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static HandlingLimit unlimited(int workers) {
