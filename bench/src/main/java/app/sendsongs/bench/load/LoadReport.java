@@ -21,9 +21,8 @@ import java.util.Locale;
  */
 record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Result webhook, long eventsPosted,
                   long handlingNanos, long messages, long songs, double serverCpuSeconds, double compilerCpuSeconds,
-                  double emulatorCpuSeconds,
-                  double clientCpuSeconds,
-                  Reconciliation.Outcome outcome, ProcessMemory serverMemory) {
+                  double emulatorCpuSeconds, double clientCpuSeconds, Reconciliation.Outcome outcome,
+                  ProcessMemory serverMemory) {
 
     boolean exactlyOnce() {
         return outcome.exactlyOnce() && webhook.abandoned() == 0 && handlingNanos >= 0;
@@ -82,13 +81,15 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
                             + "of which send_song %,.0f/s%n", platform, messages, handlingNanos / 1e9,
                     messagesHandledPerSecond(), songsHandledPerSecond()));
         }
+        String emulators = options.emulatorsApart()
+                ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message; the server's is %.2f "
+                        + "times theirs)", emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages,
+                        serverCpuSeconds / emulatorCpuSeconds)
+                : " with the emulators in it";
         out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (its JIT compiler %.1f s of it; %.2f ms per "
                         + "message, so %,.0f messages/s if it had 2 cores to itself)%s, load generator %.1f s%n",
-                serverCpuSeconds, compilerCpuSeconds, serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(), options.emulatorsApart()
-                        ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message; the server's "
-                        + "is %.2f times theirs)", emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages,
-                        serverCpuSeconds / emulatorCpuSeconds) : " with the emulators in it",
-                clientCpuSeconds));
+                serverCpuSeconds, compilerCpuSeconds, serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(),
+                emulators, clientCpuSeconds));
         Reconciliation.Outcome o = outcome;
         out.append(String.format(Locale.ROOT, "Reconciliation: %,d messages, %,d answered; lost %d, duplicated %d, "
                         + "out of order %d, unrecognised answers %d; %,d songs, %,d delivered; lost %d, duplicated %d, "
