@@ -43,6 +43,8 @@ final class InboxWorkers implements AutoCloseable {
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicInteger busy = new AtomicInteger();
     private final List<Thread> workers = new ArrayList<>();
+    /** How many workers there are; set before they start, so that a worker can read it while the list fills. */
+    private final int count;
     private volatile boolean stopping;
 
     /**
@@ -61,6 +63,7 @@ final class InboxWorkers implements AutoCloseable {
         this.limit = limit;
         this.handled = handled;
         this.waiting = waiting;
+        this.count = count;
         for (int i = 0; i < count; i++) {
             boolean watchman = i == 0;
             workers.add(Thread.ofVirtual().name("inbox-worker-" + i).start(() -> work(watchman)));
@@ -69,7 +72,7 @@ final class InboxWorkers implements AutoCloseable {
 
     /** {@code events} new events were kept: wakes as many idle workers (at most all of them). */
     void wake(int events) {
-        int room = workers.size() - wakeUps.availablePermits();
+        int room = count - wakeUps.availablePermits();
         if (room > 0) {
             wakeUps.release(Math.min(events, room));
         }
@@ -84,7 +87,7 @@ final class InboxWorkers implements AutoCloseable {
                     handled.accept(done);
                     if (lookingByItself) {
                         // Found without a wake-up: more may wait the same way.
-                        wake(workers.size());
+                        wake(count);
                         lookingByItself = false;
                     }
                     continue;
@@ -144,7 +147,7 @@ final class InboxWorkers implements AutoCloseable {
      */
     void close(Duration timeout) {
         stopping = true;
-        wakeUps.release(workers.size());
+        wakeUps.release(count);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread worker : workers) {
             try {
