@@ -3,6 +3,8 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,16 +86,24 @@ class InboxWorkersTest {
     void whatTheWatchmanFindsByItselfIsTakenByEveryWorker() throws Exception {
         CountDownLatch allIn = new CountDownLatch(4);
         AtomicBoolean firstFound = new AtomicBoolean();
+        Set<String> lookedAndFoundNothing = ConcurrentHashMap.newKeySet();
         InboxWorkers workers = new InboxWorkers(() -> {
             Integer batch = batches.poll();
-            if (batch == null || firstFound.compareAndSet(false, true)) {
-                return batch == null ? 0 : batch;
+            if (batch == null) {
+                lookedAndFoundNothing.add(Thread.currentThread().getName());
+                return 0;
+            }
+            if (firstFound.compareAndSet(false, true)) {
+                return batch;
             }
             allIn.countDown();
             awaitQuietly(allIn); // each of the four people after the first holds its worker until four are held
             return batch;
         }, handled::addAndGet, () -> !batches.isEmpty(), 4, unlimited(4));
-        workers.awaitIdle(WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (lookedAndFoundNothing.size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(10); // every worker has made its first look and waits
+        }
 
         for (int i = 0; i < 5; i++) {
             batches.add(1); // kept by another server, or left by a worker that died: nobody wakes the workers
