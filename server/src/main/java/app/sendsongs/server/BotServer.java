@@ -207,14 +207,19 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    /** The inbox, telling the limit how long each webhook call waited to be kept. */
-    private static Inbox timed(Inbox inbox, HandlingLimit limit) {
+    /** The inbox, telling the limit how long each webhook call waited to be kept, and whether people made it. */
+    static Inbox timed(Inbox inbox, HandlingLimit limit) {
         return batch -> {
             long started = System.nanoTime();
             try {
                 return inbox.accept(batch);
             } finally {
-                limit.acknowledged(System.nanoTime() - started);
+                long waited = System.nanoTime() - started;
+                if (batch.events().isEmpty()) {
+                    limit.echoesAcknowledged(waited);
+                } else {
+                    limit.acknowledged(waited);
+                }
             }
         };
     }

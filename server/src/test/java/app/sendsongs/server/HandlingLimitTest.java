@@ -3,7 +3,13 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboundBatch;
+import app.sendsongs.core.chat.Inbox;
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +62,106 @@ class HandlingLimitTest {
         assertThat(limit.limit()).isEqualTo(8);
         now.addAndGet(1_000 * STEP);
         assertThat(limit.limit()).isEqualTo(128);
+    }
+
+    @Test
+    void slowEchoesCutTheLimitWhilePeopleWrite() {
+        now.addAndGet(STEP);
+        limit.acknowledged(Duration.ofMillis(1).toNanos());
+        now.addAndGet(HandlingLimit.PEOPLE_PAUSE.toNanos() - 1);
+
+        limit.echoesAcknowledged(SLOW.toNanos() + 1);
+
+        assertThat(limit.limit()).isEqualTo(96);
+    }
+
+    @Test
+    void slowEchoesAloneDoNotCutTheLimitOnceNobodyWrites() {
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(STEP);
+            limit.acknowledged(Duration.ofMillis(50).toNanos());
+        }
+        now.addAndGet(HandlingLimit.PEOPLE_PAUSE.toNanos());
+
+        for (int i = 0; i < 30; i++) {
+            limit.echoesAcknowledged(Duration.ofMillis(50).toNanos());
+            now.addAndGet(STEP);
+        }
+
+        assertThat(limit.limit()).isEqualTo(4 + 10 + 30); // the pause's 10 quiet steps and 30 more, none cut
+    }
+
+    @Test
+    void whenPeopleWriteAgainAfterABusyPauseTheLimitStartsFromWhereTheyLeftIt() {
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(STEP);
+            limit.acknowledged(Duration.ofMillis(50).toNanos());
+        }
+        assertThat(limit.limit()).isEqualTo(4);
+        now.addAndGet(20 * STEP); // nobody writes: 20 quiet steps raise it
+        limit.echoesAcknowledged(Duration.ofMillis(50).toNanos()); // slow, and not counted
+        assertThat(limit.limit()).isEqualTo(24);
+
+        limit.acknowledged(Duration.ofMillis(1).toNanos());
+
+        assertThat(limit.limit()).isEqualTo(4);
+        now.addAndGet(STEP);
+        assertThat(limit.limit()).isEqualTo(5); // and rises again from there while acknowledgements stay quick
+    }
+
+    @Test
+    void whatTheLimitGainedWhilePeopleWroteQuicklyOutlastsABusyPause() {
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(STEP);
+            limit.acknowledged(Duration.ofMillis(50).toNanos());
+        }
+        for (int i = 0; i < 20; i++) { // quick calls every half step: 10 quiet steps
+            now.addAndGet(STEP / 2);
+            limit.acknowledged(Duration.ofMillis(1).toNanos());
+        }
+        assertThat(limit.limit()).isEqualTo(14);
+        now.addAndGet(20 * STEP);
+        limit.echoesAcknowledged(Duration.ofMillis(50).toNanos());
+
+        limit.acknowledged(Duration.ofMillis(1).toNanos());
+
+        assertThat(limit.limit()).isBetween(13, 14); // noted at most a step before people stopped
+    }
+
+    @Test
+    void aPauseWithoutSlowEchoesKeepsWhatItAdded() {
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(STEP);
+            limit.acknowledged(Duration.ofMillis(50).toNanos());
+        }
+        now.addAndGet(20 * STEP);
+        limit.echoesAcknowledged(Duration.ofMillis(1).toNanos());
+
+        limit.acknowledged(Duration.ofMillis(1).toNanos());
+
+        assertThat(limit.limit()).isEqualTo(24);
+    }
+
+    @Test
+    void theWebhookTellsTheLimitWhichCallsCarriedOnlyEchoes() {
+        Inbox slow = batch -> {
+            try {
+                Thread.sleep(SLOW.toMillis() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Inbox.Intake.KEPT;
+        };
+        Inbox timed = BotServer.timed(slow, limit);
+        now.addAndGet(STEP);
+
+        timed.accept(InboundBatch.of(List.of(new Inbound.Text("m1", ChatAddress.messenger("p1"), Instant.EPOCH,
+                "help"))));
+        assertThat(limit.limit()).isEqualTo(96);
+        now.addAndGet(HandlingLimit.PEOPLE_PAUSE.toNanos());
+        timed.accept(new InboundBatch(List.of(), List.of("echoed-1")));
+
+        assertThat(limit.limit()).isEqualTo(96 + 10); // the pause's quiet steps; the slow echoes cut nothing
     }
 
     @Test
