@@ -38,20 +38,14 @@ class HandlingLimitTest {
         limit.acknowledged(Duration.ofSeconds(1).toNanos()); // within the same step: no second cut
         assertThat(limit.limit()).isEqualTo(96);
 
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(STEP);
-            limit.acknowledged(Duration.ofMillis(50).toNanos());
-        }
+        cutToTheLeast();
 
         assertThat(limit.limit()).isEqualTo(4);
     }
 
     @Test
     void eachQuietStepAddsOneWorkerBackUpToTheMost() {
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(STEP);
-            limit.acknowledged(Duration.ofMillis(50).toNanos());
-        }
+        cutToTheLeast();
         assertThat(limit.limit()).isEqualTo(4);
 
         now.addAndGet(STEP - 1);
@@ -77,10 +71,7 @@ class HandlingLimitTest {
 
     @Test
     void slowEchoesAloneDoNotCutTheLimitOnceNobodyWrites() {
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(STEP);
-            limit.acknowledged(Duration.ofMillis(50).toNanos());
-        }
+        cutToTheLeast();
         now.addAndGet(HandlingLimit.PEOPLE_PAUSE.toNanos());
 
         for (int i = 0; i < 30; i++) {
@@ -93,10 +84,7 @@ class HandlingLimitTest {
 
     @Test
     void whenPeopleWriteAgainAfterABusyPauseTheLimitStartsFromWhereTheyLeftIt() {
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(STEP);
-            limit.acknowledged(Duration.ofMillis(50).toNanos());
-        }
+        cutToTheLeast();
         assertThat(limit.limit()).isEqualTo(4);
         now.addAndGet(20 * STEP); // nobody writes: 20 quiet steps raise it
         limit.echoesAcknowledged(Duration.ofMillis(50).toNanos()); // slow, and not counted
@@ -111,10 +99,7 @@ class HandlingLimitTest {
 
     @Test
     void whatTheLimitGainedWhilePeopleWroteQuicklyOutlastsABusyPause() {
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(STEP);
-            limit.acknowledged(Duration.ofMillis(50).toNanos());
-        }
+        cutToTheLeast();
         for (int i = 0; i < 20; i++) { // quick calls every half step: 10 quiet steps
             now.addAndGet(STEP / 2);
             limit.acknowledged(Duration.ofMillis(1).toNanos());
@@ -130,10 +115,7 @@ class HandlingLimitTest {
 
     @Test
     void aPauseWithoutSlowEchoesKeepsWhatItAdded() {
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(STEP);
-            limit.acknowledged(Duration.ofMillis(50).toNanos());
-        }
+        cutToTheLeast();
         now.addAndGet(20 * STEP);
         limit.echoesAcknowledged(Duration.ofMillis(1).toNanos());
 
@@ -214,6 +196,14 @@ class HandlingLimitTest {
         one.sleep(Duration.ofMillis(1));
         one.enter();
         one.leave();
+    }
+
+    /** Thirty steps, each with a slow call from people: the limit falls to its least, 4. */
+    private void cutToTheLeast() {
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(STEP);
+            limit.acknowledged(Duration.ofMillis(50).toNanos());
+        }
     }
 
     /** A worker that enters, says so, and leaves at once. */
