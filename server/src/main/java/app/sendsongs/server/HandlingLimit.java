@@ -159,6 +159,7 @@ final class HandlingLimit {
             if (slowEchoesUncounted) {
                 raiseIfQuiet();
                 limit = Math.min(limit, limitWhenPeopleWrote);
+                lastChange = now; // quiet steps count again from here, not from when the pause began
                 slowEchoesUncounted = false;
             }
             lastFromPeople = now;

@@ -114,6 +114,19 @@ class HandlingLimitTest {
     }
 
     @Test
+    void aLimitThatReachedTheMostInABusyPauseStillGoesBackWhenPeopleWriteQuickly() {
+        cutToTheLeast();
+        now.addAndGet(200 * STEP); // long enough to reach every worker
+        limit.echoesAcknowledged(Duration.ofMillis(50).toNanos());
+        assertThat(limit.limit()).isEqualTo(128);
+        now.addAndGet(10 * STEP); // and to stay there a while
+
+        limit.acknowledged(Duration.ofMillis(1).toNanos());
+
+        assertThat(limit.limit()).isEqualTo(4);
+    }
+
+    @Test
     void aPauseWithoutSlowEchoesKeepsWhatItAdded() {
         cutToTheLeast();
         now.addAndGet(20 * STEP);
