@@ -116,6 +116,14 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void theSendingLimitsCountASendersRecentSharesFromTheIndexAloneInItsOrder() {
+        List<String> sends = plan(SqliteShares.SENDS_SINCE, "messenger:alice", T0);
+
+        assertThat(sends).anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX shares_by_sender"));
+        assertThat(sends).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+    }
+
+    @Test
     void aPersonsGroupsAreFoundThroughTheMemberIndexAndTheGroupKey() {
         List<String> plan = plan(SqliteGroups.OF_MEMBER, person("alice").key());
 
