@@ -1,19 +1,15 @@
 package app.sendsongs.bench.crash;
 
-import app.sendsongs.bench.load.LoadTest;
-import app.sendsongs.bench.load.Population;
+import app.sendsongs.bench.TempDirectory;
 import app.sendsongs.bench.load.Population.Person;
+import app.sendsongs.bench.load.Population;
 import app.sendsongs.bench.load.Reconciliation;
 import app.sendsongs.bench.load.ServerProcess;
-import app.sendsongs.bench.load.Workload;
 import app.sendsongs.bench.load.Workload.Request;
-import app.sendsongs.core.SendSongs;
+import app.sendsongs.bench.load.Workload;
 import app.sendsongs.testsupport.SandboxControl;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +54,7 @@ public final class CrashTest {
             System.err.println(e.getMessage() + "\n" + CrashOptions.HELP);
             return 2;
         }
-        Path dir = temporaryDirectory();
+        Path dir = TempDirectory.create("send-songs-crash");
         boolean held = false;
         try {
             CrashReport report = run(options, dir, System.out, Optional.empty());
@@ -68,7 +64,7 @@ public final class CrashTest {
             return held ? 0 : 1;
         } finally {
             if (held) {
-                LoadTest.deleteQuietly(dir);
+                TempDirectory.deleteQuietly(dir);
             } else {
                 System.out.println("the logs and the database are kept in " + dir);
             }
@@ -324,13 +320,5 @@ public final class CrashTest {
 
     private static int count(List<List<Request>> perConnection) {
         return perConnection.stream().mapToInt(List::size).sum();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("send-songs-crash");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,16 +1,13 @@
 package app.sendsongs.bench.load;
 
+import app.sendsongs.bench.TempDirectory;
 import app.sendsongs.bench.load.Population.Person;
 import app.sendsongs.bench.load.Workload.Event;
 import app.sendsongs.testsupport.SandboxControl;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +61,7 @@ public final class LoadTest {
             System.err.println(e.getMessage() + "\n" + LoadOptions.HELP);
             return 2;
         }
-        Path dir = temporaryDirectory();
+        Path dir = TempDirectory.create("send-songs-load");
         try {
             LoadReport report = run(options, dir, System.out);
             System.out.println();
@@ -72,7 +69,7 @@ public final class LoadTest {
             System.out.println("chart: " + LoadCharts.write(report, options.charts()));
             return report.exactlyOnce() ? 0 : 1;
         } finally {
-            deleteQuietly(dir);
+            TempDirectory.deleteQuietly(dir);
         }
     }
 
@@ -214,21 +211,5 @@ public final class LoadTest {
         long expected = platform.delivered(sandbox) + workload.expectedOutbound();
         ClosedLoop.run(host, port, workload.requestBytes());
         return platform.awaitDelivered(sandbox, n -> n >= expected, options.timeout()) >= 0;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("send-songs-load");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove " + dir + ": " + e.getMessage());
-        }
     }
 }

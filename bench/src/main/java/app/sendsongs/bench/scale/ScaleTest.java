@@ -1,16 +1,13 @@
 package app.sendsongs.bench.scale;
 
-import app.sendsongs.core.user.TokenCipher;
+import app.sendsongs.bench.TempDirectory;
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.sqlite.SqliteStores;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,14 +33,14 @@ public final class ScaleTest {
             System.err.println(e.getMessage() + "\n" + ScaleOptions.HELP);
             return 2;
         }
-        Path dir = temporaryDirectory();
+        Path dir = TempDirectory.create("send-songs-scale");
         try {
             ScaleReport report = run(options, dir, System.out);
             System.out.println();
             System.out.print(report.format());
             return report.correct() ? 0 : 1;
         } finally {
-            deleteQuietly(dir);
+            TempDirectory.deleteQuietly(dir);
         }
     }
 
@@ -70,22 +67,6 @@ public final class ScaleTest {
     private static boolean noneDue(Path file, Instant at) {
         try (Stores stores = SqliteStores.open(file, TokenCipher.random())) {
             return stores.watches().claimDueWatches(at, 1, at).isEmpty();
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("send-songs-scale");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

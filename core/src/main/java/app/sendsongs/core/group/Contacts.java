@@ -1,20 +1,17 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.share.Acquaintances;
-import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * A person's contacts: the people they sent songs to or had songs from (the latest exchange first), then the members
- * of their groups. At most {@value #MAX_CONTACTS}, so a first-name lookup stays a bounded number of reads.
+ * A person's contacts: the people of their latest shares, sent or received (the latest exchange first), then the
+ * members of their groups. At most {@value #MAX_CONTACTS}, so a first-name lookup stays a bounded number of reads.
  */
 public final class Contacts implements Acquaintances {
     static final int MAX_CONTACTS = 500;
@@ -31,12 +28,13 @@ public final class Contacts implements Acquaintances {
         this.users = users;
     }
 
+    /**
+     * Read from the person's latest {@value #MAX_CONTACTS} shares each way, not their whole history: every pasted
+     * link and every name typed as a first name asks for this, and a person's shares only grow.
+     */
     @Override
     public List<ChatAddress> contactsOf(ChatAddress person) {
-        Set<ChatAddress> contacts = new LinkedHashSet<>();
-        Stream.concat(shares.sharesSentBy(person).stream(), shares.sharesReceivedBy(person).stream())
-                .sorted(Comparator.comparing(Share::createdAt).reversed())
-                .forEach(share -> contacts.add(share.sender().equals(person) ? share.receiver() : share.sender()));
+        Set<ChatAddress> contacts = new LinkedHashSet<>(shares.latestCounterparts(person, MAX_CONTACTS));
         for (Group group : groups.groupsOf(person)) {
             groups.membersOf(group.id()).forEach(member -> contacts.add(member.member()));
         }

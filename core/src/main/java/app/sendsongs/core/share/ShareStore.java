@@ -2,8 +2,12 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Port: shared songs. A share comes back equal to what was stored, every field; a store rebuilds
@@ -40,6 +44,20 @@ public interface ShareStore {
 
     /** What a person was sent, newest first (whoever sent it, whatever became of it). */
     List<Share> sharesReceivedBy(ChatAddress receiver);
+
+    /**
+     * The people a person's latest shares were with: the receivers of the latest {@code shares} they sent and the
+     * senders of the latest {@code shares} they were sent, the latest exchange first, each person once. A store
+     * may read less than whole shares, and no more of them than these; by default it reads every share whole.
+     */
+    default List<ChatAddress> latestCounterparts(ChatAddress person, int shares) {
+        Stream<Share> sent = sharesSentBy(person).stream().limit(shares);
+        Stream<Share> received = sharesReceivedBy(person).stream().limit(shares);
+        Set<ChatAddress> counterparts = new LinkedHashSet<>();
+        Stream.concat(sent, received).sorted(Comparator.comparing(Share::createdAt).reversed())
+                .forEach(share -> counterparts.add(share.sender().equals(person) ? share.receiver() : share.sender()));
+        return List.copyOf(counterparts);
+    }
 
     /** The shares being watched for one receiver (status WATCHING), oldest delivery first. */
     List<Share> sharesWatchedFor(ChatAddress receiver);

@@ -183,6 +183,20 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void thePeopleOfAPersonsLatestSharesEachWayComeLatestFirstEachOnce() {
+        for (Share share : List.of(heldShare("s-1", "alice", "bob", T0), heldShare("s-2", "carol", "alice", minutes(1)),
+                share("s-3", "alice", "dan", minutes(2), ShareStatus.PLAYED), heldShare("s-4", "bob", "alice", minutes(3)),
+                heldShare("s-5", "alice", "bob", minutes(4)), heldShare("s-6", "erin", "frank", minutes(5)))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.latestCounterparts(at("alice"), 10)).containsExactly(at("bob"), at("dan"), at("carol"));
+        assertThat(shares.latestCounterparts(at("alice"), 1)).as("the latest one each way").containsExactly(at("bob"));
+        assertThat(shares.latestCounterparts(at("carol"), 10)).containsExactly(at("alice"));
+        assertThat(shares.latestCounterparts(onTelegram("alice"), 10)).isEmpty();
+    }
+
+    @Test
     void aShareWhoseReceiverDoesNotShareReceiptsKeepsThatThroughItsSteps() {
         Share quiet = heldShare("s-quiet", "alice", "bob", T0).withReceiptsOff();
         shares.insertShare(quiet);

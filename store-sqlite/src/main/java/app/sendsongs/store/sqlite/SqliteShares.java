@@ -11,8 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Shared songs, in {@code shares}: by id, by sender, by receiver and by group send. */
 final class SqliteShares implements ShareStore {
@@ -31,6 +35,17 @@ final class SqliteShares implements ShareStore {
      */
     static final String OPEN_FROM = SELECT + "WHERE receiver_address = ? AND status IN ('HELD', 'WATCHING') "
             + "AND +sender_address = ? ORDER BY created_at, seq";
+
+    /** Whom a person's latest sends went to, from the index by sender alone; package-visible for the query-plan test. */
+    static final String LATEST_SENT = "SELECT receiver_address AS other, created_at FROM shares "
+            + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC LIMIT ?";
+    /** Who sent a person their latest songs, from the index by receiver and time alone; package-visible for the test. */
+    static final String LATEST_RECEIVED = "SELECT sender_address AS other, created_at FROM shares "
+            + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC LIMIT ?";
+
+    /** One share of a person's, as {@link #latestCounterparts} reads it: with whom, and when. */
+    private record Exchange(String other, long createdAt) {
+    }
 
     private final Database db;
 
@@ -88,6 +103,24 @@ final class SqliteShares implements ShareStore {
     public List<Share> sharesReceivedBy(ChatAddress receiver) {
         return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC",
                 SqliteShares::share, receiver));
+    }
+
+    /** Two reads of a few index pages each, in one read transaction, merged latest first (sends first on a tie). */
+    @Override
+    public List<ChatAddress> latestCounterparts(ChatAddress person, int shares) {
+        List<Exchange> exchanges = db.readTogether(s -> {
+            List<Exchange> both = new ArrayList<>(s.query(LATEST_SENT, SqliteShares::exchange, person, shares));
+            both.addAll(s.query(LATEST_RECEIVED, SqliteShares::exchange, person, shares));
+            return both;
+        });
+        Set<ChatAddress> counterparts = new LinkedHashSet<>();
+        exchanges.stream().sorted(Comparator.comparingLong(Exchange::createdAt).reversed())
+                .forEach(exchange -> counterparts.add(ChatAddress.parse(exchange.other())));
+        return List.copyOf(counterparts);
+    }
+
+    private static Exchange exchange(ResultSet rs) throws SQLException {
+        return new Exchange(rs.getString("other"), rs.getLong("created_at"));
     }
 
     @Override

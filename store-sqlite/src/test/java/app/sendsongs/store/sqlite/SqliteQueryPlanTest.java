@@ -124,6 +124,18 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void aPersonsLatestExchangesAreReadFromIndexesAloneInTheirOrder() {
+        List<String> sent = plan(SqliteShares.LATEST_SENT, "messenger:alice", 500);
+        List<String> received = plan(SqliteShares.LATEST_RECEIVED, "messenger:alice", 500);
+
+        assertThat(sent).anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX shares_by_sender"));
+        assertThat(received).anySatisfy(step -> assertThat(step)
+                .contains("USING COVERING INDEX shares_by_receiver_time"));
+        assertThat(sent).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
+        assertThat(received).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
+    }
+
+    @Test
     void aPersonsGroupsAreFoundThroughTheMemberIndexAndTheGroupKey() {
         List<String> plan = plan(SqliteGroups.OF_MEMBER, person("alice").key());
 
