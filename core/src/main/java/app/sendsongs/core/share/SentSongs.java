@@ -56,12 +56,12 @@ public final class SentSongs {
     }
 
     public String history(User sender) {
-        List<Share> sent = shares.sharesSentBy(sender.address());
+        List<Share> sent = shares.latestSentBy(sender.address(), HISTORY_SIZE);
         if (sent.isEmpty()) {
             return "You haven't sent any songs yet.\n" + Help.usage("send_song");
         }
         StringBuilder text = new StringBuilder("Your latest songs:");
-        sent.stream().limit(HISTORY_SIZE).forEach(share -> text.append("\n• ").append(describe(share)));
+        sent.forEach(share -> text.append("\n• ").append(describe(share)));
         return text.toString();
     }
 

@@ -31,6 +31,14 @@ public interface ShareStore {
     /** What a person sent, newest first. */
     List<Share> sharesSentBy(ChatAddress sender);
 
+    /**
+     * The latest {@code limit} shares a person sent, newest first. A store may read no more shares than these; by
+     * default it reads them all.
+     */
+    default List<Share> latestSentBy(ChatAddress sender, int limit) {
+        return sharesSentBy(sender).stream().limit(limit).toList();
+    }
+
     /** What a person sent at or after {@code since}, newest first: the sends a sender's limits count. */
     List<Share> sharesSentSince(ChatAddress sender, Instant since);
 

@@ -183,9 +183,24 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void aSendersLatestSharesComeNewestFirstAndNoMoreThanAsked() {
+        for (Share share : List.of(heldShare("s-1", "alice", "bob", T0),
+                heldShare("s-2", "carol", "alice", minutes(1)), share("s-3", "alice", "dan", minutes(2),
+                        ShareStatus.PLAYED), heldShare("s-4", "alice", "bob", minutes(3)))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.latestSentBy(at("alice"), 2)).extracting(Share::id).containsExactly("s-4", "s-3");
+        assertThat(shares.latestSentBy(at("alice"), 10)).extracting(Share::id).containsExactly("s-4", "s-3", "s-1");
+        assertThat(shares.latestSentBy(at("alice"), 1).getFirst()).isEqualTo(shares.findShare("s-4").orElseThrow());
+        assertThat(shares.latestSentBy(onTelegram("alice"), 10)).isEmpty();
+    }
+
+    @Test
     void thePeopleOfAPersonsLatestSharesEachWayComeLatestFirstEachOnce() {
-        for (Share share : List.of(heldShare("s-1", "alice", "bob", T0), heldShare("s-2", "carol", "alice", minutes(1)),
-                share("s-3", "alice", "dan", minutes(2), ShareStatus.PLAYED), heldShare("s-4", "bob", "alice", minutes(3)),
+        for (Share share : List.of(heldShare("s-1", "alice", "bob", T0),
+                heldShare("s-2", "carol", "alice", minutes(1)), share("s-3", "alice", "dan", minutes(2),
+                        ShareStatus.PLAYED), heldShare("s-4", "bob", "alice", minutes(3)),
                 heldShare("s-5", "alice", "bob", minutes(4)), heldShare("s-6", "erin", "frank", minutes(5)))) {
             shares.insertShare(share);
         }

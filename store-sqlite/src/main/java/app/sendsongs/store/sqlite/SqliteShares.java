@@ -36,12 +36,16 @@ final class SqliteShares implements ShareStore {
     static final String OPEN_FROM = SELECT + "WHERE receiver_address = ? AND status IN ('HELD', 'WATCHING') "
             + "AND +sender_address = ? ORDER BY created_at, seq";
 
-    /** Whom a person's latest sends went to, from the index by sender alone; package-visible for the query-plan test. */
+    /** Whom a person's latest sends went to, from the index by sender alone; package-visible for the plan test. */
     static final String LATEST_SENT = "SELECT receiver_address AS other, created_at FROM shares "
             + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC LIMIT ?";
-    /** Who sent a person their latest songs, from the index by receiver and time alone; package-visible for the test. */
+    /** Who sent a person their latest songs, from the index by receiver and time alone; package-visible too. */
     static final String LATEST_RECEIVED = "SELECT sender_address AS other, created_at FROM shares "
             + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC LIMIT ?";
+
+    /** A sender's latest shares, whole, for their history; package-visible for the query-plan test. */
+    static final String LATEST_SENT_WHOLE = SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC "
+            + "LIMIT ?";
 
     /** One share of a person's, as {@link #latestCounterparts} reads it: with whom, and when. */
     private record Exchange(String other, long createdAt) {
@@ -84,6 +88,12 @@ final class SqliteShares implements ShareStore {
     public List<Share> sharesSentBy(ChatAddress sender) {
         return db.read(s -> s.query(SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC",
                 SqliteShares::share, sender));
+    }
+
+    /** By the index by sender, newest first, stopping after {@code limit}: one table row read a share shown. */
+    @Override
+    public List<Share> latestSentBy(ChatAddress sender, int limit) {
+        return db.read(s -> s.query(LATEST_SENT_WHOLE, SqliteShares::share, sender, limit));
     }
 
     /** By the index on (sender, created): the last day of a sender's shares, whatever they sent before. */

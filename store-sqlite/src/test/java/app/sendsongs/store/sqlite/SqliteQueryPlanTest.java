@@ -136,6 +136,14 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void aSendersHistoryReadsTheirLatestSharesInTheOrderOfTheIndexBySender() {
+        List<String> history = plan(SqliteShares.LATEST_SENT_WHOLE, "messenger:alice", 10);
+
+        assertThat(history).anySatisfy(step -> assertThat(step).contains("USING INDEX shares_by_sender"));
+        assertThat(history).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
+    }
+
+    @Test
     void aPersonsGroupsAreFoundThroughTheMemberIndexAndTheGroupKey() {
         List<String> plan = plan(SqliteGroups.OF_MEMBER, person("alice").key());
 

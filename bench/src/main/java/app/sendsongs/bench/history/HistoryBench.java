@@ -1,4 +1,4 @@
-package app.sendsongs.bench.contacts;
+package app.sendsongs.bench.history;
 
 import app.sendsongs.bench.BenchArgs;
 import app.sendsongs.bench.TempDirectory;
@@ -22,15 +22,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A person's contacts, read as every pasted link and every first name typed reads them, for a person with a long
- * history and for one with a short one, two ways in the same run: the whole history each way
- * ({@link ShareStore#sharesSentBy} and {@link ShareStore#sharesReceivedBy}, as the contacts were read before) and the
- * people of the latest shares each way ({@link ShareStore#latestCounterparts}, as they are now). Through the SQLite
- * store's public API, on a file of its own.
+ * What a person's commands read of their history, for a person with a long history and for one with a short one,
+ * two ways in the same run: their contacts (read by every pasted link and every first name typed) and their
+ * {@code history}, each from the whole history as they were read before ({@link ShareStore#sharesSentBy},
+ * {@link ShareStore#sharesReceivedBy}) and from the latest shares as they are read now
+ * ({@link ShareStore#latestCounterparts}, {@link ShareStore#latestSentBy}). Through the SQLite store's public API,
+ * on a file of its own.
  */
-public final class ContactsBench {
+public final class HistoryBench {
     static final String HELP = """
-            bench contacts [options]
+            bench history [options]
               --shares N   shares sent and shares received by the person with a long history (default 20000 each way)
               --people N   people they exchanged songs with (default 2000)
               --recent N   latest shares read each way, as the contacts read them (default 500)
@@ -39,11 +40,13 @@ public final class ContactsBench {
             """;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final int SHORT_HISTORY = 50;
+    /** Songs the history command shows. */
+    private static final int HISTORY_SHOWN = 10;
 
-    private ContactsBench() {
+    private HistoryBench() {
     }
 
-    /** {@code bench contacts [options]}; exit code 0 when both reads found the latest contacts alike. */
+    /** {@code bench history [options]}; exit code 0 when both ways of each read found the same latest ones. */
     public static int main(String[] args) {
         if (List.of(args).contains("--help")) {
             System.out.print(HELP);
@@ -60,8 +63,8 @@ public final class ContactsBench {
         int people = a.integer("--people", 2_000);
         int recent = a.integer("--recent", 500);
         int rounds = a.integer("--rounds", 30);
-        Path dir = TempDirectory.create("send-songs-contacts");
-        try (SqliteStores store = SqliteStores.file(dir.resolve("contacts.db"), TokenCipher.random())) {
+        Path dir = TempDirectory.create("send-songs-history");
+        try (SqliteStores store = SqliteStores.file(dir.resolve("history.db"), TokenCipher.random())) {
             ShareStore shares = store.stores().shares();
             System.out.printf("loading %,d shares each way for one person, %,d for another...%n", sharesEachWay,
                     SHORT_HISTORY);
@@ -69,22 +72,25 @@ public final class ContactsBench {
             load(shares, "short", SHORT_HISTORY, SHORT_HISTORY, a.number("--seed", 1));
             boolean alike = true;
             System.out.println();
-            System.out.println("| person's history | whole history each way: median (ms) | latest " + recent
-                    + " each way: median (ms) | latest / whole |");
-            System.out.println("| --- | ---: | ---: | ---: |");
+            System.out.println("| read | person's history | whole history: median (ms) | latest only: median (ms) "
+                    + "| latest / whole |");
+            System.out.println("| --- | --- | ---: | ---: | ---: |");
             for (String who : List.of("long", "short")) {
                 ChatAddress person = ChatAddress.messenger(who);
-                Supplier<Object> whole = () -> List.of(shares.sharesSentBy(person), shares.sharesReceivedBy(person));
-                Supplier<Object> latest = () -> shares.latestCounterparts(person, recent);
-                double before = median(whole, rounds);
-                double after = median(latest, rounds);
-                int count = who.equals("long") ? sharesEachWay : SHORT_HISTORY;
-                System.out.printf("| %,d shares each way | %.2f | %.2f | %.3f |%n", count, before, after, after / before);
-                alike &= sameLatest(shares, person, recent);
+                int eachWay = who.equals("long") ? sharesEachWay : SHORT_HISTORY;
+                String history = String.format("%,d shares each way", eachWay);
+                row("contacts (latest " + recent + " each way)", history, rounds,
+                        () -> List.of(shares.sharesSentBy(person), shares.sharesReceivedBy(person)),
+                        () -> shares.latestCounterparts(person, recent));
+                row("history (latest " + HISTORY_SHOWN + " sent)", history, rounds, () -> shares.sharesSentBy(person),
+                        () -> shares.latestSentBy(person, HISTORY_SHOWN));
+                alike &= sameLatest(shares, person, recent)
+                        && shares.sharesSentBy(person).subList(0, HISTORY_SHOWN)
+                        .equals(shares.latestSentBy(person, HISTORY_SHOWN));
             }
             System.out.println();
-            System.out.println(alike ? "The latest contacts are the same either way."
-                    : "The latest contacts differ between the two reads.");
+            System.out.println(alike ? "The latest contacts and songs are the same either way."
+                    : "The latest contacts or songs differ between the two reads.");
             return alike ? 0 : 1;
         } finally {
             TempDirectory.deleteQuietly(dir);
@@ -104,6 +110,12 @@ public final class ContactsBench {
             shares.insertShare(Share.direct(who + "-sent-" + i, person, to, track, "", "", at));
             shares.insertShare(Share.direct(who + "-received-" + i, from, person, track, "", "", at.plusSeconds(60)));
         }
+    }
+
+    private static void row(String read, String history, int rounds, Supplier<Object> whole, Supplier<Object> latest) {
+        double before = median(whole, rounds);
+        double after = median(latest, rounds);
+        System.out.printf("| %s | %s | %.2f | %.2f | %.4f |%n", read, history, before, after, after / before);
     }
 
     /** The median of {@code rounds} timed calls, after as many untimed ones. */
