@@ -5,6 +5,7 @@ import app.sendsongs.bench.TempDirectory;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
@@ -23,11 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * What a person's commands read of their history, for a person with a long history and for one with a short one,
- * two ways in the same run: their contacts (read by every pasted link and every first name typed) and their
- * {@code history}, each from the whole history as they were read before ({@link ShareStore#sharesSentBy},
- * {@link ShareStore#sharesReceivedBy}) and from the latest shares as they are read now
- * ({@link ShareStore#latestCounterparts}, {@link ShareStore#latestSentBy}). Through the SQLite store's public API,
- * on a file of its own.
+ * two ways in the same run: their contacts (read by every pasted link and every first name typed), their
+ * {@code history} and their {@code pending} songs, each from the whole history as they were read before
+ * ({@link ShareStore#sharesSentBy}, {@link ShareStore#sharesReceivedBy}) and as they are read now
+ * ({@link ShareStore#latestCounterparts}, {@link ShareStore#latestSentBy}, {@link ShareStore#openSharesSentBy}).
+ * Through the SQLite store's public API, on a file of its own.
  */
 public final class HistoryBench {
     static final String HELP = """
@@ -40,6 +41,8 @@ public final class HistoryBench {
             """;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final int SHORT_HISTORY = 50;
+    /** Songs a person sent that are still open (held or watched). */
+    private static final int OPEN = 20;
     /** Songs the history command shows. */
     private static final int HISTORY_SHOWN = 10;
 
@@ -84,20 +87,28 @@ public final class HistoryBench {
                         () -> shares.latestCounterparts(person, recent));
                 row("history (latest " + HISTORY_SHOWN + " sent)", history, rounds, () -> shares.sharesSentBy(person),
                         () -> shares.latestSentBy(person, HISTORY_SHOWN));
+                row("pending (open sent)", history, rounds, () -> shares.sharesSentBy(person),
+                        () -> shares.openSharesSentBy(person));
                 alike &= sameLatest(shares, person, recent)
                         && shares.sharesSentBy(person).subList(0, HISTORY_SHOWN)
-                        .equals(shares.latestSentBy(person, HISTORY_SHOWN));
+                        .equals(shares.latestSentBy(person, HISTORY_SHOWN))
+                        && shares.openSharesSentBy(person).equals(shares.sharesSentBy(person).stream()
+                        .filter(share -> share.status().isOpen()).sorted(Comparator.comparing(Share::createdAt))
+                        .toList());
             }
             System.out.println();
-            System.out.println(alike ? "The latest contacts and songs are the same either way."
-                    : "The latest contacts or songs differ between the two reads.");
+            System.out.println(alike ? "The latest contacts, latest songs and open songs are the same either way."
+                    : "The latest contacts, songs or open songs differ between the two reads.");
             return alike ? 0 : 1;
         } finally {
             TempDirectory.deleteQuietly(dir);
         }
     }
 
-    /** A person who sent {@code count} songs and was sent {@code count}, a minute apart, with {@code people} others. */
+    /**
+     * A person who sent {@code count} songs and was sent {@code count}, a minute apart, with {@code people} others;
+     * the latest {@value #OPEN} they sent are still open.
+     */
     private static void load(ShareStore shares, String who, int count, int people, long seed) {
         Random random = new Random(seed);
         ChatAddress person = ChatAddress.messenger(who);
@@ -107,7 +118,11 @@ public final class HistoryBench {
             ChatAddress to = ChatAddress.messenger(who + "-friend-" + random.nextInt(people));
             ChatAddress from = ChatAddress.messenger(who + "-friend-" + random.nextInt(people));
             Instant at = START.plus(Duration.ofMinutes(2L * i));
-            shares.insertShare(Share.direct(who + "-sent-" + i, person, to, track, "", "", at));
+            // Only the latest few are still open, as a week of watching leaves them.
+            Share sent = i >= count - OPEN ? Share.direct(who + "-sent-" + i, person, to, track, "", "", at)
+                    : Share.stored(who + "-sent-" + i, person, to, track, at, ShareStatus.EXPIRED)
+                    .delivered(at, at.plus(Duration.ofDays(7))).build();
+            shares.insertShare(sent);
             shares.insertShare(Share.direct(who + "-received-" + i, from, person, track, "", "", at.plusSeconds(60)));
         }
     }

@@ -9,7 +9,6 @@ import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
@@ -105,8 +104,7 @@ public final class SentSongs {
      * it is delivered, not once it is played, so the list never shows when they played it.
      */
     private List<Share> open(User sender) {
-        return shares.sharesSentBy(sender.address()).stream().filter(s -> s.status().isOpen())
-                .filter(s -> !keptPrivate(s)).sorted(Comparator.comparing(Share::createdAt)).toList();
+        return shares.openSharesSentBy(sender.address()).stream().filter(s -> !keptPrivate(s)).toList();
     }
 
     /** Delivered to a friend who doesn't share plays with the sender: whether and when it was played is theirs. */

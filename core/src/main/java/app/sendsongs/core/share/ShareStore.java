@@ -32,6 +32,15 @@ public interface ShareStore {
     List<Share> sharesSentBy(ChatAddress sender);
 
     /**
+     * The open shares a person sent (held or watched), oldest first. A store may read no more shares than these; by
+     * default it reads every share the person sent.
+     */
+    default List<Share> openSharesSentBy(ChatAddress sender) {
+        return sharesSentBy(sender).stream().filter(s -> s.status().isOpen())
+                .sorted(Comparator.comparing(Share::createdAt)).toList();
+    }
+
+    /**
      * The latest {@code limit} shares a person sent, newest first. A store may read no more shares than these; by
      * default it reads them all.
      */

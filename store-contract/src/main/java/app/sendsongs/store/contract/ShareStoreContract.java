@@ -183,6 +183,22 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void aSendersOpenSharesAreTheHeldAndWatchedOnesOldestFirst() {
+        Share held = heldShare("s-held", "alice", "bob", minutes(3));
+        Share watching = watchingShare("s-watching", "alice", "carol", minutes(1), minutes(2));
+        for (Share share : List.of(held, watching, share("s-played", "alice", "bob", minutes(2), ShareStatus.PLAYED),
+                share("s-cancelled", "alice", "dan", T0, ShareStatus.CANCELLED),
+                heldShare("s-bobs", "bob", "alice", T0))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.openSharesSentBy(at("alice"))).containsExactly(watching, held);
+        assertThat(shares.updateShare(held.cancelled(), ShareStatus.HELD)).isTrue();
+        assertThat(shares.openSharesSentBy(at("alice"))).as("no longer open").containsExactly(watching);
+        assertThat(shares.openSharesSentBy(onTelegram("alice"))).isEmpty();
+    }
+
+    @Test
     void aSendersLatestSharesComeNewestFirstAndNoMoreThanAsked() {
         for (Share share : List.of(heldShare("s-1", "alice", "bob", T0),
                 heldShare("s-2", "carol", "alice", minutes(1)), share("s-3", "alice", "dan", minutes(2),

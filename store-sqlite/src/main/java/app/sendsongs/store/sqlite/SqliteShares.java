@@ -47,6 +47,10 @@ final class SqliteShares implements ShareStore {
     static final String LATEST_SENT_WHOLE = SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC "
             + "LIMIT ?";
 
+    /** A sender's open shares, oldest first, by the index of open shares by sender; package-visible too. */
+    static final String OPEN_SENT = SELECT + "WHERE sender_address = ? AND status IN ('HELD', 'WATCHING') "
+            + "ORDER BY created_at, seq";
+
     /** One share of a person's, as {@link #latestCounterparts} reads it: with whom, and when. */
     private record Exchange(String other, long createdAt) {
     }
@@ -88,6 +92,12 @@ final class SqliteShares implements ShareStore {
     public List<Share> sharesSentBy(ChatAddress sender) {
         return db.read(s -> s.query(SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC",
                 SqliteShares::share, sender));
+    }
+
+    /** By the partial index of open shares by sender: one table row read an open share, none for the others. */
+    @Override
+    public List<Share> openSharesSentBy(ChatAddress sender) {
+        return db.read(s -> s.query(OPEN_SENT, SqliteShares::share, sender));
     }
 
     /** By the index by sender, newest first, stopping after {@code limit}: one table row read a share shown. */

@@ -136,6 +136,14 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void aSendersPendingSongsAreReadFromTheIndexOfOpenSharesInItsOrder() {
+        List<String> pending = plan(SqliteShares.OPEN_SENT, "messenger:alice");
+
+        assertThat(pending).anySatisfy(step -> assertThat(step).contains("USING INDEX shares_open_by_sender"));
+        assertThat(pending).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
+    }
+
+    @Test
     void aSendersHistoryReadsTheirLatestSharesInTheOrderOfTheIndexBySender() {
         List<String> history = plan(SqliteShares.LATEST_SENT_WHOLE, "messenger:alice", 10);
 
