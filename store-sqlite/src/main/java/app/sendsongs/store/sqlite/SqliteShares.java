@@ -43,9 +43,10 @@ final class SqliteShares implements ShareStore {
     static final String LATEST_RECEIVED = "SELECT sender_address AS other, created_at FROM shares "
             + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC LIMIT ?";
 
+    /** Everything a sender sent, newest first. */
+    private static final String SENT = SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC";
     /** A sender's latest shares, whole, for their history; package-visible for the query-plan test. */
-    static final String LATEST_SENT_WHOLE = SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC "
-            + "LIMIT ?";
+    static final String LATEST_SENT_WHOLE = SENT + " LIMIT ?";
 
     /** A sender's open shares, oldest first, by the index of open shares by sender; package-visible too. */
     static final String OPEN_SENT = SELECT + "WHERE sender_address = ? AND status IN ('HELD', 'WATCHING') "
@@ -90,8 +91,7 @@ final class SqliteShares implements ShareStore {
 
     @Override
     public List<Share> sharesSentBy(ChatAddress sender) {
-        return db.read(s -> s.query(SELECT + "WHERE sender_address = ? ORDER BY created_at DESC, seq DESC",
-                SqliteShares::share, sender));
+        return db.read(s -> s.query(SENT, SqliteShares::share, sender));
     }
 
     /** By the partial index of open shares by sender: one table row read an open share, none for the others. */
