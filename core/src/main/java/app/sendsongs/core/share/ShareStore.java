@@ -36,8 +36,7 @@ public interface ShareStore {
      * default it reads every share the person sent.
      */
     default List<Share> openSharesSentBy(ChatAddress sender) {
-        return sharesSentBy(sender).stream().filter(s -> s.status().isOpen())
-                .sorted(Comparator.comparing(Share::createdAt)).toList();
+        return sharesSentBy(sender).reversed().stream().filter(s -> s.status().isOpen()).toList();
     }
 
     /**

@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.SequencedMap;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** {@link ShareStore} in a map. */
 public final class InMemoryShares implements ShareStore {
-    private final Map<String, Share> shares = new LinkedHashMap<>();
+    private final SequencedMap<String, Share> shares = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean insertShare(Share share) {
@@ -37,8 +38,12 @@ public final class InMemoryShares implements ShareStore {
 
     @Override
     public synchronized List<Share> sharesSentBy(ChatAddress sender) {
-        return shares.values().stream().filter(s -> s.sender().equals(sender))
-                .sorted(Comparator.comparing(Share::createdAt).reversed()).toList();
+        return newestFirst().filter(s -> s.sender().equals(sender)).toList();
+    }
+
+    /** Newest first; shares of the same instant latest inserted first, as stores order them by sending order. */
+    private Stream<Share> newestFirst() {
+        return shares.sequencedValues().reversed().stream().sorted(Comparator.comparing(Share::createdAt).reversed());
     }
 
     @Override
@@ -48,8 +53,7 @@ public final class InMemoryShares implements ShareStore {
 
     @Override
     public synchronized List<Share> sharesReceivedBy(ChatAddress receiver) {
-        return shares.values().stream().filter(s -> s.receiver().equals(receiver))
-                .sorted(Comparator.comparing(Share::createdAt).reversed()).toList();
+        return newestFirst().filter(s -> s.receiver().equals(receiver)).toList();
     }
 
     @Override

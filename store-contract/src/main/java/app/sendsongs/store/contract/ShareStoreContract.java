@@ -213,6 +213,33 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void theLatestSharesOfOneMillisecondAreCutInSendingOrder() {
+        for (String id : List.of("s-1", "s-2", "s-3", "s-4")) {
+            shares.insertShare(heldShare(id, "alice", "bob", T0));
+        }
+        shares.insertShare(heldShare("s-earlier", "alice", "bob", minutes(-1)));
+
+        assertThat(shares.latestSentBy(at("alice"), 2)).extracting(Share::id).containsExactly("s-4", "s-3");
+        assertThat(shares.latestSentBy(at("alice"), 5)).extracting(Share::id)
+                .containsExactly("s-4", "s-3", "s-2", "s-1", "s-earlier");
+    }
+
+    @Test
+    void thePeopleAPersonWasLatestSentSongsByComeFromSongsInEveryState() {
+        shares.insertShare(share("s-1", "bob", "alice", T0, ShareStatus.PLAYED));
+        shares.insertShare(heldShare("s-2", "carol", "alice", minutes(1)));
+        shares.insertShare(watchingShare("s-3", "dan", "alice", minutes(2), minutes(30)));
+        shares.insertShare(share("s-4", "erin", "alice", minutes(3), ShareStatus.EXPIRED));
+        shares.insertShare(heldShare("s-5", "frank", "alice", minutes(4)).cancelled());
+
+        assertThat(shares.latestCounterparts(at("alice"), 2)).containsExactly(at("frank"), at("erin"));
+        assertThat(shares.latestCounterparts(at("alice"), 4))
+                .containsExactly(at("frank"), at("erin"), at("dan"), at("carol"));
+        assertThat(shares.latestCounterparts(at("alice"), 5))
+                .containsExactly(at("frank"), at("erin"), at("dan"), at("carol"), at("bob"));
+    }
+
+    @Test
     void thePeopleOfAPersonsLatestSharesEachWayComeLatestFirstEachOnce() {
         for (Share share : List.of(heldShare("s-1", "alice", "bob", T0),
                 heldShare("s-2", "carol", "alice", minutes(1)), share("s-3", "alice", "dan", minutes(2),

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -43,7 +45,9 @@ final class DynamoShares implements ShareStore {
     /** Absent on shares written before receivers could turn receipts off: read as false. */
     private static final String RECEIPTS_OFF = "receiptsOff";
     private static final String OPEN = "OPEN#";
+    private static final String HELD = OPEN + "H#";
     private static final String WATCHING = OPEN + "W#";
+    private static final String DONE = "DONE#";
 
     private static final List<String> OPTIONAL_ATTRIBUTES = List.of("trackIsrc", "trackLinkedFrom", "deliveredAt",
             "expiresAt", "playedAt", GROUP_SEND_ID);
@@ -97,6 +101,47 @@ final class DynamoShares implements ShareStore {
     public List<Share> sharesSentBy(ChatAddress sender) {
         Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
         return sorted(query(TableLayout.GSI1, bySender), IN_SENDING_ORDER.reversed());
+    }
+
+    /**
+     * The sender's {@code gsi1} entries whose receiver-side sort key says open. No index holds shares by sender and
+     * state, so DynamoDB still reads the sender's whole history (and bills it); only the open shares come back.
+     */
+    @Override
+    public List<Share> openSharesSentBy(ChatAddress sender) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
+        Condition open = Condition.beginsWith(TableLayout.GSI2_SK, Attr.s(OPEN));
+        return sorted(table.query(DynamoTable.queryFor(bySender, open).indexName(TableLayout.GSI1).build(), 0),
+                IN_SENDING_ORDER);
+    }
+
+    /** The newest of the sender's {@code gsi1} entries, not their whole history. */
+    @Override
+    public List<Share> latestSentBy(ChatAddress sender, int limit) {
+        return latestFirst(latest(TableLayout.GSI1, TableLayout.GSI1_PK, sentKey(sender), TableLayout.GSI1_SK, "",
+                limit), limit);
+    }
+
+    /**
+     * The newest {@code shares} each way: sent ones from {@code gsi1}; received ones from the newest of each
+     * state's range of {@code gsi2}, held and done ones by creation time, and every watched one (whose sort
+     * key is its delivery time; watches end, so they are few).
+     */
+    @Override
+    public List<ChatAddress> latestCounterparts(ChatAddress person, int shares) {
+        String received = receivedKey(person);
+        List<Map<String, AttributeValue>> candidates = new ArrayList<>();
+        candidates.addAll(latest(TableLayout.GSI2, TableLayout.GSI2_PK, received, TableLayout.GSI2_SK, HELD,
+                shares));
+        candidates.addAll(latest(TableLayout.GSI2, TableLayout.GSI2_PK, received, TableLayout.GSI2_SK, DONE,
+                shares));
+        candidates.addAll(received(person, WATCHING));
+        Stream<Share> latestSent = latestSentBy(person, shares).stream();
+        Stream<Share> latestReceived = latestFirst(candidates, shares).stream();
+        Set<ChatAddress> counterparts = new LinkedHashSet<>();
+        Stream.concat(latestSent, latestReceived).sorted(Comparator.comparing(Share::createdAt).reversed())
+                .forEach(share -> counterparts.add(share.sender().equals(person) ? share.receiver() : share.sender()));
+        return List.copyOf(counterparts);
     }
 
     /** One {@code gsi1} query from the time on: a sender's last day, whatever they sent before. */
@@ -155,6 +200,37 @@ final class DynamoShares implements ShareStore {
     private List<Map<String, AttributeValue>> received(ChatAddress receiver, String sortKeyPrefix) {
         return query(TableLayout.GSI2, Condition.equalTo(TableLayout.GSI2_PK, Attr.s(receivedKey(receiver)))
                 .and(Condition.beginsWith(TableLayout.GSI2_SK, Attr.s(sortKeyPrefix))));
+    }
+
+    /**
+     * The {@code limit} index entries under {@code partition} with the greatest sort keys that start with
+     * {@code prefix}, and every other entry whose sort key equals the last of those: entries of the same
+     * millisecond are ordered by their {@code seq}, which the index does not sort by.
+     */
+    private List<Map<String, AttributeValue>> latest(String index, String partitionAttribute, String partition,
+                                                     String sortAttribute, String prefix, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Condition inPartition = Condition.equalTo(partitionAttribute, Attr.s(partition));
+        Condition withPrefix = prefix.isEmpty() ? inPartition
+                : inPartition.and(Condition.beginsWith(sortAttribute, Attr.s(prefix)));
+        List<Map<String, AttributeValue>> newest = table.query(DynamoTable.queryFor(withPrefix).indexName(index)
+                .scanIndexForward(false).build(), limit);
+        if (newest.size() < limit) {
+            return newest;
+        }
+        AttributeValue lastSortKey = newest.getLast().get(sortAttribute);
+        Set<String> found = newest.stream().map(item -> Attr.string(item, "id")).collect(Collectors.toSet());
+        List<Map<String, AttributeValue>> withTies = new ArrayList<>(newest);
+        query(index, inPartition.and(Condition.equalTo(sortAttribute, lastSortKey))).stream()
+                .filter(item -> !found.contains(Attr.string(item, "id"))).forEach(withTies::add);
+        return withTies;
+    }
+
+    private static List<Share> latestFirst(List<Map<String, AttributeValue>> items, int limit) {
+        return items.stream().map(Sequenced::of).sorted(IN_SENDING_ORDER.reversed()).limit(limit)
+                .map(Sequenced::share).toList();
     }
 
     private List<Map<String, AttributeValue>> query(String index, Condition keyCondition) {
@@ -224,9 +300,9 @@ final class DynamoShares implements ShareStore {
 
     private static String receivedSortKey(Share share) {
         return switch (share.status()) {
-            case HELD -> OPEN + "H#" + TableLayout.sortableTime(share.createdAt());
+            case HELD -> HELD + TableLayout.sortableTime(share.createdAt());
             case WATCHING -> WATCHING + TableLayout.sortableTime(deliveredOrCreated(share));
-            case PLAYED, EXPIRED, CANCELLED, LEFT_GROUP, UNDELIVERED -> "DONE#" + TableLayout.sortableTime(share.createdAt());
+            case PLAYED, EXPIRED, CANCELLED, LEFT_GROUP, UNDELIVERED -> DONE + TableLayout.sortableTime(share.createdAt());
         };
     }
 

@@ -263,6 +263,21 @@ final class DynamoTable {
                 .expressionAttributeValues(expression.values());
     }
 
+    /**
+     * A query request for items whose key (or index key) meets {@code keyCondition} and that meet {@code filter}.
+     * DynamoDB reads every item the key condition finds and returns only those the filter keeps: the filter spares
+     * the transfer and the parsing, not the read.
+     */
+    static QueryRequest.Builder queryFor(Condition keyCondition, Condition filter) {
+        Expression key = keyCondition.expression();
+        Expression kept = filter.expression();
+        return QueryRequest.builder()
+                .keyConditionExpression(key.text())
+                .filterExpression(kept.text())
+                .expressionAttributeNames(Expression.mergedNames(key, kept))
+                .expressionAttributeValues(Expression.mergedValues(key, kept));
+    }
+
     private static Map<String, AttributeValue> nullIfEmpty(Map<String, AttributeValue> values) {
         return values.isEmpty() ? null : values;
     }
