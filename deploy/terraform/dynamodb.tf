@@ -38,6 +38,11 @@ resource "aws_dynamodb_table" "main" {
   }
 
   attribute {
+    name = "senderPsid"
+    type = "S"
+  }
+
+  attribute {
     name = "dueShard"
     type = "S"
   }
@@ -59,6 +64,15 @@ resource "aws_dynamodb_table" "main" {
   global_secondary_index {
     name            = "gsi2"
     hash_key        = "gsi2pk"
+    range_key       = "gsi2sk"
+    projection_type = "ALL"
+  }
+
+  # Shares by sender and state (their open ones: pending, cancel). Its keys are attributes every share
+  # has always had, so DynamoDB builds it from the items already there when it is added to a table.
+  global_secondary_index {
+    name            = "gsi3"
+    hash_key        = "senderPsid"
     range_key       = "gsi2sk"
     projection_type = "ALL"
   }

@@ -125,7 +125,7 @@ data "aws_iam_policy_document" "inbound" {
   statement {
     sid       = "Indexes"
     actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2", "${aws_dynamodb_table.main.arn}/index/gsi3"]
   }
 
   statement {

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Shared songs: {@code SHARE#<id>}; in {@code gsi1} under {@code SENT#<sender>} by creation time,
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and an index could still show a share as open after it closed.
  */
 final class DynamoShares implements ShareStore {
+    private static final Logger LOG = Logger.getLogger(DynamoShares.class.getName());
     static final String TYPE = "SHARE";
     static final String LINK_TYPE = "GROUPSEND_SHARE";
     private static final String GROUP_SEND_ID = "groupSendId";
@@ -44,6 +47,14 @@ final class DynamoShares implements ShareStore {
     private static final String STATUS = "status";
     /** Absent on shares written before receivers could turn receipts off: read as false. */
     private static final String RECEIPTS_OFF = "receiptsOff";
+    /**
+     * DynamoDB's error for a query on an index the table does not have, or on one it is still building from the
+     * items already there (added to an existing table, the index is {@code CREATING} while it backfills).
+     *
+     * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html">Managing
+     * global secondary indexes: backfilling</a>
+     */
+    private static final String INDEX_NOT_READY = "ValidationException";
     private static final String OPEN = "OPEN#";
     private static final String HELD = OPEN + "H#";
     private static final String WATCHING = OPEN + "W#";
@@ -104,15 +115,26 @@ final class DynamoShares implements ShareStore {
     }
 
     /**
-     * The sender's {@code gsi1} entries whose receiver-side sort key says open. No index holds shares by sender and
-     * state, so DynamoDB still reads the sender's whole history (and bills it); only the open shares come back.
+     * The sender's open range of {@code gsi3}. On a table whose {@code gsi3} is not built yet (added to a table made
+     * before it), the sender's {@code gsi1} entries filtered on that sort key: DynamoDB then reads every share the
+     * person sent, and only the open ones come back.
      */
     @Override
     public List<Share> openSharesSentBy(ChatAddress sender) {
-        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
-        Condition open = Condition.beginsWith(TableLayout.GSI2_SK, Attr.s(OPEN));
-        return sorted(table.query(DynamoTable.queryFor(bySender, open).indexName(TableLayout.GSI1).build(), 0),
-                IN_SENDING_ORDER);
+        Condition open = Condition.beginsWith(TableLayout.GSI3_SK, Attr.s(OPEN));
+        List<Map<String, AttributeValue>> items;
+        try {
+            items = query(TableLayout.GSI3, Condition.equalTo(TableLayout.GSI3_PK, Attr.person(sender)).and(open));
+        } catch (DynamoDbException e) {
+            if (!INDEX_NOT_READY.equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+            LOG.info(() -> "index " + TableLayout.GSI3 + " not readable (" + e.awsErrorDetails().errorMessage()
+                    + "); reading every share the person sent instead");
+            Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(sentKey(sender)));
+            items = table.query(DynamoTable.queryFor(bySender, open).indexName(TableLayout.GSI1).build(), 0);
+        }
+        return sorted(items, IN_SENDING_ORDER);
     }
 
     /** The newest of the sender's {@code gsi1} entries, not their whole history. */

@@ -9,11 +9,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The single table's key and index attributes (see docs/architecture.md, "DynamoDB table design").
  * Every item has {@code pk} and {@code sk} (strings; {@code pk} starts with the item type) and a
- * {@code type}. Three global secondary indexes, shared by the item types that need them:
+ * {@code type}. Four global secondary indexes, shared by the item types that need them:
  * <ul>
  * <li>{@code gsi1} ({@code gsi1pk}, {@code gsi1sk}): lists by owner: users by name, shares by sender,
  * a person's group memberships, group sends by sender;</li>
  * <li>{@code gsi2} ({@code gsi2pk}, {@code gsi2sk}): shares by receiver and state;</li>
+ * <li>{@code gsi3} ({@code senderPsid}, {@code gsi2sk}): shares by sender and state. Its keys are attributes every
+ * share has had from the start, so DynamoDB builds it from the items already there when it is added to a table;
+ * opened invites carry both attributes too, under sort keys that start with a digit;</li>
  * <li>{@code due} ({@code dueShard}, {@code dueAt} as a number): things to do at a time: listen
  * checks, held-message retries, expired leftovers to purge. {@code dueShard} is
  * {@code <kind>#<n>}, the item spread over {@link #DUE_SHARDS} partitions per kind.</li>
@@ -33,6 +36,10 @@ final class TableLayout {
     static final String GSI2 = "gsi2";
     static final String GSI2_PK = "gsi2pk";
     static final String GSI2_SK = "gsi2sk";
+
+    static final String GSI3 = "gsi3";
+    static final String GSI3_PK = "senderPsid";
+    static final String GSI3_SK = GSI2_SK;
 
     static final String DUE = "due";
     static final String DUE_SHARD = "dueShard";

@@ -28,8 +28,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Creates the store's table as production has it (deploy/terraform describes the same): on-demand
- * billing, keys {@code pk}/{@code sk}, the indexes {@code gsi1}, {@code gsi2} and {@code due}
- * (all attributes projected), TTL on {@code gcAfter}. Idempotent.
+ * billing, keys {@code pk}/{@code sk}, the indexes {@code gsi1}, {@code gsi2}, {@code gsi3} and {@code due}
+ * (all attributes projected), TTL on {@code gcAfter}. Idempotent. A table made before {@code gsi3} existed is
+ * left as it is, with a warning: the store reads without that index until the operator adds it (DynamoDB then
+ * builds it from the items already there).
  */
 final class TableSetup {
     private static final Logger LOG = Logger.getLogger(TableSetup.class.getName());
@@ -53,21 +55,33 @@ final class TableSetup {
                                 string(TableLayout.PK), string(TableLayout.SK),
                                 string(TableLayout.GSI1_PK), string(TableLayout.GSI1_SK),
                                 string(TableLayout.GSI2_PK), string(TableLayout.GSI2_SK),
-                                string(TableLayout.DUE_SHARD),
+                                string(TableLayout.GSI3_PK), string(TableLayout.DUE_SHARD),
                                 AttributeDefinition.builder().attributeName(TableLayout.DUE_AT)
                                         .attributeType(ScalarAttributeType.N).build())
                         .keySchema(keys(TableLayout.PK, TableLayout.SK))
                         .globalSecondaryIndexes(
                                 index(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK),
                                 index(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK),
+                                index(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK),
                                 index(TableLayout.DUE, TableLayout.DUE_SHARD, TableLayout.DUE_AT)));
                 LOG.info(() -> "created DynamoDB table " + tableName);
             } catch (ResourceInUseException createdMeanwhile) {
                 LOG.fine(() -> "DynamoDB table " + tableName + " was created by someone else meanwhile");
             }
         }
-        checkShape(awaitActive());
+        TableDescription table = awaitActive();
+        checkShape(table);
+        if (!indexNames(table).contains(TableLayout.GSI3)) {
+            LOG.warning(() -> "DynamoDB table " + tableName + " has no index " + TableLayout.GSI3 + " (it was made "
+                    + "before it): pending and cancel read every share a person sent until it is added; see "
+                    + "docs/operations.md, upgrading");
+        }
         enableTimeToLive();
+    }
+
+    private static Set<String> indexNames(TableDescription table) {
+        return table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
+                .collect(Collectors.toSet());
     }
 
     private boolean exists() {
@@ -98,8 +112,7 @@ final class TableSetup {
             throw new DynamoStoreException("DynamoDB table " + tableName + " exists with another key schema "
                     + table.keySchema() + "; Send Songs needs pk (hash) and sk (range)");
         }
-        Set<String> indexes = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
-                .collect(Collectors.toSet());
+        Set<String> indexes = indexNames(table);
         List<String> missing = List.of(TableLayout.GSI1, TableLayout.GSI2, TableLayout.DUE).stream()
                 .filter(name -> !indexes.contains(name)).toList();
         if (!missing.isEmpty()) {

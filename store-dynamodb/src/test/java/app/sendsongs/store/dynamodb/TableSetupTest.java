@@ -29,7 +29,7 @@ class TableSetupTest {
                 .containsExactly("pk:" + KeyType.HASH, "sk:" + KeyType.RANGE);
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder("gsi1", "gsi2", "due");
+                .containsExactlyInAnyOrder("gsi1", "gsi2", "gsi3", "due");
         GlobalSecondaryIndexDescription due = table.globalSecondaryIndexes().stream()
                 .filter(index -> index.indexName().equals("due")).findFirst().orElseThrow();
         assertThat(due.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
