@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * {@code senderPsid} and {@code receiverPsid}) with a sort key that starts with the state:
  * {@code OPEN#H#<created>} (held), {@code OPEN#W#<delivered>} (watching), {@code DONE#<created>}
  * (played, expired, cancelled, left the group), so a receiver's watched or open songs are one query
- * that never reads their history. Every status change is an UpdateItem conditional on the stored
+ * that never reads their history; {@code gsi3} has the same sort key under {@code senderPsid}, for a
+ * sender's open songs. A person's latest songs are the newest entries of these ranges, read newest first
+ * with a limit. Every status change is an UpdateItem conditional on the stored
  * status. {@code seq}, from the sender's counter, orders songs sent in the same millisecond.
  *
  * <p>A member's share of a group send is also linked from the send's partition,
