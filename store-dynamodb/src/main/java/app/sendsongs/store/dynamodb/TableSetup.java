@@ -142,16 +142,16 @@ final class TableSetup {
         }
     }
 
-    private static AttributeDefinition string(String name) {
+    static AttributeDefinition string(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }
 
-    private static List<KeySchemaElement> keys(String hash, String range) {
+    static List<KeySchemaElement> keys(String hash, String range) {
         return List.of(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
                 KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
     }
 
-    private static GlobalSecondaryIndex index(String name, String hash, String range) {
+    static GlobalSecondaryIndex index(String name, String hash, String range) {
         return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys(hash, range))
                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
     }

@@ -4,13 +4,15 @@ import static app.sendsongs.store.contract.Samples.at;
 import static app.sendsongs.store.contract.Samples.heldShare;
 import static app.sendsongs.store.contract.Samples.share;
 import static app.sendsongs.store.contract.Samples.watchingShare;
+import static app.sendsongs.store.dynamodb.TableSetup.index;
+import static app.sendsongs.store.dynamodb.TableSetup.keys;
+import static app.sendsongs.store.dynamodb.TableSetup.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.testsupport.DynaliteExtension;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -108,20 +106,6 @@ class DynamoHistoryReadsTest {
                 .globalSecondaryIndexes(index("gsi1", "gsi1pk", "gsi1sk"), index("gsi2", "gsi2pk", "gsi2sk"),
                         index("due", "dueShard", "dueAt")));
         DYNAMO.client().waiter().waitUntilTableExists(r -> r.tableName(name));
-    }
-
-    private static AttributeDefinition string(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private static List<KeySchemaElement> keys(String hash, String range) {
-        return List.of(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
-                KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
-    }
-
-    private static GlobalSecondaryIndex index(String name, String hash, String range) {
-        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys(hash, range))
-                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 
     private static long itemsQueried(Supplier<?> read) {
