@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +44,23 @@ final class Database implements AutoCloseable {
      */
     private static final int MOST_UNITS_PER_COMMIT = 16;
 
+    /**
+     * How the writer paces the commits of units that are not durable while durable ones keep coming (see
+     * {@link #paceWhileDurableArrive}).
+     *
+     * @param arriving durable units count as coming while the last one committed at most this long ago
+     * @param pause    how long the writer waits, each time, before committing the other units
+     * @param most     the longest any unit waits because of it
+     */
+    record Pacing(Duration arriving, Duration pause, Duration most) {
+        /**
+         * Chosen by measurement (see performance.md, "Acknowledgements first"): a pause of 0.5 ms, and units held
+         * back at most 50 ms, only while webhook calls come at least every 10 ms.
+         */
+        static final Pacing WHILE_CALLS_ARRIVE =
+                new Pacing(Duration.ofMillis(10), Duration.ofNanos(500_000), Duration.ofMillis(50));
+    }
+
     /** Work done with a session; SQL errors become {@link SqliteStoreException}s. */
     @FunctionalInterface
     interface Work<T> {
@@ -62,10 +80,16 @@ final class Database implements AutoCloseable {
     private final List<Session> readers;
     private final BlockingQueue<Session> idleReaders;
     private final Checkpointer checkpointer;
+    private final Pacing pacing;
     private volatile boolean closed;
+    /** When the writer last committed a durable unit ({@link System#nanoTime}); only the writer thread uses it. */
+    private long lastDurableCommit;
 
-    private Database(String description, Session writer, List<Session> readers, Checkpointer checkpointer) {
+    private Database(String description, Session writer, List<Session> readers, Checkpointer checkpointer,
+                     Pacing pacing) {
         this.description = description;
+        this.pacing = pacing;
+        this.lastDurableCommit = System.nanoTime() - pacing.arriving().toNanos() - 1;
         this.writer = writer;
         this.readers = List.copyOf(readers);
         this.idleReaders = readers.isEmpty() ? null : new ArrayBlockingQueue<>(readers.size(), false, readers);
@@ -74,6 +98,10 @@ final class Database implements AutoCloseable {
     }
 
     static Database file(Path file, int readerCount) {
+        return file(file, readerCount, Pacing.WHILE_CALLS_ARRIVE);
+    }
+
+    static Database file(Path file, int readerCount, Pacing pacing) {
         if (readerCount < 1) {
             throw new IllegalArgumentException("at least one read connection is needed");
         }
@@ -106,7 +134,7 @@ final class Database implements AutoCloseable {
             Session checkpoints = new Session(connect(url));
             opened.add(checkpoints);
             checkpoints.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            return new Database(absolute.toString(), writer, readers, new Checkpointer(checkpoints));
+            return new Database(absolute.toString(), writer, readers, new Checkpointer(checkpoints), pacing);
         } catch (Exception e) {
             opened.forEach(Session::close);
             throw e instanceof SqliteStoreException s ? s : new SqliteStoreException("cannot open " + absolute, e);
@@ -125,7 +153,7 @@ final class Database implements AutoCloseable {
         try {
             Session session = new Session(SqliteBackup.readOnly(absolute));
             session.execute("PRAGMA query_only = 1");
-            return new Database(absolute.toString(), session, List.of(), null);
+            return new Database(absolute.toString(), session, List.of(), null, Pacing.WHILE_CALLS_ARRIVE);
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot open " + absolute, e);
         }
@@ -133,7 +161,8 @@ final class Database implements AutoCloseable {
 
     static Database memory() {
         try {
-            return new Database(":memory:", new Session(connect("jdbc:sqlite::memory:")), List.of(), null);
+            return new Database(":memory:", new Session(connect("jdbc:sqlite::memory:")), List.of(), null,
+                    Pacing.WHILE_CALLS_ARRIVE);
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot open an in-memory database", e);
         }
@@ -265,6 +294,7 @@ final class Database implements AutoCloseable {
                 if (queue.isEmpty()) {
                     return;
                 }
+                paceWhileDurableArrive();
                 batch = nextBatch();
             } finally {
                 queueLock.unlock();
@@ -278,6 +308,35 @@ final class Database implements AutoCloseable {
                 }
             } finally {
                 queueLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Acknowledgements first: while durable units (webhook calls waiting for their answer) keep coming, the writer
+     * waits a little ({@link Pacing#pause}) before it commits the other units (the workers'). A durable unit that
+     * comes meanwhile goes first; a whole batch of other units, or one that has waited {@link Pacing#most}, ends the
+     * wait. Why: in a burst of webhook calls, the workers' commits, one after another, took the one writer and the
+     * cores from the acknowledgements, which people's platforms wait for; paced, more calls are answered sooner, and
+     * the workers catch up once the burst is over. When no call came lately, nothing waits. Runs with the queue's
+     * lock held (waiting releases it).
+     */
+    private void paceWhileDurableArrive() {
+        long now = System.nanoTime();
+        if (now - lastDurableCommit > pacing.arriving().toNanos()) {
+            return;
+        }
+        long until = Math.min(now + pacing.pause().toNanos(), queue.getFirst().queued + pacing.most().toNanos());
+        while (!closed && queue.size() < MOST_UNITS_PER_COMMIT && queue.stream().noneMatch(Unit::durable)) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                unitsWaiting.awaitNanos(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -316,6 +375,9 @@ final class Database implements AutoCloseable {
                     unit.runIn(writer);
                 }
                 writer.run("COMMIT");
+                if (durable) {
+                    lastDurableCommit = System.nanoTime();
+                }
             } catch (SQLException | RuntimeException e) {
                 rollBack(e);
                 batch.forEach(unit -> unit.failUnlessFailed(e));
@@ -345,6 +407,8 @@ final class Database implements AutoCloseable {
         private final Work<T> work;
         private final boolean durable;
         private final Condition turn;
+        /** When it was queued ({@link System#nanoTime}). */
+        private final long queued = System.nanoTime();
         private boolean done;
         private T result;
         private Throwable failure;
