@@ -327,7 +327,7 @@ final class Database implements AutoCloseable {
             return;
         }
         long until = Math.min(now + pacing.pause().toNanos(), queue.getFirst().queued + pacing.most().toNanos());
-        while (!closed && queue.size() < MOST_UNITS_PER_COMMIT && queue.stream().noneMatch(Unit::durable)) {
+        while (!closed && queue.size() < MOST_UNITS_PER_COMMIT && !durableWaiting()) {
             long left = until - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -341,6 +341,11 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether a durable unit is in the queue. Runs with the queue's lock held. */
+    private boolean durableWaiting() {
+        return queue.stream().anyMatch(Unit::durable);
+    }
+
     /**
      * Takes the units to commit next out of the queue. When durable units wait (webhook calls waiting for their
      * answer), only they go, wherever they are in line: an acknowledgement waits for the commit in progress and its
@@ -348,7 +353,7 @@ final class Database implements AutoCloseable {
      * commit keeps a durable unit waiting long.
      */
     private List<Unit<?>> nextBatch() {
-        boolean durableWaiting = queue.stream().anyMatch(Unit::durable);
+        boolean durableWaiting = durableWaiting();
         List<Unit<?>> batch = new ArrayList<>();
         Iterator<Unit<?>> waiting = queue.iterator();
         while (waiting.hasNext() && batch.size() < MOST_UNITS_PER_COMMIT) {
