@@ -22,7 +22,8 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
               --batch N          messages per webhook POST (default 1)
               --redeliver F      share of POSTs sent a second time, as Messenger redelivers (default 0.01)
               --warmup N         messages (and bare requests) sent before measuring, not measured (default 5000)
-              --server-heap S    the server's -Xmx (default 1g: the demo wiring keeps the emulators' inboxes in the same JVM)
+              --server-heap S    the server's -Xmx (default 1g, and 1g more for each 20,000 messages beyond 25,000
+                                 measured and warmed up: the demo wiring keeps the emulators' inboxes in the same JVM)
               --server-jvm "..." more options for the server's JVM, e.g. to profile it (default none)
               --emulators W      same: the emulators in the server's process, its demo wiring (default);
                                  apart: in a process of their own (the sandbox command), as the real
@@ -51,8 +52,18 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, "1g", List.of(), false, 1,
-                Duration.ofSeconds(300), Path.of("bench-charts"));
+        return new LoadOptions(LoadPlatform.MESSENGER, 1000, 20_000, 0.7, 32, 1, 0.01, 5000, defaultHeap(20_000, 5000),
+                List.of(), false, 1, Duration.ofSeconds(300), Path.of("bench-charts"));
+    }
+
+    /**
+     * The server's heap unless told: 1g holds the emulators' inboxes of the default run (25,000 messages) and its
+     * reconciliation, which reads every inbox back at once; a larger run gets 1g more for each 20,000 messages more,
+     * so that it does not end with the server out of memory.
+     */
+    static String defaultHeap(int events, int warmup) {
+        long beyond = Math.max(0, (long) events + warmup - 25_000);
+        return (1 + (beyond + 19_999) / 20_000) + "g";
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
@@ -60,10 +71,12 @@ public record LoadOptions(LoadPlatform platform, int users, int events, double s
         BenchArgs a = BenchArgs.parse(args, Set.of("--platform", "--users", "--events", "--song-share", "--connections", "--batch",
                 "--redeliver", "--warmup", "--server-heap", "--server-jvm", "--emulators", "--seed", "--timeout-seconds", "--charts"));
         LoadOptions d = defaults();
-        return new LoadOptions(platform(a.text("--platform", "messenger")), a.integer("--users", d.users), a.integer("--events", d.events),
+        int events = a.integer("--events", d.events);
+        int warmup = a.integer("--warmup", d.warmup);
+        return new LoadOptions(platform(a.text("--platform", "messenger")), a.integer("--users", d.users), events,
                 a.fraction("--song-share", d.songShare), a.integer("--connections", d.connections),
                 a.integer("--batch", d.batch), a.fraction("--redeliver", d.redeliveryShare),
-                a.integer("--warmup", d.warmup), a.text("--server-heap", d.serverHeap),
+                warmup, a.text("--server-heap", defaultHeap(events, warmup)),
                 a.text("--server-jvm", "").isBlank() ? List.of() : List.of(a.text("--server-jvm", "").strip().split("\\s+")),
                 emulatorsApart(a.text("--emulators", "same")),
                 a.number("--seed", d.seed),

@@ -44,6 +44,8 @@ public final class LoadTest {
             Map.entry("LISTENBRAINZ_API_BASE_URL", "/sandbox/listenbrainz"));
     /** The page token both the sandbox command and the demo use unless told another. */
     private static final String SANDBOX_PAGE_TOKEN = "sandbox-page-token";
+    /** The exit code of a JVM that -XX:+ExitOnOutOfMemoryError stopped. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
 
     private LoadTest() {
     }
@@ -123,9 +125,16 @@ public final class LoadTest {
         try {
             return measureWith(options, server, emulators, progress);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(e.getMessage() + "\nserver output:\n" + server.tail()
+            throw new IllegalStateException(exitOf(server) + e.getMessage() + "\nserver output:\n" + server.tail()
                     + emulators.map(apart -> "\nemulators' output:\n" + apart.tail()).orElse(""), e);
         }
+    }
+
+    /** Why every request failed, when it is that the server is gone (it runs with -XX:+ExitOnOutOfMemoryError). */
+    private static String exitOf(ServerProcess server) {
+        return server.exited().map(code -> "the server exited with code " + code
+                + (code == OUT_OF_MEMORY_EXIT ? ", out of memory: give it a larger --server-heap" : "") + ". ")
+                .orElse("");
     }
 
     private static LoadReport measureWith(LoadOptions options, ServerProcess server,

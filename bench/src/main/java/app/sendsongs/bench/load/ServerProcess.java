@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -156,6 +157,11 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /** The process's exit code if it has exited, whether asked to or not. */
+    public Optional<Integer> exited() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
     /** The process's exit code; only once it has exited ({@link #close} or {@link #kill} waited for that). */

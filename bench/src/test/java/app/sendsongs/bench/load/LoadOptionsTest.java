@@ -14,6 +14,17 @@ class LoadOptionsTest {
     }
 
     @Test
+    void theServersHeapGrowsWithTheMessagesTheRunKeepsUnlessGiven() {
+        assertThat(LoadOptions.defaults().serverHeap()).isEqualTo("1g");
+        assertThat(LoadOptions.parse(new String[0]).serverHeap()).isEqualTo("1g");
+        assertThat(LoadOptions.parse(new String[] {"--events", "20001"}).serverHeap()).isEqualTo("2g");
+        assertThat(LoadOptions.parse(new String[] {"--events", "60000"}).serverHeap()).isEqualTo("3g");
+        assertThat(LoadOptions.parse(new String[] {"--events", "60000", "--warmup", "0"}).serverHeap()).isEqualTo("3g");
+        assertThat(LoadOptions.parse(new String[] {"--events", "60000", "--server-heap", "768m"}).serverHeap())
+                .isEqualTo("768m");
+    }
+
+    @Test
     void anUnknownPlaceForTheEmulatorsIsRefusedByName() {
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--emulators", "elsewhere"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same or apart");
