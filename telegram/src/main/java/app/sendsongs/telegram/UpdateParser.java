@@ -134,10 +134,14 @@ public final class UpdateParser {
                 repliedText(message.path("reply_to_message")));
     }
 
-    /** A message's {@code date}; the clock's time when it has none. */
+    /**
+     * A message's {@code date}; the clock's time when it has none, and the latest time there is when it is past that
+     * (the inbox then ignores it as dated far ahead).
+     */
     private Instant date(JsonNode message) {
         return message.path("date").canConvertToLong() && message.path("date").asLong() > 0
-                ? Instant.ofEpochSecond(message.path("date").asLong()) : clock.instant();
+                ? Instant.ofEpochSecond(Math.min(message.path("date").asLong(), Instant.MAX.getEpochSecond()))
+                : clock.instant();
     }
 
     /** The text or caption of the message replied to, clipped to Telegram's longest text. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,17 @@ class UpdateParserTest {
                 + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"hi\"}}"))
                 .isInstanceOfSatisfying(TelegramUpdate.TextMessage.class,
                         text -> assertThat(text.at()).as("no date: the clock").isEqualTo(NOW));
+    }
+
+    @Test
+    void aDateBeyondWhatATimeCanHoldIsReadAsTheLatestTime() {
+        for (String date : List.of("9223372036854775807", "99999999999999999")) {
+            String body = "{\"update_id\":9,\"message\":{\"message_id\":1,\"date\":" + date
+                    + ",\"from\":{\"id\":1,\"first_name\":\"A\"},\"chat\":{\"id\":1,\"type\":\"private\"},"
+                    + "\"text\":\"/pending\"}}";
+            assertThat(parse(body)).as(date).isInstanceOfSatisfying(TelegramUpdate.Command.class,
+                    command -> assertThat(command.at()).isEqualTo(Instant.ofEpochSecond(Instant.MAX.getEpochSecond())));
+        }
     }
 
     @Test

@@ -49,7 +49,8 @@ import java.util.logging.Logger;
  * consumer): an event already marked handled is skipped; otherwise it is handled as its own
  * {@link Cause}, so what it creates (shares, groups, messages) has ids derived from its delivery key
  * and a second run finds what the first stored instead of doing it again; and it is marked handled
- * only at the end. An event older than the dedupe window is skipped: its mark may have been forgotten.
+ * only at the end. An event older than the dedupe window is skipped: its mark may have been forgotten; so is one
+ * dated far ahead ({@link Inbound#MOST_AHEAD}).
  * Calls for one person must come one at a time, in the order the person acted. (A group chat's own
  * posts go to the chat directly, not through the outbox: a group chat event cut short after its post
  * may post it again.)
@@ -110,8 +111,8 @@ public final class Bot {
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
     public void handle(Inbound event) {
         String key = event.deliveryKey();
-        if (event.at().isBefore(clock.instant().minus(dedupeWindow))) {
-            LOG.warning("an inbound event older than the dedupe window was skipped");
+        if (!event.datedWithin(dedupeWindow, clock.instant())) {
+            LOG.warning("an inbound event dated outside the dedupe window (too old, or far ahead) was skipped");
             return;
         }
         if (inboundLog.handled(key)) {

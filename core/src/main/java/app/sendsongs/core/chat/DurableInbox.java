@@ -35,7 +35,11 @@ import java.util.logging.Logger;
  * not wait for them. Were the process to die before, the platform delivers those calls again.
  *
  * <p><b>Old events.</b> An event older than the dedupe window is dropped here (and answered as kept):
- * its key may already be forgotten, so it could otherwise be handled a second time.
+ * its key may already be forgotten, so it could otherwise be handled a second time. So is one dated far ahead
+ * ({@link Inbound#MOST_AHEAD}), which no platform sends.
+ *
+ * <p><b>One call's failure is its own.</b> When the store refuses a write of several calls' events (a value it
+ * cannot write), each call is written again alone, so that only the call that holds the value is refused.
  *
  * <p><b>Bounds.</b> When more than {@link Limits#mostWaiting()} events wait to be handled (as this
  * process counts them), a call waits up to {@link Limits#waitForRoom()} for room, then is answered
@@ -97,13 +101,14 @@ public final class DurableInbox implements Inbox, AutoCloseable {
 
     @Override
     public Intake accept(InboundBatch batch) {
-        Instant oldest = clock.instant().minus(window);
+        Instant now = clock.instant();
         List<Inbound> events = batch.events().stream().filter(event -> {
-            boolean tooOld = event.at().isBefore(oldest);
-            if (tooOld) {
-                LOG.warning("an inbound event older than the dedupe window (" + window.toDays() + " days) was ignored");
+            boolean dated = event.datedWithin(window, now);
+            if (!dated) {
+                LOG.warning("an inbound event dated outside the dedupe window (older than " + window.toDays()
+                        + " days, or more than a day ahead) was ignored");
             }
-            return !tooOld;
+            return dated;
         }).toList();
         if (events.isEmpty() && batch.echoedMessageIds().isEmpty()) {
             return Intake.KEPT;
@@ -177,6 +182,7 @@ public final class DurableInbox implements Inbox, AutoCloseable {
                 failAll(group, e);
                 return;
             } finally {
+                group.forEach(call -> queuedBytes.addAndGet(-call.bytes()));
                 group.clear();
             }
         }
@@ -201,11 +207,15 @@ public final class DurableInbox implements Inbox, AutoCloseable {
                 confirmer.execute(() -> confirm(echoes, echoing));
             }
         } catch (RuntimeException e) {
+            if (group.size() > 1) {
+                LOG.warning("keeping " + group.size() + " webhook calls together failed (" + e.getClass().getName()
+                        + "); keeping each alone");
+                group.forEach(call -> keep(List.of(call)));
+                return;
+            }
             LOG.log(Level.SEVERE, "keeping " + events.size() + " inbound events failed; their platform will deliver "
                     + "them again", e);
             failAll(group, e);
-        } finally {
-            group.forEach(call -> queuedBytes.addAndGet(-call.bytes()));
         }
     }
 

@@ -1,6 +1,7 @@
 package app.sendsongs.core.chat;
 
 import app.sendsongs.core.shared.ChatAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,20 @@ public sealed interface Inbound {
     ChatAddress from();
 
     Instant at();
+
+    /**
+     * How far ahead of the clock an event may be dated. No platform's clock is that far off; an event dated further
+     * would keep its handled mark until then, and a date past what a store can write fails the write it is in.
+     */
+    Duration MOST_AHEAD = Duration.ofDays(1);
+
+    /**
+     * Whether the event can be handled exactly once: dated within the dedupe {@code window} before {@code now}
+     * (an older one's mark may be forgotten already) and no more than {@link #MOST_AHEAD} after it.
+     */
+    default boolean datedWithin(Duration window, Instant now) {
+        return !at().isBefore(now.minus(window)) && !at().isAfter(now.plus(MOST_AHEAD));
+    }
 
     /** The key under which the event is recorded once: platform id, ':', event id ("messenger:m_1"). */
     default String deliveryKey() {

@@ -13,6 +13,7 @@ import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,14 @@ class CutShortHandlingTest {
                 bot.clock.instant().minus(SendSongs.Settings.DEDUPE_WINDOW).minusSeconds(1), "help");
 
         assertThat(bot.handle(old)).isEmpty();
+    }
+
+    @Test
+    void anEventDatedFarAheadIsIgnoredAndLeavesNoMark() {
+        Inbound ahead = new Inbound.Text(bot.nextEventId(), at("alice"), Instant.MAX, "help");
+
+        assertThat(bot.handle(ahead)).isEmpty();
+        assertThat(bot.stores.inbound().handled(ahead.deliveryKey())).isFalse();
     }
 
     private Inbound text(String psid, String text) {

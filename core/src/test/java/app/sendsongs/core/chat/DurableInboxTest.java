@@ -92,6 +92,56 @@ class DurableInboxTest {
     }
 
     @Test
+    void anEventDatedFarAheadIsAnsweredButNotKept() {
+        inbox = open(ROOMY);
+        Inbound ahead = new Inbound.Text("m_ahead", ChatAddress.messenger("alice"),
+                NOW.plus(Inbound.MOST_AHEAD).plusMillis(1), "hi");
+        Inbound farthest = new Inbound.Text("m_max", ChatAddress.messenger("alice"), Instant.MAX, "hi");
+
+        assertThat(inbox.accept(InboundBatch.of(List.of(ahead, farthest)))).isEqualTo(Inbox.Intake.KEPT);
+
+        assertThat(store.hasWaiting()).isFalse();
+        assertThat(store.writes).hasValue(0);
+        Inbound slightlyAhead = new Inbound.Text("m_soon", ChatAddress.messenger("alice"), NOW.plusSeconds(5), "hi");
+        assertThat(inbox.accept(InboundBatch.of(List.of(slightlyAhead)))).isEqualTo(Inbox.Intake.KEPT);
+        assertThat(store.kept).as("a platform's clock a little ahead is fine").hasValue(1);
+    }
+
+    @Test
+    void aCallTheStoreRefusesFailsAloneAndTheCallsWrittenWithItAreKept() throws Exception {
+        store.refusedText = "poison";
+        store.gate = new CountDownLatch(1);
+        inbox = open(ROOMY);
+        int calls = 20;
+        ExecutorService threads = Executors.newFixedThreadPool(calls + 2);
+        try {
+            Future<Inbox.Intake> first = threads.submit(() -> inbox.accept(InboundBatch.of(List.of(text("m_first", "zoe")))));
+            assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Future<Inbox.Intake>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                Inbound event = text("m_" + i, "person" + i);
+                answers.add(threads.submit(() -> inbox.accept(InboundBatch.of(List.of(event)))));
+            }
+            Inbound poison = new Inbound.Text("m_poison", ChatAddress.messenger("mallory"), NOW, "poison");
+            Future<Inbox.Intake> refused = threads.submit(() -> inbox.accept(InboundBatch.of(List.of(poison))));
+            Thread.sleep(300); // the calls queue behind the first write, to be written together after it
+            store.gate.countDown();
+
+            assertThat(first.get()).isEqualTo(Inbox.Intake.KEPT);
+            for (Future<Inbox.Intake> answer : answers) {
+                assertThat(answer.get()).isEqualTo(Inbox.Intake.KEPT);
+            }
+            assertThat(refused.get()).isEqualTo(Inbox.Intake.BUSY);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(store.refusedWithOthers.get()).as("the refused event was in a write with other calls' events").isPositive();
+        assertThat(store.kept).hasValue(calls + 1);
+        assertThat(inbox.waiting()).isEqualTo(calls + 1);
+    }
+
+    @Test
     void whenTooManyEventsWaitACallWaitsForRoomThenIsRefused() {
         inbox = open(new DurableInbox.Limits(2, Duration.ofMillis(100), 1 << 20));
         assertThat(inbox.accept(InboundBatch.of(List.of(text("m_1", "alice"), text("m_2", "bob")))))
@@ -191,11 +241,31 @@ class DurableInboxTest {
         final AtomicInteger kept = new AtomicInteger();
         volatile Duration slowness = Duration.ZERO;
         volatile boolean failing;
+        /** A write that holds an event with this text fails, as a store refuses a value it cannot write. */
+        volatile String refusedText;
+        final AtomicInteger refusedWithOthers = new AtomicInteger();
+        /** When set, writes wait for it; {@link #entered} opens when the first write begins. */
+        volatile CountDownLatch gate;
+        final CountDownLatch entered = new CountDownLatch(1);
 
         @Override
         public int append(List<Inbound> events, Instant receivedAt) {
             if (failing) {
                 throw new IllegalStateException("the disk is full");
+            }
+            entered.countDown();
+            if (gate != null) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (events.stream().anyMatch(e -> e instanceof Inbound.Text t && t.text().equals(refusedText))) {
+                if (events.size() > 1) {
+                    refusedWithOthers.incrementAndGet();
+                }
+                throw new ArithmeticException("long overflow");
             }
             writes.incrementAndGet();
             try {
