@@ -48,7 +48,7 @@ final class ArgumentReaders {
                 .filter(w -> !w.quoted() && TrackLinks.looksLikeSpotify(w.text())).toList();
         List<String> others = args.wordTokens().stream().filter(w -> !links.contains(w)).map(Word::text).toList();
         if (links.size() > 1) {
-            return args.invalid("I found more than one link; send one song at a time.");
+            return args.invalid(TrackLinks.ONE_AT_A_TIME);
         }
         if (others.stream().anyMatch(w -> w.contains("://"))) {
             return args.invalid("That isn't a Spotify track link.");
@@ -212,7 +212,7 @@ final class ArgumentReaders {
             return Optional.empty();
         }
         if (links.size() > 1) {
-            return Optional.of(new ParseResult.Invalid("I found more than one link; send one song at a time.",
+            return Optional.of(new ParseResult.Invalid(TrackLinks.ONE_AT_A_TIME,
                     Optional.of("send_song")));
         }
         Optional<SongLink> song = TrackLinks.songLink(links.getFirst());

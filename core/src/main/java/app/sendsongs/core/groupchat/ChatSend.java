@@ -130,6 +130,9 @@ public final class ChatSend {
     /** Sends; answers what to say in the chat, if anything (the song's own message says the rest). */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender, String arguments,
                                   Optional<String> replied) {
+        if (TrackLinks.spotifyWordsIn(arguments).size() > 1) {
+            return Optional.of(Message.text(TrackLinks.ONE_AT_A_TIME));
+        }
         Optional<Typed> typed = Typed.read(arguments, replied);
         if (typed.isEmpty()) {
             return Optional.of(Message.text("Send a Spotify song link with it: /send <link> <a note, if you like> "
