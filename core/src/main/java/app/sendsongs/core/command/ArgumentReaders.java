@@ -14,7 +14,6 @@ import java.util.function.Function;
 
 /** How each command reads what follows its word; {@link CommandDefinitions} picks one per command. */
 final class ArgumentReaders {
-    private static final int MAX_NOTE = 500;
     /** The word that confirms {@code forget_me}. */
     static final String CONFIRM = "confirm";
 
@@ -38,7 +37,7 @@ final class ArgumentReaders {
         }
         Optional<Notes> notes = notes(args);
         if (notes.isEmpty()) {
-            return args.invalid("Notes can be at most " + MAX_NOTE + " characters.");
+            return args.invalid(UserText.NOTE_TOO_LONG);
         }
         String pre = notes.get().pre();
         String post = notes.get().post();
@@ -49,7 +48,7 @@ final class ArgumentReaders {
                 .filter(w -> !w.quoted() && TrackLinks.looksLikeSpotify(w.text())).toList();
         List<String> others = args.wordTokens().stream().filter(w -> !links.contains(w)).map(Word::text).toList();
         if (links.size() > 1) {
-            return args.invalid("I found more than one link; send one song at a time.");
+            return args.invalid(TrackLinks.ONE_AT_A_TIME);
         }
         if (others.stream().anyMatch(w -> w.contains("://"))) {
             return args.invalid("That isn't a Spotify track link.");
@@ -103,7 +102,7 @@ final class ArgumentReaders {
     private static Optional<Notes> notes(Arguments args) {
         String pre = UserText.cleanNote(args.options().getOrDefault("pre", ""));
         String post = UserText.cleanNote(args.options().getOrDefault("post", ""));
-        return pre.length() > MAX_NOTE || post.length() > MAX_NOTE ? Optional.empty()
+        return pre.length() > UserText.MOST_NOTE || post.length() > UserText.MOST_NOTE ? Optional.empty()
                 : Optional.of(new Notes(pre, post));
     }
 
@@ -142,8 +141,8 @@ final class ArgumentReaders {
                 return unexpected.get();
             }
             String note = UserText.cleanNote(String.join(" ", args.words()));
-            if (note.length() > MAX_NOTE) {
-                return args.invalid("Notes can be at most " + MAX_NOTE + " characters.");
+            if (note.length() > UserText.MOST_NOTE) {
+                return args.invalid(UserText.NOTE_TOO_LONG);
             }
             return new ParseResult.Parsed(new Command.DraftNote(nonEmpty(note), afterPlay));
         };
@@ -213,7 +212,7 @@ final class ArgumentReaders {
             return Optional.empty();
         }
         if (links.size() > 1) {
-            return Optional.of(new ParseResult.Invalid("I found more than one link; send one song at a time.",
+            return Optional.of(new ParseResult.Invalid(TrackLinks.ONE_AT_A_TIME,
                     Optional.of("send_song")));
         }
         Optional<SongLink> song = TrackLinks.songLink(links.getFirst());

@@ -19,6 +19,7 @@ import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.shared.UserText;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -94,9 +95,21 @@ public final class LinkShare {
         return switch (draft.stage()) {
             case WHO -> to(person, draft, new Command.DraftTo(Optional.of(text.strip()), Optional.empty(), "", "",
                     false), "to " + text.strip());
-            case NOTE, READY -> note(draft, new Command.DraftNote(Optional.of(text), false));
-            case AFTER_NOTE -> note(draft, new Command.DraftNote(Optional.of(text), true));
+            case NOTE, READY -> typedNote(draft, text, false);
+            case AFTER_NOTE -> typedNote(draft, text, true);
         };
+    }
+
+    /**
+     * A typed note, cleaned and held to the length of one given with {@code note}; one too long leaves the share as
+     * it was, still waiting for the note.
+     */
+    private Message typedNote(ShareDraft draft, String text, boolean afterPlay) {
+        String note = UserText.cleanNote(text);
+        if (note.length() > UserText.MOST_NOTE) {
+            return Message.text(UserText.NOTE_TOO_LONG);
+        }
+        return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));
     }
 
     /** A bare number while the bot offered people and groups as taps: the one at that place. */

@@ -18,6 +18,7 @@ import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.shared.UserText;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -42,8 +43,6 @@ import java.util.regex.Pattern;
 public final class ChatSend {
     /** What a send in a chat makes, for {@link Cause#id}: one group send per event (and a share per person). */
     private static final String CHAT_SEND = "chat group send";
-    /** The longest note, as for {@code send_song}. */
-    static final int MOST_NOTE = 500;
 
     private final Roster roster;
     private final GroupStore groups;
@@ -131,13 +130,16 @@ public final class ChatSend {
     /** Sends; answers what to say in the chat, if anything (the song's own message says the rest). */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender, String arguments,
                                   Optional<String> replied) {
+        if (TrackLinks.spotifyWordsIn(arguments).size() > 1) {
+            return Optional.of(Message.text(TrackLinks.ONE_AT_A_TIME));
+        }
         Optional<Typed> typed = Typed.read(arguments, replied);
         if (typed.isEmpty()) {
             return Optional.of(Message.text("Send a Spotify song link with it: /send <link> <a note, if you like> "
                     + "post:<a note for after they play it>, or answer a message that has one with /send."));
         }
-        if (typed.get().pre().length() > MOST_NOTE || typed.get().post().length() > MOST_NOTE) {
-            return Optional.of(Message.text("Notes can be at most " + MOST_NOTE + " characters."));
+        if (typed.get().pre().length() > UserText.MOST_NOTE || typed.get().post().length() > UserText.MOST_NOTE) {
+            return Optional.of(Message.text(UserText.NOTE_TOO_LONG));
         }
         roster.join(chat.address(), sender.address());
         Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(CHAT_SEND));

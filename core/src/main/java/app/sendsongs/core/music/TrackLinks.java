@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 /** Finds a Spotify track id, or a Spotify short link, in the link forms people paste. */
 public final class TrackLinks {
+    /** The answer to a message with several links in it: a song is sent on its own. */
+    public static final String ONE_AT_A_TIME = "I found more than one link; send one song at a time.";
     private static final Pattern WEB = Pattern.compile(
             "^https?://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:embed/)?track/([0-9A-Za-z]{22})(?:[/?#].*)?$");
     private static final Pattern URI = Pattern.compile("^spotify:track:([0-9A-Za-z]{22})$");

@@ -8,6 +8,11 @@ import java.text.Normalizer;
  * a note keeps what it says and loses the control characters that could garble or disguise it.
  */
 public final class UserText {
+    /** The longest note, once cleaned, wherever a note is given. */
+    public static final int MOST_NOTE = 500;
+    /** The answer to a longer note. */
+    public static final String NOTE_TOO_LONG = "Notes can be at most " + MOST_NOTE + " characters.";
+
     private UserText() {
     }
 

@@ -83,6 +83,41 @@ class LinkShareTest {
     }
 
     @Test
+    void aTypedNoteIsCleanedAsANoteCommandsIs() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+        bot.reply("alice", "he said \"wow\"\u0007 \u202eevil\u202c and\ttab\u001b[31m red");
+        tap("alice", "Note for after", "after");
+        bot.reply("alice", "\u2066told\u2069 you\u0000 so\r\n");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE
+                + "\n“he said \"wow\" evil and tab[31m red”");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("bob")).isEqualTo("Alice Smith's note on " + TITLE + ": “told you so”");
+    }
+
+    @Test
+    void aTypedNoteTooLongIsRefusedAndTheShareWaitsForAShorterOne() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+
+        assertThat(bot.reply("alice", "la ".repeat(650))).isEqualTo("Notes can be at most 500 characters.");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(TITLE));
+        assertThat(bot.reply("alice", "shorter")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “shorter”");
+        tap("alice", "Note for after", "after");
+        assertThat(bot.reply("alice", "x".repeat(501))).isEqualTo("Notes can be at most 500 characters.");
+        assertThat(bot.reply("alice", "x".repeat(500))).startsWith("Noted. Send " + TITLE + " to Bob Fisher?");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“shorter”");
+    }
+
+    @Test
     void someoneElseIsTypedByNameAndAFirstNameIsEnoughForAContact() {
         bot.register("dan", "Dan Brown");
         bot.reply("alice", LINK);

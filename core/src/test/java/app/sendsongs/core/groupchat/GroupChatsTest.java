@@ -173,6 +173,17 @@ class GroupChatsTest {
     }
 
     @Test
+    void severalLinksAreRefusedAsInAPrivateChatAndNothingIsSent() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", LINK + " for the drive " + FakeMusic.OTHER_SONG.id().link() + " and this one");
+
+        assertThat(lastChatText()).isEqualTo("I found more than one link; send one song at a time.");
+        assertThat(shares()).isEmpty();
+        assertThat(bot.inbox(BOB)).noneMatch(text -> text.startsWith("🎵"));
+    }
+
+    @Test
     void someoneWhoLeftTheChatIsCountedOutBeforeTheNextSong() {
         tap(BOB, "join");
         tap(CAROL, "join");
