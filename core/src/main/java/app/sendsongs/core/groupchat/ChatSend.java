@@ -103,10 +103,15 @@ public final class ChatSend {
         private static Typed notes(SongLink track, String notes) {
             Matcher post = POST.matcher(notes);
             if (!post.find()) {
-                return new Typed(track, unquoted(notes.replaceFirst("(?i)^pre:", "")), "");
+                return new Typed(track, note(notes.replaceFirst("(?i)^pre:", "")), "");
             }
-            return new Typed(track, unquoted(notes.substring(0, post.start()).replaceFirst("(?i)^pre:", "")),
-                    unquoted(notes.substring(post.end())));
+            return new Typed(track, note(notes.substring(0, post.start()).replaceFirst("(?i)^pre:", "")),
+                    note(notes.substring(post.end())));
+        }
+
+        /** A note as typed, without its quotes, cleaned as every note is ({@link UserText#cleanNote}). */
+        private static String note(String typed) {
+            return unquoted(UserText.cleanNote(typed));
         }
 
         private static List<String> words(String text) {

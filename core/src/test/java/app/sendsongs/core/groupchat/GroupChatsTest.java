@@ -173,6 +173,18 @@ class GroupChatsTest {
     }
 
     @Test
+    void notesDropControlAndBidiCharactersAsEveryNoteDoes() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", LINK + " pre:\"he said \u0007 \u202eevil\u202c\ttab\u001b[31m\" post:\"after\u200f!\"");
+
+        assertThat(shares()).singleElement().satisfies(share -> {
+            assertThat(share.pre()).isEqualTo("he said  evil tab[31m");
+            assertThat(share.post()).isEqualTo("after!");
+        });
+    }
+
+    @Test
     void severalLinksAreRefusedAsInAPrivateChatAndNothingIsSent() {
         tap(BOB, "join");
 
