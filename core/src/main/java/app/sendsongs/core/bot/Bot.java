@@ -14,6 +14,7 @@ import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.Invite;
@@ -24,6 +25,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -185,12 +187,13 @@ public final class Bot {
 
     /**
      * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word; a name, or a note once who is known, is text that names no command.
+     * anything but a single command word; a name, or a note once who is known, is text that names no command and
+     * holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not an invite by that name).
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
         return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed && typed.strip().split("\\s+").length == 1);
-            case WHO, READY -> parsed instanceof ParseResult.Unknown;
+            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed && Spaces.words(typed).size() == 1);
+            case WHO, READY -> parsed instanceof ParseResult.Unknown && TrackLinks.spotifyWordsIn(typed).isEmpty();
         };
     }
 

@@ -4,7 +4,7 @@ import app.sendsongs.core.command.ParseResult.Invalid;
 import app.sendsongs.core.command.ParseResult.Parsed;
 import app.sendsongs.core.command.Tokenizer.Token;
 import app.sendsongs.core.command.Tokenizer.Word;
-import java.util.Arrays;
+import app.sendsongs.core.shared.Spaces;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ public final class CommandParser {
         try {
             tokens = Tokenizer.tokens(text.strip());
         } catch (Tokenizer.UnclosedQuoteException e) {
-            return new Invalid(e.getMessage(), commandBefore(text.strip().split("\\s+")).map(CommandDefinition::name));
+            return new Invalid(e.getMessage(), commandBefore(Spaces.words(text)).map(CommandDefinition::name));
         }
         if (tokens.size() == 1 && tokens.getFirst() instanceof Word only && !only.quoted()
                 && only.text().matches("\\d{1,3}")) {
@@ -47,10 +47,10 @@ public final class CommandParser {
     }
 
     /** The command the first words of a text that could not be read name, if any. */
-    private static Optional<CommandDefinition> commandBefore(String[] words) {
-        for (int count = Math.min(MAX_NAME_WORDS, words.length); count >= 1; count--) {
+    private static Optional<CommandDefinition> commandBefore(List<String> words) {
+        for (int count = Math.min(MAX_NAME_WORDS, words.size()); count >= 1; count--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(
-                    String.join("_", Arrays.asList(words).subList(0, count)));
+                    String.join("_", words.subList(0, count)));
             if (command.isPresent()) {
                 return command;
             }

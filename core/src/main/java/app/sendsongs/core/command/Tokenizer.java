@@ -1,5 +1,6 @@
 package app.sendsongs.core.command;
 
+import app.sendsongs.core.shared.Spaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Set;
 /**
  * Splits a command into its words and {@code key:value} options. Values may be quoted with
  * straight or typographic quotes, double or single; a single quote closes only before a space
- * or the end, so names like O'Brien survive.
+ * or the end, so names like O'Brien survive. Every Unicode space separates ({@link Spaces}).
  */
 final class Tokenizer {
     /** The words read as option keys before a colon: every key some command accepts. */
@@ -56,7 +57,7 @@ final class Tokenizer {
     }
 
     private boolean skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length() && Spaces.isSpace(text.charAt(pos))) {
             pos++;
         }
         return pos < text.length();
@@ -73,7 +74,7 @@ final class Tokenizer {
             return null;
         }
         int colon = end;
-        while (colon < text.length() && Character.isWhitespace(text.charAt(colon))) {
+        while (colon < text.length() && Spaces.isSpace(text.charAt(colon))) {
             colon++;
         }
         if (colon >= text.length() || (text.charAt(colon) != ':' && text.charAt(colon) != '：')) {
@@ -92,7 +93,7 @@ final class Tokenizer {
             return quoted(SINGLE_QUOTES, true);
         }
         int start = pos;
-        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length() && !Spaces.isSpace(text.charAt(pos))) {
             pos++;
         }
         return new Word(text.substring(start, pos), false);
@@ -102,7 +103,7 @@ final class Tokenizer {
         int start = pos + 1;
         for (int i = start; i < text.length(); i++) {
             boolean closer = closers.indexOf(text.charAt(i)) >= 0;
-            boolean endsWord = i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1));
+            boolean endsWord = i + 1 >= text.length() || Spaces.isSpace(text.charAt(i + 1));
             if (closer && (endsWord || !mustEndWord)) {
                 pos = i + 1;
                 return new Word(text.substring(start, i), true);

@@ -17,6 +17,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.shared.UserText;
 import app.sendsongs.core.user.Reachability;
@@ -115,7 +116,7 @@ public final class ChatSend {
         }
 
         private static List<String> words(String text) {
-            return new ArrayList<>(List.of(text.strip().split("\\s+")));
+            return new ArrayList<>(Spaces.words(text));
         }
 
         private static String trimmed(String word) {

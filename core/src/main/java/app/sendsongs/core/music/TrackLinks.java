@@ -1,5 +1,6 @@
 package app.sendsongs.core.music;
 
+import app.sendsongs.core.shared.Spaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +20,14 @@ public final class TrackLinks {
             "^(?:https?://(?:open|play)\\.spotify\\.com/|https?://spotify\\.link/|spotify:).*", Pattern.CASE_INSENSITIVE);
     /** What people put round a link in a sentence: brackets, quotes, the full stop after it. */
     private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?";
+    /** Invisible characters phones leave next to a pasted link; no link contains them. */
+    private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
 
     private TrackLinks() {
     }
 
-    public static Optional<TrackId> parse(String text) {
+    public static Optional<TrackId> parse(String pasted) {
+        String text = trimmed(pasted, ZERO_WIDTH);
         for (Pattern p : new Pattern[] {WEB, URI}) {
             Matcher m = p.matcher(text);
             if (m.matches()) {
@@ -34,7 +38,8 @@ public final class TrackLinks {
     }
 
     /** A track link or URI, or a short link; empty for anything else. */
-    public static Optional<SongLink> songLink(String text) {
+    public static Optional<SongLink> songLink(String pasted) {
+        String text = trimmed(pasted, ZERO_WIDTH);
         Optional<TrackId> track = parse(text);
         if (track.isPresent()) {
             return Optional.of(new SongLink.Track(track.get()));
@@ -45,7 +50,7 @@ public final class TrackLinks {
 
     /** True for anything that looks like a Spotify link or URI, track or not. */
     public static boolean looksLikeSpotify(String text) {
-        return ANY_SPOTIFY.matcher(text).matches();
+        return ANY_SPOTIFY.matcher(trimmed(text, ZERO_WIDTH)).matches();
     }
 
     /**
@@ -54,8 +59,8 @@ public final class TrackLinks {
      */
     public static List<String> spotifyWordsIn(String sentence) {
         List<String> found = new ArrayList<>();
-        for (String word : sentence.strip().split("\\s+")) {
-            String bare = unwrapped(word);
+        for (String word : Spaces.words(sentence)) {
+            String bare = trimmed(word, WRAPPING + ZERO_WIDTH);
             if (looksLikeSpotify(bare)) {
                 found.add(bare);
             }
@@ -63,15 +68,16 @@ public final class TrackLinks {
         return found;
     }
 
-    private static String unwrapped(String word) {
+    /** The text without any of {@code edges} at its ends. */
+    private static String trimmed(String text, String edges) {
         int start = 0;
-        int end = word.length();
-        while (start < end && WRAPPING.indexOf(word.charAt(start)) >= 0) {
+        int end = text.length();
+        while (start < end && edges.indexOf(text.charAt(start)) >= 0) {
             start++;
         }
-        while (end > start && WRAPPING.indexOf(word.charAt(end - 1)) >= 0) {
+        while (end > start && edges.indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
-        return word.substring(start, end);
+        return text.substring(start, end);
     }
 }

@@ -70,6 +70,20 @@ class CommandParserTest {
         assertThat(parsed("send_song name:\"Bob\" " + link)).isEqualTo(new SendSong("Bob", SONG, "", ""));
     }
 
+    /** Phones paste links next to no-break spaces and zero-width characters. */
+    @Test
+    void aLinkNextToUnicodeSpacesOrZeroWidthCharactersIsRead() {
+        String link = "https://open.spotify.com/track/" + ID;
+
+        assertThat(parsed("listen\u00a0" + link)).isEqualTo(new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("listen\u202fto\u2007this " + link)).isEqualTo(new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("/send name:\"Alice\"\u00a0" + link)).isEqualTo(new SendSong("Alice", SONG, "", ""));
+        assertThat(parsed("send_song\u00a0Alice\u00a0" + link)).isEqualTo(new SendSong("Alice", SONG, "", ""));
+        assertThat(parsed(link + "\u200b")).isEqualTo(new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("\ufeff" + link)).isEqualTo(new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("send_song name:\"Alice\" " + link + "\u2060")).isEqualTo(new SendSong("Alice", SONG, "", ""));
+    }
+
     @Test
     void albumLinkIsExplained() {
         assertThat(invalid("send_song name:\"Bob\" https://open.spotify.com/album/" + ID).problem())

@@ -204,6 +204,19 @@ class LinkShareTest {
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
     }
 
+    /** Phones put no-break spaces round a pasted link; the text is a new link, as with ordinary spaces. */
+    @Test
+    void aSentenceWithALinkIsNotTakenAsTheNameWhateverItsSpaces() {
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Someone else", "to");
+
+        assertThat(bot.reply("alice", "check this\u00a0out\u00a0" + LINK)).isEqualTo("Who is it for?");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().track()).isEqualTo(FakeMusic.SONG.id());
+        assertThat(bot.reply("alice", "sned Bob " + LINK)).as("a mistyped send_song is no name either")
+                .startsWith("Sorry, I don't know that command. Did you mean send_song");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
     private String tap(String psid, String title, String payload) {
         List<String> replies = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at(psid), bot.clock.instant(),
                 payload, title));
