@@ -177,10 +177,17 @@ public final class ReceiverControls {
     }
 
     /**
-     * Runs {@code action} on the sender the person named: among the people who sent them songs or that they made a
-     * choice about, else as any friend is found; several matches are asked about.
+     * Runs {@code action} on the sender the person named: the sender of a song they were sent, when a card's tap named
+     * it ({@link SenderOfSong}); else among the people who sent them songs or that they made a choice about, else as
+     * any friend is found; several matches are asked about.
      */
     private Message withSender(User me, String name, String commandText, Function<User, Message> action) {
+        Optional<String> song = SenderOfSong.shareId(name);
+        if (song.isPresent()) {
+            return shares.findShare(song.get()).filter(share -> share.receiver().equals(me.address()))
+                    .flatMap(share -> users.findUser(share.sender())).map(action)
+                    .orElseGet(() -> Message.text("I can't find who sent you that song; they may have left."));
+        }
         List<User> known = knownSenders(me).stream().filter(u -> u.nameKey().equals(Names.key(name))).toList();
         if (known.size() == 1) {
             return action.apply(known.getFirst());

@@ -2,7 +2,6 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Message;
-import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.Texts;
@@ -35,17 +34,17 @@ public final class SongMessage {
         if (!share.pre().isEmpty()) {
             text.append("\n").append(Texts.note(share.pre()));
         }
-        return Message.text(text.toString()).withCard(card(share.track(), senderName, receiptsOn));
+        return Message.text(text.toString()).withCard(card(share, senderName, receiptsOn));
     }
 
-    private static SongCard card(Track track, String senderName, boolean receiptsOn) {
+    private static SongCard card(Share share, String senderName, boolean receiptsOn) {
         String first = Names.firstName(senderName);
         Button receipts = receiptsOn
-                ? new Button.Reply("Don't tell " + first, Payload.withName("receipts off", senderName, first))
-                : new Button.Reply("Tell " + first, Payload.withName("receipts on", senderName, first));
-        SongCard card = card(track);
+                ? new Button.Reply("Don't tell " + first, SenderOfSong.payload("receipts off", share))
+                : new Button.Reply("Tell " + first, SenderOfSong.payload("receipts on", share));
+        SongCard card = card(share.track());
         return card.withButtons(List.of(card.buttons().getFirst(), receipts,
-                new Button.Reply("Block " + first, Payload.withName("block", senderName, first))));
+                new Button.Reply("Block " + first, SenderOfSong.payload("block", share))));
     }
 
     /** The song as a card: cover, title, artists, and a button that opens it in Spotify. */

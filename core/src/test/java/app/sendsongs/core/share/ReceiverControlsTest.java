@@ -34,7 +34,7 @@ class ReceiverControlsTest {
                 + TITLE + " to Bob Fisher. Bob Fisher doesn't share when they play songs, so I won't be able to tell "
                 + "you whether they do.");
         assertThat(bot.chat.messages("bob").getLast().card().orElseThrow().buttons()).contains(
-                new Button.Reply("Tell Alice", "receipts on Alice Smith"));
+                new Button.Reply("Tell Alice", "receipts on song " + shareFrom("alice").id()));
         int aliceBefore = bot.inbox("alice").size();
         bot.play("bob", FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
@@ -99,7 +99,8 @@ class ReceiverControlsTest {
         bot.chat.windowCloses("bob");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
         Button.Reply block = (Button.Reply) bot.chat.messages("bob").getFirst().card().orElseThrow().buttons().get(2);
-        assertThat(block).isEqualTo(new Button.Reply("Block Alice", "block Alice Smith"));
+        assertThat(block).isEqualTo(new Button.Reply("Block Alice",
+                "block song " + bot.stores.shares().sharesSentBy(at("alice")).getLast().id()));
 
         bot.chat.windowOpens("bob");
         assertThat(tap("bob", block)).isEqualTo("Blocked Alice Smith: I won't pass on their songs, and they aren't "
@@ -129,6 +130,39 @@ class ReceiverControlsTest {
     @Test
     void registeringSaysFriendsAreToldWhenYouPlayTheirSongs() {
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.");
+    }
+
+    @Test
+    void aCardsTapsActOnWhoSentTheSongEvenAfterSomeoneElseTookTheirName() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        List<Button> aliceCard = bot.chat.messages("bob").getLast().card().orElseThrow().buttons();
+        bot.register("fred", "Fred Jones");
+        assertThat(bot.reply("alice", "name \"Alice Jones\"")).contains("Alice Jones");
+        assertThat(bot.reply("fred", "name \"Alice Smith\"")).contains("Alice Smith");
+        bot.reply("fred", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(tap("bob", (Button.Reply) aliceCard.get(1))).startsWith("Done: I won't tell Alice Jones");
+        assertThat(tap("bob", (Button.Reply) aliceCard.get(2))).startsWith("Blocked Alice Jones:");
+
+        assertThat(bot.reply("bob", "receipts")).contains("Blocked: Alice Jones.").doesNotContain("Alice Smith");
+        assertThat(bot.reply("fred", "send_song name:\"Bob Fisher\" " + LINK))
+                .as("Fred, who has Alice's old name, is not blocked").startsWith("Sent ");
+    }
+
+    @Test
+    void aCardsTapForASongSentToSomeoneElseActsOnNobody() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String blockAlice = ((Button.Reply) bot.chat.messages("bob").getLast().card().orElseThrow().buttons().get(2))
+                .payload();
+
+        assertThat(bot.reply("carol", blockAlice)).isEqualTo("I can't find who sent you that song; they may have left.");
+        assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked");
+        assertThat(bot.reply("bob", "block song 00000000-0000-0000-0000-000000000000"))
+                .isEqualTo("I can't find who sent you that song; they may have left.");
+    }
+
+    private Share shareFrom(String psid) {
+        return bot.stores.shares().sharesSentBy(at(psid)).getLast();
     }
 
     private String tap(String psid, Button.Reply button) {
