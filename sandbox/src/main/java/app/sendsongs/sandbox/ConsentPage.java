@@ -1,6 +1,7 @@
 package app.sendsongs.sandbox;
 
 import java.util.Map;
+import java.util.Objects;
 
 /** The small HTML pages of the emulated Spotify authorize step. */
 final class ConsentPage {
@@ -19,7 +20,7 @@ final class ConsentPage {
                         .append("\" value=\"").append(escape(value)).append("\">\n");
             }
         });
-        String scope = params.getOrDefault("scope", "");
+        String scope = Objects.requireNonNullElse(params.get("scope"), ""); // optional at Spotify
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Sandbox Spotify - Authorize</title>

@@ -149,6 +149,14 @@ class SpotifyAccountsEmulatorTest {
     }
 
     @Test
+    void aConsentPageWithoutScopeAsksForNone() {
+        // scope is optional in Spotify's authorization code flow
+        SandboxHarness.Response page = h.get(authorizeQuery().replaceAll("&scope=[^&]*", ""));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("(no scopes)");
+    }
+
+    @Test
     void recentlyPlayedNeedsTheScope() {
         String noScope = h.connect("dave", "user-read-email").path("access_token").asText();
         assertThat(h.get("/sandbox/api/v1/me/player/recently-played", noScope).status()).isEqualTo(403);

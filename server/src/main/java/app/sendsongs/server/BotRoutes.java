@@ -70,8 +70,15 @@ final class BotRoutes {
         send(ctx, registrationPages.connect(source, ctx.queryParam(PersonalLinks.PARAMETER), ctx.header("Cookie")));
     }
 
-    /** Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. */
+    /**
+     * Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. A token people paste
+     * (ListenBrainz) comes only in the form's POST: in a URL it would stay in the browser's history and in logs.
+     */
     private void callback(Context ctx, String source) {
+        if (SourceKind.named(source).filter(SourceKind::pastesToken).isPresent()) {
+            ctx.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "POST").result("method not allowed");
+            return;
+        }
         String code = ctx.queryParam("code");
         send(ctx, registrationPages.callback(source, ctx.queryParam("state"), code != null ? code
                 : ctx.queryParam("token"), ctx.queryParam("error"), ctx.header("Cookie")));

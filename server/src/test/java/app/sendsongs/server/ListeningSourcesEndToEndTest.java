@@ -352,5 +352,10 @@ class ListeningSourcesEndToEndTest {
                 .contains("not a ListenBrainz user token").contains("name=\"state\"");
         assertThat(sandbox.get("/connect/deezer").status()).isEqualTo(404);
         assertThat(sandbox.postForm("/callback/lastfm", "state=x", demo.baseUrl()).status()).isEqualTo(405);
+        SandboxClient.Response inTheUrl = mallory.get("/callback/listenbrainz?" + form);
+        assertThat(inTheUrl.status()).as("a pasted token in a URL (history, logs)").isEqualTo(405);
+        assertThat(inTheUrl.headers().headers().firstValue("Allow")).contains("POST");
+        assertThat(mallory.postForm("/callback/listenbrainz", form, demo.baseUrl()).body())
+                .as("and the token was not used").contains("ListenBrainz is connected");
     }
 }

@@ -135,9 +135,13 @@ public final class ChatSongMessages implements ShareSettled {
         return Texts.names(played, NAMES_SHOWN);
     }
 
+    /**
+     * Who of those counted in played it. Someone who keeps their plays from the sender is not counted: the chat's
+     * message would tell the sender, and everyone else there, what they chose not to share.
+     */
     private String progress(List<Share> all) {
         List<Share> counted = all.stream().filter(s -> s.status() != ShareStatus.LEFT_GROUP
-                && s.status() != ShareStatus.CANCELLED).toList();
+                && s.status() != ShareStatus.CANCELLED && !s.receiptsOff()).toList();
         List<String> played = counted.stream().filter(s -> s.status() == ShareStatus.PLAYED)
                 .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone")).sorted().toList();
         boolean open = counted.stream().anyMatch(s -> s.status().isOpen());

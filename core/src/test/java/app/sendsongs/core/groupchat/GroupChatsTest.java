@@ -248,6 +248,22 @@ class GroupChatsTest {
     }
 
     @Test
+    void theChatsCountLeavesOutWhoKeepsTheirPlaysFromTheSender() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        bot.reply(CAROL, "receipts off Alice Archer");
+        command(ALICE, "send", LINK);
+        assertThat(lastChatText()).contains("Played by 0 of 1 so far.");
+
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.").doesNotContain("Carol");
+    }
+
+    @Test
     void someoneWhoBlockedTheBotIsLeftOutWithTheReason() {
         tap(BOB, "join");
         tap(CAROL, "join");
