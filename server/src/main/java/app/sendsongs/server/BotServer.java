@@ -157,6 +157,8 @@ public final class BotServer implements AutoCloseable {
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
+                javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new ErrorPages()));
+                javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ErrorPages()));
                 javalin.requestLogger.http(metrics::request);
             });
             metrics.census(store.census(), clock);

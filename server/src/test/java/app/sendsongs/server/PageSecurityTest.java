@@ -3,6 +3,11 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.web.PageHeaders;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,41 @@ class PageSecurityTest {
             assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
             assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+        }
+    }
+
+    @Test
+    void theErrorsJettyWritesItselfSendTheHardeningHeadersToo() throws IOException {
+        String traversal = "GET /demo/..%2f..%2fetc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        String hugeHeader = "GET /connect HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "B".repeat(100_000)
+                + "\r\nConnection: close\r\n\r\n";
+        String hugeUrl = "GET /connect?link=" + "A".repeat(100_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n";
+
+        for (String request : List.of(traversal, hugeHeader, hugeUrl)) {
+            String head = rawExchange(request);
+            assertThat(head).as(head).matches("(?s)HTTP/1.1 4\\d\\d .*")
+                    .contains("Content-Security-Policy: default-src 'self'; script-src 'none'")
+                    .contains("X-Frame-Options: DENY").contains("X-Content-Type-Options: nosniff")
+                    .contains("Referrer-Policy: no-referrer");
+        }
+    }
+
+    /** The status line and headers of the answer to a request written as is, bypassing any client's checks. */
+    private String rawExchange(String request) throws IOException {
+        URI base = URI.create(demo.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException answeredBeforeTheEnd) {
+                // the server may answer and close while a long request is still being written
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            return end < 0 ? answer : answer.substring(0, end);
         }
     }
 
