@@ -20,7 +20,8 @@ final class ConsentPage {
                         .append("\" value=\"").append(escape(value)).append("\">\n");
             }
         });
-        String scope = Objects.requireNonNullElse(params.get("scope"), ""); // optional at Spotify
+        // scope is optional: https://developer.spotify.com/documentation/web-api/tutorials/code-flow
+        String scope = Objects.requireNonNullElse(params.get("scope"), "");
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Sandbox Spotify - Authorize</title>
