@@ -55,6 +55,7 @@ final class ControlRoutes {
         app.post("/sandbox/spotify/users/{id}/revoke", JsonIo.guarded(this::revoke));
         app.post("/sandbox/spotify/app", JsonIo.guarded(this::app));
         app.get("/sandbox/spotify/app", JsonIo.guarded(this::appState));
+        app.post("/sandbox/spotify/app/redirect-uris", JsonIo.guarded(this::redirectUris));
         app.get("/sandbox/spotify/stats", JsonIo.guarded(this::stats));
         app.delete("/sandbox/spotify/stats", JsonIo.guarded(this::resetStats));
 
@@ -298,8 +299,31 @@ final class ControlRoutes {
         appState(ctx);
     }
 
+    /** {@code {"redirect_uris":["https://bot.example/callback"]}}: the app's registered redirect URIs. */
+    private void redirectUris(Context ctx) {
+        JsonNode uris = JsonIo.readBody(ctx).get("redirect_uris");
+        if (uris == null || !uris.isArray() || uris.size() > 50) {
+            throw HttpProblem.control(400, "\"redirect_uris\" must be an array of at most 50 URLs");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode uri : uris) {
+            if (!uri.isTextual() || uri.asText().length() > 2048) {
+                throw HttpProblem.control(400, "each redirect URI must be a string of at most 2048 characters");
+            }
+            list.add(uri.asText());
+        }
+        try {
+            spotify.redirectUris(list);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.control(400, e.getMessage());
+        }
+        appState(ctx);
+    }
+
     private void appState(Context ctx) {
         ObjectNode body = JsonIo.object();
+        ArrayNode redirects = body.putArray("redirect_uris");
+        spotify.redirectUris().forEach(redirects::add);
         spotify.userLimit().ifPresentOrElse(limit -> body.put("user_limit", limit), () -> body.putNull("user_limit"));
         body.put("mode", spotify.userLimit().isPresent() ? "development" : "extended");
         ArrayNode consented = body.putArray("users");

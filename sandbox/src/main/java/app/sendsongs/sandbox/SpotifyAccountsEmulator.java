@@ -1,6 +1,5 @@
 package app.sendsongs.sandbox;
 
-import app.sendsongs.exchange.HttpUrls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -52,7 +51,8 @@ final class SpotifyAccountsEmulator {
             ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid client"));
             return;
         }
-        if (!HttpUrls.isAbsoluteHttp(redirectUri)) {
+        if (!spotify.allowsRedirect(redirectUri)) {
+            // What Spotify's authorize page shows for a URI the app has not registered.
             ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid redirect URI"));
             return;
         }

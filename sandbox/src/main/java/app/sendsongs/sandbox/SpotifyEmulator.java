@@ -31,6 +31,7 @@ public final class SpotifyEmulator {
     private volatile Integer userLimit;
     private final SpotifyGrants grants = new SpotifyGrants();
     private final CallCounter counter = new CallCounter();
+    private final SpotifyRedirectUris redirectUris = new SpotifyRedirectUris();
 
     SpotifyEmulator(Catalogue catalogue, ManualClock clock, String clientId, String clientSecret) {
         this.catalogue = catalogue;
@@ -103,6 +104,23 @@ public final class SpotifyEmulator {
 
     public Optional<Integer> userLimit() {
         return Optional.ofNullable(userLimit);
+    }
+
+    /**
+     * The app's redirect URIs, as registered in Spotify's dashboard: an authorization must name one of them.
+     *
+     * @throws IllegalArgumentException when one breaks Spotify's rules (plain http other than to a loopback IP)
+     */
+    public void redirectUris(List<String> uris) {
+        redirectUris.register(uris);
+    }
+
+    public List<String> redirectUris() {
+        return redirectUris.registered();
+    }
+
+    boolean allowsRedirect(String uri) {
+        return redirectUris.allows(uri);
     }
 
     /** The user consented to the app (on the authorize page). */

@@ -141,7 +141,7 @@ final class SandboxHarness implements AutoCloseable {
 
     /** Runs the consent for a sandbox user and exchanges the code: the token response. */
     JsonNode connect(String user, String scope) {
-        String redirect = "http://localhost/callback";
+        String redirect = "http://127.0.0.1/callback";
         Response authorize = get("/sandbox/accounts/authorize?response_type=code&client_id=" + config.spotifyClientId()
                 + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)

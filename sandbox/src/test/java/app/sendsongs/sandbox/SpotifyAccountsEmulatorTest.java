@@ -22,6 +22,61 @@ class SpotifyAccountsEmulatorTest {
                 + "&scope=user-read-recently-played&redirect_uri=https%3A%2F%2Fbot.example%2Fcallback&state=xyz";
     }
 
+    private static String authorizeTo(String redirect) {
+        return "/sandbox/accounts/authorize?response_type=code&client_id=sandbox-client-id&redirect_uri="
+                + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8) + "&sandbox_user=alice";
+    }
+
+    @Test
+    void aRedirectUriIsHttpsOrPlainHttpToALoopbackIpNeverLocalhost() {
+        assertThat(h.get(authorizeTo("https://bot.example/callback")).status()).isEqualTo(302);
+        assertThat(h.get(authorizeTo("http://127.0.0.1:8080/callback")).status()).isEqualTo(302);
+        assertThat(h.get(authorizeTo("http://[::1]:8080/callback")).status()).isEqualTo(302);
+        for (String insecure : new String[] {"http://localhost:8080/callback", "http://bot.example/callback",
+            "http://192.168.1.5:8080/callback", "ftp://bot.example/callback", "https://bot.example/callback#x"}) {
+            SandboxHarness.Response refused = h.get(authorizeTo(insecure));
+            assertThat(refused.status()).as(insecure).isEqualTo(400);
+            assertThat(refused.body()).as(insecure).contains("INVALID_CLIENT: Invalid redirect URI");
+            assertThat(refused.header("Location")).as(insecure).isNull();
+        }
+    }
+
+    @Test
+    void onceRegisteredOnlyThoseUrisExactlyAndALoopbackOneWithoutAPortOnAnyPort() {
+        SandboxHarness.Response set = h.post("/sandbox/spotify/app/redirect-uris",
+                "{\"redirect_uris\":[\"https://bot.example/callback\",\"http://127.0.0.1/callback\"]}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().path("redirect_uris").toString())
+                .isEqualTo("[\"https://bot.example/callback\",\"http://127.0.0.1/callback\"]");
+
+        assertThat(h.get(authorizeTo("https://bot.example/callback")).status()).isEqualTo(302);
+        assertThat(h.get(authorizeTo("http://127.0.0.1:49152/callback")).status()).isEqualTo(302);
+        for (String unregistered : new String[] {"https://bot.example/callback/", "https://BOT.example/callback",
+            "https://bot.example/Callback", "https://bot.example/callback?x=1", "https://other.example/callback",
+            "http://127.0.0.1:8080/other", "http://[::1]:8080/callback"}) {
+            assertThat(h.get(authorizeTo(unregistered)).status()).as(unregistered).isEqualTo(400);
+        }
+
+        h.post("/sandbox/spotify/app/redirect-uris", "{\"redirect_uris\":[\"http://127.0.0.1:8080/callback\"]}");
+        assertThat(h.get(authorizeTo("http://127.0.0.1:8080/callback")).status()).isEqualTo(302);
+        assertThat(h.get(authorizeTo("http://127.0.0.1:8081/callback")).status())
+                .as("a URI registered with a port names that port").isEqualTo(400);
+    }
+
+    @Test
+    void theDashboardRefusesAnInsecureRedirectUriAndKeepsTheOnesBefore() {
+        h.post("/sandbox/spotify/app/redirect-uris", "{\"redirect_uris\":[\"https://bot.example/callback\"]}");
+        for (String body : new String[] {"{\"redirect_uris\":[\"http://localhost:8080/callback\"]}",
+            "{\"redirect_uris\":[\"https://ok.example/cb\",\"http://bot.example/callback\"]}",
+            "{\"redirect_uris\":\"https://bot.example/callback\"}", "{\"redirect_uris\":[1]}", "{}"}) {
+            SandboxHarness.Response refused = h.post("/sandbox/spotify/app/redirect-uris", body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).as(body).isNotBlank();
+        }
+        assertThat(h.get("/sandbox/spotify/app").json().path("redirect_uris").toString())
+                .isEqualTo("[\"https://bot.example/callback\"]");
+    }
+
     @Test
     void fullCodeExchangeRefreshAndRevoke() {
         SandboxHarness.Response authorize = h.get(authorizeQuery() + "&sandbox_user=alice");

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.bot.ChatProfile;
+import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
@@ -26,12 +27,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production server wired to the sandbox emulators in one process, on a manual clock and an
  * embedded store (or the one STORE names): what a new user runs first, and what the end-to-end tests drive.
  */
 public final class Demo implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     /**
      * How long a clock advance waits for the webhook's messages to be handled first: a message sent
      * before the advance is then handled at the time it was sent, and the bot's work in flight
@@ -82,7 +86,8 @@ public final class Demo implements AutoCloseable {
         if (port == 0) {
             port = freePort();
         }
-        String base = "http://localhost:" + port;
+        // Spotify takes plain-http redirect URIs only to a loopback IP, never to localhost (see sandbox/README.md).
+        String base = "http://127.0.0.1:" + port;
         values.put("PORT", Integer.toString(port));
         values.putIfAbsent("PUBLIC_BASE_URL", base);
         // The demo's emulators answer anyone who reaches them: only this machine, unless asked.
@@ -110,6 +115,7 @@ public final class Demo implements AutoCloseable {
         ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), SANDBOX_PAGE_ID,
                 config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
+        registerRedirectUri(sandbox, config);
         config.lastfm().ifPresent(lastfm -> sandbox.lastfm().registerApiAccount(lastfm.apiKey(),
                 lastfm.sharedSecret()));
         BotServer server = new BotServer(config, clock, http -> {
@@ -156,7 +162,21 @@ public final class Demo implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + server.port();
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /**
+     * What an operator enters in Spotify's dashboard: the bot's callback, so the emulated Spotify refuses any
+     * other. A public base URL that Spotify would refuse (plain http to a host other than a loopback IP) is
+     * left unregistered, and the emulated Spotify then refuses it as the real one would.
+     */
+    private static void registerRedirectUri(Sandbox sandbox, ServerConfig config) {
+        String callback = new ConnectLink(config.publicBaseUrl()).callbackUrl();
+        try {
+            sandbox.spotify().redirectUris(List.of(callback));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Spotify would refuse this demo's redirect URI, so Connect Spotify will fail: {}", e.getMessage());
+        }
     }
 
     /** Moves the clock and runs what fell due, as {@code POST /sandbox/clock/advance} does. */

@@ -243,7 +243,8 @@ public final class Main implements Runnable {
             }
             if (config.publicBaseUrlIsPlainHttp()) {
                 System.err.println("Warning: PUBLIC_BASE_URL is plain http; Spotify consent codes and registration "
-                        + "codes will cross the network unencrypted. Use https in production.");
+                        + "codes will cross the network unencrypted. Use https in production: Spotify takes a plain-http "
+                        + "redirect URI only to 127.0.0.1 or [::1], never to localhost.");
             }
             BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
             System.out.println("Send Songs is serving on port " + server.port());
@@ -254,7 +255,7 @@ public final class Main implements Runnable {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = "Run the bot with emulated Messenger and Spotify, a manual clock and a temporary store; "
-                    + "open http://localhost:<port>/ to chat as several people. Missing variables get sandbox values.")
+                    + "open http://127.0.0.1:<port>/ to chat as several people. Missing variables get sandbox values.")
     static final class DemoCommand extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

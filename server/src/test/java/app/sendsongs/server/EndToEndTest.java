@@ -85,6 +85,24 @@ class EndToEndTest {
     }
 
     @Test
+    void theDemosSpotifyTakesOnlyTheBotsOwnCallbackAsSpotifysDashboardWould() {
+        String callback = demo.baseUrl() + "/callback";
+        assertThat(callback).startsWith("http://127.0.0.1:");
+        assertThat(sandbox.get("/sandbox/spotify/app").body()).contains("\"redirect_uris\":[\"" + callback + "\"]");
+        String authorize = sandbox.get("/connect").headers().location();
+        assertThat(authorize).contains("redirect_uri=" + SandboxClient.encode(callback) + "&");
+
+        String elsewhere = authorize.replace(SandboxClient.encode(callback),
+                SandboxClient.encode("https://attacker.example/callback"));
+        SandboxClient.Response refused = sandbox.getAbsolute(elsewhere + "&sandbox_user=alice-sp");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("INVALID_CLIENT: Invalid redirect URI");
+        assertThat(refused.headers().headers().firstValue("Location")).isEmpty();
+
+        assertThat(sandbox.connectSpotify("alice-sp")).as("the bot's own callback still works").isNotBlank();
+    }
+
+    @Test
     void aPlayBeforeDeliveryDoesNotCount() {
         registerAliceAndBob();
         sandbox.playAt("bob-sp", track, sandbox.now().toString()); // ended before the song was sent

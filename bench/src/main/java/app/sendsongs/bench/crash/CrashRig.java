@@ -56,7 +56,7 @@ final class CrashRig implements AutoCloseable {
         int serverPort = ServerProcess.freePort();
         int sandboxPort = ServerProcess.freePort();
         ServerProcess sandbox = ServerProcess.start(List.of("sandbox", "--port", Integer.toString(sandboxPort),
-                        "--bot-webhook-url", "http://localhost:" + serverPort + "/webhook"),
+                        "--bot-webhook-url", "http://127.0.0.1:" + serverPort + "/webhook"),
                 // The emulators keep every inbox, and the echoes waiting for the killed server, for the whole run.
                 List.of("-Xmx512m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
         DynaliteServer dynalite = null;
@@ -66,7 +66,7 @@ final class CrashRig implements AutoCloseable {
                     CREDENTIALS.get("MESSENGER_PAGE_ACCESS_TOKEN"));
             Map<String, String> environment = new HashMap<>(CREDENTIALS);
             environment.put("HOST", "127.0.0.1");
-            environment.put("PUBLIC_BASE_URL", "http://localhost:" + serverPort);
+            environment.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + serverPort);
             environment.put("MESSENGER_VERIFY_TOKEN", "crash-test-verify-token");
             environment.put("TOKEN_ENCRYPTION_KEY", randomKey());
             environment.put("MESSENGER_GRAPH_BASE_URL", sandbox.baseUrl() + "/sandbox/graph");
@@ -97,7 +97,7 @@ final class CrashRig implements AutoCloseable {
     }
 
     String serverBase() {
-        return "http://localhost:" + serverPort;
+        return "http://127.0.0.1:" + serverPort;
     }
 
     String host() {

@@ -108,7 +108,7 @@ public final class LoadTest {
     private static ServerProcess startEmulators(LoadOptions options, int serverPort, Path dir) {
         int port = ServerProcess.freePort();
         ServerProcess emulators = ServerProcess.start(List.of("sandbox", "--port", Integer.toString(port),
-                        "--bot-webhook-url", "http://localhost:" + serverPort + "/webhook"),
+                        "--bot-webhook-url", "http://127.0.0.1:" + serverPort + "/webhook"),
                 List.of("-Xmx" + options.serverHeap()), options.platform().serverEnvironment(), port,
                 dir.resolve("emulators.log"));
         try {

@@ -76,7 +76,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the server: " + command.getFirst(), e);
         }
-        ServerProcess server = new ServerProcess(process, "http://localhost:" + port, log);
+        ServerProcess server = new ServerProcess(process, "http://127.0.0.1:" + port, log);
         server.awaitHealthy();
         return server;
     }

@@ -86,7 +86,7 @@ public final class ChatSend {
         /** The first track link of {@code arguments}, else of {@code replied}; the rest of the arguments are notes. */
         static Optional<Typed> read(String arguments, Optional<String> replied) {
             Optional<SongLink> inArguments = link(arguments);
-            String notes = inArguments.map(track -> withoutLink(arguments)).orElse(arguments.strip());
+            String notes = withoutLink(arguments);
             return inArguments.or(() -> replied.flatMap(Typed::link)).map(track -> notes(track, notes));
         }
 

@@ -163,6 +163,19 @@ class GroupChatsTest {
     }
 
     @Test
+    void aPostNoteAfterAPhonesNoBreakSpaceIsReadInAReplyToo() {
+        tap(BOB, "join");
+
+        in(ALICE, new GroupChatAction.Command("send", "for the drive\u00A0post:\"told you\"",
+                Optional.of("look what I found " + LINK)));
+
+        assertThat(shares()).singleElement().satisfies(share -> {
+            assertThat(share.pre()).isEqualTo("for the drive");
+            assertThat(share.post()).isEqualTo("told you");
+        });
+    }
+
+    @Test
     void withoutALinkOrAnyoneCountedInNothingIsSentAndTheChatIsTold() {
         command(ALICE, "send", "no link here");
         assertThat(lastChatText()).startsWith("Send a Spotify song link with it");
