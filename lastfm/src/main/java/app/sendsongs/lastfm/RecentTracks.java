@@ -45,7 +45,7 @@ final class RecentTracks {
         RecentTracksPage first = page(params, 1);
         int pages = first.totalPages();
         if (wholeHistory || pages == 1) {
-            return recentPlays(first.plays(), after, pages == 1);
+            return recentPlays(first.plays(), after, pages == 1, false);
         }
         // the pages counted now, whatever is scrobbled meanwhile
         first.newest().ifPresent(newest -> params.put("to", Long.toString(newest.getEpochSecond() + 1)));
@@ -57,7 +57,7 @@ final class RecentTracks {
         for (int page = firstPage; page <= pages; page++) {
             plays.addAll(page(params, page).plays());
         }
-        return recentPlays(plays, after, true);
+        return recentPlays(plays, after, true, firstPage > 2);
     }
 
     private RecentTracksPage page(Map<String, String> params, int page) throws MusicServiceException {
@@ -73,9 +73,10 @@ final class RecentTracks {
 
     /**
      * The plays after {@code after}, each once, newest first. When {@code complete} they are all there are, so
-     * the page is never taken as full; otherwise older ones may be missing.
+     * the page is never taken as full; otherwise older ones may be missing. {@code newerUnread} when the newest
+     * pages were left for the next read.
      */
-    private static RecentPlays recentPlays(List<Play> read, Instant after, boolean complete) {
+    private static RecentPlays recentPlays(List<Play> read, Instant after, boolean complete, boolean newerUnread) {
         Map<String, Play> unique = new LinkedHashMap<>();
         for (Play play : read) {
             if (play.playedAt().isAfter(after)) {
@@ -85,6 +86,6 @@ final class RecentTracks {
         }
         List<Play> plays = new ArrayList<>(unique.values());
         plays.sort(Comparator.comparing(Play::playedAt).reversed());
-        return new RecentPlays(plays, complete ? plays.size() + 1 : Math.max(1, plays.size()));
+        return new RecentPlays(plays, complete ? plays.size() + 1 : Math.max(1, plays.size()), newerUnread);
     }
 }

@@ -90,6 +90,7 @@ class LastfmRecentTracksTest {
         assertThat(recent.plays().stream().map(p -> p.recording().title()).distinct()).hasSize(450);
         assertThat(sandbox.calls("user.getrecenttracks") - before).isEqualTo(3);
         assertThat(recent.mayHaveGapAfter(NOW.minus(Duration.ofDays(1)))).isFalse();
+        assertThat(recent.newerUnread()).isFalse();
     }
 
     @Test
@@ -104,9 +105,11 @@ class LastfmRecentTracksTest {
         assertThat(first.plays().get(849).recording().title()).isEqualTo("Track 0");
         assertThat(first.plays().get(0).recording().title()).isEqualTo("Track 849");
         assertThat(first.mayHaveGapAfter(cursor)).isFalse();
+        assertThat(first.newerUnread()).as("the newest two pages are left for the next read").isTrue();
         Instant readThrough = first.plays().get(0).playedAt();
         RecentPlays next = client.recentPlays(amy, readThrough);
         assertThat(next.plays()).hasSize(400);
+        assertThat(next.newerUnread()).isFalse();
         assertThat(next.plays().get(399).recording().title()).isEqualTo("Track 850");
         assertThat(next.plays().get(0).recording().title()).isEqualTo("Track 1249");
     }

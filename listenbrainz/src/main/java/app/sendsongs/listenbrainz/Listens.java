@@ -41,20 +41,19 @@ final class Listens {
         String url = apiBaseUrl + "/1/user/" + pathSegment(connection.userName()) + "/listens?count=" + PAGE_SIZE;
         if (!after.isAfter(Instant.EPOCH)) {
             List<JsonNode> newest = page(url, connection);
-            return recentPlays(newest, after, newest.size() < PAGE_SIZE);
+            return recentPlays(newest, after, newest.size() < PAGE_SIZE, false);
         }
         List<JsonNode> read = new ArrayList<>();
         long minTs = after.getEpochSecond();
-        for (int page = 1; page <= MOST_PAGES; page++) {
+        boolean newerUnread = true;
+        for (int page = 1; page <= MOST_PAGES && newerUnread; page++) {
             List<JsonNode> listens = page(url + "&min_ts=" + minTs, connection);
             read.addAll(listens);
-            if (listens.size() < PAGE_SIZE) {
-                break;
-            }
+            newerUnread = listens.size() >= PAGE_SIZE;
             // one second back: min_ts is exclusive and listens of that second may not all have fit
             minTs = listens.stream().mapToLong(l -> l.path("listened_at").asLong()).max().orElse(minTs + 1) - 1;
         }
-        return recentPlays(read, after, true);
+        return recentPlays(read, after, true, newerUnread);
     }
 
     private List<JsonNode> page(String url, ListenBrainzConnection connection) throws MusicServiceException {
@@ -74,9 +73,10 @@ final class Listens {
 
     /**
      * The plays after {@code after}, each once, newest first. When {@code complete} nothing older is missing, so the
-     * page is never taken as full.
+     * page is never taken as full. {@code newerUnread} when the newest listens were left for the next read.
      */
-    private static RecentPlays recentPlays(List<JsonNode> listens, Instant after, boolean complete) {
+    private static RecentPlays recentPlays(List<JsonNode> listens, Instant after, boolean complete,
+                                           boolean newerUnread) {
         Map<String, Play> unique = new LinkedHashMap<>();
         for (JsonNode listen : listens) {
             ListenJson.play(listen).filter(p -> p.playedAt().isAfter(after)).ifPresent(play ->
@@ -85,7 +85,7 @@ final class Listens {
         }
         List<Play> plays = new ArrayList<>(unique.values());
         plays.sort(Comparator.comparing(Play::playedAt).reversed());
-        return new RecentPlays(plays, complete ? plays.size() + 1 : Math.max(1, plays.size()));
+        return new RecentPlays(plays, complete ? plays.size() + 1 : Math.max(1, plays.size()), newerUnread);
     }
 
     private static String pathSegment(String name) {

@@ -94,6 +94,7 @@ class ListenBrainzListensTest {
                 .isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(sandbox.calls("listens") - before).isEqualTo(3);
         assertThat(recent.mayHaveGapAfter(NOW.minus(Duration.ofDays(3)))).isFalse();
+        assertThat(recent.newerUnread()).isFalse();
     }
 
     @Test
@@ -106,7 +107,9 @@ class ListenBrainzListensTest {
         assertThat(first.plays()).hasSizeGreaterThanOrEqualTo(4990).hasSizeLessThan(5200);
         assertThat(first.plays().get(first.plays().size() - 1).recording().title()).isEqualTo("Track 0");
         assertThat(first.mayHaveGapAfter(cursor)).isFalse();
+        assertThat(first.newerUnread()).as("the newest listens are left for the next read").isTrue();
         RecentPlays next = client.recentPlays(rob, first.plays().get(0).playedAt());
+        assertThat(next.newerUnread()).isFalse();
         assertThat(first.plays().size() + next.plays().size()).isEqualTo(5200);
         assertThat(next.plays().get(0).recording().title()).isEqualTo("Track 5199");
     }

@@ -257,6 +257,30 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aHeavyListenersBacklogIsReadToTheEndBeforeTheSongIsSaidNotPlayed() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        Instant delivered = sandbox.now();
+        sandbox.advanceMinutes(7 * 24 * 60 + 60);
+        // more scrobbles of the week than the last check reads in one go (1300: seven pages of 200), the song
+        // the newest of them, all reaching Last.fm between two checks
+        for (int i = 0; i < 1300; i++) {
+            Instant at = delivered.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(5L * i));
+            boolean song = i == 1299;
+            demo.sandbox().lastfm().scrobble("bobfisher", song ? artist : "Filler Band", song ? title : "Filler " + i,
+                    "", "", at);
+        }
+
+        sandbox.advanceMinutes(GRACE_MINUTES);
+        sandbox.advanceMinutes(10);
+        sandbox.ask("alice", "pending");
+
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"))
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
+    }
+
+    @Test
     void aPlayThatReachesTheHistoryLateButWithinTheGracePeriodCounts() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  * period, is made by the receiver's next check when that comes soon after, see
  * {@link WatchSchedule#receiversNextCheck}). A
  * source that keeps only that window is read whole; one that keeps the whole history is read from where the last
- * check stopped, less the grace period, since plays reach it late.
+ * check stopped, less the grace period, since plays reach it late, and when one read cannot hold all its new plays
+ * the next check goes on soon, songs past their last check waiting for it.
  *
  * <p>A receiver whose history cannot be read (their connection ended, or the source refuses or fails) never keeps a
  * song from expiring: at its last check the sender is told it was not seen played, and why it may have been missed.
@@ -162,14 +163,16 @@ public final class ListenWatcher {
     private void settle(Watch watch, User receiver, List<Share> watched, Reading.Read read) {
         RecentPlays recent = read.recent();
         Instant now = clock.instant();
-        boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
+        Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
+                .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
+        Coverage coverage = Coverage.of(recent, watch.checkedThrough(), readThrough);
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
         for (Share share : watched) {
-            if (settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, gap, now, notices,
+            if (settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, coverage, now, notices,
                     settling)) {
                 waiting.add(share);
             }
@@ -182,13 +185,28 @@ public final class ListenWatcher {
         if (!waiting.isEmpty() && receiver.connection().kind().keepsOnlyRecentWindow()) {
             regular = earliest(regular, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
         }
-        if (gap && !waiting.isEmpty()) {
+        if (coverage.mayHaveMissed() && !waiting.isEmpty()) {
             regular = earliest(regular, Optional.of(now.plus(schedule.recheckAfterGap())));
         }
+        if (coverage.readingOn() && !waiting.isEmpty()) {
+            regular = earliest(regular, Optional.of(now.plus(schedule.shortestInterval())));
+        }
         regular = regular.map(at -> whileTheTokenServes(at, now, read.connection()));
-        Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
-                .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
         finish(watch, schedule.receiversNextCheck(regular, lastChecks(waiting)), readThrough);
+    }
+
+    /**
+     * How far a read went. {@code mayHaveMissed}: older plays may be gone (a full window that does not reach back to
+     * the last check), or the newest were left unread without the read getting any further. {@code readingOn}: the
+     * read stopped at its size limit short of the newest plays but got further than the last one: the next check
+     * goes on from there soon, and songs past their last check wait for it rather than be said not played.
+     */
+    private record Coverage(boolean mayHaveMissed, boolean readingOn) {
+        static Coverage of(RecentPlays recent, Instant checkedThrough, Instant readThrough) {
+            boolean readingOn = recent.newerUnread() && readThrough.isAfter(checkedThrough);
+            boolean stuck = recent.newerUnread() && !readingOn;
+            return new Coverage(recent.mayHaveGapAfter(checkedThrough) || stuck, readingOn);
+        }
     }
 
     /**
@@ -213,7 +231,7 @@ public final class ListenWatcher {
      * missed) by {@code plays}, timed to {@code playTimeUnit}; returns whether it is still being watched, false when
      * it is settled (added to {@code settling}, to be stored once the check's notices are held).
      */
-    private boolean settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit, boolean gap,
+    private boolean settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit, Coverage coverage,
                            Instant now, Notices notices, List<Share> settling) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
         // a source timing plays in whole seconds counts a play in the second of the delivery. Checks after the watch
@@ -226,8 +244,8 @@ public final class ListenWatcher {
             settling.add(played);
             return false;
         }
-        Share checked = gap && !current.uncertain() ? current.markedUncertain() : current;
-        if (!now.isBefore(finalCheck(stored))) {
+        Share checked = coverage.mayHaveMissed() && !current.uncertain() ? current.markedUncertain() : current;
+        if (!now.isBefore(finalCheck(stored)) && !coverage.readingOn()) {
             expire(checked, notices, settling);
             return false;
         }

@@ -1,8 +1,10 @@
 package app.sendsongs.core.music;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +21,17 @@ public final class SongNames {
     /** "feat. X" not in brackets: up to a " - " part, a bracket or the end. */
     private static final Pattern LOOSE_CREDIT = Pattern.compile(
             "(?:^|\\s)" + CREDIT + "\\s.*?(?=\\s-\\s|[(\\[]|$)");
-    /** "Remastered 2011", "2011 Remaster", "Digitally Remastered", "2015 Remastered Version", wherever it stands. */
+    /**
+     * "Remastered 2011", "2011 Remaster", "Digitally Remastered", "2001 Digital Remaster", "2015 Remastered Version",
+     * wherever it stands.
+     */
     private static final Pattern REMASTER = Pattern.compile(
-            "(?:\\b\\d{4}\\s+)?(?:\\bdigitally\\s+)?\\bremaster(?:ed)?\\b(?:\\s+\\d{4}\\b)?(?:\\s+version\\b)?");
+            "(?:\\b\\d{4}\\s+)?(?:\\bdigital(?:ly)?\\s+)?\\bremaster(?:ed)?\\b(?:\\s+\\d{4}\\b)?(?:\\s+version\\b)?");
+    /**
+     * What separates the artists of a credit naming several in one name, as scrobblers write it ("A, B", "A & B",
+     * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" " and ".
+     */
+    private static final Pattern ARTIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|x|vs\\.?|/|\\+)\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
@@ -31,15 +41,35 @@ public final class SongNames {
 
     /**
      * Same primary artist and same title, both normalised and compared without spaces (so "AC/DC"
-     * and "ACDC" agree); false when either side lacks a name.
+     * and "ACDC" agree); false when either side lacks a name. A primary artist that is one credit naming
+     * several ("A, B", "A & B": scrobblers send a track's artists so) is the same as its first artist.
      */
     static boolean sameNames(Recording a, Recording b) {
         String titleA = unspaced(title(a.title()));
         String titleB = unspaced(title(b.title()));
-        Optional<String> artistA = a.primaryArtist().map(SongNames::artist).map(SongNames::unspaced);
-        Optional<String> artistB = b.primaryArtist().map(SongNames::artist).map(SongNames::unspaced);
         return !titleA.isEmpty() && titleA.equals(titleB)
-                && artistA.filter(s -> !s.isEmpty()).isPresent() && artistA.equals(artistB);
+                && sameArtist(a.primaryArtist().orElse(""), b.primaryArtist().orElse(""));
+    }
+
+    /** The same artist once normalised, or one is a leading part of the other's credit up to an artist separator. */
+    private static boolean sameArtist(String a, String b) {
+        String artistA = unspaced(artist(a));
+        String artistB = unspaced(artist(b));
+        if (artistA.isEmpty() || artistB.isEmpty()) {
+            return false;
+        }
+        return artistA.equals(artistB) || leadingArtists(a).contains(artistB) || leadingArtists(b).contains(artistA);
+    }
+
+    /** Each leading part of a credit, up to one of its artist separators, normalised: "A, B & C" gives A and "A, B". */
+    private static List<String> leadingArtists(String credit) {
+        String uncredited = uncredited(credit);
+        List<String> leading = new ArrayList<>();
+        Matcher separator = ARTIST_SEPARATOR.matcher(uncredited);
+        while (separator.find()) {
+            leading.add(unspaced(withoutThe(words(uncredited.substring(0, separator.start())))));
+        }
+        return leading;
     }
 
     /** A title without case, accents, punctuation, featured artists or remaster labels. */
@@ -53,10 +83,18 @@ public final class SongNames {
 
     /** An artist name without case, accents, punctuation, a leading "The" or featured artists. */
     public static String artist(String artist) {
+        return withoutThe(words(uncredited(artist)));
+    }
+
+    /** The folded name without its featured artists. */
+    private static String uncredited(String artist) {
         String s = folded(artist);
         s = BRACKETED_CREDIT.matcher(s).replaceAll(" ");
-        s = LOOSE_CREDIT.matcher(s).replaceAll(" ");
-        return LEADING_THE.matcher(words(s)).replaceFirst("");
+        return LOOSE_CREDIT.matcher(s).replaceAll(" ");
+    }
+
+    private static String withoutThe(String words) {
+        return LEADING_THE.matcher(words).replaceFirst("");
     }
 
     private static String unspaced(String words) {

@@ -61,6 +61,19 @@ class RecordingMatchTest {
                 same("Queen", "Love of My Life - Live at Rock in Rio / Remastered 2011", "Queen",
                         "Love of My Life (Live at Rock in Rio)"),
                 same("Oasis", "Wonderwall - Remastered", "Oasis", "Wonderwall"),
+                same("Marvin Gaye", "Sexual Healing - Digital Remaster", "Marvin Gaye", "Sexual Healing"),
+                same("The Supremes", "Baby Love - 2001 Digital Remaster", "Supremes", "Baby Love"),
+                // a scrobbler's one credit naming every artist, the first one first
+                same("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vance, Odessa Crane",
+                        "Two Umbrellas, One Storm"),
+                same("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vance & Odessa Crane",
+                        "Two Umbrellas, One Storm"),
+                same("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vance x Odessa Crane",
+                        "Two Umbrellas, One Storm"),
+                same("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vance; Odessa Crane",
+                        "Two Umbrellas, One Storm"),
+                same("Simon & Garfunkel", "Mrs. Robinson", "Simon & Garfunkel, Dave Grusin", "Mrs. Robinson"),
+                same("Tyler, The Creator", "EARFQUAKE", "Tyler, The Creator", "Earfquake"),
                 different("Nirvana", "Smells Like Teen Spirit", "Nirvana", "Smells Like Teen Spirit - Live"),
                 different("Eric Clapton", "Layla", "Eric Clapton", "Layla - Acoustic"),
                 different("Eric Clapton", "Tears in Heaven", "Eric Clapton", "Tears in Heaven (Acoustic Live)"),
@@ -78,6 +91,10 @@ class RecordingMatchTest {
                 different("The Beatles", "Yesterday", "Boyz II Men", "Yesterday"),
                 different("Nirvana", "Come as You Are", "Nirvana", "Come as You Are - Demo"),
                 different("Coldplay", "Yellow", "Coldplay", "Fix You"),
+                different("Odessa Crane", "Two Umbrellas, One Storm", "Marlow Vance, Odessa Crane",
+                        "Two Umbrellas, One Storm"),
+                different("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vanceley & Odessa Crane",
+                        "Two Umbrellas, One Storm"),
                 different("Oasis", "Wonderwall", "Oasis", "Wonderwall - Live at Knebworth"),
                 // a cover is another artist's recording of the song, or marked as one
                 different("Nine Inch Nails", "Hurt", "Johnny Cash", "Hurt"),
@@ -146,6 +163,19 @@ class RecordingMatchTest {
         assertThat(shared.sameSongAs(Recording.named("Daft Punk", "Get Lucky - Radio Edit"))).isFalse();
         assertThat(shared.sameSongAs(Recording.named("Daft Punk feat. Pharrell Williams", "Get Lucky"))).isTrue();
         assertThat(shared.sameSongAs(Recording.named("Pharrell Williams", "Get Lucky"))).isFalse();
+    }
+
+    @Test
+    void aPlayCreditingEveryArtistInOneNameMatchesTheSpotifyTrackOfThoseArtists() {
+        Recording shared = new Track(SHARED_ID, "Two Umbrellas, One Storm", List.of("Marlow Vance", "Odessa Crane"),
+                Duration.ofMinutes(5), Optional.empty(), Optional.empty()).recording();
+
+        assertThat(shared.sameSongAs(Recording.named("Marlow Vance, Odessa Crane", "Two Umbrellas, One Storm")))
+                .isTrue();
+        assertThat(shared.sameSongAs(Recording.named("Marlow Vance & Odessa Crane", "Two Umbrellas, One Storm")))
+                .isTrue();
+        assertThat(shared.sameSongAs(Recording.named("Odessa Crane & Marlow Vance", "Two Umbrellas, One Storm")))
+                .as("the primary artist comes first").isFalse();
     }
 
     @Test
