@@ -164,6 +164,7 @@ public final class BotServer implements AutoCloseable {
             metrics.census(store.census(), clock);
             MetricsEndpoint.mount(http, metrics, config.metricsToken());
             extraRoutes.accept(http);
+            http.before(ErrorPages::headersForHead);
             http.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).result("internal error");

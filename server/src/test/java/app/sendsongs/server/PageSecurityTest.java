@@ -49,6 +49,16 @@ class PageSecurityTest {
     }
 
     @Test
+    void aHeadRequestGetsTheHardeningHeadersAndRunsNoPage() throws IOException {
+        for (String path : List.of("/", "/telegram", "/connect", "/callback?state=nope&code=x", "/connect/lastfm")) {
+            String head = rawExchange("HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(head).as(path).contains("X-Frame-Options: DENY", "X-Content-Type-Options: nosniff",
+                    "Referrer-Policy: no-referrer", "frame-ancestors 'none'", "Cache-Control: no-store");
+            assertThat(head).as(path + ": no cookie, so no page ran").doesNotContain("Set-Cookie");
+        }
+    }
+
+    @Test
     void theErrorsJettyWritesItselfSendTheHardeningHeadersToo() throws IOException {
         String traversal = "GET /demo/..%2f..%2fetc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
         String hugeHeader = "GET /connect HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "B".repeat(100_000)
