@@ -163,8 +163,8 @@ public final class SendSongs {
                                  Reachability reach, ChatPlatforms platforms) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
-        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
-                whichPerson, outbox, limits, link, clock);
+        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
+                finder, withdrawal, friends, whichPerson, outbox, limits, link, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,

@@ -164,7 +164,7 @@ public final class ListenWatcher {
         Instant now = clock.instant();
         boolean gap = recent.mayHaveGapAfter(watch.checkedThrough());
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
+        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver), theirs::blocks);
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
@@ -258,7 +258,7 @@ public final class ListenWatcher {
     private void settleUnread(Watch watch, User receiver, List<Share> watched, Optional<Instant> retryAt) {
         Instant now = clock.instant();
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule, unread(receiver));
+        Notices notices = new Notices(receiver, users, schedule, unread(receiver), theirs::blocks);
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         for (Share share : watched) {
