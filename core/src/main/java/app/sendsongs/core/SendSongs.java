@@ -143,10 +143,10 @@ public final class SendSongs {
                 friends, whichPerson, outbox, settled);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
                 whichPerson, stores.choices(), sendSong, clock);
-        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
-                clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
+        ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, link, groups,
+                roster, clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users());
@@ -163,8 +163,8 @@ public final class SendSongs {
                                  Reachability reach, ChatPlatforms platforms) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
-        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), finder, withdrawal, friends,
-                whichPerson, outbox, limits, link, clock);
+        GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
+                finder, withdrawal, friends, whichPerson, outbox, limits, link, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,

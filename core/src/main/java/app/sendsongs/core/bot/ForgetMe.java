@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
@@ -30,16 +31,18 @@ public final class ForgetMe {
     private final Outbox outbox;
     private final ConnectLink connectLink;
     private final Groups groups;
+    private final Roster roster;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
-                    ConnectLink connectLink, Groups groups, Clock clock) {
+                    ConnectLink connectLink, Groups groups, Roster roster, Clock clock) {
         this.shares = shares;
         this.housekeeping = housekeeping;
         this.choices = choices;
         this.outbox = outbox;
         this.connectLink = connectLink;
         this.groups = groups;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -69,6 +72,9 @@ public final class ForgetMe {
 
     private String forget(User user) {
         groups.forget(user);
+        // Counted out of every group chat as leaving it does: the chats' songs to them stop, so each chat's count and
+        // its sender's summary finish without them.
+        roster.forget(user.address());
         // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
         // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about
         // are found by their share.

@@ -3,6 +3,7 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * Who is in a group. Only the owner adds and removes; the owner cannot leave or be removed
  * (deleting ends the group). Anyone added is told by whom and how to leave, and anyone else can
  * leave. When someone stops being in a group, the songs sent to them through it stop being
- * watched; nothing else of theirs changes.
+ * watched; nothing else of theirs changes. Someone who blocked the owner is not added (nor told of it), and the owner
+ * is not told why, as with a song.
  */
 public final class GroupMembership {
     private static final String ADD = "add people to it";
@@ -27,6 +29,7 @@ public final class GroupMembership {
 
     private final GroupStore groups;
     private final UserStore users;
+    private final PreferenceStore preferences;
     private final GroupFinder finder;
     private final GroupShareWithdrawal withdrawal;
     private final FriendFinder friends;
@@ -36,11 +39,12 @@ public final class GroupMembership {
     private final ConnectLink connectLink;
     private final Clock clock;
 
-    public GroupMembership(GroupStore groups, UserStore users, GroupFinder finder, GroupShareWithdrawal withdrawal,
-                           FriendFinder friends, WhichPerson whichPerson, Outbox outbox, GroupLimits limits,
-                           ConnectLink connectLink, Clock clock) {
+    public GroupMembership(GroupStore groups, UserStore users, PreferenceStore preferences, GroupFinder finder,
+                           GroupShareWithdrawal withdrawal, FriendFinder friends, WhichPerson whichPerson,
+                           Outbox outbox, GroupLimits limits, ConnectLink connectLink, Clock clock) {
         this.groups = groups;
         this.users = users;
+        this.preferences = preferences;
         this.finder = finder;
         this.withdrawal = withdrawal;
         this.friends = friends;
@@ -135,6 +139,9 @@ public final class GroupMembership {
         List<GroupMember> members = groups.membersOf(group.id());
         if (members.stream().anyMatch(m -> m.member().equals(person.address()))) {
             return person.name() + " is already in " + group.name() + ".";
+        }
+        if (preferences.preferencesOf(person.address()).blocks(owner.address())) {
+            return "I couldn't add " + person.name() + " to " + group.name() + ".";
         }
         if (members.size() >= limits.membersPerGroup()) {
             return group.name() + " already has " + members.size() + " members, the most a group can have.";

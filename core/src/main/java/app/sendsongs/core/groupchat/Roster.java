@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Who a group chat's songs go to. A platform does not let the bot list a group's members, so the bot keeps the list
  * itself: a person is counted in by tapping <em>Count me in</em> under one of the bot's messages in the chat, by
- * {@code /join}, or by sharing a song there; they are counted out by {@code /leave}, by leaving the chat, or when the
- * bot leaves it. Before each song the platform confirms that each person counted in is still in the chat; whoever
+ * {@code /join}, or by sharing a song there; they are counted out by {@code /leave}, by leaving the chat, when the
+ * bot leaves it, or by {@code forget_me}. Before each song the platform confirms that each person counted in is still in the chat; whoever
  * is not is counted out. Counting out stops the songs of that chat still open for the person, as leaving a group does.
  */
 public final class Roster {
@@ -67,6 +67,11 @@ public final class Roster {
             }
         }
         return present;
+    }
+
+    /** The person is being forgotten: they are counted out of every chat, as if they had left each. */
+    public void forget(ChatAddress person) {
+        store.chatsOf(person).forEach(counted -> leave(counted.chat(), person));
     }
 
     /** The bot left the chat: nobody is counted in any more (songs already delivered go on being watched). */

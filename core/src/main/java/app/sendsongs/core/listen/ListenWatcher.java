@@ -167,7 +167,7 @@ public final class ListenWatcher {
                 .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
         Coverage coverage = Coverage.of(recent, watch.checkedThrough(), readThrough);
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver));
+        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver), theirs::blocks);
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
@@ -276,7 +276,7 @@ public final class ListenWatcher {
     private void settleUnread(Watch watch, User receiver, List<Share> watched, Optional<Instant> retryAt) {
         Instant now = clock.instant();
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule, unread(receiver));
+        Notices notices = new Notices(receiver, users, schedule, unread(receiver), theirs::blocks);
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         for (Share share : watched) {

@@ -14,29 +14,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What one listen check tells people, merged: each sender gets one message about the songs of theirs the receiver
  * played, and one about those that expired, and the receiver one message of notes per sender, however many songs
  * settled at once. Senders the receiver does not share receipts with are told nothing (their {@code post} notes
- * still reach the receiver); a group's expiries wait for its summary.
+ * still reach the receiver, unless the receiver has blocked them since); a group's expiries wait for its summary.
  */
 final class Notices {
     private final User receiver;
     private final UserStore users;
     private final WatchSchedule schedule;
     private final String whyUncertain;
+    private final Predicate<ChatAddress> blocked;
     private final Map<ChatAddress, List<Share>> played = new LinkedHashMap<>();
     private final Map<ChatAddress, List<Play>> plays = new LinkedHashMap<>();
     private final Map<ChatAddress, List<Share>> expired = new LinkedHashMap<>();
     private final Map<ChatAddress, List<Share>> notes = new LinkedHashMap<>();
 
-    /** {@code whyUncertain} is what an expiry notice adds when the song may have been played unseen. */
-    Notices(User receiver, UserStore users, WatchSchedule schedule, String whyUncertain) {
+    /**
+     * {@code whyUncertain} is what an expiry notice adds when the song may have been played unseen; {@code blocked}
+     * tells the senders the receiver has blocked, whose notes they no longer want.
+     */
+    Notices(User receiver, UserStore users, WatchSchedule schedule, String whyUncertain,
+            Predicate<ChatAddress> blocked) {
         this.receiver = receiver;
         this.users = users;
         this.schedule = schedule;
         this.whyUncertain = whyUncertain;
+        this.blocked = blocked;
     }
 
     void played(Share share, Play play) {
@@ -44,7 +51,7 @@ final class Notices {
             played.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(share);
             plays.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(play);
         }
-        if (!share.post().isEmpty()) {
+        if (!share.post().isEmpty() && !blocked.test(share.sender())) {
             notes.computeIfAbsent(share.sender(), s -> new ArrayList<>()).add(share);
         }
     }

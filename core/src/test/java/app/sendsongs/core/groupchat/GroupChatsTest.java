@@ -379,6 +379,23 @@ class GroupChatsTest {
     }
 
     @Test
+    void forgetMeStopsTheChatsSongsToThePersonSoTheCountAndTheSummaryFinish() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        command(ALICE, "send", LINK);
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 1 of 2 so far: Bob Fisher.");
+
+        bot.reply(CAROL, "forget_me");
+        bot.reply(CAROL, "forget_me confirm");
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("1 of 1 played " + FakeMusic.SONG.title()));
+    }
+
+    @Test
     void theSameEventDeliveredTwiceIsHandledOnce() {
         Inbound.InGroupChat join = new Inbound.InGroupChat("same-id", BOB, bot.clock.instant(), BAND,
                 new GroupChatAction.Command("join", "", Optional.empty()));

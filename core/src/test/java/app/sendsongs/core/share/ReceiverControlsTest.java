@@ -112,6 +112,31 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void aBlockedSendersNoteIsNotReleasedWhenTheirEarlierSongIsPlayed() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
+        bot.reply("bob", "block Alice Smith");
+
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("you can't escape me"));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+    }
+
+    @Test
+    void someoneWhoBlockedYouIsNotAddedToYourGroupsAndHearsNothingOfIt() {
+        bot.reply("bob", "block Alice Smith");
+        bot.reply("alice", "create_group Family");
+        int bobBefore = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", "add_to_group Family Bob Fisher")).isEqualTo("I couldn't add Bob Fisher to "
+                + "Family.");
+        assertThat(bot.inbox("bob")).hasSize(bobBefore);
+        assertThat(bot.reply("alice", "members Family")).doesNotContain("Bob Fisher");
+        assertThat(bot.reply("alice", "add_to_group Family Carol King")).startsWith("Added Carol King to Family");
+    }
+
+    @Test
     void aGroupSongCountsOnlyTheMembersWhoSharePlays() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family Bob Fisher");
