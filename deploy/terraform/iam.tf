@@ -173,10 +173,11 @@ data "aws_iam_policy_document" "registration" {
     resources = [aws_dynamodb_table.main.arn]
   }
 
+  # gsi1 too: the songs of a newcomer's invites are sent to them when they sign up through their own link
   statement {
     sid       = "Indexes"
     actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.main.arn}/index/gsi2"]
+    resources = ["${aws_dynamodb_table.main.arn}/index/gsi1", "${aws_dynamodb_table.main.arn}/index/gsi2"]
   }
 
   statement {

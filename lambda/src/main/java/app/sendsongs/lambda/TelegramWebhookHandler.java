@@ -1,5 +1,7 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.shared.Platform;
+import app.sendsongs.metrics.Intake;
 import app.sendsongs.metrics.Meters;
 import app.sendsongs.telegram.BotUsername;
 import app.sendsongs.telegram.UpdateParser;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +34,15 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
     public static final Set<String> ROUTES = Set.of("POST /telegram/webhook");
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookHandler.class);
+    /** The chat platform of this function, named in its metrics. */
+    private static final Platform PLATFORM = Platform.TELEGRAM;
 
     private record Parts(TelegramIntake intake, InboundQueue queue) {
     }
 
     private final Lazy<Parts> parts;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
     public TelegramWebhookHandler() {
@@ -44,6 +51,7 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
 
     public TelegramWebhookHandler(Surroundings surroundings) {
         Settings settings = Settings.read(surroundings.environment(), SETTINGS);
+        this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
             WebhookSecret secret;
@@ -62,7 +70,12 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiGateway.serve(input, output, context, this::route);
+        try {
+            ApiGateway.serve(input, output, context, this::route);
+        } finally {
+            metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "telegram-webhook"),
+                    surroundings.metricLines());
+        }
     }
 
     private WebResponse route(HttpEvent request) {
@@ -77,10 +90,19 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
         return switch (parts.intake().receive(request.body(), request.header(WebhookSecret.HEADER))) {
             case TelegramIntake.Intake.Rejected rejected -> {
                 LOG.warn("Telegram webhook POST from {} rejected: {}", request.sourceIp(), rejected.reason());
+                Intake.webhook(metrics, PLATFORM, rejected.response().status() == 400 ? "malformed" : "bad_secret", 0);
                 yield rejected.response();
             }
-            case TelegramIntake.Intake.Accepted accepted -> IntakeAnswers.notQueued(parts.queue(), accepted.events())
-                    .orElseGet(() -> TelegramIntake.answer(accepted));
+            case TelegramIntake.Intake.Accepted accepted -> queue(parts.queue(), accepted);
         };
+    }
+
+    /** The 200 once the update's event is on the queue; otherwise Telegram is asked to deliver the update again. */
+    private WebResponse queue(InboundQueue queue, TelegramIntake.Intake.Accepted accepted) {
+        Optional<WebResponse> notQueued = IntakeAnswers.notQueued(queue, accepted.events());
+        int status = notQueued.map(WebResponse::status).orElse(200);
+        Intake.webhook(metrics, PLATFORM, notQueued.isEmpty() ? "accepted" : status == 413 ? "too_large" : "not_queued",
+                notQueued.isEmpty() ? accepted.events().size() : 0);
+        return notQueued.orElseGet(() -> TelegramIntake.answer(accepted));
     }
 }

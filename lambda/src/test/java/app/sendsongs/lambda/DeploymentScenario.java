@@ -3,12 +3,15 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Everything the deployed functions can be asked to do, run through their entry points: every route and command,
  * registration failures, a share from a pasted link, receipts and blocks, held and retried messages, a revoked grant
  * and reconnection, expiry, purge, forget_me,
- * a handling failure retried from the queue, a redelivered webhook. The deployment test records the AWS calls this
+ * a handling failure retried from the queue, a redelivered webhook, an invite whose friend signs up through their own
+ * link. The deployment test records the AWS calls this
  * makes to compare them with the roles; a new feature that reaches the store or the queue in a new way belongs here
  * too.
  */
@@ -131,6 +134,17 @@ final class DeploymentScenario {
         people.advanceMinutes(8 * 24 * 60);
         people.say("alice", "pending");
         assertThat(people.inbox("alice")).anyMatch(text -> text.contains("within 7 days"));
+
+        // an invite: the friend opens it, then signs up through their own link, and the registration function
+        // delivers the song and tells the sender
+        String invited = people.ask("alice", "send_song name:\"Gina Gray\" " + LINK + tracks.get(2)).getLast();
+        Matcher invite = Pattern.compile("invite-[A-Za-z0-9_-]{22}").matcher(invited);
+        assertThat(invite.find()).as(invited).isTrue();
+        people.openLink("gina", invite.group());
+        people.nameIs("gina", "Gina", "Gray");
+        assertThat(people.connectOwn("gina", "spotify", "gina-sp").status()).isEqualTo(200);
+        assertThat(people.inbox("gina")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(people.inbox("alice")).anyMatch(text -> text.startsWith("Gina Gray opened your invite."));
 
         // a passing fault while handling a message: it goes back to the queue and is answered on its retry
         world.aws("inbound").faults().failNext("DynamoDb", 1);

@@ -50,6 +50,20 @@ class LambdaIntakeStoryTest {
     }
 
     @Test
+    void aRegistrationCodeTypedFarTooLongIsAnsweredAndHoldsUpNothing() {
+        long tara = 7_001;
+        people.telegramSays(tara, null, "/start");
+        String longCode = "A".repeat(2_100); // longer than any DynamoDB key, well within a Telegram message
+
+        people.telegramSays(tara, null, "/register code:\"" + longCode + "\" name:\"Tara Telegram\"");
+        people.telegramSays(tara, null, "/help");
+
+        List<String> chat = people.telegramChat(tara);
+        assertThat(chat).anySatisfy(answer -> assertThat(answer).startsWith("That code is unknown"));
+        assertThat(chat.getLast()).as("the next command is not held up behind it").contains("send_song");
+    }
+
+    @Test
     void aPostMessengerDeliversAgainIsAnsweredOnce() throws Exception {
         people.say("alice", "hi");
         // registered: a stranger's help comes with the welcome, two messages long

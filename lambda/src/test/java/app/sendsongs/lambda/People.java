@@ -88,6 +88,12 @@ final class People {
         return sandbox.telegramChat(chat);
     }
 
+    /** The person opens an {@code m.me} link carrying {@code ref}; the referral is queued and handled. */
+    void openLink(String psid, String ref) {
+        sandbox.openLink(psid, ref);
+        world.deliverQueued();
+    }
+
     /** The person writes, and the webhook queues it; nothing handles it yet. */
     void sayWithoutDelivery(String psid, String text) {
         sandbox.say(psid, text);

@@ -6,6 +6,9 @@ import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,31 @@ class TelegramWebhookHandlerTest {
         assertThat(invoke(missing).path("statusCode").asInt()).isEqualTo(401);
         assertThat(invoke(wrong).path("statusCode").asInt()).isEqualTo(403);
         assertThat(queued()).isZero();
+    }
+
+    @Test
+    void eachCallIsCountedByOutcomeAsOnTheServer() {
+        ObjectNode wrong = SampleEvents.load("telegram-webhook-post");
+        ((ObjectNode) wrong.path("headers")).put("x-telegram-bot-api-secret-token", "guess");
+        ObjectNode malformed = SampleEvents.load("telegram-webhook-post");
+        malformed.put("body", "not an update");
+
+        invoke(SampleEvents.load("telegram-webhook-post"));
+        invoke(wrong);
+        invoke(malformed);
+
+        List<EmfLines.Datum> data = EmfLines.read(world.metricLines);
+        Map<String, String> telegram = Map.of("Function", "telegram_webhook", "Platform", "telegram");
+        assertThat(EmfLines.sum(data, "WebhookRequests", with(telegram, "accepted"))).isEqualTo(1);
+        assertThat(EmfLines.sum(data, "WebhookEvents", telegram)).isEqualTo(1);
+        assertThat(EmfLines.sum(data, "WebhookRequests", with(telegram, "bad_secret"))).isEqualTo(1);
+        assertThat(EmfLines.sum(data, "WebhookRequests", with(telegram, "malformed"))).isEqualTo(1);
+    }
+
+    private static Map<String, String> with(Map<String, String> dimensions, String outcome) {
+        Map<String, String> all = new HashMap<>(dimensions);
+        all.put("Outcome", outcome);
+        return all;
     }
 
     @Test

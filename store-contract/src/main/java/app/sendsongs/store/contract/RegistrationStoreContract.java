@@ -75,6 +75,13 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     }
 
     @Test
+    void aTypedCodeOfAnyLengthIsLookedUp() {
+        String typed = "A".repeat(4_000); // a person may type anything after "register"
+
+        assertThat(registrations.takeRegistrationCode(typed)).isEmpty();
+    }
+
+    @Test
     void concurrentTakersOfOneCodeGetItOnce() {
         registrations.saveRegistrationCode(new RegistrationCode("RACE0001", connection("bob"), minutes(15)));
 

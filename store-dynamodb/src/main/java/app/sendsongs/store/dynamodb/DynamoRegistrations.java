@@ -38,8 +38,12 @@ final class DynamoRegistrations implements RegistrationStore {
         table.put(item);
     }
 
+    /** A code is what a person typed: one too long for a key was never saved, and is not looked up. */
     @Override
     public Optional<RegistrationCode> takeRegistrationCode(String code) {
+        if (!TableLayout.fitsPartitionKey(CODE + "#" + code)) {
+            return Optional.empty();
+        }
         return table.take(key(CODE, code)).map(item -> new RegistrationCode(Attr.string(item, "value"),
                 grants.read(item), Attr.time(item, "expiresAt")));
     }

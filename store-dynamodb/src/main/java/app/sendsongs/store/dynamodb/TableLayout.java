@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,6 +55,12 @@ final class TableLayout {
      */
     static final int DUE_SHARDS = 4;
 
+    /**
+     * The most bytes (UTF-8) of a partition key value DynamoDB accepts, in a write and in a read by key alike
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-partition-sort-keys).
+     */
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+
     /** How long after expiry TTL may remove a leftover; the hourly purge normally removes it first. */
     static final Duration GC_GRACE = Duration.ofDays(2);
 
@@ -65,6 +72,14 @@ final class TableLayout {
         key.put(PK, Attr.s(pk));
         key.put(SK, Attr.s(sk));
         return key;
+    }
+
+    /**
+     * Whether a partition key value is short enough for DynamoDB: a longer one, built from what someone typed, names
+     * no item that could have been written, so a read or take by it finds nothing without asking.
+     */
+    static boolean fitsPartitionKey(String pk) {
+        return pk.getBytes(StandardCharsets.UTF_8).length <= MAX_PARTITION_KEY_BYTES;
     }
 
     /** A new item of {@code type} with its key. */
