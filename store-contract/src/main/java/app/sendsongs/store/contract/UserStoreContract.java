@@ -82,6 +82,13 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void aTypedNameOfAnyLengthIsLookedUp() {
+        String typed = "Ä".repeat(3_000); // a person may type anything after name:, 6,000 bytes in UTF-8
+
+        assertThat(users.findUsersByName(typed)).isEmpty();
+    }
+
+    @Test
     void nameLookupIgnoresCaseAndSpacing() {
         User bob = user("bob", "Bob Fisher", T0);
         users.saveUser(bob);

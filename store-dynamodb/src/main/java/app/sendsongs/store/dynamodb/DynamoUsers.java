@@ -41,7 +41,13 @@ final class DynamoUsers implements UserStore {
 
     @Override
     public List<User> findUsersByName(String name) {
-        Condition byName = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(nameKey(Names.key(name))));
+        String key = nameKey(Names.key(name));
+        // DynamoDB refuses a query by a key longer than any it can hold (ValidationException "Size of hashkey has
+        // exceeded the maximum size limit"): such a typed name is nobody's.
+        if (!TableLayout.fitsPartitionKey(key)) {
+            return List.of();
+        }
+        Condition byName = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(key));
         return table.query(DynamoTable.queryFor(byName).indexName(TableLayout.GSI1).build(), 0).stream()
                 .map(this::user).sorted(OLDEST_REGISTRATION_FIRST).toList();
     }
