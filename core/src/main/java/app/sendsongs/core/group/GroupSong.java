@@ -171,9 +171,8 @@ public final class GroupSong {
 
     private String confirmation(Track track, String groupName, int receivers, List<User> waiting,
                                 List<String> retrying) {
-        StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " (" + receivers
-                + (receivers == 1 ? " person). " : " people). ") + "I'll tell you as each of them plays it, and sum up "
-                + "when all have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.");
+        StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " ("
+                + Texts.people(receivers) + "). " + Texts.tellingPlays(receivers, schedule.watchPeriod()));
         text.append(waitingMembers.told(waiting));
         if (!retrying.isEmpty()) {
             text.append(" Their chat app didn't take it for ").append(Texts.names(retrying, WaitingMembers.NAMES_SHOWN))

@@ -239,9 +239,8 @@ public final class ChatSend {
     }
 
     private String confirmation(Track track, GroupChat chat, int sent, List<String> disconnected) {
-        String text = "Sent " + track.title() + " to the " + sent + (sent == 1 ? " person" : " people")
-                + " counted in for " + chat.title() + ". I'll tell you as each of them plays it, and sum up when all "
-                + "have played it or " + Texts.duration(schedule.watchPeriod()) + " have passed.";
+        String text = "Sent " + track.title() + " to the " + Texts.people(sent) + " counted in for " + chat.title()
+                + ". " + Texts.tellingPlays(sent, schedule.watchPeriod());
         return disconnected.isEmpty() ? text : text + " Not sent to " + String.join(", ", disconnected)
                 + ": they've disconnected their listening, so I couldn't tell when they play it.";
     }

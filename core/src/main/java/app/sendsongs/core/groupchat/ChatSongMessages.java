@@ -146,7 +146,9 @@ public final class ChatSongMessages implements ShareSettled {
                 .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone")).sorted().toList();
         boolean open = counted.stream().anyMatch(s -> s.status().isOpen());
         String count = "Played by " + played.size() + " of " + counted.size() + (open ? " so far" : "");
-        return (played.isEmpty() ? count + "." : count + ": " + names(played) + ".")
+        String outcome = counted.isEmpty() ? "Nobody it went to is counted in here any more."
+                : played.isEmpty() ? count + "." : count + ": " + names(played) + ".";
+        return outcome
                 + " It went privately to each person counted in here; tap Count me in to get the next ones.";
     }
 }

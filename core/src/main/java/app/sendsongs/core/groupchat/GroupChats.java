@@ -7,6 +7,7 @@ import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.net.URI;
@@ -96,7 +97,7 @@ public final class GroupChats {
     private Message joined(GroupChat chat, User user) {
         return Message.text(switch (roster.join(chat.address(), user.address())) {
             case JOINED -> user.name() + " is counted in: songs shared here now reach "
-                    + roster.members(chat.address()).size() + " people.";
+                    + Texts.people(roster.members(chat.address()).size()) + ".";
             case ALREADY -> user.name() + " is counted in already.";
             case FULL -> full(chat);
         });

@@ -41,6 +41,19 @@ public final class Texts {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
+    /** What a group's sender is told will come of a song sent to {@code receivers} people. */
+    public static String tellingPlays(int receivers, java.time.Duration watchPeriod) {
+        return receivers == 1
+                ? "I'll tell you when they play it, or if they haven't within " + duration(watchPeriod) + "."
+                : "I'll tell you as each of them plays it, and sum up when all have played it or " + duration(watchPeriod)
+                        + " have passed.";
+    }
+
+    /** "1 person", "3 people". */
+    public static String people(long n) {
+        return n + (n == 1 ? " person" : " people");
+    }
+
     /** Up to {@code shown} names, then how many more ("Bob, Carol and 3 more"): a list that keeps a message short. */
     public static String names(List<String> names, int shown) {
         if (names.size() <= shown) {

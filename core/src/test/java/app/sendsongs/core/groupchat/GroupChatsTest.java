@@ -396,6 +396,22 @@ class GroupChatsTest {
     }
 
     @Test
+    void oneCountedInIsOnePersonAndASongNobodyIsCountedInForAnyMoreSaysSo() {
+        command(BOB, "join", "");
+        assertThat(lastChatText()).isEqualTo("Bob Fisher is counted in: songs shared here now reach 1 person.");
+
+        command(ALICE, "send", LINK);
+        assertThat(bot.last(ALICE)).isEqualTo("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
+                + "Friday Band. I'll tell you when they play it, or if they haven't within 7 days.");
+
+        bot.reply(BOB, "forget_me");
+        bot.reply(BOB, "forget_me confirm");
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(lastChatText()).doesNotContain("0 of 0").contains("Nobody it went to is counted in here any more.");
+    }
+
+    @Test
     void theSameEventDeliveredTwiceIsHandledOnce() {
         Inbound.InGroupChat join = new Inbound.InGroupChat("same-id", BOB, bot.clock.instant(), BAND,
                 new GroupChatAction.Command("join", "", Optional.empty()));
