@@ -11,6 +11,7 @@ import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +32,12 @@ public final class ForgetMe {
     private final Outbox outbox;
     private final ConnectLink connectLink;
     private final Groups groups;
+    private final UserStore users;
     private final Roster roster;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
-                    ConnectLink connectLink, Groups groups, Roster roster, Clock clock) {
+                    ConnectLink connectLink, Groups groups, Roster roster, UserStore users, Clock clock) {
         this.shares = shares;
         this.housekeeping = housekeeping;
         this.choices = choices;
@@ -43,6 +45,7 @@ public final class ForgetMe {
         this.connectLink = connectLink;
         this.groups = groups;
         this.roster = roster;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -71,6 +74,9 @@ public final class ForgetMe {
     }
 
     private String forget(User user) {
+        // Named as nobody first: what the deletion itself tells others (a group's summary that their leaving
+        // completes) does not name them. Done again harmlessly if the event is handled again after a crash.
+        users.saveUser(user.withName(User.SOMEONE_WHO_LEFT));
         groups.forget(user);
         // Counted out of every group chat as leaving it does: the chats' songs to them stop, so each chat's count and
         // its sender's summary finish without them.

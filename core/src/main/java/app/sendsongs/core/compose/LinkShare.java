@@ -288,7 +288,7 @@ public final class LinkShare {
     private String name(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
             case Recipient.Person(ChatAddress address) ->
-                    users.findUser(address).map(User::name).orElse("someone who left");
+                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) -> users.findUser(asker)
                     .flatMap(person -> groups.groupsOf(person).stream().filter(g -> g.groupId().equals(groupId))
                             .map(GroupChoice::name).findFirst())

@@ -100,7 +100,7 @@ public final class GroupFinder {
 
     /** The owner's name; every group has an owner, since forgetting a person deletes the groups they made. */
     String ownerName(Group group) {
-        return users.findUser(group.owner()).map(User::name).orElse("someone who left");
+        return users.findUser(group.owner()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
     private static List<Group> named(List<Group> groups, String name) {

@@ -44,7 +44,7 @@ public final class GroupListing {
                 + (group.ownedBy(person.address()) ? "your group" : "made by " + finder.ownerName(group)) + ", "
                 + members(members.size()) + ":");
         for (GroupMember member : members) {
-            String name = users.findUser(member.member()).map(User::name).orElse("someone who left");
+            String name = users.findUser(member.member()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
             text.append("\n• ").append(name).append(group.ownedBy(member.member()) ? " (made the group)" : "");
         }
         return text.toString();

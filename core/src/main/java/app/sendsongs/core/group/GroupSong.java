@@ -166,7 +166,7 @@ public final class GroupSong {
     }
 
     private String nameOf(Share share) {
-        return users.findUser(share.receiver()).map(User::name).orElse("someone who left");
+        return users.findUser(share.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
     private String confirmation(Track track, String groupName, int receivers, List<User> waiting,

@@ -98,7 +98,7 @@ public final class GroupSummary implements ShareSettled {
 
     private String names(List<Share> settled) {
         return String.join(", ", settled.stream()
-                .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone who left"))
+                .map(s -> users.findUser(s.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT))
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList());
     }
 

@@ -163,7 +163,7 @@ public final class ReceiverControls {
         List<String> names = new ArrayList<>();
         mine.rules().forEach((sender, r) -> {
             if (r == rule) {
-                names.add(users.findUser(sender).map(User::name).orElse("someone who left"));
+                names.add(users.findUser(sender).map(User::name).orElse(User.SOMEONE_WHO_LEFT));
             }
         });
         return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();

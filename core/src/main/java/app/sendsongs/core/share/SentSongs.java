@@ -136,7 +136,7 @@ public final class SentSongs {
     }
 
     private String receiverName(Share share) {
-        return users.findUser(share.receiver()).map(User::name).orElse("someone who left");
+        return users.findUser(share.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
 }

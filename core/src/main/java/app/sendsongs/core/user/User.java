@@ -11,6 +11,8 @@ import java.time.Instant;
  */
 public record User(ChatAddress address, String name, ListeningConnection connection,
                    GrantState grantState, Instant registeredAt, Instant lastMessageAt) {
+    /** How people are told of someone no longer known: deleted, or being deleted ({@code forget_me}). */
+    public static final String SOMEONE_WHO_LEFT = "someone who left";
 
     public String nameKey() {
         return Names.key(name);

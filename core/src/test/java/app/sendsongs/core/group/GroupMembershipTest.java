@@ -264,6 +264,26 @@ class GroupMembershipTest {
         assertThat(bot.inbox("bob")).noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"));
     }
 
+    @Test
+    void theSummaryThatForgettingAMemberCompletesDoesNotNameThem() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(10));
+
+        int before = bot.inbox("alice").size();
+
+        bot.reply("carol", "forget_me");
+        bot.reply("carol", "forget_me confirm");
+        bot.advance(Duration.ofMinutes(10));
+
+        List<String> since = bot.inbox("alice").subList(before, bot.inbox("alice").size());
+        assertThat(since).anyMatch(text -> text.startsWith("1 of 1 played " + FakeMusic.SONG.title()))
+                .noneMatch(text -> text.contains("Carol"));
+    }
+
     private List<Group> groupsOf(String psid) {
         return bot.stores.groups().groupsOf(at(psid));
     }
