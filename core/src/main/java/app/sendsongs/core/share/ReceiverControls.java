@@ -91,7 +91,7 @@ public final class ReceiverControls {
             keepPrivate(share);
         }
         return Message.text("Blocked " + sender.name() + ": I won't pass on their songs, and they aren't told.")
-                .withChoices(List.of(new Choice("Undo", payload("unblock", sender))));
+                .withChoices(List.of(new Choice("Undo", undo("unblock", me, sender))));
     }
 
     private Message unblock(User me, User sender) {
@@ -123,7 +123,7 @@ public final class ReceiverControls {
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         return Message.text("Done: I won't tell " + sender.name() + " when you play their songs. They still come "
                 + "to you, notes and all.")
-                .withChoices(List.of(new Choice("Undo", payload("receipts on", sender))));
+                .withChoices(List.of(new Choice("Undo", undo("receipts on", me, sender))));
     }
 
     private Message receiptsForEveryone(User me, boolean on) {
@@ -225,6 +225,16 @@ public final class ReceiverControls {
         if (shares.updateShare(share.withReceiptsOff(), share.status()) && share.sentToGroup()) {
             settled.settled(share.withReceiptsOff());
         }
+    }
+
+    /**
+     * An Undo tap's command: by the latest song the sender sent me, which names them for good ({@link SenderOfSong}),
+     * since a name may pass to someone else before the tap; by name when they never sent me one.
+     */
+    private String undo(String command, User me, User sender) {
+        return shares.sharesReceivedBy(me.address()).stream().filter(share -> share.sender().equals(sender.address()))
+                .findFirst().map(share -> SenderOfSong.payload(command, share))
+                .orElseGet(() -> payload(command, sender));
     }
 
     private static String payload(String command, User person) {

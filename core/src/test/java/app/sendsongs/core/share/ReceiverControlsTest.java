@@ -175,6 +175,20 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void undoingABlockActsOnWhoWasBlockedEvenAfterSomeoneElseTookTheirName() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.register("fred", "Fred Jones");
+        assertThat(bot.reply("bob", "block Alice Smith")).startsWith("Blocked Alice Smith:");
+        String undo = bot.chat.messages("bob").getLast().choices().getFirst().payload();
+
+        bot.reply("alice", "name \"Alice Jones\"");
+        bot.reply("fred", "name \"Alice Smith\"");
+
+        assertThat(bot.reply("bob", undo)).isEqualTo("Unblocked Alice Jones: their songs come through again.");
+        assertThat(bot.reply("bob", "receipts")).doesNotContain("Blocked");
+    }
+
+    @Test
     void aCardsTapForASongSentToSomeoneElseActsOnNobody() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         String blockAlice = ((Button.Reply) bot.chat.messages("bob").getLast().card().orElseThrow().buttons().get(2))
