@@ -15,11 +15,17 @@ final class TelegramGroup {
     final String title;
     final long creator;
     final Set<Long> members = new LinkedHashSet<>();
+    /** The supergroup this basic group was upgraded to; null while it was not. */
+    Long migratedTo;
 
     TelegramGroup(long id, String title, long creator) {
         this.id = id;
         this.title = title;
         this.creator = creator;
+    }
+
+    boolean isBasicGroup() {
+        return id > SUPERGROUP_IDS_BELOW;
     }
 
     String type() {
