@@ -217,6 +217,11 @@ public final class SandboxControl {
         return get("/sandbox/telegram/stats");
     }
 
+    /** The person blocks the page's messages (or, with {@code blocks} false, unblocks them). */
+    public void messengerBlock(String psid, boolean blocks) {
+        post("/sandbox/messenger/users/" + psid + (blocks ? "/block" : "/unblock"), Map.of(), 200);
+    }
+
     /** The name Messenger's User Profile API gives for the person from now on. */
     public void messengerName(String psid, String firstName, String lastName) {
         post("/sandbox/messenger/users/" + psid, Map.of("first_name", firstName, "last_name", lastName), 200);
