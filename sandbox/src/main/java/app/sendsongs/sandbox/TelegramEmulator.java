@@ -293,6 +293,25 @@ public final class TelegramEmulator {
         }
     }
 
+    /**
+     * {@code by} removes the bot from the group: the bot gets a {@code my_chat_member} update (member to kicked), and
+     * from then on every call about the group is 403 {@code bot was kicked from the group chat} (or the supergroup
+     * chat), as Telegram's Bot API server words it (https://github.com/tdlib/telegram-bot-api).
+     */
+    CompletableFuture<List<TelegramWebhook.Delivery>> removeBot(long id, long by) {
+        synchronized (this) {
+            TelegramGroup group = groups.get(id);
+            if (group == null) {
+                throw HttpProblem.control(404, "unknown group chat " + id);
+            }
+            TelegramUser user = users.get(by);
+            checkCanWrite(user == null ? person(by, Profile.NONE) : user, id);
+            group.botRemoved = true;
+            return submitAll(id, List.of(update("my_chat_member",
+                    memberChange(group.toJson(), users.get(by), "member", "kicked"))));
+        }
+    }
+
     /** The person blocks ({@code blocks}) or unblocks the bot; the bot gets a {@code my_chat_member} update. */
     CompletableFuture<List<TelegramWebhook.Delivery>> changeBlock(long userId, boolean blocks) {
         synchronized (this) {
@@ -349,6 +368,9 @@ public final class TelegramEmulator {
             if (group.migratedTo != null) {
                 throw HttpProblem.control(409, "group chat " + chat + " was upgraded to the supergroup "
                         + group.migratedTo + ": its people write there now");
+            }
+            if (group.botRemoved) {
+                throw HttpProblem.control(409, "the bot was removed from group chat " + chat);
             }
         }
     }
@@ -498,6 +520,9 @@ public final class TelegramEmulator {
         TelegramGroup group = chat < 0 ? groups.get(chat) : null;
         if (group != null && group.migratedTo != null) {
             throw TelegramErrors.groupUpgraded(group.migratedTo);
+        }
+        if (group != null && group.botRemoved) {
+            throw TelegramErrors.forbidden("bot was kicked from the " + group.type() + " chat");
         }
     }
 

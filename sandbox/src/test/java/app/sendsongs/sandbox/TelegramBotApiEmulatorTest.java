@@ -373,12 +373,14 @@ class TelegramBotApiEmulatorTest {
                 Map.of("by", 7, "to", -1002471352452L));
 
         assertThat(upgraded.status()).as(upgraded.json().toString()).isEqualTo(200);
-        List<TelegramHarness.Received> received = h.awaitReceived(4, Duration.ofSeconds(5));
-        JsonNode left = received.get(2).update().path("message");
+        // the two chats' updates go out side by side, in either order
+        List<JsonNode> service = h.awaitReceived(4, Duration.ofSeconds(5)).subList(2, 4).stream()
+                .map(r -> r.update().path("message")).toList();
+        JsonNode left = service.stream().filter(m -> m.has("migrate_to_chat_id")).findFirst().orElseThrow();
         assertThat(left.path("chat").path("id").asLong()).isEqualTo(-4518810793L);
         assertThat(left.path("from").path("id").asLong()).isEqualTo(7);
         assertThat(left.path("migrate_to_chat_id").asLong()).isEqualTo(-1002471352452L);
-        JsonNode arrived = received.get(3).update().path("message");
+        JsonNode arrived = service.stream().filter(m -> m.has("migrate_from_chat_id")).findFirst().orElseThrow();
         assertThat(arrived.path("chat").path("type").asText()).isEqualTo("supergroup");
         assertThat(arrived.path("sender_chat").path("id").asLong()).isEqualTo(-1002471352452L);
         assertThat(arrived.path("migrate_from_chat_id").asLong()).isEqualTo(-4518810793L);
@@ -393,6 +395,24 @@ class TelegramBotApiEmulatorTest {
         assertThat(h.api("sendMessage", Map.of("chat_id", -1002471352452L, "text", "hi all")).status()).isEqualTo(200);
         assertThat(h.control("/sandbox/telegram/chats/-1002471352452/upgrade", Map.of("by", 7)).status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aBotRemovedFromAGroupIsToldAndCanNoLongerWriteThere() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -1001234567890L, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+
+        assertThat(h.control("/sandbox/telegram/chats/-1001234567890/remove-bot", Map.of("by", 8)).status())
+                .isEqualTo(200);
+
+        JsonNode change = h.awaitReceived(3, Duration.ofSeconds(5)).get(2).update().path("my_chat_member");
+        assertThat(change.path("from").path("id").asLong()).isEqualTo(8);
+        assertThat(change.path("new_chat_member").path("status").asText()).isEqualTo("kicked");
+        TelegramHarness.Response refused = h.api("sendMessage", Map.of("chat_id", -1001234567890L, "text", "hi"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.description()).isEqualTo("Forbidden: bot was kicked from the supergroup chat");
+        assertThat(h.saysIn(-1001234567890L, 7, "/who@SendSongsSandboxBot").status()).isEqualTo(409);
     }
 
     private String member(long chat, long user) {
