@@ -129,6 +129,7 @@ final class InboundCodec {
             case GroupChatAction.BotRemoved removed -> json.put("action", "bot_removed");
             case GroupChatAction.MemberLeft left -> json.put("action", "member_left")
                     .put("member", left.member().key());
+            case GroupChatAction.Moved moved -> json.put("action", "moved").put("to", moved.to().key());
         }
     }
 
@@ -141,6 +142,7 @@ final class InboundCodec {
             case "bot_added" -> new GroupChatAction.BotAdded();
             case "bot_removed" -> new GroupChatAction.BotRemoved();
             case "member_left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(text(json, "member")));
+            case "moved" -> new GroupChatAction.Moved(ChatAddress.parse(text(json, "to")));
             default -> throw new IllegalArgumentException("a queued group chat event of unknown action " + action);
         };
     }

@@ -40,7 +40,8 @@ class InboundCodecTest {
                 inGroup("254000142", new GroupChatAction.Tap("join", "3011000000000000001")),
                 inGroup("254000143", new GroupChatAction.BotAdded()),
                 inGroup("254000144", new GroupChatAction.BotRemoved()),
-                inGroup("254000145", new GroupChatAction.MemberLeft(BOB_ON_TELEGRAM)));
+                inGroup("254000145", new GroupChatAction.MemberLeft(BOB_ON_TELEGRAM)),
+                inGroup("254000146", new GroupChatAction.Moved(new ChatAddress(Platform.TELEGRAM, "-1002471352452"))));
 
         for (Inbound event : events) {
             assertThat(InboundCodec.decode(InboundCodec.encode(event))).isEqualTo(event);

@@ -331,6 +331,20 @@ class GraphSendApiTest {
     }
 
     @Test
+    void someoneWhoBlockedThePageIsUnreachableEvenInsideTheirWindowUntilTheyUnblockIt() {
+        sandbox.personWrites("psid-1", "help");
+        sandbox.blocks("psid-1", true);
+
+        assertThat(graph.send("psid-1", Message.text("still there?"), MessageKind.RESPONSE, REF))
+                .isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(sandbox.inbox("psid-1")).isEmpty();
+
+        sandbox.blocks("psid-1", false);
+        assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE, REF))
+                .isEqualTo(new SendOutcome.Sent());
+    }
+
+    @Test
     void mapsGraphErrorCodesToOutcomes() {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
 

@@ -146,6 +146,11 @@ final class MessengerSandbox implements AutoCloseable {
         return control.openLink(psid, ref);
     }
 
+    /** The person blocks the page's messages, or unblocks them. */
+    void blocks(String psid, boolean blocks) {
+        control.messengerBlock(psid, blocks);
+    }
+
     /** What the bot sent to the person: {@code GET /sandbox/messenger/inbox/<psid>}. */
     JsonNode inbox(String psid) {
         return control.inboxMessages(psid);

@@ -43,6 +43,8 @@ final class ControlRoutes {
         app.post("/sandbox/messenger/send", JsonIo.guarded(this::messengerSend));
         app.get("/sandbox/messenger/inbox/{psid}", JsonIo.guarded(this::inbox));
         app.post("/sandbox/messenger/users/{psid}", JsonIo.guarded(this::messengerProfile));
+        app.post("/sandbox/messenger/users/{psid}/block", JsonIo.guarded(ctx -> messengerBlock(ctx, true)));
+        app.post("/sandbox/messenger/users/{psid}/unblock", JsonIo.guarded(ctx -> messengerBlock(ctx, false)));
         app.get("/sandbox/messenger/inbox", JsonIo.guarded(this::inboxes));
         app.get("/sandbox/messenger/stats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200,
                 Map.of("delivered", messenger.deliveredCount()))));
@@ -80,6 +82,9 @@ final class ControlRoutes {
     private void messengerSend(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
         String from = requiredText(body, "from");
+        if (messenger.blocked(from)) {
+            throw HttpProblem.control(409, "person " + from + " has blocked the page; unblock it first");
+        }
         long kinds = Stream.of("text", "postback", "referral").filter(body::has).count();
         if (kinds != 1) {
             throw HttpProblem.control(400, "give exactly one of \"text\" (with \"quick_reply\" for a tap on a quick "
@@ -111,6 +116,16 @@ final class ControlRoutes {
                 JsonIo.send(ctx, 502, answer);
             }
         }));
+    }
+
+    /** The person blocks (or unblocks) the page's messages, as Messenger's "Block messages" does. */
+    private void messengerBlock(Context ctx, boolean blocks) {
+        String psid = ctx.pathParam("psid");
+        if (messenger.lastInbound(psid).isEmpty()) {
+            throw HttpProblem.control(404, "person " + psid + " has never written to the page");
+        }
+        messenger.block(psid, blocks);
+        JsonIo.send(ctx, 200, Map.of("psid", psid, "blocked", blocks));
     }
 
     /** {@code {"first_name","last_name"}}: the name the User Profile API gives for the person. */

@@ -147,6 +147,7 @@ final class GraphEmulator {
             throw error(100, null, "(#100) The parameter recipient is required");
         }
         throttle.call(psid, clock.instant(), () -> messenger.engaged(clock.instant(), STANDARD_WINDOW));
+        checkAvailable(psid);
         String senderAction = body.path("sender_action").asText(null);
         if (senderAction != null && !body.has("message")) {
             if (!SENDER_ACTIONS.contains(senderAction)) {
@@ -185,6 +186,17 @@ final class GraphEmulator {
         ok.put("recipient_id", psid);
         ok.put("message_id", sent.messageId());
         JsonIo.send(ctx, 200, ok);
+    }
+
+    /**
+     * Someone who blocked the page's messages (or deactivated their account) cannot be sent anything, whatever the
+     * window: code 551, subcode 1545041, "This person isn't available right now." (Send API error codes,
+     * https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes).
+     */
+    private void checkAvailable(String psid) {
+        if (messenger.blocked(psid)) {
+            throw error(551, 1545041, "This person isn't available right now.");
+        }
     }
 
     private Instant knownRecipient(String psid) {

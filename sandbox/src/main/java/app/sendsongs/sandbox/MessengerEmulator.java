@@ -95,6 +95,7 @@ public final class MessengerEmulator {
     private Instant engagedSince;
     private int engagedCount;
     private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final Set<String> subscribedFields = ConcurrentHashMap.newKeySet();
@@ -265,6 +266,16 @@ public final class MessengerEmulator {
     /** The person's name as the User Profile API gives it: the one set, else their id as first name. */
     public Profile profile(String psid) {
         return profiles.getOrDefault(psid, new Profile(psid, ""));
+    }
+
+    /** The person blocks ({@code blocks}) or unblocks the page's messages; false when that changed nothing. */
+    public boolean block(String psid, boolean blocks) {
+        return blocks ? blocked.add(psid) : blocked.remove(psid);
+    }
+
+    /** Whether the person has blocked the page's messages: then the Send API cannot reach them. */
+    public boolean blocked(String psid) {
+        return blocked.contains(psid);
     }
 
     public Optional<Instant> lastInbound(String psid) {

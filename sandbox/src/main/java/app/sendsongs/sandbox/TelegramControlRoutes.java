@@ -32,6 +32,8 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats", JsonIo.guarded(this::createGroup));
         app.post(BASE + "/chats/{id}/join", JsonIo.guarded(ctx -> membership(ctx, true)));
         app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
+        app.post(BASE + "/chats/{id}/upgrade", JsonIo.guarded(this::upgrade));
+        app.post(BASE + "/chats/{id}/remove-bot", JsonIo.guarded(this::removeBot));
         app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
         app.post(BASE + "/users/{id}/unblock", JsonIo.guarded(ctx -> block(ctx, false)));
         app.get(BASE + "/chats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, telegram.botTextsByChat())));
@@ -172,6 +174,36 @@ final class TelegramControlRoutes {
             answer.put("chat", group);
             answer.put("user", user);
             answer.put("member", joins);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    /** {@code {"by":<user id>,"to":<supergroup id>?}}: the basic group becomes a supergroup with a new id. */
+    private void upgrade(Context ctx) {
+        long group = pathId(ctx);
+        JsonNode body = JsonIo.readBody(ctx);
+        long by = id(body, "by");
+        long to = body.hasNonNull("to") ? body.get("to").asLong() : TelegramGroup.SUPERGROUP_IDS_BELOW + group;
+        CompletableFuture<List<TelegramWebhook.Delivery>> upgraded = telegram.upgradeGroup(group, to, by);
+        ctx.future(() -> upgraded.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("migrate_to_chat_id", to);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    /** {@code {"by":<user id>}}: a member removes the bot from the group. */
+    private void removeBot(Context ctx) {
+        long group = pathId(ctx);
+        long by = id(JsonIo.readBody(ctx), "by");
+        CompletableFuture<List<TelegramWebhook.Delivery>> removed = telegram.removeBot(group, by);
+        ctx.future(() -> removed.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("bot_removed", true);
             answer.set("updates", deliveriesJson(deliveries));
             JsonIo.send(ctx, 200, answer);
         }));

@@ -30,6 +30,8 @@ public final class TelegramEmulator {
     public static final long BOT_ID = 7_000_000_001L;
     public static final String BOT_USERNAME = "SendSongsSandboxBot";
     public static final String BOT_FIRST_NAME = "Send Songs";
+    /** The user Telegram names as the sender of a message a group sends as itself (an anonymous admin, say). */
+    static final long GROUP_ANONYMOUS_BOT_ID = 1_087_968_824L;
     /** The only token the emulated Bot API accepts: {@code <bot id>:<35 characters>}, like a real one. */
     public static final String BOT_TOKEN = BOT_ID + ":AAHsandbox-telegram-bot-token-00000";
     /** Longest message text, in UTF-16 code units after entity parsing. */
@@ -248,6 +250,68 @@ public final class TelegramEmulator {
         }
     }
 
+    /**
+     * {@code by} upgrades the basic group {@code id} to the supergroup {@code to}, as Telegram does when an admin turns
+     * on topics or visible history, gives the group a public link, or it outgrows a basic group: the supergroup is a
+     * new chat with a new id, the same title and members, and the bot in it. The bot gets a service message in the old
+     * chat carrying {@code migrate_to_chat_id}, from {@code by}, and one in the new chat carrying
+     * {@code migrate_from_chat_id}, from the group itself (https://core.telegram.org/bots/api#message). From then on
+     * every call about the old chat is {@code group chat was upgraded to a supergroup chat} with
+     * {@code parameters.migrate_to_chat_id} (https://core.telegram.org/bots/api#responseparameters).
+     */
+    CompletableFuture<List<TelegramWebhook.Delivery>> upgradeGroup(long id, long to, long by) {
+        synchronized (this) {
+            TelegramGroup group = groups.get(id);
+            if (group == null) {
+                throw HttpProblem.control(404, "unknown group chat " + id);
+            }
+            TelegramUser user = users.get(by);
+            checkCanWrite(user == null ? person(by, Profile.NONE) : user, id);
+            if (!group.isBasicGroup()) {
+                throw HttpProblem.control(409, "group chat " + id + " is a supergroup already");
+            }
+            if (to > TelegramGroup.SUPERGROUP_IDS_BELOW || groups.containsKey(to) || users.containsKey(-to)) {
+                throw HttpProblem.control(400, "\"to\" must be an unused supergroup id, at or below "
+                        + TelegramGroup.SUPERGROUP_IDS_BELOW);
+            }
+            TelegramGroup supergroup = new TelegramGroup(to, group.title, group.creator);
+            supergroup.members.addAll(group.members);
+            groups.put(to, supergroup);
+            group.migratedTo = to;
+            ObjectNode left = serviceMessage(group, users.get(by));
+            left.put("migrate_to_chat_id", to);
+            ObjectNode arrived = serviceMessage(supergroup, users.get(by));
+            arrived.set("from", groupAnonymousBotJson());
+            arrived.set("sender_chat", supergroup.toJson());
+            arrived.put("migrate_from_chat_id", id);
+            return submitAll(id, List.of(update("message", left))).thenCombine(
+                    submitAll(to, List.of(update("message", arrived))), (a, b) -> {
+                        List<TelegramWebhook.Delivery> all = new ArrayList<>(a);
+                        all.addAll(b);
+                        return all;
+                    });
+        }
+    }
+
+    /**
+     * {@code by} removes the bot from the group: the bot gets a {@code my_chat_member} update (member to kicked), and
+     * from then on every call about the group is 403 {@code bot was kicked from the group chat} (or the supergroup
+     * chat), as Telegram's Bot API server words it (https://github.com/tdlib/telegram-bot-api).
+     */
+    CompletableFuture<List<TelegramWebhook.Delivery>> removeBot(long id, long by) {
+        synchronized (this) {
+            TelegramGroup group = groups.get(id);
+            if (group == null) {
+                throw HttpProblem.control(404, "unknown group chat " + id);
+            }
+            TelegramUser user = users.get(by);
+            checkCanWrite(user == null ? person(by, Profile.NONE) : user, id);
+            group.botRemoved = true;
+            return submitAll(id, List.of(update("my_chat_member",
+                    memberChange(group.toJson(), users.get(by), "member", "kicked"))));
+        }
+    }
+
     /** The person blocks ({@code blocks}) or unblocks the bot; the bot gets a {@code my_chat_member} update. */
     CompletableFuture<List<TelegramWebhook.Delivery>> changeBlock(long userId, boolean blocks) {
         synchronized (this) {
@@ -301,6 +365,13 @@ public final class TelegramEmulator {
             if (!group.members.contains(user.id)) {
                 throw HttpProblem.control(403, "user " + user.id + " is not a member of group chat " + chat);
             }
+            if (group.migratedTo != null) {
+                throw HttpProblem.control(409, "group chat " + chat + " was upgraded to the supergroup "
+                        + group.migratedTo + ": its people write there now");
+            }
+            if (group.botRemoved) {
+                throw HttpProblem.control(409, "the bot was removed from group chat " + chat);
+            }
         }
     }
 
@@ -324,6 +395,7 @@ public final class TelegramEmulator {
     synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard,
                                         boolean paidBroadcast) {
         long chat = chatId(chatIdParam);
+        checkNotUpgraded(chat);
         checkBotMayWrite(chat);
         checkLength(text);
         TelegramKeyboard.validate(keyboard);
@@ -337,6 +409,7 @@ public final class TelegramEmulator {
     synchronized ObjectNode editMessageText(String chatIdParam, String messageIdParam, TelegramFormattedText text,
                                             ObjectNode keyboard) {
         long chat = chatId(chatIdParam);
+        checkNotUpgraded(chat);
         checkBotMayWrite(chat);
         TelegramMessage message = find(chat, parseLong(messageIdParam))
                 .orElseThrow(() -> TelegramErrors.badRequest("message to edit not found"));
@@ -393,6 +466,7 @@ public final class TelegramEmulator {
     /** {@code getChatMember}: https://core.telegram.org/bots/api#chatmember */
     synchronized ObjectNode chatMember(String chatIdParam, String userIdParam) {
         long chat = chatId(chatIdParam);
+        checkNotUpgraded(chat);
         long userId = Math.max(0, parseLong(userIdParam));
         if (userId == 0) {
             throw TelegramErrors.badRequest("invalid user_id specified");
@@ -439,6 +513,17 @@ public final class TelegramEmulator {
             throw TelegramErrors.badRequest("chat not found");
         }
         return id;
+    }
+
+    /** A basic group upgraded to a supergroup takes no more calls: the bot is told the supergroup's id. */
+    private void checkNotUpgraded(long chat) {
+        TelegramGroup group = chat < 0 ? groups.get(chat) : null;
+        if (group != null && group.migratedTo != null) {
+            throw TelegramErrors.groupUpgraded(group.migratedTo);
+        }
+        if (group != null && group.botRemoved) {
+            throw TelegramErrors.forbidden("bot was kicked from the " + group.type() + " chat");
+        }
     }
 
     private void checkBotMayWrite(long chat) {
@@ -613,6 +698,16 @@ public final class TelegramEmulator {
         change.putObject("old_chat_member").put("status", oldStatus).set("user", botJson());
         change.putObject("new_chat_member").put("status", newStatus).set("user", botJson());
         return change;
+    }
+
+    /** The sender Telegram shows for what a group says as itself (https://core.telegram.org/bots/api#message). */
+    static ObjectNode groupAnonymousBotJson() {
+        ObjectNode bot = JsonIo.object();
+        bot.put("id", GROUP_ANONYMOUS_BOT_ID);
+        bot.put("is_bot", true);
+        bot.put("first_name", "Group");
+        bot.put("username", "GroupAnonymousBot");
+        return bot;
     }
 
     static ObjectNode botJson() {

@@ -40,6 +40,16 @@ final class TelegramErrors {
         return new HttpProblem(429, body, Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
+    /**
+     * A call about a basic group that became a supergroup: the new chat's id in {@code parameters.migrate_to_chat_id}
+     * (https://core.telegram.org/bots/api#responseparameters).
+     */
+    static HttpProblem groupUpgraded(long supergroupId) {
+        ObjectNode body = body(400, "Bad Request: group chat was upgraded to a supergroup chat");
+        body.putObject("parameters").put("migrate_to_chat_id", supergroupId);
+        return new HttpProblem(400, body);
+    }
+
     /** {@code can't parse entities: <what the parser found>} */
     static HttpProblem cantParseEntities(String detail) {
         return badRequest("can't parse entities: " + detail);

@@ -15,11 +15,19 @@ final class TelegramGroup {
     final String title;
     final long creator;
     final Set<Long> members = new LinkedHashSet<>();
+    /** The supergroup this basic group was upgraded to; null while it was not. */
+    Long migratedTo;
+    /** The bot was removed from the group and takes no part in it any more. */
+    boolean botRemoved;
 
     TelegramGroup(long id, String title, long creator) {
         this.id = id;
         this.title = title;
         this.creator = creator;
+    }
+
+    boolean isBasicGroup() {
+        return id > SUPERGROUP_IDS_BELOW;
     }
 
     String type() {

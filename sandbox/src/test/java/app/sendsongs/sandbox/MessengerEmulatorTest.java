@@ -208,6 +208,25 @@ class MessengerEmulatorTest {
     }
 
     @Test
+    void aPersonWhoBlockedThePageIsNotAvailableAndCannotWriteUntilTheyUnblockIt() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-5", "text", "hi"));
+        assertThat(h.post("/sandbox/messenger/users/psid-5/block", Map.of()).status()).isEqualTo(200);
+
+        SandboxHarness.Response refused = h.post(GRAPH, send("psid-5", "RESPONSE", "hello?"));
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode error = refused.json().path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(551);
+        assertThat(error.path("error_subcode").asInt()).isEqualTo(1545041);
+        assertThat(error.path("message").asText()).isEqualTo("This person isn't available right now.");
+        assertThat(h.post("/sandbox/messenger/send", Map.of("from", "psid-5", "text", "hi again")).status())
+                .isEqualTo(409);
+        assertThat(h.post("/sandbox/messenger/users/nobody/block", Map.of()).status()).isEqualTo(404);
+
+        h.post("/sandbox/messenger/users/psid-5/unblock", Map.of());
+        assertThat(h.post(GRAPH, send("psid-5", "RESPONSE", "welcome back")).status()).isEqualTo(200);
+    }
+
+    @Test
     void twentyFourHourWindow() {
         h.post("/sandbox/messenger/send", Map.of("from", "psid-4", "text", "hi"));
         h.post("/sandbox/clock/advance", Map.of("seconds", 25 * 3600));

@@ -363,6 +363,58 @@ class TelegramBotApiEmulatorTest {
                 .path("chat").path("type").asText()).isEqualTo("supergroup");
     }
 
+    @Test
+    void aBasicGroupUpgradedToASupergroupRefersTheBotToItsNewId() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -4518810793L, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+
+        TelegramHarness.Response upgraded = h.control("/sandbox/telegram/chats/-4518810793/upgrade",
+                Map.of("by", 7, "to", -1002471352452L));
+
+        assertThat(upgraded.status()).as(upgraded.json().toString()).isEqualTo(200);
+        // the two chats' updates go out side by side, in either order
+        List<JsonNode> service = h.awaitReceived(4, Duration.ofSeconds(5)).subList(2, 4).stream()
+                .map(r -> r.update().path("message")).toList();
+        JsonNode left = service.stream().filter(m -> m.has("migrate_to_chat_id")).findFirst().orElseThrow();
+        assertThat(left.path("chat").path("id").asLong()).isEqualTo(-4518810793L);
+        assertThat(left.path("from").path("id").asLong()).isEqualTo(7);
+        assertThat(left.path("migrate_to_chat_id").asLong()).isEqualTo(-1002471352452L);
+        JsonNode arrived = service.stream().filter(m -> m.has("migrate_from_chat_id")).findFirst().orElseThrow();
+        assertThat(arrived.path("chat").path("type").asText()).isEqualTo("supergroup");
+        assertThat(arrived.path("sender_chat").path("id").asLong()).isEqualTo(-1002471352452L);
+        assertThat(arrived.path("migrate_from_chat_id").asLong()).isEqualTo(-4518810793L);
+
+        TelegramHarness.Response old = h.api("sendMessage", Map.of("chat_id", -4518810793L, "text", "hi all"));
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.description()).isEqualTo("Bad Request: group chat was upgraded to a supergroup chat");
+        assertThat(old.json().path("parameters").path("migrate_to_chat_id").asLong()).isEqualTo(-1002471352452L);
+        assertThat(h.api("getChatMember", Map.of("chat_id", -4518810793L, "user_id", 8)).status()).isEqualTo(400);
+        assertThat(h.saysIn(-4518810793L, 8, "/who@SendSongsSandboxBot").status()).isEqualTo(409);
+        assertThat(member(-1002471352452L, 8)).isEqualTo("member");
+        assertThat(h.api("sendMessage", Map.of("chat_id", -1002471352452L, "text", "hi all")).status()).isEqualTo(200);
+        assertThat(h.control("/sandbox/telegram/chats/-1002471352452/upgrade", Map.of("by", 7)).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aBotRemovedFromAGroupIsToldAndCanNoLongerWriteThere() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -1001234567890L, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+
+        assertThat(h.control("/sandbox/telegram/chats/-1001234567890/remove-bot", Map.of("by", 8)).status())
+                .isEqualTo(200);
+
+        JsonNode change = h.awaitReceived(3, Duration.ofSeconds(5)).get(2).update().path("my_chat_member");
+        assertThat(change.path("from").path("id").asLong()).isEqualTo(8);
+        assertThat(change.path("new_chat_member").path("status").asText()).isEqualTo("kicked");
+        TelegramHarness.Response refused = h.api("sendMessage", Map.of("chat_id", -1001234567890L, "text", "hi"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.description()).isEqualTo("Forbidden: bot was kicked from the supergroup chat");
+        assertThat(h.saysIn(-1001234567890L, 7, "/who@SendSongsSandboxBot").status()).isEqualTo(409);
+    }
+
     private String member(long chat, long user) {
         TelegramHarness.Response answer = h.api("getChatMember", Map.of("chat_id", chat, "user_id", user));
         assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);

@@ -105,6 +105,7 @@ public final class EventLog {
             case GroupChatAction.BotAdded added -> "bot_added";
             case GroupChatAction.BotRemoved removed -> "bot_removed";
             case GroupChatAction.MemberLeft left -> "member_left";
+            case GroupChatAction.Moved moved -> "chat_moved";
         };
     }
 

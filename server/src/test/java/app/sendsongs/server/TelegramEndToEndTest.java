@@ -26,6 +26,8 @@ class TelegramEndToEndTest {
     private static final long BOB = 511_223_344L;
     private static final long CAROL = 602_334_455L;
     private static final long BAND = -1_001_987_654_321L;
+    private static final long BASIC_GROUP = -4_518_810_793L;
+    private static final long SUPERGROUP = -1_002_471_352_452L;
     private static final Pattern PERSONAL_LINK = Pattern.compile("https?://\\S+/connect/\\w+\\?link=[A-Za-z0-9_.-]+");
 
     @TempDir
@@ -192,6 +194,23 @@ class TelegramEndToEndTest {
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("2 of 2 played ")
                 && text.contains("(sent to Friday Band)"))).isNotEmpty();
         assertThat(telegram.messages(BAND).getLast().has("edit_date")).isTrue();
+    }
+
+    @Test
+    void aGroupUpgradedToASupergroupKeepsWhoIsCountedInUnderItsNewId() {
+        registerAliceAndBob();
+        telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB));
+        telegram.await(BASIC_GROUP, texts -> !texts.isEmpty());
+        long welcome = telegram.messages(BASIC_GROUP).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BASIC_GROUP, welcome, "join"));
+
+        JsonNode upgrade = telegram.control().telegramUpgradeGroup(BASIC_GROUP, ALICE, SUPERGROUP);
+        assertThat(upgrade.path("updates").findValues("delivered")).allMatch(JsonNode::asBoolean);
+        telegram.sayIn(SUPERGROUP, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " still here");
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .contains("still here");
+        assertThat(telegram.awaitMessage(SUPERGROUP, text -> text.contains("Played by 0 of 1 so far."))).isNotEmpty();
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.Optional;
  *   <tr><td>a tap on a button under the bot's message</td><td>{@code Tap(data, callback query id)}</td></tr>
  *   <tr><td>the bot added to the group, or removed ({@code my_chat_member})</td><td>{@code BotAdded}, {@code BotRemoved}</td></tr>
  *   <tr><td>someone left ({@code left_chat_member})</td><td>{@code MemberLeft}, from them</td></tr>
+ *   <tr><td>the group upgraded to a supergroup ({@code migrate_to_chat_id})</td><td>{@code Moved} to the supergroup,
+ *       from who upgraded it (the group itself when no person shows)</td></tr>
  * </table>
  * Everything else gives nothing: texts in groups (mentions, replies), a private chat's block or unblock (a blocked
  * bot learns it when a message to the person is refused), taps under inline-mode messages, ignored updates.
@@ -78,6 +80,10 @@ public final class TelegramInbound {
             case TelegramUpdate.MemberLeft left -> Optional.of(new Inbound.InGroupChat(id,
                     TelegramIds.address(left.userId()), left.at(), group(left.chat()),
                     new GroupChatAction.MemberLeft(TelegramIds.address(left.userId()))));
+            case TelegramUpdate.GroupUpgraded upgraded -> Optional.of(new Inbound.InGroupChat(id,
+                    upgraded.by().map(TelegramInbound::person).orElse(TelegramIds.address(upgraded.chat().id())),
+                    upgraded.at(), group(upgraded.chat()),
+                    new GroupChatAction.Moved(TelegramIds.address(upgraded.supergroupId()))));
             default -> Optional.empty();
         };
     }

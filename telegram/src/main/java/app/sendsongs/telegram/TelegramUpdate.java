@@ -80,6 +80,15 @@ public sealed interface TelegramUpdate {
     record MemberLeft(long updateId, Chat chat, long userId, Instant at) implements TelegramUpdate {
     }
 
+    /**
+     * The basic group {@code chat} was upgraded to the supergroup {@code supergroupId}, a chat with a new id (the
+     * {@code migrate_to_chat_id} service message, https://core.telegram.org/bots/api#message); the old id takes no more
+     * messages. {@code by} is who upgraded it, when a person did.
+     */
+    record GroupUpgraded(long updateId, Chat chat, long supergroupId, Optional<Sender> by, Instant at)
+            implements TelegramUpdate {
+    }
+
     /** An update the bot has no use for (an edit, a channel post, a sticker, a change of members...): answer 200. */
     record Ignored(long updateId, String reason) implements TelegramUpdate {
     }

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
  * text messages, commands ({@code /name@Bot args}, with the text of the message they reply to), {@code /start
- * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), and people
- * leaving a group. Everything else a well-formed update may carry (edited messages, channel posts, other service
+ * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), people
+ * leaving a group, and a group upgraded to a supergroup (a new chat id). Everything else a well-formed update may carry (edited messages, channel posts, other service
  * messages, stickers and other messages without text, commands for other bots, messages from bots) is
  * {@link TelegramUpdate.Ignored}, to be answered 200 so
  * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
@@ -110,6 +110,9 @@ public final class UpdateParser {
             return new TelegramUpdate.Ignored(updateId, "a message without a message_id");
         }
         long messageId = message.path("message_id").asLong();
+        if (message.path("migrate_to_chat_id").canConvertToLong()) {
+            return upgraded(updateId, message);
+        }
         Optional<TelegramUpdate.Sender> from = sender(message.path("from"));
         if (from.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, "a message without a person as sender (a channel, an "
@@ -148,6 +151,20 @@ public final class UpdateParser {
     private static Optional<String> repliedText(JsonNode replied) {
         Optional<String> text = text(replied, "text").or(() -> text(replied, "caption"));
         return text.map(t -> clip(t, MAX_TEXT));
+    }
+
+    /**
+     * The group became a supergroup with a new id: whoever did it (a person, or the group itself for an anonymous
+     * admin), the bot must follow the chat to its new id.
+     */
+    private TelegramUpdate upgraded(long updateId, JsonNode message) {
+        Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        long supergroupId = message.path("migrate_to_chat_id").asLong();
+        if (chat.isEmpty() || !chat.get().isGroup() || supergroupId >= 0 || supergroupId == chat.get().id()) {
+            return new TelegramUpdate.Ignored(updateId, "a group upgrade without a group or a new group id");
+        }
+        return new TelegramUpdate.GroupUpgraded(updateId, chat.get(), supergroupId, sender(message.path("from")),
+                date(message));
     }
 
     private TelegramUpdate memberLeft(long updateId, TelegramUpdate.Chat chat, JsonNode message) {

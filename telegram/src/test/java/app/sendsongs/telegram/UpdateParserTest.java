@@ -165,6 +165,27 @@ class UpdateParserTest {
                 .isInstanceOf(TelegramUpdate.Ignored.class);
     }
 
+    @Test
+    void aGroupUpgradedToASupergroupIsReadWhoeverShowsAsItsSender() {
+        String upgrade = "{\"update_id\":61708811,\"message\":{\"message_id\":153,\"from\":%s,"
+                + "\"chat\":{\"id\":-4518810793,\"type\":\"group\",\"title\":\"Friday Band\"},"
+                + "\"date\":1731694471,\"migrate_to_chat_id\":-1002471352452}}";
+        assertThat(parse(upgrade.formatted("{\"id\":385741296,\"is_bot\":false,\"first_name\":\"Alice\"}")))
+                .isInstanceOfSatisfying(TelegramUpdate.GroupUpgraded.class, upgraded -> {
+                    assertThat(upgraded.chat().id()).isEqualTo(-4_518_810_793L);
+                    assertThat(upgraded.supergroupId()).isEqualTo(-1_002_471_352_452L);
+                    assertThat(upgraded.by()).map(TelegramUpdate.Sender::id).contains(ALICE);
+                });
+        assertThat(parse(upgrade.formatted("{\"id\":1087968824,\"is_bot\":true,\"first_name\":\"Group\","
+                + "\"username\":\"GroupAnonymousBot\"}"))).isInstanceOfSatisfying(TelegramUpdate.GroupUpgraded.class,
+                upgraded -> assertThat(upgraded.by()).isEmpty());
+        assertThat(parse("{\"update_id\":2,\"message\":{\"message_id\":1,\"from\":{\"id\":1087968824,"
+                + "\"is_bot\":true,\"first_name\":\"Group\"},\"sender_chat\":{\"id\":-1002471352452,"
+                + "\"type\":\"supergroup\",\"title\":\"Friday Band\"},\"chat\":{\"id\":-1002471352452,"
+                + "\"type\":\"supergroup\",\"title\":\"Friday Band\"},\"date\":1731694471,"
+                + "\"migrate_from_chat_id\":-4518810793}}")).isInstanceOf(TelegramUpdate.Ignored.class);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "group_command_other_bot, a command for another bot",

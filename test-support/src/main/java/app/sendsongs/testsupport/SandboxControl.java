@@ -195,6 +195,11 @@ public final class SandboxControl {
         return post("/sandbox/telegram/chats", Map.of("id", id, "title", title, "members", members), 200);
     }
 
+    /** {@code by} upgrades the basic group {@code chat} to the supergroup {@code to}, a chat with a new id. */
+    public JsonNode telegramUpgradeGroup(long chat, long by, long to) {
+        return post("/sandbox/telegram/chats/" + chat + "/upgrade", Map.of("by", by, "to", to), 200);
+    }
+
     public void telegramBlock(long user) {
         post("/sandbox/telegram/users/" + user + "/block", Map.of(), 200);
     }
@@ -210,6 +215,11 @@ public final class SandboxControl {
 
     public JsonNode telegramStats() {
         return get("/sandbox/telegram/stats");
+    }
+
+    /** The person blocks the page's messages (or, with {@code blocks} false, unblocks them). */
+    public void messengerBlock(String psid, boolean blocks) {
+        post("/sandbox/messenger/users/" + psid + (blocks ? "/block" : "/unblock"), Map.of(), 200);
     }
 
     /** The name Messenger's User Profile API gives for the person from now on. */

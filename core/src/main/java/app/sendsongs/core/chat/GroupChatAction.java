@@ -37,6 +37,16 @@ public sealed interface GroupChatAction {
     record BotRemoved() implements GroupChatAction {
     }
 
+    /**
+     * The chat goes on as another chat, at {@code to}: a Telegram group upgraded to a supergroup gets a new id, and the
+     * old one takes no more messages. Who is counted in goes along.
+     */
+    record Moved(ChatAddress to) implements GroupChatAction {
+        public Moved {
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
     /** {@code member} left the chat or was removed from it. */
     record MemberLeft(ChatAddress member) implements GroupChatAction {
         public MemberLeft {

@@ -37,6 +37,10 @@ public final class GroupChatEventText {
                 fields.add("left");
                 fields.add(left.member().key());
             }
+            case GroupChatAction.Moved moved -> {
+                fields.add("moved");
+                fields.add(moved.to().key());
+            }
         }
         StringBuilder text = new StringBuilder();
         fields.forEach(field -> text.append(field.length()).append(':').append(field));
@@ -59,6 +63,7 @@ public final class GroupChatEventText {
             case "added" -> new GroupChatAction.BotAdded();
             case "removed" -> new GroupChatAction.BotRemoved();
             case "left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(field(rest, 0)));
+            case "moved" -> new GroupChatAction.Moved(ChatAddress.parse(field(rest, 0)));
             default -> throw new IllegalArgumentException("a group chat action of unknown kind");
         };
         return new Inbound.InGroupChat(eventId, from, at, chat, action);

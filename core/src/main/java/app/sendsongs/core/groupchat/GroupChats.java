@@ -55,6 +55,7 @@ public final class GroupChats {
             case GroupChatAction.BotAdded added -> post(platform.get(), chat, welcome(chat, platform.get()));
             case GroupChatAction.BotRemoved removed -> roster.botLeft(chat.address());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
+            case GroupChatAction.Moved moved -> roster.move(chat.address(), moved.to());
         }
     }
 

@@ -74,6 +74,17 @@ public final class Roster {
         store.chatsOf(person).forEach(counted -> leave(counted.chat(), person));
     }
 
+    /**
+     * The chat goes on at {@code to} (a group upgraded to a supergroup): everyone counted in is counted in there, since
+     * the time they joined, and nobody at the old address. Someone counted in at both keeps the earlier time.
+     */
+    public void move(ChatAddress from, ChatAddress to) {
+        for (CountedMember member : store.membersOf(from)) {
+            store.addMember(new CountedMember(to, member.person(), member.joinedAt()));
+        }
+        store.removeChat(from);
+    }
+
     /** The bot left the chat: nobody is counted in any more (songs already delivered go on being watched). */
     public void botLeft(ChatAddress chat) {
         store.removeChat(chat);

@@ -362,6 +362,22 @@ class GroupChatsTest {
     }
 
     @Test
+    void aChatThatMovesToANewAddressKeepsWhoIsCountedInSinceWhenTheyJoined() {
+        tap(BOB, "join");
+        bot.advance(Duration.ofMinutes(1));
+        tap(CAROL, "join");
+        List<CountedMember> before = bot.stores.groupChats().membersOf(BAND_CHAT);
+        ChatAddress supergroup = new ChatAddress(CHATS, "-1000000000100");
+
+        in(ALICE, new GroupChatAction.Moved(supergroup));
+        in(ALICE, new GroupChatAction.Moved(supergroup));
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+        assertThat(bot.stores.groupChats().membersOf(supergroup)).containsExactlyElementsOf(before.stream()
+                .map(member -> new CountedMember(supergroup, member.person(), member.joinedAt())).toList());
+    }
+
+    @Test
     void anUnknownCommandPointsToWhatWorksHere() {
         command(BOB, "history", "");
 

@@ -81,9 +81,11 @@ public abstract class InboxStoreContract extends StoreFixture {
                 new Inbound.InGroupChat("4", onTelegram("7"), minutes(-2), group, new GroupChatAction.BotAdded()),
                 new Inbound.InGroupChat("5", onTelegram("7"), minutes(-1), group, new GroupChatAction.BotRemoved()),
                 new Inbound.InGroupChat("6", onTelegram("7"), minutes(-1), group,
-                        new GroupChatAction.MemberLeft(onTelegram("8"))));
+                        new GroupChatAction.MemberLeft(onTelegram("8"))),
+                new Inbound.InGroupChat("7", onTelegram("7"), minutes(-1), group,
+                        new GroupChatAction.Moved(onTelegram("-1002471352452"))));
 
-        assertThat(inbox.append(events, T0)).isEqualTo(6);
+        assertThat(inbox.append(events, T0)).isEqualTo(7);
 
         assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactlyElementsOf(events);
     }
