@@ -105,6 +105,12 @@ public final class RecordingChat implements ChatPlatform {
         return Optional.ofNullable(handles.get(recipientId));
     }
 
+    /** The platform cannot tell this person's name or handle for now (until {@link #nameIs} and {@link #handleIs}). */
+    public synchronized void cannotTellProfile(String recipientId) {
+        names.remove(recipientId);
+        handles.remove(recipientId);
+    }
+
     /** The handle the platform gives this person from now on; null: none. */
     public synchronized void handleIs(String recipientId, String handle) {
         if (handle == null) {

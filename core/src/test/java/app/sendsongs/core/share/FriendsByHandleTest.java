@@ -75,6 +75,17 @@ class FriendsByHandleTest {
     }
 
     @Test
+    void aHandleThePlatformCannotConfirmJustNowIsNotUsedButKept() {
+        telegram.cannotTellProfile(CAROL.id());
+
+        assertThat(bot.reply("mo", "block @carolk")).isEqualTo(FriendFinder.unknownHandle("carolk"));
+
+        telegram.nameIs(CAROL.id(), "Carol King");
+        telegram.handleIs(CAROL.id(), "carolk");
+        assertThat(bot.reply("mo", "block @carolk")).startsWith("Blocked Carol King");
+    }
+
+    @Test
     void anUnknownHandleIsToldSoWithHowToFixItAndAnInviteToForward() {
         telegram.linksTo("https://t.me/SongsBot?start=");
 
