@@ -1,9 +1,9 @@
 package app.sendsongs.core;
 
 import app.sendsongs.core.bot.Bot;
-import app.sendsongs.core.bot.InboxWork;
 import app.sendsongs.core.bot.ForgetMe;
 import app.sendsongs.core.bot.Housekeeping;
+import app.sendsongs.core.bot.InboxWork;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.DurableInbox;
@@ -41,14 +41,15 @@ import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
-import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.UndeliveredSongs;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.user.ListeningAccess;
+import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.watch.WatchPlanner;
@@ -126,7 +127,8 @@ public final class SendSongs {
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
-        FriendFinder friends = new FriendFinder(stores.users(), contacts);
+        FriendFinder friends = new FriendFinder(stores.users(), contacts,
+                new PersonHandles(stores.users(), platforms));
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());

@@ -52,6 +52,11 @@ public final class MeteredChatPlatform implements ChatPlatform {
     }
 
     @Override
+    public Optional<String> handle(String recipientId) {
+        return platform.handle(recipientId);
+    }
+
+    @Override
     public boolean sendsCardApart() {
         return platform.sendsCardApart();
     }

@@ -161,6 +161,22 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSongFromMessengerToATelegramUsernameReachesThePersonWhoHasIt() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carolk", "/start");
+        telegram.await(CAROL, chat -> !chat.isEmpty());
+        Matcher link = PERSONAL_LINK.matcher(telegram.ask(CAROL, "/connect spotify").getLast());
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "carol-sp").status()).isEqualTo(200);
+        telegram.awaitMessage(CAROL, text -> text.startsWith("Welcome, Carol King!"));
+
+        List<String> replies = sandbox.ask("mo", "send_song @CarolK pre:\"for you\" " + LINK + track);
+
+        assertThat(replies.getLast()).startsWith("Sent ").contains("Carol King");
+        assertThat(telegram.last(CAROL)).contains("Mo Salah sent you a song").contains("for you");
+    }
+
+    @Test
     void aSongSharedInAGroupChatGoesToEveryoneCountedInAndTheChatCountsThePlays() {
         registerAliceAndBob();
         assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");

@@ -111,6 +111,7 @@ public final class TelegramChat implements ChatPlatform {
     }
 
     /** The person's Telegram username, without the '@'; empty when they have none or Telegram cannot be asked now. */
+    @Override
     public Optional<String> handle(String recipientId) {
         return profile(recipientId).flatMap(ChatProfile::username);
     }

@@ -132,6 +132,12 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "text", text), 200);
     }
 
+    /** As {@link #telegramSays}, with the names and username the person's account shows from now on. */
+    public JsonNode telegramSays(long from, String firstName, String lastName, String username, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "last_name", lastName,
+                "username", username, "text", text), 200);
+    }
+
     /**
      * The person opens {@code url}, a {@code https://t.me/<bot>?start=<parameter>} link, and presses START: the bot gets
      * {@code /start <parameter>}. The control API's answer, whose status must be one of {@code expected} (200 when

@@ -75,4 +75,14 @@ public interface ChatPlatform {
     default Optional<String> displayName(String recipientId) {
         return Optional.empty();
     }
+
+    /**
+     * The handle the person {@code recipientId} has chosen on the platform now (Telegram's username, from
+     * {@code getChat}), without the '@': another way friends name them (see {@link app.sendsongs.core.shared.Handles}).
+     * Empty when the platform has no handles, the person has none, or the platform could not answer now; never an
+     * exception.
+     */
+    default Optional<String> handle(String recipientId) {
+        return Optional.empty();
+    }
 }

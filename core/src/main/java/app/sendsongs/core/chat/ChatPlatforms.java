@@ -1,6 +1,7 @@
 package app.sendsongs.core.chat;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,5 +104,12 @@ public final class ChatPlatforms {
         ChatPlatform platform = byPlatform.get(person.platform());
         return platform == null ? Optional.empty() : platform.displayName(person.id())
                 .map(String::strip).filter(name -> !name.isEmpty());
+    }
+
+    /** The person's handle on their platform now, if it has handles and answers (see {@link ChatPlatform#handle}). */
+    public Optional<String> handle(ChatAddress person) {
+        ChatPlatform platform = byPlatform.get(person.platform());
+        return platform == null ? Optional.empty() : platform.handle(person.id()).map(String::strip)
+                .flatMap(Handles::valid);
     }
 }

@@ -28,8 +28,8 @@ final class CommandDefinitions {
             new CommandDefinition("send_song", List.of("send_song", "send-song", "sendsong", "share", "send"),
                     "send_song name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\" "
                             + "https://open.spotify.com/track/<id>",
-                    "pre goes with the song, post once they play it. To a group: send_song group:\"Family\" <link>. "
-                            + "Or just paste a link.",
+                    "pre goes with the song, post once they play it; name can be a Telegram @username. To a group: "
+                            + "send_song group:\"Family\" <link>. Or just paste a link.",
                     Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC, ArgumentReaders::sendSong),
             new CommandDefinition("to", List.of("to"),
                     "to Bob Fisher", "who the song you pasted is for (to group Family: a group).",

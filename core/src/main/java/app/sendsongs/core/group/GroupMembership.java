@@ -9,6 +9,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -64,11 +65,16 @@ public final class GroupMembership {
             case FriendFinder.Lookup.Found(User person) -> Message.text(addPerson(owner, group, person));
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
-            case FriendFinder.Lookup.Nobody() -> Message.text("I don't know anyone called " + Names.quoted(personName)
-                    + ", so I can't add them. Only people registered with me can be in a group: they write to me and "
-                    + "connect Spotify at " + connectLink.url() + ", then send me the register command shown there. "
-                    + "Add them once they have.");
+            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyToAdd(personName));
         });
+    }
+
+    private String nobodyToAdd(String personName) {
+        return Handles.typed(personName).map(handle -> FriendFinder.unknownHandle(handle) + " Add them once they have.")
+                .orElseGet(() -> "I don't know anyone called " + Names.quoted(personName) + ", so I can't add them. "
+                        + "Only people registered with me can be in a group: they write to me and connect Spotify at "
+                        + connectLink.url() + ", then send me the register command shown there. Add them once they "
+                        + "have.");
     }
 
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */

@@ -10,6 +10,7 @@ import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -19,8 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * Binds a listening connection to a person: registers someone new, reconnects someone whose connection ended, or
- * switches someone to another source. Songs being watched for them go on being watched: after a reconnect from where
- * their last check stopped, after a switch reading the new source from the switch on.
+ * switches someone to another source; each time it learns the handle their platform gives them now. Songs being
+ * watched for them go on being watched: after a reconnect from where their last check stopped, after a switch reading
+ * the new source from the switch on.
  */
 final class Enrolment {
     /** The name of someone whose chat profile gives none that can be used, until they choose one. */
@@ -34,6 +36,7 @@ final class Enrolment {
     private final ChatPlatforms chats;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonHandles handles;
     private volatile Consumer<User> newcomers = user -> { };
 
     Enrolment(UserStore users, ShareDelivery watching, ChatPlatforms chats, Outbox outbox, Clock clock) {
@@ -42,6 +45,7 @@ final class Enrolment {
         this.chats = chats;
         this.outbox = outbox;
         this.clock = clock;
+        this.handles = new PersonHandles(users, chats);
     }
 
     /**
@@ -59,11 +63,13 @@ final class Enrolment {
             User updated = existing.get().withConnection(connection).withName(name.orElse(existing.get().name()))
                     .withLastMessageAt(messageAt);
             saveAndWatchAgain(existing.get(), updated);
+            handles.learn(person);
             return switched(existing.get(), connection) ? switchedText(updated, connection.kind())
                     : "You're connected again, " + updated.name() + ". I'm watching your songs again.";
         }
         String chosen = name.orElseThrow();
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, clock.instant(), messageAt));
+        handles.learn(person);
         return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
                 + "\", and you can send them yours:\n" + Help.usage("send_song") + "\n" + RECEIPTS;
     }
@@ -78,6 +84,7 @@ final class Enrolment {
         if (existing.isPresent()) {
             User updated = existing.get().withConnection(connection);
             saveAndWatchAgain(existing.get(), updated);
+            handles.learn(person);
             outbox.notify(person, Message.text(switched(existing.get(), connection) ? switchedText(updated, kind)
                     : "You're connected again with " + kind.displayName() + ", " + updated.name()
                     + ". I'm watching your songs again."));
@@ -89,6 +96,7 @@ final class Enrolment {
         Instant now = clock.instant();
         User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
         users.saveUser(registered);
+        handles.learn(person);
         outbox.notify(person, Message.text(profileName.isPresent()
                 ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
                 + "songs with name:\"" + name + "\", and you can send them yours:\n" + Help.usage("send_song")

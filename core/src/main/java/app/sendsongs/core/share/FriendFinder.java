@@ -1,7 +1,9 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
@@ -11,15 +13,27 @@ import java.util.Optional;
 /**
  * Finds the friend a person means by the name they typed: everyone registered under that name (compared by
  * {@link Names#key}), and, for a single word, every one of the person's contacts with that first name. Several
- * matches are never settled by picking one: the person is asked.
+ * matches are never settled by picking one: the person is asked. A term that is '@' and a handle
+ * ({@link Handles#typed}: "@carolk") means the one registered person who has that handle on their platform now.
  */
 public final class FriendFinder {
     private final UserStore users;
     private final Acquaintances acquaintances;
+    private final PersonHandles handles;
 
-    public FriendFinder(UserStore users, Acquaintances acquaintances) {
+    public FriendFinder(UserStore users, Acquaintances acquaintances, PersonHandles handles) {
         this.users = users;
         this.acquaintances = acquaintances;
+        this.handles = handles;
+    }
+
+    /**
+     * What to tell someone who typed a handle no registered person has now: how that person becomes one they can name
+     * so (the handle is theirs only once they have started the bot and connected).
+     */
+    public static String unknownHandle(String handle) {
+        return "Nobody with the username @" + handle + " has connected with me yet: they need to start me in their "
+                + "chat app and connect their music first.";
     }
 
     /** Who a typed name means. */
@@ -40,6 +54,10 @@ public final class FriendFinder {
     }
 
     public Lookup find(User asker, String typed) {
+        Optional<String> handle = Handles.typed(typed);
+        if (handle.isPresent()) {
+            return byHandle(asker, handle.get());
+        }
         List<User> byName = users.findUsersByName(typed);
         List<User> candidates = new ArrayList<>(byName.stream()
                 .filter(u -> !u.address().equals(asker.address())).toList());
@@ -56,6 +74,11 @@ public final class FriendFinder {
             return byName.isEmpty() ? new Lookup.Nobody() : new Lookup.Yourself();
         }
         return candidates.size() == 1 ? new Lookup.Found(candidates.getFirst()) : new Lookup.Several(candidates);
+    }
+
+    private Lookup byHandle(User asker, String handle) {
+        return handles.find(handle).<Lookup>map(holder -> holder.address().equals(asker.address())
+                ? new Lookup.Yourself() : new Lookup.Found(holder)).orElseGet(Lookup.Nobody::new);
     }
 
     /** The one person a name means among those who sent {@code receiver} songs, else as {@link #find}. */

@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.shared.Texts;
@@ -76,9 +77,14 @@ public final class Invites {
         if (store.findInvite(invite.token()).isEmpty()) { // else a run cut short saved it (it may be opened since)
             store.saveInvite(invite);
         }
-        return Optional.of("I don't know anyone called " + Names.quoted(friendName) + " yet. " + forward(links)
+        return Optional.of(unknown(friendName) + " " + forward(links)
                 + "\nWhen they open it and sign up, " + track.title() + " goes to them and I'll tell you. The link "
                 + "works for " + Texts.duration(LIFETIME) + ".");
+    }
+
+    private static String unknown(String friendName) {
+        return Handles.typed(friendName).map(FriendFinder::unknownHandle)
+                .orElseGet(() -> "I don't know anyone called " + Names.quoted(friendName) + " yet.");
     }
 
     private static String forward(Map<Platform, String> links) {

@@ -9,6 +9,7 @@ import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.privacy.SenderRule;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -199,8 +200,8 @@ public final class ReceiverControls {
             case FriendFinder.Lookup.Found(User friend) -> action.apply(friend);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(me, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("That's you!");
-            case FriendFinder.Lookup.Nobody() -> Message.text("I don't know anyone called " + Names.quoted(name)
-                    + " who sent you songs.");
+            case FriendFinder.Lookup.Nobody() -> Message.text(Handles.typed(name).map(FriendFinder::unknownHandle)
+                    .orElseGet(() -> "I don't know anyone called " + Names.quoted(name) + " who sent you songs."));
         };
     }
 

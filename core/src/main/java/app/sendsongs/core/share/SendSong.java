@@ -10,6 +10,7 @@ import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.Reachability;
@@ -118,8 +119,9 @@ public final class SendSong {
     }
 
     static String nobodyCalled(String name) {
-        return "I don't know anyone called " + Names.quoted(name)
-                + ". They need to connect Spotify and register with me first: ask them to send me a message.";
+        return Handles.typed(name).map(FriendFinder::unknownHandle).orElseGet(() -> "I don't know anyone called "
+                + Names.quoted(name) + ". They need to connect Spotify and register with me first: ask them to send "
+                + "me a message.");
     }
 
     /** Sends {@code song} to {@code receiver}, the person the sender meant; the reply to the sender. */

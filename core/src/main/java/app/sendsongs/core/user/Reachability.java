@@ -102,6 +102,11 @@ public final class Reachability {
         }
 
         @Override
+        public Optional<String> handle(String recipientId) {
+            return platform.handle(recipientId);
+        }
+
+        @Override
         public Optional<String> conversationLink(String ref) {
             return platform.conversationLink(ref);
         }

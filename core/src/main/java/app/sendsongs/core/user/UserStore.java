@@ -1,11 +1,16 @@
 package app.sendsongs.core.user;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: registered people, by their chat address and by name. */
+/**
+ * Port: registered people, by their chat address, by name, and by the handle they chose on their platform
+ * ({@link Handles}: a Telegram username), which friends can type as {@code @handle}.
+ */
 public interface UserStore {
     Optional<User> findUser(ChatAddress address);
 
@@ -25,5 +30,22 @@ public interface UserStore {
      */
     void saveLastMessageAt(ChatAddress address, Instant at);
 
+    /** Deletes the person, and their handle with them. */
     void deleteUser(ChatAddress address);
+
+    /**
+     * The registered person who has {@code handle} on {@code platform}, compared by {@link Handles#key}; empty when
+     * nobody registered has it. A handle may have changed hands since it was saved: ask the platform before trusting
+     * it.
+     */
+    Optional<User> findUserByHandle(Platform platform, String handle);
+
+    /**
+     * Keeps {@code handle} as the person's handle on their address's platform: it replaces the one they had, and
+     * nobody else on that platform has it any more (a platform gives a handle to one person at a time).
+     */
+    void saveHandle(ChatAddress address, String handle);
+
+    /** Forgets the person's handle, if they had one kept. */
+    void forgetHandle(ChatAddress address);
 }

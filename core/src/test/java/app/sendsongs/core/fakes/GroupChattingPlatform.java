@@ -52,4 +52,9 @@ public final class GroupChattingPlatform implements ChatPlatform {
     public Optional<String> displayName(String recipientId) {
         return chat.displayName(recipientId);
     }
+
+    @Override
+    public Optional<String> handle(String recipientId) {
+        return chat.handle(recipientId);
+    }
 }

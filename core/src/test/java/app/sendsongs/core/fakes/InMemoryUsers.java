@@ -1,6 +1,8 @@
 package app.sendsongs.core.fakes;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -11,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link UserStore} in a map. */
+/** {@link UserStore} in maps. */
 public final class InMemoryUsers implements UserStore {
     private final Map<ChatAddress, User> users = new HashMap<>();
+    /** Each person's handle key, and who has each handle: "telegram:carolk" for "CarolK" on Telegram. */
+    private final Map<ChatAddress, String> handles = new HashMap<>();
+    private final Map<String, ChatAddress> byHandle = new HashMap<>();
 
     @Override
     public synchronized Optional<User> findUser(ChatAddress address) {
@@ -39,6 +44,35 @@ public final class InMemoryUsers implements UserStore {
 
     @Override
     public synchronized void deleteUser(ChatAddress address) {
+        forgetHandle(address);
         users.remove(address);
+    }
+
+    @Override
+    public synchronized Optional<User> findUserByHandle(Platform platform, String handle) {
+        return Optional.ofNullable(byHandle.get(handleKey(platform, handle))).map(users::get);
+    }
+
+    @Override
+    public synchronized void saveHandle(ChatAddress address, String handle) {
+        forgetHandle(address);
+        String key = handleKey(address.platform(), handle);
+        ChatAddress earlier = byHandle.put(key, address);
+        if (earlier != null) {
+            handles.remove(earlier);
+        }
+        handles.put(address, key);
+    }
+
+    @Override
+    public synchronized void forgetHandle(ChatAddress address) {
+        String key = handles.remove(address);
+        if (key != null) {
+            byHandle.remove(key);
+        }
+    }
+
+    private static String handleKey(Platform platform, String handle) {
+        return platform.id() + ":" + Handles.key(handle);
     }
 }

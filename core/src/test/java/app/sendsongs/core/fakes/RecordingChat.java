@@ -30,6 +30,7 @@ public final class RecordingChat implements ChatPlatform {
     private boolean dieAfterTaking;
     private final Set<String> blocked = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> handles = new HashMap<>();
     private String linkBase;
 
     public RecordingChat() {
@@ -97,6 +98,26 @@ public final class RecordingChat implements ChatPlatform {
     @Override
     public synchronized Optional<String> displayName(String recipientId) {
         return Optional.ofNullable(names.get(recipientId));
+    }
+
+    @Override
+    public synchronized Optional<String> handle(String recipientId) {
+        return Optional.ofNullable(handles.get(recipientId));
+    }
+
+    /** The platform cannot tell this person's name or handle for now (until {@link #nameIs} and {@link #handleIs}). */
+    public synchronized void cannotTellProfile(String recipientId) {
+        names.remove(recipientId);
+        handles.remove(recipientId);
+    }
+
+    /** The handle the platform gives this person from now on; null: none. */
+    public synchronized void handleIs(String recipientId, String handle) {
+        if (handle == null) {
+            handles.remove(recipientId);
+        } else {
+            handles.put(recipientId, handle);
+        }
     }
 
     /** Links to the bot, when {@link #linksTo} gave the platform some. */

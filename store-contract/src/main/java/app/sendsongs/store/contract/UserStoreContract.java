@@ -3,17 +3,22 @@ package app.sendsongs.store.contract;
 import static app.sendsongs.store.contract.Samples.T0;
 import static app.sendsongs.store.contract.Samples.at;
 import static app.sendsongs.store.contract.Samples.minutes;
+import static app.sendsongs.store.contract.Samples.onTelegram;
 import static app.sendsongs.store.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link UserStore}: people by address, and by name compared with {@code Names.key}, oldest registration first. */
+/**
+ * {@link UserStore}: people by address, by name compared with {@code Names.key}, oldest registration first, and by the
+ * handle they have on their platform, compared with {@code Handles.key}.
+ */
 public abstract class UserStoreContract extends StoreFixture {
 
     @Test
@@ -150,5 +155,87 @@ public abstract class UserStoreContract extends StoreFixture {
         assertThat(users.findUser(at("alice"))).isEmpty();
         assertThat(users.findUser(at("alice-2"))).contains(otherAlice);
         assertThat(users.findUsersByName("Alice Smith")).containsExactly(otherAlice);
+    }
+
+    @Test
+    void aPersonIsFoundByTheirHandleOnTheirPlatformInAnyCase() {
+        User carol = user(onTelegram("602334455"), "Carol King", T0);
+        users.saveUser(carol);
+        users.saveUser(user("carol", "Carol Messenger", T0));
+
+        users.saveHandle(carol.address(), "CarolK");
+
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).contains(carol);
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "CAROLK")).contains(carol);
+        assertThat(users.findUserByHandle(Platform.MESSENGER, "carolk")).isEmpty();
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carol_k")).isEmpty();
+    }
+
+    @Test
+    void aNewHandleReplacesThePersonsOldOne() {
+        User carol = user(onTelegram("602334455"), "Carol King", T0);
+        users.saveUser(carol);
+        users.saveHandle(carol.address(), "carolk");
+
+        users.saveHandle(carol.address(), "carol_king");
+
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carol_king")).contains(carol);
+    }
+
+    @Test
+    void aHandleSavedForSomeoneElseIsTheirsAndTheFirstLettingGoOfItLeavesItThem() {
+        User carol = user(onTelegram("602334455"), "Carol King", T0);
+        User dave = user(onTelegram("700000001"), "Dave Stone", T0);
+        users.saveUser(carol);
+        users.saveUser(dave);
+        users.saveHandle(carol.address(), "carolk");
+
+        users.saveHandle(dave.address(), "CarolK");
+        users.forgetHandle(carol.address());
+        users.saveHandle(carol.address(), "carol_king");
+        users.deleteUser(carol.address());
+
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).contains(dave);
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carol_king")).isEmpty();
+    }
+
+    @Test
+    void aForgottenHandleFindsNobodyAndForgettingNoneChangesNothing() {
+        User carol = user(onTelegram("602334455"), "Carol King", T0);
+        users.saveUser(carol);
+        users.saveHandle(carol.address(), "carolk");
+
+        users.forgetHandle(carol.address());
+        users.forgetHandle(onTelegram("999"));
+
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
+        assertThat(users.findUser(carol.address())).contains(carol);
+    }
+
+    @Test
+    void aDeletedOrForgottenPersonsHandleFindsNobodyEvenWhenTheyRegisterAgain() {
+        User carol = user(onTelegram("602334455"), "Carol King", T0);
+        User dave = user(onTelegram("700000001"), "Dave Stone", T0);
+        users.saveUser(carol);
+        users.saveUser(dave);
+        users.saveHandle(carol.address(), "carolk");
+        users.saveHandle(dave.address(), "dave_stone");
+
+        users.deleteUser(carol.address());
+        housekeeping.forgetPerson(dave.address());
+        users.saveUser(carol);
+        users.saveUser(dave);
+
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "dave_stone")).isEmpty();
+    }
+
+    @Test
+    void aHandleOfSomeoneNotRegisteredOrTooLongForAnyKeyFindsNobody() {
+        users.saveHandle(onTelegram("602334455"), "carolk");
+
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "x".repeat(3000))).isEmpty();
     }
 }

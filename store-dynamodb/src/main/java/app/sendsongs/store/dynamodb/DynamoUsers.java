@@ -1,6 +1,8 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -16,12 +18,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Registered people: {@code USER#<person>} ({@link PersonKey}); in {@code gsi1} under
  * {@code NAME#<name key>}, sorted by registration time, so a name lookup is one query. The
  * attribute {@code psid} holds the person key (the name is kept from before people had chat
- * addresses, so older items need no rewrite).
+ * addresses, so older items need no rewrite). A person's handle is two items: {@code HANDLE#<platform>#<handle key>}
+ * names who has it ({@code psid}), and {@code USER#<person>} / {@code HANDLE} which handle the person has, so it can
+ * be let go (only while it still names them: the platform may have given it to someone else since).
  */
 final class DynamoUsers implements UserStore {
     static final String TYPE = "USER";
     private static final String PERSON = "psid";
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
+    private static final String HANDLE = "HANDLE";
+    private static final String HANDLE_KEY = "handleKey";
     private static final Comparator<User> OLDEST_REGISTRATION_FIRST = Comparator
             .comparing(User::registeredAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparing(user -> user.address().key());
@@ -66,7 +72,44 @@ final class DynamoUsers implements UserStore {
 
     @Override
     public void deleteUser(ChatAddress address) {
+        forgetHandle(address);
         table.delete(key(address));
+    }
+
+    /** A handle too long for a key was never saved, and is not looked up. */
+    @Override
+    public Optional<User> findUserByHandle(Platform platform, String handle) {
+        String partition = handlePartition(platform, Handles.key(handle));
+        if (!TableLayout.fitsPartitionKey(partition)) {
+            return Optional.empty();
+        }
+        return table.get(TableLayout.key(partition, HANDLE)).map(item -> Attr.person(item, PERSON))
+                .flatMap(this::findUser);
+    }
+
+    /** The handle's item is written over: whoever had it no longer does, and letting theirs go leaves it alone. */
+    @Override
+    public void saveHandle(ChatAddress address, String handle) {
+        forgetHandle(address);
+        String handleKey = Handles.key(handle);
+        Map<String, AttributeValue> holder = TableLayout.item(HANDLE, handlePartition(address.platform(), handleKey),
+                HANDLE);
+        holder.put(PERSON, Attr.person(address));
+        table.put(holder);
+        Map<String, AttributeValue> own = TableLayout.item(HANDLE, partition(PersonKey.of(address)), HANDLE);
+        own.put(HANDLE_KEY, Attr.s(handleKey));
+        table.put(own);
+    }
+
+    @Override
+    public void forgetHandle(ChatAddress address) {
+        table.take(TableLayout.key(partition(PersonKey.of(address)), HANDLE)).ifPresent(own -> table.deleteIf(
+                TableLayout.key(handlePartition(address.platform(), Attr.string(own, HANDLE_KEY)), HANDLE),
+                Condition.equalTo(PERSON, Attr.person(address))));
+    }
+
+    private static String handlePartition(Platform platform, String handleKey) {
+        return HANDLE + "#" + platform.id() + "#" + handleKey;
     }
 
     private static Map<String, AttributeValue> key(ChatAddress address) {

@@ -1,6 +1,8 @@
 package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -13,7 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Registered people, in {@code users}: found by address or by {@link Names#key name key}. */
+/**
+ * Registered people, in {@code users}: found by address or by {@link Names#key name key}; their handles in
+ * {@code user_handles}, found by {@link Handles#key handle key}.
+ */
 final class SqliteUsers implements UserStore {
     private static final String SELECT = "SELECT address, name, " + ConnectionColumns.NAMES + ", grant_state, "
             + "registered_at, last_message_at FROM users ";
@@ -64,7 +69,31 @@ final class SqliteUsers implements UserStore {
     }
 
     static int delete(Session s, ChatAddress address) throws SQLException {
+        s.update("DELETE FROM user_handles WHERE address = ?", address);
         return s.update("DELETE FROM users WHERE address = ?", address);
+    }
+
+    @Override
+    public Optional<User> findUserByHandle(Platform platform, String handle) {
+        return db.read(s -> s.queryOne(SELECT + "WHERE address = (SELECT address FROM user_handles "
+                + "WHERE platform = ? AND handle_key = ?)", this::user, platform.id(), Handles.key(handle)));
+    }
+
+    /** In one transaction: whoever else had the handle on the platform loses it, and the person's own is replaced. */
+    @Override
+    public void saveHandle(ChatAddress address, String handle) {
+        db.transaction(s -> {
+            s.update("DELETE FROM user_handles WHERE platform = ? AND handle_key = ?", address.platform().id(),
+                    Handles.key(handle));
+            return s.update("INSERT INTO user_handles (address, platform, handle_key) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (address) DO UPDATE SET platform = excluded.platform, "
+                    + "handle_key = excluded.handle_key", address, address.platform().id(), Handles.key(handle));
+        });
+    }
+
+    @Override
+    public void forgetHandle(ChatAddress address) {
+        db.write(s -> s.update("DELETE FROM user_handles WHERE address = ?", address));
     }
 
     private User user(ResultSet rs) throws SQLException {

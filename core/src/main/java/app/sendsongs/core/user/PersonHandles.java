@@ -1,0 +1,65 @@
+package app.sendsongs.core.user;
+
+import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Platform;
+import java.util.Optional;
+
+/**
+ * The handles ({@code @username}) of registered people: learnt from their platform whenever the bot reads their
+ * profile, and checked with it whenever one is used, because handles change hands: a handle someone gave up may be
+ * someone else's now, and a song for it must never go to the person who had it. A platform that gives handles gives
+ * every person a name too (Telegram's first name is never empty), so a profile without a name is one it could not
+ * give just now.
+ */
+public final class PersonHandles {
+    private final UserStore users;
+    private final ChatPlatforms chats;
+
+    public PersonHandles(UserStore users, ChatPlatforms chats) {
+        this.users = users;
+        this.chats = chats;
+    }
+
+    /**
+     * Keeps the handle the person's platform gives for them now, in place of the one they had. When it gives none, one
+     * kept from before stays until it is next used, when it is checked (a platform without handles is not asked more).
+     */
+    public void learn(ChatAddress person) {
+        chats.handle(person).ifPresent(handle -> users.saveHandle(person, handle));
+    }
+
+    /**
+     * The registered person who has {@code handle} now, on any platform: one kept with it whose platform still gives
+     * it to them. One whose platform gives another handle now keeps that one instead; one it gives none loses theirs.
+     */
+    public Optional<User> find(String handle) {
+        for (Platform platform : chats.platforms()) {
+            Optional<User> holder = users.findUserByHandle(platform, handle).filter(user -> stillHas(user, handle));
+            if (holder.isPresent()) {
+                return holder;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean stillHas(User user, String handle) {
+        Optional<String> now = chats.handle(user.address());
+        if (now.filter(current -> Handles.same(current, handle)).isPresent()) {
+            return true;
+        }
+        now.ifPresentOrElse(current -> users.saveHandle(user.address(), current), () -> hasNone(user.address()));
+        return false;
+    }
+
+    /**
+     * The platform gave no handle: the person's is forgotten when the platform answered (it gives their name), and
+     * kept when it could not be asked just now, so a moment's outage loses nobody's handle (it is not used meanwhile).
+     */
+    private void hasNone(ChatAddress person) {
+        if (chats.displayName(person).isPresent()) {
+            users.forgetHandle(person);
+        }
+    }
+}
