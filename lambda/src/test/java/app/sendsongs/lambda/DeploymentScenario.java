@@ -159,14 +159,16 @@ final class DeploymentScenario {
         // Telegram: a person starts the bot and registers, gets a song from Messenger, shares in a group chat
         long tara = 7_101_000_001L;
         long uma = 7_101_000_002L;
-        assertThat(people.telegramSays(tara, null, "/start").path("delivered").asBoolean()).isTrue();
+        assertThat(people.telegramSays(tara, "Tara", "Telegram", "tara_tele", "/start").path("delivered").asBoolean())
+                .isTrue();
         assertThat(people.telegramChat(tara)).singleElement().asString()
                 .contains("connect the service that sees what you play");
         String code = people.connectSpotify("tara-sp");
         people.telegramSays(tara, null, "/register code:\"" + code + "\" name:\"Tara Telegram\"");
         assertThat(people.telegramChat(tara).getLast()).startsWith("Welcome, Tara Telegram!");
-        people.say("alice", "send_song name:\"Tara Telegram\" " + LINK + tracks.get(8));
-        assertThat(people.telegramChat(tara).getLast()).contains("Alice Smith sent you a song");
+        people.say("alice", "send_song @tara_tele " + LINK + tracks.get(8));
+        assertThat(people.telegramChat(tara).getLast()).as("a Telegram username names her")
+                .contains("Alice Smith sent you a song");
         people.telegramSays(uma, null, "/start");
         people.telegramGroup(-1_001_000_000_777L, "Lambda Band", List.of(tara, uma));
         long welcome = people.telegramMessages(-1_001_000_000_777L).get(0).path("message_id").asLong();

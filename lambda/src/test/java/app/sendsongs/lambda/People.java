@@ -64,6 +64,13 @@ final class People {
         return answer;
     }
 
+    /** As {@link #telegramSays}, in the person's own chat, with the names and username their account shows. */
+    JsonNode telegramSays(long person, String firstName, String lastName, String username, String text) {
+        JsonNode answer = sandbox.telegramSays(person, firstName, lastName, username, text);
+        world.deliverQueued();
+        return answer;
+    }
+
     /** What the bot sent to a Telegram chat (a person's, or a group), oldest first. */
     List<String> telegramChat(long chat) {
         List<String> texts = new java.util.ArrayList<>();
