@@ -26,8 +26,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
@@ -87,9 +89,13 @@ public final class Main implements Runnable {
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** Without a command: the same help as {@code --help}, variables and all. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     private static String[] variablesHelp() {

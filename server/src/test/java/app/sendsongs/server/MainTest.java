@@ -27,6 +27,13 @@ class MainTest {
     }
 
     @Test
+    void withoutACommandItListsTheEnvironmentVariablesAsHelpDoes() {
+        CommandRun run = CommandRun.of();
+
+        assertThat(run.out()).contains("Commands:", "serve", "PUBLIC_BASE_URL", "TELEGRAM_BOT_TOKEN", "METRICS_TOKEN");
+    }
+
+    @Test
     void telegramSetupsHelpNamesOnlyTheVariablesItReads() {
         String help = help("telegram-setup", "--help");
 
