@@ -446,12 +446,13 @@ public final class Main implements Runnable {
         /** Sets Telegram up from {@code values}; answers the exit code (2: configuration, 1: Telegram refused). */
         static int setUp(Map<String, String> values, PrintStream out, PrintStream err) {
             List<String> problems = new ArrayList<>();
-            Optional<TelegramSettings> telegram = TelegramSettings.from(values, problems);
             String base = values.getOrDefault("PUBLIC_BASE_URL", "").strip();
             if (base.isEmpty()) {
                 problems.add("PUBLIC_BASE_URL is not set");
             }
-            if (telegram.isEmpty() && problems.isEmpty()) {
+            int problemsBeforeTelegram = problems.size();
+            Optional<TelegramSettings> telegram = TelegramSettings.from(values, problems);
+            if (telegram.isEmpty() && problems.size() == problemsBeforeTelegram) {
                 problems.add(TelegramSettings.TOKEN + " and " + TelegramSettings.SECRET + " are not set");
             }
             if (!problems.isEmpty()) {
