@@ -478,9 +478,10 @@ public final class Main implements Runnable {
                     + "(sandbox/README.md), for a bot served elsewhere: people's messages are POSTed to "
                     + "--bot-webhook-url, signed with MESSENGER_APP_SECRET.",
                     "Point serve at it with MESSENGER_GRAPH_BASE_URL=<base>/sandbox/graph, "
-                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api "
-                            + "and SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link. The emulators keep their "
-                            + "own manual clock."})
+                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api, "
+                            + "SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link and "
+                            + "LISTENBRAINZ_API_BASE_URL=<base>/sandbox/listenbrainz, and PUBLIC_BASE_URL on 127.0.0.1 "
+                            + "(Spotify refuses localhost). The emulators keep their own manual clock."})
     static final class SandboxCommand extends EnvironmentSettings implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
         int port = 8090;

@@ -56,7 +56,8 @@ class MainTest {
     void theSandboxCommandsHelpNamesItsOptionsAndOnlyTheVariablesItReads() {
         String help = help("sandbox", "--help");
 
-        assertThat(help).contains("--port", "--host", "--bot-webhook-url", "--env-file", "MESSENGER_GRAPH_BASE_URL");
+        assertThat(help).contains("--port", "--host", "--bot-webhook-url", "--env-file", "MESSENGER_GRAPH_BASE_URL",
+                "LISTENBRAINZ_API_BASE_URL=<base>/sandbox/listenbrainz");
         StandaloneSandbox.VARIABLES.forEach(name -> assertThat(help).contains(name));
         assertThat(help).doesNotContain("TOKEN_ENCRYPTION_KEY", "SQLITE_PATH");
     }
