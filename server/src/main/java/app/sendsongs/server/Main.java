@@ -26,8 +26,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code serve} runs the bot for real, {@code demo} runs it against the emulators,
@@ -87,9 +89,13 @@ public final class Main implements Runnable {
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** Without a command: the same help as {@code --help}, variables and all. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     private static String[] variablesHelp() {
@@ -440,12 +446,13 @@ public final class Main implements Runnable {
         /** Sets Telegram up from {@code values}; answers the exit code (2: configuration, 1: Telegram refused). */
         static int setUp(Map<String, String> values, PrintStream out, PrintStream err) {
             List<String> problems = new ArrayList<>();
-            Optional<TelegramSettings> telegram = TelegramSettings.from(values, problems);
             String base = values.getOrDefault("PUBLIC_BASE_URL", "").strip();
             if (base.isEmpty()) {
                 problems.add("PUBLIC_BASE_URL is not set");
             }
-            if (telegram.isEmpty() && problems.isEmpty()) {
+            int problemsBeforeTelegram = problems.size();
+            Optional<TelegramSettings> telegram = TelegramSettings.from(values, problems);
+            if (telegram.isEmpty() && problems.size() == problemsBeforeTelegram) {
                 problems.add(TelegramSettings.TOKEN + " and " + TelegramSettings.SECRET + " are not set");
             }
             if (!problems.isEmpty()) {
@@ -471,9 +478,10 @@ public final class Main implements Runnable {
                     + "(sandbox/README.md), for a bot served elsewhere: people's messages are POSTed to "
                     + "--bot-webhook-url, signed with MESSENGER_APP_SECRET.",
                     "Point serve at it with MESSENGER_GRAPH_BASE_URL=<base>/sandbox/graph, "
-                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api "
-                            + "and SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link. The emulators keep their "
-                            + "own manual clock."})
+                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api, "
+                            + "SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link and "
+                            + "LISTENBRAINZ_API_BASE_URL=<base>/sandbox/listenbrainz, and PUBLIC_BASE_URL on 127.0.0.1 "
+                            + "(Spotify refuses localhost). The emulators keep their own manual clock."})
     static final class SandboxCommand extends EnvironmentSettings implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
         int port = 8090;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class StatusReport {
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append("Send Songs at ").append(now).append(" (").append(store).append(")\n");
+        out.append("Send Songs at ").append(now.truncatedTo(ChronoUnit.SECONDS)).append(" (").append(store).append(")\n");
         line(out, "People registered", figures.people(), "");
         for (SourceKind source : SourceKind.values()) {
             long connected = figures.connections().getOrDefault(source, 0L);

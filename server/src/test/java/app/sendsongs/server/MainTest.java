@@ -27,6 +27,13 @@ class MainTest {
     }
 
     @Test
+    void withoutACommandItListsTheEnvironmentVariablesAsHelpDoes() {
+        CommandRun run = CommandRun.of();
+
+        assertThat(run.out()).contains("Commands:", "serve", "PUBLIC_BASE_URL", "TELEGRAM_BOT_TOKEN", "METRICS_TOKEN");
+    }
+
+    @Test
     void telegramSetupsHelpNamesOnlyTheVariablesItReads() {
         String help = help("telegram-setup", "--help");
 
@@ -49,7 +56,8 @@ class MainTest {
     void theSandboxCommandsHelpNamesItsOptionsAndOnlyTheVariablesItReads() {
         String help = help("sandbox", "--help");
 
-        assertThat(help).contains("--port", "--host", "--bot-webhook-url", "--env-file", "MESSENGER_GRAPH_BASE_URL");
+        assertThat(help).contains("--port", "--host", "--bot-webhook-url", "--env-file", "MESSENGER_GRAPH_BASE_URL",
+                "LISTENBRAINZ_API_BASE_URL=<base>/sandbox/listenbrainz");
         StandaloneSandbox.VARIABLES.forEach(name -> assertThat(help).contains(name));
         assertThat(help).doesNotContain("TOKEN_ENCRYPTION_KEY", "SQLITE_PATH");
     }

@@ -97,6 +97,16 @@ class TelegramConfigurationTest {
     }
 
     @Test
+    void telegramSetupWithNothingSetNamesEveryMissingValueAtOnce() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(Main.TelegramSetupCommand.setUp(Map.of(), System.out, new PrintStream(err))).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("PUBLIC_BASE_URL is not set",
+                "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET are not set");
+    }
+
+    @Test
     void telegramSetupSaysWhatIsWrongWithoutShowingTheToken() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> values = telegramOnly();
