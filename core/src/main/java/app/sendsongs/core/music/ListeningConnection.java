@@ -10,7 +10,23 @@ import java.util.Optional;
  */
 public sealed interface ListeningConnection permits SpotifyConnection, LastfmConnection, ListenBrainzConnection {
 
+    /**
+     * What a store reads in place of a token or secret it cannot open (sealed with another {@code TOKEN_ENCRYPTION_KEY},
+     * or altered): the person is asked to connect again when the connection is next needed.
+     */
+    String UNREADABLE_SECRET = "(unreadable: sealed with another key)";
+
     SourceKind kind();
+
+    /** False when a store could not open one of the connection's secrets ({@link #UNREADABLE_SECRET}). */
+    default boolean readable() {
+        return switch (this) {
+            case SpotifyConnection c -> !UNREADABLE_SECRET.equals(c.accessToken())
+                    && !UNREADABLE_SECRET.equals(c.refreshToken());
+            case LastfmConnection c -> !UNREADABLE_SECRET.equals(c.sessionKey());
+            case ListenBrainzConnection c -> !UNREADABLE_SECRET.equals(c.userToken());
+        };
+    }
 
     /** The person's account id at the source, as people can recognise it. */
     String accountId();

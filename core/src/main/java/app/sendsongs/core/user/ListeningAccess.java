@@ -65,6 +65,10 @@ public final class ListeningAccess {
         }
         ListeningSource source = sourceFor(user);
         try {
+            if (!user.connection().readable()) {
+                throw new GrantRevokedException("the stored " + user.connection().kind().displayName()
+                        + " connection cannot be opened with this server's key");
+            }
             try {
                 return call.call(source, freshConnection(source, user));
             } catch (AccessTokenRejectedException rejected) {

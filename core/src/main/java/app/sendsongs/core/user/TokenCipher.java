@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +27,7 @@ public final class TokenCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(TokenCipher.class.getName());
 
     /** Ciphers kept for reuse at most: looking one up costs more than sealing or opening a token with it. */
     private static final int IDLE_CIPHERS = 64;
@@ -32,6 +35,7 @@ public final class TokenCipher {
     private final SecretKeySpec key;
     /** Ciphers to use again; each is initialised afresh (key and nonce) for every value. */
     private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(IDLE_CIPHERS);
+    private final AtomicBoolean toldUnreadable = new AtomicBoolean();
 
     private TokenCipher(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
@@ -77,6 +81,22 @@ public final class TokenCipher {
     }
 
     /**
+     * The token inside a sealed value, or {@code unreadable} when it was sealed with another key or altered (said once
+     * in the log, without the value). A store reads on with it, so one person's unreadable token fails nothing else.
+     */
+    public String openOr(String stored, String unreadable) {
+        try {
+            return open(stored);
+        } catch (IllegalStateException e) {
+            if (!toldUnreadable.getAndSet(true)) {
+                LOG.warning(e.getMessage() + ": its owner is asked to connect again when it is next needed (said "
+                        + "once)");
+            }
+            return unreadable;
+        }
+    }
+
+    /**
      * The token inside a sealed value; a value without the {@code v1.} prefix is returned as is.
      *
      * @throws IllegalStateException when the value was sealed with another key or was altered
@@ -89,10 +109,10 @@ public final class TokenCipher {
         try {
             all = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("a stored Spotify token is damaged");
+            throw new IllegalStateException("a stored token is damaged");
         }
         if (all.length <= NONCE_BYTES) {
-            throw new IllegalStateException("a stored Spotify token is damaged");
+            throw new IllegalStateException("a stored token is damaged");
         }
         ByteBuffer in = ByteBuffer.wrap(all);
         byte[] nonce = new byte[NONCE_BYTES];
@@ -113,7 +133,7 @@ public final class TokenCipher {
             idle.offer(cipher); // a cipher that failed is not kept
             return output;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a stored Spotify token cannot be opened: it was sealed with another "
+            throw new IllegalStateException("a stored token cannot be opened: it was sealed with another "
                     + "TOKEN_ENCRYPTION_KEY, or altered");
         }
     }

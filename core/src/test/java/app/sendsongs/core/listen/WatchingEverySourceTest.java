@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.LastfmConnection;
+import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.user.GrantState;
@@ -179,6 +181,25 @@ class WatchingEverySourceTest {
         bot.advance(Duration.ofDays(7).plus(WatchSchedule.DEFAULT_GRACE));
         assertThat(bot.scrobbles.readsFrom()).as("a dead session is not read in a loop").hasSize(reads);
         assertThat(bot.last("alice")).startsWith("Bob Fisher hasn't played " + TITLE + " within 7 days");
+    }
+
+    @Test
+    void aSecretTheStoreCouldNotOpenAsksTheReceiverToConnectAgainOnceAndIsNeverSent() {
+        bobOnLastfm();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        // What a store reads after TOKEN_ENCRYPTION_KEY was changed: the session key sealed with the old one.
+        User bob = bot.user("bob");
+        bot.stores.users().saveUser(bob.withRefreshedConnection(new LastfmConnection("bobfisher",
+                ListeningConnection.UNREADABLE_SECRET)));
+
+        bot.advance(Duration.ofMinutes(5));
+        bot.advance(Duration.ofHours(3));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Last.fm connection has ended"))
+                .hasSize(1);
+        assertThat(bot.user("bob").needsReconnect()).isTrue();
+        assertThat(bot.scrobbles.readsFrom()).as("the unreadable secret never goes to Last.fm").isEmpty();
+        assertThat(bot.reply("bob", "history")).as("the person is still answered").isNotBlank();
     }
 
     @Test

@@ -76,6 +76,6 @@ final class GrantAttributes {
     }
 
     private String opened(String stored) {
-        return stored == null ? null : cipher.open(stored);
+        return stored == null ? null : cipher.openOr(stored, ListeningConnection.UNREADABLE_SECRET);
     }
 }

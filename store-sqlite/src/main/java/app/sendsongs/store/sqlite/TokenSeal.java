@@ -23,9 +23,12 @@ final class TokenSeal {
         return withTokens(connection, cipher::seal);
     }
 
-    /** The connection with its tokens opened; {@code null} stays {@code null}. */
+    /**
+     * The connection with its tokens opened; {@code null} stays {@code null}. A token sealed with another key reads as
+     * {@link ListeningConnection#UNREADABLE_SECRET}.
+     */
     ListeningConnection opened(ListeningConnection connection) {
-        return withTokens(connection, cipher::open);
+        return withTokens(connection, stored -> cipher.openOr(stored, ListeningConnection.UNREADABLE_SECRET));
     }
 
     private static ListeningConnection withTokens(ListeningConnection connection, UnaryOperator<String> change) {
