@@ -57,8 +57,12 @@ final class TelegramControlRoutes {
         TelegramEmulator.Profile profile = new TelegramEmulator.Profile(optionalText(body, "first_name"),
                 optionalText(body, "last_name"), optionalText(body, "username"));
         Long replyTo = optionalId(body, "reply_to");
+        boolean anonymous = body.path("anonymous").asBoolean(false);
+        if (anonymous && (chat == null || chat > 0)) {
+            throw HttpProblem.control(400, "\"anonymous\" is for a group admin posting as the group");
+        }
         CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(), profile,
-                replyTo);
+                replyTo, anonymous);
         ctx.future(() -> sent.thenAccept(message -> {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", message.chatId());

@@ -113,6 +113,16 @@ public final class TelegramEmulator {
      * bot's own message reaches the bot in privacy mode too.
      */
     CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, Profile profile, Long replyTo) {
+        return userSends(from, chatId, text, profile, replyTo, false);
+    }
+
+    /**
+     * As {@link #userSends(long, Long, String, Profile, Long)}; {@code anonymous}: a group admin with "Remain
+     * anonymous" posts as the group, so the update shows {@code from} as Telegram's {@code @GroupAnonymousBot} and
+     * {@code sender_chat} as the group (https://core.telegram.org/bots/api#message), never the person.
+     */
+    CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, Profile profile, Long replyTo,
+                                             boolean anonymous) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 throw HttpProblem.control(400, "\"text\" must be a non-empty string");
@@ -134,7 +144,12 @@ public final class TelegramEmulator {
             if (chat < 0 && !toTheBot && !TelegramUserText.seenInPrivacyMode(message.text, BOT_USERNAME)) {
                 return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
             }
-            return submit(chat, update("message", messageJson(message))).thenApply(delivery ->
+            ObjectNode json = messageJson(message);
+            if (anonymous) {
+                json.set("from", anonymousAdminJson());
+                json.set("sender_chat", chatJson(chat));
+            }
+            return submit(chat, update("message", json)).thenApply(delivery ->
                     new UserMessage(chat, message.messageId, Optional.of(delivery)));
         }
     }
@@ -704,6 +719,16 @@ public final class TelegramEmulator {
     static ObjectNode groupAnonymousBotJson() {
         ObjectNode bot = JsonIo.object();
         bot.put("id", GROUP_ANONYMOUS_BOT_ID);
+        bot.put("is_bot", true);
+        bot.put("first_name", "Group");
+        bot.put("username", "GroupAnonymousBot");
+        return bot;
+    }
+
+    /** The account an anonymous admin's messages show as sent by (Telegram's own {@code @GroupAnonymousBot}). */
+    private static ObjectNode anonymousAdminJson() {
+        ObjectNode bot = JsonIo.object();
+        bot.put("id", 1_087_968_824L);
         bot.put("is_bot", true);
         bot.put("first_name", "Group");
         bot.put("username", "GroupAnonymousBot");

@@ -230,6 +230,19 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendFromAnAnonymousAdminSharesNothingAndTheChatIsToldToSendItAsAPerson() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+
+        telegram.control().telegramSaysAnonymouslyIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
+
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("I can't tell who sent that"))).isNotEmpty();
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
+    }
+
+    @Test
     void sendAnsweringAMessageWithALinkSharesThatLink() {
         registerAliceAndBob();
         telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));

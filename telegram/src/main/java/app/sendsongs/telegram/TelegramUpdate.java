@@ -89,6 +89,14 @@ public sealed interface TelegramUpdate {
             implements TelegramUpdate {
     }
 
+    /**
+     * A command for this bot in a group from someone the bot cannot tell: an anonymous admin, who posts as the group
+     * itself, or a channel posting in its linked group ({@code sender_chat}, https://core.telegram.org/bots/api#message).
+     * Nobody can be answered privately or counted in, so the chat is told how to share instead.
+     */
+    record AnonymousCommand(long updateId, long chatId) implements TelegramUpdate {
+    }
+
     /** An update the bot has no use for (an edit, a channel post, a sticker, a change of members...): answer 200. */
     record Ignored(long updateId, String reason) implements TelegramUpdate {
     }

@@ -114,11 +114,13 @@ public final class UpdateParser {
             return upgraded(updateId, message);
         }
         Optional<TelegramUpdate.Sender> from = sender(message.path("from"));
-        if (from.isEmpty()) {
-            return new TelegramUpdate.Ignored(updateId, "a message without a person as sender (a channel, an "
-                    + "anonymous admin or a bot)");
-        }
         Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        if (from.isEmpty()) {
+            return chat.filter(TelegramUpdate.Chat::isGroup).filter(group -> commandForThisBot(message))
+                    .<TelegramUpdate>map(group -> new TelegramUpdate.AnonymousCommand(updateId, group.id()))
+                    .orElseGet(() -> new TelegramUpdate.Ignored(updateId, "a message without a person as sender (a "
+                            + "channel, an anonymous admin or a bot)"));
+        }
         if (chat.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, "a message outside a private or group chat");
         }
@@ -190,6 +192,16 @@ public final class UpdateParser {
             default -> false;
         };
         return new TelegramUpdate.BotMembership(updateId, from.get(), chat.get(), date(change), inChat);
+    }
+
+    /** A group message from no person (a bot, an admin posting as the group) that is a command for this bot. */
+    private boolean commandForThisBot(JsonNode message) {
+        JsonNode text = message.path("text");
+        if (!message.path("sender_chat").isObject() || !text.isTextual() || text.asText().length() > MAX_TEXT) {
+            return false;
+        }
+        Matcher command = COMMAND.matcher(text.asText());
+        return command.matches() && (command.group(2) == null || command.group(2).equalsIgnoreCase(botUsername.get()));
     }
 
     private TelegramUpdate textOrCommand(long updateId, long messageId, TelegramUpdate.Sender from,

@@ -24,8 +24,12 @@ class UpdateParserTest {
     private final UpdateParser parser = new UpdateParser("SendSongsBot", Clock.fixed(NOW, ZoneOffset.UTC));
 
     private TelegramUpdate sample(String name) {
+        return parser.parse(sampleBytes(name));
+    }
+
+    private byte[] sampleBytes(String name) {
         try (InputStream in = getClass().getResourceAsStream("/updates/" + name + ".json")) {
-            return parser.parse(in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,8 +207,13 @@ class UpdateParserTest {
     }
 
     @Test
-    void messagesFromBotsAndAnonymousAdminsAreIgnored() {
-        assertThat(sample("anonymous_admin")).isInstanceOf(TelegramUpdate.Ignored.class);
+    void messagesWithoutAPersonAreIgnoredAndAnAnonymousAdminsCommandForThisBotIsToldApart() {
+        assertThat(sample("anonymous_admin")).isEqualTo(new TelegramUpdate.AnonymousCommand(254000138L,
+                -1001987654321L));
+        assertThat(parse(new String(sampleBytes("anonymous_admin"), StandardCharsets.UTF_8).replace("/help@SendSongsBot", "hello all")))
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse(new String(sampleBytes("anonymous_admin"), StandardCharsets.UTF_8).replace("/help@SendSongsBot", "/help@OtherBot")))
+                .isInstanceOf(TelegramUpdate.Ignored.class);
         assertThat(parse("{\"update_id\":5,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"hi\","
                 + "\"chat\":{\"id\":1,\"type\":\"private\"}}}")).isInstanceOf(TelegramUpdate.Ignored.class);
     }

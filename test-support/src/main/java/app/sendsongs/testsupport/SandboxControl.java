@@ -153,6 +153,12 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
     }
 
+    /** A group admin with "Remain anonymous" writes {@code text} in the group: Telegram shows it as the group's. */
+    public JsonNode telegramSaysAnonymouslyIn(long chat, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "anonymous", true),
+                200);
+    }
+
     /** The person answers the message {@code replyTo} of a group chat with {@code text}. */
     public JsonNode telegramRepliesIn(long chat, long from, String text, long replyTo) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "reply_to", replyTo),

@@ -7,6 +7,7 @@ import app.sendsongs.telegram.TelegramUpdate;
 import app.sendsongs.telegram.UpdateParser;
 import app.sendsongs.telegram.WebhookSecret;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,16 @@ import java.util.Optional;
  * (https://core.telegram.org/bots/api#making-requests-when-getting-updates): the 200 carries
  * {@code answerCallbackQuery}, which stops the person's app showing the tap as loading at no cost of a call, and only
  * once the event was kept. The bot's reply follows as a message. A tap in a group is answered by the bot with a
- * notice only the tapper sees, once it was handled.
+ * notice only the tapper sees, once it was handled. A command from an anonymous admin (or a channel) in a group keeps
+ * nothing: the answer tells the chat, with {@code sendMessage}, to send it from a person's own account.
  */
 public final class TelegramIntake {
     /** The answer to an accepted update that calls nothing. */
     public static final WebResponse RECEIVED = WebResponse.text(200, "ok");
+    /** What the chat is told when an anonymous admin (or a channel) uses a command: songs go to and from people. */
+    static final String ANONYMOUS = "I can't tell who sent that: it came from the group itself (an anonymous admin) "
+            + "or a channel. Songs shared here go privately to people and their plays are told to the sender, so send "
+            + "the command from your own account (turn off Remain anonymous in your admin rights).";
 
     private final WebhookSecret secret;
     private final UpdateParser parser;
@@ -38,10 +44,11 @@ public final class TelegramIntake {
     /** The outcome of a webhook POST. */
     public sealed interface Intake {
         /**
-         * With the secret and well formed: these events are for the bot (none, or one), and the private tap to answer
-         * when they are kept, if the update was one.
+         * With the secret and well formed: these events are for the bot (none, or one), and the Bot API call to make
+         * in the answer once they are kept, if any: a private tap's answer, or the chat told how to share when an
+         * anonymous admin used a command.
          */
-        record Accepted(List<Inbound> events, Optional<String> tapToAnswer) implements Intake {
+        record Accepted(List<Inbound> events, Optional<WebResponse> inAnswer) implements Intake {
         }
 
         /** Refused before anything was kept; {@code reason} is safe to log and names no secret. */
@@ -65,20 +72,26 @@ public final class TelegramIntake {
                     + e.getMessage());
         }
         Optional<Inbound> event = TelegramInbound.of(update);
-        Optional<String> tap = update instanceof TelegramUpdate.ButtonPress press
-                && event.filter(Inbound.ChoiceTapped.class::isInstance).isPresent()
-                ? Optional.of(press.callbackQueryId()) : Optional.empty();
-        return new Intake.Accepted(event.stream().toList(), tap);
+        return new Intake.Accepted(event.stream().toList(), callInAnswer(update, event));
     }
 
-    /** The 200 to an accepted update whose events were kept: it answers a private tap, if there was one. */
+    /** The 200 to an accepted update whose events were kept, with its Bot API call if it has one. */
     public static WebResponse answer(Intake.Accepted accepted) {
-        return accepted.tapToAnswer().map(TelegramIntake::answerTap).orElse(RECEIVED);
+        return accepted.inAnswer().orElse(RECEIVED);
     }
 
-    private static WebResponse answerTap(String callbackQueryId) {
-        String body = JsonNodeFactory.instance.objectNode().put("method", "answerCallbackQuery")
-                .put("callback_query_id", callbackQueryId).toString();
-        return new WebResponse(200, "application/json", body, Map.of());
+    private static Optional<WebResponse> callInAnswer(TelegramUpdate update, Optional<Inbound> event) {
+        return switch (update) {
+            case TelegramUpdate.ButtonPress press when event.filter(Inbound.ChoiceTapped.class::isInstance).isPresent()
+                    -> Optional.of(call(JsonNodeFactory.instance.objectNode().put("method", "answerCallbackQuery")
+                    .put("callback_query_id", press.callbackQueryId())));
+            case TelegramUpdate.AnonymousCommand anonymous -> Optional.of(call(JsonNodeFactory.instance.objectNode()
+                    .put("method", "sendMessage").put("chat_id", anonymous.chatId()).put("text", ANONYMOUS)));
+            default -> Optional.empty();
+        };
+    }
+
+    private static WebResponse call(ObjectNode method) {
+        return new WebResponse(200, "application/json", method.toString(), Map.of());
     }
 }

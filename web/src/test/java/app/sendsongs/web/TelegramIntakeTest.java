@@ -90,10 +90,31 @@ class TelegramIntakeTest {
         assertThat(tapped.events()).singleElement().isInstanceOf(Inbound.ChoiceTapped.class);
 
         TelegramIntake.Intake.Accepted inGroup = (TelegramIntake.Intake.Accepted) intake.receive(groupTap, SECRET);
-        assertThat(inGroup.tapToAnswer()).isEmpty();
+        assertThat(inGroup.inAnswer()).isEmpty();
         assertThat(TelegramIntake.answer(inGroup)).isEqualTo(TelegramIntake.RECEIVED);
         assertThat(inGroup.events()).singleElement().isInstanceOfSatisfying(Inbound.InGroupChat.class,
                 event -> assertThat(event.action()).isEqualTo(new GroupChatAction.Tap("join", "3012")));
+    }
+
+    @Test
+    void aCommandFromAnAnonymousAdminKeepsNothingAndTellsTheChatToSendItAsAPerson() throws Exception {
+        // An admin with "Remain anonymous" posts as the group: from is @GroupAnonymousBot, sender_chat the group.
+        byte[] anonymous = update("{\"update_id\":13,\"message\":{\"message_id\":8,\"from\":{\"id\":1087968824,"
+                + "\"is_bot\":true,\"first_name\":\"Group\",\"username\":\"GroupAnonymousBot\"},\"sender_chat\":{"
+                + "\"id\":-100,\"type\":\"supergroup\",\"title\":\"Band\"},\"chat\":{\"id\":-100,\"type\":"
+                + "\"supergroup\",\"title\":\"Band\"},\"date\":1,\"text\":\"/send https://open.spotify.com/track/"
+                + "4uLU6hMCjMI75M1A2tKUQC\"}}");
+        byte[] anonymousChatter = update(new String(anonymous).replace("/send https", "just https"));
+
+        TelegramIntake.Intake.Accepted accepted = (TelegramIntake.Intake.Accepted) intake.receive(anonymous, SECRET);
+        assertThat(accepted.events()).isEmpty();
+        JsonNode call = new ObjectMapper().readTree(TelegramIntake.answer(accepted).body());
+        assertThat(call.path("method").asText()).isEqualTo("sendMessage");
+        assertThat(call.path("chat_id").asLong()).isEqualTo(-100);
+        assertThat(call.path("text").asText()).startsWith("I can't tell who sent that").contains("your own account");
+
+        assertThat(intake.receive(anonymousChatter, SECRET)).as("only a command for the bot is answered")
+                .isEqualTo(new TelegramIntake.Intake.Accepted(List.of(), Optional.empty()));
     }
 
     @Test
