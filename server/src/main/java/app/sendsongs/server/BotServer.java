@@ -274,7 +274,7 @@ public final class BotServer implements AutoCloseable {
                     waiting::hasWaiting, handlingLimit.most(), handlingLimit);
             metrics.handlingLimit(handlingLimit, HandlingLimit::limit);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
-                    timed(inbox, handlingLimit), clock, metrics).register(http);
+                    timed(inbox, handlingLimit), clock, metrics, store::fault).register(http);
             http.start(config.host(), config.port());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(new DueWork(app, config.tickInterval()), DueWork.every(config.tickInterval()));
