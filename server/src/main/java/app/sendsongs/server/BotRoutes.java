@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +43,11 @@ final class BotRoutes {
     private final RegistrationPages registrationPages;
     private final Inbox inbox;
     private final ServerMetrics metrics;
+    private final Supplier<Optional<String>> storeFault;
 
     BotRoutes(SendSongs app, ConnectLink connectLink, Optional<Webhook> messenger, Optional<TelegramIntake> telegram,
-              Inbox inbox, Clock clock, ServerMetrics metrics) {
+              Inbox inbox, Clock clock, ServerMetrics metrics, Supplier<Optional<String>> storeFault) {
+        this.storeFault = storeFault;
         this.messenger = messenger;
         this.telegram = telegram;
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
@@ -53,7 +56,7 @@ final class BotRoutes {
     }
 
     void register(Javalin server) {
-        server.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+        server.get("/health", this::health);
         messenger.ifPresent(webhook -> {
             server.get("/webhook", ctx -> verifyWebhook(ctx, webhook));
             server.post("/webhook", ctx -> receive(ctx, webhook));
@@ -64,6 +67,19 @@ final class BotRoutes {
         server.get("/callback", ctx -> callback(ctx, SourceKind.SPOTIFY.id()));
         server.get("/callback/{source}", ctx -> callback(ctx, ctx.pathParam("source")));
         server.post("/callback/{source}", this::pasted);
+    }
+
+    /**
+     * {@code 200 {"status":"ok"}}, or {@code 503 {"status":"store failing"}} while the store's disk or file refuses
+     * writes (full, read-only, the file deleted): the webhook then answers 503 too, and a supervisor or load balancer
+     * should hear it. Why is in the log, not in this public answer.
+     */
+    private void health(Context ctx) {
+        if (storeFault.get().isPresent()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "store failing"));
+        } else {
+            ctx.json(Map.of("status", "ok"));
+        }
     }
 
     private void connect(Context ctx, String source) {

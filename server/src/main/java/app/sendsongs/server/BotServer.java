@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +96,12 @@ public final class BotServer implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
     static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long stopping waits for the requests in progress to be answered: a webhook call waits at most 5 s for room
+     * and 15 s for its write ({@link DurableInbox}). Without it a call whose events were being kept lost its
+     * connection unanswered, and the platform delivered it again.
+     */
+    static final Duration ANSWERS_BEFORE_STOP = Duration.ofSeconds(20);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -157,7 +164,12 @@ public final class BotServer implements AutoCloseable {
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
-                javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new ErrorPages()));
+                javalin.jetty.modifyServer(jetty -> {
+                    jetty.setErrorHandler(new ErrorPages());
+                    // Counts the requests in progress (Javalin mounts its handler inside it), so that a stop can wait
+                    // for their answers: see start().
+                    jetty.setHandler(new StatisticsHandler());
+                });
                 javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ErrorPages()));
                 javalin.requestLogger.http(metrics::request);
             });
@@ -274,8 +286,10 @@ public final class BotServer implements AutoCloseable {
                     waiting::hasWaiting, handlingLimit.most(), handlingLimit);
             metrics.handlingLimit(handlingLimit, HandlingLimit::limit);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
-                    timed(inbox, handlingLimit), clock, metrics).register(http);
+                    timed(inbox, handlingLimit), clock, metrics, store::fault).register(http);
             http.start(config.host(), config.port());
+            // Set once started: a graceful stop of a Jetty that never started fails instead of stopping it.
+            http.jettyServer().server().setStopTimeout(ANSWERS_BEFORE_STOP.toMillis());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(new DueWork(app, config.tickInterval()), DueWork.every(config.tickInterval()));
         } catch (RuntimeException e) {

@@ -252,11 +252,29 @@ public final class Main implements Runnable {
                         + "codes will cross the network unencrypted. Use https in production: Spotify takes a plain-http "
                         + "redirect URI only to 127.0.0.1 or [::1], never to localhost.");
             }
-            BotServer server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
+            BotServer server;
+            try {
+                server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
+            } catch (SqliteStoreException e) {
+                // A database it must not use (written by a newer version, read-only, not there): why, in one line.
+                System.err.println(oneLine(e));
+                return 1;
+            }
             System.out.println("Send Songs is serving on port " + server.port());
             runUntilStopped(server);
             return 0;
         }
+    }
+
+    /** The failure's message, and what caused it when that says more (the driver's "unable to open" ...). */
+    static String oneLine(Exception failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = failure.getMessage();
+        return root == failure || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + ": " + root.getMessage().strip().replace('\n', ' ');
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,

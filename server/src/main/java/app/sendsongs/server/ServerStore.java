@@ -5,6 +5,8 @@ import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.store.sqlite.SqliteStores;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -18,18 +20,20 @@ final class ServerStore implements AutoCloseable {
     private final Stores stores;
     private final Census census;
     private final AutoCloseable client;
+    private final Supplier<Optional<String>> fault;
 
-    private ServerStore(Stores stores, Census census, AutoCloseable client) {
+    private ServerStore(Stores stores, Census census, AutoCloseable client, Supplier<Optional<String>> fault) {
         this.stores = stores;
         this.census = census;
         this.client = client;
+        this.fault = fault;
     }
 
     static ServerStore open(StoreConfig config, TokenCipher cipher) {
         return switch (config) {
             case StoreConfig.Sqlite sqlite -> {
                 SqliteStores store = SqliteStores.file(sqlite.path(), cipher);
-                yield new ServerStore(store.stores(), store.census(), () -> { });
+                yield new ServerStore(store.stores(), store.census(), () -> { }, store::fault);
             }
             case StoreConfig.DynamoDb dynamo -> openDynamo(dynamo, cipher);
         };
@@ -42,7 +46,7 @@ final class ServerStore implements AutoCloseable {
                 DynamoStores.createTable(client, config.table());
             }
             return new ServerStore(DynamoStores.create(client, config.table(), cipher),
-                    DynamoStores.census(client, config.table()), client);
+                    DynamoStores.census(client, config.table()), client, Optional::empty);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -76,6 +80,14 @@ final class ServerStore implements AutoCloseable {
 
     Stores stores() {
         return stores;
+    }
+
+    /**
+     * Why the store refuses writes now, when its disk or file does (SQLite: full, read-only, the file deleted); empty
+     * while it takes them. DynamoDB's failures are the service's, passing: none is reported.
+     */
+    Optional<String> fault() {
+        return fault.get();
     }
 
     /** The operator's figures of the store. */

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * The connections to one SQLite database and who may use them when.
@@ -32,6 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>An in-memory database has a single connection; reads then take the write lock too.
  */
 final class Database implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final int BUSY_TIMEOUT_MS = 10_000;
     /** The writer checkpoints by itself only past this many WAL pages (40 MiB); normally {@link Checkpointer} does. */
     static final int AUTOCHECKPOINT_PAGES = 10_000;
@@ -81,14 +84,21 @@ final class Database implements AutoCloseable {
     private final BlockingQueue<Session> idleReaders;
     private final Checkpointer checkpointer;
     private final Pacing pacing;
+    /** The files of a file database, watched for being deleted or replaced; null for the other databases. */
+    private final DatabaseFiles files;
+    /** Set once the files were deleted or replaced: every write fails from then on. */
+    private volatile String filesGone;
+    /** Why the last writes failed, when the disk or the file did (not the data): see {@link #fault}. */
+    private volatile String fault;
     private volatile boolean closed;
     /** When the writer last committed a durable unit ({@link System#nanoTime}); only the writer thread uses it. */
     private long lastDurableCommit;
 
     private Database(String description, Session writer, List<Session> readers, Checkpointer checkpointer,
-                     Pacing pacing) {
+                     Pacing pacing, DatabaseFiles files) {
         this.description = description;
         this.pacing = pacing;
+        this.files = files;
         this.lastDurableCommit = System.nanoTime() - pacing.arriving().toNanos() - 1;
         this.writer = writer;
         this.readers = List.copyOf(readers);
@@ -119,6 +129,7 @@ final class Database implements AutoCloseable {
             if (!mode.toLowerCase(Locale.ROOT).equals("wal")) {
                 throw new SqliteStoreException("could not switch " + absolute + " to WAL mode (it is in " + mode + ")");
             }
+            ensureWritable(writer, absolute);
             writer.execute("PRAGMA synchronous = NORMAL");
             writer.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             writer.execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
@@ -134,10 +145,29 @@ final class Database implements AutoCloseable {
             Session checkpoints = new Session(connect(url));
             opened.add(checkpoints);
             checkpoints.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            return new Database(absolute.toString(), writer, readers, new Checkpointer(checkpoints), pacing);
+            return new Database(absolute.toString(), writer, readers, new Checkpointer(checkpoints), pacing,
+                    DatabaseFiles.opened(absolute));
         } catch (Exception e) {
             opened.forEach(Session::close);
             throw e instanceof SqliteStoreException s ? s : new SqliteStoreException("cannot open " + absolute, e);
+        }
+    }
+
+    /**
+     * Refuses a file SQLite can only read (a read-only file or mount): SQLite opens it all the same, and a server on
+     * it would answer every webhook call 503 for as long as it ran. Writes the header's user version over itself in
+     * a transaction it rolls back, so nothing changes.
+     */
+    private static void ensureWritable(Session writer, Path file) throws SQLException {
+        long version = writer.queryOne("PRAGMA user_version", rs -> rs.getLong(1)).orElse(0L);
+        writer.execute("BEGIN IMMEDIATE");
+        try {
+            writer.execute("PRAGMA user_version = " + version);
+        } catch (SQLException e) {
+            throw new SqliteStoreException("cannot write to " + file + ": the file, its folder or its disk is "
+                    + "read-only", e);
+        } finally {
+            writer.execute("ROLLBACK");
         }
     }
 
@@ -153,7 +183,7 @@ final class Database implements AutoCloseable {
         try {
             Session session = new Session(SqliteBackup.readOnly(absolute));
             session.execute("PRAGMA query_only = 1");
-            return new Database(absolute.toString(), session, List.of(), null, Pacing.WHILE_CALLS_ARRIVE);
+            return new Database(absolute.toString(), session, List.of(), null, Pacing.WHILE_CALLS_ARRIVE, null);
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot open " + absolute, e);
         }
@@ -162,7 +192,7 @@ final class Database implements AutoCloseable {
     static Database memory() {
         try {
             return new Database(":memory:", new Session(connect("jdbc:sqlite::memory:")), List.of(), null,
-                    Pacing.WHILE_CALLS_ARRIVE);
+                    Pacing.WHILE_CALLS_ARRIVE, null);
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot open an in-memory database", e);
         }
@@ -371,6 +401,7 @@ final class Database implements AutoCloseable {
         boolean durable = batch.stream().anyMatch(Unit::durable);
         connectionLock.lock();
         try {
+            ensureFilesStay();
             if (durable) {
                 writer.run("PRAGMA synchronous = FULL");
             }
@@ -380,6 +411,7 @@ final class Database implements AutoCloseable {
                     unit.runIn(writer);
                 }
                 writer.run("COMMIT");
+                ensureFilesStay();
                 if (durable) {
                     lastDurableCommit = System.nanoTime();
                 }
@@ -396,6 +428,40 @@ final class Database implements AutoCloseable {
             batch.forEach(unit -> unit.failUnlessFailed(e));
         } finally {
             connectionLock.unlock();
+        }
+        noteFault(batch);
+    }
+
+    /**
+     * Why writes fail now, in a sentence for an operator, while it is the disk or the file that fails them rather than
+     * the data: the disk is full, the file read-only or unreadable, an I/O error, the file deleted or replaced. Empty
+     * once a write succeeds again (never, once the files were deleted or replaced).
+     */
+    Optional<String> fault() {
+        return Optional.ofNullable(filesGone != null ? filesGone : fault);
+    }
+
+    /** Fails the batch, and every batch after, once the file or its WAL was deleted or replaced. */
+    private void ensureFilesStay() {
+        if (filesGone == null && files != null) {
+            files.changed().ifPresent(gone -> {
+                filesGone = gone;
+                LOG.severe(gone);
+            });
+        }
+        if (filesGone != null) {
+            throw new SqliteStoreException(filesGone);
+        }
+    }
+
+    /** Notes whether the batch's writes failed because of the disk or the file, or one went through. */
+    private void noteFault(List<Unit<?>> batch) {
+        Optional<String> failing = batch.stream().map(unit -> unit.failure).flatMap(failure -> SqliteFaults
+                .ofTheDisk(failure).stream()).findFirst();
+        if (failing.isPresent()) {
+            fault = "writing to " + description + " fails: " + failing.get();
+        } else if (batch.stream().anyMatch(unit -> unit.failure == null)) {
+            fault = null;
         }
     }
 

@@ -48,24 +48,25 @@ final class Session implements AutoCloseable {
 
     /** Runs SQL without parameters through the statement cache (BEGIN, COMMIT, SAVEPOINT: run again and again). */
     void run(String sql) throws SQLException {
-        prepare(sql).execute();
+        withStatement(sql, PreparedStatement::execute);
     }
 
     /** Runs an INSERT, UPDATE or DELETE; the number of rows it changed. */
     int update(String sql, Object... params) throws SQLException {
-        return bind(prepare(sql), params).executeUpdate();
+        return withStatement(sql, statement -> bind(statement, params).executeUpdate());
     }
 
     /** Runs a query (or a statement with RETURNING) and reads every row. */
     <T> List<T> query(String sql, Row<T> row, Object... params) throws SQLException {
-        PreparedStatement statement = bind(prepare(sql), params);
-        try (ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(row.read(rs));
+        return withStatement(sql, statement -> {
+            try (ResultSet rs = bind(statement, params).executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+                return rows;
             }
-            return rows;
-        }
+        });
     }
 
     /** A query expected to find at most one row. */
@@ -75,6 +76,33 @@ final class Session implements AutoCloseable {
             throw new SQLException("expected at most one row, found " + rows.size());
         }
         return rows.stream().findFirst();
+    }
+
+    /** What is done with a cached statement. */
+    @FunctionalInterface
+    private interface Use<T> {
+        T with(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Uses the cached statement for {@code sql}; one that failed leaves the cache. Why: the driver finalizes a
+     * statement that fails with most errors (a full disk, an I/O error), and a finalized statement only ever
+     * answers "statement is not executing": kept, it failed every later write of its SQL (its BEGIN, COMMIT and
+     * ROLLBACK too, which left the connection inside a transaction) long after the disk had room again.
+     */
+    private <T> T withStatement(String sql, Use<T> use) throws SQLException {
+        PreparedStatement statement = prepare(sql);
+        try {
+            return use.with(statement);
+        } catch (SQLException e) {
+            statements.remove(sql);
+            try {
+                statement.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {

@@ -5,6 +5,7 @@ import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The store in one SQLite file, the self-hosted deployment's database: every part of {@link Stores},
@@ -115,6 +116,14 @@ public final class SqliteStores implements AutoCloseable {
     }
 
     /** How many schema scripts opening this store applied (0 when the file was already up to date). */
+    /**
+     * Why writes fail now, in a sentence for an operator, while the disk or the file fails them (full, read-only,
+     * an I/O error, the file deleted or replaced while open); empty while writes go through.
+     */
+    public Optional<String> fault() {
+        return db.fault();
+    }
+
     public int migrationsAppliedAtOpen() {
         return migrationsApplied;
     }

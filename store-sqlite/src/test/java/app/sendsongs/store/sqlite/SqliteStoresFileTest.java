@@ -118,6 +118,24 @@ class SqliteStoresFileTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsRefusedAtOpenRatherThanFailingEveryWriteAfter() throws Exception {
+        Path file = dir.resolve("read-only.db");
+        SqliteStores.open(file, TestTokens.CIPHER).close();
+        // A write version above 2 in the header makes SQLite treat the file as read-only
+        // (https://www.sqlite.org/fileformat.html#file_format_version_numbers), as a read-only
+        // file or mount does, whoever runs the test.
+        try (java.io.RandomAccessFile header = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            header.seek(18);
+            header.write(3);
+        }
+
+        assertThatThrownBy(() -> SqliteStores.open(file, TestTokens.CIPHER))
+                .isInstanceOf(SqliteStoreException.class)
+                .hasMessageContaining("cannot write to " + file.toAbsolutePath())
+                .hasMessageContaining("read-only");
+    }
+
+    @Test
     void versionsLeftOutBecauseTheyCameLaterAreStillAppliedAndAnUnknownOneIsRefused() throws SQLException {
         Path file = dir.resolve("gaps.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -1,0 +1,37 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve} on a database it must not use says why in one line and exits, as a configuration error does. */
+class ServeStoreRefusalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDatabaseWrittenByANewerVersionIsRefusedInOneLine() throws Exception {
+        Path database = dir.resolve("newer.db");
+        Demo.start(Map.of("PORT", "0", "SQLITE_PATH", database.toString())).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO schema_version (version, script, applied_at) VALUES (999, 'V999__x.sql', 0)");
+        }
+        Path env = Files.writeString(dir.resolve("env"), String.join("\n", "PORT=0", "HOST=127.0.0.1",
+                "PUBLIC_BASE_URL=https://bot.example", "MESSENGER_APP_SECRET=s", "MESSENGER_VERIFY_TOKEN=v",
+                "MESSENGER_PAGE_ACCESS_TOKEN=p", "SPOTIFY_CLIENT_ID=c", "SPOTIFY_CLIENT_SECRET=cs",
+                "TOKEN_ENCRYPTION_KEY=c2VuZC1zb25ncy10ZXN0LWtleS0zMi1ieXRlcy1sb24=", "SQLITE_PATH=" + database));
+
+        CommandRun serve = CommandRun.of("serve", "--env-file", env.toString());
+
+        assertThat(serve.exit()).isEqualTo(1);
+        assertThat(serve.err().strip()).contains("schema version 999", "upgrade the program").doesNotContain("\n");
+    }
+}
