@@ -115,7 +115,6 @@ public final class SqliteStores implements AutoCloseable {
         return watches;
     }
 
-    /** How many schema scripts opening this store applied (0 when the file was already up to date). */
     /**
      * Why writes fail now, in a sentence for an operator, while the disk or the file fails them (full, read-only,
      * an I/O error, the file deleted or replaced while open); empty while writes go through.
@@ -124,6 +123,7 @@ public final class SqliteStores implements AutoCloseable {
         return db.fault();
     }
 
+    /** How many schema scripts opening this store applied (0 when the file was already up to date). */
     public int migrationsAppliedAtOpen() {
         return migrationsApplied;
     }
