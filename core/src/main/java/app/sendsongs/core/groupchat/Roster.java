@@ -39,7 +39,23 @@ public final class Roster {
         if (members.size() >= MOST_COUNTED) {
             return Joined.FULL;
         }
-        return store.addMember(new CountedMember(chat, person, clock.instant())) ? Joined.JOINED : Joined.ALREADY;
+        if (!store.addMember(new CountedMember(chat, person, clock.instant()))) {
+            return Joined.ALREADY;
+        }
+        if (beyondLimit(chat)) {
+            store.removeMember(chat, person);
+            return Joined.FULL;
+        }
+        return Joined.JOINED;
+    }
+
+    /**
+     * Whether the chat went over its limit with this person: others counted in at the same moment on other workers saw
+     * the same room. Each who finds the chat over gives way, so it never goes over; when two came at once, both may
+     * give way, and tapping again counts one in.
+     */
+    private boolean beyondLimit(ChatAddress chat) {
+        return store.membersOf(chat).size() > MOST_COUNTED;
     }
 
     /** Counts the person out and stops the chat's songs still open for them; false when they were not counted in. */
