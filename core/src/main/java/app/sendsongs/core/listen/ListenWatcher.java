@@ -113,6 +113,11 @@ public final class ListenWatcher {
     void check(Watch watch) {
         List<Share> watched = shares.sharesWatchedFor(watch.receiver());
         Optional<User> receiver = users.findUser(watch.receiver());
+        if (receiver.isEmpty() && !watched.isEmpty()) {
+            // Songs stored for someone forgotten meanwhile (a friend's send that raced their forget_me): they go too,
+            // as forget_me deletes the songs people sent them; else they stayed watched forever, for nobody.
+            shares.deleteSharesOf(watch.receiver());
+        }
         if (watched.isEmpty() || receiver.isEmpty()) {
             watches.endWatch(watch);
             return;

@@ -203,6 +203,19 @@ class WatchingEverySourceTest {
     }
 
     @Test
+    void aSongStoredForSomeoneForgottenAtTheSameMomentIsDeletedAtItsFirstCheckNotWatchedForever() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        // What a send that raced Bob's forget_me leaves: his user row gone, the share stored after it.
+        bot.stores.users().deleteUser(at("bob"));
+
+        bot.advance(Duration.ofMinutes(10));
+
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
+        assertThat(bot.stores.shares().sharesWatchedFor(at("bob"))).isEmpty();
+    }
+
+    @Test
     void switchingSourceKeepsTheSongsWatchedAndReadsTheNewSourceFromTheSwitchOn() {
         bot.register("bob", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
