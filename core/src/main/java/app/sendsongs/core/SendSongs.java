@@ -170,7 +170,7 @@ public final class SendSongs {
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
-                        outbox, schedule, clock, reach, platforms));
+                        outbox, schedule, clock, reach, platforms, withdrawal));
     }
 
     public Bot bot() {

@@ -11,6 +11,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Reachability;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code send_song group:...}: every member but the sender gets the song with the {@code pre}
@@ -48,9 +51,13 @@ public final class GroupSong {
     private final Reachability reach;
     private final WaitingMembers waitingMembers;
 
+    private final GroupShareWithdrawal withdrawal;
+
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
                      GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                     WatchSchedule schedule, Clock clock, Reachability reach, ChatPlatforms chats) {
+                     WatchSchedule schedule, Clock clock, Reachability reach, ChatPlatforms chats,
+                     GroupShareWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
         this.reach = reach;
         this.waitingMembers = new WaitingMembers(chats, reach);
         this.finder = finder;
@@ -125,7 +132,27 @@ public final class GroupSong {
         // send last, so a run that finds it knows every share of it is stored.
         created.forEach(shares::insertShare);
         groups.insertGroupSend(send);
-        return deliver(sender, send, groupName, created) + receivers.leftOut() + receivers.notToldText();
+        return deliver(sender, send, groupName, stillMembers(group, created)) + receivers.leftOut()
+                + receivers.notToldText();
+    }
+
+    /**
+     * The shares of those still in the group now that every share is stored: someone who left since the members were
+     * read (on another worker) took back the group's open songs before theirs existed, so theirs is taken back here.
+     * Whoever leaves from now on finds it stored and takes it back themselves.
+     */
+    private List<Share> stillMembers(Group group, List<Share> created) {
+        Set<ChatAddress> members = groups.membersOf(group.id()).stream().map(GroupMember::member)
+                .collect(Collectors.toSet());
+        List<Share> staying = new ArrayList<>();
+        for (Share share : created) {
+            if (members.contains(share.receiver())) {
+                staying.add(share);
+            } else {
+                withdrawal.withdraw(group.id(), share.receiver());
+            }
+        }
+        return staying;
     }
 
     /** The id of the share this event makes for {@code member}: the same however often the event is handled. */

@@ -52,6 +52,8 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     private final Clock clock;
     private int userLimit = Integer.MAX_VALUE;
     private boolean catalogueDown;
+    /** What someone else does while the next track look-up is under way, once. */
+    private Runnable duringNextLookup;
 
     public FakeMusic(Clock clock) {
         this.clock = clock;
@@ -172,12 +174,27 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
                 : clock.instant().plus(tokenLifetime), fresh.refreshToken());
     }
 
+    /** Runs {@code meanwhile} once, inside the next track look-up: another person's action at that very moment. */
+    public synchronized void duringNextLookup(Runnable meanwhile) {
+        duringNextLookup = meanwhile;
+    }
+
     @Override
-    public synchronized Optional<Track> track(TrackId id) throws MusicServiceException {
-        if (catalogueDown) {
-            throw new MusicServiceException("the catalogue is down", Optional.empty());
+    public Optional<Track> track(TrackId id) throws MusicServiceException {
+        Runnable meanwhile;
+        synchronized (this) {
+            meanwhile = duringNextLookup;
+            duringNextLookup = null;
         }
-        return Optional.ofNullable(catalogue.get(id));
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
+        synchronized (this) {
+            if (catalogueDown) {
+                throw new MusicServiceException("the catalogue is down", Optional.empty());
+            }
+            return Optional.ofNullable(catalogue.get(id));
+        }
     }
 
     @Override

@@ -55,6 +55,19 @@ class GroupSongTest {
     }
 
     @Test
+    void aMemberWhoLeavesWhileTheSongIsOnItsWayGetsNoSongAndIsNotCounted() {
+        bot.music.duringNextLookup(() -> bot.reply("carol", "leave_group Family"));
+
+        assertThat(bot.say("alice", "send_song group:Family " + LINK).getLast()).startsWith("Sent " + TITLE
+                + " to Family (2 people).");
+
+        assertThat(bot.inbox("carol")).noneMatch(text -> text.contains("sent a song to Family"));
+        assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent a song to Family");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).filteredOn(s -> s.receiver().equals(at("carol")))
+                .allMatch(s -> s.status() == ShareStatus.LEFT_GROUP);
+    }
+
+    @Test
     void eachPlayIsToldAsItHappensAndReleasesThatMembersPostNoteOnly() {
         bot.reply("alice", "send_song group:Family post:\"told you\" " + LINK);
         bot.play("bob", FakeMusic.SONG);
