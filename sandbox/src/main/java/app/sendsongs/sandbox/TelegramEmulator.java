@@ -146,7 +146,7 @@ public final class TelegramEmulator {
             }
             ObjectNode json = messageJson(message);
             if (anonymous) {
-                json.set("from", anonymousAdminJson());
+                json.set("from", groupAnonymousBotJson());
                 json.set("sender_chat", chatJson(chat));
             }
             return submit(chat, update("message", json)).thenApply(delivery ->
@@ -276,12 +276,7 @@ public final class TelegramEmulator {
      */
     CompletableFuture<List<TelegramWebhook.Delivery>> upgradeGroup(long id, long to, long by) {
         synchronized (this) {
-            TelegramGroup group = groups.get(id);
-            if (group == null) {
-                throw HttpProblem.control(404, "unknown group chat " + id);
-            }
-            TelegramUser user = users.get(by);
-            checkCanWrite(user == null ? person(by, Profile.NONE) : user, id);
+            TelegramGroup group = groupActedOnBy(id, by);
             if (!group.isBasicGroup()) {
                 throw HttpProblem.control(409, "group chat " + id + " is a supergroup already");
             }
@@ -308,6 +303,17 @@ public final class TelegramEmulator {
         }
     }
 
+    /** The group {@code id}, which {@code by} may act in (404 for no such group, as {@link #checkCanWrite} else). */
+    private TelegramGroup groupActedOnBy(long id, long by) {
+        TelegramGroup group = groups.get(id);
+        if (group == null) {
+            throw HttpProblem.control(404, "unknown group chat " + id);
+        }
+        TelegramUser user = users.get(by);
+        checkCanWrite(user == null ? person(by, Profile.NONE) : user, id);
+        return group;
+    }
+
     /**
      * {@code by} removes the bot from the group: the bot gets a {@code my_chat_member} update (member to kicked), and
      * from then on every call about the group is 403 {@code bot was kicked from the group chat} (or the supergroup
@@ -315,12 +321,7 @@ public final class TelegramEmulator {
      */
     CompletableFuture<List<TelegramWebhook.Delivery>> removeBot(long id, long by) {
         synchronized (this) {
-            TelegramGroup group = groups.get(id);
-            if (group == null) {
-                throw HttpProblem.control(404, "unknown group chat " + id);
-            }
-            TelegramUser user = users.get(by);
-            checkCanWrite(user == null ? person(by, Profile.NONE) : user, id);
+            TelegramGroup group = groupActedOnBy(id, by);
             group.botRemoved = true;
             return submitAll(id, List.of(update("my_chat_member",
                     memberChange(group.toJson(), users.get(by), "member", "kicked"))));
@@ -719,16 +720,6 @@ public final class TelegramEmulator {
     static ObjectNode groupAnonymousBotJson() {
         ObjectNode bot = JsonIo.object();
         bot.put("id", GROUP_ANONYMOUS_BOT_ID);
-        bot.put("is_bot", true);
-        bot.put("first_name", "Group");
-        bot.put("username", "GroupAnonymousBot");
-        return bot;
-    }
-
-    /** The account an anonymous admin's messages show as sent by (Telegram's own {@code @GroupAnonymousBot}). */
-    private static ObjectNode anonymousAdminJson() {
-        ObjectNode bot = JsonIo.object();
-        bot.put("id", 1_087_968_824L);
         bot.put("is_bot", true);
         bot.put("first_name", "Group");
         bot.put("username", "GroupAnonymousBot");

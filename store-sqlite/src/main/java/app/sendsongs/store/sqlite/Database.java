@@ -401,7 +401,7 @@ final class Database implements AutoCloseable {
         boolean durable = batch.stream().anyMatch(Unit::durable);
         connectionLock.lock();
         try {
-            ensureFilesStay();
+            refuseOnceFilesGone();
             if (durable) {
                 writer.run("PRAGMA synchronous = FULL");
             }
@@ -441,7 +441,10 @@ final class Database implements AutoCloseable {
         return Optional.ofNullable(filesGone != null ? filesGone : fault);
     }
 
-    /** Fails the batch, and every batch after, once the file or its WAL was deleted or replaced. */
+    /**
+     * Fails the batch just committed, and every batch after, once the file or its WAL was deleted or replaced: looked
+     * at once a batch, after its commit, so that no batch committed into a file that has gone is acknowledged.
+     */
     private void ensureFilesStay() {
         if (filesGone == null && files != null) {
             files.changed().ifPresent(gone -> {
@@ -449,6 +452,10 @@ final class Database implements AutoCloseable {
                 LOG.severe(gone);
             });
         }
+        refuseOnceFilesGone();
+    }
+
+    private void refuseOnceFilesGone() {
         if (filesGone != null) {
             throw new SqliteStoreException(filesGone);
         }
