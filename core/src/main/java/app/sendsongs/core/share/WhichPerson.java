@@ -2,20 +2,24 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * When a name matches several people: asks which one was meant (never picking the first), keeps the question with
  * the original command, and reads the numbered answer. The question tells the people apart only as a friend
- * would: the groups they are in with the asker, and when they joined; never an account id.
+ * would: the groups they are in with the asker, songs exchanged, their platform, and when they joined; never an
+ * account id.
  */
 public final class WhichPerson {
     private static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
@@ -54,23 +58,80 @@ public final class WhichPerson {
                 ? offered.size() + " people are called " + offered.getFirst().name() + ". Which one?"
                 : "That name fits " + offered.size() + " people. Which one?");
         List<Choice> taps = new ArrayList<>();
+        List<Description> descriptions = describe(asker, offered);
         for (int i = 0; i < offered.size(); i++) {
             User candidate = offered.get(i);
+            Description description = descriptions.get(i);
             String number = Integer.toString(i + 1);
-            List<String> groups = acquaintances.groupsInCommon(asker.address(), candidate.address());
             text.append("\n").append(number).append(". ").append(candidate.name()).append(" — ")
-                    .append(groups.isEmpty() ? "" : "in " + String.join(", ", groups.subList(0,
-                            Math.min(GROUPS_SHOWN, groups.size()))) + " with you, ")
-                    .append("joined ").append(Texts.day(candidate.registeredAt()));
-            taps.add(new Choice(number + ". " + (oneName ? describe(candidate, groups) : candidate.name()), number));
+                    .append(description.line());
+            taps.add(new Choice(number + ". " + (oneName
+                    ? Names.firstName(candidate.name()) + " · " + description.tapTitle() : candidate.name()), number));
         }
         return Message.text(text.toString()).withChoices(taps);
     }
 
-    /** A short tell-apart for a tap's title: a group they share, else the day they joined. */
-    private static String describe(User candidate, List<String> groups) {
-        return Names.firstName(candidate.name()) + " · " + (groups.isEmpty() ? Texts.day(candidate.registeredAt())
-                : groups.getFirst());
+    /**
+     * What tells one person offered from the others, as a friend would know it: a group they share with the asker,
+     * that they exchanged songs with the asker, the platform they are on (when the people offered are not all on the
+     * same one), and the day they joined, with the time when the rest would leave two of them looking alike.
+     */
+    private List<Description> describe(User asker, List<User> offered) {
+        List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
+        boolean platformsDiffer = offered.stream().map(user -> user.address().platform()).distinct().count() > 1;
+        List<List<Fact>> facts = offered.stream().map(candidate -> facts(asker, candidate, contacts, platformsDiffer))
+                .toList();
+        List<Description> described = new ArrayList<>();
+        for (int i = 0; i < offered.size(); i++) {
+            Instant joined = offered.get(i).registeredAt();
+            described.add(new Description(facts.get(i), lookAlike(i, offered, facts) ? Texts.when(joined)
+                    : Texts.day(joined)));
+        }
+        return described;
+    }
+
+    private List<Fact> facts(User asker, User candidate, List<ChatAddress> contacts, boolean platformsDiffer) {
+        List<Fact> facts = new ArrayList<>();
+        List<String> groups = acquaintances.groupsInCommon(asker.address(), candidate.address());
+        if (!groups.isEmpty()) {
+            facts.add(new Fact("in " + String.join(", ", groups.subList(0, Math.min(GROUPS_SHOWN, groups.size())))
+                    + " with you", groups.getFirst()));
+        } else if (contacts.contains(candidate.address())) {
+            facts.add(new Fact("exchanged songs with you", "a contact"));
+        }
+        if (platformsDiffer) {
+            String platform = candidate.address().platform().displayName();
+            facts.add(new Fact("on " + platform, platform));
+        }
+        return facts;
+    }
+
+    /** Whether another person offered has the same facts and joined the same day. */
+    private static boolean lookAlike(int index, List<User> offered, List<List<Fact>> facts) {
+        String day = Texts.day(offered.get(index).registeredAt());
+        for (int other = 0; other < offered.size(); other++) {
+            if (other != index && facts.get(other).equals(facts.get(index))
+                    && Texts.day(offered.get(other).registeredAt()).equals(day)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One thing that tells a person apart: as the question's line says it, and as a tap's short title does. */
+    private record Fact(String inLine, String onTap) {
+    }
+
+    /** The facts that tell a person apart, and when they joined (a day, or a day and time). */
+    private record Description(List<Fact> facts, String joined) {
+        String line() {
+            return facts.stream().map(fact -> fact.inLine() + ", ").collect(Collectors.joining()) + "joined " + joined;
+        }
+
+        /** A short tell-apart for a tap's title: the first fact, else when they joined. */
+        String tapTitle() {
+            return facts.isEmpty() ? joined : facts.getFirst().onTap();
+        }
     }
 
     /** Reads the answer {@code number} to {@code choice}; a number out of range keeps the question open. */

@@ -11,6 +11,8 @@ import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import java.net.URI;
 import java.time.Duration;
@@ -114,12 +116,13 @@ class SharingTest {
 
     @Test
     void aNameSeveralPeopleHaveIsAskedAboutAndTheNumberAnsweredSendsIt() {
+        bot.advance(Duration.ofDays(1));
         bot.register("bob2", "bob fisher");
 
         String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
         assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May "
-                + "2030\n2. bob fisher — joined 1 May 2030").doesNotContain("spotify-");
+                + "2030\n2. bob fisher — joined 2 May 2030").doesNotContain("spotify-");
         assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload).containsExactly("1", "2");
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
@@ -127,6 +130,32 @@ class SharingTest {
         assertThat(bot.inbox("bob2")).hasSize(1);
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
+    }
+
+    @Test
+    void twoPeopleOfOneNameWhoJoinedTheSameDayAreToldApartByTheTimeTheyJoined() {
+        bot.advance(Duration.ofHours(3));
+        bot.register("bob2", "Bob Fisher");
+
+        String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May 12:00 "
+                + "UTC\n2. Bob Fisher — joined 1 May 15:00 UTC");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("1. Bob · 1 May 12:00 UTC", "2. Bob · 1 May 15:00 UTC");
+    }
+
+    @Test
+    void twoPeopleOfOneNameAreToldApartBySongsExchangedAndByTheirPlatform() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.register(new ChatAddress(Platform.TELEGRAM, "4242"), "Bob Fisher");
+
+        String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — exchanged songs "
+                + "with you, on Messenger, joined 1 May 2030\n2. Bob Fisher — on Telegram, joined 1 May 2030");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("1. Bob · a contact", "2. Bob · Telegram");
     }
 
     @Test
