@@ -74,7 +74,7 @@ public final class WhichPerson {
     /**
      * What tells one person offered from the others, as a friend would know it: a group they share with the asker,
      * that they exchanged songs with the asker, the platform they are on (when the people offered are not all on the
-     * same one), and the day they joined, with the time when the rest would leave two of them looking alike.
+     * same one), and the day they joined, with the time when two of the same name would look alike without it.
      */
     private List<Description> describe(User asker, List<User> offered) {
         List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
@@ -106,11 +106,13 @@ public final class WhichPerson {
         return facts;
     }
 
-    /** Whether another person offered has the same facts and joined the same day. */
+    /** Whether another person offered has the same name and facts and joined the same day. */
     private static boolean lookAlike(int index, List<User> offered, List<List<Fact>> facts) {
-        String day = Texts.day(offered.get(index).registeredAt());
+        User person = offered.get(index);
+        String day = Texts.day(person.registeredAt());
         for (int other = 0; other < offered.size(); other++) {
-            if (other != index && facts.get(other).equals(facts.get(index))
+            if (other != index && offered.get(other).nameKey().equals(person.nameKey())
+                    && facts.get(other).equals(facts.get(index))
                     && Texts.day(offered.get(other).registeredAt()).equals(day)) {
                 return true;
             }

@@ -51,7 +51,8 @@ class SendingRulesTest {
         bot.reply("alice", "create_group Band");
         bot.reply("alice", "add_to_group Band \"Bob Marley\"");
         assertThat(bot.reply("alice", "send_song Bob " + FakeMusic.OTHER_SONG.id().link())).isEqualTo("That name fits "
-                + "2 people. Which one?\n1. Bob Fisher — joined 1 May 2030\n2. Bob Marley — in Band with you, joined 1 "
+                + "2 people. Which one?\n1. Bob Fisher — exchanged songs with you, joined 1 May 2030\n2. Bob Marley — in Band with "
+                + "you, joined 1 "
                 + "May 2030");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Marley.");
         assertThat(bot.inbox("stranger")).isEmpty();
