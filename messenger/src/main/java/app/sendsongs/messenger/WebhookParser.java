@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Turns a Messenger webhook body into what people did, as the core's {@link Inbound} events:
  * <ul>
  *   <li>a message with text is {@link Inbound.Text}; one that carries {@code quick_reply.payload} is a tap on a
- *       quick reply, {@link Inbound.ChoiceTapped} (its text is the title the person saw);</li>
+ *       quick reply, {@link Inbound.ChoiceTapped} (its text is the title the person saw); a link shared with the
+ *       page (a {@code fallback} attachment, as another app's share sheet sends it) is read as text too, after any
+ *       text the message has;</li>
  *   <li>a {@code postback} (a button of a template, the persistent menu, "Get Started") is
  *       {@link Inbound.ButtonTapped}, unless it carries a {@code referral}: that is the first contact of someone
  *       who came through an {@code m.me} link, {@link Inbound.OpenedLink} with the link's {@code ref};</li>
@@ -36,10 +38,12 @@ import org.slf4j.LoggerFactory;
  * out (see {@link InboundBatch#echoedMessageIds()}).
  * Every entry and every messaging event is read; what the bot does not use is skipped without complaint: echoes
  * without the bot's metadata, {@code read}, {@code delivery}, reactions, opt-ins, {@code standby} (events for
- * another app of the page), messages without text (attachments only, stickers), events without a usable sender,
+ * another app of the page), messages without text or a shared link (images, stickers), events without a usable sender,
  * and unknown fields. The event id is Messenger's {@code mid}; a postback without one and a referral (which has
  * none) get an id made from the sender, the timestamp and the payload or ref, the same on every redelivery.
  *
+ * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messages">messages:
+ * a fallback attachment when a person shares a URL</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_postbacks">messaging_postbacks</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_referrals">messaging_referrals</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/message-echoes">message_echoes</a>
@@ -48,6 +52,9 @@ public final class WebhookParser {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookParser.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final int MOST_SHARED_LINKS = 5;
+    private static final int LONGEST_SHARED_LINK = 2_000;
 
     private final Clock clock;
 
@@ -157,10 +164,38 @@ public final class WebhookParser {
         if (payload != null && !payload.isBlank()) {
             return Optional.of(new Inbound.ChoiceTapped(mid, from, at, payload, text == null ? "" : text));
         }
-        if (text == null || text.isBlank()) {
+        String withLinks = withSharedLinks(text == null ? "" : text, message);
+        if (withLinks.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Inbound.Text(mid, from, at, text));
+        return Optional.of(new Inbound.Text(mid, from, at, withLinks));
+    }
+
+    /**
+     * The text, or when it holds no link, the text with the links of the message's {@code fallback} attachments: a
+     * link shared from another app's share sheet comes as such an attachment, with no text or with the comment typed
+     * beside it (since webhook v6.0 the link is the attachment's {@code payload.url}; before, and in echoes, its own
+     * {@code url}, through Facebook's link redirect {@code l.facebook.com/l.php?u=}). A text that holds a link already
+     * has the attachment only as its preview. At most {@value #MOST_SHARED_LINKS} links of at most
+     * {@value #LONGEST_SHARED_LINK} characters are read.
+     */
+    private static String withSharedLinks(String text, JsonNode message) {
+        if (text.contains("://") || text.contains("spotify:")) {
+            return text;
+        }
+        StringBuilder whole = new StringBuilder(text.strip());
+        int read = 0;
+        for (JsonNode attachment : message.path("attachments")) {
+            String url = Optional.ofNullable(text(attachment.path("payload").path("url")))
+                    .orElse(textOrEmpty(attachment.path("url"))).strip();
+            if (read == MOST_SHARED_LINKS || !"fallback".equals(text(attachment.path("type"))) || url.isEmpty()
+                    || url.length() > LONGEST_SHARED_LINK) {
+                continue;
+            }
+            whole.append(whole.isEmpty() ? "" : " ").append(FacebookRedirect.target(url));
+            read++;
+        }
+        return whole.toString();
     }
 
     private static Optional<Inbound> postback(JsonNode postback, ChatAddress from, Instant at) {

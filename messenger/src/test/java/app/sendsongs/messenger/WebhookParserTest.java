@@ -145,6 +145,43 @@ class WebhookParserTest {
     }
 
     @Test
+    void readsALinkSharedFromAnotherAppsShareSheetAsItsText() {
+        String sharedAlone = """
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.share",
+                 "attachments":[{"type":"fallback","payload":{"url":"https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm",
+                   "title":"Ferris Wheel in February"}}]}}""";
+        String withComment = """
+                {"sender":{"id":"1"},"timestamp":6,"message":{"mid":"m.comment","text":"for Bob Fisher ",
+                 "attachments":[{"type":"fallback","payload":{"url":"https://spotify.link/aB3dE5fG7h"}}]}}""";
+        String throughRedirect = """
+                {"sender":{"id":"1"},"timestamp":7,"message":{"mid":"m.shim",
+                 "attachments":[{"type":"fallback","title":"Ferris Wheel in February","url":
+                   "https://l.facebook.com/l.php?u=https%3A%2F%2Fopen.spotify.com%2Ftrack%2Fsw0KSZFy2XPBgUm7JydSrm%3Fsi%3Da&h=AT0","payload":null}]}}""";
+        String unsupportedShare = """
+                {"sender":{"id":"1"},"timestamp":8,"message":{"mid":"m.none","attachments":[{"type":"fallback"}]}}""";
+
+        assertThat(parse(page(sharedAlone, withComment, throughRedirect, unsupportedShare)))
+                .extracting(WebhookParserTest::text).containsExactly(
+                        "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm",
+                        "for Bob Fisher https://spotify.link/aB3dE5fG7h",
+                        "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm?si=a");
+    }
+
+    @Test
+    void readsAtMostFiveSharedLinksOfAMessageAndNoneTooLong() {
+        StringBuilder attachments = new StringBuilder("{\"type\":\"fallback\",\"payload\":{\"url\":\"https://x/")
+                .append("y".repeat(3_000)).append("\"}}");
+        for (int i = 0; i < 8; i++) {
+            attachments.append(",{\"type\":\"fallback\",\"payload\":{\"url\":\"https://x/").append(i).append("\"}}");
+        }
+        String many = "{\"sender\":{\"id\":\"1\"},\"timestamp\":5,\"message\":{\"mid\":\"m.many\",\"attachments\":["
+                + attachments + "]}}";
+
+        assertThat(parse(page(many))).singleElement().extracting(WebhookParserTest::text)
+                .isEqualTo("https://x/0 https://x/1 https://x/2 https://x/3 https://x/4");
+    }
+
+    @Test
     void readsAQuickReplyTapAsTheChoiceItsPayloadNames() {
         String quick = """
                 {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.q","text":"Bob Fisher (2)",

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +79,8 @@ final class ControlRoutes {
     /**
      * What a person does on Messenger, one of: {@code {"from","text"}} (writes), {@code {"from","text",
      * "quick_reply"}} (taps a quick reply titled {@code text}), {@code {"from","postback","title"}} (taps a
-     * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}).
+     * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}), {@code {"from","share",
+     * "text"?}} (shares a link from another app's share sheet, with a comment or none).
      */
     private void messengerSend(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
@@ -85,13 +88,20 @@ final class ControlRoutes {
         if (messenger.blocked(from)) {
             throw HttpProblem.control(409, "person " + from + " has blocked the page; unblock it first");
         }
-        long kinds = Stream.of("text", "postback", "referral").filter(body::has).count();
-        if (kinds != 1) {
+        long kinds = Stream.of("text", "postback", "referral", "share").filter(body::has).count();
+        boolean sharedWithComment = kinds == 2 && body.has("share") && body.has("text") && !body.has("quick_reply");
+        if (kinds != 1 && !sharedWithComment) {
             throw HttpProblem.control(400, "give exactly one of \"text\" (with \"quick_reply\" for a tap on a quick "
-                    + "reply), \"postback\" (with \"title\") or \"referral\"");
+                    + "reply), \"postback\" (with \"title\"), \"referral\" or \"share\" (with \"text\" for a comment)");
         }
         CompletableFuture<MessengerEmulator.Delivery> delivery;
-        if (body.has("referral")) {
+        if (body.has("share")) {
+            JsonNode comment = body.path("text");
+            if (body.has("text") && !comment.isTextual()) {
+                throw HttpProblem.control(400, "\"text\" must be a string");
+            }
+            delivery = messenger.userSharesLink(from, link(body, "share"), comment.asText(""));
+        } else if (body.has("referral")) {
             delivery = messenger.userOpensLink(from, payload(body, "referral"));
         } else if (body.has("postback")) {
             delivery = messenger.userTapsButton(from, requiredText(body, "title"), payload(body, "postback"));
@@ -153,6 +163,20 @@ final class ControlRoutes {
         if (value.codePointCount(0, value.length()) > GraphMessage.MAX_PAYLOAD) {
             throw HttpProblem.control(400, "\"" + field + "\" must be at most " + GraphMessage.MAX_PAYLOAD
                     + " characters");
+        }
+        return value;
+    }
+
+    /** An absolute http(s) link, as a share sheet shares one. */
+    private static String link(JsonNode body, String field) {
+        String value = requiredText(body, field);
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                throw HttpProblem.control(400, "\"" + field + "\" must be an absolute http(s) link");
+            }
+        } catch (URISyntaxException e) {
+            throw HttpProblem.control(400, "\"" + field + "\" must be an absolute http(s) link");
         }
         return value;
     }

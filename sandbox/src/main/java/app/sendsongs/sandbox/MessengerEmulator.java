@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * State of the emulated Messenger: who has written to the page and when (the 24-hour window), what the
  * bot sent to each person (their inbox), and the webhook deliveries of what people do to the bot: write a
- * text, tap a quick reply, tap a postback button, open an {@code m.me} link. Each of these opens the person's
- * 24-hour window, as on Messenger.
+ * text, share a link from another app, tap a quick reply, tap a postback button, open an {@code m.me} link. Each
+ * of these opens the person's 24-hour window, as on Messenger.
  *
  * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/messages">messages</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_postbacks">messaging_postbacks</a>
@@ -149,6 +149,23 @@ public final class MessengerEmulator {
     public CompletableFuture<Delivery> userSends(String psid, String text) {
         String mid = Ids.messageId();
         return post(psid, mid, event -> event.putObject("message").put("mid", mid).put("text", text));
+    }
+
+    /**
+     * A person shares a link with the page from another app's share sheet (Spotify's "Share"), with a comment typed
+     * beside it or none: a message whose attachment is a {@code fallback} carrying the link as {@code payload.url}, as
+     * Messenger sends a shared URL since webhook v6.0 (the {@code messages} webhook reference, which also warns of a
+     * fallback with no payload for shares it does not support).
+     */
+    public CompletableFuture<Delivery> userSharesLink(String psid, String url, String comment) {
+        String mid = Ids.messageId();
+        return post(psid, mid, event -> {
+            ObjectNode message = event.putObject("message").put("mid", mid);
+            if (!comment.isBlank()) {
+                message.put("text", comment);
+            }
+            message.putArray("attachments").addObject().put("type", "fallback").putObject("payload").put("url", url);
+        });
     }
 
     /**

@@ -105,6 +105,24 @@ class MessengerEmulatorTest {
     }
 
     @Test
+    void aLinkSharedFromAnotherAppIsAFallbackAttachmentWithTheCommentAsText() {
+        String link = "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm?si=1";
+        SandboxHarness.Response alone = h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "share", link));
+
+        assertThat(alone.status()).as(alone.body()).isEqualTo(200);
+        JsonNode message = lastEvent().path("message");
+        assertThat(message.path("mid").asText()).isEqualTo(alone.json().path("mid").asText());
+        assertThat(message.has("text")).isFalse();
+        assertThat(message.path("attachments").get(0).path("type").asText()).isEqualTo("fallback");
+        assertThat(message.path("attachments").get(0).path("payload").path("url").asText()).isEqualTo(link);
+
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "share", link, "text", "for Bob"));
+        assertThat(lastEvent().path("message").path("text").asText()).isEqualTo("for Bob");
+        assertThat(lastEvent().path("message").path("attachments").get(0).path("payload").path("url").asText())
+                .isEqualTo(link);
+    }
+
+    @Test
     void refusesTapsAndLinksThatAreNotWellFormed() {
         String send = "/sandbox/messenger/send";
         assertThat(h.post(send, Map.of("from", "p", "text", "t", "postback", "x", "title", "X")).status())
@@ -119,6 +137,12 @@ class MessengerEmulatorTest {
         assertThat(h.post(send, Map.of("from", "p", "postback", "x".repeat(1001), "title", "X")).status())
                 .as("longer than Messenger's payloads").isEqualTo(400);
         assertThat(h.post(send, Map.of("from", "p", "referral", 42)).status()).isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "share", "open.spotify.com/track/x")).status())
+                .as("a share of no absolute link").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "share", "https://x/y", "postback", "x", "title", "X")).status())
+                .as("a share and a tap").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "share", "https://x/y", "text", "t", "quick_reply", "q"))
+                .status()).as("a share and a quick reply").isEqualTo(400);
         assertThat(h.webhooks).isEmpty();
     }
 

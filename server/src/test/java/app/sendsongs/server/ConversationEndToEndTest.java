@@ -85,6 +85,27 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void aLinkSharedFromSpotifysShareSheetStartsAShareWithOrWithoutAComment() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+
+        int before = sandbox.inbox("alice").size();
+        assertThat(sandbox.post("/sandbox/messenger/send", "{\"from\":\"alice\",\"share\":\"" + LINK + tracks.get(1)
+                + "?si=4f2a9c\"}").status()).isEqualTo(200);
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() >= before + 2).subList(before, before + 2))
+                .containsExactly("Who is it for?", titleOf(tracks.get(1)));
+        sandbox.tap("alice", "1");
+        assertThat(sandbox.tap("alice", "send")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+
+        int later = sandbox.inbox("alice").size();
+        sandbox.post("/sandbox/messenger/send", "{\"from\":\"alice\",\"share\":\"" + LINK + tracks.get(2)
+                + "\",\"text\":\"send_song Bob\"}");
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > later).get(later))
+                .startsWith("Sent " + title(tracks.get(2)) + " to Bob Fisher.");
+    }
+
+    @Test
     void theReceiverGetsTheSongAsACardWithDontTellAndBlock() {
         start(Map.of());
         registerAliceAndBob();
@@ -174,7 +195,8 @@ class ConversationEndToEndTest {
         sandbox.ask("bob2", "send_song name:\"Alice Smith\" " + LINK + tracks.get(2));
         List<String> question = sandbox.ask("alice", "send_song to:bob " + LINK + tracks.get(3));
         assertThat(question).singleElement().asString().startsWith("That name fits 2 people. Which one?")
-                .contains("Bob Fisher — joined", "Bob Marley — joined");
+                .contains(". Bob Fisher — exchanged songs with you, joined ",
+                        ". Bob Marley — exchanged songs with you, joined ").doesNotContain("UTC");
         String marley = question.getFirst().contains("1. Bob Marley") ? "1" : "2";
         assertThat(sandbox.tap("alice", marley)).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(3)) + " to Bob Marley.");
