@@ -61,8 +61,8 @@ final class TelegramControlRoutes {
         if (anonymous && (chat == null || chat > 0)) {
             throw HttpProblem.control(400, "\"anonymous\" is for a group admin posting as the group");
         }
-        CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(), profile,
-                replyTo, anonymous);
+        CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(),
+                hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous);
         ctx.future(() -> sent.thenAccept(message -> {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", message.chatId());
@@ -76,6 +76,32 @@ final class TelegramControlRoutes {
             }
             respond(ctx, answer, message.delivery().get());
         }));
+    }
+
+    /**
+     * {@code "text_links":[{"offset","length","url"}]}: links set on words of the text, each a span within it (in
+     * UTF-16 code units, as Telegram counts) and an absolute http(s) URL.
+     */
+    private static List<TelegramEntity> hiddenLinks(JsonNode links, String text) {
+        if (links.isMissingNode()) {
+            return List.of();
+        }
+        if (!links.isArray()) {
+            throw HttpProblem.control(400, "\"text_links\" must be an array of {\"offset\",\"length\",\"url\"}");
+        }
+        List<TelegramEntity> entities = new ArrayList<>();
+        for (JsonNode link : links) {
+            int offset = link.path("offset").asInt(-1);
+            int length = link.path("length").asInt(0);
+            String url = link.path("url").asText("");
+            if (!link.path("offset").canConvertToInt() || offset < 0 || length < 1 || offset + length > text.length()
+                    || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                throw HttpProblem.control(400, "each of \"text_links\" needs an \"offset\" and \"length\" within the "
+                        + "text and an http(s) \"url\"");
+            }
+            entities.add(new TelegramEntity("text_link", offset, length, url));
+        }
+        return entities;
     }
 
     private void open(Context ctx) {

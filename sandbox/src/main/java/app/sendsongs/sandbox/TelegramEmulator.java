@@ -123,6 +123,15 @@ public final class TelegramEmulator {
      */
     CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, Profile profile, Long replyTo,
                                              boolean anonymous) {
+        return userSends(from, chatId, text, List.of(), profile, replyTo, anonymous);
+    }
+
+    /**
+     * As {@link #userSends(long, Long, String, Profile, Long, boolean)}, with links set on words of the text
+     * ({@code text_link} entities, as a forwarded channel post has them, or a person sets them in Telegram's editor).
+     */
+    CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, List<TelegramEntity> hiddenLinks,
+                                             Profile profile, Long replyTo, boolean anonymous) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 throw HttpProblem.control(400, "\"text\" must be a non-empty string");
@@ -138,7 +147,7 @@ public final class TelegramEmulator {
             }
             TelegramMessage replied = replyTo == null ? null : find(chat, replyTo).orElseThrow(() ->
                     HttpProblem.control(404, "no message " + replyTo + " in chat " + chat + " to reply to"));
-            TelegramMessage message = store(chat, from, TelegramUserText.of(text), null);
+            TelegramMessage message = store(chat, from, TelegramUserText.of(text, hiddenLinks), null);
             message.replyTo = replied;
             boolean toTheBot = replied != null && replied.fromBot();
             if (chat < 0 && !toTheBot && !TelegramUserText.seenInPrivacyMode(message.text, BOT_USERNAME)) {

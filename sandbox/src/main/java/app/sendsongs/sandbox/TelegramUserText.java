@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What Telegram marks in a text a person typed: {@code bot_command} ({@code /send} or {@code /send@SomeBot}),
- * {@code url} and {@code mention} entities (https://core.telegram.org/bots/api#messageentity).
+ * {@code url} and {@code mention} entities (https://core.telegram.org/bots/api#messageentity), beside the
+ * {@code text_link}s the person set on words.
  */
 final class TelegramUserText {
     private static final Pattern COMMAND = Pattern.compile("(?<![\\w/])/\\w{1,64}(?:@\\w{3,32})?(?![\\w/@])");
@@ -20,7 +21,12 @@ final class TelegramUserText {
     }
 
     static TelegramFormattedText of(String text) {
-        List<TelegramEntity> entities = new ArrayList<>();
+        return of(text, List.of());
+    }
+
+    /** As {@link #of(String)}, with {@code text_link} entities the person set on words of the text. */
+    static TelegramFormattedText of(String text, List<TelegramEntity> hiddenLinks) {
+        List<TelegramEntity> entities = new ArrayList<>(hiddenLinks);
         find(COMMAND, text, "bot_command", entities);
         find(URL, text, "url", entities);
         find(MENTION, text, "mention", entities);

@@ -49,6 +49,30 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void linksSetOnWordsArriveAsTextLinkEntitiesAndBadOnesAreRefused() {
+        h.setWebhook("Secret_token-1");
+        String link = "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm";
+
+        TelegramHarness.Response sent = h.control("/sandbox/telegram/send", Map.of("from", 42, "text",
+                "Out today. Listen", "text_links", List.of(Map.of("offset", 11, "length", 6, "url", link))));
+
+        assertThat(sent.status()).as(sent.json().toString()).isEqualTo(200);
+        JsonNode entity = h.received.getLast().update().path("message").path("entities").get(0);
+        assertThat(entity.path("type").asText()).isEqualTo("text_link");
+        assertThat(entity.path("offset").asInt()).isEqualTo(11);
+        assertThat(entity.path("length").asInt()).isEqualTo(6);
+        assertThat(entity.path("url").asText()).isEqualTo(link);
+        int updates = h.received.size();
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "Listen", "text_links",
+                List.of(Map.of("offset", 3, "length", 6, "url", link)))).status()).as("past the text's end")
+                .isEqualTo(400);
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "Listen", "text_links",
+                List.of(Map.of("offset", 0, "length", 6, "url", "open.spotify.com")))).status()).as("no http(s) URL")
+                .isEqualTo(400);
+        assertThat(h.received).hasSize(updates);
+    }
+
+    @Test
     void openingAStartLinkAndPressingStartSendsTheBotTheParameterEvenToSomeoneWhoStartedItBefore() {
         h.setWebhook("s");
         String link = "https://t.me/" + TelegramEmulator.BOT_USERNAME.toLowerCase(java.util.Locale.ROOT)

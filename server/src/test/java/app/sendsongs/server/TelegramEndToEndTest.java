@@ -109,6 +109,24 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aForwardedPostWhoseLinkIsSetOnAWordStartsAShare() {
+        registerAliceAndBob();
+        String song = sandbox.trackIds().get(2);
+        int before = telegram.texts(ALICE).size();
+
+        SandboxClient.Response forwarded = sandbox.post("/sandbox/telegram/send", "{\"from\":" + ALICE + ",\"text\":"
+                + "\"Out today. Listen\",\"text_links\":[{\"offset\":11,\"length\":6,\"url\":\"" + LINK + song
+                + "\"}]}");
+
+        assertThat(forwarded.status()).isEqualTo(200);
+        assertThat(telegram.await(ALICE, chat -> chat.size() > before).get(before)).startsWith("Who is it for?")
+                .contains("\n\n🎵 ");
+        assertThat(links(telegram.messages(ALICE).get(before))).containsExactly(LINK + song);
+        assertThat(telegram.ask(ALICE, "Bob Fisher")).singleElement().asString().startsWith("Send ")
+                .endsWith(" to Bob Fisher?");
+    }
+
+    @Test
     void theSongArrivesWithDontTellAndBlockButtonsThatWork() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"the bridge!\" " + LINK + track);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
- * text messages, commands ({@code /name@Bot args}, with the text of the message they reply to), {@code /start
+ * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to), {@code /start
  * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), people
  * leaving a group, and a group upgraded to a supergroup (a new chat id). Everything else a well-formed update may carry (edited messages, channel posts, other service
  * messages, stickers and other messages without text, commands for other bots, messages from bots) is
@@ -34,6 +34,8 @@ public final class UpdateParser {
     static final int MAX_TEXT = 4096;
     private static final int MAX_NAME = 64;
     private static final int MAX_USERNAME = 32;
+    private static final int MOST_HIDDEN_LINKS = 5;
+    private static final int LONGEST_HIDDEN_LINK = 2_000;
     private static final Pattern COMMAND = Pattern.compile(
             "/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?", Pattern.DOTALL);
     private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
@@ -127,16 +129,39 @@ public final class UpdateParser {
         if (message.path("left_chat_member").isObject()) {
             return memberLeft(updateId, chat.get(), message);
         }
-        JsonNode text = message.path("text");
-        if (!text.isTextual() || text.asText().isBlank()) {
+        Optional<String> text = text(message, "text").or(() -> text(message, "caption"));
+        if (text.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, SERVICE_FIELDS.stream().anyMatch(message::has)
-                    ? "a service message" : "a message without text (a sticker, a photo, a voice note...)");
+                    ? "a service message" : "a message without text (a sticker, a voice note, a photo without caption...)");
         }
-        if (text.asText().length() > MAX_TEXT) {
+        if (text.get().length() > MAX_TEXT) {
             return new TelegramUpdate.Ignored(updateId, "a text longer than Telegram allows");
         }
-        return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), text.asText(),
+        return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), withHiddenLinks(message),
                 repliedText(message.path("reply_to_message")));
+    }
+
+    /**
+     * The message's text, or its caption (a photo or a file with words under it), followed by the links hidden under
+     * its words ({@code text_link} entities: a forwarded channel post's "Listen", a link a person set on a word) that
+     * the text does not show itself, so that a song link is read wherever it is. At most
+     * {@value #MOST_HIDDEN_LINKS} of them, each at most {@value #LONGEST_HIDDEN_LINK} characters.
+     *
+     * @see <a href="https://core.telegram.org/bots/api#messageentity">MessageEntity: text_link, with its url</a>
+     */
+    private static String withHiddenLinks(JsonNode message) {
+        boolean captioned = text(message, "text").isEmpty();
+        StringBuilder whole = new StringBuilder(message.path(captioned ? "caption" : "text").asText());
+        int added = 0;
+        for (JsonNode entity : message.path(captioned ? "caption_entities" : "entities")) {
+            Optional<String> url = text(entity, "url").map(String::strip);
+            if (added < MOST_HIDDEN_LINKS && "text_link".equals(entity.path("type").asText())
+                    && url.filter(u -> u.length() <= LONGEST_HIDDEN_LINK && whole.indexOf(u) < 0).isPresent()) {
+                whole.append(' ').append(url.get());
+                added++;
+            }
+        }
+        return whole.toString();
     }
 
     /**
@@ -149,10 +174,10 @@ public final class UpdateParser {
                 : clock.instant();
     }
 
-    /** The text or caption of the message replied to, clipped to Telegram's longest text. */
+    /** The text or caption of the message replied to, clipped to Telegram's longest text, with its hidden links. */
     private static Optional<String> repliedText(JsonNode replied) {
         Optional<String> text = text(replied, "text").or(() -> text(replied, "caption"));
-        return text.map(t -> clip(t, MAX_TEXT));
+        return text.map(t -> t.length() > MAX_TEXT ? clip(t, MAX_TEXT) : withHiddenLinks(replied));
     }
 
     /**

@@ -190,6 +190,53 @@ class UpdateParserTest {
                 + "\"migrate_from_chat_id\":-4518810793}}")).isInstanceOf(TelegramUpdate.Ignored.class);
     }
 
+    @Test
+    void aCaptionIsReadAsTheMessagesText() {
+        assertThat(sample("photo_with_caption")).isInstanceOfSatisfying(TelegramUpdate.Command.class, command -> {
+            assertThat(command.name()).isEqualTo("send");
+            assertThat(command.arguments()).isEqualTo("Bob this cover");
+        });
+    }
+
+    @Test
+    void linksHiddenUnderWordsAreReadAfterTheText() {
+        String forwarded = """
+                {"update_id":254000140,"message":{"message_id":70,"from":{"id":385741296,"is_bot":false,
+                 "first_name":"Alice"},"chat":{"id":385741296,"type":"private","first_name":"Alice"},"date":1764065400,
+                 "forward_origin":{"type":"channel","chat":{"id":-1001234,"type":"channel","title":"New Music"},
+                  "message_id":9,"date":1764060000},
+                 "text":"Out today: Ferris Wheel in February. Listen",
+                 "entities":[{"type":"bold","offset":0,"length":9},
+                  {"type":"text_link","offset":38,"length":6,"url":"https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm"}]}}""";
+        String captioned = """
+                {"update_id":254000141,"message":{"message_id":71,"from":{"id":385741296,"is_bot":false,
+                 "first_name":"Alice"},"chat":{"id":385741296,"type":"private","first_name":"Alice"},"date":1764065400,
+                 "photo":[{"file_id":"x","file_unique_id":"y","width":90,"height":90}],"caption":"this one",
+                 "caption_entities":[{"type":"text_link","offset":5,"length":3,"url":"https://spotify.link/aB3dE5fG7h"}]}}""";
+
+        assertThat(parse(forwarded)).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class, text -> assertThat(
+                text.text()).isEqualTo("Out today: Ferris Wheel in February. Listen "
+                + "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm"));
+        assertThat(parse(captioned)).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class, text -> assertThat(
+                text.text()).isEqualTo("this one https://spotify.link/aB3dE5fG7h"));
+    }
+
+    @Test
+    void atMostFiveHiddenLinksAreReadNoneTooLongAndNoneTheTextShowsAlready() {
+        StringBuilder entities = new StringBuilder("{\"type\":\"text_link\",\"offset\":0,\"length\":1,\"url\":\"https://x/"
+                + "y".repeat(2_500) + "\"},{\"type\":\"text_link\",\"offset\":0,\"length\":1,\"url\":\"https://x/shown\"}");
+        for (int i = 0; i < 7; i++) {
+            entities.append(",{\"type\":\"text_link\",\"offset\":0,\"length\":1,\"url\":\"https://x/").append(i)
+                    .append("\"}");
+        }
+        String many = "{\"update_id\":254000142,\"message\":{\"message_id\":72,\"from\":{\"id\":385741296,"
+                + "\"is_bot\":false,\"first_name\":\"Alice\"},\"chat\":{\"id\":385741296,\"type\":\"private\"},"
+                + "\"date\":1764065400,\"text\":\"see https://x/shown\",\"entities\":[" + entities + "]}}";
+
+        assertThat(parse(many)).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class, text -> assertThat(text.text())
+                .isEqualTo("see https://x/shown https://x/0 https://x/1 https://x/2 https://x/3 https://x/4"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "group_command_other_bot, a command for another bot",
@@ -197,8 +244,7 @@ class UpdateParserTest {
         "edited_message, edited_message updates are not used",
         "channel_post, channel_post updates are not used",
         "message_reaction, message_reaction updates are not used",
-        "sticker, 'a message without text (a sticker, a photo, a voice note...)'",
-        "photo_with_caption, 'a message without text (a sticker, a photo, a voice note...)'",
+        "sticker, 'a message without text (a sticker, a voice note, a photo without caption...)'",
         "new_chat_members, a service message",
     })
     void whatTheBotDoesNotUseIsIgnoredWithAReason(String sample, String reason) {
