@@ -3,6 +3,7 @@ package app.sendsongs.core.bot;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.chat.InboxStore;
+import app.sendsongs.core.shared.Checkpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,17 @@ import java.util.logging.Logger;
  * the {@link Bot} in order, and lets the person go. A worker that dies mid-way leaves the person
  * claimed until the lease ends; the events it did not finish are then claimed again and handled (the
  * bot skips what it marked handled, and a second run of a cut-short event finds what the first did).
+ *
+ * <p>An event whose handling outlasts half the lease (a group send whose sends each wait for a slow
+ * platform) keeps its person: at each {@link Checkpoint} it passes (before each message the outbox sends)
+ * the claim is renewed once less than half the lease is left, so no other worker takes the person and
+ * answers their later events while it still runs. Renewed at checkpoints rather than by a timer beside the
+ * handling: a worker stuck for good in one call then still lets its person go when the lease ends, and the
+ * renewal runs on the injected clock. One step between checkpoints must take less than half the lease (a
+ * send: Graph's 10 s timeout, a Telegram chat's pace). Should the renewal fail (the lease had ended and
+ * another worker took the person), the worker finishes the event it is handling (what it does happens
+ * once however often it is done), takes none of the person's further events, and leaves the new holder's
+ * claim alone.
  *
  * <p>An event whose handling throws is retried after {@link #RETRY_AFTER_FAILURE}, holding back that
  * person's later events meanwhile (order); after {@value #MOST_FAILURES} failures it is given up and
@@ -61,34 +73,65 @@ public final class InboxWork {
         if (claimed.isEmpty()) {
             return 0;
         }
-        InboxClaim claim = claimed.get();
+        Holding holding = new Holding(claimed.get());
+        int failures = claimed.get().failures();
         List<String> done = new ArrayList<>();
-        for (Inbound event : claim.events()) {
-            if (done.isEmpty() && claim.failures() >= MOST_FAILURES) {
+        for (Inbound event : claimed.get().events()) {
+            if (done.isEmpty() && failures >= MOST_FAILURES) {
                 LOG.severe("an inbound event failed " + MOST_FAILURES + " times and is given up; its sender got no "
                         + "answer to it");
                 done.add(event.deliveryKey());
                 continue;
             }
-            if (!done.isEmpty() && leaseRunsOut(claim)) {
+            if (!done.isEmpty() && holding.runsOut()) {
                 break; // the rest is claimed again, by whoever comes first
             }
             try {
-                handler.accept(event);
+                Checkpoint.run(holding::keep, () -> handler.accept(event));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "handling an inbound event failed; it is tried again in "
                         + RETRY_AFTER_FAILURE.toSeconds() + " s", e);
-                inbox.failed(claim, done, event.deliveryKey(), clock.instant().plus(RETRY_AFTER_FAILURE));
+                inbox.failed(holding.claim, done, event.deliveryKey(), clock.instant().plus(RETRY_AFTER_FAILURE));
                 return done.size();
             }
             done.add(event.deliveryKey());
         }
-        inbox.release(claim, done);
+        // A person taken meanwhile stays the new holder's: the store lets go only of a claim still this one.
+        inbox.release(holding.claim, done);
         return done.size();
     }
 
-    /** Less than half the lease left: another event might outlast it. */
-    private boolean leaseRunsOut(InboxClaim claim) {
-        return clock.instant().isAfter(claim.leaseUntil().minus(lease.dividedBy(2)));
+    /** One worker's claim on a person while it handles their events, renewed as the handling goes on. */
+    private final class Holding {
+        private InboxClaim claim;
+        private boolean taken;
+
+        Holding(InboxClaim claim) {
+            this.claim = claim;
+        }
+
+        /** At a checkpoint of the event being handled: renews the claim once less than half the lease is left. */
+        void keep() {
+            if (taken || !lowOnLease()) {
+                return;
+            }
+            Instant leaseUntil = clock.instant().plus(lease);
+            if (inbox.renew(claim, leaseUntil)) {
+                claim = claim.renewedUntil(leaseUntil);
+            } else {
+                taken = true;
+                LOG.warning("an inbound event outlasted its worker's lease and another worker took its sender; this "
+                        + "one finishes the event and takes none of their later events");
+            }
+        }
+
+        /** The person was taken, or less than half the lease is left: another event might outlast it. */
+        boolean runsOut() {
+            return taken || lowOnLease();
+        }
+
+        private boolean lowOnLease() {
+            return clock.instant().isAfter(claim.leaseUntil().minus(lease.dividedBy(2)));
+        }
     }
 }

@@ -18,4 +18,9 @@ public record InboxClaim(ChatAddress person, List<Inbound> events, int failures,
             throw new IllegalArgumentException("a claim has at least one event");
         }
     }
+
+    /** This claim as it is once renewed until {@code leaseUntil} (see {@link InboxStore#renew}). */
+    public InboxClaim renewedUntil(Instant leaseUntil) {
+        return new InboxClaim(person, events, failures, leaseUntil);
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Port: the inbox, inbound events kept durably from the moment the webhook accepted them until they
  * are handled, per person in the order they were accepted. Workers (one or several processes) claim
  * one person at a time with a lease, so a person's events are handled one after the other, in order,
- * by one worker; if that worker dies, the person can be claimed again when the lease ends.
+ * by one worker; a worker whose event takes long renews its claim, and if it dies, the person can be
+ * claimed again when the lease ends.
  */
 public interface InboxStore {
     /**
@@ -26,6 +27,15 @@ public interface InboxStore {
      * every person with waiting events is held. Of workers claiming at once, each gets another person.
      */
     Optional<InboxClaim> claim(Instant now, Instant leaseUntil, int limit);
+
+    /**
+     * Holds the claim's person until {@code leaseUntil}, if the claim is still the holder's: not ended, and nobody
+     * claimed the person since (its lease may have ended meanwhile; a store may then also have let it go). True if
+     * it did: the claim is then {@link InboxClaim#renewedUntil renewed}, and it is that claim that ends it. A
+     * worker whose event takes long renews its claim while it handles it; false tells it the person is no longer
+     * its own.
+     */
+    boolean renew(InboxClaim claim, Instant leaseUntil);
 
     /**
      * Ends a claim: the events with {@code handledKeys} are no longer waiting, and the person is free

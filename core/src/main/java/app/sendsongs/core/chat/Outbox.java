@@ -3,6 +3,7 @@ package app.sendsongs.core.chat;
 import app.sendsongs.core.shared.AtOnce;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Checkpoint;
 import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
@@ -336,7 +337,7 @@ public final class Outbox {
         Delivery delivery = Delivery.SENT;
         for (int i = 0; i < parts.size(); i++) {
             HeldMessage part = parts.get(i);
-            SendOutcome outcome = chats.send(part.to(), part.message(), kind, part.id());
+            SendOutcome outcome = sendNow(part, kind);
             if (settle(part, outcome)) {
                 continue;
             }
@@ -363,7 +364,16 @@ public final class Outbox {
             return false;
         }
         HeldMessage leased = held.retryingAt(Optional.of(leaseUntil));
-        return settle(leased, chats.send(leased.to(), leased.message(), kind, leased.id()));
+        return settle(leased, sendNow(leased, kind));
+    }
+
+    /**
+     * Hands one message to its platform, a {@link Checkpoint} first: a send may take a while (the platform's
+     * timeout, a chat's pace), and the work it is part of (an event being handled) may keep what it holds.
+     */
+    private SendOutcome sendNow(HeldMessage held, MessageKind kind) {
+        Checkpoint.passed();
+        return chats.send(held.to(), held.message(), kind, held.id());
     }
 
     /**

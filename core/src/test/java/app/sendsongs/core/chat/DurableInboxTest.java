@@ -284,6 +284,11 @@ class DurableInboxTest {
         }
 
         @Override
+        public boolean renew(InboxClaim claim, Instant leaseUntil) {
+            return inbox.renew(claim, leaseUntil);
+        }
+
+        @Override
         public void release(InboxClaim claim, List<String> handledKeys) {
             inbox.release(claim, handledKeys);
         }

@@ -53,6 +53,11 @@ public final class InMemoryInbox implements InboxStore {
     }
 
     @Override
+    public synchronized boolean renew(InboxClaim claim, Instant leaseUntil) {
+        return leases.replace(claim.person(), claim.leaseUntil(), leaseUntil);
+    }
+
+    @Override
     public synchronized void release(InboxClaim claim, List<String> handledKeys) {
         remove(claim, handledKeys);
         leases.remove(claim.person(), claim.leaseUntil());

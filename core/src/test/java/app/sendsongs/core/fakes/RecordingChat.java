@@ -32,6 +32,7 @@ public final class RecordingChat implements ChatPlatform {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> handles = new HashMap<>();
     private String linkBase;
+    private volatile Runnable duringEachSend = () -> { };
 
     public RecordingChat() {
         this(Platform.MESSENGER, 2000, true);
@@ -69,7 +70,20 @@ public final class RecordingChat implements ChatPlatform {
     }
 
     @Override
-    public synchronized SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+    public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
+        duringEachSend.run();
+        return take(recipientId, message, kind, reference);
+    }
+
+    /**
+     * What happens while each send is on its way, before the platform takes the message: time passing (a slow
+     * platform), another worker at work meanwhile. It runs outside the platform's lock, so others may send meanwhile.
+     */
+    public void duringEachSend(Runnable meanwhile) {
+        this.duringEachSend = meanwhile;
+    }
+
+    private synchronized SendOutcome take(String recipientId, Message message, MessageKind kind, String reference) {
         if (message.text().length() > maxTextLength) {
             throw new AssertionError("a text of " + message.text().length() + " characters reached a platform that "
                     + "takes " + maxTextLength);

@@ -190,6 +190,37 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void aRenewedClaimHoldsThePersonPastItsFirstLeaseAndEndsAsRenewed() {
+        inbox.append(List.of(text("a1", "alice"), text("a2", "alice")), T0);
+        InboxClaim claim = claim(T0);
+
+        assertThat(inbox.renew(claim, minutes(3))).isTrue();
+        InboxClaim renewed = claim.renewedUntil(minutes(3));
+
+        assertThat(inbox.claim(minutes(2), minutes(4), 10)).as("held past the first lease end").isEmpty();
+        assertThat(inbox.renew(renewed, minutes(4))).as("renewed again").isTrue();
+        assertThat(inbox.claim(minutes(3), minutes(5), 10)).isEmpty();
+        inbox.release(renewed.renewedUntil(minutes(4)), List.of("messenger:a1"));
+        assertThat(keys(claim(minutes(3)))).as("let go on release").containsExactly("messenger:a2");
+    }
+
+    @Test
+    void aClaimSomeoneElseTookOrThatEndedIsNotRenewed() {
+        inbox.append(List.of(text("a1", "alice")), T0);
+        InboxClaim stale = claim(T0);
+        InboxClaim fresh = inbox.claim(minutes(3), minutes(5), 50).orElseThrow();
+
+        assertThat(inbox.renew(stale, minutes(6))).isFalse();
+
+        assertThat(inbox.claim(minutes(4), minutes(6), 10)).as("still the fresh claim's").isEmpty();
+        assertThat(fresh.leaseUntil()).isEqualTo(minutes(5));
+        InboxClaim next = inbox.claim(minutes(5), minutes(7), 10).orElseThrow(); // the fresh lease was not moved
+        inbox.release(next, List.of());
+        assertThat(inbox.renew(next, minutes(8))).as("released").isFalse();
+        assertThat(inbox.claim(minutes(5), minutes(7), 10)).as("free").isPresent();
+    }
+
+    @Test
     void aFailedEventCountsItsFailuresAndHoldsThePersonUntilTheRetry() {
         inbox.append(List.of(text("a1", "alice"), text("a2", "alice"), text("a3", "alice")), T0);
         InboxClaim claim = claim(T0);

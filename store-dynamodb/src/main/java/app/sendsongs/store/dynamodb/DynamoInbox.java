@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * that has ended); then it reads the person's partition, strongly consistent, for their events in
  * order. The index may lag or list events already handled: nothing is decided on it, and a person
  * claimed with nothing left is let go again.</li>
+ * <li><b>Renew</b> moves the claim's lease end, with one conditional update: only if it is still this
+ * worker's (same lease end).</li>
  * <li><b>Release</b> deletes the handled events and the claim, the claim only if it is still this
  * worker's (same lease end).</li>
  * </ul>
@@ -83,6 +85,13 @@ final class DynamoInbox implements InboxStore {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public boolean renew(InboxClaim claim, Instant leaseUntil) {
+        Update renewed = new Update().set(LEASE_UNTIL, Attr.time(leaseUntil));
+        return table.updateIf(claimKey(PersonKey.of(claim.person())), renewed,
+                Condition.equalTo(LEASE_UNTIL, Attr.time(claim.leaseUntil()))).isPresent();
     }
 
     @Override

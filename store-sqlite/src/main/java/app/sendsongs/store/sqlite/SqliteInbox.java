@@ -66,6 +66,12 @@ final class SqliteInbox implements InboxStore {
     }
 
     @Override
+    public boolean renew(InboxClaim claim, Instant leaseUntil) {
+        return db.transaction(s -> s.update("UPDATE inbox_claims SET lease_until = ? WHERE address = ? "
+                + "AND lease_until = ?", leaseUntil, claim.person(), claim.leaseUntil()) == 1);
+    }
+
+    @Override
     public void release(InboxClaim claim, List<String> handledKeys) {
         db.transaction(s -> {
             remove(s, claim, handledKeys);
