@@ -30,12 +30,13 @@ public final class DynamoStores {
      * leaves the client open: whoever built it closes it.
      */
     public static Stores create(DynamoDbClient client, String tableName, TokenCipher cipher) {
-        Objects.requireNonNull(client, "client");
+        return create(client, tableName, cipher, new TableHealth());
+    }
+
+    /** As {@link #create(DynamoDbClient, String, TokenCipher)}, telling {@code health} how its writes fare. */
+    public static Stores create(DynamoDbClient client, String tableName, TokenCipher cipher, TableHealth health) {
+        DynamoTable table = table(client, tableName, health);
         Objects.requireNonNull(cipher, "cipher");
-        if (tableName == null || tableName.isBlank()) {
-            throw new IllegalArgumentException("the DynamoDB table name is empty");
-        }
-        DynamoTable table = new DynamoTable(client, tableName);
         GrantAttributes grants = new GrantAttributes(cipher);
         DueIndex due = new DueIndex(table);
         Counters counters = new Counters(table);
@@ -58,6 +59,14 @@ public final class DynamoStores {
                 drafts, invites, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
+    }
+
+    private static DynamoTable table(DynamoDbClient client, String tableName, TableHealth health) {
+        Objects.requireNonNull(client, "client");
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalArgumentException("the DynamoDB table name is empty");
+        }
+        return new DynamoTable(client, tableName, health);
     }
 
     /** The operator's figures of the table (see {@link DynamoCensus}); the client stays the caller's. */
