@@ -1,6 +1,7 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.Census;
+import app.sendsongs.core.EchoedMessages;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.util.Objects;
@@ -59,6 +60,18 @@ public final class DynamoStores {
                 drafts, invites, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
+    }
+
+    /**
+     * The parts of the store on an existing table that confirming echoed messages uses ({@link EchoedMessages}): they
+     * read no one's tokens, so no cipher is needed.
+     */
+    public static EchoedMessages.Parts echoedMessages(DynamoDbClient client, String tableName) {
+        DynamoTable table = table(client, tableName, new TableHealth());
+        DueIndex due = new DueIndex(table);
+        Counters counters = new Counters(table);
+        return new EchoedMessages.Parts(new DynamoOutbox(table, due, counters), new DynamoShares(table, counters),
+                new DynamoWatches(table, due));
     }
 
     private static DynamoTable table(DynamoDbClient client, String tableName, TableHealth health) {
