@@ -23,13 +23,20 @@ resource "aws_iam_role" "function" {
   assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
 }
 
-# ---- webhook: the app secret and verify token, and putting events on the intake queue ----
+# ---- webhook: the app secret and verify token, putting events on the intake queue, and confirming the held
+# messages Messenger echoed (releasing them; a song's share delivered and its watch planned) ----
 
 data "aws_iam_policy_document" "webhook" {
   statement {
     sid       = "Queue"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.inbound.arn]
+  }
+
+  statement {
+    sid       = "Items"
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.main.arn]
   }
 
   statement {

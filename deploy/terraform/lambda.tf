@@ -1,5 +1,5 @@
 # Five functions, one role each (see docs/architecture.md, "Lambda runtime"):
-#   webhook          GET and POST /webhook   checks and queues Messenger's events; no table, no page token
+#   webhook          GET and POST /webhook   checks and queues Messenger's events, confirms its echoes; no page token
 #   telegram_webhook POST /telegram/webhook  checks and queues Telegram's updates; no table
 #   inbound          the intake queue        everything a message can do
 #   registration     GET /connect[/{source}], GET|POST /callback[/{source}]  every source's consent round trip
@@ -13,14 +13,17 @@ locals {
   functions = {
     webhook = {
       name        = "webhook"
-      description = "Messenger webhook: verification, and signed events onto the intake queue"
+      description = "Messenger webhook: verification, signed events onto the intake queue, echoes confirmed"
       handler     = "app.sendsongs.lambda.WebhookHandler::handleRequest"
-      # Well within the 20 s Messenger waits: it only checks, reads and queues.
+      # Well within the 20 s Messenger waits: it only checks, reads, queues and confirms echoed messages.
       timeout = 10
       environment = {
         MESSENGER_APP_SECRET_PARAMETER   = aws_ssm_parameter.messenger_app_secret.name
         MESSENGER_VERIFY_TOKEN_PARAMETER = aws_ssm_parameter.messenger_verify_token.name
         INBOUND_QUEUE_URL                = aws_sqs_queue.inbound.url
+        DYNAMODB_TABLE                   = aws_dynamodb_table.main.name
+        WATCH_SCHEDULE                   = var.watch_schedule
+        WATCH_GRACE                      = var.watch_grace
       }
     }
 

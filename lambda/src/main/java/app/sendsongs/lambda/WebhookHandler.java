@@ -1,6 +1,6 @@
 package app.sendsongs.lambda;
 
-import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.EchoedMessages;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.metrics.Intake;
 import app.sendsongs.messenger.SignatureVerifier;
@@ -14,21 +14,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Messenger webhook behind API Gateway: {@code GET /webhook} answers the subscription handshake,
- * {@code POST /webhook} checks the signature, reads the events and puts them on the intake queue, and answers 200
- * only once SQS has taken every one of them. The bot's work happens later, in the inbound function the queue
- * triggers, so no Spotify or Graph call can make Messenger wait. This function holds only the app secret and the
- * verify token, and never touches the table.
+ * {@code POST /webhook} checks the signature, reads the events and puts them on the intake queue, confirms the bot's
+ * messages Messenger echoed ({@code message_echoes}: those still held in the table went out, and are not sent again
+ * when their lease ends), and answers 200 only once SQS has taken every event and the echoes are confirmed. The bot's
+ * work happens later, in the inbound function the queue triggers, so no Spotify or Graph call can make Messenger wait.
+ * This function holds only the app secret and the verify token, and in the table touches only the held messages,
+ * and the shares and watches of the songs they confirm delivered.
  */
 public final class WebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
     public static final List<Setting> SETTINGS = List.of(Setting.MESSENGER_APP_SECRET_PARAMETER,
-            Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL);
+            Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL, Setting.DYNAMODB_TABLE,
+            Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("GET /webhook", "POST /webhook");
 
@@ -36,7 +40,7 @@ public final class WebhookHandler implements RequestStreamHandler {
     /** The chat platform of this function, named in its metrics. */
     private static final Platform PLATFORM = Platform.MESSENGER;
 
-    private record Parts(Webhook webhook, InboundQueue queue) {
+    private record Parts(Webhook webhook, InboundQueue queue, EchoedMessages echoes) {
     }
 
     private final Lazy<Parts> parts;
@@ -56,7 +60,7 @@ public final class WebhookHandler implements RequestStreamHandler {
             Webhook webhook = new Webhook(new WebhookVerifier(wiring.secret(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER)),
                     new SignatureVerifier(wiring.secret(Setting.MESSENGER_APP_SECRET_PARAMETER)),
                     new WebhookParser(surroundings.clock()));
-            return new Parts(webhook, wiring.inboundQueue());
+            return new Parts(webhook, wiring.inboundQueue(), wiring.echoedMessages());
         });
     }
 
@@ -89,17 +93,36 @@ public final class WebhookHandler implements RequestStreamHandler {
                 yield rejected.response();
             }
             case Webhook.Intake.Accepted accepted -> {
-                WebResponse response = queue(parts.queue(), accepted.events());
-                boolean queued = response.status() == Webhook.RECEIVED.status();
-                Intake.webhook(metrics, PLATFORM, queued ? "accepted" : response.status() == 413 ? "too_large"
-                        : "not_queued", queued ? accepted.events().size() : 0);
-                yield response;
+                Optional<WebResponse> notQueued = IntakeAnswers.notQueued(parts.queue(), accepted.events());
+                Optional<WebResponse> notConfirmed = notQueued.isPresent() ? Optional.empty()
+                        : notConfirmed(parts.echoes(), accepted.echoedMessageIds());
+                Intake.webhook(metrics, PLATFORM, outcome(notQueued, notConfirmed),
+                        notQueued.isEmpty() ? accepted.events().size() : 0);
+                yield notQueued.or(() -> notConfirmed).orElse(Webhook.RECEIVED);
             }
         };
     }
 
-    /** Answers 200 only when every event is on the queue; otherwise Messenger is asked to deliver the POST again. */
-    private static WebResponse queue(InboundQueue queue, List<Inbound> events) {
-        return IntakeAnswers.notQueued(queue, events).orElse(Webhook.RECEIVED);
+    /** The POST's outcome as the metrics name it. */
+    private static String outcome(Optional<WebResponse> notQueued, Optional<WebResponse> notConfirmed) {
+        if (notQueued.isPresent()) {
+            return notQueued.get().status() == 413 ? "too_large" : "not_queued";
+        }
+        return notConfirmed.isPresent() ? "not_confirmed" : "accepted";
+    }
+
+    /**
+     * Confirms the echoed messages; the answer that asks Messenger to deliver the POST again when the table did not
+     * take that, or empty when it did. Its events, queued already, are then dropped as delivered twice.
+     */
+    private static Optional<WebResponse> notConfirmed(EchoedMessages echoes, List<String> echoedMessageIds) {
+        try {
+            echoes.confirm(echoedMessageIds);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.error("confirming {} echoed messages failed; Messenger will deliver them again",
+                    echoedMessageIds.size(), e);
+            return Optional.of(WebResponse.text(500, "the echoed messages could not be confirmed; deliver again"));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.EchoedMessages;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
@@ -169,6 +170,13 @@ final class Wiring {
     /** The intake queue between the webhook and the inbound function. */
     InboundQueue inboundQueue() {
         return new InboundQueue(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
+    }
+
+    /** Confirms the bot's messages a platform echoed, on the shared table; reads no secret. */
+    EchoedMessages echoedMessages() {
+        return new EchoedMessages(DynamoStores.echoedMessages(surroundings.aws().dynamoDb(),
+                settings.get(Setting.DYNAMODB_TABLE)), surroundings.clock(), settings.schedule(),
+                SendSongs.Settings.LEASE);
     }
 
     /** When failed queued events come back, on the intake queue. */

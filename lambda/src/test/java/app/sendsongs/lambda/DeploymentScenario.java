@@ -2,6 +2,8 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,9 +13,9 @@ import java.util.regex.Pattern;
  * registration failures, a share from a pasted link, receipts and blocks, held and retried messages, a revoked grant
  * and reconnection, expiry, purge, forget_me,
  * a handling failure retried from the queue, a redelivered webhook, an invite whose friend signs up through their own
- * link. The deployment test records the AWS calls this
- * makes to compare them with the roles; a new feature that reaches the store or the queue in a new way belongs here
- * too.
+ * link, a message Graph took before the inbound function died, confirmed by its echo. The deployment test records the
+ * AWS calls this makes to compare them with the roles; a new feature that reaches the store or the queue in a new way
+ * belongs here too.
  */
 final class DeploymentScenario {
     private static final String LINK = "https://open.spotify.com/track/";
@@ -107,6 +109,16 @@ final class DeploymentScenario {
         people.say("carol", "send_song name:\"Bob Fisher\" pre:\"again\" " + LINK + tracks.get(3));
         people.advanceMinutes(2);
         assertThat(people.inbox("bob")).anyMatch(text -> text.contains("again"));
+
+        // with message_echoes, a song card Graph took just before the inbound function died is confirmed by its echo
+        // through the webhook function (the share delivered, its receiver's first watch made), and not sent again
+        people.register("hal", "hal-sp", "Hal Moon");
+        people.messengerEchoes();
+        people.inboundDiesOnceASongCardReaches("hal");
+        people.say("carol", "send_song name:\"Hal Moon\" " + LINK + tracks.get(9));
+        assertThat(world.awaitNothingHeldFor(ChatAddress.messenger("hal"), Duration.ofSeconds(10))).isTrue();
+        people.messengerEchoesNothing();
+        people.inboundLivesAgain();
 
         // outside Messenger's 24-hour window a song waits until the receiver writes
         people.advanceMinutes(25 * 60);

@@ -134,6 +134,7 @@ class LambdaArtifactIT {
             environment.put("MESSENGER_APP_SECRET_PARAMETER", "/smoke/app-secret");
             environment.put("MESSENGER_VERIFY_TOKEN_PARAMETER", "/smoke/verify-token");
             environment.put("INBOUND_QUEUE_URL", queues.url());
+            environment.put("DYNAMODB_TABLE", "smoke-table"); // read only for echoes, which the sample has none of
             environment.putAll(awsEnvironment(parameters));
             environment.put("AWS_ACCESS_KEY_ID", ElasticMqExtension.ACCESS_KEY);
             environment.put("AWS_SECRET_ACCESS_KEY", ElasticMqExtension.SECRET_KEY);

@@ -1,10 +1,13 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.chat.OutboxStore;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.sandbox.LastfmEmulator;
 import app.sendsongs.sandbox.Sandbox;
 import app.sendsongs.sandbox.SandboxConfig;
 import app.sendsongs.sandbox.TelegramEmulator;
+import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramConfig;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 
 /**
  * The serverless deployment on one machine: the five functions' handlers, each with its own AWS clients (and
@@ -49,6 +54,8 @@ final class LambdaWorld implements AutoCloseable {
     final Javalin sandboxHttp;
     final ApiGatewayEmulator api = new ApiGatewayEmulator();
     private final URI dynamoDb;
+    private final DynaliteExtension dynamo;
+    private final ElasticMqExtension queueServer;
     private final URI sqs;
     final String table;
     final IntakeQueues queues;
@@ -65,6 +72,8 @@ final class LambdaWorld implements AutoCloseable {
 
     /** The functions' table and queues are fresh ones on the test servers, deleted after the test. */
     LambdaWorld(DynaliteExtension dynamo, ElasticMqExtension queueServer) {
+        this.dynamo = dynamo;
+        this.queueServer = queueServer;
         dynamoDb = dynamo.endpoint();
         table = dynamo.freshTable();
         sqs = queueServer.endpoint();
@@ -148,6 +157,43 @@ final class LambdaWorld implements AutoCloseable {
      */
     int deliverQueued() {
         return inboundMapping().drain();
+    }
+
+    /**
+     * What the last invocation of the inbound function left on the intake queue is visible again at once (ElasticMQ
+     * keeps real time, so its retry delay is skipped); what SQS has moved to the dead-letter queue meanwhile is no
+     * longer there to change.
+     */
+    void skipRetryDelay() {
+        for (String receipt : inboundMapping().leftOnQueue()) {
+            try {
+                queueServer.client().changeMessageVisibility(request -> request.queueUrl(queues.url())
+                        .receiptHandle(receipt).visibilityTimeout(0));
+            } catch (ReceiptHandleIsInvalidException movedAway) {
+                // received for the last time and moved to the dead-letter queue
+            }
+        }
+    }
+
+    /**
+     * Waits up to {@code wait} until the table holds no message for the person (each went out, or was confirmed
+     * sent by its echo); whether it came to that.
+     */
+    boolean awaitNothingHeldFor(ChatAddress person, Duration wait) {
+        OutboxStore outbox = DynamoStores.echoedMessages(dynamo.client(), table).outbox();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!outbox.heldMessagesFor(person).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     synchronized SqsEventSourceMapping inboundMapping() {

@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.sandbox.MessengerEmulator;
 import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -220,6 +221,35 @@ final class People {
     /** The next {@code count} calls to {@code target} ("messenger" or "spotify") fail with {@code status}. */
     void fault(String target, int status, int count) {
         sandbox.fault(target, status, count, 0);
+    }
+
+    /**
+     * The inbound function's execution environment dies right after the Send API took a song's card for
+     * {@code psid}: from then on every call it makes to the table fails, as if it made none, until
+     * {@link #inboundLivesAgain()}.
+     */
+    void inboundDiesOnceASongCardReaches(String psid) {
+        MessengerEmulator messenger = world.sandbox.messenger();
+        int before = messenger.inbox(psid).size();
+        world.aws("inbound").faults().failWhile("DynamoDb", () -> messenger.inbox(psid).stream().skip(before)
+                .anyMatch(sent -> sent.message().has("attachment")));
+    }
+
+    /** A new execution environment takes over: what the one that died left on the queue is handled now. */
+    void inboundLivesAgain() {
+        world.aws("inbound").faults().clear();
+        world.skipRetryDelay();
+        world.deliverQueued();
+    }
+
+    /** From now on Messenger echoes every message the bot sends to the webhook, as an operator subscribes it. */
+    void messengerEchoes() {
+        sandbox.messengerSubscribeWithEchoes(world.sandboxConfig.pageAccessToken());
+    }
+
+    /** Messenger no longer echoes the bot's messages. */
+    void messengerEchoesNothing() {
+        world.sandbox.messenger().subscribe(MessengerEmulator.DEFAULT_FIELDS);
     }
 
     /** Moves the sandbox clock; the sandbox then runs the tick function, as the schedule would. */

@@ -50,8 +50,10 @@ class SettingsTest {
                     .contains(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER)
                     .doesNotContain(Setting.MESSENGER_APP_SECRET_PARAMETER, Setting.MESSENGER_VERIFY_TOKEN_PARAMETER);
         }
+        // the webhook confirms echoed messages in the table (a song's watch planned): no token key, no page token
         assertThat(WebhookHandler.SETTINGS).containsExactlyInAnyOrder(Setting.MESSENGER_APP_SECRET_PARAMETER,
-                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL);
+                Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL, Setting.DYNAMODB_TABLE,
+                Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE);
         assertThat(InboundHandler.SETTINGS).contains(Setting.INBOUND_QUEUE_URL,
                 Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER);
         // the registration function reads people's names and tells them in the chat (the page token), no queue

@@ -153,6 +153,21 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void echoesTheTableCannotConfirmAreAnswered500SoMessengerDeliversThemAgain() {
+        ObjectNode echo = SampleEvents.signedWebhookPost(echoBody("bob-psid", "an-id-the-bot-sent"));
+        world.aws("webhook").faults().failNext("DynamoDb", 1);
+
+        JsonNode refused = invoke(echo);
+
+        assertThat(refused.path("statusCode").asInt()).isEqualTo(500);
+        assertThat(refused.path("body").asText())
+                .isEqualTo("the echoed messages could not be confirmed; deliver again");
+        assertThat(invoke(echo).path("statusCode").asInt()).isEqualTo(200);
+        assertThat(world.calls("webhook")).extracting(AwsCall::action).contains("dynamodb:BatchGetItem")
+                .doesNotContain("sqs:SendMessage");
+    }
+
+    @Test
     void anEventTooLargeForAQueueMessageIsRefusedWith413AndNothingOfThePostIsQueued() {
         ObjectNode post = SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), List.of(
                 new SampleEvents.Said("alice-psid", "m_1", "hi"),
@@ -199,6 +214,18 @@ class WebhookHandlerTest {
             inboxes.put(psid, people.inbox(psid).size());
         }
         return inboxes;
+    }
+
+    /** Messenger's echo of a message the page sent to {@code psid} with {@code metadata}, as message_echoes has it. */
+    private String echoBody(String psid, String metadata) {
+        ObjectNode body = SampleEvents.JSON.createObjectNode().put("object", "page");
+        ObjectNode event = body.putArray("entry").addObject().put("id", "100000000000001").put("time", now())
+                .putArray("messaging").addObject();
+        event.putObject("sender").put("id", "100000000000001");
+        event.putObject("recipient").put("id", psid);
+        event.put("timestamp", now()).putObject("message").put("is_echo", true).put("app_id", 1_517_776_481_860_111L)
+                .put("mid", "m_echo-1").put("metadata", metadata).put("text", "a message of the bot");
+        return body.toString();
     }
 
     private long now() {

@@ -70,8 +70,9 @@ final class BotRoutes {
     }
 
     /**
-     * {@code 200 {"status":"ok"}}, or {@code 503 {"status":"store failing"}} while the store's disk or file refuses
-     * writes (full, read-only, the file deleted): the webhook then answers 503 too, and a supervisor or load balancer
+     * {@code 200 {"status":"ok"}}, or {@code 503 {"status":"store failing"}} while the store refuses writes (SQLite's
+     * disk or file: full, read-only, the file deleted; DynamoDB: the table missing, throttled beyond retries,
+     * unreachable), as the last writes found: the webhook then answers 503 too, and a supervisor or load balancer
      * should hear it. Why is in the log, not in this public answer.
      */
     private void health(Context ctx) {

@@ -4,6 +4,7 @@ import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.store.dynamodb.TableHealth;
 import app.sendsongs.store.sqlite.SqliteStores;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,8 +46,9 @@ final class ServerStore implements AutoCloseable {
             if (config.createTable()) {
                 DynamoStores.createTable(client, config.table());
             }
-            return new ServerStore(DynamoStores.create(client, config.table(), cipher),
-                    DynamoStores.census(client, config.table()), client, Optional::empty);
+            TableHealth health = new TableHealth();
+            return new ServerStore(DynamoStores.create(client, config.table(), cipher, health),
+                    DynamoStores.census(client, config.table()), client, health::fault);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -83,8 +85,9 @@ final class ServerStore implements AutoCloseable {
     }
 
     /**
-     * Why the store refuses writes now, when its disk or file does (SQLite: full, read-only, the file deleted); empty
-     * while it takes them. DynamoDB's failures are the service's, passing: none is reported.
+     * Why the store refuses writes now, when its disk or file does (SQLite: full, read-only, the file deleted) or
+     * DynamoDB does whatever they hold (the table missing, throttled beyond retries, unreachable); empty while it takes
+     * them. Learnt from the writes made anyway: asking calls nothing.
      */
     Optional<String> fault() {
         return fault.get();

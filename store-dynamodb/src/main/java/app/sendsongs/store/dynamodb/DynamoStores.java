@@ -1,6 +1,7 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.Census;
+import app.sendsongs.core.EchoedMessages;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.util.Objects;
@@ -30,12 +31,13 @@ public final class DynamoStores {
      * leaves the client open: whoever built it closes it.
      */
     public static Stores create(DynamoDbClient client, String tableName, TokenCipher cipher) {
-        Objects.requireNonNull(client, "client");
+        return create(client, tableName, cipher, new TableHealth());
+    }
+
+    /** As {@link #create(DynamoDbClient, String, TokenCipher)}, telling {@code health} how its writes fare. */
+    public static Stores create(DynamoDbClient client, String tableName, TokenCipher cipher, TableHealth health) {
+        DynamoTable table = table(client, tableName, health);
         Objects.requireNonNull(cipher, "cipher");
-        if (tableName == null || tableName.isBlank()) {
-            throw new IllegalArgumentException("the DynamoDB table name is empty");
-        }
-        DynamoTable table = new DynamoTable(client, tableName);
         GrantAttributes grants = new GrantAttributes(cipher);
         DueIndex due = new DueIndex(table);
         Counters counters = new Counters(table);
@@ -58,6 +60,26 @@ public final class DynamoStores {
                 drafts, invites, housekeeping, () -> {
                     // the client belongs to the caller; the store holds nothing else
                 });
+    }
+
+    /**
+     * The parts of the store on an existing table that confirming echoed messages uses ({@link EchoedMessages}): they
+     * read no one's tokens, so no cipher is needed.
+     */
+    public static EchoedMessages.Parts echoedMessages(DynamoDbClient client, String tableName) {
+        DynamoTable table = table(client, tableName, new TableHealth());
+        DueIndex due = new DueIndex(table);
+        Counters counters = new Counters(table);
+        return new EchoedMessages.Parts(new DynamoOutbox(table, due, counters), new DynamoShares(table, counters),
+                new DynamoWatches(table, due));
+    }
+
+    private static DynamoTable table(DynamoDbClient client, String tableName, TableHealth health) {
+        Objects.requireNonNull(client, "client");
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalArgumentException("the DynamoDB table name is empty");
+        }
+        return new DynamoTable(client, tableName, health);
     }
 
     /** The operator's figures of the table (see {@link DynamoCensus}); the client stays the caller's. */

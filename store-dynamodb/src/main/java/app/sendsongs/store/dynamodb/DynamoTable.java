@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -37,10 +38,17 @@ final class DynamoTable {
 
     private final DynamoDbClient client;
     private final String name;
+    private final TableHealth health;
 
     DynamoTable(DynamoDbClient client, String name) {
+        this(client, name, new TableHealth());
+    }
+
+    /** @param health told how each write fared */
+    DynamoTable(DynamoDbClient client, String name, TableHealth health) {
         this.client = client;
         this.name = name;
+        this.health = health;
     }
 
     String name() {
@@ -84,7 +92,7 @@ final class DynamoTable {
     }
 
     void put(Map<String, AttributeValue> item) {
-        client.putItem(r -> r.tableName(name).item(item));
+        write(() -> client.putItem(r -> r.tableName(name).item(item)));
     }
 
     /** Puts the item if the stored one (or its absence) meets the condition; false if it does not. */
@@ -96,7 +104,7 @@ final class DynamoTable {
                 .expressionAttributeValues(nullIfEmpty(expression.values()))
                 .build();
         try {
-            client.putItem(request);
+            write(() -> client.putItem(request));
             return true;
         } catch (ConditionalCheckFailedException refused) {
             return false;
@@ -116,7 +124,7 @@ final class DynamoTable {
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
         try {
-            return Optional.of(client.updateItem(request).attributes());
+            return Optional.of(write(() -> client.updateItem(request)).attributes());
         } catch (ConditionalCheckFailedException refused) {
             return Optional.empty();
         }
@@ -125,22 +133,22 @@ final class DynamoTable {
     /** Updates (or creates) the item without a condition; returns the item as stored after the update. */
     Map<String, AttributeValue> update(Map<String, AttributeValue> key, Update update) {
         Expression set = update.expression();
-        UpdateItemResponse response = client.updateItem(r -> r.tableName(name).key(key)
+        UpdateItemResponse response = write(() -> client.updateItem(r -> r.tableName(name).key(key)
                 .updateExpression(set.text())
                 .expressionAttributeNames(set.names())
                 .expressionAttributeValues(nullIfEmpty(set.values()))
-                .returnValues(ReturnValue.ALL_NEW));
+                .returnValues(ReturnValue.ALL_NEW)));
         return response.attributes();
     }
 
     void delete(Map<String, AttributeValue> key) {
-        client.deleteItem(r -> r.tableName(name).key(key));
+        write(() -> client.deleteItem(r -> r.tableName(name).key(key)));
     }
 
     /** Deletes the item and returns it as it was: of several concurrent callers, one gets it. */
     Optional<Map<String, AttributeValue>> take(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> old = client.deleteItem(r -> r.tableName(name).key(key)
-                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        Map<String, AttributeValue> old = write(() -> client.deleteItem(r -> r.tableName(name).key(key)
+                .returnValues(ReturnValue.ALL_OLD))).attributes();
         return old == null || old.isEmpty() ? Optional.empty() : Optional.of(old);
     }
 
@@ -153,7 +161,7 @@ final class DynamoTable {
                 .expressionAttributeValues(nullIfEmpty(when.values()))
                 .build();
         try {
-            client.deleteItem(request);
+            write(() -> client.deleteItem(request));
             return true;
         } catch (ConditionalCheckFailedException refused) {
             return false;
@@ -186,6 +194,7 @@ final class DynamoTable {
         List<WriteRequest> pending = batch;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > BATCH_ATTEMPTS) {
+                health.throttled(name);
                 throw new DynamoStoreException(pending.size() + " writes stayed unprocessed after " + BATCH_ATTEMPTS
                         + " attempts (throttled); try again later");
             }
@@ -193,7 +202,8 @@ final class DynamoTable {
                 pause(attempt);
             }
             List<WriteRequest> requests = pending;
-            BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(name, requests)));
+            BatchWriteItemResponse response = write(() -> client.batchWriteItem(r -> r.requestItems(Map.of(name,
+                    requests))));
             pending = response.unprocessedItems().getOrDefault(name, List.of());
         }
     }
@@ -276,6 +286,18 @@ final class DynamoTable {
                 .filterExpression(kept.text())
                 .expressionAttributeNames(Expression.mergedNames(key, kept))
                 .expressionAttributeValues(Expression.mergedValues(key, kept));
+    }
+
+    /** Makes a write, telling {@link #health} how it fared. */
+    private <T> T write(Supplier<T> call) {
+        try {
+            T answer = call.get();
+            health.taken(name);
+            return answer;
+        } catch (RuntimeException e) {
+            health.failed(name, e);
+            throw e;
+        }
     }
 
     private static Map<String, AttributeValue> nullIfEmpty(Map<String, AttributeValue> values) {
