@@ -23,6 +23,7 @@ import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.ChatSend;
+import app.sendsongs.core.groupchat.ChatMove;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.GroupChatPlatforms;
 import app.sendsongs.core.groupchat.GroupChats;
@@ -116,7 +117,7 @@ public final class SendSongs {
                 schedule, clock);
         GroupChatPlatforms groupChatPlatforms = new GroupChatPlatforms(chats);
         this.chatSongs = new ChatSongMessages(stores.groupChats(), stores.groups(), stores.shares(), stores.users(),
-                groupChatPlatforms, clock);
+                groupChatPlatforms, outbox, clock);
         ShareSettled settled = share -> {
             groupSummary.settled(share);
             chatSongs.settled(share);
@@ -151,7 +152,7 @@ public final class SendSongs {
                 roster, stores.users(), clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
-                stores.users());
+                stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares()));
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
                 sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites), planner, clock,
                 Settings.DEDUPE_WINDOW);

@@ -430,7 +430,12 @@ public final class TelegramEmulator {
         return messageJson(message);
     }
 
-    /** {@code editMessageText} of one of the bot's messages; the keyboard is replaced (removed when null). */
+    /**
+     * {@code editMessageText} of one of the bot's messages (https://core.telegram.org/bots/api#editmessagetext); the
+     * keyboard is replaced (removed when null). An edit that would leave the message exactly as it is (the same text,
+     * entities and keyboard) is refused, as Telegram refuses it: 400 {@code Bad Request: message is not modified: ...},
+     * in the words of Telegram's Bot API server (https://github.com/tdlib/telegram-bot-api).
+     */
     synchronized ObjectNode editMessageText(String chatIdParam, String messageIdParam, TelegramFormattedText text,
                                             ObjectNode keyboard) {
         long chat = chatId(chatIdParam);

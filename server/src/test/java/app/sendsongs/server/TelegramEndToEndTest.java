@@ -248,6 +248,38 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void leaveInTheSupergroupStopsTheSongsSharedBeforeTheUpgradeAndTheirCountGoesOnThere() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB, CAROL));
+        telegram.awaitMessage(BASIC_GROUP, text -> text.startsWith("Hi Friday Band"));
+        long welcome = telegram.messages(BASIC_GROUP).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BASIC_GROUP, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BASIC_GROUP, welcome, "join"));
+        telegram.sayIn(BASIC_GROUP, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " before the upgrade");
+        telegram.awaitMessage(BASIC_GROUP, text -> text.contains("Played by 0 of 2 so far."));
+        telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band"));
+        int alices = telegram.texts(ALICE).size();
+
+        // Bob upgrades it, so his /leave is handled after the upgrade, as his own events are in order.
+        telegram.control().telegramUpgradeGroup(BASIC_GROUP, BOB, SUPERGROUP);
+        telegram.sayIn(SUPERGROUP, BOB, "/leave@SendSongsSandboxBot");
+        telegram.awaitMessage(SUPERGROUP, text -> text.equals("Bob Fisher is counted out: songs shared here no "
+                + "longer go to them."));
+        sandbox.play("bob-sp", track);
+        sandbox.play("carol-sp", track);
+        sandbox.advanceMinutes(10);
+
+        assertThat(telegram.awaitMessage(SUPERGROUP, text -> text.contains("Played by 1 of 1: Carol Chen.")))
+                .as("the song's message, shown anew in the supergroup and edited there")
+                .filteredOn(text -> text.contains("before the upgrade")).hasSize(1);
+        List<String> toldAlice = telegram.awaitMessage(ALICE, text -> text.startsWith("1 of 1 played "));
+        assertThat(toldAlice.subList(alices, toldAlice.size())).as("Bob's play, after his /leave, is not told")
+                .noneMatch(text -> text.startsWith("🎧 Bob Fisher"))
+                .anyMatch(text -> text.endsWith("Not counted, no longer in the group: Bob Fisher."));
+    }
+
+    @Test
     void aSendFromAnAnonymousAdminSharesNothingAndTheChatIsToldToSendItAsAPerson() {
         registerAliceAndBob();
         telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));

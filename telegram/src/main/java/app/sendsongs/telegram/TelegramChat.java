@@ -58,7 +58,8 @@ public final class TelegramChat implements ChatPlatform {
      *
      * <p>A text and card too long for one Telegram message go as several; their outcome is the first that is not
      * {@link SendOutcome.Sent}, the parts after it not tried (the core then sends the whole message again later, so a
-     * part may show twice but none is lost).
+     * part may show twice but none is lost). Sent, it carries the {@code message_id} of the last part, by which a post
+     * in a group chat (whose id is the {@code recipientId}) is edited later.
      *
      * <p>Telegram reports nothing back about the messages a bot sent (there are no echoes), so {@code reference}, the
      * outbox's id of the message, is not sent along: a message Telegram accepted just before the process died, before
@@ -71,13 +72,14 @@ public final class TelegramChat implements ChatPlatform {
             return new SendOutcome.Unreachable("not a Telegram chat id");
         }
         List<OutgoingText> parts = TelegramMessages.render(message);
+        SendOutcome outcome = new SendOutcome.Sent();
         for (OutgoingText part : parts) {
-            SendOutcome outcome = outcome(api.sendMessage(chat.get(), part));
+            outcome = outcome(api.sendMessage(chat.get(), part));
             if (!(outcome instanceof SendOutcome.Sent)) {
                 return outcome;
             }
         }
-        return new SendOutcome.Sent();
+        return outcome;
     }
 
     /** The bot takes part in Telegram groups: see {@link TelegramGroupChats}. */
@@ -131,7 +133,7 @@ public final class TelegramChat implements ChatPlatform {
 
     static SendOutcome outcome(SendResult result) {
         return switch (result) {
-            case SendResult.Sent sent -> new SendOutcome.Sent();
+            case SendResult.Sent sent -> new SendOutcome.Sent(Optional.of(Long.toString(sent.messageId())));
             case TelegramFailure.Unreachable unreachable -> new SendOutcome.Unreachable(unreachable.reason());
             case TelegramFailure.Refused refused -> new SendOutcome.Failed("Telegram refused the message: "
                     + refused.description());

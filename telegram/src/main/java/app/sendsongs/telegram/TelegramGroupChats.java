@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Telegram's group chats for the core ({@link GroupChatPlatform}): a group's id is its (negative) chat id, a message's
- * reference its {@code message_id}. Posts and edits go through the client's one rate limiter, which keeps a group
- * within Telegram's 20 messages a minute (an edit counts as one); a wait it will not take now is
- * {@link Outcome.RetryLater}. The bot cannot list a group's members, so whether a person is in it is asked one person
+ * reference its {@code message_id}. The bot's posts in a group are sent as every message is ({@link TelegramChat#send}
+ * to the group's id, through the outbox), which answers the {@code message_id}; edits go through the client's one rate
+ * limiter, as posts do, which keeps a group within Telegram's 20 messages a minute (an edit counts as one); a wait it
+ * will not take now is {@link Outcome.RetryLater}. An edit that changes nothing is {@link Outcome.Posted}: Telegram
+ * answers it 400 "message is not modified", which is no failure. The bot cannot list a group's members, so whether a person is in it is asked one person
  * at a time ({@code getChatMember}). A tap is answered with {@code answerCallbackQuery}, whose notice only the tapper
  * sees, and whose {@code url} may open the bot's private chat ({@code https://t.me/<bot>?start=<ref>}).
  */
@@ -28,26 +30,6 @@ public final class TelegramGroupChats implements GroupChatPlatform {
     public TelegramGroupChats(TelegramBotApi api, Supplier<String> botUsername) {
         this.api = api;
         this.botUsername = botUsername;
-    }
-
-    /** Posts the message; one too long for one Telegram message goes in parts, and the last is the one referred to. */
-    @Override
-    public Outcome post(String chatId, Message message) {
-        Optional<Long> chat = TelegramIds.parse(chatId);
-        if (chat.isEmpty()) {
-            return new Outcome.Gone("not a Telegram chat id");
-        }
-        Outcome outcome = new Outcome.Gone("nothing to post");
-        for (OutgoingText part : TelegramMessages.render(message)) {
-            outcome = switch (api.sendMessage(chat.get(), part)) {
-                case SendResult.Sent sent -> new Outcome.Posted(Long.toString(sent.messageId()));
-                case TelegramFailure failure -> outcome(failure);
-            };
-            if (!(outcome instanceof Outcome.Posted)) {
-                return outcome;
-            }
-        }
-        return outcome;
     }
 
     /** Edits the message to the first part of {@code message} (the core's chat messages are one part). */

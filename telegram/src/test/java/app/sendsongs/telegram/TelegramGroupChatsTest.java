@@ -7,6 +7,8 @@ import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.GroupChatPlatform.Membership;
 import app.sendsongs.core.chat.GroupChatPlatform.Outcome;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.MessageKind;
+import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.sandbox.TelegramEmulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -26,7 +28,8 @@ class TelegramGroupChatsTest {
 
     private final TelegramSandbox sandbox = new TelegramSandbox();
     private final TelegramBotApi api = sandbox.api();
-    private final GroupChatPlatform groups = new TelegramChat(api, new BotUsername(api)).groupChats().orElseThrow();
+    private final TelegramChat telegram = new TelegramChat(api, new BotUsername(api));
+    private final GroupChatPlatform groups = telegram.groupChats().orElseThrow();
 
     @BeforeEach
     void aBandWithTheBotInIt() throws TelegramApiException {
@@ -45,10 +48,10 @@ class TelegramGroupChatsTest {
     }
 
     @Test
-    void aPostedMessageIsEditedInPlaceAndAnUnchangedEditIsNoFailure() {
-        Outcome posted = groups.post(BAND_ID, song("Played by 0 of 2 so far."));
-        assertThat(posted).isInstanceOf(Outcome.Posted.class);
-        String ref = ((Outcome.Posted) posted).messageRef();
+    void aMessageSentToTheGroupIsPostedWithItsIdAndEditedInPlaceAndAnUnchangedEditIsNoFailure() {
+        SendOutcome posted = telegram.send(BAND_ID, song("Played by 0 of 2 so far."), MessageKind.UPDATE, "post-1");
+        assertThat(posted).isInstanceOf(SendOutcome.Sent.class);
+        String ref = ((SendOutcome.Sent) posted).messageRef().orElseThrow();
 
         assertThat(groups.edit(BAND_ID, ref, song("Played by 1 of 2 so far: Bob."))).isEqualTo(new Outcome.Posted(ref));
         assertThat(groups.edit(BAND_ID, ref, song("Played by 1 of 2 so far: Bob."))).isEqualTo(new Outcome.Posted(ref));
@@ -64,19 +67,25 @@ class TelegramGroupChatsTest {
 
     @Test
     void theGroupsRateLimitIsARetryLaterWithTheWait() {
-        GroupChatPlatform impatient = new TelegramChat(sandbox.api(Duration.ZERO), () -> "SendSongsSandboxBot")
-                .groupChats().orElseThrow();
+        TelegramChat impatient = new TelegramChat(sandbox.api(Duration.ZERO), () -> "SendSongsSandboxBot");
+        GroupChatPlatform impatientGroups = impatient.groupChats().orElseThrow();
+        String ref = ((SendOutcome.Sent) impatient.send(BAND_ID, Message.text("hi band"), MessageKind.UPDATE, "p"))
+                .messageRef().orElseThrow();
         sandbox.control.fault("telegram", 429, 1, 40);
 
-        Outcome limited = impatient.post(BAND_ID, Message.text("hi band"));
+        SendOutcome limited = impatient.send(BAND_ID, Message.text("hi again"), MessageKind.UPDATE, "p2");
+        Outcome limitedEdit = impatientGroups.edit(BAND_ID, ref, Message.text("hi band!"));
 
-        assertThat(limited).isInstanceOfSatisfying(Outcome.RetryLater.class,
+        assertThat(limited).isInstanceOfSatisfying(SendOutcome.Failed.class,
                 later -> assertThat(later.retryAfter()).contains(Duration.ofSeconds(40)));
+        assertThat(limitedEdit).isInstanceOfSatisfying(Outcome.RetryLater.class,
+                later -> assertThat(later.retryAfter()).isPresent());
     }
 
     @Test
     void aGroupTheBotIsNoLongerInIsGone() {
-        assertThat(groups.post("-4242", Message.text("hello?"))).isInstanceOf(Outcome.Gone.class);
+        assertThat(telegram.send("-4242", Message.text("hello?"), MessageKind.UPDATE, "p"))
+                .isInstanceOf(SendOutcome.Unreachable.class);
         assertThat(groups.edit(BAND_ID, "9999", Message.text("x"))).isInstanceOf(Outcome.Gone.class);
     }
 

@@ -39,7 +39,7 @@ public sealed interface GroupChatAction {
 
     /**
      * The chat goes on as another chat, at {@code to}: a Telegram group upgraded to a supergroup gets a new id, and the
-     * old one takes no more messages. Who is counted in goes along.
+     * old one takes no more messages. Who is counted in, and the chat's songs still open, go along.
      */
     record Moved(ChatAddress to) implements GroupChatAction {
         public Moved {

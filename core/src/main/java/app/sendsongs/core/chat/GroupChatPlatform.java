@@ -7,13 +7,15 @@ import java.util.Optional;
 /**
  * Port: the group chats of a platform where the bot can take part in them (Telegram), offered by that platform's
  * {@link ChatPlatform#groupChats()}. Chats are named by their id on the platform ({@link GroupChat#address()}'s id).
- * Unlike a person's messages, a chat's messages are not held for later: a post that cannot go now says so, and the
+ * The bot posts in a chat as it sends any message, through the {@link Outbox} and {@link ChatPlatform#send} to the
+ * chat's address, which answers the post's id ({@link SendOutcome.Sent#messageRef()}); this port edits the posts,
+ * tells who is in a chat and answers taps. An edit is not held for later: one that cannot go now says so, and the
  * caller decides. Every refusal or failure is an outcome, never an exception.
  */
 public interface GroupChatPlatform {
-    /** What became of a post or an edit. */
+    /** What became of an edit. */
     sealed interface Outcome {
-        /** Posted (or edited); {@code messageRef} names the message for later edits. */
+        /** Edited (or already showing that); {@code messageRef} names the message. */
         record Posted(String messageRef) implements Outcome {
         }
 
@@ -33,9 +35,6 @@ public interface GroupChatPlatform {
         /** The platform could not say just now. */
         UNKNOWN
     }
-
-    /** Posts {@code message} in the chat. */
-    Outcome post(String chatId, Message message);
 
     /** Replaces the text and taps of one of the bot's messages in the chat; unchanged content is {@code Posted}. */
     Outcome edit(String chatId, String messageRef, Message message);

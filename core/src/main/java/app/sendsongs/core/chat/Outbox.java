@@ -142,6 +142,24 @@ public final class Outbox {
         return send(to, message, MessageKind.UPDATE, deliveryId(shareId), Optional.of(shareId), List.of(from));
     }
 
+    /**
+     * Posts {@code message} in a group chat, once for {@code id} (a name-based id, as for {@link #notifyOnce}), in
+     * that chat's queue like any message to a person; {@link #sentAs} tells the platform's id of the post once it
+     * went out. The message must fit in one part (see {@link ChatPlatforms#parts}).
+     */
+    public Delivery post(ChatAddress chat, Message message, String id, List<ChatAddress> about) {
+        return send(chat, message, MessageKind.UPDATE, id, Optional.empty(), about);
+    }
+
+    /**
+     * The platform's id of the message held under {@code id} (a post to edit later), once it went out and while its
+     * id is remembered; empty while it waits, and for a message given up, withdrawn, or sent where the platform gives
+     * no id.
+     */
+    public Optional<String> sentAs(String id) {
+        return store.sentAs(id);
+    }
+
     /** Takes back a song delivery that is still held (the share was cancelled). */
     public void withdrawShare(ChatAddress to, String shareId) {
         store.heldMessagesFor(to).stream()
@@ -386,7 +404,7 @@ public final class Outbox {
                 // The share first: if the process dies before the release, the message is confirmed or
                 // retried, and the share's listener is told again (it acts once).
                 held.shareId().ifPresent(id -> shareDelivered.accept(id, clock.instant()));
-                store.releaseHeldMessage(held, keepUntil());
+                store.releaseHeldMessage(held, keepUntil(), sent.messageRef());
                 return true;
             }
             case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()), held.retryAt());

@@ -54,7 +54,22 @@ public interface OutboxStore {
      * The message left the outbox (sent, withdrawn or given up); its id is remembered until
      * {@code keepUntil}. Releasing one that is not held (any more) changes nothing.
      */
-    void releaseHeldMessage(HeldMessage message, Instant keepUntil);
+    default void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
+        releaseHeldMessage(message, keepUntil, Optional.empty());
+    }
+
+    /**
+     * As {@link #releaseHeldMessage(HeldMessage, Instant)}, for a message the platform took and named
+     * {@code sentAs} (its id for the message, to edit it later): remembered with the id, in the same
+     * write, until {@code keepUntil}.
+     */
+    void releaseHeldMessage(HeldMessage message, Instant keepUntil, Optional<String> sentAs);
+
+    /**
+     * The platform's id for the message {@code id}, if it left the outbox sent under one and its id
+     * is still remembered; empty while it is held, after it left otherwise, or once forgotten.
+     */
+    Optional<String> sentAs(String id);
 
     /** Those of the messages with these ids that are still held, in no particular order. */
     List<HeldMessage> heldMessages(List<String> ids);

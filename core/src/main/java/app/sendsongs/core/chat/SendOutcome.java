@@ -1,11 +1,24 @@
 package app.sendsongs.core.chat;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What became of one attempt to send a message, as the platform's adapter reports it. */
 public sealed interface SendOutcome {
-    record Sent() implements SendOutcome {
+    /**
+     * The platform took the message; {@code messageRef} is its id for the message, when it gives one and the message
+     * can be edited later (Telegram's {@code message_id}; of a message sent in parts, the last part's).
+     */
+    record Sent(Optional<String> messageRef) implements SendOutcome {
+        public Sent {
+            Objects.requireNonNull(messageRef, "messageRef");
+        }
+
+        /** Taken, with no id to refer to it by. */
+        public Sent() {
+            this(Optional.empty());
+        }
     }
 
     /**

@@ -51,6 +51,12 @@ public interface GroupStore {
     Optional<GroupSend> findGroupSend(String id);
 
     /**
+     * Files the group send under another group id (a group chat that goes on at a new address), keeping everything
+     * else; false, changing nothing, for an unknown id.
+     */
+    boolean moveGroupSend(String id, String groupId);
+
+    /**
      * Marks the group send as summarized at {@code at}: true for the first call only, false ever
      * after and for an unknown id. This single-use mark is what makes the sender's summary go out
      * exactly once when several workers settle its last shares at the same time.

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The message that shows a song sent in a group chat ({@code groupSendId}) in that chat, kept up to date as its
- * receivers play it. {@code messageRef} names the posted message (empty until it was posted); {@code updateDueAt} is
+ * receivers play it. {@code messageRef} names the posted message (empty until it was posted, and again once its chat
+ * moved to a new address, where it is posted anew); {@code updateDueAt} is
  * when it must be posted or edited again because the last try could not go (empty when it shows the latest).
  */
 public record ChatSong(String groupSendId, ChatAddress chat, Optional<String> messageRef,

@@ -3,6 +3,7 @@ package app.sendsongs.core.groupchat;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.share.Share;
@@ -11,6 +12,7 @@ import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.AtOnce;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -24,8 +26,11 @@ import java.util.logging.Logger;
  * The message that shows a song sent in a group chat, in that chat: who shared what, with the note, and how many of
  * the people it went to have played it ("Played by 2 of 5 so far: Bob, Carol."), edited as each share settles. The
  * text is made from the shares each time, so an edit never shows less than it did; after an edit the shares are read
- * again, and when a settle came in between, the message is edited once more. A post or edit the chat's rate limit (or
- * an outage) holds back is tried again from the tick.
+ * again, and when a settle came in between, the message is edited once more. The message is posted through the
+ * {@link Outbox}, under an id of its song and chat, as every message of the bot is sent: a handling cut short after the
+ * post and done again finds it posted, with the platform's id of it for the edits, and does not post it twice. A post
+ * the chat's rate limit (or an outage) holds back waits in the outbox, and the tick looks again until it went out; an
+ * edit held back is tried again from the tick.
  */
 public final class ChatSongMessages implements ShareSettled {
     private static final Logger LOG = Logger.getLogger(ChatSongMessages.class.getName());
@@ -41,10 +46,12 @@ public final class ChatSongMessages implements ShareSettled {
     private final ShareStore shares;
     private final UserStore users;
     private final GroupChatPlatforms platforms;
+    private final Outbox outbox;
     private final Clock clock;
 
     public ChatSongMessages(GroupChatStore store, GroupStore groups, ShareStore shares, UserStore users,
-                            GroupChatPlatforms platforms, Clock clock) {
+                            GroupChatPlatforms platforms, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.store = store;
         this.groups = groups;
         this.shares = shares;
@@ -86,16 +93,57 @@ public final class ChatSongMessages implements ShareSettled {
             store.deleteChatSong(song.groupSendId());
             return;
         }
+        if (song.messageRef().isPresent()) {
+            edit(song, platform.get(), send.get());
+            return;
+        }
+        Message shown = message(send.get());
+        // A post that went out before this call (held back, or by a handling cut short) may show an older count.
+        boolean postedBefore = outbox.sentAs(postId(song)).isPresent();
+        Optional<ChatSong> posted = post(song, send.get(), shown);
+        if (posted.isPresent() && (postedBefore || !message(send.get()).equals(shown))) {
+            edit(posted.get(), platform.get(), send.get());
+        }
+    }
+
+    /**
+     * Posts the song's message through the outbox, once for the song in this chat: a handling done again, the tick
+     * and a settle at the same moment all find the one post, held or sent. Answers the song as shown once the post
+     * went out and its message id is known; else remembers to look again, or forgets a message that can never go.
+     */
+    private Optional<ChatSong> post(ChatSong song, GroupSend send, Message shown) {
+        String id = postId(song);
+        Outbox.Delivery delivery = outbox.post(song.chat(), shown, id, List.of(send.sender()));
+        Optional<String> ref = outbox.sentAs(id);
+        if (ref.isPresent()) {
+            ChatSong current = song.shownAs(ref.get());
+            store.saveChatSong(current);
+            return Optional.of(current);
+        }
+        if (delivery == Outbox.Delivery.SENT || delivery == Outbox.Delivery.WAITING_FOR_PERSON) {
+            LOG.info("a song's message could not be posted in its chat and was given up");
+            store.deleteChatSong(song.groupSendId());
+        } else {
+            store.saveChatSong(song.dueAt(clock.instant().plus(LEAST_WAIT)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Edits the posted message to read as the shares do now. An edit changes nothing when the text is the same
+     * (Telegram's "message is not modified" is taken as done), so it needs no outbox: editing again is harmless.
+     */
+    private void edit(ChatSong song, GroupChatPlatform platform, GroupSend send) {
         ChatSong current = song;
         for (int edit = 0; edit < MOST_EDITS; edit++) {
-            Message shown = message(send.get());
-            GroupChatPlatform.Outcome outcome = current.messageRef()
-                    .map(ref -> platform.get().edit(song.chat().id(), ref, shown))
-                    .orElseGet(() -> platform.get().post(song.chat().id(), shown));
-            switch (outcome) {
+            Message shown = message(send);
+            switch (platform.edit(song.chat().id(), current.messageRef().orElseThrow(), shown)) {
                 case GroupChatPlatform.Outcome.Posted posted -> {
-                    current = current.shownAs(posted.messageRef());
-                    store.saveChatSong(current);
+                    ChatSong shownNow = current.shownAs(posted.messageRef());
+                    if (!shownNow.equals(current)) {
+                        current = shownNow;
+                        store.saveChatSong(current);
+                    }
                 }
                 case GroupChatPlatform.Outcome.Gone gone -> {
                     LOG.info("a song's message can no longer be shown in its chat: " + gone.reason());
@@ -108,10 +156,15 @@ public final class ChatSongMessages implements ShareSettled {
                     return;
                 }
             }
-            if (message(send.get()).equals(shown)) {
+            if (message(send).equals(shown)) {
                 return;
             }
         }
+    }
+
+    /** The outbox's id of the song's post in its chat: one post per song and chat (a chat that moved posts again). */
+    static String postId(ChatSong song) {
+        return StableIds.of("chat song post", song.groupSendId(), song.chat().key());
     }
 
     /** The song's message as it should read now. */

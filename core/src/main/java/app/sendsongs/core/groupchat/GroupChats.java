@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
@@ -32,8 +33,13 @@ public final class GroupChats {
     private final Roster roster;
     private final ChatSend send;
     private final UserStore users;
+    private final Outbox outbox;
+    private final ChatMove move;
 
-    public GroupChats(GroupChatPlatforms platforms, Roster roster, ChatSend send, UserStore users) {
+    public GroupChats(GroupChatPlatforms platforms, Roster roster, ChatSend send, UserStore users, Outbox outbox,
+                      ChatMove move) {
+        this.outbox = outbox;
+        this.move = move;
         this.platforms = platforms;
         this.roster = roster;
         this.send = send;
@@ -49,13 +55,12 @@ public final class GroupChats {
         GroupChat chat = event.chat();
         switch (event.action()) {
             case GroupChatAction.Command command ->
-                    command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(platform.get(), chat,
-                            reply));
+                    command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
-            case GroupChatAction.BotAdded added -> post(platform.get(), chat, welcome(chat, platform.get()));
+            case GroupChatAction.BotAdded added -> post(chat, welcome(chat, platform.get()));
             case GroupChatAction.BotRemoved removed -> roster.botLeft(chat.address());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
-            case GroupChatAction.Moved moved -> roster.move(chat.address(), moved.to());
+            case GroupChatAction.Moved moved -> move.move(chat.address(), moved.to());
         }
     }
 
@@ -143,9 +148,11 @@ public final class GroupChats {
         return List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN));
     }
 
-    private static void post(GroupChatPlatform platform, GroupChat chat, Message message) {
-        if (!(platform.post(chat.address().id(), message) instanceof GroupChatPlatform.Outcome.Posted)) {
-            LOG.info("a reply in a group chat could not be posted");
-        }
+    /**
+     * Posts in the chat through the outbox, as the event's next notice there: the event handled again after a cut
+     * short finds it held or sent, and a post the chat's rate limit holds back goes out later, in order.
+     */
+    private void post(GroupChat chat, Message message) {
+        outbox.notify(chat.address(), message);
     }
 }

@@ -41,6 +41,11 @@ public final class FakeGroupChats implements GroupChatPlatform {
         members.put(chatId, new HashSet<>(List.of(people)));
     }
 
+    /** Whether {@code id} names one of the chats (rather than a person). */
+    public synchronized boolean isChat(String id) {
+        return members.containsKey(id);
+    }
+
     public synchronized void leaves(String chatId, String person) {
         members.get(chatId).remove(person);
     }
@@ -60,7 +65,7 @@ public final class FakeGroupChats implements GroupChatPlatform {
         gone.add(chatId);
     }
 
-    @Override
+    /** Posts in the chat, as a message sent to the chat's id ({@link GroupChattingPlatform#send}). */
     public Outcome post(String chatId, Message message) {
         return slot.getAsBoolean() ? postNow(chatId, message) : SLOT_NOT_COME;
     }

@@ -8,7 +8,10 @@ import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.Platform;
 import java.util.Optional;
 
-/** A recording chat platform that also has group chats ({@link FakeGroupChats}), as Telegram does. */
+/**
+ * A recording chat platform that also has group chats ({@link FakeGroupChats}), as Telegram does: a message sent to a
+ * chat's id is posted in that chat, and sent with the post's id, as Telegram's {@code sendMessage} answers it.
+ */
 public final class GroupChattingPlatform implements ChatPlatform {
     private final RecordingChat chat;
     private final FakeGroupChats groups;
@@ -40,7 +43,14 @@ public final class GroupChattingPlatform implements ChatPlatform {
 
     @Override
     public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
-        return chat.send(recipientId, message, kind, reference);
+        if (!groups.isChat(recipientId)) {
+            return chat.send(recipientId, message, kind, reference);
+        }
+        return switch (groups.post(recipientId, message)) {
+            case GroupChatPlatform.Outcome.Posted posted -> new SendOutcome.Sent(Optional.of(posted.messageRef()));
+            case GroupChatPlatform.Outcome.Gone gone -> new SendOutcome.Unreachable(gone.reason());
+            case GroupChatPlatform.Outcome.RetryLater later -> new SendOutcome.Failed(later.reason(), later.retryAfter());
+        };
     }
 
     @Override

@@ -49,8 +49,22 @@ public final class InMemoryGroupChats implements GroupChatStore {
         members.removeIf(m -> m.chat().equals(chat));
     }
 
+    private boolean diesWhenASongIsNextShown;
+
+    /**
+     * The process dies ({@link RecordingChat.ProcessDied}) at the next save of a song's message as shown: right after
+     * the platform took its post, before the bot wrote down where the message is.
+     */
+    public synchronized void diesWhenASongIsNextShown() {
+        diesWhenASongIsNextShown = true;
+    }
+
     @Override
     public synchronized void saveChatSong(ChatSong song) {
+        if (diesWhenASongIsNextShown && song.messageRef().isPresent()) {
+            diesWhenASongIsNextShown = false;
+            throw new RecordingChat.ProcessDied();
+        }
         songs.put(song.groupSendId(), song);
     }
 

@@ -79,6 +79,17 @@ public final class InMemoryGroups implements GroupStore {
     }
 
     @Override
+    public synchronized boolean moveGroupSend(String id, String groupId) {
+        GroupSend send = groupSends.get(id);
+        if (send == null) {
+            return false;
+        }
+        groupSends.put(id, new GroupSend(id, groupId, send.groupName(), send.sender(), send.sentAt(),
+                send.summarizedAt()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean markGroupSendSummarized(String id, Instant at) {
         GroupSend send = groupSends.get(id);
         if (send == null || send.summarizedAt().isPresent()) {

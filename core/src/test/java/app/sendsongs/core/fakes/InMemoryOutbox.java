@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link OutboxStore} in a map kept in the order messages were first held, and the ids of messages
- * that left with how long they are remembered.
+ * that left with how long they are remembered (and the platform's id of those it named).
  */
 public final class InMemoryOutbox implements OutboxStore {
     private final Map<String, HeldMessage> held = new LinkedHashMap<>();
     private final Map<String, Instant> released = new HashMap<>();
+    /** The platform's ids of the released messages it named. */
+    private final Map<String, String> sentAs = new HashMap<>();
     private final AtomicReference<Runnable> beforeNextHoldNew = new AtomicReference<>();
 
     /** Runs {@code work} once, at the start of the next {@link #holdNew}, as another worker would act meanwhile. */
@@ -82,10 +84,16 @@ public final class InMemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public synchronized void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
+    public synchronized void releaseHeldMessage(HeldMessage message, Instant keepUntil, Optional<String> sentAs) {
         if (held.remove(message.id()) != null) {
             released.put(message.id(), keepUntil);
+            sentAs.ifPresent(ref -> this.sentAs.put(message.id(), ref));
         }
+    }
+
+    @Override
+    public synchronized Optional<String> sentAs(String id) {
+        return released.containsKey(id) ? Optional.ofNullable(sentAs.get(id)) : Optional.empty();
     }
 
     @Override
@@ -106,5 +114,6 @@ public final class InMemoryOutbox implements OutboxStore {
 
     synchronized void purgeBefore(Instant cutoff) {
         released.values().removeIf(keepUntil -> keepUntil.isBefore(cutoff));
+        sentAs.keySet().retainAll(released.keySet());
     }
 }

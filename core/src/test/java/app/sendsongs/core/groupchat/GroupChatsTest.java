@@ -1,7 +1,9 @@
 package app.sendsongs.core.groupchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatAction;
@@ -10,6 +12,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeGroupChats;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryGroupChats;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.fakes.Rendezvous;
 import app.sendsongs.core.share.Share;
@@ -96,6 +99,26 @@ class GroupChatsTest {
         assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
                 .containsExactly(BOB);
         assertThat(chats.texts(BAND_CHAT.id())).hasSize(1);
+    }
+
+    @Test
+    void aSendCutShortRightAfterItsPostIsPostedOnceWhenHandledAgainAndItsMessageStillCountsThePlays() {
+        tap(BOB, "join");
+        int before = chats.texts(BAND_CHAT.id()).size();
+        Inbound send = new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.Command("send", LINK, Optional.empty()));
+        ((InMemoryGroupChats) bot.stores.groupChats()).diesWhenASongIsNextShown();
+        assertThatThrownBy(() -> bot.app.bot().handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(chats.texts(BAND_CHAT.id())).as("posted before the process died").hasSize(before + 1);
+
+        bot.app.bot().handle(send);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(chats.texts(BAND_CHAT.id())).as("one post, edited").hasSize(before + 1);
+        assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(bot.inbox(BOB)).filteredOn(text -> text.contains("shared a song in Friday Band")).hasSize(1);
     }
 
     @Test
@@ -375,6 +398,32 @@ class GroupChatsTest {
         assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
         assertThat(bot.stores.groupChats().membersOf(supergroup)).containsExactlyElementsOf(before.stream()
                 .map(member -> new CountedMember(supergroup, member.person(), member.joinedAt())).toList());
+    }
+
+    @Test
+    void aChatThatMovedTakesItsOpenSongsAlongSoLeaveThereStopsThemAndTheirMessageGoesOnThere() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        command(ALICE, "send", LINK);
+        ChatAddress supergroup = new ChatAddress(CHATS, "-1000000000100");
+        chats.chat(supergroup.id(), "1", "2", "3", "4");
+        GroupChat moved = new GroupChat(supergroup, "Friday Band");
+
+        in(ALICE, new GroupChatAction.Moved(supergroup));
+        in(ALICE, new GroupChatAction.Moved(supergroup));
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), BOB, bot.clock.instant(), moved,
+                new GroupChatAction.Command("leave", "", Optional.empty())));
+        bot.play(BOB, FakeMusic.SONG);
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(shares()).filteredOn(share -> share.receiver().equals(BOB)).singleElement()
+                .extracting(Share::status).isEqualTo(ShareStatus.LEFT_GROUP);
+        assertThat(bot.stores.groups().findGroupSend(shares().getFirst().groupSendId().orElseThrow()).orElseThrow()
+                .groupId()).isEqualTo(supergroup.key());
+        assertThat(chats.texts(supergroup.id())).filteredOn(text -> text.startsWith("🎵"))
+                .singleElement().asString().contains("Played by 1 of 1: Carol Chen.");
+        assertThat(bot.inbox(ALICE)).noneMatch(text -> text.startsWith("🎧 Bob Fisher"));
     }
 
     @Test

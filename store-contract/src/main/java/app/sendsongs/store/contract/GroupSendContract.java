@@ -14,6 +14,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,24 @@ public abstract class GroupSendContract extends StoreFixture {
         assertThat(groups.markGroupSendSummarized("send-1", minutes(6))).isFalse();
 
         assertThat(groups.findGroupSend("send-1")).contains(send.summarized(minutes(5)));
+    }
+
+    @Test
+    void aGroupSendMovedToAnotherGroupKeepsEverythingElse() {
+        GroupSend send = groupSend("send-1", "telegram:-4518810793", "alice", T0);
+        groups.insertGroupSend(send);
+        groups.markGroupSendSummarized("send-1", minutes(5));
+
+        assertThat(groups.moveGroupSend("send-1", "telegram:-1002471352452")).isTrue();
+
+        assertThat(groups.findGroupSend("send-1")).contains(new GroupSend("send-1", "telegram:-1002471352452",
+                send.groupName(), send.sender(), send.sentAt(), Optional.of(minutes(5))));
+    }
+
+    @Test
+    void movingAnUnknownGroupSendIsRefusedAndCreatesNothing() {
+        assertThat(groups.moveGroupSend("send-none", "g-2")).isFalse();
+        assertThat(groups.findGroupSend("send-none")).isEmpty();
     }
 
     @Test

@@ -122,6 +122,23 @@ public abstract class OutboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void aMessageSentUnderThePlatformsIdIsRememberedWithItWhileItsIdIs() {
+        HeldMessage post = held("post", "alice", T0);
+        HeldMessage withdrawn = held("withdrawn", "alice", T0);
+        hold(post, withdrawn);
+        assertThat(outbox.sentAs("post")).as("not while held").isEmpty();
+
+        outbox.releaseHeldMessage(post, minutes(60), Optional.of("4711"));
+        outbox.releaseHeldMessage(withdrawn, minutes(60));
+
+        assertThat(outbox.sentAs("post")).contains("4711");
+        assertThat(outbox.sentAs("withdrawn")).isEmpty();
+        assertThat(outbox.sentAs("never-held")).isEmpty();
+        assertThat(outbox.holdNew(List.of(held("post", "alice", minutes(1))))).isEmpty();
+        assertThat(outbox.sentAs("post")).as("holding the id again changes nothing").contains("4711");
+    }
+
+    @Test
     void concurrentHoldsOfOneIdHoldItOnce() {
         List<Integer> held = Race.run(16, i -> outbox.holdNew(List.of(held("m-1", "alice", minutes(i)))).size());
 

@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.share.PendingChoice;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link Housekeeping#purgeBefore}: expired leftovers go, everything still live stays. */
@@ -51,11 +52,13 @@ public abstract class PurgeContract extends StoreFixture {
         HeldMessage old = Samples.held("old", "alice", minutes(0));
         HeldMessage recent = Samples.held("new", "alice", minutes(0));
         outbox.holdNew(List.of(old, recent));
-        outbox.releaseHeldMessage(old, minutes(10));
-        outbox.releaseHeldMessage(recent, minutes(30));
+        outbox.releaseHeldMessage(old, minutes(10), Optional.of("101"));
+        outbox.releaseHeldMessage(recent, minutes(30), Optional.of("102"));
 
         housekeeping.purgeBefore(minutes(20));
 
+        assertThat(outbox.sentAs("old")).isEmpty();
+        assertThat(outbox.sentAs("new")).contains("102");
         assertThat(outbox.holdNew(List.of(Samples.held("old", "alice", minutes(21))))).hasSize(1);
         assertThat(outbox.holdNew(List.of(Samples.held("new", "alice", minutes(21))))).isEmpty();
     }

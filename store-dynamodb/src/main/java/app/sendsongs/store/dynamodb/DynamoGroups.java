@@ -136,6 +136,11 @@ final class DynamoGroups implements GroupStore {
     }
 
     @Override
+    public boolean moveGroupSend(String id, String groupId) {
+        return sends.move(id, groupId);
+    }
+
+    @Override
     public boolean markGroupSendSummarized(String id, Instant at) {
         return sends.markSummarized(id, at);
     }

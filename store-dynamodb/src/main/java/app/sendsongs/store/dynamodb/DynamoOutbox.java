@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * left (sent, withdrawn or given up) that it left, until {@code keepUntil} (then it is purged through
  * the due index under {@code PURGE}). Holding a message reads that record (none: never held), puts the
  * message item on condition that it does not exist (of two holders one wins), then puts the record on
- * the same condition; if the id left meanwhile, the message item is taken back. A holder stopped between
+ * the same condition; if the id left meanwhile, the message item is taken back. A message sent under the
+ * platform's id for it (a post to edit later) keeps that id in the record, as {@code sentAs}. A holder stopped between
  * the two puts leaves a message item without a record: it is sent, and released, like any other.
  *
  * <p>{@code seq}, from the person's counter, orders messages held in the same millisecond. A message is
@@ -48,6 +49,7 @@ final class DynamoOutbox implements OutboxStore {
     private static final String ABOUT = "about";
     private static final String LEFT = "left";
     private static final String KEEP_UNTIL = "keepUntil";
+    private static final String SENT_AS = "sentAs";
     /** The expiry read for a message held before messages had one. */
     private static final Duration OLD_MESSAGES_EXPIRE_AFTER = Duration.ofDays(14);
     private static final Comparator<Map<String, AttributeValue>> IN_QUEUE_ORDER = Comparator
@@ -143,15 +145,22 @@ final class DynamoOutbox implements OutboxStore {
     }
 
     @Override
-    public void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
-        release(PersonKey.of(message.to()), message.id(), keepUntil);
+    public void releaseHeldMessage(HeldMessage message, Instant keepUntil, Optional<String> sentAs) {
+        release(PersonKey.of(message.to()), message.id(), keepUntil, sentAs);
+    }
+
+    @Override
+    public Optional<String> sentAs(String id) {
+        return table.get(pointerKey(id)).filter(record -> record.containsKey(LEFT) && record.containsKey(SENT_AS))
+                .map(record -> Attr.string(record, SENT_AS));
     }
 
     /**
      * The message item goes (the one delete that returns it decides), then its links, then its record
-     * says it left (kept until {@code keepUntil}). True if it was held.
+     * says it left (kept until {@code keepUntil}), with the platform's id of it if it was sent under one.
+     * True if it was held.
      */
-    private boolean release(String person, String id, Instant keepUntil) {
+    private boolean release(String person, String id, Instant keepUntil, Optional<String> sentAs) {
         Optional<Map<String, AttributeValue>> item = table.take(messageKey(person, id));
         if (item.isEmpty()) {
             return false;
@@ -164,6 +173,7 @@ final class DynamoOutbox implements OutboxStore {
         left.put(PERSON, Attr.s(person));
         left.put(LEFT, Attr.bool(true));
         left.put(KEEP_UNTIL, Attr.time(keepUntil));
+        sentAs.ifPresent(ref -> left.put(SENT_AS, Attr.s(ref)));
         TableLayout.putDue(left, Purge.KIND, id, keepUntil);
         TableLayout.putGcAfter(left, keepUntil);
         table.update(pointerKey(id), new Update().setAll(left));
@@ -186,7 +196,7 @@ final class DynamoOutbox implements OutboxStore {
         int withdrawn = 0;
         for (Map<String, AttributeValue> link : table.query(DynamoTable.queryFor(links).consistentRead(true)
                 .build(), 0)) {
-            if (release(Attr.string(link, "to"), Attr.string(link, "id"), keepUntil)) {
+            if (release(Attr.string(link, "to"), Attr.string(link, "id"), keepUntil, Optional.empty())) {
                 withdrawn++;
             }
             table.delete(TableLayout.key(Attr.string(link, TableLayout.PK), Attr.string(link, TableLayout.SK)));

@@ -40,6 +40,12 @@ final class GroupSendItems {
         return table.get(key(id)).map(GroupSendItems::send);
     }
 
+    /** One UpdateItem of the send's {@code groupId}, on condition that the send exists. */
+    boolean move(String id, String groupId) {
+        return table.updateIf(key(id), new Update().set("groupId", Attr.s(groupId)),
+                Condition.attributeExists(TableLayout.PK)).isPresent();
+    }
+
     boolean markSummarized(String id, Instant at) {
         return table.updateIf(key(id), new Update().set(SUMMARIZED_AT, Attr.time(at)),
                 Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(SUMMARIZED_AT)))

@@ -100,6 +100,11 @@ final class SqliteGroups implements GroupStore {
 
     /** One conditional UPDATE: of racing callers, only the first finds it unmarked. */
     @Override
+    public boolean moveGroupSend(String id, String groupId) {
+        return db.write(s -> s.update("UPDATE group_sends SET group_id = ? WHERE id = ?", groupId, id)) == 1;
+    }
+
+    @Override
     public boolean markGroupSendSummarized(String id, Instant at) {
         return db.write(s -> s.update("UPDATE group_sends SET summarized_at = ? WHERE id = ? AND summarized_at IS NULL",
                 at, id)) == 1;

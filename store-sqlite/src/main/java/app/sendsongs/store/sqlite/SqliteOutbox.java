@@ -21,7 +21,8 @@ import java.util.Optional;
  * ({@code held_message_choices}), its card's buttons ({@code held_message_buttons}) and the people it
  * is about ({@code held_message_about}). A message is read with one statement per part, in one read
  * transaction so its parts match it; such small indexed reads are cheap in SQLite, and a person's
- * queue is a few messages. The ids of messages that left are remembered in {@code released_messages}.
+ * queue is a few messages. The ids of messages that left are remembered in {@code released_messages}, with
+ * the platform's id of those sent under one.
  */
 final class SqliteOutbox implements OutboxStore {
     private static final String SELECT = "SELECT id, address, text, card_title, card_subtitle, card_image, "
@@ -95,8 +96,14 @@ final class SqliteOutbox implements OutboxStore {
     }
 
     @Override
-    public void releaseHeldMessage(HeldMessage message, Instant keepUntil) {
-        db.transaction(s -> release(s, message.id(), keepUntil));
+    public void releaseHeldMessage(HeldMessage message, Instant keepUntil, Optional<String> sentAs) {
+        db.transaction(s -> release(s, message.id(), keepUntil, sentAs));
+    }
+
+    @Override
+    public Optional<String> sentAs(String id) {
+        return db.read(s -> s.query("SELECT sent_as FROM released_messages WHERE id = ? AND sent_as IS NOT NULL",
+                rs -> rs.getString("sent_as"), id)).stream().findFirst();
     }
 
     @Override
@@ -116,7 +123,7 @@ final class SqliteOutbox implements OutboxStore {
             int withdrawn = 0;
             for (String id : s.query("SELECT DISTINCT message_id FROM held_message_about WHERE address = ?",
                     rs -> rs.getString("message_id"), person)) {
-                withdrawn += release(s, id, keepUntil);
+                withdrawn += release(s, id, keepUntil, Optional.empty());
             }
             return withdrawn;
         });
@@ -149,16 +156,20 @@ final class SqliteOutbox implements OutboxStore {
                 m.shareId().orElse(null), m.tries(), m.refusals(), m.expiresAt(), m.dueAt(), m.id()) == 1;
     }
 
-    /** Deletes the message with its parts and remembers its id; 1 if it was held, else 0 (nothing changes). */
-    private static int release(Session s, String id, Instant keepUntil) throws SQLException {
+    /**
+     * Deletes the message with its parts and remembers its id, with the platform's id of it if it was sent under one;
+     * 1 if it was held, else 0 (nothing changes).
+     */
+    private static int release(Session s, String id, Instant keepUntil, Optional<String> sentAs) throws SQLException {
         if (s.update("DELETE FROM held_messages WHERE id = ?", id) == 0) {
             return 0;
         }
         s.update("DELETE FROM held_message_choices WHERE message_id = ?", id);
         s.update("DELETE FROM held_message_buttons WHERE message_id = ?", id);
         s.update("DELETE FROM held_message_about WHERE message_id = ?", id);
-        s.update("INSERT INTO released_messages (id, keep_until) VALUES (?, ?) "
-                + "ON CONFLICT (id) DO UPDATE SET keep_until = excluded.keep_until", id, keepUntil);
+        s.update("INSERT INTO released_messages (id, keep_until, sent_as) VALUES (?, ?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET keep_until = excluded.keep_until, sent_as = excluded.sent_as", id,
+                keepUntil, sentAs.orElse(null));
         return 1;
     }
 

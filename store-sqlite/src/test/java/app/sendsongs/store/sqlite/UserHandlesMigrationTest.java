@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +40,7 @@ class UserHandlesMigrationTest {
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
             UserStore users = sqlite.stores().users();
             assertThat(sqlite.migrationsAppliedAtOpen()).isEqualTo(1);
-            assertThat(sqlite.schemaVersion()).isEqualTo(13).isEqualTo(Migrations.latestVersion());
+            assertThat(sqlite.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(users.findUser(CAROL)).contains(carol);
             assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
 
@@ -58,7 +57,7 @@ class UserHandlesMigrationTest {
             s.execute("DROP TABLE user_handles");
             s.execute("DELETE FROM schema_version WHERE version = 13");
             assertThat(s.query("SELECT version FROM schema_version ORDER BY version", rs -> rs.getInt("version")))
-                    .isEqualTo(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+                    .startsWith(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12).doesNotContain(13);
         }
     }
 }
