@@ -13,7 +13,9 @@ import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +70,13 @@ public final class Main implements Runnable {
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
                 .footerHeading("%nEnvironment variables:%n").footer(variablesHelpFor(sub.getCommand())));
         cli.getSubcommands().get("sandbox").getCommandSpec().usageMessage().footer(sandboxVariablesHelp());
+        cli.setExecutionExceptionHandler((failure, command, parsed) -> {
+            if (failure instanceof EnvFile.Unreadable unreadable) {
+                System.err.println(unreadable.getMessage());
+                return 2;
+            }
+            throw failure;
+        });
         return cli;
     }
 
@@ -554,9 +563,31 @@ public final class Main implements Runnable {
         private EnvFile() {
         }
 
-        static Map<String, String> read(Path file) throws IOException {
+        /** An env file that cannot be read: a configuration error, said in one line (exit code 2). */
+        static final class Unreadable extends IllegalArgumentException {
+            Unreadable(Path file, IOException cause) {
+                super("cannot read the env file " + file + ": " + reason(cause), cause);
+            }
+
+            private static String reason(IOException cause) {
+                return switch (cause) {
+                    case NoSuchFileException missing -> "there is no such file";
+                    case AccessDeniedException denied -> "permission denied (it is read as the user the command "
+                            + "runs as)";
+                    default -> String.valueOf(cause.getMessage());
+                };
+            }
+        }
+
+        /** @throws Unreadable when the file cannot be read */
+        static Map<String, String> read(Path file) {
             Map<String, String> values = new HashMap<>();
-            List<String> lines = Files.readAllLines(file);
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file);
+            } catch (IOException e) {
+                throw new Unreadable(file, e);
+            }
             for (String line : lines) {
                 String trimmed = line.strip();
                 int eq = trimmed.indexOf('=');

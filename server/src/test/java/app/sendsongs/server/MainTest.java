@@ -129,6 +129,23 @@ class MainTest {
                 "client-secret-value", "c2VuZC1zb25ncy10ZXN0").contains("https://bot.example");
     }
 
+    @Test
+    void anEnvFileThatCannotBeReadIsAConfigurationErrorSaidInOneLine() throws IOException {
+        Path missing = Files.createTempDirectory("env").resolve("env");
+        for (String command : new String[] {"serve", "status", "backup", "restore", "telegram-setup",
+                "messenger-profile", "sandbox"}) {
+            String[] args = command.equals("backup") || command.equals("restore")
+                    ? new String[] {command, "--env-file", missing.toString(), "copy.db"}
+                    : new String[] {command, "--env-file", missing.toString()};
+
+            CommandRun run = CommandRun.of(args);
+
+            assertThat(run.exit()).as(command).isEqualTo(2);
+            assertThat(run.err().strip()).as(command).isEqualTo("cannot read the env file " + missing
+                    + ": there is no such file");
+        }
+    }
+
     private static String help(String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
