@@ -140,18 +140,8 @@ public final class SqliteBackup {
         Path destination = database.toAbsolutePath();
         try {
             Files.createDirectories(destination.getParent());
-            try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + destination);
-                 Session session = new Session(connection)) {
-                session.execute("PRAGMA busy_timeout = 0");
-                // Held until the connection closes; no other connection may even read meanwhile.
-                session.execute("PRAGMA locking_mode = EXCLUSIVE");
-                try {
-                    session.execute("BEGIN EXCLUSIVE");
-                    session.execute("COMMIT");
-                } catch (SQLException e) {
-                    throw new SqliteStoreException(destination + " is in use by another process: stop the server "
-                            + "first. Nothing was restored", e);
-                }
+            try (Connection connection = ExclusiveUse.open(destination).orElseThrow(() -> new SqliteStoreException(
+                    destination + " is in use by another process: stop the server first. Nothing was restored"))) {
                 int result = connection.unwrap(SQLiteConnection.class).getDatabase().restore("main",
                         source.toString(), null);
                 if (result != 0) {

@@ -73,7 +73,12 @@ public final class SqliteStores implements AutoCloseable {
         return file(file, tokens, DEFAULT_READERS);
     }
 
+    /**
+     * As {@link #file(Path, TokenCipher)}; a file of an older schema version is refused while another process has it
+     * open (see {@link ExclusiveUse#refuseUpgradeWhileInUse}).
+     */
     public static SqliteStores file(Path file, TokenCipher tokens, int readConnections) {
+        ExclusiveUse.refuseUpgradeWhileInUse(file.toAbsolutePath());
         return new SqliteStores(Database.file(file, readConnections), tokens);
     }
 

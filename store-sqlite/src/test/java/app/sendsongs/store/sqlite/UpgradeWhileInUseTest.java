@@ -1,0 +1,56 @@
+package app.sendsongs.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file of an older schema version is upgraded only while no other process has it open: a server of the older
+ * version still running on it (the new one started before the old one stopped) would go on writing to a schema it
+ * does not know, and could not start again on it.
+ */
+class UpgradeWhileInUseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOlderFileAnotherProcessHasOpenIsLeftAsItWasAndUpgradedOnceItIsClosed() throws SQLException {
+        Path file = dir.resolve("older.db");
+        SqliteStores.file(file, TestTokens.CIPHER).close();
+        int older = Migrations.latestVersion() - 1;
+        try (Connection oldServer = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Session s = new Session(oldServer)) {
+            s.execute("DROP TABLE user_handles");
+            s.execute("DELETE FROM schema_version WHERE version = " + Migrations.latestVersion());
+            assertThat(s.queryOne("SELECT count(*) FROM users", rs -> rs.getInt(1))).contains(0);
+
+            assertThatThrownBy(() -> SqliteStores.file(file, TestTokens.CIPHER))
+                    .isInstanceOf(SqliteStoreException.class)
+                    .hasMessageContaining("schema version " + older)
+                    .hasMessageContaining("another process has it open")
+                    .hasMessageContaining("nothing was changed");
+            assertThat(Migrations.currentVersion(s)).isEqualTo(older);
+        }
+
+        try (SqliteStores upgraded = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(upgraded.migrationsAppliedAtOpen()).isEqualTo(1);
+            assertThat(upgraded.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    @Test
+    void aFileOfThisVersionOpensWhileAnotherProcessHasItOpen() throws SQLException {
+        Path file = dir.resolve("current.db");
+        SqliteStores.file(file, TestTokens.CIPHER).close();
+        try (SqliteStores running = SqliteStores.file(file, TestTokens.CIPHER);
+             SqliteStores second = SqliteStores.file(file, TestTokens.CIPHER)) {
+            assertThat(second.migrationsAppliedAtOpen()).isZero();
+        }
+    }
+}
