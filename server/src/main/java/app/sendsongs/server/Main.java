@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -560,6 +561,8 @@ public final class Main implements Runnable {
 
     /** KEY=VALUE lines; blank lines and # comments ignored. */
     static final class EnvFile {
+        private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
         private EnvFile() {
         }
 
@@ -588,13 +591,21 @@ public final class Main implements Runnable {
             } catch (IOException e) {
                 throw new Unreadable(file, e);
             }
-            for (String line : lines) {
-                String trimmed = line.strip();
-                int eq = trimmed.indexOf('=');
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 1) {
+            for (int i = 0; i < lines.size(); i++) {
+                // A byte order mark (Notepad's UTF-8) is no part of the first setting's name.
+                String trimmed = (i == 0 ? lines.get(i).replaceFirst("^\\uFEFF", "") : lines.get(i)).strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                values.put(trimmed.substring(0, eq).strip(), trimmed.substring(eq + 1).strip());
+                int eq = trimmed.indexOf('=');
+                String name = eq < 0 ? "" : trimmed.substring(0, eq).strip();
+                if (!NAME.matcher(name).matches()) {
+                    // Never the line itself: it may hold a secret.
+                    System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " is not KEY=VALUE "
+                            + "(a name of letters, digits and _, then =): it is ignored");
+                    continue;
+                }
+                values.put(name, trimmed.substring(eq + 1).strip());
             }
             return values;
         }
