@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -13,6 +15,8 @@ import org.sqlite.SQLiteConfig;
  * any other process (a running server, a backup, {@code status}) has the file open, there is none.
  */
 final class ExclusiveUse {
+    private static final Logger LOG = Logger.getLogger(ExclusiveUse.class.getName());
+    private static final Duration RETRY_EVERY = Duration.ofMillis(250);
     private ExclusiveUse() {
     }
 
@@ -36,11 +40,12 @@ final class ExclusiveUse {
     }
 
     /**
-     * Refuses to go on with an existing file of an older schema version (one the migrations would change) while
-     * another process has it open: most likely a server of the version that wrote it, still running, which would
-     * go on writing to a schema it does not know and could not start again on it.
+     * Waits, up to {@code patience}, until no other process has open an existing file of an older schema version (one
+     * the migrations would change), and refuses to go on after that: a process that keeps it open is most likely a
+     * server of the version that wrote it, still running, which would go on writing to a schema it does not know and
+     * could not start again on it. A backup or {@code status} reading it meanwhile closes it soon.
      */
-    static void refuseUpgradeWhileInUse(Path file) {
+    static void refuseUpgradeWhileInUse(Path file, Duration patience) {
         if (!Files.isRegularFile(file)) {
             return;
         }
@@ -48,17 +53,41 @@ final class ExclusiveUse {
         if (version < 1 || version >= Migrations.latestVersion()) {
             return;
         }
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean told = false;
+        while (!alone(file)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new SqliteStoreException(file + " is at schema version " + version + ", which this version "
+                        + "upgrades to " + Migrations.latestVersion() + ", but another process has kept it open for "
+                        + patience.toSeconds() + " s (the server of the older version still running?): stop it, then "
+                        + "start this one; nothing was changed");
+            }
+            if (!told) {
+                LOG.info("another process has the database open; its upgrade waits until it is closed");
+                told = true;
+            }
+            pause();
+        }
+    }
+
+    private static boolean alone(Path file) {
         try {
             Optional<Connection> alone = open(file);
-            if (alone.isEmpty()) {
-                throw new SqliteStoreException(file + " is at schema version " + version + ", which this version "
-                        + "upgrades to " + Migrations.latestVersion() + ", but another process has it open (the "
-                        + "server of the older version still running?): stop it, then start this one; nothing was "
-                        + "changed");
+            if (alone.isPresent()) {
+                alone.get().close();
             }
-            alone.get().close();
+            return alone.isPresent();
         } catch (SQLException e) {
             throw new SqliteStoreException("cannot open " + file, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_EVERY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SqliteStoreException("interrupted while waiting to upgrade the database", e);
         }
     }
 

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +33,10 @@ class UpgradeWhileInUseTest {
             s.execute("DELETE FROM schema_version WHERE version = " + Migrations.latestVersion());
             assertThat(s.queryOne("SELECT count(*) FROM users", rs -> rs.getInt(1))).contains(0);
 
-            assertThatThrownBy(() -> SqliteStores.file(file, TestTokens.CIPHER))
+            assertThatThrownBy(() -> SqliteStores.file(file, TestTokens.CIPHER, 1, Duration.ofMillis(300)))
                     .isInstanceOf(SqliteStoreException.class)
                     .hasMessageContaining("schema version " + older)
-                    .hasMessageContaining("another process has it open")
+                    .hasMessageContaining("another process has kept it open")
                     .hasMessageContaining("nothing was changed");
             assertThat(Migrations.currentVersion(s)).isEqualTo(older);
         }
@@ -41,6 +44,32 @@ class UpgradeWhileInUseTest {
         try (SqliteStores upgraded = SqliteStores.file(file, TestTokens.CIPHER)) {
             assertThat(upgraded.migrationsAppliedAtOpen()).isEqualTo(1);
             assertThat(upgraded.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    @Test
+    void anOlderFileIsUpgradedOnceABackupReadingItEnds() throws Exception {
+        Path file = dir.resolve("older.db");
+        SqliteStores.file(file, TestTokens.CIPHER).close();
+        Connection backup = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Session s = new Session(backup)) {
+            s.execute("DROP TABLE user_handles");
+            s.execute("DELETE FROM schema_version WHERE version = " + Migrations.latestVersion());
+        }
+        Connection reading = DriverManager.getConnection("jdbc:sqlite:" + file);
+        reading.createStatement().executeQuery("SELECT count(*) FROM users").close();
+        CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(() -> close(reading));
+
+        try (SqliteStores upgraded = SqliteStores.file(file, TestTokens.CIPHER, 1, Duration.ofSeconds(20))) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
