@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -49,18 +51,19 @@ final class ExclusiveUse {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        int version = schemaVersion(file);
-        if (version < 1 || version >= Migrations.latestVersion()) {
+        List<Integer> missing = missingVersions(file);
+        if (missing.isEmpty()) {
             return;
         }
         long deadline = System.nanoTime() + patience.toNanos();
         boolean told = false;
         while (!alone(file)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new SqliteStoreException(file + " is at schema version " + version + ", which this version "
-                        + "upgrades to " + Migrations.latestVersion() + ", but another process has kept it open for "
-                        + patience.toSeconds() + " s (the server of the older version still running?): stop it, then "
-                        + "start this one; nothing was changed");
+                throw new SqliteStoreException(file + " was written by an older version: it lacks schema version "
+                        + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ", which this "
+                        + "version adds, but another process has kept it open for " + patience.toSeconds() + " s (the "
+                        + "server of the older version still running?): stop it, then start this one; nothing was "
+                        + "changed");
             }
             if (!told) {
                 LOG.info("another process has the database open; its upgrade waits until it is closed");
@@ -91,13 +94,14 @@ final class ExclusiveUse {
         }
     }
 
-    private static int schemaVersion(Path file) {
+    /** The schema versions opening the file would add; none for a file that is new or not a database. */
+    private static List<Integer> missingVersions(Path file) {
         try (Connection connection = SqliteBackup.readOnly(file); Session session = new Session(connection)) {
             boolean versioned = session.queryOne("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                     + "AND name = 'schema_version'", rs -> rs.getInt(1)).orElse(0) > 0;
-            return versioned ? Migrations.currentVersion(session) : 0;
+            return versioned ? Migrations.STANDARD.missing(session) : List.of();
         } catch (SQLException e) {
-            return 0; // not readable as a database: opening it says why
+            return List.of(); // not readable as a database: opening it says why
         }
     }
 }
