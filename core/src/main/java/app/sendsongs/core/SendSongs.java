@@ -128,8 +128,8 @@ public final class SendSongs {
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
-        FriendFinder friends = new FriendFinder(stores.users(), contacts,
-                new PersonHandles(stores.users(), platforms));
+        PersonHandles handles = new PersonHandles(stores.users(), platforms);
+        FriendFinder friends = new FriendFinder(stores.users(), contacts, handles);
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
@@ -154,8 +154,8 @@ public final class SendSongs {
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares()));
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites), planner, clock,
-                Settings.DEDUPE_WINDOW);
+                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites, handles), planner,
+                clock, Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }

@@ -13,7 +13,9 @@ import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +71,13 @@ public final class Main implements Runnable {
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
                 .footerHeading("%nEnvironment variables:%n").footer(variablesHelpFor(sub.getCommand())));
         cli.getSubcommands().get("sandbox").getCommandSpec().usageMessage().footer(sandboxVariablesHelp());
+        cli.setExecutionExceptionHandler((failure, command, parsed) -> {
+            if (failure instanceof EnvFile.Unreadable unreadable) {
+                System.err.println(unreadable.getMessage());
+                return 2;
+            }
+            throw failure;
+        });
         return cli;
     }
 
@@ -551,19 +561,51 @@ public final class Main implements Runnable {
 
     /** KEY=VALUE lines; blank lines and # comments ignored. */
     static final class EnvFile {
+        private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
         private EnvFile() {
         }
 
-        static Map<String, String> read(Path file) throws IOException {
+        /** An env file that cannot be read: a configuration error, said in one line (exit code 2). */
+        static final class Unreadable extends IllegalArgumentException {
+            Unreadable(Path file, IOException cause) {
+                super("cannot read the env file " + file + ": " + reason(cause), cause);
+            }
+
+            private static String reason(IOException cause) {
+                return switch (cause) {
+                    case NoSuchFileException missing -> "there is no such file";
+                    case AccessDeniedException denied -> "permission denied (it is read as the user the command "
+                            + "runs as)";
+                    default -> String.valueOf(cause.getMessage());
+                };
+            }
+        }
+
+        /** @throws Unreadable when the file cannot be read */
+        static Map<String, String> read(Path file) {
             Map<String, String> values = new HashMap<>();
-            List<String> lines = Files.readAllLines(file);
-            for (String line : lines) {
-                String trimmed = line.strip();
-                int eq = trimmed.indexOf('=');
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 1) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file);
+            } catch (IOException e) {
+                throw new Unreadable(file, e);
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                // A byte order mark (Notepad's UTF-8) is no part of the first setting's name.
+                String trimmed = (i == 0 ? lines.get(i).replaceFirst("^\\uFEFF", "") : lines.get(i)).strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                values.put(trimmed.substring(0, eq).strip(), trimmed.substring(eq + 1).strip());
+                int eq = trimmed.indexOf('=');
+                String name = eq < 0 ? "" : trimmed.substring(0, eq).strip();
+                if (!NAME.matcher(name).matches()) {
+                    // Never the line itself: it may hold a secret.
+                    System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " is not KEY=VALUE "
+                            + "(a name of letters, digits and _, then =): it is ignored");
+                    continue;
+                }
+                values.put(name, trimmed.substring(eq + 1).strip());
             }
             return values;
         }

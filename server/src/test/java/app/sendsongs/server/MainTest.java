@@ -129,6 +129,39 @@ class MainTest {
                 "client-secret-value", "c2VuZC1zb25ncy10ZXN0").contains("https://bot.example");
     }
 
+    @Test
+    void anEnvFileThatCannotBeReadIsAConfigurationErrorSaidInOneLine() throws IOException {
+        Path missing = Files.createTempDirectory("env").resolve("env");
+        for (String command : new String[] {"serve", "status", "backup", "restore", "telegram-setup",
+                "messenger-profile", "sandbox"}) {
+            String[] args = command.equals("backup") || command.equals("restore")
+                    ? new String[] {command, "--env-file", missing.toString(), "copy.db"}
+                    : new String[] {command, "--env-file", missing.toString()};
+
+            CommandRun run = CommandRun.of(args);
+
+            assertThat(run.exit()).as(command).isEqualTo(2);
+            assertThat(run.err().strip()).as(command).isEqualTo("cannot read the env file " + missing
+                    + ": there is no such file");
+        }
+    }
+
+    @Test
+    void anEnvFileSavedWithAByteOrderMarkKeepsItsFirstSettingAndALineThatIsNoSettingIsNamed() throws IOException {
+        Path dir = Files.createTempDirectory("env");
+        Path database = dir.resolve("bot.db");
+        Demo.start(Map.of("PORT", "0", "SQLITE_PATH", database.toString())).close();
+        Path env = dir.resolve("env");
+        Files.writeString(env, "\uFEFFSQLITE_PATH=" + database + "\r\nexport LOG_FORMAT=json\r\n# a comment\r\n");
+
+        CommandRun backup = CommandRun.of("backup", "--env-file", env.toString(), dir.resolve("copy.db").toString());
+
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(dir.resolve("copy.db")).exists();
+        assertThat(backup.err().strip()).isEqualTo("Warning: line 2 of the env file " + env
+                + " is not KEY=VALUE (a name of letters, digits and _, then =): it is ignored");
+    }
+
     private static String help(String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();

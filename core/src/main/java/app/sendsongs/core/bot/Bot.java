@@ -27,6 +27,7 @@ import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
@@ -76,6 +77,7 @@ public final class Bot {
     private final Groups groups;
     private final GroupChats groupChats;
     private final InviteDelivery invites;
+    private final PersonHandles handles;
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
@@ -83,7 +85,7 @@ public final class Bot {
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
                            ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats,
-                           InviteDelivery invites) {
+                           InviteDelivery invites, PersonHandles handles) {
     }
 
     /**
@@ -106,6 +108,7 @@ public final class Bot {
         this.groups = features.groups();
         this.groupChats = features.groupChats();
         this.invites = features.invites();
+        this.handles = features.handles();
         this.planner = planner;
         this.clock = clock;
     }
@@ -132,6 +135,7 @@ public final class Bot {
         ChatAddress from = event.from();
         Optional<User> user = users.findUser(from).map(u -> u.withLastMessageAt(event.at()));
         user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));
+        user.ifPresent(u -> handles.learnOnceARun(from));
         // Answered before what waited for them is released, so a "block" takes back the songs it is about; the
         // answer still comes after them.
         Message answer = answer(event, user);

@@ -5,6 +5,8 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The handles ({@code @username}) of registered people: learnt from their platform whenever the bot reads their
@@ -14,8 +16,11 @@ import java.util.Optional;
  * give just now.
  */
 public final class PersonHandles {
+    /** How many people {@link #learnOnceARun} remembers having asked about; past that it starts again. */
+    private static final int MOST_REMEMBERED = 100_000;
     private final UserStore users;
     private final ChatPlatforms chats;
+    private final Set<ChatAddress> learntThisRun = ConcurrentHashMap.newKeySet();
 
     public PersonHandles(UserStore users, ChatPlatforms chats) {
         this.users = users;
@@ -28,6 +33,20 @@ public final class PersonHandles {
      */
     public void learn(ChatAddress person) {
         chats.handle(person).ifPresent(handle -> users.saveHandle(person, handle));
+    }
+
+    /**
+     * {@link #learn}, the first time a registered person writes since this process started: people registered before
+     * handles were kept, and people who chose a handle after registering, are found by it from then on, without
+     * connecting again. One question to their platform a person a run (none on a platform without handles).
+     */
+    public void learnOnceARun(ChatAddress person) {
+        if (learntThisRun.size() >= MOST_REMEMBERED) {
+            learntThisRun.clear();
+        }
+        if (learntThisRun.add(person)) {
+            learn(person);
+        }
     }
 
     /**

@@ -132,4 +132,23 @@ class FriendsByHandleTest {
         assertThat(bot.stores.users().findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
         assertThat(bot.reply("mo", "send_song @carolk " + LINK)).startsWith(FriendFinder.unknownHandle("carolk"));
     }
+    @Test
+    void someoneRegisteredBeforeHandlesWereKeptIsFoundByTheirsOnceTheyWriteToTheBot() {
+        bot.stores.users().forgetHandle(CAROL); // as a store kept from before handles were holds her
+        assertThat(bot.reply("mo", "send_song @carolk " + LINK)).startsWith(FriendFinder.unknownHandle("carolk"));
+
+        bot.reply(CAROL, "hi");
+
+        assertThat(bot.reply("mo", "send_song @carolk " + OTHER_LINK)).startsWith("Sent ").contains("Carol King");
+        assertThat(telegram.last(CAROL.id())).contains("Mo Salah sent you a song");
+    }
+
+    @Test
+    void aHandleChosenAfterRegisteringIsKeptOnceTheyWriteToTheBot() {
+        telegram.handleIs(CAROL.id(), "carol_sings");
+
+        bot.reply(CAROL, "hi");
+
+        assertThat(bot.reply("mo", "send_song @carol_sings " + LINK)).startsWith("Sent ").contains("Carol King");
+    }
 }

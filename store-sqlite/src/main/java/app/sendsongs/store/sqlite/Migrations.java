@@ -113,6 +113,13 @@ public final class Migrations {
         }
     }
 
+    /** The versions this code has scripts for that the database has not recorded, in order: what opening it applies. */
+    List<Integer> missing(Session session) throws SQLException {
+        Set<Integer> recorded = new HashSet<>(session.query("SELECT version FROM schema_version",
+                rs -> rs.getInt("version")));
+        return scripts.stream().map(Migrations::version).filter(version -> !recorded.contains(version)).toList();
+    }
+
     static int currentVersion(Session session) throws SQLException {
         return session.queryOne("SELECT coalesce(max(version), 0) AS v FROM schema_version", rs -> rs.getInt("v"))
                 .orElse(0);

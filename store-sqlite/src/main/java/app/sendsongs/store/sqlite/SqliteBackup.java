@@ -7,9 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -41,6 +44,9 @@ public final class SqliteBackup {
     }
 
     private static final int MOST_PROBLEMS_SHOWN = 10;
+    /** A partial copy (or its journal) as {@link #backup} names it, and the age past which it is a leftover. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.partial-[0-9a-f-]{36}(-journal)?");
+    private static final Duration LEFTOVER_AGE = Duration.ofDays(1);
 
     private SqliteBackup() {
     }
@@ -57,9 +63,10 @@ public final class SqliteBackup {
             throw new SqliteStoreException(destination + " already exists: a backup never overwrites a file, "
                     + "choose another name");
         }
-        Path partial = destination.resolveSibling("." + destination.getFileName() + ".partial-" + UUID.randomUUID());
+        Path partial = destination.resolveSibling(partialPrefix(destination) + UUID.randomUUID());
         try {
             Files.createDirectories(destination.getParent());
+            deleteLeftovers(destination.getParent());
             try (Connection connection = readOnly(source);
                  PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, partial.toString());
@@ -140,18 +147,8 @@ public final class SqliteBackup {
         Path destination = database.toAbsolutePath();
         try {
             Files.createDirectories(destination.getParent());
-            try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + destination);
-                 Session session = new Session(connection)) {
-                session.execute("PRAGMA busy_timeout = 0");
-                // Held until the connection closes; no other connection may even read meanwhile.
-                session.execute("PRAGMA locking_mode = EXCLUSIVE");
-                try {
-                    session.execute("BEGIN EXCLUSIVE");
-                    session.execute("COMMIT");
-                } catch (SQLException e) {
-                    throw new SqliteStoreException(destination + " is in use by another process: stop the server "
-                            + "first. Nothing was restored", e);
-                }
+            try (Connection connection = ExclusiveUse.open(destination).orElseThrow(() -> new SqliteStoreException(
+                    destination + " is in use by another process: stop the server first. Nothing was restored"))) {
                 int result = connection.unwrap(SQLiteConnection.class).getDatabase().restore("main",
                         source.toString(), null);
                 if (result != 0) {
@@ -230,6 +227,33 @@ public final class SqliteBackup {
         expected.keySet().stream().filter(actual::containsKey).filter(name -> !expected.get(name).equals(actual.get(name)))
                 .sorted().forEach(name -> problems.add("its " + name + " differs from what the migrations make"));
         return problems;
+    }
+
+    /** The name a backup to {@code destination} is written under until it is checked, but for its last part. */
+    private static String partialPrefix(Path destination) {
+        return "." + destination.getFileName() + ".partial-";
+    }
+
+    /**
+     * Deletes what earlier backups into the same folder left when they were stopped midway (killed, the machine
+     * restarting): partial copies and their journals, each as large as the database, never given a name. Only those
+     * untouched for {@link #LEFTOVER_AGE}, far longer than a backup takes (a backup still running writes and then
+     * reads its own).
+     */
+    private static void deleteLeftovers(Path folder) throws IOException {
+        FileTime before = FileTime.from(Instant.now().minus(LEFTOVER_AGE));
+        try (var files = Files.list(folder)) {
+            files.filter(file -> LEFTOVER.matcher(file.getFileName().toString()).matches())
+                    .filter(file -> modifiedBefore(file, before)).forEach(SqliteBackup::deleteQuietly);
+        }
+    }
+
+    private static boolean modifiedBefore(Path file, FileTime time) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(time) < 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void syncDirectory(Path directory) {

@@ -4,6 +4,7 @@ import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ import java.util.Optional;
 public final class SqliteStores implements AutoCloseable {
     /** Read connections of a file store: enough for the webhook threads, few enough to stay small. */
     public static final int DEFAULT_READERS = 4;
+    /** How long opening a file of an older version waits for other processes (a backup, say) to close it. */
+    static final Duration UPGRADE_PATIENCE = Duration.ofSeconds(30);
 
     private final Database db;
     private final int migrationsApplied;
@@ -73,7 +76,17 @@ public final class SqliteStores implements AutoCloseable {
         return file(file, tokens, DEFAULT_READERS);
     }
 
+    /**
+     * As {@link #file(Path, TokenCipher)}; a file of an older schema version is upgraded only once no other process
+     * has it open, and refused when one keeps it open for {@link #UPGRADE_PATIENCE} (see
+     * {@link ExclusiveUse#refuseUpgradeWhileInUse}).
+     */
     public static SqliteStores file(Path file, TokenCipher tokens, int readConnections) {
+        return file(file, tokens, readConnections, UPGRADE_PATIENCE);
+    }
+
+    static SqliteStores file(Path file, TokenCipher tokens, int readConnections, Duration upgradePatience) {
+        ExclusiveUse.refuseUpgradeWhileInUse(file.toAbsolutePath(), upgradePatience);
         return new SqliteStores(Database.file(file, readConnections), tokens);
     }
 

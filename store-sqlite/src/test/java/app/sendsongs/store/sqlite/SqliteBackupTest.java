@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,6 +88,30 @@ class SqliteBackupTest {
                 .isInstanceOf(SqliteStoreException.class).hasMessageContaining("no database file at");
         assertThat(missing).doesNotExist();
         assertThat(dir.resolve("b.db")).doesNotExist();
+    }
+
+    @Test
+    void theLeftoversOfABackupKilledMidwayAreDeletedByALaterOneButNotThoseOfABackupStillRunning() throws IOException {
+        Path live = dir.resolve("live.db");
+        SqliteStores.file(live, TestTokens.CIPHER).close();
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        String killed = ".send-songs-2025-11-24.db.partial-" + UUID.randomUUID();
+        Path partial = Files.writeString(backups.resolve(killed), "half a copy");
+        Path journal = Files.writeString(backups.resolve(killed + "-journal"), "its journal");
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        Files.setLastModifiedTime(partial, twoDaysAgo);
+        Files.setLastModifiedTime(journal, twoDaysAgo);
+        Path running = Files.writeString(backups.resolve(".weekly.db.partial-" + UUID.randomUUID()), "being written");
+        Path mine = Files.writeString(backups.resolve("notes.partial-of-mine"), "not a backup's");
+        Files.setLastModifiedTime(mine, twoDaysAgo);
+
+        SqliteBackup.backup(live, backups.resolve("send-songs-2025-11-25.db"));
+
+        assertThat(backups.resolve("send-songs-2025-11-25.db")).exists();
+        assertThat(partial).doesNotExist();
+        assertThat(journal).doesNotExist();
+        assertThat(running).exists();
+        assertThat(mine).exists();
     }
 
     @Test
