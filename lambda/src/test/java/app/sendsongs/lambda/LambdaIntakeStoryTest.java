@@ -64,7 +64,7 @@ class LambdaIntakeStoryTest {
 
         List<String> chat = people.telegramChat(tara);
         assertThat(chat).anySatisfy(answer -> assertThat(answer).startsWith("That code is unknown"));
-        assertThat(chat.getLast()).as("the next command is not held up behind it").contains("send_song");
+        assertThat(chat.getLast()).as("the next command is not held up behind it").contains("/send name:");
     }
 
     @Test

@@ -89,6 +89,23 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void helpListsTheCommandsAsTelegramSpellsThemAndTappingOneIsTypingIt() {
+        registerAliceAndBob();
+        telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track);
+
+        String help = String.join("\n", telegram.ask(ALICE, "/help"));
+
+        assertThat(help).contains("\n• /send name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\" ",
+                "\n• /pending — ", "\n• /history — ", "\n• /create_group name:\"Family\" — ")
+                .doesNotContain("send_song");
+        // a /command in the bot's message is a tap that sends just it, as a bot_command
+        List<String> tapped = telegram.ask(ALICE, "/pending");
+        assertThat(tapped).singleElement().asString().startsWith("Songs you sent that are being watched:\n1. ");
+        assertThat(telegram.ask(ALICE, "pending")).isEqualTo(tapped);
+        assertThat(telegram.ask(ALICE, "/send")).isEqualTo(telegram.ask(ALICE, "send_song"));
+    }
+
+    @Test
     void aPastedLinkIsSharedInTwoTapsOnInlineButtonsEachTapAnswered() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);

@@ -1,18 +1,17 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.command.CommandStyle;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Telegram's spelling of the bot's commands. People type {@code /send ...} (or pick it from the bot's menu), where
  * Messenger people type {@code send_song ...}: a command reaches the core as the text it stands for, so every command
  * and every form the core reads works on Telegram too ({@code /send_song name:"Bob" <link>}, {@code /groups},
- * {@code /create_group name:"Family"}...). {@link #MENU} is what the bot's menu lists ({@code setMyCommands}).
+ * {@code /create_group name:"Family"}...). {@link #MENU} is what the bot's menu lists ({@code setMyCommands}). The
+ * names are the core's {@link CommandStyle#SLASHED}, the spelling the bot's own texts use on Telegram, so the menu,
+ * the help list and the usage lines in replies teach one spelling.
  */
 public final class TelegramCommands {
-    /** Telegram names that stand for another command word. */
-    private static final Map<String, String> WORDS = Map.of("send", "send_song");
-
     /** The bot's menu: the commands people use most, with what they do. */
     public static final List<BotCommand> MENU = List.of(
             new BotCommand("send", "Send a song: paste a Spotify link, or /send Bob <Spotify link>"),
@@ -32,7 +31,7 @@ public final class TelegramCommands {
 
     /** The command as typed elsewhere: {@code send} and its arguments is {@code send_song <arguments>}. */
     public static String typed(String name, String arguments) {
-        String word = WORDS.getOrDefault(name, name);
+        String word = CommandStyle.SLASHED.nameOf(name);
         return arguments.isBlank() ? word : word + " " + arguments;
     }
 }

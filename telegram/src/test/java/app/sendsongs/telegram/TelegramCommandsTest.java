@@ -3,6 +3,7 @@ package app.sendsongs.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.ParseResult;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,14 @@ class TelegramCommandsTest {
         assertThat(TelegramCommands.typed("send", "Bob https://open.spotify.com/track/x"))
                 .isEqualTo("send_song Bob https://open.spotify.com/track/x");
         assertThat(TelegramCommands.typed("pending", "")).isEqualTo("pending");
+    }
+
+    @Test
+    void theMenuNamesCommandsAsTheBotsTextsOnTelegramSpellThem() {
+        for (BotCommand command : TelegramCommands.MENU) {
+            String name = TelegramCommands.typed(command.command(), "");
+            assertThat(CommandStyle.SLASHED.spell(name)).isEqualTo("/" + command.command());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
@@ -176,7 +177,7 @@ public final class Bot {
         if (user.isEmpty()) {
             Message welcome = registration.welcome();
             return parsed instanceof ParseResult.Parsed(Command.Help help)
-                    ? welcome.withText(Help.all() + "\n\n" + welcome.text()) : welcome;
+                    ? welcome.withText(Help.all(CommandStyle.of(event.from())) + "\n\n" + welcome.text()) : welcome;
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
@@ -214,12 +215,18 @@ public final class Bot {
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
             case Command.Receipts r -> controls.handle(user, command, text);
-            case Command.Help help -> Message.text(help.topic().flatMap(Help::topic).orElse(Help.all()));
+            case Command.Help help -> help(user, help);
             case Command.Menu m -> menu(user);
             case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");
             case Command.Connect c -> throw new IllegalStateException("handled before");
         };
+    }
+
+    /** The list, or the topic asked for, with commands spelled the way the person's platform spells them. */
+    private static Message help(User user, Command.Help help) {
+        CommandStyle style = CommandStyle.of(user.address());
+        return Message.text(help.topic().flatMap(topic -> Help.topic(topic, style)).orElseGet(() -> Help.all(style)));
     }
 
     /** A bare number answers the open "which one?" question, else picks from the people offered for a song. */

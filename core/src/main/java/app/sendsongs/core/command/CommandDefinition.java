@@ -14,7 +14,8 @@ import java.util.Set;
  *                      words ({@code add to group}) it is read the same
  * @param spellings     every word the parser accepts for it, in lower case, the name first
  * @param example       the command as typed, with example or placeholder values
- * @param description   what it does, after the example in its usage line
+ * @param description   what it does, after the example in its usage line; a command it names is written
+ *                      {@code {name}}, for {@link CommandStyle#write}
  * @param options       the {@code key:} options it accepts
  * @param optionAliases other keys for some of those options, read as the option they stand for ({@code to:} for
  *                      {@code name:})
@@ -48,9 +49,14 @@ record CommandDefinition(String name, List<String> spellings, String example, St
         this(name, spellings, example, description, options, Map.of(), topic, reader);
     }
 
-    /** The line {@code help} shows for it. */
+    /** The line {@code help} shows for it, spelled plain. */
     String usage() {
-        return example + " — " + description;
+        return usage(CommandStyle.PLAIN);
+    }
+
+    /** The line {@code help} shows for it, its commands spelled the style's way. */
+    String usage(CommandStyle style) {
+        return style.spell(name) + example.substring(name.length()) + " — " + style.write(description);
     }
 
     /** The option a typed key means for this command: itself, or the option it is an alias of. */

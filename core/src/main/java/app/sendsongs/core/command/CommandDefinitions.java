@@ -29,10 +29,10 @@ final class CommandDefinitions {
                     "send_song name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\" "
                             + "https://open.spotify.com/track/<id>",
                     "pre goes with the song, post once they play it; name can be a Telegram @username. To a group: "
-                            + "send_song group:\"Family\" <link>. Or just paste a link.",
+                            + "{send_song} group:\"Family\" <link>. Or just paste a link.",
                     Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC, ArgumentReaders::sendSong),
             new CommandDefinition("to", List.of("to"),
-                    "to Bob Fisher", "who the song you pasted is for (to group Family: a group).",
+                    "to Bob Fisher", "who the song you pasted is for ({to} group Family: a group).",
                     Set.of("name", "group"), NO_TOPIC, ArgumentReaders::draftTo),
             new CommandDefinition("note", List.of("note", "pre"),
                     "note you'll love the bridge", "a note with the song you're sharing.",
@@ -64,7 +64,7 @@ final class CommandDefinitions {
                     "cancel <number>|all", "stop watching a song from your pending list.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::cancel),
             new CommandDefinition("create_group", List.of("create_group", "create-group", "creategroup"),
-                    "create_group name:\"Family\"", "make a group you own (create_group Family works too).",
+                    "create_group name:\"Family\"", "make a group you own ({create_group} Family works too).",
                     GROUP_OPTIONS, GROUPS, newGroup(Command.CreateGroup::new)),
             new CommandDefinition("add_to_group", List.of("add_to_group", "add-to-group", "addtogroup"),
                     "add_to_group Family \"Bob Fisher\"",
@@ -93,7 +93,7 @@ final class CommandDefinitions {
                     "unblock Bob Fisher", "let their songs through again.",
                     Set.of("name"), NO_TOPIC, ArgumentReaders.person(Command.Unblock::new)),
             new CommandDefinition("receipts", List.of("receipts", "receipt"),
-                    "receipts off [name]", "don't tell friends (or one) when you play their songs; receipts on "
+                    "receipts off [name]", "don't tell friends (or one) when you play their songs; {receipts} on "
                             + "to undo.",
                     Set.of("name"), NO_TOPIC, ArgumentReaders::receipts),
             new CommandDefinition("forget_me", List.of("forget_me", "forget-me", "forgetme"),
@@ -104,7 +104,7 @@ final class CommandDefinitions {
                     "menu", "what I can do, to tap.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::menu),
             new CommandDefinition("help", List.of("help", "?", "commands"),
-                    "help [command]", "this list, or one command; help groups explains groups.",
+                    "help [command]", "this list, or one command; {help} groups explains groups.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::help));
 
     private static final Map<String, CommandDefinition> BY_NAME = index(ALL, d -> List.of(d.name()));

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * The command list with examples, one usage line per command for error replies, and topics; all
- * derived from {@link CommandDefinitions}.
+ * derived from {@link CommandDefinitions}. Each is written in a person's {@link CommandStyle}; without one, plain.
  */
 public final class Help {
     private Help() {
@@ -14,38 +14,58 @@ public final class Help {
 
     /** The usage line of the command with this name (any case), empty string for unknown commands. */
     public static String usage(String command) {
-        return CommandDefinitions.named(command.toLowerCase(Locale.ROOT)).map(CommandDefinition::usage).orElse("");
+        return usage(command, CommandStyle.PLAIN);
+    }
+
+    /** As {@link #usage(String)}, written in {@code style}. */
+    public static String usage(String command, CommandStyle style) {
+        return CommandDefinitions.named(command.toLowerCase(Locale.ROOT)).map(d -> d.usage(style)).orElse("");
     }
 
     /** {@code help <topic>}: the explanation of a topic such as groups, or one command's usage line (by any spelling). */
     public static Optional<String> topic(String topic) {
+        return topic(topic, CommandStyle.PLAIN);
+    }
+
+    /** As {@link #topic(String)}, written in {@code style}. */
+    public static Optional<String> topic(String topic, CommandStyle style) {
         String key = topic.toLowerCase(Locale.ROOT).replace('-', '_');
-        return HelpTopic.named(key).map(Help::text)
-                .or(() -> CommandDefinitions.spelledBy(key).map(CommandDefinition::usage));
+        return HelpTopic.named(key).map(t -> text(t, style))
+                .or(() -> CommandDefinitions.spelledBy(key).map(d -> d.usage(style)));
     }
 
     /** The whole list. */
     public static String all() {
+        return all(CommandStyle.PLAIN);
+    }
+
+    /** The whole list, written in {@code style}. */
+    public static String all(CommandStyle style) {
         StringBuilder text = new StringBuilder("Send Songs — share Spotify songs and hear when friends play them.\n");
-        CommandDefinitions.ALL.forEach(command -> text.append(bullet(command)));
+        CommandDefinitions.ALL.forEach(command -> text.append(bullet(command, style)));
         text.append("Quotes can be \"straight\" or “curly”; keywords work in any case and order.");
         return text.toString();
     }
 
     /** The short pointer sent with unrecognised text. */
     public static String brief() {
-        return CommandDefinitions.ALL.stream().map(CommandDefinition::name)
-                .collect(Collectors.joining(", ", "Commands: ", ". Type help for examples."));
+        return brief(CommandStyle.PLAIN);
     }
 
-    private static String text(HelpTopic topic) {
+    /** The short pointer, written in {@code style}. */
+    public static String brief(CommandStyle style) {
+        return CommandDefinitions.ALL.stream().map(command -> style.spell(command.name())).collect(Collectors.joining(
+                ", ", "Commands: ", ". Type " + style.spell("help") + " for examples."));
+    }
+
+    private static String text(HelpTopic topic, CommandStyle style) {
         StringBuilder text = new StringBuilder(topic.introduction());
         CommandDefinitions.ALL.stream().filter(command -> command.topic().equals(Optional.of(topic)))
-                .forEach(command -> text.append(bullet(command)));
-        return text.append(topic.closing()).toString();
+                .forEach(command -> text.append(bullet(command, style)));
+        return text.append(style.write(topic.closing())).toString();
     }
 
-    private static String bullet(CommandDefinition command) {
-        return "• " + command.usage() + '\n';
+    private static String bullet(CommandDefinition command, CommandStyle style) {
+        return "• " + command.usage(style) + '\n';
     }
 }

@@ -6,18 +6,19 @@ import java.util.Optional;
 
 /**
  * A subject {@code help <topic>} explains as a whole: an introduction, the usage lines of the
- * commands that name it as their topic (in help order), and what follows them.
+ * commands that name it as their topic (in help order), and what follows them; a command named in these texts is
+ * written {@code {name}}, for {@link CommandStyle#write}.
  */
 enum HelpTopic {
     GROUPS(List.of("groups", "group"),
             "Groups: send one song to several friends at once. Everyone in the group but you gets it with your pre "
                     + "note; each of them is watched on their own, you hear as each plays it, and you get one summary "
                     + "when all have played it or their watch has ended.\n",
-            "• send_song group:\"Family\" pre:\"for the road trip\" post:\"told you!\" <link> — share with the group; "
-                    + "each member gets the post note when they play it.\n"
+            "• {send_song} group:\"Family\" pre:\"for the road trip\" post:\"told you!\" <link> — share with the "
+                    + "group; each member gets the post note when they play it.\n"
                     + "Only the person who made a group can add, remove or delete; anyone can leave. Members must have "
                     + "registered with me. If you're in two groups with one name, add the owner: "
-                    + "members Family (Bob Fisher's).");
+                    + "{members} Family (Bob Fisher's).");
 
     private final List<String> words;
     private final String introduction;

@@ -2,6 +2,7 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
@@ -43,7 +44,7 @@ public final class GroupLifecycle {
         }
         Optional<String> problem = GroupNames.problem(name);
         if (problem.isPresent()) {
-            return problem.get() + "\n" + Help.usage("create_group");
+            return problem.get() + "\n" + Help.usage("create_group", CommandStyle.of(owner.address()));
         }
         String tidy = Names.tidy(name);
         List<Group> theirs = groups.groupsOf(owner.address());

@@ -3,6 +3,7 @@ package app.sendsongs.core.registration;
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SourceKind;
@@ -27,9 +28,13 @@ import java.util.function.Consumer;
 final class Enrolment {
     /** The name of someone whose chat profile gives none that can be used, until they choose one. */
     static final String FALLBACK_NAME = "New friend";
-    /** What registering tells a person about receipts, before any friend is told anything. */
-    static final String RECEIPTS = "When you play a song a friend sent you, I tell them. To keep that to yourself: "
-            + "receipts off (or receipts off <name> for one friend).";
+    /** What registering says about receipts, before any friend is told anything; commands as {@code {name}}. */
+    private static final String RECEIPTS_TOLD = "When you play a song a friend sent you, I tell them. To keep that to "
+            + "yourself: {receipts} off (or {receipts} off <name> for one friend).";
+    /** {@link #RECEIPTS_TOLD} as Messenger people read it. */
+    static final String RECEIPTS = CommandStyle.PLAIN.write(RECEIPTS_TOLD);
+    /** How to change the name friends find a person by, for {@link CommandStyle#write}. */
+    private static final String RENAME = "{name} \"Your Full Name\"";
 
     private final UserStore users;
     private final ShareDelivery watching;
@@ -71,7 +76,7 @@ final class Enrolment {
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, clock.instant(), messageAt));
         handles.learn(person);
         return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
-                + "\", and you can send them yours:\n" + Help.usage("send_song") + "\n" + RECEIPTS;
+                + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person));
     }
 
     /**
@@ -97,15 +102,22 @@ final class Enrolment {
         User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
         users.saveUser(registered);
         handles.learn(person);
+        CommandStyle style = CommandStyle.of(person);
         outbox.notify(person, Message.text(profileName.isPresent()
                 ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
-                + "songs with name:\"" + name + "\", and you can send them yours:\n" + Help.usage("send_song")
-                + "\n" + RECEIPTS + "\nIs " + Names.quoted(name)
-                + " what friends call you? To change it, send: name \"Your Full Name\""
+                + "songs with name:\"" + name + "\", and you can send them yours:\n" + sendingAndReceipts(style)
+                + "\nIs " + Names.quoted(name)
+                + " what friends call you? To change it, send: " + style.write(RENAME)
                 : "Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name from your "
-                + "chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + RECEIPTS));
+                + "chat profile, so tell me the name friends know you by: " + style.write(RENAME) + "\n"
+                + style.write(RECEIPTS_TOLD)));
         newcomers.accept(registered);
         return new CallbackResult.Registered(kind, name, person.platform(), false);
+    }
+
+    /** How to send a song, and what friends are told when a song they sent is played, in the person's spelling. */
+    private static String sendingAndReceipts(CommandStyle style) {
+        return Help.usage("send_song", style) + "\n" + style.write(RECEIPTS_TOLD);
     }
 
     /** Saved first, so the check brought forward finds the new connection. */

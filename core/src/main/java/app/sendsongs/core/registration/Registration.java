@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.ListeningConnection;
@@ -203,12 +204,14 @@ public final class Registration {
     public String register(ChatAddress person, Command.Register command, Instant messageAt) {
         Optional<User> existing = users.findUser(person);
         Optional<String> name = command.name().map(Names::tidy);
+        CommandStyle style = CommandStyle.of(person);
         if (existing.isEmpty() && name.isEmpty()) {
-            return "Add the name friends will use for you: name:\"<your full name>\".\n" + Help.usage("register");
+            return "Add the name friends will use for you: name:\"<your full name>\".\n"
+                    + Help.usage("register", style);
         }
         Optional<String> nameProblem = name.flatMap(Names::problem);
         if (nameProblem.isPresent()) {
-            return nameProblem.get() + "\n" + Help.usage("register");
+            return nameProblem.get() + "\n" + Help.usage("register", style);
         }
         Optional<RegistrationCode> code = store.takeRegistrationCode(Secrets.normalizeCode(command.code()));
         if (code.isEmpty() || code.get().expiresAt().isBefore(clock.instant())) {
@@ -256,12 +259,14 @@ public final class Registration {
         String name = Names.tidy(typed);
         Optional<String> problem = Names.problem(name);
         if (problem.isPresent()) {
-            return problem.get() + "\n" + Help.usage("name");
+            return problem.get() + "\n" + Help.usage("name", CommandStyle.of(user.address()));
         }
         if (name.equals(user.name())) {
             return "Friends already find you as " + Names.quoted(name) + ".";
         }
         users.saveUser(user.withName(name));
-        return "Done: friends now find you as " + Names.quoted(name) + " (send_song name:" + Names.quoted(name) + ").";
+        String send = CommandStyle.of(user.address()).spell("send_song");
+        return "Done: friends now find you as " + Names.quoted(name) + " (" + send + " name:" + Names.quoted(name)
+                + ").";
     }
 }

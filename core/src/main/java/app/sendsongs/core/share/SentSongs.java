@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
@@ -57,7 +58,7 @@ public final class SentSongs {
     public String history(User sender) {
         List<Share> sent = shares.latestSentBy(sender.address(), HISTORY_SIZE);
         if (sent.isEmpty()) {
-            return "You haven't sent any songs yet.\n" + Help.usage("send_song");
+            return "You haven't sent any songs yet.\n" + Help.usage("send_song", CommandStyle.of(sender.address()));
         }
         StringBuilder text = new StringBuilder("Your latest songs:");
         sent.forEach(share -> text.append("\n• ").append(describe(share)));

@@ -1,0 +1,148 @@
+package app.sendsongs.core.bot;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bot writes commands the way the person's platform spells them: on Telegram {@code /send}, {@code /pending}
+ * (taps there, and what the bot's menu teaches), on Messenger {@code send_song}, {@code pending}; each spelling is
+ * read on both.
+ */
+class CommandSpellingTest {
+    private static final ChatAddress CAROL = new ChatAddress(Platform.TELEGRAM, "602334455");
+
+    private final RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
+    private final BotHarness bot = new BotHarness(telegram);
+    private final CommandParser parser = new CommandParser();
+
+    @Test
+    void helpOnTelegramListsEveryCommandWithASlashAndSendForSendSong() {
+        bot.register(CAROL, "Carol King");
+
+        String help = String.join("\n", bot.say(CAROL, "/help"));
+
+        assertThat(help).isEqualTo(Help.all(CommandStyle.SLASHED))
+                .contains("\n• /send name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\"")
+                .contains("To a group: /send group:\"Family\" <link>.", "\n• /pending — ",
+                        "\n• /create_group name:\"Family\" — make a group you own (/create_group Family works "
+                                + "too).", "this list, or one command; /help groups explains groups.",
+                        "; /receipts on to undo.")
+                .doesNotContain("send_song", "{");
+        assertThat(bullets(help)).allSatisfy(line -> assertThat(line).startsWith("• /"));
+    }
+
+    @Test
+    void helpOnMessengerIsUnchanged() {
+        bot.register("bob", "Bob Fisher");
+
+        String help = String.join("\n", bot.say("bob", "help"));
+
+        assertThat(help).isEqualTo(Help.all()).isEqualTo(Help.all(CommandStyle.PLAIN))
+                .contains("\n• send_song name:\"Bob Fisher\" ", "To a group: send_song group:\"Family\" <link>.",
+                        "\n• pending — ")
+                .doesNotContain("/send", "{");
+    }
+
+    @Test
+    void everyCommandHelpOnTelegramWritesIsReadAsTheCommandItNames() {
+        for (String line : bullets(Help.all(CommandStyle.SLASHED))) {
+            String word = line.substring(2).split(" ")[0];
+            assertThat(parser.parse(word)).as(word).isNotInstanceOf(ParseResult.Unknown.class);
+        }
+        assertThat(parser.parse("/send")).isEqualTo(parser.parse("send_song"));
+        assertThat(parser.parse("/pending")).isEqualTo(parser.parse("pending"));
+    }
+
+    @Test
+    void helpTopicsOnTelegramAreSpelledTheTelegramWay() {
+        bot.register(CAROL, "Carol King");
+
+        assertThat(bot.reply(CAROL, "/help groups")).contains("• /send group:\"Family\" pre:\"for the road trip\"",
+                "• /add_to_group Family \"Bob Fisher\"", "add the owner: /members Family (Bob Fisher's).")
+                .doesNotContain("send_song", "{");
+        assertThat(bot.reply(CAROL, "/help send")).startsWith("/send name:\"Bob Fisher\"");
+        bot.register("bob", "Bob Fisher");
+        assertThat(bot.reply("bob", "help groups")).as("Messenger")
+                .isEqualTo(Help.topic("groups").orElseThrow());
+    }
+
+    @Test
+    void usageLinesInTelegramRepliesAreSpelledTheTelegramWay() {
+        bot.register(CAROL, "Carol King");
+
+        assertThat(bot.reply(CAROL, "/history")).isEqualTo("You haven't sent any songs yet.\n"
+                + Help.usage("send_song", CommandStyle.SLASHED)).contains("\n/send name:\"Bob Fisher\"");
+        assertThat(bot.reply(CAROL, "/name \"42\"")).isEqualTo("The name needs at least one letter.\n/name \"Your Full "
+                + "Name\" — change the name friends use to send you songs.");
+        assertThat(bot.reply(CAROL, "/create_group \"!!\"")).isEqualTo("A group name needs at least one letter or "
+                + "digit.\n" + Help.usage("create_group", CommandStyle.SLASHED)).contains("\n/create_group name:");
+        assertThat(bot.reply(CAROL, "/name Carol Queen")).isEqualTo("Done: friends now find you as \"Carol Queen\" "
+                + "(/send name:\"Carol Queen\").");
+    }
+
+    @Test
+    void registeringWithACodeOnTelegramAnswersInTelegramSpelling() {
+        ChatAddress dave = new ChatAddress(Platform.TELEGRAM, "700000001");
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "dave-sp");
+
+        assertThat(bot.reply(dave, "/register code:\"" + code + "\"")).endsWith("\n"
+                + Help.usage("register", CommandStyle.SLASHED)).contains("\n/register code:\"<code>\"");
+        assertThat(bot.reply(dave, "/register code:\"" + code + "\" name:\"Dave Stone\"")).contains(
+                "you can send them yours:\n/send name:\"Bob Fisher\"", "To keep that to yourself: /receipts off (or "
+                        + "/receipts off <name> for one friend).");
+    }
+
+    @Test
+    void theWelcomeOnTelegramTeachesSendAndName() {
+        telegram.nameIs(CAROL.id(), "Carol King");
+
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol-sp");
+
+        assertThat(telegram.last(CAROL.id())).startsWith("Welcome, Carol King!")
+                .contains("you can send them yours:\n" + Help.usage("send_song", CommandStyle.SLASHED) + "\n",
+                        "To keep that to yourself: /receipts off (or /receipts off <name> for one friend).")
+                .endsWith("To change it, send: /name \"Your Full Name\"")
+                .doesNotContain("send_song");
+    }
+
+    @Test
+    void theWelcomeOnTelegramWithoutAProfileNameAsksForOneTheTelegramWay() {
+        bot.connectThroughOwnLink(CAROL, SourceKind.LASTFM, "carolking");
+
+        assertThat(telegram.last(CAROL.id())).contains("tell me the name friends know you by: /name \"Your Full "
+                + "Name\"\n").endsWith("/receipts off <name> for one friend).");
+    }
+
+    @Test
+    void theBriefPointerNamesTheCommandsAsEachPlatformSpellsThem() {
+        assertThat(Help.brief(CommandStyle.SLASHED)).startsWith("Commands: /send, /to, /note, ")
+                .contains(", /create_group, ").endsWith(", /help. Type /help for examples.");
+        assertThat(Help.brief()).startsWith("Commands: send_song, to, note, ").endsWith(". Type help for examples.");
+    }
+
+    @Test
+    void telegramIsSlashedAndEveryOtherPlatformPlain() {
+        assertThat(CommandStyle.of(CAROL)).isEqualTo(CommandStyle.SLASHED);
+        assertThat(CommandStyle.of(at("bob"))).isEqualTo(CommandStyle.PLAIN);
+        assertThat(CommandStyle.of(new Platform("whatsapp"))).isEqualTo(CommandStyle.PLAIN);
+        assertThat(CommandStyle.SLASHED.nameOf("send")).isEqualTo("send_song");
+        assertThat(CommandStyle.SLASHED.nameOf("pending")).isEqualTo("pending");
+    }
+
+    private static List<String> bullets(String help) {
+        return Arrays.stream(help.split("\n")).filter(line -> line.startsWith("• ")).toList();
+    }
+}
