@@ -129,6 +129,12 @@ final class MessageEchoes {
         sender.schedule(() -> deliver(body, events, attempt + 1), wait, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops posting: what was not taken yet is dropped with the emulator. */
+    void close() {
+        sender.shutdownNow();
+        http.close();
+    }
+
     private byte[] body(List<ObjectNode> events) {
         ObjectNode root = JsonIo.object();
         root.put("object", "page");

@@ -110,6 +110,11 @@ public final class MessengerEmulator {
         subscribedFields.addAll(DEFAULT_FIELDS);
     }
 
+    /** Stops echoing the page's messages to the bot (a thread of its own that would otherwise outlive the emulator). */
+    void close() {
+        echoes.close();
+    }
+
     /**
      * The webhook fields the app is subscribed to for the page: what the emulator's people do is posted whatever
      * they are, and the page's own messages are echoed only with {@code message_echoes}. Set through the Graph

@@ -15,7 +15,7 @@ import io.javalin.Javalin;
  * {@code /<code>}), Last.fm {@code <base>/sandbox/lastfm} (then {@code /api/auth/}
  * and {@code /2.0/}), ListenBrainz {@code <base>/sandbox/listenbrainz} (then {@code /1/...}).
  */
-public final class Sandbox {
+public final class Sandbox implements AutoCloseable {
     private final ManualClock clock;
     private final FaultInjector faults = new FaultInjector();
     private final MessengerEmulator messenger;
@@ -51,6 +51,12 @@ public final class Sandbox {
         this.telegramControl = new TelegramControlRoutes(telegram);
         this.lastfm = new LastfmEmulator(clock);
         this.listenBrainz = new ListenBrainzEmulator(clock, spotify.catalogue());
+    }
+
+    /** Stops the emulators' own threads (the Messenger echoes'); the routes are the app's to stop. */
+    @Override
+    public void close() {
+        messenger.close();
     }
 
     /** Registers every emulator and control route on an existing Javalin app. */

@@ -112,6 +112,9 @@ public final class BotServer implements AutoCloseable {
     private final Optional<TelegramBot> telegram;
     private final SendSongs app;
     private final Javalin http;
+    /** Counts the requests in progress, so that a stop can wait for their answers (see {@link #close()}). */
+    private final StatisticsHandler requests = new StatisticsHandler();
+    private final Duration answersBeforeStop;
     private DurableInbox inbox;
     /** Read by the intake's writer thread when it wakes the workers. */
     private volatile InboxWorkers workers;
@@ -135,8 +138,14 @@ public final class BotServer implements AutoCloseable {
      * sandbox on the same port; pass {@code server -> { }} otherwise.
      */
     public BotServer(ServerConfig config, Clock clock, Consumer<Javalin> extraRoutes) {
+        this(config, clock, extraRoutes, ANSWERS_BEFORE_STOP);
+    }
+
+    /** As above, with how long a stop waits for the requests in progress to be answered. */
+    BotServer(ServerConfig config, Clock clock, Consumer<Javalin> extraRoutes, Duration answersBeforeStop) {
         this.config = config;
         this.clock = clock;
+        this.answersBeforeStop = answersBeforeStop;
         this.store = ServerStore.open(config.store(), config.tokenCipher());
         try {
             int workerCount = config.telegram().isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS;
@@ -166,9 +175,8 @@ public final class BotServer implements AutoCloseable {
                 javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
                 javalin.jetty.modifyServer(jetty -> {
                     jetty.setErrorHandler(new ErrorPages());
-                    // Counts the requests in progress (Javalin mounts its handler inside it), so that a stop can wait
-                    // for their answers: see start().
-                    jetty.setHandler(new StatisticsHandler());
+                    // Javalin mounts its handler inside it, so it counts every request: see start().
+                    jetty.setHandler(requests);
                 });
                 javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ErrorPages()));
                 javalin.requestLogger.http(metrics::request);
@@ -289,7 +297,7 @@ public final class BotServer implements AutoCloseable {
                     timed(inbox, handlingLimit), clock, metrics, store::fault).register(http);
             http.start(config.host(), config.port());
             // Set once started: a graceful stop of a Jetty that never started fails instead of stopping it.
-            http.jettyServer().server().setStopTimeout(ANSWERS_BEFORE_STOP.toMillis());
+            http.jettyServer().server().setStopTimeout(answersBeforeStop.toMillis());
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(new DueWork(app, config.tickInterval()), DueWork.every(config.tickInterval()));
         } catch (RuntimeException e) {
@@ -362,12 +370,15 @@ public final class BotServer implements AutoCloseable {
 
     /**
      * Stops taking requests, keeps what the webhook was answering, lets the workers handle what they can
-     * claim (up to 30 s; what is left is handled after the next start), then stops the rest.
+     * claim (up to 30 s; what is left is handled after the next start), then stops the rest. When requests are
+     * still unanswered after {@link #ANSWERS_BEFORE_STOP}, their connections are closed and the rest stops all the
+     * same; that failure is thrown once everything is stopped.
      */
     @Override
     public synchronized void close() {
+        RuntimeException failure = null;
         try {
-            http.stop();
+            failure = stopHttp();
             if (inbox != null) {
                 inbox.close();
             }
@@ -383,6 +394,22 @@ public final class BotServer implements AutoCloseable {
             } finally {
                 metrics.close();
             }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Stops the HTTP server; a stop that failed (requests outlasting the wait) is logged and returned. */
+    private RuntimeException stopHttp() {
+        try {
+            http.stop();
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the HTTP server failed ({}) with {} requests still unanswered after {} ms: their "
+                    + "connections were closed; stopping the rest", e.getMessage(), requests.getRequestsActive(),
+                    answersBeforeStop.toMillis());
+            return e;
         }
     }
 }

@@ -136,6 +136,7 @@ public final class Demo implements AutoCloseable {
             server.setUpTelegram(URI.create(base + BotServer.TELEGRAM_WEBHOOK_PATH));
         } catch (TelegramApiException | RuntimeException e) {
             server.close();
+            sandbox.close();
             if (tempDir != null) {
                 deleteQuietly(tempDir);
             }
@@ -188,9 +189,13 @@ public final class Demo implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        if (tempDir != null) {
-            deleteQuietly(tempDir);
+        try {
+            server.close();
+        } finally {
+            sandbox.close();
+            if (tempDir != null) {
+                deleteQuietly(tempDir);
+            }
         }
     }
 

@@ -73,7 +73,11 @@ public final class StandaloneSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop();
+        try {
+            http.stop();
+        } finally {
+            sandbox.close();
+        }
     }
 
     private static void requireHttpUrl(String url) {
