@@ -84,6 +84,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("STORE", "where data is kept: sqlite (default, one file) or dynamodb (one table several "
                     + "servers can share)"),
             new Variable("SQLITE_PATH", "SQLite database file (default ./send-songs.db)"),
+            new Variable("SQLITE_UPGRADE_WAIT_SECONDS", "how long a start waits for another process (a backup, the "
+                    + "older server) to close a file an older version wrote before it upgrades it, in seconds; it "
+                    + "refuses after that and changes nothing (default 30)"),
             new Variable("DYNAMODB_TABLE", "DynamoDB table (required with STORE=dynamodb)"),
             new Variable("AWS_REGION", "AWS region of the table (required with STORE=dynamodb)"),
             new Variable("DYNAMODB_ENDPOINT", "DynamoDB endpoint URL, for a local DynamoDB-compatible server (default: "

@@ -33,7 +33,7 @@ final class ServerStore implements AutoCloseable {
     static ServerStore open(StoreConfig config, TokenCipher cipher) {
         return switch (config) {
             case StoreConfig.Sqlite sqlite -> {
-                SqliteStores store = SqliteStores.file(sqlite.path(), cipher);
+                SqliteStores store = SqliteStores.file(sqlite.path(), cipher, sqlite.upgradeWait());
                 yield new ServerStore(store.stores(), store.census(), () -> { }, store::fault);
             }
             case StoreConfig.DynamoDb dynamo -> openDynamo(dynamo, cipher);

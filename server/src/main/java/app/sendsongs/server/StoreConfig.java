@@ -2,7 +2,9 @@ package app.sendsongs.server;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import app.sendsongs.store.sqlite.SqliteStores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +13,18 @@ import java.util.Optional;
 /** Where the server keeps its data: {@code STORE=sqlite} (the default, one file) or {@code STORE=dynamodb}. */
 public sealed interface StoreConfig {
 
-    /** The store in one SQLite file. */
-    record Sqlite(Path path) implements StoreConfig {
+    /**
+     * The store in one SQLite file. A file written by an older version is upgraded once no other process has it
+     * open; {@code upgradeWait} is how long the start waits for that (a nightly backup reading it) before it refuses.
+     */
+    record Sqlite(Path path, Duration upgradeWait) implements StoreConfig {
+        /** How long a start waits by default for the file of an older version to be free. */
+        static final Duration UPGRADE_WAIT = SqliteStores.UPGRADE_PATIENCE;
+        private static final int LONGEST_UPGRADE_WAIT_SECONDS = 3_600;
+
+        Sqlite(Path path) {
+            this(path, UPGRADE_WAIT);
+        }
     }
 
     /**
@@ -42,13 +54,32 @@ public sealed interface StoreConfig {
     static StoreConfig from(Map<String, String> values, List<String> problems) {
         String kind = value(values, "STORE").orElse("sqlite").toLowerCase(Locale.ROOT);
         return switch (kind) {
-            case "sqlite" -> new Sqlite(Path.of(value(values, "SQLITE_PATH").orElse("send-songs.db")));
+            case "sqlite" -> new Sqlite(Path.of(value(values, "SQLITE_PATH").orElse("send-songs.db")),
+                    upgradeWait(values, problems));
             case "dynamodb" -> dynamoDb(values, problems);
             default -> {
                 problems.add("STORE must be sqlite or dynamodb, not " + kind);
                 yield new Sqlite(Path.of("send-songs.db"));
             }
         };
+    }
+
+    private static Duration upgradeWait(Map<String, String> values, List<String> problems) {
+        Optional<String> text = value(values, "SQLITE_UPGRADE_WAIT_SECONDS");
+        if (text.isEmpty()) {
+            return Sqlite.UPGRADE_WAIT;
+        }
+        try {
+            int seconds = Integer.parseInt(text.get());
+            if (seconds >= 0 && seconds <= Sqlite.LONGEST_UPGRADE_WAIT_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("SQLITE_UPGRADE_WAIT_SECONDS must be a whole number from 0 to "
+                + Sqlite.LONGEST_UPGRADE_WAIT_SECONDS);
+        return Sqlite.UPGRADE_WAIT;
     }
 
     private static DynamoDb dynamoDb(Map<String, String> values, List<String> problems) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -44,12 +45,13 @@ class ServeStoreRefusalTest {
             statement.execute("DELETE FROM schema_version WHERE version = 13");
             statement.executeQuery("SELECT count(*) FROM users").close();
 
-            CommandRun serve = CommandRun.of("serve", "--env-file", env(database).toString());
+            Path env = Files.writeString(env(database), "\nSQLITE_UPGRADE_WAIT_SECONDS=2", StandardOpenOption.APPEND);
+            CommandRun serve = CommandRun.of("serve", "--env-file", env.toString());
 
             assertThat(serve.exit()).isEqualTo(1);
             assertThat(serve.err()).contains("its upgrade waits until it is closed");
             assertThat(serve.err().strip().lines().toList().getLast()).contains("it lacks schema version 13",
-                    "another process has kept it open for 30 s", "nothing was changed");
+                    "another process has kept it open for 2 s", "nothing was changed");
             try (var version = statement.executeQuery("SELECT count(*) FROM schema_version WHERE version = 13")) {
                 assertThat(version.getInt(1)).isZero();
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,19 @@ class StoreConfigTest {
         assertThat(read(Map.of())).isEqualTo(new StoreConfig.Sqlite(Path.of("send-songs.db")));
         assertThat(read(Map.of("STORE", "SQLite", "SQLITE_PATH", "/var/lib/songs.db")))
                 .isEqualTo(new StoreConfig.Sqlite(Path.of("/var/lib/songs.db")));
+    }
+
+    @Test
+    void howLongAStartWaitsToUpgradeAnOlderFileIsSetInSecondsAndAMistakeIsSaid() {
+        assertThat(read(Map.of())).isEqualTo(new StoreConfig.Sqlite(Path.of("send-songs.db"), Duration.ofSeconds(30)));
+        assertThat(read(Map.of("SQLITE_UPGRADE_WAIT_SECONDS", "2")))
+                .isEqualTo(new StoreConfig.Sqlite(Path.of("send-songs.db"), Duration.ofSeconds(2)));
+        for (String wrong : List.of("-1", "3601", "soon", "1.5")) {
+            List<String> problems = new ArrayList<>();
+            StoreConfig.from(Map.of("SQLITE_UPGRADE_WAIT_SECONDS", wrong), problems);
+            assertThat(problems).as(wrong).containsExactly(
+                    "SQLITE_UPGRADE_WAIT_SECONDS must be a whole number from 0 to 3600");
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class SqliteStores implements AutoCloseable {
     /** Read connections of a file store: enough for the webhook threads, few enough to stay small. */
     public static final int DEFAULT_READERS = 4;
     /** How long opening a file of an older version waits for other processes (a backup, say) to close it. */
-    static final Duration UPGRADE_PATIENCE = Duration.ofSeconds(30);
+    public static final Duration UPGRADE_PATIENCE = Duration.ofSeconds(30);
 
     private final Database db;
     private final int migrationsApplied;
@@ -83,6 +83,14 @@ public final class SqliteStores implements AutoCloseable {
      */
     public static SqliteStores file(Path file, TokenCipher tokens, int readConnections) {
         return file(file, tokens, readConnections, UPGRADE_PATIENCE);
+    }
+
+    /**
+     * As {@link #file(Path, TokenCipher)}, waiting up to {@code upgradePatience} instead of {@link #UPGRADE_PATIENCE}
+     * for a file of an older version to be free.
+     */
+    public static SqliteStores file(Path file, TokenCipher tokens, Duration upgradePatience) {
+        return file(file, tokens, DEFAULT_READERS, upgradePatience);
     }
 
     static SqliteStores file(Path file, TokenCipher tokens, int readConnections, Duration upgradePatience) {
