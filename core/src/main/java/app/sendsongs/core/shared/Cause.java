@@ -30,17 +30,7 @@ public final class Cause {
     /** Runs {@code work} as the work of {@code key}. */
     public static void run(String key, Runnable work) {
         Objects.requireNonNull(key, "key");
-        Cause outer = CURRENT.get();
-        CURRENT.set(new Cause(key));
-        try {
-            work.run();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
+        ThreadScoped.run(CURRENT, new Cause(key), work);
     }
 
     /** Runs {@code work} as the work of {@code key} and returns what it returns. */

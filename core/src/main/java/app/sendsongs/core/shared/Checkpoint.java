@@ -21,17 +21,7 @@ public final class Checkpoint {
     /** Runs {@code work}, {@code atEach} running at each checkpoint it passes on this thread. */
     public static void run(Runnable atEach, Runnable work) {
         Objects.requireNonNull(atEach, "atEach");
-        Runnable outer = CURRENT.get();
-        CURRENT.set(atEach);
-        try {
-            work.run();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
+        ThreadScoped.run(CURRENT, atEach, work);
     }
 
     /** The work on this thread is about to take a step that may take a while. */
