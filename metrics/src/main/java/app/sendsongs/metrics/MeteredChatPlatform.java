@@ -1,13 +1,11 @@
 package app.sendsongs.metrics;
 
 import app.sendsongs.core.chat.ChatPlatform;
-import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.ForwardingChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
-import app.sendsongs.core.shared.Platform;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,55 +13,19 @@ import java.util.regex.Pattern;
  * A chat platform that counts what became of every message the core sent through it ({@value #MESSAGES}):
  * {@code sent}, or held ({@code outside_window}, {@code unreachable}, {@code failed}) with the platform's error
  * code when its reason names one. The core holds every message that is not sent, so the held ones are the outcomes
- * other than {@code sent}.
+ * other than {@code sent}. A group chat's posts and edits are not counted: they are not the core's messages to people.
  */
-public final class MeteredChatPlatform implements ChatPlatform {
+public final class MeteredChatPlatform extends ForwardingChatPlatform {
     public static final String MESSAGES = "send_songs.messages";
     /** "code 613" or "code 100/2018001" in an adapter's reason: the platform's error code, a short number. */
     private static final Pattern CODE = Pattern.compile("\\bcode (\\d{1,6})\\b");
     private static final Pattern HTTP_STATUS = Pattern.compile("\\bHTTP (\\d{3})\\b");
 
-    private final ChatPlatform platform;
     private final Meters meters;
 
     public MeteredChatPlatform(ChatPlatform platform, Meters meters) {
-        this.platform = platform;
+        super(platform);
         this.meters = meters;
-    }
-
-    @Override
-    public Platform platform() {
-        return platform.platform();
-    }
-
-    @Override
-    public int maxTextLength() {
-        return platform.maxTextLength();
-    }
-
-    @Override
-    public boolean showsRichMessages() {
-        return platform.showsRichMessages();
-    }
-
-    @Override
-    public Optional<String> displayName(String recipientId) {
-        return platform.displayName(recipientId);
-    }
-
-    @Override
-    public Optional<String> handle(String recipientId) {
-        return platform.handle(recipientId);
-    }
-
-    @Override
-    public boolean sendsCardApart() {
-        return platform.sendsCardApart();
-    }
-
-    @Override
-    public Optional<String> conversationLink(String ref) {
-        return platform.conversationLink(ref);
     }
 
     @Override
@@ -77,12 +39,6 @@ public final class MeteredChatPlatform implements ChatPlatform {
             case SendOutcome.Failed failed -> count("failed", errorCode(failed.reason()));
         }
         return outcome;
-    }
-
-    /** The platform's group chats, unmetered (their posts and edits are not the core's messages to people). */
-    @Override
-    public Optional<GroupChatPlatform> groupChats() {
-        return platform.groupChats();
     }
 
     private void count(String outcome, String code) {

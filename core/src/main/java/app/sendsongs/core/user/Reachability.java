@@ -1,15 +1,13 @@
 package app.sendsongs.core.user;
 
 import app.sendsongs.core.chat.ChatPlatform;
-import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.ForwardingChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.Platform;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Who cannot be reached now. Every send whose platform answers {@link SendOutcome.Unreachable} (a person who blocked
@@ -55,31 +53,9 @@ public final class Reachability {
     }
 
     /** A chat platform that marks the person of every send it answers {@link SendOutcome.Unreachable}. */
-    private final class Watched implements ChatPlatform {
-        private final ChatPlatform platform;
-
+    private final class Watched extends ForwardingChatPlatform {
         Watched(ChatPlatform platform) {
-            this.platform = platform;
-        }
-
-        @Override
-        public Platform platform() {
-            return platform.platform();
-        }
-
-        @Override
-        public int maxTextLength() {
-            return platform.maxTextLength();
-        }
-
-        @Override
-        public boolean showsRichMessages() {
-            return platform.showsRichMessages();
-        }
-
-        @Override
-        public boolean sendsCardApart() {
-            return platform.sendsCardApart();
+            super(platform);
         }
 
         @Override
@@ -89,26 +65,6 @@ public final class Reachability {
                 store.markUnreachable(new ChatAddress(platform.platform(), recipientId), clock.instant());
             }
             return outcome;
-        }
-
-        @Override
-        public Optional<GroupChatPlatform> groupChats() {
-            return platform.groupChats();
-        }
-
-        @Override
-        public Optional<String> displayName(String recipientId) {
-            return platform.displayName(recipientId);
-        }
-
-        @Override
-        public Optional<String> handle(String recipientId) {
-            return platform.handle(recipientId);
-        }
-
-        @Override
-        public Optional<String> conversationLink(String ref) {
-            return platform.conversationLink(ref);
         }
     }
 }
