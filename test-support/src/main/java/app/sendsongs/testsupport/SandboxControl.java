@@ -70,6 +70,11 @@ public final class SandboxControl {
         return get("/sandbox/messenger/inbox/" + psid);
     }
 
+    /** Every message the bot sent anyone, as {@code GET /sandbox/messenger/inbox} lists them (by psid, oldest first). */
+    public JsonNode allInboxMessages() {
+        return get("/sandbox/messenger/inbox");
+    }
+
     /** The texts of {@link #inboxMessages}. */
     public List<String> inbox(String psid) {
         List<String> texts = new ArrayList<>();
@@ -83,7 +88,7 @@ public final class SandboxControl {
      */
     public Map<String, List<String>> inboxes() {
         Map<String, List<String>> inboxes = new LinkedHashMap<>();
-        get("/sandbox/messenger/inbox").properties().forEach(entry -> {
+        allInboxMessages().properties().forEach(entry -> {
             List<String> texts = new ArrayList<>();
             entry.getValue().forEach(message -> {
                 if (!message.path("message").has("attachment")) {

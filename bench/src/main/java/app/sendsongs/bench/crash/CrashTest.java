@@ -8,8 +8,10 @@ import app.sendsongs.bench.load.ServerProcess;
 import app.sendsongs.bench.load.Workload.Request;
 import app.sendsongs.bench.load.Workload;
 import app.sendsongs.testsupport.SandboxControl;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ public final class CrashTest {
             if (held) {
                 TempDirectory.deleteQuietly(dir);
             } else {
-                System.out.println("the logs and the database are kept in " + dir);
+                System.out.println("the logs, the database and (when a count was off) the emulated inboxes are kept in " + dir);
             }
         }
     }
@@ -82,10 +84,27 @@ public final class CrashTest {
         long began = System.nanoTime();
         try (CrashRig rig = CrashRig.start(options, dir, dynamoEndpoint)) {
             try {
-                return new CrashTest.Run(options, rig, progress).crash(began);
+                CrashReport report = new CrashTest.Run(options, rig, progress).crash(began);
+                if (!report.holds()) {
+                    keepInboxes(rig, dir.resolve("inboxes.json"), progress);
+                }
+                return report;
             } catch (RuntimeException e) {
                 throw new IllegalStateException(e.getMessage() + "\n" + rig.tails(), e);
             }
+        }
+    }
+
+    /**
+     * Writes every emulated inbox, each message with its time, its Send API body (the bot's reference in its
+     * {@code metadata}) and its id, beside the logs: what a failed run's examples are traced back with.
+     */
+    private static void keepInboxes(CrashRig rig, Path file, PrintStream progress) {
+        try {
+            Files.writeString(file, new SandboxControl(rig.serverBase(), rig.sandboxBase()).allInboxMessages()
+                    .toPrettyString());
+        } catch (IOException | RuntimeException e) {
+            progress.println("the emulated inboxes could not be kept: " + e);
         }
     }
 
