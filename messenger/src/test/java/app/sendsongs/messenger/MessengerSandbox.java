@@ -161,6 +161,15 @@ final class MessengerSandbox implements AutoCloseable {
         control.fault("messenger", status, count, retryAfterSeconds);
     }
 
+    /** The next Send API call fails with {@code status} and Graph's {@code code} (and {@code subcode} when given). */
+    void graphError(int status, int code, Integer subcode) {
+        if (subcode == null) {
+            control.faultWithCode("messenger", status, 1, code);
+        } else {
+            control.faultWithCode("messenger", status, 1, code, subcode);
+        }
+    }
+
     void advanceSeconds(long seconds) {
         control.advanceSeconds(seconds);
     }

@@ -430,8 +430,9 @@ final class ControlRoutes {
         int retryAfter = intField(body, "retry_after", 1, 0);
         JsonNode reason = body.get("reason");
         Integer code = body.hasNonNull("code") ? intField(body, "code", 0, 1) : null;
+        Integer subcode = body.hasNonNull("subcode") ? intField(body, "subcode", 0, 1) : null;
         faults.add(target, new FaultInjector.Fault(status.asInt(), retryAfter,
-                reason == null || reason.isNull() ? null : reason.asText(), code), count);
+                reason == null || reason.isNull() ? null : reason.asText(), code, subcode), count);
         JsonIo.send(ctx, 200, faultQueues());
     }
 
@@ -449,6 +450,9 @@ final class ControlRoutes {
                 }
                 if (p.fault().code() != null) {
                     node.put("code", p.fault().code());
+                }
+                if (p.fault().subcode() != null) {
+                    node.put("subcode", p.fault().subcode());
                 }
             }
         }

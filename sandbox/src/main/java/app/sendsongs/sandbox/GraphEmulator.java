@@ -107,7 +107,7 @@ final class GraphEmulator {
      */
     private void profile(Context ctx) {
         faults.take(FaultInjector.Target.MESSENGER).ifPresent(f -> {
-            throw fault(f);
+            throw GraphFaults.of(f);
         });
         checkToken(ctx);
         String psid = ctx.pathParam("psid");
@@ -138,7 +138,7 @@ final class GraphEmulator {
 
     private void send(Context ctx) {
         faults.take(FaultInjector.Target.MESSENGER).ifPresent(f -> {
-            throw fault(f);
+            throw GraphFaults.of(f);
         });
         checkToken(ctx);
         JsonNode body = parse(JsonIo.bodyText(ctx));
@@ -254,20 +254,7 @@ final class GraphEmulator {
         return throttle;
     }
 
-    private static HttpProblem fault(FaultInjector.Fault fault) {
-        int status = fault.status();
-        ObjectNode body = switch (status) {
-            case 429 -> errorBody(4, null, "(#4) Application request limit reached", true);
-            case 503 -> errorBody(2, null, "An unexpected error has occurred. Please retry your request later.", true);
-            default -> errorBody(1, null, "An unknown error has occurred.", true);
-        };
-        Map<String, String> headers = status == 429 || status == 503
-                ? Map.of("Retry-After", Integer.toString(fault.retryAfterSeconds()))
-                : Map.of();
-        return new HttpProblem(status, body, headers);
-    }
-
-    private static ObjectNode errorBody(int code, Integer subcode, String message, boolean transientError) {
+    static ObjectNode errorBody(int code, Integer subcode, String message, boolean transientError) {
         ObjectNode body = JsonIo.object();
         ObjectNode error = body.putObject("error");
         error.put("message", message);

@@ -357,6 +357,12 @@ public final class SandboxControl {
         post("/sandbox/faults", Map.of("target", target, "status", status, "count", count, "code", code), 200, 201);
     }
 
+    /** As {@link #faultWithCode(String, int, int, int)}, with Graph's {@code error_subcode} beside the code. */
+    public void faultWithCode(String target, int status, int count, int code, int subcode) {
+        post("/sandbox/faults", Map.of("target", target, "status", status, "count", count, "code", code,
+                "subcode", subcode), 200, 201);
+    }
+
     // Last.fm
 
     /** The user finished playing a track that started at {@code at}: a scrobble. */
