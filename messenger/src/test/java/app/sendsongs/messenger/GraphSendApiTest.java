@@ -386,6 +386,19 @@ class GraphSendApiTest {
     }
 
     @Test
+    void someoneWhoBlockedThePageAndIsAnsweredWithCode2LooksLikeAPassingFailure() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.blocksAnsweredUnexpectedly("psid-1");
+
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE, REF));
+
+        assertThat(failed.reason()).contains("temporary").contains("HTTP 500, code 2");
+        assertThat(failed.retryAfter()).as("Graph says nothing of when; the outbox backs off").isEmpty();
+        sandbox.blocks("psid-1", false);
+        assertThat(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+    }
+
+    @Test
     void mapsGraphErrorCodesToOutcomes() {
         GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
 

@@ -151,6 +151,11 @@ final class MessengerSandbox implements AutoCloseable {
         control.messengerBlock(psid, blocks);
     }
 
+    /** The person blocks the page, and Graph answers sends to them with code 2 ("unexpected error") instead of 551. */
+    void blocksAnsweredUnexpectedly(String psid) {
+        control.messengerBlockAnsweredUnexpectedly(psid);
+    }
+
     /** What the bot sent to the person: {@code GET /sandbox/messenger/inbox/<psid>}. */
     JsonNode inbox(String psid) {
         return control.inboxMessages(psid);

@@ -134,8 +134,10 @@ final class ControlRoutes {
         if (messenger.lastInbound(psid).isEmpty()) {
             throw HttpProblem.control(404, "person " + psid + " has never written to the page");
         }
-        messenger.block(psid, blocks);
-        JsonIo.send(ctx, 200, Map.of("psid", psid, "blocked", blocks));
+        boolean unexpected = blocks && JsonIo.readOptionalBody(ctx).path("answer").asText("").equals("unexpected");
+        messenger.block(psid, blocks, unexpected);
+        JsonIo.send(ctx, 200, Map.of("psid", psid, "blocked", blocks, "answer", unexpected ? "unexpected"
+                : "unavailable"));
     }
 
     /** {@code {"first_name","last_name"}}: the name the User Profile API gives for the person. */

@@ -191,9 +191,14 @@ final class GraphEmulator {
     /**
      * Someone who blocked the page's messages (or deactivated their account) cannot be sent anything, whatever the
      * window: code 551, subcode 1545041, "This person isn't available right now." (Send API error codes,
-     * https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes).
+     * https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes), or, when the control
+     * API says so, code 2 "An unexpected error has occurred", which the common error codes page says a business may
+     * also get from a customer who blocked it (https://developers.facebook.com/docs/messenger-platform/error-codes).
      */
     private void checkAvailable(String psid) {
+        if (messenger.blocked(psid) && messenger.blockAnswersUnexpected(psid)) {
+            throw GraphFaults.unexpected();
+        }
         if (messenger.blocked(psid)) {
             throw error(551, 1545041, "This person isn't available right now.");
         }

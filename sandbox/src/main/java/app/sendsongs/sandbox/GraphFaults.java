@@ -49,6 +49,11 @@ final class GraphFaults {
         return new HttpProblem(status, body, headers);
     }
 
+    /** Graph's code 2, HTTP 500, transient: what it may answer for someone who blocked the page. */
+    static HttpProblem unexpected() {
+        return new HttpProblem(500, GraphEmulator.errorBody(2, null, WORDS.get(2), true));
+    }
+
     private static int usualCode(int status) {
         return switch (status) {
             case 429 -> 4;

@@ -234,6 +234,11 @@ public final class SandboxControl {
         post("/sandbox/messenger/users/" + psid + (blocks ? "/block" : "/unblock"), Map.of(), 200);
     }
 
+    /** The person blocks the page's messages, and Graph answers sends to them with code 2 rather than 551. */
+    public void messengerBlockAnsweredUnexpectedly(String psid) {
+        post("/sandbox/messenger/users/" + psid + "/block", Map.of("answer", "unexpected"), 200);
+    }
+
     /** The name Messenger's User Profile API gives for the person from now on. */
     public void messengerName(String psid, String firstName, String lastName) {
         post("/sandbox/messenger/users/" + psid, Map.of("first_name", firstName, "last_name", lastName), 200);
