@@ -117,6 +117,22 @@ class LastfmFailuresTest {
     }
 
     @Test
+    void anErrorThatComesWith200OkIsStillTheErrorItSays() throws Exception {
+        sandbox.control.scrobble("amy", "Marlow Vance", "Ferris Wheel in February", NOW.minusSeconds(60));
+        sandbox.control.faultWithCode("lastfm", 200, 1, 16);
+        sandbox.control.faultWithCode("lastfm", 200, 1, 29);
+        sandbox.control.faultWithCode("lastfm", 200, 1, 9);
+
+        MusicServiceException temporary = catchThrowableOfType(MusicServiceException.class,
+                () -> client.recentPlays(amy, DAY_AGO));
+        assertThat(temporary).isNotInstanceOf(GrantRevokedException.class).hasMessageContaining("error 16");
+        assertThat(catchThrowableOfType(MusicServiceException.class, () -> client.recentPlays(amy, DAY_AGO)))
+                .as("a 29 in a 200 is waited out, then the 9 says the session is gone")
+                .isInstanceOf(GrantRevokedException.class);
+        assertThat(client.recentPlays(amy, DAY_AGO).plays()).hasSize(1);
+    }
+
+    @Test
     void aSuspendedApiKeyIsTheAppsProblemNotThePersons() {
         sandbox.control.faultWithCode("lastfm", 403, 1, 26);
 

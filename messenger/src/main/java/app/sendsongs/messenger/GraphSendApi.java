@@ -61,6 +61,13 @@ public final class GraphSendApi implements ChatPlatform {
     private static final int SUBCODE_NO_MATCHING_USER = 2018001;
     private static final int SUBCODE_PERSON_UNAVAILABLE = 1545041;
     private static final int CODE_BAD_TOKEN = 190;
+    private static final int CODE_PERMISSION = 200;
+    /**
+     * Graph's codes for a failure worth trying again whatever the HTTP status: unknown (1), unexpected (2) and
+     * "Temporary send message failure" (1200), per the Send API error codes page
+     * (https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes).
+     */
+    private static final Set<Integer> TEMPORARY_CODES = Set.of(1, 2, 1200);
 
     private final MessengerConfig config;
     private final HttpClient http;
@@ -293,7 +300,12 @@ public final class GraphSendApi implements ChatPlatform {
             LOG.warn("Send API rate limit ({}); no sends for {} s", detail, wait.toSeconds());
             return new SendOutcome.Failed("rate limited: " + detail, Optional.of(wait));
         }
-        if (status >= 500 || error.code() == 1 || error.code() == 2) {
+        if (error.code() == CODE_PERMISSION) {
+            LOG.error("the Graph API refused a permission of the page ({}): check the app's pages_messaging "
+                    + "permission and the page token's", detail);
+            return new SendOutcome.Failed("the page lacks a permission (" + detail + ")", retryAfter);
+        }
+        if (status >= 500 || TEMPORARY_CODES.contains(error.code())) {
             LOG.warn("Send API temporary failure ({})", detail);
             return new SendOutcome.Failed("temporary Graph API failure: " + detail, retryAfter);
         }

@@ -174,13 +174,54 @@ class GraphSendApiTest {
     }
 
     @Test
-    void serviceUnavailableCarriesItsRetryAfter() {
+    void serviceUnavailableIsAPassingFailureWithoutRetryAfterAsGraphSendsNone() {
         sandbox.personWrites("psid-1", "hi");
         sandbox.fault(503, 1, 7);
 
         SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("hello"), MessageKind.RESPONSE, REF));
-        assertThat(failed.reason()).contains("HTTP 503");
-        assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(failed.reason()).contains("HTTP 503").contains("code 2");
+        assertThat(failed.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterOnAServerErrorIsHonouredWhenOneComes() {
+        GraphSendApi probe = new GraphSendApi(new MessengerConfig(sandbox.base + "/probe", null, "probe-page-token", "s", "v"));
+        sandbox.probeAnswersGraphError(503, 2, null, "An unexpected error has occurred. Please retry your request later.");
+        sandbox.probeHeaders = Map.of("Retry-After", "7");
+
+        assertThat(failed(probe.send("p", Message.text("x"), MessageKind.UPDATE, REF)).retryAfter())
+                .contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void graphsSendErrorCodesAreToldApartOverHttp() {
+        sandbox.personWrites("psid-1", "hi");
+
+        sandbox.graphError(500, 1200, null);
+        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE, REF)).reason())
+                .as("1200 is a temporary send failure").contains("temporary").contains("code 1200");
+        sandbox.graphError(400, 1200, null);
+        assertThat(failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE, REF)).reason())
+                .as("by its code, whatever the status").contains("temporary").contains("code 1200");
+        sandbox.graphError(500, 2, null);
+        assertThat(failed(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE, REF)).reason())
+                .contains("temporary").contains("code 2");
+        sandbox.graphError(400, 10, 2018278);
+        assertThat(graph.send("psid-1", Message.text("c"), MessageKind.UPDATE, REF))
+                .isEqualTo(new SendOutcome.OutsideWindow());
+        sandbox.graphError(400, 100, 2018001);
+        assertThat(graph.send("psid-1", Message.text("d"), MessageKind.UPDATE, REF))
+                .isInstanceOf(SendOutcome.Unreachable.class);
+        sandbox.graphError(400, 551, 1545041);
+        assertThat(graph.send("psid-1", Message.text("e"), MessageKind.UPDATE, REF))
+                .isInstanceOf(SendOutcome.Unreachable.class);
+        sandbox.graphError(403, 200, null);
+        assertThat(failed(graph.send("psid-1", Message.text("f"), MessageKind.UPDATE, REF)).reason())
+                .as("the page's permission, not the person: tried again once it is fixed")
+                .contains("the page lacks a permission");
+
+        assertThat(graph.send("psid-1", Message.text("g"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sandbox.inbox("psid-1")).extracting(m -> m.path("text").asText()).containsExactly("g");
     }
 
     @Test
@@ -342,6 +383,19 @@ class GraphSendApiTest {
         sandbox.blocks("psid-1", false);
         assertThat(graph.send("psid-1", Message.text("welcome back"), MessageKind.RESPONSE, REF))
                 .isEqualTo(new SendOutcome.Sent());
+    }
+
+    @Test
+    void someoneWhoBlockedThePageAndIsAnsweredWithCode2LooksLikeAPassingFailure() {
+        sandbox.personWrites("psid-1", "hi");
+        sandbox.blocksAnsweredUnexpectedly("psid-1");
+
+        SendOutcome.Failed failed = failed(graph.send("psid-1", Message.text("a"), MessageKind.UPDATE, REF));
+
+        assertThat(failed.reason()).contains("temporary").contains("HTTP 500, code 2");
+        assertThat(failed.retryAfter()).as("Graph says nothing of when; the outbox backs off").isEmpty();
+        sandbox.blocks("psid-1", false);
+        assertThat(graph.send("psid-1", Message.text("b"), MessageKind.UPDATE, REF)).isEqualTo(new SendOutcome.Sent());
     }
 
     @Test

@@ -151,6 +151,11 @@ final class MessengerSandbox implements AutoCloseable {
         control.messengerBlock(psid, blocks);
     }
 
+    /** The person blocks the page, and Graph answers sends to them with code 2 ("unexpected error") instead of 551. */
+    void blocksAnsweredUnexpectedly(String psid) {
+        control.messengerBlockAnsweredUnexpectedly(psid);
+    }
+
     /** What the bot sent to the person: {@code GET /sandbox/messenger/inbox/<psid>}. */
     JsonNode inbox(String psid) {
         return control.inboxMessages(psid);
@@ -159,6 +164,15 @@ final class MessengerSandbox implements AutoCloseable {
     /** The next {@code count} Send API calls fail with {@code status}. */
     void fault(int status, int count, int retryAfterSeconds) {
         control.fault("messenger", status, count, retryAfterSeconds);
+    }
+
+    /** The next Send API call fails with {@code status} and Graph's {@code code} (and {@code subcode} when given). */
+    void graphError(int status, int code, Integer subcode) {
+        if (subcode == null) {
+            control.faultWithCode("messenger", status, 1, code);
+        } else {
+            control.faultWithCode("messenger", status, 1, code, subcode);
+        }
     }
 
     void advanceSeconds(long seconds) {

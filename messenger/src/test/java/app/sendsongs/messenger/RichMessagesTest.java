@@ -14,7 +14,6 @@ import app.sendsongs.core.shared.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -170,8 +169,7 @@ class RichMessagesTest {
         SendOutcome outcome = graph.send("psid-1", Message.text("Alice sent you a song").withCard(card()),
                 MessageKind.UPDATE, REF);
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class,
-                failed -> assertThat(failed.retryAfter()).contains(Duration.ofSeconds(7)));
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
         assertThat(sandbox.inbox("psid-1")).isEmpty();
         assertThat(graph.send("psid-1", Message.text("Alice sent you a song").withCard(card()), MessageKind.UPDATE, REF))
                 .isEqualTo(new SendOutcome.Sent());

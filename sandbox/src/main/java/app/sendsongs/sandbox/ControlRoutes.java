@@ -134,8 +134,10 @@ final class ControlRoutes {
         if (messenger.lastInbound(psid).isEmpty()) {
             throw HttpProblem.control(404, "person " + psid + " has never written to the page");
         }
-        messenger.block(psid, blocks);
-        JsonIo.send(ctx, 200, Map.of("psid", psid, "blocked", blocks));
+        boolean unexpected = blocks && JsonIo.readOptionalBody(ctx).path("answer").asText("").equals("unexpected");
+        messenger.block(psid, blocks, unexpected);
+        JsonIo.send(ctx, 200, Map.of("psid", psid, "blocked", blocks, "answer", unexpected ? "unexpected"
+                : "unavailable"));
     }
 
     /** {@code {"first_name","last_name"}}: the name the User Profile API gives for the person. */
@@ -430,8 +432,9 @@ final class ControlRoutes {
         int retryAfter = intField(body, "retry_after", 1, 0);
         JsonNode reason = body.get("reason");
         Integer code = body.hasNonNull("code") ? intField(body, "code", 0, 1) : null;
+        Integer subcode = body.hasNonNull("subcode") ? intField(body, "subcode", 0, 1) : null;
         faults.add(target, new FaultInjector.Fault(status.asInt(), retryAfter,
-                reason == null || reason.isNull() ? null : reason.asText(), code), count);
+                reason == null || reason.isNull() ? null : reason.asText(), code, subcode), count);
         JsonIo.send(ctx, 200, faultQueues());
     }
 
@@ -449,6 +452,9 @@ final class ControlRoutes {
                 }
                 if (p.fault().code() != null) {
                     node.put("code", p.fault().code());
+                }
+                if (p.fault().subcode() != null) {
+                    node.put("subcode", p.fault().subcode());
                 }
             }
         }

@@ -22,12 +22,27 @@ public final class FaultInjector {
         return Set.copyOf(all);
     }
 
+    /**
+     * Last.fm's statuses, and 200: Last.fm answers some errors with 200 OK and the error in the body
+     * (https://lastfm-docs.github.io/api-docs/codes/, "HTTP Status Codes Forewarning").
+     */
+    private static Set<Integer> withLastfmsOk() {
+        Set<Integer> all = new java.util.HashSet<>(withClientErrors());
+        all.add(200);
+        return Set.copyOf(all);
+    }
+
     public enum Target {
-        SPOTIFY(STATUSES), MESSENGER(STATUSES),
+        SPOTIFY(STATUSES),
         /** Telegram's refusals (400 "chat not found", 403 "bot was blocked by the user") can be injected too. */
         TELEGRAM(withClientErrors()),
+        /**
+         * Graph answers its refusals (code 10, 100, 200, 551 ...) with 400 or 403, the fault's {@code code} and
+         * {@code subcode} in its error body.
+         */
+        MESSENGER(withClientErrors()),
         /** Last.fm and ListenBrainz answer 400 and 403 in their own error bodies (with the fault's {@code code}). */
-        LASTFM(withClientErrors()), LISTENBRAINZ(withClientErrors());
+        LASTFM(withLastfmsOk()), LISTENBRAINZ(withClientErrors());
 
         private final Set<Integer> statuses;
 
@@ -63,11 +78,12 @@ public final class FaultInjector {
      * One failure to inject.
      *
      * @param reason optional Spotify 429 {@code reason} (e.g. {@code QUOTA_EXCEEDED}), or null
-     * @param code   optional error code of the service's own error body (e.g. Last.fm 29), or null
+     * @param code    optional error code of the service's own error body (e.g. Last.fm 29, Graph 1200), or null
+     * @param subcode optional Graph {@code error_subcode} beside the code (e.g. 2018278), or null
      */
-    public record Fault(int status, int retryAfterSeconds, String reason, Integer code) {
+    public record Fault(int status, int retryAfterSeconds, String reason, Integer code, Integer subcode) {
         public Fault(int status, int retryAfterSeconds, String reason) {
-            this(status, retryAfterSeconds, reason, null);
+            this(status, retryAfterSeconds, reason, null, null);
         }
     }
 

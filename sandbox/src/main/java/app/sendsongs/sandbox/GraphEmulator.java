@@ -107,7 +107,7 @@ final class GraphEmulator {
      */
     private void profile(Context ctx) {
         faults.take(FaultInjector.Target.MESSENGER).ifPresent(f -> {
-            throw fault(f);
+            throw GraphFaults.of(f);
         });
         checkToken(ctx);
         String psid = ctx.pathParam("psid");
@@ -138,7 +138,7 @@ final class GraphEmulator {
 
     private void send(Context ctx) {
         faults.take(FaultInjector.Target.MESSENGER).ifPresent(f -> {
-            throw fault(f);
+            throw GraphFaults.of(f);
         });
         checkToken(ctx);
         JsonNode body = parse(JsonIo.bodyText(ctx));
@@ -191,9 +191,14 @@ final class GraphEmulator {
     /**
      * Someone who blocked the page's messages (or deactivated their account) cannot be sent anything, whatever the
      * window: code 551, subcode 1545041, "This person isn't available right now." (Send API error codes,
-     * https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes).
+     * https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes), or, when the control
+     * API says so, code 2 "An unexpected error has occurred", which the common error codes page says a business may
+     * also get from a customer who blocked it (https://developers.facebook.com/docs/messenger-platform/error-codes).
      */
     private void checkAvailable(String psid) {
+        if (messenger.blocked(psid) && messenger.blockAnswersUnexpected(psid)) {
+            throw GraphFaults.unexpected();
+        }
         if (messenger.blocked(psid)) {
             throw error(551, 1545041, "This person isn't available right now.");
         }
@@ -254,20 +259,7 @@ final class GraphEmulator {
         return throttle;
     }
 
-    private static HttpProblem fault(FaultInjector.Fault fault) {
-        int status = fault.status();
-        ObjectNode body = switch (status) {
-            case 429 -> errorBody(4, null, "(#4) Application request limit reached", true);
-            case 503 -> errorBody(2, null, "An unexpected error has occurred. Please retry your request later.", true);
-            default -> errorBody(1, null, "An unknown error has occurred.", true);
-        };
-        Map<String, String> headers = status == 429 || status == 503
-                ? Map.of("Retry-After", Integer.toString(fault.retryAfterSeconds()))
-                : Map.of();
-        return new HttpProblem(status, body, headers);
-    }
-
-    private static ObjectNode errorBody(int code, Integer subcode, String message, boolean transientError) {
+    static ObjectNode errorBody(int code, Integer subcode, String message, boolean transientError) {
         ObjectNode body = JsonIo.object();
         ObjectNode error = body.putObject("error");
         error.put("message", message);

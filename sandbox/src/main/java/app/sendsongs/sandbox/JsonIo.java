@@ -41,6 +41,16 @@ final class JsonIo {
         if (body == null || body.isBlank()) {
             throw HttpProblem.control(400, "a JSON body is required");
         }
+        return parseControl(body);
+    }
+
+    /** The request body as JSON, an empty object when there is none, or a 400 control error. */
+    static JsonNode readOptionalBody(Context ctx) {
+        String body = bodyText(ctx);
+        return body == null || body.isBlank() ? MAPPER.createObjectNode() : parseControl(body);
+    }
+
+    private static JsonNode parseControl(String body) {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {

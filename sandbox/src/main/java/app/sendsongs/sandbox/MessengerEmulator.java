@@ -96,6 +96,7 @@ public final class MessengerEmulator {
     private int engagedCount;
     private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private final Set<String> blockedUnexpectedly = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, List<InboxMessage>> inboxes = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final Set<String> subscribedFields = ConcurrentHashMap.newKeySet();
@@ -292,7 +293,25 @@ public final class MessengerEmulator {
 
     /** The person blocks ({@code blocks}) or unblocks the page's messages; false when that changed nothing. */
     public boolean block(String psid, boolean blocks) {
+        return block(psid, blocks, false);
+    }
+
+    /**
+     * As {@link #block(String, boolean)}; with {@code unexpected}, the Send API answers their block with code 2, as
+     * Graph may do for someone who blocked the page, instead of 551.
+     */
+    public boolean block(String psid, boolean blocks, boolean unexpected) {
+        if (blocks && unexpected) {
+            blockedUnexpectedly.add(psid);
+        } else {
+            blockedUnexpectedly.remove(psid);
+        }
         return blocks ? blocked.add(psid) : blocked.remove(psid);
+    }
+
+    /** Whether the Send API answers this person's block with code 2 rather than 551. */
+    boolean blockAnswersUnexpected(String psid) {
+        return blockedUnexpectedly.contains(psid);
     }
 
     /** Whether the person has blocked the page's messages: then the Send API cannot reach them. */

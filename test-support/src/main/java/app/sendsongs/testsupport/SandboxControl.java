@@ -239,6 +239,11 @@ public final class SandboxControl {
         post("/sandbox/messenger/users/" + psid + (blocks ? "/block" : "/unblock"), Map.of(), 200);
     }
 
+    /** The person blocks the page's messages, and Graph answers sends to them with code 2 rather than 551. */
+    public void messengerBlockAnsweredUnexpectedly(String psid) {
+        post("/sandbox/messenger/users/" + psid + "/block", Map.of("answer", "unexpected"), 200);
+    }
+
     /** The name Messenger's User Profile API gives for the person from now on. */
     public void messengerName(String psid, String firstName, String lastName) {
         post("/sandbox/messenger/users/" + psid, Map.of("first_name", firstName, "last_name", lastName), 200);
@@ -360,6 +365,12 @@ public final class SandboxControl {
     /** As {@link #fault(String, int, int, int)}, with the service's own error code in the body (e.g. Last.fm 29). */
     public void faultWithCode(String target, int status, int count, int code) {
         post("/sandbox/faults", Map.of("target", target, "status", status, "count", count, "code", code), 200, 201);
+    }
+
+    /** As {@link #faultWithCode(String, int, int, int)}, with Graph's {@code error_subcode} beside the code. */
+    public void faultWithCode(String target, int status, int count, int code, int subcode) {
+        post("/sandbox/faults", Map.of("target", target, "status", status, "count", count, "code", code,
+                "subcode", subcode), 200, 201);
     }
 
     // Last.fm
