@@ -228,6 +228,14 @@ public final class SendSongs {
     }
 
     /**
+     * A server that takes over the store from an earlier run calls this as it starts: what the earlier run may have sent
+     * waits one lease for its echo before it is sent again ({@link Outbox#waitForEchoesOfEarlierRuns}).
+     */
+    public void waitForEchoesOfEarlierRuns() {
+        outbox.waitForEchoesOfEarlierRuns();
+    }
+
+    /**
      * Retries the held messages whose wait, given by this process, is over ({@link Outbox#retryWaited}), batch after
      * batch while batches come back full. A server calls this every second, so that a message a platform asked to
      * wait a few seconds for (Telegram's {@code retry_after}, a chat's pace) goes out then and not at the next tick;

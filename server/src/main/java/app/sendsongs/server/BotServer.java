@@ -286,6 +286,8 @@ public final class BotServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started");
         }
         try {
+            // The store may be an earlier run's (a restart): its messages in flight wait for their echoes first.
+            app.waitForEchoesOfEarlierRuns();
             // Nothing is kept before the port opens, so the workers exist by the time the intake wakes them.
             inbox = app.openInbox(INTAKE_LIMITS, kept -> workers.wake(kept));
             metrics.intakeDepth(inbox, DurableInbox::waiting);

@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param outcome          the reconciliation of every message with the emulated inboxes
  * @param openListed       songs the senders' last {@code pending} answers list as open
  * @param stuck            of them, songs listed as waiting to be delivered when nothing should hold them any more
- * @param waitedOutLeases  whether the end waited until every message lease taken before the last kill had run out
+ * @param waitedOutLeases  whether the end waited until a message lease had passed since the last restart
  * @param elapsed          the whole run, registration included
  */
 record CrashReport(CrashOptions options, List<Integer> groupSizes, int burstMessages, List<Kill> kills,
@@ -74,7 +74,7 @@ record CrashReport(CrashOptions options, List<Integer> groupSizes, int burstMess
                 outcome.outOfOrder());
         outcome.examples().forEach(example -> line(text, "    e.g. %s", example));
         if (waitedOutLeases) {
-            line(text, "  (counted after every message lease taken before the last kill had run out)");
+            line(text, "  (counted once a message lease had passed since the last restart)");
         }
         line(text, "  %s", holds() ? "acknowledged means kept: every acknowledged message handled exactly once"
                 : "FAILED: acknowledged messages were lost, handled twice or left stuck");

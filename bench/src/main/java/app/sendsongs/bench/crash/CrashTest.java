@@ -116,7 +116,8 @@ public final class CrashTest {
         private final SandboxControl sandbox;
         private final Random random;
         private final List<Kill> kills = new ArrayList<>();
-        private long lastKillAt;
+        /** When the server last started again after a kill ({@link System#nanoTime}). */
+        private long lastRestartAt;
         private int posts;
         private int sentAgain;
         private int refusals;
@@ -151,7 +152,7 @@ public final class CrashTest {
 
             progress.println("asking each person for their pending songs, then reconciling every inbox...");
             Check check = check(workload, people, baseline);
-            boolean waited = !check.clean() && awaitLeasesOfTheLastKill();
+            boolean waited = !check.clean() && awaitALeaseAfterTheLastRestart();
             if (waited) {
                 check = check(workload, people, baseline);
             }
@@ -162,20 +163,22 @@ public final class CrashTest {
         }
 
         /**
-         * Waits until every message lease taken before the last kill has run out and the tick has
-         * retried the message; false when there was no kill or that time has passed already.
+         * Waits until a message lease has passed since the server last started again, and the tick has retried what
+         * was due then: what the killed server held has been taken again, and what it was sending has had its echo
+         * or been sent again (a restarted server waits a lease for those echoes). False when there was no kill or
+         * that time has passed already.
          */
-        private boolean awaitLeasesOfTheLastKill() {
+        private boolean awaitALeaseAfterTheLastRestart() {
             if (kills.isEmpty()) {
                 return false;
             }
-            Duration left = Duration.ofNanos(lastKillAt - System.nanoTime())
+            Duration left = Duration.ofNanos(lastRestartAt - System.nanoTime())
                     .plus(options.lease()).plus(LEASE_MARGIN);
             if (!left.isPositive()) {
                 return false;
             }
-            progress.printf("not all settled yet: waiting %d s until every lease taken before the last kill has run "
-                    + "out, then looking again...%n", left.toSeconds());
+            progress.printf("not all settled yet: waiting %d s until a lease has passed since the last restart, "
+                    + "then looking again...%n", left.toSeconds());
             ServerProcess.sleep(left);
             return true;
         }
@@ -194,9 +197,9 @@ public final class CrashTest {
                 if (result.killedAt().isPresent()) {
                     Kill done = Kill.of(burst, result);
                     kills.add(done);
-                    lastKillAt = result.killedAt().get();
                     progress.printf("  %s; starting it again...%n", done.format());
                     restart();
+                    lastRestartAt = System.nanoTime();
                 } else {
                     progress.printf("  burst %2d: %,d POSTs acknowledged, no kill%n", burst, result.acknowledged());
                 }

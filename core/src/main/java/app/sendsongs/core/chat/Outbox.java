@@ -67,6 +67,9 @@ public final class Outbox {
     private final Duration holdLimit;
     /** The retry times this process gave failed messages, until they come (see {@link #retryWaited}). */
     private final NavigableSet<Instant> retriesGiven = new ConcurrentSkipListSet<>();
+    /** When this run began to wait for the echoes of earlier runs' messages, and until when ({@link #waitForEchoesOfEarlierRuns}). */
+    private volatile Instant runStarted = Instant.MIN;
+    private volatile Instant earlierRunsWaitUntil = Instant.MIN;
     private volatile BiConsumer<String, Instant> shareDelivered = (shareId, at) -> { };
     private volatile BiConsumer<String, GivenUp> shareGivenUp = (shareId, why) -> { };
 
@@ -91,6 +94,21 @@ public final class Outbox {
         this.sendLease = sendLease;
         this.remember = remember;
         this.holdLimit = holdLimit;
+    }
+
+    /**
+     * For a process that takes over the store from an earlier one (a server started again after a crash): the messages
+     * held before now that wait for a retry time, among them those the earlier process was sending when it died, are
+     * sent again no sooner than one send lease from now. A platform that echoes the bot's messages (Messenger) could
+     * not deliver the echoes of those it took while no process answered; it delivers them again once one does, and
+     * they release the messages before anyone sends them twice. Without the wait, a message whose lease ended while
+     * the server was down would be sent again at once, before its echo came. Messages held from now on are not held
+     * back.
+     */
+    public void waitForEchoesOfEarlierRuns() {
+        Instant now = clock.instant();
+        runStarted = now;
+        earlierRunsWaitUntil = now.plus(sendLease);
     }
 
     /** How long a message may wait for its person before it is given up. */
@@ -377,12 +395,20 @@ public final class Outbox {
      */
     private boolean sendHeld(HeldMessage held, MessageKind kind) {
         Instant now = clock.instant();
+        if (waitsForItsEcho(held, now)) {
+            return false;
+        }
         Instant leaseUntil = now.plus(sendLease);
         if (!store.leaseHeldMessage(held, now, leaseUntil)) {
             return false;
         }
         HeldMessage leased = held.retryingAt(Optional.of(leaseUntil));
         return settle(leased, sendNow(leased, kind));
+    }
+
+    /** Whether a message an earlier run may have sent still waits for its echo (see {@link #waitForEchoesOfEarlierRuns}). */
+    private boolean waitsForItsEcho(HeldMessage held, Instant now) {
+        return held.retryAt().isPresent() && held.heldAt().isBefore(runStarted) && now.isBefore(earlierRunsWaitUntil);
     }
 
     /**

@@ -507,6 +507,64 @@ class OutboxTest {
     }
 
     /** Bob's texts held by {@code chat}, which asked for a second's wait; it takes everything now, and their retry is due. */
+    @Test
+    void afterARestartAMessageTheEarlierRunWasSendingWaitsALeaseForItsEchoBeforeItIsSentAgain() {
+        chat.windowCloses("bob");
+        outbox.notify(BOB, Message.text("in flight at the crash"));
+        HeldMessage held = store.heldMessagesFor(BOB).getFirst();
+        store.leaseHeldMessage(held, clock.instant(), clock.instant().plus(SendSongs.Settings.LEASE));
+        chat.windowOpens("bob"); // the platform took it; the process died before it could record so
+        clock.advance(SendSongs.Settings.LEASE.minusSeconds(10)); // down for almost a lease
+        Outbox restarted = outbox(chat);
+        restarted.waitForEchoesOfEarlierRuns();
+
+        clock.advance(Duration.ofSeconds(30)); // its lease is over, but its echo is still on its way
+        restarted.retryDue(10);
+        restarted.personWrote(BOB);
+        assertThat(chat.inbox("bob")).isEmpty();
+
+        restarted.confirmSent(List.of(held.id())); // the platform delivers the echo again
+        clock.advance(SendSongs.Settings.LEASE);
+        restarted.retryDue(10);
+        assertThat(chat.inbox("bob")).isEmpty();
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void afterARestartAMessageTheEarlierRunNeverSentGoesOnceALeaseHasPassedWithoutItsEcho() {
+        chat.windowCloses("bob");
+        outbox.notify(BOB, Message.text("never reached the platform"));
+        HeldMessage held = store.heldMessagesFor(BOB).getFirst();
+        store.leaseHeldMessage(held, clock.instant(), clock.instant().plus(SendSongs.Settings.LEASE));
+        chat.windowOpens("bob");
+        Outbox restarted = outbox(chat);
+        restarted.waitForEchoesOfEarlierRuns();
+
+        clock.advance(SendSongs.Settings.LEASE.minusSeconds(1));
+        restarted.retryDue(10);
+        assertThat(chat.inbox("bob")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        restarted.retryDue(10);
+        assertThat(chat.inbox("bob")).containsExactly("never reached the platform");
+    }
+
+    @Test
+    void afterARestartWhatTheNewRunHoldsIsRetriedAtItsOwnTimesNotHeldBack() {
+        SwitchableChat flaky = new SwitchableChat();
+        Outbox restarted = outbox(flaky);
+        restarted.waitForEchoesOfEarlierRuns();
+        clock.advance(Duration.ofSeconds(1));
+        flaky.failing = true;
+        restarted.notify(BOB, Message.text("held after the start"));
+        flaky.failing = false;
+
+        clock.advance(Duration.ofMinutes(1));
+        restarted.retryDue(10);
+
+        assertThat(flaky.sent).containsExactly("held after the start");
+    }
+
     private Outbox heldThenTaken(SwitchableChat chat, String... texts) {
         Outbox held = outbox(chat);
         for (String text : texts) {
