@@ -4,6 +4,8 @@ import app.sendsongs.core.shared.Platform;
 import app.sendsongs.metrics.Intake;
 import app.sendsongs.metrics.Meters;
 import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.SpentKeyboards;
+import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.UpdateParser;
 import app.sendsongs.telegram.WebhookSecret;
 import app.sendsongs.web.TelegramIntake;
@@ -22,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Telegram webhook behind API Gateway: {@code POST /telegram/webhook} checks the secret header (401 without it,
  * 403 for a wrong one), reads the update and puts its event on the intake queue, and answers 200 only once SQS has
- * taken it; a tap in a private chat is answered in that 200 ({@link TelegramIntake}). The bot's work happens in the
- * inbound function. This function holds the webhook secret and, to tell the bot's own group commands from other bots'
- * ({@code /send@SendSongsBot}), the bot token, which it uses for {@code getMe} only; it never touches the table.
+ * taken it; a tap in a private chat is answered in that 200 ({@link TelegramIntake}), and the choices it spent are
+ * taken off their message just before ({@code editMessageReplyMarkup}, tried once). The bot's work happens in the
+ * inbound function. This function holds the webhook secret and the bot token, which it uses for {@code getMe} (to tell
+ * the bot's own group commands from other bots', {@code /send@SendSongsBot}) and that edit; it never touches the table.
  */
 public final class TelegramWebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
@@ -61,10 +64,11 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
                 throw new IllegalStateException("the parameter named by TELEGRAM_WEBHOOK_SECRET_PARAMETER holds no "
                         + "webhook secret (" + e.getMessage() + "): set it, and run telegram-setup");
             }
-            BotUsername username = wiring.telegram(Meters.NONE).map(BotUsername::new)
+            TelegramBotApi api = wiring.telegram(Meters.NONE)
                     .orElseThrow(() -> new IllegalStateException("the Telegram webhook needs the bot's token"));
-            return new Parts(new TelegramIntake(secret, new UpdateParser(username, surroundings.clock())),
-                    wiring.inboundQueue());
+            // Before the answer: once answered, the function may be frozen with the edit under way.
+            return new Parts(new TelegramIntake(secret, new UpdateParser(new BotUsername(api), surroundings.clock()),
+                    new SpentKeyboards(api)::remove), wiring.inboundQueue());
         });
     }
 
@@ -93,16 +97,20 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
                 Intake.webhook(metrics, PLATFORM, rejected.response().status() == 400 ? "malformed" : "bad_secret", 0);
                 yield rejected.response();
             }
-            case TelegramIntake.Intake.Accepted accepted -> queue(parts.queue(), accepted);
+            case TelegramIntake.Intake.Accepted accepted -> queue(parts, accepted);
         };
     }
 
     /** The 200 once the update's event is on the queue; otherwise Telegram is asked to deliver the update again. */
-    private WebResponse queue(InboundQueue queue, TelegramIntake.Intake.Accepted accepted) {
-        Optional<WebResponse> notQueued = IntakeAnswers.notQueued(queue, accepted.events());
+    private WebResponse queue(Parts parts, TelegramIntake.Intake.Accepted accepted) {
+        Optional<WebResponse> notQueued = IntakeAnswers.notQueued(parts.queue(), accepted.events());
         int status = notQueued.map(WebResponse::status).orElse(200);
         Intake.webhook(metrics, PLATFORM, notQueued.isEmpty() ? "accepted" : status == 413 ? "too_large" : "not_queued",
                 notQueued.isEmpty() ? accepted.events().size() : 0);
-        return notQueued.orElseGet(() -> TelegramIntake.answer(accepted));
+        if (notQueued.isPresent()) {
+            return notQueued.get();
+        }
+        parts.intake().kept(accepted);
+        return TelegramIntake.answer(accepted);
     }
 }

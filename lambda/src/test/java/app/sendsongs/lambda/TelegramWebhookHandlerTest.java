@@ -2,8 +2,15 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.sandbox.TelegramEmulator;
 import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.telegram.InlineButton;
+import app.sendsongs.telegram.OutgoingText;
+import app.sendsongs.telegram.SendResult;
+import app.sendsongs.telegram.TelegramBotApi;
+import app.sendsongs.telegram.TelegramConfig;
 import app.sendsongs.testsupport.DynaliteExtension;
+import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
@@ -59,6 +66,25 @@ class TelegramWebhookHandlerTest {
         assertThat(queued()).isOne();
         assertThat(world.calls("telegram_webhook")).extracting(AwsCall::action)
                 .containsOnly("ssm:GetParameters", "sqs:SendMessage");
+    }
+
+    @Test
+    void aPrivateTapTakesTheChoicesOffItsMessageBeforeItIsAnswered() {
+        long vera = 7_101_000_004L;
+        SandboxControl sandbox = new SandboxControl(world.sandboxBase());
+        sandbox.telegramSays(vera, "/start");
+        TelegramBotApi bot = new TelegramBotApi(new TelegramConfig(world.sandboxBase() + "/sandbox/telegram",
+                TelegramEmulator.BOT_TOKEN));
+        SendResult sent = bot.sendMessage(vera, OutgoingText.of("Pick").withKeyboard(List.of(List.of(
+                new InlineButton.Callback("Help", "help"), new InlineButton.Callback("History", "history")))));
+        long pick = ((SendResult.Sent) sent).messageId();
+
+        String tap = sandbox.telegramPress(vera, vera, pick, "help");
+
+        assertThat(sandbox.telegramCallback(tap).path("answered").asBoolean()).isTrue();
+        JsonNode shown = sandbox.telegramChat(vera).get(0);
+        assertThat(shown.path("text").asText()).isEqualTo("Pick");
+        assertThat(shown.has("reply_markup")).as("the choices gone once the webhook answered").isFalse();
     }
 
     @Test

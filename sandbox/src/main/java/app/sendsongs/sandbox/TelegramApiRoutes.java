@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The emulated Telegram Bot API (https://core.telegram.org/bots/api): {@code GET|POST
  * <base>/sandbox/telegram/bot<token>/<method>} with the parameters in the query string or a JSON, form or multipart
  * body, answering {@code {"ok":true,"result":...}} or Telegram's error object. Method names are case-insensitive, as
- * on the real server. Implemented: getMe, sendMessage, editMessageText, answerCallbackQuery, setWebhook,
- * deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChat, getChatMember.
+ * on the real server. Implemented: getMe, sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery,
+ * setWebhook, deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, getChat, getChatMember.
  */
 final class TelegramApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramApiRoutes.class);
@@ -84,6 +84,7 @@ final class TelegramApiRoutes {
             case "getme" -> new Answer(getMe());
             case "sendmessage" -> new Answer(sendMessage(params));
             case "editmessagetext" -> new Answer(editMessageText(params));
+            case "editmessagereplymarkup" -> new Answer(editMessageReplyMarkup(params));
             case "answercallbackquery" -> answerCallbackQuery(params);
             case "setwebhook" -> setWebhook(params);
             case "deletewebhook" -> deleteWebhook(params);
@@ -136,17 +137,32 @@ final class TelegramApiRoutes {
 
     private ObjectNode editMessageText(TelegramParams params) {
         TelegramFormattedText text = messageText(params);
+        checkEditedMessageNamed(params);
+        ObjectNode keyboard = TelegramKeyboard.parse(params);
+        return telegram.editMessageText(params.get("chat_id"), params.get("message_id"), text, keyboard);
+    }
+
+    /** https://core.telegram.org/bots/api#editmessagereplymarkup: no {@code reply_markup} removes the keyboard. */
+    private ObjectNode editMessageReplyMarkup(TelegramParams params) {
+        checkEditedMessageNamed(params);
+        ObjectNode keyboard = TelegramKeyboard.parse(params);
+        return telegram.editMessageReplyMarkup(params.get("chat_id"), params.get("message_id"), keyboard);
+    }
+
+    /** An edit names a chat's message, or an inline-mode message (which the sandbox has none of). */
+    private static void checkEditedMessageNamed(TelegramParams params) {
         if (params.get("chat_id").isEmpty() && params.get("message_id").isEmpty()) {
             if (params.get("inline_message_id").isEmpty()) {
                 throw TelegramErrors.badRequest("message identifier is not specified");
             }
             throw TelegramErrors.badRequest("MESSAGE_ID_INVALID");
         }
-        ObjectNode keyboard = TelegramKeyboard.parse(params);
-        return telegram.editMessageText(params.get("chat_id"), params.get("message_id"), text, keyboard);
     }
 
-    /** The {@code text} with its {@code parse_mode} applied, refused as Telegram refuses it. */
+    /**
+     * The {@code text} with its {@code parse_mode} applied, refused as Telegram refuses it, and its commands marked as
+     * Telegram marks them.
+     */
     private static TelegramFormattedText messageText(TelegramParams params) {
         String raw = params.get("text");
         if (raw.isEmpty()) {
@@ -155,7 +171,7 @@ final class TelegramApiRoutes {
         if (TelegramFormattedText.utf8Length(raw) > MAX_RAW_TEXT_BYTES) {
             throw TelegramErrors.badRequest("text is too long");
         }
-        return TelegramFormattedText.parse(raw, params.get("parse_mode"));
+        return TelegramUserText.withBotCommands(TelegramFormattedText.parse(raw, params.get("parse_mode")));
     }
 
     private Answer answerCallbackQuery(TelegramParams params) {

@@ -441,23 +441,57 @@ public final class TelegramEmulator {
         long chat = chatId(chatIdParam);
         checkNotUpgraded(chat);
         checkBotMayWrite(chat);
+        TelegramMessage message = editable(chat, messageIdParam);
+        checkLength(text);
+        TelegramKeyboard.validate(keyboard);
+        if (message.text.equals(text) && Objects.equals(message.keyboard, keyboard)) {
+            throw notModified();
+        }
+        takeRate(chat);
+        message.text = text;
+        return edited(message, keyboard);
+    }
+
+    /**
+     * {@code editMessageReplyMarkup} of one of the bot's messages
+     * (https://core.telegram.org/bots/api#editmessagereplymarkup): the inline keyboard is replaced, or removed when the
+     * call gives none (or an empty one); the text stays. Refused as {@link #editMessageText} is, the same keyboard
+     * included: 400 {@code message is not modified}; a message the chat does not have is {@code message to edit not
+     * found}, a person's message {@code message can't be edited}. Answers the edited message.
+     */
+    synchronized ObjectNode editMessageReplyMarkup(String chatIdParam, String messageIdParam, ObjectNode keyboard) {
+        long chat = chatId(chatIdParam);
+        checkNotUpgraded(chat);
+        checkBotMayWrite(chat);
+        TelegramMessage message = editable(chat, messageIdParam);
+        TelegramKeyboard.validate(keyboard);
+        if (Objects.equals(message.keyboard, keyboard)) {
+            throw notModified();
+        }
+        takeRate(chat);
+        return edited(message, keyboard);
+    }
+
+    private TelegramMessage editable(long chat, String messageIdParam) {
         TelegramMessage message = find(chat, parseLong(messageIdParam))
                 .orElseThrow(() -> TelegramErrors.badRequest("message to edit not found"));
         if (!message.fromBot()) {
             throw TelegramErrors.badRequest("message can't be edited");
         }
-        checkLength(text);
-        TelegramKeyboard.validate(keyboard);
-        if (message.text.equals(text) && Objects.equals(message.keyboard, keyboard)) {
-            throw TelegramErrors.badRequest("message is not modified: specified new message content and reply markup "
-                    + "are exactly the same as a current content and reply markup of the message");
-        }
-        takeRate(chat);
-        message.text = text;
+        return message;
+    }
+
+    private ObjectNode edited(TelegramMessage message, ObjectNode keyboard) {
         message.keyboard = keyboard;
         message.editDate = clock.instant();
         edited++;
         return messageJson(message);
+    }
+
+    /** In the words of Telegram's Bot API server (https://github.com/tdlib/telegram-bot-api). */
+    private static HttpProblem notModified() {
+        return TelegramErrors.badRequest("message is not modified: specified new message content and reply markup "
+                + "are exactly the same as a current content and reply markup of the message");
     }
 
     /**

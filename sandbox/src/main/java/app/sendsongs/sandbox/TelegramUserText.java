@@ -3,19 +3,24 @@ package app.sendsongs.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What Telegram marks in a text a person typed: {@code bot_command} ({@code /send} or {@code /send@SomeBot}),
  * {@code url} and {@code mention} entities (https://core.telegram.org/bots/api#messageentity), beside the
- * {@code text_link}s the person set on words.
+ * {@code text_link}s the person set on words; and the {@code bot_command}s of a bot's own text.
  */
 final class TelegramUserText {
     private static final Pattern COMMAND = Pattern.compile("(?<![\\w/])/\\w{1,64}(?:@\\w{3,32})?(?![\\w/@])");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@\\w{5,32}(?!\\w)");
     private static final String TRAILING_PUNCTUATION = ".,;:!?)]}'\"";
+    /** A command as Telegram finds one ({@code match_bot_commands} of TDLib, https://github.com/tdlib/td). */
+    private static final Pattern BOT_COMMAND = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_/<>])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\\p{L}\\p{N}_/<>@])");
+    private static final Set<String> NOT_MARKED_INSIDE = Set.of("code", "pre", "text_link", "url");
 
     private TelegramUserText() {
     }
@@ -32,6 +37,25 @@ final class TelegramUserText {
         find(MENTION, text, "mention", entities);
         entities.sort(TelegramFormattedText.ENTITY_ORDER);
         return new TelegramFormattedText(text, entities);
+    }
+
+    /**
+     * A bot's text as Telegram shows it: its {@code /commands} marked as {@code bot_command} entities, which people tap
+     * to send them (https://core.telegram.org/bots/api#messageentity), except inside code, a pre block or a link. As
+     * Telegram does, a command touching a letter, a digit, '_', '/', '<' or '>' is none ({@code </b>} says no command).
+     */
+    static TelegramFormattedText withBotCommands(TelegramFormattedText parsed) {
+        List<TelegramEntity> found = new ArrayList<>();
+        find(BOT_COMMAND, parsed.text(), "bot_command", found);
+        List<TelegramEntity> entities = new ArrayList<>(parsed.entities());
+        found.stream().filter(command -> parsed.entities().stream().noneMatch(e -> NOT_MARKED_INSIDE.contains(e.type())
+                && e.offset() < command.offset() + command.length() && command.offset() < e.offset() + e.length()))
+                .forEach(entities::add);
+        if (entities.size() == parsed.entities().size()) {
+            return parsed;
+        }
+        entities.sort(TelegramFormattedText.ENTITY_ORDER);
+        return new TelegramFormattedText(parsed.text(), entities);
     }
 
     /**

@@ -224,6 +224,59 @@ class TelegramBotApiEmulatorTest {
                 .isEqualTo("Bad Request: message can't be edited");
     }
 
+    @Test
+    void editingTheReplyMarkupChangesOnlyTheKeyboardAndRefusesNoChange() {
+        h.says(42, "/start");
+        long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick one",
+                "reply_markup", keyboard("a"))).result().path("message_id").asLong();
+
+        TelegramHarness.Response same = h.api("editMessageReplyMarkup", Map.of("chat_id", 42, "message_id", id,
+                "reply_markup", keyboard("a")));
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.description()).isEqualTo("Bad Request: message is not modified: specified new message "
+                + "content and reply markup are exactly the same as a current content and reply markup of the message");
+
+        TelegramHarness.Response other = h.api("editMessageReplyMarkup", Map.of("chat_id", 42, "message_id", id,
+                "reply_markup", keyboard("b")));
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.result().path("reply_markup").path("inline_keyboard").get(0).get(0)
+                .path("callback_data").asText()).isEqualTo("b");
+
+        TelegramHarness.Response removed = h.api("editMessageReplyMarkup", Map.of("chat_id", 42, "message_id", id));
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.result().path("text").asText()).isEqualTo("Pick one");
+        assertThat(removed.result().has("reply_markup")).isFalse();
+        assertThat(h.chat(42).get(0).has("reply_markup")).isFalse();
+        assertThat(h.api("editMessageReplyMarkup", Map.of("chat_id", 42, "message_id", id,
+                "reply_markup", Map.of("inline_keyboard", List.of()))).description())
+                .as("an empty keyboard is none").startsWith("Bad Request: message is not modified");
+
+        assertThat(h.api("editMessageReplyMarkup", Map.of("chat_id", 42, "message_id", 999)).description())
+                .isEqualTo("Bad Request: message to edit not found");
+        long own = h.says(42, "mine").json().path("message_id").asLong();
+        assertThat(h.api("editMessageReplyMarkup", Map.of("chat_id", 42, "message_id", own)).description())
+                .isEqualTo("Bad Request: message can't be edited");
+        assertThat(h.api("editMessageReplyMarkup", Map.of()).description())
+                .isEqualTo("Bad Request: message identifier is not specified");
+    }
+
+    @Test
+    void theBotsCommandsAreMarkedAsBotCommandsOutsideCodeAndLinks() {
+        h.says(42, "/start");
+
+        JsonNode sent = h.api("sendMessage", Map.of("chat_id", 42, "parse_mode", "HTML", "text",
+                "Try <b>/pending</b> or /send@" + TelegramEmulator.BOT_USERNAME + ", not <code>/help</code> nor "
+                        + "https://t.me/x/y or <a href=\"https://example.com\">/menu</a>")).result();
+
+        assertThat(sent.path("entities").toString()).isEqualTo("[{\"offset\":4,\"length\":8,\"type\":\"bold\"},"
+                + "{\"offset\":4,\"length\":8,\"type\":\"bot_command\"},"
+                + "{\"offset\":16,\"length\":25,\"type\":\"bot_command\"},"
+                + "{\"offset\":47,\"length\":5,\"type\":\"code\"},"
+                + "{\"offset\":77,\"length\":5,\"type\":\"text_link\",\"url\":\"https://example.com\"}]");
+        assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "Not </b> nor a/b nor /x@ab")).result()
+                .has("entities")).as("a command touching '<', a letter or a short bot name is none").isFalse();
+    }
+
     // ---------------------------------------------------------------- taps
 
     @Test

@@ -174,8 +174,12 @@ final class BotRoutes {
         switch (intake.receive(body.get(), ctx.header(WebhookSecret.HEADER))) {
             case TelegramIntake.Intake.Rejected rejected -> rejected(ctx, Platform.TELEGRAM, event, started,
                     rejected.response(), rejected.reason(), "bad_secret");
-            case TelegramIntake.Intake.Accepted accepted -> accepted(ctx, Platform.TELEGRAM, event, started,
-                    InboundBatch.of(accepted.events()), TelegramIntake.answer(accepted));
+            case TelegramIntake.Intake.Accepted accepted -> {
+                if (accepted(ctx, Platform.TELEGRAM, event, started, InboundBatch.of(accepted.events()),
+                        TelegramIntake.answer(accepted))) {
+                    intake.kept(accepted);
+                }
+            }
         }
     }
 
@@ -211,9 +215,9 @@ final class BotRoutes {
         Intake.webhook(metrics, platform, outcome, 0);
     }
 
-    /** Answers {@code answer} once the call's events are kept in the inbox (one write), else 503. */
-    private void accepted(Context ctx, Platform platform, EventLog event, long started, InboundBatch batch,
-                          WebResponse answer) {
+    /** Answers {@code answer} once the call's events are kept in the inbox (one write), else 503; whether kept. */
+    private boolean accepted(Context ctx, Platform platform, EventLog event, long started, InboundBatch batch,
+                             WebResponse answer) {
         event.count("events", batch.events().size());
         if (inbox.accept(batch) == Inbox.Intake.BUSY) {
             // The platform delivers the call again later; what was kept is then recognised by its event id.
@@ -221,11 +225,12 @@ final class BotRoutes {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("busy, deliver again");
             event.count("status", HttpStatus.SERVICE_UNAVAILABLE.getCode()).warn("busy", started);
             Intake.webhook(metrics, platform, "busy", 0);
-            return;
+            return false;
         }
         send(ctx, answer);
         event.count("status", answer.status()).info("accepted", started);
         Intake.webhook(metrics, platform, "accepted", batch.events().size());
+        return true;
     }
 
     private static void send(Context ctx, WebResponse response) {

@@ -31,6 +31,7 @@ import app.sendsongs.spotify.SpotifyClient;
 import app.sendsongs.spotify.SpotifyConfig;
 import app.sendsongs.spotify.SpotifyShortLinks;
 import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.SpentKeyboards;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramChat;
@@ -324,7 +325,7 @@ public final class BotServer implements AutoCloseable {
 
     private Optional<TelegramIntake> telegramIntake() {
         return telegram.map(bot -> new TelegramIntake(bot.settings().secret(), new UpdateParser(bot.username(),
-                clock)));
+                clock), new SpentKeyboards(bot.api())::removeLater));
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import static app.sendsongs.server.TelegramPeople.button;
+import static app.sendsongs.server.TelegramPeople.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,6 +124,62 @@ class TelegramEndToEndTest {
                 .startsWith("Sent ").contains("to Bob Fisher.");
         assertThat(telegram.last(BOB)).startsWith("🎵 Alice Archer sent you a song: ");
         assertThat(links(telegram.messages(BOB).getLast())).containsExactly(LINK + song);
+    }
+
+    @Test
+    void aTapTakesTheSpentChoicesOffTheMessageWhileTheSongsButtonsStay() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        telegram.ask(ALICE, "listen to this: " + LINK + sandbox.trackIds().get(1));
+        JsonNode question = telegram.messages(ALICE).getLast();
+        assertThat(buttons(question)).containsExactly("Open in Spotify", "Bob Fisher", "Someone else");
+
+        telegram.tap(ALICE, question, "Bob Fisher");
+
+        assertThat(buttons(telegram.awaitShown(ALICE, question.path("message_id").asLong(),
+                shown -> buttons(shown).size() == 1))).as("the song's link stays").containsExactly("Open in Spotify");
+        JsonNode confirmation = telegram.messages(ALICE).getLast();
+        telegram.tap(ALICE, confirmation, "Send");
+        JsonNode confirmed = telegram.awaitShown(ALICE, confirmation.path("message_id").asLong(),
+                shown -> !shown.has("reply_markup"));
+        assertThat(confirmed.path("text").asText()).isEqualTo(confirmation.path("text").asText());
+
+        JsonNode song = telegram.messages(BOB).getLast();
+        assertThat(song.path("text").asText()).startsWith("🎵 Alice Archer sent you a song: ");
+        assertThat(telegram.tap(BOB, song, "Don't tell Alice")).singleElement().asString().startsWith("Done: ");
+        assertThat(buttons(telegram.shown(BOB, song.path("message_id").asLong())))
+                .as("a song's buttons stay, as a card's do on Messenger")
+                .containsExactly("Open in Spotify", "Don't tell Alice", "Block Alice");
+    }
+
+    @Test
+    void anEditTelegramRefusesLosesNothingAndAStaleTapIsStillAnswered() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        telegram.ask(ALICE, "listen to this: " + LINK + sandbox.trackIds().get(1));
+        JsonNode question = telegram.messages(ALICE).getLast();
+        int before = telegram.texts(ALICE).size();
+        // the two calls the tap makes, in whichever order: the edit of its keyboard and the bot's answer
+        telegram.control().fault("telegram", 502, 2, 0);
+
+        String tap = telegram.press(ALICE, ALICE, question.path("message_id").asLong(), "1");
+
+        assertThat(telegram.awaitAnswer(tap).path("answered").asBoolean()).isTrue();
+        sandbox.advanceMinutes(2);
+        List<String> answered = telegram.await(ALICE, chat -> chat.size() > before);
+        assertThat(answered.subList(before, answered.size())).as("the answer, sent again until taken, once")
+                .singleElement().asString().startsWith("Send ").endsWith(" to Bob Fisher?");
+        assertThat(buttons(telegram.shown(ALICE, question.path("message_id").asLong())))
+                .as("the refused edit is not tried again").contains("Bob Fisher");
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ");
+
+        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).as("a stale tap, answered")
+                .containsExactly("I'm not waiting for an answer from you.");
+        assertThat(buttons(telegram.awaitShown(ALICE, question.path("message_id").asLong(),
+                shown -> buttons(shown).size() == 1))).containsExactly("Open in Spotify");
+        assertThat(telegram.texts(BOB)).filteredOn(text -> text.startsWith("🎵 Alice Archer sent you a song"))
+                .hasSize(1);
     }
 
     @Test

@@ -114,6 +114,34 @@ final class TelegramPeople {
         return answer;
     }
 
+    /** The bot's message {@code messageId} in the chat as shown now. */
+    JsonNode shown(long chat, long messageId) {
+        return messages(chat).stream().filter(m -> m.path("message_id").asLong() == messageId).findFirst()
+                .orElseThrow(() -> new AssertionError("no message " + messageId + " of the bot in chat " + chat));
+    }
+
+    /** Polls the bot's message {@code messageId} in the chat until it satisfies {@code condition}; returns it. */
+    JsonNode awaitShown(long chat, long messageId, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + SandboxClient.PATIENCE.toNanos();
+        JsonNode message = shown(chat, messageId);
+        while (!condition.test(message)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited for the bot's message to change; it shows: " + message);
+            }
+            pause();
+            message = shown(chat, messageId);
+        }
+        return message;
+    }
+
+    /** The titles of the buttons under the bot's message, in order. */
+    static List<String> buttons(JsonNode message) {
+        List<String> titles = new ArrayList<>();
+        message.path("reply_markup").path("inline_keyboard")
+                .forEach(row -> row.forEach(button -> titles.add(button.path("text").asText())));
+        return titles;
+    }
+
     /** The button titled {@code text} under the bot's message. */
     static JsonNode button(JsonNode message, String text) {
         for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {

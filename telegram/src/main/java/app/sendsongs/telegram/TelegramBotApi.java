@@ -92,13 +92,36 @@ public final class TelegramBotApi {
         if (held.isPresent()) {
             return held.get();
         }
-        return switch (transport.call("editMessageText", params)) {
+        return edited("editMessageText", chatId, transport.call("editMessageText", params));
+    }
+
+    private EditResult edited(String method, long chatId, ApiAnswer answer) {
+        return switch (answer) {
             case ApiAnswer.Ok ok -> new EditResult.Edited();
             case ApiAnswer.Error error when error.code() == 400 && error.says("message is not modified") ->
                     new EditResult.Unchanged();
-            case ApiAnswer.Error error -> failure("editMessageText", OptionalLong.of(chatId), error);
+            case ApiAnswer.Error error -> failure(method, OptionalLong.of(chatId), error);
             case ApiAnswer.NoAnswer none -> new TelegramFailure.RetryLater(none.reason(), Optional.empty());
         };
+    }
+
+    /**
+     * Replaces the inline keyboard of one of the bot's messages with {@code keyboard}, its text untouched
+     * (https://core.telegram.org/bots/api#editmessagereplymarkup); an empty one removes it. Showing exactly that already
+     * is {@link EditResult.Unchanged}. Paced as a message is.
+     */
+    public EditResult editMessageReplyMarkup(long chatId, long messageId, List<List<InlineButton>> keyboard) {
+        ObjectNode params = BotApiTransport.JSON.createObjectNode();
+        params.put("chat_id", chatId);
+        params.put("message_id", messageId);
+        if (!keyboard.isEmpty()) {
+            params.set("reply_markup", keyboard(keyboard));
+        }
+        Optional<TelegramFailure> held = pace(chatId);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        return edited("editMessageReplyMarkup", chatId, transport.call("editMessageReplyMarkup", params));
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.sendsongs.telegram;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -63,10 +64,21 @@ public sealed interface TelegramUpdate {
     /**
      * A tap on an inline button: answer {@code callbackQueryId} with {@code answerCallbackQuery}. The chat and message
      * are absent for a button under an inline-mode message. {@code buttonText} is what the tapped button showed (empty
-     * when the message's keyboard did not come along).
+     * when the message's keyboard did not come along), {@code keyboard} the message's whole inline keyboard as it was
+     * tapped (its callback and URL buttons; empty when it did not come along or could not be read).
      */
     record ButtonPress(long updateId, String callbackQueryId, Sender from, Optional<Chat> chat, OptionalLong messageId,
-                       Instant at, String data, String buttonText) implements TelegramUpdate {
+                       Instant at, String data, String buttonText, List<List<InlineButton>> keyboard)
+            implements TelegramUpdate {
+        public ButtonPress {
+            keyboard = keyboard.stream().map(List::copyOf).toList();
+        }
+
+        /** A tap whose message's keyboard did not come along. */
+        public ButtonPress(long updateId, String callbackQueryId, Sender from, Optional<Chat> chat,
+                           OptionalLong messageId, Instant at, String data, String buttonText) {
+            this(updateId, callbackQueryId, from, chat, messageId, at, data, buttonText, List.of());
+        }
     }
 
     /**

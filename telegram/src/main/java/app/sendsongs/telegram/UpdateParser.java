@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -271,7 +274,45 @@ public final class UpdateParser {
         OptionalLong messageId = chat.isPresent() && message.path("message_id").canConvertToLong()
                 ? OptionalLong.of(message.path("message_id").asLong()) : OptionalLong.empty();
         return new TelegramUpdate.ButtonPress(updateId, id.asText(), from.get(), chat, messageId, clock.instant(),
-                data.asText(), buttonText(message.path("reply_markup"), data.asText()));
+                data.asText(), buttonText(message.path("reply_markup"), data.asText()),
+                keyboard(message.path("reply_markup")));
+    }
+
+    /**
+     * The message's inline keyboard (https://core.telegram.org/bots/api#inlinekeyboardmarkup) as the bot sent it: its
+     * callback and URL buttons. Empty when there is none, or when a button is of another kind or cannot be read: the
+     * bot then leaves the keyboard as it is.
+     */
+    private static List<List<InlineButton>> keyboard(JsonNode markup) {
+        List<List<InlineButton>> rows = new ArrayList<>();
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            List<InlineButton> buttons = new ArrayList<>();
+            for (JsonNode button : row) {
+                Optional<InlineButton> read = button(button);
+                if (read.isEmpty()) {
+                    return List.of();
+                }
+                buttons.add(read.get());
+            }
+            rows.add(buttons);
+        }
+        return rows;
+    }
+
+    private static Optional<InlineButton> button(JsonNode button) {
+        try {
+            if (button.path("callback_data").isTextual()) {
+                return Optional.of(new InlineButton.Callback(button.path("text").asText(""),
+                        button.path("callback_data").asText()));
+            }
+            if (button.path("url").isTextual()) {
+                return Optional.of(new InlineButton.Url(button.path("text").asText(""),
+                        new URI(button.path("url").asText())));
+            }
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The text of the keyboard's first button carrying {@code data}; empty when there is none. */

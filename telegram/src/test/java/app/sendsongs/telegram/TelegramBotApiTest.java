@@ -126,6 +126,29 @@ class TelegramBotApiTest {
     }
 
     @Test
+    void aTappedChoiceLeavesItsMessageWhileTheSongCardsRowStays() {
+        InlineButton open = new InlineButton.Url("Open in Spotify", URI.create("https://open.spotify.com/track/x"));
+        long id = sent(api.sendMessage(ALICE, OutgoingText.of("Who is it for?").withKeyboard(List.of(List.of(open),
+                List.of(new InlineButton.Callback("Bob Fisher", "1"), new InlineButton.Callback("Someone else", "to"))))));
+        sandbox.control.telegramPress(ALICE, ALICE, id, "1");
+        TelegramUpdate.ButtonPress press = (TelegramUpdate.ButtonPress) sandbox.awaitUpdates(2).get(1);
+        SpentChoices spent = SpentChoices.of(press).orElseThrow();
+
+        assertThat(api.editMessageReplyMarkup(spent.chatId(), spent.messageId(), spent.kept()))
+                .isEqualTo(new EditResult.Edited());
+
+        JsonNode shown = sandbox.control.telegramChat(ALICE).get(0);
+        assertThat(shown.path("text").asText()).isEqualTo("Who is it for?");
+        assertThat(shown.path("reply_markup").path("inline_keyboard").toString())
+                .isEqualTo("[[{\"text\":\"Open in Spotify\",\"url\":\"https://open.spotify.com/track/x\"}]]");
+        assertThat(api.editMessageReplyMarkup(ALICE, id, spent.kept())).as("a stale tap's edit")
+                .isEqualTo(new EditResult.Unchanged());
+        assertThat(api.editMessageReplyMarkup(ALICE, id, List.of())).isEqualTo(new EditResult.Edited());
+        assertThat(sandbox.control.telegramChat(ALICE).get(0).has("reply_markup")).isFalse();
+        assertThat(api.editMessageReplyMarkup(ALICE, 9_999, List.of())).isInstanceOf(TelegramFailure.Refused.class);
+    }
+
+    @Test
     void answersATapOnceAndHearsWhenItIsTooLate() {
         long id = sent(api.sendMessage(ALICE, withButtons("Help?", "help")));
 

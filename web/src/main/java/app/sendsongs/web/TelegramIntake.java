@@ -2,6 +2,7 @@ package app.sendsongs.web;
 
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.telegram.MalformedUpdateException;
+import app.sendsongs.telegram.SpentChoices;
 import app.sendsongs.telegram.TelegramInbound;
 import app.sendsongs.telegram.TelegramUpdate;
 import app.sendsongs.telegram.UpdateParser;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The Telegram webhook without the web framework: the secret header is checked before anything is read (no header:
@@ -21,7 +23,8 @@ import java.util.Optional;
  * <p>A tap in a private chat is answered in the answer to the webhook call itself
  * (https://core.telegram.org/bots/api#making-requests-when-getting-updates): the 200 carries
  * {@code answerCallbackQuery}, which stops the person's app showing the tap as loading at no cost of a call, and only
- * once the event was kept. The bot's reply follows as a message. A tap in a group is answered by the bot with a
+ * once the event was kept. The bot's reply follows as a message, and the choices the tap spent leave the message
+ * ({@link SpentChoices}, told to {@link #kept} once the event was kept). A tap in a group is answered by the bot with a
  * notice only the tapper sees, once it was handled. A command from an anonymous admin (or a channel) in a group keeps
  * nothing: the answer tells the chat, with {@code sendMessage}, to send it from a person's own account.
  */
@@ -35,10 +38,21 @@ public final class TelegramIntake {
 
     private final WebhookSecret secret;
     private final UpdateParser parser;
+    private final Consumer<SpentChoices> spentChoices;
 
+    /** Leaves spent choices where they are. */
     public TelegramIntake(WebhookSecret secret, UpdateParser parser) {
+        this(secret, parser, spent -> { });
+    }
+
+    /**
+     * @param spentChoices takes spent choices off their message, without failing or making the caller wait long
+     *                     ({@link app.sendsongs.telegram.SpentKeyboards})
+     */
+    public TelegramIntake(WebhookSecret secret, UpdateParser parser, Consumer<SpentChoices> spentChoices) {
         this.secret = secret;
         this.parser = parser;
+        this.spentChoices = spentChoices;
     }
 
     /** The outcome of a webhook POST. */
@@ -46,9 +60,14 @@ public final class TelegramIntake {
         /**
          * With the secret and well formed: these events are for the bot (none, or one), and the Bot API call to make
          * in the answer once they are kept, if any: a private tap's answer, or the chat told how to share when an
-         * anonymous admin used a command.
+         * anonymous admin used a command. {@code spent}: the choices a private tap spent, to leave their message once
+         * the tap is kept.
          */
-        record Accepted(List<Inbound> events, Optional<WebResponse> inAnswer) implements Intake {
+        record Accepted(List<Inbound> events, Optional<WebResponse> inAnswer, Optional<SpentChoices> spent)
+                implements Intake {
+            public Accepted(List<Inbound> events, Optional<WebResponse> inAnswer) {
+                this(events, inAnswer, Optional.empty());
+            }
         }
 
         /** Refused before anything was kept; {@code reason} is safe to log and names no secret. */
@@ -72,7 +91,18 @@ public final class TelegramIntake {
                     + e.getMessage());
         }
         Optional<Inbound> event = TelegramInbound.of(update);
-        return new Intake.Accepted(event.stream().toList(), callInAnswer(update, event));
+        return new Intake.Accepted(event.stream().toList(), callInAnswer(update, event), spent(update, event));
+    }
+
+    /** To call once the accepted update's events are kept: takes the choices the tap spent off their message. */
+    public void kept(Intake.Accepted accepted) {
+        accepted.spent().ifPresent(spentChoices);
+    }
+
+    private static Optional<SpentChoices> spent(TelegramUpdate update, Optional<Inbound> event) {
+        return update instanceof TelegramUpdate.ButtonPress press
+                && event.filter(Inbound.ChoiceTapped.class::isInstance).isPresent()
+                ? SpentChoices.of(press) : Optional.empty();
     }
 
     /** The 200 to an accepted update whose events were kept, with its Bot API call if it has one. */

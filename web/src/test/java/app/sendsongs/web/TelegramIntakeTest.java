@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.telegram.SpentChoices;
 import app.sendsongs.telegram.UpdateParser;
 import app.sendsongs.telegram.WebhookSecret;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,6 +96,28 @@ class TelegramIntakeTest {
         assertThat(TelegramIntake.answer(inGroup)).isEqualTo(TelegramIntake.RECEIVED);
         assertThat(inGroup.events()).singleElement().isInstanceOfSatisfying(Inbound.InGroupChat.class,
                 event -> assertThat(event.action()).isEqualTo(new GroupChatAction.Tap("join", "3012")));
+    }
+
+    @Test
+    void thePrivateChoicesATapSpentAreToldOnceKeptAndAGroupPostsAreNot() {
+        List<SpentChoices> told = new ArrayList<>();
+        TelegramIntake tidying = new TelegramIntake(new WebhookSecret(SECRET), new UpdateParser("SendSongsBot",
+                Clock.systemUTC()), told::add);
+        String keyboard = ",\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Send\",\"callback_data\":\"send\"},"
+                + "{\"text\":\"Don't send\",\"callback_data\":\"discard\"}]]}";
+        byte[] privateTap = update("{\"update_id\":10,\"callback_query\":{\"id\":\"3011\",\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"message\":{\"message_id\":5,\"chat\":{\"id\":385741296,"
+                + "\"type\":\"private\"},\"date\":1" + keyboard + "},\"data\":\"send\"}}");
+        byte[] groupTap = update("{\"update_id\":11,\"callback_query\":{\"id\":\"3012\",\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"message\":{\"message_id\":6,\"chat\":{\"id\":-100,\"type\":\"group\","
+                + "\"title\":\"Band\"},\"date\":1" + keyboard + "},\"data\":\"send\"}}");
+
+        TelegramIntake.Intake.Accepted tapped = (TelegramIntake.Intake.Accepted) tidying.receive(privateTap, SECRET);
+        assertThat(told).as("not before the tap is kept").isEmpty();
+        tidying.kept(tapped);
+        tidying.kept((TelegramIntake.Intake.Accepted) tidying.receive(groupTap, SECRET));
+
+        assertThat(told).containsExactly(new SpentChoices(385741296L, 5, List.of()));
     }
 
     @Test

@@ -104,6 +104,28 @@ class TelegramPanelBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void aTappedChoiceLeavesItsMessageAndACommandInTheBotsTextIsATap() {
+        String chat = person(ALICE);
+        browser.click(By.cssSelector(chat + " .quick-command"));
+        browser.await("the welcome's choices", d -> !d.findElements(By.cssSelector(chat
+                + " .msg.bot .keyboard button[data-data='connect lastfm']")).isEmpty());
+
+        browser.click(By.cssSelector(chat + " .msg.bot .keyboard button[data-data='connect lastfm']"));
+
+        browser.await("the answer, and the choices gone from the welcome", d -> text(chat)
+                .contains("your own link to connect Last.fm") && d.findElements(By.cssSelector(chat + " .keyboard"))
+                .isEmpty() && text(chat).contains("edited"));
+        browser.click(By.xpath("//section[@data-id='" + ALICE + "']//button[@class='quick-command' and text()='/help']"));
+        browser.await("the help's commands as taps", d -> !d.findElements(By.xpath("//section[@data-id='" + ALICE
+                + "']//a[@class='bot-command' and text()='/pending']")).isEmpty());
+        int mine = browser.await("Alice's messages", d -> d.findElements(By.cssSelector(chat + " .msg.mine")).size());
+        browser.click(By.xpath("(//section[@data-id='" + ALICE + "']//a[@class='bot-command' and text()='/pending'])[1]"));
+        browser.await("/pending sent by the tap", d -> d.findElements(By.cssSelector(chat + " .msg.mine")).size() > mine
+                && d.findElements(By.cssSelector(chat + " .msg.mine")).getLast().getText().startsWith("/pending"));
+        browser.assertNoBrowserErrors();
+    }
+
     /** /start, then Connect Spotify in the popup, then the prefilled /register line sent. */
     private void register(long id, String name) {
         browser.click(By.cssSelector(person(id) + " .quick-command"));
