@@ -160,7 +160,7 @@ final class ArgumentReaders {
             }
             String person = Optional.ofNullable(args.options().get("name"))
                     .orElse(String.join(" ", args.words())).strip();
-            return person.isEmpty() ? args.invalid("Who? " + args.command().example())
+            return person.isEmpty() ? args.invalid("Who? " + args.command().exampleToWrite())
                     : new ParseResult.Parsed(make.apply(person));
         };
     }
@@ -174,11 +174,11 @@ final class ArgumentReaders {
         List<String> words = args.words();
         if (words.isEmpty()) {
             return args.options().isEmpty() ? new ParseResult.Parsed(new Command.Receipts(Optional.empty(),
-                    Optional.empty())) : args.invalid("Say on or off: receipts off name:\"Bob Fisher\"");
+                    Optional.empty())) : args.invalid("Say on or off: {receipts} off name:\"Bob Fisher\"");
         }
         String setting = words.getFirst().toLowerCase(Locale.ROOT);
         if (!setting.equals("on") && !setting.equals("off")) {
-            return args.invalid("Say on or off: receipts off, or receipts off Bob Fisher for one friend.");
+            return args.invalid("Say on or off: {receipts} off, or {receipts} off Bob Fisher for one friend.");
         }
         if (args.options().containsKey("name") && words.size() > 1) {
             return args.invalid("I found words after the name; put a name with spaces in quotes.");
@@ -197,7 +197,7 @@ final class ArgumentReaders {
         if (args.options().isEmpty() && args.words().size() == 1 && args.words().getFirst().equalsIgnoreCase(CONFIRM)) {
             return new ParseResult.Parsed(new Command.ForgetMe(true));
         }
-        return args.invalid("forget_me takes nothing after it; I'll ask you to confirm.");
+        return args.invalid("{forget_me} takes nothing after it; I'll ask you to confirm.");
     }
 
     /** A greeting, or a sentence that starts like one and holds a song link ("hey, listen to this: <link>"). */
@@ -263,7 +263,7 @@ final class ArgumentReaders {
             return args.invalid("Give the name once, in quotes.");
         }
         String name = option.orElse(String.join(" ", args.words()).strip());
-        return name.isEmpty() ? args.invalid("What should friends call you? " + args.command().example())
+        return name.isEmpty() ? args.invalid("What should friends call you? " + args.command().exampleToWrite())
                 : new ParseResult.Parsed(new Command.Rename(name));
     }
 
@@ -289,17 +289,17 @@ final class ArgumentReaders {
     /** A command with nothing after its word. */
     static ArgumentReader bare(Command command) {
         return args -> args.words().isEmpty() && args.options().isEmpty() ? new ParseResult.Parsed(command)
-                : args.invalid(args.command().name() + " takes nothing after it.");
+                : args.invalid("{" + args.command().name() + "} takes nothing after it.");
     }
 
     /** {@code create_group}: the one argument is the new group's name, asked for with the example. */
     static ArgumentReader newGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Give the group a name: " + args.command().example(), make);
+        return args -> oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), make);
     }
 
     /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
     static ArgumentReader existingGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Which group? " + args.command().name() + " <group>", make);
+        return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", make);
     }
 
     /**
@@ -339,7 +339,7 @@ final class ArgumentReaders {
         List<Word> rest = new ArrayList<>(args.wordTokens());
         String group = Optional.ofNullable(args.options().get("group"))
                 .orElseGet(() -> rest.isEmpty() ? "" : rest.removeFirst().text()).strip();
-        String example = args.command().example();
+        String example = args.command().exampleToWrite();
         if (group.isEmpty()) {
             return args.invalid("Which group? " + example);
         }

@@ -41,6 +41,6 @@ record Arguments(CommandDefinition command, List<String> words, List<Word> wordT
     /** The problem with the first option the command does not accept, if there is one. */
     Optional<ParseResult> unexpectedOption() {
         return options.keySet().stream().filter(k -> !command.options().contains(k)).findFirst()
-                .map(k -> invalid(command.name() + " has no " + k + ": option."));
+                .map(k -> invalid("{" + command.name() + "} has no " + k + ": option."));
     }
 }
