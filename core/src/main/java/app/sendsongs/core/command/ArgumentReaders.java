@@ -23,9 +23,11 @@ final class ArgumentReaders {
     /**
      * {@code send_song}: the seed's form ({@code name:} or {@code group:}, notes, one link), the friend's name as
      * plain words ({@code send_song Bob Fisher <link>}, {@code send song to Bob <link>}), a link without anyone
-     * (the bot asks who), or someone without a link (the song being shared, sent now).
+     * (the bot asks who), or someone without a link (the song being shared, sent now). Quotes round a name or note
+     * may be left out ({@code name:Bob Fisher}).
      */
-    static ParseResult sendSong(Arguments args) {
+    static ParseResult sendSong(Arguments typed) {
+        Arguments args = typed.withWordsAfterOptionsInTheirValues();
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
             return unexpected.get();
