@@ -333,6 +333,19 @@ final class ArgumentReaders {
         return group.isEmpty() ? args.invalid(missing) : new ParseResult.Parsed(make.apply(group));
     }
 
+    /**
+     * Takes the group off the front of {@code words}: the first word, or, when only the last word is quoted (the
+     * person), every word before it ({@code add_to_group Road Trip "Bob Fisher"}).
+     */
+    private static String groupBeforeQuotedName(List<Word> words) {
+        boolean onlyLastQuoted = words.size() > 2 && words.getLast().quoted()
+                && words.subList(0, words.size() - 1).stream().noneMatch(Word::quoted);
+        List<Word> group = words.subList(0, onlyLastQuoted ? words.size() - 1 : 1);
+        String name = String.join(" ", group.stream().map(Word::text).toList());
+        group.clear();
+        return name;
+    }
+
     private static ParseResult groupAndPerson(Arguments args, String verb, BiFunction<String, String, Command> make) {
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
@@ -340,7 +353,7 @@ final class ArgumentReaders {
         }
         List<Word> rest = new ArrayList<>(args.wordTokens());
         String group = Optional.ofNullable(args.options().get("group"))
-                .orElseGet(() -> rest.isEmpty() ? "" : rest.removeFirst().text()).strip();
+                .orElseGet(() -> rest.isEmpty() ? "" : groupBeforeQuotedName(rest)).strip();
         String example = args.command().exampleToWrite();
         if (group.isEmpty()) {
             return args.invalid("Which group? " + example);

@@ -206,6 +206,14 @@ class CommandParserTest {
     }
 
     @Test
+    void aGroupNameWithSpacesLeftUnquotedIsEverythingBeforeTheQuotedName() {
+        assertThat(parsed("add_to_group Road Trip 🚗 \"Carol Jones\""))
+                .isEqualTo(new Command.AddToGroup("Road Trip 🚗", "Carol Jones"));
+        assertThat(parsed("remove_from_group Road Trip “Bob Fisher”"))
+                .isEqualTo(new Command.RemoveFromGroup("Road Trip", "Bob Fisher"));
+    }
+
+    @Test
     void oneGroupCommandsTakeTheRestAsTheGroup() {
         assertThat(parsed("leave_group Family (Bob Fisher's)"))
                 .isEqualTo(new Command.LeaveGroup("Family (Bob Fisher's)"));
