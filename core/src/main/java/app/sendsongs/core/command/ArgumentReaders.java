@@ -86,7 +86,7 @@ final class ArgumentReaders {
 
     private static String notATrack(String link) {
         return TrackLinks.looksLikeSpotify(link)
-                ? "That Spotify link isn't a track (albums, playlists and artists can't be sent)."
+                ? TrackLinks.notASong(link)
                 : "That isn't a Spotify track link.";
     }
 

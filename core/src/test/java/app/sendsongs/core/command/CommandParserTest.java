@@ -87,7 +87,7 @@ class CommandParserTest {
     @Test
     void albumLinkIsExplained() {
         assertThat(invalid("send_song name:\"Bob\" https://open.spotify.com/album/" + ID).problem())
-                .contains("isn't a track");
+                .startsWith("That's a Spotify album, and I send one song at a time.");
     }
 
     @Test

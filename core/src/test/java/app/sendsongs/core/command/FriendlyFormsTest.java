@@ -99,7 +99,8 @@ class FriendlyFormsTest {
     @Test
     void aSentenceWithTwoLinksOrALinkThatIsNoTrackIsExplained() {
         assertThat(invalid("these two " + LINK + " " + LINK).problem()).contains("more than one link");
-        assertThat(invalid("the album https://open.spotify.com/album/" + ID).problem()).contains("isn't a track");
+        assertThat(invalid("the album https://open.spotify.com/album/" + ID).problem())
+                .startsWith("That's a Spotify album, and I send one song at a time.");
     }
 
     @ParameterizedTest
