@@ -57,8 +57,9 @@ public final class ForgetMe {
     private Message ask(User user) {
         choices.saveChoice(new PendingChoice(user.address(), QUESTION, List.of(),
                 clock.instant().plus(CONFIRM_WITHIN)));
-        return Message.text("This deletes everything I keep about you: your Spotify connection, your name, the songs "
-                + "you sent and received, your groups and memberships. It can't be undone. Delete it all?")
+        return Message.text("This deletes everything I keep about you: your " + user.connection().kind().displayName()
+                + " connection, your name, the songs you sent and received, your groups and memberships. It can't be "
+                + "undone. Delete it all?")
                 .withChoices(List.of(new Choice("Yes, delete it all", "forget_me confirm"),
                         new Choice("No, keep it", "menu")));
     }

@@ -8,6 +8,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.SourceKind;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,14 @@ class ForgetMeTest {
                 + "about you — your Spotify connection, your name, the songs you sent and received, your groups and "
                 + "memberships. To use Send Songs again, connect at " + BotHarness.BASE_URL + "/connect");
         assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void theQuestionNamesTheServiceThePersonConnected() {
+        bot.connectThroughOwnLink(at("dave"), SourceKind.LASTFM, "davestone");
+
+        assertThat(bot.reply("dave", "forget_me")).startsWith("This deletes everything I keep about you: your Last.fm "
+                + "connection, your name, ");
     }
 
     @Test
