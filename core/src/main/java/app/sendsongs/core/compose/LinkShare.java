@@ -42,8 +42,8 @@ public final class LinkShare {
     static final Duration LIFETIME = Duration.ofHours(1);
     private static final int PEOPLE_OFFERED = 9;
     private static final int GROUPS_OFFERED = 3;
-    private static final String NO_DRAFT = "I don't have a song from you to send. Paste a Spotify link and I'll ask "
-            + "who it's for (or send it in one go: {send_song} name:\"Bob Fisher\" <link>).";
+    private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
+            + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
     private final DraftStore drafts;
     private final TrackLookup tracks;

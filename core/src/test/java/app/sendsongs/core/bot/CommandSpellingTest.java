@@ -109,7 +109,7 @@ class CommandSpellingTest {
     void problemsWithWhatFollowsACommandOnTelegramNameCommandsTheTelegramWay() {
         bot.register(CAROL, "Carol King");
 
-        assertThat(bot.reply(CAROL, "/send")).endsWith("(or send it in one go: /send name:\"Bob Fisher\" <link>).");
+        assertThat(bot.reply(CAROL, "/send")).endsWith("Or send it in one go: /send name:\"Bob Fisher\" <link>");
         assertThat(bot.reply(CAROL, "/block")).isEqualTo("Who? /block Bob Fisher");
         assertThat(bot.reply(CAROL, "/name")).isEqualTo("What should friends call you? /name \"Your Full Name\"");
         assertThat(bot.reply(CAROL, "/receipts maybe"))

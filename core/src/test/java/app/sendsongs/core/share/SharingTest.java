@@ -208,8 +208,8 @@ class SharingTest {
                         + "Copy link, and paste that here.");
         assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(
                 new Choice("Show an example", "help send_song"), new Choice("Menu", "menu"));
-        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).startsWith("I don't have a song from you to "
-                + "send. Paste a Spotify link");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).startsWith("To send a song, paste its Spotify "
+                + "link here");
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
     }
 
