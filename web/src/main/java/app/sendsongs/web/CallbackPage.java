@@ -1,5 +1,6 @@
 package app.sendsongs.web;
 
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.registration.CallbackResult;
 import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
@@ -59,10 +60,11 @@ public final class CallbackPage {
         String body = """
                 <p id="registered">You're %s with %s, and friends find you as <strong>%s</strong>.</p>
                 <p>I've written to you on %s: go back to the chat to send and receive songs. You can change your name
-                there with <code>name "Your Full Name"</code>.</p>
+                there with <code>%s "Your Full Name"</code>.</p>
                 <p><a href="%s">Back to %s</a></p>
                 """.formatted(registered.reconnected() ? "connected" : "registered and connected",
                 Html.escape(registered.kind().displayName()), Html.escape(registered.name()), Html.escape(chat),
+                Html.escape(CommandStyle.of(registered.platform()).spell("name")),
                 Html.escape(chatLink(registered.platform())), Html.escape(chat));
         return Pages.page("Connected", body, "");
     }

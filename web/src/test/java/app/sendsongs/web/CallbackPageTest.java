@@ -63,6 +63,17 @@ class CallbackPageTest {
     }
 
     @Test
+    void theWayToChangeTheNameIsWrittenAsThePersonsChatWritesCommands() {
+        String telegram = CallbackPage.render(new CallbackResult.Registered(SourceKind.LISTENBRAINZ, "Carol Jones",
+                Platform.TELEGRAM, false), NOW);
+        String messenger = CallbackPage.render(new CallbackResult.Registered(SourceKind.LISTENBRAINZ, "Carol Jones",
+                Platform.MESSENGER, false), NOW);
+
+        assertThat(telegram).contains("there with <code>/name \"Your Full Name\"</code>.");
+        assertThat(messenger).contains("there with <code>name \"Your Full Name\"</code>.");
+    }
+
+    @Test
     void aFullSpotifyAppIsExplainedWithLinksToTheOtherSourcesAndNoTryAgain() {
         String page = CallbackPage.render(new CallbackResult.NotAllowed(SourceKind.SPOTIFY, "This server's Spotify "
                 + "app is full.", List.of(new CallbackResult.Alternative(SourceKind.LASTFM,

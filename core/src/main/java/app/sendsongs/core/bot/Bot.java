@@ -185,8 +185,8 @@ public final class Bot {
         }
         return switch (parsed) {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
-            case ParseResult.Invalid invalid -> invalid(invalid);
-            case ParseResult.Unknown unknown -> unknown(unknown);
+            case ParseResult.Invalid invalid -> invalid(invalid, CommandStyle.of(user.get().address()));
+            case ParseResult.Unknown unknown -> unknown(unknown, CommandStyle.of(user.get().address()));
         };
     }
 
@@ -261,15 +261,15 @@ public final class Bot {
     }
 
     /** The problem, then taps for the command's example and the menu, rather than the whole usage line. */
-    private static Message invalid(ParseResult.Invalid invalid) {
+    private static Message invalid(ParseResult.Invalid invalid, CommandStyle style) {
         List<Choice> taps = new ArrayList<>();
         invalid.command().ifPresent(name -> taps.add(new Choice("Show an example", "help " + name)));
         taps.add(MENU);
-        return Message.text(invalid.problem()).withChoices(taps);
+        return Message.text(invalid.problem(style)).withChoices(taps);
     }
 
     /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */
-    private static Message unknown(ParseResult.Unknown unknown) {
+    private static Message unknown(ParseResult.Unknown unknown, CommandStyle style) {
         if (unknown.suggestions().isEmpty()) {
             return Message.text("Sorry, I didn't understand that. To share a song, paste its Spotify link.")
                     .withChoices(List.of(MENU, HELP));
@@ -277,10 +277,11 @@ public final class Bot {
         List<Choice> taps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (ParseResult.Suggestion suggestion : unknown.suggestions()) {
-            names.add(suggestion.command());
+            names.add(style.spell(suggestion.command()));
             String corrected = suggestion.correctedText();
-            taps.add(Payload.fits(corrected) ? new Choice(corrected, corrected)
-                    : new Choice(suggestion.command(), "help " + suggestion.command()));
+            String spelled = style.spell(suggestion.command()) + corrected.substring(suggestion.command().length());
+            taps.add(Payload.fits(corrected) ? new Choice(spelled, corrected)
+                    : new Choice(style.spell(suggestion.command()), "help " + suggestion.command()));
         }
         taps.add(MENU);
         return Message.text("Sorry, I don't know that command. Did you mean " + String.join(" or ", names) + "?")

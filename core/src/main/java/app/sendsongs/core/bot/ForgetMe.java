@@ -9,7 +9,6 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -30,19 +29,17 @@ public final class ForgetMe {
     private final Housekeeping housekeeping;
     private final ChoiceStore choices;
     private final Outbox outbox;
-    private final ConnectLink connectLink;
     private final Groups groups;
     private final UserStore users;
     private final Roster roster;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
-                    ConnectLink connectLink, Groups groups, Roster roster, UserStore users, Clock clock) {
+                    Groups groups, Roster roster, UserStore users, Clock clock) {
         this.shares = shares;
         this.housekeeping = housekeeping;
         this.choices = choices;
         this.outbox = outbox;
-        this.connectLink = connectLink;
         this.groups = groups;
         this.roster = roster;
         this.users = users;
@@ -57,8 +54,9 @@ public final class ForgetMe {
     private Message ask(User user) {
         choices.saveChoice(new PendingChoice(user.address(), QUESTION, List.of(),
                 clock.instant().plus(CONFIRM_WITHIN)));
-        return Message.text("This deletes everything I keep about you: your Spotify connection, your name, the songs "
-                + "you sent and received, your groups and memberships. It can't be undone. Delete it all?")
+        return Message.text("This deletes everything I keep about you: your " + user.connection().kind().displayName()
+                + " connection, your name, the songs you sent and received, your groups and memberships. It can't be "
+                + "undone. Delete it all?")
                 .withChoices(List.of(new Choice("Yes, delete it all", "forget_me confirm"),
                         new Choice("No, keep it", "menu")));
     }
@@ -91,7 +89,6 @@ public final class ForgetMe {
         housekeeping.forgetPerson(user.address());
         return "Done: I've deleted everything I kept about you — your "
                 + user.connection().kind().displayName() + " connection, your name, the songs you "
-                + "sent and received, your groups and memberships. To use Send Songs again, connect at "
-                + connectLink.url();
+                + "sent and received, your groups and memberships. To use Send Songs again, just write to me.";
     }
 }

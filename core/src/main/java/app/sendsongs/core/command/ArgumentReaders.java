@@ -23,9 +23,11 @@ final class ArgumentReaders {
     /**
      * {@code send_song}: the seed's form ({@code name:} or {@code group:}, notes, one link), the friend's name as
      * plain words ({@code send_song Bob Fisher <link>}, {@code send song to Bob <link>}), a link without anyone
-     * (the bot asks who), or someone without a link (the song being shared, sent now).
+     * (the bot asks who), or someone without a link (the song being shared, sent now). Quotes round a name or note
+     * may be left out ({@code name:Bob Fisher}).
      */
-    static ParseResult sendSong(Arguments args) {
+    static ParseResult sendSong(Arguments typed) {
+        Arguments args = typed.withWordsAfterOptionsInTheirValues();
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
             return unexpected.get();
@@ -84,7 +86,7 @@ final class ArgumentReaders {
 
     private static String notATrack(String link) {
         return TrackLinks.looksLikeSpotify(link)
-                ? "That Spotify link isn't a track (albums, playlists and artists can't be sent)."
+                ? TrackLinks.notASong(link)
                 : "That isn't a Spotify track link.";
     }
 
@@ -160,7 +162,7 @@ final class ArgumentReaders {
             }
             String person = Optional.ofNullable(args.options().get("name"))
                     .orElse(String.join(" ", args.words())).strip();
-            return person.isEmpty() ? args.invalid("Who? " + args.command().example())
+            return person.isEmpty() ? args.invalid("Who? " + args.command().exampleToWrite())
                     : new ParseResult.Parsed(make.apply(person));
         };
     }
@@ -174,11 +176,11 @@ final class ArgumentReaders {
         List<String> words = args.words();
         if (words.isEmpty()) {
             return args.options().isEmpty() ? new ParseResult.Parsed(new Command.Receipts(Optional.empty(),
-                    Optional.empty())) : args.invalid("Say on or off: receipts off name:\"Bob Fisher\"");
+                    Optional.empty())) : args.invalid("Say on or off: {receipts} off name:\"Bob Fisher\"");
         }
         String setting = words.getFirst().toLowerCase(Locale.ROOT);
         if (!setting.equals("on") && !setting.equals("off")) {
-            return args.invalid("Say on or off: receipts off, or receipts off Bob Fisher for one friend.");
+            return args.invalid("Say on or off: {receipts} off, or {receipts} off Bob Fisher for one friend.");
         }
         if (args.options().containsKey("name") && words.size() > 1) {
             return args.invalid("I found words after the name; put a name with spaces in quotes.");
@@ -197,7 +199,7 @@ final class ArgumentReaders {
         if (args.options().isEmpty() && args.words().size() == 1 && args.words().getFirst().equalsIgnoreCase(CONFIRM)) {
             return new ParseResult.Parsed(new Command.ForgetMe(true));
         }
-        return args.invalid("forget_me takes nothing after it; I'll ask you to confirm.");
+        return args.invalid("{forget_me} takes nothing after it; I'll ask you to confirm.");
     }
 
     /** A greeting, or a sentence that starts like one and holds a song link ("hey, listen to this: <link>"). */
@@ -263,7 +265,7 @@ final class ArgumentReaders {
             return args.invalid("Give the name once, in quotes.");
         }
         String name = option.orElse(String.join(" ", args.words()).strip());
-        return name.isEmpty() ? args.invalid("What should friends call you? " + args.command().example())
+        return name.isEmpty() ? args.invalid("What should friends call you? " + args.command().exampleToWrite())
                 : new ParseResult.Parsed(new Command.Rename(name));
     }
 
@@ -289,17 +291,17 @@ final class ArgumentReaders {
     /** A command with nothing after its word. */
     static ArgumentReader bare(Command command) {
         return args -> args.words().isEmpty() && args.options().isEmpty() ? new ParseResult.Parsed(command)
-                : args.invalid(args.command().name() + " takes nothing after it.");
+                : args.invalid("{" + args.command().name() + "} takes nothing after it.");
     }
 
     /** {@code create_group}: the one argument is the new group's name, asked for with the example. */
     static ArgumentReader newGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Give the group a name: " + args.command().example(), make);
+        return args -> oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), make);
     }
 
     /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
     static ArgumentReader existingGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Which group? " + args.command().name() + " <group>", make);
+        return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", make);
     }
 
     /**
@@ -331,6 +333,19 @@ final class ArgumentReaders {
         return group.isEmpty() ? args.invalid(missing) : new ParseResult.Parsed(make.apply(group));
     }
 
+    /**
+     * Takes the group off the front of {@code words}: the first word, or, when only the last word is quoted (the
+     * person), every word before it ({@code add_to_group Road Trip "Bob Fisher"}).
+     */
+    private static String groupBeforeQuotedName(List<Word> words) {
+        boolean onlyLastQuoted = words.size() > 2 && words.getLast().quoted()
+                && words.subList(0, words.size() - 1).stream().noneMatch(Word::quoted);
+        List<Word> group = words.subList(0, onlyLastQuoted ? words.size() - 1 : 1);
+        String name = String.join(" ", group.stream().map(Word::text).toList());
+        group.clear();
+        return name;
+    }
+
     private static ParseResult groupAndPerson(Arguments args, String verb, BiFunction<String, String, Command> make) {
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
@@ -338,8 +353,8 @@ final class ArgumentReaders {
         }
         List<Word> rest = new ArrayList<>(args.wordTokens());
         String group = Optional.ofNullable(args.options().get("group"))
-                .orElseGet(() -> rest.isEmpty() ? "" : rest.removeFirst().text()).strip();
-        String example = args.command().example();
+                .orElseGet(() -> rest.isEmpty() ? "" : groupBeforeQuotedName(rest)).strip();
+        String example = args.command().exampleToWrite();
         if (group.isEmpty()) {
             return args.invalid("Which group? " + example);
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * quoted) and the options, with the command they belong to so problems come with its usage line.
  */
 record Arguments(CommandDefinition command, List<String> words, List<Word> wordTokens, Map<String, String> options,
-                 Optional<String> repeatedKey) {
+                 Optional<String> repeatedKey, List<Token> tokens) {
     static Arguments of(CommandDefinition command, List<Token> tokens) {
         List<Word> words = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
@@ -31,7 +31,25 @@ record Arguments(CommandDefinition command, List<String> words, List<Word> wordT
             }
         }
         return new Arguments(command, words.stream().map(Word::text).toList(), List.copyOf(words), options,
-                Optional.ofNullable(repeated));
+                Optional.ofNullable(repeated), List.copyOf(tokens));
+    }
+
+    /**
+     * The same arguments with the plain words right after an option read as part of its value, up to a quoted word,
+     * a word with a colon (a link, another option) or the next option: {@code name:Bob Fisher <link>} names Bob
+     * Fisher, as people who leave out the quotes mean.
+     */
+    Arguments withWordsAfterOptionsInTheirValues() {
+        List<Token> joined = new ArrayList<>();
+        for (Token token : tokens) {
+            if (token instanceof Word w && !w.quoted() && !w.text().contains(":") && !joined.isEmpty()
+                    && joined.getLast() instanceof Option o) {
+                joined.set(joined.size() - 1, new Option(o.key(), (o.value() + " " + w.text()).strip()));
+            } else {
+                joined.add(token);
+            }
+        }
+        return of(command, joined);
     }
 
     ParseResult.Invalid invalid(String problem) {
@@ -41,6 +59,6 @@ record Arguments(CommandDefinition command, List<String> words, List<Word> wordT
     /** The problem with the first option the command does not accept, if there is one. */
     Optional<ParseResult> unexpectedOption() {
         return options.keySet().stream().filter(k -> !command.options().contains(k)).findFirst()
-                .map(k -> invalid(command.name() + " has no " + k + ": option."));
+                .map(k -> invalid("{" + command.name() + "} has no " + k + ": option."));
     }
 }

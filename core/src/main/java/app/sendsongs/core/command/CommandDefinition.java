@@ -59,6 +59,11 @@ record CommandDefinition(String name, List<String> spellings, String example, St
         return style.spell(name) + example.substring(name.length()) + " — " + style.write(description);
     }
 
+    /** The example with its command written {@code {name}}, for a text that {@link CommandStyle#write} spells. */
+    String exampleToWrite() {
+        return "{" + name + "}" + example.substring(name.length());
+    }
+
     /** The option a typed key means for this command: itself, or the option it is an alias of. */
     String option(String key) {
         return optionAliases.getOrDefault(key, key);

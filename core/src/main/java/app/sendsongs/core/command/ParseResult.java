@@ -10,9 +10,21 @@ public sealed interface ParseResult {
 
     /**
      * A command whose arguments are wrong: the problem, and the command it is about ({@code command} empty when the
-     * text could not be read at all, such as an unclosed quote before any command word).
+     * text could not be read at all, such as an unclosed quote before any command word). A command the problem names
+     * is written {@code {name}}, for {@link CommandStyle#write}.
      */
     record Invalid(String problem, Optional<String> command) implements ParseResult {
+        /** The problem with the commands it names spelled plain. */
+        @Override
+        public String problem() {
+            return CommandStyle.PLAIN.write(problem);
+        }
+
+        /** The problem with the commands it names spelled the style's way. */
+        public String problem(CommandStyle style) {
+            return style.write(problem);
+        }
+
         /** The usage line of the command it is about, or the list of commands. */
         public String usage() {
             return command.map(Help::usage).orElseGet(Help::brief);

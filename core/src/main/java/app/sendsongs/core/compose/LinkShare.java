@@ -3,6 +3,7 @@ package app.sendsongs.core.compose;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupChoice;
 import app.sendsongs.core.group.GroupFinder;
@@ -41,8 +42,8 @@ public final class LinkShare {
     static final Duration LIFETIME = Duration.ofHours(1);
     private static final int PEOPLE_OFFERED = 9;
     private static final int GROUPS_OFFERED = 3;
-    private static final String NO_DRAFT = "I don't have a song from you to send. Paste a Spotify link and I'll ask "
-            + "who it's for (or send it in one go: send_song name:\"Bob Fisher\" <link>).";
+    private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
+            + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
     private final DraftStore drafts;
     private final TrackLookup tracks;
@@ -80,9 +81,9 @@ public final class LinkShare {
         return switch (command) {
             case Command.StartShare start -> start(person, start);
             case Command.DraftTo to -> draftOf(person).map(draft -> to(person, draft, to, typed))
-                    .orElseGet(() -> Message.text(NO_DRAFT));
+                    .orElseGet(() -> noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> note(draft, note))
-                    .orElseGet(() -> Message.text(NO_DRAFT));
+                    .orElseGet(() -> noDraft(person));
             case Command.DiscardDraft discard -> discard(person);
         };
     }
@@ -112,6 +113,11 @@ public final class LinkShare {
         return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));
     }
 
+    /** What a step of a share gets when there is no share to take it, in the person's spelling of commands. */
+    private static Message noDraft(User person) {
+        return Message.text(CommandStyle.of(person.address()).write(NO_DRAFT));
+    }
+
     /** A bare number while the bot offered people and groups as taps: the one at that place. */
     public Message choose(User person, ShareDraft draft, int number) {
         if (draft.stage() != ShareDraft.Stage.WHO || draft.offered().isEmpty()) {
@@ -127,7 +133,7 @@ public final class LinkShare {
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isEmpty()) {
-            return Message.text(NO_DRAFT);
+            return noDraft(person);
         }
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -33,7 +34,8 @@ public final class GroupFinder {
     public Lookup find(User person, String reference) {
         List<Group> mine = groups.groupsOf(person.address());
         if (mine.isEmpty()) {
-            return new Lookup.Missing("You're not in any group yet. Make one with: create_group name:\"<group>\"");
+            return new Lookup.Missing("You're not in any group yet. Make one with: "
+                    + CommandStyle.of(person.address()).spell("create_group") + " name:\"<group>\"");
         }
         List<Group> named = named(mine, reference);
         Optional<Group> own = named.stream().filter(g -> g.ownedBy(person.address())).findFirst();
@@ -60,7 +62,8 @@ public final class GroupFinder {
         Lookup lookup = find(person, reference);
         if (lookup instanceof Lookup.Found(Group group) && !group.ownedBy(person.address())) {
             return new Lookup.Missing("Only " + ownerName(group) + ", who made " + group.name() + ", can " + ownerOnly
-                    + ". To leave it yourself, send: leave_group " + reference(person, group));
+                    + ". To leave it yourself, send: " + CommandStyle.of(person.address()).spell("leave_group") + " "
+                    + reference(person, group));
         }
         return lookup;
     }

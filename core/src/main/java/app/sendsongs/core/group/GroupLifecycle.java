@@ -40,7 +40,7 @@ public final class GroupLifecycle {
     public String create(User owner, String name) {
         Optional<Group> earlier = groups.findGroup(Cause.id(GROUP));
         if (earlier.isPresent()) {
-            return created(earlier.get().name()); // a run of this event that was cut short made it
+            return created(owner, earlier.get().name()); // a run of this event that was cut short made it
         }
         Optional<String> problem = GroupNames.problem(name);
         if (problem.isPresent()) {
@@ -54,22 +54,23 @@ public final class GroupLifecycle {
         }
         if (owned.size() >= limits.groupsOwned()) {
             return "You already have " + owned.size() + " groups, the most one person can make. Delete one first "
-                    + "with: delete_group <group>";
+                    + "with: " + CommandStyle.of(owner.address()).spell("delete_group") + " <group>";
         }
         if (theirs.size() >= limits.groupsJoined()) {
             return "You're in " + theirs.size() + " groups, the most one person can be in. Leave one first with: "
-                    + "leave_group <group>";
+                    + CommandStyle.of(owner.address()).spell("leave_group") + " <group>";
         }
         if (!groups.createGroup(new Group(Cause.id(GROUP), owner.address(), tidy, clock.instant()))) {
             return alreadyHave(tidy);
         }
-        return created(tidy);
+        return created(owner, tidy);
     }
 
-    private static String created(String tidy) {
-        return "Created the group " + tidy + ". Add people who have registered with me: add_to_group "
-                + GroupNames.argument(tidy) + " \"<full name>\"\nThen share a song with all of them: "
-                + "send_song group:\"" + tidy + "\" <Spotify link>";
+    private static String created(User owner, String tidy) {
+        CommandStyle style = CommandStyle.of(owner.address());
+        return "Created the group " + tidy + ". Add people who have registered with me: " + style.spell("add_to_group")
+                + " " + GroupNames.argument(tidy) + " \"<full name>\"\nThen share a song with all of them: "
+                + style.spell("send_song") + " group:\"" + tidy + "\" <Spotify link>";
     }
 
     public String delete(User owner, String groupReference) {

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class GroupListing {
     public String groups(User person) {
         List<Group> theirs = groups.groupsOf(person.address());
         if (theirs.isEmpty()) {
-            return "You're not in any group yet. Make one with: create_group name:\"<group>\"";
+            return "You're not in any group yet. Make one with: "
+                    + CommandStyle.of(person.address()).spell("create_group") + " name:\"<group>\"";
         }
         StringBuilder text = new StringBuilder("Your groups:");
         for (Group group : theirs) {
@@ -28,7 +30,8 @@ public final class GroupListing {
                     .append(group.ownedBy(person.address()) ? "yours" : "made by " + finder.ownerName(group))
                     .append(", ").append(members(groups.membersOf(group.id()).size()));
         }
-        return text.append("\nSee who is in one with: members <group>").toString();
+        String members = CommandStyle.of(person.address()).spell("members");
+        return text.append("\nSee who is in one with: ").append(members).append(" <group>").toString();
     }
 
     public String members(User person, String groupReference) {

@@ -3,6 +3,7 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
@@ -87,11 +88,13 @@ public final class GroupMembership {
             List<User> others = named.stream().filter(u -> !u.address().equals(owner.address())).toList();
             if (named.isEmpty()) {
                 return Message.text("Nobody called " + Names.quoted(personName) + " is in " + group.name()
-                        + ". See who is with: members " + group.name());
+                        + ". See who is with: " + CommandStyle.of(owner.address()).spell("members") + " "
+                        + group.name());
             }
             if (others.isEmpty()) {
                 return Message.text("You made " + group.name() + ", so you can't be removed from it. To end it for "
-                        + "everyone, send: delete_group " + group.name());
+                        + "everyone, send: " + CommandStyle.of(owner.address()).spell("delete_group") + " "
+                        + group.name());
             }
             return others.size() > 1 ? whichPerson.ask(owner, others, commandText)
                     : Message.text(removePerson(owner, group, others.getFirst()));
@@ -122,7 +125,8 @@ public final class GroupMembership {
     private String leave(User member, Group group) {
         String name = finder.reference(member, group);
         if (group.ownedBy(member.address())) {
-            return "You made " + name + ", so you can't leave it. To end it for everyone, send: delete_group " + name;
+            return "You made " + name + ", so you can't leave it. To end it for everyone, send: "
+                    + CommandStyle.of(member.address()).spell("delete_group") + " " + name;
         }
         if (!isMember(group, member.address())) {
             return "You're not in " + name + " any more.";
@@ -162,8 +166,8 @@ public final class GroupMembership {
         }
         String theirName = finder.reference(person, group);
         outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to the group " + theirName
-                + ". Songs sent to the group will come to you too. If you'd rather not be in it, send: leave_group "
-                + theirName), List.of(owner.address()));
+                + ". Songs sent to the group will come to you too. If you'd rather not be in it, send: "
+                + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName), List.of(owner.address()));
         return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). I've told "
                 + "them, and how to leave if they'd rather not be in it.";
     }

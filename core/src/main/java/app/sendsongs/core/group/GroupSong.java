@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.SendLimiter;
@@ -91,7 +92,8 @@ public final class GroupSong {
                 .flatMap(m -> users.findUser(m.member()).stream()).toList();
         String groupName = finder.reference(sender, group);
         if (others.isEmpty()) {
-            return "Nobody else is in " + groupName + " yet. Add people with: add_to_group "
+            return "Nobody else is in " + groupName + " yet. Add people with: "
+                    + CommandStyle.of(sender.address()).spell("add_to_group") + " "
                     + GroupNames.argument(groupName) + " \"<full name>\"";
         }
         List<User> unreachable = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();

@@ -141,8 +141,7 @@ public final class ChatSend {
         }
         Optional<Typed> typed = Typed.read(arguments, replied);
         if (typed.isEmpty()) {
-            return Optional.of(Message.text("Send a Spotify song link with it: /send <link> <a note, if you like> "
-                    + "post:<a note for after they play it>, or answer a message that has one with /send."));
+            return Optional.of(Message.text(noSong(arguments, replied)));
         }
         if (typed.get().pre().length() > UserText.MOST_NOTE || typed.get().post().length() > UserText.MOST_NOTE) {
             return Optional.of(Message.text(UserText.NOTE_TOO_LONG));
@@ -193,6 +192,13 @@ public final class ChatSend {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** Why a {@code /send} has no song: the Spotify link it has leads to no song, or it has no link. */
+    private static String noSong(String arguments, Optional<String> replied) {
+        return TrackLinks.spotifyWordsIn(arguments + " " + replied.orElse("")).stream().findFirst()
+                .map(TrackLinks::notASong).orElse("Send a Spotify song link with it: /send <link> <a note, if you "
+                        + "like> post:<a note for after they play it>, or answer a message that has one with /send.");
     }
 
     private void deliver(GroupChat chat, User sender, List<Share> madeBefore, GroupReceivers.Sorted sorted,

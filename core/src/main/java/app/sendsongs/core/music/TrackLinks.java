@@ -3,6 +3,7 @@ package app.sendsongs.core.music;
 import app.sendsongs.core.shared.Spaces;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,12 @@ public final class TrackLinks {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_SPOTIFY = Pattern.compile(
             "^(?:https?://(?:open|play)\\.spotify\\.com/|https?://spotify\\.link/|spotify:).*", Pattern.CASE_INSENSITIVE);
+    /** What a Spotify link or URI is a link to: {@code album} in {@code https://open.spotify.com/album/…}. */
+    private static final Pattern KIND = Pattern.compile(
+            "^(?:https?://(?:open|play)\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:embed/)?|spotify:)([A-Za-z]+)[/:]",
+            Pattern.CASE_INSENSITIVE);
+    /** What to paste instead of a link that is no song. */
+    private static final String PASTE_A_SONG = "Open a song in it, tap Share, then Copy link, and paste that here.";
     /** What people put round a link in a sentence: brackets, quotes, the full stop after it. */
     private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?";
     /** Invisible characters phones leave next to a pasted link; no link contains them. */
@@ -51,6 +58,21 @@ public final class TrackLinks {
     /** True for anything that looks like a Spotify link or URI, track or not. */
     public static boolean looksLikeSpotify(String text) {
         return ANY_SPOTIFY.matcher(trimmed(text, ZERO_WIDTH)).matches();
+    }
+
+    /** Why a Spotify link that is no track link can't be sent, and what to paste instead. */
+    public static String notASong(String link) {
+        Matcher kind = KIND.matcher(trimmed(link, ZERO_WIDTH));
+        String what = kind.find() ? kind.group(1).toLowerCase(Locale.ROOT) : "";
+        return switch (what) {
+            case "track" -> "That song link looks cut short. Copy it again in Spotify (Share, then Copy link) and "
+                    + "paste all of it.";
+            case "album", "playlist", "artist" -> "That's a Spotify " + what + ", and I send one song at a time. "
+                    + PASTE_A_SONG;
+            case "episode", "show" -> "That's a podcast " + what + ", and I can only send songs.";
+            default -> "That Spotify link isn't a song. In Spotify, open the song, tap Share, then Copy link, and "
+                    + "paste that here.";
+        };
     }
 
     /**

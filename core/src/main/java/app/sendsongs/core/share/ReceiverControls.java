@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.privacy.SenderRule;
@@ -108,7 +109,7 @@ public final class ReceiverControls {
         ReceiverPreferences mine = preferences.preferencesOf(me.address());
         if (mine.blocks(sender.address())) {
             return Message.text(sender.name() + " is blocked, so they hear nothing from me. To let their songs "
-                    + "through again: unblock " + sender.name());
+                    + "through again: " + CommandStyle.of(me.address()).spell("unblock") + " " + sender.name());
         }
         Optional<SenderRule> rule = on == mine.receiptsByDefault() ? Optional.empty()
                 : Optional.of(on ? SenderRule.RECEIPTS_ON : SenderRule.RECEIPTS_OFF);

@@ -41,10 +41,10 @@ public final class SentSongs {
         if (open.size() > 1) {
             taps.add(new Choice("Cancel all", "cancel all"));
         }
-        return Message.text(pendingText(open)).withChoices(taps);
+        return Message.text(pendingText(sender, open)).withChoices(taps);
     }
 
-    private String pendingText(List<Share> open) {
+    private String pendingText(User sender, List<Share> open) {
         if (open.isEmpty()) {
             return "Nothing pending: none of the songs you sent is being watched.";
         }
@@ -52,7 +52,8 @@ public final class SentSongs {
         for (int i = 0; i < open.size(); i++) {
             text.append("\n").append(i + 1).append(". ").append(describe(open.get(i)));
         }
-        return text.append("\nStop one with: cancel <number>").toString();
+        return text.append("\nStop one with: " + CommandStyle.of(sender.address()).spell("cancel") + " <number>")
+                .toString();
     }
 
     public String history(User sender) {
@@ -72,8 +73,10 @@ public final class SentSongs {
         }
         String which = command.which().orElse(open.size() == 1 ? "1" : "");
         if (which.isEmpty()) {
-            return "You have " + open.size() + " songs pending. Say which: cancel <number> or cancel all.\n"
-                    + pendingText(open);
+            String cancel = CommandStyle.of(sender.address()).spell("cancel");
+            return "You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or " + cancel
+                    + " all.\n"
+                    + pendingText(sender, open);
         }
         if (which.equals("all")) {
             long cancelled = open.stream().filter(this::cancel).count();

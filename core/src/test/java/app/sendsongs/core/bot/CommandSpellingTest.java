@@ -8,6 +8,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
@@ -91,6 +92,70 @@ class CommandSpellingTest {
                 + "digit.\n" + Help.usage("create_group", CommandStyle.SLASHED)).contains("\n/create_group name:");
         assertThat(bot.reply(CAROL, "/name Carol Queen")).isEqualTo("Done: friends now find you as \"Carol Queen\" "
                 + "(/send name:\"Carol Queen\").");
+    }
+
+    @Test
+    void didYouMeanOnTelegramNamesTheCommandAsTelegramSpellsIt() {
+        bot.register(CAROL, "Carol King");
+
+        assertThat(bot.reply(CAROL, "/snd")).isEqualTo("Sorry, I don't know that command. Did you mean /send?");
+        assertThat(bot.reply(CAROL, "hlep")).isEqualTo("Sorry, I don't know that command. Did you mean /help?");
+        bot.register("bob", "Bob Fisher");
+        assertThat(bot.reply("bob", "hlep")).as("Messenger")
+                .isEqualTo("Sorry, I don't know that command. Did you mean help?");
+    }
+
+    @Test
+    void problemsWithWhatFollowsACommandOnTelegramNameCommandsTheTelegramWay() {
+        bot.register(CAROL, "Carol King");
+
+        assertThat(bot.reply(CAROL, "/send")).endsWith("Or send it in one go: /send name:\"Bob Fisher\" <link>");
+        assertThat(bot.reply(CAROL, "/block")).isEqualTo("Who? /block Bob Fisher");
+        assertThat(bot.reply(CAROL, "/name")).isEqualTo("What should friends call you? /name \"Your Full Name\"");
+        assertThat(bot.reply(CAROL, "/receipts maybe"))
+                .isEqualTo("Say on or off: /receipts off, or /receipts off Bob Fisher for one friend.");
+        assertThat(bot.reply(CAROL, "/leave_group")).isEqualTo("Which group? /leave_group <group>");
+        assertThat(bot.reply(CAROL, "/forget_me now")).startsWith("/forget_me takes nothing after it");
+        bot.register("bob", "Bob Fisher");
+        assertThat(bot.reply("bob", "block")).as("Messenger").isEqualTo("Who? block Bob Fisher");
+    }
+
+    @Test
+    void groupRepliesOnTelegramNameCommandsTheTelegramWay() {
+        bot.register(CAROL, "Carol King");
+        bot.register("bob", "Bob Fisher");
+
+        assertThat(bot.reply(CAROL, "/groups")).endsWith("Make one with: /create_group name:\"<group>\"");
+        assertThat(bot.reply(CAROL, "/create_group Book Club")).isEqualTo("Created the group Book Club. Add people "
+                + "who have registered with me: /add_to_group \"Book Club\" \"<full name>\"\nThen share a song with "
+                + "all of them: /send group:\"Book Club\" <Spotify link>");
+        assertThat(bot.reply(CAROL, "/leave_group Book Club")).endsWith("send: /delete_group Book Club");
+        assertThat(bot.reply(CAROL, "/groups")).endsWith("See who is in one with: /members <group>");
+        bot.reply("bob", "create_group Family");
+        bot.reply("bob", "add_to_group Family \"Carol King\"");
+        assertThat(bot.last(CAROL)).endsWith("If you'd rather not be in it, send: /leave_group Family");
+        assertThat(bot.reply(CAROL, "/add_to_group Family \"Bob Fisher\"")).endsWith("send: /leave_group Family");
+        assertThat(bot.reply("bob", "groups")).as("Messenger").endsWith("See who is in one with: members <group>");
+    }
+
+    @Test
+    void pendingOnTelegramSaysHowToCancelTheTelegramWay() {
+        bot.register(CAROL, "Carol King");
+        bot.register("bob", "Bob Fisher");
+
+        bot.reply(CAROL, "/send name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
+
+        assertThat(bot.reply(CAROL, "/pending")).endsWith("Stop one with: /cancel <number>");
+    }
+
+    @Test
+    void receiptsForABlockedSenderOnTelegramSayHowToUnblockTheTelegramWay() {
+        bot.register(CAROL, "Carol King");
+        bot.register("bob", "Bob Fisher");
+        bot.reply("bob", "send_song name:\"Carol King\" " + FakeMusic.SONG.id().link());
+        bot.reply(CAROL, "/block Bob Fisher");
+
+        assertThat(bot.reply(CAROL, "/receipts on Bob Fisher")).endsWith("through again: /unblock Bob Fisher");
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.SourceKind;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,25 @@ class ForgetMeTest {
         assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), bot.clock.instant(),
                 "forget_me confirm", "Yes, delete it all"))).containsExactly("Done: I've deleted everything I kept "
                 + "about you — your Spotify connection, your name, the songs you sent and received, your groups and "
-                + "memberships. To use Send Songs again, connect at " + BotHarness.BASE_URL + "/connect");
+                + "memberships. To use Send Songs again, just write to me.");
         assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void theQuestionNamesTheServiceThePersonConnected() {
+        bot.connectThroughOwnLink(at("dave"), SourceKind.LASTFM, "davestone");
+
+        assertThat(bot.reply("dave", "forget_me")).startsWith("This deletes everything I keep about you: your Last.fm "
+                + "connection, your name, ");
+    }
+
+    @Test
+    void writingAgainAfterwardsOffersEveryServiceToConnect() {
+        forget("alice");
+
+        assertThat(bot.reply("alice", "hi")).startsWith("Hi! I'm Send Songs");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload)
+                .contains("connect spotify", "connect lastfm");
     }
 
     @Test

@@ -87,7 +87,7 @@ class CommandParserTest {
     @Test
     void albumLinkIsExplained() {
         assertThat(invalid("send_song name:\"Bob\" https://open.spotify.com/album/" + ID).problem())
-                .contains("isn't a track");
+                .startsWith("That's a Spotify album, and I send one song at a time.");
     }
 
     @Test
@@ -203,6 +203,14 @@ class CommandParserTest {
                 .isEqualTo(new Command.AddToGroup("Road Trip", "Bob O'Brien"));
         assertThat(parsed("remove_from_group “Mum’s lot” “Bob Fisher”"))
                 .isEqualTo(new Command.RemoveFromGroup("Mum’s lot", "Bob Fisher"));
+    }
+
+    @Test
+    void aGroupNameWithSpacesLeftUnquotedIsEverythingBeforeTheQuotedName() {
+        assertThat(parsed("add_to_group Road Trip 🚗 \"Carol Jones\""))
+                .isEqualTo(new Command.AddToGroup("Road Trip 🚗", "Carol Jones"));
+        assertThat(parsed("remove_from_group Road Trip “Bob Fisher”"))
+                .isEqualTo(new Command.RemoveFromGroup("Road Trip", "Bob Fisher"));
     }
 
     @Test

@@ -49,6 +49,21 @@ class FriendlyFormsTest {
     }
 
     @Test
+    void wordsRightAfterAnOptionWithoutQuotesAreReadAsItsValue() {
+        assertThat(parsed("send_song name:Bob Fisher " + LINK)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
+                ""));
+        assertThat(parsed("send_song " + LINK + " to: Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG,
+                "", ""));
+        assertThat(parsed("send_song name:Bob Fisher pre:you'll love the bridge post:told you! " + LINK))
+                .isEqualTo(new Command.SendSong("Bob Fisher", SONG, "you'll love the bridge", "told you!"));
+        assertThat(parsed("send_song group:Road Trip " + LINK)).isEqualTo(new Command.SendToGroup("Road Trip", SONG,
+                "", ""));
+        assertThat(parsed("send_song name:Bob Fisher")).isEqualTo(new Command.DraftTo(Optional.of("Bob Fisher"),
+                Optional.empty(), "", "", true));
+        assertThat(invalid("send_song name:Bob " + LINK + " great song").problem()).contains("more than one");
+    }
+
+    @Test
     void commandNamesTypedAsWords() {
         assertThat(parsed("forget me")).isEqualTo(new Command.ForgetMe(false));
         assertThat(parsed("Create Group Family")).isEqualTo(new Command.CreateGroup("Family"));
@@ -84,7 +99,8 @@ class FriendlyFormsTest {
     @Test
     void aSentenceWithTwoLinksOrALinkThatIsNoTrackIsExplained() {
         assertThat(invalid("these two " + LINK + " " + LINK).problem()).contains("more than one link");
-        assertThat(invalid("the album https://open.spotify.com/album/" + ID).problem()).contains("isn't a track");
+        assertThat(invalid("the album https://open.spotify.com/album/" + ID).problem())
+                .startsWith("That's a Spotify album, and I send one song at a time.");
     }
 
     @ParameterizedTest

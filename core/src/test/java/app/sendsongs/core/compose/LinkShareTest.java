@@ -59,7 +59,14 @@ class LinkShareTest {
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
         assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
-        assertThat(bot.reply("alice", "send")).startsWith("I don't have a song from you to send.");
+        assertThat(bot.reply("alice", "send")).startsWith("To send a song, paste its Spotify link here");
+    }
+
+    @Test
+    void theMenusSendASongWithNothingSharedSaysHowToSendOne() {
+        assertThat(bot.reply("alice", "send_song")).isEqualTo("To send a song, paste its Spotify link here (in "
+                + "Spotify: Share, then Copy link) and I'll ask who it's for. Or send it in one go: send_song "
+                + "name:\"Bob Fisher\" <link>");
     }
 
     @Test

@@ -209,6 +209,19 @@ class GroupChatsTest {
     }
 
     @Test
+    void anAlbumOrPodcastLinkIsToldWhatItIsAsInAPrivateChatAndNothingIsSent() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy?si=x for the drive");
+        assertThat(lastChatText()).isEqualTo("That's a Spotify album, and I send one song at a time. Open a song in "
+                + "it, tap Share, then Copy link, and paste that here.");
+        command(ALICE, "send", "spotify:episode:512ojhOuo1ktJprKbVcKyQ");
+        assertThat(lastChatText()).isEqualTo("That's a podcast episode, and I can only send songs.");
+
+        assertThat(shares()).isEmpty();
+    }
+
+    @Test
     void notesDropControlAndBidiCharactersAsEveryNoteDoes() {
         tap(BOB, "join");
 

@@ -2,6 +2,7 @@ package app.sendsongs.core.music;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,5 +34,23 @@ class TrackLinksTest {
     @ValueSource(strings = {"\u200b", "\u2060"})
     void aZeroWidthCharacterInsideTheIdIsNoTrack(String invisible) {
         assertThat(TrackLinks.parse(LINK.substring(0, LINK.length() - 3) + invisible + "JV1")).isEmpty();
+    }
+
+    @Test
+    void aSpotifyLinkToSomethingElseThanASongSaysWhatItIsAndWhatToPasteInstead() {
+        String pasteASong = "Open a song in it, tap Share, then Copy link, and paste that here.";
+        assertThat(TrackLinks.notASong("https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy?si=x"))
+                .isEqualTo("That's a Spotify album, and I send one song at a time. " + pasteASong);
+        assertThat(TrackLinks.notASong("https://open.spotify.com/intl-de/playlist/37i9dQZF1DXcBWIGoYBM5M"))
+                .isEqualTo("That's a Spotify playlist, and I send one song at a time. " + pasteASong);
+        assertThat(TrackLinks.notASong("spotify:artist:0OdUWJ0sBjDrqHygGUXeCF"))
+                .isEqualTo("That's a Spotify artist, and I send one song at a time. " + pasteASong);
+        assertThat(TrackLinks.notASong("https://open.spotify.com/episode/512ojhOuo1ktJprKbVcKyQ?si=abc"))
+                .isEqualTo("That's a podcast episode, and I can only send songs.");
+        assertThat(TrackLinks.notASong("https://open.spotify.com/track/123"))
+                .isEqualTo("That song link looks cut short. Copy it again in Spotify (Share, then Copy link) and "
+                        + "paste all of it.");
+        assertThat(TrackLinks.notASong("https://open.spotify.com/")).isEqualTo("That Spotify link isn't a song. "
+                + "In Spotify, open the song, tap Share, then Copy link, and paste that here.");
     }
 }

@@ -204,11 +204,12 @@ class SharingTest {
     @Test
     void aMistypedCommandGetsTheProblemAndTapsForAnExampleAndTheMenu() {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" https://open.spotify.com/album/x"))
-                .isEqualTo("That Spotify link isn't a track (albums, playlists and artists can't be sent).");
+                .isEqualTo("That's a Spotify album, and I send one song at a time. Open a song in it, tap Share, then "
+                        + "Copy link, and paste that here.");
         assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(
                 new Choice("Show an example", "help send_song"), new Choice("Menu", "menu"));
-        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).startsWith("I don't have a song from you to "
-                + "send. Paste a Spotify link");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\"")).startsWith("To send a song, paste its Spotify "
+                + "link here");
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
     }
 
