@@ -1,44 +1,24 @@
 package app.sendsongs.core.fakes;
 
-import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.ForwardingChatPlatform;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
-import app.sendsongs.core.shared.Platform;
 import java.util.Optional;
 
 /**
  * A recording chat platform that also has group chats ({@link FakeGroupChats}), as Telegram does: a message sent to a
  * chat's id is posted in that chat, and sent with the post's id, as Telegram's {@code sendMessage} answers it.
  */
-public final class GroupChattingPlatform implements ChatPlatform {
+public final class GroupChattingPlatform extends ForwardingChatPlatform {
     private final RecordingChat chat;
     private final FakeGroupChats groups;
 
     public GroupChattingPlatform(RecordingChat chat, FakeGroupChats groups) {
+        super(chat);
         this.chat = chat;
         this.groups = groups;
-    }
-
-    @Override
-    public Platform platform() {
-        return chat.platform();
-    }
-
-    @Override
-    public int maxTextLength() {
-        return chat.maxTextLength();
-    }
-
-    @Override
-    public boolean showsRichMessages() {
-        return chat.showsRichMessages();
-    }
-
-    @Override
-    public boolean sendsCardApart() {
-        return chat.sendsCardApart();
     }
 
     @Override
@@ -56,15 +36,5 @@ public final class GroupChattingPlatform implements ChatPlatform {
     @Override
     public Optional<GroupChatPlatform> groupChats() {
         return Optional.of(groups);
-    }
-
-    @Override
-    public Optional<String> displayName(String recipientId) {
-        return chat.displayName(recipientId);
-    }
-
-    @Override
-    public Optional<String> handle(String recipientId) {
-        return chat.handle(recipientId);
     }
 }
