@@ -63,6 +63,9 @@ public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
     private static final Choice MENU = new Choice("Menu", "menu");
     private static final Choice HELP = new Choice("Help", "help");
+    /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
+    private static final String SONG_BEFORE_CONNECTING =
+            "To send that song, connect first (it takes a minute), then paste it again.\n\n";
 
     private final InboundLog inboundLog;
     private final UserStore users;
@@ -175,9 +178,7 @@ public final class Bot {
             return registration.connect(event.from(), user, connect.source());
         }
         if (user.isEmpty()) {
-            Message welcome = registration.welcome();
-            return parsed instanceof ParseResult.Parsed(Command.Help help)
-                    ? welcome.withText(Help.all(CommandStyle.of(event.from())) + "\n\n" + welcome.text()) : welcome;
+            return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
@@ -187,6 +188,21 @@ public final class Bot {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, CommandStyle.of(user.get().address()));
             case ParseResult.Unknown unknown -> unknown(unknown, CommandStyle.of(user.get().address()));
+        };
+    }
+
+    /**
+     * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
+     * with {@code send_song}), which waits for nothing: they send it again once connected.
+     */
+    private Message welcome(ParseResult parsed, ChatAddress from) {
+        Message welcome = registration.welcome();
+        return switch (parsed) {
+            case ParseResult.Parsed(Command.Help help) ->
+                    welcome.withText(Help.all(CommandStyle.of(from)) + "\n\n" + welcome.text());
+            case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            default -> welcome;
         };
     }
 

@@ -83,6 +83,20 @@ class FrontDoorTest {
     }
 
     @Test
+    void aSongFromSomeoneNotRegisteredIsNotDroppedWithoutAWord() {
+        String pasted = "check this out " + FakeMusic.SONG.id().link();
+
+        assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, pasted)))
+                .singleElement().asString().startsWith("To send that song, connect first (it takes a minute), then "
+                        + "paste it again.\n\nHi! I'm Send Songs");
+        assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now,
+                "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link())))
+                .singleElement().asString().startsWith("To send that song, connect first");
+        assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, "hello")))
+                .singleElement().asString().startsWith("Hi! I'm Send Songs");
+    }
+
+    @Test
     void aTapFromSomeoneNotRegisteredGetsTheWelcome() {
         assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("newcomer"), now, "pending", "Pending")))
                 .singleElement().asString().startsWith("Hi! I'm Send Songs");
