@@ -208,22 +208,23 @@ public final class SendSongs {
     }
 
     /**
-     * Does the work that fell due: listen checks (in batches until none is due), retries of held
-     * messages and of group chat messages held back, invites whose time ran out, and (hourly) purging of expired
-     * registration leftovers. Returns the number of
-     * listen checks run.
+     * Does the work that fell due: retries of held messages and of group chat messages held back, invites whose time
+     * ran out, (hourly) purging of expired registration leftovers, then listen checks (in batches until none is due).
+     * The checks come last: each waits on a listening source, so while one is slow they can outlast a tick that is cut
+     * off at a deadline (AWS Lambda kills the tick function at its timeout), and the rest must not wait behind them.
+     * Returns the number of listen checks run.
      */
     public int tick() {
+        outbox.retryDue(RETRY_BATCH);
+        chatSongs.updateDue(RETRY_BATCH);
+        invites.expireDue();
+        purgeHourly();
         int total = 0;
         int ran;
         do {
             ran = watcher.runDue(TICK_BATCH);
             total += ran;
         } while (ran == TICK_BATCH);
-        outbox.retryDue(RETRY_BATCH);
-        chatSongs.updateDue(RETRY_BATCH);
-        invites.expireDue();
-        purgeHourly();
         return total;
     }
 

@@ -41,6 +41,14 @@ public final class InboundHandler implements RequestStreamHandler {
             Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
             Setting.LISTENBRAINZ_API_BASE_URL);
 
+    /**
+     * The time an invocation must have left to start another event: a share's Spotify lookup and its two Send API
+     * calls, each at its 10-second timeout. Lambda kills an invocation at the function's timeout (60 s); the event in
+     * progress would be cut short and the whole batch, handled or not, would come back only when the queue's
+     * visibility timeout ends (six minutes). So the events not started by then go back at once instead.
+     */
+    static final Duration TIME_TO_START_AN_EVENT = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
 
     private record Parts(SendSongs app, Retries retries) {
@@ -70,7 +78,7 @@ public final class InboundHandler implements RequestStreamHandler {
         Map<SqsMessage, Duration> failed;
         try {
             Parts parts = this.parts.get();
-            failed = handle(parts.app(), messages, metrics);
+            failed = handle(parts.app(), messages, metrics, context);
             if (!failed.isEmpty()) {
                 parts.retries().schedule(failed);
             }
@@ -83,11 +91,20 @@ public final class InboundHandler implements RequestStreamHandler {
         ApiGateway.JSON.writeValue(output, batchResponse(failed.keySet()));
     }
 
-    /** Handles the messages in order; the failed ones and the untried rest of their groups, with their delays. */
-    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages, Meters meters) {
+    /**
+     * Handles the messages in order; the failed ones and the untried rest of their groups, with their delays, and
+     * those not started for want of time, to be received again at once.
+     */
+    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages, Meters meters,
+                                                    Context context) {
         Map<String, Duration> failedGroups = new HashMap<>();
         Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
-        for (SqsMessage message : messages) {
+        for (int index = 0; index < messages.size(); index++) {
+            SqsMessage message = messages.get(index);
+            if (index > 0 && outOfTime(context)) {
+                putBackUnstarted(messages.subList(index, messages.size()), failedGroups, failed);
+                break;
+            }
             Duration groupFailed = failedGroups.get(message.groupId());
             if (groupFailed != null) {
                 failed.put(message, groupFailed);
@@ -111,6 +128,22 @@ public final class InboundHandler implements RequestStreamHandler {
             }
         }
         return failed;
+    }
+
+    /**
+     * The messages not started go back to be received again at once, or with their sender's failed event when it has
+     * one (the queue hands out no later message of a group before an earlier one).
+     */
+    private static void putBackUnstarted(List<SqsMessage> unstarted, Map<String, Duration> failedGroups,
+                                         Map<SqsMessage, Duration> failed) {
+        LOG.warn("{} queued events not started: too little of the invocation's time is left; they are received "
+                + "again at once", unstarted.size());
+        unstarted.forEach(message -> failed.put(message, failedGroups.getOrDefault(message.groupId(), Duration.ZERO)));
+    }
+
+    /** Whether starting another event risks its being cut short by the function's timeout. */
+    private static boolean outOfTime(Context context) {
+        return context != null && context.getRemainingTimeInMillis() < TIME_TO_START_AN_EVENT.toMillis();
     }
 
     /** Lambda's partial batch response: the ids of the messages to leave on the queue; none means all done. */

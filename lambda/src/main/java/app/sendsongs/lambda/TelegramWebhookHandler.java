@@ -4,6 +4,7 @@ import app.sendsongs.core.shared.Platform;
 import app.sendsongs.metrics.Intake;
 import app.sendsongs.metrics.Meters;
 import app.sendsongs.telegram.BotUsername;
+import app.sendsongs.telegram.SpentChoices;
 import app.sendsongs.telegram.SpentKeyboards;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.UpdateParser;
@@ -15,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * The Telegram webhook behind API Gateway: {@code POST /telegram/webhook} checks the secret header (401 without it,
  * 403 for a wrong one), reads the update and puts its event on the intake queue, and answers 200 only once SQS has
  * taken it; a tap in a private chat is answered in that 200 ({@link TelegramIntake}), and the choices it spent are
- * taken off their message just before ({@code editMessageReplyMarkup}, tried once). The bot's work happens in the
- * inbound function. This function holds the webhook secret and the bot token, which it uses for {@code getMe} (to tell
+ * taken off their message just before ({@code editMessageReplyMarkup}, tried once, waited for 2 s at most). The bot's
+ * work happens in the inbound function. This function holds the webhook secret and the bot token, which it uses for {@code getMe} (to tell
  * the bot's own group commands from other bots', {@code /send@SendSongsBot}) and that edit; it never touches the table.
  */
 public final class TelegramWebhookHandler implements RequestStreamHandler {
@@ -35,6 +37,13 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
             Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.INBOUND_QUEUE_URL);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("POST /telegram/webhook");
+
+    /**
+     * How long the answer to a tap waits for its choices to be taken off their message. The edit is cosmetic and
+     * Telegram's calls may take 10 s before they time out, as long as this function's timeout: an answer that waited
+     * that long would be cut off by Lambda, and with it the tap's answer, and Telegram would deliver the update again.
+     */
+    static final Duration EDIT_WAIT = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookHandler.class);
     /** The chat platform of this function, named in its metrics. */
@@ -67,9 +76,26 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
             TelegramBotApi api = wiring.telegram(Meters.NONE)
                     .orElseThrow(() -> new IllegalStateException("the Telegram webhook needs the bot's token"));
             // Before the answer: once answered, the function may be frozen with the edit under way.
+            SpentKeyboards keyboards = new SpentKeyboards(api);
             return new Parts(new TelegramIntake(secret, new UpdateParser(new BotUsername(api), surroundings.clock()),
-                    new SpentKeyboards(api)::remove), wiring.inboundQueue());
+                    spent -> takeOffWithinTheWait(keyboards, spent)), wiring.inboundQueue());
         });
+    }
+
+    /**
+     * Takes the spent choices off their message, waiting at most {@link #EDIT_WAIT}; an edit still under way then goes
+     * on when the function next runs, or times out, and is dropped as any edit Telegram refuses.
+     */
+    private static void takeOffWithinTheWait(SpentKeyboards keyboards, SpentChoices spent) {
+        Thread edit = Thread.ofVirtual().name("spent-keyboard").start(() -> keyboards.remove(spent));
+        try {
+            if (!edit.join(EDIT_WAIT)) {
+                LOG.info("the choices under a message may stay: Telegram did not answer their edit within {} s",
+                        EDIT_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

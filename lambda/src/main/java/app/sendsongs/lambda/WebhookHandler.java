@@ -57,8 +57,9 @@ public final class WebhookHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            Webhook webhook = new Webhook(new WebhookVerifier(wiring.secret(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER)),
-                    new SignatureVerifier(wiring.secret(Setting.MESSENGER_APP_SECRET_PARAMETER)),
+            Webhook webhook = new Webhook(
+                    new WebhookVerifier(wiring.callerSecret(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER)),
+                    new SignatureVerifier(wiring.callerSecret(Setting.MESSENGER_APP_SECRET_PARAMETER)),
                     new WebhookParser(surroundings.clock()));
             return new Parts(webhook, wiring.inboundQueue(), wiring.echoedMessages());
         });

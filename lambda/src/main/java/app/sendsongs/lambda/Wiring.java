@@ -49,6 +49,11 @@ final class Wiring {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     /** How long the adapters' HTTP clients wait for a connection to an outside service. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * What the deployment puts in a secret's parameter until the operator puts the real value
+     * (deploy/terraform/parameters.tf): public, so it proves nothing about who calls.
+     */
+    static final String PLACEHOLDER = "set-me";
 
     private final Settings settings;
     private final Surroundings surroundings;
@@ -70,6 +75,20 @@ final class Wiring {
         String value = secrets.get(parameter);
         if (value == null) {
             throw new IllegalStateException(parameter.name() + " is not among this function's secrets");
+        }
+        return value;
+    }
+
+    /**
+     * A secret that tells a platform's calls from anyone else's (the app secret that signs Messenger's, the verify
+     * token of its handshake). Refused while its parameter still holds the deployment's placeholder, which anyone can
+     * read: the function then answers every call 500 until the operator puts the real value.
+     */
+    String callerSecret(Setting parameter) {
+        String value = secret(parameter);
+        if (value.equals(PLACEHOLDER)) {
+            throw new IllegalStateException("the parameter named by " + parameter.name() + " still holds the "
+                    + "deployment's placeholder: put the real value; until then every call is refused");
         }
         return value;
     }

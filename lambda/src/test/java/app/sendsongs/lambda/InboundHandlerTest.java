@@ -91,6 +91,27 @@ class InboundHandlerTest {
     }
 
     @Test
+    void eventsNotStartedWhenTooLittleTimeIsLeftGoBackAtOnceRatherThanBeingCutShortByTheTimeout() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        int alice = people.inbox("alice").size();
+        int bob = people.inbox("bob").size();
+        ObjectNode event = event(text("alice", "help"), text("bob", "help"), text("alice", "pending"));
+        TestContext late = TestContext.withTimeLeft("inbound",
+                InboundHandler.TIME_TO_START_AN_EVENT.minusSeconds(1));
+
+        JsonNode response;
+        try (LogCapture log = new LogCapture()) {
+            response = LambdaWorld.invoke(world.inbound, late, event);
+            assertThat(log.text()).contains("2 queued events not started");
+        }
+
+        assertThat(failures(response)).containsExactly(id(event, 1), id(event, 2));
+        assertThat(people.inbox("alice")).hasSize(alice + 1);
+        assertThat(people.inbox("bob")).hasSize(bob);
+    }
+
+    @Test
     void aBodyThatIsNotAQueuedEventFailsAloneAndNamesNoContent() {
         people.register("bob", "bob-sp", "Bob Fisher");
         int bob = people.inbox("bob").size();

@@ -207,9 +207,15 @@ final class LambdaWorld implements AutoCloseable {
     /** Invokes a handler with an event, as Lambda does; the handler's JSON answer. */
     static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String function,
                            JsonNode event) {
+        return invoke(handler, TestContext.of(function), event);
+    }
+
+    /** Invokes a handler with an event and the invocation's context; the handler's JSON answer. */
+    static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, TestContext context,
+                           JsonNode event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, TestContext.of(function));
+            handler.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, context);
             return SampleEvents.JSON.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import app.sendsongs.testsupport.DynaliteExtension;
 import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,27 @@ class TelegramWebhookHandlerTest {
         JsonNode shown = sandbox.telegramChat(vera).get(0);
         assertThat(shown.path("text").asText()).isEqualTo("Pick");
         assertThat(shown.has("reply_markup")).as("the choices gone once the webhook answered").isFalse();
+    }
+
+    @Test
+    void aTapIsAnsweredWellWithinTheFunctionsTimeoutWhenTelegramDoesNotAnswerTheEditOfItsMessage() throws Exception {
+        try (SilentServer telegram = new SilentServer()) {
+            Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
+            environment.keySet().retainAll(TelegramWebhookHandler.SETTINGS.stream().map(Setting::name).toList());
+            environment.put(Setting.TELEGRAM_API_BASE_URL.name(), telegram.url());
+            TelegramWebhookHandler handler = new TelegramWebhookHandler(new Surroundings(environment,
+                    new TestAws(world.parameters.endpoint(), DYNAMO.endpoint(), QUEUES.endpoint()),
+                    StoreOpener.dynamoDb(), world.clock));
+            long started = System.nanoTime();
+
+            JsonNode answer = LambdaWorld.invoke(handler, "telegram_webhook", SampleEvents.load("telegram-webhook-post"));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the function's timeout is 10 s")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+            assertThat(answer.path("body").asText()).contains("answerCallbackQuery");
+            assertThat(queued()).isOne();
+        }
     }
 
     @Test

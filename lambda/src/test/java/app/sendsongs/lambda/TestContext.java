@@ -5,12 +5,25 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /** The invocation context Lambda passes to a handler, for one invocation of a named function. */
-record TestContext(String functionName, String awsRequestId) implements Context {
+record TestContext(String functionName, String awsRequestId, Duration timeLeft) implements Context {
+    /** What an invocation of the inbound and tick functions has left when it starts: their timeout. */
+    static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(IntakeQueues.FUNCTION_TIMEOUT_SECONDS);
+
+    TestContext(String functionName, String awsRequestId) {
+        this(functionName, awsRequestId, FUNCTION_TIMEOUT);
+    }
+
     static TestContext of(String functionName) {
         return new TestContext(functionName, UUID.randomUUID().toString());
+    }
+
+    /** An invocation with only {@code timeLeft} of its time left, as Lambda counts it down. */
+    static TestContext withTimeLeft(String functionName, Duration timeLeft) {
+        return new TestContext(functionName, UUID.randomUUID().toString(), timeLeft);
     }
 
     @Override
@@ -55,7 +68,7 @@ record TestContext(String functionName, String awsRequestId) implements Context 
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 25_000;
+        return (int) timeLeft.toMillis();
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,5 +58,47 @@ class TickHandlerTest {
         assertThat(result.path("listenChecks").asInt()).isEqualTo(2);
         assertThat(LambdaWorld.invoke(world.tick, "tick", SampleEvents.load("scheduler-tick"))
                 .path("listenChecks").asInt()).isZero();
+    }
+
+    @Test
+    void heldMessagesAreRetriedBeforeTheListenChecksSoASourceThatHangsCannotKeepThemPastTheFunctionsTimeout()
+            throws Exception {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        people.say("alice", "send_song name:\"Bob Fisher\" " + LINK + people.trackIds().get(0));
+        people.fault("messenger", 500, 1);
+        people.say("alice", "send_song name:\"Bob Fisher\" " + LINK + people.trackIds().get(1));
+        int bob = people.inbox("bob").size();
+        world.clock.advance(Duration.ofMinutes(30)); // the first song's check and the second's retry are due
+
+        try (SilentServer spotify = new SilentServer()) {
+            TickHandler tick = tickWithSpotifyAt(spotify.url());
+            Thread ticking = Thread.ofVirtual().start(() ->
+                    LambdaWorld.invoke(tick, "tick", SampleEvents.load("scheduler-tick")));
+
+            assertThat(awaitMoreThan("bob", bob, Duration.ofSeconds(5)))
+                    .as("the held song went out while the check still waited on Spotify").isTrue();
+            ticking.join();
+        }
+    }
+
+    private TickHandler tickWithSpotifyAt(String spotifyApi) {
+        Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
+        environment.keySet().retainAll(TickHandler.SETTINGS.stream().map(Setting::name).toList());
+        environment.put(Setting.SPOTIFY_API_BASE_URL.name(), spotifyApi);
+        return new TickHandler(new Surroundings(environment,
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint(), QUEUES.endpoint()), StoreOpener.dynamoDb(),
+                world.clock));
+    }
+
+    private boolean awaitMoreThan(String psid, int messages, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (people.inbox(psid).size() <= messages) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 }

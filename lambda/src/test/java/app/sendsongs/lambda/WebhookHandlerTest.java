@@ -3,10 +3,12 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.sandbox.WebhookSigner;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -191,6 +193,29 @@ class WebhookHandlerTest {
         assertThat(invoke(unsigned).path("statusCode").asInt()).isEqualTo(403);
         assertThat(invoke(malformed).path("statusCode").asInt()).isEqualTo(400);
         assertThat(queued()).isZero();
+    }
+
+    @Test
+    void whileItsSecretsAreStillTheDeploymentsPublicPlaceholdersAPostSignedWithOneIsRefusedAndNothingIsQueued() {
+        String appSecret = placeholderOf("messenger_app_secret");
+        world.parameters.putSecureString(LambdaWorld.parameterName(Setting.MESSENGER_APP_SECRET_PARAMETER), appSecret);
+        world.parameters.putSecureString(LambdaWorld.parameterName(Setting.MESSENGER_VERIFY_TOKEN_PARAMETER),
+                placeholderOf("messenger_verify_token"));
+        String body = SampleEvents.messengerBody(now(), List.of(new SampleEvents.Said("alice-psid", "m_1", "hi")));
+        ObjectNode forged = SampleEvents.signedWebhookPost(body);
+        ((ObjectNode) forged.get("headers")).put("x-hub-signature-256",
+                new WebhookSigner(appSecret).sign(body.getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode answer = invoke(forged);
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(500);
+        assertThat(queued()).isZero();
+    }
+
+    /** The value Terraform gives a secret's parameter until the operator puts the real one: anyone can read it. */
+    private static String placeholderOf(String parameter) {
+        return TerraformConfig.load(TerraformConfig.directory()).resource("aws_ssm_parameter." + parameter)
+                .get("value").toString();
     }
 
     @Test
