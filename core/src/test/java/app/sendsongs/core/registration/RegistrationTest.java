@@ -43,7 +43,8 @@ class RegistrationTest {
     void someoneNotRegisteredGetsTheWelcomeWithTheSourcesAsChoices() {
         assertThat(bot.reply("bob", "hello")).isEqualTo(WELCOME);
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
-        assertThat(bot.reply("bob", "send_song name:\"Alice\" " + FakeMusic.SONG.id().link())).isEqualTo(WELCOME);
+        assertThat(bot.reply("bob", "send_song name:\"Alice\" " + FakeMusic.SONG.id().link()))
+                .isEqualTo("To send that song, connect first (it takes a minute), then paste it again.\n\n" + WELCOME);
         // the whole list and the welcome are longer than one Messenger message, so they go as two
         assertThat(String.join("\n\n", bot.say("bob", "help"))).isEqualTo(Help.all() + "\n\n" + WELCOME);
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
