@@ -53,6 +53,7 @@ import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.core.user.Reachability;
+import app.sendsongs.core.watch.CheckBudget;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
@@ -209,12 +210,13 @@ public final class SendSongs {
 
     /**
      * Does the work that fell due: retries of held messages and of group chat messages held back, invites whose time
-     * ran out, (hourly) purging of expired registration leftovers, then listen checks (in batches until none is due).
-     * The checks come last: each waits on a listening source, so while one is slow they can outlast a tick that is cut
-     * off at a deadline (AWS Lambda kills the tick function at its timeout), and the rest must not wait behind them.
+     * ran out, (hourly) purging of expired registration leftovers, then listen checks (in batches until none is due, or
+     * until {@code budget} allows no more: the checks claimed and not started are then due again at once). The checks
+     * come last: each waits on a listening source, so while one is slow they can outlast a tick that is cut off at a
+     * deadline (AWS Lambda kills the tick function at its timeout), and the rest must not wait behind them.
      * Returns the number of listen checks run.
      */
-    public int tick() {
+    public int tick(CheckBudget budget) {
         outbox.retryDue(RETRY_BATCH);
         chatSongs.updateDue(RETRY_BATCH);
         invites.expireDue();
@@ -222,10 +224,15 @@ public final class SendSongs {
         int total = 0;
         int ran;
         do {
-            ran = watcher.runDue(TICK_BATCH);
+            ran = watcher.runDue(TICK_BATCH, budget);
             total += ran;
         } while (ran == TICK_BATCH);
         return total;
+    }
+
+    /** {@link #tick(CheckBudget)} with no limit on its listen checks, for a runtime whose time never runs out. */
+    public int tick() {
+        return tick(CheckBudget.UNLIMITED);
     }
 
     /**

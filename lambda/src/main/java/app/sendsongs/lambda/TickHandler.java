@@ -2,6 +2,7 @@ package app.sendsongs.lambda;
 
 import app.sendsongs.core.Census;
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.watch.CheckBudget;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The scheduled tick (EventBridge Scheduler, every minute): runs the due listen checks, retries held messages and
  * purges expired leftovers, exactly as the server's tick loop does. The event's content is only logged; a failure
  * fails the invocation so it shows in the function's error metrics, and the next tick picks the work up (claimed
- * checks fall due again when their lease ends).
+ * checks fall due again when their lease ends). Listen checks start only while the invocation has
+ * {@link #TIME_TO_START_A_CHECK} left; those claimed and not started are due again at once.
  */
 public final class TickHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
@@ -35,6 +38,14 @@ public final class TickHandler implements RequestStreamHandler {
     /** Listen checks still due after the tick, and the wait of the oldest, in seconds. */
     static final String DUE_CHECKS = "send_songs.listen.checks.due";
     static final String CHECK_LAG = "send_songs.listen.checks.lag";
+
+    /**
+     * The time an invocation must have left to start another listen check: a token refresh, a read of the plays and a
+     * notice's send, each at its 10-second timeout, and after them the count of the checks left due. Lambda kills the
+     * tick at the function's timeout (60 s); the checks claimed and not started by then are let go, due at once, where
+     * a tick cut short would leave them claimed until their lease ends (two minutes).
+     */
+    static final Duration TIME_TO_START_A_CHECK = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(TickHandler.class);
 
@@ -65,7 +76,7 @@ public final class TickHandler implements RequestStreamHandler {
         int checks;
         try {
             Parts parts = this.parts.get();
-            checks = parts.app().tick();
+            checks = parts.app().tick(checkBudget(context));
             measureDueChecks(parts.census());
         } finally {
             metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "tick"),
@@ -76,6 +87,12 @@ public final class TickHandler implements RequestStreamHandler {
         ObjectNode result = ApiGateway.JSON.createObjectNode();
         result.put("listenChecks", checks);
         ApiGateway.JSON.writeValue(output, result);
+    }
+
+    /** Listen checks start while the invocation has the time for one to end before the function's timeout. */
+    private static CheckBudget checkBudget(Context context) {
+        return context == null ? CheckBudget.UNLIMITED
+                : () -> context.getRemainingTimeInMillis() >= TIME_TO_START_A_CHECK.toMillis();
     }
 
     /** What the tick left due: how many checks and how long the oldest has waited (the alarm's figure). */

@@ -7,14 +7,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The invocation context Lambda passes to a handler, for one invocation of a named function. */
-record TestContext(String functionName, String awsRequestId, Duration timeLeft) implements Context {
+record TestContext(String functionName, String awsRequestId, Supplier<Duration> timeLeft) implements Context {
     /** What an invocation of the inbound and tick functions has left when it starts: their timeout. */
     static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(IntakeQueues.FUNCTION_TIMEOUT_SECONDS);
 
     TestContext(String functionName, String awsRequestId) {
-        this(functionName, awsRequestId, FUNCTION_TIMEOUT);
+        this(functionName, awsRequestId, () -> FUNCTION_TIMEOUT);
     }
 
     static TestContext of(String functionName) {
@@ -23,7 +24,14 @@ record TestContext(String functionName, String awsRequestId, Duration timeLeft) 
 
     /** An invocation with only {@code timeLeft} of its time left, as Lambda counts it down. */
     static TestContext withTimeLeft(String functionName, Duration timeLeft) {
-        return new TestContext(functionName, UUID.randomUUID().toString(), timeLeft);
+        return new TestContext(functionName, UUID.randomUUID().toString(), () -> timeLeft);
+    }
+
+    /** An invocation with {@code timeLeft} from now, counting down as time passes, as Lambda's does. */
+    static TestContext countingDownFrom(String functionName, Duration timeLeft) {
+        long start = System.nanoTime();
+        return new TestContext(functionName, UUID.randomUUID().toString(),
+                () -> timeLeft.minusNanos(System.nanoTime() - start));
     }
 
     @Override
@@ -68,7 +76,7 @@ record TestContext(String functionName, String awsRequestId, Duration timeLeft) 
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) timeLeft.toMillis();
+        return (int) timeLeft.get().toMillis();
     }
 
     @Override

@@ -7,6 +7,7 @@ import app.sendsongs.testsupport.DynaliteExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,31 @@ class TickHandlerTest {
                     .as("the held song went out while the check still waited on Spotify").isTrue();
             ticking.join();
         }
+    }
+
+    @Test
+    void aTickWhoseSourceHangsStartsNoCheckPastItsTimeAndLeavesTheChecksItDidNotStartDueAtOnce() throws Exception {
+        people.register("alice", "alice-sp", "Alice Smith");
+        List<String> receivers = List.of("Bob Fisher", "Carol King", "Dave Brown", "Erin Grey");
+        for (String name : receivers) {
+            String psid = name.split(" ")[0].toLowerCase();
+            people.register(psid, psid + "-sp", name);
+            people.say("alice", "send_song name:\"" + name + "\" " + LINK + people.trackIds().get(0));
+        }
+        world.clock.advance(Duration.ofMinutes(30)); // every receiver's first check is due
+        // time for one check, whose read of Spotify waits out its 10-second timeout, and not for a second
+        Duration timeLeft = TickHandler.TIME_TO_START_A_CHECK.plusSeconds(5);
+
+        try (SilentServer spotify = new SilentServer()) {
+            long started = System.nanoTime();
+            JsonNode result = LambdaWorld.invoke(tickWithSpotifyAt(spotify.url()),
+                    TestContext.countingDownFrom("tick", timeLeft), SampleEvents.load("scheduler-tick"));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(timeLeft);
+            assertThat(result.path("listenChecks").asInt()).isEqualTo(1);
+        }
+        assertThat(world.runTick()).as("the checks claimed and not started, due at once: nothing left claimed")
+                .isEqualTo(receivers.size() - 1);
     }
 
     private TickHandler tickWithSpotifyAt(String spotifyApi) {

@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.watch.CheckBudget;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.SignatureVerifier;
@@ -45,6 +46,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,14 @@ public final class BotServer implements AutoCloseable {
      * default.
      */
     private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+    /**
+     * How long a tick goes on starting listen checks, as on AWS Lambda (whose tick starts none in the last 30 s of its
+     * 60). While a listening source hangs, each check waits out its timeouts (10 s a request), and a tick running a
+     * hundred would hold the loop's thread, and with it the retries of held messages, for minutes; a check started
+     * within this ends well inside its lease (two minutes by default). The checks claimed and not started are due again
+     * at once, for the next tick.
+     */
+    static final Duration TICK_STARTS_CHECKS_FOR = Duration.ofSeconds(30);
     /**
      * With Telegram, a worker may wait up to 3 s for a chat's next slot (Telegram allows about one message a second
      * in a chat) while it holds that person's claim: more workers, so that a chat's pace holds up its own person and
@@ -202,7 +212,7 @@ public final class BotServer implements AutoCloseable {
      * retries), else the retries of held messages whose wait, given here, is over ({@link SendSongs#retryHeld}). One
      * thread does both, so that neither runs beside the other.
      */
-    private static final class DueWork implements Runnable {
+    static final class DueWork implements Runnable {
         private final SendSongs app;
         private final long tickNanos;
         /** When the next tick is due ({@link System#nanoTime}); only the loop's thread reads and writes it. */
@@ -212,6 +222,11 @@ public final class BotServer implements AutoCloseable {
             this.app = app;
             this.tickNanos = tickInterval.toNanos();
             this.nextTick = System.nanoTime() + tickNanos;
+        }
+
+        /** A tick's listen checks start during its first {@link #TICK_STARTS_CHECKS_FOR}, as {@code time} tells. */
+        static CheckBudget checkBudget(InstantSource time) {
+            return CheckBudget.until(time.instant().plus(TICK_STARTS_CHECKS_FOR), time);
         }
 
         /** How often the loop runs it: every {@link #RETRY_EVERY}, or every tick when ticks come more often. */
@@ -224,7 +239,7 @@ public final class BotServer implements AutoCloseable {
             long now = System.nanoTime();
             if (now - nextTick >= 0) {
                 nextTick = now + tickNanos;
-                app.tick();
+                app.tick(checkBudget(InstantSource.system()));
             } else {
                 app.retryHeld();
             }

@@ -17,6 +17,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import app.sendsongs.core.watch.CheckBudget;
 import app.sendsongs.core.watch.ListeningPace;
 import app.sendsongs.core.watch.Watch;
 import app.sendsongs.core.watch.WatchSchedule;
@@ -93,12 +94,36 @@ public final class ListenWatcher {
         }
     }
 
-    /** Claims and runs up to {@code limit} due checks; returns how many ran. */
-    public int runDue(int limit) {
+    /**
+     * Claims and runs up to {@code limit} due checks while {@code budget} allows another; returns how many ran. None is
+     * claimed once the budget is spent, and those claimed and not started when it runs out are let go, due at once.
+     */
+    public int runDue(int limit, CheckBudget budget) {
+        if (!budget.allowsAnotherCheck()) {
+            return 0;
+        }
         Instant now = clock.instant();
         List<Watch> claimed = watches.claimDueWatches(now, limit, now.plus(lease));
-        claimed.forEach(this::checkSafely);
+        for (int ran = 0; ran < claimed.size(); ran++) {
+            if (!budget.allowsAnotherCheck()) {
+                letGo(claimed.subList(ran, claimed.size()), now);
+                return ran;
+            }
+            checkSafely(claimed.get(ran));
+        }
         return claimed.size();
+    }
+
+    /**
+     * Ends the claims of checks not started: each is due again at {@code claimedAt}, read from where it was, unless it
+     * changed meanwhile (a new song made it due sooner).
+     */
+    private void letGo(List<Watch> unstarted, Instant claimedAt) {
+        LOG.warning(() -> unstarted.size() + " listen checks not started: the tick's time for checks is spent; they "
+                + "are due again at once");
+        for (Watch watch : unstarted) {
+            watches.rescheduleWatch(watch, claimedAt, watch.checkedThrough());
+        }
     }
 
     /** One failing check must not hold up the others; its lease makes it due again later. */

@@ -16,6 +16,7 @@ import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.time.ManualClock;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,8 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     private boolean catalogueDown;
     /** What someone else does while the next track look-up is under way, once. */
     private Runnable duringNextLookup;
+    /** How long each read of plays keeps its caller waiting (on a manual clock); none by default. */
+    private Duration readTime = Duration.ZERO;
 
     public FakeMusic(Clock clock) {
         this.clock = clock;
@@ -120,6 +123,14 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
     /** Refreshed access tokens last {@code lifetime} from now on, as Spotify's last an hour. */
     public synchronized void tokensLast(Duration lifetime) {
         tokenLifetime = lifetime;
+    }
+
+    /**
+     * Every read of plays from now on takes {@code time} before it answers, as a source that hangs until the
+     * caller's timeout; the harness's manual clock moves on by it.
+     */
+    public synchronized void readsTake(Duration time) {
+        readTime = time;
     }
 
     /** When the person's token was refreshed, oldest first. */
@@ -202,6 +213,9 @@ public final class FakeMusic implements Catalogue, ShortLinks, ListeningSource {
             throws MusicServiceException {
         String key = ((SpotifyConnection) connection).accessToken().substring("access-".length());
         readsAt.computeIfAbsent(key, k -> new ArrayList<>()).add(clock.instant());
+        if (clock instanceof ManualClock manual) {
+            manual.advance(readTime);
+        }
         if (refused.contains(key)) {
             throw new PersonNotAllowedException("Spotify answered 403: User not registered in the Developer Dashboard");
         }

@@ -105,6 +105,20 @@ public abstract class WatchClaimContract extends StoreFixture {
                 .containsExactly(at("bob"));
     }
 
+    /** How a tick lets go of a check it claimed and did not start: due again at the claim's time, read as before. */
+    @Test
+    void aClaimLetGoAtTheClaimsTimeIsClaimedAgainAtOnceAndReadsFromWhereItWas() {
+        watches.scheduleWatch(at("bob"), minutes(-1), minutes(-20));
+        watches.scheduleWatch(at("carol"), minutes(-2), minutes(-20));
+        List<Watch> claimed = watches.claimDueWatches(T0, 10, LEASE);
+
+        claimed.forEach(watch -> assertThat(watches.rescheduleWatch(watch, T0, watch.checkedThrough())).isTrue());
+
+        List<Watch> again = watches.claimDueWatches(T0, 10, LEASE);
+        assertThat(again).extracting(Watch::receiver).containsExactlyInAnyOrder(at("bob"), at("carol"));
+        assertThat(again).extracting(Watch::checkedThrough).containsOnly(minutes(-20));
+    }
+
     @Test
     void completingWithoutANextCheckRemovesTheWatch() {
         watches.scheduleWatch(at("bob"), minutes(-1), minutes(-20));
