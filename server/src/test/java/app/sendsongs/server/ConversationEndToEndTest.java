@@ -203,6 +203,23 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void aMistypedNameCloseToAContactsGetsDidYouMeanAndTheTapSendsTheSongToThem() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fsiher\" pre:\"the bridge!\" " + LINK + tracks.get(1)))
+                .containsExactly("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
+        JsonNode question = sandbox.lastSent("alice");
+        assertThat(payloads(question.path("quick_replies"))).containsExactly("1", "2");
+        assertThat(question.path("quick_replies").get(1).path("title").asText()).isEqualTo("Invite \"Bob Fsiher\"");
+
+        assertThat(sandbox.tap("alice", "1")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1))
+                + "\n“the bridge!”");
+    }
+
+    @Test
     void aCloseTypoGetsDidYouMeanAndTheTapDoesIt() {
         start(Map.of());
         registerAliceAndBob();

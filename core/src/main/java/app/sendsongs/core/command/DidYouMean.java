@@ -3,6 +3,7 @@ package app.sendsongs.core.command;
 import app.sendsongs.core.command.ParseResult.Suggestion;
 import app.sendsongs.core.command.Tokenizer.Token;
 import app.sendsongs.core.command.Tokenizer.Word;
+import app.sendsongs.core.shared.Typos;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The commands a person probably meant when their first words name none: those whose spellings are a typo or two
- * away (a letter left out, added, changed, or two swapped), from the same table the parser reads.
+ * away ({@link Typos#distance}: a letter left out, added, changed, or two swapped), from the same table the parser
+ * reads.
  */
 final class DidYouMean {
     /** Offered at most, nearest first. */
@@ -39,7 +41,7 @@ final class DidYouMean {
             String word = typed;
             int used = words;
             CommandDefinitions.spellings().forEach(entry -> {
-                int distance = distance(word, entry.getKey());
+                int distance = Typos.distance(word, entry.getKey());
                 int best = nearest.getOrDefault(entry.getValue(), Integer.MAX_VALUE);
                 // as near with more of the words ("sned song" is send_song, not "send" and a word "song")
                 if (distance <= allowed && distance <= best) {
@@ -65,26 +67,5 @@ final class DidYouMean {
             });
         }
         return text.toString();
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

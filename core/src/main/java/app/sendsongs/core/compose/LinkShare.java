@@ -129,13 +129,20 @@ public final class LinkShare {
         return chosen(person, draft, draft.offered().get(number - 1), false);
     }
 
-    /** The answer to "which one?" asked about a name typed for the song being shared. */
+    /**
+     * The answer to "which one?" (or "did you mean?") asked about a name typed for the song being shared; after a
+     * name that still matches nobody, the number after the people offered invites it as typed.
+     */
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isEmpty()) {
             return noDraft(person);
         }
-        return switch (whichPerson.answer(choice, number)) {
+        boolean inviteOffered = command.friend().filter(name -> friends.matchesNobody(person, name)).isPresent();
+        if (inviteOffered && WhichPerson.invites(choice, number)) {
+            return invite(person, notes(draft.get(), command), command.friend().get());
+        }
+        return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),
                     new Recipient.Person(friend.address()), command.sendNow());
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
@@ -187,12 +194,10 @@ public final class LinkShare {
                 }
                 case FriendFinder.Lookup.Yourself() -> Message.text("That's you! Who is it for?");
                 case FriendFinder.Lookup.Nobody() -> {
-                    // an invite for whoever they meant; the share stays, in case the name was mistyped
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-                    Message invite = sendSong.invite(person, command.friend().get(), SongLink.of(noted.track()),
-                            noted.pre(), noted.post());
-                    yield invite.withText(invite.text() + "\nIf you meant someone registered, type their name or "
-                            + "tap them.").withChoices(taps(noted));
+                    List<User> close = friends.closeContacts(person, command.friend().get());
+                    yield close.isEmpty() ? invite(person, noted, command.friend().get())
+                            : whichPerson.askAboutTypo(person, command.friend().get(), close, typed);
                 }
             };
         }
@@ -208,6 +213,13 @@ public final class LinkShare {
         }
         drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /** An invite for whoever they meant; the share stays, in case the name was mistyped. */
+    private Message invite(User person, ShareDraft draft, String name) {
+        Message invite = sendSong.invite(person, name, SongLink.of(draft.track()), draft.pre(), draft.post());
+        return invite.withText(invite.text() + "\nIf you meant someone registered, type their name or tap them.")
+                .withChoices(taps(draft));
     }
 
     /** The people and groups offered when the share began, as taps again. */

@@ -2,12 +2,16 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Typos;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +19,14 @@ import java.util.Optional;
  * {@link Names#key}), and, for a single word, every one of the person's contacts with that first name. Several
  * matches are never settled by picking one: the person is asked. A term that is '@' and a handle
  * ({@link Handles#typed}: "@carolk") means the one registered person who has that handle on their platform now.
+ * A name that matches nobody may be a typo of a contact's: {@link #closeContacts} finds those.
  */
 public final class FriendFinder {
+    /** Contacts offered at most for a name that matches nobody. */
+    static final int MOST_CLOSE = 3;
+    /** Names this long or shorter are close to a contact's with one typo; longer ones with two. */
+    private static final int SHORT_NAME = 5;
+
     private final UserStore users;
     private final Acquaintances acquaintances;
     private final PersonHandles handles;
@@ -74,6 +84,42 @@ public final class FriendFinder {
             return byName.isEmpty() ? new Lookup.Nobody() : new Lookup.Yourself();
         }
         return candidates.size() == 1 ? new Lookup.Found(candidates.getFirst()) : new Lookup.Several(candidates);
+    }
+
+    /** Whether the typed name (or handle) means nobody, the asker included. */
+    public boolean matchesNobody(User asker, String typed) {
+        return find(asker, typed) instanceof Lookup.Nobody;
+    }
+
+    /**
+     * The asker's contacts (never anyone else: that would tell who is registered) whose name is a typo or two from
+     * the typed one ({@link Typos#distance}, one for a name of up to {@value #SHORT_NAME} letters, two for a longer
+     * one): the full name, or the first name when one word was typed; closest first, then most recent contact. For a
+     * name that matched nobody; a typed handle has none.
+     */
+    public List<User> closeContacts(User asker, String typed) {
+        String key = Names.key(typed);
+        if (Handles.typed(typed).isPresent() || key.isEmpty()) {
+            return List.of();
+        }
+        int allowed = key.length() <= SHORT_NAME ? 1 : 2;
+        Map<User, Integer> close = new LinkedHashMap<>();
+        for (ChatAddress contact : acquaintances.contactsOf(asker.address())) {
+            users.findUser(contact).filter(u -> !u.address().equals(asker.address())).ifPresent(u -> {
+                int typos = typos(key, u);
+                if (typos <= allowed) {
+                    close.putIfAbsent(u, typos);
+                }
+            });
+        }
+        return close.keySet().stream().sorted(Comparator.comparing(close::get)).limit(MOST_CLOSE).toList();
+    }
+
+    /** How many typos turn the typed name into the person's, or into their first name when one word was typed. */
+    private static int typos(String key, User person) {
+        int full = Typos.distance(key, person.nameKey());
+        String firstName = Names.key(Names.firstName(person.name()));
+        return key.contains(" ") ? full : Math.min(full, Typos.distance(key, firstName));
     }
 
     private Lookup byHandle(User asker, String handle) {

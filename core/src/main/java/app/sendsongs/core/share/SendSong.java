@@ -18,13 +18,15 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Sharing a song with one friend: find the friend by name (asking when the name fits several people), keep the
- * sender within their limits, verify the track in the catalogue, refuse a song the friend already has from them
- * while it is watched, deliver it with the {@code pre} note (not at all when the friend blocked the sender, who is
- * not told why), and confirm to the sender, saying so when the friend does not share when they play songs.
+ * Sharing a song with one friend: find the friend by name (asking when the name fits several people, or fits nobody
+ * but is close to contacts' names), keep the sender within their limits, verify the track in the catalogue, refuse a
+ * song the friend already has from them while it is watched, deliver it with the {@code pre} note (not at all when
+ * the friend blocked the sender, who is not told why), and confirm to the sender, saying so when the friend does not
+ * share when they play songs.
  */
 public final class SendSong {
     /** What a send makes, for {@link Cause#id}: one share per event. */
@@ -78,18 +80,31 @@ public final class SendSong {
                     sendNew(sender, friend, command.song(), command.pre(), command.post());
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
-            case FriendFinder.Lookup.Nobody() ->
-                    invite(sender, command.friendName(), command.song(), command.pre(), command.post());
+            case FriendFinder.Lookup.Nobody() -> inviteOrAskAboutTypo(sender, command, commandText);
         };
     }
 
-    /** Finishes a send the bot had to ask about: {@code number} picks one of the offered people. */
+    /** For a name that matches nobody: "did you mean" when contacts have a name close to it, else the invite. */
+    private Message inviteOrAskAboutTypo(User sender, Command.SendSong command, String commandText) {
+        List<User> close = friends.closeContacts(sender, command.friendName());
+        return close.isEmpty() ? invite(sender, command.friendName(), command.song(), command.pre(), command.post())
+                : whichPerson.askAboutTypo(sender, command.friendName(), close, commandText);
+    }
+
+    /**
+     * Finishes a send the bot had to ask about: {@code number} picks one of the offered people, or, when the name
+     * still matches nobody (the question was "did you mean"), the one after them invites the name as typed.
+     */
     public Message choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
         Optional<Share> earlier = shareOfThisCause();
         if (earlier.isPresent()) {
             return Message.text(deliver(sender, earlier.get()));
         }
-        return switch (whichPerson.answer(choice, number)) {
+        boolean inviteOffered = friends.matchesNobody(sender, command.friendName());
+        if (inviteOffered && WhichPerson.invites(choice, number)) {
+            return invite(sender, command.friendName(), command.song(), command.pre(), command.post());
+        }
+        return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User receiver) ->
                     sendNew(sender, receiver, command.song(), command.pre(), command.post());
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);

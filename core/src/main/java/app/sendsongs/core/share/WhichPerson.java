@@ -72,6 +72,35 @@ public final class WhichPerson {
     }
 
     /**
+     * Asks whether a name that matched nobody meant one of the asker's contacts with a close name (see
+     * {@link FriendFinder#closeContacts}), each a tap, the last tap inviting the name as typed. The question is kept
+     * as {@link #ask} keeps it; the answer after the last contact is the invite ({@link #invites}).
+     */
+    public Message askAboutTypo(User asker, String typed, List<User> close, String commandText) {
+        choices.saveChoice(new PendingChoice(asker.address(), commandText, close.stream().map(User::address).toList(),
+                clock.instant().plus(CHOICE_LIFETIME)));
+        List<Choice> taps = new ArrayList<>();
+        List<Description> descriptions = describe(asker, close);
+        for (int i = 0; i < close.size(); i++) {
+            User candidate = close.get(i);
+            boolean namesakes = close.stream().filter(u -> u.nameKey().equals(candidate.nameKey())).count() > 1;
+            taps.add(new Choice(candidate.name() + (namesakes ? " · " + descriptions.get(i).tapTitle() : ""),
+                    Integer.toString(i + 1)));
+        }
+        taps.add(new Choice("Invite " + Names.quoted(typed), Integer.toString(close.size() + 1)));
+        List<String> names = close.stream().map(User::name).toList();
+        String meant = names.size() == 1 ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        return Message.text("I don't know anyone called " + Names.quoted(typed) + ". Did you mean " + meant + "?")
+                .withChoices(taps);
+    }
+
+    /** Whether {@code number} answers a question asked by {@link #askAboutTypo} with its last tap, the invite. */
+    public static boolean invites(PendingChoice choice, int number) {
+        return number == choice.candidates().size() + 1;
+    }
+
+    /**
      * What tells one person offered from the others, as a friend would know it: a group they share with the asker,
      * that they exchanged songs with the asker, the platform they are on (when the people offered are not all on the
      * same one), and the day they joined, with the time when two of the same name would look alike without it.
@@ -138,9 +167,18 @@ public final class WhichPerson {
 
     /** Reads the answer {@code number} to {@code choice}; a number out of range keeps the question open. */
     public Answer answer(PendingChoice choice, int number) {
+        return answer(choice, number, false);
+    }
+
+    /**
+     * As {@link #answer(PendingChoice, int)}, for a question that ended with a tap to invite the name as typed
+     * ({@code inviteOffered}), which the caller handles: its number is in range too.
+     */
+    public Answer answer(PendingChoice choice, int number, boolean inviteOffered) {
+        int answers = choice.candidates().size() + (inviteOffered ? 1 : 0);
         if (number < 1 || number > choice.candidates().size()) {
             choices.saveChoice(choice);
-            return new Answer.Unusable("Please answer with a number from 1 to " + choice.candidates().size() + ".");
+            return new Answer.Unusable("Please answer with a number from 1 to " + answers + ".");
         }
         Optional<User> person = users.findUser(choice.candidates().get(number - 1));
         return person.<Answer>map(Answer.Picked::new).orElseGet(() -> new Answer.Unusable(

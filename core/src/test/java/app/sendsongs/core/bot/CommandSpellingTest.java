@@ -3,6 +3,7 @@ package app.sendsongs.core.bot;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
@@ -103,6 +104,19 @@ class CommandSpellingTest {
         bot.register("bob", "Bob Fisher");
         assertThat(bot.reply("bob", "hlep")).as("Messenger")
                 .isEqualTo("Sorry, I don't know that command. Did you mean help?");
+    }
+
+    @Test
+    void aMistypedNameInTelegramsSendIsAskedAboutAndTheNumberSendsIt() {
+        bot.register(CAROL, "Carol King");
+        bot.register("bob", "Bob Fisher");
+        bot.reply("bob", "send_song name:\"Carol King\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply(CAROL, "/send name:\"Bob Fsiher\" " + FakeMusic.SONG.id().link()))
+                .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
+        assertThat(telegram.messages(CAROL.id()).getLast().choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
+        assertThat(bot.reply(CAROL, "1")).startsWith("Sent " + FakeMusic.SONG.title() + " to Bob Fisher.");
     }
 
     @Test

@@ -162,6 +162,31 @@ class LinkShareTest {
     }
 
     @Test
+    void aMistypedNameCloseToAContactsIsAskedAboutAndTheTapChoosesThemForTheSong() {
+        bot.reply("alice", LINK);
+        tap("alice", "Someone else", "to");
+
+        assertThat(bot.reply("alice", "Bob Fsiher")).isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you "
+                + "mean Bob Fisher?");
+        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1"),
+                new Choice("Invite \"Bob Fsiher\"", "2"));
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        tap("alice", "Send", "send");
+        assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
+    }
+
+    @Test
+    void theInviteTapForAMistypedNameInvitesItAsTypedAndKeepsTheShare() {
+        bot.reply("alice", LINK);
+        bot.reply("alice", "Karol");
+
+        assertThat(tap("alice", "Invite \"Karol\"", "2")).startsWith("I don't know anyone called \"Karol\". They "
+                + "need to connect Spotify")
+                .endsWith("\nIf you meant someone registered, type their name or tap them.");
+        assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
     void aShortLinkIsFollowedToItsTrack() {
         bot.music.shortLink("xYz12", FakeMusic.SONG);
 

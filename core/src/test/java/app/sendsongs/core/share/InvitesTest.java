@@ -61,6 +61,24 @@ class InvitesTest {
     }
 
     @Test
+    void aMistypedNameCloseToAContactsIsInvitedAsTypedOnlyWhenTheSenderTapsInvite() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply(ALICE, "/send name:\"Bob Fsiher\" pre:\"for the drive\" " + LINK))
+                .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).isEmpty();
+
+        String told = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), ALICE, bot.clock.instant(), "2",
+                "Invite \"Bob Fsiher\"")).getFirst();
+        assertThat(told).startsWith("I don't know anyone called \"Bob Fsiher\" yet. Forward them the link for the "
+                + "app they use:\nTelegram: " + T_ME + "invite-");
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).singleElement()
+                .satisfies(invite -> assertThat(List.of(invite.friendName(), invite.pre()))
+                        .containsExactly("Bob Fsiher", "for the drive"));
+    }
+
+    @Test
     void aSenderOnAPlatformWithoutLinksStillGetsTheOtherPlatformsOne() {
         bot.chat.linksTo(null);
         bot.register("bob", "Bob Fisher");

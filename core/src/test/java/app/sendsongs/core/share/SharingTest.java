@@ -179,6 +179,62 @@ class SharingTest {
     }
 
     @Test
+    void aMistypedNameCloseToAContactsIsAskedAboutAndTheTapSendsItWithTheNote() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fsiher\" pre:\"the bridge!\" " + LINK))
+                .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(new Choice("Bob Fisher", "1"),
+                new Choice("Invite \"Bob Fsiher\"", "2"));
+        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+
+        assertThat(bot.reply("alice", "1")).startsWith("Sent " + TITLE + " to Bob Fisher.");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“the bridge!”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void theLastTapInvitesTheNameAsTypedAsBefore() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "send_song name:\"Bob Fsiher\" " + LINK);
+
+        assertThat(bot.reply("alice", "2")).isEqualTo(SendSong.nobodyCalled("Bob Fsiher"));
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.startsWith("🎵"));
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
+    }
+
+    @Test
+    void closeContactsAreOfferedClosestFirstAndASingleWordIsComparedWithFirstNames() {
+        bot.register("rob", "Rob Fisher");
+        bot.register("bobby", "Bobb Marley");
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("rob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("bobby", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fishr\" " + LINK)).isEqualTo("I don't know anyone "
+                + "called \"Bob Fishr\". Did you mean Bob Fisher or Rob Fisher?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Rob Fisher", "Invite \"Bob Fishr\"");
+        assertThat(bot.reply("alice", "send_song name:Bbo " + LINK)).isEqualTo("I don't know anyone called \"Bbo\". "
+                + "Did you mean Bob Fisher?");
+        assertThat(bot.reply("alice", "2")).isEqualTo(SendSong.nobodyCalled("Bbo"));
+    }
+
+    @Test
+    void onlyContactsAreSuggestedAndANameFarFromThemIsAnsweredAsBefore() {
+        bot.register("carol", "Carol King");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fsiher\" " + LINK)).as("Bob is no contact of Alice's")
+                .isEqualTo(SendSong.nobodyCalled("Bob Fsiher"));
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fxyzer\" " + LINK)).as("three letters off")
+                .isEqualTo(SendSong.nobodyCalled("Bob Fxyzer"));
+        assertThat(bot.reply("alice", "send_song name:@bobfsiher " + LINK)).startsWith("Nobody with the username");
+        assertThat(bot.reply("alice", "send_song name:\"bob fisher\" " + LINK)).startsWith("Sent ");
+    }
+
+    @Test
     void aFriendWhoDisconnectedSpotifyGetsNothing() {
         bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
 
