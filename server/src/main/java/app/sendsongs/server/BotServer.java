@@ -51,6 +51,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -246,6 +248,22 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A graceful stop also waits for every connection to close. Jetty shortens the idle time of those open when the
+     * stop begins, but one it misses would stay open for the connector's idle time (30 s unless set), past the stop's
+     * wait, and the stop would fail with every request answered. Connections with nothing to do are closed within
+     * half the wait instead (at most {@link #BODY_READ_TIMEOUT}: a webhook's connection is rarely reused later than that).
+     */
+    private void closeIdleConnectionsWithinHalfTheStopsWait() {
+        Duration half = answersBeforeStop.dividedBy(2);
+        long idleMillis = (half.compareTo(BODY_READ_TIMEOUT) < 0 ? half : BODY_READ_TIMEOUT).toMillis();
+        for (Connector connector : http.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector served) {
+                served.setIdleTimeout(idleMillis);
+            }
+        }
+    }
+
     /** The inbox, telling the limit how long each webhook call waited to be kept, and whether people made it. */
     static Inbox timed(Inbox inbox, HandlingLimit limit) {
         return batch -> {
@@ -316,6 +334,7 @@ public final class BotServer implements AutoCloseable {
             http.start(config.host(), config.port());
             // Set once started: a graceful stop of a Jetty that never started fails instead of stopping it.
             http.jettyServer().server().setStopTimeout(answersBeforeStop.toMillis());
+            closeIdleConnectionsWithinHalfTheStopsWait();
             metrics.httpServer(http.jettyServer().server());
             tickLoop = new TickLoop(new DueWork(app, config.tickInterval()), DueWork.every(config.tickInterval()));
         } catch (RuntimeException e) {

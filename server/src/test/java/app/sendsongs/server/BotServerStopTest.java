@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,27 @@ class BotServerStopTest {
                     .isSubsetOf(before);
         } finally {
             release.countDown();
+        }
+    }
+
+    /**
+     * A stop waits for every connection to close as well as for the answers. Jetty shortens the idle time of the
+     * connections open when the stop begins to a second, but a connection it does not shorten stays open for the
+     * connector's idle time (Jetty's 30 s) once it has nothing to do, past the stop's wait of 20 s: a rare failure of
+     * the end-to-end tests' stop with every request answered looked so. Which connection escapes was not pinned down
+     * (Jetty gives a connection back, at the end of a request, the idle time it had when the request began); bounding
+     * the idle time of every connection to half the stop's wait closes any of them in time.
+     */
+    @Test
+    @Timeout(30)
+    void aConnectionWithNothingToDoIsClosedWithinHalfTheStopsWait() throws Exception {
+        try (BotServer server = new BotServer(config(), Clock.systemUTC(), http -> { }, Duration.ofSeconds(2)).start();
+             Socket idle = new Socket("127.0.0.1", server.port())) {
+            idle.setSoTimeout(5_000);
+            long opened = System.nanoTime();
+
+            assertThat(idle.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isLessThan(Duration.ofSeconds(3));
         }
     }
 
