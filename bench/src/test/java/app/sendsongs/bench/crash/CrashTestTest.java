@@ -79,12 +79,13 @@ class CrashTestTest {
     }
 
     /**
-     * 6 people, a group of 4, 3 bursts of 40 messages on 3 connections. The server's lease is shortened to 40 s, so
-     * what a killed server held (a person's events, a message being sent) is taken again within a minute, not two;
-     * it stays longer than a restart and the emulator's retried echo of a message the killed server sent take.
+     * 6 people, a group of 4, 3 bursts of 40 messages on 3 connections. The server's lease is shortened to 25 s, so
+     * what a killed server held (a person's events, a message being sent) is taken again within half a minute, not
+     * two; it stays longer than a restart and the emulator's retried echo of a message the killed server sent take
+     * (its retries come 1, 2, 4, 8 s apart: one comes within 16 s of any restart that takes less than 16 s).
      */
     private static CrashOptions tiny(int kills, CrashOptions.Store store) {
         return new CrashOptions(6, 1, 4, 3, kills, 40, 0.4, 0.2, 0.5, 10, 3, Duration.ofMillis(600), store, "256m", 7,
-                Duration.ofSeconds(120), Duration.ofSeconds(40));
+                Duration.ofSeconds(120), Duration.ofSeconds(25));
     }
 }
