@@ -44,6 +44,7 @@ final class MessageEchoes {
     private static final Duration COLLECT_EVERY = Duration.ofMillis(10);
     private static final Duration MOST_BETWEEN_ATTEMPTS = Duration.ofMinutes(1);
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final Supplier<String> botWebhookUrl;
     private final WebhookSigner signer;
@@ -129,10 +130,20 @@ final class MessageEchoes {
         sender.schedule(() -> deliver(body, events, attempt + 1), wait, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops posting: what was not taken yet is dropped with the emulator. */
+    /**
+     * Stops posting: what was not taken yet is dropped with the emulator. Returns once the posting thread has
+     * ended, so that nothing reaches a bot started after this.
+     */
     void close() {
         sender.shutdownNow();
-        http.close();
+        http.shutdownNow();
+        try {
+            if (!sender.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the echoes' thread did not stop within {}", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private byte[] body(List<ObjectNode> events) {

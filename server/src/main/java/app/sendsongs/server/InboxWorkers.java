@@ -84,7 +84,6 @@ final class InboxWorkers implements AutoCloseable {
             while (true) {
                 int done = stepSafely();
                 if (done > 0) {
-                    handled.accept(done);
                     if (lookingByItself) {
                         // Found without a wake-up: more may wait the same way.
                         wake(count);
@@ -110,7 +109,11 @@ final class InboxWorkers implements AutoCloseable {
         limit.enter();
         busy.incrementAndGet();
         try {
-            return step.getAsInt();
+            int done = step.getAsInt();
+            if (done > 0) {
+                handled.accept(done); // while still busy, so awaitIdle sees the count with the inbox
+            }
+            return done;
         } catch (RuntimeException e) {
             // The store failed (the events stay in the inbox); look again after a pause.
             LOG.error("taking events from the inbox failed", e);
