@@ -71,13 +71,14 @@ class ConversationEndToEndTest {
         registerAliceAndBobWhoSwappedASong();
 
         assertThat(sandbox.ask("alice", "you have to hear this!! (" + LINK + tracks.get(1) + ")", 2))
-                .containsExactly("Who is it for?", titleOf(tracks.get(1)));
+                .containsExactly("Who is it for?\nWith it: “you have to hear this!!”", titleOf(tracks.get(1)));
         String shortLink = control.shortLink(tracks.get(2));
-        assertThat(sandbox.ask("alice", "this one " + shortLink, 2)).containsExactly("Who is it for?",
-                titleOf(tracks.get(2)));
+        assertThat(sandbox.ask("alice", "this one " + shortLink, 2)).containsExactly("Who is it for?\n"
+                + "With it: “this one”", titleOf(tracks.get(2)));
         sandbox.tap("alice", "1");
         sandbox.tap("alice", "send");
-        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2)));
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2))
+                + "\n“this one”");
 
         String album = control.shortLinkTo("https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy");
         assertThat(sandbox.ask("alice", album)).containsExactly("That spotify.link link doesn't lead to a song. Open "
@@ -97,6 +98,14 @@ class ConversationEndToEndTest {
         sandbox.tap("alice", "1");
         assertThat(sandbox.tap("alice", "send")).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+
+        int commented = sandbox.inbox("alice").size();
+        sandbox.post("/sandbox/messenger/send", "{\"from\":\"alice\",\"share\":\"" + LINK + tracks.get(3)
+                + "\",\"text\":\"the drums at 2:10\"}");
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() >= commented + 2).get(commented))
+                .as("the comment typed beside the share is its note").isEqualTo("Who is it for?\n"
+                        + "With it: “the drums at 2:10”");
+        sandbox.ask("alice", "discard");
 
         int later = sandbox.inbox("alice").size();
         sandbox.post("/sandbox/messenger/send", "{\"from\":\"alice\",\"share\":\"" + LINK + tracks.get(2)

@@ -113,7 +113,7 @@ class TelegramEndToEndTest {
         String song = sandbox.trackIds().get(1);
 
         assertThat(telegram.ask(ALICE, "listen to this: " + LINK + song + "?si=4f2a9c")).singleElement().asString()
-                .startsWith("Who is it for?\n\n🎵 ");
+                .startsWith("Who is it for?\nWith it: “listen to this”\n\n🎵 ");
         JsonNode question = telegram.messages(ALICE).getLast();
         assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
         assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
@@ -168,7 +168,7 @@ class TelegramEndToEndTest {
         sandbox.advanceMinutes(2);
         List<String> answered = telegram.await(ALICE, chat -> chat.size() > before);
         assertThat(answered.subList(before, answered.size())).as("the answer, sent again until taken, once")
-                .singleElement().asString().startsWith("Send ").endsWith(" to Bob Fisher?");
+                .singleElement().asString().startsWith("Send ").endsWith(" to Bob Fisher?\nWith it: “listen to this”");
         assertThat(buttons(telegram.shown(ALICE, question.path("message_id").asLong())))
                 .as("the refused edit is not tried again").contains("Bob Fisher");
         assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
@@ -197,7 +197,7 @@ class TelegramEndToEndTest {
                 .contains("\n\n🎵 ");
         assertThat(links(telegram.messages(ALICE).get(before))).containsExactly(LINK + song);
         assertThat(telegram.ask(ALICE, "Bob Fisher")).singleElement().asString().startsWith("Send ")
-                .endsWith(" to Bob Fisher?");
+                .endsWith(" to Bob Fisher?\nWith it: “Out today. Listen”");
     }
 
     @Test

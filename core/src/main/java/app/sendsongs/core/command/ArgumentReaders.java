@@ -143,6 +143,9 @@ final class ArgumentReaders {
                 return unexpected.get();
             }
             String note = UserText.cleanNote(String.join(" ", args.words()));
+            if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
+                return new ParseResult.Parsed(Command.DraftNote.removal(afterPlay));
+            }
             if (note.length() > UserText.MOST_NOTE) {
                 return args.invalid(UserText.NOTE_TOO_LONG);
             }
@@ -207,7 +210,10 @@ final class ArgumentReaders {
         return songIn(String.join(" ", args.words())).orElseGet(() -> new ParseResult.Parsed(new Command.Menu()));
     }
 
-    /** A sentence with one Spotify link in it is a share of that song; empty when it has none. */
+    /**
+     * A sentence with one Spotify link in it is a share of that song, with the sentence's other words as its note
+     * (shown before it is sent, so it can be changed or dropped); empty when it has no link.
+     */
     static Optional<ParseResult> songIn(String sentence) {
         List<String> links = TrackLinks.spotifyWordsIn(sentence);
         if (links.isEmpty()) {
@@ -218,8 +224,13 @@ final class ArgumentReaders {
                     Optional.of("send_song")));
         }
         Optional<SongLink> song = TrackLinks.songLink(links.getFirst());
-        return Optional.of(song.<ParseResult>map(s -> new ParseResult.Parsed(new Command.StartShare(s, "", "")))
-                .orElseGet(() -> new ParseResult.Invalid(notATrack(links.getFirst()), Optional.of("send_song"))));
+        if (song.isEmpty()) {
+            return Optional.of(new ParseResult.Invalid(notATrack(links.getFirst()), Optional.of("send_song")));
+        }
+        String note = UserText.cleanNote(TrackLinks.wordsBesides(sentence, links.getFirst()));
+        // A text too long for a note is more likely a forwarded post than a comment: the share starts without it.
+        return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(),
+                note.length() > UserText.MOST_NOTE ? "" : note, "")));
     }
 
     private static Optional<String> nonEmpty(String text) {

@@ -79,8 +79,17 @@ public sealed interface Command {
             implements DraftCommand {
     }
 
-    /** {@code note [text]} and {@code after [text]}: a note for the song being shared; without text, asks for it. */
+    /**
+     * {@code note [text]} and {@code after [text]}: a note for the song being shared; without text, asks for it; with
+     * an empty text ({@code note none}), the song goes without that note.
+     */
     record DraftNote(Optional<String> text, boolean afterPlay) implements DraftCommand {
+        /** What is typed for no note at all. */
+        public static final String NONE = "none";
+
+        public static DraftNote removal(boolean afterPlay) {
+            return new DraftNote(Optional.of(""), afterPlay);
+        }
     }
 
     /** {@code discard}: the song being shared is dropped. */

@@ -107,6 +107,9 @@ public final class LinkShare {
      */
     private Message typedNote(ShareDraft draft, String text, boolean afterPlay) {
         String note = UserText.cleanNote(text);
+        if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
+            return note(draft, Command.DraftNote.removal(afterPlay));
+        }
         if (note.length() > UserText.MOST_NOTE) {
             return Message.text(UserText.NOTE_TOO_LONG);
         }
@@ -179,6 +182,9 @@ public final class LinkShare {
                 ShareDraft.Stage.WHO, Optional.empty(), offered, expiry()));
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
+        if (!pre.isEmpty()) {
+            ask += "\nWith it: " + Texts.note(pre);
+        }
         return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
     }
 
@@ -218,8 +224,9 @@ public final class LinkShare {
     /** An invite for whoever they meant; the share stays, in case the name was mistyped. */
     private Message invite(User person, ShareDraft draft, String name) {
         Message invite = sendSong.invite(person, name, SongLink.of(draft.track()), draft.pre(), draft.post());
-        return invite.withText(invite.text() + "\nIf you meant someone registered, type their name or tap them.")
-                .withChoices(taps(draft));
+        List<Choice> taps = taps(draft);
+        return invite.withText(invite.text() + (taps.isEmpty() ? "\nIf you meant someone registered, type their name."
+                : "\nIf you meant someone registered, type their name or tap them.")).withChoices(taps);
     }
 
     /** The people and groups offered when the share began, as taps again. */
@@ -255,13 +262,14 @@ public final class LinkShare {
         }
         String text = command.text().get();
         ShareDraft noted = command.afterPlay() ? draft.withNotes(draft.pre(), text) : draft.withNotes(text, draft.post());
+        String lead = text.isEmpty() ? "OK, no note. " : "Noted. ";
         if (noted.recipient().isEmpty()) {
             drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-            return Message.text("Noted. Who is it for?").withChoices(taps(noted));
+            return Message.text(lead + "Who is it for?").withChoices(taps(noted));
         }
         ShareDraft ready = noted.at(ShareDraft.Stage.READY, expiry());
         drafts.saveDraft(ready);
-        return ready(ready, "Noted. ");
+        return ready(ready, lead);
     }
 
     /** "Send it now, or add a note first?" */
@@ -274,10 +282,14 @@ public final class LinkShare {
         if (!draft.post().isEmpty()) {
             text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
         }
-        return Message.text(text.toString()).withChoices(List.of(new Choice("Send", "send"),
+        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send"),
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
-                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after"),
-                new Choice("Don't send", "discard")));
+                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
+        if (!draft.pre().isEmpty()) {
+            choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
+        }
+        choices.add(new Choice("Don't send", "discard"));
+        return Message.text(text.toString()).withChoices(choices);
     }
 
     private Message send(User person, ShareDraft draft) {

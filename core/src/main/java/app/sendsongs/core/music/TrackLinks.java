@@ -18,7 +18,8 @@ public final class TrackLinks {
     private static final Pattern SHORT = Pattern.compile("^https?://spotify\\.link/([0-9A-Za-z]{1,64})/?(?:[?#].*)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_SPOTIFY = Pattern.compile(
-            "^(?:https?://(?:open|play)\\.spotify\\.com/|https?://spotify\\.link/|spotify:).*", Pattern.CASE_INSENSITIVE);
+            "^(?:https?://(?:open|play)\\.spotify\\.com/|https?://spotify\\.link/|spotify:[a-z]+:).*",
+            Pattern.CASE_INSENSITIVE); // "spotify:[a-z]+:" so that "on Spotify: <link>" is no second link
     /** What a Spotify link or URI is a link to: {@code album} in {@code https://open.spotify.com/album/…}. */
     private static final Pattern KIND = Pattern.compile(
             "^(?:https?://(?:open|play)\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:embed/)?|spotify:)([A-Za-z]+)[/:]",
@@ -27,6 +28,8 @@ public final class TrackLinks {
     private static final String PASTE_A_SONG = "Open a song in it, tap Share, then Copy link, and paste that here.";
     /** What people put round a link in a sentence: brackets, quotes, the full stop after it. */
     private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?";
+    /** What leads from a sentence to the link after it: "listen: <link>", "this one - <link>". */
+    private static final String LEADS = ":-–—";
     /** Invisible characters phones leave next to a pasted link; no link contains them. */
     private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
 
@@ -88,6 +91,21 @@ public final class TrackLinks {
             }
         }
         return found;
+    }
+
+    /**
+     * The words of a sentence besides its one Spotify link, as a note to go with the song ("you'll love this: <link>"
+     * gives "you'll love this"); the marks left standing alone and the colon or dash that led to the link are dropped.
+     */
+    public static String wordsBesides(String sentence, String link) {
+        List<String> kept = new ArrayList<>();
+        for (String word : Spaces.words(sentence)) {
+            String bare = trimmed(word, WRAPPING + LEADS + ZERO_WIDTH);
+            if (!bare.isEmpty() && !bare.equals(link)) {
+                kept.add(word);
+            }
+        }
+        return trimmed(String.join(" ", kept), LEADS + " ");
     }
 
     /** The text without any of {@code edges} at its ends. */

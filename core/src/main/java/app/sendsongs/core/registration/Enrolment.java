@@ -34,6 +34,9 @@ final class Enrolment {
     /** {@link #RECEIPTS_TOLD} as Messenger people read it. */
     static final String RECEIPTS = CommandStyle.PLAIN.write(RECEIPTS_TOLD);
     /** How to change the name friends find a person by, for {@link CommandStyle#write}. */
+    /** The friend the usage of {@code send_song} names, and who a person of that name is shown instead. */
+    private static final String EXAMPLE_FRIEND = "Bob Fisher";
+    private static final String OTHER_EXAMPLE_FRIEND = "Ann Lee";
     private static final String RENAME = "{name} \"Your Full Name\"";
 
     private final UserStore users;
@@ -76,7 +79,7 @@ final class Enrolment {
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, clock.instant(), messageAt));
         handles.learn(person);
         return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
-                + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person));
+                + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person), chosen);
     }
 
     /**
@@ -105,7 +108,7 @@ final class Enrolment {
         CommandStyle style = CommandStyle.of(person);
         outbox.notify(person, Message.text(profileName.isPresent()
                 ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
-                + "songs with name:\"" + name + "\", and you can send them yours:\n" + sendingAndReceipts(style)
+                + "songs with name:\"" + name + "\", and you can send them yours:\n" + sendingAndReceipts(style, name)
                 + "\nIs " + Names.quoted(name)
                 + " what friends call you? To change it, send: " + style.write(RENAME)
                 : "Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name from your "
@@ -116,8 +119,12 @@ final class Enrolment {
     }
 
     /** How to send a song, and what friends are told when a song they sent is played, in the person's spelling. */
-    private static String sendingAndReceipts(CommandStyle style) {
-        return Help.usage("send_song", style) + "\n" + style.write(RECEIPTS_TOLD);
+    private static String sendingAndReceipts(CommandStyle style, String name) {
+        String usage = Help.usage("send_song", style);
+        if (Names.key(name).equals(Names.key(EXAMPLE_FRIEND))) {
+            usage = usage.replace(EXAMPLE_FRIEND, OTHER_EXAMPLE_FRIEND); // "send songs to yourself" reads as a mistake
+        }
+        return usage + "\n" + style.write(RECEIPTS_TOLD);
     }
 
     /** Saved first, so the check brought forward finds the new connection. */

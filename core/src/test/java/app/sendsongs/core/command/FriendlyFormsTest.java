@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What people type on phones, read as they meant it; the seed's forms are in {@link CommandParserTest}. */
@@ -76,16 +77,28 @@ class FriendlyFormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        LINK,
-        LINK + "?si=abc123",
-        "spotify:track:" + ID,
-        "check this out!! (" + LINK + "?si=x).",
-        "you'll love the bridge " + LINK,
-        "Hey, listen to this: " + LINK,
-        "hi " + LINK})
-    void aBareLinkOrASentenceWithOneStartsAShare(String text) {
+    @ValueSource(strings = {LINK, LINK + "?si=abc123", "spotify:track:" + ID, "(" + LINK + ").", "\u200B" + LINK})
+    void aBareLinkStartsAShare(String text) {
         assertThat(parsed(text)).isEqualTo(new Command.StartShare(SONG, "", ""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "check this out!! (<link>?si=x).  | check this out!!",
+        "you'll love the bridge <link>    | you'll love the bridge",
+        "Hey, listen to this: <link>      | 'Hey, listen to this'",
+        "Check out this song on Spotify: <link> | Check out this song on Spotify",
+        "<link> - the best song of 1987   | the best song of 1987",
+        "hi <link>                        | ''",
+        "yo <link> 🔥🔥                    | 🔥🔥"})
+    void theWordsAroundAPastedLinkAreTheNoteThatGoesWithIt(String text, String note) {
+        assertThat(parsed(text.replace("<link>", LINK))).isEqualTo(new Command.StartShare(SONG, note, ""));
+    }
+
+    @Test
+    void aLinkInATextTooLongForANoteStartsAShareWithoutOne() {
+        assertThat(parsed("x".repeat(501) + " " + LINK)).isEqualTo(new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("x".repeat(500) + " " + LINK)).isEqualTo(new Command.StartShare(SONG, "x".repeat(500), ""));
     }
 
     @Test

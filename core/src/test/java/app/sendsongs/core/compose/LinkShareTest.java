@@ -49,7 +49,7 @@ class LinkShareTest {
 
     @Test
     void aShareWithoutNotesTakesTwoTapsAfterPasting() {
-        bot.reply("alice", "listen to this! " + LINK + "?si=abc");
+        bot.reply("alice", LINK + "?si=abc");
 
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
@@ -60,6 +60,42 @@ class LinkShareTest {
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
         assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
         assertThat(bot.reply("alice", "send")).startsWith("To send a song, paste its Spotify link here");
+    }
+
+    @Test
+    void theWordsPastedWithTheLinkAreShownAsItsNoteAndGoWithIt() {
+        assertThat(bot.reply("alice", "you'll love the bridge " + LINK)).isEqualTo("Who is it for?\n"
+                + "With it: “you'll love the bridge”");
+
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “you'll love the bridge”");
+        assertThat(last("alice").choices()).extracting(Choice::payload)
+                .containsExactly("send", "note", "after", "note none", "discard");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
+    }
+
+    @Test
+    void theNoteTakenFromThePastedWordsCanBeDropped() {
+        bot.reply("alice", "Check out this song on Spotify: " + LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
+        assertThat(last("alice").choices()).extracting(Choice::payload)
+                .containsExactly("send", "note", "after", "discard");
+        tap("alice", "Send", "send");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
+    }
+
+    @Test
+    void noneTypedWhenTheNoteIsAskedForMeansNoNote() {
+        bot.reply("alice", "this one " + LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Change the note", "note");
+
+        assertThat(bot.reply("alice", "None")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
     }
 
     @Test
@@ -187,6 +223,18 @@ class LinkShareTest {
     }
 
     @Test
+    void someoneWithNobodyToTapIsNotToldToTap() {
+        bot.register("dave", "Dave Brown");
+        assertThat(bot.reply("dave", LINK)).isEqualTo("Who is it for? Type their name, as they registered with me.");
+
+        String invited = bot.reply("dave", "Erin Walsh");
+
+        assertThat(invited).startsWith("I don't know anyone called \"Erin Walsh\".")
+                .endsWith("\nIf you meant someone registered, type their name.");
+        assertThat(last("dave").choices()).isEmpty();
+    }
+
+    @Test
     void aShortLinkIsFollowedToItsTrack() {
         bot.music.shortLink("xYz12", FakeMusic.SONG);
 
@@ -242,7 +290,8 @@ class LinkShareTest {
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         tap("alice", "Someone else", "to");
 
-        assertThat(bot.reply("alice", "check this\u00a0out\u00a0" + LINK)).isEqualTo("Who is it for?");
+        assertThat(bot.reply("alice", "check this\u00a0out\u00a0" + LINK)).isEqualTo("Who is it for?\n"
+                + "With it: “check this out”");
         assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().track()).isEqualTo(FakeMusic.SONG.id());
         assertThat(bot.reply("alice", "sned Bob " + LINK)).as("a mistyped send_song is no name either")
                 .startsWith("Sorry, I don't know that command. Did you mean send_song");

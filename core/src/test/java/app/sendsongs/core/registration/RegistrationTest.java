@@ -72,7 +72,7 @@ class RegistrationTest {
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob  Fisher\"")).isEqualTo("Welcome, Bob "
                 + "Fisher! You're connected. Friends can now send you songs with name:\"Bob Fisher\", and you can send "
-                + "them yours:\n" + Help.usage("send_song") + "\nWhen you play a song a friend sent you, I tell them. To "
+                + "them yours:\n" + Help.usage("send_song").replace("Bob Fisher", "Ann Lee") + "\nWhen you play a song a friend sent you, I tell them. To "
                 + "keep that to yourself: receipts off (or receipts off <name> for one friend).");
 
         User bob = bot.user("bob");
@@ -196,7 +196,8 @@ class RegistrationTest {
                 Platform.MESSENGER, false));
         assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
         assertThat(bot.last("bob")).isEqualTo("Welcome, Bob Fisher! You're connected with Spotify. Friends can now "
-                + "send you songs with name:\"Bob Fisher\", and you can send them yours:\n" + Help.usage("send_song")
+                + "send you songs with name:\"Bob Fisher\", and you can send them yours:\n"
+                + Help.usage("send_song").replace("Bob Fisher", "Ann Lee")
                 + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
         assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, bot.startState(SourceKind.SPOTIFY, link),
                 "messenger:mallory", null, BROWSER)).as("the link works once").isEqualTo(new CallbackResult.Failed(
