@@ -33,10 +33,10 @@ final class Enrolment {
             + "yourself: {receipts} off (or {receipts} off <name> for one friend).";
     /** {@link #RECEIPTS_TOLD} as Messenger people read it. */
     static final String RECEIPTS = CommandStyle.PLAIN.write(RECEIPTS_TOLD);
-    /** How to change the name friends find a person by, for {@link CommandStyle#write}. */
     /** The friend the usage of {@code send_song} names, and who a person of that name is shown instead. */
     private static final String EXAMPLE_FRIEND = "Bob Fisher";
     private static final String OTHER_EXAMPLE_FRIEND = "Ann Lee";
+    /** How to change the name friends find a person by, for {@link CommandStyle#write}. */
     private static final String RENAME = "{name} \"Your Full Name\"";
 
     private final UserStore users;
