@@ -67,7 +67,8 @@ final class DeploymentScenario {
         assertThat(people.ask("alice", "cancel 2").getLast()).startsWith("Stopped watching ");
 
         // a song shared from a pasted link, tap by tap (Alice is among Bob's contacts); a repeat refused
-        assertThat(people.ask("bob", "listen to this " + LINK + tracks.get(8))).contains("Who is it for?");
+        assertThat(people.ask("bob", "listen to this " + LINK + tracks.get(8)))
+                .contains("Who is it for?\nWith it: “listen to this”");
         assertThat(people.ask("bob", "1").getLast()).startsWith("Send ");
         assertThat(people.ask("bob", "send").getLast()).startsWith("Sent ");
         assertThat(people.ask("bob", "send_song alice " + LINK + tracks.get(8)).getLast())
@@ -102,7 +103,9 @@ final class DeploymentScenario {
 
         people.say("alice", "remove_from_group Family \"Carol King\"");
         people.say("bob", "leave_group Family");
-        people.say("alice", "delete_group Family");
+        assertThat(people.ask("alice", "delete_group Family").getLast()).startsWith("Delete the group Family?");
+        people.tap("alice", "Yes, delete it");
+        assertThat(people.lastMessage("alice")).startsWith("Deleted the group Family");
 
         // a delivery Messenger fails is held and retried by the tick
         people.fault("messenger", 500, 1);

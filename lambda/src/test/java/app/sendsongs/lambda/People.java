@@ -103,6 +103,19 @@ final class People {
     }
 
     /** The person writes, and the webhook queues it; nothing handles it yet. */
+    /** The person taps the quick reply titled {@code title} under the bot's last message to them. */
+    void tap(String psid, String title) {
+        JsonNode sent = sandbox.inboxMessages(psid);
+        for (JsonNode reply : sent.get(sent.size() - 1).path("message").path("quick_replies")) {
+            if (reply.path("title").asText().equals(title)) {
+                sandbox.tapQuickReply(psid, title, reply.path("payload").asText());
+                world.deliverQueued();
+                return;
+            }
+        }
+        throw new AssertionError("no quick reply " + title + " under the last message to " + psid);
+    }
+
     void sayWithoutDelivery(String psid, String text) {
         sandbox.say(psid, text);
     }

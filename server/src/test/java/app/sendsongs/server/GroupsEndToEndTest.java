@@ -215,8 +215,10 @@ class GroupsEndToEndTest {
         sandbox.play("bob-sp", song);
         sandbox.advanceMinutes(10);
 
-        int before = sandbox.inbox("alice").size();
         sandbox.say("alice", "delete_group Family");
+        sandbox.awaitMessage("alice", text -> text.startsWith("Delete the group Family?"));
+        int before = sandbox.inbox("alice").size();
+        sandbox.tapTitled("alice", "Yes, delete it");
         List<String> inbox = sandbox.awaitMessage("alice", text -> text.startsWith("Deleted the group Family"));
         assertThat(inbox.subList(before, inbox.size())).containsExactly(
                 "1 of 1 played " + title(song) + " (sent to Family).\nNot counted, no longer in the group: Carol King, "

@@ -146,15 +146,25 @@ final class SandboxClient {
 
     /** The person taps a quick reply of the bot's last message; returns what the bot answered. */
     List<String> tap(String psid, String payload) {
-        JsonNode replies = lastSent(psid).path("quick_replies");
+        return tapQuickReply(psid, "payload", payload);
+    }
+
+    /** As {@link #tap}, the quick reply found by its title. */
+    List<String> tapTitled(String psid, String title) {
+        return tapQuickReply(psid, "title", title);
+    }
+
+    private List<String> tapQuickReply(String psid, String field, String value) {
         String title = null;
-        for (JsonNode reply : replies) {
-            if (reply.path("payload").asText().equals(payload)) {
+        String payload = null;
+        for (JsonNode reply : lastSent(psid).path("quick_replies")) {
+            if (reply.path(field).asText().equals(value)) {
                 title = reply.path("title").asText();
+                payload = reply.path("payload").asText();
             }
         }
         if (title == null) {
-            throw new AssertionError("no quick reply " + payload + " under " + lastSent(psid));
+            throw new AssertionError("no quick reply " + value + " under " + lastSent(psid));
         }
         int before = inbox(psid).size();
         control.tapQuickReply(psid, title, payload);

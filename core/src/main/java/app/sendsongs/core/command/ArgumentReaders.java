@@ -11,11 +11,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** How each command reads what follows its word; {@link CommandDefinitions} picks one per command. */
 final class ArgumentReaders {
     /** The word that confirms {@code forget_me}. */
     static final String CONFIRM = "confirm";
+    /** A group's id, as the tap that confirms its deletion carries it. */
+    private static final Pattern GROUP_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private ArgumentReaders() {
     }
@@ -311,6 +314,16 @@ final class ArgumentReaders {
     }
 
     /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
+    /** {@code delete_group <group>}, which asks first, or {@code delete_group confirm <group id>}, the yes to it. */
+    static ParseResult deleteGroup(Arguments args) {
+        List<String> words = args.words();
+        if (args.options().isEmpty() && words.size() == 2 && words.getFirst().equalsIgnoreCase(CONFIRM)
+                && GROUP_ID.matcher(words.get(1)).matches()) {
+            return new ParseResult.Parsed(new Command.ConfirmDeleteGroup(words.get(1)));
+        }
+        return existingGroup(Command.DeleteGroup::new).read(args);
+    }
+
     static ArgumentReader existingGroup(Function<String, Command> make) {
         return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", make);
     }

@@ -112,7 +112,12 @@ public sealed interface Command {
     record LeaveGroup(String group) implements GroupCommand {
     }
 
+    /** {@code delete_group <group>}: the bot asks first, as the members are told and the group's songs stop. */
     record DeleteGroup(String group) implements GroupCommand {
+    }
+
+    /** {@code delete_group confirm <group id>}: the tap that answers yes to {@link DeleteGroup}'s question. */
+    record ConfirmDeleteGroup(String groupId) implements GroupCommand {
     }
 
     record ListGroups() implements GroupCommand {

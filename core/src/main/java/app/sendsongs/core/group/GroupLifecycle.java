@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.CommandStyle;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * they can delete it. Ending a group tells its members and stops the songs sent through it.
  */
 public final class GroupLifecycle {
+    /** The word before a group's id in the tap that confirms its deletion. */
+    private static final String CONFIRM = "confirm";
     /** What {@code create_group} makes, for {@link Cause#id}: one group per event. */
     private static final String GROUP = "group";
 
@@ -73,11 +76,32 @@ public final class GroupLifecycle {
                 + style.spell("send_song") + " group:\"" + tidy + "\" <Spotify link>";
     }
 
-    public String delete(User owner, String groupReference) {
+    /** {@code delete_group <group>}: asks first, as its members are told and the songs sent through it stop. */
+    public Message askToDelete(User owner, String groupReference) {
         return switch (finder.findOwn(owner, groupReference, "delete it")) {
-            case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> delete(owner, group);
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
+            case GroupFinder.Lookup.Found(Group group) -> deleteQuestion(group);
         };
+    }
+
+    private Message deleteQuestion(Group group) {
+        long others = groups.membersOf(group.id()).stream().filter(m -> !group.ownedBy(m.member())).count();
+        String told = switch ((int) Math.min(others, 2)) {
+            case 0 -> "Nobody else is in it.";
+            case 1 -> "Its other member is told, and the songs sent through it that haven't been played stop being "
+                    + "watched.";
+            default -> "Its " + others + " other members are told, and the songs sent through it that haven't been "
+                    + "played stop being watched.";
+        };
+        return Message.text("Delete the group " + group.name() + "? " + told).withChoices(List.of(
+                new Choice("Yes, delete it", "delete_group " + CONFIRM + " " + group.id()),
+                new Choice("No, keep it", "menu")));
+    }
+
+    /** The yes to {@link #askToDelete}: the group, if it still exists and is the person's own. */
+    public String delete(User owner, String groupId) {
+        return groups.findGroup(groupId).filter(group -> group.ownedBy(owner.address()))
+                .map(group -> delete(owner, group)).orElse("That group no longer exists.");
     }
 
     private String delete(User owner, Group group) {

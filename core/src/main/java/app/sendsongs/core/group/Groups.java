@@ -29,7 +29,8 @@ public final class Groups {
             case Command.RemoveFromGroup remove ->
                     membership.remove(user, remove.group(), remove.personName(), commandText);
             case Command.LeaveGroup leave -> Message.text(membership.leave(user, leave.group()));
-            case Command.DeleteGroup delete -> Message.text(lifecycle.delete(user, delete.group()));
+            case Command.DeleteGroup delete -> lifecycle.askToDelete(user, delete.group());
+            case Command.ConfirmDeleteGroup delete -> Message.text(lifecycle.delete(user, delete.groupId()));
             case Command.ListGroups list -> Message.text(listing.groups(user));
             case Command.ListMembers members -> Message.text(listing.members(user, members.group()));
             case Command.SendToGroup send -> Message.text(song.send(user, send));

@@ -219,6 +219,9 @@ class CommandParserTest {
         assertThat(parsed("leave_group Family (Bob Fisher's)"))
                 .isEqualTo(new Command.LeaveGroup("Family (Bob Fisher's)"));
         assertThat(parsed("delete_group 'Road Trip'")).isEqualTo(new Command.DeleteGroup("Road Trip"));
+        assertThat(parsed("delete_group confirm 3f2b8c1e-0a4d-4b6e-9c7f-1d2e3f4a5b6c"))
+                .isEqualTo(new Command.ConfirmDeleteGroup("3f2b8c1e-0a4d-4b6e-9c7f-1d2e3f4a5b6c"));
+        assertThat(parsed("delete_group confirm")).isEqualTo(new Command.DeleteGroup("confirm"));
         assertThat(parsed("members group:Family")).isEqualTo(new Command.ListMembers("Family"));
         assertThat(parsed("Groups")).isEqualTo(new Command.ListGroups());
     }

@@ -3,6 +3,9 @@ package app.sendsongs.core.group;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.share.ShareStatus;
@@ -72,6 +75,7 @@ class GroupMembershipTest {
         assertThat(bot.reply("alice", "create_group One More")).isEqualTo("You already have 20 groups, the most one "
                 + "person can make. Delete one first with: delete_group <group>");
         bot.reply("alice", "delete_group Group 7");
+        tapYes("alice");
         assertThat(bot.reply("alice", "create_group One More")).startsWith("Created");
     }
 
@@ -217,13 +221,47 @@ class GroupMembershipTest {
         bot.reply("alice", "add_to_group Family \"Carol King\"");
         bot.reply("bob", "send_song group:Family " + LINK);
 
-        assertThat(bot.reply("alice", "delete_group family")).isEqualTo("Deleted the group Family and told its 2 "
-                + "other members. I've stopped watching the 2 songs sent through it that had not been played yet.");
+        assertThat(bot.reply("alice", "delete_group family")).isEqualTo("Delete the group Family? Its 2 other "
+                + "members are told, and the songs sent through it that haven't been played stop being watched.");
+        assertThat(bot.inbox("bob")).as("nothing happens before the yes").noneMatch(t -> t.contains("deleted"));
+        assertThat(tapYes("alice")).isEqualTo("Deleted the group Family and told its 2 other members. I've stopped "
+                + "watching the 2 songs sent through it that had not been played yet.");
         assertThat(bot.last("bob")).isEqualTo("Alice Smith deleted the group Family.");
         assertThat(bot.last("carol")).isEqualTo("Alice Smith deleted the group Family.");
         assertThat(bot.stores.shares().sharesSentBy(at("bob"))).allMatch(s -> s.status() == ShareStatus.LEFT_GROUP);
         assertThat(bot.inbox("bob")).noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"));
         assertThat(bot.reply("alice", "groups")).startsWith("You're not in any group yet.");
+    }
+
+    @Test
+    void deletingAsksFirstAndNoKeepsTheGroup() {
+        bot.reply("alice", "create_group Family");
+
+        assertThat(bot.reply("alice", "delete_group Family")).isEqualTo("Delete the group Family? Nobody else is in "
+                + "it.");
+        Message question = bot.chat.messages("alice").getLast();
+        assertThat(question.choices()).extracting(Choice::title).containsExactly("Yes, delete it", "No, keep it");
+        bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), bot.clock.instant(), "menu",
+                "No, keep it"));
+
+        assertThat(groupsOf("alice")).hasSize(1);
+        assertThat(tapYes("alice", question)).as("a yes tapped later still counts").startsWith("Deleted the group "
+                + "Family.");
+        assertThat(tapYes("alice", question)).as("tapped twice").isEqualTo("That group no longer exists.");
+    }
+
+    @Test
+    void onlyTheOwnerCanConfirmADeletionWhateverIdTheyType() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        String id = groupsOf("alice").getFirst().id();
+
+        assertThat(bot.reply("bob", "delete_group confirm " + id)).isEqualTo("That group no longer exists.");
+        assertThat(bot.reply("alice", "delete_group confirm 00000000-0000-0000-0000-000000000000"))
+                .isEqualTo("That group no longer exists.");
+        assertThat(groupsOf("alice")).hasSize(1);
+        assertThat(bot.reply("alice", "delete_group group:confirm")).as("a group called confirm is just a name")
+                .isEqualTo("You're not in a group called \"confirm\". Your groups: Family.");
     }
 
     @Test
@@ -286,5 +324,18 @@ class GroupMembershipTest {
 
     private List<Group> groupsOf(String psid) {
         return bot.stores.groups().groupsOf(at(psid));
+    }
+
+    /** Taps "Yes, delete it" under the last question the person got. */
+    private String tapYes(String psid) {
+        return tapYes(psid, bot.chat.messages(psid).getLast());
+    }
+
+    private String tapYes(String psid, Message question) {
+        Choice yes = question.choices().stream().filter(c -> c.title().equals("Yes, delete it")).findFirst()
+                .orElseThrow();
+        List<String> replies = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at(psid), bot.clock.instant(),
+                yes.payload(), yes.title()));
+        return replies.getLast();
     }
 }
