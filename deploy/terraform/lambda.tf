@@ -90,7 +90,8 @@ locals {
       name        = "tick"
       description = "Scheduled tick: due listen checks, held-message retries, purge"
       handler     = "app.sendsongs.lambda.TickHandler::handleRequest"
-      timeout     = 60
+      # Checks start while 45 s are left (TickHandler.TIME_TO_START_A_CHECK), so for the first 45 s.
+      timeout = 90
       environment = {
         DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
         PUBLIC_BASE_URL                       = local.public_base_url

@@ -40,12 +40,13 @@ public final class TickHandler implements RequestStreamHandler {
     static final String CHECK_LAG = "send_songs.listen.checks.lag";
 
     /**
-     * The time an invocation must have left to start another listen check: a token refresh, a read of the plays and a
-     * notice's send, each at its 10-second timeout, and after them the count of the checks left due. Lambda kills the
-     * tick at the function's timeout (60 s); the checks claimed and not started by then are let go, due at once, where
-     * a tick cut short would leave them claimed until their lease ends (two minutes).
+     * The time an invocation must have left to start another listen check: the wait in the source's own rate limiter
+     * (Last.fm's at most 10 s, ListenBrainz's 12 s), a token refresh, a read of the plays and a notice's send, each at
+     * its 10-second timeout, and after them the count of the checks left due. Lambda kills the tick at the function's
+     * timeout (90 s); the checks claimed and not started by then are let go, due at once, where a tick cut short
+     * would leave them claimed until their lease ends (two minutes).
      */
-    static final Duration TIME_TO_START_A_CHECK = Duration.ofSeconds(30);
+    static final Duration TIME_TO_START_A_CHECK = Duration.ofSeconds(45);
 
     private static final Logger LOG = LoggerFactory.getLogger(TickHandler.class);
 

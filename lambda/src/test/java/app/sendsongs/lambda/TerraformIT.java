@@ -262,6 +262,13 @@ class TerraformIT {
     }
 
     @Test
+    void theTickHasAsLongToStartChecksAsItKeepsForTheLastOne() {
+        long timeout = number(function("tick").get("timeout"));
+        assertThat(timeout - TickHandler.TIME_TO_START_A_CHECK.toSeconds()).as("seconds in which checks may start")
+                .isGreaterThanOrEqualTo(TickHandler.TIME_TO_START_A_CHECK.toSeconds());
+    }
+
+    @Test
     void eachRoleAllowsExactlyTheDynamoDbSqsAndSsmCallsItsFunctionMakes() {
         List<String> problems = new ArrayList<>();
         for (String function : FUNCTIONS.keySet()) {
