@@ -54,7 +54,7 @@ public final class RegistrationHandler implements RequestStreamHandler {
             Wiring wiring = Wiring.load(settings, surroundings);
             return new RegistrationPages(wiring.app(wiring.chatPlatforms(metrics), metrics).registration(),
                     wiring.connectLink(), surroundings.clock());
-        });
+        }, Lazy.PUBLIC_RETRY_PAUSE);
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
             SpentKeyboards keyboards = new SpentKeyboards(api);
             return new Parts(new TelegramIntake(secret, new UpdateParser(new BotUsername(api), surroundings.clock()),
                     spent -> takeOffWithinTheWait(keyboards, spent)), wiring.inboundQueue());
-        });
+        }, Lazy.PUBLIC_RETRY_PAUSE);
     }
 
     /**

@@ -62,7 +62,7 @@ public final class WebhookHandler implements RequestStreamHandler {
                     new SignatureVerifier(wiring.callerSecret(Setting.MESSENGER_APP_SECRET_PARAMETER)),
                     new WebhookParser(surroundings.clock()));
             return new Parts(webhook, wiring.inboundQueue(), wiring.echoedMessages());
-        });
+        }, Lazy.PUBLIC_RETRY_PAUSE);
     }
 
     @Override

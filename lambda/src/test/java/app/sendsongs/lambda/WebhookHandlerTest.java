@@ -210,6 +210,11 @@ class WebhookHandlerTest {
 
         assertThat(answer.path("statusCode").asInt()).isEqualTo(500);
         assertThat(queued()).isZero();
+        for (int i = 0; i < 20; i++) {
+            assertThat(invoke(forged).path("statusCode").asInt()).isEqualTo(500);
+        }
+        assertThat(world.aws("webhook").operations().counts()).as("one read of the secrets, not one a call, "
+                + "within the retry pause").isEqualTo(Map.of("GetParameters", 1L));
     }
 
     /** The value Terraform gives a secret's parameter until the operator puts the real one: anyone can read it. */
