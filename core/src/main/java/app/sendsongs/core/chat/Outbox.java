@@ -507,12 +507,13 @@ public final class Outbox {
     }
 
     /**
-     * What a held message, or a queue with it first, waits for: its retry time; the person (the platform would not
-     * take it); or, never tried, only the messages ahead of it going out now.
+     * What a held message, or a queue with it first, waits for: the end of its first send (a send still under way,
+     * or one a run cut short began); its retry time; the person (the platform would not take it); or, never tried,
+     * only the messages ahead of it going out now.
      */
     private static Delivery waitingFor(HeldMessage held) {
         if (held.retryAt().isPresent()) {
-            return Delivery.RETRYING;
+            return held.tries() == 0 && held.refusals() == 0 ? Delivery.SENDING : Delivery.RETRYING;
         }
         return held.tries() == 0 && held.refusals() == 0 ? Delivery.QUEUED : Delivery.WAITING_FOR_PERSON;
     }
@@ -525,6 +526,11 @@ public final class Outbox {
     /** Whether a message went out now, and if not, what it waits for. */
     public enum Delivery {
         SENT,
+        /**
+         * In its first send, under way or begun by a run that was cut short: it went (its echo, where the platform
+         * echoes, says so) or it goes again when that send's lease ends. Nothing failed.
+         */
+        SENDING,
         /** Held until the person next writes (their platform's rules forbid it now, or they cannot be reached). */
         WAITING_FOR_PERSON,
         /** Held after a passing failure; retried automatically. */

@@ -186,7 +186,7 @@ public final class GroupSong {
             Delivery delivery = outbox.deliverShare(share.receiver(),
                     SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(), sender.address());
             switch (delivery) {
-                case SENT, QUEUED -> { }
+                case SENT, SENDING, QUEUED -> { }
                 case WAITING_FOR_PERSON -> users.findUser(share.receiver()).ifPresent(waiting::add);
                 case RETRYING -> retrying.add(nameOf(share));
             }

@@ -209,7 +209,7 @@ public final class SendSong {
                 + "won't be able to tell you whether they do.";
         return switch (delivery) {
             // Queued: behind the receiver's messages going out now, at their chat's pace; it follows within seconds.
-            case SENT, QUEUED -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
+            case SENT, SENDING, QUEUED -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
                     + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
             case WAITING_FOR_PERSON -> receiverUser.filter(reach::unreachable)
                     .map(user -> Reachability.undelivered(user, title))

@@ -60,8 +60,9 @@ class CutShortHandlingTest {
         bot.handle(send);
         bot.advance(SendSongs.Settings.LEASE);
 
-        assertThat(bot.inbox("alice")).containsExactly("Their chat app didn't take " + TITLE + " for Bob Fisher just "
-                + "now. I'll keep trying, and start watching once it's delivered.");
+        assertThat(bot.inbox("alice")).as("nothing failed: the first run's send was only cut short")
+                .containsExactly("Sent " + TITLE + " to Bob Fisher. I'll tell you when they play it (I'll watch for 7 "
+                        + "days).");
         assertThat(bot.inbox("bob")).hasSize(1);
         assertThat(share().status()).isEqualTo(ShareStatus.WATCHING);
     }
