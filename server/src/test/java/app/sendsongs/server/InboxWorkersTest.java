@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,6 +164,44 @@ class InboxWorkersTest {
     }
 
     @Test
+    void aWorkerThatTakesAnEventWhileAwaitIdleLooksAtTheInboxIsSeenBusy() throws Exception {
+        AtomicBoolean mayTake = new AtomicBoolean();
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch counted = new CountDownLatch(1);
+        AtomicReference<InboxWorkers> started = new AtomicReference<>();
+        Thread awaiting = Thread.currentThread();
+        BooleanSupplier waiting = () -> {
+            if (Thread.currentThread() == awaiting && mayTake.compareAndSet(false, true)) {
+                // The worker takes the event between awaitIdle's look at the inbox and its look at the workers.
+                started.get().wake(1);
+                awaitQuietly(taken);
+            }
+            return !batches.isEmpty();
+        };
+        InboxWorkers workers = new InboxWorkers(() -> {
+            if (!mayTake.get()) {
+                return 0;
+            }
+            int batch = step();
+            if (batch > 0) {
+                taken.countDown();
+                awaitQuietly(counted, Duration.ofMillis(300)); // still handling it when awaitIdle looks again
+            }
+            return batch;
+        }, handled::addAndGet, waiting, 1, unlimited(1));
+        started.set(workers);
+        batches.add(1);
+
+        try {
+            assertThat(workers.awaitIdle(WAIT)).isTrue();
+            assertThat(handled).as("handled by the time awaitIdle returns").hasValue(1);
+        } finally {
+            counted.countDown();
+            workers.close(WAIT);
+        }
+    }
+
+    @Test
     void awaitIdleSaysSoWhileEventsWait() {
         InboxWorkers workers = new InboxWorkers(() -> 0, handled::addAndGet, () -> true, 1, unlimited(1));
 
@@ -203,8 +243,12 @@ class InboxWorkersTest {
 
     /** Waits for the latch (at most {@link #WAIT}) inside a worker's step, which cannot throw. */
     private static void awaitQuietly(CountDownLatch latch) {
+        awaitQuietly(latch, WAIT);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration most) {
         try {
-            latch.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            latch.await(most.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
