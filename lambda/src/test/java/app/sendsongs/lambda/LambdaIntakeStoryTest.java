@@ -96,7 +96,8 @@ class LambdaIntakeStoryTest {
         people.inboundDiesOnceASongCardReaches("bob");
 
         people.say("alice", "send_song name:\"Bob Fisher\" " + LINK + people.trackIds().getFirst());
-        world.awaitNothingHeldFor(ChatAddress.messenger("bob"), Duration.ofSeconds(5));
+        assertThat(world.awaitNothingHeldFor(ChatAddress.messenger("bob"), Duration.ofSeconds(20)))
+                .as("the card confirmed by its echo before its lease ends").isTrue();
         people.inboundLivesAgain();
         people.advanceMinutes(SendSongs.Settings.LEASE.toMinutes() + 1);
 

@@ -270,6 +270,7 @@ final class LambdaWorld implements AutoCloseable {
     public void close() {
         api.close();
         sandboxHttp.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
         parameters.close();
     }
 }

@@ -129,5 +129,6 @@ final class LastfmSandbox implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }
 }

@@ -87,5 +87,6 @@ final class ListenBrainzSandbox implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }
 }

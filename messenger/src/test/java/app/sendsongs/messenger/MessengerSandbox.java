@@ -198,5 +198,6 @@ final class MessengerSandbox implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }
 }

@@ -52,9 +52,12 @@ final class MessageEchoes {
     private final Queue<ObjectNode> waiting = new ConcurrentLinkedQueue<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build(); // as the bot's adapters
+    /** The sender's thread, joined on close: its executor says it terminated while the thread may still be ending. */
+    private volatile Thread senderThread;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "messenger-echoes");
         thread.setDaemon(true);
+        senderThread = thread;
         return thread;
     });
 
@@ -138,7 +141,9 @@ final class MessageEchoes {
         sender.shutdownNow();
         http.shutdownNow();
         try {
-            if (!sender.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            Thread thread = senderThread;
+            if (!sender.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    || thread != null && !thread.join(STOP_WAIT)) {
                 LOG.warn("the echoes' thread did not stop within {}", STOP_WAIT);
             }
         } catch (InterruptedException e) {

@@ -53,10 +53,14 @@ public final class Sandbox implements AutoCloseable {
         this.listenBrainz = new ListenBrainzEmulator(clock, spotify.catalogue());
     }
 
-    /** Stops the emulators' own threads (the Messenger echoes'); the routes are the app's to stop. */
+    /**
+     * Stops the emulators' own sending (the Messenger echoes' thread, the Telegram webhook's retries); the routes are
+     * the app's to stop.
+     */
     @Override
     public void close() {
         messenger.close();
+        telegram.close();
     }
 
     /** Registers every emulator and control route on an existing Javalin app. */

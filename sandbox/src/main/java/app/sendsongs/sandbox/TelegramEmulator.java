@@ -96,6 +96,11 @@ public final class TelegramEmulator {
         return webhook;
     }
 
+    /** Stops sending updates to the bot: those it did not take are not sent again. */
+    void close() {
+        webhook.close();
+    }
+
     // ---------------------------------------------------------------- what people do (control API)
 
     /**

@@ -47,6 +47,7 @@ final class TelegramWebhook {
     static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     static final Duration UPDATE_LIFETIME = Duration.ofHours(24);
     private static final String NO_WEBHOOK = "no webhook is set: the update waits until the bot calls setWebhook";
+    private static final String CLOSED = "the emulator is closed: nothing is sent any more";
     static final Set<String> UPDATE_TYPES = Set.of("message", "edited_message", "channel_post", "edited_channel_post",
             "business_connection", "business_message", "edited_business_message", "deleted_business_messages",
             "message_reaction", "message_reaction_count", "inline_query", "chosen_inline_result", "callback_query",
@@ -108,6 +109,7 @@ final class TelegramWebhook {
     private Instant lastErrorDate;
     private String lastErrorMessage;
     private long delivered;
+    private boolean closed;
 
     TelegramWebhook(ManualClock clock) {
         this.clock = clock;
@@ -156,6 +158,10 @@ final class TelegramWebhook {
 
     /** Sends the update (its chat's first); called holding the lock, the answer is handled without it. */
     private CompletableFuture<Delivery> attempt(Pending pending) {
+        if (closed) {
+            settle(pending, CLOSED);
+            return pending.firstAttempt;
+        }
         pending.inFlight = true;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url()))
                 .timeout(Duration.ofSeconds(30))
@@ -302,6 +308,20 @@ final class TelegramWebhook {
             settle(p, "dropped: the bot dropped its pending updates");
         }));
         queues.clear();
+    }
+
+    /**
+     * Stops sending: the retries waiting are dropped, the calls in flight cut off, and nothing is sent after this, so
+     * no update reaches a bot started later (the retry timer is shared by every sandbox in the process).
+     */
+    synchronized void close() {
+        closed = true;
+        queues.values().forEach(queue -> queue.forEach(p -> {
+            if (p.retry != null) {
+                p.retry.cancel(false);
+            }
+        }));
+        http.shutdownNow();
     }
 
     synchronized Settings settings() {

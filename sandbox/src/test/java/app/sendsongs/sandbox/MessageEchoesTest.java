@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,26 @@ class MessageEchoesTest {
                 .json().path("error").path("code").asInt()).isEqualTo(190);
         assertThat(h.post("/sandbox/graph/v25.0/100000000000001/subscribed_apps?" + TOKEN
                 + "&subscribed_fields=message_echoes", "").status()).isEqualTo(200);
+    }
+
+    /** A thread that ends its last task can still be alive for a moment after its executor says it terminated. */
+    @Test
+    void closeReturnsOnceTheEchoesThreadHasEnded() {
+        for (int i = 0; i < 200; i++) {
+            Set<Thread> before = echoThreads();
+            MessageEchoes echoes = new MessageEchoes(() -> "http://127.0.0.1:9/webhook", new WebhookSigner("secret"),
+                    "100000000000001");
+
+            echoes.close();
+
+            assertThat(echoThreads()).as("close %d", i).isSubsetOf(before);
+        }
+    }
+
+    private static Set<Thread> echoThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals("messenger-echoes"))
+                .collect(Collectors.toSet());
     }
 
     @Test

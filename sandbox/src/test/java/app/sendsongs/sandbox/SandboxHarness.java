@@ -174,6 +174,7 @@ final class SandboxHarness implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }
 
     static final class URLDecoderHelper {

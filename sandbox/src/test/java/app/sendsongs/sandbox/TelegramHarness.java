@@ -180,5 +180,6 @@ final class TelegramHarness implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }
 }

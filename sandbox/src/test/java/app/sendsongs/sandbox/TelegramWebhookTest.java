@@ -161,6 +161,20 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void anUpdateTheBotDidNotTakeIsNotSentAgainOnceTheSandboxIsClosed() {
+        h.setWebhook("s");
+        h.botStatuses.add(500);
+        assertThat(h.says(42, "first").status()).isEqualTo(502);
+
+        h.sandbox.close();
+        pause(TelegramWebhook.FIRST_RETRY.multipliedBy(3)); // past the first retry, had it been kept
+
+        assertThat(h.received).as("the refused update alone, not its retry").hasSize(1);
+        assertThat(h.says(7, "another chat").json().path("delivered").asBoolean()).isFalse();
+        assertThat(h.received).hasSize(1);
+    }
+
+    @Test
     void aCallThatMakesSeveralUpdatesOfAChatAnswersOnceEachWasTakenSoTheNextOneDoesNotWait() {
         h.setWebhook("s");
         h.botAnswer = update -> {

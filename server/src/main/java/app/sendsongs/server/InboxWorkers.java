@@ -127,10 +127,14 @@ final class InboxWorkers implements AutoCloseable {
     /**
      * Waits until no event waits in the inbox and no worker is busy, up to {@code timeout}; false if there
      * still was work then. The sandbox's clock waits for this before it jumps.
+     *
+     * <p>It looks at the inbox before the workers: an event leaves the inbox only in a busy worker's step, so one
+     * that left it before the look is counted by the time no worker is busy. Looking at the workers first, a worker
+     * could take the last event between the two looks and still be handling it when this returned.
      */
     boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (busy.get() > 0 || waiting.getAsBoolean()) {
+        while (waiting.getAsBoolean() || busy.get() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

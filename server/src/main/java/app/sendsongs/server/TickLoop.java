@@ -11,10 +11,13 @@ import org.slf4j.LoggerFactory;
 final class TickLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickLoop.class);
     private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(30);
+    /** The loop's thread, joined on close: its executor says it terminated while the thread may still be ending. */
+    private volatile Thread thread;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "tick");
-        thread.setDaemon(true);
-        return thread;
+        Thread ticking = new Thread(r, "tick");
+        ticking.setDaemon(true);
+        thread = ticking;
+        return ticking;
     });
 
     TickLoop(Runnable work, Duration interval) {
@@ -36,7 +39,9 @@ final class TickLoop implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(FINISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            Thread ticking = thread;
+            if (!executor.awaitTermination(FINISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    || ticking != null && !ticking.join(FINISH_TIMEOUT)) {
                 LOG.warn("a tick still ran {} s after the stop; the store is closed under it", FINISH_TIMEOUT.toSeconds());
             }
         } catch (InterruptedException e) {

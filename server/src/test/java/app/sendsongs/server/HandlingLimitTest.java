@@ -187,16 +187,17 @@ class HandlingLimitTest {
             try {
                 one.enter();
                 sleeping.countDown();
-                one.sleep(Duration.ofMillis(500));
-                one.leave();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                one.sleep(Duration.ofMinutes(1)); // woken by the test once the other has handled
+            } catch (InterruptedException woken) {
+                // counted again all the same, as after a whole sleep
             }
+            one.leave();
         });
         sleeping.await();
         Thread other = handlesOnce(one, otherHandled);
 
-        assertThat(otherHandled.await(400, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(otherHandled.await(10, TimeUnit.SECONDS)).as("handled while the first sleeps").isTrue();
+        paced.interrupt();
         paced.join();
         other.join();
         one.enter(); // the count came back to zero: one worker may handle again

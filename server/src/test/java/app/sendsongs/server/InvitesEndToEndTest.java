@@ -68,7 +68,7 @@ class InvitesEndToEndTest {
         int alicesBefore = sandbox.inbox("alice").size();
         sandbox.register("carol", "carol-sp", "Carol Jones");
 
-        sandbox.awaitMessage("carol", text -> text.startsWith("🎵 Alice Smith sent you a song: " + title));
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent you a song: " + title));
         assertThat(sandbox.lastText("carol")).isEqualTo("🎵 Alice Smith sent you a song: " + title
                 + "\n“for the drive”");
         assertThat(sandbox.lastCard("carol").path("buttons")).hasSize(3);

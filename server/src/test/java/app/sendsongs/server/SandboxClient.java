@@ -112,6 +112,14 @@ final class SandboxClient {
         return awaitInbox(psid, inbox -> inbox.stream().anyMatch(matching));
     }
 
+    /**
+     * Waits until the person got a song whose text matches and the card that comes after that text (a wait for the
+     * text alone can end before the card is sent); returns the whole inbox.
+     */
+    List<String> awaitSong(String psid, Predicate<String> text) {
+        return awaitInbox(psid, inbox -> inbox.stream().limit(Math.max(0, inbox.size() - 1)).anyMatch(text));
+    }
+
     /** Everything the bot has sent this person, oldest first. */
     List<String> inbox(String psid) {
         return control.inbox(psid);

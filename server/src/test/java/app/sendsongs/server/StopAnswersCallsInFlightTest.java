@@ -36,7 +36,7 @@ class StopAnswersCallsInFlightTest {
             lock.execute("BEGIN IMMEDIATE"); // another writer on the file: the call's write waits for it
             CompletableFuture<HttpResponse<String>> answer = http.sendAsync(webhook(demo.baseUrl()),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(500);
+            Thread.sleep(2_000); // the call reaches its write (a stop before that refuses it), even on a slow machine
             stopping = Thread.ofVirtual().start(demo::close);
             Thread.sleep(500);
             lock.execute("ROLLBACK");

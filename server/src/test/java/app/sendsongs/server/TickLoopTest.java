@@ -6,9 +6,11 @@ import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.watch.CheckBudget;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TickLoopTest {
@@ -29,6 +31,25 @@ class TickLoopTest {
         loop.close();
 
         assertThat(tickEnded).isTrue();
+    }
+
+    /** A thread that ends its last task can still be alive for a moment after its executor says it terminated. */
+    @Test
+    void closingReturnsOnceTheTickThreadHasEnded() {
+        for (int i = 0; i < 200; i++) {
+            Set<Thread> before = tickThreads();
+            TickLoop loop = new TickLoop(() -> { }, Duration.ofMillis(1));
+
+            loop.close();
+
+            assertThat(tickThreads()).as("close %d", i).isSubsetOf(before);
+        }
+    }
+
+    private static Set<Thread> tickThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals("tick"))
+                .collect(Collectors.toSet());
     }
 
     /** A listening source that hangs cannot keep the loop, and the retries of held messages it runs, for minutes. */

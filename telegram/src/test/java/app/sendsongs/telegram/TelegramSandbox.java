@@ -126,5 +126,6 @@ final class TelegramSandbox implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }
 }
