@@ -18,7 +18,8 @@ final class ArgumentReaders {
     /** The word that confirms {@code forget_me}. */
     static final String CONFIRM = "confirm";
     /** A group's id, as the tap that confirms its deletion carries it. */
-    private static final Pattern GROUP_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern GROUP_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private ArgumentReaders() {
     }
@@ -313,7 +314,6 @@ final class ArgumentReaders {
         return args -> oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), make);
     }
 
-    /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
     /** {@code delete_group <group>}, which asks first, or {@code delete_group confirm <group id>}, the yes to it. */
     static ParseResult deleteGroup(Arguments args) {
         List<String> words = args.words();
@@ -324,6 +324,7 @@ final class ArgumentReaders {
         return existingGroup(Command.DeleteGroup::new).read(args);
     }
 
+    /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
     static ArgumentReader existingGroup(Function<String, Command> make) {
         return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", make);
     }

@@ -209,8 +209,10 @@ public final class SendSong {
                 + "won't be able to tell you whether they do.";
         return switch (delivery) {
             // Queued: behind the receiver's messages going out now, at their chat's pace; it follows within seconds.
-            case SENT, SENDING, QUEUED -> "Sent " + title + " to " + receiver + "." + (receipts ? " I'll tell you when "
-                    + "they play it (I'll watch for " + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
+            // Sending: a send a run cut short began; it went, or goes again when its lease ends.
+            case SENT, SENDING, QUEUED -> "Sent " + title + " to " + receiver + "."
+                    + (receipts ? " I'll tell you when they play it (I'll watch for "
+                    + Texts.duration(schedule.watchPeriod()) + ")." : noReceipts);
             case WAITING_FOR_PERSON -> receiverUser.filter(reach::unreachable)
                     .map(user -> Reachability.undelivered(user, title))
                     .orElse("Their chat app won't let me deliver " + title + " to "
