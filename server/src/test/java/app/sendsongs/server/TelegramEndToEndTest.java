@@ -269,6 +269,23 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aLinkPastedOnMessengerForATelegramUsernameIsOneTapFromSent() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carolk", "/start");
+        telegram.await(CAROL, chat -> !chat.isEmpty());
+        Matcher link = PERSONAL_LINK.matcher(telegram.ask(CAROL, "/connect spotify").getLast());
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "carol-sp").status()).isEqualTo(200);
+        telegram.awaitMessage(CAROL, text -> text.startsWith("Welcome, Carol King!"));
+
+        assertThat(sandbox.ask("mo", "for @carolk " + LINK + track, 2).getFirst()).as("the question, then the song")
+                .startsWith("Send ").endsWith(" to Carol King?");
+        assertThat(sandbox.tap("mo", "send").getLast()).startsWith("Sent ").contains("Carol King");
+
+        assertThat(telegram.last(CAROL)).contains("Mo Salah sent you a song").doesNotContain("for @carolk");
+    }
+
+    @Test
     void aSongSharedInAGroupChatGoesToEveryoneCountedInAndTheChatCountsThePlays() {
         registerAliceAndBob();
         assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");

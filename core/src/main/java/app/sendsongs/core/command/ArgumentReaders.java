@@ -4,13 +4,16 @@ import app.sendsongs.core.command.CommandDefinition.ArgumentReader;
 import app.sendsongs.core.command.Tokenizer.Word;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.TrackLinks;
+import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.shared.UserText;
+import app.sendsongs.core.user.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How each command reads what follows its word; {@link CommandDefinitions} picks one per command. */
@@ -20,6 +23,13 @@ final class ArgumentReaders {
     /** A group's id, as the tap that confirms its deletion carries it. */
     private static final Pattern GROUP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** "for Bob", "For Bob Fisher": who pasted words may say a song is for. */
+    private static final Pattern FOR_SOMEONE = Pattern.compile("(?iu)for\\s+(.+)");
+    /** What may end the words before or after a link: "for Bob: <link>", "<link> for Bob!". */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;,.!?\\-–—]+$");
+    /** Words beside a link longer than this are a note, whatever they start with. */
+    private static final int MOST_WORDS_OF_A_NAME = 4;
 
     private ArgumentReaders() {
     }
@@ -233,8 +243,23 @@ final class ArgumentReaders {
         }
         String note = UserText.cleanNote(TrackLinks.wordsBesides(sentence, links.getFirst()));
         // A text too long for a note is more likely a forwarded post than a comment: the share starts without it.
-        return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(),
-                note.length() > UserText.MOST_NOTE ? "" : note, "")));
+        if (note.length() > UserText.MOST_NOTE) {
+            return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), "", "")));
+        }
+        return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), note, "", forWhom(note))));
+    }
+
+    /** Who pasted words may name: "for Bob", "for Bob Fisher:", or a name of a few words by itself. */
+    static Optional<Command.ForWhom> forWhom(String words) {
+        String name = TRAILING_PUNCTUATION.matcher(words).replaceAll("");
+        Matcher saidFor = FOR_SOMEONE.matcher(name);
+        boolean said = saidFor.matches();
+        if (said) {
+            name = saidFor.group(1).strip();
+        }
+        boolean nameLike = !name.isEmpty() && name.length() <= Names.MAX_LENGTH
+                && Spaces.words(name).size() <= MOST_WORDS_OF_A_NAME;
+        return nameLike ? Optional.of(new Command.ForWhom(name, said)) : Optional.empty();
     }
 
     private static Optional<String> nonEmpty(String text) {

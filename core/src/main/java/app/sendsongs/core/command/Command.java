@@ -65,9 +65,21 @@ public sealed interface Command {
 
     /**
      * A song link on its own, in a sentence, or after {@code send_song} without saying who it is for: the bot
-     * shows the song and asks who gets it. {@code pre} and {@code post} are empty strings when not given.
+     * shows the song and asks who gets it. {@code pre} and {@code post} are empty strings when not given; the words
+     * pasted beside a link are its {@code pre}, and may instead say who the song is for ({@code forWhom}).
      */
-    record StartShare(SongLink song, String pre, String post) implements DraftCommand {
+    record StartShare(SongLink song, String pre, String post, Optional<ForWhom> forWhom) implements DraftCommand {
+        public StartShare(SongLink song, String pre, String post) {
+            this(song, pre, post, Optional.empty());
+        }
+    }
+
+    /**
+     * Words typed beside a pasted link that may say who the song is for rather than be its note: "for Bob" or
+     * "for Family" ({@code saidFor}), or a name or {@code @username} by itself, which counts only as the whole
+     * name of someone registered (a first name alone is as likely a word of a note).
+     */
+    record ForWhom(String name, boolean saidFor) {
     }
 
     /**

@@ -19,6 +19,7 @@ import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.shared.UserText;
 import app.sendsongs.core.user.Names;
@@ -155,8 +156,42 @@ public final class LinkShare {
     private Message start(User person, Command.StartShare command) {
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> offer(person, track, command.pre(), command.post());
+            case TrackLookup.Result.Found(Track track) -> command.forWhom()
+                    .flatMap(forWhom -> addressed(person, track, forWhom, command.post()))
+                    .orElseGet(() -> offer(person, track, command.pre(), command.post()));
         };
+    }
+
+    /**
+     * The share begun for whoever the words beside the link name, when they name someone: "Send it to Bob Fisher?"
+     * (or "which one?"), the words then not being a note. Empty when they name nobody, and are the note after all.
+     */
+    private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
+        Optional<Command.DraftTo> to = switch (friends.find(person, forWhom.name())) {
+            case FriendFinder.Lookup.Found(User friend) -> wholeNameOrSaidFor(forWhom, friend)
+                    ? Optional.of(new Command.DraftTo(Optional.of(forWhom.name()), Optional.empty(), "", post, false))
+                    : Optional.empty();
+            case FriendFinder.Lookup.Several(var candidates) -> forWhom.saidFor()
+                    ? Optional.of(new Command.DraftTo(Optional.of(forWhom.name()), Optional.empty(), "", post, false))
+                    : Optional.empty();
+            case FriendFinder.Lookup.Nobody() -> forWhom.saidFor()
+                    && groups.findGroup(person, forWhom.name()) instanceof GroupFinder.Lookup.Found
+                    ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(forWhom.name()), "", post, false))
+                    : Optional.empty();
+            case FriendFinder.Lookup.Yourself() -> Optional.empty();
+        };
+        return to.map(command -> {
+            choices.takeChoice(person.address());
+            ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), "", post,
+                    ShareDraft.Stage.WHO, Optional.empty(), List.of(), expiry());
+            return to(person, draft, command, "to " + forWhom.name()).withCard(SongMessage.card(track));
+        });
+    }
+
+    /** A name by itself must be someone's whole name (or their username); after "for", a first name will do. */
+    private static boolean wholeNameOrSaidFor(Command.ForWhom forWhom, User friend) {
+        return forWhom.saidFor() || Handles.typed(forWhom.name()).isPresent()
+                || friend.nameKey().equals(Names.key(forWhom.name()));
     }
 
     private Message offer(User person, Track track, String pre, String post) {

@@ -92,7 +92,29 @@ class FriendlyFormsTest {
         "hi <link>                        | ''",
         "yo <link> 🔥🔥                    | 🔥🔥"})
     void theWordsAroundAPastedLinkAreTheNoteThatGoesWithIt(String text, String note) {
-        assertThat(parsed(text.replace("<link>", LINK))).isEqualTo(new Command.StartShare(SONG, note, ""));
+        assertThat(parsed(text.replace("<link>", LINK))).isInstanceOfSatisfying(Command.StartShare.class,
+                share -> assertThat(share.pre()).isEqualTo(note));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "for Bob: <link>              | Bob        | true",
+        "<link> FOR bob fisher!       | bob fisher | true",
+        "for @carolk <link>           | @carolk    | true",
+        "Bob Fisher <link>            | Bob Fisher | false",
+        "@carolk <link>               | @carolk    | false",
+        "you'll love the bridge <link> | you'll love the bridge | false"})
+    void wordsBesideAPastedLinkMayAlsoSayWhoItIsFor(String text, String name, boolean saidFor) {
+        assertThat(parsed(text.replace("<link>", LINK))).isInstanceOfSatisfying(Command.StartShare.class,
+                share -> assertThat(share.forWhom()).contains(new Command.ForWhom(name, saidFor)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"for the whole family and everyone else here <link>",
+        "because I know you'll love it <link>"})
+    void wordsTooManyForANameAreOnlyTheNote(String text) {
+        assertThat(parsed(text.replace("<link>", LINK))).isInstanceOfSatisfying(Command.StartShare.class,
+                share -> assertThat(share.forWhom()).isEmpty());
     }
 
     @Test

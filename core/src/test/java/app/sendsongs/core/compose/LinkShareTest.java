@@ -77,6 +77,45 @@ class LinkShareTest {
     }
 
     @Test
+    void wordsBesideTheLinkThatSayWhoItIsForChooseThem() {
+        assertThat(bot.reply("alice", "for Bob: " + LINK)).as("a contact's first name")
+                .isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(last("alice").card()).as("the song is shown as when asked who it is for").isPresent();
+        assertThat(last("alice").choices()).extracting(Choice::payload)
+                .containsExactly("send", "note", "after", "discard");
+        tap("alice", "Send", "send");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
+
+        assertThat(bot.reply("alice", LINK + " for carol king!")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "Carol King " + LINK)).as("a whole name by itself")
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "For Family " + LINK)).as("a group").isEqualTo("Send " + TITLE + " to 👥 Family?");
+    }
+
+    @Test
+    void wordsThatOnlyLookLikeAnAddresseeStayTheNote() {
+        assertThat(bot.reply("alice", "for the road trip " + LINK)).as("nobody of that name")
+                .isEqualTo("Who is it for?\nWith it: “for the road trip”");
+        assertThat(bot.reply("alice", "Bob " + LINK)).as("a first name alone may be a word of a note")
+                .isEqualTo("Who is it for?\nWith it: “Bob”");
+        assertThat(bot.reply("alice", "for Alice Smith " + LINK)).as("the sender's own name")
+                .isEqualTo("Who is it for?\nWith it: “for Alice Smith”");
+        assertThat(bot.reply("alice", "for Bob, you'll love the bridge " + LINK)).as("more than a name")
+                .isEqualTo("Who is it for?\nWith it: “for Bob, you'll love the bridge”");
+    }
+
+    @Test
+    void wordsThatNameSeveralPeopleAskWhichOneAndLeaveNoNote() {
+        bot.register("bob2", "Bob Marley");
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply("alice", "for Bob " + LINK)).startsWith("That name fits 2 people. Which one?");
+        Choice marley = last("alice").choices().stream().filter(c -> c.title().endsWith("Bob Marley")).findFirst()
+                .orElseThrow();
+        assertThat(tap("alice", marley.title(), marley.payload())).isEqualTo("Send " + TITLE + " to Bob Marley?");
+    }
+
+    @Test
     void theNoteTakenFromThePastedWordsCanBeDropped() {
         bot.reply("alice", "Check out this song on Spotify: " + LINK);
         tap("alice", "Bob Fisher", "1");
