@@ -142,9 +142,11 @@ public final class LinkShare {
         if (draft.isEmpty()) {
             return noDraft(person);
         }
-        boolean inviteOffered = command.friend().filter(name -> friends.matchesNobody(person, name)).isPresent();
+        boolean inviteOffered = command.friend().filter(name -> whichPerson.askedAboutTypo(choice, name)).isPresent();
         if (inviteOffered && WhichPerson.invites(choice, number)) {
-            return invite(person, notes(draft.get(), command), command.friend().get());
+            String name = command.friend().get();
+            return friends.matchesNobody(person, name) ? invite(person, notes(draft.get(), command), name)
+                    : to(person, draft.get(), command, choice.commandText()); // someone registered under it since
         }
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),

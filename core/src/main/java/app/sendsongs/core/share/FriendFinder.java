@@ -86,6 +86,13 @@ public final class FriendFinder {
         return candidates.size() == 1 ? new Lookup.Found(candidates.getFirst()) : new Lookup.Several(candidates);
     }
 
+    /** Whether {@code typed} names {@code person} as {@link #find} reads a name: their whole name, or their first. */
+    static boolean isNamed(User person, String typed) {
+        String key = Names.key(typed);
+        return person.nameKey().equals(key)
+                || !key.contains(" ") && Names.key(Names.firstName(person.name())).equals(key);
+    }
+
     /** Whether the typed name (or handle) means nobody, the asker included. */
     public boolean matchesNobody(User asker, String typed) {
         return find(asker, typed) instanceof Lookup.Nobody;

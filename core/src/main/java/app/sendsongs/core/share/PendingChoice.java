@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A question the bot asked because a name matched several people, or matched nobody but was close to contacts'
  * names: the original command, and the people it could mean, in the order they were offered. After a name that
- * matched nobody the question also offered, after those people, to invite the name as typed; the command says which
- * question it was, as the name still matches nobody when it is answered.
+ * matched nobody the question also offered, after those people, to invite the name as typed; which question it was
+ * is told from the people offered ({@link WhichPerson#askedAboutTypo}).
  */
 public record PendingChoice(ChatAddress person, String commandText, List<ChatAddress> candidates,
                             Instant expiresAt) {

@@ -92,17 +92,20 @@ public final class SendSong {
     }
 
     /**
-     * Finishes a send the bot had to ask about: {@code number} picks one of the offered people, or, when the name
-     * still matches nobody (the question was "did you mean"), the one after them invites the name as typed.
+     * Finishes a send the bot had to ask about: {@code number} picks one of the offered people, or, when the question
+     * was "did you mean", the one after them invites the name as typed (or, if someone has registered under that name
+     * since, sends it to them, as the name typed now would).
      */
     public Message choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
         Optional<Share> earlier = shareOfThisCause();
         if (earlier.isPresent()) {
             return Message.text(deliver(sender, earlier.get()));
         }
-        boolean inviteOffered = friends.matchesNobody(sender, command.friendName());
+        boolean inviteOffered = whichPerson.askedAboutTypo(choice, command.friendName());
         if (inviteOffered && WhichPerson.invites(choice, number)) {
-            return invite(sender, command.friendName(), command.song(), command.pre(), command.post());
+            return friends.matchesNobody(sender, command.friendName())
+                    ? invite(sender, command.friendName(), command.song(), command.pre(), command.post())
+                    : send(sender, command, choice.commandText()); // someone registered under it since
         }
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User receiver) ->

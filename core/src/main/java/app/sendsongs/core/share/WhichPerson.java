@@ -101,6 +101,17 @@ public final class WhichPerson {
     }
 
     /**
+     * Whether the question about {@code typed} was "did you mean" ({@link #askAboutTypo}), which ends with the tap to
+     * invite the name as typed: none of the people it offered has that name, where "which one?" offers only people
+     * who have it. Told from the people offered, not from who has the name now: someone may have registered under
+     * it since the question.
+     */
+    public boolean askedAboutTypo(PendingChoice choice, String typed) {
+        return choice.candidates().stream().map(users::findUser).flatMap(Optional::stream)
+                .noneMatch(person -> FriendFinder.isNamed(person, typed));
+    }
+
+    /**
      * What tells one person offered from the others, as a friend would know it: a group they share with the asker,
      * that they exchanged songs with the asker, the platform they are on (when the people offered are not all on the
      * same one), and the day they joined, with the time when two of the same name would look alike without it.

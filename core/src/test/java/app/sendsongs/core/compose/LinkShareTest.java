@@ -116,6 +116,16 @@ class LinkShareTest {
     }
 
     @Test
+    void theInviteTapOfAMistypedNameChoosesWhoeverRegisteredUnderItSinceTheQuestion() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Bob Fsiher")).startsWith("I don't know anyone called \"Bob Fsiher\". "
+                + "Did you mean Bob Fisher?");
+        bot.register("fsiher", "Bob Fsiher");
+
+        assertThat(tap("alice", "Invite \"Bob Fsiher\"", "2")).isEqualTo("Send " + TITLE + " to Bob Fsiher?");
+    }
+
+    @Test
     void theNoteTakenFromThePastedWordsCanBeDropped() {
         bot.reply("alice", "Check out this song on Spotify: " + LINK);
         tap("alice", "Bob Fisher", "1");

@@ -204,6 +204,25 @@ class SharingTest {
     }
 
     @Test
+    void theInviteTapSendsToWhoeverRegisteredUnderTheTypedNameSinceTheQuestion() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "send_song name:\"Bob Fsiher\" pre:\"the bridge!\" " + LINK);
+        bot.register("fsiher", "Bob Fsiher");
+
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to Bob Fsiher.");
+        assertThat(bot.last("fsiher")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“the bridge!”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aNumberAfterThePeopleOfWhichOneIsStillOutOfRange() {
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+    }
+
+    @Test
     void closeContactsAreOfferedClosestFirstAndASingleWordIsComparedWithFirstNames() {
         bot.register("rob", "Rob Fisher");
         bot.register("bobby", "Bobb Marley");
