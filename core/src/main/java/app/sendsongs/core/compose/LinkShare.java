@@ -169,31 +169,36 @@ public final class LinkShare {
      * (or "which one?"), the words then not being a note. Empty when they name nobody, and are the note after all.
      */
     private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
-        Optional<Command.DraftTo> to = switch (friends.find(person, forWhom.name())) {
-            case FriendFinder.Lookup.Found(User friend) -> wholeNameOrSaidFor(forWhom, friend)
-                    ? Optional.of(new Command.DraftTo(Optional.of(forWhom.name()), Optional.empty(), "", post, false))
-                    : Optional.empty();
-            case FriendFinder.Lookup.Several(var candidates) -> forWhom.saidFor()
-                    ? Optional.of(new Command.DraftTo(Optional.of(forWhom.name()), Optional.empty(), "", post, false))
-                    : Optional.empty();
-            case FriendFinder.Lookup.Nobody() -> forWhom.saidFor()
-                    && groups.findGroup(person, forWhom.name()) instanceof GroupFinder.Lookup.Found
-                    ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(forWhom.name()), "", post, false))
-                    : Optional.empty();
-            case FriendFinder.Lookup.Yourself() -> Optional.empty();
-        };
-        return to.map(command -> {
+        return named(person, forWhom).map(to -> {
             choices.takeChoice(person.address());
             ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), "", post,
                     ShareDraft.Stage.WHO, Optional.empty(), List.of(), expiry());
-            return to(person, draft, command, "to " + forWhom.name()).withCard(SongMessage.card(track));
+            return to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
         });
     }
 
-    /** A name by itself must be someone's whole name (or their username); after "for", a first name will do. */
-    private static boolean wholeNameOrSaidFor(Command.ForWhom forWhom, User friend) {
-        return forWhom.saidFor() || Handles.typed(forWhom.name()).isPresent()
-                || friend.nameKey().equals(Names.key(forWhom.name()));
+    /**
+     * Whom the words name, as {@code to} would take them: a person (several fit only after "for": the bot asks which
+     * one), else, after "for", one of the sender's groups. A name by itself must be someone's whole name (or their
+     * username): after "for", a first name will do.
+     */
+    private Optional<Command.DraftTo> named(User person, Command.ForWhom forWhom) {
+        String name = forWhom.name();
+        FriendFinder.Lookup lookup = friends.find(person, name);
+        boolean aPerson = switch (lookup) {
+            case FriendFinder.Lookup.Found(User friend) -> forWhom.saidFor() || Handles.typed(name).isPresent()
+                    || friend.nameKey().equals(Names.key(name));
+            case FriendFinder.Lookup.Several(var candidates) -> forWhom.saidFor();
+            case FriendFinder.Lookup.Yourself() -> false;
+            case FriendFinder.Lookup.Nobody() -> false;
+        };
+        if (aPerson) {
+            return Optional.of(new Command.DraftTo(Optional.of(name), Optional.empty(), "", "", false));
+        }
+        boolean aGroup = forWhom.saidFor() && lookup instanceof FriendFinder.Lookup.Nobody
+                && groups.findGroup(person, name) instanceof GroupFinder.Lookup.Found;
+        return aGroup ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(name), "", "", false))
+                : Optional.empty();
     }
 
     private Message offer(User person, Track track, String pre, String post) {
