@@ -55,6 +55,20 @@ public final class GroupFinder {
     }
 
     /**
+     * How many of the first {@code words} name one of the person's groups, the most that do ("Road Trip Cat Power":
+     * 2, for someone in a group called Road Trip); 0 when none do.
+     */
+    public int wordsOfAGroupName(User person, List<String> words) {
+        List<Group> mine = groups.groupsOf(person.address());
+        for (int count = words.size(); count > 0; count--) {
+            if (!named(mine, String.join(" ", words.subList(0, count))).isEmpty()) {
+                return count;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Like {@link #find}, for what only the owner may do ({@code ownerOnly}, e.g. "add people to
      * it"): a group the person is in but does not own is refused with who owns it.
      */

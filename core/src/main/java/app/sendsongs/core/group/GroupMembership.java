@@ -61,8 +61,10 @@ public final class GroupMembership {
      * {@code commandText} is kept to finish the command if the bot must ask which person was meant. A first name is
      * enough for one of the owner's contacts.
      */
-    public Message add(User owner, String groupReference, String personName, String commandText) {
-        return withOwnGroup(owner, groupReference, ADD, group -> switch (friends.find(owner, personName)) {
+    public Message add(User owner, String typedGroup, String typedPerson, String commandText) {
+        GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
+        String personName = meant.person();
+        return withOwnGroup(owner, meant.group(), ADD, group -> switch (friends.find(owner, personName)) {
             case FriendFinder.Lookup.Found(User person) -> Message.text(addPerson(owner, group, person));
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
@@ -79,8 +81,10 @@ public final class GroupMembership {
     }
 
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
-    public Message remove(User owner, String groupReference, String personName, String commandText) {
-        return withOwnGroup(owner, groupReference, REMOVE, group -> {
+    public Message remove(User owner, String typedGroup, String typedPerson, String commandText) {
+        GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
+        String personName = meant.person();
+        return withOwnGroup(owner, meant.group(), REMOVE, group -> {
             String key = Names.key(personName);
             List<User> named = groups.membersOf(group.id()).stream()
                     .flatMap(m -> users.findUser(m.member()).stream())
@@ -106,9 +110,11 @@ public final class GroupMembership {
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
             case WhichPerson.Answer.Picked(User person) -> switch (command) {
-                case Command.AddToGroup add -> withOwnGroup(owner, add.group(), ADD,
+                case Command.AddToGroup add -> withOwnGroup(owner,
+                        GroupAndPerson.read(finder, owner, add.group(), add.personName()).group(), ADD,
                         group -> Message.text(addPerson(owner, group, person)));
-                case Command.RemoveFromGroup remove -> withOwnGroup(owner, remove.group(), REMOVE,
+                case Command.RemoveFromGroup remove -> withOwnGroup(owner,
+                        GroupAndPerson.read(finder, owner, remove.group(), remove.personName()).group(), REMOVE,
                         group -> Message.text(removePerson(owner, group, person)));
                 default -> Message.text("I'm not waiting for an answer from you.");
             };

@@ -46,6 +46,21 @@ class GroupMembershipTest {
     }
 
     @Test
+    void aGroupNameOfSeveralWordsNeedsNoQuotesWhenItIsOneOfTheOwners() {
+        bot.reply("alice", "create_group Road Trip");
+        bot.register("bob2", "Bob Fisher");
+
+        assertThat(bot.reply("alice", "add_to_group Road Trip Carol King")).startsWith("Added Carol King to Road Trip");
+        assertThat(bot.reply("alice", "add_to_group road trip bob fisher")).as("a question about the person")
+                .startsWith("2 people are called");
+        assertThat(bot.reply("alice", "1")).startsWith("Added Bob Fisher to Road Trip");
+        assertThat(bot.reply("alice", "remove_from_group Road Trip Carol King"))
+                .startsWith("Removed Carol King from Road Trip");
+        assertThat(bot.reply("alice", "add_to_group Road Carol King")).as("no group of those words")
+                .startsWith("You're not in a group called \"Road\".");
+    }
+
+    @Test
     void groupNamesAreUniquePerOwnerIgnoringCaseAndSpacing() {
         bot.reply("alice", "create_group Family Time");
 
