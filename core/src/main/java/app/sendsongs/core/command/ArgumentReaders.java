@@ -20,6 +20,8 @@ final class ArgumentReaders {
     /** A group's id, as the tap that confirms its deletion carries it. */
     private static final Pattern GROUP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A sent song's id, as a pending list's Cancel tap carries it ({@code cancel song <id>}). */
+    private static final Pattern SONG_ID = Pattern.compile(GROUP_ID.pattern(), Pattern.CASE_INSENSITIVE);
 
     private ArgumentReaders() {
     }
@@ -296,6 +298,11 @@ final class ArgumentReaders {
             return unexpected.get();
         }
         List<String> words = args.words();
+        if (words.size() == 2 && words.getFirst().equalsIgnoreCase("song")
+                && SONG_ID.matcher(words.get(1)).matches()) {
+            return new ParseResult.Parsed(new Command.Cancel(
+                    Optional.of("song " + words.get(1).toLowerCase(Locale.ROOT))));
+        }
         if (words.size() > 1 || (words.size() == 1 && !words.getFirst().matches("(?i)all|#?\\d{1,4}"))) {
             return args.invalid("Say which one: a number from your pending list, or all.");
         }
