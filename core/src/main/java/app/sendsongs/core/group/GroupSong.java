@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
@@ -99,15 +100,15 @@ public final class GroupSong {
         List<User> unreachable = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();
         List<User> reachable = others.stream().filter(u -> !u.needsReconnect() && !unreachable.contains(u)).toList();
         if (reachable.isEmpty()) {
-            return "Everyone else in " + groupName + " has disconnected Spotify or can't get messages from me, so "
-                    + "nothing was sent." + Reachability.skipped(unreachable);
+            return "Everyone else in " + groupName + " has disconnected their listening or can't get messages from "
+                    + "me, so nothing was sent." + Reachability.skipped(unreachable);
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal();
         if (overLimit.isPresent()) {
             return overLimit.get();
         }
-        List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
+        List<User> disconnected = others.stream().filter(User::needsReconnect).toList();
         return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
             case TrackLookup.Result.Found(Track track) -> {
@@ -210,8 +211,15 @@ public final class GroupSong {
         return text.toString();
     }
 
-    private static String skipped(List<String> disconnected) {
-        return disconnected.isEmpty() ? "" : " Not sent to " + String.join(", ", disconnected)
-                + ": they've disconnected Spotify, so I couldn't tell when they play it.";
+    private static String skipped(List<User> disconnected) {
+        return disconnected.isEmpty() ? "" : " Not sent to " + String.join(", ", disconnected.stream().map(User::name)
+                .toList()) + ": they've disconnected " + sourcesOf(disconnected) + ", so I couldn't tell when they "
+                + "play it.";
+    }
+
+    /** The one source they all disconnected ("Last.fm"), or, when they used different ones, what those are. */
+    private static String sourcesOf(List<User> people) {
+        List<SourceKind> kinds = people.stream().map(user -> user.connection().kind()).distinct().toList();
+        return kinds.size() == 1 ? kinds.getFirst().displayName() : "the services that show what they play";
     }
 }

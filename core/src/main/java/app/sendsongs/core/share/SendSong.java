@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
@@ -151,8 +152,9 @@ public final class SendSong {
     /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
     private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {
-            return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
-                    + "Ask them to reconnect at " + connectLink.url());
+            SourceKind source = receiver.connection().kind();
+            return Message.text(receiver.name() + " has disconnected " + source.displayName() + ", so I couldn't "
+                    + "tell when they play it. Ask them to reconnect at " + connectLink.plainPage(source.id()));
         }
         if (reach.unreachable(receiver)) {
             return Message.text(Reachability.refusal(receiver));
