@@ -231,6 +231,22 @@ class RegistrationTest {
     }
 
     @Test
+    void aNameFriendsCouldNotSendToOrThatIsALinkIsRefused() {
+        bot.register("bob", "Bob Fisher");
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("bob", "name \"@bobfisher\"")).isEqualTo("A name can't be a Telegram @username: "
+                + "friends typing it would be looking for that username.\n" + Help.usage("name"));
+        assertThat(bot.reply("bob", "name \"https://songs.example/win\"")).isEqualTo("A name can't hold a link.\n"
+                + Help.usage("name"));
+        assertThat(bot.reply("bob", "name \"see www.songs.example\"")).isEqualTo("A name can't hold a link.\n"
+                + Help.usage("name"));
+        assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
+        assertThat(bot.reply("bob", "name \"@Bob\"")).startsWith("Done: friends now find you as \"@Bob\"");
+        assertThat(bot.reply("alice", "send_song name:\"@Bob\" " + FakeMusic.SONG.id().link())).startsWith("Sent ");
+    }
+
+    @Test
     void anExpiredOrMadeUpPersonalLinkStartsNothing() {
         String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
         bot.clock.advance(Duration.ofHours(25));
