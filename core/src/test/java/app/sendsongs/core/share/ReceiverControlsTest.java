@@ -112,6 +112,28 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void blockingAndUnblockingASenderKeepsTheirReceiptsOff() {
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("bob", "block Alice Smith");
+
+        assertThat(bot.reply("bob", "unblock Alice Smith")).isEqualTo("Unblocked Alice Smith: their songs come "
+                + "through again. I still won't tell them when you play their songs.");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "Except: I don't tell Alice Smith.");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Bob Fisher doesn't share "
+                + "when they play songs");
+        int aliceBefore = bot.inbox("alice").size();
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).hasSize(aliceBefore);
+
+        bot.reply("bob", "block Alice Smith");
+        bot.reply("bob", "receipts on");
+        assertThat(bot.reply("bob", "unblock Alice Smith")).as("receipts on for everyone since the block")
+                .isEqualTo("Unblocked Alice Smith: their songs come through again.");
+    }
+
+    @Test
     void aBlockedSendersNoteIsNotReleasedWhenTheirEarlierSongIsPlayed() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
         bot.reply("bob", "block Alice Smith");
