@@ -322,7 +322,7 @@ class RegistrationTest {
         assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
                 .singleElement().asString().startsWith("Your Spotify connection has ended (it was revoked or is too "
                         + "old), so I've paused watching the songs friends sent you. Reconnect with your own link (it "
-                        + "works once, within a day): " + CONNECT + "/spotify?link=")
+                        + "works once, within 14 days): " + CONNECT + "/spotify?link=")
                 .endsWith(" — I'll pick up where I left off. Or tap another service to switch to it.");
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.user("bob").needsReconnect()).isTrue();
