@@ -120,6 +120,19 @@ class RegistrationTest {
     }
 
     @Test
+    void aNewPersonsRegisterCommandThatCannotBeReadIsAnsweredWithWhatToFixNotTheWelcome() {
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
+
+        assertThat(bot.reply("bob", "register code:" + code + " name:Bob Fisher")).isEqualTo("Put the code and the "
+                + "name in quotes after code: and name:.\n" + Help.usage("register"));
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEmpty();
+        assertThat(bot.reply("bob", "regster code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Sorry, I don't "
+                + "know that command. Did you mean register?");
+        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Welcome, Bob "
+                + "Fisher!");
+    }
+
+    @Test
     void aStateWorksOnceAndADeclinedConsentSaysSo() {
         Registration registration = bot.app.registration();
         String state = bot.startState(SourceKind.SPOTIFY, null);
