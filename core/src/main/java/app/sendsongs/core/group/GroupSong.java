@@ -192,17 +192,20 @@ public final class GroupSong {
                 case RETRYING -> retrying.add(nameOf(share));
             }
         }
-        return confirmation(stored.getFirst().track(), groupName, stored.size(), waiting, retrying);
+        boolean anyTells = stored.stream().anyMatch(share -> !share.receiptsOff());
+        return confirmation(stored.getFirst().track(), groupName, stored.size(), anyTells, waiting, retrying);
     }
 
     private String nameOf(Share share) {
         return users.findUser(share.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
-    private String confirmation(Track track, String groupName, int receivers, List<User> waiting,
+    /** {@code anyTells}: whether one of them shares their plays, else there is nothing to promise to tell. */
+    private String confirmation(Track track, String groupName, int receivers, boolean anyTells, List<User> waiting,
                                 List<String> retrying) {
         StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " ("
-                + Texts.people(receivers) + "). " + Texts.tellingPlays(receivers, schedule.watchPeriod()));
+                + Texts.people(receivers) + ")." + (anyTells ? " " + Texts.tellingPlays(receivers,
+                schedule.watchPeriod()) : ""));
         text.append(waitingMembers.told(waiting));
         if (!retrying.isEmpty()) {
             text.append(" Their chat app didn't take it for ").append(Texts.names(retrying, WaitingMembers.NAMES_SHOWN))

@@ -175,6 +175,16 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void aGroupSongToMembersWhoNoneSharePlaysDoesNotPromiseToTellOfThem() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("carol", "receipts off");
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).isEqualTo("Sent " + TITLE + " to Family (1 "
+                + "person). Carol King doesn't share when they play songs, so you won't hear about theirs.");
+    }
+
+    @Test
     void registeringSaysFriendsAreToldWhenYouPlayTheirSongs() {
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.");
     }
