@@ -185,6 +185,37 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void sendingASongAgainToAFriendWhoKeepsTheirPlaysTellsNothingOfWhetherTheyPlayedIt() {
+        String other = FakeMusic.OTHER_SONG.title();
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace(TITLE, other));
+
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        String groupPlayed = bot.reply("alice", "send_song group:Family " + LINK);
+        bot.advance(Duration.ofHours(1));
+        String groupNotPlayed = bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(groupPlayed).contains(" Bob Fisher already has it from you, so I didn't send it again.")
+                .doesNotContain("still watching");
+        assertThat(groupNotPlayed.replace(other, TITLE)).isEqualTo(groupPlayed);
+
+        bot.advance(BotHarness.WATCH_ENDS);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent ");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent ");
+    }
+
+    @Test
     void registeringSaysFriendsAreToldWhenYouPlayTheirSongs() {
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.");
     }
