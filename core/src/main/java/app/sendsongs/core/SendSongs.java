@@ -38,6 +38,7 @@ import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.share.Invites;
 import app.sendsongs.core.share.ReceiverControls;
+import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
@@ -133,7 +134,8 @@ public final class SendSongs {
         FriendFinder friends = new FriendFinder(stores.users(), contacts, handles);
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
-        GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares());
+        GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares(),
+                new Repeats(stores.shares(), schedule, outbox.holdLimit(), clock));
         Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
                 tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach);

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,6 +300,28 @@ class ListeningSourcesEndToEndTest {
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
         sandbox.ask("alice", "pending");
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
+    }
+
+    @Test
+    void aReconnectLinkThatWaitedForThePersonToWriteStillWorksWhenTheyGetIt() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        sandbox.advanceMinutes(2 * 24 * 60); // Bob's 24 hours to be written to are over
+        sandbox.control().revokeLastfm("bobfisher");
+        sandbox.advanceMinutes(3 * 60);
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.startsWith("Your Last.fm connection has ended"));
+
+        sandbox.advanceMinutes(2 * 24 * 60);
+        sandbox.ask("bob", "hi");
+
+        String told = sandbox.inbox("bob").stream().filter(text -> text.startsWith("Your Last.fm connection has ended"))
+                .findFirst().orElseThrow();
+        Matcher link = Pattern.compile(Pattern.quote(demo.baseUrl()) + "/connect/lastfm\\?link=[A-Za-z0-9_.-]+")
+                .matcher(told);
+        assertThat(link.find()).as(told).isTrue();
+        SandboxClient.Response page = sandbox.inAnotherBrowser().consentThrough(link.group(), "lastfm", "bobfisher");
+        assertThat(page.body()).contains("id=\"registered\"");
     }
 
     @Test

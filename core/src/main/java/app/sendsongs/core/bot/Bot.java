@@ -63,6 +63,7 @@ public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
     private static final Choice MENU = new Choice("Menu", "menu");
     private static final Choice HELP = new Choice("Help", "help");
+    private static final String REGISTER = "register";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =
             "To send that song, connect first (it takes a minute), then paste it again.\n\n";
@@ -193,11 +194,18 @@ public final class Bot {
 
     /**
      * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
-     * with {@code send_song}), which waits for nothing: they send it again once connected.
+     * with {@code send_song}), which waits for nothing: they send it again once connected. A {@code register} that
+     * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
+     * just connected and holds a code, and the welcome would send them to connect again.
      */
     private Message welcome(ParseResult parsed, ChatAddress from) {
         Message welcome = registration.welcome();
+        CommandStyle style = CommandStyle.of(from);
         return switch (parsed) {
+            case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
+                    Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
+            case ParseResult.Unknown unknown when unknown.suggestions().stream()
+                    .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) -> unknown(unknown, style);
             case ParseResult.Parsed(Command.Help help) ->
                     welcome.withText(Help.all(CommandStyle.of(from)) + "\n\n" + welcome.text());
             case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());

@@ -23,6 +23,10 @@ final class ArgumentReaders {
     /** A group's id, as the tap that confirms its deletion carries it. */
     private static final Pattern GROUP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** What {@code receipts on|off} takes to mean every sender. */
+    private static final Pattern EVERYONE = Pattern.compile("(?i)everyone|everybody|all");
+    /** A sent song's id, as a pending list's Cancel tap carries it ({@code cancel song <id>}). */
+    private static final Pattern SONG_ID = Pattern.compile(GROUP_ID.pattern(), Pattern.CASE_INSENSITIVE);
 
     /** "for Bob", "For Bob Fisher": who pasted words may say a song is for. */
     private static final Pattern FOR_SOMEONE = Pattern.compile("(?iu)for\\s+(.+)");
@@ -203,9 +207,20 @@ final class ArgumentReaders {
             return args.invalid("I found words after the name; put a name with spaces in quotes.");
         }
         Optional<String> name = Optional.ofNullable(args.options().get("name"))
-                .or(() -> Optional.of(String.join(" ", words.subList(1, words.size()))))
+                .or(() -> receiptsFor(words.subList(1, words.size())))
                 .map(String::strip).flatMap(ArgumentReaders::nonEmpty);
         return new ParseResult.Parsed(new Command.Receipts(Optional.of(setting.equals("on")), name));
+    }
+
+    /**
+     * Whom {@code receipts on|off} is about, in the words after the setting as people write them: "for Bob Fisher"
+     * is Bob Fisher; "everyone", "all" (or "for everyone") is everyone, as nothing after the setting is.
+     */
+    private static Optional<String> receiptsFor(List<String> words) {
+        List<String> person = words.size() > 1 && words.getFirst().equalsIgnoreCase("for")
+                ? words.subList(1, words.size()) : words;
+        String name = String.join(" ", person);
+        return EVERYONE.matcher(name.strip()).matches() ? Optional.empty() : Optional.of(name);
     }
 
     /** {@code forget_me}, which asks first, and its confirmation {@code forget_me confirm}. */
@@ -321,6 +336,11 @@ final class ArgumentReaders {
             return unexpected.get();
         }
         List<String> words = args.words();
+        if (words.size() == 2 && words.getFirst().equalsIgnoreCase("song")
+                && SONG_ID.matcher(words.get(1)).matches()) {
+            return new ParseResult.Parsed(new Command.Cancel(
+                    Optional.of("song " + words.get(1).toLowerCase(Locale.ROOT))));
+        }
         if (words.size() > 1 || (words.size() == 1 && !words.getFirst().matches("(?i)all|#?\\d{1,4}"))) {
             return args.invalid("Say which one: a number from your pending list, or all.");
         }

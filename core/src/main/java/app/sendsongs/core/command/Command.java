@@ -25,7 +25,10 @@ public sealed interface Command {
     record History() implements Command {
     }
 
-    /** {@code which}: empty for "the only one", a position in the pending list, or "all". */
+    /**
+     * {@code which}: empty for "the only one", a position in the pending list, "all", or "song <id>" (what a pending
+     * list's tap carries, so a tap on an older list stops the song it was shown for).
+     */
     record Cancel(Optional<String> which) implements Command {
     }
 

@@ -10,6 +10,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,10 +22,12 @@ import java.util.function.Function;
 public final class GroupReceivers {
     private final PreferenceStore preferences;
     private final ShareStore shares;
+    private final Repeats repeats;
 
-    public GroupReceivers(PreferenceStore preferences, ShareStore shares) {
+    public GroupReceivers(PreferenceStore preferences, ShareStore shares, Repeats repeats) {
         this.preferences = preferences;
         this.shares = shares;
+        this.repeats = repeats;
     }
 
     /**
@@ -47,13 +50,18 @@ public final class GroupReceivers {
     /** Sorts {@code members} (the sender not among them) for a send of {@code track}. */
     public Sorted sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
         Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>());
         for (User member : members) {
             ReceiverPreferences theirs = preferences.preferencesOf(member.address());
             if (theirs.blocks(sender.address())) {
                 sorted.blocked().add(member.name());
-            } else if (Repeats.openShareOf(shares, sender.address(), member.address(), track).isPresent()) {
-                sorted.alreadyHave().add(member.name());
+                continue;
+            }
+            Optional<Share> earlier = repeats.earlierShareOf(sender.address(), member.address(), track,
+                    !theirs.sharesReceiptsWith(sender.address()));
+            if (earlier.isPresent()) {
+                (Repeats.keptPrivate(earlier.get()) ? sorted.alreadyHavePrivately() : sorted.alreadyHave())
+                        .add(member.name());
             } else if (allowance.refusalFor(member).isPresent()) {
                 sorted.overLimit().add(member.name());
             } else if (theirs.sharesReceiptsWith(sender.address())) {
@@ -65,9 +73,13 @@ public final class GroupReceivers {
         return sorted;
     }
 
-    /** Who gets the song ({@code told} and {@code notTold}), and who does not and why. */
+    /**
+     * Who gets the song ({@code told} and {@code notTold}), and who does not and why.
+     * {@code alreadyHave}: those who have it from the sender while it is watched; {@code alreadyHavePrivately}: those
+     * who keep their plays from the sender and had it from them lately, of whom the sender is told nothing more.
+     */
     public record Sorted(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
-                        List<String> blocked) {
+                        List<String> blocked, List<String> alreadyHavePrivately) {
         /** Everyone who gets the song. */
         public List<User> all() {
             List<User> all = new ArrayList<>(told);
@@ -87,6 +99,11 @@ public final class GroupReceivers {
                 text.append(" ").append(String.join(", ", alreadyHave))
                         .append(alreadyHave.size() == 1 ? " already has" : " already have")
                         .append(" it from you and I'm still watching, so I didn't send it again.");
+            }
+            if (!alreadyHavePrivately.isEmpty()) {
+                text.append(" ").append(String.join(", ", alreadyHavePrivately))
+                        .append(alreadyHavePrivately.size() == 1 ? " already has" : " already have")
+                        .append(" it from you, so I didn't send it again.");
             }
             if (!overLimit.isEmpty()) {
                 text.append(" Not sent to ").append(String.join(", ", overLimit))

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
@@ -99,15 +100,15 @@ public final class GroupSong {
         List<User> unreachable = others.stream().filter(u -> !u.needsReconnect() && reach.unreachable(u)).toList();
         List<User> reachable = others.stream().filter(u -> !u.needsReconnect() && !unreachable.contains(u)).toList();
         if (reachable.isEmpty()) {
-            return "Everyone else in " + groupName + " has disconnected Spotify or can't get messages from me, so "
-                    + "nothing was sent." + Reachability.skipped(unreachable);
+            return "Everyone else in " + groupName + " has disconnected their listening or can't get messages from "
+                    + "me, so nothing was sent." + Reachability.skipped(unreachable);
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal();
         if (overLimit.isPresent()) {
             return overLimit.get();
         }
-        List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
+        List<User> disconnected = others.stream().filter(User::needsReconnect).toList();
         return switch (tracks.find(song)) {
             case TrackLookup.Result.Refused(String reply) -> reply;
             case TrackLookup.Result.Found(Track track) -> {
@@ -191,17 +192,20 @@ public final class GroupSong {
                 case RETRYING -> retrying.add(nameOf(share));
             }
         }
-        return confirmation(stored.getFirst().track(), groupName, stored.size(), waiting, retrying);
+        boolean anyTells = stored.stream().anyMatch(share -> !share.receiptsOff());
+        return confirmation(stored.getFirst().track(), groupName, stored.size(), anyTells, waiting, retrying);
     }
 
     private String nameOf(Share share) {
         return users.findUser(share.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
-    private String confirmation(Track track, String groupName, int receivers, List<User> waiting,
+    /** {@code anyTells}: whether one of them shares their plays, else there is nothing to promise to tell. */
+    private String confirmation(Track track, String groupName, int receivers, boolean anyTells, List<User> waiting,
                                 List<String> retrying) {
         StringBuilder text = new StringBuilder("Sent " + track.title() + " to " + groupName + " ("
-                + Texts.people(receivers) + "). " + Texts.tellingPlays(receivers, schedule.watchPeriod()));
+                + Texts.people(receivers) + ")." + (anyTells ? " " + Texts.tellingPlays(receivers,
+                schedule.watchPeriod()) : ""));
         text.append(waitingMembers.told(waiting));
         if (!retrying.isEmpty()) {
             text.append(" Their chat app didn't take it for ").append(Texts.names(retrying, WaitingMembers.NAMES_SHOWN))
@@ -210,8 +214,15 @@ public final class GroupSong {
         return text.toString();
     }
 
-    private static String skipped(List<String> disconnected) {
-        return disconnected.isEmpty() ? "" : " Not sent to " + String.join(", ", disconnected)
-                + ": they've disconnected Spotify, so I couldn't tell when they play it.";
+    private static String skipped(List<User> disconnected) {
+        return disconnected.isEmpty() ? "" : " Not sent to " + String.join(", ", disconnected.stream().map(User::name)
+                .toList()) + ": they've disconnected " + sourcesOf(disconnected) + ", so I couldn't tell when they "
+                + "play it.";
+    }
+
+    /** The one source they all disconnected ("Last.fm"), or, when they used different ones, what those are. */
+    private static String sourcesOf(List<User> people) {
+        List<SourceKind> kinds = people.stream().map(user -> user.connection().kind()).distinct().toList();
+        return kinds.size() == 1 ? kinds.getFirst().displayName() : "the services that show what they play";
     }
 }

@@ -34,7 +34,8 @@ public record ReceiverPreferences(ChatAddress receiver, boolean receiptsByDefaul
     }
 
     public boolean blocks(ChatAddress sender) {
-        return rules.get(sender) == SenderRule.BLOCKED;
+        SenderRule rule = rules.get(sender);
+        return rule != null && rule.blocks();
     }
 
     /** Whether {@code sender} is told when the receiver plays their song (never when blocked). */
@@ -54,15 +55,27 @@ public record ReceiverPreferences(ChatAddress receiver, boolean receiptsByDefaul
         return new ReceiverPreferences(receiver, receiptsByDefault, changed);
     }
 
+    /** The same, with {@code sender} blocked; receipts turned off for them stay off for when they are unblocked. */
+    public ReceiverPreferences withBlock(ChatAddress sender) {
+        return withRule(sender, Optional.of(rules.get(sender) == SenderRule.RECEIPTS_OFF
+                ? SenderRule.BLOCKED_RECEIPTS_OFF : SenderRule.BLOCKED));
+    }
+
+    /** The same, with {@code sender} no longer blocked: back to the receipts they had before the block. */
+    public ReceiverPreferences withoutBlock(ChatAddress sender) {
+        boolean receiptsWereOff = rules.get(sender) == SenderRule.BLOCKED_RECEIPTS_OFF && receiptsByDefault;
+        return withRule(sender, receiptsWereOff ? Optional.of(SenderRule.RECEIPTS_OFF) : Optional.empty());
+    }
+
     /**
-     * Receipts on or off for every sender: the per-sender receipt rules go (a blocked sender stays blocked), so
-     * the choice holds for everyone.
+     * Receipts on or off for every sender: the per-sender receipt rules go (a blocked sender stays blocked, and
+     * follows this choice once unblocked), so the choice holds for everyone.
      */
     public ReceiverPreferences withReceiptsForEveryone(boolean on) {
         Map<ChatAddress, SenderRule> blocked = new java.util.HashMap<>();
         rules.forEach((sender, rule) -> {
-            if (rule == SenderRule.BLOCKED) {
-                blocked.put(sender, rule);
+            if (rule.blocks()) {
+                blocked.put(sender, SenderRule.BLOCKED);
             }
         });
         return new ReceiverPreferences(receiver, on, blocked);

@@ -195,9 +195,8 @@ public final class Registration {
                 : "You can try again at " + startUrl(kind);
     }
 
-    /** The plain connect page of a source: Spotify's is the seed's {@code /connect}. */
     private String startUrl(SourceKind kind) {
-        return kind == SourceKind.SPOTIFY ? connectLink.url() : connectLink.url(kind.id());
+        return connectLink.plainPage(kind.id());
     }
 
     /** The {@code register} command with a code from the plain connect page; returns the reply. */

@@ -85,7 +85,7 @@ public final class ReceiverControls {
         if (full.isPresent()) {
             return full.get();
         }
-        preferences.savePreferences(mine.withRule(sender.address(), Optional.of(SenderRule.BLOCKED)));
+        preferences.savePreferences(mine.withBlock(sender.address()));
         for (Share share : openSharesFrom(me, sender.address()::equals)) {
             if (share.status() == ShareStatus.HELD) {
                 outbox.withdrawShare(me.address(), share.id());
@@ -101,8 +101,11 @@ public final class ReceiverControls {
         if (!mine.blocks(sender.address())) {
             return Message.text(sender.name() + " isn't blocked.");
         }
-        preferences.savePreferences(mine.withRule(sender.address(), Optional.empty()));
-        return Message.text("Unblocked " + sender.name() + ": their songs come through again.");
+        ReceiverPreferences unblocked = mine.withoutBlock(sender.address());
+        preferences.savePreferences(unblocked);
+        return Message.text("Unblocked " + sender.name() + ": their songs come through again."
+                + (unblocked.sharesReceiptsWith(sender.address()) ? ""
+                : " I still won't tell them when you play their songs."));
     }
 
     private Message receipts(User me, User sender, boolean on) {
@@ -145,9 +148,9 @@ public final class ReceiverControls {
         StringBuilder text = new StringBuilder(mine.receiptsByDefault()
                 ? "When you play a song a friend sent, I tell them."
                 : "I don't tell friends when you play the songs they send.");
-        List<String> told = named(mine, SenderRule.RECEIPTS_ON);
-        List<String> notTold = named(mine, SenderRule.RECEIPTS_OFF);
-        List<String> blocked = named(mine, SenderRule.BLOCKED);
+        List<String> told = named(mine, SenderRule.RECEIPTS_ON::equals);
+        List<String> notTold = named(mine, SenderRule.RECEIPTS_OFF::equals);
+        List<String> blocked = named(mine, SenderRule::blocks);
         if (!told.isEmpty()) {
             text.append("\nExcept: I do tell ").append(String.join(", ", told)).append('.');
         }
@@ -161,10 +164,10 @@ public final class ReceiverControls {
                 ? new Choice("Receipts off", "receipts off") : new Choice("Receipts on", "receipts on")));
     }
 
-    private List<String> named(ReceiverPreferences mine, SenderRule rule) {
+    private List<String> named(ReceiverPreferences mine, Predicate<SenderRule> rule) {
         List<String> names = new ArrayList<>();
         mine.rules().forEach((sender, r) -> {
-            if (r == rule) {
+            if (rule.test(r)) {
                 names.add(users.findUser(sender).map(User::name).orElse(User.SOMEONE_WHO_LEFT));
             }
         });

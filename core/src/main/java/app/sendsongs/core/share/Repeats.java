@@ -2,19 +2,61 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.watch.WatchSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
-/** A song the sender already sent the receiver and that is still open (waiting or watched) is not sent twice. */
+/**
+ * A song the sender already sent the receiver and that is still open (waiting or watched) is not sent twice. To a
+ * receiver who keeps their plays from the sender, a song delivered to them counts as sent until its watch would have
+ * ended (its last check), whether they played it or not: were only a song still unplayed refused, sending it again
+ * would tell the sender whether it was played.
+ */
 public final class Repeats {
-    private Repeats() {
+    private final ShareStore shares;
+    private final WatchSchedule schedule;
+    private final Duration holdLimit;
+    private final Clock clock;
+
+    /** {@code holdLimit}: how long a song may wait to be delivered, so how long before its delivery it was sent. */
+    public Repeats(ShareStore shares, WatchSchedule schedule, Duration holdLimit, Clock clock) {
+        this.shares = shares;
+        this.schedule = schedule;
+        this.holdLimit = holdLimit;
+        this.clock = clock;
     }
 
-    /** The open share of the same track from {@code sender} to {@code receiver}, if there is one. */
-    public static Optional<Share> openShareOf(ShareStore shares, ChatAddress sender, ChatAddress receiver,
-                                              Track track) {
-        return shares.openSharesFrom(sender, receiver).stream()
-                .filter(share -> share.track().recording().sameSongAs(track.recording())
-                        || share.track().id().equals(track.id()))
+    /**
+     * The earlier share of the same track from {@code sender} to {@code receiver} that a send now would repeat, if
+     * there is one; {@code playsKept}: whether the receiver keeps their plays from the sender now.
+     */
+    public Optional<Share> earlierShareOf(ChatAddress sender, ChatAddress receiver, Track track, boolean playsKept) {
+        Optional<Share> open = shares.openSharesFrom(sender, receiver).stream()
+                .filter(share -> sameSong(share, track)).findFirst();
+        return open.isPresent() || !playsKept ? open : privateShareWatchedUntilLater(sender, receiver, track);
+    }
+
+    /**
+     * Whether the sender must be answered as if the share were watched whatever became of it: it went to someone who
+     * keeps their plays from them, and was delivered.
+     */
+    public static boolean keptPrivate(Share share) {
+        return share.receiptsOff() && share.deliveredAt().isPresent();
+    }
+
+    private Optional<Share> privateShareWatchedUntilLater(ChatAddress sender, ChatAddress receiver, Track track) {
+        Instant now = clock.instant();
+        Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod()).minus(schedule.grace());
+        return shares.sharesSentSince(sender, sentSince).stream()
+                .filter(share -> share.receiver().equals(receiver) && sameSong(share, track) && keptPrivate(share))
+                .filter(share -> share.status() == ShareStatus.PLAYED || share.status() == ShareStatus.EXPIRED)
+                .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))
                 .findFirst();
+    }
+
+    private static boolean sameSong(Share share, Track track) {
+        return share.track().recording().sameSongAs(track.recording()) || share.track().id().equals(track.id());
     }
 }

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
@@ -48,6 +49,7 @@ public final class SendSong {
     private final Invites invites;
     private final ChatPlatforms chats;
     private final Reachability reach;
+    private final Repeats repeats;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
@@ -67,6 +69,7 @@ public final class SendSong {
         this.limiter = limiter;
         this.invites = invites;
         this.chats = chats;
+        this.repeats = new Repeats(shares, schedule, outbox.holdLimit(), clock);
     }
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
@@ -154,8 +157,9 @@ public final class SendSong {
     /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
     private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {
-            return Message.text(receiver.name() + " has disconnected Spotify, so I couldn't tell when they play it. "
-                    + "Ask them to reconnect at " + connectLink.url());
+            SourceKind source = receiver.connection().kind();
+            return Message.text(receiver.name() + " has disconnected " + source.displayName() + ", so I couldn't "
+                    + "tell when they play it. Ask them to reconnect at " + connectLink.plainPage(source.id()));
         }
         if (reach.unreachable(receiver)) {
             return Message.text(Reachability.refusal(receiver));
@@ -176,13 +180,13 @@ public final class SendSong {
         if (theirs.blocks(sender.address())) {
             return "I couldn't deliver " + track.title() + " to " + receiver.name() + ", so nothing was sent.";
         }
-        Optional<Share> already = Repeats.openShareOf(shares, sender.address(), receiver.address(), track);
+        boolean receipts = theirs.sharesReceiptsWith(sender.address());
+        Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track, !receipts);
         if (already.isPresent()) {
             return "You already sent " + track.title() + " to " + receiver.name() + " ("
-                    + Texts.when(already.get().createdAt()) + "), and I'm still watching for it, so I didn't send "
-                    + "it again.";
+                    + Texts.when(already.get().createdAt()) + ")" + (Repeats.keptPrivate(already.get()) ? ""
+                    : ", and I'm still watching for it") + ", so I didn't send it again.";
         }
-        boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();

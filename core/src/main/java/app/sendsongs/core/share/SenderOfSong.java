@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a song card's taps put after {@code block} and {@code receipts on|off} to mean "whoever sent me this song":
- * {@code song} and the share's id. A name would do only while nobody else has it: names need not be unique, and a
+ * {@code song} and the share's id (and a pending list's taps after {@code cancel}, to mean that song, whatever
+ * number it has by the time of the tap). A name would do only while nobody else has it: names need not be unique, and a
  * person may take another's old one, so a tap on an old card could act on someone else. The id tells nothing about
  * anyone, so a platform without buttons can show it as what to type.
  */

@@ -26,6 +26,14 @@ public record ConnectLink(String publicBaseUrl) {
         return publicBaseUrl + "/connect/" + source;
     }
 
+    /**
+     * The plain connect page of one source, for anyone to open (no personal link): Spotify's is the seed's
+     * {@code /connect}.
+     */
+    public String plainPage(String source) {
+        return source.equals("spotify") ? url() : url(source);
+    }
+
     /** Where one source sends the person back to. */
     public String callbackUrl(String source) {
         return publicBaseUrl + "/callback/" + source;

@@ -128,10 +128,19 @@ public final class ListeningAccess {
         users.saveUser(told);
         outbox.notify(user.address(), Message.text("Your Spotify connection ends on " + Texts.when(ends.get())
                 + ": Spotify asks everyone to allow apps again every six months. Reconnect before then and I'll go on "
-                + "watching the songs friends send you without a gap. Your own link (it works once, within a day): "
-                + links.url(user.address(), SourceKind.SPOTIFY)).withChoices(List.of(
+                + "watching the songs friends send you without a gap. Your own link " + heldLink(user, SourceKind.SPOTIFY))
+                .withChoices(List.of(
                 new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))));
         return told;
+    }
+
+    /**
+     * "(it works once, within 14 days): <link>". These notices come unasked, so they may wait for the person to write
+     * (the 24-hour rule) as long as the outbox holds a message: their link works that long, not a day from now.
+     */
+    private String heldLink(User user, SourceKind kind) {
+        Duration lifetime = outbox.holdLimit();
+        return "(it works once, within " + Texts.duration(lifetime) + "): " + links.url(user.address(), kind, lifetime);
     }
 
     private void markDisconnected(User user) {
@@ -142,8 +151,8 @@ public final class ListeningAccess {
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
         outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended (it was "
                 + "revoked or is too old), so I've paused watching the songs friends sent you. Reconnect with your own "
-                + "link (it works once, within a day): " + links.url(user.address(), kind)
-                + " — I'll pick up where I left off. Or tap another service to switch to it.")
+                + "link " + heldLink(user, kind) + " — I'll pick up where I left off. Or tap another service to switch "
+                + "to it.")
                 .withChoices(SourceChoices.of(sources.kinds())));
     }
 }

@@ -1,13 +1,16 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Rules for the names people register under and type to find each other. */
 public final class Names {
     public static final int MAX_LENGTH = 60;
+    private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|\\bwww\\.");
 
     private Names() {
     }
@@ -25,7 +28,9 @@ public final class Names {
     /**
      * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
      * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}), which would let one
-     * name pass for another.
+     * name pass for another. Nor can it be what a friend types for a Telegram username ({@link Handles#typed}:
+     * sending to it would look for that username, never this person), or hold a link, which every song and notice
+     * naming the person would carry to friends.
      */
     public static Optional<String> problem(String name) {
         String tidy = tidy(name);
@@ -40,6 +45,13 @@ public final class Names {
         }
         if (UserText.hasInvisibleOrBidi(tidy)) {
             return Optional.of("The name has invisible or text-direction characters in it; please type it plainly.");
+        }
+        if (Handles.typed(tidy).isPresent()) {
+            return Optional.of("A name can't be a Telegram @username: friends typing it would be looking for that "
+                    + "username.");
+        }
+        if (LINK.matcher(tidy).find()) {
+            return Optional.of("A name can't hold a link.");
         }
         return Optional.empty();
     }

@@ -48,15 +48,27 @@ public final class PersonalLinks {
 
     /** A fresh link that connects {@code kind} for {@code person}. */
     public String url(ChatAddress person, SourceKind kind) {
-        return connectLink.url(kind.id()) + "?" + PARAMETER + "=" + token(person);
+        return url(person, kind, LIFETIME);
+    }
+
+    /**
+     * A fresh link that works for {@code lifetime}: for a message the bot sends unasked, which may wait for the person
+     * to write (the 24-hour rule) and must still work when they read it.
+     */
+    public String url(ChatAddress person, SourceKind kind, Duration lifetime) {
+        return connectLink.url(kind.id()) + "?" + PARAMETER + "=" + token(person, lifetime);
     }
 
     /** A fresh token for {@code person}, good for every source's connect page. */
     public String token(ChatAddress person) {
+        return token(person, LIFETIME);
+    }
+
+    private String token(ChatAddress person, Duration lifetime) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("p", person.key());
         fields.put("i", randomId());
-        fields.put("x", Long.toString(clock.instant().plus(LIFETIME).getEpochSecond()));
+        fields.put("x", Long.toString(clock.instant().plus(lifetime).getEpochSecond()));
         return SignedValue.sign(key, fields);
     }
 

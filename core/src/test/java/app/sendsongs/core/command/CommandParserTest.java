@@ -146,6 +146,8 @@ class CommandParserTest {
         assertThat(parsed("cancel")).isEqualTo(new Command.Cancel(Optional.empty()));
         assertThat(parsed("cancel #2")).isEqualTo(new Command.Cancel(Optional.of("2")));
         assertThat(parsed("cancel ALL")).isEqualTo(new Command.Cancel(Optional.of("all")));
+        assertThat(parsed("cancel song 0B6F1C2D-3E4F-4A5B-8C7D-9E0F1A2B3C4D"))
+                .isEqualTo(new Command.Cancel(Optional.of("song 0b6f1c2d-3e4f-4a5b-8c7d-9e0f1a2b3c4d")));
         assertThat(parsed("forget_me")).isEqualTo(new Command.ForgetMe(false));
         assertThat(parsed("forget me confirm")).isEqualTo(new Command.ForgetMe(true));
         assertThat(parsed("2")).isEqualTo(new Command.Choose(2));

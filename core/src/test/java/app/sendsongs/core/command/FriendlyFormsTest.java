@@ -186,6 +186,14 @@ class FriendlyFormsTest {
         assertThat(parsed("receipts OFF")).isEqualTo(new Command.Receipts(Optional.of(false), Optional.empty()));
         assertThat(parsed("receipts on Bob Fisher")).isEqualTo(new Command.Receipts(Optional.of(true),
                 Optional.of("Bob Fisher")));
+        assertThat(parsed("receipts off for Bob Fisher")).isEqualTo(new Command.Receipts(Optional.of(false),
+                Optional.of("Bob Fisher")));
+        for (String everyone : new String[] {"everyone", "for everyone", "Everybody", "all", "for all"}) {
+            assertThat(parsed("receipts off " + everyone)).as(everyone)
+                    .isEqualTo(new Command.Receipts(Optional.of(false), Optional.empty()));
+        }
+        assertThat(parsed("receipts on name:\"for all\"")).as("a name in quotes is a name")
+                .isEqualTo(new Command.Receipts(Optional.of(true), Optional.of("for all")));
         assertThat(invalid("receipts maybe").problem()).startsWith("Say on or off");
         assertThat(invalid("block").problem()).startsWith("Who?");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -128,6 +129,15 @@ class GroupSongTest {
                 + "Not counted, no longer in the group: Carol King.\nNot counted, you stopped watching: Dan Brown.",
                 "Stopped watching " + TITLE + " for Dan Brown.");
         assertThat(bot.reply("alice", "history")).contains("→ Carol King (in Family): stopped: no longer in the group");
+    }
+
+    @Test
+    void membersWhoDisconnectedAnotherSourceAreToldWithThatSource() {
+        bot.connectThroughOwnLink(at("dan"), SourceKind.LASTFM, "danbrown");
+        bot.stores.users().saveUser(bot.user("dan").withGrantState(GrantState.NEEDS_RECONNECT));
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).endsWith(" Not sent to Dan Brown: they've "
+                + "disconnected Last.fm, so I couldn't tell when they play it.");
     }
 
     @Test

@@ -292,8 +292,7 @@ class GroupChatsTest {
 
         command(ALICE, "send", LINK);
         assertThat(bot.last(ALICE)).isEqualTo("Nothing was sent to the people counted in for Friday Band. Carol Chen "
-                + "already has it from you and I'm still watching, so I didn't send it again. I couldn't deliver it "
-                + "to Bob Fisher.");
+                + "already has it from you, so I didn't send it again. I couldn't deliver it to Bob Fisher.");
     }
 
     @Test

@@ -120,6 +120,19 @@ class RegistrationTest {
     }
 
     @Test
+    void aNewPersonsRegisterCommandThatCannotBeReadIsAnsweredWithWhatToFixNotTheWelcome() {
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
+
+        assertThat(bot.reply("bob", "register code:" + code + " name:Bob Fisher")).isEqualTo("Put the code and the "
+                + "name in quotes after code: and name:.\n" + Help.usage("register"));
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEmpty();
+        assertThat(bot.reply("bob", "regster code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Sorry, I don't "
+                + "know that command. Did you mean register?");
+        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Welcome, Bob "
+                + "Fisher!");
+    }
+
+    @Test
     void aStateWorksOnceAndADeclinedConsentSaysSo() {
         Registration registration = bot.app.registration();
         String state = bot.startState(SourceKind.SPOTIFY, null);
@@ -231,6 +244,22 @@ class RegistrationTest {
     }
 
     @Test
+    void aNameFriendsCouldNotSendToOrThatIsALinkIsRefused() {
+        bot.register("bob", "Bob Fisher");
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("bob", "name \"@bobfisher\"")).isEqualTo("A name can't be a Telegram @username: "
+                + "friends typing it would be looking for that username.\n" + Help.usage("name"));
+        assertThat(bot.reply("bob", "name \"https://songs.example/win\"")).isEqualTo("A name can't hold a link.\n"
+                + Help.usage("name"));
+        assertThat(bot.reply("bob", "name \"see www.songs.example\"")).isEqualTo("A name can't hold a link.\n"
+                + Help.usage("name"));
+        assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
+        assertThat(bot.reply("bob", "name \"@Bob\"")).startsWith("Done: friends now find you as \"@Bob\"");
+        assertThat(bot.reply("alice", "send_song name:\"@Bob\" " + FakeMusic.SONG.id().link())).startsWith("Sent ");
+    }
+
+    @Test
     void anExpiredOrMadeUpPersonalLinkStartsNothing() {
         String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
         bot.clock.advance(Duration.ofHours(25));
@@ -306,7 +335,7 @@ class RegistrationTest {
         assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
                 .singleElement().asString().startsWith("Your Spotify connection has ended (it was revoked or is too "
                         + "old), so I've paused watching the songs friends sent you. Reconnect with your own link (it "
-                        + "works once, within a day): " + CONNECT + "/spotify?link=")
+                        + "works once, within 14 days): " + CONNECT + "/spotify?link=")
                 .endsWith(" — I'll pick up where I left off. Or tap another service to switch to it.");
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.user("bob").needsReconnect()).isTrue();

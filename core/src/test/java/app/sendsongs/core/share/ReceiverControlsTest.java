@@ -112,6 +112,28 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void blockingAndUnblockingASenderKeepsTheirReceiptsOff() {
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("bob", "block Alice Smith");
+
+        assertThat(bot.reply("bob", "unblock Alice Smith")).isEqualTo("Unblocked Alice Smith: their songs come "
+                + "through again. I still won't tell them when you play their songs.");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "Except: I don't tell Alice Smith.");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Bob Fisher doesn't share "
+                + "when they play songs");
+        int aliceBefore = bot.inbox("alice").size();
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).hasSize(aliceBefore);
+
+        bot.reply("bob", "block Alice Smith");
+        bot.reply("bob", "receipts on");
+        assertThat(bot.reply("bob", "unblock Alice Smith")).as("receipts on for everyone since the block")
+                .isEqualTo("Unblocked Alice Smith: their songs come through again.");
+    }
+
+    @Test
     void aBlockedSendersNoteIsNotReleasedWhenTheirEarlierSongIsPlayed() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
         bot.reply("bob", "block Alice Smith");
@@ -150,6 +172,47 @@ class ReceiverControlsTest {
 
         assertThat(bot.inbox("alice")).contains("1 of 1 played " + TITLE + " (sent to Family).\nNot counted, they "
                 + "don't share plays: Carol King.");
+    }
+
+    @Test
+    void aGroupSongToMembersWhoNoneSharePlaysDoesNotPromiseToTellOfThem() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("carol", "receipts off");
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).isEqualTo("Sent " + TITLE + " to Family (1 "
+                + "person). Carol King doesn't share when they play songs, so you won't hear about theirs.");
+    }
+
+    @Test
+    void sendingASongAgainToAFriendWhoKeepsTheirPlaysTellsNothingOfWhetherTheyPlayedIt() {
+        String other = FakeMusic.OTHER_SONG.title();
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace(TITLE, other));
+
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        String groupPlayed = bot.reply("alice", "send_song group:Family " + LINK);
+        bot.advance(Duration.ofHours(1));
+        String groupNotPlayed = bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(groupPlayed).contains(" Bob Fisher already has it from you, so I didn't send it again.")
+                .doesNotContain("still watching");
+        assertThat(groupNotPlayed.replace(other, TITLE)).isEqualTo(groupPlayed);
+
+        bot.advance(BotHarness.WATCH_ENDS);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent ");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent ");
     }
 
     @Test

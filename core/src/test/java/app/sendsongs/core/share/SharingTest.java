@@ -11,6 +11,7 @@ import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
@@ -261,6 +262,16 @@ class SharingTest {
                 + "disconnected Spotify, so I couldn't tell when they play it. Ask them to reconnect at "
                 + BotHarness.BASE_URL + "/connect");
         assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
+    void aFriendWhoseLastfmConnectionEndedIsNamedWithLastfmAndItsConnectPage() {
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+        bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Bob Fisher has "
+                + "disconnected Last.fm, so I couldn't tell when they play it. Ask them to reconnect at "
+                + BotHarness.BASE_URL + "/connect/lastfm");
     }
 
     @Test
