@@ -1,0 +1,4 @@
+-- Send Songs, SQLite schema version 15: a sender's rule in sender_rules may also be 'BLOCKED_RECEIPTS_OFF' (blocked
+-- after receipts were turned off for them, so that unblocking leaves receipts off). The tables do not change; the
+-- version is there so that a program from before it, which cannot read that rule, refuses the file instead of
+-- failing on each of that person's messages.
