@@ -178,9 +178,7 @@ public final class SendSong {
         }
         Optional<Share> already = Repeats.openShareOf(shares, sender.address(), receiver.address(), track);
         if (already.isPresent()) {
-            return "You already sent " + track.title() + " to " + receiver.name() + " ("
-                    + Texts.when(already.get().createdAt()) + "), and I'm still watching for it, so I didn't send "
-                    + "it again.";
+            return alreadySent(track, receiver, already.get());
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
@@ -188,6 +186,18 @@ public final class SendSong {
         share = receipts ? share : share.withReceiptsOff();
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver));
+    }
+
+    private String alreadySent(Track track, User receiver, Share already) {
+        String sent = "You already sent " + track.title() + " to " + receiver.name() + " ("
+                + Texts.when(already.createdAt()) + ")";
+        if (already.status() != ShareStatus.HELD) {
+            return sent + ", and I'm still watching for it, so I didn't send it again.";
+        }
+        return sent + ". It hasn't reached them yet, so I didn't send it again: it goes out " + chats
+                .conversationLink(receiver.address().platform(), HELD_SONGS_REF)
+                .map(link -> "the moment they tap this link: " + link)
+                .orElse("as soon as they write to me.");
     }
 
     /**
