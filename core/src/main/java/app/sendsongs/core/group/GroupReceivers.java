@@ -6,17 +6,19 @@ import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Who of the people a song goes to as one group send (a group's members, the people counted in for a group chat)
  * gets it, and who does not and why: those who blocked the sender (not told why), who already have it from the
- * sender while it is watched, or who had as many songs from them as a day allows are left out; those who do not
- * share receipts with the sender get it without their plays being told.
+ * sender while it is watched (or whom it has not reached yet, told apart), or who had as many songs from them as a
+ * day allows are left out; those who do not share receipts with the sender get it without their plays being told.
  */
 public final class GroupReceivers {
     private final PreferenceStore preferences;
@@ -47,13 +49,16 @@ public final class GroupReceivers {
     /** Sorts {@code members} (the sender not among them) for a send of {@code track}. */
     public Sorted sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
         Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>());
         for (User member : members) {
             ReceiverPreferences theirs = preferences.preferencesOf(member.address());
+            Optional<Share> already = theirs.blocks(sender.address()) ? Optional.empty()
+                    : Repeats.openShareOf(shares, sender.address(), member.address(), track);
             if (theirs.blocks(sender.address())) {
                 sorted.blocked().add(member.name());
-            } else if (Repeats.openShareOf(shares, sender.address(), member.address(), track).isPresent()) {
-                sorted.alreadyHave().add(member.name());
+            } else if (already.isPresent()) {
+                boolean waitsForThem = already.get().status() == ShareStatus.HELD;
+                (waitsForThem ? sorted.notReachedYet() : sorted.alreadyHave()).add(member.name());
             } else if (allowance.refusalFor(member).isPresent()) {
                 sorted.overLimit().add(member.name());
             } else if (theirs.sharesReceiptsWith(sender.address())) {
@@ -66,8 +71,8 @@ public final class GroupReceivers {
     }
 
     /** Who gets the song ({@code told} and {@code notTold}), and who does not and why. */
-    public record Sorted(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
-                        List<String> blocked) {
+    public record Sorted(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> notReachedYet,
+                         List<String> overLimit, List<String> blocked) {
         /** Everyone who gets the song. */
         public List<User> all() {
             List<User> all = new ArrayList<>(told);
@@ -87,6 +92,10 @@ public final class GroupReceivers {
                 text.append(" ").append(String.join(", ", alreadyHave))
                         .append(alreadyHave.size() == 1 ? " already has" : " already have")
                         .append(" it from you and I'm still watching, so I didn't send it again.");
+            }
+            if (!notReachedYet.isEmpty()) {
+                text.append(" It hasn't reached ").append(String.join(", ", notReachedYet))
+                        .append(" yet from your earlier send, so I didn't send it again.");
             }
             if (!overLimit.isEmpty()) {
                 text.append(" Not sent to ").append(String.join(", ", overLimit))
