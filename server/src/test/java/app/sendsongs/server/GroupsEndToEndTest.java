@@ -203,6 +203,29 @@ class GroupsEndToEndTest {
     }
 
     @Test
+    void aMemberRemovedWhileTheSongWaitedForThemGetsNeitherItsTextNorItsCard() {
+        registerAliceBobAndCarol();
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Bob Fisher\"");
+        reply("alice", "add_to_group Family \"Carol King\"");
+        sandbox.advanceMinutes(25 * 60); // Bob's and Carol's windows close
+        String song = tracks.getFirst();
+        assertThat(reply("alice", "send_song group:Family " + LINK + song))
+                .contains("won't let me deliver it to Bob Fisher, Carol King just now");
+
+        assertThat(reply("alice", "remove_from_group Family \"Carol King\"")).isEqualTo("Removed Carol King from "
+                + "Family. I've stopped watching the song sent to them through it.");
+        sandbox.ask("carol", "hi", 2);
+        sandbox.say("bob", "hi");
+        sandbox.awaitMessage("bob", text -> text.startsWith("Hi Bob!"));
+
+        assertThat(sandbox.inbox("carol")).as("the song taken back whole")
+                .noneMatch(text -> text.contains(title(song)) || text.contains("sent a song to Family"))
+                .contains("Alice Smith removed you from the group Family. Songs sent to it won't come to you any more.");
+        assertThat(sandbox.inbox("bob")).contains("🎵 Alice Smith sent a song to Family: " + title(song));
+    }
+
+    @Test
     void deletingAGroupStopsItsSongsTellsItsMembersAndSumsUpWhatWasPlayed() {
         registerAliceBobAndCarol();
         register("dan", "Dan Brown");

@@ -178,11 +178,20 @@ public final class Outbox {
         return store.sentAs(id);
     }
 
-    /** Takes back a song delivery that is still held (the share was cancelled). */
+    /**
+     * Takes back a song delivery that is still held (the share was cancelled): every part of it, since only the last
+     * part carries the share's id, and a text left behind would announce a song that never comes.
+     */
     public void withdrawShare(ChatAddress to, String shareId) {
-        store.heldMessagesFor(to).stream()
-                .filter(held -> held.shareId().filter(shareId::equals).isPresent())
-                .forEach(held -> store.releaseHeldMessage(held, keepUntil()));
+        String delivery = deliveryId(shareId);
+        List<HeldMessage> parts = store.heldMessagesFor(to).stream()
+                .filter(held -> held.id().equals(delivery) || held.id().startsWith(delivery + "#"))
+                .toList();
+        parts.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
+        if (!parts.isEmpty()) {
+            // What waited behind the song (for its retry) would otherwise wait until the person writes.
+            nextIsDue(to, clock.instant());
+        }
     }
 
     /** Takes back every message not sent yet, to anyone, that carries the person's name; returns how many. */

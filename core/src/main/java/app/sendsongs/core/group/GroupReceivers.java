@@ -6,6 +6,7 @@ import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.user.User;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class GroupReceivers {
     /** Sorts {@code members} (the sender not among them) for a send of {@code track}. */
     public Sorted sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
         Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (User member : members) {
             ReceiverPreferences theirs = preferences.preferencesOf(member.address());
             if (theirs.blocks(sender.address())) {
@@ -59,7 +60,9 @@ public final class GroupReceivers {
             }
             Optional<Share> earlier = repeats.earlierShareOf(sender.address(), member.address(), track,
                     !theirs.sharesReceiptsWith(sender.address()));
-            if (earlier.isPresent()) {
+            if (earlier.isPresent() && earlier.get().status() == ShareStatus.HELD) {
+                sorted.notReachedYet().add(member.name());
+            } else if (earlier.isPresent()) {
                 (Repeats.keptPrivate(earlier.get()) ? sorted.alreadyHavePrivately() : sorted.alreadyHave())
                         .add(member.name());
             } else if (allowance.refusalFor(member).isPresent()) {
@@ -76,10 +79,11 @@ public final class GroupReceivers {
     /**
      * Who gets the song ({@code told} and {@code notTold}), and who does not and why.
      * {@code alreadyHave}: those who have it from the sender while it is watched; {@code alreadyHavePrivately}: those
-     * who keep their plays from the sender and had it from them lately, of whom the sender is told nothing more.
+     * who keep their plays from the sender and had it from them lately, of whom the sender is told nothing more;
+     * {@code notReachedYet}: those an earlier send of it still waits for.
      */
     public record Sorted(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
-                        List<String> blocked, List<String> alreadyHavePrivately) {
+                        List<String> blocked, List<String> alreadyHavePrivately, List<String> notReachedYet) {
         /** Everyone who gets the song. */
         public List<User> all() {
             List<User> all = new ArrayList<>(told);
@@ -104,6 +108,10 @@ public final class GroupReceivers {
                 text.append(" ").append(String.join(", ", alreadyHavePrivately))
                         .append(alreadyHavePrivately.size() == 1 ? " already has" : " already have")
                         .append(" it from you, so I didn't send it again.");
+            }
+            if (!notReachedYet.isEmpty()) {
+                text.append(" It hasn't reached ").append(String.join(", ", notReachedYet))
+                        .append(" yet from your earlier send, so I didn't send it again.");
             }
             if (!overLimit.isEmpty()) {
                 text.append(" Not sent to ").append(String.join(", ", overLimit))

@@ -87,7 +87,7 @@ public final class FriendFinder {
     }
 
     /** Whether {@code typed} names {@code person} as {@link #find} reads a name: their whole name, or their first. */
-    static boolean isNamed(User person, String typed) {
+    public static boolean isNamed(User person, String typed) {
         String key = Names.key(typed);
         return person.nameKey().equals(key)
                 || !key.contains(" ") && Names.key(Names.firstName(person.name())).equals(key);

@@ -183,15 +183,26 @@ public final class SendSong {
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track, !receipts);
         if (already.isPresent()) {
-            return "You already sent " + track.title() + " to " + receiver.name() + " ("
-                    + Texts.when(already.get().createdAt()) + ")" + (Repeats.keptPrivate(already.get()) ? ""
-                    : ", and I'm still watching for it") + ", so I didn't send it again.";
+            return alreadySent(track, receiver, already.get());
         }
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver));
+    }
+
+    private String alreadySent(Track track, User receiver, Share already) {
+        String sent = "You already sent " + track.title() + " to " + receiver.name() + " ("
+                + Texts.when(already.createdAt()) + ")";
+        if (already.status() != ShareStatus.HELD) {
+            return sent + (Repeats.keptPrivate(already) ? "" : ", and I'm still watching for it")
+                    + ", so I didn't send it again.";
+        }
+        return sent + ". It hasn't reached them yet, so I didn't send it again: it goes out " + chats
+                .conversationLink(receiver.address().platform(), HELD_SONGS_REF)
+                .map(link -> "the moment they tap this link: " + link)
+                .orElse("as soon as they write to me.");
     }
 
     /**

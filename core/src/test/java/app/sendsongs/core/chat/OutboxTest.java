@@ -432,6 +432,26 @@ class OutboxTest {
     }
 
     @Test
+    void aWithdrawnSongSentApartFromItsCardTakesBackItsTextToo() {
+        SwitchableChat platform = new SwitchableChat();
+        platform.cardApart = true;
+        platform.failing = true;
+        Outbox parted = outbox(platform);
+        Message song = Message.text("Alice sent a song to Family")
+                .withCard(SongCard.of("Take On Me", "a-ha", URI.create("https://open.spotify.com/track/x")));
+        parted.deliverShare(BOB, song, "share-1", ChatAddress.messenger("a"));
+        parted.notify(BOB, Message.text("later"));
+
+        parted.withdrawShare(BOB, "share-1");
+        platform.failing = false;
+        clock.advance(Duration.ofMinutes(1));
+        parted.retryDue(10);
+
+        assertThat(platform.sent).as("neither the song's text nor its card").containsExactly("later");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
     void aMessageHeldBehindOneThatWentOutMeanwhileGoesToo() {
         SwitchableChat flaky = askingToWait(Duration.ofSeconds(1));
         Outbox flakyOutbox = heldThenTaken(flaky, "first");

@@ -196,6 +196,24 @@ class GroupMembershipTest {
     }
 
     @Test
+    void theOwnerRemovesAMemberByTheirFirstName() {
+        bot.register("bob2", "Bob Marley");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+
+        assertThat(bot.reply("alice", "remove_from_group Family Carol")).isEqualTo("Removed Carol King from Family.");
+        assertThat(bot.last("carol")).startsWith("Alice Smith removed you from the group Family.");
+
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Family \"Bob Marley\"");
+        assertThat(bot.reply("alice", "remove_from_group Family bob")).as("two members called Bob")
+                .startsWith("That name fits 2 people. Which one?\n1. Bob Fisher").contains("2. Bob Marley");
+        assertThat(bot.reply("alice", "2")).isEqualTo("Removed Bob Marley from Family.");
+        assertThat(bot.reply("alice", "remove_from_group Family Alice")).startsWith("You made Family, so you can't "
+                + "be removed from it.");
+    }
+
+    @Test
     void anyoneButTheOwnerCanLeaveAndTheOwnerIsTold() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");

@@ -183,6 +183,18 @@ class GroupSongTest {
     }
 
     @Test
+    void aMemberStillWaitingForTheSameSongIsNotSaidToHaveItAlready() {
+        bot.chat.windowCloses("dan");
+        bot.reply("alice", "send_song name:\"Dan Brown\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).isEqualTo("Sent " + TITLE + " to Family (1 "
+                + "person). I'll tell you when they play it, or if they haven't within 7 days. Bob Fisher already has it "
+                + "from you and I'm still watching, so I didn't send it again. It "
+                + "hasn't reached Dan Brown yet from your earlier send, so I didn't send it again.");
+    }
+
+    @Test
     void inABigGroupTheHeldMembersAreCappedTheLinkGivenOnceAndWhoBlockedTheBotNamedApart() {
         bot.chat.linksTo("https://m.me/page?ref=");
         List<String> held = new ArrayList<>();

@@ -39,6 +39,21 @@ class SendingRulesTest {
     }
 
     @Test
+    void theSameSongAgainWhileItWaitsForThemSaysItHasNotReachedThemAndGivesTheLinkAgain() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.chat.windowCloses("bob");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("won't let me deliver");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("You already sent " + TITLE
+                + " to Bob Fisher (1 May 12:00 UTC). It hasn't reached them yet, so I didn't send it again: it goes "
+                + "out the moment they tap this link: https://m.me/page?ref=songs");
+        bot.chat.linksTo(null);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).endsWith("It hasn't reached them "
+                + "yet, so I didn't send it again: it goes out as soon as they write to me.");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(TITLE));
+    }
+
+    @Test
     void aFirstNameIsEnoughForOneContactAndAskedAboutForTwo() {
         bot.register("bob2", "Bob Marley");
         bot.register("stranger", "Bob Dylan");
