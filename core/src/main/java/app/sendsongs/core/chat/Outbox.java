@@ -408,11 +408,24 @@ public final class Outbox {
             return false;
         }
         Instant leaseUntil = now.plus(sendLease);
-        if (!store.leaseHeldMessage(held, now, leaseUntil)) {
-            return false;
+        Optional<HeldMessage> leased = lease(held, now, leaseUntil);
+        return leased.isPresent() && settle(leased.get(), sendNow(leased.get(), kind));
+    }
+
+    /**
+     * Leases {@code held} as it was read, or as it is now when it changed since and its time has come: the echo of
+     * the message before it, overtaking that message's release, makes it due at once ({@link #nextIsDue}), and the
+     * worker sending the queue is the one to send it, not the next tick.
+     */
+    private Optional<HeldMessage> lease(HeldMessage held, Instant now, Instant leaseUntil) {
+        if (store.leaseHeldMessage(held, now, leaseUntil)) {
+            return Optional.of(held.retryingAt(Optional.of(leaseUntil)));
         }
-        HeldMessage leased = held.retryingAt(Optional.of(leaseUntil));
-        return settle(leased, sendNow(leased, kind));
+        return store.heldMessages(List.of(held.id())).stream()
+                .filter(changed -> !changed.retryAt().equals(held.retryAt()) && !waitsForItsEcho(changed, now))
+                .filter(changed -> store.leaseHeldMessage(changed, now, leaseUntil))
+                .map(changed -> changed.retryingAt(Optional.of(leaseUntil)))
+                .findFirst();
     }
 
     /** Whether a message an earlier run may have sent still waits for its echo (see {@link #waitForEchoesOfEarlierRuns}). */

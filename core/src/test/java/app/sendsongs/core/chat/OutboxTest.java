@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -353,6 +354,27 @@ class OutboxTest {
         outbox.retryDue(10);
 
         assertThat(chat.inbox("bob")).containsExactly("second");
+        assertThat(store.heldMessagesFor(BOB)).isEmpty();
+    }
+
+    @Test
+    void anEchoThatOvertakesTheRecordOfASendDoesNotHoldBackWhatFollows() {
+        chat.windowCloses("bob");
+        outbox.notify(BOB, Message.text("🎵 Alice sent you a song"));
+        outbox.notify(BOB, Message.text("the song's card"));
+        String first = store.heldMessagesFor(BOB).getFirst().id();
+        AtomicBoolean echoed = new AtomicBoolean();
+        // The platform's echo of the first message reaches the webhook before its worker has recorded the send.
+        chat.duringEachSend(() -> {
+            if (echoed.compareAndSet(false, true)) {
+                outbox.confirmSent(List.of(first));
+            }
+        });
+        chat.windowOpens("bob");
+
+        outbox.personWrote(BOB);
+
+        assertThat(chat.inbox("bob")).containsExactly("🎵 Alice sent you a song", "the song's card");
         assertThat(store.heldMessagesFor(BOB)).isEmpty();
     }
 
