@@ -153,6 +153,27 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
+        registerAliceAndBob();
+        List<String> titles = new ArrayList<>();
+        for (String song : sandbox.trackIds().subList(0, 3)) {
+            telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + song);
+            titles.add(titleOf(BOB));
+        }
+        telegram.ask(ALICE, "/pending");
+        JsonNode olderList = telegram.messages(ALICE).getLast();
+        assertThat(olderList.path("text").asText()).contains("\n2. " + titles.get(1) + " → Bob Fisher");
+        assertThat(telegram.ask(ALICE, "/cancel 1")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(0) + " for Bob Fisher.");
+
+        // Telegram keeps the older list's buttons, unlike Messenger's quick replies: its "Cancel 2" still shows
+        assertThat(telegram.tap(ALICE, olderList, "Cancel 2")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
+        assertThat(telegram.ask(ALICE, "/pending")).singleElement().asString()
+                .contains("1. " + titles.get(2) + " → Bob Fisher").doesNotContain(titles.get(1));
+    }
+
+    @Test
     void anEditTelegramRefusesLosesNothingAndAStaleTapIsStillAnswered() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);

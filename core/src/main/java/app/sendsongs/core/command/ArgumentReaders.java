@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 final class ArgumentReaders {
     /** The word that confirms {@code forget_me}. */
     static final String CONFIRM = "confirm";
-    /** A group's id, as the tap that confirms its deletion carries it. */
-    private static final Pattern GROUP_ID = Pattern.compile(
+    /** The word before a song's id in {@code cancel song <id>}, what a pending list's tap carries. */
+    private static final String SONG = "song";
+    /** An id a tap carries: a group's (confirming its deletion), a song's (stopping its watch). */
+    private static final Pattern TAP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** "for Bob", "For Bob Fisher": who pasted words may say a song is for. */
@@ -321,6 +323,9 @@ final class ArgumentReaders {
             return unexpected.get();
         }
         List<String> words = args.words();
+        if (words.size() == 2 && words.getFirst().equalsIgnoreCase(SONG) && TAP_ID.matcher(words.get(1)).matches()) {
+            return new ParseResult.Parsed(new Command.Cancel(Optional.of(SONG + " " + words.get(1))));
+        }
         if (words.size() > 1 || (words.size() == 1 && !words.getFirst().matches("(?i)all|#?\\d{1,4}"))) {
             return args.invalid("Say which one: a number from your pending list, or all.");
         }
@@ -343,7 +348,7 @@ final class ArgumentReaders {
     static ParseResult deleteGroup(Arguments args) {
         List<String> words = args.words();
         if (args.options().isEmpty() && words.size() == 2 && words.getFirst().equalsIgnoreCase(CONFIRM)
-                && GROUP_ID.matcher(words.get(1)).matches()) {
+                && TAP_ID.matcher(words.get(1)).matches()) {
             return new ParseResult.Parsed(new Command.ConfirmDeleteGroup(words.get(1)));
         }
         return existingGroup(Command.DeleteGroup::new).read(args);

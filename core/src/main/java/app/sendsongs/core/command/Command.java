@@ -25,7 +25,10 @@ public sealed interface Command {
     record History() implements Command {
     }
 
-    /** {@code which}: empty for "the only one", a position in the pending list, or "all". */
+    /**
+     * {@code which}: empty for "the only one", a position in the pending list, "all", or "song <id>" for the song a
+     * pending list's tap names.
+     */
     record Cancel(Optional<String> which) implements Command {
     }
 

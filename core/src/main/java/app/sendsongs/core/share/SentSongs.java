@@ -11,10 +11,12 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
+    private static final String NOT_WATCHED = "That song isn't being watched any more; see {history}.";
 
     private final ShareStore shares;
     private final UserStore users;
@@ -31,12 +33,16 @@ public final class SentSongs {
         this.groupNames = groupNames;
     }
 
-    /** {@code pending}: the list, with a tap to stop each of the first songs. */
+    /**
+     * {@code pending}: the list, with a tap to stop each of the first songs. A tap names its song by id, not by its
+     * place: Telegram keeps the buttons of an older list, whose numbers may mean other songs by the time they are
+     * tapped.
+     */
     public Message pending(User sender) {
         List<Share> open = open(sender);
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < Math.min(open.size(), Message.MAX_CHOICES - 1); i++) {
-            taps.add(new Choice("Cancel " + (i + 1), "cancel " + (i + 1)));
+            taps.add(new Choice("Cancel " + (i + 1), SenderOfSong.payload("cancel", open.get(i))));
         }
         if (open.size() > 1) {
             taps.add(new Choice("Cancel all", "cancel all"));
@@ -72,6 +78,11 @@ public final class SentSongs {
             return "There is nothing to cancel: no song you sent is being watched.";
         }
         String which = command.which().orElse(open.size() == 1 ? "1" : "");
+        Optional<String> tapped = SenderOfSong.shareId(which);
+        if (tapped.isPresent()) {
+            return open.stream().filter(share -> share.id().equals(tapped.get())).findFirst()
+                    .map(this::cancelled).orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED));
+        }
         if (which.isEmpty()) {
             String cancel = CommandStyle.of(sender.address()).spell("cancel");
             return "You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or " + cancel
@@ -86,7 +97,10 @@ public final class SentSongs {
         if (number < 1 || number > open.size()) {
             return "There is no number " + number + " in your pending list (1 to " + open.size() + ").";
         }
-        Share share = open.get(number - 1);
+        return cancelled(open.get(number - 1));
+    }
+
+    private String cancelled(Share share) {
         return cancel(share) ? "Stopped watching " + share.track().title() + " for " + receiverName(share) + "."
                 : "That song was settled a moment ago; see history.";
     }

@@ -146,6 +146,8 @@ class CommandParserTest {
         assertThat(parsed("cancel")).isEqualTo(new Command.Cancel(Optional.empty()));
         assertThat(parsed("cancel #2")).isEqualTo(new Command.Cancel(Optional.of("2")));
         assertThat(parsed("cancel ALL")).isEqualTo(new Command.Cancel(Optional.of("all")));
+        assertThat(parsed("cancel song 0b6f3a1e-2c4d-3e5f-8a9b-0c1d2e3f4a5b"))
+                .isEqualTo(new Command.Cancel(Optional.of("song 0b6f3a1e-2c4d-3e5f-8a9b-0c1d2e3f4a5b")));
         assertThat(parsed("forget_me")).isEqualTo(new Command.ForgetMe(false));
         assertThat(parsed("forget me confirm")).isEqualTo(new Command.ForgetMe(true));
         assertThat(parsed("2")).isEqualTo(new Command.Choose(2));

@@ -3,11 +3,13 @@ package app.sendsongs.core.share;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.music.Track;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,24 @@ class SentSongsTest {
         send("Carol King", FakeMusic.OTHER_SONG);
         assertThat(bot.reply("alice", "cancel all")).isEqualTo("Stopped watching 2 songs.");
         assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
+    }
+
+    @Test
+    void aPendingListsCancelTapNamesItsSongSoItStopsThatSongWhateverItsPlaceIsNow() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "pending");
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Cancel 1", "Cancel 2", "Cancel all");
+        assertThat(taps.get(1).payload()).matches("cancel song [0-9a-f-]{36}");
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + SONG + " for Bob Fisher.");
+        send("Bob Fisher", FakeMusic.SONG);
+
+        assertThat(bot.reply("alice", taps.get(1).payload())).isEqualTo("Stopped watching " + OTHER
+                + " for Carol King.");
+        assertThat(bot.reply("alice", taps.get(0).payload())).as("a song no longer watched")
+                .isEqualTo("That song isn't being watched any more; see history.");
+        assertThat(bot.reply("alice", "pending")).contains("1. " + SONG + " → Bob Fisher");
     }
 
     @Test
