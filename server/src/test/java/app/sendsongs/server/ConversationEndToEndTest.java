@@ -60,7 +60,7 @@ class ConversationEndToEndTest {
         assertThat(question.path("quick_replies").get(0).path("title").asText()).isEqualTo("Bob Fisher");
 
         assertThat(sandbox.tap("alice", "1")).containsExactly("Send " + title(tracks.get(1)) + " to Bob Fisher?");
-        assertThat(sandbox.tap("alice", "send")).singleElement().asString()
+        assertThat(sandbox.tapTitled("alice", "Send")).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
         assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1)));
     }
@@ -76,7 +76,7 @@ class ConversationEndToEndTest {
         assertThat(sandbox.ask("alice", "this one " + shortLink, 2)).containsExactly("Who is it for?\n"
                 + "With it: “this one”", titleOf(tracks.get(2)));
         sandbox.tap("alice", "1");
-        sandbox.tap("alice", "send");
+        sandbox.tapTitled("alice", "Send");
         assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2))
                 + "\n“this one”");
 
@@ -96,7 +96,7 @@ class ConversationEndToEndTest {
         assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() >= before + 2).subList(before, before + 2))
                 .containsExactly("Who is it for?", titleOf(tracks.get(1)));
         sandbox.tap("alice", "1");
-        assertThat(sandbox.tap("alice", "send")).singleElement().asString()
+        assertThat(sandbox.tapTitled("alice", "Send")).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
 
         int commented = sandbox.inbox("alice").size();

@@ -153,6 +153,29 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendTapUnderAnOlderQuestionSendsNothingElse() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        telegram.ask(ALICE, LINK + sandbox.trackIds().get(1));
+        telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Bob Fisher");
+        JsonNode olderQuestion = telegram.messages(ALICE).getLast();
+        String olderSong = olderQuestion.path("text").asText();
+        telegram.ask(ALICE, "changed my mind: " + LINK + sandbox.trackIds().get(2));
+        List<String> asked = telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Bob Fisher");
+        assertThat(asked).singleElement().asString().startsWith("Send ").isNotEqualTo(olderSong);
+
+        // Telegram keeps the older question's buttons, unlike Messenger's quick replies: its "Send" still shows
+        assertThat(telegram.tap(ALICE, olderQuestion, "Send")).singleElement().asString()
+                .startsWith("That Send was for an earlier song, so I didn't send anything. ")
+                .endsWith(asked.getFirst());
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ");
+        assertThat(telegram.texts(BOB)).filteredOn(text -> text.contains("Alice Archer sent you a song"))
+                .singleElement().asString().contains("“changed my mind”");
+    }
+
+    @Test
     void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
         registerAliceAndBob();
         List<String> titles = new ArrayList<>();

@@ -208,12 +208,14 @@ public final class Bot {
 
     /**
      * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word; a name, or a note once who is known, is text that names no command and
-     * holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not an invite by that name).
+     * anything but a single command word or a Send tap; a name, or a note once who is known, is text that names no
+     * command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not an invite by
+     * that name).
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
         return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed && Spaces.words(typed).size() == 1);
+            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed(Command command)
+                    && (Spaces.words(typed).size() == 1 || command instanceof Command.SendDraft));
             case WHO, READY -> parsed instanceof ParseResult.Unknown && TrackLinks.spotifyWordsIn(typed).isEmpty();
         };
     }

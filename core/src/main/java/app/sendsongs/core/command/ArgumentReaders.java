@@ -32,6 +32,8 @@ final class ArgumentReaders {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;,.!?\\-–—]+$");
     /** Words beside a link longer than this are a note, whatever they start with. */
     private static final int MOST_WORDS_OF_A_NAME = 4;
+    /** What the Send tap of a song being shared carries after {@code send}: '#' and the share's key. */
+    private static final Pattern DRAFT_KEY = Pattern.compile("#[0-9a-f]{8}");
 
     private ArgumentReaders() {
     }
@@ -70,6 +72,10 @@ final class ArgumentReaders {
         }
         if (others.stream().anyMatch(w -> w.contains("://"))) {
             return args.invalid("That isn't a Spotify track link.");
+        }
+        if (links.isEmpty() && others.size() == 1 && pre.isEmpty() && post.isEmpty()
+                && DRAFT_KEY.matcher(others.getFirst()).matches()) {
+            return new ParseResult.Parsed(new Command.SendDraft(others.getFirst().substring(1)));
         }
         Optional<String> friend = friendNamed(others);
         if (links.isEmpty()) {

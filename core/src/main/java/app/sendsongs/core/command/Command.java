@@ -107,6 +107,14 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code send #<key>}: what the Send tap under "Send it to Bob?" carries, to send the song being shared only if it
+     * is still the song and person that question was about ({@code ShareDraft.key}). Telegram keeps the buttons of
+     * older questions, so a Send tapped there must not send whatever is being shared now.
+     */
+    record SendDraft(String key) implements DraftCommand {
+    }
+
     /** {@code discard}: the song being shared is dropped. */
     record DiscardDraft() implements DraftCommand {
     }

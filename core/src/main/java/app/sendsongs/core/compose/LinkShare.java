@@ -86,6 +86,8 @@ public final class LinkShare {
             case Command.DraftNote note -> draftOf(person).map(draft -> note(draft, note))
                     .orElseGet(() -> noDraft(person));
             case Command.DiscardDraft discard -> discard(person);
+            case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
+                    .orElseGet(() -> noDraft(person));
         };
     }
 
@@ -324,7 +326,7 @@ public final class LinkShare {
         if (!draft.post().isEmpty()) {
             text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
         }
-        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send"),
+        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send #" + draft.key()),
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
@@ -332,6 +334,20 @@ public final class LinkShare {
         }
         choices.add(new Choice("Don't send", "discard"));
         return Message.text(text.toString()).withChoices(choices);
+    }
+
+    /**
+     * The Send tap of a "Send it to Bob?": the share goes only when it is still the song and person asked about. A tap
+     * under an older question (Telegram keeps its buttons) is answered with the question as it stands now.
+     */
+    private Message sendIfStill(User person, ShareDraft draft, Command.SendDraft command) {
+        if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
+            return send(person, draft);
+        }
+        String lead = "That Send was for an earlier song, so I didn't send anything. ";
+        return draft.stage() == ShareDraft.Stage.WHO
+                ? Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft))
+                : ready(draft, lead);
     }
 
     private Message send(User person, ShareDraft draft) {

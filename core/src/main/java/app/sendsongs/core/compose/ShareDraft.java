@@ -61,6 +61,15 @@ public record ShareDraft(ChatAddress person, TrackId track, String title, String
         return new ShareDraft(person, track, title, newPre, newPost, stage, recipient, offered, expiresAt);
     }
 
+    /**
+     * Eight hex digits that tell this share from one of another song or for someone else (the notes and the stage do
+     * not count), so a tap can name the share it was shown with.
+     */
+    public String key() {
+        String who = recipient.map(Recipient::key).orElse("");
+        return String.format("%08x", (track.value() + " " + who).hashCode());
+    }
+
     /** The notes are left out: they are personal. */
     @Override
     public String toString() {

@@ -121,6 +121,7 @@ class CommandParserTest {
         assertThat(parsed("send_song name:\"Bob\"")).isEqualTo(new Command.DraftTo(Optional.of("Bob"),
                 Optional.empty(), "", "", true));
         assertThat(parsed("send")).isEqualTo(new Command.DraftTo(Optional.empty(), Optional.empty(), "", "", true));
+        assertThat(parsed("send #0c1d2e3f")).isEqualTo(new Command.SendDraft("0c1d2e3f"));
     }
 
     @Test

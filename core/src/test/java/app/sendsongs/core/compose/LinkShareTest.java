@@ -53,13 +53,49 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", "discard");
         assertThat(tap("alice", "Send", "send")).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
                 + "play it (I'll watch for 7 days).");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
         assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
         assertThat(bot.reply("alice", "send")).startsWith("To send a song, paste its Spotify link here");
+    }
+
+    @Test
+    void aSendTapShownWithAnotherSongOrPersonSendsNothingAndAsksAgain() {
+        int bobHad = bot.inbox("bob").size();
+        int carolHad = bot.inbox("carol").size();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        String forBob = sendTap();
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Carol King", "2");
+
+        assertThat(tap("alice", "Send", forBob)).isEqualTo("That Send was for an earlier song, so I didn't send "
+                + "anything. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        bot.reply("alice", LINK);
+        assertThat(tap("alice", "Send", forBob)).as("the same song, before saying who it is for")
+                .isEqualTo("That Send was for an earlier song, so I didn't send anything. Who is " + TITLE + " for?");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+        assertThat(bot.inbox("carol")).hasSize(carolHad);
+
+        tap("alice", "Bob Fisher", "1");
+        assertThat(tap("alice", "Send", forBob)).as("the song and person it was shown with")
+                .startsWith("Sent " + TITLE + " to Bob Fisher.");
+    }
+
+    @Test
+    void aSendTapWhileANoteIsAskedForSendsTheSongAsItIs() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        String send = sendTap();
+        tap("alice", "Add a note", "note");
+
+        assertThat(tap("alice", "Send", send)).startsWith("Sent " + TITLE + " to Bob Fisher.");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
     }
 
     @Test
@@ -70,7 +106,7 @@ class LinkShareTest {
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “you'll love the bridge”");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "note none", "discard");
+                .containsExactly(sendTap(), "note", "after", "note none", "discard");
         tap("alice", "Send", "send");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
@@ -132,7 +168,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", "discard");
         tap("alice", "Send", "send");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
@@ -345,6 +381,11 @@ class LinkShareTest {
         assertThat(bot.reply("alice", "sned Bob " + LINK)).as("a mistyped send_song is no name either")
                 .startsWith("Sorry, I don't know that command. Did you mean send_song");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
+    private String sendTap() {
+        return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
     }
 
     private String tap(String psid, String title, String payload) {
