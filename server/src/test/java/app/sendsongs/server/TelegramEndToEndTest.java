@@ -116,7 +116,7 @@ class TelegramEndToEndTest {
                 .startsWith("Who is it for?\nWith it: “listen to this”\n\n🎵 ");
         JsonNode question = telegram.messages(ALICE).getLast();
         assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
-        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
+        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).matches("1 #[0-9a-f]{8}");
 
         assertThat(telegram.tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
                 .contains(" to Bob Fisher?");
@@ -176,6 +176,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aTapUnderAnOlderWhichOneQuestionDoesNotAnswerTheNewerOne() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(telegram.ask(ALICE, "/send Bob Fisher " + LINK + sandbox.trackIds().get(1))).singleElement()
+                .asString().contains("Which one?");
+        JsonNode older = telegram.messages(ALICE).getLast();
+        telegram.ask(ALICE, "/send Bob Fisher " + LINK + sandbox.trackIds().get(2));
+        JsonNode newer = telegram.messages(ALICE).getLast();
+        String first = buttons(older).getFirst();
+
+        // Telegram keeps the older question's buttons, unlike Messenger's quick replies
+        assertThat(telegram.tap(ALICE, older, first)).singleElement().asString()
+                .isEqualTo("That tap answered an earlier question, so I did nothing.");
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.tap(ALICE, newer, first)).as("the newer question still waits for its answer")
+                .singleElement().asString().startsWith("Sent ");
+    }
+
+    @Test
     void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
         registerAliceAndBob();
         List<String> titles = new ArrayList<>();
@@ -206,7 +226,8 @@ class TelegramEndToEndTest {
         // the two calls the tap makes, in whichever order: the edit of its keyboard and the bot's answer
         telegram.control().fault("telegram", 502, 2, 0);
 
-        String tap = telegram.press(ALICE, ALICE, question.path("message_id").asLong(), "1");
+        String tap = telegram.press(ALICE, ALICE, question.path("message_id").asLong(),
+                button(question, "Bob Fisher").path("callback_data").asText());
 
         assertThat(telegram.awaitAnswer(tap).path("answered").asBoolean()).isTrue();
         sandbox.advanceMinutes(2);

@@ -44,8 +44,20 @@ public sealed interface Command {
     record Rename(String name) implements Command {
     }
 
-    /** A bare number: the answer to a question the bot asked. */
-    record Choose(int number) implements Command {
+    /**
+     * A bare number: the answer to a question the bot asked. A tap carries the number and '#' and the key of the
+     * question it was shown with ({@code question}), which it answers only while that question is the open one:
+     * Telegram keeps the buttons of older questions, and a number means someone else in another question.
+     */
+    record Choose(int number, Optional<String> question) implements Command {
+        public Choose(int number) {
+            this(number, Optional.empty());
+        }
+
+        /** What a tap for {@code number} in the question with this {@code key} carries: "2 #0c1d2e3f". */
+        public static String payload(int number, String key) {
+            return number + " #" + key;
+        }
     }
 
     /** {@code block <name>}: songs from that person are no longer delivered (they are not told). */

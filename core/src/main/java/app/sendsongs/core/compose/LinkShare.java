@@ -205,25 +205,30 @@ public final class LinkShare {
 
     private Message offer(User person, Track track, String pre, String post) {
         List<Recipient> offered = new ArrayList<>();
-        List<Choice> taps = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         for (ChatAddress contact : acquaintances.contactsOf(person.address())) {
             if (offered.size() == PEOPLE_OFFERED) {
                 break;
             }
             users.findUser(contact).ifPresent(friend -> {
                 offered.add(new Recipient.Person(friend.address()));
-                taps.add(new Choice(friend.name(), Integer.toString(offered.size())));
+                titles.add(friend.name());
             });
         }
         groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
             offered.add(new Recipient.Group(group.groupId()));
-            taps.add(new Choice("👥 " + group.name(), Integer.toString(offered.size())));
+            titles.add("👥 " + group.name());
         });
-        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
         // an older question's numbers must not answer this one
         choices.takeChoice(person.address());
-        drafts.saveDraft(new ShareDraft(person.address(), track.id(), track.title(), pre, post,
-                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry()));
+        ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
+                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry());
+        drafts.saveDraft(draft);
+        List<Choice> taps = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+        }
+        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
         if (!pre.isEmpty()) {
@@ -277,7 +282,8 @@ public final class LinkShare {
     private List<Choice> taps(ShareDraft draft) {
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < draft.offered().size(); i++) {
-            taps.add(new Choice(name(draft.person(), draft.offered().get(i)), Integer.toString(i + 1)));
+            taps.add(new Choice(name(draft.person(), draft.offered().get(i)),
+                    Command.Choose.payload(i + 1, draft.offerKey())));
         }
         return taps;
     }

@@ -2,6 +2,7 @@ package app.sendsongs.core.compose;
 
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.TapKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -66,8 +67,12 @@ public record ShareDraft(ChatAddress person, TrackId track, String title, String
      * not count), so a tap can name the share it was shown with.
      */
     public String key() {
-        String who = recipient.map(Recipient::key).orElse("");
-        return String.format("%08x", (track.value() + " " + who).hashCode());
+        return TapKey.of(track.value() + " " + recipient.map(Recipient::key).orElse(""));
+    }
+
+    /** The key of the people and groups offered for this song, which their number taps carry. */
+    public String offerKey() {
+        return TapKey.of(track.value() + " " + offered.stream().map(Recipient::key).toList());
     }
 
     /** The notes are left out: they are personal. */

@@ -152,6 +152,7 @@ class CommandParserTest {
         assertThat(parsed("forget_me")).isEqualTo(new Command.ForgetMe(false));
         assertThat(parsed("forget me confirm")).isEqualTo(new Command.ForgetMe(true));
         assertThat(parsed("2")).isEqualTo(new Command.Choose(2));
+        assertThat(parsed("2 #0c1d2e3f")).isEqualTo(new Command.Choose(2, Optional.of("0c1d2e3f")));
         assertThat(invalid("pending now").problem()).contains("takes nothing");
         assertThat(invalid("cancel the blue one").problem()).contains("number");
     }

@@ -43,8 +43,10 @@ class LinkShareTest {
             assertThat(card.subtitle()).isEqualTo("Rick Astley");
             assertThat(card.link()).hasToString(LINK);
         });
-        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1"), new Choice("Carol King", "2"),
-                new Choice("👥 Family", "3"), new Choice("Someone else", "to"));
+        String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
+                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+                new Choice("Someone else", "to"));
     }
 
     @Test
@@ -85,6 +87,19 @@ class LinkShareTest {
         tap("alice", "Bob Fisher", "1");
         assertThat(tap("alice", "Send", forBob)).as("the song and person it was shown with")
                 .startsWith("Sent " + TITLE + " to Bob Fisher.");
+    }
+
+    @Test
+    void aNumberTapUnderAnOlderOfferDoesNothingWhileANewerOfferIsOpen() {
+        bot.reply("alice", LINK);
+        Choice bob = last("alice").choices().getFirst();
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        Choice bobNow = last("alice").choices().getFirst();
+
+        assertThat(tap("alice", "Bob Fisher", bob.payload())).isEqualTo("That tap answered an earlier question, so I "
+                + "did nothing.");
+        assertThat(tap("alice", "Bob Fisher", bobNow.payload()))
+                .isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?");
     }
 
     @Test
@@ -289,9 +304,9 @@ class LinkShareTest {
 
         assertThat(bot.reply("alice", "Bob Fsiher")).isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you "
                 + "mean Bob Fisher?");
-        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1"),
-                new Choice("Invite \"Bob Fsiher\"", "2"));
-        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        List<Choice> taps = last("alice").choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
+        assertThat(tap("alice", "Bob Fisher", taps.getFirst().payload())).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         tap("alice", "Send", "send");
         assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
     }
