@@ -209,16 +209,25 @@ public final class Bot {
 
     /**
      * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word or a tap (Send, a number); a name, or a note once who is known, is text that
-     * names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not an
-     * invite by that name).
+     * anything but a single command word or a tap's command ({@link #isTap}); a name, or a note once who is known,
+     * is text that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you
+     * mean", not an invite by that name).
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
         return switch (draft.stage()) {
             case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed(Command command)
-                    && (Spaces.words(typed).size() == 1 || command instanceof Command.SendDraft
-                    || command instanceof Command.Choose));
+                    && (Spaces.words(typed).size() == 1 || isTap(command)));
             case WHO, READY -> parsed instanceof ParseResult.Unknown && TrackLinks.spotifyWordsIn(typed).isEmpty();
+        };
+    }
+
+    /** A command only a tap sends: a number, Send or Don't send, with the key of what it was shown with. */
+    private static boolean isTap(Command command) {
+        return switch (command) {
+            case Command.Choose choose -> choose.question().isPresent();
+            case Command.SendDraft send -> true;
+            case Command.DiscardDraft discard -> discard.key().isPresent();
+            default -> false;
         };
     }
 

@@ -32,7 +32,7 @@ final class ArgumentReaders {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;,.!?\\-–—]+$");
     /** Words beside a link longer than this are a note, whatever they start with. */
     private static final int MOST_WORDS_OF_A_NAME = 4;
-    /** What the Send tap of a song being shared carries after {@code send}: '#' and the share's key. */
+    /** What the Send and Don't send taps of a song being shared carry after their word: '#' and the share's key. */
     private static final Pattern DRAFT_KEY = Pattern.compile("#[0-9a-f]{8}");
 
     private ArgumentReaders() {
@@ -337,6 +337,15 @@ final class ArgumentReaders {
         }
         return new ParseResult.Parsed(new Command.Cancel(words.stream().findFirst()
                 .map(w -> w.replace("#", "").toLowerCase(Locale.ROOT))));
+    }
+
+    /** {@code discard}, or {@code discard #<key>}, the Don't send tap of a song being shared. */
+    static ParseResult discard(Arguments args) {
+        List<String> words = args.words();
+        if (args.options().isEmpty() && words.size() == 1 && DRAFT_KEY.matcher(words.getFirst()).matches()) {
+            return new ParseResult.Parsed(new Command.DiscardDraft(Optional.of(words.getFirst().substring(1))));
+        }
+        return bare(new Command.DiscardDraft()).read(args);
     }
 
     /** A command with nothing after its word. */

@@ -127,8 +127,14 @@ public sealed interface Command {
     record SendDraft(String key) implements DraftCommand {
     }
 
-    /** {@code discard}: the song being shared is dropped. */
-    record DiscardDraft() implements DraftCommand {
+    /**
+     * {@code discard}: the song being shared is dropped. The Don't send tap carries the share's key, as the Send tap
+     * does ({@link SendDraft}), and drops it only while it is still the song and person it was shown with.
+     */
+    record DiscardDraft(Optional<String> key) implements DraftCommand {
+        public DiscardDraft() {
+            this(Optional.empty());
+        }
     }
 
     /** The commands about groups. {@code group} is how the person named it, perhaps "Family (Bob Fisher's)". */

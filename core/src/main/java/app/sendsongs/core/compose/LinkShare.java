@@ -85,7 +85,7 @@ public final class LinkShare {
                     .orElseGet(() -> noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> note(draft, note))
                     .orElseGet(() -> noDraft(person));
-            case Command.DiscardDraft discard -> discard(person);
+            case Command.DiscardDraft discard -> discard(person, discard);
             case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
                     .orElseGet(() -> noDraft(person));
         };
@@ -338,7 +338,7 @@ public final class LinkShare {
         if (!draft.pre().isEmpty()) {
             choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
         }
-        choices.add(new Choice("Don't send", "discard"));
+        choices.add(new Choice("Don't send", "discard #" + draft.key()));
         return Message.text(text.toString()).withChoices(choices);
     }
 
@@ -350,7 +350,11 @@ public final class LinkShare {
         if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
             return send(person, draft);
         }
-        String lead = "That Send was for an earlier song, so I didn't send anything. ";
+        return asAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+    }
+
+    /** The question a share stands at, again, after {@code lead}. */
+    private Message asAgain(ShareDraft draft, String lead) {
         return draft.stage() == ShareDraft.Stage.WHO
                 ? Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft))
                 : ready(draft, lead);
@@ -368,8 +372,13 @@ public final class LinkShare {
         };
     }
 
-    private Message discard(User person) {
-        boolean had = draftOf(person).isPresent();
+    private Message discard(User person, Command.DiscardDraft command) {
+        Optional<ShareDraft> draft = draftOf(person);
+        if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
+            return asAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
+                    + "now. ");
+        }
+        boolean had = draft.isPresent();
         drafts.deleteDraft(person.address());
         return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
     }

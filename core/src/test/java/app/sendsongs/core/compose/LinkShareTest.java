@@ -55,7 +55,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", discardTap());
         assertThat(tap("alice", "Send", "send")).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
                 + "play it (I'll watch for 7 days).");
 
@@ -103,6 +103,20 @@ class LinkShareTest {
     }
 
     @Test
+    void aDontSendTapShownWithAnotherSongKeepsTheOneBeingSharedNow() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        String dontSendIt = discardTap();
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Carol King", "2");
+
+        assertThat(tap("alice", "Don't send", dontSendIt)).isEqualTo("That Don't send was for an earlier song, so I "
+                + "kept the one you're sharing now. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        assertThat(tap("alice", "Don't send", discardTap())).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+    }
+
+    @Test
     void aSendTapWhileANoteIsAskedForSendsTheSongAsItIs() {
         bot.reply("alice", LINK);
         tap("alice", "Bob Fisher", "1");
@@ -121,7 +135,7 @@ class LinkShareTest {
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “you'll love the bridge”");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "note none", "discard");
+                .containsExactly(sendTap(), "note", "after", "note none", discardTap());
         tap("alice", "Send", "send");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
@@ -183,7 +197,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", discardTap());
         tap("alice", "Send", "send");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
@@ -401,6 +415,11 @@ class LinkShareTest {
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
+    }
+
+    /** What the Don't send tap of Alice's "Send it to ...?" carries. */
+    private String discardTap() {
+        return "discard #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
     }
 
     private String tap(String psid, String title, String payload) {
