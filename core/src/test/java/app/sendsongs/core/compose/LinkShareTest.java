@@ -147,7 +147,7 @@ class LinkShareTest {
                 .isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").card()).as("the song is shown as when asked who it is for").isPresent();
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", discardTap());
         tap("alice", "Send", "send");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
 
