@@ -345,7 +345,7 @@ class TelegramEndToEndTest {
 
         assertThat(sandbox.ask("mo", "for @carolk " + LINK + track, 2).getFirst()).as("the question, then the song")
                 .startsWith("Send ").endsWith(" to Carol King?");
-        assertThat(sandbox.tap("mo", "send").getLast()).startsWith("Sent ").contains("Carol King");
+        assertThat(sandbox.tapTitled("mo", "Send").getLast()).startsWith("Sent ").contains("Carol King");
 
         assertThat(telegram.last(CAROL)).contains("Mo Salah sent you a song").doesNotContain("for @carolk");
     }
