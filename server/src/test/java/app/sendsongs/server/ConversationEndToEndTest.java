@@ -56,11 +56,13 @@ class ConversationEndToEndTest {
         JsonNode card = question.path("attachment").path("payload").path("elements").get(0);
         assertThat(card.path("image_url").asText()).startsWith("https://i.scdn.co/image/");
         assertThat(card.path("default_action").path("url").asText()).isEqualTo(LINK + tracks.get(1));
-        assertThat(payloads(question.path("quick_replies"))).containsExactly("1", "to");
+        assertThat(payloads(question.path("quick_replies"))).satisfiesExactly(
+                one -> assertThat(one).matches("1 #[0-9a-f]{8}"), to -> assertThat(to).isEqualTo("to"));
         assertThat(question.path("quick_replies").get(0).path("title").asText()).isEqualTo("Bob Fisher");
 
-        assertThat(sandbox.tap("alice", "1")).containsExactly("Send " + title(tracks.get(1)) + " to Bob Fisher?");
-        assertThat(sandbox.tap("alice", "send")).singleElement().asString()
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher"))
+                .containsExactly("Send " + title(tracks.get(1)) + " to Bob Fisher?");
+        assertThat(sandbox.tapTitled("alice", "Send")).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
         assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1)));
     }
@@ -75,8 +77,8 @@ class ConversationEndToEndTest {
         String shortLink = control.shortLink(tracks.get(2));
         assertThat(sandbox.ask("alice", "this one " + shortLink, 2)).containsExactly("Who is it for?\n"
                 + "With it: “this one”", titleOf(tracks.get(2)));
-        sandbox.tap("alice", "1");
-        sandbox.tap("alice", "send");
+        sandbox.tapTitled("alice", "Bob Fisher");
+        sandbox.tapTitled("alice", "Send");
         assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2))
                 + "\n“this one”");
 
@@ -95,8 +97,8 @@ class ConversationEndToEndTest {
                 + "?si=4f2a9c\"}").status()).isEqualTo(200);
         assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() >= before + 2).subList(before, before + 2))
                 .containsExactly("Who is it for?", titleOf(tracks.get(1)));
-        sandbox.tap("alice", "1");
-        assertThat(sandbox.tap("alice", "send")).singleElement().asString()
+        sandbox.tapTitled("alice", "Bob Fisher");
+        assertThat(sandbox.tapTitled("alice", "Send")).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
 
         int commented = sandbox.inbox("alice").size();
@@ -206,8 +208,8 @@ class ConversationEndToEndTest {
         assertThat(question).singleElement().asString().startsWith("That name fits 2 people. Which one?")
                 .contains(". Bob Fisher — exchanged songs with you, joined ",
                         ". Bob Marley — exchanged songs with you, joined ").doesNotContain("UTC");
-        String marley = question.getFirst().contains("1. Bob Marley") ? "1" : "2";
-        assertThat(sandbox.tap("alice", marley)).singleElement().asString()
+        String marley = question.getFirst().contains("1. Bob Marley") ? "1. Bob Marley" : "2. Bob Marley";
+        assertThat(sandbox.tapTitled("alice", marley)).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(3)) + " to Bob Marley.");
     }
 
@@ -219,10 +221,11 @@ class ConversationEndToEndTest {
         assertThat(sandbox.ask("alice", "send_song name:\"Bob Fsiher\" pre:\"the bridge!\" " + LINK + tracks.get(1)))
                 .containsExactly("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
         JsonNode question = sandbox.lastSent("alice");
-        assertThat(payloads(question.path("quick_replies"))).containsExactly("1", "2");
+        assertThat(payloads(question.path("quick_replies"))).satisfiesExactly(
+                one -> assertThat(one).matches("1 #[0-9a-f]{8}"), two -> assertThat(two).matches("2 #[0-9a-f]{8}"));
         assertThat(question.path("quick_replies").get(1).path("title").asText()).isEqualTo("Invite \"Bob Fsiher\"");
 
-        assertThat(sandbox.tap("alice", "1")).singleElement().asString()
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher")).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
         assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1))
                 + "\n“the bridge!”");

@@ -202,7 +202,9 @@ class EndToEndTest {
         assertThat(sandbox.inbox("bob1")).hasSize(bob1Before);
         assertThat(sandbox.inbox("bob2")).noneMatch(text -> text.contains("sent you a song"));
 
-        sandbox.tap("alice", "2"); // the one who joined later
+        String second = sandbox.lastSent("alice").path("quick_replies").get(1).path("title").asText();
+        assertThat(second).startsWith("2. Bob · ");
+        sandbox.tapTitled("alice", second); // the one who joined later
         assertThat(sandbox.lastText("bob2")).contains("Alice Smith sent you a song");
         assertThat(sandbox.inbox("bob1")).hasSize(bob1Before);
     }

@@ -116,7 +116,7 @@ class TelegramEndToEndTest {
                 .startsWith("Who is it for?\nWith it: “listen to this”\n\n🎵 ");
         JsonNode question = telegram.messages(ALICE).getLast();
         assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
-        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).isEqualTo("1");
+        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).matches("1 #[0-9a-f]{8}");
 
         assertThat(telegram.tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
                 .contains(" to Bob Fisher?");
@@ -153,6 +153,70 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendTapUnderAnOlderQuestionSendsNothingElse() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        telegram.ask(ALICE, LINK + sandbox.trackIds().get(1));
+        telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Bob Fisher");
+        JsonNode olderQuestion = telegram.messages(ALICE).getLast();
+        String olderSong = olderQuestion.path("text").asText();
+        telegram.ask(ALICE, "changed my mind: " + LINK + sandbox.trackIds().get(2));
+        List<String> asked = telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Bob Fisher");
+        assertThat(asked).singleElement().asString().startsWith("Send ").isNotEqualTo(olderSong);
+
+        // Telegram keeps the older question's buttons, unlike Messenger's quick replies: its "Send" still shows
+        assertThat(telegram.tap(ALICE, olderQuestion, "Send")).singleElement().asString()
+                .startsWith("That Send was for an earlier song, so I didn't send anything. ")
+                .endsWith(asked.getFirst());
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ");
+        assertThat(telegram.texts(BOB)).filteredOn(text -> text.contains("Alice Archer sent you a song"))
+                .singleElement().asString().contains("“changed my mind”");
+    }
+
+    @Test
+    void aTapUnderAnOlderWhichOneQuestionDoesNotAnswerTheNewerOne() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(telegram.ask(ALICE, "/send Bob Fisher " + LINK + sandbox.trackIds().get(1))).singleElement()
+                .asString().contains("Which one?");
+        JsonNode older = telegram.messages(ALICE).getLast();
+        telegram.ask(ALICE, "/send Bob Fisher " + LINK + sandbox.trackIds().get(2));
+        JsonNode newer = telegram.messages(ALICE).getLast();
+        String first = buttons(older).getFirst();
+
+        // Telegram keeps the older question's buttons, unlike Messenger's quick replies
+        assertThat(telegram.tap(ALICE, older, first)).singleElement().asString()
+                .isEqualTo("That tap answered an earlier question, so I did nothing.");
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.tap(ALICE, newer, first)).as("the newer question still waits for its answer")
+                .singleElement().asString().startsWith("Sent ");
+    }
+
+    @Test
+    void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
+        registerAliceAndBob();
+        List<String> titles = new ArrayList<>();
+        for (String song : sandbox.trackIds().subList(0, 3)) {
+            telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + song);
+            titles.add(titleOf(BOB));
+        }
+        telegram.ask(ALICE, "/pending");
+        JsonNode olderList = telegram.messages(ALICE).getLast();
+        assertThat(olderList.path("text").asText()).contains("\n2. " + titles.get(1) + " → Bob Fisher");
+        assertThat(telegram.ask(ALICE, "/cancel 1")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(0) + " for Bob Fisher.");
+
+        // Telegram keeps the older list's buttons, unlike Messenger's quick replies: its "Cancel 2" still shows
+        assertThat(telegram.tap(ALICE, olderList, "Cancel 2")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
+        assertThat(telegram.ask(ALICE, "/pending")).singleElement().asString()
+                .contains("1. " + titles.get(2) + " → Bob Fisher").doesNotContain(titles.get(1));
+    }
+
+    @Test
     void anEditTelegramRefusesLosesNothingAndAStaleTapIsStillAnswered() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
@@ -162,7 +226,8 @@ class TelegramEndToEndTest {
         // the two calls the tap makes, in whichever order: the edit of its keyboard and the bot's answer
         telegram.control().fault("telegram", 502, 2, 0);
 
-        String tap = telegram.press(ALICE, ALICE, question.path("message_id").asLong(), "1");
+        String tap = telegram.press(ALICE, ALICE, question.path("message_id").asLong(),
+                button(question, "Bob Fisher").path("callback_data").asText());
 
         assertThat(telegram.awaitAnswer(tap).path("answered").asBoolean()).isTrue();
         sandbox.advanceMinutes(2);
@@ -280,7 +345,7 @@ class TelegramEndToEndTest {
 
         assertThat(sandbox.ask("mo", "for @carolk " + LINK + track, 2).getFirst()).as("the question, then the song")
                 .startsWith("Send ").endsWith(" to Carol King?");
-        assertThat(sandbox.tap("mo", "send").getLast()).startsWith("Sent ").contains("Carol King");
+        assertThat(sandbox.tapTitled("mo", "Send").getLast()).startsWith("Sent ").contains("Carol King");
 
         assertThat(telegram.last(CAROL)).contains("Mo Salah sent you a song").doesNotContain("for @carolk");
     }

@@ -64,6 +64,7 @@ public final class Bot {
     private static final Choice MENU = new Choice("Menu", "menu");
     private static final Choice HELP = new Choice("Help", "help");
     private static final String REGISTER = "register";
+    private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =
             "To send that song, connect first (it takes a minute), then paste it again.\n\n";
@@ -216,13 +217,25 @@ public final class Bot {
 
     /**
      * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word; a name, or a note once who is known, is text that names no command and
-     * holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not an invite by that name).
+     * anything but a single command word or a tap's command ({@link #isTap}); a name, or a note once who is known,
+     * is text that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you
+     * mean", not an invite by that name).
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
         return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed && Spaces.words(typed).size() == 1);
+            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed(Command command)
+                    && (Spaces.words(typed).size() == 1 || isTap(command)));
             case WHO, READY -> parsed instanceof ParseResult.Unknown && TrackLinks.spotifyWordsIn(typed).isEmpty();
+        };
+    }
+
+    /** A command only a tap sends: a number, Send or Don't send, with the key of what it was shown with. */
+    private static boolean isTap(Command command) {
+        return switch (command) {
+            case Command.Choose choose -> choose.question().isPresent();
+            case Command.SendDraft send -> true;
+            case Command.DiscardDraft discard -> discard.key().isPresent();
+            default -> false;
         };
     }
 
@@ -230,7 +243,7 @@ public final class Bot {
         return switch (command) {
             case Command.SendSong send -> sendSong.send(user, send, text);
             case Command.DraftCommand step -> linkShare.handle(user, step, text);
-            case Command.Choose choose -> choose(user, choose.number(), draft);
+            case Command.Choose choose -> choose(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);
             case Command.History h -> Message.text(sentSongs.history(user));
             case Command.Cancel cancel -> Message.text(sentSongs.cancel(user, cancel));
@@ -253,10 +266,24 @@ public final class Bot {
         return Message.text(help.topic().flatMap(topic -> Help.topic(topic, style)).orElseGet(() -> Help.all(style)));
     }
 
-    /** A bare number answers the open "which one?" question, else picks from the people offered for a song. */
-    private Message choose(User user, int number, Optional<ShareDraft> draft) {
+    /**
+     * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
+     * answers only the question or offer it was shown with (its key); one under an older message leaves the open
+     * question as it is.
+     */
+    private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
+        int number = choose.number();
         Optional<PendingChoice> choice = choices.takeChoice(user.address())
                 .filter(c -> c.expiresAt().isAfter(clock.instant()));
+        if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
+            choice.ifPresent(choices::saveChoice);
+            if (choice.isEmpty() && draft.isEmpty()) {
+                return notWaiting();
+            }
+            return draft.filter(d -> d.offerKey().equals(choose.question().get()))
+                    .map(d -> linkShare.choose(user, d, number))
+                    .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
+        }
         if (choice.isEmpty()) {
             return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
         }

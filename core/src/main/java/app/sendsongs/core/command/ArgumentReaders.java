@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
 final class ArgumentReaders {
     /** The word that confirms {@code forget_me}. */
     static final String CONFIRM = "confirm";
-    /** A group's id, as the tap that confirms its deletion carries it. */
-    private static final Pattern GROUP_ID = Pattern.compile(
+    /** The word before a song's id in {@code cancel song <id>}, what a pending list's tap carries. */
+    private static final String SONG = "song";
+    /** An id a tap carries: a group's (confirming its deletion), a song's (stopping its watch). */
+    private static final Pattern TAP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** What {@code receipts on|off} takes to mean every sender. */
     private static final Pattern EVERYONE = Pattern.compile("(?i)everyone|everybody|all");
-    /** A sent song's id, as a pending list's Cancel tap carries it ({@code cancel song <id>}). */
-    private static final Pattern SONG_ID = Pattern.compile(GROUP_ID.pattern(), Pattern.CASE_INSENSITIVE);
 
     /** "for Bob", "For Bob Fisher": who pasted words may say a song is for. */
     private static final Pattern FOR_SOMEONE = Pattern.compile("(?iu)for\\s+(.+)");
@@ -34,6 +34,8 @@ final class ArgumentReaders {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;,.!?\\-–—]+$");
     /** Words beside a link longer than this are a note, whatever they start with. */
     private static final int MOST_WORDS_OF_A_NAME = 4;
+    /** What the Send and Don't send taps of a song being shared carry after their word: '#' and the share's key. */
+    private static final Pattern DRAFT_KEY = Pattern.compile("#[0-9a-f]{8}");
 
     private ArgumentReaders() {
     }
@@ -72,6 +74,10 @@ final class ArgumentReaders {
         }
         if (others.stream().anyMatch(w -> w.contains("://"))) {
             return args.invalid("That isn't a Spotify track link.");
+        }
+        if (links.isEmpty() && others.size() == 1 && pre.isEmpty() && post.isEmpty()
+                && DRAFT_KEY.matcher(others.getFirst()).matches()) {
+            return new ParseResult.Parsed(new Command.SendDraft(others.getFirst().substring(1)));
         }
         Optional<String> friend = friendNamed(others);
         if (links.isEmpty()) {
@@ -336,16 +342,25 @@ final class ArgumentReaders {
             return unexpected.get();
         }
         List<String> words = args.words();
-        if (words.size() == 2 && words.getFirst().equalsIgnoreCase("song")
-                && SONG_ID.matcher(words.get(1)).matches()) {
+        if (words.size() == 2 && words.getFirst().equalsIgnoreCase(SONG)
+                && TAP_ID.matcher(words.get(1).toLowerCase(Locale.ROOT)).matches()) {
             return new ParseResult.Parsed(new Command.Cancel(
-                    Optional.of("song " + words.get(1).toLowerCase(Locale.ROOT))));
+                    Optional.of(SONG + " " + words.get(1).toLowerCase(Locale.ROOT))));
         }
         if (words.size() > 1 || (words.size() == 1 && !words.getFirst().matches("(?i)all|#?\\d{1,4}"))) {
             return args.invalid("Say which one: a number from your pending list, or all.");
         }
         return new ParseResult.Parsed(new Command.Cancel(words.stream().findFirst()
                 .map(w -> w.replace("#", "").toLowerCase(Locale.ROOT))));
+    }
+
+    /** {@code discard}, or {@code discard #<key>}, the Don't send tap of a song being shared. */
+    static ParseResult discard(Arguments args) {
+        List<String> words = args.words();
+        if (args.options().isEmpty() && words.size() == 1 && DRAFT_KEY.matcher(words.getFirst()).matches()) {
+            return new ParseResult.Parsed(new Command.DiscardDraft(Optional.of(words.getFirst().substring(1))));
+        }
+        return bare(new Command.DiscardDraft()).read(args);
     }
 
     /** A command with nothing after its word. */
@@ -363,7 +378,7 @@ final class ArgumentReaders {
     static ParseResult deleteGroup(Arguments args) {
         List<String> words = args.words();
         if (args.options().isEmpty() && words.size() == 2 && words.getFirst().equalsIgnoreCase(CONFIRM)
-                && GROUP_ID.matcher(words.get(1)).matches()) {
+                && TAP_ID.matcher(words.get(1)).matches()) {
             return new ParseResult.Parsed(new Command.ConfirmDeleteGroup(words.get(1)));
         }
         return existingGroup(Command.DeleteGroup::new).read(args);

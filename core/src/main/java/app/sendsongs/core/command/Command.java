@@ -44,8 +44,20 @@ public sealed interface Command {
     record Rename(String name) implements Command {
     }
 
-    /** A bare number: the answer to a question the bot asked. */
-    record Choose(int number) implements Command {
+    /**
+     * A bare number: the answer to a question the bot asked. A tap carries the number and '#' and the key of the
+     * question it was shown with ({@code question}), which it answers only while that question is the open one:
+     * Telegram keeps the buttons of older questions, and a number means someone else in another question.
+     */
+    record Choose(int number, Optional<String> question) implements Command {
+        public Choose(int number) {
+            this(number, Optional.empty());
+        }
+
+        /** What a tap for {@code number} in the question with this {@code key} carries: "2 #0c1d2e3f". */
+        public static String payload(int number, String key) {
+            return number + " #" + key;
+        }
     }
 
     /** {@code block <name>}: songs from that person are no longer delivered (they are not told). */
@@ -107,8 +119,22 @@ public sealed interface Command {
         }
     }
 
-    /** {@code discard}: the song being shared is dropped. */
-    record DiscardDraft() implements DraftCommand {
+    /**
+     * {@code send #<key>}: what the Send tap under "Send it to Bob?" carries, to send the song being shared only if it
+     * is still the song and person that question was about ({@code ShareDraft.key}). Telegram keeps the buttons of
+     * older questions, so a Send tapped there must not send whatever is being shared now.
+     */
+    record SendDraft(String key) implements DraftCommand {
+    }
+
+    /**
+     * {@code discard}: the song being shared is dropped. The Don't send tap carries the share's key, as the Send tap
+     * does ({@link SendDraft}), and drops it only while it is still the song and person it was shown with.
+     */
+    record DiscardDraft(Optional<String> key) implements DraftCommand {
+        public DiscardDraft() {
+            this(Optional.empty());
+        }
     }
 
     /** The commands about groups. {@code group} is how the person named it, perhaps "Family (Bob Fisher's)". */

@@ -42,7 +42,7 @@ final class CommandDefinitions {
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders.draftNote(true)),
             new CommandDefinition("discard", List.of("discard"),
                     "discard", "drop the song you were sharing.",
-                    NO_OPTIONS, NO_TOPIC, bare(new Command.DiscardDraft())),
+                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::discard),
             new CommandDefinition("register", List.of("register"),
                     "register code:\"<code>\" name:\"<your full name>\"",
                     "finish connecting with the code from the connect page.",

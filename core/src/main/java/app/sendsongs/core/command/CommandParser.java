@@ -7,6 +7,7 @@ import app.sendsongs.core.command.Tokenizer.Word;
 import app.sendsongs.core.shared.Spaces;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a person typed into a {@link Command}, or a short reason. Which words name a command and how its
@@ -19,6 +20,8 @@ public final class CommandParser {
     private static final int MAX_NAME_WORDS = 3;
     /** A text with a song link whose first word is a typo of this gets "did you mean", not a share without a name. */
     private static final String SEND_SONG = "send_song";
+    /** What a tap puts after the number it answers with: '#' and the key of the question it was shown with. */
+    private static final Pattern QUESTION_KEY = Pattern.compile("#[0-9a-f]{8}");
 
     public ParseResult parse(String text) {
         if (text == null || text.isBlank()) {
@@ -33,6 +36,11 @@ public final class CommandParser {
         if (tokens.size() == 1 && tokens.getFirst() instanceof Word only && !only.quoted()
                 && only.text().matches("\\d{1,3}")) {
             return new Parsed(new Command.Choose(Integer.parseInt(only.text())));
+        }
+        if (tokens.size() == 2 && tokens.getFirst() instanceof Word number && !number.quoted()
+                && number.text().matches("\\d{1,3}") && tokens.get(1) instanceof Word key && !key.quoted()
+                && QUESTION_KEY.matcher(key.text()).matches()) {
+            return new Parsed(new Command.Choose(Integer.parseInt(number.text()), Optional.of(key.text().substring(1))));
         }
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));

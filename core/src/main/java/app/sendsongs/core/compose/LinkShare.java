@@ -85,7 +85,9 @@ public final class LinkShare {
                     .orElseGet(() -> noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> note(draft, note))
                     .orElseGet(() -> noDraft(person));
-            case Command.DiscardDraft discard -> discard(person);
+            case Command.DiscardDraft discard -> discard(person, discard);
+            case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
+                    .orElseGet(() -> noDraft(person));
         };
     }
 
@@ -203,25 +205,30 @@ public final class LinkShare {
 
     private Message offer(User person, Track track, String pre, String post) {
         List<Recipient> offered = new ArrayList<>();
-        List<Choice> taps = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         for (ChatAddress contact : acquaintances.contactsOf(person.address())) {
             if (offered.size() == PEOPLE_OFFERED) {
                 break;
             }
             users.findUser(contact).ifPresent(friend -> {
                 offered.add(new Recipient.Person(friend.address()));
-                taps.add(new Choice(friend.name(), Integer.toString(offered.size())));
+                titles.add(friend.name());
             });
         }
         groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
             offered.add(new Recipient.Group(group.groupId()));
-            taps.add(new Choice("👥 " + group.name(), Integer.toString(offered.size())));
+            titles.add("👥 " + group.name());
         });
-        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
         // an older question's numbers must not answer this one
         choices.takeChoice(person.address());
-        drafts.saveDraft(new ShareDraft(person.address(), track.id(), track.title(), pre, post,
-                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry()));
+        ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
+                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry());
+        drafts.saveDraft(draft);
+        List<Choice> taps = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+        }
+        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
         if (!pre.isEmpty()) {
@@ -275,7 +282,8 @@ public final class LinkShare {
     private List<Choice> taps(ShareDraft draft) {
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < draft.offered().size(); i++) {
-            taps.add(new Choice(name(draft.person(), draft.offered().get(i)), Integer.toString(i + 1)));
+            taps.add(new Choice(name(draft.person(), draft.offered().get(i)),
+                    Command.Choose.payload(i + 1, draft.offerKey())));
         }
         return taps;
     }
@@ -324,14 +332,32 @@ public final class LinkShare {
         if (!draft.post().isEmpty()) {
             text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
         }
-        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send"),
+        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send #" + draft.key()),
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
             choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
         }
-        choices.add(new Choice("Don't send", "discard"));
+        choices.add(new Choice("Don't send", "discard #" + draft.key()));
         return Message.text(text.toString()).withChoices(choices);
+    }
+
+    /**
+     * The Send tap of a "Send it to Bob?": the share goes only when it is still the song and person asked about. A tap
+     * under an older question (Telegram keeps its buttons) is answered with the question as it stands now.
+     */
+    private Message sendIfStill(User person, ShareDraft draft, Command.SendDraft command) {
+        if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
+            return send(person, draft);
+        }
+        return asAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+    }
+
+    /** The question a share stands at, again, after {@code lead}. */
+    private Message asAgain(ShareDraft draft, String lead) {
+        return draft.stage() == ShareDraft.Stage.WHO
+                ? Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft))
+                : ready(draft, lead);
     }
 
     private Message send(User person, ShareDraft draft) {
@@ -346,8 +372,13 @@ public final class LinkShare {
         };
     }
 
-    private Message discard(User person) {
-        boolean had = draftOf(person).isPresent();
+    private Message discard(User person, Command.DiscardDraft command) {
+        Optional<ShareDraft> draft = draftOf(person);
+        if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
+            return asAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
+                    + "now. ");
+        }
+        boolean had = draft.isPresent();
         drafts.deleteDraft(person.address());
         return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
     }

@@ -2,6 +2,7 @@ package app.sendsongs.core.compose;
 
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.TapKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,19 @@ public record ShareDraft(ChatAddress person, TrackId track, String title, String
 
     public ShareDraft withNotes(String newPre, String newPost) {
         return new ShareDraft(person, track, title, newPre, newPost, stage, recipient, offered, expiresAt);
+    }
+
+    /**
+     * Eight hex digits that tell this share from one of another song or for someone else (the notes and the stage do
+     * not count), so a tap can name the share it was shown with.
+     */
+    public String key() {
+        return TapKey.of(track.value() + " " + recipient.map(Recipient::key).orElse(""));
+    }
+
+    /** The key of the people and groups offered for this song, which their number taps carry. */
+    public String offerKey() {
+        return TapKey.of(track.value() + " " + offered.stream().map(Recipient::key).toList());
     }
 
     /** The notes are left out: they are personal. */

@@ -109,11 +109,14 @@ public final class GroupChats {
         });
     }
 
+    /** Someone the bot does not know (not registered, or gone since) is answered as "you". */
     private Message left(GroupChat chat, ChatAddress from, Optional<User> user) {
-        String name = user.map(User::name).orElse("You");
-        return Message.text(roster.leave(chat.address(), from)
-                ? name + " is counted out: songs shared here no longer go to them."
-                : name + " wasn't counted in here.");
+        boolean counted = roster.leave(chat.address(), from);
+        return Message.text(user.map(User::name).map(name -> counted
+                        ? name + " is counted out: songs shared here no longer go to them."
+                        : name + " wasn't counted in here.")
+                .orElse(counted ? "You're counted out: songs shared here no longer go to you."
+                        : "You weren't counted in here."));
     }
 
     private Message who(GroupChat chat) {

@@ -1,6 +1,7 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.TapKey;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,5 +15,10 @@ public record PendingChoice(ChatAddress person, String commandText, List<ChatAdd
                             Instant expiresAt) {
     public PendingChoice {
         candidates = List.copyOf(candidates);
+    }
+
+    /** The key its taps carry, so a tap under another question does not answer this one. */
+    public String key() {
+        return TapKey.of(commandText + " " + candidates.stream().map(ChatAddress::key).toList());
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code song} and the share's id (and a pending list's taps after {@code cancel}, to mean that song, whatever
  * number it has by the time of the tap). A name would do only while nobody else has it: names need not be unique, and a
  * person may take another's old one, so a tap on an old card could act on someone else. The id tells nothing about
- * anyone, so a platform without buttons can show it as what to type.
+ * anyone, so a platform without buttons can show it as what to type. A pending list's taps put it after
+ * {@code cancel} to mean "this song", for the same reason: a place in the list may be another song's by then.
  */
 final class SenderOfSong {
     private static final Pattern REFERENCE = Pattern.compile(

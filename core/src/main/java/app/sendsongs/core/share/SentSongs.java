@@ -16,6 +16,7 @@ import java.util.Optional;
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
+    private static final String NOT_WATCHED = "That song isn't being watched any more; see {history}.";
 
     private final ShareStore shares;
     private final UserStore users;
@@ -80,7 +81,7 @@ public final class SentSongs {
         Optional<String> song = SenderOfSong.shareId(which);
         if (song.isPresent()) {
             return open.stream().filter(share -> share.id().equals(song.get())).findFirst()
-                    .map(this::cancelled).orElse("That song isn't being watched any more; see history.");
+                    .map(this::cancelled).orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED));
         }
         if (which.isEmpty()) {
             String cancel = CommandStyle.of(sender.address()).spell("cancel");

@@ -2,6 +2,7 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.command.Command;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
@@ -51,8 +52,9 @@ public final class WhichPerson {
     /** Keeps the question (with {@code commandText}, to finish it later) and returns it, the people as taps. */
     public Message ask(User asker, List<User> candidates, String commandText) {
         List<User> offered = candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
-        choices.saveChoice(new PendingChoice(asker.address(), commandText,
-                offered.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME)));
+        PendingChoice question = new PendingChoice(asker.address(), commandText,
+                offered.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME));
+        choices.saveChoice(question);
         boolean oneName = offered.stream().map(User::nameKey).distinct().count() == 1;
         StringBuilder text = new StringBuilder(oneName
                 ? offered.size() + " people are called " + offered.getFirst().name() + ". Which one?"
@@ -66,7 +68,8 @@ public final class WhichPerson {
             text.append("\n").append(number).append(". ").append(candidate.name()).append(" — ")
                     .append(description.line());
             taps.add(new Choice(number + ". " + (oneName
-                    ? Names.firstName(candidate.name()) + " · " + description.tapTitle() : candidate.name()), number));
+                    ? Names.firstName(candidate.name()) + " · " + description.tapTitle() : candidate.name()),
+                    Command.Choose.payload(i + 1, question.key())));
         }
         return Message.text(text.toString()).withChoices(taps);
     }
@@ -77,17 +80,18 @@ public final class WhichPerson {
      * as {@link #ask} keeps it; the answer after the last contact is the invite ({@link #invites}).
      */
     public Message askAboutTypo(User asker, String typed, List<User> close, String commandText) {
-        choices.saveChoice(new PendingChoice(asker.address(), commandText, close.stream().map(User::address).toList(),
-                clock.instant().plus(CHOICE_LIFETIME)));
+        PendingChoice question = new PendingChoice(asker.address(), commandText,
+                close.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME));
+        choices.saveChoice(question);
         List<Choice> taps = new ArrayList<>();
         List<Description> descriptions = describe(asker, close);
         for (int i = 0; i < close.size(); i++) {
             User candidate = close.get(i);
             boolean namesakes = close.stream().filter(u -> u.nameKey().equals(candidate.nameKey())).count() > 1;
             taps.add(new Choice(candidate.name() + (namesakes ? " · " + descriptions.get(i).tapTitle() : ""),
-                    Integer.toString(i + 1)));
+                    Command.Choose.payload(i + 1, question.key())));
         }
-        taps.add(new Choice("Invite " + Names.quoted(typed), Integer.toString(close.size() + 1)));
+        taps.add(new Choice("Invite " + Names.quoted(typed), Command.Choose.payload(close.size() + 1, question.key())));
         List<String> names = close.stream().map(User::name).toList();
         String meant = names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();

@@ -121,6 +121,7 @@ class CommandParserTest {
         assertThat(parsed("send_song name:\"Bob\"")).isEqualTo(new Command.DraftTo(Optional.of("Bob"),
                 Optional.empty(), "", "", true));
         assertThat(parsed("send")).isEqualTo(new Command.DraftTo(Optional.empty(), Optional.empty(), "", "", true));
+        assertThat(parsed("send #0c1d2e3f")).isEqualTo(new Command.SendDraft("0c1d2e3f"));
     }
 
     @Test
@@ -151,6 +152,7 @@ class CommandParserTest {
         assertThat(parsed("forget_me")).isEqualTo(new Command.ForgetMe(false));
         assertThat(parsed("forget me confirm")).isEqualTo(new Command.ForgetMe(true));
         assertThat(parsed("2")).isEqualTo(new Command.Choose(2));
+        assertThat(parsed("2 #0c1d2e3f")).isEqualTo(new Command.Choose(2, Optional.of("0c1d2e3f")));
         assertThat(invalid("pending now").problem()).contains("takes nothing");
         assertThat(invalid("cancel the blue one").problem()).contains("number");
     }

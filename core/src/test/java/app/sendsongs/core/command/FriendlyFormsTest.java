@@ -176,6 +176,7 @@ class FriendlyFormsTest {
         assertThat(parsed("after told you!")).isEqualTo(new Command.DraftNote(Optional.of("told you!"), true));
         assertThat(parsed("note")).isEqualTo(new Command.DraftNote(Optional.empty(), false));
         assertThat(parsed("discard")).isEqualTo(new Command.DiscardDraft());
+        assertThat(parsed("discard #0c1d2e3f")).isEqualTo(new Command.DiscardDraft(Optional.of("0c1d2e3f")));
     }
 
     @Test

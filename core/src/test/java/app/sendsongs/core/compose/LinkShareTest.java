@@ -43,8 +43,10 @@ class LinkShareTest {
             assertThat(card.subtitle()).isEqualTo("Rick Astley");
             assertThat(card.link()).hasToString(LINK);
         });
-        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1"), new Choice("Carol King", "2"),
-                new Choice("👥 Family", "3"), new Choice("Someone else", "to"));
+        String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
+                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+                new Choice("Someone else", "to"));
     }
 
     @Test
@@ -53,13 +55,76 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", discardTap());
         assertThat(tap("alice", "Send", "send")).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
                 + "play it (I'll watch for 7 days).");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
         assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
         assertThat(bot.reply("alice", "send")).startsWith("To send a song, paste its Spotify link here");
+    }
+
+    @Test
+    void aSendTapShownWithAnotherSongOrPersonSendsNothingAndAsksAgain() {
+        int bobHad = bot.inbox("bob").size();
+        int carolHad = bot.inbox("carol").size();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        String forBob = sendTap();
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Carol King", "2");
+
+        assertThat(tap("alice", "Send", forBob)).isEqualTo("That Send was for an earlier song, so I didn't send "
+                + "anything. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        bot.reply("alice", LINK);
+        assertThat(tap("alice", "Send", forBob)).as("the same song, before saying who it is for")
+                .isEqualTo("That Send was for an earlier song, so I didn't send anything. Who is " + TITLE + " for?");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+        assertThat(bot.inbox("carol")).hasSize(carolHad);
+
+        tap("alice", "Bob Fisher", "1");
+        assertThat(tap("alice", "Send", forBob)).as("the song and person it was shown with")
+                .startsWith("Sent " + TITLE + " to Bob Fisher.");
+    }
+
+    @Test
+    void aNumberTapUnderAnOlderOfferDoesNothingWhileANewerOfferIsOpen() {
+        bot.reply("alice", LINK);
+        Choice bob = last("alice").choices().getFirst();
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        Choice bobNow = last("alice").choices().getFirst();
+
+        assertThat(tap("alice", "Bob Fisher", bob.payload())).isEqualTo("That tap answered an earlier question, so I "
+                + "did nothing.");
+        assertThat(tap("alice", "Bob Fisher", bobNow.payload()))
+                .isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?");
+    }
+
+    @Test
+    void aDontSendTapShownWithAnotherSongKeepsTheOneBeingSharedNow() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        String dontSendIt = discardTap();
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Carol King", "2");
+
+        assertThat(tap("alice", "Don't send", dontSendIt)).isEqualTo("That Don't send was for an earlier song, so I "
+                + "kept the one you're sharing now. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        assertThat(tap("alice", "Don't send", discardTap())).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aSendTapWhileANoteIsAskedForSendsTheSongAsItIs() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        String send = sendTap();
+        tap("alice", "Add a note", "note");
+
+        assertThat(tap("alice", "Send", send)).startsWith("Sent " + TITLE + " to Bob Fisher.");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
     }
 
     @Test
@@ -70,7 +135,7 @@ class LinkShareTest {
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “you'll love the bridge”");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "note none", "discard");
+                .containsExactly(sendTap(), "note", "after", "note none", discardTap());
         tap("alice", "Send", "send");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
@@ -82,7 +147,7 @@ class LinkShareTest {
                 .isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").card()).as("the song is shown as when asked who it is for").isPresent();
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", discardTap());
         tap("alice", "Send", "send");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
 
@@ -132,7 +197,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly("send", "note", "after", "discard");
+                .containsExactly(sendTap(), "note", "after", discardTap());
         tap("alice", "Send", "send");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
@@ -253,9 +318,9 @@ class LinkShareTest {
 
         assertThat(bot.reply("alice", "Bob Fsiher")).isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you "
                 + "mean Bob Fisher?");
-        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1"),
-                new Choice("Invite \"Bob Fsiher\"", "2"));
-        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        List<Choice> taps = last("alice").choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
+        assertThat(tap("alice", "Bob Fisher", taps.getFirst().payload())).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         tap("alice", "Send", "send");
         assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
     }
@@ -345,6 +410,16 @@ class LinkShareTest {
         assertThat(bot.reply("alice", "sned Bob " + LINK)).as("a mistyped send_song is no name either")
                 .startsWith("Sorry, I don't know that command. Did you mean send_song");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
+    private String sendTap() {
+        return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
+    }
+
+    /** What the Don't send tap of Alice's "Send it to ...?" carries. */
+    private String discardTap() {
+        return "discard #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
     }
 
     private String tap(String psid, String title, String payload) {

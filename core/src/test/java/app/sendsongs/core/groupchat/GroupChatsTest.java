@@ -382,6 +382,15 @@ class GroupChatsTest {
     }
 
     @Test
+    void slashLeaveFromSomeoneNotCountedInSaysSoInPlainWords() {
+        command(BOB, "leave", "");
+        assertThat(lastChatText()).isEqualTo("Bob Fisher wasn't counted in here.");
+
+        command(DAN, "leave", "");
+        assertThat(lastChatText()).as("someone the bot does not know").isEqualTo("You weren't counted in here.");
+    }
+
+    @Test
     void whenTheBotIsRemovedNobodyIsCountedInAndItsMessagesAreNoLongerEdited() {
         tap(BOB, "join");
         command(ALICE, "send", LINK);

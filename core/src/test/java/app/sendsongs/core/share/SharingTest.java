@@ -17,6 +17,7 @@ import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,9 @@ class SharingTest {
 
         assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May "
                 + "2030\n2. bob fisher — joined 2 May 2030").doesNotContain("spotify-");
-        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload).containsExactly("1", "2");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload)
+                .satisfiesExactly(one -> assertThat(one).matches("1 #[0-9a-f]{8}"),
+                        two -> assertThat(two).matches("2 #[0-9a-f]{8}"));
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
@@ -180,16 +183,31 @@ class SharingTest {
     }
 
     @Test
+    void aTapUnderAnOlderWhichOneQuestionLeavesTheOpenOneWaiting() {
+        bot.register("bob2", "bob fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        Choice older = bot.chat.messages("alice").getLast().choices().get(1);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        Choice newer = bot.chat.messages("alice").getLast().choices().get(1);
+
+        assertThat(bot.reply("alice", older.payload())).isEqualTo("That tap answered an earlier question, so I did "
+                + "nothing.");
+        assertThat(bot.inbox("bob2")).isEmpty();
+        assertThat(bot.reply("alice", newer.payload())).startsWith("Sent " + FakeMusic.OTHER_SONG.title()
+                + " to bob fisher.");
+    }
+
+    @Test
     void aMistypedNameCloseToAContactsIsAskedAboutAndTheTapSendsItWithTheNote() {
         bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
 
         assertThat(bot.reply("alice", "send_song name:\"Bob Fsiher\" pre:\"the bridge!\" " + LINK))
                 .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
-        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(new Choice("Bob Fisher", "1"),
-                new Choice("Invite \"Bob Fsiher\"", "2"));
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
         assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
 
-        assertThat(bot.reply("alice", "1")).startsWith("Sent " + TITLE + " to Bob Fisher.");
+        assertThat(bot.reply("alice", taps.getFirst().payload())).startsWith("Sent " + TITLE + " to Bob Fisher.");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“the bridge!”");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
     }
