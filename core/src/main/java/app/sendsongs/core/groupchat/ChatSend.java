@@ -186,8 +186,9 @@ public final class ChatSend {
                     yield Optional.empty();
                 }
                 deliver(chat, sender, madeBefore, sorted, track, typed.get());
+                boolean anyTells = !sorted.told().isEmpty() || madeBefore.stream().anyMatch(s -> !s.receiptsOff());
                 outbox.notify(sender.address(), Message.text(confirmation(track, chat,
-                        madeBefore.size() + sorted.all().size(),
+                        madeBefore.size() + sorted.all().size(), anyTells,
                         disconnected) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)));
                 yield Optional.empty();
             }
@@ -240,13 +241,15 @@ public final class ChatSend {
             return;
         }
         deliver(chat, sender, send, stored);
+        boolean anyTells = stored.stream().anyMatch(share -> !share.receiptsOff());
         outbox.notify(sender.address(), Message.text(confirmation(stored.getFirst().track(), chat, stored.size(),
-                List.of())));
+                anyTells, List.of())));
     }
 
-    private String confirmation(Track track, GroupChat chat, int sent, List<String> disconnected) {
+    /** {@code anyTells}: whether one of them shares their plays, else there is nothing to promise to tell. */
+    private String confirmation(Track track, GroupChat chat, int sent, boolean anyTells, List<String> disconnected) {
         String text = "Sent " + track.title() + " to the " + Texts.people(sent) + " counted in for " + chat.title()
-                + ". " + Texts.tellingPlays(sent, schedule.watchPeriod());
+                + "." + (anyTells ? " " + Texts.tellingPlays(sent, schedule.watchPeriod()) : "");
         return disconnected.isEmpty() ? text : text + " Not sent to " + String.join(", ", disconnected)
                 + ": they've disconnected their listening, so I couldn't tell when they play it.";
     }
