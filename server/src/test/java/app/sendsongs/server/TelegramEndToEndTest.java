@@ -52,6 +52,17 @@ class TelegramEndToEndTest {
         demo.close();
     }
 
+    /** Mo on Messenger; Carol King on Telegram, whose username is carolk. */
+    private void registerMoOnMessengerAndCarolKOnTelegram() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carolk", "/start");
+        telegram.await(CAROL, chat -> !chat.isEmpty());
+        Matcher link = PERSONAL_LINK.matcher(telegram.ask(CAROL, "/connect spotify").getLast());
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "carol-sp").status()).isEqualTo(200);
+        telegram.awaitMessage(CAROL, text -> text.startsWith("Welcome, Carol King!"));
+    }
+
     private void registerAliceAndBob() {
         assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome, Alice Archer!");
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
@@ -319,13 +330,7 @@ class TelegramEndToEndTest {
 
     @Test
     void aSongFromMessengerToATelegramUsernameReachesThePersonWhoHasIt() {
-        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
-        telegram.control().telegramSays(CAROL, "Carol", "King", "carolk", "/start");
-        telegram.await(CAROL, chat -> !chat.isEmpty());
-        Matcher link = PERSONAL_LINK.matcher(telegram.ask(CAROL, "/connect spotify").getLast());
-        assertThat(link.find()).isTrue();
-        assertThat(sandbox.consentThrough(link.group(), "spotify", "carol-sp").status()).isEqualTo(200);
-        telegram.awaitMessage(CAROL, text -> text.startsWith("Welcome, Carol King!"));
+        registerMoOnMessengerAndCarolKOnTelegram();
 
         List<String> replies = sandbox.ask("mo", "send_song @CarolK pre:\"for you\" " + LINK + track);
 
@@ -335,13 +340,7 @@ class TelegramEndToEndTest {
 
     @Test
     void aLinkPastedOnMessengerForATelegramUsernameIsOneTapFromSent() {
-        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
-        telegram.control().telegramSays(CAROL, "Carol", "King", "carolk", "/start");
-        telegram.await(CAROL, chat -> !chat.isEmpty());
-        Matcher link = PERSONAL_LINK.matcher(telegram.ask(CAROL, "/connect spotify").getLast());
-        assertThat(link.find()).isTrue();
-        assertThat(sandbox.consentThrough(link.group(), "spotify", "carol-sp").status()).isEqualTo(200);
-        telegram.awaitMessage(CAROL, text -> text.startsWith("Welcome, Carol King!"));
+        registerMoOnMessengerAndCarolKOnTelegram();
 
         assertThat(sandbox.ask("mo", "for @carolk " + LINK + track, 2).getFirst()).as("the question, then the song")
                 .startsWith("Send ").endsWith(" to Carol King?");
