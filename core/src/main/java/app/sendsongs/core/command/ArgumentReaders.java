@@ -347,6 +347,9 @@ final class ArgumentReaders {
             return new ParseResult.Parsed(new Command.Cancel(
                     Optional.of(SONG + " " + words.get(1).toLowerCase(Locale.ROOT))));
         }
+        if (words.size() == 2 && words.getFirst().equalsIgnoreCase("all") && words.get(1).matches("\\d{1,15}")) {
+            return new ParseResult.Parsed(new Command.Cancel(Optional.of("all " + words.get(1))));
+        }
         if (words.size() > 1 || (words.size() == 1 && !words.getFirst().matches("(?i)all|#?\\d{1,4}"))) {
             return args.invalid("Say which one: a number from your pending list, or all.");
         }

@@ -26,8 +26,9 @@ public sealed interface Command {
     }
 
     /**
-     * {@code which}: empty for "the only one", a position in the pending list, "all", or "song <id>" (what a pending
-     * list's tap carries, so a tap on an older list stops the song it was shown for).
+     * {@code which}: empty for "the only one", a position in the pending list, "all", or what a pending list's taps
+     * carry, so that a tap on an older list stops what it showed: "song <id>", or "all <epoch millis>" (every song
+     * sent up to the newest it listed).
      */
     record Cancel(Optional<String> which) implements Command {
     }

@@ -9,7 +9,9 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +47,10 @@ public final class SentSongs {
             taps.add(new Choice("Cancel " + (i + 1), SenderOfSong.payload("cancel", open.get(i))));
         }
         if (open.size() > 1) {
-            taps.add(new Choice("Cancel all", "cancel all"));
+            // Up to the newest song listed: on Telegram an older list's tap stays, and must not stop songs sent since.
+            long newest = open.stream().map(Share::createdAt).max(Comparator.naturalOrder()).orElseThrow()
+                    .toEpochMilli();
+            taps.add(new Choice("Cancel all", "cancel all " + newest));
         }
         return Message.text(pendingText(sender, open)).withChoices(taps);
     }
@@ -89,8 +94,11 @@ public final class SentSongs {
                     + " all.\n"
                     + pendingText(sender, open);
         }
-        if (which.equals("all")) {
-            long cancelled = open.stream().filter(this::cancel).count();
+        if (which.equals("all") || which.startsWith("all ")) {
+            Instant listedUpTo = which.equals("all") ? Instant.MAX
+                    : Instant.ofEpochMilli(Long.parseLong(which.substring("all ".length())));
+            long cancelled = open.stream().filter(share -> !share.createdAt().isAfter(listedUpTo))
+                    .filter(this::cancel).count();
             return "Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs.");
         }
         int number = Integer.parseInt(which);

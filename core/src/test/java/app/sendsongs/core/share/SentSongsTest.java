@@ -122,6 +122,21 @@ class SentSongsTest {
     }
 
     @Test
+    void cancelAllTappedUnderAnOlderPendingListStopsOnlyTheSongsItListed() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "pending");
+        Choice all = bot.chat.messages("alice").getLast().choices().getLast();
+        assertThat(all.title()).isEqualTo("Cancel all");
+        bot.advance(Duration.ofMinutes(1));
+        send("Carol King", FakeMusic.SONG);
+
+        assertThat(bot.reply("alice", all.payload())).isEqualTo("Stopped watching 2 songs.");
+        assertThat(bot.reply("alice", "pending")).contains("1. " + SONG + " → Carol King").doesNotContain("2. ");
+        assertThat(bot.reply("alice", "cancel all")).as("typed, all is all").isEqualTo("Stopped watching 1 song.");
+    }
+
+    @Test
     void cancellingASongStillWaitingForItsReceiverTakesItBack() {
         bot.chat.windowCloses("bob");
         send("Bob Fisher", FakeMusic.SONG);
