@@ -11,13 +11,23 @@ import java.util.regex.Pattern;
 public final class Names {
     public static final int MAX_LENGTH = 60;
     private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|\\bwww\\.");
+    /**
+     * What phones and word processors type for an apostrophe ("O’Brien": iOS's smart punctuation turns ' into ’),
+     * or what a name copied from elsewhere may carry: compared as the plain one, so a name typed either way finds
+     * the other.
+     */
+    public static final String APOSTROPHES = "‘’‛ʼ′";
 
     private Names() {
     }
 
-    /** The form names are compared in: case-insensitive, spacing folded. */
+    /** The form names are compared in: case-insensitive, spacing folded, every {@link #APOSTROPHES apostrophe} plain. */
     public static String key(String name) {
-        return tidy(name).toLowerCase(Locale.ROOT);
+        String key = tidy(name).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < APOSTROPHES.length(); i++) {
+            key = key.replace(APOSTROPHES.charAt(i), '\'');
+        }
+        return key;
     }
 
     /** Spacing folded and Unicode normalised, case kept. */

@@ -58,6 +58,15 @@ class SharingTest {
     }
 
     @Test
+    void aNameWithAPhonesApostropheIsFoundTypedWithAPlainOne() {
+        bot.register("conan", "Conan O’Brien");
+
+        assertThat(bot.reply("alice", "send_song name:\"Conan O'Brien\" " + LINK))
+                .startsWith("Sent " + TITLE + " to Conan O’Brien.");
+        assertThat(bot.inbox("conan")).hasSize(1);
+    }
+
+    @Test
     void aPlayIsToldToTheSenderAndReleasesThePostNote() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you!\" " + LINK);
         bot.advance(Duration.ofMinutes(1));

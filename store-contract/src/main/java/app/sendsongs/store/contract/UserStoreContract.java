@@ -118,6 +118,19 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void anApostropheTypedByAPhoneFindsAPlainOneAndTheOtherWayRound() {
+        User curly = user("conan", "Conan O’Brien", T0);
+        User plain = user("dara", "Dara O'Briain", T0.plusMillis(1));
+        users.saveUser(curly);
+        users.saveUser(plain);
+
+        assertThat(users.findUsersByName("conan o'brien")).containsExactly(curly);
+        assertThat(users.findUsersByName("Conan Oʼbrien")).containsExactly(curly);
+        assertThat(users.findUsersByName("Dara O’Briain")).containsExactly(plain);
+        assertThat(users.findUser(at("conan")).orElseThrow().name()).as("shown as typed").isEqualTo("Conan O’Brien");
+    }
+
+    @Test
     void sameNameFindsEveryoneOldestRegistrationFirst() {
         User newest = user("bob-3", "Bob Fisher", minutes(30));
         User oldest = user("bob-1", "bob fisher", minutes(-30));

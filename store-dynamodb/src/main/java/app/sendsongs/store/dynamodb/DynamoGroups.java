@@ -5,11 +5,13 @@ import app.sendsongs.core.group.GroupMember;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -181,8 +183,14 @@ final class DynamoGroups implements GroupStore {
         throw new DynamoStoreException("the group name kept changing hands while it was claimed; try again");
     }
 
+    /** Also the claim a group made before name keys folded apostrophes, under the key its name had then. */
     private void releaseName(Group group) {
-        table.deleteIf(claimKey(group.owner(), group.nameKey()), Condition.equalTo(GROUP_ID, Attr.s(group.id())));
+        Condition ours = Condition.equalTo(GROUP_ID, Attr.s(group.id()));
+        table.deleteIf(claimKey(group.owner(), group.nameKey()), ours);
+        String keyBefore = Names.tidy(group.name()).toLowerCase(Locale.ROOT);
+        if (!keyBefore.equals(group.nameKey())) {
+            table.deleteIf(claimKey(group.owner(), keyBefore), ours);
+        }
     }
 
     private List<Map<String, AttributeValue>> membershipsOf(ChatAddress person) {

@@ -9,6 +9,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,17 +46,30 @@ final class DynamoUsers implements UserStore {
         return table.get(key(address)).map(this::user);
     }
 
+    /**
+     * One query, or two for a name with an apostrophe: people saved before name keys folded apostrophes (the table
+     * keeps no schema version to upgrade it by) are under the key a phone typed, with ’, until they are saved again.
+     */
     @Override
     public List<User> findUsersByName(String name) {
-        String key = nameKey(Names.key(name));
+        String key = Names.key(name);
+        Map<ChatAddress, User> found = new LinkedHashMap<>();
+        for (String variant : key.indexOf('\'') < 0 ? List.of(key) : List.of(key, key.replace('\'', '’'))) {
+            byNameKey(variant).forEach(user -> found.putIfAbsent(user.address(), user));
+        }
+        return found.values().stream().sorted(OLDEST_REGISTRATION_FIRST).toList();
+    }
+
+    private List<User> byNameKey(String key) {
+        String partition = nameKey(key);
         // DynamoDB refuses a query by a key longer than any it can hold (ValidationException "Size of hashkey has
         // exceeded the maximum size limit"): such a typed name is nobody's.
-        if (!TableLayout.fitsPartitionKey(key)) {
+        if (!TableLayout.fitsPartitionKey(partition)) {
             return List.of();
         }
-        Condition byName = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(key));
+        Condition byName = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(partition));
         return table.query(DynamoTable.queryFor(byName).indexName(TableLayout.GSI1).build(), 0).stream()
-                .map(this::user).sorted(OLDEST_REGISTRATION_FIRST).toList();
+                .map(this::user).toList();
     }
 
     @Override
