@@ -246,7 +246,8 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Run the bot against the real Messenger and Spotify. Every required variable must be set.")
+            description = "Run the bot against the real chat platforms (Messenger, Telegram) and listening services "
+                    + "(Spotify, Last.fm, ListenBrainz). Every required variable must be set.")
     static final class Serve extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -288,7 +289,8 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Run the bot with emulated Messenger and Spotify, a manual clock and a temporary store; "
+            description = "Run the bot with emulated Messenger, Telegram, Spotify, Last.fm and ListenBrainz, a manual "
+                    + "clock and a temporary store; "
                     + "open http://127.0.0.1:<port>/ to chat as several people. Missing variables get sandbox values.")
     static final class DemoCommand extends Common implements Callable<Integer> {
         @Override
@@ -502,14 +504,16 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "sandbox", mixinStandardHelpOptions = true,
-            description = {"Run only the emulated Messenger and Spotify and the sandbox control API "
+            description = {"Run only the emulators (Messenger, Telegram, Spotify, Last.fm, ListenBrainz) and the sandbox "
+                    + "control API "
                     + "(sandbox/README.md), for a bot served elsewhere: people's messages are POSTed to "
                     + "--bot-webhook-url, signed with MESSENGER_APP_SECRET.",
                     "Point serve at it with MESSENGER_GRAPH_BASE_URL=<base>/sandbox/graph, "
                             + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api, "
                             + "SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link and "
                             + "LISTENBRAINZ_API_BASE_URL=<base>/sandbox/listenbrainz, and PUBLIC_BASE_URL on 127.0.0.1 "
-                            + "(Spotify refuses localhost). The emulators keep their own manual clock."})
+                            + "(Spotify refuses localhost); Last.fm and Telegram as sandbox/README.md says. The "
+                            + "emulators keep their own manual clock."})
     static final class SandboxCommand extends EnvironmentSettings implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
         int port = 8090;
