@@ -339,6 +339,21 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        sandbox.ask("mo", "create_group Family");
+        assertThat(sandbox.ask("mo", "add_to_group Family @carolk")).singleElement().asString()
+                .startsWith("Added Carol King to Family");
+
+        assertThat(sandbox.ask("mo", "remove_from_group Family @CarolK")).singleElement().asString()
+                .isEqualTo("Removed Carol King from Family.");
+        assertThat(telegram.last(CAROL)).isEqualTo("Mo Salah removed you from the group Family. Songs sent to it "
+                + "won't come to you any more.");
+        assertThat(sandbox.ask("mo", "remove_from_group Family @carolk")).singleElement().asString()
+                .isEqualTo("Nobody called \"@carolk\" is in Family. See who is with: members Family");
+    }
+
+    @Test
     void aLinkPastedOnMessengerForATelegramUsernameIsOneTapFromSent() {
         registerMoOnMessengerAndCarolKOnTelegram();
 
