@@ -401,6 +401,32 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendInAGroupChatNamingOnePersonAsInThePrivateChatGoesToNobodyAndSaysWhereItWould() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot name:\"Bob Fisher\" pre:\"just for you\" " + LINK + track);
+
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Here /send shares a song with everyone "))
+                .getLast()).isEqualTo("Here /send shares a song with everyone counted in, so I didn't send it. To "
+                + "send it to one person or one of your groups, send it to me in our private chat: "
+                + "https://t.me/SendSongsSandboxBot?start=group");
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot group:Family " + LINK + track);
+        telegram.await(BAND, texts -> texts.stream().filter(text -> text.startsWith("Here /send")).count() == 2);
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.contains("shared a song"));
+        assertThat(telegram.texts(BAND)).noneMatch(text -> text.contains("Played by"));
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " say my name: Alice");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .as("a word ending in a colon in a note is still a note").contains("say my name: Alice");
+    }
+
+    @Test
     void aGroupUpgradedToASupergroupKeepsWhoIsCountedInUnderItsNewId() {
         registerAliceAndBob();
         telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB));
