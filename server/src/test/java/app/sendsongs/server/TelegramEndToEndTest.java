@@ -354,6 +354,27 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void theLeaveGroupOfTheAddedNoticeIsATapThatOffersTheGroupsToLeave() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        sandbox.ask("mo", "create_group Family");
+        sandbox.ask("mo", "add_to_group Family @carolk");
+        assertThat(telegram.last(CAROL)).endsWith("send: /leave_group Family");
+        telegram.ask(CAROL, "/create_group Book Club");
+
+        // Telegram sends a /command tapped in a message by itself, without the words after it
+        assertThat(telegram.ask(CAROL, "/leave_group")).singleElement().asString()
+                .isEqualTo("Which group? /leave_group <group>");
+        JsonNode question = telegram.messages(CAROL).getLast();
+        assertThat(buttons(question)).as("not her own group, which she cannot leave")
+                .containsExactly("Family", "Show an example", "Menu");
+        assertThat(telegram.tap(CAROL, question, "Family")).singleElement().asString()
+                .startsWith("You've left Family.");
+        assertThat(sandbox.lastMessage("mo")).isEqualTo("Carol King left your group Family.");
+        telegram.ask(CAROL, "/members");
+        assertThat(buttons(telegram.messages(CAROL).getLast())).containsExactly("Book Club", "Show an example", "Menu");
+    }
+
+    @Test
     void aLinkPastedOnMessengerForATelegramUsernameIsOneTapFromSent() {
         registerMoOnMessengerAndCarolKOnTelegram();
 

@@ -188,7 +188,7 @@ public final class Bot {
         }
         return switch (parsed) {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
-            case ParseResult.Invalid invalid -> invalid(invalid, CommandStyle.of(user.get().address()));
+            case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown -> unknown(unknown, CommandStyle.of(user.get().address()));
         };
     }
@@ -311,12 +311,18 @@ public final class Bot {
                 new Choice("Receipts", "receipts"), HELP));
     }
 
-    /** The problem, then taps for the command's example and the menu, rather than the whole usage line. */
-    private static Message invalid(ParseResult.Invalid invalid, CommandStyle style) {
+    /**
+     * The problem, then taps for the command's example and the menu, rather than the whole usage line; for a command
+     * that wants one of the person's groups, first their groups as taps that finish it.
+     */
+    private Message invalid(ParseResult.Invalid invalid, User user) {
         List<Choice> taps = new ArrayList<>();
-        invalid.command().ifPresent(name -> taps.add(new Choice("Show an example", "help " + name)));
+        invalid.command().ifPresent(name -> {
+            taps.addAll(groups.finishingTaps(user, name, Message.MAX_CHOICES - 2));
+            taps.add(new Choice("Show an example", "help " + name));
+        });
         taps.add(MENU);
-        return Message.text(invalid.problem(style)).withChoices(taps);
+        return Message.text(invalid.problem(CommandStyle.of(user.address()))).withChoices(taps);
     }
 
     /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */
