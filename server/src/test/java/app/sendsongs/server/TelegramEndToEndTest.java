@@ -448,6 +448,23 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void leaveGroupTypedPrivatelyForAGroupChatSaysHowThatChatsSongsStop() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+
+        assertThat(telegram.ask(BOB, "/leave_group Friday Band")).singleElement().asString()
+                .isEqualTo("You're not in any group yet. Make one with: /create_group name:\"<group>\"\n"
+                        + "If you meant a group chat: songs shared there come to you while you're counted in, and "
+                        + "/leave sent in that chat stops them.");
+        telegram.sayIn(BAND, BOB, "/leave@SendSongsSandboxBot");
+        telegram.awaitMessage(BAND, text -> text.startsWith("Bob Fisher is counted out"));
+        assertThat(telegram.ask(BOB, "/leave_group Friday Band")).as("counted in nowhere now").singleElement()
+                .asString().isEqualTo("You're not in any group yet. Make one with: /create_group name:\"<group>\"");
+    }
+
+    @Test
     void aGroupUpgradedToASupergroupKeepsWhoIsCountedInUnderItsNewId() {
         registerAliceAndBob();
         telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB));
