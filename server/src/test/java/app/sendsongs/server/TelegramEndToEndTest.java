@@ -339,6 +339,42 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        sandbox.ask("mo", "create_group Family");
+        assertThat(sandbox.ask("mo", "add_to_group Family @carolk")).singleElement().asString()
+                .startsWith("Added Carol King to Family");
+
+        assertThat(sandbox.ask("mo", "remove_from_group Family @CarolK")).singleElement().asString()
+                .isEqualTo("Removed Carol King from Family.");
+        assertThat(telegram.last(CAROL)).isEqualTo("Mo Salah removed you from the group Family. Songs sent to it "
+                + "won't come to you any more.");
+        assertThat(sandbox.ask("mo", "remove_from_group Family @carolk")).singleElement().asString()
+                .isEqualTo("Nobody called \"@carolk\" is in Family. See who is with: members Family");
+    }
+
+    @Test
+    void theLeaveGroupOfTheAddedNoticeIsATapThatOffersTheGroupsToLeave() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        sandbox.ask("mo", "create_group Family");
+        sandbox.ask("mo", "add_to_group Family @carolk");
+        assertThat(telegram.last(CAROL)).endsWith("send: /leave_group Family");
+        telegram.ask(CAROL, "/create_group Book Club");
+
+        // Telegram sends a /command tapped in a message by itself, without the words after it
+        assertThat(telegram.ask(CAROL, "/leave_group")).singleElement().asString()
+                .isEqualTo("Which group? /leave_group <group>");
+        JsonNode question = telegram.messages(CAROL).getLast();
+        assertThat(buttons(question)).as("not her own group, which she cannot leave")
+                .containsExactly("Family", "Show an example", "Menu");
+        assertThat(telegram.tap(CAROL, question, "Family")).singleElement().asString()
+                .startsWith("You've left Family.");
+        assertThat(sandbox.lastMessage("mo")).isEqualTo("Carol King left your group Family.");
+        telegram.ask(CAROL, "/members");
+        assertThat(buttons(telegram.messages(CAROL).getLast())).containsExactly("Book Club", "Show an example", "Menu");
+    }
+
+    @Test
     void aLinkPastedOnMessengerForATelegramUsernameIsOneTapFromSent() {
         registerMoOnMessengerAndCarolKOnTelegram();
 
@@ -383,6 +419,49 @@ class TelegramEndToEndTest {
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("2 of 2 played ")
                 && text.contains("(sent to Friday Band)"))).isNotEmpty();
         assertThat(telegram.messages(BAND).getLast().has("edit_date")).isTrue();
+    }
+
+    @Test
+    void aSendInAGroupChatNamingOnePersonAsInThePrivateChatGoesToNobodyAndSaysWhereItWould() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot name:\"Bob Fisher\" pre:\"just for you\" " + LINK + track);
+
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Here /send shares a song with everyone "))
+                .getLast()).isEqualTo("Here /send shares a song with everyone counted in, so I didn't send it. To "
+                + "send it to one person or one of your groups, send it to me in our private chat: "
+                + "https://t.me/SendSongsSandboxBot?start=group");
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot group:Family " + LINK + track);
+        telegram.await(BAND, texts -> texts.stream().filter(text -> text.startsWith("Here /send")).count() == 2);
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.contains("shared a song"));
+        assertThat(telegram.texts(BAND)).noneMatch(text -> text.contains("Played by"));
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " say my name: Alice");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .as("a word ending in a colon in a note is still a note").contains("say my name: Alice");
+    }
+
+    @Test
+    void leaveGroupTypedPrivatelyForAGroupChatSaysHowThatChatsSongsStop() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+
+        assertThat(telegram.ask(BOB, "/leave_group Friday Band")).singleElement().asString()
+                .isEqualTo("You're not in any group yet. Make one with: /create_group name:\"<group>\"\n"
+                        + "If you meant a group chat: songs shared there come to you while you're counted in, and "
+                        + "/leave sent in that chat stops them.");
+        telegram.sayIn(BAND, BOB, "/leave@SendSongsSandboxBot");
+        telegram.awaitMessage(BAND, text -> text.startsWith("Bob Fisher is counted out"));
+        assertThat(telegram.ask(BOB, "/leave_group Friday Band")).as("counted in nowhere now").singleElement()
+                .asString().isEqualTo("You're not in any group yet. Make one with: /create_group name:\"<group>\"");
     }
 
     @Test

@@ -13,6 +13,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
+import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.TrackLinks;
@@ -62,6 +63,8 @@ import java.util.logging.Logger;
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
     private static final Choice MENU = new Choice("Menu", "menu");
+    private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
+            + "you're counted in, and /leave sent in that chat stops them.";
     private static final Choice HELP = new Choice("Help", "help");
     private static final String REGISTER = "register";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
@@ -188,7 +191,7 @@ public final class Bot {
         }
         return switch (parsed) {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
-            case ParseResult.Invalid invalid -> invalid(invalid, CommandStyle.of(user.get().address()));
+            case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown -> unknown(unknown, CommandStyle.of(user.get().address()));
         };
     }
@@ -248,6 +251,7 @@ public final class Bot {
             case Command.History h -> Message.text(sentSongs.history(user));
             case Command.Cancel cancel -> Message.text(sentSongs.cancel(user, cancel));
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
+            case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
             case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
@@ -299,6 +303,17 @@ public final class Bot {
         };
     }
 
+    /**
+     * Leaving a group. Someone counted in for a group chat may mean the chat, which is none of their groups: when no
+     * group of theirs has the name, the answer also says how that chat's songs stop.
+     */
+    private Message leaveGroup(User user, Command.LeaveGroup leave, String text) {
+        boolean noSuchGroup = groups.findGroup(user, leave.group()) instanceof GroupFinder.Lookup.Missing;
+        Message reply = groups.handle(user, leave, text);
+        return noSuchGroup && groupChats.countsIn(user.address())
+                ? Message.text(reply.text() + "\n" + LEAVE_A_CHAT).withChoices(reply.choices()) : reply;
+    }
+
     private Message notWaiting() {
         return Message.text("I'm not waiting for an answer from you.").withChoices(List.of(MENU));
     }
@@ -311,12 +326,18 @@ public final class Bot {
                 new Choice("Receipts", "receipts"), HELP));
     }
 
-    /** The problem, then taps for the command's example and the menu, rather than the whole usage line. */
-    private static Message invalid(ParseResult.Invalid invalid, CommandStyle style) {
+    /**
+     * The problem, then taps for the command's example and the menu, rather than the whole usage line; for a command
+     * that wants one of the person's groups, first their groups as taps that finish it.
+     */
+    private Message invalid(ParseResult.Invalid invalid, User user) {
         List<Choice> taps = new ArrayList<>();
-        invalid.command().ifPresent(name -> taps.add(new Choice("Show an example", "help " + name)));
+        invalid.command().ifPresent(name -> {
+            taps.addAll(groups.finishingTaps(user, name, Message.MAX_CHOICES - 2));
+            taps.add(new Choice("Show an example", "help " + name));
+        });
         taps.add(MENU);
-        return Message.text(invalid.problem(style)).withChoices(taps);
+        return Message.text(invalid.problem(CommandStyle.of(user.address()))).withChoices(taps);
     }
 
     /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */

@@ -1,5 +1,7 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -8,6 +10,8 @@ import java.util.Optional;
 
 /** The {@code groups} and {@code members} commands: what a person can see of the groups they are in. */
 public final class GroupListing {
+    static final String LEAVE = "leave_group";
+
     private final GroupStore groups;
     private final UserStore users;
     private final GroupFinder finder;
@@ -67,6 +71,19 @@ public final class GroupListing {
         List<Group> theirs = groups.groupsOf(person.address());
         return theirs.reversed().stream()
                 .map(group -> new GroupChoice(group.id(), finder.reference(person, group, theirs))).toList();
+    }
+
+    /**
+     * One tap a group of the person's that sends {@code command} with it, most recent first, at most {@code most}: for
+     * {@link #LEAVE}, only groups they can leave (not their own).
+     */
+    List<Choice> taps(User person, String command, int most) {
+        List<Group> theirs = groups.groupsOf(person.address());
+        return theirs.reversed().stream()
+                .filter(group -> !command.equals(LEAVE) || !group.ownedBy(person.address()))
+                .map(group -> finder.reference(person, group, theirs))
+                .filter(name -> Payload.fits(command + " " + name))
+                .map(name -> new Choice(name, command + " " + name)).limit(most).toList();
     }
 
     private static String members(int count) {

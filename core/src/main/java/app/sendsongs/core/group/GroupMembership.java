@@ -85,10 +85,10 @@ public final class GroupMembership {
         GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
         String personName = meant.person();
         return withOwnGroup(owner, meant.group(), REMOVE, group -> {
-            // Their whole name, or their first as adding takes it: members are the owner's contacts.
+            // Their whole name, their first as adding takes it (members are the owner's contacts), or their @username.
             List<User> named = groups.membersOf(group.id()).stream()
                     .flatMap(m -> users.findUser(m.member()).stream())
-                    .filter(u -> FriendFinder.isNamed(u, personName)).toList();
+                    .filter(friends.naming(owner, personName)).toList();
             List<User> others = named.stream().filter(u -> !u.address().equals(owner.address())).toList();
             if (named.isEmpty()) {
                 return Message.text("Nobody called " + Names.quoted(personName) + " is in " + group.name()

@@ -1,14 +1,18 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.user.User;
 import java.util.List;
+import java.util.Set;
 
 /** Answers the group commands (see {@link Command.GroupCommand}) of a registered person. */
 public final class Groups {
+    private static final Set<String> FINISHED_BY_A_GROUP = Set.of(GroupListing.LEAVE, "members");
+
     private final GroupLifecycle lifecycle;
     private final GroupMembership membership;
     private final GroupListing listing;
@@ -51,6 +55,14 @@ public final class Groups {
     /** The groups a person is in, most recent first, with the name they know each by. */
     public List<GroupChoice> groupsOf(User person) {
         return listing.choices(person);
+    }
+
+    /**
+     * Taps that finish {@code command} typed without its group, when it is {@code leave_group} or {@code members}: a
+     * tap on "/leave_group" in a Telegram message sends just that. One per group it can name, at most {@code most}.
+     */
+    public List<Choice> finishingTaps(User person, String command, int most) {
+        return FINISHED_BY_A_GROUP.contains(command) ? listing.taps(person, command, most) : List.of();
     }
 
     /** The answer to "which one?" asked while adding or removing someone. */

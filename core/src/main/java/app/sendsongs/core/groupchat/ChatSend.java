@@ -44,6 +44,11 @@ import java.util.regex.Pattern;
 public final class ChatSend {
     /** What a send in a chat makes, for {@link Cause#id}: one group send per event (and a share per person). */
     private static final String CHAT_SEND = "chat group send";
+    /**
+     * {@code name:} or {@code group:} (or {@code to:} first) right before a value, as a send to one person or group
+     * is typed privately: in a chat, where every other word is a note, they would send that song to everyone here.
+     */
+    private static final Pattern ADDRESSED = Pattern.compile("(?i)(?:^(?:to|name|group)|\\s(?:name|group)):\\S");
 
     private final Roster roster;
     private final GroupStore groups;
@@ -136,6 +141,11 @@ public final class ChatSend {
     /** Sends; answers what to say in the chat, if anything (the song's own message says the rest). */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender, String arguments,
                                   Optional<String> replied) {
+        if (ADDRESSED.matcher(arguments.strip()).find()) {
+            return Optional.of(Message.text("Here /send shares a song with everyone counted in, so I didn't send it. "
+                    + "To send it to one person or one of your groups, send it to me in our private chat: "
+                    + platform.privateChatLink(GroupChats.FROM_GROUP)));
+        }
         if (TrackLinks.spotifyWordsIn(arguments).size() > 1) {
             return Optional.of(Message.text(TrackLinks.ONE_AT_A_TIME));
         }

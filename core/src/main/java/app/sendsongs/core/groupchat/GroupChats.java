@@ -46,6 +46,11 @@ public final class GroupChats {
         this.users = users;
     }
 
+    /** Whether songs shared in some group chat come to the person (they are counted in there). */
+    public boolean countsIn(ChatAddress person) {
+        return roster.countedInAnywhere(person);
+    }
+
     public void handle(Inbound.InGroupChat event) {
         Optional<GroupChatPlatform> platform = platforms.of(event.chat().address());
         if (platform.isEmpty()) {

@@ -59,6 +59,11 @@ public final class Roster {
     }
 
     /** Counts the person out and stops the chat's songs still open for them; false when they were not counted in. */
+    /** Whether the person is counted in for any chat. */
+    public boolean countedInAnywhere(ChatAddress person) {
+        return !store.chatsOf(person).isEmpty();
+    }
+
     public boolean leave(ChatAddress chat, ChatAddress person) {
         boolean wasIn = store.removeMember(chat, person);
         withdrawal.withdraw(chat.key(), person);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds the friend a person means by the name they typed: everyone registered under that name (compared by
@@ -91,6 +92,22 @@ public final class FriendFinder {
         String key = Names.key(typed);
         return person.nameKey().equals(key)
                 || !key.contains(" ") && Names.key(Names.firstName(person.name())).equals(key);
+    }
+
+    /**
+     * Whether {@code typed} names {@code person} among people the asker already has in view (a group's members): as
+     * {@link #isNamed}, or, for a handle, whether they are the one who has it now.
+     */
+    public Predicate<User> naming(User asker, String typed) {
+        if (Handles.typed(typed).isEmpty()) {
+            return person -> isNamed(person, typed);
+        }
+        Optional<ChatAddress> holder = switch (find(asker, typed)) {
+            case Lookup.Found(User friend) -> Optional.of(friend.address());
+            case Lookup.Yourself() -> Optional.of(asker.address());
+            default -> Optional.empty(); // a handle is one person's or nobody's
+        };
+        return person -> holder.filter(person.address()::equals).isPresent();
     }
 
     /** Whether the typed name (or handle) means nobody, the asker included. */
