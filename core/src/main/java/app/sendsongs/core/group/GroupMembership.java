@@ -172,8 +172,8 @@ public final class GroupMembership {
         }
         String theirName = finder.reference(person, group);
         Outbox.Delivery notice = outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to "
-                + "the group " + theirName + ". Songs sent to the group will come to you too. If you'd rather not be in "
-                + "it, send: " + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName),
+                + "the group " + theirName + ". Songs sent to the group will come to you too. If you'd rather not be "
+                + "in it, send: " + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName),
                 List.of(owner.address()));
         return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
                 + told(notice);
