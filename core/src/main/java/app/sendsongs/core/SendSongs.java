@@ -156,9 +156,9 @@ public final class SendSongs {
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares()));
-        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, new Bot.Features(registration,
-                sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats, invites, handles), planner,
-                clock, Settings.DEDUPE_WINDOW);
+        this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, reach,
+                new Bot.Features(registration, sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats,
+                        invites, handles), planner, clock, Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }

@@ -342,7 +342,12 @@ public final class TelegramEmulator {
         }
     }
 
-    /** The person blocks ({@code blocks}) or unblocks the bot; the bot gets a {@code my_chat_member} update. */
+    /**
+     * The person blocks ({@code blocks}) or unblocks the bot; the bot gets a {@code my_chat_member} update for their
+     * private chat, the bot going from {@code member} to {@code kicked} or back, as Telegram sends it: "For private
+     * chats, this update is received only when the bot is blocked or unblocked by the user"
+     * (https://core.telegram.org/bots/api#update, and ChatMemberUpdated there).
+     */
     CompletableFuture<List<TelegramWebhook.Delivery>> changeBlock(long userId, boolean blocks) {
         synchronized (this) {
             TelegramUser user = users.get(userId);

@@ -601,6 +601,32 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void someoneWhoUnblocksTheBotGetsTheSongHeldForThemAndNewSongsWithoutWritingFirst() {
+        registerAliceAndBob();
+        int bobs = telegram.texts(BOB).size();
+        telegram.control().telegramBlock(BOB);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .startsWith("I couldn't deliver ").contains("to Bob Fisher: they've blocked me")
+                .endsWith("It goes to them only if they unblock me or write to me again.");
+        String refused = sandbox.trackIds().get(1);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + refused)).singleElement().asString()
+                .startsWith("Bob Fisher can't get messages from me")
+                .endsWith("Nothing was sent. Once they unblock me or write to me again, you can send it.");
+
+        sandbox.advanceSeconds(1);
+        telegram.control().telegramUnblock(BOB);
+
+        List<String> bobsChat = telegram.await(BOB, chat -> chat.size() > bobs);
+        assertThat(bobsChat.subList(bobs, bobsChat.size())).as("the held song, and no answer: Bob wrote nothing")
+                .singleElement().asString().contains("Alice Archer sent you a song");
+        sandbox.advanceSeconds(1);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(2)))
+                .singleElement().asString().startsWith("Sent ");
+        assertThat(telegram.await(BOB, chat -> chat.size() > bobs + 1)).as("the refused song stays unsent")
+                .hasSize(bobs + 2).last().asString().contains("Alice Archer sent you a song");
+    }
+
+    @Test
     void aTelegram429IsWaitedOutAndTheAnswerArrivesAfterwards() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/help"); // her first message since the start asks Telegram her username, once

@@ -124,6 +124,13 @@ class TelegramInboundTest {
     }
 
     @Test
+    void anUnblockInThePersonsPrivateChatIsTheBotUnblockedByThem() {
+        assertThat(sample("my_chat_member_unblocked")).contains(new Inbound.BotUnblocked("254000135", ALICE,
+                Instant.ofEpochSecond(1764065260)));
+        assertThat(sample("my_chat_member_added_to_group")).as("the bot added to a group").isEmpty();
+    }
+
+    @Test
     void groupsInlineTapsAndWhatTheBotIgnoresAreNoPrivateEvent() {
         assertThat(sample("group_command")).isEmpty();
         assertThat(sample("callback_inline")).isEmpty();

@@ -30,6 +30,7 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonHandles;
+import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
@@ -76,6 +77,7 @@ public final class Bot {
     private final UserStore users;
     private final ChoiceStore choices;
     private final Outbox outbox;
+    private final Reachability reach;
     private final CommandParser parser = new CommandParser();
     private final Registration registration;
     private final SendSong sendSong;
@@ -101,13 +103,14 @@ public final class Bot {
      * @param dedupeWindow how long an event's handled mark is kept (from the event's time); events older
      *                     than that are skipped
      */
-    public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Features features,
-               WatchPlanner planner, Clock clock, Duration dedupeWindow) {
+    public Bot(InboundLog inboundLog, UserStore users, ChoiceStore choices, Outbox outbox, Reachability reach,
+               Features features, WatchPlanner planner, Clock clock, Duration dedupeWindow) {
         this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
         this.choices = choices;
         this.outbox = outbox;
+        this.reach = reach;
         this.registration = features.registration();
         this.sendSong = features.sendSong();
         this.linkShare = features.linkShare();
@@ -141,6 +144,10 @@ public final class Bot {
             groupChats.handle(inGroup);
             return;
         }
+        if (event instanceof Inbound.BotUnblocked unblocked) {
+            unblocked(unblocked.from());
+            return;
+        }
         ChatAddress from = event.from();
         Optional<User> user = users.findUser(from).map(u -> u.withLastMessageAt(event.at()));
         user.ifPresent(u -> users.saveLastMessageAt(from, event.at()));
@@ -163,7 +170,18 @@ public final class Bot {
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);
             case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
+            case Inbound.BotUnblocked unblocked -> throw new IllegalStateException("handled before");
         };
+    }
+
+    /**
+     * The person unblocked the bot: songs to them are no longer refused, and what was held for them while they had it
+     * blocked (a song that found them blocked, a notice) goes out now, as it would had they written. Songs refused
+     * meanwhile stay unsent: their senders were told nothing was sent. Nothing is answered: they wrote nothing.
+     */
+    private void unblocked(ChatAddress person) {
+        reach.reachableAgain(person);
+        outbox.personReachable(person);
     }
 
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */

@@ -77,6 +77,16 @@ public sealed interface Inbound {
     }
 
     /**
+     * The person lets the bot message them again after blocking it (Telegram's {@code my_chat_member} update for their
+     * private chat, the bot a member again). Nothing was typed, so nothing is answered.
+     */
+    record BotUnblocked(String eventId, ChatAddress from, Instant at) implements Inbound {
+        public BotUnblocked {
+            check(eventId, from, at);
+        }
+    }
+
+    /**
      * Something happened in a group chat the bot is in (a Telegram group), rather than in the person's own chat with
      * it: {@code from} is who did it, {@code chat} where.
      */

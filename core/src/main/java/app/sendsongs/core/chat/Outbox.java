@@ -226,6 +226,14 @@ public final class Outbox {
                 .ifPresent(next -> store.leaseHeldMessage(next, now, now));
     }
 
+    /**
+     * The person can be reached again without having written (they unblocked the bot): their held messages may go out
+     * now, oldest first, as updates (a platform's window, such as Messenger's, stays as it was).
+     */
+    public void personReachable(ChatAddress person) {
+        sendInOrder(store.heldMessagesFor(person), MessageKind.UPDATE);
+    }
+
     /** The person wrote to the bot: their held messages may go out now, oldest first. */
     public void personWrote(ChatAddress person) {
         sendInOrder(store.heldMessagesFor(person), MessageKind.RESPONSE);

@@ -171,11 +171,21 @@ public final class GroupMembership {
                     : person.name() + " is already in " + group.name() + ".";
         }
         String theirName = finder.reference(person, group);
-        outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to the group " + theirName
-                + ". Songs sent to the group will come to you too. If you'd rather not be in it, send: "
-                + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName), List.of(owner.address()));
-        return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). I've told "
-                + "them, and how to leave if they'd rather not be in it.";
+        Outbox.Delivery notice = outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to "
+                + "the group " + theirName + ". Songs sent to the group will come to you too. If you'd rather not be "
+                + "in it, send: " + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName),
+                List.of(owner.address()));
+        return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
+                + told(notice);
+    }
+
+    /** What the owner hears of the notice to the person added: told only once it went (or is going) out. */
+    private static String told(Outbox.Delivery notice) {
+        String howToLeave = "and how to leave if they'd rather not be in it";
+        return switch (notice) {
+            case SENT, SENDING, QUEUED -> "I've told them, " + howToLeave + ".";
+            case WAITING_FOR_PERSON, RETRYING -> "I'll tell them, " + howToLeave + ", as soon as I can reach them.";
+        };
     }
 
     private String removePerson(User owner, Group group, User person) {

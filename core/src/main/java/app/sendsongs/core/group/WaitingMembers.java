@@ -45,7 +45,7 @@ final class WaitingMembers {
         byLink.forEach((link, names) -> text.append(link.map(l -> withLink(names, l)).orElseGet(() -> withoutLink(names))));
         if (!unreachable.isEmpty()) {
             text.append(" I couldn't deliver it to ").append(Texts.names(unreachable, NAMES_SHOWN)).append(": they've "
-                    + "blocked me or stopped me in their chat app. It goes to them only if they write to me again.");
+                    + "blocked me or stopped me in their chat app. It goes to them when they write to me again.");
         }
         return text.toString();
     }

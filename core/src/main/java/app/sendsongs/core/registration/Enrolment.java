@@ -141,8 +141,11 @@ final class Enrolment {
         return existing.connection().kind() != connection.kind();
     }
 
-    private static String switchedText(User user, SourceKind kind) {
-        return "You're connected with " + kind.displayName() + " now, " + user.name() + ". Songs friends sent you are "
-                + "still being watched: I read what you play on " + kind.displayName() + " from now on.";
+    /** Says songs are still being watched only when some are. */
+    private String switchedText(User user, SourceKind kind) {
+        String readingFromNowOn = "I read what you play on " + kind.displayName() + " from now on.";
+        return "You're connected with " + kind.displayName() + " now, " + user.name() + ". "
+                + (watching.watchesAnyFor(user.address()) ? "Songs friends sent you are still being watched: "
+                + readingFromNowOn : readingFromNowOn);
     }
 }

@@ -32,12 +32,17 @@ public final class ShareDelivery {
                 .min(Instant::compareTo).ifPresent(earliest -> planner.checkNow(receiver, earliest));
     }
 
+    /** Whether any song is being watched for the receiver (delivered, not played yet, its watch not over). */
+    public boolean watchesAnyFor(ChatAddress receiver) {
+        return !shares.sharesWatchedFor(receiver).isEmpty();
+    }
+
     /**
      * The receiver now listens through another source: the songs being watched for them are checked now, reading
      * the new source from {@code at} on (a read position in the old source's history means nothing in the new one).
      */
     public void switchedSource(ChatAddress receiver, Instant at) {
-        if (!shares.sharesWatchedFor(receiver).isEmpty()) {
+        if (watchesAnyFor(receiver)) {
             planner.readFrom(receiver, at);
         }
     }

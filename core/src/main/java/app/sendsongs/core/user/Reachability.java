@@ -6,13 +6,14 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * Who cannot be reached now. Every send whose platform answers {@link SendOutcome.Unreachable} (a person who blocked
- * the bot on Telegram, a Messenger account gone) marks its person; a person who writes to the bot after the mark is
- * reachable again. Songs to a person marked unreachable are refused with that reason rather than held for someone
+ * the bot on Telegram, a Messenger account gone) marks its person; a person who writes to the bot after the mark, or
+ * unblocks it (Telegram tells the bot), is reachable again. Songs to a person marked unreachable are refused with that reason rather than held for someone
  * who will not get them.
  */
 public final class Reachability {
@@ -29,16 +30,27 @@ public final class Reachability {
         return store.unreachableSince(user.address()).filter(since -> !since.isBefore(user.lastMessageAt())).isPresent();
     }
 
+    /** The person unblocked the bot: songs to them go again. */
+    public void reachableAgain(ChatAddress person) {
+        store.markReachable(person);
+    }
+
     /** The answer to someone sending a song to a person marked unreachable: nothing is sent. */
     public static String refusal(User receiver) {
         return receiver.name() + " can't get messages from me: they've blocked me or stopped me in their chat app. "
-                + "Nothing was sent. Once they write to me again, you can send it.";
+                + "Nothing was sent. Once " + whenBack(receiver) + ", you can send it.";
     }
 
     /** The answer when a song could not go because its receiver turned out to be unreachable just now. */
     public static String undelivered(User receiver, String title) {
         return "I couldn't deliver " + title + " to " + receiver.name() + ": they've blocked me or stopped me in "
-                + "their chat app. It goes to them only if they write to me again.";
+                + "their chat app. It goes to them only if " + whenBack(receiver) + ".";
+    }
+
+    /** What makes the person reachable again: writing, or on Telegram, which tells the bot of it, unblocking too. */
+    private static String whenBack(User person) {
+        return person.address().platform().equals(Platform.TELEGRAM) ? "they unblock me or write to me again"
+                : "they write to me again";
     }
 
     /** What a send to several people adds about those skipped as unreachable; empty when none was. */

@@ -17,6 +17,11 @@ public final class InMemoryReach implements ReachStore {
     }
 
     @Override
+    public synchronized void markReachable(ChatAddress person) {
+        unreachable.remove(person);
+    }
+
+    @Override
     public synchronized Optional<Instant> unreachableSince(ChatAddress person) {
         return Optional.ofNullable(unreachable.get(person));
     }

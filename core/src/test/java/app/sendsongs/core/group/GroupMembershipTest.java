@@ -109,6 +109,24 @@ class GroupMembershipTest {
     }
 
     @Test
+    void anAddedPersonTheNoticeCannotReachYetIsNotSaidToBeTold() {
+        bot.reply("alice", "create_group Family");
+        bot.chat.windowCloses("bob");
+        bot.chat.blocks("carol");
+
+        assertThat(bot.reply("alice", "add_to_group Family 'Bob Fisher'")).isEqualTo("Added Bob Fisher to Family "
+                + "(2 members). I'll tell them, and how to leave if they'd rather not be in it, as soon as I can reach "
+                + "them.");
+        assertThat(bot.reply("alice", "add_to_group Family 'Carol King'")).isEqualTo("Added Carol King to Family "
+                + "(3 members). I'll tell them, and how to leave if they'd rather not be in it, as soon as I can "
+                + "reach them.");
+
+        bot.chat.windowOpens("bob");
+        bot.say("bob", "hi");
+        assertThat(bot.inbox("bob")).anyMatch(text -> text.startsWith("👥 Alice Smith added you to the group Family."));
+    }
+
+    @Test
     void onlyTheOwnerAddsRemovesAndDeletes() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");

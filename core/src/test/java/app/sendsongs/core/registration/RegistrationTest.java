@@ -317,9 +317,21 @@ class RegistrationTest {
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher")).isEqualTo(
                 new CallbackResult.Registered(SourceKind.LASTFM, "Bob Fisher", Platform.MESSENGER, true));
+        assertThat(bot.last("bob")).as("no song is being watched for them").isEqualTo("You're connected with Last.fm "
+                + "now, Bob Fisher. I read what you play on Last.fm from now on.");
+        assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
+    }
+
+    @Test
+    void switchingSourcesSaysTheSongsFriendsSentAreStillWatchedOnlyWhenSomeAre() {
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
+
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+
         assertThat(bot.last("bob")).isEqualTo("You're connected with Last.fm now, Bob Fisher. Songs friends sent you "
                 + "are still being watched: I read what you play on Last.fm from now on.");
-        assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
     }
 
     @Test

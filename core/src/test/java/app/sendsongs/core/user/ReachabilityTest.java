@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ForwardingChatPlatform;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
@@ -67,6 +68,27 @@ class ReachabilityTest {
                 .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
         assertThat(bot.inbox("bob")).anyMatch(text -> text.startsWith("🎵 Alice Smith sent you a song: "
                 + FakeMusic.OTHER_SONG.title()));
+    }
+
+    @Test
+    void someoneWhoUnblocksTheBotIsReachableAgainAndGetsWhatWasHeldButNotWhatWasRefused() {
+        bot.chat.blocks("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.clock.advance(Duration.ofMinutes(1));
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        bot.chat.unblocks("bob");
+        assertThat(bot.handle(new Inbound.BotUnblocked(bot.nextEventId(), at("bob"), bot.clock.instant())))
+                .as("the song that found him blocked, and no answer: he wrote nothing")
+                .singleElement().asString().startsWith("🎵 Alice Smith sent you a song: " + TITLE);
+        assertThat(bot.stores.reach().unreachableSince(at("bob"))).isEmpty();
+        assertThat(bot.user("bob").lastMessageAt()).as("he has not written").isEqualTo(BotHarness.T0);
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song: " + FakeMusic.OTHER_SONG.title());
     }
 
     @Test

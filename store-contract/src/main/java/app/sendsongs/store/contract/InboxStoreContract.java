@@ -68,6 +68,15 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void anUnblockComesBackWhole() {
+        Inbound unblocked = new Inbound.BotUnblocked("311", onTelegram("7"), minutes(-1));
+
+        assertThat(inbox.append(List.of(unblocked), T0)).isEqualTo(1);
+
+        assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactly(unblocked);
+    }
+
+    @Test
     void everyKindOfGroupChatEventComesBackWhole() {
         ChatAddress chat = new ChatAddress(Platform.TELEGRAM, "-100123");
         GroupChat group = new GroupChat(chat, "Friday: songs 12:30 \"B\" 🎵");

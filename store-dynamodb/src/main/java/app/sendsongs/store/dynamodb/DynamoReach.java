@@ -26,6 +26,11 @@ final class DynamoReach implements ReachStore {
     }
 
     @Override
+    public void markReachable(ChatAddress person) {
+        forget(person);
+    }
+
+    @Override
     public Optional<Instant> unreachableSince(ChatAddress person) {
         return table.get(key(person)).map(item -> Attr.time(item, SINCE));
     }

@@ -36,7 +36,8 @@ public final class Migrations {
             "V4__chat_addresses.sql", "V5__durable_intake.sql", "V6__listening_sources.sql", "V7__conversation.sql",
             "V8__group_chats.sql", "V9__invites.sql", "V10__sends_index.sql",
             "V11__received_index.sql", "V12__open_sent_index.sql", "V13__user_handles.sql", "V14__sent_as.sql",
-            "V15__blocked_receipts_off.sql", "V16__apostrophes_in_name_keys.sql");
+            "V15__blocked_receipts_off.sql", "V16__unblocked_inbox_events.sql",
+            "V17__name_keys.sql");
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
 
     private final String location;

@@ -21,6 +21,11 @@ final class SqliteReach implements ReachStore {
     }
 
     @Override
+    public void markReachable(ChatAddress person) {
+        db.write(s -> s.update("DELETE FROM unreachable_people WHERE person_address = ?", person));
+    }
+
+    @Override
     public Optional<Instant> unreachableSince(ChatAddress person) {
         return db.read(s -> s.queryOne("SELECT since FROM unreachable_people WHERE person_address = ?",
                 rs -> Codec.instant(rs, "since"), person));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Schema version 16: the name keys a version 15 file holds kept a phone's apostrophe ("conan o’brien"); opened by
+ * Schema version 17: the name keys a version 16 file holds kept a phone's apostrophe ("conan o’brien"); opened by
  * this version, they compare every apostrophe as the plain one, so the name is found typed either way.
  */
 class ApostrophesMigrationTest {
@@ -30,8 +30,8 @@ class ApostrophesMigrationTest {
     Path dir;
 
     @Test
-    void aVersionFifteenFilesNamesWithAPhonesApostropheAreFoundTypedEitherWay() throws SQLException {
-        Path file = dir.resolve("version-15.db");
+    void aVersionSixteenFilesNamesWithAPhonesApostropheAreFoundTypedEitherWay() throws SQLException {
+        Path file = dir.resolve("version-16.db");
         User conan = new User(CONAN, "Conan O’Brien", Samples.connection("conan"), GrantState.ACTIVE, T0, T0);
         try (SqliteStores earlier = SqliteStores.file(file, TestTokens.CIPHER)) {
             Stores stores = earlier.stores();
@@ -39,7 +39,7 @@ class ApostrophesMigrationTest {
             stores.groups().createGroup(new Group("g-curly", MAUD, "Renamed below", T0));
             stores.groups().createGroup(new Group("g-plain", MAUD, "Mum's Car", T0.plusSeconds(1)));
         }
-        asVersionFifteenLeftIt(file);
+        asVersionSixteenLeftIt(file);
 
         try (SqliteStores sqlite = SqliteStores.file(file, TestTokens.CIPHER)) {
             Stores stores = sqlite.stores();
@@ -54,15 +54,15 @@ class ApostrophesMigrationTest {
     }
 
     /**
-     * The keys as version 15 wrote them (the apostrophe kept), 16 not recorded. Two groups whose names differed only
+     * The keys as version 16 wrote them (the apostrophe kept), 17 not recorded. Two groups whose names differed only
      * in their apostrophe could both exist then.
      */
-    private static void asVersionFifteenLeftIt(Path file) throws SQLException {
+    private static void asVersionSixteenLeftIt(Path file) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Session s = new Session(connection)) {
             s.update("UPDATE users SET name_key = ? WHERE address = ?", "conan o’brien", CONAN);
             s.update("UPDATE song_groups SET name = ?, name_key = ? WHERE id = ?", "Mum’s Car", "mum’s car", "g-curly");
-            s.execute("DELETE FROM schema_version WHERE version = 16");
+            s.execute("DELETE FROM schema_version WHERE version = 17");
         }
     }
 }

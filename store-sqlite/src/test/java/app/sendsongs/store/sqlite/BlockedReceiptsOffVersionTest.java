@@ -39,13 +39,14 @@ class BlockedReceiptsOffVersionTest {
                     .containsEntry(BOB, SenderRule.BLOCKED_RECEIPTS_OFF);
         }
 
-        Migrations beforeIt = new Migrations("db/sqlite/",
-                Migrations.STANDARD_SCRIPTS.subList(0, Migrations.STANDARD_SCRIPTS.size() - 1));
+        Migrations beforeIt = new Migrations("db/sqlite/", Migrations.STANDARD_SCRIPTS.subList(0,
+                Migrations.STANDARD_SCRIPTS.indexOf("V15__blocked_receipts_off.sql")));
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Session session = new Session(connection)) {
-            assertThat(Migrations.currentVersion(session)).isEqualTo(15);
+            assertThat(Migrations.currentVersion(session)).isGreaterThanOrEqualTo(15);
             assertThatThrownBy(() -> beforeIt.apply(session, Instant.EPOCH)).isInstanceOf(SqliteStoreException.class)
-                    .hasMessageContaining("schema version 15, which this program does not know");
+                    .hasMessageContaining("schema version " + Migrations.currentVersion(session)
+                            + ", which this program does not know");
         }
     }
 }
