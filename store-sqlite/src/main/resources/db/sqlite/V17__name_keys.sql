@@ -1,10 +1,4 @@
--- Send Songs, SQLite schema version 17: name keys compare every apostrophe as the plain one ("O’Brien", as a phone
--- types it, and "O'Brien" find each other), so the keys written before are folded the same way: ‘ ’ ‛ ʼ ′ become '.
--- Two groups of one owner whose names differed only in their apostrophes would now share a key: the second keeps its
--- old key (OR IGNORE) and is still listed, renamed or deleted as before; only typing its name finds the first.
-UPDATE users SET name_key = replace(replace(replace(replace(replace(name_key,
-    '‘', ''''), '’', ''''), '‛', ''''), 'ʼ', ''''), '′', '''')
-WHERE name_key GLOB '*[‘’‛ʼ′]*';
-UPDATE OR IGNORE song_groups SET name_key = replace(replace(replace(replace(replace(name_key,
-    '‘', ''''), '’', ''''), '‛', ''''), 'ʼ', ''''), '′', '''')
-WHERE name_key GLOB '*[‘’‛ʼ′]*';
+-- Send Songs, SQLite schema version 17: names compare as people type them on any keyboard, without accents and with
+-- a plain apostrophe ("José O’Brien" and "jose o'brien" find each other). The tables do not change; the keys in
+-- users.name_key and song_groups.name_key are made again by this version's step in Java (NameKeys), which SQL cannot
+-- compute.

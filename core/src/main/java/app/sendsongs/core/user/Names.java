@@ -4,6 +4,7 @@ import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,22 +13,37 @@ public final class Names {
     public static final int MAX_LENGTH = 60;
     private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|\\bwww\\.");
     /**
-     * What phones and word processors type for an apostrophe ("O’Brien": iOS's smart punctuation turns ' into ’),
-     * or what a name copied from elsewhere may carry: compared as the plain one, so a name typed either way finds
-     * the other.
+     * Accents on Latin, Greek and Cyrillic letters, once a name is decomposed: "José" is typed "Jose" on most keyboards.
+     * Other scripts keep their marks, which are letters' vowels there (Devanagari's, say), not accents.
      */
-    public static final String APOSTROPHES = "‘’‛ʼ′";
+    private static final Pattern ACCENTS = Pattern.compile("(?<=[\\p{IsLatin}\\p{IsGreek}\\p{IsCyrillic}])\\p{Mn}+");
+    /**
+     * Letters an accent does not decompose from, as people type them without it ("Łódź" as "Lodz"), and what phones
+     * type for an apostrophe ("O’Brien": iOS's smart punctuation turns ' into ’).
+     */
+    private static final Map<Integer, String> PLAIN = Map.ofEntries(Map.entry((int) 'ł', "l"), Map.entry((int) 'ø', "o"),
+            Map.entry((int) 'đ', "d"), Map.entry((int) 'ð', "d"), Map.entry((int) 'þ', "th"), Map.entry((int) 'ß', "ss"),
+            Map.entry((int) 'æ', "ae"), Map.entry((int) 'œ', "oe"), Map.entry((int) 'ı', "i"), Map.entry((int) 'ς', "σ"),
+            Map.entry((int) '‘', "'"), Map.entry((int) '’', "'"), Map.entry((int) '‛', "'"), Map.entry((int) 'ʼ', "'"),
+            Map.entry((int) '′', "'"));
 
     private Names() {
     }
 
-    /** The form names are compared in: case-insensitive, spacing folded, every {@link #APOSTROPHES apostrophe} plain. */
+    /**
+     * The form names are compared in: case-insensitive, spacing folded, and as people type them on any keyboard,
+     * without accents ({@link #ACCENTS}, {@link #PLAIN}) and with a plain apostrophe. Stores keep it: a change here
+     * needs the stored keys made again (in SQLite, a schema version that runs {@code NameKeys}).
+     */
     public static String key(String name) {
-        String key = tidy(name).toLowerCase(Locale.ROOT);
-        for (int i = 0; i < APOSTROPHES.length(); i++) {
-            key = key.replace(APOSTROPHES.charAt(i), '\'');
+        String lower = tidy(name).toLowerCase(Locale.ROOT);
+        if (lower.chars().allMatch(c -> c < 0x80)) {
+            return lower;
         }
-        return key;
+        String bare = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder key = new StringBuilder(bare.length());
+        bare.codePoints().forEach(c -> key.append(PLAIN.getOrDefault(c, Character.toString(c))));
+        return Normalizer.normalize(key, Normalizer.Form.NFC);
     }
 
     /** Spacing folded and Unicode normalised, case kept. */

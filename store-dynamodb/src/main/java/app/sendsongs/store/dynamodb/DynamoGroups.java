@@ -5,13 +5,11 @@ import app.sendsongs.core.group.GroupMember;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.user.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -183,11 +181,11 @@ final class DynamoGroups implements GroupStore {
         throw new DynamoStoreException("the group name kept changing hands while it was claimed; try again");
     }
 
-    /** Also the claim a group made before name keys folded apostrophes, under the key its name had then. */
+    /** Also the claim a group made before names compared without accents, under the key its name had then. */
     private void releaseName(Group group) {
         Condition ours = Condition.equalTo(GROUP_ID, Attr.s(group.id()));
         table.deleteIf(claimKey(group.owner(), group.nameKey()), ours);
-        String keyBefore = Names.tidy(group.name()).toLowerCase(Locale.ROOT);
+        String keyBefore = KeysBefore.nameKey(group.name());
         if (!keyBefore.equals(group.nameKey())) {
             table.deleteIf(claimKey(group.owner(), keyBefore), ours);
         }

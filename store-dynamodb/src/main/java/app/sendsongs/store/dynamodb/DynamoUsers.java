@@ -4,7 +4,6 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
-import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Instant;
@@ -47,15 +46,15 @@ final class DynamoUsers implements UserStore {
     }
 
     /**
-     * One query, or two for a name with an apostrophe: people saved before name keys folded apostrophes (the table
-     * keeps no schema version to upgrade it by) are under the key a phone typed, with ’, until they are saved again.
+     * One query, and more only for a name with accents or an apostrophe: people saved before names compared without
+     * them (the table keeps no schema version to upgrade it by) are under the key their name had then until they are
+     * saved again, so the key the typed name had then is looked under too, with a phone's apostrophe (’) as well.
      */
     @Override
     public List<User> findUsersByName(String name) {
-        String key = Names.key(name);
         Map<ChatAddress, User> found = new LinkedHashMap<>();
-        for (String variant : key.indexOf('\'') < 0 ? List.of(key) : List.of(key, key.replace('\'', '’'))) {
-            byNameKey(variant).forEach(user -> found.putIfAbsent(user.address(), user));
+        for (String key : KeysBefore.nameKeys(name)) {
+            byNameKey(key).forEach(user -> found.putIfAbsent(user.address(), user));
         }
         return found.values().stream().sorted(OLDEST_REGISTRATION_FIRST).toList();
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  *
  * <p>To change the schema, add a script with the version reserved for the change to
  * {@code src/main/resources/db/sqlite/} and to {@link #STANDARD_SCRIPTS}; never edit a script that has been released.
+ * What SQL cannot do is a {@link Step} of that version ({@link #STANDARD_STEPS}), run right after its script.
  */
 public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
@@ -38,14 +40,27 @@ public final class Migrations {
             "V11__received_index.sql", "V12__open_sent_index.sql", "V13__user_handles.sql", "V14__sent_as.sql",
             "V15__blocked_receipts_off.sql", "V16__unblocked_inbox_events.sql",
             "V17__name_keys.sql");
-    static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS);
+    /** What a version does beyond its script, in Java: what SQL cannot compute, such as {@code Names.key}. */
+    static final Map<Integer, Step> STANDARD_STEPS = Map.of(17, NameKeys::makeAgain);
+    static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS, STANDARD_STEPS);
+
+    /** Work a version does after its script, in the same transaction. */
+    interface Step {
+        void run(Session session) throws SQLException;
+    }
 
     private final String location;
     private final List<String> scripts;
+    private final Map<Integer, Step> steps;
 
     Migrations(String location, List<String> scripts) {
+        this(location, scripts, Map.of());
+    }
+
+    Migrations(String location, List<String> scripts, Map<Integer, Step> steps) {
         this.location = location.endsWith("/") ? location : location + "/";
         this.scripts = List.copyOf(scripts);
+        this.steps = Map.copyOf(steps);
         for (int i = 1; i < this.scripts.size(); i++) {
             if (version(this.scripts.get(i)) <= version(this.scripts.get(i - 1))) {
                 throw new IllegalArgumentException("migration " + this.scripts.get(i) + " comes after "
@@ -102,6 +117,10 @@ public final class Migrations {
                 }
                 for (String statement : statements(read(script))) {
                     session.execute(statement);
+                }
+                Step step = steps.get(version);
+                if (step != null) {
+                    step.run(session);
                 }
                 session.update("INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
                         (long) version, script, now);
