@@ -101,6 +101,19 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSongWhoseNoteHoldsALinkShowsTheSongsPreviewNotTheLinks() {
+        registerAliceAndBob();
+
+        telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"the live take is even better: https://example.com/live\" "
+                + LINK + track);
+
+        JsonNode song = telegram.messages(BOB).getLast();
+        assertThat(song.path("text").asText()).contains("https://example.com/live");
+        assertThat(song.path("link_preview").asText()).as("Telegram previews a message's first link unless told")
+                .isEqualTo(LINK + track);
+    }
+
+    @Test
     void helpListsTheCommandsAsTelegramSpellsThemAndTappingOneIsTypingIt() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track);
