@@ -245,7 +245,7 @@ public final class Bot {
             case Command.DraftCommand step -> linkShare.handle(user, step, text);
             case Command.Choose choose -> choose(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);
-            case Command.History h -> Message.text(sentSongs.history(user));
+            case Command.History h -> sentSongs.history(user, h.page());
             case Command.Cancel cancel -> Message.text(sentSongs.cancel(user, cancel));
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.GroupCommand group -> groups.handle(user, group, text);

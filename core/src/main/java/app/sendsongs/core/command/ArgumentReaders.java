@@ -369,6 +369,18 @@ final class ArgumentReaders {
                 .map(w -> w.replace("#", "").toLowerCase(Locale.ROOT))));
     }
 
+    /** {@code history}, or {@code history <page>} for older songs, ten a page (up to 99 pages). */
+    static ParseResult history(Arguments args) {
+        List<String> words = args.words();
+        if (args.options().isEmpty() && words.isEmpty()) {
+            return new ParseResult.Parsed(new Command.History());
+        }
+        if (args.options().isEmpty() && words.size() == 1 && words.getFirst().matches("[1-9]\\d?")) {
+            return new ParseResult.Parsed(new Command.History(Integer.parseInt(words.getFirst())));
+        }
+        return args.invalid("{history} takes a page at most: {history} 2 shows the ten songs before the latest.");
+    }
+
     /** {@code discard}, or {@code discard #<key>}, the Don't send tap of a song being shared. */
     static ParseResult discard(Arguments args) {
         List<String> words = args.words();

@@ -67,14 +67,29 @@ public final class SentSongs {
                 .toString();
     }
 
-    public String history(User sender) {
-        List<Share> sent = shares.latestSentBy(sender.address(), HISTORY_SIZE);
+    /**
+     * {@code history}: the songs the person sent, newest first, {@value #HISTORY_SIZE} a page, with a tap for the
+     * page before when there are older ones.
+     */
+    public Message history(User sender, int page) {
+        int skipped = (page - 1) * HISTORY_SIZE;
+        // one more than the page shows: whether there are older songs
+        List<Share> sent = shares.latestSentBy(sender.address(), skipped + HISTORY_SIZE + 1);
+        CommandStyle style = CommandStyle.of(sender.address());
         if (sent.isEmpty()) {
-            return "You haven't sent any songs yet.\n" + Help.usage("send_song", CommandStyle.of(sender.address()));
+            return Message.text("You haven't sent any songs yet.\n" + Help.usage("send_song", style));
         }
-        StringBuilder text = new StringBuilder("Your latest songs:");
-        sent.forEach(share -> text.append("\n• ").append(describe(share)));
-        return text.toString();
+        if (sent.size() <= skipped) {
+            return Message.text("You've sent " + sent.size() + (sent.size() == 1 ? " song" : " songs")
+                    + ", so there are none that far back. See the latest with: " + style.spell("history"));
+        }
+        List<Share> shown = sent.subList(skipped, Math.min(sent.size(), skipped + HISTORY_SIZE));
+        StringBuilder text = new StringBuilder(page == 1 ? "Your latest songs:"
+                : "Your songs before those (" + (skipped + 1) + " to " + (skipped + shown.size()) + "):");
+        shown.forEach(share -> text.append("\n• ").append(describe(share)));
+        Message answer = Message.text(text.toString());
+        return sent.size() > skipped + HISTORY_SIZE
+                ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
     }
 
     public String cancel(User sender, Command.Cancel command) {
