@@ -246,7 +246,7 @@ public final class Bot {
             case Command.Choose choose -> choose(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);
             case Command.History h -> sentSongs.history(user, h.page());
-            case Command.Cancel cancel -> Message.text(sentSongs.cancel(user, cancel));
+            case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Block b -> controls.handle(user, command, text);

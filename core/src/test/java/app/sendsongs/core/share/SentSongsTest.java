@@ -115,8 +115,12 @@ class SentSongsTest {
 
         assertThat(bot.reply("alice", "cancel")).startsWith("You have 2 songs pending. Say which: cancel <number> or "
                 + "cancel all.\nSongs you sent that are being watched:\n1. " + SONG);
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(taps).as("the pending list's taps, as under pending").extracting(Choice::title)
+                .containsExactly("Cancel 1", "Cancel 2", "Cancel all");
         assertThat(bot.reply("alice", "cancel 3")).isEqualTo("There is no number 3 in your pending list (1 to 2).");
-        assertThat(bot.reply("alice", "cancel 2")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+        assertThat(bot.reply("alice", taps.get(1).payload())).isEqualTo("Stopped watching " + OTHER + " for Carol "
+                + "King.");
         send("Carol King", FakeMusic.OTHER_SONG);
         assertThat(bot.reply("alice", "cancel all")).isEqualTo("Stopped watching 2 songs.");
         assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
