@@ -132,14 +132,16 @@ final class TelegramApiRoutes {
     private ObjectNode sendMessage(TelegramParams params) {
         TelegramFormattedText text = messageText(params);
         ObjectNode keyboard = TelegramKeyboard.parse(params);
-        return telegram.sendMessage(params.get("chat_id"), text, keyboard, params.isTrue("allow_paid_broadcast"));
+        return telegram.sendMessage(params.get("chat_id"), text, keyboard, TelegramLinkPreview.of(params, text),
+                params.isTrue("allow_paid_broadcast"));
     }
 
     private ObjectNode editMessageText(TelegramParams params) {
         TelegramFormattedText text = messageText(params);
         checkEditedMessageNamed(params);
         ObjectNode keyboard = TelegramKeyboard.parse(params);
-        return telegram.editMessageText(params.get("chat_id"), params.get("message_id"), text, keyboard);
+        return telegram.editMessageText(params.get("chat_id"), params.get("message_id"), text, keyboard,
+                TelegramLinkPreview.of(params, text));
     }
 
     /** https://core.telegram.org/bots/api#editmessagereplymarkup: no {@code reply_markup} removes the keyboard. */

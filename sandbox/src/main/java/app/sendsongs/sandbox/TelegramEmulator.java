@@ -428,7 +428,7 @@ public final class TelegramEmulator {
 
     /** {@code sendMessage}: checks in Telegram's order, then stores the message; answers its JSON. */
     synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard,
-                                        boolean paidBroadcast) {
+                                        Optional<String> preview, boolean paidBroadcast) {
         long chat = chatId(chatIdParam);
         checkNotUpgraded(chat);
         checkBotMayWrite(chat);
@@ -436,6 +436,7 @@ public final class TelegramEmulator {
         TelegramKeyboard.validate(keyboard);
         takeRate(chat, paidBroadcast);
         TelegramMessage message = store(chat, BOT_ID, text, keyboard);
+        message.linkPreview = preview.orElse(null);
         sent++;
         return messageJson(message);
     }
@@ -447,7 +448,7 @@ public final class TelegramEmulator {
      * in the words of Telegram's Bot API server (https://github.com/tdlib/telegram-bot-api).
      */
     synchronized ObjectNode editMessageText(String chatIdParam, String messageIdParam, TelegramFormattedText text,
-                                            ObjectNode keyboard) {
+                                            ObjectNode keyboard, Optional<String> preview) {
         long chat = chatId(chatIdParam);
         checkNotUpgraded(chat);
         checkBotMayWrite(chat);
@@ -459,6 +460,7 @@ public final class TelegramEmulator {
         }
         takeRate(chat);
         message.text = text;
+        message.linkPreview = preview.orElse(null);
         return edited(message, keyboard);
     }
 
@@ -695,6 +697,9 @@ public final class TelegramEmulator {
         }
         if (m.keyboard != null) {
             node.set("reply_markup", m.keyboard.deepCopy());
+        }
+        if (m.linkPreview != null) {
+            node.put("link_preview", m.linkPreview);
         }
         if (m.editDate != null) {
             node.put("edit_date", m.editDate.getEpochSecond());

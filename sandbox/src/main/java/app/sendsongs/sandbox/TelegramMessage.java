@@ -16,6 +16,8 @@ final class TelegramMessage {
     TelegramFormattedText text;
     /** The inline keyboard, {@code {"inline_keyboard":[[...]]}}, or null. */
     ObjectNode keyboard;
+    /** The link the chat shows a preview of under the message (see {@link TelegramLinkPreview}), or null. */
+    String linkPreview;
     Instant editDate;
     /** The message this one answers, or null. */
     TelegramMessage replyTo;

@@ -232,6 +232,24 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void aNoteGivenUnderAnOptionSendSongDoesNotTakeIsNamedAndNobodyIsInvited() {
+        start(Map.of());
+        registerAliceAndBob();
+        int bobBefore = sandbox.inbox("bob").size();
+
+        for (String command : List.of("send_song Bob Fisher note:\"for the drive\" ",
+                "send_song name:\"Bob Fisher\" note:\"for the drive\" ")) {
+            assertThat(sandbox.ask("alice", command + LINK + tracks.get(1))).as(command).containsExactly(
+                    "send_song has no note: option. A note goes in pre:\"…\" (with the song) or post:\"…\" (once "
+                            + "they've played it).");
+        }
+
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+        assertThat(sandbox.ask("alice", "send_song Bob Fisher pre:\"for the drive\" " + LINK + tracks.get(1)))
+                .singleElement().asString().startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+    }
+
+    @Test
     void aCloseTypoGetsDidYouMeanAndTheTapDoesIt() {
         start(Map.of());
         registerAliceAndBob();

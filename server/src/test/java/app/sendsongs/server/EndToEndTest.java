@@ -85,6 +85,30 @@ class EndToEndTest {
     }
 
     @Test
+    void historyShowsTenSongsAPageAndTheOlderOnesAreATapAway() {
+        registerAliceAndBob();
+        sandbox.register("carol", "carol-sp", "Carol King");
+        List<String> tracks = sandbox.trackIds().subList(0, 12);
+        for (int i = 0; i < tracks.size(); i++) { // within each friend's daily limit of 10
+            sandbox.ask("alice", "send_song name:\"" + (i % 2 == 0 ? "Bob Fisher" : "Carol King") + "\" " + LINK
+                    + tracks.get(i));
+        }
+
+        List<String> latest = sandbox.ask("alice", "history").getFirst().lines().toList();
+        assertThat(latest.getFirst()).isEqualTo("Your latest songs:");
+        assertThat(latest.subList(1, latest.size())).hasSize(10).allMatch(line -> line.startsWith("• "));
+        assertThat(latest.get(1)).startsWith("• " + sandbox.track(tracks.get(11)).path("name").asText() + " by ");
+
+        List<String> older = sandbox.tapTitled("alice", "Older songs").getFirst().lines().toList();
+        assertThat(older).hasSize(3);
+        assertThat(older.getFirst()).isEqualTo("Your songs before those (11 to 12):");
+        assertThat(older.get(1)).startsWith("• " + sandbox.track(tracks.get(1)).path("name").asText() + " by ")
+                .contains("→ Carol King: delivered ");
+        assertThat(older.get(2)).startsWith("• " + sandbox.track(tracks.get(0)).path("name").asText() + " by ")
+                .contains("→ Bob Fisher: delivered ");
+    }
+
+    @Test
     void theDemosSpotifyTakesOnlyTheBotsOwnCallbackAsSpotifysDashboardWould() {
         String callback = demo.baseUrl() + "/callback";
         assertThat(callback).startsWith("http://127.0.0.1:");

@@ -207,12 +207,16 @@ class ListeningSourcesEndToEndTest {
                 .hasSize(1);
         assertThat(sandbox.control().lastfmStats().path("user.getrecenttracks").asLong())
                 .as("a revoked session is not read in a loop").isEqualTo(readsWhenTold);
+        assertThat(sandbox.ask("bob", "connect")).containsExactly("Your Last.fm connection has ended, so I've paused "
+                + "watching the songs friends sent you. To reconnect it or switch to another service, tap one:");
 
         scrobble("bobfisher", title);
         SandboxClient.Response again = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
         assertThat(again.body()).contains("id=\"registered\"");
         sandbox.advanceMinutes(10);
         assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+        assertThat(sandbox.ask("bob", "connect")).containsExactly("I see what you play on Last.fm. To reconnect it or "
+                + "switch to another service, tap one:");
     }
 
     @Test

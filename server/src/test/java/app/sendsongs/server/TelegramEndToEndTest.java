@@ -101,6 +101,19 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSongWhoseNoteHoldsALinkShowsTheSongsPreviewNotTheLinks() {
+        registerAliceAndBob();
+
+        telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"the live take is even better: https://example.com/live\" "
+                + LINK + track);
+
+        JsonNode song = telegram.messages(BOB).getLast();
+        assertThat(song.path("text").asText()).contains("https://example.com/live");
+        assertThat(song.path("link_preview").asText()).as("Telegram previews a message's first link unless told")
+                .isEqualTo(LINK + track);
+    }
+
+    @Test
     void helpListsTheCommandsAsTelegramSpellsThemAndTappingOneIsTypingIt() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track);
@@ -225,6 +238,25 @@ class TelegramEndToEndTest {
                 .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
         assertThat(telegram.ask(ALICE, "/pending")).singleElement().asString()
                 .contains("1. " + titles.get(2) + " → Bob Fisher").doesNotContain(titles.get(1));
+    }
+
+    /** "/cancel" in "Stop one with: /cancel <number>" is a tap that sends just it: the answer asks which, with taps. */
+    @Test
+    void cancelWithoutANumberAsksWhichWithTheListsTaps() {
+        registerAliceAndBob();
+        List<String> titles = new ArrayList<>();
+        for (String song : sandbox.trackIds().subList(0, 2)) {
+            telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + song);
+            titles.add(titleOf(BOB));
+        }
+
+        assertThat(telegram.ask(ALICE, "/cancel")).singleElement().asString()
+                .startsWith("You have 2 songs pending. Say which: /cancel <number> or /cancel all.");
+        JsonNode question = telegram.messages(ALICE).getLast();
+        assertThat(buttons(question)).containsExactly("Cancel 1", "Cancel 2", "Cancel all");
+
+        assertThat(telegram.tap(ALICE, question, "Cancel 2")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
     }
 
     @Test

@@ -1,14 +1,17 @@
 package app.sendsongs.telegram;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A text message for {@code sendMessage} or {@code editMessageText}: its formatted text and an inline keyboard
- * (rows of buttons; none when empty). A keyboard has at most {@value #MAX_BUTTONS_PER_ROW} buttons a row and
+ * A text message for {@code sendMessage} or {@code editMessageText}: its formatted text, an inline keyboard
+ * (rows of buttons; none when empty) and the link whose preview it shows, when not the text's first link (a song's,
+ * whose note before it may hold a link). A keyboard has at most {@value #MAX_BUTTONS_PER_ROW} buttons a row and
  * {@value #MAX_BUTTONS} in all. The text may be longer than one message holds; {@link #split} cuts it into messages.
  */
-public record OutgoingText(FormattedText text, List<List<InlineButton>> keyboard) {
+public record OutgoingText(FormattedText text, List<List<InlineButton>> keyboard, Optional<URI> preview) {
     public static final int MAX_BUTTONS_PER_ROW = 8;
     public static final int MAX_BUTTONS = 100;
 
@@ -31,6 +34,10 @@ public record OutgoingText(FormattedText text, List<List<InlineButton>> keyboard
         keyboard = List.copyOf(rows);
     }
 
+    public OutgoingText(FormattedText text, List<List<InlineButton>> keyboard) {
+        this(text, keyboard, Optional.empty());
+    }
+
     /** Plain text without a keyboard. */
     public static OutgoingText of(String text) {
         return new OutgoingText(FormattedText.plain(text), List.of());
@@ -41,15 +48,16 @@ public record OutgoingText(FormattedText text, List<List<InlineButton>> keyboard
     }
 
     public OutgoingText withKeyboard(List<List<InlineButton>> rows) {
-        return new OutgoingText(text, rows);
+        return new OutgoingText(text, rows, preview);
     }
 
-    /** Messages of at most {@code maxLength} characters each; the keyboard goes with the last. */
+    /** Messages of at most {@code maxLength} characters each; the keyboard and the preview go with the last. */
     public List<OutgoingText> split(int maxLength) {
         List<FormattedText> parts = text.split(maxLength);
         List<OutgoingText> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            messages.add(new OutgoingText(parts.get(i), i == parts.size() - 1 ? keyboard : List.of()));
+            boolean last = i == parts.size() - 1;
+            messages.add(new OutgoingText(parts.get(i), last ? keyboard : List.of(), last ? preview : Optional.empty()));
         }
         return messages;
     }

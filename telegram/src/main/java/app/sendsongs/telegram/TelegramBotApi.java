@@ -162,6 +162,7 @@ public final class TelegramBotApi {
         if (!message.keyboard().isEmpty()) {
             params.set("reply_markup", keyboard(message.keyboard()));
         }
+        message.preview().ifPresent(url -> params.putObject("link_preview_options").put("url", url.toString()));
         return params;
     }
 

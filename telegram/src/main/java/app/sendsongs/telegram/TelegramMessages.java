@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>The text is plain text, escaped for the HTML parse mode ({@link FormattedText}).</li>
  *   <li>A {@link SongCard} follows the text after a blank line: its title as a link to the song (Telegram shows the
- *       song's preview, cover included, under the first link of a message), its subtitle on the next line, and its
+ *       song's preview, cover included, asked for as the message's preview: else a link in the text before it, in a
+ *       note, would be previewed), its subtitle on the next line, and its
  *       buttons as the first row of the inline keyboard: a reply as a callback button carrying its payload, a link as a
  *       URL button.</li>
  *   <li>The choices are callback buttons under the card's, their payloads as {@code callback_data} (the core's payloads
@@ -45,7 +46,8 @@ final class TelegramMessages {
         message.card().filter(card -> !card.buttons().isEmpty())
                 .ifPresent(card -> keyboard.add(card.buttons().stream().map(TelegramMessages::button).toList()));
         keyboard.addAll(rows(message.choices()));
-        return new OutgoingText(text, keyboard).split(TelegramBotApi.MAX_TEXT);
+        // the song's preview, not that of a link in the note before it: Telegram previews a message's first link
+        return new OutgoingText(text, keyboard, message.card().map(SongCard::link)).split(TelegramBotApi.MAX_TEXT);
     }
 
     private static FormattedText card(SongCard card) {

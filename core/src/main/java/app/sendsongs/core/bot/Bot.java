@@ -266,8 +266,8 @@ public final class Bot {
             case Command.DraftCommand step -> linkShare.handle(user, step, text);
             case Command.Choose choose -> choose(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);
-            case Command.History h -> Message.text(sentSongs.history(user));
-            case Command.Cancel cancel -> Message.text(sentSongs.cancel(user, cancel));
+            case Command.History h -> sentSongs.history(user, h.page());
+            case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
             case Command.GroupCommand group -> groups.handle(user, group, text);

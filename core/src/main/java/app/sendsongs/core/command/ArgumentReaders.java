@@ -34,6 +34,8 @@ final class ArgumentReaders {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;,.!?\\-–—]+$");
     /** Words beside a link longer than this are a note, whatever they start with. */
     private static final int MOST_WORDS_OF_A_NAME = 4;
+    /** A word that reads as an option given without quotes: letters, a colon, then a value, and no link's "//". */
+    private static final Pattern UNQUOTED_OPTION = Pattern.compile("(\\p{L}{2,})[:：]([^/].*)");
     /** What the Send and Don't send taps of a song being shared carry after their word: '#' and the share's key. */
     private static final Pattern DRAFT_KEY = Pattern.compile("#[0-9a-f]{8}");
 
@@ -48,9 +50,12 @@ final class ArgumentReaders {
      */
     static ParseResult sendSong(Arguments typed) {
         Arguments args = typed.withWordsAfterOptionsInTheirValues();
-        Optional<ParseResult> unexpected = args.unexpectedOption();
-        if (unexpected.isPresent()) {
-            return unexpected.get();
+        Optional<String> unknown = args.options().keySet().stream()
+                .filter(key -> !args.command().options().contains(key)).findFirst()
+                .or(() -> unquotedOption(args.wordTokens()));
+        if (unknown.isPresent()) {
+            return args.invalid("{send_song} has no " + unknown.get() + ": option. A note goes in pre:\"…\" (with "
+                    + "the song) or post:\"…\" (once they've played it).");
         }
         String name = args.options().getOrDefault("name", "").strip();
         String group = args.options().getOrDefault("group", "").strip();
@@ -89,6 +94,13 @@ final class ArgumentReaders {
         }
         return new ParseResult.Parsed(friend.<Command>map(f -> new Command.SendSong(f, song.get(), pre, post))
                 .orElseGet(() -> new Command.StartShare(song.get(), pre, post)));
+    }
+
+    /** A word such as {@code note:drive}, an option without quotes no command takes (a link is none). */
+    private static Optional<String> unquotedOption(List<Word> words) {
+        return words.stream().filter(w -> !w.quoted() && !TrackLinks.looksLikeSpotify(w.text()))
+                .map(w -> UNQUOTED_OPTION.matcher(w.text())).filter(Matcher::matches)
+                .map(m -> m.group(1).toLowerCase(Locale.ROOT)).findFirst();
     }
 
     /** {@code send_song} with {@code name:} or {@code group:}: one link, or none for the song being shared. */
@@ -355,6 +367,18 @@ final class ArgumentReaders {
         }
         return new ParseResult.Parsed(new Command.Cancel(words.stream().findFirst()
                 .map(w -> w.replace("#", "").toLowerCase(Locale.ROOT))));
+    }
+
+    /** {@code history}, or {@code history <page>} for older songs, ten a page (up to 99 pages). */
+    static ParseResult history(Arguments args) {
+        List<String> words = args.words();
+        if (args.options().isEmpty() && words.isEmpty()) {
+            return new ParseResult.Parsed(new Command.History());
+        }
+        if (args.options().isEmpty() && words.size() == 1 && words.getFirst().matches("[1-9]\\d?")) {
+            return new ParseResult.Parsed(new Command.History(Integer.parseInt(words.getFirst())));
+        }
+        return args.invalid("{history} takes a page at most: {history} 2 shows the ten songs before the latest.");
     }
 
     /** {@code discard}, or {@code discard #<key>}, the Don't send tap of a song being shared. */

@@ -22,7 +22,17 @@ public sealed interface Command {
     record Pending() implements Command {
     }
 
-    record History() implements Command {
+    /** {@code history}: the sender's songs, ten a {@code page}, the latest on page 1. */
+    record History(int page) implements Command {
+        public History {
+            if (page < 1) {
+                throw new IllegalArgumentException("pages count from 1");
+            }
+        }
+
+        public History() {
+            this(1);
+        }
     }
 
     /**

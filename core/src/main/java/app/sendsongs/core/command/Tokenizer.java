@@ -63,25 +63,43 @@ final class Tokenizer {
         return pos < text.length();
     }
 
-    /** A known key followed by a colon (spaces allowed around it); consumes it when found. */
+    /**
+     * A known key followed by a colon (spaces allowed around it), or another word of letters followed at once by a
+     * colon and a quoted value ({@code note:"for the drive"}): an option no command takes, which its command names
+     * in its answer, rather than reading it as words. Consumes it when found.
+     */
     private String optionKey() {
         int end = pos;
         while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;
         }
         String key = text.substring(pos, end).toLowerCase(Locale.ROOT);
-        if (!KEYS.contains(key)) {
+        if (!KEYS.contains(key) && !(end - pos > 1 && isColon(end) && quoteAfter(end + 1))) {
             return null;
         }
         int colon = end;
         while (colon < text.length() && Spaces.isSpace(text.charAt(colon))) {
             colon++;
         }
-        if (colon >= text.length() || (text.charAt(colon) != ':' && text.charAt(colon) != '：')) {
+        if (!isColon(colon)) {
             return null;
         }
         pos = colon + 1;
         return key;
+    }
+
+    private boolean isColon(int at) {
+        return at < text.length() && (text.charAt(at) == ':' || text.charAt(at) == '：');
+    }
+
+    /** Whether a quote opens at {@code from}, after any spaces. */
+    private boolean quoteAfter(int from) {
+        int at = from;
+        while (at < text.length() && Spaces.isSpace(text.charAt(at))) {
+            at++;
+        }
+        return at < text.length() && (DOUBLE_QUOTES.indexOf(text.charAt(at)) >= 0
+                || SINGLE_QUOTES.indexOf(text.charAt(at)) >= 0);
     }
 
     private Word value() throws UnclosedQuoteException {

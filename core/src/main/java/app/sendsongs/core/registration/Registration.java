@@ -248,9 +248,14 @@ public final class Registration {
         return Message.text(SourceOffer.linkText(kind.get(), links.url(person, kind.get())));
     }
 
+    /** The sources to tap, after where the person's connection stands: read, or ended and waiting for them. */
     private Message sourcesFor(User user) {
-        return Message.text("I see what you play on " + user.connection().kind().displayName() + ". To reconnect it "
-                + "or switch to another service, tap one:").withChoices(SourceOffer.choices(sources.kinds()));
+        String source = user.connection().kind().displayName();
+        String state = user.needsReconnect()
+                ? "Your " + source + " connection has ended, so I've paused watching the songs friends sent you."
+                : "I see what you play on " + source + ".";
+        return Message.text(state + " To reconnect it or switch to another service, tap one:")
+                .withChoices(SourceOffer.choices(sources.kinds()));
     }
 
     /** The {@code name} command: the name friends find the person by changes; returns the reply. */

@@ -42,6 +42,10 @@ public final class SentSongs {
      */
     public Message pending(User sender) {
         List<Share> open = open(sender);
+        return Message.text(pendingText(sender, open)).withChoices(cancelTaps(open));
+    }
+
+    private static List<Choice> cancelTaps(List<Share> open) {
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < Math.min(open.size(), Message.MAX_CHOICES - 1); i++) {
             taps.add(new Choice("Cancel " + (i + 1), SenderOfSong.payload("cancel", open.get(i))));
@@ -52,7 +56,7 @@ public final class SentSongs {
                     .toEpochMilli();
             taps.add(new Choice("Cancel all", "cancel all " + newest));
         }
-        return Message.text(pendingText(sender, open)).withChoices(taps);
+        return taps;
     }
 
     private String pendingText(User sender, List<Share> open) {
@@ -67,32 +71,51 @@ public final class SentSongs {
                 .toString();
     }
 
-    public String history(User sender) {
-        List<Share> sent = shares.latestSentBy(sender.address(), HISTORY_SIZE);
+    /**
+     * {@code history}: the songs the person sent, newest first, {@value #HISTORY_SIZE} a page, with a tap for the
+     * page before when there are older ones.
+     */
+    public Message history(User sender, int page) {
+        int skipped = (page - 1) * HISTORY_SIZE;
+        // one more than the page shows: whether there are older songs
+        List<Share> sent = shares.latestSentBy(sender.address(), skipped + HISTORY_SIZE + 1);
+        CommandStyle style = CommandStyle.of(sender.address());
         if (sent.isEmpty()) {
-            return "You haven't sent any songs yet.\n" + Help.usage("send_song", CommandStyle.of(sender.address()));
+            return Message.text("You haven't sent any songs yet.\n" + Help.usage("send_song", style));
         }
-        StringBuilder text = new StringBuilder("Your latest songs:");
-        sent.forEach(share -> text.append("\n• ").append(describe(share)));
-        return text.toString();
+        if (sent.size() <= skipped) {
+            return Message.text("You've sent " + sent.size() + (sent.size() == 1 ? " song" : " songs")
+                    + ", so there are none that far back. See the latest with: " + style.spell("history"));
+        }
+        List<Share> shown = sent.subList(skipped, Math.min(sent.size(), skipped + HISTORY_SIZE));
+        StringBuilder text = new StringBuilder(page == 1 ? "Your latest songs:"
+                : "Your songs before those (" + (skipped + 1) + " to " + (skipped + shown.size()) + "):");
+        shown.forEach(share -> text.append("\n• ").append(describe(share)));
+        Message answer = Message.text(text.toString());
+        return sent.size() > skipped + HISTORY_SIZE
+                ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
     }
 
-    public String cancel(User sender, Command.Cancel command) {
+    /** {@code cancel}: stops a song's watch; asked which, lists them with the pending list's taps. */
+    public Message cancel(User sender, Command.Cancel command) {
         List<Share> open = open(sender);
+        String which = command.which().orElse(open.size() == 1 ? "1" : "");
+        if (!open.isEmpty() && which.isEmpty()) {
+            String cancel = CommandStyle.of(sender.address()).spell("cancel");
+            return Message.text("You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or "
+                    + cancel + " all.\n" + pendingText(sender, open)).withChoices(cancelTaps(open));
+        }
+        return Message.text(cancelWhich(sender, open, which));
+    }
+
+    private String cancelWhich(User sender, List<Share> open, String which) {
         if (open.isEmpty()) {
             return "There is nothing to cancel: no song you sent is being watched.";
         }
-        String which = command.which().orElse(open.size() == 1 ? "1" : "");
         Optional<String> song = SenderOfSong.shareId(which);
         if (song.isPresent()) {
             return open.stream().filter(share -> share.id().equals(song.get())).findFirst()
                     .map(this::cancelled).orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED));
-        }
-        if (which.isEmpty()) {
-            String cancel = CommandStyle.of(sender.address()).spell("cancel");
-            return "You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or " + cancel
-                    + " all.\n"
-                    + pendingText(sender, open);
         }
         if (which.equals("all") || which.startsWith("all ")) {
             Instant listedUpTo = which.equals("all") ? Instant.MAX

@@ -109,7 +109,38 @@ class CommandParserTest {
                 .contains("quote is not closed");
         assertThat(invalid("send_song name:\"Bob\" name:\"Al\" spotify:track:" + ID).problem()).contains("twice");
         assertThat(invalid("send_song name:\"Bob\" color:\"red\" spotify:track:" + ID).problem())
-                .contains("more than one");
+                .startsWith("send_song has no color: option.");
+    }
+
+    /**
+     * An option send_song does not take, as people guess one (a note: for the pre note), is named as such: it was
+     * read as words, so the answer said to send one song at a time, or, without name:, the option's text became part
+     * of the friend's name and an invite went out for "Bob Fisher note:"for the drive"".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"send_song name:\"Bob Fisher\" note:\"for the drive\" ",
+        "send_song Bob Fisher note:\"for the drive\" ", "send_song name:\"Bob Fisher\" Note: “for the drive” ",
+        "send_song Bob Fisher note:'it's for the drive' ", "send_song name:\"Bob Fisher\" note:drive "})
+    void anOptionSendSongDoesNotTakeIsNamedAndPointsToTheNotes(String command) {
+        assertThat(invalid(command + "https://open.spotify.com/track/" + ID).problem())
+                .isEqualTo("send_song has no note: option. A note goes in pre:\"…\" (with the song) or post:\"…\" "
+                        + "(once they've played it).");
+    }
+
+    @Test
+    void anOptionAnotherCommandDoesNotTakeIsNamedToo() {
+        assertThat(invalid("members note:\"x\" Family").problem()).isEqualTo("members has no note: option.");
+        assertThat(invalid("block Bob message: \"sorry\"").problem()).isEqualTo("block has no message: option.");
+    }
+
+    @Test
+    void aColonInALinkOrInWordsIsNoOption() {
+        assertThat(parsed("send_song name:\"Bob\" spotify:track:" + ID)).isEqualTo(new SendSong("Bob", SONG, "", ""));
+        assertThat(parsed("send_song name:\"Bob\" pre:\"listen: it's great\" https://open.spotify.com/track/" + ID))
+                .isEqualTo(new SendSong("Bob", SONG, "listen: it's great", ""));
+        assertThat(parsed("Bob: https://open.spotify.com/track/" + ID)).isInstanceOf(Command.StartShare.class);
+        assertThat(parsed("listen: \"you'll love it\" https://open.spotify.com/track/" + ID))
+                .isInstanceOf(Command.StartShare.class);
     }
 
     @Test

@@ -354,6 +354,10 @@ class RegistrationTest {
         assertThat(bot.stores.watches().findWatch(at("bob"))).as("paused until the song's last check")
                 .hasValueSatisfying(watch -> assertThat(watch.dueAt()).isAfter(bot.clock.instant().plus(
                         Duration.ofDays(6))));
+        assertThat(bot.reply("bob", "connect")).as("not 'I see what you play on Spotify'").isEqualTo("Your Spotify "
+                + "connection has ended, so I've paused watching the songs friends sent you. To reconnect it or switch "
+                + "to another service, tap one:");
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         bot.play("bob", FakeMusic.SONG);
 
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");

@@ -66,8 +66,9 @@ class SentSongsTest {
                 + "• " + SONG + " → Bob Fisher: played 1 May 12:00 UTC");
     }
 
+    /** Ten songs a page, newest first; the older ones were out of reach ("history takes nothing after it"). */
     @Test
-    void historyShowsTenSongsAtMost() {
+    void historyShowsTenSongsAndTheOlderOnesAreATapAway() {
         for (int i = 0; i < 12; i++) {
             Track song = FakeMusic.track("4uLU6hMCjMI75M1A2tKU" + (10 + i), "Song " + i, "Band");
             bot.music.add(song);
@@ -75,7 +76,23 @@ class SentSongsTest {
             bot.advance(Duration.ofHours(3)); // within one friend's daily limit
         }
 
-        assertThat(bot.reply("alice", "history").lines().filter(line -> line.startsWith("• "))).hasSize(10);
+        List<String> latest = bot.reply("alice", "history").lines().toList();
+        assertThat(latest.getFirst()).isEqualTo("Your latest songs:");
+        assertThat(latest.subList(1, latest.size())).hasSize(10).allMatch(line -> line.startsWith("• "));
+        assertThat(latest.get(1)).startsWith("• Song 11 by Band → Bob Fisher: ");
+        assertThat(latest.getLast()).startsWith("• Song 2 by Band → Bob Fisher: ");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(new Choice("Older songs",
+                "history 2"));
+
+        List<String> older = bot.reply("alice", "history 2").lines().toList();
+        assertThat(older).hasSize(3);
+        assertThat(older.getFirst()).isEqualTo("Your songs before those (11 to 12):");
+        assertThat(older.get(1)).startsWith("• Song 1 by Band → Bob Fisher: ");
+        assertThat(older.get(2)).startsWith("• Song 0 by Band → Bob Fisher: ");
+        assertThat(bot.chat.messages("alice").getLast().choices()).isEmpty();
+
+        assertThat(bot.reply("alice", "history 3")).isEqualTo("You've sent 12 songs, so there are none that far back. "
+                + "See the latest with: history");
     }
 
     @Test
@@ -98,8 +115,12 @@ class SentSongsTest {
 
         assertThat(bot.reply("alice", "cancel")).startsWith("You have 2 songs pending. Say which: cancel <number> or "
                 + "cancel all.\nSongs you sent that are being watched:\n1. " + SONG);
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(taps).as("the pending list's taps, as under pending").extracting(Choice::title)
+                .containsExactly("Cancel 1", "Cancel 2", "Cancel all");
         assertThat(bot.reply("alice", "cancel 3")).isEqualTo("There is no number 3 in your pending list (1 to 2).");
-        assertThat(bot.reply("alice", "cancel 2")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+        assertThat(bot.reply("alice", taps.get(1).payload())).isEqualTo("Stopped watching " + OTHER + " for Carol "
+                + "King.");
         send("Carol King", FakeMusic.OTHER_SONG);
         assertThat(bot.reply("alice", "cancel all")).isEqualTo("Stopped watching 2 songs.");
         assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
