@@ -140,7 +140,7 @@ final class ArgumentReaders {
     private static Optional<Notes> notes(Arguments args) {
         String pre = UserText.cleanNote(args.options().getOrDefault("pre", ""));
         String post = UserText.cleanNote(args.options().getOrDefault("post", ""));
-        return pre.length() > UserText.MOST_NOTE || post.length() > UserText.MOST_NOTE ? Optional.empty()
+        return UserText.tooLongForANote(pre) || UserText.tooLongForANote(post) ? Optional.empty()
                 : Optional.of(new Notes(pre, post));
     }
 
@@ -182,7 +182,7 @@ final class ArgumentReaders {
             if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
                 return new ParseResult.Parsed(Command.DraftNote.removal(afterPlay));
             }
-            if (note.length() > UserText.MOST_NOTE) {
+            if (UserText.tooLongForANote(note)) {
                 return args.invalid(UserText.NOTE_TOO_LONG);
             }
             return new ParseResult.Parsed(new Command.DraftNote(nonEmpty(note), afterPlay));
@@ -276,7 +276,7 @@ final class ArgumentReaders {
         }
         String note = UserText.cleanNote(TrackLinks.wordsBesides(sentence, links.getFirst()));
         // A text too long for a note is more likely a forwarded post than a comment: the share starts without it.
-        if (note.length() > UserText.MOST_NOTE) {
+        if (UserText.tooLongForANote(note)) {
             return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), "", "")));
         }
         return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), note, "", forWhom(note))));

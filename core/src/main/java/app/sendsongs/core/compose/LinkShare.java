@@ -113,7 +113,7 @@ public final class LinkShare {
         if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
             return note(draft, Command.DraftNote.removal(afterPlay));
         }
-        if (note.length() > UserText.MOST_NOTE) {
+        if (UserText.tooLongForANote(note)) {
             return Message.text(UserText.NOTE_TOO_LONG);
         }
         return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));

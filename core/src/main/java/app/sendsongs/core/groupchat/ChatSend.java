@@ -153,7 +153,7 @@ public final class ChatSend {
         if (typed.isEmpty()) {
             return Optional.of(Message.text(noSong(arguments, replied)));
         }
-        if (typed.get().pre().length() > UserText.MOST_NOTE || typed.get().post().length() > UserText.MOST_NOTE) {
+        if (UserText.tooLongForANote(typed.get().pre()) || UserText.tooLongForANote(typed.get().post())) {
             return Optional.of(Message.text(UserText.NOTE_TOO_LONG));
         }
         roster.join(chat.address(), sender.address());

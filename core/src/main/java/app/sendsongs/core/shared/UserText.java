@@ -8,12 +8,20 @@ import java.text.Normalizer;
  * a note keeps what it says and loses the control characters that could garble or disguise it.
  */
 public final class UserText {
-    /** The longest note, once cleaned, wherever a note is given. */
+    /** The longest note, once cleaned, wherever a note is given, in characters as people count them (an emoji is one). */
     public static final int MOST_NOTE = 500;
     /** The answer to a longer note. */
     public static final String NOTE_TOO_LONG = "Notes can be at most " + MOST_NOTE + " characters.";
 
     private UserText() {
+    }
+
+    /**
+     * Whether a cleaned note is longer than {@link #MOST_NOTE}, counted in code points: an emoji such as 🎸 is two
+     * UTF-16 units, which would make a note of emoji "too long" at half the length.
+     */
+    public static boolean tooLongForANote(String note) {
+        return note.codePointCount(0, note.length()) > MOST_NOTE;
     }
 
     /**

@@ -67,6 +67,17 @@ class SharingTest {
     }
 
     @Test
+    void aNoteIsCountedInCharactersAsPeopleCountThemSoAnEmojiIsOne() {
+        String guitars = "🎸".repeat(300);
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" pre:\"" + guitars + "\" " + LINK))
+                .startsWith("Sent " + TITLE + " to Bob Fisher.");
+        assertThat(bot.last("bob")).endsWith("“" + guitars + "”");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"" + "🎸".repeat(501) + "\" "
+                + FakeMusic.OTHER_SONG.id().link())).contains("Notes can be at most 500 characters.");
+    }
+
+    @Test
     void aPlayIsToldToTheSenderAndReleasesThePostNote() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you!\" " + LINK);
         bot.advance(Duration.ofMinutes(1));
