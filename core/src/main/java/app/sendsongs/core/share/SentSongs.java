@@ -7,6 +7,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Instant;
@@ -163,14 +164,18 @@ public final class SentSongs {
     }
 
     private String describe(Share share) {
-        String head = share.track().title() + " → " + receiverName(share) + inGroup(share) + ": ";
+        Optional<User> receiver = users.findUser(share.receiver());
+        String head = share.track().title() + " → " + receiver.map(User::name).orElse(User.SOMEONE_WHO_LEFT)
+                + inGroup(share) + ": ";
         if (keptPrivate(share)) {
             return head + "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + " (they don't share plays)";
         }
         return head + switch (share.status()) {
             case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
-            case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", watching until "
-                    + Texts.when(share.expiresAt().orElseThrow());
+            case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", "
+                    + (receiver.map(User::grantState).orElse(null) == GrantState.NEEDS_RECONNECT
+                    ? "watching paused (I can't see their plays until they reconnect)"
+                    : "watching until " + Texts.when(share.expiresAt().orElseThrow()));
             case PLAYED -> "played " + Texts.when(share.playedAt().orElseThrow());
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";

@@ -51,6 +51,16 @@ class SentSongsTest {
     }
 
     @Test
+    void pendingSaysWatchingIsPausedWhileTheFriendsListeningConnectionHasEnded() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.music.revoke(at("bob"));
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "pending")).contains("1. " + SONG + " → Bob Fisher: delivered 1 May 12:00 UTC, "
+                + "watching paused (I can't see their plays until they reconnect)\n");
+    }
+
+    @Test
     void historyShowsTheLatestSongsNewestFirstWithHowTheyEnded() {
         send("Bob Fisher", FakeMusic.SONG);
         bot.play("bob", FakeMusic.SONG);
