@@ -82,8 +82,15 @@ public final class RegistrationHandler implements RequestStreamHandler {
         return pages.get().connect(source, request.query(PersonalLinks.PARAMETER), request.cookieHeader());
     }
 
-    /** Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. */
+    /**
+     * Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. A token people paste
+     * (ListenBrainz) comes only in the form's POST, as on the server: in a URL it would stay in the browser's history
+     * and in whatever logs the URL.
+     */
     private WebResponse callback(HttpEvent request, String source) {
+        if (SourceKind.named(source).filter(SourceKind::pastesToken).isPresent()) {
+            return WebResponse.text(405, "method not allowed").withHeaders(Map.of("Allow", "POST"));
+        }
         String code = request.query("code");
         return pages.get().callback(source, request.query("state"), code != null ? code : request.query("token"),
                 request.query("error"), request.cookieHeader());

@@ -171,26 +171,40 @@ final class People {
      * {@code account} there (Spotify or Last.fm consent, or pasting the ListenBrainz user token); the page they end on.
      */
     Response connectOwn(String psid, String source, String account) {
+        String link = personalLink(psid, source);
+        if (source.equals("listenbrainz")) {
+            return postForm(api + "/callback/listenbrainz", listenBrainzForm(link, account));
+        }
+        Response start = get(link);
+        check(start, 302);
+        Response consent = get(start.location() + "&sandbox_user=" + account);
+        check(consent, 302);
+        return get(consent.location());
+    }
+
+    /**
+     * The person opens their personal link to ListenBrainz and fills in the paste page as {@code account}: the form
+     * the page would post (its state and the account's user token), not sent yet.
+     */
+    String listenBrainzForm(String personalLink, String account) {
+        Response page = get(personalLink);
+        check(page, 200);
+        Matcher state = STATE.matcher(page.body());
+        if (!state.find()) {
+            throw new AssertionError("no state on the paste page: " + page.body());
+        }
+        return "state=" + encode(state.group(1).replace("&amp;", "&")) + "&token="
+                + encode(sandbox.listenBrainzToken(account));
+    }
+
+    /** The personal link the bot gives the person who asks to connect {@code source}. */
+    String personalLink(String psid, String source) {
         String reply = ask(psid, "connect " + source).getLast();
         Matcher link = LINK.matcher(reply);
         if (!link.find()) {
             throw new AssertionError("no personal link in " + reply);
         }
-        Response start = get(link.group());
-        if (source.equals("listenbrainz")) {
-            check(start, 200);
-            Matcher state = STATE.matcher(start.body());
-            if (!state.find()) {
-                throw new AssertionError("no state on the paste page: " + start.body());
-            }
-            String token = sandbox.listenBrainzToken(account);
-            return postForm(api + "/callback/listenbrainz", "state=" + encode(state.group(1).replace("&amp;", "&"))
-                    + "&token=" + encode(token));
-        }
-        check(start, 302);
-        Response consent = get(start.location() + "&sandbox_user=" + account);
-        check(consent, 302);
-        return get(consent.location());
+        return link.group();
     }
 
     /** The name Messenger shows for the person from now on (the User Profile API). */

@@ -103,6 +103,20 @@ class RegistrationHandlerTest {
                 .contains(world.api.baseUrl() + "/connect");
     }
 
+    @Test
+    void aPastedTokenIsTakenFromThePasteFormOnlyNeverFromAUrl() {
+        people.nameIs("frank", "Frank", "Ocean");
+        String form = people.listenBrainzForm(people.personalLink("frank", "listenbrainz"), "frank_lb");
+        String callback = world.api.baseUrl() + "/callback/listenbrainz";
+
+        People.Response inTheUrl = people.get(callback + "?" + form);
+
+        assertThat(inTheUrl.status()).as("a pasted token in a URL (browser history, logs)").isEqualTo(405);
+        assertThat(inTheUrl.headers().firstValue("Allow")).contains("POST");
+        assertThat(people.postForm(callback, form).body()).as("and the token was not used")
+                .contains("id=\"registered\"");
+    }
+
     private JsonNode invoke(JsonNode event) {
         return LambdaWorld.invoke(world.registration, "registration", event);
     }
