@@ -54,6 +54,28 @@ class LambdaIntakeStoryTest {
     }
 
     @Test
+    void someoneWhoUnblocksTheBotOnTelegramGetsTheSongHeldForThemWithoutWritingFirst() {
+        long tara = 7_011;
+        long uma = 7_012;
+        people.telegramSays(tara, "Tara", "Telegram", "tara_tele", "/start");
+        people.telegramSays(tara, null, "/register code:\"" + people.connectSpotify("tara-sp")
+                + "\" name:\"Tara Telegram\"");
+        people.telegramSays(uma, "Uma", "Telegram", "uma_tele", "/start");
+        people.telegramSays(uma, null, "/register code:\"" + people.connectSpotify("uma-sp")
+                + "\" name:\"Uma Telegram\"");
+        int umas = people.telegramChat(uma).size();
+        people.telegramBlocks(uma);
+        people.telegramSays(tara, null, "/send name:\"Uma Telegram\" " + LINK + people.trackIds().getFirst());
+        assertThat(people.telegramChat(tara).getLast()).contains("to Uma Telegram: they've blocked me");
+
+        people.telegramUnblocks(uma);
+
+        assertThat(people.telegramChat(uma).subList(umas, people.telegramChat(uma).size()))
+                .as("the held song, and no answer: Uma wrote nothing").singleElement().asString()
+                .contains("Tara Telegram sent you a song");
+    }
+
+    @Test
     void aRegistrationCodeTypedFarTooLongIsAnsweredAndHoldsUpNothing() {
         long tara = 7_001;
         people.telegramSays(tara, null, "/start");

@@ -72,6 +72,17 @@ final class People {
         return answer;
     }
 
+    /** The person blocks the bot on Telegram: its messages to them are refused from now on. */
+    void telegramBlocks(long person) {
+        sandbox.telegramBlock(person);
+    }
+
+    /** The person unblocks the bot on Telegram, which tells the bot; the update is queued and handled. */
+    void telegramUnblocks(long person) {
+        sandbox.telegramUnblock(person);
+        world.deliverQueued();
+    }
+
     /** What the bot sent to a Telegram chat (a person's, or a group), oldest first. */
     List<String> telegramChat(long chat) {
         List<String> texts = new java.util.ArrayList<>();
