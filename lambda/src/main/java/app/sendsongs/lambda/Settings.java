@@ -1,6 +1,9 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.watch.WatchSchedule;
+import app.sendsongs.messenger.MessengerConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,6 +37,12 @@ final class Settings {
                 problems.add(setting.name() + " is not set");
             }
         }
+        if (values.containsKey(Setting.PUBLIC_BASE_URL) && !isHttpUrl(values.get(Setting.PUBLIC_BASE_URL))) {
+            problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
+        }
+        if (values.containsKey(Setting.MESSENGER_PAGE) && !MessengerConfig.isPageName(values.get(Setting.MESSENGER_PAGE))) {
+            problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
+        }
         WatchSchedule schedule = WatchSchedule.standard();
         if (values.containsKey(Setting.WATCH_SCHEDULE)) {
             try {
@@ -57,6 +66,18 @@ final class Settings {
             throw new IllegalStateException("Configuration problems: " + String.join("; ", problems));
         }
         return new Settings(List.copyOf(declared), values, schedule);
+    }
+
+    /** As the server checks it: the links people are given start with it. */
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A required setting's value. */

@@ -31,6 +31,19 @@ class SettingsTest {
     }
 
     @Test
+    void aBaseUrlWithoutItsSchemeOrAPageGivenAsALinkIsRefusedAsTheServerRefusesThem() {
+        List<Setting> declared = List.of(Setting.PUBLIC_BASE_URL, Setting.MESSENGER_PAGE);
+
+        assertThatThrownBy(() -> Settings.read(Map.of("PUBLIC_BASE_URL", "songs.example.org",
+                "MESSENGER_PAGE", "https://m.me/sendsongs"), declared))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PUBLIC_BASE_URL must be an absolute http(s) URL")
+                .hasMessageContaining("MESSENGER_PAGE must be the page's username or id");
+        assertThat(Settings.read(Map.of("PUBLIC_BASE_URL", "https://songs.example.org/",
+                "MESSENGER_PAGE", "send.songs-1"), declared).optional(Setting.MESSENGER_PAGE)).contains("send.songs-1");
+    }
+
+    @Test
     void valuesAreReadOptionalOnesMayBeAbsentAndUndeclaredOnesAreRefused() {
         Settings settings = Settings.read(Map.of("DYNAMODB_TABLE", " t ", "PUBLIC_BASE_URL", "https://x",
                 "SPOTIFY_CLIENT_SECRET_PARAMETER", "/p", "SPOTIFY_CLIENT_ID", "not declared"), DECLARED);
