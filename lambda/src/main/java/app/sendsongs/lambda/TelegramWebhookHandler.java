@@ -2,7 +2,6 @@ package app.sendsongs.lambda;
 
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.metrics.Intake;
-import app.sendsongs.metrics.Meters;
 import app.sendsongs.telegram.BotUsername;
 import app.sendsongs.telegram.SpentChoices;
 import app.sendsongs.telegram.SpentKeyboards;
@@ -73,7 +72,7 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
                 throw new IllegalStateException("the parameter named by TELEGRAM_WEBHOOK_SECRET_PARAMETER holds no "
                         + "webhook secret (" + e.getMessage() + "): set it, and run telegram-setup");
             }
-            TelegramBotApi api = wiring.telegram(Meters.NONE)
+            TelegramBotApi api = wiring.telegram(metrics)
                     .orElseThrow(() -> new IllegalStateException("the Telegram webhook needs the bot's token"));
             // Before the answer: once answered, the function may be frozen with the edit under way.
             SpentKeyboards keyboards = new SpentKeyboards(api);

@@ -140,6 +140,16 @@ class TelegramWebhookHandlerTest {
         assertThat(EmfLines.sum(data, "WebhookRequests", with(telegram, "malformed"))).isEqualTo(1);
     }
 
+    @Test
+    void itsCallsToTelegramAreMeasuredAsEveryFunctionsOutsideCalls() {
+        invoke(SampleEvents.load("telegram-webhook-post")); // a private tap: its choices are taken off their message
+
+        assertThat(EmfLines.read(world.metricLines)).filteredOn(datum -> datum.name().equals("OutsideCalls")
+                        && datum.dimensions().get("Function").equals("telegram_webhook")
+                        && "telegram".equals(datum.dimensions().get("Service")))
+                .as("the edit of the tapped message, as the server measures it").isNotEmpty();
+    }
+
     private static Map<String, String> with(Map<String, String> dimensions, String outcome) {
         Map<String, String> all = new HashMap<>(dimensions);
         all.put("Outcome", outcome);
