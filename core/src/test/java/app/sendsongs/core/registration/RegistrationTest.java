@@ -120,10 +120,20 @@ class RegistrationTest {
     }
 
     @Test
+    void theCodeAndTheNameMayBeTypedWithoutQuotesAsOnAPhone() {
+        String bobs = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
+        String carols = bot.registrationCode(SourceKind.SPOTIFY, "messenger:carol");
+
+        assertThat(bot.reply("bob", "register code:" + bobs + " name:Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(bot.reply("carol", "register code:" + carols.toLowerCase(java.util.Locale.ROOT) + " Carol Jones"))
+                .as("a name after the code without name:").startsWith("Welcome, Carol Jones!");
+    }
+
+    @Test
     void aNewPersonsRegisterCommandThatCannotBeReadIsAnsweredWithWhatToFixNotTheWelcome() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
-        assertThat(bot.reply("bob", "register code:" + code + " name:Bob Fisher")).isEqualTo("Put the code and the "
+        assertThat(bot.reply("bob", "register Bob Fisher code:" + code)).isEqualTo("Put the code and the "
                 + "name in quotes after code: and name:.\n" + Help.usage("register"));
         assertThat(bot.chat.messages("bob").getLast().choices()).isEmpty();
         assertThat(bot.reply("bob", "regster code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Sorry, I don't "
