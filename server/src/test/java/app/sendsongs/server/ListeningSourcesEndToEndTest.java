@@ -364,7 +364,8 @@ class ListeningSourcesEndToEndTest {
         SandboxClient browser = sandbox.inAnotherBrowser();
         SandboxClient.Response page = browser.consentThrough(link, "spotify", "bob-sp");
 
-        assertThat(page.body()).contains("id=\"registered\"").contains("Bob Fisher").contains("Back to Messenger")
+        assertThat(page.body()).contains("id=\"registered\"").contains("Bob Fisher")
+                .as("back to the page's own chat, not Messenger's home").contains("<a href=\"https://m.me/sandbox-page\">Back to Messenger</a>")
                 .doesNotContain("registration-code");
         assertThat(sandbox.awaitMessage("bob", text -> text.startsWith("Welcome, Bob Fisher!")).getLast())
                 .contains("name \"Your Full Name\"");

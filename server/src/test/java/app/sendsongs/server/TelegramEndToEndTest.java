@@ -77,7 +77,10 @@ class TelegramEndToEndTest {
         List<String> connect = telegram.ask(ALICE, "/connect spotify");
         Matcher link = PERSONAL_LINK.matcher(connect.getLast());
         assertThat(link.find()).as("a personal link in " + connect).isTrue();
-        assertThat(sandbox.consentThrough(link.group(), "spotify", "alice-sp").status()).isEqualTo(200);
+        SandboxClient.Response page = sandbox.consentThrough(link.group(), "spotify", "alice-sp");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("the way back opens the bot's chat, not Telegram's home page")
+                .contains("<a href=\"https://t.me/SendSongsSandboxBot\">Back to Telegram</a>");
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Welcome, Alice!")))
                 .as("registered under the name of her Telegram profile, and told on Telegram").isNotEmpty();
         assertThat(telegram.ask(ALICE, "/name Alice Archer")).singleElement().asString()

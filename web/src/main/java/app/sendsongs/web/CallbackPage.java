@@ -65,7 +65,7 @@ public final class CallbackPage {
                 """.formatted(registered.reconnected() ? "connected" : "registered and connected",
                 Html.escape(registered.kind().displayName()), Html.escape(registered.name()), Html.escape(chat),
                 Html.escape(CommandStyle.of(registered.platform()).spell("name")),
-                Html.escape(chatLink(registered.platform())), Html.escape(chat));
+                Html.escape(registered.chatLink().orElseGet(() -> chatLink(registered.platform()))), Html.escape(chat));
         return Pages.page("Connected", body, "");
     }
 
@@ -90,7 +90,7 @@ public final class CallbackPage {
                 : platform.equals(Platform.MESSENGER) ? "Messenger" : "your chat";
     }
 
-    /** The chat app's own address: on a phone it opens the app, where the conversation with the bot is. */
+    /** The chat app's own address, when the platform gives no link to the bot's chat: on a phone it opens the app. */
     private static String chatLink(Platform platform) {
         return platform.equals(Platform.TELEGRAM) ? "https://t.me/" : "https://www.messenger.com/";
     }

@@ -63,6 +63,14 @@ class CallbackPageTest {
     }
 
     @Test
+    void theWayBackOpensTheBotsOwnChatWhenThePlatformHasALinkToIt() {
+        String page = CallbackPage.render(new CallbackResult.Registered(SourceKind.SPOTIFY, "Bob Fisher",
+                Platform.TELEGRAM, false, java.util.Optional.of("https://t.me/SendSongsBot")), NOW);
+
+        assertThat(page).contains("<a href=\"https://t.me/SendSongsBot\">Back to Telegram</a>");
+    }
+
+    @Test
     void theWayToChangeTheNameIsWrittenAsThePersonsChatWritesCommands() {
         String telegram = CallbackPage.render(new CallbackResult.Registered(SourceKind.LISTENBRAINZ, "Carol Jones",
                 Platform.TELEGRAM, false), NOW);

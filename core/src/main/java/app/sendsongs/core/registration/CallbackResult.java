@@ -4,6 +4,7 @@ import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** What the page a person lands on after a source's consent shows. Every message is safe to show. */
 public sealed interface CallbackResult {
@@ -13,9 +14,14 @@ public sealed interface CallbackResult {
 
     /**
      * Consent given through a personal link: the person is registered (or reconnected) under {@code name}, and the
-     * bot has written to them on {@code platform}.
+     * bot has written to them on {@code platform}; {@code chatLink} opens the conversation with the bot there, when
+     * the platform has such a link.
      */
-    record Registered(SourceKind kind, String name, Platform platform, boolean reconnected) implements CallbackResult {
+    record Registered(SourceKind kind, String name, Platform platform, boolean reconnected, Optional<String> chatLink)
+            implements CallbackResult {
+        public Registered(SourceKind kind, String name, Platform platform, boolean reconnected) {
+            this(kind, name, platform, reconnected, Optional.empty());
+        }
     }
 
     /**
