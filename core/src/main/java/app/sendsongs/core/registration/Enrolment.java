@@ -99,8 +99,7 @@ final class Enrolment {
             return new CallbackResult.Registered(kind, updated.name(), person.platform(), true,
                     chats.chatLink(person.platform()));
         }
-        Optional<String> profileName = chats.displayName(person).map(Names::tidy)
-                .filter(name -> Names.problem(name).isEmpty());
+        Optional<String> profileName = chats.displayName(person).flatMap(Names::fromProfile);
         String name = profileName.orElse(FALLBACK_NAME);
         Instant now = clock.instant();
         User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
