@@ -350,6 +350,33 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void cancellingOnSpotifysPageLeadsBackToTheChatOrToAStartOneCanTap() {
+        List<String> replies = sandbox.ask("dee", "connect spotify");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+
+        SandboxClient.Response cancelled = cancelOnSpotify(browser, own);
+
+        assertThat(cancelled.status()).isEqualTo(400);
+        assertThat(cancelled.body()).contains("Spotify did not connect (you declined). Send me connect in the chat")
+                .contains("<a href=\"https://m.me/sandbox-page\">Back to Messenger</a>");
+
+        SandboxClient.Response plain = cancelOnSpotify(browser, demo.baseUrl() + "/connect");
+
+        assertThat(plain.body()).as("the address to start again is a link, not text to copy")
+                .contains("You can try again at <a href=\"" + demo.baseUrl() + "/connect\">" + demo.baseUrl()
+                        + "/connect</a>").doesNotContain("Back to");
+    }
+
+    private static SandboxClient.Response cancelOnSpotify(SandboxClient browser, String connectUrl) {
+        SandboxClient.Response start = browser.getAbsolute(connectUrl);
+        assertThat(start.status()).isEqualTo(302);
+        SandboxClient.Response cancel = browser.getAbsolute(start.headers().location() + "&sandbox_deny=1");
+        assertThat(cancel.status()).isEqualTo(302);
+        return browser.getAbsolute(cancel.headers().location());
+    }
+
+    @Test
     void thePersonalLinkRegistersAtOnceUnderTheMessengerNameAndWorksOnce() {
         sandbox.control().messengerName("bob", "Bob", "Fisher");
         sandbox.ask("bob", "hello");

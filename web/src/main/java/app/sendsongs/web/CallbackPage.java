@@ -30,8 +30,8 @@ public final class CallbackPage {
             case CallbackResult.NotAllowed notAllowed -> notAllowed(notAllowed);
             case CallbackResult.PasteAgain again -> PastePage.render(again.kind(), again.state(), pasteAction,
                     again.message());
-            case CallbackResult.Failed failed -> Pages.page("Not connected",
-                    "<p>" + Html.escape(failed.message()) + "</p>", "");
+            case CallbackResult.Failed failed -> Pages.page("Not connected", "<p>" + Html.linked(failed.message())
+                    + "</p>\n" + failed.back().map(CallbackPage::backLink).orElse(""), "");
         };
     }
 
@@ -83,6 +83,12 @@ public final class CallbackPage {
             body.append("</ul>\n");
         }
         return Pages.page("Not connected", body.toString(), "");
+    }
+
+    private static String backLink(CallbackResult.BackToChat back) {
+        String chat = chatName(back.platform());
+        return "<p><a href=\"" + Html.escape(back.link().orElseGet(() -> chatLink(back.platform()))) + "\">Back to "
+                + Html.escape(chat) + "</a></p>\n";
     }
 
     private static String chatName(Platform platform) {

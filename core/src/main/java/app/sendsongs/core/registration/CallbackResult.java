@@ -49,7 +49,17 @@ public sealed interface CallbackResult {
         }
     }
 
-    /** Something went wrong; {@code message} says what to do. */
-    record Failed(String message) implements CallbackResult {
+    /**
+     * Something went wrong; {@code message} says what to do. {@code back} is the way back to the chat of the person
+     * whose own link it was (they ask the bot for a new one there); empty on the plain page.
+     */
+    record Failed(String message, Optional<BackToChat> back) implements CallbackResult {
+        public Failed(String message) {
+            this(message, Optional.empty());
+        }
+    }
+
+    /** The person's chat app, and the link that opens the bot's chat there when the platform has one. */
+    record BackToChat(Platform platform, Optional<String> link) {
     }
 }

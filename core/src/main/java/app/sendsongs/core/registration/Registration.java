@@ -50,6 +50,7 @@ public final class Registration {
     private final PersonalLinks links;
     private final ConnectLink connectLink;
     private final Outbox outbox;
+    private final ChatPlatforms chats;
     private final Clock clock;
 
     public Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
@@ -63,6 +64,7 @@ public final class Registration {
         this.links = links;
         this.connectLink = connectLink;
         this.outbox = outbox;
+        this.chats = chats;
         this.clock = clock;
     }
 
@@ -113,9 +115,9 @@ public final class Registration {
             return expired(kind);
         }
         if (!known.get().startedIn(browser)) {
-            return new CallbackResult.Failed("This page was opened in another browser than the one that started "
-                    + "connecting, so I won't finish it here: that keeps anyone from tying their account to yours. "
-                    + again(kind, known.get()));
+            return failed("This page was opened in another browser than the one that started connecting, so I won't "
+                    + "finish it here: that keeps anyone from tying their account to yours. " + again(kind, known.get()),
+                    known.get());
         }
         boolean pasted = kind.pastesToken();
         boolean nothingBack = code == null || code.isBlank();
@@ -124,8 +126,8 @@ public final class Registration {
                     state);
         }
         if (!pasted && (error != null || nothingBack)) {
-            return new CallbackResult.Failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
-                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()));
+            return failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
+                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()), known.get());
         }
         if (!pasted && !firstUse(known.get())) {
             return expired(kind);
@@ -138,13 +140,13 @@ public final class Registration {
             return notAllowed(kind, known.get());
         } catch (ConsentRefusedException e) {
             return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
-                    : new CallbackResult.Failed(e.getMessage() + " " + again(kind, known.get()));
+                    : failed(e.getMessage() + " " + again(kind, known.get()), known.get());
         } catch (MusicServiceException e) {
             LOG.log(Level.WARNING, "{0} consent could not be completed: {1}", new Object[] {kind, e.getMessage()});
             return pasted ? new CallbackResult.PasteAgain(kind, kind.displayName() + " could not be reached just now. "
                     + "Please try again in a minute.", state)
-                    : new CallbackResult.Failed(kind.displayName() + " could not complete the connection just now. "
-                    + "Please try again: " + again(kind, known.get()));
+                    : failed(kind.displayName() + " could not complete the connection just now. "
+                    + "Please try again: " + again(kind, known.get()), known.get());
         }
         if (pasted && !firstUse(known.get())) {
             return expired(kind);
@@ -163,8 +165,7 @@ public final class Registration {
         PersonalLink link = state.link().get();
         Instant keepUntil = link.expiresAt().isAfter(state.expiresAt()) ? link.expiresAt() : state.expiresAt();
         if (!store.useOnce("link:" + link.id(), keepUntil)) {
-            return new CallbackResult.Failed("This link was already used to connect. Send me connect in the chat "
-                    + "for a new one.");
+            return failed("This link was already used to connect. Send me connect in the chat for a new one.", state);
         }
         return enrolment.direct(link.person(), connection);
     }
@@ -182,6 +183,12 @@ public final class Registration {
                 + " Tap one to connect it instead:").withChoices(SourceOffer.choices(alternatives.stream()
                 .map(CallbackResult.Alternative::kind).toList()))));
         return new CallbackResult.NotAllowed(kind, SourceOffer.notAllowed(kind), alternatives);
+    }
+
+    /** A failed round trip; through a personal link, with the way back to the person's chat. */
+    private CallbackResult.Failed failed(String message, ConnectState state) {
+        return new CallbackResult.Failed(message, state.link().map(link -> link.person().platform())
+                .map(platform -> new CallbackResult.BackToChat(platform, chats.chatLink(platform))));
     }
 
     private CallbackResult expired(SourceKind kind) {

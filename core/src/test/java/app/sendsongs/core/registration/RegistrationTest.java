@@ -18,6 +18,7 @@ import app.sendsongs.core.user.User;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -224,7 +225,8 @@ class RegistrationTest {
                 + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
         assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, bot.startState(SourceKind.SPOTIFY, link),
                 "messenger:mallory", null, BROWSER)).as("the link works once").isEqualTo(new CallbackResult.Failed(
-                "This link was already used to connect. Send me connect in the chat for a new one."));
+                "This link was already used to connect. Send me connect in the chat for a new one.",
+                Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()))));
         assertThat(bot.user("bob").connection().accountId()).isEqualTo("spotify-messenger:bob");
     }
 
