@@ -368,6 +368,27 @@ class ListeningSourcesEndToEndTest {
                         + "/connect</a>").doesNotContain("Back to");
     }
 
+    @Test
+    void comingBackAfterTheConsentPageExpiredSendsThePersonBackToTheirLinkNotToTheCodePage() {
+        sandbox.control().messengerName("dee", "Dee", "Dean");
+        List<String> replies = sandbox.ask("dee", "connect lastfm");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/lastfm\\?link=\\S+).*", "$1");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        SandboxClient.Response start = browser.getAbsolute(own);
+        assertThat(start.status()).isEqualTo(302);
+        SandboxClient.Response consent = browser.getAbsolute(start.headers().location() + "&sandbox_user=deedean");
+        assertThat(consent.status()).isEqualTo(302);
+        sandbox.advanceMinutes(12); // making a Last.fm account first
+
+        SandboxClient.Response late = browser.getAbsolute(consent.headers().location());
+
+        assertThat(late.body()).contains("Connecting Last.fm took longer than 10 minutes, so this page has expired. "
+                + "Open your link in the chat again").contains(">Back to Messenger</a>")
+                .doesNotContain("/connect</a>").doesNotContain("Start again at");
+        assertThat(browser.consentThrough(own, "lastfm", "deedean").body()).as("the link still works")
+                .contains("id=\"registered\"");
+    }
+
     private static SandboxClient.Response cancelOnSpotify(SandboxClient browser, String connectUrl) {
         SandboxClient.Response start = browser.getAbsolute(connectUrl);
         assertThat(start.status()).isEqualTo(302);

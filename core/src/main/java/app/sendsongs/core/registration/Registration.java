@@ -112,7 +112,9 @@ public final class Registration {
         }
         Optional<ConnectState> known = states.read(state).filter(s -> s.kind() == kind);
         if (known.isEmpty()) {
-            return expired(kind);
+            return states.readExpired(state).filter(s -> s.kind() == kind && s.link().isPresent())
+                    .filter(s -> s.startedIn(browser)).<CallbackResult>map(s -> tookTooLong(kind, s))
+                    .orElseGet(() -> expired(kind));
         }
         if (!known.get().startedIn(browser)) {
             return failed("This page was opened in another browser than the one that started connecting, so I won't "
@@ -189,6 +191,16 @@ public final class Registration {
     private CallbackResult.Failed failed(String message, ConnectState state) {
         return new CallbackResult.Failed(message, state.link().map(link -> link.person().platform())
                 .map(platform -> new CallbackResult.BackToChat(platform, chats.chatLink(platform))));
+    }
+
+    /**
+     * The person's own link was opened more than {@link ConnectStates#LIFETIME} before they came back (making an
+     * account at the source takes longer): the link itself still works, from the chat.
+     */
+    private CallbackResult tookTooLong(SourceKind kind, ConnectState state) {
+        return failed("Connecting " + kind.displayName() + " took longer than " + ConnectStates.LIFETIME.toMinutes()
+                + " minutes, so this page has expired. Open your link in the chat again (or send me connect for a new "
+                + "one).", state);
     }
 
     private CallbackResult expired(SourceKind kind) {
