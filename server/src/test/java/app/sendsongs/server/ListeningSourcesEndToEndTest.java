@@ -389,6 +389,21 @@ class ListeningSourcesEndToEndTest {
                 .contains("id=\"registered\"");
     }
 
+    @Test
+    void aPersonalLinkOpenedAfterItsDaySaysSoWithTheWayBackToTheChat() {
+        List<String> replies = sandbox.ask("dee", "connect spotify");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");
+        sandbox.advanceMinutes(25 * 60);
+
+        SandboxClient.Response late = sandbox.inAnotherBrowser().getAbsolute(own);
+
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.body()).contains("This connect link has expired or isn&#39;t valid")
+                .contains("<a href=\"https://m.me/sandbox-page\">Back to Messenger</a>");
+        assertThat(sandbox.inAnotherBrowser().getAbsolute(own.replace("?link=", "?link=x")).body())
+                .as("a link this server did not sign names nobody").doesNotContain("Back to");
+    }
+
     private static SandboxClient.Response cancelOnSpotify(SandboxClient browser, String connectUrl) {
         SandboxClient.Response start = browser.getAbsolute(connectUrl);
         assertThat(start.status()).isEqualTo(302);

@@ -85,7 +85,8 @@ public final class CallbackPage {
         return Pages.page("Not connected", body.toString(), "");
     }
 
-    private static String backLink(CallbackResult.BackToChat back) {
+    /** "Back to Messenger" (or Telegram), a paragraph with the link to the bot's chat. */
+    static String backLink(CallbackResult.BackToChat back) {
         String chat = chatName(back.platform());
         return "<p><a href=\"" + Html.escape(back.link().orElseGet(() -> chatLink(back.platform()))) + "\">Back to "
                 + Html.escape(chat) + "</a></p>\n";

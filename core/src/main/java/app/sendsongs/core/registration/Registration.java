@@ -93,7 +93,8 @@ public final class Registration {
             link = links.read(personalLink);
             if (link.isEmpty()) {
                 return new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
-                        + "once, within a day. Send me connect in the chat for a new one.");
+                        + "once, within a day. Send me connect in the chat for a new one.",
+                        links.readExpired(personalLink).map(expired -> backTo(expired.person())));
             }
         }
         String state = states.issue(kind, browser, link);
@@ -189,8 +190,11 @@ public final class Registration {
 
     /** A failed round trip; through a personal link, with the way back to the person's chat. */
     private CallbackResult.Failed failed(String message, ConnectState state) {
-        return new CallbackResult.Failed(message, state.link().map(link -> link.person().platform())
-                .map(platform -> new CallbackResult.BackToChat(platform, chats.chatLink(platform))));
+        return new CallbackResult.Failed(message, state.link().map(link -> backTo(link.person())));
+    }
+
+    private CallbackResult.BackToChat backTo(ChatAddress person) {
+        return new CallbackResult.BackToChat(person.platform(), chats.chatLink(person.platform()));
     }
 
     /**

@@ -276,10 +276,14 @@ class RegistrationTest {
         String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
         bot.clock.advance(Duration.ofHours(25));
 
-        for (String token : new String[] {link, "made.up", link.substring(1)}) {
-            assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, token, BROWSER)).isEqualTo(
-                    new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
-                            + "once, within a day. Send me connect in the chat for a new one."));
+        String refused = "This connect link has expired or isn't valid: the links I send work once, within a day. "
+                + "Send me connect in the chat for a new one.";
+        assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, link, BROWSER)).as("with the way back")
+                .isEqualTo(new ConnectStart.Refused(refused,
+                        Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()))));
+        for (String token : new String[] {"made.up", link.substring(1)}) {
+            assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, token, BROWSER))
+                    .isEqualTo(new ConnectStart.Refused(refused));
         }
     }
 
