@@ -141,6 +141,12 @@ public final class GraphSendApi implements ChatPlatform {
         return Optional.of("https://m.me/" + config.page() + "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
     }
 
+    /** {@inheritDoc} <p>{@code https://m.me/<page>}, which opens the conversation with the page. */
+    @Override
+    public Optional<String> chatLink() {
+        return config.page() == null ? Optional.empty() : Optional.of("https://m.me/" + config.page());
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -350,6 +350,69 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void cancellingOnSpotifysPageLeadsBackToTheChatOrToAStartOneCanTap() {
+        List<String> replies = sandbox.ask("dee", "connect spotify");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+
+        SandboxClient.Response cancelled = cancelOnSpotify(browser, own);
+
+        assertThat(cancelled.status()).isEqualTo(400);
+        assertThat(cancelled.body()).contains("Spotify did not connect (you declined). Send me connect in the chat")
+                .contains("<a href=\"https://m.me/sandbox-page\">Back to Messenger</a>");
+
+        SandboxClient.Response plain = cancelOnSpotify(browser, demo.baseUrl() + "/connect");
+
+        assertThat(plain.body()).as("the address to start again is a link, not text to copy")
+                .contains("You can try again at <a href=\"" + demo.baseUrl() + "/connect\">" + demo.baseUrl()
+                        + "/connect</a>").doesNotContain("Back to");
+    }
+
+    @Test
+    void comingBackAfterTheConsentPageExpiredSendsThePersonBackToTheirLinkNotToTheCodePage() {
+        sandbox.control().messengerName("dee", "Dee", "Dean");
+        List<String> replies = sandbox.ask("dee", "connect lastfm");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/lastfm\\?link=\\S+).*", "$1");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        SandboxClient.Response start = browser.getAbsolute(own);
+        assertThat(start.status()).isEqualTo(302);
+        SandboxClient.Response consent = browser.getAbsolute(start.headers().location() + "&sandbox_user=deedean");
+        assertThat(consent.status()).isEqualTo(302);
+        sandbox.advanceMinutes(12); // making a Last.fm account first
+
+        SandboxClient.Response late = browser.getAbsolute(consent.headers().location());
+
+        assertThat(late.body()).contains("Connecting Last.fm took longer than 10 minutes, so this page has expired. "
+                + "Open your link in the chat again").contains(">Back to Messenger</a>")
+                .doesNotContain("/connect</a>").doesNotContain("Start again at");
+        assertThat(browser.consentThrough(own, "lastfm", "deedean").body()).as("the link still works")
+                .contains("id=\"registered\"");
+    }
+
+    @Test
+    void aPersonalLinkOpenedAfterItsDaySaysSoWithTheWayBackToTheChat() {
+        List<String> replies = sandbox.ask("dee", "connect spotify");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");
+        sandbox.advanceMinutes(25 * 60);
+
+        SandboxClient.Response late = sandbox.inAnotherBrowser().getAbsolute(own);
+
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.body()).contains("This connect link has expired or isn&#39;t valid")
+                .contains("<a href=\"https://m.me/sandbox-page\">Back to Messenger</a>");
+        assertThat(sandbox.inAnotherBrowser().getAbsolute(own.replace("?link=", "?link=x")).body())
+                .as("a link this server did not sign names nobody").doesNotContain("Back to");
+    }
+
+    private static SandboxClient.Response cancelOnSpotify(SandboxClient browser, String connectUrl) {
+        SandboxClient.Response start = browser.getAbsolute(connectUrl);
+        assertThat(start.status()).isEqualTo(302);
+        SandboxClient.Response cancel = browser.getAbsolute(start.headers().location() + "&sandbox_deny=1");
+        assertThat(cancel.status()).isEqualTo(302);
+        return browser.getAbsolute(cancel.headers().location());
+    }
+
+    @Test
     void thePersonalLinkRegistersAtOnceUnderTheMessengerNameAndWorksOnce() {
         sandbox.control().messengerName("bob", "Bob", "Fisher");
         sandbox.ask("bob", "hello");
@@ -364,7 +427,8 @@ class ListeningSourcesEndToEndTest {
         SandboxClient browser = sandbox.inAnotherBrowser();
         SandboxClient.Response page = browser.consentThrough(link, "spotify", "bob-sp");
 
-        assertThat(page.body()).contains("id=\"registered\"").contains("Bob Fisher").contains("Back to Messenger")
+        assertThat(page.body()).contains("id=\"registered\"").contains("Bob Fisher")
+                .as("back to the page's own chat, not Messenger's home").contains("<a href=\"https://m.me/sandbox-page\">Back to Messenger</a>")
                 .doesNotContain("registration-code");
         assertThat(sandbox.awaitMessage("bob", text -> text.startsWith("Welcome, Bob Fisher!")).getLast())
                 .contains("name \"Your Full Name\"");

@@ -69,6 +69,28 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aProfileWithABlankFirstNameOrALongNameRegistersUnderWhatCanBeShownNotNewFriend() {
+        long sam = 917_222_333L;
+        long maria = 917_222_444L;
+        telegram.control().telegramSays(sam, "\u3164", "Smith", "", "/start");
+        telegram.control().telegramSays(maria, "Maria Fernanda de los Angeles", "Garcia-Hernandez Rodriguez Martinez",
+                "", "/start");
+
+        for (long person : List.of(sam, maria)) {
+            telegram.await(person, chat -> !chat.isEmpty());
+            Matcher link = PERSONAL_LINK.matcher(telegram.ask(person, "/connect spotify").getLast());
+            assertThat(link.find()).isTrue();
+            assertThat(sandbox.inAnotherBrowser().consentThrough(link.group(), "spotify", "sp-" + person).status())
+                    .isEqualTo(200);
+        }
+
+        assertThat(telegram.awaitMessage(sam, text -> text.startsWith("Welcome")).getLast())
+                .startsWith("Welcome, Smith!");
+        assertThat(telegram.awaitMessage(maria, text -> text.startsWith("Welcome")).getLast())
+                .startsWith("Welcome, Maria Fernanda de los Angeles Garcia-Hernandez Rodriguez!");
+    }
+
+    @Test
     void theWholeStoryOnTelegram() {
         assertThat(telegram.say(ALICE, "Alice", "/start").path("delivered").asBoolean()).isTrue();
         assertThat(telegram.await(ALICE, chat -> !chat.isEmpty()).getFirst()).startsWith("Hi! I'm Send Songs");
@@ -77,7 +99,10 @@ class TelegramEndToEndTest {
         List<String> connect = telegram.ask(ALICE, "/connect spotify");
         Matcher link = PERSONAL_LINK.matcher(connect.getLast());
         assertThat(link.find()).as("a personal link in " + connect).isTrue();
-        assertThat(sandbox.consentThrough(link.group(), "spotify", "alice-sp").status()).isEqualTo(200);
+        SandboxClient.Response page = sandbox.consentThrough(link.group(), "spotify", "alice-sp");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("the way back opens the bot's chat, not Telegram's home page")
+                .contains("<a href=\"https://t.me/SendSongsSandboxBot\">Back to Telegram</a>");
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Welcome, Alice!")))
                 .as("registered under the name of her Telegram profile, and told on Telegram").isNotEmpty();
         assertThat(telegram.ask(ALICE, "/name Alice Archer")).singleElement().asString()

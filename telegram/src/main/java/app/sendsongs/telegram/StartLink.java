@@ -22,4 +22,9 @@ final class StartLink {
         }
         return URI.create("https://t.me/" + botUsername + "?start=" + parameter);
     }
+
+    /** The bot's private chat, without a start parameter: opening it sends the bot nothing. */
+    static URI toChat(String botUsername) {
+        return URI.create("https://t.me/" + botUsername);
+    }
 }

@@ -103,6 +103,17 @@ public final class TelegramChat implements ChatPlatform {
         }
     }
 
+    /** {@inheritDoc} <p>{@code https://t.me/<bot>}; empty while Telegram cannot tell the bot's username. */
+    @Override
+    public Optional<String> chatLink() {
+        try {
+            return Optional.of(StartLink.toChat(botUsername.get()).toString());
+        } catch (IllegalStateException e) {
+            LOG.info("no link to the bot's chat for now: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /**
      * The name the person shows on Telegram (first and last name, from {@code getChat}); empty when Telegram does not
      * know the chat or cannot be asked now.

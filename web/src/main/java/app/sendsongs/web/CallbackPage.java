@@ -30,8 +30,8 @@ public final class CallbackPage {
             case CallbackResult.NotAllowed notAllowed -> notAllowed(notAllowed);
             case CallbackResult.PasteAgain again -> PastePage.render(again.kind(), again.state(), pasteAction,
                     again.message());
-            case CallbackResult.Failed failed -> Pages.page("Not connected",
-                    "<p>" + Html.escape(failed.message()) + "</p>", "");
+            case CallbackResult.Failed failed -> Pages.page("Not connected", "<p>" + Html.linked(failed.message())
+                    + "</p>\n" + failed.back().map(CallbackPage::backLink).orElse(""), "");
         };
     }
 
@@ -65,7 +65,7 @@ public final class CallbackPage {
                 """.formatted(registered.reconnected() ? "connected" : "registered and connected",
                 Html.escape(registered.kind().displayName()), Html.escape(registered.name()), Html.escape(chat),
                 Html.escape(CommandStyle.of(registered.platform()).spell("name")),
-                Html.escape(chatLink(registered.platform())), Html.escape(chat));
+                Html.escape(registered.chatLink().orElseGet(() -> chatLink(registered.platform()))), Html.escape(chat));
         return Pages.page("Connected", body, "");
     }
 
@@ -85,12 +85,19 @@ public final class CallbackPage {
         return Pages.page("Not connected", body.toString(), "");
     }
 
+    /** "Back to Messenger" (or Telegram), a paragraph with the link to the bot's chat. */
+    static String backLink(CallbackResult.BackToChat back) {
+        String chat = chatName(back.platform());
+        return "<p><a href=\"" + Html.escape(back.link().orElseGet(() -> chatLink(back.platform()))) + "\">Back to "
+                + Html.escape(chat) + "</a></p>\n";
+    }
+
     private static String chatName(Platform platform) {
         return platform.equals(Platform.TELEGRAM) ? "Telegram"
                 : platform.equals(Platform.MESSENGER) ? "Messenger" : "your chat";
     }
 
-    /** The chat app's own address: on a phone it opens the app, where the conversation with the bot is. */
+    /** The chat app's own address, when the platform gives no link to the bot's chat: on a phone it opens the app. */
     private static String chatLink(Platform platform) {
         return platform.equals(Platform.TELEGRAM) ? "https://t.me/" : "https://www.messenger.com/";
     }

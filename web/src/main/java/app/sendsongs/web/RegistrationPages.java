@@ -52,7 +52,8 @@ public final class RegistrationPages {
         Map<String, String> cookie = Map.of("Set-Cookie", ConnectCookie.header(browser, secureCookie));
         return switch (registration.startConnect(kind.get(), personalLink, browser)) {
             case ConnectStart.Refused refused -> WebResponse.privatePage(400, Pages.page("Not connected",
-                    "<p>" + Html.escape(refused.message()) + "</p>", ""), "'none'");
+                    "<p>" + Html.escape(refused.message()) + "</p>\n"
+                            + refused.back().map(CallbackPage::backLink).orElse(""), ""), "'none'");
             case ConnectStart.ToConsent consent when kind.get().pastesToken() ->
                     WebResponse.privateFormPage(200, PastePage.render(kind.get(), consent.state(), pasteAction(kind.get()),
                             ""), "'none'").withHeaders(cookie);

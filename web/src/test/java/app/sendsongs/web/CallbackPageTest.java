@@ -44,6 +44,17 @@ class CallbackPageTest {
     }
 
     @Test
+    void anAddressInAFailureIsALinkAndAPersonalLinksFailureLeadsBackToTheChat() {
+        String page = CallbackPage.render(new CallbackResult.Failed("Expired. Start again at https://bot.example/connect?"
+                + "a=1&b=2.", java.util.Optional.of(new CallbackResult.BackToChat(Platform.TELEGRAM,
+                java.util.Optional.of("https://t.me/SendSongsBot")))), NOW);
+
+        assertThat(page).contains("Start again at <a href=\"https://bot.example/connect?a=1&amp;b=2\">"
+                + "https://bot.example/connect?a=1&amp;b=2</a>.")
+                .contains("<a href=\"https://t.me/SendSongsBot\">Back to Telegram</a>");
+    }
+
+    @Test
     void theCodePageNamesTheSourceThatWasConnected() {
         String page = CallbackPage.render(new CallbackResult.Connected(SourceKind.LASTFM, "K7PQ-2MXD",
                 NOW.plusSeconds(15 * 60)), NOW);
@@ -60,6 +71,14 @@ class CallbackPageTest {
                 .contains("<strong>Bob &lt;Fisher&gt;</strong>")
                 .contains("href=\"https://www.messenger.com/\">Back to Messenger</a>")
                 .doesNotContain("registration-code").doesNotContain("register code:");
+    }
+
+    @Test
+    void theWayBackOpensTheBotsOwnChatWhenThePlatformHasALinkToIt() {
+        String page = CallbackPage.render(new CallbackResult.Registered(SourceKind.SPOTIFY, "Bob Fisher",
+                Platform.TELEGRAM, false, java.util.Optional.of("https://t.me/SendSongsBot")), NOW);
+
+        assertThat(page).contains("<a href=\"https://t.me/SendSongsBot\">Back to Telegram</a>");
     }
 
     @Test

@@ -67,6 +67,15 @@ public interface ChatPlatform {
     }
 
     /**
+     * A link that opens the conversation with the bot on this platform and tells the bot nothing (Messenger:
+     * {@code https://m.me/<page>}, Telegram: {@code https://t.me/<bot>}): the way back to the chat from a page of the
+     * bot. Empty when the platform has none or it is not configured.
+     */
+    default Optional<String> chatLink() {
+        return Optional.empty();
+    }
+
+    /**
      * The name the platform shows for the person {@code recipientId} (on Messenger the User Profile API's first and
      * last name, on Telegram the profile's first and last name): the name friends find them by when they register
      * through a personal link, which they can change. Empty when the platform gives no names or could not answer

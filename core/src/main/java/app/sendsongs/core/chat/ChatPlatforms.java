@@ -41,6 +41,11 @@ public final class ChatPlatforms {
         return Optional.ofNullable(byPlatform.get(platform)).flatMap(chat -> chat.conversationLink(ref));
     }
 
+    /** A link that opens the conversation with the bot on {@code platform}, carrying nothing; empty when none. */
+    public Optional<String> chatLink(Platform platform) {
+        return Optional.ofNullable(byPlatform.get(platform)).flatMap(ChatPlatform::chatLink);
+    }
+
     /**
      * The links that open a conversation with the bot carrying {@code ref}, on every platform that has them:
      * {@code first}'s before the others, the others in the order given.

@@ -51,6 +51,11 @@ public abstract class ForwardingChatPlatform implements ChatPlatform {
     }
 
     @Override
+    public Optional<String> chatLink() {
+        return platform.chatLink();
+    }
+
+    @Override
     public Optional<String> displayName(String recipientId) {
         return platform.displayName(recipientId);
     }

@@ -36,6 +36,8 @@ final class ArgumentReaders {
     private static final int MOST_WORDS_OF_A_NAME = 4;
     /** A word that reads as an option given without quotes: letters, a colon, then a value, and no link's "//". */
     private static final Pattern UNQUOTED_OPTION = Pattern.compile("(\\p{L}{2,})[:：]([^/].*)");
+    /** A registration code as the connect page shows it ({@code ABCD-EFGH}), then more words: a name without name:. */
+    private static final Pattern CODE_THEN_NAME = Pattern.compile("(?U)(\\w{4}[-–—]?\\w{4})\\s+(\\S.*)");
     /** What the Send and Don't send taps of a song being shared carry after their word: '#' and the share's key. */
     private static final Pattern DRAFT_KEY = Pattern.compile("#[0-9a-f]{8}");
 
@@ -299,7 +301,12 @@ final class ArgumentReaders {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
-    static ParseResult register(Arguments args) {
+    /**
+     * {@code register code:"<code>" name:"<name>"}; the quotes may be left out ({@code code:ABCD-EFGH name:Bob
+     * Fisher}), and a name typed right after the code without {@code name:} is the name.
+     */
+    static ParseResult register(Arguments typed) {
+        Arguments args = typed.withWordsAfterOptionsInTheirValues();
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
             return unexpected.get();
@@ -312,6 +319,11 @@ final class ArgumentReaders {
             return args.invalid("Add the code from the connect page: code:\"<code>\".");
         }
         Optional<String> name = Optional.ofNullable(args.options().get("name")).map(String::strip);
+        Matcher codeThenName = CODE_THEN_NAME.matcher(code);
+        if (name.isEmpty() && codeThenName.matches()) {
+            code = codeThenName.group(1);
+            name = Optional.of(codeThenName.group(2).strip());
+        }
         if (name.isPresent() && name.get().isEmpty()) {
             return args.invalid("The name is empty.");
         }

@@ -4,6 +4,7 @@ import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** What the page a person lands on after a source's consent shows. Every message is safe to show. */
 public sealed interface CallbackResult {
@@ -13,9 +14,14 @@ public sealed interface CallbackResult {
 
     /**
      * Consent given through a personal link: the person is registered (or reconnected) under {@code name}, and the
-     * bot has written to them on {@code platform}.
+     * bot has written to them on {@code platform}; {@code chatLink} opens the conversation with the bot there, when
+     * the platform has such a link.
      */
-    record Registered(SourceKind kind, String name, Platform platform, boolean reconnected) implements CallbackResult {
+    record Registered(SourceKind kind, String name, Platform platform, boolean reconnected, Optional<String> chatLink)
+            implements CallbackResult {
+        public Registered(SourceKind kind, String name, Platform platform, boolean reconnected) {
+            this(kind, name, platform, reconnected, Optional.empty());
+        }
     }
 
     /**
@@ -43,7 +49,17 @@ public sealed interface CallbackResult {
         }
     }
 
-    /** Something went wrong; {@code message} says what to do. */
-    record Failed(String message) implements CallbackResult {
+    /**
+     * Something went wrong; {@code message} says what to do. {@code back} is the way back to the chat of the person
+     * whose own link it was (they ask the bot for a new one there); empty on the plain page.
+     */
+    record Failed(String message, Optional<BackToChat> back) implements CallbackResult {
+        public Failed(String message) {
+            this(message, Optional.empty());
+        }
+    }
+
+    /** The person's chat app, and the link that opens the bot's chat there when the platform has one. */
+    record BackToChat(Platform platform, Optional<String> link) {
     }
 }

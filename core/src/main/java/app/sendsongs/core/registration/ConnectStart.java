@@ -2,6 +2,7 @@ package app.sendsongs.core.registration;
 
 import app.sendsongs.core.music.SourceKind;
 import java.net.URI;
+import java.util.Optional;
 
 /** Where a browser that asked to connect a source goes next. */
 public sealed interface ConnectStart {
@@ -16,7 +17,13 @@ public sealed interface ConnectStart {
         }
     }
 
-    /** Not started; {@code message} says why and what to do. */
-    record Refused(String message) implements ConnectStart {
+    /**
+     * Not started; {@code message} says why and what to do, {@code back} is the way back to the chat of the person
+     * whose own link it was, when that can be told.
+     */
+    record Refused(String message, Optional<CallbackResult.BackToChat> back) implements ConnectStart {
+        public Refused(String message) {
+            this(message, Optional.empty());
+        }
     }
 }

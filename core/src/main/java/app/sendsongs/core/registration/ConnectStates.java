@@ -47,16 +47,23 @@ final class ConnectStates {
 
     /** The state this server signed; empty when it is not one, or has expired. */
     Optional<ConnectState> read(String state) {
-        return SignedValue.open(key, state).flatMap(this::state);
+        return SignedValue.open(key, state).flatMap(fields -> state(fields, false));
     }
 
-    private Optional<ConnectState> state(Map<String, String> fields) {
+    /** The state this server signed that has expired; empty when it is not one, or has not expired. */
+    Optional<ConnectState> readExpired(String state) {
+        return SignedValue.open(key, state).flatMap(fields -> state(fields, true))
+                .filter(known -> !clock.instant().isBefore(known.expiresAt()));
+    }
+
+    private Optional<ConnectState> state(Map<String, String> fields, boolean evenExpired) {
         try {
             Optional<SourceKind> kind = SourceKind.named(fields.getOrDefault("s", ""));
             Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.getOrDefault("x", "")));
             String id = fields.getOrDefault("i", "");
             String browser = fields.getOrDefault("b", "");
-            if (kind.isEmpty() || id.isEmpty() || browser.isEmpty() || !clock.instant().isBefore(expires)) {
+            if (kind.isEmpty() || id.isEmpty() || browser.isEmpty()
+                    || !evenExpired && !clock.instant().isBefore(expires)) {
                 return Optional.empty();
             }
             Optional<PersonalLink> link = Optional.empty();

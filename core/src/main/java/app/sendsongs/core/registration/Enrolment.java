@@ -96,10 +96,10 @@ final class Enrolment {
             outbox.notify(person, Message.text(switched(existing.get(), connection) ? switchedText(updated, kind)
                     : "You're connected again with " + kind.displayName() + ", " + updated.name()
                     + ". I'm watching your songs again."));
-            return new CallbackResult.Registered(kind, updated.name(), person.platform(), true);
+            return new CallbackResult.Registered(kind, updated.name(), person.platform(), true,
+                    chats.chatLink(person.platform()));
         }
-        Optional<String> profileName = chats.displayName(person).map(Names::tidy)
-                .filter(name -> Names.problem(name).isEmpty());
+        Optional<String> profileName = chats.displayName(person).flatMap(Names::fromProfile);
         String name = profileName.orElse(FALLBACK_NAME);
         Instant now = clock.instant();
         User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
@@ -115,7 +115,7 @@ final class Enrolment {
                 + "chat profile, so tell me the name friends know you by: " + style.write(RENAME) + "\n"
                 + style.write(RECEIPTS_TOLD)));
         newcomers.accept(registered);
-        return new CallbackResult.Registered(kind, name, person.platform(), false);
+        return new CallbackResult.Registered(kind, name, person.platform(), false, chats.chatLink(person.platform()));
     }
 
     /** How to send a song, and what friends are told when a song they sent is played, in the person's spelling. */

@@ -50,6 +50,7 @@ public final class Registration {
     private final PersonalLinks links;
     private final ConnectLink connectLink;
     private final Outbox outbox;
+    private final ChatPlatforms chats;
     private final Clock clock;
 
     public Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
@@ -63,6 +64,7 @@ public final class Registration {
         this.links = links;
         this.connectLink = connectLink;
         this.outbox = outbox;
+        this.chats = chats;
         this.clock = clock;
     }
 
@@ -91,7 +93,8 @@ public final class Registration {
             link = links.read(personalLink);
             if (link.isEmpty()) {
                 return new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
-                        + "once, within a day. Send me connect in the chat for a new one.");
+                        + "once, within a day. Send me connect in the chat for a new one.",
+                        links.readExpired(personalLink).map(expired -> backTo(expired.person())));
             }
         }
         String state = states.issue(kind, browser, link);
@@ -110,12 +113,14 @@ public final class Registration {
         }
         Optional<ConnectState> known = states.read(state).filter(s -> s.kind() == kind);
         if (known.isEmpty()) {
-            return expired(kind);
+            return states.readExpired(state).filter(s -> s.kind() == kind && s.link().isPresent())
+                    .filter(s -> s.startedIn(browser)).<CallbackResult>map(s -> tookTooLong(kind, s))
+                    .orElseGet(() -> expired(kind));
         }
         if (!known.get().startedIn(browser)) {
-            return new CallbackResult.Failed("This page was opened in another browser than the one that started "
-                    + "connecting, so I won't finish it here: that keeps anyone from tying their account to yours. "
-                    + again(kind, known.get()));
+            return failed("This page was opened in another browser than the one that started connecting, so I won't "
+                    + "finish it here: that keeps anyone from tying their account to yours. " + again(kind, known.get()),
+                    known.get());
         }
         boolean pasted = kind.pastesToken();
         boolean nothingBack = code == null || code.isBlank();
@@ -124,8 +129,8 @@ public final class Registration {
                     state);
         }
         if (!pasted && (error != null || nothingBack)) {
-            return new CallbackResult.Failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
-                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()));
+            return failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
+                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()), known.get());
         }
         if (!pasted && !firstUse(known.get())) {
             return expired(kind);
@@ -138,13 +143,13 @@ public final class Registration {
             return notAllowed(kind, known.get());
         } catch (ConsentRefusedException e) {
             return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
-                    : new CallbackResult.Failed(e.getMessage() + " " + again(kind, known.get()));
+                    : failed(e.getMessage() + " " + again(kind, known.get()), known.get());
         } catch (MusicServiceException e) {
             LOG.log(Level.WARNING, "{0} consent could not be completed: {1}", new Object[] {kind, e.getMessage()});
             return pasted ? new CallbackResult.PasteAgain(kind, kind.displayName() + " could not be reached just now. "
                     + "Please try again in a minute.", state)
-                    : new CallbackResult.Failed(kind.displayName() + " could not complete the connection just now. "
-                    + "Please try again: " + again(kind, known.get()));
+                    : failed(kind.displayName() + " could not complete the connection just now. "
+                    + "Please try again: " + again(kind, known.get()), known.get());
         }
         if (pasted && !firstUse(known.get())) {
             return expired(kind);
@@ -163,8 +168,7 @@ public final class Registration {
         PersonalLink link = state.link().get();
         Instant keepUntil = link.expiresAt().isAfter(state.expiresAt()) ? link.expiresAt() : state.expiresAt();
         if (!store.useOnce("link:" + link.id(), keepUntil)) {
-            return new CallbackResult.Failed("This link was already used to connect. Send me connect in the chat "
-                    + "for a new one.");
+            return failed("This link was already used to connect. Send me connect in the chat for a new one.", state);
         }
         return enrolment.direct(link.person(), connection);
     }
@@ -182,6 +186,25 @@ public final class Registration {
                 + " Tap one to connect it instead:").withChoices(SourceOffer.choices(alternatives.stream()
                 .map(CallbackResult.Alternative::kind).toList()))));
         return new CallbackResult.NotAllowed(kind, SourceOffer.notAllowed(kind), alternatives);
+    }
+
+    /** A failed round trip; through a personal link, with the way back to the person's chat. */
+    private CallbackResult.Failed failed(String message, ConnectState state) {
+        return new CallbackResult.Failed(message, state.link().map(link -> backTo(link.person())));
+    }
+
+    private CallbackResult.BackToChat backTo(ChatAddress person) {
+        return new CallbackResult.BackToChat(person.platform(), chats.chatLink(person.platform()));
+    }
+
+    /**
+     * The person's own link was opened more than {@link ConnectStates#LIFETIME} before they came back (making an
+     * account at the source takes longer): the link itself still works, from the chat.
+     */
+    private CallbackResult tookTooLong(SourceKind kind, ConnectState state) {
+        return failed("Connecting " + kind.displayName() + " took longer than " + ConnectStates.LIFETIME.toMinutes()
+                + " minutes, so this page has expired. Open your link in the chat again (or send me connect for a new "
+                + "one).", state);
     }
 
     private CallbackResult expired(SourceKind kind) {

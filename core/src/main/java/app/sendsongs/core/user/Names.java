@@ -52,6 +52,27 @@ public final class Names {
     }
 
     /**
+     * The name a chat profile shows, as one a person can be registered under: words that show nothing are left out
+     * (a Hangul filler or the braille blank, which people put for a first name they do not want to give), and a name
+     * longer than {@link #MAX_LENGTH} keeps the first whole words that fit (Telegram's first and last names together
+     * reach 129 characters). Empty when what is left still has a {@link #problem}.
+     */
+    public static Optional<String> fromProfile(String shown) {
+        StringBuilder name = new StringBuilder();
+        for (String word : tidy(shown).split(" ")) {
+            if (word.codePoints().allMatch(UserText::isInvisibleOrBidi)) {
+                continue;
+            }
+            if (name.length() + (name.isEmpty() ? 0 : 1) + word.length() > MAX_LENGTH) {
+                break;
+            }
+            name.append(name.isEmpty() ? "" : " ").append(word);
+        }
+        String fitting = name.toString();
+        return problem(fitting).isEmpty() ? Optional.of(fitting) : Optional.empty();
+    }
+
+    /**
      * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
      * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}), which would let one
      * name pass for another. Nor can it be what a friend types for a Telegram username ({@link Handles#typed}:

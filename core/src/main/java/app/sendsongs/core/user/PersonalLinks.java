@@ -74,11 +74,20 @@ public final class PersonalLinks {
 
     /** The link a token stands for; empty when it was not signed by this server, is malformed or has expired. */
     public Optional<PersonalLink> read(String token) {
+        return signed(token).filter(link -> clock.instant().isBefore(link.expiresAt()));
+    }
+
+    /** The link a token this server signed stands for, when it has expired; else empty. */
+    public Optional<PersonalLink> readExpired(String token) {
+        return signed(token).filter(link -> !clock.instant().isBefore(link.expiresAt()));
+    }
+
+    private Optional<PersonalLink> signed(String token) {
         return SignedValue.open(key, token).flatMap(fields -> {
             try {
                 Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.getOrDefault("x", "")));
                 String id = fields.getOrDefault("i", "");
-                if (id.isEmpty() || !clock.instant().isBefore(expires)) {
+                if (id.isEmpty()) {
                     return Optional.empty();
                 }
                 return Optional.of(new PersonalLink(ChatAddress.parse(fields.getOrDefault("p", "")), id, expires));

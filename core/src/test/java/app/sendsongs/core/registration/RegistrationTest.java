@@ -18,6 +18,7 @@ import app.sendsongs.core.user.User;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,10 +121,20 @@ class RegistrationTest {
     }
 
     @Test
+    void theCodeAndTheNameMayBeTypedWithoutQuotesAsOnAPhone() {
+        String bobs = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
+        String carols = bot.registrationCode(SourceKind.SPOTIFY, "messenger:carol");
+
+        assertThat(bot.reply("bob", "register code:" + bobs + " name:Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(bot.reply("carol", "register code:" + carols.toLowerCase(java.util.Locale.ROOT) + " Carol Jones"))
+                .as("a name after the code without name:").startsWith("Welcome, Carol Jones!");
+    }
+
+    @Test
     void aNewPersonsRegisterCommandThatCannotBeReadIsAnsweredWithWhatToFixNotTheWelcome() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
-        assertThat(bot.reply("bob", "register code:" + code + " name:Bob Fisher")).isEqualTo("Put the code and the "
+        assertThat(bot.reply("bob", "register Bob Fisher code:" + code)).isEqualTo("Put the code and the "
                 + "name in quotes after code: and name:.\n" + Help.usage("register"));
         assertThat(bot.chat.messages("bob").getLast().choices()).isEmpty();
         assertThat(bot.reply("bob", "regster code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Sorry, I don't "
@@ -214,7 +225,8 @@ class RegistrationTest {
                 + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
         assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, bot.startState(SourceKind.SPOTIFY, link),
                 "messenger:mallory", null, BROWSER)).as("the link works once").isEqualTo(new CallbackResult.Failed(
-                "This link was already used to connect. Send me connect in the chat for a new one."));
+                "This link was already used to connect. Send me connect in the chat for a new one.",
+                Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()))));
         assertThat(bot.user("bob").connection().accountId()).isEqualTo("spotify-messenger:bob");
     }
 
@@ -264,10 +276,14 @@ class RegistrationTest {
         String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
         bot.clock.advance(Duration.ofHours(25));
 
-        for (String token : new String[] {link, "made.up", link.substring(1)}) {
-            assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, token, BROWSER)).isEqualTo(
-                    new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
-                            + "once, within a day. Send me connect in the chat for a new one."));
+        String refused = "This connect link has expired or isn't valid: the links I send work once, within a day. "
+                + "Send me connect in the chat for a new one.";
+        assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, link, BROWSER)).as("with the way back")
+                .isEqualTo(new ConnectStart.Refused(refused,
+                        Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()))));
+        for (String token : new String[] {"made.up", link.substring(1)}) {
+            assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, token, BROWSER))
+                    .isEqualTo(new ConnectStart.Refused(refused));
         }
     }
 

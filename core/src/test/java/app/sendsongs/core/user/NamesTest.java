@@ -8,6 +8,18 @@ import org.junit.jupiter.api.Test;
 class NamesTest {
 
     @Test
+    void aProfileNameLeavesOutWordsThatShowNothingAndKeepsTheFirstWordsThatFit() {
+        assertThat(Names.fromProfile("\u3164 Smith")).contains("Smith");
+        assertThat(Names.fromProfile("\u2800")).isEmpty();
+        String longName = "Maria Fernanda de los Angeles Garcia-Hernandez Rodriguez Martinez";
+        assertThat(Names.fromProfile(longName)).contains("Maria Fernanda de los Angeles Garcia-Hernandez Rodriguez");
+        assertThat(Names.fromProfile("A".repeat(64) + " Smith")).isEmpty();
+        assertThat(Names.fromProfile("Bob\u200B Fisher")).as("an invisible character inside a word still refuses it")
+                .isEmpty();
+        assertThat(Names.fromProfile("😀")).isEmpty();
+    }
+
+    @Test
     void caseAndSpacingAreFolded() {
         assertThat(Names.key("  BOB \n  fIsHeR ")).isEqualTo("bob fisher");
     }
