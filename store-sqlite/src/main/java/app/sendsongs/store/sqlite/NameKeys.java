@@ -22,20 +22,18 @@ final class NameKeys {
     }
 
     static void makeAgain(Session session) throws SQLException {
-        List<Keyed> people = session.query("SELECT address, name, name_key FROM users",
-                rs -> new Keyed(rs.getString("address"), rs.getString("name"), rs.getString("name_key")));
-        for (Keyed person : people) {
-            if (person.changed()) {
-                session.update("UPDATE users SET name_key = ? WHERE address = ?", Names.key(person.name()),
-                        person.id());
-            }
-        }
-        List<Keyed> groups = session.query("SELECT id, name, name_key FROM song_groups ORDER BY created_at, id",
+        makeAgain(session, "SELECT address AS id, name, name_key FROM users",
+                "UPDATE users SET name_key = ? WHERE address = ?");
+        makeAgain(session, "SELECT id, name, name_key FROM song_groups ORDER BY created_at, id",
+                "UPDATE OR IGNORE song_groups SET name_key = ? WHERE id = ?");
+    }
+
+    private static void makeAgain(Session session, String select, String update) throws SQLException {
+        List<Keyed> rows = session.query(select,
                 rs -> new Keyed(rs.getString("id"), rs.getString("name"), rs.getString("name_key")));
-        for (Keyed group : groups) {
-            if (group.changed()) {
-                session.update("UPDATE OR IGNORE song_groups SET name_key = ? WHERE id = ?", Names.key(group.name()),
-                        group.id());
+        for (Keyed row : rows) {
+            if (row.changed()) {
+                session.update(update, Names.key(row.name()), row.id());
             }
         }
     }
