@@ -432,7 +432,9 @@ class ListeningSourcesEndToEndTest {
                 .doesNotContain("registration-code");
         assertThat(sandbox.awaitMessage("bob", text -> text.startsWith("Welcome, Bob Fisher!")).getLast())
                 .contains("name \"Your Full Name\"");
-        assertThat(browser.consentThrough(link, "spotify", "mallory-sp").body()).contains("already used");
+        SandboxClient.Response again = sandbox.inAnotherBrowser().getAbsolute(link);
+        assertThat(again.status()).as("refused before Spotify's consent").isEqualTo(400);
+        assertThat(again.body()).contains("already used").contains("https://m.me/sandbox-page");
         assertThat(sandbox.ask("bob", "name \"Robert Fisher\"").getLast())
                 .isEqualTo("Done: friends now find you as \"Robert Fisher\" (send_song name:\"Robert Fisher\").");
         sandbox.register("alice", "alice-sp", "Alice Smith");

@@ -41,6 +41,8 @@ import java.util.logging.Logger;
 public final class Registration {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+    private static final String USED_LINK =
+            "This link was already used to connect. Send me connect in the chat for a new one.";
 
     private final RegistrationStore store;
     private final UserStore users;
@@ -95,6 +97,10 @@ public final class Registration {
                 return new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
                         + "once, within a day. Send me connect in the chat for a new one.",
                         links.readExpired(personalLink).map(expired -> backTo(expired.person())));
+            }
+            if (store.wasUsed(usedLink(link.get()))) {
+                // Before the service's consent, which would otherwise be given for nothing.
+                return new ConnectStart.Refused(USED_LINK, Optional.of(backTo(link.get().person())));
             }
         }
         String state = states.issue(kind, browser, link);
@@ -167,10 +173,14 @@ public final class Registration {
         }
         PersonalLink link = state.link().get();
         Instant keepUntil = link.expiresAt().isAfter(state.expiresAt()) ? link.expiresAt() : state.expiresAt();
-        if (!store.useOnce("link:" + link.id(), keepUntil)) {
-            return failed("This link was already used to connect. Send me connect in the chat for a new one.", state);
+        if (!store.useOnce(usedLink(link), keepUntil)) {
+            return failed(USED_LINK, state);
         }
         return enrolment.direct(link.person(), connection);
+    }
+
+    private static String usedLink(PersonalLink link) {
+        return "link:" + link.id();
     }
 
     private boolean firstUse(ConnectState state) {

@@ -11,6 +11,9 @@ public interface RegistrationStore {
      */
     boolean useOnce(String value, Instant keepUntil);
 
+    /** Whether {@link #useOnce} recorded this value (and the record is still kept); writes nothing. */
+    boolean wasUsed(String value);
+
     void saveRegistrationCode(RegistrationCode code);
 
     /** Removes and returns the code; a second call with the same value finds nothing. */

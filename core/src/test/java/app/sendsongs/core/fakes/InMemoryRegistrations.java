@@ -20,6 +20,11 @@ public final class InMemoryRegistrations implements RegistrationStore {
     }
 
     @Override
+    public synchronized boolean wasUsed(String value) {
+        return used.containsKey(value);
+    }
+
+    @Override
     public synchronized void saveRegistrationCode(RegistrationCode code) {
         writes++;
         codes.put(code.code(), code);

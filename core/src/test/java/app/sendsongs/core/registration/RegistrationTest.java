@@ -33,6 +33,10 @@ class RegistrationTest {
             + "them. To start, connect the service that sees what you play:";
     private static final List<Choice> SOURCES = List.of(new Choice("Spotify", "connect spotify"),
             new Choice("Last.fm", "connect lastfm"));
+    private static final String USED_LINK =
+            "This link was already used to connect. Send me connect in the chat for a new one.";
+    private static final Optional<CallbackResult.BackToChat> BACK_TO_MESSENGER =
+            Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()));
     private BotHarness bot;
 
     @BeforeEach
@@ -212,6 +216,7 @@ class RegistrationTest {
     void consentThroughThePersonsOwnLinkRegistersThemAtOnceUnderTheirProfileName() {
         bot.chat.nameIs("bob", "Bob Fisher");
         String link = bot.personalLink(at("bob"), SourceKind.SPOTIFY);
+        String otherTab = bot.startState(SourceKind.SPOTIFY, link);
 
         CallbackResult result = bot.app.registration().callback(SourceKind.SPOTIFY,
                 bot.startState(SourceKind.SPOTIFY, link), "messenger:bob", null, BROWSER);
@@ -223,11 +228,22 @@ class RegistrationTest {
                 + "send you songs with name:\"Bob Fisher\", and you can send them yours:\n"
                 + Help.usage("send_song").replace("Bob Fisher", "Ann Lee")
                 + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
-        assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, bot.startState(SourceKind.SPOTIFY, link),
-                "messenger:mallory", null, BROWSER)).as("the link works once").isEqualTo(new CallbackResult.Failed(
-                "This link was already used to connect. Send me connect in the chat for a new one.",
-                Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()))));
+        assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, otherTab, "messenger:mallory", null, BROWSER))
+                .as("the link works once").isEqualTo(new CallbackResult.Failed(USED_LINK, BACK_TO_MESSENGER));
         assertThat(bot.user("bob").connection().accountId()).isEqualTo("spotify-messenger:bob");
+    }
+
+    @Test
+    void aLinkAlreadyUsedIsRefusedWhenOpenedAgainBeforeTheServicesConsent() {
+        String link = bot.personalLink(at("bob"), SourceKind.LASTFM);
+        bot.app.registration().callback(SourceKind.LASTFM, bot.startState(SourceKind.LASTFM, link), "bobfisher", null,
+                BROWSER);
+
+        assertThat(bot.app.registration().startConnect(SourceKind.LASTFM, link, BROWSER))
+                .isEqualTo(new ConnectStart.Refused(USED_LINK, BACK_TO_MESSENGER));
+        assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, link, BROWSER))
+                .as("whichever source it is opened for").isEqualTo(new ConnectStart.Refused(USED_LINK,
+                        BACK_TO_MESSENGER));
     }
 
     @Test

@@ -27,6 +27,18 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     }
 
     @Test
+    void aValueIsKnownAsUsedOnlyOnceUsed() {
+        assertThat(registrations.wasUsed("link:one")).isFalse();
+
+        registrations.useOnce("link:one", minutes(10));
+
+        assertThat(registrations.wasUsed("link:one")).isTrue();
+        assertThat(registrations.wasUsed("link:two")).isFalse();
+        assertThat(registrations.wasUsed("LINK:ONE")).isFalse();
+        assertThat(registrations.wasUsed("x".repeat(5000))).as("longer than any key").isFalse();
+    }
+
+    @Test
     void valuesAreComparedExactly() {
         registrations.useOnce("state:one", minutes(10));
 

@@ -31,6 +31,12 @@ final class DynamoRegistrations implements RegistrationStore {
         return table.putIf(leftover(STATE, value, keepUntil), Condition.attributeNotExists(TableLayout.PK));
     }
 
+    /** A value too long for a key was never recorded. */
+    @Override
+    public boolean wasUsed(String value) {
+        return TableLayout.fitsPartitionKey(STATE + "#" + value) && table.get(key(STATE, value)).isPresent();
+    }
+
     @Override
     public void saveRegistrationCode(RegistrationCode code) {
         Map<String, AttributeValue> item = leftover(CODE, code.code(), code.expiresAt());

@@ -29,6 +29,11 @@ final class SqliteRegistrations implements RegistrationStore {
     }
 
     @Override
+    public boolean wasUsed(String value) {
+        return db.read(s -> s.queryOne("SELECT 1 FROM oauth_states WHERE state = ?", rs -> true, value)).isPresent();
+    }
+
+    @Override
     public void saveRegistrationCode(RegistrationCode code) {
         List<Object> values = new ArrayList<>(List.of(code.code()));
         values.addAll(Arrays.asList(ConnectionColumns.values(seal.sealed(code.connection()))));
