@@ -151,6 +151,23 @@ public final class FriendFinder {
                 ? new Lookup.Yourself() : new Lookup.Found(holder)).orElseGet(Lookup.Nobody::new);
     }
 
+    /**
+     * Someone {@code person} knows (a contact) who has {@code stranger}'s name, when {@code stranger} is not a contact
+     * of theirs. One read of the name's holders when nobody else has it, as for most names.
+     */
+    public Optional<User> knownNamesake(User stranger, ChatAddress person) {
+        List<User> namesakes = users.findUsersByName(stranger.name()).stream()
+                .filter(u -> !u.address().equals(stranger.address())).toList();
+        if (namesakes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ChatAddress> contacts = acquaintances.contactsOf(person);
+        if (contacts.contains(stranger.address())) {
+            return Optional.empty();
+        }
+        return namesakes.stream().filter(u -> contacts.contains(u.address())).findFirst();
+    }
+
     /** The one person a name means among those who sent {@code receiver} songs, else as {@link #find}. */
     public Lookup findSender(User receiver, String typed, List<User> senders) {
         String key = Names.key(typed);

@@ -10,6 +10,7 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
@@ -188,8 +189,9 @@ public final class SendSong {
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
+        Optional<String> caution = namesakeCaution(sender, receiver.address()); // before the share makes them known
         shares.insertShare(share);
-        return deliver(sender, share, Optional.of(receiver));
+        return deliver(sender, share, Optional.of(receiver), caution);
     }
 
     private String alreadySent(Track track, User receiver, Share already) {
@@ -210,10 +212,10 @@ public final class SendSong {
      * one finishes: the outbox sends a song once however often it is handed over).
      */
     private String deliver(User sender, Share share) {
-        return deliver(sender, share, users.findUser(share.receiver()));
+        return deliver(sender, share, users.findUser(share.receiver()), Optional.empty());
     }
 
-    private String deliver(User sender, Share share, Optional<User> receiverUser) {
+    private String deliver(User sender, Share share, Optional<User> receiverUser, Optional<String> caution) {
         String title = share.track().title();
         String receiver = receiverUser.map(User::name).orElse("them");
         if (!share.status().isOpen()) {
@@ -221,7 +223,7 @@ public final class SendSong {
         }
         boolean receipts = !share.receiptsOff();
         Outbox.Delivery delivery = outbox.deliverShare(share.receiver(),
-                SongMessage.of(sender.name() + " sent you a song", share, sender.name(), receipts), share.id(),
+                SongMessage.of(sender.name() + " sent you a song", caution, share, sender.name(), receipts), share.id(),
                 sender.address());
         String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
                 + "won't be able to tell you whether they do.";
@@ -242,6 +244,16 @@ public final class SendSong {
             case RETRYING -> "Their chat app didn't take " + title + " for " + receiver + " just now. "
                     + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };
+    }
+
+    /**
+     * Anyone may register under a name already taken: when the sender is new to the receiver yet has the name of
+     * someone the receiver knows, the song says so, so that it does not pass for that friend's. (A run finishing a
+     * delivery cut short, after the share made them known, sends it without.)
+     */
+    private Optional<String> namesakeCaution(User sender, ChatAddress receiver) {
+        return friends.knownNamesake(sender, receiver).map(known -> "This " + sender.name() + " is new to you: not the "
+                + known.name() + " you know here.");
     }
 
     /** The share an earlier run of the event being handled stored before it was cut short, if any. */

@@ -29,8 +29,15 @@ public final class SongMessage {
      * @param receiptsOn  whether the receiver tells this sender when they play their songs
      */
     public static Message of(String heading, Share share, String senderName, boolean receiptsOn) {
+        return of(heading, Optional.empty(), share, senderName, receiptsOn);
+    }
+
+    /** As {@link #of(String, Share, String, boolean)}, with a line of caution about the sender under the heading. */
+    public static Message of(String heading, Optional<String> caution, Share share, String senderName,
+                             boolean receiptsOn) {
         // the title in the text too: it is what a phone's notification of the message shows
         StringBuilder text = new StringBuilder("🎵 " + heading + ": " + share.track().title());
+        caution.ifPresent(line -> text.append("\n⚠️ ").append(line));
         if (!share.pre().isEmpty()) {
             text.append("\n").append(Texts.note(share.pre()));
         }

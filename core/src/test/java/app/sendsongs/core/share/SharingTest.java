@@ -183,6 +183,26 @@ class SharingTest {
     }
 
     @Test
+    void aSongFromSomeoneNewWithTheNameOfSomeoneTheReceiverKnowsSaysItIsAnotherPerson() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bob fisher");
+        bot.register("carol", "Carol Jones");
+
+        bot.reply("mallory", "send_song name:\"Alice Smith\" pre:\"it's me, Bob\" " + other);
+        bot.reply("mallory", "send_song name:\"Carol Jones\" " + other);
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + other);
+
+        assertThat(bot.chat.messages("alice")).extracting(Message::text).containsExactly(
+                "🎵 Bob Fisher sent you a song: " + TITLE,
+                "🎵 Bob fisher sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This Bob fisher is new to you: not the Bob Fisher you know here.\n“it's me, Bob”",
+                "🎵 Bob Fisher sent you a song: " + FakeMusic.OTHER_SONG.title());
+        assertThat(bot.chat.messages("carol").getLast().text()).as("carol knows no other Bob Fisher")
+                .isEqualTo("🎵 Bob fisher sent you a song: " + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
     void aQuestionLeftTooLongIsNoLongerAnswered() {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
