@@ -436,7 +436,8 @@ class ListeningSourcesEndToEndTest {
         assertThat(again.status()).as("refused before Spotify's consent").isEqualTo(400);
         assertThat(again.body()).contains("already used").contains("https://m.me/sandbox-page");
         assertThat(sandbox.ask("bob", "name \"Robert Fisher\"").getLast())
-                .isEqualTo("Done: friends now find you as \"Robert Fisher\" (send_song name:\"Robert Fisher\").");
+                .isEqualTo("Done: friends now find you as \"Robert Fisher\" (send_song name:\"Robert Fisher\"). Friends "
+                        + "who know you as \"Bob Fisher\" still find you by that name too.");
         sandbox.register("alice", "alice-sp", "Alice Smith");
         assertThat(sandbox.ask("alice", "send_song name:\"Robert Fisher\" " + LINK + trackId).getLast())
                 .startsWith("Sent ");

@@ -27,7 +27,6 @@ import java.util.function.Consumer;
  */
 final class Enrolment {
     /** The name of someone whose chat profile gives none that can be used, until they choose one. */
-    static final String FALLBACK_NAME = "New friend";
     /** What registering says about receipts, before any friend is told anything; commands as {@code {name}}. */
     private static final String RECEIPTS_TOLD = "When you play a song a friend sent you, I tell them. To keep that to "
             + "yourself: {receipts} off (or {receipts} off <name> for one friend).";
@@ -68,7 +67,7 @@ final class Enrolment {
     String register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt) {
         Optional<User> existing = users.findUser(person);
         if (existing.isPresent()) {
-            User updated = existing.get().withConnection(connection).withName(name.orElse(existing.get().name()))
+            User updated = existing.get().withConnection(connection).renamed(name.orElse(existing.get().name()))
                     .withLastMessageAt(messageAt);
             saveAndWatchAgain(existing.get(), updated);
             handles.learn(person);
@@ -100,7 +99,7 @@ final class Enrolment {
                     chats.chatLink(person.platform()));
         }
         Optional<String> profileName = chats.displayName(person).flatMap(Names::fromProfile);
-        String name = profileName.orElse(FALLBACK_NAME);
+        String name = profileName.orElse(Names.FALLBACK);
         Instant now = clock.instant();
         User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
         users.saveUser(registered);

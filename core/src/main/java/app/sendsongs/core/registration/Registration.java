@@ -301,9 +301,12 @@ public final class Registration {
         if (name.equals(user.name())) {
             return "Friends already find you as " + Names.quoted(name) + ".";
         }
-        users.saveUser(user.withName(name));
+        User renamed = user.renamed(name);
+        users.saveUser(renamed);
         String send = CommandStyle.of(user.address()).spell("send_song");
+        boolean oldNameKept = renamed.formerNames().stream().findFirst().filter(user.name()::equals).isPresent();
         return "Done: friends now find you as " + Names.quoted(name) + " (" + send + " name:" + Names.quoted(name)
-                + ").";
+                + ")." + (oldNameKept ? " Friends who know you as " + Names.quoted(user.name()) + " still find you "
+                + "by that name too." : "");
     }
 }

@@ -81,17 +81,41 @@ public final class FriendFinder {
                 }
             }
         }
+        if (candidates.isEmpty() && !byName.isEmpty()) {
+            return new Lookup.Yourself();
+        }
         if (candidates.isEmpty()) {
-            return byName.isEmpty() ? new Lookup.Nobody() : new Lookup.Yourself();
+            candidates.addAll(contactsOnceCalled(asker, key));
+        }
+        if (candidates.isEmpty()) {
+            return new Lookup.Nobody();
         }
         return candidates.size() == 1 ? new Lookup.Found(candidates.getFirst()) : new Lookup.Several(candidates);
     }
 
+    /**
+     * The asker's contacts who were once called by the name, as they are by {@link #isNamed}: friends who knew someone
+     * by the name they changed from still find them by it, and nobody else learns it. For a name nobody has now.
+     */
+    private List<User> contactsOnceCalled(User asker, String key) {
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        List<User> found = new ArrayList<>();
+        for (ChatAddress contact : acquaintances.contactsOf(asker.address())) {
+            users.findUser(contact).filter(u -> u.formerNames().stream().anyMatch(former -> isNamed(former, key)))
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
     /** Whether {@code typed} names {@code person} as {@link #find} reads a name: their whole name, or their first. */
     public static boolean isNamed(User person, String typed) {
-        String key = Names.key(typed);
-        return person.nameKey().equals(key)
-                || !key.contains(" ") && Names.key(Names.firstName(person.name())).equals(key);
+        return isNamed(person.name(), Names.key(typed));
+    }
+
+    private static boolean isNamed(String name, String key) {
+        return Names.key(name).equals(key) || !key.contains(" ") && Names.key(Names.firstName(name)).equals(key);
     }
 
     /**

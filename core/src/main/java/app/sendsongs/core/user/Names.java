@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /** Rules for the names people register under and type to find each other. */
 public final class Names {
     public static final int MAX_LENGTH = 60;
+    /** The name someone is registered under when their chat profile gives none, until they choose one. */
+    public static final String FALLBACK = "New friend";
     private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|\\bwww\\.");
     /**
      * Accents on Latin, Greek and Cyrillic letters, once a name is decomposed: "José" is typed "Jose" on most keyboards.

@@ -203,6 +203,38 @@ class SharingTest {
     }
 
     @Test
+    void friendsWhoKnewSomeoneByTheNameTheyChangedFromStillFindThemByIt() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.register("carol", "Carol Jones");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        assertThat(bot.reply("bob", "name \"Robert Fisher\"")).isEqualTo("Done: friends now find you as \"Robert "
+                + "Fisher\" (send_song name:\"Robert Fisher\"). Friends who know you as \"Bob Fisher\" still find you by "
+                + "that name too.");
+        bot.reply("bob", "name \"Rob Fisher\"");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + other))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Rob Fisher.");
+        assertThat(bot.reply("alice", "send_song name:\"robert fisher\" " + other))
+                .as("the song is sent already, to the same person").startsWith("You already sent "
+                        + FakeMusic.OTHER_SONG.title() + " to Rob Fisher");
+        assertThat(bot.reply("carol", "send_song name:\"Bob Fisher\" " + other))
+                .as("only those who knew them: nobody else learns what they were called")
+                .startsWith("I don't know anyone called \"Bob Fisher\"");
+        assertThat(bot.user("bob").formerNames()).containsExactly("Robert Fisher", "Bob Fisher");
+    }
+
+    @Test
+    void anyoneWhoHasTheNameNowIsFoundByItBeforeAFriendWhoHadItOnce() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("bob", "name \"Robert Fisher\"");
+        bot.register("bob2", "Bob Fisher");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.inbox("bob2")).hasSize(1);
+    }
+
+    @Test
     void aQuestionLeftTooLongIsNoLongerAnswered() {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);

@@ -38,6 +38,22 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void theNamesAPersonChangedFromComeBackLatestFirstAndGoWithANewName() {
+        User alice = user("alice", "Alice Smith", T0).renamed("Alice Jones").renamed("Ali Jones");
+        users.saveUser(alice);
+
+        assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).containsExactly("Alice Jones",
+                "Alice Smith");
+        assertThat(users.findUsersByName("Ali Jones")).containsExactly(alice);
+        assertThat(users.findUsersByName("Alice Smith")).as("found by them only among friends, not by name")
+                .isEmpty();
+
+        users.saveUser(alice.withName("Alice Smith"));
+
+        assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).isEmpty();
+    }
+
+    @Test
     void savingAgainReplacesTheUser() {
         User alice = user("alice", "Alice Smith", T0);
         users.saveUser(alice);

@@ -26,6 +26,8 @@ final class DynamoUsers implements UserStore {
     static final String TYPE = "USER";
     private static final String PERSON = "psid";
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
+    /** A list, the latest first; absent when the person has had no other name. */
+    private static final String FORMER_NAMES = "formerNames";
     private static final String HANDLE = "HANDLE";
     private static final String HANDLE_KEY = "handleKey";
     private static final Comparator<User> OLDEST_REGISTRATION_FIRST = Comparator
@@ -149,13 +151,18 @@ final class DynamoUsers implements UserStore {
         Attr.putIfPresent(item, "grantState", user.grantState() == null ? null : Attr.s(user.grantState().name()));
         Attr.putIfPresent(item, "registeredAt", Attr.timeOrNull(user.registeredAt()));
         Attr.putIfPresent(item, LAST_MESSAGE_AT, Attr.timeOrNull(user.lastMessageAt()));
+        if (!user.formerNames().isEmpty()) {
+            item.put(FORMER_NAMES, AttributeValue.fromL(user.formerNames().stream().map(Attr::s).toList()));
+        }
         return item;
     }
 
     private User user(Map<String, AttributeValue> item) {
         GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
+        List<String> former = item.containsKey(FORMER_NAMES)
+                ? item.get(FORMER_NAMES).l().stream().map(AttributeValue::s).toList() : List.of();
         return new User(Attr.person(item, PERSON), Attr.string(item, "name"),
                 grants.read(item), state,
-                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT));
+                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT), former);
     }
 }

@@ -21,7 +21,9 @@ import java.util.Optional;
  */
 final class SqliteUsers implements UserStore {
     private static final String SELECT = "SELECT address, name, " + ConnectionColumns.NAMES + ", grant_state, "
-            + "registered_at, last_message_at FROM users ";
+            + "registered_at, last_message_at, former_names FROM users ";
+    /** Between the former names in their column: no name holds a line break ({@link Names#problem}). */
+    private static final String BETWEEN_NAMES = "\n";
 
     private final Database db;
     private final TokenSeal seal;
@@ -48,13 +50,14 @@ final class SqliteUsers implements UserStore {
         List<Object> values = new ArrayList<>(List.of(u.address(), u.name(), u.nameKey()));
         values.addAll(Arrays.asList(connection));
         values.addAll(Arrays.asList(u.grantState() == null ? null : u.grantState().name(), u.registeredAt(),
-                u.lastMessageAt()));
+                u.lastMessageAt(), u.formerNames().isEmpty() ? null : String.join(BETWEEN_NAMES, u.formerNames())));
         db.write(s -> s.update("INSERT INTO users (address, name, name_key, " + ConnectionColumns.NAMES
-                        + ", grant_state, registered_at, last_message_at) VALUES (?, ?, ?, "
-                        + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?) "
+                        + ", grant_state, registered_at, last_message_at, former_names) VALUES (?, ?, ?, "
+                        + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?, ?) "
                         + "ON CONFLICT (address) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, "
                         + ConnectionColumns.UPDATE_ALL + ", grant_state = excluded.grant_state, "
-                        + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at",
+                        + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at, "
+                        + "former_names = excluded.former_names",
                 values.toArray()));
     }
 
@@ -98,8 +101,9 @@ final class SqliteUsers implements UserStore {
 
     private User user(ResultSet rs) throws SQLException {
         String state = rs.getString("grant_state");
+        String former = rs.getString("former_names");
         return new User(Codec.address(rs, "address"), rs.getString("name"), seal.opened(ConnectionColumns.read(rs)),
                 state == null ? null : GrantState.valueOf(state), Codec.instant(rs, "registered_at"),
-                Codec.instant(rs, "last_message_at"));
+                Codec.instant(rs, "last_message_at"), former == null ? List.of() : List.of(former.split(BETWEEN_NAMES)));
     }
 }
