@@ -69,6 +69,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aFriendWhoChangedTheirNameIsFoundByTheOldOneAndANewcomerWithTheirNameIsToldApart() {
+        registerAliceAndBob();
+        List<String> tracks = sandbox.trackIds();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.get(0));
+        telegram.awaitMessage(ALICE, text -> text.startsWith("🎵 Bob Fisher sent you a song"));
+
+        assertThat(telegram.ask(BOB, "/name Robert Fisher").getLast()).endsWith("Friends who know you as \"Bob "
+                + "Fisher\" still find you by that name too.");
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + tracks.get(1)).getLast())
+                .startsWith("Sent ").contains(" to Robert Fisher.");
+
+        assertThat(sandbox.register("mallory", "mallory-sp", "Robert Fisher")).startsWith("Welcome, Robert Fisher!");
+        assertThat(sandbox.ask("mallory", "send_song name:\"Alice Archer\" " + LINK + tracks.get(2)).getLast())
+                .startsWith("Sent ");
+        assertThat(telegram.awaitMessage(ALICE, text -> text.contains("sent you a song") && text.contains("⚠️"))
+                .getLast()).contains("🎵 Robert Fisher sent you a song")
+                .contains("\n⚠️ This Robert Fisher is new to you: not the Robert Fisher you know here.");
+    }
+
+    @Test
     void aProfileWithABlankFirstNameOrALongNameRegistersUnderWhatCanBeShownNotNewFriend() {
         long sam = 917_222_333L;
         long maria = 917_222_444L;
