@@ -8,8 +8,26 @@
 # log group, a role (iam.tf) and alarms (alarms.tf) of its own, all made from its entry in local.functions.
 
 locals {
+  # The operator's optional settings, by the environment variable the code reads: null when not set. A function
+  # that reads one (its optional_settings below) gets it only when it is set; unset, the code's default applies.
+  optional_settings = {
+    SEND_LIMIT_PER_HOUR           = var.send_limit_per_hour
+    SEND_LIMIT_PER_FRIEND_PER_DAY = var.send_limit_per_friend_per_day
+    SEND_LIMIT_OPEN_INVITES       = var.send_limit_open_invites
+    HELD_MESSAGE_DAYS             = var.held_message_days
+    LEASE_SECONDS                 = var.lease_seconds
+    TELEGRAM_MESSAGES_PER_SECOND  = var.telegram_messages_per_second
+  }
+
+  # The settings of everything that builds the whole bot (inbound, registration, tick).
+  bot_optional_settings = [
+    "SEND_LIMIT_PER_HOUR", "SEND_LIMIT_PER_FRIEND_PER_DAY", "SEND_LIMIT_OPEN_INVITES", "HELD_MESSAGE_DAYS",
+    "LEASE_SECONDS", "TELEGRAM_MESSAGES_PER_SECOND",
+  ]
+
   # By function: its name after var.name, what it does, its handler, its timeout in seconds and the settings its
-  # code reads (secrets as the names of their parameters).
+  # code reads (secrets as the names of their parameters): always in its environment, or among its
+  # optional_settings, there only when set.
   functions = {
     webhook = {
       name        = "webhook"
@@ -25,6 +43,8 @@ locals {
         WATCH_SCHEDULE                   = var.watch_schedule
         WATCH_GRACE                      = var.watch_grace
       }
+      # The lease of the held messages whose echoes it confirms.
+      optional_settings = ["LEASE_SECONDS"]
     }
 
     telegram_webhook = {
@@ -38,6 +58,8 @@ locals {
         TELEGRAM_BOT_TOKEN_PARAMETER      = aws_ssm_parameter.telegram_bot_token.name
         INBOUND_QUEUE_URL                 = aws_sqs_queue.inbound.url
       }
+      # The pace of its edits to Telegram.
+      optional_settings = ["TELEGRAM_MESSAGES_PER_SECOND"]
     }
 
     inbound = {
@@ -62,6 +84,7 @@ locals {
         MESSENGER_GRAPH_VERSION               = var.graph_api_version
         MESSENGER_PAGE                        = var.messenger_page
       }
+      optional_settings = local.bot_optional_settings
     }
 
     registration = {
@@ -84,6 +107,7 @@ locals {
         MESSENGER_PAGE                        = var.messenger_page
         WATCH_GRACE                           = var.watch_grace
       }
+      optional_settings = local.bot_optional_settings
     }
 
     tick = {
@@ -107,6 +131,7 @@ locals {
         MESSENGER_GRAPH_VERSION               = var.graph_api_version
         MESSENGER_PAGE                        = var.messenger_page
       }
+      optional_settings = local.bot_optional_settings
     }
   }
 }
@@ -135,7 +160,10 @@ resource "aws_lambda_function" "function" {
   }
 
   environment {
-    variables = each.value.environment
+    variables = merge(each.value.environment, {
+      for name in each.value.optional_settings : name => tostring(local.optional_settings[name])
+      if local.optional_settings[name] != null
+    })
   }
 
   # Its log group and its role's policy exist before it runs (else Lambda would make a log group without retention).

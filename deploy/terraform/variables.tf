@@ -57,6 +57,72 @@ variable "watch_grace" {
   default     = "2h"
 }
 
+variable "send_limit_per_hour" {
+  description = "Songs one person may send in an hour, a song to a group counting once (SEND_LIMIT_PER_HOUR). Null: the code's default, 20."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.send_limit_per_hour == null ? true : var.send_limit_per_hour >= 1 && var.send_limit_per_hour <= 65535 && floor(var.send_limit_per_hour) == var.send_limit_per_hour
+    error_message = "send_limit_per_hour must be a whole number from 1 to 65535, or null for the code's default."
+  }
+}
+
+variable "send_limit_per_friend_per_day" {
+  description = "Songs one person may send one friend in 24 hours (SEND_LIMIT_PER_FRIEND_PER_DAY). Null: the code's default, 10."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.send_limit_per_friend_per_day == null ? true : var.send_limit_per_friend_per_day >= 1 && var.send_limit_per_friend_per_day <= 65535 && floor(var.send_limit_per_friend_per_day) == var.send_limit_per_friend_per_day
+    error_message = "send_limit_per_friend_per_day must be a whole number from 1 to 65535, or null for the code's default."
+  }
+}
+
+variable "send_limit_open_invites" {
+  description = "Invites one person may have open at once, songs waiting for friends who have not signed up yet (SEND_LIMIT_OPEN_INVITES). Null: the code's default, 20."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.send_limit_open_invites == null ? true : var.send_limit_open_invites >= 1 && var.send_limit_open_invites <= 65535 && floor(var.send_limit_open_invites) == var.send_limit_open_invites
+    error_message = "send_limit_open_invites must be a whole number from 1 to 65535, or null for the code's default."
+  }
+}
+
+variable "held_message_days" {
+  description = "Days a message waits for someone who has not written to the bot lately before it is given up; a song's sender is told (HELD_MESSAGE_DAYS). Null: the code's default, 14."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.held_message_days == null ? true : var.held_message_days >= 1 && var.held_message_days <= 65535 && floor(var.held_message_days) == var.held_message_days
+    error_message = "held_message_days must be a whole number from 1 to 65535, or null for the code's default."
+  }
+}
+
+variable "lease_seconds" {
+  description = "How long a function holds what it took (a message it sends, a listen check) before another may take it, should it die; longer than a Send API call and its echo take (LEASE_SECONDS). Null: the code's default, 120."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.lease_seconds == null ? true : var.lease_seconds >= 5 && var.lease_seconds <= 65535 && floor(var.lease_seconds) == var.lease_seconds
+    error_message = "lease_seconds must be a whole number from 5 to 65535, or null for the code's default."
+  }
+}
+
+variable "telegram_messages_per_second" {
+  description = "Most messages a second the bot sends on Telegram, paced in each Lambda execution that sends; above 30 (Telegram's free rate, up to 950) messages go as paid broadcasts, which must be enabled for the bot (TELEGRAM_MESSAGES_PER_SECOND). Null: the code's default, 28."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.telegram_messages_per_second == null ? true : var.telegram_messages_per_second >= 1 && var.telegram_messages_per_second <= 950 && floor(var.telegram_messages_per_second) == var.telegram_messages_per_second
+    error_message = "telegram_messages_per_second must be a whole number from 1 to 950, or null for the code's default."
+  }
+}
+
 variable "tick_schedule" {
   description = "How often EventBridge Scheduler runs the tick function."
   type        = string

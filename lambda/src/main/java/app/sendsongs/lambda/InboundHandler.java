@@ -39,7 +39,9 @@ public final class InboundHandler implements RequestStreamHandler {
             Setting.MESSENGER_PAGE,
             Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL,
             Setting.SPOTIFY_API_BASE_URL, Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL,
-            Setting.LISTENBRAINZ_API_BASE_URL);
+            Setting.LISTENBRAINZ_API_BASE_URL,
+            Setting.SEND_LIMIT_PER_HOUR, Setting.SEND_LIMIT_PER_FRIEND_PER_DAY, Setting.SEND_LIMIT_OPEN_INVITES,
+            Setting.HELD_MESSAGE_DAYS, Setting.LEASE_SECONDS, Setting.TELEGRAM_MESSAGES_PER_SECOND);
 
     /**
      * The time an invocation must have left to start another event: a share's Spotify lookup and its two Send API

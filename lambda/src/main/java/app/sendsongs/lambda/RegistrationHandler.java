@@ -31,7 +31,9 @@ public final class RegistrationHandler implements RequestStreamHandler {
             Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION, Setting.MESSENGER_PAGE,
             Setting.TELEGRAM_BOT_TOKEN_PARAMETER,
             Setting.TELEGRAM_API_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL,
-            Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL);
+            Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL,
+            Setting.SEND_LIMIT_PER_HOUR, Setting.SEND_LIMIT_PER_FRIEND_PER_DAY, Setting.SEND_LIMIT_OPEN_INVITES,
+            Setting.HELD_MESSAGE_DAYS, Setting.LEASE_SECONDS, Setting.TELEGRAM_MESSAGES_PER_SECOND);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("GET /connect", "GET /callback", "GET /connect/{source}",
             "GET /callback/{source}", "POST /callback/{source}");

@@ -43,7 +43,17 @@ public enum Setting {
             + "invites and held songs (optional: without it the bot gives none)"),
     MESSENGER_GRAPH_VERSION(false, "Graph API version (default " + MessengerConfig.DEFAULT_GRAPH_VERSION + ")"),
     SPOTIFY_ACCOUNTS_BASE_URL(false, "Spotify accounts service base URL (default https://accounts.spotify.com)"),
-    SPOTIFY_API_BASE_URL(false, "Spotify Web API base URL (default https://api.spotify.com)");
+    SPOTIFY_API_BASE_URL(false, "Spotify Web API base URL (default https://api.spotify.com)"),
+    SEND_LIMIT_PER_HOUR(false, "songs one person may send in an hour, as for the server (default 20)"),
+    SEND_LIMIT_PER_FRIEND_PER_DAY(false, "songs one person may send one friend in 24 hours, as for the server "
+            + "(default 10)"),
+    SEND_LIMIT_OPEN_INVITES(false, "invites one person may have open at once, as for the server (default 20)"),
+    HELD_MESSAGE_DAYS(false, "days a message waits for someone who has not written lately before it is given up, as "
+            + "for the server (default 14)"),
+    LEASE_SECONDS(false, "how long a function holds what it took (a message it sends, a listen check) before another "
+            + "may take it, should it die, as for the server (default 120)"),
+    TELEGRAM_MESSAGES_PER_SECOND(false, "most messages a second each execution sends on Telegram, as for the server "
+            + "(default 28)");
 
     private final boolean required;
     private final String meaning;

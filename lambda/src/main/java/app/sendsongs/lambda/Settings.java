@@ -1,11 +1,16 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.core.OperatorSettings;
+import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.messenger.MessengerConfig;
+import app.sendsongs.telegram.TelegramConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +20,27 @@ import java.util.Optional;
  * setting the function did not declare is a programming error, so the declared lists stay the whole truth.
  */
 final class Settings {
+    /** What the operator's whole numbers come to, each its default unless set. */
+    private record Tuning(SendLimits sendLimits, Duration holdLimit, Duration lease, int telegramMessagesPerSecond) {
+        /** Read with the server's parsers, so a value is taken or refused as the server takes or refuses it. */
+        static Tuning read(Map<Setting, String> values, List<String> problems) {
+            Map<String, String> named = new HashMap<>();
+            values.forEach((setting, value) -> named.put(setting.name(), value));
+            return new Tuning(OperatorSettings.sendLimits(named, problems), OperatorSettings.holdLimit(named, problems),
+                    OperatorSettings.lease(named, problems), TelegramConfig.MESSAGES_PER_SECOND.read(named, problems));
+        }
+    }
+
     private final List<Setting> declared;
     private final Map<Setting, String> values;
     private final WatchSchedule schedule;
+    private final Tuning tuning;
 
-    private Settings(List<Setting> declared, Map<Setting, String> values, WatchSchedule schedule) {
+    private Settings(List<Setting> declared, Map<Setting, String> values, WatchSchedule schedule, Tuning tuning) {
         this.declared = declared;
         this.values = values;
         this.schedule = schedule;
+        this.tuning = tuning;
     }
 
     /** Fails with one message naming every missing or malformed variable (never a value). */
@@ -62,10 +80,11 @@ final class Settings {
                 && !values.containsKey(Setting.LASTFM_SHARED_SECRET_PARAMETER)) {
             problems.add("LASTFM_API_KEY is set but LASTFM_SHARED_SECRET_PARAMETER is not: Last.fm needs both");
         }
+        Tuning tuning = Tuning.read(values, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Configuration problems: " + String.join("; ", problems));
         }
-        return new Settings(List.copyOf(declared), values, schedule);
+        return new Settings(List.copyOf(declared), values, schedule, tuning);
     }
 
     /** As the server checks it: the links people are given start with it. */
@@ -99,6 +118,30 @@ final class Settings {
     WatchSchedule schedule() {
         check(Setting.WATCH_SCHEDULE);
         return schedule;
+    }
+
+    SendLimits sendLimits() {
+        check(Setting.SEND_LIMIT_PER_HOUR);
+        check(Setting.SEND_LIMIT_PER_FRIEND_PER_DAY);
+        check(Setting.SEND_LIMIT_OPEN_INVITES);
+        return tuning.sendLimits();
+    }
+
+    /** How long a message may wait for its person before it is given up. */
+    Duration holdLimit() {
+        check(Setting.HELD_MESSAGE_DAYS);
+        return tuning.holdLimit();
+    }
+
+    Duration lease() {
+        check(Setting.LEASE_SECONDS);
+        return tuning.lease();
+    }
+
+    /** Telegram's pace in all, for this execution's limiter. */
+    int telegramMessagesPerSecond() {
+        check(Setting.TELEGRAM_MESSAGES_PER_SECOND);
+        return tuning.telegramMessagesPerSecond();
     }
 
     /**

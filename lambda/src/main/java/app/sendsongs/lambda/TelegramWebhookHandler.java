@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class TelegramWebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
     public static final List<Setting> SETTINGS = List.of(Setting.TELEGRAM_WEBHOOK_SECRET_PARAMETER,
-            Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.INBOUND_QUEUE_URL);
+            Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.INBOUND_QUEUE_URL,
+            Setting.TELEGRAM_MESSAGES_PER_SECOND);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("POST /telegram/webhook");
 

@@ -32,7 +32,7 @@ public final class WebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
     public static final List<Setting> SETTINGS = List.of(Setting.MESSENGER_APP_SECRET_PARAMETER,
             Setting.MESSENGER_VERIFY_TOKEN_PARAMETER, Setting.INBOUND_QUEUE_URL, Setting.DYNAMODB_TABLE,
-            Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE);
+            Setting.WATCH_SCHEDULE, Setting.WATCH_GRACE, Setting.LEASE_SECONDS);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("GET /webhook", "POST /webhook");
 

@@ -6,7 +6,6 @@ import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.GraphSendApi;
@@ -104,7 +103,7 @@ final class Wiring {
         }
         try {
             TelegramConfig config = new TelegramConfig(settings.optional(Setting.TELEGRAM_API_BASE_URL).orElse(null),
-                    secret(Setting.TELEGRAM_BOT_TOKEN_PARAMETER));
+                    secret(Setting.TELEGRAM_BOT_TOKEN_PARAMETER), settings.telegramMessagesPerSecond());
             return Optional.of(new TelegramBotApi(config, MeteredHttpClient.standard("telegram", CONNECT_TIMEOUT,
                     meters), TelegramRateLimiter.realTime(config.messagesPerSecond())));
         } catch (IllegalArgumentException e) {
@@ -194,8 +193,7 @@ final class Wiring {
     /** Confirms the bot's messages a platform echoed, on the shared table; reads no secret. */
     EchoedMessages echoedMessages() {
         return new EchoedMessages(DynamoStores.echoedMessages(surroundings.aws().dynamoDb(),
-                settings.get(Setting.DYNAMODB_TABLE)), surroundings.clock(), settings.schedule(),
-                SendSongs.Settings.LEASE);
+                settings.get(Setting.DYNAMODB_TABLE)), surroundings.clock(), settings.schedule(), settings.lease());
     }
 
     /** When failed queued events come back, on the intake queue. */
@@ -211,7 +209,7 @@ final class Wiring {
                 new SpotifyShortLinks(SpotifyShortLinks.DEFAULT_BASE_URL, surroundings.clock(),
                         MeteredHttpClient.standard("spotify_link", CONNECT_TIMEOUT, meters)),
                 sources(spotify, meters),
-                surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(),
-                SendSongs.Settings.LEASE, SendLimits.standard(), cipher.signingKey()));
+                surroundings.clock(), new SendSongs.Settings(connectLink(), settings.schedule(), settings.lease(),
+                settings.sendLimits(), cipher.signingKey(), settings.holdLimit()));
     }
 }

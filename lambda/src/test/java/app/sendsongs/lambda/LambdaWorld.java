@@ -61,6 +61,7 @@ final class LambdaWorld implements AutoCloseable {
     final IntakeQueues queues;
     private final Map<String, TestAws> aws = new HashMap<>();
     private final String tokenKey = randomKey();
+    private final Map<String, String> operatorSettings;
     final WebhookHandler webhook;
     final TelegramWebhookHandler telegramWebhook;
     final RegistrationHandler registration;
@@ -72,6 +73,15 @@ final class LambdaWorld implements AutoCloseable {
 
     /** The functions' table and queues are fresh ones on the test servers, deleted after the test. */
     LambdaWorld(DynaliteExtension dynamo, ElasticMqExtension queueServer) {
+        this(dynamo, queueServer, Map.of());
+    }
+
+    /**
+     * As a deployment whose operator also set {@code operatorSettings} (by the variables' names); each function gets
+     * those it declares, as Terraform gives them.
+     */
+    LambdaWorld(DynaliteExtension dynamo, ElasticMqExtension queueServer, Map<String, String> operatorSettings) {
+        this.operatorSettings = Map.copyOf(operatorSettings);
         this.dynamo = dynamo;
         this.queueServer = queueServer;
         dynamoDb = dynamo.endpoint();
@@ -132,6 +142,7 @@ final class LambdaWorld implements AutoCloseable {
         all.put(Setting.LASTFM_WEB_BASE_URL.name(), sandboxBase() + "/sandbox/lastfm");
         all.put(Setting.LASTFM_API_BASE_URL.name(), sandboxBase() + "/sandbox/lastfm");
         all.put(Setting.LISTENBRAINZ_API_BASE_URL.name(), sandboxBase() + "/sandbox/listenbrainz");
+        all.putAll(operatorSettings);
         return all;
     }
 

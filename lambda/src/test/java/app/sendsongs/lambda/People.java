@@ -72,6 +72,11 @@ final class People {
         return answer;
     }
 
+    /** The person writes on Telegram, in their private chat; the update is queued, not yet handled. */
+    void telegramSaysWithoutDelivery(long person, String text) {
+        sandbox.telegramSays(person, text);
+    }
+
     /** The person blocks the bot on Telegram: its messages to them are refused from now on. */
     void telegramBlocks(long person) {
         sandbox.telegramBlock(person);
@@ -144,6 +149,12 @@ final class People {
             throw new AssertionError(psid + " got no card");
         }
         return links.getLast();
+    }
+
+    /** How many cards (generic templates) the person got. */
+    long cards(String psid) {
+        return world.sandbox.messenger().inbox(psid).stream().filter(sent -> sent.message().has("attachment"))
+                .count();
     }
 
     String lastMessage(String psid) {

@@ -2,13 +2,18 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.OperatorSettings;
+import app.sendsongs.core.shared.WholeNumberSetting;
 import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.store.dynamodb.DynamoStores;
+import app.sendsongs.telegram.TelegramConfig;
 import app.sendsongs.testsupport.DynaliteExtension;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * The Terraform configuration (deploy/terraform) checked against the code and the built artifact: every handler it
  * names exists and is a Lambda handler; routes reach the function that serves them; every setting the code reads
- * is in that function's environment, secrets only as SecureString parameter names; the intake queue is made as the
+ * is in that function's environment (the operator's optional ones when they are set, null Terraform variables
+ * otherwise), secrets only as SecureString parameter names; the intake queue is made as the
  * tests make it, and feeds the inbound function as the code expects; and each role allows exactly the DynamoDB, SQS
  * and SSM calls its function really makes (recorded by running {@link DeploymentScenario} through the handlers and
  * the emulated event source mapping, which acts with the inbound function's role), nothing broader.
@@ -47,12 +54,17 @@ class TerraformIT {
     private static final Set<Setting> PUBLIC_DESPITE_THEIR_NAMES = Set.of(Setting.LASTFM_API_KEY);
     /**
      * The settings a deployment leaves to the code's defaults: where the outside services are, which only the tests
-     * point elsewhere. Every other setting a function reads is in its environment, optional or not, so that what the
-     * operator sets in Terraform reaches every function that reads it.
+     * point elsewhere. Every other setting a function reads is in its environment, optional or not (the operator's
+     * optional settings when they are set), so that what the operator sets in Terraform reaches every function that
+     * reads it.
      */
     private static final Set<Setting> THE_CODES_DEFAULTS = Set.of(Setting.TELEGRAM_API_BASE_URL,
             Setting.LASTFM_WEB_BASE_URL, Setting.LASTFM_API_BASE_URL, Setting.LISTENBRAINZ_API_BASE_URL,
             Setting.MESSENGER_GRAPH_BASE_URL, Setting.SPOTIFY_ACCOUNTS_BASE_URL, Setting.SPOTIFY_API_BASE_URL);
+    /** The operator's whole-number settings the functions read, with the ranges the code takes. */
+    static final List<WholeNumberSetting> WHOLE_NUMBERS = List.of(OperatorSettings.SEND_LIMIT_PER_HOUR,
+            OperatorSettings.SEND_LIMIT_PER_FRIEND_PER_DAY, OperatorSettings.SEND_LIMIT_OPEN_INVITES,
+            OperatorSettings.HELD_MESSAGE_DAYS, OperatorSettings.LEASE_SECONDS, TelegramConfig.MESSAGES_PER_SECOND);
     private static final String QUEUE = "aws_sqs_queue.inbound";
     private static final String DEAD_LETTERS = "aws_sqs_queue.inbound_dead_letters";
     private static final Map<String, Class<?>> FUNCTIONS = new LinkedHashMap<>();
@@ -156,10 +168,15 @@ class TerraformIT {
         for (String function : FUNCTIONS.keySet()) {
             List<Setting> settings = settings(FUNCTIONS.get(function));
             Map<String, Object> environment = environment(function);
+            List<String> optional = optionalSettings(function);
+            Set<String> wired = new TreeSet<>(environment.keySet());
+            wired.addAll(optional);
             Set<String> declared = settings.stream().map(Setting::name).collect(Collectors.toSet());
-            assertThat(environment.keySet()).as(function + " variables the code does not read").isSubsetOf(declared);
+            assertThat(optional).as(function + " optional settings it always gets").doesNotHaveDuplicates()
+                    .doesNotContainAnyElementsOf(environment.keySet());
+            assertThat(wired).as(function + " variables the code does not read").isSubsetOf(declared);
             settings.stream().filter(setting -> !THE_CODES_DEFAULTS.contains(setting)).forEach(setting ->
-                    assertThat(environment).as(function + " must set " + setting).containsKey(setting.name()));
+                    assertThat(wired).as(function + " must set " + setting).contains(setting.name()));
             for (Setting setting : settings) {
                 Object value = environment.get(setting.name());
                 if (setting.namesParameter() && value != null) {
@@ -181,6 +198,40 @@ class TerraformIT {
                 assertThat(environment.get(Setting.INBOUND_QUEUE_URL.name())).isEqualTo(QUEUE + ".url");
             }
         }
+    }
+
+    @Test
+    void theOperatorsOptionalSettingsAreVariablesLeftToTheCodesDefaultsUntilSetAndCheckedInTheCodesRanges()
+            throws IOException {
+        Map<String, WholeNumberSetting> inCode = WHOLE_NUMBERS.stream()
+                .collect(Collectors.toMap(WholeNumberSetting::name, setting -> setting));
+        Map<String, Object> optional = TerraformConfig.map(terraform.section("locals").get("optional_settings"));
+        assertThat(optional.keySet()).containsAll(inCode.keySet())
+                .allSatisfy(name -> assertThat(Setting.valueOf(name)).as(name + " is read by the code").isNotNull());
+        Set<String> reachingAFunction = new TreeSet<>();
+        FUNCTIONS.keySet().forEach(function -> reachingAFunction.addAll(optionalSettings(function)));
+        assertThat(reachingAFunction).as("optional settings given to a function")
+                .containsExactlyInAnyOrderElementsOf(optional.keySet());
+
+        Map<String, Object> variables = terraform.section("variable");
+        optional.forEach((name, reference) -> {
+            String variable = name.toLowerCase(Locale.ROOT);
+            assertThat(reference).as(name).isEqualTo("var." + variable);
+            Map<String, Object> declared = TerraformConfig.map(variables.get(variable));
+            assertThat(declared).as(variable + ": null, the code's default, unless set").containsEntry("default", null);
+            if (inCode.containsKey(name)) {
+                WholeNumberSetting setting = inCode.get(name);
+                assertThat(declared.get("type")).as(variable).asString().contains("number");
+                assertThat(String.valueOf(TerraformConfig.map(declared.get("validation")).get("error_message")))
+                        .as(variable + " is checked in the code's range")
+                        .contains("from " + setting.min() + " to " + setting.max());
+            }
+        });
+        // hcl4j reads no for expression: the environment's expression itself is checked as written
+        String functions = Files.readString(TerraformConfig.directory().resolve("lambda.tf")).replaceAll("\\s+", " ");
+        assertThat(functions).as("a function's environment: its settings, and those optional ones it reads that are set")
+                .contains("variables = merge(each.value.environment, { for name in each.value.optional_settings : "
+                        + "name => tostring(local.optional_settings[name]) if local.optional_settings[name] != null })");
     }
 
     @Test
@@ -563,8 +614,23 @@ class TerraformIT {
         return terraform.resource(instance("aws_lambda_function", function));
     }
 
+    /** The settings a function always gets, as its entry in local.functions holds them. */
     private static Map<String, Object> environment(String function) {
-        return TerraformConfig.map(TerraformConfig.map(function(function).get("environment")).get("variables"));
+        return TerraformConfig.map(entry(function).get("environment"));
+    }
+
+    /** The operator's optional settings a function reads, in its environment only when they are set. */
+    private static List<String> optionalSettings(String function) {
+        Object names = entry(function).get("optional_settings");
+        if (names instanceof String local && local.startsWith("local.")) {
+            names = terraform.section("locals").get(local.substring("local.".length()));
+        }
+        return TerraformConfig.strings(names);
+    }
+
+    /** A function's entry in local.functions, from which every resource made for each function is made. */
+    private static Map<String, Object> entry(String function) {
+        return TerraformConfig.map(TerraformConfig.map(terraform.section("locals").get("functions")).get(function));
     }
 
     /** The statements of the one inline policy of the function's role. */

@@ -1,8 +1,8 @@
 package app.sendsongs.server;
 
-import app.sendsongs.core.SendSongs;
-import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.OperatorSettings;
 import app.sendsongs.core.share.SendLimits;
+import app.sendsongs.core.shared.WholeNumberSetting;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.messenger.MessengerConfig;
@@ -40,9 +40,12 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     public record Variable(String name, String meaning) {
     }
 
+    private static final WholeNumberSetting PORT = new WholeNumberSetting("PORT", 8080, 0, WholeNumberSetting.MOST);
+    private static final WholeNumberSetting TICK_SECONDS = WholeNumberSetting.positive("TICK_SECONDS", 15);
+
     /** Every variable, with its meaning; printed by {@code --help}. */
     public static final List<Variable> VARIABLES = List.of(
-            new Variable("PORT", "HTTP port of the server (default 8080)"),
+            new Variable(PORT.name(), "HTTP port of the server (default 8080)"),
             new Variable("HOST", "the address the server listens on (default: every address for serve, "
                     + "127.0.0.1 for demo)"),
             new Variable("PUBLIC_BASE_URL", "the externally visible base URL; builds the Spotify redirect URI "
@@ -99,18 +102,18 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "for an hour, then hourly; the last end is the watch period)"),
             new Variable("WATCH_GRACE", "how long after the watch period a song is checked a last time before the "
                     + "sender hears it was not played, since plays reach a history late (default 2h)"),
-            new Variable("TICK_SECONDS", "how often due listen checks are looked for, in seconds (default 15)"),
-            new Variable("SEND_LIMIT_PER_HOUR", "songs one person may send in an hour, a song to a group counting once "
-                    + "(default 20)"),
-            new Variable("SEND_LIMIT_PER_FRIEND_PER_DAY", "songs one person may send one friend in 24 hours "
-                    + "(default 10)"),
-            new Variable("SEND_LIMIT_OPEN_INVITES", "invites one person may have open at once, songs waiting for "
-                    + "friends who have not signed up yet (default 20)"),
-            new Variable("HELD_MESSAGE_DAYS", "days a message waits for someone who has not written to the bot "
-                    + "lately before it is given up; a song's sender is told (default 14)"),
-            new Variable("LEASE_SECONDS", "how long a worker holds what it took (a person's webhook events, a message "
-                    + "it sends, a listen check) before another may take it, should the worker die: longer than a "
-                    + "Send API call and its echo take (default 120)"),
+            new Variable(TICK_SECONDS.name(), "how often due listen checks are looked for, in seconds (default 15)"),
+            new Variable(OperatorSettings.SEND_LIMIT_PER_HOUR.name(), "songs one person may send in an hour, a song "
+                    + "to a group counting once (default 20)"),
+            new Variable(OperatorSettings.SEND_LIMIT_PER_FRIEND_PER_DAY.name(), "songs one person may send one friend "
+                    + "in 24 hours (default 10)"),
+            new Variable(OperatorSettings.SEND_LIMIT_OPEN_INVITES.name(), "invites one person may have open at once, "
+                    + "songs waiting for friends who have not signed up yet (default 20)"),
+            new Variable(OperatorSettings.HELD_MESSAGE_DAYS.name(), "days a message waits for someone who has not "
+                    + "written to the bot lately before it is given up; a song's sender is told (default 14)"),
+            new Variable(OperatorSettings.LEASE_SECONDS.name(), "how long a worker holds what it took (a person's "
+                    + "webhook events, a message it sends, a listen check) before another may take it, should the "
+                    + "worker die: longer than a Send API call and its echo take (default 120)"),
             new Variable("METRICS_TOKEN", "a long random token: GET /metrics answers a Prometheus server that sends "
                     + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
@@ -135,17 +138,14 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             problems.add("no chat platform is configured: set the MESSENGER_ values, or " + TelegramSettings.TOKEN
                     + " and " + TelegramSettings.SECRET + ", or both");
         }
-        int port = integer(values, "PORT", 8080, 0, problems);
+        int port = PORT.read(values, problems);
         if (!blank(values.get("PUBLIC_BASE_URL")) && !isHttpUrl(values.get("PUBLIC_BASE_URL"))) {
             problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
         }
-        int tick = integer(values, "TICK_SECONDS", 15, 1, problems);
-        SendLimits defaults = SendLimits.standard();
-        SendLimits limits = new SendLimits(integer(values, "SEND_LIMIT_PER_HOUR", defaults.songsPerHour(), 1, problems),
-                integer(values, "SEND_LIMIT_PER_FRIEND_PER_DAY", defaults.songsPerFriendPerDay(), 1, problems),
-                integer(values, "SEND_LIMIT_OPEN_INVITES", defaults.openInvites(), 1, problems));
-        int heldDays = integer(values, "HELD_MESSAGE_DAYS", (int) Outbox.HOLD_LIMIT.toDays(), 1, problems);
-        int lease = integer(values, "LEASE_SECONDS", (int) SendSongs.Settings.LEASE.toSeconds(), 5, problems);
+        int tick = TICK_SECONDS.read(values, problems);
+        SendLimits limits = OperatorSettings.sendLimits(values, problems);
+        Duration heldMessageExpiry = OperatorSettings.holdLimit(values, problems);
+        Duration lease = OperatorSettings.lease(values, problems);
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -188,7 +188,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
                 or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
                 or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
-                store, schedule, Duration.ofSeconds(tick), limits, Duration.ofSeconds(lease), Duration.ofDays(heldDays),
+                store, schedule, Duration.ofSeconds(tick), limits, lease, heldMessageExpiry,
                 tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
                 telegram);
     }
@@ -237,23 +237,6 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
 
     private static String or(Map<String, String> values, String name, String fallback) {
         return blank(values.get(name)) ? fallback : values.get(name);
-    }
-
-    private static int integer(Map<String, String> values, String name, int fallback, int min, List<String> problems) {
-        String value = values.get(name);
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > 65535) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number from " + min + " to 65535");
-            return fallback;
-        }
     }
 
     @Override

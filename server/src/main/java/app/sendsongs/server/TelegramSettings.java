@@ -1,7 +1,6 @@
 package app.sendsongs.server;
 
 import app.sendsongs.telegram.TelegramConfig;
-import app.sendsongs.telegram.TelegramRateLimiter;
 import app.sendsongs.telegram.WebhookSecret;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ public record TelegramSettings(TelegramConfig api, WebhookSecret secret) {
     static final String TOKEN = "TELEGRAM_BOT_TOKEN";
     static final String SECRET = "TELEGRAM_WEBHOOK_SECRET";
     static final String API_BASE_URL = "TELEGRAM_API_BASE_URL";
-    static final String MESSAGES_PER_SECOND = "TELEGRAM_MESSAGES_PER_SECOND";
+    static final String MESSAGES_PER_SECOND = TelegramConfig.MESSAGES_PER_SECOND.name();
 
     /**
      * The Telegram settings of {@code values}: empty when neither the token nor the secret is set; a problem is added
@@ -33,7 +32,7 @@ public record TelegramSettings(TelegramConfig api, WebhookSecret secret) {
         }
         TelegramConfig api = null;
         WebhookSecret webhookSecret = null;
-        int perSecond = messagesPerSecond(values.get(MESSAGES_PER_SECOND), problems);
+        int perSecond = TelegramConfig.MESSAGES_PER_SECOND.read(values, problems);
         try {
             api = new TelegramConfig(values.get(API_BASE_URL), token, perSecond);
         } catch (IllegalArgumentException e) {
@@ -46,23 +45,6 @@ public record TelegramSettings(TelegramConfig api, WebhookSecret secret) {
         }
         return api == null || webhookSecret == null ? Optional.empty()
                 : Optional.of(new TelegramSettings(api, webhookSecret));
-    }
-
-    /** The pace in all, {@value TelegramRateLimiter#DEFAULT_PER_SECOND} unless set to 1 to 1,000. */
-    private static int messagesPerSecond(String value, List<String> problems) {
-        if (value == null || value.isBlank()) {
-            return TelegramRateLimiter.DEFAULT_PER_SECOND;
-        }
-        try {
-            int perSecond = Integer.parseInt(value.strip());
-            if (perSecond >= 1 && perSecond <= TelegramRateLimiter.MOST_PER_SECOND) {
-                return perSecond;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        problems.add(MESSAGES_PER_SECOND + " must be a whole number from 1 to " + TelegramRateLimiter.MOST_PER_SECOND);
-        return TelegramRateLimiter.DEFAULT_PER_SECOND;
     }
 
     private static String strip(String value) {

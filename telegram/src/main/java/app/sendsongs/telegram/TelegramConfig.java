@@ -1,5 +1,6 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.shared.WholeNumberSetting;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,9 @@ public record TelegramConfig(String apiBaseUrl, String botToken, int messagesPer
     public static final String DEFAULT_API_BASE_URL = "https://api.telegram.org";
     /** Above this, messages go as paid broadcasts. */
     public static final int FREE_PER_SECOND = 30;
+    /** The operator's {@code messagesPerSecond}, by the name every runtime reads it under. */
+    public static final WholeNumberSetting MESSAGES_PER_SECOND = new WholeNumberSetting("TELEGRAM_MESSAGES_PER_SECOND",
+            TelegramRateLimiter.DEFAULT_PER_SECOND, 1, TelegramRateLimiter.MOST_PER_SECOND);
     private static final Pattern TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{1,100}");
 
     public TelegramConfig {
