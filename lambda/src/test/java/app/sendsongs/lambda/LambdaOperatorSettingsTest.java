@@ -48,7 +48,7 @@ class LambdaOperatorSettingsTest {
         int bobs = people.inbox("bob").size();
 
         assertThat(people.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1))).singleElement()
-                .asString().startsWith("You've sent 1 songs in the last hour, the most I pass on in an hour. You can "
+                .asString().startsWith("You've sent 1 song in the last hour, the most I pass on in an hour. You can "
                         + "send again from ");
         assertThat(people.inbox("bob")).hasSize(bobs);
     }
@@ -61,7 +61,7 @@ class LambdaOperatorSettingsTest {
         people.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.getFirst());
 
         assertThat(people.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1))).singleElement()
-                .asString().startsWith("You've sent Bob Fisher 1 songs in the last 24 hours, the most one friend "
+                .asString().startsWith("You've sent Bob Fisher 1 song in the last 24 hours, the most one friend "
                         + "gets from one person in a day.");
     }
 

@@ -60,8 +60,8 @@ public final class SendLimiter {
                 return Optional.empty();
             }
             Instant again = sends.get(sends.size() - limits.songsPerHour()).plus(HOUR);
-            return Optional.of("You've sent " + sends.size() + " songs in the last hour, the most I pass on in an "
-                    + "hour. You can send again from " + Texts.when(again) + ".");
+            return Optional.of("You've sent " + Texts.count(sends.size(), "song") + " in the last hour, the most I "
+                    + "pass on in an hour. You can send again from " + Texts.when(again) + ".");
         }
 
         /** Why {@code friend} cannot get another song from the sender today, if they cannot. */
@@ -72,9 +72,9 @@ public final class SendLimiter {
                 return Optional.empty();
             }
             Instant again = sent.get(sent.size() - limits.songsPerFriendPerDay()).plus(DAY);
-            return Optional.of("You've sent " + friend.name() + " " + sent.size() + " songs in the last 24 hours, "
-                    + "the most one friend gets from one person in a day. You can send them another from "
-                    + Texts.when(again) + ".");
+            return Optional.of("You've sent " + friend.name() + " " + Texts.count(sent.size(), "song")
+                    + " in the last 24 hours, the most one friend gets from one person in a day. You can send them "
+                    + "another from " + Texts.when(again) + ".");
         }
     }
 }

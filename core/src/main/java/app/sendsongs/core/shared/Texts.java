@@ -29,15 +29,16 @@ public final class Texts {
     /** "7 days", "1 hour", "90 minutes": the largest whole unit. */
     public static String duration(java.time.Duration d) {
         if (d.toDays() > 0 && d.toHours() % 24 == 0) {
-            return plural(d.toDays(), "day");
+            return count(d.toDays(), "day");
         }
         if (d.toHours() > 0 && d.toMinutes() % 60 == 0) {
-            return plural(d.toHours(), "hour");
+            return count(d.toHours(), "hour");
         }
-        return plural(Math.max(1, d.toMinutes()), "minute");
+        return count(Math.max(1, d.toMinutes()), "minute");
     }
 
-    private static String plural(long n, String unit) {
+    /** "1 song", "2 songs". */
+    public static String count(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
