@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,25 +55,51 @@ class LambdaIntakeStoryTest {
     }
 
     @Test
+    void someoneWhoBlocksTheBotOnTelegramIsRefusedSongsAtOnceUntilTheyUnblockIt() {
+        long tara = 7_021;
+        long uma = 7_022;
+        registerOnTelegram(tara, "Tara", "tara-sp");
+        registerOnTelegram(uma, "Uma", "uma-sp");
+        int umas = people.telegramChat(uma).size();
+        people.telegramBlocks(uma);
+
+        people.telegramSays(tara, null, "/send name:\"Uma Telegram\" " + LINK + people.trackIds().getFirst());
+
+        assertThat(people.telegramChat(tara).getLast()).isEqualTo("Uma Telegram can't get messages from me: they've "
+                + "blocked me or stopped me in their chat app. Nothing was sent. Once they unblock me or write to me "
+                + "again, you can send it.");
+        people.telegramUnblocks(uma);
+        assertThat(people.telegramChat(uma)).as("nothing was held for her").hasSize(umas);
+        people.telegramSays(tara, null, "/send name:\"Uma Telegram\" " + LINK + people.trackIds().getFirst());
+        assertThat(people.telegramChat(uma)).hasSize(umas + 1).last().asString()
+                .contains("Tara Telegram sent you a song");
+    }
+
+    @Test
     void someoneWhoUnblocksTheBotOnTelegramGetsTheSongHeldForThemWithoutWritingFirst() {
         long tara = 7_011;
         long uma = 7_012;
-        people.telegramSays(tara, "Tara", "Telegram", "tara_tele", "/start");
-        people.telegramSays(tara, null, "/register code:\"" + people.connectSpotify("tara-sp")
-                + "\" name:\"Tara Telegram\"");
-        people.telegramSays(uma, "Uma", "Telegram", "uma_tele", "/start");
-        people.telegramSays(uma, null, "/register code:\"" + people.connectSpotify("uma-sp")
-                + "\" name:\"Uma Telegram\"");
+        registerOnTelegram(tara, "Tara", "tara-sp");
+        registerOnTelegram(uma, "Uma", "uma-sp");
         int umas = people.telegramChat(uma).size();
-        people.telegramBlocks(uma);
+        people.telegramSays(tara, null, "/help"); // her first message since the start asks Telegram her username
+        people.telegramRefusesNextCallAsBlocked(); // the song reaches Telegram before the block's update comes
         people.telegramSays(tara, null, "/send name:\"Uma Telegram\" " + LINK + people.trackIds().getFirst());
         assertThat(people.telegramChat(tara).getLast()).contains("to Uma Telegram: they've blocked me");
+        people.telegramBlocks(uma);
 
         people.telegramUnblocks(uma);
 
         assertThat(people.telegramChat(uma).subList(umas, people.telegramChat(uma).size()))
                 .as("the held song, and no answer: Uma wrote nothing").singleElement().asString()
                 .contains("Tara Telegram sent you a song");
+    }
+
+    /** {@code first} Telegram registers with a code, as "{@code first} Telegram". */
+    private void registerOnTelegram(long person, String first, String spotifyUser) {
+        people.telegramSays(person, first, "Telegram", first.toLowerCase(Locale.ROOT) + "_tele", "/start");
+        people.telegramSays(person, null, "/register code:\"" + people.connectSpotify(spotifyUser) + "\" name:\""
+                + first + " Telegram\"");
     }
 
     @Test

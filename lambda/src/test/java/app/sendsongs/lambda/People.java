@@ -77,9 +77,18 @@ final class People {
         sandbox.telegramSays(person, text);
     }
 
-    /** The person blocks the bot on Telegram: its messages to them are refused from now on. */
+    /**
+     * The person blocks the bot on Telegram, which tells the bot; the update is queued and handled. Telegram refuses
+     * the bot's messages to them from now on.
+     */
     void telegramBlocks(long person) {
         sandbox.telegramBlock(person);
+        world.deliverQueued();
+    }
+
+    /** Telegram answers the bot's next call 403, as it does for a person who blocked the bot. */
+    void telegramRefusesNextCallAsBlocked() {
+        sandbox.fault("telegram", 403, 1, 0);
     }
 
     /** The person unblocks the bot on Telegram, which tells the bot; the update is queued and handled. */

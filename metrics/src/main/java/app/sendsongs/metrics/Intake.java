@@ -32,8 +32,8 @@ public final class Intake {
     }
 
     /**
-     * What a person's event is: {@code text}, {@code choice}, {@code button}, {@code link} or {@code unblocked}, or
-     * {@code group} for what happened in a group chat.
+     * What a person's event is: {@code text}, {@code choice}, {@code button}, {@code link}, {@code blocked} or
+     * {@code unblocked}, or {@code group} for what happened in a group chat.
      */
     public static String inputOf(Inbound event) {
         return switch (event) {
@@ -41,6 +41,7 @@ public final class Intake {
             case Inbound.ChoiceTapped tap -> "choice";
             case Inbound.ButtonTapped tap -> "button";
             case Inbound.OpenedLink link -> "link";
+            case Inbound.BotBlocked blocked -> "blocked";
             case Inbound.BotUnblocked unblocked -> "unblocked";
             case Inbound.InGroupChat inGroup -> "group";
         };

@@ -78,9 +78,22 @@ final class TelegramApiRoutes {
         JsonIo.send(ctx, 200, body);
     }
 
-    /** Runs a method; its failures are thrown as Telegram's errors. */
+    /** Runs a method; its failures are thrown as Telegram's errors, and a 403 counted. */
     private Answer invoke(String method, TelegramParams params) {
-        Answer answer = switch (method) {
+        try {
+            Answer answer = answer(method, params);
+            telegram.countCall(method);
+            return answer;
+        } catch (HttpProblem problem) {
+            if (problem.status() == 403) {
+                telegram.countForbidden(method);
+            }
+            throw problem;
+        }
+    }
+
+    private Answer answer(String method, TelegramParams params) {
+        return switch (method) {
             case "getme" -> new Answer(getMe());
             case "sendmessage" -> new Answer(sendMessage(params));
             case "editmessagetext" -> new Answer(editMessageText(params));
@@ -95,8 +108,6 @@ final class TelegramApiRoutes {
             case "getchatmember" -> new Answer(telegram.chatMember(params.get("chat_id"), params.get("user_id")));
             default -> throw TelegramErrors.methodNotFound();
         };
-        telegram.countCall(method);
-        return answer;
     }
 
     /** A call a bot made in its answer to an update: run as any other, its outcome told to nobody. */

@@ -75,6 +75,7 @@ public final class TelegramEmulator {
     private final Map<String, CallbackQuery> callbackQueries = new HashMap<>();
     private final Map<String, ArrayNode> commands = new HashMap<>();
     private final Map<String, Long> calls = new TreeMap<>();
+    private final Map<String, Long> forbidden = new TreeMap<>();
     private long nextUpdateId = FIRST_UPDATE_ID;
     private long nextCallbackQueryId = FIRST_CALLBACK_QUERY_ID;
     private long sent;
@@ -579,6 +580,11 @@ public final class TelegramEmulator {
         calls.merge(method, 1L, Long::sum);
     }
 
+    /** A call answered 403: the person blocked the bot, or the group removed it. */
+    synchronized void countForbidden(String method) {
+        forbidden.merge(method, 1L, Long::sum);
+    }
+
     private long chatId(String param) {
         if (param.isEmpty()) {
             throw TelegramErrors.badRequest("chat_id is empty");
@@ -720,6 +726,7 @@ public final class TelegramEmulator {
         stats.put("updates_delivered", webhook.deliveredCount());
         stats.put("updates_pending", webhook.pendingCount());
         stats.set("calls", JsonIo.MAPPER.valueToTree(calls));
+        stats.set("forbidden", JsonIo.MAPPER.valueToTree(forbidden));
         return stats;
     }
 

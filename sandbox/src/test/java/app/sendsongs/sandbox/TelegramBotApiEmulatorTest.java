@@ -390,9 +390,13 @@ class TelegramBotApiEmulatorTest {
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.description()).isEqualTo("Forbidden: bot was blocked by the user");
         assertThat(h.says(42, "hi").status()).isEqualTo(409);
+        JsonNode stats = h.get("/sandbox/telegram/stats").json();
+        assertThat(stats.path("forbidden").path("sendmessage").asInt()).as("the refused call, counted").isEqualTo(1);
+        assertThat(stats.path("calls").path("sendmessage").asInt()).as("calls Telegram carried out").isZero();
 
         h.control("/sandbox/telegram/users/42/unblock", Map.of());
         assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "welcome back")).status()).isEqualTo(200);
+        assertThat(h.get("/sandbox/telegram/stats").json().path("forbidden").path("sendmessage").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -221,6 +221,35 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void aBotThatAllowsMyChatMemberHearsOfBeingBlockedAndUnblockedInThePersonsPrivateChat() {
+        h.api("setWebhook", Map.of("url", h.webhookUrl(), "secret_token", "s",
+                "allowed_updates", List.of("message", "callback_query", "my_chat_member")));
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start", "first_name", "Alice"));
+
+        TelegramHarness.Response blocked = h.control("/sandbox/telegram/users/42/block", Map.of());
+        h.control("/sandbox/telegram/users/42/unblock", Map.of());
+
+        assertThat(blocked.json().path("updates").get(0).path("delivered").asBoolean()).isTrue();
+        List<TelegramHarness.Received> received = h.awaitReceived(3, WAIT);
+        JsonNode block = received.get(1).update();
+        assertThat(received.get(1).secret()).isEqualTo("s");
+        assertThat(block.path("update_id").asLong()).isEqualTo(blocked.json().path("updates").get(0)
+                .path("update_id").asLong());
+        JsonNode change = block.path("my_chat_member");
+        assertThat(change.path("chat").path("id").asLong()).isEqualTo(42);
+        assertThat(change.path("chat").path("type").asText()).isEqualTo("private");
+        assertThat(change.path("from").path("id").asLong()).isEqualTo(42);
+        assertThat(change.path("date").asLong()).isEqualTo(TelegramHarness.START.getEpochSecond());
+        assertThat(change.path("old_chat_member").path("status").asText()).isEqualTo("member");
+        assertThat(change.path("new_chat_member").path("status").asText()).isEqualTo("kicked");
+        assertThat(change.path("new_chat_member").path("user").path("id").asLong())
+                .isEqualTo(TelegramEmulator.BOT_ID);
+        JsonNode unblock = received.get(2).update().path("my_chat_member");
+        assertThat(unblock.path("old_chat_member").path("status").asText()).isEqualTo("kicked");
+        assertThat(unblock.path("new_chat_member").path("status").asText()).isEqualTo("member");
+    }
+
+    @Test
     void byDefaultTheBotHearsOfBeingAddedToAGroupAndOfBeingBlocked() {
         h.setWebhook("s");
         h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(7, 8)));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TelegramEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
+    private static final String WEBHOOK_SECRET = "sandbox-telegram-webhook-secret";
     private static final long ALICE = 385_741_296L;
     private static final long BOB = 511_223_344L;
     private static final long CAROL = 602_334_455L;
@@ -655,10 +656,54 @@ class TelegramEndToEndTest {
     }
 
     @Test
-    void someoneWhoBlockedTheBotIsMarkedUnreachableAndSongsToThemAreRefusedWithTheReason() {
+    void someoneWhoBlocksTheBotIsUnreachableAtOnceSoASongToThemIsRefusedWithoutTryingThemAndNothingWaits() {
         registerAliceAndBob();
         int bobs = telegram.texts(BOB).size();
+
         telegram.control().telegramBlock(BOB);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        int refusedBefore = refusedSendMessages();
+
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .isEqualTo("Bob Fisher can't get messages from me: they've blocked me or stopped me in their chat app. "
+                        + "Nothing was sent. Once they unblock me or write to me again, you can send it.");
+        assertThat(refusedSendMessages()).as("no message tried on Bob: Telegram refused none").isEqualTo(refusedBefore);
+        assertThat(telegram.texts(BOB)).hasSize(bobs);
+
+        telegram.control().telegramUnblock(BOB);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        assertThat(telegram.texts(BOB)).as("nothing was held for Bob to get on unblocking").hasSize(bobs);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .startsWith("Sent ");
+        assertThat(telegram.await(BOB, chat -> chat.size() > bobs)).hasSize(bobs + 1).last().asString()
+                .contains("Alice Archer sent you a song");
+    }
+
+    @Test
+    void aBlockDeliveredAgainAfterTheUnblockIsHandledOnce() {
+        registerAliceAndBob();
+        String block = myChatMember(999_000_003L, "member", "kicked");
+        assertThat(telegram.postUpdate(block, WEBHOOK_SECRET).statusCode()).isEqualTo(200);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .startsWith("Bob Fisher can't get messages from me");
+
+        sandbox.advanceSeconds(1);
+        assertThat(telegram.postUpdate(myChatMember(999_000_004L, "kicked", "member"), WEBHOOK_SECRET).statusCode())
+                .isEqualTo(200);
+        assertThat(telegram.postUpdate(block, WEBHOOK_SECRET).statusCode()).as("Telegram delivers the block again")
+                .isEqualTo(200);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
+                .startsWith("Sent ");
+    }
+
+    @Test
+    void aSongTelegramRefusesAsBlockedMarksThePersonUnreachableAndGoesOutWhenTheyWriteAgain() {
+        registerAliceAndBob();
+        int bobs = telegram.texts(BOB).size();
+        songMeetsABlockBeforeItsUpdate();
 
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
                 .startsWith("I couldn't deliver ").contains("to Bob Fisher: they've blocked me");
@@ -667,7 +712,6 @@ class TelegramEndToEndTest {
                 .contains("Nothing was sent.");
         assertThat(telegram.texts(BOB)).hasSize(bobs);
 
-        telegram.control().telegramUnblock(BOB);
         sandbox.advanceSeconds(1);
         telegram.ask(BOB, "/help");
         assertThat(telegram.texts(BOB)).as("the song held for Bob goes out when he writes again")
@@ -678,13 +722,14 @@ class TelegramEndToEndTest {
     }
 
     @Test
-    void someoneWhoUnblocksTheBotGetsTheSongHeldForThemAndNewSongsWithoutWritingFirst() {
+    void someoneWhoUnblocksTheBotGetsTheSongThatFoundThemBlockedAndNewSongsWithoutWritingFirst() {
         registerAliceAndBob();
         int bobs = telegram.texts(BOB).size();
-        telegram.control().telegramBlock(BOB);
+        songMeetsABlockBeforeItsUpdate();
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track)).singleElement().asString()
                 .startsWith("I couldn't deliver ").contains("to Bob Fisher: they've blocked me")
                 .endsWith("It goes to them only if they unblock me or write to me again.");
+        telegram.control().telegramBlock(BOB);
         String refused = sandbox.trackIds().get(1);
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + refused)).singleElement().asString()
                 .startsWith("Bob Fisher can't get messages from me")
@@ -701,6 +746,26 @@ class TelegramEndToEndTest {
                 .singleElement().asString().startsWith("Sent ");
         assertThat(telegram.await(BOB, chat -> chat.size() > bobs + 1)).as("the refused song stays unsent")
                 .hasSize(bobs + 2).last().asString().contains("Alice Archer sent you a song");
+    }
+
+    /** The next call to Telegram, the song's, is answered 403 as for someone who blocked the bot before it came. */
+    private void songMeetsABlockBeforeItsUpdate() {
+        telegram.ask(ALICE, "/help"); // her first message since the start asks Telegram her username, once
+        telegram.control().fault("telegram", 403, 1, 0);
+    }
+
+    /** Calls of sendMessage Telegram refused 403 so far (a person who blocked the bot). */
+    private int refusedSendMessages() {
+        return telegram.control().telegramStats().path("forbidden").path("sendmessage").asInt();
+    }
+
+    /** Bob's private chat as a {@code my_chat_member} update: the bot going from {@code from} to {@code to}. */
+    private String myChatMember(long updateId, String from, String to) {
+        String bot = "{\"user\":{\"id\":7000000001,\"is_bot\":true,\"first_name\":\"Send Songs\"},\"status\":\"";
+        return "{\"update_id\":" + updateId + ",\"my_chat_member\":{\"chat\":{\"id\":" + BOB
+                + ",\"first_name\":\"Bob\",\"type\":\"private\"},\"from\":{\"id\":" + BOB
+                + ",\"is_bot\":false,\"first_name\":\"Bob\"},\"date\":" + sandbox.now().getEpochSecond()
+                + ",\"old_chat_member\":" + bot + from + "\"},\"new_chat_member\":" + bot + to + "\"}}}";
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Optional;
  *   <tr><td>a command {@code /name args}</td><td>{@code Text} of the command as typed elsewhere ({@link TelegramCommands})</td></tr>
  *   <tr><td>{@code /start} or {@code /start <payload>} (a {@code t.me/<bot>?start=} link)</td><td>{@code OpenedLink(payload)}, empty without one</td></tr>
  *   <tr><td>a tap on an inline button</td><td>{@code ChoiceTapped(data, button text)}</td></tr>
+ *   <tr><td>the person blocked the bot ({@code my_chat_member}, the bot {@code kicked})</td>
+ *       <td>{@code BotBlocked}</td></tr>
  *   <tr><td>the person unblocked the bot ({@code my_chat_member}, the bot a {@code member} again)</td>
  *       <td>{@code BotUnblocked}</td></tr>
  * </table>
@@ -31,8 +33,7 @@ import java.util.Optional;
  *   <tr><td>the group upgraded to a supergroup ({@code migrate_to_chat_id})</td><td>{@code Moved} to the supergroup,
  *       from who upgraded it (the group itself when no person shows)</td></tr>
  * </table>
- * Everything else gives nothing: texts in groups (mentions, replies), a private chat's block (a blocked bot learns it
- * when a message to the person is refused), taps under inline-mode messages, ignored updates.
+ * Everything else gives nothing: texts in groups (mentions, replies), taps under inline-mode messages, ignored updates.
  */
 public final class TelegramInbound {
     private static final String UNTITLED = "this group";
@@ -59,8 +60,9 @@ public final class TelegramInbound {
             case TelegramUpdate.ButtonPress press when press.chat().filter(chat -> !chat.isGroup()).isPresent() ->
                     Optional.of(new Inbound.ChoiceTapped(id, person(press.from()), press.at(), press.data(),
                             press.buttonText()));
-            case TelegramUpdate.BotMembership change when !change.chat().isGroup() && change.inChat() ->
-                    Optional.of(new Inbound.BotUnblocked(id, person(change.from()), change.at()));
+            case TelegramUpdate.BotMembership change when !change.chat().isGroup() -> Optional.of(change.inChat()
+                    ? new Inbound.BotUnblocked(id, person(change.from()), change.at())
+                    : new Inbound.BotBlocked(id, person(change.from()), change.at()));
             default -> Optional.empty();
         };
     }

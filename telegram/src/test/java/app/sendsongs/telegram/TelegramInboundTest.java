@@ -131,11 +131,16 @@ class TelegramInboundTest {
     }
 
     @Test
+    void aBlockInThePersonsPrivateChatIsTheBotBlockedByThem() {
+        assertThat(sample("my_chat_member_blocked")).contains(new Inbound.BotBlocked("254000134", ALICE,
+                Instant.ofEpochSecond(1764065200)));
+    }
+
+    @Test
     void groupsInlineTapsAndWhatTheBotIgnoresAreNoPrivateEvent() {
         assertThat(sample("group_command")).isEmpty();
         assertThat(sample("callback_inline")).isEmpty();
         assertThat(sample("sticker")).isEmpty();
-        assertThat(sample("my_chat_member_blocked")).isEmpty();
         assertThat(TelegramInbound.of(parser.parse(update("hi").getBytes()))).isPresent();
     }
 }

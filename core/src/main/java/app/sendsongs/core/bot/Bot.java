@@ -144,6 +144,10 @@ public final class Bot {
             groupChats.handle(inGroup);
             return;
         }
+        if (event instanceof Inbound.BotBlocked blocked) {
+            reach.blocked(blocked.from(), blocked.at());
+            return;
+        }
         if (event instanceof Inbound.BotUnblocked unblocked) {
             unblocked(unblocked.from());
             return;
@@ -170,6 +174,7 @@ public final class Bot {
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);
             case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
+            case Inbound.BotBlocked blocked -> throw new IllegalStateException("handled before");
             case Inbound.BotUnblocked unblocked -> throw new IllegalStateException("handled before");
         };
     }

@@ -77,6 +77,16 @@ public sealed interface Inbound {
     }
 
     /**
+     * The person blocked the bot (Telegram's {@code my_chat_member} update for their private chat, the bot
+     * {@code kicked}): nothing reaches them until they unblock it. Nothing can be answered.
+     */
+    record BotBlocked(String eventId, ChatAddress from, Instant at) implements Inbound {
+        public BotBlocked {
+            check(eventId, from, at);
+        }
+    }
+
+    /**
      * The person lets the bot message them again after blocking it (Telegram's {@code my_chat_member} update for their
      * private chat, the bot a member again). Nothing was typed, so nothing is answered.
      */

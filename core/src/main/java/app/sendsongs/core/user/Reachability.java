@@ -8,13 +8,15 @@ import app.sendsongs.core.chat.SendOutcome;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Who cannot be reached now. Every send whose platform answers {@link SendOutcome.Unreachable} (a person who blocked
- * the bot on Telegram, a Messenger account gone) marks its person; a person who writes to the bot after the mark, or
- * unblocks it (Telegram tells the bot), is reachable again. Songs to a person marked unreachable are refused with that reason rather than held for someone
- * who will not get them.
+ * the bot on Telegram, a Messenger account gone) marks its person, and so does a block the platform tells the bot of
+ * (Telegram does), before anything is sent to them; a person who writes to the bot after the mark, or unblocks it, is
+ * reachable again. Songs to a person marked unreachable are refused with that reason rather than held for someone who
+ * will not get them.
  */
 public final class Reachability {
     private final ReachStore store;
@@ -28,6 +30,17 @@ public final class Reachability {
     /** Whether the person's platform said they cannot be reached, since they last wrote to the bot. */
     public boolean unreachable(User user) {
         return store.unreachableSince(user.address()).filter(since -> !since.isBefore(user.lastMessageAt())).isPresent();
+    }
+
+    /**
+     * The person blocked the bot at {@code at}, as their platform dates it: songs to them are refused from now on. The
+     * mark is dated the later of {@code at} and now, as it must not be older than their last message: this clock dates
+     * that for some (registering through a link, perhaps later within the block's whole second on Telegram), the
+     * platform's clock, perhaps ahead of this one, for others.
+     */
+    public void blocked(ChatAddress person, Instant at) {
+        Instant now = clock.instant();
+        store.markUnreachable(person, at.isAfter(now) ? at : now);
     }
 
     /** The person unblocked the bot: songs to them go again. */

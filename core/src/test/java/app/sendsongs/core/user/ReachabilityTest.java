@@ -92,6 +92,47 @@ class ReachabilityTest {
     }
 
     @Test
+    void someoneWhoBlocksTheBotIsMarkedAtOnceSoASongToThemIsRefusedWithoutTryingThemAndNothingIsHeld() {
+        bot.clock.advance(Duration.ofMinutes(1));
+        bot.chat.blocks("bob");
+        int attempts = bot.chat.references("bob").size();
+
+        assertThat(bot.handle(new Inbound.BotBlocked(bot.nextEventId(), at("bob"), bot.clock.instant())))
+                .as("nothing is answered: he wrote nothing, and the bot cannot write to him").isEmpty();
+        assertThat(bot.stores.reach().unreachableSince(at("bob"))).contains(bot.clock.instant());
+        assertThat(bot.user("bob").lastMessageAt()).as("he has not written").isEqualTo(BotHarness.T0);
+
+        int shares = bot.stores.shares().sharesSentBy(at("alice")).size();
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK))
+                .isEqualTo("Bob Fisher can't get messages from me: they've blocked me or stopped me in their chat "
+                        + "app. Nothing was sent. Once they write to me again, you can send it.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).hasSize(shares);
+        assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).as("nothing held for him").isEmpty();
+        assertThat(bot.chat.references("bob")).as("nothing tried").hasSize(attempts);
+    }
+
+    @Test
+    void aBlockDatedBeforeTheClockStillOutdatesWhatTheBotWroteDownAsTheirLastMessage() {
+        bot.clock.advance(Duration.ofMillis(700)); // registered within the second the block is dated (whole seconds)
+        bot.register("dan", "Dan Brown");
+
+        bot.handle(new Inbound.BotBlocked(bot.nextEventId(), at("dan"), BotHarness.T0));
+
+        assertThat(bot.reply("alice", "send_song name:\"Dan Brown\" " + LINK)).startsWith("Dan Brown can't get "
+                + "messages from me");
+    }
+
+    @Test
+    void someoneWhoBlocksThenUnblocksTheBotGetsSongsAgain() {
+        bot.handle(new Inbound.BotBlocked(bot.nextEventId(), at("bob"), bot.clock.instant()));
+        bot.clock.advance(Duration.ofMinutes(1));
+        bot.handle(new Inbound.BotUnblocked(bot.nextEventId(), at("bob"), bot.clock.instant()));
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent " + TITLE);
+        assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song: " + TITLE);
+    }
+
+    @Test
     void aGroupSendSkipsSomeoneWhoCannotBeReachedAndSaysWhy() {
         bot.reply("alice", "create_group Family");
         for (String name : List.of("Bob Fisher", "Carol King")) {

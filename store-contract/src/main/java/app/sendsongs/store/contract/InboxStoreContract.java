@@ -77,6 +77,15 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void aBlockComesBackWhole() {
+        Inbound blocked = new Inbound.BotBlocked("310", onTelegram("7"), minutes(-2));
+
+        assertThat(inbox.append(List.of(blocked), T0)).isEqualTo(1);
+
+        assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactly(blocked);
+    }
+
+    @Test
     void everyKindOfGroupChatEventComesBackWhole() {
         ChatAddress chat = new ChatAddress(Platform.TELEGRAM, "-100123");
         GroupChat group = new GroupChat(chat, "Friday: songs 12:30 \"B\" 🎵");

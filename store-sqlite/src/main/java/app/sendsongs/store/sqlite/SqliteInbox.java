@@ -120,6 +120,7 @@ final class SqliteInbox implements InboxStore {
             case Inbound.ChoiceTapped tap -> new String[] {"choice", tap.payload(), tap.title()};
             case Inbound.ButtonTapped tap -> new String[] {"button", tap.payload(), tap.title()};
             case Inbound.OpenedLink opened -> new String[] {"link", opened.ref(), null};
+            case Inbound.BotBlocked blocked -> new String[] {"blocked", "", null};
             case Inbound.BotUnblocked unblocked -> new String[] {"unblocked", "", null};
             case Inbound.InGroupChat inGroup -> new String[] {"group", GroupChatEventText.of(inGroup),
                     inGroup.chat().title()};
@@ -137,6 +138,7 @@ final class SqliteInbox implements InboxStore {
             case "choice" -> new Inbound.ChoiceTapped(id, from, at, body, title);
             case "button" -> new Inbound.ButtonTapped(id, from, at, body, title);
             case "link" -> new Inbound.OpenedLink(id, from, at, body);
+            case "blocked" -> new Inbound.BotBlocked(id, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(id, from, at);
             case "group" -> GroupChatEventText.read(id, from, at, body, title);
             default -> throw new SQLException("an inbox event of unknown kind " + rs.getString("kind"));
