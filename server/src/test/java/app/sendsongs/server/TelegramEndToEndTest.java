@@ -265,6 +265,22 @@ class TelegramEndToEndTest {
                 .contains("1. " + titles.get(2) + " → Bob Fisher").doesNotContain(titles.get(1));
     }
 
+    @Test
+    void helpForAWordThatIsNoCommandSaysSoAndOffersTheCommandMeant() {
+        registerAliceAndBob();
+
+        assertThat(telegram.ask(ALICE, "/help /sned")).singleElement().asString()
+                .startsWith("There's no command called \"/sned\". You probably mean /send:\n/send name:\"Bob Fisher\"");
+        JsonNode answer = telegram.messages(ALICE).getLast();
+        assertThat(buttons(answer)).containsExactly("All commands");
+        assertThat(String.join("\n", telegram.tap(ALICE, answer, "All commands")))
+                .startsWith("Send Songs — share Spotify songs").contains("\n• /pending — ");
+        assertThat(telegram.ask(ALICE, "/help <b>nonsense</b>").getFirst()).as("quoted as typed, not as markup")
+                .startsWith("There's no command called \"<b>nonsense</b>\". These are the ones I know:\n"
+                        + "Send Songs — share Spotify songs");
+        assertThat(telegram.ask(ALICE, "/help /send")).singleElement().asString().startsWith("/send name:");
+    }
+
     /** "/cancel" in "Stop one with: /cancel <number>" is a tap that sends just it: the answer asks which, with taps. */
     @Test
     void cancelWithoutANumberAsksWhichWithTheListsTaps() {
