@@ -144,7 +144,7 @@ public final class SendSongs {
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach, platforms);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
-                id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
+                id -> stores.groups().findGroupSend(id).map(GroupSend::groupName), clock);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
                 friends, whichPerson, outbox, settled);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,

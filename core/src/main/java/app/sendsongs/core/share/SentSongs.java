@@ -10,6 +10,7 @@ import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,14 +27,16 @@ public final class SentSongs {
     private final Outbox outbox;
     private final ShareSettled settled;
     private final GroupSendNames groupNames;
+    private final Clock clock;
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
-                     GroupSendNames groupNames) {
+                     GroupSendNames groupNames, Clock clock) {
         this.shares = shares;
         this.users = users;
         this.outbox = outbox;
         this.settled = settled;
         this.groupNames = groupNames;
+        this.clock = clock;
     }
 
     /**
@@ -174,14 +177,23 @@ public final class SentSongs {
             case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
             case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", "
                     + (receiver.map(User::grantState).orElse(null) == GrantState.NEEDS_RECONNECT
-                    ? "watching paused (I can't see their plays until they reconnect)"
-                    : "watching until " + Texts.when(share.expiresAt().orElseThrow()));
+                    ? "watching paused (I can't see their plays until they reconnect)" : watching(share));
             case PLAYED -> "played " + Texts.when(share.playedAt().orElseThrow());
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";
             case LEFT_GROUP -> "stopped: no longer in the group";
             case UNDELIVERED -> "never delivered";
         };
+    }
+
+    /**
+     * Until when a song is watched. Its watch period over, it is still open until its last check, a grace period
+     * later (plays reach a history late): "watching until" would name a time already past.
+     */
+    private String watching(Share share) {
+        Instant until = share.expiresAt().orElseThrow();
+        return until.isAfter(clock.instant()) ? "watching until " + Texts.when(until)
+                : "watched until " + Texts.when(until) + "; last check for late plays soon";
     }
 
     /** " (in Family)" for a song sent to a group, so a group's members read as one send. */

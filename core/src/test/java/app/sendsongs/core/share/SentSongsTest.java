@@ -8,6 +8,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,26 @@ class SentSongsTest {
 
         assertThat(bot.reply("alice", "pending")).contains("1. " + SONG + " → Bob Fisher: delivered 1 May 12:00 UTC, "
                 + "watching paused (I can't see their plays until they reconnect)\n");
+    }
+
+    /** Between the end of the watch period and the song's last check, a grace period later, "until" is past. */
+    @Test
+    void pendingSaysALastCheckIsComingOnceTheWatchPeriodIsOverAndDropsTheSongAfterIt() {
+        send("Bob Fisher", FakeMusic.SONG);
+        String delivered = "1. " + SONG + " → Bob Fisher: delivered 1 May 12:00 UTC, ";
+
+        bot.advance(Duration.ofDays(6));
+        assertThat(bot.reply("alice", "pending")).contains(delivered + "watching until 8 May 12:00 UTC\n");
+
+        bot.advance(Duration.ofDays(1).plusMinutes(30));
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).singleElement().extracting(Share::status)
+                .as("not settled before its last check").isEqualTo(ShareStatus.WATCHING);
+        assertThat(bot.reply("alice", "pending")).contains(delivered + "watched until 8 May 12:00 UTC; last check for "
+                + "late plays soon\n");
+
+        bot.advance(WatchSchedule.DEFAULT_GRACE);
+        assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
+        assertThat(bot.reply("alice", "history")).contains(SONG + " → Bob Fisher: not played in time");
     }
 
     @Test
