@@ -300,6 +300,31 @@ class TelegramEndToEndTest {
                 .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
     }
 
+    /** Bob played the first song since Alice's list: her typed numbers still mean the songs it showed. */
+    @Test
+    void aTypedCancelNumberMeansTheSongTheListShowedThereThoughTheListChangedSince() {
+        registerAliceAndBob();
+        List<String> songs = sandbox.trackIds().subList(0, 3);
+        List<String> titles = new ArrayList<>();
+        for (String song : songs) {
+            telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + song);
+            titles.add(titleOf(BOB));
+        }
+        telegram.ask(ALICE, "/pending");
+        sandbox.play("bob-sp", songs.getFirst());
+        sandbox.advanceMinutes(10);
+        telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Bob Fisher listened to "));
+
+        assertThat(telegram.ask(ALICE, "/cancel 2")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
+        assertThat(telegram.ask(ALICE, "/cancel 1")).singleElement().asString()
+                .startsWith("Number 1 in the list I showed you isn't pending any more, so I cancelled nothing: "
+                        + titles.getFirst() + " → Bob Fisher: played ")
+                .endsWith("\nSee the list as it is now: /pending");
+        assertThat(telegram.ask(ALICE, "/pending")).singleElement().asString()
+                .contains("\n1. " + titles.get(2) + " → Bob Fisher").doesNotContain("\n2. ");
+    }
+
     @Test
     void anEditTelegramRefusesLosesNothingAndAStaleTapIsStillAnswered() {
         registerAliceAndBob();

@@ -25,6 +25,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
@@ -319,7 +320,7 @@ public final class Bot {
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
-        Optional<PendingChoice> choice = choices.takeChoice(user.address())
+        Optional<PendingChoice> choice = ShownPendingList.takeQuestion(choices, user.address())
                 .filter(c -> c.expiresAt().isAfter(clock.instant()));
         if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
             choice.ifPresent(choices::saveChoice);

@@ -4,6 +4,7 @@ import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -171,6 +172,79 @@ class SentSongsTest {
         assertThat(bot.reply("alice", taps.get(0))).isEqualTo("That song isn't being watched any more; see history.");
         assertThat(bot.reply("alice", "pending")).contains("1. " + OTHER + " → Bob Fisher: delivered")
                 .doesNotContain("2. ");
+    }
+
+    /** The list changed since it was shown: a typed number still means the song shown at that number. */
+    @Test
+    void aTypedNumberStopsTheSongTheListShownAtThatNumberOrSaysItIsNoLongerPending() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        send("Bob Fisher", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "pending");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "cancel 2")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+        assertThat(bot.reply("alice", "cancel 1")).startsWith("Number 1 in the list I showed you isn't pending any "
+                + "more, so I cancelled nothing: " + SONG + " → Bob Fisher: played ")
+                .endsWith("\nSee the list as it is now: pending");
+        assertThat(bot.reply("alice", "cancel #2")).isEqualTo("Number 2 in the list I showed you isn't pending any "
+                + "more, so I cancelled nothing: " + OTHER + " → Carol King: cancelled\nSee the list as it is now: "
+                + "pending");
+        assertThat(bot.reply("alice", "cancel 4")).isEqualTo("There is no number 4 in your pending list (1 to 3).");
+        assertThat(bot.reply("alice", "cancel 3")).isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).extracting(Share::status)
+                .containsExactlyInAnyOrder(ShareStatus.PLAYED, ShareStatus.CANCELLED, ShareStatus.CANCELLED);
+    }
+
+    @Test
+    void aTypedNumberWithNoListShownCountsInTheListAsItIsNow() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+    }
+
+    @Test
+    void aListShownSoLongAgoThatNoSongOnItCanStillBePendingIsForgotten() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "pending");
+        bot.advance(Outbox.HOLD_LIMIT.plus(BotHarness.WATCH_ENDS).plusMinutes(1));
+        send("Carol King", FakeMusic.OTHER_SONG);
+
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+    }
+
+    @Test
+    void theListShownIsKeptThroughABareNumberAndASharedLinkAndTheListShownNextReplacesIt() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        send("Bob Fisher", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "pending");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "1")).as("a list is no question").isEqualTo("I'm not waiting for an answer "
+                + "from you.");
+        assertThat(bot.say("alice", FakeMusic.SONG.id().link()).getFirst()).startsWith("Who is it for?");
+        assertThat(bot.reply("alice", "cancel 3")).isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.");
+
+        bot.reply("alice", "pending");
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+    }
+
+    @Test
+    void showingTheListLeavesAnOpenWhichOneQuestionToBeAnswered() {
+        bot.register("bob-2", "Bob Fisher");
+        send("Carol King", FakeMusic.SONG);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .contains("Which one?");
+
+        bot.reply("alice", "pending");
+
+        assertThat(bot.reply("alice", "1")).startsWith("Sent " + OTHER + " to Bob Fisher");
     }
 
     @Test
