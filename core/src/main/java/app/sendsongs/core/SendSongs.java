@@ -45,6 +45,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.ShareSettled;
+import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.UndeliveredSongs;
 import app.sendsongs.core.share.WhichPerson;
@@ -144,7 +145,9 @@ public final class SendSongs {
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach, platforms);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
-                id -> stores.groups().findGroupSend(id).map(GroupSend::groupName));
+                id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
+                new ShownPendingList(stores.choices(), clock,
+                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), clock);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
                 friends, whichPerson, outbox, settled);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,

@@ -85,6 +85,25 @@ class EndToEndTest {
     }
 
     @Test
+    void pendingSaysALastCheckIsComingBetweenTheWatchPeriodAndTheSongsLastCheck() {
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+
+        sandbox.advanceMinutes(6 * 24 * 60);
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains("→ Bob Fisher: delivered ")
+                .contains(", watching until ");
+
+        sandbox.advanceMinutes(24 * 60 + 30);
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains("→ Bob Fisher: delivered ")
+                .contains(", watched until ").endsWith("; last check for late plays soon\nStop one with: cancel <number>");
+
+        sandbox.advanceMinutes(GRACE_MINUTES + 5);
+        sandbox.say("alice", "pending");
+        assertThat(sandbox.awaitMessage("alice", text -> text.startsWith("Nothing pending")))
+                .anyMatch(text -> text.startsWith("Bob Fisher hasn't played "));
+    }
+
+    @Test
     void historyShowsTenSongsAPageAndTheOlderOnesAreATapAway() {
         registerAliceAndBob();
         sandbox.register("carol", "carol-sp", "Carol King");

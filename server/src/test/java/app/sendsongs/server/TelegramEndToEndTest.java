@@ -286,6 +286,22 @@ class TelegramEndToEndTest {
                 .contains("1. " + titles.get(2) + " → Bob Fisher").doesNotContain(titles.get(1));
     }
 
+    @Test
+    void helpForAWordThatIsNoCommandSaysSoAndOffersTheCommandMeant() {
+        registerAliceAndBob();
+
+        assertThat(telegram.ask(ALICE, "/help /sned")).singleElement().asString()
+                .startsWith("There's no command called \"/sned\". You probably mean /send:\n/send name:\"Bob Fisher\"");
+        JsonNode answer = telegram.messages(ALICE).getLast();
+        assertThat(buttons(answer)).containsExactly("All commands");
+        assertThat(String.join("\n", telegram.tap(ALICE, answer, "All commands")))
+                .startsWith("Send Songs — share Spotify songs").contains("\n• /pending — ");
+        assertThat(telegram.ask(ALICE, "/help <b>nonsense</b>").getFirst()).as("quoted as typed, not as markup")
+                .startsWith("There's no command called \"<b>nonsense</b>\". These are the ones I know:\n"
+                        + "Send Songs — share Spotify songs");
+        assertThat(telegram.ask(ALICE, "/help /send")).singleElement().asString().startsWith("/send name:");
+    }
+
     /** "/cancel" in "Stop one with: /cancel <number>" is a tap that sends just it: the answer asks which, with taps. */
     @Test
     void cancelWithoutANumberAsksWhichWithTheListsTaps() {
@@ -303,6 +319,31 @@ class TelegramEndToEndTest {
 
         assertThat(telegram.tap(ALICE, question, "Cancel 2")).singleElement().asString()
                 .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
+    }
+
+    /** Bob played the first song since Alice's list: her typed numbers still mean the songs it showed. */
+    @Test
+    void aTypedCancelNumberMeansTheSongTheListShowedThereThoughTheListChangedSince() {
+        registerAliceAndBob();
+        List<String> songs = sandbox.trackIds().subList(0, 3);
+        List<String> titles = new ArrayList<>();
+        for (String song : songs) {
+            telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + song);
+            titles.add(titleOf(BOB));
+        }
+        telegram.ask(ALICE, "/pending");
+        sandbox.play("bob-sp", songs.getFirst());
+        sandbox.advanceMinutes(10);
+        telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Bob Fisher listened to "));
+
+        assertThat(telegram.ask(ALICE, "/cancel 2")).singleElement().asString()
+                .isEqualTo("Stopped watching " + titles.get(1) + " for Bob Fisher.");
+        assertThat(telegram.ask(ALICE, "/cancel 1")).singleElement().asString()
+                .startsWith("Number 1 in the list I showed you isn't pending any more, so I cancelled nothing: "
+                        + titles.getFirst() + " → Bob Fisher: played ")
+                .endsWith("\nSee the list as it is now: /pending");
+        assertThat(telegram.ask(ALICE, "/pending")).singleElement().asString()
+                .contains("\n1. " + titles.get(2) + " → Bob Fisher").doesNotContain("\n2. ");
     }
 
     @Test

@@ -25,6 +25,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
@@ -67,6 +68,7 @@ public final class Bot {
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
     private static final Choice HELP = new Choice("Help", "help");
+    private static final Choice ALL_COMMANDS = new Choice("All commands", "help");
     private static final String REGISTER = "register";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
@@ -234,7 +236,7 @@ public final class Bot {
             case ParseResult.Unknown unknown when unknown.suggestions().stream()
                     .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) -> unknown(unknown, style);
             case ParseResult.Parsed(Command.Help help) ->
-                    welcome.withText(Help.all(CommandStyle.of(from)) + "\n\n" + welcome.text());
+                    welcome.withText(help(help, style).text() + "\n\n" + welcome.text());
             case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             default -> welcome;
@@ -279,7 +281,7 @@ public final class Bot {
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
             case Command.Receipts r -> controls.handle(user, command, text);
-            case Command.Help help -> help(user, help);
+            case Command.Help help -> help(help, CommandStyle.of(user.address()));
             case Command.Menu m -> menu(user);
             case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");
@@ -288,9 +290,32 @@ public final class Bot {
     }
 
     /** The list, or the topic asked for, with commands spelled the way the person's platform spells them. */
-    private static Message help(User user, Command.Help help) {
-        CommandStyle style = CommandStyle.of(user.address());
-        return Message.text(help.topic().flatMap(topic -> Help.topic(topic, style)).orElseGet(() -> Help.all(style)));
+    private static Message help(Command.Help help, CommandStyle style) {
+        return help.topic().map(topic -> Help.topic(topic, style).map(Message::text)
+                        .orElseGet(() -> noSuchCommand(topic, style)))
+                .orElseGet(() -> Message.text(Help.all(style)));
+    }
+
+    /**
+     * {@code help} with a word that names no command: says so, quoting what was typed as names are quoted back, then
+     * gives the command it is spelled like when there is one, the commands to choose from when there are several, or
+     * else the whole list.
+     */
+    private static Message noSuchCommand(String topic, CommandStyle style) {
+        String none = "There's no command called " + Names.quoted(topic) + ".";
+        List<String> like = Help.commandsLike(topic);
+        if (like.isEmpty()) {
+            return Message.text(none + " These are the ones I know:\n" + Help.all(style));
+        }
+        if (like.size() == 1) {
+            return Message.text(none + " You probably mean " + style.spell(like.getFirst()) + ":\n"
+                    + Help.usage(like.getFirst(), style)).withChoices(List.of(ALL_COMMANDS));
+        }
+        List<Choice> taps = new ArrayList<>();
+        like.forEach(command -> taps.add(new Choice(style.spell(command), "help " + command)));
+        taps.add(ALL_COMMANDS);
+        return Message.text(none + " Did you mean " + String.join(" or ", like.stream().map(style::spell).toList())
+                + "?").withChoices(taps);
     }
 
     /**
@@ -300,7 +325,7 @@ public final class Bot {
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
-        Optional<PendingChoice> choice = choices.takeChoice(user.address())
+        Optional<PendingChoice> choice = ShownPendingList.takeQuestion(choices, user.address())
                 .filter(c -> c.expiresAt().isAfter(clock.instant()));
         if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
             choice.ifPresent(choices::saveChoice);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -22,6 +23,8 @@ final class ArgumentReaders {
     static final String CONFIRM = "confirm";
     /** The word before a song's id in {@code cancel song <id>}, what a pending list's tap carries. */
     private static final String SONG = "song";
+    /** Words after {@code help} that ask for it rather than name a topic. */
+    private static final Set<String> PLEAS = Set.of("me", "please", "pls", "plz");
     /** An id a tap carries: a group's (confirming its deletion), a song's (stopping its watch). */
     private static final Pattern TAP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -354,10 +357,15 @@ final class ArgumentReaders {
                 : new ParseResult.Parsed(new Command.Rename(name));
     }
 
-    /** {@code help}, or {@code help <topic>}; a command named in words ({@code help send song}) is one topic. */
+    /**
+     * {@code help}, or {@code help <topic>}, the topic as typed; a command named in words ({@code help send song}) is
+     * one topic. A plea ({@code help me}, {@code help please}) is plain {@code help}.
+     */
     static ParseResult help(Arguments args) {
+        List<String> words = args.words();
+        boolean plea = words.stream().allMatch(word -> PLEAS.contains(word.toLowerCase(Locale.ROOT)));
         return args.unexpectedOption().orElseGet(() -> new ParseResult.Parsed(new Command.Help(
-                args.words().isEmpty() ? Optional.empty() : Optional.of(String.join("_", args.words())))));
+                plea ? Optional.empty() : Optional.of(String.join(" ", words)))));
     }
 
     static ParseResult cancel(Arguments args) {

@@ -1,5 +1,7 @@
 package app.sendsongs.core.command;
 
+import app.sendsongs.core.shared.Spaces;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -29,9 +31,19 @@ public final class Help {
 
     /** As {@link #topic(String)}, written in {@code style}. */
     public static Optional<String> topic(String topic, CommandStyle style) {
-        String key = topic.toLowerCase(Locale.ROOT).replace('-', '_');
+        String key = String.join("_", Spaces.words(topic.toLowerCase(Locale.ROOT).replace('-', '_')));
         return HelpTopic.named(key).map(t -> text(t, style))
                 .or(() -> CommandDefinitions.spelledBy(key).map(d -> d.usage(style)));
+    }
+
+    /**
+     * The names of the commands a topic that names none is spelled much like ("did you mean"), nearest first: what
+     * {@code help sned_song} meant.
+     */
+    public static List<String> commandsLike(String topic) {
+        List<Tokenizer.Token> words = Spaces.words(topic).stream()
+                .<Tokenizer.Token>map(word -> new Tokenizer.Word(word, false)).toList();
+        return DidYouMean.suggestions(words).stream().map(ParseResult.Suggestion::command).toList();
     }
 
     /** The whole list. */

@@ -15,6 +15,7 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
+import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
@@ -172,7 +173,7 @@ public final class LinkShare {
      */
     private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
         return named(person, forWhom).map(to -> {
-            choices.takeChoice(person.address());
+            ShownPendingList.takeQuestion(choices, person.address());
             ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), "", post,
                     ShareDraft.Stage.WHO, Optional.empty(), List.of(), expiry());
             return to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
@@ -220,7 +221,7 @@ public final class LinkShare {
             titles.add("👥 " + group.name());
         });
         // an older question's numbers must not answer this one
-        choices.takeChoice(person.address());
+        ShownPendingList.takeQuestion(choices, person.address());
         ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
                 ShareDraft.Stage.WHO, Optional.empty(), offered, expiry());
         drafts.saveDraft(draft);

@@ -10,6 +10,7 @@ import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,23 +27,28 @@ public final class SentSongs {
     private final Outbox outbox;
     private final ShareSettled settled;
     private final GroupSendNames groupNames;
+    private final ShownPendingList shown;
+    private final Clock clock;
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
-                     GroupSendNames groupNames) {
+                     GroupSendNames groupNames, ShownPendingList shown, Clock clock) {
         this.shares = shares;
         this.users = users;
         this.outbox = outbox;
         this.settled = settled;
         this.groupNames = groupNames;
+        this.shown = shown;
+        this.clock = clock;
     }
 
     /**
      * {@code pending}: the list, with a tap to stop each of the first songs. A tap names its song, not its number:
      * the list changes as songs are played or expire, and a tap on an older list must not stop the song now at
-     * that number.
+     * that number. A typed number means the song this list shows at it ({@link ShownPendingList}).
      */
     public Message pending(User sender) {
         List<Share> open = open(sender);
+        shown.shown(sender.address(), open);
         return Message.text(pendingText(sender, open)).withChoices(cancelTaps(open));
     }
 
@@ -97,22 +103,28 @@ public final class SentSongs {
                 ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
     }
 
-    /** {@code cancel}: stops a song's watch; asked which, lists them with the pending list's taps. */
+    /**
+     * {@code cancel}: stops a song's watch; the only one without a number; asked which, lists them with the pending
+     * list's taps.
+     */
     public Message cancel(User sender, Command.Cancel command) {
         List<Share> open = open(sender);
-        String which = command.which().orElse(open.size() == 1 ? "1" : "");
-        if (!open.isEmpty() && which.isEmpty()) {
-            String cancel = CommandStyle.of(sender.address()).spell("cancel");
-            return Message.text("You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or "
-                    + cancel + " all.\n" + pendingText(sender, open)).withChoices(cancelTaps(open));
+        if (open.isEmpty()) {
+            return Message.text("There is nothing to cancel: no song you sent is being watched.");
         }
-        return Message.text(cancelWhich(sender, open, which));
+        if (command.which().isPresent()) {
+            return Message.text(cancelWhich(sender, open, command.which().get()));
+        }
+        if (open.size() == 1) {
+            return Message.text(cancelled(open.getFirst()));
+        }
+        shown.shown(sender.address(), open);
+        String cancel = CommandStyle.of(sender.address()).spell("cancel");
+        return Message.text("You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or "
+                + cancel + " all.\n" + pendingText(sender, open)).withChoices(cancelTaps(open));
     }
 
     private String cancelWhich(User sender, List<Share> open, String which) {
-        if (open.isEmpty()) {
-            return "There is nothing to cancel: no song you sent is being watched.";
-        }
         Optional<String> song = SenderOfSong.shareId(which);
         if (song.isPresent()) {
             return open.stream().filter(share -> share.id().equals(song.get())).findFirst()
@@ -126,10 +138,21 @@ public final class SentSongs {
             return "Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs.");
         }
         int number = Integer.parseInt(which);
-        if (number < 1 || number > open.size()) {
-            return "There is no number " + number + " in your pending list (1 to " + open.size() + ").";
+        List<String> listed = shown.lastShown(sender.address())
+                .orElseGet(() -> open.stream().map(Share::id).toList());
+        if (number < 1 || number > listed.size()) {
+            return "There is no number " + number + " in your pending list (1 to " + listed.size() + ").";
         }
-        return cancelled(open.get(number - 1));
+        String id = listed.get(number - 1);
+        return open.stream().filter(share -> share.id().equals(id)).findFirst().map(this::cancelled)
+                .orElseGet(() -> noLongerPending(sender, number, id));
+    }
+
+    /** The song the list showed at {@code number} left it since: said so, with what became of it. */
+    private String noLongerPending(User sender, int number, String id) {
+        return "Number " + number + " in the list I showed you isn't pending any more, so I cancelled nothing"
+                + shares.findShare(id).map(share -> ": " + describe(share)).orElse(".")
+                + "\nSee the list as it is now: " + CommandStyle.of(sender.address()).spell("pending");
     }
 
     private String cancelled(Share share) {
@@ -174,14 +197,23 @@ public final class SentSongs {
             case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
             case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", "
                     + (receiver.map(User::grantState).orElse(null) == GrantState.NEEDS_RECONNECT
-                    ? "watching paused (I can't see their plays until they reconnect)"
-                    : "watching until " + Texts.when(share.expiresAt().orElseThrow()));
+                    ? "watching paused (I can't see their plays until they reconnect)" : watching(share));
             case PLAYED -> "played " + Texts.when(share.playedAt().orElseThrow());
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";
             case LEFT_GROUP -> "stopped: no longer in the group";
             case UNDELIVERED -> "never delivered";
         };
+    }
+
+    /**
+     * Until when a song is watched. Its watch period over, it is still open until its last check, a grace period
+     * later (plays reach a history late): "watching until" would name a time already past.
+     */
+    private String watching(Share share) {
+        Instant until = share.expiresAt().orElseThrow();
+        return until.isAfter(clock.instant()) ? "watching until " + Texts.when(until)
+                : "watched until " + Texts.when(until) + "; last check for late plays soon";
     }
 
     /** " (in Family)" for a song sent to a group, so a group's members read as one send. */

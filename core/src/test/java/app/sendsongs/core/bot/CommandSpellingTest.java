@@ -47,6 +47,19 @@ class CommandSpellingTest {
     }
 
     @Test
+    void helpOnTelegramForNoCommandSaysSoAndOffersTheCommandMeantSpelledWithASlash() {
+        bot.register(CAROL, "Carol King");
+
+        assertThat(bot.reply(CAROL, "/help /sned")).isEqualTo("There's no command called \"/sned\". You probably "
+                + "mean /send:\n" + Help.usage("send_song", CommandStyle.SLASHED));
+        assertThat(bot.reply(CAROL, "/help /send")).isEqualTo(Help.usage("send_song", CommandStyle.SLASHED));
+        assertThat(bot.reply(CAROL, "/help nome")).isEqualTo("There's no command called \"nome\". Did you mean "
+                + "/note or /name?");
+        assertThat(telegram.messages(CAROL.id()).getLast().choices()).extracting(Choice::title)
+                .containsExactly("/note", "/name", "All commands");
+    }
+
+    @Test
     void helpOnMessengerIsUnchanged() {
         bot.register("bob", "Bob Fisher");
 

@@ -130,4 +130,40 @@ class FrontDoorTest {
                 .as("a correction longer than a tap can carry offers the command's example")
                 .isEqualTo(new Choice("send_song", "help send_song"));
     }
+
+    @Test
+    void helpForAWordThatIsNoCommandSaysSoThenOffersTheCommandMeantOrTheList() {
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("alice", "help sned_song")).isEqualTo("There's no command called \"sned_song\". You "
+                + "probably mean send_song:\n" + Help.usage("send_song"));
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(new Choice("All commands", "help"));
+        assertThat(bot.reply("alice", "help nome")).isEqualTo("There's no command called \"nome\". Did you mean note "
+                + "or name?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(new Choice("note", "help note"),
+                new Choice("name", "help name"), new Choice("All commands", "help"));
+        assertThat(String.join("\n", bot.say("alice", "help nonsense words"))).isEqualTo("There's no command called \"nonsense "
+                + "words\". These are the ones I know:\n" + Help.all());
+        assertThat(bot.say("alice", "help " + "x".repeat(200)).getFirst()).as("what was typed, cut as names are")
+                .startsWith("There's no command called \"" + "x".repeat(60) + "…\". ");
+    }
+
+    @Test
+    void helpForARealCommandOrTopicOrAsAPleaIsAnsweredAsBefore() {
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("alice", "help send_song")).isEqualTo(Help.usage("send_song"));
+        assertThat(bot.reply("alice", "help /send")).isEqualTo(Help.usage("send_song"));
+        assertThat(bot.reply("alice", "help send song")).isEqualTo(Help.usage("send_song"));
+        assertThat(bot.reply("alice", "help groups")).isEqualTo(Help.topic("groups").orElseThrow());
+        assertThat(bot.reply("alice", "help me")).isEqualTo(Help.all());
+        assertThat(bot.reply("alice", "help please")).isEqualTo(Help.all());
+    }
+
+    @Test
+    void helpForAWordThatIsNoCommandBeforeRegisteringSaysSoAboveTheWelcome() {
+        assertThat(bot.say("newcomer", "help sned_song")).singleElement().asString()
+                .startsWith("There's no command called \"sned_song\". You probably mean send_song:\n"
+                        + Help.usage("send_song") + "\n\nHi! I'm Send Songs");
+    }
 }

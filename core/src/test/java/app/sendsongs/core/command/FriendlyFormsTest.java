@@ -71,7 +71,8 @@ class FriendlyFormsTest {
         assertThat(parsed("add to group Family \"Bob Fisher\"")).isEqualTo(new Command.AddToGroup("Family",
                 "Bob Fisher"));
         assertThat(parsed("remove from group Family Bob")).isEqualTo(new Command.RemoveFromGroup("Family", "Bob"));
-        assertThat(parsed("help send song")).isEqualTo(new Command.Help(Optional.of("send_song")));
+        assertThat(parsed("help send song")).isEqualTo(new Command.Help(Optional.of("send song")));
+        assertThat(Help.topic("send song")).contains(Help.usage("send_song"));
         assertThat(Help.topic("send_song")).contains(Help.usage("send_song"));
         assertThat(Help.topic("send")).contains(Help.usage("send_song"));
     }

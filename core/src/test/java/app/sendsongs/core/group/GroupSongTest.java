@@ -123,7 +123,7 @@ class GroupSongTest {
         bot.play("bob", FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
 
-        List<String> replies = bot.say("alice", "cancel 1");
+        List<String> replies = bot.say("alice", "cancel 2"); // Dan's number in the list she was shown
 
         assertThat(replies).containsExactly("1 of 1 played " + TITLE + " (sent to Family).\n"
                 + "Not counted, no longer in the group: Carol King.\nNot counted, you stopped watching: Dan Brown.",

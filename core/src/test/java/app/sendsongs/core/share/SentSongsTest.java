@@ -4,10 +4,12 @@ import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,26 @@ class SentSongsTest {
 
         assertThat(bot.reply("alice", "pending")).contains("1. " + SONG + " → Bob Fisher: delivered 1 May 12:00 UTC, "
                 + "watching paused (I can't see their plays until they reconnect)\n");
+    }
+
+    /** Between the end of the watch period and the song's last check, a grace period later, "until" is past. */
+    @Test
+    void pendingSaysALastCheckIsComingOnceTheWatchPeriodIsOverAndDropsTheSongAfterIt() {
+        send("Bob Fisher", FakeMusic.SONG);
+        String delivered = "1. " + SONG + " → Bob Fisher: delivered 1 May 12:00 UTC, ";
+
+        bot.advance(Duration.ofDays(6));
+        assertThat(bot.reply("alice", "pending")).contains(delivered + "watching until 8 May 12:00 UTC\n");
+
+        bot.advance(Duration.ofDays(1).plusMinutes(30));
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).singleElement().extracting(Share::status)
+                .as("not settled before its last check").isEqualTo(ShareStatus.WATCHING);
+        assertThat(bot.reply("alice", "pending")).contains(delivered + "watched until 8 May 12:00 UTC; last check for "
+                + "late plays soon\n");
+
+        bot.advance(WatchSchedule.DEFAULT_GRACE);
+        assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
+        assertThat(bot.reply("alice", "history")).contains(SONG + " → Bob Fisher: not played in time");
     }
 
     @Test
@@ -150,6 +172,79 @@ class SentSongsTest {
         assertThat(bot.reply("alice", taps.get(0))).isEqualTo("That song isn't being watched any more; see history.");
         assertThat(bot.reply("alice", "pending")).contains("1. " + OTHER + " → Bob Fisher: delivered")
                 .doesNotContain("2. ");
+    }
+
+    /** The list changed since it was shown: a typed number still means the song shown at that number. */
+    @Test
+    void aTypedNumberStopsTheSongTheListShownAtThatNumberOrSaysItIsNoLongerPending() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        send("Bob Fisher", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "pending");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "cancel 2")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+        assertThat(bot.reply("alice", "cancel 1")).startsWith("Number 1 in the list I showed you isn't pending any "
+                + "more, so I cancelled nothing: " + SONG + " → Bob Fisher: played ")
+                .endsWith("\nSee the list as it is now: pending");
+        assertThat(bot.reply("alice", "cancel #2")).isEqualTo("Number 2 in the list I showed you isn't pending any "
+                + "more, so I cancelled nothing: " + OTHER + " → Carol King: cancelled\nSee the list as it is now: "
+                + "pending");
+        assertThat(bot.reply("alice", "cancel 4")).isEqualTo("There is no number 4 in your pending list (1 to 3).");
+        assertThat(bot.reply("alice", "cancel 3")).isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.");
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).extracting(Share::status)
+                .containsExactlyInAnyOrder(ShareStatus.PLAYED, ShareStatus.CANCELLED, ShareStatus.CANCELLED);
+    }
+
+    @Test
+    void aTypedNumberWithNoListShownCountsInTheListAsItIsNow() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+    }
+
+    @Test
+    void aListShownSoLongAgoThatNoSongOnItCanStillBePendingIsForgotten() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "pending");
+        bot.advance(Outbox.HOLD_LIMIT.plus(BotHarness.WATCH_ENDS).plusMinutes(1));
+        send("Carol King", FakeMusic.OTHER_SONG);
+
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+    }
+
+    @Test
+    void theListShownIsKeptThroughABareNumberAndASharedLinkAndTheListShownNextReplacesIt() {
+        send("Bob Fisher", FakeMusic.SONG);
+        send("Carol King", FakeMusic.OTHER_SONG);
+        send("Bob Fisher", FakeMusic.OTHER_SONG);
+        bot.reply("alice", "pending");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.reply("alice", "1")).as("a list is no question").isEqualTo("I'm not waiting for an answer "
+                + "from you.");
+        assertThat(bot.say("alice", FakeMusic.SONG.id().link()).getFirst()).startsWith("Who is it for?");
+        assertThat(bot.reply("alice", "cancel 3")).isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.");
+
+        bot.reply("alice", "pending");
+        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+    }
+
+    @Test
+    void showingTheListLeavesAnOpenWhichOneQuestionToBeAnswered() {
+        bot.register("bob-2", "Bob Fisher");
+        send("Carol King", FakeMusic.SONG);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .contains("Which one?");
+
+        bot.reply("alice", "pending");
+
+        assertThat(bot.reply("alice", "1")).startsWith("Sent " + OTHER + " to Bob Fisher");
     }
 
     @Test

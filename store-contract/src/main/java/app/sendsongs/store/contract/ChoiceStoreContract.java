@@ -8,6 +8,8 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** {@link ChoiceStore}: at most one open question per person, taken at most once. */
@@ -34,6 +36,17 @@ public abstract class ChoiceStoreContract extends StoreFixture {
         choices.saveChoice(confirm);
 
         assertThat(choices.takeChoice(at("alice"))).contains(confirm);
+    }
+
+    /** What the pending list a person was last shown is kept as: "pending" and up to a thousand share ids. */
+    @Test
+    void aLongCommandTextWithoutCandidatesComesBackWhole() {
+        String ids = String.join(" ", IntStream.range(0, 1000)
+                .mapToObj(i -> new UUID(i, i).toString()).toList());
+        PendingChoice shown = new PendingChoice(at("alice"), "pending " + ids, List.of(), minutes(30 * 24 * 60));
+        choices.saveChoice(shown);
+
+        assertThat(choices.takeChoice(at("alice"))).contains(shown);
     }
 
     @Test

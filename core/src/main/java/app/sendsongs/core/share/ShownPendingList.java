@@ -1,0 +1,70 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.shared.ChatAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pending list a person was last shown, so that a typed {@code cancel 2} stops the song they saw as 2 although
+ * the list has changed since (a song played, expired or was cancelled). It is kept in the person's slot of the
+ * {@link ChoiceStore}, as a {@link PendingChoice} with no candidates whose command text is {@code pending} and the
+ * songs' share ids in the order shown. It is no question: a bare number does not answer it, starting a share does not
+ * drop it ({@link #takeQuestion}), and it never takes the place of an open question (a "which one?", forget_me's).
+ * While it is not kept (none shown, too long, a question open when it was shown, or a question asked since), a number
+ * counts in the list as it is.
+ */
+public final class ShownPendingList {
+    private static final String COMMAND = "pending";
+    /** A longer list is not kept (its ids would make one stored item too large): its numbers count as they are. */
+    static final int MOST_KEPT = 1000;
+
+    private final ChoiceStore choices;
+    private final Clock clock;
+    private final Duration kept;
+
+    /** @param kept how long a list is kept: as long as a song on it can stay pending */
+    public ShownPendingList(ChoiceStore choices, Clock clock, Duration kept) {
+        this.choices = choices;
+        this.clock = clock;
+        this.kept = kept;
+    }
+
+    /** The person was shown {@code list}: keep it, unless a question is open; an empty one forgets the older list. */
+    void shown(ChatAddress person, List<Share> list) {
+        Optional<PendingChoice> open = choices.takeChoice(person);
+        Instant now = clock.instant();
+        if (open.filter(choice -> !isOne(choice) && choice.expiresAt().isAfter(now)).isPresent()) {
+            choices.saveChoice(open.get());
+            return;
+        }
+        if (!list.isEmpty() && list.size() <= MOST_KEPT) {
+            String ids = String.join(" ", list.stream().map(Share::id).toList());
+            choices.saveChoice(new PendingChoice(person, COMMAND + " " + ids, List.of(), now.plus(kept)));
+        }
+    }
+
+    /** The share ids of the list last shown to the person, in the order shown, while it is kept. */
+    Optional<List<String>> lastShown(ChatAddress person) {
+        Optional<PendingChoice> open = choices.takeChoice(person);
+        Optional<PendingChoice> list = open.filter(ShownPendingList::isOne)
+                .filter(choice -> choice.expiresAt().isAfter(clock.instant()));
+        open.filter(choice -> !isOne(choice) || list.isPresent()).ifPresent(choices::saveChoice);
+        return list.map(choice -> Arrays.asList(choice.commandText().substring(COMMAND.length() + 1).split(" ")));
+    }
+
+    /** Whether what the person's slot holds is a shown list rather than a question. */
+    public static boolean isOne(PendingChoice choice) {
+        return choice.candidates().isEmpty() && choice.commandText().startsWith(COMMAND + " ");
+    }
+
+    /** Takes the person's open question, if any; a shown list is no question and stays. */
+    public static Optional<PendingChoice> takeQuestion(ChoiceStore choices, ChatAddress person) {
+        Optional<PendingChoice> open = choices.takeChoice(person);
+        open.filter(ShownPendingList::isOne).ifPresent(choices::saveChoice);
+        return open.filter(choice -> !isOne(choice));
+    }
+}
