@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Finds the friend a person means by the name they typed: everyone registered under that name (compared by
@@ -76,42 +77,45 @@ public final class FriendFinder {
         if (!key.isEmpty() && !key.contains(" ")) {
             for (ChatAddress contact : acquaintances.contactsOf(asker.address())) {
                 if (candidates.stream().noneMatch(u -> u.address().equals(contact))) {
-                    users.findUser(contact).filter(u -> Names.key(Names.firstName(u.name())).equals(key))
-                            .ifPresent(candidates::add);
+                    users.findUser(contact).filter(u -> Names.key(Names.firstName(u.name())).equals(key)
+                            || wasNamed(u, key)).ifPresent(candidates::add);
                 }
             }
         }
-        if (candidates.isEmpty() && !byName.isEmpty()) {
-            return new Lookup.Yourself();
-        }
+        contactsOnceNamed(asker, typed).stream()
+                .filter(u -> candidates.stream().noneMatch(c -> c.address().equals(u.address())))
+                .forEach(candidates::add);
         if (candidates.isEmpty()) {
-            candidates.addAll(contactsOnceCalled(asker, key));
-        }
-        if (candidates.isEmpty()) {
-            return new Lookup.Nobody();
+            return byName.isEmpty() ? new Lookup.Nobody() : new Lookup.Yourself();
         }
         return candidates.size() == 1 ? new Lookup.Found(candidates.getFirst()) : new Lookup.Several(candidates);
     }
 
     /**
-     * The asker's contacts who were once called by the name, as they are by {@link #isNamed}: friends who knew someone
-     * by the name they changed from still find them by it, and nobody else learns it. For a name nobody has now.
+     * The asker's contacts who had this whole name before they changed it: friends who knew someone by it still find
+     * them, and nobody else learns it. One read of the name's former holders; the contacts only when there are some.
      */
-    private List<User> contactsOnceCalled(User asker, String key) {
-        if (key.isEmpty()) {
+    private List<User> contactsOnceNamed(User asker, String typed) {
+        List<User> onceNamed = users.findUsersOnceNamed(typed).stream()
+                .filter(u -> !u.address().equals(asker.address())).toList();
+        if (onceNamed.isEmpty()) {
             return List.of();
         }
-        List<User> found = new ArrayList<>();
-        for (ChatAddress contact : acquaintances.contactsOf(asker.address())) {
-            users.findUser(contact).filter(u -> u.formerNames().stream().anyMatch(former -> isNamed(former, key)))
-                    .ifPresent(found::add);
-        }
-        return found;
+        List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
+        return onceNamed.stream().filter(u -> contacts.contains(u.address())).toList();
     }
 
-    /** Whether {@code typed} names {@code person} as {@link #find} reads a name: their whole name, or their first. */
+    /**
+     * Whether {@code typed} names {@code person} as {@link #find} reads a name: their whole name, or their first, now
+     * or before they changed it.
+     */
     public static boolean isNamed(User person, String typed) {
-        return isNamed(person.name(), Names.key(typed));
+        String key = Names.key(typed);
+        return isNamed(person.name(), key) || wasNamed(person, key);
+    }
+
+    private static boolean wasNamed(User person, String key) {
+        return person.formerNames().stream().anyMatch(former -> isNamed(former, key));
     }
 
     private static boolean isNamed(String name, String key) {
@@ -176,11 +180,13 @@ public final class FriendFinder {
     }
 
     /**
-     * Someone {@code person} knows (a contact) who has {@code stranger}'s name, when {@code stranger} is not a contact
-     * of theirs. One read of the name's holders when nobody else has it, as for most names.
+     * Someone {@code person} knows (a contact) who has {@code stranger}'s name, or had it before changing it, when
+     * {@code stranger} is not a contact of theirs. Two reads (the name's holders now and before) when nobody else has
+     * it, as for most names.
      */
     public Optional<User> knownNamesake(User stranger, ChatAddress person) {
-        List<User> namesakes = users.findUsersByName(stranger.name()).stream()
+        List<User> namesakes = Stream.concat(users.findUsersByName(stranger.name()).stream(),
+                        users.findUsersOnceNamed(stranger.name()).stream())
                 .filter(u -> !u.address().equals(stranger.address())).toList();
         if (namesakes.isEmpty()) {
             return Optional.empty();

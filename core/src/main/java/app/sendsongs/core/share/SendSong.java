@@ -253,7 +253,8 @@ public final class SendSong {
      */
     private Optional<String> namesakeCaution(User sender, ChatAddress receiver) {
         return friends.knownNamesake(sender, receiver).map(known -> "This " + sender.name() + " is new to you: not the "
-                + known.name() + " you know here.");
+                + (known.nameKey().equals(sender.nameKey()) ? known.name() + " you know here."
+                : sender.name() + " you know here, who is now called " + known.name() + "."));
     }
 
     /** The share an earlier run of the event being handled stored before it was cut short, if any. */

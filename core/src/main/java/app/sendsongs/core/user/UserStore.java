@@ -20,6 +20,12 @@ public interface UserStore {
      */
     List<User> findUsersByName(String name);
 
+    /**
+     * Everyone who had this name before they changed it ({@link User#formerNames}, compared by {@link Names#key}),
+     * ordered as {@link #findUsersByName}: one read, so that a lookup by name can afford it every time.
+     */
+    List<User> findUsersOnceNamed(String name);
+
     /** Inserts or replaces. */
     void saveUser(User user);
 
@@ -30,7 +36,7 @@ public interface UserStore {
      */
     void saveLastMessageAt(ChatAddress address, Instant at);
 
-    /** Deletes the person, and their handle with them. */
+    /** Deletes the person, and their handle and former names with them. */
     void deleteUser(ChatAddress address);
 
     /**

@@ -33,6 +33,13 @@ public final class InMemoryUsers implements UserStore {
     }
 
     @Override
+    public synchronized List<User> findUsersOnceNamed(String name) {
+        String key = Names.key(name);
+        return users.values().stream().filter(u -> u.formerNames().stream().map(Names::key).anyMatch(key::equals))
+                .sorted(Comparator.comparing(User::registeredAt).thenComparing(u -> u.address().key())).toList();
+    }
+
+    @Override
     public synchronized void saveUser(User user) {
         users.put(user.address(), user);
     }

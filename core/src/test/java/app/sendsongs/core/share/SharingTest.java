@@ -224,14 +224,19 @@ class SharingTest {
     }
 
     @Test
-    void anyoneWhoHasTheNameNowIsFoundByItBeforeAFriendWhoHadItOnce() {
+    void aFriendWhoHadTheNameIsOfferedBesideSomeoneWhoHasItNowAndTheirSongsToldApart() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.reply("bob", "name \"Robert Fisher\"");
+        bot.advance(Duration.ofDays(1));
         bot.register("bob2", "Bob Fisher");
 
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
-                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
-        assertThat(bot.inbox("bob2")).hasSize(1);
+                .isEqualTo("That name fits 2 people. Which one?\n1. Bob Fisher — joined 2 May 2030\n2. Robert Fisher "
+                        + "— exchanged songs with you, joined 1 May 2030");
+        assertThat(bot.reply("bob2", "send_song name:\"Alice Smith\" " + LINK)).startsWith("Sent ");
+        assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 Bob Fisher sent you a song: " + TITLE
+                + "\n⚠️ This Bob Fisher is new to you: not the Bob Fisher you know here, who is now called Robert "
+                + "Fisher.");
     }
 
     @Test

@@ -45,12 +45,35 @@ public abstract class UserStoreContract extends StoreFixture {
         assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).containsExactly("Alice Jones",
                 "Alice Smith");
         assertThat(users.findUsersByName("Ali Jones")).containsExactly(alice);
-        assertThat(users.findUsersByName("Alice Smith")).as("found by them only among friends, not by name")
-                .isEmpty();
+        assertThat(users.findUsersByName("Alice Smith")).as("not the name they have").isEmpty();
 
         users.saveUser(alice.withName("Alice Smith"));
 
         assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).isEmpty();
+    }
+
+    @Test
+    void peopleAreFoundByANameTheyHadBeforeApartFromThoseWhoHaveItNow() {
+        User alice = user("alice", "Alice Smith", T0).renamed("Alice Jones").renamed("Ali Jones");
+        User fred = user("fred", "Fred Jones", minutes(1)).renamed("Alice Smith").renamed("Fred Jones");
+        User carol = user("carol", "Alice Smith", minutes(2));
+        users.saveUser(alice);
+        users.saveUser(fred);
+        users.saveUser(carol);
+
+        assertThat(users.findUsersOnceNamed("alice  SMITH")).containsExactly(alice, fred);
+        assertThat(users.findUsersOnceNamed("Alice Jones")).containsExactly(alice);
+        assertThat(users.findUsersOnceNamed("Ali Jones")).as("the name they have now").isEmpty();
+        assertThat(users.findUsersByName("Alice Smith")).containsExactly(carol);
+        assertThat(users.findUsersOnceNamed("x".repeat(5000))).isEmpty();
+
+        User aliceNamedAnew = alice.withName("Ali Jones");
+        users.saveUser(aliceNamedAnew);
+        users.deleteUser(fred.address());
+
+        assertThat(users.findUsersOnceNamed("Alice Smith")).isEmpty();
+        assertThat(users.findUsersOnceNamed("Alice Jones")).isEmpty();
+        assertThat(users.findUser(at("alice"))).contains(aliceNamedAnew);
     }
 
     @Test

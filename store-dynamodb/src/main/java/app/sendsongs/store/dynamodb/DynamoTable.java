@@ -95,6 +95,13 @@ final class DynamoTable {
         write(() -> client.putItem(r -> r.tableName(name).item(item)));
     }
 
+    /** Puts the item and returns the one it replaced, if any. */
+    Optional<Map<String, AttributeValue>> replace(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> old = write(() -> client.putItem(r -> r.tableName(name).item(item)
+                .returnValues(ReturnValue.ALL_OLD))).attributes();
+        return old == null || old.isEmpty() ? Optional.empty() : Optional.of(old);
+    }
+
     /** Puts the item if the stored one (or its absence) meets the condition; false if it does not. */
     boolean putIf(Map<String, AttributeValue> item, Condition condition) {
         Expression expression = condition.expression();

@@ -4,14 +4,18 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
+import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -20,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attribute {@code psid} holds the person key (the name is kept from before people had chat
  * addresses, so older items need no rewrite). A person's handle is two items: {@code HANDLE#<platform>#<handle key>}
  * names who has it ({@code psid}), and {@code USER#<person>} / {@code HANDLE} which handle the person has, so it can
- * be let go (only while it still names them: the platform may have given it to someone else since).
+ * be let go (only while it still names them: the platform may have given it to someone else since). Each of a
+ * person's former names is an item {@code ONCE_NAMED#<name key>} / {@code USER#<person>}, so that the people once
+ * called by a name are one query; saving the person puts and deletes them as their former names change.
  */
 final class DynamoUsers implements UserStore {
     static final String TYPE = "USER";
@@ -28,6 +34,7 @@ final class DynamoUsers implements UserStore {
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
     /** A list, the latest first; absent when the person has had no other name. */
     private static final String FORMER_NAMES = "formerNames";
+    private static final String ONCE_NAMED = "ONCE_NAMED";
     private static final String HANDLE = "HANDLE";
     private static final String HANDLE_KEY = "handleKey";
     private static final Comparator<User> OLDEST_REGISTRATION_FIRST = Comparator
@@ -74,8 +81,24 @@ final class DynamoUsers implements UserStore {
     }
 
     @Override
+    public List<User> findUsersOnceNamed(String name) {
+        String partition = ONCE_NAMED + "#" + Names.key(name);
+        if (!TableLayout.fitsPartitionKey(partition)) {
+            return List.of();
+        }
+        return table.query(DynamoTable.queryFor(Condition.equalTo(TableLayout.PK, Attr.s(partition))).build(), 0)
+                .stream().map(item -> Attr.person(item, PERSON)).map(this::findUser).flatMap(Optional::stream)
+                .sorted(OLDEST_REGISTRATION_FIRST).toList();
+    }
+
+    /** The person's item, then the items of the former names they gained, then the deletes of those they lost. */
+    @Override
     public void saveUser(User user) {
-        table.put(item(user));
+        Set<String> before = table.replace(item(user)).map(DynamoUsers::formerNameKeys).orElse(Set.of());
+        Set<String> now = formerNameKeys(user.formerNames());
+        now.stream().filter(key -> !before.contains(key)).forEach(key -> table.put(onceNamed(key, user.address())));
+        before.stream().filter(key -> !now.contains(key))
+                .forEach(key -> table.delete(onceNamedKey(key, user.address())));
     }
 
     /** Only on an existing item: an update without the condition would create a bare one. */
@@ -88,7 +111,8 @@ final class DynamoUsers implements UserStore {
     @Override
     public void deleteUser(ChatAddress address) {
         forgetHandle(address);
-        table.delete(key(address));
+        table.take(key(address)).map(DynamoUsers::formerNameKeys).orElse(Set.of())
+                .forEach(nameKey -> table.delete(onceNamedKey(nameKey, address)));
     }
 
     /** A handle too long for a key was never saved, and is not looked up. */
@@ -121,6 +145,30 @@ final class DynamoUsers implements UserStore {
         table.take(TableLayout.key(partition(PersonKey.of(address)), HANDLE)).ifPresent(own -> table.deleteIf(
                 TableLayout.key(handlePartition(address.platform(), Attr.string(own, HANDLE_KEY)), HANDLE),
                 Condition.equalTo(PERSON, Attr.person(address))));
+    }
+
+    private static Set<String> formerNameKeys(Map<String, AttributeValue> item) {
+        return formerNameKeys(formerNames(item));
+    }
+
+    private static Set<String> formerNameKeys(List<String> names) {
+        return names.stream().map(Names::key).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static List<String> formerNames(Map<String, AttributeValue> item) {
+        return item.containsKey(FORMER_NAMES)
+                ? item.get(FORMER_NAMES).l().stream().map(AttributeValue::s).toList() : List.of();
+    }
+
+    private static Map<String, AttributeValue> onceNamed(String nameKey, ChatAddress address) {
+        Map<String, AttributeValue> item = TableLayout.item(ONCE_NAMED, ONCE_NAMED + "#" + nameKey,
+                partition(PersonKey.of(address)));
+        item.put(PERSON, Attr.person(address));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> onceNamedKey(String nameKey, ChatAddress address) {
+        return TableLayout.key(ONCE_NAMED + "#" + nameKey, partition(PersonKey.of(address)));
     }
 
     private static String handlePartition(Platform platform, String handleKey) {
@@ -159,10 +207,8 @@ final class DynamoUsers implements UserStore {
 
     private User user(Map<String, AttributeValue> item) {
         GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
-        List<String> former = item.containsKey(FORMER_NAMES)
-                ? item.get(FORMER_NAMES).l().stream().map(AttributeValue::s).toList() : List.of();
         return new User(Attr.person(item, PERSON), Attr.string(item, "name"),
                 grants.read(item), state,
-                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT), former);
+                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT), formerNames(item));
     }
 }

@@ -17,11 +17,19 @@ import java.util.Optional;
 
 /**
  * Registered people, in {@code users}: found by address or by {@link Names#key name key}; their handles in
- * {@code user_handles}, found by {@link Handles#key handle key}.
+ * {@code user_handles}, found by {@link Handles#key handle key}; the keys of their former names in
+ * {@code former_name_keys}.
  */
 final class SqliteUsers implements UserStore {
     private static final String SELECT = "SELECT address, name, " + ConnectionColumns.NAMES + ", grant_state, "
             + "registered_at, last_message_at, former_names FROM users ";
+    private static final String UPSERT = "INSERT INTO users (address, name, name_key, " + ConnectionColumns.NAMES
+            + ", grant_state, registered_at, last_message_at, former_names) VALUES (?, ?, ?, "
+            + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?, ?) "
+            + "ON CONFLICT (address) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, "
+            + ConnectionColumns.UPDATE_ALL + ", grant_state = excluded.grant_state, "
+            + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at, "
+            + "former_names = excluded.former_names";
     /** Between the former names in their column: no name holds a line break ({@link Names#problem}). */
     private static final String BETWEEN_NAMES = "\n";
 
@@ -45,20 +53,27 @@ final class SqliteUsers implements UserStore {
     }
 
     @Override
+    public List<User> findUsersOnceNamed(String name) {
+        return db.read(s -> s.query(SELECT + "WHERE address IN (SELECT address FROM former_name_keys "
+                + "WHERE name_key = ?) ORDER BY registered_at, address", this::user, Names.key(name)));
+    }
+
+    /** The person and the keys of their former names, in one unit. */
+    @Override
     public void saveUser(User u) {
         Object[] connection = ConnectionColumns.values(seal.sealed(u.connection()));
         List<Object> values = new ArrayList<>(List.of(u.address(), u.name(), u.nameKey()));
         values.addAll(Arrays.asList(connection));
         values.addAll(Arrays.asList(u.grantState() == null ? null : u.grantState().name(), u.registeredAt(),
                 u.lastMessageAt(), u.formerNames().isEmpty() ? null : String.join(BETWEEN_NAMES, u.formerNames())));
-        db.write(s -> s.update("INSERT INTO users (address, name, name_key, " + ConnectionColumns.NAMES
-                        + ", grant_state, registered_at, last_message_at, former_names) VALUES (?, ?, ?, "
-                        + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?, ?) "
-                        + "ON CONFLICT (address) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, "
-                        + ConnectionColumns.UPDATE_ALL + ", grant_state = excluded.grant_state, "
-                        + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at, "
-                        + "former_names = excluded.former_names",
-                values.toArray()));
+        db.write(s -> {
+            s.update(UPSERT, values.toArray());
+            s.update("DELETE FROM former_name_keys WHERE address = ?", u.address());
+            for (String key : u.formerNames().stream().map(Names::key).distinct().toList()) {
+                s.update("INSERT INTO former_name_keys (address, name_key) VALUES (?, ?)", u.address(), key);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -73,6 +88,7 @@ final class SqliteUsers implements UserStore {
 
     static int delete(Session s, ChatAddress address) throws SQLException {
         s.update("DELETE FROM user_handles WHERE address = ?", address);
+        s.update("DELETE FROM former_name_keys WHERE address = ?", address);
         return s.update("DELETE FROM users WHERE address = ?", address);
     }
 
