@@ -85,4 +85,20 @@ class TelegramGroupChatWeekEndToEndTest {
         assertThat(telegram.awaitShown(BAND, bobsSong, shown -> !shown.path("text").asText().contains("Bob"))
                 .path("text").asText()).startsWith("🎵 Someone who left shared ");
     }
+
+    @Test
+    void theBotRemovedAndAddedBackGreetsTheChatAgainAndSendsNothingUntilSomeoneCountsIn() {
+        bandCountedIn();
+        sandbox.post("/sandbox/telegram/chats/" + BAND + "/remove-bot", "{\"by\":" + ALICE + "}");
+        int before = telegram.messages(BAND).size();
+
+        SandboxClient.check(sandbox.post("/sandbox/telegram/chats/" + BAND + "/add-bot", "{\"by\":" + ALICE + "}"),
+                200);
+
+        assertThat(telegram.await(BAND, texts -> texts.size() > before).getLast()).startsWith("Hi Friday Band!");
+        telegram.sayIn(BAND, ALICE, SEND + LINK + tracks.get(0) + " anyone?");
+        assertThat(telegram.await(BAND, texts -> texts.size() > before + 1).getLast())
+                .as("being removed counted everyone out").startsWith("Nobody else here is counted in yet");
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
+    }
 }
