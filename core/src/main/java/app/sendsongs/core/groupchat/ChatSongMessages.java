@@ -83,10 +83,13 @@ public final class ChatSongMessages implements ShareSettled {
     /**
      * Shows the songs of these group sends in their chats as they read now: after someone is forgotten, their name
      * goes from the songs they shared there (while the sends are still kept) and from the plays counted under the
-     * songs they received. A send no longer kept has its chat message forgotten.
+     * songs they received. A send no longer kept has its chat message forgotten; one with no share left keeps its
+     * message as it reads (it would no longer know the song).
      */
     public void refresh(Collection<String> groupSendIds) {
-        groupSendIds.stream().distinct().flatMap(id -> store.findChatSong(id).stream()).forEach(this::update);
+        groupSendIds.stream().distinct()
+                .filter(id -> groups.findGroupSend(id).isEmpty() || !shares.sharesOfGroupSend(id).isEmpty())
+                .flatMap(id -> store.findChatSong(id).stream()).forEach(this::update);
     }
 
     /** Posts or edits the messages whose earlier try could not go; returns how many were tried. */
