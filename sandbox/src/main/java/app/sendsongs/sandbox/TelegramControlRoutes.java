@@ -34,6 +34,7 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
         app.post(BASE + "/chats/{id}/upgrade", JsonIo.guarded(this::upgrade));
         app.post(BASE + "/chats/{id}/remove-bot", JsonIo.guarded(this::removeBot));
+        app.post(BASE + "/chats/{id}/add-bot", JsonIo.guarded(this::addBotBack));
         app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
         app.post(BASE + "/users/{id}/unblock", JsonIo.guarded(ctx -> block(ctx, false)));
         app.get(BASE + "/chats", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, telegram.botTextsByChat())));
@@ -234,6 +235,20 @@ final class TelegramControlRoutes {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", group);
             answer.put("bot_removed", true);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    /** {@code {"by":<user id>}}: a member adds the bot back to the group it was removed from. */
+    private void addBotBack(Context ctx) {
+        long group = pathId(ctx);
+        long by = id(JsonIo.readBody(ctx), "by");
+        CompletableFuture<List<TelegramWebhook.Delivery>> added = telegram.addBotBack(group, by);
+        ctx.future(() -> added.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("bot_removed", false);
             answer.set("updates", deliveriesJson(deliveries));
             JsonIo.send(ctx, 200, answer);
         }));

@@ -330,6 +330,36 @@ public final class TelegramEmulator {
     }
 
     /**
+     * {@code by} adds the bot back to the group it was removed from: as when a group is made with the bot, the bot gets
+     * a {@code my_chat_member} update (kicked to member) and the service message naming it among
+     * {@code new_chat_members} (https://core.telegram.org/bots/api#chatmemberupdated), and the group takes its calls
+     * again.
+     */
+    CompletableFuture<List<TelegramWebhook.Delivery>> addBotBack(long id, long by) {
+        synchronized (this) {
+            TelegramGroup group = groups.get(id);
+            if (group == null) {
+                throw HttpProblem.control(404, "unknown group chat " + id);
+            }
+            if (!group.botRemoved) {
+                throw HttpProblem.control(409, "the bot is in group chat " + id);
+            }
+            if (!group.members.contains(by)) {
+                throw HttpProblem.control(403, "user " + by + " is not a member of group chat " + id);
+            }
+            group.botRemoved = false;
+            TelegramUser adder = users.get(by);
+            ObjectNode botJoined = serviceMessage(group, adder);
+            botJoined.putArray("new_chat_members").add(botJson());
+            botJoined.set("new_chat_member", botJson());
+            botJoined.set("new_chat_participant", botJson());
+            return submitAll(id, List.of(
+                    update("my_chat_member", memberChange(group.toJson(), adder, "kicked", "member")),
+                    update("message", botJoined)));
+        }
+    }
+
+    /**
      * {@code by} removes the bot from the group: the bot gets a {@code my_chat_member} update (member to kicked), and
      * from then on every call about the group is 403 {@code bot was kicked from the group chat} (or the supergroup
      * chat), as Telegram's Bot API server words it (https://github.com/tdlib/telegram-bot-api).

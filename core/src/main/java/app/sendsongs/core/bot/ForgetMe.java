@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The {@code forget_me} command: everything stored about the person goes, once they have confirmed with a tap (or
@@ -32,16 +34,18 @@ public final class ForgetMe {
     private final Groups groups;
     private final UserStore users;
     private final Roster roster;
+    private final ChatSongMessages chatSongs;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
-                    Groups groups, Roster roster, UserStore users, Clock clock) {
+                    Groups groups, Roster roster, ChatSongMessages chatSongs, UserStore users, Clock clock) {
         this.shares = shares;
         this.housekeeping = housekeeping;
         this.choices = choices;
         this.outbox = outbox;
         this.groups = groups;
         this.roster = roster;
+        this.chatSongs = chatSongs;
         this.users = users;
         this.clock = clock;
     }
@@ -71,6 +75,12 @@ public final class ForgetMe {
         return open.filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
     }
 
+    private List<String> groupSends(User user) {
+        return Stream.concat(shares.sharesSentBy(user.address()).stream(),
+                        shares.sharesReceivedBy(user.address()).stream())
+                .flatMap(share -> share.groupSendId().stream()).distinct().toList();
+    }
+
     private String forget(User user) {
         // Named as nobody first: what the deletion itself tells others (a group's summary that their leaving
         // completes) does not name them. Done again harmlessly if the event is handled again after a crash.
@@ -86,7 +96,12 @@ public final class ForgetMe {
         shares.sharesSentBy(user.address()).stream()
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .forEach(share -> outbox.withdrawShare(share.receiver(), share.id()));
+        // The group chats' song messages name them too: as the sharer of their songs, shown now as someone who left
+        // (those sends go with the rest), and among who played the songs they received, which go with the rest.
+        List<String> chatSongsTheyAreIn = groupSends(user);
+        chatSongs.refresh(chatSongsTheyAreIn);
         housekeeping.forgetPerson(user.address());
+        chatSongs.refresh(chatSongsTheyAreIn);
         return "Done: I've deleted everything I kept about you — your "
                 + user.connection().kind().displayName() + " connection, your name, the songs you "
                 + "sent and received, your groups and memberships. To use Send Songs again, just write to me.";

@@ -18,6 +18,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -77,6 +78,18 @@ public final class ChatSongMessages implements ShareSettled {
     @Override
     public void settled(Share share) {
         share.groupSendId().flatMap(store::findChatSong).ifPresent(this::update);
+    }
+
+    /**
+     * Shows the songs of these group sends in their chats as they read now: after someone is forgotten, their name
+     * goes from the songs they shared there (while the sends are still kept) and from the plays counted under the
+     * songs they received. A send no longer kept has its chat message forgotten; one with no share left keeps its
+     * message as it reads (it would no longer know the song).
+     */
+    public void refresh(Collection<String> groupSendIds) {
+        groupSendIds.stream().distinct()
+                .filter(id -> groups.findGroupSend(id).isEmpty() || !shares.sharesOfGroupSend(id).isEmpty())
+                .flatMap(id -> store.findChatSong(id).stream()).forEach(this::update);
     }
 
     /** Posts or edits the messages whose earlier try could not go; returns how many were tried. */
@@ -174,7 +187,8 @@ public final class ChatSongMessages implements ShareSettled {
             return Message.text("A song was shared here.");
         }
         Share first = all.getFirst();
-        String sender = users.findUser(send.sender()).map(User::name).orElse("Someone");
+        String sender = users.findUser(send.sender()).map(User::name)
+                .filter(name -> !name.equals(User.SOMEONE_WHO_LEFT)).orElse("Someone who left");
         StringBuilder text = new StringBuilder("🎵 " + sender + " shared " + first.track().title());
         if (!first.pre().isEmpty()) {
             text.append('\n').append(Texts.note(first.pre()));

@@ -1,0 +1,104 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Friends using the bot in a Telegram group chat over a week, over real HTTP against the demo: what each of them and
+ * the chat see as people play, leave, forget themselves and the bot comes and goes.
+ */
+class TelegramGroupChatWeekEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final String SEND = "/send@SendSongsSandboxBot ";
+    private static final long ALICE = 385_741_296L;
+    private static final long BOB = 511_223_344L;
+    private static final long CAROL = 602_334_455L;
+    private static final long BAND = -4_518_810_793L;
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private TelegramPeople telegram;
+    private List<String> tracks;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        telegram = new TelegramPeople(sandbox);
+        tracks = sandbox.trackIds();
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    /** Alice, Bob and Carol registered and in the Friday Band chat with the bot, Bob and Carol counted in. */
+    private void bandCountedIn() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        telegram.awaitMessage(BAND, text -> text.startsWith("Hi Friday Band"));
+        long welcome = telegram.messages(BAND).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+    }
+
+    /** Shares the track in the chat and waits for its message there; returns that message's id. */
+    private long shareInBand(long sender, String track, String note) {
+        int before = telegram.messages(BAND).size();
+        telegram.sayIn(BAND, sender, SEND + LINK + track + " " + note);
+        telegram.await(BAND, texts -> texts.size() > before && texts.getLast().contains(note));
+        return telegram.messages(BAND).getLast().path("message_id").asLong();
+    }
+
+    @Test
+    void someoneWhoForgetsThemselvesIsNoLongerNamedInTheChatsSongMessages() {
+        bandCountedIn();
+        long alicesSong = shareInBand(ALICE, tracks.get(0), "for friday");
+        long bobsSong = shareInBand(BOB, tracks.get(1), "from bob");
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(10);
+        telegram.awaitShown(BAND, alicesSong, shown -> shown.path("text").asText()
+                .contains("Played by 1 of 2 so far: Bob Fisher."));
+
+        List<String> asked = telegram.ask(BOB, "/forget_me");
+        JsonNode question = telegram.messages(BOB).getLast();
+        assertThat(asked.getLast()).startsWith("This deletes everything");
+        assertThat(telegram.tap(BOB, question, "Yes, delete it all").getLast()).startsWith("Done: I've deleted");
+
+        assertThat(telegram.awaitShown(BAND, alicesSong, shown -> !shown.path("text").asText().contains("Bob"))
+                .path("text").asText()).as("Bob's play went with everything about him")
+                .contains("Played by 0 of 1 so far.");
+        assertThat(telegram.awaitShown(BAND, bobsSong, shown -> !shown.path("text").asText().contains("Bob"))
+                .path("text").asText()).startsWith("🎵 Someone who left shared ");
+    }
+
+    @Test
+    void theBotRemovedAndAddedBackGreetsTheChatAgainAndSendsNothingUntilSomeoneCountsIn() {
+        bandCountedIn();
+        sandbox.post("/sandbox/telegram/chats/" + BAND + "/remove-bot", "{\"by\":" + ALICE + "}");
+        int before = telegram.messages(BAND).size();
+
+        SandboxClient.check(sandbox.post("/sandbox/telegram/chats/" + BAND + "/add-bot", "{\"by\":" + ALICE + "}"),
+                200);
+
+        assertThat(telegram.await(BAND, texts -> texts.size() > before).getLast()).startsWith("Hi Friday Band!");
+        telegram.sayIn(BAND, ALICE, SEND + LINK + tracks.get(0) + " anyone?");
+        assertThat(telegram.await(BAND, texts -> texts.size() > before + 1).getLast())
+                .as("being removed counted everyone out").startsWith("Nobody else here is counted in yet");
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
+    }
+}
