@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * The Telegram part of the sandbox control API (documented in sandbox/README.md): people write to the bot, tap its
@@ -228,27 +229,24 @@ final class TelegramControlRoutes {
 
     /** {@code {"by":<user id>}}: a member removes the bot from the group. */
     private void removeBot(Context ctx) {
-        long group = pathId(ctx);
-        long by = id(JsonIo.readBody(ctx), "by");
-        CompletableFuture<List<TelegramWebhook.Delivery>> removed = telegram.removeBot(group, by);
-        ctx.future(() -> removed.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
-            answer.put("chat", group);
-            answer.put("bot_removed", true);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        changeBotMembership(ctx, telegram::removeBot, true);
     }
 
     /** {@code {"by":<user id>}}: a member adds the bot back to the group it was removed from. */
     private void addBotBack(Context ctx) {
+        changeBotMembership(ctx, telegram::addBotBack, false);
+    }
+
+    private void changeBotMembership(Context ctx,
+                                     BiFunction<Long, Long, CompletableFuture<List<TelegramWebhook.Delivery>>> change,
+                                     boolean removed) {
         long group = pathId(ctx);
         long by = id(JsonIo.readBody(ctx), "by");
-        CompletableFuture<List<TelegramWebhook.Delivery>> added = telegram.addBotBack(group, by);
-        ctx.future(() -> added.thenAccept(deliveries -> {
+        CompletableFuture<List<TelegramWebhook.Delivery>> changed = change.apply(group, by);
+        ctx.future(() -> changed.thenAccept(deliveries -> {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", group);
-            answer.put("bot_removed", false);
+            answer.put("bot_removed", removed);
             answer.set("updates", deliveriesJson(deliveries));
             JsonIo.send(ctx, 200, answer);
         }));
