@@ -21,7 +21,7 @@ import java.util.Optional;
  * Kinds: {@code text} ({@code text}), {@code choice} and {@code button} ({@code payload}, {@code title}),
  * {@code link} ({@code ref}), {@code blocked} and {@code unblocked} (nothing more), {@code group} (what happened in a
  * group chat: {@code chat} and {@code title}, and {@code action}: {@code command} with {@code name}, {@code arguments}
- * and {@code replied} if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
+ * and {@code replied} and {@code repliedBy} (its author's address) if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
  * {@code bot_removed}, {@code member_left} with {@code member}). The version lets a function refuse a body written by
  * a build it does not understand rather than misread it. Everything outside ASCII is written as a {@code \u005Cu}
  * escape, so a body holds only characters SQS accepts whatever the person typed (even a lone surrogate), and its
@@ -127,6 +127,7 @@ final class InboundCodec {
             case GroupChatAction.Command command -> {
                 json.put("action", "command").put("name", command.name()).put("arguments", command.arguments());
                 command.repliedText().ifPresent(replied -> json.put("replied", replied));
+                command.repliedAuthor().ifPresent(author -> json.put("repliedBy", author.key()));
             }
             case GroupChatAction.Tap tap -> json.put("action", "tap").put("payload", tap.payload())
                     .put("tapId", tap.tapId());
@@ -142,7 +143,8 @@ final class InboundCodec {
         String action = text(json, "action");
         return switch (action) {
             case "command" -> new GroupChatAction.Command(text(json, "name"), text(json, "arguments"),
-                    json.has("replied") ? Optional.of(text(json, "replied")) : Optional.empty());
+                    json.has("replied") ? Optional.of(text(json, "replied")) : Optional.empty(),
+                    json.has("repliedBy") ? Optional.of(ChatAddress.parse(text(json, "repliedBy"))) : Optional.empty());
             case "tap" -> new GroupChatAction.Tap(text(json, "payload"), text(json, "tapId"));
             case "bot_added" -> new GroupChatAction.BotAdded();
             case "bot_removed" -> new GroupChatAction.BotRemoved();

@@ -38,6 +38,8 @@ class InboundCodecTest {
                 new Inbound.BotUnblocked("254000139", BOB_ON_TELEGRAM, AT),
                 inGroup("254000140", new GroupChatAction.Command("send", "for the drive post:“told you”",
                         Optional.of("listen https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"))),
+                inGroup("254000147", new GroupChatAction.Command("send", "", Optional.of("https://spotify.link/x"),
+                        Optional.of(new ChatAddress(Platform.TELEGRAM, "8")))),
                 inGroup("254000141", new GroupChatAction.Command("join", "", Optional.empty())),
                 inGroup("254000142", new GroupChatAction.Tap("join", "3011000000000000001")),
                 inGroup("254000143", new GroupChatAction.BotAdded()),
@@ -48,6 +50,16 @@ class InboundCodecTest {
         for (Inbound event : events) {
             assertThat(InboundCodec.decode(InboundCodec.encode(event))).isEqualTo(event);
         }
+    }
+
+    @Test
+    void aReplyQueuedBeforeItsAuthorWasCarriedIsReadWithoutOne() {
+        String queued = "{\"version\":1,\"kind\":\"group\",\"eventId\":\"254000140\",\"from\":\"telegram:511223344\","
+                + "\"at\":\"2025-11-25T09:59:59.871123Z\",\"chat\":\"telegram:-1001987654321\",\"title\":\"Band\","
+                + "\"action\":\"command\",\"name\":\"send\",\"arguments\":\"\",\"replied\":\"https://spotify.link/x\"}";
+
+        assertThat(((Inbound.InGroupChat) InboundCodec.decode(queued)).action()).isEqualTo(
+                new GroupChatAction.Command("send", "", Optional.of("https://spotify.link/x"), Optional.empty()));
     }
 
     @Test

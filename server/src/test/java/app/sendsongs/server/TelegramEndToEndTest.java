@@ -661,6 +661,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void sendAnsweringAnotherPersonsLinkSharesItWithTheOthersButNotBackToWhoPostedIt() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        long bobsLink = telegram.sayIn(BAND, BOB, "this one! " + LINK + track).path("message_id").asLong();
+
+        telegram.control().telegramRepliesIn(BAND, ALICE, "/send@SendSongsSandboxBot for the drive", bobsLink);
+
+        assertThat(telegram.awaitMessage(CAROL, text -> text.contains("shared a song in Friday Band"))).isNotEmpty();
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("1 person")))
+                .isNotEmpty();
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 0 of 1 so far."))).isNotEmpty();
+        assertThat(telegram.texts(BOB)).as("his own song is not sent back to him")
+                .noneMatch(text -> text.contains("shared a song in Friday Band"));
+    }
+
+    @Test
     void anUpdateWithAWrongOrMissingSecretIsRejectedAndNothingIsKept() {
         registerAliceAndBob();
         int before = telegram.texts(ALICE).size();

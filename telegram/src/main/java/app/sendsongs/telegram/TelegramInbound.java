@@ -25,7 +25,7 @@ import java.util.Optional;
  * <table>
  *   <caption>Groups: {@code InGroupChat} with the group (its id and title) and</caption>
  *   <tr><th>update</th><th>{@code GroupChatAction}</th></tr>
- *   <tr><td>a command for the bot, {@code /send@Bot args}</td><td>{@code Command(name, args, text replied to)}</td></tr>
+ *   <tr><td>a command for the bot, {@code /send@Bot args}</td><td>{@code Command(name, args, text replied to, its author)}</td></tr>
  *   <tr><td>{@code /start@Bot}</td><td>{@code Command("help")}</td></tr>
  *   <tr><td>a tap on a button under the bot's message</td><td>{@code Tap(data, callback query id)}</td></tr>
  *   <tr><td>the bot added to the group, or removed ({@code my_chat_member})</td><td>{@code BotAdded}, {@code BotRemoved}</td></tr>
@@ -73,7 +73,8 @@ public final class TelegramInbound {
         return switch (update) {
             case TelegramUpdate.Command command when command.chat().isGroup() ->
                     Optional.of(new Inbound.InGroupChat(id, person(command.from()), command.at(), group(command.chat()),
-                            new GroupChatAction.Command(command.name(), command.arguments(), command.repliedText())));
+                            new GroupChatAction.Command(command.name(), command.arguments(), command.repliedText(),
+                                    repliedAuthor(command))));
             case TelegramUpdate.Start start when start.chat().isGroup() ->
                     Optional.of(new Inbound.InGroupChat(id, person(start.from()), start.at(), group(start.chat()),
                             new GroupChatAction.Command("help", "", Optional.empty())));
@@ -92,6 +93,11 @@ public final class TelegramInbound {
                     new GroupChatAction.Moved(TelegramIds.address(upgraded.supergroupId()))));
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<ChatAddress> repliedAuthor(TelegramUpdate.Command command) {
+        return command.repliedAuthor().isPresent()
+                ? Optional.of(TelegramIds.address(command.repliedAuthor().getAsLong())) : Optional.empty();
     }
 
     static ChatAddress person(TelegramUpdate.Sender sender) {

@@ -47,10 +47,12 @@ public sealed interface TelegramUpdate {
     /**
      * {@code /name arguments}, or {@code /name@ThisBot arguments} as group members write it: {@code name} without the
      * '/' and the bot's name, {@code arguments} the rest of the text, stripped (may be empty). {@code repliedText} is
-     * the text (or caption) of the message the command answers, when it was sent as a reply to one.
+     * the text (or caption) of the message the command answers, when it was sent as a reply to one, and
+     * {@code repliedAuthor} the user id of the person who wrote it ({@code reply_to_message.from}), when they are a
+     * person (not a bot, nor an admin or channel posting as the chat) and it has text.
      */
     record Command(long updateId, long messageId, Sender from, Chat chat, Instant at, String name, String arguments,
-                   Optional<String> repliedText) implements TelegramUpdate {
+                   Optional<String> repliedText, OptionalLong repliedAuthor) implements TelegramUpdate {
     }
 
     /**

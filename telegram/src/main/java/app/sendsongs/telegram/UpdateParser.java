@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
- * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to), {@code /start
+ * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to and its author), {@code /start
  * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), people
  * leaving a group, and a group upgraded to a supergroup (a new chat id). Everything else a well-formed update may carry (edited messages, channel posts, other service
  * messages, stickers and other messages without text, commands for other bots, messages from bots) is
@@ -141,7 +141,7 @@ public final class UpdateParser {
             return new TelegramUpdate.Ignored(updateId, "a text longer than Telegram allows");
         }
         return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), withHiddenLinks(message),
-                repliedText(message.path("reply_to_message")));
+                replied(message.path("reply_to_message")));
     }
 
     /**
@@ -177,10 +177,21 @@ public final class UpdateParser {
                 : clock.instant();
     }
 
-    /** The text or caption of the message replied to, clipped to Telegram's longest text, with its hidden links. */
-    private static Optional<String> repliedText(JsonNode replied) {
-        Optional<String> text = text(replied, "text").or(() -> text(replied, "caption"));
-        return text.map(t -> t.length() > MAX_TEXT ? clip(t, MAX_TEXT) : withHiddenLinks(replied));
+    /** The message a command answers: its text and who wrote it, as {@link TelegramUpdate.Command} keeps them. */
+    private record Replied(Optional<String> text, OptionalLong author) {
+    }
+
+    /**
+     * The text or caption of the message replied to, clipped to Telegram's longest text, with its hidden links; and
+     * its author when the message has text and its {@code from} is a person (a bot's message, or one an anonymous
+     * admin or a channel posted as the chat, has nobody to tell apart).
+     */
+    private static Replied replied(JsonNode replied) {
+        Optional<String> text = text(replied, "text").or(() -> text(replied, "caption"))
+                .map(t -> t.length() > MAX_TEXT ? clip(t, MAX_TEXT) : withHiddenLinks(replied));
+        Optional<TelegramUpdate.Sender> author = text.isPresent() && !replied.path("sender_chat").isObject()
+                ? sender(replied.path("from")) : Optional.empty();
+        return new Replied(text, author.map(person -> OptionalLong.of(person.id())).orElse(OptionalLong.empty()));
     }
 
     /**
@@ -234,7 +245,7 @@ public final class UpdateParser {
 
     private TelegramUpdate textOrCommand(long updateId, long messageId, TelegramUpdate.Sender from,
                                          TelegramUpdate.Chat chat, Instant at, String text,
-                                         Optional<String> repliedText) {
+                                         Replied replied) {
         Matcher command = COMMAND.matcher(text);
         if (!command.matches()) {
             return new TelegramUpdate.TextMessage(updateId, messageId, from, chat, at, text);
@@ -250,7 +261,8 @@ public final class UpdateParser {
                     : Optional.empty();
             return new TelegramUpdate.Start(updateId, messageId, from, chat, at, payload);
         }
-        return new TelegramUpdate.Command(updateId, messageId, from, chat, at, name, arguments, repliedText);
+        return new TelegramUpdate.Command(updateId, messageId, from, chat, at, name, arguments, replied.text(),
+                replied.author());
     }
 
     private TelegramUpdate buttonPress(long updateId, JsonNode query) {

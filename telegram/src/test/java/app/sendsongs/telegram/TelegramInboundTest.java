@@ -97,7 +97,8 @@ class TelegramInboundTest {
         assertThat(event.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, "511223344"));
         assertThat(event.deliveryKey()).isEqualTo("telegram:254000140");
         assertThat(event.action()).isEqualTo(new GroupChatAction.Command("send", "", Optional.of(
-                "this one is for the drive https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=ab12")));
+                "this one is for the drive https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=ab12"),
+                Optional.of(new ChatAddress(Platform.TELEGRAM, "385741296"))));
         assertThat(inGroup("group_command").action()).isEqualTo(new GroupChatAction.Command("send",
                 "Bob Fisher https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6", Optional.empty()));
     }

@@ -135,9 +135,17 @@ class UpdateParserTest {
             assertThat(command.arguments()).isEmpty();
             assertThat(command.repliedText()).contains("this one is for the drive "
                     + "https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=ab12");
+            assertThat(command.repliedAuthor()).as("reply_to_message.from").isEqualTo(OptionalLong.of(ALICE));
+        });
+        assertThat(sample("group_reply_to_bot")).isInstanceOfSatisfying(TelegramUpdate.Command.class, command -> {
+            assertThat(command.repliedText()).hasValueSatisfying(text -> assertThat(text).contains("Midnight City"));
+            assertThat(command.repliedAuthor()).as("a bot is nobody to leave out").isEmpty();
         });
         assertThat(sample("group_command")).isInstanceOfSatisfying(TelegramUpdate.Command.class,
-                command -> assertThat(command.repliedText()).isEmpty());
+                command -> {
+                    assertThat(command.repliedText()).isEmpty();
+                    assertThat(command.repliedAuthor()).isEmpty();
+                });
     }
 
     @Test

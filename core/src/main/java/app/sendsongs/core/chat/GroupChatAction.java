@@ -8,13 +8,24 @@ import java.util.Optional;
 public sealed interface GroupChatAction {
     /**
      * A command meant for the bot ({@code /send <link> notes}): its {@code name} (lower case, without the '/'), the
-     * rest of the text, and the text of the message it was sent in reply to, if it was.
+     * rest of the text, the text of the message it was sent in reply to, if it was, and that message's author when
+     * it has text and was written by a person (not the bot, a channel or an admin posting as the group).
      */
-    record Command(String name, String arguments, Optional<String> repliedText) implements GroupChatAction {
+    record Command(String name, String arguments, Optional<String> repliedText, Optional<ChatAddress> repliedAuthor)
+            implements GroupChatAction {
         public Command {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(arguments, "arguments");
             Objects.requireNonNull(repliedText, "repliedText");
+            Objects.requireNonNull(repliedAuthor, "repliedAuthor");
+            if (repliedAuthor.isPresent() && repliedText.isEmpty()) {
+                throw new IllegalArgumentException("an author of a replied message is kept only with its text");
+            }
+        }
+
+        /** A command that answers no message, or one whose author is not known. */
+        public Command(String name, String arguments, Optional<String> repliedText) {
+            this(name, arguments, repliedText, Optional.empty());
         }
     }
 

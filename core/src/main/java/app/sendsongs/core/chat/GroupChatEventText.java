@@ -10,6 +10,8 @@ import java.util.Optional;
  * What happened in a group chat ({@link Inbound.InGroupChat}, its chat and action) as one string, so that a store's
  * inbox can keep it in the one text column it keeps other events' text in: fields written as their length, ':' and
  * the field, one after the other (no separator to escape). The chat's title is stored beside it, as a tap's title is.
+ * A command's fields are its name, its arguments, then the text it replied to and that text's author when known
+ * (events stored before authors were kept end at the text).
  */
 public final class GroupChatEventText {
     private GroupChatEventText() {
@@ -25,6 +27,7 @@ public final class GroupChatEventText {
                 fields.add(command.name());
                 fields.add(command.arguments());
                 command.repliedText().ifPresent(fields::add);
+                command.repliedAuthor().map(ChatAddress::key).ifPresent(fields::add);
             }
             case GroupChatAction.Tap tap -> {
                 fields.add("tap");
@@ -58,7 +61,8 @@ public final class GroupChatEventText {
         List<String> rest = fields.subList(2, fields.size());
         GroupChatAction action = switch (fields.get(1)) {
             case "command" -> new GroupChatAction.Command(field(rest, 0), field(rest, 1),
-                    rest.size() > 2 ? Optional.of(rest.get(2)) : Optional.empty());
+                    rest.size() > 2 ? Optional.of(rest.get(2)) : Optional.empty(),
+                    rest.size() > 3 ? Optional.of(ChatAddress.parse(rest.get(3))) : Optional.empty());
             case "tap" -> new GroupChatAction.Tap(field(rest, 0), field(rest, 1));
             case "added" -> new GroupChatAction.BotAdded();
             case "removed" -> new GroupChatAction.BotRemoved();

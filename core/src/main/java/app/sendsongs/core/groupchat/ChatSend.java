@@ -1,6 +1,7 @@
 package app.sendsongs.core.groupchat;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
@@ -17,6 +18,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.shared.UserText;
@@ -34,10 +36,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /send <link> [note] [post:note]} in a group chat, or {@code /send} in reply to a message with a link: the song goes
- * privately to each person counted in for the chat (the sender aside), as a share of their own watched like any
- * other, all of them one {@link GroupSend} named after the chat. The sender is counted in too (they used the bot
- * there), hears as each plays it and gets the usual summary; the chat gets a message that shows how many played it.
+ * {@code /send <link> [note] [post:note]} in a group chat, or {@code /send} in reply to a message with a link: the
+ * song goes privately to each person counted in for the chat (the sender aside, and whoever posted the message it was
+ * taken from, who has it already), as a share of their own watched like any other, all of them one {@link GroupSend}
+ * named after the chat. The sender is counted in too (they used the bot there), hears as each plays it and gets the
+ * usual summary; the chat gets a message that shows how many played it.
  * People are left out as from a group's song ({@link GroupReceivers}: blocked the sender, already have it, over the
  * day's limit), and so are those who disconnected their listening or cannot get messages from the bot.
  */
@@ -84,15 +87,15 @@ public final class ChatSend {
      * A link and the notes around it, as typed after {@code /send} (or in the message it replied to): the text before
      * {@code post:} goes with the song, the text after it is revealed to each person when they play it.
      */
-    record Typed(SongLink song, String pre, String post) {
+    record Typed(SongLink song, String pre, String post, boolean fromReply) {
         private static final Pattern POST = Pattern.compile("(?i)(?:^|\\s)post:");
         private static final String QUOTES = "\"'“”‘’";
 
         /** The first track link of {@code arguments}, else of {@code replied}; the rest of the arguments are notes. */
         static Optional<Typed> read(String arguments, Optional<String> replied) {
-            Optional<SongLink> inArguments = link(arguments);
             String notes = withoutLink(arguments);
-            return inArguments.or(() -> replied.flatMap(Typed::link)).map(track -> notes(track, notes));
+            Optional<Typed> typed = link(arguments).map(track -> notes(track, notes, false));
+            return typed.or(() -> replied.flatMap(Typed::link).map(track -> notes(track, notes, true)));
         }
 
         private static Optional<SongLink> link(String text) {
@@ -106,13 +109,13 @@ public final class ChatSend {
             return String.join(" ", words);
         }
 
-        private static Typed notes(SongLink track, String notes) {
+        private static Typed notes(SongLink track, String notes, boolean fromReply) {
             Matcher post = POST.matcher(notes);
             if (!post.find()) {
-                return new Typed(track, note(notes.replaceFirst("(?i)^pre:", "")), "");
+                return new Typed(track, note(notes.replaceFirst("(?i)^pre:", "")), "", fromReply);
             }
             return new Typed(track, note(notes.substring(0, post.start()).replaceFirst("(?i)^pre:", "")),
-                    note(notes.substring(post.end())));
+                    note(notes.substring(post.end())), fromReply);
         }
 
         /** A note as typed, without its quotes, cleaned as every note is ({@link UserText#cleanNote}). */
@@ -138,9 +141,14 @@ public final class ChatSend {
         }
     }
 
-    /** Sends; answers what to say in the chat, if anything (the song's own message says the rest). */
-    public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender, String arguments,
-                                  Optional<String> replied) {
+    /**
+     * Sends the {@code /send} command's song; answers what to say in the chat, if anything (the song's own message
+     * says the rest). A song taken from another person's message is not sent back to that person: it was theirs.
+     */
+    public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender,
+                                  GroupChatAction.Command command) {
+        String arguments = command.arguments();
+        Optional<String> replied = command.repliedText();
         if (ADDRESSED.matcher(arguments.strip()).find()) {
             return Optional.of(Message.text("Here /send shares a song with everyone counted in, so I didn't send it. "
                     + "To send it to one person or one of your groups, send it to me in our private chat: "
@@ -162,9 +170,16 @@ public final class ChatSend {
             resume(chat, sender, earlier.get());
             return Optional.empty();
         }
-        List<User> others = roster.stillInChat(chat.address(), platform).stream()
-                .filter(person -> !person.equals(sender.address()))
+        Optional<ChatAddress> poster = typed.get().fromReply() ? command.repliedAuthor() : Optional.empty();
+        List<ChatAddress> counted = roster.stillInChat(chat.address(), platform).stream()
+                .filter(person -> !person.equals(sender.address())).toList();
+        List<User> others = counted.stream().filter(person -> poster.filter(person::equals).isEmpty())
                 .flatMap(person -> users.findUser(person).stream()).toList();
+        if (others.isEmpty() && poster.filter(counted::contains).isPresent()) {
+            return Optional.of(Message.text("Nobody counted in here but you and whoever posted the song, who has it "
+                    + "already, so I didn't send it. Tap Count me in (or send /join) to get the songs shared in this "
+                    + "chat.").withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
+        }
         if (others.isEmpty()) {
             return Optional.of(Message.text("Nobody else here is counted in yet, so I didn't send it. Tap Count me in "
                     + "(or send /join) to get the songs shared in this chat.")

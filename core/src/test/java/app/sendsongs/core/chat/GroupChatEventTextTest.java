@@ -30,6 +30,22 @@ class GroupChatEventTextTest {
     }
 
     @Test
+    void theAuthorOfTheMessageRepliedToComesBack() {
+        Inbound.InGroupChat event = new Inbound.InGroupChat("9", FROM, AT, CHAT, new GroupChatAction.Command("send",
+                "", Optional.of("https://open.spotify.com/track/x"), Optional.of(ChatAddress.parse("telegram:8"))));
+
+        assertThat(read(GroupChatEventText.of(event))).isEqualTo(event);
+    }
+
+    @Test
+    void aReplyStoredBeforeItsAuthorWasKeptIsReadWithoutOne() {
+        String stored = "17:telegram:-10012377:command4:send0:32:https://open.spotify.com/track/x";
+
+        assertThat(read(stored).action()).isEqualTo(new GroupChatAction.Command("send", "",
+                Optional.of("https://open.spotify.com/track/x"), Optional.empty()));
+    }
+
+    @Test
     void textThatIsNoGroupChatEventIsRefusedClearly() {
         for (String bad : new String[] {"", "x", "17:telegram:-100123", "5:abc", "-1:", "99999999999:a",
                 "17:telegram:-1001234:what", "17:telegram:-1001233:tap1:a"}) {

@@ -186,6 +186,40 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongTakenFromAnotherPersonsMessageIsNotSentBackToWhoeverPostedItNorCountedForThem() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+
+        in(ALICE, new GroupChatAction.Command("send", "you'll like this",
+                Optional.of("look what I found " + LINK), Optional.of(BOB)));
+
+        assertThat(shares()).extracting(Share::receiver).containsExactly(CAROL);
+        assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
+        assertThat(lastChatText()).contains("Played by 0 of 1 so far.");
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in");
+    }
+
+    @Test
+    void aSongTakenFromTheOnlyOtherPersonsMessageIsNotSentAndTheChatIsToldWhy() {
+        tap(BOB, "join");
+
+        in(ALICE, new GroupChatAction.Command("send", "", Optional.of(LINK), Optional.of(BOB)));
+
+        assertThat(shares()).isEmpty();
+        assertThat(lastChatText()).startsWith("Nobody counted in here but you and whoever posted the song");
+    }
+
+    @Test
+    void aLinkTypedWithTheSendGoesToThePersonItAnswersToo() {
+        tap(BOB, "join");
+
+        in(ALICE, new GroupChatAction.Command("send", LINK + " for you", Optional.of("anything good?"),
+                Optional.of(BOB)));
+
+        assertThat(shares()).extracting(Share::receiver).containsExactly(BOB);
+    }
+
+    @Test
     void aPostNoteAfterAPhonesNoBreakSpaceIsReadInAReplyToo() {
         tap(BOB, "join");
 
