@@ -76,6 +76,10 @@ public final class Main implements Runnable {
                 System.err.println(unreadable.getMessage());
                 return 2;
             }
+            if (failure instanceof ListenAddress.Refused refused) {
+                System.err.println(refused.getMessage());
+                return refused.exitCode();
+            }
             throw failure;
         });
         return cli;
@@ -263,6 +267,7 @@ public final class Main implements Runnable {
                         + "codes will cross the network unencrypted. Use https in production: Spotify takes a plain-http "
                         + "redirect URI only to 127.0.0.1 or [::1], never to localhost.");
             }
+            new ListenAddress(config.host(), config.port(), "HOST", "PORT").requireFree();
             BotServer server;
             try {
                 server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
