@@ -614,6 +614,12 @@ public final class Main implements Runnable {
                             + "(a name of letters, digits and _, then =): it is ignored");
                     continue;
                 }
+                if (!ServerConfig.isRead(name)) {
+                    // The name only: the value may be a secret.
+                    System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " sets " + name
+                            + ", which no setting reads: it is ignored" + ServerConfig.meant(name)
+                            .map(meant -> " (did you mean " + meant + "?)").orElse(""));
+                }
                 values.put(name, trimmed.substring(eq + 1).strip());
             }
             return values;

@@ -162,6 +162,28 @@ class MainTest {
                 + " is not KEY=VALUE (a name of letters, digits and _, then =): it is ignored");
     }
 
+    @Test
+    void anEnvFileSettingThatNoSettingReadsIsNamedWithTheNameItWasMostLikelyMeantToBe() throws IOException {
+        Path dir = Files.createTempDirectory("env");
+        Path database = dir.resolve("bot.db");
+        Demo.start(Map.of("PORT", "0", "SQLITE_PATH", database.toString())).close();
+        Path env = dir.resolve("env");
+        Files.writeString(env, String.join("\n", "SQLITE_PATH=" + database, "METRICS_TOKN=a-secret-token-value",
+                "send_limit_per_hour=5", "AWS_SECRET_ACCESS_KEY=aws-secret", "FAVOURITE_COLOUR=blue", ""));
+
+        CommandRun backup = CommandRun.of("backup", "--env-file", env.toString(), dir.resolve("copy.db").toString());
+
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(backup.err().strip().lines()).containsExactly(
+                "Warning: line 2 of the env file " + env + " sets METRICS_TOKN, which no setting reads: it is ignored "
+                        + "(did you mean METRICS_TOKEN?)",
+                "Warning: line 3 of the env file " + env + " sets send_limit_per_hour, which no setting reads: it is "
+                        + "ignored (did you mean SEND_LIMIT_PER_HOUR?)",
+                "Warning: line 5 of the env file " + env + " sets FAVOURITE_COLOUR, which no setting reads: it is "
+                        + "ignored");
+        assertThat(backup.err()).doesNotContain("a-secret-token-value", "blue");
+    }
+
     private static String help(String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
