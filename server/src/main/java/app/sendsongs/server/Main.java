@@ -432,6 +432,11 @@ public final class Main implements Runnable {
                         + "docs/operations.md).");
                 return 2;
             }
+            Optional<String> versionProblem = ServerConfig.graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION"));
+            if (versionProblem.isPresent()) {
+                System.err.println(versionProblem.get());
+                return 2;
+            }
             MessengerConfig config = new MessengerConfig(values.get("MESSENGER_GRAPH_BASE_URL"),
                     values.get("MESSENGER_GRAPH_VERSION"), token, null, null);
             MessengerProfile profile = new MessengerProfile(config);

@@ -176,6 +176,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         if (!blank(values.get("MESSENGER_PAGE")) && !MessengerConfig.isPageName(values.get("MESSENGER_PAGE").strip())) {
             problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
         }
+        graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION")).ifPresent(problems::add);
         if (!blank(values.get("WATCH_GRACE"))) {
             try {
                 schedule = schedule.withGrace(WatchSchedule.parseDuration(values.get("WATCH_GRACE")));
@@ -211,6 +212,13 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 store, schedule, Duration.ofSeconds(tick), limits, lease, heldMessageExpiry,
                 tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
                 telegram);
+    }
+
+    /** What is wrong with a MESSENGER_GRAPH_VERSION given; empty when it is unset or a version. */
+    static Optional<String> graphVersionProblem(String version) {
+        return blank(version) || MessengerConfig.isGraphVersion(version) ? Optional.empty()
+                : Optional.of("MESSENGER_GRAPH_VERSION must be a Graph API version such as "
+                        + MessengerConfig.DEFAULT_GRAPH_VERSION + ", not " + version.strip());
     }
 
     /** Whether the bot is on Messenger. */

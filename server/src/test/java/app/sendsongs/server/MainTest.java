@@ -109,6 +109,25 @@ class MainTest {
     }
 
     @Test
+    void aGraphVersionThatIsNotOfTheFormGraphNamesIsRefusedAtStartNotAtTheFirstSend() throws IOException {
+        for (String bad : new String[] {"25.0", "v25", "25", "version 25", "v25.0/me"}) {
+            assertThat(ServerConfigProblems.of(Map.of("MESSENGER_GRAPH_VERSION", bad))).as(bad)
+                    .contains("MESSENGER_GRAPH_VERSION must be a Graph API version such as v25.0, not " + bad);
+        }
+        assertThat(ServerConfigProblems.of(Map.of("MESSENGER_GRAPH_VERSION", "v26.0")))
+                .doesNotContain("MESSENGER_GRAPH_VERSION");
+        Path env = Files.writeString(Files.createTempDirectory("env").resolve("env"),
+                "MESSENGER_PAGE_ACCESS_TOKEN=page-token\nMESSENGER_GRAPH_BASE_URL=http://127.0.0.1:9\n"
+                        + "MESSENGER_GRAPH_VERSION=25.0\n");
+
+        CommandRun profile = CommandRun.of("messenger-profile", "--env-file", env.toString());
+
+        assertThat(profile.exit()).isEqualTo(2);
+        assertThat(profile.err().strip())
+                .isEqualTo("MESSENGER_GRAPH_VERSION must be a Graph API version such as v25.0, not 25.0");
+    }
+
+    @Test
     void theDemoListensOnLoopbackUnlessToldOtherwise() {
         try (Demo demo = Demo.start(Map.of("PORT", "0"))) {
             assertThat(demo.config().host()).isEqualTo("127.0.0.1");
