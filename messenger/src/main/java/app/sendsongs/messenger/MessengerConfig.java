@@ -40,6 +40,14 @@ public record MessengerConfig(String graphBaseUrl, String graphVersion, String p
         return page.matches("[A-Za-z0-9._-]{1,100}");
     }
 
+    /**
+     * Whether {@code version} names a Graph API version as the request path takes it: {@code v}, then the major and
+     * minor numbers ({@code v25.0}). Anything else in its place reads as a node id, and every call fails.
+     */
+    public static boolean isGraphVersion(String version) {
+        return version.strip().matches("v\\d{1,3}\\.\\d{1,2}");
+    }
+
     /** Without the page (no {@code m.me} links). */
     public MessengerConfig(String graphBaseUrl, String graphVersion, String pageAccessToken, String appSecret,
                            String verifyToken) {

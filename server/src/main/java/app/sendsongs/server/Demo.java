@@ -92,6 +92,8 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("PUBLIC_BASE_URL", base);
         // The demo's emulators answer anyone who reaches them: only this machine, unless asked.
         values.putIfAbsent("HOST", "127.0.0.1");
+        String host = values.get("HOST").strip();
+        new ListenAddress(host.isEmpty() ? null : host, port, "HOST", "--port").requireFree();
         SANDBOX_CREDENTIALS.forEach(values::putIfAbsent);
         values.putIfAbsent("TOKEN_ENCRYPTION_KEY", randomKey());
         values.putIfAbsent("MESSENGER_GRAPH_BASE_URL", base + "/sandbox/graph");

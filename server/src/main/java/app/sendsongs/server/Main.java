@@ -4,7 +4,9 @@ import app.sendsongs.core.bot.ChatProfile;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
+import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.sqlite.SqliteBackup;
+import app.sendsongs.store.sqlite.SqliteRekey;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
         description = "Send Songs: a Messenger and Telegram bot for sharing Spotify songs and hearing when friends "
                 + "play them.",
         subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
-                Main.Restore.class, Main.Status.class, Main.TelegramSetupCommand.class,
+                Main.Restore.class, Main.Status.class, Main.Rekey.class, Main.TelegramSetupCommand.class,
                 Main.MessengerProfileCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
@@ -53,6 +55,9 @@ public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
     /** The variables backup and restore read. */
     private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
+    /** The variables rekey reads: the database's, and the key in use. */
+    private static final List<String> REKEY_VARIABLES = List.of("STORE", "SQLITE_PATH", "TOKEN_ENCRYPTION_KEY",
+            Logging.VARIABLE);
     /** The variables status reads: the store's, on either kind of store. */
     private static final List<String> STORE_VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE",
             "AWS_REGION", "DYNAMODB_ENDPOINT", "AWS_ACCESS_KEY_ID", Logging.VARIABLE);
@@ -76,6 +81,10 @@ public final class Main implements Runnable {
                 System.err.println(unreadable.getMessage());
                 return 2;
             }
+            if (failure instanceof ListenAddress.Refused refused) {
+                System.err.println(refused.getMessage());
+                return refused.exitCode();
+            }
             throw failure;
         });
         return cli;
@@ -94,6 +103,9 @@ public final class Main implements Runnable {
         }
         if (command instanceof MessengerProfileCommand) {
             return variablesHelp(GRAPH_VARIABLES);
+        }
+        if (command instanceof Rekey) {
+            return variablesHelp(REKEY_VARIABLES);
         }
         boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
@@ -179,17 +191,29 @@ public final class Main implements Runnable {
             return values;
         }
 
-        /** The SQLite file the settings name; empty (with the reason printed) when they name none. */
-        Optional<Path> sqliteFile(String command) throws IOException {
+        /**
+         * The SQLite file the settings name; empty (with the reason printed: {@code onDynamoDb} when they name a
+         * DynamoDB table) when they name none.
+         */
+        Optional<Path> sqliteFile(String onDynamoDb) throws IOException {
+            try {
+                return sqliteFile(settings(), onDynamoDb);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        /** As {@link #sqliteFile(String)}, of settings already read. */
+        static Optional<Path> sqliteFile(Map<String, String> settings, String onDynamoDb) {
             List<String> problems = new ArrayList<>();
             try {
-                StoreConfig store = StoreConfig.from(settings(), problems);
+                StoreConfig store = StoreConfig.from(settings, problems);
                 if (problems.isEmpty() && store instanceof StoreConfig.Sqlite sqlite) {
                     return Optional.of(sqlite.path());
                 }
                 if (problems.isEmpty()) {
-                    problems.add(command + " copies a SQLite file; with STORE=dynamodb the table is backed up by "
-                            + "DynamoDB's point-in-time recovery (see \"Backups and restore\" in docs/operations.md).");
+                    problems.add(onDynamoDb);
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
@@ -263,6 +287,7 @@ public final class Main implements Runnable {
                         + "codes will cross the network unencrypted. Use https in production: Spotify takes a plain-http "
                         + "redirect URI only to 127.0.0.1 or [::1], never to localhost.");
             }
+            new ListenAddress(config.host(), config.port(), "HOST", "PORT").requireFree();
             BotServer server;
             try {
                 server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
@@ -318,7 +343,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Optional<Path> database = sqliteFile("backup");
+            Optional<Path> database = sqliteFile(copiesOnlySqlite("backup"));
             if (database.isEmpty()) {
                 return 2;
             }
@@ -345,7 +370,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Optional<Path> database = sqliteFile("restore");
+            Optional<Path> database = sqliteFile(copiesOnlySqlite("restore"));
             if (database.isEmpty()) {
                 return 2;
             }
@@ -427,6 +452,11 @@ public final class Main implements Runnable {
                         + "docs/operations.md).");
                 return 2;
             }
+            Optional<String> versionProblem = ServerConfig.graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION"));
+            if (versionProblem.isPresent()) {
+                System.err.println(versionProblem.get());
+                return 2;
+            }
             MessengerConfig config = new MessengerConfig(values.get("MESSENGER_GRAPH_BASE_URL"),
                     values.get("MESSENGER_GRAPH_VERSION"), token, null, null);
             MessengerProfile profile = new MessengerProfile(config);
@@ -445,6 +475,87 @@ public final class Main implements Runnable {
             } catch (MessengerProfileException e) {
                 System.err.println(e.getMessage());
                 return 1;
+            }
+        }
+    }
+
+    private static String copiesOnlySqlite(String command) {
+        return command + " copies a SQLite file; with STORE=dynamodb the table is backed up by DynamoDB's "
+                + "point-in-time recovery (see \"Backups and restore\" in docs/operations.md).";
+    }
+
+    @Command(name = "rekey", mixinStandardHelpOptions = true,
+            description = {"Seal the tokens in the SQLite database (SQLITE_PATH) again with a new key, read from "
+                    + "--new-key-file, while the server is stopped: for a TOKEN_ENCRYPTION_KEY that leaked. People "
+                    + "keep their connections; afterwards TOKEN_ENCRYPTION_KEY must be the new key.",
+                    "Connect links given out before stop working (they are signed with the old key); backups taken "
+                            + "before need the old key."})
+    static final class Rekey extends FileSettings implements Callable<Integer> {
+        @Option(names = "--new-key-file", required = true, paramLabel = "FILE", description = "A file holding the "
+                + "new key: base64 of 32 random bytes (openssl rand -base64 32). Keeps it off the command line.")
+        Path newKeyFile;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> settings;
+            try {
+                settings = settings();
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            Optional<Path> database = sqliteFile(settings, "rekey seals the tokens of a SQLite file again; with "
+                    + "STORE=dynamodb there is no rekey (see \"Changing TOKEN_ENCRYPTION_KEY\" in docs/operations.md).");
+            if (database.isEmpty()) {
+                return 2;
+            }
+            Optional<TokenCipher> current = key(settings.get("TOKEN_ENCRYPTION_KEY"), "TOKEN_ENCRYPTION_KEY",
+                    "TOKEN_ENCRYPTION_KEY is not set");
+            Optional<TokenCipher> next = newKey();
+            if (current.isEmpty() || next.isEmpty()) {
+                return 2;
+            }
+            if (current.get().sameKeyAs(next.get())) {
+                System.err.println("the new key in " + newKeyFile + " is the key in use (TOKEN_ENCRYPTION_KEY): make a "
+                        + "new one with openssl rand -base64 32");
+                return 2;
+            }
+            try {
+                SqliteRekey.Outcome outcome = SqliteRekey.reseal(database.get(), current.get(), next.get());
+                System.out.println("Sealed " + outcome.resealed() + " tokens in " + database.get().toAbsolutePath()
+                        + " again with the new key. Put it in TOKEN_ENCRYPTION_KEY before the server starts again: "
+                        + "the old key opens none of them now." + (outcome.unreadable() == 0 ? "" : " "
+                        + outcome.unreadable() + " tokens the old key could not open either were left as they were: "
+                        + "their people are asked to connect again."));
+                return 0;
+            } catch (SqliteStoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+
+        private Optional<TokenCipher> newKey() {
+            String text;
+            try {
+                text = Files.readString(newKeyFile);
+            } catch (IOException e) {
+                System.err.println("cannot read the new key file " + newKeyFile + ": " + EnvFile.Unreadable.reason(e));
+                return Optional.empty();
+            }
+            return key(text, "the new key in " + newKeyFile, "the new key file " + newKeyFile + " is empty");
+        }
+
+        /** The key {@code base64} gives; empty, with why said (never the key), when it gives none. */
+        private static Optional<TokenCipher> key(String base64, String what, String whenMissing) {
+            if (base64 == null || base64.isBlank()) {
+                System.err.println(whenMissing);
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(TokenCipher.fromBase64(base64));
+            } catch (IllegalArgumentException e) {
+                System.err.println(what + ": " + e.getMessage());
+                return Optional.empty();
             }
         }
     }
@@ -608,6 +719,12 @@ public final class Main implements Runnable {
                     System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " is not KEY=VALUE "
                             + "(a name of letters, digits and _, then =): it is ignored");
                     continue;
+                }
+                if (!ServerConfig.isRead(name)) {
+                    // The name only: the value may be a secret.
+                    System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " sets " + name
+                            + ", which no setting reads: it is ignored" + ServerConfig.meant(name)
+                            .map(meant -> " (did you mean " + meant + "?)").orElse(""));
                 }
                 values.put(name, trimmed.substring(eq + 1).strip());
             }

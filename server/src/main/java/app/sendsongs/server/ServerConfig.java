@@ -2,15 +2,19 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.OperatorSettings;
 import app.sendsongs.core.share.SendLimits;
+import app.sendsongs.core.shared.Typos;
 import app.sendsongs.core.shared.WholeNumberSetting;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.core.watch.WatchSchedule;
 import app.sendsongs.messenger.MessengerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything the server reads from its environment. Names are the same in every runtime; see
@@ -118,6 +122,22 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                     + "Authorization: Bearer <token> (default: unset, no /metrics)"),
             new Variable(Logging.VARIABLE, "text (default): the log as plain text lines; json: one JSON object a line"));
 
+    /** Read with the variable whose meaning names them, not listed on their own. */
+    private static final List<String> READ_WITH_OTHERS = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+    /** Whether some command reads a variable of this name. */
+    static boolean isRead(String name) {
+        return READ_WITH_OTHERS.contains(name) || VARIABLES.stream().anyMatch(v -> v.name().equals(name));
+    }
+
+    /** The variable {@code name} is most likely a mistyping of (another case, a typo or two); empty for none. */
+    static Optional<String> meant(String name) {
+        String typed = name.toUpperCase(Locale.ROOT);
+        return Stream.concat(VARIABLES.stream().map(Variable::name), READ_WITH_OTHERS.stream())
+                .filter(known -> Typos.distance(typed, known) <= 2)
+                .min(Comparator.comparingInt(known -> Typos.distance(typed, known)));
+    }
+
     private static final List<String> REQUIRED = List.of("PUBLIC_BASE_URL", "SPOTIFY_CLIENT_ID",
             "SPOTIFY_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY");
     private static final List<String> MESSENGER = List.of("MESSENGER_APP_SECRET", "MESSENGER_VERIFY_TOKEN",
@@ -156,6 +176,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         if (!blank(values.get("MESSENGER_PAGE")) && !MessengerConfig.isPageName(values.get("MESSENGER_PAGE").strip())) {
             problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
         }
+        graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION")).ifPresent(problems::add);
         if (!blank(values.get("WATCH_GRACE"))) {
             try {
                 schedule = schedule.withGrace(WatchSchedule.parseDuration(values.get("WATCH_GRACE")));
@@ -191,6 +212,13 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
                 store, schedule, Duration.ofSeconds(tick), limits, lease, heldMessageExpiry,
                 tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
                 telegram);
+    }
+
+    /** What is wrong with a MESSENGER_GRAPH_VERSION given; empty when it is unset or a version. */
+    static Optional<String> graphVersionProblem(String version) {
+        return blank(version) || MessengerConfig.isGraphVersion(version) ? Optional.empty()
+                : Optional.of("MESSENGER_GRAPH_VERSION must be a Graph API version such as "
+                        + MessengerConfig.DEFAULT_GRAPH_VERSION + ", not " + version.strip());
     }
 
     /** Whether the bot is on Messenger. */

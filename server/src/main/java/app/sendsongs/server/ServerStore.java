@@ -6,8 +6,13 @@ import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.store.dynamodb.TableHealth;
 import app.sendsongs.store.sqlite.SqliteStores;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -18,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** The store the configuration names, opened, and whatever must be closed with it. */
 final class ServerStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerStore.class);
     private final Stores stores;
     private final Census census;
     private final AutoCloseable client;
@@ -34,10 +40,27 @@ final class ServerStore implements AutoCloseable {
         return switch (config) {
             case StoreConfig.Sqlite sqlite -> {
                 SqliteStores store = SqliteStores.file(sqlite.path(), cipher, sqlite.upgradeWait());
+                tell(store.opening(), sqlite.path().toAbsolutePath(), store.schemaVersion());
                 yield new ServerStore(store.stores(), store.census(), () -> { }, store::fault);
             }
             case StoreConfig.DynamoDb dynamo -> openDynamo(dynamo, cipher);
         };
+    }
+
+    /**
+     * Says what opening did to the file: a file made anew looks like a first start, which it is not on a server that
+     * had people (SQLITE_PATH then names the wrong file); after an upgrade, earlier programs refuse the file.
+     */
+    private static void tell(SqliteStores.Opening opening, Path file, int version) {
+        if (opening.created()) {
+            LOG.info("created a new, empty database at {} (schema version {}): if this server had people before, "
+                    + "SQLITE_PATH names the wrong file", file, version);
+        } else if (!opening.versionsAdded().isEmpty()) {
+            List<Integer> added = opening.versionsAdded();
+            LOG.info("upgraded the database at {} to schema version {} (added version{} {}): an earlier version of "
+                    + "the program no longer opens it; a backup from before the upgrade is the way back", file, version,
+                    added.size() == 1 ? "" : "s", added.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
     }
 
     private static ServerStore openDynamo(StoreConfig.DynamoDb config, TokenCipher cipher) {

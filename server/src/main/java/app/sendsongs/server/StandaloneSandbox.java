@@ -44,6 +44,7 @@ public final class StandaloneSandbox implements AutoCloseable {
      */
     public static StandaloneSandbox start(Map<String, String> values, String host, int port, String botWebhookUrl) {
         requireHttpUrl(botWebhookUrl);
+        new ListenAddress(host, port, "--host", "--port").requireFree();
         Map<String, String> credentials = new HashMap<>(Demo.SANDBOX_CREDENTIALS);
         VARIABLES.stream().filter(name -> values.get(name) != null && !values.get(name).isBlank())
                 .forEach(name -> credentials.put(name, values.get(name).strip()));

@@ -109,6 +109,25 @@ class MainTest {
     }
 
     @Test
+    void aGraphVersionThatIsNotOfTheFormGraphNamesIsRefusedAtStartNotAtTheFirstSend() throws IOException {
+        for (String bad : new String[] {"25.0", "v25", "25", "version 25", "v25.0/me"}) {
+            assertThat(ServerConfigProblems.of(Map.of("MESSENGER_GRAPH_VERSION", bad))).as(bad)
+                    .contains("MESSENGER_GRAPH_VERSION must be a Graph API version such as v25.0, not " + bad);
+        }
+        assertThat(ServerConfigProblems.of(Map.of("MESSENGER_GRAPH_VERSION", "v26.0")))
+                .doesNotContain("MESSENGER_GRAPH_VERSION");
+        Path env = Files.writeString(Files.createTempDirectory("env").resolve("env"),
+                "MESSENGER_PAGE_ACCESS_TOKEN=page-token\nMESSENGER_GRAPH_BASE_URL=http://127.0.0.1:9\n"
+                        + "MESSENGER_GRAPH_VERSION=25.0\n");
+
+        CommandRun profile = CommandRun.of("messenger-profile", "--env-file", env.toString());
+
+        assertThat(profile.exit()).isEqualTo(2);
+        assertThat(profile.err().strip())
+                .isEqualTo("MESSENGER_GRAPH_VERSION must be a Graph API version such as v25.0, not 25.0");
+    }
+
+    @Test
     void theDemoListensOnLoopbackUnlessToldOtherwise() {
         try (Demo demo = Demo.start(Map.of("PORT", "0"))) {
             assertThat(demo.config().host()).isEqualTo("127.0.0.1");
@@ -160,6 +179,28 @@ class MainTest {
         assertThat(dir.resolve("copy.db")).exists();
         assertThat(backup.err().strip()).isEqualTo("Warning: line 2 of the env file " + env
                 + " is not KEY=VALUE (a name of letters, digits and _, then =): it is ignored");
+    }
+
+    @Test
+    void anEnvFileSettingThatNoSettingReadsIsNamedWithTheNameItWasMostLikelyMeantToBe() throws IOException {
+        Path dir = Files.createTempDirectory("env");
+        Path database = dir.resolve("bot.db");
+        Demo.start(Map.of("PORT", "0", "SQLITE_PATH", database.toString())).close();
+        Path env = dir.resolve("env");
+        Files.writeString(env, String.join("\n", "SQLITE_PATH=" + database, "METRICS_TOKN=a-secret-token-value",
+                "send_limit_per_hour=5", "AWS_SECRET_ACCESS_KEY=aws-secret", "FAVOURITE_COLOUR=blue", ""));
+
+        CommandRun backup = CommandRun.of("backup", "--env-file", env.toString(), dir.resolve("copy.db").toString());
+
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(backup.err().strip().lines()).containsExactly(
+                "Warning: line 2 of the env file " + env + " sets METRICS_TOKN, which no setting reads: it is ignored "
+                        + "(did you mean METRICS_TOKEN?)",
+                "Warning: line 3 of the env file " + env + " sets send_limit_per_hour, which no setting reads: it is "
+                        + "ignored (did you mean SEND_LIMIT_PER_HOUR?)",
+                "Warning: line 5 of the env file " + env + " sets FAVOURITE_COLOUR, which no setting reads: it is "
+                        + "ignored");
+        assertThat(backup.err()).doesNotContain("a-secret-token-value", "blue");
     }
 
     private static String help(String... args) {

@@ -4,6 +4,7 @@ import app.sendsongs.core.shared.SigningKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -70,6 +71,11 @@ public final class TokenCipher {
      */
     public SigningKey signingKey() {
         return SigningKey.of(key.getEncoded()).derive("send-songs signed values");
+    }
+
+    /** Whether {@code other} seals with the same key as this. */
+    public boolean sameKeyAs(TokenCipher other) {
+        return MessageDigest.isEqual(key.getEncoded(), other.key.getEncoded());
     }
 
     public String seal(String token) {

@@ -97,6 +97,15 @@ public final class Migrations {
 
     /** Applies the scripts up to version {@code target} only; the rest as {@link #apply(Session, Instant)}. */
     int apply(Session session, Instant now, int target) throws SQLException {
+        return upgrade(session, now, target).size();
+    }
+
+    /** As {@link #apply(Session, Instant)}, answering the versions it applied, in order. */
+    List<Integer> upgrade(Session session, Instant now) throws SQLException {
+        return upgrade(session, now, latest());
+    }
+
+    private List<Integer> upgrade(Session session, Instant now, int target) throws SQLException {
         session.execute("BEGIN IMMEDIATE");
         try {
             session.execute("CREATE TABLE IF NOT EXISTS schema_version ("
@@ -109,7 +118,7 @@ public final class Migrations {
                 throw new SqliteStoreException("the database is at schema version " + unknown.get()
                         + ", which this program does not know (it knows up to " + latest() + "); upgrade the program");
             }
-            int applied = 0;
+            List<Integer> applied = new ArrayList<>();
             for (String script : scripts) {
                 int version = version(script);
                 if (recorded.contains(version) || version > target) {
@@ -124,7 +133,7 @@ public final class Migrations {
                 }
                 session.update("INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
                         (long) version, script, now);
-                applied++;
+                applied.add(version);
             }
             session.execute("COMMIT");
             return applied;

@@ -3,9 +3,12 @@ package app.sendsongs.store.sqlite;
 import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,16 +34,29 @@ public final class SqliteStores implements AutoCloseable {
     /** How long opening a file of an older version waits for other processes (a backup, say) to close it. */
     public static final Duration UPGRADE_PATIENCE = Duration.ofSeconds(30);
 
+    /**
+     * What opening the file did to it.
+     *
+     * @param created       the file was not there (or empty): the store made it anew
+     * @param versionsAdded the schema versions applied to it, in order; none when it was up to date
+     */
+    public record Opening(boolean created, List<Integer> versionsAdded) {
+        public Opening {
+            versionsAdded = List.copyOf(versionsAdded);
+        }
+    }
+
     private final Database db;
-    private final int migrationsApplied;
+    private final Opening opening;
     private final SqliteWatches watches;
     private final Stores stores;
     private final Census census;
 
-    private SqliteStores(Database db, TokenCipher tokens) {
+    private SqliteStores(Database db, TokenCipher tokens, boolean created) {
         this.db = db;
         try {
-            this.migrationsApplied = db.alone(session -> Migrations.STANDARD.apply(session, Instant.now()));
+            this.opening = new Opening(created, db.alone(session -> Migrations.STANDARD.upgrade(session,
+                    Instant.now())));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -95,12 +111,21 @@ public final class SqliteStores implements AutoCloseable {
 
     static SqliteStores file(Path file, TokenCipher tokens, int readConnections, Duration upgradePatience) {
         ExclusiveUse.refuseUpgradeWhileInUse(file.toAbsolutePath(), upgradePatience);
-        return new SqliteStores(Database.file(file, readConnections), tokens);
+        boolean created = !Files.isRegularFile(file) || sizeOf(file) == 0;
+        return new SqliteStores(Database.file(file, readConnections), tokens, created);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // opening it says why it cannot be read
+        }
     }
 
     /** As {@link #inMemory()}, giving the SQLite store itself. */
     public static SqliteStores memory() {
-        return new SqliteStores(Database.memory(), TokenCipher.random());
+        return new SqliteStores(Database.memory(), TokenCipher.random(), true);
     }
 
     /** Every part, for the core. */
@@ -146,7 +171,12 @@ public final class SqliteStores implements AutoCloseable {
 
     /** How many schema scripts opening this store applied (0 when the file was already up to date). */
     public int migrationsAppliedAtOpen() {
-        return migrationsApplied;
+        return opening.versionsAdded().size();
+    }
+
+    /** What opening the file did to it: made it, upgraded it, or neither. */
+    public Opening opening() {
+        return opening;
     }
 
     /** The schema version of the open database. */
