@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -67,6 +69,7 @@ public final class SqliteBackup {
         try {
             Files.createDirectories(destination.getParent());
             deleteLeftovers(destination.getParent());
+            createForOwnerOnly(partial);
             try (Connection connection = readOnly(source);
                  PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, partial.toString());
@@ -93,6 +96,16 @@ public final class SqliteBackup {
             throw new SqliteStoreException("writing the backup " + destination + " failed: " + e.getMessage(), e);
         } finally {
             deleteQuietly(partial);
+        }
+    }
+
+    /**
+     * An empty file only its owner can read (VACUUM INTO writes into an empty file): a backup holds people's names and
+     * chat ids, and their tokens, sealed. Where the file system has no POSIX permissions, as the platform makes it.
+     */
+    private static void createForOwnerOnly(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 

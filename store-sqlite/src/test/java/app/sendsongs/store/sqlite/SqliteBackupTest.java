@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,6 +72,19 @@ class SqliteBackupTest {
             assertThat(restored.stores().inbound().handled("m-" + (after + 100)))
                     .as("written after the backup ended").isFalse();
         }
+    }
+
+    @Test
+    void aBackupIsReadableByItsOwnerAlone() throws IOException {
+        Path live = dir.resolve("live.db");
+        try (SqliteStores store = SqliteStores.file(live, TestTokens.CIPHER)) {
+            store.stores().inbound().markHandled("m-1", T0);
+        }
+
+        SqliteBackup.Copy backup = SqliteBackup.backup(live, dir.resolve("copy.db"));
+
+        assertThat(Files.getPosixFilePermissions(backup.file())).as("it holds people's names and sealed tokens")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
