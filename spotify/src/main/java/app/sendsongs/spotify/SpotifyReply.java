@@ -38,8 +38,13 @@ record SpotifyReply(int status, String body) {
     /** Logs this unsuccessful answer and describes it as an exception, with Spotify's own error text. */
     MusicServiceException failure(String what) {
         String describe = error().describe();
-        LOG.warn("Spotify {} failed: HTTP {} {}", what, status, describe);
-        String hint = status == 403 ? " (is this Spotify user allowed to use the app?)" : "";
+        String hint = switch (status) {
+            case 403 -> " (is this Spotify user allowed to use the app?)";
+            case 400, 401 -> "invalid_client".equals(error().code()) ? " (Spotify does not know this server's app: "
+                    + "check the app's client id and secret in the server's settings)" : "";
+            default -> "";
+        };
+        LOG.warn("Spotify {} failed: HTTP {} {}{}", what, status, describe, hint);
         return new MusicServiceException("Spotify " + what + " failed: HTTP " + status + " " + describe + hint,
                 Optional.empty());
     }

@@ -140,7 +140,8 @@ class SpotifyAccountsTest {
                 () -> wrongSecret.exchangeCode(code));
 
         assertThat(e).isNotInstanceOf(GrantRevokedException.class);
-        assertThat(e.getMessage()).contains("invalid_client").doesNotContain("wrong-client-secret").doesNotContain(code);
+        assertThat(e.getMessage()).contains("invalid_client").doesNotContain("wrong-client-secret").doesNotContain(code)
+                .as("an operator's mistake, told as one").contains("check the app's client id and secret");
     }
 
     // ---------------------------------------------------------------- refresh
