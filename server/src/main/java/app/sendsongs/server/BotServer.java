@@ -412,6 +412,8 @@ public final class BotServer implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        LOG.info("stopping: taking no new requests, finishing what was acknowledged");
+        long started = System.nanoTime();
         RuntimeException failure = null;
         try {
             failure = stopHttp();
@@ -429,6 +431,7 @@ public final class BotServer implements AutoCloseable {
                 store.close();
             } finally {
                 metrics.close();
+                LOG.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
             }
         }
         if (failure != null) {

@@ -90,6 +90,18 @@ class LogsTest {
     }
 
     @Test
+    void aStopSaysWhenItBeginsAndWhenItHasEnded() {
+        try (LogCapture capture = new LogCapture()) {
+            Demo demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("stop.db").toString(),
+                    "TICK_SECONDS", "3600"));
+            demo.close();
+
+            assertThat(capture.text()).contains("stopping: taking no new requests, finishing what was acknowledged")
+                    .containsPattern("stopped in \\d+ ms");
+        }
+    }
+
+    @Test
     void anUnknownLogFormatIsRefusedByName() {
         assertThatThrownBy(() -> Logging.configure("xml")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("LOG_FORMAT must be text or json, not xml");
