@@ -1,10 +1,10 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.bot.ChatProfile;
+import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
-import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.sqlite.SqliteBackup;
 import app.sendsongs.store.sqlite.SqliteRekey;
 import app.sendsongs.telegram.BotIdentity;

@@ -1,8 +1,8 @@
 package app.sendsongs.core.groupchat;
 
 import app.sendsongs.core.chat.Choice;
-import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChat;
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;

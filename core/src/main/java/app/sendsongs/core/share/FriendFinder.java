@@ -77,8 +77,7 @@ public final class FriendFinder {
         if (!key.isEmpty() && !key.contains(" ")) {
             for (ChatAddress contact : acquaintances.contactsOf(asker.address())) {
                 if (candidates.stream().noneMatch(u -> u.address().equals(contact))) {
-                    users.findUser(contact).filter(u -> Names.key(Names.firstName(u.name())).equals(key)
-                            || wasNamed(u, key)).ifPresent(candidates::add);
+                    users.findUser(contact).filter(u -> isNamed(u, typed)).ifPresent(candidates::add);
                 }
             }
         }
