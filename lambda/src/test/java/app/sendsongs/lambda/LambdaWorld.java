@@ -273,7 +273,7 @@ final class LambdaWorld implements AutoCloseable {
         return tokenKey;
     }
 
-    private static String randomKey() {
+    static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

@@ -8,8 +8,6 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class TokenKeyReplacementTest {
     @Test
     void aCodeSealedWithThePreviousKeyStillRegistersAndThePersonsTokensAreSealedWithTheNewKey() {
         String code = people.connectSpotify("alice-sp"); // the registration function seals it with the key in use
-        String newKey = randomKey();
+        String newKey = LambdaWorld.randomKey();
         world.parameters.putSecureString(LambdaWorld.parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER), newKey);
         world.parameters.putSecureString(LambdaWorld.parameterName(Setting.TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER),
                 world.tokenKey());
@@ -64,11 +62,5 @@ class TokenKeyReplacementTest {
         assertThatThrownBy(() -> LambdaWorld.invoke(world.tick, "tick", SampleEvents.load("scheduler-tick")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("the parameter named by "
                         + "TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER is unusable: the token encryption key is not base64");
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }
