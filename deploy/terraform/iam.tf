@@ -143,6 +143,7 @@ data "aws_iam_policy_document" "inbound" {
       aws_ssm_parameter.telegram_bot_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
+      aws_ssm_parameter.token_encryption_previous_key.arn,
       aws_ssm_parameter.lastfm_shared_secret.arn,
     ]
   }
@@ -195,6 +196,7 @@ data "aws_iam_policy_document" "registration" {
       aws_ssm_parameter.telegram_bot_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
+      aws_ssm_parameter.token_encryption_previous_key.arn,
       aws_ssm_parameter.lastfm_shared_secret.arn,
     ]
   }
@@ -246,6 +248,7 @@ data "aws_iam_policy_document" "tick" {
       aws_ssm_parameter.telegram_bot_token.arn,
       aws_ssm_parameter.spotify_client_secret.arn,
       aws_ssm_parameter.token_encryption_key.arn,
+      aws_ssm_parameter.token_encryption_previous_key.arn,
       aws_ssm_parameter.lastfm_shared_secret.arn,
     ]
   }

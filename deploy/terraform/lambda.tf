@@ -69,20 +69,21 @@ locals {
       # The queue's visibility timeout (sqs.tf) is six times this.
       timeout = 60
       environment = {
-        DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
-        PUBLIC_BASE_URL                       = local.public_base_url
-        SPOTIFY_CLIENT_ID                     = var.spotify_client_id
-        MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
-        TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
-        SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
-        TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
-        INBOUND_QUEUE_URL                     = aws_sqs_queue.inbound.url
-        WATCH_SCHEDULE                        = var.watch_schedule
-        WATCH_GRACE                           = var.watch_grace
-        LASTFM_API_KEY                        = var.lastfm_api_key
-        LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
-        MESSENGER_GRAPH_VERSION               = var.graph_api_version
-        MESSENGER_PAGE                        = var.messenger_page
+        DYNAMODB_TABLE                          = aws_dynamodb_table.main.name
+        PUBLIC_BASE_URL                         = local.public_base_url
+        SPOTIFY_CLIENT_ID                       = var.spotify_client_id
+        MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER   = aws_ssm_parameter.messenger_page_access_token.name
+        TELEGRAM_BOT_TOKEN_PARAMETER            = aws_ssm_parameter.telegram_bot_token.name
+        SPOTIFY_CLIENT_SECRET_PARAMETER         = aws_ssm_parameter.spotify_client_secret.name
+        TOKEN_ENCRYPTION_KEY_PARAMETER          = aws_ssm_parameter.token_encryption_key.name
+        TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER = aws_ssm_parameter.token_encryption_previous_key.name
+        INBOUND_QUEUE_URL                       = aws_sqs_queue.inbound.url
+        WATCH_SCHEDULE                          = var.watch_schedule
+        WATCH_GRACE                             = var.watch_grace
+        LASTFM_API_KEY                          = var.lastfm_api_key
+        LASTFM_SHARED_SECRET_PARAMETER          = aws_ssm_parameter.lastfm_shared_secret.name
+        MESSENGER_GRAPH_VERSION                 = var.graph_api_version
+        MESSENGER_PAGE                          = var.messenger_page
       }
       optional_settings = local.bot_optional_settings
     }
@@ -93,19 +94,20 @@ locals {
       handler     = "app.sendsongs.lambda.RegistrationHandler::handleRequest"
       timeout     = 15
       environment = {
-        DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
-        PUBLIC_BASE_URL                       = local.public_base_url
-        SPOTIFY_CLIENT_ID                     = var.spotify_client_id
-        SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
-        TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
-        MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
-        TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
-        LASTFM_API_KEY                        = var.lastfm_api_key
-        LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
-        WATCH_SCHEDULE                        = var.watch_schedule
-        MESSENGER_GRAPH_VERSION               = var.graph_api_version
-        MESSENGER_PAGE                        = var.messenger_page
-        WATCH_GRACE                           = var.watch_grace
+        DYNAMODB_TABLE                          = aws_dynamodb_table.main.name
+        PUBLIC_BASE_URL                         = local.public_base_url
+        SPOTIFY_CLIENT_ID                       = var.spotify_client_id
+        SPOTIFY_CLIENT_SECRET_PARAMETER         = aws_ssm_parameter.spotify_client_secret.name
+        TOKEN_ENCRYPTION_KEY_PARAMETER          = aws_ssm_parameter.token_encryption_key.name
+        TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER = aws_ssm_parameter.token_encryption_previous_key.name
+        MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER   = aws_ssm_parameter.messenger_page_access_token.name
+        TELEGRAM_BOT_TOKEN_PARAMETER            = aws_ssm_parameter.telegram_bot_token.name
+        LASTFM_API_KEY                          = var.lastfm_api_key
+        LASTFM_SHARED_SECRET_PARAMETER          = aws_ssm_parameter.lastfm_shared_secret.name
+        WATCH_SCHEDULE                          = var.watch_schedule
+        MESSENGER_GRAPH_VERSION                 = var.graph_api_version
+        MESSENGER_PAGE                          = var.messenger_page
+        WATCH_GRACE                             = var.watch_grace
       }
       optional_settings = local.bot_optional_settings
     }
@@ -117,19 +119,20 @@ locals {
       # Checks start while 45 s are left (TickHandler.TIME_TO_START_A_CHECK), so for the first 45 s.
       timeout = 90
       environment = {
-        DYNAMODB_TABLE                        = aws_dynamodb_table.main.name
-        PUBLIC_BASE_URL                       = local.public_base_url
-        SPOTIFY_CLIENT_ID                     = var.spotify_client_id
-        MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER = aws_ssm_parameter.messenger_page_access_token.name
-        TELEGRAM_BOT_TOKEN_PARAMETER          = aws_ssm_parameter.telegram_bot_token.name
-        SPOTIFY_CLIENT_SECRET_PARAMETER       = aws_ssm_parameter.spotify_client_secret.name
-        TOKEN_ENCRYPTION_KEY_PARAMETER        = aws_ssm_parameter.token_encryption_key.name
-        WATCH_SCHEDULE                        = var.watch_schedule
-        WATCH_GRACE                           = var.watch_grace
-        LASTFM_API_KEY                        = var.lastfm_api_key
-        LASTFM_SHARED_SECRET_PARAMETER        = aws_ssm_parameter.lastfm_shared_secret.name
-        MESSENGER_GRAPH_VERSION               = var.graph_api_version
-        MESSENGER_PAGE                        = var.messenger_page
+        DYNAMODB_TABLE                          = aws_dynamodb_table.main.name
+        PUBLIC_BASE_URL                         = local.public_base_url
+        SPOTIFY_CLIENT_ID                       = var.spotify_client_id
+        MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER   = aws_ssm_parameter.messenger_page_access_token.name
+        TELEGRAM_BOT_TOKEN_PARAMETER            = aws_ssm_parameter.telegram_bot_token.name
+        SPOTIFY_CLIENT_SECRET_PARAMETER         = aws_ssm_parameter.spotify_client_secret.name
+        TOKEN_ENCRYPTION_KEY_PARAMETER          = aws_ssm_parameter.token_encryption_key.name
+        TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER = aws_ssm_parameter.token_encryption_previous_key.name
+        WATCH_SCHEDULE                          = var.watch_schedule
+        WATCH_GRACE                             = var.watch_grace
+        LASTFM_API_KEY                          = var.lastfm_api_key
+        LASTFM_SHARED_SECRET_PARAMETER          = aws_ssm_parameter.lastfm_shared_secret.name
+        MESSENGER_GRAPH_VERSION                 = var.graph_api_version
+        MESSENGER_PAGE                          = var.messenger_page
       }
       optional_settings = local.bot_optional_settings
     }

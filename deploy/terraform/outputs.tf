@@ -26,14 +26,15 @@ output "lastfm_callback_url" {
 output "secret_parameters" {
   description = "SSM SecureString parameters whose values the operator sets (aws ssm put-parameter --overwrite)."
   value = {
-    messenger_app_secret        = aws_ssm_parameter.messenger_app_secret.name
-    messenger_verify_token      = aws_ssm_parameter.messenger_verify_token.name
-    messenger_page_access_token = aws_ssm_parameter.messenger_page_access_token.name
-    telegram_bot_token          = aws_ssm_parameter.telegram_bot_token.name
-    telegram_webhook_secret     = aws_ssm_parameter.telegram_webhook_secret.name
-    spotify_client_secret       = aws_ssm_parameter.spotify_client_secret.name
-    token_encryption_key        = aws_ssm_parameter.token_encryption_key.name
-    lastfm_shared_secret        = aws_ssm_parameter.lastfm_shared_secret.name
+    messenger_app_secret          = aws_ssm_parameter.messenger_app_secret.name
+    messenger_verify_token        = aws_ssm_parameter.messenger_verify_token.name
+    messenger_page_access_token   = aws_ssm_parameter.messenger_page_access_token.name
+    telegram_bot_token            = aws_ssm_parameter.telegram_bot_token.name
+    telegram_webhook_secret       = aws_ssm_parameter.telegram_webhook_secret.name
+    spotify_client_secret         = aws_ssm_parameter.spotify_client_secret.name
+    token_encryption_key          = aws_ssm_parameter.token_encryption_key.name
+    token_encryption_previous_key = aws_ssm_parameter.token_encryption_previous_key.name
+    lastfm_shared_secret          = aws_ssm_parameter.lastfm_shared_secret.name
   }
 }
 

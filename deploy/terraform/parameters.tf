@@ -73,6 +73,20 @@ resource "aws_ssm_parameter" "token_encryption_key" {
   }
 }
 
+# Only while the token key is replaced (docs/operations.md, "Changing TOKEN_ENCRYPTION_KEY"): the key
+# being replaced, which still opens what it sealed. Its placeholder means no key is being replaced.
+resource "aws_ssm_parameter" "token_encryption_previous_key" {
+  name        = "/${var.name}/token-encryption-previous-key"
+  description = "While the token key is replaced: the key it replaces (\"not set\" otherwise)"
+  type        = "SecureString"
+  key_id      = aws_kms_key.secrets.arn
+  value       = "not set"
+
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
 resource "aws_ssm_parameter" "lastfm_shared_secret" {
   name        = "/${var.name}/lastfm-shared-secret"
   description = "Shared secret of the Last.fm API account: signs Last.fm calls (read only when lastfm_api_key is set)"

@@ -33,7 +33,8 @@ public final class InboundHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
     public static final List<Setting> SETTINGS = List.of(Setting.DYNAMODB_TABLE, Setting.PUBLIC_BASE_URL,
             Setting.SPOTIFY_CLIENT_ID, Setting.MESSENGER_PAGE_ACCESS_TOKEN_PARAMETER,
-            Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER, Setting.INBOUND_QUEUE_URL,
+            Setting.SPOTIFY_CLIENT_SECRET_PARAMETER, Setting.TOKEN_ENCRYPTION_KEY_PARAMETER,
+            Setting.TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER, Setting.INBOUND_QUEUE_URL,
             Setting.LASTFM_API_KEY, Setting.LASTFM_SHARED_SECRET_PARAMETER, Setting.WATCH_SCHEDULE,
             Setting.WATCH_GRACE, Setting.MESSENGER_GRAPH_BASE_URL, Setting.MESSENGER_GRAPH_VERSION,
             Setting.MESSENGER_PAGE,

@@ -21,6 +21,10 @@ public enum Setting {
     SPOTIFY_CLIENT_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the Spotify client secret"),
     TOKEN_ENCRYPTION_KEY_PARAMETER(true, "name of the SSM SecureString parameter holding TOKEN_ENCRYPTION_KEY "
             + "(base64 of 32 random bytes that seals people's tokens in the table and signs connect links)"),
+    TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER(false, "name of the SSM SecureString parameter holding "
+            + "TOKEN_ENCRYPTION_PREVIOUS_KEY: while TOKEN_ENCRYPTION_KEY is being replaced, the key it replaces, which "
+            + "still opens the tokens it sealed; the deployment's placeholder (" + Wiring.NO_PREVIOUS_KEY + ") means "
+            + "none"),
     TELEGRAM_WEBHOOK_SECRET_PARAMETER(true, "name of the SSM SecureString parameter holding the secret Telegram "
             + "sends with every update (TELEGRAM_WEBHOOK_SECRET)"),
     INBOUND_QUEUE_URL(true, "URL of the SQS FIFO queue the webhook functions put the chat platforms' events on and "

@@ -53,6 +53,8 @@ final class Wiring {
      * (deploy/terraform/parameters.tf): public, so it proves nothing about who calls.
      */
     static final String PLACEHOLDER = "set-me";
+    /** What the deployment keeps in the previous token key's parameter while no key is being replaced. */
+    static final String NO_PREVIOUS_KEY = "not set";
 
     private final Settings settings;
     private final Surroundings surroundings;
@@ -125,13 +127,31 @@ final class Wiring {
         return platforms;
     }
 
+    /** The token key, opening also what the previous key sealed while one is being replaced. */
     private TokenCipher cipher() {
-        try {
-            return TokenCipher.fromBase64(secret(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the parameter named by TOKEN_ENCRYPTION_KEY_PARAMETER is unusable: "
-                    + e.getMessage());
+        TokenCipher cipher = key(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);
+        String previous = secrets.get(Setting.TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER);
+        if (previous == null || previous.strip().equals(NO_PREVIOUS_KEY)) {
+            return cipher;
         }
+        try {
+            return cipher.openingAlso(key(Setting.TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER));
+        } catch (IllegalArgumentException e) {
+            throw unusable(Setting.TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER, e);
+        }
+    }
+
+    private TokenCipher key(Setting parameter) {
+        try {
+            return TokenCipher.fromBase64(secret(parameter));
+        } catch (IllegalArgumentException e) {
+            throw unusable(parameter, e);
+        }
+    }
+
+    private static IllegalStateException unusable(Setting parameter, IllegalArgumentException why) {
+        return new IllegalStateException("the parameter named by " + parameter.name() + " is unusable: "
+                + why.getMessage());
     }
 
     private Stores stores(TokenCipher cipher) {

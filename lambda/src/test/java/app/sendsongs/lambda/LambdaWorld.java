@@ -261,6 +261,8 @@ final class LambdaWorld implements AutoCloseable {
         parameters.putSecureString(parameterName(Setting.SPOTIFY_CLIENT_SECRET_PARAMETER),
                 sandboxConfig.spotifyClientSecret());
         parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER), tokenKey);
+        parameters.putSecureString(parameterName(Setting.TOKEN_ENCRYPTION_PREVIOUS_KEY_PARAMETER),
+                Wiring.NO_PREVIOUS_KEY);
         parameters.putSecureString(parameterName(Setting.TELEGRAM_BOT_TOKEN_PARAMETER), TelegramEmulator.BOT_TOKEN);
         parameters.putSecureString(parameterName(Setting.TELEGRAM_WEBHOOK_SECRET_PARAMETER), TELEGRAM_WEBHOOK_SECRET);
         parameters.putSecureString(parameterName(Setting.LASTFM_SHARED_SECRET_PARAMETER), LastfmEmulator.SHARED_SECRET);
@@ -271,7 +273,7 @@ final class LambdaWorld implements AutoCloseable {
         return tokenKey;
     }
 
-    private static String randomKey() {
+    static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

@@ -1,12 +1,10 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.bot.ChatProfile;
-import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
 import app.sendsongs.store.sqlite.SqliteBackup;
-import app.sendsongs.store.sqlite.SqliteRekey;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
@@ -46,7 +44,7 @@ import picocli.CommandLine.Spec;
         description = "Send Songs: a Messenger and Telegram bot for sharing Spotify songs and hearing when friends "
                 + "play them.",
         subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
-                Main.Restore.class, Main.Status.class, Main.Rekey.class, Main.TelegramSetupCommand.class,
+                Main.Restore.class, Main.Status.class, RekeyCommand.class, Main.TelegramSetupCommand.class,
                 Main.MessengerProfileCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
@@ -55,9 +53,6 @@ public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
     /** The variables backup and restore read. */
     private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
-    /** The variables rekey reads: the database's, and the key in use. */
-    private static final List<String> REKEY_VARIABLES = List.of("STORE", "SQLITE_PATH", "TOKEN_ENCRYPTION_KEY",
-            Logging.VARIABLE);
     /** The variables status reads: the store's, on either kind of store. */
     private static final List<String> STORE_VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE",
             "AWS_REGION", "DYNAMODB_ENDPOINT", "AWS_ACCESS_KEY_ID", Logging.VARIABLE);
@@ -104,8 +99,8 @@ public final class Main implements Runnable {
         if (command instanceof MessengerProfileCommand) {
             return variablesHelp(GRAPH_VARIABLES);
         }
-        if (command instanceof Rekey) {
-            return variablesHelp(REKEY_VARIABLES);
+        if (command instanceof RekeyCommand) {
+            return variablesHelp(RekeyCommand.VARIABLES);
         }
         boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
@@ -484,82 +479,6 @@ public final class Main implements Runnable {
                 + "point-in-time recovery (see \"Backups and restore\" in docs/operations.md).";
     }
 
-    @Command(name = "rekey", mixinStandardHelpOptions = true,
-            description = {"Seal the tokens in the SQLite database (SQLITE_PATH) again with a new key, read from "
-                    + "--new-key-file, while the server is stopped: for a TOKEN_ENCRYPTION_KEY that leaked. People "
-                    + "keep their connections; afterwards TOKEN_ENCRYPTION_KEY must be the new key.",
-                    "Connect links given out before stop working (they are signed with the old key); backups taken "
-                            + "before need the old key."})
-    static final class Rekey extends FileSettings implements Callable<Integer> {
-        @Option(names = "--new-key-file", required = true, paramLabel = "FILE", description = "A file holding the "
-                + "new key: base64 of 32 random bytes (openssl rand -base64 32). Keeps it off the command line.")
-        Path newKeyFile;
-
-        @Override
-        public Integer call() throws Exception {
-            Map<String, String> settings;
-            try {
-                settings = settings();
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            Optional<Path> database = sqliteFile(settings, "rekey seals the tokens of a SQLite file again; with "
-                    + "STORE=dynamodb there is no rekey (see \"Changing TOKEN_ENCRYPTION_KEY\" in docs/operations.md).");
-            if (database.isEmpty()) {
-                return 2;
-            }
-            Optional<TokenCipher> current = key(settings.get("TOKEN_ENCRYPTION_KEY"), "TOKEN_ENCRYPTION_KEY",
-                    "TOKEN_ENCRYPTION_KEY is not set");
-            Optional<TokenCipher> next = newKey();
-            if (current.isEmpty() || next.isEmpty()) {
-                return 2;
-            }
-            if (current.get().sameKeyAs(next.get())) {
-                System.err.println("the new key in " + newKeyFile + " is the key in use (TOKEN_ENCRYPTION_KEY): make a "
-                        + "new one with openssl rand -base64 32");
-                return 2;
-            }
-            try {
-                SqliteRekey.Outcome outcome = SqliteRekey.reseal(database.get(), current.get(), next.get());
-                System.out.println("Sealed " + outcome.resealed() + " tokens in " + database.get().toAbsolutePath()
-                        + " again with the new key. Put it in TOKEN_ENCRYPTION_KEY before the server starts again: "
-                        + "the old key opens none of them now." + (outcome.unreadable() == 0 ? "" : " "
-                        + outcome.unreadable() + " tokens the old key could not open either were left as they were: "
-                        + "their people are asked to connect again."));
-                return 0;
-            } catch (SqliteStoreException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
-        }
-
-        private Optional<TokenCipher> newKey() {
-            String text;
-            try {
-                text = Files.readString(newKeyFile);
-            } catch (IOException e) {
-                System.err.println("cannot read the new key file " + newKeyFile + ": " + EnvFile.Unreadable.reason(e));
-                return Optional.empty();
-            }
-            return key(text, "the new key in " + newKeyFile, "the new key file " + newKeyFile + " is empty");
-        }
-
-        /** The key {@code base64} gives; empty, with why said (never the key), when it gives none. */
-        private static Optional<TokenCipher> key(String base64, String what, String whenMissing) {
-            if (base64 == null || base64.isBlank()) {
-                System.err.println(whenMissing);
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(TokenCipher.fromBase64(base64));
-            } catch (IllegalArgumentException e) {
-                System.err.println(what + ": " + e.getMessage());
-                return Optional.empty();
-            }
-        }
-    }
-
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
@@ -687,7 +606,7 @@ public final class Main implements Runnable {
                 super("cannot read the env file " + file + ": " + reason(cause), cause);
             }
 
-            private static String reason(IOException cause) {
+            static String reason(IOException cause) {
                 return switch (cause) {
                     case NoSuchFileException missing -> "there is no such file";
                     case AccessDeniedException denied -> "permission denied (it is read as the user the command "

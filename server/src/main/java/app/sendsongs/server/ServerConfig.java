@@ -47,6 +47,9 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     private static final WholeNumberSetting PORT = new WholeNumberSetting("PORT", 8080, 0, WholeNumberSetting.MOST);
     private static final WholeNumberSetting TICK_SECONDS = WholeNumberSetting.positive("TICK_SECONDS", 15);
 
+    /** The key being replaced, while a new TOKEN_ENCRYPTION_KEY is taken into use. */
+    static final String PREVIOUS_KEY = "TOKEN_ENCRYPTION_PREVIOUS_KEY";
+
     /** Every variable, with its meaning; printed by {@code --help}. */
     public static final List<Variable> VARIABLES = List.of(
             new Variable(PORT.name(), "HTTP port of the server (default 8080)"),
@@ -68,6 +71,8 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             new Variable("TOKEN_ENCRYPTION_KEY", "base64 of 32 random bytes that seals people's Spotify tokens, "
                     + "Last.fm session keys and ListenBrainz tokens in the database and signs connect links, e.g. from "
                     + "openssl rand -base64 32 (required; keep it: without it stored tokens cannot be read)"),
+            new Variable(PREVIOUS_KEY, "while TOKEN_ENCRYPTION_KEY is being replaced: the key it replaces, which "
+                    + "still opens the tokens it sealed until rekey has sealed them again (optional)"),
             new Variable("LASTFM_API_KEY", "Last.fm API account key (optional: without it and LASTFM_SHARED_SECRET, "
                     + "Last.fm is not offered)"),
             new Variable("LASTFM_SHARED_SECRET", "Last.fm API account shared secret (with LASTFM_API_KEY)"),
@@ -186,14 +191,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         }
         Optional<Lastfm> lastfm = lastfm(values, problems);
         StoreConfig store = StoreConfig.from(values, problems);
-        TokenCipher tokenCipher = null;
-        if (!blank(values.get("TOKEN_ENCRYPTION_KEY"))) {
-            try {
-                tokenCipher = TokenCipher.fromBase64(values.get("TOKEN_ENCRYPTION_KEY"));
-            } catch (IllegalArgumentException e) {
-                problems.add("TOKEN_ENCRYPTION_KEY: " + e.getMessage());
-            }
-        }
+        TokenCipher tokenCipher = tokenCipher(values, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
         }
@@ -224,6 +222,29 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
     /** Whether the bot is on Messenger. */
     public boolean messengerConfigured() {
         return appSecret != null;
+    }
+
+    /** The key in use, opening also what the previous key sealed when one is given; null with a problem said. */
+    private static TokenCipher tokenCipher(Map<String, String> values, List<String> problems) {
+        if (blank(values.get("TOKEN_ENCRYPTION_KEY"))) {
+            return null;
+        }
+        TokenCipher cipher;
+        try {
+            cipher = TokenCipher.fromBase64(values.get("TOKEN_ENCRYPTION_KEY"));
+        } catch (IllegalArgumentException e) {
+            problems.add("TOKEN_ENCRYPTION_KEY: " + e.getMessage());
+            return null;
+        }
+        if (blank(values.get(PREVIOUS_KEY))) {
+            return cipher;
+        }
+        try {
+            return cipher.openingAlso(TokenCipher.fromBase64(values.get(PREVIOUS_KEY)));
+        } catch (IllegalArgumentException e) {
+            problems.add(PREVIOUS_KEY + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** Last.fm is offered when both its key and secret are set; one without the other is a mistake. */

@@ -3,8 +3,10 @@ package app.sendsongs.server;
 import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.user.TokenCipher;
+import app.sendsongs.store.dynamodb.DynamoRekey;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.store.dynamodb.TableHealth;
+import app.sendsongs.store.sqlite.SqliteRekey;
 import app.sendsongs.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,6 +87,22 @@ final class ServerStore implements AutoCloseable {
             case StoreConfig.DynamoDb dynamo -> {
                 try (DynamoDbClient client = client(dynamo)) {
                     yield DynamoStores.census(client, dynamo.table()).figures(now);
+                }
+            }
+        };
+    }
+
+    /** Seals every token of the store that {@code from} opens with {@code to} instead (see {@link RekeyCommand}). */
+    static RekeyCommand.Outcome reseal(StoreConfig config, TokenCipher from, TokenCipher to) {
+        return switch (config) {
+            case StoreConfig.Sqlite sqlite -> {
+                SqliteRekey.Outcome outcome = SqliteRekey.reseal(sqlite.path(), from, to);
+                yield new RekeyCommand.Outcome(outcome.resealed(), outcome.unreadable());
+            }
+            case StoreConfig.DynamoDb dynamo -> {
+                try (DynamoDbClient client = client(dynamo)) {
+                    DynamoRekey.Outcome outcome = DynamoRekey.reseal(client, dynamo.table(), from, to);
+                    yield new RekeyCommand.Outcome(outcome.resealed(), outcome.unreadable());
                 }
             }
         };

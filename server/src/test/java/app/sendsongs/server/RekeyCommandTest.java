@@ -1,6 +1,7 @@
 package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.music.ListeningConnection;
@@ -78,7 +79,72 @@ class RekeyCommandTest {
                 + "TOKEN_ENCRYPTION_KEY=" + OLD_KEY + "\n");
         CommandRun onDynamo = rekey(dynamo, same);
         assertThat(onDynamo.exit()).isEqualTo(2);
-        assertThat(onDynamo.err()).contains("rekey seals the tokens of a SQLite file again").doesNotContain(OLD_KEY);
+        assertThat(onDynamo.err()).contains("--new-key-file replaces the key of a SQLite file, the server stopped; on "
+                + "DynamoDB, set TOKEN_ENCRYPTION_KEY to the new key and TOKEN_ENCRYPTION_PREVIOUS_KEY to the old one")
+                .doesNotContain(OLD_KEY);
+    }
+
+    @Test
+    void withThePreviousKeySetRekeySealsWhatItSealedWithTheKeyInUse() throws IOException {
+        Path database = dir.resolve("songs.db");
+        try (Demo demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", database.toString(), "TOKEN_ENCRYPTION_KEY",
+                OLD_KEY))) {
+            new SandboxClient(demo.baseUrl()).register("alice", "alice-sp", "Alice Smith");
+        }
+        ListeningConnection before = connectionOfAlice(database, OLD_KEY);
+        Path env = Files.writeString(dir.resolve("env"), "SQLITE_PATH=" + database + "\nTOKEN_ENCRYPTION_KEY=" + NEW_KEY
+                + "\nTOKEN_ENCRYPTION_PREVIOUS_KEY=" + OLD_KEY + "\n");
+
+        CommandRun rekey = CommandRun.of("rekey", "--env-file", env.toString());
+
+        assertThat(rekey.exit()).as(rekey.err()).isZero();
+        assertThat(rekey.out().strip().lines().toList().getLast()).isEqualTo("Sealed 2 tokens in "
+                + database.toAbsolutePath() + " with TOKEN_ENCRYPTION_KEY. TOKEN_ENCRYPTION_PREVIOUS_KEY opens none of "
+                + "them now: take it away wherever it is set.");
+        assertThat(connectionOfAlice(database, NEW_KEY)).isEqualTo(before);
+        assertThat(connectionOfAlice(database, OLD_KEY).readable()).isFalse();
+    }
+
+    @Test
+    void aReplacementIsRefusedInOneLineWhenItsKeysDoNotMakeOne() throws IOException {
+        Path database = dir.resolve("songs.db");
+        Path newKey = Files.writeString(dir.resolve("new-key"), NEW_KEY);
+        Path neither = Files.writeString(dir.resolve("env"), "SQLITE_PATH=" + database + "\nTOKEN_ENCRYPTION_KEY="
+                + OLD_KEY + "\n");
+        Path replacing = Files.writeString(dir.resolve("replacing"), "SQLITE_PATH=" + database
+                + "\nTOKEN_ENCRYPTION_KEY=" + NEW_KEY + "\nTOKEN_ENCRYPTION_PREVIOUS_KEY=" + OLD_KEY + "\n");
+        Path same = Files.writeString(dir.resolve("same"), "SQLITE_PATH=" + database + "\nTOKEN_ENCRYPTION_KEY="
+                + OLD_KEY + "\nTOKEN_ENCRYPTION_PREVIOUS_KEY=" + OLD_KEY + "\n");
+        Path malformed = Files.writeString(dir.resolve("malformed"), "SQLITE_PATH=" + database
+                + "\nTOKEN_ENCRYPTION_KEY=" + OLD_KEY + "\nTOKEN_ENCRYPTION_PREVIOUS_KEY=not-a-key-but-secret\n");
+
+        assertRefused(CommandRun.of("rekey", "--env-file", neither.toString()), "rekey needs --new-key-file FILE "
+                + "(SQLite, the server stopped), or TOKEN_ENCRYPTION_KEY set to the new key and "
+                + "TOKEN_ENCRYPTION_PREVIOUS_KEY to the key it replaces (see \"Changing TOKEN_ENCRYPTION_KEY\" in "
+                + "docs/operations.md)");
+        assertRefused(rekey(replacing, newKey), "TOKEN_ENCRYPTION_PREVIOUS_KEY is set: a replacement of the key is "
+                + "under way. Run rekey without --new-key-file to finish it");
+        assertRefused(CommandRun.of("rekey", "--env-file", same.toString()), "TOKEN_ENCRYPTION_PREVIOUS_KEY is the "
+                + "key in use (TOKEN_ENCRYPTION_KEY): it must be the key being replaced");
+        assertRefused(CommandRun.of("rekey", "--env-file", malformed.toString()), "TOKEN_ENCRYPTION_PREVIOUS_KEY: the "
+                + "token encryption key is not base64");
+        assertThat(Files.exists(database)).as("nothing opened").isFalse();
+    }
+
+    @Test
+    void theServerOpensWhatThePreviousKeySealedAndSealsWithTheKeyInUse() {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("PUBLIC_BASE_URL", "https://bot.example",
+                "SPOTIFY_CLIENT_ID", "id", "SPOTIFY_CLIENT_SECRET", "secret", "MESSENGER_APP_SECRET", "s",
+                "MESSENGER_VERIFY_TOKEN", "v", "MESSENGER_PAGE_ACCESS_TOKEN", "p", "TOKEN_ENCRYPTION_KEY", NEW_KEY,
+                "TOKEN_ENCRYPTION_PREVIOUS_KEY", OLD_KEY));
+
+        TokenCipher cipher = ServerConfig.from(values).tokenCipher();
+
+        assertThat(cipher.open(TokenCipher.fromBase64(OLD_KEY).seal("old-token"))).isEqualTo("old-token");
+        assertThat(TokenCipher.fromBase64(NEW_KEY).open(cipher.seal("new-token"))).isEqualTo("new-token");
+        values.put("TOKEN_ENCRYPTION_PREVIOUS_KEY", "c2hvcnQ=");
+        assertThatThrownBy(() -> ServerConfig.from(values)).hasMessageContaining("TOKEN_ENCRYPTION_PREVIOUS_KEY: the "
+                + "token encryption key must be 32 bytes").hasMessageNotContaining("c2hvcnQ=");
     }
 
     private static void assertRefused(CommandRun run, String why) {

@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * not hand out access to anyone's listening history. AES-256-GCM with a fresh 96-bit nonce per
  * value; a sealed value reads {@code v1.<base64url(nonce ‖ ciphertext ‖ tag)>}. Values written
  * before sealing was switched on (no {@code v1.} prefix) are read as they are and sealed on their
- * next write.
+ * next write. While a key is being replaced, a cipher may also open what the previous key sealed
+ * ({@link #openingAlso}), so every process can take the new key before the stored tokens are sealed again.
  */
 public final class TokenCipher {
     private static final String PREFIX = "v1.";
@@ -34,12 +35,19 @@ public final class TokenCipher {
     private static final int IDLE_CIPHERS = 64;
 
     private final SecretKeySpec key;
+    /** The key being replaced, which still opens what it sealed; null when none is. */
+    private final TokenCipher previous;
     /** Ciphers to use again; each is initialised afresh (key and nonce) for every value. */
     private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(IDLE_CIPHERS);
     private final AtomicBoolean toldUnreadable = new AtomicBoolean();
 
     private TokenCipher(byte[] key) {
-        this.key = new SecretKeySpec(key, "AES");
+        this(new SecretKeySpec(key, "AES"), null);
+    }
+
+    private TokenCipher(SecretKeySpec key, TokenCipher previous) {
+        this.key = key;
+        this.previous = previous;
     }
 
     /** A key given as base64 of 32 random bytes (for example {@code openssl rand -base64 32}). */
@@ -71,6 +79,19 @@ public final class TokenCipher {
      */
     public SigningKey signingKey() {
         return SigningKey.of(key.getEncoded()).derive("send-songs signed values");
+    }
+
+    /**
+     * A cipher that seals with this key and opens what this key or {@code previous} sealed: for the time a key is
+     * replaced, until every stored token is sealed with the new one.
+     *
+     * @throws IllegalArgumentException when {@code previous} seals with this same key
+     */
+    public TokenCipher openingAlso(TokenCipher previous) {
+        if (sameKeyAs(previous)) {
+            throw new IllegalArgumentException("the previous token encryption key is the key in use");
+        }
+        return new TokenCipher(key, new TokenCipher(previous.key, null));
     }
 
     /** Whether {@code other} seals with the same key as this. */
@@ -125,7 +146,14 @@ public final class TokenCipher {
         in.get(nonce);
         byte[] sealed = new byte[in.remaining()];
         in.get(sealed);
-        return new String(run(Cipher.DECRYPT_MODE, nonce, sealed), StandardCharsets.UTF_8);
+        try {
+            return new String(run(Cipher.DECRYPT_MODE, nonce, sealed), StandardCharsets.UTF_8);
+        } catch (IllegalStateException notThisKey) {
+            if (previous == null) {
+                throw notThisKey;
+            }
+            return previous.open(stored);
+        }
     }
 
     private byte[] run(int mode, byte[] nonce, byte[] input) {

@@ -35,6 +35,30 @@ class TokenCipherTest {
     }
 
     @Test
+    void whileAKeyIsReplacedWhatEitherKeySealedOpensAndNewValuesAreSealedWithTheNewKey() {
+        TokenCipher old = TokenCipher.fromBase64(KEY);
+        TokenCipher next = TokenCipher.random();
+        String sealedBefore = old.seal("refresh-token");
+        TokenCipher replacing = next.openingAlso(old);
+
+        assertThat(replacing.open(sealedBefore)).isEqualTo("refresh-token");
+        String sealedNow = replacing.seal("access-token");
+        assertThat(next.open(sealedNow)).as("sealed with the new key alone").isEqualTo("access-token");
+        assertThatThrownBy(() -> old.open(sealedNow)).isInstanceOf(IllegalStateException.class);
+        assertThat(replacing.sameKeyAs(next)).isTrue();
+        assertThat(replacing.signingKey().sign("state")).as("links signed with the new key")
+                .isEqualTo(next.signingKey().sign("state"));
+        assertThatThrownBy(() -> replacing.open(TokenCipher.random().seal("x")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TOKEN_ENCRYPTION_KEY");
+    }
+
+    @Test
+    void thePreviousKeyMustDifferFromTheKeyInUse() {
+        assertThatThrownBy(() -> TokenCipher.fromBase64(KEY).openingAlso(TokenCipher.fromBase64(KEY)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("previous");
+    }
+
+    @Test
     void aValueThatFailedToOpenSpoilsNothingForTheNext() {
         TokenCipher cipher = TokenCipher.fromBase64(KEY);
         String sealed = cipher.seal("refresh-token");

@@ -254,6 +254,15 @@ final class DynamoTable {
      * one read of the whole table, for the operator's figures; nothing the bot does while serving scans.
      */
     void scan(List<String> attributes, java.util.function.Consumer<Map<String, AttributeValue>> each) {
+        scan(attributes, false, each);
+    }
+
+    /**
+     * As {@link #scan(List, java.util.function.Consumer)}, each page read strongly consistent when {@code consistent}:
+     * every write made before the scan began is seen.
+     */
+    void scan(List<String> attributes, boolean consistent,
+              java.util.function.Consumer<Map<String, AttributeValue>> each) {
         Map<String, String> names = new java.util.HashMap<>();
         List<String> projection = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
@@ -264,7 +273,7 @@ final class DynamoTable {
         do {
             ScanResponse response = client.scan(ScanRequest.builder().tableName(name)
                     .projectionExpression(String.join(", ", projection)).expressionAttributeNames(names)
-                    .exclusiveStartKey(startKey).build());
+                    .consistentRead(consistent).exclusiveStartKey(startKey).build());
             response.items().forEach(each);
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
