@@ -101,4 +101,31 @@ class TelegramGroupChatWeekEndToEndTest {
                 .as("being removed counted everyone out").startsWith("Nobody else here is counted in yet");
         assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
     }
+
+    @Test
+    void songMessagesThatChangedWhileTheBotWasRemovedAreBroughtUpToDateWhenItIsAddedBack() {
+        bandCountedIn();
+        long alicesSong = shareInBand(ALICE, tracks.get(0), "for friday");
+        long bobsSong = shareInBand(BOB, tracks.get(1), "from bob");
+        SandboxClient.check(sandbox.post("/sandbox/telegram/chats/" + BAND + "/remove-bot", "{\"by\":" + ALICE + "}"),
+                200);
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.play("carol-sp", tracks.get(1));
+        sandbox.play("alice-sp", tracks.get(1));
+        sandbox.advanceMinutes(10);
+        telegram.awaitMessage(ALICE, text -> text.startsWith("🎧 Bob Fisher listened to"));
+        telegram.awaitMessage(BOB, text -> text.startsWith("🎧 Carol Chen listened to"));
+        telegram.awaitMessage(BOB, text -> text.startsWith("🎧 Alice Archer listened to"));
+        assertThat(telegram.shown(BAND, alicesSong).path("text").asText()).as("the bot could not edit it meanwhile")
+                .contains("Played by 0 of 2 so far.");
+
+        SandboxClient.check(sandbox.post("/sandbox/telegram/chats/" + BAND + "/add-bot", "{\"by\":" + ALICE + "}"),
+                200);
+
+        assertThat(telegram.awaitShown(BAND, alicesSong, shown -> shown.path("text").asText().contains("Bob"))
+                .path("text").asText()).contains("Played by 1 of 2 so far: Bob Fisher.");
+        assertThat(telegram.awaitShown(BAND, bobsSong, shown -> shown.path("text").asText().contains("Carol"))
+                .path("text").asText()).as("settled while the bot was away")
+                .contains("Played by 2 of 2: Alice Archer, Carol Chen.");
+    }
 }

@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * reference its {@code message_id}. The bot's posts in a group are sent as every message is ({@link TelegramChat#send}
  * to the group's id, through the outbox), which answers the {@code message_id}; edits go through the client's one rate
  * limiter, as posts do, which keeps a group within Telegram's 20 messages a minute (an edit counts as one); a wait it
- * will not take now is {@link Outcome.RetryLater}. An edit that changes nothing is {@link Outcome.Posted}: Telegram
+ * will not take now is {@link Outcome.RetryLater}; one in a group the bot was removed from is {@link Outcome.OutOfChat}
+ * (its messages there can be edited again, however old, once it is added back). An edit that changes nothing is {@link Outcome.Posted}: Telegram
  * answers it 400 "message is not modified", which is no failure. The bot cannot list a group's members, so whether a person is in it is asked one person
  * at a time ({@code getChatMember}). A tap is answered with {@code answerCallbackQuery}, whose notice only the tapper
  * sees, and whose {@code url} may open the bot's private chat ({@code https://t.me/<bot>?start=<ref>}).
@@ -78,9 +80,20 @@ public final class TelegramGroupChats implements GroupChatPlatform {
         return StartLink.to(botUsername.get(), ref);
     }
 
+    /**
+     * Whether Telegram refused because the bot is not in the chat now: "Forbidden: bot was kicked from the group chat",
+     * "... bot is not a member of the supergroup chat", as its Bot API server words it
+     * (https://github.com/tdlib/telegram-bot-api). Someone may add it back.
+     */
+    private static boolean outOfChat(String reason) {
+        String lower = reason.toLowerCase(Locale.ROOT);
+        return lower.contains("bot was kicked") || lower.contains("bot is not a member");
+    }
+
     private static Outcome outcome(TelegramFailure failure) {
         return switch (failure) {
-            case TelegramFailure.Unreachable unreachable -> new Outcome.Gone(unreachable.reason());
+            case TelegramFailure.Unreachable unreachable -> outOfChat(unreachable.reason())
+                    ? new Outcome.OutOfChat(unreachable.reason()) : new Outcome.Gone(unreachable.reason());
             case TelegramFailure.Refused refused -> new Outcome.Gone("Telegram refused it: " + refused.description());
             case TelegramFailure.RetryLater later -> new Outcome.RetryLater(later.reason(), later.retryAfter());
         };

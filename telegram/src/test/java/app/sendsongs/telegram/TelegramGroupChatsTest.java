@@ -90,6 +90,21 @@ class TelegramGroupChatsTest {
     }
 
     @Test
+    void aGroupTheBotWasRemovedFromIsOutOfChatAndItsMessagesCanBeEditedOnceTheBotIsAddedBack() {
+        String ref = ((SendOutcome.Sent) telegram.send(BAND_ID, song("Played by 0 of 2 so far."), MessageKind.UPDATE,
+                "post-1")).messageRef().orElseThrow();
+        sandbox.control.telegramRemoveBot(BAND, ALICE);
+
+        assertThat(groups.edit(BAND_ID, ref, song("Played by 1 of 2 so far: Bob.")))
+                .isInstanceOf(Outcome.OutOfChat.class);
+        sandbox.control.telegramAddBotBack(BAND, ALICE);
+
+        assertThat(groups.edit(BAND_ID, ref, song("Played by 1 of 2 so far: Bob."))).isEqualTo(new Outcome.Posted(ref));
+        assertThat(sandbox.control.telegramChat(BAND).get(0).path("text").asText())
+                .endsWith("Played by 1 of 2 so far: Bob.");
+    }
+
+    @Test
     void membershipIsAskedOnePersonAtATime() {
         sandbox.control.telegramSays(777, "/start");
 

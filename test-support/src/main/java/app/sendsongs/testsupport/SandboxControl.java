@@ -212,6 +212,16 @@ public final class SandboxControl {
         return post("/sandbox/telegram/chats", Map.of("id", id, "title", title, "members", members), 200);
     }
 
+    /** {@code by} removes the bot from the group chat (the bot sees {@code my_chat_member}). */
+    public void telegramRemoveBot(long chat, long by) {
+        post("/sandbox/telegram/chats/" + chat + "/remove-bot", Map.of("by", by), 200);
+    }
+
+    /** {@code by} adds the bot back to the group chat it was removed from. */
+    public void telegramAddBotBack(long chat, long by) {
+        post("/sandbox/telegram/chats/" + chat + "/add-bot", Map.of("by", by), 200);
+    }
+
     /** {@code by} upgrades the basic group {@code chat} to the supergroup {@code to}, a chat with a new id. */
     public JsonNode telegramUpgradeGroup(long chat, long by, long to) {
         return post("/sandbox/telegram/chats/" + chat + "/upgrade", Map.of("by", by, "to", to), 200);

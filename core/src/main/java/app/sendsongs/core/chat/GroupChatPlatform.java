@@ -19,8 +19,12 @@ public interface GroupChatPlatform {
         record Posted(String messageRef) implements Outcome {
         }
 
-        /** The bot cannot write in the chat any more (removed from it, the chat is gone): trying again will not help. */
+        /** The bot cannot edit the message any more (it is deleted, the chat is gone): trying again will not help. */
         record Gone(String reason) implements Outcome {
+        }
+
+        /** The bot is not in the chat now (it was removed): the message can be edited once it is added back. */
+        record OutOfChat(String reason) implements Outcome {
         }
 
         /** A passing failure (the chat's rate limit, an outage): try again, after {@code retryAfter} if given. */

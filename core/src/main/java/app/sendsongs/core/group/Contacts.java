@@ -1,6 +1,7 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.share.Acquaintances;
+import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.UserStore;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A person's contacts: the people of their latest shares, sent or received (the latest exchange first), then the
@@ -40,6 +43,22 @@ public final class Contacts implements Acquaintances {
         }
         contacts.remove(person);
         return new ArrayList<>(contacts).subList(0, Math.min(MAX_CONTACTS, contacts.size()));
+    }
+
+    /** Reads the latest {@value #MAX_CONTACTS} songs each sent, as {@link #contactsOf} does. */
+    @Override
+    public boolean knownApartFrom(ChatAddress person, ChatAddress other, String shareId) {
+        boolean otherSongs = Stream.concat(latestSent(person, other), latestSent(other, person))
+                .anyMatch(share -> !share.id().equals(shareId));
+        if (otherSongs) {
+            return true;
+        }
+        Set<String> theirs = groups.groupsOf(other).stream().map(Group::id).collect(Collectors.toSet());
+        return groups.groupsOf(person).stream().anyMatch(group -> theirs.contains(group.id()));
+    }
+
+    private Stream<Share> latestSent(ChatAddress sender, ChatAddress receiver) {
+        return shares.latestSentBy(sender, MAX_CONTACTS).stream().filter(share -> share.receiver().equals(receiver));
     }
 
     @Override

@@ -9,15 +9,21 @@ import java.util.Optional;
  * The message that shows a song sent in a group chat ({@code groupSendId}) in that chat, kept up to date as its
  * receivers play it. {@code messageRef} names the posted message (empty until it was posted, and again once its chat
  * moved to a new address, where it is posted anew); {@code updateDueAt} is
- * when it must be posted or edited again because the last try could not go (empty when it shows the latest).
+ * when it must be posted or edited again because the last try could not go (empty when it shows the latest);
+ * {@code awaitingBot}: it had to change while the bot was out of the chat, and is edited when the bot is added back.
  */
 public record ChatSong(String groupSendId, ChatAddress chat, Optional<String> messageRef,
-                       Optional<Instant> updateDueAt) {
+                       Optional<Instant> updateDueAt, boolean awaitingBot) {
     public ChatSong {
         Objects.requireNonNull(groupSendId, "groupSendId");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(messageRef, "messageRef");
         Objects.requireNonNull(updateDueAt, "updateDueAt");
+    }
+
+    /** Not waiting for the bot. */
+    public ChatSong(String groupSendId, ChatAddress chat, Optional<String> messageRef, Optional<Instant> updateDueAt) {
+        this(groupSendId, chat, messageRef, updateDueAt, false);
     }
 
     /** Shown as {@code ref}, up to date. */
@@ -28,5 +34,10 @@ public record ChatSong(String groupSendId, ChatAddress chat, Optional<String> me
     /** To be posted or edited again from {@code at}. */
     public ChatSong dueAt(Instant at) {
         return new ChatSong(groupSendId, chat, messageRef, Optional.of(at));
+    }
+
+    /** To be edited when the bot is added back to the chat it was removed from. */
+    public ChatSong untilTheBotIsBack() {
+        return new ChatSong(groupSendId, chat, messageRef, Optional.empty(), true);
     }
 }

@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * {@link Outbox}, under an id of its song and chat, as every message of the bot is sent: a handling cut short after the
  * post and done again finds it posted, with the platform's id of it for the edits, and does not post it twice. A post
  * the chat's rate limit (or an outage) holds back waits in the outbox, and the tick looks again until it went out; an
- * edit held back is tried again from the tick.
+ * edit held back is tried again from the tick. An edit refused because the bot was removed from the chat waits until
+ * it is added back ({@link #botBack}).
  */
 public final class ChatSongMessages implements ShareSettled {
     private static final Logger LOG = Logger.getLogger(ChatSongMessages.class.getName());
@@ -90,6 +91,16 @@ public final class ChatSongMessages implements ShareSettled {
         groupSendIds.stream().distinct()
                 .filter(id -> groups.findGroupSend(id).isEmpty() || !shares.sharesOfGroupSend(id).isEmpty())
                 .flatMap(id -> store.findChatSong(id).stream()).forEach(this::update);
+    }
+
+    /**
+     * The bot was added back to the chat: the songs' messages that had to change while it was out are edited to read
+     * as their shares do now (the bot's own messages stay editable however old they are:
+     * https://core.telegram.org/bots/api#editmessagetext). Edits the chat's rate limit holds back are done from the
+     * tick.
+     */
+    public void botBack(ChatAddress chat) {
+        store.chatSongsAwaitingBot(chat).forEach(this::update);
     }
 
     /** Posts or edits the messages whose earlier try could not go; returns how many were tried. */
@@ -161,6 +172,11 @@ public final class ChatSongMessages implements ShareSettled {
                 case GroupChatPlatform.Outcome.Gone gone -> {
                     LOG.info("a song's message can no longer be shown in its chat: " + gone.reason());
                     store.deleteChatSong(song.groupSendId());
+                    return;
+                }
+                case GroupChatPlatform.Outcome.OutOfChat out -> {
+                    LOG.info("a song's message waits for the bot to be added back to its chat: " + out.reason());
+                    store.saveChatSong(current.untilTheBotIsBack());
                     return;
                 }
                 case GroupChatPlatform.Outcome.RetryLater later -> {

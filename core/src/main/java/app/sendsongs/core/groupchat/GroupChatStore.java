@@ -34,4 +34,7 @@ public interface GroupChatStore {
     List<ChatSong> chatSongsDue(Instant now, int limit);
 
     void deleteChatSong(String groupSendId);
+
+    /** The chat's song messages waiting for the bot to be added back ({@link ChatSong#awaitingBot}), by group send. */
+    List<ChatSong> chatSongsAwaitingBot(ChatAddress chat);
 }

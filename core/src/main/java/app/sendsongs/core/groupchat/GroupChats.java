@@ -35,11 +35,13 @@ public final class GroupChats {
     private final UserStore users;
     private final Outbox outbox;
     private final ChatMove move;
+    private final ChatSongMessages songMessages;
 
     public GroupChats(GroupChatPlatforms platforms, Roster roster, ChatSend send, UserStore users, Outbox outbox,
-                      ChatMove move) {
+                      ChatMove move, ChatSongMessages songMessages) {
         this.outbox = outbox;
         this.move = move;
+        this.songMessages = songMessages;
         this.platforms = platforms;
         this.roster = roster;
         this.send = send;
@@ -62,7 +64,10 @@ public final class GroupChats {
             case GroupChatAction.Command command ->
                     command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
-            case GroupChatAction.BotAdded added -> post(chat, welcome(chat, platform.get()));
+            case GroupChatAction.BotAdded added -> {
+                post(chat, welcome(chat, platform.get()));
+                songMessages.botBack(chat.address());
+            }
             case GroupChatAction.BotRemoved removed -> roster.botLeft(chat.address());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
             case GroupChatAction.Moved moved -> move.move(chat.address(), moved.to());

@@ -11,6 +11,12 @@ public interface Acquaintances {
     /** The person's contacts, those they exchanged songs with most recently first, then their groups' members. */
     List<ChatAddress> contactsOf(ChatAddress person);
 
+    /**
+     * Whether {@code other} is the person's contact through something else than the share {@code shareId}: another
+     * song between them among their latest, or a group they are both in.
+     */
+    boolean knownApartFrom(ChatAddress person, ChatAddress other, String shareId);
+
     /** The names of the groups both people are in, as {@code person} names them. */
     List<String> groupsInCommon(ChatAddress person, ChatAddress other);
 }

@@ -184,6 +184,20 @@ public final class FriendFinder {
      * it, as for most names.
      */
     public Optional<User> knownNamesake(User stranger, ChatAddress person) {
+        return knownNamesake(stranger, person, contacts -> contacts.contains(stranger.address()));
+    }
+
+    /**
+     * As {@link #knownNamesake}, as it was before {@code theirSong}, the stranger's song to the person, was stored:
+     * for a run finishing a send cut short after that, when the song itself has made them a contact.
+     */
+    public Optional<User> knownNamesakeBefore(User stranger, Share theirSong) {
+        ChatAddress person = theirSong.receiver();
+        return knownNamesake(stranger, person, contacts -> contacts.contains(stranger.address())
+                && acquaintances.knownApartFrom(person, stranger.address(), theirSong.id()));
+    }
+
+    private Optional<User> knownNamesake(User stranger, ChatAddress person, Predicate<List<ChatAddress>> known) {
         List<User> namesakes = Stream.concat(users.findUsersByName(stranger.name()).stream(),
                         users.findUsersOnceNamed(stranger.name()).stream())
                 .filter(u -> !u.address().equals(stranger.address())).toList();
@@ -191,7 +205,7 @@ public final class FriendFinder {
             return Optional.empty();
         }
         List<ChatAddress> contacts = acquaintances.contactsOf(person);
-        if (contacts.contains(stranger.address())) {
+        if (known.test(contacts)) {
             return Optional.empty();
         }
         return namesakes.stream().filter(u -> contacts.contains(u.address())).findFirst();

@@ -10,7 +10,6 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
-import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
@@ -189,7 +188,8 @@ public final class SendSong {
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
-        Optional<String> caution = namesakeCaution(sender, receiver.address()); // before the share makes them known
+        // Before the share makes them known.
+        Optional<String> caution = namesakeCaution(sender, friends.knownNamesake(sender, receiver.address()));
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver), caution);
     }
@@ -208,11 +208,14 @@ public final class SendSong {
     }
 
     /**
-     * Delivers the share made by this cause (just now, or by a run of it that was cut short, which this
-     * one finishes: the outbox sends a song once however often it is handed over).
+     * Delivers the share made by a run of this cause that was cut short, which this one finishes: the outbox sends a
+     * song once however often it is handed over. The run may have stopped before the song was held, so its caution is
+     * worked out again, as it was before that share made the sender known.
      */
     private String deliver(User sender, Share share) {
-        return deliver(sender, share, users.findUser(share.receiver()), Optional.empty());
+        Optional<String> caution = share.status().isOpen()
+                ? namesakeCaution(sender, friends.knownNamesakeBefore(sender, share)) : Optional.empty();
+        return deliver(sender, share, users.findUser(share.receiver()), caution);
     }
 
     private String deliver(User sender, Share share, Optional<User> receiverUser, Optional<String> caution) {
@@ -248,11 +251,10 @@ public final class SendSong {
 
     /**
      * Anyone may register under a name already taken: when the sender is new to the receiver yet has the name of
-     * someone the receiver knows, the song says so, so that it does not pass for that friend's. (A run finishing a
-     * delivery cut short, after the share made them known, sends it without.)
+     * someone the receiver knows ({@code knownNamesake}), the song says so, so that it does not pass for that friend's.
      */
-    private Optional<String> namesakeCaution(User sender, ChatAddress receiver) {
-        return friends.knownNamesake(sender, receiver).map(known -> "This " + sender.name() + " is new to you: not the "
+    private static Optional<String> namesakeCaution(User sender, Optional<User> knownNamesake) {
+        return knownNamesake.map(known -> "This " + sender.name() + " is new to you: not the "
                 + (known.nameKey().equals(sender.nameKey()) ? known.name() + " you know here."
                 : sender.name() + " you know here, who is now called " + known.name() + "."));
     }

@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class CutShortHandlingTest {
     private static final String LINK = FakeMusic.SONG.id().link();
     private static final String TITLE = FakeMusic.SONG.title();
+    private static final Track OTHER = FakeMusic.OTHER_SONG;
     private BotHarness bot;
 
     @BeforeEach
@@ -146,6 +148,45 @@ class CutShortHandlingTest {
     }
 
     @Test
+    void aSongFromSomeoneNewWithAFriendsNameCutShortAfterItsShareWasStoredStillSaysItIsAnotherPerson() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bob fisher");
+        Inbound send = text("mallory", "send_song name:\"Alice Smith\" " + OTHER.id().link());
+        storeOnlyTheShareOf(send, "mallory", "alice");
+
+        bot.handle(send);
+
+        assertThat(bot.inbox("alice").getLast()).isEqualTo("🎵 Bob fisher sent you a song: " + OTHER.title()
+                + "\n⚠️ This Bob fisher is new to you: not the Bob Fisher you know here.");
+    }
+
+    @Test
+    void aSongFromAFriendWithANamesakeCutShortAfterItsShareWasStoredSaysNothingOfTheNamesake() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bob fisher");
+        Inbound send = text("bob", "send_song name:\"Alice Smith\" " + OTHER.id().link());
+        storeOnlyTheShareOf(send, "bob", "alice");
+
+        bot.handle(send);
+
+        assertThat(bot.inbox("alice").getLast()).isEqualTo("🎵 Bob Fisher sent you a song: " + OTHER.title());
+    }
+
+    @Test
+    void aSongFromAGroupMateWithAFriendsNameCutShortAfterItsShareWasStoredSaysNothingOfTheNamesake() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bob fisher");
+        bot.reply("mallory", "create_group name:\"Band\"");
+        assertThat(bot.reply("mallory", "add_to_group Band \"Alice Smith\"")).startsWith("Added Alice Smith");
+        Inbound send = text("mallory", "send_song name:\"Alice Smith\" " + OTHER.id().link());
+        storeOnlyTheShareOf(send, "mallory", "alice");
+
+        bot.handle(send);
+
+        assertThat(bot.inbox("alice").getLast()).isEqualTo("🎵 Bob fisher sent you a song: " + OTHER.title());
+    }
+
+    @Test
     void aGroupMadeByACutShortEventIsFoundAgainNotRefusedAsATakenName() {
         Inbound create = text("alice", "create_group name:\"Band\"");
         bot.chat.diesOnSend(1, false);
@@ -172,6 +213,12 @@ class CutShortHandlingTest {
 
         assertThat(bot.handle(ahead)).isEmpty();
         assertThat(bot.stores.inbound().handled(ahead.deliveryKey())).isFalse();
+    }
+
+    /** What a run of {@code send} killed after storing its share, before its song was held for the receiver, leaves. */
+    private void storeOnlyTheShareOf(Inbound send, String sender, String receiver) {
+        Cause.run(send.deliveryKey(), () -> bot.stores.shares().insertShare(Share.direct(Cause.id("share"),
+                at(sender), at(receiver), OTHER, "", "", bot.clock.instant())));
     }
 
     private Inbound text(String psid, String text) {

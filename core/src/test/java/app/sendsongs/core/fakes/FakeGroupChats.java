@@ -29,7 +29,7 @@ public final class FakeGroupChats implements GroupChatPlatform {
     private final Map<String, Map<String, Message>> posted = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
     private final Map<String, TapAnswer> answers = new LinkedHashMap<>();
-    private final Set<String> gone = new HashSet<>();
+    private final Set<String> botRemovedFrom = new HashSet<>();
     private final Map<String, Integer> heldBack = new HashMap<>();
     private int nextRef;
     private int edits;
@@ -62,7 +62,12 @@ public final class FakeGroupChats implements GroupChatPlatform {
 
     /** The bot is no longer in the chat. */
     public synchronized void removeBot(String chatId) {
-        gone.add(chatId);
+        botRemovedFrom.add(chatId);
+    }
+
+    /** The bot is in the chat again, its earlier messages there as they were. */
+    public synchronized void addBotBack(String chatId) {
+        botRemovedFrom.remove(chatId);
     }
 
     /** Posts in the chat, as a message sent to the chat's id ({@link GroupChattingPlatform#send}). */
@@ -102,8 +107,8 @@ public final class FakeGroupChats implements GroupChatPlatform {
     }
 
     private Optional<Outcome> refusal(String chatId) {
-        if (gone.contains(chatId)) {
-            return Optional.of(new Outcome.Gone("the bot was removed"));
+        if (botRemovedFrom.contains(chatId)) {
+            return Optional.of(new Outcome.OutOfChat("the bot was removed"));
         }
         int held = heldBack.getOrDefault(chatId, 0);
         if (held > 0) {

@@ -29,6 +29,7 @@ public final class GroupChattingPlatform extends ForwardingChatPlatform {
         return switch (groups.post(recipientId, message)) {
             case GroupChatPlatform.Outcome.Posted posted -> new SendOutcome.Sent(Optional.of(posted.messageRef()));
             case GroupChatPlatform.Outcome.Gone gone -> new SendOutcome.Unreachable(gone.reason());
+            case GroupChatPlatform.Outcome.OutOfChat out -> new SendOutcome.Unreachable(out.reason());
             case GroupChatPlatform.Outcome.RetryLater later -> new SendOutcome.Failed(later.reason(), later.retryAfter());
         };
     }

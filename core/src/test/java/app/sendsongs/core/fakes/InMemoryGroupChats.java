@@ -86,6 +86,12 @@ public final class InMemoryGroupChats implements GroupChatStore {
         songs.remove(groupSendId);
     }
 
+    @Override
+    public synchronized List<ChatSong> chatSongsAwaitingBot(ChatAddress chat) {
+        return songs.values().stream().filter(s -> s.awaitingBot() && s.chat().equals(chat))
+                .sorted(Comparator.comparing(ChatSong::groupSendId)).toList();
+    }
+
     /** Counts the person out of every chat. */
     synchronized void forget(ChatAddress person) {
         members.removeIf(m -> m.person().equals(person));

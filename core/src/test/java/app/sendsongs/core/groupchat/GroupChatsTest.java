@@ -426,7 +426,7 @@ class GroupChatsTest {
     }
 
     @Test
-    void whenTheBotIsRemovedNobodyIsCountedInAndItsMessagesAreNoLongerEdited() {
+    void whenTheBotIsRemovedNobodyIsCountedInAndItsMessagesWaitForItToBeAddedBack() {
         tap(BOB, "join");
         command(ALICE, "send", LINK);
         chats.removeBot(BAND_CHAT.id());
@@ -436,8 +436,29 @@ class GroupChatsTest {
         bot.advance(Duration.ofMinutes(5));
 
         assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
-        assertThat(bot.stores.groupChats().findChatSong(shares().getFirst().groupSendId().orElseThrow())).isEmpty();
+        assertThat(bot.stores.groupChats().findChatSong(shares().getFirst().groupSendId().orElseThrow()))
+                .hasValueSatisfying(song -> assertThat(song.awaitingBot()).isTrue());
         assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to"));
+        assertThat(lastChatText()).contains("Played by 0 of 1 so far.");
+    }
+
+    @Test
+    void theSongsMessagesThatChangedWhileTheBotWasOutAreEditedWhenItIsAddedBack() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+        command(ALICE, "send", FakeMusic.OTHER_SONG.id().link());
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        chats.addBotBack(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotAdded());
+
+        assertThat(chatText(1)).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(chatText(2)).as("unchanged while the bot was out").contains("Played by 0 of 1 so far.");
+        assertThat(lastChatText()).startsWith("Hi Friday Band!");
+        assertThat(bot.stores.groupChats().chatSongsAwaitingBot(BAND_CHAT)).isEmpty();
     }
 
     @Test

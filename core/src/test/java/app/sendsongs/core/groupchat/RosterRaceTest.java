@@ -108,5 +108,10 @@ class RosterRaceTest {
         public void deleteChatSong(String groupSendId) {
             store.deleteChatSong(groupSendId);
         }
+
+        @Override
+        public List<ChatSong> chatSongsAwaitingBot(ChatAddress chat) {
+            return store.chatSongsAwaitingBot(chat);
+        }
     }
 }

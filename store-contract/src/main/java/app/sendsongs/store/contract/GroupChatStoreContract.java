@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link GroupChatStore}: people counted in for a group chat (once each, also when counted in at the same moment
  * from many threads), the listings both ways and their order, a chat emptied when the bot leaves it, and the chat
- * messages of songs with their due updates.
+ * messages of songs with their due updates and those waiting for the bot to be added back to their chat.
  */
 public abstract class GroupChatStoreContract extends StoreFixture {
     private static final ChatAddress BAND = onTelegram("-1001987654321");
@@ -126,6 +126,25 @@ public abstract class GroupChatStoreContract extends StoreFixture {
         chats().saveChatSong(new ChatSong("first", CHOIR, Optional.of("9"), Optional.empty()));
         assertThat(chats().chatSongsDue(minutes(60), 10)).extracting(ChatSong::groupSendId)
                 .containsExactly("second", "later");
+    }
+
+    @Test
+    void aChatsSongMessagesAwaitingTheBotComeBackForThatChatOnlyByGroupSendUntilShownAgain() {
+        chats().saveChatSong(new ChatSong("send-b", BAND, Optional.of("2"), Optional.empty()).untilTheBotIsBack());
+        chats().saveChatSong(new ChatSong("send-a", BAND, Optional.of("1"), Optional.of(T0)).untilTheBotIsBack());
+        chats().saveChatSong(new ChatSong("send-c", CHOIR, Optional.of("3"), Optional.empty()).untilTheBotIsBack());
+        chats().saveChatSong(new ChatSong("up-to-date", BAND, Optional.of("4"), Optional.empty()));
+
+        List<ChatSong> awaiting = chats().chatSongsAwaitingBot(BAND);
+
+        assertThat(awaiting).extracting(ChatSong::groupSendId).containsExactly("send-a", "send-b");
+        assertThat(awaiting.getFirst()).isEqualTo(new ChatSong("send-a", BAND, Optional.of("1"), Optional.empty(), true));
+        assertThat(chats().findChatSong("send-c")).hasValueSatisfying(song -> assertThat(song.awaitingBot()).isTrue());
+        assertThat(chats().chatSongsDue(minutes(60), 10)).as("waiting for the bot, not for a time").isEmpty();
+        chats().saveChatSong(awaiting.getFirst().shownAs("1"));
+        chats().deleteChatSong("send-b");
+        assertThat(chats().chatSongsAwaitingBot(BAND)).isEmpty();
+        assertThat(chats().chatSongsAwaitingBot(onTelegram("-4003"))).isEmpty();
     }
 
     @Test

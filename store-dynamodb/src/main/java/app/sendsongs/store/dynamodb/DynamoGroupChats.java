@@ -16,13 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code CHATMEMBER#<chat>} / {@code MEMBER#<person>} (both {@link PersonKey}s), a conditional put so a person is
  * counted in once; the chat's list is one strongly consistent query of its partition, and a person's chats are one
  * {@code gsi1} query under {@code CHATMEMBEROF#<person>}. A song's chat message is {@code CHATSONG#<group send id>} /
- * {@code CHATSONG}; while its update is due it is in the {@code due} index under {@code CHATSONG}.
+ * {@code CHATSONG}; while its update is due it is in the {@code due} index under {@code CHATSONG}, and while it waits
+ * for the bot to be added back to its chat, in {@code gsi1} under {@code CHATSONGAWAITING#<chat>}.
  */
 final class DynamoGroupChats implements GroupChatStore {
     static final String MEMBER_TYPE = "CHATMEMBER";
     static final String SONG_TYPE = "CHATSONG";
     private static final String MEMBER = "MEMBER#";
     private static final String MEMBER_OF = "CHATMEMBEROF#";
+    private static final String AWAITING_BOT_IN = "CHATSONGAWAITING#";
     private static final String CHAT = "chat";
     private static final String PERSON = "person";
     private static final String JOINED_AT = "joinedAt";
@@ -80,6 +82,10 @@ final class DynamoGroupChats implements GroupChatStore {
         item.put(CHAT, Attr.person(song.chat()));
         song.messageRef().ifPresent(ref -> item.put(MESSAGE_REF, Attr.s(ref)));
         song.updateDueAt().ifPresent(at -> TableLayout.putDue(item, SONG_TYPE, song.groupSendId(), at));
+        if (song.awaitingBot()) {
+            item.put(TableLayout.GSI1_PK, Attr.s(AWAITING_BOT_IN + PersonKey.of(song.chat())));
+            item.put(TableLayout.GSI1_SK, Attr.s(song.groupSendId()));
+        }
         table.put(item);
     }
 
@@ -96,6 +102,13 @@ final class DynamoGroupChats implements GroupChatStore {
     @Override
     public void deleteChatSong(String groupSendId) {
         table.delete(songKey(groupSendId));
+    }
+
+    @Override
+    public List<ChatSong> chatSongsAwaitingBot(ChatAddress chat) {
+        Condition inChat = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(AWAITING_BOT_IN + PersonKey.of(chat)));
+        return table.query(DynamoTable.queryFor(inChat).indexName(TableLayout.GSI1).build(), 0).stream()
+                .map(DynamoGroupChats::song).toList();
     }
 
     private List<Map<String, AttributeValue>> memberItems(ChatAddress chat) {
@@ -141,6 +154,7 @@ final class DynamoGroupChats implements GroupChatStore {
 
     private static ChatSong song(Map<String, AttributeValue> item) {
         return new ChatSong(Attr.string(item, SEND_ID), Attr.person(item, CHAT),
-                Attr.optionalString(item, MESSAGE_REF), Attr.optionalTime(item, TableLayout.DUE_AT));
+                Attr.optionalString(item, MESSAGE_REF), Attr.optionalTime(item, TableLayout.DUE_AT),
+                item.containsKey(TableLayout.GSI1_PK));
     }
 }

@@ -13,10 +13,13 @@ import java.util.Optional;
 /** Who is counted in for each group chat ({@code group_chat_members}) and songs' chat messages ({@code group_chat_songs}). */
 final class SqliteGroupChats implements GroupChatStore {
     private static final String MEMBER_COLUMNS = "chat_address, person_address, joined_at";
-    private static final String SONG_COLUMNS = "group_send_id, chat_address, message_ref, update_due_at";
+    private static final String SONG_COLUMNS = "group_send_id, chat_address, message_ref, update_due_at, awaiting_bot";
     /** Chat messages due for an update: run on every tick; package-visible for the query-plan test. */
     static final String DUE = "SELECT " + SONG_COLUMNS + " FROM group_chat_songs WHERE update_due_at <= ? "
             + "ORDER BY update_due_at, group_send_id LIMIT ?";
+    /** A chat's messages waiting for the bot to be added back; package-visible for the query-plan test. */
+    static final String AWAITING_BOT = "SELECT " + SONG_COLUMNS + " FROM group_chat_songs WHERE chat_address = ? "
+            + "AND awaiting_bot = 1 ORDER BY group_send_id";
 
     private final Database db;
 
@@ -55,8 +58,9 @@ final class SqliteGroupChats implements GroupChatStore {
 
     @Override
     public void saveChatSong(ChatSong song) {
-        db.write(s -> s.update("INSERT OR REPLACE INTO group_chat_songs (" + SONG_COLUMNS + ") VALUES (?, ?, ?, ?)",
-                song.groupSendId(), song.chat(), song.messageRef().orElse(null), song.updateDueAt().orElse(null)));
+        db.write(s -> s.update("INSERT OR REPLACE INTO group_chat_songs (" + SONG_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                song.groupSendId(), song.chat(), song.messageRef().orElse(null), song.updateDueAt().orElse(null),
+                song.awaitingBot() ? 1 : 0));
     }
 
     @Override
@@ -75,6 +79,11 @@ final class SqliteGroupChats implements GroupChatStore {
         db.write(s -> s.update("DELETE FROM group_chat_songs WHERE group_send_id = ?", groupSendId));
     }
 
+    @Override
+    public List<ChatSong> chatSongsAwaitingBot(ChatAddress chat) {
+        return db.read(s -> s.query(AWAITING_BOT, SqliteGroupChats::song, chat));
+    }
+
     /** Within a transaction: the person is counted out of every chat. */
     static void forget(Session s, ChatAddress person) throws SQLException {
         s.update("DELETE FROM group_chat_members WHERE person_address = ?", person);
@@ -87,6 +96,7 @@ final class SqliteGroupChats implements GroupChatStore {
 
     private static ChatSong song(ResultSet rs) throws SQLException {
         return new ChatSong(rs.getString("group_send_id"), Codec.address(rs, "chat_address"),
-                Codec.optionalText(rs, "message_ref"), Codec.optionalInstant(rs, "update_due_at"));
+                Codec.optionalText(rs, "message_ref"), Codec.optionalInstant(rs, "update_due_at"),
+                rs.getInt("awaiting_bot") == 1);
     }
 }

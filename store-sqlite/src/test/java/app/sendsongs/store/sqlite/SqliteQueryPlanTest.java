@@ -55,6 +55,11 @@ class SqliteQueryPlanTest {
     }
 
     @Test
+    void aChatsMessagesAwaitingTheBotAreFoundThroughTheirIndexInItsOrder() {
+        assertReadInIndexOrder(plan(SqliteGroupChats.AWAITING_BOT, person("chat")), "group_chat_songs_awaiting_bot");
+    }
+
+    @Test
     void theStoreReportsTheDueQueryPlanAndLoadsWatchesInBulkAsOneByOne() {
         assertThat(sqlite.watches().dueWatchesQueryPlan()).anySatisfy(step -> assertThat(step).contains("watch_queue"))
                 .noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
