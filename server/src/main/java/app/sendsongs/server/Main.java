@@ -6,6 +6,7 @@ import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
 import app.sendsongs.store.sqlite.SqliteBackup;
+import app.sendsongs.store.sqlite.SqliteFileOwnerException;
 import app.sendsongs.store.sqlite.SqliteRekey;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
@@ -292,14 +293,22 @@ public final class Main implements Runnable {
             try {
                 server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
             } catch (SqliteStoreException e) {
-                // A database it must not use (written by a newer version, read-only, not there): why, in one line.
-                System.err.println(oneLine(e));
-                return 1;
+                // A database it must not use (written by a newer version, read-only, another user's): why, in one line.
+                return refused(oneLine(e), e);
             }
             System.out.println("Send Songs is serving on port " + server.port());
             runUntilStopped(server);
             return 0;
         }
+    }
+
+    /**
+     * Says why the SQLite store refused, in one line; answers the exit code: 2 when its files belong to another user
+     * (the operator's to fix, like a configuration error, which the systemd unit does not retry), else 1.
+     */
+    private static int refused(String line, SqliteStoreException failure) {
+        System.err.println(line);
+        return failure instanceof SqliteFileOwnerException ? 2 : 1;
     }
 
     /** The failure's message, and what caused it when that says more (the driver's "unable to open" ...). */
@@ -381,8 +390,7 @@ public final class Main implements Runnable {
                         backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion());
                 return 0;
             } catch (SqliteStoreException e) {
-                System.err.println(e.getMessage());
-                return 1;
+                return refused(e.getMessage(), e);
             }
         }
     }
@@ -529,8 +537,7 @@ public final class Main implements Runnable {
                         + "their people are asked to connect again."));
                 return 0;
             } catch (SqliteStoreException e) {
-                System.err.println(e.getMessage());
-                return 1;
+                return refused(e.getMessage(), e);
             }
         }
 

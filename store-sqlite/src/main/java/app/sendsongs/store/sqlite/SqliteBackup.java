@@ -148,9 +148,11 @@ public final class SqliteBackup {
      * Replaces the content of {@code database} (created if missing) with the backup's, after checking the backup.
      *
      * @throws SqliteStoreException when the backup fails its checks, or another process has the database open;
-     *                              the database is then left as it was
+     *                              the database is then left as it was ({@link SqliteFileOwnerException} when it
+     *                              belongs to another user, who alone can write it)
      */
     public static Copy restore(Path backup, Path database) {
+        FileOwners.requireWritable(database);
         Path source = existing(backup);
         List<String> problems = check(source);
         if (!problems.isEmpty()) {
