@@ -81,14 +81,8 @@ public final class AnotherUser {
 
     /** Runs {@code main} with {@code args} as this user, on the same Java, and waits for it to end. */
     public Run run(Class<?> main, String... args) {
-        List<String> command = new ArrayList<>(List.of(SETPRIV.toString(), "--reuid=" + NAME, "--regid=" + group,
-                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + folder.resolve("tmp-" + NAME),
-                "-cp", classPath, main.getName()));
-        command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
+            Process process = start(main, args);
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(MOST_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -101,6 +95,21 @@ public final class AnotherUser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts {@code main} with {@code args} as this user, on the same Java: its standard output and error come
+     * together from {@link Process#getInputStream}. The caller stops it.
+     */
+    public Process start(Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(SETPRIV.toString(), "--reuid=" + NAME, "--regid=" + group,
+                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + folder.resolve("tmp-" + NAME),
+                "-cp", classPath, main.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        return process;
     }
 
     private static boolean traversable(Path folder) {

@@ -121,6 +121,7 @@ final class Database implements AutoCloseable {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
             }
+            FileOwners.createForFolderOwner(absolute);
             String url = "jdbc:sqlite:" + absolute;
             Session writer = new Session(connect(url));
             opened.add(writer);

@@ -1,8 +1,13 @@
 package app.sendsongs.store.sqlite;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Who owns the database's files, for an operator who works as root and runs the server as its own user. A file root
  * made (a restore, a first start) that the server's user cannot write shows otherwise only as SQLite's "attempt to
- * write a readonly database": here it is refused by name, with its owner and the command that fixes it.
+ * write a readonly database": here it is refused by name, with its owner and the command that fixes it, and the files
+ * this program makes as root go to the owner of their folder.
  */
 final class FileOwners {
     private FileOwners() {
@@ -69,11 +75,42 @@ final class FileOwners {
     }
 
     /** The name of the user who owns {@code path}, where the file system says. */
-    private static Optional<String> owner(Path path) {
+    static Optional<String> owner(Path path) {
         try {
             return Optional.of(Files.getOwner(path).getName());
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Creates {@code file} empty (unless it is there already), readable and writable by its owner alone: it holds
+     * people's names and chat ids, and their tokens, sealed. Made by root, it goes to the owner (and group) of its
+     * folder, so that the user whose folder it is (the server's) can use it; SQLite gives the {@code -wal} and
+     * {@code -shm} it makes as root the file's owner. Where the file system has no POSIX permissions, nothing is made
+     * here: SQLite makes the file as the platform does.
+     */
+    static void createForFolderOwner(Path file) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            return;
+        }
+        if (madeByRoot(file) && file.toAbsolutePath().getParent() != null) {
+            PosixFileAttributes folder = Files.readAttributes(file.toAbsolutePath().getParent(),
+                    PosixFileAttributes.class);
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            view.setOwner(folder.owner());
+            view.setGroup(folder.group());
+        }
+    }
+
+    /** Whether root made the file, who alone may give it away. */
+    private static boolean madeByRoot(Path file) throws IOException {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("unix")
+                && Integer.valueOf(0).equals(Files.getAttribute(file, "unix:uid"));
     }
 }
