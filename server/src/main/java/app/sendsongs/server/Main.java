@@ -5,6 +5,7 @@ import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
 import app.sendsongs.store.sqlite.SqliteBackup;
+import app.sendsongs.store.sqlite.SqliteFileOwnerException;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
@@ -287,14 +288,22 @@ public final class Main implements Runnable {
             try {
                 server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
             } catch (SqliteStoreException e) {
-                // A database it must not use (written by a newer version, read-only, not there): why, in one line.
-                System.err.println(oneLine(e));
-                return 1;
+                // A database it must not use (written by a newer version, read-only, another user's): why, in one line.
+                return refused(oneLine(e), e);
             }
             System.out.println("Send Songs is serving on port " + server.port());
             runUntilStopped(server);
             return 0;
         }
+    }
+
+    /**
+     * Says why the SQLite store refused, in one line; answers the exit code: 2 when its files belong to another user
+     * (the operator's to fix, like a configuration error, which the systemd unit does not retry), else 1.
+     */
+    static int refused(String line, SqliteStoreException failure) {
+        System.err.println(line);
+        return failure instanceof SqliteFileOwnerException ? 2 : 1;
     }
 
     /** The failure's message, and what caused it when that says more (the driver's "unable to open" ...). */
@@ -346,8 +355,9 @@ public final class Main implements Runnable {
             try {
                 SqliteBackup.Copy copy = SqliteBackup.backup(database.get(), target);
                 System.out.printf(Locale.ROOT, "Backed up %s to %s (%s, schema version %d) in %.1f s; the copy "
-                                + "passed SQLite's integrity check and the store's checks.%n", database.get(),
-                        copy.file(), megabytes(copy.bytes()), copy.schemaVersion(), (System.nanoTime() - started) / 1e9);
+                                + "passed SQLite's integrity check and the store's checks.%s%n", database.get(),
+                        copy.file(), megabytes(copy.bytes()), copy.schemaVersion(), (System.nanoTime() - started) / 1e9,
+                        copy.owner().isEmpty() ? "" : " Only its owner, " + copy.owner() + ", can read it.");
                 return 0;
             } catch (SqliteStoreException e) {
                 System.err.println(e.getMessage());
@@ -369,17 +379,32 @@ public final class Main implements Runnable {
             if (database.isEmpty()) {
                 return 2;
             }
+            boolean replaces = Files.exists(database.get());
             try {
                 SqliteBackup.Copy copy = SqliteBackup.restore(backup, database.get());
                 System.out.printf(Locale.ROOT, "Restored %s from %s (%s, schema version %d); it passed SQLite's "
-                        + "integrity check and the store's checks. Start the server again.%n", copy.file(),
-                        backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion());
+                        + "integrity check and the store's checks.%s Start the server again.%n", copy.file(),
+                        backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion(),
+                        whose(copy, replaces));
                 return 0;
             } catch (SqliteStoreException e) {
-                System.err.println(e.getMessage());
-                return 1;
+                return refused(e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Who owns the restored file: run as root, a restore gives a file it makes to the owner of its folder, the
+     * service user, whose server could not write root's file.
+     */
+    private static String whose(SqliteBackup.Copy copy, boolean replaced) {
+        if (copy.owner().isEmpty()) {
+            return "";
+        }
+        String whose = " It belongs to " + copy.owner() + (replaced ? ", as the file it replaced did."
+                : ", who alone can read and write it.");
+        return !copy.owner().equals("root") ? whose : whose + " A server run as another user cannot write it: give "
+                + "it to that user first (chown USER: " + copy.file() + ").";
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,

@@ -114,8 +114,7 @@ final class RekeyCommand extends Main.FileSettings implements Callable<Integer> 
                     + "again."));
             return 0;
         } catch (SqliteStoreException e) {
-            System.err.println(e.getMessage());
-            return 1;
+            return Main.refused(e.getMessage(), e);
         } catch (SdkException e) {
             System.err.println("DynamoDB refused rekey: " + e.getMessage() + " (tokens sealed again before it are "
                     + "sealed with the new key; running rekey again finishes the rest)");

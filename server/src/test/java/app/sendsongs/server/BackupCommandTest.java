@@ -44,7 +44,8 @@ class BackupCommandTest {
             talking.set(false);
             chatter.join();
             assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out()).contains("Backed up", backup.toString(), "passed SQLite's integrity check");
+            assertThat(run.out()).contains("Backed up", backup.toString(), "passed SQLite's integrity check",
+                    "Only its owner, " + System.getProperty("user.name") + ", can read it.");
             assertThat(SqliteBackup.check(backup)).isEmpty();
 
             sandbox.register("bob", "bob-sp", "Bob Fisher");
@@ -57,7 +58,8 @@ class BackupCommandTest {
 
         CommandRun restored = CommandRun.of("restore", "--sqlite-path", database.toString(), backup.toString());
         assertThat(restored.exit()).as(restored.err()).isZero();
-        assertThat(restored.out()).contains("Restored", database.toString());
+        assertThat(restored.out()).contains("Restored", database.toString(), "It belongs to "
+                + System.getProperty("user.name") + ", as the file it replaced did.");
 
         try (Demo demo = Demo.start(environment)) {
             SandboxClient sandbox = new SandboxClient(demo.baseUrl());

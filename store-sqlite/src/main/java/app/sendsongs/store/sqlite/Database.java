@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -121,6 +122,7 @@ final class Database implements AutoCloseable {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
             }
+            FileOwners.createForFolderOwner(absolute);
             String url = "jdbc:sqlite:" + absolute;
             Session writer = new Session(connect(url));
             opened.add(writer);
@@ -461,15 +463,32 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Notes whether the batch's writes failed because of the disk or the file, or one went through. */
+    /**
+     * Notes whether the batch's writes failed because of the disk or the file, or one went through; logs the fault in
+     * one line when it begins (the failed writes' own stack traces say only SQLite's words).
+     */
     private void noteFault(List<Unit<?>> batch) {
-        Optional<String> failing = batch.stream().map(unit -> unit.failure).flatMap(failure -> SqliteFaults
-                .ofTheDisk(failure).stream()).findFirst();
+        Optional<String> failing = batch.stream().map(unit -> unit.failure).filter(Objects::nonNull)
+                .flatMap(failure -> faultOf(failure).stream()).findFirst();
         if (failing.isPresent()) {
-            fault = "writing to " + description + " fails: " + failing.get();
+            if (!failing.get().equals(fault)) {
+                LOG.severe(failing.get());
+            }
+            fault = failing.get();
         } else if (batch.stream().anyMatch(unit -> unit.failure == null)) {
             fault = null;
         }
+    }
+
+    /**
+     * Why the disk or the file failed a write, for an operator; empty when they did not. A file SQLite can only read is
+     * named as such, with its owner and the fix where another user owns it.
+     */
+    private Optional<String> faultOf(Throwable failure) {
+        return SqliteFaults.ofTheDisk(failure).map(sqlite -> !SqliteFaults.readOnly(failure) || files == null
+                ? "writing to " + description + " fails: " + sqlite
+                : FileOwners.notWritable(files.file()).orElse("cannot write to " + description + ": the file, its "
+                        + "folder or its disk is read-only") + " (SQLite: " + sqlite + ")");
     }
 
     private void rollBack(Exception cause) {

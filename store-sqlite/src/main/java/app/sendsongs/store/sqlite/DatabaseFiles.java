@@ -34,6 +34,11 @@ final class DatabaseFiles {
         return new DatabaseFiles(file);
     }
 
+    /** The database file. */
+    Path file() {
+        return file;
+    }
+
     /** Empty while both paths still name the files opened; else which one was deleted or replaced. */
     synchronized Optional<String> changed() {
         if (walKey == MISSING) {

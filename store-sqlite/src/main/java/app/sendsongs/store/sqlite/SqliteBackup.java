@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,6 +32,8 @@ import org.sqlite.SQLiteConnection;
  *       In WAL mode readers do not block writers, so a running server goes on writing meanwhile. The copy is
  *       written under a temporary name beside the target, synced, checked, and only then given its name; an
  *       existing file is never overwritten.</li>
+ *   <li>Both make their file readable and writable by its owner alone: the owner of its folder when root runs
+ *       them, so that the server's own user can use what root restored ({@link FileOwners}).</li>
  *   <li>{@link #check}: SQLite's {@code PRAGMA integrity_check} and the store's own checks: the file has a schema
  *       version this program knows, and exactly the tables and indexes that version's migrations make.</li>
  *   <li>{@link #restore}: checks the backup, then copies it into the database with SQLite's backup API while
@@ -41,8 +41,16 @@ import org.sqlite.SQLiteConnection;
  * </ul>
  */
 public final class SqliteBackup {
-    /** What a backup or a restore wrote. */
-    public record Copy(Path file, long bytes, int schemaVersion) {
+    /**
+     * What a backup or a restore wrote.
+     *
+     * @param owner the user who owns the file (alone can read it, when this program made it), where the file system
+     *              says; empty otherwise
+     */
+    public record Copy(Path file, long bytes, int schemaVersion, String owner) {
+        static Copy of(Path file) throws IOException {
+            return new Copy(file, Files.size(file), SqliteBackup.schemaVersion(file), FileOwners.owner(file).orElse(""));
+        }
     }
 
     private static final int MOST_PROBLEMS_SHOWN = 10;
@@ -69,7 +77,7 @@ public final class SqliteBackup {
         try {
             Files.createDirectories(destination.getParent());
             deleteLeftovers(destination.getParent());
-            createForOwnerOnly(partial);
+            FileOwners.createForFolderOwner(partial);
             try (Connection connection = readOnly(source);
                  PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, partial.toString());
@@ -89,23 +97,13 @@ public final class SqliteBackup {
                 throw new SqliteStoreException(destination + " appeared while the backup ran: it was left alone", e);
             }
             syncDirectory(destination.getParent());
-            return new Copy(destination, Files.size(destination), schemaVersion(destination));
+            return Copy.of(destination);
         } catch (SQLException e) {
             throw new SqliteStoreException("backing up " + source + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new SqliteStoreException("writing the backup " + destination + " failed: " + e.getMessage(), e);
         } finally {
             deleteQuietly(partial);
-        }
-    }
-
-    /**
-     * An empty file only its owner can read (VACUUM INTO writes into an empty file): a backup holds people's names and
-     * chat ids, and their tokens, sealed. Where the file system has no POSIX permissions, as the platform makes it.
-     */
-    private static void createForOwnerOnly(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 
@@ -148,9 +146,11 @@ public final class SqliteBackup {
      * Replaces the content of {@code database} (created if missing) with the backup's, after checking the backup.
      *
      * @throws SqliteStoreException when the backup fails its checks, or another process has the database open;
-     *                              the database is then left as it was
+     *                              the database is then left as it was ({@link SqliteFileOwnerException} when it
+     *                              belongs to another user, who alone can write it)
      */
     public static Copy restore(Path backup, Path database) {
+        FileOwners.requireWritable(database);
         Path source = existing(backup);
         List<String> problems = check(source);
         if (!problems.isEmpty()) {
@@ -160,6 +160,7 @@ public final class SqliteBackup {
         Path destination = database.toAbsolutePath();
         try {
             Files.createDirectories(destination.getParent());
+            FileOwners.createForFolderOwner(destination);
             try (Connection connection = ExclusiveUse.open(destination).orElseThrow(() -> new SqliteStoreException(
                     destination + " is in use by another process: stop the server first. Nothing was restored"))) {
                 int result = connection.unwrap(SQLiteConnection.class).getDatabase().restore("main",
@@ -181,7 +182,7 @@ public final class SqliteBackup {
                     + String.join("; ", after));
         }
         try {
-            return new Copy(destination, Files.size(destination), schemaVersion(destination));
+            return Copy.of(destination);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

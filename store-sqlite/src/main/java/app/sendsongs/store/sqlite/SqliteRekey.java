@@ -32,13 +32,15 @@ public final class SqliteRekey {
      * Seals every token of {@code file} that {@code current} opens with {@code next} instead.
      *
      * @throws SqliteStoreException when there is no such file, another process has it open, or it is not of this
-     *                              program's schema version; nothing is changed then
+     *                              program's schema version; nothing is changed then ({@link SqliteFileOwnerException}
+     *                              when it belongs to another user, who alone can write it)
      */
     public static Outcome reseal(Path file, TokenCipher current, TokenCipher next) {
         Path database = file.toAbsolutePath();
         if (!Files.isRegularFile(database)) {
             throw new SqliteStoreException("no database file at " + database);
         }
+        FileOwners.requireWritable(database);
         try (Connection connection = ExclusiveUse.open(database).orElseThrow(() -> new SqliteStoreException(
                 database + " is in use by another process: stop the server first. Nothing was changed"));
              Session session = new Session(connection)) {

@@ -1,7 +1,7 @@
 package app.sendsongs.store.sqlite;
 
 /** The SQLite store could not do what was asked (I/O, a locked file, a broken schema...). */
-public final class SqliteStoreException extends RuntimeException {
+public class SqliteStoreException extends RuntimeException {
     public SqliteStoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -93,9 +93,10 @@ public final class SqliteStores implements AutoCloseable {
     }
 
     /**
-     * As {@link #file(Path, TokenCipher)}; a file of an older schema version is upgraded only once no other process
-     * has it open, and refused when one keeps it open for {@link #UPGRADE_PATIENCE} (see
-     * {@link ExclusiveUse#refuseUpgradeWhileInUse}).
+     * As {@link #file(Path, TokenCipher)}; a file, {@code -wal}, {@code -shm} or folder that another user owns and
+     * this one cannot write is refused before anything is opened ({@link SqliteFileOwnerException}); a file of an
+     * older schema version is upgraded only once no other process has it open, and refused when one keeps it open for
+     * {@link #UPGRADE_PATIENCE} (see {@link ExclusiveUse#refuseUpgradeWhileInUse}).
      */
     public static SqliteStores file(Path file, TokenCipher tokens, int readConnections) {
         return file(file, tokens, readConnections, UPGRADE_PATIENCE);
@@ -110,6 +111,7 @@ public final class SqliteStores implements AutoCloseable {
     }
 
     static SqliteStores file(Path file, TokenCipher tokens, int readConnections, Duration upgradePatience) {
+        FileOwners.requireWritable(file);
         ExclusiveUse.refuseUpgradeWhileInUse(file.toAbsolutePath(), upgradePatience);
         boolean created = !Files.isRegularFile(file) || sizeOf(file) == 0;
         return new SqliteStores(Database.file(file, readConnections), tokens, created);
