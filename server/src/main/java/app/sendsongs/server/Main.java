@@ -5,29 +5,22 @@ import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
 import app.sendsongs.store.sqlite.SqliteBackup;
-import app.sendsongs.store.sqlite.SqliteFileOwnerException;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramSetup;
 import app.sendsongs.store.sqlite.SqliteStoreException;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,7 +96,7 @@ public final class Main implements Runnable {
         if (command instanceof RekeyCommand) {
             return variablesHelp(RekeyCommand.VARIABLES);
         }
-        boolean databaseOnly = command instanceof FileSettings && !(command instanceof Common);
+        boolean databaseOnly = command instanceof DatabaseSettings && !(command instanceof BotServerSettings);
         return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
     }
 
@@ -151,124 +144,10 @@ public final class Main implements Runnable {
         return out.toString();
     }
 
-    /** Where the settings come from: an env file, the environment, then flags; the SQLite file, for every command. */
-    static class FileSettings {
-        @Option(names = "--sqlite-path", description = "SQLite database file (SQLITE_PATH).")
-        Path sqlitePath;
-
-        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
-                + "(the environment and flags win). Keeps secrets off the command line.")
-        Path envFile;
-
-        Map<String, String> values() throws IOException {
-            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-            values.putAll(System.getenv());
-            values.putAll(flags());
-            return values;
-        }
-
-        /** The flags given, as the variables they override. */
-        Map<String, String> flags() {
-            Map<String, String> flags = new LinkedHashMap<>();
-            if (sqlitePath != null) {
-                flags.put("SQLITE_PATH", sqlitePath.toString());
-            }
-            return flags;
-        }
-
-        /**
-         * The settings ({@link #values()}), with the log switched to the format they name.
-         *
-         * @throws IllegalArgumentException when LOG_FORMAT names no format
-         */
-        Map<String, String> settings() throws IOException {
-            Map<String, String> values = values();
-            Logging.configure(values.get(Logging.VARIABLE));
-            return values;
-        }
-
-        /**
-         * The SQLite file the settings name; empty (with the reason printed: {@code onDynamoDb} when they name a
-         * DynamoDB table) when they name none.
-         */
-        Optional<Path> sqliteFile(String onDynamoDb) throws IOException {
-            try {
-                return sqliteFile(settings(), onDynamoDb);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return Optional.empty();
-            }
-        }
-
-        /** As {@link #sqliteFile(String)}, of settings already read. */
-        static Optional<Path> sqliteFile(Map<String, String> settings, String onDynamoDb) {
-            List<String> problems = new ArrayList<>();
-            try {
-                StoreConfig store = StoreConfig.from(settings, problems);
-                if (problems.isEmpty() && store instanceof StoreConfig.Sqlite sqlite) {
-                    return Optional.of(sqlite.path());
-                }
-                if (problems.isEmpty()) {
-                    problems.add(onDynamoDb);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-            System.err.println(String.join("\n", problems));
-            return Optional.empty();
-        }
-    }
-
-    /** The settings of a command that needs no database: an env file, then the environment. */
-    static class EnvironmentSettings {
-        @Option(names = "--env-file", description = "A file of KEY=VALUE lines read before the environment "
-                + "(the environment wins).")
-        Path envFile;
-
-        Map<String, String> values() throws IOException {
-            Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-            values.putAll(System.getenv());
-            return values;
-        }
-    }
-
-    /** Options shared by both modes; each overrides the environment variable of the same meaning. */
-    static class Common extends FileSettings {
-        @Option(names = "--port", description = "HTTP port (PORT).")
-        Integer port;
-
-        @Option(names = "--host", description = "Address to listen on (HOST); demo: 127.0.0.1 unless given.")
-        String host;
-
-        @Option(names = "--public-base-url", description = "Externally visible base URL (PUBLIC_BASE_URL).")
-        String publicBaseUrl;
-
-        @Option(names = "--watch-schedule", description = "Listen-check schedule, e.g. 5m/1h,1h/7d (WATCH_SCHEDULE).")
-        String watchSchedule;
-
-        @Override
-        Map<String, String> flags() {
-            Map<String, String> flags = super.flags();
-            if (port != null) {
-                flags.put("PORT", port.toString());
-            }
-            if (host != null) {
-                flags.put("HOST", host);
-            }
-            if (publicBaseUrl != null) {
-                flags.put("PUBLIC_BASE_URL", publicBaseUrl);
-            }
-            if (watchSchedule != null) {
-                flags.put("WATCH_SCHEDULE", watchSchedule);
-            }
-            return flags;
-        }
-    }
-
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Run the bot against the real chat platforms (Messenger, Telegram) and listening services "
                     + "(Spotify, Last.fm, ListenBrainz). Every required variable must be set.")
-    static final class Serve extends Common implements Callable<Integer> {
+    static final class Serve extends BotServerSettings implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ServerConfig config;
@@ -289,39 +168,19 @@ public final class Main implements Runnable {
                 server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
             } catch (SqliteStoreException e) {
                 // A database it must not use (written by a newer version, read-only, another user's): why, in one line.
-                return refused(oneLine(e), e);
+                return SqliteRefusal.report(SqliteRefusal.oneLine(e), e);
             }
             System.out.println("Send Songs is serving on port " + server.port());
-            runUntilStopped(server);
+            StopSignal.awaitThenClose(server);
             return 0;
         }
-    }
-
-    /**
-     * Says why the SQLite store refused, in one line; answers the exit code: 2 when its files belong to another user
-     * (the operator's to fix, like a configuration error, which the systemd unit does not retry), else 1.
-     */
-    static int refused(String line, SqliteStoreException failure) {
-        System.err.println(line);
-        return failure instanceof SqliteFileOwnerException ? 2 : 1;
-    }
-
-    /** The failure's message, and what caused it when that says more (the driver's "unable to open" ...). */
-    static String oneLine(Exception failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = failure.getMessage();
-        return root == failure || root.getMessage() == null || message.contains(root.getMessage()) ? message
-                : message + ": " + root.getMessage().strip().replace('\n', ' ');
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = "Run the bot with emulated Messenger, Telegram, Spotify, Last.fm and ListenBrainz, a manual "
                     + "clock and a temporary store; "
                     + "open http://127.0.0.1:<port>/ to chat as several people. Missing variables get sandbox values.")
-    static final class DemoCommand extends Common implements Callable<Integer> {
+    static final class DemoCommand extends BotServerSettings implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Demo demo;
@@ -332,7 +191,7 @@ public final class Main implements Runnable {
                 return 2;
             }
             System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
-            runUntilStopped(demo);
+            StopSignal.awaitThenClose(demo);
             return 0;
         }
     }
@@ -341,7 +200,7 @@ public final class Main implements Runnable {
             description = "Copy the SQLite database (SQLITE_PATH) to FILE while the server runs: a consistent copy "
                     + "of everything committed before the backup began, checked before it is given its name. "
                     + "Never overwrites FILE.")
-    static final class Backup extends FileSettings implements Callable<Integer> {
+    static final class Backup extends DatabaseSettings implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The backup to write; it must not exist yet.")
         Path target;
 
@@ -369,7 +228,7 @@ public final class Main implements Runnable {
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = "Put a backup back as the SQLite database (SQLITE_PATH), after checking it. Stop the "
                     + "server first: the database is replaced only while no other process has it open.")
-    static final class Restore extends FileSettings implements Callable<Integer> {
+    static final class Restore extends DatabaseSettings implements Callable<Integer> {
         @Parameters(paramLabel = "BACKUP", description = "A file written by the backup command.")
         Path backup;
 
@@ -388,7 +247,7 @@ public final class Main implements Runnable {
                         whose(copy, replaces));
                 return 0;
             } catch (SqliteStoreException e) {
-                return refused(e.getMessage(), e);
+                return SqliteRefusal.report(e.getMessage(), e);
             }
         }
     }
@@ -413,7 +272,7 @@ public final class Main implements Runnable {
                     + "delivered, held messages, the listen checks due with the wait of the oldest, and the inbound "
                     + "events waiting to be handled with the age of the oldest. Counts only: no names, ids or "
                     + "messages. On DynamoDB it reads the whole table once.")
-    static final class Status extends FileSettings implements Callable<Integer> {
+    static final class Status extends DatabaseSettings implements Callable<Integer> {
         @Option(names = "--json", description = "One JSON object instead of lines.")
         boolean json;
 
@@ -594,85 +453,8 @@ public final class Main implements Runnable {
             }
             System.out.println("Send Songs sandbox on port " + sandbox.port() + ", posting webhooks to "
                     + botWebhookUrl);
-            runUntilStopped(sandbox);
+            StopSignal.awaitThenClose(sandbox);
             return 0;
-        }
-    }
-
-    /**
-     * Blocks until the process is asked to stop (Ctrl+C, SIGTERM), then closes {@code running}
-     * inside the shutdown hook: the JVM halts when the hooks end, so closing after {@code main}
-     * wakes up could be cut short.
-     */
-    private static void runUntilStopped(AutoCloseable running) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (Exception e) {
-                System.err.println("error while stopping: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }));
-        stopped.await();
-    }
-
-    /** KEY=VALUE lines; blank lines and # comments ignored. */
-    static final class EnvFile {
-        private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-        private EnvFile() {
-        }
-
-        /** An env file that cannot be read: a configuration error, said in one line (exit code 2). */
-        static final class Unreadable extends IllegalArgumentException {
-            Unreadable(Path file, IOException cause) {
-                super("cannot read the env file " + file + ": " + reason(cause), cause);
-            }
-
-            static String reason(IOException cause) {
-                return switch (cause) {
-                    case NoSuchFileException missing -> "there is no such file";
-                    case AccessDeniedException denied -> "permission denied (it is read as the user the command "
-                            + "runs as)";
-                    default -> String.valueOf(cause.getMessage());
-                };
-            }
-        }
-
-        /** @throws Unreadable when the file cannot be read */
-        static Map<String, String> read(Path file) {
-            Map<String, String> values = new HashMap<>();
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file);
-            } catch (IOException e) {
-                throw new Unreadable(file, e);
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                // A byte order mark (Notepad's UTF-8) is no part of the first setting's name.
-                String trimmed = (i == 0 ? lines.get(i).replaceFirst("^\\uFEFF", "") : lines.get(i)).strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                int eq = trimmed.indexOf('=');
-                String name = eq < 0 ? "" : trimmed.substring(0, eq).strip();
-                if (!NAME.matcher(name).matches()) {
-                    // Never the line itself: it may hold a secret.
-                    System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " is not KEY=VALUE "
-                            + "(a name of letters, digits and _, then =): it is ignored");
-                    continue;
-                }
-                if (!ServerConfig.isRead(name)) {
-                    // The name only: the value may be a secret.
-                    System.err.println("Warning: line " + (i + 1) + " of the env file " + file + " sets " + name
-                            + ", which no setting reads: it is ignored" + ServerConfig.meant(name)
-                            .map(meant -> " (did you mean " + meant + "?)").orElse(""));
-                }
-                values.put(name, trimmed.substring(eq + 1).strip());
-            }
-            return values;
         }
     }
 }
