@@ -1,9 +1,7 @@
 package app.sendsongs.server;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,8 @@ class DatabaseSettings {
             + "(the environment and flags win). Keeps secrets off the command line.")
     Path envFile;
 
-    Map<String, String> values() throws IOException {
-        Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-        values.putAll(System.getenv());
+    Map<String, String> values() {
+        Map<String, String> values = EnvFile.thenEnvironment(envFile);
         values.putAll(flags());
         return values;
     }
@@ -43,7 +40,7 @@ class DatabaseSettings {
      *
      * @throws IllegalArgumentException when LOG_FORMAT names no format
      */
-    Map<String, String> settings() throws IOException {
+    Map<String, String> settings() {
         Map<String, String> values = values();
         Logging.configure(values.get(Logging.VARIABLE));
         return values;
@@ -53,7 +50,7 @@ class DatabaseSettings {
      * The SQLite file the settings name; empty (with the reason printed: {@code onDynamoDb} when they name a
      * DynamoDB table) when they name none.
      */
-    Optional<Path> sqliteFile(String onDynamoDb) throws IOException {
+    Optional<Path> sqliteFile(String onDynamoDb) {
         try {
             return sqliteFile(settings(), onDynamoDb);
         } catch (IllegalArgumentException e) {

@@ -33,6 +33,17 @@ final class EnvFile {
         }
     }
 
+    /**
+     * The settings every command reads first: the file's (none without one), with the environment's over them.
+     *
+     * @throws Unreadable when the file cannot be read
+     */
+    static Map<String, String> thenEnvironment(Path fileOrNull) {
+        Map<String, String> values = new HashMap<>(fileOrNull == null ? Map.of() : read(fileOrNull));
+        values.putAll(System.getenv());
+        return values;
+    }
+
     /** @throws Unreadable when the file cannot be read */
     static Map<String, String> read(Path file) {
         Map<String, String> values = new HashMap<>();

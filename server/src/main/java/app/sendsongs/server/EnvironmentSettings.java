@@ -1,8 +1,6 @@
 package app.sendsongs.server;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -12,9 +10,7 @@ class EnvironmentSettings {
             + "(the environment wins).")
     Path envFile;
 
-    Map<String, String> values() throws IOException {
-        Map<String, String> values = new HashMap<>(envFile == null ? Map.of() : EnvFile.read(envFile));
-        values.putAll(System.getenv());
-        return values;
+    Map<String, String> values() {
+        return EnvFile.thenEnvironment(envFile);
     }
 }
