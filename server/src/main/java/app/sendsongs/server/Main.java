@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger and Telegram bot for sharing Spotify songs and hearing when friends "
                 + "play them.",
-        subcommands = {Main.Serve.class, Main.DemoCommand.class, Main.SandboxCommand.class, Main.Backup.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, Main.Backup.class,
                 Main.Restore.class, Main.Status.class, RekeyCommand.class, Main.TelegramSetupCommand.class,
                 Main.MessengerProfileCommand.class,
                 CommandLine.HelpCommand.class},
@@ -142,58 +142,6 @@ public final class Main implements Runnable {
             lineLength += word.length();
         }
         return out.toString();
-    }
-
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Run the bot against the real chat platforms (Messenger, Telegram) and listening services "
-                    + "(Spotify, Last.fm, ListenBrainz). Every required variable must be set.")
-    static final class Serve extends BotServerSettings implements Callable<Integer> {
-        @Override
-        public Integer call() throws Exception {
-            ServerConfig config;
-            try {
-                config = ServerConfig.from(settings());
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            if (config.publicBaseUrlIsPlainHttp()) {
-                System.err.println("Warning: PUBLIC_BASE_URL is plain http; Spotify consent codes and registration "
-                        + "codes will cross the network unencrypted. Use https in production: Spotify takes a plain-http "
-                        + "redirect URI only to 127.0.0.1 or [::1], never to localhost.");
-            }
-            new ListenAddress(config.host(), config.port(), "HOST", "PORT").requireFree();
-            BotServer server;
-            try {
-                server = new BotServer(config, java.time.Clock.systemUTC(), http -> { }).start();
-            } catch (SqliteStoreException e) {
-                // A database it must not use (written by a newer version, read-only, another user's): why, in one line.
-                return SqliteRefusal.report(SqliteRefusal.oneLine(e), e);
-            }
-            System.out.println("Send Songs is serving on port " + server.port());
-            StopSignal.awaitThenClose(server);
-            return 0;
-        }
-    }
-
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Run the bot with emulated Messenger, Telegram, Spotify, Last.fm and ListenBrainz, a manual "
-                    + "clock and a temporary store; "
-                    + "open http://127.0.0.1:<port>/ to chat as several people. Missing variables get sandbox values.")
-    static final class DemoCommand extends BotServerSettings implements Callable<Integer> {
-        @Override
-        public Integer call() throws Exception {
-            Demo demo;
-            try {
-                demo = Demo.start(settings());
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
-            StopSignal.awaitThenClose(demo);
-            return 0;
-        }
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -414,47 +362,6 @@ public final class Main implements Runnable {
                 err.println("Telegram setup failed: " + e.getMessage());
                 return 1;
             }
-        }
-    }
-
-    @Command(name = "sandbox", mixinStandardHelpOptions = true,
-            description = {"Run only the emulators (Messenger, Telegram, Spotify, Last.fm, ListenBrainz) and the sandbox "
-                    + "control API "
-                    + "(sandbox/README.md), for a bot served elsewhere: people's messages are POSTed to "
-                    + "--bot-webhook-url, signed with MESSENGER_APP_SECRET.",
-                    "Point serve at it with MESSENGER_GRAPH_BASE_URL=<base>/sandbox/graph, "
-                            + "SPOTIFY_ACCOUNTS_BASE_URL=<base>/sandbox/accounts, SPOTIFY_API_BASE_URL=<base>/sandbox/api, "
-                            + "SPOTIFY_SHORT_LINK_BASE_URL=<base>/sandbox/spotify-link and "
-                            + "LISTENBRAINZ_API_BASE_URL=<base>/sandbox/listenbrainz, and PUBLIC_BASE_URL on 127.0.0.1 "
-                            + "(Spotify refuses localhost); Last.fm and Telegram as sandbox/README.md says. The "
-                            + "emulators keep their own manual clock."})
-    static final class SandboxCommand extends EnvironmentSettings implements Callable<Integer> {
-        @Option(names = "--port", description = "HTTP port (default 8090; 0 picks a free one).")
-        int port = 8090;
-
-        @Option(names = "--host", description = "Address to listen on (default 127.0.0.1: the control API lets "
-                + "anyone act as anyone).")
-        String host = "127.0.0.1";
-
-        @Option(names = "--bot-webhook-url", description = "Where people's messages go as webhook events "
-                + "(default http://localhost:8080/webhook).")
-        String botWebhookUrl = "http://localhost:8080/webhook";
-
-        @Override
-        public Integer call() throws Exception {
-            Map<String, String> values = values();
-            StandaloneSandbox sandbox;
-            try {
-                Logging.configure(values.get(Logging.VARIABLE));
-                sandbox = StandaloneSandbox.start(values, host, port, botWebhookUrl);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            System.out.println("Send Songs sandbox on port " + sandbox.port() + ", posting webhooks to "
-                    + botWebhookUrl);
-            StopSignal.awaitThenClose(sandbox);
-            return 0;
         }
     }
 }
