@@ -4,20 +4,16 @@ import app.sendsongs.core.bot.ChatProfile;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
 import app.sendsongs.messenger.MessengerProfileException;
-import app.sendsongs.store.sqlite.SqliteBackup;
 import app.sendsongs.telegram.BotIdentity;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramSetup;
-import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,7 +21,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,19 +32,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "send-songs", mixinStandardHelpOptions = true, version = "send-songs 0.1.0",
         description = "Send Songs: a Messenger and Telegram bot for sharing Spotify songs and hearing when friends "
                 + "play them.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, Main.Backup.class,
-                Main.Restore.class, Main.Status.class, RekeyCommand.class, Main.TelegramSetupCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, BackupCommand.class,
+                RestoreCommand.class, StatusCommand.class, RekeyCommand.class, Main.TelegramSetupCommand.class,
                 Main.MessengerProfileCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment variables (the same in every runtime; flags and --env-file add to them):%n",
         footer = "")
 public final class Main implements Runnable {
     private static final int HELP_COLUMN_WIDTH = 48;
-    /** The variables backup and restore read. */
-    private static final List<String> DATABASE_VARIABLES = List.of("STORE", "SQLITE_PATH", Logging.VARIABLE);
-    /** The variables status reads: the store's, on either kind of store. */
-    private static final List<String> STORE_VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE",
-            "AWS_REGION", "DYNAMODB_ENDPOINT", "AWS_ACCESS_KEY_ID", Logging.VARIABLE);
     /** The variables messenger-profile reads. */
     private static final List<String> GRAPH_VARIABLES = List.of("MESSENGER_PAGE_ACCESS_TOKEN",
             "MESSENGER_GRAPH_BASE_URL", "MESSENGER_GRAPH_VERSION");
@@ -87,8 +77,8 @@ public final class Main implements Runnable {
         if (command instanceof TelegramSetupCommand) {
             return variablesHelp(TelegramSetupCommand.VARIABLES);
         }
-        if (command instanceof Status) {
-            return variablesHelp(STORE_VARIABLES);
+        if (command instanceof StatusCommand) {
+            return variablesHelp(StatusCommand.VARIABLES);
         }
         if (command instanceof MessengerProfileCommand) {
             return variablesHelp(GRAPH_VARIABLES);
@@ -96,8 +86,13 @@ public final class Main implements Runnable {
         if (command instanceof RekeyCommand) {
             return variablesHelp(RekeyCommand.VARIABLES);
         }
-        boolean databaseOnly = command instanceof DatabaseSettings && !(command instanceof BotServerSettings);
-        return databaseOnly ? variablesHelp(DATABASE_VARIABLES) : variablesHelp();
+        if (command instanceof BackupCommand) {
+            return variablesHelp(BackupCommand.VARIABLES);
+        }
+        if (command instanceof RestoreCommand) {
+            return variablesHelp(RestoreCommand.VARIABLES);
+        }
+        return variablesHelp();
     }
 
     @Spec
@@ -142,119 +137,6 @@ public final class Main implements Runnable {
             lineLength += word.length();
         }
         return out.toString();
-    }
-
-    @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = "Copy the SQLite database (SQLITE_PATH) to FILE while the server runs: a consistent copy "
-                    + "of everything committed before the backup began, checked before it is given its name. "
-                    + "Never overwrites FILE.")
-    static final class Backup extends DatabaseSettings implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE", description = "The backup to write; it must not exist yet.")
-        Path target;
-
-        @Override
-        public Integer call() throws Exception {
-            Optional<Path> database = sqliteFile(copiesOnlySqlite("backup"));
-            if (database.isEmpty()) {
-                return 2;
-            }
-            long started = System.nanoTime();
-            try {
-                SqliteBackup.Copy copy = SqliteBackup.backup(database.get(), target);
-                System.out.printf(Locale.ROOT, "Backed up %s to %s (%s, schema version %d) in %.1f s; the copy "
-                                + "passed SQLite's integrity check and the store's checks.%s%n", database.get(),
-                        copy.file(), megabytes(copy.bytes()), copy.schemaVersion(), (System.nanoTime() - started) / 1e9,
-                        copy.owner().isEmpty() ? "" : " Only its owner, " + copy.owner() + ", can read it.");
-                return 0;
-            } catch (SqliteStoreException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
-        }
-    }
-
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Put a backup back as the SQLite database (SQLITE_PATH), after checking it. Stop the "
-                    + "server first: the database is replaced only while no other process has it open.")
-    static final class Restore extends DatabaseSettings implements Callable<Integer> {
-        @Parameters(paramLabel = "BACKUP", description = "A file written by the backup command.")
-        Path backup;
-
-        @Override
-        public Integer call() throws Exception {
-            Optional<Path> database = sqliteFile(copiesOnlySqlite("restore"));
-            if (database.isEmpty()) {
-                return 2;
-            }
-            boolean replaces = Files.exists(database.get());
-            try {
-                SqliteBackup.Copy copy = SqliteBackup.restore(backup, database.get());
-                System.out.printf(Locale.ROOT, "Restored %s from %s (%s, schema version %d); it passed SQLite's "
-                        + "integrity check and the store's checks.%s Start the server again.%n", copy.file(),
-                        backup.toAbsolutePath(), megabytes(copy.bytes()), copy.schemaVersion(),
-                        whose(copy, replaces));
-                return 0;
-            } catch (SqliteStoreException e) {
-                return SqliteRefusal.report(e.getMessage(), e);
-            }
-        }
-    }
-
-    /**
-     * Who owns the restored file: run as root, a restore gives a file it makes to the owner of its folder, the
-     * service user, whose server could not write root's file.
-     */
-    private static String whose(SqliteBackup.Copy copy, boolean replaced) {
-        if (copy.owner().isEmpty()) {
-            return "";
-        }
-        String whose = " It belongs to " + copy.owner() + (replaced ? ", as the file it replaced did."
-                : ", who alone can read and write it.");
-        return !copy.owner().equals("root") ? whose : whose + " A server run as another user cannot write it: give "
-                + "it to that user first (chown USER: " + copy.file() + ").";
-    }
-
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Print what the bot holds, from its store (STORE: the SQLite file or the DynamoDB table), "
-                    + "while the server runs: people and their listening connections, songs watched and not yet "
-                    + "delivered, held messages, the listen checks due with the wait of the oldest, and the inbound "
-                    + "events waiting to be handled with the age of the oldest. Counts only: no names, ids or "
-                    + "messages. On DynamoDB it reads the whole table once.")
-    static final class Status extends DatabaseSettings implements Callable<Integer> {
-        @Option(names = "--json", description = "One JSON object instead of lines.")
-        boolean json;
-
-        @Override
-        public Integer call() throws Exception {
-            List<String> problems = new ArrayList<>();
-            StoreConfig store;
-            try {
-                store = StoreConfig.from(settings(), problems);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-                store = null;
-            }
-            if (!problems.isEmpty()) {
-                System.err.println(String.join("\n", problems));
-                return 2;
-            }
-            java.time.Instant now = java.time.Instant.now();
-            try {
-                StatusReport report = new StatusReport(ServerStore.figures(store, now), now, describe(store));
-                System.out.print(json ? report.json() + "\n" : report.text());
-                return 0;
-            } catch (SqliteStoreException | software.amazon.awssdk.core.exception.SdkException e) {
-                System.err.println("status: " + e.getMessage());
-                return 1;
-            }
-        }
-
-        private static String describe(StoreConfig store) {
-            return switch (store) {
-                case StoreConfig.Sqlite sqlite -> "SQLite " + sqlite.path().toAbsolutePath();
-                case StoreConfig.DynamoDb dynamo -> "DynamoDB table " + dynamo.table() + " in " + dynamo.region();
-            };
-        }
     }
 
     @Command(name = "messenger-profile", mixinStandardHelpOptions = true,
@@ -304,15 +186,6 @@ public final class Main implements Runnable {
                 return 1;
             }
         }
-    }
-
-    private static String copiesOnlySqlite(String command) {
-        return command + " copies a SQLite file; with STORE=dynamodb the table is backed up by DynamoDB's "
-                + "point-in-time recovery (see \"Backups and restore\" in docs/operations.md).";
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     @Command(name = "telegram-setup", mixinStandardHelpOptions = true,
