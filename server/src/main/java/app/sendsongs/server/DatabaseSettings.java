@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,17 +47,22 @@ class DatabaseSettings {
         return values;
     }
 
+    /** What {@code read} makes of the {@link #settings()}; empty, with why said, when either refuses them. */
+    <T> Optional<T> fromSettings(Function<Map<String, String>, T> read) {
+        try {
+            return Optional.of(read.apply(settings()));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /**
      * The SQLite file the settings name; empty (with the reason printed: {@code onDynamoDb} when they name a
      * DynamoDB table) when they name none.
      */
     Optional<Path> sqliteFile(String onDynamoDb) {
-        try {
-            return sqliteFile(settings(), onDynamoDb);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return Optional.empty();
-        }
+        return fromSettings(settings -> sqliteFile(settings, onDynamoDb)).flatMap(Function.identity());
     }
 
     /** As {@link #sqliteFile(String)}, of settings already read. */

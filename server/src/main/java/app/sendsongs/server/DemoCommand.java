@@ -1,5 +1,6 @@
 package app.sendsongs.server;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -11,15 +12,12 @@ import picocli.CommandLine.Command;
 final class DemoCommand extends BotServerSettings implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-        Demo demo;
-        try {
-            demo = Demo.start(settings());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        Optional<Demo> demo = fromSettings(Demo::start);
+        if (demo.isEmpty()) {
             return 2;
         }
-        System.out.println("Send Songs demo: open " + demo.baseUrl() + "/ (Ctrl+C to stop)");
-        StopSignal.awaitThenClose(demo);
+        System.out.println("Send Songs demo: open " + demo.get().baseUrl() + "/ (Ctrl+C to stop)");
+        StopSignal.awaitThenClose(demo.get());
         return 0;
     }
 }

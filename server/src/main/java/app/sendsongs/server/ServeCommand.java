@@ -2,6 +2,7 @@ package app.sendsongs.server;
 
 import app.sendsongs.store.sqlite.SqliteStoreException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -12,13 +13,11 @@ import picocli.CommandLine.Command;
 final class ServeCommand extends BotServerSettings implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-        ServerConfig config;
-        try {
-            config = ServerConfig.from(settings());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        Optional<ServerConfig> read = fromSettings(ServerConfig::from);
+        if (read.isEmpty()) {
             return 2;
         }
+        ServerConfig config = read.get();
         if (config.publicBaseUrlIsPlainHttp()) {
             System.err.println("Warning: PUBLIC_BASE_URL is plain http; Spotify consent codes and registration "
                     + "codes will cross the network unencrypted. Use https in production: Spotify takes a plain-http "
