@@ -30,7 +30,7 @@ import software.amazon.awssdk.core.exception.SdkException;
                         + "with the new one; afterwards TOKEN_ENCRYPTION_PREVIOUS_KEY can go.",
                 "Connect links given out before stop working (they are signed with the old key); backups taken "
                         + "before need the old key."})
-final class RekeyCommand extends Main.FileSettings implements Callable<Integer> {
+final class RekeyCommand extends DatabaseSettings implements Callable<Integer> {
     static final List<String> VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE", "AWS_REGION",
             "DYNAMODB_ENDPOINT", "AWS_ACCESS_KEY_ID", "TOKEN_ENCRYPTION_KEY", ServerConfig.PREVIOUS_KEY,
             Logging.VARIABLE);
@@ -114,7 +114,7 @@ final class RekeyCommand extends Main.FileSettings implements Callable<Integer> 
                     + "again."));
             return 0;
         } catch (SqliteStoreException e) {
-            return Main.refused(e.getMessage(), e);
+            return SqliteRefusal.report(e.getMessage(), e);
         } catch (SdkException e) {
             System.err.println("DynamoDB refused rekey: " + e.getMessage() + " (tokens sealed again before it are "
                     + "sealed with the new key; running rekey again finishes the rest)");
@@ -134,7 +134,7 @@ final class RekeyCommand extends Main.FileSettings implements Callable<Integer> 
         try {
             text = Files.readString(newKeyFile);
         } catch (IOException e) {
-            System.err.println("cannot read the new key file " + newKeyFile + ": " + Main.EnvFile.Unreadable.reason(e));
+            System.err.println("cannot read the new key file " + newKeyFile + ": " + EnvFile.Unreadable.reason(e));
             return Optional.empty();
         }
         return key(text, "the new key in " + newKeyFile, "the new key file " + newKeyFile + " is empty");

@@ -83,7 +83,7 @@ class TelegramConfigurationTest {
             values.put("TELEGRAM_API_BASE_URL", base + "/sandbox/telegram");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            int exit = Main.TelegramSetupCommand.setUp(values, new PrintStream(out), System.err);
+            int exit = TelegramSetupCommand.setUp(values, new PrintStream(out), System.err);
 
             assertThat(exit).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("@" + TelegramEmulator.BOT_USERNAME,
@@ -100,7 +100,7 @@ class TelegramConfigurationTest {
     void telegramSetupWithNothingSetNamesEveryMissingValueAtOnce() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        assertThat(Main.TelegramSetupCommand.setUp(Map.of(), System.out, new PrintStream(err))).isEqualTo(2);
+        assertThat(TelegramSetupCommand.setUp(Map.of(), System.out, new PrintStream(err))).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("PUBLIC_BASE_URL is not set",
                 "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET are not set");
@@ -112,8 +112,8 @@ class TelegramConfigurationTest {
         Map<String, String> values = telegramOnly();
         values.put("TELEGRAM_API_BASE_URL", "http://localhost:1");
 
-        assertThat(Main.TelegramSetupCommand.setUp(values, System.out, new PrintStream(err))).isEqualTo(1);
-        assertThat(Main.TelegramSetupCommand.setUp(Map.of(), System.out, new PrintStream(err))).isEqualTo(2);
+        assertThat(TelegramSetupCommand.setUp(values, System.out, new PrintStream(err))).isEqualTo(1);
+        assertThat(TelegramSetupCommand.setUp(Map.of(), System.out, new PrintStream(err))).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Telegram setup failed", "PUBLIC_BASE_URL is not set")
                 .doesNotContain(TelegramEmulator.BOT_TOKEN, "AAHsandbox");
