@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Normalises artist names and titles so that the same song reported by different services
- * compares equal: case, accents, punctuation, featured-artist credits and remaster labels do not
- * count. What makes a different recording stays: "Live", "Remix", "Instrumental", "Acoustic",
+ * compares equal: case, accents (and letters such as "ø", "æ", "ß", "ł" written plainly), punctuation,
+ * featured-artist credits and remaster labels do not count. What makes a different recording stays: "Live", "Remix", "Instrumental", "Acoustic",
  * "Demo" and the like are part of the title and keep two versions apart.
  */
 public final class SongNames {
@@ -103,8 +103,31 @@ public final class SongNames {
 
     private static String folded(String text) {
         String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
+        return plainLetters(MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT))
                 .replace('’', '\'').replace("&", " and ");
+    }
+
+    /**
+     * Letters that are no accent on another letter, so that NFKD leaves them, written as people and players without
+     * them write them: "Røyksopp" as "Royksopp", "Ágætis" as "Agaetis", "Weiß" as "Weiss", "Łona" as "Lona".
+     */
+    private static String plainLetters(String lower) {
+        StringBuilder plain = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            plain.append(switch (c) {
+                case 'ø' -> "o";
+                case 'æ' -> "ae";
+                case 'œ' -> "oe";
+                case 'ß' -> "ss";
+                case 'ł' -> "l";
+                case 'đ', 'ð' -> "d";
+                case 'þ' -> "th";
+                case 'ı' -> "i";
+                default -> String.valueOf(c);
+            });
+        }
+        return plain.toString();
     }
 
     private static String words(String s) {
