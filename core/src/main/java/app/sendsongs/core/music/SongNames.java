@@ -32,6 +32,8 @@ public final class SongNames {
      * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" " and ".
      */
     private static final Pattern ARTIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|x|vs\\.?|/|\\+)\\s+");
+    /** "Pt. 2", as Spotify shortens "Part 2". */
+    private static final Pattern PART = Pattern.compile("\\bpt\\b");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
@@ -72,13 +74,13 @@ public final class SongNames {
         return leading;
     }
 
-    /** A title without case, accents, punctuation, featured artists or remaster labels. */
+    /** A title without case, accents, punctuation, featured artists or remaster labels; "Pt." is "Part". */
     public static String title(String title) {
         String s = folded(title);
         s = BRACKETED_CREDIT.matcher(s).replaceAll(" ");
         s = LOOSE_CREDIT.matcher(s).replaceAll(" ");
         s = REMASTER.matcher(s).replaceAll(" ");
-        return words(s);
+        return PART.matcher(words(s)).replaceAll("part");
     }
 
     /** An artist name without case, accents, punctuation, a leading "The" or featured artists. */
