@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Normalises artist names and titles so that the same song reported by different services
  * compares equal: case, accents (and letters such as "ø", "æ", "ß", "ł" written plainly), punctuation,
- * featured-artist credits and remaster labels do not count. What makes a different recording stays: "Live", "Remix", "Instrumental", "Acoustic",
- * "Demo" and the like are part of the title and keep two versions apart.
+ * featured-artist credits and remaster labels do not count. What makes a different recording stays:
+ * "Live", "Remix", "Instrumental", "Acoustic", "Demo" and the like are part of the title and keep two
+ * versions apart, also inside what looks like a credit ("(with Strings)", "feat. X Remix").
  */
 public final class SongNames {
     private static final String CREDIT = "(?:feat\\.?|ft\\.?|featuring)";
@@ -21,6 +22,14 @@ public final class SongNames {
     /** "feat. X" not in brackets: up to a " - " part, a bracket or the end. */
     private static final Pattern LOOSE_CREDIT = Pattern.compile(
             "(?:^|\\s)" + CREDIT + "\\s.*?(?=\\s-\\s|[(\\[]|$)");
+    /**
+     * Words that make another recording of a song. A title's credit holding one is kept: "(with the Royal Philharmonic
+     * Orchestra)" says how it was played, not only who joined, and "feat. X Remix" without brackets runs on to the
+     * version.
+     */
+    private static final Pattern VERSION_WORD = Pattern.compile("\\b(?:live|remix(?:ed)?|mix|edit|acoustic|"
+            + "instrumental|demo|cover|karaoke|unplugged|a ?cappella|acapella|orchestra(?:l)?|symphon(?:y|ic)|"
+            + "philharmonic|strings?|choir|quartet|piano|reprise|sped|slowed|reverb)\\b");
     /**
      * "Remastered 2011", "2011 Remaster", "Digitally Remastered", "2001 Digital Remaster", "2015 Remastered Version",
      * wherever it stands.
@@ -77,10 +86,16 @@ public final class SongNames {
     /** A title without case, accents, punctuation, featured artists or remaster labels; "Pt." is "Part". */
     public static String title(String title) {
         String s = folded(title);
-        s = BRACKETED_CREDIT.matcher(s).replaceAll(" ");
-        s = LOOSE_CREDIT.matcher(s).replaceAll(" ");
+        s = withoutCredits(BRACKETED_CREDIT, s);
+        s = withoutCredits(LOOSE_CREDIT, s);
         s = REMASTER.matcher(s).replaceAll(" ");
         return PART.matcher(words(s)).replaceAll("part");
+    }
+
+    /** {@code folded} without the credits {@code credit} finds, but those naming a version. */
+    private static String withoutCredits(Pattern credit, String folded) {
+        return credit.matcher(folded).replaceAll(found -> VERSION_WORD.matcher(found.group()).find()
+                ? Matcher.quoteReplacement(found.group()) : " ");
     }
 
     /** An artist name without case, accents, punctuation, a leading "The" or featured artists. */

@@ -110,6 +110,15 @@ class RecordingMatchTest {
                 different("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vanceley & Odessa Crane",
                         "Two Umbrellas, One Storm"),
                 different("Oasis", "Wonderwall", "Oasis", "Wonderwall - Live at Knebworth"),
+                // a "with" that names how it was played, not who joined, is another recording
+                different("Elvis Presley", "If I Can Dream", "Elvis Presley",
+                        "If I Can Dream (with the Royal Philharmonic Orchestra)"),
+                different("Oasis", "Wonderwall", "Oasis", "Wonderwall (with Strings)"),
+                same("The Kid LAROI", "Stay (with Justin Bieber)", "The Kid LAROI", "Stay"),
+                // a credit written without brackets ends where the title does: a version word after it still counts
+                different("Skrillex", "Bangarang", "Skrillex", "Bangarang feat. Sirah Remix"),
+                different("Daft Punk", "Get Lucky", "Daft Punk", "Get Lucky ft. Pharrell Williams Live"),
+                same("Drake", "One Dance", "Drake", "One Dance feat. Wizkid & Kyla - Remastered"),
                 // a cover is another artist's recording of the song, or marked as one
                 different("Nine Inch Nails", "Hurt", "Johnny Cash", "Hurt"),
                 different("Leonard Cohen", "Hallelujah", "Jeff Buckley", "Hallelujah"),
