@@ -38,9 +38,9 @@ public final class SongNames {
             "(?:\\b\\d{4}\\s+)?(?:\\bdigital(?:ly)?\\s+)?\\bremaster(?:ed)?\\b(?:\\s+\\d{4}\\b)?(?:\\s+version\\b)?");
     /**
      * What separates the artists of a credit naming several in one name, as scrobblers write it ("A, B", "A & B",
-     * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" " and ".
+     * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" and "+" " and ".
      */
-    private static final Pattern ARTIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|x|vs\\.?|/|\\+)\\s+");
+    private static final Pattern ARTIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|x|vs\\.?|/)\\s+");
     /** "Pt. 2", as Spotify shortens "Part 2". */
     private static final Pattern PART = Pattern.compile("\\bpt\\b");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -121,7 +121,7 @@ public final class SongNames {
     private static String folded(String text) {
         String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
         return plainLetters(MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT))
-                .replace('’', '\'').replace("&", " and ");
+                .replace('’', '\'').replace("&", " and ").replace("+", " and ");
     }
 
     /**

@@ -32,6 +32,8 @@ class RecordingMatchTest {
                 same("Eagles", "Hotel California - 2013 Remaster", "Eagles", "Hotel California"),
                 same("The Police", "Every Breath You Take - Remastered 2003", "The Police", "Every Breath You Take"),
                 same("Simon & Garfunkel", "The Sound of Silence", "Simon and Garfunkel", "The Sound Of Silence"),
+                same("Florence + The Machine", "Dog Days Are Over", "Florence and the Machine", "Dog Days Are Over"),
+                same("Florence + The Machine", "Dog Days Are Over", "Florence & The Machine", "Dog Days Are Over"),
                 same("Elvis Presley", "Can't Help Falling in Love (Digitally Remastered)", "Elvis Presley",
                         "Can't Help Falling In Love"),
                 same("Creedence Clearwater Revival", "Fortunate Son [Remastered 2014]", "Creedence Clearwater Revival",
