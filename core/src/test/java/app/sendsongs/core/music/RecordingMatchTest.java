@@ -168,6 +168,18 @@ class RecordingMatchTest {
     }
 
     @Test
+    void anIsrcWrittenWithHyphensOrSpacesIsTheSameIsrc() {
+        Recording shared = track(SHARED_ID, Optional.empty(), Optional.of("USUM71703861")).recording();
+
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.of("US-UM7-17-03861"), Optional.empty(),
+                List.of("Someone"), "Tagged by hand"))).isTrue();
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.of(" usum7 1703861 "), Optional.empty(),
+                List.of("Someone"), "Tagged by hand"))).isTrue();
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.of("US-UM7-17-03862"), Optional.empty(),
+                List.of("Someone"), "Tagged by hand"))).isFalse();
+    }
+
+    @Test
     void theSameMusicBrainzIdMatches() {
         String mbid = "8f3471b5-7e6a-48da-86a9-c1c07a0f47ae";
         Recording shared = new Recording(Set.of(), Optional.empty(), Optional.of(mbid), List.of("A"), "One");
