@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@code min_ts} ListenBrainz answers the oldest listens after it, so a full answer is followed by the next one from
  * its newest listen, up to {@value #MOST_PAGES} answers: nothing since {@code after} is skipped, and what is newer
  * still comes on the next read. A read from the beginning of time is one answer, the newest 1000, like Spotify's
- * window. Listens are public; the person's token is sent for the higher rate limit of a known caller.
+ * window. Listens are public; the person's token is sent all the same (ListenBrainz says a token may get a higher
+ * rate limit, though today its server gives one only to its own services: every call counts against our IP).
  */
 final class Listens {
     /** ListenBrainz's largest {@code count}. */

@@ -60,6 +60,21 @@ class ListenBrainzFailuresTest {
     }
 
     @Test
+    void everyonesReadsShareTheServersOneWindowAndNoneIsRefused() throws Exception {
+        ListenBrainzConnection ann = sandbox.connect("ann");
+        sandbox.control.listen("ann", Map.of("artist", "B", "track", "U", "at", NOW.minusSeconds(30).toString()));
+        sandbox.control.listenBrainzRate(100, 2, 1);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.recentPlays(rob, DAY_AGO).plays()).hasSize(1);
+            assertThat(client.recentPlays(ann, DAY_AGO).plays()).hasSize(1);
+        }
+
+        assertThat(sandbox.calls("rate-limited")).as("their tokens buy no window each").isZero();
+        assertThat(sandbox.calls("listens")).isEqualTo(6);
+    }
+
+    @Test
     void a429IsWaitedOutForItsResetInAndTheCallTriedAgain() throws Exception {
         sandbox.control.fault("listenbrainz", 429, 1, 1);
         long started = System.nanoTime();

@@ -138,7 +138,7 @@ class ListenBrainzListensTest {
     }
 
     @Test
-    void aResetTokenStillReadsPublicListensAtTheLowerRate() throws Exception {
+    void aResetTokenStillReadsPublicListens() throws Exception {
         sandbox.control.listen("rob", Map.of("artist", "A", "track", "T", "at", NOW.minusSeconds(30).toString()));
         sandbox.control.resetListenBrainzToken("rob");
 

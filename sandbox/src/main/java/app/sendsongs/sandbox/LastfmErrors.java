@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * Last.fm's error answers: {@code {"message":"...","error":n}} with the HTTP status Last.fm sends
- * with each code. Codes and words from https://www.last.fm/api/errorcodes and the method pages
+ * Last.fm's error answers: {@code {"error":n,"message":"..."}} (error 6 adds {@code "links":[]}) with the HTTP
+ * status Last.fm sends with each code. Codes and words from https://www.last.fm/api/errorcodes and the method pages
  * (e.g. https://www.last.fm/api/show/auth.getSession); statuses as Last.fm answers them
  * (https://lastfm-docs.github.io/api-docs/codes/: 6 "User not found" is a 404, 17 a 403, 29 a 429).
  */
@@ -89,10 +89,19 @@ final class LastfmErrors {
         };
     }
 
+    /**
+     * As Last.fm writes it: error 6 with an empty {@code links},
+     * {@code {"error":6,"message":"User not found","links":[]}} (as quoted in
+     * github.com/inflatablefriends/lastfm/issues/78 and by clients that compare whole answers), others without,
+     * {@code {"message":"Login: User required to be logged in","error":17}}.
+     */
     private static ObjectNode body(int code, String message) {
         ObjectNode body = JsonIo.object();
-        body.put("message", message);
         body.put("error", code);
+        body.put("message", message);
+        if (code == INVALID_PARAMETERS) {
+            body.putArray("links");
+        }
         return body;
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,6 +82,11 @@ final class ListenBrainzControlRoutes {
         int perIp = ControlRoutes.intField(body, "per_ip", ListenBrainzEmulator.DEFAULT_PER_IP, 1);
         int window = ControlRoutes.intField(body, "window_s", ListenBrainzEmulator.DEFAULT_WINDOW_SECONDS, 1);
         listenBrainz.rateLimits(perToken, perIp, window);
+        if (body.has("whitelisted_tokens")) {
+            List<String> tokens = new ArrayList<>();
+            body.path("whitelisted_tokens").forEach(token -> tokens.add(token.asText()));
+            listenBrainz.whitelistTokens(tokens);
+        }
         JsonIo.send(ctx, 200, Map.of("per_token", perToken, "per_ip", perIp, "window_s", window));
     }
 

@@ -4,10 +4,12 @@ import app.sendsongs.core.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -23,8 +25,14 @@ import java.util.regex.Pattern;
  * artists and duration from the (emulated) Spotify catalogue when the listen gives none.
  */
 public final class ListenBrainzEmulator {
-    /** brainzutils' defaults: 50 requests per window with a valid token, 30 per IP, 10-second windows. */
-    static final int DEFAULT_PER_TOKEN = 50;
+    /**
+     * ListenBrainz's limits: brainzutils' 30 requests per IP in 10-second windows, and 100,000 for the tokens it
+     * whitelists ({@code RATELIMIT_PER_TOKEN}, {@code check_ratelimit_token_whitelist} in
+     * {@code listenbrainz/webserver/__init__.py}). The API docs say a valid user token "may receive higher rate
+     * limits" (https://listenbrainz.readthedocs.io/en/latest/users/api/index.html#rate-limiting); the server gives
+     * them only to its own services' whitelisted tokens, so a user's token counts against the caller's IP.
+     */
+    static final int DEFAULT_PER_TOKEN = 100_000;
     static final int DEFAULT_PER_IP = 30;
     static final int DEFAULT_WINDOW_SECONDS = 10;
 
@@ -40,6 +48,7 @@ public final class ListenBrainzEmulator {
     private final Map<String, ListenBrainzUser> users = new ConcurrentHashMap<>();
     private final Map<String, ListenBrainzUser> byToken = new ConcurrentHashMap<>();
     private final CallCounter counter = new CallCounter();
+    private volatile Set<String> whitelistedTokens = Set.of();
     private volatile ListenBrainzRateLimit rate = new ListenBrainzRateLimit(DEFAULT_PER_TOKEN, DEFAULT_PER_IP,
             DEFAULT_WINDOW_SECONDS, Clock.systemUTC());
 
@@ -116,7 +125,7 @@ public final class ListenBrainzEmulator {
         return user(name).add(listen);
     }
 
-    /** Requests per window with a valid token, per IP without one, and the window in seconds. */
+    /** Requests per window with a whitelisted token, per IP for everyone else, and the window in seconds. */
     public void rateLimits(int perToken, int perIp, int windowSeconds) {
         rateLimits(perToken, perIp, windowSeconds, Clock.systemUTC());
     }
@@ -124,6 +133,15 @@ public final class ListenBrainzEmulator {
     /** The same, with windows counted on {@code clock} (a test's fixed clock never crosses a window's end). */
     void rateLimits(int perToken, int perIp, int windowSeconds, Clock clock) {
         rate = new ListenBrainzRateLimit(perToken, perIp, windowSeconds, clock);
+    }
+
+    /** The tokens of ListenBrainz's own services, each with a window of its own; none by default. */
+    public void whitelistTokens(Collection<String> tokens) {
+        whitelistedTokens = Set.copyOf(tokens);
+    }
+
+    boolean whitelisted(String token) {
+        return token != null && whitelistedTokens.contains(token);
     }
 
     /** Calls per endpoint ({@link #VALIDATE_TOKEN}, {@link #LISTENS}, {@link #RATE_LIMITED} for refused ones). */

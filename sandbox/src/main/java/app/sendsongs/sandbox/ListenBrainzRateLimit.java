@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ListenBrainz's rate limit (brainzutils {@code ratelimit}, https://listenbrainz.readthedocs.io/en/latest/users/api/index.html#rate-limiting):
- * fixed windows of {@code window} seconds aligned on the epoch, a count per caller (a valid user token, else
- * the IP) per window, and the {@code X-RateLimit-*} numbers every answer carries. Every request counts, the
+ * fixed windows of {@code window} seconds aligned on the epoch, a count per caller (a whitelisted token, else
+ * the IP: a user's own token does not count apart) per window, and the {@code X-RateLimit-*} numbers every answer
+ * carries. Every request counts, the
  * refused ones too. Real time, like every rate limit of the sandbox.
  */
 final class ListenBrainzRateLimit {
@@ -32,7 +33,7 @@ final class ListenBrainzRateLimit {
         this.clock = clock;
     }
 
-    /** Counts a request of a caller known by a valid token ({@code byToken}) or by IP. */
+    /** Counts a request of a caller known by a whitelisted token ({@code byToken}) or by IP. */
     Standing count(String caller, boolean byToken) {
         long now = clock.millis() / 1000;
         long reset = now / windowSeconds * windowSeconds + windowSeconds;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -80,9 +81,10 @@ final class SpotifyWebApiEmulator {
         long afterMs = after == null ? Long.MIN_VALUE : longParam(after, "Invalid after cursor");
         long beforeMs = before == null ? Long.MAX_VALUE : longParam(before, "Invalid before cursor");
 
-        SandboxUser.Page chosen = user.recentlyPlayed(afterMs, beforeMs, limit, spotify.clock().instant());
+        Instant now = spotify.clock().instant();
+        SandboxUser.Page chosen = user.recentlyPlayed(afterMs, beforeMs, limit, now);
         List<SandboxUser.Play> page = chosen.plays();
-        if (page.isEmpty()) {
+        if (page.isEmpty() && user.recentlyPlayed(Long.MIN_VALUE, Long.MAX_VALUE, 1, now).plays().isEmpty()) {
             ctx.status(204); // Spotify answers an empty history without a body
             return;
         }
@@ -108,6 +110,9 @@ final class SpotifyWebApiEmulator {
             body.putNull("next");
         }
         if (page.isEmpty()) {
+            // a cursor past every play (or before the 50 kept): 200 with "cursors":null, a CursorPagingPlayHistoryObject
+            // (https://developer.spotify.com/documentation/web-api/reference/get-recently-played) without items, as
+            // reported in github.com/adamint/spotify-web-api-kotlin/issues/246 and spotify/web-api/issues/1405
             body.putNull("cursors");
         } else {
             ObjectNode cursors = body.putObject("cursors");

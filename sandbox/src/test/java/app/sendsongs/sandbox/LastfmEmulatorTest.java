@@ -337,6 +337,8 @@ class LastfmEmulatorTest {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().path("error").asInt()).as(response.body()).isEqualTo(code);
         assertThat(response.json().path("message").asText()).isNotBlank();
+        assertThat(response.json().path("links").isArray()).as("Last.fm's error 6 carries \"links\":[]")
+                .isEqualTo(code == 6);
     }
 
     private static String enc(String s) {

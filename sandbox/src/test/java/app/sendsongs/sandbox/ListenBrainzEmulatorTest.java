@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,31 +160,34 @@ class ListenBrainzEmulatorTest {
     // ---------------------------------------------------------------- rate limit and faults
 
     @Test
-    void everyAnswerCarriesTheRateHeadersAndATokenGetsItsOwnLimit() {
+    void everyAnswerCarriesTheRateHeadersAndAUsersTokenCountsAgainstTheCallersIp() {
         String token = h.get("/sandbox/listenbrainz/users/rob/token").json().path("token").asText();
+        String other = h.get("/sandbox/listenbrainz/users/ann/token").json().path("token").asText();
         assertThat(h.post("/sandbox/listenbrainz/limits", Map.of("per_token", 3, "per_ip", 2, "window_s", 60))
                 .json().path("window_s").asInt()).isEqualTo(60);
         h.sandbox.listenBrainz().rateLimits(3, 2, 60, Clock.fixed(Instant.ofEpochSecond(1_800_000_015), ZoneOffset.UTC));
 
         SandboxHarness.Response first = listens("rob", token);
-        assertThat(first.header("X-RateLimit-Limit")).isEqualTo("3");
-        assertThat(first.header("X-RateLimit-Remaining")).isEqualTo("2");
+        assertThat(first.header("X-RateLimit-Limit")).as("a user's token buys no window of its own").isEqualTo("2");
+        assertThat(first.header("X-RateLimit-Remaining")).isEqualTo("1");
         assertThat(first.header("X-RateLimit-Reset")).isEqualTo("1800000060");
         assertThat(first.header("X-RateLimit-Reset-In")).isEqualTo("45");
-        listens("rob", token);
-        assertThat(listens("rob", token).header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(listens("ann", other).header("X-RateLimit-Remaining")).as("another user's token, the same IP")
+                .isEqualTo("0");
         SandboxHarness.Response over = listens("rob", token);
         assertLbError(over, 429, ListenBrainzApiEmulator.OVER_LIMIT);
         assertThat(over.header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(h.get("/sandbox/listenbrainz/1/user/rob/listens").status()).as("no token, the same IP")
+                .isEqualTo(429);
 
-        SandboxHarness.Response anonymous = h.get("/sandbox/listenbrainz/1/user/rob/listens");
-        assertThat(anonymous.header("X-RateLimit-Limit")).isEqualTo("2");
-        assertThat(h.get("/sandbox/listenbrainz/1/user/nobody/listens").header("X-RateLimit-Remaining")).isEqualTo("0");
-        assertThat(h.get("/sandbox/listenbrainz/1/user/rob/listens").status()).isEqualTo(429);
+        h.sandbox.listenBrainz().whitelistTokens(List.of("service-token"));
+        SandboxHarness.Response whitelisted = listens("rob", "service-token");
+        assertThat(whitelisted.status()).isEqualTo(200);
+        assertThat(whitelisted.header("X-RateLimit-Limit")).as("only a whitelisted token has its own").isEqualTo("3");
 
         JsonNode stats = h.get("/sandbox/listenbrainz/stats").json();
         assertThat(stats.path("rate-limited").asLong()).isEqualTo(2);
-        assertThat(stats.path("listens").asLong()).isEqualTo(7);
+        assertThat(stats.path("listens").asLong()).isEqualTo(5);
     }
 
     @Test

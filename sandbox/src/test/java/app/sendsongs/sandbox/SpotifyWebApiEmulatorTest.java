@@ -80,9 +80,17 @@ class SpotifyWebApiEmulatorTest {
         assertThat(older.path("items")).hasSize(1);
 
         SandboxHarness.Response none = h.get("/sandbox/api/v1/me/player/recently-played?after="
-                + Instant.parse("2030-01-01T00:00:00Z").toEpochMilli(), token);
-        assertThat(none.status()).as("an empty page is 204 with no body").isEqualTo(204);
-        assertThat(none.body()).isEmpty();
+                + Instant.parse("2030-01-01T00:00:00Z").toEpochMilli() + "&limit=50", token);
+        assertThat(none.status()).as("a cursor past every play: an empty page, not 204").isEqualTo(200);
+        assertThat(none.json().path("items")).isEmpty();
+        assertThat(none.json().path("cursors").isNull()).as("cursors is null, not {}").isTrue();
+        assertThat(none.json().path("next").isNull()).isTrue();
+        assertThat(none.json().path("limit").asInt()).isEqualTo(50);
+        assertThat(none.json().path("href").asText()).contains("after=");
+        SandboxHarness.Response nothingYet = h.get("/sandbox/api/v1/me/player/recently-played",
+                h.connectToken("newcomer"));
+        assertThat(nothingYet.status()).as("no history at all is 204 with no body").isEqualTo(204);
+        assertThat(nothingYet.body()).isEmpty();
 
         assertThat(h.get("/sandbox/api/v1/me/player/recently-played?after=1&before=2", token).status()).isEqualTo(400);
         assertThat(h.get("/sandbox/api/v1/me/player/recently-played?limit=51", token).status()).isEqualTo(400);

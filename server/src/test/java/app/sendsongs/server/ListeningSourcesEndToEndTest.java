@@ -179,6 +179,25 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aStringsVersionIsNotTheSongAndOneScrobbledWithoutItsNordicLettersIs() {
+        sandbox.control().addTrack(Map.of("id", "BBBBBBBBBBBBBBBBBBBBBB", "name", "Ompa til du dør",
+                "artists", List.of("Kaizers Orchestra"), "duration_ms", 215000, "album", "Ompa til du dør"));
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + "BBBBBBBBBBBBBBBBBBBBBB").getLast())
+                .startsWith("Sent ");
+
+        sandbox.control().scrobble("bobfisher", Map.of("artist", "Kaizers Orchestra",
+                "track", "Ompa til du dør (with Strings)"));
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).as("another recording").noneMatch(text -> text.contains("listened to"));
+
+        sandbox.control().scrobble("bobfisher", Map.of("artist", "Kaizers Orchestra", "track", "Ompa til du dor"));
+        sandbox.advanceMinutes(70);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to Ompa til du dør");
+    }
+
+    @Test
     void someoneWhoHidesTheirRecentListeningIsStillReadWithTheirOwnSession() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The adapter against Spotify as it really behaves, through the emulator: development mode's plain-text 403, plays
  * that show when they end or later, empty histories as 204, local files without an id, grants that end six months
- * after consent, and refreshes that do not always return a refresh token.
+ * after consent, and refreshes that do not always return a refresh token; a cursor past every play gives a page with
+ * {@code "cursors":null}.
  */
 class SpotifyAsItBehavesTest {
     private static final TrackId FERRIS = new TrackId("sw0KSZFy2XPBgUm7JydSrm");
@@ -66,6 +67,17 @@ class SpotifyAsItBehavesTest {
         RecentPlays plays = client.recentPlays(connection, Instant.EPOCH);
         assertThat(plays.plays()).singleElement().satisfies(play -> assertThat(play.playedAt())
                 .isAfter(SpotifySandbox.START));
+    }
+
+    @Test
+    void aCursorPastEveryPlayIsAnEmptyPageWithNullCursorsNotAFailure() throws Exception {
+        SpotifyConnection connection = connect("abe");
+        sandbox.play("abe", FERRIS.value(), sandbox.clock.instant().minus(Duration.ofMinutes(5)));
+
+        RecentPlays none = client.recentPlays(connection, sandbox.clock.instant());
+
+        assertThat(none.plays()).isEmpty();
+        assertThat(none.mayHaveGapAfter(sandbox.clock.instant())).isFalse();
     }
 
     @Test

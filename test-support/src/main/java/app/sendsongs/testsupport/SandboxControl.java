@@ -454,7 +454,7 @@ public final class SandboxControl {
         return get("/sandbox/listenbrainz/stats");
     }
 
-    /** Requests per window with a valid token, per IP without one, and the window in seconds. */
+    /** Requests per window with a whitelisted token, per IP for everyone else (user tokens too), and the window. */
     public void listenBrainzRate(int perToken, int perIp, int windowSeconds) {
         post("/sandbox/listenbrainz/limits", Map.of("per_token", perToken, "per_ip", perIp, "window_s", windowSeconds),
                 200);

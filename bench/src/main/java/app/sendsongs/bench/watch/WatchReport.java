@@ -73,13 +73,14 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
     /**
      * The calls a day one server may make to a source. Last.fm: about five a second per IP
      * (www.last.fm/api/intro), of which the adapter uses four. ListenBrainz publishes no figure (its headers state
-     * the window): the sandbox's assumed 50 per 10 s, taken as one budget for the whole server. Spotify publishes
+     * the window); its server allows 30 per 10 s per IP (brainzutils' default) and gives a user's token no window of
+     * its own, so that is one budget for the whole server. Spotify publishes
      * none either (a rolling 30-second window per app); in development mode only five people can use an app at all.
      */
     static OptionalLong dailyLimit(SourceKind source) {
         return switch (source) {
             case LASTFM -> OptionalLong.of(4L * 86_400);
-            case LISTENBRAINZ -> OptionalLong.of(5L * 86_400);
+            case LISTENBRAINZ -> OptionalLong.of(3L * 86_400);
             case SPOTIFY -> OptionalLong.empty();
         };
     }
@@ -87,7 +88,7 @@ public record WatchReport(WatchOptions options, int people, int songs, long play
     private static String limitNote(SourceKind source) {
         return switch (source) {
             case LASTFM -> "4/s";
-            case LISTENBRAINZ -> "50/10 s (assumed)";
+            case LISTENBRAINZ -> "30/10 s per IP";
             case SPOTIFY -> "unpublished";
         };
     }

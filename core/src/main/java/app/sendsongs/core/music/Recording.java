@@ -14,7 +14,7 @@ public record Recording(Set<TrackId> spotifyIds, Optional<String> isrc, Optional
 
     public Recording {
         spotifyIds = Set.copyOf(spotifyIds);
-        isrc = isrc.map(String::strip).filter(s -> !s.isEmpty());
+        isrc = isrc.map(Recording::compactIsrc).filter(s -> !s.isEmpty());
         musicBrainzId = musicBrainzId.map(String::strip).filter(s -> !s.isEmpty());
         artists = List.copyOf(artists);
         title = title == null ? "" : title;
@@ -45,6 +45,11 @@ public record Recording(Set<TrackId> spotifyIds, Optional<String> isrc, Optional
             return true;
         }
         return played.spotifyIds.isEmpty() && SongNames.sameNames(this, played);
+    }
+
+    /** An ISRC is 12 letters and digits; tags and players sometimes write it "US-UM7-17-03861". */
+    private static String compactIsrc(String isrc) {
+        return isrc.replaceAll("[\\s-]", "");
     }
 
     public Optional<String> primaryArtist() {

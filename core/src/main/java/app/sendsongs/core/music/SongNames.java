@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Normalises artist names and titles so that the same song reported by different services
- * compares equal: case, accents, punctuation, featured-artist credits and remaster labels do not
- * count. What makes a different recording stays: "Live", "Remix", "Instrumental", "Acoustic",
- * "Demo" and the like are part of the title and keep two versions apart.
+ * compares equal: case, accents (and letters such as "ø", "æ", "ß", "ł" written plainly), punctuation,
+ * featured-artist credits and remaster labels do not count. What makes a different recording stays:
+ * "Live", "Remix", "Instrumental", "Acoustic", "Demo" and the like are part of the title and keep two
+ * versions apart, also inside what looks like a credit ("(with Strings)", "feat. X Remix").
  */
 public final class SongNames {
     private static final String CREDIT = "(?:feat\\.?|ft\\.?|featuring)";
@@ -22,6 +23,14 @@ public final class SongNames {
     private static final Pattern LOOSE_CREDIT = Pattern.compile(
             "(?:^|\\s)" + CREDIT + "\\s.*?(?=\\s-\\s|[(\\[]|$)");
     /**
+     * Words that make another recording of a song. A title's credit holding one is kept: "(with the Royal Philharmonic
+     * Orchestra)" says how it was played, not only who joined, and "feat. X Remix" without brackets runs on to the
+     * version.
+     */
+    private static final Pattern VERSION_WORD = Pattern.compile("\\b(?:live|remix(?:ed)?|mix|edit|acoustic|"
+            + "instrumental|demo|cover|karaoke|unplugged|a ?cappella|acapella|orchestra(?:l)?|symphon(?:y|ic)|"
+            + "philharmonic|strings?|choir|quartet|piano|reprise|sped|slowed|reverb)\\b");
+    /**
      * "Remastered 2011", "2011 Remaster", "Digitally Remastered", "2001 Digital Remaster", "2015 Remastered Version",
      * wherever it stands.
      */
@@ -29,9 +38,11 @@ public final class SongNames {
             "(?:\\b\\d{4}\\s+)?(?:\\bdigital(?:ly)?\\s+)?\\bremaster(?:ed)?\\b(?:\\s+\\d{4}\\b)?(?:\\s+version\\b)?");
     /**
      * What separates the artists of a credit naming several in one name, as scrobblers write it ("A, B", "A & B",
-     * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" " and ".
+     * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" and "+" " and ".
      */
-    private static final Pattern ARTIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|x|vs\\.?|/|\\+)\\s+");
+    private static final Pattern ARTIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|x|vs\\.?|/)\\s+");
+    /** "Pt. 2", as Spotify shortens "Part 2". */
+    private static final Pattern PART = Pattern.compile("\\bpt\\b");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
@@ -72,13 +83,19 @@ public final class SongNames {
         return leading;
     }
 
-    /** A title without case, accents, punctuation, featured artists or remaster labels. */
+    /** A title without case, accents, punctuation, featured artists or remaster labels; "Pt." is "Part". */
     public static String title(String title) {
         String s = folded(title);
-        s = BRACKETED_CREDIT.matcher(s).replaceAll(" ");
-        s = LOOSE_CREDIT.matcher(s).replaceAll(" ");
+        s = withoutCredits(BRACKETED_CREDIT, s);
+        s = withoutCredits(LOOSE_CREDIT, s);
         s = REMASTER.matcher(s).replaceAll(" ");
-        return words(s);
+        return PART.matcher(words(s)).replaceAll("part");
+    }
+
+    /** {@code folded} without the credits {@code credit} finds, but those naming a version. */
+    private static String withoutCredits(Pattern credit, String folded) {
+        return credit.matcher(folded).replaceAll(found -> VERSION_WORD.matcher(found.group()).find()
+                ? Matcher.quoteReplacement(found.group()) : " ");
     }
 
     /** An artist name without case, accents, punctuation, a leading "The" or featured artists. */
@@ -103,8 +120,31 @@ public final class SongNames {
 
     private static String folded(String text) {
         String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
-                .replace('’', '\'').replace("&", " and ");
+        return plainLetters(MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT))
+                .replace('’', '\'').replace("&", " and ").replace("+", " and ");
+    }
+
+    /**
+     * Letters that are no accent on another letter, so that NFKD leaves them, written as people and players without
+     * them write them: "Røyksopp" as "Royksopp", "Ágætis" as "Agaetis", "Weiß" as "Weiss", "Łona" as "Lona".
+     */
+    private static String plainLetters(String lower) {
+        StringBuilder plain = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            plain.append(switch (c) {
+                case 'ø' -> "o";
+                case 'æ' -> "ae";
+                case 'œ' -> "oe";
+                case 'ß' -> "ss";
+                case 'ł' -> "l";
+                case 'đ', 'ð' -> "d";
+                case 'þ' -> "th";
+                case 'ı' -> "i";
+                default -> String.valueOf(c);
+            });
+        }
+        return plain.toString();
     }
 
     private static String words(String s) {

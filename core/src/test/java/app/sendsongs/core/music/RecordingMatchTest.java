@@ -32,6 +32,8 @@ class RecordingMatchTest {
                 same("Eagles", "Hotel California - 2013 Remaster", "Eagles", "Hotel California"),
                 same("The Police", "Every Breath You Take - Remastered 2003", "The Police", "Every Breath You Take"),
                 same("Simon & Garfunkel", "The Sound of Silence", "Simon and Garfunkel", "The Sound Of Silence"),
+                same("Florence + The Machine", "Dog Days Are Over", "Florence and the Machine", "Dog Days Are Over"),
+                same("Florence + The Machine", "Dog Days Are Over", "Florence & The Machine", "Dog Days Are Over"),
                 same("Elvis Presley", "Can't Help Falling in Love (Digitally Remastered)", "Elvis Presley",
                         "Can't Help Falling In Love"),
                 same("Creedence Clearwater Revival", "Fortunate Son [Remastered 2014]", "Creedence Clearwater Revival",
@@ -42,6 +44,18 @@ class RecordingMatchTest {
                 same("Mötley Crüe", "Kickstart My Heart", "Motley Crue", "Kickstart my heart"),
                 same("Céline Dion", "My Heart Will Go On", "Celine Dion", "My Heart Will Go On"),
                 same("Rosalía", "MALAMENTE - Cap.1: Augurio", "Rosalia", "Malamente (Cap.1: Augurio)"),
+                // letters that are not an accent on another letter, written plainly by some players and people
+                same("Röyksopp", "Eple", "Royksopp", "Eple"),
+                same("Kaizers Orchestra", "Ompa til du dør", "Kaizers Orchestra", "Ompa til du dor"),
+                same("Sigur Rós", "Ágætis byrjun", "Sigur Ros", "Agaetis byrjun"),
+                same("Rammstein", "Weißes Fleisch", "Rammstein", "Weisses Fleisch"),
+                same("Łona i Webber", "Złota skała", "Lona i Webber", "Zlota skala"),
+                same("Sezen Aksu", "Kırmızı", "Sezen Aksu", "Kirmizi"),
+                same("Hjaltalín", "Þú komst við hjartað í mér", "Hjaltalin", "Thu komst vid hjartad i mer"),
+                same("Œuvre", "Cœur", "Oeuvre", "Coeur"),
+                same("Pink Floyd", "Another Brick in the Wall, Pt. 2", "Pink Floyd", "Another Brick in the Wall (Part 2)"),
+                same("Kendrick Lamar", "Sing About Me, I'm Dying Of Thirst", "Kendrick Lamar",
+                        "Sing About Me, I’m Dying of Thirst"),
                 same("AC/DC", "Back In Black", "ACDC", "Back in Black"),
                 same("Guns N' Roses", "Sweet Child O' Mine", "Guns N Roses", "Sweet Child O Mine"),
                 same("Daft Punk", "Get Lucky (feat. Pharrell Williams and Nile Rodgers)", "Daft Punk", "Get Lucky"),
@@ -91,11 +105,22 @@ class RecordingMatchTest {
                 different("The Beatles", "Yesterday", "Boyz II Men", "Yesterday"),
                 different("Nirvana", "Come as You Are", "Nirvana", "Come as You Are - Demo"),
                 different("Coldplay", "Yellow", "Coldplay", "Fix You"),
+                different("Pink Floyd", "Another Brick in the Wall, Pt. 1", "Pink Floyd",
+                        "Another Brick in the Wall (Part 2)"),
                 different("Odessa Crane", "Two Umbrellas, One Storm", "Marlow Vance, Odessa Crane",
                         "Two Umbrellas, One Storm"),
                 different("Marlow Vance", "Two Umbrellas, One Storm", "Marlow Vanceley & Odessa Crane",
                         "Two Umbrellas, One Storm"),
                 different("Oasis", "Wonderwall", "Oasis", "Wonderwall - Live at Knebworth"),
+                // a "with" that names how it was played, not who joined, is another recording
+                different("Elvis Presley", "If I Can Dream", "Elvis Presley",
+                        "If I Can Dream (with the Royal Philharmonic Orchestra)"),
+                different("Oasis", "Wonderwall", "Oasis", "Wonderwall (with Strings)"),
+                same("The Kid LAROI", "Stay (with Justin Bieber)", "The Kid LAROI", "Stay"),
+                // a credit written without brackets ends where the title does: a version word after it still counts
+                different("Skrillex", "Bangarang", "Skrillex", "Bangarang feat. Sirah Remix"),
+                different("Daft Punk", "Get Lucky", "Daft Punk", "Get Lucky ft. Pharrell Williams Live"),
+                same("Drake", "One Dance", "Drake", "One Dance feat. Wizkid & Kyla - Remastered"),
                 // a cover is another artist's recording of the song, or marked as one
                 different("Nine Inch Nails", "Hurt", "Johnny Cash", "Hurt"),
                 different("Leonard Cohen", "Hallelujah", "Jeff Buckley", "Hallelujah"),
@@ -140,6 +165,18 @@ class RecordingMatchTest {
         assertThat(shared.sameSongAs(played)).isTrue();
         assertThat(shared.sameSongAs(new Recording(Set.of(OTHER_ID), Optional.of("USUM71703861"), Optional.empty(),
                 List.of("Rick Astley"), "Never Gonna Give You Up"))).isFalse();
+    }
+
+    @Test
+    void anIsrcWrittenWithHyphensOrSpacesIsTheSameIsrc() {
+        Recording shared = track(SHARED_ID, Optional.empty(), Optional.of("USUM71703861")).recording();
+
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.of("US-UM7-17-03861"), Optional.empty(),
+                List.of("Someone"), "Tagged by hand"))).isTrue();
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.of(" usum7 1703861 "), Optional.empty(),
+                List.of("Someone"), "Tagged by hand"))).isTrue();
+        assertThat(shared.sameSongAs(new Recording(Set.of(), Optional.of("US-UM7-17-03862"), Optional.empty(),
+                List.of("Someone"), "Tagged by hand"))).isFalse();
     }
 
     @Test
