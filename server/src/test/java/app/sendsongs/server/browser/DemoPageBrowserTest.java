@@ -2,6 +2,7 @@ package app.sendsongs.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.sandbox.MessengerEmulator.Profile;
 import app.sendsongs.server.Demo;
 import app.sendsongs.testsupport.SandboxControl;
 import java.nio.file.Path;
@@ -154,6 +155,25 @@ class DemoPageBrowserTest {
                 .as("the listen carries the song's Spotify id").endsWith(trackId);
         assertThat(advanceUntilAliceIsTold(aliceBefore, title))
                 .hasValueSatisfying(text -> assertThat(text).startsWith("🎧"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void getStartedAndTheBotsOwnLinkRegisterAPersonUnderTheNameTheirColumnShows() {
+        browser.click(browser.inColumn("alice", ".welcome button.primary"));
+        browser.click(browser.inColumn("alice", "button.quick-reply[data-payload='connect spotify']"));
+        browser.inPopup(browser.inColumn("alice", ".msg.bot a.connect-link"), popup -> {
+            browser.await("the consent form filled in with Spotify user alice",
+                    d -> "alice".equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
+            popup.findElement(By.id("agree")).click();
+            return true;
+        });
+
+        assertThat(browser.awaitBot("alice", 0, text -> text.startsWith("Welcome, ")))
+                .startsWith("Welcome, Alice Smith! You're connected with Spotify.");
+        browser.addPerson("Carol Jones");
+        browser.await("Carol's name in the emulated Messenger's User Profile API",
+                d -> demo.sandbox().messenger().profile("carol").equals(new Profile("Carol", "Jones")));
         browser.assertNoBrowserErrors();
     }
 
