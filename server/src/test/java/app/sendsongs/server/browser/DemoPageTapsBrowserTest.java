@@ -128,6 +128,35 @@ class DemoPageTapsBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void aSongArrivingShowsAtTheBottomOfTheChatWhileTheListeningPanelGrowsWithIt() {
+        List<String> tracks = control.trackIds();
+        for (int i = 0; i < 3; i++) {
+            String track = tracks.get(i);
+            control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+            browser.await("the song in Bob's listening panel", d -> !browser.findAll(browser.inColumn("bob",
+                    ".shared-song[data-track='" + track + "']")).isEmpty());
+            browser.await(() -> "Bob's chat scrolled to its newest message, not " + unseenBelow("bob")
+                    + " px above it", d -> unseenBelow("bob") < 2);
+        }
+
+        // Bob scrolls up to read: the next song does not pull him down.
+        WebElement chat = browser.column("bob").findElement(By.cssSelector(".chat"));
+        browser.js("arguments[0].scrollTop = 0", chat);
+        String next = tracks.get(3);
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + next);
+        browser.await("the next song in Bob's listening panel", d -> !browser.findAll(browser.inColumn("bob",
+                ".shared-song[data-track='" + next + "']")).isEmpty());
+        assertThat(((Number) browser.js("return arguments[0].scrollTop", chat)).longValue()).isZero();
+        browser.assertNoBrowserErrors();
+    }
+
+    /** How much of the person's chat is below what it shows, in pixels. */
+    private long unseenBelow(String psid) {
+        return ((Number) browser.js("const c = arguments[0]; return Math.round(c.scrollHeight - c.scrollTop"
+                + " - c.clientHeight)", browser.column(psid).findElement(By.cssSelector(".chat")))).longValue();
+    }
+
     /** The connect round trip as Spotify user {@code psid}, then the register command, over HTTP. */
     private void register(String psid, String name) throws IOException, InterruptedException {
         HttpResponse<String> connect = get(demo.baseUrl() + "/connect");
