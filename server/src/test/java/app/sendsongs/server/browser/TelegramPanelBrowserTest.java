@@ -126,6 +126,21 @@ class TelegramPanelBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void theCodeTheCallbackPagePostsFillsTheRegisterLineAndClosesThePopup() {
+        browser.inPopup(By.cssSelector(person(ALICE) + " .connect-button"), popup -> {
+            browser.await("the consent form", d -> !d.findElements(By.id("sandbox-user")).isEmpty());
+            // what the callback page does as it loads, before the page could read the code from it
+            return browser.js("window.opener.postMessage({type: 'registration-code', code: 'ABCD-EFGH'},"
+                    + " location.origin)");
+        });
+        WebElement input = browser.find(By.cssSelector(person(ALICE) + " .chat-input"));
+        browser.await("the register line", d -> "/register code:\"ABCD-EFGH\" name:\"Alice Archer\""
+                .equals(input.getDomProperty("value")));
+        browser.awaitPopupsClosed();
+        browser.assertNoBrowserErrors();
+    }
+
     /** /start, then Connect Spotify in the popup, then the prefilled /register line sent. */
     private void register(long id, String name) {
         browser.click(By.cssSelector(person(id) + " .quick-command"));
