@@ -127,6 +127,34 @@ class TelegramPanelBrowserTest {
     }
 
     @Test
+    void someoneOnTelegramConnectsLastfmThroughTheBotsLinkAndTheirScrobbleOfASongIsHeard() {
+        String chat = person(ALICE);
+        browser.click(By.cssSelector(chat + " .quick-command"));
+        browser.click(By.cssSelector(chat + " .msg.bot .keyboard button[data-data='connect lastfm']"));
+        browser.inPopup(By.cssSelector(chat + " .msg.bot a.connect-link"), popup -> {
+            browser.await("the consent form filled in with Last.fm user tg-1001",
+                    d -> "tg-1001".equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
+            popup.findElement(By.id("agree")).click();
+            return true;
+        });
+        browser.await("Alice registered at once", d -> text(chat).contains("Welcome, Alice Archer! You're "
+                + "connected with Last.fm."));
+        browser.awaitPopupsClosed();
+        assertThat(browser.find(By.cssSelector(chat + " .spotify h3")).getText().replaceAll("\\s+", " "))
+                .isEqualTo("Last.fm tg-1001");
+
+        register(BOB, "Bob Fisher");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(3);
+        browser.find(By.cssSelector(person(BOB) + " .chat-input")).sendKeys("/send name:\"Alice Archer\" "
+                + "https://open.spotify.com/track/" + trackId, Keys.ENTER);
+        browser.click(By.cssSelector(chat + " .play-button[data-track='" + trackId + "']"));
+        browser.await("the play's toast", d -> d.findElement(By.id("toast")).getText().contains("on Last.fm"));
+        browser.click(By.cssSelector(".advance[data-seconds='3600']"));
+        browser.await("Bob told that Alice listened", d -> text(person(BOB)).contains("Alice Archer listened to"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theCodeTheCallbackPagePostsFillsTheRegisterLineAndClosesThePopup() {
         browser.inPopup(By.cssSelector(person(ALICE) + " .connect-button"), popup -> {
             browser.await("the consent form", d -> !d.findElements(By.id("sandbox-user")).isEmpty());
