@@ -155,6 +155,19 @@ class TelegramPanelBrowserTest {
     }
 
     @Test
+    void aSongSomeoneIsAboutToSendIsNotAmongTheSongsSentToThem() {
+        register(BOB, "Bob Fisher");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(2);
+        browser.find(By.cssSelector(person(BOB) + " .chat-input")).sendKeys("https://open.spotify.com/track/"
+                + trackId, Keys.ENTER);
+        browser.await("the song's card and its question", d -> text(person(BOB)).contains("Who is it for?"));
+        assertThat(browser.find(By.cssSelector(person(BOB) + " .spotify")).getText())
+                .contains("Songs sent to Bob appear here to play.");
+        assertThat(browser.findAll(By.cssSelector(person(BOB) + " .play-button"))).isEmpty();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theCodeTheCallbackPagePostsFillsTheRegisterLineAndClosesThePopup() {
         browser.inPopup(By.cssSelector(person(ALICE) + " .connect-button"), popup -> {
             browser.await("the consent form", d -> !d.findElements(By.id("sandbox-user")).isEmpty());
