@@ -151,6 +151,18 @@ class DemoPageTapsBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void aSongSentToAGroupShowsInTheListeningPanelWithWhoSentIt() {
+        control.say("alice", "create_group Family");
+        control.say("alice", "add_to_group Family \"Bob Fisher\"");
+        String track = control.trackIds().get(5);
+        control.say("alice", "send_song group:\"Family\" pre:\"for the road\" " + LINK + track);
+        WebElement song = browser.await("the song in Bob's listening panel", d -> d.findElements(browser.inColumn(
+                "bob", ".shared-song[data-track='" + track + "'] .meta")).stream().findFirst().orElse(null));
+        assertThat(song.getText()).contains("from Alice Smith", "“for the road”");
+        browser.assertNoBrowserErrors();
+    }
+
     /** How much of the person's chat is below what it shows, in pixels. */
     private long unseenBelow(String psid) {
         return ((Number) browser.js("const c = arguments[0]; return Math.round(c.scrollHeight - c.scrollTop"
