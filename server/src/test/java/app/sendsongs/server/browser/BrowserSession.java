@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -201,6 +202,11 @@ final class BrowserSession implements AutoCloseable {
     void click(WebElement element) {
         js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
         element.click();
+    }
+
+    /** Presses a key where the focus is, as a person at the keyboard does. */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
     }
 
     /** The texts of the bot's text messages in a person's chat, oldest first. */

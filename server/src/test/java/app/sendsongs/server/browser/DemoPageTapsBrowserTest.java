@@ -163,6 +163,26 @@ class DemoPageTapsBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void theMenuClosesOnEscapeOrATapElsewhereAndSaysWhetherItIsOpen() {
+        WebElement button = browser.column("alice").findElement(By.cssSelector(".menu-button"));
+        WebElement menu = browser.column("alice").findElement(By.cssSelector(".persistent-menu"));
+        assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
+        browser.click(button);
+        browser.await("the menu open", d -> menu.isDisplayed());
+        assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("true");
+        browser.press(Keys.ESCAPE);
+        browser.await("the menu closed by Escape", d -> !menu.isDisplayed());
+        assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.js("return document.activeElement === arguments[0]", button)).isEqualTo(true);
+
+        browser.click(button);
+        browser.await("the menu open again", d -> menu.isDisplayed());
+        browser.click(browser.inColumn("alice", ".chat"));
+        browser.await("the menu closed by a tap elsewhere", d -> !menu.isDisplayed());
+        browser.assertNoBrowserErrors();
+    }
+
     /** How much of the person's chat is below what it shows, in pixels. */
     private long unseenBelow(String psid) {
         return ((Number) browser.js("const c = arguments[0]; return Math.round(c.scrollHeight - c.scrollTop"
