@@ -79,10 +79,16 @@ final class BrowserSession implements AutoCloseable {
      * catalogue is shown. Chromium's windows are at least 500 pixels wide: a phone's width is emulated.
      */
     static BrowserSession onPhone(Path dir, String base, int width, int height) throws Exception {
+        BrowserSession session = onPhone(dir, base, "/", width, height);
+        session.awaitCatalogue();
+        return session;
+    }
+
+    /** The demo page at {@code base + path} on a phone's screen of {@code width} × {@code height}. */
+    static BrowserSession onPhone(Path dir, String base, String path, int width, int height) throws Exception {
         BrowserSession session = start(dir, base, options -> options.setExperimentalOption("mobileEmulation",
                 Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0))));
-        session.driver.get(base + "/");
-        session.awaitCatalogue();
+        session.driver.get(base + path);
         return session;
     }
 

@@ -168,6 +168,22 @@ class TelegramPanelBrowserTest {
     }
 
     @Test
+    void onAPhoneEachChatTakesTheWholeWidthWithItsNameInFull() throws Exception {
+        browser.close();
+        browser = BrowserSession.onPhone(dir, demo.baseUrl(), "/telegram", 390, 844);
+        browser.await("the two people's columns", d -> d.findElements(By.cssSelector(".column.person")).size() == 2);
+        assertThat(browser.js("return document.documentElement.scrollWidth")).as("no sideways scrolling of the page")
+                .isEqualTo(390L);
+        for (WebElement column : browser.findAll(By.cssSelector(".column.person"))) {
+            assertThat(((Number) browser.js("return arguments[0].getBoundingClientRect().width", column)).doubleValue())
+                    .as("a chat as wide as the screen, less the margins").isGreaterThan(360);
+            assertThat(browser.js("const h = arguments[0]; return h.scrollWidth <= h.clientWidth",
+                    column.findElement(By.cssSelector(".who h2")))).as("the name not cut off").isEqualTo(true);
+        }
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theCodeTheCallbackPagePostsFillsTheRegisterLineAndClosesThePopup() {
         browser.inPopup(By.cssSelector(person(ALICE) + " .connect-button"), popup -> {
             browser.await("the consent form", d -> !d.findElements(By.id("sandbox-user")).isEmpty());
