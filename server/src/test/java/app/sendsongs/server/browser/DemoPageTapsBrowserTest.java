@@ -164,6 +164,18 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void onAPhoneAnEmptyMessageBoxShowsItsHintOnOneLineWithoutAScrollbar() {
+        for (String psid : List.of("alice", "bob")) {
+            WebElement input = browser.input(psid);
+            assertThat(input.getDomAttribute("placeholder")).isEqualTo("Message as " + (psid.equals("alice")
+                    ? "Alice" : "Bob") + "…");
+            assertThat(browser.js("const i = arguments[0]; return i.scrollHeight <= i.clientHeight", input))
+                    .as("the hint of %s's message box fits it", psid).isEqualTo(true);
+        }
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theMenuClosesOnEscapeOrATapElsewhereAndSaysWhetherItIsOpen() {
         WebElement button = browser.column("alice").findElement(By.cssSelector(".menu-button"));
         WebElement menu = browser.column("alice").findElement(By.cssSelector(".persistent-menu"));
