@@ -160,6 +160,8 @@ class DemoPageBrowserTest {
 
     @Test
     void getStartedAndTheBotsOwnLinkRegisterAPersonUnderTheNameTheirColumnShows() {
+        assertThat(browser.find(By.cssSelector("#help li")).getText()).as("the page's first step is this one")
+                .startsWith("Tap Get Started as Alice, tap where she listens");
         browser.click(browser.inColumn("alice", ".welcome button.primary"));
         browser.click(browser.inColumn("alice", "button.quick-reply[data-payload='connect spotify']"));
         browser.inPopup(browser.inColumn("alice", ".msg.bot a.connect-link"), popup -> {
