@@ -210,6 +210,31 @@ final class BrowserSession implements AutoCloseable {
         element.click();
     }
 
+    /** Opens another demo page ({@code base + path}) in the same window. */
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    /**
+     * The form fields and controls of the page that a screen reader could not name: fields with no label, buttons and
+     * links whose name (their text or aria-label) is a lone symbol or nothing.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unnamedControls() {
+        return (List<String>) js("""
+                const unnamed = [];
+                for (const field of document.querySelectorAll("input, select, textarea")) {
+                  const label = field.getAttribute("aria-label") || field.closest("label")
+                    || (field.id && document.querySelector("label[for='" + field.id + "']"));
+                  if (!label) unnamed.push(field.outerHTML.slice(0, 120));
+                }
+                for (const control of document.querySelectorAll("button, a[href]")) {
+                  const name = (control.getAttribute("aria-label") || control.textContent || "").trim();
+                  if (name.length < 2) unnamed.push(control.outerHTML.slice(0, 120));
+                }
+                return unnamed;""");
+    }
+
     /** Presses a key where the focus is, as a person at the keyboard does. */
     void press(CharSequence key) {
         new Actions(driver).sendKeys(key).perform();

@@ -180,6 +180,17 @@ class DemoPageBrowserTest {
     }
 
     @Test
+    void everyFieldAndControlOfBothViewsHasANameAScreenReaderCanSay() {
+        assertThat(browser.unnamedControls()).as("on the Messenger view").isEmpty();
+        assertThat(browser.find(By.cssSelector(".person[data-psid='alice'] .remove-person")).getDomAttribute(
+                "aria-label")).isEqualTo("Remove Alice Smith's column");
+        browser.open("/telegram");
+        browser.await("the Telegram view's people", d -> d.findElements(By.cssSelector(".column.person")).size() == 2);
+        assertThat(browser.unnamedControls()).as("on the Telegram view").isEmpty();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void messageTextIsNeverParsedAsHtmlAndAnAddedPersonGetsTheirOwnLinkByTapping() {
         String evil = "<img src=x onerror=\"window.__pwned=1\"><b>bold?</b>";
         int before = browser.botTexts("alice").size();
