@@ -176,6 +176,25 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void aSongNobodyPlaysIsReportedAsTheHelpSaysAfterAWeekTwoHoursAndAWordFromTheSender() {
+        String help = browser.find(By.id("help")).getDomProperty("textContent");
+        assertThat(help).contains("A song nobody plays: press +7 days, then +1 hour twice");
+        String track = control.trackIds().get(6);
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        browser.await("the song in Bob's listening panel", d -> !browser.findAll(browser.inColumn("bob",
+                ".shared-song[data-track='" + track + "']")).isEmpty());
+        int before = browser.botTexts("alice").size();
+        for (String advance : List.of("advance-7d", "advance-1h", "advance-1h")) {
+            browser.click(By.id(advance));
+            browser.await("the clock moved", d -> browser.findAll(By.cssSelector(".advance:disabled")).isEmpty());
+        }
+        browser.input("alice").sendKeys("history", Keys.ENTER);
+        assertThat(browser.awaitBot("alice", before, text -> text.contains("hasn't played")))
+                .startsWith("Bob Fisher hasn't played ").endsWith("within 7 days, so I've stopped watching.");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theMenuClosesOnEscapeOrATapElsewhereAndSaysWhetherItIsOpen() {
         WebElement button = browser.column("alice").findElement(By.cssSelector(".menu-button"));
         WebElement menu = browser.column("alice").findElement(By.cssSelector(".persistent-menu"));
