@@ -195,6 +195,23 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void theListeningPanelSaysWhetherTheBotKnowsThePersonWhereverTheyRegisteredAndAfterForgetMe() {
+        // Alice and Bob registered before this page was open, as in another browser.
+        By bobsSource = browser.inColumn("bob", ".spotify-user");
+        browser.await(() -> "Bob's panel connected, not " + browser.find(bobsSource).getText(),
+                d -> browser.find(bobsSource).getText().equals("user bob · connected ✓"));
+        assertThat(browser.find(browser.inColumn("bob", ".connect-button")).getText()).isEqualTo("Reconnect Spotify");
+
+        control.say("bob", "forget_me");
+        control.tapQuickReply("bob", "Yes, delete it all", "forget_me confirm");
+        browser.await(() -> "Bob's panel not connected, not " + browser.find(bobsSource).getText(),
+                d -> browser.find(bobsSource).getText().equals("user bob · not connected yet"));
+        assertThat(browser.find(browser.inColumn("bob", ".connect-button")).getText()).isEqualTo("Connect Spotify");
+        assertThat(browser.find(bobsSource).getText()).isEqualTo("user bob · not connected yet");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theMenuClosesOnEscapeOrATapElsewhereAndSaysWhetherItIsOpen() {
         WebElement button = browser.column("alice").findElement(By.cssSelector(".menu-button"));
         WebElement menu = browser.column("alice").findElement(By.cssSelector(".persistent-menu"));
