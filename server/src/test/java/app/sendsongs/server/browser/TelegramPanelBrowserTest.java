@@ -140,8 +140,8 @@ class TelegramPanelBrowserTest {
         browser.await("Alice registered at once", d -> text(chat).contains("Welcome, Alice Archer! You're "
                 + "connected with Last.fm."));
         browser.awaitPopupsClosed();
-        assertThat(browser.find(By.cssSelector(chat + " .spotify h3")).getText().replaceAll("\\s+", " "))
-                .isEqualTo("Last.fm tg-1001");
+        browser.await("Alice's panel connected", d -> d.findElement(By.cssSelector(chat + " .spotify h3")).getText()
+                .replaceAll("\\s+", " ").equals("Last.fm tg-1001 · connected ✓"));
 
         register(BOB, "Bob Fisher");
         String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(3);
@@ -180,6 +180,19 @@ class TelegramPanelBrowserTest {
             assertThat(browser.js("const h = arguments[0]; return h.scrollWidth <= h.clientWidth",
                     column.findElement(By.cssSelector(".who h2")))).as("the name not cut off").isEqualTo(true);
         }
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void thePanelShowsWhereTheBotKnowsSomeoneListensThoughTheyRegisteredElsewhere() {
+        String panel = person(BOB) + " .spotify h3";
+        browser.await("Bob not connected yet", d -> d.findElement(By.cssSelector(panel)).getText()
+                .replaceAll("\\s+", " ").equals("Spotify tg-1002 · not connected yet"));
+        SandboxControl control = new SandboxControl(demo.baseUrl());
+        String code = control.connectSpotify("bob-elsewhere");
+        control.telegramSays(BOB, "Bob", "/register code:\"" + code + "\" name:\"Bob Fisher\"");
+        browser.await("Bob's panel with the Spotify user he agreed as", d -> d.findElement(By.cssSelector(panel))
+                .getText().replaceAll("\\s+", " ").equals("Spotify bob-elsewhere · connected ✓"));
         browser.assertNoBrowserErrors();
     }
 
