@@ -309,6 +309,11 @@ final class BrowserSession implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Sets aside what the browser's console holds so far (the failed requests of a server that was down). */
+    void clearBrowserLog() {
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
     /**
      * No uncaught exception, console error or failed request on the demo page (Chromium logs all three as SEVERE).
      * The entries of its popups' pages, and favicon requests, are left out: they are not the demo page's.

@@ -212,6 +212,27 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void afterTheDemoServerRestartsThePageShowsTheNewRunNotTheMessagesOfTheOldOne() throws Exception {
+        browser.input("alice").sendKeys("pending", Keys.ENTER);
+        browser.awaitBot("alice", 0, text -> text.contains("watched") || text.contains("haven't sent"));
+        String port = Integer.toString(demo.server().port());
+        demo.close();
+        browser.await("the page saying the server is not answering",
+                d -> d.findElement(By.id("connection-banner")).isDisplayed());
+
+        demo = Demo.start(Map.of("PORT", port, "SQLITE_PATH", dir.resolve("again.db").toString(),
+                "TICK_SECONDS", "3600"));
+        browser.await("the page answered again", d -> !d.findElement(By.id("connection-banner")).isDisplayed());
+        browser.clearBrowserLog();
+        browser.await(() -> "Alice's chat as the new run has it, not " + browser.column("alice").getText(),
+                d -> browser.column("alice").findElements(By.cssSelector(".msg")).isEmpty()
+                        && browser.column("alice").getText().contains("Get Started"));
+        browser.await("Alice's panel not connected", d -> browser.find(browser.inColumn("alice", ".spotify-user"))
+                .getText().endsWith("not connected yet"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void theMenuClosesOnEscapeOrATapElsewhereAndSaysWhetherItIsOpen() {
         WebElement button = browser.column("alice").findElement(By.cssSelector(".menu-button"));
         WebElement menu = browser.column("alice").findElement(By.cssSelector(".persistent-menu"));
