@@ -151,6 +151,15 @@ class TelegramPanelBrowserTest {
         browser.await("the play's toast", d -> d.findElement(By.id("toast")).getText().contains("on Last.fm"));
         browser.click(By.cssSelector(".advance[data-seconds='3600']"));
         browser.await("Bob told that Alice listened", d -> text(person(BOB)).contains("Alice Archer listened to"));
+
+        // Alice starts connecting Spotify and gives up: the bot still reads Last.fm, and so does her panel.
+        browser.inPopup(By.cssSelector(chat + " .connect-button"), popup -> {
+            popup.close();
+            return true;
+        });
+        browser.awaitPopupsClosed();
+        browser.await(() -> "Alice's panel on Last.fm still, not " + panel(ALICE), d -> panel(ALICE)
+                .equals("Last.fm tg-1001 · connected ✓"));
         browser.assertNoBrowserErrors();
     }
 
@@ -227,6 +236,11 @@ class TelegramPanelBrowserTest {
         assertThat(input.getDomProperty("value")).endsWith("name:\"" + name + "\"");
         input.sendKeys(Keys.ENTER);
         browser.await(name + " registered", d -> text(person(id)).contains("Welcome, " + name + "!"));
+    }
+
+    /** The head of the person's listening panel: their source, their user there, and whether the bot reads it. */
+    private String panel(long id) {
+        return browser.find(By.cssSelector(person(id) + " .spotify h3")).getText().replaceAll("\\s+", " ");
     }
 
     private static String person(long id) {
