@@ -173,6 +173,25 @@ class DemoPageBrowserTest {
 
         assertThat(browser.awaitBot("alice", 0, text -> text.startsWith("Welcome, ")))
                 .startsWith("Welcome, Alice Smith! You're connected with Spotify.");
+        browser.awaitPopupsClosed();
+
+        // Connected already, Alice moves to ListenBrainz through the bot's link: the popup closes as the first did.
+        int before = browser.botTexts("alice").size();
+        browser.input("alice").sendKeys("connect listenbrainz", Keys.ENTER);
+        browser.awaitBot("alice", before, text -> text.contains("/connect/listenbrainz?link="));
+        browser.inPopup(By.xpath("(//section[@data-psid='alice']//a[contains(@class,'connect-link')])[last()]"), popup -> {
+            String token = new SandboxControl(demo.baseUrl()).listenBrainzToken("alice");
+            browser.await("the paste form filled in", d -> token.equals(d.findElement(By.id("token"))
+                    .getDomProperty("value")));
+            popup.findElement(By.cssSelector("button[type='submit']")).click();
+            return true;
+        });
+        browser.awaitBot("alice", before, text -> text.contains("ListenBrainz") && text.contains("connected"));
+        browser.awaitPopupsClosed();
+        browser.await("Alice's panel on ListenBrainz", d -> browser.find(browser.inColumn("alice", ".spotify-user"))
+                .getText().equals("user alice · connected ✓") && browser.find(browser.inColumn("alice",
+                ".connect-button")).getText().equals("Reconnect ListenBrainz"));
+
         browser.addPerson("Carol Jones");
         browser.await("Carol's name in the emulated Messenger's User Profile API",
                 d -> demo.sandbox().messenger().profile("carol").equals(new Profile("Carol", "Jones")));
