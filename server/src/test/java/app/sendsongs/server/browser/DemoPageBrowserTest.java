@@ -199,6 +199,16 @@ class DemoPageBrowserTest {
     }
 
     @Test
+    void theCatalogueShowsBesideTheHelpWithoutScrolling() {
+        assertThat(browser.js("""
+                const track = document.querySelectorAll("#catalogue-list .track")[2].getBoundingClientRect();
+                const seen = document.elementFromPoint(track.left + track.width / 2, track.top + track.height / 2);
+                return !!seen && !!seen.closest("#catalogue-list .track");""")).as("the third song seen").isEqualTo(true);
+        assertThat(browser.find(By.id("help")).getDomAttribute("open")).as("the help open").isNotNull();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void everyFieldAndControlOfBothViewsHasANameAScreenReaderCanSay() {
         assertThat(browser.unnamedControls()).as("on the Messenger view").isEmpty();
         assertThat(browser.find(By.cssSelector(".person[data-psid='alice'] .remove-person")).getDomAttribute(
