@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.CheckBudget;
 import app.sendsongs.messenger.GraphSendApi;
 import app.sendsongs.messenger.MessengerConfig;
@@ -392,6 +393,11 @@ public final class BotServer implements AutoCloseable {
 
     public SendSongs app() {
         return app;
+    }
+
+    /** The people the bot knows: the demo pages show who is registered, and where they listen. */
+    UserStore users() {
+        return store.stores().users();
     }
 
     /** Waits (up to {@code timeout}) until every webhook event acknowledged so far has been handled. */

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,12 +121,15 @@ public final class Demo implements AutoCloseable {
         registerRedirectUri(sandbox, config);
         config.lastfm().ifPresent(lastfm -> sandbox.lastfm().registerApiAccount(lastfm.apiKey(),
                 lastfm.sharedSecret()));
+        AtomicReference<BotServer> built = new AtomicReference<>();
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
             serveDemoPages(http);
+            new DemoPeople(() -> built.get().users()).register(http);
             // The load test's ceiling: a bare 200 on the same server, reading the body as the webhook does.
             http.post("/bench/ok", ctx -> ctx.result(RequestBody.bytes(ctx).length > 0 ? "ok" : "empty"));
         });
+        built.set(server);
         // As an operator does when setting up the webhook: the echoes of the page's messages confirm what went out.
         sandbox.messenger().subscribe(ECHOED_FIELDS);
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));

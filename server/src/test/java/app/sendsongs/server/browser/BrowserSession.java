@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -78,10 +79,16 @@ final class BrowserSession implements AutoCloseable {
      * catalogue is shown. Chromium's windows are at least 500 pixels wide: a phone's width is emulated.
      */
     static BrowserSession onPhone(Path dir, String base, int width, int height) throws Exception {
+        BrowserSession session = onPhone(dir, base, "/", width, height);
+        session.awaitCatalogue();
+        return session;
+    }
+
+    /** The demo page at {@code base + path} on a phone's screen of {@code width} × {@code height}. */
+    static BrowserSession onPhone(Path dir, String base, String path, int width, int height) throws Exception {
         BrowserSession session = start(dir, base, options -> options.setExperimentalOption("mobileEmulation",
                 Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0))));
-        session.driver.get(base + "/");
-        session.awaitCatalogue();
+        session.driver.get(base + path);
         return session;
     }
 
@@ -203,6 +210,36 @@ final class BrowserSession implements AutoCloseable {
         element.click();
     }
 
+    /** Opens another demo page ({@code base + path}) in the same window. */
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    /**
+     * The form fields and controls of the page that a screen reader could not name: fields with no label, buttons and
+     * links whose name (their text or aria-label) is a lone symbol or nothing.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unnamedControls() {
+        return (List<String>) js("""
+                const unnamed = [];
+                for (const field of document.querySelectorAll("input, select, textarea")) {
+                  const label = field.getAttribute("aria-label") || field.closest("label")
+                    || (field.id && document.querySelector("label[for='" + field.id + "']"));
+                  if (!label) unnamed.push(field.outerHTML.slice(0, 120));
+                }
+                for (const control of document.querySelectorAll("button, a[href]")) {
+                  const name = (control.getAttribute("aria-label") || control.textContent || "").trim();
+                  if (name.length < 2) unnamed.push(control.outerHTML.slice(0, 120));
+                }
+                return unnamed;""");
+    }
+
+    /** Presses a key where the focus is, as a person at the keyboard does. */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
     /** The texts of the bot's text messages in a person's chat, oldest first. */
     @SuppressWarnings("unchecked")
     List<String> botTexts(String psid) {
@@ -270,6 +307,11 @@ final class BrowserSession implements AutoCloseable {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Sets aside what the browser's console holds so far (the failed requests of a server that was down). */
+    void clearBrowserLog() {
+        driver.manage().logs().get(LogType.BROWSER);
     }
 
     /**

@@ -2,6 +2,7 @@ package app.sendsongs.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.sandbox.MessengerEmulator.Profile;
 import app.sendsongs.server.Demo;
 import app.sendsongs.testsupport.SandboxControl;
 import java.nio.file.Path;
@@ -154,6 +155,67 @@ class DemoPageBrowserTest {
                 .as("the listen carries the song's Spotify id").endsWith(trackId);
         assertThat(advanceUntilAliceIsTold(aliceBefore, title))
                 .hasValueSatisfying(text -> assertThat(text).startsWith("🎧"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void getStartedAndTheBotsOwnLinkRegisterAPersonUnderTheNameTheirColumnShows() {
+        assertThat(browser.find(By.cssSelector("#help li")).getText()).as("the page's first step is this one")
+                .startsWith("Tap Get Started as Alice, tap where she listens");
+        browser.click(browser.inColumn("alice", ".welcome button.primary"));
+        browser.click(browser.inColumn("alice", "button.quick-reply[data-payload='connect spotify']"));
+        browser.inPopup(browser.inColumn("alice", ".msg.bot a.connect-link"), popup -> {
+            browser.await("the consent form filled in with Spotify user alice",
+                    d -> "alice".equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
+            popup.findElement(By.id("agree")).click();
+            return true;
+        });
+
+        assertThat(browser.awaitBot("alice", 0, text -> text.startsWith("Welcome, ")))
+                .startsWith("Welcome, Alice Smith! You're connected with Spotify.");
+        browser.awaitPopupsClosed();
+
+        // Connected already, Alice moves to ListenBrainz through the bot's link: the popup closes as the first did.
+        int before = browser.botTexts("alice").size();
+        browser.input("alice").sendKeys("connect listenbrainz", Keys.ENTER);
+        browser.awaitBot("alice", before, text -> text.contains("/connect/listenbrainz?link="));
+        browser.inPopup(By.xpath("(//section[@data-psid='alice']//a[contains(@class,'connect-link')])[last()]"), popup -> {
+            String token = new SandboxControl(demo.baseUrl()).listenBrainzToken("alice");
+            browser.await("the paste form filled in", d -> token.equals(d.findElement(By.id("token"))
+                    .getDomProperty("value")));
+            popup.findElement(By.cssSelector("button[type='submit']")).click();
+            return true;
+        });
+        browser.awaitBot("alice", before, text -> text.contains("ListenBrainz") && text.contains("connected"));
+        browser.awaitPopupsClosed();
+        browser.await("Alice's panel on ListenBrainz", d -> browser.find(browser.inColumn("alice", ".spotify-user"))
+                .getText().equals("user alice · connected ✓") && browser.find(browser.inColumn("alice",
+                ".connect-button")).getText().equals("Reconnect ListenBrainz"));
+
+        browser.addPerson("Carol Jones");
+        browser.await("Carol's name in the emulated Messenger's User Profile API",
+                d -> demo.sandbox().messenger().profile("carol").equals(new Profile("Carol", "Jones")));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theCatalogueShowsBesideTheHelpWithoutScrolling() {
+        assertThat(browser.js("""
+                const track = document.querySelectorAll("#catalogue-list .track")[2].getBoundingClientRect();
+                const seen = document.elementFromPoint(track.left + track.width / 2, track.top + track.height / 2);
+                return !!seen && !!seen.closest("#catalogue-list .track");""")).as("the third song seen").isEqualTo(true);
+        assertThat(browser.find(By.id("help")).getDomAttribute("open")).as("the help open").isNotNull();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void everyFieldAndControlOfBothViewsHasANameAScreenReaderCanSay() {
+        assertThat(browser.unnamedControls()).as("on the Messenger view").isEmpty();
+        assertThat(browser.find(By.cssSelector(".person[data-psid='alice'] .remove-person")).getDomAttribute(
+                "aria-label")).isEqualTo("Remove Alice Smith's column");
+        browser.open("/telegram");
+        browser.await("the Telegram view's people", d -> d.findElements(By.cssSelector(".column.person")).size() == 2);
+        assertThat(browser.unnamedControls()).as("on the Telegram view").isEmpty();
         browser.assertNoBrowserErrors();
     }
 

@@ -128,6 +128,136 @@ class DemoPageTapsBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void aSongArrivingShowsAtTheBottomOfTheChatWhileTheListeningPanelGrowsWithIt() {
+        List<String> tracks = control.trackIds();
+        for (int i = 0; i < 3; i++) {
+            String track = tracks.get(i);
+            control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+            browser.await("the song in Bob's listening panel", d -> !browser.findAll(browser.inColumn("bob",
+                    ".shared-song[data-track='" + track + "']")).isEmpty());
+            browser.await(() -> "Bob's chat scrolled to its newest message, not " + unseenBelow("bob")
+                    + " px above it", d -> unseenBelow("bob") < 2);
+        }
+
+        // Bob scrolls up to read: the next song does not pull him down.
+        WebElement chat = browser.column("bob").findElement(By.cssSelector(".chat"));
+        browser.js("arguments[0].scrollTop = 0", chat);
+        String next = tracks.get(3);
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + next);
+        browser.await("the next song in Bob's listening panel", d -> !browser.findAll(browser.inColumn("bob",
+                ".shared-song[data-track='" + next + "']")).isEmpty());
+        assertThat(((Number) browser.js("return arguments[0].scrollTop", chat)).longValue()).isZero();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void aSongSentToAGroupShowsInTheListeningPanelWithWhoSentIt() {
+        control.say("alice", "create_group Family");
+        control.say("alice", "add_to_group Family \"Bob Fisher\"");
+        String track = control.trackIds().get(5);
+        control.say("alice", "send_song group:\"Family\" pre:\"for the road\" " + LINK + track);
+        WebElement song = browser.await("the song in Bob's listening panel", d -> d.findElements(browser.inColumn(
+                "bob", ".shared-song[data-track='" + track + "'] .meta")).stream().findFirst().orElse(null));
+        assertThat(song.getText()).contains("from Alice Smith", "“for the road”");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void onAPhoneAnEmptyMessageBoxShowsItsHintOnOneLineWithoutAScrollbar() {
+        for (String psid : List.of("alice", "bob")) {
+            WebElement input = browser.input(psid);
+            assertThat(input.getDomAttribute("placeholder")).isEqualTo("Message as " + (psid.equals("alice")
+                    ? "Alice" : "Bob") + "…");
+            assertThat(browser.js("const i = arguments[0]; return i.scrollHeight <= i.clientHeight", input))
+                    .as("the hint of %s's message box fits it", psid).isEqualTo(true);
+        }
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void aSongNobodyPlaysIsReportedAsTheHelpSaysAfterAWeekTwoHoursAndAWordFromTheSender() {
+        String help = browser.find(By.id("help")).getDomProperty("textContent");
+        assertThat(help).contains("A song nobody plays: press +7 days, then +1 hour twice");
+        String track = control.trackIds().get(6);
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        browser.await("the song in Bob's listening panel", d -> !browser.findAll(browser.inColumn("bob",
+                ".shared-song[data-track='" + track + "']")).isEmpty());
+        int before = browser.botTexts("alice").size();
+        for (String advance : List.of("advance-7d", "advance-1h", "advance-1h")) {
+            browser.click(By.id(advance));
+            browser.await("the clock moved", d -> browser.findAll(By.cssSelector(".advance:disabled")).isEmpty());
+        }
+        browser.input("alice").sendKeys("history", Keys.ENTER);
+        assertThat(browser.awaitBot("alice", before, text -> text.contains("hasn't played")))
+                .startsWith("Bob Fisher hasn't played ").endsWith("within 7 days, so I've stopped watching.");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theListeningPanelSaysWhetherTheBotKnowsThePersonWhereverTheyRegisteredAndAfterForgetMe() {
+        // Alice and Bob registered before this page was open, as in another browser.
+        By bobsSource = browser.inColumn("bob", ".spotify-user");
+        browser.await(() -> "Bob's panel connected, not " + browser.find(bobsSource).getText(),
+                d -> browser.find(bobsSource).getText().equals("user bob · connected ✓"));
+        assertThat(browser.find(browser.inColumn("bob", ".connect-button")).getText()).isEqualTo("Reconnect Spotify");
+
+        control.say("bob", "forget_me");
+        control.tapQuickReply("bob", "Yes, delete it all", "forget_me confirm");
+        browser.await(() -> "Bob's panel not connected, not " + browser.find(bobsSource).getText(),
+                d -> browser.find(bobsSource).getText().equals("user bob · not connected yet"));
+        assertThat(browser.find(browser.inColumn("bob", ".connect-button")).getText()).isEqualTo("Connect Spotify");
+        assertThat(browser.find(bobsSource).getText()).isEqualTo("user bob · not connected yet");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void afterTheDemoServerRestartsThePageShowsTheNewRunNotTheMessagesOfTheOldOne() throws Exception {
+        browser.input("alice").sendKeys("pending", Keys.ENTER);
+        browser.awaitBot("alice", 0, text -> text.contains("watched") || text.contains("haven't sent"));
+        String port = Integer.toString(demo.server().port());
+        demo.close();
+        browser.await("the page saying the server is not answering",
+                d -> d.findElement(By.id("connection-banner")).isDisplayed());
+
+        demo = Demo.start(Map.of("PORT", port, "SQLITE_PATH", dir.resolve("again.db").toString(),
+                "TICK_SECONDS", "3600"));
+        browser.await("the page answered again", d -> !d.findElement(By.id("connection-banner")).isDisplayed());
+        browser.clearBrowserLog();
+        browser.await(() -> "Alice's chat as the new run has it, not " + browser.column("alice").getText(),
+                d -> browser.column("alice").findElements(By.cssSelector(".msg")).isEmpty()
+                        && browser.column("alice").getText().contains("Get Started"));
+        browser.await("Alice's panel not connected", d -> browser.find(browser.inColumn("alice", ".spotify-user"))
+                .getText().endsWith("not connected yet"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theMenuClosesOnEscapeOrATapElsewhereAndSaysWhetherItIsOpen() {
+        WebElement button = browser.column("alice").findElement(By.cssSelector(".menu-button"));
+        WebElement menu = browser.column("alice").findElement(By.cssSelector(".persistent-menu"));
+        assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
+        browser.click(button);
+        browser.await("the menu open", d -> menu.isDisplayed());
+        assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("true");
+        browser.press(Keys.ESCAPE);
+        browser.await("the menu closed by Escape", d -> !menu.isDisplayed());
+        assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.js("return document.activeElement === arguments[0]", button)).isEqualTo(true);
+
+        browser.click(button);
+        browser.await("the menu open again", d -> menu.isDisplayed());
+        browser.click(browser.inColumn("alice", ".chat"));
+        browser.await("the menu closed by a tap elsewhere", d -> !menu.isDisplayed());
+        browser.assertNoBrowserErrors();
+    }
+
+    /** How much of the person's chat is below what it shows, in pixels. */
+    private long unseenBelow(String psid) {
+        return ((Number) browser.js("const c = arguments[0]; return Math.round(c.scrollHeight - c.scrollTop"
+                + " - c.clientHeight)", browser.column(psid).findElement(By.cssSelector(".chat")))).longValue();
+    }
+
     /** The connect round trip as Spotify user {@code psid}, then the register command, over HTTP. */
     private void register(String psid, String name) throws IOException, InterruptedException {
         HttpResponse<String> connect = get(demo.baseUrl() + "/connect");

@@ -126,6 +126,100 @@ class TelegramPanelBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void someoneOnTelegramConnectsLastfmThroughTheBotsLinkAndTheirScrobbleOfASongIsHeard() {
+        String chat = person(ALICE);
+        browser.click(By.cssSelector(chat + " .quick-command"));
+        browser.click(By.cssSelector(chat + " .msg.bot .keyboard button[data-data='connect lastfm']"));
+        browser.inPopup(By.cssSelector(chat + " .msg.bot a.connect-link"), popup -> {
+            browser.await("the consent form filled in with Last.fm user tg-1001",
+                    d -> "tg-1001".equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
+            popup.findElement(By.id("agree")).click();
+            return true;
+        });
+        browser.await("Alice registered at once", d -> text(chat).contains("Welcome, Alice Archer! You're "
+                + "connected with Last.fm."));
+        browser.awaitPopupsClosed();
+        browser.await("Alice's panel connected", d -> d.findElement(By.cssSelector(chat + " .spotify h3")).getText()
+                .replaceAll("\\s+", " ").equals("Last.fm tg-1001 · connected ✓"));
+
+        register(BOB, "Bob Fisher");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(3);
+        browser.find(By.cssSelector(person(BOB) + " .chat-input")).sendKeys("/send name:\"Alice Archer\" "
+                + "https://open.spotify.com/track/" + trackId, Keys.ENTER);
+        browser.click(By.cssSelector(chat + " .play-button[data-track='" + trackId + "']"));
+        browser.await("the play's toast", d -> d.findElement(By.id("toast")).getText().contains("on Last.fm"));
+        browser.click(By.cssSelector(".advance[data-seconds='3600']"));
+        browser.await("Bob told that Alice listened", d -> text(person(BOB)).contains("Alice Archer listened to"));
+
+        // Alice starts connecting Spotify and gives up: the bot still reads Last.fm, and so does her panel.
+        browser.inPopup(By.cssSelector(chat + " .connect-button"), popup -> {
+            popup.close();
+            return true;
+        });
+        browser.awaitPopupsClosed();
+        browser.await(() -> "Alice's panel on Last.fm still, not " + panel(ALICE), d -> panel(ALICE)
+                .equals("Last.fm tg-1001 · connected ✓"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void aSongSomeoneIsAboutToSendIsNotAmongTheSongsSentToThem() {
+        register(BOB, "Bob Fisher");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(2);
+        browser.find(By.cssSelector(person(BOB) + " .chat-input")).sendKeys("https://open.spotify.com/track/"
+                + trackId, Keys.ENTER);
+        browser.await("the song's card and its question", d -> text(person(BOB)).contains("Who is it for?"));
+        assertThat(browser.find(By.cssSelector(person(BOB) + " .spotify")).getText())
+                .contains("Songs sent to Bob appear here to play.");
+        assertThat(browser.findAll(By.cssSelector(person(BOB) + " .play-button"))).isEmpty();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void onAPhoneEachChatTakesTheWholeWidthWithItsNameInFull() throws Exception {
+        browser.close();
+        browser = BrowserSession.onPhone(dir, demo.baseUrl(), "/telegram", 390, 844);
+        browser.await("the two people's columns", d -> d.findElements(By.cssSelector(".column.person")).size() == 2);
+        assertThat(browser.js("return document.documentElement.scrollWidth")).as("no sideways scrolling of the page")
+                .isEqualTo(390L);
+        for (WebElement column : browser.findAll(By.cssSelector(".column.person"))) {
+            assertThat(((Number) browser.js("return arguments[0].getBoundingClientRect().width", column)).doubleValue())
+                    .as("a chat as wide as the screen, less the margins").isGreaterThan(360);
+            assertThat(browser.js("const h = arguments[0]; return h.scrollWidth <= h.clientWidth",
+                    column.findElement(By.cssSelector(".who h2")))).as("the name not cut off").isEqualTo(true);
+        }
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void thePanelShowsWhereTheBotKnowsSomeoneListensThoughTheyRegisteredElsewhere() {
+        String panel = person(BOB) + " .spotify h3";
+        browser.await("Bob not connected yet", d -> d.findElement(By.cssSelector(panel)).getText()
+                .replaceAll("\\s+", " ").equals("Spotify tg-1002 · not connected yet"));
+        SandboxControl control = new SandboxControl(demo.baseUrl());
+        String code = control.connectSpotify("bob-elsewhere");
+        control.telegramSays(BOB, "Bob", "/register code:\"" + code + "\" name:\"Bob Fisher\"");
+        browser.await("Bob's panel with the Spotify user he agreed as", d -> d.findElement(By.cssSelector(panel))
+                .getText().replaceAll("\\s+", " ").equals("Spotify bob-elsewhere · connected ✓"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theCodeTheCallbackPagePostsFillsTheRegisterLineAndClosesThePopup() {
+        browser.inPopup(By.cssSelector(person(ALICE) + " .connect-button"), popup -> {
+            browser.await("the consent form", d -> !d.findElements(By.id("sandbox-user")).isEmpty());
+            // what the callback page does as it loads, before the page could read the code from it
+            return browser.js("window.opener.postMessage({type: 'registration-code', code: 'ABCD-EFGH'},"
+                    + " location.origin)");
+        });
+        WebElement input = browser.find(By.cssSelector(person(ALICE) + " .chat-input"));
+        browser.await("the register line", d -> "/register code:\"ABCD-EFGH\" name:\"Alice Archer\""
+                .equals(input.getDomProperty("value")));
+        browser.awaitPopupsClosed();
+        browser.assertNoBrowserErrors();
+    }
+
     /** /start, then Connect Spotify in the popup, then the prefilled /register line sent. */
     private void register(long id, String name) {
         browser.click(By.cssSelector(person(id) + " .quick-command"));
@@ -142,6 +236,11 @@ class TelegramPanelBrowserTest {
         assertThat(input.getDomProperty("value")).endsWith("name:\"" + name + "\"");
         input.sendKeys(Keys.ENTER);
         browser.await(name + " registered", d -> text(person(id)).contains("Welcome, " + name + "!"));
+    }
+
+    /** The head of the person's listening panel: their source, their user there, and whether the bot reads it. */
+    private String panel(long id) {
+        return browser.find(By.cssSelector(person(id) + " .spotify h3")).getText().replaceAll("\\s+", " ");
     }
 
     private static String person(long id) {
