@@ -268,6 +268,11 @@ public final class LinkShare {
             return send(person, noted);
         }
         drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+        if (noted.offered().isEmpty()) {
+            // "Type a name", the one tap of someone with no contacts yet: asking again would say nothing new
+            return Message.text("Type your friend's name, as they registered with me (Bob Fisher, say). Not "
+                    + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
+        }
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
     }
 

@@ -349,6 +349,17 @@ class LinkShareTest {
     }
 
     @Test
+    void typeANameTappedBySomeoneWithNobodyToTapSaysWhatToTypeAndWhatANewcomerGets() {
+        bot.register("dave", "Dave Brown");
+        bot.reply("dave", LINK);
+
+        assertThat(tap("dave", "Type a name", "to")).isEqualTo("Type your friend's name, as they registered with "
+                + "me (Bob Fisher, say). Not registered yet? Type it all the same: I'll tell you how to get "
+                + TITLE + " to them.");
+        assertThat(last("dave").choices()).isEmpty();
+    }
+
+    @Test
     void aShortLinkIsFollowedToItsTrack() {
         bot.music.shortLink("xYz12", FakeMusic.SONG);
 
