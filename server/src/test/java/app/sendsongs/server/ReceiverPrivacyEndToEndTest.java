@@ -1,0 +1,73 @@
+package app.sendsongs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A receiver who minds their privacy, and the people around them, over a few weeks on Messenger and Telegram and
+ * across them, over real HTTP against the demo: what a blocked sender, a sender to someone who keeps their plays, a
+ * group chat and everyone's friends see of the receiver's choices, and what is left of someone who asked to be
+ * forgotten.
+ */
+class ReceiverPrivacyEndToEndTest {
+    private static final String LINK = "https://open.spotify.com/track/";
+    private static final long ALICE = 385_741_296L;
+    private static final long MINUTES_A_DAY = 24 * 60;
+
+    @TempDir
+    Path dir;
+    private Demo demo;
+    private SandboxClient sandbox;
+    private TelegramPeople telegram;
+    private List<String> tracks;
+
+    @BeforeEach
+    void start() {
+        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
+                "TICK_SECONDS", "3600"));
+        sandbox = new SandboxClient(demo.baseUrl());
+        telegram = new TelegramPeople(sandbox);
+        tracks = sandbox.trackIds();
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    @Test
+    void aSongStillWaitingForSomeoneWhoBlocksItsSenderIsNeverDeliveredAndLeavesNothingHangingForTheSender() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(sandbox.register("bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        sandbox.advanceMinutes(25 * 60);
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"you must\" " + LINK + tracks.get(0)))
+                .singleElement().asString().startsWith("Their chat app won't let me deliver ");
+
+        assertThat(sandbox.ask("bob", "block Alice Archer")).singleElement().asString()
+                .startsWith("Blocked Alice Archer:");
+
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("Alice Archer sent you a song"));
+        assertThat(telegram.ask(ALICE, "/pending")).as("not waiting for Bob to write, which he did")
+                .singleElement().asString().startsWith("Nothing pending");
+        assertThat(telegram.ask(ALICE, "/history")).singleElement().asString().endsWith(" → Bob Fisher: never "
+                + "delivered");
+        int alicesBefore = telegram.texts(ALICE).size();
+        sandbox.advanceMinutes(21 * MINUTES_A_DAY);
+        sandbox.ask("bob", "hi");
+        assertThat(telegram.texts(ALICE)).as("told nothing of it, then or weeks later").hasSize(alicesBefore);
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("you must"));
+
+        sandbox.ask("bob", "unblock Alice Archer");
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + tracks.get(0)))
+                .as("the song that never reached him can go to him now").singleElement().asString()
+                .startsWith("Sent ");
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Archer sent you a song"));
+    }
+}
