@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ class ReceiverPrivacyEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final long ALICE = 385_741_296L;
     private static final long MINUTES_A_DAY = 24 * 60;
+    private static final Pattern INVITE = Pattern.compile("https://m\\.me/sandbox-page\\?ref=(invite-[A-Za-z0-9_-]+)");
 
     @TempDir
     Path dir;
@@ -69,5 +72,28 @@ class ReceiverPrivacyEndToEndTest {
                 .as("the song that never reached him can go to him now").singleElement().asString()
                 .startsWith("Sent ");
         sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Archer sent you a song"));
+    }
+
+    @Test
+    void someoneWhoOpenedAnInviteAndThenAskedToBeForgottenIsNotNamedToItsSenderLater() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        Matcher invite = INVITE.matcher(sandbox.ask("alice", "send_song name:\"Carol Jones\" " + LINK + tracks.get(0))
+                .getFirst());
+        assertThat(invite.find()).isTrue();
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // what the bot tells Alice now waits until she next writes
+        sandbox.control().openLink("carol", invite.group(1));
+        sandbox.awaitMessage("carol", text -> text.startsWith("Alice Smith sent you a song"));
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+
+        sandbox.ask("carol", "forget_me");
+        assertThat(sandbox.tap("carol", "forget_me confirm")).singleElement().asString()
+                .startsWith("Done: I've deleted everything");
+        sandbox.ask("alice", "hi");
+
+        List<String> alices = sandbox.inbox("alice");
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Carol Jones"));
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().startsWith("Nothing pending");
     }
 }
