@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReceiverPrivacyEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final long ALICE = 385_741_296L;
+    private static final long BOB = 511_223_344L;
+    private static final long CAROL = 602_334_455L;
+    private static final long BAND = -4_518_810_793L;
+    private static final String SEND = "/send@SendSongsSandboxBot ";
     private static final long MINUTES_A_DAY = 24 * 60;
     private static final Pattern INVITE = Pattern.compile("https://m\\.me/sandbox-page\\?ref=(invite-[A-Za-z0-9_-]+)");
 
@@ -95,5 +99,34 @@ class ReceiverPrivacyEndToEndTest {
         List<String> alices = sandbox.inbox("alice");
         assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Carol Jones"));
         assertThat(sandbox.ask("alice", "pending")).singleElement().asString().startsWith("Nothing pending");
+    }
+
+    /** Alice, Bob and Carol on Telegram, in the Friday Band chat with the bot; Bob and Carol counted in. */
+    private void bandCountedIn() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        telegram.awaitMessage(BAND, text -> text.startsWith("Hi Friday Band"));
+        long welcome = telegram.messages(BAND).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+    }
+
+    @Test
+    void aGroupChatIsNotToldWhoBlockedTheBotWhenNobodyCanGetTheSong() {
+        bandCountedIn();
+        telegram.sayIn(BAND, CAROL, "/leave");
+        telegram.awaitMessage(BAND, text -> text.startsWith("Carol Chen is counted out"));
+        telegram.control().telegramBlock(BOB);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+
+        telegram.sayIn(BAND, ALICE, SEND + LINK + tracks.get(0) + " for friday");
+
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Everyone else counted in for Friday Band"))
+                .getLast()).as("told Alice, and only her").isEqualTo("Everyone else counted in for Friday Band has "
+                + "disconnected their listening or can't get messages from me, so nothing was sent. Not sent to Bob "
+                + "Fisher: they've blocked me or stopped me in their chat app.");
+        assertThat(telegram.texts(BAND)).noneMatch(text -> text.contains("Bob") || text.contains("blocked"));
     }
 }

@@ -189,9 +189,11 @@ public final class ChatSend {
                 .toList();
         List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
                 .toList();
-        if (watchable.isEmpty()) {
-            return Optional.of(Message.text("Everyone else counted in here has disconnected their listening or "
-                    + "can't get messages from me, so nothing was sent." + Reachability.skipped(unreachable)));
+        if (watchable.isEmpty()) { // told privately: who blocked the bot or disconnected is not the chat's business
+            outbox.notify(sender.address(), Message.text("Everyone else counted in for " + chat.title() + " has "
+                    + "disconnected their listening or can't get messages from me, so nothing was sent."
+                    + Reachability.skipped(unreachable)), unreachable.stream().map(User::address).toList());
+            return Optional.empty();
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal();
