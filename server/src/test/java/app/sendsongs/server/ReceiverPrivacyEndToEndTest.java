@@ -129,4 +129,20 @@ class ReceiverPrivacyEndToEndTest {
                 + "Fisher: they've blocked me or stopped me in their chat app.");
         assertThat(telegram.texts(BAND)).noneMatch(text -> text.contains("Bob") || text.contains("blocked"));
     }
+
+    @Test
+    void aChatSongToPeopleWhoAllKeepTheirPlaysFromTheSenderDoesNotSayNobodyIsCountedIn() {
+        bandCountedIn();
+        telegram.ask(BOB, "/receipts off Alice Archer");
+        telegram.ask(CAROL, "/receipts off");
+
+        telegram.sayIn(BAND, ALICE, SEND + LINK + tracks.get(0) + " for friday");
+
+        String shown = telegram.awaitMessage(BAND, text -> text.contains("for friday")).getLast();
+        assertThat(shown).as("both are counted in, and got it").doesNotContain("Nobody it went to is counted in")
+                .doesNotContain("Played by").endsWith("It went privately to each person counted in here; tap Count "
+                        + "me in to get the next ones.");
+        telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer shared a song in Friday Band"));
+        telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 Alice Archer shared a song in Friday Band"));
+    }
 }
