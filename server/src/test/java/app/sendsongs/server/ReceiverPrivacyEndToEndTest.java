@@ -145,4 +145,31 @@ class ReceiverPrivacyEndToEndTest {
         telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer shared a song in Friday Band"));
         telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 Alice Archer shared a song in Friday Band"));
     }
+
+    @Test
+    void aGroupSummaryStillWaitingForItsSenderComesWithoutAMemberWhoAskedToBeForgotten() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.ask("alice", "create_group Family");
+        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
+        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        assertThat(sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0))).singleElement()
+                .asString().startsWith("Sent ");
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.play("carol-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        sandbox.ask("carol", "forget_me");
+        assertThat(sandbox.tap("carol", "forget_me confirm")).singleElement().asString()
+                .startsWith("Done: I've deleted everything");
+        sandbox.say("alice", "hi");
+
+        List<String> alices = sandbox.awaitMessage("alice", text -> text.contains("(sent to Family)"));
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Carol"))
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "))
+                .anyMatch(text -> text.startsWith("1 of 1 played ") && text.endsWith(" (sent to Family)."));
+    }
 }
