@@ -23,6 +23,7 @@ class ReceiverPrivacyEndToEndTest {
     private static final long ALICE = 385_741_296L;
     private static final long BOB = 511_223_344L;
     private static final long CAROL = 602_334_455L;
+    private static final long DAN = 733_445_566L;
     private static final long BAND = -4_518_810_793L;
     private static final String SEND = "/send@SendSongsSandboxBot ";
     private static final long MINUTES_A_DAY = 24 * 60;
@@ -171,5 +172,47 @@ class ReceiverPrivacyEndToEndTest {
         assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Carol"))
                 .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "))
                 .anyMatch(text -> text.startsWith("1 of 1 played ") && text.endsWith(" (sent to Family)."));
+    }
+
+    @Test
+    void aMemberWhoBlocksTheSenderFromTheSongLooksToTheSenderLikeOneWhoKeepsTheirPlays() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(DAN, "Dan", "dan-sp", "Dan Brown")).startsWith("Welcome");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        telegram.ask(ALICE, "/create_group Family");
+        for (String name : List.of("Bob Fisher", "Carol Jones", "Dan Brown")) {
+            telegram.ask(ALICE, "/add_to_group Family \"" + name + "\"");
+        }
+        telegram.ask(ALICE, "/send group:Family " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Archer sent a song to Family"));
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Archer sent a song to Family"));
+
+        assertThat(sandbox.tapButton("bob", "Block Alice")).singleElement().asString().startsWith("Blocked Alice");
+        assertThat(sandbox.tapButton("carol", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Archer");
+        for (String spotifyUser : List.of("bob-sp", "carol-sp", "dan-sp")) {
+            sandbox.play(spotifyUser, tracks.get(0));
+        }
+        sandbox.advanceMinutes(15);
+
+        List<String> alices = telegram.awaitMessage(ALICE, text -> text.contains("(sent to Family)"));
+        assertThat(alices).noneMatch(text -> text.startsWith("🎧 Bob") || text.startsWith("🎧 Carol"))
+                .anyMatch(text -> text.startsWith("🎧 Dan Brown listened to "))
+                .anyMatch(text -> text.endsWith("(sent to Family).\nNot counted, they don't share plays: Bob Fisher, "
+                        + "Carol Jones."));
+        String history = telegram.ask(ALICE, "/history").getFirst();
+        assertThat(lineAbout(history, "Bob Fisher").replace("Bob Fisher", "X"))
+                .isEqualTo(lineAbout(history, "Carol Jones").replace("Carol Jones", "X"))
+                .endsWith("(they don't share plays)");
+        int alicesBefore = telegram.texts(ALICE).size();
+        sandbox.advanceMinutes(8 * MINUTES_A_DAY);
+        assertThat(telegram.texts(ALICE).subList(alicesBefore, telegram.texts(ALICE).size()))
+                .as("nothing later either").noneMatch(text -> text.contains("Bob") || text.contains("Carol"));
+    }
+
+    private static String lineAbout(String text, String name) {
+        return text.lines().filter(line -> line.contains(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line about " + name + " in " + text));
     }
 }
