@@ -211,6 +211,29 @@ class ReceiverPrivacyEndToEndTest {
                 .as("nothing later either").noneMatch(text -> text.contains("Bob") || text.contains("Carol"));
     }
 
+    @Test
+    void afterAFriendAsksToBeForgottenANewcomerWithTheirOldNameIsNeitherCautionedAgainstNorConfusedWithThem() {
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("bob", "send_song name:\"Carol Chen\" " + LINK + tracks.get(0));
+        sandbox.ask("bob", "name \"Robert Fisher\"");
+        sandbox.ask("bob", "forget_me");
+        assertThat(sandbox.tap("bob", "forget_me confirm")).singleElement().asString()
+                .startsWith("Done: I've deleted everything");
+
+        sandbox.register("newbob", "newbob-sp", "Bob Fisher");
+        assertThat(sandbox.ask("newbob", "send_song name:\"Carol Chen\" " + LINK + tracks.get(1)))
+                .singleElement().asString().startsWith("Sent ");
+
+        assertThat(telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 Bob Fisher sent you a song")).getLast())
+                .as("nobody she knows here has or had that name any more").doesNotContain("⚠️")
+                .doesNotContain("Robert");
+        assertThat(telegram.ask(CAROL, "/send name:\"Bob Fisher\" " + LINK + tracks.get(2))).singleElement()
+                .asString().startsWith("Sent ").contains("to Bob Fisher");
+        assertThat(telegram.ask(CAROL, "/send name:\"Robert Fisher\" " + LINK + tracks.get(2))).singleElement()
+                .asString().startsWith("I don't know anyone called \"Robert Fisher\"");
+    }
+
     private static String lineAbout(String text, String name) {
         return text.lines().filter(line -> line.contains(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line about " + name + " in " + text));
