@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,11 +39,25 @@ class ReceiverPrivacyEndToEndTest {
 
     @BeforeEach
     void start() {
-        demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
-                "TICK_SECONDS", "3600"));
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of("PORT", "0", "SQLITE_PATH",
+                dir.resolve("send-songs.db").toString(), "TICK_SECONDS", "3600"));
+        all.putAll(settings);
+        demo = Demo.start(all);
         sandbox = new SandboxClient(demo.baseUrl());
         telegram = new TelegramPeople(sandbox);
         tracks = sandbox.trackIds();
+    }
+
+    /** The demo again, on a new store, with these settings. */
+    private void restartWith(Map<String, String> settings) {
+        demo.close();
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("SQLITE_PATH", dir.resolve("with-settings.db").toString());
+        start(all);
     }
 
     @AfterEach
@@ -232,6 +247,22 @@ class ReceiverPrivacyEndToEndTest {
                 .asString().startsWith("Sent ").contains("to Bob Fisher");
         assertThat(telegram.ask(CAROL, "/send name:\"Robert Fisher\" " + LINK + tracks.get(2))).singleElement()
                 .asString().startsWith("I don't know anyone called \"Robert Fisher\"");
+    }
+
+    @Test
+    void aSendOverTheSendersLimitInAGroupChatTellsTheChatNothingOfHowMuchTheySentElsewhere() {
+        restartWith(Map.of("SEND_LIMIT_PER_HOUR", "1"));
+        bandCountedIn();
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + tracks.get(0))).singleElement()
+                .asString().startsWith("Sent ");
+        int posted = telegram.texts(BAND).size();
+
+        telegram.sayIn(BAND, ALICE, SEND + LINK + tracks.get(1) + " for friday");
+
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("You've sent ")).getLast())
+                .startsWith("You've sent 1 song in the last hour, the most I pass on in an hour.");
+        assertThat(telegram.texts(BAND)).as("the chat learns nothing of Alice's private sends").hasSize(posted);
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.contains("shared a song"));
     }
 
     private static String lineAbout(String text, String name) {

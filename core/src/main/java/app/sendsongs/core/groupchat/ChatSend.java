@@ -197,8 +197,9 @@ public final class ChatSend {
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal();
-        if (overLimit.isPresent()) {
-            return Optional.of(Message.text(overLimit.get()));
+        if (overLimit.isPresent()) { // told privately: it counts the songs they sent elsewhere too
+            outbox.notify(sender.address(), Message.text(overLimit.get()));
+            return Optional.empty();
         }
         return switch (tracks.find(typed.get().song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
