@@ -265,6 +265,29 @@ class ReceiverPrivacyEndToEndTest {
         assertThat(telegram.texts(CAROL)).noneMatch(text -> text.contains("shared a song"));
     }
 
+    @Test
+    void whatTheSenderOfAChatSongIsToldPrivatelyGoesWithAPersonItNamesWhoIsForgottenBeforeItReachesThem() {
+        bandCountedIn();
+        telegram.ask(BOB, "/receipts off Alice Archer");
+        telegram.control().telegramBlock(ALICE); // from her private chat; she is still in the group chat
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        int alicesBefore = telegram.texts(ALICE).size();
+        telegram.sayIn(BAND, ALICE, SEND + LINK + tracks.get(0) + " for friday");
+        telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer shared a song in Friday Band"));
+
+        telegram.ask(BOB, "/forget_me");
+        assertThat(telegram.tap(BOB, telegram.messages(BOB).getLast(), "Yes, delete it all").getLast())
+                .startsWith("Done: I've deleted");
+        telegram.control().telegramUnblock(ALICE);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        telegram.ask(ALICE, "/help");
+
+        List<String> alices = telegram.texts(ALICE);
+        assertThat(alices.subList(alicesBefore, alices.size())).as("the help's example aside")
+                .noneMatch(text -> text.contains("Bob Fisher doesn't") || text.startsWith("Sent ")
+                        && text.contains("Bob"));
+    }
+
     private static String lineAbout(String text, String name) {
         return text.lines().filter(line -> line.contains(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line about " + name + " in " + text));
