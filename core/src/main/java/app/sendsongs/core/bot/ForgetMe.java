@@ -3,6 +3,7 @@ package app.sendsongs.core.bot;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.Roster;
@@ -35,10 +36,13 @@ public final class ForgetMe {
     private final UserStore users;
     private final Roster roster;
     private final ChatSongMessages chatSongs;
+    private final GroupSummary summaries;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
-                    Groups groups, Roster roster, ChatSongMessages chatSongs, UserStore users, Clock clock) {
+                    Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries, UserStore users,
+                    Clock clock) {
+        this.summaries = summaries;
         this.shares = shares;
         this.housekeeping = housekeeping;
         this.choices = choices;
@@ -81,6 +85,11 @@ public final class ForgetMe {
                 .flatMap(share -> share.groupSendId().stream()).distinct().toList();
     }
 
+    private List<String> groupSendsReceived(User user) {
+        return shares.sharesReceivedBy(user.address()).stream().flatMap(share -> share.groupSendId().stream())
+                .distinct().toList();
+    }
+
     private String forget(User user) {
         // Named as nobody first: what the deletion itself tells others (a group's summary that their leaving
         // completes) does not name them. Done again harmlessly if the event is handled again after a crash.
@@ -92,7 +101,10 @@ public final class ForgetMe {
         // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
         // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about
         // are found by their share.
+        // A group's summary still waiting for its sender names them too: it goes, and comes again without them.
+        List<String> summariesWaiting = summaries.waitingToBeSent(groupSendsReceived(user));
         outbox.withdrawAbout(user.address());
+        summariesWaiting.forEach(id -> summaries.summarizeAgainWithout(id, user.address()));
         shares.sharesSentBy(user.address()).stream()
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .forEach(share -> outbox.withdrawShare(share.receiver(), share.id()));

@@ -178,6 +178,11 @@ public final class Outbox {
         return store.sentAs(id);
     }
 
+    /** Whether the message held under {@code id} (a name-based id, as for {@link #notifyOnce}) has still to go out. */
+    public boolean holds(String id) {
+        return !store.heldMessages(List.of(id, partId(id, 0, 2))).isEmpty();
+    }
+
     /**
      * Takes back a song delivery that is still held (the share was cancelled): every part of it, since only the last
      * part carries the share's id, and a text left behind would announce a song that never comes.
@@ -378,11 +383,15 @@ public final class Outbox {
         List<HeldMessage> parts = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             boolean last = i == texts.size() - 1;
-            String partId = texts.size() == 1 ? id : id + "#" + (i + 1);
-            parts.add(new HeldMessage(partId, to, texts.get(i), now, retryAt, last ? shareId : Optional.empty(), 0, 0,
-                    now.plus(holdLimit), about));
+            parts.add(new HeldMessage(partId(id, i, texts.size()), to, texts.get(i), now, retryAt,
+                    last ? shareId : Optional.empty(), 0, 0, now.plus(holdLimit), about));
         }
         return parts;
+    }
+
+    /** The id of part {@code index} (from 0) of a message of {@code parts} parts held under {@code id}. */
+    private static String partId(String id, int index, int parts) {
+        return parts == 1 ? id : id + "#" + (index + 1);
     }
 
     /** Sends parts this worker has just held and leased, in order; the first that cannot go keeps the rest. */

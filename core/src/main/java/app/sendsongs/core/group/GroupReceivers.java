@@ -8,11 +8,13 @@ import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Who of the people a song goes to as one group send (a group's members, the people counted in for a group chat)
@@ -55,18 +57,18 @@ public final class GroupReceivers {
         for (User member : members) {
             ReceiverPreferences theirs = preferences.preferencesOf(member.address());
             if (theirs.blocks(sender.address())) {
-                sorted.blocked().add(member.name());
+                sorted.blocked().add(member);
                 continue;
             }
             Optional<Share> earlier = repeats.earlierShareOf(sender.address(), member.address(), track,
                     !theirs.sharesReceiptsWith(sender.address()));
             if (earlier.isPresent() && earlier.get().status() == ShareStatus.HELD) {
-                sorted.notReachedYet().add(member.name());
+                sorted.notReachedYet().add(member);
             } else if (earlier.isPresent()) {
                 (Repeats.keptPrivate(earlier.get()) ? sorted.alreadyHavePrivately() : sorted.alreadyHave())
-                        .add(member.name());
+                        .add(member);
             } else if (allowance.refusalFor(member).isPresent()) {
-                sorted.overLimit().add(member.name());
+                sorted.overLimit().add(member);
             } else if (theirs.sharesReceiptsWith(sender.address())) {
                 sorted.told().add(member);
             } else {
@@ -82,8 +84,8 @@ public final class GroupReceivers {
      * who keep their plays from the sender and had it from them lately, of whom the sender is told nothing more;
      * {@code notReachedYet}: those an earlier send of it still waits for.
      */
-    public record Sorted(List<User> told, List<User> notTold, List<String> alreadyHave, List<String> overLimit,
-                        List<String> blocked, List<String> alreadyHavePrivately, List<String> notReachedYet) {
+    public record Sorted(List<User> told, List<User> notTold, List<User> alreadyHave, List<User> overLimit,
+                        List<User> blocked, List<User> alreadyHavePrivately, List<User> notReachedYet) {
         /** Everyone who gets the song. */
         public List<User> all() {
             List<User> all = new ArrayList<>(told);
@@ -100,34 +102,43 @@ public final class GroupReceivers {
         public String leftOut() {
             StringBuilder text = new StringBuilder();
             if (!alreadyHave.isEmpty()) {
-                text.append(" ").append(String.join(", ", alreadyHave))
+                text.append(" ").append(names(alreadyHave))
                         .append(alreadyHave.size() == 1 ? " already has" : " already have")
                         .append(" it from you and I'm still watching, so I didn't send it again.");
             }
             if (!alreadyHavePrivately.isEmpty()) {
-                text.append(" ").append(String.join(", ", alreadyHavePrivately))
+                text.append(" ").append(names(alreadyHavePrivately))
                         .append(alreadyHavePrivately.size() == 1 ? " already has" : " already have")
                         .append(" it from you, so I didn't send it again.");
             }
             if (!notReachedYet.isEmpty()) {
-                text.append(" It hasn't reached ").append(String.join(", ", notReachedYet))
+                text.append(" It hasn't reached ").append(names(notReachedYet))
                         .append(" yet from your earlier send, so I didn't send it again.");
             }
             if (!overLimit.isEmpty()) {
-                text.append(" Not sent to ").append(String.join(", ", overLimit))
+                text.append(" Not sent to ").append(names(overLimit))
                         .append(": they've had as many songs from you as one day allows.");
             }
             if (!blocked.isEmpty()) {
-                text.append(" I couldn't deliver it to ").append(String.join(", ", blocked)).append('.');
+                text.append(" I couldn't deliver it to ").append(names(blocked)).append('.');
             }
             return text.toString();
         }
 
         /** What the sender is told about those who get it but do not share their plays; empty when nobody. */
         public String notToldText() {
-            return notTold.isEmpty() ? "" : " " + String.join(", ", notTold.stream().map(User::name).toList())
-                    + (notTold.size() == 1 ? " doesn't" : " don't") + " share when they play songs, so you won't "
-                    + "hear about theirs.";
+            return notTold.isEmpty() ? "" : " " + names(notTold) + (notTold.size() == 1 ? " doesn't" : " don't")
+                    + " share when they play songs, so you won't hear about theirs.";
+        }
+
+        /** The people {@link #leftOut} and {@link #notToldText} name. */
+        public List<ChatAddress> named() {
+            return Stream.of(alreadyHave, alreadyHavePrivately, notReachedYet, overLimit, blocked,
+                    notTold).flatMap(List::stream).map(User::address).toList();
+        }
+
+        private static String names(List<User> people) {
+            return String.join(", ", people.stream().map(User::name).toList());
         }
     }
 }

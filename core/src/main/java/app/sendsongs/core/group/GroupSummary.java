@@ -6,12 +6,15 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,9 +62,44 @@ public final class GroupSummary implements ShareSettled {
             // Held before the mark, under an id of the send: whoever settles the last shares (two workers
             // at once, or one again after a crash) holds the same summary, which goes out once.
             outbox.notifyOnce(StableIds.of("summary", groupSendId), send.get().sender(),
-                    Message.text(text(send.get(), all)), all.stream().map(Share::receiver).toList());
+                    Message.text(text(send.get(), all)), receivers(all));
             groups.markGroupSendSummarized(groupSendId, clock.instant());
         }
+    }
+
+    /**
+     * The sends among {@code groupSendIds} whose summary has still to reach its sender. Such a summary names its
+     * people, so forgetting one of them takes it back with everything else that names them: it is then made again
+     * without them ({@link #summarizeAgainWithout}), rather than lost.
+     */
+    public List<String> waitingToBeSent(Collection<String> groupSendIds) {
+        return groupSendIds.stream().distinct().filter(id -> outbox.holds(StableIds.of("summary", id))
+                || outbox.holds(againId(id, shares.sharesOfGroupSend(id)))).toList();
+    }
+
+    /**
+     * The summary of a send that had not reached its sender, made again without {@code forgotten}, if anyone is left
+     * to count. It is held under an id of the people it is about, so forgetting another of them makes it once more.
+     */
+    public void summarizeAgainWithout(String groupSendId, ChatAddress forgotten) {
+        List<Share> rest = shares.sharesOfGroupSend(groupSendId).stream()
+                .filter(share -> !share.receiver().equals(forgotten)).toList();
+        boolean counted = rest.stream().filter(s -> !s.receiptsOff())
+                .anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
+        if (counted) {
+            groups.findGroupSend(groupSendId).ifPresent(send -> outbox.notifyOnce(againId(groupSendId, rest),
+                    send.sender(), Message.text(text(send, rest)), receivers(rest)));
+        }
+    }
+
+    private static String againId(String groupSendId, List<Share> about) {
+        List<String> parts = new ArrayList<>(List.of("summary again", groupSendId));
+        about.stream().map(share -> share.receiver().key()).sorted().forEach(parts::add);
+        return StableIds.of(parts.toArray(String[]::new));
+    }
+
+    private static List<ChatAddress> receivers(List<Share> shares) {
+        return shares.stream().map(Share::receiver).toList();
     }
 
     private String text(GroupSend send, List<Share> all) {

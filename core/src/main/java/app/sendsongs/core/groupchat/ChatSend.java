@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code /send <link> [note] [post:note]} in a group chat, or {@code /send} in reply to a message with a link: the
@@ -189,14 +190,17 @@ public final class ChatSend {
                 .toList();
         List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
                 .toList();
-        if (watchable.isEmpty()) {
-            return Optional.of(Message.text("Everyone else counted in here has disconnected their listening or "
-                    + "can't get messages from me, so nothing was sent." + Reachability.skipped(unreachable)));
+        if (watchable.isEmpty()) { // told privately: who blocked the bot or disconnected is not the chat's business
+            outbox.notify(sender.address(), Message.text("Everyone else counted in for " + chat.title() + " has "
+                    + "disconnected their listening or can't get messages from me, so nothing was sent."
+                    + Reachability.skipped(unreachable)), unreachable.stream().map(User::address).toList());
+            return Optional.empty();
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
         Optional<String> overLimit = allowance.refusal();
-        if (overLimit.isPresent()) {
-            return Optional.of(Message.text(overLimit.get()));
+        if (overLimit.isPresent()) { // told privately: it counts the songs they sent elsewhere too
+            outbox.notify(sender.address(), Message.text(overLimit.get()));
+            return Optional.empty();
         }
         return switch (tracks.find(typed.get().song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
@@ -204,17 +208,21 @@ public final class ChatSend {
                 GroupReceivers.MadeBefore before = receivers.madeBefore(watchable, ChatSend::shareIdFor);
                 List<Share> madeBefore = before.stored();
                 GroupReceivers.Sorted sorted = receivers.sort(sender, before.rest(), track, allowance);
-                List<String> disconnected = others.stream().filter(User::needsReconnect).map(User::name).toList();
+                List<User> disconnected = others.stream().filter(User::needsReconnect).toList();
                 if (sorted.all().isEmpty() && madeBefore.isEmpty()) { // told privately: why people were left out is not the chat's business
                     outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
-                            + chat.title() + "." + sorted.leftOut()));
+                            + chat.title() + "." + sorted.leftOut()), sorted.named());
                     yield Optional.empty();
                 }
                 deliver(chat, sender, madeBefore, sorted, track, typed.get());
                 boolean anyTells = !sorted.told().isEmpty() || madeBefore.stream().anyMatch(s -> !s.receiptsOff());
+                // About whoever it names: someone forgotten before it reaches the sender takes it back with them.
+                List<ChatAddress> named = new ArrayList<>(sorted.named());
+                Stream.of(disconnected, unreachable).flatMap(List::stream).map(User::address).forEach(named::add);
                 outbox.notify(sender.address(), Message.text(confirmation(track, chat,
-                        madeBefore.size() + sorted.all().size(), anyTells,
-                        disconnected) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)));
+                        madeBefore.size() + sorted.all().size(), anyTells, disconnected.stream().map(User::name)
+                        .toList()) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)),
+                        named);
                 yield Optional.empty();
             }
         };

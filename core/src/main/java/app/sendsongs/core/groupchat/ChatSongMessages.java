@@ -220,18 +220,24 @@ public final class ChatSongMessages implements ShareSettled {
 
     /**
      * Who of those counted in played it. Someone who keeps their plays from the sender is not counted: the chat's
-     * message would tell the sender, and everyone else there, what they chose not to share.
+     * message would tell the sender, and everyone else there, what they chose not to share. When nobody is left to
+     * count only because of that (or because the sender stopped watching), no count is shown: those people are still
+     * counted in here.
      */
     private String progress(List<Share> all) {
+        String tail = "It went privately to each person counted in here; tap Count me in to get the next ones.";
+        if (all.stream().allMatch(s -> s.status() == ShareStatus.LEFT_GROUP)) {
+            return "Nobody it went to is counted in here any more. " + tail;
+        }
         List<Share> counted = all.stream().filter(s -> s.status() != ShareStatus.LEFT_GROUP
                 && s.status() != ShareStatus.CANCELLED && !s.receiptsOff()).toList();
+        if (counted.isEmpty()) {
+            return tail;
+        }
         List<String> played = counted.stream().filter(s -> s.status() == ShareStatus.PLAYED)
                 .map(s -> users.findUser(s.receiver()).map(User::name).orElse("someone")).sorted().toList();
         boolean open = counted.stream().anyMatch(s -> s.status().isOpen());
         String count = "Played by " + played.size() + " of " + counted.size() + (open ? " so far" : "");
-        String outcome = counted.isEmpty() ? "Nobody it went to is counted in here any more."
-                : played.isEmpty() ? count + "." : count + ": " + names(played) + ".";
-        return outcome
-                + " It went privately to each person counted in here; tap Count me in to get the next ones.";
+        return (played.isEmpty() ? count + "." : count + ": " + names(played) + ".") + " " + tail;
     }
 }

@@ -9,6 +9,7 @@ import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,8 @@ public final class InviteDelivery {
         }
         Message told = sendSong.sendTo(sender.get(), friend, SongLink.of(invite.track()), invite.pre(),
                 invite.post());
-        outbox.notify(invite.sender(), told.withText(friend.name() + " opened your invite. " + told.text()));
+        // About the friend: if they are forgotten before it reaches the sender, it is taken back with their song.
+        outbox.notify(invite.sender(), told.withText(friend.name() + " opened your invite. " + told.text()),
+                List.of(friend.address()));
     }
 }

@@ -86,11 +86,15 @@ public final class ReceiverControls {
             return full.get();
         }
         preferences.savePreferences(mine.withBlock(sender.address()));
-        for (Share share : openSharesFrom(me, sender.address()::equals)) {
-            if (share.status() == ShareStatus.HELD) {
-                outbox.withdrawShare(me.address(), share.id());
+        for (Share share : shares.openSharesTo(me.address())) {
+            if (!share.sender().equals(sender.address())) {
+                continue;
             }
-            keepPrivate(share);
+            if (share.status() == ShareStatus.HELD) {
+                neverDelivered(me, share);
+            } else if (!share.receiptsOff()) {
+                keepPrivate(share);
+            }
         }
         return Message.text("Blocked " + sender.name() + ": I won't pass on their songs, and they aren't told.")
                 .withChoices(List.of(new Choice("Undo", undo("unblock", me, sender))));
@@ -229,6 +233,19 @@ public final class ReceiverControls {
     private void keepPrivate(Share share) {
         if (shares.updateShare(share.withReceiptsOff(), share.status()) && share.sentToGroup()) {
             settled.settled(share.withReceiptsOff());
+        }
+    }
+
+    /**
+     * A song of a sender just blocked that still waits to reach the person is taken back for good: it is no longer
+     * waiting for them (they just wrote), so the sender's lists stop showing it as waiting and it does not stand in
+     * the way of sending that song again once unblocked. The sender is not told.
+     */
+    private void neverDelivered(User me, Share share) {
+        outbox.withdrawShare(me.address(), share.id());
+        Share undelivered = share.withReceiptsOff().undelivered();
+        if (shares.updateShare(undelivered, ShareStatus.HELD)) {
+            settled.settled(undelivered);
         }
     }
 

@@ -18,7 +18,8 @@ public enum ShareStatus {
     LEFT_GROUP,
     /**
      * Never reached the receiver: their platform refused it for good, or they did not write to the bot
-     * again in time for it to go out. The sender was told.
+     * again in time for it to go out (the sender was told), or the receiver blocked its sender while it
+     * waited (the sender was not).
      */
     UNDELIVERED;
 

@@ -164,6 +164,27 @@ class ForgetMeTest {
         assertThat(bot.inbox("bob2")).isEmpty();
     }
 
+    @Test
+    void aGroupSummaryWaitingForItsSenderComesOnceWithoutEachMemberForgottenMeanwhile() {
+        bot.register("dan", "Dan Brown");
+        bot.reply("bob", "create_group Family");
+        bot.reply("bob", "add_to_group Family Alice Smith");
+        bot.reply("bob", "add_to_group Family Carol King");
+        bot.reply("bob", "add_to_group Family Dan Brown");
+        bot.reply("bob", "send_song group:Family " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.play("alice", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+
+        forget("alice");
+        forget("carol");
+        bot.chat.windowOpens("bob");
+
+        assertThat(bot.say("bob", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "0 of 1 played " + FakeMusic.SONG.title() + " (sent to Family).\nNot played within 7 days: Dan Brown.");
+    }
+
     /** The person asks to be forgotten and confirms. */
     private void forget(String psid) {
         bot.reply(psid, "forget_me");
