@@ -156,6 +156,16 @@ public final class TokenCipher {
         }
     }
 
+    /** Whether {@link #open} takes {@code stored}: it is unsealed, or sealed with a key this cipher opens. */
+    public boolean opens(String stored) {
+        try {
+            open(stored);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     private byte[] run(int mode, byte[] nonce, byte[] input) {
         try {
             Cipher cipher = idle.poll();

@@ -57,21 +57,12 @@ public final class DynamoRekey {
         try {
             token = previous.open(stored);
         } catch (IllegalStateException notThatKey) {
-            return opens(next, stored) ? Result.LEFT : Result.UNREADABLE;
+            return next.opens(stored) ? Result.LEFT : Result.UNREADABLE;
         }
         Map<String, AttributeValue> key = Map.of(TableLayout.PK, item.get(TableLayout.PK), TableLayout.SK,
                 item.get(TableLayout.SK));
         boolean replaced = table.updateIf(key, new Update().set(attribute, Attr.s(next.seal(token))),
                 Condition.equalTo(attribute, Attr.s(stored))).isPresent();
         return replaced ? Result.RESEALED : Result.LEFT;
-    }
-
-    private static boolean opens(TokenCipher cipher, String stored) {
-        try {
-            cipher.open(stored);
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
     }
 }

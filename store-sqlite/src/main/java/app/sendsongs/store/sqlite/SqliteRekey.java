@@ -98,7 +98,7 @@ public final class SqliteRekey {
                 try {
                     token = current.open(stored);
                 } catch (IllegalStateException notThisKey) {
-                    unreadable += opens(next, stored) ? 0 : 1;
+                    unreadable += next.opens(stored) ? 0 : 1;
                     continue;
                 }
                 session.update("UPDATE " + name + " SET " + columns.get(i) + " = ? WHERE " + key + " = ?",
@@ -107,15 +107,6 @@ public final class SqliteRekey {
             }
         }
         return new Outcome(resealed, unreadable);
-    }
-
-    private static boolean opens(TokenCipher cipher, String stored) {
-        try {
-            cipher.open(stored);
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
     }
 
     private static Outcome add(Outcome a, Outcome b) {
