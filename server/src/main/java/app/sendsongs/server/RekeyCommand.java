@@ -64,7 +64,7 @@ final class RekeyCommand extends DatabaseSettings implements Callable<Integer> {
         if (inUse.isEmpty()) {
             return 2;
         }
-        boolean replacing = !blank(settings.get(ServerConfig.PREVIOUS_KEY));
+        boolean replacing = !ServerConfig.blank(settings.get(ServerConfig.PREVIOUS_KEY));
         if (newKeyFile != null) {
             return replacing ? refuse("TOKEN_ENCRYPTION_PREVIOUS_KEY is set: a replacement of the key is under way. "
                     + "Run rekey without --new-key-file to finish it") : withNewKeyFile(store, inUse.get());
@@ -157,9 +157,5 @@ final class RekeyCommand extends DatabaseSettings implements Callable<Integer> {
     private static int refuse(String why) {
         System.err.println(why);
         return 2;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

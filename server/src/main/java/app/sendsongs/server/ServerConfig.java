@@ -280,7 +280,7 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         }
     }
 
-    private static boolean blank(String value) {
+    static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
