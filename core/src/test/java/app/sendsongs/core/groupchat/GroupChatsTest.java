@@ -462,6 +462,27 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongThatSettlesJustAsTheBotIsAddedBackIsShownSettledWithoutWaitingForItsNextChange() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        // The bot is added back, and that is handled, after Telegram refused the edit of the settled count but before
+        // the song's message is marked to wait for the bot: the sweep of the marked ones finds nothing yet.
+        chats.afterTheNextRefusalAsOut(() -> {
+            chats.addBotBack(BAND_CHAT.id());
+            in(ALICE, new GroupChatAction.BotAdded());
+        });
+
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(chatText(1)).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(lastChatText()).startsWith("Hi Friday Band!");
+        assertThat(bot.stores.groupChats().chatSongsAwaitingBot(BAND_CHAT)).isEmpty();
+    }
+
+    @Test
     void aChatThatMovesToANewAddressKeepsWhoIsCountedInSinceWhenTheyJoined() {
         tap(BOB, "join");
         bot.advance(Duration.ofMinutes(1));
