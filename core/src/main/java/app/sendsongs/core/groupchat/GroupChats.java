@@ -60,6 +60,9 @@ public final class GroupChats {
             return;
         }
         GroupChat chat = event.chat();
+        if (!(event.action() instanceof GroupChatAction.Moved)) {
+            move.catchUp(chat.address());
+        }
         switch (event.action()) {
             case GroupChatAction.Command command ->
                     command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(chat, reply));

@@ -525,6 +525,31 @@ class GroupChatsTest {
     }
 
     @Test
+    void aCommandInTheNewChatHandledBeforeTheMoveThereFindsThePeopleCountedInAlready() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        ChatAddress supergroup = new ChatAddress(CHATS, "-1000000000100");
+        chats.chat(supergroup.id(), "1", "2", "3", "4");
+        GroupChat moved = new GroupChat(supergroup, "Friday Band");
+        // Dan upgraded the chat: the move is his event, waiting behind his others, while Bob's and Alice's go first.
+        bot.stores.inbox().append(List.of(new Inbound.InGroupChat(bot.nextEventId(), DAN, bot.clock.instant(), BAND,
+                new GroupChatAction.Moved(supergroup))), bot.clock.instant());
+
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), BOB, bot.clock.instant(), moved,
+                new GroupChatAction.Command("leave", "", Optional.empty())));
+        assertThat(chats.texts(supergroup.id()).getLast())
+                .isEqualTo("Bob Fisher is counted out: songs shared here no longer go to them.");
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), moved,
+                new GroupChatAction.Command("send", LINK, Optional.empty())));
+        in(DAN, new GroupChatAction.Moved(supergroup));
+
+        assertThat(bot.stores.groupChats().membersOf(supergroup)).extracting(CountedMember::person)
+                .contains(CAROL).doesNotContain(BOB);
+        assertThat(bot.inbox(CAROL)).anyMatch(text -> text.contains("shared a song in Friday Band"));
+        assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
+    }
+
+    @Test
     void anUnknownCommandPointsToWhatWorksHere() {
         command(BOB, "history", "");
 
