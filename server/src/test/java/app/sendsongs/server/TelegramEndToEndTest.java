@@ -694,6 +694,19 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aCommandInAChannelPostForwardedToItsGroupIsAnsweredAsFromNoPersonNotAsFromTelegramsServiceUser() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        awaitGroupMessages(1);
+
+        telegram.control().telegramChannelPostForwardedTo(BAND, -1_001_555_000_111L, ALICE,
+                "/join@SendSongsSandboxBot");
+
+        assertThat(telegram.awaitMessage(BAND, text -> !text.startsWith("Hi Friday Band")).getLast())
+                .startsWith("I can't tell who sent that");
+    }
+
+    @Test
     void sendAnsweringAMessageWithALinkSharesThatLink() {
         registerAliceAndBob();
         telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
