@@ -105,6 +105,13 @@ public final class GroupChats {
                     Optional.of(platform.privateChatLink(FROM_GROUP)));
             return;
         }
+        // A tap may come from someone who sees the chat without being in it (who just left, or a public group seen
+        // from outside): they would be told they are in, and named by /who, while no song could reach them.
+        if (platform.membership(chat.address().id(), from.id()) == GroupChatPlatform.Membership.OUT) {
+            platform.answerTap(tap.tapId(), "Only people in " + chat.title() + " can be counted in for it.",
+                    Optional.empty());
+            return;
+        }
         String notice = switch (roster.join(chat.address(), user.get().address())) {
             case JOINED -> "You're in: songs shared in " + chat.title() + " come to you privately.";
             case ALREADY -> "You're already counted in for " + chat.title() + ".";

@@ -102,6 +102,19 @@ class GroupChatsTest {
     }
 
     @Test
+    void aTapOnCountMeInFromSomeoneNotInTheChatCountsNobodyIn() {
+        ChatAddress erin = new ChatAddress(CHATS, "5");
+        bot.register(erin, "Erin Stone");
+
+        FakeGroupChats.TapAnswer answer = tap(erin, "join");
+
+        assertThat(answer.notice()).isEqualTo("Only people in Friday Band can be counted in for it.");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+        command(ALICE, "who", "");
+        assertThat(lastChatText()).isEqualTo("Nobody is counted in here yet.");
+    }
+
+    @Test
     void aSendCutShortRightAfterItsPostIsPostedOnceWhenHandledAgainAndItsMessageStillCountsThePlays() {
         tap(BOB, "join");
         int before = chats.texts(BAND_CHAT.id()).size();
