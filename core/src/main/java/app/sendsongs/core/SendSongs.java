@@ -158,7 +158,8 @@ public final class SendSongs {
                 roster, chatSongs, groupSummary, stores.users(), clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
-                stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares()),
+                stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),
+                stores.inbox()),
                 chatSongs);
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, reach,
                 new Bot.Features(registration, sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats,

@@ -63,8 +63,12 @@ final class TelegramControlRoutes {
         if (anonymous && (chat == null || chat > 0)) {
             throw HttpProblem.control(400, "\"anonymous\" is for a group admin posting as the group");
         }
+        Long linkedChannel = optionalId(body, "linked_channel");
+        if (linkedChannel != null && (chat == null || chat > 0 || linkedChannel > 0 || anonymous)) {
+            throw HttpProblem.control(400, "\"linked_channel\" is a channel's id (negative) whose post goes to a group");
+        }
         CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(),
-                hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous);
+                hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous, linkedChannel);
         ctx.future(() -> sent.thenAccept(message -> {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", message.chatId());

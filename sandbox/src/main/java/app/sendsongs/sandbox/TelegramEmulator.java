@@ -32,6 +32,8 @@ public final class TelegramEmulator {
     public static final String BOT_FIRST_NAME = "Send Songs";
     /** The user Telegram names as the sender of a message a group sends as itself (an anonymous admin, say). */
     static final long GROUP_ANONYMOUS_BOT_ID = 1_087_968_824L;
+    /** Telegram's service account, named as the sender of a channel post forwarded to the channel's group. */
+    static final long TELEGRAM_SERVICE_USER_ID = 777_000L;
     /** The only token the emulated Bot API accepts: {@code <bot id>:<35 characters>}, like a real one. */
     public static final String BOT_TOKEN = BOT_ID + ":AAHsandbox-telegram-bot-token-00000";
     /** Longest message text, in UTF-16 code units after entity parsing. */
@@ -138,6 +140,18 @@ public final class TelegramEmulator {
      */
     CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, List<TelegramEntity> hiddenLinks,
                                              Profile profile, Long replyTo, boolean anonymous) {
+        return userSends(from, chatId, text, hiddenLinks, profile, replyTo, anonymous, null);
+    }
+
+    /**
+     * As {@link #userSends(long, Long, String, List, Profile, Long, boolean)}; {@code linkedChannel}: the text is a
+     * post of that channel, which Telegram forwards by itself to the group linked to it for discussion. The update
+     * shows {@code sender_chat} as the channel and {@code is_automatic_forward}
+     * (https://core.telegram.org/bots/api#message), and {@code from} as Telegram's service user 777000, "for backward
+     * compatibility" (Bot API 5.0, https://core.telegram.org/bots/api-changelog): a user that is not a bot.
+     */
+    CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, List<TelegramEntity> hiddenLinks,
+                                             Profile profile, Long replyTo, boolean anonymous, Long linkedChannel) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 throw HttpProblem.control(400, "\"text\" must be a non-empty string");
@@ -163,6 +177,12 @@ public final class TelegramEmulator {
             if (anonymous) {
                 json.set("from", groupAnonymousBotJson());
                 json.set("sender_chat", chatJson(chat));
+            }
+            if (linkedChannel != null) {
+                json.set("from", telegramServiceUserJson());
+                json.set("sender_chat", JsonIo.object().put("id", linkedChannel).put("type", "channel")
+                        .put("title", "Friday Band news"));
+                json.put("is_automatic_forward", true);
             }
             return submit(chat, update("message", json)).thenApply(delivery ->
                     new UserMessage(chat, message.messageId, Optional.of(delivery)));
@@ -817,6 +837,15 @@ public final class TelegramEmulator {
     }
 
     /** The sender Telegram shows for what a group says as itself (https://core.telegram.org/bots/api#message). */
+    /** Telegram's own account, the {@code from} of a channel post forwarded to its discussion group. */
+    private static ObjectNode telegramServiceUserJson() {
+        ObjectNode user = JsonIo.object();
+        user.put("id", TELEGRAM_SERVICE_USER_ID);
+        user.put("is_bot", false);
+        user.put("first_name", "Telegram");
+        return user;
+    }
+
     static ObjectNode groupAnonymousBotJson() {
         ObjectNode bot = JsonIo.object();
         bot.put("id", GROUP_ANONYMOUS_BOT_ID);

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -633,6 +637,50 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void commandsInTheSupergroupHandledBeforeTheUpgradeItselfFindWhoWasCountedIn() throws SQLException {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB, CAROL));
+        telegram.awaitMessage(BASIC_GROUP, text -> text.startsWith("Hi Friday Band"));
+        long welcome = telegram.messages(BASIC_GROUP).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BASIC_GROUP, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BASIC_GROUP, welcome, "join"));
+
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("send-songs.db"))) {
+            // Carol upgrades the group while a worker holds her events (busy with an earlier one): her upgrade's
+            // service message waits, and Bob's and Alice's commands in the supergroup are handled first.
+            holdEventsOf(db, CAROL, true);
+            telegram.control().telegramUpgradeGroup(BASIC_GROUP, CAROL, SUPERGROUP);
+            telegram.sayIn(SUPERGROUP, BOB, "/leave@SendSongsSandboxBot");
+            assertThat(telegram.awaitMessage(SUPERGROUP, text -> text.startsWith("Bob Fisher ")).getLast())
+                    .isEqualTo("Bob Fisher is counted out: songs shared here no longer go to them.");
+            telegram.sayIn(SUPERGROUP, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " after the upgrade");
+            assertThat(telegram.awaitMessage(CAROL, text -> text.contains("shared a song in Friday Band")))
+                    .isNotEmpty();
+            holdEventsOf(db, CAROL, false);
+        }
+        telegram.sayIn(SUPERGROUP, CAROL, "/who@SendSongsSandboxBot");
+
+        assertThat(telegram.awaitMessage(SUPERGROUP, text -> text.startsWith("Songs shared here go to")).getLast())
+                .contains("Carol Chen").doesNotContain("Bob Fisher");
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("after the upgrade"));
+    }
+
+    /** As a worker does while it handles the person's events: nobody else takes them until it lets go. */
+    private static void holdEventsOf(Connection db, long person, boolean held) throws SQLException {
+        try (PreparedStatement claim = db.prepareStatement(held
+                ? "INSERT INTO inbox_claims (address, lease_until) VALUES (?, ?) "
+                        + "ON CONFLICT (address) DO UPDATE SET lease_until = excluded.lease_until"
+                : "DELETE FROM inbox_claims WHERE address = ?")) {
+            claim.setString(1, "telegram:" + person);
+            if (held) {
+                claim.setLong(2, System.currentTimeMillis() + 3_600_000);
+            }
+            assertThat(claim.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSendFromAnAnonymousAdminSharesNothingAndTheChatIsToldToSendItAsAPerson() {
         registerAliceAndBob();
         telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
@@ -643,6 +691,19 @@ class TelegramEndToEndTest {
 
         assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("I can't tell who sent that"))).isNotEmpty();
         assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("shared a song"));
+    }
+
+    @Test
+    void aCommandInAChannelPostForwardedToItsGroupIsAnsweredAsFromNoPersonNotAsFromTelegramsServiceUser() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        awaitGroupMessages(1);
+
+        telegram.control().telegramChannelPostForwardedTo(BAND, -1_001_555_000_111L, ALICE,
+                "/join@SendSongsSandboxBot");
+
+        assertThat(telegram.awaitMessage(BAND, text -> !text.startsWith("Hi Friday Band")).getLast())
+                .startsWith("I can't tell who sent that");
     }
 
     @Test

@@ -118,7 +118,12 @@ public final class UpdateParser {
         if (message.path("migrate_to_chat_id").canConvertToLong()) {
             return upgraded(updateId, message);
         }
-        Optional<TelegramUpdate.Sender> from = sender(message.path("from"));
+        // A message sent on behalf of a chat names it in sender_chat, and a made-up user in from: @GroupAnonymousBot
+        // (a bot) for an anonymous admin, but Telegram's own account 777000, not a bot, for a channel's post forwarded
+        // to its discussion group (https://core.telegram.org/bots/api#message, Bot API 5.0 in
+        // https://core.telegram.org/bots/api-changelog). Neither is a person.
+        Optional<TelegramUpdate.Sender> from = message.path("sender_chat").isObject() ? Optional.empty()
+                : sender(message.path("from"));
         Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
         if (from.isEmpty()) {
             return chat.filter(TelegramUpdate.Chat::isGroup).filter(group -> commandForThisBot(message))

@@ -164,6 +164,15 @@ public final class SandboxControl {
                 200);
     }
 
+    /**
+     * The person posts {@code text} in the channel {@code channel}, and Telegram forwards it by itself to the group
+     * {@code chat} linked to the channel for discussion.
+     */
+    public JsonNode telegramChannelPostForwardedTo(long chat, long channel, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "linked_channel",
+                channel), 200);
+    }
+
     /** The person answers the message {@code replyTo} of a group chat with {@code text}. */
     public JsonNode telegramRepliesIn(long chat, long from, String text, long replyTo) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "reply_to", replyTo),

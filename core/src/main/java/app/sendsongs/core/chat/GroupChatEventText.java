@@ -46,8 +46,20 @@ public final class GroupChatEventText {
             }
         }
         StringBuilder text = new StringBuilder();
-        fields.forEach(field -> text.append(field.length()).append(':').append(field));
+        fields.forEach(field -> text.append(field(field)));
         return text.toString();
+    }
+
+    /**
+     * How the text of a move to {@code to} ends: a store finds the moves to a chat by it, then reads each back to be
+     * sure (another event's last field may end the same).
+     */
+    public static String endingOfMoveTo(ChatAddress to) {
+        return field("moved") + field(to.key());
+    }
+
+    private static String field(String field) {
+        return field.length() + ":" + field;
     }
 
     /** The event {@link #of} wrote; an {@link IllegalArgumentException} if {@code text} is not one. */

@@ -1,5 +1,6 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,4 +55,11 @@ public interface InboxStore {
 
     /** Whether any event waits (claimed or not). */
     boolean hasWaiting();
+
+    /**
+     * The chats whose move to {@code chat} ({@link GroupChatAction.Moved}) waits here, claimed or not, in the order
+     * the moves came: each is the event of whoever made the move, so it may wait behind their other events while
+     * other people's events in the new chat are handled.
+     */
+    List<ChatAddress> chatsMovingTo(ChatAddress chat);
 }

@@ -161,7 +161,13 @@ public final class ChatSongMessages implements ShareSettled {
         ChatSong current = song;
         for (int edit = 0; edit < MOST_EDITS; edit++) {
             Message shown = message(send);
-            switch (platform.edit(song.chat().id(), current.messageRef().orElseThrow(), shown)) {
+            String chatId = song.chat().id();
+            GroupChatPlatform.Outcome outcome = platform.edit(chatId, current.messageRef().orElseThrow(), shown);
+            if (outcome instanceof GroupChatPlatform.Outcome.OutOfChat out) {
+                current = awaitBot(current, out);
+                outcome = platform.edit(chatId, current.messageRef().orElseThrow(), shown);
+            }
+            switch (outcome) {
                 case GroupChatPlatform.Outcome.Posted posted -> {
                     ChatSong shownNow = current.shownAs(posted.messageRef());
                     if (!shownNow.equals(current)) {
@@ -174,10 +180,8 @@ public final class ChatSongMessages implements ShareSettled {
                     store.deleteChatSong(song.groupSendId());
                     return;
                 }
-                case GroupChatPlatform.Outcome.OutOfChat out -> {
-                    LOG.info("a song's message waits for the bot to be added back to its chat: " + out.reason());
-                    store.saveChatSong(current.untilTheBotIsBack());
-                    return;
+                case GroupChatPlatform.Outcome.OutOfChat stillOut -> {
+                    return; // marked above, before this try
                 }
                 case GroupChatPlatform.Outcome.RetryLater later -> {
                     Duration wait = later.retryAfter().filter(d -> d.compareTo(LEAST_WAIT) > 0).orElse(LEAST_WAIT);
@@ -189,6 +193,19 @@ public final class ChatSongMessages implements ShareSettled {
                 return;
             }
         }
+    }
+
+    /**
+     * Marks the message to be edited when the bot is added back. The bot may have been added back, and that handled,
+     * between the refusal and the mark: the caller tries the edit once more after the mark, so either that try goes
+     * through or it was refused before the bot was back, and the sweep of the bot's return ({@link #botBack}) finds
+     * the mark.
+     */
+    private ChatSong awaitBot(ChatSong song, GroupChatPlatform.Outcome.OutOfChat out) {
+        LOG.info("a song's message waits for the bot to be added back to its chat: " + out.reason());
+        ChatSong waiting = song.untilTheBotIsBack();
+        store.saveChatSong(waiting);
+        return waiting;
     }
 
     /** The outbox's id of the song's post in its chat: one post per song and chat (a chat that moved posts again). */

@@ -60,6 +60,9 @@ public final class GroupChats {
             return;
         }
         GroupChat chat = event.chat();
+        if (!(event.action() instanceof GroupChatAction.Moved)) {
+            move.catchUp(chat.address());
+        }
         switch (event.action()) {
             case GroupChatAction.Command command ->
                     command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(chat, reply));
@@ -100,6 +103,13 @@ public final class GroupChats {
         if (user.isEmpty()) {
             platform.answerTap(tap.tapId(), "Connect with me first (I've opened our chat), then tap Count me in again.",
                     Optional.of(platform.privateChatLink(FROM_GROUP)));
+            return;
+        }
+        // A tap may come from someone who sees the chat without being in it (who just left, or a public group seen
+        // from outside): they would be told they are in, and named by /who, while no song could reach them.
+        if (platform.membership(chat.address().id(), from.id()) == GroupChatPlatform.Membership.OUT) {
+            platform.answerTap(tap.tapId(), "Only people in " + chat.title() + " can be counted in for it.",
+                    Optional.empty());
             return;
         }
         String notice = switch (roster.join(chat.address(), user.get().address())) {

@@ -302,5 +302,10 @@ class DurableInboxTest {
         public boolean hasWaiting() {
             return inbox.hasWaiting();
         }
+
+        @Override
+        public List<ChatAddress> chatsMovingTo(ChatAddress chat) {
+            return inbox.chatsMovingTo(chat);
+        }
     }
 }

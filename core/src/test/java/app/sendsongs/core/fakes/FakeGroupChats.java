@@ -35,6 +35,8 @@ public final class FakeGroupChats implements GroupChatPlatform {
     private int edits;
     /** Run before each post or edit, outside the lock, as a wait for the chat's slot; false holds it back. */
     private volatile BooleanSupplier slot = () -> true;
+    /** Run once, outside the lock, after the next edit refused because the bot is out of the chat. */
+    private volatile Runnable afterOutOfChat = () -> { };
 
     /** The people (their ids) in the chat. */
     public synchronized void chat(String chatId, String... people) {
@@ -58,6 +60,14 @@ public final class FakeGroupChats implements GroupChatPlatform {
     /** Each post or edit first waits for {@code slot}, as for its chat's turn; when it gives false, it is held back. */
     public void beforeEachPostOrEdit(BooleanSupplier slot) {
         this.slot = slot;
+    }
+
+    /**
+     * {@code then} runs once, right after the next edit was refused because the bot is out of the chat and before
+     * that refusal is answered: what happens in the chat at that moment (the bot added back, say).
+     */
+    public void afterTheNextRefusalAsOut(Runnable then) {
+        afterOutOfChat = then;
     }
 
     /** The bot is no longer in the chat. */
@@ -87,7 +97,13 @@ public final class FakeGroupChats implements GroupChatPlatform {
 
     @Override
     public Outcome edit(String chatId, String messageRef, Message message) {
-        return slot.getAsBoolean() ? editNow(chatId, messageRef, message) : SLOT_NOT_COME;
+        Outcome outcome = slot.getAsBoolean() ? editNow(chatId, messageRef, message) : SLOT_NOT_COME;
+        if (outcome instanceof Outcome.OutOfChat) {
+            Runnable then = afterOutOfChat;
+            afterOutOfChat = () -> { };
+            then.run();
+        }
+        return outcome;
     }
 
     private synchronized Outcome editNow(String chatId, String messageRef, Message message) {

@@ -1,5 +1,6 @@
 package app.sendsongs.core.fakes;
 
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
 import app.sendsongs.core.chat.InboxStore;
@@ -73,6 +74,14 @@ public final class InMemoryInbox implements InboxStore {
     @Override
     public synchronized boolean hasWaiting() {
         return !waiting.isEmpty();
+    }
+
+    @Override
+    public synchronized List<ChatAddress> chatsMovingTo(ChatAddress chat) {
+        return waiting.stream().map(w -> w.event)
+                .filter(e -> e instanceof Inbound.InGroupChat in && in.action() instanceof GroupChatAction.Moved moved
+                        && moved.to().equals(chat))
+                .map(e -> ((Inbound.InGroupChat) e).chat().address()).toList();
     }
 
     private void remove(InboxClaim claim, List<String> keys) {

@@ -102,6 +102,19 @@ class GroupChatsTest {
     }
 
     @Test
+    void aTapOnCountMeInFromSomeoneNotInTheChatCountsNobodyIn() {
+        ChatAddress erin = new ChatAddress(CHATS, "5");
+        bot.register(erin, "Erin Stone");
+
+        FakeGroupChats.TapAnswer answer = tap(erin, "join");
+
+        assertThat(answer.notice()).isEqualTo("Only people in Friday Band can be counted in for it.");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+        command(ALICE, "who", "");
+        assertThat(lastChatText()).isEqualTo("Nobody is counted in here yet.");
+    }
+
+    @Test
     void aSendCutShortRightAfterItsPostIsPostedOnceWhenHandledAgainAndItsMessageStillCountsThePlays() {
         tap(BOB, "join");
         int before = chats.texts(BAND_CHAT.id()).size();
@@ -462,6 +475,27 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongThatSettlesJustAsTheBotIsAddedBackIsShownSettledWithoutWaitingForItsNextChange() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        // The bot is added back, and that is handled, after Telegram refused the edit of the settled count but before
+        // the song's message is marked to wait for the bot: the sweep of the marked ones finds nothing yet.
+        chats.afterTheNextRefusalAsOut(() -> {
+            chats.addBotBack(BAND_CHAT.id());
+            in(ALICE, new GroupChatAction.BotAdded());
+        });
+
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(chatText(1)).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(lastChatText()).startsWith("Hi Friday Band!");
+        assertThat(bot.stores.groupChats().chatSongsAwaitingBot(BAND_CHAT)).isEmpty();
+    }
+
+    @Test
     void aChatThatMovesToANewAddressKeepsWhoIsCountedInSinceWhenTheyJoined() {
         tap(BOB, "join");
         bot.advance(Duration.ofMinutes(1));
@@ -501,6 +535,31 @@ class GroupChatsTest {
         assertThat(chats.texts(supergroup.id())).filteredOn(text -> text.startsWith("🎵"))
                 .singleElement().asString().contains("Played by 1 of 1: Carol Chen.");
         assertThat(bot.inbox(ALICE)).noneMatch(text -> text.startsWith("🎧 Bob Fisher"));
+    }
+
+    @Test
+    void aCommandInTheNewChatHandledBeforeTheMoveThereFindsThePeopleCountedInAlready() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        ChatAddress supergroup = new ChatAddress(CHATS, "-1000000000100");
+        chats.chat(supergroup.id(), "1", "2", "3", "4");
+        GroupChat moved = new GroupChat(supergroup, "Friday Band");
+        // Dan upgraded the chat: the move is his event, waiting behind his others, while Bob's and Alice's go first.
+        bot.stores.inbox().append(List.of(new Inbound.InGroupChat(bot.nextEventId(), DAN, bot.clock.instant(), BAND,
+                new GroupChatAction.Moved(supergroup))), bot.clock.instant());
+
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), BOB, bot.clock.instant(), moved,
+                new GroupChatAction.Command("leave", "", Optional.empty())));
+        assertThat(chats.texts(supergroup.id()).getLast())
+                .isEqualTo("Bob Fisher is counted out: songs shared here no longer go to them.");
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), moved,
+                new GroupChatAction.Command("send", LINK, Optional.empty())));
+        in(DAN, new GroupChatAction.Moved(supergroup));
+
+        assertThat(bot.stores.groupChats().membersOf(supergroup)).extracting(CountedMember::person)
+                .contains(CAROL).doesNotContain(BOB);
+        assertThat(bot.inbox(CAROL)).anyMatch(text -> text.contains("shared a song in Friday Band"));
+        assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
     }
 
     @Test

@@ -110,6 +110,33 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void aMoveWaitingToAChatIsFoundByThatChatWhileItWaitsClaimedOrNot() {
+        ChatAddress supergroup = onTelegram("-1002471352452");
+        GroupChat basic = new GroupChat(onTelegram("-4518810793"), "Friday Band");
+        GroupChat crew = new GroupChat(onTelegram("-4518810794"), "Crew");
+        Inbound move = new Inbound.InGroupChat("41", onTelegram("7"), minutes(-1), basic,
+                new GroupChatAction.Moved(supergroup));
+        inbox.append(List.of(move,
+                new Inbound.InGroupChat("42", onTelegram("8"), minutes(-1), crew,
+                        new GroupChatAction.Moved(onTelegram("-1002471352453"))),
+                new Inbound.InGroupChat("43", onTelegram("8"), minutes(-1), crew,
+                        new GroupChatAction.Command("send", "x 7:moved23:telegram:-1002471352452", Optional.empty())),
+                new Inbound.InGroupChat("44", onTelegram("8"), minutes(-1), new GroupChat(supergroup, "Friday Band"),
+                        new GroupChatAction.Command("leave", "", Optional.empty()))), T0);
+
+        assertThat(inbox.chatsMovingTo(supergroup)).as("not the command that reads like a move")
+                .containsExactly(basic.address());
+        assertThat(inbox.chatsMovingTo(basic.address())).isEmpty();
+        InboxClaim claim = inbox.claim(T0, LEASE_END, 10).orElseThrow();
+        assertThat(claim.events()).containsExactly(move);
+        assertThat(inbox.chatsMovingTo(supergroup)).as("claimed").containsExactly(basic.address());
+
+        inbox.release(claim, List.of(move.deliveryKey()));
+
+        assertThat(inbox.chatsMovingTo(supergroup)).as("handled").isEmpty();
+    }
+
+    @Test
     void anEventWaitingAlreadyIsNotKeptAgain() {
         assertThat(inbox.append(List.of(text("m_1", "alice"), text("m_1", "alice"), text("m_2", "alice")), T0))
                 .isEqualTo(2);

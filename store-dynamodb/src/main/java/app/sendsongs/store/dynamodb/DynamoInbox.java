@@ -1,5 +1,6 @@
 package app.sendsongs.store.dynamodb;
 
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChatEventText;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
@@ -36,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * worker's (same lease end).</li>
  * <li><b>Release</b> deletes the handled events and the claim, the claim only if it is still this
  * worker's (same lease end).</li>
+ * <li>A group chat's move waiting is also in {@code gsi1} under {@code CHATMOVINGTO#<chat moved to>}, so an event
+ * in the new chat finds it before it is handled.</li>
  * </ul>
  */
 final class DynamoInbox implements InboxStore {
@@ -46,6 +49,8 @@ final class DynamoInbox implements InboxStore {
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String ORDER = "order";
     private static final String FAILURES = "failures";
+    /** {@code gsi1} of a waiting move of a group chat, by the chat it moves to. */
+    private static final String MOVING_TO = "CHATMOVINGTO#";
     /** Oldest waiting events read from each shard of the due index to find someone to claim. */
     private static final int CANDIDATES_PER_SHARD = 100;
     /** Later than any event's time: every waiting event is listed, whenever it came. */
@@ -116,6 +121,16 @@ final class DynamoInbox implements InboxStore {
         return !due.dueBy(KIND, ANY_TIME, 1).isEmpty();
     }
 
+    @Override
+    public List<ChatAddress> chatsMovingTo(ChatAddress chat) {
+        Condition movesThere = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(MOVING_TO + PersonKey.of(chat)));
+        List<Map<String, AttributeValue>> items = new ArrayList<>(table.query(DynamoTable.queryFor(movesThere)
+                .indexName(TableLayout.GSI1).build(), 0));
+        items.sort(Comparator.comparingLong(item -> Attr.number(item, ORDER)));
+        return items.stream().map(DynamoInbox::event).map(event -> ((Inbound.InGroupChat) event).chat().address())
+                .toList();
+    }
+
     /** The people of the oldest waiting events, in the order of their oldest event. */
     private Set<String> waitingPeople() {
         Set<String> people = new LinkedHashSet<>();
@@ -174,8 +189,13 @@ final class DynamoInbox implements InboxStore {
             case Inbound.OpenedLink opened -> put(item, "link", opened.ref(), null);
             case Inbound.BotBlocked blocked -> put(item, "blocked", "", null);
             case Inbound.BotUnblocked unblocked -> put(item, "unblocked", "", null);
-            case Inbound.InGroupChat inGroup -> put(item, "group", GroupChatEventText.of(inGroup),
-                    inGroup.chat().title());
+            case Inbound.InGroupChat inGroup -> {
+                put(item, "group", GroupChatEventText.of(inGroup), inGroup.chat().title());
+                if (inGroup.action() instanceof GroupChatAction.Moved moved) {
+                    item.put(TableLayout.GSI1_PK, Attr.s(MOVING_TO + PersonKey.of(moved.to())));
+                    item.put(TableLayout.GSI1_SK, Attr.s(event.deliveryKey()));
+                }
+            }
         }
         TableLayout.putDue(item, KIND, person, receivedAt);
         return item;

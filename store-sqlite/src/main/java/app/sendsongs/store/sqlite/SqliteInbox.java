@@ -1,5 +1,6 @@
 package app.sendsongs.store.sqlite;
 
+import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChatEventText;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboxClaim;
@@ -97,6 +98,20 @@ final class SqliteInbox implements InboxStore {
     public boolean hasWaiting() {
         return db.read(s -> s.queryOne("SELECT EXISTS (SELECT 1 FROM inbox_events) AS waiting",
                 rs -> rs.getInt("waiting") == 1).orElse(false));
+    }
+
+    /** The waiting group chat events whose text ends as a move to the chat's does, read back to keep the moves. */
+    @Override
+    public List<ChatAddress> chatsMovingTo(ChatAddress chat) {
+        String ending = GroupChatEventText.endingOfMoveTo(chat);
+        List<Inbound> events = db.read(s -> s.query("SELECT " + COLUMNS + " FROM inbox_events WHERE kind = 'group' "
+                + "AND substr(body, -?) = ? ORDER BY seq", rs -> waiting(rs).event(), ending.length(), ending));
+        return events.stream().flatMap(event -> movedFrom(event, chat).stream()).toList();
+    }
+
+    private static Optional<ChatAddress> movedFrom(Inbound event, ChatAddress to) {
+        return event instanceof Inbound.InGroupChat inGroup && inGroup.action() instanceof GroupChatAction.Moved moved
+                && moved.to().equals(to) ? Optional.of(inGroup.chat().address()) : Optional.empty();
     }
 
     /** Within a transaction: claims whose lease ended before the cutoff (their workers died) go. */
