@@ -250,6 +250,33 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aSongFromANamesakeStillWaitingWhenTheFriendItCautionsAgainstIsForgottenComesWithoutNamingThem() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + tracks.get(0));
+        sandbox.ask("bob", "name \"Robert Fisher\"");
+        int alicesBefore = sandbox.awaitSong("alice", text -> text.startsWith("🎵 Bob Fisher sent you a song")).size();
+        sandbox.advanceMinutes(25 * 60); // from now on, songs for Alice wait until she next writes
+        sandbox.register("newbob", "newbob-sp", "Bob Fisher");
+        assertThat(sandbox.ask("newbob", "send_song name:\"Alice Smith\" " + LINK + tracks.get(1)))
+                .singleElement().asString().startsWith("Their chat app won't let me deliver ");
+
+        sandbox.ask("bob", "forget_me");
+        assertThat(sandbox.tap("bob", "forget_me confirm")).singleElement().asString()
+                .startsWith("Done: I've deleted everything");
+        sandbox.say("alice", "hi");
+
+        List<String> alices = sandbox.awaitInbox("alice", inbox -> inbox.size() > alicesBefore + 1 && inbox
+                .subList(alicesBefore, inbox.size() - 1).stream().anyMatch(text -> text.startsWith("🎵 Bob Fisher")));
+        assertThat(alices.subList(alicesBefore, alices.size()))
+                .filteredOn(text -> text.startsWith("🎵 Bob Fisher sent you a song")).singleElement().asString()
+                .as("the caution named the friend who is gone").doesNotContain("⚠️").doesNotContain("Robert");
+        sandbox.play("alice-sp", tracks.get(1));
+        sandbox.advanceMinutes(70);
+        sandbox.awaitMessage("newbob", text -> text.startsWith("🎧 Alice Smith listened to "));
+    }
+
+    @Test
     void aSendOverTheSendersLimitInAGroupChatTellsTheChatNothingOfHowMuchTheySentElsewhere() {
         restartWith(Map.of("SEND_LIMIT_PER_HOUR", "1"));
         bandCountedIn();

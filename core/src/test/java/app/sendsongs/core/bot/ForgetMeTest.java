@@ -9,6 +9,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** {@code forget_me}: everything kept about the person goes, and nothing of anyone else. */
 class ForgetMeTest {
     private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String OTHER_LINK = FakeMusic.OTHER_SONG.id().link();
     private BotHarness bot;
 
     @BeforeEach
@@ -183,6 +185,26 @@ class ForgetMeTest {
 
         assertThat(bot.say("bob", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
                 "0 of 1 played " + FakeMusic.SONG.title() + " (sent to Family).\nNot played within 7 days: Dan Brown.");
+    }
+
+    @Test
+    void aSongFromTheirNamesakeThatStillWaitsComesWithoutTheCautionThatNamedThem() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob", "name \"Robert Fisher\"");
+        bot.register("mallory", "Bob Fisher");
+        bot.chat.windowCloses("alice");
+        bot.reply("mallory", "send_song name:\"Alice Smith\" pre:\"it's me\" " + OTHER_LINK);
+        assertThat(bot.stores.outbox().heldMessagesFor(at("alice"))).singleElement()
+                .satisfies(held -> assertThat(held.message().text()).contains("who is now called Robert Fisher"));
+
+        forget("bob");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.startsWith("🎵")).containsExactly(
+                "🎵 Bob Fisher sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n“it's me”");
+        assertThat(bot.stores.shares().sharesSentBy(at("mallory"))).singleElement()
+                .satisfies(share -> assertThat(share.status()).isEqualTo(ShareStatus.WATCHING));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("alice"))).isEmpty();
     }
 
     /** The person asks to be forgotten and confirms. */
