@@ -95,6 +95,24 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aNoteStillWaitingForSomeoneWhoBlocksItsSenderIsNeverReleased() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        sandbox.advanceMinutes(25 * 60); // from now on, what Bob is told waits until he next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.ask("bob", "block Alice Smith")).singleElement().asString()
+                .startsWith("Blocked Alice Smith:");
+        sandbox.advanceMinutes(15 * MINUTES_A_DAY);
+        sandbox.ask("bob", "hi");
+
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("you can't escape me"));
+    }
+
+    @Test
     void someoneWhoOpenedAnInviteAndThenAskedToBeForgottenIsNotNamedToItsSenderLater() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         Matcher invite = INVITE.matcher(sandbox.ask("alice", "send_song name:\"Carol Jones\" " + LINK + tracks.get(0))

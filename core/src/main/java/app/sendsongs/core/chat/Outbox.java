@@ -229,6 +229,20 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Takes back the messages still held for {@code to} that name {@code person} and were held under an id beginning
+     * with {@code idPrefix} (one kind of message); returns how many parts.
+     */
+    public int withdrawHeld(ChatAddress to, ChatAddress person, String idPrefix) {
+        List<HeldMessage> taken = store.heldMessagesFor(to).stream()
+                .filter(held -> held.id().startsWith(idPrefix) && held.about().contains(person)).toList();
+        taken.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
+        if (!taken.isEmpty()) {
+            nextIsDue(to, clock.instant());
+        }
+        return taken.size();
+    }
+
     /** Every part still held for {@code to} of the message held under {@code id}. */
     private List<HeldMessage> heldParts(ChatAddress to, String id) {
         return store.heldMessagesFor(to).stream()

@@ -3,6 +3,7 @@ package app.sendsongs.core.listen;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.Play;
+import app.sendsongs.core.share.PostNotes;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.StableIds;
@@ -70,7 +71,7 @@ final class Notices {
         List<ChatAddress> aboutReceiver = List.of(receiver.address());
         played.forEach((sender, songs) -> outbox.notifyOnce(idOf("played", songs), sender,
                 Message.text(playText(songs, plays.get(sender))), aboutReceiver));
-        notes.forEach((sender, songs) -> outbox.notifyOnce(idOf("post note", songs), receiver.address(),
+        notes.forEach((sender, songs) -> outbox.notifyOnce(PostNotes.id(songs), receiver.address(),
                 Message.text(notesText(sender, songs)), List.of(sender)));
         expired.forEach((sender, songs) -> outbox.notifyOnce(idOf("expired", songs), sender,
                 Message.text(expiryText(songs)), aboutReceiver));

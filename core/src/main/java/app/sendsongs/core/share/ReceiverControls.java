@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 
 /**
  * What a person controls about the songs friends send them: {@code block} and {@code unblock} a sender (a blocked
- * sender's songs are not delivered, and they are not told), and {@code receipts} (whether a sender, or everyone, is
+ * sender's songs and notes are not delivered, even those already waiting, and they are not told), and {@code receipts} (whether a sender, or everyone, is
  * told when they play their songs). Turning receipts off, or blocking, also covers the songs already on their way
  * or being watched: from then on their senders hear nothing of them.
  */
@@ -86,6 +86,8 @@ public final class ReceiverControls {
             return full.get();
         }
         preferences.savePreferences(mine.withBlock(sender.address()));
+        // Their notes on songs already played, still waiting for me, are theirs too: never released now.
+        outbox.withdrawHeld(me.address(), sender.address(), PostNotes.ID_PREFIX);
         for (Share share : shares.openSharesTo(me.address())) {
             if (!share.sender().equals(sender.address())) {
                 continue;

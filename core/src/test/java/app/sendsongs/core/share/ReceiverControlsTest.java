@@ -146,6 +146,27 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void aNoteOfASenderStillWaitingWhenTheyAreBlockedIsNeverReleasedAndTheSenderIsNotTold() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
+        bot.reply("carol", "send_song name:\"Bob Fisher\" post:\"from Carol\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).extracting(held -> held.message().text())
+                .containsExactlyInAnyOrder("Alice Smith's note on " + TITLE + ": “you can't escape me”",
+                        "Carol King's note on " + TITLE + ": “from Carol”");
+        int alicesBefore = bot.inbox("alice").size();
+
+        assertThat(bot.say("bob", "block Alice Smith")).noneMatch(text -> text.contains("you can't escape me"))
+                .contains("Carol King's note on " + TITLE + ": “from Carol”");
+
+        bot.advance(Duration.ofDays(15));
+        bot.say("bob", "hi");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("you can't escape me"));
+        assertThat(bot.inbox("alice")).hasSize(alicesBefore);
+    }
+
+    @Test
     void someoneWhoBlockedYouIsNotAddedToYourGroupsAndHearsNothingOfIt() {
         bot.reply("bob", "block Alice Smith");
         bot.reply("alice", "create_group Family");
