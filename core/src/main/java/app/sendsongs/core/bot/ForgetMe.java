@@ -107,10 +107,12 @@ public final class ForgetMe {
         // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
         // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about
         // are found by their share.
-        // A group's summary still waiting for its sender names them too: it goes, and comes again without them.
-        List<String> summariesWaiting = summaries.waitingToBeSent(groupSendsReceived(user));
+        // A group's summary still waiting for its sender names them too: it goes, and comes again without them. Made
+        // again first: cut short before the first is taken back, doing this again finds it still waiting and takes it
+        // back; the other way round, a crash in between would lose the summary for good.
+        summaries.waitingToBeSent(groupSendsReceived(user))
+                .forEach(id -> summaries.summarizeAgainWithout(id, user.address()));
         outbox.withdrawAbout(user.address());
-        summariesWaiting.forEach(id -> summaries.summarizeAgainWithout(id, user.address()));
         shares.sharesSentBy(user.address()).stream()
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .forEach(share -> outbox.withdrawShare(share.receiver(), share.id()));
