@@ -113,6 +113,25 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aPlayStillWaitingToBeToldToItsSenderIsNotToldOnceTheReceiverKeepsTheirPlaysFromThem() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.tapButton("bob", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Smith");
+        sandbox.ask("alice", "help");
+
+        List<String> alices = sandbox.inbox("alice");
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Bob Fisher listened"));
+    }
+
+    @Test
     void someoneWhoOpenedAnInviteAndThenAskedToBeForgottenIsNotNamedToItsSenderLater() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         Matcher invite = INVITE.matcher(sandbox.ask("alice", "send_song name:\"Carol Jones\" " + LINK + tracks.get(0))
