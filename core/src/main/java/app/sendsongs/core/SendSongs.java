@@ -37,6 +37,7 @@ import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.share.Invites;
+import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.SendLimiter;
@@ -155,7 +156,8 @@ public final class SendSongs {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, groups,
-                roster, chatSongs, groupSummary, stores.users(), clock);
+                roster, chatSongs, groupSummary,
+                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(), clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),

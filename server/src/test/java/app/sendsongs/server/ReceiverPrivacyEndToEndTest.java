@@ -95,6 +95,43 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aNoteStillWaitingForSomeoneWhoBlocksItsSenderIsNeverReleased() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        sandbox.advanceMinutes(25 * 60); // from now on, what Bob is told waits until he next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.ask("bob", "block Alice Smith")).singleElement().asString()
+                .startsWith("Blocked Alice Smith:");
+        sandbox.advanceMinutes(15 * MINUTES_A_DAY);
+        sandbox.ask("bob", "hi");
+
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("you can't escape me"));
+    }
+
+    @Test
+    void aPlayStillWaitingToBeToldToItsSenderIsNotToldOnceTheReceiverKeepsTheirPlaysFromThem() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.tapButton("bob", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Smith");
+        sandbox.ask("alice", "help");
+
+        List<String> alices = sandbox.inbox("alice");
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Bob Fisher listened"));
+    }
+
+    @Test
     void someoneWhoOpenedAnInviteAndThenAskedToBeForgottenIsNotNamedToItsSenderLater() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         Matcher invite = INVITE.matcher(sandbox.ask("alice", "send_song name:\"Carol Jones\" " + LINK + tracks.get(0))
@@ -247,6 +284,33 @@ class ReceiverPrivacyEndToEndTest {
                 .asString().startsWith("Sent ").contains("to Bob Fisher");
         assertThat(telegram.ask(CAROL, "/send name:\"Robert Fisher\" " + LINK + tracks.get(2))).singleElement()
                 .asString().startsWith("I don't know anyone called \"Robert Fisher\"");
+    }
+
+    @Test
+    void aSongFromANamesakeStillWaitingWhenTheFriendItCautionsAgainstIsForgottenComesWithoutNamingThem() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + tracks.get(0));
+        sandbox.ask("bob", "name \"Robert Fisher\"");
+        int alicesBefore = sandbox.awaitSong("alice", text -> text.startsWith("🎵 Bob Fisher sent you a song")).size();
+        sandbox.advanceMinutes(25 * 60); // from now on, songs for Alice wait until she next writes
+        sandbox.register("newbob", "newbob-sp", "Bob Fisher");
+        assertThat(sandbox.ask("newbob", "send_song name:\"Alice Smith\" " + LINK + tracks.get(1)))
+                .singleElement().asString().startsWith("Their chat app won't let me deliver ");
+
+        sandbox.ask("bob", "forget_me");
+        assertThat(sandbox.tap("bob", "forget_me confirm")).singleElement().asString()
+                .startsWith("Done: I've deleted everything");
+        sandbox.say("alice", "hi");
+
+        List<String> alices = sandbox.awaitInbox("alice", inbox -> inbox.size() > alicesBefore + 1 && inbox
+                .subList(alicesBefore, inbox.size() - 1).stream().anyMatch(text -> text.startsWith("🎵 Bob Fisher")));
+        assertThat(alices.subList(alicesBefore, alices.size()))
+                .filteredOn(text -> text.startsWith("🎵 Bob Fisher sent you a song")).singleElement().asString()
+                .as("the caution named the friend who is gone").doesNotContain("⚠️").doesNotContain("Robert");
+        sandbox.play("alice-sp", tracks.get(1));
+        sandbox.advanceMinutes(70);
+        sandbox.awaitMessage("newbob", text -> text.startsWith("🎧 Alice Smith listened to "));
     }
 
     @Test

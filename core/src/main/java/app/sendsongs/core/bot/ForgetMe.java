@@ -8,6 +8,7 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
@@ -37,12 +38,14 @@ public final class ForgetMe {
     private final Roster roster;
     private final ChatSongMessages chatSongs;
     private final GroupSummary summaries;
+    private final NamesakeCautions cautions;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
-                    Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries, UserStore users,
-                    Clock clock) {
+                    Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries,
+                    NamesakeCautions cautions, UserStore users, Clock clock) {
         this.summaries = summaries;
+        this.cautions = cautions;
         this.shares = shares;
         this.housekeeping = housekeeping;
         this.choices = choices;
@@ -94,6 +97,9 @@ public final class ForgetMe {
         // Named as nobody first: what the deletion itself tells others (a group's summary that their leaving
         // completes) does not name them. Done again harmlessly if the event is handled again after a crash.
         users.saveUser(user.withName(User.SOMEONE_WHO_LEFT));
+        // Songs of others still waiting for this person's contacts, whose caution names them, are held again
+        // without it: before their shares and memberships go, which tell who their contacts are (also when done again).
+        cautions.leaveOut(user.address());
         groups.forget(user);
         // Counted out of every group chat as leaving it does: the chats' songs to them stop, so each chat's count and
         // its sender's summary finish without them.
@@ -101,10 +107,12 @@ public final class ForgetMe {
         // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
         // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about
         // are found by their share.
-        // A group's summary still waiting for its sender names them too: it goes, and comes again without them.
-        List<String> summariesWaiting = summaries.waitingToBeSent(groupSendsReceived(user));
+        // A group's summary still waiting for its sender names them too: it goes, and comes again without them. Made
+        // again first: cut short before the first is taken back, doing this again finds it still waiting and takes it
+        // back; the other way round, a crash in between would lose the summary for good.
+        summaries.waitingToBeSent(groupSendsReceived(user))
+                .forEach(id -> summaries.summarizeAgainWithout(id, user.address()));
         outbox.withdrawAbout(user.address());
-        summariesWaiting.forEach(id -> summaries.summarizeAgainWithout(id, user.address()));
         shares.sharesSentBy(user.address()).stream()
                 .filter(share -> share.status() == ShareStatus.HELD)
                 .forEach(share -> outbox.withdrawShare(share.receiver(), share.id()));

@@ -157,7 +157,39 @@ public final class Outbox {
      * Delivering one share again does nothing.
      */
     public Delivery deliverShare(ChatAddress to, Message message, String shareId, ChatAddress from) {
-        return send(to, message, MessageKind.UPDATE, deliveryId(shareId), Optional.of(shareId), List.of(from));
+        return deliverShare(to, message, shareId, from, List.of());
+    }
+
+    /** As {@link #deliverShare(ChatAddress, Message, String, ChatAddress)}, for a song naming {@code others} too. */
+    public Delivery deliverShare(ChatAddress to, Message message, String shareId, ChatAddress from,
+                                 List<ChatAddress> others) {
+        List<ChatAddress> about = new ArrayList<>(List.of(from));
+        about.addAll(others);
+        return send(to, message, MessageKind.UPDATE, deliveryId(shareId), Optional.of(shareId), about);
+    }
+
+    /**
+     * The shares whose songs still wait to reach {@code to} and name {@code person} besides their sender (who may be
+     * {@code person}): the ids of the shares, in the order they are held.
+     */
+    public List<String> heldSongsNaming(ChatAddress to, ChatAddress person) {
+        return store.heldMessagesFor(to).stream().filter(held -> held.about().contains(person))
+                .flatMap(held -> held.shareId().stream()).toList();
+    }
+
+    /**
+     * Holds a song still waiting for {@code to} again as {@code message}, in place of what it first said (which named
+     * someone who is gone), about its sender alone. The new wording is held before the first is taken back: cut
+     * short in between, the song waits in both, and doing this again takes the first back; never in neither.
+     */
+    public void rewordShare(ChatAddress to, String shareId, Message message, ChatAddress from) {
+        List<HeldMessage> first = heldParts(to, deliveryId(shareId));
+        if (first.isEmpty()) {
+            return;
+        }
+        send(to, message, MessageKind.UPDATE, rewordedId(shareId), Optional.of(shareId), List.of(from));
+        first.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
+        nextIsDue(to, clock.instant());
     }
 
     /**
@@ -188,15 +220,34 @@ public final class Outbox {
      * part carries the share's id, and a text left behind would announce a song that never comes.
      */
     public void withdrawShare(ChatAddress to, String shareId) {
-        String delivery = deliveryId(shareId);
-        List<HeldMessage> parts = store.heldMessagesFor(to).stream()
-                .filter(held -> held.id().equals(delivery) || held.id().startsWith(delivery + "#"))
-                .toList();
+        List<HeldMessage> parts = new ArrayList<>(heldParts(to, deliveryId(shareId)));
+        parts.addAll(heldParts(to, rewordedId(shareId)));
         parts.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
         if (!parts.isEmpty()) {
             // What waited behind the song (for its retry) would otherwise wait until the person writes.
             nextIsDue(to, clock.instant());
         }
+    }
+
+    /**
+     * Takes back the messages still held for {@code to} that name {@code person} and were held under an id beginning
+     * with {@code idPrefix} (one kind of message); returns how many parts.
+     */
+    public int withdrawHeld(ChatAddress to, ChatAddress person, String idPrefix) {
+        List<HeldMessage> taken = store.heldMessagesFor(to).stream()
+                .filter(held -> held.id().startsWith(idPrefix) && held.about().contains(person)).toList();
+        taken.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
+        if (!taken.isEmpty()) {
+            nextIsDue(to, clock.instant());
+        }
+        return taken.size();
+    }
+
+    /** Every part still held for {@code to} of the message held under {@code id}. */
+    private List<HeldMessage> heldParts(ChatAddress to, String id) {
+        return store.heldMessagesFor(to).stream()
+                .filter(held -> held.id().equals(id) || held.id().startsWith(id + "#"))
+                .toList();
     }
 
     /** Takes back every message not sent yet, to anyone, that carries the person's name; returns how many. */
@@ -560,6 +611,11 @@ public final class Outbox {
     /** The id under which a share's song is held and sent: one delivery per share. */
     static String deliveryId(String shareId) {
         return StableIds.of("delivery", shareId);
+    }
+
+    /** The id under which a share's song is held again in other words ({@link #rewordShare}). */
+    private static String rewordedId(String shareId) {
+        return StableIds.of("delivery reworded", shareId);
     }
 
     /** Whether a message went out now, and if not, what it waits for. */

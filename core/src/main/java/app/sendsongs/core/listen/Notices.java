@@ -3,9 +3,9 @@ package app.sendsongs.core.listen;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.Play;
+import app.sendsongs.core.share.ListenNotices;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -68,20 +68,12 @@ final class Notices {
      */
     void send(Outbox outbox) {
         List<ChatAddress> aboutReceiver = List.of(receiver.address());
-        played.forEach((sender, songs) -> outbox.notifyOnce(idOf("played", songs), sender,
+        played.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.receiptId("played", songs), sender,
                 Message.text(playText(songs, plays.get(sender))), aboutReceiver));
-        notes.forEach((sender, songs) -> outbox.notifyOnce(idOf("post note", songs), receiver.address(),
+        notes.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.notesId(songs), receiver.address(),
                 Message.text(notesText(sender, songs)), List.of(sender)));
-        expired.forEach((sender, songs) -> outbox.notifyOnce(idOf("expired", songs), sender,
+        expired.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.receiptId("expired", songs), sender,
                 Message.text(expiryText(songs)), aboutReceiver));
-    }
-
-    /** One song's notice keeps the id it has alone; several songs' notice is named by all of them. */
-    private static String idOf(String kind, List<Share> songs) {
-        List<String> parts = new ArrayList<>();
-        parts.add(kind);
-        songs.stream().map(Share::id).sorted().forEach(parts::add);
-        return StableIds.of(parts.toArray(String[]::new));
     }
 
     private String playText(List<Share> songs, List<Play> when) {

@@ -24,9 +24,10 @@ import java.util.function.Predicate;
 
 /**
  * What a person controls about the songs friends send them: {@code block} and {@code unblock} a sender (a blocked
- * sender's songs are not delivered, and they are not told), and {@code receipts} (whether a sender, or everyone, is
- * told when they play their songs). Turning receipts off, or blocking, also covers the songs already on their way
- * or being watched: from then on their senders hear nothing of them.
+ * sender's songs and notes are not delivered, even those already waiting, and they are not told), and
+ * {@code receipts} (whether a sender, or everyone, is told when they play their songs). Turning receipts off, or
+ * blocking, also covers the songs already on their way or being watched, and the plays their senders were still to
+ * be told of: from then on they hear nothing of them.
  */
 public final class ReceiverControls {
     private final PreferenceStore preferences;
@@ -86,6 +87,9 @@ public final class ReceiverControls {
             return full.get();
         }
         preferences.savePreferences(mine.withBlock(sender.address()));
+        // Their notes on songs already played, still waiting for me, are theirs too: never released now.
+        outbox.withdrawHeld(me.address(), sender.address(), ListenNotices.NOTES_PREFIX);
+        stopTelling(me, sender.address());
         for (Share share : shares.openSharesTo(me.address())) {
             if (!share.sender().equals(sender.address())) {
                 continue;
@@ -129,6 +133,7 @@ public final class ReceiverControls {
             return Message.text("Done: I'll tell " + sender.name() + " when you play the songs they send from now "
                     + "on.");
         }
+        stopTelling(me, sender.address());
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         return Message.text("Done: I won't tell " + sender.name() + " when you play their songs. They still come "
                 + "to you, notes and all.")
@@ -141,6 +146,8 @@ public final class ReceiverControls {
         if (on) {
             return Message.text("Done: friends are told again when you play the songs they send from now on.");
         }
+        shares.sharesReceivedBy(me.address()).stream().map(Share::sender).distinct()
+                .forEach(sender -> stopTelling(me, sender));
         openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
         return Message.text("Done: I won't tell anyone when you play their songs. Songs still come to you, notes and "
                 + "all, and senders are told you don't share plays.")
@@ -224,6 +231,11 @@ public final class ReceiverControls {
     private List<Share> openSharesFrom(User me, Predicate<ChatAddress> sender) {
         return shares.openSharesTo(me.address()).stream().filter(share -> sender.test(share.sender()))
                 .filter(share -> !share.receiptsOff()).toList();
+    }
+
+    /** What the sender was to be told of my plays and expiries, still waiting for them, is not told after all. */
+    private void stopTelling(User me, ChatAddress sender) {
+        outbox.withdrawHeld(sender, me.address(), ListenNotices.RECEIPTS_PREFIX);
     }
 
     /**

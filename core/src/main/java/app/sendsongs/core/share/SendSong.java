@@ -10,6 +10,7 @@ import app.sendsongs.core.music.Track;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
@@ -189,7 +190,7 @@ public final class SendSong {
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
         // Before the share makes them known.
-        Optional<String> caution = namesakeCaution(sender, friends.knownNamesake(sender, receiver.address()));
+        Optional<NamesakeCaution> caution = namesakeCaution(sender, friends.knownNamesake(sender, receiver.address()));
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver), caution);
     }
@@ -213,21 +214,23 @@ public final class SendSong {
      * worked out again, as it was before that share made the sender known.
      */
     private String deliver(User sender, Share share) {
-        Optional<String> caution = share.status().isOpen()
+        Optional<NamesakeCaution> caution = share.status().isOpen()
                 ? namesakeCaution(sender, friends.knownNamesakeBefore(sender, share)) : Optional.empty();
         return deliver(sender, share, users.findUser(share.receiver()), caution);
     }
 
-    private String deliver(User sender, Share share, Optional<User> receiverUser, Optional<String> caution) {
+    private String deliver(User sender, Share share, Optional<User> receiverUser,
+                           Optional<NamesakeCaution> caution) {
         String title = share.track().title();
         String receiver = receiverUser.map(User::name).orElse("them");
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";
         }
         boolean receipts = !share.receiptsOff();
-        Outbox.Delivery delivery = outbox.deliverShare(share.receiver(),
-                SongMessage.of(sender.name() + " sent you a song", caution, share, sender.name(), receipts), share.id(),
-                sender.address());
+        // A caution names the receiver's friend too: forgetting them takes it out of the song while it waits.
+        Outbox.Delivery delivery = outbox.deliverShare(share.receiver(), SongMessage.direct(sender.name(),
+                caution.map(NamesakeCaution::text), share), share.id(), sender.address(),
+                caution.map(NamesakeCaution::namesake).stream().toList());
         String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
                 + "won't be able to tell you whether they do.";
         return switch (delivery) {
@@ -253,10 +256,15 @@ public final class SendSong {
      * Anyone may register under a name already taken: when the sender is new to the receiver yet has the name of
      * someone the receiver knows ({@code knownNamesake}), the song says so, so that it does not pass for that friend's.
      */
-    private static Optional<String> namesakeCaution(User sender, Optional<User> knownNamesake) {
-        return knownNamesake.map(known -> "This " + sender.name() + " is new to you: not the "
-                + (known.nameKey().equals(sender.nameKey()) ? known.name() + " you know here."
-                : sender.name() + " you know here, who is now called " + known.name() + "."));
+    private static Optional<NamesakeCaution> namesakeCaution(User sender, Optional<User> knownNamesake) {
+        return knownNamesake.map(known -> new NamesakeCaution(known.address(), "This " + sender.name()
+                + " is new to you: not the " + (known.nameKey().equals(sender.nameKey())
+                ? known.name() + " you know here." : sender.name() + " you know here, who is now called "
+                + known.name() + ".")));
+    }
+
+    /** The line of caution a stranger's song carries, and the friend of the receiver's it names. */
+    private record NamesakeCaution(ChatAddress namesake, String text) {
     }
 
     /** The share an earlier run of the event being handled stored before it was cut short, if any. */

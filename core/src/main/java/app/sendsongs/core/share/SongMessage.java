@@ -44,6 +44,14 @@ public final class SongMessage {
         return Message.text(text.toString()).withCard(card(share, senderName, receiptsOn));
     }
 
+    /**
+     * A song one friend sent straight to the receiver ({@code share}, from {@code senderName}), with a line of caution
+     * about the sender if any; the taps as the share's receipts are.
+     */
+    public static Message direct(String senderName, Optional<String> caution, Share share) {
+        return of(senderName + " sent you a song", caution, share, senderName, !share.receiptsOff());
+    }
+
     private static SongCard card(Share share, String senderName, boolean receiptsOn) {
         String first = Names.firstName(senderName);
         Button receipts = receiptsOn

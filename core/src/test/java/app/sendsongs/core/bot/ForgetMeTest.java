@@ -2,20 +2,27 @@ package app.sendsongs.core.bot;
 
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code forget_me}: everything kept about the person goes, and nothing of anyone else. */
 class ForgetMeTest {
     private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String OTHER_LINK = FakeMusic.OTHER_SONG.id().link();
     private BotHarness bot;
 
     @BeforeEach
@@ -183,6 +190,50 @@ class ForgetMeTest {
 
         assertThat(bot.say("bob", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
                 "0 of 1 played " + FakeMusic.SONG.title() + " (sent to Family).\nNot played within 7 days: Dan Brown.");
+    }
+
+    @Test
+    void aSongFromTheirNamesakeThatStillWaitsComesWithoutTheCautionThatNamedThem() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob", "name \"Robert Fisher\"");
+        bot.register("mallory", "Bob Fisher");
+        bot.chat.windowCloses("alice");
+        bot.reply("mallory", "send_song name:\"Alice Smith\" pre:\"it's me\" " + OTHER_LINK);
+        assertThat(bot.stores.outbox().heldMessagesFor(at("alice"))).singleElement()
+                .satisfies(held -> assertThat(held.message().text()).contains("who is now called Robert Fisher"));
+
+        forget("bob");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.startsWith("🎵")).containsExactly(
+                "🎵 Bob Fisher sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n“it's me”");
+        assertThat(bot.stores.shares().sharesSentBy(at("mallory"))).singleElement()
+                .satisfies(share -> assertThat(share.status()).isEqualTo(ShareStatus.WATCHING));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("alice"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "the process dies {0} the messages naming them are taken back")
+    @ValueSource(strings = {"just before", "just after"})
+    void aGroupSummaryBeingMadeAgainWithoutThemWhenTheProcessDiesReachesItsSenderOnceForgetMeIsDoneAgain(String when) {
+        bot.register("dan", "Dan Brown");
+        bot.reply("bob", "create_group Family");
+        bot.reply("bob", "add_to_group Family Alice Smith");
+        bot.reply("bob", "add_to_group Family Carol King");
+        bot.reply("bob", "add_to_group Family Dan Brown");
+        bot.reply("bob", "send_song group:Family " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.play("alice", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        ((InMemoryOutbox) bot.stores.outbox()).diesAtNextWithdrawAbout(when.equals("just after"));
+        bot.reply("alice", "forget_me");
+        assertThatThrownBy(() -> bot.say("alice", "forget_me confirm")).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        forget("alice");
+        bot.chat.windowOpens("bob");
+
+        assertThat(bot.say("bob", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 2 played " + FakeMusic.SONG.title() + " (sent to Family).\nNot played within 7 days: Dan Brown.");
     }
 
     /** The person asks to be forgotten and confirms. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,10 +24,21 @@ public final class InMemoryOutbox implements OutboxStore {
     /** The platform's ids of the released messages it named. */
     private final Map<String, String> sentAs = new HashMap<>();
     private final AtomicReference<Runnable> beforeNextHoldNew = new AtomicReference<>();
+    private static final int BEFORE = 1;
+    private static final int AFTER = 2;
+    private final AtomicInteger diesAtNextWithdrawAbout = new AtomicInteger();
 
     /** Runs {@code work} once, at the start of the next {@link #holdNew}, as another worker would act meanwhile. */
     public void beforeNextHoldNew(Runnable work) {
         beforeNextHoldNew.set(work);
+    }
+
+    /**
+     * The process dies at the next {@link #withdrawAbout}: a {@link RecordingChat.ProcessDied} is thrown out of it,
+     * before it took anything back or, {@code afterWithdrawing}, once it did.
+     */
+    public void diesAtNextWithdrawAbout(boolean afterWithdrawing) {
+        diesAtNextWithdrawAbout.set(afterWithdrawing ? AFTER : BEFORE);
     }
 
     @Override
@@ -102,7 +114,19 @@ public final class InMemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public synchronized int withdrawAbout(ChatAddress person, Instant keepUntil) {
+    public int withdrawAbout(ChatAddress person, Instant keepUntil) {
+        int dies = diesAtNextWithdrawAbout.getAndSet(0);
+        if (dies == BEFORE) {
+            throw new RecordingChat.ProcessDied();
+        }
+        int withdrawn = withdrawAboutNow(person, keepUntil);
+        if (dies == AFTER) {
+            throw new RecordingChat.ProcessDied();
+        }
+        return withdrawn;
+    }
+
+    private synchronized int withdrawAboutNow(ChatAddress person, Instant keepUntil) {
         List<HeldMessage> about = held.values().stream().filter(m -> m.about().contains(person)).toList();
         about.forEach(message -> releaseHeldMessage(message, keepUntil));
         return about.size();

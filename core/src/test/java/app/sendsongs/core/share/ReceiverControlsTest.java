@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a receiver controls: whether senders are told of their plays, and whose songs they take at all. */
 class ReceiverControlsTest {
@@ -143,6 +145,46 @@ class ReceiverControlsTest {
 
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("you can't escape me"));
         assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
+    }
+
+    @Test
+    void aNoteOfASenderStillWaitingWhenTheyAreBlockedIsNeverReleasedAndTheSenderIsNotTold() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
+        bot.reply("carol", "send_song name:\"Bob Fisher\" post:\"from Carol\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).extracting(held -> held.message().text())
+                .containsExactlyInAnyOrder("Alice Smith's note on " + TITLE + ": “you can't escape me”",
+                        "Carol King's note on " + TITLE + ": “from Carol”");
+        int alicesBefore = bot.inbox("alice").size();
+
+        assertThat(bot.say("bob", "block Alice Smith")).noneMatch(text -> text.contains("you can't escape me"))
+                .contains("Carol King's note on " + TITLE + ": “from Carol”");
+
+        bot.advance(Duration.ofDays(15));
+        bot.say("bob", "hi");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("you can't escape me"));
+        assertThat(bot.inbox("alice")).hasSize(alicesBefore);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aPlayTheSenderHasNotBeenToldOfYetIsNeverToldOnceTheReceiverStopsTellingThem(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.stores.outbox().heldMessagesFor(at("alice"))).extracting(held -> held.message().text())
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "));
+
+        bot.reply("bob", command);
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Bob"))
+                .anyMatch(text -> text.startsWith("🎧 Carol King listened to "));
     }
 
     @Test
