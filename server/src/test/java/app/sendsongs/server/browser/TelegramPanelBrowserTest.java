@@ -220,6 +220,30 @@ class TelegramPanelBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void afterTheDemoServerRestartsTheGroupsItForgotLeaveThePageWithoutAReload() {
+        browser.find(By.id("add-group-title")).sendKeys("Friday Band", Keys.ENTER);
+        browser.await("the group's column", d -> !d.findElements(By.cssSelector(".column.group-chat")).isEmpty());
+        browser.click(By.cssSelector(person(ALICE) + " .quick-command"));
+        browser.await("Alice's welcome", d -> text(person(ALICE)).contains("Hi! I'm Send Songs"));
+
+        String port = Integer.toString(demo.server().port());
+        demo.close();
+        browser.await("the page saying the server is not answering", d -> d.findElement(By.id("status")).getText()
+                .contains("not answering"));
+        demo = Demo.start(Map.of("PORT", port, "SQLITE_PATH", dir.resolve("again.db").toString(),
+                "TICK_SECONDS", "3600"));
+
+        browser.await(() -> "the new run's chats only, not " + browser.pageText(), d -> d.findElements(
+                By.cssSelector(".column.group-chat")).isEmpty() && !text(person(ALICE)).contains("Hi! I'm Send Songs")
+                && d.findElement(By.id("status")).getText().isEmpty());
+        browser.clearBrowserLog();
+        browser.find(By.id("add-group-title")).sendKeys("Sunday Band", Keys.ENTER);
+        browser.await("a new group in the new run", d -> d.findElements(By.cssSelector(".column.group-chat")).size() == 1
+                && text(".column.group-chat").contains("Count me in"));
+        browser.assertNoBrowserErrors();
+    }
+
     /** /start, then Connect Spotify in the popup, then the prefilled /register line sent. */
     private void register(long id, String name) {
         browser.click(By.cssSelector(person(id) + " .quick-command"));
