@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.server.Demo;
 import app.sendsongs.testsupport.SandboxControl;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,6 +242,25 @@ class TelegramPanelBrowserTest {
         browser.find(By.id("add-group-title")).sendKeys("Sunday Band", Keys.ENTER);
         browser.await("a new group in the new run", d -> d.findElements(By.cssSelector(".column.group-chat")).size() == 1
                 && text(".column.group-chat").contains("Count me in"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void aSourceOnTheWelcomeTappedAfterConnectingFromTheHeaderSaysThePersonIsConnectedAlready() {
+        register(ALICE, "Alice Archer");
+        String chat = person(ALICE);
+        int mine = browser.findAll(By.cssSelector(chat + " .msg.bot")).size();
+
+        browser.click(By.cssSelector(chat + " .msg.bot .keyboard button[data-data='connect spotify']"));
+
+        String answer = browser.await("the bot's answer to the tap", d -> {
+            List<WebElement> bot = d.findElements(By.cssSelector(chat + " .msg.bot .bubble"));
+            return bot.size() > mine ? bot.getLast().getText() : null;
+        });
+        assertThat(answer).startsWith("You're already connected with Spotify (as tg-1001): I see what you play there, "
+                + "so there's nothing to do.").doesNotContain("Welcome");
+        browser.await("the welcome's choices gone", d -> d.findElements(By.cssSelector(chat + " .keyboard")).isEmpty());
+        assertThat(panel(ALICE)).isEqualTo("Spotify tg-1001 · connected ✓");
         browser.assertNoBrowserErrors();
     }
 
