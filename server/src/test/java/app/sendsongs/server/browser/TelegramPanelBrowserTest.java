@@ -106,6 +106,29 @@ class TelegramPanelBrowserTest {
     }
 
     @Test
+    void anInvitesMessengerLinkOpensTheDemosMessengerViewWhereSomeoneThereOpensIt() {
+        register(ALICE, "Alice Archer");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().getFirst();
+        browser.find(By.cssSelector(person(ALICE) + " .chat-input")).sendKeys("/send name:\"Carol Jones\" "
+                + "https://open.spotify.com/track/" + trackId, Keys.ENTER);
+        WebElement link = browser.await("the invite's Messenger link", d -> d.findElements(By.cssSelector(person(ALICE)
+                + " .chat a[href*='m.me/'], " + person(ALICE) + " .chat a.messenger-link")).stream().findFirst()
+                .orElse(null));
+        assertThat(link.getDomProperty("href")).as("a link that stays in the sandbox")
+                .startsWith(demo.baseUrl() + "/?ref=invite-");
+
+        browser.inPopup(By.cssSelector(person(ALICE) + " a.messenger-link"), view -> {
+            browser.awaitCatalogue();
+            browser.click(By.cssSelector("#opened-link button.open-as-person[data-psid='bob']"));
+            browser.awaitBot("bob", 0, text -> text.startsWith("Alice Archer sent you a song"));
+            assertThat(view.getCurrentUrl()).isEqualTo(demo.baseUrl() + "/");
+            browser.assertNoBrowserErrors();
+            return true;
+        });
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aTappedChoiceLeavesItsMessageAndACommandInTheBotsTextIsATap() {
         String chat = person(ALICE);
         browser.click(By.cssSelector(chat + " .quick-command"));
