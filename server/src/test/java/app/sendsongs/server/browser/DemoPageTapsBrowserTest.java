@@ -150,6 +150,20 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void openInSpotifyOnASandboxSongSaysWhereToPlayItInsteadOfOpeningTheRealSpotify() {
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + control.trackIds().get(1));
+        WebElement card = browser.await("Bob's card", d -> browser.lastCard("bob"));
+        int windows = browser.windowCount();
+
+        browser.click(card.findElement(By.xpath(".//*[normalize-space()='Open in Spotify']")));
+
+        browser.await("the notice", d -> d.findElement(By.id("toast")).getText().contains("only in the sandbox"));
+        assertThat(browser.find(By.id("toast")).getText()).contains("▶ Play");
+        assertThat(browser.windowCount()).as("no tab opened on open.spotify.com").isEqualTo(windows);
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aSongArrivingShowsAtTheBottomOfTheChatWhileTheListeningPanelGrowsWithIt() {
         List<String> tracks = control.trackIds();
         for (int i = 0; i < 3; i++) {

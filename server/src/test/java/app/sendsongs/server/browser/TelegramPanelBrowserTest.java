@@ -129,6 +129,23 @@ class TelegramPanelBrowserTest {
     }
 
     @Test
+    void openInSpotifyOnASandboxSongSaysWhereToPlayItInsteadOfOpeningTheRealSpotify() {
+        register(BOB, "Bob Fisher");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(1);
+        browser.find(By.cssSelector(person(BOB) + " .chat-input")).sendKeys("https://open.spotify.com/track/"
+                + trackId, Keys.ENTER);
+        By open = By.xpath("//section[@data-id='" + BOB + "']//a[contains(normalize-space(), 'Open in Spotify')]");
+        browser.await("the song's card with Open in Spotify", d -> !d.findElements(open).isEmpty());
+        int windows = browser.windowCount();
+
+        browser.click(open);
+
+        browser.await("the notice", d -> d.findElement(By.id("toast")).getText().contains("only in the sandbox"));
+        assertThat(browser.windowCount()).as("no tab opened on open.spotify.com").isEqualTo(windows);
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aTappedChoiceLeavesItsMessageAndACommandInTheBotsTextIsATap() {
         String chat = person(ALICE);
         browser.click(By.cssSelector(chat + " .quick-command"));
