@@ -146,6 +146,17 @@ class TelegramPanelBrowserTest {
     }
 
     @Test
+    void theHeadersConnectButtonSaysReconnectOnceThePersonIsConnectedWithSpotify() {
+        register(ALICE, "Alice Archer");
+
+        browser.await("Alice's header offering to reconnect", d -> d.findElement(By.cssSelector(person(ALICE)
+                + " .connect-button")).getText().equals("Reconnect Spotify"));
+        assertThat(browser.find(By.cssSelector(person(BOB) + " .connect-button")).getText())
+                .isEqualTo("Connect Spotify");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aTappedChoiceLeavesItsMessageAndACommandInTheBotsTextIsATap() {
         String chat = person(ALICE);
         browser.click(By.cssSelector(chat + " .quick-command"));
