@@ -96,5 +96,16 @@ const SendSongsDemo = (() => {
     return api("POST", path + "/plays", { track: trackId });
   }
 
-  return Object.freeze({ $, el, api, toast, linksIn, withLinks, trackIdOf, trackIdsIn, trackLink, trackLabel, play });
+  /**
+   * A click on a link to a song of the sandbox's catalogue: the real Spotify has none of them, so instead of a tab on
+   * open.spotify.com that finds nothing, the page says where the song plays.
+   */
+  function sandboxSong(ev) {
+    ev.preventDefault();
+    toast("This song is only in the sandbox, so the real Spotify would not find it. Press ▶ Play to play it on the "
+      + "person's emulated listening service.");
+  }
+
+  return Object.freeze({ $, el, api, toast, linksIn, withLinks, trackIdOf, trackIdsIn, trackLink, trackLabel, play,
+    sandboxSong });
 })();

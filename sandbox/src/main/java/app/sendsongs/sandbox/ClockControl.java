@@ -11,6 +11,8 @@ import java.time.Instant;
  */
 final class ClockControl {
     private final ManualClock clock;
+    /** Names this run of the sandbox: a page that sees it change knows the emulators started again and forgot. */
+    private final String run = Ids.token("run-", 12);
     private volatile Runnable beforeAdvance = () -> { };
     private volatile Runnable onAdvance = () -> { };
 
@@ -36,5 +38,9 @@ final class ClockControl {
 
     Instant now() {
         return clock.instant();
+    }
+
+    String run() {
+        return run;
     }
 }

@@ -64,7 +64,8 @@ final class ControlRoutes {
         app.delete("/sandbox/spotify/stats", JsonIo.guarded(this::resetStats));
 
         app.post("/sandbox/clock/advance", JsonIo.guarded(this::advance));
-        app.get("/sandbox/clock", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, Map.of("now", clock.now().toString()))));
+        app.get("/sandbox/clock", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, Map.of("now", clock.now().toString(),
+                "run", clock.run()))));
 
         app.post("/sandbox/faults", JsonIo.guarded(this::addFault));
         app.get("/sandbox/faults", JsonIo.guarded(ctx -> JsonIo.send(ctx, 200, faultQueues())));

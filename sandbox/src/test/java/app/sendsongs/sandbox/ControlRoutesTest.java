@@ -38,6 +38,18 @@ class ControlRoutesTest {
     }
 
     @Test
+    void theClockNamesTheRunOfTheSandboxSoAPageTellsARestart() {
+        String run = h.get("/sandbox/clock").json().path("run").asText();
+        h.post("/sandbox/clock/advance", Map.of("seconds", 60));
+
+        assertThat(run).startsWith("run-");
+        assertThat(h.get("/sandbox/clock").json().path("run").asText()).isEqualTo(run);
+        try (SandboxHarness again = new SandboxHarness()) {
+            assertThat(again.get("/sandbox/clock").json().path("run").asText()).isNotEqualTo(run);
+        }
+    }
+
+    @Test
     void spotifyFaultsCarryRetryAfterAndRunOut() {
         String token = h.connectToken("judy");
         SandboxHarness.Response queued = h.post("/sandbox/faults",

@@ -17,6 +17,7 @@ import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
+import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.core.user.PersonalLinks.PersonalLink;
@@ -278,7 +279,28 @@ public final class Registration {
                     .orElse("I don't know " + Names.quoted(asked.get()) + " as a place to listen.");
             return Message.text(what + " You can connect:").withChoices(SourceOffer.choices(sources.kinds()));
         }
-        return Message.text(SourceOffer.linkText(kind.get(), links.url(person, kind.get())));
+        String url = links.url(person, kind.get());
+        return Message.text(user.map(registered -> besideTheConnection(registered, kind.get(), url))
+                .orElseGet(() -> SourceOffer.linkText(kind.get(), url)));
+    }
+
+    /**
+     * A source asked for by someone registered, often a tap on an old welcome after they connected another way: on the
+     * source they are on, and fine there, they are told so first (the link stays, for another account); on another,
+     * that it switches them. Reconnecting, once the connection ended or ends soon, is the link alone.
+     */
+    private static String besideTheConnection(User user, SourceKind asked, String url) {
+        SourceKind current = user.connection().kind();
+        if (current != asked) {
+            return "You listen on " + current.displayName() + " now: once you connect " + asked.displayName()
+                    + ", I'll read what you play there instead.\n" + SourceOffer.linkText(asked, url);
+        }
+        if (user.grantState() != GrantState.ACTIVE) {
+            return SourceOffer.linkText(asked, url);
+        }
+        return "You're already connected with " + current.displayName() + " (as " + user.connection().accountId()
+                + "): I see what you play there, so there's nothing to do. Only to use another " + current.displayName()
+                + " account, here's " + SourceOffer.ownLink(asked, url);
     }
 
     /** The sources to tap, after where the person's connection stands: read, or ended and waiting for them. */

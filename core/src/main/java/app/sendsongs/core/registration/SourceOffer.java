@@ -17,6 +17,11 @@ final class SourceOffer {
 
     /** The answer to {@code connect <source>}: the person's own link, and what happens there. */
     static String linkText(SourceKind kind, String url) {
+        return "Here's " + ownLink(kind, url);
+    }
+
+    /** "your own link to connect ...": the person's link to {@code kind}, and what happens there. */
+    static String ownLink(SourceKind kind, String url) {
         String there = switch (kind) {
             case SPOTIFY -> "Spotify asks you to allow Send Songs to see what you play.";
             case LASTFM -> "Last.fm asks you to allow Send Songs to see your scrobbles (Spotify scrobbles to Last.fm "
@@ -24,7 +29,7 @@ final class SourceOffer {
             case LISTENBRAINZ -> "you paste the user token shown on your ListenBrainz settings page "
                     + "(https://listenbrainz.org/settings/).";
         };
-        return "Here's your own link to connect " + kind.displayName() + " (it works once, within a day): " + url
+        return "your own link to connect " + kind.displayName() + " (it works once, within a day): " + url
                 + "\nThere " + there + " When you're done I'll tell you here.";
     }
 

@@ -355,6 +355,22 @@ class RegistrationTest {
     }
 
     @Test
+    void aRegisteredPersonTappingTheSourceTheyAreOnIsToldTheyAreConnectedAlreadyAndAnotherSourceSwitches() {
+        User bob = bot.register("bob", "Bob Fisher");
+
+        assertThat(bot.reply("bob", "connect spotify")).startsWith("You're already connected with Spotify (as "
+                + bob.connection().accountId() + "): I see what you play there, so there's nothing to do. Only to use "
+                + "another Spotify account, here's your own link to connect Spotify (it works once, within a day): " + CONNECT
+                + "/spotify?link=");
+        assertThat(bot.reply("bob", "connect lastfm")).startsWith("You listen on Spotify now: once you connect "
+                + "Last.fm, I'll read what you play there instead.\nHere's your own link to connect Last.fm");
+        bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.ENDING_SOON_TOLD));
+        assertThat(bot.reply("bob", "connect spotify")).as("reconnecting before the grant ends")
+                .startsWith("Here's your own link to connect Spotify");
+        assertThat(bot.user("bob").connection()).isEqualTo(bob.connection());
+    }
+
+    @Test
     void switchingSourcesSaysTheSongsFriendsSentAreStillWatchedOnlyWhenSomeAre() {
         bot.register("alice", "Alice Smith");
         bot.register("bob", "Bob Fisher");

@@ -175,6 +175,11 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** How many windows and tabs the browser has open. */
+    int windowCount() {
+        return driver.getWindowHandles().size();
+    }
+
     void awaitPopupsClosed() {
         await("the popup to close itself", d -> d.getWindowHandles().size() == 1);
     }

@@ -129,6 +129,41 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void anInvitesTelegramLinkOpensTheDemosTelegramViewWhereSomeoneThereOpensIt() {
+        control.say("alice", "send_song name:\"Carol Jones\" " + LINK + control.trackIds().get(3));
+        browser.awaitBot("alice", 0, text -> text.contains("https://t.me/"));
+        WebElement link = browser.await("the invite's Telegram link", d -> browser.column("alice")
+                .findElements(By.cssSelector("a[href*='t.me/'], a.telegram-link")).stream().findFirst().orElse(null));
+        assertThat(link.getDomProperty("href")).as("a link that stays in the sandbox")
+                .startsWith(demo.baseUrl() + "/telegram?start=invite-");
+
+        String opened = browser.inPopup(browser.inColumn("alice", "a.telegram-link"), view -> {
+            browser.click(By.cssSelector("#opened-link button.open-as-person[data-id='1002']"));
+            browser.await("Bob, on Telegram, told whose song waits", d -> d.findElement(By.cssSelector(
+                    ".column.person[data-id='1002'] .chat")).getText().contains("Alice Smith sent you a song"));
+            browser.assertNoBrowserErrors();
+            return view.getCurrentUrl();
+        });
+        assertThat(opened).as("the link's start parameter taken from the address once used")
+                .isEqualTo(demo.baseUrl() + "/telegram");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void openInSpotifyOnASandboxSongSaysWhereToPlayItInsteadOfOpeningTheRealSpotify() {
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + control.trackIds().get(1));
+        WebElement card = browser.await("Bob's card", d -> browser.lastCard("bob"));
+        int windows = browser.windowCount();
+
+        browser.click(card.findElement(By.xpath(".//*[normalize-space()='Open in Spotify']")));
+
+        browser.await("the notice", d -> d.findElement(By.id("toast")).getText().contains("only in the sandbox"));
+        assertThat(browser.find(By.id("toast")).getText()).contains("▶ Play");
+        assertThat(browser.windowCount()).as("no tab opened on open.spotify.com").isEqualTo(windows);
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aSongArrivingShowsAtTheBottomOfTheChatWhileTheListeningPanelGrowsWithIt() {
         List<String> tracks = control.trackIds();
         for (int i = 0; i < 3; i++) {

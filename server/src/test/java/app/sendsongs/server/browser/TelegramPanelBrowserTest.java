@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.server.Demo;
 import app.sendsongs.testsupport.SandboxControl;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,57 @@ class TelegramPanelBrowserTest {
 
         browser.await("Bob, not registered, told whose song waits", d -> text(person(BOB)).contains("Alice Archer "
                 + "sent you a song") && text(person(BOB)).contains("Sign up below and it's yours."));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void anInvitesMessengerLinkOpensTheDemosMessengerViewWhereSomeoneThereOpensIt() {
+        register(ALICE, "Alice Archer");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().getFirst();
+        browser.find(By.cssSelector(person(ALICE) + " .chat-input")).sendKeys("/send name:\"Carol Jones\" "
+                + "https://open.spotify.com/track/" + trackId, Keys.ENTER);
+        WebElement link = browser.await("the invite's Messenger link", d -> d.findElements(By.cssSelector(person(ALICE)
+                + " .chat a[href*='m.me/'], " + person(ALICE) + " .chat a.messenger-link")).stream().findFirst()
+                .orElse(null));
+        assertThat(link.getDomProperty("href")).as("a link that stays in the sandbox")
+                .startsWith(demo.baseUrl() + "/?ref=invite-");
+
+        browser.inPopup(By.cssSelector(person(ALICE) + " a.messenger-link"), view -> {
+            browser.awaitCatalogue();
+            browser.click(By.cssSelector("#opened-link button.open-as-person[data-psid='bob']"));
+            browser.awaitBot("bob", 0, text -> text.startsWith("Alice Archer sent you a song"));
+            assertThat(view.getCurrentUrl()).isEqualTo(demo.baseUrl() + "/");
+            browser.assertNoBrowserErrors();
+            return true;
+        });
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void openInSpotifyOnASandboxSongSaysWhereToPlayItInsteadOfOpeningTheRealSpotify() {
+        register(BOB, "Bob Fisher");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().get(1);
+        browser.find(By.cssSelector(person(BOB) + " .chat-input")).sendKeys("https://open.spotify.com/track/"
+                + trackId, Keys.ENTER);
+        By open = By.xpath("//section[@data-id='" + BOB + "']//a[contains(normalize-space(), 'Open in Spotify')]");
+        browser.await("the song's card with Open in Spotify", d -> !d.findElements(open).isEmpty());
+        int windows = browser.windowCount();
+
+        browser.click(open);
+
+        browser.await("the notice", d -> d.findElement(By.id("toast")).getText().contains("only in the sandbox"));
+        assertThat(browser.windowCount()).as("no tab opened on open.spotify.com").isEqualTo(windows);
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theHeadersConnectButtonSaysReconnectOnceThePersonIsConnectedWithSpotify() {
+        register(ALICE, "Alice Archer");
+
+        browser.await("Alice's header offering to reconnect", d -> d.findElement(By.cssSelector(person(ALICE)
+                + " .connect-button")).getText().equals("Reconnect Spotify"));
+        assertThat(browser.find(By.cssSelector(person(BOB) + " .connect-button")).getText())
+                .isEqualTo("Connect Spotify");
         browser.assertNoBrowserErrors();
     }
 
@@ -217,6 +269,49 @@ class TelegramPanelBrowserTest {
         browser.await("the register line", d -> "/register code:\"ABCD-EFGH\" name:\"Alice Archer\""
                 .equals(input.getDomProperty("value")));
         browser.awaitPopupsClosed();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void afterTheDemoServerRestartsTheGroupsItForgotLeaveThePageWithoutAReload() {
+        browser.find(By.id("add-group-title")).sendKeys("Friday Band", Keys.ENTER);
+        browser.await("the group's column", d -> !d.findElements(By.cssSelector(".column.group-chat")).isEmpty());
+        browser.click(By.cssSelector(person(ALICE) + " .quick-command"));
+        browser.await("Alice's welcome", d -> text(person(ALICE)).contains("Hi! I'm Send Songs"));
+
+        String port = Integer.toString(demo.server().port());
+        demo.close();
+        browser.await("the page saying the server is not answering", d -> d.findElement(By.id("status")).getText()
+                .contains("not answering"));
+        demo = Demo.start(Map.of("PORT", port, "SQLITE_PATH", dir.resolve("again.db").toString(),
+                "TICK_SECONDS", "3600"));
+
+        browser.await(() -> "the new run's chats only, not " + browser.pageText(), d -> d.findElements(
+                By.cssSelector(".column.group-chat")).isEmpty() && !text(person(ALICE)).contains("Hi! I'm Send Songs")
+                && d.findElement(By.id("status")).getText().isEmpty());
+        browser.clearBrowserLog();
+        browser.find(By.id("add-group-title")).sendKeys("Sunday Band", Keys.ENTER);
+        browser.await("a new group in the new run", d -> d.findElements(By.cssSelector(".column.group-chat")).size() == 1
+                && text(".column.group-chat").contains("Count me in"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void aSourceOnTheWelcomeTappedAfterConnectingFromTheHeaderSaysThePersonIsConnectedAlready() {
+        register(ALICE, "Alice Archer");
+        String chat = person(ALICE);
+        int mine = browser.findAll(By.cssSelector(chat + " .msg.bot")).size();
+
+        browser.click(By.cssSelector(chat + " .msg.bot .keyboard button[data-data='connect spotify']"));
+
+        String answer = browser.await("the bot's answer to the tap", d -> {
+            List<WebElement> bot = d.findElements(By.cssSelector(chat + " .msg.bot .bubble"));
+            return bot.size() > mine ? bot.getLast().getText() : null;
+        });
+        assertThat(answer).startsWith("You're already connected with Spotify (as tg-1001): I see what you play there, "
+                + "so there's nothing to do.").doesNotContain("Welcome");
+        browser.await("the welcome's choices gone", d -> d.findElements(By.cssSelector(chat + " .keyboard")).isEmpty());
+        assertThat(panel(ALICE)).isEqualTo("Spotify tg-1001 · connected ✓");
         browser.assertNoBrowserErrors();
     }
 
