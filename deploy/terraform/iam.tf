@@ -81,6 +81,20 @@ data "aws_iam_policy_document" "telegram_webhook" {
     resources = [aws_sqs_queue.inbound.arn]
   }
 
+  # Telegram's send pace, shared by every function that calls Telegram as the bot: its keyboard edits take their slots
+  # there. Only the pace's items, by their partition keys (fine-grained access control:
+  # https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html).
+  statement {
+    sid       = "TelegramPace"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.main.arn]
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["PACE#telegram", "PACE#telegram#*"]
+    }
+  }
+
   statement {
     sid     = "Secrets"
     actions = ["ssm:GetParameters"]

@@ -1,6 +1,6 @@
 # Five functions, one role each (see docs/architecture.md, "Lambda runtime"):
 #   webhook          GET and POST /webhook   checks and queues Messenger's events, confirms its echoes; no page token
-#   telegram_webhook POST /telegram/webhook  checks and queues Telegram's updates; no table
+#   telegram_webhook POST /telegram/webhook  checks and queues Telegram's updates; on the table, only Telegram's pace
 #   inbound          the intake queue        everything a message can do
 #   registration     GET /connect[/{source}], GET|POST /callback[/{source}]  every source's consent round trip
 #   tick             EventBridge Scheduler   due listen checks and message retries
@@ -57,8 +57,9 @@ locals {
         TELEGRAM_WEBHOOK_SECRET_PARAMETER = aws_ssm_parameter.telegram_webhook_secret.name
         TELEGRAM_BOT_TOKEN_PARAMETER      = aws_ssm_parameter.telegram_bot_token.name
         INBOUND_QUEUE_URL                 = aws_sqs_queue.inbound.url
+        DYNAMODB_TABLE                    = aws_dynamodb_table.main.name
       }
-      # The pace of its edits to Telegram.
+      # The pace of its edits to Telegram, kept on the table with every other function's.
       optional_settings = ["TELEGRAM_MESSAGES_PER_SECOND"]
     }
 

@@ -28,13 +28,14 @@ import org.slf4j.LoggerFactory;
  * taken it; a tap in a private chat is answered in that 200 ({@link TelegramIntake}), and the choices it spent are
  * taken off their message just before ({@code editMessageReplyMarkup}, tried once, waited for 2 s at most). The bot's
  * work happens in the inbound function. This function holds the webhook secret and the bot token, which it uses for {@code getMe} (to tell
- * the bot's own group commands from other bots', {@code /send@SendSongsBot}) and that edit; it never touches the table.
+ * the bot's own group commands from other bots', {@code /send@SendSongsBot}) and that edit; on the table it only takes
+ * that edit's slot of Telegram's pace, which every function that calls Telegram as the bot shares.
  */
 public final class TelegramWebhookHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
     public static final List<Setting> SETTINGS = List.of(Setting.TELEGRAM_WEBHOOK_SECRET_PARAMETER,
             Setting.TELEGRAM_BOT_TOKEN_PARAMETER, Setting.TELEGRAM_API_BASE_URL, Setting.INBOUND_QUEUE_URL,
-            Setting.TELEGRAM_MESSAGES_PER_SECOND);
+            Setting.TELEGRAM_MESSAGES_PER_SECOND, Setting.DYNAMODB_TABLE);
     /** The API routes this function serves. */
     public static final Set<String> ROUTES = Set.of("POST /telegram/webhook");
 

@@ -4,6 +4,7 @@ import app.sendsongs.core.EchoedMessages;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.Stores;
 import app.sendsongs.core.chat.ChatPlatform;
+import app.sendsongs.core.chat.PaceLedger;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
@@ -55,6 +56,8 @@ final class Wiring {
     static final String PLACEHOLDER = "set-me";
     /** What the deployment keeps in the previous token key's parameter while no key is being replaced. */
     static final String NO_PREVIOUS_KEY = "not set";
+    /** The name Telegram's send pace is kept under on the table. */
+    static final String TELEGRAM_PACE = "telegram";
 
     private final Settings settings;
     private final Surroundings surroundings;
@@ -97,7 +100,7 @@ final class Wiring {
     /**
      * The Telegram Bot API with the bot's token, when the function has the token parameter and it holds a token.
      * A deployment made without Telegram keeps the parameter's placeholder, which is no token: the bot is then not
-     * on Telegram (said once, in the log).
+     * on Telegram (said once, in the log). Its messages and edits are paced on the table ({@link #telegramPace}).
      */
     Optional<TelegramBotApi> telegram(Meters meters) {
         if (!secrets.containsKey(Setting.TELEGRAM_BOT_TOKEN_PARAMETER)) {
@@ -107,12 +110,21 @@ final class Wiring {
             TelegramConfig config = new TelegramConfig(settings.optional(Setting.TELEGRAM_API_BASE_URL).orElse(null),
                     secret(Setting.TELEGRAM_BOT_TOKEN_PARAMETER), settings.telegramMessagesPerSecond());
             return Optional.of(new TelegramBotApi(config, MeteredHttpClient.standard("telegram", CONNECT_TIMEOUT,
-                    meters), TelegramRateLimiter.realTime(config.messagesPerSecond())));
+                    meters), TelegramRateLimiter.realTime(telegramPace(config.messagesPerSecond()))));
         } catch (IllegalArgumentException e) {
             LOG.warn("the parameter named by TELEGRAM_BOT_TOKEN_PARAMETER holds no bot token: the bot is not on "
                     + "Telegram ({})", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Telegram's pace on the shared table: every execution of every function that calls Telegram as the bot takes its
+     * slots there, so that together they keep the bot's limits.
+     */
+    PaceLedger telegramPace(int messagesPerSecond) {
+        return DynamoStores.sendPace(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE),
+                TELEGRAM_PACE, TelegramRateLimiter.rules(messagesPerSecond));
     }
 
     /**

@@ -3,6 +3,7 @@ package app.sendsongs.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.shared.ChatAddress;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -178,6 +179,12 @@ final class DeploymentScenario {
                 .isTrue();
         assertThat(people.telegramChat(tara)).singleElement().asString()
                 .contains("connect the service that sees what you play");
+        JsonNode greeting = people.telegramMessages(tara).get(0);
+        String connect = greeting.path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data")
+                .asText();
+        people.telegramPress(tara, tara, greeting.path("message_id").asLong(), connect);
+        assertThat(people.telegramMessages(tara).get(0).has("reply_markup"))
+                .as("a private tap's spent choices leave their message").isFalse();
         String code = people.connectSpotify("tara-sp");
         people.telegramSays(tara, null, "/register code:\"" + code + "\" name:\"Tara Telegram\"");
         assertThat(people.telegramChat(tara).getLast()).startsWith("Welcome, Tara Telegram!");

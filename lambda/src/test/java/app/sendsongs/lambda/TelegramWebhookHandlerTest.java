@@ -65,8 +65,9 @@ class TelegramWebhookHandlerTest {
         assertThat(call.path("callback_query_id").asText()).isEqualTo("3011000000000000777");
         assertThat(answer.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
         assertThat(queued()).isOne();
-        assertThat(world.calls("telegram_webhook")).extracting(AwsCall::action)
-                .containsOnly("ssm:GetParameters", "sqs:SendMessage");
+        assertThat(world.calls("telegram_webhook")).extracting(AwsCall::action).as("on the table, only the slot of "
+                + "Telegram's pace that taking the spent choices off takes")
+                .containsOnly("ssm:GetParameters", "sqs:SendMessage", "dynamodb:GetItem", "dynamodb:PutItem");
     }
 
     @Test

@@ -3,6 +3,10 @@ package app.sendsongs.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.chat.PaceLedger;
+import app.sendsongs.core.chat.PaceRules;
+import app.sendsongs.core.chat.PaceUnavailableException;
+import app.sendsongs.core.chat.SendPacer;
 import app.sendsongs.sandbox.TelegramEmulator;
 import app.sendsongs.testsupport.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -257,6 +263,42 @@ class TelegramBotApiTest {
     }
 
     // ---------------------------------------------------------------- rate limits and failures
+
+    @Test
+    void aSharedPaceThatCannotBeToldHoldsTheMessageWithoutCallingTelegram() {
+        TelegramBotApi cut = new TelegramBotApi(sandbox.config(), HttpClient.newHttpClient(), new TelegramRateLimiter(
+                new UnknownPace(), InstantSource.system(), Thread::sleep, Duration.ofSeconds(3)));
+        long callsBefore = sandbox.control.telegramStats().path("calls").path("sendmessage").asLong();
+
+        SendResult held = cut.sendMessage(ALICE, OutgoingText.of("paced or not at all"));
+
+        assertThat(held).isInstanceOfSatisfying(TelegramFailure.RetryLater.class, later ->
+                assertThat(later.retryAfter()).contains(SendPacer.UNKNOWN_PACE_WAIT));
+        assertThat(sandbox.control.telegramStats().path("calls").path("sendmessage").asLong()).isEqualTo(callsBefore);
+    }
+
+    /** A shared pace whose store refuses every call, as a throttled or unreachable table does. */
+    private static final class UnknownPace implements PaceLedger {
+        @Override
+        public PaceRules rules() {
+            return TelegramRateLimiter.rules(TelegramRateLimiter.DEFAULT_PER_SECOND);
+        }
+
+        @Override
+        public Instant reserveChat(long chatId, boolean group, Instant now, Duration maxWait) {
+            throw new PaceUnavailableException("throttled");
+        }
+
+        @Override
+        public Instant reserveOverall(Instant now) {
+            throw new PaceUnavailableException("throttled");
+        }
+
+        @Override
+        public void hold(long chatId, Instant until) {
+            throw new PaceUnavailableException("throttled");
+        }
+    }
 
     @Test
     void a429HoldsTheChatForRetryAfterWithoutCallingTelegram() {

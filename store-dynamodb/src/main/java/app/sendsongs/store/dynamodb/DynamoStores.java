@@ -3,6 +3,8 @@ package app.sendsongs.store.dynamodb;
 import app.sendsongs.core.Census;
 import app.sendsongs.core.EchoedMessages;
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.PaceLedger;
+import app.sendsongs.core.chat.PaceRules;
 import app.sendsongs.core.user.TokenCipher;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -80,6 +82,14 @@ public final class DynamoStores {
             throw new IllegalArgumentException("the DynamoDB table name is empty");
         }
         return new DynamoTable(client, tableName, health);
+    }
+
+    /**
+     * The send pace of {@code platform} (e.g. {@code telegram}) on an existing table, kept by {@code rules} and shared
+     * by every process that sends on the table: one conditional write per reservation (see {@link DynamoPace}).
+     */
+    public static PaceLedger sendPace(DynamoDbClient client, String tableName, String platform, PaceRules rules) {
+        return new DynamoPace(table(client, tableName, new TableHealth()), platform, rules);
     }
 
     /** The operator's figures of the table (see {@link DynamoCensus}); the client stays the caller's. */
