@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messenger as people use it on a phone, over real HTTP: the production server in demo wiring, driven only through
  * its routes and the sandbox control API; what the bot sends is read back from the Graph emulator exactly as sent.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class ConversationEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
 

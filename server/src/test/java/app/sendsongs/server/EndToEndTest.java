@@ -9,12 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product's stories over real HTTP: the production server in demo wiring, driven only through
  * its routes and the sandbox control API, on the sandbox's manual clock.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class EndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     /** The last check of a song comes this long after its watch period (the default WATCH_GRACE). */

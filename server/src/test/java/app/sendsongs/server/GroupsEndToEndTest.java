@@ -11,12 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Groups over real HTTP: the production server in demo wiring, driven only through its routes and
  * the sandbox control API, on the sandbox's manual clock.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class GroupsEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     /** Past the watch period and the grace period after it, when the last checks decide. */

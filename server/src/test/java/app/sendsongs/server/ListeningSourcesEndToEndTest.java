@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * match and names that do not, hidden listening, rate limits, a source that refuses forever, a late play, a grant's
  * six months, and the personal-link direct flow.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class ListeningSourcesEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final long GRACE_MINUTES = WatchSchedule.DEFAULT_GRACE.toMinutes();

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * group chat and everyone's friends see of the receiver's choices, and what is left of someone who asked to be
  * forgotten.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class ReceiverPrivacyEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final long ALICE = 385_741_296L;

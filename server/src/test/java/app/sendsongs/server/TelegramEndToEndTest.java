@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product on Telegram over real HTTP: the production server in demo wiring, Telegram's webhook POSTed by the
  * emulator with the secret the demo set up, people driven only through the sandbox control API.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server; most of their time is Telegram's pace
 class TelegramEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final String WEBHOOK_SECRET = "sandbox-telegram-webhook-secret";

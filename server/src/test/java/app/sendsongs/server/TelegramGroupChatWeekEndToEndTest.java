@@ -9,12 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Friends using the bot in a Telegram group chat over a week, over real HTTP against the demo: what each of them and
  * the chat see as people play, leave, forget themselves and the bot comes and goes.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class TelegramGroupChatWeekEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final String SEND = "/send@SendSongsSandboxBot ";

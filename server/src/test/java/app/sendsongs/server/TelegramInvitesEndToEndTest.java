@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Invites on Telegram over real HTTP: the production server in demo wiring, on Messenger and Telegram at once; people
  * open the bot's {@code t.me} start links through the emulator, which sends the bot {@code /start <payload>} as
  * Telegram does. Tokens that are forged, cut, too long, replayed, used or expired bring nothing.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class TelegramInvitesEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final String SECRET = "sandbox-telegram-webhook-secret";
