@@ -270,8 +270,9 @@ class DemoPageBrowserTest {
                         d -> user.equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
                 popup.findElement(By.id("agree")).click();
             }
+            // The popup moves from the consent form to the callback page: an element found as it goes has no text.
             return browser.await("the registration code", d -> Optional.of(d.findElement(By.id("registration-code")))
-                    .map(element -> element.getText().strip()).filter(text -> !text.isEmpty()).orElse(null));
+                    .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).orElse(null));
         });
 
         String expected = "register code:\"" + code + "\" name:\"" + name + "\"";
