@@ -745,6 +745,35 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void sendAnsweringASongInThePrivateChatPassesThatSongOn() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.ask(ALICE, "/send Bob Fisher " + LINK + track);
+        telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer sent you a song"));
+        long song = telegram.messages(BOB).getLast().path("message_id").asLong();
+
+        telegram.control().telegramRepliesIn(BOB, BOB, "/send Carol Chen", song);
+
+        assertThat(telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 ")).getLast())
+                .startsWith("🎵 Bob Fisher sent you a song: ");
+        assertThat(links(telegram.messages(CAROL).getLast())).containsExactly(LINK + track);
+        assertThat(telegram.awaitMessage(BOB, text -> text.startsWith("Sent ")).getLast()).contains("to Carol Chen");
+    }
+
+    @Test
+    void sendAnsweringOnesOwnLinkInThePrivateChatSendsThatLink() {
+        registerAliceAndBob();
+        long pasted = telegram.say(ALICE, "Alice", "look at this " + LINK + track).path("message_id").asLong();
+        telegram.awaitMessage(ALICE, text -> text.startsWith("Who is it for?"));
+        telegram.ask(ALICE, "/discard");
+
+        telegram.control().telegramRepliesIn(ALICE, ALICE, "/send Bob Fisher", pasted);
+
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ")).getLast()).contains("to Bob Fisher");
+        assertThat(telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer sent you a song"))).isNotEmpty();
+    }
+
+    @Test
     void anUpdateWithAWrongOrMissingSecretIsRejectedAndNothingIsKept() {
         registerAliceAndBob();
         int before = telegram.texts(ALICE).size();

@@ -14,7 +14,8 @@ import java.util.Optional;
  *   <caption>Private chats</caption>
  *   <tr><th>update</th><th>{@code Inbound}</th></tr>
  *   <tr><td>a text</td><td>{@code Text}</td></tr>
- *   <tr><td>a command {@code /name args}</td><td>{@code Text} of the command as typed elsewhere ({@link TelegramCommands})</td></tr>
+ *   <tr><td>a command {@code /name args}</td><td>{@code Text} of the command as typed elsewhere ({@link TelegramCommands}); a
+ *       {@code /send} that names no song, answering a message with a song link, with that link</td></tr>
  *   <tr><td>{@code /start} or {@code /start <payload>} (a {@code t.me/<bot>?start=} link)</td><td>{@code OpenedLink(payload)}, empty without one</td></tr>
  *   <tr><td>a tap on an inline button</td><td>{@code ChoiceTapped(data, button text)}</td></tr>
  *   <tr><td>the person blocked the bot ({@code my_chat_member}, the bot {@code kicked})</td>
@@ -54,7 +55,7 @@ public final class TelegramInbound {
                     Optional.of(new Inbound.Text(id, person(text.from()), text.at(), text.text()));
             case TelegramUpdate.Command command when !command.chat().isGroup() ->
                     Optional.of(new Inbound.Text(id, person(command.from()), command.at(),
-                            TelegramCommands.typed(command.name(), command.arguments())));
+                            TelegramCommands.typed(command.name(), command.arguments(), command.repliedText())));
             case TelegramUpdate.Start start when !start.chat().isGroup() ->
                     Optional.of(new Inbound.OpenedLink(id, person(start.from()), start.at(), start.payload().orElse("")));
             case TelegramUpdate.ButtonPress press when press.chat().filter(chat -> !chat.isGroup()).isPresent() ->
