@@ -745,6 +745,24 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void mentioningTheBotInAGroupChatWithALinkSharesItAndWithoutOneSaysHow() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+
+        telegram.sayIn(BAND, ALICE, "@SendSongsSandboxBot " + LINK + track + " for the drive");
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .contains("“for the drive”").doesNotContain("@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 0 of 1 so far."))).isNotEmpty();
+
+        telegram.sayIn(BAND, BOB, "how does this work, @sendsongssandboxbot?");
+        assertThat(telegram.await(BAND, texts -> texts.size() == 3).getLast()).startsWith("Hi Friday Band! I'm Send "
+                + "Songs. Share a Spotify song here with /send <link>");
+    }
+
+    @Test
     void sendAnsweringASongInThePrivateChatPassesThatSongOn() {
         registerAliceAndBob();
         assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");

@@ -128,6 +128,24 @@ class TelegramInboundTest {
     }
 
     @Test
+    void aMentionOfTheBotIsASendWhenItOrTheMessageItAnswersHasALinkElseHelp() {
+        assertThat(inGroup("group_mention").action()).isEqualTo(new GroupChatAction.Command("help",
+                "what did Alice send me?", Optional.empty()));
+        String mention = "{\"update_id\":254000202,\"message\":{\"message_id\":4,\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"chat\":{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Road trip\"},"
+                + "\"date\":1764064800,\"text\":\"@SendSongsBot this one\",\"entities\":[{\"offset\":0,\"length\":13,"
+                + "\"type\":\"mention\"}],\"reply_to_message\":{\"message_id\":3,\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"chat\":{\"id\":-4012345678,\"type\":\"group\"},\"date\":1764064700,"
+                + "\"text\":\"https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6\"}}}";
+
+        Inbound.InGroupChat event = (Inbound.InGroupChat) TelegramInbound.of(parser.parse(mention.getBytes()))
+                .orElseThrow();
+
+        assertThat(event.action()).isEqualTo(new GroupChatAction.Command("send", "this one",
+                Optional.of("https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6"), Optional.of(ALICE)));
+    }
+
+    @Test
     void theBotJoiningOrLeavingAGroupAndSomeoneLeavingItAreGroupEvents() {
         assertThat(inGroup("my_chat_member_added_to_group").action()).isEqualTo(new GroupChatAction.BotAdded());
         Inbound.InGroupChat left = inGroup("left_chat_member");
