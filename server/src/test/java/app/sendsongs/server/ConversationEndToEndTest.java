@@ -253,6 +253,20 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void wordsAfterTheLinkOfASendToAFriendNamedInPlainWordsAreTheNoteAndNobodyIsInvited() {
+        start(Map.of());
+        registerAliceAndBob();
+
+        assertThat(sandbox.ask("alice", "send_song Bob Fisher " + LINK + tracks.get(1) + " for the drive"))
+                .singleElement().asString().startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1))
+                + "\n“for the drive”");
+        assertThat(sandbox.ask("alice", "send song to Bob Fisher " + LINK + tracks.get(2) + " you'll love the bridge "
+                + "post:\"told you\"")).singleElement().asString().startsWith("Sent " + title(tracks.get(2)));
+        assertThat(sandbox.lastText("bob")).endsWith("\n“you'll love the bridge”");
+    }
+
+    @Test
     void aCloseTypoGetsDidYouMeanAndTheTapDoesIt() {
         start(Map.of());
         registerAliceAndBob();

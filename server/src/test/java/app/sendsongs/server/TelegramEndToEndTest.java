@@ -745,6 +745,53 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void mentioningTheBotInAGroupChatWithALinkSharesItAndWithoutOneSaysHow() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+
+        telegram.sayIn(BAND, ALICE, "@SendSongsSandboxBot " + LINK + track + " for the drive");
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
+                .contains("“for the drive”").doesNotContain("@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 0 of 1 so far."))).isNotEmpty();
+
+        telegram.sayIn(BAND, BOB, "how does this work, @sendsongssandboxbot?");
+        assertThat(telegram.await(BAND, texts -> texts.size() == 3).getLast()).startsWith("Hi Friday Band! I'm Send "
+                + "Songs. Share a Spotify song here with /send <link>");
+    }
+
+    @Test
+    void sendAnsweringASongInThePrivateChatPassesThatSongOn() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.ask(ALICE, "/send Bob Fisher " + LINK + track);
+        telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer sent you a song"));
+        long song = telegram.messages(BOB).getLast().path("message_id").asLong();
+
+        telegram.control().telegramRepliesIn(BOB, BOB, "/send Carol Chen", song);
+
+        assertThat(telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 ")).getLast())
+                .startsWith("🎵 Bob Fisher sent you a song: ");
+        assertThat(links(telegram.messages(CAROL).getLast())).containsExactly(LINK + track);
+        assertThat(telegram.awaitMessage(BOB, text -> text.startsWith("Sent ")).getLast()).contains("to Carol Chen");
+    }
+
+    @Test
+    void sendAnsweringOnesOwnLinkInThePrivateChatSendsThatLink() {
+        registerAliceAndBob();
+        long pasted = telegram.say(ALICE, "Alice", "look at this " + LINK + track).path("message_id").asLong();
+        telegram.awaitMessage(ALICE, text -> text.startsWith("Who is it for?"));
+        telegram.ask(ALICE, "/discard");
+
+        telegram.control().telegramRepliesIn(ALICE, ALICE, "/send Bob Fisher", pasted);
+
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ")).getLast()).contains("to Bob Fisher");
+        assertThat(telegram.awaitMessage(BOB, text -> text.startsWith("🎵 Alice Archer sent you a song"))).isNotEmpty();
+    }
+
+    @Test
     void anUpdateWithAWrongOrMissingSecretIsRejectedAndNothingIsKept() {
         registerAliceAndBob();
         int before = telegram.texts(ALICE).size();

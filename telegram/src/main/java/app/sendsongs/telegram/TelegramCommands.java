@@ -1,7 +1,12 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.music.TrackLinks;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Telegram's spelling of the bot's commands. People type {@code /send ...} (or pick it from the bot's menu), where
@@ -26,6 +31,8 @@ public final class TelegramCommands {
             new BotCommand("help", "Every command, with examples"),
             new BotCommand("forget_me", "Delete everything I keep about you"));
 
+    private static final CommandParser PARSER = new CommandParser();
+
     private TelegramCommands() {
     }
 
@@ -33,5 +40,25 @@ public final class TelegramCommands {
     public static String typed(String name, String arguments) {
         String word = CommandStyle.SLASHED.nameOf(name);
         return arguments.isBlank() ? word : word + " " + arguments;
+    }
+
+    /**
+     * {@link #typed(String, String)}, and when it sends a song without naming one ({@code /send}, {@code /send Carol})
+     * in answer to a message with a Spotify link (a song the bot delivered, a link the person pasted), that link:
+     * {@code /send Carol} answering a song passes it on to Carol, as {@code /send} answering a link does in a group.
+     */
+    public static String typed(String name, String arguments, Optional<String> repliedText) {
+        String typed = typed(name, arguments);
+        boolean sendWithoutSong = PARSER.parse(typed) instanceof ParseResult.Parsed(Command.DraftTo draft)
+                && draft.sendNow();
+        return sendWithoutSong ? repliedText.flatMap(TelegramCommands::songLinkIn).map(link -> typed + " " + link)
+                .orElse(typed) : typed;
+    }
+
+    /** The first song link of the text; else its first Spotify link, which the answer then says is no song. */
+    private static Optional<String> songLinkIn(String text) {
+        List<String> links = TrackLinks.spotifyWordsIn(text);
+        return links.stream().filter(link -> TrackLinks.songLink(link).isPresent()).findFirst()
+                .or(() -> links.stream().findFirst());
     }
 }

@@ -3,8 +3,10 @@ package app.sendsongs.telegram;
 import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.shared.ChatAddress;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A parsed update as what the person did, in the core's terms ({@link Inbound}), from their address
@@ -14,7 +16,8 @@ import java.util.Optional;
  *   <caption>Private chats</caption>
  *   <tr><th>update</th><th>{@code Inbound}</th></tr>
  *   <tr><td>a text</td><td>{@code Text}</td></tr>
- *   <tr><td>a command {@code /name args}</td><td>{@code Text} of the command as typed elsewhere ({@link TelegramCommands})</td></tr>
+ *   <tr><td>a command {@code /name args}</td><td>{@code Text} of the command as typed elsewhere ({@link TelegramCommands}); a
+ *       {@code /send} that names no song, answering a message with a song link, with that link</td></tr>
  *   <tr><td>{@code /start} or {@code /start <payload>} (a {@code t.me/<bot>?start=} link)</td><td>{@code OpenedLink(payload)}, empty without one</td></tr>
  *   <tr><td>a tap on an inline button</td><td>{@code ChoiceTapped(data, button text)}</td></tr>
  *   <tr><td>the person blocked the bot ({@code my_chat_member}, the bot {@code kicked})</td>
@@ -27,13 +30,16 @@ import java.util.Optional;
  *   <tr><th>update</th><th>{@code GroupChatAction}</th></tr>
  *   <tr><td>a command for the bot, {@code /send@Bot args}</td><td>{@code Command(name, args, text replied to, its author)}</td></tr>
  *   <tr><td>{@code /start@Bot}</td><td>{@code Command("help")}</td></tr>
+ *   <tr><td>a text mentioning the bot, {@code @Bot <link> note}</td><td>{@code Command("send", the rest of the text, text
+ *       replied to, its author)} when it or the message it answers has a Spotify link, else {@code Command("help")}</td></tr>
  *   <tr><td>a tap on a button under the bot's message</td><td>{@code Tap(data, callback query id)}</td></tr>
  *   <tr><td>the bot added to the group, or removed ({@code my_chat_member})</td><td>{@code BotAdded}, {@code BotRemoved}</td></tr>
  *   <tr><td>someone left ({@code left_chat_member})</td><td>{@code MemberLeft}, from them</td></tr>
  *   <tr><td>the group upgraded to a supergroup ({@code migrate_to_chat_id})</td><td>{@code Moved} to the supergroup,
  *       from who upgraded it (the group itself when no person shows)</td></tr>
  * </table>
- * Everything else gives nothing: texts in groups (mentions, replies), taps under inline-mode messages, ignored updates.
+ * Everything else gives nothing: other texts in groups (replies to the bot), taps under inline-mode messages, ignored
+ * updates.
  */
 public final class TelegramInbound {
     private static final String UNTITLED = "this group";
@@ -54,7 +60,7 @@ public final class TelegramInbound {
                     Optional.of(new Inbound.Text(id, person(text.from()), text.at(), text.text()));
             case TelegramUpdate.Command command when !command.chat().isGroup() ->
                     Optional.of(new Inbound.Text(id, person(command.from()), command.at(),
-                            TelegramCommands.typed(command.name(), command.arguments())));
+                            TelegramCommands.typed(command.name(), command.arguments(), command.repliedText())));
             case TelegramUpdate.Start start when !start.chat().isGroup() ->
                     Optional.of(new Inbound.OpenedLink(id, person(start.from()), start.at(), start.payload().orElse("")));
             case TelegramUpdate.ButtonPress press when press.chat().filter(chat -> !chat.isGroup()).isPresent() ->
@@ -75,6 +81,9 @@ public final class TelegramInbound {
                     Optional.of(new Inbound.InGroupChat(id, person(command.from()), command.at(), group(command.chat()),
                             new GroupChatAction.Command(command.name(), command.arguments(), command.repliedText(),
                                     repliedAuthor(command))));
+            case TelegramUpdate.Mention mention -> Optional.of(new Inbound.InGroupChat(id, person(mention.from()),
+                    mention.at(), group(mention.chat()), new GroupChatAction.Command(meant(mention), mention.text(),
+                    mention.repliedText(), address(mention.repliedAuthor()))));
             case TelegramUpdate.Start start when start.chat().isGroup() ->
                     Optional.of(new Inbound.InGroupChat(id, person(start.from()), start.at(), group(start.chat()),
                             new GroupChatAction.Command("help", "", Optional.empty())));
@@ -96,8 +105,20 @@ public final class TelegramInbound {
     }
 
     private static Optional<ChatAddress> repliedAuthor(TelegramUpdate.Command command) {
-        return command.repliedAuthor().isPresent()
-                ? Optional.of(TelegramIds.address(command.repliedAuthor().getAsLong())) : Optional.empty();
+        return address(command.repliedAuthor());
+    }
+
+    private static Optional<ChatAddress> address(OptionalLong user) {
+        return user.isPresent() ? Optional.of(TelegramIds.address(user.getAsLong())) : Optional.empty();
+    }
+
+    /**
+     * What a mention of the bot asks for: a share ({@code /send}) when it, or the message it answers, holds a Spotify
+     * link; otherwise how the bot works here ({@code /help}), as a person who asks the bot something should hear.
+     */
+    private static String meant(TelegramUpdate.Mention mention) {
+        boolean link = !TrackLinks.spotifyWordsIn(mention.text() + " " + mention.repliedText().orElse("")).isEmpty();
+        return link ? "send" : "help";
     }
 
     static ChatAddress person(TelegramUpdate.Sender sender) {

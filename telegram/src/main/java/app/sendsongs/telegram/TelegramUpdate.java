@@ -39,7 +39,7 @@ public sealed interface TelegramUpdate {
         }
     }
 
-    /** A text that is not a command: in a private chat, or in a group when it mentions the bot. */
+    /** A text that is not a command: in a private chat, or in a group a reply to the bot that does not mention it. */
     record TextMessage(long updateId, long messageId, Sender from, Chat chat, Instant at, String text)
             implements TelegramUpdate {
     }
@@ -52,6 +52,15 @@ public sealed interface TelegramUpdate {
      * person (not a bot, nor an admin or channel posting as the chat) and it has text.
      */
     record Command(long updateId, long messageId, Sender from, Chat chat, Instant at, String name, String arguments,
+                   Optional<String> repliedText, OptionalLong repliedAuthor) implements TelegramUpdate {
+    }
+
+    /**
+     * A text in a group that mentions this bot ({@code @ThisBot <link> a note}), as people address a bot there without
+     * a command: {@code text} is the rest of the message, the mention taken out and stripped; {@code repliedText} and
+     * {@code repliedAuthor} as a {@link Command} has them.
+     */
+    record Mention(long updateId, long messageId, Sender from, Chat chat, Instant at, String text,
                    Optional<String> repliedText, OptionalLong repliedAuthor) implements TelegramUpdate {
     }
 

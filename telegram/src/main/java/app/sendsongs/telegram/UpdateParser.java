@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
- * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to and its author), {@code /start
+ * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to and its author), mentions of the bot in a group (the same way), {@code /start
  * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), people
  * leaving a group, and a group upgraded to a supergroup (a new chat id). Everything else a well-formed update may carry (edited messages, channel posts, other service
  * messages, stickers and other messages without text, commands for other bots, messages from bots) is
@@ -145,8 +145,37 @@ public final class UpdateParser {
         if (text.get().length() > MAX_TEXT) {
             return new TelegramUpdate.Ignored(updateId, "a text longer than Telegram allows");
         }
-        return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), withHiddenLinks(message),
-                replied(message.path("reply_to_message")));
+        String whole = withHiddenLinks(message);
+        Replied replied = replied(message.path("reply_to_message"));
+        if (chat.get().isGroup() && !COMMAND.matcher(whole).matches()) {
+            Optional<String> rest = withoutMentionOfThisBot(message, whole);
+            if (rest.isPresent()) {
+                return new TelegramUpdate.Mention(updateId, messageId, from.get(), chat.get(), date(message),
+                        rest.get(), replied.text(), replied.author());
+            }
+        }
+        return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), whole, replied);
+    }
+
+    /**
+     * The text without its first {@code mention} entity of this bot ({@code @ThisBot}, in any case), stripped; empty
+     * when no mention names it. Entities count UTF-16 code units, as Java's strings do
+     * (https://core.telegram.org/bots/api#messageentity); the hidden links come after the text they were read from.
+     */
+    private Optional<String> withoutMentionOfThisBot(JsonNode message, String whole) {
+        boolean captioned = text(message, "text").isEmpty();
+        int shown = message.path(captioned ? "caption" : "text").asText().length();
+        for (JsonNode entity : message.path(captioned ? "caption_entities" : "entities")) {
+            int offset = entity.path("offset").asInt(-1);
+            int length = entity.path("length").asInt(-1);
+            if ("mention".equals(entity.path("type").asText()) && offset >= 0 && length > 1
+                    && offset + length <= shown && whole.startsWith("@", offset)
+                    && whole.substring(offset + 1, offset + length).equalsIgnoreCase(botUsername.get())) {
+                return Optional.of((whole.substring(0, offset).stripTrailing() + " "
+                        + whole.substring(offset + length).stripLeading()).strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

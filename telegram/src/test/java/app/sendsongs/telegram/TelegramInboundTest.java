@@ -62,6 +62,30 @@ class TelegramInboundTest {
         assertThat(event).get().isInstanceOfSatisfying(Inbound.Text.class, t -> assertThat(t.text()).isEqualTo(text));
     }
 
+    private static String reply(String text, String replied) {
+        return "{\"update_id\":254000201,\"message\":{\"message_id\":3,\"from\":{\"id\":385741296,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1764064800,\"text\":\"" + text + "\","
+                + "\"reply_to_message\":{\"message_id\":2,\"from\":{\"id\":7000000001,\"is_bot\":true,\"first_name\":"
+                + "\"Send Songs\"},\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1764064700,\"text\":\""
+                + replied + "\"}}}";
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/send Carol        | for you https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=x!  | send_song Carol https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6?si=x",
+        "/send              | album https://open.spotify.com/album/1A2B3C and https://spotify.link/aB3 | send_song https://spotify.link/aB3",
+        "/send              | https://open.spotify.com/album/1A2B3C                                   | send_song https://open.spotify.com/album/1A2B3C",
+        "/send Carol https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC | https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6 | send_song Carol https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC",
+        "/send Carol        | no link here                                                            | send_song Carol",
+        "/to Carol          | https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6                   | to Carol",
+        "/pending           | https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6                   | pending",
+    })
+    void aSendThatNamesNoSongAnsweringALinkTakesThatLink(String typed, String replied, String text) {
+        Optional<Inbound> event = TelegramInbound.privateChat(parser.parse(reply(typed, replied).getBytes()));
+
+        assertThat(event).get().isInstanceOfSatisfying(Inbound.Text.class, t -> assertThat(t.text()).isEqualTo(text));
+    }
+
     @Test
     void startIsAnOpenedLinkWithTheDeepLinksPayload() {
         assertThat(sample("start_payload")).get().isInstanceOfSatisfying(Inbound.OpenedLink.class,
@@ -101,6 +125,24 @@ class TelegramInboundTest {
                 Optional.of(new ChatAddress(Platform.TELEGRAM, "385741296"))));
         assertThat(inGroup("group_command").action()).isEqualTo(new GroupChatAction.Command("send",
                 "Bob Fisher https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6", Optional.empty()));
+    }
+
+    @Test
+    void aMentionOfTheBotIsASendWhenItOrTheMessageItAnswersHasALinkElseHelp() {
+        assertThat(inGroup("group_mention").action()).isEqualTo(new GroupChatAction.Command("help",
+                "what did Alice send me?", Optional.empty()));
+        String mention = "{\"update_id\":254000202,\"message\":{\"message_id\":4,\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"chat\":{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Road trip\"},"
+                + "\"date\":1764064800,\"text\":\"@SendSongsBot this one\",\"entities\":[{\"offset\":0,\"length\":13,"
+                + "\"type\":\"mention\"}],\"reply_to_message\":{\"message_id\":3,\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"chat\":{\"id\":-4012345678,\"type\":\"group\"},\"date\":1764064700,"
+                + "\"text\":\"https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6\"}}}";
+
+        Inbound.InGroupChat event = (Inbound.InGroupChat) TelegramInbound.of(parser.parse(mention.getBytes()))
+                .orElseThrow();
+
+        assertThat(event.action()).isEqualTo(new GroupChatAction.Command("send", "this one",
+                Optional.of("https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6"), Optional.of(ALICE)));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UpdateParserTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final long ALICE = 385_741_296L;
+    private static final String LINK = "https://open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6";
     private final UpdateParser parser = new UpdateParser("SendSongsBot", Clock.fixed(NOW, ZoneOffset.UTC));
 
     private TelegramUpdate sample(String name) {
@@ -102,11 +103,26 @@ class UpdateParserTest {
     }
 
     @Test
-    void aMentionInAGroupIsAText() {
-        assertThat(sample("group_mention")).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class, text -> {
-            assertThat(text.text()).startsWith("@SendSongsBot");
-            assertThat(text.chat().type()).isEqualTo(TelegramUpdate.Chat.Type.GROUP);
+    void aMentionOfTheBotInAGroupIsAMentionWithTheRestOfTheText() {
+        assertThat(sample("group_mention")).isInstanceOfSatisfying(TelegramUpdate.Mention.class, mention -> {
+            assertThat(mention.text()).isEqualTo("what did Alice send me?");
+            assertThat(mention.chat().type()).isEqualTo(TelegramUpdate.Chat.Type.GROUP);
+            assertThat(mention.from().id()).isEqualTo(511_223_344L);
         });
+        assertThat(parse(groupText("🎸 listen @sendsongsbot: " + LINK, 10, 13)))
+                .isInstanceOfSatisfying(TelegramUpdate.Mention.class,
+                        mention -> assertThat(mention.text()).isEqualTo("🎸 listen : " + LINK));
+    }
+
+    @Test
+    void aMentionOfSomeoneElseInAGroupOrOfTheBotInAPrivateChatIsAText() {
+        assertThat(parse(groupText("@SendSongsBot2 " + LINK, 0, 14))).isInstanceOf(TelegramUpdate.TextMessage.class);
+        assertThat(parse(groupText("@carolk have you heard this one?", 0, 7)))
+                .isInstanceOf(TelegramUpdate.TextMessage.class);
+        assertThat(parse(privateText("@SendSongsBot " + LINK))).isInstanceOf(TelegramUpdate.TextMessage.class);
+        assertThat(parse(groupText("@SendSongsBot", 5, 13))).as("an entity past the text")
+                .isInstanceOf(TelegramUpdate.TextMessage.class);
+        assertThat(parse(groupText("x@SendSongsBot", -1, 13))).isInstanceOf(TelegramUpdate.TextMessage.class);
     }
 
     @Test
@@ -332,6 +348,14 @@ class UpdateParserTest {
         return "{\"update_id\":9,\"message\":{\"message_id\":2,\"from\":{\"id\":1,\"first_name\":\"A\"},"
                 + "\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1764064800,\"text\":"
                 + quote(text) + "}}";
+    }
+
+    /** A text in a group with one {@code mention} entity at {@code offset}, {@code length} UTF-16 units long. */
+    private static String groupText(String text, int offset, int length) {
+        return "{\"update_id\":10,\"message\":{\"message_id\":3,\"from\":{\"id\":2,\"first_name\":\"B\"},"
+                + "\"chat\":{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Road trip\"},\"date\":1764064800,"
+                + "\"text\":" + quote(text) + ",\"entities\":[{\"offset\":" + offset + ",\"length\":" + length
+                + ",\"type\":\"mention\"}]}}";
     }
 
     private static String quote(String text) {

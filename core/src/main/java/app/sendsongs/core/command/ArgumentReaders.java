@@ -89,16 +89,42 @@ final class ArgumentReaders {
                 && DRAFT_KEY.matcher(others.getFirst()).matches()) {
             return new ParseResult.Parsed(new Command.SendDraft(others.getFirst().substring(1)));
         }
-        Optional<String> friend = friendNamed(others);
         if (links.isEmpty()) {
-            return new ParseResult.Parsed(new Command.DraftTo(friend, Optional.empty(), pre, post, true));
+            return new ParseResult.Parsed(new Command.DraftTo(friendNamed(others), Optional.empty(), pre, post, true));
         }
         Optional<SongLink> song = TrackLinks.songLink(links.getFirst().text());
         if (song.isEmpty()) {
             return args.invalid(notATrack(links.getFirst().text()));
         }
+        Optional<ParseResult> friendAndNote = friendAndNote(args, links.getFirst(), song.get(), pre, post);
+        if (friendAndNote.isPresent()) {
+            return friendAndNote.get();
+        }
+        Optional<String> friend = friendNamed(others);
         return new ParseResult.Parsed(friend.<Command>map(f -> new Command.SendSong(f, song.get(), pre, post))
                 .orElseGet(() -> new Command.StartShare(song.get(), pre, post)));
+    }
+
+    /**
+     * {@code send_song Bob Fisher <link> for the drive}: with words on both sides of the link (and no {@code pre:}),
+     * the words before it name the friend and the words after it are the note, as in a group chat's {@code /send};
+     * after {@code to}, the other way round ({@code send_song for the drive <link> to Bob}). Read as one name, they
+     * would invite "Bob Fisher for the drive". Empty when the words are not so placed.
+     */
+    private static Optional<ParseResult> friendAndNote(Arguments args, Word link, SongLink song, String pre,
+                                                       String post) {
+        List<Word> words = args.wordTokens();
+        int at = words.indexOf(link);
+        List<String> before = words.subList(0, at).stream().map(Word::text).toList();
+        List<String> after = words.subList(at + 1, words.size()).stream().map(Word::text).toList();
+        boolean toAfter = !after.isEmpty() && after.getFirst().equalsIgnoreCase("to");
+        Optional<String> friend = friendNamed(toAfter ? after : before);
+        String note = UserText.cleanNote(String.join(" ", toAfter ? before : after));
+        if (before.isEmpty() || friend.isEmpty() || note.isEmpty() || !pre.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(UserText.tooLongForANote(note) ? args.invalid(UserText.NOTE_TOO_LONG)
+                : new ParseResult.Parsed(new Command.SendSong(friend.get(), song, note, post)));
     }
 
     /** A word such as {@code note:drive}, an option without quotes no command takes (a link is none). */

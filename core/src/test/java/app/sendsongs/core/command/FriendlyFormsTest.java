@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.shared.UserText;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,31 @@ class FriendlyFormsTest {
         "to Bob Fisher " + LINK})
     void autocorrectsSpaceToAndANameWithoutNameAllMeanSendSong(String text) {
         assertThat(parsed(text)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "", ""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "send_song Bob Fisher <link> for the drive         | for the drive",
+        "/send Bob Fisher <link> you'll love the bridge    | you'll love the bridge",
+        "send song to Bob Fisher <link> 🔥                  | 🔥",
+        "to Bob Fisher <link> for the drive                | for the drive",
+        "send for the drive <link> to Bob Fisher           | for the drive",
+        "send_song Bob Fisher <link> for the drive post:'told you' | for the drive"})
+    void wordsOnBothSidesOfTheLinkAreTheFriendThenTheNote(String text, String note) {
+        assertThat(parsed(text.replace("<link>", LINK))).isInstanceOfSatisfying(Command.SendSong.class, send -> {
+            assertThat(send.friendName()).isEqualTo("Bob Fisher");
+            assertThat(send.pre()).isEqualTo(note);
+        });
+    }
+
+    @Test
+    void wordsAfterTheLinkWithANoteAlreadyGivenOrNothingBeforeItStillNameTheFriend() {
+        assertThat(parsed("send_song " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
+                ""));
+        assertThat(parsed("send_song to " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG,
+                "", ""));
+        assertThat(invalid("send_song Bob " + LINK + " " + "x".repeat(501)).problem())
+                .isEqualTo(UserText.NOTE_TOO_LONG);
     }
 
     @Test
