@@ -133,6 +133,11 @@ final class BrowserSession implements AutoCloseable {
         return waitUpTo(TIMEOUT).withMessage(what).until(condition);
     }
 
+    /** As {@link #await(String, Function)}, waiting only {@code within}. */
+    <T> T await(String what, Duration within, Function<WebDriver, T> condition) {
+        return waitUpTo(within).withMessage(what).until(condition);
+    }
+
     /** As {@link #await(String, Function)}, saying what was awaited (and what was seen) only when it times out. */
     <T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
         return waitUpTo(TIMEOUT).withMessage(what).until(condition);
