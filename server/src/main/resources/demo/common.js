@@ -1,9 +1,10 @@
 "use strict";
 /**
  * What the demo's Messenger view (index.html) and Telegram view (telegram.html) share: building elements (text is
- * never parsed as HTML), calling the sandbox, toasts, finding songs in links and playing them on a person's listening
- * source. Each page's own script takes these from SendSongsDemo. The server names this file's hash in the pages'
- * Content-Security-Policy and in the integrity of their script tag for it.
+ * never parsed as HTML), calling the sandbox, reading its clock (and seeing the server started again), toasts,
+ * finding songs in links and playing them on a person's listening source. Each page's own script takes these from
+ * SendSongsDemo. The server names this file's hash in the pages' Content-Security-Policy and in the integrity of their
+ * script tag for it.
  */
 const SendSongsDemo = (() => {
   /** Web links and Spotify track URIs in a text. */
@@ -43,6 +44,24 @@ const SendSongsDemo = (() => {
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }
     return { ok: response.ok, status: response.status, data };
+  }
+
+  /**
+   * A reader of the sandbox clock for a page's polls: each read answers {now, restarted}, or null when the clock did
+   * not answer. Every run of the demo server names itself in the clock's "run"; restarted is true when that name is
+   * another than the read before saw: the server was started again, and its emulators forgot the run before, however
+   * short the time it was away.
+   */
+  function clockReader() {
+    let run = null;
+    return async () => {
+      const result = await api("GET", "/sandbox/clock");
+      if (!result.ok || !result.data) return null;
+      const named = result.data.run;
+      const restarted = !!named && run !== null && named !== run;
+      if (named) run = named;
+      return { now: result.data.now, restarted };
+    };
   }
 
   let toastTimer = null;
@@ -106,6 +125,6 @@ const SendSongsDemo = (() => {
       + "person's emulated listening service.");
   }
 
-  return Object.freeze({ $, el, api, toast, linksIn, withLinks, trackIdOf, trackIdsIn, trackLink, trackLabel, play,
-    sandboxSong });
+  return Object.freeze({ $, el, api, clockReader, toast, linksIn, withLinks, trackIdOf, trackIdsIn, trackLink,
+    trackLabel, play, sandboxSong });
 })();

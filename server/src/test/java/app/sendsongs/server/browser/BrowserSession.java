@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -133,6 +134,11 @@ final class BrowserSession implements AutoCloseable {
         return waitUpTo(TIMEOUT).withMessage(what).until(condition);
     }
 
+    /** As {@link #await(String, Function)}, waiting only {@code within}. */
+    <T> T await(String what, Duration within, Function<WebDriver, T> condition) {
+        return waitUpTo(within).withMessage(what).until(condition);
+    }
+
     /** As {@link #await(String, Function)}, saying what was awaited (and what was seen) only when it times out. */
     <T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
         return waitUpTo(TIMEOUT).withMessage(what).until(condition);
@@ -213,6 +219,30 @@ final class BrowserSession implements AutoCloseable {
     void click(WebElement element) {
         js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
         element.click();
+    }
+
+    /**
+     * Makes the window {@code width} × {@code height}, as a person resizing it would; the page gets what the window
+     * leaves of it (headless Chromium leaves room for a browser's bars, as a window on a screen does).
+     */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        await(() -> "the window at " + width + " × " + height + ", not " + js("return [outerWidth, outerHeight]"),
+                d -> js("return [outerWidth, outerHeight, innerWidth]").equals(List.of((long) width, (long) height,
+                        (long) width)));
+    }
+
+    /** The height in pixels that the element takes on the page. */
+    double height(WebElement element) {
+        return ((Number) js("return arguments[0].getBoundingClientRect().height", element)).doubleValue();
+    }
+
+    /** Whether the element's middle shows on the screen, not covered, without scrolling anything. */
+    boolean seen(WebElement element) {
+        return Boolean.TRUE.equals(js("""
+                const box = arguments[0].getBoundingClientRect();
+                const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return !!seen && arguments[0].contains(seen);""", element));
     }
 
     /** Opens another demo page ({@code base + path}) in the same window. */

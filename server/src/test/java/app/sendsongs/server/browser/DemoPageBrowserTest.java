@@ -209,6 +209,37 @@ class DemoPageBrowserTest {
     }
 
     @Test
+    void onALaptopsScreenEachChatTakesMostOfItsColumnAndTheRestStillShows() {
+        browser.resize(1280, 800);
+        assertChatsTakeMostOfTheHeight("1280 × 800", ".spotify-user");
+        // the listening panels fold to their head line there; a tap opens one for the person's songs and ▶ Play
+        browser.click(browser.inColumn("bob", ".panel-toggle"));
+        browser.await("Bob's ▶ Play shown", d -> browser.seen(browser.find(browser.inColumn("bob", ".play-any-button"))));
+
+        browser.resize(1920, 1080);
+        assertChatsTakeMostOfTheHeight("1920 × 1080", ".play-any-button");
+        browser.assertNoBrowserErrors();
+    }
+
+    /**
+     * Each person's chat at least 400 pixels high, with their message box, their quick commands and {@code panelPart}
+     * of their listening panel on the screen; a song of the catalogue too.
+     */
+    private void assertChatsTakeMostOfTheHeight(String screen, String panelPart) {
+        for (String psid : new String[] {"alice", "bob"}) {
+            WebElement column = browser.column(psid);
+            String at = psid + " at " + screen + " (" + layout(column) + ")";
+            assertThat(browser.height(column.findElement(By.cssSelector(".chat")))).as("the chat's height, " + at)
+                    .isGreaterThanOrEqualTo(400);
+            for (String part : new String[] {".chat-input", ".quick-command", panelPart}) {
+                assertThat(browser.seen(column.findElement(By.cssSelector(part)))).as(part + " seen, " + at).isTrue();
+            }
+        }
+        assertThat(browser.seen(browser.findAll(By.cssSelector("#catalogue-list .track")).get(1)))
+                .as("a song of the catalogue seen at " + screen).isTrue();
+    }
+
+    @Test
     void everyFieldAndControlOfBothViewsHasANameAScreenReaderCanSay() {
         assertThat(browser.unnamedControls()).as("on the Messenger view").isEmpty();
         assertThat(browser.find(By.cssSelector(".person[data-psid='alice'] .remove-person")).getDomAttribute(
@@ -299,6 +330,14 @@ class DemoPageBrowserTest {
                     Duration.ofSeconds(5));
         }
         return told;
+    }
+
+    /** The heights of the page's top bar and of the parts of a person's column, to say why a chat is short. */
+    private String layout(WebElement column) {
+        return String.valueOf(browser.js("""
+                const h = e => Math.round(e.getBoundingClientRect().height);
+                return "top bar " + h(document.querySelector(".topbar")) + ", column " + h(arguments[0]) + ": "
+                  + [...arguments[0].children].map(c => c.className + " " + h(c)).join(", ");""", column));
     }
 
     private String recentPlays(String psid) {

@@ -2,6 +2,7 @@ package app.sendsongs.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.sandbox.MessengerEmulator.Profile;
 import app.sendsongs.server.Demo;
 import app.sendsongs.testsupport.SandboxControl;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -250,13 +252,8 @@ class DemoPageTapsBrowserTest {
     void afterTheDemoServerRestartsThePageShowsTheNewRunNotTheMessagesOfTheOldOne() throws Exception {
         browser.input("alice").sendKeys("pending", Keys.ENTER);
         browser.awaitBot("alice", 0, text -> text.contains("watched") || text.contains("haven't sent"));
-        String port = Integer.toString(demo.server().port());
-        demo.close();
-        browser.await("the page saying the server is not answering",
-                d -> d.findElement(By.id("connection-banner")).isDisplayed());
-
-        demo = Demo.start(Map.of("PORT", port, "SQLITE_PATH", dir.resolve("again.db").toString(),
-                "TICK_SECONDS", "3600"));
+        restartDemo(() -> browser.await("the page saying the server is not answering",
+                d -> d.findElement(By.id("connection-banner")).isDisplayed()));
         browser.await("the page answered again", d -> !d.findElement(By.id("connection-banner")).isDisplayed());
         browser.clearBrowserLog();
         browser.await(() -> "Alice's chat as the new run has it, not " + browser.column("alice").getText(),
@@ -264,6 +261,29 @@ class DemoPageTapsBrowserTest {
                         && browser.column("alice").getText().contains("Get Started"));
         browser.await("Alice's panel not connected", d -> browser.find(browser.inColumn("alice", ".spotify-user"))
                 .getText().endsWith("not connected yet"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void aRestartQuickerThanAPollIsSeenByTheNewRunIdAndThePageShowsTheNewRunsChats() throws Exception {
+        browser.input("alice").sendKeys("pending", Keys.ENTER);
+        browser.awaitBot("alice", 0, text -> text.contains("watched") || text.contains("haven't sent"));
+        // The page's requests wait while the server is away, so none fails: the page sees a new run id, nothing else.
+        browser.js("""
+                const fetchNow = window.fetch, held = [];
+                window.fetch = (...args) => new Promise(resolve => held.push(() => resolve(fetchNow(...args))));
+                window.releaseRequests = () => { window.fetch = fetchNow; held.splice(0).forEach(go => go()); };""");
+        restartDemo(() -> { });
+        browser.js("window.releaseRequests()");
+
+        browser.await("Alice's chat as the new run has it, within a few polls", Duration.ofSeconds(4),
+                d -> browser.column("alice").findElements(By.cssSelector(".msg")).isEmpty()
+                        && browser.column("alice").getText().contains("Get Started"));
+        assertThat(browser.find(By.id("connection-banner")).isDisplayed()).as("no request failed").isFalse();
+        browser.await("Alice's panel not connected", d -> browser.find(browser.inColumn("alice", ".spotify-user"))
+                .getText().endsWith("not connected yet"));
+        browser.await("Alice's name told to the new run's Messenger", d -> demo.sandbox().messenger()
+                .profile("alice").equals(new Profile("Alice", "Smith")));
         browser.assertNoBrowserErrors();
     }
 
@@ -285,6 +305,18 @@ class DemoPageTapsBrowserTest {
         browser.click(browser.inColumn("alice", ".chat"));
         browser.await("the menu closed by a tap elsewhere", d -> !menu.isDisplayed());
         browser.assertNoBrowserErrors();
+    }
+
+    /**
+     * Stops the demo server, does {@code whileAway}, and starts a new run of it on the same port, on a new database: its
+     * emulators know nothing of the run before.
+     */
+    private void restartDemo(Runnable whileAway) {
+        String port = Integer.toString(demo.server().port());
+        demo.close();
+        whileAway.run();
+        demo = Demo.start(Map.of("PORT", port, "SQLITE_PATH", dir.resolve("again.db").toString(),
+                "TICK_SECONDS", "3600"));
     }
 
     /** How much of the person's chat is below what it shows, in pixels. */
