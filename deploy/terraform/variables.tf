@@ -113,7 +113,7 @@ variable "lease_seconds" {
 }
 
 variable "telegram_messages_per_second" {
-  description = "Most messages a second the bot sends on Telegram, paced in each Lambda execution that sends; above 30 (Telegram's free rate, up to 950) messages go as paid broadcasts, which must be enabled for the bot (TELEGRAM_MESSAGES_PER_SECOND). Null: the code's default, 28."
+  description = "Most messages a second the bot sends on Telegram, in all, on one pace in the table that every Lambda execution (and any server on the table) shares; above 30 (Telegram's free rate, up to 950) messages go as paid broadcasts, which must be enabled for the bot (TELEGRAM_MESSAGES_PER_SECOND). Null: the code's default, 28."
   type        = number
   default     = null
 

@@ -56,8 +56,6 @@ final class Wiring {
     static final String PLACEHOLDER = "set-me";
     /** What the deployment keeps in the previous token key's parameter while no key is being replaced. */
     static final String NO_PREVIOUS_KEY = "not set";
-    /** The name Telegram's send pace is kept under on the table. */
-    static final String TELEGRAM_PACE = "telegram";
 
     private final Settings settings;
     private final Surroundings surroundings;
@@ -120,11 +118,11 @@ final class Wiring {
 
     /**
      * Telegram's pace on the shared table: every execution of every function that calls Telegram as the bot takes its
-     * slots there, so that together they keep the bot's limits.
+     * slots there, as every server on the table does, so that together they keep the bot's limits.
      */
     PaceLedger telegramPace(int messagesPerSecond) {
         return DynamoStores.sendPace(surroundings.aws().dynamoDb(), settings.get(Setting.DYNAMODB_TABLE),
-                TELEGRAM_PACE, TelegramRateLimiter.rules(messagesPerSecond));
+                TelegramRateLimiter.SHARED_PACE_NAME, TelegramRateLimiter.rules(messagesPerSecond));
     }
 
     /**

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Inbox;
 import app.sendsongs.core.chat.InboxStore;
+import app.sendsongs.core.chat.PaceLedger;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
@@ -135,10 +136,16 @@ public final class BotServer implements AutoCloseable {
 
     /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
     private record TelegramBot(TelegramSettings settings, TelegramBotApi api, BotUsername username) {
-        /** A worker waiting for a chat's next slot gives its place among those handling to another meanwhile. */
-        static TelegramBot of(TelegramSettings settings, ServerMetrics metrics, HandlingLimit limit) {
-            TelegramRateLimiter pace = new TelegramRateLimiter(InstantSource.system(), limit::sleep,
-                    TelegramRateLimiter.MOST_WAIT, settings.api().messagesPerSecond());
+        /**
+         * Paced where the store keeps Telegram's pace ({@link ServerStore#sendPace}). A worker waiting for a chat's
+         * next slot gives its place among those handling to another meanwhile.
+         */
+        static TelegramBot of(TelegramSettings settings, ServerStore store, ServerMetrics metrics,
+                              HandlingLimit limit) {
+            PaceLedger ledger = store.sendPace(TelegramRateLimiter.SHARED_PACE_NAME,
+                    TelegramRateLimiter.rules(settings.api().messagesPerSecond()));
+            TelegramRateLimiter pace = new TelegramRateLimiter(ledger, InstantSource.system(), limit::sleep,
+                    TelegramRateLimiter.MOST_WAIT);
             TelegramBotApi api = new TelegramBotApi(settings.api(), MeteredHttpClient.standard("telegram",
                     CONNECT_TIMEOUT, metrics), pace);
             return new TelegramBot(settings, api, new BotUsername(api));
@@ -164,7 +171,8 @@ public final class BotServer implements AutoCloseable {
             int workerCount = config.telegram().isPresent() ? INBOX_WORKERS_WITH_TELEGRAM : INBOX_WORKERS;
             this.handlingLimit = new HandlingLimit(Math.min(workerCount, Runtime.getRuntime().availableProcessors()),
                     workerCount, SLOW_ACKNOWLEDGEMENT, System::nanoTime);
-            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, metrics, handlingLimit));
+            this.telegram = config.telegram().map(settings -> TelegramBot.of(settings, store, metrics,
+                    handlingLimit));
             ConnectLink link = new ConnectLink(config.publicBaseUrl());
             SpotifyConfig spotify = new SpotifyConfig(config.spotifyAccountsBaseUrl(), config.spotifyApiBaseUrl(),
                     config.spotifyClientId(), config.spotifyClientSecret(), link.callbackUrl());
@@ -398,6 +406,11 @@ public final class BotServer implements AutoCloseable {
     /** The people the bot knows: the demo pages show who is registered, and where they listen. */
     UserStore users() {
         return store.stores().users();
+    }
+
+    /** The Bot API client every message and edit to Telegram goes through, with its one rate limiter. */
+    Optional<TelegramBotApi> telegramApi() {
+        return telegram.map(TelegramBot::api);
     }
 
     /** Waits (up to {@code timeout}) until every webhook event acknowledged so far has been handled. */

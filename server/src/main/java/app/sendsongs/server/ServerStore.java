@@ -2,6 +2,9 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.Census;
 import app.sendsongs.core.Stores;
+import app.sendsongs.core.chat.InProcessPace;
+import app.sendsongs.core.chat.PaceLedger;
+import app.sendsongs.core.chat.PaceRules;
 import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.store.dynamodb.DynamoRekey;
 import app.sendsongs.store.dynamodb.DynamoStores;
@@ -30,12 +33,21 @@ final class ServerStore implements AutoCloseable {
     private final Census census;
     private final AutoCloseable client;
     private final Supplier<Optional<String>> fault;
+    private final SendPaces paces;
 
-    private ServerStore(Stores stores, Census census, AutoCloseable client, Supplier<Optional<String>> fault) {
+    /** Where a platform's send pace is kept, by its name and rules. */
+    @FunctionalInterface
+    private interface SendPaces {
+        PaceLedger of(String platform, PaceRules rules);
+    }
+
+    private ServerStore(Stores stores, Census census, AutoCloseable client, Supplier<Optional<String>> fault,
+                        SendPaces paces) {
         this.stores = stores;
         this.census = census;
         this.client = client;
         this.fault = fault;
+        this.paces = paces;
     }
 
     static ServerStore open(StoreConfig config, TokenCipher cipher) {
@@ -43,7 +55,9 @@ final class ServerStore implements AutoCloseable {
             case StoreConfig.Sqlite sqlite -> {
                 SqliteStores store = SqliteStores.file(sqlite.path(), cipher, sqlite.upgradeWait());
                 tell(store.opening(), sqlite.path().toAbsolutePath(), store.schemaVersion());
-                yield new ServerStore(store.stores(), store.census(), () -> { }, store::fault);
+                // one server alone on its file: the pace is this process's
+                yield new ServerStore(store.stores(), store.census(), () -> { }, store::fault,
+                        (platform, rules) -> new InProcessPace(rules));
             }
             case StoreConfig.DynamoDb dynamo -> openDynamo(dynamo, cipher);
         };
@@ -73,7 +87,8 @@ final class ServerStore implements AutoCloseable {
             }
             TableHealth health = new TableHealth();
             return new ServerStore(DynamoStores.create(client, config.table(), cipher, health),
-                    DynamoStores.census(client, config.table()), client, health::fault);
+                    DynamoStores.census(client, config.table()), client, health::fault,
+                    (platform, rules) -> DynamoStores.sendPace(client, config.table(), platform, rules));
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -132,6 +147,15 @@ final class ServerStore implements AutoCloseable {
      */
     Optional<String> fault() {
         return fault.get();
+    }
+
+    /**
+     * Where the send pace of {@code platform} is kept: on DynamoDB on the table, shared by every server and Lambda
+     * function on it (so that together they keep the platform's limits; a message is held while the table cannot tell
+     * the pace); on SQLite in this process, the only one on the file.
+     */
+    PaceLedger sendPace(String platform, PaceRules rules) {
+        return paces.of(platform, rules);
     }
 
     /** The operator's figures of the store. */

@@ -32,6 +32,11 @@ public final class TelegramRateLimiter {
     public static final int DEFAULT_PER_SECOND = 28;
     /** The most with paid broadcasts, a little under Telegram's 1,000. */
     public static final int MOST_PER_SECOND = 950;
+    /**
+     * The name Telegram's pace is kept under where several processes share it (a DynamoDB table's {@code PACE#telegram}
+     * items): the same in every runtime, so that servers and Lambda functions on one table keep one pace.
+     */
+    public static final String SHARED_PACE_NAME = "telegram";
 
     /** Waits; a test's sleeper moves its clock instead. */
     @FunctionalInterface

@@ -131,6 +131,21 @@ public abstract class PaceLedgerContract {
                 .isEqualTo(paced(RULES.overallInterval(), RULES.perSecond(), 20));
     }
 
+    @Test
+    void threadsOfOneSenderRacingOnItsLedgerEachGetASlotWithoutTryingAgain() {
+        PaceLedger ledger = newPace().ledger();
+        int threads = 16;
+
+        List<Instant> overall = new ArrayList<>(Race.run(threads, thread -> ledger.reserveOverall(START)));
+        List<Instant> chat = new ArrayList<>(Race.run(threads, thread -> ledger.reserveChat(1, false, START,
+                PATIENT)));
+
+        Collections.sort(overall);
+        assertThat(overall).isEqualTo(paced(RULES.overallInterval(), RULES.perSecond(), threads));
+        Collections.sort(chat);
+        assertThat(chat).isEqualTo(paced(RULES.chatInterval(), RULES.chatBurst(), threads));
+    }
+
     /** Reserves {@code count} slots of one chat at the start, trying again when the ledger stays contended. */
     private static List<Instant> reserveAll(PaceLedger ledger, int count) {
         List<Instant> slots = new ArrayList<>();

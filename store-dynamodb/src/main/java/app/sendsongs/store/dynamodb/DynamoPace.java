@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,6 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * still the one read; another sender's write in between makes it start again, a few times. TTL removes an item
  * {@link TableLayout#GC_GRACE} after its pace stopped holding anything back. Times are kept in epoch nanoseconds: at
  * hundreds of messages a second, milliseconds would round the overall pace.
+ *
+ * <p>The threads that share one ledger (a server's workers) take turns at an item, so that only other processes'
+ * writes come between a read and its write: racing each other too, a dozen threads sending at once used up the
+ * attempts of some, whose messages were then held for want of a pace.
  */
 final class DynamoPace implements PaceLedger {
     static final String TYPE = "PACE";
@@ -29,15 +35,26 @@ final class DynamoPace implements PaceLedger {
     private static final String NEXT = "next";
     private static final String HELD_UNTIL = "heldUntil";
     private static final String GROUP_SLOTS = "groupSlots";
+    /** How many locks the items share out: a chat waits for another's turn only when they fall on the same one. */
+    private static final int TURN_LOCKS = 64;
+    /**
+     * How long a reservation waits for its turn at an item before it answers that the pace cannot be told: bounds the
+     * queue behind a call the table does not answer, yet outlasts a burst of a few hundred turns of a few milliseconds.
+     */
+    static final Duration TURN_WAIT = Duration.ofSeconds(10);
 
     private final DynamoTable table;
     private final String platform;
     private final PaceRules rules;
+    private final ReentrantLock[] turns = new ReentrantLock[TURN_LOCKS];
 
     DynamoPace(DynamoTable table, String platform, PaceRules rules) {
         this.table = table;
         this.platform = platform;
         this.rules = rules;
+        for (int i = 0; i < TURN_LOCKS; i++) {
+            turns[i] = new ReentrantLock();
+        }
     }
 
     @Override
@@ -81,8 +98,34 @@ final class DynamoPace implements PaceLedger {
     private record Change<T>(T answer, Optional<Map<String, AttributeValue>> write) {
     }
 
-    /** Reads the item, works out the change, writes it if nobody else did meanwhile; again if somebody did. */
+    /**
+     * In this ledger's turn at the item: reads it, works out the change, writes it if nobody else did meanwhile; again
+     * if somebody did.
+     */
     private <T> T change(Map<String, AttributeValue> key, Function<Optional<Map<String, AttributeValue>>, Change<T>> how) {
+        ReentrantLock turn = turns[Math.floorMod(Attr.string(key, TableLayout.PK).hashCode(), TURN_LOCKS)];
+        awaitTurn(turn);
+        try {
+            return changeNow(key, how);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private static void awaitTurn(ReentrantLock turn) {
+        try {
+            if (!turn.tryLock(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new PaceUnavailableException("this process's other reservations kept the pace busy for "
+                        + TURN_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaceUnavailableException("interrupted while waiting for a turn at the pace", e);
+        }
+    }
+
+    private <T> T changeNow(Map<String, AttributeValue> key,
+                            Function<Optional<Map<String, AttributeValue>>, Change<T>> how) {
         try {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 Optional<Map<String, AttributeValue>> stored = table.get(key);
