@@ -230,6 +230,35 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aGroupSummaryStillWaitingForItsSenderNoLongerCountsAMemberWhoTapsDontTell() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.ask("alice", "create_group Family");
+        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
+        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        assertThat(sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0))).singleElement()
+                .asString().startsWith("Sent ");
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.play("carol-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.tapButton("carol", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Smith");
+        sandbox.say("alice", "hi");
+
+        List<String> alices = sandbox.awaitMessage("alice", text -> text.contains("(sent to Family)"));
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "))
+                .filteredOn(text -> text.contains("(sent to Family)")).singleElement().asString()
+                .startsWith("1 of 1 played ")
+                .endsWith(" (sent to Family).\nNot counted, they don't share plays: Carol Jones.");
+    }
+
+    @Test
     void aMemberWhoBlocksTheSenderFromTheSongLooksToTheSenderLikeOneWhoKeepsTheirPlays() {
         assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
         assertThat(telegram.register(DAN, "Dan", "dan-sp", "Dan Brown")).startsWith("Welcome");

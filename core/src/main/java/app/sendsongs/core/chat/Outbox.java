@@ -10,12 +10,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Sends the bot's messages through the receiver's chat platform, each one held in the store first
@@ -243,6 +246,28 @@ public final class Outbox {
         return taken.size();
     }
 
+    /**
+     * Those of {@code ids} (name-based, as for {@link #notifyOnce}) under which a message, or a part of one, is still
+     * held for {@code to}.
+     */
+    public Set<String> heldAmong(ChatAddress to, Collection<String> ids) {
+        Set<String> wanted = Set.copyOf(ids);
+        return store.heldMessagesFor(to).stream().map(held -> messageId(held.id())).filter(wanted::contains)
+                .collect(Collectors.toSet());
+    }
+
+    /** Takes back every part still held for {@code to} of the messages held under {@code ids}; returns how many. */
+    public int withdraw(ChatAddress to, Collection<String> ids) {
+        Set<String> taken = Set.copyOf(ids);
+        List<HeldMessage> parts = store.heldMessagesFor(to).stream()
+                .filter(held -> taken.contains(messageId(held.id()))).toList();
+        parts.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
+        if (!parts.isEmpty()) {
+            nextIsDue(to, clock.instant());
+        }
+        return parts.size();
+    }
+
     /** Every part still held for {@code to} of the message held under {@code id}. */
     private List<HeldMessage> heldParts(ChatAddress to, String id) {
         return store.heldMessagesFor(to).stream()
@@ -443,6 +468,12 @@ public final class Outbox {
     /** The id of part {@code index} (from 0) of a message of {@code parts} parts held under {@code id}. */
     private static String partId(String id, int index, int parts) {
         return parts == 1 ? id : id + "#" + (index + 1);
+    }
+
+    /** The id a message was held under, from the id of one of its parts ({@link #partId}). */
+    private static String messageId(String partId) {
+        int number = partId.lastIndexOf('#');
+        return number < 0 ? partId : partId.substring(0, number);
     }
 
     /** Sends parts this worker has just held and leased, in order; the first that cannot go keeps the rest. */

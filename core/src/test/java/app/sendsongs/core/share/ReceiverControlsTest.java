@@ -2,11 +2,14 @@ package app.sendsongs.core.share;
 
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.RecordingChat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +190,137 @@ class ReceiverControlsTest {
                 .anyMatch(text -> text.startsWith("🎧 Carol King listened to "));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aGroupSummaryStillWaitingForItsSenderNoLongerCountsTheMemberWhoStopsTellingThem(String command) {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        assertThat(heldTexts("alice")).contains("2 of 3 played " + TITLE + " (sent to Family).\nNot played within 7 "
+                + "days: Dan Brown.");
+
+        bot.reply("carol", command);
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 2 played " + TITLE
+                        + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, they don't share "
+                        + "plays: Carol King.");
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): delivered 1 May 12:00 "
+                + "UTC (they don't share plays)");
+    }
+
+    @Test
+    void aGroupSummaryStillWaitingForItsSenderNoLongerSaysAMemberWhoStopsTellingThemDidNotPlayIt() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+
+        bot.reply("dan", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "2 of 2 played " + TITLE + " (sent to Family).\nNot counted, they don't share plays: Dan Brown.");
+    }
+
+    @Test
+    void aGroupSummaryNotMadeYetLeavesOutThePlayOfAMemberWhoStoppedTellingTheSenderSince() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        bot.reply("carol", "receipts off Alice Smith");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 2 played " + TITLE
+                        + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, they don't share "
+                        + "plays: Carol King.");
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"before the new summary is held", "just before the first is taken back",
+            "just after the first is taken back"})
+    void aGroupSummaryBeingMadeAgainWhenTheProcessDiesReachesItsSenderOnceTheChoiceIsMadeAgain(String when) {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        InMemoryOutbox outbox = (InMemoryOutbox) bot.stores.outbox();
+        if (when.startsWith("before")) {
+            outbox.diesAtNextHoldNew();
+        } else {
+            outbox.diesReleasing(held -> held.message().text().startsWith("2 of 3 played "), when.contains("after"));
+        }
+        assertThatThrownBy(() -> bot.say("carol", "receipts off Alice Smith"))
+                .isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(heldTexts("alice")).filteredOn(text -> text.contains("(sent to Family)"))
+                .hasSize(when.startsWith("just before") ? 2 : 1);
+
+        bot.reply("carol", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 2 played " + TITLE + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, "
+                        + "they don't share plays: Carol King.");
+    }
+
+    @Test
+    void aSecondMembersChoiceCutShortFindsTheSummaryMadeAgainForTheFirstWhenMadeAgain() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        bot.reply("carol", "receipts off Alice Smith");
+        ((InMemoryOutbox) bot.stores.outbox()).diesAtNextHoldNew();
+        assertThatThrownBy(() -> bot.say("dan", "receipts off")).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.reply("dan", "receipts off");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 1 played " + TITLE + " (sent to Family).\nNot counted, they don't share plays: Carol King, Dan "
+                        + "Brown.");
+    }
+
+    @Test
+    void aBlockMadeAgainAfterTheProcessDiedMakesTheWaitingGroupSummaryAgainToo() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        ((InMemoryOutbox) bot.stores.outbox()).diesAtNextHoldNew();
+        assertThatThrownBy(() -> bot.say("carol", "block Alice Smith")).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.reply("carol", "block Alice Smith")).isEqualTo("Alice Smith is blocked already.");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 2 played " + TITLE + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, "
+                        + "they don't share plays: Carol King.");
+    }
+
+    @Test
+    void aGroupSummaryMadeAgainForAMemberWhoStoppedTellingIsMadeAgainWithoutAnotherWhoIsForgotten() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        bot.reply("carol", "receipts off Alice Smith");
+
+        bot.reply("bob", "forget_me");
+        bot.reply("bob", "forget_me confirm");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "0 of 1 played " + TITLE + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, "
+                        + "they don't share plays: Carol King.");
+    }
+
     @Test
     void someoneWhoBlockedYouIsNotAddedToYourGroupsAndHearsNothingOfIt() {
         bot.reply("bob", "block Alice Smith");
@@ -303,6 +437,21 @@ class ReceiverControlsTest {
         assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked");
         assertThat(bot.reply("bob", "block song 00000000-0000-0000-0000-000000000000"))
                 .isEqualTo("I can't find who sent you that song; they may have left.");
+    }
+
+    /** Alice's group Family (Bob, Carol and Dan Brown) gets a song; from then on what Alice is told waits. */
+    private void aliceSendsHerFamilyASongWhileHerWindowIsClosed() {
+        bot.register("dan", "Dan Brown");
+        bot.reply("alice", "create_group Family");
+        for (String member : List.of("Bob Fisher", "Carol King", "Dan Brown")) {
+            bot.reply("alice", "add_to_group Family " + member);
+        }
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).startsWith("Sent ");
+        bot.chat.windowCloses("alice");
+    }
+
+    private List<String> heldTexts(String psid) {
+        return bot.stores.outbox().heldMessagesFor(at(psid)).stream().map(held -> held.message().text()).toList();
     }
 
     private Share shareFrom(String psid) {
