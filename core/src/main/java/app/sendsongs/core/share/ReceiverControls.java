@@ -17,6 +17,7 @@ import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -101,7 +102,7 @@ public final class ReceiverControls {
     /** What a block stops: the sender's songs and notes still to reach me, and all they were to hear of my plays. */
     private void keepEverythingFrom(User me, User sender) {
         // Their notes on songs already played, still waiting for me, are theirs too: never released now.
-        outbox.withdrawHeld(me.address(), sender.address(), ListenNotices.NOTES_PREFIX);
+        outbox.withdrawHeld(me.address(), sender.address(), ListenNotices.notesOn(songsFrom(me, sender.address())));
         stopTelling(me, Set.of(sender.address()));
         for (Share share : shares.openSharesTo(me.address())) {
             if (!share.sender().equals(sender.address())) {
@@ -249,8 +250,21 @@ public final class ReceiverControls {
      * group's summary that has not reached one of them yet does not count my song.
      */
     private void stopTelling(User me, Set<ChatAddress> senders) {
-        senders.forEach(sender -> outbox.withdrawHeld(sender, me.address(), ListenNotices.RECEIPTS_PREFIX));
+        Map<ChatAddress, List<Share>> songs = songsFrom(me, senders);
+        senders.forEach(sender -> outbox.withdrawHeld(sender, me.address(),
+                ListenNotices.receiptsOn(songs.getOrDefault(sender, List.of()))));
         receiptsStopped.receiptsStopped(me.address(), senders::contains);
+    }
+
+    /** The songs {@code sender} sent me, played or not. */
+    private List<Share> songsFrom(User me, ChatAddress sender) {
+        return songsFrom(me, Set.of(sender)).getOrDefault(sender, List.of());
+    }
+
+    /** The songs each of {@code senders} sent me, played or not. */
+    private Map<ChatAddress, List<Share>> songsFrom(User me, Set<ChatAddress> senders) {
+        return shares.sharesReceivedBy(me.address()).stream().filter(share -> senders.contains(share.sender()))
+                .collect(Collectors.groupingBy(Share::sender));
     }
 
     /**

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.StableIds;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,6 +326,56 @@ class ReceiverControlsTest {
                         + "they don't share plays: Carol King.");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aPlayNoticeHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreIsTakenBackTooAndNothingElseIs(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("bob", FakeMusic.OTHER_SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        heldAsBefore("alice", "🎧 Bob Fisher listened to 2 of your songs", "played", "bob");
+        heldAsBefore("alice", "🎧 Carol King listened to ", "played", "carol");
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+
+        bot.reply("bob", command);
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Bob"))
+                .anyMatch(text -> text.startsWith("🎧 Carol King listened to " + TITLE))
+                .anyMatch(text -> text.startsWith("🎵 Bob Fisher sent you a song"));
+    }
+
+    @Test
+    void anExpiryNoticeHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreIsTakenBackToo() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.advance(Duration.ofDays(8));
+        heldAsBefore("alice", "Bob Fisher hasn't played " + TITLE, "expired", "bob");
+
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.contains("hasn't played"));
+    }
+
+    @Test
+    void aNoteHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreIsNotReleasedOnceItsSenderIsBlocked() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
+        bot.reply("carol", "send_song name:\"Bob Fisher\" post:\"from Carol\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        heldAsBefore("bob", "Alice Smith's note on ", "post note", "bob");
+        heldAsBefore("bob", "Carol King's note on ", "post note", "bob");
+
+        assertThat(bot.say("bob", "block Alice Smith")).noneMatch(text -> text.contains("you can't escape me"))
+                .contains("Carol King's note on " + TITLE + ": “from Carol”");
+    }
+
     @Test
     void someoneWhoBlockedYouIsNotAddedToYourGroupsAndHearsNothingOfIt() {
         bot.reply("bob", "block Alice Smith");
@@ -448,6 +503,25 @@ class ReceiverControlsTest {
         }
         assertThat(bot.reply("alice", "send_song group:Family " + LINK)).startsWith("Sent ");
         bot.chat.windowCloses("alice");
+    }
+
+    /**
+     * Holds the message held for {@code psid} that begins {@code textStart} again under the id the version before
+     * ids said what they are gave it: of {@code kind} and of the shares it told of, those {@code receiver} got from
+     * the people it names.
+     */
+    private void heldAsBefore(String psid, String textStart, String kind, String receiver) {
+        OutboxStore outbox = bot.stores.outbox();
+        HeldMessage held = outbox.heldMessagesFor(at(psid)).stream()
+                .filter(message -> message.message().text().startsWith(textStart)).findFirst().orElseThrow();
+        List<ChatAddress> senders = psid.equals(receiver) ? held.about() : List.of(at(psid));
+        List<String> parts = new ArrayList<>(List.of(kind));
+        bot.stores.shares().sharesReceivedBy(at(receiver)).stream().filter(share -> senders.contains(share.sender()))
+                .map(Share::id).sorted().forEach(parts::add);
+        outbox.releaseHeldMessage(held, bot.clock.instant());
+        outbox.holdNew(List.of(new HeldMessage(StableIds.of(parts.toArray(String[]::new)), held.to(), held.message(),
+                held.heldAt(), held.retryAt(), held.shareId(), held.tries(), held.refusals(), held.expiresAt(),
+                held.about())));
     }
 
     private List<String> heldTexts(String psid) {
