@@ -150,7 +150,7 @@ public final class SendSongs {
                 new ShownPendingList(stores.choices(), clock,
                         outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), clock);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
-                friends, whichPerson, outbox, settled);
+                friends, whichPerson, outbox, settled, groupSummary);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
                 whichPerson, stores.choices(), sendSong, clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);

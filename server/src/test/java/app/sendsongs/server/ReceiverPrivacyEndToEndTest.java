@@ -2,7 +2,14 @@ package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.shared.StableIds;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +142,58 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aPlayNoticeHeldBeforeIdsSaidWhatTheyAreIsNotToldOnceTheReceiverKeepsTheirPlaysFromItsSender()
+            throws SQLException {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+        heldAsTheVersionBeforeHeldIt("🎧 Bob Fisher listened to ", "played");
+
+        assertThat(sandbox.tapButton("bob", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Smith");
+        sandbox.ask("alice", "help");
+
+        List<String> alices = sandbox.inbox("alice");
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Bob Fisher listened"));
+    }
+
+    /**
+     * The one message held that begins {@code text}, about the one song sent, held again under the id the version
+     * before ids said what they are gave it, as if that version had held it: its kind and the song's share id.
+     */
+    private void heldAsTheVersionBeforeHeldIt(String text, String kind) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("send-songs.db"));
+             Statement read = db.createStatement()) {
+            ResultSet share = read.executeQuery("SELECT id FROM shares");
+            assertThat(share.next()).isTrue();
+            String before = StableIds.of(kind, share.getString(1));
+            assertThat(share.next()).as("one song sent").isFalse();
+            String id;
+            try (PreparedStatement held = db.prepareStatement("SELECT id FROM held_messages WHERE text LIKE ?")) {
+                held.setString(1, text + "%");
+                ResultSet found = held.executeQuery();
+                assertThat(found.next()).as("held: " + text).isTrue();
+                id = found.getString(1);
+            }
+            for (String update : List.of("UPDATE held_messages SET id = ? WHERE id = ?",
+                    "UPDATE held_message_about SET message_id = ? WHERE message_id = ?",
+                    "UPDATE held_message_choices SET message_id = ? WHERE message_id = ?",
+                    "UPDATE held_message_buttons SET message_id = ? WHERE message_id = ?")) {
+                try (PreparedStatement rename = db.prepareStatement(update)) {
+                    rename.setString(1, before);
+                    rename.setString(2, id);
+                    rename.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
     void someoneWhoOpenedAnInviteAndThenAskedToBeForgottenIsNotNamedToItsSenderLater() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         Matcher invite = INVITE.matcher(sandbox.ask("alice", "send_song name:\"Carol Jones\" " + LINK + tracks.get(0))
@@ -227,6 +286,35 @@ class ReceiverPrivacyEndToEndTest {
         assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.contains("Carol"))
                 .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "))
                 .anyMatch(text -> text.startsWith("1 of 1 played ") && text.endsWith(" (sent to Family)."));
+    }
+
+    @Test
+    void aGroupSummaryStillWaitingForItsSenderNoLongerCountsAMemberWhoTapsDontTell() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.ask("alice", "create_group Family");
+        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
+        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        assertThat(sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0))).singleElement()
+                .asString().startsWith("Sent ");
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
+        int alicesBefore = sandbox.inbox("alice").size();
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.play("carol-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.tapButton("carol", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Smith");
+        sandbox.say("alice", "hi");
+
+        List<String> alices = sandbox.awaitMessage("alice", text -> text.contains("(sent to Family)"));
+        assertThat(alices.subList(alicesBefore, alices.size())).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to "))
+                .filteredOn(text -> text.contains("(sent to Family)")).singleElement().asString()
+                .startsWith("1 of 1 played ")
+                .endsWith(" (sent to Family).\nNot counted, they don't share plays: Carol Jones.");
     }
 
     @Test

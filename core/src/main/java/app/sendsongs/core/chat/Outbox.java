@@ -10,12 +10,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Sends the bot's messages through the receiver's chat platform, each one held in the store first
@@ -230,17 +236,46 @@ public final class Outbox {
     }
 
     /**
-     * Takes back the messages still held for {@code to} that name {@code person} and were held under an id beginning
-     * with {@code idPrefix} (one kind of message); returns how many parts.
+     * Takes back the messages still held for {@code to} that name {@code person} and are of one kind, which
+     * {@code kind} tells by the id a message was held under and its text (that of its parts still held, in order);
+     * returns how many parts.
      */
-    public int withdrawHeld(ChatAddress to, ChatAddress person, String idPrefix) {
-        List<HeldMessage> taken = store.heldMessagesFor(to).stream()
-                .filter(held -> held.id().startsWith(idPrefix) && held.about().contains(person)).toList();
-        taken.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
-        if (!taken.isEmpty()) {
+    public int withdrawHeld(ChatAddress to, ChatAddress person, BiPredicate<String, String> kind) {
+        Map<String, List<HeldMessage>> messages = store.heldMessagesFor(to).stream()
+                .filter(held -> held.about().contains(person))
+                .collect(Collectors.groupingBy(held -> messageId(held.id()), LinkedHashMap::new, Collectors.toList()));
+        List<HeldMessage> taken = messages.entrySet().stream()
+                .filter(message -> kind.test(message.getKey(), message.getValue().stream()
+                        .map(part -> part.message().text()).collect(Collectors.joining("\n"))))
+                .flatMap(message -> message.getValue().stream()).toList();
+        return release(to, taken);
+    }
+
+    /**
+     * Those of {@code ids} (name-based, as for {@link #notifyOnce}) under which a message, or a part of one, is still
+     * held for {@code to}.
+     */
+    public Set<String> heldAmong(ChatAddress to, Collection<String> ids) {
+        Set<String> wanted = Set.copyOf(ids);
+        return store.heldMessagesFor(to).stream().map(held -> messageId(held.id())).filter(wanted::contains)
+                .collect(Collectors.toSet());
+    }
+
+    /** Takes back every part still held for {@code to} of the messages held under {@code ids}; returns how many. */
+    public int withdraw(ChatAddress to, Collection<String> ids) {
+        Set<String> taken = Set.copyOf(ids);
+        return release(to, store.heldMessagesFor(to).stream().filter(held -> taken.contains(messageId(held.id())))
+                .toList());
+    }
+
+    /** Releases these parts held for {@code to}, taken back; returns how many. */
+    private int release(ChatAddress to, List<HeldMessage> parts) {
+        parts.forEach(part -> store.releaseHeldMessage(part, keepUntil()));
+        if (!parts.isEmpty()) {
+            // What waited behind them would otherwise wait until the person writes.
             nextIsDue(to, clock.instant());
         }
-        return taken.size();
+        return parts.size();
     }
 
     /** Every part still held for {@code to} of the message held under {@code id}. */
@@ -443,6 +478,12 @@ public final class Outbox {
     /** The id of part {@code index} (from 0) of a message of {@code parts} parts held under {@code id}. */
     private static String partId(String id, int index, int parts) {
         return parts == 1 ? id : id + "#" + (index + 1);
+    }
+
+    /** The id a message was held under, from the id of one of its parts ({@link #partId}). */
+    private static String messageId(String partId) {
+        int number = partId.lastIndexOf('#');
+        return number < 0 ? partId : partId.substring(0, number);
     }
 
     /** Sends parts this worker has just held and leased, in order; the first that cannot go keeps the rest. */

@@ -2,6 +2,7 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.share.ReceiptsStopped;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
@@ -17,16 +18,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The sender's one summary of a song sent to a group, once no member's share is open any more:
  * "3 of 4 played <title> (sent to Family)." Members who played it or whose watch expired are
  * counted; members who stopped being in the group, songs the sender cancelled, and members who don't share plays
  * with the sender are named separately and not counted. The summary never waits for the last: their songs tell the
- * sender nothing, not even by when the summary comes. Nothing is sent when nobody is left to count. The store's
- * single-use mark makes it go out once even when two workers settle the last shares together.
+ * sender nothing, not even by when the summary comes. A member who stops sharing plays before the summary reached the
+ * sender is not counted either, even for a song they played or let expire before. Nothing is sent when nobody is left
+ * to count. The store's single-use mark makes it go out once even when two workers settle the last shares together.
  */
-public final class GroupSummary implements ShareSettled {
+public final class GroupSummary implements ShareSettled, ReceiptsStopped {
     private final GroupStore groups;
     private final ShareStore shares;
     private final UserStore users;
@@ -52,9 +56,7 @@ public final class GroupSummary implements ShareSettled {
     private void summarizeIfDone(String groupSendId) {
         List<Share> all = shares.sharesOfGroupSend(groupSendId);
         boolean open = all.stream().anyMatch(s -> s.status().isOpen() && !s.receiptsOff());
-        boolean counted = all.stream().filter(s -> !s.receiptsOff())
-                .anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
-        if (open || !counted) {
+        if (open || all.stream().noneMatch(GroupSummary::counted)) {
             return;
         }
         Optional<GroupSend> send = groups.findGroupSend(groupSendId).filter(s -> s.summarizedAt().isEmpty());
@@ -73,8 +75,8 @@ public final class GroupSummary implements ShareSettled {
      * without them ({@link #summarizeAgainWithout}), rather than lost.
      */
     public List<String> waitingToBeSent(Collection<String> groupSendIds) {
-        return groupSendIds.stream().distinct().filter(id -> outbox.holds(StableIds.of("summary", id))
-                || outbox.holds(againId(id, shares.sharesOfGroupSend(id)))).toList();
+        return groupSendIds.stream().distinct()
+                .filter(id -> groups.findGroupSend(id).filter(send -> !waiting(send).isEmpty()).isPresent()).toList();
     }
 
     /**
@@ -82,20 +84,97 @@ public final class GroupSummary implements ShareSettled {
      * to count. It is held under an id of the people it is about, so forgetting another of them makes it once more.
      */
     public void summarizeAgainWithout(String groupSendId, ChatAddress forgotten) {
-        List<Share> rest = shares.sharesOfGroupSend(groupSendId).stream()
-                .filter(share -> !share.receiver().equals(forgotten)).toList();
-        boolean counted = rest.stream().filter(s -> !s.receiptsOff())
-                .anyMatch(s -> s.status() == ShareStatus.PLAYED || s.status() == ShareStatus.EXPIRED);
-        if (counted) {
-            groups.findGroupSend(groupSendId).ifPresent(send -> outbox.notifyOnce(againId(groupSendId, rest),
-                    send.sender(), Message.text(text(send, rest)), receivers(rest)));
+        groups.findGroupSend(groupSendId).ifPresent(send -> summarizeAgain(send, shares.sharesOfGroupSend(groupSendId)
+                .stream().filter(share -> !share.receiver().equals(forgotten)).toList()));
+    }
+
+    /**
+     * From now on the senders hear nothing of the receiver's plays: their songs to the receiver in a group, played or
+     * not, count in no summary that has not reached its sender yet. Each is marked as kept private (as the songs still
+     * open are), and a summary already waiting is made again so ({@link #summarizeAgain}, as when a member is
+     * forgotten), before the first is taken back: cut short in between, the choice made again finds the first still
+     * waiting, and takes it back then.
+     */
+    @Override
+    public void receiptsStopped(ChatAddress receiver, Predicate<ChatAddress> senders) {
+        // Those already marked too: a choice made again after a crash finishes what the first began.
+        shares.sharesReceivedBy(receiver).stream()
+                .filter(share -> senders.test(share.sender()) && share.sentToGroup() && playedOrExpired(share))
+                .forEach(this::keepPrivate);
+    }
+
+    private void keepPrivate(Share share) {
+        Optional<GroupSend> send = groups.findGroupSend(share.groupSendId().orElseThrow());
+        if (send.isEmpty() || (send.get().summarizedAt().isPresent() && waiting(send.get()).isEmpty())) {
+            return; // the sender has had the summary already
+        }
+        if (!share.receiptsOff()) {
+            shares.updateShare(share.withReceiptsOff(), share.status());
+        }
+        Set<String> first = waiting(send.get());
+        if (!first.isEmpty()) {
+            Optional<String> again = summarizeAgain(send.get(), shares.sharesOfGroupSend(send.get().id()));
+            outbox.withdraw(send.get().sender(), first.stream().filter(id -> again.filter(id::equals).isEmpty())
+                    .toList());
         }
     }
 
-    private static String againId(String groupSendId, List<Share> about) {
+    /**
+     * The summary of {@code about}, the send's shares left to tell of, held under an id of the people it is about and
+     * of those among them who keep their plays private, so that each change to either makes it once more; nothing when
+     * nobody is left to count. Returns the id it is held under.
+     */
+    private Optional<String> summarizeAgain(GroupSend send, List<Share> about) {
+        if (about.stream().noneMatch(GroupSummary::counted)) {
+            return Optional.empty();
+        }
+        String id = againId(send.id(), keys(about), keys(about.stream().filter(Share::receiptsOff).toList()));
+        outbox.notifyOnce(id, send.sender(), Message.text(text(send, about)), receivers(about));
+        return Optional.of(id);
+    }
+
+    /** The ids under which a summary of the send still waits for its sender. */
+    private Set<String> waiting(GroupSend send) {
+        return outbox.heldAmong(send.sender(), summaryIds(send.id(), shares.sharesOfGroupSend(send.id())));
+    }
+
+    /**
+     * Every id a summary of the send whose shares are now {@code all} may have been held under: the first one's; one
+     * made again for these people, as they keep their plays now, or before one of them began to keep them (a choice
+     * cut short before the summary was made again), or by a version that left that out.
+     */
+    private static List<String> summaryIds(String groupSendId, List<Share> all) {
+        List<String> about = keys(all);
+        List<String> keptPrivate = keys(all.stream().filter(Share::receiptsOff).toList());
+        List<String> ids = new ArrayList<>(List.of(StableIds.of("summary", groupSendId),
+                againId(groupSendId, about, keptPrivate), againId(groupSendId, about, List.of())));
+        keptPrivate.forEach(key -> ids.add(againId(groupSendId, about,
+                keptPrivate.stream().filter(other -> !other.equals(key)).toList())));
+        return ids;
+    }
+
+    private static String againId(String groupSendId, List<String> about, List<String> keptPrivate) {
         List<String> parts = new ArrayList<>(List.of("summary again", groupSendId));
-        about.stream().map(share -> share.receiver().key()).sorted().forEach(parts::add);
+        parts.addAll(about);
+        if (!keptPrivate.isEmpty()) {
+            parts.add("kept private");
+            parts.addAll(keptPrivate);
+        }
         return StableIds.of(parts.toArray(String[]::new));
+    }
+
+    /** Whether the summary counts the share: its receiver played it or let it expire, and shares plays. */
+    private static boolean counted(Share share) {
+        return playedOrExpired(share) && !share.receiptsOff();
+    }
+
+    private static boolean playedOrExpired(Share share) {
+        return share.status() == ShareStatus.PLAYED || share.status() == ShareStatus.EXPIRED;
+    }
+
+    /** The receivers' keys, sorted. */
+    private static List<String> keys(List<Share> shares) {
+        return shares.stream().map(share -> share.receiver().key()).sorted().toList();
     }
 
     private static List<ChatAddress> receivers(List<Share> shares) {

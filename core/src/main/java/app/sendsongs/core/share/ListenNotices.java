@@ -3,12 +3,19 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.shared.StableIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * The ids of what a listen check tells people, which say what each message is, so that one still waiting can be told
  * from its person's other messages about the same people and taken back when the receiver's choices change: the
  * message of a sender's {@code post} notes to the receiver (taken back when the receiver blocks the sender), and the
  * notices to a sender of the receiver's plays and expiries (taken back when the receiver stops telling them).
+ *
+ * <p>Before ids said what they are, such a message was held under {@code StableIds.of(kind, its songs' share ids,
+ * sorted)}, a kind of "post note", "played" or "expired": a hash, which tells nothing by itself. One still waiting (for
+ * at most the hold limit) is recognised by making that id again from the songs its text names, in every combination:
+ * only a message of that kind on exactly those songs has it, so nothing else is taken back. A message naming more than
+ * {@value #MOST_SONGS_LOOKED_AT} of the songs is not looked into, and expires as it would have.
  */
 public final class ListenNotices {
     /** What the id of every held message of notes begins with. */
@@ -16,7 +23,23 @@ public final class ListenNotices {
     /** What the id of every held notice of plays or expiries begins with. */
     public static final String RECEIPTS_PREFIX = "receipt ";
 
+    /** The most songs a message held before ids said what they are may name and still be recognised. */
+    static final int MOST_SONGS_LOOKED_AT = 12;
+
     private ListenNotices() {
+    }
+
+    /**
+     * Tells a notice to a sender of plays or expiries among {@code songs} (those they sent one receiver) by the id it
+     * was held under and its text.
+     */
+    public static BiPredicate<String, String> receiptsOn(List<Share> songs) {
+        return (id, text) -> id.startsWith(RECEIPTS_PREFIX) || heldBefore(id, text, songs, "played", "expired");
+    }
+
+    /** Tells a message of a sender's notes on songs among {@code songs} (those they sent one receiver), likewise. */
+    public static BiPredicate<String, String> notesOn(List<Share> songs) {
+        return (id, text) -> id.startsWith(NOTES_PREFIX) || heldBefore(id, text, songs, "post note");
     }
 
     /** The id of the message of the notes on {@code songs}, of one sender, that one check of their receiver settled. */
@@ -27,6 +50,28 @@ public final class ListenNotices {
     /** The id of the notice of {@code kind} ("played", "expired") to the sender of {@code songs}, of one check. */
     public static String receiptId(String kind, List<Share> songs) {
         return RECEIPTS_PREFIX + idOf(kind, songs);
+    }
+
+    /** Whether {@code id} is the one a message of one of {@code kinds} on some of {@code songs} had (see above). */
+    private static boolean heldBefore(String id, String text, List<Share> songs, String... kinds) {
+        List<Share> named = songs.stream().filter(song -> text.contains(song.track().title())).toList();
+        if (named.isEmpty() || named.size() > MOST_SONGS_LOOKED_AT) {
+            return false;
+        }
+        for (int some = 1; some < 1 << named.size(); some++) {
+            List<Share> these = new ArrayList<>();
+            for (int i = 0; i < named.size(); i++) {
+                if ((some & 1 << i) != 0) {
+                    these.add(named.get(i));
+                }
+            }
+            for (String kind : kinds) {
+                if (idOf(kind, these).equals(id)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String idOf(String kind, List<Share> songs) {

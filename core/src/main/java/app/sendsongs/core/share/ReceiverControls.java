@@ -17,10 +17,12 @@ import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What a person controls about the songs friends send them: {@code block} and {@code unblock} a sender (a blocked
@@ -37,9 +39,11 @@ public final class ReceiverControls {
     private final WhichPerson whichPerson;
     private final Outbox outbox;
     private final ShareSettled settled;
+    private final ReceiptsStopped receiptsStopped;
 
     public ReceiverControls(PreferenceStore preferences, ShareStore shares, UserStore users, FriendFinder friends,
-                            WhichPerson whichPerson, Outbox outbox, ShareSettled settled) {
+                            WhichPerson whichPerson, Outbox outbox, ShareSettled settled,
+                            ReceiptsStopped receiptsStopped) {
         this.preferences = preferences;
         this.shares = shares;
         this.users = users;
@@ -47,6 +51,7 @@ public final class ReceiverControls {
         this.whichPerson = whichPerson;
         this.outbox = outbox;
         this.settled = settled;
+        this.receiptsStopped = receiptsStopped;
     }
 
     /** {@code block}, {@code unblock} and {@code receipts}; {@code commandText} is kept if the bot must ask who. */
@@ -80,6 +85,8 @@ public final class ReceiverControls {
     private Message block(User me, User sender) {
         ReceiverPreferences mine = preferences.preferencesOf(me.address());
         if (mine.blocks(sender.address())) {
+            // Blocking again after a crash finishes what the first block began.
+            keepEverythingFrom(me, sender);
             return Message.text(sender.name() + " is blocked already.");
         }
         Optional<Message> full = tooManyRules(mine, sender);
@@ -87,9 +94,16 @@ public final class ReceiverControls {
             return full.get();
         }
         preferences.savePreferences(mine.withBlock(sender.address()));
+        keepEverythingFrom(me, sender);
+        return Message.text("Blocked " + sender.name() + ": I won't pass on their songs, and they aren't told.")
+                .withChoices(List.of(new Choice("Undo", undo("unblock", me, sender))));
+    }
+
+    /** What a block stops: the sender's songs and notes still to reach me, and all they were to hear of my plays. */
+    private void keepEverythingFrom(User me, User sender) {
         // Their notes on songs already played, still waiting for me, are theirs too: never released now.
-        outbox.withdrawHeld(me.address(), sender.address(), ListenNotices.NOTES_PREFIX);
-        stopTelling(me, sender.address());
+        outbox.withdrawHeld(me.address(), sender.address(), ListenNotices.notesOn(songsFrom(me, sender.address())));
+        stopTelling(me, Set.of(sender.address()));
         for (Share share : shares.openSharesTo(me.address())) {
             if (!share.sender().equals(sender.address())) {
                 continue;
@@ -100,8 +114,6 @@ public final class ReceiverControls {
                 keepPrivate(share);
             }
         }
-        return Message.text("Blocked " + sender.name() + ": I won't pass on their songs, and they aren't told.")
-                .withChoices(List.of(new Choice("Undo", undo("unblock", me, sender))));
     }
 
     private Message unblock(User me, User sender) {
@@ -133,7 +145,7 @@ public final class ReceiverControls {
             return Message.text("Done: I'll tell " + sender.name() + " when you play the songs they send from now "
                     + "on.");
         }
-        stopTelling(me, sender.address());
+        stopTelling(me, Set.of(sender.address()));
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         return Message.text("Done: I won't tell " + sender.name() + " when you play their songs. They still come "
                 + "to you, notes and all.")
@@ -146,8 +158,8 @@ public final class ReceiverControls {
         if (on) {
             return Message.text("Done: friends are told again when you play the songs they send from now on.");
         }
-        shares.sharesReceivedBy(me.address()).stream().map(Share::sender).distinct()
-                .forEach(sender -> stopTelling(me, sender));
+        stopTelling(me, shares.sharesReceivedBy(me.address()).stream().map(Share::sender)
+                .collect(Collectors.toSet()));
         openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
         return Message.text("Done: I won't tell anyone when you play their songs. Songs still come to you, notes and "
                 + "all, and senders are told you don't share plays.")
@@ -233,9 +245,26 @@ public final class ReceiverControls {
                 .filter(share -> !share.receiptsOff()).toList();
     }
 
-    /** What the sender was to be told of my plays and expiries, still waiting for them, is not told after all. */
-    private void stopTelling(User me, ChatAddress sender) {
-        outbox.withdrawHeld(sender, me.address(), ListenNotices.RECEIPTS_PREFIX);
+    /**
+     * What the senders were to be told of my plays and expiries, still waiting for them, is not told after all, and a
+     * group's summary that has not reached one of them yet does not count my song.
+     */
+    private void stopTelling(User me, Set<ChatAddress> senders) {
+        Map<ChatAddress, List<Share>> songs = songsFrom(me, senders);
+        senders.forEach(sender -> outbox.withdrawHeld(sender, me.address(),
+                ListenNotices.receiptsOn(songs.getOrDefault(sender, List.of()))));
+        receiptsStopped.receiptsStopped(me.address(), senders::contains);
+    }
+
+    /** The songs {@code sender} sent me, played or not. */
+    private List<Share> songsFrom(User me, ChatAddress sender) {
+        return songsFrom(me, Set.of(sender)).getOrDefault(sender, List.of());
+    }
+
+    /** The songs each of {@code senders} sent me, played or not. */
+    private Map<ChatAddress, List<Share>> songsFrom(User me, Set<ChatAddress> senders) {
+        return shares.sharesReceivedBy(me.address()).stream().filter(share -> senders.contains(share.sender()))
+                .collect(Collectors.groupingBy(Share::sender));
     }
 
     /**

@@ -238,6 +238,23 @@ class OutboxTest {
     }
 
     @Test
+    void aKindOfMessageAboutSomeoneIsTakenBackByItsIdAndWholeTextEveryPartOfItAndNothingElse() {
+        ChatAddress carol = ChatAddress.messenger("carol");
+        String id = StableIds.of("played", "share-1");
+        chat.windowCloses("bob");
+        outbox.notifyOnce(id, BOB, Message.text("word ".repeat(500) + "the end"), List.of(carol));
+        outbox.notifyOnce(StableIds.of("played", "share-2"), BOB, Message.text("the end"), List.of(carol));
+        outbox.notifyOnce(id + "-other", BOB, Message.text("word the end"), List.of(ChatAddress.messenger("dan")));
+        assertThat(store.heldMessagesFor(BOB)).hasSize(4);
+
+        assertThat(outbox.withdrawHeld(BOB, carol, (messageId, text) -> messageId.equals(id)
+                && text.startsWith("word word") && text.endsWith("the end"))).isEqualTo(2);
+
+        assertThat(store.heldMessagesFor(BOB)).extracting(held -> held.message().text())
+                .containsExactly("the end", "word the end");
+    }
+
+    @Test
     void eachPartOfALongTextIsSentOnceAndOnlyTheFailedPartAgain() {
         SwitchableChat platform = new SwitchableChat();
         platform.failAfter = 1;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * {@link OutboxStore} in a map kept in the order messages were first held, and the ids of messages
@@ -27,6 +28,8 @@ public final class InMemoryOutbox implements OutboxStore {
     private static final int BEFORE = 1;
     private static final int AFTER = 2;
     private final AtomicInteger diesAtNextWithdrawAbout = new AtomicInteger();
+    private final AtomicReference<Predicate<HeldMessage>> diesReleasing = new AtomicReference<>();
+    private volatile int diesReleasingWhen;
 
     /** Runs {@code work} once, at the start of the next {@link #holdNew}, as another worker would act meanwhile. */
     public void beforeNextHoldNew(Runnable work) {
@@ -39,6 +42,22 @@ public final class InMemoryOutbox implements OutboxStore {
      */
     public void diesAtNextWithdrawAbout(boolean afterWithdrawing) {
         diesAtNextWithdrawAbout.set(afterWithdrawing ? AFTER : BEFORE);
+    }
+
+    /** The process dies at the next {@link #holdNew}, before it holds anything. */
+    public void diesAtNextHoldNew() {
+        beforeNextHoldNew(() -> {
+            throw new RecordingChat.ProcessDied();
+        });
+    }
+
+    /**
+     * The process dies at the next release of a held message {@code which} picks: a {@link RecordingChat.ProcessDied}
+     * is thrown before it is released or, {@code afterReleasing}, once it is.
+     */
+    public void diesReleasing(Predicate<HeldMessage> which, boolean afterReleasing) {
+        diesReleasingWhen = afterReleasing ? AFTER : BEFORE;
+        diesReleasing.set(which);
     }
 
     @Override
@@ -96,7 +115,19 @@ public final class InMemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public synchronized void releaseHeldMessage(HeldMessage message, Instant keepUntil, Optional<String> sentAs) {
+    public void releaseHeldMessage(HeldMessage message, Instant keepUntil, Optional<String> sentAs) {
+        Predicate<HeldMessage> dies = diesReleasing.get();
+        boolean diesNow = dies != null && dies.test(message) && diesReleasing.compareAndSet(dies, null);
+        if (diesNow && diesReleasingWhen == BEFORE) {
+            throw new RecordingChat.ProcessDied();
+        }
+        releaseNow(message, keepUntil, sentAs);
+        if (diesNow) {
+            throw new RecordingChat.ProcessDied();
+        }
+    }
+
+    private synchronized void releaseNow(HeldMessage message, Instant keepUntil, Optional<String> sentAs) {
         if (held.remove(message.id()) != null) {
             released.put(message.id(), keepUntil);
             sentAs.ifPresent(ref -> this.sentAs.put(message.id(), ref));
@@ -128,7 +159,7 @@ public final class InMemoryOutbox implements OutboxStore {
 
     private synchronized int withdrawAboutNow(ChatAddress person, Instant keepUntil) {
         List<HeldMessage> about = held.values().stream().filter(m -> m.about().contains(person)).toList();
-        about.forEach(message -> releaseHeldMessage(message, keepUntil));
+        about.forEach(message -> releaseNow(message, keepUntil, Optional.empty()));
         return about.size();
     }
 

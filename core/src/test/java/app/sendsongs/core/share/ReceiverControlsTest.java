@@ -2,12 +2,20 @@ package app.sendsongs.core.share;
 
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.StableIds;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +195,187 @@ class ReceiverControlsTest {
                 .anyMatch(text -> text.startsWith("🎧 Carol King listened to "));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aGroupSummaryStillWaitingForItsSenderNoLongerCountsTheMemberWhoStopsTellingThem(String command) {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        assertThat(heldTexts("alice")).contains("2 of 3 played " + TITLE + " (sent to Family).\nNot played within 7 "
+                + "days: Dan Brown.");
+
+        bot.reply("carol", command);
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 2 played " + TITLE
+                        + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, they don't share "
+                        + "plays: Carol King.");
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): delivered 1 May 12:00 "
+                + "UTC (they don't share plays)");
+    }
+
+    @Test
+    void aGroupSummaryStillWaitingForItsSenderNoLongerSaysAMemberWhoStopsTellingThemDidNotPlayIt() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+
+        bot.reply("dan", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "2 of 2 played " + TITLE + " (sent to Family).\nNot counted, they don't share plays: Dan Brown.");
+    }
+
+    @Test
+    void aGroupSummaryNotMadeYetLeavesOutThePlayOfAMemberWhoStoppedTellingTheSenderSince() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        bot.reply("carol", "receipts off Alice Smith");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 2 played " + TITLE
+                        + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, they don't share "
+                        + "plays: Carol King.");
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"before the new summary is held", "just before the first is taken back",
+            "just after the first is taken back"})
+    void aGroupSummaryBeingMadeAgainWhenTheProcessDiesReachesItsSenderOnceTheChoiceIsMadeAgain(String when) {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        InMemoryOutbox outbox = (InMemoryOutbox) bot.stores.outbox();
+        if (when.startsWith("before")) {
+            outbox.diesAtNextHoldNew();
+        } else {
+            outbox.diesReleasing(held -> held.message().text().startsWith("2 of 3 played "), when.contains("after"));
+        }
+        assertThatThrownBy(() -> bot.say("carol", "receipts off Alice Smith"))
+                .isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(heldTexts("alice")).filteredOn(text -> text.contains("(sent to Family)"))
+                .hasSize(when.startsWith("just before") ? 2 : 1);
+
+        bot.reply("carol", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 2 played " + TITLE + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, "
+                        + "they don't share plays: Carol King.");
+    }
+
+    @Test
+    void aSecondMembersChoiceCutShortFindsTheSummaryMadeAgainForTheFirstWhenMadeAgain() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        bot.reply("carol", "receipts off Alice Smith");
+        ((InMemoryOutbox) bot.stores.outbox()).diesAtNextHoldNew();
+        assertThatThrownBy(() -> bot.say("dan", "receipts off")).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.reply("dan", "receipts off");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 1 played " + TITLE + " (sent to Family).\nNot counted, they don't share plays: Carol King, Dan "
+                        + "Brown.");
+    }
+
+    @Test
+    void aBlockMadeAgainAfterTheProcessDiedMakesTheWaitingGroupSummaryAgainToo() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        ((InMemoryOutbox) bot.stores.outbox()).diesAtNextHoldNew();
+        assertThatThrownBy(() -> bot.say("carol", "block Alice Smith")).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.reply("carol", "block Alice Smith")).isEqualTo("Alice Smith is blocked already.");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "1 of 2 played " + TITLE + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, "
+                        + "they don't share plays: Carol King.");
+    }
+
+    @Test
+    void aGroupSummaryMadeAgainForAMemberWhoStoppedTellingIsMadeAgainWithoutAnotherWhoIsForgotten() {
+        aliceSendsHerFamilyASongWhileHerWindowIsClosed();
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofDays(8));
+        bot.reply("carol", "receipts off Alice Smith");
+
+        bot.reply("bob", "forget_me");
+        bot.reply("bob", "forget_me confirm");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
+                "0 of 1 played " + TITLE + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, "
+                        + "they don't share plays: Carol King.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aPlayNoticeHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreIsTakenBackTooAndNothingElseIs(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("bob", FakeMusic.OTHER_SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        heldAsBefore("alice", "🎧 Bob Fisher listened to 2 of your songs", "played", "bob");
+        heldAsBefore("alice", "🎧 Carol King listened to ", "played", "carol");
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+
+        bot.reply("bob", command);
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.startsWith("🎧 Bob"))
+                .anyMatch(text -> text.startsWith("🎧 Carol King listened to " + TITLE))
+                .anyMatch(text -> text.startsWith("🎵 Bob Fisher sent you a song"));
+    }
+
+    @Test
+    void anExpiryNoticeHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreIsTakenBackToo() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.advance(Duration.ofDays(8));
+        heldAsBefore("alice", "Bob Fisher hasn't played " + TITLE, "expired", "bob");
+
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "help")).noneMatch(text -> text.contains("hasn't played"));
+    }
+
+    @Test
+    void aNoteHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreIsNotReleasedOnceItsSenderIsBlocked() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"you can't escape me\" " + LINK);
+        bot.reply("carol", "send_song name:\"Bob Fisher\" post:\"from Carol\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        heldAsBefore("bob", "Alice Smith's note on ", "post note", "bob");
+        heldAsBefore("bob", "Carol King's note on ", "post note", "bob");
+
+        assertThat(bot.say("bob", "block Alice Smith")).noneMatch(text -> text.contains("you can't escape me"))
+                .contains("Carol King's note on " + TITLE + ": “from Carol”");
+    }
+
     @Test
     void someoneWhoBlockedYouIsNotAddedToYourGroupsAndHearsNothingOfIt() {
         bot.reply("bob", "block Alice Smith");
@@ -303,6 +492,40 @@ class ReceiverControlsTest {
         assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked");
         assertThat(bot.reply("bob", "block song 00000000-0000-0000-0000-000000000000"))
                 .isEqualTo("I can't find who sent you that song; they may have left.");
+    }
+
+    /** Alice's group Family (Bob, Carol and Dan Brown) gets a song; from then on what Alice is told waits. */
+    private void aliceSendsHerFamilyASongWhileHerWindowIsClosed() {
+        bot.register("dan", "Dan Brown");
+        bot.reply("alice", "create_group Family");
+        for (String member : List.of("Bob Fisher", "Carol King", "Dan Brown")) {
+            bot.reply("alice", "add_to_group Family " + member);
+        }
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).startsWith("Sent ");
+        bot.chat.windowCloses("alice");
+    }
+
+    /**
+     * Holds the message held for {@code psid} that begins {@code textStart} again under the id the version before
+     * ids said what they are gave it: of {@code kind} and of the shares it told of, those {@code receiver} got from
+     * the people it names.
+     */
+    private void heldAsBefore(String psid, String textStart, String kind, String receiver) {
+        OutboxStore outbox = bot.stores.outbox();
+        HeldMessage held = outbox.heldMessagesFor(at(psid)).stream()
+                .filter(message -> message.message().text().startsWith(textStart)).findFirst().orElseThrow();
+        List<ChatAddress> senders = psid.equals(receiver) ? held.about() : List.of(at(psid));
+        List<String> parts = new ArrayList<>(List.of(kind));
+        bot.stores.shares().sharesReceivedBy(at(receiver)).stream().filter(share -> senders.contains(share.sender()))
+                .map(Share::id).sorted().forEach(parts::add);
+        outbox.releaseHeldMessage(held, bot.clock.instant());
+        outbox.holdNew(List.of(new HeldMessage(StableIds.of(parts.toArray(String[]::new)), held.to(), held.message(),
+                held.heldAt(), held.retryAt(), held.shareId(), held.tries(), held.refusals(), held.expiresAt(),
+                held.about())));
+    }
+
+    private List<String> heldTexts(String psid) {
+        return bot.stores.outbox().heldMessagesFor(at(psid)).stream().map(held -> held.message().text()).toList();
     }
 
     private Share shareFrom(String psid) {

@@ -137,6 +137,25 @@ public abstract class GroupSendContract extends StoreFixture {
     }
 
     @Test
+    void aGroupShareAlreadyPlayedOrExpiredCanBeKeptPrivateAfterwardsKeepingTheRest() {
+        Share toBob = groupShare("s-bob", "send-1", "alice", "bob", T0).delivered(minutes(1), minutes(10_081));
+        Share toCarol = groupShare("s-carol", "send-1", "alice", "carol", T0).delivered(minutes(1), minutes(10_081));
+        Share played = toBob.played(minutes(3));
+        Share expired = toCarol.expired();
+        shares.insertShare(played);
+        shares.insertShare(expired);
+
+        assertThat(shares.updateShare(played.withReceiptsOff(), ShareStatus.PLAYED)).isTrue();
+        assertThat(shares.updateShare(expired.withReceiptsOff(), ShareStatus.EXPIRED)).isTrue();
+
+        assertThat(shares.sharesOfGroupSend("send-1"))
+                .containsExactlyInAnyOrder(played.withReceiptsOff(), expired.withReceiptsOff());
+        assertThat(shares.findShare("s-bob").orElseThrow().playedAt()).contains(minutes(3));
+        assertThat(shares.sharesReceivedBy(at("carol"))).containsExactly(expired.withReceiptsOff());
+        assertThat(shares.openSharesTo(at("bob"))).isEmpty();
+    }
+
+    @Test
     void deletingAPersonsSharesTakesTheirGroupSharesOutOfTheGroupSend() {
         Share toBob = groupShare("s-bob", "send-1", "alice", "bob", T0);
         Share toCarol = groupShare("s-carol", "send-1", "alice", "carol", T0);
