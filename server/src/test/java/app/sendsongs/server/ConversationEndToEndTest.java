@@ -313,6 +313,22 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void aNameTypedWithAnInvisibleOrDirectionCharacterFindsTheFriendItLooksLikeAndInvitesNobody() {
+        start(Map.of());
+        registerAliceAndBob();
+
+        assertThat(sandbox.ask("alice", "send_song Bob\u200B Fisher " + LINK + tracks.get(1))).singleElement()
+                .asString().startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.ask("alice", "send_song name:\"\u202EBob Fisher\" " + LINK + tracks.get(2)))
+                .singleElement().asString().startsWith("Sent " + title(tracks.get(2)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2)));
+
+        assertThat(sandbox.ask("alice", "send_song Carol\u200B Jones " + LINK + tracks.get(3))).singleElement()
+                .asString().as("someone new is invited by the name as it shows")
+                .startsWith("I don't know anyone called \"Carol Jones\" yet.");
+    }
+
+    @Test
     void aHalfFinishedShareSurvivesARestart() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();

@@ -253,6 +253,15 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aNameTypedWithAZeroWidthSpaceFindsTheFriendItLooksLike() {
+        registerAliceAndBob();
+
+        assertThat(telegram.ask(ALICE, "/send Bob\u200B Fisher " + LINK + sandbox.trackIds().get(1))).singleElement()
+                .asString().startsWith("Sent ").contains(" to Bob Fisher.");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("Alice Archer sent you a song"))).isNotEmpty();
+    }
+
+    @Test
     void aTapUnderAnOlderWhichOneQuestionDoesNotAnswerTheNewerOne() {
         registerAliceAndBob();
         assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");

@@ -98,8 +98,11 @@ public final class LinkShare {
      */
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
-            case WHO -> to(person, draft, new Command.DraftTo(Optional.of(text.strip()), Optional.empty(), "", "",
-                    false), "to " + text.strip());
+            case WHO -> {
+                String name = UserText.typedName(text);
+                yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
+                        Optional.empty(), "", "", false), "to " + name);
+            }
             case NOTE, READY -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };

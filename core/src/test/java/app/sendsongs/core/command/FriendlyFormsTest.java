@@ -227,6 +227,28 @@ class FriendlyFormsTest {
     }
 
     @Test
+    void aNameTypedWithInvisibleOrDirectionCharactersIsReadWithoutThem() {
+        assertThat(parsed("send_song Bob\u200B Fisher " + LINK)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
+                ""));
+        assertThat(parsed("send_song name:\"\u202EBob Fisher\" " + LINK)).isEqualTo(new Command.SendSong("Bob Fisher",
+                SONG, "", ""));
+        assertThat(parsed("send_song group:\"Fam\u200Bily\" " + LINK)).isEqualTo(new Command.SendToGroup("Family",
+                SONG, "", ""));
+        assertThat(parsed("to \u2066Bob Fisher\u2069")).isEqualTo(new Command.DraftTo(Optional.of("Bob Fisher"),
+                Optional.empty(), "", "", false));
+        assertThat(parsed("block Bob\u200B Fisher")).isEqualTo(new Command.Block("Bob Fisher"));
+        assertThat(parsed("receipts off Bob\u200B Fisher")).isEqualTo(new Command.Receipts(Optional.of(false),
+                Optional.of("Bob Fisher")));
+        assertThat(parsed("add_to_group Family \"Bob\u200B Fisher\"")).isEqualTo(new Command.AddToGroup("Family",
+                "Bob Fisher"));
+        assertThat(parsed("members Fam\u200Bily")).isEqualTo(new Command.ListMembers("Family"));
+        assertThat(parsed("send_song \u200B " + LINK)).as("nothing left of the name").isEqualTo(
+                new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("create_group Fam\u200Bily")).as("a new group's name is refused, not cleaned")
+                .isEqualTo(new Command.CreateGroup("Fam\u200Bily"));
+    }
+
+    @Test
     void notesLoseControlAndDirectionCharactersButKeepLineBreaksAndEmoji() {
         Command command = parsed("send_song name:'Bob' pre:\"hi\u202Ethere\u0007 👨‍👩‍👧\" post:'a\u200Fb\nc' " + LINK);
 

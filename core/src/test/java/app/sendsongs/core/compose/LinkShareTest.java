@@ -289,6 +289,16 @@ class LinkShareTest {
     }
 
     @Test
+    void aNameTypedWithAnInvisibleCharacterFindsTheFriendItLooksLike() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "Bob\u200B Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "\u202ECarol King")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aGroupIsOfferedAndTheSongGoesToEveryoneInIt() {
         bot.reply("alice", "add_to_group Family Bob Fisher");
         bot.reply("alice", LINK);
