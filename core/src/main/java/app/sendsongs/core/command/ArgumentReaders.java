@@ -102,8 +102,26 @@ final class ArgumentReaders {
             return friendAndNote.get();
         }
         Optional<String> friend = friendNamed(others);
-        return new ParseResult.Parsed(friend.<Command>map(f -> new Command.SendSong(f, song.get(), pre, post))
-                .orElseGet(() -> new Command.StartShare(song.get(), pre, post)));
+        if (friend.isEmpty()) {
+            return new ParseResult.Parsed(new Command.StartShare(song.get(), pre, post));
+        }
+        Optional<String> asNote = wordsOnlyAfter(args.wordTokens(), links.getFirst(), pre);
+        return asNote.filter(UserText::tooLongForANote).isPresent() ? args.invalid(UserText.NOTE_TOO_LONG)
+                : new ParseResult.Parsed(new Command.SendSong(friend.get(), song.get(), pre, post, asNote));
+    }
+
+    /**
+     * The words after the link as a note, when they are all the words there are and no note was given
+     * ({@code send_song <link> you'll love this}): they name the friend only if the sender has one by that name, which
+     * the parser cannot tell. Empty when there are words before the link, a {@code pre:} note, or "to" after it.
+     */
+    private static Optional<String> wordsOnlyAfter(List<Word> words, Word link, String pre) {
+        int at = words.indexOf(link);
+        List<String> after = words.subList(at + 1, words.size()).stream().map(Word::text).toList();
+        if (at > 0 || after.isEmpty() || after.getFirst().equalsIgnoreCase("to") || !pre.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(UserText.cleanNote(String.join(" ", after)));
     }
 
     /**

@@ -66,11 +66,24 @@ class FriendlyFormsTest {
     }
 
     @Test
-    void wordsAfterTheLinkWithANoteAlreadyGivenOrNothingBeforeItStillNameTheFriend() {
+    void wordsOnlyAfterTheLinkNameTheFriendOrAreItsNoteWhichOnlyTheSendersFriendsTellApart() {
         assertThat(parsed("send_song " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
-                ""));
-        assertThat(parsed("send_song to " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG,
-                "", ""));
+                "", Optional.of("Bob Fisher")));
+        assertThat(parsed("/send " + LINK + " you'll love this 👨‍👩‍👧")).as("the note keeps the joiners of its emoji")
+                .isEqualTo(new Command.SendSong("you'll love this 👨👩👧", SONG, "", "",
+                        Optional.of("you'll love this 👨‍👩‍👧")));
+        assertThat(parsed("send_song " + LINK + " Bob Fisher post:'told you'")).isEqualTo(new Command.SendSong(
+                "Bob Fisher", SONG, "", "told you", Optional.of("Bob Fisher")));
+        assertThat(invalid("send_song " + LINK + " " + "x".repeat(501)).problem()).isEqualTo(UserText.NOTE_TOO_LONG);
+    }
+
+    @Test
+    void wordsAfterTheLinkAfterToOrWithANoteAlreadyGivenOnlyNameTheFriend() {
+        Command toBob = new Command.SendSong("Bob Fisher", SONG, "", "");
+        assertThat(parsed("send_song to " + LINK + " Bob Fisher")).isEqualTo(toBob);
+        assertThat(parsed("send_song " + LINK + " to Bob Fisher")).isEqualTo(toBob);
+        assertThat(parsed("send_song pre:'for the drive' " + LINK + " Carol Jones")).isEqualTo(new Command.SendSong(
+                "Carol Jones", SONG, "for the drive", ""));
         assertThat(invalid("send_song Bob " + LINK + " " + "x".repeat(501)).problem())
                 .isEqualTo(UserText.NOTE_TOO_LONG);
     }
