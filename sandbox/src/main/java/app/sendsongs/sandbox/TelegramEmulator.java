@@ -63,9 +63,22 @@ public final class TelegramEmulator {
     record UserMessage(long chatId, long messageId, Optional<TelegramWebhook.Delivery> delivery) {
     }
 
-    /** The optional profile fields a person's message may bring along. */
+    /**
+     * The optional profile fields a person's message may bring along. A username is one Telegram lets a person set,
+     * 5 to 32 of {@code a-z A-Z 0-9 _} (https://core.telegram.org/method/account.updateUsername); a blank one removes
+     * theirs.
+     */
     record Profile(String firstName, String lastName, String username) {
         static final Profile NONE = new Profile(null, null, null);
+        private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{5,32}");
+
+        Profile {
+            if (username != null && !username.isBlank() && !USERNAME.matcher(username).matches()) {
+                throw HttpProblem.control(400, "\"username\" must be 5 to 32 of a-z, A-Z, 0-9 and _, without the @ "
+                        + "(Telegram refuses any other: https://core.telegram.org/method/account.updateUsername); \"\" "
+                        + "removes it");
+            }
+        }
     }
 
     private final ManualClock clock;

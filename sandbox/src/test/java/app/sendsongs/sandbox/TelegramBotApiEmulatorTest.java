@@ -368,6 +368,30 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aUsernameTelegramWouldRefuseIsRefusedAndNothingReachesTheBot() {
+        h.setWebhook("s3cret");
+        for (String username : List.of("bob", "abcd", "a".repeat(33), "alice-a", "@alice_a", "алиса_а")) {
+            for (String route : List.of("/sandbox/telegram/send", "/sandbox/telegram/open")) {
+                TelegramHarness.Response refused = h.control(route, Map.of("from", 42, "text", "/start", "url",
+                        "https://t.me/" + TelegramEmulator.BOT_USERNAME + "?start=x", "username", username));
+                assertThat(refused.status()).as(route + " " + username).isEqualTo(400);
+                assertThat(refused.json().path("error").asText()).as(username)
+                        .startsWith("\"username\" must be 5 to 32 of a-z, A-Z, 0-9 and _");
+            }
+        }
+        assertThat(h.received).isEmpty();
+
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start", "username", "bob_f"));
+        assertThat(h.api("getChat", Map.of("chat_id", 42)).result().path("username").asText()).isEqualTo("bob_f");
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "hi", "username", "B".repeat(32)));
+        assertThat(h.api("getChat", Map.of("chat_id", 42)).result().path("username").asText())
+                .isEqualTo("B".repeat(32));
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "hi", "username", ""));
+        assertThat(h.api("getChat", Map.of("chat_id", 42)).result().has("username")).as("an empty one removes it")
+                .isFalse();
+    }
+
+    @Test
     void onlyExistingButtonsCanBeTapped() {
         h.says(42, "/start");
         long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))

@@ -267,6 +267,28 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void wordsOnlyAfterTheLinkOfASendThatNameNobodyAreItsNoteAndTheBotAsksWhoItIsFor() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+
+        assertThat(sandbox.ask("alice", "send_song " + LINK + tracks.get(1) + " you'll love this", 2))
+                .containsExactly("Who is it for?\nWith it: “you'll love this”", titleOf(tracks.get(1)));
+        assertThat(payloads(sandbox.lastSent("alice").path("quick_replies"))).satisfiesExactly(
+                one -> assertThat(one).matches("1 #[0-9a-f]{8}"),
+                invite -> assertThat(invite).isEqualTo("to name:\"you'll love this\""),
+                to -> assertThat(to).isEqualTo("to"));
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher")).containsExactly("Send " + title(tracks.get(1))
+                + " to Bob Fisher?\nWith it: “you'll love this”");
+        sandbox.tapTitled("alice", "Send");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1))
+                + "\n“you'll love this”");
+
+        assertThat(sandbox.ask("alice", "send_song " + LINK + tracks.get(2) + " Bob Fisher")).as("words naming a "
+                + "friend still send it at once").singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(2)) + " to Bob Fisher.");
+    }
+
+    @Test
     void aCloseTypoGetsDidYouMeanAndTheTapDoesIt() {
         start(Map.of());
         registerAliceAndBob();
@@ -310,6 +332,22 @@ class ConversationEndToEndTest {
                 .asString().startsWith("The name has invisible");
         assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"Mallory\"")).singleElement()
                 .asString().startsWith("Welcome, Mallory!").contains("receipts off");
+    }
+
+    @Test
+    void aNameTypedWithAnInvisibleOrDirectionCharacterFindsTheFriendItLooksLikeAndInvitesNobody() {
+        start(Map.of());
+        registerAliceAndBob();
+
+        assertThat(sandbox.ask("alice", "send_song Bob\u200B Fisher " + LINK + tracks.get(1))).singleElement()
+                .asString().startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.ask("alice", "send_song name:\"\u202EBob Fisher\" " + LINK + tracks.get(2)))
+                .singleElement().asString().startsWith("Sent " + title(tracks.get(2)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2)));
+
+        assertThat(sandbox.ask("alice", "send_song Carol\u200B Jones " + LINK + tracks.get(3))).singleElement()
+                .asString().as("someone new is invited by the name as it shows")
+                .startsWith("I don't know anyone called \"Carol Jones\" yet.");
     }
 
     @Test

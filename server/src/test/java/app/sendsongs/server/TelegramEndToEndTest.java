@@ -253,6 +253,33 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aNameTypedWithAZeroWidthSpaceFindsTheFriendItLooksLike() {
+        registerAliceAndBob();
+
+        assertThat(telegram.ask(ALICE, "/send Bob\u200B Fisher " + LINK + sandbox.trackIds().get(1))).singleElement()
+                .asString().startsWith("Sent ").contains(" to Bob Fisher.");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("Alice Archer sent you a song"))).isNotEmpty();
+    }
+
+    @Test
+    void wordsOnlyAfterTheLinkOfSendThatNameNobodyAreItsNoteAndTheBotAsksWhoItIsFor() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        String song = sandbox.trackIds().get(1);
+
+        assertThat(telegram.ask(ALICE, "/send " + LINK + song + " you'll love this")).singleElement().asString()
+                .startsWith("Who is it for?\nWith it: “you'll love this”\n\n🎵 ");
+        JsonNode question = telegram.messages(ALICE).getLast();
+        assertThat(button(question, "Invite \"you'll love this\"").path("callback_data").asText())
+                .isEqualTo("to name:\"you'll love this\"");
+        telegram.tap(ALICE, question, "Bob Fisher");
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("Alice Archer sent you a song")).getLast())
+                .contains("\n“you'll love this”");
+    }
+
+    @Test
     void aTapUnderAnOlderWhichOneQuestionDoesNotAnswerTheNewerOne() {
         registerAliceAndBob();
         assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +63,8 @@ final class ArgumentReaders {
             return args.invalid("{send_song} has no " + unknown.get() + ": option. A note goes in pre:\"…\" (with "
                     + "the song) or post:\"…\" (once they've played it).");
         }
-        String name = args.options().getOrDefault("name", "").strip();
-        String group = args.options().getOrDefault("group", "").strip();
+        String name = UserText.typedName(args.options().getOrDefault("name", ""));
+        String group = UserText.typedName(args.options().getOrDefault("group", ""));
         if (!name.isEmpty() && !group.isEmpty()) {
             return args.invalid("Send it to a friend (name:) or to a group (group:), not both at once.");
         }
@@ -101,8 +102,26 @@ final class ArgumentReaders {
             return friendAndNote.get();
         }
         Optional<String> friend = friendNamed(others);
-        return new ParseResult.Parsed(friend.<Command>map(f -> new Command.SendSong(f, song.get(), pre, post))
-                .orElseGet(() -> new Command.StartShare(song.get(), pre, post)));
+        if (friend.isEmpty()) {
+            return new ParseResult.Parsed(new Command.StartShare(song.get(), pre, post));
+        }
+        Optional<String> asNote = wordsOnlyAfter(args.wordTokens(), links.getFirst(), pre);
+        return asNote.filter(UserText::tooLongForANote).isPresent() ? args.invalid(UserText.NOTE_TOO_LONG)
+                : new ParseResult.Parsed(new Command.SendSong(friend.get(), song.get(), pre, post, asNote));
+    }
+
+    /**
+     * The words after the link as a note, when they are all the words there are and no note was given
+     * ({@code send_song <link> you'll love this}): they name the friend only if the sender has one by that name, which
+     * the parser cannot tell. Empty when there are words before the link, a {@code pre:} note, or "to" after it.
+     */
+    private static Optional<String> wordsOnlyAfter(List<Word> words, Word link, String pre) {
+        int at = words.indexOf(link);
+        List<String> after = words.subList(at + 1, words.size()).stream().map(Word::text).toList();
+        if (at > 0 || after.isEmpty() || after.getFirst().equalsIgnoreCase("to") || !pre.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(UserText.cleanNote(String.join(" ", after)));
     }
 
     /**
@@ -161,7 +180,15 @@ final class ArgumentReaders {
     private static Optional<String> friendNamed(List<String> words) {
         List<String> name = !words.isEmpty() && words.getFirst().equalsIgnoreCase("to")
                 ? words.subList(1, words.size()) : words;
-        return nonEmpty(String.join(" ", name).strip());
+        return typedName(String.join(" ", name));
+    }
+
+    /**
+     * A person or group named to be looked up, as names are registered ({@link UserText#typedName}: without the invisible
+     * and direction characters registration refuses); empty when nothing is left.
+     */
+    private static Optional<String> typedName(String typed) {
+        return nonEmpty(UserText.typedName(typed));
     }
 
     private record Notes(String pre, String post) {
@@ -190,13 +217,13 @@ final class ArgumentReaders {
         if (args.options().size() > 1 || (!args.options().isEmpty() && !args.words().isEmpty())) {
             return args.invalid("Name one friend or one group; put a name with spaces in quotes.");
         }
-        Optional<String> friend = Optional.ofNullable(args.options().get("name")).map(String::strip);
-        Optional<String> group = Optional.ofNullable(args.options().get("group")).map(String::strip);
+        Optional<String> friend = Optional.ofNullable(args.options().get("name")).map(UserText::typedName);
+        Optional<String> group = Optional.ofNullable(args.options().get("group")).map(UserText::typedName);
         List<String> words = args.words();
         if (words.size() > 1 && words.getFirst().equalsIgnoreCase("group")) {
-            group = nonEmpty(String.join(" ", words.subList(1, words.size())).strip());
+            group = typedName(String.join(" ", words.subList(1, words.size())));
         } else if (!words.isEmpty()) {
-            friend = nonEmpty(String.join(" ", words).strip());
+            friend = typedName(String.join(" ", words));
         }
         return new ParseResult.Parsed(new Command.DraftTo(friend.flatMap(ArgumentReaders::nonEmpty),
                 group.flatMap(ArgumentReaders::nonEmpty), "", "", false));
@@ -230,8 +257,8 @@ final class ArgumentReaders {
             if (args.options().containsKey("name") && !args.words().isEmpty()) {
                 return args.invalid("I found words after the name; put a name with spaces in quotes.");
             }
-            String person = Optional.ofNullable(args.options().get("name"))
-                    .orElse(String.join(" ", args.words())).strip();
+            String person = UserText.typedName(Optional.ofNullable(args.options().get("name"))
+                    .orElse(String.join(" ", args.words())));
             return person.isEmpty() ? args.invalid("Who? " + args.command().exampleToWrite())
                     : new ParseResult.Parsed(make.apply(person));
         };
@@ -257,7 +284,7 @@ final class ArgumentReaders {
         }
         Optional<String> name = Optional.ofNullable(args.options().get("name"))
                 .or(() -> receiptsFor(words.subList(1, words.size())))
-                .map(String::strip).flatMap(ArgumentReaders::nonEmpty);
+                .flatMap(ArgumentReaders::typedName);
         return new ParseResult.Parsed(new Command.Receipts(Optional.of(setting.equals("on")), name));
     }
 
@@ -319,8 +346,9 @@ final class ArgumentReaders {
         Matcher saidFor = FOR_SOMEONE.matcher(name);
         boolean said = saidFor.matches();
         if (said) {
-            name = saidFor.group(1).strip();
+            name = saidFor.group(1);
         }
+        name = UserText.typedName(name);
         boolean nameLike = !name.isEmpty() && name.length() <= Names.MAX_LENGTH
                 && Spaces.words(name).size() <= MOST_WORDS_OF_A_NAME;
         return nameLike ? Optional.of(new Command.ForWhom(name, said)) : Optional.empty();
@@ -442,9 +470,13 @@ final class ArgumentReaders {
                 : args.invalid("{" + args.command().name() + "} takes nothing after it.");
     }
 
-    /** {@code create_group}: the one argument is the new group's name, asked for with the example. */
+    /**
+     * {@code create_group}: the one argument is the new group's name, asked for with the example; kept as typed, so
+     * that a name with characters groups cannot have is refused rather than changed.
+     */
     static ArgumentReader newGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), make);
+        return args -> oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), String::strip,
+                make);
     }
 
     /** {@code delete_group <group>}, which asks first, or {@code delete_group confirm <group id>}, the yes to it. */
@@ -459,7 +491,7 @@ final class ArgumentReaders {
 
     /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
     static ArgumentReader existingGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", make);
+        return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", UserText::typedName, make);
     }
 
     /**
@@ -475,7 +507,8 @@ final class ArgumentReaders {
      * The group is {@code name:"..."}, {@code group:"..."}, or the words after the command (joined,
      * so {@code leave_group Family (Bob Fisher's)} needs no quotes).
      */
-    private static ParseResult oneGroup(Arguments args, String missing, Function<String, Command> make) {
+    private static ParseResult oneGroup(Arguments args, String missing, UnaryOperator<String> read,
+                                        Function<String, Command> make) {
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
             return unexpected.get();
@@ -483,11 +516,11 @@ final class ArgumentReaders {
         if (args.options().size() > 1) {
             return args.invalid("Give the group once, with name: or group:.");
         }
-        Optional<String> option = args.options().values().stream().findFirst().map(String::strip);
+        Optional<String> option = args.options().values().stream().findFirst();
         if (option.isPresent() && !args.words().isEmpty()) {
             return args.invalid("I found words after the group's name; put a name with spaces in quotes.");
         }
-        String group = option.orElse(String.join(" ", args.words()).strip());
+        String group = read.apply(option.orElse(String.join(" ", args.words())));
         return group.isEmpty() ? args.invalid(missing) : new ParseResult.Parsed(make.apply(group));
     }
 
@@ -510,8 +543,8 @@ final class ArgumentReaders {
             return unexpected.get();
         }
         List<Word> rest = new ArrayList<>(args.wordTokens());
-        String group = Optional.ofNullable(args.options().get("group"))
-                .orElseGet(() -> rest.isEmpty() ? "" : groupBeforeQuotedName(rest)).strip();
+        String group = UserText.typedName(Optional.ofNullable(args.options().get("group"))
+                .orElseGet(() -> rest.isEmpty() ? "" : groupBeforeQuotedName(rest)));
         String example = args.command().exampleToWrite();
         if (group.isEmpty()) {
             return args.invalid("Which group? " + example);
@@ -523,8 +556,8 @@ final class ArgumentReaders {
         if (rest.size() > 1 && rest.stream().anyMatch(Word::quoted)) {
             return args.invalid("Please " + verb + " one person at a time: " + example);
         }
-        String person = Optional.ofNullable(args.options().get("name"))
-                .orElseGet(() -> String.join(" ", rest.stream().map(Word::text).toList())).strip();
+        String person = UserText.typedName(Optional.ofNullable(args.options().get("name"))
+                .orElseGet(() -> String.join(" ", rest.stream().map(Word::text).toList())));
         if (person.isEmpty()) {
             return args.invalid("Who? Add their full name in quotes: " + example);
         }

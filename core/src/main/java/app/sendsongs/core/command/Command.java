@@ -8,8 +8,16 @@ public sealed interface Command {
     record Register(String code, Optional<String> name) implements Command {
     }
 
-    /** {@code pre} and {@code post} are empty strings when not given. */
-    record SendSong(String friendName, SongLink song, String pre, String post) implements Command {
+    /**
+     * {@code pre} and {@code post} are empty strings when not given. {@code wordsAsNote}: the words that name the
+     * friend as the song's note, when they were typed only after the link and no note was given ({@code send_song
+     * <link> you'll love this}): whether they name someone or are the note, only the sender's friends and groups tell.
+     */
+    record SendSong(String friendName, SongLink song, String pre, String post, Optional<String> wordsAsNote)
+            implements Command {
+        public SendSong(String friendName, SongLink song, String pre, String post) {
+            this(friendName, song, pre, post, Optional.empty());
+        }
     }
 
     record Help(Optional<String> topic) implements Command {

@@ -2,6 +2,7 @@ package app.sendsongs.core.compose;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.group.Group;
@@ -44,6 +45,8 @@ public final class LinkShare {
     static final Duration LIFETIME = Duration.ofHours(1);
     private static final int PEOPLE_OFFERED = 9;
     private static final int GROUPS_OFFERED = 3;
+    /** The quotes that would end a name given as {@code name:"…"}. */
+    private static final String QUOTES = "\"“”„«»";
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
@@ -98,8 +101,11 @@ public final class LinkShare {
      */
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
-            case WHO -> to(person, draft, new Command.DraftTo(Optional.of(text.strip()), Optional.empty(), "", "",
-                    false), "to " + text.strip());
+            case WHO -> {
+                String name = UserText.typedName(text);
+                yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
+                        Optional.empty(), "", "", false), "to " + name);
+            }
             case NOTE, READY -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };
@@ -158,6 +164,42 @@ public final class LinkShare {
         };
     }
 
+    /**
+     * {@code send_song <link> <words>}, the words only after the link ({@link Command.SendSong#wordsAsNote}): sent at
+     * once, as {@code send_song} sends, when they name someone (an @username, a registered name, a contact's first
+     * name; several people are asked about) or a group of the sender's, or come close to a contact's name ("did you
+     * mean"). When they name nobody the sender knows they are the song's note, and the bot asks who it is for as for a
+     * pasted link, with a tap that invites someone by those words, should they be a newcomer's name.
+     */
+    public Message sendOrAsk(User person, Command.SendSong command, String typed) {
+        String words = command.friendName();
+        if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
+            return sendSong.send(person, command, typed);
+        }
+        if (groups.findGroup(person, words) instanceof GroupFinder.Lookup.Found(Group group)) {
+            return Message.text(groups.sendTo(person, group.id(), command.song(), command.pre(), command.post()));
+        }
+        if (!friends.closeContacts(person, words).isEmpty()) {
+            return sendSong.send(person, command, typed);
+        }
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) ->
+                    offer(person, track, command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words));
+        };
+    }
+
+    /**
+     * A tap inviting someone by {@code words} ({@code to name:"<words>"}), when they could be someone's name and fit a
+     * tap. Tapped, the words are who the song is for, and no longer its note.
+     */
+    private static Optional<Choice> inviteTap(String words) {
+        String payload = "to name:\"" + words + "\"";
+        boolean aName = Names.problem(words).isEmpty() && words.chars().noneMatch(c -> QUOTES.indexOf(c) >= 0);
+        return aName && Payload.fits(payload) ? Optional.of(new Choice("Invite " + Names.quoted(words), payload))
+                : Optional.empty();
+    }
+
     private Message start(User person, Command.StartShare command) {
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
@@ -205,10 +247,19 @@ public final class LinkShare {
     }
 
     private Message offer(User person, Track track, String pre, String post) {
+        return offer(person, track, pre, post, Optional.empty());
+    }
+
+    /**
+     * "Who is it for?", with the sender's recent contacts and groups as taps, then {@code invite} when there is one (in
+     * the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps), then "Someone else".
+     */
+    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite) {
+        int people = PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0);
         List<Recipient> offered = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (ChatAddress contact : acquaintances.contactsOf(person.address())) {
-            if (offered.size() == PEOPLE_OFFERED) {
+            if (offered.size() == people) {
                 break;
             }
             users.findUser(contact).ifPresent(friend -> {
@@ -229,6 +280,7 @@ public final class LinkShare {
         for (int i = 0; i < titles.size(); i++) {
             taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
         }
+        invite.ifPresent(taps::add);
         taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
@@ -239,7 +291,7 @@ public final class LinkShare {
     }
 
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
-        ShareDraft noted = notes(draft, command);
+        ShareDraft noted = notes(withoutNoteNamed(draft, command.friend()), command);
         if (command.friend().isPresent()) {
             return switch (friends.find(person, command.friend().get())) {
                 case FriendFinder.Lookup.Found(User friend) ->
@@ -387,6 +439,16 @@ public final class LinkShare {
         boolean had = draft.isPresent();
         drafts.deleteDraft(person.address());
         return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
+    }
+
+    /**
+     * The share without its note when the note is the very name now given for who it is for: words beside a link that
+     * named nobody the sender knew were kept as its note ("Carol Jones <link>"); given as the name, they were one.
+     */
+    private static ShareDraft withoutNoteNamed(ShareDraft draft, Optional<String> name) {
+        boolean named = name.filter(n -> !draft.pre().isEmpty() && Names.key(n).equals(Names.key(draft.pre())))
+                .isPresent();
+        return named ? draft.withNotes("", draft.post()) : draft;
     }
 
     private static ShareDraft notes(ShareDraft draft, Command.DraftTo command) {

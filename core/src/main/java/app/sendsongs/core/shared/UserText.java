@@ -43,6 +43,24 @@ public final class UserText {
                 || codePoint == 0x2800;
     }
 
+    /**
+     * A name typed to look someone (or a group) up, in the form names are registered in: the characters registration
+     * refuses as invisible or turning the reading direction ({@link #isInvisibleOrBidi}) are left out, since they show
+     * nothing, every run of spaces (line breaks too) is one space, and it is Unicode-normalised (NFKC) and trimmed. So
+     * "Bob\u200B Fisher", which looks like Bob Fisher, finds him rather than inviting a second Bob Fisher.
+     */
+    public static String typedName(String typed) {
+        StringBuilder shown = new StringBuilder(typed.length());
+        typed.codePoints().forEach(c -> {
+            if (Spaces.isSpace(c)) {
+                shown.append(' ');
+            } else if (!isInvisibleOrBidi(c)) {
+                shown.appendCodePoint(c);
+            }
+        });
+        return Normalizer.normalize(shown, Normalizer.Form.NFKC).strip().replaceAll(" +", " ");
+    }
+
     /** True when the text holds a character {@link #isInvisibleOrBidi} refuses. */
     public static boolean hasInvisibleOrBidi(String text) {
         return text.codePoints().anyMatch(UserText::isInvisibleOrBidi);

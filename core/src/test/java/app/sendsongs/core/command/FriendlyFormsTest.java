@@ -66,11 +66,24 @@ class FriendlyFormsTest {
     }
 
     @Test
-    void wordsAfterTheLinkWithANoteAlreadyGivenOrNothingBeforeItStillNameTheFriend() {
+    void wordsOnlyAfterTheLinkNameTheFriendOrAreItsNoteWhichOnlyTheSendersFriendsTellApart() {
         assertThat(parsed("send_song " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
-                ""));
-        assertThat(parsed("send_song to " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG,
-                "", ""));
+                "", Optional.of("Bob Fisher")));
+        assertThat(parsed("/send " + LINK + " you'll love this 👨‍👩‍👧")).as("the note keeps the joiners of its emoji")
+                .isEqualTo(new Command.SendSong("you'll love this 👨👩👧", SONG, "", "",
+                        Optional.of("you'll love this 👨‍👩‍👧")));
+        assertThat(parsed("send_song " + LINK + " Bob Fisher post:'told you'")).isEqualTo(new Command.SendSong(
+                "Bob Fisher", SONG, "", "told you", Optional.of("Bob Fisher")));
+        assertThat(invalid("send_song " + LINK + " " + "x".repeat(501)).problem()).isEqualTo(UserText.NOTE_TOO_LONG);
+    }
+
+    @Test
+    void wordsAfterTheLinkAfterToOrWithANoteAlreadyGivenOnlyNameTheFriend() {
+        Command toBob = new Command.SendSong("Bob Fisher", SONG, "", "");
+        assertThat(parsed("send_song to " + LINK + " Bob Fisher")).isEqualTo(toBob);
+        assertThat(parsed("send_song " + LINK + " to Bob Fisher")).isEqualTo(toBob);
+        assertThat(parsed("send_song pre:'for the drive' " + LINK + " Carol Jones")).isEqualTo(new Command.SendSong(
+                "Carol Jones", SONG, "for the drive", ""));
         assertThat(invalid("send_song Bob " + LINK + " " + "x".repeat(501)).problem())
                 .isEqualTo(UserText.NOTE_TOO_LONG);
     }
@@ -224,6 +237,28 @@ class FriendlyFormsTest {
                 .isEqualTo(new Command.Receipts(Optional.of(true), Optional.of("for all")));
         assertThat(invalid("receipts maybe").problem()).startsWith("Say on or off");
         assertThat(invalid("block").problem()).startsWith("Who?");
+    }
+
+    @Test
+    void aNameTypedWithInvisibleOrDirectionCharactersIsReadWithoutThem() {
+        assertThat(parsed("send_song Bob\u200B Fisher " + LINK)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
+                ""));
+        assertThat(parsed("send_song name:\"\u202EBob Fisher\" " + LINK)).isEqualTo(new Command.SendSong("Bob Fisher",
+                SONG, "", ""));
+        assertThat(parsed("send_song group:\"Fam\u200Bily\" " + LINK)).isEqualTo(new Command.SendToGroup("Family",
+                SONG, "", ""));
+        assertThat(parsed("to \u2066Bob Fisher\u2069")).isEqualTo(new Command.DraftTo(Optional.of("Bob Fisher"),
+                Optional.empty(), "", "", false));
+        assertThat(parsed("block Bob\u200B Fisher")).isEqualTo(new Command.Block("Bob Fisher"));
+        assertThat(parsed("receipts off Bob\u200B Fisher")).isEqualTo(new Command.Receipts(Optional.of(false),
+                Optional.of("Bob Fisher")));
+        assertThat(parsed("add_to_group Family \"Bob\u200B Fisher\"")).isEqualTo(new Command.AddToGroup("Family",
+                "Bob Fisher"));
+        assertThat(parsed("members Fam\u200Bily")).isEqualTo(new Command.ListMembers("Family"));
+        assertThat(parsed("send_song \u200B " + LINK)).as("nothing left of the name").isEqualTo(
+                new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("create_group Fam\u200Bily")).as("a new group's name is refused, not cleaned")
+                .isEqualTo(new Command.CreateGroup("Fam\u200Bily"));
     }
 
     @Test

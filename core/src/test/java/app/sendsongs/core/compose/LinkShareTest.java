@@ -181,6 +181,56 @@ class LinkShareTest {
     }
 
     @Test
+    void wordsOnlyAfterTheLinkOfASendThatNameNobodyAreItsNoteAndTheBotAsksWhoItIsFor() {
+        assertThat(bot.reply("alice", "send_song " + LINK + " you'll love this")).isEqualTo("Who is it for?\n"
+                + "With it: “you'll love this”");
+
+        String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        assertThat(last("alice").card()).isPresent();
+        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
+                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+                new Choice("Invite \"you'll love this\"", "to name:\"you'll love this\""),
+                new Choice("Someone else", "to"));
+        assertThat(tap("alice", "Bob Fisher", "1 #" + offer)).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “you'll love this”");
+        tap("alice", "Send", sendTap());
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love this”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void wordsOnlyAfterTheLinkOfASendThatNameSomeoneOrAGroupSendItAtOnceAsBefore() {
+        bot.register("dan", "Dan Brown");
+        bot.reply("alice", "add_to_group Family Dan Brown");
+
+        assertThat(bot.reply("alice", "send_song " + LINK + " Bob Fisher")).startsWith("Sent " + TITLE
+                + " to Bob Fisher.");
+        assertThat(bot.reply("alice", "/send " + FakeMusic.OTHER_SONG.id().link() + " bob"))
+                .as("a contact's first name").startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.reply("alice", "send_song " + LINK + " family")).startsWith("Sent " + TITLE + " to Family");
+        assertThat(bot.reply("alice", "send_song " + FakeMusic.OTHER_SONG.id().link() + " Carol Kign"))
+                .as("a near miss of a contact's name").isEqualTo("I don't know anyone called \"Carol Kign\". Did you "
+                        + "mean Carol King?");
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void theInviteTapUnderWordsAfterTheLinkInvitesThemByNameAndTheyAreNotItsNote() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        assertThat(bot.reply("alice", "send_song " + LINK + " Erin Walsh")).isEqualTo("Who is it for?\n"
+                + "With it: “Erin Walsh”");
+
+        assertThat(tap("alice", "Invite \"Erin Walsh\"", "to name:\"Erin Walsh\"")).startsWith("I don't know anyone "
+                + "called \"Erin Walsh\" yet. Forward them this link: https://m.me/page?ref=invite-");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).singleElement()
+                .satisfies(invite -> {
+                    assertThat(invite.friendName()).isEqualTo("Erin Walsh");
+                    assertThat(invite.pre()).isEmpty();
+                });
+    }
+
+    @Test
     void theInviteTapOfAMistypedNameChoosesWhoeverRegisteredUnderItSinceTheQuestion() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "Bob Fsiher")).startsWith("I don't know anyone called \"Bob Fsiher\". "
@@ -286,6 +336,16 @@ class LinkShareTest {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
         assertThat(bot.reply("alice", "send_song")).startsWith("Sent " + TITLE + " to Carol King.");
+    }
+
+    @Test
+    void aNameTypedWithAnInvisibleCharacterFindsTheFriendItLooksLike() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "Bob\u200B Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "\u202ECarol King")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
     }
 
     @Test

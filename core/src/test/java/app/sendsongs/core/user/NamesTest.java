@@ -2,6 +2,7 @@ package app.sendsongs.core.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.shared.UserText;
 import org.junit.jupiter.api.Test;
 
 /** {@link Names#key}: names compared as people type them on any keyboard. */
@@ -17,6 +18,11 @@ class NamesTest {
         assertThat(Names.fromProfile("Bob\u200B Fisher")).as("an invisible character inside a word still refuses it")
                 .isEmpty();
         assertThat(Names.fromProfile("😀")).isEmpty();
+    }
+
+    @Test
+    void aTypedNameCleanedOfWhatShowsNothingIsOneARegisteredNameCanBe() {
+        assertThat(Names.problem(UserText.typedName("Bob\u200B \u202EFisher"))).isEmpty();
     }
 
     @Test
