@@ -22,16 +22,23 @@ import java.util.stream.Collectors;
  * them. Look-alikes within one alphabet (a digit 0 for an O, "rn" for "m") are not in it.
  */
 public final class LookAlikes {
-    /** Cyrillic and Greek letters, each with the Latin letter it looks like, after confusables.txt. */
+    /**
+     * Cyrillic and Greek letters, each (as an escape, since the two look the same) with the Latin letter it looks
+     * like, after confusables.txt, leaving out those that differ at a chat's text size or look like digits.
+     */
     private static final Map<Integer, Character> LATIN = table(
-            // Cyrillic
-            "АA", "ВB", "ЕE", "КK", "МM", "НH", "ОO", "РP", "СC", "ТT", "УY", "ХX", "ЅS", "ІI", "ӀI", "ЈJ", "ԌG",
-            "ԚQ", "ԜW", "ҮY", "ѴV", "Ьb",
-            "аa", "еe", "оo", "рp", "сc", "уy", "хx", "ѕs", "іi", "јj", "һh", "ԁd", "ԛq", "ԝw", "үy", "ѵv", "гr",
-            "ӏl",
-            // Greek
-            "ΑA", "ΒB", "ΕE", "ΖZ", "ΗH", "ΙI", "ΚK", "ΜM", "ΝN", "ΟO", "ΡP", "ΤT", "ΥY", "ΧX", "ϹC", "ͿJ",
-            "αa", "γy", "ιi", "νv", "οo", "ρp", "υu", "ϲc", "ϳj");
+            // Cyrillic capitals: А В Е К М Н О Р С Т У Х Ѕ І Ӏ Ј Ԍ Ԛ Ԝ Ү Ѵ, and the soft sign Ь like a b
+            "\u0410A", "\u0412B", "\u0415E", "\u041AK", "\u041CM", "\u041DH", "\u041EO", "\u0420P", "\u0421C",
+            "\u0422T", "\u0423Y", "\u0425X", "\u0405S", "\u0406I", "\u04C0I", "\u0408J", "\u050CG", "\u051AQ",
+            "\u051CW", "\u04AEY", "\u0474V", "\u042Cb",
+            // Cyrillic small letters: а е о р с у х ѕ і ј һ ԁ ԛ ԝ ү ѵ г ӏ
+            "\u0430a", "\u0435e", "\u043Eo", "\u0440p", "\u0441c", "\u0443y", "\u0445x", "\u0455s", "\u0456i",
+            "\u0458j", "\u04BBh", "\u0501d", "\u051Bq", "\u051Dw", "\u04AFy", "\u0475v", "\u0433r", "\u04CFl",
+            // Greek capitals: Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ Ϲ Ϳ
+            "\u0391A", "\u0392B", "\u0395E", "\u0396Z", "\u0397H", "\u0399I", "\u039AK", "\u039CM", "\u039DN",
+            "\u039FO", "\u03A1P", "\u03A4T", "\u03A5Y", "\u03A7X", "\u03F9C", "\u037FJ",
+            // Greek small letters: α γ ι ν ο ρ υ ϲ ϳ
+            "\u03B1a", "\u03B3y", "\u03B9i", "\u03BDv", "\u03BFo", "\u03C1p", "\u03C5u", "\u03F2c", "\u03F3j");
     /** For Cyrillic and for Greek, the Latin letters with the letter there that looks like each (of two, the first). */
     private static final Map<UnicodeScript, Map<Character, Integer>> LIKE_LATIN = likeLatin();
     /** The alphabets whose letters are taken for Latin ones. */
