@@ -351,6 +351,18 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void aNameMixingAlphabetsInOneWordIsRefusedAndOneWordInAnotherAlphabetIsNot() {
+        start(Map.of());
+        String code = sandbox.connectSpotify("mallory-sp");
+
+        assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"B\u043eb Fisher\"")).singleElement()
+                .asString().startsWith("The word \"B\u043eb\" mixes Latin and Cyrillic letters, so the name could "
+                        + "pass for another; please write each word in one alphabet.");
+        assertThat(sandbox.ask("mallory", "register code:\"" + code + "\" name:\"Борис Fisher\"")).singleElement()
+                .asString().startsWith("Welcome, Борис Fisher!");
+    }
+
+    @Test
     void aHalfFinishedShareSurvivesARestart() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();

@@ -97,6 +97,21 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aNewcomerWhoseNameOnlyLooksLikeAFriendsIsToldApartFromThem() {
+        registerAliceAndBob();
+        List<String> tracks = sandbox.trackIds();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.get(0));
+        telegram.awaitMessage(ALICE, text -> text.startsWith("🎵 Bob Fisher sent you a song"));
+
+        String lookAlike = "\u0412\u043e\u042c Fisher"; // "ВоЬ": Cyrillic capital Ve, о and capital soft sign
+        assertThat(sandbox.register("mallory", "mallory-sp", lookAlike)).startsWith("Welcome, " + lookAlike + "!");
+        assertThat(sandbox.ask("mallory", "send_song name:\"Alice Archer\" " + LINK + tracks.get(1)).getLast())
+                .startsWith("Sent ");
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("🎵 " + lookAlike + " sent you a song"))
+                .getLast()).contains("\n⚠️ This " + lookAlike + " is new to you: not the Bob Fisher you know here.");
+    }
+
+    @Test
     void aProfileWithABlankFirstNameOrALongNameRegistersUnderWhatCanBeShownNotNewFriend() {
         long sam = 917_222_333L;
         long maria = 917_222_444L;

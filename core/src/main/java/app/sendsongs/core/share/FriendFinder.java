@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Typos;
+import app.sendsongs.core.user.LookAlikes;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.User;
@@ -179,9 +180,10 @@ public final class FriendFinder {
     }
 
     /**
-     * Someone {@code person} knows (a contact) who has {@code stranger}'s name, or had it before changing it, when
-     * {@code stranger} is not a contact of theirs. Two reads (the name's holders now and before) when nobody else has
-     * it, as for most names.
+     * Someone {@code person} knows (a contact) who has {@code stranger}'s name or a name that looks like it
+     * ({@link LookAlikes#alike}), or had one before changing it, when {@code stranger} is not a contact of theirs. Two
+     * reads (the name's holders now and before) when nobody else has it, as for most names, and two more for each
+     * other name it could pass for ({@link LookAlikes#spellings}: "Bob Fisher" for a "ВоЬ Fisher" in Cyrillic letters).
      */
     public Optional<User> knownNamesake(User stranger, ChatAddress person) {
         return knownNamesake(stranger, person, contacts -> contacts.contains(stranger.address()));
@@ -198,9 +200,11 @@ public final class FriendFinder {
     }
 
     private Optional<User> knownNamesake(User stranger, ChatAddress person, Predicate<List<ChatAddress>> known) {
-        List<User> namesakes = Stream.concat(users.findUsersByName(stranger.name()).stream(),
-                        users.findUsersOnceNamed(stranger.name()).stream())
-                .filter(u -> !u.address().equals(stranger.address())).toList();
+        List<User> namesakes = Stream.concat(Stream.of(stranger.name()), LookAlikes.spellings(stranger.name()).stream())
+                .flatMap(name -> Stream.concat(users.findUsersByName(name).stream(),
+                        users.findUsersOnceNamed(name).stream()))
+                .filter(u -> !u.address().equals(stranger.address()))
+                .filter(u -> nowOrBefore(u).anyMatch(name -> LookAlikes.alike(name, stranger.name()))).toList();
         if (namesakes.isEmpty()) {
             return Optional.empty();
         }
@@ -209,6 +213,10 @@ public final class FriendFinder {
             return Optional.empty();
         }
         return namesakes.stream().filter(u -> contacts.contains(u.address())).findFirst();
+    }
+
+    private static Stream<String> nowOrBefore(User person) {
+        return Stream.concat(Stream.of(person.name()), person.formerNames().stream());
     }
 
     /** The one person a name means among those who sent {@code receiver} songs, else as {@link #find}. */

@@ -14,6 +14,7 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.LookAlikes;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -253,12 +254,13 @@ public final class SendSong {
     }
 
     /**
-     * Anyone may register under a name already taken: when the sender is new to the receiver yet has the name of
-     * someone the receiver knows ({@code knownNamesake}), the song says so, so that it does not pass for that friend's.
+     * Anyone may register under a name already taken, or one that looks like it: when the sender is new to the
+     * receiver yet has the name of someone the receiver knows ({@code knownNamesake}), or a look-alike of it, the song
+     * says so, so that it does not pass for that friend's.
      */
     private static Optional<NamesakeCaution> namesakeCaution(User sender, Optional<User> knownNamesake) {
         return knownNamesake.map(known -> new NamesakeCaution(known.address(), "This " + sender.name()
-                + " is new to you: not the " + (known.nameKey().equals(sender.nameKey())
+                + " is new to you: not the " + (LookAlikes.alike(known.name(), sender.name())
                 ? known.name() + " you know here." : sender.name() + " you know here, who is now called "
                 + known.name() + ".")));
     }

@@ -76,8 +76,10 @@ public final class Names {
 
     /**
      * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
-     * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}), which would let one
-     * name pass for another. Nor can it be what a friend types for a Telegram username ({@link Handles#typed}:
+     * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}) or a word mixing scripts
+     * ({@link Scripts#wordMixingScripts}: a Cyrillic о in "Bob"), which would let one name pass for another. A word
+     * wholly in another alphabet that looks Latin stays allowed (it is a word there); {@link LookAlikes} tells its
+     * songs apart. Nor can it be what a friend types for a Telegram username ({@link Handles#typed}:
      * sending to it would look for that username, never this person), or hold a link, which every song and notice
      * naming the person would carry to friends.
      */
@@ -94,6 +96,11 @@ public final class Names {
         }
         if (UserText.hasInvisibleOrBidi(tidy)) {
             return Optional.of("The name has invisible or text-direction characters in it; please type it plainly.");
+        }
+        Optional<String> mixed = Scripts.wordMixingScripts(tidy);
+        if (mixed.isPresent()) {
+            return Optional.of("The word \"" + mixed.get() + "\" mixes " + Scripts.named(mixed.get()) + " letters, so "
+                    + "the name could pass for another; please write each word in one alphabet.");
         }
         if (Handles.typed(tidy).isPresent()) {
             return Optional.of("A name can't be a Telegram @username: friends typing it would be looking for that "

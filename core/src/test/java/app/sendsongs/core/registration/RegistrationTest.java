@@ -272,6 +272,24 @@ class RegistrationTest {
     }
 
     @Test
+    void aNameMixingAlphabetsInAWordIsRefusedFromTheCommandAndFromTheChatProfile() {
+        bot.register("bob", "Bob Fisher");
+
+        assertThat(bot.reply("bob", "name \"Rob\u0435rt Fisher\"")).as("a Cyrillic е").isEqualTo("The word "
+                + "\"Rob\u0435rt\" mixes Latin and Cyrillic letters, so the name could pass for another; please write "
+                + "each word in one alphabet.\n" + Help.usage("name"));
+        assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
+        assertThat(bot.reply("bob", "name \"Борис Фишер\""))
+                .startsWith("Done: friends now find you as \"Борис Фишер\"");
+
+        bot.chat.nameIs("carol", "C\u0430rol Jones");
+        assertThat(bot.connectThroughOwnLink(at("carol"), SourceKind.LASTFM, "caroljones"))
+                .isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "New friend", Platform.MESSENGER, false));
+        assertThat(bot.last("carol")).startsWith("Welcome! You're connected with Last.fm. I couldn't read your name "
+                + "from your chat profile, so tell me the name friends know you by");
+    }
+
+    @Test
     void aNameFriendsCouldNotSendToOrThatIsALinkIsRefused() {
         bot.register("bob", "Bob Fisher");
         bot.register("alice", "Alice Smith");

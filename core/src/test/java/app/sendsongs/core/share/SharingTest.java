@@ -203,6 +203,59 @@ class SharingTest {
     }
 
     @Test
+    void aSongFromSomeoneNewWhoseNameOnlyLooksLikeAFriendsSaysItIsAnotherPerson() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        String cyrillicO = "B\u043eb Fisher"; // as registered before a word mixing alphabets was refused
+        String allCyrillic = "\u0412\u043e\u042c Fisher"; // "ВоЬ"
+        String greekOmicron = "Car\u03bfl Jones";
+        bot.register("carol", "Carol Jones");
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("carol", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", cyrillicO);
+        bot.register("trudy", allCyrillic);
+        bot.register("eve", greekOmicron);
+
+        bot.reply("mallory", "send_song name:\"Alice Smith\" " + other);
+        bot.reply("trudy", "send_song name:\"Alice Smith\" " + other);
+        bot.reply("eve", "send_song name:\"Alice Smith\" " + other);
+
+        assertThat(bot.chat.messages("alice")).extracting(Message::text).endsWith(
+                "🎵 " + cyrillicO + " sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This " + cyrillicO + " is new to you: not the Bob Fisher you know here.",
+                "🎵 " + allCyrillic + " sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This " + allCyrillic + " is new to you: not the Bob Fisher you know here.",
+                "🎵 " + greekOmicron + " sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This " + greekOmicron + " is new to you: not the Carol Jones you know here.");
+        assertThat(bot.reply("mallory", "send_song name:\"Alice Smith\" " + LINK)).startsWith("Sent ");
+        assertThat(bot.chat.messages("alice").getLast().text()).as("no longer new to her")
+                .isEqualTo("🎵 " + cyrillicO + " sent you a song: " + TITLE);
+    }
+
+    @Test
+    void aSongFromSomeoneNewWhoseNameLooksLikeTheOneAFriendChangedFromSaysWhoTheFriendIsNow() {
+        String allCyrillic = "\u0412\u043e\u042c Fisher"; // "ВоЬ"
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob", "name \"Robert Fisher\"");
+        bot.register("trudy", allCyrillic);
+
+        bot.reply("trudy", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 " + allCyrillic + " sent you a song: "
+                + FakeMusic.OTHER_SONG.title() + "\n⚠️ This " + allCyrillic + " is new to you: not the " + allCyrillic
+                + " you know here, who is now called Robert Fisher.");
+    }
+
+    @Test
+    void aSongFromSomeoneNewWithANameInAnotherAlphabetIsNotTakenForAFriendsItDoesNotLookLike() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("boris", "\u0411\u043e\u0440\u0438\u0441 Fisher"); // "Борис"
+
+        bot.reply("boris", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.chat.messages("alice").getLast().text()).doesNotContain("⚠️");
+    }
+
+    @Test
     void friendsWhoKnewSomeoneByTheNameTheyChangedFromStillFindThemByIt() {
         String other = FakeMusic.OTHER_SONG.id().link();
         bot.register("carol", "Carol Jones");

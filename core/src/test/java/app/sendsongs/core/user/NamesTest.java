@@ -26,6 +26,39 @@ class NamesTest {
     }
 
     @Test
+    void aWordMixingAlphabetsIsRefusedAsItCouldPassForAnotherName() {
+        assertThat(Names.problem("B\u043eb Fisher")).as("a Cyrillic о in Bob").contains("The word \"B\u043eb\" mixes "
+                + "Latin and Cyrillic letters, so the name could pass for another; please write each word in one "
+                + "alphabet.");
+        assertThat(Names.problem("\u0391lice Archer")).as("a Greek Alpha").hasValueSatisfying(problem ->
+                assertThat(problem).contains("mixes Latin and Greek letters"));
+        assertThat(Names.problem("\u13AAnna")).as("a Cherokee letter").hasValueSatisfying(problem ->
+                assertThat(problem).contains("mixes Latin and Cherokee letters"));
+        assertThat(Names.problem("\u0411\u043e\u0440\u0438\u0441 Ivan\u043ev")).as("the second word")
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("The word \"Ivan\u043ev\" mixes"));
+        assertThat(Names.fromProfile("B\u043eb Fisher")).isEmpty();
+    }
+
+    @Test
+    void namesWhoseEveryWordIsInOneScriptAreTaken() {
+        assertThat(Names.problem("Борис Иванов")).isEmpty();
+        assertThat(Names.problem("Νίκος Παπαδόπουλος")).isEmpty();
+        assertThat(Names.problem("José O’Brien-García")).isEmpty();
+        assertThat(Names.problem("Zoë D'Arcy 2nd")).isEmpty();
+        assertThat(Names.problem("Bob Фишер")).as("each word in one alphabet").isEmpty();
+        assertThat(Names.problem("\u0412\u043e\u042c Fisher")).as("ВоЬ: all Cyrillic, told apart by the caution")
+                .isEmpty();
+        assertThat(Names.problem("田中たろう")).as("Han and Hiragana write Japanese together").isEmpty();
+        assertThat(Names.problem("山田タロウ")).isEmpty();
+        assertThat(Names.problem("김철수")).isEmpty();
+        assertThat(Names.problem("Li小明")).as("Latin and Han, as TR #39 allows").isEmpty();
+        assertThat(Names.problem("राम शर्मा")).isEmpty();
+        assertThat(Names.problem("محمد علي")).isEmpty();
+        assertThat(Names.problem("דָּוִד")).as("Hebrew with its points").isEmpty();
+        assertThat(Names.fromProfile("Маша 🌸")).contains("Маша 🌸");
+    }
+
+    @Test
     void caseAndSpacingAreFolded() {
         assertThat(Names.key("  BOB \n  fIsHeR ")).isEqualTo("bob fisher");
     }
