@@ -142,6 +142,26 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void aPlayWhoseNoticeWasTakenBackLooksToTheSenderLikeASongToSomeoneWhoKeepsTheirPlays() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        String song = "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0);
+        sandbox.ask("alice", song);
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        sandbox.advanceMinutes(25 * 60); // from now on, what Alice is told waits until she next writes
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(70);
+
+        assertThat(sandbox.tapButton("bob", "Don't tell Alice")).singleElement().asString()
+                .startsWith("Done: I won't tell Alice Smith");
+
+        assertThat(sandbox.ask("alice", "history")).singleElement().asString().startsWith("Your latest songs:")
+                .contains(" → Bob Fisher: delivered ").endsWith(" (they don't share plays)");
+        assertThat(sandbox.ask("alice", song)).as("answered as for a song still unplayed").singleElement().asString()
+                .matches("You already sent .+ to Bob Fisher \\([^)]+\\), so I didn't send it again\\.");
+    }
+
+    @Test
     void aPlayNoticeHeldBeforeIdsSaidWhatTheyAreIsNotToldOnceTheReceiverKeepsTheirPlaysFromItsSender()
             throws SQLException {
         sandbox.register("alice", "alice-sp", "Alice Smith");

@@ -241,14 +241,35 @@ public final class Outbox {
      * returns how many parts.
      */
     public int withdrawHeld(ChatAddress to, ChatAddress person, BiPredicate<String, String> kind) {
-        Map<String, List<HeldMessage>> messages = store.heldMessagesFor(to).stream()
-                .filter(held -> held.about().contains(person))
-                .collect(Collectors.groupingBy(held -> messageId(held.id()), LinkedHashMap::new, Collectors.toList()));
-        List<HeldMessage> taken = messages.entrySet().stream()
-                .filter(message -> kind.test(message.getKey(), message.getValue().stream()
-                        .map(part -> part.message().text()).collect(Collectors.joining("\n"))))
+        List<HeldMessage> taken = heldNaming(to, person).entrySet().stream()
+                .filter(message -> kind.test(message.getKey(), wholeText(message.getValue())))
                 .flatMap(message -> message.getValue().stream()).toList();
         return release(to, taken);
+    }
+
+    /**
+     * The messages still held for {@code to} that name {@code person} and are of the kind {@code kind} tells (as for
+     * {@link #withdrawHeld}): the id each was held under, with its text, in the order they are held.
+     */
+    public Map<String, String> heldOfKind(ChatAddress to, ChatAddress person, BiPredicate<String, String> kind) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        heldNaming(to, person).forEach((id, parts) -> {
+            String text = wholeText(parts);
+            if (kind.test(id, text)) {
+                texts.put(id, text);
+            }
+        });
+        return texts;
+    }
+
+    /** The parts still held for {@code to} that name {@code person}, by the id of the message they are parts of. */
+    private Map<String, List<HeldMessage>> heldNaming(ChatAddress to, ChatAddress person) {
+        return store.heldMessagesFor(to).stream().filter(held -> held.about().contains(person))
+                .collect(Collectors.groupingBy(held -> messageId(held.id()), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static String wholeText(List<HeldMessage> parts) {
+        return parts.stream().map(part -> part.message().text()).collect(Collectors.joining("\n"));
     }
 
     /**

@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.shared.StableIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
@@ -52,11 +53,37 @@ public final class ListenNotices {
         return RECEIPTS_PREFIX + idOf(kind, songs);
     }
 
+    /**
+     * The songs among {@code songs} (those a sender sent one receiver) that a notice of plays or expiries held under
+     * {@code id}, saying {@code text}, tells of: those its text names whose ids make the one it was held under, with
+     * {@link #RECEIPTS_PREFIX} or (held before ids said what they are) without. A notice with that prefix naming more
+     * than {@value #MOST_SONGS_LOOKED_AT} songs, or whose songs are not found so, is taken to tell of every song it
+     * names: keeping one more song's play from its sender reveals nothing.
+     */
+    public static List<Share> toldOf(String id, String text, List<Share> songs) {
+        boolean prefixed = id.startsWith(RECEIPTS_PREFIX);
+        List<Share> named = named(text, songs);
+        return songsWithId(prefixed ? id.substring(RECEIPTS_PREFIX.length()) : id, named, "played", "expired")
+                .orElse(prefixed ? named : List.of());
+    }
+
     /** Whether {@code id} is the one a message of one of {@code kinds} on some of {@code songs} had (see above). */
     private static boolean heldBefore(String id, String text, List<Share> songs, String... kinds) {
-        List<Share> named = songs.stream().filter(song -> text.contains(song.track().title())).toList();
+        return songsWithId(id, named(text, songs), kinds).isPresent();
+    }
+
+    /** The songs among {@code songs} whose titles {@code text} names. */
+    private static List<Share> named(String text, List<Share> songs) {
+        return songs.stream().filter(song -> text.contains(song.track().title())).toList();
+    }
+
+    /**
+     * Those of {@code named} (at most {@value #MOST_SONGS_LOOKED_AT}) whose ids make {@code id} for one of
+     * {@code kinds}, tried in every combination.
+     */
+    private static Optional<List<Share>> songsWithId(String id, List<Share> named, String... kinds) {
         if (named.isEmpty() || named.size() > MOST_SONGS_LOOKED_AT) {
-            return false;
+            return Optional.empty();
         }
         for (int some = 1; some < 1 << named.size(); some++) {
             List<Share> these = new ArrayList<>();
@@ -67,11 +94,11 @@ public final class ListenNotices {
             }
             for (String kind : kinds) {
                 if (idOf(kind, these).equals(id)) {
-                    return true;
+                    return Optional.of(these);
                 }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static String idOf(String kind, List<Share> songs) {

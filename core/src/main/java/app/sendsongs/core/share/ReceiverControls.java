@@ -40,6 +40,7 @@ public final class ReceiverControls {
     private final Outbox outbox;
     private final ShareSettled settled;
     private final ReceiptsStopped receiptsStopped;
+    private final WaitingReceipts waitingReceipts;
 
     public ReceiverControls(PreferenceStore preferences, ShareStore shares, UserStore users, FriendFinder friends,
                             WhichPerson whichPerson, Outbox outbox, ShareSettled settled,
@@ -52,6 +53,7 @@ public final class ReceiverControls {
         this.outbox = outbox;
         this.settled = settled;
         this.receiptsStopped = receiptsStopped;
+        this.waitingReceipts = new WaitingReceipts(shares, outbox);
     }
 
     /** {@code block}, {@code unblock} and {@code receipts}; {@code commandText} is kept if the bot must ask who. */
@@ -246,13 +248,14 @@ public final class ReceiverControls {
     }
 
     /**
-     * What the senders were to be told of my plays and expiries, still waiting for them, is not told after all, and a
-     * group's summary that has not reached one of them yet does not count my song.
+     * What the senders were to be told of my plays and expiries, still waiting for them, is not told after all (nor
+     * shown in their history: {@link WaitingReceipts}), and a group's summary that has not reached one of them yet
+     * does not count my song.
      */
     private void stopTelling(User me, Set<ChatAddress> senders) {
         Map<ChatAddress, List<Share>> songs = songsFrom(me, senders);
-        senders.forEach(sender -> outbox.withdrawHeld(sender, me.address(),
-                ListenNotices.receiptsOn(songs.getOrDefault(sender, List.of()))));
+        senders.forEach(sender -> waitingReceipts.takeBack(sender, me.address(), songs.getOrDefault(sender,
+                List.of())));
         receiptsStopped.receiptsStopped(me.address(), senders::contains);
     }
 

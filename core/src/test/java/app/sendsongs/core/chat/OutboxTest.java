@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -252,6 +253,22 @@ class OutboxTest {
 
         assertThat(store.heldMessagesFor(BOB)).extracting(held -> held.message().text())
                 .containsExactly("the end", "word the end");
+    }
+
+    @Test
+    void aKindOfMessageAboutSomeoneStillHeldIsToldByItsIdWithItsWholeTextOnce() {
+        ChatAddress carol = ChatAddress.messenger("carol");
+        String id = StableIds.of("played", "share-1");
+        chat.windowCloses("bob");
+        outbox.notifyOnce(id, BOB, Message.text("word ".repeat(500) + "the end"), List.of(carol));
+        outbox.notifyOnce(StableIds.of("played", "share-2"), BOB, Message.text("the end"), List.of(carol));
+        outbox.notifyOnce(id + "-other", BOB, Message.text("word the end"), List.of(ChatAddress.messenger("dan")));
+
+        Map<String, String> held = outbox.heldOfKind(BOB, carol, (messageId, text) -> text.startsWith("word"));
+
+        assertThat(held).containsOnlyKeys(id);
+        assertThat(held.get(id)).startsWith("word word").endsWith("the end");
+        assertThat(store.heldMessagesFor(BOB)).hasSize(4);
     }
 
     @Test

@@ -20,12 +20,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a receiver controls: whether senders are told of their plays, and whose songs they take at all. */
 class ReceiverControlsTest {
     private static final String LINK = FakeMusic.SONG.id().link();
     private static final String TITLE = FakeMusic.SONG.title();
+    private static final String OTHER_LINK = FakeMusic.OTHER_SONG.id().link();
+    private static final String OTHER = FakeMusic.OTHER_SONG.title();
     private BotHarness bot;
 
     @BeforeEach
@@ -197,6 +200,98 @@ class ReceiverControlsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void playsWhoseNoticeIsTakenBackShowInTheSendersHistoryAsDeliveredOnly(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("bob", FakeMusic.OTHER_SONG);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(heldTexts("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to 2 of your songs"));
+
+        bot.reply("bob", command);
+        bot.chat.windowOpens("alice");
+        bot.say("alice", "hi");
+
+        assertThat(bot.reply("alice", "history")).contains(
+                "• " + TITLE + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)",
+                "• " + OTHER + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)",
+                "• " + TITLE + " → Carol King: played 1 May 12:0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off"})
+    void sendingAgainASongWhosePlayNoticeWasTakenBackIsAnsweredAsForASongStillUnplayed(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        bot.reply("bob", command);
+
+        String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace(TITLE, OTHER));
+    }
+
+    @Test
+    void anExpiryWhoseNoticeIsTakenBackShowsInTheSendersHistoryAsDeliveredOnly() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.advance(Duration.ofDays(8));
+        assertThat(heldTexts("alice")).anyMatch(text -> text.startsWith("Bob Fisher hasn't played " + TITLE));
+
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.contains("hasn't played"));
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + "delivered 1 May 12:00 UTC (they don't share plays)");
+    }
+
+    @Test
+    void aPlayTheSenderWasToldOfStaysInTheirHistoryOnceTheReceiverStopsTellingThem() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + TITLE));
+
+        bot.reply("bob", "receipts off Alice Smith");
+
+        assertThat(bot.reply("alice", "history")).startsWith("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + "played 1 May 12:0");
+    }
+
+    @ParameterizedTest(name = "{0}, the process dying {1}")
+    @CsvSource({"receipts off Alice Smith, just before the notice is taken back",
+            "receipts off Alice Smith, just after the notice is taken back",
+            "block Alice Smith, just before the notice is taken back"})
+    void aPlayNoticeBeingTakenBackWhenTheProcessDiesNeverShowsThePlayAndIsGoneOnceTheChoiceIsMadeAgain(String command,
+                                                                                                     String when) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        ((InMemoryOutbox) bot.stores.outbox()).diesReleasing(
+                held -> held.message().text().startsWith("🎧 Bob Fisher listened to "), when.contains("after"));
+        assertThatThrownBy(() -> bot.say("bob", command)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(shareFrom("alice").receiptsOff()).as("kept private before the notice is taken back").isTrue();
+
+        bot.reply("bob", command);
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧 Bob"));
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + "delivered 1 May 12:00 UTC (they don't share plays)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
     void aGroupSummaryStillWaitingForItsSenderNoLongerCountsTheMemberWhoStopsTellingThem(String command) {
         aliceSendsHerFamilyASongWhileHerWindowIsClosed();
         bot.play("bob", FakeMusic.SONG);
@@ -360,6 +455,23 @@ class ReceiverControlsTest {
         bot.chat.windowOpens("alice");
 
         assertThat(bot.say("alice", "help")).noneMatch(text -> text.contains("hasn't played"));
+    }
+
+    @Test
+    void thePlaysOfANoticeHeldUnderItsIdOfBeforeIdsSaidWhatTheyAreShowInTheSendersHistoryAsDeliveredOnly() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("bob", FakeMusic.OTHER_SONG);
+        bot.advance(Duration.ofMinutes(5));
+        heldAsBefore("alice", "🎧 Bob Fisher listened to 2 of your songs", "played", "bob");
+
+        bot.reply("bob", "block Alice Smith");
+
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:"
+                + "\n• " + OTHER + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)"
+                + "\n• " + TITLE + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)");
     }
 
     @Test

@@ -273,6 +273,25 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void aSharePlayedOrExpiredCanBeKeptPrivateAfterwardsKeepingWhatBecameOfIt() {
+        Share played = watchingShare("s-played", "alice", "bob", T0, T0).played(minutes(3));
+        Share expired = watchingShare("s-expired", "alice", "bob", minutes(1), minutes(1)).expired();
+        shares.insertShare(played);
+        shares.insertShare(expired);
+
+        assertThat(shares.updateShare(played.withReceiptsOff(), ShareStatus.PLAYED)).isTrue();
+        assertThat(shares.updateShare(expired.withReceiptsOff(), ShareStatus.EXPIRED)).isTrue();
+
+        assertThat(shares.findShare("s-played")).contains(played.withReceiptsOff());
+        assertThat(shares.findShare("s-played").orElseThrow().playedAt()).contains(minutes(3));
+        assertThat(shares.sharesSentSince(at("alice"), T0))
+                .containsExactly(expired.withReceiptsOff(), played.withReceiptsOff());
+        assertThat(shares.sharesReceivedBy(at("bob")))
+                .containsExactly(expired.withReceiptsOff(), played.withReceiptsOff());
+        assertThat(shares.openSharesFrom(at("alice"), at("bob"))).isEmpty();
+    }
+
+    @Test
     void sharesWatchedForAReceiverAreTheWatchingOnesOldestDeliveryFirst() {
         Share deliveredLate = watchingShare("late", "alice", "bob", minutes(-30), minutes(5));
         Share deliveredEarly = watchingShare("early", "carol", "bob", minutes(-10), minutes(-5));
