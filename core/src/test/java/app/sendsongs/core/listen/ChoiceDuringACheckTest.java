@@ -3,6 +3,7 @@ package app.sendsongs.core.listen;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryOutbox;
@@ -10,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,8 +54,72 @@ class ChoiceDuringACheckTest {
                 + PRIVATE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aChoiceMadeJustBeforeTheCheckHoldsItsPlayNoticeTakesItBack(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        outbox().beforeHolding(playNoticeOf("Bob Fisher"), meanwhile("bob", command));
+
+        bot.advance(Duration.ofMinutes(5));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + PRIVATE);
+    }
+
+    @Test
+    void aCheckCutShortWhileTakingBackItsNoticeForAChoiceMadeMeanwhileTakesItBackWhenDoneAgain() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        outbox().beforeHolding(playNoticeOf("Bob Fisher"), meanwhile("bob", "receipts off Alice Smith"));
+        outbox().diesReleasing(playNoticeOf("Bob Fisher"), false);
+
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(heldTexts("alice")).as("the check died taking it back")
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to"));
+        bot.advance(Duration.ofHours(1));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + PRIVATE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aGroupMemberWhoseChoiceComesJustBeforeTheCheckHoldsTheirPlayNoticeIsNotCountedInTheSummary(String command) {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        outbox().beforeHolding(playNoticeOf("Carol King"), meanwhile("carol", command));
+
+        bot.advance(Duration.ofMinutes(5));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 1 played " + TITLE
+                        + " (sent to Family).\nNot counted, they don't share plays: Carol King.");
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): " + PRIVATE);
+    }
+
     private InMemoryOutbox outbox() {
         return (InMemoryOutbox) bot.stores.outbox();
+    }
+
+    private List<String> heldTexts(String psid) {
+        return outbox().heldMessagesFor(at(psid)).stream().map(held -> held.message().text()).toList();
+    }
+
+    private static Predicate<HeldMessage> playNoticeOf(String name) {
+        return held -> held.message().text().startsWith("🎧 " + name + " listened to");
     }
 
     /** {@code psid} writes {@code command} on another thread, and the caller waits until it is done. */
