@@ -10,10 +10,13 @@ import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
+import app.sendsongs.core.share.ListenNotices;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.WaitingReceipts;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -28,9 +31,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs due listen checks. One check reads the receiver's plays once and settles every song being watched for them:
@@ -46,7 +51,9 @@ import java.util.logging.Logger;
  * <p>A receiver whose history cannot be read (their connection ended, or the source refuses or fails) never keeps a
  * song from expiring: at its last check the sender is told it was not seen played, and why it may have been missed.
  * A sender the receiver does not share receipts with is told nothing; what one check tells one person goes in one
- * message (see {@link Notices}).
+ * message (see {@link Notices}). A choice the receiver makes while a check is under way (receipts off, a block) wins:
+ * once its notices are held, the check reads their choices again and takes back what it held for a sender no longer
+ * told, saving those songs as kept private ({@link #asChosenNow}).
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
@@ -67,6 +74,7 @@ public final class ListenWatcher {
     private final Duration lease;
     private final ShareSettled settled;
     private final PreferenceStore preferences;
+    private final WaitingReceipts waitingReceipts;
 
     public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, PreferenceStore preferences,
                          ListeningAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
@@ -81,6 +89,7 @@ public final class ListenWatcher {
         this.lease = lease;
         this.settled = settled;
         this.preferences = preferences;
+        this.waitingReceipts = new WaitingReceipts(shares, outbox);
     }
 
     /** What one check learnt of the receiver's history. */
@@ -210,7 +219,7 @@ public final class ListenWatcher {
         // Told before the shares are settled, under ids of the shares told about: a check cut short in
         // between is run again and tells nothing twice.
         notices.send(outbox);
-        settleAll(settling);
+        settleAll(asChosenNow(receiver, settling));
         Optional<Instant> regular = regularCheck(waiting, now);
         if (!waiting.isEmpty() && receiver.connection().kind().keepsOnlyRecentWindow()) {
             regular = earliest(regular, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
@@ -318,7 +327,7 @@ public final class ListenWatcher {
             }
         }
         notices.send(outbox);
-        settleAll(settling);
+        settleAll(asChosenNow(receiver, settling));
         finish(watch, schedule.receiversNextCheck(waiting.isEmpty() ? Optional.empty() : retryAt, lastChecks(waiting)),
                 watch.checkedThrough());
     }
@@ -339,6 +348,37 @@ public final class ListenWatcher {
         Share expired = share.expired();
         notices.expired(expired);
         settling.add(expired);
+    }
+
+    /**
+     * The shares a check settles as the receiver's choices stand once its notices are held: a choice made since the
+     * check read them wins. Each sender of these songs who is no longer told (receipts off for them or everyone, a
+     * block) has the notices of plays and expiries still waiting for them taken back, the songs those told of kept
+     * private first ({@link WaitingReceipts}), and these songs are saved kept private; a sender blocked has their
+     * notes still waiting for the receiver taken back too. Cut short before the shares are saved, the check done
+     * again (its songs still watched) takes back what the first run held.
+     */
+    private List<Share> asChosenNow(User receiver, List<Share> settling) {
+        ReceiverPreferences now = preferences.preferencesOf(receiver.address());
+        Map<ChatAddress, List<Share>> stopped = settling.stream()
+                .filter(share -> !now.sharesReceiptsWith(share.sender()))
+                .collect(Collectors.groupingBy(Share::sender));
+        stopped.forEach((sender, songs) -> {
+            if (!outbox.heldOfKind(sender, receiver.address(), ListenNotices.receiptsOn(songs)).isEmpty()) {
+                waitingReceipts.takeBack(sender, receiver.address(), songsFrom(sender, receiver));
+            }
+            if (now.blocks(sender)) {
+                outbox.withdrawHeld(receiver.address(), sender, ListenNotices.notesOn(songs));
+            }
+        });
+        return settling.stream().map(share -> stopped.containsKey(share.sender()) && !share.receiptsOff()
+                ? share.withReceiptsOff() : share).toList();
+    }
+
+    /** Every song {@code sender} sent {@code receiver}, whatever became of it. */
+    private List<Share> songsFrom(ChatAddress sender, User receiver) {
+        return shares.sharesReceivedBy(receiver.address()).stream().filter(share -> share.sender().equals(sender))
+                .toList();
     }
 
     /** Stores the shares a check settled, once its notices are held; each settled share is told to its listener. */

@@ -24,7 +24,9 @@ public interface ShareStore {
 
     /**
      * Replaces the share only if its stored status is still {@code expected}; false otherwise.
-     * Every change of status goes through here, so two workers never both act on one share.
+     * Every change of status goes through here, so two workers never both act on one share. A share stored as kept
+     * private ({@link Share#receiptsOff}) stays so: an update written from a copy read before the receiver's choice
+     * (a listen check saving a play) keeps the mark rather than clear it. Nothing ever clears it.
      */
     boolean updateShare(Share updated, ShareStatus expected);
 

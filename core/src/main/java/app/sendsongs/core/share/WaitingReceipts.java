@@ -12,19 +12,19 @@ import java.util.Map;
  * the sender's {@code history} then shows them as delivered, and sending one again is answered as for a song still
  * watched, so nothing tells them what the notice would have. Cut short in between, the notice still waits with its
  * songs marked already, and the choice made again takes it back. A group's songs are left to its summary
- * ({@link ReceiptsStopped}).
+ * ({@link ReceiptsStopped}). A listen check does the same for a choice made while it was under way.
  */
-final class WaitingReceipts {
+public final class WaitingReceipts {
     private final ShareStore shares;
     private final Outbox outbox;
 
-    WaitingReceipts(ShareStore shares, Outbox outbox) {
+    public WaitingReceipts(ShareStore shares, Outbox outbox) {
         this.shares = shares;
         this.outbox = outbox;
     }
 
     /** Takes back the notices still waiting for {@code sender} of {@code songs}, those they sent {@code receiver}. */
-    void takeBack(ChatAddress sender, ChatAddress receiver, List<Share> songs) {
+    public void takeBack(ChatAddress sender, ChatAddress receiver, List<Share> songs) {
         Map<String, String> waiting = outbox.heldOfKind(sender, receiver, ListenNotices.receiptsOn(songs));
         waiting.forEach((id, text) -> ListenNotices.toldOf(id, text, songs).forEach(this::keepPrivate));
         outbox.withdraw(sender, waiting.keySet());

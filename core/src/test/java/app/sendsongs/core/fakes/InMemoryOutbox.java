@@ -25,6 +25,8 @@ public final class InMemoryOutbox implements OutboxStore {
     /** The platform's ids of the released messages it named. */
     private final Map<String, String> sentAs = new HashMap<>();
     private final AtomicReference<Runnable> beforeNextHoldNew = new AtomicReference<>();
+    private final AtomicReference<Predicate<HeldMessage>> beforeHolding = new AtomicReference<>();
+    private volatile Runnable beforeHoldingWork;
     private static final int BEFORE = 1;
     private static final int AFTER = 2;
     private final AtomicInteger diesAtNextWithdrawAbout = new AtomicInteger();
@@ -34,6 +36,15 @@ public final class InMemoryOutbox implements OutboxStore {
     /** Runs {@code work} once, at the start of the next {@link #holdNew}, as another worker would act meanwhile. */
     public void beforeNextHoldNew(Runnable work) {
         beforeNextHoldNew.set(work);
+    }
+
+    /**
+     * Runs {@code work} once, at the start of the first {@link #holdNew} of a message {@code which} picks, before it is
+     * held: another person's action at that very moment.
+     */
+    public void beforeHolding(Predicate<HeldMessage> which, Runnable work) {
+        beforeHoldingWork = work;
+        beforeHolding.set(which);
     }
 
     /**
@@ -65,6 +76,10 @@ public final class InMemoryOutbox implements OutboxStore {
         Runnable meanwhile = beforeNextHoldNew.getAndSet(null);
         if (meanwhile != null) {
             meanwhile.run();
+        }
+        Predicate<HeldMessage> which = beforeHolding.get();
+        if (which != null && messages.stream().anyMatch(which) && beforeHolding.compareAndSet(which, null)) {
+            beforeHoldingWork.run();
         }
         return holdNewNow(messages);
     }

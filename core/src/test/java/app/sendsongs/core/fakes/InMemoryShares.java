@@ -32,7 +32,7 @@ public final class InMemoryShares implements ShareStore {
         if (stored == null || stored.status() != expected) {
             return false;
         }
-        shares.put(updated.id(), updated);
+        shares.put(updated.id(), stored.receiptsOff() ? updated.withReceiptsOff() : updated);
         return true;
     }
 

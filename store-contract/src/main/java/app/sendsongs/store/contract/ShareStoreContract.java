@@ -292,6 +292,18 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void anUpdateWrittenFromACopyReadBeforeTheShareWasKeptPrivateKeepsItPrivate() {
+        Share watching = watchingShare("s-1", "alice", "bob", T0, minutes(1));
+        shares.insertShare(watching);
+        assertThat(shares.updateShare(watching.withReceiptsOff(), ShareStatus.WATCHING)).isTrue();
+
+        assertThat(shares.updateShare(watching.played(minutes(3)), ShareStatus.WATCHING)).isTrue();
+
+        assertThat(shares.findShare("s-1")).contains(watching.played(minutes(3)).withReceiptsOff());
+        assertThat(shares.sharesReceivedBy(at("bob"))).containsExactly(watching.played(minutes(3)).withReceiptsOff());
+    }
+
+    @Test
     void sharesWatchedForAReceiverAreTheWatchingOnesOldestDeliveryFirst() {
         Share deliveredLate = watchingShare("late", "alice", "bob", minutes(-30), minutes(5));
         Share deliveredEarly = watchingShare("early", "carol", "bob", minutes(-10), minutes(-5));

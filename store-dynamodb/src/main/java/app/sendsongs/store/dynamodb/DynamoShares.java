@@ -100,10 +100,16 @@ final class DynamoShares implements ShareStore {
         return table.get(key(id)).map(DynamoShares::share);
     }
 
-    /** One UpdateItem conditional on the stored status: of two racing workers only one changes the share. */
+    /**
+     * One UpdateItem conditional on the stored status: of two racing workers only one changes the share. A share
+     * without the kept-private mark leaves the stored one as it is, so a mark set meanwhile stays.
+     */
     @Override
     public boolean updateShare(Share updated, ShareStatus expected) {
         Map<String, AttributeValue> attributes = attributes(updated);
+        if (!updated.receiptsOff()) {
+            attributes.remove(RECEIPTS_OFF);
+        }
         Update update = new Update().setAll(attributes);
         OPTIONAL_ATTRIBUTES.stream().filter(name -> !attributes.containsKey(name)).forEach(update::remove);
         return table.updateIf(key(updated.id()), update, Condition.equalTo(STATUS, Attr.s(expected.name())))

@@ -76,7 +76,10 @@ final class SqliteShares implements ShareStore {
         return db.read(s -> s.queryOne(SELECT + "WHERE id = ?", SqliteShares::share, id));
     }
 
-    /** One UPDATE ... WHERE status = expected: of two racing workers only one changes the row. */
+    /**
+     * One UPDATE ... WHERE status = expected: of two racing workers only one changes the row. A stored
+     * {@code receipts_off} stays set.
+     */
     @Override
     public boolean updateShare(Share updated, ShareStatus expected) {
         Object[] values = values(updated);
@@ -86,7 +89,7 @@ final class SqliteShares implements ShareStore {
         return db.write(s -> s.update("UPDATE shares SET sender_address = ?, receiver_address = ?, track_id = ?, "
                 + "track_name = ?, track_artists = ?, track_duration_ms = ?, track_isrc = ?, track_linked_from = ?, "
                 + "pre = ?, post = ?, created_at = ?, delivered_at = ?, expires_at = ?, status = ?, played_at = ?, "
-                + "uncertain = ?, group_send_id = ?, receipts_off = ? WHERE id = ? AND status = ?", params)) == 1;
+                + "uncertain = ?, group_send_id = ?, receipts_off = MAX(receipts_off, ?) WHERE id = ? AND status = ?", params)) == 1;
     }
 
     @Override
