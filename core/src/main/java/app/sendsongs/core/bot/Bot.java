@@ -211,6 +211,12 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
+        Optional<String> tapMeant = draft.filter(d -> event instanceof Inbound.Text)
+                .flatMap(d -> linkShare.tapMeant(d, typed));
+        if (tapMeant.isPresent()) {
+            return answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(), typed),
+                    tapMeant.get(), user);
+        }
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
         }

@@ -47,6 +47,9 @@ public final class LinkShare {
     private static final int GROUPS_OFFERED = 3;
     /** The quotes that would end a name given as {@code name:"…"}. */
     private static final String QUOTES = "\"“”„«»";
+    /** The last tap of "Who is it for?": the name is typed ("Type a name" when nobody is offered). */
+    private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
+    private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
@@ -108,6 +111,21 @@ public final class LinkShare {
             }
             case NOTE, READY -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
+        };
+    }
+
+    /**
+     * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
+     * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
+     * is it for?", "Someone else" or a no, which drops the song. Empty for other words, a name or a note as before.
+     */
+    public Optional<String> tapMeant(ShareDraft draft, String typed) {
+        Optional<String> no = Optional.of(dontSendTap(draft).payload());
+        return switch (draft.stage()) {
+            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME), Optional.empty(), no);
+            case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
+                    Optional.of(sendTap(draft).payload()), no);
+            case NOTE, AFTER_NOTE -> Optional.empty();
         };
     }
 
@@ -281,7 +299,7 @@ public final class LinkShare {
             taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
         }
         invite.ifPresent(taps::add);
-        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
+        taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
         if (!pre.isEmpty()) {
@@ -390,14 +408,24 @@ public final class LinkShare {
         if (!draft.post().isEmpty()) {
             text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
         }
-        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send #" + draft.key()),
+        List<Choice> choices = new ArrayList<>(List.of(sendTap(draft),
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
             choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
         }
-        choices.add(new Choice("Don't send", "discard #" + draft.key()));
+        choices.add(dontSendTap(draft));
         return Message.text(text.toString()).withChoices(choices);
+    }
+
+    /** Send, keyed to the song and person it is about ({@link ShareDraft#key}). */
+    private static Choice sendTap(ShareDraft draft) {
+        return new Choice("Send", "send #" + draft.key());
+    }
+
+    /** Don't send, keyed as {@link #sendTap} is. */
+    private static Choice dontSendTap(ShareDraft draft) {
+        return new Choice("Don't send", "discard #" + draft.key());
     }
 
     /**

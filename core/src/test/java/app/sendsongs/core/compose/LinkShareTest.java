@@ -65,6 +65,30 @@ class LinkShareTest {
     }
 
     @Test
+    void theWordsOfATapOrAPlainYesOrNoTypedAreThatTap() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        assertThat(bot.reply("alice", "note for after")).isEqualTo("Type the note Bob Fisher gets once they've played "
+                + "it.");
+        bot.reply("alice", "told you");
+        assertThat(bot.reply("alice", "DON’T SEND.")).isEqualTo("OK, I've dropped that song.");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "type a name")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "note the chorus");
+        assertThat(bot.reply("alice", "no note")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "ok")).startsWith("Sent " + TITLE + " to Bob Fisher.");
+
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "note");
+        assertThat(bot.reply("alice", "yes")).as("the note asked for is whatever is typed")
+                .isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “yes”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aSendTapShownWithAnotherSongOrPersonSendsNothingAndAsksAgain() {
         int bobHad = bot.inbox("bob").size();
         int carolHad = bot.inbox("carol").size();
