@@ -276,7 +276,7 @@ public final class Bot {
     private Message answer(User user, Command command, String text, Optional<ShareDraft> draft) {
         return switch (command) {
             case Command.SendSong send when send.wordsAsNote().isPresent() -> linkShare.sendOrAsk(user, send, text);
-            case Command.SendSong send -> sendSong.send(user, send, text);
+            case Command.SendSong send -> linkShare.sendToName(user, send, text);
             case Command.DraftCommand step -> linkShare.handle(user, step, text);
             case Command.Choose choose -> choose(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);

@@ -194,8 +194,8 @@ public final class LinkShare {
         if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
             return sendSong.send(person, command, typed);
         }
-        if (groups.findGroup(person, words) instanceof GroupFinder.Lookup.Found(Group group)) {
-            return Message.text(groups.sendTo(person, group.id(), command.song(), command.pre(), command.post()));
+        if (groups.namesAGroup(person, words)) {
+            return toGroup(person, command, typed);
         }
         if (!friends.closeContacts(person, words).isEmpty()) {
             return sendSong.send(person, command, typed);
@@ -205,6 +205,29 @@ public final class LinkShare {
             case TrackLookup.Result.Found(Track track) ->
                     offer(person, track, command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words));
         };
+    }
+
+    /**
+     * {@code send_song} to a name ({@code send_song Family <link>}, {@code send song to Bob <link>}, {@code
+     * name:"…"}): to the person it names, else to the sender's group of that name (or "which one?" among their groups
+     * of it), else as {@link SendSong#send} answers a name nobody has: "did you mean", or an invite. A group's name is
+     * never taken for a newcomer's.
+     */
+    public Message sendToName(User person, Command.SendSong command, String typed) {
+        return namesOnlyAGroup(person, command.friendName()) ? toGroup(person, command, typed)
+                : sendSong.send(person, command, typed);
+    }
+
+    /** Whether {@code name} is nobody's (not a username either) but one of the person's groups'. */
+    private boolean namesOnlyAGroup(User person, String name) {
+        return Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
+                && groups.namesAGroup(person, name);
+    }
+
+    /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */
+    private Message toGroup(User person, Command.SendSong command, String typed) {
+        return groups.handle(person, new Command.SendToGroup(command.friendName(), command.song(), command.pre(),
+                command.post()), typed);
     }
 
     /**
@@ -310,6 +333,9 @@ public final class LinkShare {
 
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
         ShareDraft noted = notes(withoutNoteNamed(draft, command.friend()), command);
+        if (command.friend().filter(name -> namesOnlyAGroup(person, name)).isPresent()) {
+            return toGroup(person, noted, command.friend().get(), command.sendNow());
+        }
         if (command.friend().isPresent()) {
             return switch (friends.find(person, command.friend().get())) {
                 case FriendFinder.Lookup.Found(User friend) ->
@@ -328,11 +354,7 @@ public final class LinkShare {
             };
         }
         if (command.group().isPresent()) {
-            return switch (groups.findGroup(person, command.group().get())) {
-                case GroupFinder.Lookup.Found(Group group) ->
-                        chosen(person, noted, new Recipient.Group(group.id()), command.sendNow());
-                case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
-            };
+            return toGroup(person, noted, command.group().get(), command.sendNow());
         }
         if (command.sendNow() && noted.recipient().isPresent()) {
             return send(person, noted);
@@ -344,6 +366,15 @@ public final class LinkShare {
                     + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
         }
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /** The share for the person's group {@code name} names; when it names several, which one, with the offer again. */
+    private Message toGroup(User person, ShareDraft draft, String name, boolean sendNow) {
+        return switch (groups.findGroup(person, name)) {
+            case GroupFinder.Lookup.Found(Group group) ->
+                    chosen(person, draft, new Recipient.Group(group.id()), sendNow);
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(taps(draft));
+        };
     }
 
     /** An invite for whoever they meant; the share stays, in case the name was mistyped. */

@@ -89,6 +89,17 @@ class LinkShareTest {
     }
 
     @Test
+    void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("alice", "to Family")).isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to 👥 "
+                + "Family?");
+        assertThat(bot.reply("alice", "send_song Family " + LINK)).startsWith("Nobody else is in Family yet.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aSendTapShownWithAnotherSongOrPersonSendsNothingAndAsksAgain() {
         int bobHad = bot.inbox("bob").size();
         int carolHad = bot.inbox("carol").size();
