@@ -467,11 +467,11 @@ public final class LinkShare {
         if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
             return send(person, draft);
         }
-        return asAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+        return askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
     }
 
     /** The question a share stands at, again, after {@code lead}. */
-    private Message asAgain(ShareDraft draft, String lead) {
+    public Message askAgain(ShareDraft draft, String lead) {
         return draft.stage() == ShareDraft.Stage.WHO
                 ? Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft))
                 : ready(draft, lead);
@@ -492,7 +492,7 @@ public final class LinkShare {
     private Message discard(User person, Command.DiscardDraft command) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
-            return asAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
+            return askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
                     + "now. ");
         }
         boolean had = draft.isPresent();

@@ -125,14 +125,15 @@ class LinkShareTest {
     }
 
     @Test
-    void aNumberTapUnderAnOlderOfferDoesNothingWhileANewerOfferIsOpen() {
+    void aNumberTapUnderAnOlderOfferDoesNothingAndAsksTheNewerOfferAgain() {
         bot.reply("alice", LINK);
         Choice bob = last("alice").choices().getFirst();
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         Choice bobNow = last("alice").choices().getFirst();
 
         assertThat(tap("alice", "Bob Fisher", bob.payload())).isEqualTo("That tap answered an earlier question, so I "
-                + "did nothing.");
+                + "did nothing. Who is " + FakeMusic.OTHER_SONG.title() + " for?");
+        assertThat(last("alice").choices()).as("the open offer again").contains(bobNow);
         assertThat(tap("alice", "Bob Fisher", bobNow.payload()))
                 .isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?");
     }
