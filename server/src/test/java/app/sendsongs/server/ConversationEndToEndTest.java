@@ -71,6 +71,53 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void theQuestionsOfAShareAnsweredInWordsDoWhatTheWordsSayAndInviteNobody() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        int bobBefore = sandbox.inbox("bob").size();
+
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
+        sandbox.tapTitled("alice", "Bob Fisher");
+        assertThat(sandbox.ask("alice", "Add a note")).as("a tap's words typed are that tap")
+                .containsExactly("Type the note that goes with the song to Bob Fisher.");
+        sandbox.ask("alice", "the bridge!");
+        assertThat(sandbox.ask("alice", "Send it!")).as("the answer to \"Send … to Bob Fisher?\"").singleElement()
+                .asString().startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1))
+                + "\n“the bridge!”");
+
+        sandbox.ask("alice", LINK + tracks.get(2), 2);
+        sandbox.tapTitled("alice", "Bob Fisher");
+        assertThat(sandbox.ask("alice", "no")).containsExactly("OK, I've dropped that song.");
+
+        sandbox.ask("alice", LINK + tracks.get(3), 2);
+        assertThat(sandbox.ask("alice", "Someone else")).containsExactly("Who is " + title(tracks.get(3))
+                + " for? Type their name.");
+        assertThat(sandbox.ask("alice", "never mind")).containsExactly("OK, I've dropped that song.");
+
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("I don't know anyone called"));
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore + 2); // the song and its card, once
+    }
+
+    @Test
+    void aTapUnderAnEarlierSongsQuestionAsksTheOpenOneAgainWithItsTaps() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
+        JsonNode earlier = sandbox.lastSent("alice").path("quick_replies").get(0);
+        sandbox.ask("alice", LINK + tracks.get(2), 2);
+
+        // Messenger shows quick replies under the newest message only: this tap crossed the second answer on its way
+        int before = sandbox.inbox("alice").size();
+        control.tapQuickReply("alice", earlier.path("title").asText(), earlier.path("payload").asText());
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).subList(before, before + 1))
+                .containsExactly("That tap answered an earlier question, so I did nothing. Who is "
+                        + title(tracks.get(2)) + " for?");
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher")).as("the open question's taps are under the answer")
+                .containsExactly("Send " + title(tracks.get(2)) + " to Bob Fisher?");
+    }
+
+    @Test
     void aSentenceWithALinkAndASpotifyShortLinkStartAShareToo() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();

@@ -284,6 +284,33 @@ class GroupsEndToEndTest {
     }
 
     @Test
+    void aGroupNamedWhereAFriendsNameGoesGetsTheSongAndNobodyIsInvitedByTheGroupsName() {
+        registerAliceBobAndCarol();
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Bob Fisher\"");
+        reply("alice", "add_to_group Family \"Carol King\"");
+
+        assertThat(reply("alice", "send_song Family " + LINK + tracks.get(0)))
+                .startsWith("Sent " + title(tracks.get(0)) + " to Family (2 people).");
+        assertThat(reply("alice", "send song to family " + LINK + tracks.get(1)))
+                .startsWith("Sent " + title(tracks.get(1)) + " to Family (2 people).");
+        sandbox.ask("alice", LINK + tracks.get(2), 2);
+        assertThat(reply("alice", "Family")).as("typed at \"Who is it for?\"")
+                .isEqualTo("Send " + title(tracks.get(2)) + " to 👥 Family?");
+        assertThat(reply("alice", "send")).startsWith("Sent " + title(tracks.get(2)) + " to Family (2 people).");
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("🎵 Alice Smith sent a song to Family: "))
+                .hasSize(3);
+
+        sandbox.advanceMinutes(1);
+        reply("bob", "create_group Family");
+        reply("bob", "add_to_group Family \"Carol King\"");
+        assertThat(reply("carol", "send_song Family " + LINK + tracks.get(3))).isEqualTo("You're in 2 groups called "
+                + "Family. Say which one: \"Family (Alice Smith's)\" or \"Family (Bob Fisher's)\".");
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("I don't know anyone called"));
+        assertThat(sandbox.inbox("carol")).noneMatch(text -> text.startsWith("I don't know anyone called"));
+    }
+
+    @Test
     void forgetMeTakesAPersonOutOfEveryGroupAndDeletesTheGroupsTheyMade() {
         registerAliceBobAndCarol();
         reply("alice", "create_group Family");

@@ -211,6 +211,12 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
+        Optional<String> tapMeant = draft.filter(d -> event instanceof Inbound.Text)
+                .flatMap(d -> linkShare.tapMeant(d, typed));
+        if (tapMeant.isPresent()) {
+            return answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(), typed),
+                    tapMeant.get(), user);
+        }
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
         }
@@ -270,7 +276,7 @@ public final class Bot {
     private Message answer(User user, Command command, String text, Optional<ShareDraft> draft) {
         return switch (command) {
             case Command.SendSong send when send.wordsAsNote().isPresent() -> linkShare.sendOrAsk(user, send, text);
-            case Command.SendSong send -> sendSong.send(user, send, text);
+            case Command.SendSong send -> linkShare.sendToName(user, send, text);
             case Command.DraftCommand step -> linkShare.handle(user, step, text);
             case Command.Choose choose -> choose(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);
@@ -322,7 +328,8 @@ public final class Bot {
     /**
      * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
      * answers only the question or offer it was shown with (its key); one under an older message leaves the open
-     * question as it is.
+     * question as it is, and asks it again when it is the song being shared: on Messenger the answer takes the place of
+     * the taps it was shown with, which only the newest message has.
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
@@ -333,8 +340,11 @@ public final class Bot {
             if (choice.isEmpty() && draft.isEmpty()) {
                 return notWaiting();
             }
-            return draft.filter(d -> d.offerKey().equals(choose.question().get()))
-                    .map(d -> linkShare.choose(user, d, number))
+            if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
+                return linkShare.choose(user, draft.get(), number);
+            }
+            // the song being shared is the open question unless a "which one?" was asked since
+            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, EARLIER_QUESTION + " "))
                     .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
         }
         if (choice.isEmpty()) {

@@ -47,6 +47,9 @@ public final class LinkShare {
     private static final int GROUPS_OFFERED = 3;
     /** The quotes that would end a name given as {@code name:"…"}. */
     private static final String QUOTES = "\"“”„«»";
+    /** The last tap of "Who is it for?": the name is typed ("Type a name" when nobody is offered). */
+    private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
+    private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
@@ -108,6 +111,21 @@ public final class LinkShare {
             }
             case NOTE, READY -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
+        };
+    }
+
+    /**
+     * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
+     * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
+     * is it for?", "Someone else" or a no, which drops the song. Empty for other words, a name or a note as before.
+     */
+    public Optional<String> tapMeant(ShareDraft draft, String typed) {
+        Optional<String> no = Optional.of(dontSendTap(draft).payload());
+        return switch (draft.stage()) {
+            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME), Optional.empty(), no);
+            case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
+                    Optional.of(sendTap(draft).payload()), no);
+            case NOTE, AFTER_NOTE -> Optional.empty();
         };
     }
 
@@ -176,8 +194,8 @@ public final class LinkShare {
         if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
             return sendSong.send(person, command, typed);
         }
-        if (groups.findGroup(person, words) instanceof GroupFinder.Lookup.Found(Group group)) {
-            return Message.text(groups.sendTo(person, group.id(), command.song(), command.pre(), command.post()));
+        if (groups.namesAGroup(person, words)) {
+            return toGroup(person, command, typed);
         }
         if (!friends.closeContacts(person, words).isEmpty()) {
             return sendSong.send(person, command, typed);
@@ -187,6 +205,29 @@ public final class LinkShare {
             case TrackLookup.Result.Found(Track track) ->
                     offer(person, track, command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words));
         };
+    }
+
+    /**
+     * {@code send_song} to a name ({@code send_song Family <link>}, {@code send song to Bob <link>}, {@code
+     * name:"…"}): to the person it names, else to the sender's group of that name (or "which one?" among their groups
+     * of it), else as {@link SendSong#send} answers a name nobody has: "did you mean", or an invite. A group's name is
+     * never taken for a newcomer's.
+     */
+    public Message sendToName(User person, Command.SendSong command, String typed) {
+        return namesOnlyAGroup(person, command.friendName()) ? toGroup(person, command, typed)
+                : sendSong.send(person, command, typed);
+    }
+
+    /** Whether {@code name} is nobody's (not a username either) but one of the person's groups'. */
+    private boolean namesOnlyAGroup(User person, String name) {
+        return Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
+                && groups.namesAGroup(person, name);
+    }
+
+    /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */
+    private Message toGroup(User person, Command.SendSong command, String typed) {
+        return groups.handle(person, new Command.SendToGroup(command.friendName(), command.song(), command.pre(),
+                command.post()), typed);
     }
 
     /**
@@ -281,7 +322,7 @@ public final class LinkShare {
             taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
         }
         invite.ifPresent(taps::add);
-        taps.add(new Choice(offered.isEmpty() ? "Type a name" : "Someone else", "to"));
+        taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
         if (!pre.isEmpty()) {
@@ -292,6 +333,9 @@ public final class LinkShare {
 
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
         ShareDraft noted = notes(withoutNoteNamed(draft, command.friend()), command);
+        if (command.friend().filter(name -> namesOnlyAGroup(person, name)).isPresent()) {
+            return toGroup(person, noted, command.friend().get(), command.sendNow());
+        }
         if (command.friend().isPresent()) {
             return switch (friends.find(person, command.friend().get())) {
                 case FriendFinder.Lookup.Found(User friend) ->
@@ -310,11 +354,7 @@ public final class LinkShare {
             };
         }
         if (command.group().isPresent()) {
-            return switch (groups.findGroup(person, command.group().get())) {
-                case GroupFinder.Lookup.Found(Group group) ->
-                        chosen(person, noted, new Recipient.Group(group.id()), command.sendNow());
-                case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
-            };
+            return toGroup(person, noted, command.group().get(), command.sendNow());
         }
         if (command.sendNow() && noted.recipient().isPresent()) {
             return send(person, noted);
@@ -326,6 +366,15 @@ public final class LinkShare {
                     + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
         }
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /** The share for the person's group {@code name} names; when it names several, which one, with the offer again. */
+    private Message toGroup(User person, ShareDraft draft, String name, boolean sendNow) {
+        return switch (groups.findGroup(person, name)) {
+            case GroupFinder.Lookup.Found(Group group) ->
+                    chosen(person, draft, new Recipient.Group(group.id()), sendNow);
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(taps(draft));
+        };
     }
 
     /** An invite for whoever they meant; the share stays, in case the name was mistyped. */
@@ -390,14 +439,24 @@ public final class LinkShare {
         if (!draft.post().isEmpty()) {
             text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
         }
-        List<Choice> choices = new ArrayList<>(List.of(new Choice("Send", "send #" + draft.key()),
+        List<Choice> choices = new ArrayList<>(List.of(sendTap(draft),
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
             choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
         }
-        choices.add(new Choice("Don't send", "discard #" + draft.key()));
+        choices.add(dontSendTap(draft));
         return Message.text(text.toString()).withChoices(choices);
+    }
+
+    /** Send, keyed to the song and person it is about ({@link ShareDraft#key}). */
+    private static Choice sendTap(ShareDraft draft) {
+        return new Choice("Send", "send #" + draft.key());
+    }
+
+    /** Don't send, keyed as {@link #sendTap} is. */
+    private static Choice dontSendTap(ShareDraft draft) {
+        return new Choice("Don't send", "discard #" + draft.key());
     }
 
     /**
@@ -408,11 +467,11 @@ public final class LinkShare {
         if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
             return send(person, draft);
         }
-        return asAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+        return askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
     }
 
     /** The question a share stands at, again, after {@code lead}. */
-    private Message asAgain(ShareDraft draft, String lead) {
+    public Message askAgain(ShareDraft draft, String lead) {
         return draft.stage() == ShareDraft.Stage.WHO
                 ? Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft))
                 : ready(draft, lead);
@@ -433,7 +492,7 @@ public final class LinkShare {
     private Message discard(User person, Command.DiscardDraft command) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
-            return asAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
+            return askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
                     + "now. ");
         }
         boolean had = draft.isPresent();

@@ -55,6 +55,15 @@ public final class GroupFinder {
     }
 
     /**
+     * Whether {@code reference} is the name of one or more of the person's groups (or a group's with its owner's, as
+     * "Family (Bob Fisher's)"), whether or not it tells which.
+     */
+    public boolean namesAGroup(User person, String reference) {
+        List<Group> mine = groups.groupsOf(person.address());
+        return !named(mine, reference).isEmpty() || findWithOwner(mine, reference).isPresent();
+    }
+
+    /**
      * How many of the first {@code words} name one of the person's groups, the most that do ("Road Trip Cat Power":
      * 2, for someone in a group called Road Trip); 0 when none do.
      */

@@ -61,6 +61,10 @@ public final class GroupListing {
         return finder.find(person, reference);
     }
 
+    boolean namesAGroup(User person, String reference) {
+        return finder.namesAGroup(person, reference);
+    }
+
     /** The group of this id if the person is in it. */
     Optional<Group> find(User person, String groupId) {
         return groups.groupsOf(person.address()).stream().filter(g -> g.id().equals(groupId)).findFirst();

@@ -52,6 +52,11 @@ public final class Groups {
         return listing.lookup(person, reference);
     }
 
+    /** Whether {@code name} is the name of a group the person is in (of one or more: see {@link #findGroup}). */
+    public boolean namesAGroup(User person, String name) {
+        return listing.namesAGroup(person, name);
+    }
+
     /** The groups a person is in, most recent first, with the name they know each by. */
     public List<GroupChoice> groupsOf(User person) {
         return listing.choices(person);

@@ -65,6 +65,41 @@ class LinkShareTest {
     }
 
     @Test
+    void theWordsOfATapOrAPlainYesOrNoTypedAreThatTap() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        assertThat(bot.reply("alice", "note for after")).isEqualTo("Type the note Bob Fisher gets once they've played "
+                + "it.");
+        bot.reply("alice", "told you");
+        assertThat(bot.reply("alice", "DON’T SEND.")).isEqualTo("OK, I've dropped that song.");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "type a name")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "note the chorus");
+        assertThat(bot.reply("alice", "no note")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "ok")).startsWith("Sent " + TITLE + " to Bob Fisher.");
+
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "note");
+        assertThat(bot.reply("alice", "yes")).as("the note asked for is whatever is typed")
+                .isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “yes”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("alice", "to Family")).isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to 👥 "
+                + "Family?");
+        assertThat(bot.reply("alice", "send_song Family " + LINK)).startsWith("Nobody else is in Family yet.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aSendTapShownWithAnotherSongOrPersonSendsNothingAndAsksAgain() {
         int bobHad = bot.inbox("bob").size();
         int carolHad = bot.inbox("carol").size();
@@ -90,14 +125,15 @@ class LinkShareTest {
     }
 
     @Test
-    void aNumberTapUnderAnOlderOfferDoesNothingWhileANewerOfferIsOpen() {
+    void aNumberTapUnderAnOlderOfferDoesNothingAndAsksTheNewerOfferAgain() {
         bot.reply("alice", LINK);
         Choice bob = last("alice").choices().getFirst();
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         Choice bobNow = last("alice").choices().getFirst();
 
         assertThat(tap("alice", "Bob Fisher", bob.payload())).isEqualTo("That tap answered an earlier question, so I "
-                + "did nothing.");
+                + "did nothing. Who is " + FakeMusic.OTHER_SONG.title() + " for?");
+        assertThat(last("alice").choices()).as("the open offer again").contains(bobNow);
         assertThat(tap("alice", "Bob Fisher", bobNow.payload()))
                 .isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?");
     }
