@@ -41,6 +41,7 @@ public final class ReceiverControls {
     private final ShareSettled settled;
     private final ReceiptsStopped receiptsStopped;
     private final WaitingReceipts waitingReceipts;
+    private final KeepPrivate keepPrivate;
 
     public ReceiverControls(PreferenceStore preferences, ShareStore shares, UserStore users, FriendFinder friends,
                             WhichPerson whichPerson, Outbox outbox, ShareSettled settled,
@@ -54,6 +55,7 @@ public final class ReceiverControls {
         this.settled = settled;
         this.receiptsStopped = receiptsStopped;
         this.waitingReceipts = new WaitingReceipts(shares, outbox);
+        this.keepPrivate = new KeepPrivate(shares);
     }
 
     /** {@code block}, {@code unblock} and {@code receipts}; {@code commandText} is kept if the bot must ask who. */
@@ -275,9 +277,7 @@ public final class ReceiverControls {
      * now (at the moment of this choice, which tells nothing about a play).
      */
     private void keepPrivate(Share share) {
-        if (shares.updateShare(share.withReceiptsOff(), share.status()) && share.sentToGroup()) {
-            settled.settled(share.withReceiptsOff());
-        }
+        keepPrivate.mark(share).filter(Share::sentToGroup).ifPresent(settled::settled);
     }
 
     /**
