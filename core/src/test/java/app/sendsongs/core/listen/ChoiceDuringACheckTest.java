@@ -133,6 +133,32 @@ class ChoiceDuringACheckTest {
                 + PRIVATE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aGroupMemberWhosePlayIsSavedBetweenTheirChoicesReadingOfTheSongAndItsMarkIsNotCountedInTheSummary(
+            String command) {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        CountDownLatch checkDone = new CountDownLatch(1);
+        CompletableFuture<List<String>> choice = choiceMarkingTheSongOnceTheCheckSavedIt("carol", command, checkDone);
+
+        bot.advance(Duration.ofMinutes(5));
+        checkDone.countDown();
+        assertThat(choice.orTimeout(10, TimeUnit.SECONDS).join())
+                .anyMatch(text -> text.startsWith("Done") || text.startsWith("Blocked"));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 1 played " + TITLE
+                        + " (sent to Family).\nNot counted, they don't share plays: Carol King.");
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): " + PRIVATE);
+    }
+
     /**
      * When the check, its notices held, is about to save {@code psid}'s song as played, {@code psid} writes
      * {@code command} on another thread: it runs up to marking that song kept private from the copy it read, and
