@@ -41,6 +41,7 @@ public final class ReceiverControls {
     private final ShareSettled settled;
     private final ReceiptsStopped receiptsStopped;
     private final WaitingReceipts waitingReceipts;
+    private final KeepPrivate keepPrivate;
 
     public ReceiverControls(PreferenceStore preferences, ShareStore shares, UserStore users, FriendFinder friends,
                             WhichPerson whichPerson, Outbox outbox, ShareSettled settled,
@@ -54,6 +55,7 @@ public final class ReceiverControls {
         this.settled = settled;
         this.receiptsStopped = receiptsStopped;
         this.waitingReceipts = new WaitingReceipts(shares, outbox);
+        this.keepPrivate = new KeepPrivate(shares);
     }
 
     /** {@code block}, {@code unblock} and {@code receipts}; {@code commandText} is kept if the bot must ask who. */
@@ -105,7 +107,6 @@ public final class ReceiverControls {
     private void keepEverythingFrom(User me, User sender) {
         // Their notes on songs already played, still waiting for me, are theirs too: never released now.
         outbox.withdrawHeld(me.address(), sender.address(), ListenNotices.notesOn(songsFrom(me, sender.address())));
-        stopTelling(me, Set.of(sender.address()));
         for (Share share : shares.openSharesTo(me.address())) {
             if (!share.sender().equals(sender.address())) {
                 continue;
@@ -116,6 +117,7 @@ public final class ReceiverControls {
                 keepPrivate(share);
             }
         }
+        stopTelling(me, Set.of(sender.address()));
     }
 
     private Message unblock(User me, User sender) {
@@ -147,8 +149,8 @@ public final class ReceiverControls {
             return Message.text("Done: I'll tell " + sender.name() + " when you play the songs they send from now "
                     + "on.");
         }
-        stopTelling(me, Set.of(sender.address()));
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
+        stopTelling(me, Set.of(sender.address()));
         return Message.text("Done: I won't tell " + sender.name() + " when you play their songs. They still come "
                 + "to you, notes and all.")
                 .withChoices(List.of(new Choice("Undo", undo("receipts on", me, sender))));
@@ -160,9 +162,9 @@ public final class ReceiverControls {
         if (on) {
             return Message.text("Done: friends are told again when you play the songs they send from now on.");
         }
+        openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
         stopTelling(me, shares.sharesReceivedBy(me.address()).stream().map(Share::sender)
                 .collect(Collectors.toSet()));
-        openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
         return Message.text("Done: I won't tell anyone when you play their songs. Songs still come to you, notes and "
                 + "all, and senders are told you don't share plays.")
                 .withChoices(List.of(new Choice("Undo", "receipts on")));
@@ -250,7 +252,8 @@ public final class ReceiverControls {
     /**
      * What the senders were to be told of my plays and expiries, still waiting for them, is not told after all (nor
      * shown in their history: {@link WaitingReceipts}), and a group's summary that has not reached one of them yet
-     * does not count my song.
+     * does not count my song. Done after my open songs are marked: a listen check saving one of them played
+     * meanwhile may have held a notice or a summary of it, and this takes that back too.
      */
     private void stopTelling(User me, Set<ChatAddress> senders) {
         Map<ChatAddress, List<Share>> songs = songsFrom(me, senders);
@@ -275,9 +278,7 @@ public final class ReceiverControls {
      * now (at the moment of this choice, which tells nothing about a play).
      */
     private void keepPrivate(Share share) {
-        if (shares.updateShare(share.withReceiptsOff(), share.status()) && share.sentToGroup()) {
-            settled.settled(share.withReceiptsOff());
-        }
+        keepPrivate.mark(share).filter(Share::sentToGroup).ifPresent(settled::settled);
     }
 
     /**

@@ -15,12 +15,12 @@ import java.util.Map;
  * ({@link ReceiptsStopped}). A listen check does the same for a choice made while it was under way.
  */
 public final class WaitingReceipts {
-    private final ShareStore shares;
     private final Outbox outbox;
+    private final KeepPrivate keepPrivate;
 
     public WaitingReceipts(ShareStore shares, Outbox outbox) {
-        this.shares = shares;
         this.outbox = outbox;
+        this.keepPrivate = new KeepPrivate(shares);
     }
 
     /** Takes back the notices still waiting for {@code sender} of {@code songs}, those they sent {@code receiver}. */
@@ -31,8 +31,8 @@ public final class WaitingReceipts {
     }
 
     private void keepPrivate(Share song) {
-        if (!song.receiptsOff() && !song.sentToGroup()) {
-            shares.updateShare(song.withReceiptsOff(), song.status());
+        if (!song.sentToGroup()) {
+            keepPrivate.mark(song);
         }
     }
 }

@@ -10,11 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** {@link ShareStore} in a map. */
 public final class InMemoryShares implements ShareStore {
     private final SequencedMap<String, Share> shares = new LinkedHashMap<>();
+    private final List<BeforeUpdating> beforeUpdating = new CopyOnWriteArrayList<>();
+
+    private record BeforeUpdating(Predicate<Share> which, Runnable work) {
+    }
+
+    /**
+     * Runs {@code work} once, at the start of the first {@link #updateShare} of a share {@code which} picks, before the
+     * stored share is compared: another person's action at that very moment. It runs outside this store's lock.
+     */
+    public void beforeUpdating(Predicate<Share> which, Runnable work) {
+        beforeUpdating.add(new BeforeUpdating(which, work));
+    }
 
     @Override
     public synchronized boolean insertShare(Share share) {
@@ -27,7 +41,13 @@ public final class InMemoryShares implements ShareStore {
     }
 
     @Override
-    public synchronized boolean updateShare(Share updated, ShareStatus expected) {
+    public boolean updateShare(Share updated, ShareStatus expected) {
+        beforeUpdating.stream().filter(hook -> hook.which().test(updated)).findFirst()
+                .filter(beforeUpdating::remove).ifPresent(hook -> hook.work().run());
+        return updateNow(updated, expected);
+    }
+
+    private synchronized boolean updateNow(Share updated, ShareStatus expected) {
         Share stored = shares.get(updated.id());
         if (stored == null || stored.status() != expected) {
             return false;

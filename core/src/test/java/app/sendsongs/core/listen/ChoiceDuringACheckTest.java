@@ -7,9 +7,12 @@ import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.InMemoryShares;
+import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +111,92 @@ class ChoiceDuringACheckTest {
                 .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 1 played " + TITLE
                         + " (sent to Family).\nNot counted, they don't share plays: Carol King.");
         assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): " + PRIVATE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aPlaySavedBetweenTheChoicesReadingOfTheSongAndItsMarkLeavesTheSongKeptPrivate(String command) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        CountDownLatch checkDone = new CountDownLatch(1);
+        CompletableFuture<List<String>> choice = choiceMarkingTheSongOnceTheCheckSavedIt("bob", command, checkDone);
+
+        bot.advance(Duration.ofMinutes(5));
+        checkDone.countDown();
+        assertThat(choice.orTimeout(10, TimeUnit.SECONDS).join())
+                .anyMatch(text -> text.startsWith("Done") || text.startsWith("Blocked"));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + PRIVATE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"receipts off Alice Smith", "receipts off", "block Alice Smith"})
+    void aGroupMemberWhosePlayIsSavedBetweenTheirChoicesReadingOfTheSongAndItsMarkIsNotCountedInTheSummary(
+            String command) {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.play("carol", FakeMusic.SONG);
+        CountDownLatch checkDone = new CountDownLatch(1);
+        CompletableFuture<List<String>> choice = choiceMarkingTheSongOnceTheCheckSavedIt("carol", command, checkDone);
+
+        bot.advance(Duration.ofMinutes(5));
+        checkDone.countDown();
+        assertThat(choice.orTimeout(10, TimeUnit.SECONDS).join())
+                .anyMatch(text -> text.startsWith("Done") || text.startsWith("Blocked"));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧 Carol"))
+                .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 1 played " + TITLE
+                        + " (sent to Family).\nNot counted, they don't share plays: Carol King.");
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): " + PRIVATE);
+    }
+
+    /**
+     * When the check, its notices held, is about to save {@code psid}'s song as played, {@code psid} writes
+     * {@code command} on another thread: it runs up to marking that song kept private from the copy it read, and
+     * marks it once {@code checkDone}, so the check's save lands between its reading and its mark.
+     */
+    private CompletableFuture<List<String>> choiceMarkingTheSongOnceTheCheckSavedIt(String psid, String command,
+                                                                                   CountDownLatch checkDone) {
+        CompletableFuture<List<String>> choice = new CompletableFuture<>();
+        shares().beforeUpdating(share -> share.receiver().equals(at(psid)) && share.status() == ShareStatus.PLAYED,
+                () -> {
+                    CountDownLatch choiceMarks = new CountDownLatch(1);
+                    shares().beforeUpdating(share -> share.receiver().equals(at(psid)) && share.receiptsOff(), () -> {
+                        choiceMarks.countDown();
+                        await(checkDone);
+                    });
+                    CompletableFuture.supplyAsync(() -> bot.say(at(psid), command)).whenComplete((replies, failed) -> {
+                        if (failed == null) {
+                            choice.complete(replies);
+                        } else {
+                            choice.completeExceptionally(failed);
+                        }
+                    });
+                    await(choiceMarks);
+                });
+        return choice;
+    }
+
+    private InMemoryShares shares() {
+        return (InMemoryShares) bot.stores.shares();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other side reached its step").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private InMemoryOutbox outbox() {
