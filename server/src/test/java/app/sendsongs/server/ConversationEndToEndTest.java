@@ -97,6 +97,10 @@ class ConversationEndToEndTest {
                 + " for? Type their name.");
         assertThat(sandbox.ask("alice", "never mind")).containsExactly("OK, I've dropped that song.");
 
+        sandbox.ask("alice", LINK + tracks.get(4), 2);
+        assertThat(sandbox.ask("alice", "cancel")).as("at \"Who is it for?\"")
+                .containsExactly("OK, I've dropped that song.");
+
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("I don't know anyone called"));
         assertThat(sandbox.inbox("bob")).hasSize(bobBefore + 2); // the song and its card, once
     }

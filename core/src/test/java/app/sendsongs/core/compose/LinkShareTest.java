@@ -375,6 +375,19 @@ class LinkShareTest {
     }
 
     @Test
+    void cancelTypedAtAShareQuestionDropsThatShareAndElsewhereShowsThePendingList() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Cancel")).as("at \"Who is it for?\"").isEqualTo("OK, I've dropped that song.");
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        assertThat(bot.reply("alice", "cancel")).as("at \"Send … to Bob Fisher?\"")
+                .isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+
+        assertThat(bot.reply("alice", "cancel")).isNotEqualTo("There was no song to drop.");
+    }
+
+    @Test
     void theMenusSendASongAsksTheWaitingSharesQuestionAgainAndSendsNothing() {
         int bobBefore = bot.chat.messages("bob").size();
         bot.reply("alice", LINK);
