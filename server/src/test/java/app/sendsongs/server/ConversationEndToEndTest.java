@@ -2,6 +2,8 @@ package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.bot.ChatProfile;
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.testsupport.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -95,6 +97,10 @@ class ConversationEndToEndTest {
                 + " for? Type their name.");
         assertThat(sandbox.ask("alice", "never mind")).containsExactly("OK, I've dropped that song.");
 
+        sandbox.ask("alice", LINK + tracks.get(4), 2);
+        assertThat(sandbox.ask("alice", "cancel")).as("at \"Who is it for?\"")
+                .containsExactly("OK, I've dropped that song.");
+
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("I don't know anyone called"));
         assertThat(sandbox.inbox("bob")).hasSize(bobBefore + 2); // the song and its card, once
     }
@@ -115,6 +121,30 @@ class ConversationEndToEndTest {
                         + title(tracks.get(2)) + " for?");
         assertThat(sandbox.tapTitled("alice", "Bob Fisher")).as("the open question's taps are under the answer")
                 .containsExactly("Send " + title(tracks.get(2)) + " to Bob Fisher?");
+    }
+
+    @Test
+    void theMenusSendASongAsksTheWaitingSharesQuestionAgainAndSendsNothing() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        Choice sendASong = ChatProfile.standard().menu().getFirst();
+        int bobBefore = sandbox.inbox("bob").size();
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
+        sandbox.tapTitled("alice", "Bob Fisher");
+
+        int before = sandbox.inbox("alice").size();
+        control.tapButton("alice", sendASong.title(), sendASong.payload());
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).subList(before, before + 1))
+                .containsExactly("You haven't sent this song yet. Send " + title(tracks.get(1))
+                        + " to Bob Fisher?\nOr paste another song's link to send that one instead.");
+        assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
+        assertThat(sandbox.tapTitled("alice", "Send")).as("the question's taps are under the answer")
+                .singleElement().asString().startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+
+        int after = sandbox.inbox("alice").size();
+        control.tapButton("alice", sendASong.title(), sendASong.payload());
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > after).subList(after, after + 1))
+                .singleElement().asString().startsWith("To send a song, paste its Spotify link here");
     }
 
     @Test

@@ -245,6 +245,22 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void theMenusSendAsksTheWaitingSharesQuestionAgainWithItsButtonsAndSendsNothing() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        int bobBefore = telegram.texts(BOB).size();
+        telegram.ask(ALICE, LINK + sandbox.trackIds().get(1));
+        String question = telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Bob Fisher").getFirst();
+
+        assertThat(telegram.ask(ALICE, "/send")).as("what the bot's menu sends").singleElement().asString()
+                .isEqualTo("You haven't sent this song yet. " + question
+                        + "\nOr paste another song's link to send that one instead.");
+        assertThat(telegram.texts(BOB)).hasSize(bobBefore);
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ");
+    }
+
+    @Test
     void aSendTapUnderAnOlderQuestionSendsNothingElse() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);

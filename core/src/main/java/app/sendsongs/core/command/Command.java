@@ -123,6 +123,10 @@ public sealed interface Command {
      */
     record DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow)
             implements DraftCommand {
+        /** {@code send_song} with nothing after it: what both menus send. */
+        public boolean bare() {
+            return sendNow && friend.isEmpty() && group.isEmpty() && pre.isEmpty() && post.isEmpty();
+        }
     }
 
     /**

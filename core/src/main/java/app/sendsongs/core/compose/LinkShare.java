@@ -357,7 +357,7 @@ public final class LinkShare {
             return toGroup(person, noted, command.group().get(), command.sendNow());
         }
         if (command.sendNow() && noted.recipient().isPresent()) {
-            return send(person, noted);
+            return command.bare() ? askBeforeSending(noted) : send(person, noted);
         }
         drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
         if (noted.offered().isEmpty()) {
@@ -366,6 +366,18 @@ public final class LinkShare {
                     + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
         }
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /**
+     * A bare {@code send_song}, which both menus send ("Send a song" on Messenger, {@code /send} on Telegram): a
+     * person who taps it means to start sending, so a share waiting for its go-ahead is asked about again, with its
+     * taps, rather than sent unseen; one waiting for a note is asked about as ready, its note not given.
+     */
+    private Message askBeforeSending(ShareDraft draft) {
+        ShareDraft ready = draft.at(ShareDraft.Stage.READY, expiry());
+        drafts.saveDraft(ready);
+        Message question = ready(ready, "You haven't sent this song yet. ");
+        return question.withText(question.text() + "\nOr paste another song's link to send that one instead.");
     }
 
     /** The share for the person's group {@code name} names; when it names several, which one, with the offer again. */

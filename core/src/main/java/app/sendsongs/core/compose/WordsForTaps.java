@@ -17,9 +17,12 @@ final class WordsForTaps {
     /** A yes to "Send … to Bob?". */
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "ok", "okay", "sure", "send it",
             "yes please", "go ahead");
-    /** A no to the share as a whole: it is not to be sent. */
+    /**
+     * A no to the share as a whole: it is not to be sent. "cancel" by itself is one here, at the share's question;
+     * elsewhere it is the {@code cancel} command, which lists the songs sent and still watched.
+     */
     private static final Set<String> NO = Set.of("no", "nope", "nah", "no thanks", "don't", "don't send",
-            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop");
+            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel");
 
     private WordsForTaps() {
     }

@@ -56,7 +56,7 @@ class LinkShareTest {
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
                 .containsExactly(sendTap(), "note", "after", discardTap());
-        assertThat(tap("alice", "Send", "send")).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
+        assertThat(tap("alice", "Send", sendTap())).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
                 + "play it (I'll watch for 7 days).");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
@@ -172,7 +172,7 @@ class LinkShareTest {
                 + "With it: “you'll love the bridge”");
         assertThat(last("alice").choices()).extracting(Choice::payload)
                 .containsExactly(sendTap(), "note", "after", "note none", discardTap());
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
     }
@@ -184,7 +184,7 @@ class LinkShareTest {
         assertThat(last("alice").card()).as("the song is shown as when asked who it is for").isPresent();
         assertThat(last("alice").choices()).extracting(Choice::payload)
                 .containsExactly(sendTap(), "note", "after", discardTap());
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
 
         assertThat(bot.reply("alice", LINK + " for carol king!")).isEqualTo("Send " + TITLE + " to Carol King?");
@@ -284,7 +284,7 @@ class LinkShareTest {
         assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
                 .containsExactly(sendTap(), "note", "after", discardTap());
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
     }
@@ -317,7 +317,7 @@ class LinkShareTest {
                 + "played it.");
         assertThat(bot.reply("alice", "send it back if you hate it")).as("a note may start like a command")
                 .endsWith("Once they've played it: “send it back if you hate it”");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
         bot.play("bob", FakeMusic.SONG);
@@ -333,7 +333,7 @@ class LinkShareTest {
         bot.reply("alice", "he said \"wow\"\u0007 \u202eevil\u202c and\ttab\u001b[31m red");
         tap("alice", "Note for after", "after");
         bot.reply("alice", "\u2066told\u2069 you\u0000 so\r\n");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE
                 + "\n“he said \"wow\" evil and tab[31m red”");
@@ -355,7 +355,7 @@ class LinkShareTest {
         tap("alice", "Note for after", "after");
         assertThat(bot.reply("alice", "x".repeat(501))).isEqualTo("Notes can be at most 500 characters.");
         assertThat(bot.reply("alice", "x".repeat(500))).startsWith("Noted. Send " + TITLE + " to Bob Fisher?");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“shorter”");
     }
@@ -371,7 +371,38 @@ class LinkShareTest {
 
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
-        assertThat(bot.reply("alice", "send_song")).startsWith("Sent " + TITLE + " to Carol King.");
+        assertThat(bot.reply("alice", "send")).startsWith("Sent " + TITLE + " to Carol King.");
+    }
+
+    @Test
+    void cancelTypedAtAShareQuestionDropsThatShareAndElsewhereShowsThePendingList() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Cancel")).as("at \"Who is it for?\"").isEqualTo("OK, I've dropped that song.");
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        assertThat(bot.reply("alice", "cancel")).as("at \"Send … to Bob Fisher?\"")
+                .isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+
+        assertThat(bot.reply("alice", "cancel")).isNotEqualTo("There was no song to drop.");
+    }
+
+    @Test
+    void theMenusSendASongAsksTheWaitingSharesQuestionAgainAndSendsNothing() {
+        int bobBefore = bot.chat.messages("bob").size();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "send_song")).isEqualTo("You haven't sent this song yet. Send " + TITLE
+                + " to Bob Fisher?\nOr paste another song's link to send that one instead.");
+        assertThat(last("alice").choices()).extracting(Choice::payload)
+                .containsExactly(sendTap(), "note", "after", discardTap());
+        assertThat(bot.chat.messages("bob")).hasSize(bobBefore);
+
+        tap("alice", "Add a note", "note");
+        assertThat(bot.reply("alice", "send_song")).as("asked for a note, the share is asked about again")
+                .startsWith("You haven't sent this song yet. Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "send")).startsWith("Sent " + TITLE + " to Bob Fisher.");
     }
 
     @Test
@@ -390,7 +421,7 @@ class LinkShareTest {
         bot.reply("alice", LINK);
 
         assertThat(tap("alice", "👥 Family", "3")).isEqualTo("Send " + TITLE + " to 👥 Family?");
-        assertThat(tap("alice", "Send", "send")).startsWith("Sent " + TITLE + " to Family (1 person).");
+        assertThat(tap("alice", "Send", sendTap())).startsWith("Sent " + TITLE + " to Family (1 person).");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent a song to Family: " + TITLE);
     }
 
@@ -403,7 +434,7 @@ class LinkShareTest {
 
         assertThat(bot.reply("alice", "bob")).startsWith("That name fits 2 people. Which one?");
         assertThat(bot.reply("alice", "2")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
         assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
     }
 
@@ -417,7 +448,7 @@ class LinkShareTest {
         List<Choice> taps = last("alice").choices();
         assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
         assertThat(tap("alice", "Bob Fisher", taps.getFirst().payload())).isEqualTo("Send " + TITLE + " to Bob Fisher?");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
         assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
     }
 
@@ -469,7 +500,7 @@ class LinkShareTest {
     void sendSongWithALinkAndNoFriendStartsAShareAndKeepsItsNotes() {
         bot.reply("alice", "send_song pre:\"for the road\" " + LINK);
         tap("alice", "Bob Fisher", "1");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).endsWith("“for the road”");
     }
@@ -500,7 +531,7 @@ class LinkShareTest {
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         bot.reply("alice", LINK);
         tap("alice", "Bob Fisher", "1");
-        tap("alice", "Send", "send");
+        tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
     }
