@@ -96,6 +96,17 @@ class ServeSurfaceTest {
         assertThat(answer).startsWith("HTTP/1.1 404 ").doesNotContain("locked");
     }
 
+    @Test
+    void aSourceNameThatNamesNoSourceIsNotWrittenBackIntoThePage() throws IOException {
+        String spoof = "Your%20account%20is%20locked.%20Call%200800%20000%20000%20to%20unlock%20it";
+        for (String path : List.of("/connect/" + spoof, "/callback/" + spoof + "?state=x&code=y")) {
+            String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).as(path).startsWith("HTTP/1.1 404 ").contains("It connects: Spotify, Last.fm, "
+                    + "ListenBrainz.").doesNotContain("locked", "0800");
+        }
+    }
+
     /** The status line and headers. */
     private static String head(String answer) {
         int end = answer.indexOf("\r\n\r\n");
