@@ -2,6 +2,7 @@ package app.sendsongs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.testsupport.SandboxControl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,10 +11,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +70,8 @@ class ServeSurfaceTest {
 
     @Test
     void servesNoDemoPageNoEmulatorAndNoBenchRoute() throws IOException {
-        for (String request : List.of("GET / ", "GET /telegram ", "GET /demo/common.js ", "GET /demo/people/messenger/1 ",
-                "GET /sandbox/clock ", "POST /sandbox/clock/advance ", "POST /sandbox/messenger/send ",
+        for (String request : List.of("GET / ", "GET /telegram ", "GET /demo/common.js ",
+                "GET /demo/people/messenger/1 ", "GET /sandbox/clock ", "POST /sandbox/clock/advance ", "POST /sandbox/messenger/send ",
                 "GET /sandbox/graph/v25.0/me ", "POST /bench/ok ")) {
             String answer = exchange(request + "HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
                     + "Connection: close\r\n\r\n{}");
@@ -105,6 +108,52 @@ class ServeSurfaceTest {
             assertThat(answer).as(path).startsWith("HTTP/1.1 404 ").contains("It connects: Spotify, Last.fm, "
                     + "ListenBrainz.").doesNotContain("locked", "0800");
         }
+    }
+
+    @Test
+    void madeUpListenBrainzTokensCannotSpendTheRateListenBrainzGivesTheListenChecks() {
+        SandboxClient stranger = new SandboxClient(base());
+        SandboxClient.Response pastePage = stranger.get("/connect/listenbrainz");
+        List<SandboxClient.Response> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            answers.add(stranger.paste(pastePage, UUID.randomUUID().toString()));
+        }
+
+        assertThat(emulators().listenBrainzStats().path("validate-token").asInt()).as("calls to ListenBrainz, "
+                + "20 and the one or two the bound lets through meanwhile").isBetween(20, 22);
+        assertThat(answers.getLast().status()).isEqualTo(400);
+        assertThat(answers.getLast().body()).contains("please paste it again in a minute", "name=\"token\"");
+    }
+
+    @Test
+    void oneRealTokenPastedAgainAndAgainInFreshBrowsersSpendsTheBoundAsMadeUpOnesDo() {
+        String token = emulators().listenBrainzToken("mallory");
+        for (int i = 0; i < 40; i++) {
+            SandboxClient fresh = new SandboxClient(base());
+            fresh.paste(fresh.get("/connect/listenbrainz"), token);
+        }
+
+        assertThat(emulators().listenBrainzStats().path("validate-token").asInt()).as("calls to ListenBrainz: the "
+                + "first consent of the account, 20 repeats and the one or two let through meanwhile").isBetween(21, 23);
+    }
+
+    @Test
+    void peopleReallyConnectingSpendNothingOfThatBoundHoweverMany() {
+        for (int i = 0; i < 25; i++) {
+            SandboxClient browser = new SandboxClient(base());
+            SandboxClient.Response page = browser.paste(browser.get("/connect/listenbrainz"),
+                    emulators().listenBrainzToken("listener-" + i));
+
+            assertThat(page.body()).as("person " + i).contains("id=\"registration-code\"");
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private SandboxControl emulators() {
+        return new SandboxControl(base(), "http://127.0.0.1:" + emulators.port());
     }
 
     /** The status line and headers. */
