@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import app.sendsongs.web.PageHeaders;
 import app.sendsongs.web.WebResponse;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class ApiGateway {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ApiGateway.class);
+    private static final Map<String, String> HARDENING = PageHeaders.forPage("'none'");
 
     private ApiGateway() {
     }
@@ -54,11 +57,16 @@ final class ApiGateway {
         }
     }
 
+    /**
+     * The payload 2.0 response. Every answer carries the security headers of a page without script (a page's own
+     * replace them), refusals and failures too, as on the server: not even an error can be framed or sniffed.
+     */
     static ObjectNode toJson(WebResponse response) {
         ObjectNode json = JSON.createObjectNode();
         json.put("statusCode", response.status());
         ObjectNode headers = json.putObject("headers");
         headers.put("Content-Type", response.contentType());
+        HARDENING.forEach(headers::put);
         response.headers().forEach((name, value) -> {
             if (name.equalsIgnoreCase("Set-Cookie")) {
                 json.withArray("cookies").add(value); // each becomes a set-cookie header

@@ -196,6 +196,24 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void everyAnswerCarriesTheHardeningHeadersRefusalsAndFailuresToo() {
+        ObjectNode tampered = SampleEvents.load("webhook-post");
+        tampered.put("body", tampered.get("body").asText().replace("help", "history"));
+        List<JsonNode> answers = List.of(invoke(tampered),
+                invoke(SampleEvents.signedWebhookPost("{\"object\":\"page\",\"entry\":7}")),
+                invoke(SampleEvents.signedWebhookPost(SampleEvents.messengerBody(now(), List.of()))),
+                invoke(SampleEvents.load("connect")));
+
+        assertThat(answers).extracting(answer -> answer.path("statusCode").asInt()).containsExactly(403, 400, 200, 404);
+        for (JsonNode answer : answers) {
+            JsonNode headers = answer.path("headers");
+            assertThat(headers.path("X-Content-Type-Options").asText()).isEqualTo("nosniff");
+            assertThat(headers.path("X-Frame-Options").asText()).isEqualTo("DENY");
+            assertThat(headers.path("Content-Security-Policy").asText()).contains("frame-ancestors 'none'");
+        }
+    }
+
+    @Test
     void whileItsSecretsAreStillTheDeploymentsPublicPlaceholdersAPostSignedWithOneIsRefusedAndNothingIsQueued() {
         String appSecret = placeholderOf("messenger_app_secret");
         world.parameters.putSecureString(LambdaWorld.parameterName(Setting.MESSENGER_APP_SECRET_PARAMETER), appSecret);

@@ -44,6 +44,7 @@ import app.sendsongs.telegram.TelegramRateLimiter;
 import app.sendsongs.web.TelegramIntake;
 import app.sendsongs.web.Webhook;
 import io.javalin.Javalin;
+import io.javalin.http.NotFoundResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -205,7 +206,8 @@ public final class BotServer implements AutoCloseable {
             metrics.census(store.census(), clock);
             MetricsEndpoint.mount(http, metrics, config.metricsToken());
             extraRoutes.accept(http);
-            http.before(ErrorPages::headersForHead);
+            http.before(ErrorPages::hardeningHeaders);
+            http.exception(NotFoundResponse.class, (e, ctx) -> ErrorPages.notFound(ctx));
             http.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).result("internal error");

@@ -116,11 +116,16 @@ public final class RegistrationPages {
         return connectLink.callbackUrl(kind.id());
     }
 
+    /**
+     * A source this server does not offer. The page names it only when it is a source this program knows: anything
+     * else in the address is someone's text, which our page must not show as its own ("Your account is locked…").
+     */
     private WebResponse unknownSource(String source) {
         String offered = String.join(", ", registration.offered().stream().map(SourceKind::displayName).toList());
+        String named = SourceKind.named(source).filter(k -> k.id().equals(source))
+                .map(SourceKind::displayName).orElse("that service");
         return WebResponse.privatePage(404, Pages.page("Not found", "<p>" + Html.escape("This server does not "
-                + "connect " + (source == null ? "that" : "\"" + source + "\"") + ". It connects: " + offered + ".")
-                + "</p>", ""), "'none'");
+                + "connect " + named + ". It connects: " + offered + ".") + "</p>", ""), "'none'");
     }
 
     /** The parameters of an {@code application/x-www-form-urlencoded} body, for runtimes that hand over the raw text. */

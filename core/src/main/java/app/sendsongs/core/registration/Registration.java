@@ -26,6 +26,7 @@ import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,10 +56,20 @@ public final class Registration {
     private final Outbox outbox;
     private final ChatPlatforms chats;
     private final Clock clock;
+    /** Bounds the calls to the sources that made-up codes and tokens can cause. */
+    private final ConsentBudget consents;
 
     public Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
                         ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key,
                         ConnectLink connectLink, Clock clock) {
+        this(store, users, sources, watching, chats, outbox, links, key, connectLink, clock,
+                new ConsentBudget(InstantSource.system()));
+    }
+
+    Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
+                 ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key, ConnectLink connectLink,
+                 Clock clock, ConsentBudget consents) {
+        this.consents = consents;
         this.store = store;
         this.users = users;
         this.sources = sources;
@@ -139,16 +150,26 @@ public final class Registration {
             return failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
                     ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()), known.get());
         }
+        if (!consents.take(kind)) {
+            // Before the state is used, so that the same page works again in a minute.
+            return tooMany(kind, state, known.get());
+        }
         if (!pasted && !firstUse(known.get())) {
+            consents.giveBack(kind);
             return expired(kind);
         }
         ListeningConnection connection;
+        // A finished consent or a refusal settles the place taken above; anything else gives it back.
+        boolean placeSettled = false;
         try {
             connection = source.get().completeConsent(code);
+            placeSettled = true;
+            consents.finished(kind, connection.accountId());
         } catch (PersonNotAllowedException e) {
             LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
             return notAllowed(kind, known.get());
         } catch (ConsentRefusedException e) {
+            placeSettled = true;
             return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
                     : failed(e.getMessage() + " " + again(kind, known.get()), known.get());
         } catch (MusicServiceException e) {
@@ -157,6 +178,10 @@ public final class Registration {
                     + "Please try again in a minute.", state)
                     : failed(kind.displayName() + " could not complete the connection just now. "
                     + "Please try again: " + again(kind, known.get()), known.get());
+        } finally {
+            if (!placeSettled) {
+                consents.giveBack(kind);
+            }
         }
         if (pasted && !firstUse(known.get())) {
             return expired(kind);
@@ -197,6 +222,17 @@ public final class Registration {
                 + " Tap one to connect it instead:").withChoices(SourceOffer.choices(alternatives.stream()
                 .map(CallbackResult.Alternative::kind).toList()))));
         return new CallbackResult.NotAllowed(kind, SourceOffer.notAllowed(kind), alternatives);
+    }
+
+    /**
+     * Made-up codes or tokens, or one account's repeats, have spent the calls to the source that consents may make for
+     * now: the page asks to try again in a minute, with its state still unused.
+     */
+    private CallbackResult tooMany(SourceKind kind, String state, ConnectState known) {
+        String busy = "There were too many tries to connect " + kind.displayName() + " just now, so I'm not asking "
+                + kind.displayName() + " for a while. ";
+        return kind.pastesToken() ? new CallbackResult.PasteAgain(kind, busy + "Sorry: please paste it again in a "
+                + "minute.", state) : failed(busy + "Sorry: please reload this page in a minute.", known);
     }
 
     /** A failed round trip; through a personal link, with the way back to the person's chat. */
