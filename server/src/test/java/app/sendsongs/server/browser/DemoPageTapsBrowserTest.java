@@ -240,6 +240,11 @@ class DemoPageTapsBrowserTest {
         assertThat(browser.find(browser.inColumn("bob", ".connect-button")).getText()).isEqualTo("Reconnect Spotify");
 
         control.say("bob", "forget_me");
+        browser.await("the question whose quick reply Bob taps", d -> {
+            var inbox = control.inboxMessages("bob");
+            return inbox.get(inbox.size() - 1).path("message").path("quick_replies").toString()
+                    .contains("forget_me confirm");
+        });
         control.tapQuickReply("bob", "Yes, delete it all", "forget_me confirm");
         browser.await(() -> "Bob's panel not connected, not " + browser.find(bobsSource).getText(),
                 d -> browser.find(bobsSource).getText().equals("user bob · not connected yet"));
