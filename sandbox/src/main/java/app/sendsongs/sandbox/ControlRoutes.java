@@ -79,7 +79,8 @@ final class ControlRoutes {
 
     /**
      * What a person does on Messenger, one of: {@code {"from","text"}} (writes), {@code {"from","text",
-     * "quick_reply"}} (taps a quick reply titled {@code text}), {@code {"from","postback","title"}} (taps a
+     * "quick_reply","newest_seen"?}} (taps a quick reply titled {@code text}, one under the newest message the page
+     * sent, or under {@code newest_seen} for a tap that crossed newer ones), {@code {"from","postback","title"}} (taps a
      * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}), {@code {"from","share",
      * "text"?}} (shares a link from another app's share sheet, with a comment or none).
      */
@@ -107,7 +108,11 @@ final class ControlRoutes {
         } else if (body.has("postback")) {
             delivery = messenger.userTapsButton(from, requiredText(body, "title"), payload(body, "postback"));
         } else if (body.has("quick_reply")) {
-            delivery = messenger.userTapsQuickReply(from, requiredText(body, "text"), payload(body, "quick_reply"));
+            String title = requiredText(body, "text");
+            String payload = payload(body, "quick_reply");
+            String newestSeen = body.hasNonNull("newest_seen") ? requiredText(body, "newest_seen") : null;
+            QuickReplyTaps.check(from, messenger.inbox(from), payload, newestSeen);
+            delivery = messenger.userTapsQuickReply(from, title, payload);
         } else {
             JsonNode text = body.get("text");
             if (!text.isTextual()) {

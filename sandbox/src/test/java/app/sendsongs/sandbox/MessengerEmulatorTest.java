@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,64 @@ class MessengerEmulatorTest {
         assertThat(message.path("text").asText()).isEqualTo("Bob Fisher (2)");
         assertThat(message.path("quick_reply").path("payload").asText()).isEqualTo("2");
         assertThat(h.sandbox.messenger().lastInbound("psid-1")).contains(SandboxHarness.START);
+    }
+
+    /** The bot asks {@code psid} a question with one quick reply per payload; answers the Send API's message_id. */
+    private String ask(String psid, String question, String... payloads) {
+        StringBuilder replies = new StringBuilder();
+        for (String payload : payloads) {
+            replies.append(replies.isEmpty() ? "" : ",").append("{\"content_type\":\"text\",\"title\":\"")
+                    .append(payload.toUpperCase()).append("\",\"payload\":\"").append(payload).append("\"}");
+        }
+        SandboxHarness.Response sent = h.post(GRAPH, "{\"recipient\":{\"id\":\"" + psid + "\"},\"messaging_type\":"
+                + "\"RESPONSE\",\"message\":{\"text\":\"" + question + "\",\"quick_replies\":[" + replies + "]}}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        return sent.json().path("message_id").asText();
+    }
+
+    private SandboxHarness.Response tap(String psid, String payload, String... newestSeen) {
+        Map<String, String> body = new HashMap<>(Map.of("from", psid, "text", payload.toUpperCase(),
+                "quick_reply", payload));
+        if (newestSeen.length > 0) {
+            body.put("newest_seen", newestSeen[0]);
+        }
+        return h.post("/sandbox/messenger/send", body);
+    }
+
+    @Test
+    void onlyTheQuickRepliesOfTheNewestMessageCanBeTappedAndAnOldTapReachesNoBot() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "hi"));
+        ask("psid-1", "Send it?", "yes", "no");
+        ask("psid-1", "Who is it for?", "bob", "carol");
+        int posted = h.webhooks.size();
+
+        SandboxHarness.Response old = tap("psid-1", "yes");
+        assertThat(old.status()).as(old.body()).isEqualTo(409);
+        assertThat(old.json().path("error").asText()).contains("\"yes\"").contains("newest message");
+        assertThat(h.webhooks).as("nothing posted to the bot").hasSize(posted);
+
+        assertThat(tap("psid-1", "carol").status()).isEqualTo(200);
+        assertThat(lastEvent().path("message").path("quick_reply").path("payload").asText()).isEqualTo("carol");
+
+        assertThat(h.post(GRAPH, send("psid-1", "RESPONSE", "Sent.")).status()).isEqualTo(200);
+        assertThat(tap("psid-1", "bob").status()).as("the newest message has no quick replies").isEqualTo(409);
+        assertThat(h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "YES")).status())
+                .as("typing is always possible").isEqualTo(200);
+        assertThat(h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "postback", "menu", "title", "Menu"))
+                .status()).as("template buttons stay").isEqualTo(200);
+    }
+
+    @Test
+    void aTapThatCrossedTheBotsNewerMessageNamesTheNewestMessageThePersonSaw() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "hi"));
+        String first = ask("psid-1", "Send it?", "yes", "no");
+        String second = ask("psid-1", "Who is it for?", "bob", "carol");
+
+        assertThat(tap("psid-1", "yes", first).status()).isEqualTo(200);
+        assertThat(lastEvent().path("message").path("quick_reply").path("payload").asText()).isEqualTo("yes");
+        assertThat(tap("psid-1", "yes", second).status()).as("not under the message named").isEqualTo(409);
+        assertThat(tap("psid-1", "yes", "m_nobody_sent_this").status()).as("a message the bot never sent them")
+                .isEqualTo(400);
     }
 
     @Test

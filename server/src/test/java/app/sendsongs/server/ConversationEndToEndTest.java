@@ -110,12 +110,14 @@ class ConversationEndToEndTest {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();
         sandbox.ask("alice", LINK + tracks.get(1), 2);
-        JsonNode earlier = sandbox.lastSent("alice").path("quick_replies").get(0);
+        JsonNode question = sandbox.messages("alice").getLast();
+        JsonNode earlier = question.path("message").path("quick_replies").get(0);
         sandbox.ask("alice", LINK + tracks.get(2), 2);
 
         // Messenger shows quick replies under the newest message only: this tap crossed the second answer on its way
         int before = sandbox.inbox("alice").size();
-        control.tapQuickReply("alice", earlier.path("title").asText(), earlier.path("payload").asText());
+        control.tapQuickReplySentUnder("alice", question.path("message_id").asText(), earlier.path("title").asText(),
+                earlier.path("payload").asText());
         assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).subList(before, before + 1))
                 .containsExactly("That tap answered an earlier question, so I did nothing. Who is "
                         + title(tracks.get(2)) + " for?");

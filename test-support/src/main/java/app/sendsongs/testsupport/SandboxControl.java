@@ -55,6 +55,15 @@ public final class SandboxControl {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload), 200);
     }
 
+    /**
+     * As {@link #tapQuickReply}, a tap sent while {@code newestSeen} (an inbox {@code message_id}) was the newest
+     * message on the person's phone: it crossed the bot's newer messages on its way. Returns the answer.
+     */
+    public JsonNode tapQuickReplySentUnder(String psid, String newestSeen, String title, String payload) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload,
+                "newest_seen", newestSeen), 200);
+    }
+
     /** The person taps a postback button. Returns the answer. */
     public JsonNode tapButton(String psid, String title, String payload) {
         return post("/sandbox/messenger/send", Map.of("from", psid, "postback", payload, "title", title), 200);

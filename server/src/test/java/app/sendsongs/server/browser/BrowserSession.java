@@ -340,6 +340,22 @@ final class BrowserSession implements AutoCloseable {
         column(name.split(" ")[0].toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * From now on the page's requests to URLs matching these patterns ({@code *} for any text) fail, as on a phone
+     * that has not heard from the server yet; none given, every request goes through again.
+     */
+    void blockRequests(String... patterns) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+    }
+
+    /** The {@code message_id} of the bot's last message shown in the person's chat. */
+    String lastBotMessageId(String psid) {
+        return (String) js("const m = document.querySelectorAll(arguments[0]); return m.length ? m[m.length - 1]"
+                + ".dataset.id : null", ".person[data-psid='" + psid + "'] .msg.bot");
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -102,6 +102,30 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void aQuickReplyTappedBeforeTheBotsNewerMessageReachedThePageStillReachesTheBot() {
+        List<String> tracks = control.trackIds();
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4)); // Bob is now a contact
+        browser.awaitBot("bob", 0, text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int before = browser.botTexts("alice").size();
+        browser.input("alice").sendKeys(LINK + tracks.get(1), Keys.ENTER);
+        browser.awaitBot("alice", before, text -> text.equals("Who is it for?"));
+        browser.await("the song's card", d -> browser.lastCard("alice"));
+        browser.await("its quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        String shown = browser.lastBotMessageId("alice");
+
+        browser.blockRequests("*/sandbox/messenger/inbox*"); // the bot's next message has not reached the page
+        int sent = control.inboxMessages("alice").size();
+        control.say("alice", LINK + tracks.get(2)); // from her other device: the bot asks about another song
+        browser.await("the bot's newer question", d -> control.inboxMessages("alice").size() >= sent + 2);
+        assertThat(browser.lastBotMessageId("alice")).as("the page still shows the older question").isEqualTo(shown);
+
+        browser.click(browser.quickReply("alice", "Bob Fisher"));
+        browser.blockRequests();
+        browser.awaitBot("alice", before, text -> text.startsWith("That tap answered an earlier question"));
+        assertThat(browser.pageText()).doesNotContain("Not delivered to the bot");
+    }
+
+    @Test
     void theCardsButtonsTheMenuAndAnInviteLinkSendWhatMessengerSends() {
         String track = control.trackIds().get(2);
         control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
@@ -240,6 +264,11 @@ class DemoPageTapsBrowserTest {
         assertThat(browser.find(browser.inColumn("bob", ".connect-button")).getText()).isEqualTo("Reconnect Spotify");
 
         control.say("bob", "forget_me");
+        browser.await("the question whose quick reply Bob taps", d -> {
+            var inbox = control.inboxMessages("bob");
+            return inbox.get(inbox.size() - 1).path("message").path("quick_replies").toString()
+                    .contains("forget_me confirm");
+        });
         control.tapQuickReply("bob", "Yes, delete it all", "forget_me confirm");
         browser.await(() -> "Bob's panel not connected, not " + browser.find(bobsSource).getText(),
                 d -> browser.find(bobsSource).getText().equals("user bob · not connected yet"));
