@@ -50,11 +50,7 @@ class ChoiceDuringACheckTest {
                 meanwhile("bob", command));
 
         bot.advance(Duration.ofMinutes(5));
-        bot.chat.windowOpens("alice");
-
-        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + PRIVATE);
+        aliceIsToldNothingAndHerHistoryKeepsBobsPlayPrivate();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,11 +62,7 @@ class ChoiceDuringACheckTest {
         outbox().beforeHolding(playNoticeOf("Bob Fisher"), meanwhile("bob", command));
 
         bot.advance(Duration.ofMinutes(5));
-        bot.chat.windowOpens("alice");
-
-        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + PRIVATE);
+        aliceIsToldNothingAndHerHistoryKeepsBobsPlayPrivate();
     }
 
     @Test
@@ -85,11 +77,7 @@ class ChoiceDuringACheckTest {
         assertThat(heldTexts("alice")).as("the check died taking it back")
                 .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to"));
         bot.advance(Duration.ofHours(1));
-        bot.chat.windowOpens("alice");
-
-        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + PRIVATE);
+        aliceIsToldNothingAndHerHistoryKeepsBobsPlayPrivate();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,11 +114,7 @@ class ChoiceDuringACheckTest {
         checkDone.countDown();
         assertThat(choice.orTimeout(10, TimeUnit.SECONDS).join())
                 .anyMatch(text -> text.startsWith("Done") || text.startsWith("Blocked"));
-        bot.chat.windowOpens("alice");
-
-        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + PRIVATE);
+        aliceIsToldNothingAndHerHistoryKeepsBobsPlayPrivate();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -218,5 +202,13 @@ class ChoiceDuringACheckTest {
                     .orTimeout(10, TimeUnit.SECONDS).join();
             assertThat(replies).anyMatch(text -> text.startsWith("Done") || text.startsWith("Blocked"));
         };
+    }
+
+    /** Alice, her window open again, hears of no play, and her history shows Bob's song as kept private. */
+    private void aliceIsToldNothingAndHerHistoryKeepsBobsPlayPrivate() {
+        bot.chat.windowOpens("alice");
+        assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧"));
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
+                + PRIVATE);
     }
 }
