@@ -359,6 +359,9 @@ public final class ListenWatcher {
      * again (its songs still watched) takes back what the first run held.
      */
     private List<Share> asChosenNow(User receiver, List<Share> settling) {
+        if (settling.isEmpty()) {
+            return settling;
+        }
         ReceiverPreferences now = preferences.preferencesOf(receiver.address());
         Map<ChatAddress, List<Share>> stopped = settling.stream()
                 .filter(share -> !now.sharesReceiptsWith(share.sender()))
