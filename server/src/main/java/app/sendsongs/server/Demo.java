@@ -12,6 +12,7 @@ import app.sendsongs.sandbox.TelegramEmulator;
 import app.sendsongs.telegram.TelegramApiException;
 import app.sendsongs.web.PageHeaders;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,9 @@ public final class Demo implements AutoCloseable {
     /** The script both demo pages load before their own (server/src/main/resources/demo/common.js). */
     static final String SHARED_SCRIPT = "/demo/common.js";
 
+    /** How many free ports a demo on port 0 tries before it gives up. */
+    static final int PORT_PICKS = 5;
+
     private final BotServer server;
     private final Sandbox sandbox;
     private final ManualClock clock;
@@ -82,11 +87,32 @@ public final class Demo implements AutoCloseable {
 
     /** Starts the demo; missing variables get sandbox values (port 0 picks a free port). */
     public static Demo start(Map<String, String> environment) {
-        Map<String, String> values = new HashMap<>(environment);
-        int port = Integer.parseInt(values.getOrDefault("PORT", "8080"));
-        if (port == 0) {
-            port = freePort();
+        return start(environment, Demo::freePort);
+    }
+
+    /**
+     * As {@link #start(Map)}, port 0 taking its free ports from {@code freePorts}. The emulators' addresses hold the
+     * port, so it is chosen before anything listens; another process can take it in between (tests start demos side
+     * by side), and the demo then tries another, up to {@link #PORT_PICKS} in all.
+     */
+    static Demo start(Map<String, String> environment, IntSupplier freePorts) {
+        int port = Integer.parseInt(environment.getOrDefault("PORT", "8080"));
+        if (port != 0) {
+            return startOn(environment, port);
         }
+        for (int pick = 1; ; pick++) {
+            try {
+                return startOn(environment, freePorts.getAsInt());
+            } catch (ListenAddress.Refused | JavalinBindException taken) {
+                if (pick == PORT_PICKS || taken instanceof ListenAddress.Refused refused && refused.exitCode() != 1) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    private static Demo startOn(Map<String, String> environment, int port) {
+        Map<String, String> values = new HashMap<>(environment);
         // Spotify takes plain-http redirect URIs only to a loopback IP, never to localhost (see sandbox/README.md).
         String base = "http://127.0.0.1:" + port;
         values.put("PORT", Integer.toString(port));
@@ -134,7 +160,16 @@ public final class Demo implements AutoCloseable {
         sandbox.messenger().subscribe(ECHOED_FIELDS);
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
-        server.start();
+        try {
+            // A server that fails to start has closed what it opened; the sandbox and the database are the demo's.
+            server.start();
+        } catch (RuntimeException e) {
+            sandbox.close();
+            if (tempDir != null) {
+                deleteQuietly(tempDir);
+            }
+            throw e;
+        }
         try {
             // What messenger-profile does for a real page: the demo page shows the Get Started button and the menu.
             new MessengerProfile(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
