@@ -511,7 +511,7 @@ public final class SandboxControl {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed", e);
+            throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
