@@ -33,6 +33,7 @@ final class ControlRoutes {
     private final SpotifyEmulator spotify;
     private final FaultInjector faults;
     private final ClockControl clock;
+    private final QuickReplyTaps quickReplyTaps = new QuickReplyTaps();
 
     ControlRoutes(MessengerEmulator messenger, SpotifyEmulator spotify, FaultInjector faults, ClockControl clock) {
         this.messenger = messenger;
@@ -80,7 +81,7 @@ final class ControlRoutes {
     /**
      * What a person does on Messenger, one of: {@code {"from","text"}} (writes), {@code {"from","text",
      * "quick_reply","newest_seen"?}} (taps a quick reply titled {@code text}, one under the newest message the page
-     * sent, or under {@code newest_seen} for a tap that crossed newer ones), {@code {"from","postback","title"}} (taps a
+     * sent, or under {@code newest_seen} for a tap that crossed newer ones, and not tapped yet), {@code {"from","postback","title"}} (taps a
      * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}), {@code {"from","share",
      * "text"?}} (shares a link from another app's share sheet, with a comment or none).
      */
@@ -111,7 +112,7 @@ final class ControlRoutes {
             String title = requiredText(body, "text");
             String payload = payload(body, "quick_reply");
             String newestSeen = body.hasNonNull("newest_seen") ? requiredText(body, "newest_seen") : null;
-            QuickReplyTaps.check(from, messenger.inbox(from), payload, newestSeen);
+            quickReplyTaps.tap(from, messenger.inbox(from), payload, newestSeen);
             delivery = messenger.userTapsQuickReply(from, title, payload);
         } else {
             JsonNode text = body.get("text");

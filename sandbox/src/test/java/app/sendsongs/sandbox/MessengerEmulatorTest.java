@@ -133,6 +133,29 @@ class MessengerEmulatorTest {
         assertThat(tap("psid-1", "yes", second).status()).as("not under the message named").isEqualTo(409);
         assertThat(tap("psid-1", "yes", "m_nobody_sent_this").status()).as("a message the bot never sent them")
                 .isEqualTo(400);
+        assertThat(tap("psid-1", "no", first).status()).as("the first message's quick replies were tapped")
+                .isEqualTo(409);
+        assertThat(tap("psid-1", "carol").status()).as("the newer message's are still there").isEqualTo(200);
+    }
+
+    @Test
+    void quickRepliesOnceTappedAreGoneAndOnlyTheBotsNewerOnesCanBeTapped() {
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "hi"));
+        String question = ask("psid-1", "Send it?", "yes", "no");
+        assertThat(tap("psid-1", "yes").status()).isEqualTo(200);
+        int posted = h.webhooks.size();
+
+        SandboxHarness.Response again = tap("psid-1", "yes");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("error").asText()).contains(question).contains("already tapped");
+        assertThat(tap("psid-1", "no").status()).as("nor another of the same message's").isEqualTo(409);
+        assertThat(h.webhooks).as("nothing posted to the bot").hasSize(posted);
+        assertThat(h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "text", "NO")).status())
+                .as("typing is always possible").isEqualTo(200);
+
+        ask("psid-1", "Who is it for?", "bob", "carol");
+        assertThat(tap("psid-1", "bob").status()).isEqualTo(200);
+        assertThat(lastEvent().path("message").path("quick_reply").path("payload").asText()).isEqualTo("bob");
     }
 
     @Test

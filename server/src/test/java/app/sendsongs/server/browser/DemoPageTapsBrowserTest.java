@@ -120,8 +120,15 @@ class DemoPageTapsBrowserTest {
         assertThat(browser.lastBotMessageId("alice")).as("the page still shows the older question").isEqualTo(shown);
 
         browser.click(browser.quickReply("alice", "Bob Fisher"));
+        assertThat(browser.quickReplies("alice")).as("tapped, they are gone before the bot's answer shows").isEmpty();
+        assertThat(browser.lastBotMessageId("alice")).isEqualTo(shown);
         browser.blockRequests();
         browser.awaitBot("alice", before, text -> text.startsWith("That tap answered an earlier question"));
+        assertThat(browser.pageText()).doesNotContain("Not delivered to the bot");
+
+        browser.await("the open question's quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        browser.click(browser.quickReply("alice", "Bob Fisher"));
+        browser.awaitBot("alice", before, text -> text.startsWith("Send ") && text.contains(" to Bob Fisher?"));
         assertThat(browser.pageText()).doesNotContain("Not delivered to the bot");
     }
 
