@@ -22,6 +22,7 @@ import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.group.GroupSong;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.ChatSend;
 import app.sendsongs.core.groupchat.ChatMove;
 import app.sendsongs.core.groupchat.ChatSongMessages;
@@ -178,10 +179,11 @@ public final class SendSongs {
         GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
                 finder, withdrawal, friends, whichPerson, outbox, limits, link, clock);
+        WhichGroup whichGroup = new WhichGroup(stores.choices(), stores.groups(), finder, clock);
         return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
-                        outbox, schedule, clock, reach, platforms, withdrawal));
+                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup), whichGroup);
     }
 
     public Bot bot() {

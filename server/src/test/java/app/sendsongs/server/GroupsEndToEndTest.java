@@ -274,13 +274,53 @@ class GroupsEndToEndTest {
         assertThat(sandbox.lastMessage("carol")).endsWith("leave_group family (Bob Fisher's)");
 
         assertThat(reply("carol", "send_song group:\"Family\" " + LINK + tracks.getFirst())).isEqualTo("You're in 2 "
-                + "groups called Family. Say which one: \"Family (Alice Smith's)\" or \"family (Bob Fisher's)\".");
+                + "groups called Family. Which one?\n1. Family (Alice Smith's) — made by Alice Smith, 2 members\n"
+                + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members");
         assertThat(reply("carol", "send_song group:\"Family (Bob Fisher’s)\" " + LINK + tracks.getFirst()))
                 .startsWith("Sent ").contains(" to family (Bob Fisher's) (1 person).");
         assertThat(sandbox.lastText("bob")).startsWith("🎵 Carol King sent a song to family: ");
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song to"));
         assertThat(reply("alice", "send_song group:Family " + LINK + tracks.getFirst())).startsWith("Sent ")
                 .contains(" to Family (1 person).");
+    }
+
+    @Test
+    void aSongToOneOfTwoGroupsOfOneNameGoesWhereTheQuickReplyTappedSaysOnceWithItsNotes() {
+        registerAliceBobAndCarol();
+        register("dan", "Dan Brown");
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Carol King\"");
+        reply("alice", "add_to_group Family \"Dan Brown\"");
+        sandbox.advanceMinutes(1);
+        reply("bob", "create_group family");
+        reply("bob", "add_to_group family \"Carol King\"");
+        String title = title(tracks.get(1));
+
+        assertThat(reply("carol", "send_song group:Family " + LINK + tracks.get(0))).startsWith("You're in 2 groups");
+        JsonNode older = sandbox.messages("carol").getLast();
+        assertThat(reply("carol", "send_song group:Family pre:\"road trip\" post:\"told you\" " + LINK
+                + tracks.get(1))).startsWith("You're in 2 groups called Family. Which one?");
+        assertThat(sandbox.lastSent("carol").path("quick_replies").findValuesAsText("title"))
+                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+        // Messenger shows quick replies under the newest message only: this tap crossed the second question on its way
+        assertThat(tapUnder("carol", older, "Bob Fisher's")).isEqualTo("That tap answered an earlier question, so I "
+                + "did nothing. You're in 2 groups called Family. Which one?\n"
+                + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
+                + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members");
+
+        JsonNode question = sandbox.messages("carol").getLast();
+        assertThat(sandbox.tapTitled("carol", "Bob Fisher's")).containsExactly("Sent " + title + " to family (Bob "
+                + "Fisher's) (1 person). I'll tell you when they play it, or if they haven't within 7 days.");
+        assertThat(tapUnder("carol", question, "Bob Fisher's")).as("tapped twice before the answer came")
+                .isEqualTo("I'm not waiting for an answer from you.");
+
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("🎵 Carol King sent a song to family: "))
+                .containsExactly("🎵 Carol King sent a song to family: " + title + "\n“road trip”");
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(sandbox.inbox("dan")).noneMatch(text -> text.contains("sent a song"));
+        sandbox.play("bob-sp", tracks.get(1));
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("bob")).isEqualTo("Carol King's note on " + title + ": “told you”");
     }
 
     @Test
@@ -304,8 +344,8 @@ class GroupsEndToEndTest {
         sandbox.advanceMinutes(1);
         reply("bob", "create_group Family");
         reply("bob", "add_to_group Family \"Carol King\"");
-        assertThat(reply("carol", "send_song Family " + LINK + tracks.get(3))).isEqualTo("You're in 2 groups called "
-                + "Family. Say which one: \"Family (Alice Smith's)\" or \"Family (Bob Fisher's)\".");
+        assertThat(reply("carol", "send_song Family " + LINK + tracks.get(3))).startsWith("You're in 2 groups called "
+                + "Family. Which one?\n1. Family (Alice Smith's) — made by Alice Smith, 3 members\n");
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("I don't know anyone called"));
         assertThat(sandbox.inbox("carol")).noneMatch(text -> text.startsWith("I don't know anyone called"));
     }
@@ -337,6 +377,24 @@ class GroupsEndToEndTest {
 
     private void register(String psid, String name) {
         assertThat(sandbox.register(psid, psid + "-sp", name)).startsWith("Welcome, " + name);
+    }
+
+    /**
+     * The person taps the quick reply titled {@code title} of {@code message} (an inbox entry), sent while it was the
+     * newest they saw, though the bot has sent newer ones since; the bot's one reply.
+     */
+    private String tapUnder(String psid, JsonNode message, String title) {
+        JsonNode tapped = null;
+        for (JsonNode quickReply : message.path("message").path("quick_replies")) {
+            tapped = quickReply.path("title").asText().equals(title) ? quickReply : tapped;
+        }
+        assertThat(tapped).as("quick reply " + title).isNotNull();
+        int before = sandbox.inbox(psid).size();
+        sandbox.control().tapQuickReplySentUnder(psid, message.path("message_id").asText(), title,
+                tapped.path("payload").asText());
+        List<String> after = sandbox.awaitInbox(psid, inbox -> inbox.size() > before);
+        assertThat(after).hasSize(before + 1);
+        return after.getLast();
     }
 
     /** The bot's one reply to what the person says. */

@@ -331,6 +331,39 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendToOneOfTwoGroupsOfOneNameOffersEachAsAButtonAndOnlyTheOpenQuestionsTapSendsIt() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol King")).startsWith("Welcome, Carol King!");
+        telegram.ask(ALICE, "/create_group Family");
+        telegram.ask(ALICE, "/add_to_group Family Carol King");
+        sandbox.advanceMinutes(1);
+        telegram.ask(BOB, "/create_group Family");
+        telegram.ask(BOB, "/add_to_group Family Carol King");
+        String question = "You're in 2 groups called Family. Which one?\n"
+                + "1. Family (Alice Archer's) — made by Alice Archer, 2 members\n"
+                + "2. Family (Bob Fisher's) — made by Bob Fisher, 2 members";
+
+        assertThat(telegram.ask(CAROL, "/send group:Family " + LINK + track)).containsExactly(question);
+        JsonNode older = telegram.messages(CAROL).getLast();
+        assertThat(buttons(older)).containsExactly("Alice Archer's", "Bob Fisher's", "Don't send");
+        String other = sandbox.trackIds().get(1);
+        telegram.ask(CAROL, "/send group:Family pre:\"road trip\" " + LINK + other);
+
+        // Telegram keeps the older question's buttons until one is tapped
+        assertThat(telegram.tap(CAROL, older, "Bob Fisher's")).containsExactly("That tap answered an earlier "
+                + "question, so I did nothing. " + question);
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("sent a song"));
+        JsonNode askedAgain = telegram.messages(CAROL).getLast();
+        assertThat(telegram.tap(CAROL, askedAgain, "Bob Fisher's")).singleElement().asString()
+                .startsWith("Sent ").contains(" to Family (Bob Fisher's) (1 person).");
+
+        assertThat(telegram.texts(BOB)).filteredOn(text -> text.startsWith("🎵 Carol King sent a song to Family: "))
+                .singleElement().asString().contains("\n“road trip”");
+        assertThat(telegram.messages(BOB).getLast().toString()).contains(other);
+        assertThat(telegram.texts(ALICE)).noneMatch(text -> text.contains("sent a song"));
+    }
+
+    @Test
     void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
         registerAliceAndBob();
         List<String> titles = new ArrayList<>();

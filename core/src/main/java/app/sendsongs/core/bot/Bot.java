@@ -15,6 +15,7 @@ import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
@@ -211,8 +212,8 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<String> tapMeant = draft.filter(d -> event instanceof Inbound.Text)
-                .flatMap(d -> linkShare.tapMeant(d, typed));
+        Optional<String> tapMeant = groupTapMeant(event, parsed, typed, user.get(), draft)
+                .or(() -> draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed)));
         if (tapMeant.isPresent()) {
             return answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(), typed),
                     tapMeant.get(), user);
@@ -225,6 +226,18 @@ public final class Bot {
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown -> unknown(unknown, CommandStyle.of(user.get().address()));
         };
+    }
+
+    /**
+     * The tap typed words that name no command mean while "which one?" about groups is open (a group's name with its
+     * owner's, the owner's name, a no); not while the song being shared waits for a note, which such words may be.
+     */
+    private Optional<String> groupTapMeant(Inbound event, ParseResult parsed, String typed, User user,
+                                           Optional<ShareDraft> draft) {
+        boolean note = draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
+                .isPresent();
+        return event instanceof Inbound.Text && parsed instanceof ParseResult.Unknown && !note
+                ? groups.groupTapMeant(user, typed) : Optional.empty();
     }
 
     /**
@@ -328,8 +341,8 @@ public final class Bot {
     /**
      * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
      * answers only the question or offer it was shown with (its key); one under an older message leaves the open
-     * question as it is, and asks it again when it is the song being shared: on Messenger the answer takes the place of
-     * the taps it was shown with, which only the newest message has.
+     * question as it is, and asks it again when it is the song being shared or a "which one?" about groups: on
+     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has.
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
@@ -343,12 +356,18 @@ public final class Bot {
             if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
                 return linkShare.choose(user, draft.get(), number);
             }
+            if (choice.filter(WhichGroup::asks).isPresent()) {
+                return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");
+            }
             // the song being shared is the open question unless a "which one?" was asked since
             return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, EARLIER_QUESTION + " "))
                     .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
         }
         if (choice.isEmpty()) {
             return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
+        }
+        if (WhichGroup.asks(choice.get())) {
+            return groups.chooseGroup(user, choice.get(), number);
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);

@@ -19,6 +19,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
@@ -386,6 +387,7 @@ public final class LinkShare {
             case GroupFinder.Lookup.Found(Group group) ->
                     chosen(person, draft, new Recipient.Group(group.id()), sendNow);
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(taps(draft));
+            case GroupFinder.Lookup.Several(var named, String reply) -> Message.text(reply).withChoices(taps(draft));
         };
     }
 

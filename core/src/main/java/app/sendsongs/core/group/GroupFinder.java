@@ -29,6 +29,16 @@ public final class GroupFinder {
 
         record Missing(String reply) implements Lookup {
         }
+
+        /**
+         * The name fits several of the person's groups, none of them their own: {@code named}, in the order they
+         * joined them; {@code reply} says how to name one of them.
+         */
+        record Several(List<Group> named, String reply) implements Lookup {
+            public Several {
+                named = List.copyOf(named);
+            }
+        }
     }
 
     public Lookup find(User person, String reference) {
@@ -46,7 +56,7 @@ public final class GroupFinder {
             return new Lookup.Found(named.getFirst());
         }
         if (named.size() > 1) {
-            return new Lookup.Missing("You're in " + named.size() + " groups called " + named.getFirst().name()
+            return new Lookup.Several(named, "You're in " + named.size() + " groups called " + named.getFirst().name()
                     + ". Say which one: " + String.join(" or ", named.stream().map(g -> "\"" + withOwner(g) + "\"")
                     .toList()) + ".");
         }
@@ -115,8 +125,8 @@ public final class GroupFinder {
                 return Optional.empty();
             }
             return Optional.of(matching.size() == 1 ? new Lookup.Found(matching.getFirst())
-                    : new Lookup.Missing("You're in " + matching.size() + " groups called " + Names.quoted(reference)
-                    + " (their owners share a name), so I can't tell them apart."));
+                    : new Lookup.Several(matching, "You're in " + matching.size() + " groups called "
+                    + Names.quoted(reference) + " (their owners share a name), so I can't tell them apart."));
         });
     }
 

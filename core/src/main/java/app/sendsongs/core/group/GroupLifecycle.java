@@ -80,6 +80,7 @@ public final class GroupLifecycle {
     public Message askToDelete(User owner, String groupReference) {
         return switch (finder.findOwn(owner, groupReference, "delete it")) {
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
+            case GroupFinder.Lookup.Several(var named, String reply) -> Message.text(reply);
             case GroupFinder.Lookup.Found(Group group) -> deleteQuestion(group);
         };
     }

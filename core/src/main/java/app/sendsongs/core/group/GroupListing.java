@@ -41,6 +41,7 @@ public final class GroupListing {
     public String members(User person, String groupReference) {
         return switch (finder.find(person, groupReference)) {
             case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Several(var named, String reply) -> reply;
             case GroupFinder.Lookup.Found(Group group) -> members(person, group);
         };
     }

@@ -124,6 +124,7 @@ public final class GroupMembership {
     public String leave(User member, String groupReference) {
         return switch (finder.find(member, groupReference)) {
             case GroupFinder.Lookup.Missing(String reply) -> reply;
+            case GroupFinder.Lookup.Several(var named, String reply) -> reply;
             case GroupFinder.Lookup.Found(Group group) -> leave(member, group);
         };
     }
@@ -212,6 +213,7 @@ public final class GroupMembership {
     private Message withOwnGroup(User owner, String reference, String ownerOnly, Function<Group, Message> action) {
         return switch (finder.findOwn(owner, reference, ownerOnly)) {
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
+            case GroupFinder.Lookup.Several(var named, String reply) -> Message.text(reply);
             case GroupFinder.Lookup.Found(Group group) -> action.apply(group);
         };
     }

@@ -1,6 +1,7 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.chat.Outbox.Delivery;
 import app.sendsongs.core.command.Command;
@@ -8,6 +9,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
@@ -54,12 +56,14 @@ public final class GroupSong {
     private final WaitingMembers waitingMembers;
 
     private final GroupShareWithdrawal withdrawal;
+    private final WhichGroup whichGroup;
 
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
                      GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
                      WatchSchedule schedule, Clock clock, Reachability reach, ChatPlatforms chats,
-                     GroupShareWithdrawal withdrawal) {
+                     GroupShareWithdrawal withdrawal, WhichGroup whichGroup) {
         this.withdrawal = withdrawal;
+        this.whichGroup = whichGroup;
         this.reach = reach;
         this.waitingMembers = new WaitingMembers(chats, reach);
         this.finder = finder;
@@ -74,11 +78,29 @@ public final class GroupSong {
         this.clock = clock;
     }
 
-    public String send(User sender, Command.SendToGroup command) {
+    /**
+     * {@code send_song group:…}; when the name fits several of the sender's groups, none theirs, asks which one,
+     * keeping {@code commandText} to finish it with the answer ({@link #choose}).
+     */
+    public Message send(User sender, Command.SendToGroup command, String commandText) {
         return switch (finder.find(sender, command.group())) {
-            case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> sendTo(sender, group, command.song(), command.pre(),
-                    command.post());
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
+            case GroupFinder.Lookup.Several(var named, String reply) -> whichGroup.ask(sender, named, commandText);
+            case GroupFinder.Lookup.Found(Group group) -> Message.text(sendTo(sender, group, command.song(),
+                    command.pre(), command.post()));
+        };
+    }
+
+    /** The answer {@code number} to "which one?" about groups: the song goes to that group, as if named alone. */
+    public Message choose(User sender, PendingChoice choice, int number) {
+        return switch (whichGroup.answer(sender, choice, number)) {
+            case WhichGroup.Answer.Picked(Group group, Command.SendToGroup send) -> {
+                String sent = sendTo(sender, group, send.song(), send.pre(), send.post());
+                whichGroup.answered(sender);
+                yield Message.text(sent);
+            }
+            case WhichGroup.Answer.Dropped() -> Message.text("OK, I didn't send it.");
+            case WhichGroup.Answer.Unusable(Message reply) -> reply;
         };
     }
 

@@ -7,6 +7,7 @@ import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.user.User;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Answers the group commands (see {@link Command.GroupCommand}) of a registered person. */
@@ -17,15 +18,18 @@ public final class Groups {
     private final GroupMembership membership;
     private final GroupListing listing;
     private final GroupSong song;
+    private final WhichGroup whichGroup;
 
-    public Groups(GroupLifecycle lifecycle, GroupMembership membership, GroupListing listing, GroupSong song) {
+    public Groups(GroupLifecycle lifecycle, GroupMembership membership, GroupListing listing, GroupSong song,
+                  WhichGroup whichGroup) {
         this.lifecycle = lifecycle;
         this.membership = membership;
         this.listing = listing;
         this.song = song;
+        this.whichGroup = whichGroup;
     }
 
-    /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
+    /** {@code commandText} is kept to finish the command if the bot must ask which person, or group, was meant. */
     public Message handle(User user, Command.GroupCommand command, String commandText) {
         return switch (command) {
             case Command.CreateGroup create -> Message.text(lifecycle.create(user, create.name()));
@@ -37,7 +41,7 @@ public final class Groups {
             case Command.ConfirmDeleteGroup delete -> Message.text(lifecycle.delete(user, delete.groupId()));
             case Command.ListGroups list -> Message.text(listing.groups(user));
             case Command.ListMembers members -> Message.text(listing.members(user, members.group()));
-            case Command.SendToGroup send -> Message.text(song.send(user, send));
+            case Command.SendToGroup send -> song.send(user, send, commandText);
         };
     }
 
@@ -73,6 +77,25 @@ public final class Groups {
     /** The answer to "which one?" asked while adding or removing someone. */
     public Message choose(User user, PendingChoice choice, Command.GroupCommand command, int number) {
         return membership.choose(user, choice, command, number);
+    }
+
+    /** The answer to "which one?" asked about the groups a song was sent to ({@link WhichGroup#asks}). */
+    public Message chooseGroup(User user, PendingChoice choice, int number) {
+        return song.choose(user, choice, number);
+    }
+
+    /** The open "which one?" about groups, {@code choice}, asked again after {@code lead}. */
+    public Message askWhichGroupAgain(PendingChoice choice, String lead) {
+        return whichGroup.askAgain(choice, lead);
+    }
+
+    /**
+     * The payload of the tap {@code typed} means when it answers an open "which one?" about groups in words: a group's
+     * name with its owner's, its owner's name, or a no. Empty when no such question is open, or the words are none of
+     * those.
+     */
+    public Optional<String> groupTapMeant(User user, String typed) {
+        return whichGroup.tapMeant(user, typed);
     }
 
     /** Before a person is forgotten: the groups they made are deleted and they leave the others. */

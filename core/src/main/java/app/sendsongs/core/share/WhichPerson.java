@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * account id.
  */
 public final class WhichPerson {
-    private static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
+    /** How long a "which one?" question stays open (one about groups too). */
+    public static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
     /** People offered at most (one tap each, as a platform shows 13). */
     static final int MAX_CANDIDATES = Message.MAX_CHOICES;
     private static final int GROUPS_SHOWN = 2;

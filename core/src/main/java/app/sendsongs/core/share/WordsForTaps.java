@@ -1,4 +1,4 @@
-package app.sendsongs.core.compose;
+package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.shared.UserText;
@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed words that mean a tap of the question a share waits at. Messenger shows quick replies only under the newest
- * message, and people answer in words what they can no longer tap: the tap's own title ("Don't send", "Someone
- * else"), or a plain yes or no to "Send … to Bob?". Read as a name or a note, such words invited someone called "no"
- * or "it" ({@code send it} is {@code send_song} to "it"), or went with the song as its note.
+ * Typed words that mean a tap of the question the bot waits at (a share's, "which one?" about groups). Messenger
+ * shows quick replies only under the newest message, and people answer in words what they can no longer tap: the
+ * tap's own title ("Don't send", "Someone else"), or a plain yes or no to "Send … to Bob?". Read as a name or a note,
+ * such words invited someone called "no" or "it" ({@code send it} is {@code send_song} to "it"), or went with the song
+ * as its note.
  */
-final class WordsForTaps {
+public final class WordsForTaps {
     /** A yes to "Send … to Bob?". */
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "ok", "okay", "sure", "send it",
             "yes please", "go ahead");
@@ -31,7 +32,8 @@ final class WordsForTaps {
      * The payload of the tap {@code typed} means among {@code taps}: the one whose title it is (case, spacing,
      * accents and a final "!" or "." aside), else {@code yes} for a yes and {@code no} for a no, when given.
      */
-    static Optional<String> tapMeant(String typed, List<Choice> taps, Optional<String> yes, Optional<String> no) {
+    public static Optional<String> tapMeant(String typed, List<Choice> taps, Optional<String> yes,
+                                            Optional<String> no) {
         String words = key(typed);
         Optional<String> titled = taps.stream().filter(tap -> key(tap.title()).equals(words)).map(Choice::payload)
                 .findFirst();
@@ -44,7 +46,8 @@ final class WordsForTaps {
         return NO.contains(words) ? no : Optional.empty();
     }
 
-    private static String key(String text) {
+    /** The form typed words and tap titles are compared in: case, spacing, accents and a final "!" or "." aside. */
+    public static String key(String text) {
         return Names.key(UserText.typedName(text)).replaceAll("[.!]+$", "").strip();
     }
 }

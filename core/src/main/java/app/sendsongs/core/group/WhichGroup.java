@@ -1,0 +1,204 @@
+package app.sendsongs.core.group;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.share.WordsForTaps;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * When the group name a song is sent to fits several of the sender's groups, none of them their own: asks which one,
+ * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to send it;
+ * keeps the question with the command, as "which one?" about people is kept ({@link GroupQuestion}); and reads the
+ * answer: a tap, a number, or words naming one of the groups (its name with its owner's, or the owner's name).
+ */
+public final class WhichGroup {
+    private static final String DONT_SEND = "Don't send";
+
+    private final ChoiceStore choices;
+    private final GroupStore groups;
+    private final GroupFinder finder;
+    private final Clock clock;
+
+    public WhichGroup(ChoiceStore choices, GroupStore groups, GroupFinder finder, Clock clock) {
+        this.choices = choices;
+        this.groups = groups;
+        this.finder = finder;
+        this.clock = clock;
+    }
+
+    /** The answer to the question: the group picked with the send it finishes, no send at all, or a reply instead. */
+    sealed interface Answer {
+        record Picked(Group group, Command.SendToGroup send) implements Answer {
+        }
+
+        record Dropped() implements Answer {
+        }
+
+        record Unusable(Message reply) implements Answer {
+        }
+    }
+
+    /** Whether {@code choice} is a question about groups (see {@link GroupQuestion}). */
+    public static boolean asks(PendingChoice choice) {
+        return GroupQuestion.of(choice).isPresent();
+    }
+
+    /** Keeps the question about {@code named} (with {@code commandText}, to finish it) and returns it with its taps. */
+    Message ask(User asker, List<Group> named, String commandText) {
+        List<Group> offered = named.subList(0, Math.min(named.size(), Message.MAX_CHOICES - 1));
+        PendingChoice question = new GroupQuestion(offered.stream().map(Group::id).toList(), commandText)
+                .asChoice(asker.address(), clock.instant().plus(WhichPerson.CHOICE_LIFETIME));
+        choices.saveChoice(question);
+        return question(question).orElseThrow();
+    }
+
+    /** The open question {@code choice} asked again after {@code lead}, with its taps, as it stands. */
+    Message askAgain(PendingChoice choice, String lead) {
+        return question(choice).map(question -> question.withText(lead + question.text()))
+                .orElseGet(() -> Message.text(lead));
+    }
+
+    /**
+     * The payload of the tap that {@code typed} means, while a question about groups is open: a tap's title, a group's
+     * name with its owner's ("Family (Bob Fisher's)"), or its owner's name, whole or first, with or without "'s", that
+     * fits one group offered; or a no, for the last tap.
+     */
+    Optional<String> tapMeant(User asker, String typed) {
+        Optional<PendingChoice> open = choices.takeChoice(asker.address());
+        open.ifPresent(choices::saveChoice);
+        Optional<PendingChoice> question = open.filter(WhichGroup::asks)
+                .filter(choice -> choice.expiresAt().isAfter(clock.instant()));
+        if (question.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Offered> offered = offered(question.get());
+        String words = WordsForTaps.key(typed);
+        List<Offered> named = offered.stream().filter(group -> group.calledBy().contains(words)).toList();
+        if (named.size() == 1) {
+            return Optional.of(named.getFirst().tap().payload());
+        }
+        Choice dontSend = dontSend(question.get());
+        return WordsForTaps.tapMeant(typed, List.of(dontSend), Optional.empty(), Optional.of(dontSend.payload()));
+    }
+
+    /**
+     * Reads the answer {@code number} to {@code choice}. A number out of range, or a group left since, keeps the
+     * question open, and its taps come again: on Messenger only the newest message has them.
+     */
+    Answer answer(User asker, PendingChoice choice, int number) {
+        GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
+        int offered = question.groupIds().size();
+        if (number == offered + 1) {
+            return new Answer.Dropped();
+        }
+        Optional<Command.SendToGroup> send = question.send();
+        if (send.isEmpty()) {
+            return new Answer.Unusable(Message.text("I'm not waiting for an answer from you."));
+        }
+        // Kept until the song has gone (see answered): a run cut short and handled again finds it, and finishes the
+        // send once, as the send's ids come from the event.
+        choices.saveChoice(choice);
+        if (number < 1 || number > offered) {
+            return new Answer.Unusable(askAgain(choice, "Please answer with a number from 1 to " + offered + ".\n"));
+        }
+        String groupId = question.groupIds().get(number - 1);
+        return groups.groupsOf(asker.address()).stream().filter(group -> group.id().equals(groupId)).findFirst()
+                .<Answer>map(group -> new Answer.Picked(group, send.get()))
+                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group, so nothing was "
+                        + "sent.\n")));
+    }
+
+    /** The song of the question answered has gone: the question ends. */
+    void answered(User asker) {
+        choices.takeChoice(asker.address());
+    }
+
+    /** The question {@code choice} keeps, with a line and a tap for each group offered the person is still in. */
+    private Optional<Message> question(PendingChoice choice) {
+        List<Offered> offered = offered(choice);
+        if (offered.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder(offered.size() == 1 ? "Which group?" : "You're in " + offered.size()
+                + " groups called " + offered.getFirst().group().name() + ". Which one?");
+        List<Choice> taps = new ArrayList<>();
+        for (Offered group : offered) {
+            text.append("\n").append(group.number()).append(". ").append(group.line());
+            taps.add(group.tap());
+        }
+        taps.add(dontSend(choice));
+        return Optional.of(Message.text(text.toString()).withChoices(taps));
+    }
+
+    private static Choice dontSend(PendingChoice choice) {
+        int last = GroupQuestion.of(choice).orElseThrow().groupIds().size() + 1;
+        return new Choice(DONT_SEND, Command.Choose.payload(last, choice.key()));
+    }
+
+    /** The groups {@code choice} offered that the person is still in, each with its number in the question. */
+    private List<Offered> offered(PendingChoice choice) {
+        List<String> ids = GroupQuestion.of(choice).orElseThrow().groupIds();
+        Map<String, Group> theirs = groups.groupsOf(choice.person()).stream()
+                .collect(Collectors.toMap(Group::id, group -> group));
+        List<Described> described = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Group group = theirs.get(ids.get(i));
+            if (group != null) {
+                described.add(new Described(i + 1, group, finder.ownerName(group),
+                        groups.membersOf(group.id()).size()));
+            }
+        }
+        return described.stream().map(group -> group.offered(described, choice.key())).toList();
+    }
+
+    /** A group offered, as the question shows it: its line, its tap, and the words that name it when typed. */
+    private record Offered(int number, Group group, String line, Choice tap, Set<String> calledBy) {
+    }
+
+    /**
+     * What tells a group offered apart: its owner's name; when another's owner has that name too, how many are in it;
+     * when that is the same too, when it was made.
+     */
+    private record Described(int number, Group group, String owner, int members) {
+        Offered offered(List<Described> all, String key) {
+            boolean ownerShared = count(all, Described::ownerKey) > 1;
+            boolean sizeShared = count(all, d -> d.ownerKey() + " " + d.members()) > 1;
+            String made = "made " + Texts.when(group.createdAt());
+            String first = Names.firstName(owner) + "'s";
+            String title = ownerShared ? first + " · " + (sizeShared ? made : members(members)) : owner + "'s";
+            String reference = GroupNames.withOwner(group.name(), owner);
+            String line = reference + " — made by " + owner + ", " + members(members) + (sizeShared ? ", " + made : "");
+            Set<String> calledBy = Stream.of(title, reference, owner, owner + "'s", Names.firstName(owner), first)
+                    .map(WordsForTaps::key).collect(Collectors.toSet());
+            return new Offered(number, group, line, new Choice(title, Command.Choose.payload(number, key)), calledBy);
+        }
+
+        private String ownerKey() {
+            return Names.key(owner);
+        }
+
+        private long count(List<Described> all, Function<Described, String> key) {
+            String mine = key.apply(this);
+            return all.stream().filter(other -> key.apply(other).equals(mine)).count();
+        }
+
+        private static String members(int count) {
+            return count == 1 ? "1 member" : count + " members";
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package app.sendsongs.core.group;
+
+import static app.sendsongs.core.fakes.BotHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.share.Share;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A song sent to a group name the sender has several groups of, none of them theirs: the bot asks which one, each
+ * group a tap, and the tap (or the answer typed) sends the song there as {@code send_song group:"<that one>"} would.
+ */
+class WhichGroupTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private static final String QUESTION = "You're in 2 groups called Family. Which one?\n"
+            + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
+            + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members";
+    private BotHarness bot;
+
+    @BeforeEach
+    void carolIsInTwoFamilies() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+        bot.register("carol", "Carol King");
+        bot.register("dan", "Dan Brown");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "add_to_group Family \"Dan Brown\"");
+        bot.advance(Duration.ofMinutes(1));
+        bot.reply("bob", "create_group family");
+        bot.reply("bob", "add_to_group family \"Carol King\"");
+    }
+
+    @Test
+    void twoGroupsOfOneNameAreOfferedOneTapEachAndAWayNotToSend() {
+        assertThat(bot.reply("carol", "send_song group:Family pre:\"road trip\" " + LINK)).isEqualTo(QUESTION);
+
+        List<Choice> taps = question().choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+        assertThat(taps).extracting(Choice::payload).allMatch(payload -> payload.matches("[1-3] #[0-9a-f]{8}"));
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
+    }
+
+    @Test
+    void theTapSendsTheSongWithItsNotesToThatGroupOnly() {
+        bot.reply("carol", "send_song group:Family pre:\"road trip\" post:\"told you\" " + LINK);
+
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Sent " + TITLE + " to family (Bob Fisher's) (1 "
+                + "person). I'll tell you when they play it, or if they haven't within 7 days.");
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Carol King sent a song to family: " + TITLE + "\n“road trip”");
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(bot.inbox("dan")).noneMatch(text -> text.contains("sent a song"));
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("bob")).isEqualTo("Carol King's note on " + TITLE + ": “told you”");
+    }
+
+    @Test
+    void theGroupNamedWhereAFriendsNameGoesIsAskedAboutTheSameWay() {
+        assertThat(bot.reply("carol", "send_song Family " + LINK)).isEqualTo(QUESTION);
+
+        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to Family (Alice Smith's) (2 people).");
+        assertThat(bot.last("dan")).startsWith("🎵 Carol King sent a song to Family: " + TITLE);
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
+    }
+
+    @Test
+    void anAnswerTypedNamingOneOfThemSendsIt() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+        assertThat(bot.reply("carol", "bob's")).startsWith("Sent " + TITLE + " to family (Bob Fisher's) (1 person).");
+
+        bot.reply("carol", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("carol", "Family (Alice Smith’s)")).startsWith("Sent " + FakeMusic.OTHER_SONG.title()
+                + " to Family (Alice Smith's) (2 people).");
+
+        bot.reply("carol", "send_song group:Family post:\"again\" " + LINK);
+        assertThat(bot.reply("carol", "1")).startsWith("Sent " + TITLE + " to Family (Alice Smith's) (2 people).");
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).hasSize(5);
+    }
+
+    @Test
+    void aNameThatFitsBothOrANumberOutOfRangeIsNoAnswerAndTheQuestionStaysOpen() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+
+        assertThat(bot.reply("carol", "Family")).doesNotStartWith("Sent");
+        assertThat(bot.reply("carol", "4")).isEqualTo("Please answer with a number from 1 to 2.\n" + QUESTION);
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+
+        assertThat(tap("carol", "Bob Fisher's")).singleElement().asString().startsWith("Sent " + TITLE + " to family");
+    }
+
+    @Test
+    void dontSendSendsNothingAndEndsTheQuestion() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+
+        assertThat(tap("carol", "Don't send")).containsExactly("OK, I didn't send it.");
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        bot.reply("carol", "send_song group:Family " + LINK);
+        assertThat(bot.reply("carol", "never mind")).isEqualTo("OK, I didn't send it.");
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+    }
+
+    @Test
+    void aReplayedOrSecondTapSendsTheSongOnce() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+        Choice bobs = tapTitled("Bob Fisher's");
+        Inbound.ChoiceTapped tap = new Inbound.ChoiceTapped(bot.nextEventId(), at("carol"), bot.clock.instant(),
+                bobs.payload(), bobs.title());
+
+        assertThat(bot.handle(tap)).singleElement().asString().startsWith("Sent " + TITLE);
+        assertThat(bot.handle(tap)).as("the same tap delivered again").isEmpty();
+        assertThat(tap("carol", bobs)).containsExactly("I'm not waiting for an answer from you.");
+
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement().extracting(Share::receiver)
+                .isEqualTo(at("bob"));
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("sent a song")).hasSize(1);
+    }
+
+    @Test
+    void aTapCutShortWhileTheSongWentOutIsHandledAgainAndTheSongGoesOnce() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+        Choice bobs = tapTitled("Bob Fisher's");
+        Inbound.ChoiceTapped tap = new Inbound.ChoiceTapped(bot.nextEventId(), at("carol"), bot.clock.instant(),
+                bobs.payload(), bobs.title());
+        bot.chat.diesOnSend(1, false);
+        assertThatThrownBy(() -> bot.handle(tap)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(tap);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.inbox("carol")).filteredOn(text -> text.startsWith("Sent ")).singleElement().asString()
+                .startsWith("Sent " + TITLE + " to family");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("sent a song")).hasSize(1);
+        assertThat(tap("carol", bobs)).containsExactly("I'm not waiting for an answer from you.");
+    }
+
+    @Test
+    void aTapUnderAQuestionAskedAgainSinceIsToldSoAndTheOpenOneIsAskedAgainWithItsTaps() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+        Choice older = tapTitled("Bob Fisher's");
+        bot.reply("carol", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        List<Choice> newer = question().choices();
+
+        assertThat(tap("carol", older)).containsExactly("That tap answered an earlier question, so I did nothing. "
+                + QUESTION);
+        assertThat(question().choices()).isEqualTo(newer);
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+
+        assertThat(tap("carol", "Bob Fisher's")).singleElement().asString().startsWith("Sent "
+                + FakeMusic.OTHER_SONG.title() + " to family (Bob Fisher's)");
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement()
+                .satisfies(share -> assertThat(share.track().id()).isEqualTo(FakeMusic.OTHER_SONG.id()));
+    }
+
+    @Test
+    void aTapAfterLeavingThatGroupSendsNothing() {
+        bot.reply("carol", "send_song group:Family " + LINK);
+        Choice bobs = tapTitled("Bob Fisher's");
+        bot.reply("bob", "remove_from_group family \"Carol King\"");
+
+        assertThat(tap("carol", bobs)).containsExactly("You're no longer in that group, so nothing was sent.\n"
+                + "Which group?\n1. Family (Alice Smith's) — made by Alice Smith, 3 members");
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to Family (2 people).");
+    }
+
+    @Test
+    void ownersOfOneNameAreToldApartOnTheTapsByTheirGroupsSize() {
+        bot.advance(Duration.ofMinutes(1));
+        bot.register("bob2", "Bob Fisher");
+        bot.reply("bob2", "create_group FAMILY");
+        bot.reply("bob2", "add_to_group FAMILY \"Carol King\"");
+        bot.reply("bob2", "add_to_group FAMILY \"Dan Brown\"");
+        bot.reply("bob2", "add_to_group FAMILY \"Alice Smith\"");
+
+        bot.reply("carol", "send_song group:Family " + LINK);
+
+        assertThat(question().choices()).extracting(Choice::title).containsExactly("Alice Smith's",
+                "Bob's · 2 members", "Bob's · 4 members", "Don't send");
+        assertThat(tap("carol", "Bob's · 4 members")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to FAMILY (Bob Fisher's) (3 people).");
+    }
+
+    private Message question() {
+        return bot.chat.messages("carol").getLast();
+    }
+
+    private Choice tapTitled(String title) {
+        return question().choices().stream().filter(choice -> choice.title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tap " + title + " under " + question()));
+    }
+
+    private List<String> tap(String psid, String title) {
+        return tap(psid, tapTitled(title));
+    }
+
+    private List<String> tap(String psid, Choice choice) {
+        return bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at(psid), bot.clock.instant(), choice.payload(),
+                choice.title()));
+    }
+}
