@@ -2,6 +2,7 @@ package app.sendsongs.core.user;
 
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,6 +48,14 @@ public final class LookAlikes {
             // Greek small letters: α γ ι ν ο ρ υ ϲ ϳ
             "\u03B1a", "\u03B3y", "\u03B9i", "\u03BDv", "\u03BFo", "\u03C1p", "\u03C5u", "\u03F2c", "\u03F3j");
     /**
+     * Letters of {@link #LATIN} that a name written wholly in Cyrillic or Greek is not taken to have: those of smaller
+     * languages' alphabets or out of use (Ӏ ӏ Ԍ Ԛ Ԝ ԛ ԝ Ү ү Ѵ ѵ һ ԁ, Greek Ϲ ϲ Ϳ ϳ) and the soft sign Ь as a b. With them
+     * most names in Latin letters could be written wholly in Cyrillic ("Alice Archer" as "Аӏісе Агсһег"), each costing
+     * a lookup more, though names in those letters that look Latin throughout are hardly any.
+     */
+    private static final Set<Integer> NOT_IN_NAMES = Set.of(0x04C0, 0x04CF, 0x050C, 0x051A, 0x051C, 0x051B, 0x051D,
+            0x04AE, 0x04AF, 0x0474, 0x0475, 0x04BB, 0x0501, 0x03F9, 0x03F2, 0x037F, 0x03F3, 0x042C);
+    /**
      * Characters that are one upright stroke, which confusables.txt takes for an l: Latin I and l, the digit one,
      * Cyrillic І, Ӏ and ӏ, Greek Ι.
      */
@@ -77,9 +86,10 @@ public final class LookAlikes {
     /**
      * Other names this one could pass for, as someone would be registered under them: each word as it reads in Latin
      * letters when all its letters are Latin or look Latin ("Bill" for "BiII", "Sam" for "Sarn"), and each word that
-     * mixes alphabets in the one most of its letters are in. Empty for a name in plain Latin letters and for one each
-     * word of which is in one alphabet and, unless Latin, has a letter unlike any Latin one, as most are. At most two,
-     * a different name from this one by {@link Names#key}. Only the look-alike is read as the plain letters: a friend
+     * mixes alphabets in the one most of its letters are in; and the whole name in Cyrillic, and in Greek, when each
+     * word is in that alphabet or looks like letters of it that names are written with ("Вера" for "Bepa"). Empty for
+     * a name in plain Latin letters and for one each word of which is in one alphabet and, unless Latin, has a letter
+     * unlike any Latin one, as most are. At most four, each a different name from this one by {@link Names#key}. Only the look-alike is read as the plain letters: a friend
      * whose own name reads otherwise ("Bernard" has an rn, "McIntyre" an I inside) is not found from "Bemard" or
      * "Mclntyre", since reading every m as rn, or every l inside a word as an I, would cost most names a lookup more.
      */
@@ -88,8 +98,25 @@ public final class LookAlikes {
         Set<String> spellings = new LinkedHashSet<>();
         spellings.add(spelled(words, word -> written(word, UnicodeScript.LATIN).orElse(word)));
         spellings.add(spelled(words, word -> mainAlphabet(word).flatMap(main -> written(word, main)).orElse(word)));
+        for (UnicodeScript alphabet : List.of(UnicodeScript.CYRILLIC, UnicodeScript.GREEK)) {
+            whollyIn(words, alphabet).ifPresent(spellings::add);
+        }
         String key = Names.key(name);
         return spellings.stream().filter(spelling -> !Names.key(spelling).equals(key)).toList();
+    }
+
+    /** The name with each word in {@code alphabet}, as it is or as written with letters names there have. */
+    private static Optional<String> whollyIn(List<String> words, UnicodeScript alphabet) {
+        List<String> written = new ArrayList<>(words.size());
+        for (String word : words) {
+            Optional<String> there = Scripts.of(word).equals(Set.of(alphabet)) ? Optional.of(word)
+                    : written(word, alphabet).filter(w -> w.codePoints().noneMatch(NOT_IN_NAMES::contains));
+            if (there.isEmpty()) {
+                return Optional.empty();
+            }
+            written.add(there.get());
+        }
+        return Optional.of(spelled(written, Function.identity()));
     }
 
     private static String spelled(List<String> words, Function<String, String> spelling) {

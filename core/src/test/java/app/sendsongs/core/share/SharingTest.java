@@ -260,6 +260,19 @@ class SharingTest {
     }
 
     @Test
+    void aSongFromSomeoneNewWhoseLatinNameLooksLikeAFriendsInCyrillicLettersSaysItIsAnotherPerson() {
+        String vera = "\u0412\u0435\u0440\u0430"; // "Вера", all Cyrillic
+        bot.register("vera", vera);
+        bot.reply("vera", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bepa"); // all Latin
+
+        bot.reply("mallory", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 Bepa sent you a song: "
+                + FakeMusic.OTHER_SONG.title() + "\n⚠️ This Bepa is new to you: not the " + vera + " you know here.");
+    }
+
+    @Test
     void aSongFromSomeoneNewWhoseNameLooksLikeTheOneAFriendChangedFromSaysWhoTheFriendIsNow() {
         String allCyrillic = "\u0412\u043e\u042c Fisher"; // "ВоЬ"
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);

@@ -116,12 +116,29 @@ class LookAlikesTest {
     }
 
     @Test
+    void aNameInLatinLettersCouldPassForOneWhollyInCyrillicOrGreekLettersThatLookLikeThem() {
+        String vera = "\u0412\u0435\u0440\u0430"; // "Вера"
+        assertThat(LookAlikes.alike("Bepa", vera)).isTrue();
+        assertThat(LookAlikes.spellings("Bepa")).containsExactly(vera);
+        assertThat(LookAlikes.spellings("Xoce Capa")).as("Хосе Сара")
+                .containsExactly("\u0425\u043e\u0441\u0435 \u0421\u0430\u0440\u0430");
+        assertThat(LookAlikes.spellings("ANNA")).as("ΑΝΝΑ in Greek capitals")
+                .containsExactly("\u0391\u039d\u039d\u0391");
+        assertThat(LookAlikes.spellings("Capa \u0424\u0438\u0448\u0435\u0440")).as("a word already in Cyrillic")
+                .containsExactly("\u0421\u0430\u0440\u0430 \u0424\u0438\u0448\u0435\u0440");
+        assertThat(LookAlikes.spellings("B0b Capa")).as("Bob as it reads, and no Bob in Cyrillic names' letters")
+                .containsExactly("Bob Capa");
+    }
+
+    @Test
     void aNameInOneAlphabetAWordHasNoOtherSpellings() {
         assertThat(LookAlikes.spellings("Bob Fisher")).isEmpty();
         assertThat(LookAlikes.spellings("Ian Smith")).isEmpty();
         assertThat(LookAlikes.spellings("Bill McDonald")).isEmpty();
         assertThat(LookAlikes.spellings("ALICE WILLIAMS")).isEmpty();
         assertThat(LookAlikes.spellings("Listener 10")).isEmpty();
+        assertThat(LookAlikes.spellings("Alice Archer")).as("no Cyrillic name is written with ӏ, г and һ").isEmpty();
+        assertThat(LookAlikes.spellings("Sarah Price")).isEmpty();
         assertThat(LookAlikes.spellings("Élise Anne-Isabelle")).as("an l after an accent, an I after a hyphen").isEmpty();
         assertThat(LookAlikes.spellings("Борис Иванов")).isEmpty();
         assertThat(LookAlikes.spellings("Νίκος Παπαδόπουλος")).isEmpty();
