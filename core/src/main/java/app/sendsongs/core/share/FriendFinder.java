@@ -183,7 +183,8 @@ public final class FriendFinder {
      * Someone {@code person} knows (a contact) who has {@code stranger}'s name or a name that looks like it
      * ({@link LookAlikes#alike}), or had one before changing it, when {@code stranger} is not a contact of theirs. Two
      * reads (the name's holders now and before) when nobody else has it, as for most names, and two more for each
-     * other name it could pass for ({@link LookAlikes#spellings}: "Bob Fisher" for a "ВоЬ Fisher" in Cyrillic letters).
+     * other name it could pass for ({@link LookAlikes#spellings}: "Bob Fisher" for a "ВоЬ Fisher" in Cyrillic letters
+     * or a "B0b Fisher" with a zero).
      */
     public Optional<User> knownNamesake(User stranger, ChatAddress person) {
         return knownNamesake(stranger, person, contacts -> contacts.contains(stranger.address()));

@@ -78,10 +78,10 @@ public final class Names {
      * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
      * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}) or a word mixing scripts
      * ({@link Scripts#wordMixingScripts}: a Cyrillic о in "Bob"), which would let one name pass for another. A word
-     * wholly in another alphabet that looks Latin stays allowed (it is a word there); {@link LookAlikes} tells its
-     * songs apart. Nor can it be what a friend types for a Telegram username ({@link Handles#typed}:
-     * sending to it would look for that username, never this person), or hold a link, which every song and notice
-     * naming the person would carry to friends.
+     * wholly in another alphabet that looks Latin stays allowed (it is a word there), and so do digits in a word
+     * ("B0b", as chat profiles' "Alex2000"); {@link LookAlikes} tells their songs apart. Nor can it be what a friend
+     * types for a Telegram username ({@link Handles#typed}: sending to it would look for that username, never this
+     * person), or hold a link, which every song and notice naming the person would carry to friends.
      */
     public static Optional<String> problem(String name) {
         String tidy = tidy(name);

@@ -232,6 +232,47 @@ class SharingTest {
     }
 
     @Test
+    void aSongFromSomeoneNewWhoseNameLooksLikeAFriendsInLatinLettersSaysItIsAnotherPerson() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.register("bill", "Bill Fisher");
+        bot.register("sam", "Sam Jones");
+        bot.register("tom", "Tom Jones");
+        for (String friend : List.of("bob", "bill", "sam", "tom")) {
+            bot.reply(friend, "send_song name:\"Alice Smith\" " + LINK);
+        }
+        bot.register("mallory", "BiII Fisher"); // capital Is for the ls
+        bot.register("trudy", "B0b Fisher"); // a zero for the o
+        bot.register("eve", "Sarn Jones");
+        bot.register("tim", "Tim Jones");
+
+        for (String stranger : List.of("mallory", "trudy", "eve", "tim")) {
+            bot.reply(stranger, "send_song name:\"Alice Smith\" " + other);
+        }
+
+        assertThat(bot.chat.messages("alice")).extracting(Message::text).endsWith(
+                "🎵 BiII Fisher sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This BiII Fisher is new to you: not the Bill Fisher you know here.",
+                "🎵 B0b Fisher sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This B0b Fisher is new to you: not the Bob Fisher you know here.",
+                "🎵 Sarn Jones sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This Sarn Jones is new to you: not the Sam Jones you know here.",
+                "🎵 Tim Jones sent you a song: " + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
+    void aSongFromSomeoneNewWhoseLatinNameLooksLikeAFriendsInCyrillicLettersSaysItIsAnotherPerson() {
+        String vera = "\u0412\u0435\u0440\u0430"; // "Вера", all Cyrillic
+        bot.register("vera", vera);
+        bot.reply("vera", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bepa"); // all Latin
+
+        bot.reply("mallory", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 Bepa sent you a song: "
+                + FakeMusic.OTHER_SONG.title() + "\n⚠️ This Bepa is new to you: not the " + vera + " you know here.");
+    }
+
+    @Test
     void aSongFromSomeoneNewWhoseNameLooksLikeTheOneAFriendChangedFromSaysWhoTheFriendIsNow() {
         String allCyrillic = "\u0412\u043e\u042c Fisher"; // "ВоЬ"
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);

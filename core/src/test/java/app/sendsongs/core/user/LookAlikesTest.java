@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link LookAlikes}: names that look the same though written with letters of another alphabet. */
+/** {@link LookAlikes}: names that look the same though written with other letters, of another alphabet or not. */
 class LookAlikesTest {
     /** "Bob" with a Cyrillic о. */
     private static final String BOB_CYRILLIC_O = "B\u043eb";
@@ -33,13 +33,51 @@ class LookAlikesTest {
     }
 
     @Test
-    void aCapitalILikeIsAnLWhereALowercaseLetterIsBesideIt() {
+    void aCapitalILikeIsAnLInsideAWordNotInCapitals() {
         assertThat(LookAlikes.alike("\u0410\u0399ice Archer", "Alice Archer")).as("a Greek capital Iota for the l")
                 .isTrue();
         assertThat(LookAlikes.alike("\u0406van Petrov", "Ivan Petrov")).as("a Ukrainian І starting a word").isTrue();
         assertThat(LookAlikes.alike("\u0406VAN", "IVAN")).isTrue();
         assertThat(LookAlikes.alike("\u0412\u0406LL", "BILL")).isTrue();
-        assertThat(LookAlikes.alike("\u0406van", "lvan")).isFalse();
+        assertThat(LookAlikes.skeleton("\u0406van")).as("an I starting a word, not an l").isEqualTo("ivan");
+    }
+
+    @Test
+    void aCapitalIASmallLAndADigitOneAreTakenForEachOtherAsTheyShow() {
+        assertThat(LookAlikes.alike("BiII Fisher", "Bill Fisher")).as("capital Is for the ls").isTrue();
+        assertThat(LookAlikes.alike("CarI", "Carl")).isTrue();
+        assertThat(LookAlikes.alike("Bi11", "Bill")).as("digit ones").isTrue();
+        assertThat(LookAlikes.alike("lan", "Ian")).as("a small l starting a word shows as an I").isTrue();
+        assertThat(LookAlikes.alike("lvan", "Ivan")).isTrue();
+        assertThat(LookAlikes.alike("1van", "Ivan")).isTrue();
+        assertThat(LookAlikes.alike("AI Green", "Al Green")).as("a capital I after one capital letter").isTrue();
+        assertThat(LookAlikes.alike("BlLL", "BILL")).as("a small l in a word in capitals").isTrue();
+        assertThat(LookAlikes.alike("Anne-lsabelle", "Anne-Isabelle")).as("a word's part starting").isTrue();
+    }
+
+    @Test
+    void aDigitZeroIsAnOAndRnAndVvAreTheLetterTheyShowAs() {
+        assertThat(LookAlikes.alike("B0b Fisher", "Bob Fisher")).isTrue();
+        assertThat(LookAlikes.alike("B0B", "BOB")).isTrue();
+        assertThat(LookAlikes.alike("0scar", "Oscar")).isTrue();
+        assertThat(LookAlikes.alike("Sarn", "Sam")).isTrue();
+        assertThat(LookAlikes.alike("Kirn", "Kim")).as("rn shows as m, whatever the name").isTrue();
+        assertThat(LookAlikes.alike("Edvvard", "Edward")).isTrue();
+        assertThat(LookAlikes.alike("SARN", "SAM")).as("capitals RN look like no M").isFalse();
+    }
+
+    @Test
+    void namesThatDifferInLettersThatLookDifferentStayApart() {
+        assertThat(LookAlikes.alike("Tom", "Tim")).isFalse();
+        assertThat(LookAlikes.alike("Lan", "Ian")).as("a capital L is no I").isFalse();
+        assertThat(LookAlikes.alike("Lisa", "Iisa")).isFalse();
+        assertThat(LookAlikes.alike("Mia", "Mla")).as("a dotted i is no l").isFalse();
+        assertThat(LookAlikes.alike("Eli", "Ell")).isFalse();
+        assertThat(LookAlikes.alike("BIII", "BILL")).isFalse();
+        assertThat(LookAlikes.alike("Listener 1", "Listener I")).as("a number is not read as letters").isFalse();
+        assertThat(LookAlikes.alike("Alex2000", "Alex2OOO")).isFalse();
+        assertThat(LookAlikes.alike("Bob Fisher", "BOB FISHER")).as("case, as before").isTrue();
+        assertThat(LookAlikes.alike("Björn", "Bjorn")).as("accents, as before").isTrue();
     }
 
     @Test
@@ -67,8 +105,41 @@ class LookAlikesTest {
     }
 
     @Test
+    void aNameWithLatinLookAlikesCouldPassForItAsItShows() {
+        assertThat(LookAlikes.spellings("BiII Fisher")).containsExactly("Bill Fisher");
+        assertThat(LookAlikes.spellings("Bi11 Fisher")).containsExactly("Bill Fisher");
+        assertThat(LookAlikes.spellings("B0b Fisher")).containsExactly("Bob Fisher");
+        assertThat(LookAlikes.spellings("lan Smith")).containsExactly("Ian Smith");
+        assertThat(LookAlikes.spellings("AI Green")).containsExactly("Al Green");
+        assertThat(LookAlikes.spellings("Sarn Jones")).containsExactly("Sam Jones");
+        assertThat(LookAlikes.spellings("Edvvard Jones")).containsExactly("Edward Jones");
+    }
+
+    @Test
+    void aNameInLatinLettersCouldPassForOneWhollyInCyrillicOrGreekLettersThatLookLikeThem() {
+        String vera = "\u0412\u0435\u0440\u0430"; // "Вера"
+        assertThat(LookAlikes.alike("Bepa", vera)).isTrue();
+        assertThat(LookAlikes.spellings("Bepa")).containsExactly(vera);
+        assertThat(LookAlikes.spellings("Xoce Capa")).as("Хосе Сара")
+                .containsExactly("\u0425\u043e\u0441\u0435 \u0421\u0430\u0440\u0430");
+        assertThat(LookAlikes.spellings("ANNA")).as("ΑΝΝΑ in Greek capitals")
+                .containsExactly("\u0391\u039d\u039d\u0391");
+        assertThat(LookAlikes.spellings("Capa \u0424\u0438\u0448\u0435\u0440")).as("a word already in Cyrillic")
+                .containsExactly("\u0421\u0430\u0440\u0430 \u0424\u0438\u0448\u0435\u0440");
+        assertThat(LookAlikes.spellings("B0b Capa")).as("Bob as it reads, and no Bob in Cyrillic names' letters")
+                .containsExactly("Bob Capa");
+    }
+
+    @Test
     void aNameInOneAlphabetAWordHasNoOtherSpellings() {
         assertThat(LookAlikes.spellings("Bob Fisher")).isEmpty();
+        assertThat(LookAlikes.spellings("Ian Smith")).isEmpty();
+        assertThat(LookAlikes.spellings("Bill McDonald")).isEmpty();
+        assertThat(LookAlikes.spellings("ALICE WILLIAMS")).isEmpty();
+        assertThat(LookAlikes.spellings("Listener 10")).isEmpty();
+        assertThat(LookAlikes.spellings("Alice Archer")).as("no Cyrillic name is written with ӏ, г and һ").isEmpty();
+        assertThat(LookAlikes.spellings("Sarah Price")).isEmpty();
+        assertThat(LookAlikes.spellings("Élise Anne-Isabelle")).as("an l after an accent, an I after a hyphen").isEmpty();
         assertThat(LookAlikes.spellings("Борис Иванов")).isEmpty();
         assertThat(LookAlikes.spellings("Νίκος Παπαδόπουλος")).isEmpty();
         assertThat(LookAlikes.spellings("José O’Brien")).isEmpty();

@@ -45,6 +45,8 @@ class NamesTest {
         assertThat(Names.problem("Νίκος Παπαδόπουλος")).isEmpty();
         assertThat(Names.problem("José O’Brien-García")).isEmpty();
         assertThat(Names.problem("Zoë D'Arcy 2nd")).isEmpty();
+        assertThat(Names.problem("B0b Fisher")).as("digits in a word: told apart by the caution").isEmpty();
+        assertThat(Names.problem("Alex2000")).isEmpty();
         assertThat(Names.problem("Bob Фишер")).as("each word in one alphabet").isEmpty();
         assertThat(Names.problem("\u0412\u043e\u042c Fisher")).as("ВоЬ: all Cyrillic, told apart by the caution")
                 .isEmpty();
