@@ -28,6 +28,7 @@ import app.sendsongs.core.groupchat.ChatMove;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.GroupChatPlatforms;
 import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.groupchat.Headcount;
 import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.listen.ListenWatcher;
 import app.sendsongs.core.music.Catalogue;
@@ -163,7 +164,7 @@ public final class SendSongs {
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),
                 stores.inbox()),
-                chatSongs);
+                chatSongs, new Headcount(roster, stores.users(), reach));
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, reach,
                 new Bot.Features(registration, sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats,
                         invites, handles), planner, clock, Settings.DEDUPE_WINDOW);

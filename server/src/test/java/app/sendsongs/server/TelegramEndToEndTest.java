@@ -943,6 +943,39 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void whoInAGroupChatNamesApartSomeoneWhoBlockedTheBotAndCountsThemAgainOnceTheyUnblockIt() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+
+        telegram.control().telegramBlock(BOB);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        telegram.sayIn(BAND, ALICE, "/who@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Songs shared here go to")).getLast())
+                .as("the chat learns only that Bob can't be reached, not why")
+                .isEqualTo("Songs shared here go to 1 person: Carol Chen. Can't be reached right now: Bob Fisher "
+                        + "(songs reach them again once they write to me privately).");
+        JsonNode bobsTap = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        assertThat(bobsTap.path("text").asText()).as("told only to Bob")
+                .isEqualTo("You're counted in already, but I can't reach you: you've blocked me or stopped me in "
+                        + "your chat app. Write to me in our chat (I've opened it) to get the songs shared here.");
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ")).getLast())
+                .contains("to the 1 person counted in for Friday Band").contains("Not sent to Bob Fisher");
+
+        sandbox.advanceSeconds(1);
+        telegram.control().telegramUnblock(BOB);
+        assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
+        telegram.sayIn(BAND, CAROL, "/who@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Songs shared here go to 3 people")))
+                .as("Alice is counted in too: she shared a song there")
+                .contains("Songs shared here go to 3 people: Alice Archer, Bob Fisher, Carol Chen.");
+    }
+
+    @Test
     void aBlockDeliveredAgainAfterTheUnblockIsHandledOnce() {
         registerAliceAndBob();
         String block = myChatMember(999_000_003L, "member", "kicked");

@@ -36,9 +36,11 @@ public final class GroupChats {
     private final Outbox outbox;
     private final ChatMove move;
     private final ChatSongMessages songMessages;
+    private final Headcount headcount;
 
     public GroupChats(GroupChatPlatforms platforms, Roster roster, ChatSend send, UserStore users, Outbox outbox,
-                      ChatMove move, ChatSongMessages songMessages) {
+                      ChatMove move, ChatSongMessages songMessages, Headcount headcount) {
+        this.headcount = headcount;
         this.outbox = outbox;
         this.move = move;
         this.songMessages = songMessages;
@@ -112,7 +114,13 @@ public final class GroupChats {
                     Optional.empty());
             return;
         }
-        String notice = switch (roster.join(chat.address(), user.get().address())) {
+        Roster.Joined joined = roster.join(chat.address(), user.get().address());
+        if (joined != Roster.Joined.FULL && headcount.unreachable(user.get())) {
+            platform.answerTap(tap.tapId(), cannotReachYou(joined),
+                    Optional.of(platform.privateChatLink(FROM_GROUP)));
+            return;
+        }
+        String notice = switch (joined) {
             case JOINED -> "You're in: songs shared in " + chat.title() + " come to you privately.";
             case ALREADY -> "You're already counted in for " + chat.title() + ".";
             case FULL -> full(chat);
@@ -120,10 +128,27 @@ public final class GroupChats {
         platform.answerTap(tap.tapId(), notice, Optional.empty());
     }
 
+    /**
+     * The tap's notice to someone counted in whom the bot cannot reach (only they see it, so it can say why), with
+     * their private chat opened, where writing makes them reachable again. No chat title: a notice is cut at 200
+     * characters, and a long title would cut off what to do.
+     */
+    private static String cannotReachYou(Roster.Joined joined) {
+        return (joined == Roster.Joined.JOINED ? "You're in" : "You're counted in already") + ", but I can't reach "
+                + "you: you've blocked me or stopped me in your chat app. Write to me in our chat (I've opened it) to "
+                + "get the songs shared here.";
+    }
+
+    /** Said in the chat; someone who can't be reached is named so, as {@code /who} names them, with no reason. */
     private Message joined(GroupChat chat, User user) {
-        return Message.text(switch (roster.join(chat.address(), user.address())) {
+        Roster.Joined joined = roster.join(chat.address(), user.address());
+        if (joined != Roster.Joined.FULL && headcount.unreachable(user)) {
+            return Message.text(user.name() + " is counted in" + (joined == Roster.Joined.ALREADY ? " already" : "")
+                    + ", but can't be reached right now " + Headcount.UNTIL_THEY_WRITE + ".");
+        }
+        return Message.text(switch (joined) {
             case JOINED -> user.name() + " is counted in: songs shared here now reach "
-                    + Texts.people(roster.members(chat.address()).size()) + ".";
+                    + Texts.people(headcount.of(chat.address()).reached().size()) + ".";
             case ALREADY -> user.name() + " is counted in already.";
             case FULL -> full(chat);
         });
@@ -140,12 +165,7 @@ public final class GroupChats {
     }
 
     private Message who(GroupChat chat) {
-        List<String> names = roster.members(chat.address()).stream()
-                .flatMap(member -> users.findUser(member.person()).stream()).map(User::name).toList();
-        String text = names.isEmpty() ? "Nobody is counted in here yet."
-                : "Songs shared here go to " + names.size() + (names.size() == 1 ? " person: " : " people: ")
-                + String.join(", ", names) + ".";
-        return Message.text(text).withChoices(countMeIn());
+        return Message.text(headcount.who(chat.address())).withChoices(countMeIn());
     }
 
     private static String full(GroupChat chat) {

@@ -430,6 +430,58 @@ class GroupChatsTest {
     }
 
     @Test
+    void whoNamesApartWhoCannotBeReachedWithoutSayingWhyAndCountsThemAgainOnceTheyWrite() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        blocksTheBot(BOB);
+
+        command(DAN, "who", "");
+        assertThat(lastChatText()).isEqualTo("Songs shared here go to 1 person: Carol Chen. Can't be reached right "
+                + "now: Bob Fisher (songs reach them again once they write to me privately).");
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        people.unblocks(BOB.id());
+        bot.reply(BOB, "help"); // on a platform that does not tell the bot of an unblock, writing is what tells it
+        command(DAN, "who", "");
+        assertThat(lastChatText()).isEqualTo("Songs shared here go to 2 people: Bob Fisher, Carol Chen.");
+    }
+
+    @Test
+    void whenNobodyCountedInCanBeReachedWhoSaysSongsGoToNobodyNow() {
+        tap(BOB, "join");
+        blocksTheBot(BOB);
+
+        command(ALICE, "who", "");
+
+        assertThat(lastChatText()).isEqualTo("Songs shared here go to nobody right now. Can't be reached right now: "
+                + "Bob Fisher (songs reach them again once they write to me privately).");
+    }
+
+    @Test
+    void joiningCountsOnlyThePeopleSongsReachAndSomeoneUnreachableIsToldPrivatelyHowToGetThem() {
+        tap(CAROL, "join");
+        blocksTheBot(CAROL);
+        blocksTheBot(BOB);
+
+        FakeGroupChats.TapAnswer answer = tap(BOB, "join");
+        assertThat(answer.notice()).isEqualTo("You're in, but I can't reach you: you've blocked me or stopped me "
+                + "in your chat app. Write to me in our chat (I've opened it) to get the songs shared here.");
+        assertThat(answer.open()).hasValueSatisfying(link -> assertThat(link.toString()).endsWith("start=group"));
+
+        command(ALICE, "join", "");
+        assertThat(lastChatText()).isEqualTo("Alice Archer is counted in: songs shared here now reach 1 person.");
+        command(CAROL, "join", "");
+        assertThat(lastChatText()).isEqualTo("Carol Chen is counted in already, but can't be reached right now "
+                + "(songs reach them again once they write to me privately).");
+    }
+
+    /** The person blocks the bot, and their platform tells the bot so (as Telegram does). */
+    private void blocksTheBot(ChatAddress person) {
+        people.blocks(person.id());
+        bot.app.bot().handle(new Inbound.BotBlocked(bot.nextEventId(), person, bot.clock.instant()));
+    }
+
+    @Test
     void slashLeaveFromSomeoneNotCountedInSaysSoInPlainWords() {
         command(BOB, "leave", "");
         assertThat(lastChatText()).isEqualTo("Bob Fisher wasn't counted in here.");
