@@ -1002,6 +1002,9 @@ class TelegramEndToEndTest {
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("1 person"))
                 .getLast()).as("the sender is told why, in the words /who uses").endsWith("Not sent to Bob Fisher: "
                 + "they've disconnected their listening, so I couldn't tell when they play it.");
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 0 of 1 so far.")).getLast())
+                .as("the chat is told how many it did not go to, not who or why").endsWith("Played by 0 of 1 so far. "
+                        + "It went privately to everyone counted in here but one; tap Count me in to get the next ones.");
 
         Matcher link = PERSONAL_LINK.matcher(ended);
         assertThat(link.find()).isTrue();

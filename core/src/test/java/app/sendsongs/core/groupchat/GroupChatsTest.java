@@ -517,6 +517,65 @@ class GroupChatsTest {
                 + "connect their listening again.");
     }
 
+    @Test
+    void aSongsMessageSaysHowManyCountedInItDidNotGoTo() {
+        bot.register(DAN, "Dan Dunn");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        tap(DAN, "join");
+        blocksTheBot(DAN);
+
+        command(ALICE, "send", LINK);
+
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 2 people counted in")
+                .endsWith("Not sent to Dan Dunn: they've blocked me or stopped me in their chat app.");
+        assertThat(lastChatText()).as("the chat is not told who or why").endsWith("\n\nPlayed by 0 of 2 so far. It "
+                + "went privately to everyone counted in here but one; tap Count me in to get the next ones.");
+    }
+
+    @Test
+    void aSongThatNeverReachedSomeoneCountedInIsNotCountedAsTheirsToPlay() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        people.blocks(BOB.id()); // the platform does not tell the bot: the song waits for Bob, who never writes
+        command(ALICE, "send", LINK);
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 1 of 2 so far: Carol Chen.");
+
+        bot.advance(Duration.ofDays(15));
+
+        assertThat(shares()).filteredOn(share -> share.receiver().equals(BOB)).extracting(Share::status)
+                .containsExactly(ShareStatus.UNDELIVERED);
+        assertThat(lastChatText()).endsWith("\n\nPlayed by 1 of 1: Carol Chen. It went privately to everyone "
+                + "counted in here but one; tap Count me in to get the next ones.");
+    }
+
+    @Test
+    void aSongThatReachedNobodyCountedInSaysSo() {
+        tap(BOB, "join");
+        people.blocks(BOB.id());
+        command(ALICE, "send", LINK);
+
+        bot.advance(Duration.ofDays(15));
+
+        assertThat(lastChatText()).endsWith("\n\nIt reached nobody counted in here. Tap Count me in to get the next "
+                + "ones.");
+    }
+
+    @Test
+    void aSongsMessageWhosePeopleAllLeftSaysSoAndNoMoreThatItWentToEveryoneCountedIn() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        disconnects(CAROL);
+        command(ALICE, "send", LINK);
+
+        command(BOB, "leave", "");
+
+        assertThat(chats.texts(BAND_CHAT.id())).filteredOn(text -> text.startsWith("🎵")).last().asString()
+                .endsWith("\n\nNobody it went to is counted in here any more. Tap Count me in to get the next ones.");
+    }
+
     /** The person's listening source refused the bot (revoked, or too old): they must connect it again. */
     private void disconnects(ChatAddress person) {
         bot.stores.users().saveUser(bot.stores.users().findUser(person).orElseThrow()
