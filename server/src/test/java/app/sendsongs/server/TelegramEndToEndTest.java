@@ -976,6 +976,47 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void whoInAGroupChatNamesApartSomeoneWhoseListeningIsDisconnectedAndCountsThemAgainOnceTheyReconnect() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
+        telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band"));
+
+        sandbox.post("/sandbox/spotify/users/bob-sp/revoke", "{}");
+        sandbox.advanceMinutes(6);
+        String ended = telegram.awaitMessage(BOB, text -> text.startsWith("Your Spotify connection has ended"))
+                .getLast();
+        telegram.sayIn(BAND, CAROL, "/who@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Songs shared here go to")).getLast())
+                .isEqualTo("Songs shared here go to 2 people: Alice Archer, Carol Chen. Not getting songs until they "
+                        + "connect their listening again: Bob Fisher.");
+        JsonNode bobsTap = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        assertThat(bobsTap.path("text").asText()).as("told only to Bob").isEqualTo("You're counted in already, but "
+                + "your Spotify connection has ended, so the songs shared here don't reach you. Send /connect in our "
+                + "chat (I've opened it) to reconnect.");
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + sandbox.trackIds().get(1));
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("1 person"))
+                .getLast()).as("the sender is told why, in the words /who uses").endsWith("Not sent to Bob Fisher: "
+                + "they've disconnected their listening, so I couldn't tell when they play it.");
+        assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 0 of 1 so far.")).getLast())
+                .as("the chat is told how many it did not go to, not who or why").endsWith("Played by 0 of 1 so far. "
+                        + "It went privately to everyone counted in here but one; tap Count me in to get the next ones.");
+
+        Matcher link = PERSONAL_LINK.matcher(ended);
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "bob-sp").status()).isEqualTo(200);
+        telegram.awaitMessage(BOB, text -> text.startsWith("You're connected again"));
+        telegram.sayIn(BAND, CAROL, "/who@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Songs shared here go to 3 people")))
+                .as("with no other step than reconnecting")
+                .contains("Songs shared here go to 3 people: Alice Archer, Bob Fisher, Carol Chen.");
+    }
+
+    @Test
     void aBlockDeliveredAgainAfterTheUnblockIsHandledOnce() {
         registerAliceAndBob();
         String block = myChatMember(999_000_003L, "member", "kicked");

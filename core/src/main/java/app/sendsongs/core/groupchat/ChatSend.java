@@ -190,7 +190,8 @@ public final class ChatSend {
                 .toList();
         List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
                 .toList();
-        if (watchable.isEmpty()) { // told privately: who blocked the bot or disconnected is not the chat's business
+        // Told privately, with why: /who tells the chat whom songs skip, never that someone blocked the bot.
+        if (watchable.isEmpty()) {
             outbox.notify(sender.address(), Message.text("Everyone else counted in for " + chat.title() + " has "
                     + "disconnected their listening or can't get messages from me, so nothing was sent."
                     + Reachability.skipped(unreachable)), unreachable.stream().map(User::address).toList());

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The message that shows a song sent in a group chat, in that chat: who shared what, with the note, and how many of
@@ -42,6 +44,7 @@ public final class ChatSongMessages implements ShareSettled {
     private static final int MOST_EDITS = 3;
     public static final String COUNT_ME_IN = "join";
     static final int NAMES_SHOWN = 10;
+    private static final String NEXT_ONES = "Count me in to get the next ones.";
 
     private final GroupChatStore store;
     private final GroupStore groups;
@@ -121,11 +124,11 @@ public final class ChatSongMessages implements ShareSettled {
             edit(song, platform.get(), send.get());
             return;
         }
-        Message shown = message(send.get());
+        Message shown = message(send.get(), song.chat());
         // A post that went out before this call (held back, or by a handling cut short) may show an older count.
         boolean postedBefore = outbox.sentAs(postId(song)).isPresent();
         Optional<ChatSong> posted = post(song, send.get(), shown);
-        if (posted.isPresent() && (postedBefore || !message(send.get()).equals(shown))) {
+        if (posted.isPresent() && (postedBefore || !message(send.get(), song.chat()).equals(shown))) {
             edit(posted.get(), platform.get(), send.get());
         }
     }
@@ -160,7 +163,7 @@ public final class ChatSongMessages implements ShareSettled {
     private void edit(ChatSong song, GroupChatPlatform platform, GroupSend send) {
         ChatSong current = song;
         for (int edit = 0; edit < MOST_EDITS; edit++) {
-            Message shown = message(send);
+            Message shown = message(send, song.chat());
             String chatId = song.chat().id();
             GroupChatPlatform.Outcome outcome = platform.edit(chatId, current.messageRef().orElseThrow(), shown);
             if (outcome instanceof GroupChatPlatform.Outcome.OutOfChat out) {
@@ -189,7 +192,7 @@ public final class ChatSongMessages implements ShareSettled {
                     return;
                 }
             }
-            if (message(send).equals(shown)) {
+            if (message(send, song.chat()).equals(shown)) {
                 return;
             }
         }
@@ -213,8 +216,8 @@ public final class ChatSongMessages implements ShareSettled {
         return StableIds.of("chat song post", song.groupSendId(), song.chat().key());
     }
 
-    /** The song's message as it should read now. */
-    Message message(GroupSend send) {
+    /** The song's message in {@code chat} as it should read now. */
+    Message message(GroupSend send, ChatAddress chat) {
         List<Share> all = shares.sharesOfGroupSend(send.id());
         if (all.isEmpty()) {
             return Message.text("A song was shared here.");
@@ -226,7 +229,7 @@ public final class ChatSongMessages implements ShareSettled {
         if (!first.pre().isEmpty()) {
             text.append('\n').append(Texts.note(first.pre()));
         }
-        text.append('\n').append(first.track().id().link()).append("\n\n").append(progress(all));
+        text.append('\n').append(first.track().id().link()).append("\n\n").append(progress(send, chat, all));
         return Message.text(text.toString()).withChoices(List.of(new Choice("Count me in", COUNT_ME_IN)));
     }
 
@@ -236,18 +239,23 @@ public final class ChatSongMessages implements ShareSettled {
     }
 
     /**
-     * Who of those counted in played it. Someone who keeps their plays from the sender is not counted: the chat's
-     * message would tell the sender, and everyone else there, what they chose not to share. When nobody is left to
-     * count only because of that (or because the sender stopped watching), no count is shown: those people are still
-     * counted in here.
+     * Who of those counted in played it, and whether it went to everyone counted in. Someone who keeps their plays
+     * from the sender is not counted: the chat's message would tell the sender, and everyone else there, what they
+     * chose not to share. When nobody is left to count only because of that (or because the sender stopped watching),
+     * no count is shown: those people are still counted in here. Someone it never reached (undelivered) is not counted
+     * either, as the sender's summary does not count them: they are among those it did not go to.
      */
-    private String progress(List<Share> all) {
-        String tail = "It went privately to each person counted in here; tap Count me in to get the next ones.";
-        if (all.stream().allMatch(s -> s.status() == ShareStatus.LEFT_GROUP)) {
-            return "Nobody it went to is counted in here any more. " + tail;
+    private String progress(GroupSend send, ChatAddress chat, List<Share> all) {
+        List<Share> reached = all.stream()
+                .filter(s -> s.status() != ShareStatus.LEFT_GROUP && s.status() != ShareStatus.UNDELIVERED).toList();
+        if (reached.isEmpty()) {
+            return (all.stream().anyMatch(s -> s.status() == ShareStatus.LEFT_GROUP)
+                    ? "Nobody it went to is counted in here any more. " : "It reached nobody counted in here. ")
+                    + "Tap " + NEXT_ONES;
         }
-        List<Share> counted = all.stream().filter(s -> s.status() != ShareStatus.LEFT_GROUP
-                && s.status() != ShareStatus.CANCELLED && !s.receiptsOff()).toList();
+        String tail = wentTo(missed(send, chat, all)) + "; tap " + NEXT_ONES;
+        List<Share> counted = reached.stream()
+                .filter(s -> s.status() != ShareStatus.CANCELLED && !s.receiptsOff()).toList();
         if (counted.isEmpty()) {
             return tail;
         }
@@ -256,5 +264,24 @@ public final class ChatSongMessages implements ShareSettled {
         boolean open = counted.stream().anyMatch(s -> s.status().isOpen());
         String count = "Played by " + played.size() + " of " + counted.size() + (open ? " so far" : "");
         return (played.isEmpty() ? count + "." : count + ": " + names(played) + ".") + " " + tail;
+    }
+
+    /**
+     * How many of those counted in here since before the song was shared (the sender aside) it did not reach: every
+     * song skips them (see {@link Headcount}), {@link ChatSend} left them out (they blocked the sender, have the song
+     * already, it came from their message, they had as many songs from the sender as a day allows), or it was never
+     * delivered. Only how many, never who or why: the sender is told that privately.
+     */
+    private long missed(GroupSend send, ChatAddress chat, List<Share> all) {
+        Set<ChatAddress> reached = all.stream().filter(s -> s.status() != ShareStatus.UNDELIVERED)
+                .map(Share::receiver).collect(Collectors.toSet());
+        return store.membersOf(chat).stream().filter(member -> !member.joinedAt().isAfter(send.sentAt()))
+                .map(CountedMember::person)
+                .filter(person -> !person.equals(send.sender()) && !reached.contains(person)).count();
+    }
+
+    private static String wentTo(long missed) {
+        return missed == 0 ? "It went privately to each person counted in here"
+                : "It went privately to everyone counted in here but " + (missed == 1 ? "one" : String.valueOf(missed));
     }
 }

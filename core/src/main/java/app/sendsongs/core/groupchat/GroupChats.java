@@ -115,8 +115,9 @@ public final class GroupChats {
             return;
         }
         Roster.Joined joined = roster.join(chat.address(), user.get().address());
-        if (joined != Roster.Joined.FULL && headcount.unreachable(user.get())) {
-            platform.answerTap(tap.tapId(), cannotReachYou(joined),
+        Headcount.Standing standing = headcount.standing(user.get());
+        if (joined != Roster.Joined.FULL && standing != Headcount.Standing.REACHED) {
+            platform.answerTap(tap.tapId(), songsDoNotReachYou(joined, user.get(), standing),
                     Optional.of(platform.privateChatLink(FROM_GROUP)));
             return;
         }
@@ -129,22 +130,32 @@ public final class GroupChats {
     }
 
     /**
-     * The tap's notice to someone counted in whom the bot cannot reach (only they see it, so it can say why), with
-     * their private chat opened, where writing makes them reachable again. No chat title: a notice is cut at 200
-     * characters, and a long title would cut off what to do.
+     * The tap's notice to someone counted in whom songs do not reach (only they see it, so it can say why), with their
+     * private chat opened, where writing makes them reachable again and {@code /connect} reconnects their listening. No
+     * chat title: a notice is cut at 200 characters, and a long title would cut off what to do.
      */
-    private static String cannotReachYou(Roster.Joined joined) {
-        return (joined == Roster.Joined.JOINED ? "You're in" : "You're counted in already") + ", but I can't reach "
-                + "you: you've blocked me or stopped me in your chat app. Write to me in our chat (I've opened it) to "
-                + "get the songs shared here.";
+    private static String songsDoNotReachYou(Roster.Joined joined, User user, Headcount.Standing standing) {
+        String in = joined == Roster.Joined.JOINED ? "You're in" : "You're counted in already";
+        if (standing == Headcount.Standing.DISCONNECTED) {
+            return in + ", but your " + user.connection().kind().displayName() + " connection has ended, so the "
+                    + "songs shared here don't reach you. Send /connect in our chat (I've opened it) to reconnect.";
+        }
+        return in + ", but I can't reach you: you've blocked me or stopped me in your chat app. Write to me in our "
+                + "chat (I've opened it) to get the songs shared here.";
     }
 
-    /** Said in the chat; someone who can't be reached is named so, as {@code /who} names them, with no reason. */
+    /**
+     * Said in the chat; someone songs do not reach is named so, as {@code /who} names them: whoever can't be reached
+     * with no reason.
+     */
     private Message joined(GroupChat chat, User user) {
         Roster.Joined joined = roster.join(chat.address(), user.address());
-        if (joined != Roster.Joined.FULL && headcount.unreachable(user)) {
+        Headcount.Standing standing = headcount.standing(user);
+        if (joined != Roster.Joined.FULL && standing != Headcount.Standing.REACHED) {
             return Message.text(user.name() + " is counted in" + (joined == Roster.Joined.ALREADY ? " already" : "")
-                    + ", but can't be reached right now " + Headcount.UNTIL_THEY_WRITE + ".");
+                    + (standing == Headcount.Standing.DISCONNECTED ? ", but isn't getting songs "
+                    + Headcount.UNTIL_THEY_RECONNECT : ", but can't be reached right now " + Headcount.UNTIL_THEY_WRITE)
+                    + ".");
         }
         return Message.text(switch (joined) {
             case JOINED -> user.name() + " is counted in: songs shared here now reach "

@@ -15,10 +15,12 @@ import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryGroupChats;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.fakes.Rendezvous;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.GrantState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -473,6 +475,111 @@ class GroupChatsTest {
         command(CAROL, "join", "");
         assertThat(lastChatText()).isEqualTo("Carol Chen is counted in already, but can't be reached right now "
                 + "(songs reach them again once they write to me privately).");
+    }
+
+    @Test
+    void whoNamesApartWhoDisconnectedTheirListeningAndCountsThemAgainOnceTheyReconnect() {
+        bot.register(DAN, "Dan Dunn");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        tap(DAN, "join");
+        disconnects(DAN);
+        blocksTheBot(BOB);
+        disconnects(BOB);
+
+        command(ALICE, "who", "");
+        assertThat(lastChatText()).as("who blocked the bot and disconnected too is named as every /send names them")
+                .isEqualTo("Songs shared here go to 1 person: Carol Chen. Not getting songs until they connect "
+                        + "their listening again: Bob Fisher, Dan Dunn.");
+
+        bot.connectThroughOwnLink(DAN, SourceKind.SPOTIFY, DAN.key());
+        command(ALICE, "who", "");
+        assertThat(lastChatText()).as("no other step").isEqualTo("Songs shared here go to 2 people: Carol Chen, "
+                + "Dan Dunn. Not getting songs until they connect their listening again: Bob Fisher.");
+    }
+
+    @Test
+    void joiningSaysSoOfSomeoneWhoDisconnectedTheirListeningAndTellsThemPrivatelyHowToGetTheSongs() {
+        tap(CAROL, "join");
+        disconnects(CAROL);
+        disconnects(BOB);
+
+        FakeGroupChats.TapAnswer answer = tap(BOB, "join");
+        assertThat(answer.notice()).isEqualTo("You're in, but your Spotify connection has ended, so the songs shared "
+                + "here don't reach you. Send /connect in our chat (I've opened it) to reconnect.");
+        assertThat(answer.open()).hasValueSatisfying(link -> assertThat(link.toString()).endsWith("start=group"));
+        assertThat(tap(BOB, "join").notice()).startsWith("You're counted in already, but your Spotify connection");
+
+        command(ALICE, "join", "");
+        assertThat(lastChatText()).isEqualTo("Alice Archer is counted in: songs shared here now reach 1 person.");
+        command(CAROL, "join", "");
+        assertThat(lastChatText()).isEqualTo("Carol Chen is counted in already, but isn't getting songs until they "
+                + "connect their listening again.");
+    }
+
+    @Test
+    void aSongsMessageSaysHowManyCountedInItDidNotGoTo() {
+        bot.register(DAN, "Dan Dunn");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        tap(DAN, "join");
+        blocksTheBot(DAN);
+
+        command(ALICE, "send", LINK);
+
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 2 people counted in")
+                .endsWith("Not sent to Dan Dunn: they've blocked me or stopped me in their chat app.");
+        assertThat(lastChatText()).as("the chat is not told who or why").endsWith("\n\nPlayed by 0 of 2 so far. It "
+                + "went privately to everyone counted in here but one; tap Count me in to get the next ones.");
+    }
+
+    @Test
+    void aSongThatNeverReachedSomeoneCountedInIsNotCountedAsTheirsToPlay() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        people.blocks(BOB.id()); // the platform does not tell the bot: the song waits for Bob, who never writes
+        command(ALICE, "send", LINK);
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 1 of 2 so far: Carol Chen.");
+
+        bot.advance(Duration.ofDays(15));
+
+        assertThat(shares()).filteredOn(share -> share.receiver().equals(BOB)).extracting(Share::status)
+                .containsExactly(ShareStatus.UNDELIVERED);
+        assertThat(lastChatText()).endsWith("\n\nPlayed by 1 of 1: Carol Chen. It went privately to everyone "
+                + "counted in here but one; tap Count me in to get the next ones.");
+    }
+
+    @Test
+    void aSongThatReachedNobodyCountedInSaysSo() {
+        tap(BOB, "join");
+        people.blocks(BOB.id());
+        command(ALICE, "send", LINK);
+
+        bot.advance(Duration.ofDays(15));
+
+        assertThat(lastChatText()).endsWith("\n\nIt reached nobody counted in here. Tap Count me in to get the next "
+                + "ones.");
+    }
+
+    @Test
+    void aSongsMessageWhosePeopleAllLeftSaysSoAndNoMoreThatItWentToEveryoneCountedIn() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        disconnects(CAROL);
+        command(ALICE, "send", LINK);
+
+        command(BOB, "leave", "");
+
+        assertThat(chats.texts(BAND_CHAT.id())).filteredOn(text -> text.startsWith("🎵")).last().asString()
+                .endsWith("\n\nNobody it went to is counted in here any more. Tap Count me in to get the next ones.");
+    }
+
+    /** The person's listening source refused the bot (revoked, or too old): they must connect it again. */
+    private void disconnects(ChatAddress person) {
+        bot.stores.users().saveUser(bot.stores.users().findUser(person).orElseThrow()
+                .withGrantState(GrantState.NEEDS_RECONNECT));
     }
 
     /** The person blocks the bot, and their platform tells the bot so (as Telegram does). */
