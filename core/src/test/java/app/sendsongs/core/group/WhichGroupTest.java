@@ -117,6 +117,24 @@ class WhichGroupTest {
     }
 
     @Test
+    void cancelStopOrDiscardTypedAtTheQuestionDropsItAndNoSongSentEarlierIsStopped() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+
+        for (String typed : List.of("cancel", "Stop", "Cancel.", "discard", "don't send")) {
+            bot.reply("carol", "send_song group:Family " + LINK);
+            assertThat(bot.reply("carol", typed)).as(typed).isEqualTo("OK, I didn't send it.");
+            assertThat(bot.reply("carol", "1")).as("after " + typed).isEqualTo("I'm not waiting for an answer from "
+                    + "you.");
+        }
+
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement()
+                .satisfies(share -> assertThat(share.receiver()).isEqualTo(at("dan")))
+                .satisfies(share -> assertThat(share.status().isOpen()).as("still watched").isTrue());
+        assertThat(bot.reply("carol", "cancel")).as("with no question open, the command")
+                .startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
     void aReplayedOrSecondTapSendsTheSongOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
         Choice bobs = tapTitled("Bob Fisher's");
