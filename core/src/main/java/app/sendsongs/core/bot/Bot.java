@@ -378,7 +378,10 @@ public final class Bot {
             return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
         }
         if (WhichGroup.asks(choice.get())) {
-            return groups.chooseGroup(user, choice.get(), number);
+            // asked about a name typed for the song being shared, which only the share can finish
+            boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
+            return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
+                    : groups.chooseGroup(user, choice.get(), number);
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);

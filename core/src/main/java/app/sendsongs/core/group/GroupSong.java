@@ -85,7 +85,8 @@ public final class GroupSong {
     public Message send(User sender, Command.SendToGroup command, String commandText) {
         return switch (finder.find(sender, command.group())) {
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
-            case GroupFinder.Lookup.Several(var named, String reply) -> whichGroup.ask(sender, named, commandText);
+            case GroupFinder.Lookup.Several(var named, String reply) ->
+                    whichGroup.ask(sender, named, commandText, Optional.empty());
             case GroupFinder.Lookup.Found(Group group) -> Message.text(sendTo(sender, group, command.song(),
                     command.pre(), command.post()));
         };
@@ -99,7 +100,11 @@ public final class GroupSong {
                 whichGroup.answered(sender);
                 yield Message.text(sent);
             }
-            case WhichGroup.Answer.Dropped() -> Message.text("OK, I didn't send it.");
+            case WhichGroup.Answer.Picked(Group group, Command other) -> {
+                whichGroup.answered(sender);
+                yield Message.text("I'm not waiting for an answer from you.");
+            }
+            case WhichGroup.Answer.Dropped(Command command) -> Message.text("OK, I didn't send it.");
             case WhichGroup.Answer.Unusable(Message reply) -> reply;
         };
     }

@@ -84,6 +84,32 @@ public final class Groups {
         return song.choose(user, choice, number);
     }
 
+    /**
+     * Asks which of {@code named}, the groups a name typed for the song being shared ({@code sharedSong}) fits, was
+     * meant, keeping {@code commandText} (a {@code to}) to finish it with the answer ({@link #answerWhichGroup}).
+     */
+    public Message askWhichGroup(User user, List<Group> named, String commandText, String sharedSong) {
+        return whichGroup.ask(user, named, commandText, Optional.of(sharedSong));
+    }
+
+    /**
+     * Reads the answer {@code number} to a "which one?" about groups whose command is finished elsewhere (a {@code to}
+     * for the song being shared): when a group is picked, the question stays open until {@link #whichGroupAnswered}.
+     */
+    public WhichGroup.Answer answerWhichGroup(User user, PendingChoice choice, int number) {
+        return whichGroup.answer(user, choice, number);
+    }
+
+    /** The command of the open "which one?" about groups is done: the question ends. */
+    public void whichGroupAnswered(User user) {
+        whichGroup.answered(user);
+    }
+
+    /** The song being shared has who it is for: a "which one?" about groups asked for it ends. */
+    public void shareAddressed(User user) {
+        whichGroup.shareAddressed(user);
+    }
+
     /** The open "which one?" about groups, {@code choice}, asked again after {@code lead}. */
     public Message askWhichGroupAgain(PendingChoice choice, String lead) {
         return whichGroup.askAgain(choice, lead);

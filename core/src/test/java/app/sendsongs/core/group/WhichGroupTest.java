@@ -135,6 +135,86 @@ class WhichGroupTest {
     }
 
     @Test
+    void theNameTypedAtWhoIsItForAsksWhichWithATapEachAndTheTapMakesItTheSongsGroup() {
+        bot.reply("carol", LINK + " road trip");
+
+        assertThat(bot.reply("carol", "Family")).isEqualTo(QUESTION);
+        assertThat(question().choices()).extracting(Choice::title)
+                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Send " + TITLE + " to 👥 family (Bob Fisher's)?\n"
+                + "With it: “road trip”");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
+
+        assertThat(tap("carol", "Send")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to family (Bob Fisher's) (1 person).");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Carol King sent a song to family: " + TITLE + "\n“road trip”");
+        assertThat(bot.inbox("dan")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+    }
+
+    @Test
+    void theSharesQuestionIsAnsweredByANumberOrTheOwnersNameAndSendSongGroupSendsAtOnce() {
+        bot.reply("carol", "for Family " + LINK);
+        assertThat(question().text()).isEqualTo(QUESTION);
+        assertThat(bot.reply("carol", "Alice")).isEqualTo("Send " + TITLE + " to 👥 Family (Alice Smith's)?");
+
+        bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "to group Family");
+        assertThat(bot.reply("carol", "2")).isEqualTo("Send " + FakeMusic.OTHER_SONG.title()
+                + " to 👥 family (Bob Fisher's)?");
+
+        bot.reply("carol", LINK);
+        assertThat(bot.reply("carol", "send_song group:Family post:\"told you\"")).isEqualTo(QUESTION);
+        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to Family (Alice Smith's) (2 people).");
+        assertThat(bot.last("dan")).isEqualTo("🎵 Carol King sent a song to Family: " + TITLE);
+        bot.play("dan", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("dan")).isEqualTo("Carol King's note on " + TITLE + ": “told you”");
+    }
+
+    @Test
+    void dontSendOrCancelAtTheSharesQuestionDropsTheSongBeingShared() {
+        bot.reply("carol", LINK);
+        bot.reply("carol", "Family");
+        assertThat(tap("carol", "Don't send")).containsExactly("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("carol"))).isEmpty();
+
+        bot.reply("carol", LINK);
+        bot.reply("carol", "Family");
+        assertThat(bot.reply("carol", "cancel")).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("carol"))).isEmpty();
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+    }
+
+    @Test
+    void aTapUnderTheQuestionAboutAnEarlierSongPicksNothingForTheSongBeingSharedNow() {
+        bot.reply("carol", LINK);
+        bot.reply("carol", "Family");
+        Choice older = tapTitled("Bob Fisher's");
+        bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "Family");
+
+        assertThat(tap("carol", older)).containsExactly("That tap answered an earlier question, so I did nothing. "
+                + QUESTION);
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Send " + FakeMusic.OTHER_SONG.title()
+                + " to 👥 family (Bob Fisher's)?");
+    }
+
+    @Test
+    void aPersonTappedFromTheSharesEarlierOfferEndsTheGroupQuestion() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", LINK);
+        Choice dan = tapTitled("Dan Brown");
+        bot.reply("carol", "Family");
+
+        assertThat(tap("carol", dan)).containsExactly("Send " + TITLE + " to Dan Brown?");
+        assertThat(bot.reply("carol", "Bob Fisher's")).as("no longer an answer")
+                .doesNotStartWith("Send " + TITLE + " to 👥");
+    }
+
+    @Test
     void aReplayedOrSecondTapSendsTheSongOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
         Choice bobs = tapTitled("Bob Fisher's");
