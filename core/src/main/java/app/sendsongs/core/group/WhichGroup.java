@@ -22,15 +22,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * When the group name a song is sent to fits several of the sender's groups, none of them their own: asks which one,
- * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to send it;
- * keeps the question with the command, as "which one?" about people is kept ({@link GroupQuestion}); and reads the
- * answer: a tap, a number, or words naming one of the groups (its name with its owner's, or the owner's name). The
- * song is one sent with {@code send_song group:…}, or the one being shared, the name typed for who it is for; who
- * asked finishes the command with the group picked.
+ * When the group name a command gives fits several of the person's groups, none of them their own: asks which one,
+ * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to run it
+ * (Don't send, for a song); keeps the question with the command, as "which one?" about people is kept ({@link
+ * GroupQuestion}); and reads the answer: a tap, a number, or words naming one of the groups (its name with its owner's,
+ * or the owner's name). The command is a song sent with {@code send_song group:…}, the name typed for who the song
+ * being shared is for, {@code members} or {@code leave_group}; who asked runs it on the group picked.
  */
 public final class WhichGroup {
     private static final String DONT_SEND = "Don't send";
+    private static final String NEVER_MIND = "Never mind";
 
     private final ChoiceStore choices;
     private final GroupStore groups;
@@ -62,6 +63,11 @@ public final class WhichGroup {
     /** Whether {@code choice} is a question about groups (see {@link GroupQuestion}). */
     public static boolean asks(PendingChoice choice) {
         return GroupQuestion.of(choice).isPresent();
+    }
+
+    /** Whether {@code command}, which a question about groups finishes, sends a song (its last tap: Don't send). */
+    public static boolean sends(Command command) {
+        return command instanceof Command.SendToGroup || command instanceof Command.DraftTo;
     }
 
     /** The command {@code choice} finishes, when it is a question about groups whose command can be read. */
@@ -106,8 +112,8 @@ public final class WhichGroup {
         if (named.size() == 1) {
             return Optional.of(named.getFirst().tap().payload());
         }
-        Choice dontSend = dontSend(question.get());
-        return WordsForTaps.tapMeant(typed, List.of(dontSend), Optional.empty(), Optional.of(dontSend.payload()));
+        Choice last = lastTap(question.get());
+        return WordsForTaps.tapMeant(typed, List.of(last), Optional.empty(), Optional.of(last.payload()));
     }
 
     /**
@@ -133,8 +139,8 @@ public final class WhichGroup {
         String groupId = question.groupIds().get(number - 1);
         return groups.groupsOf(asker.address()).stream().filter(group -> group.id().equals(groupId)).findFirst()
                 .<Answer>map(group -> new Answer.Picked(group, command.get()))
-                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group, so nothing was "
-                        + "sent.\n")));
+                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group"
+                        + (sends(command.get()) ? ", so nothing was sent.\n" : ".\n"))));
     }
 
     /** The command of the question answered is done: the question ends. */
@@ -166,13 +172,15 @@ public final class WhichGroup {
             text.append("\n").append(group.number()).append(". ").append(group.line());
             taps.add(group.tap());
         }
-        taps.add(dontSend(choice));
+        taps.add(lastTap(choice));
         return Optional.of(Message.text(text.toString()).withChoices(taps));
     }
 
-    private static Choice dontSend(PendingChoice choice) {
-        int last = GroupQuestion.of(choice).orElseThrow().groupIds().size() + 1;
-        return new Choice(DONT_SEND, Command.Choose.payload(last, choice.key()));
+    /** The tap after the groups': not to run the command (Don't send, for a song; else Never mind). */
+    private static Choice lastTap(PendingChoice choice) {
+        GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
+        String title = question.command().filter(WhichGroup::sends).isPresent() ? DONT_SEND : NEVER_MIND;
+        return new Choice(title, Command.Choose.payload(question.groupIds().size() + 1, choice.key()));
     }
 
     /** The groups {@code choice} offered that the person is still in, each with its number in the question. */

@@ -215,6 +215,43 @@ class WhichGroupTest {
     }
 
     @Test
+    void membersOfANameTwoGroupsHaveAsksWhichAndTheTapListsThatGroup() {
+        assertThat(bot.reply("carol", "members Family")).isEqualTo(QUESTION);
+        assertThat(question().choices()).extracting(Choice::title)
+                .containsExactly("Alice Smith's", "Bob Fisher's", "Never mind");
+
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("family (Bob Fisher's) — made by Bob Fisher, "
+                + "2 members:\n• Bob Fisher (made the group)\n• Carol King");
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        bot.reply("carol", "members Family");
+        assertThat(bot.reply("carol", "Alice")).startsWith("Family (Alice Smith's) — made by Alice Smith, 3 members:");
+    }
+
+    @Test
+    void leavingANameTwoGroupsHaveAsksWhichAndOnlyTheGroupTappedIsLeft() {
+        assertThat(bot.reply("carol", "leave_group Family")).isEqualTo(QUESTION);
+
+        assertThat(tap("carol", "Alice Smith's")).containsExactly("You've left Family (Alice Smith's). Songs sent to "
+                + "it won't come to you any more.");
+        assertThat(bot.last("alice")).isEqualTo("Carol King left your group Family.");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("left your group"));
+        assertThat(bot.reply("carol", "groups")).isEqualTo("Your groups:\n• family — made by Bob Fisher, 2 members\n"
+                + "See who is in one with: members <group>");
+    }
+
+    @Test
+    void neverMindOrCancelAtTheLeaveQuestionLeavesNoGroup() {
+        bot.reply("carol", "leave_group Family");
+        assertThat(tap("carol", "Never mind")).containsExactly("OK, never mind.");
+        bot.reply("carol", "leave_group Family");
+        assertThat(bot.reply("carol", "cancel")).isEqualTo("OK, never mind.");
+
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("left your group"));
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("left your group"));
+    }
+
+    @Test
     void aReplayedOrSecondTapSendsTheSongOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
         Choice bobs = tapTitled("Bob Fisher's");
