@@ -252,6 +252,17 @@ class WhichGroupTest {
     }
 
     @Test
+    void whatOnlyTheMakerCanDoWithANameTwoGroupsHaveIsRefusedAtOnceWithHowToLeaveOne() {
+        assertThat(bot.reply("carol", "delete_group Family")).isEqualTo("You're in 2 groups called Family and made "
+                + "none of them: only the person who made a group can delete it. To leave one yourself, send: "
+                + "leave_group Family");
+        assertThat(bot.reply("carol", "add_to_group Family \"Dan Brown\"")).startsWith("You're in 2 groups called "
+                + "Family and made none of them: only the person who made a group can add people to it.");
+
+        assertThat(bot.reply("carol", "leave_group Family")).isEqualTo(QUESTION);
+    }
+
+    @Test
     void aReplayedOrSecondTapSendsTheSongOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
         Choice bobs = tapTitled("Bob Fisher's");
