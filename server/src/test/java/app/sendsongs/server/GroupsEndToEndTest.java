@@ -308,11 +308,10 @@ class GroupsEndToEndTest {
                 + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
                 + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members");
 
-        JsonNode question = sandbox.messages("carol").getLast();
         assertThat(sandbox.tapTitled("carol", "Bob Fisher's")).containsExactly("Sent " + title + " to family (Bob "
                 + "Fisher's) (1 person). I'll tell you when they play it, or if they haven't within 7 days.");
-        assertThat(tapUnder("carol", question, "Bob Fisher's")).as("tapped twice before the answer came")
-                .isEqualTo("I'm not waiting for an answer from you.");
+        // Messenger dismisses quick replies once one is tapped: a second answer can only be typed
+        assertThat(reply("carol", "2")).isEqualTo("I'm not waiting for an answer from you.");
 
         assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("🎵 Carol King sent a song to family: "))
                 .containsExactly("🎵 Carol King sent a song to family: " + title + "\n“road trip”");
@@ -321,6 +320,38 @@ class GroupsEndToEndTest {
         sandbox.play("bob-sp", tracks.get(1));
         sandbox.advanceMinutes(10);
         assertThat(sandbox.lastMessage("bob")).isEqualTo("Carol King's note on " + title + ": “told you”");
+    }
+
+    @Test
+    void aPastedSongForANameTwoGroupsHaveAsksWhichWithQuickRepliesAndGoesToTheOneTappedWithItsNote() {
+        registerAliceBobAndCarol();
+        register("dan", "Dan Brown");
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Carol King\"");
+        reply("alice", "add_to_group Family \"Dan Brown\"");
+        sandbox.advanceMinutes(1);
+        reply("bob", "create_group family");
+        reply("bob", "add_to_group family \"Carol King\"");
+        String title = title(tracks.get(2));
+        assertThat(sandbox.ask("carol", LINK + tracks.get(2) + " road trip", 2).getFirst())
+                .isEqualTo("Who is it for?\nWith it: “road trip”");
+
+        assertThat(reply("carol", "Family")).isEqualTo("You're in 2 groups called Family. Which one?\n"
+                + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
+                + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members");
+        assertThat(sandbox.lastSent("carol").path("quick_replies").findValuesAsText("title"))
+                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+        assertThat(sandbox.tapTitled("carol", "Bob Fisher's")).containsExactly("Send " + title
+                + " to 👥 family (Bob Fisher's)?\nWith it: “road trip”");
+        assertThat(sandbox.tapTitled("carol", "Send")).singleElement().asString().startsWith("Sent " + title
+                + " to family (Bob Fisher's) (1 person).");
+
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("🎵 Carol King sent a song to family: "))
+                .containsExactly("🎵 Carol King sent a song to family: " + title + "\n“road trip”");
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(sandbox.inbox("dan")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(reply("carol", "cancel")).as("no question open: the command").startsWith("Stopped watching "
+                + title);
     }
 
     @Test

@@ -364,6 +364,35 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void membersAndLeaveGroupOfANameTwoGroupsHaveOfferEachAsAButtonThatRunsTheCommandForIt() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol King")).startsWith("Welcome, Carol King!");
+        telegram.ask(ALICE, "/create_group Family");
+        telegram.ask(ALICE, "/add_to_group Family Carol King");
+        sandbox.advanceMinutes(1);
+        telegram.ask(BOB, "/create_group Family");
+        telegram.ask(BOB, "/add_to_group Family Carol King");
+        String question = "You're in 2 groups called Family. Which one?\n"
+                + "1. Family (Alice Archer's) — made by Alice Archer, 2 members\n"
+                + "2. Family (Bob Fisher's) — made by Bob Fisher, 2 members";
+
+        assertThat(telegram.ask(CAROL, "/members Family")).containsExactly(question);
+        JsonNode members = telegram.messages(CAROL).getLast();
+        assertThat(buttons(members)).containsExactly("Alice Archer's", "Bob Fisher's", "Never mind");
+        assertThat(telegram.tap(CAROL, members, "Bob Fisher's")).containsExactly("Family (Bob Fisher's) — made by "
+                + "Bob Fisher, 2 members:\n• Bob Fisher (made the group)\n• Carol King");
+
+        assertThat(telegram.ask(CAROL, "/leave_group Family")).containsExactly(question);
+        JsonNode leave = telegram.messages(CAROL).getLast();
+        assertThat(buttons(leave)).containsExactly("Alice Archer's", "Bob Fisher's", "Never mind");
+        assertThat(telegram.tap(CAROL, leave, "Alice Archer's")).containsExactly("You've left Family (Alice Archer's). "
+                + "Songs sent to it won't come to you any more.");
+        assertThat(telegram.texts(ALICE)).contains("Carol King left your group Family.");
+        assertThat(telegram.ask(CAROL, "/groups")).singleElement().asString()
+                .contains("• Family — made by Bob Fisher, 2 members").doesNotContain("Alice Archer");
+    }
+
+    @Test
     void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
         registerAliceAndBob();
         List<String> titles = new ArrayList<>();

@@ -229,15 +229,26 @@ public final class Bot {
     }
 
     /**
-     * The tap typed words that name no command mean while "which one?" about groups is open (a group's name with its
-     * owner's, the owner's name, a no); not while the song being shared waits for a note, which such words may be.
+     * The tap typed words mean while "which one?" about groups is open: words that name no command (a group's name
+     * with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code discard}, a no to the question as
+     * at a share's question, where the {@code cancel} command would stop a song sent earlier. Not while the song
+     * being shared waits for a note, which such words may be.
      */
     private Optional<String> groupTapMeant(Inbound event, ParseResult parsed, String typed, User user,
                                            Optional<ShareDraft> draft) {
         boolean note = draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
                 .isPresent();
-        return event instanceof Inbound.Text && parsed instanceof ParseResult.Unknown && !note
-                ? groups.groupTapMeant(user, typed) : Optional.empty();
+        boolean words = parsed instanceof ParseResult.Unknown || saysNo(parsed);
+        return event instanceof Inbound.Text && words && !note ? groups.groupTapMeant(user, typed) : Optional.empty();
+    }
+
+    /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */
+    private static boolean saysNo(ParseResult parsed) {
+        return switch (parsed) {
+            case ParseResult.Parsed(Command.Cancel cancel) -> cancel.which().isEmpty();
+            case ParseResult.Parsed(Command.DiscardDraft discard) -> discard.key().isEmpty();
+            default -> false;
+        };
     }
 
     /**
@@ -367,7 +378,10 @@ public final class Bot {
             return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
         }
         if (WhichGroup.asks(choice.get())) {
-            return groups.chooseGroup(user, choice.get(), number);
+            // asked about a name typed for the song being shared, which only the share can finish
+            boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
+            return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
+                    : groups.chooseGroup(user, choice.get(), number);
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);

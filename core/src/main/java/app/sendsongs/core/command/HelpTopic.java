@@ -18,7 +18,8 @@ enum HelpTopic {
                     + "group; each member gets the post note when they play it.\n"
                     + "Only the person who made a group can add, remove or delete; anyone can leave. Members must have "
                     + "registered with me. If you're in two groups with one name, add the owner: "
-                    + "{members} Family (Bob Fisher's). A song sent to that name alone asks which, a tap for each.");
+                    + "{members} Family (Bob Fisher's). A song, {members} or {leave_group} with that name alone asks "
+                    + "which, a tap for each.");
 
     private final List<String> words;
     private final String introduction;

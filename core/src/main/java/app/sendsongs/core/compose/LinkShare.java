@@ -9,6 +9,7 @@ import app.sendsongs.core.group.Group;
 import app.sendsongs.core.group.GroupChoice;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.Acquaintances;
@@ -283,7 +284,7 @@ public final class LinkShare {
             return Optional.of(new Command.DraftTo(Optional.of(name), Optional.empty(), "", "", false));
         }
         boolean aGroup = forWhom.saidFor() && lookup instanceof FriendFinder.Lookup.Nobody
-                && groups.findGroup(person, name) instanceof GroupFinder.Lookup.Found;
+                && !(groups.findGroup(person, name) instanceof GroupFinder.Lookup.Missing);
         return aGroup ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(name), "", "", false))
                 : Optional.empty();
     }
@@ -335,7 +336,7 @@ public final class LinkShare {
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
         ShareDraft noted = notes(withoutNoteNamed(draft, command.friend()), command);
         if (command.friend().filter(name -> namesOnlyAGroup(person, name)).isPresent()) {
-            return toGroup(person, noted, command.friend().get(), command.sendNow());
+            return toGroup(person, noted, command.friend().get(), command.sendNow(), typed);
         }
         if (command.friend().isPresent()) {
             return switch (friends.find(person, command.friend().get())) {
@@ -355,7 +356,7 @@ public final class LinkShare {
             };
         }
         if (command.group().isPresent()) {
-            return toGroup(person, noted, command.group().get(), command.sendNow());
+            return toGroup(person, noted, command.group().get(), command.sendNow(), typed);
         }
         if (command.sendNow() && noted.recipient().isPresent()) {
             return command.bare() ? askBeforeSending(noted) : send(person, noted);
@@ -381,13 +382,42 @@ public final class LinkShare {
         return question.withText(question.text() + "\nOr paste another song's link to send that one instead.");
     }
 
-    /** The share for the person's group {@code name} names; when it names several, which one, with the offer again. */
-    private Message toGroup(User person, ShareDraft draft, String name, boolean sendNow) {
+    /**
+     * The share for the person's group {@code name} names; when it names several, none theirs, "which one?" with a
+     * tap for each, keeping {@code typed} (a {@code to}) to finish it with the answer ({@link #chooseGroupAsked}).
+     */
+    private Message toGroup(User person, ShareDraft draft, String name, boolean sendNow, String typed) {
         return switch (groups.findGroup(person, name)) {
             case GroupFinder.Lookup.Found(Group group) ->
                     chosen(person, draft, new Recipient.Group(group.id()), sendNow);
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(taps(draft));
-            case GroupFinder.Lookup.Several(var named, String reply) -> Message.text(reply).withChoices(taps(draft));
+            case GroupFinder.Lookup.Several(var named, String reply) -> {
+                drafts.saveDraft(draft.at(ShareDraft.Stage.WHO, expiry()));
+                yield groups.askWhichGroup(person, named, typed, draft.track().value());
+            }
+        };
+    }
+
+    /**
+     * The answer to "which one?" asked about the groups a name typed for the song being shared fits: the group picked
+     * is who it is for, as if named alone (so "Send … to Family (Bob Fisher's)?", or sent at once after {@code
+     * send_song group:Family}); Don't send drops the song, as it does at the share's own questions.
+     */
+    public Message chooseGroupAsked(User person, PendingChoice choice, int number) {
+        return switch (groups.answerWhichGroup(person, choice, number)) {
+            case WhichGroup.Answer.Picked(Group group, Command.DraftTo to) -> {
+                Message reply = draftOf(person).map(draft -> chosen(person, notes(draft, to),
+                        new Recipient.Group(group.id()), to.sendNow())).orElseGet(() -> noDraft(person));
+                groups.whichGroupAnswered(person);
+                yield reply;
+            }
+            case WhichGroup.Answer.Picked(Group group, Command other) -> {
+                groups.whichGroupAnswered(person);
+                yield noDraft(person);
+            }
+            case WhichGroup.Answer.Dropped(Command command) ->
+                    discard(person, new Command.DiscardDraft(Optional.empty()));
+            case WhichGroup.Answer.Unusable(Message reply) -> reply;
         };
     }
 
@@ -410,6 +440,7 @@ public final class LinkShare {
     }
 
     private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
+        groups.shareAddressed(person);
         ShareDraft ready = draft.to(recipient, expiry());
         if (sendNow) {
             return send(person, ready);

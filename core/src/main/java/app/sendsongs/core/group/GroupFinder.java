@@ -89,14 +89,21 @@ public final class GroupFinder {
 
     /**
      * Like {@link #find}, for what only the owner may do ({@code ownerOnly}, e.g. "add people to
-     * it"): a group the person is in but does not own is refused with who owns it.
+     * it"): a group the person is in but does not own is refused with who owns it, and so is a name
+     * that fits several of their groups, none of them theirs, without asking which.
      */
     public Lookup findOwn(User person, String reference, String ownerOnly) {
         Lookup lookup = find(person, reference);
+        String leave = CommandStyle.of(person.address()).spell("leave_group") + " ";
         if (lookup instanceof Lookup.Found(Group group) && !group.ownedBy(person.address())) {
             return new Lookup.Missing("Only " + ownerName(group) + ", who made " + group.name() + ", can " + ownerOnly
-                    + ". To leave it yourself, send: " + CommandStyle.of(person.address()).spell("leave_group") + " "
-                    + reference(person, group));
+                    + ". To leave it yourself, send: " + leave + reference(person, group));
+        }
+        if (lookup instanceof Lookup.Several(List<Group> named, String reply)
+                && named.stream().noneMatch(group -> group.ownedBy(person.address()))) {
+            return new Lookup.Missing("You're in " + named.size() + " groups called " + named.getFirst().name()
+                    + " and made none of them: only the person who made a group can " + ownerOnly + ". To leave one "
+                    + "yourself, send: " + leave + named.getFirst().name());
         }
         return lookup;
     }

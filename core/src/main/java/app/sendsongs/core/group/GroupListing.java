@@ -38,15 +38,8 @@ public final class GroupListing {
         return text.append("\nSee who is in one with: ").append(members).append(" <group>").toString();
     }
 
-    public String members(User person, String groupReference) {
-        return switch (finder.find(person, groupReference)) {
-            case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Several(var named, String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> members(person, group);
-        };
-    }
-
-    private String members(User person, Group group) {
+    /** {@code members}: who is in {@code group}, one of the person's. */
+    String members(User person, Group group) {
         List<GroupMember> members = groups.membersOf(group.id());
         StringBuilder text = new StringBuilder(finder.reference(person, group) + " — "
                 + (group.ownedBy(person.address()) ? "your group" : "made by " + finder.ownerName(group)) + ", "

@@ -121,15 +121,8 @@ public final class GroupMembership {
         };
     }
 
-    public String leave(User member, String groupReference) {
-        return switch (finder.find(member, groupReference)) {
-            case GroupFinder.Lookup.Missing(String reply) -> reply;
-            case GroupFinder.Lookup.Several(var named, String reply) -> reply;
-            case GroupFinder.Lookup.Found(Group group) -> leave(member, group);
-        };
-    }
-
-    private String leave(User member, Group group) {
+    /** {@code leave_group}: the member leaves {@code group}, unless they made it. */
+    String leave(User member, Group group) {
         String name = finder.reference(member, group);
         if (group.ownedBy(member.address())) {
             return "You made " + name + ", so you can't leave it. To end it for everyone, send: "

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * "Which one?" about the groups a song was sent to by name ({@link WhichGroup}), as it is kept in the person's slot of
- * the {@link ChoiceStore}: a {@link PendingChoice} with no candidates (those are people) whose command text is {@code
- * which_group} and the ids of the groups offered, in the order offered, on its first line, and the command that named
- * them on the lines after. The question's key ({@link PendingChoice#key}) so covers both the groups and the song.
+ * "Which one?" about the groups a name fits ({@link WhichGroup}), as it is kept in the person's slot of the {@link
+ * ChoiceStore}: a {@link PendingChoice} with no candidates (those are people) whose command text is {@code
+ * which_group} and the ids of the groups offered, in the order offered, on its first line (then, for a question about
+ * the song being shared, {@code ~} and that song's id), and the command that named them on the lines after. The
+ * question's key ({@link PendingChoice#key}) so covers the groups, the command and the song.
  */
-record GroupQuestion(List<String> groupIds, String commandText) {
+record GroupQuestion(List<String> groupIds, String commandText, Optional<String> song) {
     private static final String MARK = "which_group ";
+    private static final String SONG = "~";
     private static final CommandParser PARSER = new CommandParser();
 
     GroupQuestion {
@@ -26,7 +28,9 @@ record GroupQuestion(List<String> groupIds, String commandText) {
     }
 
     PendingChoice asChoice(ChatAddress person, Instant expiresAt) {
-        return new PendingChoice(person, MARK + String.join(" ", groupIds) + "\n" + commandText, List.of(), expiresAt);
+        String about = song.map(id -> " " + SONG + id).orElse("");
+        return new PendingChoice(person, MARK + String.join(" ", groupIds) + about + "\n" + commandText, List.of(),
+                expiresAt);
     }
 
     /** The question {@code choice} keeps, when it is one about groups. */
@@ -36,20 +40,25 @@ record GroupQuestion(List<String> groupIds, String commandText) {
         if (!choice.candidates().isEmpty() || !text.startsWith(MARK) || lineEnd < 0) {
             return Optional.empty();
         }
-        List<String> ids = Arrays.stream(text.substring(MARK.length(), lineEnd).split(" "))
-                .filter(id -> !id.isEmpty()).toList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(new GroupQuestion(ids, text.substring(lineEnd + 1)));
+        List<String> words = Arrays.stream(text.substring(MARK.length(), lineEnd).split(" "))
+                .filter(word -> !word.isEmpty()).toList();
+        List<String> ids = words.stream().filter(word -> !word.startsWith(SONG)).toList();
+        Optional<String> song = words.stream().filter(word -> word.startsWith(SONG)).findFirst()
+                .map(word -> word.substring(SONG.length()));
+        return ids.isEmpty() ? Optional.empty()
+                : Optional.of(new GroupQuestion(ids, text.substring(lineEnd + 1), song));
     }
 
     /**
-     * The send the question finishes: {@code send_song group:Family …}, or {@code send_song Family …} where the name a
-     * friend's would have is a group's, read as {@code send_song} reads it then.
+     * The command the question finishes: {@code send_song group:Family …}, or {@code send_song Family …} where the
+     * name a friend's would have is a group's, read as {@code send_song} reads it then; or, for the song being shared,
+     * {@code to Family} (also {@code send_song group:Family} with no link, which sends it at once).
      */
-    Optional<Command.SendToGroup> send() {
+    Optional<Command> command() {
         return switch (PARSER.parse(commandText)) {
-            case ParseResult.Parsed(Command.SendToGroup send) -> Optional.of(send);
             case ParseResult.Parsed(Command.SendSong send) ->
                     Optional.of(new Command.SendToGroup(send.friendName(), send.song(), send.pre(), send.post()));
+            case ParseResult.Parsed(Command command) -> Optional.of(command);
             default -> Optional.empty();
         };
     }

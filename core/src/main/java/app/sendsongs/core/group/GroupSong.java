@@ -9,7 +9,6 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
-import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
@@ -80,27 +79,15 @@ public final class GroupSong {
 
     /**
      * {@code send_song group:…}; when the name fits several of the sender's groups, none theirs, asks which one,
-     * keeping {@code commandText} to finish it with the answer ({@link #choose}).
+     * keeping {@code commandText} to finish it with the answer ({@link Groups#chooseGroup}).
      */
     public Message send(User sender, Command.SendToGroup command, String commandText) {
         return switch (finder.find(sender, command.group())) {
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
-            case GroupFinder.Lookup.Several(var named, String reply) -> whichGroup.ask(sender, named, commandText);
+            case GroupFinder.Lookup.Several(var named, String reply) ->
+                    whichGroup.ask(sender, named, commandText, Optional.empty());
             case GroupFinder.Lookup.Found(Group group) -> Message.text(sendTo(sender, group, command.song(),
                     command.pre(), command.post()));
-        };
-    }
-
-    /** The answer {@code number} to "which one?" about groups: the song goes to that group, as if named alone. */
-    public Message choose(User sender, PendingChoice choice, int number) {
-        return switch (whichGroup.answer(sender, choice, number)) {
-            case WhichGroup.Answer.Picked(Group group, Command.SendToGroup send) -> {
-                String sent = sendTo(sender, group, send.song(), send.pre(), send.post());
-                whichGroup.answered(sender);
-                yield Message.text(sent);
-            }
-            case WhichGroup.Answer.Dropped() -> Message.text("OK, I didn't send it.");
-            case WhichGroup.Answer.Unusable(Message reply) -> reply;
         };
     }
 

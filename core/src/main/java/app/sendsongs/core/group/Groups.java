@@ -9,6 +9,7 @@ import app.sendsongs.core.user.User;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Answers the group commands (see {@link Command.GroupCommand}) of a registered person. */
 public final class Groups {
@@ -36,12 +37,27 @@ public final class Groups {
             case Command.AddToGroup add -> membership.add(user, add.group(), add.personName(), commandText);
             case Command.RemoveFromGroup remove ->
                     membership.remove(user, remove.group(), remove.personName(), commandText);
-            case Command.LeaveGroup leave -> Message.text(membership.leave(user, leave.group()));
+            case Command.LeaveGroup leave ->
+                    withGroup(user, leave.group(), commandText, group -> membership.leave(user, group));
             case Command.DeleteGroup delete -> lifecycle.askToDelete(user, delete.group());
             case Command.ConfirmDeleteGroup delete -> Message.text(lifecycle.delete(user, delete.groupId()));
             case Command.ListGroups list -> Message.text(listing.groups(user));
-            case Command.ListMembers members -> Message.text(listing.members(user, members.group()));
+            case Command.ListMembers members ->
+                    withGroup(user, members.group(), commandText, group -> listing.members(user, group));
             case Command.SendToGroup send -> song.send(user, send, commandText);
+        };
+    }
+
+    /**
+     * Runs {@code command} on the group of the person's {@code reference} names; when it names several, none theirs,
+     * asks which one, keeping {@code commandText} to finish it with the answer ({@link #chooseGroup}).
+     */
+    private Message withGroup(User user, String reference, String commandText, Function<Group, String> command) {
+        return switch (listing.lookup(user, reference)) {
+            case GroupFinder.Lookup.Found(Group group) -> Message.text(command.apply(group));
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
+            case GroupFinder.Lookup.Several(var named, String reply) ->
+                    whichGroup.ask(user, named, commandText, Optional.empty());
         };
     }
 
@@ -79,9 +95,58 @@ public final class Groups {
         return membership.choose(user, choice, command, number);
     }
 
-    /** The answer to "which one?" asked about the groups a song was sent to ({@link WhichGroup#asks}). */
+    /**
+     * The answer to "which one?" asked about the groups a name fits ({@link WhichGroup#asks}): the command that named
+     * them runs on the group picked, as if its name had told it alone (a song goes there, its members are listed, it
+     * is left); the last tap, or a no, does nothing. The question ends once the command is done, so a run cut short
+     * and handled again finishes a send once (its ids come from the event).
+     */
     public Message chooseGroup(User user, PendingChoice choice, int number) {
-        return song.choose(user, choice, number);
+        return switch (whichGroup.answer(user, choice, number)) {
+            case WhichGroup.Answer.Picked(Group group, Command command) -> {
+                Message reply = Message.text(finish(user, group, command));
+                whichGroup.answered(user);
+                yield reply;
+            }
+            case WhichGroup.Answer.Dropped(Command command) ->
+                    Message.text(WhichGroup.sends(command) ? "OK, I didn't send it." : "OK, never mind.");
+            case WhichGroup.Answer.Unusable(Message reply) -> reply;
+        };
+    }
+
+    private String finish(User user, Group group, Command command) {
+        return switch (command) {
+            case Command.SendToGroup send -> song.sendTo(user, group, send.song(), send.pre(), send.post());
+            case Command.ListMembers members -> listing.members(user, group);
+            case Command.LeaveGroup leave -> membership.leave(user, group);
+            default -> "I'm not waiting for an answer from you.";
+        };
+    }
+
+    /**
+     * Asks which of {@code named}, the groups a name typed for the song being shared ({@code sharedSong}) fits, was
+     * meant, keeping {@code commandText} (a {@code to}) to finish it with the answer ({@link #answerWhichGroup}).
+     */
+    public Message askWhichGroup(User user, List<Group> named, String commandText, String sharedSong) {
+        return whichGroup.ask(user, named, commandText, Optional.of(sharedSong));
+    }
+
+    /**
+     * Reads the answer {@code number} to a "which one?" about groups whose command is finished elsewhere (a {@code to}
+     * for the song being shared): when a group is picked, the question stays open until {@link #whichGroupAnswered}.
+     */
+    public WhichGroup.Answer answerWhichGroup(User user, PendingChoice choice, int number) {
+        return whichGroup.answer(user, choice, number);
+    }
+
+    /** The command of the open "which one?" about groups is done: the question ends. */
+    public void whichGroupAnswered(User user) {
+        whichGroup.answered(user);
+    }
+
+    /** The song being shared has who it is for: a "which one?" about groups asked for it ends. */
+    public void shareAddressed(User user) {
+        whichGroup.shareAddressed(user);
     }
 
     /** The open "which one?" about groups, {@code choice}, asked again after {@code lead}. */

@@ -17,17 +17,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * When the group name a song is sent to fits several of the sender's groups, none of them their own: asks which one,
- * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to send it;
- * keeps the question with the command, as "which one?" about people is kept ({@link GroupQuestion}); and reads the
- * answer: a tap, a number, or words naming one of the groups (its name with its owner's, or the owner's name).
+ * When the group name a command gives fits several of the person's groups, none of them their own: asks which one,
+ * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to run it
+ * (Don't send, for a song); keeps the question with the command, as "which one?" about people is kept ({@link
+ * GroupQuestion}); and reads the answer: a tap, a number, or words naming one of the groups (its name with its owner's,
+ * or the owner's name). The command is a song sent with {@code send_song group:…}, the name typed for who the song
+ * being shared is for, {@code members} or {@code leave_group}; who asked runs it on the group picked.
  */
 public final class WhichGroup {
     private static final String DONT_SEND = "Don't send";
+    private static final String NEVER_MIND = "Never mind";
 
     private final ChoiceStore choices;
     private final GroupStore groups;
@@ -41,12 +45,15 @@ public final class WhichGroup {
         this.clock = clock;
     }
 
-    /** The answer to the question: the group picked with the send it finishes, no send at all, or a reply instead. */
-    sealed interface Answer {
-        record Picked(Group group, Command.SendToGroup send) implements Answer {
+    /**
+     * The answer to the question: the group picked with the command it finishes, a no to that command, or a reply
+     * instead.
+     */
+    public sealed interface Answer {
+        record Picked(Group group, Command command) implements Answer {
         }
 
-        record Dropped() implements Answer {
+        record Dropped(Command command) implements Answer {
         }
 
         record Unusable(Message reply) implements Answer {
@@ -58,10 +65,23 @@ public final class WhichGroup {
         return GroupQuestion.of(choice).isPresent();
     }
 
-    /** Keeps the question about {@code named} (with {@code commandText}, to finish it) and returns it with its taps. */
-    Message ask(User asker, List<Group> named, String commandText) {
+    /** Whether {@code command}, which a question about groups finishes, sends a song (its last tap: Don't send). */
+    public static boolean sends(Command command) {
+        return command instanceof Command.SendToGroup || command instanceof Command.DraftTo;
+    }
+
+    /** The command {@code choice} finishes, when it is a question about groups whose command can be read. */
+    public static Optional<Command> command(PendingChoice choice) {
+        return GroupQuestion.of(choice).flatMap(GroupQuestion::command);
+    }
+
+    /**
+     * Keeps the question about {@code named} (with {@code commandText}, to finish it, and the song being shared it is
+     * about, if it is) and returns it with its taps.
+     */
+    Message ask(User asker, List<Group> named, String commandText, Optional<String> sharedSong) {
         List<Group> offered = named.subList(0, Math.min(named.size(), Message.MAX_CHOICES - 1));
-        PendingChoice question = new GroupQuestion(offered.stream().map(Group::id).toList(), commandText)
+        PendingChoice question = new GroupQuestion(offered.stream().map(Group::id).toList(), commandText, sharedSong)
                 .asChoice(asker.address(), clock.instant().plus(WhichPerson.CHOICE_LIFETIME));
         choices.saveChoice(question);
         return question(question).orElseThrow();
@@ -92,8 +112,8 @@ public final class WhichGroup {
         if (named.size() == 1) {
             return Optional.of(named.getFirst().tap().payload());
         }
-        Choice dontSend = dontSend(question.get());
-        return WordsForTaps.tapMeant(typed, List.of(dontSend), Optional.empty(), Optional.of(dontSend.payload()));
+        Choice last = lastTap(question.get());
+        return WordsForTaps.tapMeant(typed, List.of(last), Optional.empty(), Optional.of(last.payload()));
     }
 
     /**
@@ -103,14 +123,14 @@ public final class WhichGroup {
     Answer answer(User asker, PendingChoice choice, int number) {
         GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
         int offered = question.groupIds().size();
-        if (number == offered + 1) {
-            return new Answer.Dropped();
-        }
-        Optional<Command.SendToGroup> send = question.send();
-        if (send.isEmpty()) {
+        Optional<Command> command = question.command();
+        if (command.isEmpty()) {
             return new Answer.Unusable(Message.text("I'm not waiting for an answer from you."));
         }
-        // Kept until the song has gone (see answered): a run cut short and handled again finds it, and finishes the
+        if (number == offered + 1) {
+            return new Answer.Dropped(command.get());
+        }
+        // Kept until the command is done (see answered): a run cut short and handled again finds it, and finishes a
         // send once, as the send's ids come from the event.
         choices.saveChoice(choice);
         if (number < 1 || number > offered) {
@@ -118,14 +138,25 @@ public final class WhichGroup {
         }
         String groupId = question.groupIds().get(number - 1);
         return groups.groupsOf(asker.address()).stream().filter(group -> group.id().equals(groupId)).findFirst()
-                .<Answer>map(group -> new Answer.Picked(group, send.get()))
-                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group, so nothing was "
-                        + "sent.\n")));
+                .<Answer>map(group -> new Answer.Picked(group, command.get()))
+                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group"
+                        + (sends(command.get()) ? ", so nothing was sent.\n" : ".\n"))));
     }
 
-    /** The song of the question answered has gone: the question ends. */
+    /** The command of the question answered is done: the question ends. */
     void answered(User asker) {
-        choices.takeChoice(asker.address());
+        endQuestion(asker, choice -> true);
+    }
+
+    /** The song being shared has who it is for: a question asked about the name typed for it ends. */
+    void shareAddressed(User asker) {
+        endQuestion(asker, choice -> command(choice).filter(Command.DraftTo.class::isInstance).isPresent());
+    }
+
+    /** Ends the person's open question if it is about groups and {@code which}; any other stays. */
+    private void endQuestion(User asker, Predicate<PendingChoice> which) {
+        Optional<PendingChoice> open = choices.takeChoice(asker.address());
+        open.filter(choice -> !asks(choice) || !which.test(choice)).ifPresent(choices::saveChoice);
     }
 
     /** The question {@code choice} keeps, with a line and a tap for each group offered the person is still in. */
@@ -141,13 +172,15 @@ public final class WhichGroup {
             text.append("\n").append(group.number()).append(". ").append(group.line());
             taps.add(group.tap());
         }
-        taps.add(dontSend(choice));
+        taps.add(lastTap(choice));
         return Optional.of(Message.text(text.toString()).withChoices(taps));
     }
 
-    private static Choice dontSend(PendingChoice choice) {
-        int last = GroupQuestion.of(choice).orElseThrow().groupIds().size() + 1;
-        return new Choice(DONT_SEND, Command.Choose.payload(last, choice.key()));
+    /** The tap after the groups': not to run the command (Don't send, for a song; else Never mind). */
+    private static Choice lastTap(PendingChoice choice) {
+        GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
+        String title = question.command().filter(WhichGroup::sends).isPresent() ? DONT_SEND : NEVER_MIND;
+        return new Choice(title, Command.Choose.payload(question.groupIds().size() + 1, choice.key()));
     }
 
     /** The groups {@code choice} offered that the person is still in, each with its number in the question. */

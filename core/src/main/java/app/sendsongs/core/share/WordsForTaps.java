@@ -19,11 +19,11 @@ public final class WordsForTaps {
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "ok", "okay", "sure", "send it",
             "yes please", "go ahead");
     /**
-     * A no to the share as a whole: it is not to be sent. "cancel" by itself is one here, at the share's question;
-     * elsewhere it is the {@code cancel} command, which lists the songs sent and still watched.
+     * A no to the share as a whole: it is not to be sent. "cancel" and "discard" by themselves are one here, at a
+     * question; elsewhere {@code cancel} is the command that stops a song sent earlier.
      */
     private static final Set<String> NO = Set.of("no", "nope", "nah", "no thanks", "don't", "don't send",
-            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel");
+            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel", "discard");
 
     private WordsForTaps() {
     }

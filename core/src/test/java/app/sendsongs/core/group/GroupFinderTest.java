@@ -33,8 +33,9 @@ class GroupFinderTest {
 
     @Test
     void twoGroupsOfOneNameAreToldApartByTheirOwners() {
-        assertThat(bot.reply("carol", "members Family")).isEqualTo("You're in 2 groups called Family. Say which "
-                + "one: \"Family (Alice Smith's)\" or \"FAMILY (Bob Fisher's)\".");
+        assertThat(bot.reply("carol", "members Family")).isEqualTo("You're in 2 groups called Family. Which one?\n"
+                + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
+                + "2. FAMILY (Bob Fisher's) — made by Bob Fisher, 2 members");
         assertThat(bot.reply("carol", "members family (bob fisher’s)")).startsWith("FAMILY (Bob Fisher's) — made by "
                 + "Bob Fisher, 2 members:");
         assertThat(bot.reply("carol", "members Family (Alice Smith's)")).startsWith("Family (Alice Smith's) — made "

@@ -117,6 +117,152 @@ class WhichGroupTest {
     }
 
     @Test
+    void cancelStopOrDiscardTypedAtTheQuestionDropsItAndNoSongSentEarlierIsStopped() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+
+        for (String typed : List.of("cancel", "Stop", "Cancel.", "discard", "don't send")) {
+            bot.reply("carol", "send_song group:Family " + LINK);
+            assertThat(bot.reply("carol", typed)).as(typed).isEqualTo("OK, I didn't send it.");
+            assertThat(bot.reply("carol", "1")).as("after " + typed).isEqualTo("I'm not waiting for an answer from "
+                    + "you.");
+        }
+
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement()
+                .satisfies(share -> assertThat(share.receiver()).isEqualTo(at("dan")))
+                .satisfies(share -> assertThat(share.status().isOpen()).as("still watched").isTrue());
+        assertThat(bot.reply("carol", "cancel")).as("with no question open, the command")
+                .startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
+    void theNameTypedAtWhoIsItForAsksWhichWithATapEachAndTheTapMakesItTheSongsGroup() {
+        bot.reply("carol", LINK + " road trip");
+
+        assertThat(bot.reply("carol", "Family")).isEqualTo(QUESTION);
+        assertThat(question().choices()).extracting(Choice::title)
+                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Send " + TITLE + " to 👥 family (Bob Fisher's)?\n"
+                + "With it: “road trip”");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
+
+        assertThat(tap("carol", "Send")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to family (Bob Fisher's) (1 person).");
+        assertThat(bot.last("bob")).isEqualTo("🎵 Carol King sent a song to family: " + TITLE + "\n“road trip”");
+        assertThat(bot.inbox("dan")).noneMatch(text -> text.contains("sent a song"));
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+    }
+
+    @Test
+    void theSharesQuestionIsAnsweredByANumberOrTheOwnersNameAndSendSongGroupSendsAtOnce() {
+        bot.reply("carol", "for Family " + LINK);
+        assertThat(question().text()).isEqualTo(QUESTION);
+        assertThat(bot.reply("carol", "Alice")).isEqualTo("Send " + TITLE + " to 👥 Family (Alice Smith's)?");
+
+        bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "to group Family");
+        assertThat(bot.reply("carol", "2")).isEqualTo("Send " + FakeMusic.OTHER_SONG.title()
+                + " to 👥 family (Bob Fisher's)?");
+
+        bot.reply("carol", LINK);
+        assertThat(bot.reply("carol", "send_song group:Family post:\"told you\"")).isEqualTo(QUESTION);
+        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+                + " to Family (Alice Smith's) (2 people).");
+        assertThat(bot.last("dan")).isEqualTo("🎵 Carol King sent a song to Family: " + TITLE);
+        bot.play("dan", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("dan")).isEqualTo("Carol King's note on " + TITLE + ": “told you”");
+    }
+
+    @Test
+    void dontSendOrCancelAtTheSharesQuestionDropsTheSongBeingShared() {
+        bot.reply("carol", LINK);
+        bot.reply("carol", "Family");
+        assertThat(tap("carol", "Don't send")).containsExactly("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("carol"))).isEmpty();
+
+        bot.reply("carol", LINK);
+        bot.reply("carol", "Family");
+        assertThat(bot.reply("carol", "cancel")).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.stores.drafts().findDraft(at("carol"))).isEmpty();
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
+    }
+
+    @Test
+    void aTapUnderTheQuestionAboutAnEarlierSongPicksNothingForTheSongBeingSharedNow() {
+        bot.reply("carol", LINK);
+        bot.reply("carol", "Family");
+        Choice older = tapTitled("Bob Fisher's");
+        bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "Family");
+
+        assertThat(tap("carol", older)).containsExactly("That tap answered an earlier question, so I did nothing. "
+                + QUESTION);
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Send " + FakeMusic.OTHER_SONG.title()
+                + " to 👥 family (Bob Fisher's)?");
+    }
+
+    @Test
+    void aPersonTappedFromTheSharesEarlierOfferEndsTheGroupQuestion() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", LINK);
+        Choice dan = tapTitled("Dan Brown");
+        bot.reply("carol", "Family");
+
+        assertThat(tap("carol", dan)).containsExactly("Send " + TITLE + " to Dan Brown?");
+        assertThat(bot.reply("carol", "Bob Fisher's")).as("no longer an answer")
+                .doesNotStartWith("Send " + TITLE + " to 👥");
+    }
+
+    @Test
+    void membersOfANameTwoGroupsHaveAsksWhichAndTheTapListsThatGroup() {
+        assertThat(bot.reply("carol", "members Family")).isEqualTo(QUESTION);
+        assertThat(question().choices()).extracting(Choice::title)
+                .containsExactly("Alice Smith's", "Bob Fisher's", "Never mind");
+
+        assertThat(tap("carol", "Bob Fisher's")).containsExactly("family (Bob Fisher's) — made by Bob Fisher, "
+                + "2 members:\n• Bob Fisher (made the group)\n• Carol King");
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        bot.reply("carol", "members Family");
+        assertThat(bot.reply("carol", "Alice")).startsWith("Family (Alice Smith's) — made by Alice Smith, 3 members:");
+    }
+
+    @Test
+    void leavingANameTwoGroupsHaveAsksWhichAndOnlyTheGroupTappedIsLeft() {
+        assertThat(bot.reply("carol", "leave_group Family")).isEqualTo(QUESTION);
+
+        assertThat(tap("carol", "Alice Smith's")).containsExactly("You've left Family (Alice Smith's). Songs sent to "
+                + "it won't come to you any more.");
+        assertThat(bot.last("alice")).isEqualTo("Carol King left your group Family.");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("left your group"));
+        assertThat(bot.reply("carol", "groups")).isEqualTo("Your groups:\n• family — made by Bob Fisher, 2 members\n"
+                + "See who is in one with: members <group>");
+    }
+
+    @Test
+    void neverMindOrCancelAtTheLeaveQuestionLeavesNoGroup() {
+        bot.reply("carol", "leave_group Family");
+        assertThat(tap("carol", "Never mind")).containsExactly("OK, never mind.");
+        bot.reply("carol", "leave_group Family");
+        assertThat(bot.reply("carol", "cancel")).isEqualTo("OK, never mind.");
+
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("left your group"));
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("left your group"));
+    }
+
+    @Test
+    void whatOnlyTheMakerCanDoWithANameTwoGroupsHaveIsRefusedAtOnceWithHowToLeaveOne() {
+        assertThat(bot.reply("carol", "delete_group Family")).isEqualTo("You're in 2 groups called Family and made "
+                + "none of them: only the person who made a group can delete it. To leave one yourself, send: "
+                + "leave_group Family");
+        assertThat(bot.reply("carol", "add_to_group Family \"Dan Brown\"")).startsWith("You're in 2 groups called "
+                + "Family and made none of them: only the person who made a group can add people to it.");
+
+        assertThat(bot.reply("carol", "leave_group Family")).isEqualTo(QUESTION);
+    }
+
+    @Test
     void aReplayedOrSecondTapSendsTheSongOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
         Choice bobs = tapTitled("Bob Fisher's");
