@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * When the group name a command gives fits several of the person's groups, none of them their own: asks which one,
- * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to run it
- * (Don't send, for a song); keeps the question with the command, as "which one?" about people is kept ({@link
- * GroupQuestion}); and reads the answer: a tap, a number, or words naming one of the groups (its name with its owner's,
- * or the owner's name). The command is a song sent with {@code send_song group:…}, the name typed for who the song
+ * each group a tap numbered as its line is (told apart by its owner, and by its size when owners share a name) and a
+ * last tap not to run it (Don't send, for a song); keeps the question with the command, as "which one?" about people
+ * is kept ({@link GroupQuestion}); and reads the answer: a tap, a number, or words naming one of the groups (its name
+ * with its owner's, or the owner's name). The command is a song sent with {@code send_song group:…}, the name typed for who the song
  * being shared is for, {@code members} or {@code leave_group}; who asked runs it on the group picked.
  */
 public final class WhichGroup {
@@ -213,10 +213,13 @@ public final class WhichGroup {
             boolean sizeShared = count(all, d -> d.ownerKey() + " " + d.members()) > 1;
             String made = "made " + Texts.when(group.createdAt());
             String first = Names.firstName(owner) + "'s";
-            String title = ownerShared ? first + " · " + (sizeShared ? made : members(members)) : owner + "'s";
+            String told = ownerShared ? first + " · " + (sizeShared ? made : members(members)) : owner + "'s";
+            // numbered as the question's lines are: a platform that cuts long titles (Messenger: 20 characters)
+            // would otherwise show "Bob's · made 6 Dec…" twice
+            String title = number + ". " + told;
             String reference = GroupNames.withOwner(group.name(), owner);
             String line = reference + " — made by " + owner + ", " + members(members) + (sizeShared ? ", " + made : "");
-            Set<String> calledBy = Stream.of(title, reference, owner, owner + "'s", Names.firstName(owner), first)
+            Set<String> calledBy = Stream.of(title, told, reference, owner, owner + "'s", Names.firstName(owner), first)
                     .map(WordsForTaps::key).collect(Collectors.toSet());
             return new Offered(number, group, line, new Choice(title, Command.Choose.payload(number, key)), calledBy);
         }
