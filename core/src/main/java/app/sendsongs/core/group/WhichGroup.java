@@ -84,12 +84,23 @@ public final class WhichGroup {
         PendingChoice question = new GroupQuestion(offered.stream().map(Group::id).toList(), commandText, sharedSong)
                 .asChoice(asker.address(), clock.instant().plus(WhichPerson.CHOICE_LIFETIME));
         choices.saveChoice(question);
-        return question(question).orElseThrow();
+        List<Group> left = named.subList(offered.size(), named.size());
+        Message asked = question(question, left.size()).orElseThrow();
+        return left.isEmpty() ? asked : asked.withText(asked.text() + "\n" + leftOut(left, question));
+    }
+
+    /** How to pick one of the groups a question has no room for: by its name with its owner's, which finds it. */
+    private String leftOut(List<Group> left, PendingChoice question) {
+        boolean sharing = command(question).filter(Command.DraftTo.class::isInstance).isPresent();
+        return "Not listed here: " + String.join(", ", left.stream()
+                .map(group -> "\"" + GroupNames.withOwner(group.name(), finder.ownerName(group)) + "\"").toList())
+                + (sharing ? ". To pick one of those, type it that way."
+                : ". To pick one of those, send your command again with the group written that way.");
     }
 
     /** The open question {@code choice} asked again after {@code lead}, with its taps, as it stands. */
     Message askAgain(PendingChoice choice, String lead) {
-        return question(choice).map(question -> question.withText(lead + question.text()))
+        return question(choice, 0).map(question -> question.withText(lead + question.text()))
                 .orElseGet(() -> Message.text(lead));
     }
 
@@ -159,13 +170,17 @@ public final class WhichGroup {
         open.filter(choice -> !asks(choice) || !which.test(choice)).ifPresent(choices::saveChoice);
     }
 
-    /** The question {@code choice} keeps, with a line and a tap for each group offered the person is still in. */
-    private Optional<Message> question(PendingChoice choice) {
+    /**
+     * The question {@code choice} keeps, with a line and a tap for each group offered the person is still in; {@code
+     * notOffered} more groups have the name, which it had no room for.
+     */
+    private Optional<Message> question(PendingChoice choice, int notOffered) {
         List<Offered> offered = offered(choice);
         if (offered.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder(offered.size() == 1 ? "Which group?" : "You're in " + offered.size()
+        int named = offered.size() + notOffered;
+        StringBuilder text = new StringBuilder(named == 1 ? "Which group?" : "You're in " + named
                 + " groups called " + offered.getFirst().group().name() + ". Which one?");
         List<Choice> taps = new ArrayList<>();
         for (Offered group : offered) {

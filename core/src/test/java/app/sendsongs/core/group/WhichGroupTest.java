@@ -345,6 +345,33 @@ class WhichGroupTest {
                 + " to FAMILY (Bob Fisher's) (3 people).");
     }
 
+    @Test
+    void moreGroupsOfTheNameThanTapsAreCountedTrulyAndThoseLeftOutCanBeNamedWithTheirMakers() {
+        List<String> makers = List.of("Ann Amos", "Ben Bell", "Cid Cole", "Dee Dunn", "Eve Earl", "Fay Ford",
+                "Gus Gale", "Hal Hart", "Ivy Iles", "Jon Jury", "Kim Kerr", "Lou Lane");
+        for (int i = 0; i < makers.size(); i++) {
+            bot.advance(Duration.ofMinutes(1));
+            bot.register("maker" + i, makers.get(i));
+            bot.reply("maker" + i, "create_group Family");
+            bot.reply("maker" + i, "add_to_group Family \"Carol King\"");
+        }
+
+        String asked = bot.reply("carol", "send_song group:Family " + LINK);
+
+        assertThat(asked).startsWith("You're in 14 groups called Family.");
+        assertThat(question().choices()).hasSize(Message.MAX_CHOICES);
+        assertThat(asked).endsWith("\nNot listed here: \"Family (Kim Kerr's)\", \"Family (Lou Lane's)\". To pick one of "
+                + "those, send your command again with the group written that way.");
+        assertThat(bot.reply("carol", "send_song group:\"Family (Lou Lane's)\" " + LINK)).startsWith("Sent " + TITLE
+                + " to Family (Lou Lane's) (1 person).");
+
+        bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("carol", "Family")).startsWith("You're in 14 groups called Family.")
+                .endsWith("\"Family (Lou Lane's)\". To pick one of those, type it that way.");
+        assertThat(bot.reply("carol", "Family (Lou Lane's)")).startsWith("Send " + FakeMusic.OTHER_SONG.title()
+                + " to 👥 Family (Lou Lane's)?");
+    }
+
     private Message question() {
         return bot.chat.messages("carol").getLast();
     }
