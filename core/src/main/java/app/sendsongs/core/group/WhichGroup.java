@@ -118,6 +118,11 @@ public final class WhichGroup {
             return Optional.empty();
         }
         List<Offered> offered = offered(question.get());
+        if (offered.isEmpty()) {
+            // nothing left to pick: "cancel" and the like are read as they are without a question
+            answered(asker);
+            return Optional.empty();
+        }
         String words = WordsForTaps.key(typed);
         List<Offered> named = offered.stream().filter(group -> group.calledBy().contains(words)).toList();
         if (named.size() == 1) {
@@ -129,7 +134,8 @@ public final class WhichGroup {
 
     /**
      * Reads the answer {@code number} to {@code choice}. A number out of range, or a group left since, keeps the
-     * question open, and its taps come again: on Messenger only the newest message has them.
+     * question open, and its taps come again: on Messenger only the newest message has them; once the person is in
+     * none of the groups offered, the question ends.
      */
     Answer answer(User asker, PendingChoice choice, int number) {
         GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
@@ -148,10 +154,17 @@ public final class WhichGroup {
             return new Answer.Unusable(askAgain(choice, "Please answer with a number from 1 to " + offered + ".\n"));
         }
         String groupId = question.groupIds().get(number - 1);
-        return groups.groupsOf(asker.address()).stream().filter(group -> group.id().equals(groupId)).findFirst()
-                .<Answer>map(group -> new Answer.Picked(group, command.get()))
-                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group"
-                        + (sends(command.get()) ? ", so nothing was sent.\n" : ".\n"))));
+        String nothingSent = sends(command.get()) ? ", so nothing was sent." : ".";
+        Optional<Group> picked = groups.groupsOf(asker.address()).stream()
+                .filter(group -> group.id().equals(groupId)).findFirst();
+        if (picked.isPresent()) {
+            return new Answer.Picked(picked.get(), command.get());
+        }
+        if (offered(choice).isEmpty()) {
+            answered(asker);
+            return new Answer.Unusable(Message.text("You're no longer in any of those groups" + nothingSent));
+        }
+        return new Answer.Unusable(askAgain(choice, "You're no longer in that group" + nothingSent + "\n"));
     }
 
     /** The command of the question answered is done: the question ends. */

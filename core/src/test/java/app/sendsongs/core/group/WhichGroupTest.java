@@ -372,6 +372,32 @@ class WhichGroupTest {
                 + " to 👥 Family (Lou Lane's)?");
     }
 
+    @Test
+    void whenEveryGroupOfferedIsGoneTheQuestionEndsAndCancelStopsTheSongSentEarlierAgain() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "send_song group:Family " + LINK);
+        Choice bobs = tapTitled("2. Bob Fisher's");
+        bot.reply("bob", "delete_group family");
+        tap("bob", bot.chat.messages("bob").getLast().choices().getFirst());
+        bot.reply("alice", "remove_from_group Family \"Carol King\"");
+
+        assertThat(tap("carol", bobs)).containsExactly("You're no longer in any of those groups, so nothing was sent.");
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.reply("carol", "cancel")).startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement().extracting(Share::receiver)
+                .isEqualTo(at("dan"));
+    }
+
+    @Test
+    void cancelTypedWhenEveryGroupOfferedIsGoneStopsTheSongSentEarlier() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "send_song group:Family " + LINK);
+        bot.reply("bob", "remove_from_group family \"Carol King\"");
+        bot.reply("alice", "remove_from_group Family \"Carol King\"");
+
+        assertThat(bot.reply("carol", "cancel")).startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
+    }
+
     private Message question() {
         return bot.chat.messages("carol").getLast();
     }
