@@ -301,14 +301,14 @@ class GroupsEndToEndTest {
         assertThat(reply("carol", "send_song group:Family pre:\"road trip\" post:\"told you\" " + LINK
                 + tracks.get(1))).startsWith("You're in 2 groups called Family. Which one?");
         assertThat(sandbox.lastSent("carol").path("quick_replies").findValuesAsText("title"))
-                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+                .containsExactly("1. Alice Smith's", "2. Bob Fisher's", "Don't send");
         // Messenger shows quick replies under the newest message only: this tap crossed the second question on its way
-        assertThat(tapUnder("carol", older, "Bob Fisher's")).isEqualTo("That tap answered an earlier question, so I "
+        assertThat(tapUnder("carol", older, "2. Bob Fisher's")).isEqualTo("That tap answered an earlier question, so I "
                 + "did nothing. You're in 2 groups called Family. Which one?\n"
                 + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
                 + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members");
 
-        assertThat(sandbox.tapTitled("carol", "Bob Fisher's")).containsExactly("Sent " + title + " to family (Bob "
+        assertThat(sandbox.tapTitled("carol", "2. Bob Fisher's")).containsExactly("Sent " + title + " to family (Bob "
                 + "Fisher's) (1 person). I'll tell you when they play it, or if they haven't within 7 days.");
         // Messenger dismisses quick replies once one is tapped: a second answer can only be typed
         assertThat(reply("carol", "2")).isEqualTo("I'm not waiting for an answer from you.");
@@ -320,6 +320,26 @@ class GroupsEndToEndTest {
         sandbox.play("bob-sp", tracks.get(1));
         sandbox.advanceMinutes(10);
         assertThat(sandbox.lastMessage("bob")).isEqualTo("Carol King's note on " + title + ": “told you”");
+    }
+
+    @Test
+    void groupsOfOneNameByNamesakesOfOneSizeMadeTheSameDayHaveQuickRepliesThatStillDifferAfterMessengersCut() {
+        registerAliceBobAndCarol();
+        register("bob2", "Bob Fisher");
+        reply("bob", "create_group Family");
+        reply("bob", "add_to_group Family \"Carol King\"");
+        sandbox.advanceMinutes(1);
+        reply("bob2", "create_group family");
+        reply("bob2", "add_to_group family \"Carol King\"");
+
+        assertThat(reply("carol", "send_song group:Family " + LINK + tracks.getFirst())).startsWith("You're in 2 "
+                + "groups called Family. Which one?");
+        List<String> titles = sandbox.lastSent("carol").path("quick_replies").findValuesAsText("title");
+        assertThat(titles).hasSize(3).doesNotHaveDuplicates();
+        assertThat(sandbox.tapTitled("carol", titles.get(1)).getFirst()).startsWith("Sent ")
+                .contains(" to family (Bob Fisher's) (1 person).");
+        assertThat(sandbox.inbox("bob2")).anyMatch(text -> text.startsWith("🎵 Carol King sent a song to family: "));
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("sent a song to"));
     }
 
     @Test
@@ -340,8 +360,8 @@ class GroupsEndToEndTest {
                 + "1. Family (Alice Smith's) — made by Alice Smith, 3 members\n"
                 + "2. family (Bob Fisher's) — made by Bob Fisher, 2 members");
         assertThat(sandbox.lastSent("carol").path("quick_replies").findValuesAsText("title"))
-                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
-        assertThat(sandbox.tapTitled("carol", "Bob Fisher's")).containsExactly("Send " + title
+                .containsExactly("1. Alice Smith's", "2. Bob Fisher's", "Don't send");
+        assertThat(sandbox.tapTitled("carol", "2. Bob Fisher's")).containsExactly("Send " + title
                 + " to 👥 family (Bob Fisher's)?\nWith it: “road trip”");
         assertThat(sandbox.tapTitled("carol", "Send")).singleElement().asString().startsWith("Sent " + title
                 + " to family (Bob Fisher's) (1 person).");

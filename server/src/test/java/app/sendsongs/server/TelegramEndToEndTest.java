@@ -345,16 +345,16 @@ class TelegramEndToEndTest {
 
         assertThat(telegram.ask(CAROL, "/send group:Family " + LINK + track)).containsExactly(question);
         JsonNode older = telegram.messages(CAROL).getLast();
-        assertThat(buttons(older)).containsExactly("Alice Archer's", "Bob Fisher's", "Don't send");
+        assertThat(buttons(older)).containsExactly("1. Alice Archer's", "2. Bob Fisher's", "Don't send");
         String other = sandbox.trackIds().get(1);
         telegram.ask(CAROL, "/send group:Family pre:\"road trip\" " + LINK + other);
 
         // Telegram keeps the older question's buttons until one is tapped
-        assertThat(telegram.tap(CAROL, older, "Bob Fisher's")).containsExactly("That tap answered an earlier "
+        assertThat(telegram.tap(CAROL, older, "2. Bob Fisher's")).containsExactly("That tap answered an earlier "
                 + "question, so I did nothing. " + question);
         assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("sent a song"));
         JsonNode askedAgain = telegram.messages(CAROL).getLast();
-        assertThat(telegram.tap(CAROL, askedAgain, "Bob Fisher's")).singleElement().asString()
+        assertThat(telegram.tap(CAROL, askedAgain, "2. Bob Fisher's")).singleElement().asString()
                 .startsWith("Sent ").contains(" to Family (Bob Fisher's) (1 person).");
 
         assertThat(telegram.texts(BOB)).filteredOn(text -> text.startsWith("🎵 Carol King sent a song to Family: "))
@@ -378,15 +378,15 @@ class TelegramEndToEndTest {
 
         assertThat(telegram.ask(CAROL, "/members Family")).containsExactly(question);
         JsonNode members = telegram.messages(CAROL).getLast();
-        assertThat(buttons(members)).containsExactly("Alice Archer's", "Bob Fisher's", "Never mind");
-        assertThat(telegram.tap(CAROL, members, "Bob Fisher's")).containsExactly("Family (Bob Fisher's) — made by "
+        assertThat(buttons(members)).containsExactly("1. Alice Archer's", "2. Bob Fisher's", "Never mind");
+        assertThat(telegram.tap(CAROL, members, "2. Bob Fisher's")).containsExactly("Family (Bob Fisher's) — made by "
                 + "Bob Fisher, 2 members:\n• Bob Fisher (made the group)\n• Carol King");
 
         assertThat(telegram.ask(CAROL, "/leave_group Family")).containsExactly(question);
         JsonNode leave = telegram.messages(CAROL).getLast();
-        assertThat(buttons(leave)).containsExactly("Alice Archer's", "Bob Fisher's", "Never mind");
-        assertThat(telegram.tap(CAROL, leave, "Alice Archer's")).containsExactly("You've left Family (Alice Archer's). "
-                + "Songs sent to it won't come to you any more.");
+        assertThat(buttons(leave)).containsExactly("1. Alice Archer's", "2. Bob Fisher's", "Never mind");
+        assertThat(telegram.tap(CAROL, leave, "1. Alice Archer's")).containsExactly("You've left Family (Alice "
+                + "Archer's). Songs sent to it won't come to you any more.");
         assertThat(telegram.texts(ALICE)).contains("Carol King left your group Family.");
         assertThat(telegram.ask(CAROL, "/groups")).singleElement().asString()
                 .contains("• Family — made by Bob Fisher, 2 members").doesNotContain("Alice Archer");

@@ -38,7 +38,9 @@ public final class GroupNames {
         if (tidy.chars().anyMatch(c -> DOUBLE_QUOTES.indexOf(c) >= 0)) {
             return Optional.of("A group name can't contain double quotes.");
         }
-        return Optional.empty();
+        // "Fаmily" with a Cyrillic а shows as Family: one tap titled "👥 Family" could be a stranger's group
+        return Names.mixedScripts(tidy).map(mixed -> mixed + ", so the group could pass for another; please write "
+                + "each word in one alphabet.");
     }
 
     /** "Family (Bob Fisher's)": how to name a group when the person is in several groups called the same. */

@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * When the group name a command gives fits several of the person's groups, none of them their own: asks which one,
- * each group a tap (told apart by its owner, and by its size when owners share a name) and a last tap not to run it
- * (Don't send, for a song); keeps the question with the command, as "which one?" about people is kept ({@link
- * GroupQuestion}); and reads the answer: a tap, a number, or words naming one of the groups (its name with its owner's,
- * or the owner's name). The command is a song sent with {@code send_song group:…}, the name typed for who the song
+ * each group a tap numbered as its line is (told apart by its owner, and by its size when owners share a name) and a
+ * last tap not to run it (Don't send, for a song); keeps the question with the command, as "which one?" about people
+ * is kept ({@link GroupQuestion}); and reads the answer: a tap, a number, or words naming one of the groups (its name
+ * with its owner's, or the owner's name). The command is a song sent with {@code send_song group:…}, the name typed for who the song
  * being shared is for, {@code members} or {@code leave_group}; who asked runs it on the group picked.
  */
 public final class WhichGroup {
@@ -84,12 +84,23 @@ public final class WhichGroup {
         PendingChoice question = new GroupQuestion(offered.stream().map(Group::id).toList(), commandText, sharedSong)
                 .asChoice(asker.address(), clock.instant().plus(WhichPerson.CHOICE_LIFETIME));
         choices.saveChoice(question);
-        return question(question).orElseThrow();
+        List<Group> left = named.subList(offered.size(), named.size());
+        Message asked = question(question, left.size()).orElseThrow();
+        return left.isEmpty() ? asked : asked.withText(asked.text() + "\n" + leftOut(left, question));
+    }
+
+    /** How to pick one of the groups a question has no room for: by its name with its owner's, which finds it. */
+    private String leftOut(List<Group> left, PendingChoice question) {
+        boolean sharing = command(question).filter(Command.DraftTo.class::isInstance).isPresent();
+        return "Not listed here: " + String.join(", ", left.stream()
+                .map(group -> "\"" + GroupNames.withOwner(group.name(), finder.ownerName(group)) + "\"").toList())
+                + (sharing ? ". To pick one of those, type it that way."
+                : ". To pick one of those, send your command again with the group written that way.");
     }
 
     /** The open question {@code choice} asked again after {@code lead}, with its taps, as it stands. */
     Message askAgain(PendingChoice choice, String lead) {
-        return question(choice).map(question -> question.withText(lead + question.text()))
+        return question(choice, 0).map(question -> question.withText(lead + question.text()))
                 .orElseGet(() -> Message.text(lead));
     }
 
@@ -107,6 +118,11 @@ public final class WhichGroup {
             return Optional.empty();
         }
         List<Offered> offered = offered(question.get());
+        if (offered.isEmpty()) {
+            // nothing left to pick: "cancel" and the like are read as they are without a question
+            answered(asker);
+            return Optional.empty();
+        }
         String words = WordsForTaps.key(typed);
         List<Offered> named = offered.stream().filter(group -> group.calledBy().contains(words)).toList();
         if (named.size() == 1) {
@@ -118,7 +134,8 @@ public final class WhichGroup {
 
     /**
      * Reads the answer {@code number} to {@code choice}. A number out of range, or a group left since, keeps the
-     * question open, and its taps come again: on Messenger only the newest message has them.
+     * question open, and its taps come again: on Messenger only the newest message has them; once the person is in
+     * none of the groups offered, the question ends.
      */
     Answer answer(User asker, PendingChoice choice, int number) {
         GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
@@ -137,10 +154,17 @@ public final class WhichGroup {
             return new Answer.Unusable(askAgain(choice, "Please answer with a number from 1 to " + offered + ".\n"));
         }
         String groupId = question.groupIds().get(number - 1);
-        return groups.groupsOf(asker.address()).stream().filter(group -> group.id().equals(groupId)).findFirst()
-                .<Answer>map(group -> new Answer.Picked(group, command.get()))
-                .orElseGet(() -> new Answer.Unusable(askAgain(choice, "You're no longer in that group"
-                        + (sends(command.get()) ? ", so nothing was sent.\n" : ".\n"))));
+        String nothingSent = sends(command.get()) ? ", so nothing was sent." : ".";
+        Optional<Group> picked = groups.groupsOf(asker.address()).stream()
+                .filter(group -> group.id().equals(groupId)).findFirst();
+        if (picked.isPresent()) {
+            return new Answer.Picked(picked.get(), command.get());
+        }
+        if (offered(choice).isEmpty()) {
+            answered(asker);
+            return new Answer.Unusable(Message.text("You're no longer in any of those groups" + nothingSent));
+        }
+        return new Answer.Unusable(askAgain(choice, "You're no longer in that group" + nothingSent + "\n"));
     }
 
     /** The command of the question answered is done: the question ends. */
@@ -159,13 +183,17 @@ public final class WhichGroup {
         open.filter(choice -> !asks(choice) || !which.test(choice)).ifPresent(choices::saveChoice);
     }
 
-    /** The question {@code choice} keeps, with a line and a tap for each group offered the person is still in. */
-    private Optional<Message> question(PendingChoice choice) {
+    /**
+     * The question {@code choice} keeps, with a line and a tap for each group offered the person is still in; {@code
+     * notOffered} more groups have the name, which it had no room for.
+     */
+    private Optional<Message> question(PendingChoice choice, int notOffered) {
         List<Offered> offered = offered(choice);
         if (offered.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder(offered.size() == 1 ? "Which group?" : "You're in " + offered.size()
+        int named = offered.size() + notOffered;
+        StringBuilder text = new StringBuilder(named == 1 ? "Which group?" : "You're in " + named
                 + " groups called " + offered.getFirst().group().name() + ". Which one?");
         List<Choice> taps = new ArrayList<>();
         for (Offered group : offered) {
@@ -213,10 +241,13 @@ public final class WhichGroup {
             boolean sizeShared = count(all, d -> d.ownerKey() + " " + d.members()) > 1;
             String made = "made " + Texts.when(group.createdAt());
             String first = Names.firstName(owner) + "'s";
-            String title = ownerShared ? first + " · " + (sizeShared ? made : members(members)) : owner + "'s";
+            String told = ownerShared ? first + " · " + (sizeShared ? made : members(members)) : owner + "'s";
+            // numbered as the question's lines are: a platform that cuts long titles (Messenger: 20 characters)
+            // would otherwise show "Bob's · made 6 Dec…" twice
+            String title = number + ". " + told;
             String reference = GroupNames.withOwner(group.name(), owner);
             String line = reference + " — made by " + owner + ", " + members(members) + (sizeShared ? ", " + made : "");
-            Set<String> calledBy = Stream.of(title, reference, owner, owner + "'s", Names.firstName(owner), first)
+            Set<String> calledBy = Stream.of(title, told, reference, owner, owner + "'s", Names.firstName(owner), first)
                     .map(WordsForTaps::key).collect(Collectors.toSet());
             return new Offered(number, group, line, new Choice(title, Command.Choose.payload(number, key)), calledBy);
         }

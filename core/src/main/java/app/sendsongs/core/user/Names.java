@@ -75,6 +75,15 @@ public final class Names {
     }
 
     /**
+     * The first word of the text whose letters mix scripts no language writes together ({@link
+     * Scripts#wordMixingScripts}), said as "The word "Bоb" mixes Latin and Cyrillic letters".
+     */
+    public static Optional<String> mixedScripts(String text) {
+        return Scripts.wordMixingScripts(tidy(text))
+                .map(word -> "The word \"" + word + "\" mixes " + Scripts.named(word) + " letters");
+    }
+
+    /**
      * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
      * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}) or a word mixing scripts
      * ({@link Scripts#wordMixingScripts}: a Cyrillic о in "Bob"), which would let one name pass for another. A word
@@ -97,10 +106,10 @@ public final class Names {
         if (UserText.hasInvisibleOrBidi(tidy)) {
             return Optional.of("The name has invisible or text-direction characters in it; please type it plainly.");
         }
-        Optional<String> mixed = Scripts.wordMixingScripts(tidy);
+        Optional<String> mixed = mixedScripts(tidy);
         if (mixed.isPresent()) {
-            return Optional.of("The word \"" + mixed.get() + "\" mixes " + Scripts.named(mixed.get()) + " letters, so "
-                    + "the name could pass for another; please write each word in one alphabet.");
+            return Optional.of(mixed.get() + ", so the name could pass for another; please write each word in one "
+                    + "alphabet.");
         }
         if (Handles.typed(tidy).isPresent()) {
             return Optional.of("A name can't be a Telegram @username: friends typing it would be looking for that "

@@ -78,7 +78,11 @@ class GroupMembershipTest {
                 + "contain double quotes.");
         assertThat(bot.reply("alice", "create_group " + "x".repeat(41))).startsWith("A group name can be at most 40 "
                 + "characters.");
+        assertThat(bot.reply("alice", "create_group F\u0430mily")).as("a Cyrillic а: shows as Family")
+                .startsWith("The word \"F\u0430mily\" mixes Latin and Cyrillic letters, so the group could pass for "
+                        + "another; please write each word in one alphabet.");
         assertThat(groupsOf("alice")).isEmpty();
+        assertThat(bot.reply("alice", "create_group Семья")).startsWith("Created the group Семья.");
     }
 
     @Test

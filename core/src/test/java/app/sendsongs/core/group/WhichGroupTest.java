@@ -49,7 +49,7 @@ class WhichGroupTest {
         assertThat(bot.reply("carol", "send_song group:Family pre:\"road trip\" " + LINK)).isEqualTo(QUESTION);
 
         List<Choice> taps = question().choices();
-        assertThat(taps).extracting(Choice::title).containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
+        assertThat(taps).extracting(Choice::title).containsExactly("1. Alice Smith's", "2. Bob Fisher's", "Don't send");
         assertThat(taps).extracting(Choice::payload).allMatch(payload -> payload.matches("[1-3] #[0-9a-f]{8}"));
         assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
@@ -59,7 +59,7 @@ class WhichGroupTest {
     void theTapSendsTheSongWithItsNotesToThatGroupOnly() {
         bot.reply("carol", "send_song group:Family pre:\"road trip\" post:\"told you\" " + LINK);
 
-        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Sent " + TITLE + " to family (Bob Fisher's) (1 "
+        assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("Sent " + TITLE + " to family (Bob Fisher's) (1 "
                 + "person). I'll tell you when they play it, or if they haven't within 7 days.");
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Carol King sent a song to family: " + TITLE + "\n“road trip”");
@@ -74,7 +74,7 @@ class WhichGroupTest {
     void theGroupNamedWhereAFriendsNameGoesIsAskedAboutTheSameWay() {
         assertThat(bot.reply("carol", "send_song Family " + LINK)).isEqualTo(QUESTION);
 
-        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+        assertThat(tap("carol", "1. Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
                 + " to Family (Alice Smith's) (2 people).");
         assertThat(bot.last("dan")).startsWith("🎵 Carol King sent a song to Family: " + TITLE);
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
@@ -102,7 +102,8 @@ class WhichGroupTest {
         assertThat(bot.reply("carol", "4")).isEqualTo("Please answer with a number from 1 to 2.\n" + QUESTION);
         assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
 
-        assertThat(tap("carol", "Bob Fisher's")).singleElement().asString().startsWith("Sent " + TITLE + " to family");
+        assertThat(tap("carol", "2. Bob Fisher's")).singleElement().asString()
+                .startsWith("Sent " + TITLE + " to family");
     }
 
     @Test
@@ -140,8 +141,8 @@ class WhichGroupTest {
 
         assertThat(bot.reply("carol", "Family")).isEqualTo(QUESTION);
         assertThat(question().choices()).extracting(Choice::title)
-                .containsExactly("Alice Smith's", "Bob Fisher's", "Don't send");
-        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Send " + TITLE + " to 👥 family (Bob Fisher's)?\n"
+                .containsExactly("1. Alice Smith's", "2. Bob Fisher's", "Don't send");
+        assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("Send " + TITLE + " to 👥 family (Bob Fisher's)?\n"
                 + "With it: “road trip”");
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
 
@@ -165,7 +166,7 @@ class WhichGroupTest {
 
         bot.reply("carol", LINK);
         assertThat(bot.reply("carol", "send_song group:Family post:\"told you\"")).isEqualTo(QUESTION);
-        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+        assertThat(tap("carol", "1. Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
                 + " to Family (Alice Smith's) (2 people).");
         assertThat(bot.last("dan")).isEqualTo("🎵 Carol King sent a song to Family: " + TITLE);
         bot.play("dan", FakeMusic.SONG);
@@ -192,13 +193,13 @@ class WhichGroupTest {
     void aTapUnderTheQuestionAboutAnEarlierSongPicksNothingForTheSongBeingSharedNow() {
         bot.reply("carol", LINK);
         bot.reply("carol", "Family");
-        Choice older = tapTitled("Bob Fisher's");
+        Choice older = tapTitled("2. Bob Fisher's");
         bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
         bot.reply("carol", "Family");
 
         assertThat(tap("carol", older)).containsExactly("That tap answered an earlier question, so I did nothing. "
                 + QUESTION);
-        assertThat(tap("carol", "Bob Fisher's")).containsExactly("Send " + FakeMusic.OTHER_SONG.title()
+        assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("Send " + FakeMusic.OTHER_SONG.title()
                 + " to 👥 family (Bob Fisher's)?");
     }
 
@@ -218,9 +219,9 @@ class WhichGroupTest {
     void membersOfANameTwoGroupsHaveAsksWhichAndTheTapListsThatGroup() {
         assertThat(bot.reply("carol", "members Family")).isEqualTo(QUESTION);
         assertThat(question().choices()).extracting(Choice::title)
-                .containsExactly("Alice Smith's", "Bob Fisher's", "Never mind");
+                .containsExactly("1. Alice Smith's", "2. Bob Fisher's", "Never mind");
 
-        assertThat(tap("carol", "Bob Fisher's")).containsExactly("family (Bob Fisher's) — made by Bob Fisher, "
+        assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("family (Bob Fisher's) — made by Bob Fisher, "
                 + "2 members:\n• Bob Fisher (made the group)\n• Carol King");
         assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
         bot.reply("carol", "members Family");
@@ -231,8 +232,8 @@ class WhichGroupTest {
     void leavingANameTwoGroupsHaveAsksWhichAndOnlyTheGroupTappedIsLeft() {
         assertThat(bot.reply("carol", "leave_group Family")).isEqualTo(QUESTION);
 
-        assertThat(tap("carol", "Alice Smith's")).containsExactly("You've left Family (Alice Smith's). Songs sent to "
-                + "it won't come to you any more.");
+        assertThat(tap("carol", "1. Alice Smith's")).containsExactly("You've left Family (Alice Smith's). Songs sent "
+                + "to it won't come to you any more.");
         assertThat(bot.last("alice")).isEqualTo("Carol King left your group Family.");
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("left your group"));
         assertThat(bot.reply("carol", "groups")).isEqualTo("Your groups:\n• family — made by Bob Fisher, 2 members\n"
@@ -265,7 +266,7 @@ class WhichGroupTest {
     @Test
     void aReplayedOrSecondTapSendsTheSongOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
-        Choice bobs = tapTitled("Bob Fisher's");
+        Choice bobs = tapTitled("2. Bob Fisher's");
         Inbound.ChoiceTapped tap = new Inbound.ChoiceTapped(bot.nextEventId(), at("carol"), bot.clock.instant(),
                 bobs.payload(), bobs.title());
 
@@ -281,7 +282,7 @@ class WhichGroupTest {
     @Test
     void aTapCutShortWhileTheSongWentOutIsHandledAgainAndTheSongGoesOnce() {
         bot.reply("carol", "send_song group:Family " + LINK);
-        Choice bobs = tapTitled("Bob Fisher's");
+        Choice bobs = tapTitled("2. Bob Fisher's");
         Inbound.ChoiceTapped tap = new Inbound.ChoiceTapped(bot.nextEventId(), at("carol"), bot.clock.instant(),
                 bobs.payload(), bobs.title());
         bot.chat.diesOnSend(1, false);
@@ -299,7 +300,7 @@ class WhichGroupTest {
     @Test
     void aTapUnderAQuestionAskedAgainSinceIsToldSoAndTheOpenOneIsAskedAgainWithItsTaps() {
         bot.reply("carol", "send_song group:Family " + LINK);
-        Choice older = tapTitled("Bob Fisher's");
+        Choice older = tapTitled("2. Bob Fisher's");
         bot.reply("carol", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
         List<Choice> newer = question().choices();
 
@@ -308,7 +309,7 @@ class WhichGroupTest {
         assertThat(question().choices()).isEqualTo(newer);
         assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
 
-        assertThat(tap("carol", "Bob Fisher's")).singleElement().asString().startsWith("Sent "
+        assertThat(tap("carol", "2. Bob Fisher's")).singleElement().asString().startsWith("Sent "
                 + FakeMusic.OTHER_SONG.title() + " to family (Bob Fisher's)");
         assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement()
                 .satisfies(share -> assertThat(share.track().id()).isEqualTo(FakeMusic.OTHER_SONG.id()));
@@ -317,13 +318,13 @@ class WhichGroupTest {
     @Test
     void aTapAfterLeavingThatGroupSendsNothing() {
         bot.reply("carol", "send_song group:Family " + LINK);
-        Choice bobs = tapTitled("Bob Fisher's");
+        Choice bobs = tapTitled("2. Bob Fisher's");
         bot.reply("bob", "remove_from_group family \"Carol King\"");
 
         assertThat(tap("carol", bobs)).containsExactly("You're no longer in that group, so nothing was sent.\n"
                 + "Which group?\n1. Family (Alice Smith's) — made by Alice Smith, 3 members");
         assertThat(bot.stores.shares().sharesSentBy(at("carol"))).isEmpty();
-        assertThat(tap("carol", "Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
+        assertThat(tap("carol", "1. Alice Smith's")).singleElement().asString().startsWith("Sent " + TITLE
                 + " to Family (2 people).");
     }
 
@@ -338,10 +339,63 @@ class WhichGroupTest {
 
         bot.reply("carol", "send_song group:Family " + LINK);
 
-        assertThat(question().choices()).extracting(Choice::title).containsExactly("Alice Smith's",
-                "Bob's · 2 members", "Bob's · 4 members", "Don't send");
-        assertThat(tap("carol", "Bob's · 4 members")).singleElement().asString().startsWith("Sent " + TITLE
+        assertThat(question().choices()).extracting(Choice::title).containsExactly("1. Alice Smith's",
+                "2. Bob's · 2 members", "3. Bob's · 4 members", "Don't send");
+        assertThat(tap("carol", "3. Bob's · 4 members")).singleElement().asString().startsWith("Sent " + TITLE
                 + " to FAMILY (Bob Fisher's) (3 people).");
+    }
+
+    @Test
+    void moreGroupsOfTheNameThanTapsAreCountedTrulyAndThoseLeftOutCanBeNamedWithTheirMakers() {
+        List<String> makers = List.of("Ann Amos", "Ben Bell", "Cid Cole", "Dee Dunn", "Eve Earl", "Fay Ford",
+                "Gus Gale", "Hal Hart", "Ivy Iles", "Jon Jury", "Kim Kerr", "Lou Lane");
+        for (int i = 0; i < makers.size(); i++) {
+            bot.advance(Duration.ofMinutes(1));
+            bot.register("maker" + i, makers.get(i));
+            bot.reply("maker" + i, "create_group Family");
+            bot.reply("maker" + i, "add_to_group Family \"Carol King\"");
+        }
+
+        String asked = bot.reply("carol", "send_song group:Family " + LINK);
+
+        assertThat(asked).startsWith("You're in 14 groups called Family.");
+        assertThat(question().choices()).hasSize(Message.MAX_CHOICES);
+        assertThat(asked).endsWith("\nNot listed here: \"Family (Kim Kerr's)\", \"Family (Lou Lane's)\". To pick one of "
+                + "those, send your command again with the group written that way.");
+        assertThat(bot.reply("carol", "send_song group:\"Family (Lou Lane's)\" " + LINK)).startsWith("Sent " + TITLE
+                + " to Family (Lou Lane's) (1 person).");
+
+        bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("carol", "Family")).startsWith("You're in 14 groups called Family.")
+                .endsWith("\"Family (Lou Lane's)\". To pick one of those, type it that way.");
+        assertThat(bot.reply("carol", "Family (Lou Lane's)")).startsWith("Send " + FakeMusic.OTHER_SONG.title()
+                + " to 👥 Family (Lou Lane's)?");
+    }
+
+    @Test
+    void whenEveryGroupOfferedIsGoneTheQuestionEndsAndCancelStopsTheSongSentEarlierAgain() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "send_song group:Family " + LINK);
+        Choice bobs = tapTitled("2. Bob Fisher's");
+        bot.reply("bob", "delete_group family");
+        tap("bob", bot.chat.messages("bob").getLast().choices().getFirst());
+        bot.reply("alice", "remove_from_group Family \"Carol King\"");
+
+        assertThat(tap("carol", bobs)).containsExactly("You're no longer in any of those groups, so nothing was sent.");
+        assertThat(bot.reply("carol", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.reply("carol", "cancel")).startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
+        assertThat(bot.stores.shares().sharesSentBy(at("carol"))).singleElement().extracting(Share::receiver)
+                .isEqualTo(at("dan"));
+    }
+
+    @Test
+    void cancelTypedWhenEveryGroupOfferedIsGoneStopsTheSongSentEarlier() {
+        bot.reply("carol", "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("carol", "send_song group:Family " + LINK);
+        bot.reply("bob", "remove_from_group family \"Carol King\"");
+        bot.reply("alice", "remove_from_group Family \"Carol King\"");
+
+        assertThat(bot.reply("carol", "cancel")).startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
     }
 
     private Message question() {
