@@ -149,7 +149,7 @@ class SharingTest {
                 .satisfiesExactly(one -> assertThat(one).matches("1 #[0-9a-f]{8}"),
                         two -> assertThat(two).matches("2 #[0-9a-f]{8}"));
         assertThat(bot.inbox("bob")).isEmpty();
-        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "4")).isEqualTo("Please answer with a number from 1 to 2.");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
         assertThat(bot.inbox("bob2")).hasSize(1);
         assertThat(bot.inbox("bob")).isEmpty();
@@ -376,7 +376,7 @@ class SharingTest {
                 .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
         List<Choice> taps = bot.chat.messages("alice").getLast().choices();
         assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
-        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "4")).isEqualTo("Please answer with a number from 1 to 2.");
 
         assertThat(bot.reply("alice", taps.getFirst().payload())).startsWith("Sent " + TITLE + " to Bob Fisher.");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“the bridge!”");
@@ -405,11 +405,14 @@ class SharingTest {
     }
 
     @Test
-    void aNumberAfterThePeopleOfWhichOneIsStillOutOfRange() {
+    void theNumberAfterThePeopleOfWhichOneIsItsNoAndInvitesNobody() {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
-        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "3")).isEqualTo("OK, I didn't send it.");
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
     }
 
     @Test
