@@ -22,14 +22,15 @@ import java.util.stream.Collectors;
  * When a name matches several people: asks which one was meant (never picking the first), keeps the question with
  * the original command, and reads the numbered answer. The question tells the people apart only as a friend
  * would: the groups they are in with the asker, songs exchanged, their platform, and when they joined; never an
- * account id. A no typed at the question (a bare {@code cancel} among them, {@link WordsForTaps}) drops it, as the
- * number after the people (and after the invite of "did you mean") does: that is the question's last tap.
+ * account id. The question's last tap, after the people (and after the invite of "did you mean"), is not to run the
+ * command: Don't send, for a song; a no typed at the question (a bare {@code cancel} among them, {@link
+ * WordsForTaps}) is that tap.
  */
 public final class WhichPerson {
     /** How long a "which one?" question stays open (one about groups too). */
     public static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
-    /** People offered at most (one tap each, as a platform shows 13). */
-    static final int MAX_CANDIDATES = Message.MAX_CHOICES;
+    /** People offered at most: one tap each, and one for the last tap (a platform shows 13). */
+    static final int MAX_CANDIDATES = Message.MAX_CHOICES - 1;
     private static final int GROUPS_SHOWN = 2;
     private static final String DONT_SEND = "Don't send";
     private static final String NEVER_MIND = "Never mind";
@@ -59,7 +60,10 @@ public final class WhichPerson {
         }
     }
 
-    /** Keeps the question (with {@code commandText}, to finish it later) and returns it, the people as taps. */
+    /**
+     * Keeps the question (with {@code commandText}, to finish it later) and returns it, the people as taps, then one
+     * not to run the command (Don't send, or Never mind).
+     */
     public Message ask(User asker, List<User> candidates, String commandText) {
         List<User> offered = candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
         PendingChoice question = new PendingChoice(asker.address(), commandText,
@@ -81,13 +85,14 @@ public final class WhichPerson {
                     ? Names.firstName(candidate.name()) + " · " + description.tapTitle() : candidate.name()),
                     Command.Choose.payload(i + 1, question.key())));
         }
+        taps.add(lastTap(question, false));
         return Message.text(text.toString()).withChoices(taps);
     }
 
     /**
      * Asks whether a name that matched nobody meant one of the asker's contacts with a close name (see
-     * {@link FriendFinder#closeContacts}), each a tap, the last tap inviting the name as typed. The question is kept
-     * as {@link #ask} keeps it; the answer after the last contact is the invite ({@link #invites}).
+     * {@link FriendFinder#closeContacts}), each a tap, then a tap inviting the name as typed, then Don't send. The
+     * question is kept as {@link #ask} keeps it; the answer after the last contact is the invite ({@link #invites}).
      */
     public Message askAboutTypo(User asker, String typed, List<User> close, String commandText) {
         PendingChoice question = new PendingChoice(asker.address(), commandText,
@@ -102,6 +107,7 @@ public final class WhichPerson {
                     Command.Choose.payload(i + 1, question.key())));
         }
         taps.add(new Choice("Invite " + Names.quoted(typed), Command.Choose.payload(close.size() + 1, question.key())));
+        taps.add(lastTap(question, true));
         List<String> names = close.stream().map(User::name).toList();
         String meant = names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
@@ -200,19 +206,18 @@ public final class WhichPerson {
      * ({@link WordsForTaps}). Empty for other words, and when {@code question} is not about people.
      */
     public Optional<String> tapMeant(PendingChoice question, String typed) {
-        if (!asks(question)) {
+        if (!asks(question) || !WordsForTaps.saysNo(typed, lastTitle(question))) {
             return Optional.empty();
         }
-        String title = lastTitle(question);
-        return WordsForTaps.saysNo(typed, title) ? Optional.of(lastTap(question, title).payload()) : Optional.empty();
-    }
-
-    /** The last tap of {@code question}: after the people, and after the invite of "did you mean". */
-    private Choice lastTap(PendingChoice question, String title) {
         boolean inviteOffered = command(question).flatMap(WhichPerson::nameTyped)
                 .filter(name -> askedAboutTypo(question, name)).isPresent();
+        return Optional.of(lastTap(question, inviteOffered).payload());
+    }
+
+    /** The last tap of {@code question}: the number after the people, and after the invite of "did you mean". */
+    private static Choice lastTap(PendingChoice question, boolean inviteOffered) {
         int number = question.candidates().size() + (inviteOffered ? 2 : 1);
-        return new Choice(title, Command.Choose.payload(number, question.key()));
+        return new Choice(lastTitle(question), Command.Choose.payload(number, question.key()));
     }
 
     /** Don't send, when the question's command sends a song (now, or the one being shared); else Never mind. */
