@@ -232,10 +232,10 @@ public final class Bot {
     }
 
     /**
-     * The tap typed words mean while "which one?" (about people or groups) is open: words that name no command (a
-     * group's name with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code discard}, a no to the
-     * question as at a share's question, where the {@code cancel} command would stop a song sent earlier. Not while
-     * the song being shared waits for a note, which such words may be.
+     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's): words that
+     * name no command (a group's name with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code
+     * discard}, a no to the question as at a share's question, where the {@code cancel} command would stop a song sent
+     * earlier. Not while the song being shared waits for a note, which such words may be.
      */
     private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
                                               Optional<ShareDraft> draft) {
@@ -245,8 +245,12 @@ public final class Bot {
         if (!(event instanceof Inbound.Text) || !words || note) {
             return Optional.empty();
         }
-        return openQuestion(user).flatMap(question -> WhichGroup.asks(question)
-                ? groups.groupTapMeant(question, typed) : whichPerson.tapMeant(question, typed));
+        return openQuestion(user).flatMap(question -> {
+            if (WhichGroup.asks(question)) {
+                return groups.groupTapMeant(question, typed);
+            }
+            return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
+        });
     }
 
     /** The person's open question, left open; none once it has expired. */

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed words that mean a tap of the question the bot waits at (a share's, "which one?" about people or groups). Messenger
- * shows quick replies only under the newest message, and people answer in words what they can no longer tap: the
- * tap's own title ("Don't send", "Someone else"), or a plain yes or no to "Send … to Bob?". Read as a name or a note,
- * such words invited someone called "no" or "it" ({@code send it} is {@code send_song} to "it"), or went with the song
- * as its note.
+ * Typed words that mean a tap of the question the bot waits at (a share's, "which one?" about people or groups,
+ * forget_me's). Messenger shows quick replies only under the newest message, and people answer in words what they can
+ * no longer tap: the tap's own title ("Don't send", "Someone else"), or a plain yes or no to "Send … to Bob?". Read as
+ * a name or a note, such words invited someone called "no" or "it" ({@code send it} is {@code send_song} to "it"), or
+ * went with the song as its note.
  */
 public final class WordsForTaps {
     /** A yes to "Send … to Bob?". */
