@@ -166,8 +166,8 @@ public final class SendSongs {
                 stores.inbox()),
                 chatSongs, new Headcount(roster, stores.users(), reach));
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, reach,
-                new Bot.Features(registration, sendSong, linkShare, sentSongs, controls, forgetMe, groups, groupChats,
-                        invites, handles), planner, clock, Settings.DEDUPE_WINDOW);
+                new Bot.Features(registration, sendSong, whichPerson, linkShare, sentSongs, controls, forgetMe, groups,
+                        groupChats, invites, handles), planner, clock, Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }

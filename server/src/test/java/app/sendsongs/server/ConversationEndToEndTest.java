@@ -277,7 +277,7 @@ class ConversationEndToEndTest {
     }
 
     @Test
-    void aFirstNameIsEnoughForAContactAndTwoContactsOfThatNameAreAskedAbout() {
+    void aFirstNameIsEnoughForAContactAndTwoContactsOfThatNameAreAskedAboutWhereCancelStopsNoSong() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();
         sandbox.register("bob2", "bob2-sp", "Bob Marley");
@@ -290,6 +290,13 @@ class ConversationEndToEndTest {
         assertThat(question).singleElement().asString().startsWith("That name fits 2 people. Which one?")
                 .contains(". Bob Fisher — exchanged songs with you, joined ",
                         ". Bob Marley — exchanged songs with you, joined ").doesNotContain("UTC");
+        JsonNode taps = sandbox.lastSent("alice").path("quick_replies");
+        assertThat(taps.get(taps.size() - 1).path("title").asText()).isEqualTo("Don't send");
+        assertThat(sandbox.ask("alice", "cancel")).as("a no to the question, not the command")
+                .containsExactly("OK, I didn't send it.");
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains(title(tracks.get(1)));
+
+        question = sandbox.ask("alice", "send_song to:bob " + LINK + tracks.get(3));
         String marley = question.getFirst().contains("1. Bob Marley") ? "1. Bob Marley" : "2. Bob Marley";
         assertThat(sandbox.tapTitled("alice", marley)).singleElement().asString()
                 .startsWith("Sent " + title(tracks.get(3)) + " to Bob Marley.");
@@ -304,7 +311,8 @@ class ConversationEndToEndTest {
                 .containsExactly("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
         JsonNode question = sandbox.lastSent("alice");
         assertThat(payloads(question.path("quick_replies"))).satisfiesExactly(
-                one -> assertThat(one).matches("1 #[0-9a-f]{8}"), two -> assertThat(two).matches("2 #[0-9a-f]{8}"));
+                one -> assertThat(one).matches("1 #[0-9a-f]{8}"), two -> assertThat(two).matches("2 #[0-9a-f]{8}"),
+                dontSend -> assertThat(dontSend).matches("3 #[0-9a-f]{8}"));
         assertThat(question.path("quick_replies").get(1).path("title").asText()).isEqualTo("Invite \"Bob Fsiher\"");
 
         assertThat(sandbox.tapTitled("alice", "Bob Fisher")).singleElement().asString()

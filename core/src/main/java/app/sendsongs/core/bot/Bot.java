@@ -27,6 +27,7 @@ import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShownPendingList;
+import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
@@ -84,6 +85,7 @@ public final class Bot {
     private final CommandParser parser = new CommandParser();
     private final Registration registration;
     private final SendSong sendSong;
+    private final WhichPerson whichPerson;
     private final LinkShare linkShare;
     private final SentSongs sentSongs;
     private final ReceiverControls controls;
@@ -97,9 +99,9 @@ public final class Bot {
     private final Duration dedupeWindow;
 
     /** The features the front door hands commands to. */
-    public record Features(Registration registration, SendSong sendSong, LinkShare linkShare, SentSongs sentSongs,
-                           ReceiverControls controls, ForgetMe forgetMe, Groups groups, GroupChats groupChats,
-                           InviteDelivery invites, PersonHandles handles) {
+    public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
+                           SentSongs sentSongs, ReceiverControls controls, ForgetMe forgetMe, Groups groups,
+                           GroupChats groupChats, InviteDelivery invites, PersonHandles handles) {
     }
 
     /**
@@ -116,6 +118,7 @@ public final class Bot {
         this.reach = reach;
         this.registration = features.registration();
         this.sendSong = features.sendSong();
+        this.whichPerson = features.whichPerson();
         this.linkShare = features.linkShare();
         this.sentSongs = features.sentSongs();
         this.controls = features.controls();
@@ -212,7 +215,7 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<String> tapMeant = groupTapMeant(event, parsed, typed, user.get(), draft)
+        Optional<String> tapMeant = questionTapMeant(event, parsed, typed, user.get(), draft)
                 .or(() -> draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed)));
         if (tapMeant.isPresent()) {
             return answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(), typed),
@@ -229,17 +232,32 @@ public final class Bot {
     }
 
     /**
-     * The tap typed words mean while "which one?" about groups is open: words that name no command (a group's name
-     * with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code discard}, a no to the question as
-     * at a share's question, where the {@code cancel} command would stop a song sent earlier. Not while the song
-     * being shared waits for a note, which such words may be.
+     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's): words that
+     * name no command (a group's name with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code
+     * discard}, a no to the question as at a share's question, where the {@code cancel} command would stop a song sent
+     * earlier. Not while the song being shared waits for a note, which such words may be.
      */
-    private Optional<String> groupTapMeant(Inbound event, ParseResult parsed, String typed, User user,
-                                           Optional<ShareDraft> draft) {
+    private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
+                                              Optional<ShareDraft> draft) {
         boolean note = draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
                 .isPresent();
         boolean words = parsed instanceof ParseResult.Unknown || saysNo(parsed);
-        return event instanceof Inbound.Text && words && !note ? groups.groupTapMeant(user, typed) : Optional.empty();
+        if (!(event instanceof Inbound.Text) || !words || note) {
+            return Optional.empty();
+        }
+        return openQuestion(user).flatMap(question -> {
+            if (WhichGroup.asks(question)) {
+                return groups.groupTapMeant(question, typed);
+            }
+            return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
+        });
+    }
+
+    /** The person's open question, left open; none once it has expired. */
+    private Optional<PendingChoice> openQuestion(User user) {
+        Optional<PendingChoice> open = ShownPendingList.takeQuestion(choices, user.address());
+        open.ifPresent(choices::saveChoice);
+        return open.filter(question -> question.expiresAt().isAfter(clock.instant()));
     }
 
     /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */

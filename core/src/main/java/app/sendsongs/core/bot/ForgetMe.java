@@ -12,6 +12,7 @@ import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -23,11 +24,13 @@ import java.util.stream.Stream;
 /**
  * The {@code forget_me} command: everything stored about the person goes, once they have confirmed with a tap (or
  * typed {@code forget_me confirm}) within a few minutes of being asked. A confirmation that comes unasked, or late,
- * asks again.
+ * asks again. A no typed at the question (a bare {@code cancel} among them) is its No tap.
  */
 public final class ForgetMe {
     static final Duration CONFIRM_WITHIN = Duration.ofMinutes(5);
     static final String QUESTION = "forget_me";
+    private static final Choice YES = new Choice("Yes, delete it all", "forget_me confirm");
+    private static final Choice NO = new Choice("No, keep it", "menu");
 
     private final ShareStore shares;
     private final Housekeeping housekeeping;
@@ -68,8 +71,20 @@ public final class ForgetMe {
         return Message.text("This deletes everything I keep about you: your " + user.connection().kind().displayName()
                 + " connection, your name, the songs you sent and received, your groups and memberships. It can't be "
                 + "undone. Delete it all?")
-                .withChoices(List.of(new Choice("Yes, delete it all", "forget_me confirm"),
-                        new Choice("No, keep it", "menu")));
+                .withChoices(List.of(YES, NO));
+    }
+
+    /** Whether {@code choice} is this question. */
+    static boolean asks(PendingChoice choice) {
+        return choice.commandText().equals(QUESTION) && choice.candidates().isEmpty();
+    }
+
+    /**
+     * The payload of the No tap when {@code typed} means it: its title or a no ({@link WordsForTaps}), where a bare
+     * {@code cancel} would stop a song sent earlier. Only the tap (or {@code forget_me confirm}) says yes.
+     */
+    static Optional<String> tapMeant(String typed) {
+        return WordsForTaps.saysNo(typed, NO.title()) ? Optional.of(NO.payload()) : Optional.empty();
     }
 
     /** True when the open question is this one and still fresh; any other open question is left as it was. */

@@ -164,7 +164,8 @@ public final class LinkShare {
 
     /**
      * The answer to "which one?" (or "did you mean?") asked about a name typed for the song being shared; after a
-     * name that still matches nobody, the number after the people offered invites it as typed.
+     * name that still matches nobody, the number after the people offered invites it as typed. The number after those
+     * is the question's last tap, Don't send, which drops the song as the share's own Don't send does.
      */
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
         Optional<ShareDraft> draft = draftOf(person);
@@ -180,6 +181,7 @@ public final class LinkShare {
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),
                     new Recipient.Person(friend.address()), command.sendNow());
+            case WhichPerson.Answer.Dropped() -> discard(person, new Command.DiscardDraft(Optional.empty()));
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
     }

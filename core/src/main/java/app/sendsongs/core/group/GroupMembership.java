@@ -105,10 +105,14 @@ public final class GroupMembership {
         });
     }
 
-    /** Finishes an add or remove the bot had to ask about: {@code number} picks one of the offered people. */
+    /**
+     * Finishes an add or remove the bot had to ask about: {@code number} picks one of the offered people; the one after
+     * them, the question's last tap (Never mind), does nothing.
+     */
     public Message choose(User owner, PendingChoice choice, Command.GroupCommand command, int number) {
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
+            case WhichPerson.Answer.Dropped() -> Message.text("OK, never mind.");
             case WhichPerson.Answer.Picked(User person) -> switch (command) {
                 case Command.AddToGroup add -> withOwnGroup(owner,
                         GroupAndPerson.read(finder, owner, add.group(), add.personName()).group(), ADD,

@@ -155,12 +155,12 @@ public final class Groups {
     }
 
     /**
-     * The payload of the tap {@code typed} means when it answers an open "which one?" about groups in words: a group's
-     * name with its owner's, its owner's name, or a no. Empty when no such question is open, or the words are none of
-     * those.
+     * The payload of the tap {@code typed} means when it answers the open {@code question}, a "which one?" about groups,
+     * in words: a group's name with its owner's, its owner's name, or a no. Empty when the question is another, or the
+     * words are none of those.
      */
-    public Optional<String> groupTapMeant(User user, String typed) {
-        return whichGroup.tapMeant(user, typed);
+    public Optional<String> groupTapMeant(PendingChoice question, String typed) {
+        return whichGroup.tapMeant(question, typed);
     }
 
     /** Before a person is forgotten: the groups they made are deleted and they leave the others. */

@@ -105,22 +105,18 @@ public final class WhichGroup {
     }
 
     /**
-     * The payload of the tap that {@code typed} means, while a question about groups is open: a tap's title, a group's
-     * name with its owner's ("Family (Bob Fisher's)"), or its owner's name, whole or first, with or without "'s", that
-     * fits one group offered; or a no, for the last tap.
+     * The payload of the tap that {@code typed} means, when the open {@code question} is about groups: a tap's title, a
+     * group's name with its owner's ("Family (Bob Fisher's)"), or its owner's name, whole or first, with or without
+     * "'s", that fits one group offered; or a no, for the last tap.
      */
-    Optional<String> tapMeant(User asker, String typed) {
-        Optional<PendingChoice> open = choices.takeChoice(asker.address());
-        open.ifPresent(choices::saveChoice);
-        Optional<PendingChoice> question = open.filter(WhichGroup::asks)
-                .filter(choice -> choice.expiresAt().isAfter(clock.instant()));
-        if (question.isEmpty()) {
+    Optional<String> tapMeant(PendingChoice question, String typed) {
+        if (!asks(question)) {
             return Optional.empty();
         }
-        List<Offered> offered = offered(question.get());
+        List<Offered> offered = offered(question);
         if (offered.isEmpty()) {
             // nothing left to pick: "cancel" and the like are read as they are without a question
-            answered(asker);
+            choices.takeChoice(question.person());
             return Optional.empty();
         }
         String words = WordsForTaps.key(typed);
@@ -128,7 +124,7 @@ public final class WhichGroup {
         if (named.size() == 1) {
             return Optional.of(named.getFirst().tap().payload());
         }
-        Choice last = lastTap(question.get());
+        Choice last = lastTap(question);
         return WordsForTaps.tapMeant(typed, List.of(last), Optional.empty(), Optional.of(last.payload()));
     }
 

@@ -72,10 +72,11 @@ public final class ReceiverControls {
         };
     }
 
-    /** Finishes a command the bot had to ask "which one?" about. */
+    /** Finishes a command the bot had to ask "which one?" about; its last tap (Never mind) does nothing. */
     public Message choose(User me, PendingChoice choice, Command command, int number) {
         return switch (whichPerson.answer(choice, number)) {
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
+            case WhichPerson.Answer.Dropped() -> Message.text("OK, never mind.");
             case WhichPerson.Answer.Picked(User sender) -> switch (command) {
                 case Command.Block block -> block(me, sender);
                 case Command.Unblock unblock -> unblock(me, sender);

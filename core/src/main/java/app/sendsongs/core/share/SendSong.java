@@ -99,7 +99,8 @@ public final class SendSong {
     /**
      * Finishes a send the bot had to ask about: {@code number} picks one of the offered people, or, when the question
      * was "did you mean", the one after them invites the name as typed (or, if someone has registered under that name
-     * since, sends it to them, as the name typed now would).
+     * since, sends it to them, as the name typed now would). The number after those is the question's last tap, Don't
+     * send.
      */
     public Message choose(User sender, PendingChoice choice, Command.SendSong command, int number) {
         Optional<Share> earlier = shareOfThisCause();
@@ -115,6 +116,7 @@ public final class SendSong {
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User receiver) ->
                     sendNew(sender, receiver, command.song(), command.pre(), command.post());
+            case WhichPerson.Answer.Dropped() -> Message.text("OK, I didn't send it.");
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
     }

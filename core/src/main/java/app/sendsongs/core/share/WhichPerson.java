@@ -3,6 +3,8 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
@@ -20,14 +22,19 @@ import java.util.stream.Collectors;
  * When a name matches several people: asks which one was meant (never picking the first), keeps the question with
  * the original command, and reads the numbered answer. The question tells the people apart only as a friend
  * would: the groups they are in with the asker, songs exchanged, their platform, and when they joined; never an
- * account id.
+ * account id. The question's last tap, after the people (and after the invite of "did you mean"), is not to run the
+ * command: Don't send, for a song; a no typed at the question (a bare {@code cancel} among them, {@link
+ * WordsForTaps}) is that tap.
  */
 public final class WhichPerson {
     /** How long a "which one?" question stays open (one about groups too). */
     public static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
-    /** People offered at most (one tap each, as a platform shows 13). */
-    static final int MAX_CANDIDATES = Message.MAX_CHOICES;
+    /** People offered at most: one tap each, and one for the last tap (a platform shows 13). */
+    static final int MAX_CANDIDATES = Message.MAX_CHOICES - 1;
     private static final int GROUPS_SHOWN = 2;
+    private static final String DONT_SEND = "Don't send";
+    private static final String NEVER_MIND = "Never mind";
+    private static final CommandParser PARSER = new CommandParser();
 
     private final ChoiceStore choices;
     private final UserStore users;
@@ -41,16 +48,22 @@ public final class WhichPerson {
         this.clock = clock;
     }
 
-    /** The answer to a question: the person picked, or the reply to send instead. */
+    /** The answer to a question: the person picked, a no to its command, or the reply to send instead. */
     public sealed interface Answer {
         record Picked(User person) implements Answer {
+        }
+
+        record Dropped() implements Answer {
         }
 
         record Unusable(String reply) implements Answer {
         }
     }
 
-    /** Keeps the question (with {@code commandText}, to finish it later) and returns it, the people as taps. */
+    /**
+     * Keeps the question (with {@code commandText}, to finish it later) and returns it, the people as taps, then one
+     * not to run the command (Don't send, or Never mind).
+     */
     public Message ask(User asker, List<User> candidates, String commandText) {
         List<User> offered = candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
         PendingChoice question = new PendingChoice(asker.address(), commandText,
@@ -72,13 +85,14 @@ public final class WhichPerson {
                     ? Names.firstName(candidate.name()) + " · " + description.tapTitle() : candidate.name()),
                     Command.Choose.payload(i + 1, question.key())));
         }
+        taps.add(lastTap(question, false));
         return Message.text(text.toString()).withChoices(taps);
     }
 
     /**
      * Asks whether a name that matched nobody meant one of the asker's contacts with a close name (see
-     * {@link FriendFinder#closeContacts}), each a tap, the last tap inviting the name as typed. The question is kept
-     * as {@link #ask} keeps it; the answer after the last contact is the invite ({@link #invites}).
+     * {@link FriendFinder#closeContacts}), each a tap, then a tap inviting the name as typed, then Don't send. The
+     * question is kept as {@link #ask} keeps it; the answer after the last contact is the invite ({@link #invites}).
      */
     public Message askAboutTypo(User asker, String typed, List<User> close, String commandText) {
         PendingChoice question = new PendingChoice(asker.address(), commandText,
@@ -93,6 +107,7 @@ public final class WhichPerson {
                     Command.Choose.payload(i + 1, question.key())));
         }
         taps.add(new Choice("Invite " + Names.quoted(typed), Command.Choose.payload(close.size() + 1, question.key())));
+        taps.add(lastTap(question, true));
         List<String> names = close.stream().map(User::name).toList();
         String meant = names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
@@ -181,6 +196,52 @@ public final class WhichPerson {
         }
     }
 
+    /** Whether {@code choice} is a question about people ({@link #ask}, {@link #askAboutTypo}). */
+    public static boolean asks(PendingChoice choice) {
+        return !choice.candidates().isEmpty();
+    }
+
+    /**
+     * The payload of the question's last tap, not to run its command, when {@code typed} means it: its title or a no
+     * ({@link WordsForTaps}). Empty for other words, and when {@code question} is not about people.
+     */
+    public Optional<String> tapMeant(PendingChoice question, String typed) {
+        if (!asks(question) || !WordsForTaps.saysNo(typed, lastTitle(question))) {
+            return Optional.empty();
+        }
+        boolean inviteOffered = command(question).flatMap(WhichPerson::nameTyped)
+                .filter(name -> askedAboutTypo(question, name)).isPresent();
+        return Optional.of(lastTap(question, inviteOffered).payload());
+    }
+
+    /** The last tap of {@code question}: the number after the people, and after the invite of "did you mean". */
+    private static Choice lastTap(PendingChoice question, boolean inviteOffered) {
+        int number = question.candidates().size() + (inviteOffered ? 2 : 1);
+        return new Choice(lastTitle(question), Command.Choose.payload(number, question.key()));
+    }
+
+    /** Don't send, when the question's command sends a song (now, or the one being shared); else Never mind. */
+    private static String lastTitle(PendingChoice question) {
+        boolean sends = command(question)
+                .filter(command -> command instanceof Command.SendSong || command instanceof Command.DraftTo)
+                .isPresent();
+        return sends ? DONT_SEND : NEVER_MIND;
+    }
+
+    private static Optional<Command> command(PendingChoice question) {
+        return PARSER.parse(question.commandText()) instanceof ParseResult.Parsed(Command command)
+                ? Optional.of(command) : Optional.empty();
+    }
+
+    /** The name typed for whom a song goes to, which a "did you mean" question is about. */
+    private static Optional<String> nameTyped(Command command) {
+        return switch (command) {
+            case Command.SendSong send -> Optional.of(send.friendName());
+            case Command.DraftTo to -> to.friend();
+            default -> Optional.empty();
+        };
+    }
+
     /** Reads the answer {@code number} to {@code choice}; a number out of range keeps the question open. */
     public Answer answer(PendingChoice choice, int number) {
         return answer(choice, number, false);
@@ -188,10 +249,14 @@ public final class WhichPerson {
 
     /**
      * As {@link #answer(PendingChoice, int)}, for a question that ended with a tap to invite the name as typed
-     * ({@code inviteOffered}), which the caller handles: its number is in range too.
+     * ({@code inviteOffered}), which the caller handles: its number is in range too. The number after that is the
+     * last tap, a no: the question ends.
      */
     public Answer answer(PendingChoice choice, int number, boolean inviteOffered) {
         int answers = choice.candidates().size() + (inviteOffered ? 1 : 0);
+        if (number == answers + 1) {
+            return new Answer.Dropped();
+        }
         if (number < 1 || number > choice.candidates().size()) {
             choices.saveChoice(choice);
             return new Answer.Unusable("Please answer with a number from 1 to " + answers + ".");

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed words that mean a tap of the question the bot waits at (a share's, "which one?" about groups). Messenger
- * shows quick replies only under the newest message, and people answer in words what they can no longer tap: the
- * tap's own title ("Don't send", "Someone else"), or a plain yes or no to "Send … to Bob?". Read as a name or a note,
- * such words invited someone called "no" or "it" ({@code send it} is {@code send_song} to "it"), or went with the song
- * as its note.
+ * Typed words that mean a tap of the question the bot waits at (a share's, "which one?" about people or groups,
+ * forget_me's). Messenger shows quick replies only under the newest message, and people answer in words what they can
+ * no longer tap: the tap's own title ("Don't send", "Someone else"), or a plain yes or no to "Send … to Bob?". Read as
+ * a name or a note, such words invited someone called "no" or "it" ({@code send it} is {@code send_song} to "it"), or
+ * went with the song as its note.
  */
 public final class WordsForTaps {
     /** A yes to "Send … to Bob?". */
@@ -44,6 +44,12 @@ public final class WordsForTaps {
             return yes;
         }
         return NO.contains(words) ? no : Optional.empty();
+    }
+
+    /** Whether {@code typed} means a tap titled {@code title} that says no: its title, or a no. */
+    public static boolean saysNo(String typed, String title) {
+        String words = key(typed);
+        return words.equals(key(title)) || NO.contains(words);
     }
 
     /** The form typed words and tap titles are compared in: case, spacing, accents and a final "!" or "." aside. */

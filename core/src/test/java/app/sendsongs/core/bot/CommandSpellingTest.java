@@ -128,7 +128,7 @@ class CommandSpellingTest {
         assertThat(bot.reply(CAROL, "/send name:\"Bob Fsiher\" " + FakeMusic.SONG.id().link()))
                 .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
         assertThat(telegram.messages(CAROL.id()).getLast().choices()).extracting(Choice::title)
-                .containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
+                .containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"", "Don't send");
         assertThat(bot.reply(CAROL, "1")).startsWith("Sent " + FakeMusic.SONG.title() + " to Bob Fisher.");
     }
 

@@ -14,6 +14,7 @@ import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,22 @@ class ForgetMeTest {
                 .endsWith("Delete it all?");
         bot.reply("alice", "menu");
         assertThat(bot.stores.users().findUser(at("alice"))).isPresent();
+    }
+
+    @Test
+    void cancelOrNoTypedAtTheQuestionIsItsNoTapAndStopsNoSongSentEarlier() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        for (String typed : List.of("cancel", "Cancel.", "no", "No, keep it", "never mind")) {
+            bot.reply("alice", "forget me");
+            assertThat(bot.reply("alice", typed)).as(typed).startsWith("Hi Alice! Paste a Spotify link");
+        }
+
+        assertThat(bot.stores.users().findUser(at("alice"))).isPresent();
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).singleElement()
+                .satisfies(share -> assertThat(share.status()).isEqualTo(ShareStatus.WATCHING));
+        bot.advance(Duration.ofMinutes(6));
+        assertThat(bot.reply("alice", "cancel")).as("with no question open, the command").startsWith("Stopped watching");
     }
 
     @Test

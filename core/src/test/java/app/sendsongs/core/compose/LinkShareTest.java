@@ -446,7 +446,7 @@ class LinkShareTest {
         assertThat(bot.reply("alice", "Bob Fsiher")).isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you "
                 + "mean Bob Fisher?");
         List<Choice> taps = last("alice").choices();
-        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
+        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"", "Don't send");
         assertThat(tap("alice", "Bob Fisher", taps.getFirst().payload())).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         tap("alice", "Send", sendTap());
         assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");

@@ -147,9 +147,10 @@ class SharingTest {
                 + "2030\n2. bob fisher — joined 2 May 2030").doesNotContain("spotify-");
         assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::payload)
                 .satisfiesExactly(one -> assertThat(one).matches("1 #[0-9a-f]{8}"),
-                        two -> assertThat(two).matches("2 #[0-9a-f]{8}"));
+                        two -> assertThat(two).matches("2 #[0-9a-f]{8}"),
+                        dontSend -> assertThat(dontSend).matches("3 #[0-9a-f]{8}"));
         assertThat(bot.inbox("bob")).isEmpty();
-        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "4")).isEqualTo("Please answer with a number from 1 to 2.");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
         assertThat(bot.inbox("bob2")).hasSize(1);
         assertThat(bot.inbox("bob")).isEmpty();
@@ -166,7 +167,7 @@ class SharingTest {
         assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May 12:00 "
                 + "UTC\n2. Bob Fisher — joined 1 May 15:00 UTC");
         assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
-                .containsExactly("1. Bob · 1 May 12:00 UTC", "2. Bob · 1 May 15:00 UTC");
+                .containsExactly("1. Bob · 1 May 12:00 UTC", "2. Bob · 1 May 15:00 UTC", "Don't send");
     }
 
     @Test
@@ -179,7 +180,7 @@ class SharingTest {
         assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — exchanged songs "
                 + "with you, on Messenger, joined 1 May 2030\n2. Bob Fisher — on Telegram, joined 1 May 2030");
         assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
-                .containsExactly("1. Bob · a contact", "2. Bob · Telegram");
+                .containsExactly("1. Bob · a contact", "2. Bob · Telegram", "Don't send");
     }
 
     @Test
@@ -375,8 +376,9 @@ class SharingTest {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fsiher\" pre:\"the bridge!\" " + LINK))
                 .isEqualTo("I don't know anyone called \"Bob Fsiher\". Did you mean Bob Fisher?");
         List<Choice> taps = bot.chat.messages("alice").getLast().choices();
-        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"");
-        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"",
+                "Don't send");
+        assertThat(bot.reply("alice", "4")).isEqualTo("Please answer with a number from 1 to 2.");
 
         assertThat(bot.reply("alice", taps.getFirst().payload())).startsWith("Sent " + TITLE + " to Bob Fisher.");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“the bridge!”");
@@ -405,11 +407,14 @@ class SharingTest {
     }
 
     @Test
-    void aNumberAfterThePeopleOfWhichOneIsStillOutOfRange() {
+    void theNumberAfterThePeopleOfWhichOneIsItsNoAndInvitesNobody() {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
-        assertThat(bot.reply("alice", "3")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "3")).isEqualTo("OK, I didn't send it.");
+        assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
     }
 
     @Test
@@ -423,7 +428,7 @@ class SharingTest {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fishr\" " + LINK)).isEqualTo("I don't know anyone "
                 + "called \"Bob Fishr\". Did you mean Bob Fisher or Rob Fisher?");
         assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
-                .containsExactly("Bob Fisher", "Rob Fisher", "Invite \"Bob Fishr\"");
+                .containsExactly("Bob Fisher", "Rob Fisher", "Invite \"Bob Fishr\"", "Don't send");
         assertThat(bot.reply("alice", "send_song name:Bbo " + LINK)).isEqualTo("I don't know anyone called \"Bbo\". "
                 + "Did you mean Bob Fisher?");
         assertThat(bot.reply("alice", "2")).isEqualTo(SendSong.nobodyCalled("Bbo"));
