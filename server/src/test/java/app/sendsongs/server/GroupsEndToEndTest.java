@@ -286,14 +286,7 @@ class GroupsEndToEndTest {
 
     @Test
     void aSongToOneOfTwoGroupsOfOneNameGoesWhereTheQuickReplyTappedSaysOnceWithItsNotes() {
-        registerAliceBobAndCarol();
-        register("dan", "Dan Brown");
-        reply("alice", "create_group Family");
-        reply("alice", "add_to_group Family \"Carol King\"");
-        reply("alice", "add_to_group Family \"Dan Brown\"");
-        sandbox.advanceMinutes(1);
-        reply("bob", "create_group family");
-        reply("bob", "add_to_group family \"Carol King\"");
+        carolInAlicesFamilyAndBobsFamily();
         String title = title(tracks.get(1));
 
         assertThat(reply("carol", "send_song group:Family " + LINK + tracks.get(0))).startsWith("You're in 2 groups");
@@ -344,14 +337,7 @@ class GroupsEndToEndTest {
 
     @Test
     void aPastedSongForANameTwoGroupsHaveAsksWhichWithQuickRepliesAndGoesToTheOneTappedWithItsNote() {
-        registerAliceBobAndCarol();
-        register("dan", "Dan Brown");
-        reply("alice", "create_group Family");
-        reply("alice", "add_to_group Family \"Carol King\"");
-        reply("alice", "add_to_group Family \"Dan Brown\"");
-        sandbox.advanceMinutes(1);
-        reply("bob", "create_group family");
-        reply("bob", "add_to_group family \"Carol King\"");
+        carolInAlicesFamilyAndBobsFamily();
         String title = title(tracks.get(2));
         assertThat(sandbox.ask("carol", LINK + tracks.get(2) + " road trip", 2).getFirst())
                 .isEqualTo("Who is it for?\nWith it: “road trip”");
@@ -424,6 +410,18 @@ class GroupsEndToEndTest {
         register("alice", "Alice Smith");
         register("bob", "Bob Fisher");
         register("carol", "Carol King");
+    }
+
+    /** Carol is in two groups called Family: Alice's (with Dan, made first) and Bob's, a minute later. */
+    private void carolInAlicesFamilyAndBobsFamily() {
+        registerAliceBobAndCarol();
+        register("dan", "Dan Brown");
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Carol King\"");
+        reply("alice", "add_to_group Family \"Dan Brown\"");
+        sandbox.advanceMinutes(1);
+        reply("bob", "create_group family");
+        reply("bob", "add_to_group family \"Carol King\"");
     }
 
     private void register(String psid, String name) {

@@ -76,6 +76,20 @@ class TelegramEndToEndTest {
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
     }
 
+    /** Carol is in two groups called Family, Alice's and Bob's (a minute later). Returns the question that asks which. */
+    private String carolInAlicesFamilyAndBobsFamily() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol King")).startsWith("Welcome, Carol King!");
+        telegram.ask(ALICE, "/create_group Family");
+        telegram.ask(ALICE, "/add_to_group Family Carol King");
+        sandbox.advanceMinutes(1);
+        telegram.ask(BOB, "/create_group Family");
+        telegram.ask(BOB, "/add_to_group Family Carol King");
+        return "You're in 2 groups called Family. Which one?\n"
+                + "1. Family (Alice Archer's) — made by Alice Archer, 2 members\n"
+                + "2. Family (Bob Fisher's) — made by Bob Fisher, 2 members";
+    }
+
     @Test
     void aFriendWhoChangedTheirNameIsFoundByTheOldOneAndANewcomerWithTheirNameIsToldApart() {
         registerAliceAndBob();
@@ -332,16 +346,7 @@ class TelegramEndToEndTest {
 
     @Test
     void aSendToOneOfTwoGroupsOfOneNameOffersEachAsAButtonAndOnlyTheOpenQuestionsTapSendsIt() {
-        registerAliceAndBob();
-        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol King")).startsWith("Welcome, Carol King!");
-        telegram.ask(ALICE, "/create_group Family");
-        telegram.ask(ALICE, "/add_to_group Family Carol King");
-        sandbox.advanceMinutes(1);
-        telegram.ask(BOB, "/create_group Family");
-        telegram.ask(BOB, "/add_to_group Family Carol King");
-        String question = "You're in 2 groups called Family. Which one?\n"
-                + "1. Family (Alice Archer's) — made by Alice Archer, 2 members\n"
-                + "2. Family (Bob Fisher's) — made by Bob Fisher, 2 members";
+        String question = carolInAlicesFamilyAndBobsFamily();
 
         assertThat(telegram.ask(CAROL, "/send group:Family " + LINK + track)).containsExactly(question);
         JsonNode older = telegram.messages(CAROL).getLast();
@@ -365,16 +370,7 @@ class TelegramEndToEndTest {
 
     @Test
     void membersAndLeaveGroupOfANameTwoGroupsHaveOfferEachAsAButtonThatRunsTheCommandForIt() {
-        registerAliceAndBob();
-        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol King")).startsWith("Welcome, Carol King!");
-        telegram.ask(ALICE, "/create_group Family");
-        telegram.ask(ALICE, "/add_to_group Family Carol King");
-        sandbox.advanceMinutes(1);
-        telegram.ask(BOB, "/create_group Family");
-        telegram.ask(BOB, "/add_to_group Family Carol King");
-        String question = "You're in 2 groups called Family. Which one?\n"
-                + "1. Family (Alice Archer's) — made by Alice Archer, 2 members\n"
-                + "2. Family (Bob Fisher's) — made by Bob Fisher, 2 members";
+        String question = carolInAlicesFamilyAndBobsFamily();
 
         assertThat(telegram.ask(CAROL, "/members Family")).containsExactly(question);
         JsonNode members = telegram.messages(CAROL).getLast();
