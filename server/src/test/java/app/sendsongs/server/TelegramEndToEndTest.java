@@ -76,6 +76,17 @@ class TelegramEndToEndTest {
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
     }
 
+    /** Alice, Bob and Carol Chen in the Friday Band chat, Bob and Carol counted in. Returns the welcome's message id. */
+    private long bandWithBobAndCarolCountedIn() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        return welcome;
+    }
+
     /** Carol is in two groups called Family, Alice's and Bob's (a minute later). Returns the question that asks which. */
     private String carolInAlicesFamilyAndBobsFamily() {
         registerAliceAndBob();
@@ -665,12 +676,7 @@ class TelegramEndToEndTest {
 
     @Test
     void aSendInAGroupChatNamingOnePersonAsInThePrivateChatGoesToNobodyAndSaysWhereItWould() {
-        registerAliceAndBob();
-        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
-        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
-        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
-        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
-        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        bandWithBobAndCarolCountedIn();
 
         telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot name:\"Bob Fisher\" pre:\"just for you\" " + LINK + track);
 
@@ -842,12 +848,7 @@ class TelegramEndToEndTest {
 
     @Test
     void sendAnsweringAnotherPersonsLinkSharesItWithTheOthersButNotBackToWhoPostedIt() {
-        registerAliceAndBob();
-        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
-        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
-        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
-        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
-        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        bandWithBobAndCarolCountedIn();
         long bobsLink = telegram.sayIn(BAND, BOB, "this one! " + LINK + track).path("message_id").asLong();
 
         telegram.control().telegramRepliesIn(BAND, ALICE, "/send@SendSongsSandboxBot for the drive", bobsLink);
@@ -969,12 +970,7 @@ class TelegramEndToEndTest {
 
     @Test
     void whoInAGroupChatNamesApartSomeoneWhoBlockedTheBotAndCountsThemAgainOnceTheyUnblockIt() {
-        registerAliceAndBob();
-        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
-        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
-        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
-        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
-        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        long welcome = bandWithBobAndCarolCountedIn();
 
         telegram.control().telegramBlock(BOB);
         assertThat(demo.server().awaitWebhookIdle(SandboxClient.PATIENCE)).isTrue();
@@ -1002,12 +998,7 @@ class TelegramEndToEndTest {
 
     @Test
     void whoInAGroupChatNamesApartSomeoneWhoseListeningIsDisconnectedAndCountsThemAgainOnceTheyReconnect() {
-        registerAliceAndBob();
-        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
-        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB, CAROL));
-        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
-        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
-        telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+        long welcome = bandWithBobAndCarolCountedIn();
         telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
         telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band"));
 
