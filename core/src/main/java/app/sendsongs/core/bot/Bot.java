@@ -255,9 +255,8 @@ public final class Bot {
 
     /** The person's open question, left open; none once it has expired. */
     private Optional<PendingChoice> openQuestion(User user) {
-        Optional<PendingChoice> open = ShownPendingList.takeQuestion(choices, user.address());
-        open.ifPresent(choices::saveChoice);
-        return open.filter(question -> question.expiresAt().isAfter(clock.instant()));
+        return ShownPendingList.openQuestion(choices, user.address())
+                .filter(question -> question.expiresAt().isAfter(clock.instant()));
     }
 
     /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */
@@ -371,14 +370,13 @@ public final class Bot {
      * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
      * answers only the question or offer it was shown with (its key); one under an older message leaves the open
      * question as it is, and asks it again when it is the song being shared or a "which one?" about groups: on
-     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has.
+     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has. The
+     * question is read, not taken: what answers it takes it, once ({@link WhichPerson#answer}, {@link WhichGroup}).
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
-        Optional<PendingChoice> choice = ShownPendingList.takeQuestion(choices, user.address())
-                .filter(c -> c.expiresAt().isAfter(clock.instant()));
+        Optional<PendingChoice> choice = openQuestion(user);
         if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
-            choice.ifPresent(choices::saveChoice);
             if (choice.isEmpty() && draft.isEmpty()) {
                 return notWaiting();
             }
@@ -400,6 +398,9 @@ public final class Bot {
             boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
             return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
                     : groups.chooseGroup(user, choice.get(), number);
+        }
+        if (!WhichPerson.asks(choice.get())) {
+            return notWaiting(); // a yes-or-no question (forget_me's): a number answers nothing
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);

@@ -170,10 +170,14 @@ public final class LinkShare {
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isEmpty()) {
+            whichPerson.take(choice); // about a song no longer being shared
             return noDraft(person);
         }
         boolean inviteOffered = command.friend().filter(name -> whichPerson.askedAboutTypo(choice, name)).isPresent();
         if (inviteOffered && WhichPerson.invites(choice, number)) {
+            if (!whichPerson.take(choice)) {
+                return Message.text(WhichPerson.NOT_WAITING);
+            }
             String name = command.friend().get();
             return friends.matchesNobody(person, name) ? invite(person, notes(draft.get(), command), name)
                     : to(person, draft.get(), command, choice.commandText()); // someone registered under it since
