@@ -13,6 +13,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
+import app.sendsongs.core.group.DeleteQuestion;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
@@ -232,10 +233,10 @@ public final class Bot {
     }
 
     /**
-     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's): words that
-     * name no command (a group's name with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code
-     * discard}, a no to the question as at a share's question, where the {@code cancel} command would stop a song sent
-     * earlier. Not while the song being shared waits for a note, which such words may be.
+     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
+     * delete_group's): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
+     * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
+     * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
      */
     private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
                                               Optional<ShareDraft> draft) {
@@ -249,8 +250,21 @@ public final class Bot {
             if (WhichGroup.asks(question)) {
                 return groups.groupTapMeant(question, typed);
             }
+            if (DeleteQuestion.asks(question)) {
+                return DeleteQuestion.tapMeant(typed);
+            }
             return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
         });
+    }
+
+    /**
+     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's): going there answers it,
+     * so its Yes, still under an older message on Telegram, asks again, and a bare {@code cancel} is the command again.
+     */
+    private Message menuAnsweringNo(User user) {
+        openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question))
+                .ifPresent(question -> ShownPendingList.take(choices, question));
+        return menu(user);
     }
 
     /** The person's open question, left open; none once it has expired. */
@@ -330,7 +344,7 @@ public final class Bot {
             case Command.Unblock u -> controls.handle(user, command, text);
             case Command.Receipts r -> controls.handle(user, command, text);
             case Command.Help help -> help(help, CommandStyle.of(user.address()));
-            case Command.Menu m -> menu(user);
+            case Command.Menu m -> menuAnsweringNo(user);
             case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");
             case Command.Connect c -> throw new IllegalStateException("handled before");
@@ -400,7 +414,7 @@ public final class Bot {
                     : groups.chooseGroup(user, choice.get(), number);
         }
         if (!WhichPerson.asks(choice.get())) {
-            return notWaiting(); // a yes-or-no question (forget_me's): a number answers nothing
+            return notWaiting(); // a yes-or-no question (forget_me's, delete_group's): a number answers nothing
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);
