@@ -216,11 +216,15 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<String> tapMeant = questionTapMeant(event, parsed, typed, user.get(), draft)
-                .or(() -> draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed)));
+        Optional<String> questionTap = questionTapMeant(event, parsed, typed, user.get(), draft);
+        Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
+                : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
+        Optional<String> tapMeant = questionTap.or(() -> shareTap);
         if (tapMeant.isPresent()) {
-            return answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(), typed),
-                    tapMeant.get(), user);
+            Message reply = answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(),
+                    typed), tapMeant.get(), user);
+            boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
+            return shareTap.isPresent() && cancelled ? orStopASong(reply, user.get()) : reply;
         }
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
@@ -271,6 +275,15 @@ public final class Bot {
     private Optional<PendingChoice> openQuestion(User user) {
         return ShownPendingList.openQuestion(choices, user.address())
                 .filter(question -> question.expiresAt().isAfter(clock.instant()));
+    }
+
+    /**
+     * {@code dropped}, the answer to a bare {@code cancel} that dropped the song being shared, then how to stop a song
+     * sent earlier instead, in the person's spelling, when one is watched: what {@code cancel} does with no share.
+     */
+    private Message orStopASong(Message dropped, User user) {
+        return sentSongs.anyToCancel(user) ? dropped.withText(dropped.text() + "\nIf you meant to stop watching a song "
+                + "you sent earlier, send: " + CommandStyle.of(user.address()).spell("cancel")) : dropped;
     }
 
     /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */
