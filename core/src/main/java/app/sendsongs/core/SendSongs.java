@@ -181,7 +181,9 @@ public final class SendSongs {
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
                 finder, withdrawal, friends, whichPerson, outbox, limits, link, clock);
         WhichGroup whichGroup = new WhichGroup(stores.choices(), stores.groups(), finder, clock);
-        return new Groups(new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits, clock), membership,
+        GroupLifecycle lifecycle = new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits,
+                stores.choices(), clock);
+        return new Groups(lifecycle, membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
                         outbox, schedule, clock, reach, platforms, withdrawal, whichGroup), whichGroup);

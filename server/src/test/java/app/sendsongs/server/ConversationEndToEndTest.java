@@ -99,10 +99,41 @@ class ConversationEndToEndTest {
 
         sandbox.ask("alice", LINK + tracks.get(4), 2);
         assertThat(sandbox.ask("alice", "cancel")).as("at \"Who is it for?\"")
-                .containsExactly("OK, I've dropped that song.");
+                .containsExactly("OK, I've dropped that song.\nIf you meant to stop watching a song you sent earlier, "
+                        + "send: cancel");
 
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.startsWith("I don't know anyone called"));
         assertThat(sandbox.inbox("bob")).hasSize(bobBefore + 2); // the song and its card, once
+    }
+
+    @Test
+    void cancelTypedWhileAPastedSongWaitsForItsNoteDropsThatSongAndStopsNoSongSentEarlier() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        String earlier = tracks.get(1);
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + earlier)).singleElement()
+                .asString().startsWith("Sent " + title(earlier));
+
+        sandbox.ask("alice", LINK + tracks.get(2), 2);
+        sandbox.tapTitled("alice", "Bob Fisher");
+        assertThat(sandbox.tapTitled("alice", "Add a note"))
+                .containsExactly("Type the note that goes with the song to Bob Fisher.");
+        assertThat(sandbox.ask("alice", "cancel")).as("the song being shared, not the one sent earlier")
+                .containsExactly("OK, I've dropped that song.\nIf you meant to stop watching a song you sent earlier, "
+                        + "send: cancel");
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains(title(earlier) + " → Bob "
+                + "Fisher");
+
+        sandbox.ask("alice", LINK + tracks.get(3), 2);
+        sandbox.tapTitled("alice", "Bob Fisher");
+        sandbox.tapTitled("alice", "Note for after");
+        assertThat(sandbox.ask("alice", "/cancel")).as("with its slash, the command")
+                .containsExactly("Stopped watching " + title(earlier) + " for Bob Fisher.");
+        assertThat(sandbox.ask("alice", "told you!")).as("the song still waits for its note").singleElement()
+                .asString().startsWith("Noted. Send " + title(tracks.get(3)) + " to Bob Fisher?");
+        assertThat(sandbox.ask("alice", "discard")).containsExactly("OK, I've dropped that song.");
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains(title(tracks.get(2)))
+                || text.contains(title(tracks.get(3))));
     }
 
     @Test

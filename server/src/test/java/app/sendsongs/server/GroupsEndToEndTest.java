@@ -264,6 +264,34 @@ class GroupsEndToEndTest {
     }
 
     @Test
+    void cancelTypedAtDeleteGroupsQuestionKeepsTheGroupAndStopsNoSongAndOnlyItsQuickReplyDeletes() {
+        registerAliceBobAndCarol();
+        reply("alice", "create_group Family");
+        reply("alice", "add_to_group Family \"Bob Fisher\"");
+        String song = tracks.getFirst();
+        assertThat(reply("alice", "send_song name:\"Carol King\" " + LINK + song)).startsWith("Sent " + title(song));
+
+        assertThat(reply("alice", "delete_group Family")).startsWith("Delete the group Family? Its other member is told");
+        JsonNode question = sandbox.messages("alice").getLast();
+        assertThat(sandbox.lastSent("alice").path("quick_replies").findValuesAsText("title"))
+                .containsExactly("Yes, delete it", "No, keep it");
+        assertThat(reply("alice", "cancel")).as("a no to the question, not the command")
+                .startsWith("Hi Alice! Paste a Spotify link");
+        assertThat(reply("alice", "pending")).as("still watched").contains(title(song) + " → Carol King");
+        // a Yes that crossed the no on its way: the question was answered, so it is asked again
+        assertThat(tapUnder("alice", question, "Yes, delete it")).startsWith("Delete the group Family?");
+        assertThat(reply("alice", "groups")).contains("• Family — yours, 2 members");
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("deleted"));
+
+        reply("alice", "delete_group Family");
+        assertThat(sandbox.tapTitled("alice", "Yes, delete it")).containsExactly("Deleted the group Family and told "
+                + "its other member.");
+        assertThat(sandbox.lastMessage("bob")).isEqualTo("Alice Smith deleted the group Family.");
+        assertThat(reply("alice", "cancel")).as("no question open: the command")
+                .startsWith("Stopped watching " + title(song));
+    }
+
+    @Test
     void twoGroupsWithOneNameAreToldApartByTheirOwners() {
         registerAliceBobAndCarol();
         reply("alice", "create_group Family");

@@ -400,6 +400,32 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void cancelTypedAtDeleteGroupsQuestionKeepsTheGroupAndItsYesStillUnderItAsksAgain() {
+        registerAliceAndBob();
+        telegram.ask(ALICE, "/create_group Family");
+        telegram.ask(ALICE, "/add_to_group Family Bob Fisher");
+        assertThat(telegram.ask(ALICE, "/send Bob Fisher " + LINK + track)).singleElement().asString()
+                .startsWith("Sent ");
+        assertThat(telegram.ask(ALICE, "/delete_group Family")).singleElement().asString()
+                .startsWith("Delete the group Family? Its other member is told");
+        JsonNode question = telegram.messages(ALICE).getLast();
+        assertThat(buttons(question)).containsExactly("Yes, delete it", "No, keep it");
+
+        assertThat(telegram.ask(ALICE, "cancel")).as("a no to the question, not the command").singleElement()
+                .asString().startsWith("Hi Alice! Paste a Spotify link");
+        // Telegram keeps the buttons of a question answered in words
+        assertThat(telegram.tap(ALICE, question, "Yes, delete it")).singleElement().asString()
+                .startsWith("Delete the group Family?");
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("deleted"));
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Yes, delete it")).singleElement()
+                .asString().isEqualTo("Deleted the group Family and told its other member.");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("deleted")).getLast())
+                .isEqualTo("Alice Archer deleted the group Family.");
+        assertThat(telegram.ask(ALICE, "/pending")).as("the song sent earlier still watched").singleElement()
+                .asString().contains(" → Bob Fisher");
+    }
+
+    @Test
     void aCancelTapUnderAnOlderPendingListStopsTheSongItShowsThere() {
         registerAliceAndBob();
         List<String> titles = new ArrayList<>();

@@ -13,6 +13,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
+import app.sendsongs.core.group.DeleteQuestion;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
@@ -215,11 +216,15 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<String> tapMeant = questionTapMeant(event, parsed, typed, user.get(), draft)
-                .or(() -> draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed)));
+        Optional<String> questionTap = questionTapMeant(event, parsed, typed, user.get(), draft);
+        Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
+                : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
+        Optional<String> tapMeant = questionTap.or(() -> shareTap);
         if (tapMeant.isPresent()) {
-            return answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(), typed),
-                    tapMeant.get(), user);
+            Message reply = answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(),
+                    typed), tapMeant.get(), user);
+            boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
+            return shareTap.isPresent() && cancelled ? orStopASong(reply, user.get()) : reply;
         }
         if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
@@ -232,10 +237,10 @@ public final class Bot {
     }
 
     /**
-     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's): words that
-     * name no command (a group's name with its owner's, the owner's name, a no), or a bare {@code cancel} or {@code
-     * discard}, a no to the question as at a share's question, where the {@code cancel} command would stop a song sent
-     * earlier. Not while the song being shared waits for a note, which such words may be.
+     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
+     * delete_group's): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
+     * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
+     * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
      */
     private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
                                               Optional<ShareDraft> draft) {
@@ -249,15 +254,36 @@ public final class Bot {
             if (WhichGroup.asks(question)) {
                 return groups.groupTapMeant(question, typed);
             }
+            if (DeleteQuestion.asks(question)) {
+                return DeleteQuestion.tapMeant(typed);
+            }
             return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
         });
     }
 
+    /**
+     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's): going there answers it,
+     * so its Yes, still under an older message on Telegram, asks again, and a bare {@code cancel} is the command again.
+     */
+    private Message menuAnsweringNo(User user) {
+        openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question))
+                .ifPresent(question -> ShownPendingList.take(choices, question));
+        return menu(user);
+    }
+
     /** The person's open question, left open; none once it has expired. */
     private Optional<PendingChoice> openQuestion(User user) {
-        Optional<PendingChoice> open = ShownPendingList.takeQuestion(choices, user.address());
-        open.ifPresent(choices::saveChoice);
-        return open.filter(question -> question.expiresAt().isAfter(clock.instant()));
+        return ShownPendingList.openQuestion(choices, user.address())
+                .filter(question -> question.expiresAt().isAfter(clock.instant()));
+    }
+
+    /**
+     * {@code dropped}, the answer to a bare {@code cancel} that dropped the song being shared, then how to stop a song
+     * sent earlier instead, in the person's spelling, when one is watched: what {@code cancel} does with no share.
+     */
+    private Message orStopASong(Message dropped, User user) {
+        return sentSongs.anyToCancel(user) ? dropped.withText(dropped.text() + "\nIf you meant to stop watching a song "
+                + "you sent earlier, send: " + CommandStyle.of(user.address()).spell("cancel")) : dropped;
     }
 
     /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */
@@ -331,7 +357,7 @@ public final class Bot {
             case Command.Unblock u -> controls.handle(user, command, text);
             case Command.Receipts r -> controls.handle(user, command, text);
             case Command.Help help -> help(help, CommandStyle.of(user.address()));
-            case Command.Menu m -> menu(user);
+            case Command.Menu m -> menuAnsweringNo(user);
             case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");
             case Command.Connect c -> throw new IllegalStateException("handled before");
@@ -371,14 +397,13 @@ public final class Bot {
      * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
      * answers only the question or offer it was shown with (its key); one under an older message leaves the open
      * question as it is, and asks it again when it is the song being shared or a "which one?" about groups: on
-     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has.
+     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has. The
+     * question is read, not taken: what answers it takes it, once ({@link WhichPerson#answer}, {@link WhichGroup}).
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
-        Optional<PendingChoice> choice = ShownPendingList.takeQuestion(choices, user.address())
-                .filter(c -> c.expiresAt().isAfter(clock.instant()));
+        Optional<PendingChoice> choice = openQuestion(user);
         if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
-            choice.ifPresent(choices::saveChoice);
             if (choice.isEmpty() && draft.isEmpty()) {
                 return notWaiting();
             }
@@ -400,6 +425,9 @@ public final class Bot {
             boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
             return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
                     : groups.chooseGroup(user, choice.get(), number);
+        }
+        if (!WhichPerson.asks(choice.get())) {
+            return notWaiting(); // a yes-or-no question (forget_me's, delete_group's): a number answers nothing
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);

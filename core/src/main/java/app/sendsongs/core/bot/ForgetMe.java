@@ -12,6 +12,7 @@ import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -87,14 +88,14 @@ public final class ForgetMe {
         return WordsForTaps.saysNo(typed, NO.title()) ? Optional.of(NO.payload()) : Optional.empty();
     }
 
-    /** True when the open question is this one and still fresh; any other open question is left as it was. */
+    /**
+     * True when the open question is this one and still fresh, which the confirmation then takes, once; any other open
+     * question is left as it was.
+     */
     private boolean asked(User user) {
-        Optional<PendingChoice> open = choices.takeChoice(user.address());
-        if (open.isPresent() && !open.get().commandText().equals(QUESTION)) {
-            choices.saveChoice(open.get());
-            return false;
-        }
-        return open.filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
+        return choices.openChoice(user.address()).filter(ForgetMe::asks)
+                .flatMap(question -> ShownPendingList.take(choices, question))
+                .filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
     }
 
     private List<String> groupSends(User user) {

@@ -119,7 +119,9 @@ public final class LinkShare {
     /**
      * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
      * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
-     * is it for?", "Someone else" or a no, which drops the song. Empty for other words, a name or a note as before.
+     * is it for?", "Someone else" or a no, which drops the song. While it waits for a note, which may be any words, only
+     * a bare {@code cancel} or {@code discard} is Don't send: someone sharing a song who types it means this one. Empty
+     * for other words, a name or a note as before.
      */
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
         Optional<String> no = Optional.of(dontSendTap(draft).payload());
@@ -127,7 +129,7 @@ public final class LinkShare {
             case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME), Optional.empty(), no);
             case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
                     Optional.of(sendTap(draft).payload()), no);
-            case NOTE, AFTER_NOTE -> Optional.empty();
+            case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
         };
     }
 
@@ -170,10 +172,14 @@ public final class LinkShare {
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isEmpty()) {
+            whichPerson.take(choice); // about a song no longer being shared
             return noDraft(person);
         }
         boolean inviteOffered = command.friend().filter(name -> whichPerson.askedAboutTypo(choice, name)).isPresent();
         if (inviteOffered && WhichPerson.invites(choice, number)) {
+            if (!whichPerson.take(choice)) {
+                return Message.text(WhichPerson.NOT_WAITING);
+            }
             String name = command.friend().get();
             return friends.matchesNobody(person, name) ? invite(person, notes(draft.get(), command), name)
                     : to(person, draft.get(), command, choice.commandText()); // someone registered under it since

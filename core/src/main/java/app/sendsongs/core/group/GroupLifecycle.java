@@ -1,10 +1,12 @@
 package app.sendsongs.core.group;
 
-import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.ShownPendingList;
+import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
@@ -18,8 +20,6 @@ import java.util.Optional;
  * they can delete it. Ending a group tells its members and stops the songs sent through it.
  */
 public final class GroupLifecycle {
-    /** The word before a group's id in the tap that confirms its deletion. */
-    private static final String CONFIRM = "confirm";
     /** What {@code create_group} makes, for {@link Cause#id}: one group per event. */
     private static final String GROUP = "group";
 
@@ -28,11 +28,13 @@ public final class GroupLifecycle {
     private final GroupShareWithdrawal withdrawal;
     private final Outbox outbox;
     private final GroupLimits limits;
+    private final ChoiceStore choices;
     private final Clock clock;
 
     public GroupLifecycle(GroupStore groups, GroupFinder finder, GroupShareWithdrawal withdrawal, Outbox outbox,
-                          GroupLimits limits, Clock clock) {
+                          GroupLimits limits, ChoiceStore choices, Clock clock) {
         this.groups = groups;
+        this.choices = choices;
         this.finder = finder;
         this.withdrawal = withdrawal;
         this.outbox = outbox;
@@ -76,16 +78,21 @@ public final class GroupLifecycle {
                 + style.spell("send_song") + " group:\"" + tidy + "\" <Spotify link>";
     }
 
-    /** {@code delete_group <group>}: asks first, as its members are told and the songs sent through it stop. */
+    /**
+     * {@code delete_group <group>}: asks first, as its members are told and the songs sent through it stop. The
+     * question is kept as the person's open question ({@link DeleteQuestion}), so that a no typed at it is its No tap.
+     */
     public Message askToDelete(User owner, String groupReference) {
         return switch (finder.findOwn(owner, groupReference, "delete it")) {
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
             case GroupFinder.Lookup.Several(var named, String reply) -> Message.text(reply);
-            case GroupFinder.Lookup.Found(Group group) -> deleteQuestion(group);
+            case GroupFinder.Lookup.Found(Group group) -> deleteQuestion(owner, group);
         };
     }
 
-    private Message deleteQuestion(Group group) {
+    private Message deleteQuestion(User owner, Group group) {
+        choices.saveChoice(DeleteQuestion.of(owner.address(), group,
+                clock.instant().plus(WhichPerson.CHOICE_LIFETIME)));
         long others = groups.membersOf(group.id()).stream().filter(m -> !group.ownedBy(m.member())).count();
         String told = switch ((int) Math.min(others, 2)) {
             case 0 -> "Nobody else is in it.";
@@ -95,14 +102,27 @@ public final class GroupLifecycle {
                     + "played stop being watched.";
         };
         return Message.text("Delete the group " + group.name() + "? " + told).withChoices(List.of(
-                new Choice("Yes, delete it", "delete_group " + CONFIRM + " " + group.id()),
-                new Choice("No, keep it", "menu")));
+                DeleteQuestion.yes(group), DeleteQuestion.NO));
     }
 
-    /** The yes to {@link #askToDelete}: the group, if it still exists and is the person's own. */
-    public String delete(User owner, String groupId) {
-        return groups.findGroup(groupId).filter(group -> group.ownedBy(owner.address()))
-                .map(group -> delete(owner, group)).orElse("That group no longer exists.");
+    /**
+     * The Yes tap of {@link #askToDelete}: the group, if it still exists and is the person's own, while the question
+     * about it is open. A Yes under a question answered no, replaced by another or asked too long ago (Telegram keeps
+     * the buttons of older messages) asks again: the deletion tells the members and cannot be undone.
+     */
+    public Message delete(User owner, String groupId) {
+        Optional<Group> group = groups.findGroup(groupId).filter(found -> found.ownedBy(owner.address()));
+        if (group.isEmpty()) {
+            return Message.text("That group no longer exists.");
+        }
+        return asked(owner, groupId) ? Message.text(delete(owner, group.get())) : deleteQuestion(owner, group.get());
+    }
+
+    /** True when the open question is about deleting that group and still fresh, which the yes then takes, once. */
+    private boolean asked(User owner, String groupId) {
+        return choices.openChoice(owner.address()).filter(question -> DeleteQuestion.about(question, groupId))
+                .flatMap(question -> ShownPendingList.take(choices, question))
+                .filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
     }
 
     private String delete(User owner, Group group) {

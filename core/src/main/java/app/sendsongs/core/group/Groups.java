@@ -40,7 +40,7 @@ public final class Groups {
             case Command.LeaveGroup leave ->
                     withGroup(user, leave.group(), commandText, group -> membership.leave(user, group));
             case Command.DeleteGroup delete -> lifecycle.askToDelete(user, delete.group());
-            case Command.ConfirmDeleteGroup delete -> Message.text(lifecycle.delete(user, delete.groupId()));
+            case Command.ConfirmDeleteGroup delete -> lifecycle.delete(user, delete.groupId());
             case Command.ListGroups list -> Message.text(listing.groups(user));
             case Command.ListMembers members ->
                     withGroup(user, members.group(), commandText, group -> listing.members(user, group));

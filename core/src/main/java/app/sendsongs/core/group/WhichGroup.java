@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.shared.Texts;
@@ -116,7 +117,7 @@ public final class WhichGroup {
         List<Offered> offered = offered(question);
         if (offered.isEmpty()) {
             // nothing left to pick: "cancel" and the like are read as they are without a question
-            choices.takeChoice(question.person());
+            ShownPendingList.take(choices, question);
             return Optional.empty();
         }
         String words = WordsForTaps.key(typed);
@@ -129,23 +130,24 @@ public final class WhichGroup {
     }
 
     /**
-     * Reads the answer {@code number} to {@code choice}. A number out of range, or a group left since, keeps the
-     * question open, and its taps come again: on Messenger only the newest message has them; once the person is in
-     * none of the groups offered, the question ends.
+     * Reads the answer {@code number} to {@code choice}, the open question, read and left open. A number out of range,
+     * or a group left since, keeps it open, and its taps come again: on Messenger only the newest message has them;
+     * once the person is in none of the groups offered, the question ends, as it does at its last tap. A group picked
+     * leaves it open until the command is done ({@link #answered}): a run cut short and handled again finds it, and
+     * finishes a send once, as the send's ids come from the event.
      */
     Answer answer(User asker, PendingChoice choice, int number) {
         GroupQuestion question = GroupQuestion.of(choice).orElseThrow();
         int offered = question.groupIds().size();
         Optional<Command> command = question.command();
         if (command.isEmpty()) {
+            answered(asker);
             return new Answer.Unusable(Message.text("I'm not waiting for an answer from you."));
         }
         if (number == offered + 1) {
+            answered(asker);
             return new Answer.Dropped(command.get());
         }
-        // Kept until the command is done (see answered): a run cut short and handled again finds it, and finishes a
-        // send once, as the send's ids come from the event.
-        choices.saveChoice(choice);
         if (number < 1 || number > offered) {
             return new Answer.Unusable(askAgain(choice, "Please answer with a number from 1 to " + offered + ".\n"));
         }
@@ -175,8 +177,8 @@ public final class WhichGroup {
 
     /** Ends the person's open question if it is about groups and {@code which}; any other stays. */
     private void endQuestion(User asker, Predicate<PendingChoice> which) {
-        Optional<PendingChoice> open = choices.takeChoice(asker.address());
-        open.filter(choice -> !asks(choice) || !which.test(choice)).ifPresent(choices::saveChoice);
+        choices.openChoice(asker.address()).filter(WhichGroup::asks).filter(which)
+                .ifPresent(question -> ShownPendingList.take(choices, question));
     }
 
     /**

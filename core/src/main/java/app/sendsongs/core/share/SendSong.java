@@ -109,6 +109,9 @@ public final class SendSong {
         }
         boolean inviteOffered = whichPerson.askedAboutTypo(choice, command.friendName());
         if (inviteOffered && WhichPerson.invites(choice, number)) {
+            if (!whichPerson.take(choice)) {
+                return Message.text(WhichPerson.NOT_WAITING);
+            }
             return friends.matchesNobody(sender, command.friendName())
                     ? invite(sender, command.friendName(), command.song(), command.pre(), command.post())
                     : send(sender, command, choice.commandText()); // someone registered under it since

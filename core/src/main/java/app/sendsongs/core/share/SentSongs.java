@@ -103,6 +103,11 @@ public final class SentSongs {
                 ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
     }
 
+    /** Whether the sender has a song {@code cancel} could stop. */
+    public boolean anyToCancel(User sender) {
+        return !open(sender).isEmpty();
+    }
+
     /**
      * {@code cancel}: stops a song's watch; the only one without a number; asked which, lists them with the pending
      * list's taps.

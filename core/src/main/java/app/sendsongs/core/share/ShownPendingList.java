@@ -35,25 +35,24 @@ public final class ShownPendingList {
 
     /** The person was shown {@code list}: keep it, unless a question is open; an empty one forgets the older list. */
     void shown(ChatAddress person, List<Share> list) {
-        Optional<PendingChoice> open = choices.takeChoice(person);
+        Optional<PendingChoice> open = choices.openChoice(person);
         Instant now = clock.instant();
         if (open.filter(choice -> !isOne(choice) && choice.expiresAt().isAfter(now)).isPresent()) {
-            choices.saveChoice(open.get());
             return;
         }
         if (!list.isEmpty() && list.size() <= MOST_KEPT) {
             String ids = String.join(" ", list.stream().map(Share::id).toList());
             choices.saveChoice(new PendingChoice(person, COMMAND + " " + ids, List.of(), now.plus(kept)));
+        } else if (open.isPresent()) {
+            choices.takeChoice(person); // an older list, or a question that has expired
         }
     }
 
     /** The share ids of the list last shown to the person, in the order shown, while it is kept. */
     Optional<List<String>> lastShown(ChatAddress person) {
-        Optional<PendingChoice> open = choices.takeChoice(person);
-        Optional<PendingChoice> list = open.filter(ShownPendingList::isOne)
-                .filter(choice -> choice.expiresAt().isAfter(clock.instant()));
-        open.filter(choice -> !isOne(choice) || list.isPresent()).ifPresent(choices::saveChoice);
-        return list.map(choice -> Arrays.asList(choice.commandText().substring(COMMAND.length() + 1).split(" ")));
+        return choices.openChoice(person).filter(ShownPendingList::isOne)
+                .filter(choice -> choice.expiresAt().isAfter(clock.instant()))
+                .map(choice -> Arrays.asList(choice.commandText().substring(COMMAND.length() + 1).split(" ")));
     }
 
     /** Whether what the person's slot holds is a shown list rather than a question. */
@@ -61,10 +60,26 @@ public final class ShownPendingList {
         return choice.candidates().isEmpty() && choice.commandText().startsWith(COMMAND + " ");
     }
 
+    /** The person's open question, if any, left open; a shown list is no question. */
+    public static Optional<PendingChoice> openQuestion(ChoiceStore choices, ChatAddress person) {
+        return choices.openChoice(person).filter(choice -> !isOne(choice));
+    }
+
     /** Takes the person's open question, if any; a shown list is no question and stays. */
     public static Optional<PendingChoice> takeQuestion(ChoiceStore choices, ChatAddress person) {
-        Optional<PendingChoice> open = choices.takeChoice(person);
-        open.filter(ShownPendingList::isOne).ifPresent(choices::saveChoice);
-        return open.filter(choice -> !isOne(choice));
+        return openQuestion(choices, person).flatMap(question -> take(choices, question));
+    }
+
+    /**
+     * Takes {@code seen}, the person's open question as just read, to act on it once: empty when another answer took
+     * it first, or when the person's slot holds something else by now, which stays as it is.
+     */
+    public static Optional<PendingChoice> take(ChoiceStore choices, PendingChoice seen) {
+        Optional<PendingChoice> taken = choices.takeChoice(seen.person());
+        if (taken.isPresent() && !taken.get().equals(seen)) {
+            choices.saveChoice(taken.get()); // saved between the read and the take: not the one answered
+            return Optional.empty();
+        }
+        return taken;
     }
 }

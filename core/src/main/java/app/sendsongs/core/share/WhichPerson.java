@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class WhichPerson {
     /** How long a "which one?" question stays open (one about groups too). */
     public static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
+    /** The answer to a tap or number when no question it answers is open. */
+    public static final String NOT_WAITING = "I'm not waiting for an answer from you.";
     /** People offered at most: one tap each, and one for the last tap (a platform shows 13). */
     static final int MAX_CANDIDATES = Message.MAX_CHOICES - 1;
     private static final int GROUPS_SHOWN = 2;
@@ -250,19 +252,31 @@ public final class WhichPerson {
     /**
      * As {@link #answer(PendingChoice, int)}, for a question that ended with a tap to invite the name as typed
      * ({@code inviteOffered}), which the caller handles: its number is in range too. The number after that is the
-     * last tap, a no: the question ends.
+     * last tap, a no: the question ends. A number that answers the question takes it ({@link #take}); one out of range
+     * leaves it open.
      */
     public Answer answer(PendingChoice choice, int number, boolean inviteOffered) {
         int answers = choice.candidates().size() + (inviteOffered ? 1 : 0);
-        if (number == answers + 1) {
-            return new Answer.Dropped();
-        }
-        if (number < 1 || number > choice.candidates().size()) {
-            choices.saveChoice(choice);
+        boolean dropped = number == answers + 1;
+        if (!dropped && (number < 1 || number > choice.candidates().size())) {
             return new Answer.Unusable("Please answer with a number from 1 to " + answers + ".");
+        }
+        if (!take(choice)) {
+            return new Answer.Unusable(NOT_WAITING);
+        }
+        if (dropped) {
+            return new Answer.Dropped();
         }
         Optional<User> person = users.findUser(choice.candidates().get(number - 1));
         return person.<Answer>map(Answer.Picked::new).orElseGet(() -> new Answer.Unusable(
                 "That person is no longer registered."));
+    }
+
+    /**
+     * Ends {@code choice}, the open question read a moment ago, as it is answered now: false when another answer took
+     * it first, which then acts on it alone.
+     */
+    public boolean take(PendingChoice choice) {
+        return ShownPendingList.take(choices, choice).isPresent();
     }
 }

@@ -46,6 +46,15 @@ public final class WordsForTaps {
         return NO.contains(words) ? no : Optional.empty();
     }
 
+    /**
+     * Whether {@code typed} is a bare {@code cancel} or {@code discard} (case and a final "!" or "." aside; not {@code
+     * /cancel} with its slash, which stays the command): the commands that, typed at a question, are a no to it.
+     */
+    public static boolean cancelOrDiscard(String typed) {
+        String words = key(typed);
+        return words.equals("cancel") || words.equals("discard");
+    }
+
     /** Whether {@code typed} means a tap titled {@code title} that says no: its title, or a no. */
     public static boolean saysNo(String typed, String title) {
         String words = key(typed);

@@ -94,6 +94,21 @@ class ForgetMeTest {
     }
 
     @Test
+    void aYesTappedAfterTheNoAsksAgain() {
+        bot.reply("alice", "forget me");
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(tap(taps.getLast())).startsWith("Hi Alice! Paste a Spotify link");
+
+        assertThat(tap(taps.getFirst())).as("the Yes under the question answered no").endsWith("Delete it all?");
+        assertThat(bot.stores.users().findUser(at("alice"))).isPresent();
+    }
+
+    private String tap(Choice choice) {
+        return bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), bot.clock.instant(),
+                choice.payload(), choice.title())).getLast();
+    }
+
+    @Test
     void anotherOpenQuestionIsNotTakenForTheConfirmation() {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);

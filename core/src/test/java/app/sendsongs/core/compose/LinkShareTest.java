@@ -8,7 +8,10 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -376,15 +379,64 @@ class LinkShareTest {
 
     @Test
     void cancelTypedAtAShareQuestionDropsThatShareAndElsewhereShowsThePendingList() {
+        String dropped = "OK, I've dropped that song.\nIf you meant to stop watching a song you sent earlier, send: "
+                + "cancel";
         bot.reply("alice", LINK);
-        assertThat(bot.reply("alice", "Cancel")).as("at \"Who is it for?\"").isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.reply("alice", "Cancel")).as("at \"Who is it for?\"").isEqualTo(dropped);
         bot.reply("alice", LINK);
         tap("alice", "Bob Fisher", "1");
-        assertThat(bot.reply("alice", "cancel")).as("at \"Send … to Bob Fisher?\"")
-                .isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.reply("alice", "cancel")).as("at \"Send … to Bob Fisher?\"").isEqualTo(dropped);
         assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
 
         assertThat(bot.reply("alice", "cancel")).isNotEqualTo("There was no song to drop.");
+    }
+
+    @Test
+    void cancelOrDiscardTypedWhileTheSongWaitsForItsNoteDropsItAndNoSongSentEarlierIsStopped() {
+        for (String asked : List.of("note", "after")) {
+            bot.reply("alice", LINK);
+            tap("alice", "Bob Fisher", "1");
+            assertThat(tap("alice", "Add a note", asked)).startsWith("Type the note");
+
+            assertThat(bot.reply("alice", "cancel")).as(asked).isEqualTo("OK, I've dropped that song.\nIf you meant "
+                    + "to stop watching a song you sent earlier, send: cancel");
+            assertThat(bot.stores.drafts().findDraft(at("alice"))).as(asked).isEmpty();
+        }
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+        assertThat(bot.reply("alice", "Discard")).isEqualTo("OK, I've dropped that song.");
+
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("Alice Smith sent you a song"));
+        assertThat(bot.stores.shares().sharesSentBy(at("alice"))).singleElement()
+                .satisfies(share -> assertThat(share.status()).isEqualTo(ShareStatus.WATCHING));
+        assertThat(bot.reply("alice", "cancel")).as("no song being shared: the command").startsWith("Stopped watching");
+    }
+
+    @Test
+    void cancelWithTheSlashWhileTheSongWaitsForItsNoteIsStillTheCommandAndTheSongStillWaits() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+
+        assertThat(bot.reply("alice", "/cancel")).startsWith("Stopped watching " + FakeMusic.OTHER_SONG.title());
+        assertThat(bot.reply("alice", "the bridge!")).startsWith("Noted. Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
+    void onTelegramTheWayToStopASongSentEarlierIsSpelledAsTelegramSpellsIt() {
+        RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
+        bot = new BotHarness(telegram);
+        ChatAddress dave = new ChatAddress(Platform.TELEGRAM, "42");
+        bot.register(dave, "Dave Stone");
+        bot.register("bob", "Bob Fisher");
+        bot.reply(dave, "/send Bob Fisher " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply(dave, LINK);
+        bot.reply(dave, "Bob Fisher");
+        bot.reply(dave, "note");
+
+        assertThat(bot.reply(dave, "cancel")).isEqualTo("OK, I've dropped that song.\nIf you meant to stop watching a "
+                + "song you sent earlier, send: /cancel");
     }
 
     @Test

@@ -76,6 +76,8 @@ public abstract class AddressContract extends StoreFixture {
         assertThat(watches.findWatch(ON_TELEGRAM).orElseThrow().receiver()).isEqualTo(ON_TELEGRAM);
         assertThat(watches.claimDueWatches(minutes(5), 10, minutes(7))).extracting(Watch::receiver)
                 .containsExactly(ON_TELEGRAM);
+        assertThat(choices.openChoice(ON_MESSENGER)).isEmpty();
+        assertThat(choices.openChoice(ON_TELEGRAM)).contains(question);
         assertThat(choices.takeChoice(ON_MESSENGER)).isEmpty();
         assertThat(choices.takeChoice(ON_TELEGRAM)).contains(question);
     }

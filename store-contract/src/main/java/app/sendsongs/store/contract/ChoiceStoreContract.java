@@ -12,11 +12,49 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** {@link ChoiceStore}: at most one open question per person, taken at most once. */
+/** {@link ChoiceStore}: at most one open question per person, read as often as needed, taken at most once. */
 public abstract class ChoiceStoreContract extends StoreFixture {
 
     @Test
     void nobodyHasAnOpenQuestionAtFirst() {
+        assertThat(choices.takeChoice(at("alice"))).isEmpty();
+        assertThat(choices.openChoice(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void readingTheOpenQuestionLeavesItInPlace() {
+        PendingChoice choice = new PendingChoice(at("alice"), "send_song name:\"Bob Fisher\" spotify:track:x",
+                List.of(at("bob-2"), at("bob-1")), minutes(10));
+        choices.saveChoice(choice);
+
+        assertThat(choices.openChoice(at("alice"))).contains(choice);
+        assertThat(choices.openChoice(at("alice"))).as("read again").contains(choice);
+        assertThat(choices.takeChoice(at("alice"))).contains(choice);
+        assertThat(choices.openChoice(at("alice"))).as("once taken").isEmpty();
+    }
+
+    @Test
+    void readingSeesTheQuestionSavedLast() {
+        PendingChoice confirm = new PendingChoice(at("alice"), "forget_me", List.of(), minutes(5));
+        choices.saveChoice(new PendingChoice(at("alice"), "first", List.of(at("bob-1"), at("bob-2")), minutes(10)));
+        assertThat(choices.openChoice(at("alice"))).isPresent();
+
+        choices.saveChoice(confirm);
+
+        assertThat(choices.openChoice(at("alice"))).contains(confirm);
+        assertThat(choices.openChoice(at("bob"))).as("someone else's").isEmpty();
+    }
+
+    @Test
+    void readersRacingATakerNeverSeeHalfAQuestionAndOnlyTheTakerGetsIt() {
+        PendingChoice raced = new PendingChoice(at("alice"), "raced", List.of(at("x"), at("y")), minutes(10));
+        choices.saveChoice(raced);
+
+        List<Optional<PendingChoice>> results = Race.run(16, i -> i == 0 ? choices.takeChoice(at("alice"))
+                : choices.openChoice(at("alice")));
+
+        assertThat(results.getFirst()).contains(raced);
+        assertThat(results).allSatisfy(result -> assertThat(result.orElse(raced)).isEqualTo(raced));
         assertThat(choices.takeChoice(at("alice"))).isEmpty();
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The one open question per person: {@code CHOICE#<person>}, taken with one DeleteItem; purged
- * after expiry. {@code psid} and {@code candidatePsids} hold person keys ({@link PersonKey}).
+ * The one open question per person: {@code CHOICE#<person>}, read with a consistent GetItem, taken with one
+ * DeleteItem; purged after expiry. {@code psid} and {@code candidatePsids} hold person keys ({@link PersonKey}).
  */
 final class DynamoChoices implements ChoiceStore {
     static final String TYPE = "CHOICE";
@@ -35,10 +35,20 @@ final class DynamoChoices implements ChoiceStore {
         table.put(item);
     }
 
+    /** One strongly consistent GetItem: the question saved last, as a take just before would have found it. */
+    @Override
+    public Optional<PendingChoice> openChoice(ChatAddress person) {
+        return table.get(key(person)).map(DynamoChoices::choice);
+    }
+
     @Override
     public Optional<PendingChoice> takeChoice(ChatAddress person) {
-        return table.take(key(person)).map(item -> new PendingChoice(Attr.person(item, PERSON),
-                Attr.string(item, "commandText"), Attr.people(item, CANDIDATES), Attr.time(item, "expiresAt")));
+        return table.take(key(person)).map(DynamoChoices::choice);
+    }
+
+    private static PendingChoice choice(Map<String, AttributeValue> item) {
+        return new PendingChoice(Attr.person(item, PERSON), Attr.string(item, "commandText"),
+                Attr.people(item, CANDIDATES), Attr.time(item, "expiresAt"));
     }
 
     /** Deletes the person's open question without reading it. */
