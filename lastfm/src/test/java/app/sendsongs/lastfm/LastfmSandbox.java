@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The sandbox emulators on a Javalin at a free port, driven over HTTP through their control API, with a
@@ -49,6 +50,8 @@ final class LastfmSandbox implements AutoCloseable {
     volatile int probeStatus = 200;
     volatile byte[] probeBody = "{}".getBytes(StandardCharsets.UTF_8);
     volatile Duration probeStall = Duration.ZERO;
+    /** Ends a stalled answer at once when the sandbox closes, rather than have the server's stop wait for it. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -57,7 +60,7 @@ final class LastfmSandbox implements AutoCloseable {
         sandbox.routes(app);
         app.post("/probe/2.0", ctx -> {
             probed.add(ctx.formParamMap());
-            ctx.status(probeStatus).contentType("application/json").result(StallingBody.of(probeBody, probeStall));
+            ctx.status(probeStatus).contentType("application/json").result(StallingBody.of(probeBody, probeStall, stopping));
         });
         app.start(0);
         base = "http://localhost:" + app.port();
@@ -128,6 +131,7 @@ final class LastfmSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping.countDown();
         app.stop();
         sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }

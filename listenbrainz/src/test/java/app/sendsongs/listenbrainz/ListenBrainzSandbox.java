@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The sandbox emulators on a Javalin at a free port, driven over HTTP through their control API, with a
@@ -39,6 +40,8 @@ final class ListenBrainzSandbox implements AutoCloseable {
     volatile byte[] probeBody = "{}".getBytes(StandardCharsets.UTF_8);
     volatile Map<String, String> probeHeaders = Map.of();
     volatile Duration probeStall = Duration.ZERO;
+    /** Ends a stalled answer at once when the sandbox closes, rather than have the server's stop wait for it. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     ListenBrainzSandbox() {
         app = Javalin.create(c -> c.showJavalinBanner = false);
@@ -47,7 +50,7 @@ final class ListenBrainzSandbox implements AutoCloseable {
             probed.add(Map.of("path", ctx.path(), "query", String.valueOf(ctx.queryString()),
                     "authorization", String.valueOf(ctx.header("Authorization"))));
             probeHeaders.forEach(ctx::header);
-            ctx.status(probeStatus).contentType("application/json").result(StallingBody.of(probeBody, probeStall));
+            ctx.status(probeStatus).contentType("application/json").result(StallingBody.of(probeBody, probeStall, stopping));
         });
         app.start(0);
         base = "http://localhost:" + app.port();
@@ -86,6 +89,7 @@ final class ListenBrainzSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping.countDown();
         app.stop();
         sandbox.close(); // its Messenger echoes' thread, which looks for echoes every 10 ms
     }

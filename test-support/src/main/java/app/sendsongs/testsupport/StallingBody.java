@@ -2,6 +2,8 @@ package app.sendsongs.testsupport;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An answer body for a stand-in server that sends its first {@value #SENT_AT_ONCE} bytes at once (past any output
@@ -14,8 +16,11 @@ public final class StallingBody {
     private StallingBody() {
     }
 
-    /** {@code body}, stalling {@code stall} after its first part; at once throughout when {@code stall} is zero. */
-    public static InputStream of(byte[] body, Duration stall) {
+    /**
+     * {@code body}, stalling {@code stall} after its first part; at once throughout when {@code stall} is zero. Once
+     * {@code stopping} is counted down the body ends there, so that the server's stop does not wait the stall out.
+     */
+    public static InputStream of(byte[] body, Duration stall, CountDownLatch stopping) {
         return new InputStream() {
             private int next;
 
@@ -23,7 +28,9 @@ public final class StallingBody {
             public int read() {
                 if (next == SENT_AT_ONCE && !stall.isZero()) {
                     try {
-                        Thread.sleep(stall);
+                        if (stopping.await(stall.toNanos(), TimeUnit.NANOSECONDS)) {
+                            return -1;
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return -1;

@@ -3,14 +3,15 @@ package app.sendsongs.bench.crash;
 import app.sendsongs.bench.BenchArgs;
 import app.sendsongs.core.SendSongs;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** The crash test's settings. */
 public record CrashOptions(int users, int groups, int groupSize, int rounds, int kills, int messagesPerRound,
                            double songShare, double groupShare, double batchedShare, int maxBatch, int connections,
-                           Duration killWithin, Store store, String serverHeap, long seed, Duration timeout,
-                           Duration lease) {
+                           Duration killWithin, Store store, String serverHeap, List<String> jvmOptions, long seed,
+                           Duration timeout, Duration lease) {
 
     /** Where the server keeps its data across the kills. */
     public enum Store {
@@ -35,6 +36,7 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
                                    answered, half at a random moment up to this long after it began (default 1500)
               --store S            sqlite (one file) or dynamodb (a dynalite table) (default sqlite)
               --server-heap S      the server's -Xmx (default 256m)
+              --jvm "..."          more options for the server's and the emulators' JVMs (default none)
               --seed N             random seed of the workload and the kill moments (default 1)
               --timeout-seconds N  longest wait for the bot to answer at the end (default 300)
               --lease-seconds N    the server's LEASE_SECONDS: how long what a killed server held (a person's
@@ -42,6 +44,7 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
             """;
 
     public CrashOptions {
+        jvmOptions = List.copyOf(jvmOptions);
         if (users < 3 || groups < 0 || (groups > 0 && (groupSize < 2 || groupSize > Math.min(users, 50)))) {
             throw new IllegalArgumentException("need at least 3 users and groups of 2 to 50 members, no more than "
                     + "there are users");
@@ -67,14 +70,15 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
 
     public static CrashOptions defaults() {
         return new CrashOptions(40, 2, 20, 20, 20, 300, 0.4, 0.1, 0.5, 10, 8, Duration.ofMillis(1500), Store.SQLITE,
-                "256m", 1, Duration.ofSeconds(300), SendSongs.Settings.LEASE);
+                "256m", List.of(), 1, Duration.ofSeconds(300), SendSongs.Settings.LEASE);
     }
 
     /** @throws IllegalArgumentException for an unknown option or a bad value */
     public static CrashOptions parse(String[] args) {
         BenchArgs a = BenchArgs.parse(args, Set.of("--users", "--groups", "--group-size", "--rounds", "--kills",
                 "--messages", "--song-share", "--group-share", "--batched-share", "--max-batch", "--connections",
-                "--kill-within-ms", "--store", "--server-heap", "--seed", "--timeout-seconds", "--lease-seconds"));
+                "--kill-within-ms", "--store", "--server-heap", "--jvm", "--seed", "--timeout-seconds",
+                "--lease-seconds"));
         CrashOptions d = defaults();
         int rounds = a.integer("--rounds", d.rounds);
         return new CrashOptions(a.integer("--users", d.users), a.integer("--groups", d.groups),
@@ -83,7 +87,9 @@ public record CrashOptions(int users, int groups, int groupSize, int rounds, int
                 a.fraction("--group-share", d.groupShare), a.fraction("--batched-share", d.batchedShare),
                 a.integer("--max-batch", d.maxBatch), a.integer("--connections", d.connections),
                 Duration.ofMillis(a.number("--kill-within-ms", d.killWithin.toMillis())),
-                store(a.text("--store", "sqlite")), a.text("--server-heap", d.serverHeap), a.number("--seed", d.seed),
+                store(a.text("--store", "sqlite")), a.text("--server-heap", d.serverHeap),
+                a.text("--jvm", "").isBlank() ? d.jvmOptions : List.of(a.text("--jvm", "").strip().split("\\s+")),
+                a.number("--seed", d.seed),
                 Duration.ofSeconds(a.number("--timeout-seconds", d.timeout.toSeconds())),
                 Duration.ofSeconds(a.number("--lease-seconds", d.lease.toSeconds())));
     }

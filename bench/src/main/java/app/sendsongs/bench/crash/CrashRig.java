@@ -58,7 +58,7 @@ final class CrashRig implements AutoCloseable {
         ServerProcess sandbox = ServerProcess.start(List.of("sandbox", "--port", Integer.toString(sandboxPort),
                         "--bot-webhook-url", "http://127.0.0.1:" + serverPort + "/webhook"),
                 // The emulators keep every inbox, and the echoes waiting for the killed server, for the whole run.
-                List.of("-Xmx512m"), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
+                jvm("512m", options), CREDENTIALS, sandboxPort, dir.resolve("sandbox.log"));
         DynaliteServer dynalite = null;
         try {
             // As the operator does: the echoes confirm the messages a killed server sent but could not record as sent.
@@ -84,7 +84,7 @@ final class CrashRig implements AutoCloseable {
                 environment.put("SQLITE_PATH", dir.resolve("crash.db").toString());
             }
             CrashRig rig = new CrashRig(sandbox, dynalite, Map.copyOf(environment),
-                    List.of("-Xmx" + options.serverHeap()), serverPort, dir.resolve("server.log"));
+                    jvm(options.serverHeap(), options), serverPort, dir.resolve("server.log"));
             rig.startServer();
             return rig;
         } catch (RuntimeException e) {
@@ -169,6 +169,12 @@ final class CrashRig implements AutoCloseable {
                 dynalite.close();
             }
         }
+    }
+
+    private static List<String> jvm(String heap, CrashOptions options) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+        jvm.addAll(options.jvmOptions());
+        return List.copyOf(jvm);
     }
 
     private static DynaliteServer startDynalite() {

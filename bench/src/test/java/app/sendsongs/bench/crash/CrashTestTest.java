@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -83,9 +84,12 @@ class CrashTestTest {
      * what a killed server held (a person's events, a message being sent) is taken again within half a minute, not
      * two; it stays longer than a restart and the emulator's retried echo of a message the killed server sent take
      * (its retries come 1, 2, 4, 8 s apart: one comes within 16 s of any restart that takes less than 16 s).
+     * The server and the emulators live for seconds, so their JVMs compile with C1 alone and collect with one thread:
+     * C2's compiles and the parallel collector's threads cost more of the two cores than they would ever give back.
      */
     private static CrashOptions tiny(int kills, CrashOptions.Store store) {
-        return new CrashOptions(6, 1, 4, 3, kills, 40, 0.4, 0.2, 0.5, 10, 3, Duration.ofMillis(600), store, "256m", 7,
-                Duration.ofSeconds(120), Duration.ofSeconds(25));
+        return new CrashOptions(6, 1, 4, 3, kills, 40, 0.4, 0.2, 0.5, 10, 3, Duration.ofMillis(600), store, "256m",
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), 7, Duration.ofSeconds(120),
+                Duration.ofSeconds(25));
     }
 }
