@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,13 +24,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on one screen, started when a test first
  * opens a page in it. Starting it takes seconds, so a test class keeps one, as a static extension that quits it after
  * the class, and each test opens its demo page in a browser context of its own ({@link #open}), as in a new profile.
  */
-final class Chromium implements AfterAllCallback, AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -34,6 +41,11 @@ final class Chromium implements AfterAllCallback, AutoCloseable {
     private Path profile;
     /** The window the browser starts with, in its default context: open while tests' contexts come and go. */
     private String home;
+    /**
+     * The browser context of the next test, made while its demo server starts (the browser too, before the first test)
+     * and the one of the test before stops: the driver takes a while to attach to a new window.
+     */
+    private CompletableFuture<String> next;
 
     private Chromium(Consumer<ChromeOptions> screen) {
         this.screen = screen;
@@ -66,16 +78,37 @@ final class Chromium implements AfterAllCallback, AutoCloseable {
         return new BrowserSession(driver, base, this::close);
     }
 
+    /** Opens the page in a new context; returns the context's id. */
     private String load(String base, String path) {
+        String context = nextContext();
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.get(base + path);
+        return context;
+    }
+
+    /** The context made for this test, or a new one; when making it failed, in a browser started again. */
+    private String nextContext() {
+        CompletableFuture<String> made = next;
+        next = null;
+        if (made != null) {
+            try {
+                return made.join();
+            } catch (CompletionException e) {
+                quit();
+            }
+        }
         if (driver == null) {
             start();
         }
+        return newContext();
+    }
+
+    /** A new browser context with a blank window, the driver on it; returns the context's id. */
+    private String newContext() {
         String context = (String) cdp("Target.createBrowserContext", Map.of()).get("browserContextId");
-        String window = (String) cdp("Target.createTarget", Map.of("url", "about:blank", "browserContextId", context))
+        String handle = (String) cdp("Target.createTarget", Map.of("url", "about:blank", "browserContextId", context))
                 .get("targetId");
-        driver.switchTo().window(window);
-        driver.manage().logs().get(LogType.BROWSER);
-        driver.get(base + path);
+        driver.switchTo().window(handle);
         return context;
     }
 
@@ -106,7 +139,7 @@ final class Chromium implements AfterAllCallback, AutoCloseable {
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
-            close();
+            quit();
             throw e;
         }
         home = driver.getWindowHandle();
@@ -114,8 +147,8 @@ final class Chromium implements AfterAllCallback, AutoCloseable {
 
     /**
      * After a test: its context closed, with its windows and its connections to the test's demo server (which then
-     * stops at once instead of waiting for them), back on the first window. When that fails the browser is quit, and
-     * the next test starts another.
+     * stops at once instead of waiting for them), back on the first window once the driver sees no other. When that
+     * fails the browser is quit, and the next test starts another.
      */
     private void closeContext(String context) {
         if (driver == null) {
@@ -124,8 +157,12 @@ final class Chromium implements AfterAllCallback, AutoCloseable {
         try {
             driver.switchTo().window(home);
             cdp("Target.disposeBrowserContext", Map.of("browserContextId", context));
+            // The context's windows may be listed a moment longer: the next test counts the windows its page opens.
+            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).withMessage("the windows closed")
+                    .until(d -> d.getWindowHandles().equals(Set.of(home)));
+            prepare(this::newContext);
         } catch (RuntimeException e) {
-            close();
+            quit();
         }
     }
 
@@ -135,12 +172,35 @@ final class Chromium implements AfterAllCallback, AutoCloseable {
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
+            prepare(() -> {
+                start();
+                return newContext();
+            });
+        }
+    }
+
+    private void prepare(Supplier<String> context) {
+        next = CompletableFuture.supplyAsync(context, task -> Thread.ofPlatform().daemon().start(task));
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
         close();
     }
 
+    /** Quits the browser once the context being made for a next test, if any, is made. */
     @Override
     public void close() {
+        if (next != null) {
+            next.exceptionally(failed -> null).join();
+            next = null;
+        }
+        quit();
+    }
+
+    private void quit() {
         try {
             if (driver != null) {
                 driver.quit();
