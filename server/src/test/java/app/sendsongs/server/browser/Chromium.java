@@ -27,9 +27,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on one screen, started when a test first
- * opens a page in it. Starting it takes seconds, so a test class keeps one, as a static extension that quits it after
- * the class, and each test opens its demo page in a browser context of its own ({@link #open}), as in a new profile.
+ * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on one screen. Starting it takes seconds, so
+ * a test class keeps one, as a static extension that starts it as the class begins and quits it after the class, and
+ * each test opens its demo page in a browser context of its own ({@link #open}), as in a new profile. One made in a
+ * test starts when it first opens a page.
  */
 final class Chromium implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
