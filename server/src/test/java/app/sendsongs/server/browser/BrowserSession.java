@@ -3,18 +3,15 @@ package app.sendsongs.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -27,23 +24,17 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A demo page open in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), with what a test
- * reads and does on it: waits, clicks that wait until nothing covers the element, popups, the browser's console; and
- * on the Messenger page (server/src/main/resources/demo/index.html) a person's column, their input, the bot's texts,
- * cards and quick replies.
+ * A demo page open in headless Chromium ({@link Chromium}), with what a test reads and does on it: waits, clicks that
+ * wait until nothing covers the element, popups, the browser's console; and on the Messenger page
+ * (server/src/main/resources/demo/index.html) a person's column, their input, the bot's texts, cards and quick replies.
  */
 final class BrowserSession implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     /**
      * Pages a demo page opens in popups (consent, callback): their console entries are in the same log, prefixed with
@@ -52,22 +43,26 @@ final class BrowserSession implements AutoCloseable {
     private static final List<String> POPUP_PAGES = List.of("/sandbox/accounts/authorize", "/sandbox/lastfm/api/auth",
             "/callback");
 
-    private final ChromeDriverService service;
     private final WebDriver driver;
     private final String base;
+    /** How many windows the browser had open with the page in one of them: the page's popups are the ones beyond. */
+    private final int windows;
+    /** What closing the session does to its browser: closes the page's browser context, or quits the browser. */
+    private final Runnable done;
 
-    private BrowserSession(ChromeDriverService service, WebDriver driver, String base) {
-        this.service = service;
+    BrowserSession(WebDriver driver, String base, Runnable done) {
         this.driver = driver;
         this.base = base;
+        this.windows = driver.getWindowHandles().size();
+        this.done = done;
     }
 
     /** Skips the test, or under CI fails it, when the browser is not installed. */
     static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+        if (Files.isExecutable(Chromium.BINARY) && Files.isExecutable(Chromium.DRIVER)) {
             return;
         }
-        String message = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+        String message = "the browser tests need " + Chromium.BINARY + " and " + Chromium.DRIVER
                 + ": install the Debian packages chromium and chromium-driver";
         if ("true".equals(System.getenv("CI")) || "required".equals(System.getenv("SEND_SONGS_BROWSER_TESTS"))) {
             Assertions.fail(message);
@@ -75,58 +70,10 @@ final class BrowserSession implements AutoCloseable {
         Assumptions.abort(message);
     }
 
-    /**
-     * The Messenger demo page at {@code base} on a phone's screen of {@code width} × {@code height}, once its
-     * catalogue is shown. Chromium's windows are at least 500 pixels wide: a phone's width is emulated.
-     */
-    static BrowserSession onPhone(Path dir, String base, int width, int height) throws Exception {
-        BrowserSession session = onPhone(dir, base, "/", width, height);
-        session.awaitCatalogue();
-        return session;
-    }
-
-    /** The demo page at {@code base + path} on a phone's screen of {@code width} × {@code height}. */
-    static BrowserSession onPhone(Path dir, String base, String path, int width, int height) throws Exception {
-        BrowserSession session = start(dir, base, options -> options.setExperimentalOption("mobileEmulation",
-                Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0))));
-        session.driver.get(base + path);
-        return session;
-    }
-
-    /** The demo page at {@code base + path} in a desktop window of {@code width} × {@code height}. */
-    static BrowserSession inWindow(Path dir, String base, String path, int width, int height) throws Exception {
-        BrowserSession session = start(dir, base, options -> options.addArguments("--window-size=" + width + ","
-                + height));
-        session.driver.get(base + path);
-        return session;
-    }
-
-    /** The Debian driver and browser, named explicitly, so Selenium Manager never looks for (or downloads) any. */
-    private static BrowserSession start(Path dir, String base, Consumer<ChromeOptions> screen) throws Exception {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        // Debian's Chromium is often newer than the DevTools versions Selenium bundles; these tests use none.
-        Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.SEVERE);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withSilent(true).build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        screen.accept(options);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        return new BrowserSession(service, new ChromeDriver(service, options), base);
-    }
-
+    /** Closes the page's browser context, or quits the browser (see {@link Chromium}). */
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-        }
+        done.run();
     }
 
     /** Waits up to {@link #TIMEOUT} for the condition to give a value other than null or false. */
@@ -187,7 +134,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     void awaitPopupsClosed() {
-        await("the popup to close itself", d -> d.getWindowHandles().size() == 1);
+        await("the popup to close itself", d -> d.getWindowHandles().size() == windows);
     }
 
     WebElement column(String psid) {

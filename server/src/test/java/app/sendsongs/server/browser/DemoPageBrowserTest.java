@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -33,6 +34,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 class DemoPageBrowserTest {
     private static final String LINK = "https://open.spotify.com/track/";
+    @RegisterExtension
+    static final Chromium CHROMIUM = Chromium.inWindow(1440, 900);
 
     @TempDir
     Path dir;
@@ -44,7 +47,7 @@ class DemoPageBrowserTest {
         BrowserSession.requireBrowser();
         demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
                 "TICK_SECONDS", "3600"));
-        browser = BrowserSession.inWindow(dir, demo.baseUrl(), "/", 1440, 900);
+        browser = CHROMIUM.open(demo.baseUrl(), "/");
         browser.awaitCatalogue();
         browser.await("the sandbox clock", d -> d.findElement(By.id("clock")).getDomAttribute("datetime") != null);
         browser.column("alice");

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -33,6 +34,8 @@ import org.openqa.selenium.WebElement;
 class DemoPageTapsBrowserTest {
     private static final String LINK = "https://open.spotify.com/track/";
     private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([^<]+)<");
+    @RegisterExtension
+    static final Chromium CHROMIUM = Chromium.onPhone(400, 900);
 
     @TempDir
     Path dir;
@@ -51,7 +54,8 @@ class DemoPageTapsBrowserTest {
         control = new SandboxControl(demo.baseUrl());
         register("alice", "Alice Smith");
         register("bob", "Bob Fisher");
-        browser = BrowserSession.onPhone(dir, demo.baseUrl(), 400, 900);
+        browser = CHROMIUM.open(demo.baseUrl(), "/");
+        browser.awaitCatalogue();
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -27,6 +28,8 @@ import org.openqa.selenium.support.ui.Select;
 class TelegramPanelBrowserTest {
     private static final long ALICE = 1001;
     private static final long BOB = 1002;
+    @RegisterExtension
+    static final Chromium CHROMIUM = Chromium.inWindow(1600, 900);
 
     @TempDir
     Path dir;
@@ -38,7 +41,7 @@ class TelegramPanelBrowserTest {
         BrowserSession.requireBrowser();
         demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
                 "TICK_SECONDS", "3600"));
-        browser = BrowserSession.inWindow(dir, demo.baseUrl(), "/telegram", 1600, 900);
+        browser = CHROMIUM.open(demo.baseUrl(), "/telegram");
         browser.await("the two people's columns", d -> d.findElements(By.cssSelector(".column.person")).size() == 2);
     }
 
@@ -231,7 +234,7 @@ class TelegramPanelBrowserTest {
     @Test
     void onAPhoneEachChatTakesTheWholeWidthWithItsNameInFull() throws Exception {
         browser.close();
-        browser = BrowserSession.onPhone(dir, demo.baseUrl(), "/telegram", 390, 844);
+        browser = Chromium.onPhone(390, 844).openAlone(demo.baseUrl(), "/telegram");
         browser.await("the two people's columns", d -> d.findElements(By.cssSelector(".column.person")).size() == 2);
         assertThat(browser.js("return document.documentElement.scrollWidth")).as("no sideways scrolling of the page")
                 .isEqualTo(390L);
