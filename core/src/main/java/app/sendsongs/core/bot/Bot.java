@@ -78,6 +78,12 @@ public final class Bot {
     private static final String SONG_BEFORE_CONNECTING =
             "To send that song, connect first (it takes a minute), then paste it again.\n\n";
 
+    /**
+     * Before the welcome of someone not registered who confirms forget_me: a second Yes, or the first handled again
+     * after a crash cut it short once everything was deleted.
+     */
+    private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
+
     private final InboundLog inboundLog;
     private final UserStore users;
     private final ChoiceStore choices;
@@ -297,7 +303,8 @@ public final class Bot {
 
     /**
      * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
-     * with {@code send_song}), which waits for nothing: they send it again once connected. A {@code register} that
+     * with {@code send_song}), which waits for nothing: they send it again once connected; a forget_me confirmed, that
+     * nothing is kept about them. A {@code register} that
      * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
      * just connected and holds a code, and the welcome would send them to connect again.
      */
@@ -313,6 +320,8 @@ public final class Bot {
                     welcome.withText(help(help, style).text() + "\n\n" + welcome.text());
             case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() ->
+                    welcome.withText(NOTHING_KEPT + welcome.text());
             default -> welcome;
         };
     }

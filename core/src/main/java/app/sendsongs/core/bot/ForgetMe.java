@@ -12,7 +12,6 @@ import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
-import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -61,7 +60,11 @@ public final class ForgetMe {
         this.clock = clock;
     }
 
-    /** {@code forget_me}: asks first; {@code confirmed}, deletes if the question is still open. */
+    /**
+     * {@code forget_me}: asks first; {@code confirmed}, deletes if the question is still open. The question is left in
+     * place while the deletion runs, and goes with the rest at its end: a run cut short by a crash, handled again,
+     * finds it still open and finishes.
+     */
     public Message handle(User user, boolean confirmed) {
         return confirmed && asked(user) ? Message.text(forget(user)) : ask(user);
     }
@@ -89,13 +92,13 @@ public final class ForgetMe {
     }
 
     /**
-     * True when the open question is this one and still fresh, which the confirmation then takes, once; any other open
-     * question is left as it was.
+     * True when the open question is this one and was still open when the person answered: judged by the time of
+     * their answer (the event's own, on the user {@link Bot} hands over), so that the answer handled again after a
+     * crash, minutes later, is judged as it was the first time. Any other open question is left as it was.
      */
     private boolean asked(User user) {
         return choices.openChoice(user.address()).filter(ForgetMe::asks)
-                .flatMap(question -> ShownPendingList.take(choices, question))
-                .filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
+                .filter(question -> question.expiresAt().isAfter(user.lastMessageAt())).isPresent();
     }
 
     private List<String> groupSends(User user) {

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
@@ -111,18 +112,30 @@ public final class GroupLifecycle {
      * the buttons of older messages) asks again: the deletion tells the members and cannot be undone.
      */
     public Message delete(User owner, String groupId) {
+        Optional<PendingChoice> question = choices.openChoice(owner.address())
+                .filter(open -> DeleteQuestion.about(open, groupId));
         Optional<Group> group = groups.findGroup(groupId).filter(found -> found.ownedBy(owner.address()));
         if (group.isEmpty()) {
+            // Left open by a yes whose run a crash cut short once the group was gone, if this is that yes again.
+            question.ifPresent(left -> ShownPendingList.take(choices, left));
             return Message.text("That group no longer exists.");
         }
-        return asked(owner, groupId) ? Message.text(delete(owner, group.get())) : deleteQuestion(owner, group.get());
+        if (question.filter(open -> answeredInTime(owner, open)).isEmpty()) {
+            return deleteQuestion(owner, group.get());
+        }
+        String reply = delete(owner, group.get());
+        // Taken last: a run cut short before finds the question open, handled again, and finishes the deletion.
+        ShownPendingList.take(choices, question.get());
+        return Message.text(reply);
     }
 
-    /** True when the open question is about deleting that group and still fresh, which the yes then takes, once. */
-    private boolean asked(User owner, String groupId) {
-        return choices.openChoice(owner.address()).filter(question -> DeleteQuestion.about(question, groupId))
-                .flatMap(question -> ShownPendingList.take(choices, question))
-                .filter(question -> question.expiresAt().isAfter(clock.instant())).isPresent();
+    /**
+     * Whether the person answered while {@code question} was open: judged by the time of the answer (the event's own,
+     * on the user the bot hands over), so that the yes handled again after a crash, minutes later, is judged as it was
+     * the first time.
+     */
+    private static boolean answeredInTime(User owner, PendingChoice question) {
+        return question.expiresAt().isAfter(owner.lastMessageAt());
     }
 
     private String delete(User owner, Group group) {
@@ -171,7 +184,10 @@ public final class GroupLifecycle {
         for (GroupMember member : members) {
             stopped += withdrawal.withdraw(group.id(), member.member());
             if (!group.ownedBy(member.member())) {
-                outbox.notify(member.member(), Message.text(notice), about);
+                // Named by the group, not numbered: forget_me ends several, and run again after a crash it no
+                // longer finds those it ended, so numbering would give a later group's notices the earlier's ids.
+                outbox.notifyOnce(Cause.id("end of group " + group.id() + " to " + member.member().key()),
+                        member.member(), Message.text(notice), about);
                 told++;
             }
         }

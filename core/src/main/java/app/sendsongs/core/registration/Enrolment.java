@@ -16,6 +16,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -65,7 +66,8 @@ final class Enrolment {
 
     /** The {@code register} command with a code from the plain connect page; returns the reply. */
     String register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt) {
-        Optional<User> existing = users.findUser(person);
+        // Someone this very message registered (it is handled again after a crash) is registered as new again.
+        Optional<User> existing = users.findUser(person).filter(user -> !registeredBy(user, connection, messageAt));
         if (existing.isPresent()) {
             User updated = existing.get().withConnection(connection).renamed(name.orElse(existing.get().name()))
                     .withLastMessageAt(messageAt);
@@ -75,7 +77,7 @@ final class Enrolment {
                     : "You're connected again, " + updated.name() + ". I'm watching your songs again.";
         }
         String chosen = name.orElseThrow();
-        users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, clock.instant(), messageAt));
+        users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt));
         handles.learn(person);
         return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
                 + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person), chosen);
@@ -115,6 +117,16 @@ final class Enrolment {
                 + style.write(RECEIPTS_TOLD)));
         newcomers.accept(registered);
         return new CallbackResult.Registered(kind, name, person.platform(), false, chats.chatLink(person.platform()));
+    }
+
+    /**
+     * Whether {@code user} was registered by the message sent at {@code messageAt} with {@code connection}: a register
+     * saves the person with its code's connection, as registered at the time of its message (as stores keep it, to
+     * the millisecond).
+     */
+    private static boolean registeredBy(User user, ListeningConnection connection, Instant messageAt) {
+        return user.connection().equals(connection)
+                && user.registeredAt().truncatedTo(ChronoUnit.MILLIS).equals(messageAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** How to send a song, and what friends are told when a song they sent is played, in the person's spelling. */

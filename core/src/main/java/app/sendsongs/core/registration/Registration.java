@@ -14,6 +14,7 @@ import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
@@ -282,12 +283,28 @@ public final class Registration {
         if (nameProblem.isPresent()) {
             return nameProblem.get() + "\n" + Help.usage("register", style);
         }
-        Optional<RegistrationCode> code = store.takeRegistrationCode(Secrets.normalizeCode(command.code()));
-        if (code.isEmpty() || code.get().expiresAt().isBefore(clock.instant())) {
+        Optional<RegistrationCode> code = takeCode(command.code());
+        // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
+        if (code.isEmpty() || code.get().expiresAt().isBefore(messageAt)) {
             return "That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
                     + " minutes). Get a new one at " + connectLink.url();
         }
         return enrolment.register(person, code.get().connection(), name, messageAt);
+    }
+
+    /**
+     * The code typed, taken (of two people who send one code, one gets it) and kept again under this register's own
+     * id ({@link Cause#id}) until it expires: the register handled again after a crash finds it there, where the code
+     * itself is gone, and finishes. The own id is a UUID, which no typed code becomes (codes are read upper case and
+     * without dashes), so only the same event finds it.
+     */
+    private Optional<RegistrationCode> takeCode(String typed) {
+        String own = Cause.id("registration code");
+        Optional<RegistrationCode> code = store.takeRegistrationCode(Secrets.normalizeCode(typed))
+                .or(() -> store.takeRegistrationCode(own));
+        code.ifPresent(taken -> store.saveRegistrationCode(
+                new RegistrationCode(own, taken.connection(), taken.expiresAt())));
+        return code;
     }
 
     /** Told of each person who registered through their personal link, once the chat has welcomed them. */

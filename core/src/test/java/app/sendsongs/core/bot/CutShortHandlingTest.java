@@ -8,7 +8,9 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryUsers;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.share.Share;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An event whose handling a crash cut short is handled again (the inbox claims it again once the
@@ -197,6 +201,23 @@ class CutShortHandlingTest {
 
         assertThat(bot.inbox("alice")).singleElement().asString().startsWith("Created the group Band.");
         assertThat(bot.stores.groups().groupsOf(at("alice"))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "the process dies {0} saving the person")
+    @ValueSource(strings = {"just before", "just after"})
+    void aRegisterCutShortWelcomesThePersonWhenHandledAgainAndTheCodeStaysUsed(String when) {
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
+        Inbound register = text("erin", "register code:\"" + code + "\" name:\"Erin Hale\"");
+        ((InMemoryUsers) bot.stores.users()).diesAtNextSaveUser(when.equals("just after"));
+        assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(register)).singleElement().asString().startsWith("Welcome, Erin Hale! You're "
+                + "connected.");
+        assertThat(bot.user("erin").connection().accountId()).isEqualTo("spotify-messenger:erin");
+        assertThat(bot.reply("frank", "register code:\"" + code + "\" name:\"Frank\"")).as("the code used")
+                .startsWith("That code is unknown, used or expired");
+        assertThat(bot.reply("erin", "register code:\"" + code + "\" name:\"Erin Hale\"")).as("sent again")
+                .startsWith("That code is unknown, used or expired");
     }
 
     @Test

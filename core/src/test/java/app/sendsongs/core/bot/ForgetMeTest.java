@@ -4,6 +4,7 @@ import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.command.Help;
@@ -15,6 +16,7 @@ import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -266,6 +268,65 @@ class ForgetMeTest {
 
         assertThat(bot.say("bob", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
                 "1 of 2 played " + FakeMusic.SONG.title() + " (sent to Family).\nNot played within 7 days: Dan Brown.");
+    }
+
+    @Test
+    void aYesCutShortByACrashFinishesWhenHandledAgainTellingEachMemberOfEachGroupOnce() {
+        bot.reply("alice", "create_group Band");
+        bot.reply("alice", "add_to_group Band Bob Fisher");
+        bot.reply("alice", "create_group Duo");
+        bot.reply("alice", "add_to_group Duo Bob Fisher");
+        bot.reply("alice", "add_to_group Duo Carol King");
+        bot.reply("alice", "forget_me");
+        Inbound yes = yes("alice");
+        // Killed once the first group has ended, before Bob is told of the second.
+        AtomicInteger toldBob = new AtomicInteger();
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("bob"))
+                && held.message().text().contains("no longer exists") && toldBob.incrementAndGet() == 2);
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(yes);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Done: ")).hasSize(1);
+        assertThat(bot.last("alice")).startsWith("Done: ");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("The group ")).containsExactlyInAnyOrder(
+                "The group Band no longer exists: the person who made it has left Send Songs.",
+                "The group Duo no longer exists: the person who made it has left Send Songs.");
+        assertThat(bot.inbox("carol")).filteredOn(text -> text.startsWith("The group ")).containsExactly(
+                "The group Duo no longer exists: the person who made it has left Send Songs.");
+        assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aYesHandledAgainAfterACrashIsJudgedByWhenItWasTappedNotWhenItIsHandled() {
+        bot.reply("alice", "forget_me");
+        bot.advance(Duration.ofMinutes(4));
+        Inbound yes = yes("alice");
+        ((InMemoryOutbox) bot.stores.outbox()).diesAtNextWithdrawAbout(false);
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.handle(yes)).containsExactly("Done: I've deleted everything I kept about you — your Spotify "
+                + "connection, your name, the songs you sent and received, your groups and memberships. To use Send "
+                + "Songs again, just write to me.");
+        assertThat(bot.stores.users().findUser(at("alice"))).isEmpty();
+    }
+
+    @Test
+    void aSecondYesAfterTheFirstDeletedEverythingSaysNothingIsKept() {
+        bot.reply("alice", "forget_me");
+        Inbound first = yes("alice");
+        Inbound second = yes("alice");
+        bot.handle(first);
+
+        assertThat(bot.handle(second)).singleElement().asString()
+                .startsWith("I keep nothing about you.\n\nHi! I'm Send Songs");
+    }
+
+    private Inbound yes(String psid) {
+        return new Inbound.ChoiceTapped(bot.nextEventId(), at(psid), bot.clock.instant(), "forget_me confirm",
+                "Yes, delete it all");
     }
 
     /** The person asks to be forgotten and confirms. */

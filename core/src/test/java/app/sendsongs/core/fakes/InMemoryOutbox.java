@@ -47,6 +47,13 @@ public final class InMemoryOutbox implements OutboxStore {
         beforeHolding.set(which);
     }
 
+    /** The process dies at the first {@link #holdNew} of a message {@code which} picks, before it is held. */
+    public void diesBeforeHolding(Predicate<HeldMessage> which) {
+        beforeHolding(which, () -> {
+            throw new RecordingChat.ProcessDied();
+        });
+    }
+
     /**
      * The process dies at the next {@link #withdrawAbout}: a {@link RecordingChat.ProcessDied} is thrown out of it,
      * before it took anything back or, {@code afterWithdrawing}, once it did.

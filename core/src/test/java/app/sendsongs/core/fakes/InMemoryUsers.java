@@ -15,7 +15,10 @@ import java.util.Optional;
 
 /** {@link UserStore} in maps. */
 public final class InMemoryUsers implements UserStore {
+    private static final int BEFORE = 1;
+    private static final int AFTER = 2;
     private final Map<ChatAddress, User> users = new HashMap<>();
+    private int diesAtNextSave;
     /** Each person's handle key, and who has each handle: "telegram:carolk" for "CarolK" on Telegram. */
     private final Map<ChatAddress, String> handles = new HashMap<>();
     private final Map<String, ChatAddress> byHandle = new HashMap<>();
@@ -41,7 +44,23 @@ public final class InMemoryUsers implements UserStore {
 
     @Override
     public synchronized void saveUser(User user) {
+        int dies = diesAtNextSave;
+        diesAtNextSave = 0;
+        if (dies == BEFORE) {
+            throw new RecordingChat.ProcessDied();
+        }
         users.put(user.address(), user);
+        if (dies == AFTER) {
+            throw new RecordingChat.ProcessDied();
+        }
+    }
+
+    /**
+     * The process dies at the next {@link #saveUser}: a {@link RecordingChat.ProcessDied} is thrown out of it, before
+     * it saved the person or, {@code afterSaving}, once it did.
+     */
+    public synchronized void diesAtNextSaveUser(boolean afterSaving) {
+        diesAtNextSave = afterSaving ? AFTER : BEFORE;
     }
 
     @Override

@@ -2,7 +2,9 @@ package app.sendsongs.core.group;
 
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
@@ -103,6 +105,42 @@ class DeleteGroupQuestionTest {
         assertThat(bot.stores.groups().groupsOf(at("alice"))).extracting(Group::name).containsExactly("Band");
     }
 
+    @Test
+    void aYesCutShortByACrashFinishesWhenHandledAgainTellingEachMemberOnce() {
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "delete_group Family");
+        Message question = lastTo("alice");
+        Inbound yes = yesTo(question);
+        bot.chat.diesOnSend(1, true); // Messenger took the notice to Bob, then the process died
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.app.confirmSent(bot.chat.references("bob"));
+
+        bot.handle(yes);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Delete")).containsExactly(
+                "Delete the group Family? Its 2 other members are told, and the songs sent through it that haven't "
+                        + "been played stop being watched.",
+                "Deleted the group Family and told its 2 other members.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("deleted")).hasSize(1);
+        assertThat(bot.inbox("carol")).filteredOn(text -> text.contains("deleted")).hasSize(1);
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).isEmpty();
+        assertThat(tapYes(question)).as("a second yes").isEqualTo("That group no longer exists.");
+    }
+
+    @Test
+    void aYesHandledAgainAfterACrashIsJudgedByWhenItWasTappedNotWhenItIsHandled() {
+        bot.reply("alice", "delete_group Family");
+        bot.advance(Duration.ofMinutes(9));
+        Inbound yes = yesTo(lastTo("alice"));
+        bot.chat.diesOnSend(1, false);
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.handle(yes).getLast()).isEqualTo("Deleted the group Family and told its other member.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("deleted")).hasSize(1);
+    }
+
     /** Telegram keeps the buttons under every older message: the Yes of a question answered no asks again. */
     @Test
     void onTelegramTheYesUnderAQuestionAnsweredNoAsksAgain() {
@@ -134,9 +172,16 @@ class DeleteGroupQuestionTest {
     }
 
     private String tap(ChatAddress person, Message question, String title) {
+        return bot.handle(tapEvent(person, question, title)).getLast();
+    }
+
+    private Inbound yesTo(Message question) {
+        return tapEvent(at("alice"), question, "Yes, delete it");
+    }
+
+    private Inbound tapEvent(ChatAddress person, Message question, String title) {
         Choice tap = question.choices().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
-        return bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), person, bot.clock.instant(), tap.payload(),
-                tap.title())).getLast();
+        return new Inbound.ChoiceTapped(bot.nextEventId(), person, bot.clock.instant(), tap.payload(), tap.title());
     }
 
     private void assertCarolsSongStillWatched() {

@@ -43,9 +43,11 @@ final class DynamoHousekeeping implements Housekeeping {
 
     /**
      * Deletes the person's groups, memberships, group chats they are counted in for, whether they could be reached,
-     * group sends, shares, watch, held messages, open question, unfinished share, invites sent, choices about senders
-     * and counters, and their user last: DynamoDB has no transaction across that many items, so if this stops half way the person is still registered and can send
-     * {@code forget_me} again.
+     * group sends, shares, watch, held messages, unfinished share, invites sent, choices about senders and counters,
+     * then their user, then their open question: DynamoDB has no transaction across that many items, so if this stops
+     * half way the person is still registered, with their {@code forget_me} question still open, and the
+     * confirmation handled again (or sent again) finishes it. A question left once the user is gone is purged when it
+     * expires.
      */
     @Override
     public void forgetPerson(ChatAddress person) {
@@ -56,12 +58,12 @@ final class DynamoHousekeeping implements Housekeeping {
         shares.deleteSharesOf(person);
         watches.deleteWatch(person);
         outbox.deleteFor(person);
-        choices.delete(person);
         drafts.deleteDraft(person);
         invites.deleteSentBy(person);
         preferences.delete(person);
         counters.delete(person);
         users.deleteUser(person);
+        choices.delete(person);
     }
 
     @Override
