@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,6 +168,46 @@ class InboxWorkersTest {
 
         assertThat(closing.isAlive()).isFalse();
         assertThat(handled).hasValue(10);
+        assertThat(batches).isEmpty();
+    }
+
+    @Test
+    void closingLetsTheIdleWorkersLeaveWithoutLooking() throws Exception {
+        int count = 256; // a server on Telegram's
+        Map<String, AtomicInteger> looks = new ConcurrentHashMap<>(); // by worker
+        InboxWorkers workers = new InboxWorkers(() -> {
+            looks.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicInteger()).incrementAndGet();
+            return 0;
+        }, handled::addAndGet, () -> false, count, unlimited(count));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (looks.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(looks).as("every worker looks as it starts").hasSize(count);
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        Map<String, Integer> before = new HashMap<>();
+        looks.forEach((worker, looked) -> before.put(worker, looked.get()));
+
+        workers.close(WAIT);
+
+        assertThat(looks).as("looks made while stopping").allSatisfy((worker, looked) ->
+                assertThat(looked.get() - before.get(worker)).as(worker)
+                        .isLessThanOrEqualTo(worker.equals(WATCHMAN) ? 1 : 0)); // its look of every second
+    }
+
+    @Test
+    void eventsKeptJustBeforeClosingAreTakenByTheWorkersTheyWoke() {
+        InboxWorkers workers = new InboxWorkers(this::step, handled::addAndGet, () -> !batches.isEmpty(), 8,
+                unlimited(8));
+        assertThat(workers.awaitIdle(WAIT)).isTrue();
+        batches.add(2);
+        batches.add(1);
+        batches.add(4);
+
+        workers.wake(3);
+        workers.close(WAIT);
+
+        assertThat(handled).hasValue(7);
         assertThat(batches).isEmpty();
     }
 

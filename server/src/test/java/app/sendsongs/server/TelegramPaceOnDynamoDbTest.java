@@ -11,6 +11,7 @@ import app.sendsongs.telegram.TelegramBotApi;
 import app.sendsongs.telegram.TelegramFailure;
 import app.sendsongs.testsupport.DynaliteExtension;
 import app.sendsongs.testsupport.SandboxControl;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,8 @@ class TelegramPaceOnDynamoDbTest {
     /** Messages each server sends, each to a group chat of its own, all at once. */
     private static final int EACH = 12;
     private static final long FIRST_CHAT = -4_200;
+    /** The inbox workers of a server on Telegram. */
+    private static final int WORKERS_WITH_TELEGRAM = 256;
     private static final String TOKEN_KEY = "c2VuZC1zb25ncy10ZXN0LWtleS0zMi1ieXRlcy1sb24=";
 
     private StandaloneSandbox sandbox;
@@ -59,9 +63,14 @@ class TelegramPaceOnDynamoDbTest {
 
     /** Starts {@code count} servers on the table, on Telegram at {@link #PER_SECOND} messages a second. */
     private void startServers(int count) {
+        startServers(count, DYNAMO.endpoint());
+    }
+
+    /** As above, calling DynamoDB at {@code endpoint}. */
+    private void startServers(int count, URI endpoint) {
         String base = "http://127.0.0.1:" + sandbox.port();
         Map<String, String> values = new HashMap<>(Map.of("STORE", "dynamodb", "DYNAMODB_TABLE", table,
-                "DYNAMODB_ENDPOINT", DYNAMO.endpoint().toString(), "AWS_REGION", DynaliteExtension.REGION.id(),
+                "DYNAMODB_ENDPOINT", endpoint.toString(), "AWS_REGION", DynaliteExtension.REGION.id(),
                 "AWS_ACCESS_KEY_ID", DynaliteExtension.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", DynaliteExtension.SECRET_KEY, "TOKEN_ENCRYPTION_KEY", TOKEN_KEY,
                 "TICK_SECONDS", "3600", "PORT", "0", "PUBLIC_BASE_URL", "https://bot.example"));
@@ -129,6 +138,77 @@ class TelegramPaceOnDynamoDbTest {
         DynamoStores.createTable(DYNAMO.client(), table);
         assertThat(api.sendMessage(chat, OutgoingText.of("once it is back"))).isInstanceOf(SendResult.Sent.class);
         assertThat(control.telegramChat(chat)).hasSize(1);
+    }
+
+    /**
+     * A server on Telegram has many inbox workers (each may wait for its chat's pace while it holds its person), nearly
+     * all of them idle. As the server stops they leave without looking in the table: a look queries each shard of the
+     * table's due index, and one look by each worker made every stop 256 looks long (seconds on dynalite; on DynamoDB
+     * a thousand needless reads at every SIGTERM).
+     */
+    @Test
+    @Timeout(120)
+    void anIdleServerStopsWithoutItsWorkersEachLookingInTheTable() {
+        try (CountingDynamoDbProxy proxy = new CountingDynamoDbProxy(DYNAMO.endpoint())) {
+            startServers(1, proxy.endpoint());
+            BotServer server = servers.getFirst();
+            awaitEveryWorkersFirstLook(proxy);
+            assertThat(server.awaitWebhookIdle(Duration.ofSeconds(30))).isTrue();
+            long before = proxy.total();
+
+            closeInTheTest(server);
+
+            assertThat(proxy.total() - before).as("calls to the table while stopping (" + proxy.counts() + " in all)")
+                    .isLessThan(WORKERS_WITH_TELEGRAM / 8);
+        }
+    }
+
+    /**
+     * People wrote just before the stop: their updates were acknowledged, so the stop still has the workers they woke
+     * answer them, each answer taking its slot of the pace on the table (more answers than the pace's burst: some
+     * still wait for their slot as the stop begins).
+     */
+    @Test
+    @Timeout(120)
+    void updatesAcknowledgedJustBeforeTheStopAreAnsweredBeforeItEnds() throws Exception {
+        startServers(1);
+        BotServer server = servers.getFirst();
+        server.setUpTelegram(URI.create("http://127.0.0.1:" + server.port() + BotServer.TELEGRAM_WEBHOOK_PATH));
+        List<Long> people = LongStream.rangeClosed(7_001, 7_006).boxed().toList();
+        for (long person : people) {
+            control.telegramSays(person, "Person " + person, "/start");
+        }
+
+        closeInTheTest(server);
+
+        for (long person : people) {
+            assertThat(control.telegramChat(person)).as("the answer to %d", person).isNotEmpty();
+        }
+    }
+
+    /** Stops the server in the test (not again after it). */
+    private void closeInTheTest(BotServer server) {
+        servers.remove(server);
+        server.close();
+    }
+
+    /**
+     * Every worker looks in the inbox once as the server starts, each look a query of each of the due index's 4 shards;
+     * the stop is counted once they have.
+     */
+    private static void awaitEveryWorkersFirstLook(CountingDynamoDbProxy proxy) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (proxy.counts().getOrDefault("Query", 0L) < 4L * WORKERS_WITH_TELEGRAM) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited for every worker's first look; the table was called " + proxy.counts());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /**
