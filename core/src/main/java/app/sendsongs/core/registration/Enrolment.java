@@ -74,13 +74,30 @@ final class Enrolment {
             saveAndWatchAgain(existing.get(), updated);
             handles.learn(person);
             return switched(existing.get(), connection) ? switchedText(updated, connection.kind())
-                    : "You're connected again, " + updated.name() + ". I'm watching your songs again.";
+                    : connectedAgain(updated);
         }
         String chosen = name.orElseThrow();
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt));
         handles.learn(person);
-        return "Welcome, " + chosen + "! You're connected. Friends can now send you songs with name:\"" + chosen
-                + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person), chosen);
+        return welcome(person, chosen);
+    }
+
+    /**
+     * The answer again to the register sent at {@code messageAt} that saved {@code user}, handled again after a crash:
+     * the welcome when it registered them, else that they are connected again.
+     */
+    String answerAgain(User user, Instant messageAt) {
+        return registeredBy(user, user.connection(), messageAt) ? welcome(user.address(), user.name())
+                : connectedAgain(user);
+    }
+
+    private static String connectedAgain(User user) {
+        return "You're connected again, " + user.name() + ". I'm watching your songs again.";
+    }
+
+    private static String welcome(ChatAddress person, String name) {
+        return "Welcome, " + name + "! You're connected. Friends can now send you songs with name:\"" + name
+                + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person), name);
     }
 
     /**

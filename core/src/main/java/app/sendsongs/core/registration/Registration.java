@@ -283,27 +283,36 @@ public final class Registration {
         if (nameProblem.isPresent()) {
             return nameProblem.get() + "\n" + Help.usage("register", style);
         }
-        Optional<RegistrationCode> code = takeCode(command.code());
+        String copy = Cause.id("registration code");
+        Optional<RegistrationCode> code = takeCode(command.code(), copy);
+        if (code.isEmpty() && existing.isPresent() && store.wasUsed(copy)) {
+            // This register, handled again after a crash that came once it had saved the person and dropped the copy.
+            return enrolment.answerAgain(existing.get(), messageAt);
+        }
         // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
         if (code.isEmpty() || code.get().expiresAt().isBefore(messageAt)) {
             return "That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
                     + " minutes). Get a new one at " + connectLink.url();
         }
-        return enrolment.register(person, code.get().connection(), name, messageAt);
+        String reply = enrolment.register(person, code.get().connection(), name, messageAt);
+        // Done: handled again, this register finds the mark and welcomes the person it saved; the copy, with the
+        // connection's sealed tokens, goes.
+        store.useOnce(copy, code.get().expiresAt());
+        store.takeRegistrationCode(copy);
+        return reply;
     }
 
     /**
-     * The code typed, taken (of two people who send one code, one gets it) and kept again under this register's own
-     * id ({@link Cause#id}) until it expires: the register handled again after a crash finds it there, where the code
-     * itself is gone, and finishes. The own id is a UUID, which no typed code becomes (codes are read upper case and
-     * without dashes), so only the same event finds it.
+     * The code typed, taken (of two people who send one code, one gets it) and kept again under {@code copy}, this
+     * register's own id ({@link Cause#id}), until the person is saved and the register marked done: the register handled
+     * again after a crash in between finds it there, where the code itself is gone, and finishes. The own id is a UUID, which no typed code
+     * becomes (codes are read upper case and without dashes), so only the same event finds it.
      */
-    private Optional<RegistrationCode> takeCode(String typed) {
-        String own = Cause.id("registration code");
+    private Optional<RegistrationCode> takeCode(String typed, String copy) {
         Optional<RegistrationCode> code = store.takeRegistrationCode(Secrets.normalizeCode(typed))
-                .or(() -> store.takeRegistrationCode(own));
+                .or(() -> store.takeRegistrationCode(copy));
         code.ifPresent(taken -> store.saveRegistrationCode(
-                new RegistrationCode(own, taken.connection(), taken.expiresAt())));
+                new RegistrationCode(copy, taken.connection(), taken.expiresAt())));
         return code;
     }
 

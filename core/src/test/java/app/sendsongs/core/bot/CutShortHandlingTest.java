@@ -8,6 +8,8 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.InMemoryRegistrations;
 import app.sendsongs.core.fakes.InMemoryUsers;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
@@ -218,6 +220,27 @@ class CutShortHandlingTest {
                 .startsWith("That code is unknown, used or expired");
         assertThat(bot.reply("erin", "register code:\"" + code + "\" name:\"Erin Hale\"")).as("sent again")
                 .startsWith("That code is unknown, used or expired");
+    }
+
+    @Test
+    void aRegisterCutShortAfterItsWorkBeforeItsAnswerWelcomesThePersonWhenHandledAgainAndKeepsNoCode() {
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
+        Inbound register = text("erin", "register code:\"" + code + "\" name:\"Erin Hale\"");
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("erin")));
+        assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(register)).singleElement().asString().startsWith("Welcome, Erin Hale! You're "
+                + "connected.");
+        assertThat(((InMemoryRegistrations) bot.stores.registrations()).codesKept())
+                .as("no code, and no copy of it, once the person is registered").isZero();
+    }
+
+    @Test
+    void aRegisterThatFinishedKeepsNoCopyOfItsCode() {
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
+
+        assertThat(bot.reply("erin", "register code:\"" + code + "\" name:\"Erin Hale\"")).startsWith("Welcome");
+        assertThat(((InMemoryRegistrations) bot.stores.registrations()).codesKept()).isZero();
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class InMemoryRegistrations implements RegistrationStore {
         return Optional.ofNullable(codes.remove(code));
     }
 
+    /** How many registration codes are kept now. */
+    public synchronized int codesKept() {
+        return codes.size();
+    }
+
     /** How many values were recorded as used or saved so far. */
     public synchronized int writes() {
         return writes;
