@@ -328,15 +328,17 @@ public final class Bot {
 
     /**
      * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word or a tap's command ({@link #isTap}); a name, or a note once who is known,
-     * is text that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you
-     * mean", not an invite by that name).
+     * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
+     * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
+     * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
+     * an invite by that name).
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
+        boolean noLink = TrackLinks.spotifyWordsIn(typed).isEmpty();
         return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed(Command command)
+            case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
                     && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO, READY -> parsed instanceof ParseResult.Unknown && TrackLinks.spotifyWordsIn(typed).isEmpty();
+            case WHO, READY -> parsed instanceof ParseResult.Unknown && noLink;
         };
     }
 

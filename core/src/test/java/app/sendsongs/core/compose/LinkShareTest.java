@@ -364,6 +364,24 @@ class LinkShareTest {
     }
 
     @Test
+    void aSpotifyLinkTypedWhileTheBotWaitsForANoteIsAnotherSongNotTheNote() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+
+        assertThat(bot.reply("alice", "listen to this " + other)).as("shared from Spotify with a comment")
+                .isEqualTo("Who is it for?\nWith it: “listen to this”");
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+        assertThat(bot.reply("alice", "send_song name:\"Carol King\" " + LINK)).as("a whole send_song")
+                .startsWith("Sent " + TITLE + " to Carol King.");
+        assertThat(bot.last("carol")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
+        assertThat(bot.reply("alice", "the bridge!")).as("the song being shared still waits for its note")
+                .isEqualTo("Noted. Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?\nWith it: “the bridge!”");
+    }
+
+    @Test
     void someoneElseIsTypedByNameAndAFirstNameIsEnoughForAContact() {
         bot.register("dan", "Dan Brown");
         bot.reply("alice", LINK);
