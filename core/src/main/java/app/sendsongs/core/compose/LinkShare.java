@@ -119,14 +119,16 @@ public final class LinkShare {
     /**
      * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
      * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
-     * is it for?", "Someone else" or a no, which drops the song. While it waits for a note, which may be any words, only
+     * is it for?", "Someone else" or a yes (which asks for the name) or a no, which drops the song. While it waits for a note, which may be any words, only
      * a bare {@code cancel} or {@code discard} is Don't send: someone sharing a song who types it means this one. Empty
      * for other words, a name or a note as before.
      */
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
         Optional<String> no = Optional.of(dontSendTap(draft).payload());
         return switch (draft.stage()) {
-            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME), Optional.empty(), no);
+            // a yes names nobody: it asks for the name, as "Someone else" does, rather than inviting someone called "ok"
+            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
+                    Optional.of(SOMEONE_ELSE.payload()), no);
             case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
                     Optional.of(sendTap(draft).payload()), no);
             case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();

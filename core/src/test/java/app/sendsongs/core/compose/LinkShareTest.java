@@ -92,6 +92,18 @@ class LinkShareTest {
     }
 
     @Test
+    void aYesTypedAtWhoIsItForAsksForTheNameAndInvitesNobodyCalledOk() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "ok")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Bob Fisher", "Carol King",
+                "👥 Family");
+        assertThat(bot.reply("alice", "Yes please!")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
     void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
