@@ -356,7 +356,8 @@ public final class LinkShare {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     yield whichPerson.ask(person, candidates, typed);
                 }
-                case FriendFinder.Lookup.Yourself() -> Message.text("That's you! Who is it for?");
+                case FriendFinder.Lookup.Yourself() ->
+                        Message.text("That's you! Who is it for?").withChoices(taps(noted));
                 case FriendFinder.Lookup.Nobody() -> {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     List<User> close = friends.closeContacts(person, command.friend().get());

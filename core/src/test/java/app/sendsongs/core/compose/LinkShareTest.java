@@ -104,6 +104,17 @@ class LinkShareTest {
     }
 
     @Test
+    void theirOwnNameTypedForWhoItIsForOffersTheirFriendsAgain() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "Alice Smith")).isEqualTo("That's you! Who is it for?");
+        assertThat(last("alice").choices()).as("Messenger shows taps only under the newest message")
+                .extracting(Choice::title).containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        assertThat(tap("alice", "Carol King", last("alice").choices().get(1).payload()))
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
     void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
