@@ -419,7 +419,7 @@ public final class Bot {
                 return notWaiting();
             }
             if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
-                return linkShare.choose(user, draft.get(), number);
+                return linkShare.chooseOffered(user, draft.get(), number);
             }
             if (choice.filter(WhichGroup::asks).isPresent()) {
                 return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");

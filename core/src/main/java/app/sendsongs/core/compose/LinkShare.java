@@ -155,13 +155,29 @@ public final class LinkShare {
         return Message.text(CommandStyle.of(person.address()).write(NO_DRAFT));
     }
 
-    /** A bare number while the bot offered people and groups as taps: the one at that place. */
+    /**
+     * A bare number while the bot offered people and groups as taps: the one at that place. Once who it is for is
+     * chosen, the question the share stands at is asked again.
+     */
     public Message choose(User person, ShareDraft draft, int number) {
-        if (draft.stage() != ShareDraft.Stage.WHO || draft.offered().isEmpty()) {
+        if (draft.offered().isEmpty()) {
             return Message.text("I'm not waiting for a number from you.");
         }
+        if (draft.stage() != ShareDraft.Stage.WHO) {
+            return askAgain(draft, "I'm not waiting for a number from you. ");
+        }
+        return chooseOffered(person, draft, number);
+    }
+
+    /**
+     * A tap of the offer the share was shown with ({@link ShareDraft#offerKey}): that person or group, also once
+     * another was chosen. Telegram keeps the offer's buttons until the bot takes them off, so a second tap there is a
+     * change of mind (or the same tap again); it sends nothing, and asks "Send … to …?" anew.
+     */
+    public Message chooseOffered(User person, ShareDraft draft, int number) {
         if (number < 1 || number > draft.offered().size()) {
-            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".");
+            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".")
+                    .withChoices(taps(draft));
         }
         return chosen(person, draft, draft.offered().get(number - 1), false);
     }

@@ -115,6 +115,36 @@ class LinkShareTest {
     }
 
     @Test
+    void anotherTapUnderWhoIsItForAfterOneWasTappedChangesWhoItIsForAndSendsNothing() {
+        int bobHad = bot.inbox("bob").size();
+        bot.reply("alice", LINK);
+        String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        assertThat(tap("alice", "Bob Fisher", "1 #" + offer)).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        tap("alice", "Add a note", "note");
+
+        assertThat(tap("alice", "Carol King", "2 #" + offer)).as("Telegram keeps the buttons until it takes them off")
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(tap("alice", "Carol King", "2 #" + offer)).as("the same tap again")
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(tap("alice", "Send", sendTap())).startsWith("Sent " + TITLE + " to Carol King.");
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+    }
+
+    @Test
+    void aNumberTypedWhenNoneIsAskedForAsksTheOpenQuestionAgainWithItsTaps() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "7")).isEqualTo("Please answer with a number from 1 to 3.");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "2")).isEqualTo("I'm not waiting for a number from you. Send " + TITLE
+                + " to Bob Fisher?");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Send", "Add a note", "Note for after", "Don't send");
+    }
+
+    @Test
     void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
