@@ -145,6 +145,29 @@ class LinkShareTest {
     }
 
     @Test
+    void aYesTypedToADeleteOrForgetMeQuestionAskedSinceSendsNotTheSongBeingShared() {
+        int bobHad = bot.inbox("bob").size();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "delete_group Family");
+
+        assertThat(bot.reply("alice", "yes")).isEqualTo("Only a tap says yes to that, so I did nothing: tap \"Yes, "
+                + "delete it\" if you mean it.");
+        assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Yes, delete it",
+                "No, keep it");
+        assertThat(bot.reply("alice", "ok")).startsWith("Only a tap says yes to that");
+        bot.reply("alice", "forget_me");
+        assertThat(bot.reply("alice", "Yes, delete it all")).isEqualTo("Only a tap says yes to that, so I did "
+                + "nothing: tap \"Yes, delete it all\" if you mean it.");
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).hasSize(1);
+
+        bot.reply("alice", "no");
+        assertThat(bot.reply("alice", "yes")).as("the question answered, a yes is the share's again")
+                .startsWith("Sent " + TITLE + " to Bob Fisher.");
+    }
+
+    @Test
     void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
