@@ -107,13 +107,22 @@ public final class LinkShare {
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
             case WHO -> {
-                String name = UserText.typedName(text);
+                String name = withoutFor(person, UserText.typedName(text));
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
             case NOTE, READY -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };
+    }
+
+    /**
+     * A name typed at "Who is it for?" without the "for" it may start with, as the question's answer often does ("for
+     * Bob"), unless the whole words are someone's or a group's name.
+     */
+    private String withoutFor(User person, String name) {
+        String rest = name.regionMatches(true, 0, "for ", 0, 4) ? name.substring(4).strip() : "";
+        return rest.isEmpty() || !friends.matchesNobody(person, name) || groups.namesAGroup(person, name) ? name : rest;
     }
 
     /**

@@ -168,6 +168,18 @@ class LinkShareTest {
     }
 
     @Test
+    void forAndANameTypedAtWhoIsItForIsThatNameNotSomeoneCalledForBob() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "for Bob")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "For family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "for Dana Scully")).startsWith("I don't know anyone called \"Dana Scully\".");
+    }
+
+    @Test
     void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
