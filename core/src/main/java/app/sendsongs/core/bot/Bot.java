@@ -29,6 +29,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
@@ -222,6 +223,10 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
+        Optional<Message> yesTyped = yesTypedAtAYesOrNo(event, parsed, typed, user.get(), draft);
+        if (yesTyped.isPresent()) {
+            return yesTyped.get();
+        }
         Optional<String> questionTap = questionTapMeant(event, parsed, typed, user.get(), draft);
         Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
                 : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
@@ -250,10 +255,8 @@ public final class Bot {
      */
     private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
                                               Optional<ShareDraft> draft) {
-        boolean note = draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
-                .isPresent();
         boolean words = parsed instanceof ParseResult.Unknown || saysNo(parsed);
-        if (!(event instanceof Inbound.Text) || !words || note) {
+        if (!(event instanceof Inbound.Text) || !words || waitsForANote(draft)) {
             return Optional.empty();
         }
         return openQuestion(user).flatMap(question -> {
@@ -265,6 +268,36 @@ public final class Bot {
             }
             return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
         });
+    }
+
+    /**
+     * A yes typed at a yes-or-no question (forget_me's, delete_group's), which only its tap says: nothing is done, and
+     * the question's taps come again. Read before the song being shared, asked about earlier, would take the yes as
+     * its Send. Not while that song waits for a note, which a yes may be.
+     */
+    private Optional<Message> yesTypedAtAYesOrNo(Inbound event, ParseResult parsed, String typed, User user,
+                                                 Optional<ShareDraft> draft) {
+        if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)) {
+            return Optional.empty();
+        }
+        return openQuestion(user).flatMap(Bot::yesOrNoTaps)
+                .filter(taps -> WordsForTaps.saysYes(typed, taps.getFirst().title()))
+                .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \""
+                        + taps.getFirst().title() + "\" if you mean it.").withChoices(taps));
+    }
+
+    /** The Yes and No taps of {@code question} when it is a yes-or-no question. */
+    private static Optional<List<Choice>> yesOrNoTaps(PendingChoice question) {
+        if (ForgetMe.asks(question)) {
+            return Optional.of(ForgetMe.taps());
+        }
+        return DeleteQuestion.asks(question) ? Optional.of(DeleteQuestion.taps(question)) : Optional.empty();
+    }
+
+    /** Whether the song being shared waits for a note, which may be any words. */
+    private static boolean waitsForANote(Optional<ShareDraft> draft) {
+        return draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
+                .isPresent();
     }
 
     /**
@@ -328,15 +361,17 @@ public final class Bot {
 
     /**
      * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word or a tap's command ({@link #isTap}); a name, or a note once who is known,
-     * is text that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you
-     * mean", not an invite by that name).
+     * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
+     * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
+     * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
+     * an invite by that name).
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
+        boolean noLink = TrackLinks.spotifyWordsIn(typed).isEmpty();
         return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> !(parsed instanceof ParseResult.Parsed(Command command)
+            case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
                     && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO, READY -> parsed instanceof ParseResult.Unknown && TrackLinks.spotifyWordsIn(typed).isEmpty();
+            case WHO, READY -> parsed instanceof ParseResult.Unknown && noLink;
         };
     }
 
@@ -417,7 +452,7 @@ public final class Bot {
                 return notWaiting();
             }
             if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
-                return linkShare.choose(user, draft.get(), number);
+                return linkShare.chooseOffered(user, draft.get(), number);
             }
             if (choice.filter(WhichGroup::asks).isPresent()) {
                 return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");

@@ -83,6 +83,11 @@ public final class ForgetMe {
         return choice.commandText().equals(QUESTION) && choice.candidates().isEmpty();
     }
 
+    /** The question's taps: Yes, then No. */
+    static List<Choice> taps() {
+        return List.of(YES, NO);
+    }
+
     /**
      * The payload of the No tap when {@code typed} means it: its title or a no ({@link WordsForTaps}), where a bare
      * {@code cancel} would stop a song sent earlier. Only the tap (or {@code forget_me confirm}) says yes.

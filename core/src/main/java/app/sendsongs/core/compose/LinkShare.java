@@ -107,7 +107,7 @@ public final class LinkShare {
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
             case WHO -> {
-                String name = UserText.typedName(text);
+                String name = withoutFor(person, UserText.typedName(text));
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
@@ -117,16 +117,27 @@ public final class LinkShare {
     }
 
     /**
+     * A name typed at "Who is it for?" without the "for" it may start with, as the question's answer often does ("for
+     * Bob"), unless the whole words are someone's or a group's name.
+     */
+    private String withoutFor(User person, String name) {
+        String rest = name.regionMatches(true, 0, "for ", 0, 4) ? name.substring(4).strip() : "";
+        return rest.isEmpty() || !friends.matchesNobody(person, name) || groups.namesAGroup(person, name) ? name : rest;
+    }
+
+    /**
      * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
      * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
-     * is it for?", "Someone else" or a no, which drops the song. While it waits for a note, which may be any words, only
+     * is it for?", "Someone else" or a yes (which asks for the name) or a no, which drops the song. While it waits for a note, which may be any words, only
      * a bare {@code cancel} or {@code discard} is Don't send: someone sharing a song who types it means this one. Empty
      * for other words, a name or a note as before.
      */
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
         Optional<String> no = Optional.of(dontSendTap(draft).payload());
         return switch (draft.stage()) {
-            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME), Optional.empty(), no);
+            // a yes names nobody: it asks for the name, as "Someone else" does, rather than inviting someone called "ok"
+            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
+                    Optional.of(SOMEONE_ELSE.payload()), no);
             case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
                     Optional.of(sendTap(draft).payload()), no);
             case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
@@ -153,13 +164,29 @@ public final class LinkShare {
         return Message.text(CommandStyle.of(person.address()).write(NO_DRAFT));
     }
 
-    /** A bare number while the bot offered people and groups as taps: the one at that place. */
+    /**
+     * A bare number while the bot offered people and groups as taps: the one at that place. Once who it is for is
+     * chosen, the question the share stands at is asked again.
+     */
     public Message choose(User person, ShareDraft draft, int number) {
-        if (draft.stage() != ShareDraft.Stage.WHO || draft.offered().isEmpty()) {
+        if (draft.offered().isEmpty()) {
             return Message.text("I'm not waiting for a number from you.");
         }
+        if (draft.stage() != ShareDraft.Stage.WHO) {
+            return askAgain(draft, "I'm not waiting for a number from you. ");
+        }
+        return chooseOffered(person, draft, number);
+    }
+
+    /**
+     * A tap of the offer the share was shown with ({@link ShareDraft#offerKey}): that person or group, also once
+     * another was chosen. Telegram keeps the offer's buttons until the bot takes them off, so a second tap there is a
+     * change of mind (or the same tap again); it sends nothing, and asks "Send … to …?" anew.
+     */
+    public Message chooseOffered(User person, ShareDraft draft, int number) {
         if (number < 1 || number > draft.offered().size()) {
-            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".");
+            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".")
+                    .withChoices(taps(draft));
         }
         return chosen(person, draft, draft.offered().get(number - 1), false);
     }
@@ -354,7 +381,8 @@ public final class LinkShare {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     yield whichPerson.ask(person, candidates, typed);
                 }
-                case FriendFinder.Lookup.Yourself() -> Message.text("That's you! Who is it for?");
+                case FriendFinder.Lookup.Yourself() ->
+                        Message.text("That's you! Who is it for?").withChoices(taps(noted));
                 case FriendFinder.Lookup.Nobody() -> {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     List<User> close = friends.closeContacts(person, command.friend().get());

@@ -30,6 +30,11 @@ public final class DeleteQuestion {
         return new Choice("Yes, delete it", YES + group.id());
     }
 
+    /** The taps of {@code question}, a question about deleting a group: Yes, then No. */
+    public static List<Choice> taps(PendingChoice question) {
+        return List.of(new Choice("Yes, delete it", question.commandText()), NO);
+    }
+
     /** Whether {@code choice} is a question about deleting a group. */
     public static boolean asks(PendingChoice choice) {
         return choice.candidates().isEmpty() && choice.commandText().startsWith(YES);

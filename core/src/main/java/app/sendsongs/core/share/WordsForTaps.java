@@ -55,6 +55,12 @@ public final class WordsForTaps {
         return words.equals("cancel") || words.equals("discard");
     }
 
+    /** Whether {@code typed} means a tap titled {@code title} that says yes: its title, or a yes. */
+    public static boolean saysYes(String typed, String title) {
+        String words = key(typed);
+        return words.equals(key(title)) || YES.contains(words);
+    }
+
     /** Whether {@code typed} means a tap titled {@code title} that says no: its title, or a no. */
     public static boolean saysNo(String typed, String title) {
         String words = key(typed);

@@ -92,6 +92,94 @@ class LinkShareTest {
     }
 
     @Test
+    void aYesTypedAtWhoIsItForAsksForTheNameAndInvitesNobodyCalledOk() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "ok")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Bob Fisher", "Carol King",
+                "👥 Family");
+        assertThat(bot.reply("alice", "Yes please!")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
+    void theirOwnNameTypedForWhoItIsForOffersTheirFriendsAgain() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "Alice Smith")).isEqualTo("That's you! Who is it for?");
+        assertThat(last("alice").choices()).as("Messenger shows taps only under the newest message")
+                .extracting(Choice::title).containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        assertThat(tap("alice", "Carol King", last("alice").choices().get(1).payload()))
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
+    void anotherTapUnderWhoIsItForAfterOneWasTappedChangesWhoItIsForAndSendsNothing() {
+        int bobHad = bot.inbox("bob").size();
+        bot.reply("alice", LINK);
+        String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        assertThat(tap("alice", "Bob Fisher", "1 #" + offer)).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        tap("alice", "Add a note", "note");
+
+        assertThat(tap("alice", "Carol King", "2 #" + offer)).as("Telegram keeps the buttons until it takes them off")
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(tap("alice", "Carol King", "2 #" + offer)).as("the same tap again")
+                .isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(tap("alice", "Send", sendTap())).startsWith("Sent " + TITLE + " to Carol King.");
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+    }
+
+    @Test
+    void aNumberTypedWhenNoneIsAskedForAsksTheOpenQuestionAgainWithItsTaps() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "7")).isEqualTo("Please answer with a number from 1 to 3.");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "2")).isEqualTo("I'm not waiting for a number from you. Send " + TITLE
+                + " to Bob Fisher?");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Send", "Add a note", "Note for after", "Don't send");
+    }
+
+    @Test
+    void aYesTypedToADeleteOrForgetMeQuestionAskedSinceSendsNotTheSongBeingShared() {
+        int bobHad = bot.inbox("bob").size();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "delete_group Family");
+
+        assertThat(bot.reply("alice", "yes")).isEqualTo("Only a tap says yes to that, so I did nothing: tap \"Yes, "
+                + "delete it\" if you mean it.");
+        assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Yes, delete it",
+                "No, keep it");
+        assertThat(bot.reply("alice", "ok")).startsWith("Only a tap says yes to that");
+        bot.reply("alice", "forget_me");
+        assertThat(bot.reply("alice", "Yes, delete it all")).isEqualTo("Only a tap says yes to that, so I did "
+                + "nothing: tap \"Yes, delete it all\" if you mean it.");
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).hasSize(1);
+
+        bot.reply("alice", "no");
+        assertThat(bot.reply("alice", "yes")).as("the question answered, a yes is the share's again")
+                .startsWith("Sent " + TITLE + " to Bob Fisher.");
+    }
+
+    @Test
+    void forAndANameTypedAtWhoIsItForIsThatNameNotSomeoneCalledForBob() {
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "for Bob")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "For family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "for Dana Scully")).startsWith("I don't know anyone called \"Dana Scully\".");
+    }
+
+    @Test
     void aGroupsNameGivenForWhoItIsForIsThatGroupNotSomeoneToInvite() {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "family")).isEqualTo("Send " + TITLE + " to 👥 Family?");
@@ -361,6 +449,24 @@ class LinkShareTest {
         tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“shorter”");
+    }
+
+    @Test
+    void aSpotifyLinkTypedWhileTheBotWaitsForANoteIsAnotherSongNotTheNote() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+
+        assertThat(bot.reply("alice", "listen to this " + other)).as("shared from Spotify with a comment")
+                .isEqualTo("Who is it for?\nWith it: “listen to this”");
+        tap("alice", "Bob Fisher", "1");
+        tap("alice", "Add a note", "note");
+        assertThat(bot.reply("alice", "send_song name:\"Carol King\" " + LINK)).as("a whole send_song")
+                .startsWith("Sent " + TITLE + " to Carol King.");
+        assertThat(bot.last("carol")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
+        assertThat(bot.reply("alice", "the bridge!")).as("the song being shared still waits for its note")
+                .isEqualTo("Noted. Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?\nWith it: “the bridge!”");
     }
 
     @Test
