@@ -55,7 +55,7 @@ final class InboxWorkers implements AutoCloseable {
     private volatile boolean stopping;
 
     /**
-     * Starts the workers, each of which looks for work at once.
+     * Starts the workers; the watchman looks for work at once, and wakes the others if it finds some.
      *
      * @param step    one worker's step: claims a person and handles their events; how many left the inbox
      * @param handled told how many events left the inbox (the intake's count of what waits)
@@ -89,20 +89,26 @@ final class InboxWorkers implements AutoCloseable {
 
     private void work(boolean watchman) {
         try {
-            boolean lookingByItself = watchman; // its first look: nobody woke it
+            // Only the watchman looks as the server starts, by itself; if it finds events (kept before a restart, or
+            // by another server) it wakes the others. 256 first looks (Telegram's) cost 1,024 queries on DynamoDB.
+            boolean lookingByItself = watchman;
+            boolean look = watchman;
             while (true) {
-                int done = stepSafely();
-                if (done > 0) {
-                    if (lookingByItself) {
-                        // Found without a wake-up: more may wait the same way.
-                        wake(count);
-                        lookingByItself = false;
+                if (look) {
+                    int done = stepSafely();
+                    if (done > 0) {
+                        if (lookingByItself) {
+                            // Found without a wake-up: more may wait the same way.
+                            wake(count);
+                            lookingByItself = false;
+                        }
+                        continue;
                     }
-                    continue;
+                    if (stopping) {
+                        return;
+                    }
                 }
-                if (stopping) {
-                    return;
-                }
+                look = true;
                 boolean woken = awaitWakeUp(watchman) && takeOwedLook();
                 if (stopping && !woken) {
                     return; // woken by the stop, with nothing kept for it to look for

@@ -47,6 +47,8 @@ class TelegramPaceOnDynamoDbTest {
     private static final long FIRST_CHAT = -4_200;
     /** The inbox workers of a server on Telegram. */
     private static final int WORKERS_WITH_TELEGRAM = 256;
+    /** The shards of the table's due index (the DynamoDB store's {@code TableLayout.DUE_SHARDS}): one query each a look. */
+    private static final long SHARDS = 4;
     private static final String TOKEN_KEY = "c2VuZC1zb25ncy10ZXN0LWtleS0zMi1ieXRlcy1sb24=";
 
     private StandaloneSandbox sandbox;
@@ -150,11 +152,16 @@ class TelegramPaceOnDynamoDbTest {
     @Timeout(120)
     void anIdleServerStopsWithoutItsWorkersEachLookingInTheTable() {
         try (CountingDynamoDbProxy proxy = new CountingDynamoDbProxy(DYNAMO.endpoint())) {
+            long started = System.nanoTime();
             startServers(1, proxy.endpoint());
             BotServer server = servers.getFirst();
-            awaitEveryWorkersFirstLook(proxy);
+            awaitTheWatchmansFirstLook(proxy);
             assertThat(server.awaitWebhookIdle(Duration.ofSeconds(30))).isTrue();
             long before = proxy.total();
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertThat(proxy.counts().get("Query")).as("queries as the server started: the watchman's looks, one a "
+                    + "second, each a query of each of the due index's %d shards", SHARDS)
+                    .isLessThanOrEqualTo(SHARDS * (seconds + 2));
 
             closeInTheTest(server);
 
@@ -192,15 +199,12 @@ class TelegramPaceOnDynamoDbTest {
         server.close();
     }
 
-    /**
-     * Every worker looks in the inbox once as the server starts, each look a query of each of the due index's 4 shards;
-     * the stop is counted once they have.
-     */
-    private static void awaitEveryWorkersFirstLook(CountingDynamoDbProxy proxy) {
+    /** The watchman looks in the inbox as the server starts, a query of each of the due index's shards. */
+    private static void awaitTheWatchmansFirstLook(CountingDynamoDbProxy proxy) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (proxy.counts().getOrDefault("Query", 0L) < 4L * WORKERS_WITH_TELEGRAM) {
+        while (proxy.counts().getOrDefault("Query", 0L) < SHARDS) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited for every worker's first look; the table was called " + proxy.counts());
+                throw new AssertionError("waited for the watchman's first look; the table was called " + proxy.counts());
             }
             try {
                 Thread.sleep(20);
