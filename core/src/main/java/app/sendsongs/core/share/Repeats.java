@@ -6,7 +6,9 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A song the sender already sent the receiver and that is still open (waiting or watched) is not sent twice. To a
@@ -15,6 +17,12 @@ import java.util.Optional;
  * would tell the sender whether it was played.
  */
 public final class Repeats {
+    /**
+     * What may have become of a song kept private, all answered alike: played, expired, or stopped by leaving the group
+     * it came through, which only a song still unplayed is.
+     */
+    private static final Set<ShareStatus> SETTLED_UNSEEN = EnumSet.of(ShareStatus.PLAYED, ShareStatus.EXPIRED,
+            ShareStatus.LEFT_GROUP);
     private final ShareStore shares;
     private final WatchSchedule schedule;
     private final Duration holdLimit;
@@ -51,7 +59,7 @@ public final class Repeats {
         Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod()).minus(schedule.grace());
         return shares.sharesSentSince(sender, sentSince).stream()
                 .filter(share -> share.receiver().equals(receiver) && sameSong(share, track) && keptPrivate(share))
-                .filter(share -> share.status() == ShareStatus.PLAYED || share.status() == ShareStatus.EXPIRED)
+                .filter(share -> SETTLED_UNSEEN.contains(share.status()))
                 .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))
                 .findFirst();
     }

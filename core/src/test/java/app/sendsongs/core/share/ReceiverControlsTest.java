@@ -587,6 +587,32 @@ class ReceiverControlsTest {
                 .isEqualTo("Deleted the group Family and told its 2 other members.");
     }
 
+    @Test
+    void aSongStoppedByLeavingTheGroupShowsInTheSendersHistoryAsAPlayedOneDoes() {
+        bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays();
+
+        bot.reply("bob", "leave_group Family");
+        bot.reply("carol", "leave_group Family");
+
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Carol King (in "
+                + "Family): delivered 1 May 12:00 UTC (they don't share plays)\n• " + TITLE + " → Bob Fisher (in "
+                + "Family): delivered 1 May 12:00 UTC (they don't share plays)");
+    }
+
+    @Test
+    void sendingAgainASongStoppedByLeavingTheGroupIsAnsweredAsForAPlayedOne() {
+        bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays();
+        bot.reply("bob", "leave_group Family");
+        bot.reply("carol", "leave_group Family");
+
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String played = bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Carol King (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace("Carol King", "Bob Fisher"));
+    }
+
     /** Family: Alice, Bob and Carol, who both keep their plays from Alice; Alice's song to it is played by Carol. */
     private void bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays() {
         bot.reply("alice", "create_group Family");
