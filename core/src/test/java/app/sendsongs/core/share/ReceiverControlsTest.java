@@ -613,6 +613,30 @@ class ReceiverControlsTest {
         assertThat(notPlayed).isEqualTo(played.replace("Carol King", "Bob Fisher"));
     }
 
+    @Test
+    void sendingAgainASongSentWhileTheFriendKeptTheirPlaysTellsNothingOfWhetherTheyPlayedItOnceTheyShareThemAgain() {
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        bot.reply("bob", "receipts on Alice Smith");
+
+        String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace(TITLE, OTHER));
+
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        String groupPlayed = bot.reply("alice", "send_song group:Family " + LINK);
+        String groupNotPlayed = bot.reply("alice", "send_song group:Family " + OTHER_LINK);
+        assertThat(groupPlayed).contains("Bob Fisher already has it from you, so I didn't send it again.");
+        assertThat(groupNotPlayed.replace(OTHER, TITLE)).isEqualTo(groupPlayed);
+    }
+
     /** Family: Alice, Bob and Carol, who both keep their plays from Alice; Alice's song to it is played by Carol. */
     private void bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays() {
         bot.reply("alice", "create_group Family");
