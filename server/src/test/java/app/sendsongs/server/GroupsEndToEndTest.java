@@ -217,7 +217,7 @@ class GroupsEndToEndTest {
                 .contains("won't let me deliver it to Bob Fisher, Carol King just now");
 
         assertThat(reply("alice", "remove_from_group Family \"Carol King\"")).isEqualTo("Removed Carol King from "
-                + "Family. I've stopped watching the song sent to them through it.");
+                + "Family. I've stopped watching the song you sent them through it.");
         sandbox.ask("carol", "hi", 2);
         sandbox.say("bob", "hi");
         sandbox.awaitMessage("bob", text -> text.startsWith("Hi Bob!"));
@@ -249,7 +249,7 @@ class GroupsEndToEndTest {
         assertThat(inbox.subList(before, inbox.size())).containsExactly(
                 "1 of 1 played " + title(song) + " (sent to Family).\nNot counted, no longer in the group: Carol King, "
                         + "Dan Brown.",
-                "Deleted the group Family and told its 3 other members. I've stopped watching the 2 songs sent "
+                "Deleted the group Family and told its 3 other members. I've stopped watching your 2 songs sent "
                         + "through it that had not been played yet.");
         assertThat(sandbox.lastMessage("dan")).isEqualTo("Alice Smith deleted the group Family.");
 

@@ -375,6 +375,32 @@ class ReceiverPrivacyEndToEndTest {
     }
 
     @Test
+    void removingMembersWhoKeepTheirPlaysTellsTheOwnerNothingOfWhetherTheyPlayedHerSong() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.ask("alice", "create_group Family");
+        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
+        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        sandbox.ask("bob", "receipts off Alice Smith");
+        sandbox.ask("carol", "receipts off Alice Smith");
+        sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0));
+        sandbox.awaitSong("bob", text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
+        sandbox.play("carol-sp", tracks.get(0));
+        sandbox.advanceMinutes(15);
+
+        assertThat(sandbox.ask("alice", "remove_from_group Family \"Bob Fisher\"")).singleElement().asString()
+                .isEqualTo("Removed Bob Fisher from Family.");
+        assertThat(sandbox.ask("alice", "remove_from_group Family \"Carol Jones\"")).singleElement().asString()
+                .isEqualTo("Removed Carol Jones from Family.");
+        String history = sandbox.ask("alice", "history").getFirst();
+        assertThat(lineAbout(history, "Bob Fisher").replace("Bob Fisher", "X"))
+                .isEqualTo(lineAbout(history, "Carol Jones").replace("Carol Jones", "X"))
+                .endsWith("(they don't share plays)");
+    }
+
+    @Test
     void afterAFriendAsksToBeForgottenANewcomerWithTheirOldNameIsNeitherCautionedAgainstNorConfusedWithThem() {
         assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

@@ -251,7 +251,12 @@ public final class UpdateParser {
         return new TelegramUpdate.MemberLeft(updateId, chat, left.path("id").asLong(), date(message));
     }
 
-    /** https://core.telegram.org/bots/api#chatmemberupdated, which is always about the bot itself here. */
+    /**
+     * https://core.telegram.org/bots/api#chatmemberupdated, which is always about the bot itself here. Telegram sends
+     * one for every change of the bot's status in a group (https://core.telegram.org/bots/api#update,
+     * {@code my_chat_member}), also when it stays in: made an admin, no longer one, restricted. Only a change between
+     * out of the chat and in it is the bot added or removed.
+     */
     private TelegramUpdate botMembership(long updateId, JsonNode change) {
         Optional<TelegramUpdate.Sender> from = sender(change.path("from"));
         Optional<TelegramUpdate.Chat> chat = chat(change.path("chat"));
@@ -259,12 +264,21 @@ public final class UpdateParser {
         if (from.isEmpty() || chat.isEmpty() || !member.path("status").isTextual()) {
             return new TelegramUpdate.Ignored(updateId, "a change of the bot's membership without a person or chat");
         }
-        boolean inChat = switch (member.path("status").asText()) {
+        boolean inChat = inChat(member);
+        JsonNode before = change.path("old_chat_member");
+        if (before.path("status").isTextual() && inChat(before) == inChat) {
+            return new TelegramUpdate.Ignored(updateId, "a change of the bot's rights in a chat it " + (inChat
+                    ? "stays in" : "stays out of"));
+        }
+        return new TelegramUpdate.BotMembership(updateId, from.get(), chat.get(), date(change), inChat);
+    }
+
+    private static boolean inChat(JsonNode member) {
+        return switch (member.path("status").asText()) {
             case "creator", "administrator", "member" -> true;
             case "restricted" -> member.path("is_member").asBoolean(false);
             default -> false;
         };
-        return new TelegramUpdate.BotMembership(updateId, from.get(), chat.get(), date(change), inChat);
     }
 
     /** A group message from no person (a bot, an admin posting as the group) that is a command for this bot. */

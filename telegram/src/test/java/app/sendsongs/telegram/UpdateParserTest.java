@@ -182,6 +182,31 @@ class UpdateParserTest {
     }
 
     @Test
+    void theBotMadeAnAdminOrRestrictedInAGroupItStaysInIsNoArrivalNorDeparture() {
+        String change = "{\"update_id\":254000150,\"my_chat_member\":{"
+                + "\"chat\":{\"id\":-1001987654321,\"title\":\"Friday Band\",\"type\":\"supergroup\"},"
+                + "\"from\":{\"id\":385741296,\"is_bot\":false,\"first_name\":\"Alice\"},\"date\":1764064000,"
+                + "\"old_chat_member\":{\"user\":{\"id\":7000000001,\"is_bot\":true,\"first_name\":\"Send Songs\"},%s},"
+                + "\"new_chat_member\":{\"user\":{\"id\":7000000001,\"is_bot\":true,\"first_name\":\"Send Songs\"},%s}}}";
+        String member = "\"status\":\"member\"";
+        String admin = "\"status\":\"administrator\",\"can_be_edited\":false,\"is_anonymous\":false,"
+                + "\"can_manage_chat\":true,\"can_delete_messages\":true";
+        String restricted = "\"status\":\"restricted\",\"is_member\":true,\"can_send_messages\":true,"
+                + "\"until_date\":0";
+        String restrictedOut = "\"status\":\"restricted\",\"is_member\":false,\"until_date\":0";
+
+        assertThat(parse(change.formatted(member, admin))).as("promoted").isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse(change.formatted(admin, member))).as("demoted").isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse(change.formatted(member, restricted))).as("restricted")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse(change.formatted(restrictedOut, member))).as("back in the group")
+                .isInstanceOfSatisfying(TelegramUpdate.BotMembership.class, added -> assertThat(added.inChat()).isTrue());
+        assertThat(parse(change.formatted(admin, "\"status\":\"kicked\",\"until_date\":0"))).as("removed")
+                .isInstanceOfSatisfying(TelegramUpdate.BotMembership.class,
+                        removed -> assertThat(removed.inChat()).isFalse());
+    }
+
+    @Test
     void someoneLeavingAGroupIsReadButNotTheBotLeaving() {
         assertThat(sample("left_chat_member")).isInstanceOfSatisfying(TelegramUpdate.MemberLeft.class, left -> {
             assertThat(left.userId()).isEqualTo(511_223_344L);

@@ -6,6 +6,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
@@ -13,6 +14,7 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,12 +147,12 @@ public final class GroupLifecycle {
             case 1 -> " and told its other member.";
             default -> " and told its " + ended.othersTold() + " other members.";
         };
-        return switch (ended.stopped()) {
-            case 0 -> reply;
-            case 1 -> reply + " I've stopped watching the song sent through it that had not been played yet.";
-            default -> reply + " I've stopped watching the " + ended.stopped() + " songs sent through it that had "
-                    + "not been played yet.";
-        };
+        long stopped = GroupShareWithdrawal.watchedBy(owner.address(), ended.stopped());
+        if (stopped == 0) {
+            return reply;
+        }
+        return reply + " I've stopped watching " + (stopped == 1 ? "your song" : "your " + stopped + " songs")
+                + " sent through it that had not been played yet.";
     }
 
     /**
@@ -169,7 +171,7 @@ public final class GroupLifecycle {
         }
     }
 
-    private record Ended(int othersTold, int stopped) {
+    private record Ended(int othersTold, List<Share> stopped) {
     }
 
     /**
@@ -179,10 +181,10 @@ public final class GroupLifecycle {
      */
     private Ended end(Group group, String notice, List<ChatAddress> about) {
         List<GroupMember> members = groups.membersOf(group.id());
-        int stopped = 0;
+        List<Share> stopped = new ArrayList<>();
         int told = 0;
         for (GroupMember member : members) {
-            stopped += withdrawal.withdraw(group.id(), member.member());
+            stopped.addAll(withdrawal.withdraw(group.id(), member.member()));
             if (!group.ownedBy(member.member())) {
                 // Named by the group, not numbered: forget_me ends several, and run again after a crash it no
                 // longer finds those it ended, so numbering would give a later group's notices the earlier's ids.

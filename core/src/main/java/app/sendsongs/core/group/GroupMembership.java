@@ -137,7 +137,7 @@ public final class GroupMembership {
         }
         // Songs stopped and the owner told before the membership goes: cut short, the command finds the member
         // again and finishes without doing either twice.
-        int stopped = withdrawal.withdraw(group.id(), member.address());
+        int stopped = withdrawal.withdraw(group.id(), member.address()).size();
         outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."),
                 List.of(member.address()));
         groups.removeMember(group.id(), member.address());
@@ -190,16 +190,17 @@ public final class GroupMembership {
         if (!isMember(group, person.address())) {
             return person.name() + " isn't in " + group.name() + ".";
         }
-        int stopped = withdrawal.withdraw(group.id(), person.address());
+        long stopped = GroupShareWithdrawal.watchedBy(owner.address(),
+                withdrawal.withdraw(group.id(), person.address()));
         outbox.notify(person.address(), Message.text(owner.name() + " removed you from the group " + group.name()
                 + ". Songs sent to it won't come to you any more."), List.of(owner.address()));
         groups.removeMember(group.id(), person.address());
         String reply = "Removed " + person.name() + " from " + group.name() + ".";
-        return switch (stopped) {
-            case 0 -> reply;
-            case 1 -> reply + " I've stopped watching the song sent to them through it.";
-            default -> reply + " I've stopped watching the " + stopped + " songs sent to them through it.";
-        };
+        if (stopped == 0) {
+            return reply;
+        }
+        return reply + (stopped == 1 ? " I've stopped watching the song you sent them through it."
+                : " I've stopped watching the " + stopped + " songs you sent them through it.");
     }
 
     private boolean isMember(Group group, ChatAddress person) {

@@ -54,14 +54,14 @@ public final class GroupReceivers {
     public Sorted sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
         Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Repeats.Earlier earlierSends = repeats.of(sender.address(), track);
         for (User member : members) {
             ReceiverPreferences theirs = preferences.preferencesOf(member.address());
             if (theirs.blocks(sender.address())) {
                 sorted.blocked().add(member);
                 continue;
             }
-            Optional<Share> earlier = repeats.earlierShareOf(sender.address(), member.address(), track,
-                    !theirs.sharesReceiptsWith(sender.address()));
+            Optional<Share> earlier = earlierSends.to(member.address());
             if (earlier.isPresent() && earlier.get().status() == ShareStatus.HELD) {
                 sorted.notReachedYet().add(member);
             } else if (earlier.isPresent()) {

@@ -1,12 +1,15 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,19 +31,28 @@ public final class GroupShareWithdrawal {
         this.settled = settled;
     }
 
-    /** Withdraws the open shares sent through {@code groupId} to {@code member}; returns how many. */
-    public int withdraw(String groupId, ChatAddress member) {
+    /** Withdraws the open shares sent through {@code groupId} to {@code member}; returns them as they were. */
+    public List<Share> withdraw(String groupId, ChatAddress member) {
         Map<String, Boolean> sentToGroup = new HashMap<>();
-        int stopped = 0;
+        List<Share> stopped = new ArrayList<>();
         for (Share share : shares.openSharesTo(member)) {
             boolean ofThisGroup = share.groupSendId()
                     .map(sendId -> sentToGroup.computeIfAbsent(sendId, id -> sendBelongsTo(id, groupId)))
                     .orElse(false);
             if (ofThisGroup && stop(share)) {
-                stopped++;
+                stopped.add(share);
             }
         }
         return stopped;
+    }
+
+    /**
+     * How many of the {@code stopped} songs {@code sender} sent and saw being watched (their {@code pending} listed
+     * them). That a song was still open tells whether it was played: those sent by others are theirs to know, and
+     * those delivered to someone who keeps their plays from the sender are that person's.
+     */
+    public static long watchedBy(ChatAddress sender, List<Share> stopped) {
+        return stopped.stream().filter(share -> share.sender().equals(sender) && !Repeats.keptPrivate(share)).count();
     }
 
     private boolean sendBelongsTo(String groupSendId, String groupId) {

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
@@ -246,8 +247,7 @@ public final class ChatSongMessages implements ShareSettled {
      * either, as the sender's summary does not count them: they are among those it did not go to.
      */
     private String progress(GroupSend send, ChatAddress chat, List<Share> all) {
-        List<Share> reached = all.stream()
-                .filter(s -> s.status() != ShareStatus.LEFT_GROUP && s.status() != ShareStatus.UNDELIVERED).toList();
+        List<Share> reached = all.stream().filter(ChatSongMessages::stillReached).toList();
         if (reached.isEmpty()) {
             return (all.stream().anyMatch(s -> s.status() == ShareStatus.LEFT_GROUP)
                     ? "Nobody it went to is counted in here any more. " : "It reached nobody counted in here. ")
@@ -264,6 +264,16 @@ public final class ChatSongMessages implements ShareSettled {
         boolean open = counted.stream().anyMatch(s -> s.status().isOpen());
         String count = "Played by " + played.size() + " of " + counted.size() + (open ? " so far" : "");
         return (played.isEmpty() ? count + "." : count + ": " + names(played) + ".") + " " + tail;
+    }
+
+    /**
+     * Whether the song reached the share's receiver and they are still among its people: not when it never reached
+     * them, nor when they left since, unless they keep their plays from the sender, since leaving stops only a song
+     * still unplayed, and the chat would tell everyone there that they had not played it.
+     */
+    private static boolean stillReached(Share share) {
+        return share.status() != ShareStatus.UNDELIVERED
+                && (share.status() != ShareStatus.LEFT_GROUP || Repeats.keptPrivate(share));
     }
 
     /**

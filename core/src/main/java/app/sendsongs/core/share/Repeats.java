@@ -6,15 +6,24 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A song the sender already sent the receiver and that is still open (waiting or watched) is not sent twice. To a
- * receiver who keeps their plays from the sender, a song delivered to them counts as sent until its watch would have
- * ended (its last check), whether they played it or not: were only a song still unplayed refused, sending it again
- * would tell the sender whether it was played.
+ * A song the sender already sent the receiver and that is still open (waiting or watched) is not sent twice. A song
+ * delivered while its receiver kept their plays from the sender counts as sent until its watch would have ended (its
+ * last check), whether they played it or not, and whatever they choose since: were only a song still unplayed refused,
+ * sending it again would tell the sender whether it was played.
  */
 public final class Repeats {
+    /**
+     * What may have become of a song kept private, all answered alike: played, expired, or stopped by leaving the group
+     * it came through, which only a song still unplayed is.
+     */
+    private static final Set<ShareStatus> SETTLED_UNSEEN = EnumSet.of(ShareStatus.PLAYED, ShareStatus.EXPIRED,
+            ShareStatus.LEFT_GROUP);
     private final ShareStore shares;
     private final WatchSchedule schedule;
     private final Duration holdLimit;
@@ -30,12 +39,15 @@ public final class Repeats {
 
     /**
      * The earlier share of the same track from {@code sender} to {@code receiver} that a send now would repeat, if
-     * there is one; {@code playsKept}: whether the receiver keeps their plays from the sender now.
+     * there is one.
      */
-    public Optional<Share> earlierShareOf(ChatAddress sender, ChatAddress receiver, Track track, boolean playsKept) {
-        Optional<Share> open = shares.openSharesFrom(sender, receiver).stream()
-                .filter(share -> sameSong(share, track)).findFirst();
-        return open.isPresent() || !playsKept ? open : privateShareWatchedUntilLater(sender, receiver, track);
+    public Optional<Share> earlierShareOf(ChatAddress sender, ChatAddress receiver, Track track) {
+        return of(sender, track).to(receiver);
+    }
+
+    /** The look-up for one send of {@code track} by {@code sender}, to one receiver or to each of a group's. */
+    public Earlier of(ChatAddress sender, Track track) {
+        return new Earlier(sender, track);
     }
 
     /**
@@ -46,14 +58,40 @@ public final class Repeats {
         return share.receiptsOff() && share.deliveredAt().isPresent();
     }
 
-    private Optional<Share> privateShareWatchedUntilLater(ChatAddress sender, ChatAddress receiver, Track track) {
-        Instant now = clock.instant();
-        Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod()).minus(schedule.grace());
-        return shares.sharesSentSince(sender, sentSince).stream()
-                .filter(share -> share.receiver().equals(receiver) && sameSong(share, track) && keptPrivate(share))
-                .filter(share -> share.status() == ShareStatus.PLAYED || share.status() == ShareStatus.EXPIRED)
-                .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))
-                .findFirst();
+    /**
+     * The earlier shares one send would repeat. A song delivered while its receiver kept their plays stays private
+     * when they share them again (that choice is from then on), so it is looked for whatever they choose now; the
+     * sender's recent songs are read once for all the send's receivers, when first needed.
+     */
+    public final class Earlier {
+        private final ChatAddress sender;
+        private final Track track;
+        private List<Share> keptPrivate;
+
+        private Earlier(ChatAddress sender, Track track) {
+            this.sender = sender;
+            this.track = track;
+        }
+
+        public Optional<Share> to(ChatAddress receiver) {
+            Optional<Share> open = shares.openSharesFrom(sender, receiver).stream()
+                    .filter(share -> sameSong(share, track)).findFirst();
+            return open.or(() -> keptPrivateWatchedUntilLater().stream()
+                    .filter(share -> share.receiver().equals(receiver)).findFirst());
+        }
+
+        private List<Share> keptPrivateWatchedUntilLater() {
+            if (keptPrivate == null) {
+                Instant now = clock.instant();
+                Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod()).minus(schedule.grace());
+                keptPrivate = shares.sharesSentSince(sender, sentSince).stream()
+                        .filter(share -> sameSong(share, track) && keptPrivate(share))
+                        .filter(share -> SETTLED_UNSEEN.contains(share.status()))
+                        .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))
+                        .toList();
+            }
+            return keptPrivate;
+        }
     }
 
     private static boolean sameSong(Share share, Track track) {

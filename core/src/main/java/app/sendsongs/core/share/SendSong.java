@@ -188,7 +188,7 @@ public final class SendSong {
             return "I couldn't deliver " + track.title() + " to " + receiver.name() + ", so nothing was sent.";
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
-        Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track, !receipts);
+        Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track);
         if (already.isPresent()) {
             return alreadySent(track, receiver, already.get());
         }

@@ -185,10 +185,12 @@ public final class SentSongs {
         return shares.openSharesSentBy(sender.address()).stream().filter(s -> !keptPrivate(s)).toList();
     }
 
-    /** Delivered to a friend who doesn't share plays with the sender: whether and when it was played is theirs. */
+    /**
+     * Delivered to a friend who doesn't share plays with the sender: whether and when it was played is theirs. So is
+     * a song of a group they left since: only a song still unplayed is stopped by leaving.
+     */
     private static boolean keptPrivate(Share share) {
-        return share.receiptsOff() && share.deliveredAt().isPresent() && share.status() != ShareStatus.CANCELLED
-                && share.status() != ShareStatus.LEFT_GROUP;
+        return Repeats.keptPrivate(share) && share.status() != ShareStatus.CANCELLED;
     }
 
     private String describe(Share share) {

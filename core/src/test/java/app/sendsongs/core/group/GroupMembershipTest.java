@@ -275,12 +275,14 @@ class GroupMembershipTest {
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
         bot.reply("alice", "add_to_group Family \"Carol King\"");
         bot.reply("bob", "send_song group:Family " + LINK);
+        bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
 
         assertThat(bot.reply("alice", "delete_group family")).isEqualTo("Delete the group Family? Its 2 other "
                 + "members are told, and the songs sent through it that haven't been played stop being watched.");
         assertThat(bot.inbox("bob")).as("nothing happens before the yes").noneMatch(t -> t.contains("deleted"));
-        assertThat(tapYes("alice")).isEqualTo("Deleted the group Family and told its 2 other members. I've stopped "
-                + "watching the 2 songs sent through it that had not been played yet.");
+        assertThat(tapYes("alice")).as("only her own songs: whether Bob's were played is his to know")
+                .isEqualTo("Deleted the group Family and told its 2 other members. I've stopped watching your 2 songs "
+                        + "sent through it that had not been played yet.");
         assertThat(bot.last("bob")).isEqualTo("Alice Smith deleted the group Family.");
         assertThat(bot.last("carol")).isEqualTo("Alice Smith deleted the group Family.");
         assertThat(bot.stores.shares().sharesSentBy(at("bob"))).allMatch(s -> s.status() == ShareStatus.LEFT_GROUP);
@@ -328,7 +330,7 @@ class GroupMembershipTest {
         bot.reply("alice", "send_song group:Family pre:\"for you\" " + LINK);
 
         assertThat(bot.reply("alice", "remove_from_group Family 'Bob Fisher'")).isEqualTo("Removed Bob Fisher from "
-                + "Family. I've stopped watching the song sent to them through it.");
+                + "Family. I've stopped watching the song you sent them through it.");
         bot.chat.windowOpens("bob");
         bot.say("bob", "hi");
 

@@ -576,6 +576,25 @@ class GroupChatsTest {
                 .endsWith("\n\nNobody it went to is counted in here any more. Tap Count me in to get the next ones.");
     }
 
+    @Test
+    void someoneWhoKeepsTheirPlaysLeavingTellsTheChatNothingOfWhetherTheyPlayedTheSongs() {
+        tap(BOB, "join");
+        bot.reply(BOB, "receipts off Alice Archer");
+        command(ALICE, "send", LINK);
+        command(ALICE, "send", FakeMusic.OTHER_SONG.id().link());
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        command(BOB, "leave", "");
+
+        List<String> songs = chats.texts(BAND_CHAT.id()).stream().filter(text -> text.startsWith("🎵")).toList();
+        assertThat(songs).hasSize(2);
+        String played = songs.get(0);
+        String notPlayed = songs.get(1);
+        assertThat(notPlayed.substring(notPlayed.lastIndexOf("\n\n")))
+                .isEqualTo(played.substring(played.lastIndexOf("\n\n")));
+    }
+
     /** The person's listening source refused the bot (revoked, or too old): they must connect it again. */
     private void disconnects(ChatAddress person) {
         bot.stores.users().saveUser(bot.stores.users().findUser(person).orElseThrow()

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Button;
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.OutboxStore;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -556,6 +558,95 @@ class ReceiverControlsTest {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent ");
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
                 .startsWith("Sent ");
+    }
+
+    @Test
+    void removingMembersWhoKeepTheirPlaysTellsTheOwnerNothingOfWhetherTheyPlayedTheSong() {
+        bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays();
+
+        String notPlayed = bot.reply("alice", "remove_from_group Family Bob Fisher");
+        String played = bot.reply("alice", "remove_from_group Family Carol King");
+
+        assertThat(notPlayed).isEqualTo("Removed Bob Fisher from Family.");
+        assertThat(played).isEqualTo("Removed Carol King from Family.");
+    }
+
+    @Test
+    void deletingAGroupTellsTheOwnerNothingOfWhetherMembersWhoKeepTheirPlaysPlayedItsSongs() {
+        bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays();
+        bot.reply("carol", "send_song group:Family " + OTHER_LINK);
+
+        bot.reply("alice", "delete_group Family");
+        Message question = bot.chat.messages("alice").getLast();
+        Choice yes = question.choices().stream().filter(c -> c.title().equals("Yes, delete it")).findFirst()
+                .orElseThrow();
+        List<String> replies = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"),
+                bot.clock.instant(), yes.payload(), yes.title()));
+
+        assertThat(replies.getLast()).as("Bob's song from Alice is his to tell of, Carol's song to Bob hers")
+                .isEqualTo("Deleted the group Family and told its 2 other members.");
+    }
+
+    @Test
+    void aSongStoppedByLeavingTheGroupShowsInTheSendersHistoryAsAPlayedOneDoes() {
+        bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays();
+
+        bot.reply("bob", "leave_group Family");
+        bot.reply("carol", "leave_group Family");
+
+        assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Carol King (in "
+                + "Family): delivered 1 May 12:00 UTC (they don't share plays)\n• " + TITLE + " → Bob Fisher (in "
+                + "Family): delivered 1 May 12:00 UTC (they don't share plays)");
+    }
+
+    @Test
+    void sendingAgainASongStoppedByLeavingTheGroupIsAnsweredAsForAPlayedOne() {
+        bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays();
+        bot.reply("bob", "leave_group Family");
+        bot.reply("carol", "leave_group Family");
+
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String played = bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Carol King (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace("Carol King", "Bob Fisher"));
+    }
+
+    @Test
+    void sendingAgainASongSentWhileTheFriendKeptTheirPlaysTellsNothingOfWhetherTheyPlayedItOnceTheyShareThemAgain() {
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        bot.reply("bob", "receipts on Alice Smith");
+
+        String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+                + "send it again.");
+        assertThat(notPlayed).isEqualTo(played.replace(TITLE, OTHER));
+
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        String groupPlayed = bot.reply("alice", "send_song group:Family " + LINK);
+        String groupNotPlayed = bot.reply("alice", "send_song group:Family " + OTHER_LINK);
+        assertThat(groupPlayed).contains("Bob Fisher already has it from you, so I didn't send it again.");
+        assertThat(groupNotPlayed.replace(OTHER, TITLE)).isEqualTo(groupPlayed);
+    }
+
+    /** Family: Alice, Bob and Carol, who both keep their plays from Alice; Alice's song to it is played by Carol. */
+    private void bobAndCarolKeepTheirPlaysFromAliceWhoSendsThemASongInHerGroupThatOnlyCarolPlays() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("carol", "receipts off Alice Smith");
+        assertThat(bot.reply("alice", "send_song group:Family " + LINK)).startsWith("Sent ");
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
     }
 
     @Test
