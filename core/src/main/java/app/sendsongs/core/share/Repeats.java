@@ -84,7 +84,7 @@ public final class Repeats {
             if (keptPrivate == null) {
                 Instant now = clock.instant();
                 Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod()).minus(schedule.grace());
-                keptPrivate = shares.sharesSentSince(sender, sentSince).stream()
+                keptPrivate = shares.keptPrivateSentSince(sender, sentSince).stream()
                         .filter(share -> sameSong(share, track) && keptPrivate(share))
                         .filter(share -> SETTLED_UNSEEN.contains(share.status()))
                         .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))

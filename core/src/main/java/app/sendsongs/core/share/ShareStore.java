@@ -60,6 +60,15 @@ public interface ShareStore {
         return sharesSentSince(sender, since).stream().map(SendRecord::of).toList();
     }
 
+    /**
+     * The shares of {@link #sharesSentSince} whose receiver kept their plays from the sender ({@link
+     * Share#receiptsOff}), newest first: a few, where a sender's sends are many. A store may read only these; by
+     * default it reads every send whole.
+     */
+    default List<Share> keptPrivateSentSince(ChatAddress sender, Instant since) {
+        return sharesSentSince(sender, since).stream().filter(Share::receiptsOff).toList();
+    }
+
     /** What a person was sent, newest first (whoever sent it, whatever became of it). */
     List<Share> sharesReceivedBy(ChatAddress receiver);
 

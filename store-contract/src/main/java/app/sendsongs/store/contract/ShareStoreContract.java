@@ -152,6 +152,22 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void sharesKeptPrivateSinceATimeAreThoseWhoseReceiverKeptTheirPlaysNewestFirst() {
+        Share before = heldShare("s-before", "alice", "bob", minutes(-1)).withReceiptsOff();
+        Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.EXPIRED).withReceiptsOff();
+        Share shared = heldShare("s-shared", "alice", "carol", minutes(2));
+        Share after = heldShare("s-after", "alice", "carol", minutes(5)).withReceiptsOff();
+        for (Share share : List.of(after, before, shared, atTheTime,
+                heldShare("s-bobs", "bob", "alice", minutes(3)).withReceiptsOff())) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.keptPrivateSentSince(at("alice"), T0)).containsExactly(after, atTheTime);
+        assertThat(shares.keptPrivateSentSince(at("alice"), minutes(6))).isEmpty();
+        assertThat(shares.keptPrivateSentSince(at("carol"), minutes(-10))).isEmpty();
+    }
+
+    @Test
     void sendsSinceATimeAreTheSharesSentSinceThenAsTheLimitsCountThem() {
         Share before = heldShare("s-before", "alice", "bob", minutes(-1));
         Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.EXPIRED);

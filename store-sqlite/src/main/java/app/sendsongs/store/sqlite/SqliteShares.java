@@ -116,6 +116,13 @@ final class SqliteShares implements ShareStore {
                 + "ORDER BY created_at DESC, seq DESC", SqliteShares::share, sender, since));
     }
 
+    /** As {@link #sharesSentSince}, decoding only the shares whose receiver kept their plays from the sender. */
+    @Override
+    public List<Share> keptPrivateSentSince(ChatAddress sender, Instant since) {
+        return db.read(s -> s.query(SELECT + "WHERE sender_address = ? AND created_at >= ? AND receipts_off <> 0 "
+                + "ORDER BY created_at DESC, seq DESC", SqliteShares::share, sender, since));
+    }
+
     /** As {@link #sharesSentSince}, reading only the columns a sender's limits count. */
     @Override
     public List<SendRecord> sendsSince(ChatAddress sender, Instant since) {
