@@ -58,18 +58,19 @@ public final class Roster {
         return store.membersOf(chat).size() > MOST_COUNTED;
     }
 
-    /** Counts the person out and stops the chat's songs still open for them; false when they were not counted in. */
     /** Whether the person is counted in for any chat. */
     public boolean countedInAnywhere(ChatAddress person) {
         return !store.chatsOf(person).isEmpty();
     }
 
+    /** Counts the person out and stops the chat's songs still open for them; false when they were not counted in. */
     public boolean leave(ChatAddress chat, ChatAddress person) {
         boolean wasIn = store.removeMember(chat, person);
         withdrawal.withdraw(chat.key(), person);
         return wasIn;
     }
 
+    /** Who is counted in for the chat. */
     public List<CountedMember> members(ChatAddress chat) {
         return store.membersOf(chat);
     }
