@@ -473,6 +473,10 @@ public final class Bot {
         if (!WhichPerson.asks(choice.get())) {
             return notWaiting(); // a yes-or-no question (forget_me's, delete_group's): a number answers nothing
         }
+        Optional<Message> unanswered = whichPerson.outOfRange(user, choice.get(), number);
+        if (unanswered.isPresent()) {
+            return unanswered.get(); // asked again with its taps, which Messenger shows under the newest message only
+        }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);
             case ParseResult.Parsed(Command.GroupCommand group) -> groups.choose(user, choice.get(), group, number);

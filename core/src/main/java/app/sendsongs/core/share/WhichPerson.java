@@ -71,6 +71,11 @@ public final class WhichPerson {
         PendingChoice question = new PendingChoice(asker.address(), commandText,
                 offered.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME));
         choices.saveChoice(question);
+        return whichOne(asker, question, offered);
+    }
+
+    /** "Which one?" as {@link #ask} asks it, {@code offered} being the people of {@code question}. */
+    private Message whichOne(User asker, PendingChoice question, List<User> offered) {
         boolean oneName = offered.stream().map(User::nameKey).distinct().count() == 1;
         StringBuilder text = new StringBuilder(oneName
                 ? offered.size() + " people are called " + offered.getFirst().name() + ". Which one?"
@@ -100,6 +105,11 @@ public final class WhichPerson {
         PendingChoice question = new PendingChoice(asker.address(), commandText,
                 close.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME));
         choices.saveChoice(question);
+        return didYouMean(asker, typed, question, close);
+    }
+
+    /** "Did you mean" as {@link #askAboutTypo} asks it, {@code close} being the people of {@code question}. */
+    private Message didYouMean(User asker, String typed, PendingChoice question, List<User> close) {
         List<Choice> taps = new ArrayList<>();
         List<Description> descriptions = describe(asker, close);
         for (int i = 0; i < close.size(); i++) {
@@ -115,6 +125,33 @@ public final class WhichPerson {
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
         return Message.text("I don't know anyone called " + Names.quoted(typed) + ". Did you mean " + meant + "?")
                 .withChoices(taps);
+    }
+
+    /**
+     * The open {@code question} asked again after {@code lead}, with its taps as they were: on Messenger only the
+     * newest message shows them. Just {@code lead} when someone it offered is no longer registered, as its numbers
+     * could then no longer be shown as they were.
+     */
+    public Message askAgain(User asker, PendingChoice question, String lead) {
+        List<User> offered = question.candidates().stream().map(users::findUser).flatMap(Optional::stream).toList();
+        if (offered.size() < question.candidates().size()) {
+            return Message.text(lead.strip());
+        }
+        Message asked = inviteOffered(question)
+                ? didYouMean(asker, command(question).flatMap(WhichPerson::nameTyped).orElseThrow(), question, offered)
+                : whichOne(asker, question, offered);
+        return asked.withText(lead + asked.text());
+    }
+
+    /**
+     * The answer to a {@code number} that answers nothing of the open {@code question} about people: the question
+     * again, with its taps. Empty for a number it takes (a person, the invite of "did you mean", its last tap).
+     */
+    public Optional<Message> outOfRange(User asker, PendingChoice question, int number) {
+        boolean inviteOffered = inviteOffered(question);
+        int answers = question.candidates().size() + (inviteOffered ? 1 : 0);
+        return number >= 1 && number <= answers + 1 ? Optional.empty()
+                : Optional.of(askAgain(asker, question, "Please answer with a number from 1 to " + answers + ".\n"));
     }
 
     /** Whether {@code number} answers a question asked by {@link #askAboutTypo} with its last tap, the invite. */
@@ -211,9 +248,14 @@ public final class WhichPerson {
         if (!asks(question) || !WordsForTaps.saysNo(typed, lastTitle(question))) {
             return Optional.empty();
         }
-        boolean inviteOffered = command(question).flatMap(WhichPerson::nameTyped)
-                .filter(name -> askedAboutTypo(question, name)).isPresent();
+        boolean inviteOffered = inviteOffered(question);
         return Optional.of(lastTap(question, inviteOffered).payload());
+    }
+
+    /** Whether {@code question} is "did you mean", which offers to invite the name as typed after the people. */
+    private boolean inviteOffered(PendingChoice question) {
+        return command(question).flatMap(WhichPerson::nameTyped)
+                .filter(name -> askedAboutTypo(question, name)).isPresent();
     }
 
     /** The last tap of {@code question}: the number after the people, and after the invite of "did you mean". */

@@ -180,6 +180,35 @@ class WhichPersonTest {
         assertThat(tap(tapTitled("Don't send"))).containsExactly("OK, I didn't send it.");
     }
 
+    @Test
+    void aNumberOutOfRangeAsksTheQuestionAgainWithItsTaps() {
+        String asked = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        List<Choice> taps = question().choices();
+
+        assertThat(bot.reply("alice", "4")).as("Messenger shows taps only under the newest message")
+                .isEqualTo("Please answer with a number from 1 to 2.\n" + asked);
+        assertThat(question().choices()).isEqualTo(taps);
+        assertThat(bot.reply("alice", "0")).startsWith("Please answer with a number from 1 to 2.\n");
+        assertThat(tap(tapTitled("Don't send"))).containsExactly("OK, I didn't send it.");
+
+        bot.reply("alice", "send_song name:\"Carol Kng\" " + OTHER_LINK);
+        List<Choice> typoTaps = question().choices();
+        assertThat(bot.reply("alice", "9")).isEqualTo("Please answer with a number from 1 to 2.\nI don't know "
+                + "anyone called \"Carol Kng\". Did you mean Carol King?");
+        assertThat(question().choices()).isEqualTo(typoTaps);
+
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + OTHER_LINK);
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + OTHER_LINK);
+        bot.reply("alice", "block Bob Fisher");
+        List<Choice> blockTaps = question().choices();
+        assertThat(bot.reply("alice", "3")).as("a block's question ends with Never mind, its number 3")
+                .isEqualTo("OK, never mind.");
+        bot.reply("alice", "block Bob Fisher");
+        assertThat(bot.reply("alice", "5")).startsWith("Please answer with a number from 1 to 2.\n2 people are "
+                + "called Bob Fisher. Which one?");
+        assertThat(question().choices()).isEqualTo(blockTaps);
+    }
+
     private Message question() {
         return bot.chat.messages("alice").getLast();
     }
