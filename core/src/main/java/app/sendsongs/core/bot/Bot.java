@@ -223,7 +223,7 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<Message> yesTyped = yesTypedAtAYesOrNo(event, parsed, typed, user.get(), draft);
+        Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
         if (yesTyped.isPresent()) {
             return yesTyped.get();
         }
@@ -271,19 +271,33 @@ public final class Bot {
     }
 
     /**
-     * A yes typed at a yes-or-no question (forget_me's, delete_group's), which only its tap says: nothing is done, and
-     * the question's taps come again. Read before the song being shared, asked about earlier, would take the yes as
-     * its Send. Not while that song waits for a note, which a yes may be.
+     * A yes typed while a question is open, which a yes cannot answer: at a yes-or-no question (forget_me's,
+     * delete_group's) only its tap says yes, and at "which one?" (about people or groups) a yes says not which. Nothing
+     * is done, and the question comes again with its taps. Read before the song being shared, asked about earlier,
+     * would take the yes as its Send. Not while that song waits for a note, which a yes may be.
      */
-    private Optional<Message> yesTypedAtAYesOrNo(Inbound event, ParseResult parsed, String typed, User user,
-                                                 Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)) {
+    private Optional<Message> yesTypedAtAQuestion(Inbound event, String typed, User user, Optional<ShareDraft> draft) {
+        if (!(event instanceof Inbound.Text) || waitsForANote(draft)) {
             return Optional.empty();
         }
-        return openQuestion(user).flatMap(Bot::yesOrNoTaps)
-                .filter(taps -> WordsForTaps.saysYes(typed, taps.getFirst().title()))
-                .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \""
-                        + taps.getFirst().title() + "\" if you mean it.").withChoices(taps));
+        return openQuestion(user).flatMap(question -> {
+            Optional<List<Choice>> yesOrNo = yesOrNoTaps(question);
+            if (yesOrNo.isPresent()) {
+                String yes = yesOrNo.get().getFirst().title();
+                return Optional.of(yesOrNo.get()).filter(taps -> WordsForTaps.saysYes(typed, yes))
+                        .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \"" + yes
+                                + "\" if you mean it.").withChoices(taps));
+            }
+            boolean whichOne = WhichGroup.asks(question) || WhichPerson.asks(question);
+            return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed)).map(q -> whichOneAgain(user, q,
+                    "A yes doesn't tell me which one, so I did nothing.\n"));
+        });
+    }
+
+    /** The open "which one?" {@code question}, about people or groups, asked again after {@code lead}. */
+    private Message whichOneAgain(User user, PendingChoice question, String lead) {
+        return WhichGroup.asks(question) ? groups.askWhichGroupAgain(question, lead)
+                : whichPerson.askAgain(user, question, lead);
     }
 
     /** The Yes and No taps of {@code question} when it is a yes-or-no question. */

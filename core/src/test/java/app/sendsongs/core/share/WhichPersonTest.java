@@ -209,6 +209,42 @@ class WhichPersonTest {
         assertThat(question().choices()).isEqualTo(blockTaps);
     }
 
+    @Test
+    void aYesTypedAtWhichOneAskedSinceTheSongBeingSharedSendsNothingAndAsksWhichOneAgain() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("alice", OTHER_LINK);
+        String carol = question().choices().stream().filter(choice -> choice.title().equals("Carol King"))
+                .findFirst().orElseThrow().payload();
+        assertThat(bot.reply("alice", carol)).isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        String asked = bot.reply("alice", "block Bob Fisher");
+        List<Choice> taps = question().choices();
+
+        for (String typed : List.of("yes", "OK!", "send it")) {
+            assertThat(bot.reply("alice", typed)).as(typed)
+                    .isEqualTo("A yes doesn't tell me which one, so I did nothing.\n" + asked);
+            assertThat(question().choices()).isEqualTo(taps);
+        }
+        assertThat(bot.inbox("carol")).hasSize(1).noneMatch(song -> song.contains(FakeMusic.OTHER_SONG.title()));
+        assertThat(bot.reply("alice", "never mind")).isEqualTo("OK, never mind.");
+        assertThat(bot.reply("alice", "yes")).as("the question answered, a yes is the share's again")
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Carol King.");
+    }
+
+    @Test
+    void aYesTypedAtWhichGroupAsksItAgain() {
+        for (String owner : new String[] {"bob", "carol"}) {
+            bot.reply(owner, "create_group Family");
+            bot.reply(owner, "add_to_group Family \"Alice Smith\"");
+        }
+        String asked = bot.reply("alice", "members Family");
+        assertThat(asked).startsWith("You're in 2 groups called Family. Which one?");
+
+        assertThat(bot.reply("alice", "yes")).isEqualTo("A yes doesn't tell me which one, so I did nothing.\n"
+                + asked);
+        assertThat(question().choices()).hasSize(3);
+    }
+
     private Message question() {
         return bot.chat.messages("alice").getLast();
     }
