@@ -21,6 +21,7 @@ import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WordsForTaps;
+import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
@@ -381,8 +382,11 @@ public final class LinkShare {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     yield whichPerson.ask(person, candidates, typed);
                 }
-                case FriendFinder.Lookup.Yourself() ->
-                        Message.text("That's you! Who is it for?").withChoices(taps(noted));
+                case FriendFinder.Lookup.Yourself() -> itsYou(noted);
+                case FriendFinder.Lookup.Nobody() when WordsForWho.meansThemselves(person, command.friend().get()) ->
+                        itsYou(noted);
+                case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
+                        oneAtATime(person, noted);
                 case FriendFinder.Lookup.Nobody() -> {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     List<User> close = friends.closeContacts(person, command.friend().get());
@@ -404,6 +408,26 @@ public final class LinkShare {
                     + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
         }
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
+    private Message itsYou(ShareDraft draft) {
+        return Message.text("That's you! Who is it for?").withChoices(taps(draft));
+    }
+
+    /**
+     * "Everyone" or "all" given for who the song is for: it goes to one person or one group, whose taps come again;
+     * someone without groups is told how to make one.
+     */
+    private Message oneAtATime(User person, ShareDraft draft) {
+        boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
+        if (groupsOffered) {
+            return Message.text("A song goes to one person, or to everyone in one of your groups: tap the group. Who is "
+                    + "it for?").withChoices(taps(draft));
+        }
+        String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
+        return Message.text(CommandStyle.of(person.address()).write("A song goes to one person, or to everyone in a "
+                + "group you make ({create_group} Friends, then {add_to_group}). " + ask)).withChoices(taps(draft));
     }
 
     /**

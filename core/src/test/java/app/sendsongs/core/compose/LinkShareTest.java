@@ -115,6 +115,50 @@ class LinkShareTest {
     }
 
     @Test
+    void meOrTheirOwnFirstNameTypedForWhoItIsForIsThemNotSomeoneToInvite() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("me", "Myself", "alice", "for me", "to me")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
+    void everyoneTypedForWhoItIsForSaysSongsGoToOnePersonOrAGroupAndOffersTheGroups() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("everyone", "All", "everybody!", "for all", "to everyone")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person, or to everyone in "
+                    + "one of your groups: tap the group. Who is it for?");
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+
+        bot.register("dave", "Dave Brown");
+        bot.reply("dave", LINK);
+        assertThat(bot.reply("dave", "everyone")).as("without groups").isEqualTo("A song goes to one person, or to "
+                + "everyone in a group you make (create_group Friends, then add_to_group). Who is it for? Type their "
+                + "name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("dave"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aFriendReallyCalledAllOrAGroupCalledEveryoneStillGetsTheSong() {
+        bot.register("al", "All");
+        bot.reply("alice", "create_group Everyone");
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "all")).isEqualTo("Send " + TITLE + " to All?");
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "everyone")).isEqualTo("Send " + TITLE + " to 👥 Everyone?");
+    }
+
+    @Test
     void anotherTapUnderWhoIsItForAfterOneWasTappedChangesWhoItIsForAndSendsNothing() {
         int bobHad = bot.inbox("bob").size();
         bot.reply("alice", LINK);
