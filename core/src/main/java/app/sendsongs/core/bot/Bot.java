@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
@@ -74,6 +75,8 @@ public final class Bot {
     private static final Choice HELP = new Choice("Help", "help");
     private static final Choice ALL_COMMANDS = new Choice("All commands", "help");
     private static final String REGISTER = "register";
+    /** A slash and a letter, as a command starts on Telegram ("/pending"). */
+    private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =
@@ -378,9 +381,12 @@ public final class Bot {
      * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
      * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
      * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
-     * an invite by that name).
+     * an invite by that name). Text that starts with a slash and a letter is a command mistyped, never a name or a note.
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
+        if (SLASHED.matcher(typed.strip()).lookingAt()) {
+            return false; // a command, mistyped ("/pendng"): Telegram shows a slash and a word as a command
+        }
         boolean noLink = TrackLinks.spotifyWordsIn(typed).isEmpty();
         return switch (draft.stage()) {
             case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)

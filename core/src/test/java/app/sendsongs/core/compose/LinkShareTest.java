@@ -752,6 +752,30 @@ class LinkShareTest {
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
     }
 
+    @Test
+    void aMistypedSlashCommandWhileASongIsSharedOnTelegramGetsDidYouMeanNotAnInviteOrANote() {
+        RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
+        bot = new BotHarness(telegram);
+        ChatAddress tom = new ChatAddress(Platform.TELEGRAM, "42");
+        bot.register(tom, "Tom Green");
+        bot.register("bob", "Bob Fisher");
+        bot.reply(tom, LINK);
+
+        assertThat(bot.reply(tom, "/pendng")).as("at Who is it for?")
+                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?");
+        assertThat(bot.reply(tom, "/histroy")).startsWith("Sorry, I don't know that command. Did you mean /history");
+        assertThat(bot.reply(tom, "/blokc Bob")).startsWith("Sorry, I don't know that command. Did you mean /block");
+        assertThat(bot.reply(tom, "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply(tom, "/cancle 1")).as("at Send … to Bob Fisher?")
+                .startsWith("Sorry, I don't know that command. Did you mean /cancel");
+        bot.reply(tom, "note");
+        assertThat(bot.reply(tom, "/pendng")).as("while the bot waits for a note")
+                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?");
+        assertThat(bot.reply(tom, "the /r/music thread")).as("a note may still hold a slash")
+                .isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “the /r/music thread”");
+        assertThat(bot.stores.invites().openInvitesSentBy(tom, bot.clock.instant(), 10)).isEmpty();
+    }
+
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
