@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * {@link Names#key}), and, for a single word, every one of the person's contacts with that first name. Several
  * matches are never settled by picking one: the person is asked. A term that is '@' and a handle
  * ({@link Handles#typed}: "@carolk") means the one registered person who has that handle on their platform now.
- * A name that matches nobody may be a typo of a contact's: {@link #closeContacts} finds those.
+ * A name that matches nobody may be a typo of a contact's: {@link #closeContacts} finds those. A name written as a
+ * mention, '@' and what no username can be ("@Bob", "@Carol King"), is read without its '@' unless someone has it whole.
  */
 public final class FriendFinder {
     /** Contacts offered at most for a name that matches nobody. */
@@ -72,6 +73,10 @@ public final class FriendFinder {
             return byHandle(asker, handle.get());
         }
         List<User> byName = users.findUsersByName(typed);
+        Optional<String> mentioned = Handles.mentioned(typed);
+        if (byName.isEmpty() && mentioned.isPresent()) {
+            return find(asker, mentioned.get()); // "@Bob": a name written as a mention
+        }
         List<User> candidates = new ArrayList<>(byName.stream()
                 .filter(u -> !u.address().equals(asker.address())).toList());
         String key = Names.key(typed);
@@ -150,7 +155,7 @@ public final class FriendFinder {
      * name that matched nobody; a typed handle has none.
      */
     public List<User> closeContacts(User asker, String typed) {
-        String key = Names.key(typed);
+        String key = Names.key(Handles.mentioned(typed).orElse(typed));
         if (Handles.typed(typed).isPresent() || key.isEmpty()) {
             return List.of();
         }

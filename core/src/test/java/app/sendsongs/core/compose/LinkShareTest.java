@@ -776,6 +776,19 @@ class LinkShareTest {
         assertThat(bot.stores.invites().openInvitesSentBy(tom, bot.clock.instant(), 10)).isEmpty();
     }
 
+    @Test
+    void aNameTypedWithAnAtAsAMentionIsThatName() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "@Bob")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "to @Carol King")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "to @carol")).as("the shape of a username stays a username")
+                .startsWith("Nobody with the username @carol has connected with me yet");
+        assertThat(bot.reply("alice", "send_song @Bob Fisher " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
