@@ -53,6 +53,7 @@ public final class LinkShare {
     /** The last tap of "Who is it for?": the name is typed ("Type a name" when nobody is offered). */
     private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
     private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
+    private static final String ITS_YOU = "That's you! ";
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
@@ -235,6 +236,10 @@ public final class LinkShare {
         if (groups.namesAGroup(person, words)) {
             return toGroup(person, command, typed);
         }
+        Optional<String> notAName = notAName(person, words);
+        if (notAName.isPresent()) {
+            return offerInstead(person, command, notAName.get());
+        }
         if (!friends.closeContacts(person, words).isEmpty()) {
             return sendSong.send(person, command, typed);
         }
@@ -252,8 +257,40 @@ public final class LinkShare {
      * never taken for a newcomer's.
      */
     public Message sendToName(User person, Command.SendSong command, String typed) {
-        return namesOnlyAGroup(person, command.friendName()) ? toGroup(person, command, typed)
-                : sendSong.send(person, command, typed);
+        String name = command.friendName();
+        if (namesOnlyAGroup(person, name)) {
+            return toGroup(person, command, typed);
+        }
+        Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
+                ? notAName(person, name) : Optional.empty();
+        return notAName.map(lead -> offerInstead(person, command, lead))
+                .orElseGet(() -> sendSong.send(person, command, typed));
+    }
+
+    /**
+     * What to say first when {@code name}, which names nobody and no group of the person's, means the person
+     * themselves ("me", their first name) or everyone ("all"): no name to send to, nor to invite.
+     */
+    private Optional<String> notAName(User person, String name) {
+        if (WordsForWho.meansThemselves(person, name)) {
+            return Optional.of(ITS_YOU);
+        }
+        return WordsForWho.meansEveryone(name) ? Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()))
+                : Optional.empty();
+    }
+
+    /**
+     * {@code command}'s song offered as a pasted link is, "Who is it for?" after {@code lead}, with its notes (not
+     * the words that named nobody).
+     */
+    private Message offerInstead(User person, Command.SendSong command, String lead) {
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) -> {
+                Message offer = offer(person, track, command.pre(), command.post());
+                yield offer.withText(lead + offer.text());
+            }
+        };
     }
 
     /** Whether {@code name} is nobody's (not a username either) but one of the person's groups'. */
@@ -412,7 +449,7 @@ public final class LinkShare {
 
     /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
     private Message itsYou(ShareDraft draft) {
-        return Message.text("That's you! Who is it for?").withChoices(taps(draft));
+        return Message.text(ITS_YOU + "Who is it for?").withChoices(taps(draft));
     }
 
     /**
@@ -421,13 +458,15 @@ public final class LinkShare {
      */
     private Message oneAtATime(User person, ShareDraft draft) {
         boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
-        if (groupsOffered) {
-            return Message.text("A song goes to one person, or to everyone in one of your groups: tap the group. Who is "
-                    + "it for?").withChoices(taps(draft));
-        }
         String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
-        return Message.text(CommandStyle.of(person.address()).write("A song goes to one person, or to everyone in a "
-                + "group you make ({create_group} Friends, then {add_to_group}). " + ask)).withChoices(taps(draft));
+        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(taps(draft));
+    }
+
+    /** That a song goes to one person or one group, before "Who is it for?"; without groups, how to make one. */
+    private static String oneAtATime(User person, boolean hasGroups) {
+        return hasGroups ? "A song goes to one person, or to everyone in one of your groups: tap the group. "
+                : CommandStyle.of(person.address()).write("A song goes to one person, or to everyone in a group you "
+                + "make ({create_group} Friends, then {add_to_group}). ");
     }
 
     /**

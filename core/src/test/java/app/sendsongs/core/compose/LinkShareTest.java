@@ -148,6 +148,26 @@ class LinkShareTest {
     }
 
     @Test
+    void sendSongToMeOrEveryoneOffersTheSongAsAPastedLinkDoesAndInvitesNobody() {
+        for (String typed : List.of("send_song me " + LINK, "send song to Alice " + LINK, "send_song " + LINK + " me")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
+            assertThat(last("alice").card()).isPresent();
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
+        }
+        for (String typed : List.of("send_song everyone " + LINK, "send_song " + LINK + " all")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person, or to everyone in "
+                    + "one of your groups: tap the group. Who is it for?");
+        }
+        assertThat(bot.reply("alice", "send_song name:\"everyone\" pre:\"the bridge\" " + LINK))
+                .isEqualTo("A song goes to one person, or to everyone in one of your groups: tap the group. Who is it "
+                        + "for?\nWith it: “the bridge”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(tap("alice", "Bob Fisher", last("alice").choices().getFirst().payload()))
+                .isEqualTo("Send " + TITLE + " to Bob Fisher?\nWith it: “the bridge”");
+    }
+
+    @Test
     void aFriendReallyCalledAllOrAGroupCalledEveryoneStillGetsTheSong() {
         bot.register("al", "All");
         bot.reply("alice", "create_group Everyone");
