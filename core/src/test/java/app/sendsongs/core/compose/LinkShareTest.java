@@ -809,6 +809,19 @@ class LinkShareTest {
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
     }
 
+    @Test
+    void aNameTypedWithAFullStopOrAnExclamationMarkIsThatName() {
+        bot.register("bobf", "Bob F.");
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "Carol King!")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "to Bob Fisher.")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "to carol?")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "to Bob F.")).as("a name with its full stop").isEqualTo("Send " + TITLE
+                + " to Bob F.?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
