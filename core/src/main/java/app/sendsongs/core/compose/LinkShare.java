@@ -540,6 +540,7 @@ public final class LinkShare {
 
     private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
         groups.shareAddressed(person);
+        whichPerson.shareAddressed(person);
         ShareDraft ready = draft.to(recipient, expiry());
         if (sendNow) {
             return send(person, ready);

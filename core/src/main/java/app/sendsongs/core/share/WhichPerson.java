@@ -315,6 +315,16 @@ public final class WhichPerson {
     }
 
     /**
+     * The song being shared has who it is for: a "which one?" asked about a name typed for it before ends, so that
+     * neither a number nor a yes meant for the share now answers it.
+     */
+    public void shareAddressed(User asker) {
+        ShownPendingList.openQuestion(choices, asker.address()).filter(WhichPerson::asks)
+                .filter(question -> command(question).filter(Command.DraftTo.class::isInstance).isPresent())
+                .ifPresent(question -> ShownPendingList.take(choices, question));
+    }
+
+    /**
      * Ends {@code choice}, the open question read a moment ago, as it is answered now: false when another answer took
      * it first, which then acts on it alone.
      */

@@ -232,6 +232,19 @@ class WhichPersonTest {
     }
 
     @Test
+    void anotherNameGivenForTheSongBeingSharedEndsTheWhichOneAskedAboutItsFirstName() {
+        String other = FakeMusic.OTHER_SONG.title();
+        bot.reply("alice", OTHER_LINK);
+        assertThat(bot.reply("alice", "Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "Carol King")).isEqualTo("Send " + other + " to Carol King?");
+
+        assertThat(bot.reply("alice", "1")).as("the question about Bob ended").startsWith("I'm not waiting for a "
+                + "number from you. Send " + other + " to Carol King?");
+        assertThat(bot.reply("alice", "yes")).startsWith("Sent " + other + " to Carol King.");
+        assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
     void aYesTypedAtWhichGroupAsksItAgain() {
         for (String owner : new String[] {"bob", "carol"}) {
             bot.reply(owner, "create_group Family");
