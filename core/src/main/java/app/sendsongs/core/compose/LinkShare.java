@@ -36,6 +36,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
@@ -54,6 +57,9 @@ public final class LinkShare {
     private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
     private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
     private static final String ITS_YOU = "That's you! ";
+    private static final Choice NO_NOTE = new Choice("No note", "note " + Command.DraftNote.NONE);
+    /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
+    private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
@@ -113,7 +119,8 @@ public final class LinkShare {
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
-            case NOTE, READY -> typedNote(draft, text, false);
+            case READY -> labelledNote(draft, text);
+            case NOTE -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };
     }
@@ -140,10 +147,23 @@ public final class LinkShare {
             // a yes names nobody: it asks for the name, as "Someone else" does, rather than inviting someone called "ok"
             case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
                     Optional.of(SOMEONE_ELSE.payload()), no);
-            case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
-                    Optional.of(sendTap(draft).payload()), no);
+            // "No note" too when its tap is not shown (there is no note): typed, it is no note, not the note "no note"
+            case READY -> WordsForTaps.tapMeant(typed, Stream.concat(ready(draft, "").choices().stream(),
+                    Stream.of(NO_NOTE)).toList(), Optional.of(sendTap(draft).payload()), no);
             case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
         };
+    }
+
+    /**
+     * A note typed at "Send … to Bob?", where the note for after is told apart by its label ("after: told you"); one
+     * labelled "note:" goes with the song without the label.
+     */
+    private Message labelledNote(ShareDraft draft, String text) {
+        Matcher label = NOTE_LABEL.matcher(text.strip());
+        if (!label.lookingAt()) {
+            return typedNote(draft, text, false);
+        }
+        return typedNote(draft, text.strip().substring(label.end()), label.group(1).equalsIgnoreCase("after"));
     }
 
     /**
@@ -588,7 +608,7 @@ public final class LinkShare {
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
-            choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
+            choices.add(NO_NOTE);
         }
         choices.add(dontSendTap(draft));
         return Message.text(text.toString()).withChoices(choices);

@@ -822,6 +822,21 @@ class LinkShareTest {
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
     }
 
+    @Test
+    void noNoteOrANoteLabelledTypedAtSendToBobIsReadAsMeant() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "no note")).as("its tap shows only once there is a note")
+                .isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "Note: the bridge!")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “the bridge!”");
+        assertThat(bot.reply("alice", "after: told you")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “the bridge!”\nOnce they've played it: “told you”");
+        assertThat(bot.reply("alice", "notes are fun")).as("no label").isEqualTo("Noted. Send " + TITLE
+                + " to Bob Fisher?\nWith it: “notes are fun”\nOnce they've played it: “told you”");
+    }
+
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
