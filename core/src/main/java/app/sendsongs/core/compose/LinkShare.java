@@ -57,6 +57,8 @@ public final class LinkShare {
     private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
     private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
     private static final String ITS_YOU = "That's you! ";
+    private static final String ONE_AT_A_TIME = "A song goes to one person or one group at a time: tap the first, "
+            + "then share the song again for the next. ";
     private static final Choice NO_NOTE = new Choice("No note", "note " + Command.DraftNote.NONE);
     /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
     private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
@@ -289,14 +291,24 @@ public final class LinkShare {
 
     /**
      * What to say first when {@code name}, which names nobody and no group of the person's, means the person
-     * themselves ("me", their first name) or everyone ("all"): no name to send to, nor to invite.
+     * themselves ("me", their first name), everyone ("all") or several people ("Bob and Carol"): no name to send to,
+     * nor to invite.
      */
     private Optional<String> notAName(User person, String name) {
         if (WordsForWho.meansThemselves(person, name)) {
             return Optional.of(ITS_YOU);
         }
-        return WordsForWho.meansEveryone(name) ? Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()))
-                : Optional.empty();
+        if (WordsForWho.meansEveryone(name)) {
+            return Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()));
+        }
+        return namesSeveral(person, name) ? Optional.of(ONE_AT_A_TIME) : Optional.empty();
+    }
+
+    /** Whether {@code name} joins several names ("Bob and Carol"), each someone's or one of the person's groups'. */
+    private boolean namesSeveral(User person, String name) {
+        List<String> names = WordsForWho.names(name);
+        return names.size() > 1 && names.stream()
+                .allMatch(one -> !friends.matchesNobody(person, one) || groups.namesAGroup(person, one));
     }
 
     /**
@@ -444,6 +456,8 @@ public final class LinkShare {
                         itsYou(noted);
                 case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
                         oneAtATime(person, noted);
+                case FriendFinder.Lookup.Nobody() when namesSeveral(person, command.friend().get()) ->
+                        Message.text(ONE_AT_A_TIME + "Who is it for?").withChoices(taps(noted));
                 case FriendFinder.Lookup.Nobody() -> {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     List<User> close = friends.closeContacts(person, command.friend().get());

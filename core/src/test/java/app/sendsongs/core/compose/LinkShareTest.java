@@ -168,6 +168,27 @@ class LinkShareTest {
     }
 
     @Test
+    void severalNamesTypedForWhoItIsForSayOneAtATimeAndInviteNobody() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("Bob and Carol", "Bob, Carol", "Bob Fisher & Carol King", "carol + Family",
+                "to Bob and Carol")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person or one group at a "
+                    + "time: tap the first, then share the song again for the next. Who is it for?");
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        }
+        assertThat(bot.reply("alice", "both")).startsWith("A song goes to one person, or to everyone in one of your "
+                + "groups");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Bob and Dave")).as("a name nobody has: a newcomer's, maybe")
+                .startsWith("I don't know anyone called \"Bob and Dave\"");
+        assertThat(bot.reply("alice", "send song to Bob and Carol " + LINK)).isEqualTo("A song goes to one person or "
+                + "one group at a time: tap the first, then share the song again for the next. Who is it for?");
+        assertThat(last("alice").card()).isPresent();
+    }
+
+    @Test
     void aFriendReallyCalledAllOrAGroupCalledEveryoneStillGetsTheSong() {
         bot.register("al", "All");
         bot.reply("alice", "create_group Everyone");
