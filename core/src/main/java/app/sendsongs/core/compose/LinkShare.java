@@ -57,6 +57,8 @@ public final class LinkShare {
     private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
     private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
     private static final String ITS_YOU = "That's you! ";
+    /** What a group's tap shows before its name. */
+    private static final String GROUP_MARK = "👥";
     private static final String ONE_AT_A_TIME = "A song goes to one person or one group at a time: tap the first, "
             + "then share the song again for the next. ";
     private static final Choice NO_NOTE = new Choice("No note", "note " + Command.DraftNote.NONE);
@@ -117,7 +119,7 @@ public final class LinkShare {
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
             case WHO -> {
-                String name = withoutFor(person, UserText.typedName(text));
+                String name = withoutGroupMark(withoutFor(person, UserText.typedName(text)));
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
@@ -125,6 +127,11 @@ public final class LinkShare {
             case NOTE -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };
+    }
+
+    /** A group's name typed as its tap shows it ("👥 Family"), without the mark; other names as they are. */
+    private static String withoutGroupMark(String name) {
+        return name.startsWith(GROUP_MARK) ? name.substring(GROUP_MARK.length()).strip() : name;
     }
 
     /**
@@ -417,7 +424,7 @@ public final class LinkShare {
         }
         groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
             offered.add(new Recipient.Group(group.groupId()));
-            titles.add("👥 " + group.name());
+            titles.add(GROUP_MARK + " " + group.name());
         });
         // an older question's numbers must not answer this one
         ShownPendingList.takeQuestion(choices, person.address());
@@ -701,7 +708,7 @@ public final class LinkShare {
             case Recipient.Group(String groupId) -> users.findUser(asker)
                     .flatMap(person -> groups.groupsOf(person).stream().filter(g -> g.groupId().equals(groupId))
                             .map(GroupChoice::name).findFirst())
-                    .map(name -> "👥 " + name).orElse("a group you left");
+                    .map(name -> GROUP_MARK + " " + name).orElse("a group you left");
         };
     }
 

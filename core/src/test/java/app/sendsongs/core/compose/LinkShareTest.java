@@ -189,6 +189,15 @@ class LinkShareTest {
     }
 
     @Test
+    void aGroupsTapTitleTypedIsThatGroup() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "👥 Family")).as("Messenger's taps are gone once a message follows")
+                .isEqualTo("Send " + TITLE + " to 👥 Family?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aFriendReallyCalledAllOrAGroupCalledEveryoneStillGetsTheSong() {
         bot.register("al", "All");
         bot.reply("alice", "create_group Everyone");
