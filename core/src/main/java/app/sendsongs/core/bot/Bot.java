@@ -291,7 +291,9 @@ public final class Bot {
                         .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \"" + yes
                                 + "\" if you mean it.").withChoices(taps));
             }
-            boolean whichOne = WhichGroup.asks(question) || WhichPerson.asks(question);
+            // a yes to "did you mean" one person is that person (WhichPerson.tapMeant)
+            boolean whichOne = WhichGroup.asks(question)
+                    || WhichPerson.asks(question) && whichPerson.tapMeant(question, typed).isEmpty();
             return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed)).map(q -> whichOneAgain(user, q,
                     "A yes doesn't tell me which one, so I did nothing.\n"));
         });

@@ -242,14 +242,19 @@ public final class WhichPerson {
 
     /**
      * The payload of the question's last tap, not to run its command, when {@code typed} means it: its title or a no
-     * ({@link WordsForTaps}). Empty for other words, and when {@code question} is not about people.
+     * ({@link WordsForTaps}); of its one person, for a yes to "did you mean" one person. Empty for other words, and
+     * when {@code question} is not about people.
      */
     public Optional<String> tapMeant(PendingChoice question, String typed) {
-        if (!asks(question) || !WordsForTaps.saysNo(typed, lastTitle(question))) {
+        if (!asks(question)) {
             return Optional.empty();
         }
         boolean inviteOffered = inviteOffered(question);
-        return Optional.of(lastTap(question, inviteOffered).payload());
+        if (inviteOffered && question.candidates().size() == 1 && WordsForTaps.saysYes(typed)) {
+            return Optional.of(Command.Choose.payload(1, question.key())); // "Did you mean Carol King?" "Yes"
+        }
+        return WordsForTaps.saysNo(typed, lastTitle(question))
+                ? Optional.of(lastTap(question, inviteOffered).payload()) : Optional.empty();
     }
 
     /** Whether {@code question} is "did you mean", which offers to invite the name as typed after the people. */

@@ -245,6 +245,19 @@ class WhichPersonTest {
     }
 
     @Test
+    void aYesTypedAtDidYouMeanOnePersonIsThatPerson() {
+        String other = FakeMusic.OTHER_SONG.title();
+        assertThat(bot.reply("alice", "send_song name:\"Carol Kng\" " + OTHER_LINK))
+                .endsWith("Did you mean Carol King?");
+        assertThat(bot.reply("alice", "yes")).startsWith("Sent " + other + " to Carol King.");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Carol Kng")).endsWith("Did you mean Carol King?");
+        assertThat(bot.reply("alice", "Yes please")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aYesTypedAtWhichGroupAsksItAgain() {
         for (String owner : new String[] {"bob", "carol"}) {
             bot.reply(owner, "create_group Family");
