@@ -294,8 +294,8 @@ public final class Bot {
             // a yes to "did you mean" one person is that person (WhichPerson.tapMeant)
             boolean whichOne = WhichGroup.asks(question)
                     || WhichPerson.asks(question) && whichPerson.tapMeant(question, typed).isEmpty();
-            return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed)).map(q -> whichOneAgain(user, q,
-                    "A yes doesn't tell me which one, so I did nothing.\n"));
+            return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed))
+                    .map(q -> whichOneAgain(user, q, "A yes doesn't tell me which one, so I did nothing.\n"));
         });
     }
 
