@@ -383,7 +383,8 @@ public final class Bot {
      * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
      * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
      * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
-     * an invite by that name). Text that starts with a slash and a letter is a command mistyped, never a name or a note.
+     * an invite by that name). Text that starts with a slash and a letter is a command mistyped, never a name or a
+     * note.
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
         if (SLASHED.matcher(typed.strip()).lookingAt()) {

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * Words typed for who a song is for that are nobody's name: the person themselves ("me", their own first name),
- * everyone ("all", "everybody"), or several names joined ("Bob and Carol"). Read only once the words match nobody registered and none of the person's groups, so
- * a friend really called "All" still gets the song; taken as a name, they invited someone called "me" or "everyone".
+ * everyone ("all", "everybody"), or several names joined ("Bob and Carol"). Read only once the words match nobody
+ * registered and none of the person's groups, so a friend really called "All" still gets the song; taken as a name,
+ * they invited someone called "me" or "everyone".
  */
 public final class WordsForWho {
     private static final Set<String> SELF = Set.of("me", "myself", "to me", "for me", "me myself");
