@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
@@ -74,6 +75,8 @@ public final class Bot {
     private static final Choice HELP = new Choice("Help", "help");
     private static final Choice ALL_COMMANDS = new Choice("All commands", "help");
     private static final String REGISTER = "register";
+    /** A slash and a letter, as a command starts on Telegram ("/pending"). */
+    private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =
@@ -223,7 +226,7 @@ public final class Bot {
             return welcome(parsed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<Message> yesTyped = yesTypedAtAYesOrNo(event, parsed, typed, user.get(), draft);
+        Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
         if (yesTyped.isPresent()) {
             return yesTyped.get();
         }
@@ -271,19 +274,35 @@ public final class Bot {
     }
 
     /**
-     * A yes typed at a yes-or-no question (forget_me's, delete_group's), which only its tap says: nothing is done, and
-     * the question's taps come again. Read before the song being shared, asked about earlier, would take the yes as
-     * its Send. Not while that song waits for a note, which a yes may be.
+     * A yes typed while a question is open, which a yes cannot answer: at a yes-or-no question (forget_me's,
+     * delete_group's) only its tap says yes, and at "which one?" (about people or groups) a yes says not which. Nothing
+     * is done, and the question comes again with its taps. Read before the song being shared, asked about earlier,
+     * would take the yes as its Send. Not while that song waits for a note, which a yes may be.
      */
-    private Optional<Message> yesTypedAtAYesOrNo(Inbound event, ParseResult parsed, String typed, User user,
-                                                 Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)) {
+    private Optional<Message> yesTypedAtAQuestion(Inbound event, String typed, User user, Optional<ShareDraft> draft) {
+        if (!(event instanceof Inbound.Text) || waitsForANote(draft)) {
             return Optional.empty();
         }
-        return openQuestion(user).flatMap(Bot::yesOrNoTaps)
-                .filter(taps -> WordsForTaps.saysYes(typed, taps.getFirst().title()))
-                .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \""
-                        + taps.getFirst().title() + "\" if you mean it.").withChoices(taps));
+        return openQuestion(user).flatMap(question -> {
+            Optional<List<Choice>> yesOrNo = yesOrNoTaps(question);
+            if (yesOrNo.isPresent()) {
+                String yes = yesOrNo.get().getFirst().title();
+                return Optional.of(yesOrNo.get()).filter(taps -> WordsForTaps.saysYes(typed, yes))
+                        .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \"" + yes
+                                + "\" if you mean it.").withChoices(taps));
+            }
+            // a yes to "did you mean" one person is that person (WhichPerson.tapMeant)
+            boolean whichOne = WhichGroup.asks(question)
+                    || WhichPerson.asks(question) && whichPerson.tapMeant(question, typed).isEmpty();
+            return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed))
+                    .map(q -> whichOneAgain(user, q, "A yes doesn't tell me which one, so I did nothing.\n"));
+        });
+    }
+
+    /** The open "which one?" {@code question}, about people or groups, asked again after {@code lead}. */
+    private Message whichOneAgain(User user, PendingChoice question, String lead) {
+        return WhichGroup.asks(question) ? groups.askWhichGroupAgain(question, lead)
+                : whichPerson.askAgain(user, question, lead);
     }
 
     /** The Yes and No taps of {@code question} when it is a yes-or-no question. */
@@ -364,9 +383,13 @@ public final class Bot {
      * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
      * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
      * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
-     * an invite by that name).
+     * an invite by that name). Text that starts with a slash and a letter is a command mistyped, never a name or a
+     * note.
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
+        if (SLASHED.matcher(typed.strip()).lookingAt()) {
+            return false; // a command, mistyped ("/pendng"): Telegram shows a slash and a word as a command
+        }
         boolean noLink = TrackLinks.spotifyWordsIn(typed).isEmpty();
         return switch (draft.stage()) {
             case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
@@ -472,6 +495,10 @@ public final class Bot {
         }
         if (!WhichPerson.asks(choice.get())) {
             return notWaiting(); // a yes-or-no question (forget_me's, delete_group's): a number answers nothing
+        }
+        Optional<Message> unanswered = whichPerson.outOfRange(user, choice.get(), number);
+        if (unanswered.isPresent()) {
+            return unanswered.get(); // asked again with its taps, which Messenger shows under the newest message only
         }
         return switch (parser.parse(choice.get().commandText())) {
             case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);

@@ -21,6 +21,7 @@ import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WordsForTaps;
+import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
@@ -35,6 +36,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
@@ -52,6 +56,14 @@ public final class LinkShare {
     /** The last tap of "Who is it for?": the name is typed ("Type a name" when nobody is offered). */
     private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
     private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
+    private static final String ITS_YOU = "That's you! ";
+    /** What a group's tap shows before its name. */
+    private static final String GROUP_MARK = "👥";
+    private static final String ONE_AT_A_TIME = "A song goes to one person or one group at a time: tap the first, "
+            + "then share the song again for the next. ";
+    private static final Choice NO_NOTE = new Choice("No note", "note " + Command.DraftNote.NONE);
+    /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
+    private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
@@ -107,13 +119,19 @@ public final class LinkShare {
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
             case WHO -> {
-                String name = withoutFor(person, UserText.typedName(text));
+                String name = withoutGroupMark(withoutFor(person, UserText.typedName(text)));
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
-            case NOTE, READY -> typedNote(draft, text, false);
+            case READY -> labelledNote(draft, text);
+            case NOTE -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };
+    }
+
+    /** A group's name typed as its tap shows it ("👥 Family"), without the mark; other names as they are. */
+    private static String withoutGroupMark(String name) {
+        return name.startsWith(GROUP_MARK) ? name.substring(GROUP_MARK.length()).strip() : name;
     }
 
     /**
@@ -138,10 +156,23 @@ public final class LinkShare {
             // a yes names nobody: it asks for the name, as "Someone else" does, rather than inviting someone called "ok"
             case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
                     Optional.of(SOMEONE_ELSE.payload()), no);
-            case READY -> WordsForTaps.tapMeant(typed, ready(draft, "").choices(),
-                    Optional.of(sendTap(draft).payload()), no);
+            // "No note" too when its tap is not shown (there is no note): typed, it is no note, not the note "no note"
+            case READY -> WordsForTaps.tapMeant(typed, Stream.concat(ready(draft, "").choices().stream(),
+                    Stream.of(NO_NOTE)).toList(), Optional.of(sendTap(draft).payload()), no);
             case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
         };
+    }
+
+    /**
+     * A note typed at "Send … to Bob?", where the note for after is told apart by its label ("after: told you"); one
+     * labelled "note:" goes with the song without the label.
+     */
+    private Message labelledNote(ShareDraft draft, String text) {
+        Matcher label = NOTE_LABEL.matcher(text.strip());
+        if (!label.lookingAt()) {
+            return typedNote(draft, text, false);
+        }
+        return typedNote(draft, text.strip().substring(label.end()), label.group(1).equalsIgnoreCase("after"));
     }
 
     /**
@@ -234,6 +265,10 @@ public final class LinkShare {
         if (groups.namesAGroup(person, words)) {
             return toGroup(person, command, typed);
         }
+        Optional<String> notAName = notAName(person, words);
+        if (notAName.isPresent()) {
+            return offerInstead(person, command, notAName.get());
+        }
         if (!friends.closeContacts(person, words).isEmpty()) {
             return sendSong.send(person, command, typed);
         }
@@ -251,8 +286,50 @@ public final class LinkShare {
      * never taken for a newcomer's.
      */
     public Message sendToName(User person, Command.SendSong command, String typed) {
-        return namesOnlyAGroup(person, command.friendName()) ? toGroup(person, command, typed)
-                : sendSong.send(person, command, typed);
+        String name = command.friendName();
+        if (namesOnlyAGroup(person, name)) {
+            return toGroup(person, command, typed);
+        }
+        Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
+                ? notAName(person, name) : Optional.empty();
+        return notAName.map(lead -> offerInstead(person, command, lead))
+                .orElseGet(() -> sendSong.send(person, command, typed));
+    }
+
+    /**
+     * What to say first when {@code name}, which names nobody and no group of the person's, means the person
+     * themselves ("me", their first name), everyone ("all") or several people ("Bob and Carol"): no name to send to,
+     * nor to invite.
+     */
+    private Optional<String> notAName(User person, String name) {
+        if (WordsForWho.meansThemselves(person, name)) {
+            return Optional.of(ITS_YOU);
+        }
+        if (WordsForWho.meansEveryone(name)) {
+            return Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()));
+        }
+        return namesSeveral(person, name) ? Optional.of(ONE_AT_A_TIME) : Optional.empty();
+    }
+
+    /** Whether {@code name} joins several names ("Bob and Carol"), each someone's or one of the person's groups'. */
+    private boolean namesSeveral(User person, String name) {
+        List<String> names = WordsForWho.names(name);
+        return names.size() > 1 && names.stream()
+                .allMatch(one -> !friends.matchesNobody(person, one) || groups.namesAGroup(person, one));
+    }
+
+    /**
+     * {@code command}'s song offered as a pasted link is, "Who is it for?" after {@code lead}, with its notes (not
+     * the words that named nobody).
+     */
+    private Message offerInstead(User person, Command.SendSong command, String lead) {
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) -> {
+                Message offer = offer(person, track, command.pre(), command.post());
+                yield offer.withText(lead + offer.text());
+            }
+        };
     }
 
     /** Whether {@code name} is nobody's (not a username either) but one of the person's groups'. */
@@ -347,7 +424,7 @@ public final class LinkShare {
         }
         groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
             offered.add(new Recipient.Group(group.groupId()));
-            titles.add("👥 " + group.name());
+            titles.add(GROUP_MARK + " " + group.name());
         });
         // an older question's numbers must not answer this one
         ShownPendingList.takeQuestion(choices, person.address());
@@ -381,8 +458,13 @@ public final class LinkShare {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     yield whichPerson.ask(person, candidates, typed);
                 }
-                case FriendFinder.Lookup.Yourself() ->
-                        Message.text("That's you! Who is it for?").withChoices(taps(noted));
+                case FriendFinder.Lookup.Yourself() -> itsYou(noted);
+                case FriendFinder.Lookup.Nobody() when WordsForWho.meansThemselves(person, command.friend().get()) ->
+                        itsYou(noted);
+                case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
+                        oneAtATime(person, noted);
+                case FriendFinder.Lookup.Nobody() when namesSeveral(person, command.friend().get()) ->
+                        Message.text(ONE_AT_A_TIME + "Who is it for?").withChoices(taps(noted));
                 case FriendFinder.Lookup.Nobody() -> {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     List<User> close = friends.closeContacts(person, command.friend().get());
@@ -404,6 +486,28 @@ public final class LinkShare {
                     + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
         }
         return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+    }
+
+    /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
+    private Message itsYou(ShareDraft draft) {
+        return Message.text(ITS_YOU + "Who is it for?").withChoices(taps(draft));
+    }
+
+    /**
+     * "Everyone" or "all" given for who the song is for: it goes to one person or one group, whose taps come again;
+     * someone without groups is told how to make one.
+     */
+    private Message oneAtATime(User person, ShareDraft draft) {
+        boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
+        String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
+        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(taps(draft));
+    }
+
+    /** That a song goes to one person or one group, before "Who is it for?"; without groups, how to make one. */
+    private static String oneAtATime(User person, boolean hasGroups) {
+        return hasGroups ? "A song goes to one person, or to everyone in one of your groups: tap the group. "
+                : CommandStyle.of(person.address()).write("A song goes to one person, or to everyone in a group you "
+                + "make ({create_group} Friends, then {add_to_group}). ");
     }
 
     /**
@@ -477,6 +581,7 @@ public final class LinkShare {
 
     private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
         groups.shareAddressed(person);
+        whichPerson.shareAddressed(person);
         ShareDraft ready = draft.to(recipient, expiry());
         if (sendNow) {
             return send(person, ready);
@@ -524,7 +629,7 @@ public final class LinkShare {
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
-            choices.add(new Choice("No note", "note " + Command.DraftNote.NONE));
+            choices.add(NO_NOTE);
         }
         choices.add(dontSendTap(draft));
         return Message.text(text.toString()).withChoices(choices);
@@ -603,7 +708,7 @@ public final class LinkShare {
             case Recipient.Group(String groupId) -> users.findUser(asker)
                     .flatMap(person -> groups.groupsOf(person).stream().filter(g -> g.groupId().equals(groupId))
                             .map(GroupChoice::name).findFirst())
-                    .map(name -> "👥 " + name).orElse("a group you left");
+                    .map(name -> GROUP_MARK + " " + name).orElse("a group you left");
         };
     }
 

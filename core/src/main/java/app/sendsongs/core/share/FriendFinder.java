@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,13 +23,17 @@ import java.util.stream.Stream;
  * {@link Names#key}), and, for a single word, every one of the person's contacts with that first name. Several
  * matches are never settled by picking one: the person is asked. A term that is '@' and a handle
  * ({@link Handles#typed}: "@carolk") means the one registered person who has that handle on their platform now.
- * A name that matches nobody may be a typo of a contact's: {@link #closeContacts} finds those.
+ * A name that matches nobody may be a typo of a contact's: {@link #closeContacts} finds those. A name written as a
+ * mention, '@' and what no username can be ("@Bob", "@Carol King"), or ending as a sentence does ("Carol King!"), is
+ * read without the '@' or the marks when it finds nobody as typed ("Bob F." is a name).
  */
 public final class FriendFinder {
     /** Contacts offered at most for a name that matches nobody. */
     static final int MOST_CLOSE = 3;
     /** Names this long or shorter are close to a contact's with one typo; longer ones with two. */
     private static final int SHORT_NAME = 5;
+    /** The marks a sentence ends with, after a name typed as one ("Carol King!"). */
+    private static final Pattern FINAL_MARKS = Pattern.compile("[.!?…]+$");
 
     private final UserStore users;
     private final Acquaintances acquaintances;
@@ -67,6 +72,25 @@ public final class FriendFinder {
     }
 
     public Lookup find(User asker, String typed) {
+        Lookup asTyped = findAsTyped(asker, typed);
+        return asTyped instanceof Lookup.Nobody ? meant(typed).map(name -> find(asker, name)).orElse(asTyped)
+                : asTyped;
+    }
+
+    /**
+     * The name {@code typed} means when it finds nobody as typed: without the '@' of a mention ("@Bob"; no username
+     * has that shape), or without the marks a sentence ends with ("Carol King!", "Bob?").
+     */
+    private static Optional<String> meant(String typed) {
+        Optional<String> mentioned = Handles.mentioned(typed);
+        if (mentioned.isPresent()) {
+            return mentioned;
+        }
+        String unmarked = FINAL_MARKS.matcher(typed.strip()).replaceAll("").strip();
+        return unmarked.isEmpty() || unmarked.equals(typed.strip()) ? Optional.empty() : Optional.of(unmarked);
+    }
+
+    private Lookup findAsTyped(User asker, String typed) {
         Optional<String> handle = Handles.typed(typed);
         if (handle.isPresent()) {
             return byHandle(asker, handle.get());
@@ -150,7 +174,7 @@ public final class FriendFinder {
      * name that matched nobody; a typed handle has none.
      */
     public List<User> closeContacts(User asker, String typed) {
-        String key = Names.key(typed);
+        String key = Names.key(Handles.mentioned(typed).orElse(typed));
         if (Handles.typed(typed).isPresent() || key.isEmpty()) {
             return List.of();
         }

@@ -57,13 +57,19 @@ public final class SentSongs {
         for (int i = 0; i < Math.min(open.size(), Message.MAX_CHOICES - 1); i++) {
             taps.add(new Choice("Cancel " + (i + 1), SenderOfSong.payload("cancel", open.get(i))));
         }
-        if (open.size() > 1) {
-            // Up to the newest song listed: on Telegram an older list's tap stays, and must not stop songs sent since.
-            long newest = open.stream().map(Share::createdAt).max(Comparator.naturalOrder()).orElseThrow()
-                    .toEpochMilli();
-            taps.add(new Choice("Cancel all", "cancel all " + newest));
-        }
+        cancelAll(open).ifPresent(taps::add);
         return taps;
+    }
+
+    /** "Cancel all" for more than one song {@code listed}. */
+    private static Optional<Choice> cancelAll(List<Share> listed) {
+        if (listed.size() < 2) {
+            return Optional.empty();
+        }
+        // Up to the newest song listed: on Telegram an older list's tap stays, and must not stop songs sent since.
+        long newest = listed.stream().map(Share::createdAt).max(Comparator.naturalOrder()).orElseThrow()
+                .toEpochMilli();
+        return Optional.of(new Choice("Cancel all", "cancel all " + newest));
     }
 
     private String pendingText(User sender, List<Share> open) {
@@ -118,7 +124,7 @@ public final class SentSongs {
             return Message.text("There is nothing to cancel: no song you sent is being watched.");
         }
         if (command.which().isPresent()) {
-            return Message.text(cancelWhich(sender, open, command.which().get()));
+            return cancelWhich(sender, open, command.which().get());
         }
         if (open.size() == 1) {
             return Message.text(cancelled(open.getFirst()));
@@ -129,28 +135,48 @@ public final class SentSongs {
                 + cancel + " all.\n" + pendingText(sender, open)).withChoices(cancelTaps(open));
     }
 
-    private String cancelWhich(User sender, List<Share> open, String which) {
+    private Message cancelWhich(User sender, List<Share> open, String which) {
         Optional<String> song = SenderOfSong.shareId(which);
         if (song.isPresent()) {
-            return open.stream().filter(share -> share.id().equals(song.get())).findFirst()
-                    .map(this::cancelled).orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED));
+            return Message.text(open.stream().filter(share -> share.id().equals(song.get())).findFirst()
+                    .map(this::cancelled).orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED)));
         }
         if (which.equals("all") || which.startsWith("all ")) {
             Instant listedUpTo = which.equals("all") ? Instant.MAX
                     : Instant.ofEpochMilli(Long.parseLong(which.substring("all ".length())));
             long cancelled = open.stream().filter(share -> !share.createdAt().isAfter(listedUpTo))
                     .filter(this::cancel).count();
-            return "Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs.");
+            return Message.text("Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs."));
         }
         int number = Integer.parseInt(which);
         List<String> listed = shown.lastShown(sender.address())
                 .orElseGet(() -> open.stream().map(Share::id).toList());
         if (number < 1 || number > listed.size()) {
-            return "There is no number " + number + " in your pending list (1 to " + listed.size() + ").";
+            return Message.text("There is no number " + number + " in your pending list (1 to " + listed.size() + ").")
+                    .withChoices(cancelTaps(listed, open));
         }
         String id = listed.get(number - 1);
-        return open.stream().filter(share -> share.id().equals(id)).findFirst().map(this::cancelled)
-                .orElseGet(() -> noLongerPending(sender, number, id));
+        return Message.text(open.stream().filter(share -> share.id().equals(id)).findFirst().map(this::cancelled)
+                .orElseGet(() -> noLongerPending(sender, number, id)));
+    }
+
+    /**
+     * The taps of the list last shown ({@code listed}, share ids) for its songs still {@code open}, numbered as it
+     * showed them: on Messenger the list's own taps are gone once another message follows.
+     */
+    private static List<Choice> cancelTaps(List<String> listed, List<Share> open) {
+        List<Choice> taps = new ArrayList<>();
+        List<Share> stillOpen = new ArrayList<>();
+        for (int i = 0; i < listed.size() && taps.size() < Message.MAX_CHOICES - 1; i++) {
+            String id = listed.get(i);
+            int shownAt = i + 1;
+            open.stream().filter(share -> share.id().equals(id)).findFirst().ifPresent(share -> {
+                stillOpen.add(share);
+                taps.add(new Choice("Cancel " + shownAt, SenderOfSong.payload("cancel", share)));
+            });
+        }
+        cancelAll(stillOpen).ifPresent(taps::add);
+        return taps;
     }
 
     /** The song the list showed at {@code number} left it since: said so, with what became of it. */

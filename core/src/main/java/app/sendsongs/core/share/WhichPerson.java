@@ -71,6 +71,11 @@ public final class WhichPerson {
         PendingChoice question = new PendingChoice(asker.address(), commandText,
                 offered.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME));
         choices.saveChoice(question);
+        return whichOne(asker, question, offered);
+    }
+
+    /** "Which one?" as {@link #ask} asks it, {@code offered} being the people of {@code question}. */
+    private Message whichOne(User asker, PendingChoice question, List<User> offered) {
         boolean oneName = offered.stream().map(User::nameKey).distinct().count() == 1;
         StringBuilder text = new StringBuilder(oneName
                 ? offered.size() + " people are called " + offered.getFirst().name() + ". Which one?"
@@ -100,6 +105,11 @@ public final class WhichPerson {
         PendingChoice question = new PendingChoice(asker.address(), commandText,
                 close.stream().map(User::address).toList(), clock.instant().plus(CHOICE_LIFETIME));
         choices.saveChoice(question);
+        return didYouMean(asker, typed, question, close);
+    }
+
+    /** "Did you mean" as {@link #askAboutTypo} asks it, {@code close} being the people of {@code question}. */
+    private Message didYouMean(User asker, String typed, PendingChoice question, List<User> close) {
         List<Choice> taps = new ArrayList<>();
         List<Description> descriptions = describe(asker, close);
         for (int i = 0; i < close.size(); i++) {
@@ -115,6 +125,33 @@ public final class WhichPerson {
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
         return Message.text("I don't know anyone called " + Names.quoted(typed) + ". Did you mean " + meant + "?")
                 .withChoices(taps);
+    }
+
+    /**
+     * The open {@code question} asked again after {@code lead}, with its taps as they were: on Messenger only the
+     * newest message shows them. Just {@code lead} when someone it offered is no longer registered, as its numbers
+     * could then no longer be shown as they were.
+     */
+    public Message askAgain(User asker, PendingChoice question, String lead) {
+        List<User> offered = question.candidates().stream().map(users::findUser).flatMap(Optional::stream).toList();
+        if (offered.size() < question.candidates().size()) {
+            return Message.text(lead.strip());
+        }
+        Message asked = inviteOffered(question)
+                ? didYouMean(asker, command(question).flatMap(WhichPerson::nameTyped).orElseThrow(), question, offered)
+                : whichOne(asker, question, offered);
+        return asked.withText(lead + asked.text());
+    }
+
+    /**
+     * The answer to a {@code number} that answers nothing of the open {@code question} about people: the question
+     * again, with its taps. Empty for a number it takes (a person, the invite of "did you mean", its last tap).
+     */
+    public Optional<Message> outOfRange(User asker, PendingChoice question, int number) {
+        boolean inviteOffered = inviteOffered(question);
+        int answers = question.candidates().size() + (inviteOffered ? 1 : 0);
+        return number >= 1 && number <= answers + 1 ? Optional.empty()
+                : Optional.of(askAgain(asker, question, "Please answer with a number from 1 to " + answers + ".\n"));
     }
 
     /** Whether {@code number} answers a question asked by {@link #askAboutTypo} with its last tap, the invite. */
@@ -205,15 +242,25 @@ public final class WhichPerson {
 
     /**
      * The payload of the question's last tap, not to run its command, when {@code typed} means it: its title or a no
-     * ({@link WordsForTaps}). Empty for other words, and when {@code question} is not about people.
+     * ({@link WordsForTaps}); of its one person, for a yes to "did you mean" one person. Empty for other words, and
+     * when {@code question} is not about people.
      */
     public Optional<String> tapMeant(PendingChoice question, String typed) {
-        if (!asks(question) || !WordsForTaps.saysNo(typed, lastTitle(question))) {
+        if (!asks(question)) {
             return Optional.empty();
         }
-        boolean inviteOffered = command(question).flatMap(WhichPerson::nameTyped)
+        boolean inviteOffered = inviteOffered(question);
+        if (inviteOffered && question.candidates().size() == 1 && WordsForTaps.saysYes(typed)) {
+            return Optional.of(Command.Choose.payload(1, question.key())); // "Did you mean Carol King?" "Yes"
+        }
+        return WordsForTaps.saysNo(typed, lastTitle(question))
+                ? Optional.of(lastTap(question, inviteOffered).payload()) : Optional.empty();
+    }
+
+    /** Whether {@code question} is "did you mean", which offers to invite the name as typed after the people. */
+    private boolean inviteOffered(PendingChoice question) {
+        return command(question).flatMap(WhichPerson::nameTyped)
                 .filter(name -> askedAboutTypo(question, name)).isPresent();
-        return Optional.of(lastTap(question, inviteOffered).payload());
     }
 
     /** The last tap of {@code question}: the number after the people, and after the invite of "did you mean". */
@@ -270,6 +317,16 @@ public final class WhichPerson {
         Optional<User> person = users.findUser(choice.candidates().get(number - 1));
         return person.<Answer>map(Answer.Picked::new).orElseGet(() -> new Answer.Unusable(
                 "That person is no longer registered."));
+    }
+
+    /**
+     * The song being shared has who it is for: a "which one?" asked about a name typed for it before ends, so that
+     * neither a number nor a yes meant for the share now answers it.
+     */
+    public void shareAddressed(User asker) {
+        ShownPendingList.openQuestion(choices, asker.address()).filter(WhichPerson::asks)
+                .filter(question -> command(question).filter(Command.DraftTo.class::isInstance).isPresent())
+                .ifPresent(question -> ShownPendingList.take(choices, question));
     }
 
     /**

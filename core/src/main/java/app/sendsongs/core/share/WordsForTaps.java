@@ -55,6 +55,11 @@ public final class WordsForTaps {
         return words.equals("cancel") || words.equals("discard");
     }
 
+    /** Whether {@code typed} is a plain yes ("yes", "ok", "send it"). */
+    public static boolean saysYes(String typed) {
+        return YES.contains(key(typed));
+    }
+
     /** Whether {@code typed} means a tap titled {@code title} that says yes: its title, or a yes. */
     public static boolean saysYes(String typed, String title) {
         String words = key(typed);

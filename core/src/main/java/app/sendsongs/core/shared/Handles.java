@@ -21,6 +21,16 @@ public final class Handles {
         return tidy.startsWith("@") ? valid(tidy.substring(1)) : Optional.empty();
     }
 
+    /**
+     * The name after a leading '@' that is no handle ("@Bob", "@Carol King"): people used to mentioning someone with
+     * an '@' write a name so, and no username has that shape.
+     */
+    public static Optional<String> mentioned(String term) {
+        String tidy = term.strip();
+        return tidy.startsWith("@") && typed(tidy).isEmpty() ? Optional.of(tidy.substring(1).strip())
+                .filter(name -> !name.isEmpty()) : Optional.empty();
+    }
+
     /** {@code handle} when it is one (without the '@'). */
     public static Optional<String> valid(String handle) {
         return HANDLE.matcher(handle).matches() ? Optional.of(handle) : Optional.empty();

@@ -115,6 +115,100 @@ class LinkShareTest {
     }
 
     @Test
+    void meOrTheirOwnFirstNameTypedForWhoItIsForIsThemNotSomeoneToInvite() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("me", "Myself", "alice", "for me", "to me")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
+    void everyoneTypedForWhoItIsForSaysSongsGoToOnePersonOrAGroupAndOffersTheGroups() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("everyone", "All", "everybody!", "for all", "to everyone")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person, or to everyone in "
+                    + "one of your groups: tap the group. Who is it for?");
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+
+        bot.register("dave", "Dave Brown");
+        bot.reply("dave", LINK);
+        assertThat(bot.reply("dave", "everyone")).as("without groups").isEqualTo("A song goes to one person, or to "
+                + "everyone in a group you make (create_group Friends, then add_to_group). Who is it for? Type their "
+                + "name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("dave"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void sendSongToMeOrEveryoneOffersTheSongAsAPastedLinkDoesAndInvitesNobody() {
+        for (String typed : List.of("send_song me " + LINK, "send song to Alice " + LINK, "send_song " + LINK + " me")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
+            assertThat(last("alice").card()).isPresent();
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
+        }
+        for (String typed : List.of("send_song everyone " + LINK, "send_song " + LINK + " all")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person, or to everyone in "
+                    + "one of your groups: tap the group. Who is it for?");
+        }
+        assertThat(bot.reply("alice", "send_song name:\"everyone\" pre:\"the bridge\" " + LINK))
+                .isEqualTo("A song goes to one person, or to everyone in one of your groups: tap the group. Who is it "
+                        + "for?\nWith it: “the bridge”");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(tap("alice", "Bob Fisher", last("alice").choices().getFirst().payload()))
+                .isEqualTo("Send " + TITLE + " to Bob Fisher?\nWith it: “the bridge”");
+    }
+
+    @Test
+    void severalNamesTypedForWhoItIsForSayOneAtATimeAndInviteNobody() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("Bob and Carol", "Bob, Carol", "Bob Fisher & Carol King", "carol + Family",
+                "to Bob and Carol")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person or one group at a "
+                    + "time: tap the first, then share the song again for the next. Who is it for?");
+            assertThat(last("alice").choices()).extracting(Choice::title)
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+        }
+        assertThat(bot.reply("alice", "both")).startsWith("A song goes to one person, or to everyone in one of your "
+                + "groups");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Bob and Dave")).as("a name nobody has: a newcomer's, maybe")
+                .startsWith("I don't know anyone called \"Bob and Dave\"");
+        assertThat(bot.reply("alice", "send song to Bob and Carol " + LINK)).isEqualTo("A song goes to one person or "
+                + "one group at a time: tap the first, then share the song again for the next. Who is it for?");
+        assertThat(last("alice").card()).isPresent();
+    }
+
+    @Test
+    void aGroupsTapTitleTypedIsThatGroup() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "👥 Family")).as("Messenger's taps are gone once a message follows")
+                .isEqualTo("Send " + TITLE + " to 👥 Family?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aFriendReallyCalledAllOrAGroupCalledEveryoneStillGetsTheSong() {
+        bot.register("al", "All");
+        bot.reply("alice", "create_group Everyone");
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "all")).isEqualTo("Send " + TITLE + " to All?");
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "everyone")).isEqualTo("Send " + TITLE + " to 👥 Everyone?");
+    }
+
+    @Test
     void anotherTapUnderWhoIsItForAfterOneWasTappedChangesWhoItIsForAndSendsNothing() {
         int bobHad = bot.inbox("bob").size();
         bot.reply("alice", LINK);
@@ -706,6 +800,71 @@ class LinkShareTest {
         assertThat(bot.reply("alice", "sned Bob " + LINK)).as("a mistyped send_song is no name either")
                 .startsWith("Sorry, I don't know that command. Did you mean send_song");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aMistypedSlashCommandWhileASongIsSharedOnTelegramGetsDidYouMeanNotAnInviteOrANote() {
+        RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
+        bot = new BotHarness(telegram);
+        ChatAddress tom = new ChatAddress(Platform.TELEGRAM, "42");
+        bot.register(tom, "Tom Green");
+        bot.register("bob", "Bob Fisher");
+        bot.reply(tom, LINK);
+
+        assertThat(bot.reply(tom, "/pendng")).as("at Who is it for?")
+                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?");
+        assertThat(bot.reply(tom, "/histroy")).startsWith("Sorry, I don't know that command. Did you mean /history");
+        assertThat(bot.reply(tom, "/blokc Bob")).startsWith("Sorry, I don't know that command. Did you mean /block");
+        assertThat(bot.reply(tom, "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply(tom, "/cancle 1")).as("at Send … to Bob Fisher?")
+                .startsWith("Sorry, I don't know that command. Did you mean /cancel");
+        bot.reply(tom, "note");
+        assertThat(bot.reply(tom, "/pendng")).as("while the bot waits for a note")
+                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?");
+        assertThat(bot.reply(tom, "the /r/music thread")).as("a note may still hold a slash")
+                .isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “the /r/music thread”");
+        assertThat(bot.stores.invites().openInvitesSentBy(tom, bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aNameTypedWithAnAtAsAMentionIsThatName() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "@Bob")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "to @Carol King")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "to @carol")).as("the shape of a username stays a username")
+                .startsWith("Nobody with the username @carol has connected with me yet");
+        assertThat(bot.reply("alice", "send_song @Bob Fisher " + FakeMusic.OTHER_SONG.id().link()))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aNameTypedWithAFullStopOrAnExclamationMarkIsThatName() {
+        bot.register("bobf", "Bob F.");
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "Carol King!")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "to Bob Fisher.")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "to carol?")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.reply("alice", "to Bob F.")).as("a name with its full stop").isEqualTo("Send " + TITLE
+                + " to Bob F.?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void noNoteOrANoteLabelledTypedAtSendToBobIsReadAsMeant() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "no note")).as("its tap shows only once there is a note")
+                .isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "Note: the bridge!")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “the bridge!”");
+        assertThat(bot.reply("alice", "after: told you")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “the bridge!”\nOnce they've played it: “told you”");
+        assertThat(bot.reply("alice", "notes are fun")).as("no label").isEqualTo("Noted. Send " + TITLE
+                + " to Bob Fisher?\nWith it: “notes are fun”\nOnce they've played it: “told you”");
     }
 
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */

@@ -151,6 +151,7 @@ class SentSongsTest {
         assertThat(taps).as("the pending list's taps, as under pending").extracting(Choice::title)
                 .containsExactly("Cancel 1", "Cancel 2", "Cancel all");
         assertThat(bot.reply("alice", "cancel 3")).isEqualTo("There is no number 3 in your pending list (1 to 2).");
+        assertThat(bot.chat.messages("alice").getLast().choices()).isEqualTo(taps);
         assertThat(bot.reply("alice", taps.get(1).payload())).isEqualTo("Stopped watching " + OTHER + " for Carol "
                 + "King.");
         send("Carol King", FakeMusic.OTHER_SONG);
@@ -192,6 +193,9 @@ class SentSongsTest {
                 + "more, so I cancelled nothing: " + OTHER + " → Carol King: cancelled\nSee the list as it is now: "
                 + "pending");
         assertThat(bot.reply("alice", "cancel 4")).isEqualTo("There is no number 4 in your pending list (1 to 3).");
+        assertThat(bot.chat.messages("alice").getLast().choices()).as("the taps of the songs still pending, numbered "
+                + "as shown: Messenger shows them under the newest message only").extracting(Choice::title)
+                .containsExactly("Cancel 3");
         assertThat(bot.reply("alice", "cancel 3")).isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.");
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).extracting(Share::status)
                 .containsExactlyInAnyOrder(ShareStatus.PLAYED, ShareStatus.CANCELLED, ShareStatus.CANCELLED);

@@ -150,7 +150,7 @@ class SharingTest {
                         two -> assertThat(two).matches("2 #[0-9a-f]{8}"),
                         dontSend -> assertThat(dontSend).matches("3 #[0-9a-f]{8}"));
         assertThat(bot.inbox("bob")).isEmpty();
-        assertThat(bot.reply("alice", "4")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "4")).startsWith("Please answer with a number from 1 to 2.\n");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
         assertThat(bot.inbox("bob2")).hasSize(1);
         assertThat(bot.inbox("bob")).isEmpty();
@@ -378,7 +378,7 @@ class SharingTest {
         List<Choice> taps = bot.chat.messages("alice").getLast().choices();
         assertThat(taps).extracting(Choice::title).containsExactly("Bob Fisher", "Invite \"Bob Fsiher\"",
                 "Don't send");
-        assertThat(bot.reply("alice", "4")).isEqualTo("Please answer with a number from 1 to 2.");
+        assertThat(bot.reply("alice", "4")).startsWith("Please answer with a number from 1 to 2.\n");
 
         assertThat(bot.reply("alice", taps.getFirst().payload())).startsWith("Sent " + TITLE + " to Bob Fisher.");
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“the bridge!”");

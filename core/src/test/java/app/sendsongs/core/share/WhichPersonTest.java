@@ -180,6 +180,97 @@ class WhichPersonTest {
         assertThat(tap(tapTitled("Don't send"))).containsExactly("OK, I didn't send it.");
     }
 
+    @Test
+    void aNumberOutOfRangeAsksTheQuestionAgainWithItsTaps() {
+        String asked = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        List<Choice> taps = question().choices();
+
+        assertThat(bot.reply("alice", "4")).as("Messenger shows taps only under the newest message")
+                .isEqualTo("Please answer with a number from 1 to 2.\n" + asked);
+        assertThat(question().choices()).isEqualTo(taps);
+        assertThat(bot.reply("alice", "0")).startsWith("Please answer with a number from 1 to 2.\n");
+        assertThat(tap(tapTitled("Don't send"))).containsExactly("OK, I didn't send it.");
+
+        bot.reply("alice", "send_song name:\"Carol Kng\" " + OTHER_LINK);
+        List<Choice> typoTaps = question().choices();
+        assertThat(bot.reply("alice", "9")).isEqualTo("Please answer with a number from 1 to 2.\nI don't know "
+                + "anyone called \"Carol Kng\". Did you mean Carol King?");
+        assertThat(question().choices()).isEqualTo(typoTaps);
+
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + OTHER_LINK);
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + OTHER_LINK);
+        bot.reply("alice", "block Bob Fisher");
+        List<Choice> blockTaps = question().choices();
+        assertThat(bot.reply("alice", "3")).as("a block's question ends with Never mind, its number 3")
+                .isEqualTo("OK, never mind.");
+        bot.reply("alice", "block Bob Fisher");
+        assertThat(bot.reply("alice", "5")).startsWith("Please answer with a number from 1 to 2.\n2 people are "
+                + "called Bob Fisher. Which one?");
+        assertThat(question().choices()).isEqualTo(blockTaps);
+    }
+
+    @Test
+    void aYesTypedAtWhichOneAskedSinceTheSongBeingSharedSendsNothingAndAsksWhichOneAgain() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("alice", OTHER_LINK);
+        String carol = question().choices().stream().filter(choice -> choice.title().equals("Carol King"))
+                .findFirst().orElseThrow().payload();
+        assertThat(bot.reply("alice", carol)).isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        String asked = bot.reply("alice", "block Bob Fisher");
+        List<Choice> taps = question().choices();
+
+        for (String typed : List.of("yes", "OK!", "send it")) {
+            assertThat(bot.reply("alice", typed)).as(typed)
+                    .isEqualTo("A yes doesn't tell me which one, so I did nothing.\n" + asked);
+            assertThat(question().choices()).isEqualTo(taps);
+        }
+        assertThat(bot.inbox("carol")).hasSize(1).noneMatch(song -> song.contains(FakeMusic.OTHER_SONG.title()));
+        assertThat(bot.reply("alice", "never mind")).isEqualTo("OK, never mind.");
+        assertThat(bot.reply("alice", "yes")).as("the question answered, a yes is the share's again")
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Carol King.");
+    }
+
+    @Test
+    void anotherNameGivenForTheSongBeingSharedEndsTheWhichOneAskedAboutItsFirstName() {
+        String other = FakeMusic.OTHER_SONG.title();
+        bot.reply("alice", OTHER_LINK);
+        assertThat(bot.reply("alice", "Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "Carol King")).isEqualTo("Send " + other + " to Carol King?");
+
+        assertThat(bot.reply("alice", "1")).as("the question about Bob ended").startsWith("I'm not waiting for a "
+                + "number from you. Send " + other + " to Carol King?");
+        assertThat(bot.reply("alice", "yes")).startsWith("Sent " + other + " to Carol King.");
+        assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
+    void aYesTypedAtDidYouMeanOnePersonIsThatPerson() {
+        String other = FakeMusic.OTHER_SONG.title();
+        assertThat(bot.reply("alice", "send_song name:\"Carol Kng\" " + OTHER_LINK))
+                .endsWith("Did you mean Carol King?");
+        assertThat(bot.reply("alice", "yes")).startsWith("Sent " + other + " to Carol King.");
+
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Carol Kng")).endsWith("Did you mean Carol King?");
+        assertThat(bot.reply("alice", "Yes please")).isEqualTo("Send " + TITLE + " to Carol King?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aYesTypedAtWhichGroupAsksItAgain() {
+        for (String owner : new String[] {"bob", "carol"}) {
+            bot.reply(owner, "create_group Family");
+            bot.reply(owner, "add_to_group Family \"Alice Smith\"");
+        }
+        String asked = bot.reply("alice", "members Family");
+        assertThat(asked).startsWith("You're in 2 groups called Family. Which one?");
+
+        assertThat(bot.reply("alice", "yes")).isEqualTo("A yes doesn't tell me which one, so I did nothing.\n"
+                + asked);
+        assertThat(question().choices()).hasSize(3);
+    }
+
     private Message question() {
         return bot.chat.messages("alice").getLast();
     }

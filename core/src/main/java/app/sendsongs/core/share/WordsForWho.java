@@ -1,0 +1,43 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Words typed for who a song is for that are nobody's name: the person themselves ("me", their own first name),
+ * everyone ("all", "everybody"), or several names joined ("Bob and Carol"). Read only once the words match nobody
+ * registered and none of the person's groups, so a friend really called "All" still gets the song; taken as a name,
+ * they invited someone called "me" or "everyone".
+ */
+public final class WordsForWho {
+    private static final Set<String> SELF = Set.of("me", "myself", "to me", "for me", "me myself");
+    private static final Set<String> EVERYONE = Set.of("everyone", "everybody", "all", "all of them", "all of you",
+            "all my friends", "my friends", "all friends", "everyone i know", "all my contacts", "all contacts", "both",
+            "both of them");
+    /** What joins several names typed as one ("Bob and Carol", "Bob, Carol", "Bob & Carol"). */
+    private static final Pattern JOINED = Pattern.compile("\\s*(?:,|&|\\+|\\s(?:and|und|et|y)\\s)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private WordsForWho() {
+    }
+
+    /** Whether {@code typed} means the person: "me", "myself", or their own first name. */
+    public static boolean meansThemselves(User person, String typed) {
+        String words = WordsForTaps.key(typed);
+        return SELF.contains(words) || words.equals(Names.key(Names.firstName(person.name())));
+    }
+
+    /** The names {@code typed} joins ("Bob and Carol": Bob, Carol); one when it joins none. */
+    public static List<String> names(String typed) {
+        return Stream.of(JOINED.split(typed.strip())).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** Whether {@code typed} means everyone the person knows: "everyone", "all", "everybody". */
+    public static boolean meansEveryone(String typed) {
+        return EVERYONE.contains(WordsForTaps.key(typed));
+    }
+}
