@@ -68,16 +68,8 @@ class InboxWorkersTest {
 
     @Test
     void aServerStartsWithOneLookHoweverManyWorkersItHas() throws Exception {
-        int count = 256; // a server on Telegram's
         Map<String, AtomicInteger> looks = new ConcurrentHashMap<>(); // by worker
-        InboxWorkers workers = new InboxWorkers(() -> {
-            looks.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicInteger()).incrementAndGet();
-            return 0;
-        }, handled::addAndGet, () -> false, count, unlimited(count));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (looks.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        InboxWorkers workers = idleWorkersCountingLooks(256, looks); // a server on Telegram's
         Thread.sleep(300); // time for the other workers to look, if they did
 
         assertThat(looks).as("only the watchman looks as the server starts").containsOnlyKeys(WATCHMAN);
@@ -87,14 +79,7 @@ class InboxWorkersTest {
     @Test
     void anIdleServerLooksByItselfOnceASecondHoweverManyWorkersItHas() throws Exception {
         Map<String, AtomicInteger> looks = new ConcurrentHashMap<>(); // by worker
-        InboxWorkers workers = new InboxWorkers(() -> {
-            looks.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicInteger()).incrementAndGet();
-            return 0;
-        }, handled::addAndGet, () -> false, 16, unlimited(16));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (looks.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        InboxWorkers workers = idleWorkersCountingLooks(16, looks);
         int watchmanAtStart = looks.get(WATCHMAN).get();
         long watched = System.nanoTime();
 
@@ -189,16 +174,8 @@ class InboxWorkersTest {
 
     @Test
     void closingLetsTheIdleWorkersLeaveWithoutLooking() throws Exception {
-        int count = 256; // a server on Telegram's
         Map<String, AtomicInteger> looks = new ConcurrentHashMap<>(); // by worker
-        InboxWorkers workers = new InboxWorkers(() -> {
-            looks.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicInteger()).incrementAndGet();
-            return 0;
-        }, handled::addAndGet, () -> false, count, unlimited(count));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (looks.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        InboxWorkers workers = idleWorkersCountingLooks(256, looks); // a server on Telegram's
         assertThat(workers.awaitIdle(WAIT)).isTrue();
         Map<String, Integer> before = new HashMap<>();
         looks.forEach((worker, looked) -> before.put(worker, looked.get()));
@@ -305,6 +282,20 @@ class InboxWorkersTest {
     }
 
     /** Waits for the latch (at most {@link #WAIT}) inside a worker's step, which cannot throw. */
+    /** {@code count} workers with nothing to take, counting each one's looks in {@code looks}, once one looked. */
+    private InboxWorkers idleWorkersCountingLooks(int count, Map<String, AtomicInteger> looks)
+            throws InterruptedException {
+        InboxWorkers workers = new InboxWorkers(() -> {
+            looks.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicInteger()).incrementAndGet();
+            return 0;
+        }, handled::addAndGet, () -> false, count, unlimited(count));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (looks.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return workers;
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         awaitQuietly(latch, WAIT);
     }
