@@ -153,8 +153,10 @@ public final class LinkShare {
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
         Optional<String> no = Optional.of(dontSendTap(draft).payload());
         return switch (draft.stage()) {
-            // a yes names nobody: it asks for the name, as "Someone else" does, rather than inviting someone called "ok"
-            case WHO -> WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
+            // a yes, or small talk ("thanks", "hi"), names nobody: it asks for the name, as "Someone else" does, rather
+            // than inviting someone called "ok" or "thanks"
+            case WHO -> WordsForWho.isSmallTalk(typed) ? Optional.of(SOMEONE_ELSE.payload())
+                    : WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
                     Optional.of(SOMEONE_ELSE.payload()), no);
             // "No note" too when its tap is not shown (there is no note): typed, it is no note, not the note "no note"
             case READY -> WordsForTaps.tapMeant(typed, Stream.concat(ready(draft, "").choices().stream(),

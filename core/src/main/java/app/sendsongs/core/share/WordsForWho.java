@@ -9,15 +9,22 @@ import java.util.stream.Stream;
 
 /**
  * Words typed for who a song is for that are nobody's name: the person themselves ("me", their own first name),
- * everyone ("all", "everybody"), or several names joined ("Bob and Carol"). Read only once the words match nobody
- * registered and none of the person's groups, so a friend really called "All" still gets the song; taken as a name,
- * they invited someone called "me" or "everyone".
+ * everyone ("all", "everybody"), several names joined ("Bob and Carol"), or small talk ("thanks", "hi"). All but the
+ * small talk are read only once the words match nobody registered and none of the person's groups, so a friend really
+ * called "All" still gets the song; taken as a name, they invited someone called "me", "everyone" or "thanks".
  */
 public final class WordsForWho {
     private static final Set<String> SELF = Set.of("me", "myself", "to me", "for me", "me myself");
     private static final Set<String> EVERYONE = Set.of("everyone", "everybody", "all", "all of them", "all of you",
             "all my friends", "my friends", "all friends", "everyone i know", "all my contacts", "all contacts", "both",
             "both of them");
+    /**
+     * What people say in a chat between other things, never a name: thanks, greetings, laughter, a pause. Typed at
+     * "Who is it for?", it was taken for the name of someone to invite.
+     */
+    private static final Set<String> SMALL_TALK = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
+            "thx", "ty", "cheers", "hi", "hello", "hey", "hi there", "hey there", "lol", "haha", "cool", "nice",
+            "great", "awesome", "wait", "hmm", "hm", "um", "what", "huh", "why", "?");
     /** What joins several names typed as one ("Bob and Carol", "Bob, Carol", "Bob & Carol"). */
     private static final Pattern JOINED = Pattern.compile("\\s*(?:,|&|\\+|\\s(?:and|und|et|y)\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -34,6 +41,11 @@ public final class WordsForWho {
     /** The names {@code typed} joins ("Bob and Carol": Bob, Carol); one when it joins none. */
     public static List<String> names(String typed) {
         return Stream.of(JOINED.split(typed.strip())).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** Whether {@code typed} is small talk ("thanks", "hi", "lol"), not a name. */
+    public static boolean isSmallTalk(String typed) {
+        return SMALL_TALK.contains(WordsForTaps.key(typed));
     }
 
     /** Whether {@code typed} means everyone the person knows: "everyone", "all", "everybody". */

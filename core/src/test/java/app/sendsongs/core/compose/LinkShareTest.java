@@ -104,6 +104,19 @@ class LinkShareTest {
     }
 
     @Test
+    void smallTalkTypedAtWhoIsItForAsksForTheNameAndInvitesNobodyCalledThanks() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("thanks", "Thank you!", "hi", "Hello", "lol", "cool", "hmm")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("Who is " + TITLE + " for? Type their name.");
+            assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Bob Fisher", "Carol King",
+                    "👥 Family");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Carol King")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
     void theirOwnNameTypedForWhoItIsForOffersTheirFriendsAgain() {
         bot.reply("alice", LINK);
 
