@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bot in a group chat of a platform that has them (as Telegram): people are counted in by a tap or a command,
@@ -184,6 +186,24 @@ class GroupChatsTest {
         assertThat(lastChatText()).contains("Played by 2 of 2: Bob Fisher, Carol Chen.");
         assertThat(bot.inbox(ALICE)).contains("2 of 2 played " + FakeMusic.SONG.title() + " (sent to Friday Band).");
         assertThat(chats.texts(BAND_CHAT.id())).as("the song's message was edited, not posted again").hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"receipts off Alice Archer", "receipts off", "block Alice Archer"})
+    void someoneWhoStopsTellingTheSenderAfterPlayingIsNoLongerCountedOnTheChatsMessage(String choice) {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        command(ALICE, "send", LINK);
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 1 of 2 so far: Carol Chen.");
+        int before = chats.texts(BAND_CHAT.id()).size();
+
+        bot.say(CAROL, choice);
+
+        assertThat(lastChatText()).as("counted as if she had kept her plays from Alice when she played")
+                .contains("Played by 0 of 1 so far.").doesNotContain("Carol");
+        assertThat(chats.texts(BAND_CHAT.id())).as("the song's message edited, not posted again").hasSize(before);
     }
 
     @Test
