@@ -235,6 +235,31 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongTakenFromTheBotsMessageOfItIsNotSentBackToWhoeverSharedItHere() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        command(ALICE, "send", LINK);
+        String songMessage = lastChatText();
+
+        in(BOB, new GroupChatAction.Command("send", "this again", Optional.of(songMessage)));
+
+        assertThat(bot.stores.shares().sharesSentBy(BOB)).extracting(Share::receiver).containsExactly(CAROL);
+        assertThat(bot.inbox(ALICE)).noneMatch(text -> text.contains("Bob Fisher shared a song in Friday Band"));
+        assertThat(lastChatText()).startsWith("🎵 Bob Fisher shared").contains("Played by 0 of 1 so far.");
+    }
+
+    @Test
+    void aSongTakenFromTheBotsMessageWhenOnlyItsSharerIsCountedInIsNotSentAndTheChatIsToldWhy() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+
+        in(BOB, new GroupChatAction.Command("send", "", Optional.of(lastChatText())));
+
+        assertThat(bot.stores.shares().sharesSentBy(BOB)).isEmpty();
+        assertThat(lastChatText()).startsWith("Nobody counted in here but you and whoever posted the song");
+    }
+
+    @Test
     void aSongTakenFromTheOnlyOtherPersonsMessageIsNotSentAndTheChatIsToldWhy() {
         tap(BOB, "join");
 
