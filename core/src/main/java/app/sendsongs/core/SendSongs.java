@@ -152,7 +152,10 @@ public final class SendSongs {
                 new ShownPendingList(stores.choices(), clock,
                         outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), clock);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
-                friends, whichPerson, outbox, settled, groupSummary);
+                friends, whichPerson, outbox, settled, (receiver, senders) -> {
+                    groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop
+                    chatSongs.receiptsStopped(receiver, senders);
+                });
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
                 whichPerson, stores.choices(), sendSong, clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);

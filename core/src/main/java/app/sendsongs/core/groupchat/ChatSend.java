@@ -11,6 +11,7 @@ import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
@@ -32,8 +33,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -144,7 +147,8 @@ public final class ChatSend {
 
     /**
      * Sends the {@code /send} command's song; answers what to say in the chat, if anything (the song's own message
-     * says the rest). A song taken from another person's message is not sent back to that person: it was theirs.
+     * says the rest). A song taken from another person's message is not sent back to that person: it was theirs; nor
+     * one taken from the bot's message of a song shared here to whoever shared it.
      */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender,
                                   GroupChatAction.Command command) {
@@ -171,12 +175,12 @@ public final class ChatSend {
             resume(chat, sender, earlier.get());
             return Optional.empty();
         }
-        Optional<ChatAddress> poster = typed.get().fromReply() ? command.repliedAuthor() : Optional.empty();
         List<ChatAddress> counted = roster.stillInChat(chat.address(), platform).stream()
                 .filter(person -> !person.equals(sender.address())).toList();
-        List<User> others = counted.stream().filter(person -> poster.filter(person::equals).isEmpty())
+        Set<ChatAddress> posters = posters(chat.address(), command, typed.get(), counted);
+        List<User> others = counted.stream().filter(person -> !posters.contains(person))
                 .flatMap(person -> users.findUser(person).stream()).toList();
-        if (others.isEmpty() && poster.filter(counted::contains).isPresent()) {
+        if (others.isEmpty() && counted.stream().anyMatch(posters::contains)) {
             return Optional.of(Message.text("Nobody counted in here but you and whoever posted the song, who has it "
                     + "already, so I didn't send it. Tap Count me in (or send /join) to get the songs shared in this "
                     + "chat.").withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
@@ -227,6 +231,32 @@ public final class ChatSend {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * Whose the song taken from a replied message was, of those counted in: the message's author; or, for a message
+     * no person wrote (the bot's own message of a song shared here, which names its sharer only by name), whoever of
+     * them shared that song in this chat. Nobody for a link typed with the command.
+     */
+    private Set<ChatAddress> posters(ChatAddress chat, GroupChatAction.Command command, Typed typed,
+                                     List<ChatAddress> counted) {
+        if (!typed.fromReply()) {
+            return Set.of();
+        }
+        if (command.repliedAuthor().isPresent()) {
+            return Set.of(command.repliedAuthor().get());
+        }
+        if (!(typed.song() instanceof SongLink.Track(TrackId id))) {
+            return Set.of();
+        }
+        return counted.stream().filter(person -> sharedHere(person, chat, id)).collect(Collectors.toSet());
+    }
+
+    private boolean sharedHere(ChatAddress person, ChatAddress chat, TrackId id) {
+        return shares.sharesSentBy(person).stream().filter(share -> share.track().id().equals(id))
+                .flatMap(share -> share.groupSendId().stream()).distinct()
+                .anyMatch(groupSendId -> groups.findGroupSend(groupSendId)
+                        .filter(send -> send.groupId().equals(chat.key())).isPresent());
     }
 
     /** Why a {@code /send} has no song: the Spotify link it has leads to no song, or it has no link. */

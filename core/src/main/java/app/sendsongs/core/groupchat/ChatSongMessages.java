@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupSend;
 import app.sendsongs.core.group.GroupStore;
+import app.sendsongs.core.share.ReceiptsStopped;
 import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
@@ -23,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -37,7 +39,7 @@ import java.util.stream.Collectors;
  * edit held back is tried again from the tick. An edit refused because the bot was removed from the chat waits until
  * it is added back ({@link #botBack}).
  */
-public final class ChatSongMessages implements ShareSettled {
+public final class ChatSongMessages implements ShareSettled, ReceiptsStopped {
     private static final Logger LOG = Logger.getLogger(ChatSongMessages.class.getName());
     /** A message to be tried again waits at least this long, so a busy chat is not asked every tick. */
     private static final Duration LEAST_WAIT = Duration.ofSeconds(5);
@@ -83,6 +85,18 @@ public final class ChatSongMessages implements ShareSettled {
     @Override
     public void settled(Share share) {
         share.groupSendId().flatMap(store::findChatSong).ifPresent(this::update);
+    }
+
+    /**
+     * The receiver stopped telling these senders of their plays: the chat messages of the senders' songs they received
+     * in a chat are edited to read as the shares do now, so that a play the sender is no longer to hear of (marked
+     * kept private by the group's summary, which runs first) stops being named and counted there at once, not only at
+     * the song's next settle. The edits go as every edit does, within the chat's rate limit.
+     */
+    @Override
+    public void receiptsStopped(ChatAddress receiver, Predicate<ChatAddress> senders) {
+        refresh(shares.sharesReceivedBy(receiver).stream().filter(share -> senders.test(share.sender()))
+                .flatMap(share -> share.groupSendId().stream()).toList());
     }
 
     /**

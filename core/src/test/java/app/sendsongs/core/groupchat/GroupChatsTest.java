@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bot in a group chat of a platform that has them (as Telegram): people are counted in by a tap or a command,
@@ -186,6 +188,24 @@ class GroupChatsTest {
         assertThat(chats.texts(BAND_CHAT.id())).as("the song's message was edited, not posted again").hasSize(3);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"receipts off Alice Archer", "receipts off", "block Alice Archer"})
+    void someoneWhoStopsTellingTheSenderAfterPlayingIsNoLongerCountedOnTheChatsMessage(String choice) {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        command(ALICE, "send", LINK);
+        bot.play(CAROL, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(lastChatText()).contains("Played by 1 of 2 so far: Carol Chen.");
+        int before = chats.texts(BAND_CHAT.id()).size();
+
+        bot.say(CAROL, choice);
+
+        assertThat(lastChatText()).as("counted as if she had kept her plays from Alice when she played")
+                .contains("Played by 0 of 1 so far.").doesNotContain("Carol");
+        assertThat(chats.texts(BAND_CHAT.id())).as("the song's message edited, not posted again").hasSize(before);
+    }
+
     @Test
     void sendInReplyToAMessageWithALinkTakesTheLinkFromIt() {
         tap(BOB, "join");
@@ -212,6 +232,31 @@ class GroupChatsTest {
         assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
         assertThat(lastChatText()).contains("Played by 0 of 1 so far.");
         assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in");
+    }
+
+    @Test
+    void aSongTakenFromTheBotsMessageOfItIsNotSentBackToWhoeverSharedItHere() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        command(ALICE, "send", LINK);
+        String songMessage = lastChatText();
+
+        in(BOB, new GroupChatAction.Command("send", "this again", Optional.of(songMessage)));
+
+        assertThat(bot.stores.shares().sharesSentBy(BOB)).extracting(Share::receiver).containsExactly(CAROL);
+        assertThat(bot.inbox(ALICE)).noneMatch(text -> text.contains("Bob Fisher shared a song in Friday Band"));
+        assertThat(lastChatText()).startsWith("🎵 Bob Fisher shared").contains("Played by 0 of 1 so far.");
+    }
+
+    @Test
+    void aSongTakenFromTheBotsMessageWhenOnlyItsSharerIsCountedInIsNotSentAndTheChatIsToldWhy() {
+        tap(BOB, "join");
+        command(ALICE, "send", LINK);
+
+        in(BOB, new GroupChatAction.Command("send", "", Optional.of(lastChatText())));
+
+        assertThat(bot.stores.shares().sharesSentBy(BOB)).isEmpty();
+        assertThat(lastChatText()).startsWith("Nobody counted in here but you and whoever posted the song");
     }
 
     @Test
