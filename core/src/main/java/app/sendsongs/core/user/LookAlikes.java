@@ -64,6 +64,8 @@ public final class LookAlikes {
     private static final Set<Integer> LETTER_DIGITS = Set.of((int) '0', (int) '1');
     /** Small letters that together show as one (confusables.txt: m as rn; vv as w, beyond it), each with that one. */
     private static final Map<String, String> RUNS = Map.of("rn", "m", "vv", "w");
+    /** How many of a name's small m's inside a word are each read as an rn, at most ({@link #spellings}). */
+    private static final int MOST_RN_FOR_M = 2;
     /** For Cyrillic and for Greek, the Latin letters with the letter there that looks like each (of two, the first). */
     private static final Map<UnicodeScript, Map<Character, Integer>> LIKE_LATIN = likeLatin();
     /** The alphabets whose letters are taken for Latin ones. */
@@ -87,11 +89,12 @@ public final class LookAlikes {
      * Other names this one could pass for, as someone would be registered under them: each word as it reads in Latin
      * letters when all its letters are Latin or look Latin ("Bill" for "BiII", "Sam" for "Sarn"), and each word that
      * mixes alphabets in the one most of its letters are in; and the whole name in Cyrillic, and in Greek, when each
-     * word is in that alphabet or looks like letters of it that names are written with ("Вера" for "Bepa"). Empty for
-     * a name in plain Latin letters and for one each word of which is in one alphabet and, unless Latin, has a letter
-     * unlike any Latin one, as most are. At most four, each a different name from this one by {@link Names#key}. Only the look-alike is read as the plain letters: a friend
-     * whose own name reads otherwise ("Bernard" has an rn, "McIntyre" an I inside) is not found from "Bemard" or
-     * "Mclntyre", since reading every m as rn, or every l inside a word as an I, would cost most names a lookup more.
+     * word is in that alphabet or looks like letters of it that names are written with ("Вера" for "Bepa"); and the
+     * name with an rn for one of its first two small m's inside a word ("Bernard" for "Bemard", whose rn reads as m).
+     * Empty for a name in plain Latin letters without such an m and for one each word of which is in one alphabet and,
+     * unless Latin, has a letter unlike any Latin one, as most are. At most six, each a different name from this one
+     * by {@link Names#key}. A friend whose own name has an I inside a word ("McIntyre") is not found from "Mclntyre":
+     * reading every l inside a word as an I would cost most names a lookup more, where an inner m is in far fewer.
      */
     public static List<String> spellings(String name) {
         List<String> words = words(name);
@@ -101,8 +104,23 @@ public final class LookAlikes {
         for (UnicodeScript alphabet : List.of(UnicodeScript.CYRILLIC, UnicodeScript.GREEK)) {
             whollyIn(words, alphabet).ifPresent(spellings::add);
         }
+        spellings.addAll(withAnRnForAnM(Normalizer.normalize(Names.tidy(name), Normalizer.Form.NFC)));
         String key = Names.key(name);
         return spellings.stream().filter(spelling -> !Names.key(spelling).equals(key)).toList();
+    }
+
+    /**
+     * The name with an "rn" for one of its first {@value #MOST_RN_FOR_M} small m's inside a word, each alone ("Bernard"
+     * for "Bemard"): a friend whose own name has the rn, which reads as m, is found from a look-alike with the m.
+     */
+    private static List<String> withAnRnForAnM(String name) {
+        List<String> spellings = new ArrayList<>();
+        for (int at = 1; at < name.length() && spellings.size() < MOST_RN_FOR_M; at++) {
+            if (name.charAt(at) == 'm' && Character.isLetter(name.charAt(at - 1))) {
+                spellings.add(name.substring(0, at) + "rn" + name.substring(at + 1));
+            }
+        }
+        return spellings;
     }
 
     /** The name with each word in {@code alphabet}, as it is or as written with letters names there have. */

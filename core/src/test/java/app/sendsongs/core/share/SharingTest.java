@@ -261,6 +261,19 @@ class SharingTest {
     }
 
     @Test
+    void aSongFromSomeoneNewWithAnMWhereAFriendsNameHasAnRnSaysItIsAnotherPerson() {
+        bot.register("bernard", "Bernard Fisher");
+        bot.reply("bernard", "send_song name:\"Alice Smith\" " + LINK);
+        bot.register("mallory", "Bemard Fisher"); // an m for the rn
+
+        bot.reply("mallory", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 Bemard Fisher sent you a song: "
+                + FakeMusic.OTHER_SONG.title() + "\n⚠️ This Bemard Fisher is new to you: not the Bernard Fisher you "
+                + "know here.");
+    }
+
+    @Test
     void aSongFromSomeoneNewWhoseLatinNameLooksLikeAFriendsInCyrillicLettersSaysItIsAnotherPerson() {
         String vera = "\u0412\u0435\u0440\u0430"; // "Вера", all Cyrillic
         bot.register("vera", vera);
