@@ -280,8 +280,8 @@ public final class Bot {
      * would take the yes as its Send. Not while that song waits for a note, which a yes may be.
      */
     private Optional<Message> yesTypedAtAQuestion(Inbound event, String typed, User user, Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || waitsForANote(draft)) {
-            return Optional.empty();
+        if (!(event instanceof Inbound.Text) || !mightSayYes(typed) || waitsForANote(draft)) {
+            return Optional.empty(); // most texts: the open question is not read for them
         }
         return openQuestion(user).flatMap(question -> {
             Optional<List<Choice>> yesOrNo = yesOrNoTaps(question);
@@ -311,6 +311,12 @@ public final class Bot {
             return Optional.of(ForgetMe.taps());
         }
         return DeleteQuestion.asks(question) ? Optional.of(DeleteQuestion.taps(question)) : Optional.empty();
+    }
+
+    /** Whether {@code typed} is a yes, or the title of a yes-or-no question's Yes tap, which a yes typed there is. */
+    private static boolean mightSayYes(String typed) {
+        return WordsForTaps.saysYes(typed) || WordsForTaps.saysYes(typed, ForgetMe.YES_TITLE)
+                || WordsForTaps.saysYes(typed, DeleteQuestion.YES_TITLE);
     }
 
     /** Whether the song being shared waits for a note, which may be any words. */

@@ -29,7 +29,9 @@ import java.util.stream.Stream;
 public final class ForgetMe {
     static final Duration CONFIRM_WITHIN = Duration.ofMinutes(5);
     static final String QUESTION = "forget_me";
-    private static final Choice YES = new Choice("Yes, delete it all", "forget_me confirm");
+    /** The title of the Yes tap. */
+    static final String YES_TITLE = "Yes, delete it all";
+    private static final Choice YES = new Choice(YES_TITLE, "forget_me confirm");
     private static final Choice NO = new Choice("No, keep it", "menu");
 
     private final ShareStore shares;

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class DeleteQuestion {
     static final Choice NO = new Choice("No, keep it", "menu");
+    /** The title of the Yes tap. */
+    public static final String YES_TITLE = "Yes, delete it";
     private static final String YES = "delete_group confirm ";
 
     private DeleteQuestion() {
@@ -27,12 +29,12 @@ public final class DeleteQuestion {
 
     /** The tap that deletes {@code group}. */
     static Choice yes(Group group) {
-        return new Choice("Yes, delete it", YES + group.id());
+        return new Choice(YES_TITLE, YES + group.id());
     }
 
     /** The taps of {@code question}, a question about deleting a group: Yes, then No. */
     public static List<Choice> taps(PendingChoice question) {
-        return List.of(new Choice("Yes, delete it", question.commandText()), NO);
+        return List.of(new Choice(YES_TITLE, question.commandText()), NO);
     }
 
     /** Whether {@code choice} is a question about deleting a group. */
