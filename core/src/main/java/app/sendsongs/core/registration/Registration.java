@@ -283,10 +283,13 @@ public final class Registration {
         if (nameProblem.isPresent()) {
             return nameProblem.get() + "\n" + Help.usage("register", style);
         }
-        String copy = Cause.id("registration code");
-        Optional<RegistrationCode> code = takeCode(command.code(), copy);
-        if (code.isEmpty() && existing.isPresent() && store.wasUsed(copy)) {
-            // This register, handled again after a crash that came once it had saved the person and dropped the copy.
+        // This register's own id: a UUID, which no typed code becomes (codes are read upper case and without dashes).
+        String claimant = Cause.id("registration code");
+        String typed = Secrets.normalizeCode(command.code());
+        // Of two people who send one code, one gets it; this register handled again after a crash gets it again.
+        Optional<RegistrationCode> code = store.claimRegistrationCode(typed, claimant);
+        if (code.isEmpty() && existing.isPresent() && store.wasUsed(claimant)) {
+            // This register, handled again after a crash that came once it had saved the person and dropped the code.
             return enrolment.answerAgain(existing.get(), messageAt);
         }
         // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
@@ -295,25 +298,11 @@ public final class Registration {
                     + " minutes). Get a new one at " + connectLink.url();
         }
         String reply = enrolment.register(person, code.get().connection(), name, messageAt);
-        // Done: handled again, this register finds the mark and welcomes the person it saved; the copy, with the
+        // Done: handled again, this register finds the mark and welcomes the person it saved; the code, with the
         // connection's sealed tokens, goes.
-        store.useOnce(copy, code.get().expiresAt());
-        store.takeRegistrationCode(copy);
+        store.useOnce(claimant, code.get().expiresAt());
+        store.dropClaimedCode(typed, claimant);
         return reply;
-    }
-
-    /**
-     * The code typed, taken (of two people who send one code, one gets it) and kept again under {@code copy}, this
-     * register's own id ({@link Cause#id}), until the person is saved and the register marked done: the register handled
-     * again after a crash in between finds it there, where the code itself is gone, and finishes. The own id is a UUID, which no typed code
-     * becomes (codes are read upper case and without dashes), so only the same event finds it.
-     */
-    private Optional<RegistrationCode> takeCode(String typed, String copy) {
-        Optional<RegistrationCode> code = store.takeRegistrationCode(Secrets.normalizeCode(typed))
-                .or(() -> store.takeRegistrationCode(copy));
-        code.ifPresent(taken -> store.saveRegistrationCode(
-                new RegistrationCode(copy, taken.connection(), taken.expiresAt())));
-        return code;
     }
 
     /** Told of each person who registered through their personal link, once the chat has welcomed them. */

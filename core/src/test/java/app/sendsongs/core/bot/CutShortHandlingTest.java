@@ -223,6 +223,20 @@ class CutShortHandlingTest {
     }
 
     @Test
+    void aRegisterCutShortRightAfterClaimingItsCodeWelcomesThePersonWhenHandledAgain() {
+        String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
+        Inbound register = text("erin", "register code:\"" + code + "\" name:\"Erin Hale\"");
+        ((InMemoryRegistrations) bot.stores.registrations()).diesAfterNextClaim();
+        assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.reply("frank", "register code:\"" + code + "\" name:\"Frank\"")).as("claimed by Erin's register")
+                .startsWith("That code is unknown, used or expired");
+        assertThat(bot.handle(register)).singleElement().asString().startsWith("Welcome, Erin Hale! You're "
+                + "connected.");
+        assertThat(((InMemoryRegistrations) bot.stores.registrations()).codesKept()).isZero();
+    }
+
+    @Test
     void aRegisterCutShortAfterItsWorkBeforeItsAnswerWelcomesThePersonWhenHandledAgainAndKeepsNoCode() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
         Inbound register = text("erin", "register code:\"" + code + "\" name:\"Erin Hale\"");

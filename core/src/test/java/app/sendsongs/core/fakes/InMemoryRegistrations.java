@@ -11,7 +11,10 @@ import java.util.Optional;
 public final class InMemoryRegistrations implements RegistrationStore {
     private final Map<String, Instant> used = new HashMap<>();
     private final Map<String, RegistrationCode> codes = new HashMap<>();
+    /** Who claimed each claimed code. */
+    private final Map<String, String> claims = new HashMap<>();
     private int writes;
+    private boolean diesAfterNextClaim;
 
     @Override
     public synchronized boolean useOnce(String value, Instant keepUntil) {
@@ -31,8 +34,32 @@ public final class InMemoryRegistrations implements RegistrationStore {
     }
 
     @Override
-    public synchronized Optional<RegistrationCode> takeRegistrationCode(String code) {
-        return Optional.ofNullable(codes.remove(code));
+    public synchronized Optional<RegistrationCode> claimRegistrationCode(String code, String claimant) {
+        RegistrationCode found = codes.get(code);
+        if (found == null || !claims.getOrDefault(code, claimant).equals(claimant)) {
+            return Optional.empty();
+        }
+        writes++;
+        claims.put(code, claimant);
+        if (diesAfterNextClaim) {
+            diesAfterNextClaim = false;
+            throw new RecordingChat.ProcessDied();
+        }
+        return Optional.of(found);
+    }
+
+    @Override
+    public synchronized void dropClaimedCode(String code, String claimant) {
+        if (claimant.equals(claims.get(code))) {
+            writes++;
+            codes.remove(code);
+            claims.remove(code);
+        }
+    }
+
+    /** The process dies right after the next claim is kept: a {@link RecordingChat.ProcessDied} is thrown out of it. */
+    public synchronized void diesAfterNextClaim() {
+        diesAfterNextClaim = true;
     }
 
     /** How many registration codes are kept now. */
@@ -48,5 +75,6 @@ public final class InMemoryRegistrations implements RegistrationStore {
     synchronized void purgeBefore(Instant cutoff) {
         used.values().removeIf(keepUntil -> keepUntil.isBefore(cutoff));
         codes.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
+        claims.keySet().retainAll(codes.keySet());
     }
 }

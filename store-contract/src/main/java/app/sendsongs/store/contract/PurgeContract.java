@@ -28,8 +28,8 @@ public abstract class PurgeContract extends StoreFixture {
 
         assertThat(registrations.useOnce("state:old", minutes(40))).as("forgotten").isTrue();
         assertThat(registrations.useOnce("state:live", minutes(40))).as("still known").isFalse();
-        assertThat(registrations.takeRegistrationCode("OLDC-ODE1")).isEmpty();
-        assertThat(registrations.takeRegistrationCode("LIVE-CODE")).isPresent();
+        assertThat(registrations.claimRegistrationCode("OLDC-ODE1", "reader")).isEmpty();
+        assertThat(registrations.claimRegistrationCode("LIVE-CODE", "reader")).isPresent();
         assertThat(choices.takeChoice(at("alice"))).isEmpty();
         assertThat(choices.takeChoice(at("bob"))).isPresent();
     }

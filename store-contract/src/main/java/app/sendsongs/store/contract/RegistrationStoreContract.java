@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RegistrationStore}: a single-use value is recorded as used once, and registration codes are taken at most
- * once, also when many callers race; a code keeps its connection of any source. The port has no clock: the core
- * judges {@code expiresAt} after taking, so the store returns it exactly as saved.
+ * {@link RegistrationStore}: a single-use value is recorded as used once, and a registration code is claimed by one
+ * claimant, also when many race, who gets it again until it drops it; a code keeps its connection of any source. The
+ * port has no clock: the core judges {@code expiresAt} after claiming, so the store returns it exactly as saved.
  */
 public abstract class RegistrationStoreContract extends StoreFixture {
     private static final int RACERS = 16;
@@ -55,12 +55,40 @@ public abstract class RegistrationStoreContract extends StoreFixture {
     }
 
     @Test
-    void codeIsTakenOnceWithItsGrant() {
+    void aCodeIsClaimedOnceWithItsGrantAndAgainByItsClaimant() {
         RegistrationCode code = new RegistrationCode("ABCD1234", connection("bob"), minutes(15));
         registrations.saveRegistrationCode(code);
 
-        assertThat(registrations.takeRegistrationCode("ABCD1234")).contains(code);
-        assertThat(registrations.takeRegistrationCode("ABCD1234")).isEmpty();
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-1")).contains(code);
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-2")).as("someone else").isEmpty();
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-1")).as("the same register, handled again")
+                .contains(code);
+    }
+
+    @Test
+    void aDroppedCodeIsGoneForItsClaimantToo() {
+        registrations.saveRegistrationCode(new RegistrationCode("ABCD1234", connection("bob"), minutes(15)));
+        registrations.claimRegistrationCode("ABCD1234", "register-1");
+
+        registrations.dropClaimedCode("ABCD1234", "register-1");
+
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-1")).isEmpty();
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-2")).isEmpty();
+    }
+
+    @Test
+    void onlyItsClaimantDropsACode() {
+        RegistrationCode code = new RegistrationCode("ABCD1234", connection("bob"), minutes(15));
+        registrations.saveRegistrationCode(code);
+        registrations.saveRegistrationCode(new RegistrationCode("UNCLAIMD", connection("carol"), minutes(15)));
+        registrations.claimRegistrationCode("ABCD1234", "register-1");
+
+        registrations.dropClaimedCode("ABCD1234", "register-2");
+        registrations.dropClaimedCode("UNCLAIMD", "register-2");
+        registrations.dropClaimedCode("NOSUCHCO", "register-2");
+
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-1")).contains(code);
+        assertThat(registrations.claimRegistrationCode("UNCLAIMD", "register-3")).as("never claimed").isPresent();
     }
 
     @Test
@@ -73,33 +101,37 @@ public abstract class RegistrationStoreContract extends StoreFixture {
         registrations.saveRegistrationCode(listenBrainz);
         registrations.saveRegistrationCode(unknownConsent);
 
-        assertThat(registrations.takeRegistrationCode("LAST0001")).contains(lastfm);
-        assertThat(registrations.takeRegistrationCode("LIST0001")).contains(listenBrainz);
-        assertThat(registrations.takeRegistrationCode("SPOT0001")).contains(unknownConsent);
+        assertThat(registrations.claimRegistrationCode("LAST0001", "register-1")).contains(lastfm);
+        assertThat(registrations.claimRegistrationCode("LIST0001", "register-2")).contains(listenBrainz);
+        assertThat(registrations.claimRegistrationCode("SPOT0001", "register-3")).contains(unknownConsent);
+        assertThat(registrations.claimRegistrationCode("SPOT0001", "register-3")).as("claimed, read again")
+                .contains(unknownConsent);
     }
 
     @Test
-    void unknownCodeTakesNothing() {
+    void unknownCodeClaimsNothing() {
         registrations.saveRegistrationCode(new RegistrationCode("ABCD1234", connection("bob"), minutes(15)));
 
-        assertThat(registrations.takeRegistrationCode("ABCD1235")).isEmpty();
-        assertThat(registrations.takeRegistrationCode("ABCD1234")).isPresent();
+        assertThat(registrations.claimRegistrationCode("ABCD1235", "register-1")).isEmpty();
+        assertThat(registrations.claimRegistrationCode("ABCD1234", "register-1")).isPresent();
     }
 
     @Test
     void aTypedCodeOfAnyLengthIsLookedUp() {
         String typed = "A".repeat(4_000); // a person may type anything after "register"
 
-        assertThat(registrations.takeRegistrationCode(typed)).isEmpty();
+        assertThat(registrations.claimRegistrationCode(typed, "register-1")).isEmpty();
+        registrations.dropClaimedCode(typed, "register-1");
     }
 
     @Test
-    void concurrentTakersOfOneCodeGetItOnce() {
+    void concurrentClaimantsOfOneCodeGetItOnce() {
         registrations.saveRegistrationCode(new RegistrationCode("RACE0001", connection("bob"), minutes(15)));
 
-        List<Optional<RegistrationCode>> taken = Race.run(RACERS, i -> registrations.takeRegistrationCode("RACE0001"));
+        List<Optional<RegistrationCode>> claimed =
+                Race.run(RACERS, i -> registrations.claimRegistrationCode("RACE0001", "register-" + i));
 
-        assertThat(taken).filteredOn(Optional::isPresent).hasSize(1);
+        assertThat(claimed).filteredOn(Optional::isPresent).hasSize(1);
     }
 
     @Test
@@ -108,7 +140,7 @@ public abstract class RegistrationStoreContract extends StoreFixture {
         registrations.useOnce("same-value", minutes(10));
         registrations.saveRegistrationCode(code);
 
-        assertThat(registrations.takeRegistrationCode("same-value")).contains(code);
+        assertThat(registrations.claimRegistrationCode("same-value", "register-1")).contains(code);
         assertThat(registrations.useOnce("same-value", minutes(10))).isFalse();
     }
 }

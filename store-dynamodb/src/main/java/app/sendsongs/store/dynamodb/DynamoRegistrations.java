@@ -10,13 +10,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Single-use values already used ({@code STATE#<value>}: connect states and personal links, each recorded with one
  * PutItem conditional on {@code attribute_not_exists}, so of two concurrent users only one succeeds) and
- * registration codes ({@code CODE#<code>}: taking one is a single DeleteItem that returns the old item, so of two
- * concurrent takers only one gets it). Both are in the due index under {@code PURGE} at their expiry; the core
- * judges the expiry of what it takes.
+ * registration codes ({@code CODE#<code>}: claiming one is a single UpdateItem that sets {@code claimedBy},
+ * conditional on its absence or on the same claimant, so of two concurrent claimants only one gets it, and the claimant
+ * asking again does). Both are in the due index under {@code PURGE} at their expiry; the core judges the expiry of what
+ * it claims.
  */
 final class DynamoRegistrations implements RegistrationStore {
     static final String STATE = "STATE";
     static final String CODE = "CODE";
+    private static final String CLAIMED_BY = "claimedBy";
 
     private final DynamoTable table;
     private final GrantAttributes grants;
@@ -46,12 +48,22 @@ final class DynamoRegistrations implements RegistrationStore {
 
     /** A code is what a person typed: one too long for a key was never saved, and is not looked up. */
     @Override
-    public Optional<RegistrationCode> takeRegistrationCode(String code) {
+    public Optional<RegistrationCode> claimRegistrationCode(String code, String claimant) {
         if (!TableLayout.fitsPartitionKey(CODE + "#" + code)) {
             return Optional.empty();
         }
-        return table.take(key(CODE, code)).map(item -> new RegistrationCode(Attr.string(item, "value"),
-                grants.read(item), Attr.time(item, "expiresAt")));
+        Condition unclaimedOrOwn = Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(CLAIMED_BY)
+                .or(Condition.equalTo(CLAIMED_BY, Attr.s(claimant))));
+        return table.updateIf(key(CODE, code), new Update().set(CLAIMED_BY, Attr.s(claimant)), unclaimedOrOwn)
+                .map(item -> new RegistrationCode(Attr.string(item, "value"), grants.read(item),
+                        Attr.time(item, "expiresAt")));
+    }
+
+    @Override
+    public void dropClaimedCode(String code, String claimant) {
+        if (TableLayout.fitsPartitionKey(CODE + "#" + code)) {
+            table.deleteIf(key(CODE, code), Condition.equalTo(CLAIMED_BY, Attr.s(claimant)));
+        }
     }
 
     private static Map<String, AttributeValue> key(String type, String value) {

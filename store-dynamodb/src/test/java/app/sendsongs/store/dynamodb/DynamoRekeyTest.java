@@ -50,7 +50,7 @@ class DynamoRekeyTest {
         assertThat(after.users().findUser(at("alice")).orElseThrow().connection()).isEqualTo(GRANT);
         assertThat(after.users().findUser(at("bob")).orElseThrow().connection()).isEqualTo(LASTFM);
         assertThat(after.users().findUser(at("carol")).orElseThrow().connection()).isEqualTo(LISTENBRAINZ);
-        assertThat(after.registrations().takeRegistrationCode("ABCD-EFGH").orElseThrow().connection())
+        assertThat(after.registrations().claimRegistrationCode("ABCD-EFGH", "reader").orElseThrow().connection())
                 .isEqualTo(GRANT);
         assertThat(raw(table, "USER#carol", "USER", "sourceSecret")).as("not written again").isEqualTo(carolsToken);
         assertThat(DynamoRekey.reseal(DYNAMO.client(), table, oldKey, newKey)).as("again: nothing left to do")

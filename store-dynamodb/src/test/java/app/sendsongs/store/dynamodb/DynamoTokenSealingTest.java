@@ -45,7 +45,7 @@ class DynamoTokenSealingTest {
         assertThat(store.users().findUser(at("alice")).orElseThrow().connection()).isEqualTo(GRANT);
         assertThat(store.users().findUsersByName("alice smith")).singleElement().extracting(User::connection)
                 .isEqualTo(GRANT);
-        assertThat(store.registrations().takeRegistrationCode("ABCD-EFGH").orElseThrow().connection())
+        assertThat(store.registrations().claimRegistrationCode("ABCD-EFGH", "reader").orElseThrow().connection())
                 .isEqualTo(GRANT);
     }
 
@@ -65,7 +65,7 @@ class DynamoTokenSealingTest {
             assertThat(item).doesNotContainKeys("accessToken", "refreshToken", "spotifyAccountId");
         }
         assertThat(store.users().findUser(at("alice")).orElseThrow().connection()).isEqualTo(lastfm);
-        assertThat(store.registrations().takeRegistrationCode("WXYZ-EFGH").orElseThrow().connection())
+        assertThat(store.registrations().claimRegistrationCode("WXYZ-EFGH", "reader").orElseThrow().connection())
                 .isEqualTo(listenBrainz);
     }
 

@@ -2,6 +2,8 @@ package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.registration.RegistrationCode;
 import app.sendsongs.core.registration.RegistrationStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Single-use values already used ({@code oauth_states}: connect states and personal links, each one conditional
- * insert) and registration codes ({@code registration_codes}: saved once, taken at most once, each take one
- * {@code DELETE ... RETURNING}, so of two concurrent takers only one deletes the row).
+ * insert) and registration codes ({@code registration_codes}: saved once; claimed by moving the row to the claimant's
+ * id, one {@code UPDATE ... RETURNING} of its key, so of two concurrent claimants only one moves it, and the claimant
+ * asking again finds it under its id).
  */
 final class SqliteRegistrations implements RegistrationStore {
     private final Database db;
@@ -46,10 +49,22 @@ final class SqliteRegistrations implements RegistrationStore {
     }
 
     @Override
-    public Optional<RegistrationCode> takeRegistrationCode(String code) {
-        return db.write(s -> s.queryOne("DELETE FROM registration_codes WHERE code = ? RETURNING code, "
-                        + ConnectionColumns.NAMES + ", expires_at",
-                rs -> new RegistrationCode(rs.getString("code"), seal.opened(ConnectionColumns.read(rs)),
-                        Codec.instant(rs, "expires_at")), code));
+    public Optional<RegistrationCode> claimRegistrationCode(String code, String claimant) {
+        String columns = ConnectionColumns.NAMES + ", expires_at";
+        return db.write(s -> {
+            Optional<RegistrationCode> moved = s.queryOne("UPDATE registration_codes SET code = ? WHERE code = ? "
+                    + "RETURNING " + columns, rs -> read(code, rs), claimant, code);
+            return moved.isPresent() ? moved : s.queryOne("SELECT " + columns + " FROM registration_codes "
+                    + "WHERE code = ?", rs -> read(code, rs), claimant);
+        });
+    }
+
+    @Override
+    public void dropClaimedCode(String code, String claimant) {
+        db.write(s -> s.update("DELETE FROM registration_codes WHERE code = ?", claimant));
+    }
+
+    private RegistrationCode read(String code, ResultSet rs) throws SQLException {
+        return new RegistrationCode(code, seal.opened(ConnectionColumns.read(rs)), Codec.instant(rs, "expires_at"));
     }
 }

@@ -95,7 +95,7 @@ class ChatAddressMigrationTest {
             assertThat(store.users().findUser(ChatAddress.parse("telegram:" + ALICE))).isEmpty();
             assertThat(store.registrations().useOnce("state-1", minutes(15))).as("states before version 6 are gone")
                     .isTrue();
-            assertThat(store.registrations().takeRegistrationCode("ABCD-EFGH")).contains(new RegistrationCode(
+            assertThat(store.registrations().claimRegistrationCode("ABCD-EFGH", "reader")).contains(new RegistrationCode(
                     "ABCD-EFGH", new SpotifyConnection("spotify-dave", "access-dave", minutes(60), "refresh-dave", null),
                     minutes(15)));
         }

@@ -61,7 +61,7 @@ class ListeningSourcesMigrationTest {
             assertThat(store.users().findUser(ALICE)).contains(new User(ALICE, "Alice Smith", new SpotifyConnection(
                     "alice-sp", "access-alice", T0.plusSeconds(3600), "refresh-alice", null), GrantState.ACTIVE, T0,
                     T0));
-            assertThat(store.registrations().takeRegistrationCode("ABCDEFGH")).contains(new RegistrationCode(
+            assertThat(store.registrations().claimRegistrationCode("ABCDEFGH", "reader")).contains(new RegistrationCode(
                     "ABCDEFGH", new SpotifyConnection("dave-sp", "access-dave", T0.plusSeconds(3600), "refresh-dave",
                             null), T0.plusSeconds(900)));
             Optional<Integer> states = sqlite.read(s -> s.queryOne("SELECT count(*) AS n FROM oauth_states",

@@ -50,7 +50,7 @@ class SqliteRekeyTest {
             assertThat(store.users().findUser(ALICE).orElseThrow().connection()).isEqualTo(SPOTIFY);
             assertThat(store.users().findUser(BOB).orElseThrow().connection()).isEqualTo(LASTFM);
             assertThat(store.users().findUser(CAROL).orElseThrow().connection()).isEqualTo(LISTENBRAINZ);
-            assertThat(store.registrations().takeRegistrationCode("ABCD-EFGH").orElseThrow().connection())
+            assertThat(store.registrations().claimRegistrationCode("ABCD-EFGH", "reader").orElseThrow().connection())
                     .isEqualTo(SPOTIFY);
         }
         try (Stores store = SqliteStores.open(file, TestTokens.CIPHER)) {

@@ -42,7 +42,7 @@ class SqliteTokenSealingTest {
             assertThat(store.users().findUser(ALICE).orElseThrow().connection()).isEqualTo(GRANT);
             assertThat(store.users().findUsersByName("alice smith")).singleElement().extracting(User::connection)
                     .isEqualTo(GRANT);
-            assertThat(store.registrations().takeRegistrationCode("ABCD-EFGH").orElseThrow().connection())
+            assertThat(store.registrations().claimRegistrationCode("ABCD-EFGH", "reader").orElseThrow().connection())
                     .isEqualTo(GRANT);
         }
     }
