@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * out (see {@link InboundBatch#echoedMessageIds()}).
  * Every entry and every messaging event is read; what the bot does not use is skipped without complaint: echoes
  * without the bot's metadata, {@code read}, {@code delivery}, reactions, opt-ins, {@code standby} (events for
- * another app of the page), messages without text or a shared link (images, stickers), events without a usable sender,
+ * another app of the page), messages without text or a shared link (images, stickers) but the like (the thumbs-up
+ * button, a sticker read as the text {@value #LIKE}), events without a usable sender,
  * and unknown fields. The event id is Messenger's {@code mid}; a postback without one and a referral (which has
  * none) get an id made from the sender, the timestamp and the payload or ref, the same on every redelivery.
  *
@@ -52,6 +54,11 @@ public final class WebhookParser {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookParser.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The like's sticker in its three sizes (a tap, a longer press, the longest). */
+    private static final Set<String> LIKE_STICKERS = Set.of("369239263222822", "369239343222814", "369239383222810");
+    /** What a like is read as: a yes to a yes-or-no question, like the emoji typed. */
+    static final String LIKE = "👍";
 
     private static final int MOST_SHARED_LINKS = 5;
     private static final int LONGEST_SHARED_LINK = 2_000;
@@ -166,9 +173,29 @@ public final class WebhookParser {
         }
         String withLinks = withSharedLinks(text == null ? "" : text, message);
         if (withLinks.isBlank()) {
-            return Optional.empty();
+            return isLike(message) ? Optional.of(new Inbound.Text(mid, from, at, LIKE)) : Optional.empty();
         }
         return Optional.of(new Inbound.Text(mid, from, at, withLinks));
+    }
+
+    /**
+     * Whether the message is Messenger's like: the thumbs-up button beside the composer sends it as a sticker of one of
+     * three sizes, not as text. Its id is the message's {@code sticker_id} and its attachment's {@code payload.sticker_id}
+     * (an attachment of {@code type} {@code image} until August 2026, of {@code type} {@code sticker} since June 2026).
+     *
+     * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/changelog/">Changelog,
+     * 1 June 2026: the sticker attachment type in webhooks</a>
+     */
+    private static boolean isLike(JsonNode message) {
+        if (LIKE_STICKERS.contains(textOrEmpty(message.path("sticker_id")))) {
+            return true;
+        }
+        for (JsonNode attachment : message.path("attachments")) {
+            if (LIKE_STICKERS.contains(textOrEmpty(attachment.path("payload").path("sticker_id")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -122,15 +122,34 @@ class WebhookParserTest {
     }
 
     @Test
-    void ignoresMessagesWithoutText() {
+    void ignoresMessagesWithoutTextButTheLike() {
         String image = """
                 {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.img",
                  "attachments":[{"type":"image","payload":{"url":"https://x/y.png"}}]}}""";
         String sticker = """
-                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.st","sticker_id":369239263222822,
-                 "attachments":[{"type":"image","payload":{"url":"https://x/like.png","sticker_id":369239263222822}}]}}""";
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.st","sticker_id":126361874215276,
+                 "attachments":[{"type":"sticker","payload":{"url":"https://x/cat.png","sticker_id":126361874215276}}]}}""";
         String blank = text("1", "m.blank", "   ", 5);
         assertThat(parse(page(image, sticker, blank))).isEmpty();
+    }
+
+    @Test
+    void theLikeButtonIsReadAsAThumbsUpInEachOfItsSizesAndShapes() {
+        String beforeAugust2026 = """
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.small","sticker_id":369239263222822,
+                 "attachments":[{"type":"image","payload":{"url":"https://x/like.png","sticker_id":369239263222822}}]}}""";
+        String inTheTransition = """
+                {"sender":{"id":"1"},"timestamp":6,"message":{"mid":"m.medium","sticker_id":369239343222814,
+                 "attachments":[{"type":"image","payload":{"url":"https://x/like.png","sticker_id":369239343222814}},
+                                {"type":"sticker","payload":{"url":"https://x/like.png","sticker_id":369239343222814}}]}}""";
+        String sinceAugust2026 = """
+                {"sender":{"id":"1"},"timestamp":7,"message":{"mid":"m.large",
+                 "attachments":[{"type":"sticker","payload":{"url":"https://x/like.png","sticker_id":"369239383222810"}}]}}""";
+
+        assertThat(parse(page(beforeAugust2026, inTheTransition, sinceAugust2026))).containsExactly(
+                new Inbound.Text("m.small", messenger("1"), Instant.ofEpochMilli(5), "👍"),
+                new Inbound.Text("m.medium", messenger("1"), Instant.ofEpochMilli(6), "👍"),
+                new Inbound.Text("m.large", messenger("1"), Instant.ofEpochMilli(7), "👍"));
     }
 
     @Test

@@ -83,7 +83,8 @@ final class ControlRoutes {
      * "quick_reply","newest_seen"?}} (taps a quick reply titled {@code text}, one under the newest message the page
      * sent, or under {@code newest_seen} for a tap that crossed newer ones, and not tapped yet), {@code {"from","postback","title"}} (taps a
      * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}), {@code {"from","share",
-     * "text"?}} (shares a link from another app's share sheet, with a comment or none).
+     * "text"?}} (shares a link from another app's share sheet, with a comment or none), {@code {"from","sticker"}}
+     * (sends the sticker of that id; the like button sends 369239263222822).
      */
     private void messengerSend(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
@@ -91,11 +92,12 @@ final class ControlRoutes {
         if (messenger.blocked(from)) {
             throw HttpProblem.control(409, "person " + from + " has blocked the page; unblock it first");
         }
-        long kinds = Stream.of("text", "postback", "referral", "share").filter(body::has).count();
+        long kinds = Stream.of("text", "postback", "referral", "share", "sticker").filter(body::has).count();
         boolean sharedWithComment = kinds == 2 && body.has("share") && body.has("text") && !body.has("quick_reply");
         if (kinds != 1 && !sharedWithComment) {
             throw HttpProblem.control(400, "give exactly one of \"text\" (with \"quick_reply\" for a tap on a quick "
-                    + "reply), \"postback\" (with \"title\"), \"referral\" or \"share\" (with \"text\" for a comment)");
+                    + "reply), \"postback\" (with \"title\"), \"referral\", \"share\" (with \"text\" for a comment) "
+                    + "or \"sticker\"");
         }
         CompletableFuture<MessengerEmulator.Delivery> delivery;
         if (body.has("share")) {
@@ -104,6 +106,8 @@ final class ControlRoutes {
                 throw HttpProblem.control(400, "\"text\" must be a string");
             }
             delivery = messenger.userSharesLink(from, link(body, "share"), comment.asText(""));
+        } else if (body.has("sticker")) {
+            delivery = messenger.userSendsSticker(from, stickerId(body.get("sticker")));
         } else if (body.has("referral")) {
             delivery = messenger.userOpensLink(from, payload(body, "referral"));
         } else if (body.has("postback")) {
@@ -133,6 +137,15 @@ final class ControlRoutes {
                 JsonIo.send(ctx, 502, answer);
             }
         }));
+    }
+
+    /** A sticker's id: Graph's ids are positive numbers, given as a number or as its digits. */
+    private static long stickerId(JsonNode sticker) {
+        String digits = sticker.isIntegralNumber() || sticker.isTextual() ? sticker.asText() : "";
+        if (!digits.matches("[1-9][0-9]{0,17}")) {
+            throw HttpProblem.control(400, "\"sticker\" must be a sticker's id, a positive number");
+        }
+        return Long.parseLong(digits);
     }
 
     /** The person blocks (or unblocks) the page's messages, as Messenger's "Block messages" does. */

@@ -175,6 +175,22 @@ public final class MessengerEmulator {
     }
 
     /**
+     * A person sends a sticker, or taps the like (the thumbs-up button beside the composer), which Messenger sends as
+     * a sticker: a message with no text whose one attachment is of {@code type} {@code sticker}, with the image's
+     * {@code url} and the {@code sticker_id} in its {@code payload}. That is the shape since the 90-day transition
+     * announced in the Messenger Platform's changelog of 1 June 2026
+     * (https://developers.facebook.com/documentation/business-messaging/messenger-platform/changelog/), which ended on
+     * 30 August 2026; before it the attachment's {@code type} was {@code image}.
+     */
+    public CompletableFuture<Delivery> userSendsSticker(String psid, long stickerId) {
+        String mid = Ids.messageId();
+        return post(psid, mid, event -> event.putObject("message").put("mid", mid).putArray("attachments").addObject()
+                .put("type", "sticker").putObject("payload")
+                .put("url", "https://scontent.xx.fbcdn.net/v/t39.1997-6/" + stickerId + "_n.png")
+                .put("sticker_id", stickerId));
+    }
+
+    /**
      * A person taps a quick reply: Messenger posts the title as their message, with the quick reply's payload
      * in {@code message.quick_reply.payload}.
      */

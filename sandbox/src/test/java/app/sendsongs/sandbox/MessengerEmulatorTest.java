@@ -205,6 +205,21 @@ class MessengerEmulatorTest {
     }
 
     @Test
+    void aStickerIsAMessageWithoutTextWhoseAttachmentIsOfTypeSticker() {
+        SandboxHarness.Response like = h.post("/sandbox/messenger/send", Map.of("from", "psid-1",
+                "sticker", 369239263222822L));
+
+        assertThat(like.status()).as(like.body()).isEqualTo(200);
+        JsonNode message = lastEvent().path("message");
+        assertThat(message.path("mid").asText()).isEqualTo(like.json().path("mid").asText());
+        assertThat(message.has("text")).isFalse();
+        JsonNode attachment = message.path("attachments").get(0);
+        assertThat(attachment.path("type").asText()).isEqualTo("sticker");
+        assertThat(attachment.path("payload").path("sticker_id").asLong()).isEqualTo(369239263222822L);
+        assertThat(attachment.path("payload").path("url").asText()).startsWith("https://");
+    }
+
+    @Test
     void refusesTapsAndLinksThatAreNotWellFormed() {
         String send = "/sandbox/messenger/send";
         assertThat(h.post(send, Map.of("from", "p", "text", "t", "postback", "x", "title", "X")).status())
@@ -225,6 +240,10 @@ class MessengerEmulatorTest {
                 .as("a share and a tap").isEqualTo(400);
         assertThat(h.post(send, Map.of("from", "p", "share", "https://x/y", "text", "t", "quick_reply", "q"))
                 .status()).as("a share and a quick reply").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "sticker", "a cat")).status()).as("no sticker id").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "sticker", -5)).status()).as("no sticker id").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "sticker", "1", "text", "hi")).status()).as("a sticker and text")
+                .isEqualTo(400);
         assertThat(h.webhooks).isEmpty();
     }
 

@@ -107,6 +107,21 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void messengersLikeButtonSaysYesToSendingTheSong() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
+        sandbox.tapTitled("alice", "Bob Fisher");
+        int before = sandbox.inbox("alice").size();
+
+        control.like("alice");
+
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).get(before))
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(1)));
+    }
+
+    @Test
     void cancelTypedWhileAPastedSongWaitsForItsNoteDropsThatSongAndStopsNoSongSentEarlier() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();

@@ -50,6 +50,11 @@ public final class SandboxControl {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", text), 200);
     }
 
+    /** The person taps Messenger's like (the thumbs-up beside the composer), a sticker. Returns the answer. */
+    public JsonNode like(String psid) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "sticker", "369239263222822"), 200);
+    }
+
     /** The person taps a quick reply titled {@code title}: a message carrying {@code payload}. Returns the answer. */
     public JsonNode tapQuickReply(String psid, String title, String payload) {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload), 200);

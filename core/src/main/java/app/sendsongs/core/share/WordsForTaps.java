@@ -17,13 +17,16 @@ import java.util.Set;
 public final class WordsForTaps {
     /** A yes to "Send … to Bob?". */
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "ok", "okay", "sure", "send it",
-            "yes please", "go ahead");
+            "yes please", "go ahead", "👍", "👌");
     /**
      * A no to the share as a whole: it is not to be sent. "cancel" and "discard" by themselves are one here, at a
      * question; elsewhere {@code cancel} is the command that stops a song sent earlier.
      */
     private static final Set<String> NO = Set.of("no", "nope", "nah", "no thanks", "don't", "don't send",
-            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel", "discard");
+            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel", "discard", "👎");
+
+    /** Skin tones (U+1F3FB to U+1F3FF) and the emoji presentation selector (U+FE0F). */
+    private static final String EMOJI_MODIFIERS = "[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]";
 
     private WordsForTaps() {
     }
@@ -72,8 +75,11 @@ public final class WordsForTaps {
         return words.equals(key(title)) || NO.contains(words);
     }
 
-    /** The form typed words and tap titles are compared in: case, spacing, accents and a final "!" or "." aside. */
+    /**
+     * The form typed words and tap titles are compared in: case, spacing, accents, a final "!" or "." and an emoji's
+     * skin tone or presentation selector ("👍🏽" is "👍") aside.
+     */
     public static String key(String text) {
-        return Names.key(UserText.typedName(text)).replaceAll("[.!]+$", "").strip();
+        return Names.key(UserText.typedName(text)).replaceAll("[.!]+$", "").replaceAll(EMOJI_MODIFIERS, "").strip();
     }
 }

@@ -92,6 +92,26 @@ class LinkShareTest {
     }
 
     @Test
+    void aThumbsUpOfAnySkinToneIsAYesAndAThumbsDownANo() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        assertThat(bot.reply("alice", "👎")).isEqualTo("OK, I've dropped that song.");
+
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        assertThat(bot.reply("alice", "👍🏽")).startsWith("Sent " + TITLE + " to Bob Fisher.");
+        assertThat(bot.inbox("bob")).isNotEmpty();
+    }
+
+    @Test
+    void aThumbsUpWithNothingAskedIsNoInviteAndNoSong() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "👍")).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aYesTypedAtWhoIsItForAsksForTheNameAndInvitesNobodyCalledOk() {
         bot.reply("alice", LINK);
 
