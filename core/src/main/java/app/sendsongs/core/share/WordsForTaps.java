@@ -6,6 +6,7 @@ import app.sendsongs.core.user.Names;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Typed words that mean a tap of the question the bot waits at (a share's, "which one?" about people or groups,
@@ -25,8 +26,10 @@ public final class WordsForTaps {
     private static final Set<String> NO = Set.of("no", "nope", "nah", "no thanks", "don't", "don't send",
             "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel", "discard", "👎");
 
+    /** A final "!" or "." (or several). */
+    private static final Pattern FINAL_MARKS = Pattern.compile("[.!]+$");
     /** Skin tones (U+1F3FB to U+1F3FF) and the emoji presentation selector (U+FE0F). */
-    private static final String EMOJI_MODIFIERS = "[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]";
+    private static final Pattern EMOJI_MODIFIERS = Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]");
 
     private WordsForTaps() {
     }
@@ -80,6 +83,7 @@ public final class WordsForTaps {
      * skin tone or presentation selector ("👍🏽" is "👍") aside.
      */
     public static String key(String text) {
-        return Names.key(UserText.typedName(text)).replaceAll("[.!]+$", "").replaceAll(EMOJI_MODIFIERS, "").strip();
+        String words = FINAL_MARKS.matcher(Names.key(UserText.typedName(text))).replaceAll("");
+        return EMOJI_MODIFIERS.matcher(words).replaceAll("").strip();
     }
 }
