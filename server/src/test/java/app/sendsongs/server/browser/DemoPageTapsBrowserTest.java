@@ -106,6 +106,25 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void theLikeButtonBesideTheMessageBoxSaysYesAsMessengersThumbsUpSticker() {
+        List<String> tracks = control.trackIds();
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4)); // Bob is now a contact
+        browser.awaitBot("bob", 0, text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int before = browser.botTexts("alice").size();
+        browser.input("alice").sendKeys(LINK + tracks.get(1), Keys.ENTER);
+        browser.awaitBot("alice", before, text -> text.equals("Who is it for?"));
+        browser.await("its quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        browser.click(browser.quickReply("alice", "Bob Fisher"));
+        browser.awaitBot("alice", before, text -> text.startsWith("Send ") && text.contains(" to Bob Fisher?"));
+
+        browser.click(browser.inColumn("alice", "button.chat-like"));
+
+        browser.awaitBot("alice", before, text -> text.startsWith("Sent ") && text.contains(" to Bob Fisher."));
+        assertThat(browser.ownTexts("alice")).contains("👍");
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aQuickReplyTappedBeforeTheBotsNewerMessageReachedThePageStillReachesTheBot() {
         List<String> tracks = control.trackIds();
         control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4)); // Bob is now a contact
