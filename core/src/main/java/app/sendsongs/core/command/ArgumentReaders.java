@@ -26,6 +26,8 @@ final class ArgumentReaders {
     private static final String SONG = "song";
     /** Words after {@code help} that ask for it rather than name a topic. */
     private static final Set<String> PLEAS = Set.of("me", "please", "pls", "plz");
+    /** Words for the song itself before "to" and who it is for ({@code send it to Bob}). */
+    private static final Set<String> THE_SONG = Set.of("it", "this", "that");
     /** An id a tap carries: a group's (confirming its deletion), a song's (stopping its watch). */
     private static final Pattern TAP_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -176,10 +178,14 @@ final class ArgumentReaders {
                 : "That isn't a Spotify track link.";
     }
 
-    /** The friend named by plain words, without a leading "to" ({@code send song to Bob}). */
+    /**
+     * The friend named by plain words, without a leading "to" ({@code send song to Bob}) or "it to", "this to", "that
+     * to" ({@code send it to Bob}: "it" is the song, not a name).
+     */
     private static Optional<String> friendNamed(List<String> words) {
-        List<String> name = !words.isEmpty() && words.getFirst().equalsIgnoreCase("to")
-                ? words.subList(1, words.size()) : words;
+        List<String> name = words.size() > 1 && THE_SONG.contains(words.getFirst().toLowerCase(Locale.ROOT))
+                && words.get(1).equalsIgnoreCase("to") ? words.subList(1, words.size()) : words;
+        name = !name.isEmpty() && name.getFirst().equalsIgnoreCase("to") ? name.subList(1, name.size()) : name;
         return typedName(String.join(" ", name));
     }
 

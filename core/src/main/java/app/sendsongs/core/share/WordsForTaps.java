@@ -16,15 +16,26 @@ import java.util.regex.Pattern;
  * went with the song as its note.
  */
 public final class WordsForTaps {
-    /** A yes to "Send … to Bob?". */
-    private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "ok", "okay", "sure", "send it",
-            "yes please", "go ahead", "👍", "👌");
+    /**
+     * A yes to "Send … to Bob?": the words people answer a yes-or-no question with on a phone, where the words are
+     * short and one word is often all. Read as the song's note, they went with it ("With it: “y”").
+     */
+    private static final Set<String> YES = Set.of("yes", "y", "ya", "yah", "yea", "yeah", "yep", "yup", "yas", "ok",
+            "okay", "okey", "k", "kk", "sure", "alright", "all right", "of course", "absolutely", "definitely",
+            "perfect", "great", "sounds good", "go", "go ahead", "go for it", "do it", "please", "pls", "yes please",
+            "yes pls", "ok please", "send it", "send it please", "please send", "please send it", "yes send",
+            "yes send it", "ok send", "ok send it", "send it to him", "send it to her", "send it to them", "send to him",
+            "send to her", "send to them", "👌");
     /**
      * A no to the share as a whole: it is not to be sent. "cancel" and "discard" by themselves are one here, at a
      * question; elsewhere {@code cancel} is the command that stops a song sent earlier.
      */
-    private static final Set<String> NO = Set.of("no", "nope", "nah", "no thanks", "don't", "don't send",
-            "dont send", "do not send", "never mind", "nevermind", "forget it", "stop", "cancel", "discard", "👎");
+    private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "no thanks", "don't", "don't send",
+            "dont send", "do not send", "never mind", "nevermind", "nvm", "forget it", "stop", "cancel", "discard");
+    private static final String THUMBS_UP = "👍";
+    private static final String THUMBS_DOWN = "👎";
+    /** A letter drawn out at length, "yesss", "okkk", "yaaas": as written once. */
+    private static final Pattern DRAWL = Pattern.compile("(\\p{L})\\1{2,}");
 
     /** A final "!" or "." (or several). */
     private static final Pattern FINAL_MARKS = Pattern.compile("[.!]+$");
@@ -46,10 +57,28 @@ public final class WordsForTaps {
         if (titled.isPresent()) {
             return titled;
         }
-        if (YES.contains(words)) {
+        if (isYes(words)) {
             return yes;
         }
-        return NO.contains(words) ? no : Optional.empty();
+        return isNo(words) ? no : Optional.empty();
+    }
+
+    /** A yes, with or without thumbs up ("ok 👍"), or thumbs up alone; a letter drawn out ("yesss") is one letter. */
+    private static boolean isYes(String words) {
+        return means(words, YES, THUMBS_UP);
+    }
+
+    /** A no, with or without thumbs down, or thumbs down alone. */
+    private static boolean isNo(String words) {
+        return means(words, NO, THUMBS_DOWN);
+    }
+
+    private static boolean means(String words, Set<String> said, String thumb) {
+        String bare = words.replace(thumb, " ").strip().replaceAll(" +", " ");
+        if (bare.isEmpty()) {
+            return !words.isEmpty();
+        }
+        return said.contains(bare) || said.contains(DRAWL.matcher(bare).replaceAll("$1"));
     }
 
     /**
@@ -61,21 +90,21 @@ public final class WordsForTaps {
         return words.equals("cancel") || words.equals("discard");
     }
 
-    /** Whether {@code typed} is a plain yes ("yes", "ok", "send it"). */
+    /** Whether {@code typed} is a plain yes ("yes", "ok", "send it", "👍"). */
     public static boolean saysYes(String typed) {
-        return YES.contains(key(typed));
+        return isYes(key(typed));
     }
 
     /** Whether {@code typed} means a tap titled {@code title} that says yes: its title, or a yes. */
     public static boolean saysYes(String typed, String title) {
         String words = key(typed);
-        return words.equals(key(title)) || YES.contains(words);
+        return words.equals(key(title)) || isYes(words);
     }
 
     /** Whether {@code typed} means a tap titled {@code title} that says no: its title, or a no. */
     public static boolean saysNo(String typed, String title) {
         String words = key(typed);
-        return words.equals(key(title)) || NO.contains(words);
+        return words.equals(key(title)) || isNo(words);
     }
 
     /**

@@ -45,6 +45,8 @@ class FriendlyFormsTest {
         "send_song Bob Fisher " + LINK,
         "send song to Bob Fisher " + LINK,
         "send " + LINK + " to Bob Fisher",
+        "send it to Bob Fisher " + LINK,
+        "send this to Bob Fisher " + LINK,
         "to Bob Fisher " + LINK})
     void autocorrectsSpaceToAndANameWithoutNameAllMeanSendSong(String text) {
         assertThat(parsed(text)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "", ""));

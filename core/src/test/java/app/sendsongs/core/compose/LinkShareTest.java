@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A share made from a pasted link, tap by tap or typed, as people share on a phone. */
 class LinkShareTest {
@@ -101,6 +103,32 @@ class LinkShareTest {
         tap("alice", "Bob Fisher", "1");
         assertThat(bot.reply("alice", "👍🏽")).startsWith("Sent " + TITLE + " to Bob Fisher.");
         assertThat(bot.inbox("bob")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"y", "k", "yea", "yesss", "sounds good", "do it", "send it to him", "ok 👍"})
+    void theShortWordsPeopleSayYesWithAreAYesNotTheSongsNote(String yes) {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", yes)).startsWith("Sent " + TITLE + " to Bob Fisher.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"n", "nooo", "nvm", "no 👎"})
+    void theShortWordsPeopleSayNoWithAreANoNotTheSongsNote(String no) {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", no)).isEqualTo("OK, I've dropped that song.");
+    }
+
+    @Test
+    void sendItToTheNameOfWhoItIsForSendsIt() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "send it to Bob")).startsWith("Sent " + TITLE + " to Bob Fisher.");
     }
 
     @Test
