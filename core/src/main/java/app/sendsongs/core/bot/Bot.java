@@ -18,6 +18,7 @@ import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
@@ -246,7 +247,9 @@ public final class Bot {
         return switch (parsed) {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
-            case ParseResult.Unknown unknown -> unknown(unknown, CommandStyle.of(user.get().address()));
+            case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
+                    .map(service -> Message.text(OtherMusicLinks.notSpotify(service)).withChoices(List.of(MENU, HELP)))
+                    .orElseGet(() -> unknown(unknown, CommandStyle.of(user.get().address())));
         };
     }
 
@@ -389,8 +392,9 @@ public final class Bot {
      * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
      * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
      * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
-     * an invite by that name). Text that starts with a slash and a letter is a command mistyped, never a name or a
-     * note.
+     * an invite by that name); a name holds no link to another music service either (pasted from the app the person
+     * listens in, it is told it can't be sent). Text that starts with a slash and a letter is a command mistyped, never
+     * a name or a note.
      */
     private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
         if (SLASHED.matcher(typed.strip()).lookingAt()) {
@@ -400,7 +404,8 @@ public final class Bot {
         return switch (draft.stage()) {
             case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
                     && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO, READY -> parsed instanceof ParseResult.Unknown && noLink;
+            case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty();
+            case READY -> parsed instanceof ParseResult.Unknown && noLink;
         };
     }
 

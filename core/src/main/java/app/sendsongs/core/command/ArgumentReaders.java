@@ -2,6 +2,7 @@ package app.sendsongs.core.command;
 
 import app.sendsongs.core.command.CommandDefinition.ArgumentReader;
 import app.sendsongs.core.command.Tokenizer.Word;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.shared.Spaces;
@@ -173,9 +174,10 @@ final class ArgumentReaders {
     }
 
     private static String notATrack(String link) {
-        return TrackLinks.looksLikeSpotify(link)
-                ? TrackLinks.notASong(link)
-                : "That isn't a Spotify track link.";
+        if (TrackLinks.looksLikeSpotify(link)) {
+            return TrackLinks.notASong(link);
+        }
+        return OtherMusicLinks.serviceIn(link).map(OtherMusicLinks::notSpotify).orElse("That isn't a Spotify track link.");
     }
 
     /**

@@ -132,6 +132,25 @@ class LinkShareTest {
     }
 
     @Test
+    void aLinkToAnotherMusicServiceAtWhoIsItForIsNoNameAndTheSongStillWaits() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "https://music.apple.com/us/album/x/1558533900?i=1558534271"))
+                .startsWith("That link is to Apple Music, and I can only send songs from Spotify.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
+    void aLinkToAnotherMusicServiceAloneOrInSendSongSaysItCantBeSent() {
+        assertThat(bot.reply("alice", "https://youtu.be/dQw4w9WgXcQ")).startsWith("That link is to YouTube, and I can "
+                + "only send songs from Spotify. Find the song in Spotify, tap Share, then Copy link");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" https://www.deezer.com/track/3135556"))
+                .startsWith("That link is to Deezer, and I can only send songs from Spotify.");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent you a song: " + TITLE));
+    }
+
+    @Test
     void aThumbsUpWithNothingAskedIsNoInviteAndNoSong() {
         bot.reply("alice", LINK);
 
