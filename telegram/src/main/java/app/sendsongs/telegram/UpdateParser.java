@@ -168,8 +168,9 @@ public final class UpdateParser {
         for (JsonNode entity : message.path(captioned ? "caption_entities" : "entities")) {
             int offset = entity.path("offset").asInt(-1);
             int length = entity.path("length").asInt(-1);
+            // length <= shown - offset, not offset + length <= shown: a length near the largest int would overflow
             if ("mention".equals(entity.path("type").asText()) && offset >= 0 && length > 1
-                    && offset + length <= shown && whole.startsWith("@", offset)
+                    && length <= shown - offset && whole.startsWith("@", offset)
                     && whole.substring(offset + 1, offset + length).equalsIgnoreCase(botUsername.get())) {
                 return Optional.of((whole.substring(0, offset).stripTrailing() + " "
                         + whole.substring(offset + length).stripLeading()).strip());

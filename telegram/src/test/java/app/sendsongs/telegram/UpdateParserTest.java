@@ -126,6 +126,12 @@ class UpdateParserTest {
     }
 
     @Test
+    void aMentionWhoseLengthRunsPastTheLargestNumberIsNoMentionAndNoFailure() {
+        assertThat(parse(groupText("x@SendSongsBot " + LINK, 1, Integer.MAX_VALUE)))
+                .isInstanceOf(TelegramUpdate.TextMessage.class);
+    }
+
+    @Test
     void aButtonTapCarriesItsDataAndWhereItWas() {
         assertThat(sample("callback_query")).isInstanceOfSatisfying(TelegramUpdate.ButtonPress.class, press -> {
             assertThat(press.callbackQueryId()).isEqualTo("1658297543210987654");
