@@ -336,6 +336,28 @@ class UpdateParserTest {
     }
 
     @Test
+    void aGroupWithAPersonsIdOrAPrivateChatThatIsNotTheSendersIsIgnored() {
+        String from = "\"from\":{\"id\":" + ALICE + ",\"first_name\":\"A\"}";
+        assertThat(parse("{\"update_id\":11,\"message\":{\"message_id\":1," + from + ",\"chat\":{\"id\":"
+                + 511_223_344L + ",\"type\":\"group\",\"title\":\"T\"},\"date\":1,\"text\":\"/who\"}}"))
+                .as("a group's id is negative; a positive one is a person's private chat")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":11,\"message\":{\"message_id\":1," + from + ",\"chat\":{\"id\":"
+                + 511_223_344L + ",\"type\":\"private\"},\"date\":1,\"text\":\"/pending\"}}"))
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":11,\"callback_query\":{\"id\":\"q1\"," + from + ",\"message\":{"
+                + "\"message_id\":3,\"chat\":{\"id\":511223344,\"type\":\"private\"},\"date\":1},"
+                + "\"data\":\"menu\"}}"))
+                .as("a tap on a message in someone else's private chat spends nothing there")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":11,\"my_chat_member\":{" + from + ",\"chat\":{\"id\":511223344,"
+                + "\"type\":\"private\"},\"date\":1,\"old_chat_member\":{\"status\":\"member\"},"
+                + "\"new_chat_member\":{\"status\":\"kicked\"}}}"))
+                .as("only the person blocks the bot in their own chat")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+    }
+
+    @Test
     void aDateBeyondWhatATimeCanHoldIsReadAsTheLatestTime() {
         for (String date : List.of("9223372036854775807", "99999999999999999")) {
             String body = "{\"update_id\":9,\"message\":{\"message_id\":1,\"date\":" + date
