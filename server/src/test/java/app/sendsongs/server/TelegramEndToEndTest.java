@@ -701,6 +701,24 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aChatTitleThatTurnsTheReadingDirectionOrBreaksTheLineIsShownPlainInTheBotsMessages() {
+        registerAliceAndBob();
+        // U+202E turns the rest of a line right to left: in the middle of the bot's sentence it would garble what
+        // follows; a line break would let a title pass for a line of the bot's own
+        telegram.group(BAND, "Friday\u202E dnaB\nBob Fisher played it", List.of(ALICE, BOB));
+        JsonNode welcome = awaitGroupMessages(1).getFirst();
+        assertThat(welcome.path("text").asText()).startsWith("Hi Friday dnaB Bob Fisher played it! I'm Send Songs.");
+        JsonNode tap = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome.path("message_id").asLong(), "join"));
+        assertThat(tap.path("text").asText())
+                .isEqualTo("You're in: songs shared in Friday dnaB Bob Fisher played it come to you privately.");
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in")).getLast())
+                .contains("Alice Archer shared a song in Friday dnaB Bob Fisher played it").doesNotContain("\u202E");
+    }
+
+    @Test
     void aSendInAGroupChatNamingOnePersonAsInThePrivateChatGoesToNobodyAndSaysWhereItWould() {
         bandWithBobAndCarolCountedIn();
 

@@ -1,5 +1,6 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.shared.UserText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * messages, stickers and other messages without text, commands for other bots, messages from bots) is
  * {@link TelegramUpdate.Ignored}, to be answered 200 so
  * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
- * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits.
+ * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits. A chat's title, which the bot shows
+ * in its sentences (privately too: "Alice shared a song in Friday Band"), is read on one line and without the
+ * characters that turn the reading direction ({@link UserText#oneLine}).
  */
 public final class UpdateParser {
     public static final int MAX_BODY_BYTES = 256 * 1024;
@@ -438,7 +441,8 @@ public final class UpdateParser {
         if (type == null || (type == TelegramUpdate.Chat.Type.PRIVATE) != id.asLong() > 0) {
             return Optional.empty();
         }
-        return Optional.of(new TelegramUpdate.Chat(id.asLong(), type, text(chat, "title").map(t -> clip(t, 128))));
+        return Optional.of(new TelegramUpdate.Chat(id.asLong(), type, text(chat, "title").map(UserText::oneLine)
+                .filter(title -> !title.isBlank()).map(title -> clip(title, 128))));
     }
 
     private static Optional<String> text(JsonNode node, String field) {
