@@ -618,6 +618,32 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aUsernameItsOwnerGaveUpAndSomeoneElseTookNeverReachesItsFormerOwner() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        long mallory = 733_100_200L;
+        telegram.ask(CAROL, "/pending"); // the bot reads her profile once a run, at her first message: carolk still
+        // she takes another username; the bot has no cause to read her profile again, so it still holds carolk for her
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carolqueen", "/history");
+        telegram.control().telegramSays(mallory, "Mallory", "", "carolk", "/start");
+        telegram.await(mallory, chat -> !chat.isEmpty());
+        int carols = telegram.texts(CAROL).size();
+
+        assertThat(sandbox.ask("mo", "send_song @carolk " + LINK + track).getLast())
+                .startsWith("Nobody with the username @carolk has connected with me yet");
+        assertThat(sandbox.ask("mo", "send_song @carolqueen " + LINK + track).getLast())
+                .as("Carol is found by the username she has now").startsWith("Sent ").contains("Carol King");
+
+        Matcher link = PERSONAL_LINK.matcher(telegram.ask(mallory, "/connect spotify").getLast());
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "mallory-sp").status()).isEqualTo(200);
+        telegram.awaitMessage(mallory, text -> text.startsWith("Welcome, Mallory"));
+        assertThat(sandbox.ask("mo", "send_song @carolk " + LINK + sandbox.trackIds().get(1)).getLast())
+                .as("the username is Mallory's now, as on Telegram").startsWith("Sent ").contains("Mallory");
+        assertThat(telegram.texts(CAROL).stream().skip(carols).filter(text -> text.contains("sent you a song")))
+                .as("Carol got only the song sent to her new username").hasSize(1);
+    }
+
+    @Test
     void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
         registerMoOnMessengerAndCarolKOnTelegram();
         sandbox.ask("mo", "create_group Family");
