@@ -618,6 +618,32 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aUsernameItsOwnerGaveUpAndSomeoneElseTookNeverReachesItsFormerOwner() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        long mallory = 733_100_200L;
+        telegram.ask(CAROL, "/pending"); // the bot reads her profile once a run, at her first message: carolk still
+        // she takes another username; the bot has no cause to read her profile again, so it still holds carolk for her
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carolqueen", "/history");
+        telegram.control().telegramSays(mallory, "Mallory", "", "carolk", "/start");
+        telegram.await(mallory, chat -> !chat.isEmpty());
+        int carols = telegram.texts(CAROL).size();
+
+        assertThat(sandbox.ask("mo", "send_song @carolk " + LINK + track).getLast())
+                .startsWith("Nobody with the username @carolk has connected with me yet");
+        assertThat(sandbox.ask("mo", "send_song @carolqueen " + LINK + track).getLast())
+                .as("Carol is found by the username she has now").startsWith("Sent ").contains("Carol King");
+
+        Matcher link = PERSONAL_LINK.matcher(telegram.ask(mallory, "/connect spotify").getLast());
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "mallory-sp").status()).isEqualTo(200);
+        telegram.awaitMessage(mallory, text -> text.startsWith("Welcome, Mallory"));
+        assertThat(sandbox.ask("mo", "send_song @carolk " + LINK + sandbox.trackIds().get(1)).getLast())
+                .as("the username is Mallory's now, as on Telegram").startsWith("Sent ").contains("Mallory");
+        assertThat(telegram.texts(CAROL).stream().skip(carols).filter(text -> text.contains("sent you a song")))
+                .as("Carol got only the song sent to her new username").hasSize(1);
+    }
+
+    @Test
     void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
         registerMoOnMessengerAndCarolKOnTelegram();
         sandbox.ask("mo", "create_group Family");
@@ -698,6 +724,24 @@ class TelegramEndToEndTest {
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("2 of 2 played ")
                 && text.contains("(sent to Friday Band)"))).isNotEmpty();
         assertThat(telegram.messages(BAND).getLast().has("edit_date")).isTrue();
+    }
+
+    @Test
+    void aChatTitleThatTurnsTheReadingDirectionOrBreaksTheLineIsShownPlainInTheBotsMessages() {
+        registerAliceAndBob();
+        // U+202E turns the rest of a line right to left: in the middle of the bot's sentence it would garble what
+        // follows; a line break would let a title pass for a line of the bot's own
+        telegram.group(BAND, "Friday\u202E dnaB\nBob Fisher played it", List.of(ALICE, BOB));
+        JsonNode welcome = awaitGroupMessages(1).getFirst();
+        assertThat(welcome.path("text").asText()).startsWith("Hi Friday dnaB Bob Fisher played it! I'm Send Songs.");
+        JsonNode tap = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome.path("message_id").asLong(), "join"));
+        assertThat(tap.path("text").asText())
+                .isEqualTo("You're in: songs shared in Friday dnaB Bob Fisher played it come to you privately.");
+
+        telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in")).getLast())
+                .contains("Alice Archer shared a song in Friday dnaB Bob Fisher played it").doesNotContain("\u202E");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.shared.UserText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * messages, stickers and other messages without text, commands for other bots, messages from bots) is
  * {@link TelegramUpdate.Ignored}, to be answered 200 so
  * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
- * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits.
+ * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits. A chat's title, which the bot shows
+ * in its sentences (privately too: "Alice shared a song in Friday Band"), is read on one line and without the
+ * characters that turn the reading direction ({@link UserText#oneLine}).
  */
 public final class UpdateParser {
     public static final int MAX_BODY_BYTES = 256 * 1024;
@@ -44,6 +47,7 @@ public final class UpdateParser {
     private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
             "new_chat_title", "new_chat_photo", "delete_chat_photo", "group_chat_created", "supergroup_chat_created",
             "migrate_to_chat_id", "migrate_from_chat_id", "pinned_message");
+    private static final String NOT_THEIR_CHAT = "a private chat that is not the sender's";
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(65_536).build())
             .build())
@@ -134,6 +138,9 @@ public final class UpdateParser {
         if (chat.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, "a message outside a private or group chat");
         }
+        if (!theirs(chat.get(), from.get())) {
+            return new TelegramUpdate.Ignored(updateId, NOT_THEIR_CHAT);
+        }
         if (message.path("left_chat_member").isObject()) {
             return memberLeft(updateId, chat.get(), message);
         }
@@ -168,8 +175,9 @@ public final class UpdateParser {
         for (JsonNode entity : message.path(captioned ? "caption_entities" : "entities")) {
             int offset = entity.path("offset").asInt(-1);
             int length = entity.path("length").asInt(-1);
+            // length <= shown - offset, not offset + length <= shown: a length near the largest int would overflow
             if ("mention".equals(entity.path("type").asText()) && offset >= 0 && length > 1
-                    && offset + length <= shown && whole.startsWith("@", offset)
+                    && length <= shown - offset && whole.startsWith("@", offset)
                     && whole.substring(offset + 1, offset + length).equalsIgnoreCase(botUsername.get())) {
                 return Optional.of((whole.substring(0, offset).stripTrailing() + " "
                         + whole.substring(offset + length).stripLeading()).strip());
@@ -264,6 +272,9 @@ public final class UpdateParser {
         if (from.isEmpty() || chat.isEmpty() || !member.path("status").isTextual()) {
             return new TelegramUpdate.Ignored(updateId, "a change of the bot's membership without a person or chat");
         }
+        if (!theirs(chat.get(), from.get())) {
+            return new TelegramUpdate.Ignored(updateId, NOT_THEIR_CHAT);
+        }
         boolean inChat = inChat(member);
         JsonNode before = change.path("old_chat_member");
         if (before.path("status").isTextual() && inChat(before) == inChat) {
@@ -331,6 +342,9 @@ public final class UpdateParser {
         }
         JsonNode message = query.path("message");
         Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        if (chat.isPresent() && !theirs(chat.get(), from.get())) {
+            return new TelegramUpdate.Ignored(updateId, NOT_THEIR_CHAT);
+        }
         OptionalLong messageId = chat.isPresent() && message.path("message_id").canConvertToLong()
                 ? OptionalLong.of(message.path("message_id").asLong()) : OptionalLong.empty();
         return new TelegramUpdate.ButtonPress(updateId, id.asText(), from.get(), chat, messageId, clock.instant(),
@@ -399,7 +413,20 @@ public final class UpdateParser {
                 text(user, "username").map(name -> clip(name, MAX_USERNAME))));
     }
 
-    /** A private chat or group (https://core.telegram.org/bots/api#chat); empty for a channel or anything else. */
+    /**
+     * Whether the person can be acting in the chat: any group, or their own private chat, whose id is theirs
+     * (https://core.telegram.org/bots/api#chat). Telegram sends nothing else; read as from the sender, a private chat of
+     * someone else's would have a tap take the choices off a message there.
+     */
+    private static boolean theirs(TelegramUpdate.Chat chat, TelegramUpdate.Sender from) {
+        return chat.isGroup() || chat.id() == from.id();
+    }
+
+    /**
+     * A private chat or group (https://core.telegram.org/bots/api#chat); empty for a channel or anything else, and for
+     * an id of the wrong sign: a group's is negative and a private chat's is the person's, positive, so a group with a
+     * positive id would be filed as that person's private chat.
+     */
     private static Optional<TelegramUpdate.Chat> chat(JsonNode chat) {
         JsonNode id = chat.path("id");
         if (!chat.isObject() || !id.isIntegralNumber() || !id.canConvertToLong()) {
@@ -411,10 +438,11 @@ public final class UpdateParser {
             case "supergroup" -> TelegramUpdate.Chat.Type.SUPERGROUP;
             default -> null;
         };
-        if (type == null) {
+        if (type == null || (type == TelegramUpdate.Chat.Type.PRIVATE) != id.asLong() > 0) {
             return Optional.empty();
         }
-        return Optional.of(new TelegramUpdate.Chat(id.asLong(), type, text(chat, "title").map(t -> clip(t, 128))));
+        return Optional.of(new TelegramUpdate.Chat(id.asLong(), type, text(chat, "title").map(UserText::oneLine)
+                .filter(title -> !title.isBlank()).map(title -> clip(title, 128))));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -126,6 +126,12 @@ class UpdateParserTest {
     }
 
     @Test
+    void aMentionWhoseLengthRunsPastTheLargestNumberIsNoMentionAndNoFailure() {
+        assertThat(parse(groupText("x@SendSongsBot " + LINK, 1, Integer.MAX_VALUE)))
+                .isInstanceOf(TelegramUpdate.TextMessage.class);
+    }
+
+    @Test
     void aButtonTapCarriesItsDataAndWhereItWas() {
         assertThat(sample("callback_query")).isInstanceOfSatisfying(TelegramUpdate.ButtonPress.class, press -> {
             assertThat(press.callbackQueryId()).isEqualTo("1658297543210987654");
@@ -327,6 +333,28 @@ class UpdateParserTest {
                 + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"hi\"}}"))
                 .isInstanceOfSatisfying(TelegramUpdate.TextMessage.class,
                         text -> assertThat(text.at()).as("no date: the clock").isEqualTo(NOW));
+    }
+
+    @Test
+    void aGroupWithAPersonsIdOrAPrivateChatThatIsNotTheSendersIsIgnored() {
+        String from = "\"from\":{\"id\":" + ALICE + ",\"first_name\":\"A\"}";
+        assertThat(parse("{\"update_id\":11,\"message\":{\"message_id\":1," + from + ",\"chat\":{\"id\":"
+                + 511_223_344L + ",\"type\":\"group\",\"title\":\"T\"},\"date\":1,\"text\":\"/who\"}}"))
+                .as("a group's id is negative; a positive one is a person's private chat")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":11,\"message\":{\"message_id\":1," + from + ",\"chat\":{\"id\":"
+                + 511_223_344L + ",\"type\":\"private\"},\"date\":1,\"text\":\"/pending\"}}"))
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":11,\"callback_query\":{\"id\":\"q1\"," + from + ",\"message\":{"
+                + "\"message_id\":3,\"chat\":{\"id\":511223344,\"type\":\"private\"},\"date\":1},"
+                + "\"data\":\"menu\"}}"))
+                .as("a tap on a message in someone else's private chat spends nothing there")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse("{\"update_id\":11,\"my_chat_member\":{" + from + ",\"chat\":{\"id\":511223344,"
+                + "\"type\":\"private\"},\"date\":1,\"old_chat_member\":{\"status\":\"member\"},"
+                + "\"new_chat_member\":{\"status\":\"kicked\"}}}"))
+                .as("only the person blocks the bot in their own chat")
+                .isInstanceOf(TelegramUpdate.Ignored.class);
     }
 
     @Test

@@ -86,6 +86,15 @@ public final class UserText {
         return clean.toString().strip();
     }
 
+    /**
+     * A text others chose that the bot shows inside a sentence of its own, such as a group chat's title: cleaned as a
+     * note is ({@link #cleanNote}: no control or bidirectional characters, which would turn the rest of the sentence
+     * round), on one line, every run of spacing one space, so it cannot pass for a line of the bot's own.
+     */
+    public static String oneLine(String text) {
+        return cleanNote(text).replaceAll("\\s+", " ");
+    }
+
     /** The marks, embeddings, overrides and isolates of the Unicode bidirectional algorithm. */
     static boolean isBidiControl(int codePoint) {
         return codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
