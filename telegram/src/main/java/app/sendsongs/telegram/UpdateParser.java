@@ -42,6 +42,8 @@ public final class UpdateParser {
     private static final int MAX_USERNAME = 32;
     private static final int MOST_HIDDEN_LINKS = 5;
     private static final int LONGEST_HIDDEN_LINK = 2_000;
+    /** Skin tones (U+1F3FB to U+1F3FF) and the emoji presentation selector (U+FE0F). */
+    private static final Pattern THUMB_MODIFIERS = Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]");
     private static final Pattern COMMAND = Pattern.compile(
             "/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?", Pattern.DOTALL);
     private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
@@ -145,6 +147,11 @@ public final class UpdateParser {
             return memberLeft(updateId, chat.get(), message);
         }
         Optional<String> text = text(message, "text").or(() -> text(message, "caption"));
+        Optional<String> thumb = chat.get().isGroup() ? Optional.empty() : thumbSticker(message);
+        if (text.isEmpty() && thumb.isPresent()) {
+            return new TelegramUpdate.TextMessage(updateId, messageId, from.get(), chat.get(), date(message),
+                    thumb.get());
+        }
         if (text.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, SERVICE_FIELDS.stream().anyMatch(message::has)
                     ? "a service message" : "a message without text (a sticker, a voice note, a photo without caption...)");
@@ -162,6 +169,16 @@ public final class UpdateParser {
             }
         }
         return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), whole, replied);
+    }
+
+    /**
+     * A thumbs-up or thumbs-down sticker, as its emoji: people answer a yes-or-no question with one, and a sticker
+     * carries the emoji it stands for (https://core.telegram.org/bots/api#sticker: {@code emoji}), skin tone and
+     * presentation selector aside. Any other sticker stays unread.
+     */
+    private static Optional<String> thumbSticker(JsonNode message) {
+        String emoji = THUMB_MODIFIERS.matcher(message.path("sticker").path("emoji").asText("")).replaceAll("");
+        return emoji.equals("👍") || emoji.equals("👎") ? Optional.of(emoji) : Optional.empty();
     }
 
     /**

@@ -308,6 +308,21 @@ class UpdateParserTest {
     }
 
     @Test
+    void aThumbsUpOrDownStickerInAPrivateChatIsReadAsItsEmojiAndInAGroupNot() {
+        String sticker = new String(sampleBytes("sticker"), StandardCharsets.UTF_8);
+        String thumbsUp = sticker.replace("\\ud83c\\udfb5", "\\ud83d\\udc4d\\ud83c\\udffd");
+        String thumbsDown = sticker.replace("\\ud83c\\udfb5", "\\ud83d\\udc4e");
+
+        assertThat(parse(thumbsUp)).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class,
+                text -> assertThat(text.text()).isEqualTo("👍"));
+        assertThat(parse(thumbsDown)).isInstanceOfSatisfying(TelegramUpdate.TextMessage.class,
+                text -> assertThat(text.text()).isEqualTo("👎"));
+        assertThat(parse(thumbsUp.replace("\"chat\":{\"id\":385741296,\"first_name\":\"Alice\",\"type\":\"private\"}",
+                "\"chat\":{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Road trip\"}")))
+                .isInstanceOf(TelegramUpdate.Ignored.class);
+    }
+
+    @Test
     void messagesWithoutAPersonAreIgnoredAndAnAnonymousAdminsCommandForThisBotIsToldApart() {
         assertThat(sample("anonymous_admin")).isEqualTo(new TelegramUpdate.AnonymousCommand(254000138L,
                 -1001987654321L));
