@@ -107,13 +107,7 @@ class DemoPageTapsBrowserTest {
 
     @Test
     void theLikeButtonBesideTheMessageBoxSaysYesAsMessengersThumbsUpSticker() {
-        List<String> tracks = control.trackIds();
-        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4)); // Bob is now a contact
-        browser.awaitBot("bob", 0, text -> text.startsWith("🎵 Alice Smith sent you a song"));
-        int before = browser.botTexts("alice").size();
-        browser.input("alice").sendKeys(LINK + tracks.get(1), Keys.ENTER);
-        browser.awaitBot("alice", before, text -> text.equals("Who is it for?"));
-        browser.await("its quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        int before = alicePastesALinkForBobToBeOffered();
         browser.click(browser.quickReply("alice", "Bob Fisher"));
         browser.awaitBot("alice", before, text -> text.startsWith("Send ") && text.contains(" to Bob Fisher?"));
 
@@ -127,13 +121,8 @@ class DemoPageTapsBrowserTest {
     @Test
     void aQuickReplyTappedBeforeTheBotsNewerMessageReachedThePageStillReachesTheBot() {
         List<String> tracks = control.trackIds();
-        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4)); // Bob is now a contact
-        browser.awaitBot("bob", 0, text -> text.startsWith("🎵 Alice Smith sent you a song"));
-        int before = browser.botTexts("alice").size();
-        browser.input("alice").sendKeys(LINK + tracks.get(1), Keys.ENTER);
-        browser.awaitBot("alice", before, text -> text.equals("Who is it for?"));
+        int before = alicePastesALinkForBobToBeOffered();
         browser.await("the song's card", d -> browser.lastCard("alice"));
-        browser.await("its quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
         String shown = browser.lastBotMessageId("alice");
 
         browser.blockRequests("*/sandbox/messenger/inbox*"); // the bot's next message has not reached the page
@@ -153,6 +142,21 @@ class DemoPageTapsBrowserTest {
         browser.click(browser.quickReply("alice", "Bob Fisher"));
         browser.awaitBot("alice", before, text -> text.startsWith("Send ") && text.contains(" to Bob Fisher?"));
         assertThat(browser.pageText()).doesNotContain("Not delivered to the bot");
+    }
+
+    /**
+     * Alice sends Bob a song, so he is a contact, then pastes the link of another in her column: "Who is it for?" with
+     * Bob among its quick replies. The number of the bot's texts to her before the paste.
+     */
+    private int alicePastesALinkForBobToBeOffered() {
+        List<String> tracks = control.trackIds();
+        control.say("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(4));
+        browser.awaitBot("bob", 0, text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        int before = browser.botTexts("alice").size();
+        browser.input("alice").sendKeys(LINK + tracks.get(1), Keys.ENTER);
+        browser.awaitBot("alice", before, text -> text.equals("Who is it for?"));
+        browser.await("its quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        return before;
     }
 
     @Test
