@@ -628,6 +628,24 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void membersOfAGroupWithAFriendOfOneNameOnEachPlatformTellsThemApart() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        sandbox.ask("mo", "create_group Mixed");
+        assertThat(sandbox.ask("mo", "add_to_group Mixed Bob Fisher").getLast()).contains("Which one?");
+        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).startsWith("Added Bob Fisher to Mixed");
+        sandbox.ask("mo", "add_to_group Mixed Bob Fisher");
+        assertThat(sandbox.tapTitled("mo", "2. Bob · Telegram").getLast()).startsWith("Added Bob Fisher to Mixed");
+
+        assertThat(sandbox.ask("mo", "members Mixed")).singleElement().asString().isEqualTo("Mixed — your group, "
+                + "3 members:\n• Bob Fisher (on Messenger)\n• Mo Salah (made the group)\n• Bob Fisher (on Telegram)");
+        assertThat(telegram.ask(BOB, "/members Mixed")).singleElement().asString().isEqualTo("Mixed — made by Mo "
+                + "Salah, 3 members:\n• Bob Fisher (on Messenger)\n• Mo Salah (made the group)\n• Bob Fisher (on "
+                + "Telegram)");
+    }
+
+    @Test
     void aSongFromMessengerToATelegramUsernameReachesThePersonWhoHasIt() {
         registerMoOnMessengerAndCarolKOnTelegram();
 
