@@ -112,15 +112,16 @@ public final class WhichPerson {
     private Message didYouMean(User asker, String typed, PendingChoice question, List<User> close) {
         List<Choice> taps = new ArrayList<>();
         List<Description> descriptions = describe(asker, close);
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < close.size(); i++) {
             User candidate = close.get(i);
             boolean namesakes = close.stream().filter(u -> u.nameKey().equals(candidate.nameKey())).count() > 1;
             taps.add(new Choice(namesakes ? descriptions.get(i).tapTitle(candidate) : candidate.name(),
                     Command.Choose.payload(i + 1, question.key())));
+            names.add(candidate.name() + (namesakes ? " (" + descriptions.get(i).tellingLine() + ")" : ""));
         }
         taps.add(new Choice("Invite " + Names.quoted(typed), Command.Choose.payload(close.size() + 1, question.key())));
         taps.add(lastTap(question, true));
-        List<String> names = close.stream().map(User::name).toList();
         String meant = names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
         return Message.text("I don't know anyone called " + Names.quoted(typed) + ". Did you mean " + meant + "?")
@@ -267,6 +268,11 @@ public final class WhichPerson {
         /** A tap's title for {@code person}: their first name and the telling fact, else when they joined. */
         String tapTitle(User person) {
             return Names.firstName(person.name()) + " · " + telling.map(Fact::onTap).orElse(joined);
+        }
+
+        /** The telling fact as a line says it ("on Telegram"), else when they joined. */
+        String tellingLine() {
+            return telling.map(Fact::inLine).orElse("joined " + joined);
         }
     }
 

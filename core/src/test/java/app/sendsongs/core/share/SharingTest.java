@@ -468,6 +468,22 @@ class SharingTest {
     }
 
     @Test
+    void twoCloseContactsOfOneNameOnTwoPlatformsAreToldApartInDidYouMean() {
+        ChatAddress telegramBob = new ChatAddress(Platform.TELEGRAM, "4242");
+        bot.register(telegramBob, "Bob Fisher");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "1");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "2");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fsiher\" " + LINK)).isEqualTo("I don't know anyone "
+                + "called \"Bob Fsiher\". Did you mean Bob Fisher (on Messenger) or Bob Fisher (on Telegram)?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Bob · Messenger", "Bob · Telegram", "Invite \"Bob Fsiher\"", "Don't send");
+    }
+
+    @Test
     void onlyContactsAreSuggestedAndANameFarFromThemIsAnsweredAsBefore() {
         bot.register("carol", "Carol King");
 
