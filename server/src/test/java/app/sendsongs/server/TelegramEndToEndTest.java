@@ -608,6 +608,44 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aLinkPastedOnMessengerOffersTwoFriendsOfOneNameOnTheTwoPlatformsAsTapsThatTellThemApart() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        List<String> tracks = sandbox.trackIds();
+        telegram.ask(BOB, "/send name:\"Mo Salah\" " + LINK + tracks.get(0));
+        sandbox.ask("bobm", "send_song name:\"Mo Salah\" " + LINK + tracks.get(1));
+
+        sandbox.ask("mo", LINK + tracks.get(2), 2);
+
+        List<String> titles = new ArrayList<>();
+        sandbox.lastSent("mo").path("quick_replies").forEach(reply -> titles.add(reply.path("title").asText()));
+        assertThat(titles).as("each Bob Fisher told apart, as a friend would: by their chat app")
+                .containsExactly("Bob · Messenger", "Bob · Telegram", "Someone else");
+        assertThat(sandbox.tapTitled("mo", "Bob · Telegram").getFirst()).startsWith("Send ");
+        assertThat(sandbox.tapTitled("mo", "Send").getLast()).startsWith("Sent ").contains("Bob Fisher");
+        assertThat(telegram.last(BOB)).contains("Mo Salah sent you a song");
+    }
+
+    @Test
+    void membersOfAGroupWithAFriendOfOneNameOnEachPlatformTellsThemApart() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        sandbox.ask("mo", "create_group Mixed");
+        assertThat(sandbox.ask("mo", "add_to_group Mixed Bob Fisher").getLast()).contains("Which one?");
+        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).startsWith("Added Bob Fisher to Mixed");
+        sandbox.ask("mo", "add_to_group Mixed Bob Fisher");
+        assertThat(sandbox.tapTitled("mo", "2. Bob · Telegram").getLast()).startsWith("Added Bob Fisher to Mixed");
+
+        assertThat(sandbox.ask("mo", "members Mixed")).singleElement().asString().isEqualTo("Mixed — your group, "
+                + "3 members:\n• Bob Fisher (on Messenger)\n• Mo Salah (made the group)\n• Bob Fisher (on Telegram)");
+        assertThat(telegram.ask(BOB, "/members Mixed")).singleElement().asString().isEqualTo("Mixed — made by Mo "
+                + "Salah, 3 members:\n• Bob Fisher (on Messenger)\n• Mo Salah (made the group)\n• Bob Fisher (on "
+                + "Telegram)");
+    }
+
+    @Test
     void aSongFromMessengerToATelegramUsernameReachesThePersonWhoHasIt() {
         registerMoOnMessengerAndCarolKOnTelegram();
 

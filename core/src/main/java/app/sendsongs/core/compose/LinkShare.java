@@ -34,7 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -414,16 +416,18 @@ public final class LinkShare {
     private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite) {
         int people = PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0);
         List<Recipient> offered = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
+        List<User> friends = new ArrayList<>();
         for (ChatAddress contact : acquaintances.contactsOf(person.address())) {
             if (offered.size() == people) {
                 break;
             }
             users.findUser(contact).ifPresent(friend -> {
                 offered.add(new Recipient.Person(friend.address()));
-                titles.add(friend.name());
+                friends.add(friend);
             });
         }
+        // two friends of one name (one on each chat app, say) are told apart as "which one?" tells them
+        List<String> titles = new ArrayList<>(whichPerson.tapTitles(person, friends));
         groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
             offered.add(new Recipient.Group(group.groupId()));
             titles.add(GROUP_MARK + " " + group.name());
@@ -571,14 +575,31 @@ public final class LinkShare {
                 : "\nIf you meant someone registered, type their name or tap them.")).withChoices(taps);
     }
 
-    /** The people and groups offered when the share began, as taps again. */
+    /** The people and groups offered when the share began, as taps again, titled as they were. */
     private List<Choice> taps(ShareDraft draft) {
+        List<String> titles = titles(draft.person(), draft.offered());
         List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < draft.offered().size(); i++) {
-            taps.add(new Choice(name(draft.person(), draft.offered().get(i)),
-                    Command.Choose.payload(i + 1, draft.offerKey())));
+        for (int i = 0; i < titles.size(); i++) {
+            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
         }
         return taps;
+    }
+
+    /**
+     * The titles of the taps for {@code offered}, in order: a person's name, or, when two of them share it, what tells
+     * them apart ({@link WhichPerson#tapTitles}); a group's name after its mark.
+     */
+    private List<String> titles(ChatAddress asker, List<Recipient> offered) {
+        List<User> people = offered.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
+                ? users.findUser(address).stream() : Stream.empty()).toList();
+        List<String> told = users.findUser(asker).map(person -> whichPerson.tapTitles(person, people))
+                .orElseGet(() -> people.stream().map(User::name).toList());
+        Map<ChatAddress, String> titleOf = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            titleOf.put(people.get(i).address(), told.get(i));
+        }
+        return offered.stream().map(recipient -> recipient instanceof Recipient.Person(var address)
+                && titleOf.containsKey(address) ? titleOf.get(address) : name(asker, recipient)).toList();
     }
 
     private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {

@@ -3,6 +3,7 @@ package app.sendsongs.core.group;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.List;
@@ -44,11 +45,25 @@ public final class GroupListing {
         StringBuilder text = new StringBuilder(finder.reference(person, group) + " — "
                 + (group.ownedBy(person.address()) ? "your group" : "made by " + finder.ownerName(group)) + ", "
                 + members(members.size()) + ":");
-        for (GroupMember member : members) {
-            String name = users.findUser(member.member()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
-            text.append("\n• ").append(name).append(group.ownedBy(member.member()) ? " (made the group)" : "");
+        List<Optional<User>> people = members.stream().map(member -> users.findUser(member.member())).toList();
+        for (int i = 0; i < members.size(); i++) {
+            ChatAddress member = members.get(i).member();
+            String name = people.get(i).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
+            text.append("\n• ").append(name).append(group.ownedBy(member) ? " (made the group)" : "")
+                    .append(people.get(i).map(user -> platformOfNamesake(user, people)).orElse(""));
         }
         return text.toString();
+    }
+
+    /**
+     * " (on Telegram)" after a member who has the name of another member on another chat app: two Bob Fishers, one on
+     * each, would otherwise be listed alike. Empty for everyone else.
+     */
+    private static String platformOfNamesake(User member, List<Optional<User>> people) {
+        boolean namesakeElsewhere = people.stream().flatMap(Optional::stream)
+                .anyMatch(other -> other.nameKey().equals(member.nameKey())
+                        && !other.address().platform().equals(member.address().platform()));
+        return namesakeElsewhere ? " (on " + member.address().platform().displayName() + ")" : "";
     }
 
     GroupFinder.Lookup lookup(User person, String reference) {

@@ -2,6 +2,7 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ReceiptsStopped;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
@@ -189,10 +190,7 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
         if (!expired.isEmpty()) {
             text.append("\nNot played within ").append(Texts.duration(schedule.watchPeriod())).append(": ")
                     .append(names(expired)).append('.');
-            if (expired.stream().anyMatch(Share::uncertain)) {
-                text.append(" (At times their Spotify history of the last 50 plays didn't reach back far enough, "
-                        + "so I may have missed a play.)");
-            }
+            mayHaveMissed(expired).ifPresent(text::append);
         }
         List<Share> left = with(all, ShareStatus.LEFT_GROUP);
         if (!left.isEmpty()) {
@@ -211,6 +209,27 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
             text.append("\nNot counted, they don't share plays: ").append(names(keptPrivate)).append('.');
         }
         return text.toString();
+    }
+
+    /**
+     * Why a play may have been missed among {@code expired}, when it may: Spotify's window of the last 50 plays, when
+     * every member it may have been missed for listens there; else that not all their plays could be seen, on the
+     * services they listen on (a Last.fm member has no Spotify history to blame).
+     */
+    private Optional<String> mayHaveMissed(List<Share> expired) {
+        if (expired.stream().noneMatch(Share::uncertain)) {
+            return Optional.empty();
+        }
+        List<SourceKind> sources = expired.stream().filter(Share::uncertain)
+                .map(share -> users.findUser(share.receiver()).map(user -> user.connection().kind()))
+                .flatMap(Optional::stream).distinct().toList();
+        if (!sources.isEmpty() && sources.stream().allMatch(SourceKind::keepsOnlyRecentWindow)) {
+            return Optional.of(" (At times their Spotify history of the last 50 plays didn't reach back far enough, "
+                    + "so I may have missed a play.)");
+        }
+        return Optional.of(" (At times I couldn't see all of their plays" + (sources.isEmpty() ? "" : " on "
+                + String.join(" and ", sources.stream().map(SourceKind::displayName).toList()))
+                + ", so I may have missed a play.)");
     }
 
     private String names(List<Share> settled) {

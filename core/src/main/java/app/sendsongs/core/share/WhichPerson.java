@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -88,8 +89,7 @@ public final class WhichPerson {
             String number = Integer.toString(i + 1);
             text.append("\n").append(number).append(". ").append(candidate.name()).append(" — ")
                     .append(description.line());
-            taps.add(new Choice(number + ". " + (oneName
-                    ? Names.firstName(candidate.name()) + " · " + description.tapTitle() : candidate.name()),
+            taps.add(new Choice(number + ". " + (oneName ? description.tapTitle(candidate) : candidate.name()),
                     Command.Choose.payload(i + 1, question.key())));
         }
         taps.add(lastTap(question, false));
@@ -112,15 +112,16 @@ public final class WhichPerson {
     private Message didYouMean(User asker, String typed, PendingChoice question, List<User> close) {
         List<Choice> taps = new ArrayList<>();
         List<Description> descriptions = describe(asker, close);
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < close.size(); i++) {
             User candidate = close.get(i);
             boolean namesakes = close.stream().filter(u -> u.nameKey().equals(candidate.nameKey())).count() > 1;
-            taps.add(new Choice(candidate.name() + (namesakes ? " · " + descriptions.get(i).tapTitle() : ""),
+            taps.add(new Choice(namesakes ? descriptions.get(i).tapTitle(candidate) : candidate.name(),
                     Command.Choose.payload(i + 1, question.key())));
+            names.add(candidate.name() + (namesakes ? " (" + descriptions.get(i).tellingLine() + ")" : ""));
         }
         taps.add(new Choice("Invite " + Names.quoted(typed), Command.Choose.payload(close.size() + 1, question.key())));
         taps.add(lastTap(question, true));
-        List<String> names = close.stream().map(User::name).toList();
         String meant = names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
         return Message.text("I don't know anyone called " + Names.quoted(typed) + ". Did you mean " + meant + "?")
@@ -171,6 +172,21 @@ public final class WhichPerson {
     }
 
     /**
+     * The title of a tap for each of {@code people}, in order: their name, or, for people who share a name with
+     * another of them, their first name and what tells them apart (as "which one?" tells them, {@link #describe}), so
+     * that no two taps look alike: two friends called Bob Fisher, one on each chat app, show as "Bob · Messenger" and
+     * "Bob · Telegram".
+     */
+    public List<String> tapTitles(User asker, List<User> people) {
+        List<User> namesakes = people.stream().filter(person -> people.stream()
+                .filter(other -> other.nameKey().equals(person.nameKey())).count() > 1).toList();
+        // told apart only when there are namesakes: most lists have none, and cost no reads of groups and contacts
+        List<Description> descriptions = namesakes.isEmpty() ? List.of() : describe(asker, namesakes);
+        return people.stream().map(person -> namesakes.contains(person)
+                ? descriptions.get(namesakes.indexOf(person)).tapTitle(person) : person.name()).toList();
+    }
+
+    /**
      * What tells one person offered from the others, as a friend would know it: a group they share with the asker,
      * that they exchanged songs with the asker, the platform they are on (when the people offered are not all on the
      * same one), and the day they joined, with the time when two of the same name would look alike without it.
@@ -183,10 +199,27 @@ public final class WhichPerson {
         List<Description> described = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Instant joined = offered.get(i).registeredAt();
-            described.add(new Description(facts.get(i), lookAlike(i, offered, facts) ? Texts.when(joined)
-                    : Texts.day(joined)));
+            described.add(new Description(facts.get(i), telling(i, offered, facts), lookAlike(i, offered, facts)
+                    ? Texts.when(joined) : Texts.day(joined)));
         }
         return described;
+    }
+
+    /**
+     * The first of the facts of the person at {@code index} that some other person of their name lacks: the one that
+     * tells them apart on a tap (a group both Bob Fishers share with the asker does not, the app each is on does).
+     */
+    private static Optional<Fact> telling(int index, List<User> offered, List<List<Fact>> facts) {
+        String name = offered.get(index).nameKey();
+        List<Set<String>> others = new ArrayList<>();
+        for (int other = 0; other < offered.size(); other++) {
+            if (other != index && offered.get(other).nameKey().equals(name)) {
+                others.add(facts.get(other).stream().map(Fact::onTap).collect(Collectors.toSet()));
+            }
+        }
+        return facts.get(index).stream()
+                .filter(fact -> others.isEmpty() || others.stream().anyMatch(their -> !their.contains(fact.onTap())))
+                .findFirst();
     }
 
     private List<Fact> facts(User asker, User candidate, List<ChatAddress> contacts, boolean platformsDiffer) {
@@ -223,15 +256,23 @@ public final class WhichPerson {
     private record Fact(String inLine, String onTap) {
     }
 
-    /** The facts that tell a person apart, and when they joined (a day, or a day and time). */
-    private record Description(List<Fact> facts, String joined) {
+    /**
+     * The facts that tell a person apart, the one of them that does so on a tap, and when they joined (a day, or a day
+     * and time).
+     */
+    private record Description(List<Fact> facts, Optional<Fact> telling, String joined) {
         String line() {
             return facts.stream().map(fact -> fact.inLine() + ", ").collect(Collectors.joining()) + "joined " + joined;
         }
 
-        /** A short tell-apart for a tap's title: the first fact, else when they joined. */
-        String tapTitle() {
-            return facts.isEmpty() ? joined : facts.getFirst().onTap();
+        /** A tap's title for {@code person}: their first name and the telling fact, else when they joined. */
+        String tapTitle(User person) {
+            return Names.firstName(person.name()) + " · " + telling.map(Fact::onTap).orElse(joined);
+        }
+
+        /** The telling fact as a line says it ("on Telegram"), else when they joined. */
+        String tellingLine() {
+            return telling.map(Fact::inLine).orElse("joined " + joined);
         }
     }
 

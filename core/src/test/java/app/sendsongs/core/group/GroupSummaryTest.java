@@ -11,6 +11,7 @@ import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryStores;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.time.ManualClock;
@@ -48,6 +49,19 @@ class GroupSummaryTest {
         assertThat(chat.inbox("alice")).containsExactly("1 of 2 played " + FakeMusic.SONG.title() + " (sent to "
                 + "Family).\nNot played within 7 days: Carol King. (At times their Spotify history of the last 50 "
                 + "plays didn't reach back far enough, so I may have missed a play.)");
+    }
+
+    @Test
+    void aMemberOnLastfmWhoseWatchEndedUncertainlyIsNotSaidToHaveASpotifyHistory() {
+        List<Share> shares = send("bob", "carol");
+        stores.users().saveUser(new User(at("carol"), "Carol King", new LastfmConnection("carolk", "session-key"),
+                GrantState.ACTIVE, T0, T0));
+        settle(shares.get(0).played(T0.plusSeconds(60)));
+        settle(shares.get(1).markedUncertain().expired());
+
+        assertThat(chat.inbox("alice")).containsExactly("1 of 2 played " + FakeMusic.SONG.title() + " (sent to "
+                + "Family).\nNot played within 7 days: Carol King. (At times I couldn't see all of their plays on "
+                + "Last.fm, so I may have missed a play.)");
     }
 
     @Test

@@ -184,6 +184,26 @@ class SharingTest {
     }
 
     @Test
+    void twoPeopleOfOneNameInAGroupWithTheAskerAreToldApartOnTheirTapsByWhatTheyDoNotShare() {
+        ChatAddress telegramBob = new ChatAddress(Platform.TELEGRAM, "4242");
+        bot.register(telegramBob, "Bob Fisher");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        assertThat(bot.reply("alice", "1")).startsWith("Added Bob Fisher to Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        assertThat(bot.reply("alice", "2")).startsWith("Added Bob Fisher to Family");
+
+        String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — in Family with "
+                + "you, on Messenger, joined 1 May 2030\n2. Bob Fisher — in Family with you, on Telegram, joined 1 May "
+                + "2030");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .as("not \"Bob · Family\" twice").containsExactly("1. Bob · Messenger", "2. Bob · Telegram",
+                        "Don't send");
+    }
+
+    @Test
     void aSongFromSomeoneNewWithTheNameOfSomeoneTheReceiverKnowsSaysItIsAnotherPerson() {
         String other = FakeMusic.OTHER_SONG.id().link();
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
@@ -445,6 +465,22 @@ class SharingTest {
         assertThat(bot.reply("alice", "send_song name:Bbo " + LINK)).isEqualTo("I don't know anyone called \"Bbo\". "
                 + "Did you mean Bob Fisher?");
         assertThat(bot.reply("alice", "2")).isEqualTo(SendSong.nobodyCalled("Bbo"));
+    }
+
+    @Test
+    void twoCloseContactsOfOneNameOnTwoPlatformsAreToldApartInDidYouMean() {
+        ChatAddress telegramBob = new ChatAddress(Platform.TELEGRAM, "4242");
+        bot.register(telegramBob, "Bob Fisher");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "1");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "2");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fsiher\" " + LINK)).isEqualTo("I don't know anyone "
+                + "called \"Bob Fsiher\". Did you mean Bob Fisher (on Messenger) or Bob Fisher (on Telegram)?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Bob · Messenger", "Bob · Telegram", "Invite \"Bob Fsiher\"", "Don't send");
     }
 
     @Test
