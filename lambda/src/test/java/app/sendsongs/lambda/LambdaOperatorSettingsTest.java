@@ -49,7 +49,7 @@ class LambdaOperatorSettingsTest {
 
         assertThat(people.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1))).singleElement()
                 .asString().startsWith("You've sent 1 song in the last hour, the most I pass on in an hour. You can "
-                        + "send again from ");
+                        + "send again in ");
         assertThat(people.inbox("bob")).hasSize(bobs);
     }
 

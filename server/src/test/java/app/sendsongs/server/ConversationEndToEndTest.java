@@ -447,7 +447,7 @@ class ConversationEndToEndTest {
 
         assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(2))).singleElement()
                 .asString().startsWith("You've sent 2 songs in the last hour, the most I pass on in an hour. You can "
-                        + "send again from ");
+                        + "send again in ");
         assertThat(sandbox.inbox("bob")).hasSize(bobBefore);
         sandbox.advanceMinutes(61);
         assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(2))).singleElement()

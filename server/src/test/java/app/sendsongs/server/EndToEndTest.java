@@ -94,11 +94,12 @@ class EndToEndTest {
 
         sandbox.advanceMinutes(6 * 24 * 60);
         assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains("→ Bob Fisher: delivered ")
-                .contains(", watching until ");
+                .contains(", watching for 1 more day\n");
 
         sandbox.advanceMinutes(24 * 60 + 30);
         assertThat(sandbox.ask("alice", "pending")).singleElement().asString().contains("→ Bob Fisher: delivered ")
-                .contains(", watched until ").endsWith("; last check for late plays soon\nStop one with: cancel <number>");
+                .contains(", watching ended ").endsWith(" min ago; last check for late plays soon\nStop one with: "
+                        + "cancel <number>");
 
         sandbox.advanceMinutes(GRACE_MINUTES + 5);
         sandbox.say("alice", "pending");

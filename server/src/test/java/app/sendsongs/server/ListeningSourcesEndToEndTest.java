@@ -365,7 +365,7 @@ class ListeningSourcesEndToEndTest {
         }
         sandbox.ask("bob", "hi");
 
-        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection ends on"))
+        assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection ends in "))
                 .hasSize(1).first().asString().contains(demo.baseUrl() + "/connect/spotify?link=");
         assertThat(sandbox.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
                 .hasSize(1);

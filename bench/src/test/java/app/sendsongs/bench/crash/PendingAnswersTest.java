@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 /** A pending answer split by Messenger's message length is read back as one, with its waiting songs counted. */
 class PendingAnswersTest {
     private static final String PART_1 = "Songs you sent that are being watched:\n"
-            + "1. Neon Heron → Listener 2: delivered 2 minutes ago, watching until 2 Dec\n"
-            + "2. Ferris Wheel in February → Listener 3 (in Crew1): waiting to be delivered (sent 1 minute ago)";
-    private static final String PART_2 = "3. Neon Heron → Listener 4 (in Crew1): delivered 1 minute ago, watching until 2 Dec\n"
+            + "1. Neon Heron → Listener 2: delivered 2 min ago, watching for 7 more days\n"
+            + "2. Ferris Wheel in February → Listener 3 (in Crew1): waiting to be delivered (sent 1 min ago)";
+    private static final String PART_2 = "3. Neon Heron → Listener 4 (in Crew1): delivered 1 min ago, watching for 7 more days\n"
             + "Stop one with: cancel <number>";
     private static final String SONG = "🎵 Listener 5 sent you a song: Neon Heron\n“ev-9-”\nhttps://open.spotify.com/track/x";
 

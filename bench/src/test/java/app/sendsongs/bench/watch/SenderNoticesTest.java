@@ -18,7 +18,7 @@ class SenderNoticesTest {
     void aNoticeOfOneSongIsMatchedToIt() {
         chat.expect(0, "psid-1", "Person 2", "Song 5 by Band 5");
 
-        chat.send("psid-1", Message.text("🎧 Person 2 listened to Song 5 by Band 5 (8 Jan 09:58 UTC)."),
+        chat.send("psid-1", Message.text("🎧 Person 2 listened to Song 5 by Band 5 (2 min ago)."),
                 MessageKind.UPDATE, "notice");
 
         assertThat(chat.toldAt()).containsExactly(NOW.toEpochMilli(), -1, -1);
@@ -31,8 +31,8 @@ class SenderNoticesTest {
         chat.expect(1, "psid-1", "Person 3", "Song 6 by Band 6");
         chat.expect(2, "psid-1", "Person 2", "Song 7 by Band 7");
 
-        chat.send("psid-1", Message.text("🎧 Person 2 listened to 2 of your songs:\n• Song 5 by Band 5 (8 Jan 09:58 "
-                + "UTC)\n• Song 7 by Band 7 (8 Jan 09:51 UTC)"), MessageKind.UPDATE, "notice");
+        chat.send("psid-1", Message.text("🎧 Person 2 listened to 2 of your songs:\n• Song 5 by Band 5 (2 min ago)"
+                + "\n• Song 7 by Band 7 (9 min ago)"), MessageKind.UPDATE, "notice");
 
         assertThat(chat.toldAt()).containsExactly(NOW.toEpochMilli(), -1, NOW.toEpochMilli());
         assertThat(chat.unmatched).isZero();
@@ -42,8 +42,8 @@ class SenderNoticesTest {
     void aNoticeOfASongNotSentIsCountedAsMatchingNone() {
         chat.expect(0, "psid-1", "Person 2", "Song 5 by Band 5");
 
-        chat.send("psid-1", Message.text("🎧 Person 2 listened to 2 of your songs:\n• Song 5 by Band 5 (8 Jan 09:58 "
-                + "UTC)\n• Song 8 by Band 8 (8 Jan 09:51 UTC)"), MessageKind.UPDATE, "notice");
+        chat.send("psid-1", Message.text("🎧 Person 2 listened to 2 of your songs:\n• Song 5 by Band 5 (2 min ago)"
+                + "\n• Song 8 by Band 8 (9 min ago)"), MessageKind.UPDATE, "notice");
 
         assertThat(chat.unmatched).isEqualTo(1);
     }

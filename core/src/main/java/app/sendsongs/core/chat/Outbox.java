@@ -4,6 +4,7 @@ import app.sendsongs.core.shared.AtOnce;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Checkpoint;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
@@ -565,11 +566,14 @@ public final class Outbox {
 
     /**
      * Hands one message to its platform, a {@link Checkpoint} first: a send may take a while (the platform's
-     * timeout, a chat's pace), and the work it is part of (an event being handled) may keep what it holds.
+     * timeout, a chat's pace), and the work it is part of (an event being handled) may keep what it holds. Its times
+     * are worded as they read now: a notice may have waited days for the person to write.
      */
     private SendOutcome sendNow(HeldMessage held, MessageKind kind) {
         Checkpoint.passed();
-        return chats.send(held.to(), held.message(), kind, held.id());
+        Message message = held.message();
+        return chats.send(held.to(), message.withText(RelativeTime.worded(message.text(), clock.instant())), kind,
+                held.id());
     }
 
     /**

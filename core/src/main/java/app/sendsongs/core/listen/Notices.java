@@ -6,6 +6,7 @@ import app.sendsongs.core.music.Play;
 import app.sendsongs.core.share.ListenNotices;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -79,13 +80,13 @@ final class Notices {
     private String playText(List<Share> songs, List<Play> when) {
         if (songs.size() == 1) {
             return "🎧 " + receiver.name() + " listened to " + songs.getFirst().track().title() + " ("
-                    + Texts.when(when.getFirst().playedAt()) + ").";
+                    + RelativeTime.markAgo(when.getFirst().playedAt()) + ").";
         }
         StringBuilder text = new StringBuilder("🎧 " + receiver.name() + " listened to " + songs.size()
                 + " of your songs:");
         for (int i = 0; i < songs.size(); i++) {
             text.append("\n• ").append(songs.get(i).track().title()).append(" (")
-                    .append(Texts.when(when.get(i).playedAt())).append(')');
+                    .append(RelativeTime.markAgo(when.get(i).playedAt())).append(')');
         }
         return text.toString();
     }

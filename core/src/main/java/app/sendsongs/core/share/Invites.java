@@ -6,6 +6,7 @@ import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
@@ -57,8 +58,8 @@ public final class Invites {
         return Optional.of("You have " + open.size() + (open.size() == 1 ? " invite" : " invites") + " nobody has used "
                 + "yet, the most I keep for one person, so I didn't make one for " + Names.quoted(friendName) + " and "
                 + "nothing was sent. To send it, ask them to write to me and sign up first, then send it to them by "
-                + "name; or send it again once one of your invites is used or expires (the next one on "
-                + Texts.when(open.getFirst().expiresAt()) + ").");
+                + "name; or send it again once one of your invites is used or expires (the next one expires "
+                + RelativeTime.in(open.getFirst().expiresAt(), clock.instant()) + ").");
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class SendLimiter {
             }
             Instant again = sends.get(sends.size() - limits.songsPerHour()).plus(HOUR);
             return Optional.of("You've sent " + Texts.count(sends.size(), "song") + " in the last hour, the most I "
-                    + "pass on in an hour. You can send again from " + Texts.when(again) + ".");
+                    + "pass on in an hour. You can send again " + RelativeTime.in(again, now) + ".");
         }
 
         /** Why {@code friend} cannot get another song from the sender today, if they cannot. */
@@ -74,7 +75,7 @@ public final class SendLimiter {
             Instant again = sent.get(sent.size() - limits.songsPerFriendPerDay()).plus(DAY);
             return Optional.of("You've sent " + friend.name() + " " + Texts.count(sent.size(), "song")
                     + " in the last 24 hours, the most one friend gets from one person in a day. You can send them "
-                    + "another from " + Texts.when(again) + ".");
+                    + "another " + RelativeTime.in(again, now) + ".");
         }
     }
 }

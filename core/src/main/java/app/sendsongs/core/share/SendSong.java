@@ -13,6 +13,7 @@ import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.LookAlikes;
 import app.sendsongs.core.user.Names;
@@ -203,7 +204,7 @@ public final class SendSong {
 
     private String alreadySent(Track track, User receiver, Share already) {
         String sent = "You already sent " + track.title() + " to " + receiver.name() + " ("
-                + Texts.when(already.createdAt()) + ")";
+                + RelativeTime.ago(already.createdAt(), clock.instant()) + ")";
         if (already.status() != ShareStatus.HELD) {
             return sent + (Repeats.keptPrivate(already) ? "" : ", and I'm still watching for it")
                     + ", so I didn't send it again.";

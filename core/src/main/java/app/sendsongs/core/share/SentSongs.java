@@ -6,7 +6,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
-import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -224,14 +224,14 @@ public final class SentSongs {
         String head = share.track().title() + " → " + receiver.map(User::name).orElse(User.SOMEONE_WHO_LEFT)
                 + inGroup(share) + ": ";
         if (keptPrivate(share)) {
-            return head + "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + " (they don't share plays)";
+            return head + "delivered " + ago(share.deliveredAt().orElseThrow()) + " (they don't share plays)";
         }
         return head + switch (share.status()) {
-            case HELD -> "waiting to be delivered (sent " + Texts.when(share.createdAt()) + ")";
-            case WATCHING -> "delivered " + Texts.when(share.deliveredAt().orElseThrow()) + ", "
+            case HELD -> "waiting to be delivered (sent " + ago(share.createdAt()) + ")";
+            case WATCHING -> "delivered " + ago(share.deliveredAt().orElseThrow()) + ", "
                     + (receiver.map(User::grantState).orElse(null) == GrantState.NEEDS_RECONNECT
                     ? "watching paused (I can't see their plays until they reconnect)" : watching(share));
-            case PLAYED -> "played " + Texts.when(share.playedAt().orElseThrow());
+            case PLAYED -> "played " + ago(share.playedAt().orElseThrow());
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";
             case LEFT_GROUP -> "stopped: no longer in the group";
@@ -240,13 +240,17 @@ public final class SentSongs {
     }
 
     /**
-     * Until when a song is watched. Its watch period over, it is still open until its last check, a grace period
-     * later (plays reach a history late): "watching until" would name a time already past.
+     * How much longer a song is watched. Its watch period over, it is still open until its last check, a grace period
+     * later (plays reach a history late): "watching for … more" would name no time left.
      */
     private String watching(Share share) {
         Instant until = share.expiresAt().orElseThrow();
-        return until.isAfter(clock.instant()) ? "watching until " + Texts.when(until)
-                : "watched until " + Texts.when(until) + "; last check for late plays soon";
+        return until.isAfter(clock.instant()) ? "watching " + RelativeTime.forMore(until, clock.instant())
+                : "watching ended " + ago(until) + "; last check for late plays soon";
+    }
+
+    private String ago(Instant at) {
+        return RelativeTime.ago(at, clock.instant());
     }
 
     /** " (in Family)" for a song sent to a group, so a group's members read as one send. */

@@ -11,6 +11,7 @@ import app.sendsongs.core.music.ListeningSources;
 import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +127,7 @@ public final class ListeningAccess {
         }
         User told = current.withGrantState(GrantState.ENDING_SOON_TOLD);
         users.saveUser(told);
-        outbox.notify(user.address(), Message.text("Your Spotify connection ends on " + Texts.when(ends.get())
+        outbox.notify(user.address(), Message.text("Your Spotify connection " + RelativeTime.markEnds(ends.get())
                 + ": Spotify asks everyone to allow apps again every six months. Reconnect before then and I'll go on "
                 + "watching the songs friends send you without a gap. Your own link " + heldLink(user, SourceKind.SPOTIFY))
                 .withChoices(List.of(

@@ -35,8 +35,8 @@ class MergedNoticesTest {
         bot.advance(Duration.ofMinutes(5));
 
         assertThat(bot.inbox("alice").subList(aliceBefore, bot.inbox("alice").size())).containsExactly(
-                "🎧 Bob Fisher listened to 2 of your songs:\n• " + ONE + " (1 May 12:01 UTC)\n• " + TWO
-                        + " (1 May 12:02 UTC)");
+                "🎧 Bob Fisher listened to 2 of your songs:\n• " + ONE + " (6 min ago)\n• " + TWO
+                        + " (5 min ago)");
         assertThat(bot.inbox("bob").subList(bobBefore, bot.inbox("bob").size())).containsExactly(
                 "Alice Smith's notes on the songs you played:\n• " + ONE + ": “first”\n• " + TWO + ": “second”");
     }

@@ -129,7 +129,7 @@ class InvitesTest {
         assertThat(refused).isEqualTo("You have 2 invites nobody has used yet, the most I keep for one person, so I "
                 + "didn't make one for \"Erin\" and nothing was sent. To send it, ask them to write to me and sign up "
                 + "first, then send it to them by name; or send it again once one of your invites is used or expires "
-                + "(the next one on 8 May 12:00 UTC).");
+                + "(the next one expires in 7 days).");
         assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).isEqualTo(before);
 
         open(CAROL, first);

@@ -58,7 +58,7 @@ class ReceiverControlsTest {
         assertThat(bot.inbox("alice")).hasSize(aliceBefore);
         assertThat(bot.reply("alice", "pending")).startsWith("Nothing pending");
         assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + "delivered 1 May 12:00 UTC (they don't share plays)");
+                + "delivered 5 min ago (they don't share plays)");
     }
 
     @Test
@@ -218,9 +218,9 @@ class ReceiverControlsTest {
         bot.say("alice", "hi");
 
         assertThat(bot.reply("alice", "history")).contains(
-                "• " + TITLE + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)",
-                "• " + OTHER + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)",
-                "• " + TITLE + " → Carol King: played 1 May 12:0");
+                "• " + TITLE + " → Bob Fisher: delivered 5 min ago (they don't share plays)",
+                "• " + OTHER + " → Bob Fisher: delivered 5 min ago (they don't share plays)",
+                "• " + TITLE + " → Carol King: played 5 min ago");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -236,7 +236,7 @@ class ReceiverControlsTest {
 
         String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
-        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (5 min ago), so I didn't "
                 + "send it again.");
         assertThat(notPlayed).isEqualTo(played.replace(TITLE, OTHER));
     }
@@ -253,7 +253,7 @@ class ReceiverControlsTest {
 
         assertThat(bot.say("alice", "hi")).noneMatch(text -> text.contains("hasn't played"));
         assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + "delivered 1 May 12:00 UTC (they don't share plays)");
+                + "delivered 8 days ago (they don't share plays)");
     }
 
     @Test
@@ -266,7 +266,7 @@ class ReceiverControlsTest {
         bot.reply("bob", "receipts off Alice Smith");
 
         assertThat(bot.reply("alice", "history")).startsWith("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + "played 1 May 12:0");
+                + "played 5 min ago");
     }
 
     @ParameterizedTest(name = "{0}, the process dying {1}")
@@ -289,7 +289,7 @@ class ReceiverControlsTest {
 
         assertThat(bot.say("alice", "hi")).noneMatch(text -> text.startsWith("🎧 Bob"));
         assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Bob Fisher: "
-                + "delivered 1 May 12:00 UTC (they don't share plays)");
+                + "delivered 5 min ago (they don't share plays)");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -309,8 +309,8 @@ class ReceiverControlsTest {
                 .filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 2 played " + TITLE
                         + " (sent to Family).\nNot played within 7 days: Dan Brown.\nNot counted, they don't share "
                         + "plays: Carol King.");
-        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): delivered 1 May 12:00 "
-                + "UTC (they don't share plays)");
+        assertThat(bot.reply("alice", "history")).contains(TITLE + " → Carol King (in Family): delivered 8 days ago "
+                + "(they don't share plays)");
     }
 
     @Test
@@ -472,8 +472,8 @@ class ReceiverControlsTest {
         bot.reply("bob", "block Alice Smith");
 
         assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:"
-                + "\n• " + OTHER + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)"
-                + "\n• " + TITLE + " → Bob Fisher: delivered 1 May 12:00 UTC (they don't share plays)");
+                + "\n• " + OTHER + " → Bob Fisher: delivered 5 min ago (they don't share plays)"
+                + "\n• " + TITLE + " → Bob Fisher: delivered 5 min ago (they don't share plays)");
     }
 
     @Test
@@ -540,7 +540,7 @@ class ReceiverControlsTest {
 
         String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
-        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (5 min ago), so I didn't "
                 + "send it again.");
         assertThat(notPlayed).isEqualTo(played.replace(TITLE, other));
 
@@ -595,8 +595,8 @@ class ReceiverControlsTest {
         bot.reply("carol", "leave_group Family");
 
         assertThat(bot.reply("alice", "history")).isEqualTo("Your latest songs:\n• " + TITLE + " → Carol King (in "
-                + "Family): delivered 1 May 12:00 UTC (they don't share plays)\n• " + TITLE + " → Bob Fisher (in "
-                + "Family): delivered 1 May 12:00 UTC (they don't share plays)");
+                + "Family): delivered 5 min ago (they don't share plays)\n• " + TITLE + " → Bob Fisher (in "
+                + "Family): delivered 5 min ago (they don't share plays)");
     }
 
     @Test
@@ -608,7 +608,7 @@ class ReceiverControlsTest {
         String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         String played = bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
 
-        assertThat(played).isEqualTo("You already sent " + TITLE + " to Carol King (1 May 12:00 UTC), so I didn't "
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Carol King (5 min ago), so I didn't "
                 + "send it again.");
         assertThat(notPlayed).isEqualTo(played.replace("Carol King", "Bob Fisher"));
     }
@@ -625,7 +625,7 @@ class ReceiverControlsTest {
         String played = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         String notPlayed = bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
 
-        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (1 May 12:00 UTC), so I didn't "
+        assertThat(played).isEqualTo("You already sent " + TITLE + " to Bob Fisher (5 min ago), so I didn't "
                 + "send it again.");
         assertThat(notPlayed).isEqualTo(played.replace(TITLE, OTHER));
 

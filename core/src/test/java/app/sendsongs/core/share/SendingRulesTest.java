@@ -29,7 +29,7 @@ class SendingRulesTest {
         int bobBefore = bot.inbox("bob").size();
 
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("You already sent " + TITLE
-                + " to Bob Fisher (1 May 12:00 UTC), and I'm still watching for it, so I didn't send it again.");
+                + " to Bob Fisher (just now), and I'm still watching for it, so I didn't send it again.");
         assertThat(bot.inbox("bob")).hasSize(bobBefore);
 
         bot.play("bob", FakeMusic.SONG);
@@ -45,7 +45,7 @@ class SendingRulesTest {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("won't let me deliver");
 
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("You already sent " + TITLE
-                + " to Bob Fisher (1 May 12:00 UTC). It hasn't reached them yet, so I didn't send it again: it goes "
+                + " to Bob Fisher (just now). It hasn't reached them yet, so I didn't send it again: it goes "
                 + "out the moment they tap this link: https://m.me/page?ref=songs");
         bot.chat.linksTo(null);
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).endsWith("It hasn't reached them "
@@ -93,7 +93,7 @@ class SendingRulesTest {
 
         assertThat(limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 3).id().link()))
                 .isEqualTo("You've sent 2 songs in the last hour, the most I pass on in an hour. You can send again "
-                        + "from 1 May 13:00 UTC.");
+                        + "in 50 min.");
         limited.advance(Duration.ofMinutes(51));
         assertThat(limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 3).id().link()))
                 .startsWith("Sent ");
@@ -110,7 +110,7 @@ class SendingRulesTest {
 
         assertThat(limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 3).id().link()))
                 .isEqualTo("You've sent Bob Fisher 2 songs in the last 24 hours, the most one friend gets from one "
-                        + "person in a day. You can send them another from 2 May 12:00 UTC.");
+                        + "person in a day. You can send them another in 1 day.");
         assertThat(limited.reply("alice", "send_song name:\"Carol King\" " + track(limited, 3).id().link()))
                 .startsWith("Sent ");
         assertThat(limited.stores.shares().sharesSentBy(at("alice"))).hasSize(3);

@@ -85,10 +85,24 @@ class SharingTest {
 
         bot.advance(Duration.ofMinutes(5));
 
-        assertThat(bot.last("alice")).isEqualTo("🎧 Bob Fisher listened to " + TITLE + " (1 May 12:01 UTC).");
+        assertThat(bot.last("alice")).isEqualTo("🎧 Bob Fisher listened to " + TITLE + " (5 min ago).");
         assertThat(bot.last("bob")).isEqualTo("Alice Smith's note on " + TITLE + ": “told you!”");
         assertThat(bot.stores.shares().sharesSentBy(at("alice")).getFirst().status()).isEqualTo(ShareStatus.PLAYED);
         assertThat(bot.stores.watches().findWatch(at("bob"))).as("nothing left to watch").isEmpty();
+    }
+
+    /** A notice that waited for its reader to write says how long ago the play was when it reaches them. */
+    @Test
+    void aPlayNoticeThatWaitedForTheSenderToWriteSaysHowLongAgoThePlayWasWhenItReachesThem() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("alice");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        bot.advance(Duration.ofDays(3));
+        bot.chat.windowOpens("alice");
+
+        assertThat(bot.say("alice", "hi")).contains("🎧 Bob Fisher listened to " + TITLE + " (3 days ago).");
     }
 
     @Test
