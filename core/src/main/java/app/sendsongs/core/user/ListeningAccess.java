@@ -128,8 +128,9 @@ public final class ListeningAccess {
         User told = current.withGrantState(GrantState.ENDING_SOON_TOLD);
         users.saveUser(told);
         outbox.notify(user.address(), Message.text("Your Spotify connection " + RelativeTime.markEnds(ends.get())
-                + ": Spotify asks everyone to allow apps again every six months. Reconnect before then and I'll go on "
-                + "watching the songs friends send you without a gap. Your own link " + heldLink(user, SourceKind.SPOTIFY))
+                // "Reconnect now": the notice may wait for the person to write until after the end it names
+                + ": Spotify asks everyone to allow apps again every six months. Reconnect now and I'll go on "
+                + "watching the songs friends send you. Your own link " + heldLink(user, SourceKind.SPOTIFY))
                 .withChoices(List.of(
                 new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))));
         return told;
