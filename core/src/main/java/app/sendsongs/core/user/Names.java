@@ -1,5 +1,6 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.Graphemes;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
@@ -126,9 +127,13 @@ public final class Names {
         return tidy(name).split(" ", 2)[0];
     }
 
-    /** A name shortened for quoting it back in a reply. */
+    /**
+     * A name shortened for quoting it back in a reply: past {@link #MAX_LENGTH}, cut between characters as people see
+     * them ({@link Graphemes}), so an emoji or a letter's vowel sign is never left half.
+     */
     public static String quoted(String name) {
         String tidy = tidy(name);
-        return "\"" + (tidy.length() > MAX_LENGTH ? tidy.substring(0, MAX_LENGTH) + "…" : tidy) + "\"";
+        return "\"" + (tidy.length() > MAX_LENGTH
+                ? tidy.substring(0, Graphemes.cutAt(tidy, MAX_LENGTH)).stripTrailing() + "…" : tidy) + "\"";
     }
 }

@@ -54,6 +54,16 @@ class SendingRulesTest {
     }
 
     @Test
+    void aLongNameQuotedBackIsCutBetweenCharactersAsPeopleSeeThem() {
+        assertThat(bot.reply("alice", "block Konstantina Papadopoulou-Georgiou from Thessaloniki, Greece\ud83c\udf38 x"))
+                .isEqualTo("I don't know anyone called \"Konstantina Papadopoulou-Georgiou from Thessaloniki, "
+                        + "Greece\u2026\" who sent you songs.");
+        assertThat(bot.reply("alice", "block Priya Kumari Sharma from Thiruvananthapuram, Kerala, India "
+                + "\u0939\u093f\u0928\u094d\u0926\u0940")).isEqualTo("I don't know anyone called \"Priya Kumari "
+                + "Sharma from Thiruvananthapuram, Kerala, India\u2026\" who sent you songs.");
+    }
+
+    @Test
     void aFirstNameIsEnoughForOneContactAndAskedAboutForTwo() {
         bot.register("bob2", "Bob Marley");
         bot.register("stranger", "Bob Dylan");
