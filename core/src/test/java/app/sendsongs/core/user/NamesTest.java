@@ -58,6 +58,10 @@ class NamesTest {
         assertThat(Names.problem("محمد علي")).isEmpty();
         assertThat(Names.problem("דָּוִד")).as("Hebrew with its points").isEmpty();
         assertThat(Names.fromProfile("Маша 🌸")).contains("Маша 🌸");
+        assertThat(Names.fromProfile("Ana \ud83d\udc69\u200d\ud83d\udcbb")).as("an emoji made with a joiner")
+                .contains("Ana \ud83d\udc69\u200d\ud83d\udcbb");
+        assertThat(Names.problem("Sam \ud83c\udff3\ufe0f\u200d\ud83c\udf08")).as("the rainbow flag").isEmpty();
+        assertThat(Names.problem("Sam\u200d\ud83c\udf08")).as("a joiner after a letter still refused").isPresent();
     }
 
     @Test
