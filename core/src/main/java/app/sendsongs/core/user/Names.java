@@ -4,6 +4,7 @@ import app.sendsongs.core.shared.Graphemes;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -122,9 +123,15 @@ public final class Names {
         return Optional.empty();
     }
 
-    /** The name's first word, how friends call each other: "Bob" for "Bob Fisher". */
+    /**
+     * The name's first word with a letter, how friends call each other: "Bob" for "Bob Fisher", "Ana" for "🌸 Ana
+     * Silva" (an emoji before a name is a decoration, not what anyone types or is greeted by). The first word when
+     * none has a letter.
+     */
     public static String firstName(String name) {
-        return tidy(name).split(" ", 2)[0];
+        String[] words = tidy(name).split(" ");
+        return Arrays.stream(words).filter(word -> word.codePoints().anyMatch(Character::isLetter)).findFirst()
+                .orElse(words[0]);
     }
 
     /**

@@ -84,6 +84,15 @@ class SendingRulesTest {
     }
 
     @Test
+    void theFirstNameOfANameStartingWithAnEmojiIsItsFirstWordWithALetter() {
+        bot.register("ana", "\ud83c\udf38 Ana Silva");
+        bot.reply("ana", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply("alice", "send_song Ana " + LINK)).startsWith("Sent " + TITLE + " to \ud83c\udf38 Ana Silva.");
+        assertThat(bot.reply("ana", "menu")).startsWith("Hi Ana!");
+    }
+
+    @Test
     void aNameWithInvisibleOrDirectionCharactersIsRefused() {
         assertThat(bot.reply("alice", "create_group \"Fam\u202Eily\"")).startsWith("The group name has invisible or "
                 + "text-direction characters in it");
