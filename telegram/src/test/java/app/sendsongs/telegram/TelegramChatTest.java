@@ -179,6 +179,19 @@ class TelegramChatTest {
     }
 
     @Test
+    void aLongTextWithoutSpacesIsCutBetweenCharactersAsPeopleSeeThem() {
+        String thai = "\u0e01" + "\u0e2a\u0e38".repeat(2100);
+
+        chat.send(ALICE_ID, Message.text(thai).withCard(SongCard.of("Neon Heron", "Marlow Vance", SONG)),
+                MessageKind.RESPONSE, "outbox-id");
+
+        JsonNode shown = sandbox.control.telegramChat(ALICE);
+        assertThat(shown.get(0).path("text").asText()).as("a vowel sign stays with its letter")
+                .isEqualTo(thai.substring(0, 4095));
+        assertThat(shown.get(1).path("text").asText()).startsWith(thai.substring(4095, 4105));
+    }
+
+    @Test
     void aPersonWhoBlockedTheBotOrNeverStartedItIsUnreachable() {
         sandbox.control.telegramBlock(ALICE);
         assertThat(chat.send(ALICE_ID, Message.text("hello?"), MessageKind.UPDATE, "outbox-id"))
