@@ -15,6 +15,10 @@ public final class UserText {
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     /** The variation selector that asks for a character's emoji form (U+FE0F, in "🏳️‍🌈"). */
     private static final int EMOJI_STYLE = 0xFE0F;
+    private static final int BLACK_FLAG = 0x1F3F4;
+    /** The tag characters, from the tag space to the cancel tag. */
+    private static final int TAGS_FROM = 0xE0020;
+    private static final int TAGS_TO = 0xE007F;
 
     private UserText() {
     }
@@ -48,9 +52,9 @@ public final class UserText {
 
     /**
      * A name typed to look someone (or a group) up, in the form names are registered in: the characters registration
-     * refuses as invisible or turning the reading direction ({@link #isInvisibleOrBidi}, but for {@link #joinsEmoji})
-     * are left out, since they show nothing, every run of spaces (line breaks too) is one space, and it is
-     * Unicode-normalised (NFKC) and trimmed. So "Bob\u200B Fisher", which looks like Bob Fisher, finds him rather than
+     * refuses as invisible or turning the reading direction ({@link #isInvisibleOrBidi}, but for {@link #joinsEmoji}
+     * and {@link #tagsAFlag}) are left out, since they show nothing, every run of spaces (line breaks too) is one
+     * space, and it is Unicode-normalised (NFKC) and trimmed. So "Bob\u200B Fisher", which looks like Bob Fisher, finds him rather than
      * inviting a second Bob Fisher.
      */
     public static String typedName(String typed) {
@@ -66,7 +70,10 @@ public final class UserText {
         return Normalizer.normalize(shown, Normalizer.Form.NFKC).strip().replaceAll(" +", " ");
     }
 
-    /** True when the text holds a character {@link #isInvisibleOrBidi} refuses, other than one that {@link #joinsEmoji}. */
+    /**
+     * True when the text holds a character {@link #isInvisibleOrBidi} refuses, other than one that {@link #joinsEmoji}
+     * or {@link #tagsAFlag}.
+     */
     public static boolean hasInvisibleOrBidi(String text) {
         int[] chars = text.codePoints().toArray();
         for (int at = 0; at < chars.length; at++) {
@@ -78,7 +85,20 @@ public final class UserText {
     }
 
     private static boolean hidden(int[] chars, int at) {
-        return isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at);
+        return isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at) && !tagsAFlag(chars, at);
+    }
+
+    /**
+     * Whether the character at {@code at} is one of the tags after a black flag that make it a region's flag (Unicode's
+     * emoji tag sequences: Scotland's, England's and Wales's flags are 🏴 and the tags "gbsct", "gbeng", "gbwls", then
+     * the cancel tag); tags elsewhere show nothing.
+     */
+    static boolean tagsAFlag(int[] chars, int at) {
+        int before = at;
+        while (before >= 0 && chars[before] >= TAGS_FROM && chars[before] <= TAGS_TO) {
+            before--;
+        }
+        return before < at && before >= 0 && chars[before] == BLACK_FLAG;
     }
 
     /**
