@@ -96,6 +96,25 @@ class RichMessagesTest {
     }
 
     @Test
+    void quickReplyTitlesAreCutBetweenCharactersAsPeopleSeeThem() {
+        String family = "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
+        List<Choice> choices = List.of(
+                new Choice("Fisher family " + family + " Leeds", "1"),
+                new Choice("Priya Kumari Rani \u0939\u093f\u0928\u094d\u0926\u0940", "2"),
+                new Choice("Carol Jones Leeds\ud83c\uddec\ud83c\udde7", "3"),
+                new Choice("Nok Somchai Leeds \u0e2a\u0e38\u0e14\u0e32", "4"));
+
+        assertThat(graph.send("psid-1", Message.text("Which one?").withChoices(choices), MessageKind.RESPONSE, REF))
+                .isEqualTo(new SendOutcome.Sent());
+
+        JsonNode replies = sandbox.inbox("psid-1").get(0).path("message").path("quick_replies");
+        assertThat(replies.get(0).path("title").asText()).isEqualTo("Fisher family\u2026");
+        assertThat(replies.get(1).path("title").asText()).isEqualTo("Priya Kumari Rani\u2026");
+        assertThat(replies.get(2).path("title").asText()).isEqualTo("Carol Jones Leeds\u2026");
+        assertThat(replies.get(3).path("title").asText()).isEqualTo("Nok Somchai Leeds\u2026");
+    }
+
+    @Test
     void aSongCardIsAGenericTemplateThatOpensTheSong() {
         Message message = new Message("", List.of(), Optional.of(card()));
 

@@ -121,7 +121,7 @@ public record FormattedText(List<FormattedText.Span> spans) {
 
     /**
      * Parts of at most {@code maxLength} characters each, in order, cut at a line break or else a space in the last
-     * half of a part when there is one, never inside a surrogate pair; the white space at a cut is dropped (Telegram
+     * half of a part when there is one, else between characters as people see them; the white space at a cut is dropped (Telegram
      * trims it anyway). A span cut in two keeps its format on both sides.
      */
     public List<FormattedText> split(int maxLength) {

@@ -2,6 +2,7 @@ package app.sendsongs.telegram;
 
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.shared.Graphemes;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +69,7 @@ public final class TelegramGroupChats implements GroupChatPlatform {
 
     @Override
     public void answerTap(String tapId, String notice, Optional<URI> open) {
-        String fitted = notice.length() <= MAX_NOTICE ? notice : notice.substring(0, MAX_NOTICE - 1) + "…";
-        if (api.answerCallbackQuery(tapId, Optional.of(fitted), open) instanceof TelegramFailure failure) {
+        if (api.answerCallbackQuery(tapId, Optional.of(Graphemes.fit(notice, MAX_NOTICE)), open) instanceof TelegramFailure failure) {
             LOG.info("a tap could not be answered: {}", failure);
         }
     }

@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.SongCard;
+import app.sendsongs.core.shared.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,6 @@ final class TelegramMessages {
     static final int MOST_PER_ROW = 3;
     /** The titles of one row, in all: past this a row of a phone's width cuts them. */
     static final int ROW_TEXT = 30;
-    private static final String ELLIPSIS = "\u2026";
 
     private TelegramMessages() {
     }
@@ -84,16 +84,11 @@ final class TelegramMessages {
         return rows;
     }
 
-    /** The title without surrounding white space, cut to {@value #MAX_BUTTON_TEXT} characters with "…" at the cut. */
+    /**
+     * The title without surrounding white space, cut to {@value #MAX_BUTTON_TEXT} characters with "…" at the cut,
+     * which falls between characters as people see them ({@link Graphemes}).
+     */
     static String fit(String title) {
-        String stripped = title.strip();
-        if (stripped.length() <= MAX_BUTTON_TEXT) {
-            return stripped;
-        }
-        int cut = MAX_BUTTON_TEXT - ELLIPSIS.length();
-        if (Character.isLowSurrogate(stripped.charAt(cut))) {
-            cut--;
-        }
-        return stripped.substring(0, cut).stripTrailing() + ELLIPSIS;
+        return Graphemes.fit(title, MAX_BUTTON_TEXT);
     }
 }

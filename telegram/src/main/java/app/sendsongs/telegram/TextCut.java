@@ -1,6 +1,11 @@
 package app.sendsongs.telegram;
 
-/** Where to cut a long text into parts a message can hold: at a line break, else a space, else anywhere safe. */
+import app.sendsongs.core.shared.Graphemes;
+
+/**
+ * Where to cut a long text into parts a message can hold: at a line break, else a space, else between characters as
+ * people see them ({@link Graphemes}).
+ */
 final class TextCut {
     private TextCut() {
     }
@@ -17,7 +22,7 @@ final class TextCut {
         if (space > half) {
             return space + 1;
         }
-        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+        return start + Graphemes.cutAt(text.substring(start), max);
     }
 
     /** {@code end} moved back over white space, not before {@code start}. */

@@ -1,5 +1,6 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.shared.Graphemes;
 import app.sendsongs.core.shared.UserText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -467,12 +468,9 @@ public final class UpdateParser {
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
     }
 
+    /** The text cut to at most {@code max} UTF-16 units, between characters as people see them. */
     private static String clip(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
-        return text.substring(0, end);
+        return text.substring(0, Graphemes.cutAt(text, max));
     }
 
     private static JsonNode readTree(byte[] body) {

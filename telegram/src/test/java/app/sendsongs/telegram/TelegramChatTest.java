@@ -147,6 +147,20 @@ class TelegramChatTest {
     }
 
     @Test
+    void longButtonTitlesAreCutBetweenCharactersAsPeopleSeeThem() {
+        String family = "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
+        List<Choice> choices = List.of(new Choice("Konstantina Papadopoulou-Georgiou " + family + " Leeds", "1"),
+                new Choice("Konstantina Papadopoulou-Georgiou Ram \u0939\u093f\u0928\u094d\u0926\u0940", "2"));
+
+        chat.send(ALICE_ID, Message.text("Who?").withChoices(choices), MessageKind.RESPONSE, "outbox-id");
+
+        JsonNode keyboard = shown(0).path("reply_markup").path("inline_keyboard");
+        assertThat(keyboard.get(0).get(0).path("text").asText()).isEqualTo("Konstantina Papadopoulou-Georgiou\u2026");
+        assertThat(keyboard.get(1).get(0).path("text").asText())
+                .isEqualTo("Konstantina Papadopoulou-Georgiou Ram\u2026");
+    }
+
+    @Test
     void aTextAndCardLongerThanOneMessageGoAsTwoWithTheKeyboardOnTheLast() {
         String text = "A line of the bot's long answer.\n".repeat(124);
         assertThat(text.length()).isLessThanOrEqualTo(4096);
@@ -162,6 +176,19 @@ class TelegramChatTest {
         assertThat(shown.get(0).has("reply_markup")).isFalse();
         assertThat(shown.get(1).path("text").asText()).endsWith("🎵 Neon Heron\nMarlow Vance");
         assertThat(shown.get(1).has("reply_markup")).isTrue();
+    }
+
+    @Test
+    void aLongTextWithoutSpacesIsCutBetweenCharactersAsPeopleSeeThem() {
+        String thai = "\u0e01" + "\u0e2a\u0e38".repeat(2100);
+
+        chat.send(ALICE_ID, Message.text(thai).withCard(SongCard.of("Neon Heron", "Marlow Vance", SONG)),
+                MessageKind.RESPONSE, "outbox-id");
+
+        JsonNode shown = sandbox.control.telegramChat(ALICE);
+        assertThat(shown.get(0).path("text").asText()).as("a vowel sign stays with its letter")
+                .isEqualTo(thai.substring(0, 4095));
+        assertThat(shown.get(1).path("text").asText()).startsWith(thai.substring(4095, 4105));
     }
 
     @Test

@@ -134,4 +134,16 @@ class TelegramGroupChatsTest {
         assertThat(answered.path("url").asText()).isEqualTo(link.toString());
         assertThat(sandbox.control.telegramCallback(second).path("text").asText()).hasSize(200).endsWith("…");
     }
+
+    @Test
+    void aLongTapNoticeIsCutBetweenCharactersAsPeopleSeeThem() {
+        long id = ((SendResult.Sent) api.sendMessage(BAND, OutgoingText.of("Count in?").withKeyboard(
+                List.of(List.of(new InlineButton.Callback("Count me in", "join")))))).messageId();
+        String tap = sandbox.control.telegramPress(BOB, BAND, id, "join");
+
+        groups.answerTap(tap, "x".repeat(198) + "\ud83c\udf38".repeat(3), Optional.empty());
+
+        assertThat(sandbox.control.telegramCallback(tap).path("text").asText())
+                .isEqualTo("x".repeat(198) + "\u2026");
+    }
 }

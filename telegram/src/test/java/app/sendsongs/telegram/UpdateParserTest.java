@@ -225,6 +225,16 @@ class UpdateParserTest {
     }
 
     @Test
+    void aGroupTitleTooLongIsCutBetweenCharactersAsPeopleSeeThem() {
+        String title = "x".repeat(124) + "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
+        assertThat(parse("{\"update_id\":9,\"message\":{\"message_id\":2,\"from\":{\"id\":1,\"first_name\":\"A\"},"
+                + "\"chat\":{\"id\":-5,\"type\":\"group\",\"title\":\"" + title + "\"},\"date\":1,"
+                + "\"left_chat_member\":{\"id\":511223344,\"is_bot\":false,\"first_name\":\"Bob\"}}}"))
+                .isInstanceOfSatisfying(TelegramUpdate.MemberLeft.class,
+                        left -> assertThat(left.chat().title()).contains("x".repeat(124)));
+    }
+
+    @Test
     void aGroupUpgradedToASupergroupIsReadWhoeverShowsAsItsSender() {
         String upgrade = "{\"update_id\":61708811,\"message\":{\"message_id\":153,\"from\":%s,"
                 + "\"chat\":{\"id\":-4518810793,\"type\":\"group\",\"title\":\"Friday Band\"},"

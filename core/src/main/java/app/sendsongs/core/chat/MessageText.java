@@ -1,9 +1,13 @@
 package app.sendsongs.core.chat;
 
+import app.sendsongs.core.shared.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits long texts into parts a chat platform accepts, preferring line and word breaks. */
+/**
+ * Splits long texts into parts a chat platform accepts, preferring line and word breaks, else between characters as
+ * people see them ({@link Graphemes}).
+ */
 public final class MessageText {
     private MessageText() {
     }
@@ -29,10 +33,6 @@ public final class MessageText {
         if (space > maxLength / 2) {
             return space + 1;
         }
-        int cut = maxLength;
-        if (Character.isLowSurrogate(text.charAt(cut))) {
-            cut--;
-        }
-        return cut;
+        return Graphemes.cutAt(text, maxLength);
     }
 }

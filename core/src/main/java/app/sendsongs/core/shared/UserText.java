@@ -12,6 +12,13 @@ public final class UserText {
     public static final int MOST_NOTE = 500;
     /** The answer to a longer note. */
     public static final String NOTE_TOO_LONG = "Notes can be at most " + MOST_NOTE + " characters.";
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+    /** The variation selector that asks for a character's emoji form (U+FE0F, in "🏳️‍🌈"). */
+    private static final int EMOJI_STYLE = 0xFE0F;
+    private static final int BLACK_FLAG = 0x1F3F4;
+    /** The tag characters, from the tag space to the cancel tag. */
+    private static final int TAGS_FROM = 0xE0020;
+    private static final int TAGS_TO = 0xE007F;
 
     private UserText() {
     }
@@ -45,25 +52,70 @@ public final class UserText {
 
     /**
      * A name typed to look someone (or a group) up, in the form names are registered in: the characters registration
-     * refuses as invisible or turning the reading direction ({@link #isInvisibleOrBidi}) are left out, since they show
-     * nothing, every run of spaces (line breaks too) is one space, and it is Unicode-normalised (NFKC) and trimmed. So
-     * "Bob\u200B Fisher", which looks like Bob Fisher, finds him rather than inviting a second Bob Fisher.
+     * refuses as invisible or turning the reading direction ({@link #isInvisibleOrBidi}, but for {@link #joinsEmoji}
+     * and {@link #tagsAFlag}) are left out, since they show nothing, every run of spaces (line breaks too) is one
+     * space, and it is Unicode-normalised (NFKC) and trimmed. So "Bob\u200B Fisher", which looks like Bob Fisher, finds him rather than
+     * inviting a second Bob Fisher.
      */
     public static String typedName(String typed) {
+        int[] chars = typed.codePoints().toArray();
         StringBuilder shown = new StringBuilder(typed.length());
-        typed.codePoints().forEach(c -> {
-            if (Spaces.isSpace(c)) {
+        for (int at = 0; at < chars.length; at++) {
+            if (Spaces.isSpace(chars[at])) {
                 shown.append(' ');
-            } else if (!isInvisibleOrBidi(c)) {
-                shown.appendCodePoint(c);
+            } else if (!hidden(chars, at)) {
+                shown.appendCodePoint(chars[at]);
             }
-        });
+        }
         return Normalizer.normalize(shown, Normalizer.Form.NFKC).strip().replaceAll(" +", " ");
     }
 
-    /** True when the text holds a character {@link #isInvisibleOrBidi} refuses. */
+    /**
+     * True when the text holds a character {@link #isInvisibleOrBidi} refuses, other than one that {@link #joinsEmoji}
+     * or {@link #tagsAFlag}.
+     */
     public static boolean hasInvisibleOrBidi(String text) {
-        return text.codePoints().anyMatch(UserText::isInvisibleOrBidi);
+        int[] chars = text.codePoints().toArray();
+        for (int at = 0; at < chars.length; at++) {
+            if (hidden(chars, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hidden(int[] chars, int at) {
+        return isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at) && !tagsAFlag(chars, at);
+    }
+
+    /**
+     * Whether the character at {@code at} is one of the tags after a black flag that make it a region's flag (Unicode's
+     * emoji tag sequences: Scotland's, England's and Wales's flags are 🏴 and the tags "gbsct", "gbeng", "gbwls", then
+     * the cancel tag); tags elsewhere show nothing.
+     */
+    static boolean tagsAFlag(int[] chars, int at) {
+        int before = at;
+        while (before >= 0 && chars[before] >= TAGS_FROM && chars[before] <= TAGS_TO) {
+            before--;
+        }
+        return before < at && before >= 0 && chars[before] == BLACK_FLAG;
+    }
+
+    /**
+     * Whether the character at {@code at} is a zero-width joiner between two emoji, each with its variation selector or
+     * skin tone ("👩‍💻", "👨‍👩‍👧", "🏳️‍🌈"): that joiner makes them one emoji, and beside an emoji it cannot hide a
+     * letter, so a name or a group name ("Family 👨‍👩‍👧") may have it.
+     */
+    static boolean joinsEmoji(int[] chars, int at) {
+        if (chars[at] != ZERO_WIDTH_JOINER || at + 1 >= chars.length
+                || !Character.isExtendedPictographic(chars[at + 1])) {
+            return false;
+        }
+        int before = at - 1;
+        while (before >= 0 && (chars[before] == EMOJI_STYLE || Character.isEmojiModifier(chars[before]))) {
+            before--;
+        }
+        return before >= 0 && Character.isExtendedPictographic(chars[before]);
     }
 
     /**

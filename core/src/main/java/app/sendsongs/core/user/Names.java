@@ -1,8 +1,10 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.Graphemes;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -121,14 +123,24 @@ public final class Names {
         return Optional.empty();
     }
 
-    /** The name's first word, how friends call each other: "Bob" for "Bob Fisher". */
+    /**
+     * The name's first word with a letter, how friends call each other: "Bob" for "Bob Fisher", "Ana" for "🌸 Ana
+     * Silva" (an emoji before a name is a decoration, not what anyone types or is greeted by). The first word when
+     * none has a letter.
+     */
     public static String firstName(String name) {
-        return tidy(name).split(" ", 2)[0];
+        String[] words = tidy(name).split(" ");
+        return Arrays.stream(words).filter(word -> word.codePoints().anyMatch(Character::isLetter)).findFirst()
+                .orElse(words[0]);
     }
 
-    /** A name shortened for quoting it back in a reply. */
+    /**
+     * A name shortened for quoting it back in a reply: past {@link #MAX_LENGTH}, cut between characters as people see
+     * them ({@link Graphemes}), so an emoji or a letter's vowel sign is never left half.
+     */
     public static String quoted(String name) {
         String tidy = tidy(name);
-        return "\"" + (tidy.length() > MAX_LENGTH ? tidy.substring(0, MAX_LENGTH) + "…" : tidy) + "\"";
+        return "\"" + (tidy.length() > MAX_LENGTH
+                ? tidy.substring(0, Graphemes.cutAt(tidy, MAX_LENGTH)).stripTrailing() + "…" : tidy) + "\"";
     }
 }

@@ -72,6 +72,20 @@ class ChatPlatformsTest {
     }
 
     @Test
+    void aLongTextWithoutSpacesIsCutBetweenCharactersAsPeopleSeeThem() {
+        String thai = "\u0e01" + "\u0e2a\u0e38".repeat(30);
+        String families = "a" + "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67".repeat(6);
+
+        send(new ChatAddress(PLAIN, "42"), Message.text(thai), MessageKind.RESPONSE);
+        send(new ChatAddress(PLAIN, "43"), Message.text(families), MessageKind.RESPONSE);
+
+        assertThat(plain.inbox("42")).as("a vowel sign stays with its letter")
+                .containsExactly(thai.substring(0, 39), thai.substring(39));
+        assertThat(plain.inbox("43")).as("a family stays whole").containsExactly(families.substring(0, 33),
+                families.substring(33));
+    }
+
+    @Test
     void aPlatformThatIsNotConfiguredIsUnreachable() {
         SendOutcome outcome = send(ChatAddress.parse("telegram:42"), song, MessageKind.UPDATE);
 

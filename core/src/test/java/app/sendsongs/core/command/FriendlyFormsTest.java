@@ -71,8 +71,8 @@ class FriendlyFormsTest {
     void wordsOnlyAfterTheLinkNameTheFriendOrAreItsNoteWhichOnlyTheSendersFriendsTellApart() {
         assertThat(parsed("send_song " + LINK + " Bob Fisher")).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "",
                 "", Optional.of("Bob Fisher")));
-        assertThat(parsed("/send " + LINK + " you'll love this 👨‍👩‍👧")).as("the note keeps the joiners of its emoji")
-                .isEqualTo(new Command.SendSong("you'll love this 👨👩👧", SONG, "", "",
+        assertThat(parsed("/send " + LINK + " you'll love this 👨‍👩‍👧")).as("name and note keep the joiners of its emoji")
+                .isEqualTo(new Command.SendSong("you'll love this 👨‍👩‍👧", SONG, "", "",
                         Optional.of("you'll love this 👨‍👩‍👧")));
         assertThat(parsed("send_song " + LINK + " Bob Fisher post:'told you'")).isEqualTo(new Command.SendSong(
                 "Bob Fisher", SONG, "", "told you", Optional.of("Bob Fisher")));

@@ -40,6 +40,16 @@ class GroupMembershipTest {
     }
 
     @Test
+    void aGroupNameMayEndInAnEmojiMadeWithJoiners() {
+        String family = "Family \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
+        assertThat(bot.reply("alice", "create_group " + family)).startsWith("Created the group " + family + ". ");
+        bot.reply("alice", "add_to_group \"" + family + "\" \"Bob Fisher\"");
+
+        assertThat(bot.reply("alice", "send_song group:\"" + family + "\" " + LINK)).startsWith("Sent ");
+        assertThat(bot.inbox("bob")).anyMatch(text -> text.contains(FakeMusic.SONG.title()));
+    }
+
+    @Test
     void aNameWithSpacesIsQuotedInTheExamples() {
         assertThat(bot.reply("alice", "create_group Road   Trip")).startsWith("Created the group Road Trip. ")
                 .contains("add_to_group \"Road Trip\" \"<full name>\"");

@@ -54,6 +54,16 @@ class SendingRulesTest {
     }
 
     @Test
+    void aLongNameQuotedBackIsCutBetweenCharactersAsPeopleSeeThem() {
+        assertThat(bot.reply("alice", "block Konstantina Papadopoulou-Georgiou from Thessaloniki, Greece\ud83c\udf38 x"))
+                .isEqualTo("I don't know anyone called \"Konstantina Papadopoulou-Georgiou from Thessaloniki, "
+                        + "Greece\u2026\" who sent you songs.");
+        assertThat(bot.reply("alice", "block Priya Kumari Sharma from Thiruvananthapuram, Kerala, India "
+                + "\u0939\u093f\u0928\u094d\u0926\u0940")).isEqualTo("I don't know anyone called \"Priya Kumari "
+                + "Sharma from Thiruvananthapuram, Kerala, India\u2026\" who sent you songs.");
+    }
+
+    @Test
     void aFirstNameIsEnoughForOneContactAndAskedAboutForTwo() {
         bot.register("bob2", "Bob Marley");
         bot.register("stranger", "Bob Dylan");
@@ -71,6 +81,15 @@ class SendingRulesTest {
                 + "May 2030");
         assertThat(bot.reply("alice", "2")).startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Marley.");
         assertThat(bot.inbox("stranger")).isEmpty();
+    }
+
+    @Test
+    void theFirstNameOfANameStartingWithAnEmojiIsItsFirstWordWithALetter() {
+        bot.register("ana", "\ud83c\udf38 Ana Silva");
+        bot.reply("ana", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply("alice", "send_song Ana " + LINK)).startsWith("Sent " + TITLE + " to \ud83c\udf38 Ana Silva.");
+        assertThat(bot.reply("ana", "menu")).startsWith("Hi Ana!");
     }
 
     @Test

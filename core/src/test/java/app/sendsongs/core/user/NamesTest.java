@@ -58,6 +58,13 @@ class NamesTest {
         assertThat(Names.problem("محمد علي")).isEmpty();
         assertThat(Names.problem("דָּוִד")).as("Hebrew with its points").isEmpty();
         assertThat(Names.fromProfile("Маша 🌸")).contains("Маша 🌸");
+        assertThat(Names.fromProfile("Ana \ud83d\udc69\u200d\ud83d\udcbb")).as("an emoji made with a joiner")
+                .contains("Ana \ud83d\udc69\u200d\ud83d\udcbb");
+        assertThat(Names.problem("Sam \ud83c\udff3\ufe0f\u200d\ud83c\udf08")).as("the rainbow flag").isEmpty();
+        assertThat(Names.problem("Sam\u200d\ud83c\udf08")).as("a joiner after a letter still refused").isPresent();
+        String scotland = "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc73\udb40\udc63\udb40\udc74\udb40\udc7f";
+        assertThat(Names.fromProfile("Tom " + scotland)).as("a flag of tags").contains("Tom " + scotland);
+        assertThat(Names.problem("Tom\udb40\udc67\udb40\udc62")).as("tags after a letter still refused").isPresent();
     }
 
     @Test
