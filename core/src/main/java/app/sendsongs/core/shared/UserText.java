@@ -13,6 +13,8 @@ public final class UserText {
     /** The answer to a longer note. */
     public static final String NOTE_TOO_LONG = "Notes can be at most " + MOST_NOTE + " characters.";
     private static final int ZERO_WIDTH_JOINER = 0x200D;
+    /** Written between two letters of the Arabic script in Persian words, see {@link #keepsArabicLettersApart}. */
+    public static final int ZERO_WIDTH_NON_JOINER = 0x200C;
     /** The variation selector that asks for a character's emoji form (U+FE0F, in "🏳️‍🌈"). */
     private static final int EMOJI_STYLE = 0xFE0F;
     private static final int BLACK_FLAG = 0x1F3F4;
@@ -85,7 +87,29 @@ public final class UserText {
     }
 
     private static boolean hidden(int[] chars, int at) {
-        return isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at) && !tagsAFlag(chars, at);
+        return isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at) && !tagsAFlag(chars, at)
+                && !keepsArabicLettersApart(chars, at);
+    }
+
+    /**
+     * Whether the character at {@code at} is a zero-width non-joiner between two letters of the Arabic script: Persian
+     * writes it inside words and names ("علی‌رضا", Alireza) to keep a letter from joining the next, and there it shows
+     * as the gap it makes, hiding nothing. Name keys leave it out ({@code Names.key}), so the name is found typed
+     * with or without it.
+     */
+    static boolean keepsArabicLettersApart(int[] chars, int at) {
+        if (chars[at] != ZERO_WIDTH_NON_JOINER || at + 1 >= chars.length || !isArabicLetter(chars[at + 1])) {
+            return false;
+        }
+        int before = at - 1;
+        while (before >= 0 && Character.getType(chars[before]) == Character.NON_SPACING_MARK) {
+            before--;
+        }
+        return before >= 0 && isArabicLetter(chars[before]);
+    }
+
+    private static boolean isArabicLetter(int codePoint) {
+        return Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.ARABIC;
     }
 
     /**

@@ -15,6 +15,7 @@ public final class Names {
     public static final int MAX_LENGTH = 60;
     /** The name someone is registered under when their chat profile gives none, until they choose one. */
     public static final String FALLBACK = "New friend";
+    private static final String NON_JOINER = Character.toString(UserText.ZERO_WIDTH_NON_JOINER);
     private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|\\bwww\\.");
     /**
      * Accents on Latin, Greek and Cyrillic letters, once a name is decomposed: "José" is typed "Jose" on most keyboards.
@@ -40,7 +41,8 @@ public final class Names {
      * needs the stored keys made again (in SQLite, a schema version that runs {@code NameKeys}).
      */
     public static String key(String name) {
-        String lower = tidy(name).toLowerCase(Locale.ROOT);
+        // the non-joiner a Persian name may hold between letters: found typed with or without it
+        String lower = tidy(name).replace(NON_JOINER, "").toLowerCase(Locale.ROOT);
         if (lower.chars().allMatch(c -> c < 0x80)) {
             return lower;
         }

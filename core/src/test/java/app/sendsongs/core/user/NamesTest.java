@@ -26,6 +26,20 @@ class NamesTest {
     }
 
     @Test
+    void aPersianNameWithTheNonJoinerBetweenItsLettersIsTakenAndFoundWithOrWithoutIt() {
+        String alireza = "\u0639\u0644\u06cc\u200c\u0631\u0636\u0627 \u0645\u062d\u0645\u062f\u06cc"; // علی‌رضا محمدی
+        String typedWithout = alireza.replace("\u200c", "");
+
+        assertThat(Names.problem(alireza)).isEmpty();
+        assertThat(Names.fromProfile(alireza)).contains(alireza);
+        assertThat(Names.key(alireza)).isEqualTo(Names.key(typedWithout));
+        assertThat(Names.key(UserText.typedName(alireza))).isEqualTo(Names.key(alireza));
+        assertThat(Names.problem("Bo\u200cb Fisher")).as("between Latin letters it hides nothing useful")
+                .contains("The name has invisible or text-direction characters in it; please type it plainly.");
+        assertThat(Names.problem("\u200c\u0639\u0644\u06cc")).as("before the first letter").isPresent();
+    }
+
+    @Test
     void aWordMixingAlphabetsIsRefusedAsItCouldPassForAnotherName() {
         assertThat(Names.problem("B\u043eb Fisher")).as("a Cyrillic о in Bob").contains("The word \"B\u043eb\" mixes "
                 + "Latin and Cyrillic letters, so the name could pass for another; please write each word in one "
