@@ -283,12 +283,7 @@ class ReceiverPrivacyEndToEndTest {
 
     @Test
     void aGroupSummaryStillWaitingForItsSenderComesWithoutAMemberWhoAskedToBeForgotten() {
-        sandbox.register("alice", "alice-sp", "Alice Smith");
-        sandbox.register("bob", "bob-sp", "Bob Fisher");
-        sandbox.register("carol", "carol-sp", "Carol Jones");
-        sandbox.ask("alice", "create_group Family");
-        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
-        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        aliceBobAndCarolRegisterAndAliceMakesFamilyWithTheOtherTwo();
         assertThat(sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0))).singleElement()
                 .asString().startsWith("Sent ");
         int alicesBefore = sandbox.inbox("alice").size();
@@ -310,12 +305,7 @@ class ReceiverPrivacyEndToEndTest {
 
     @Test
     void aGroupSummaryStillWaitingForItsSenderNoLongerCountsAMemberWhoTapsDontTell() {
-        sandbox.register("alice", "alice-sp", "Alice Smith");
-        sandbox.register("bob", "bob-sp", "Bob Fisher");
-        sandbox.register("carol", "carol-sp", "Carol Jones");
-        sandbox.ask("alice", "create_group Family");
-        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
-        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        aliceBobAndCarolRegisterAndAliceMakesFamilyWithTheOtherTwo();
         assertThat(sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0))).singleElement()
                 .asString().startsWith("Sent ");
         sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent a song to Family"));
@@ -376,12 +366,7 @@ class ReceiverPrivacyEndToEndTest {
 
     @Test
     void removingMembersWhoKeepTheirPlaysTellsTheOwnerNothingOfWhetherTheyPlayedHerSong() {
-        sandbox.register("alice", "alice-sp", "Alice Smith");
-        sandbox.register("bob", "bob-sp", "Bob Fisher");
-        sandbox.register("carol", "carol-sp", "Carol Jones");
-        sandbox.ask("alice", "create_group Family");
-        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
-        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
+        aliceBobAndCarolRegisterAndAliceMakesFamilyWithTheOtherTwo();
         sandbox.ask("bob", "receipts off Alice Smith");
         sandbox.ask("carol", "receipts off Alice Smith");
         sandbox.ask("alice", "send_song group:Family " + LINK + tracks.get(0));
@@ -492,5 +477,15 @@ class ReceiverPrivacyEndToEndTest {
     private static String lineAbout(String text, String name) {
         return text.lines().filter(line -> line.contains(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line about " + name + " in " + text));
+    }
+
+    /** Alice, Bob and Carol register on Messenger, and Alice makes the group Family with Bob and Carol in it. */
+    private void aliceBobAndCarolRegisterAndAliceMakesFamilyWithTheOtherTwo() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.ask("alice", "create_group Family");
+        sandbox.ask("alice", "add_to_group Family \"Bob Fisher\"");
+        sandbox.ask("alice", "add_to_group Family \"Carol Jones\"");
     }
 }
