@@ -1,5 +1,6 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.shared.Graphemes;
 import app.sendsongs.core.shared.UserText;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -43,8 +44,6 @@ public final class UpdateParser {
     private static final int MAX_USERNAME = 32;
     private static final int MOST_HIDDEN_LINKS = 5;
     private static final int LONGEST_HIDDEN_LINK = 2_000;
-    /** Skin tones (U+1F3FB to U+1F3FF) and the emoji presentation selector (U+FE0F). */
-    private static final Pattern THUMB_MODIFIERS = Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]");
     private static final Pattern COMMAND = Pattern.compile(
             "/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?", Pattern.DOTALL);
     private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
@@ -175,10 +174,10 @@ public final class UpdateParser {
     /**
      * A thumbs-up or thumbs-down sticker, as its emoji: people answer a yes-or-no question with one, and a sticker
      * carries the emoji it stands for (https://core.telegram.org/bots/api#sticker: {@code emoji}), skin tone and
-     * presentation selector aside. Any other sticker stays unread.
+     * presentation selector aside, as typed words are read ({@link WordsForTaps#key}). Any other sticker stays unread.
      */
     private static Optional<String> thumbSticker(JsonNode message) {
-        String emoji = THUMB_MODIFIERS.matcher(message.path("sticker").path("emoji").asText("")).replaceAll("");
+        String emoji = WordsForTaps.key(message.path("sticker").path("emoji").asText(""));
         return emoji.equals("👍") || emoji.equals("👎") ? Optional.of(emoji) : Optional.empty();
     }
 
