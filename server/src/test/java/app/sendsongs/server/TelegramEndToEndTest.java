@@ -608,6 +608,20 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void sentencesThatStartWithAPersianOrHebrewNameReadLeftToRightOnBothPlatforms() {
+        assertThat(sandbox.register("mo", "mo-sp", "علی رضا")).startsWith("Welcome, علی رضا!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "דנה כהן")).startsWith("Welcome");
+
+        sandbox.ask("mo", "send_song name:\"דנה כהן\" pre:\"for you\" " + LINK + track);
+
+        assertThat(telegram.last(BOB)).startsWith("\u200E🎵 علی رضا sent you a song");
+        sandbox.play("bob-sp", track);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.awaitMessage("mo", text -> text.contains("listened to "))).isNotEmpty()
+                .last().asString().startsWith("\u200E🎧 דנה כהן listened to ");
+    }
+
+    @Test
     void aLinkPastedOnMessengerOffersTwoFriendsOfOneNameOnTheTwoPlatformsAsTapsThatTellThemApart() {
         assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");

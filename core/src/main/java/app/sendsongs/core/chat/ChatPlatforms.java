@@ -3,6 +3,7 @@ package app.sendsongs.core.chat;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.TextDirection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,8 @@ public final class ChatPlatforms {
     /**
      * {@code message} as it goes to {@code to}, in the parts its platform takes: a text longer than
      * the platform allows is cut (at line or word breaks), the choices and card going with the last
-     * part; on a platform that {@linkplain ChatPlatform#sendsCardApart sends a card apart} the card
+     * part, and each line that would start right to left is marked to read left to right ({@link TextDirection});
+     * on a platform that {@linkplain ChatPlatform#sendsCardApart sends a card apart} the card
      * (with the choices) is a part of its own after the text, so a crash between them never sends the
      * text again. A platform that shows no choices or cards gets the message's fallback text. Each part is sent,
      * and recorded as sent, on its own, so a part that went is never sent again. An address on a
@@ -75,7 +77,8 @@ public final class ChatPlatforms {
         if (platform == null) {
             return List.of(message);
         }
-        Message sendable = platform.showsRichMessages() ? message : Message.text(message.fallbackText());
+        Message rendered = platform.showsRichMessages() ? message : Message.text(message.fallbackText());
+        Message sendable = rendered.withText(TextDirection.leftToRight(rendered.text()));
         if (sendable.text().isBlank()) {
             return List.of(sendable); // a card alone
         }

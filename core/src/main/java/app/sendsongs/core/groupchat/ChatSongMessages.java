@@ -15,6 +15,7 @@ import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.AtOnce;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.StableIds;
+import app.sendsongs.core.shared.TextDirection;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -245,7 +246,9 @@ public final class ChatSongMessages implements ShareSettled, ReceiptsStopped {
             text.append('\n').append(Texts.note(first.pre()));
         }
         text.append('\n').append(first.track().id().link()).append("\n\n").append(progress(send, chat, all));
-        return Message.text(text.toString()).withChoices(List.of(new Choice("Count me in", COUNT_ME_IN)));
+        // Edited without the outbox, so marked here as ChatPlatforms marks what it sends.
+        return Message.text(TextDirection.leftToRight(text.toString()))
+                .withChoices(List.of(new Choice("Count me in", COUNT_ME_IN)));
     }
 
     /** Up to {@value #NAMES_SHOWN} names, then how many more: the message stays one message however many played. */

@@ -86,6 +86,22 @@ class ChatPlatformsTest {
     }
 
     @Test
+    void aLineThatStartsWithARightToLeftNameGoesOutMarkedToReadLeftToRight() {
+        Message notice = Message.text("🎧 علی listened to “Take On Me”\nBob Fisher did too")
+                .withChoices(List.of(Choice.of("دنا")));
+
+        send(ChatAddress.messenger("42"), notice, MessageKind.UPDATE);
+        send(new ChatAddress(PLAIN, "42"), notice, MessageKind.UPDATE);
+
+        assertThat(messenger.inbox("42"))
+                .containsExactly("\u200E🎧 علی listened to “Take On Me”\nBob Fisher did too");
+        assertThat(messenger.messages("42").getFirst().choices()).as("a tap is a label of its own")
+                .isEqualTo(notice.choices());
+        assertThat(String.join("\n", plain.inbox("42")))
+                .isEqualTo("\u200E🎧 علی listened to “Take On Me”\nBob Fisher did too\n\u200E• دنا");
+    }
+
+    @Test
     void aPlatformThatIsNotConfiguredIsUnreachable() {
         SendOutcome outcome = send(ChatAddress.parse("telegram:42"), song, MessageKind.UPDATE);
 

@@ -188,6 +188,21 @@ class GroupChatsTest {
         assertThat(chats.texts(BAND_CHAT.id())).as("the song's message was edited, not posted again").hasSize(3);
     }
 
+    @Test
+    void aSongsMessageFromSomeoneWithAPersianNameReadsLeftToRightWhenPostedAndWhenEdited() {
+        ChatAddress ali = new ChatAddress(CHATS, "4");
+        bot.register(ali, "علی رضا");
+        tap(BOB, "join");
+
+        command(ali, "send", LINK);
+        assertThat(lastChatText()).as("posted").startsWith("\u200E🎵 علی رضا shared ");
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(lastChatText()).as("edited").startsWith("\u200E🎵 علی رضا shared ")
+                .contains("Played by 1 of 1: Bob Fisher.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"receipts off Alice Archer", "receipts off", "block Alice Archer"})
     void someoneWhoStopsTellingTheSenderAfterPlayingIsNoLongerCountedOnTheChatsMessage(String choice) {
