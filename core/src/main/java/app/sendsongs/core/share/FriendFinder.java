@@ -134,6 +134,9 @@ public final class FriendFinder {
      * or before they changed it.
      */
     public static boolean isNamed(User person, String typed) {
+        if (Handles.typed(typed).isPresent()) {
+            return false; // a handle names whoever has it now, never someone by their name
+        }
         String key = Names.key(typed);
         return isNamed(person.name(), key) || wasNamed(person, key);
     }
@@ -171,11 +174,13 @@ public final class FriendFinder {
      * The asker's contacts (never anyone else: that would tell who is registered) whose name is a typo or two from
      * the typed one ({@link Typos#distance}, one for a name of up to {@value #SHORT_NAME} letters, two for a longer
      * one): the full name, or the first name when one word was typed; closest first, then most recent contact. For a
-     * name that matched nobody; a typed handle has none.
+     * name that matched nobody. A handle nobody has is read as a name ("@carol", "@carol_king"): people mention
+     * friends so in other apps.
      */
     public List<User> closeContacts(User asker, String typed) {
-        String key = Names.key(Handles.mentioned(typed).orElse(typed));
-        if (Handles.typed(typed).isPresent() || key.isEmpty()) {
+        String key = Names.key(Handles.typed(typed).map(handle -> handle.replace('_', ' '))
+                .or(() -> Handles.mentioned(typed)).orElse(typed));
+        if (key.isEmpty()) {
             return List.of();
         }
         int allowed = key.length() <= SHORT_NAME ? 1 : 2;

@@ -6,6 +6,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -120,12 +121,15 @@ public final class WhichPerson {
                     Command.Choose.payload(i + 1, question.key())));
             names.add(candidate.name() + (namesakes ? " (" + descriptions.get(i).tellingLine() + ")" : ""));
         }
-        taps.add(new Choice("Invite " + Names.quoted(typed), Command.Choose.payload(close.size() + 1, question.key())));
+        Optional<String> handle = Handles.typed(typed);
+        taps.add(new Choice("Invite " + handle.map(h -> "@" + h).orElseGet(() -> Names.quoted(typed)),
+                Command.Choose.payload(close.size() + 1, question.key())));
         taps.add(lastTap(question, true));
         String meant = names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-        return Message.text("I don't know anyone called " + Names.quoted(typed) + ". Did you mean " + meant + "?")
-                .withChoices(taps);
+        String unknown = handle.map(h -> "Nobody with the username @" + h + " has connected with me yet.")
+                .orElseGet(() -> "I don't know anyone called " + Names.quoted(typed) + ".");
+        return Message.text(unknown + " Did you mean " + meant + "?").withChoices(taps);
     }
 
     /**

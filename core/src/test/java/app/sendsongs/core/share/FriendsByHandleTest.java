@@ -3,6 +3,8 @@ package app.sendsongs.core.share;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
@@ -99,6 +101,44 @@ class FriendsByHandleTest {
     @Test
     void anUnknownHandleWithoutLinksToForwardIsToldHowToFixIt() {
         assertThat(bot.reply("mo", "send_song @nobody_yet " + LINK)).isEqualTo(FriendFinder.unknownHandle("nobody_yet"));
+    }
+
+    @Test
+    void aHandleNobodyHasThatIsAContactsNameAsksWhetherTheyMeantThatContact() {
+        bot.reply("mo", "send_song @carolk " + LINK);
+
+        assertThat(bot.reply("mo", "send_song @Carol " + OTHER_LINK)).isEqualTo("Nobody with the username @Carol has "
+                + "connected with me yet. Did you mean Carol King?");
+        assertThat(bot.chat.messages("mo").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Carol King", "Invite @Carol", "Don't send");
+
+        String sent = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("mo"), bot.clock.instant(), "1",
+                "Carol King")).getFirst();
+        assertThat(sent).startsWith("Sent ").contains("Carol King");
+        assertThat(telegram.inbox(CAROL.id())).filteredOn(text -> text.contains("Mo Salah sent you a song"))
+                .hasSize(2);
+    }
+
+    @Test
+    void aHandleOfAContactsWholeNameAsksToo() {
+        bot.reply("mo", "send_song @carolk " + LINK);
+
+        assertThat(bot.reply("mo", "block @carol_king")).isEqualTo(FriendFinder.unknownHandle("carol_king"));
+        assertThat(bot.reply("mo", "send_song @carol_king " + OTHER_LINK)).isEqualTo("Nobody with the username "
+                + "@carol_king has connected with me yet. Did you mean Carol King?");
+    }
+
+    @Test
+    void invitingTheHandleAsTypedTellsHowTheyConnectAndSendsNothing() {
+        bot.reply("mo", "send_song @carolk " + LINK);
+        bot.reply("mo", "send_song @Carol " + OTHER_LINK);
+
+        String told = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("mo"), bot.clock.instant(), "2",
+                "Invite @Carol")).getFirst();
+
+        assertThat(told).isEqualTo(FriendFinder.unknownHandle("Carol"));
+        assertThat(telegram.inbox(CAROL.id())).filteredOn(text -> text.contains("Mo Salah sent you a song"))
+                .hasSize(1);
     }
 
     @Test
