@@ -249,6 +249,25 @@ class CutShortHandlingTest {
                 .as("no code, and no copy of it, once the person is registered").isZero();
     }
 
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"just after saving the person", "before holding the answer"})
+    void aRegisterThatSwitchedTheSourceCutShortSaysSoWhenHandledAgainNotThatTheyReconnected(String when) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofDays(1));
+        String code = bot.registrationCode(SourceKind.LASTFM, "bobfisher");
+        Inbound register = text("bob", "register code:\"" + code + "\"");
+        if (when.startsWith("just after")) {
+            ((InMemoryUsers) bot.stores.users()).diesAtNextSaveUser(true);
+        } else {
+            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("bob")));
+        }
+        assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(register)).singleElement().isEqualTo("You're connected with Last.fm now, Bob Fisher. "
+                + "Songs friends sent you are still being watched: I read what you play on Last.fm from now on.");
+        assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
+    }
+
     @Test
     void aRegisterThatFinishedKeepsNoCopyOfItsCode() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
