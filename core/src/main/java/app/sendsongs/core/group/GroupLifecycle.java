@@ -6,7 +6,6 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
-import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
@@ -14,7 +13,6 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -147,7 +145,7 @@ public final class GroupLifecycle {
             case 1 -> " and told its other member.";
             default -> " and told its " + ended.othersTold() + " other members.";
         };
-        long stopped = GroupShareWithdrawal.watchedBy(owner.address(), ended.stopped());
+        long stopped = ended.ownersSongsStopped();
         if (stopped == 0) {
             return reply;
         }
@@ -171,7 +169,8 @@ public final class GroupLifecycle {
         }
     }
 
-    private record Ended(int othersTold, List<Share> stopped) {
+    /** What ending a group did: the members told, and the owner's songs it stopped, those a run cut short did too. */
+    private record Ended(int othersTold, long ownersSongsStopped) {
     }
 
     /**
@@ -181,10 +180,9 @@ public final class GroupLifecycle {
      */
     private Ended end(Group group, String notice, List<ChatAddress> about) {
         List<GroupMember> members = groups.membersOf(group.id());
-        List<Share> stopped = new ArrayList<>();
         int told = 0;
         for (GroupMember member : members) {
-            stopped.addAll(withdrawal.withdraw(group.id(), member.member()));
+            withdrawal.withdraw(group.id(), member.member());
             if (!group.ownedBy(member.member())) {
                 // Named by the group, not numbered: forget_me ends several, and run again after a crash it no
                 // longer finds those it ended, so numbering would give a later group's notices the earlier's ids.
@@ -193,6 +191,7 @@ public final class GroupLifecycle {
                 told++;
             }
         }
+        long stopped = withdrawal.stoppedWithTheGroup(group.id(), group.owner(), members);
         groups.deleteGroup(group.id());
         return new Ended(told, stopped);
     }

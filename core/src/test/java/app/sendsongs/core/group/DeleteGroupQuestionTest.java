@@ -129,6 +129,23 @@ class DeleteGroupQuestionTest {
     }
 
     @Test
+    void aYesCutShortByACrashAnswersWhenHandledAgainWithTheCountsTheFirstRunWouldHaveGiven() {
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "delete_group Family");
+        Inbound yes = yesTo(lastTo("alice"));
+        bot.chat.diesOnSend(1, true); // Bob's song stopped and his notice sent, then the process died
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.app.confirmSent(bot.chat.references("bob"));
+
+        bot.handle(yes);
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Deleted")).containsExactly(
+                "Deleted the group Family and told its 2 other members. I've stopped watching your 2 songs sent "
+                        + "through it that had not been played yet.");
+    }
+
+    @Test
     void aYesHandledAgainAfterACrashIsJudgedByWhenItWasTappedNotWhenItIsHandled() {
         bot.reply("alice", "delete_group Family");
         bot.advance(Duration.ofMinutes(9));
