@@ -162,7 +162,8 @@ public final class SendSongs {
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, groups,
                 roster, chatSongs, groupSummary,
-                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(), clock);
+                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(),
+                stores.inbound(), Settings.DEDUPE_WINDOW, clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),

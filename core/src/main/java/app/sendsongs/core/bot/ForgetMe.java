@@ -1,12 +1,14 @@
 package app.sendsongs.core.bot;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.Roster;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
@@ -44,11 +46,15 @@ public final class ForgetMe {
     private final ChatSongMessages chatSongs;
     private final GroupSummary summaries;
     private final NamesakeCautions cautions;
+    private final Farewells farewells;
     private final Clock clock;
 
+    /** @param dedupeWindow how long an event may come again (the handled marks are kept that long) */
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
                     Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries,
-                    NamesakeCautions cautions, UserStore users, Clock clock) {
+                    NamesakeCautions cautions, UserStore users, InboundLog inboundLog, Duration dedupeWindow,
+                    Clock clock) {
+        this.farewells = new Farewells(inboundLog, dedupeWindow);
         this.summaries = summaries;
         this.cautions = cautions;
         this.shares = shares;
@@ -69,6 +75,14 @@ public final class ForgetMe {
      */
     public Message handle(User user, boolean confirmed) {
         return confirmed && asked(user) ? Message.text(forget(user)) : ask(user);
+    }
+
+    /**
+     * The answer again to the Yes being handled when a run of it cut short by a crash deleted the person already (their
+     * records gone, its answer not held): the "Done" that run would have given.
+     */
+    Optional<String> doneAlready() {
+        return farewells.deletedByThisYes().map(ForgetMe::done);
     }
 
     private Message ask(User user) {
@@ -146,10 +160,15 @@ public final class ForgetMe {
         // (those sends go with the rest), and among who played the songs they received, which go with the rest.
         List<String> chatSongsTheyAreIn = groupSends(user);
         chatSongs.refresh(chatSongsTheyAreIn);
+        farewells.deleting(user.connection().kind(), user.lastMessageAt());
         housekeeping.forgetPerson(user.address());
         chatSongs.refresh(chatSongsTheyAreIn);
-        return "Done: I've deleted everything I kept about you — your "
-                + user.connection().kind().displayName() + " connection, your name, the songs you "
-                + "sent and received, your groups and memberships. To use Send Songs again, just write to me.";
+        return done(user.connection().kind());
+    }
+
+    private static String done(SourceKind kind) {
+        return "Done: I've deleted everything I kept about you — your " + kind.displayName() + " connection, your "
+                + "name, the songs you sent and received, your groups and memberships. To use Send Songs again, just "
+                + "write to me.";
     }
 }
