@@ -1,7 +1,7 @@
 package app.sendsongs.core.bot;
 
 import app.sendsongs.core.chat.Choice;
-import app.sendsongs.core.chat.InboundLog;
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupSummary;
@@ -19,6 +19,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,15 +47,13 @@ public final class ForgetMe {
     private final ChatSongMessages chatSongs;
     private final GroupSummary summaries;
     private final NamesakeCautions cautions;
-    private final Farewells farewells;
+    private final HandlingMarks marks;
     private final Clock clock;
 
-    /** @param dedupeWindow how long an event may come again (the handled marks are kept that long) */
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
                     Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries,
-                    NamesakeCautions cautions, UserStore users, InboundLog inboundLog, Duration dedupeWindow,
-                    Clock clock) {
-        this.farewells = new Farewells(inboundLog, dedupeWindow);
+                    NamesakeCautions cautions, UserStore users, HandlingMarks marks, Clock clock) {
+        this.marks = marks;
         this.summaries = summaries;
         this.cautions = cautions;
         this.shares = shares;
@@ -82,7 +81,16 @@ public final class ForgetMe {
      * records gone, its answer not held): the "Done" that run would have given.
      */
     Optional<String> doneAlready() {
-        return farewells.deletedByThisYes().map(ForgetMe::done);
+        return Arrays.stream(SourceKind.values()).filter(kind -> marks.marked(deleted(kind))).findFirst()
+                .map(ForgetMe::done);
+    }
+
+    /**
+     * What the Yes marks before the deletion: that it deleted a person who listened on {@code kind} (what its answer
+     * names), known to it once their records are gone.
+     */
+    private static String deleted(SourceKind kind) {
+        return "forget_me deleted a person who listened on " + kind.name();
     }
 
     private Message ask(User user) {
@@ -160,7 +168,7 @@ public final class ForgetMe {
         // (those sends go with the rest), and among who played the songs they received, which go with the rest.
         List<String> chatSongsTheyAreIn = groupSends(user);
         chatSongs.refresh(chatSongsTheyAreIn);
-        farewells.deleting(user.connection().kind(), user.lastMessageAt());
+        marks.mark(deleted(user.connection().kind()), user.lastMessageAt());
         housekeeping.forgetPerson(user.address());
         chatSongs.refresh(chatSongsTheyAreIn);
         return done(user.connection().kind());
