@@ -139,7 +139,17 @@ public final class GroupLifecycle {
     }
 
     private String delete(User owner, Group group) {
-        Ended ended = end(group, owner.name() + " deleted the group " + group.name() + ".", List.of(owner.address()));
+        Ended ended = stopAndTell(group, owner.name() + " deleted the group " + group.name() + ".",
+                List.of(owner.address()));
+        String reply = deleted(group, ended);
+        // The answer is held before the group goes: the yes handled again after a crash once it went finds no group,
+        // and its "That group no longer exists.", the answer of the same event, is not held a second time.
+        outbox.reply(owner.address(), Message.text(reply));
+        groups.deleteGroup(group.id());
+        return reply;
+    }
+
+    private static String deleted(Group group, Ended ended) {
         String reply = "Deleted the group " + group.name() + switch (ended.othersTold()) {
             case 0 -> ".";
             case 1 -> " and told its other member.";
@@ -161,8 +171,9 @@ public final class GroupLifecycle {
     public void forget(User person) {
         for (Group group : groups.groupsOf(person.address())) {
             if (group.ownedBy(person.address())) {
-                end(group, "The group " + group.name() + " no longer exists: the person who made it has left "
+                stopAndTell(group, "The group " + group.name() + " no longer exists: the person who made it has left "
                         + "Send Songs.", List.of());
+                groups.deleteGroup(group.id());
             } else if (groups.removeMember(group.id(), person.address())) {
                 withdrawal.withdraw(group.id(), person.address());
             }
@@ -174,11 +185,11 @@ public final class GroupLifecycle {
     }
 
     /**
-     * Stops every member's songs from the group, tells the members other than the owner ({@code notice},
-     * naming the people {@code about}), then deletes the group: cut short, the command finds the group
+     * Stops every member's songs from the group and tells the members other than the owner ({@code notice},
+     * naming the people {@code about}), before the group is deleted: cut short, the command finds the group
      * again and finishes (songs already stopped and notices already held are not done twice).
      */
-    private Ended end(Group group, String notice, List<ChatAddress> about) {
+    private Ended stopAndTell(Group group, String notice, List<ChatAddress> about) {
         List<GroupMember> members = groups.membersOf(group.id());
         int told = 0;
         for (GroupMember member : members) {
@@ -191,9 +202,7 @@ public final class GroupLifecycle {
                 told++;
             }
         }
-        long stopped = withdrawal.stoppedWithTheGroup(group.id(), group.owner(), members);
-        groups.deleteGroup(group.id());
-        return new Ended(told, stopped);
+        return new Ended(told, withdrawal.stoppedWithTheGroup(group.id(), group.owner(), members));
     }
 
     private static String alreadyHave(String name) {
