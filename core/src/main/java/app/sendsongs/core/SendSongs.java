@@ -7,6 +7,7 @@ import app.sendsongs.core.bot.InboxWork;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.DurableInbox;
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.compose.LinkShare;
@@ -147,10 +148,11 @@ public final class SendSongs {
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach, platforms);
+        HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
                 new ShownPendingList(stores.choices(), clock,
-                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), clock);
+                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), marks, clock);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
                 friends, whichPerson, outbox, settled, (receiver, senders) -> {
                     groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop
@@ -162,7 +164,7 @@ public final class SendSongs {
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, groups,
                 roster, chatSongs, groupSummary,
-                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(), clock);
+                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(), marks, clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),

@@ -84,8 +84,8 @@ public final class Bot {
             "To send that song, connect first (it takes a minute), then paste it again.\n\n";
 
     /**
-     * Before the welcome of someone not registered who confirms forget_me: a second Yes, or the first handled again
-     * after a crash cut it short once everything was deleted.
+     * Before the welcome of someone not registered who confirms forget_me: a second Yes. (The first, handled again
+     * after a crash cut it short once everything was deleted, says "Done" as it would have.)
      */
     private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
 
@@ -381,8 +381,8 @@ public final class Bot {
                     welcome.withText(help(help, style).text() + "\n\n" + welcome.text());
             case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() ->
-                    welcome.withText(NOTHING_KEPT + welcome.text());
+            case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
+                    .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
             default -> welcome;
         };
     }

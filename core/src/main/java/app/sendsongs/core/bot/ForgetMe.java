@@ -1,12 +1,14 @@
 package app.sendsongs.core.bot;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.Roster;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
@@ -17,6 +19,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -44,11 +47,13 @@ public final class ForgetMe {
     private final ChatSongMessages chatSongs;
     private final GroupSummary summaries;
     private final NamesakeCautions cautions;
+    private final HandlingMarks marks;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
                     Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries,
-                    NamesakeCautions cautions, UserStore users, Clock clock) {
+                    NamesakeCautions cautions, UserStore users, HandlingMarks marks, Clock clock) {
+        this.marks = marks;
         this.summaries = summaries;
         this.cautions = cautions;
         this.shares = shares;
@@ -69,6 +74,23 @@ public final class ForgetMe {
      */
     public Message handle(User user, boolean confirmed) {
         return confirmed && asked(user) ? Message.text(forget(user)) : ask(user);
+    }
+
+    /**
+     * The answer again to the Yes being handled when a run of it cut short by a crash deleted the person already (their
+     * records gone, its answer not held): the "Done" that run would have given.
+     */
+    Optional<String> doneAlready() {
+        return Arrays.stream(SourceKind.values()).filter(kind -> marks.marked(deleted(kind))).findFirst()
+                .map(ForgetMe::done);
+    }
+
+    /**
+     * What the Yes marks before the deletion: that it deleted a person who listened on {@code kind} (what its answer
+     * names), known to it once their records are gone.
+     */
+    private static String deleted(SourceKind kind) {
+        return "forget_me deleted a person who listened on " + kind.name();
     }
 
     private Message ask(User user) {
@@ -146,10 +168,15 @@ public final class ForgetMe {
         // (those sends go with the rest), and among who played the songs they received, which go with the rest.
         List<String> chatSongsTheyAreIn = groupSends(user);
         chatSongs.refresh(chatSongsTheyAreIn);
+        marks.mark(deleted(user.connection().kind()), user.lastMessageAt());
         housekeeping.forgetPerson(user.address());
         chatSongs.refresh(chatSongsTheyAreIn);
-        return "Done: I've deleted everything I kept about you — your "
-                + user.connection().kind().displayName() + " connection, your name, the songs you "
-                + "sent and received, your groups and memberships. To use Send Songs again, just write to me.";
+        return done(user.connection().kind());
+    }
+
+    private static String done(SourceKind kind) {
+        return "Done: I've deleted everything I kept about you — your " + kind.displayName() + " connection, your "
+                + "name, the songs you sent and received, your groups and memberships. To use Send Songs again, just "
+                + "write to me.";
     }
 }

@@ -6,7 +6,6 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
-import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
@@ -14,7 +13,6 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,13 +139,23 @@ public final class GroupLifecycle {
     }
 
     private String delete(User owner, Group group) {
-        Ended ended = end(group, owner.name() + " deleted the group " + group.name() + ".", List.of(owner.address()));
+        Ended ended = stopAndTell(group, owner.name() + " deleted the group " + group.name() + ".",
+                List.of(owner.address()));
+        String reply = deleted(group, ended);
+        // The answer is held before the group goes: the yes handled again after a crash once it went finds no group,
+        // and its "That group no longer exists.", the answer of the same event, is not held a second time.
+        outbox.reply(owner.address(), Message.text(reply));
+        groups.deleteGroup(group.id());
+        return reply;
+    }
+
+    private static String deleted(Group group, Ended ended) {
         String reply = "Deleted the group " + group.name() + switch (ended.othersTold()) {
             case 0 -> ".";
             case 1 -> " and told its other member.";
             default -> " and told its " + ended.othersTold() + " other members.";
         };
-        long stopped = GroupShareWithdrawal.watchedBy(owner.address(), ended.stopped());
+        long stopped = ended.ownersSongsStopped();
         if (stopped == 0) {
             return reply;
         }
@@ -163,28 +171,29 @@ public final class GroupLifecycle {
     public void forget(User person) {
         for (Group group : groups.groupsOf(person.address())) {
             if (group.ownedBy(person.address())) {
-                end(group, "The group " + group.name() + " no longer exists: the person who made it has left "
+                stopAndTell(group, "The group " + group.name() + " no longer exists: the person who made it has left "
                         + "Send Songs.", List.of());
+                groups.deleteGroup(group.id());
             } else if (groups.removeMember(group.id(), person.address())) {
                 withdrawal.withdraw(group.id(), person.address());
             }
         }
     }
 
-    private record Ended(int othersTold, List<Share> stopped) {
+    /** What ending a group did: the members told, and the owner's songs it stopped, those a run cut short did too. */
+    private record Ended(int othersTold, long ownersSongsStopped) {
     }
 
     /**
-     * Stops every member's songs from the group, tells the members other than the owner ({@code notice},
-     * naming the people {@code about}), then deletes the group: cut short, the command finds the group
+     * Stops every member's songs from the group and tells the members other than the owner ({@code notice},
+     * naming the people {@code about}), before the group is deleted: cut short, the command finds the group
      * again and finishes (songs already stopped and notices already held are not done twice).
      */
-    private Ended end(Group group, String notice, List<ChatAddress> about) {
+    private Ended stopAndTell(Group group, String notice, List<ChatAddress> about) {
         List<GroupMember> members = groups.membersOf(group.id());
-        List<Share> stopped = new ArrayList<>();
         int told = 0;
         for (GroupMember member : members) {
-            stopped.addAll(withdrawal.withdraw(group.id(), member.member()));
+            withdrawal.withdraw(group.id(), member.member());
             if (!group.ownedBy(member.member())) {
                 // Named by the group, not numbered: forget_me ends several, and run again after a crash it no
                 // longer finds those it ended, so numbering would give a later group's notices the earlier's ids.
@@ -193,8 +202,7 @@ public final class GroupLifecycle {
                 told++;
             }
         }
-        groups.deleteGroup(group.id());
-        return new Ended(told, stopped);
+        return new Ended(told, withdrawal.stoppedWithTheGroup(group.id(), group.owner(), members));
     }
 
     private static String alreadyHave(String name) {

@@ -7,6 +7,7 @@ import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,26 @@ public final class GroupShareWithdrawal {
      */
     public static long watchedBy(ChatAddress sender, List<Share> stopped) {
         return stopped.stream().filter(share -> share.sender().equals(sender) && !Repeats.keptPrivate(share)).count();
+    }
+
+    /**
+     * How many songs {@code sender} sent through {@code groupId} its end stopped, as {@link #watchedBy} counts them:
+     * those to its {@code members} sent since they joined (one stopped by an earlier leaving went to a membership
+     * before), stopped now. Read from the songs rather than from what one run stopped, so an end done again after a
+     * crash cut it short counts those the first run stopped too.
+     */
+    public long stoppedWithTheGroup(String groupId, ChatAddress sender, List<GroupMember> members) {
+        Map<ChatAddress, Instant> joined = new HashMap<>();
+        members.forEach(member -> joined.put(member.member(), member.joinedAt()));
+        Map<String, Boolean> sentToGroup = new HashMap<>();
+        return shares.sharesSentBy(sender).stream()
+                .filter(share -> share.status() == ShareStatus.LEFT_GROUP && !Repeats.keptPrivate(share))
+                .filter(share -> joined.containsKey(share.receiver())
+                        && !share.createdAt().isBefore(joined.get(share.receiver())))
+                .filter(share -> share.groupSendId()
+                        .map(sendId -> sentToGroup.computeIfAbsent(sendId, id -> sendBelongsTo(id, groupId)))
+                        .orElse(false))
+                .count();
     }
 
     private boolean sendBelongsTo(String groupSendId, String groupId) {

@@ -64,17 +64,20 @@ final class Enrolment {
         this.newcomers = listener;
     }
 
-    /** The {@code register} command with a code from the plain connect page; returns the reply. */
-    String register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt) {
+    /**
+     * The {@code register} command with a code from the plain connect page; returns the reply. {@code switching}: it
+     * moves someone registered to another source (which, handled again after a crash, they are on already).
+     */
+    String register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt,
+                    boolean switching) {
         // Someone this very message registered (it is handled again after a crash) is registered as new again.
         Optional<User> existing = users.findUser(person).filter(user -> !registeredBy(user, connection, messageAt));
         if (existing.isPresent()) {
             User updated = existing.get().withConnection(connection).renamed(name.orElse(existing.get().name()))
                     .withLastMessageAt(messageAt);
-            saveAndWatchAgain(existing.get(), updated);
+            saveAndWatchAgain(updated, switching, messageAt);
             handles.learn(person);
-            return switched(existing.get(), connection) ? switchedText(updated, connection.kind())
-                    : connectedAgain(updated);
+            return switching ? switchedText(updated, connection.kind()) : connectedAgain(updated);
         }
         String chosen = name.orElseThrow();
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt));
@@ -84,11 +87,14 @@ final class Enrolment {
 
     /**
      * The answer again to the register sent at {@code messageAt} that saved {@code user}, handled again after a crash:
-     * the welcome when it registered them, else that they are connected again.
+     * the welcome when it registered them, that they listen on their new source when it {@code switched} them, else
+     * that they are connected again.
      */
-    String answerAgain(User user, Instant messageAt) {
-        return registeredBy(user, user.connection(), messageAt) ? welcome(user.address(), user.name())
-                : connectedAgain(user);
+    String answerAgain(User user, Instant messageAt, boolean switched) {
+        if (registeredBy(user, user.connection(), messageAt)) {
+            return welcome(user.address(), user.name());
+        }
+        return switched ? switchedText(user, user.connection().kind()) : connectedAgain(user);
     }
 
     private static String connectedAgain(User user) {
@@ -109,7 +115,7 @@ final class Enrolment {
         Optional<User> existing = users.findUser(person);
         if (existing.isPresent()) {
             User updated = existing.get().withConnection(connection);
-            saveAndWatchAgain(existing.get(), updated);
+            saveAndWatchAgain(updated, switched(existing.get(), connection), clock.instant());
             handles.learn(person);
             outbox.notify(person, Message.text(switched(existing.get(), connection) ? switchedText(updated, kind)
                     : "You're connected again with " + kind.displayName() + ", " + updated.name()
@@ -155,11 +161,14 @@ final class Enrolment {
         return usage + "\n" + style.write(RECEIPTS_TOLD);
     }
 
-    /** Saved first, so the check brought forward finds the new connection. */
-    private void saveAndWatchAgain(User before, User after) {
+    /**
+     * Saved first, so the check brought forward finds the new connection; {@code switchedAt}, the new source is read
+     * from then on.
+     */
+    private void saveAndWatchAgain(User after, boolean switched, Instant switchedAt) {
         users.saveUser(after);
-        if (switched(before, after.connection())) {
-            watching.switchedSource(after.address(), clock.instant());
+        if (switched) {
+            watching.switchedSource(after.address(), switchedAt);
         } else {
             watching.resumeWatching(after.address());
         }

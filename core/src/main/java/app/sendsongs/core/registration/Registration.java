@@ -46,6 +46,8 @@ public final class Registration {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
     private static final String USED_LINK =
             "This link was already used to connect. Send me connect in the chat for a new one.";
+    /** What a register's mark that it moved the person to another source is named by, for {@link Cause#id}. */
+    private static final String SWITCHED_SOURCE = "registration switched source";
 
     private final RegistrationStore store;
     private final UserStore users;
@@ -290,19 +292,33 @@ public final class Registration {
         Optional<RegistrationCode> code = store.claimRegistrationCode(typed, claimant);
         if (code.isEmpty() && existing.isPresent() && store.wasUsed(claimant)) {
             // This register, handled again after a crash that came once it had saved the person and dropped the code.
-            return enrolment.answerAgain(existing.get(), messageAt);
+            return enrolment.answerAgain(existing.get(), messageAt, store.wasUsed(Cause.id(SWITCHED_SOURCE)));
         }
         // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
         if (code.isEmpty() || code.get().expiresAt().isBefore(messageAt)) {
             return "That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
                     + " minutes). Get a new one at " + connectLink.url();
         }
-        String reply = enrolment.register(person, code.get().connection(), name, messageAt);
+        boolean switching = switchesSource(existing, code.get());
+        String reply = enrolment.register(person, code.get().connection(), name, messageAt, switching);
         // Done: handled again, this register finds the mark and welcomes the person it saved; the code, with the
         // connection's sealed tokens, goes.
         store.useOnce(claimant, code.get().expiresAt());
         store.dropClaimedCode(typed, claimant);
         return reply;
+    }
+
+    /**
+     * Whether this register moves someone registered to another source. Marked before the person is saved on the new
+     * one: handled again after a crash cut it short, it finds them there already, which alone reads as a reconnect.
+     */
+    private boolean switchesSource(Optional<User> existing, RegistrationCode code) {
+        String mark = Cause.id(SWITCHED_SOURCE);
+        if (existing.filter(user -> user.connection().kind() != code.connection().kind()).isPresent()) {
+            store.useOnce(mark, code.expiresAt());
+            return true;
+        }
+        return existing.isPresent() && store.wasUsed(mark);
     }
 
     /** Told of each person who registered through their personal link, once the chat has welcomed them. */

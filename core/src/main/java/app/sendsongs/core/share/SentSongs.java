@@ -1,6 +1,7 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
@@ -21,6 +22,12 @@ import java.util.Optional;
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
     private static final String NOT_WATCHED = "That song isn't being watched any more; see {history}.";
+    /**
+     * What a cancel of one song marks before it stops it ({@link HandlingMarks}), and the song with its id after: run
+     * again after a crash, the song is no longer in the list it was chosen from, so the number would count another.
+     */
+    private static final String CHOSE = "cancel chose a song";
+    private static final String SETTLED = "That song was settled a moment ago; see history.";
 
     private final ShareStore shares;
     private final UserStore users;
@@ -28,10 +35,12 @@ public final class SentSongs {
     private final ShareSettled settled;
     private final GroupSendNames groupNames;
     private final ShownPendingList shown;
+    private final HandlingMarks marks;
     private final Clock clock;
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
-                     GroupSendNames groupNames, ShownPendingList shown, Clock clock) {
+                     GroupSendNames groupNames, ShownPendingList shown, HandlingMarks marks, Clock clock) {
+        this.marks = marks;
         this.shares = shares;
         this.users = users;
         this.outbox = outbox;
@@ -119,6 +128,11 @@ public final class SentSongs {
      * list's taps.
      */
     public Message cancel(User sender, Command.Cancel command) {
+        boolean oneSong = command.which().filter(which -> which.equals("all") || which.startsWith("all ")).isEmpty();
+        Optional<Share> chosen = oneSong ? chosenBefore(sender) : Optional.empty();
+        if (chosen.isPresent()) {
+            return Message.text(cancelledAgain(chosen.get()));
+        }
         List<Share> open = open(sender);
         if (open.isEmpty()) {
             return Message.text("There is nothing to cancel: no song you sent is being watched.");
@@ -127,7 +141,7 @@ public final class SentSongs {
             return cancelWhich(sender, open, command.which().get());
         }
         if (open.size() == 1) {
-            return Message.text(cancelled(open.getFirst()));
+            return Message.text(cancelled(sender, open.getFirst()));
         }
         shown.shown(sender.address(), open);
         String cancel = CommandStyle.of(sender.address()).spell("cancel");
@@ -139,7 +153,8 @@ public final class SentSongs {
         Optional<String> song = SenderOfSong.shareId(which);
         if (song.isPresent()) {
             return Message.text(open.stream().filter(share -> share.id().equals(song.get())).findFirst()
-                    .map(this::cancelled).orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED)));
+                    .map(share -> cancelled(sender, share))
+                    .orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED)));
         }
         if (which.equals("all") || which.startsWith("all ")) {
             Instant listedUpTo = which.equals("all") ? Instant.MAX
@@ -156,8 +171,8 @@ public final class SentSongs {
                     .withChoices(cancelTaps(listed, open));
         }
         String id = listed.get(number - 1);
-        return Message.text(open.stream().filter(share -> share.id().equals(id)).findFirst().map(this::cancelled)
-                .orElseGet(() -> noLongerPending(sender, number, id)));
+        return Message.text(open.stream().filter(share -> share.id().equals(id)).findFirst()
+                .map(share -> cancelled(sender, share)).orElseGet(() -> noLongerPending(sender, number, id)));
     }
 
     /**
@@ -186,9 +201,38 @@ public final class SentSongs {
                 + "\nSee the list as it is now: " + CommandStyle.of(sender.address()).spell("pending");
     }
 
-    private String cancelled(Share share) {
-        return cancel(share) ? "Stopped watching " + share.track().title() + " for " + receiverName(share) + "."
-                : "That song was settled a moment ago; see history.";
+    /** Stops the one song the sender chose, marked first for the cancel handled again ({@link #chosenBefore}). */
+    private String cancelled(User sender, Share share) {
+        marks.mark(CHOSE, sender.lastMessageAt());
+        marks.mark(CHOSE + " " + share.id(), sender.lastMessageAt());
+        return cancel(share) ? stopped(share) : SETTLED;
+    }
+
+    private String stopped(Share share) {
+        return "Stopped watching " + share.track().title() + " for " + receiverName(share) + ".";
+    }
+
+    /**
+     * The song a run of the cancel being handled chose, cut short by a crash: looked for among the sender's songs only
+     * when that run marked it chose one, which the first run of every cancel does not find.
+     */
+    private Optional<Share> chosenBefore(User sender) {
+        if (!marks.marked(CHOSE)) {
+            return Optional.empty();
+        }
+        return shares.sharesSentBy(sender.address()).stream().filter(share -> marks.marked(CHOSE + " " + share.id()))
+                .findFirst();
+    }
+
+    /** The cancel handled again finishes with the song its first run chose, and answers as that run would have. */
+    private String cancelledAgain(Share chosen) {
+        if (chosen.status() != ShareStatus.CANCELLED) {
+            return cancel(chosen) ? stopped(chosen) : SETTLED;
+        }
+        // Stopped by the first run: what may have followed it is done again (each step does nothing the second time).
+        outbox.withdrawShare(chosen.receiver(), chosen.id());
+        settled.settled(chosen);
+        return stopped(chosen);
     }
 
     private boolean cancel(Share share) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.SendSongs;
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -249,12 +250,60 @@ class CutShortHandlingTest {
                 .as("no code, and no copy of it, once the person is registered").isZero();
     }
 
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"just after saving the person", "before holding the answer"})
+    void aRegisterThatSwitchedTheSourceCutShortSaysSoWhenHandledAgainNotThatTheyReconnected(String when) {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofDays(1));
+        String code = bot.registrationCode(SourceKind.LASTFM, "bobfisher");
+        Inbound register = text("bob", "register code:\"" + code + "\"");
+        if (when.startsWith("just after")) {
+            ((InMemoryUsers) bot.stores.users()).diesAtNextSaveUser(true);
+        } else {
+            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("bob")));
+        }
+        assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(register)).singleElement().isEqualTo("You're connected with Last.fm now, Bob Fisher. "
+                + "Songs friends sent you are still being watched: I read what you play on Last.fm from now on.");
+        assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
+    }
+
     @Test
     void aRegisterThatFinishedKeepsNoCopyOfItsCode() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:erin");
 
         assertThat(bot.reply("erin", "register code:\"" + code + "\" name:\"Erin Hale\"")).startsWith("Welcome");
         assertThat(((InMemoryRegistrations) bot.stores.registrations()).codesKept()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"no list shown", "the list shown", "a question open", "the list's tap"})
+    void aCancelByNumberCutShortStopsNoOtherSongWhenHandledAgainAndAnswersAsTheFirstRunWould(String before) {
+        for (String receiver : List.of("Bob Fisher", "Carol Jones", "Dan Brown")) {
+            bot.reply("alice", "send_song name:\"" + receiver + "\" " + LINK);
+            bot.advance(Duration.ofMinutes(1));
+        }
+        if (before.equals("the list shown")) {
+            assertThat(bot.reply("alice", "pending")).contains("1. " + TITLE + " → Bob Fisher");
+        } else if (before.equals("a question open")) {
+            assertThat(bot.reply("alice", "forget_me")).endsWith("Delete it all?");
+        }
+        Inbound cancel = text("alice", "cancel 1");
+        if (before.equals("the list's tap")) {
+            bot.reply("alice", "pending");
+            Choice tap = bot.chat.messages("alice").getLast().choices().getFirst();
+            cancel = new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), bot.clock.instant(), tap.payload(),
+                    tap.title());
+        }
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().startsWith("Stopped watching"));
+        Inbound cutShort = cancel;
+        assertThatThrownBy(() -> bot.handle(cutShort)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(cutShort)).containsExactly("Stopped watching " + TITLE + " for Bob Fisher.");
+        assertThat(bot.stores.shares().openSharesSentBy(at("alice"))).extracting(Share::receiver)
+                .containsExactly(at("carol"), at("dan"));
     }
 
     @Test

@@ -313,6 +313,22 @@ class ForgetMeTest {
     }
 
     @Test
+    void aYesCutShortAfterEverythingWentBeforeItsAnswerSaysDoneWhenHandledAgain() {
+        bot.reply("alice", "forget_me");
+        Inbound yes = yes("alice");
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().startsWith("Done: "));
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(bot.stores.users().findUser(at("alice"))).as("everything went").isEmpty();
+
+        assertThat(bot.handle(yes)).containsExactly("Done: I've deleted everything I kept about you — your Spotify "
+                + "connection, your name, the songs you sent and received, your groups and memberships. To use Send "
+                + "Songs again, just write to me.");
+        assertThat(bot.handle(yes("alice"))).as("a second yes").singleElement().asString()
+                .startsWith("I keep nothing about you.\n\nHi! I'm Send Songs");
+    }
+
+    @Test
     void aSecondYesAfterTheFirstDeletedEverythingSaysNothingIsKept() {
         bot.reply("alice", "forget_me");
         Inbound first = yes("alice");

@@ -62,10 +62,21 @@ public final class InMemoryGroups implements GroupStore {
                 .sorted(Comparator.comparing(GroupMember::joinedAt).thenComparing(m -> m.member().key())).toList();
     }
 
+    private boolean diesAfterNextDelete;
+
     @Override
     public synchronized void deleteGroup(String groupId) {
         groups.remove(groupId);
         members.removeIf(m -> m.groupId().equals(groupId));
+        if (diesAfterNextDelete) {
+            diesAfterNextDelete = false;
+            throw new RecordingChat.ProcessDied();
+        }
+    }
+
+    /** The process dies right after the next {@link #deleteGroup}: a {@link RecordingChat.ProcessDied} is thrown. */
+    public synchronized void diesAfterNextDelete() {
+        diesAfterNextDelete = true;
     }
 
     @Override

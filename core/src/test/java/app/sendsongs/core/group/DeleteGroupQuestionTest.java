@@ -10,6 +10,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryGroups;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
@@ -126,6 +127,39 @@ class DeleteGroupQuestionTest {
         assertThat(bot.inbox("carol")).filteredOn(text -> text.contains("deleted")).hasSize(1);
         assertThat(bot.stores.groups().groupsOf(at("alice"))).isEmpty();
         assertThat(tapYes(question)).as("a second yes").isEqualTo("That group no longer exists.");
+    }
+
+    @Test
+    void aYesCutShortByACrashAnswersWhenHandledAgainWithTheCountsTheFirstRunWouldHaveGiven() {
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "delete_group Family");
+        Inbound yes = yesTo(lastTo("alice"));
+        bot.chat.diesOnSend(1, true); // Bob's song stopped and his notice sent, then the process died
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.app.confirmSent(bot.chat.references("bob"));
+
+        bot.handle(yes);
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Deleted")).containsExactly(
+                "Deleted the group Family and told its 2 other members. I've stopped watching your 2 songs sent "
+                        + "through it that had not been played yet.");
+    }
+
+    @Test
+    void aYesCutShortRightAfterTheGroupWentIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain() {
+        bot.reply("alice", "delete_group Family");
+        Inbound yes = yesTo(lastTo("alice"));
+        ((InMemoryGroups) bot.stores.groups()).diesAfterNextDelete();
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(yes);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Delete") || text.startsWith("That group"))
+                .containsExactly(QUESTION + ", and the songs sent through it that haven't been played stop being "
+                        + "watched.", "Deleted the group Family and told its other member.");
+        assertThat(bot.reply("alice", "no")).as("the question taken").startsWith("Sorry");
     }
 
     @Test

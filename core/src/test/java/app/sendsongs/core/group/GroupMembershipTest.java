@@ -280,6 +280,21 @@ class GroupMembershipTest {
     }
 
     @Test
+    void deletingDoesNotCountASongStoppedEarlierWhenItsReceiverLeftAndCameBack() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("bob", "leave_group Family");
+        bot.advance(Duration.ofMinutes(1));
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "delete_group Family");
+
+        assertThat(tapYes("alice")).isEqualTo("Deleted the group Family and told its other member. I've stopped "
+                + "watching your song sent through it that had not been played yet.");
+    }
+
+    @Test
     void deletingTellsTheMembersAndStopsTheSongsSentThroughIt() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
