@@ -49,6 +49,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.ShareSettled;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.UndeliveredSongs;
@@ -120,8 +121,11 @@ public final class SendSongs {
         ListeningAccess access = new ListeningAccess(listening, stores.users(), outbox, personalLinks, clock);
         this.registration = new Registration(stores.registrations(), stores.users(), listening, delivery, platforms,
                 outbox, personalLinks, settings.signingKey(), link, clock);
+        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
+        Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
+        TellingNames names = new TellingNames(stores.users(), contacts);
         GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
-                schedule, clock);
+                schedule, clock, names);
         GroupChatPlatforms groupChatPlatforms = new GroupChatPlatforms(chats);
         this.chatSongs = new ChatSongMessages(stores.groupChats(), stores.groups(), stores.shares(), stores.users(),
                 groupChatPlatforms, outbox, clock);
@@ -131,10 +135,8 @@ public final class SendSongs {
         };
         outbox.onShareGivenUp(new UndeliveredSongs(stores.shares(), stores.users(), outbox, settled)::givenUp);
         this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
-                access, outbox, schedule, clock, settings.lease(), settled);
+                access, outbox, schedule, clock, settings.lease(), settled, names);
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
-        GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
-        Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
         PersonHandles handles = new PersonHandles(stores.users(), platforms);
         FriendFinder friends = new FriendFinder(stores.users(), contacts, handles);
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
@@ -143,16 +145,16 @@ public final class SendSongs {
                 new Repeats(stores.shares(), schedule, outbox.holdLimit(), clock));
         Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
-                tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach);
+                tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach, names);
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
-                schedule, link, clock, reach, platforms);
+                schedule, link, clock, reach, platforms, names);
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
                 new ShownPendingList(stores.choices(), clock,
-                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), marks, clock);
+                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), marks, clock, names);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
                 friends, whichPerson, outbox, settled, (receiver, senders) -> {
                     groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop
@@ -180,7 +182,7 @@ public final class SendSongs {
     private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
                                  TrackLookup tracks, GroupReceivers receivers, SendLimiter limiter, Outbox outbox,
                                  ShareSettled summary, WatchSchedule schedule, ConnectLink link, Clock clock,
-                                 Reachability reach, ChatPlatforms platforms) {
+                                 Reachability reach, ChatPlatforms platforms, TellingNames names) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
@@ -191,7 +193,7 @@ public final class SendSongs {
         return new Groups(lifecycle, membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
-                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup), whichGroup);
+                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup, names), whichGroup);
     }
 
     public Bot bot() {

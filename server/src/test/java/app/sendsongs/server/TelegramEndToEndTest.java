@@ -642,6 +642,27 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void thePlayNoticeSaysWhichOfTwoFriendsOfOneNameListenedByTheirChatApp() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        List<String> tracks = sandbox.trackIds();
+        assertThat(sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0)).getLast())
+                .contains("Which one?");
+        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).as("Mo knows one Bob Fisher yet")
+                .startsWith("Sent ").contains(" to Bob Fisher. ");
+        sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
+        assertThat(sandbox.tapTitled("mo", "2. Bob · Telegram").getLast()).startsWith("Sent ")
+                .contains(" to Bob Fisher (on Telegram). ");
+
+        sandbox.play("bob-sp", tracks.get(1));
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.awaitMessage("mo", text -> text.startsWith("🎧 Bob Fisher (on Telegram) listened to ")))
+                .as("not just \"Bob Fisher\", which Mo could not tell from the one on Messenger").isNotEmpty();
+    }
+
+    @Test
     void membersOfAGroupWithAFriendOfOneNameOnEachPlatformTellsThemApart() {
         assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");

@@ -13,6 +13,7 @@ import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Cause;
@@ -41,6 +42,7 @@ public final class GroupSong {
     /** What a send to a group makes, for {@link Cause#id}: one group send per event (and a share per member). */
     private static final String GROUP_SEND = "group send";
 
+    private final TellingNames names;
     private final GroupFinder finder;
     private final GroupStore groups;
     private final UserStore users;
@@ -60,8 +62,9 @@ public final class GroupSong {
     public GroupSong(GroupFinder finder, GroupStore groups, UserStore users, ShareStore shares,
                      GroupReceivers receivers, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
                      WatchSchedule schedule, Clock clock, Reachability reach, ChatPlatforms chats,
-                     GroupShareWithdrawal withdrawal, WhichGroup whichGroup) {
+                     GroupShareWithdrawal withdrawal, WhichGroup whichGroup, TellingNames names) {
         this.withdrawal = withdrawal;
+        this.names = names;
         this.whichGroup = whichGroup;
         this.reach = reach;
         this.waitingMembers = new WaitingMembers(chats, reach);
@@ -188,11 +191,14 @@ public final class GroupSong {
     private String deliver(User sender, GroupSend send, String groupName, List<Share> stored) {
         List<User> waiting = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
-        String heading = sender.name() + " sent a song to " + send.groupName();
+        // The holders of the sender's name read once: each member who knows another of it is told which sent it.
+        TellingNames.Holders senderNamesakes = names.holdersOf(List.of(sender));
         for (Share share : stored) {
             if (!share.status().isOpen()) {
                 continue;
             }
+            String heading = names.to(share.receiver(), senderNamesakes).of(sender) + " sent a song to "
+                    + send.groupName();
             Delivery delivery = outbox.deliverShare(share.receiver(),
                     SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(), sender.address());
             switch (delivery) {

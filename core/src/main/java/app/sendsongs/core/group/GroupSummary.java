@@ -8,6 +8,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
@@ -17,9 +18,12 @@ import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -38,10 +42,12 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
+    private final TellingNames names;
 
     public GroupSummary(GroupStore groups, ShareStore shares, UserStore users, Outbox outbox, WatchSchedule schedule,
-                        Clock clock) {
+                        Clock clock, TellingNames names) {
         this.groups = groups;
+        this.names = names;
         this.shares = shares;
         this.users = users;
         this.outbox = outbox;
@@ -182,31 +188,42 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
         return shares.stream().map(Share::receiver).toList();
     }
 
+    /**
+     * The summary for the sender of {@code send}, each member named as the sender knows them ({@link TellingNames}):
+     * the members read once, and the holders of their names once for the whole summary.
+     */
     private String text(GroupSend send, List<Share> all) {
+        Map<ChatAddress, Optional<User>> people = new HashMap<>();
+        all.forEach(share -> people.computeIfAbsent(share.receiver(), users::findUser));
+        TellingNames.Shown shown = names.to(send.sender(), people.values().stream().flatMap(Optional::stream)
+                .toList());
+        Function<List<Share>, String> listed = settled -> String.join(", ", settled.stream()
+                .map(share -> shown.of(people.get(share.receiver()), User.SOMEONE_WHO_LEFT))
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList());
         List<Share> played = with(all, ShareStatus.PLAYED);
         List<Share> expired = with(all, ShareStatus.EXPIRED);
         StringBuilder text = new StringBuilder(played.size() + " of " + (played.size() + expired.size()) + " played "
                 + all.getFirst().track().title() + " (sent to " + send.groupName() + ").");
         if (!expired.isEmpty()) {
             text.append("\nNot played within ").append(Texts.duration(schedule.watchPeriod())).append(": ")
-                    .append(names(expired)).append('.');
-            mayHaveMissed(expired).ifPresent(text::append);
+                    .append(listed.apply(expired)).append('.');
+            mayHaveMissed(expired, people).ifPresent(text::append);
         }
         List<Share> left = with(all, ShareStatus.LEFT_GROUP);
         if (!left.isEmpty()) {
-            text.append("\nNot counted, no longer in the group: ").append(names(left)).append('.');
+            text.append("\nNot counted, no longer in the group: ").append(listed.apply(left)).append('.');
         }
         List<Share> undelivered = with(all, ShareStatus.UNDELIVERED);
         if (!undelivered.isEmpty()) {
-            text.append("\nNot counted, it never reached them: ").append(names(undelivered)).append('.');
+            text.append("\nNot counted, it never reached them: ").append(listed.apply(undelivered)).append('.');
         }
         List<Share> cancelled = with(all, ShareStatus.CANCELLED);
         if (!cancelled.isEmpty()) {
-            text.append("\nNot counted, you stopped watching: ").append(names(cancelled)).append('.');
+            text.append("\nNot counted, you stopped watching: ").append(listed.apply(cancelled)).append('.');
         }
         List<Share> keptPrivate = all.stream().filter(Share::receiptsOff).toList();
         if (!keptPrivate.isEmpty()) {
-            text.append("\nNot counted, they don't share plays: ").append(names(keptPrivate)).append('.');
+            text.append("\nNot counted, they don't share plays: ").append(listed.apply(keptPrivate)).append('.');
         }
         return text.toString();
     }
@@ -216,12 +233,12 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
      * every member it may have been missed for listens there; else that not all their plays could be seen, on the
      * services they listen on (a Last.fm member has no Spotify history to blame).
      */
-    private Optional<String> mayHaveMissed(List<Share> expired) {
+    private static Optional<String> mayHaveMissed(List<Share> expired, Map<ChatAddress, Optional<User>> people) {
         if (expired.stream().noneMatch(Share::uncertain)) {
             return Optional.empty();
         }
         List<SourceKind> sources = expired.stream().filter(Share::uncertain)
-                .map(share -> users.findUser(share.receiver()).map(user -> user.connection().kind()))
+                .map(share -> people.get(share.receiver()).map(user -> user.connection().kind()))
                 .flatMap(Optional::stream).distinct().toList();
         if (!sources.isEmpty() && sources.stream().allMatch(SourceKind::keepsOnlyRecentWindow)) {
             return Optional.of(" (At times their Spotify history of the last 50 plays didn't reach back far enough, "
@@ -230,12 +247,6 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
         return Optional.of(" (At times I couldn't see all of their plays" + (sources.isEmpty() ? "" : " on "
                 + String.join(" and ", sources.stream().map(SourceKind::displayName).toList()))
                 + ", so I may have missed a play.)");
-    }
-
-    private String names(List<Share> settled) {
-        return String.join(", ", settled.stream()
-                .map(s -> users.findUser(s.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT))
-                .sorted(String.CASE_INSENSITIVE_ORDER).toList());
     }
 
     /** The shares of that status, leaving out those whose receivers don't share plays with the sender. */

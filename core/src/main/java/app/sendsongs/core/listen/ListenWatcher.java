@@ -15,6 +15,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.WaitingReceipts;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.ListeningAccess;
@@ -75,11 +76,13 @@ public final class ListenWatcher {
     private final ShareSettled settled;
     private final PreferenceStore preferences;
     private final WaitingReceipts waitingReceipts;
+    private final TellingNames names;
 
     public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, PreferenceStore preferences,
                          ListeningAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
-                         ShareSettled settled) {
+                         ShareSettled settled, TellingNames names) {
         this.watches = watches;
+        this.names = names;
         this.shares = shares;
         this.users = users;
         this.access = access;
@@ -206,7 +209,7 @@ public final class ListenWatcher {
                 .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
         Coverage coverage = Coverage.of(recent, watch.checkedThrough(), readThrough);
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule, historyCutShort(receiver), theirs::blocks);
+        Notices notices = new Notices(receiver, users, names, schedule, historyCutShort(receiver), theirs::blocks);
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
@@ -315,7 +318,7 @@ public final class ListenWatcher {
     private void settleUnread(Watch watch, User receiver, List<Share> watched, Optional<Instant> retryAt) {
         Instant now = clock.instant();
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
-        Notices notices = new Notices(receiver, users, schedule, unread(receiver), theirs::blocks);
+        Notices notices = new Notices(receiver, users, names, schedule, unread(receiver), theirs::blocks);
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         for (Share share : watched) {

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.share.ListenNotices;
 import app.sendsongs.core.share.Share;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -26,6 +28,7 @@ import java.util.function.Predicate;
 final class Notices {
     private final User receiver;
     private final UserStore users;
+    private final TellingNames names;
     private final WatchSchedule schedule;
     private final String whyUncertain;
     private final Predicate<ChatAddress> blocked;
@@ -38,10 +41,11 @@ final class Notices {
      * {@code whyUncertain} is what an expiry notice adds when the song may have been played unseen; {@code blocked}
      * tells the senders the receiver has blocked, whose notes they no longer want.
      */
-    Notices(User receiver, UserStore users, WatchSchedule schedule, String whyUncertain,
+    Notices(User receiver, UserStore users, TellingNames names, WatchSchedule schedule, String whyUncertain,
             Predicate<ChatAddress> blocked) {
         this.receiver = receiver;
         this.users = users;
+        this.names = names;
         this.schedule = schedule;
         this.whyUncertain = whyUncertain;
         this.blocked = blocked;
@@ -65,24 +69,35 @@ final class Notices {
 
     /**
      * Holds the messages under ids of the shares they are about, so a check done again after a crash (the shares
-     * not yet settled) holds the same messages, which go out once.
+     * not yet settled) holds the same messages, which go out once. Each names the other person as its reader knows
+     * them ({@link TellingNames}): the holders of the receiver's name read once for all the senders.
      */
     void send(Outbox outbox) {
         List<ChatAddress> aboutReceiver = List.of(receiver.address());
-        played.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.receiptId("played", songs), sender,
-                Message.text(playText(songs, plays.get(sender))), aboutReceiver));
-        notes.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.notesId(songs), receiver.address(),
-                Message.text(notesText(sender, songs)), List.of(sender)));
-        expired.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.receiptId("expired", songs), sender,
-                Message.text(expiryText(songs)), aboutReceiver));
+        if (!played.isEmpty() || !expired.isEmpty()) {
+            TellingNames.Holders holders = names.holdersOf(List.of(receiver));
+            played.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.receiptId("played", songs), sender,
+                    Message.text(playText(names.to(sender, holders).of(receiver), songs, plays.get(sender))),
+                    aboutReceiver));
+            expired.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.receiptId("expired", songs), sender,
+                    Message.text(expiryText(names.to(sender, holders).of(receiver), songs)), aboutReceiver));
+        }
+        if (!notes.isEmpty()) {
+            Map<ChatAddress, Optional<User>> senders = new LinkedHashMap<>();
+            notes.keySet().forEach(sender -> senders.put(sender, users.findUser(sender)));
+            TellingNames.Shown shown = names.to(receiver.address(),
+                    senders.values().stream().flatMap(Optional::stream).toList());
+            notes.forEach((sender, songs) -> outbox.notifyOnce(ListenNotices.notesId(songs), receiver.address(),
+                    Message.text(notesText(shown.of(senders.get(sender), "Your friend"), songs)), List.of(sender)));
+        }
     }
 
-    private String playText(List<Share> songs, List<Play> when) {
+    private static String playText(String receiverName, List<Share> songs, List<Play> when) {
         if (songs.size() == 1) {
-            return "🎧 " + receiver.name() + " listened to " + songs.getFirst().track().title() + " ("
+            return "🎧 " + receiverName + " listened to " + songs.getFirst().track().title() + " ("
                     + RelativeTime.markAgo(when.getFirst().playedAt()) + ").";
         }
-        StringBuilder text = new StringBuilder("🎧 " + receiver.name() + " listened to " + songs.size()
+        StringBuilder text = new StringBuilder("🎧 " + receiverName + " listened to " + songs.size()
                 + " of your songs:");
         for (int i = 0; i < songs.size(); i++) {
             text.append("\n• ").append(songs.get(i).track().title()).append(" (")
@@ -91,8 +106,7 @@ final class Notices {
         return text.toString();
     }
 
-    private String notesText(ChatAddress sender, List<Share> songs) {
-        String name = users.findUser(sender).map(User::name).orElse("Your friend");
+    private static String notesText(String name, List<Share> songs) {
         if (songs.size() == 1) {
             return name + "'s note on " + songs.getFirst().track().title() + ": " + Texts.note(songs.getFirst().post());
         }
@@ -102,11 +116,11 @@ final class Notices {
         return text.toString();
     }
 
-    private String expiryText(List<Share> songs) {
+    private String expiryText(String receiverName, List<Share> songs) {
         String within = " within " + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching";
         StringBuilder text = new StringBuilder(songs.size() == 1
-                ? receiver.name() + " hasn't played " + songs.getFirst().track().title() + within + "."
-                : receiver.name() + " hasn't played these" + within + ":");
+                ? receiverName + " hasn't played " + songs.getFirst().track().title() + within + "."
+                : receiverName + " hasn't played these" + within + ":");
         if (songs.size() > 1) {
             songs.forEach(share -> text.append("\n• ").append(share.track().title()));
         }

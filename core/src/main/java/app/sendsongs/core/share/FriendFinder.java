@@ -209,13 +209,21 @@ public final class FriendFinder {
     }
 
     /**
+     * What {@link #knownNamesake} found: the contact of the person's whom the stranger could pass for, if any, and
+     * everyone registered under the stranger's name now, the stranger too (read for it anyway: {@link TellingNames}
+     * needs no read of its own to name the stranger to the person).
+     */
+    public record NamesakeLook(Optional<User> known, List<User> holders) {
+    }
+
+    /**
      * Someone {@code person} knows (a contact) who has {@code stranger}'s name or a name that looks like it
      * ({@link LookAlikes#alike}), or had one before changing it, when {@code stranger} is not a contact of theirs. Two
      * reads (the name's holders now and before) when nobody else has it, as for most names, and two more for each
      * other name it could pass for ({@link LookAlikes#spellings}: "Bob Fisher" for a "ВоЬ Fisher" in Cyrillic letters
      * or a "B0b Fisher" with a zero).
      */
-    public Optional<User> knownNamesake(User stranger, ChatAddress person) {
+    public NamesakeLook knownNamesake(User stranger, ChatAddress person) {
         return knownNamesake(stranger, person, contacts -> contacts.contains(stranger.address()));
     }
 
@@ -223,26 +231,30 @@ public final class FriendFinder {
      * As {@link #knownNamesake}, as it was before {@code theirSong}, the stranger's song to the person, was stored:
      * for a run finishing a send cut short after that, when the song itself has made them a contact.
      */
-    public Optional<User> knownNamesakeBefore(User stranger, Share theirSong) {
+    public NamesakeLook knownNamesakeBefore(User stranger, Share theirSong) {
         ChatAddress person = theirSong.receiver();
         return knownNamesake(stranger, person, contacts -> contacts.contains(stranger.address())
                 && acquaintances.knownApartFrom(person, stranger.address(), theirSong.id()));
     }
 
-    private Optional<User> knownNamesake(User stranger, ChatAddress person, Predicate<List<ChatAddress>> known) {
-        List<User> namesakes = Stream.concat(Stream.of(stranger.name()), LookAlikes.spellings(stranger.name()).stream())
-                .flatMap(name -> Stream.concat(users.findUsersByName(name).stream(),
-                        users.findUsersOnceNamed(name).stream()))
+    private NamesakeLook knownNamesake(User stranger, ChatAddress person, Predicate<List<ChatAddress>> known) {
+        List<User> holders = users.findUsersByName(stranger.name());
+        List<String> spellings = LookAlikes.spellings(stranger.name());
+        List<User> namesakes = Stream.of(holders.stream(),
+                        spellings.stream().flatMap(name -> users.findUsersByName(name).stream()),
+                        Stream.concat(Stream.of(stranger.name()), spellings.stream())
+                                .flatMap(name -> users.findUsersOnceNamed(name).stream()))
+                .flatMap(found -> found)
                 .filter(u -> !u.address().equals(stranger.address()))
                 .filter(u -> nowOrBefore(u).anyMatch(name -> LookAlikes.alike(name, stranger.name()))).toList();
         if (namesakes.isEmpty()) {
-            return Optional.empty();
+            return new NamesakeLook(Optional.empty(), holders);
         }
         List<ChatAddress> contacts = acquaintances.contactsOf(person);
         if (known.test(contacts)) {
-            return Optional.empty();
+            return new NamesakeLook(Optional.empty(), holders);
         }
-        return namesakes.stream().filter(u -> contacts.contains(u.address())).findFirst();
+        return new NamesakeLook(namesakes.stream().filter(u -> contacts.contains(u.address())).findFirst(), holders);
     }
 
     private static Stream<String> nowOrBefore(User person) {

@@ -53,12 +53,14 @@ public final class SendSong {
     private final ChatPlatforms chats;
     private final Reachability reach;
     private final Repeats repeats;
+    private final TellingNames names;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
                     WatchSchedule schedule, ConnectLink connectLink, Invites invites, ChatPlatforms chats,
-                    Clock clock, Reachability reach) {
+                    Clock clock, Reachability reach, TellingNames names) {
         this.users = users;
+        this.names = names;
         this.reach = reach;
         this.shares = shares;
         this.preferences = preferences;
@@ -186,24 +188,25 @@ public final class SendSong {
     private String deliver(User sender, User receiver, Track track, String pre, String post) {
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         if (theirs.blocks(sender.address())) {
-            return "I couldn't deliver " + track.title() + " to " + receiver.name() + ", so nothing was sent.";
+            return "I couldn't deliver " + track.title() + " to " + shownTo(sender, receiver)
+                    + ", so nothing was sent.";
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track);
         if (already.isPresent()) {
-            return alreadySent(track, receiver, already.get());
+            return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
         }
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
         // Before the share makes them known.
-        Optional<NamesakeCaution> caution = namesakeCaution(sender, friends.knownNamesake(sender, receiver.address()));
+        FriendFinder.NamesakeLook look = friends.knownNamesake(sender, receiver.address());
         shares.insertShare(share);
-        return deliver(sender, share, Optional.of(receiver), caution);
+        return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders());
     }
 
-    private String alreadySent(Track track, User receiver, Share already) {
-        String sent = "You already sent " + track.title() + " to " + receiver.name() + " ("
+    private String alreadySent(Track track, User receiver, String receiverName, Share already) {
+        String sent = "You already sent " + track.title() + " to " + receiverName + " ("
                 + RelativeTime.ago(already.createdAt(), clock.instant()) + ")";
         if (already.status() != ShareStatus.HELD) {
             return sent + (Repeats.keptPrivate(already) ? "" : ", and I'm still watching for it")
@@ -221,21 +224,27 @@ public final class SendSong {
      * worked out again, as it was before that share made the sender known.
      */
     private String deliver(User sender, Share share) {
-        Optional<NamesakeCaution> caution = share.status().isOpen()
-                ? namesakeCaution(sender, friends.knownNamesakeBefore(sender, share)) : Optional.empty();
-        return deliver(sender, share, users.findUser(share.receiver()), caution);
+        Optional<FriendFinder.NamesakeLook> look = share.status().isOpen()
+                ? Optional.of(friends.knownNamesakeBefore(sender, share)) : Optional.empty();
+        return deliver(sender, share, users.findUser(share.receiver()),
+                namesakeCaution(sender, look.flatMap(FriendFinder.NamesakeLook::known)),
+                look.map(FriendFinder.NamesakeLook::holders).orElse(List.of()));
     }
 
+    /** {@code senderNamesakes}: everyone registered under the sender's name, the sender too. */
     private String deliver(User sender, Share share, Optional<User> receiverUser,
-                           Optional<NamesakeCaution> caution) {
+                           Optional<NamesakeCaution> caution, List<User> senderNamesakes) {
         String title = share.track().title();
-        String receiver = receiverUser.map(User::name).orElse("them");
+        String receiver = receiverUser.map(user -> shownTo(sender, user)).orElse("them");
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";
         }
         boolean receipts = !share.receiptsOff();
+        // A caution tells a newcomer apart already; a friend of a name the receiver knows another by is told apart so.
+        String senderName = caution.isPresent() ? sender.name()
+                : names.to(share.receiver(), TellingNames.Holders.of(sender, senderNamesakes)).of(sender);
         // A caution names the receiver's friend too: forgetting them takes it out of the song while it waits.
-        Outbox.Delivery delivery = outbox.deliverShare(share.receiver(), SongMessage.direct(sender.name(),
+        Outbox.Delivery delivery = outbox.deliverShare(share.receiver(), SongMessage.direct(senderName,
                 caution.map(NamesakeCaution::text), share), share.id(), sender.address(),
                 caution.map(NamesakeCaution::namesake).stream().toList());
         String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
@@ -257,6 +266,11 @@ public final class SendSong {
             case RETRYING -> "Their chat app didn't take " + title + " for " + receiver + " just now. "
                     + "I'll keep trying" + (receipts ? ", and start watching once it's delivered." : "." + noReceipts);
         };
+    }
+
+    /** The receiver's name as the sender is shown it: told apart from another person of that name they know. */
+    private String shownTo(User sender, User receiver) {
+        return names.to(sender.address(), List.of(receiver)).of(receiver);
     }
 
     /**

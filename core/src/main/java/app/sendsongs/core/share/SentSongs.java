@@ -7,6 +7,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
@@ -37,11 +40,14 @@ public final class SentSongs {
     private final ShownPendingList shown;
     private final HandlingMarks marks;
     private final Clock clock;
+    private final TellingNames names;
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
-                     GroupSendNames groupNames, ShownPendingList shown, HandlingMarks marks, Clock clock) {
+                     GroupSendNames groupNames, ShownPendingList shown, HandlingMarks marks, Clock clock,
+                     TellingNames names) {
         this.marks = marks;
         this.shares = shares;
+        this.names = names;
         this.users = users;
         this.outbox = outbox;
         this.settled = settled;
@@ -86,8 +92,9 @@ public final class SentSongs {
             return "Nothing pending: none of the songs you sent is being watched.";
         }
         StringBuilder text = new StringBuilder("Songs you sent that are being watched:");
-        for (int i = 0; i < open.size(); i++) {
-            text.append("\n").append(i + 1).append(". ").append(describe(open.get(i)));
+        List<String> lines = describe(sender, open);
+        for (int i = 0; i < lines.size(); i++) {
+            text.append("\n").append(i + 1).append(". ").append(lines.get(i));
         }
         return text.append("\nStop one with: " + CommandStyle.of(sender.address()).spell("cancel") + " <number>")
                 .toString();
@@ -112,7 +119,7 @@ public final class SentSongs {
         List<Share> shown = sent.subList(skipped, Math.min(sent.size(), skipped + HISTORY_SIZE));
         StringBuilder text = new StringBuilder(page == 1 ? "Your latest songs:"
                 : "Your songs before those (" + (skipped + 1) + " to " + (skipped + shown.size()) + "):");
-        shown.forEach(share -> text.append("\n• ").append(describe(share)));
+        describe(sender, shown).forEach(line -> text.append("\n• ").append(line));
         Message answer = Message.text(text.toString());
         return sent.size() > skipped + HISTORY_SIZE
                 ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
@@ -131,7 +138,7 @@ public final class SentSongs {
         boolean oneSong = command.which().filter(which -> which.equals("all") || which.startsWith("all ")).isEmpty();
         Optional<Share> chosen = oneSong ? chosenBefore(sender) : Optional.empty();
         if (chosen.isPresent()) {
-            return Message.text(cancelledAgain(chosen.get()));
+            return Message.text(cancelledAgain(sender, chosen.get()));
         }
         List<Share> open = open(sender);
         if (open.isEmpty()) {
@@ -197,7 +204,7 @@ public final class SentSongs {
     /** The song the list showed at {@code number} left it since: said so, with what became of it. */
     private String noLongerPending(User sender, int number, String id) {
         return "Number " + number + " in the list I showed you isn't pending any more, so I cancelled nothing"
-                + shares.findShare(id).map(share -> ": " + describe(share)).orElse(".")
+                + shares.findShare(id).map(share -> ": " + describe(sender, List.of(share)).getFirst()).orElse(".")
                 + "\nSee the list as it is now: " + CommandStyle.of(sender.address()).spell("pending");
     }
 
@@ -205,11 +212,12 @@ public final class SentSongs {
     private String cancelled(User sender, Share share) {
         marks.mark(CHOSE, sender.lastMessageAt());
         marks.mark(CHOSE + " " + share.id(), sender.lastMessageAt());
-        return cancel(share) ? stopped(share) : SETTLED;
+        return cancel(share) ? stopped(sender, share) : SETTLED;
     }
 
-    private String stopped(Share share) {
-        return "Stopped watching " + share.track().title() + " for " + receiverName(share) + ".";
+    private String stopped(User sender, Share share) {
+        return "Stopped watching " + share.track().title() + " for "
+                + describe(sender, List.of(share), (one, receiver, name) -> name).getFirst() + ".";
     }
 
     /**
@@ -225,14 +233,14 @@ public final class SentSongs {
     }
 
     /** The cancel handled again finishes with the song its first run chose, and answers as that run would have. */
-    private String cancelledAgain(Share chosen) {
+    private String cancelledAgain(User sender, Share chosen) {
         if (chosen.status() != ShareStatus.CANCELLED) {
-            return cancel(chosen) ? stopped(chosen) : SETTLED;
+            return cancel(chosen) ? stopped(sender, chosen) : SETTLED;
         }
         // Stopped by the first run: what may have followed it is done again (each step does nothing the second time).
         outbox.withdrawShare(chosen.receiver(), chosen.id());
         settled.settled(chosen);
-        return stopped(chosen);
+        return stopped(sender, chosen);
     }
 
     private boolean cancel(Share share) {
@@ -263,10 +271,30 @@ public final class SentSongs {
         return Repeats.keptPrivate(share) && share.status() != ShareStatus.CANCELLED;
     }
 
-    private String describe(Share share) {
-        Optional<User> receiver = users.findUser(share.receiver());
-        String head = share.track().title() + " → " + receiver.map(User::name).orElse(User.SOMEONE_WHO_LEFT)
-                + inGroup(share) + ": ";
+    /**
+     * The line of each of {@code listed} ({@link #describe(Share, Optional, String)}): each receiver read once, and
+     * named as the sender knows them ({@link TellingNames}, one read for the whole list).
+     */
+    private List<String> describe(User sender, List<Share> listed) {
+        return describe(sender, listed, this::describe);
+    }
+
+    private List<String> describe(User sender, List<Share> listed, Line line) {
+        Map<ChatAddress, Optional<User>> receivers = new HashMap<>();
+        listed.forEach(share -> receivers.computeIfAbsent(share.receiver(), users::findUser));
+        TellingNames.Shown shown = names.to(sender.address(), receivers.values().stream()
+                .flatMap(Optional::stream).toList());
+        return listed.stream().map(share -> line.of(share, receivers.get(share.receiver()),
+                shown.of(receivers.get(share.receiver()), User.SOMEONE_WHO_LEFT))).toList();
+    }
+
+    /** What is said of one share, its receiver and their name as the sender is shown it. */
+    private interface Line {
+        String of(Share share, Optional<User> receiver, String receiverName);
+    }
+
+    private String describe(Share share, Optional<User> receiver, String receiverName) {
+        String head = share.track().title() + " → " + receiverName + inGroup(share) + ": ";
         if (keptPrivate(share)) {
             return head + "delivered " + ago(share.deliveredAt().orElseThrow()) + " (they don't share plays)";
         }
@@ -300,10 +328,6 @@ public final class SentSongs {
     /** " (in Family)" for a song sent to a group, so a group's members read as one send. */
     private String inGroup(Share share) {
         return share.groupSendId().flatMap(groupNames::groupNameOf).map(name -> " (in " + name + ")").orElse("");
-    }
-
-    private String receiverName(Share share) {
-        return users.findUser(share.receiver()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
 }

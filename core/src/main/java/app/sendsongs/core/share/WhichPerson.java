@@ -196,10 +196,39 @@ public final class WhichPerson {
      * same one), and the day they joined, with the time when two of the same name would look alike without it.
      */
     private List<Description> describe(User asker, List<User> offered) {
-        List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
+        return describe(acquaintances, asker.address(), acquaintances.contactsOf(asker.address()), offered);
+    }
+
+    /**
+     * What tells each of {@code people} apart from the others of their name, as the asker's "which one?" would say
+     * it on its own, the chat app first ("on Telegram", when none of the others is on it), else as the question's taps
+     * do ("in Family with you", "joined 1 May 2030"): for naming one of two people of one name the asker knows
+     * anywhere else ({@link TellingNames}). {@code contacts} are the asker's; groups in common are read only when the
+     * chat app does not tell someone apart.
+     */
+    static List<String> tellingLines(Acquaintances acquaintances, ChatAddress asker, List<ChatAddress> contacts,
+                                     List<User> people) {
+        List<Boolean> byApp = people.stream().map(person -> {
+            List<User> namesakes = people.stream()
+                    .filter(other -> other != person && other.nameKey().equals(person.nameKey())).toList();
+            return !namesakes.isEmpty() && namesakes.stream()
+                    .noneMatch(other -> other.address().platform().equals(person.address().platform()));
+        }).toList();
+        List<Description> described = byApp.contains(false) ? describe(acquaintances, asker, contacts, people)
+                : List.of();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            lines.add(byApp.get(i) ? "on " + people.get(i).address().platform().displayName()
+                    : described.get(i).tellingLine());
+        }
+        return lines;
+    }
+
+    private static List<Description> describe(Acquaintances acquaintances, ChatAddress asker,
+                                              List<ChatAddress> contacts, List<User> offered) {
         boolean platformsDiffer = offered.stream().map(user -> user.address().platform()).distinct().count() > 1;
-        List<List<Fact>> facts = offered.stream().map(candidate -> facts(asker, candidate, contacts, platformsDiffer))
-                .toList();
+        List<List<Fact>> facts = offered.stream()
+                .map(candidate -> facts(acquaintances, asker, candidate, contacts, platformsDiffer)).toList();
         List<Description> described = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Instant joined = offered.get(i).registeredAt();
@@ -226,9 +255,10 @@ public final class WhichPerson {
                 .findFirst();
     }
 
-    private List<Fact> facts(User asker, User candidate, List<ChatAddress> contacts, boolean platformsDiffer) {
+    private static List<Fact> facts(Acquaintances acquaintances, ChatAddress asker, User candidate,
+                                    List<ChatAddress> contacts, boolean platformsDiffer) {
         List<Fact> facts = new ArrayList<>();
-        List<String> groups = acquaintances.groupsInCommon(asker.address(), candidate.address());
+        List<String> groups = acquaintances.groupsInCommon(asker, candidate.address());
         if (!groups.isEmpty()) {
             facts.add(new Fact("in " + String.join(", ", groups.subList(0, Math.min(GROUPS_SHOWN, groups.size())))
                     + " with you", groups.getFirst()));

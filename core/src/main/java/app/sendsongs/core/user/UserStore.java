@@ -4,7 +4,10 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,18 @@ public interface UserStore {
      * ties by {@link ChatAddress#key()}.
      */
     List<User> findUsersByName(String name);
+
+    /**
+     * Everyone registered under any of these names, compared by {@link Names#key}, each once: for an answer that
+     * names several people, so that whether any of them has a namesake costs one read however many lines it has. By
+     * default one {@link #findUsersByName} each.
+     */
+    default List<User> findUsersByNames(Collection<String> names) {
+        Map<ChatAddress, User> found = new LinkedHashMap<>();
+        names.stream().map(Names::key).distinct().forEach(name -> findUsersByName(name)
+                .forEach(user -> found.putIfAbsent(user.address(), user)));
+        return List.copyOf(found.values());
+    }
 
     /**
      * Everyone who had this name before they changed it ({@link User#formerNames}, compared by {@link Names#key}),

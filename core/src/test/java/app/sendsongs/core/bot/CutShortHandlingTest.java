@@ -190,7 +190,8 @@ class CutShortHandlingTest {
 
         bot.handle(send);
 
-        assertThat(bot.inbox("alice").getLast()).isEqualTo("🎵 Bob fisher sent you a song: " + OTHER.title());
+        assertThat(bot.inbox("alice").getLast()).as("no caution, but which Bob Fisher of the two she knows")
+                .isEqualTo("🎵 Bob fisher (in Band with you) sent you a song: " + OTHER.title());
     }
 
     @Test

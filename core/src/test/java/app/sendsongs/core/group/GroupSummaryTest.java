@@ -14,6 +14,7 @@ import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
@@ -37,7 +38,9 @@ class GroupSummaryTest {
     private final GroupSummary summary = new GroupSummary(stores.groups(), stores.shares(), stores.users(),
             new Outbox(new ChatPlatforms(List.of(chat)), stores.outbox(), clock, SendSongs.Settings.LEASE,
                     SendSongs.Settings.DEDUPE_WINDOW),
-            WatchSchedule.standard(), clock);
+            WatchSchedule.standard(), clock, new TellingNames(stores.users(),
+                    new Contacts(stores.shares(), stores.groups(), new GroupFinder(stores.groups(), stores.users()),
+                            stores.users())));
 
     @Test
     void membersWhoseWatchEndedUncertainlyAreSaidToMaybeHaveBeenMissed() {

@@ -65,7 +65,8 @@ class WhichPersonTest {
         assertThat(bot.reply("alice", "members Band")).doesNotContain("Bob");
 
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
-        assertThat(bot.last("alice")).as("not blocked").startsWith("🎵 Bob Fisher sent you a song");
+        assertThat(bot.last("alice")).as("not blocked, and told from the other Bob Fisher")
+                .startsWith("🎵 Bob Fisher (joined 1 May 2030) sent you a song");
         assertCarolsSongStillWatched();
     }
 
@@ -129,7 +130,8 @@ class WhichPersonTest {
         assertThat(tap(tapTitled("Never mind"))).containsExactly("OK, never mind.");
         assertThat(bot.reply("alice", "1")).isEqualTo(NOT_WAITING);
         bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
-        assertThat(bot.last("alice")).as("not blocked").startsWith("🎵 Bob Fisher sent you a song");
+        assertThat(bot.last("alice")).as("not blocked, and told from the other Bob Fisher")
+                .startsWith("🎵 Bob Fisher (joined 1 May 2030) sent you a song");
     }
 
     @Test

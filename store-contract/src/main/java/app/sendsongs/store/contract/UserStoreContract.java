@@ -184,6 +184,21 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void severalNamesFindEveryoneUnderAnyOfThemOnce() {
+        User bob = user("bob-1", "Bob Fisher", T0);
+        User otherBob = user("bob-2", "bob fisher", minutes(10));
+        User carol = user("carol", "Carol King", minutes(20));
+        users.saveUser(bob);
+        users.saveUser(otherBob);
+        users.saveUser(carol);
+        users.saveUser(user("dan", "Dan Brown", minutes(30)));
+
+        assertThat(users.findUsersByNames(List.of("BOB FISHER", "Carol King", "Bob Fisher", "Nobody Known")))
+                .containsExactlyInAnyOrder(bob, otherBob, carol);
+        assertThat(users.findUsersByNames(List.of())).isEmpty();
+    }
+
+    @Test
     void renamedUserIsFoundOnlyByTheNewName() {
         User bob = user("bob", "Bob Fisher", T0);
         users.saveUser(bob);

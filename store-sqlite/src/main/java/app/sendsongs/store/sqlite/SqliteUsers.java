@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +52,18 @@ final class SqliteUsers implements UserStore {
     public List<User> findUsersByName(String name) {
         return db.read(s -> s.query(SELECT + "WHERE name_key = ? ORDER BY registered_at, address", this::user,
                 Names.key(name)));
+    }
+
+    /** One query, however many names. */
+    @Override
+    public List<User> findUsersByNames(Collection<String> names) {
+        List<String> keys = names.stream().map(Names::key).distinct().toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        return db.read(s -> s.query(SELECT + "WHERE name_key IN (" + marks + ") ORDER BY registered_at, address",
+                this::user, keys.toArray()));
     }
 
     @Override
