@@ -55,6 +55,19 @@ public final class SandboxControl {
         return post("/sandbox/messenger/send", Map.of("from", psid, "sticker", "369239263222822"), 200);
     }
 
+    /**
+     * The person sends no text but an attachment of Messenger's {@code type} ({@code image}, {@code audio},
+     * {@code video}, {@code file}, {@code location}, {@code fallback}). Returns the answer.
+     */
+    public JsonNode sendAttachment(String psid, String type) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "attachment", type), 200);
+    }
+
+    /** The person sends a sticker of that id (not the like's). Returns the answer. */
+    public JsonNode sticker(String psid, String stickerId) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "sticker", stickerId), 200);
+    }
+
     /** The person taps a quick reply titled {@code title}: a message carrying {@code payload}. Returns the answer. */
     public JsonNode tapQuickReply(String psid, String title, String payload) {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload), 200);
