@@ -159,6 +159,21 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "text", text), 200);
     }
 
+    /**
+     * The person sends no text but what the Bot API's Message field {@code media} holds ({@code photo}, {@code voice},
+     * {@code animation}, {@code sticker} with {@code emoji}...), in their private chat or in {@code chat} when not null.
+     */
+    public JsonNode telegramSendsMedia(long from, Long chat, String media, String emoji) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("from", from, "media", media));
+        if (chat != null) {
+            body.put("chat", chat);
+        }
+        if (emoji != null) {
+            body.put("emoji", emoji);
+        }
+        return post("/sandbox/telegram/send", body, 200);
+    }
+
     /** As {@link #telegramSays}, with the name the person's account shows. */
     public JsonNode telegramSays(long from, String firstName, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "first_name", firstName, "text", text), 200);
