@@ -8,6 +8,7 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,17 @@ class UnreadableTest {
         assertThat(send("alice", "GIF")).isEqualTo("I can't read GIFs, only text. Type the note that goes with the "
                 + "song to Bob Fisher.");
         assertThat(bot.reply("alice", "the bridge!")).startsWith("Noted. Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
+    void atWhichOneTheQuestionComesAgainWithItsTapsAndItsNumberStillAnswersIt() {
+        bot.advance(Duration.ofDays(1));
+        bot.register("bob2", "bob fisher");
+        String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(send("alice", "voice message")).isEqualTo("I can't read voice messages, only text.\n" + question);
+        assertThat(last("alice").choices()).hasSize(3);
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
     }
 
     @Test
