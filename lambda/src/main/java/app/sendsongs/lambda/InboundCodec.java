@@ -19,7 +19,8 @@ import java.util.Optional;
  * <pre>{"version":1,"kind":"text","eventId":"m_1","from":"messenger:6483920174825591",
  * "at":"2025-11-25T09:59:59.871Z","text":"help"}</pre>
  * Kinds: {@code text} ({@code text}), {@code choice} and {@code button} ({@code payload}, {@code title}),
- * {@code link} ({@code ref}), {@code unreadable} ({@code what}: a photo, a voice message...), {@code blocked} and {@code unblocked} (nothing more), {@code group} (what happened in a
+ * {@code link} ({@code ref}), {@code unreadable} ({@code what}: a photo, a voice message...), {@code blocked} and
+ * {@code unblocked} (nothing more), {@code group} (what happened in a
  * group chat: {@code chat} and {@code title}, and {@code action}: {@code command} with {@code name}, {@code arguments}
  * and {@code replied} and {@code repliedBy} (its author's address) if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
  * {@code bot_removed}, {@code member_left} with {@code member}). The version lets a function refuse a body written by

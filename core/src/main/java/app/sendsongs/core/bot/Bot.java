@@ -78,7 +78,8 @@ public final class Bot {
     private static final String REGISTER = "register";
     /** A slash and a letter, as a command starts on Telegram ("/pending"). */
     private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
-    private static final String SEND_A_SONG = "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
+    private static final String SEND_A_SONG =
+            "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =

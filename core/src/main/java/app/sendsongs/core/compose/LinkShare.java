@@ -687,7 +687,8 @@ public final class LinkShare {
     public Message askAgain(ShareDraft draft, String lead) {
         return switch (draft.stage()) {
             case WHO -> Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft));
-            case NOTE, AFTER_NOTE -> Message.text(lead + askForNote(draft, draft.stage() == ShareDraft.Stage.AFTER_NOTE));
+            case NOTE -> Message.text(lead + askForNote(draft, false));
+            case AFTER_NOTE -> Message.text(lead + askForNote(draft, true));
             case READY -> ready(draft, lead);
         };
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What a person sends that the bot cannot read (a photo, a voice message...) gets an answer, and takes nothing away. */
+/** What a person sends that the bot cannot read (a photo, a voice message...) is answered, and takes nothing away. */
 class UnreadableTest {
     private static final String LINK = FakeMusic.SONG.id().link();
     private static final String TITLE = FakeMusic.SONG.title();
