@@ -19,7 +19,8 @@ import java.util.Optional;
  * <pre>{"version":1,"kind":"text","eventId":"m_1","from":"messenger:6483920174825591",
  * "at":"2025-11-25T09:59:59.871Z","text":"help"}</pre>
  * Kinds: {@code text} ({@code text}), {@code choice} and {@code button} ({@code payload}, {@code title}),
- * {@code link} ({@code ref}), {@code blocked} and {@code unblocked} (nothing more), {@code group} (what happened in a
+ * {@code link} ({@code ref}), {@code unreadable} ({@code what}: a photo, a voice message...), {@code blocked} and
+ * {@code unblocked} (nothing more), {@code group} (what happened in a
  * group chat: {@code chat} and {@code title}, and {@code action}: {@code command} with {@code name}, {@code arguments}
  * and {@code replied} and {@code repliedBy} (its author's address) if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
  * {@code bot_removed}, {@code member_left} with {@code member}). The version lets a function refuse a body written by
@@ -57,6 +58,7 @@ final class InboundCodec {
             case Inbound.ChoiceTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
             case Inbound.ButtonTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
             case Inbound.OpenedLink opened -> json.put("ref", opened.ref());
+            case Inbound.Unreadable unreadable -> json.put("what", unreadable.what());
             case Inbound.BotBlocked blocked -> { }
             case Inbound.BotUnblocked unblocked -> { }
             case Inbound.InGroupChat inGroup -> putGroupChat(json, inGroup);
@@ -113,6 +115,7 @@ final class InboundCodec {
             case "choice" -> new Inbound.ChoiceTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
             case "button" -> new Inbound.ButtonTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
             case "link" -> new Inbound.OpenedLink(eventId, from, at, text(json, "ref"));
+            case "unreadable" -> new Inbound.Unreadable(eventId, from, at, text(json, "what"));
             case "blocked" -> new Inbound.BotBlocked(eventId, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(eventId, from, at);
             case "group" -> new Inbound.InGroupChat(eventId, from, at, new GroupChat(ChatAddress.parse(text(json,
@@ -168,6 +171,7 @@ final class InboundCodec {
             case Inbound.ChoiceTapped tap -> "choice";
             case Inbound.ButtonTapped tap -> "button";
             case Inbound.OpenedLink opened -> "link";
+            case Inbound.Unreadable unreadable -> "unreadable";
             case Inbound.BotBlocked blocked -> "blocked";
             case Inbound.BotUnblocked unblocked -> "unblocked";
             case Inbound.InGroupChat inGroup -> "group";

@@ -34,6 +34,7 @@ class InboundCodecTest {
                 new Inbound.ChoiceTapped("m_2", ALICE, AT, "1", "Dan Brown (since May)"),
                 new Inbound.ButtonTapped("m_3", new ChatAddress(Platform.TELEGRAM, "42:odd"), AT, "pending", "Pending"),
                 new Inbound.OpenedLink("ref-1", ALICE, AT, ""),
+                new Inbound.Unreadable("m_4", ALICE, AT, "voice message"),
                 new Inbound.BotBlocked("254000138", BOB_ON_TELEGRAM, AT),
                 new Inbound.BotUnblocked("254000139", BOB_ON_TELEGRAM, AT),
                 inGroup("254000140", new GroupChatAction.Command("send", "for the drive post:“told you”",

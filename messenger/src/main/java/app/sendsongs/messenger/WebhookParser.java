@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,10 +38,11 @@ import org.slf4j.LoggerFactory;
  * The echo of a message the bot sent ({@code message.is_echo}, when the app is subscribed to
  * {@code message_echoes}) gives the id the bot sent with it as {@code metadata}, which confirms the message went
  * out (see {@link InboundBatch#echoedMessageIds()}).
+ * A message without text or a shared link (a photo, a voice message, a sticker...) is {@link Inbound.Unreadable},
+ * named as the bot says it back, but the like (the thumbs-up button, a sticker read as the text {@value #LIKE}).
  * Every entry and every messaging event is read; what the bot does not use is skipped without complaint: echoes
- * without the bot's metadata, {@code read}, {@code delivery}, reactions, opt-ins, {@code standby} (events for
- * another app of the page), messages without text or a shared link (images, stickers) but the like (the thumbs-up
- * button, a sticker read as the text {@value #LIKE}), events without a usable sender,
+ * (never a person's message, whatever they carry) without the bot's metadata, {@code read}, {@code delivery},
+ * reactions, opt-ins, {@code standby} (events for another app of the page), events without a usable sender,
  * and unknown fields. The event id is Messenger's {@code mid}; a postback without one and a referral (which has
  * none) get an id made from the sender, the timestamp and the payload or ref, the same on every redelivery.
  *
@@ -172,10 +174,52 @@ public final class WebhookParser {
             return Optional.of(new Inbound.ChoiceTapped(mid, from, at, payload, text == null ? "" : text));
         }
         String withLinks = withSharedLinks(text == null ? "" : text, message);
-        if (withLinks.isBlank()) {
-            return isLike(message) ? Optional.of(new Inbound.Text(mid, from, at, LIKE)) : Optional.empty();
+        if (!withLinks.isBlank()) {
+            return Optional.of(new Inbound.Text(mid, from, at, withLinks));
         }
-        return Optional.of(new Inbound.Text(mid, from, at, withLinks));
+        if (isLike(message)) {
+            return Optional.of(new Inbound.Text(mid, from, at, LIKE));
+        }
+        return unreadable(message).map(what -> new Inbound.Unreadable(mid, from, at, what));
+    }
+
+    /**
+     * What a message without text or a shared link carries, named as the bot says it back: its first attachment's
+     * {@code type} ({@code image}, {@code audio}, {@code video}, {@code file}, {@code sticker}, {@code reel},
+     * {@code ig_reel}, {@code post}, {@code ig_post}, {@code fallback} with no link for a share Messenger does not
+     * support, and {@code location} with its {@code coordinates}); a sticker whatever the type it comes as (an image
+     * with a {@code sticker_id} until August 2026), a GIF as an image whose file is one. Empty for a message with no
+     * attachment (a blank text).
+     *
+     * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messages">messages:
+     * the attachment types, and a fallback with no payload for unsupported shares</a>
+     */
+    private static Optional<String> unreadable(JsonNode message) {
+        JsonNode first = message.path("attachments").path(0);
+        if (!first.isObject()) {
+            return Optional.empty();
+        }
+        if (!textOrEmpty(message.path("sticker_id")).isEmpty()
+                || !textOrEmpty(first.path("payload").path("sticker_id")).isEmpty()) {
+            return Optional.of("sticker");
+        }
+        return Optional.of(switch (textOrEmpty(first.path("type"))) {
+            case "image" -> isGif(textOrEmpty(first.path("payload").path("url"))) ? "GIF" : "photo";
+            case "audio" -> "voice message";
+            case "video", "reel", "ig_reel" -> "video";
+            case "file" -> "file";
+            case "sticker" -> "sticker";
+            case "location" -> "location";
+            case "post", "ig_post" -> "post";
+            case "fallback" -> "shared post";
+            default -> "attachment";
+        });
+    }
+
+    /** Whether an image's address is a GIF's: its path, before any query, ends in {@code .gif}. */
+    private static boolean isGif(String url) {
+        int query = url.indexOf('?');
+        return (query < 0 ? url : url.substring(0, query)).toLowerCase(Locale.ROOT).endsWith(".gif");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,10 @@ class WebhookParserTest {
 
     private static String text(Inbound event) {
         return ((Inbound.Text) event).text();
+    }
+
+    private static String what(Inbound event) {
+        return ((Inbound.Unreadable) event).what();
     }
 
     /** {@code {"object":"page","entry":[{"id":"PAGE","time":1000,"messaging":[events]}]}}. */
@@ -122,15 +127,55 @@ class WebhookParserTest {
     }
 
     @Test
-    void ignoresMessagesWithoutTextButTheLike() {
-        String image = """
-                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.img",
-                 "attachments":[{"type":"image","payload":{"url":"https://x/y.png"}}]}}""";
+    void aMessageWithoutTextOrALinkIsWhatItCarriesNamedAsTheBotSaysIt() {
+        String[] kinds = {"image", "audio", "video", "file", "location", "reel", "ig_reel", "post", "appointment_booking"};
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < kinds.length; i++) {
+            events.add("{\"sender\":{\"id\":\"1\"},\"timestamp\":" + (i + 1) + ",\"message\":{\"mid\":\"m." + i
+                    + "\",\"attachments\":[{\"type\":\"" + kinds[i] + "\",\"payload\":{\"url\":\"https://x/y\"}}]}}");
+        }
+
+        assertThat(parse(page(events.toArray(String[]::new)))).extracting(WebhookParserTest::what).containsExactly(
+                "photo", "voice message", "video", "file", "location", "video", "video", "post", "attachment");
+        assertThat(parse(page(events.getFirst()))).containsExactly(
+                new Inbound.Unreadable("m.0", messenger("1"), Instant.ofEpochMilli(1), "photo"));
+    }
+
+    @Test
+    void aGifIsAGifAndAStickerButTheLikeASticker() {
+        String gif = """
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.gif",
+                 "attachments":[{"type":"image","payload":{"url":"https://media.giphy.com/media/x/giphy.gif?cid=1"}}]}}""";
         String sticker = """
                 {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.st","sticker_id":126361874215276,
                  "attachments":[{"type":"sticker","payload":{"url":"https://x/cat.png","sticker_id":126361874215276}}]}}""";
+        String stickerBeforeAugust2026 = """
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.st2","sticker_id":126361874215276,
+                 "attachments":[{"type":"image","payload":{"url":"https://x/cat.png","sticker_id":126361874215276}}]}}""";
+
+        assertThat(parse(page(gif, sticker, stickerBeforeAugust2026))).extracting(WebhookParserTest::what)
+                .containsExactly("GIF", "sticker", "sticker");
+    }
+
+    @Test
+    void aLocationAndAShareMessengerCannotShowAreNamedToo() {
+        String location = """
+                {"sender":{"id":"1"},"timestamp":5,"message":{"mid":"m.loc","attachments":[{"type":"location",
+                 "title":"Pinned Location","payload":{"coordinates":{"lat":52.37,"long":4.89}}}]}}""";
+        String unsupportedShare = """
+                {"sender":{"id":"1"},"timestamp":6,"message":{"mid":"m.none","attachments":[{"type":"fallback"}]}}""";
+
+        assertThat(parse(page(location, unsupportedShare))).extracting(WebhookParserTest::what)
+                .containsExactly("location", "shared post");
+    }
+
+    @Test
+    void aBlankMessageAndTheEchoOfTheBotsOwnPhotoAreNothing() {
         String blank = text("1", "m.blank", "   ", 5);
-        assertThat(parse(page(image, sticker, blank))).isEmpty();
+        String echoedPhoto = """
+                {"sender":{"id":"PAGE"},"recipient":{"id":"1"},"timestamp":5,"message":{"is_echo":true,"mid":"m.e",
+                 "attachments":[{"type":"image","payload":{"url":"https://x/y.png"}}]}}""";
+        assertThat(parse(page(blank, echoedPhoto))).isEmpty();
     }
 
     @Test
@@ -176,10 +221,8 @@ class WebhookParserTest {
                 {"sender":{"id":"1"},"timestamp":7,"message":{"mid":"m.shim",
                  "attachments":[{"type":"fallback","title":"Ferris Wheel in February","url":
                    "https://l.facebook.com/l.php?u=https%3A%2F%2Fopen.spotify.com%2Ftrack%2Fsw0KSZFy2XPBgUm7JydSrm%3Fsi%3Da&h=AT0","payload":null}]}}""";
-        String unsupportedShare = """
-                {"sender":{"id":"1"},"timestamp":8,"message":{"mid":"m.none","attachments":[{"type":"fallback"}]}}""";
 
-        assertThat(parse(page(sharedAlone, withComment, throughRedirect, unsupportedShare)))
+        assertThat(parse(page(sharedAlone, withComment, throughRedirect)))
                 .extracting(WebhookParserTest::text).containsExactly(
                         "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm",
                         "for Bob Fisher https://spotify.link/aB3dE5fG7h",

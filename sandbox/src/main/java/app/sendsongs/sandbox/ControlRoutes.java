@@ -84,7 +84,9 @@ final class ControlRoutes {
      * sent, or under {@code newest_seen} for a tap that crossed newer ones, and not tapped yet), {@code {"from","postback","title"}} (taps a
      * postback button), {@code {"from","referral"}} (opens an m.me link with that {@code ref}), {@code {"from","share",
      * "text"?}} (shares a link from another app's share sheet, with a comment or none), {@code {"from","sticker"}}
-     * (sends the sticker of that id; the like button sends 369239263222822).
+     * (sends the sticker of that id; the like button sends 369239263222822), {@code {"from","attachment","url"?}}
+     * (sends no text but an attachment of that type: {@code image}, {@code audio}, {@code video}, {@code file},
+     * {@code location} or {@code fallback}, with that file address).
      */
     private void messengerSend(Context ctx) {
         JsonNode body = JsonIo.readBody(ctx);
@@ -92,12 +94,12 @@ final class ControlRoutes {
         if (messenger.blocked(from)) {
             throw HttpProblem.control(409, "person " + from + " has blocked the page; unblock it first");
         }
-        long kinds = Stream.of("text", "postback", "referral", "share", "sticker").filter(body::has).count();
+        long kinds = Stream.of("text", "postback", "referral", "share", "sticker", "attachment").filter(body::has).count();
         boolean sharedWithComment = kinds == 2 && body.has("share") && body.has("text") && !body.has("quick_reply");
         if (kinds != 1 && !sharedWithComment) {
             throw HttpProblem.control(400, "give exactly one of \"text\" (with \"quick_reply\" for a tap on a quick "
                     + "reply), \"postback\" (with \"title\"), \"referral\", \"share\" (with \"text\" for a comment) "
-                    + "or \"sticker\"");
+                    + "\"sticker\" or \"attachment\"");
         }
         CompletableFuture<MessengerEmulator.Delivery> delivery;
         if (body.has("share")) {
@@ -106,6 +108,14 @@ final class ControlRoutes {
                 throw HttpProblem.control(400, "\"text\" must be a string");
             }
             delivery = messenger.userSharesLink(from, link(body, "share"), comment.asText(""));
+        } else if (body.has("attachment")) {
+            String type = requiredText(body, "attachment");
+            if (!MessengerEmulator.ATTACHMENT_TYPES.contains(type)) {
+                throw HttpProblem.control(400, "\"attachment\" must be one of " + new TreeSet<>(
+                        MessengerEmulator.ATTACHMENT_TYPES));
+            }
+            String url = body.hasNonNull("url") ? link(body, "url") : null;
+            delivery = messenger.userSendsAttachment(from, type, url);
         } else if (body.has("sticker")) {
             delivery = messenger.userSendsSticker(from, stickerId(body.get("sticker")));
         } else if (body.has("referral")) {

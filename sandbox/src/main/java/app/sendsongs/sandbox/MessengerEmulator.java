@@ -190,6 +190,46 @@ public final class MessengerEmulator {
                 .put("sticker_id", stickerId));
     }
 
+    /** The attachment types a person can send with {@link #userSendsAttachment}. */
+    public static final Set<String> ATTACHMENT_TYPES = Set.of("image", "audio", "video", "file", "location",
+            "fallback");
+
+    /**
+     * A person sends something that is no text: a message whose one attachment is of {@code type}, as the
+     * {@code messages} webhook reference shows them
+     * (https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messages):
+     * {@code image} (a photo or a screenshot; a GIF is an image whose file is a {@code .gif}), {@code audio} (a voice
+     * clip), {@code video} and {@code file}, each with its file's {@code payload.url} ({@code url}, or one on
+     * Facebook's CDN); {@code location}, a shared place with its {@code payload.coordinates}; {@code fallback} without a
+     * payload, as Messenger sends a share it does not support (a post from another app).
+     */
+    public CompletableFuture<Delivery> userSendsAttachment(String psid, String type, String url) {
+        if (!ATTACHMENT_TYPES.contains(type)) {
+            throw new IllegalArgumentException("no attachment of type " + type);
+        }
+        String mid = Ids.messageId();
+        return post(psid, mid, event -> {
+            ObjectNode attachment = event.putObject("message").put("mid", mid).putArray("attachments").addObject()
+                    .put("type", type);
+            switch (type) {
+                case "location" -> attachment.put("title", "Pinned Location").putObject("payload")
+                        .putObject("coordinates").put("lat", 52.3676).put("long", 4.9041);
+                case "fallback" -> { }
+                default -> attachment.putObject("payload").put("url", url == null || url.isBlank()
+                        ? "https://scontent.xx.fbcdn.net/v/t1.15752-9/" + mid.hashCode() + "_n." + extension(type)
+                        : url);
+            }
+        });
+    }
+
+    private static String extension(String type) {
+        return switch (type) {
+            case "image" -> "jpg";
+            case "file" -> "pdf";
+            default -> "mp4"; // audio clips and videos alike
+        };
+    }
+
     /**
      * A person taps a quick reply: Messenger posts the title as their message, with the quick reply's payload
      * in {@code message.quick_reply.payload}.

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -52,6 +53,10 @@ final class TelegramControlRoutes {
         JsonNode body = JsonIo.readBody(ctx);
         long from = id(body, "from");
         Long chat = optionalId(body, "chat");
+        if (body.has("media")) {
+            sendMedia(ctx, body, from, chat);
+            return;
+        }
         JsonNode text = body.get("text");
         if (text == null || !text.isTextual()) {
             throw HttpProblem.control(400, "\"text\" must be a string");
@@ -69,6 +74,25 @@ final class TelegramControlRoutes {
         }
         CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(),
                 hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous, linkedChannel);
+        answerSent(ctx, sent);
+    }
+
+    /**
+     * {@code {"from","media":"<kind>","emoji"?,"chat"?}}: the person sends no text but a photo, a voice message, a
+     * sticker (with its {@code emoji})... {@code kind} being the Message object's field that holds it.
+     */
+    private void sendMedia(Context ctx, JsonNode body, long from, Long chat) {
+        String media = optionalText(body, "media");
+        if (media == null || body.has("text")) {
+            throw HttpProblem.control(400, "\"media\" is the kind of a message without \"text\": one of "
+                    + new TreeSet<>(TelegramEmulator.MEDIA));
+        }
+        TelegramEmulator.Profile profile = new TelegramEmulator.Profile(optionalText(body, "first_name"),
+                optionalText(body, "last_name"), optionalText(body, "username"));
+        answerSent(ctx, telegram.userSendsMedia(from, chat, media, optionalText(body, "emoji"), profile));
+    }
+
+    private static void answerSent(Context ctx, CompletableFuture<TelegramEmulator.UserMessage> sent) {
         ctx.future(() -> sent.thenAccept(message -> {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", message.chatId());

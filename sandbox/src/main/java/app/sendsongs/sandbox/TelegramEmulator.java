@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
@@ -197,6 +199,42 @@ public final class TelegramEmulator {
                         .put("title", "Friday Band news"));
                 json.put("is_automatic_forward", true);
             }
+            return submit(chat, update("message", json)).thenApply(delivery ->
+                    new UserMessage(chat, message.messageId, Optional.of(delivery)));
+        }
+    }
+
+    /** What a person can send that is no text, by the field of the Message object that holds it. */
+    static final Set<String> MEDIA = Set.of("photo", "voice", "audio", "video", "video_note", "document",
+            "animation", "location", "venue", "contact", "poll", "sticker");
+
+    /**
+     * A person sends a message with no text: {@code kind} is the field of the Message object
+     * (https://core.telegram.org/bots/api#message) that holds what they sent, with an object of its type as Telegram
+     * fills it: {@code photo} (an array of PhotoSize), {@code voice}, {@code audio}, {@code video}, {@code video_note},
+     * {@code document}, {@code animation} (a GIF, which also sets {@code document}, "for backward compatibility"),
+     * {@code location}, {@code venue} (which also sets {@code location}), {@code contact}, {@code poll}, or
+     * {@code sticker} with its {@code emoji}. In a group the bot, in privacy mode, does not see it: it is no command,
+     * mention or reply to the bot.
+     */
+    CompletableFuture<UserMessage> userSendsMedia(long from, Long chatId, String kind, String emoji, Profile profile) {
+        synchronized (this) {
+            if (!MEDIA.contains(kind)) {
+                throw HttpProblem.control(400, "\"media\" must be one of " + new TreeSet<>(MEDIA));
+            }
+            TelegramUser user = person(from, profile);
+            long chat = chatId == null ? from : chatId;
+            checkCanWrite(user, chat);
+            if (chat == from) {
+                user.started = true;
+            }
+            TelegramMessage message = store(chat, from, new TelegramFormattedText("", List.of()), null);
+            if (chat < 0) {
+                return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
+            }
+            ObjectNode json = messageJson(message);
+            json.remove("text");
+            TelegramMedia.fill(json, kind, emoji == null || emoji.isBlank() ? "😂" : emoji, message.messageId);
             return submit(chat, update("message", json)).thenApply(delivery ->
                     new UserMessage(chat, message.messageId, Optional.of(delivery)));
         }

@@ -220,6 +220,32 @@ class MessengerEmulatorTest {
     }
 
     @Test
+    void aPhotoAVoiceClipOrALocationIsAMessageWithoutTextWhoseAttachmentIsOfThatType() {
+        SandboxHarness.Response photo = h.post("/sandbox/messenger/send", Map.of("from", "psid-1",
+                "attachment", "image"));
+
+        assertThat(photo.status()).as(photo.body()).isEqualTo(200);
+        JsonNode message = lastEvent().path("message");
+        assertThat(message.path("mid").asText()).isEqualTo(photo.json().path("mid").asText());
+        assertThat(message.has("text")).isFalse();
+        assertThat(message.path("attachments").get(0).path("type").asText()).isEqualTo("image");
+        assertThat(message.path("attachments").get(0).path("payload").path("url").asText()).startsWith("https://");
+
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "attachment", "image", "url",
+                "https://media.giphy.com/media/x/giphy.gif"));
+        assertThat(lastEvent().path("message").path("attachments").get(0).path("payload").path("url").asText())
+                .isEqualTo("https://media.giphy.com/media/x/giphy.gif");
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "attachment", "audio"));
+        assertThat(lastEvent().path("message").path("attachments").get(0).path("type").asText()).isEqualTo("audio");
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "attachment", "location"));
+        assertThat(lastEvent().path("message").path("attachments").get(0).path("payload").path("coordinates")
+                .has("lat")).isTrue();
+        h.post("/sandbox/messenger/send", Map.of("from", "psid-1", "attachment", "fallback"));
+        assertThat(lastEvent().path("message").path("attachments").get(0).has("payload"))
+                .as("a share Messenger does not support").isFalse();
+    }
+
+    @Test
     void refusesTapsAndLinksThatAreNotWellFormed() {
         String send = "/sandbox/messenger/send";
         assertThat(h.post(send, Map.of("from", "p", "text", "t", "postback", "x", "title", "X")).status())
@@ -244,6 +270,9 @@ class MessengerEmulatorTest {
         assertThat(h.post(send, Map.of("from", "p", "sticker", -5)).status()).as("no sticker id").isEqualTo(400);
         assertThat(h.post(send, Map.of("from", "p", "sticker", "1", "text", "hi")).status()).as("a sticker and text")
                 .isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "attachment", "photo")).status()).as("no such type").isEqualTo(400);
+        assertThat(h.post(send, Map.of("from", "p", "attachment", "image", "text", "hi")).status())
+                .as("an attachment and text").isEqualTo(400);
         assertThat(h.webhooks).isEmpty();
     }
 

@@ -368,6 +368,26 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aMessageWithoutTextCarriesWhatWasSentInTheFieldOfItsKind() {
+        h.setWebhook("s3cret");
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "photo"));
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "animation"));
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "sticker", "emoji", "🎸"));
+
+        List<JsonNode> messages = h.awaitReceived(3, Duration.ofSeconds(5)).stream()
+                .map(received -> received.update().path("message")).toList();
+        assertThat(messages).allSatisfy(message -> assertThat(message.has("text")).isFalse());
+        assertThat(messages.get(0).path("photo").get(0).path("file_id").asText()).isNotEmpty();
+        assertThat(messages.get(1).has("animation")).isTrue();
+        assertThat(messages.get(1).has("document")).as("set beside an animation, as Telegram does").isTrue();
+        assertThat(messages.get(2).path("sticker").path("emoji").asText()).isEqualTo("🎸");
+
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "selfie")).status()).isEqualTo(400);
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "photo", "text", "hi")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aUsernameTelegramWouldRefuseIsRefusedAndNothingReachesTheBot() {
         h.setWebhook("s3cret");
         for (String username : List.of("bob", "abcd", "a".repeat(33), "alice-a", "@alice_a", "алиса_а")) {

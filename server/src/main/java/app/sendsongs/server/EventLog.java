@@ -82,7 +82,7 @@ public final class EventLog {
 
     /**
      * The event line of a person's message or tap, before it is handled: its platform, what it is ({@code input}:
-     * {@code text}, {@code choice}, {@code button}, {@code link}, {@code blocked}, {@code unblocked}, or {@code group}
+     * {@code text}, {@code choice}, {@code button}, {@code link}, {@code unreadable}, {@code blocked}, {@code unblocked}, or {@code group}
      * for what happened in a group chat) and the command it asks for (in a group chat, what happened there:
      * {@code send}, {@code tap}, {@code bot_added}...).
      */
@@ -93,6 +93,7 @@ public final class EventLog {
             case Inbound.ChoiceTapped tap -> line.word("command", commandOf(tap.payload()));
             case Inbound.ButtonTapped tap -> line.word("command", commandOf(tap.payload()));
             case Inbound.OpenedLink link -> line;
+            case Inbound.Unreadable unreadable -> line.word("what", unreadable.what());
             case Inbound.BotBlocked blocked -> line;
             case Inbound.BotUnblocked unblocked -> line;
             case Inbound.InGroupChat inGroup -> line.word("command", groupAction(inGroup));

@@ -122,6 +122,47 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void aScreenshotSentAtWhoIsItForIsAnsweredAndTheSongStillWaitsForWhoItIsFor() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
+        int before = sandbox.inbox("alice").size();
+
+        control.sendAttachment("alice", "image");
+
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).get(before))
+                .isEqualTo("I can't read photos, only text. Who is " + title(tracks.get(1)) + " for?");
+        assertThat(sandbox.lastSent("alice").path("quick_replies").get(0).path("title").asText())
+                .isEqualTo("Bob Fisher");
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher"))
+                .containsExactly("Send " + title(tracks.get(1)) + " to Bob Fisher?");
+        assertThat(sandbox.tapTitled("alice", "Send")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+    }
+
+    @Test
+    void aVoiceMessageAStickerOrALocationWithNothingAskedIsAnsweredWithHowToSendASong() {
+        start(Map.of());
+        registerAliceAndBob();
+        String howTo = "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
+
+        int before = sandbox.inbox("alice").size();
+        control.sendAttachment("alice", "audio");
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).get(before))
+                .isEqualTo("I can't read voice messages. " + howTo);
+        control.sticker("alice", "126361874215276");
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before + 1).get(before + 1))
+                .isEqualTo("I can't read stickers. " + howTo);
+        control.sendAttachment("alice", "location");
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before + 2).get(before + 2))
+                .isEqualTo("I can't read locations. " + howTo);
+        assertThat(payloads(sandbox.lastSent("alice").path("quick_replies"))).containsExactly("menu", "help");
+        assertThat(sandbox.ask("alice", "pending")).as("one answer each, none to the echoes of the bot's own")
+                .hasSize(1);
+        assertThat(sandbox.inbox("alice")).hasSize(before + 4);
+    }
+
+    @Test
     void cancelTypedWhileAPastedSongWaitsForItsNoteDropsThatSongAndStopsNoSongSentEarlier() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();

@@ -244,6 +244,49 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aVoiceMessageAtWhoIsItForAsksAgainWithItsButtonsAndAThumbsUpStickerStillSendsTheSong() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        telegram.ask(ALICE, LINK + sandbox.trackIds().get(1));
+        int before = telegram.texts(ALICE).size();
+
+        telegram.control().telegramSendsMedia(ALICE, null, "voice", null);
+
+        assertThat(telegram.await(ALICE, chat -> chat.size() > before).get(before))
+                .startsWith("I can't read voice messages, only text. Who is ").endsWith(" for?");
+        JsonNode asked = telegram.messages(ALICE).getLast();
+        assertThat(buttons(asked)).contains("Bob Fisher");
+        assertThat(telegram.tap(ALICE, asked, "Bob Fisher")).singleElement().asString().startsWith("Send ")
+                .contains(" to Bob Fisher?");
+        int confirmed = telegram.texts(ALICE).size();
+        telegram.control().telegramSendsMedia(ALICE, null, "sticker", "👍");
+        assertThat(telegram.await(ALICE, chat -> chat.size() > confirmed).get(confirmed)).startsWith("Sent ")
+                .contains("to Bob Fisher.");
+    }
+
+    @Test
+    void aPhotoAGifOrAStickerWithNothingAskedIsAnsweredPrivatelyAndInAGroupChatNot() {
+        registerAliceAndBob();
+        String howTo = "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
+
+        for (String[] sent : new String[][] {{"photo", "photos"}, {"animation", "GIFs"}, {"sticker", "stickers"}}) {
+            int before = telegram.texts(ALICE).size();
+            telegram.control().telegramSendsMedia(ALICE, null, sent[0], "🎸");
+            assertThat(telegram.await(ALICE, chat -> chat.size() > before).get(before))
+                    .isEqualTo("I can't read " + sent[1] + ". " + howTo);
+        }
+
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        int posted = awaitGroupMessages(1).size();
+        int alicesBefore = telegram.texts(ALICE).size();
+        assertThat(telegram.control().telegramSendsMedia(ALICE, BAND, "photo", null).path("delivered").asBoolean())
+                .as("privacy mode: a photo that is no reply to the bot never reaches it").isFalse();
+        assertThat(telegram.ask(ALICE, "/pending")).hasSize(1);
+        assertThat(telegram.texts(BAND)).hasSize(posted);
+        assertThat(telegram.texts(ALICE)).hasSize(alicesBefore + 1);
+    }
+
+    @Test
     void aTapTakesTheSpentChoicesOffTheMessageWhileTheSongsButtonsStay() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);

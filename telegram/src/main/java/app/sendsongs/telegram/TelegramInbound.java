@@ -20,6 +20,9 @@ import java.util.OptionalLong;
  *       {@code /send} that names no song, answering a message with a song link, with that link</td></tr>
  *   <tr><td>{@code /start} or {@code /start <payload>} (a {@code t.me/<bot>?start=} link)</td><td>{@code OpenedLink(payload)}, empty without one</td></tr>
  *   <tr><td>a tap on an inline button</td><td>{@code ChoiceTapped(data, button text)}</td></tr>
+ *   <tr><td>a message without text or caption: a photo, voice, audio, video, video note, document, GIF
+ *       ({@code animation}), location or venue, contact, poll, or a sticker but a thumbs-up or down</td>
+ *       <td>{@code Unreadable(what)}</td></tr>
  *   <tr><td>the person blocked the bot ({@code my_chat_member}, the bot {@code kicked})</td>
  *       <td>{@code BotBlocked}</td></tr>
  *   <tr><td>the person unblocked the bot ({@code my_chat_member}, the bot a {@code member} again)</td>
@@ -58,6 +61,8 @@ public final class TelegramInbound {
         return switch (update) {
             case TelegramUpdate.TextMessage text when !text.chat().isGroup() ->
                     Optional.of(new Inbound.Text(id, person(text.from()), text.at(), text.text()));
+            case TelegramUpdate.Unreadable unreadable when !unreadable.chat().isGroup() ->
+                    Optional.of(new Inbound.Unreadable(id, person(unreadable.from()), unreadable.at(), unreadable.what()));
             case TelegramUpdate.Command command when !command.chat().isGroup() ->
                     Optional.of(new Inbound.Text(id, person(command.from()), command.at(),
                             TelegramCommands.typed(command.name(), command.arguments(), command.repliedText())));

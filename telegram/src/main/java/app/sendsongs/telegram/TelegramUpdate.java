@@ -45,6 +45,14 @@ public sealed interface TelegramUpdate {
     }
 
     /**
+     * A message in a private chat with no text or caption that the bot cannot read: a photo, a voice message, a
+     * sticker (but a thumbs-up or down)... {@code what} names it as the bot says it back.
+     */
+    record Unreadable(long updateId, long messageId, Sender from, Chat chat, Instant at, String what)
+            implements TelegramUpdate {
+    }
+
+    /**
      * {@code /name arguments}, or {@code /name@ThisBot arguments} as group members write it: {@code name} without the
      * '/' and the bot's name, {@code arguments} the rest of the text, stripped (may be empty). {@code repliedText} is
      * the text (or caption) of the message the command answers, when it was sent as a reply to one, and

@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
  * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to and its author), mentions of the bot in a group (the same way), {@code /start
  * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), people
- * leaving a group, and a group upgraded to a supergroup (a new chat id). Everything else a well-formed update may carry (edited messages, channel posts, other service
- * messages, stickers and other messages without text, commands for other bots, messages from bots) is
+ * leaving a group, and a group upgraded to a supergroup (a new chat id), and in a private chat a message without text
+ * the bot names to say it cannot read it (a photo, a voice message, a sticker but a thumbs-up or down...). Everything
+ * else a well-formed update may carry (edited messages, channel posts, other service messages, messages without text
+ * in a group, commands for other bots, messages from bots) is
  * {@link TelegramUpdate.Ignored}, to be answered 200 so
  * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
  * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits. A chat's title, which the bot shows
@@ -49,6 +51,14 @@ public final class UpdateParser {
     private static final List<String> SERVICE_FIELDS = List.of("new_chat_members", "left_chat_member",
             "new_chat_title", "new_chat_photo", "delete_chat_photo", "group_chat_created", "supergroup_chat_created",
             "migrate_to_chat_id", "migrate_from_chat_id", "pinned_message");
+    /** What a private message without text may carry that the bot names, in the order they are looked for. */
+    private static final List<Unreadable> UNREADABLE = List.of(new Unreadable("animation", "GIF"),
+            new Unreadable("photo", "photo"), new Unreadable("video_note", "video message"),
+            new Unreadable("video", "video"), new Unreadable("voice", "voice message"),
+            new Unreadable("audio", "audio file"), new Unreadable("document", "file"),
+            new Unreadable("sticker", "sticker"), new Unreadable("venue", "location"),
+            new Unreadable("location", "location"), new Unreadable("contact", "contact"),
+            new Unreadable("poll", "poll"));
     private static final String NOT_THEIR_CHAT = "a private chat that is not the sender's";
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(65_536).build())
@@ -152,9 +162,14 @@ public final class UpdateParser {
             return new TelegramUpdate.TextMessage(updateId, messageId, from.get(), chat.get(), date(message),
                     thumb.get());
         }
+        Optional<String> unreadable = text.isEmpty() && !chat.get().isGroup() ? unreadable(message) : Optional.empty();
+        if (unreadable.isPresent()) {
+            return new TelegramUpdate.Unreadable(updateId, messageId, from.get(), chat.get(), date(message),
+                    unreadable.get());
+        }
         if (text.isEmpty()) {
             return new TelegramUpdate.Ignored(updateId, SERVICE_FIELDS.stream().anyMatch(message::has)
-                    ? "a service message" : "a message without text (a sticker, a voice note, a photo without caption...)");
+                    ? "a service message" : "a message without text (in a group, or of a kind not named)");
         }
         if (text.get().length() > MAX_TEXT) {
             return new TelegramUpdate.Ignored(updateId, "a text longer than Telegram allows");
@@ -169,6 +184,20 @@ public final class UpdateParser {
             }
         }
         return textOrCommand(updateId, messageId, from.get(), chat.get(), date(message), whole, replied);
+    }
+
+    /**
+     * What a message without text or caption carries, named as the bot says it back, by the first of its fields
+     * (https://core.telegram.org/bots/api#message) it has: {@code animation} before {@code document}, which Telegram
+     * also sets on a GIF, and {@code venue} a location, as its {@code location} also is. Empty for a message of no
+     * such kind (a service message, a dice, a story...).
+     */
+    private static Optional<String> unreadable(JsonNode message) {
+        return UNREADABLE.stream().filter(kind -> message.hasNonNull(kind.field())).map(Unreadable::what).findFirst();
+    }
+
+    /** A field of a message without text, and how the bot names what it holds. */
+    private record Unreadable(String field, String what) {
     }
 
     /**

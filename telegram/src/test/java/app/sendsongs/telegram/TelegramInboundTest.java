@@ -180,10 +180,16 @@ class TelegramInboundTest {
     }
 
     @Test
+    void aStickerOrAPhotoWithoutCaptionIsWhatTheBotCannotRead() {
+        assertThat(sample("sticker")).contains(new Inbound.Unreadable("254000135", ALICE,
+                Instant.ofEpochSecond(1764065300), "sticker"));
+    }
+
+    @Test
     void groupsInlineTapsAndWhatTheBotIgnoresAreNoPrivateEvent() {
         assertThat(sample("group_command")).isEmpty();
         assertThat(sample("callback_inline")).isEmpty();
-        assertThat(sample("sticker")).isEmpty();
+        assertThat(sample("edited_message")).isEmpty();
         assertThat(TelegramInbound.of(parser.parse(update("hi").getBytes()))).isPresent();
     }
 }

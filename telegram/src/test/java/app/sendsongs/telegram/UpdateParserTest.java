@@ -309,12 +309,47 @@ class UpdateParserTest {
         "edited_message, edited_message updates are not used",
         "channel_post, channel_post updates are not used",
         "message_reaction, message_reaction updates are not used",
-        "sticker, 'a message without text (a sticker, a voice note, a photo without caption...)'",
         "new_chat_members, a service message",
     })
     void whatTheBotDoesNotUseIsIgnoredWithAReason(String sample, String reason) {
         assertThat(sample(sample)).isInstanceOfSatisfying(TelegramUpdate.Ignored.class,
                 ignored -> assertThat(ignored.reason()).isEqualTo(reason));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"photo\":[{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"width\":90,\"height\":90}]   | photo",
+        "\"voice\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"duration\":4}                   | voice message",
+        "\"audio\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"duration\":212,\"title\":\"Song\"} | audio file",
+        "\"video\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"width\":1,\"height\":1,\"duration\":3} | video",
+        "\"video_note\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"length\":240,\"duration\":3} | video message",
+        "\"document\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"file_name\":\"setlist.pdf\"} | file",
+        "\"animation\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"width\":1,\"height\":1,\"duration\":2},\"document\":{\"file_id\":\"A\",\"file_unique_id\":\"a\"} | GIF",
+        "\"location\":{\"latitude\":52.37,\"longitude\":4.89}                                     | location",
+        "\"venue\":{\"location\":{\"latitude\":52.37,\"longitude\":4.89},\"title\":\"Paradiso\",\"address\":\"Weteringschans 6\"},\"location\":{\"latitude\":52.37,\"longitude\":4.89} | location",
+        "\"contact\":{\"phone_number\":\"+31600000000\",\"first_name\":\"Bob\"}                  | contact",
+        "\"poll\":{\"id\":\"1\",\"question\":\"Which song?\",\"options\":[],\"total_voter_count\":0,\"is_closed\":false,\"is_anonymous\":true,\"type\":\"regular\",\"allows_multiple_answers\":false} | poll",
+        "\"sticker\":{\"file_id\":\"A\",\"file_unique_id\":\"a\",\"type\":\"regular\",\"width\":512,\"height\":512,\"is_animated\":false,\"is_video\":false,\"emoji\":\"😂\"} | sticker",
+    })
+    void aMessageWithoutTextInAPrivateChatIsWhatItCarriesAndInAGroupNothing(String field, String what) {
+        String message = "{\"update_id\":7,\"message\":{\"message_id\":3,\"from\":{\"id\":385741296,\"is_bot\":false,"
+                + "\"first_name\":\"Alice\"},\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1764065300,"
+                + field + "}}";
+
+        assertThat(parse(message)).isEqualTo(new TelegramUpdate.Unreadable(7, 3, new TelegramUpdate.Sender(ALICE,
+                "Alice", Optional.empty(), Optional.empty()), new TelegramUpdate.Chat(ALICE,
+                TelegramUpdate.Chat.Type.PRIVATE, Optional.empty()), Instant.ofEpochSecond(1764065300), what));
+        assertThat(parse(message.replace("{\"id\":385741296,\"type\":\"private\"}",
+                "{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Road trip\"}")))
+                .as("in a group, not addressed to the bot").isInstanceOf(TelegramUpdate.Ignored.class);
+    }
+
+    @Test
+    void aServiceMessageOrAMessageOfAKindNotNamedInAPrivateChatIsStillIgnored() {
+        String service = "{\"update_id\":7,\"message\":{\"message_id\":3,\"from\":{\"id\":385741296,\"is_bot\":false,"
+                + "\"first_name\":\"Alice\"},\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1764065300,"
+                + "\"write_access_allowed\":{\"from_request\":true}}}";
+        assertThat(parse(service)).isInstanceOf(TelegramUpdate.Ignored.class);
     }
 
     @Test

@@ -55,6 +55,19 @@ public final class SandboxControl {
         return post("/sandbox/messenger/send", Map.of("from", psid, "sticker", "369239263222822"), 200);
     }
 
+    /**
+     * The person sends no text but an attachment of Messenger's {@code type} ({@code image}, {@code audio},
+     * {@code video}, {@code file}, {@code location}, {@code fallback}). Returns the answer.
+     */
+    public JsonNode sendAttachment(String psid, String type) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "attachment", type), 200);
+    }
+
+    /** The person sends a sticker of that id (not the like's). Returns the answer. */
+    public JsonNode sticker(String psid, String stickerId) {
+        return post("/sandbox/messenger/send", Map.of("from", psid, "sticker", stickerId), 200);
+    }
+
     /** The person taps a quick reply titled {@code title}: a message carrying {@code payload}. Returns the answer. */
     public JsonNode tapQuickReply(String psid, String title, String payload) {
         return post("/sandbox/messenger/send", Map.of("from", psid, "text", title, "quick_reply", payload), 200);
@@ -144,6 +157,21 @@ public final class SandboxControl {
     /** The person writes {@code text} to the bot in their private chat; the answer once the bot took the update. */
     public JsonNode telegramSays(long from, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "text", text), 200);
+    }
+
+    /**
+     * The person sends no text but what the Bot API's Message field {@code media} holds ({@code photo}, {@code voice},
+     * {@code animation}, {@code sticker} with {@code emoji}...), in their private chat or in {@code chat} when not null.
+     */
+    public JsonNode telegramSendsMedia(long from, Long chat, String media, String emoji) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("from", from, "media", media));
+        if (chat != null) {
+            body.put("chat", chat);
+        }
+        if (emoji != null) {
+            body.put("emoji", emoji);
+        }
+        return post("/sandbox/telegram/send", body, 200);
     }
 
     /** As {@link #telegramSays}, with the name the person's account shows. */

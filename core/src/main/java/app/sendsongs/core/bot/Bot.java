@@ -78,6 +78,8 @@ public final class Bot {
     private static final String REGISTER = "register";
     /** A slash and a letter, as a command starts on Telegram ("/pending"). */
     private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
+    private static final String SEND_A_SONG =
+            "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =
@@ -191,6 +193,7 @@ public final class Bot {
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);
+            case Inbound.Unreadable unreadable -> unreadable(unreadable, user);
             case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
             case Inbound.BotBlocked blocked -> throw new IllegalStateException("handled before");
             case Inbound.BotUnblocked unblocked -> throw new IllegalStateException("handled before");
@@ -213,6 +216,40 @@ public final class Bot {
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
                 .orElse(answer);
+    }
+
+    /**
+     * Something sent that the bot cannot read (a photo, a voice message...): it says so; then, when it asked something,
+     * the question again, left open, so that the share being made or the choice asked about waits as it was; otherwise
+     * how a song is sent. Someone not registered gets the welcome after it.
+     */
+    private Message unreadable(Inbound.Unreadable unreadable, Optional<User> user) {
+        String cannot = "I can't read " + unreadable.what() + "s";
+        if (user.isEmpty()) {
+            Message welcome = registration.welcome();
+            return welcome.withText(cannot + ", only text.\n\n" + welcome.text());
+        }
+        return askedAgain(user.get(), cannot + ", only text.")
+                .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(MENU, HELP)));
+    }
+
+    /**
+     * The person's open question asked again after {@code lead}, with its taps, and left open: a "which one?" (about
+     * people or groups), a yes-or-no question, or else the song being shared, at the question it stands at. Empty when
+     * nothing is asked.
+     */
+    private Optional<Message> askedAgain(User user, String lead) {
+        Optional<PendingChoice> question = openQuestion(user);
+        if (question.filter(q -> WhichGroup.asks(q) || WhichPerson.asks(q)).isPresent()) {
+            return Optional.of(whichOneAgain(user, question.get(), lead + "\n"));
+        }
+        Optional<List<Choice>> yesOrNo = question.flatMap(Bot::yesOrNoTaps);
+        if (yesOrNo.isPresent()) {
+            List<Choice> taps = yesOrNo.get();
+            return Optional.of(Message.text(lead + " To answer, tap \"" + taps.getFirst().title() + "\" or \""
+                    + taps.getLast().title() + "\".").withChoices(taps));
+        }
+        return linkShare.draftOf(user).map(draft -> linkShare.askAgain(draft, lead + " "));
     }
 
     private Message answer(Inbound event, String typed, Optional<User> user) {

@@ -66,6 +66,24 @@ public sealed interface Inbound {
     }
 
     /**
+     * The person sent something the bot cannot read: no text and no tap (a photo, a voice message, a sticker...).
+     * {@code what} names it as the bot says it back, in the singular, a word or two that reads after "a" and takes a
+     * plural with an "s" ("photo", "voice message", "GIF").
+     */
+    record Unreadable(String eventId, ChatAddress from, Instant at, String what) implements Inbound {
+        /** Longest name of what was sent: the names are the bot's own few, never what a person wrote. */
+        public static final int MAX_WHAT = 32;
+
+        public Unreadable {
+            check(eventId, from, at);
+            Objects.requireNonNull(what, "what");
+            if (what.isBlank() || what.length() > MAX_WHAT) {
+                throw new IllegalArgumentException("what cannot be read needs a short name");
+            }
+        }
+    }
+
+    /**
      * The person opened the conversation through a link that carries {@code ref} (a Messenger
      * {@code m.me/...?ref=} referral, a Telegram {@code /start} payload); {@code ref} may be empty.
      */

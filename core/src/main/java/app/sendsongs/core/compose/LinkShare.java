@@ -613,6 +613,13 @@ public final class LinkShare {
         return ready(ready, "");
     }
 
+    /** What a share asks for when it waits for a note: the one that goes with the song, or the one for after. */
+    private String askForNote(ShareDraft draft, boolean afterPlay) {
+        String who = name(draft.person(), draft.recipient().orElseThrow());
+        return afterPlay ? "Type the note " + who + " gets once they've played it."
+                : "Type the note that goes with the song to " + who + ".";
+    }
+
     private Message note(ShareDraft draft, Command.DraftNote command) {
         if (command.text().isEmpty()) {
             if (draft.recipient().isEmpty()) {
@@ -621,10 +628,7 @@ public final class LinkShare {
             }
             drafts.saveDraft(draft.at(command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE,
                     expiry()));
-            String who = name(draft.person(), draft.recipient().get());
-            return Message.text(command.afterPlay()
-                    ? "Type the note " + who + " gets once they've played it."
-                    : "Type the note that goes with the song to " + who + ".");
+            return Message.text(askForNote(draft, command.afterPlay()));
         }
         String text = command.text().get();
         ShareDraft noted = command.afterPlay() ? draft.withNotes(draft.pre(), text) : draft.withNotes(text, draft.post());
@@ -681,9 +685,12 @@ public final class LinkShare {
 
     /** The question a share stands at, again, after {@code lead}. */
     public Message askAgain(ShareDraft draft, String lead) {
-        return draft.stage() == ShareDraft.Stage.WHO
-                ? Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft))
-                : ready(draft, lead);
+        return switch (draft.stage()) {
+            case WHO -> Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft));
+            case NOTE -> Message.text(lead + askForNote(draft, false));
+            case AFTER_NOTE -> Message.text(lead + askForNote(draft, true));
+            case READY -> ready(draft, lead);
+        };
     }
 
     private Message send(User person, ShareDraft draft) {

@@ -86,6 +86,17 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void whatCannotBeReadComesBackWhole() {
+        List<Inbound> events = List.of(new Inbound.Unreadable("m_7", at("alice"), minutes(-2), "photo"),
+                new Inbound.Unreadable("312", onTelegram("7"), minutes(-1), "voice message"));
+
+        assertThat(inbox.append(events, T0)).isEqualTo(2);
+
+        assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactly(events.getFirst());
+        assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactly(events.getLast());
+    }
+
+    @Test
     void everyKindOfGroupChatEventComesBackWhole() {
         ChatAddress chat = new ChatAddress(Platform.TELEGRAM, "-100123");
         GroupChat group = new GroupChat(chat, "Friday: songs 12:30 \"B\" 🎵");

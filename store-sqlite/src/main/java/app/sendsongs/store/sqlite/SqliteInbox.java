@@ -128,13 +128,14 @@ final class SqliteInbox implements InboxStore {
     private record Waiting(Inbound event, int failures) {
     }
 
-    /** The kind, the body (the text, payload or ref) and the title (a tap's, else null) of an event. */
+    /** The kind, the body (the text, payload or ref, or what could not be read) and the title (a tap's, else null) of an event. */
     private static String[] fields(Inbound event) {
         return switch (event) {
             case Inbound.Text text -> new String[] {"text", text.text(), null};
             case Inbound.ChoiceTapped tap -> new String[] {"choice", tap.payload(), tap.title()};
             case Inbound.ButtonTapped tap -> new String[] {"button", tap.payload(), tap.title()};
             case Inbound.OpenedLink opened -> new String[] {"link", opened.ref(), null};
+            case Inbound.Unreadable unreadable -> new String[] {"unreadable", unreadable.what(), null};
             case Inbound.BotBlocked blocked -> new String[] {"blocked", "", null};
             case Inbound.BotUnblocked unblocked -> new String[] {"unblocked", "", null};
             case Inbound.InGroupChat inGroup -> new String[] {"group", GroupChatEventText.of(inGroup),
@@ -153,6 +154,7 @@ final class SqliteInbox implements InboxStore {
             case "choice" -> new Inbound.ChoiceTapped(id, from, at, body, title);
             case "button" -> new Inbound.ButtonTapped(id, from, at, body, title);
             case "link" -> new Inbound.OpenedLink(id, from, at, body);
+            case "unreadable" -> new Inbound.Unreadable(id, from, at, body);
             case "blocked" -> new Inbound.BotBlocked(id, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(id, from, at);
             case "group" -> GroupChatEventText.read(id, from, at, body, title);
