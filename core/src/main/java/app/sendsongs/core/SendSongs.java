@@ -148,9 +148,9 @@ public final class SendSongs {
                 tracks, limiter, outbox, schedule, link, inviting, platforms, clock, reach, names);
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
-        Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
-                schedule, link, clock, reach, platforms, names);
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
+        Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
+                schedule, link, clock, reach, platforms, names, marks);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
                 new ShownPendingList(stores.choices(), clock,
@@ -182,11 +182,12 @@ public final class SendSongs {
     private static Groups groups(Stores stores, GroupFinder finder, FriendFinder friends, WhichPerson whichPerson,
                                  TrackLookup tracks, GroupReceivers receivers, SendLimiter limiter, Outbox outbox,
                                  ShareSettled summary, WatchSchedule schedule, ConnectLink link, Clock clock,
-                                 Reachability reach, ChatPlatforms platforms, TellingNames names) {
+                                 Reachability reach, ChatPlatforms platforms, TellingNames names,
+                                 HandlingMarks marks) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
-                finder, withdrawal, friends, whichPerson, outbox, limits, link, clock);
+                finder, withdrawal, friends, whichPerson, outbox, limits, link, marks, clock);
         WhichGroup whichGroup = new WhichGroup(stores.choices(), stores.groups(), finder, clock);
         GroupLifecycle lifecycle = new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits,
                 stores.choices(), clock);

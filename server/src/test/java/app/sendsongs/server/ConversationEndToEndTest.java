@@ -141,6 +141,22 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void anAppleMusicLinkPastedAtWhoIsItForSaysItCantBeSentThenAsksAgainAndTheSongStillWaits() {
+        start(Map.of());
+        registerAliceAndBobWhoSwappedASong();
+        sandbox.ask("alice", LINK + tracks.get(1), 2);
+
+        assertThat(sandbox.ask("alice", "https://music.apple.com/us/album/x/1558533900?i=1558534271"))
+                .containsExactly("That link is to Apple Music, and I can only send songs from Spotify. Find the song "
+                        + "in Spotify, tap Share, then Copy link, and paste that here. Who is " + title(tracks.get(1))
+                        + " for?");
+        assertThat(sandbox.lastSent("alice").path("quick_replies").get(0).path("title").asText())
+                .isEqualTo("Bob Fisher");
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher"))
+                .containsExactly("Send " + title(tracks.get(1)) + " to Bob Fisher?");
+    }
+
+    @Test
     void aVoiceMessageAStickerOrALocationWithNothingAskedIsAnsweredWithHowToSendASong() {
         start(Map.of());
         registerAliceAndBob();

@@ -285,9 +285,18 @@ public final class Bot {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
-                    .map(service -> Message.text(OtherMusicLinks.notSpotify(service)).withChoices(List.of(MENU, HELP)))
+                    .map(service -> notSpotify(service, user.get()))
                     .orElseGet(() -> unknown(unknown, CommandStyle.of(user.get().address())));
         };
+    }
+
+    /**
+     * A link to another music service: it can't be sent; then, when the bot asked something, the question again, left
+     * open, as for what it cannot read; otherwise the Menu and Help taps.
+     */
+    private Message notSpotify(String service, User user) {
+        String cannot = OtherMusicLinks.notSpotify(service);
+        return askedAgain(user, cannot).orElseGet(() -> Message.text(cannot).withChoices(List.of(MENU, HELP)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
@@ -7,6 +8,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
@@ -15,7 +17,9 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,6 +32,11 @@ import java.util.function.Function;
 public final class GroupMembership {
     private static final String ADD = "add people to it";
     private static final String REMOVE = "remove people from it";
+    /**
+     * What a leaving or a removal marks before it stops the songs sent through the group ({@link HandlingMarks}), with
+     * the group's id: run again after a crash, the songs its first run stopped are no longer open, and are counted too.
+     */
+    private static final String WITHDREW = "stopped the songs of group ";
 
     private final GroupStore groups;
     private final UserStore users;
@@ -39,11 +48,14 @@ public final class GroupMembership {
     private final Outbox outbox;
     private final GroupLimits limits;
     private final ConnectLink connectLink;
+    private final HandlingMarks marks;
     private final Clock clock;
 
     public GroupMembership(GroupStore groups, UserStore users, PreferenceStore preferences, GroupFinder finder,
                            GroupShareWithdrawal withdrawal, FriendFinder friends, WhichPerson whichPerson,
-                           Outbox outbox, GroupLimits limits, ConnectLink connectLink, Clock clock) {
+                           Outbox outbox, GroupLimits limits, ConnectLink connectLink, HandlingMarks marks,
+                           Clock clock) {
+        this.marks = marks;
         this.groups = groups;
         this.users = users;
         this.preferences = preferences;
@@ -132,12 +144,13 @@ public final class GroupMembership {
             return "You made " + name + ", so you can't leave it. To end it for everyone, send: "
                     + CommandStyle.of(member.address()).spell("delete_group") + " " + name;
         }
-        if (!isMember(group, member.address())) {
+        Optional<GroupMember> membership = membership(group, member.address());
+        if (membership.isEmpty()) {
             return "You're not in " + name + " any more.";
         }
         // Songs stopped and the owner told before the membership goes: cut short, the command finds the member
         // again and finishes without doing either twice.
-        int stopped = withdrawal.withdraw(group.id(), member.address()).size();
+        int stopped = withdrawOnce(group, membership.get(), member.lastMessageAt()).size();
         outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."),
                 List.of(member.address()));
         groups.removeMember(group.id(), member.address());
@@ -187,11 +200,12 @@ public final class GroupMembership {
     }
 
     private String removePerson(User owner, Group group, User person) {
-        if (!isMember(group, person.address())) {
+        Optional<GroupMember> membership = membership(group, person.address());
+        if (membership.isEmpty()) {
             return person.name() + " isn't in " + group.name() + ".";
         }
         long stopped = GroupShareWithdrawal.watchedBy(owner.address(),
-                withdrawal.withdraw(group.id(), person.address()));
+                withdrawOnce(group, membership.get(), owner.lastMessageAt()));
         outbox.notify(person.address(), Message.text(owner.name() + " removed you from the group " + group.name()
                 + ". Songs sent to it won't come to you any more."), List.of(owner.address()));
         groups.removeMember(group.id(), person.address());
@@ -203,8 +217,21 @@ public final class GroupMembership {
                 : " I've stopped watching the " + stopped + " songs you sent them through it.");
     }
 
-    private boolean isMember(Group group, ChatAddress person) {
-        return groups.membersOf(group.id()).stream().anyMatch(m -> m.member().equals(person));
+    private Optional<GroupMember> membership(Group group, ChatAddress person) {
+        return groups.membersOf(group.id()).stream().filter(m -> m.member().equals(person)).findFirst();
+    }
+
+    /**
+     * Stops the songs sent through {@code group} to {@code member}, who is leaving or being removed by the event being
+     * handled (sent at {@code sentAt}), and returns them as they were; handled again after a crash cut a run of it
+     * short, also those that run stopped, so the answer counts what the first run would have. Only then are the
+     * member's songs read again.
+     */
+    private List<Share> withdrawOnce(Group group, GroupMember member, Instant sentAt) {
+        boolean cutShortBefore = marks.marked(WITHDREW + group.id());
+        marks.mark(WITHDREW + group.id(), sentAt);
+        List<Share> stopped = withdrawal.withdraw(group.id(), member.member());
+        return cutShortBefore ? withdrawal.stoppedSinceJoining(group.id(), member) : stopped;
     }
 
     /** Runs {@code action} on the group the owner means, or says why not (not found, or not theirs). */

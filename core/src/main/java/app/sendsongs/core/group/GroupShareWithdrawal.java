@@ -76,6 +76,22 @@ public final class GroupShareWithdrawal {
                 .count();
     }
 
+    /**
+     * The songs sent through {@code groupId} to {@code member} since they joined that were stopped since, read from the
+     * songs: while they are still in the group, only their leaving or removal being handled stops them. For that
+     * leaving or removal handled again after a crash cut it short, whose first run stopped some of them.
+     */
+    public List<Share> stoppedSinceJoining(String groupId, GroupMember member) {
+        Map<String, Boolean> sentToGroup = new HashMap<>();
+        return shares.sharesReceivedBy(member.member()).stream()
+                .filter(share -> share.status() == ShareStatus.LEFT_GROUP
+                        && !share.createdAt().isBefore(member.joinedAt()))
+                .filter(share -> share.groupSendId()
+                        .map(sendId -> sentToGroup.computeIfAbsent(sendId, id -> sendBelongsTo(id, groupId)))
+                        .orElse(false))
+                .toList();
+    }
+
     private boolean sendBelongsTo(String groupSendId, String groupId) {
         return groups.findGroupSend(groupSendId).filter(send -> send.groupId().equals(groupId)).isPresent();
     }

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
 public final class SentSongs {
@@ -31,6 +33,11 @@ public final class SentSongs {
      */
     private static final String CHOSE = "cancel chose a song";
     private static final String SETTLED = "That song was settled a moment ago; see history.";
+    /**
+     * What a {@code cancel all} marks before it stops songs, and each song with its id before stopping it: run again
+     * after a crash, the songs the first run stopped are no longer open, and its answer counts them too.
+     */
+    private static final String STOPPED_ALL = "cancel all stopped songs";
 
     private final ShareStore shares;
     private final UserStore users;
@@ -141,7 +148,8 @@ public final class SentSongs {
             return Message.text(cancelledAgain(sender, chosen.get()));
         }
         List<Share> open = open(sender);
-        if (open.isEmpty()) {
+        // a cancel all cut short once it had stopped every song counts them when handled again
+        if (open.isEmpty() && (oneSong || !marks.marked(STOPPED_ALL))) {
             return Message.text("There is nothing to cancel: no song you sent is being watched.");
         }
         if (command.which().isPresent()) {
@@ -166,8 +174,8 @@ public final class SentSongs {
         if (which.equals("all") || which.startsWith("all ")) {
             Instant listedUpTo = which.equals("all") ? Instant.MAX
                     : Instant.ofEpochMilli(Long.parseLong(which.substring("all ".length())));
-            long cancelled = open.stream().filter(share -> !share.createdAt().isAfter(listedUpTo))
-                    .filter(this::cancel).count();
+            long cancelled = cancelAll(sender, open.stream().filter(share -> !share.createdAt().isAfter(listedUpTo))
+                    .toList());
             return Message.text("Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs."));
         }
         int number = Integer.parseInt(which);
@@ -208,6 +216,30 @@ public final class SentSongs {
                 + "\nSee the list as it is now: " + CommandStyle.of(sender.address()).spell("pending");
     }
 
+    /**
+     * Stops the {@code listed} songs, each marked first; returns how many this event stopped, those a run of it cut
+     * short by a crash stopped too. Only a run after such a run reads the sender's songs again for them.
+     */
+    private long cancelAll(User sender, List<Share> listed) {
+        boolean cutShortBefore = marks.marked(STOPPED_ALL);
+        marks.mark(STOPPED_ALL, sender.lastMessageAt());
+        Set<String> stopped = new HashSet<>();
+        for (Share share : listed) {
+            marks.mark(STOPPED_ALL + " " + share.id(), sender.lastMessageAt());
+            if (cancel(share)) {
+                stopped.add(share.id());
+            }
+        }
+        if (!cutShortBefore) {
+            return stopped.size();
+        }
+        List<Share> stoppedBefore = shares.sharesSentBy(sender.address()).stream()
+                .filter(share -> share.status() == ShareStatus.CANCELLED && !stopped.contains(share.id()))
+                .filter(share -> marks.marked(STOPPED_ALL + " " + share.id())).toList();
+        stoppedBefore.forEach(this::afterStopping); // the crash may have come between a stop and what follows it
+        return stopped.size() + stoppedBefore.size();
+    }
+
     /** Stops the one song the sender chose, marked first for the cancel handled again ({@link #chosenBefore}). */
     private String cancelled(User sender, Share share) {
         marks.mark(CHOSE, sender.lastMessageAt());
@@ -237,10 +269,17 @@ public final class SentSongs {
         if (chosen.status() != ShareStatus.CANCELLED) {
             return cancel(chosen) ? stopped(sender, chosen) : SETTLED;
         }
-        // Stopped by the first run: what may have followed it is done again (each step does nothing the second time).
-        outbox.withdrawShare(chosen.receiver(), chosen.id());
-        settled.settled(chosen);
+        afterStopping(chosen);
         return stopped(sender, chosen);
+    }
+
+    /**
+     * What follows the stop of a song stopped by a run of the event being handled, done again: that run may have been
+     * cut short between the stop and what followed it (each step does nothing the second time).
+     */
+    private void afterStopping(Share stopped) {
+        outbox.withdrawShare(stopped.receiver(), stopped.id());
+        settled.settled(stopped);
     }
 
     private boolean cancel(Share share) {

@@ -11,6 +11,7 @@ import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.InMemoryRegistrations;
+import app.sendsongs.core.fakes.InMemoryShares;
 import app.sendsongs.core.fakes.InMemoryUsers;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
@@ -308,6 +309,72 @@ class CutShortHandlingTest {
     }
 
     @Test
+    void aCancelAllCutShortAfterStoppingSomeSongsCountsThemTooWhenHandledAgain() {
+        for (String receiver : List.of("Bob Fisher", "Carol Jones", "Dan Brown")) {
+            bot.reply("alice", "send_song name:\"" + receiver + "\" " + LINK);
+            bot.advance(Duration.ofMinutes(1));
+        }
+        Inbound cancelAll = text("alice", "cancel all");
+        shares().diesBeforeUpdating(share -> share.receiver().equals(at("dan"))
+                && share.status() == ShareStatus.CANCELLED);
+        assertThatThrownBy(() -> bot.handle(cancelAll)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(bot.stores.shares().openSharesSentBy(at("alice"))).as("two stopped by the first run")
+                .extracting(Share::receiver).containsExactly(at("dan"));
+
+        assertThat(bot.handle(cancelAll)).containsExactly("Stopped watching 3 songs.");
+        assertThat(bot.stores.shares().openSharesSentBy(at("alice"))).isEmpty();
+        assertThat(bot.reply("alice", "cancel all")).as("a cancel all of its own")
+                .isEqualTo("There is nothing to cancel: no song you sent is being watched.");
+    }
+
+    @Test
+    void aCancelAllCutShortAfterStoppingEverySongBeforeItsAnswerCountsThemWhenHandledAgain() {
+        for (String receiver : List.of("Bob Fisher", "Carol Jones")) {
+            bot.reply("alice", "send_song name:\"" + receiver + "\" " + LINK);
+            bot.advance(Duration.ofMinutes(1));
+        }
+        Inbound cancelAll = text("alice", "cancel all");
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().startsWith("Stopped watching"));
+        assertThatThrownBy(() -> bot.handle(cancelAll)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(cancelAll)).containsExactly("Stopped watching 2 songs.");
+    }
+
+    @Test
+    void aLeaveGroupCutShortAfterStoppingOneOfItsSongsCountsBothWhenHandledAgain() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("carol", "send_song name:\"Bob Fisher\" " + OTHER.id().link());
+        bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+        Inbound leave = text("bob", "leave_group Family");
+        shares().diesBeforeUpdating(share -> share.track().equals(OTHER) && share.groupSendId().isPresent()
+                && share.status() == ShareStatus.LEFT_GROUP);
+        assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(leave)).containsExactly("You've left Family. Songs sent to it won't come to you any "
+                + "more. I've stopped watching the 2 songs from it you hadn't played yet.");
+        assertThat(bot.stores.shares().openSharesTo(at("bob"))).as("Carol's song, not through the group")
+                .extracting(Share::sender).containsExactly(at("carol"));
+    }
+
+    @Test
+    void aRemoveFromGroupCutShortAfterStoppingOneOfItsSongsCountsBothWhenHandledAgain() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+        Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
+        shares().diesBeforeUpdating(share -> share.track().equals(OTHER) && share.status() == ShareStatus.LEFT_GROUP);
+        assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(remove)).containsExactly("Removed Bob Fisher from Family. I've stopped watching the 2 "
+                + "songs you sent them through it.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("removed you")).hasSize(1);
+    }
+
+    @Test
     void anEventOlderThanTheDedupeWindowIsIgnored() {
         Inbound old = new Inbound.Text(bot.nextEventId(), at("alice"),
                 bot.clock.instant().minus(SendSongs.Settings.DEDUPE_WINDOW).minusSeconds(1), "help");
@@ -331,6 +398,10 @@ class CutShortHandlingTest {
 
     private Inbound text(String psid, String text) {
         return new Inbound.Text(bot.nextEventId(), at(psid), bot.clock.instant(), text);
+    }
+
+    private InMemoryShares shares() {
+        return (InMemoryShares) bot.stores.shares();
     }
 
     private Share share() {

@@ -30,6 +30,16 @@ public final class InMemoryShares implements ShareStore {
         beforeUpdating.add(new BeforeUpdating(which, work));
     }
 
+    /**
+     * The process dies at the start of the first {@link #updateShare} of a share {@code which} picks, before it is
+     * stored: a {@link RecordingChat.ProcessDied} is thrown.
+     */
+    public void diesBeforeUpdating(Predicate<Share> which) {
+        beforeUpdating(which, () -> {
+            throw new RecordingChat.ProcessDied();
+        });
+    }
+
     @Override
     public synchronized boolean insertShare(Share share) {
         return shares.putIfAbsent(share.id(), share) == null;
