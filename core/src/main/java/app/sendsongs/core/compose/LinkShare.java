@@ -221,7 +221,7 @@ public final class LinkShare {
     public Message chooseOffered(User person, ShareDraft draft, int number) {
         if (number < 1 || number > draft.offered().size()) {
             return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".")
-                    .withChoices(taps(draft));
+                    .withChoices(whoTaps(draft));
         }
         return chosen(person, draft, draft.offered().get(number - 1), false);
     }
@@ -496,7 +496,7 @@ public final class LinkShare {
 
     /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
     private Message itsYou(ShareDraft draft) {
-        return Message.text(ITS_YOU + "Who is it for?").withChoices(taps(draft));
+        return Message.text(ITS_YOU + "Who is it for?").withChoices(whoTaps(draft));
     }
 
     /**
@@ -506,7 +506,7 @@ public final class LinkShare {
     private Message oneAtATime(User person, ShareDraft draft) {
         boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
         String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
-        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(taps(draft));
+        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(whoTaps(draft));
     }
 
     /** That a song goes to one person or one group, before "Who is it for?"; without groups, how to make one. */
@@ -536,7 +536,7 @@ public final class LinkShare {
         return switch (groups.findGroup(person, name)) {
             case GroupFinder.Lookup.Found(Group group) ->
                     chosen(person, draft, new Recipient.Group(group.id()), sendNow);
-            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(taps(draft));
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(whoTaps(draft));
             case GroupFinder.Lookup.Several(var named, String reply) -> {
                 drafts.saveDraft(draft.at(ShareDraft.Stage.WHO, expiry()));
                 yield groups.askWhichGroup(person, named, typed, draft.track().value());
@@ -576,6 +576,13 @@ public final class LinkShare {
     }
 
     /** The people and groups offered when the share began, as taps again, titled as they were. */
+    /** The taps of "Who is it for?" asked again: the people and groups it offered, then "Someone else". */
+    private List<Choice> whoTaps(ShareDraft draft) {
+        List<Choice> taps = new ArrayList<>(taps(draft));
+        taps.add(draft.offered().isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
+        return taps;
+    }
+
     private List<Choice> taps(ShareDraft draft) {
         List<String> titles = titles(draft.person(), draft.offered());
         List<Choice> taps = new ArrayList<>();
@@ -624,7 +631,7 @@ public final class LinkShare {
         if (command.text().isEmpty()) {
             if (draft.recipient().isEmpty()) {
                 return Message.text("First tell me who " + draft.title() + " is for; then you can add notes.")
-                        .withChoices(taps(draft));
+                        .withChoices(whoTaps(draft));
             }
             drafts.saveDraft(draft.at(command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE,
                     expiry()));
@@ -686,7 +693,8 @@ public final class LinkShare {
     /** The question a share stands at, again, after {@code lead}. */
     public Message askAgain(ShareDraft draft, String lead) {
         return switch (draft.stage()) {
-            case WHO -> Message.text(lead + "Who is " + draft.title() + " for?").withChoices(taps(draft));
+            case WHO -> Message.text(lead + "Who is " + draft.title() + " for?"
+                    + (draft.offered().isEmpty() ? " Type their name." : "")).withChoices(whoTaps(draft));
             case NOTE -> Message.text(lead + askForNote(draft, false));
             case AFTER_NOTE -> Message.text(lead + askForNote(draft, true));
             case READY -> ready(draft, lead);

@@ -40,8 +40,18 @@ class UnreadableTest {
         bot.reply("alice", LINK);
 
         assertThat(send("alice", "photo")).isEqualTo("I can't read photos, only text. Who is " + TITLE + " for?");
-        assertThat(last("alice").choices()).extracting(Choice::title).contains("Bob Fisher");
+        assertThat(last("alice").choices()).extracting(Choice::title).as("the taps the question was first asked with")
+                .containsExactly("Bob Fisher", "Someone else");
         assertThat(bot.reply("alice", "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
+    void atWhoIsItForWithNobodyToOfferItAsksForTheNameAgain() {
+        bot.reply("alice", LINK);
+
+        assertThat(send("alice", "photo")).isEqualTo("I can't read photos, only text. Who is " + TITLE + " for? Type "
+                + "their name.");
+        assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Type a name");
     }
 
     @Test

@@ -189,7 +189,7 @@ class LinkShareTest {
 
         assertThat(bot.reply("alice", "Alice Smith")).isEqualTo("That's you! Who is it for?");
         assertThat(last("alice").choices()).as("Messenger shows taps only under the newest message")
-                .extracting(Choice::title).containsExactly("Bob Fisher", "Carol King", "👥 Family");
+                .extracting(Choice::title).containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         assertThat(tap("alice", "Carol King", last("alice").choices().get(1).payload()))
                 .isEqualTo("Send " + TITLE + " to Carol King?");
     }
@@ -201,7 +201,7 @@ class LinkShareTest {
         for (String typed : List.of("me", "Myself", "alice", "for me", "to me")) {
             assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
             assertThat(last("alice").choices()).extracting(Choice::title)
-                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         }
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
         assertThat(bot.reply("alice", "Carol")).isEqualTo("Send " + TITLE + " to Carol King?");
@@ -215,7 +215,7 @@ class LinkShareTest {
             assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("A song goes to one person, or to everyone in "
                     + "one of your groups: tap the group. Who is it for?");
             assertThat(last("alice").choices()).extracting(Choice::title)
-                    .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+                    .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         }
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
 
@@ -309,7 +309,7 @@ class LinkShareTest {
         bot.reply("alice", LINK);
         assertThat(bot.reply("alice", "7")).isEqualTo("Please answer with a number from 1 to 3.");
         assertThat(last("alice").choices()).extracting(Choice::title)
-                .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         tap("alice", "Bob Fisher", "1");
 
         assertThat(bot.reply("alice", "2")).isEqualTo("I'm not waiting for a number from you. Send " + TITLE
@@ -380,7 +380,7 @@ class LinkShareTest {
         assertThat(tap("alice", "Send", forBob)).as("the same song, before saying who it is for")
                 .isEqualTo("That Send was for an earlier song, so I didn't send anything. Who is " + TITLE + " for?");
         assertThat(last("alice").choices()).extracting(Choice::title)
-                .containsExactly("Bob Fisher", "Carol King", "👥 Family");
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         assertThat(bot.inbox("bob")).hasSize(bobHad);
         assertThat(bot.inbox("carol")).hasSize(carolHad);
 
