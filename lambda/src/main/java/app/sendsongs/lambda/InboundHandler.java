@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * batch responses): each record's event goes to {@code Bot.handle}, in the order SQS handed them over. A record
  * that fails is reported back, with every later record of its message group (the same person) untried, so SQS gives
  * them again in the same order; other people's records go on. Failed records come back after a growing delay
- * ({@link Retries}), and after the queue's last receive they move to the dead-letter queue.
+ * ({@link Retries}). One that fails on the queue's last receive is given up alone: it moves to the dead-letter queue,
+ * and the later records of its group are handled.
  *
  * <p>SQS delivers at least once and drops duplicates only within five minutes, so an event may be handed over more
  * than once; the bot recognises an event it has seen by its delivery key.
@@ -81,7 +82,7 @@ public final class InboundHandler implements RequestStreamHandler {
         Map<SqsMessage, Duration> failed;
         try {
             Parts parts = this.parts.get();
-            failed = handle(parts.app(), messages, metrics, context);
+            failed = handle(parts.app(), parts.retries(), messages, metrics, context);
             if (!failed.isEmpty()) {
                 parts.retries().schedule(failed);
             }
@@ -98,8 +99,8 @@ public final class InboundHandler implements RequestStreamHandler {
      * Handles the messages in order; the failed ones and the untried rest of their groups, with their delays, and
      * those not started for want of time, to be received again at once.
      */
-    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages, Meters meters,
-                                                    Context context) {
+    private static Map<SqsMessage, Duration> handle(SendSongs app, Retries retries, List<SqsMessage> messages,
+                                                    Meters meters, Context context) {
         Map<String, Duration> failedGroups = new HashMap<>();
         Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
         for (int index = 0; index < messages.size(); index++) {
@@ -122,6 +123,13 @@ public final class InboundHandler implements RequestStreamHandler {
             } catch (RuntimeException e) {
                 if (event != null) {
                     Intake.handled(meters, event, "failed", Duration.ofNanos(System.nanoTime() - started));
+                }
+                if (retries.isLastReceive(message)) {
+                    LOG.error("queued event {} failed on its last receive ({}); it is given up and moves to the "
+                            + "dead-letter queue, and its sender's later events go on", message.messageId(),
+                            message.receiveCount(), e);
+                    failed.put(message, Duration.ZERO);
+                    continue;
                 }
                 Duration delay = Retries.delayAfter(message.receiveCount());
                 LOG.error("queued event {} failed on receive {}; it and its sender's later events are tried again "
