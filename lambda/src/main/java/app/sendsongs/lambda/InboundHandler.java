@@ -60,6 +60,7 @@ public final class InboundHandler implements RequestStreamHandler {
 
     private final Lazy<Parts> parts;
     private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final InvocationTime time = new InvocationTime();
     private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first batch. */
@@ -72,7 +73,7 @@ public final class InboundHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.chatPlatforms(metrics), metrics), wiring.retries());
+            return new Parts(wiring.app(wiring.chatPlatforms(metrics, time), metrics), wiring.retries());
         });
     }
 
@@ -80,6 +81,7 @@ public final class InboundHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<SqsMessage> messages = SqsMessage.read(ApiGateway.read(input));
         Map<SqsMessage, Duration> failed;
+        time.begin(context);
         try {
             Parts parts = this.parts.get();
             failed = handle(parts.app(), parts.retries(), messages, metrics, context);
@@ -87,6 +89,7 @@ public final class InboundHandler implements RequestStreamHandler {
                 parts.retries().schedule(failed);
             }
         } finally {
+            time.end();
             metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "inbound"),
                     surroundings.metricLines());
         }
