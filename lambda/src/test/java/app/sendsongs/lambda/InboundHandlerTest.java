@@ -162,6 +162,26 @@ class InboundHandlerTest {
     }
 
     @Test
+    void anEventOnItsLastReceiveIsStartedBeforeOtherPeoplesSoTooLittleTimeDoesNotSendItToTheDeadLetterQueueUntried() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        int alice = people.inbox("alice").size();
+        int bob = people.inbox("bob").size();
+        ObjectNode event = event(text("alice", "help"), text("bob", "help"));
+        // put back unstarted on each of its receives so far, after other people's slow events
+        ((ObjectNode) event.get("Records").get(1).get("attributes")).put("ApproximateReceiveCount",
+                Integer.toString(IntakeQueues.MAX_RECEIVE_COUNT));
+        TestContext late = TestContext.withTimeLeft("inbound",
+                InboundHandler.TIME_TO_START_AN_EVENT.minusSeconds(1));
+
+        JsonNode response = LambdaWorld.invoke(world.inbound, late, event);
+
+        assertThat(failures(response)).as("the event with receives left goes back").containsExactly(id(event, 0));
+        assertThat(people.inbox("bob")).hasSize(bob + 1);
+        assertThat(people.inbox("alice")).hasSize(alice);
+    }
+
+    @Test
     void aBodyThatIsNotAQueuedEventFailsAloneAndNamesNoContent() {
         people.register("bob", "bob-sp", "Bob Fisher");
         int bob = people.inbox("bob").size();
