@@ -23,7 +23,8 @@ resource "aws_sqs_queue" "inbound" {
   })
 }
 
-# Events that failed every receive, with their sender's later events of the same batches, in order.
+# Events that failed on every receive; the inbound function gives each up alone on its last receive
+# (read from the redrive policy above), so its sender's later events go on.
 # Anything here is an alarm: move it back with a DLQ redrive once the cause is fixed
 # (docs/operations.md, "The intake queue").
 resource "aws_sqs_queue" "inbound_dead_letters" {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * The bot's handling of the chat platforms' events (Messenger's and Telegram's), triggered by the intake queue's event source mapping (FIFO, partial
  * batch responses): each record's event goes to {@code Bot.handle}, in the order SQS handed them over. A record
  * that fails is reported back, with every later record of its message group (the same person) untried, so SQS gives
- * them again in the same order; other people's records go on. Failed records come back after a growing delay
- * ({@link Retries}), and after the queue's last receive they move to the dead-letter queue.
+ * them again in the same order; other people's records go on. The people whose records were received most often go
+ * first. Failed records come back after a growing delay
+ * ({@link Retries}). One that fails on the queue's last receive is given up alone: it moves to the dead-letter queue,
+ * and the later records of its group are handled.
  *
  * <p>SQS delivers at least once and drops duplicates only within five minutes, so an event may be handed over more
  * than once; the bot recognises an event it has seen by its delivery key.
@@ -59,6 +63,7 @@ public final class InboundHandler implements RequestStreamHandler {
 
     private final Lazy<Parts> parts;
     private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final InvocationTime time = new InvocationTime();
     private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first batch. */
@@ -71,7 +76,7 @@ public final class InboundHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.chatPlatforms(metrics), metrics), wiring.retries());
+            return new Parts(wiring.app(wiring.chatPlatforms(metrics, time), metrics), wiring.retries());
         });
     }
 
@@ -79,13 +84,15 @@ public final class InboundHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<SqsMessage> messages = SqsMessage.read(ApiGateway.read(input));
         Map<SqsMessage, Duration> failed;
+        time.begin(context);
         try {
             Parts parts = this.parts.get();
-            failed = handle(parts.app(), messages, metrics, context);
+            failed = handle(parts.app(), parts.retries(), messages, metrics, context);
             if (!failed.isEmpty()) {
                 parts.retries().schedule(failed);
             }
         } finally {
+            time.end();
             metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "inbound"),
                     surroundings.metricLines());
         }
@@ -98,8 +105,9 @@ public final class InboundHandler implements RequestStreamHandler {
      * Handles the messages in order; the failed ones and the untried rest of their groups, with their delays, and
      * those not started for want of time, to be received again at once.
      */
-    private static Map<SqsMessage, Duration> handle(SendSongs app, List<SqsMessage> messages, Meters meters,
-                                                    Context context) {
+    private static Map<SqsMessage, Duration> handle(SendSongs app, Retries retries, List<SqsMessage> given,
+                                                    Meters meters, Context context) {
+        List<SqsMessage> messages = mostReceivedFirst(given);
         Map<String, Duration> failedGroups = new HashMap<>();
         Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
         for (int index = 0; index < messages.size(); index++) {
@@ -123,6 +131,13 @@ public final class InboundHandler implements RequestStreamHandler {
                 if (event != null) {
                     Intake.handled(meters, event, "failed", Duration.ofNanos(System.nanoTime() - started));
                 }
+                if (retries.isLastReceive(message)) {
+                    LOG.error("queued event {} failed on its last receive ({}); it is given up and moves to the "
+                            + "dead-letter queue, and its sender's later events go on", message.messageId(),
+                            message.receiveCount(), e);
+                    failed.put(message, Duration.ZERO);
+                    continue;
+                }
                 Duration delay = Retries.delayAfter(message.receiveCount());
                 LOG.error("queued event {} failed on receive {}; it and its sender's later events are tried again "
                         + "in {} s", message.messageId(), message.receiveCount(), delay.toSeconds(), e);
@@ -142,6 +157,20 @@ public final class InboundHandler implements RequestStreamHandler {
         LOG.warn("{} queued events not started: too little of the invocation's time is left; they are received "
                 + "again at once", unstarted.size());
         unstarted.forEach(message -> failed.put(message, failedGroups.getOrDefault(message.groupId(), Duration.ZERO)));
+    }
+
+    /**
+     * The messages of the people whose events have been received most often first; the others, and each person's, in
+     * the order given (the sort is stable). Every receive counts towards the queue's last, also one in which an event
+     * was put back unstarted for want of time; so an event close to the dead-letter queue is started before the
+     * others, which have receives to spare.
+     */
+    private static List<SqsMessage> mostReceivedFirst(List<SqsMessage> messages) {
+        Map<String, Integer> mostReceived = new HashMap<>();
+        messages.forEach(message -> mostReceived.merge(message.groupId(), message.receiveCount(), Math::max));
+        List<SqsMessage> ordered = new ArrayList<>(messages);
+        ordered.sort(Comparator.comparingInt((SqsMessage message) -> mostReceived.get(message.groupId())).reversed());
+        return ordered;
     }
 
     /** Whether starting another event risks its being cut short by the function's timeout. */

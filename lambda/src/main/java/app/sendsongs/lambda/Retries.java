@@ -1,5 +1,6 @@
 package app.sendsongs.lambda;
 
+import com.fasterxml.jackson.core.JacksonException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * When a failed queued event is tried again. Left alone, it would come back only when the queue's visibility
@@ -17,6 +19,11 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRes
  * inbound function sets each failed message's visibility to a delay that grows with its receives: at once after the
  * first failure (a passing fault), then {@value #FIRST_DELAY_SECONDS} s, and four times longer each time, up to
  * {@value #MAX_DELAY_SECONDS} s. After the queue's last receive SQS moves it to the dead-letter queue.
+ *
+ * <p>A message that fails on its last receive (the {@code maxReceiveCount} of the queue's redrive policy, read from
+ * the queue the first time a message fails) is given up, as the server gives up an event after its fifth failure: it
+ * comes back at once, so that SQS moves it to the dead-letter queue on that receive rather than fifteen minutes later,
+ * and its sender's later events go on instead of following it there untried.
  */
 final class Retries {
     static final int FIRST_DELAY_SECONDS = 15;
@@ -28,10 +35,44 @@ final class Retries {
 
     private final SqsClient sqs;
     private final String queueUrl;
+    private final Lazy<Integer> lastReceive;
 
     Retries(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.lastReceive = new Lazy<>(this::readLastReceive);
+    }
+
+    /**
+     * Whether the message's receive is the last before SQS moves it to the dead-letter queue. When the queue's redrive
+     * policy cannot be read, no receive counts as the last: the message is retried as any other, and that is logged.
+     */
+    boolean isLastReceive(SqsMessage message) {
+        try {
+            return message.receiveCount() >= lastReceive.get();
+        } catch (SdkException | IllegalStateException e) {
+            LOG.warn("the intake queue's redrive policy could not be read ({}); a failed event is retried as if it "
+                    + "had receives left", e.getMessage());
+            return false;
+        }
+    }
+
+    /** The queue's {@code maxReceiveCount}, or no limit when it has no redrive policy. */
+    private int readLastReceive() {
+        String policy = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY);
+        if (policy == null || policy.isBlank()) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int count = ApiGateway.JSON.readTree(policy).path("maxReceiveCount").asInt(0);
+            if (count < 1) {
+                throw new IllegalStateException("its maxReceiveCount is not a positive number");
+            }
+            return count;
+        } catch (JacksonException e) {
+            throw new IllegalStateException("it is not JSON");
+        }
     }
 
     /** The delay before a message that has failed on its {@code receiveCount}th receive is received again. */

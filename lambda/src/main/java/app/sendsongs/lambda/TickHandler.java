@@ -58,6 +58,7 @@ public final class TickHandler implements RequestStreamHandler {
 
     private final Lazy<Parts> parts;
     private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final InvocationTime time = new InvocationTime();
     private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first tick. */
@@ -70,7 +71,7 @@ public final class TickHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.chatPlatforms(metrics), metrics), wiring.census());
+            return new Parts(wiring.app(wiring.chatPlatforms(metrics, time), metrics), wiring.census());
         });
     }
 
@@ -78,11 +79,13 @@ public final class TickHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = ApiGateway.read(input);
         int checks;
+        time.begin(context);
         try {
             Parts parts = this.parts.get();
             checks = parts.app().tick(checkBudget(context));
             measureDueChecks(parts.census());
         } finally {
+            time.end();
             metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "tick"),
                     surroundings.metricLines());
         }

@@ -137,6 +137,15 @@ final class Wiring {
         return platforms;
     }
 
+    /**
+     * As {@link #chatPlatforms(Meters)}, sending only while the invocation has the time for a send to end; a message
+     * that cannot go then stays held for a later try.
+     */
+    List<ChatPlatform> chatPlatforms(Meters meters, InvocationTime time) {
+        return chatPlatforms(meters).stream()
+                .map(platform -> (ChatPlatform) new SendsWhileTimeIsLeft(platform, time)).toList();
+    }
+
     /** The token key, opening also what the previous key sealed while one is being replaced. */
     private TokenCipher cipher() {
         TokenCipher cipher = key(Setting.TOKEN_ENCRYPTION_KEY_PARAMETER);

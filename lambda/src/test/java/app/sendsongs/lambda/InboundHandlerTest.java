@@ -11,8 +11,11 @@ import app.sendsongs.testsupport.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ({@code events/sqs-fifo-batch.json}, the documented shape), and its partial batch responses.
  */
 class InboundHandlerTest {
+    private static final String LINK = "https://open.spotify.com/track/";
     @RegisterExtension
     static final DynaliteExtension DYNAMO = new DynaliteExtension(DynamoStores::createTable);
     @RegisterExtension
@@ -109,6 +113,72 @@ class InboundHandlerTest {
         assertThat(failures(response)).containsExactly(id(event, 1), id(event, 2));
         assertThat(people.inbox("alice")).hasSize(alice + 1);
         assertThat(people.inbox("bob")).hasSize(bob);
+    }
+
+    @Test
+    void aGroupSendWhileTheSendApiHangsEndsBeforeTheFunctionsTimeoutAndItsMessagesGoOnceWhenItAnswersAgain()
+            throws Exception {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.say("alice", "create_group Family");
+        List<String> members = List.of("bob", "carol", "dave");
+        for (String member : members) {
+            String name = Character.toUpperCase(member.charAt(0)) + member.substring(1) + " Fisher";
+            people.register(member, member + "-sp", name);
+            people.say("alice", "add_to_group Family \"" + name + "\"");
+        }
+        Map<String, Integer> before = new HashMap<>();
+        List.of("alice", "bob", "carol", "dave").forEach(psid -> before.put(psid, people.inbox(psid).size()));
+        ObjectNode event = event(text("alice", "send_song group:\"Family\" " + LINK + people.trackIds().getFirst()));
+        // Lambda kills the invocation at its timeout: three members and the answer, each send waiting out the Send
+        // API's 10-second timeout, would take 40 s
+        Duration timeLeft = InboundHandler.TIME_TO_START_AN_EVENT;
+
+        JsonNode response;
+        try (SilentServer graph = new SilentServer()) {
+            long started = System.nanoTime();
+            response = LambdaWorld.invoke(inboundWithGraphAt(graph.url()),
+                    TestContext.countingDownFrom("inbound", timeLeft), event);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(timeLeft);
+        }
+        assertThat(failures(response)).as("handled; what could not be sent is held").isEmpty();
+
+        people.advanceMinutes(2); // the tick retries the held messages
+        for (String member : members) {
+            List<String> got = people.inbox(member).subList(before.get(member), people.inbox(member).size());
+            assertThat(got).as(member + "'s song").isNotEmpty().doesNotHaveDuplicates()
+                    .anySatisfy(message -> assertThat(message).contains("Alice Smith"));
+        }
+        assertThat(people.inbox("alice").subList(before.get("alice"), people.inbox("alice").size()))
+                .as("the answer, once").singleElement().asString().contains("Family");
+    }
+
+    private InboundHandler inboundWithGraphAt(String graph) {
+        Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
+        environment.keySet().retainAll(InboundHandler.SETTINGS.stream().map(Setting::name).toList());
+        environment.put(Setting.MESSENGER_GRAPH_BASE_URL.name(), graph);
+        return new InboundHandler(new Surroundings(environment,
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint(), QUEUES.endpoint()), StoreOpener.dynamoDb(),
+                world.clock));
+    }
+
+    @Test
+    void anEventOnItsLastReceiveIsStartedBeforeOtherPeoplesSoTooLittleTimeDoesNotSendItToTheDeadLetterQueueUntried() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        int alice = people.inbox("alice").size();
+        int bob = people.inbox("bob").size();
+        ObjectNode event = event(text("alice", "help"), text("bob", "help"));
+        // put back unstarted on each of its receives so far, after other people's slow events
+        ((ObjectNode) event.get("Records").get(1).get("attributes")).put("ApproximateReceiveCount",
+                Integer.toString(IntakeQueues.MAX_RECEIVE_COUNT));
+        TestContext late = TestContext.withTimeLeft("inbound",
+                InboundHandler.TIME_TO_START_AN_EVENT.minusSeconds(1));
+
+        JsonNode response = LambdaWorld.invoke(world.inbound, late, event);
+
+        assertThat(failures(response)).as("the event with receives left goes back").containsExactly(id(event, 0));
+        assertThat(people.inbox("bob")).hasSize(bob + 1);
+        assertThat(people.inbox("alice")).hasSize(alice);
     }
 
     @Test

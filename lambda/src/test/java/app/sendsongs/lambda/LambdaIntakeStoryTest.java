@@ -201,6 +201,34 @@ class LambdaIntakeStoryTest {
         assertThat(people.ask("alice", "pending")).hasSize(1);
     }
 
+    @Test
+    void anEventThatFailsEveryReceiveIsGivenUpAloneAndTheSendersNextMessagesAreAnswered() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        int before = people.inbox("alice").size();
+        String unreadable = "{\"version\":1,\"kind\":\"text\"";
+        QUEUES.client().sendMessage(request -> request.queueUrl(world.queues.url()).messageBody(unreadable)
+                .messageGroupId(InboundQueue.sqsId(ChatAddress.messenger("alice").key()))
+                .messageDeduplicationId("unreadable-1"));
+        people.sayWithoutDelivery("alice", "help send_song");
+
+        int rounds = 0;
+        while (people.inbox("alice").size() == before && rounds++ < 2 * IntakeQueues.MAX_RECEIVE_COUNT) {
+            world.deliverQueued();
+            if (people.inbox("alice").size() == before) {
+                world.skipRetryDelay();
+            }
+        }
+
+        assertThat(people.inbox("alice").subList(before, people.inbox("alice").size()))
+                .as("what she wrote after the event that kept failing").hasSize(1);
+        assertThat(people.ask("alice", "pending")).as("not held up once the failing event was given up")
+                .hasSize(1);
+        assertThat(deadLetters()).isEqualTo(1);
+        List<Message> dead = QUEUES.client().receiveMessage(request -> request.queueUrl(world.queues.deadLetterUrl())
+                .maxNumberOfMessages(10)).messages();
+        assertThat(dead).extracting(Message::body).containsExactly(unreadable);
+    }
+
     private int deadLetters() {
         return Integer.parseInt(QUEUES.client().getQueueAttributes(request -> request
                 .queueUrl(world.queues.deadLetterUrl())
