@@ -66,10 +66,11 @@ class TelegramIntakeTest {
 
     @Test
     void anUpdateTheBotDoesNotUseIsAcceptedWithoutEvents() {
-        byte[] sticker = update("{\"update_id\":9,\"message\":{\"message_id\":1,\"from\":{\"id\":1,\"first_name\":"
-                + "\"A\"},\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1,\"sticker\":{\"file_id\":\"x\"}}}");
+        byte[] edit = update("{\"update_id\":9,\"edited_message\":{\"message_id\":1,\"from\":{\"id\":1,"
+                + "\"first_name\":\"A\"},\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1,\"edit_date\":2,"
+                + "\"text\":\"help\"}}");
 
-        assertThat(intake.receive(sticker, SECRET)).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(),
+        assertThat(intake.receive(edit, SECRET)).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(),
                 Optional.empty()));
     }
 
