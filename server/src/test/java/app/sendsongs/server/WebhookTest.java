@@ -73,7 +73,7 @@ class WebhookTest {
 
         assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
 
-        for (String psid : List.of("p1", "p2", "p3")) {
+        for (String psid : List.of("p1", "p2", "p3", "p4")) {
             sandbox.awaitInbox(psid, inbox -> inbox.size() >= 2);
         }
         // A person's next message is handled after their earlier ones: when it is answered, nothing else came.
@@ -83,7 +83,8 @@ class WebhookTest {
         assertThat(sandbox.inbox("p1")).hasSize(3);
         assertThat(sandbox.inbox("p2")).hasSize(3);
         assertThat(sandbox.inbox("p3")).hasSize(3);
-        assertThat(sandbox.inbox("p4")).as("p4 sent only an attachment").hasSize(2);
+        assertThat(sandbox.inbox("p4")).as("p4 sent only a photo").hasSize(3);
+        assertThat(sandbox.inbox("p4").get(1)).startsWith("I can't read photos, only text.\n\nHi! I'm Send Songs");
     }
 
     @Test
