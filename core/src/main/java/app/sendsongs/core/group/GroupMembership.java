@@ -153,13 +153,27 @@ public final class GroupMembership {
         int stopped = withdrawOnce(group, membership.get(), member.lastMessageAt()).size();
         outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."),
                 List.of(member.address()));
-        groups.removeMember(group.id(), member.address());
+        return answeredBeforeRemoving(member, group, member.address(), left(name, stopped));
+    }
+
+    private static String left(String name, int stopped) {
         String reply = "You've left " + name + ". Songs sent to it won't come to you any more.";
         return switch (stopped) {
             case 0 -> reply;
             case 1 -> reply + " I've stopped watching the song from it you hadn't played yet.";
             default -> reply + " I've stopped watching the " + stopped + " songs from it you hadn't played yet.";
         };
+    }
+
+    /**
+     * Holds {@code reply}, the answer to {@code answered}, before {@code member} leaves {@code group}: handled again
+     * after a crash once the membership went, the command finds no such group or member, and that answer, the event's
+     * one answer too, is not held a second time. Nothing else goes to {@code answered} after it, as before.
+     */
+    private String answeredBeforeRemoving(User answered, Group group, ChatAddress member, String reply) {
+        outbox.reply(answered.address(), Message.text(reply));
+        groups.removeMember(group.id(), member);
+        return reply;
     }
 
     private String addPerson(User owner, Group group, User person) {
@@ -208,7 +222,10 @@ public final class GroupMembership {
                 withdrawOnce(group, membership.get(), owner.lastMessageAt()));
         outbox.notify(person.address(), Message.text(owner.name() + " removed you from the group " + group.name()
                 + ". Songs sent to it won't come to you any more."), List.of(owner.address()));
-        groups.removeMember(group.id(), person.address());
+        return answeredBeforeRemoving(owner, group, person.address(), removed(group, person, stopped));
+    }
+
+    private static String removed(Group group, User person, long stopped) {
         String reply = "Removed " + person.name() + " from " + group.name() + ".";
         if (stopped == 0) {
             return reply;

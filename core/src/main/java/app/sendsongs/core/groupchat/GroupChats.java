@@ -87,7 +87,10 @@ public final class GroupChats {
                     : send.send(chat, platform, user.get(), command);
             case "join", "in" -> Optional.of(user.map(u -> joined(chat, u))
                     .orElseGet(() -> connectFirst(platform, "be counted in")));
-            case "leave", "out" -> Optional.of(left(chat, from, user));
+            case "leave", "out" -> {
+                countOut(chat, from, user);
+                yield Optional.empty();
+            }
             case "who", "members" -> Optional.of(who(chat));
             case "help", "start" -> Optional.of(welcome(chat, platform));
             default -> Optional.of(Message.text("I don't know /" + command.name() + " in a group. "
@@ -165,9 +168,18 @@ public final class GroupChats {
         });
     }
 
+    /**
+     * {@code /leave}: its answer is posted before the person is counted out, as the event's first post in the chat:
+     * handled again after a crash once they were, it finds them not counted in, and its "wasn't counted in here" cannot
+     * take that post's id a second time.
+     */
+    private void countOut(GroupChat chat, ChatAddress from, Optional<User> user) {
+        post(chat, left(roster.countedIn(chat.address(), from), user));
+        roster.leave(chat.address(), from);
+    }
+
     /** Someone the bot does not know (not registered, or gone since) is answered as "you". */
-    private Message left(GroupChat chat, ChatAddress from, Optional<User> user) {
-        boolean counted = roster.leave(chat.address(), from);
+    private static Message left(boolean counted, Optional<User> user) {
         return Message.text(user.map(User::name).map(name -> counted
                         ? name + " is counted out: songs shared here no longer go to them."
                         : name + " wasn't counted in here.")

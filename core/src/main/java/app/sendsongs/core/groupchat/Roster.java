@@ -58,16 +58,23 @@ public final class Roster {
         return store.membersOf(chat).size() > MOST_COUNTED;
     }
 
+    /** Whether the person is counted in for {@code chat}. */
+    public boolean countedIn(ChatAddress chat, ChatAddress person) {
+        return store.membersOf(chat).stream().anyMatch(member -> member.person().equals(person));
+    }
+
     /** Whether the person is counted in for any chat. */
     public boolean countedInAnywhere(ChatAddress person) {
         return !store.chatsOf(person).isEmpty();
     }
 
-    /** Counts the person out and stops the chat's songs still open for them; false when they were not counted in. */
-    public boolean leave(ChatAddress chat, ChatAddress person) {
-        boolean wasIn = store.removeMember(chat, person);
+    /**
+     * Counts the person out and stops the chat's songs still open for them (also when they were not counted in: a run
+     * cut short after counting them out stops the rest when done again).
+     */
+    public void leave(ChatAddress chat, ChatAddress person) {
+        store.removeMember(chat, person);
         withdrawal.withdraw(chat.key(), person);
-        return wasIn;
     }
 
     /** Who is counted in for the chat. */

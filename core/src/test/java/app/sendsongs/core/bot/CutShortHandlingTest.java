@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryGroups;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.InMemoryRegistrations;
 import app.sendsongs.core.fakes.InMemoryShares;
@@ -374,6 +375,48 @@ class CutShortHandlingTest {
         assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("removed you")).hasSize(1);
     }
 
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"right after the membership went", "before holding the answer"})
+    void aLeaveGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+        Inbound leave = text("bob", "leave_group Family");
+        diesAfterTheMembershipOrBeforeTheAnswer(when, "bob", "You've left");
+        assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(leave);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("bob").getLast()).isEqualTo("You've left Family. Songs sent to it won't come to you any "
+                + "more. I've stopped watching the 2 songs from it you hadn't played yet.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("You")).hasSize(1);
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("left your group")).hasSize(1);
+        assertThat(bot.stores.groups().groupsOf(at("bob"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"right after the membership went", "before holding the answer"})
+    void aRemoveFromGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+        Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
+        int before = bot.inbox("alice").size();
+        diesAfterTheMembershipOrBeforeTheAnswer(when, "alice", "Removed");
+        assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(remove);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("alice").subList(before, bot.inbox("alice").size())).containsExactly("Removed Bob Fisher "
+                + "from Family. I've stopped watching the 2 songs you sent them through it.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("removed you")).hasSize(1);
+        assertThat(bot.stores.groups().groupsOf(at("bob"))).isEmpty();
+    }
+
     @Test
     void anEventOlderThanTheDedupeWindowIsIgnored() {
         Inbound old = new Inbound.Text(bot.nextEventId(), at("alice"),
@@ -388,6 +431,16 @@ class CutShortHandlingTest {
 
         assertThat(bot.handle(ahead)).isEmpty();
         assertThat(bot.stores.inbound().handled(ahead.deliveryKey())).isFalse();
+    }
+
+    /** The next run dies right after a membership is removed, or before it holds its answer to {@code psid}. */
+    private void diesAfterTheMembershipOrBeforeTheAnswer(String when, String psid, String answer) {
+        if (when.startsWith("right after")) {
+            ((InMemoryGroups) bot.stores.groups()).diesAfterNextRemoveMember();
+        } else {
+            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at(psid))
+                    && held.message().text().startsWith(answer));
+        }
     }
 
     /** What a run of {@code send} killed after storing its share, before its song was held for the receiver, leaves. */

@@ -29,7 +29,19 @@ public final class InMemoryGroupChats implements GroupChatStore {
 
     @Override
     public synchronized boolean removeMember(ChatAddress chat, ChatAddress person) {
-        return members.removeIf(m -> m.chat().equals(chat) && m.person().equals(person));
+        boolean removed = members.removeIf(m -> m.chat().equals(chat) && m.person().equals(person));
+        if (diesAfterNextRemoveMember) {
+            diesAfterNextRemoveMember = false;
+            throw new RecordingChat.ProcessDied();
+        }
+        return removed;
+    }
+
+    private boolean diesAfterNextRemoveMember;
+
+    /** The process dies right after the next {@link #removeMember}: a {@link RecordingChat.ProcessDied} is thrown. */
+    public synchronized void diesAfterNextRemoveMember() {
+        diesAfterNextRemoveMember = true;
     }
 
     @Override

@@ -53,7 +53,19 @@ public final class InMemoryGroups implements GroupStore {
 
     @Override
     public synchronized boolean removeMember(String groupId, ChatAddress member) {
-        return members.removeIf(m -> m.groupId().equals(groupId) && m.member().equals(member));
+        boolean removed = members.removeIf(m -> m.groupId().equals(groupId) && m.member().equals(member));
+        if (diesAfterNextRemoveMember) {
+            diesAfterNextRemoveMember = false;
+            throw new RecordingChat.ProcessDied();
+        }
+        return removed;
+    }
+
+    private boolean diesAfterNextRemoveMember;
+
+    /** The process dies right after the next {@link #removeMember}: a {@link RecordingChat.ProcessDied} is thrown. */
+    public synchronized void diesAfterNextRemoveMember() {
+        diesAfterNextRemoveMember = true;
     }
 
     @Override

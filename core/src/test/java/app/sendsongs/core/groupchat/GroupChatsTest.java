@@ -13,6 +13,7 @@ import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeGroupChats;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryGroupChats;
+import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.fakes.Rendezvous;
 import app.sendsongs.core.music.SourceKind;
@@ -489,6 +490,32 @@ class GroupChatsTest {
         assertThat(lastChatText()).isEqualTo("Carol Chen is counted out: songs shared here no longer go to them.");
         command(DAN, "who", "");
         assertThat(lastChatText()).isEqualTo("Songs shared here go to 1 person: Bob Fisher.");
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"right after counting them out", "before posting the answer"})
+    void slashLeaveCutShortAfterCountingOutIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        command(ALICE, "send", LINK);
+        int before = chats.texts(BAND_CHAT.id()).size();
+        Inbound leave = new Inbound.InGroupChat(bot.nextEventId(), CAROL, bot.clock.instant(), BAND,
+                new GroupChatAction.Command("leave", "", Optional.empty()));
+        if (when.startsWith("right after")) {
+            ((InMemoryGroupChats) bot.stores.groupChats()).diesAfterNextRemoveMember();
+        } else {
+            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(BAND_CHAT)
+                    && held.message().text().startsWith("Carol Chen"));
+        }
+        assertThatThrownBy(() -> bot.app.bot().handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.app.bot().handle(leave);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(chats.texts(BAND_CHAT.id()).subList(before, chats.texts(BAND_CHAT.id()).size()))
+                .containsExactly("Carol Chen is counted out: songs shared here no longer go to them.");
+        assertThat(shares()).filteredOn(share -> share.receiver().equals(CAROL)).singleElement()
+                .extracting(Share::status).isEqualTo(ShareStatus.LEFT_GROUP);
     }
 
     @Test
