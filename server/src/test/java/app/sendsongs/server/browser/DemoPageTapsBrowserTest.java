@@ -119,6 +119,43 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void aPhotoSentWithTheAttachButtonIsAnsweredAndTheQuestionAskedAgain() {
+        int before = alicePastesALinkForBobToBeOffered();
+
+        browser.click(browser.inColumn("alice", "button.attach-button"));
+        assertThat(browser.js("return document.activeElement.dataset.kind")).as("the menu's first item has the focus")
+                .isEqualTo("photo");
+        assertThat(browser.find(browser.inColumn("alice", "button.attach-button")).getDomAttribute("aria-expanded"))
+                .isEqualTo("true");
+        assertThat(browser.findAll(browser.inColumn("alice", ".attach-menu button"))).extracting(WebElement::getText)
+                .containsExactly("📷 Photo", "🎤 Voice message", "🎬 Video", "📄 File", "🐱 Sticker", "📍 Location");
+        browser.click(browser.inColumn("alice", ".attach-menu button[data-kind='photo']"));
+
+        browser.awaitBot("alice", before, text -> text.startsWith("I can't read photos, only text. Who is ")
+                && text.endsWith(" for?"));
+        assertThat(browser.ownTexts("alice")).contains("📷 Photo");
+        assertThat(browser.find(browser.inColumn("alice", ".attach-menu")).isDisplayed()).isFalse();
+        browser.await("the question's quick replies again", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        browser.click(browser.quickReply("alice", "Bob Fisher"));
+        browser.awaitBot("alice", before, text -> text.startsWith("Send ") && text.contains(" to Bob Fisher?"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theAttachMenuClosesOnEscapeWithTheFocusBackOnItsButton() {
+        browser.click(browser.inColumn("bob", "button.attach-button"));
+        browser.press(Keys.ARROW_DOWN);
+        assertThat(browser.js("return document.activeElement.dataset.kind")).isEqualTo("voice");
+
+        browser.press(Keys.ESCAPE);
+
+        assertThat(browser.find(browser.inColumn("bob", ".attach-menu")).isDisplayed()).isFalse();
+        assertThat(browser.js("return document.activeElement.classList.contains('attach-button')")).isEqualTo(true);
+        assertThat(browser.unnamedControls()).isEmpty();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aQuickReplyTappedBeforeTheBotsNewerMessageReachedThePageStillReachesTheBot() {
         List<String> tracks = control.trackIds();
         int before = alicePastesALinkForBobToBeOffered();
