@@ -289,9 +289,11 @@ class DemoPageTapsBrowserTest {
         control.say("alice", "add_to_group Family \"Bob Fisher\"");
         String track = control.trackIds().get(5);
         control.say("alice", "send_song group:\"Family\" pre:\"for the road\" " + LINK + track);
-        WebElement song = browser.await("the song in Bob's listening panel", d -> d.findElements(browser.inColumn(
-                "bob", ".shared-song[data-track='" + track + "'] .meta")).stream().findFirst().orElse(null));
-        assertThat(song.getText()).contains("from Alice Smith", "“for the road”");
+        // read within the wait: the panel is drawn again as the song's card follows its text
+        String song = browser.await("the song in Bob's listening panel", d -> d.findElements(browser.inColumn(
+                "bob", ".shared-song[data-track='" + track + "'] .meta")).stream().findFirst().map(WebElement::getText)
+                .orElse(null));
+        assertThat(song).contains("from Alice Smith", "“for the road”");
         browser.assertNoBrowserErrors();
     }
 
