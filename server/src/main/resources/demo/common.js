@@ -2,9 +2,9 @@
 /**
  * What the demo's Messenger view (index.html) and Telegram view (telegram.html) share: building elements (text is
  * never parsed as HTML), calling the sandbox, reading its clock (and seeing the server started again), toasts,
- * finding songs in links and playing them on a person's listening source. Each page's own script takes these from
- * SendSongsDemo. The server names this file's hash in the pages' Content-Security-Policy and in the integrity of their
- * script tag for it.
+ * finding songs in links and playing them on a person's listening source, the attach button beside a message box.
+ * Each page's own script takes these from SendSongsDemo. The server names this file's hash in the pages'
+ * Content-Security-Policy and in the integrity of their script tag for it.
  */
 const SendSongsDemo = (() => {
   /** Web links and Spotify track URIs in a text. */
@@ -125,6 +125,50 @@ const SendSongsDemo = (() => {
       + "person's emulated listening service.");
   }
 
+  /**
+   * The attach button (📎) beside a chat's message box, as on a phone: a menu of what the person may send instead of
+   * text, each kind {icon, label}; picking one calls onPick(kind). The menu takes the arrow keys, and closes on a tap
+   * elsewhere or on Escape, which puts the focus back on the button.
+   */
+  function attachMenu(who, kinds, onPick) {
+    const button = el("button", { class: "attach-button", type: "button", title: "Send a photo, a voice message, a sticker…",
+      "aria-label": "Attach, as " + who, "aria-haspopup": "menu", "aria-expanded": "false" }, "📎");
+    const list = el("div", { class: "attach-menu", role: "menu", hidden: true, "aria-label": "Send as " + who },
+      kinds.map(kind => el("button", { class: "attach-item", type: "button", role: "menuitem", dataset: { kind: kind.id },
+        onclick: () => { showAttach(wrap, false); button.focus(); onPick(kind); } }, kind.icon + " " + kind.label)));
+    const wrap = el("div", { class: "attach-wrap" }, button, list);
+    button.addEventListener("click", () => {
+      const open = list.hidden;
+      showAttach(wrap, open);
+      if (open) list.firstChild.focus();
+    });
+    list.addEventListener("keydown", ev => {
+      const step = { ArrowDown: 1, ArrowUp: -1 }[ev.key];
+      if (!step) return;
+      ev.preventDefault();
+      const items = [...list.children];
+      items[(items.indexOf(document.activeElement) + step + items.length) % items.length].focus();
+    });
+    return wrap;
+  }
+
+  function showAttach(wrap, open) {
+    $(".attach-menu", wrap).hidden = !open;
+    $(".attach-button", wrap).setAttribute("aria-expanded", String(open));
+  }
+
+  document.addEventListener("click", ev => {
+    for (const wrap of document.querySelectorAll(".attach-wrap")) if (!wrap.contains(ev.target)) showAttach(wrap, false);
+  });
+  document.addEventListener("keydown", ev => {
+    if (ev.key !== "Escape") return;
+    for (const wrap of document.querySelectorAll(".attach-wrap")) {
+      if ($(".attach-menu", wrap).hidden) continue;
+      showAttach(wrap, false);
+      $(".attach-button", wrap).focus();
+    }
+  });
+
   return Object.freeze({ $, el, api, clockReader, toast, linksIn, withLinks, trackIdOf, trackIdsIn, trackLink,
-    trackLabel, play, sandboxSong });
+    trackLabel, play, sandboxSong, attachMenu });
 })();

@@ -229,12 +229,14 @@ public final class TelegramEmulator {
                 user.started = true;
             }
             TelegramMessage message = store(chat, from, new TelegramFormattedText("", List.of()), null);
+            message.media = kind;
+            message.mediaEmoji = emoji == null || emoji.isBlank() ? "😂" : emoji;
             if (chat < 0) {
                 return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
             }
             ObjectNode json = messageJson(message);
             json.remove("text");
-            TelegramMedia.fill(json, kind, emoji == null || emoji.isBlank() ? "😂" : emoji, message.messageId);
+            TelegramMedia.fill(json, kind, message.mediaEmoji, message.messageId);
             return submit(chat, update("message", json)).thenApply(delivery ->
                     new UserMessage(chat, message.messageId, Optional.of(delivery)));
         }
@@ -772,15 +774,20 @@ public final class TelegramEmulator {
 
     /**
      * Everything said in the chat as its members see it, oldest first: people's messages with {@code from} (id and
-     * first name) and the message they replied to ({@code reply_to}), and the bot's; service messages left out.
+     * first name) and the message they replied to ({@code reply_to}), and the bot's; a message without text (a photo,
+     * a sticker...) with the field of its kind instead; service messages left out.
      */
     synchronized List<ObjectNode> allMessages(long chat) {
         List<ObjectNode> messages = new ArrayList<>();
         for (TelegramMessage m : chats.getOrDefault(chat, List.of())) {
-            if (m.text.text().isEmpty()) {
+            if (m.text.text().isEmpty() && m.media == null) {
                 continue;
             }
             ObjectNode node = shown(m);
+            if (m.media != null) {
+                node.remove("text");
+                TelegramMedia.fill(node, m.media, m.mediaEmoji, m.messageId);
+            }
             ObjectNode from = node.putObject("from");
             from.put("id", m.fromId);
             from.put("first_name", m.fromBot() ? BOT_FIRST_NAME : users.get(m.fromId).firstName);

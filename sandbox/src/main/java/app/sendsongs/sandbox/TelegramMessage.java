@@ -21,6 +21,10 @@ final class TelegramMessage {
     Instant editDate;
     /** The message this one answers, or null. */
     TelegramMessage replyTo;
+    /** What a person sent instead of text, by the Message field that holds it ({@link TelegramMedia}), or null. */
+    String media;
+    /** A sticker's emoji, with {@link #media} {@code sticker}. */
+    String mediaEmoji;
 
     TelegramMessage(long chatId, long messageId, long fromId, Instant date, TelegramFormattedText text,
                     ObjectNode keyboard) {

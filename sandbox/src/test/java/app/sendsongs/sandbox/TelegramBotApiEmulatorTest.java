@@ -388,6 +388,22 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void theWholeChatShowsAMessageWithoutTextByTheFieldOfItsKind() {
+        h.setWebhook("s3cret");
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start"));
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "photo"));
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "sticker", "emoji", "🎸"));
+
+        JsonNode whole = h.get("/sandbox/telegram/chat/42/all").json();
+
+        assertThat(whole).hasSize(3);
+        assertThat(whole.get(1).has("text")).isFalse();
+        assertThat(whole.get(1).path("photo").get(0).path("file_id").asText()).isNotEmpty();
+        assertThat(whole.get(1).path("from").path("id").asLong()).isEqualTo(42);
+        assertThat(whole.get(2).path("sticker").path("emoji").asText()).isEqualTo("🎸");
+    }
+
+    @Test
     void aUsernameTelegramWouldRefuseIsRefusedAndNothingReachesTheBot() {
         h.setWebhook("s3cret");
         for (String username : List.of("bob", "abcd", "a".repeat(33), "alice-a", "@alice_a", "алиса_а")) {

@@ -119,6 +119,43 @@ class DemoPageTapsBrowserTest {
     }
 
     @Test
+    void aPhotoSentWithTheAttachButtonIsAnsweredAndTheQuestionAskedAgain() {
+        int before = alicePastesALinkForBobToBeOffered();
+
+        browser.click(browser.inColumn("alice", "button.attach-button"));
+        assertThat(browser.js("return document.activeElement.dataset.kind")).as("the menu's first item has the focus")
+                .isEqualTo("photo");
+        assertThat(browser.find(browser.inColumn("alice", "button.attach-button")).getDomAttribute("aria-expanded"))
+                .isEqualTo("true");
+        assertThat(browser.findAll(browser.inColumn("alice", ".attach-menu button"))).extracting(WebElement::getText)
+                .containsExactly("📷 Photo", "🎤 Voice message", "🎬 Video", "📄 File", "🐱 Sticker", "📍 Location");
+        browser.click(browser.inColumn("alice", ".attach-menu button[data-kind='photo']"));
+
+        browser.awaitBot("alice", before, text -> text.startsWith("I can't read photos, only text. Who is ")
+                && text.endsWith(" for?"));
+        assertThat(browser.ownTexts("alice")).contains("📷 Photo");
+        assertThat(browser.find(browser.inColumn("alice", ".attach-menu")).isDisplayed()).isFalse();
+        browser.await("the question's quick replies again", d -> browser.quickReplies("alice").contains("Bob Fisher"));
+        browser.click(browser.quickReply("alice", "Bob Fisher"));
+        browser.awaitBot("alice", before, text -> text.startsWith("Send ") && text.contains(" to Bob Fisher?"));
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
+    void theAttachMenuClosesOnEscapeWithTheFocusBackOnItsButton() {
+        browser.click(browser.inColumn("bob", "button.attach-button"));
+        browser.press(Keys.ARROW_DOWN);
+        assertThat(browser.js("return document.activeElement.dataset.kind")).isEqualTo("voice");
+
+        browser.press(Keys.ESCAPE);
+
+        assertThat(browser.find(browser.inColumn("bob", ".attach-menu")).isDisplayed()).isFalse();
+        assertThat(browser.js("return document.activeElement.classList.contains('attach-button')")).isEqualTo(true);
+        assertThat(browser.unnamedControls()).isEmpty();
+        browser.assertNoBrowserErrors();
+    }
+
+    @Test
     void aQuickReplyTappedBeforeTheBotsNewerMessageReachedThePageStillReachesTheBot() {
         List<String> tracks = control.trackIds();
         int before = alicePastesALinkForBobToBeOffered();
@@ -252,9 +289,11 @@ class DemoPageTapsBrowserTest {
         control.say("alice", "add_to_group Family \"Bob Fisher\"");
         String track = control.trackIds().get(5);
         control.say("alice", "send_song group:\"Family\" pre:\"for the road\" " + LINK + track);
-        WebElement song = browser.await("the song in Bob's listening panel", d -> d.findElements(browser.inColumn(
-                "bob", ".shared-song[data-track='" + track + "'] .meta")).stream().findFirst().orElse(null));
-        assertThat(song.getText()).contains("from Alice Smith", "“for the road”");
+        // read within the wait: the panel is drawn again as the song's card follows its text
+        String song = browser.await("the song in Bob's listening panel", d -> d.findElements(browser.inColumn(
+                "bob", ".shared-song[data-track='" + track + "'] .meta")).stream().findFirst().map(WebElement::getText)
+                .orElse(null));
+        assertThat(song).contains("from Alice Smith", "“for the road”");
         browser.assertNoBrowserErrors();
     }
 

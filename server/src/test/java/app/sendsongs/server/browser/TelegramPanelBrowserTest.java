@@ -318,6 +318,32 @@ class TelegramPanelBrowserTest {
         browser.assertNoBrowserErrors();
     }
 
+    @Test
+    void aPhotoSentWithTheAttachButtonShowsInTheChatAndIsAnsweredWithTheQuestionAgain() {
+        register(ALICE, "Alice Archer");
+        String trackId = new SandboxControl(demo.baseUrl()).trackIds().getFirst();
+        String chat = person(ALICE);
+        browser.find(By.cssSelector(chat + " .chat-input")).sendKeys("https://open.spotify.com/track/" + trackId,
+                Keys.ENTER);
+        browser.await("the bot asking who it is for", d -> lastBot(chat).startsWith("Who is "));
+
+        browser.click(By.cssSelector(chat + " button.attach-button"));
+        browser.click(By.cssSelector(chat + " .attach-menu button[data-kind='photo']"));
+
+        String answer = browser.await("the bot's answer to the photo", d -> lastBot(chat).startsWith("I can't read")
+                ? lastBot(chat) : null);
+        assertThat(answer).startsWith("I can't read photos, only text. Who is ").contains(" for?");
+        assertThat(browser.findAll(By.cssSelector(chat + " .msg.mine .bubble.media"))).extracting(WebElement::getText)
+                .containsExactly("📷 Photo");
+        browser.assertNoBrowserErrors();
+    }
+
+    /** The text of the bot's last message in the chat, or "" before it has one. */
+    private String lastBot(String chat) {
+        List<WebElement> bot = browser.findAll(By.cssSelector(chat + " .msg.bot .bubble"));
+        return bot.isEmpty() ? "" : bot.getLast().getText();
+    }
+
     /** /start, then Connect Spotify in the popup, then the prefilled /register line sent. */
     private void register(long id, String name) {
         browser.click(By.cssSelector(person(id) + " .quick-command"));
