@@ -30,18 +30,15 @@ public final class InMemoryGroupChats implements GroupChatStore {
     @Override
     public synchronized boolean removeMember(ChatAddress chat, ChatAddress person) {
         boolean removed = members.removeIf(m -> m.chat().equals(chat) && m.person().equals(person));
-        if (diesAfterNextRemoveMember) {
-            diesAfterNextRemoveMember = false;
-            throw new RecordingChat.ProcessDied();
-        }
+        deathAfterRemovingAMember.dieIfArmed();
         return removed;
     }
 
-    private boolean diesAfterNextRemoveMember;
+    private final NextDeath deathAfterRemovingAMember = new NextDeath();
 
     /** The process dies right after the next {@link #removeMember}: a {@link RecordingChat.ProcessDied} is thrown. */
     public synchronized void diesAfterNextRemoveMember() {
-        diesAfterNextRemoveMember = true;
+        deathAfterRemovingAMember.arm();
     }
 
     @Override

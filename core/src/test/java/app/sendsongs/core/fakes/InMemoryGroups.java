@@ -54,18 +54,15 @@ public final class InMemoryGroups implements GroupStore {
     @Override
     public synchronized boolean removeMember(String groupId, ChatAddress member) {
         boolean removed = members.removeIf(m -> m.groupId().equals(groupId) && m.member().equals(member));
-        if (diesAfterNextRemoveMember) {
-            diesAfterNextRemoveMember = false;
-            throw new RecordingChat.ProcessDied();
-        }
+        deathAfterRemovingAMember.dieIfArmed();
         return removed;
     }
 
-    private boolean diesAfterNextRemoveMember;
+    private final NextDeath deathAfterRemovingAMember = new NextDeath();
 
     /** The process dies right after the next {@link #removeMember}: a {@link RecordingChat.ProcessDied} is thrown. */
     public synchronized void diesAfterNextRemoveMember() {
-        diesAfterNextRemoveMember = true;
+        deathAfterRemovingAMember.arm();
     }
 
     @Override
@@ -74,21 +71,18 @@ public final class InMemoryGroups implements GroupStore {
                 .sorted(Comparator.comparing(GroupMember::joinedAt).thenComparing(m -> m.member().key())).toList();
     }
 
-    private boolean diesAfterNextDelete;
+    private final NextDeath deathAfterDeleting = new NextDeath();
 
     @Override
     public synchronized void deleteGroup(String groupId) {
         groups.remove(groupId);
         members.removeIf(m -> m.groupId().equals(groupId));
-        if (diesAfterNextDelete) {
-            diesAfterNextDelete = false;
-            throw new RecordingChat.ProcessDied();
-        }
+        deathAfterDeleting.dieIfArmed();
     }
 
     /** The process dies right after the next {@link #deleteGroup}: a {@link RecordingChat.ProcessDied} is thrown. */
     public synchronized void diesAfterNextDelete() {
-        diesAfterNextDelete = true;
+        deathAfterDeleting.arm();
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class InMemoryRegistrations implements RegistrationStore {
     /** Who claimed each claimed code. */
     private final Map<String, String> claims = new HashMap<>();
     private int writes;
-    private boolean diesAfterNextClaim;
+    private final NextDeath deathAfterClaiming = new NextDeath();
 
     @Override
     public synchronized boolean useOnce(String value, Instant keepUntil) {
@@ -41,10 +41,7 @@ public final class InMemoryRegistrations implements RegistrationStore {
         }
         writes++;
         claims.put(code, claimant);
-        if (diesAfterNextClaim) {
-            diesAfterNextClaim = false;
-            throw new RecordingChat.ProcessDied();
-        }
+        deathAfterClaiming.dieIfArmed();
         return Optional.of(found);
     }
 
@@ -59,7 +56,7 @@ public final class InMemoryRegistrations implements RegistrationStore {
 
     /** The process dies right after the next claim is kept: a {@link RecordingChat.ProcessDied} is thrown out of it. */
     public synchronized void diesAfterNextClaim() {
-        diesAfterNextClaim = true;
+        deathAfterClaiming.arm();
     }
 
     /** How many registration codes are kept now. */
