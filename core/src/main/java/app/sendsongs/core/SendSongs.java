@@ -171,7 +171,7 @@ public final class SendSongs {
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),
                 stores.inbox()),
-                chatSongs, new Headcount(roster, stores.users(), reach));
+                chatSongs, new Headcount(roster, stores.users(), reach), marks);
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, reach,
                 new Bot.Features(registration, sendSong, whichPerson, linkShare, sentSongs, controls, forgetMe, groups,
                         groupChats, invites, handles), planner, clock, Settings.DEDUPE_WINDOW);

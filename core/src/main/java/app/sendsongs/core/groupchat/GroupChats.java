@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
@@ -12,6 +13,7 @@ import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +28,8 @@ import java.util.logging.Logger;
  */
 public final class GroupChats {
     private static final Logger LOG = Logger.getLogger(GroupChats.class.getName());
+    /** What a {@code /leave} marks before it counts the person out ({@link #countOut}). */
+    private static final String COUNTED_OUT = "/leave counted the person out";
     /** What the private-chat link carries when it comes from a group chat. */
     static final String FROM_GROUP = "group";
 
@@ -37,10 +41,12 @@ public final class GroupChats {
     private final ChatMove move;
     private final ChatSongMessages songMessages;
     private final Headcount headcount;
+    private final HandlingMarks marks;
 
     public GroupChats(GroupChatPlatforms platforms, Roster roster, ChatSend send, UserStore users, Outbox outbox,
-                      ChatMove move, ChatSongMessages songMessages, Headcount headcount) {
+                      ChatMove move, ChatSongMessages songMessages, Headcount headcount, HandlingMarks marks) {
         this.headcount = headcount;
+        this.marks = marks;
         this.outbox = outbox;
         this.move = move;
         this.songMessages = songMessages;
@@ -67,7 +73,7 @@ public final class GroupChats {
         }
         switch (event.action()) {
             case GroupChatAction.Command command ->
-                    command(chat, platform.get(), event.from(), command).ifPresent(reply -> post(chat, reply));
+                    command(chat, platform.get(), event, command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
             case GroupChatAction.BotAdded added -> {
                 post(chat, welcome(chat, platform.get()));
@@ -79,18 +85,16 @@ public final class GroupChats {
         }
     }
 
-    private Optional<Message> command(GroupChat chat, GroupChatPlatform platform, ChatAddress from,
+    private Optional<Message> command(GroupChat chat, GroupChatPlatform platform, Inbound.InGroupChat event,
                                       GroupChatAction.Command command) {
+        ChatAddress from = event.from();
         Optional<User> user = users.findUser(from);
         return switch (command.name().toLowerCase(Locale.ROOT)) {
             case "send", "send_song" -> user.isEmpty() ? Optional.of(connectFirst(platform, "share songs here"))
                     : send.send(chat, platform, user.get(), command);
             case "join", "in" -> Optional.of(user.map(u -> joined(chat, u))
                     .orElseGet(() -> connectFirst(platform, "be counted in")));
-            case "leave", "out" -> {
-                countOut(chat, from, user);
-                yield Optional.empty();
-            }
+            case "leave", "out" -> Optional.of(left(countOut(chat, from, event.at()), user));
             case "who", "members" -> Optional.of(who(chat));
             case "help", "start" -> Optional.of(welcome(chat, platform));
             default -> Optional.of(Message.text("I don't know /" + command.name() + " in a group. "
@@ -169,13 +173,18 @@ public final class GroupChats {
     }
 
     /**
-     * {@code /leave}: its answer is posted before the person is counted out, as the event's first post in the chat:
-     * handled again after a crash once they were, it finds them not counted in, and its "wasn't counted in here" cannot
-     * take that post's id a second time.
+     * {@code /leave} from someone in the chat {@code sentAt}: counts them out; whether they were counted in. Marked
+     * first ({@link HandlingMarks}): handled again after a crash once they were counted out, it finds them not counted
+     * in, and still answers as its first run would have. The answer goes after the count: anything shared once it is
+     * seen no longer goes to them.
      */
-    private void countOut(GroupChat chat, ChatAddress from, Optional<User> user) {
-        post(chat, left(roster.countedIn(chat.address(), from), user));
+    private boolean countOut(GroupChat chat, ChatAddress from, Instant sentAt) {
+        boolean counted = roster.countedIn(chat.address(), from);
+        if (counted) {
+            marks.mark(COUNTED_OUT, sentAt);
+        }
         roster.leave(chat.address(), from);
+        return counted || marks.marked(COUNTED_OUT);
     }
 
     /** Someone the bot does not know (not registered, or gone since) is answered as "you". */

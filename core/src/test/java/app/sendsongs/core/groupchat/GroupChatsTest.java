@@ -23,6 +23,7 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -516,6 +517,24 @@ class GroupChatsTest {
                 .containsExactly("Carol Chen is counted out: songs shared here no longer go to them.");
         assertThat(shares()).filteredOn(share -> share.receiver().equals(CAROL)).singleElement()
                 .extracting(Share::status).isEqualTo(ShareStatus.LEFT_GROUP);
+    }
+
+    @Test
+    void slashLeaveIsAnsweredOnlyOnceThePersonIsCountedOut() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        List<Boolean> carolCountedInAtThePost = new ArrayList<>();
+        chats.beforeEachPostOrEdit(() -> {
+            carolCountedInAtThePost.add(bot.stores.groupChats().membersOf(BAND_CHAT).stream()
+                    .anyMatch(member -> member.person().equals(CAROL)));
+            return true;
+        });
+
+        command(CAROL, "leave", "");
+
+        assertThat(lastChatText()).isEqualTo("Carol Chen is counted out: songs shared here no longer go to them.");
+        assertThat(carolCountedInAtThePost).as("a song shared once the answer is seen must not go to her")
+                .containsOnly(false);
     }
 
     @Test
