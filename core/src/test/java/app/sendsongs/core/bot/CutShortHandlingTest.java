@@ -362,10 +362,7 @@ class CutShortHandlingTest {
 
     @Test
     void aRemoveFromGroupCutShortAfterStoppingOneOfItsSongsCountsBothWhenHandledAgain() {
-        bot.reply("alice", "create_group Family");
-        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
-        bot.reply("alice", "send_song group:Family " + LINK);
-        bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+        aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
         shares().diesBeforeUpdating(share -> share.track().equals(OTHER) && share.status() == ShareStatus.LEFT_GROUP);
         assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
@@ -375,13 +372,18 @@ class CutShortHandlingTest {
         assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("removed you")).hasSize(1);
     }
 
-    @ParameterizedTest(name = "the process dies {0}")
-    @ValueSource(strings = {"right after the membership went", "before holding the answer"})
-    void aLeaveGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
+    /** Alice's group Family, Bob in it, and two songs she sent to it. */
+    private void aliceSendsTwoSongsToHerFamilyWithBob() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
         bot.reply("alice", "send_song group:Family " + LINK);
         bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"right after the membership went", "before holding the answer"})
+    void aLeaveGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
+        aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound leave = text("bob", "leave_group Family");
         diesAfterTheMembershipOrBeforeTheAnswer(when, "bob", "You've left");
         assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
@@ -399,10 +401,7 @@ class CutShortHandlingTest {
     @ParameterizedTest(name = "the process dies {0}")
     @ValueSource(strings = {"right after the membership went", "before holding the answer"})
     void aRemoveFromGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
-        bot.reply("alice", "create_group Family");
-        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
-        bot.reply("alice", "send_song group:Family " + LINK);
-        bot.reply("alice", "send_song group:Family " + OTHER.id().link());
+        aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
         int before = bot.inbox("alice").size();
         diesAfterTheMembershipOrBeforeTheAnswer(when, "alice", "Removed");
