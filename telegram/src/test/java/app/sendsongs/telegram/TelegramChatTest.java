@@ -146,7 +146,7 @@ class TelegramChatTest {
         assertThat(link.path("url").asText()).isEqualTo(SONG.toString());
         assertThat(link.path("offset").asInt()).isEqualTo("🎵 Dan sent you a song: ".length());
         assertThat(link.path("length").asInt()).isEqualTo("Neon <Heron>".length());
-        assertThat(shown.path("link_preview_options").path("url").asText()).isEqualTo(SONG.toString());
+        assertThat(shown.path("link_preview").asText()).as("the song previewed").isEqualTo(SONG.toString());
         assertThat(shown.path("reply_markup").path("inline_keyboard").get(0).get(0).path("url").asText())
                 .isEqualTo(SONG.toString());
     }
