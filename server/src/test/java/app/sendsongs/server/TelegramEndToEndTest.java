@@ -1342,7 +1342,7 @@ class TelegramEndToEndTest {
     private String titleOf(long person) {
         String delivered = telegram.texts(person).stream().filter(text -> text.contains("sent you a song: "))
                 .reduce((first, second) -> second).orElseThrow();
-        return delivered.substring(delivered.indexOf("sent you a song: ") + "sent you a song: ".length(),
-                delivered.indexOf('\n'));
+        String title = delivered.substring(delivered.indexOf("sent you a song: ") + "sent you a song: ".length());
+        return title.lines().findFirst().orElseThrow();
     }
 }

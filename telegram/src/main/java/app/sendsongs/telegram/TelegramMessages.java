@@ -7,6 +7,7 @@ import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.shared.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A core {@link Message} as Telegram messages (https://core.telegram.org/bots/api#sendmessage), in the order they are
@@ -14,7 +15,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>The text is plain text, escaped for the HTML parse mode ({@link FormattedText}).</li>
- *   <li>A {@link SongCard} follows the text after a blank line: its title as a link to the song (Telegram shows the
+ *   <li>A {@link SongCard} whose title and subtitle the text already names makes that title in the text a link to the
+ *       song, and adds nothing more (the song's preview and the card's buttons stay). Otherwise it follows the text
+ *       after a blank line: its title as a link to the song (Telegram shows the
  *       song's preview, cover included, asked for as the message's preview: else a link in the text before it, in a
  *       note, would be previewed), its subtitle on the next line, and its
  *       buttons as the first row of the inline keyboard: a reply as a callback button carrying its payload, a link as a
@@ -37,10 +40,13 @@ final class TelegramMessages {
     }
 
     static List<OutgoingText> render(Message message) {
-        FormattedText text = FormattedText.plain(message.text().strip());
+        String plain = message.text().strip();
+        FormattedText text = FormattedText.plain(plain);
         if (message.card().isPresent()) {
-            FormattedText card = card(message.card().get());
-            text = text.isBlank() ? card : text.append(FormattedText.plain("\n\n")).append(card);
+            SongCard song = message.card().get();
+            FormattedText card = card(song);
+            text = titleLinked(plain, song)
+                    .orElseGet(() -> plain.isEmpty() ? card : FormattedText.plain(plain + "\n\n").append(card));
         }
         List<List<InlineButton>> keyboard = new ArrayList<>();
         message.card().filter(card -> !card.buttons().isEmpty())
@@ -48,6 +54,20 @@ final class TelegramMessages {
         keyboard.addAll(rows(message.choices()));
         // the song's preview, not that of a link in the note before it: Telegram previews a message's first link
         return new OutgoingText(text, keyboard, message.card().map(SongCard::link)).split(TelegramBotApi.MAX_TEXT);
+    }
+
+    /**
+     * The text with the song's title in it as the link to the song, when the text already names the song as the card
+     * would (its title, and its subtitle when it has one): the card under it would only say it again.
+     */
+    private static Optional<FormattedText> titleLinked(String text, SongCard card) {
+        String title = card.title().strip();
+        int at = text.indexOf(title);
+        if (title.isEmpty() || at < 0 || !text.contains(card.subtitle().strip())) {
+            return Optional.empty();
+        }
+        return Optional.of(FormattedText.plain(text.substring(0, at)).append(FormattedText.link(title, card.link()))
+                .append(FormattedText.plain(text.substring(at + title.length()))));
     }
 
     private static FormattedText card(SongCard card) {

@@ -129,6 +129,29 @@ class TelegramChatTest {
     }
 
     @Test
+    void aTextThatNamesTheSongLinksItsTitleInsteadOfRepeatingItUnderneath() {
+        SongCard card = SongCard.of("Neon <Heron>", "Marlow Vance", SONG)
+                .withButtons(List.of(new Button.Link("Open in Spotify", SONG)));
+        Message message = Message.text("🎵 Dan sent you a song: Neon <Heron> by Marlow Vance\n“Neon <Heron> again!”")
+                .withCard(card);
+
+        chat.send(ALICE_ID, message, MessageKind.UPDATE, "outbox-id");
+
+        JsonNode shown = shown(0);
+        assertThat(shown.path("text").asText())
+                .isEqualTo("🎵 Dan sent you a song: Neon <Heron> by Marlow Vance\n“Neon <Heron> again!”");
+        assertThat(shown.path("entities")).hasSize(1);
+        JsonNode link = shown.path("entities").get(0);
+        assertThat(link.path("type").asText()).isEqualTo("text_link");
+        assertThat(link.path("url").asText()).isEqualTo(SONG.toString());
+        assertThat(link.path("offset").asInt()).isEqualTo("🎵 Dan sent you a song: ".length());
+        assertThat(link.path("length").asInt()).isEqualTo("Neon <Heron>".length());
+        assertThat(shown.path("link_preview").asText()).as("the song previewed").isEqualTo(SONG.toString());
+        assertThat(shown.path("reply_markup").path("inline_keyboard").get(0).get(0).path("url").asText())
+                .isEqualTo(SONG.toString());
+    }
+
+    @Test
     void aCardAloneIsOneMessage() {
         chat.send(ALICE_ID, new Message("", List.of(), Optional.of(SongCard.of("Neon Heron", "", SONG))),
                 MessageKind.UPDATE, "outbox-id");

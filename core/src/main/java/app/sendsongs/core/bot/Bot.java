@@ -31,6 +31,7 @@ import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.share.WordsForTaps;
+import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
@@ -71,6 +72,9 @@ import java.util.regex.Pattern;
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
     private static final Choice MENU = new Choice("Menu", "menu");
+    /** The answer to thanks or a like, which are no command: an error there read as rude. */
+    private static final Message KIND_WORDS_BACK = Message.text(
+            "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(MENU));
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
     private static final Choice HELP = new Choice("Help", "help");
@@ -284,6 +288,7 @@ public final class Bot {
         return switch (parsed) {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
+            case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) -> KIND_WORDS_BACK;
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
                     .map(service -> notSpotify(service, user.get()))
                     .orElseGet(() -> unknown(unknown, CommandStyle.of(user.get().address())));

@@ -156,21 +156,35 @@ final class ArgumentReaders {
                 .map(m -> m.group(1).toLowerCase(Locale.ROOT)).findFirst();
     }
 
-    /** {@code send_song} with {@code name:} or {@code group:}: one link, or none for the song being shared. */
+    /**
+     * {@code send_song} with {@code name:} or {@code group:}: one link, or none for the song being shared. Words beside
+     * the link are its note, as with a name typed before the link ({@code send_song name:"Bob" <link> for the drive}),
+     * unless {@code pre:} gives one.
+     */
     private static ParseResult sendNamed(Arguments args, String name, String group, String pre, String post) {
         List<String> words = args.words();
         if (words.isEmpty()) {
             return new ParseResult.Parsed(new Command.DraftTo(nonEmpty(name), nonEmpty(group), pre, post, true));
         }
-        if (words.size() > 1) {
-            return args.invalid("I found more than one link or word besides the options; send one song at a time.");
+        List<String> links = words.stream().filter(TrackLinks::looksLikeSpotify).toList();
+        if (links.size() > 1) {
+            return args.invalid(TrackLinks.ONE_AT_A_TIME);
         }
-        Optional<SongLink> song = TrackLinks.songLink(words.getFirst());
+        String link = links.isEmpty() ? words.getFirst() : links.getFirst();
+        Optional<SongLink> song = TrackLinks.songLink(link);
         if (song.isEmpty()) {
-            return args.invalid(notATrack(words.getFirst()));
+            return args.invalid(notATrack(words.stream().filter(w -> w.contains("://")).findFirst().orElse(link)));
         }
-        return new ParseResult.Parsed(group.isEmpty() ? new Command.SendSong(name, song.get(), pre, post)
-                : new Command.SendToGroup(group, song.get(), pre, post));
+        List<String> others = words.stream().filter(word -> !word.equals(link)).toList();
+        if (!others.isEmpty() && !pre.isEmpty()) {
+            return args.invalid("I found words besides the link and a pre: note too; put the whole note in pre:\"…\".");
+        }
+        String note = others.isEmpty() ? pre : UserText.cleanNote(String.join(" ", others));
+        if (UserText.tooLongForANote(note)) {
+            return args.invalid(UserText.NOTE_TOO_LONG);
+        }
+        return new ParseResult.Parsed(group.isEmpty() ? new Command.SendSong(name, song.get(), note, post)
+                : new Command.SendToGroup(group, song.get(), note, post));
     }
 
     private static String notATrack(String link) {

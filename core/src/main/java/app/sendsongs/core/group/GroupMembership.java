@@ -1,8 +1,10 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.privacy.PreferenceStore;
@@ -196,12 +198,19 @@ public final class GroupMembership {
                     : person.name() + " is already in " + group.name() + ".";
         }
         String theirName = finder.reference(person, group);
-        Outbox.Delivery notice = outbox.notify(person.address(), Message.text("👥 " + owner.name() + " added you to "
-                + "the group " + theirName + ". Songs sent to the group will come to you too. If you'd rather not be "
-                + "in it, send: " + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName),
+        Outbox.Delivery notice = outbox.notify(person.address(), addedNotice(owner, person, theirName),
                 List.of(owner.address()));
         return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
                 + told(notice);
+    }
+
+    /** What the person added is told: by whom, and how to leave, with a tap that does when its command fits one. */
+    private static Message addedNotice(User owner, User person, String theirName) {
+        Message notice = Message.text("👥 " + owner.name() + " added you to the group " + theirName + ". Songs sent to "
+                + "the group will come to you too. If you'd rather not be in it, send: "
+                + CommandStyle.of(person.address()).spell("leave_group") + " " + theirName);
+        String leave = "leave_group " + theirName;
+        return Payload.fits(leave) ? notice.withChoices(List.of(new Choice("Leave " + theirName, leave))) : notice;
     }
 
     /** What the owner hears of the notice to the person added: told only once it went (or is going) out. */

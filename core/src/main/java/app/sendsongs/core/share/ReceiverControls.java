@@ -15,6 +15,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,30 +177,52 @@ public final class ReceiverControls {
         StringBuilder text = new StringBuilder(mine.receiptsByDefault()
                 ? "When you play a song a friend sent, I tell them."
                 : "I don't tell friends when you play the songs they send.");
-        List<String> told = named(mine, SenderRule.RECEIPTS_ON::equals);
-        List<String> notTold = named(mine, SenderRule.RECEIPTS_OFF::equals);
-        List<String> blocked = named(mine, SenderRule::blocks);
+        List<Optional<User>> told = ruled(mine, SenderRule.RECEIPTS_ON::equals);
+        List<Optional<User>> notTold = ruled(mine, SenderRule.RECEIPTS_OFF::equals);
+        List<Optional<User>> blocked = ruled(mine, SenderRule::blocks);
         if (!told.isEmpty()) {
-            text.append("\nExcept: I do tell ").append(String.join(", ", told)).append('.');
+            text.append("\nExcept: I do tell ").append(names(told)).append('.');
         }
         if (!notTold.isEmpty()) {
-            text.append("\nExcept: I don't tell ").append(String.join(", ", notTold)).append('.');
+            text.append("\nExcept: I don't tell ").append(names(notTold)).append('.');
         }
         if (!blocked.isEmpty()) {
-            text.append("\nBlocked: ").append(String.join(", ", blocked)).append('.');
+            text.append("\nBlocked: ").append(names(blocked)).append('.');
         }
-        return Message.text(text.toString()).withChoices(List.of(mine.receiptsByDefault()
-                ? new Choice("Receipts off", "receipts off") : new Choice("Receipts on", "receipts on")));
+        List<Choice> undo = new ArrayList<>();
+        undo.addAll(undoTaps("Don't tell ", "receipts off", told));
+        undo.addAll(undoTaps("Tell ", "receipts on", notTold));
+        undo.addAll(undoTaps("Unblock ", "unblock", blocked));
+        List<Choice> taps = new ArrayList<>(undo.subList(0, Math.min(undo.size(), Message.MAX_CHOICES - 1)));
+        taps.add(mine.receiptsByDefault() ? new Choice("Receipts off", "receipts off")
+                : new Choice("Receipts on", "receipts on"));
+        return Message.text(text.toString()).withChoices(taps);
     }
 
-    private List<String> named(ReceiverPreferences mine, Predicate<SenderRule> rule) {
-        List<String> names = new ArrayList<>();
+    /** The people with a rule of {@code rule}, by name; empty for someone who left. */
+    private List<Optional<User>> ruled(ReceiverPreferences mine, Predicate<SenderRule> rule) {
+        List<Optional<User>> people = new ArrayList<>();
         mine.rules().forEach((sender, r) -> {
             if (rule.test(r)) {
-                names.add(users.findUser(sender).map(User::name).orElse(User.SOMEONE_WHO_LEFT));
+                people.add(users.findUser(sender));
             }
         });
-        return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        people.sort(Comparator.comparing(ReceiverControls::nameOf, String.CASE_INSENSITIVE_ORDER));
+        return people;
+    }
+
+    private static String names(List<Optional<User>> people) {
+        return people.stream().map(ReceiverControls::nameOf).collect(Collectors.joining(", "));
+    }
+
+    private static String nameOf(Optional<User> person) {
+        return person.map(User::name).orElse(User.SOMEONE_WHO_LEFT);
+    }
+
+    /** A tap that undoes a rule about each person still here ("Tell Alice"), titled with their first name. */
+    private static List<Choice> undoTaps(String title, String command, List<Optional<User>> people) {
+        return people.stream().flatMap(Optional::stream)
+                .map(person -> new Choice(title + Names.firstName(person.name()), payload(command, person))).toList();
     }
 
     private Optional<Message> tooManyRules(ReceiverPreferences mine, User sender) {

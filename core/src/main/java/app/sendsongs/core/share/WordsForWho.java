@@ -22,9 +22,12 @@ public final class WordsForWho {
      * What people say in a chat between other things, never a name: thanks, greetings, laughter, a pause. Typed at
      * "Who is it for?", it was taken for the name of someone to invite.
      */
-    private static final Set<String> SMALL_TALK = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
-            "thx", "ty", "cheers", "hi", "hello", "hey", "hi there", "hey there", "lol", "haha", "cool", "nice",
-            "great", "awesome", "wait", "hmm", "hm", "um", "what", "huh", "why", "?");
+    private static final Set<String> SMALL_TALK = Set.of("hi", "hello", "hey", "hi there", "hey there", "wait", "hmm",
+            "hm", "um", "what", "huh", "why", "?");
+    /** Thanks, a laugh or a heart: said back to something the bot did, asking nothing. */
+    private static final Set<String> KIND_WORDS = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
+            "thanks so much", "tysm", "thx", "ty", "ta", "cheers", "lol", "haha", "cool", "nice", "great", "awesome",
+            "amazing", "love it", "❤", "♥", "🙏", "😊", "🙂", "😍", "🥰", "🔥", "👏", "🎶", "🎵");
     /** What joins several names typed as one ("Bob and Carol", "Bob, Carol", "Bob & Carol"). */
     private static final Pattern JOINED = Pattern.compile("\\s*(?:,|&|\\+|\\s(?:and|und|et|y)\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -45,7 +48,16 @@ public final class WordsForWho {
 
     /** Whether {@code typed} is small talk ("thanks", "hi", "lol"), not a name. */
     public static boolean isSmallTalk(String typed) {
-        return SMALL_TALK.contains(WordsForTaps.key(typed));
+        String words = WordsForTaps.key(typed);
+        return SMALL_TALK.contains(words) || KIND_WORDS.contains(words);
+    }
+
+    /**
+     * Whether {@code typed} is a thank-you, a yes or a like ("thanks!", "👍", "ok", "❤️"): what people say back after
+     * the bot did something, which asks for no answer but a kind one.
+     */
+    public static boolean isKindWords(String typed) {
+        return KIND_WORDS.contains(WordsForTaps.key(typed)) || WordsForTaps.saysYes(typed);
     }
 
     /** Whether {@code typed} means everyone the person knows: "everyone", "all", "everybody". */

@@ -132,6 +132,19 @@ class FrontDoorTest {
     }
 
     @Test
+    void thanksOrAThumbsUpIsAnsweredKindlyNotAsSomethingNotUnderstood() {
+        bot.register("alice", "Alice Smith");
+
+        for (String said : new String[] {"thanks!", "Thank you", "thx", "👍", "👍🏽", "ok", "cool", "❤️", "🙏", "lol"}) {
+            assertThat(bot.reply("alice", said)).as(said)
+                    .isEqualTo("🙂 Anytime. Paste a Spotify link whenever you want to send a song.");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("Menu", "menu"));
+        }
+        assertThat(bot.reply("alice", "thanks for nothing, bot")).startsWith("Sorry, I didn't understand that.");
+    }
+
+    @Test
     void helpForAWordThatIsNoCommandSaysSoThenOffersTheCommandMeantOrTheList() {
         bot.register("alice", "Alice Smith");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.shared.UserText;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,21 @@ class FriendlyFormsTest {
                 "", ""));
         assertThat(parsed("send_song name:Bob Fisher")).isEqualTo(new Command.DraftTo(Optional.of("Bob Fisher"),
                 Optional.empty(), "", "", true));
-        assertThat(invalid("send_song name:Bob " + LINK + " great song").problem()).contains("more than one");
+    }
+
+    @Test
+    void wordsBesideTheLinkOfANamedSendAreItsNote() {
+        assertThat(parsed("send_song name:\"Carol Jones\" " + LINK + " for the drive"))
+                .isEqualTo(new Command.SendSong("Carol Jones", SONG, "for the drive", ""));
+        assertThat(parsed("/send name:\"José O’Brien\" " + LINK + " rainy day"))
+                .isEqualTo(new Command.SendSong("José O’Brien", SONG, "rainy day", ""));
+        assertThat(parsed("send_song group:\"Road Trip\" post:'told you' " + LINK + " 🔥"))
+                .isEqualTo(new Command.SendToGroup("Road Trip", SONG, "🔥", "told you"));
+        assertThat(invalid("send_song name:\"Bob\" pre:'hi' " + LINK + " great song").problem())
+                .contains("put the whole note in pre:");
+        assertThat(invalid("send_song name:\"Bob\" " + LINK + " " + LINK).problem()).isEqualTo(TrackLinks.ONE_AT_A_TIME);
+        assertThat(invalid("send_song name:\"Bob\" " + LINK + " " + "x".repeat(501)).problem())
+                .isEqualTo(UserText.NOTE_TOO_LONG);
     }
 
     @Test

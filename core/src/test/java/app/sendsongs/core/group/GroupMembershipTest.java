@@ -405,6 +405,19 @@ class GroupMembershipTest {
                 .noneMatch(text -> text.contains("Carol"));
     }
 
+    @Test
+    void theAddedPersonLeavesWithOneTap() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family 'Bob Fisher'");
+
+        Message notice = bot.chat.messages("bob").getLast();
+        assertThat(notice.choices()).containsExactly(new Choice("Leave Family", "leave_group Family"));
+        List<String> replies = bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("bob"), bot.clock.instant(),
+                "leave_group Family", "Leave Family"));
+        assertThat(replies.getLast()).startsWith("You've left Family.");
+        assertThat(groupsOf("bob")).isEmpty();
+    }
+
     private List<Group> groupsOf(String psid) {
         return bot.stores.groups().groupsOf(at(psid));
     }

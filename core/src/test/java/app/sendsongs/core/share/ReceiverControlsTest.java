@@ -135,6 +135,15 @@ class ReceiverControlsTest {
                 + "through again. I still won't tell them when you play their songs.");
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
                 + "Except: I don't tell Alice Smith.");
+        assertThat(bot.chat.messages("bob").getLast().choices()).as("each exception undone with a tap")
+                .containsExactly(new Choice("Tell Alice", "receipts on Alice Smith"),
+                        new Choice("Receipts off", "receipts off"));
+        bot.reply("bob", "block Carol King");
+        bot.reply("bob", "receipts");
+        assertThat(bot.chat.messages("bob").getLast().choices()).containsExactly(
+                new Choice("Tell Alice", "receipts on Alice Smith"), new Choice("Unblock Carol", "unblock Carol King"),
+                new Choice("Receipts off", "receipts off"));
+        bot.reply("bob", "unblock Carol King");
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Bob Fisher doesn't share "
                 + "when they play songs");
         int aliceBefore = bot.inbox("alice").size();
