@@ -19,11 +19,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * Queued events on their last receive that the inbound function did not start for want of time, put back on the queue
  * as new messages instead of being reported failed: SQS counts every receive, and would move them to the dead-letter
  * queue on the next one, never tried. Neither a visibility change (it leaves the receive count as it is) nor a delay
- * (a FIFO queue takes none per message) could keep them.
+ * (a FIFO queue takes none per message:
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatchRequestEntry.html) could
+ * keep them.
  *
  * <p>The copies go, in order, into a message group of their own next to their person's ({@link #againGroup}), and
  * the originals stay received and invisible for {@link #HOLD} (reported failed, with that as their visibility). A FIFO
- * queue hands out no message of a group while an earlier one is received and not deleted, so the person's later events,
+ * queue hands out no message of a group while an earlier one is received and not deleted
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html),
+ * so the person's later events,
  * whether in this batch or still queued, wait behind the originals; each copy carries its originals' receipt handles
  * (message attribute {@value #ORIGINALS}), and once it is handled, or given up on its own last receive, its originals
  * are deleted. So the person's events are handled in order, and each event is tried as many times as the queue's
