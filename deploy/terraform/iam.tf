@@ -133,7 +133,7 @@ resource "aws_iam_role_policy" "telegram_webhook" {
 data "aws_iam_policy_document" "inbound" {
   statement {
     sid       = "Queue"
-    actions   = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
+    actions   = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:SendMessage"]
     resources = [aws_sqs_queue.inbound.arn]
   }
 

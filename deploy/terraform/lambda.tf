@@ -93,7 +93,9 @@ locals {
       name        = "registration"
       description = "Connect round trips of every listening source: /connect and /callback"
       handler     = "app.sendsongs.lambda.RegistrationHandler::handleRequest"
-      timeout     = 15
+      # Within the HTTP API's 29 s. It calls Messenger and Telegram (a name, the welcome) only while 20 s are left
+      # (SendsWhileTimeIsLeft.TIME_TO_SEND), so for the first 5 s; what it could not send then goes from the tick.
+      timeout = 25
       environment = {
         DYNAMODB_TABLE                          = aws_dynamodb_table.main.name
         PUBLIC_BASE_URL                         = local.public_base_url

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * them again in the same order; other people's records go on. The people whose records were received most often go
  * first. Failed records come back after a growing delay
  * ({@link Retries}). One that fails on the queue's last receive is given up alone: it moves to the dead-letter queue,
- * and the later records of its group are handled.
+ * and the later records of its group are handled. Records not started for want of time go back to be received again
+ * at once; a sender's records of which one is on its last receive, which SQS would move to the dead-letter queue on the
+ * next receive, untried, are put back on the queue as new messages instead ({@link LastReceiveRequeue}).
  *
  * <p>SQS delivers at least once and drops duplicates only within five minutes, so an event may be handed over more
  * than once; the bot recognises an event it has seen by its delivery key.
@@ -58,7 +62,7 @@ public final class InboundHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
 
-    private record Parts(SendSongs app, Retries retries) {
+    private record Parts(SendSongs app, Retries retries, LastReceiveRequeue requeue) {
     }
 
     private final Lazy<Parts> parts;
@@ -76,7 +80,8 @@ public final class InboundHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.parts = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new Parts(wiring.app(wiring.chatPlatforms(metrics, time), metrics), wiring.retries());
+            return new Parts(wiring.app(wiring.chatPlatforms(metrics, time), metrics), wiring.retries(),
+                    wiring.lastReceiveRequeue());
         });
     }
 
@@ -87,7 +92,7 @@ public final class InboundHandler implements RequestStreamHandler {
         time.begin(context);
         try {
             Parts parts = this.parts.get();
-            failed = handle(parts.app(), parts.retries(), messages, metrics, context);
+            failed = handle(parts, messages, metrics, context);
             if (!failed.isEmpty()) {
                 parts.retries().schedule(failed);
             }
@@ -105,15 +110,16 @@ public final class InboundHandler implements RequestStreamHandler {
      * Handles the messages in order; the failed ones and the untried rest of their groups, with their delays, and
      * those not started for want of time, to be received again at once.
      */
-    private static Map<SqsMessage, Duration> handle(SendSongs app, Retries retries, List<SqsMessage> given,
-                                                    Meters meters, Context context) {
+    private static Map<SqsMessage, Duration> handle(Parts parts, List<SqsMessage> given, Meters meters,
+                                                    Context context) {
+        Retries retries = parts.retries();
         List<SqsMessage> messages = mostReceivedFirst(given);
         Map<String, Duration> failedGroups = new HashMap<>();
         Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
         for (int index = 0; index < messages.size(); index++) {
             SqsMessage message = messages.get(index);
             if (index > 0 && outOfTime(context)) {
-                putBackUnstarted(messages.subList(index, messages.size()), failedGroups, failed);
+                putBackUnstarted(parts, messages.subList(index, messages.size()), failedGroups, failed);
                 break;
             }
             Duration groupFailed = failedGroups.get(message.groupId());
@@ -125,8 +131,9 @@ public final class InboundHandler implements RequestStreamHandler {
             Inbound event = null;
             try {
                 event = InboundCodec.decode(message.body());
-                app.bot().handle(event);
+                parts.app().bot().handle(event);
                 Intake.handled(meters, event, "handled", Duration.ofNanos(System.nanoTime() - started));
+                parts.requeue().release(message);
             } catch (RuntimeException e) {
                 if (event != null) {
                     Intake.handled(meters, event, "failed", Duration.ofNanos(System.nanoTime() - started));
@@ -136,6 +143,7 @@ public final class InboundHandler implements RequestStreamHandler {
                             + "dead-letter queue, and its sender's later events go on", message.messageId(),
                             message.receiveCount(), e);
                     failed.put(message, Duration.ZERO);
+                    parts.requeue().release(message);
                     continue;
                 }
                 Duration delay = Retries.delayAfter(message.receiveCount());
@@ -150,13 +158,26 @@ public final class InboundHandler implements RequestStreamHandler {
 
     /**
      * The messages not started go back to be received again at once, or with their sender's failed event when it has
-     * one (the queue hands out no later message of a group before an earlier one).
+     * one (the queue hands out no later message of a group before an earlier one). A sender's messages of which one is
+     * on its last receive would reach the dead-letter queue untried on the next: they are put back on the queue as
+     * new messages, their originals held back until those are done ({@link LastReceiveRequeue}).
      */
-    private static void putBackUnstarted(List<SqsMessage> unstarted, Map<String, Duration> failedGroups,
+    private static void putBackUnstarted(Parts parts, List<SqsMessage> unstarted, Map<String, Duration> failedGroups,
                                          Map<SqsMessage, Duration> failed) {
         LOG.warn("{} queued events not started: too little of the invocation's time is left; they are received "
                 + "again at once", unstarted.size());
-        unstarted.forEach(message -> failed.put(message, failedGroups.getOrDefault(message.groupId(), Duration.ZERO)));
+        Set<String> lastReceives = unstarted.stream()
+                .filter(message -> !failedGroups.containsKey(message.groupId()))
+                .filter(message -> parts.retries().isLastReceive(message))
+                .map(SqsMessage::groupId).collect(Collectors.toSet());
+        Set<SqsMessage> copied = lastReceives.isEmpty() ? Set.of() : parts.requeue().putBack(unstarted.stream()
+                .filter(message -> lastReceives.contains(message.groupId())).toList());
+        if (!copied.isEmpty()) {
+            LOG.warn("{} of them, of senders with an event on its last receive, are put back on the queue as new "
+                    + "messages, their senders' later events held behind them", copied.size());
+        }
+        unstarted.forEach(message -> failed.put(message, copied.contains(message) ? LastReceiveRequeue.HOLD
+                : failedGroups.getOrDefault(message.groupId(), Duration.ZERO)));
     }
 
     /**

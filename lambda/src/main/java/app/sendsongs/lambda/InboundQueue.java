@@ -89,12 +89,15 @@ final class InboundQueue {
     }
 
     /** The entries in order, cut into the fewest batches that keep to SQS's limits. */
-    private static List<List<SendMessageBatchRequestEntry>> batches(List<SendMessageBatchRequestEntry> entries) {
+    static List<List<SendMessageBatchRequestEntry>> batches(List<SendMessageBatchRequestEntry> entries) {
         List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         int bytes = 0;
         for (SendMessageBatchRequestEntry entry : entries) {
-            int size = entry.messageBody().length(); // the codec writes ASCII only
+            int size = entry.messageBody().length() // the codec writes ASCII only
+                    + entry.messageAttributes().entrySet().stream()
+                    .mapToInt(attribute -> attribute.getKey().length() + attribute.getValue().dataType().length()
+                            + attribute.getValue().stringValue().length()).sum();
             if (batch.size() == MAX_ENTRIES || bytes + size > MAX_BATCH_BYTES) {
                 batches.add(batch);
                 batch = new ArrayList<>();
@@ -110,7 +113,7 @@ final class InboundQueue {
     }
 
     /** SQS's code for a refusal; not its message, which may quote a group id, and so a person's id. */
-    private static String describe(BatchResultErrorEntry failure) {
+    static String describe(BatchResultErrorEntry failure) {
         return failure.code() + (Boolean.TRUE.equals(failure.senderFault()) ? " (sender's fault)" : "");
     }
 

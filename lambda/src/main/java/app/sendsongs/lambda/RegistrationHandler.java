@@ -20,7 +20,10 @@ import java.util.Set;
  * {@code GET /callback/{source}} (and {@code /callback}) and the paste form's {@code POST /callback/{source}} finish
  * it. Through a personal link the person is registered at once: their name is read from their chat platform (the
  * User Profile API, Telegram's {@code getChat}) and the bot tells them in the chat, so this function holds the page
- * token and the Telegram bot's token, but no other Messenger or Telegram secret.
+ * token and the Telegram bot's token, but no other Messenger or Telegram secret. It calls the chat platforms only
+ * while the invocation has the time for a call to end and the page after it ({@link SendsWhileTimeIsLeft}): while the
+ * Send API or the Bot API is slow, the welcome is held for the tick and the browser still gets its page before the
+ * function's timeout.
  */
 public final class RegistrationHandler implements RequestStreamHandler {
     /** Every environment variable this function reads. */
@@ -43,6 +46,7 @@ public final class RegistrationHandler implements RequestStreamHandler {
 
     private final Lazy<RegistrationPages> pages;
     private final EmbeddedMetrics metrics = new EmbeddedMetrics();
+    private final InvocationTime time = new InvocationTime();
     private final Surroundings surroundings;
 
     /** Used by Lambda: reads and checks the environment, and nothing else until the first request. */
@@ -55,16 +59,18 @@ public final class RegistrationHandler implements RequestStreamHandler {
         this.surroundings = surroundings;
         this.pages = new Lazy<>(() -> {
             Wiring wiring = Wiring.load(settings, surroundings);
-            return new RegistrationPages(wiring.app(wiring.chatPlatforms(metrics), metrics).registration(),
+            return new RegistrationPages(wiring.app(wiring.chatPlatforms(metrics, time), metrics).registration(),
                     wiring.connectLink(), surroundings.clock());
         }, Lazy.PUBLIC_RETRY_PAUSE);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        time.begin(context);
         try {
             ApiGateway.serve(input, output, context, this::route);
         } finally {
+            time.end();
             metrics.flush(surroundings.clock().instant(), EmbeddedMetrics.functionName(context, "registration"),
                     surroundings.metricLines());
         }

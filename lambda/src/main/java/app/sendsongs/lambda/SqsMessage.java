@@ -8,9 +8,14 @@ import java.util.List;
  * One record of the event Lambda's SQS event source mapping invokes a function with
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): the message's id, the receipt handle that changes
  * its visibility, its body, its message group (FIFO queues; each message is its own group otherwise) and how many
- * times it has been received, this time included.
+ * times it has been received, this time included; for a copy the inbound function put back on the queue
+ * ({@link LastReceiveRequeue}), the receipt handles of the messages it stands for, which it holds back meanwhile.
  */
-record SqsMessage(String messageId, String receiptHandle, String body, String groupId, int receiveCount) {
+record SqsMessage(String messageId, String receiptHandle, String body, String groupId, int receiveCount,
+                  List<String> originals) {
+    SqsMessage {
+        originals = List.copyOf(originals);
+    }
 
     /** The records of an SQS event, in the order the queue handed them over; anything else is refused. */
     static List<SqsMessage> read(JsonNode event) {
@@ -27,9 +32,16 @@ record SqsMessage(String messageId, String receiptHandle, String body, String gr
             JsonNode attributes = record.path("attributes");
             String group = attributes.path("MessageGroupId").asText(messageId);
             messages.add(new SqsMessage(messageId, text(record, "receiptHandle"), text(record, "body"),
-                    group.isEmpty() ? messageId : group, receiveCount(attributes)));
+                    group.isEmpty() ? messageId : group, receiveCount(attributes), originals(record)));
         }
         return messages;
+    }
+
+    /** The receipt handles a copy carries in its message attribute, as Lambda passes them on. */
+    private static List<String> originals(JsonNode record) {
+        String handles = record.path("messageAttributes").path(LastReceiveRequeue.ORIGINALS).path("stringValue")
+                .asText("");
+        return handles.isBlank() ? List.of() : List.of(handles.strip().split(" +"));
     }
 
     private static int receiveCount(JsonNode attributes) {

@@ -240,6 +240,11 @@ final class Wiring {
         return new Retries(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
     }
 
+    /** Puts back on the intake queue the events on their last receive that an invocation had no time to start. */
+    LastReceiveRequeue lastReceiveRequeue() {
+        return new LastReceiveRequeue(surroundings.aws().sqs(), settings.get(Setting.INBOUND_QUEUE_URL));
+    }
+
     /** The core on the shared table, talking to people through {@code chats}, measured by {@code meters}. */
     SendSongs app(List<ChatPlatform> chats, Meters meters) {
         SpotifyClient spotify = spotify(meters); // both the catalogue and a listening source

@@ -77,9 +77,13 @@ final class ApiGatewayEmulator implements AutoCloseable {
                 variables.forEach(parameters::put);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TestContext context = TestContext.deployed(integration.functionName());
             try {
-                integration.handler().handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out,
-                        TestContext.of(integration.functionName()));
+                integration.handler().handleRequest(new ByteArrayInputStream(SampleEvents.bytes(event)), out, context);
+                if (context.getRemainingTimeInMillis() <= 0) {
+                    throw new IllegalStateException(integration.functionName() + " ran past its timeout: Lambda "
+                            + "would have killed it before it answered");
+                }
             } catch (RuntimeException e) {
                 // what API Gateway answers when the function itself fails
                 send(exchange, 500, Map.of("Content-Type", "application/json"),

@@ -200,6 +200,13 @@ final class DeploymentScenario {
         assertThat(people.telegramChat(-1_001_000_000_777L).getLast()).startsWith("Nobody else here is counted in");
         assertThat(people.telegramSays(tara, null, "/forget_me").path("delivered").asBoolean()).isTrue();
 
+        // events on their last receive that an invocation had no time to start go back on the queue as new messages
+        people.sayWithoutDelivery("alice", "help");
+        people.sayWithoutDelivery("alice", "pending");
+        world.receiveWithoutHandling(IntakeQueues.MAX_RECEIVE_COUNT - 1);
+        world.deliverOneBatchWithTimeLeft(2, InboundHandler.TIME_TO_START_AN_EVENT.minusSeconds(1));
+        world.deliverQueued();
+
         // forgetting a person who still has a message held for them (Messenger fails its release)
         people.say("alice", "send_song name:\"Carol King\" pre:\"never read\" " + LINK + tracks.get(6));
         people.fault("messenger", 500, 1);

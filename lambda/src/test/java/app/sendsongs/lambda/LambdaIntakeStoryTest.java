@@ -229,6 +229,30 @@ class LambdaIntakeStoryTest {
         assertThat(dead).extracting(Message::body).containsExactly(unreadable);
     }
 
+    @Test
+    void eventsOnTheirLastReceiveAnInvocationHadNoTimeToStartAreTriedNotDeadLetteredAndAnsweredInTheSendersOrder() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        int before = people.inbox("alice").size();
+        people.sayWithoutDelivery("alice", "help");
+        people.sayWithoutDelivery("alice", "pending");
+        people.sayWithoutDelivery("alice", "help send_song");
+        // put back unstarted on every receive so far, after other people's slow events
+        world.receiveWithoutHandling(IntakeQueues.MAX_RECEIVE_COUNT - 1);
+
+        // her first two, on their last receive, with the time to start only the first; her third still queued
+        world.deliverOneBatchWithTimeLeft(2, InboundHandler.TIME_TO_START_AN_EVENT.minusSeconds(1));
+        world.deliverQueued();
+
+        assertThat(deadLetters()).as("none given up untried").isZero();
+        assertThat(QUEUES.client().getQueueAttributes(request -> request.queueUrl(world.queues.url())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).as("no original left held back")
+                .isEqualTo("0");
+        List<String> answers = List.copyOf(people.inbox("alice").subList(before, people.inbox("alice").size()));
+        assertThat(answers).containsExactly(people.ask("alice", "help").getFirst(),
+                people.ask("alice", "pending").getFirst(), people.ask("alice", "help send_song").getFirst());
+    }
+
     private int deadLetters() {
         return Integer.parseInt(QUEUES.client().getQueueAttributes(request -> request
                 .queueUrl(world.queues.deadLetterUrl())

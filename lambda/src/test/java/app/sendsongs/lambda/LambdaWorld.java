@@ -187,6 +187,30 @@ final class LambdaWorld implements AutoCloseable {
     }
 
     /**
+     * Receives everything visible on the intake queue and makes it visible again at once, {@code times} times, as
+     * invocations that had no time to start those events would: each receive counts towards the queue's last.
+     */
+    void receiveWithoutHandling(int times) {
+        for (int time = 0; time < times; time++) {
+            for (var message : queueServer.client().receiveMessage(request -> request.queueUrl(queues.url())
+                    .maxNumberOfMessages(10).waitTimeSeconds(0)).messages()) {
+                queueServer.client().changeMessageVisibility(request -> request.queueUrl(queues.url())
+                        .receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+            }
+        }
+    }
+
+    /**
+     * The event source mapping hands one batch of at most {@code batchSize} events to an invocation of the inbound
+     * function with only {@code timeLeft} of its time left.
+     */
+    void deliverOneBatchWithTimeLeft(int batchSize, Duration timeLeft) {
+        new SqsEventSourceMapping(aws.get("inbound").sqs(), queues, inbound, "inbound",
+                IntakeQueues.FUNCTION_TIMEOUT_SECONDS, batchSize, () -> TestContext.withTimeLeft("inbound", timeLeft))
+                .deliverOneBatch();
+    }
+
+    /**
      * Waits up to {@code wait} until the table holds no message for the person (each went out, or was confirmed
      * sent by its echo); whether it came to that.
      */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,36 @@ class RegistrationHandlerTest {
         assertThat(inTheUrl.headers().firstValue("Allow")).contains("POST");
         assertThat(people.postForm(callback, form).body()).as("and the token was not used")
                 .contains("id=\"registered\"");
+    }
+
+    @Test
+    void whileTheSendApiHangsTheBrowserGetsItsPageBeforeTheTimeoutAndTheWelcomeGoesOnceFromTheTick() throws Exception {
+        people.nameIs("frank", "Frank", "Ocean");
+        String form = people.listenBrainzForm(people.personalLink("frank", "listenbrainz"), "frank_lb");
+        int before = people.inbox("frank").size();
+
+        People.Response page;
+        try (SilentServer graph = new SilentServer()) {
+            // the profile read and the welcome each wait out the Send API's 10-second timeout: 20 s
+            world.api.route("POST /callback/{source}", "registration", registrationWithGraphAt(graph.url()));
+            page = people.postForm(world.api.baseUrl() + "/callback/listenbrainz", form);
+        }
+
+        assertThat(page.status()).as("answered before Lambda's timeout").isEqualTo(200);
+        assertThat(page.body()).contains("id=\"registered\"");
+        assertThat(people.inbox("frank")).as("the welcome is held").hasSize(before);
+        people.advanceMinutes(2); // the tick retries the held messages
+        assertThat(people.inbox("frank").subList(before, people.inbox("frank").size())).singleElement().asString()
+                .startsWith("Welcome");
+    }
+
+    private RegistrationHandler registrationWithGraphAt(String graph) {
+        Map<String, String> environment = new HashMap<>(world.deploymentEnvironment());
+        environment.keySet().retainAll(RegistrationHandler.SETTINGS.stream().map(Setting::name).toList());
+        environment.put(Setting.MESSENGER_GRAPH_BASE_URL.name(), graph);
+        return new RegistrationHandler(new Surroundings(environment,
+                new TestAws(world.parameters.endpoint(), DYNAMO.endpoint(), QUEUES.endpoint()), StoreOpener.dynamoDb(),
+                world.clock));
     }
 
     private JsonNode invoke(JsonNode event) {

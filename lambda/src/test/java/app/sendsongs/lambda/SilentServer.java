@@ -22,6 +22,11 @@ final class SilentServer implements AutoCloseable {
         Thread.ofVirtual().start(this::takeConnections);
     }
 
+    /** How many connections were made to it so far. */
+    int connections() {
+        return held.size();
+    }
+
     String url() {
         return "http://127.0.0.1:" + socket.getLocalPort();
     }

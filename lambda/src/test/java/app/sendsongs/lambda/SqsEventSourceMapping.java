@@ -39,11 +39,20 @@ final class SqsEventSourceMapping {
     private final RequestStreamHandler function;
     private final String functionName;
     private final int batchSize;
+    private final java.util.function.Supplier<TestContext> invocation;
     private final List<String> leftOnQueue = new ArrayList<>();
     private int invocations;
 
     SqsEventSourceMapping(SqsClient sqs, IntakeQueues queue, RequestStreamHandler function, String functionName,
                           int functionTimeoutSeconds, int batchSize) {
+        this(sqs, queue, function, functionName, functionTimeoutSeconds, batchSize,
+                () -> TestContext.of(functionName));
+    }
+
+    /** As Lambda invokes the function, each invocation with the context {@code invocation} gives. */
+    SqsEventSourceMapping(SqsClient sqs, IntakeQueues queue, RequestStreamHandler function, String functionName,
+                          int functionTimeoutSeconds, int batchSize, java.util.function.Supplier<TestContext> invocation) {
+        this.invocation = invocation;
         this.sqs = sqs;
         this.queue = queue;
         this.function = function;
@@ -65,15 +74,22 @@ final class SqsEventSourceMapping {
     int drain() {
         int before = invocations;
         for (int batch = 0; batch < MAX_BATCHES_PER_DRAIN; batch++) {
-            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queue.url())
-                    .maxNumberOfMessages(batchSize).messageSystemAttributeNamesWithStrings("All")
-                    .messageAttributeNames("All").waitTimeSeconds(0)).messages();
-            if (messages.isEmpty()) {
+            if (!deliverOneBatch()) {
                 return invocations - before;
             }
-            invoke(messages);
         }
         throw new AssertionError("the queue did not empty after " + MAX_BATCHES_PER_DRAIN + " batches");
+    }
+
+    /** Receives one batch, when anything is visible, and invokes the function with it; whether it did. */
+    boolean deliverOneBatch() {
+        List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queue.url())
+                .maxNumberOfMessages(batchSize).messageSystemAttributeNamesWithStrings("All")
+                .messageAttributeNames("All").waitTimeSeconds(0)).messages();
+        if (!messages.isEmpty()) {
+            invoke(messages);
+        }
+        return !messages.isEmpty();
     }
 
     /** Receipt handles of the messages the last invocation left on the queue (for a test that skips their delay). */
@@ -86,7 +102,7 @@ final class SqsEventSourceMapping {
         leftOnQueue.clear();
         Set<String> failed;
         try {
-            failed = failures(LambdaWorld.invoke(function, functionName, event(messages)), messages);
+            failed = failures(LambdaWorld.invoke(function, invocation.get(), event(messages)), messages);
         } catch (RuntimeException e) {
             messages.forEach(message -> leftOnQueue.add(message.receiptHandle()));
             return; // a function error: the whole batch comes back when its visibility ends
@@ -131,7 +147,14 @@ final class SqsEventSourceMapping {
             record.put("body", message.body());
             ObjectNode attributes = record.putObject("attributes");
             message.attributesAsStrings().forEach(attributes::put);
-            record.putObject("messageAttributes");
+            ObjectNode messageAttributes = record.putObject("messageAttributes");
+            message.messageAttributes().forEach((name, value) -> {
+                ObjectNode attribute = messageAttributes.putObject(name);
+                attribute.put("stringValue", value.stringValue());
+                attribute.putArray("stringListValues");
+                attribute.putArray("binaryListValues");
+                attribute.put("dataType", value.dataType());
+            });
             record.put("md5OfBody", message.md5OfBody());
             record.put("eventSource", "aws:sqs");
             record.put("eventSourceARN", queue.arn());

@@ -321,6 +321,17 @@ class TerraformIT {
     }
 
     @Test
+    void theRegistrationFunctionHasTimeToCallTheChatPlatformsAndEndsBeforeTheHttpApiStopsWaiting() {
+        long timeout = number(function("registration").get("timeout"));
+        assertThat(timeout).isEqualTo(TestContext.REGISTRATION_TIMEOUT.toSeconds());
+        assertThat(timeout - SendsWhileTimeIsLeft.TIME_TO_SEND.toSeconds()).as("seconds in which calls may start")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(timeout * 1000).as("milliseconds")
+                .isLessThan(number(terraform.resource("aws_apigatewayv2_integration.registration")
+                        .get("timeout_milliseconds")));
+    }
+
+    @Test
     void theTickHasAsLongToStartChecksAsItKeepsForTheLastOne() {
         long timeout = number(function("tick").get("timeout"));
         assertThat(timeout - TickHandler.TIME_TO_START_A_CHECK.toSeconds()).as("seconds in which checks may start")

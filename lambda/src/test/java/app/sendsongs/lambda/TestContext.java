@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 record TestContext(String functionName, String awsRequestId, Supplier<Duration> timeLeft) implements Context {
     /** What an invocation of the inbound and tick functions has left when it starts: their timeout. */
     static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(IntakeQueues.FUNCTION_TIMEOUT_SECONDS);
+    /** The registration function's timeout in deploy/terraform ({@code TerraformIT} checks that the two agree). */
+    static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(25);
 
     TestContext(String functionName, String awsRequestId) {
         this(functionName, awsRequestId, () -> FUNCTION_TIMEOUT);
@@ -20,6 +22,15 @@ record TestContext(String functionName, String awsRequestId, Supplier<Duration> 
 
     static TestContext of(String functionName) {
         return new TestContext(functionName, UUID.randomUUID().toString());
+    }
+
+    /**
+     * An invocation of a function behind the HTTP API, counting down from its timeout as deployed (the registration
+     * function's; the others' as the inbound function's).
+     */
+    static TestContext deployed(String functionName) {
+        return countingDownFrom(functionName, functionName.equals("registration") ? REGISTRATION_TIMEOUT
+                : FUNCTION_TIMEOUT);
     }
 
     /** An invocation with only {@code timeLeft} of its time left, as Lambda counts it down. */
