@@ -75,8 +75,8 @@ final class TelegramControlRoutes {
             throw HttpProblem.control(400, "\"linked_channel\" is a channel's id (negative) whose post goes to a group");
         }
         Long topic = optionalId(body, "topic");
-        if (topic != null && (anonymous || linkedChannel != null)) {
-            throw HttpProblem.control(400, "\"topic\" is for a person's own message");
+        if (topic != null && linkedChannel != null) {
+            throw HttpProblem.control(400, "a channel's post forwarded to its group goes to no topic");
         }
         CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(),
                 hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous, linkedChannel, topic);

@@ -106,6 +106,17 @@ class TelegramForumEndToEndTest {
     }
 
     @Test
+    void aCommandFromAnAnonymousAdminInATopicIsAnsweredThere() {
+        forumWithBobCountedIn();
+        long roadTrip = telegram.control().telegramTopic(FORUM, ALICE, "Road trip");
+
+        telegram.control().telegramSaysAnonymouslyInTopic(FORUM, roadTrip, ALICE, "/send" + BOT + " " + LINK + track);
+
+        JsonNode told = postAwaited(text -> text.startsWith("I can't tell who sent that"));
+        assertThat(told.path("message_thread_id").asLong()).isEqualTo(roadTrip);
+    }
+
+    @Test
     void anAnswerForATopicDeletedMeanwhileIsPostedInGeneral() throws SQLException {
         forumWithBobCountedIn();
         long roadTrip = telegram.control().telegramTopic(FORUM, ALICE, "Road trip");

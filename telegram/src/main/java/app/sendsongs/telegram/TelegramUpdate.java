@@ -138,9 +138,14 @@ public sealed interface TelegramUpdate {
     /**
      * A command for this bot in a group from someone the bot cannot tell: an anonymous admin, who posts as the group
      * itself, or a channel posting in its linked group ({@code sender_chat}, https://core.telegram.org/bots/api#message).
-     * Nobody can be answered privately or counted in, so the chat is told how to share instead.
+     * Nobody can be answered privately or counted in, so the chat is told how to share instead, in the forum topic
+     * {@code topic} the command was sent in, if any.
      */
-    record AnonymousCommand(long updateId, long chatId) implements TelegramUpdate {
+    record AnonymousCommand(long updateId, long chatId, OptionalLong topic) implements TelegramUpdate {
+        /** Outside any topic. */
+        public AnonymousCommand(long updateId, long chatId) {
+            this(updateId, chatId, OptionalLong.empty());
+        }
     }
 
     /** An update the bot has no use for (an edit, a channel post, a sticker, a change of members...): answer 200. */

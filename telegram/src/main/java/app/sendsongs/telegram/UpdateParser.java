@@ -143,7 +143,8 @@ public final class UpdateParser {
         Optional<TelegramUpdate.Chat> chat = chatOf(message);
         if (from.isEmpty()) {
             return chat.filter(TelegramUpdate.Chat::isGroup).filter(group -> commandForThisBot(message))
-                    .<TelegramUpdate>map(group -> new TelegramUpdate.AnonymousCommand(updateId, group.id()))
+                    .<TelegramUpdate>map(group -> new TelegramUpdate.AnonymousCommand(updateId, group.id(),
+                            group.topic()))
                     .orElseGet(() -> new TelegramUpdate.Ignored(updateId, "a message without a person as sender (a "
                             + "channel, an anonymous admin or a bot)"));
         }

@@ -275,6 +275,12 @@ public final class SandboxControl {
                 .path("message_thread_id").asLong();
     }
 
+    /** A group admin with "Remain anonymous" writes in the topic {@code topic} of the forum {@code chat}. */
+    public JsonNode telegramSaysAnonymouslyInTopic(long chat, long topic, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "topic", topic, "text", text,
+                "anonymous", true), 200);
+    }
+
     /** {@code by} deletes the topic {@code topic} of the forum {@code chat}. */
     public void telegramDeleteTopic(long chat, long by, long topic) {
         post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/delete", Map.of("by", by), 200);
