@@ -21,7 +21,8 @@ import java.util.Optional;
  * Kinds: {@code text} ({@code text}), {@code choice} and {@code button} ({@code payload}, {@code title}),
  * {@code link} ({@code ref}), {@code unreadable} ({@code what}: a photo, a voice message...), {@code blocked} and
  * {@code unblocked} (nothing more), {@code group} (what happened in a
- * group chat: {@code chat} and {@code title}, and {@code action}: {@code command} with {@code name}, {@code arguments}
+ * group chat: {@code chat} and {@code title}, {@code topic} when it happened in one of the chat's topics (a body
+ * without it, as builds before topics wrote, is in none), and {@code action}: {@code command} with {@code name}, {@code arguments}
  * and {@code replied} and {@code repliedBy} (its author's address) if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
  * {@code bot_removed}, {@code member_left} with {@code member}). The version lets a function refuse a body written by
  * a build it does not understand rather than misread it. Everything outside ASCII is written as a {@code \u005Cu}
@@ -119,13 +120,15 @@ final class InboundCodec {
             case "blocked" -> new Inbound.BotBlocked(eventId, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(eventId, from, at);
             case "group" -> new Inbound.InGroupChat(eventId, from, at, new GroupChat(ChatAddress.parse(text(json,
-                    "chat")), text(json, "title")), groupAction(json));
+                    "chat")), text(json, "title"), json.has("topic") ? Optional.of(text(json, "topic"))
+                    : Optional.empty()), groupAction(json));
             default -> throw new IllegalArgumentException("a queued event of unknown kind " + kind);
         };
     }
 
     private static void putGroupChat(ObjectNode json, Inbound.InGroupChat event) {
         json.put("chat", event.chat().address().key()).put("title", event.chat().title());
+        event.chat().topic().ifPresent(topic -> json.put("topic", topic));
         switch (event.action()) {
             case GroupChatAction.Command command -> {
                 json.put("action", "command").put("name", command.name()).put("arguments", command.arguments());

@@ -54,6 +54,19 @@ class InboundCodecTest {
     }
 
     @Test
+    void theTopicAGroupChatEventHappenedInComesBackAndOneQueuedWithoutIsInNone() {
+        Inbound inTopic = new Inbound.InGroupChat("254000148", BOB_ON_TELEGRAM, AT,
+                new GroupChat(BAND.address(), BAND.title(), Optional.of("3190")), new GroupChatAction.Tap("join", "7"));
+
+        assertThat(InboundCodec.encode(inTopic)).contains("\"topic\":\"3190\"");
+        assertThat(InboundCodec.decode(InboundCodec.encode(inTopic))).isEqualTo(inTopic);
+        String queued = "{\"version\":1,\"kind\":\"group\",\"eventId\":\"254000140\",\"from\":\"telegram:511223344\","
+                + "\"at\":\"2025-11-25T09:59:59.871123Z\",\"chat\":\"telegram:-1001987654321\",\"title\":\"Band\","
+                + "\"action\":\"tap\",\"payload\":\"join\",\"tapId\":\"7\"}";
+        assertThat(((Inbound.InGroupChat) InboundCodec.decode(queued)).chat().topic()).isEmpty();
+    }
+
+    @Test
     void aReplyQueuedBeforeItsAuthorWasCarriedIsReadWithoutOne() {
         String queued = "{\"version\":1,\"kind\":\"group\",\"eventId\":\"254000140\",\"from\":\"telegram:511223344\","
                 + "\"at\":\"2025-11-25T09:59:59.871123Z\",\"chat\":\"telegram:-1001987654321\",\"title\":\"Band\","

@@ -88,6 +88,9 @@ final class TelegramApiRoutes {
             if (problem.status() == 403) {
                 telegram.countForbidden(method);
             }
+            if (problem.status() == 400) {
+                telegram.countBadRequest(method);
+            }
             throw problem;
         }
     }
@@ -143,8 +146,8 @@ final class TelegramApiRoutes {
     private ObjectNode sendMessage(TelegramParams params) {
         TelegramFormattedText text = messageText(params);
         ObjectNode keyboard = TelegramKeyboard.parse(params);
-        return telegram.sendMessage(params.get("chat_id"), text, keyboard, TelegramLinkPreview.of(params, text),
-                params.isTrue("allow_paid_broadcast"));
+        return telegram.sendMessage(params.get("chat_id"), params.get("message_thread_id"), text, keyboard,
+                TelegramLinkPreview.of(params, text), params.isTrue("allow_paid_broadcast"));
     }
 
     private ObjectNode editMessageText(TelegramParams params) {

@@ -35,6 +35,8 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats/{id}/join", JsonIo.guarded(ctx -> membership(ctx, true)));
         app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
         app.post(BASE + "/chats/{id}/upgrade", JsonIo.guarded(this::upgrade));
+        app.post(BASE + "/chats/{id}/topics", JsonIo.guarded(this::createTopic));
+        app.post(BASE + "/chats/{id}/topics/{topic}/delete", JsonIo.guarded(this::deleteTopic));
         app.post(BASE + "/chats/{id}/remove-bot", JsonIo.guarded(this::removeBot));
         app.post(BASE + "/chats/{id}/add-bot", JsonIo.guarded(this::addBotBack));
         app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
@@ -72,8 +74,12 @@ final class TelegramControlRoutes {
         if (linkedChannel != null && (chat == null || chat > 0 || linkedChannel > 0 || anonymous)) {
             throw HttpProblem.control(400, "\"linked_channel\" is a channel's id (negative) whose post goes to a group");
         }
+        Long topic = optionalId(body, "topic");
+        if (topic != null && linkedChannel != null) {
+            throw HttpProblem.control(400, "a channel's post forwarded to its group goes to no topic");
+        }
         CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(),
-                hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous, linkedChannel);
+                hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous, linkedChannel, topic);
         answerSent(ctx, sent);
     }
 
@@ -212,12 +218,18 @@ final class TelegramControlRoutes {
             }
             ids.add(member.asLong());
         }
-        CompletableFuture<List<TelegramWebhook.Delivery>> created = telegram.createGroup(id, title, ids);
+        JsonNode forumField = body.path("forum");
+        if (!forumField.isMissingNode() && !forumField.isBoolean()) {
+            throw HttpProblem.control(400, "\"forum\" must be true or false");
+        }
+        boolean forum = forumField.asBoolean(false);
+        CompletableFuture<List<TelegramWebhook.Delivery>> created = telegram.createGroup(id, title, ids, forum);
         ctx.future(() -> created.thenAccept(deliveries -> {
             ObjectNode answer = JsonIo.object();
             answer.put("id", id);
             answer.put("title", title);
             answer.put("type", id <= TelegramGroup.SUPERGROUP_IDS_BELOW ? "supergroup" : "group");
+            answer.put("is_forum", forum);
             ArrayNode list = answer.putArray("members");
             ids.forEach(list::add);
             answer.set("updates", deliveriesJson(deliveries));
@@ -253,6 +265,40 @@ final class TelegramControlRoutes {
             answer.set("updates", deliveriesJson(deliveries));
             JsonIo.send(ctx, 200, answer);
         }));
+    }
+
+    /** {@code {"by":<user id>,"name"}}: a member makes a topic in the forum. */
+    private void createTopic(Context ctx) {
+        long group = pathId(ctx);
+        JsonNode body = JsonIo.readBody(ctx);
+        long by = id(body, "by");
+        String name = optionalText(body, "name");
+        CompletableFuture<TelegramEmulator.TopicMade> made = telegram.createTopic(group, by, name);
+        ctx.future(() -> made.thenAccept(topic -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("message_thread_id", topic.threadId());
+            answer.put("name", name);
+            answer.set("updates", deliveriesJson(topic.deliveries()));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    /** {@code {"by":<user id>}}: a member deletes a topic of the forum. */
+    private void deleteTopic(Context ctx) {
+        long group = pathId(ctx);
+        long topic;
+        try {
+            topic = Long.parseLong(ctx.pathParam("topic"));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.control(400, "a topic's id is an integer");
+        }
+        telegram.deleteTopic(group, id(JsonIo.readBody(ctx), "by"), topic);
+        ObjectNode answer = JsonIo.object();
+        answer.put("chat", group);
+        answer.put("message_thread_id", topic);
+        answer.put("deleted", true);
+        JsonIo.send(ctx, 200, answer);
     }
 
     /** {@code {"by":<user id>}}: a member removes the bot from the group. */

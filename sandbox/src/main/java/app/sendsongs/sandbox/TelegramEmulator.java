@@ -40,6 +40,10 @@ public final class TelegramEmulator {
     public static final String BOT_TOKEN = BOT_ID + ":AAHsandbox-telegram-bot-token-00000";
     /** Longest message text, in UTF-16 code units after entity parsing. */
     public static final int MAX_TEXT = 4096;
+    /** Longest name of a forum topic (https://core.telegram.org/bots/api#createforumtopic). */
+    static final int MAX_TOPIC_NAME = 128;
+    /** The first of the colours Telegram lets a topic's icon have (https://core.telegram.org/bots/api#createforumtopic). */
+    private static final int TOPIC_ICON_COLOR = 0x6FB9F0;
     static final int MAX_CALLBACK_ANSWER = 200;
     /** How long a button tap waits for {@code answerCallbackQuery} on the sandbox clock. */
     static final Duration CALLBACK_ANSWER_WINDOW = Duration.ofSeconds(15);
@@ -62,6 +66,10 @@ public final class TelegramEmulator {
     }
 
     /** A person's message: where it landed and, unless the bot could not see it, the update and its delivery. */
+    /** A topic made in a forum: its thread id, and the delivery of its service message. */
+    record TopicMade(long threadId, List<TelegramWebhook.Delivery> deliveries) {
+    }
+
     record UserMessage(long chatId, long messageId, Optional<TelegramWebhook.Delivery> delivery) {
     }
 
@@ -93,6 +101,7 @@ public final class TelegramEmulator {
     private final Map<String, ArrayNode> commands = new HashMap<>();
     private final Map<String, Long> calls = new TreeMap<>();
     private final Map<String, Long> forbidden = new TreeMap<>();
+    private final Map<String, Long> badRequests = new TreeMap<>();
     private long nextUpdateId = FIRST_UPDATE_ID;
     private long nextCallbackQueryId = FIRST_CALLBACK_QUERY_ID;
     private long sent;
@@ -167,6 +176,19 @@ public final class TelegramEmulator {
      */
     CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, List<TelegramEntity> hiddenLinks,
                                              Profile profile, Long replyTo, boolean anonymous, Long linkedChannel) {
+        return userSends(from, chatId, text, hiddenLinks, profile, replyTo, anonymous, linkedChannel, null);
+    }
+
+    /**
+     * As {@link #userSends(long, Long, String, List, Profile, Long, boolean, Long)}, in the forum topic {@code topic}
+     * (when not null) of a group whose topics are turned on: the update carries the topic as {@code message_thread_id}
+     * with {@code is_topic_message} (https://core.telegram.org/bots/api#message). A reply goes to the topic of the
+     * message it answers; outside a topic, a reply in a supergroup carries the reply thread as
+     * {@code message_thread_id} alone.
+     */
+    CompletableFuture<UserMessage> userSends(long from, Long chatId, String text, List<TelegramEntity> hiddenLinks,
+                                             Profile profile, Long replyTo, boolean anonymous, Long linkedChannel,
+                                             Long topic) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 throw HttpProblem.control(400, "\"text\" must be a non-empty string");
@@ -182,8 +204,14 @@ public final class TelegramEmulator {
             }
             TelegramMessage replied = replyTo == null ? null : find(chat, replyTo).orElseThrow(() ->
                     HttpProblem.control(404, "no message " + replyTo + " in chat " + chat + " to reply to"));
+            Long inTopic = topicOf(chat, topic, replied);
             TelegramMessage message = store(chat, from, TelegramUserText.of(text, hiddenLinks), null);
             message.replyTo = replied;
+            if (inTopic != null) {
+                message.inTopic(inTopic);
+            } else if (replied != null && chat <= TelegramGroup.SUPERGROUP_IDS_BELOW) {
+                message.threadId = replied.threadId != null ? replied.threadId : replied.messageId;
+            }
             boolean toTheBot = replied != null && replied.fromBot();
             if (chat < 0 && !toTheBot && !TelegramUserText.seenInPrivacyMode(message.text, BOT_USERNAME)) {
                 return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
@@ -303,7 +331,17 @@ public final class TelegramEmulator {
 
     /** A group chat with the bot in it; the first member is its creator and added the bot. */
     CompletableFuture<List<TelegramWebhook.Delivery>> createGroup(long id, String title, List<Long> members) {
+        return createGroup(id, title, members, false);
+    }
+
+    /** As {@link #createGroup(long, String, List)}; {@code forum}: a supergroup with topics turned on. */
+    CompletableFuture<List<TelegramWebhook.Delivery>> createGroup(long id, String title, List<Long> members,
+                                                                  boolean forum) {
         synchronized (this) {
+            if (forum && id > TelegramGroup.SUPERGROUP_IDS_BELOW) {
+                throw HttpProblem.control(400, "only a supergroup (an id at or below "
+                        + TelegramGroup.SUPERGROUP_IDS_BELOW + ") has topics");
+            }
             if (id >= 0) {
                 throw HttpProblem.control(400, "a group chat id is negative");
             }
@@ -314,6 +352,7 @@ public final class TelegramEmulator {
                 throw HttpProblem.control(400, "a group chat needs at least one member");
             }
             TelegramGroup group = new TelegramGroup(id, title, members.get(0));
+            group.forum = forum;
             members.forEach(member -> group.members.add(person(member, Profile.NONE).id));
             groups.put(id, group);
             TelegramUser creator = users.get(group.creator);
@@ -351,6 +390,74 @@ public final class TelegramEmulator {
             }
             return submitAll(groupId, List.of(update("message", service)));
         }
+    }
+
+    /**
+     * {@code by} makes a topic named {@code name} in the forum {@code groupId}
+     * (https://core.telegram.org/bots/api#createforumtopic): its {@code message_thread_id} is the id of the service
+     * message that made it, which carries {@code forum_topic_created} and reaches the bot as service messages do.
+     */
+    CompletableFuture<TopicMade> createTopic(long groupId, long by, String name) {
+        synchronized (this) {
+            TelegramGroup group = forumActedOnBy(groupId, by);
+            if (name == null || name.isBlank() || name.length() > MAX_TOPIC_NAME) {
+                throw HttpProblem.control(400, "a topic's name is 1-" + MAX_TOPIC_NAME + " characters");
+            }
+            ObjectNode made = serviceMessage(group, users.get(by));
+            long threadId = made.path("message_id").asLong();
+            TelegramGroup.Topic topic = new TelegramGroup.Topic(threadId, name, by, clock.instant());
+            group.topics.put(threadId, topic);
+            chats.get(groupId).getLast().inTopic(threadId);
+            made.put("message_thread_id", threadId);
+            made.put("is_topic_message", true);
+            made.set("forum_topic_created", topicCreated(topic));
+            return submitAll(groupId, List.of(update("message", made)))
+                    .thenApply(deliveries -> new TopicMade(threadId, deliveries));
+        }
+    }
+
+    /**
+     * {@code by} deletes the topic {@code threadId} of the forum {@code groupId}
+     * (https://core.telegram.org/bots/api#deleteforumtopic): nothing can be sent there any more (400
+     * {@code message thread not found}); the sandbox keeps its messages for the control API to read.
+     */
+    synchronized void deleteTopic(long groupId, long by, long threadId) {
+        TelegramGroup group = forumActedOnBy(groupId, by);
+        if (group.topics.remove(threadId) == null) {
+            throw HttpProblem.control(404, "no topic " + threadId + " in chat " + groupId);
+        }
+    }
+
+    private TelegramGroup forumActedOnBy(long groupId, long by) {
+        TelegramGroup group = groupActedOnBy(groupId, by);
+        if (!group.forum) {
+            throw HttpProblem.control(409, "group chat " + groupId + " has no topics (it is not a forum)");
+        }
+        return group;
+    }
+
+    /** The topic a person's message goes to: the one named, else the one of the message it answers; null for none. */
+    private Long topicOf(long chat, Long topic, TelegramMessage replied) {
+        Long repliedTopic = replied != null && replied.topicMessage ? replied.threadId : null;
+        if (topic == null) {
+            return repliedTopic;
+        }
+        TelegramGroup group = groups.get(chat);
+        if (group == null || !group.forum) {
+            throw HttpProblem.control(400, "\"topic\" is for a group whose topics are turned on (a forum)");
+        }
+        if (!group.topics.containsKey(topic)) {
+            throw HttpProblem.control(404, "no topic " + topic + " in chat " + chat);
+        }
+        if (replied != null && !topic.equals(repliedTopic)) {
+            throw HttpProblem.control(400, "a reply goes to the topic of the message it answers");
+        }
+        return topic;
+    }
+
+    /** https://core.telegram.org/bots/api#forumtopiccreated */
+    private static ObjectNode topicCreated(TelegramGroup.Topic topic) {
+        return JsonIo.object().put("name", topic.name()).put("icon_color", TOPIC_ICON_COLOR);
     }
 
     /**
@@ -533,13 +640,28 @@ public final class TelegramEmulator {
     /** {@code sendMessage}: checks in Telegram's order, then stores the message; answers its JSON. */
     synchronized ObjectNode sendMessage(String chatIdParam, TelegramFormattedText text, ObjectNode keyboard,
                                         Optional<String> preview, boolean paidBroadcast) {
+        return sendMessage(chatIdParam, "", text, keyboard, preview, paidBroadcast);
+    }
+
+    /**
+     * As {@link #sendMessage(String, TelegramFormattedText, ObjectNode, Optional, boolean)}, in the forum topic
+     * {@code threadParam} ({@code message_thread_id}) when it is not empty: a topic the chat does not have (never
+     * made, deleted, General's own id 1, or a chat without topics) is 400 {@code message thread not found}, in the
+     * words of Telegram's Bot API server (https://github.com/tdlib/telegram-bot-api/issues/472).
+     */
+    synchronized ObjectNode sendMessage(String chatIdParam, String threadParam, TelegramFormattedText text,
+                                        ObjectNode keyboard, Optional<String> preview, boolean paidBroadcast) {
         long chat = chatId(chatIdParam);
         checkNotUpgraded(chat);
         checkBotMayWrite(chat);
+        Long topic = threadParam.isEmpty() ? null : topic(chat, threadParam);
         checkLength(text);
         TelegramKeyboard.validate(keyboard);
         takeRate(chat, paidBroadcast);
         TelegramMessage message = store(chat, BOT_ID, text, keyboard);
+        if (topic != null) {
+            message.inTopic(topic);
+        }
         message.linkPreview = preview.orElse(null);
         sent++;
         return messageJson(message);
@@ -586,6 +708,16 @@ public final class TelegramEmulator {
         }
         takeRate(chat);
         return edited(message, keyboard);
+    }
+
+    /** The forum topic {@code threadParam} names in the chat; 400 {@code message thread not found} for none there. */
+    private Long topic(long chat, String threadParam) {
+        long thread = parseLong(threadParam);
+        TelegramGroup group = groups.get(chat);
+        if (group == null || !group.forum || !group.topics.containsKey(thread)) {
+            throw TelegramErrors.badRequest("message thread not found");
+        }
+        return thread;
     }
 
     private TelegramMessage editable(long chat, String messageIdParam) {
@@ -681,6 +813,11 @@ public final class TelegramEmulator {
 
     synchronized void countCall(String method) {
         calls.merge(method, 1L, Long::sum);
+    }
+
+    /** A call answered 400: Telegram refused it as a bad request. */
+    synchronized void countBadRequest(String method) {
+        badRequests.merge(method, 1L, Long::sum);
     }
 
     /** A call answered 403: the person blocked the bot, or the group removed it. */
@@ -818,6 +955,9 @@ public final class TelegramEmulator {
         if (m.editDate != null) {
             node.put("edit_date", m.editDate.getEpochSecond());
         }
+        if (m.topicMessage) {
+            node.put("message_thread_id", m.threadId);
+        }
         return node;
     }
 
@@ -835,6 +975,7 @@ public final class TelegramEmulator {
         stats.put("updates_pending", webhook.pendingCount());
         stats.set("calls", JsonIo.MAPPER.valueToTree(calls));
         stats.set("forbidden", JsonIo.MAPPER.valueToTree(forbidden));
+        stats.set("bad_requests", JsonIo.MAPPER.valueToTree(badRequests));
         return stats;
     }
 
@@ -856,6 +997,13 @@ public final class TelegramEmulator {
     private ObjectNode messageJson(TelegramMessage message) {
         ObjectNode from = message.fromBot() ? botJson() : users.get(message.fromId).toJson();
         ObjectNode json = message.toJson(from, chatJson(message.chatId));
+        TelegramGroup group = groups.get(message.chatId);
+        if (message.replyTo == null && message.topicMessage && group != null
+                && group.topics.containsKey(message.threadId) && message.messageId != message.threadId) {
+            // In a topic, a message that answers none answers the service message that made the topic, as Telegram
+            // sends it (https://github.com/tdlib/telegram-bot-api/issues/356)
+            json.set("reply_to_message", topicCreatedMessage(group, group.topics.get(message.threadId)));
+        }
         if (message.replyTo != null) {
             // Telegram does not nest replies further: the replied message comes without its own reply_to_message
             TelegramMessage replied = message.replyTo;
@@ -863,6 +1011,18 @@ public final class TelegramEmulator {
             json.set("reply_to_message", replied.toJson(repliedFrom, chatJson(replied.chatId)));
         }
         return json;
+    }
+
+    private ObjectNode topicCreatedMessage(TelegramGroup group, TelegramGroup.Topic topic) {
+        ObjectNode node = JsonIo.object();
+        node.put("message_id", topic.threadId());
+        node.set("from", users.get(topic.creator()).toJson());
+        node.set("chat", group.toJson());
+        node.put("date", topic.createdAt().getEpochSecond());
+        node.put("message_thread_id", topic.threadId());
+        node.put("is_topic_message", true);
+        node.set("forum_topic_created", topicCreated(topic));
+        return node;
     }
 
     private ObjectNode chatJson(long chat) {

@@ -1,7 +1,10 @@
 package app.sendsongs.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +22,20 @@ final class TelegramGroup {
     Long migratedTo;
     /** The bot was removed from the group and takes no part in it any more. */
     boolean botRemoved;
+    /**
+     * Topics are turned on: the supergroup is a forum (https://core.telegram.org/bots/api#chat {@code is_forum}),
+     * whose messages outside a topic go to its General topic.
+     */
+    boolean forum;
+    /** The forum's topics that are there now, by their {@code message_thread_id}. */
+    final Map<Long, Topic> topics = new LinkedHashMap<>();
+
+    /**
+     * A forum topic: its thread id is the id of the service message that made it ({@code forum_topic_created}),
+     * https://core.telegram.org/bots/api#forumtopiccreated.
+     */
+    record Topic(long threadId, String name, long creator, Instant createdAt) {
+    }
 
     TelegramGroup(long id, String title, long creator) {
         this.id = id;
@@ -40,6 +57,9 @@ final class TelegramGroup {
         node.put("id", id);
         node.put("title", title);
         node.put("type", type());
+        if (forum) {
+            node.put("is_forum", true);
+        }
         return node;
     }
 

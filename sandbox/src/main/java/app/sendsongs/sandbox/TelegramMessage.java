@@ -25,6 +25,13 @@ final class TelegramMessage {
     String media;
     /** A sticker's emoji, with {@link #media} {@code sticker}. */
     String mediaEmoji;
+    /**
+     * The message's {@code message_thread_id}, or null: the forum topic it is in, or in a supergroup the reply thread
+     * it answers (the id of the thread's first message), https://core.telegram.org/bots/api#message.
+     */
+    Long threadId;
+    /** Sent in a forum topic ({@code is_topic_message}); a reply thread's {@link #threadId} is none. */
+    boolean topicMessage;
 
     TelegramMessage(long chatId, long messageId, long fromId, Instant date, TelegramFormattedText text,
                     ObjectNode keyboard) {
@@ -34,6 +41,12 @@ final class TelegramMessage {
         this.date = date;
         this.text = text;
         this.keyboard = keyboard;
+    }
+
+    /** Puts the message in the forum topic {@code topic}. */
+    void inTopic(long topic) {
+        threadId = topic;
+        topicMessage = true;
     }
 
     boolean fromBot() {
@@ -47,6 +60,12 @@ final class TelegramMessage {
         node.set("from", from);
         node.set("chat", chat);
         node.put("date", date.getEpochSecond());
+        if (threadId != null) {
+            node.put("message_thread_id", threadId);
+        }
+        if (topicMessage) {
+            node.put("is_topic_message", true);
+        }
         if (editDate != null) {
             node.put("edit_date", editDate.getEpochSecond());
         }

@@ -532,6 +532,71 @@ class TelegramBotApiEmulatorTest {
         assertThat(h.saysIn(-1001234567890L, 7, "/who@SendSongsSandboxBot").status()).isEqualTo(409);
     }
 
+    @Test
+    void aForumsTopicCarriesItsThreadIdBothWaysAndADeletedOneIsNotFound() {
+        long forum = -1003100200300L;
+        h.setWebhook("s");
+        TelegramHarness.Response made = h.control("/sandbox/telegram/chats", Map.of("id", forum, "title", "Band",
+                "members", List.of(7, 8), "forum", true));
+        assertThat(made.json().path("is_forum").asBoolean()).isTrue();
+        h.awaitReceived(2, Duration.ofSeconds(5));
+
+        TelegramHarness.Response topic = h.control("/sandbox/telegram/chats/" + forum + "/topics",
+                Map.of("by", 7, "name", "Road trip"));
+        assertThat(topic.status()).as(topic.json().toString()).isEqualTo(200);
+        long thread = topic.json().path("message_thread_id").asLong();
+        JsonNode created = h.awaitReceived(3, Duration.ofSeconds(5)).get(2).update().path("message");
+        assertThat(created.path("forum_topic_created").path("name").asText()).isEqualTo("Road trip");
+        assertThat(created.path("message_id").asLong()).isEqualTo(thread);
+        assertThat(created.path("chat").path("is_forum").asBoolean()).isTrue();
+
+        h.control("/sandbox/telegram/send", Map.of("from", 8, "chat", forum, "topic", thread,
+                "text", "/who@SendSongsSandboxBot"));
+        JsonNode inTopic = h.awaitReceived(4, Duration.ofSeconds(5)).get(3).update().path("message");
+        assertThat(inTopic.path("message_thread_id").asLong()).isEqualTo(thread);
+        assertThat(inTopic.path("is_topic_message").asBoolean()).isTrue();
+        assertThat(inTopic.path("reply_to_message").path("forum_topic_created").isObject())
+                .as("a message in a topic answers the topic's first message").isTrue();
+
+        JsonNode sent = h.api("sendMessage", Map.of("chat_id", forum, "message_thread_id", thread, "text", "hi"))
+                .result();
+        assertThat(sent.path("message_thread_id").asLong()).isEqualTo(thread);
+        assertThat(sent.path("is_topic_message").asBoolean()).isTrue();
+        assertThat(h.chat(forum).get(0).path("message_thread_id").asLong()).isEqualTo(thread);
+        JsonNode general = h.api("sendMessage", Map.of("chat_id", forum, "text", "hi all")).result();
+        assertThat(general.has("message_thread_id")).isFalse();
+
+        h.control("/sandbox/telegram/chats/" + forum + "/topics/" + thread + "/delete", Map.of("by", 7));
+        TelegramHarness.Response gone = h.api("sendMessage", Map.of("chat_id", forum, "message_thread_id", thread,
+                "text", "hi"));
+        assertThat(gone.status()).isEqualTo(400);
+        assertThat(gone.description()).isEqualTo("Bad Request: message thread not found");
+        assertThat(h.api("sendMessage", Map.of("chat_id", forum, "message_thread_id", 1, "text", "hi")).description())
+                .as("General is no topic to send to").isEqualTo("Bad Request: message thread not found");
+        assertThat(h.get("/sandbox/telegram/stats").json().path("bad_requests").path("sendmessage").asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aReplyInASupergroupWithoutTopicsCarriesItsReplyThreadButIsNoTopicMessage() {
+        long group = -1001234567890L;
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", group, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+        long first = h.saysIn(group, 7, "a song").json().path("message_id").asLong();
+
+        h.control("/sandbox/telegram/send", Map.of("from", 8, "chat", group, "reply_to", first,
+                "text", "/send@SendSongsSandboxBot"));
+
+        JsonNode reply = h.awaitReceived(3, Duration.ofSeconds(5)).get(2).update().path("message");
+        assertThat(reply.path("message_thread_id").asLong()).isEqualTo(first);
+        assertThat(reply.has("is_topic_message")).isFalse();
+        assertThat(h.control("/sandbox/telegram/chats/" + group + "/topics", Map.of("by", 7, "name", "x")).status())
+                .isEqualTo(409);
+        assertThat(h.api("sendMessage", Map.of("chat_id", group, "message_thread_id", first, "text", "hi"))
+                .description()).isEqualTo("Bad Request: message thread not found");
+    }
+
     private String member(long chat, long user) {
         TelegramHarness.Response answer = h.api("getChatMember", Map.of("chat_id", chat, "user_id", user));
         assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);

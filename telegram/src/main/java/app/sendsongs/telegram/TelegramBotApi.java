@@ -34,6 +34,10 @@ public final class TelegramBotApi {
             "group chat was upgraded", "chat_write_forbidden", "have no rights to send",
             "not enough rights to send", "user is deactivated", "bot was kicked", "bot is not a member");
 
+    /** 400 descriptions that mean a forum topic cannot be posted in (it was deleted or closed), though its chat can. */
+    private static final List<String> GONE_TOPIC = List.of("message thread not found", "topic_closed",
+            "topic_deleted");
+
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBotApi.class);
 
     private final BotApiTransport transport;
@@ -64,7 +68,19 @@ public final class TelegramBotApi {
      *                                  it first ({@link OutgoingText#split})
      */
     public SendResult sendMessage(long chatId, OutgoingText message) {
+        return sendMessage(chatId, OptionalLong.empty(), message);
+    }
+
+    /**
+     * As {@link #sendMessage(long, OutgoingText)}, in the forum topic {@code topic} of a supergroup whose topics are
+     * turned on ({@code message_thread_id}, https://core.telegram.org/bots/api#sendmessage), when given. A topic that
+     * can no longer be posted in (deleted: 400 "message thread not found"; closed: 400 "TOPIC_CLOSED", as Telegram's
+     * Bot API server words them, https://github.com/tdlib/telegram-bot-api/issues/472) has the message sent to the chat
+     * itself, its General topic, rather than lost.
+     */
+    public SendResult sendMessage(long chatId, OptionalLong topic, OutgoingText message) {
         ObjectNode params = textParams(chatId, message);
+        topic.ifPresent(thread -> params.put("message_thread_id", thread));
         if (paidBroadcast) {
             params.put("allow_paid_broadcast", true);
         }
@@ -74,6 +90,12 @@ public final class TelegramBotApi {
         }
         return switch (transport.call("sendMessage", params)) {
             case ApiAnswer.Ok ok -> new SendResult.Sent(ok.result().path("message_id").asLong());
+            case ApiAnswer.Error error when topic.isPresent() && error.code() == 400
+                    && GONE_TOPIC.stream().anyMatch(error::says) -> {
+                LOG.info("Telegram: a forum topic can no longer be posted in ({}); posting in the chat itself",
+                        error.description());
+                yield sendMessage(chatId, OptionalLong.empty(), message);
+            }
             case ApiAnswer.Error error -> failure("sendMessage", OptionalLong.of(chatId), error);
             case ApiAnswer.NoAnswer none -> new TelegramFailure.RetryLater(none.reason(), Optional.empty());
         };

@@ -1,13 +1,16 @@
 package app.sendsongs.telegram;
 
+import app.sendsongs.core.chat.ChatPlace;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,20 +64,26 @@ public final class TelegramChat implements ChatPlatform {
      * part may show twice but none is lost). Sent, it carries the {@code message_id} of the last part, by which a post
      * in a group chat (whose id is the {@code recipientId}) is edited later.
      *
+     * <p>A recipient that is a forum topic's address ({@link ChatPlace}: the group's id, '/', the topic's
+     * {@code message_thread_id}) is sent to in that topic, or to the group itself once the topic is gone.
+     *
      * <p>Telegram reports nothing back about the messages a bot sent (there are no echoes), so {@code reference}, the
      * outbox's id of the message, is not sent along: a message Telegram accepted just before the process died, before
      * the outbox recorded it sent, is sent once more when its lease ends.
      */
     @Override
     public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
-        Optional<Long> chat = TelegramIds.parse(recipientId);
-        if (chat.isEmpty()) {
+        ChatPlace place = ChatPlace.of(new ChatAddress(Platform.TELEGRAM, recipientId));
+        Optional<Long> chat = TelegramIds.parse(place.chat().id());
+        Optional<Long> topic = place.topic().flatMap(TelegramIds::parse);
+        if (chat.isEmpty() || topic.isEmpty() != place.topic().isEmpty()) {
             return new SendOutcome.Unreachable("not a Telegram chat id");
         }
+        OptionalLong thread = topic.map(OptionalLong::of).orElse(OptionalLong.empty());
         List<OutgoingText> parts = TelegramMessages.render(message);
         SendOutcome outcome = new SendOutcome.Sent();
         for (OutgoingText part : parts) {
-            outcome = outcome(api.sendMessage(chat.get(), part));
+            outcome = outcome(api.sendMessage(chat.get(), thread, part));
             if (!(outcome instanceof SendOutcome.Sent)) {
                 return outcome;
             }

@@ -29,7 +29,7 @@ import java.util.OptionalLong;
  *       <td>{@code BotUnblocked}</td></tr>
  * </table>
  * <table>
- *   <caption>Groups: {@code InGroupChat} with the group (its id and title) and</caption>
+ *   <caption>Groups: {@code InGroupChat} with the group (its id and title, and the forum topic it happened in) and</caption>
  *   <tr><th>update</th><th>{@code GroupChatAction}</th></tr>
  *   <tr><td>a command for the bot, {@code /send@Bot args}</td><td>{@code Command(name, args, text replied to, its author)}</td></tr>
  *   <tr><td>{@code /start@Bot}</td><td>{@code Command("help")}</td></tr>
@@ -130,7 +130,10 @@ public final class TelegramInbound {
         return TelegramIds.address(sender.id());
     }
 
+    /** The group, and the forum topic it happened in, if any (there the bot answers it). */
     private static GroupChat group(TelegramUpdate.Chat chat) {
-        return new GroupChat(TelegramIds.address(chat.id()), chat.title().orElse(UNTITLED));
+        Optional<String> topic = chat.topic().isPresent() ? Optional.of(Long.toString(chat.topic().getAsLong()))
+                : Optional.empty();
+        return new GroupChat(TelegramIds.address(chat.id()), chat.title().orElse(UNTITLED), topic);
     }
 }

@@ -30,12 +30,27 @@ public sealed interface TelegramUpdate {
         }
     }
 
-    /** Where it happened: a private chat (its id is the person's) or a group. */
-    record Chat(long id, Type type, Optional<String> title) {
+    /**
+     * Where it happened: a private chat (its id is the person's) or a group; and {@code topic}, the forum topic of a
+     * supergroup whose topics are turned on, when the message is in one ({@code message_thread_id} with
+     * {@code is_topic_message}, https://core.telegram.org/bots/api#message). A reply thread's
+     * {@code message_thread_id}, without {@code is_topic_message}, is no topic.
+     */
+    record Chat(long id, Type type, Optional<String> title, OptionalLong topic) {
         public enum Type { PRIVATE, GROUP, SUPERGROUP }
+
+        /** Outside any topic. */
+        public Chat(long id, Type type, Optional<String> title) {
+            this(id, type, title, OptionalLong.empty());
+        }
 
         public boolean isGroup() {
             return type != Type.PRIVATE;
+        }
+
+        /** The same chat, in the forum topic {@code id} (empty: in none). */
+        public Chat inTopic(OptionalLong id) {
+            return new Chat(this.id, type, title, id);
         }
     }
 
@@ -123,9 +138,14 @@ public sealed interface TelegramUpdate {
     /**
      * A command for this bot in a group from someone the bot cannot tell: an anonymous admin, who posts as the group
      * itself, or a channel posting in its linked group ({@code sender_chat}, https://core.telegram.org/bots/api#message).
-     * Nobody can be answered privately or counted in, so the chat is told how to share instead.
+     * Nobody can be answered privately or counted in, so the chat is told how to share instead, in the forum topic
+     * {@code topic} the command was sent in, if any.
      */
-    record AnonymousCommand(long updateId, long chatId) implements TelegramUpdate {
+    record AnonymousCommand(long updateId, long chatId, OptionalLong topic) implements TelegramUpdate {
+        /** Outside any topic. */
+        public AnonymousCommand(long updateId, long chatId) {
+            this(updateId, chatId, OptionalLong.empty());
+        }
     }
 
     /** An update the bot has no use for (an edit, a channel post, a sticker, a change of members...): answer 200. */

@@ -140,10 +140,11 @@ public final class UpdateParser {
         // https://core.telegram.org/bots/api-changelog). Neither is a person.
         Optional<TelegramUpdate.Sender> from = message.path("sender_chat").isObject() ? Optional.empty()
                 : sender(message.path("from"));
-        Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        Optional<TelegramUpdate.Chat> chat = chatOf(message);
         if (from.isEmpty()) {
             return chat.filter(TelegramUpdate.Chat::isGroup).filter(group -> commandForThisBot(message))
-                    .<TelegramUpdate>map(group -> new TelegramUpdate.AnonymousCommand(updateId, group.id()))
+                    .<TelegramUpdate>map(group -> new TelegramUpdate.AnonymousCommand(updateId, group.id(),
+                            group.topic()))
                     .orElseGet(() -> new TelegramUpdate.Ignored(updateId, "a message without a person as sender (a "
                             + "channel, an anonymous admin or a bot)"));
         }
@@ -387,7 +388,7 @@ public final class UpdateParser {
             return new TelegramUpdate.Ignored(updateId, "callback data longer than Telegram allows");
         }
         JsonNode message = query.path("message");
-        Optional<TelegramUpdate.Chat> chat = chat(message.path("chat"));
+        Optional<TelegramUpdate.Chat> chat = chatOf(message);
         if (chat.isPresent() && !theirs(chat.get(), from.get())) {
             return new TelegramUpdate.Ignored(updateId, NOT_THEIR_CHAT);
         }
@@ -466,6 +467,25 @@ public final class UpdateParser {
      */
     private static boolean theirs(TelegramUpdate.Chat chat, TelegramUpdate.Sender from) {
         return chat.isGroup() || chat.id() == from.id();
+    }
+
+    /** The message's chat ({@link #chat}), in the forum topic the message is in, if it is in one. */
+    private static Optional<TelegramUpdate.Chat> chatOf(JsonNode message) {
+        return chat(message.path("chat")).map(chat -> chat.inTopic(topic(chat, message)));
+    }
+
+    /**
+     * The forum topic a message is in: its {@code message_thread_id} when {@code is_topic_message} is true, in a
+     * supergroup (https://core.telegram.org/bots/api#message). Empty for a message in a forum's General topic, and for a
+     * reply outside any topic, which carries its reply thread as {@code message_thread_id} without
+     * {@code is_topic_message} (https://github.com/tdlib/telegram-bot-api/issues/447): sending there is refused.
+     */
+    private static OptionalLong topic(TelegramUpdate.Chat chat, JsonNode message) {
+        JsonNode thread = message.path("message_thread_id");
+        boolean inTopic = chat.type() == TelegramUpdate.Chat.Type.SUPERGROUP
+                && message.path("is_topic_message").asBoolean(false) && thread.isIntegralNumber()
+                && thread.canConvertToLong() && thread.asLong() > 0;
+        return inTopic ? OptionalLong.of(thread.asLong()) : OptionalLong.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package app.sendsongs.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.ChatPlace;
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.GroupChatPlatform.Membership;
@@ -63,6 +64,29 @@ class TelegramGroupChatsTest {
         assertThat(shown.get(0).path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data")
                 .asText()).isEqualTo("join");
         assertThat(shown.get(0).has("edit_date")).isTrue();
+    }
+
+    @Test
+    void aMessageSentToAForumTopicsAddressIsPostedInThatTopicAndOnceTheTopicIsGoneInTheChat() {
+        long forum = -1_003_100_200_300L;
+        sandbox.control.telegramForum(forum, "Friday Band", List.of(ALICE, BOB));
+        long topic = sandbox.control.telegramTopic(forum, ALICE, "Road trip");
+        String topicAddress = new ChatPlace(TelegramIds.address(forum), Optional.of(Long.toString(topic))).address()
+                .id();
+
+        SendOutcome posted = telegram.send(topicAddress, song("Played by 0 of 2 so far."), MessageKind.UPDATE, "p-1");
+        String ref = ((SendOutcome.Sent) posted).messageRef().orElseThrow();
+        assertThat(groups.edit(Long.toString(forum), ref, song("Played by 1 of 2 so far: Bob.")))
+                .isEqualTo(new Outcome.Posted(ref));
+        sandbox.control.telegramDeleteTopic(forum, ALICE, topic);
+        assertThat(telegram.send(topicAddress, Message.text("Songs shared here go to 2 people."), MessageKind.UPDATE,
+                "p-2")).isInstanceOf(SendOutcome.Sent.class);
+
+        JsonNode shown = sandbox.control.telegramChat(forum);
+        assertThat(shown.get(shown.size() - 2).path("message_thread_id").asLong()).isEqualTo(topic);
+        assertThat(shown.get(shown.size() - 2).path("text").asText()).endsWith("Played by 1 of 2 so far: Bob.");
+        assertThat(shown.get(shown.size() - 1).has("message_thread_id")).as("posted in General").isFalse();
+        assertThat(shown.get(shown.size() - 1).path("text").asText()).isEqualTo("Songs shared here go to 2 people.");
     }
 
     @Test

@@ -128,6 +128,14 @@ class TelegramInboundTest {
     }
 
     @Test
+    void aCommandInAForumTopicIsInThatTopicAndAReplyThreadIsNoTopic() {
+        assertThat(inGroup("forum_topic_command").chat()).isEqualTo(new GroupChat(
+                new ChatAddress(Platform.TELEGRAM, "-1003100200300"), "Friday Band", Optional.of("3190")));
+        assertThat(inGroup("group_reply_thread_command").chat()).isEqualTo(new GroupChat(
+                new ChatAddress(Platform.TELEGRAM, "-1001987654321"), "Friday Band"));
+    }
+
+    @Test
     void aMentionOfTheBotIsASendWhenItOrTheMessageItAnswersHasALinkElseHelp() {
         assertThat(inGroup("group_mention").action()).isEqualTo(new GroupChatAction.Command("help",
                 "what did Alice send me?", Optional.empty()));

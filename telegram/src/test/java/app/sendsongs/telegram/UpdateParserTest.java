@@ -171,6 +171,29 @@ class UpdateParserTest {
     }
 
     @Test
+    void aMessageInAForumTopicIsInThatTopicButAReplyThreadOrTheGeneralTopicIsNone() {
+        assertThat(sample("forum_topic_command")).isInstanceOfSatisfying(TelegramUpdate.Command.class, command -> {
+            assertThat(command.chat()).isEqualTo(new TelegramUpdate.Chat(-1_003_100_200_300L,
+                    TelegramUpdate.Chat.Type.SUPERGROUP, Optional.of("Friday Band"), OptionalLong.of(3190)));
+            assertThat(command.repliedText()).as("the topic's first message, which has no text").isEmpty();
+        });
+        assertThat(sample("group_reply_thread_command")).isInstanceOfSatisfying(TelegramUpdate.Command.class,
+                command -> assertThat(command.chat().topic()).as("no is_topic_message").isEmpty());
+        String tapInTopic = "{\"update_id\":254000301,\"callback_query\":{\"id\":\"78\",\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"message\":{\"message_id\":3213,\"chat\":{\"id\":-1003100200300,"
+                + "\"type\":\"supergroup\",\"title\":\"Friday Band\",\"is_forum\":true},\"date\":1,"
+                + "\"message_thread_id\":3190,\"is_topic_message\":true},\"data\":\"join\"}}";
+        assertThat(parse(tapInTopic)).isInstanceOfSatisfying(TelegramUpdate.ButtonPress.class,
+                press -> assertThat(press.chat().orElseThrow().topic()).isEqualTo(OptionalLong.of(3190)));
+        String topicInABasicGroup = "{\"update_id\":254000302,\"message\":{\"message_id\":5,\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"chat\":{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Band\"},"
+                + "\"date\":1,\"message_thread_id\":3,\"is_topic_message\":true,\"text\":\"/who@SendSongsBot\","
+                + "\"entities\":[{\"offset\":0,\"length\":17,\"type\":\"bot_command\"}]}}";
+        assertThat(parse(topicInABasicGroup)).isInstanceOfSatisfying(TelegramUpdate.Command.class,
+                command -> assertThat(command.chat().topic()).as("only a supergroup has topics").isEmpty());
+    }
+
+    @Test
     void theBotsOwnMembershipIsReadFromEitherSide() {
         assertThat(sample("my_chat_member_added_to_group")).isInstanceOfSatisfying(
                 TelegramUpdate.BotMembership.class, change -> {

@@ -263,6 +263,34 @@ public final class SandboxControl {
         return post("/sandbox/telegram/chats", Map.of("id", id, "title", title, "members", members), 200);
     }
 
+    /** A supergroup with topics turned on (a forum) with the bot in it; the first member created it. */
+    public JsonNode telegramForum(long id, String title, List<Long> members) {
+        return post("/sandbox/telegram/chats", Map.of("id", id, "title", title, "members", members, "forum", true),
+                200);
+    }
+
+    /** {@code by} makes a topic named {@code name} in the forum {@code chat}; answers its message thread id. */
+    public long telegramTopic(long chat, long by, String name) {
+        return post("/sandbox/telegram/chats/" + chat + "/topics", Map.of("by", by, "name", name), 200)
+                .path("message_thread_id").asLong();
+    }
+
+    /** A group admin with "Remain anonymous" writes in the topic {@code topic} of the forum {@code chat}. */
+    public JsonNode telegramSaysAnonymouslyInTopic(long chat, long topic, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "topic", topic, "text", text,
+                "anonymous", true), 200);
+    }
+
+    /** {@code by} deletes the topic {@code topic} of the forum {@code chat}. */
+    public void telegramDeleteTopic(long chat, long by, long topic) {
+        post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/delete", Map.of("by", by), 200);
+    }
+
+    /** The person writes in the topic {@code topic} of the forum {@code chat}. */
+    public JsonNode telegramSaysInTopic(long chat, long topic, long from, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "topic", topic, "text", text), 200);
+    }
+
     /** {@code by} removes the bot from the group chat (the bot sees {@code my_chat_member}). */
     public void telegramRemoveBot(long chat, long by) {
         post("/sandbox/telegram/chats/" + chat + "/remove-bot", Map.of("by", by), 200);

@@ -115,10 +115,17 @@ public final class TelegramIntake {
             case TelegramUpdate.ButtonPress press when event.filter(Inbound.ChoiceTapped.class::isInstance).isPresent()
                     -> Optional.of(call(JsonNodeFactory.instance.objectNode().put("method", "answerCallbackQuery")
                     .put("callback_query_id", press.callbackQueryId())));
-            case TelegramUpdate.AnonymousCommand anonymous -> Optional.of(call(JsonNodeFactory.instance.objectNode()
-                    .put("method", "sendMessage").put("chat_id", anonymous.chatId()).put("text", ANONYMOUS)));
+            case TelegramUpdate.AnonymousCommand anonymous -> Optional.of(call(anonymousAnswer(anonymous)));
             default -> Optional.empty();
         };
+    }
+
+    /** {@code sendMessage} of how to share, in the forum topic the command came from, if any. */
+    private static ObjectNode anonymousAnswer(TelegramUpdate.AnonymousCommand anonymous) {
+        ObjectNode call = JsonNodeFactory.instance.objectNode().put("method", "sendMessage")
+                .put("chat_id", anonymous.chatId()).put("text", ANONYMOUS);
+        anonymous.topic().ifPresent(topic -> call.put("message_thread_id", topic));
+        return call;
     }
 
     private static WebResponse call(ObjectNode method) {

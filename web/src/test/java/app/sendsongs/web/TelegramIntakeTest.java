@@ -143,6 +143,22 @@ class TelegramIntakeTest {
     }
 
     @Test
+    void aCommandFromAnAnonymousAdminInAForumTopicIsAnsweredInThatTopic() throws Exception {
+        byte[] inTopic = update("{\"update_id\":14,\"message\":{\"message_id\":9,\"from\":{\"id\":1087968824,"
+                + "\"is_bot\":true,\"first_name\":\"Group\",\"username\":\"GroupAnonymousBot\"},\"sender_chat\":{"
+                + "\"id\":-100,\"type\":\"supergroup\",\"title\":\"Band\",\"is_forum\":true},\"chat\":{\"id\":-100,"
+                + "\"type\":\"supergroup\",\"title\":\"Band\",\"is_forum\":true},\"date\":1,"
+                + "\"message_thread_id\":7,\"is_topic_message\":true,\"text\":\"/send https://open.spotify.com/track/"
+                + "4uLU6hMCjMI75M1A2tKUQC\"}}");
+
+        TelegramIntake.Intake.Accepted accepted = (TelegramIntake.Intake.Accepted) intake.receive(inTopic, SECRET);
+
+        JsonNode call = new ObjectMapper().readTree(TelegramIntake.answer(accepted).body());
+        assertThat(call.path("chat_id").asLong()).isEqualTo(-100);
+        assertThat(call.path("message_thread_id").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void theBotsUsernameIsAskedForOnlyForACommandThatNamesABot() {
         byte[] addressed = update("{\"update_id\":12,\"message\":{\"message_id\":7,\"from\":{\"id\":1,\"first_name\":"
                 + "\"A\"},\"chat\":{\"id\":-100,\"type\":\"group\",\"title\":\"Band\"},\"date\":1,"

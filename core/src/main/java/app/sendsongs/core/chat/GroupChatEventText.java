@@ -11,16 +11,17 @@ import java.util.Optional;
  * inbox can keep it in the one text column it keeps other events' text in: fields written as their length, ':' and
  * the field, one after the other (no separator to escape). The chat's title is stored beside it, as a tap's title is.
  * A command's fields are its name, its arguments, then the text it replied to and that text's author when known
- * (events stored before authors were kept end at the text).
+ * (events stored before authors were kept end at the text). The first field is where in the chat it happened: the
+ * chat's address, or its topic's ({@link ChatPlace}), which events stored before topics were kept never are.
  */
 public final class GroupChatEventText {
     private GroupChatEventText() {
     }
 
-    /** The chat's address and the action, as one string. */
+    /** The chat's (or its topic's) address and the action, as one string. */
     public static String of(Inbound.InGroupChat event) {
         List<String> fields = new ArrayList<>();
-        fields.add(event.chat().address().key());
+        fields.add(event.chat().answersTo().key());
         switch (event.action()) {
             case GroupChatAction.Command command -> {
                 fields.add("command");
@@ -69,7 +70,8 @@ public final class GroupChatEventText {
         if (fields.size() < 2) {
             throw new IllegalArgumentException("a group chat event needs its chat and action");
         }
-        GroupChat chat = new GroupChat(ChatAddress.parse(fields.get(0)), title);
+        ChatPlace place = ChatPlace.of(ChatAddress.parse(fields.get(0)));
+        GroupChat chat = new GroupChat(place.chat(), title, place.topic());
         List<String> rest = fields.subList(2, fields.size());
         GroupChatAction action = switch (fields.get(1)) {
             case "command" -> new GroupChatAction.Command(field(rest, 0), field(rest, 1),

@@ -58,6 +58,6 @@ public final class ChatMove {
     private void refile(String groupSendId, ChatAddress from, ChatAddress to) {
         groups.moveGroupSend(groupSendId, to.key());
         chats.findChatSong(groupSendId).filter(song -> song.chat().equals(from)).ifPresent(song -> chats.saveChatSong(
-                new ChatSong(groupSendId, to, Optional.empty(), Optional.empty())));
+                new ChatSong(groupSendId, to, Optional.empty(), Optional.empty()))); // in no topic: a group has none
     }
 }

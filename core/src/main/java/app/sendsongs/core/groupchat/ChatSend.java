@@ -290,7 +290,7 @@ public final class ChatSend {
         stored.stream().filter(share -> share.status().isOpen()).forEach(share -> outbox.deliverShare(
                 share.receiver(), SongMessage.of(heading, share, sender.name(), !share.receiptsOff()), share.id(),
                 sender.address()));
-        songMessages.showOnce(send, chat.address());
+        songMessages.showOnce(send, chat);
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.sendsongs.core.groupchat;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
@@ -69,15 +70,19 @@ public final class ChatSongMessages implements ShareSettled, ReceiptsStopped {
         this.clock = clock;
     }
 
-    /** Shows a song just sent in the chat (or remembers to, when it cannot go now). */
-    public void show(GroupSend send, ChatAddress chat) {
-        ChatSong song = new ChatSong(send.id(), chat, Optional.empty(), Optional.of(clock.instant()));
+    /**
+     * Shows a song just sent in the chat (or remembers to, when it cannot go now), in the chat's topic where it was
+     * sent ({@link GroupChat#topic()}), where it stays.
+     */
+    public void show(GroupSend send, GroupChat chat) {
+        ChatSong song = new ChatSong(send.id(), chat.address(), Optional.empty(), Optional.of(clock.instant()))
+                .inTopic(chat.topic());
         store.saveChatSong(song);
         update(song);
     }
 
     /** As {@link #show}, unless the send's message was saved already (a handling run again). */
-    public void showOnce(GroupSend send, ChatAddress chat) {
+    public void showOnce(GroupSend send, GroupChat chat) {
         if (store.findChatSong(send.id()).isEmpty()) {
             show(send, chat);
         }
@@ -156,7 +161,7 @@ public final class ChatSongMessages implements ShareSettled, ReceiptsStopped {
      */
     private Optional<ChatSong> post(ChatSong song, GroupSend send, Message shown) {
         String id = postId(song);
-        Outbox.Delivery delivery = outbox.post(song.chat(), shown, id, List.of(send.sender()));
+        Outbox.Delivery delivery = outbox.post(song.postedTo(), shown, id, List.of(send.sender()));
         Optional<String> ref = outbox.sentAs(id);
         if (ref.isPresent()) {
             ChatSong current = song.shownAs(ref.get());

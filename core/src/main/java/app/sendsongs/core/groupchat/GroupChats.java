@@ -225,9 +225,10 @@ public final class GroupChats {
 
     /**
      * Posts in the chat through the outbox, as the event's next notice there: the event handled again after a cut
-     * short finds it held or sent, and a post the chat's rate limit holds back goes out later, in order.
+     * short finds it held or sent, and a post the chat's rate limit holds back goes out later, in order. What happened
+     * in one of the chat's topics is answered in that topic.
      */
     private void post(GroupChat chat, Message message) {
-        outbox.notify(chat.address(), message);
+        outbox.notify(chat.answersTo(), message);
     }
 }

@@ -46,6 +46,17 @@ class GroupChatEventTextTest {
     }
 
     @Test
+    void theTopicItHappenedInComesBackAndAnEventStoredBeforeTopicsWereKeptIsInNone() {
+        GroupChat inTopic = new GroupChat(CHAT.address(), CHAT.title(), Optional.of("12"));
+        Inbound.InGroupChat event = new Inbound.InGroupChat("9", FROM, AT, inTopic,
+                new GroupChatAction.Tap("join", "q1"));
+
+        assertThat(GroupChatEventText.of(event)).startsWith("19:telegram:-100123/12");
+        assertThat(read(GroupChatEventText.of(event))).isEqualTo(event);
+        assertThat(read("16:telegram:-1001233:tap4:join2:q1").chat()).isEqualTo(CHAT);
+    }
+
+    @Test
     void textThatIsNoGroupChatEventIsRefusedClearly() {
         for (String bad : new String[] {"", "x", "17:telegram:-100123", "5:abc", "-1:", "99999999999:a",
                 "17:telegram:-1001234:what", "17:telegram:-1001233:tap1:a"}) {

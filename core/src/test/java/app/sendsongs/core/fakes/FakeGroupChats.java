@@ -27,6 +27,8 @@ public final class FakeGroupChats implements GroupChatPlatform {
             Optional.of(Duration.ofSeconds(30)));
 
     private final Map<String, Map<String, Message>> posted = new HashMap<>();
+    /** The topic of each message posted in one, by its ref. */
+    private final Map<String, String> topics = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
     private final Map<String, TapAnswer> answers = new LinkedHashMap<>();
     private final Set<String> botRemovedFrom = new HashSet<>();
@@ -82,17 +84,33 @@ public final class FakeGroupChats implements GroupChatPlatform {
 
     /** Posts in the chat, as a message sent to the chat's id ({@link GroupChattingPlatform#send}). */
     public Outcome post(String chatId, Message message) {
-        return slot.getAsBoolean() ? postNow(chatId, message) : SLOT_NOT_COME;
+        return post(chatId, Optional.empty(), message);
     }
 
-    private synchronized Outcome postNow(String chatId, Message message) {
+    /** Posts in the chat's {@code topic} (empty: outside any), as a message sent to the topic's address. */
+    public Outcome post(String chatId, Optional<String> topic, Message message) {
+        return slot.getAsBoolean() ? postNow(chatId, topic, message) : SLOT_NOT_COME;
+    }
+
+    private synchronized Outcome postNow(String chatId, Optional<String> topic, Message message) {
         Optional<Outcome> refused = refusal(chatId);
         if (refused.isPresent()) {
             return refused.get();
         }
         String ref = "m" + ++nextRef;
         posted.computeIfAbsent(chatId, id -> new LinkedHashMap<>()).put(ref, message);
+        topic.ifPresent(id -> topics.put(ref, id));
         return new Outcome.Posted(ref);
+    }
+
+    /** The topic the chat's message {@code ref} was posted in; empty for one outside any topic. */
+    public synchronized Optional<String> topicOf(String ref) {
+        return Optional.ofNullable(topics.get(ref));
+    }
+
+    /** The refs of the chat's messages, oldest first. */
+    public synchronized List<String> refs(String chatId) {
+        return List.copyOf(posted.getOrDefault(chatId, Map.of()).keySet());
     }
 
     @Override

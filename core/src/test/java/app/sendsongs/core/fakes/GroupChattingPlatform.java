@@ -1,15 +1,18 @@
 package app.sendsongs.core.fakes;
 
+import app.sendsongs.core.chat.ChatPlace;
 import app.sendsongs.core.chat.ForwardingChatPlatform;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.MessageKind;
 import app.sendsongs.core.chat.SendOutcome;
+import app.sendsongs.core.shared.ChatAddress;
 import java.util.Optional;
 
 /**
  * A recording chat platform that also has group chats ({@link FakeGroupChats}), as Telegram does: a message sent to a
- * chat's id is posted in that chat, and sent with the post's id, as Telegram's {@code sendMessage} answers it.
+ * chat's id is posted in that chat (to a topic's address, in that topic), and sent with the post's id, as Telegram's
+ * {@code sendMessage} answers it.
  */
 public final class GroupChattingPlatform extends ForwardingChatPlatform {
     private final RecordingChat chat;
@@ -23,10 +26,11 @@ public final class GroupChattingPlatform extends ForwardingChatPlatform {
 
     @Override
     public SendOutcome send(String recipientId, Message message, MessageKind kind, String reference) {
-        if (!groups.isChat(recipientId)) {
+        ChatPlace place = ChatPlace.of(new ChatAddress(platform(), recipientId));
+        if (!groups.isChat(place.chat().id())) {
             return chat.send(recipientId, message, kind, reference);
         }
-        return switch (groups.post(recipientId, message)) {
+        return switch (groups.post(place.chat().id(), place.topic(), message)) {
             case GroupChatPlatform.Outcome.Posted posted -> new SendOutcome.Sent(Optional.of(posted.messageRef()));
             case GroupChatPlatform.Outcome.Gone gone -> new SendOutcome.Unreachable(gone.reason());
             case GroupChatPlatform.Outcome.OutOfChat out -> new SendOutcome.Unreachable(out.reason());

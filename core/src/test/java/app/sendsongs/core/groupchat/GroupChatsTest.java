@@ -191,6 +191,33 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongSentInATopicIsShownThereKeepsItsTopicAndTheAnswersThereGoThereToo() {
+        GroupChat roadTrip = new GroupChat(BAND_CHAT, "Friday Band", Optional.of("12"));
+        tap(BOB, "join");
+
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), roadTrip,
+                new GroupChatAction.Command("send", LINK, Optional.empty())));
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), CAROL, bot.clock.instant(), roadTrip,
+                new GroupChatAction.Command("who", "", Optional.empty())));
+
+        List<String> refs = chats.refs(BAND_CHAT.id());
+        String song = refs.get(refs.size() - 2);
+        assertThat(chats.messages(BAND_CHAT.id()).get(refs.size() - 2).text()).contains("Played by 0 of 1 so far.");
+        assertThat(chats.topicOf(song)).contains("12");
+        assertThat(lastChatText()).startsWith("Songs shared here go to");
+        assertThat(chats.topicOf(refs.getLast())).contains("12");
+        assertThat(chats.topicOf(refs.getFirst())).as("the welcome, in no topic").isEmpty();
+        assertThat(bot.stores.groupChats().findChatSong(shares().getFirst().groupSendId().orElseThrow())
+                .orElseThrow().topic()).contains("12");
+
+        bot.play(BOB, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(chats.texts(BAND_CHAT.id()).get(refs.size() - 2)).contains("Played by 1 of 1: Bob Fisher.");
+        assertThat(chats.refs(BAND_CHAT.id())).as("edited where it is, nothing posted").isEqualTo(refs);
+    }
+
+    @Test
     void aSongsMessageFromSomeoneWithAPersianNameReadsLeftToRightWhenPostedAndWhenEdited() {
         ChatAddress ali = new ChatAddress(CHATS, "4");
         bot.register(ali, "علی رضا");

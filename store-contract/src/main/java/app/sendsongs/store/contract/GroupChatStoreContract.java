@@ -111,6 +111,19 @@ public abstract class GroupChatStoreContract extends StoreFixture {
     }
 
     @Test
+    void aChatSongKeepsTheTopicItIsPostedInThroughEveryChange() {
+        ChatSong inTopic = new ChatSong("send-1", BAND, Optional.empty(), Optional.of(T0)).inTopic(Optional.of("3190"));
+        chats().saveChatSong(inTopic);
+        assertThat(chats().findChatSong("send-1")).contains(inTopic);
+
+        chats().saveChatSong(inTopic.shownAs("3213").untilTheBotIsBack());
+
+        assertThat(chats().chatSongsAwaitingBot(BAND)).extracting(ChatSong::topic).containsExactly(Optional.of("3190"));
+        chats().saveChatSong(inTopic.shownAs("3213").dueAt(minutes(1)));
+        assertThat(chats().chatSongsDue(minutes(1), 10)).containsExactly(inTopic.shownAs("3213").dueAt(minutes(1)));
+    }
+
+    @Test
     void dueChatSongsComeEarliestFirstUpToTheLimitAndOnlyWhenDue() {
         chats().saveChatSong(new ChatSong("later", BAND, Optional.of("1"), Optional.of(minutes(10))));
         chats().saveChatSong(new ChatSong("first", CHOIR, Optional.empty(), Optional.of(minutes(1))));

@@ -97,7 +97,7 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
-    void everyKindOfGroupChatEventComesBackWhole() {
+    void everyKindOfGroupChatEventComesBackWholeWithTheTopicItHappenedIn() {
         ChatAddress chat = new ChatAddress(Platform.TELEGRAM, "-100123");
         GroupChat group = new GroupChat(chat, "Friday: songs 12:30 \"B\" 🎵");
         List<Inbound> events = List.of(
@@ -113,9 +113,12 @@ public abstract class InboxStoreContract extends StoreFixture {
                 new Inbound.InGroupChat("6", onTelegram("7"), minutes(-1), group,
                         new GroupChatAction.MemberLeft(onTelegram("8"))),
                 new Inbound.InGroupChat("7", onTelegram("7"), minutes(-1), group,
-                        new GroupChatAction.Moved(onTelegram("-1002471352452"))));
+                        new GroupChatAction.Moved(onTelegram("-1002471352452"))),
+                new Inbound.InGroupChat("8", onTelegram("7"), minutes(-1),
+                        new GroupChat(chat, group.title(), Optional.of("3190")),
+                        new GroupChatAction.Command("who", "", Optional.empty())));
 
-        assertThat(inbox.append(events, T0)).isEqualTo(7);
+        assertThat(inbox.append(events, T0)).isEqualTo(8);
 
         assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactlyElementsOf(events);
     }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * counted in once; the chat's list is one strongly consistent query of its partition, and a person's chats are one
  * {@code gsi1} query under {@code CHATMEMBEROF#<person>}. A song's chat message is {@code CHATSONG#<group send id>} /
  * {@code CHATSONG}; while its update is due it is in the {@code due} index under {@code CHATSONG}, and while it waits
- * for the bot to be added back to its chat, in {@code gsi1} under {@code CHATSONGAWAITING#<chat>}.
+ * for the bot to be added back to its chat, in {@code gsi1} under {@code CHATSONGAWAITING#<chat>}. The chat's topic
+ * it is posted in, if any, is its {@code topic} (an item written before topics were kept has none: it is in the chat).
  */
 final class DynamoGroupChats implements GroupChatStore {
     static final String MEMBER_TYPE = "CHATMEMBER";
@@ -30,6 +31,7 @@ final class DynamoGroupChats implements GroupChatStore {
     private static final String JOINED_AT = "joinedAt";
     private static final String SEND_ID = "groupSendId";
     private static final String MESSAGE_REF = "messageRef";
+    private static final String TOPIC = "topic";
 
     private static final Comparator<CountedMember> BY_JOINED = Comparator.comparing(CountedMember::joinedAt);
 
@@ -81,6 +83,7 @@ final class DynamoGroupChats implements GroupChatStore {
         item.put(SEND_ID, Attr.s(song.groupSendId()));
         item.put(CHAT, Attr.person(song.chat()));
         song.messageRef().ifPresent(ref -> item.put(MESSAGE_REF, Attr.s(ref)));
+        song.topic().ifPresent(topic -> item.put(TOPIC, Attr.s(topic)));
         song.updateDueAt().ifPresent(at -> TableLayout.putDue(item, SONG_TYPE, song.groupSendId(), at));
         if (song.awaitingBot()) {
             item.put(TableLayout.GSI1_PK, Attr.s(AWAITING_BOT_IN + PersonKey.of(song.chat())));
@@ -155,6 +158,6 @@ final class DynamoGroupChats implements GroupChatStore {
     private static ChatSong song(Map<String, AttributeValue> item) {
         return new ChatSong(Attr.string(item, SEND_ID), Attr.person(item, CHAT),
                 Attr.optionalString(item, MESSAGE_REF), Attr.optionalTime(item, TableLayout.DUE_AT),
-                item.containsKey(TableLayout.GSI1_PK));
+                item.containsKey(TableLayout.GSI1_PK), Attr.optionalString(item, TOPIC));
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /** Who is counted in for each group chat ({@code group_chat_members}) and songs' chat messages ({@code group_chat_songs}). */
 final class SqliteGroupChats implements GroupChatStore {
     private static final String MEMBER_COLUMNS = "chat_address, person_address, joined_at";
-    private static final String SONG_COLUMNS = "group_send_id, chat_address, message_ref, update_due_at, awaiting_bot";
+    private static final String SONG_COLUMNS = "group_send_id, chat_address, message_ref, update_due_at, awaiting_bot, "
+            + "topic";
     /** Chat messages due for an update: run on every tick; package-visible for the query-plan test. */
     static final String DUE = "SELECT " + SONG_COLUMNS + " FROM group_chat_songs WHERE update_due_at <= ? "
             + "ORDER BY update_due_at, group_send_id LIMIT ?";
@@ -58,9 +59,9 @@ final class SqliteGroupChats implements GroupChatStore {
 
     @Override
     public void saveChatSong(ChatSong song) {
-        db.write(s -> s.update("INSERT OR REPLACE INTO group_chat_songs (" + SONG_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+        db.write(s -> s.update("INSERT OR REPLACE INTO group_chat_songs (" + SONG_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
                 song.groupSendId(), song.chat(), song.messageRef().orElse(null), song.updateDueAt().orElse(null),
-                song.awaitingBot() ? 1 : 0));
+                song.awaitingBot() ? 1 : 0, song.topic().orElse(null)));
     }
 
     @Override
@@ -97,6 +98,6 @@ final class SqliteGroupChats implements GroupChatStore {
     private static ChatSong song(ResultSet rs) throws SQLException {
         return new ChatSong(rs.getString("group_send_id"), Codec.address(rs, "chat_address"),
                 Codec.optionalText(rs, "message_ref"), Codec.optionalInstant(rs, "update_due_at"),
-                rs.getInt("awaiting_bot") == 1);
+                rs.getInt("awaiting_bot") == 1, Codec.optionalText(rs, "topic"));
     }
 }
