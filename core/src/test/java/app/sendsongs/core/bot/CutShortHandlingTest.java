@@ -387,7 +387,7 @@ class CutShortHandlingTest {
     void aLeaveGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
         aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound leave = text("bob", "leave_group Family");
-        diesAfterTheMembershipOrBeforeTheAnswer(when, "bob", "You've left");
+        diesAt(when, "bob", "You've left", "alice", "left your group");
         assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         bot.handle(leave);
@@ -406,7 +406,7 @@ class CutShortHandlingTest {
         aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
         int before = bot.inbox("alice").size();
-        diesAfterTheMembershipOrBeforeTheAnswer(when, "alice", "Removed");
+        diesAt(when, "alice", "Removed", "bob", "removed you");
         assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         bot.handle(remove);
@@ -562,16 +562,6 @@ class CutShortHandlingTest {
 
         assertThat(bot.handle(ahead)).isEmpty();
         assertThat(bot.stores.inbound().handled(ahead.deliveryKey())).isFalse();
-    }
-
-    /** The next run dies right after a membership is removed, or before it holds its answer to {@code psid}. */
-    private void diesAfterTheMembershipOrBeforeTheAnswer(String when, String psid, String answer) {
-        if (when.startsWith("right after")) {
-            ((InMemoryGroups) bot.stores.groups()).diesAfterNextRemoveMember();
-        } else {
-            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at(psid))
-                    && held.message().text().startsWith(answer));
-        }
     }
 
     /** What a run of {@code send} killed after storing its share, before its song was held for the receiver, leaves. */
