@@ -47,6 +47,16 @@ class HandlingMarksTest {
                 }
                 log.markHandled(deliveryKey, keepUntil);
             }
+
+            @Override
+            public void markHandled(String deliveryKey, String value, Instant keepUntil) {
+                log.markHandled(deliveryKey, value, keepUntil);
+            }
+
+            @Override
+            public Optional<String> markedValue(String deliveryKey) {
+                return log.markedValue(deliveryKey);
+            }
         };
         Cause.run("messenger:m1", () -> {
             try {
