@@ -152,7 +152,8 @@ public final class GroupLifecycle {
      * Ends {@code group}: its members told and the songs stopped, the counts kept, the other members out of it; only then
      * is the owner answered, so nobody else sends through it or gets what is sent once they read it is deleted. The
      * answer is held before the group itself goes: the yes handled again after a crash once it went finds no group,
-     * and its "That group no longer exists.", the answer of the same event, is not held a second time.
+     * and its "That group no longer exists.", the answer of the same event, is not held a second time. A mark could
+     * keep the group's id for that run, but not the group's name, which the answer gives: marks keep no name.
      */
     private String delete(User owner, Group group) {
         Ended ended = endedBefore(group).orElseGet(() -> end(owner, group));
