@@ -190,7 +190,7 @@ public final class SendSongs {
                 finder, withdrawal, friends, whichPerson, outbox, limits, link, marks, clock);
         WhichGroup whichGroup = new WhichGroup(stores.choices(), stores.groups(), finder, clock);
         GroupLifecycle lifecycle = new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits,
-                stores.choices(), clock);
+                stores.choices(), marks, clock);
         return new Groups(lifecycle, membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.sandbox.WebhookSigner;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
@@ -154,6 +156,35 @@ class LambdaIntakeStoryTest {
         assertThat(songs).as("the card went once, the text before it too").doesNotHaveDuplicates().isNotEmpty();
         assertThat(people.inbox("alice").subList(alice, people.inbox("alice").size())).singleElement().asString()
                 .startsWith("Sent ");
+    }
+
+    /**
+     * What the first run chose is kept in the table's marks ({@code HandlingMarks}, a value on a {@code MID#} item):
+     * handled again once the membership went, the leave finishes with that group and answers as the first run would
+     * have, where the name alone would find no group.
+     */
+    @Test
+    void aLeaveGroupCutShortOnceTheMembershipWentIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        people.register("bob", "bob-sp", "Bob Fisher");
+        people.say("alice", "create_group Family");
+        people.say("alice", "add_to_group Family \"Bob Fisher\"");
+        people.say("alice", "send_song group:Family " + LINK + people.trackIds().getFirst());
+        GroupStore groups = DynamoStores.create(DYNAMO.client(), world.table, TokenCipher.fromBase64(world.tokenKey()))
+                .groups();
+        ChatAddress bob = ChatAddress.messenger("bob");
+        assertThat(groups.groupsOf(bob)).hasSize(1);
+        world.aws("inbound").faults().failWhile("DynamoDb", () -> groups.groupsOf(bob).isEmpty());
+
+        people.say("bob", "leave_group Family");
+        assertThat(groups.groupsOf(bob)).as("the membership went before the run was cut short").isEmpty();
+        assertThat(people.inbox("bob")).noneMatch(text -> text.startsWith("You've left"));
+        people.inboundLivesAgain();
+
+        assertThat(people.lastMessage("bob")).isEqualTo("You've left Family. Songs sent to it won't come to you any "
+                + "more. I've stopped watching the song from it you hadn't played yet.");
+        assertThat(people.inbox("bob")).filteredOn(text -> text.startsWith("You")).hasSize(1);
+        assertThat(people.inbox("alice")).filteredOn(text -> text.contains("left your group")).hasSize(1);
     }
 
     @Test

@@ -137,7 +137,7 @@ public final class GroupFinder {
         });
     }
 
-    private String withOwner(Group group) {
+    String withOwner(Group group) {
         return GroupNames.withOwner(group.name(), ownerName(group));
     }
 

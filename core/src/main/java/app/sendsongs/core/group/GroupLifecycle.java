@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.CommandStyle;
@@ -23,6 +24,13 @@ import java.util.Optional;
 public final class GroupLifecycle {
     /** What {@code create_group} makes, for {@link Cause#id}: one group per event. */
     private static final String GROUP = "group";
+    /**
+     * What the Yes of {@code delete_group} keeps ({@link HandlingMarks#keep}), with the group's id, once its members are
+     * told and the songs stopped, before they go: the counts its answer gives, which can no longer be read once the
+     * members are gone.
+     */
+    private static final String TOLD = "delete_group told the members of group ";
+    private static final String OWNERS_SONGS_STOPPED = "delete_group stopped the owner's songs through group ";
 
     private final GroupStore groups;
     private final GroupFinder finder;
@@ -30,11 +38,13 @@ public final class GroupLifecycle {
     private final Outbox outbox;
     private final GroupLimits limits;
     private final ChoiceStore choices;
+    private final HandlingMarks marks;
     private final Clock clock;
 
     public GroupLifecycle(GroupStore groups, GroupFinder finder, GroupShareWithdrawal withdrawal, Outbox outbox,
-                          GroupLimits limits, ChoiceStore choices, Clock clock) {
+                          GroupLimits limits, ChoiceStore choices, HandlingMarks marks, Clock clock) {
         this.groups = groups;
+        this.marks = marks;
         this.choices = choices;
         this.finder = finder;
         this.withdrawal = withdrawal;
@@ -138,15 +148,36 @@ public final class GroupLifecycle {
         return question.expiresAt().isAfter(owner.lastMessageAt());
     }
 
+    /**
+     * Ends {@code group}: its members told and the songs stopped, the counts kept, the other members out of it; only then
+     * is the owner answered, so nobody else sends through it or gets what is sent once they read it is deleted. The
+     * answer is held before the group itself goes: the yes handled again after a crash once it went finds no group,
+     * and its "That group no longer exists.", the answer of the same event, is not held a second time. A mark could
+     * keep the group's id for that run, but not the group's name, which the answer gives: marks keep no name.
+     */
     private String delete(User owner, Group group) {
-        Ended ended = stopAndTell(group, owner.name() + " deleted the group " + group.name() + ".",
-                List.of(owner.address()));
+        Ended ended = endedBefore(group).orElseGet(() -> end(owner, group));
+        groups.membersOf(group.id()).stream().filter(member -> !group.ownedBy(member.member()))
+                .forEach(member -> groups.removeMember(group.id(), member.member()));
         String reply = deleted(group, ended);
-        // The answer is held before the group goes: the yes handled again after a crash once it went finds no group,
-        // and its "That group no longer exists.", the answer of the same event, is not held a second time.
         outbox.reply(owner.address(), Message.text(reply));
         groups.deleteGroup(group.id());
         return reply;
+    }
+
+    /** Tells the members and stops the songs, then keeps the counts for a run handled again ({@link #endedBefore}). */
+    private Ended end(User owner, Group group) {
+        Ended ended = stopAndTell(group, owner.name() + " deleted the group " + group.name() + ".",
+                List.of(owner.address()));
+        marks.keep(OWNERS_SONGS_STOPPED + group.id(), Long.toString(ended.ownersSongsStopped()), owner.lastMessageAt());
+        marks.keep(TOLD + group.id(), Integer.toString(ended.othersTold()), owner.lastMessageAt());
+        return ended;
+    }
+
+    /** What a run of the yes being handled, cut short once it kept the counts, ended. */
+    private Optional<Ended> endedBefore(Group group) {
+        return marks.kept(TOLD + group.id()).flatMap(told -> marks.kept(OWNERS_SONGS_STOPPED + group.id())
+                .map(stopped -> new Ended(Integer.parseInt(told), Long.parseLong(stopped))));
     }
 
     private static String deleted(Group group, Ended ended) {

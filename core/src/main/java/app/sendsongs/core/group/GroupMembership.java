@@ -10,16 +10,13 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
-import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,42 +24,35 @@ import java.util.function.Function;
 /**
  * Who is in a group. Only the owner adds and removes; the owner cannot leave or be removed
  * (deleting ends the group). Anyone added is told by whom and how to leave, and anyone else can
- * leave. When someone stops being in a group, the songs sent to them through it stop being
+ * leave. When someone stops being in a group ({@link GroupDepartures}), the songs sent to them through it stop being
  * watched; nothing else of theirs changes. Someone who blocked the owner is not added (nor told of it), and the owner
  * is not told why, as with a song.
  */
 public final class GroupMembership {
     private static final String ADD = "add people to it";
     private static final String REMOVE = "remove people from it";
-    /**
-     * What a leaving or a removal marks before it stops the songs sent through the group ({@link HandlingMarks}), with
-     * the group's id: run again after a crash, the songs its first run stopped are no longer open, and are counted too.
-     */
-    private static final String WITHDREW = "stopped the songs of group ";
 
     private final GroupStore groups;
     private final UserStore users;
     private final PreferenceStore preferences;
     private final GroupFinder finder;
-    private final GroupShareWithdrawal withdrawal;
+    private final GroupDepartures departures;
     private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final Outbox outbox;
     private final GroupLimits limits;
     private final ConnectLink connectLink;
-    private final HandlingMarks marks;
     private final Clock clock;
 
     public GroupMembership(GroupStore groups, UserStore users, PreferenceStore preferences, GroupFinder finder,
                            GroupShareWithdrawal withdrawal, FriendFinder friends, WhichPerson whichPerson,
                            Outbox outbox, GroupLimits limits, ConnectLink connectLink, HandlingMarks marks,
                            Clock clock) {
-        this.marks = marks;
         this.groups = groups;
         this.users = users;
         this.preferences = preferences;
         this.finder = finder;
-        this.withdrawal = withdrawal;
+        this.departures = new GroupDepartures(groups, users, finder, withdrawal, friends, outbox, marks);
         this.friends = friends;
         this.whichPerson = whichPerson;
         this.outbox = outbox;
@@ -98,6 +88,10 @@ public final class GroupMembership {
     public Message remove(User owner, String typedGroup, String typedPerson, String commandText) {
         GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
         String personName = meant.person();
+        Optional<String> removedBefore = departures.removedBefore(owner, personName);
+        if (removedBefore.isPresent()) {
+            return Message.text(removedBefore.get());
+        }
         return withOwnGroup(owner, meant.group(), REMOVE, group -> {
             // Their whole name, their first as adding takes it (members are the owner's contacts), or their @username.
             List<User> named = groups.membersOf(group.id()).stream()
@@ -115,7 +109,7 @@ public final class GroupMembership {
                         + group.name());
             }
             return others.size() > 1 ? whichPerson.ask(owner, others, commandText)
-                    : Message.text(removePerson(owner, group, others.getFirst()));
+                    : Message.text(departures.remove(owner, group, others.getFirst()));
         });
     }
 
@@ -133,49 +127,23 @@ public final class GroupMembership {
                         group -> Message.text(addPerson(owner, group, person)));
                 case Command.RemoveFromGroup remove -> withOwnGroup(owner,
                         GroupAndPerson.read(finder, owner, remove.group(), remove.personName()).group(), REMOVE,
-                        group -> Message.text(removePerson(owner, group, person)));
+                        group -> Message.text(departures.remove(owner, group, person)));
                 default -> Message.text("I'm not waiting for an answer from you.");
             };
         };
     }
 
+    /**
+     * {@code leave_group} handled again after a crash cut a run of it short once that run chose its group: finished
+     * with that group, whatever the member's groups are now, and answered as that run would have.
+     */
+    public Optional<String> leftBefore(User member) {
+        return departures.leftBefore(member);
+    }
+
     /** {@code leave_group}: the member leaves {@code group}, unless they made it. */
     String leave(User member, Group group) {
-        String name = finder.reference(member, group);
-        if (group.ownedBy(member.address())) {
-            return "You made " + name + ", so you can't leave it. To end it for everyone, send: "
-                    + CommandStyle.of(member.address()).spell("delete_group") + " " + name;
-        }
-        Optional<GroupMember> membership = membership(group, member.address());
-        if (membership.isEmpty()) {
-            return "You're not in " + name + " any more.";
-        }
-        // Songs stopped and the owner told before the membership goes: cut short, the command finds the member
-        // again and finishes without doing either twice.
-        int stopped = withdrawOnce(group, membership.get(), member.lastMessageAt()).size();
-        outbox.notify(group.owner(), Message.text(member.name() + " left your group " + group.name() + "."),
-                List.of(member.address()));
-        return answeredBeforeRemoving(member, group, member.address(), left(name, stopped));
-    }
-
-    private static String left(String name, int stopped) {
-        String reply = "You've left " + name + ". Songs sent to it won't come to you any more.";
-        return switch (stopped) {
-            case 0 -> reply;
-            case 1 -> reply + " I've stopped watching the song from it you hadn't played yet.";
-            default -> reply + " I've stopped watching the " + stopped + " songs from it you hadn't played yet.";
-        };
-    }
-
-    /**
-     * Holds {@code reply}, the answer to {@code answered}, before {@code member} leaves {@code group}: handled again
-     * after a crash once the membership went, the command finds no such group or member, and that answer, the event's
-     * one answer too, is not held a second time. Nothing else goes to {@code answered} after it, as before.
-     */
-    private String answeredBeforeRemoving(User answered, Group group, ChatAddress member, String reply) {
-        outbox.reply(answered.address(), Message.text(reply));
-        groups.removeMember(group.id(), member);
-        return reply;
+        return departures.leave(member, group);
     }
 
     private String addPerson(User owner, Group group, User person) {
@@ -220,44 +188,6 @@ public final class GroupMembership {
             case SENT, SENDING, QUEUED -> "I've told them, " + howToLeave + ".";
             case WAITING_FOR_PERSON, RETRYING -> "I'll tell them, " + howToLeave + ", as soon as I can reach them.";
         };
-    }
-
-    private String removePerson(User owner, Group group, User person) {
-        Optional<GroupMember> membership = membership(group, person.address());
-        if (membership.isEmpty()) {
-            return person.name() + " isn't in " + group.name() + ".";
-        }
-        long stopped = GroupShareWithdrawal.watchedBy(owner.address(),
-                withdrawOnce(group, membership.get(), owner.lastMessageAt()));
-        outbox.notify(person.address(), Message.text(owner.name() + " removed you from the group " + group.name()
-                + ". Songs sent to it won't come to you any more."), List.of(owner.address()));
-        return answeredBeforeRemoving(owner, group, person.address(), removed(group, person, stopped));
-    }
-
-    private static String removed(Group group, User person, long stopped) {
-        String reply = "Removed " + person.name() + " from " + group.name() + ".";
-        if (stopped == 0) {
-            return reply;
-        }
-        return reply + (stopped == 1 ? " I've stopped watching the song you sent them through it."
-                : " I've stopped watching the " + stopped + " songs you sent them through it.");
-    }
-
-    private Optional<GroupMember> membership(Group group, ChatAddress person) {
-        return groups.membersOf(group.id()).stream().filter(m -> m.member().equals(person)).findFirst();
-    }
-
-    /**
-     * Stops the songs sent through {@code group} to {@code member}, who is leaving or being removed by the event being
-     * handled (sent at {@code sentAt}), and returns them as they were; handled again after a crash cut a run of it
-     * short, also those that run stopped, so the answer counts what the first run would have. Only then are the
-     * member's songs read again.
-     */
-    private List<Share> withdrawOnce(Group group, GroupMember member, Instant sentAt) {
-        boolean cutShortBefore = marks.marked(WITHDREW + group.id());
-        marks.mark(WITHDREW + group.id(), sentAt);
-        List<Share> stopped = withdrawal.withdraw(group.id(), member.member());
-        return cutShortBefore ? withdrawal.stoppedSinceJoining(group.id(), member) : stopped;
     }
 
     /** Runs {@code action} on the group the owner means, or says why not (not found, or not theirs). */

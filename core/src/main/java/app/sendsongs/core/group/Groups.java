@@ -37,8 +37,8 @@ public final class Groups {
             case Command.AddToGroup add -> membership.add(user, add.group(), add.personName(), commandText);
             case Command.RemoveFromGroup remove ->
                     membership.remove(user, remove.group(), remove.personName(), commandText);
-            case Command.LeaveGroup leave ->
-                    withGroup(user, leave.group(), commandText, group -> membership.leave(user, group));
+            case Command.LeaveGroup leave -> membership.leftBefore(user).map(Message::text).orElseGet(() ->
+                    withGroup(user, leave.group(), commandText, group -> membership.leave(user, group)));
             case Command.DeleteGroup delete -> lifecycle.askToDelete(user, delete.group());
             case Command.ConfirmDeleteGroup delete -> lifecycle.delete(user, delete.groupId());
             case Command.ListGroups list -> Message.text(listing.groups(user));

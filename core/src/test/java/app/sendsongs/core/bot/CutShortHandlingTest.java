@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.group.Group;
 import app.sendsongs.core.fakes.InMemoryGroups;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.InMemoryRegistrations;
@@ -22,6 +23,7 @@ import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -385,7 +387,7 @@ class CutShortHandlingTest {
     void aLeaveGroupCutShortAfterItsWorkIsAnsweredOnceAsTheFirstRunWouldHaveWhenHandledAgain(String when) {
         aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound leave = text("bob", "leave_group Family");
-        diesAfterTheMembershipOrBeforeTheAnswer(when, "bob", "You've left");
+        diesAt(when, "bob", "You've left", "alice", "left your group");
         assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         bot.handle(leave);
@@ -404,7 +406,7 @@ class CutShortHandlingTest {
         aliceSendsTwoSongsToHerFamilyWithBob();
         Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
         int before = bot.inbox("alice").size();
-        diesAfterTheMembershipOrBeforeTheAnswer(when, "alice", "Removed");
+        diesAt(when, "alice", "Removed", "bob", "removed you");
         assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         bot.handle(remove);
@@ -414,6 +416,136 @@ class CutShortHandlingTest {
                 + "from Family. I've stopped watching the 2 songs you sent them through it.");
         assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("removed you")).hasSize(1);
         assertThat(bot.stores.groups().groupsOf(at("bob"))).isEmpty();
+    }
+
+    @Test
+    void aLeaveGroupIsAnsweredAndTheOwnerToldOnlyOnceTheMembershipIsGone() {
+        aliceSendsTwoSongsToHerFamilyWithBob();
+        List<String> bobInAGroupWhenHeld = bobsGroupsWhenHeld("bob", "You've left", "alice", "left your group");
+
+        assertThat(bot.reply("bob", "leave_group Family")).startsWith("You've left Family.");
+        assertThat(bobInAGroupWhenHeld).as("a song sent to Family once the answer is seen must not go to him")
+                .containsExactlyInAnyOrder("answer: []", "notice: []");
+    }
+
+    @Test
+    void aRemoveFromGroupIsAnsweredAndThePersonToldOnlyOnceTheMembershipIsGone() {
+        aliceSendsTwoSongsToHerFamilyWithBob();
+        List<String> bobInAGroupWhenHeld = bobsGroupsWhenHeld("alice", "Removed", "bob", "removed you");
+
+        assertThat(bot.reply("alice", "remove_from_group Family \"Bob Fisher\"")).startsWith("Removed Bob Fisher");
+        assertThat(bobInAGroupWhenHeld).as("a song sent to Family once he is told must not go to him")
+                .containsExactlyInAnyOrder("answer: []", "notice: []");
+    }
+
+    /**
+     * The groups Bob is in at the moment the answer to {@code answered} starting {@code answer} is held, and the notice
+     * to {@code told} containing {@code notice}: filled each time one is held, or held again by a run handled again.
+     */
+    private List<String> bobsGroupsWhenHeld(String answered, String answer, String told, String notice) {
+        List<String> seen = new ArrayList<>();
+        InMemoryOutbox outbox = (InMemoryOutbox) bot.stores.outbox();
+        outbox.beforeEachHolding(held -> held.to().equals(at(answered)) && held.message().text().startsWith(answer),
+                () -> seen.add("answer: " + groupNames("bob")));
+        outbox.beforeEachHolding(held -> held.to().equals(at(told)) && held.message().text().contains(notice),
+                () -> seen.add("notice: " + groupNames("bob")));
+        return seen;
+    }
+
+    private List<String> groupNames(String psid) {
+        return bot.stores.groups().groupsOf(at(psid)).stream().map(Group::name).toList();
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"while stopping the songs", "before telling the owner", "right after the membership went",
+            "before holding the answer"})
+    void aLeaveGroupCutShortAtAnyStepIsAnsweredOnceAsTheFirstRunWouldHaveOnceTheMembershipIsGone(String when) {
+        aliceSendsTwoSongsToHerFamilyWithBob();
+        Inbound leave = text("bob", "leave_group Family");
+        List<String> bobInAGroupWhenHeld = bobsGroupsWhenHeld("bob", "You've left", "alice", "left your group");
+        diesAt(when, "bob", "You've left", "alice", "left your group");
+        assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(leave);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("You")).containsExactly("You've left Family. "
+                + "Songs sent to it won't come to you any more. I've stopped watching the 2 songs from it you hadn't "
+                + "played yet.");
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("left your group")).hasSize(1);
+        assertThat(bobInAGroupWhenHeld).doesNotContain("answer: [Family]", "notice: [Family]");
+        assertThat(groupNames("bob")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"while stopping the songs", "right after the membership went", "before telling the person",
+            "before holding the answer"})
+    void aRemoveFromGroupCutShortAtAnyStepIsAnsweredOnceAsTheFirstRunWouldHaveOnceTheMembershipIsGone(String when) {
+        aliceSendsTwoSongsToHerFamilyWithBob();
+        Inbound remove = text("alice", "remove_from_group Family \"Bob Fisher\"");
+        int before = bot.inbox("alice").size();
+        List<String> bobInAGroupWhenHeld = bobsGroupsWhenHeld("alice", "Removed", "bob", "removed you");
+        diesAt(when, "alice", "Removed", "bob", "removed you");
+        assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(remove);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("alice").subList(before, bot.inbox("alice").size())).containsExactly("Removed Bob Fisher "
+                + "from Family. I've stopped watching the 2 songs you sent them through it.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("removed you")).hasSize(1);
+        assertThat(bobInAGroupWhenHeld).doesNotContain("answer: [Family]", "notice: [Family]");
+        assertThat(groupNames("bob")).isEmpty();
+    }
+
+    @Test
+    void aRemovalByAFirstNameCutShortOnceTheMembershipWentNamesThePersonAsTypedIfTheOwnerHasNothingElseInCommonWithThem() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        Inbound remove = text("alice", "remove_from_group Family Bob");
+        ((InMemoryGroups) bot.stores.groups()).diesAfterNextRemoveMember();
+        assertThatThrownBy(() -> bot.handle(remove)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(remove)).containsExactly("Removed Bob from Family.");
+        assertThat(groupNames("bob")).isEmpty();
+    }
+
+    /**
+     * The next run dies while stopping the group's songs (before the second is stopped), right after a membership is
+     * removed, or before it holds the notice to {@code told} or its answer to {@code answered}.
+     */
+    private void diesAt(String when, String answered, String answer, String told, String notice) {
+        switch (when) {
+            case "while stopping the songs" -> shares().diesBeforeUpdating(share -> share.track().equals(OTHER)
+                    && share.status() == ShareStatus.LEFT_GROUP);
+            case "right after the membership went" -> ((InMemoryGroups) bot.stores.groups()).diesAfterNextRemoveMember();
+            case "before holding the answer" -> ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held ->
+                    held.to().equals(at(answered)) && held.message().text().startsWith(answer));
+            default -> ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at(told))
+                    && held.message().text().contains(notice));
+        }
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"while stopping the songs", "right after the membership went"})
+    void aLeaveGroupCutShortLeavesTheGroupItsFirstRunChoseThoughTheMemberJoinedAnotherOfThatNameSince(String when) {
+        aliceSendsTwoSongsToHerFamilyWithBob();
+        bot.reply("carol", "create_group Family");
+        Inbound leave = text("bob", "leave_group Family");
+        diesAt(when, "bob", "You've left", "alice", "left your group");
+        assertThatThrownBy(() -> bot.handle(leave)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(bot.reply("carol", "add_to_group Family \"Bob Fisher\"")).startsWith("Added Bob Fisher");
+
+        bot.handle(leave);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("You")).containsExactly("You've left Family. "
+                + "Songs sent to it won't come to you any more. I've stopped watching the 2 songs from it you hadn't "
+                + "played yet.");
+        assertThat(bot.stores.groups().groupsOf(at("bob"))).singleElement()
+                .satisfies(group -> assertThat(group.owner()).as("Carol's Family, joined since").isEqualTo(at("carol")));
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("left your group")).hasSize(1);
+        assertThat(bot.inbox("carol")).filteredOn(text -> text.contains("left your group")).isEmpty();
     }
 
     @Test
@@ -430,16 +562,6 @@ class CutShortHandlingTest {
 
         assertThat(bot.handle(ahead)).isEmpty();
         assertThat(bot.stores.inbound().handled(ahead.deliveryKey())).isFalse();
-    }
-
-    /** The next run dies right after a membership is removed, or before it holds its answer to {@code psid}. */
-    private void diesAfterTheMembershipOrBeforeTheAnswer(String when, String psid, String answer) {
-        if (when.startsWith("right after")) {
-            ((InMemoryGroups) bot.stores.groups()).diesAfterNextRemoveMember();
-        } else {
-            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at(psid))
-                    && held.message().text().startsWith(answer));
-        }
     }
 
     /** What a run of {@code send} killed after storing its share, before its song was held for the receiver, leaves. */

@@ -13,8 +13,9 @@ import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,6 +101,16 @@ class InboxWorkTest {
             @Override
             public void markHandled(String deliveryKey, Instant keepUntil) {
                 stores.inbound().markHandled(deliveryKey, keepUntil);
+            }
+
+            @Override
+            public void markHandled(String deliveryKey, String value, Instant keepUntil) {
+                stores.inbound().markHandled(deliveryKey, value, keepUntil);
+            }
+
+            @Override
+            public Optional<String> markedValue(String deliveryKey) {
+                return stores.inbound().markedValue(deliveryKey);
             }
         }, stores.inbox(), stores.outbox(), stores.shares(), stores.choices(), stores.watches(), stores.groups(),
                 stores.groupChats(), stores.reach(),

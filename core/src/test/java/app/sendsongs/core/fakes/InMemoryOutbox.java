@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -27,6 +28,7 @@ public final class InMemoryOutbox implements OutboxStore {
     private final AtomicReference<Runnable> beforeNextHoldNew = new AtomicReference<>();
     private final AtomicReference<Predicate<HeldMessage>> beforeHolding = new AtomicReference<>();
     private volatile Runnable beforeHoldingWork;
+    private final List<Map.Entry<Predicate<HeldMessage>, Runnable>> beforeEachHolding = new CopyOnWriteArrayList<>();
     private static final int BEFORE = 1;
     private static final int AFTER = 2;
     private final AtomicInteger diesAtNextWithdrawAbout = new AtomicInteger();
@@ -45,6 +47,14 @@ public final class InMemoryOutbox implements OutboxStore {
     public void beforeHolding(Predicate<HeldMessage> which, Runnable work) {
         beforeHoldingWork = work;
         beforeHolding.set(which);
+    }
+
+    /**
+     * Runs {@code work} at the start of every {@link #holdNew} of a message {@code which} picks, before it is held (or
+     * found held already), after any {@link #beforeHolding} work: to see what the other stores show at that moment.
+     */
+    public void beforeEachHolding(Predicate<HeldMessage> which, Runnable work) {
+        beforeEachHolding.add(Map.entry(which, work));
     }
 
     /** The process dies at the first {@link #holdNew} of a message {@code which} picks, before it is held. */
@@ -88,6 +98,8 @@ public final class InMemoryOutbox implements OutboxStore {
         if (which != null && messages.stream().anyMatch(which) && beforeHolding.compareAndSet(which, null)) {
             beforeHoldingWork.run();
         }
+        beforeEachHolding.stream().filter(watch -> messages.stream().anyMatch(watch.getKey()))
+                .forEach(watch -> watch.getValue().run());
         return holdNewNow(messages);
     }
 

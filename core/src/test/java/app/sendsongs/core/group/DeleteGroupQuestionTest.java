@@ -11,13 +11,17 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryGroups;
+import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code delete_group}'s "Delete the group Family?" is the person's open question: a no typed at it (a bare {@code
@@ -160,6 +164,55 @@ class DeleteGroupQuestionTest {
                 .containsExactly(QUESTION + ", and the songs sent through it that haven't been played stop being "
                         + "watched.", "Deleted the group Family and told its other member.");
         assertThat(bot.reply("alice", "no")).as("the question taken").startsWith("Sorry");
+    }
+
+    @Test
+    void theYesIsAnsweredOnlyOnceNobodyElseIsInTheGroup() {
+        bot.reply("alice", "delete_group Family");
+        List<String> othersInFamilyWhenHeld = othersInFamilyWhenTheAnswerIsHeld();
+
+        assertThat(tapYes(lastTo("alice"))).isEqualTo("Deleted the group Family and told its other member.");
+        assertThat(othersInFamilyWhenHeld).as("a song Bob sends to Family once Alice reads it is deleted must go "
+                + "nowhere").containsOnly("[]");
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"right after the first member went", "before holding the answer",
+            "right after the group went"})
+    void aYesCutShortAtAnyStepIsAnsweredOnceAsTheFirstRunWouldHaveOnceNobodyElseIsInTheGroup(String when) {
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "send_song group:Family " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", "delete_group Family");
+        Inbound yes = yesTo(lastTo("alice"));
+        List<String> othersInFamilyWhenHeld = othersInFamilyWhenTheAnswerIsHeld();
+        switch (when) {
+            case "right after the first member went" -> ((InMemoryGroups) bot.stores.groups()).diesAfterNextRemoveMember();
+            case "before holding the answer" -> ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held ->
+                    held.to().equals(at("alice")) && held.message().text().startsWith("Deleted"));
+            default -> ((InMemoryGroups) bot.stores.groups()).diesAfterNextDelete();
+        }
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(yes);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Deleted") || text.startsWith("That group"))
+                .containsExactly("Deleted the group Family and told its 2 other members. I've stopped watching your 2 "
+                        + "songs sent through it that had not been played yet.");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains("deleted")).hasSize(1);
+        assertThat(bot.inbox("carol")).filteredOn(text -> text.contains("deleted")).hasSize(1);
+        assertThat(othersInFamilyWhenHeld).containsOnly("[]");
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).isEmpty();
+    }
+
+    /** Who but Alice is in Family each time her answer "Deleted …" is held (or held again by a run handled again). */
+    private List<String> othersInFamilyWhenTheAnswerIsHeld() {
+        String family = bot.stores.groups().groupsOf(at("alice")).getFirst().id();
+        List<String> seen = new ArrayList<>();
+        ((InMemoryOutbox) bot.stores.outbox()).beforeEachHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().startsWith("Deleted"), () -> seen.add(bot.stores.groups().membersOf(family)
+                .stream().map(member -> member.member().id()).filter(id -> !id.equals("alice")).toList().toString()));
+        return seen;
     }
 
     @Test

@@ -48,6 +48,20 @@ public abstract class PurgeContract extends StoreFixture {
     }
 
     @Test
+    void marksCarryingAValueAreForgottenAsOtherMarksAre() {
+        inbound.markHandled("messenger:mid.old kept", "3", minutes(10));
+        inbound.markHandled("messenger:mid.edge kept", "4", minutes(20));
+        inbound.markHandled("messenger:mid.new kept", "5", minutes(30));
+
+        housekeeping.purgeBefore(minutes(20));
+
+        assertThat(inbound.handled("messenger:mid.old kept")).isFalse();
+        assertThat(inbound.markedValue("messenger:mid.old kept")).isEmpty();
+        assertThat(inbound.markedValue("messenger:mid.edge kept")).contains("4");
+        assertThat(inbound.markedValue("messenger:mid.new kept")).contains("5");
+    }
+
+    @Test
     void idsOfMessagesThatLeftTheOutboxAreForgottenOnceKeptLongEnough() {
         HeldMessage old = Samples.held("old", "alice", minutes(0));
         HeldMessage recent = Samples.held("new", "alice", minutes(0));

@@ -41,7 +41,7 @@ public final class Migrations {
             "V15__blocked_receipts_off.sql", "V16__unblocked_inbox_events.sql",
             "V17__name_keys.sql", "V18__blocked_inbox_events.sql", "V20__former_names.sql",
             "V21__chat_songs_awaiting_bot.sql", "V22__unreadable_inbox_events.sql",
-            "V23__chat_song_topics.sql");
+            "V23__chat_song_topics.sql", "V25__handled_mark_values.sql");
     /** What a version does beyond its script, in Java: what SQL cannot compute, such as {@code Names.key}. */
     static final Map<Integer, Step> STANDARD_STEPS = Map.of(17, NameKeys::makeAgain);
     static final Migrations STANDARD = new Migrations("db/sqlite/", STANDARD_SCRIPTS, STANDARD_STEPS);
