@@ -261,7 +261,8 @@ class ConversationEndToEndTest {
                 .containsExactly("Who is it for?\nWith it: “you have to hear this!!”", titleOf(tracks.get(1)));
         String shortLink = control.shortLink(tracks.get(2));
         assertThat(sandbox.ask("alice", "this one " + shortLink, 2)).containsExactly("Who is it for?\n"
-                + "With it: “this one”", titleOf(tracks.get(2)));
+                + "With it: “this one”\n(I dropped " + title(tracks.get(1)) + ", which you hadn't sent.)",
+                titleOf(tracks.get(2)));
         sandbox.tapTitled("alice", "Bob Fisher");
         sandbox.tapTitled("alice", "Send");
         assertThat(sandbox.lastText("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + title(tracks.get(2))

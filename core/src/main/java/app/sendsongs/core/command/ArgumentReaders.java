@@ -35,12 +35,19 @@ final class ArgumentReaders {
     /** What {@code receipts on|off} takes to mean every sender. */
     private static final Pattern EVERYONE = Pattern.compile("(?i)everyone|everybody|all");
 
-    /** "for Bob", "For Bob Fisher": who pasted words may say a song is for. */
-    private static final Pattern FOR_SOMEONE = Pattern.compile("(?iu)for\\s+(.+)");
+    /** "for Bob", "For Bob Fisher", "to Bob": who pasted words may say a song is for. */
+    private static final Pattern FOR_SOMEONE = Pattern.compile("(?iu)(?:for|to)\\s+(.+)");
     /** What may end the words before or after a link: "for Bob: <link>", "<link> for Bob!". */
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;,.!?\\-–—]+$");
-    /** Words beside a link longer than this are a note, whatever they start with. */
+    /** Words beside a link longer than this (for each name they join) are a note, whatever they start with. */
     private static final int MOST_WORDS_OF_A_NAME = 4;
+    /** Words beside a link that join more names than this are a note. */
+    private static final int MOST_NAMES_JOINED = 5;
+    /** What a song goes to, said when a command names several at once. */
+    static final String ONE_AT_A_TIME = "A song goes to one friend or one group at a time";
+    /** How to send to several friends at once, after {@link #ONE_AT_A_TIME}. */
+    static final String MAKE_A_GROUP = "To send songs to several friends at once, make them a group "
+            + "({create_group} Friends, then {add_to_group}).";
     /** A word that reads as an option given without quotes: letters, a colon, then a value, and no link's "//". */
     private static final Pattern UNQUOTED_OPTION = Pattern.compile("(\\p{L}{2,})[:：]([^/].*)");
     /** A registration code as the connect page shows it ({@code ABCD-EFGH}), then more words: a name without name:. */
@@ -230,7 +237,9 @@ final class ArgumentReaders {
      */
     static ParseResult draftTo(Arguments args) {
         if (args.words().stream().anyMatch(TrackLinks::looksLikeSpotify)) {
-            return sendSong(args); // "to Bob <link>": a whole send
+            ParseResult send = sendSong(args); // "to Bob <link>", read as a whole send is
+            return args.options().isEmpty() && send instanceof ParseResult.Parsed(Command.SendSong named)
+                    && named.wordsAsNote().isEmpty() ? new ParseResult.Parsed(askingFirst(args, named)) : send;
         }
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
@@ -249,6 +258,21 @@ final class ArgumentReaders {
         }
         return new ParseResult.Parsed(new Command.DraftTo(friend.flatMap(ArgumentReaders::nonEmpty),
                 group.flatMap(ArgumentReaders::nonEmpty), "", "", false));
+    }
+
+    /**
+     * "to Bob <link>", said as "for Bob <link>" is, asks before sending as it does (a pasted link whose words say who
+     * it is for, {@link Command.ForWhom}): the command {@code send_song} sends at once. The words beside the link are
+     * the share's note should they name nobody the sender knows, as after "for".
+     */
+    private static Command.StartShare askingFirst(Arguments args, Command.SendSong send) {
+        String words = UserText.cleanNote(args.spelled() + " " + String.join(" ", args.words().stream()
+                .filter(word -> !TrackLinks.looksLikeSpotify(word)).toList()));
+        boolean tooLong = UserText.tooLongForANote(words);
+        // read as a name beside a pasted link is: "To Bob Fisher: <link>" names Bob Fisher
+        String name = forWhom(send.friendName()).map(Command.ForWhom::name).orElse(send.friendName());
+        return new Command.StartShare(send.song(), tooLong ? "" : words, send.post(),
+                Optional.of(new Command.ForWhom(name, true, send.pre())), tooLong);
     }
 
     /** {@code note [text]} and {@code after [text]}: the text as written, quotes optional. */
@@ -355,14 +379,19 @@ final class ArgumentReaders {
             return Optional.of(new ParseResult.Invalid(notATrack(links.getFirst()), Optional.of("send_song")));
         }
         String note = UserText.cleanNote(TrackLinks.wordsBesides(sentence, links.getFirst()));
-        // A text too long for a note is more likely a forwarded post than a comment: the share starts without it.
+        // A text too long for a note is more likely a forwarded post than a comment: the share starts without it,
+        // and says so.
         if (UserText.tooLongForANote(note)) {
-            return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), "", "")));
+            return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), "", "", Optional.empty(),
+                    true)));
         }
         return Optional.of(new ParseResult.Parsed(new Command.StartShare(song.get(), note, "", forWhom(note))));
     }
 
-    /** Who pasted words may name: "for Bob", "for Bob Fisher:", or a name of a few words by itself. */
+    /**
+     * Who pasted words may name: "for Bob", "to Bob", "for Bob Fisher:", or a name of a few words by itself; or
+     * several such names joined ("for Bob and Carol").
+     */
     static Optional<Command.ForWhom> forWhom(String words) {
         String name = TRAILING_PUNCTUATION.matcher(words).replaceAll("");
         Matcher saidFor = FOR_SOMEONE.matcher(name);
@@ -371,9 +400,21 @@ final class ArgumentReaders {
             name = saidFor.group(1);
         }
         name = UserText.typedName(name);
-        boolean nameLike = !name.isEmpty() && name.length() <= Names.MAX_LENGTH
-                && Spaces.words(name).size() <= MOST_WORDS_OF_A_NAME;
+        List<String> names = Command.ForWhom.namesIn(name);
+        boolean nameLike = !names.isEmpty() && names.size() <= MOST_NAMES_JOINED
+                && names.stream().allMatch(one -> one.length() <= Names.MAX_LENGTH
+                && Spaces.words(one).size() <= MOST_WORDS_OF_A_NAME);
         return nameLike ? Optional.of(new Command.ForWhom(name, said)) : Optional.empty();
+    }
+
+    /**
+     * What to say when the option {@code key} is given twice: for whom a song goes to ({@code name:}, {@code group:}),
+     * that it goes to one friend or group at a time.
+     */
+    static String givenTwice(Arguments args, String key) {
+        boolean recipient = (key.equals("name") || key.equals("group"))
+                && (args.command().name().equals("send_song") || args.command().name().equals("to"));
+        return recipient ? ONE_AT_A_TIME + ", so give " + key + ": once. " + MAKE_A_GROUP : key + ": is given twice.";
     }
 
     private static Optional<String> nonEmpty(String text) {

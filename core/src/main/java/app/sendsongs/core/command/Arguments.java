@@ -11,11 +11,12 @@ import java.util.Optional;
 
 /**
  * What follows a command word: the words (as text, and as tokens that know whether they were
- * quoted) and the options, with the command they belong to so problems come with its usage line.
+ * quoted) and the options, with the command they belong to so problems come with its usage line, and the command's
+ * words as typed ({@code spelled}: "To", "send song").
  */
-record Arguments(CommandDefinition command, List<String> words, List<Word> wordTokens, Map<String, String> options,
-                 Optional<String> repeatedKey, List<Token> tokens) {
-    static Arguments of(CommandDefinition command, List<Token> tokens) {
+record Arguments(CommandDefinition command, String spelled, List<String> words, List<Word> wordTokens,
+                 Map<String, String> options, Optional<String> repeatedKey, List<Token> tokens) {
+    static Arguments of(CommandDefinition command, String spelled, List<Token> tokens) {
         List<Word> words = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
         String repeated = null;
@@ -30,7 +31,7 @@ record Arguments(CommandDefinition command, List<String> words, List<Word> wordT
                 }
             }
         }
-        return new Arguments(command, words.stream().map(Word::text).toList(), List.copyOf(words), options,
+        return new Arguments(command, spelled, words.stream().map(Word::text).toList(), List.copyOf(words), options,
                 Optional.ofNullable(repeated), List.copyOf(tokens));
     }
 
@@ -49,7 +50,7 @@ record Arguments(CommandDefinition command, List<String> words, List<Word> wordT
                 joined.add(token);
             }
         }
-        return of(command, joined);
+        return of(command, spelled, joined);
     }
 
     ParseResult.Invalid invalid(String problem) {

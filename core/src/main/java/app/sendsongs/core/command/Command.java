@@ -1,7 +1,10 @@
 package app.sendsongs.core.command;
 
 import app.sendsongs.core.music.SongLink;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** A command a person typed, understood. */
 public sealed interface Command {
@@ -101,19 +104,44 @@ public sealed interface Command {
      * A song link on its own, in a sentence, or after {@code send_song} without saying who it is for: the bot
      * shows the song and asks who gets it. {@code pre} and {@code post} are empty strings when not given; the words
      * pasted beside a link are its {@code pre}, and may instead say who the song is for ({@code forWhom}).
+     * {@code wordsTooLong}: there were words beside the link, too long for a note, and the share starts without them.
      */
-    record StartShare(SongLink song, String pre, String post, Optional<ForWhom> forWhom) implements DraftCommand {
+    record StartShare(SongLink song, String pre, String post, Optional<ForWhom> forWhom, boolean wordsTooLong)
+            implements DraftCommand {
         public StartShare(SongLink song, String pre, String post) {
             this(song, pre, post, Optional.empty());
+        }
+
+        public StartShare(SongLink song, String pre, String post, Optional<ForWhom> forWhom) {
+            this(song, pre, post, forWhom, false);
         }
     }
 
     /**
-     * Words typed beside a pasted link that may say who the song is for rather than be its note: "for Bob" or
-     * "for Family" ({@code saidFor}), or a name or {@code @username} by itself, which counts only as the whole
-     * name of someone registered (a first name alone is as likely a word of a note).
+     * Words typed beside a pasted link that may say who the song is for rather than be its note: "for Bob", "to Bob"
+     * or "for Family" ({@code saidFor}), or a name or {@code @username} by itself, which counts only as the whole
+     * name of someone registered (a first name alone is as likely a word of a note). The words may join several
+     * names ("for Bob and Carol", {@link #names}). {@code note}: what goes with the song when they name someone ("to
+     * Bob <link> for the drive": "for the drive"); the share's {@code pre} is its note when they name nobody.
      */
-    record ForWhom(String name, boolean saidFor) {
+    record ForWhom(String name, boolean saidFor, String note) {
+        /** What joins several names typed as one ("Bob and Carol", "Bob, Carol", "Bob & Carol"). */
+        private static final Pattern JOINED = Pattern.compile("\\s*(?:,|&|\\+|\\s(?:and|und|et|y)\\s)\\s*",
+                Pattern.CASE_INSENSITIVE);
+
+        public ForWhom(String name, boolean saidFor) {
+            this(name, saidFor, "");
+        }
+
+        /** The names {@code typed} joins ("Bob and Carol": Bob, Carol); one when it joins none. */
+        public static List<String> namesIn(String typed) {
+            return Stream.of(JOINED.split(typed.strip())).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        }
+
+        /** The names the words join; the name alone when they join none. */
+        public List<String> names() {
+            return namesIn(name);
+        }
     }
 
     /**

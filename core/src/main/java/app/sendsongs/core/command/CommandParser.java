@@ -45,7 +45,7 @@ public final class CommandParser {
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
             if (command.isPresent()) {
-                return read(command.get(), tokens.subList(words, tokens.size()));
+                return read(command.get(), spelled(tokens, words), tokens.subList(words, tokens.size()));
             }
         }
         List<ParseResult.Suggestion> guesses = DidYouMean.suggestions(tokens);
@@ -66,9 +66,9 @@ public final class CommandParser {
         return Optional.empty();
     }
 
-    private static ParseResult read(CommandDefinition command, List<Token> tokens) {
-        Arguments args = Arguments.of(command, tokens);
-        return args.repeatedKey().<ParseResult>map(key -> args.invalid(key + ": is given twice."))
+    private static ParseResult read(CommandDefinition command, String spelled, List<Token> tokens) {
+        Arguments args = Arguments.of(command, spelled, tokens);
+        return args.repeatedKey().<ParseResult>map(key -> args.invalid(ArgumentReaders.givenTwice(args, key)))
                 .orElseGet(() -> command.reader().read(args));
     }
 
@@ -79,6 +79,11 @@ public final class CommandParser {
             count++;
         }
         return count;
+    }
+
+    /** The first {@code words} tokens as typed, a space between them. */
+    private static String spelled(List<Token> tokens, int words) {
+        return String.join(" ", tokens.subList(0, words).stream().map(token -> ((Word) token).text()).toList());
     }
 
     /** The first {@code words} tokens joined with {@code _}, as a command's name is written. */

@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -61,8 +62,13 @@ public final class LinkShare {
     private static final String ITS_YOU = "That's you! ";
     /** What a group's tap shows before its name. */
     private static final String GROUP_MARK = "👥";
-    private static final String ONE_AT_A_TIME = "A song goes to one person or one group at a time: tap the first, "
-            + "then share the song again for the next. ";
+    private static final String ONE_AT_A_TIME = "A song goes to one friend or one group at a time: tap the first, "
+            + "then share the song again for the next. To send songs to several friends at once, make them a group "
+            + "({create_group} Friends, then {add_to_group}). ";
+    /** Said under "Who is it for?" when the words beside the link were too long for its note. */
+    private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
+            + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
+            + "write a shorter one.";
     private static final Choice NO_NOTE = new Choice("No note", "note " + Command.DraftNote.NONE);
     /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
     private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
@@ -125,10 +131,30 @@ public final class LinkShare {
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
-            case READY -> labelledNote(draft, text);
+            case READY -> namedInstead(person, draft, text).orElseGet(() -> labelledNote(draft, text));
             case NOTE -> typedNote(draft, text, false);
             case AFTER_NOTE -> typedNote(draft, text, true);
         };
+    }
+
+    /**
+     * Text typed at "Send … to Bob?" that is a name as {@code to} takes it (someone's whole name or username, a
+     * contact's first name, one of the person's groups; not a near miss): the song is for them instead, with its
+     * notes ("Send … to Dan Øster?", or "which one?"). Empty for other text, which is the note as before.
+     */
+    private Optional<Message> namedInstead(User person, ShareDraft draft, String text) {
+        String name = withoutGroupMark(UserText.typedName(text));
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean aName = switch (friends.find(person, name)) {
+            case FriendFinder.Lookup.Found found -> true;
+            case FriendFinder.Lookup.Several several -> true;
+            case FriendFinder.Lookup.Yourself yourself -> false;
+            case FriendFinder.Lookup.Nobody nobody -> groups.namesAGroup(person, name);
+        };
+        return aName ? Optional.of(to(person, draft, new Command.DraftTo(Optional.of(name), Optional.empty(), "", "",
+                false), "to " + name)) : Optional.empty();
     }
 
     /** A group's name typed as its tap shows it ("👥 Family"), without the mark; other names as they are. */
@@ -278,8 +304,8 @@ public final class LinkShare {
         }
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) ->
-                    offer(person, track, command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words));
+            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> offer(person, track,
+                    command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words), List.of()));
         };
     }
 
@@ -312,7 +338,7 @@ public final class LinkShare {
         if (WordsForWho.meansEveryone(name)) {
             return Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()));
         }
-        return namesSeveral(person, name) ? Optional.of(ONE_AT_A_TIME) : Optional.empty();
+        return namesSeveral(person, name) ? Optional.of(severalAtOnce(person)) : Optional.empty();
     }
 
     /** Whether {@code name} joins several names ("Bob and Carol"), each someone's or one of the person's groups'. */
@@ -329,10 +355,10 @@ public final class LinkShare {
     private Message offerInstead(User person, Command.SendSong command, String lead) {
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> {
+            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
                 Message offer = offer(person, track, command.pre(), command.post());
-                yield offer.withText(lead + offer.text());
-            }
+                return offer.withText(lead + offer.text());
+            });
         };
     }
 
@@ -362,20 +388,60 @@ public final class LinkShare {
     private Message start(User person, Command.StartShare command) {
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> command.forWhom()
-                    .flatMap(forWhom -> addressed(person, track, forWhom, command.post()))
-                    .orElseGet(() -> offer(person, track, command.pre(), command.post()));
+            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
+                Message asked = command.forWhom()
+                        .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
+                                .or(() -> severalNamed(person, track, forWhom, command.post())))
+                        .orElseGet(() -> offer(person, track, command.pre(), command.post()));
+                return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
+            });
         };
     }
 
     /**
+     * {@code ask}, which starts the share of {@code track} in the place of the one the person had not finished, and
+     * says so after its question when that was another song: "(I dropped … , which you hadn't sent.)".
+     */
+    private Message replacing(User person, Track track, Supplier<Message> ask) {
+        Optional<ShareDraft> waiting = draftOf(person).filter(draft -> !draft.track().equals(track.id()));
+        Message asked = ask.get();
+        return waiting.map(draft -> asked.withText(asked.text() + "\n(I dropped " + draft.title() + ", which you "
+                + "hadn't sent.)")).orElse(asked);
+    }
+
+    /**
+     * The share begun when the words beside the link name several people or groups ("for Bob and Carol"), the names
+     * not its note: it goes to one at a time, so "Who is it for?", those named offered first. Empty when the words name
+     * fewer than two, or a name among them is nobody's: they are the note.
+     */
+    private Optional<Message> severalNamed(User person, Track track, Command.ForWhom forWhom, String post) {
+        if (!namesSeveral(person, forWhom.name())) {
+            return Optional.empty();
+        }
+        List<Recipient> named = forWhom.names().stream().flatMap(name -> recipientNamed(person, name).stream())
+                .distinct().toList();
+        Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
+        return Optional.of(offer.withText(severalAtOnce(person) + offer.text()));
+    }
+
+    /** The one person, else the one group of the person's, {@code name} names. */
+    private Optional<Recipient> recipientNamed(User person, String name) {
+        if (friends.find(person, name) instanceof FriendFinder.Lookup.Found(User friend)) {
+            return Optional.of(new Recipient.Person(friend.address()));
+        }
+        return groups.findGroup(person, name) instanceof GroupFinder.Lookup.Found(Group group)
+                ? Optional.of(new Recipient.Group(group.id())) : Optional.empty();
+    }
+
+    /**
      * The share begun for whoever the words beside the link name, when they name someone: "Send it to Bob Fisher?"
-     * (or "which one?"), the words then not being a note. Empty when they name nobody, and are the note after all.
+     * (or "which one?"), the words then not being a note (what is, {@link Command.ForWhom#note}, goes with it). Empty
+     * when they name nobody, and are the note after all.
      */
     private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
         return named(person, forWhom).map(to -> {
             ShownPendingList.takeQuestion(choices, person.address());
-            ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), "", post,
+            ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), forWhom.note(), post,
                     ShareDraft.Stage.WHO, Optional.empty(), List.of(), expiry());
             return to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
         });
@@ -406,40 +472,26 @@ public final class LinkShare {
     }
 
     private Message offer(User person, Track track, String pre, String post) {
-        return offer(person, track, pre, post, Optional.empty());
+        return offer(person, track, pre, post, Optional.empty(), List.of());
     }
 
     /**
-     * "Who is it for?", with the sender's recent contacts and groups as taps, then {@code invite} when there is one (in
-     * the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps), then "Someone else".
+     * "Who is it for?", with {@code first} and the sender's recent contacts and groups as taps, then {@code invite}
+     * when there is one (in the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps),
+     * then "Someone else".
      */
-    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite) {
-        int people = PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0);
-        List<Recipient> offered = new ArrayList<>();
-        List<User> friends = new ArrayList<>();
-        for (ChatAddress contact : acquaintances.contactsOf(person.address())) {
-            if (offered.size() == people) {
-                break;
-            }
-            users.findUser(contact).ifPresent(friend -> {
-                offered.add(new Recipient.Person(friend.address()));
-                friends.add(friend);
-            });
-        }
-        // two friends of one name (one on each chat app, say) are told apart as "which one?" tells them
-        List<String> titles = new ArrayList<>(whichPerson.tapTitles(person, friends));
-        groups.groupsOf(person).stream().limit(GROUPS_OFFERED).forEach(group -> {
-            offered.add(new Recipient.Group(group.groupId()));
-            titles.add(GROUP_MARK + " " + group.name());
-        });
+    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
+                          List<Recipient> first) {
+        Offer offer = offerOf(person, first, PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0));
+        List<Recipient> offered = offer.recipients();
         // an older question's numbers must not answer this one
         ShownPendingList.takeQuestion(choices, person.address());
         ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
                 ShareDraft.Stage.WHO, Optional.empty(), offered, expiry());
         drafts.saveDraft(draft);
         List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < titles.size(); i++) {
-            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+        for (int i = 0; i < offered.size(); i++) {
+            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey())));
         }
         invite.ifPresent(taps::add);
         taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
@@ -449,6 +501,41 @@ public final class LinkShare {
             ask += "\nWith it: " + Texts.note(pre);
         }
         return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
+    }
+
+    /** The people and groups offered as taps, in order, and the title of each one's tap. */
+    private record Offer(List<Recipient> recipients, List<String> titles) {
+    }
+
+    /**
+     * What "Who is it for?" offers: {@code first}, then the person's recent contacts, {@code people} people at most,
+     * then their groups, {@value #GROUPS_OFFERED} at most.
+     */
+    private Offer offerOf(User person, List<Recipient> first, int people) {
+        List<Recipient> offered = new ArrayList<>();
+        List<User> friends = new ArrayList<>();
+        Stream.concat(first.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
+                        ? Stream.of(address) : Stream.empty()), acquaintances.contactsOf(person.address()).stream())
+                .distinct().map(users::findUser).flatMap(Optional::stream).limit(people).forEach(friend -> {
+                    offered.add(new Recipient.Person(friend.address()));
+                    friends.add(friend);
+                });
+        List<GroupChoice> theirs = groups.groupsOf(person);
+        List<String> firstGroups = first.stream().flatMap(recipient -> recipient instanceof Recipient.Group(var id)
+                ? Stream.of(id) : Stream.empty()).toList();
+        Stream.concat(firstGroups.stream(), theirs.stream().map(GroupChoice::groupId)).distinct()
+                .filter(id -> theirs.stream().anyMatch(group -> group.groupId().equals(id))).limit(GROUPS_OFFERED)
+                .forEach(id -> offered.add(new Recipient.Group(id)));
+        List<Recipient> ordered = new ArrayList<>(first.stream().filter(offered::contains).toList());
+        offered.stream().filter(recipient -> !ordered.contains(recipient)).forEach(ordered::add);
+        // two friends of one name (one on each chat app, say) are told apart as "which one?" tells them
+        List<String> told = whichPerson.tapTitles(person, friends);
+        List<String> titles = ordered.stream().map(recipient -> switch (recipient) {
+            case Recipient.Person(ChatAddress address) -> told.get(offered.indexOf(recipient));
+            case Recipient.Group(String groupId) -> theirs.stream().filter(group -> group.groupId().equals(groupId))
+                    .map(group -> GROUP_MARK + " " + group.name()).findFirst().orElseThrow();
+        }).toList();
+        return new Offer(ordered, titles);
     }
 
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
@@ -470,7 +557,7 @@ public final class LinkShare {
                 case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
                         oneAtATime(person, noted);
                 case FriendFinder.Lookup.Nobody() when namesSeveral(person, command.friend().get()) ->
-                        Message.text(ONE_AT_A_TIME + "Who is it for?").withChoices(taps(noted));
+                        Message.text(severalAtOnce(person) + "Who is it for?").withChoices(taps(noted));
                 case FriendFinder.Lookup.Nobody() -> {
                     drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
                     List<User> close = friends.closeContacts(person, command.friend().get());
@@ -485,13 +572,18 @@ public final class LinkShare {
         if (command.sendNow() && noted.recipient().isPresent()) {
             return command.bare() ? askBeforeSending(noted) : send(person, noted);
         }
-        drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-        if (noted.offered().isEmpty()) {
+        // a share begun for someone named beside the link offered nobody: "Someone else" offers the person's friends
+        ShareDraft asking = (noted.offered().isEmpty()
+                ? noted.offering(offerOf(person, List.of(), PEOPLE_OFFERED).recipients()) : noted)
+                .at(ShareDraft.Stage.WHO, expiry());
+        drafts.saveDraft(asking);
+        if (asking.offered().isEmpty()) {
             // "Type a name", the one tap of someone with no contacts yet: asking again would say nothing new
             return Message.text("Type your friend's name, as they registered with me (Bob Fisher, say). Not "
-                    + "registered yet? Type it all the same: I'll tell you how to get " + noted.title() + " to them.");
+                    + "registered yet? Type it all the same: I'll tell you how to get " + asking.title() + " to them.");
         }
-        return Message.text("Who is " + noted.title() + " for? Type their name.").withChoices(taps(noted));
+        return Message.text("Who is " + asking.title() + " for? Type their name." + notesShown(asking))
+                .withChoices(taps(asking));
     }
 
     /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
@@ -507,6 +599,11 @@ public final class LinkShare {
         boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
         String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
         return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(whoTaps(draft));
+    }
+
+    /** That a song goes to one friend or group at a time, and how to make a group, before "Who is it for?". */
+    private static String severalAtOnce(User person) {
+        return CommandStyle.of(person.address()).write(ONE_AT_A_TIME);
     }
 
     /** That a song goes to one person or one group, before "Who is it for?"; without groups, how to make one. */
@@ -606,7 +703,7 @@ public final class LinkShare {
             titleOf.put(people.get(i).address(), told.get(i));
         }
         return offered.stream().map(recipient -> recipient instanceof Recipient.Person(var address)
-                && titleOf.containsKey(address) ? titleOf.get(address) : name(asker, recipient)).toList();
+                && titleOf.containsKey(address) ? titleOf.get(address) : tapTitle(asker, recipient)).toList();
     }
 
     private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
@@ -649,24 +746,25 @@ public final class LinkShare {
         return ready(ready, lead);
     }
 
-    /** "Send it now, or add a note first?" */
+    /** "Send it now, or add a note first?" Or send it to someone else, asked who again. */
     private Message ready(ShareDraft draft, String lead) {
-        StringBuilder text = new StringBuilder(lead + "Send " + draft.title() + " to "
-                + name(draft.person(), draft.recipient().orElseThrow()) + "?");
-        if (!draft.pre().isEmpty()) {
-            text.append("\nWith it: ").append(Texts.note(draft.pre()));
-        }
-        if (!draft.post().isEmpty()) {
-            text.append("\nOnce they've played it: ").append(Texts.note(draft.post()));
-        }
+        String text = lead + "Send " + draft.title() + " to " + name(draft.person(), draft.recipient().orElseThrow())
+                + "?" + notesShown(draft);
         List<Choice> choices = new ArrayList<>(List.of(sendTap(draft),
                 new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
                 new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
         if (!draft.pre().isEmpty()) {
             choices.add(NO_NOTE);
         }
+        choices.add(SOMEONE_ELSE);
         choices.add(dontSendTap(draft));
-        return Message.text(text.toString()).withChoices(choices);
+        return Message.text(text).withChoices(choices);
+    }
+
+    /** The share's notes so far, a line each, to show under its question. */
+    private static String notesShown(ShareDraft draft) {
+        return (draft.pre().isEmpty() ? "" : "\nWith it: " + Texts.note(draft.pre()))
+                + (draft.post().isEmpty() ? "" : "\nOnce they've played it: " + Texts.note(draft.post()));
     }
 
     /** Send, keyed to the song and person it is about ({@link ShareDraft#key}). */
@@ -739,15 +837,27 @@ public final class LinkShare {
                 command.post().isEmpty() ? draft.post() : command.post());
     }
 
+    /** Who the song is for, named in a sentence: a person's name, a group's as the asker knows it ("Family"). */
     private String name(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
             case Recipient.Person(ChatAddress address) ->
                     users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
-            case Recipient.Group(String groupId) -> users.findUser(asker)
-                    .flatMap(person -> groups.groupsOf(person).stream().filter(g -> g.groupId().equals(groupId))
-                            .map(GroupChoice::name).findFirst())
-                    .map(name -> GROUP_MARK + " " + name).orElse("a group you left");
+            case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you left");
         };
+    }
+
+    /** The title of {@code recipient}'s tap: as {@link #name} names them, a group after its mark ("👥 Family"). */
+    private String tapTitle(ChatAddress asker, Recipient recipient) {
+        return switch (recipient) {
+            case Recipient.Person person -> name(asker, person);
+            case Recipient.Group(String groupId) ->
+                    groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you left");
+        };
+    }
+
+    private Optional<String> groupName(ChatAddress asker, String groupId) {
+        return users.findUser(asker).flatMap(person -> groups.groupsOf(person).stream()
+                .filter(g -> g.groupId().equals(groupId)).map(GroupChoice::name).findFirst());
     }
 
     private Instant expiry() {

@@ -58,6 +58,11 @@ public record ShareDraft(ChatAddress person, TrackId track, String title, String
         return new ShareDraft(person, track, title, pre, post, Stage.READY, Optional.of(chosen), offered, newExpiry);
     }
 
+    /** The share offering {@code people} as taps (a number picks one of them, in order). */
+    public ShareDraft offering(List<Recipient> people) {
+        return new ShareDraft(person, track, title, pre, post, stage, recipient, people, expiresAt);
+    }
+
     public ShareDraft withNotes(String newPre, String newPost) {
         return new ShareDraft(person, track, title, newPre, newPost, stage, recipient, offered, expiresAt);
     }

@@ -1,11 +1,10 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.command.Command;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Words typed for who a song is for that are nobody's name: the person themselves ("me", their own first name),
@@ -28,9 +27,6 @@ public final class WordsForWho {
     private static final Set<String> KIND_WORDS = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
             "thanks so much", "tysm", "thx", "ty", "ta", "cheers", "lol", "haha", "cool", "nice", "great", "awesome",
             "amazing", "love it", "❤", "♥", "🙏", "😊", "🙂", "😍", "🥰", "🔥", "👏", "🎶", "🎵");
-    /** What joins several names typed as one ("Bob and Carol", "Bob, Carol", "Bob & Carol"). */
-    private static final Pattern JOINED = Pattern.compile("\\s*(?:,|&|\\+|\\s(?:and|und|et|y)\\s)\\s*",
-            Pattern.CASE_INSENSITIVE);
 
     private WordsForWho() {
     }
@@ -43,7 +39,7 @@ public final class WordsForWho {
 
     /** The names {@code typed} joins ("Bob and Carol": Bob, Carol); one when it joins none. */
     public static List<String> names(String typed) {
-        return Stream.of(JOINED.split(typed.strip())).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        return Command.ForWhom.namesIn(typed);
     }
 
     /** Whether {@code typed} is small talk ("thanks", "hi", "lol"), not a name. */

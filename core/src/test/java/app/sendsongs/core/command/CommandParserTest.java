@@ -107,7 +107,8 @@ class CommandParserTest {
     void missingPiecesGetClearErrors() {
         assertThat(invalid("send_song name:\"Bob Fisher https://open.spotify.com/track/" + ID).problem())
                 .contains("quote is not closed");
-        assertThat(invalid("send_song name:\"Bob\" name:\"Al\" spotify:track:" + ID).problem()).contains("twice");
+        assertThat(invalid("send_song name:\"Bob\" name:\"Al\" spotify:track:" + ID).problem())
+                .startsWith("A song goes to one friend or one group at a time, so give name: once.");
         assertThat(invalid("send_song name:\"Bob\" color:\"red\" spotify:track:" + ID).problem())
                 .startsWith("send_song has no color: option.");
     }

@@ -47,10 +47,19 @@ class FriendlyFormsTest {
         "send song to Bob Fisher " + LINK,
         "send " + LINK + " to Bob Fisher",
         "send it to Bob Fisher " + LINK,
-        "send this to Bob Fisher " + LINK,
-        "to Bob Fisher " + LINK})
+        "send this to Bob Fisher " + LINK})
     void autocorrectsSpaceToAndANameWithoutNameAllMeanSendSong(String text) {
         assertThat(parsed(text)).isEqualTo(new Command.SendSong("Bob Fisher", SONG, "", ""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "to Bob Fisher <link>                  | to Bob Fisher                  | ''",
+        "To Bob Fisher: <link>                 | To Bob Fisher:                 | ''",
+        "to Bob Fisher <link> for the drive    | to Bob Fisher for the drive    | for the drive"})
+    void toANameAndALinkWithoutTheCommandWordIsSaidAsForANameIsAndAsksFirst(String text, String words, String note) {
+        assertThat(parsed(text.replace("<link>", LINK))).isEqualTo(new Command.StartShare(SONG, words, "",
+                Optional.of(new Command.ForWhom("Bob Fisher", true, note))));
     }
 
     @ParameterizedTest
@@ -58,7 +67,6 @@ class FriendlyFormsTest {
         "send_song Bob Fisher <link> for the drive         | for the drive",
         "/send Bob Fisher <link> you'll love the bridge    | you'll love the bridge",
         "send song to Bob Fisher <link> 🔥                  | 🔥",
-        "to Bob Fisher <link> for the drive                | for the drive",
         "send for the drive <link> to Bob Fisher           | for the drive",
         "send_song Bob Fisher <link> for the drive post:'told you' | for the drive"})
     void wordsOnBothSidesOfTheLinkAreTheFriendThenTheNote(String text, String note) {
@@ -167,16 +175,25 @@ class FriendlyFormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"for the whole family and everyone else here <link>",
-        "because I know you'll love it <link>"})
+    @ValueSource(strings = {"for the whole family to enjoy on the road trip <link>",
+        "because I know you'll love it <link>", "for Bob and the whole family to enjoy on the road <link>"})
     void wordsTooManyForANameAreOnlyTheNote(String text) {
         assertThat(parsed(text.replace("<link>", LINK))).isInstanceOfSatisfying(Command.StartShare.class,
                 share -> assertThat(share.forWhom()).isEmpty());
     }
 
     @Test
-    void aLinkInATextTooLongForANoteStartsAShareWithoutOne() {
-        assertThat(parsed("x".repeat(501) + " " + LINK)).isEqualTo(new Command.StartShare(SONG, "", ""));
+    void namesJoinedBesideALinkMaySayWhoItIsFor() {
+        assertThat(parsed("for José O'Brien and Dan Øster, Family & Bob " + LINK))
+                .isInstanceOfSatisfying(Command.StartShare.class, share -> assertThat(share.forWhom()).get()
+                        .satisfies(forWhom -> assertThat(forWhom.names()).containsExactly("José O'Brien",
+                                "Dan Øster", "Family", "Bob")));
+    }
+
+    @Test
+    void aLinkInATextTooLongForANoteStartsAShareWithoutOneAndSaysSo() {
+        assertThat(parsed("x".repeat(501) + " " + LINK)).isEqualTo(new Command.StartShare(SONG, "", "",
+                Optional.empty(), true));
         assertThat(parsed("x".repeat(500) + " " + LINK)).isEqualTo(new Command.StartShare(SONG, "x".repeat(500), ""));
     }
 

@@ -142,7 +142,7 @@ class WhichGroupTest {
         assertThat(bot.reply("carol", "Family")).isEqualTo(QUESTION);
         assertThat(question().choices()).extracting(Choice::title)
                 .containsExactly("1. Alice Smith's", "2. Bob Fisher's", "Don't send");
-        assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("Send " + TITLE + " to 👥 family (Bob Fisher's)?\n"
+        assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("Send " + TITLE + " to family (Bob Fisher's)?\n"
                 + "With it: “road trip”");
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains("sent a song"));
 
@@ -157,12 +157,12 @@ class WhichGroupTest {
     void theSharesQuestionIsAnsweredByANumberOrTheOwnersNameAndSendSongGroupSendsAtOnce() {
         bot.reply("carol", "for Family " + LINK);
         assertThat(question().text()).isEqualTo(QUESTION);
-        assertThat(bot.reply("carol", "Alice")).isEqualTo("Send " + TITLE + " to 👥 Family (Alice Smith's)?");
+        assertThat(bot.reply("carol", "Alice")).isEqualTo("Send " + TITLE + " to Family (Alice Smith's)?");
 
         bot.reply("carol", FakeMusic.OTHER_SONG.id().link());
         bot.reply("carol", "to group Family");
         assertThat(bot.reply("carol", "2")).isEqualTo("Send " + FakeMusic.OTHER_SONG.title()
-                + " to 👥 family (Bob Fisher's)?");
+                + " to family (Bob Fisher's)?");
 
         bot.reply("carol", LINK);
         assertThat(bot.reply("carol", "send_song group:Family post:\"told you\"")).isEqualTo(QUESTION);
@@ -200,7 +200,7 @@ class WhichGroupTest {
         assertThat(tap("carol", older)).containsExactly("That tap answered an earlier question, so I did nothing. "
                 + QUESTION);
         assertThat(tap("carol", "2. Bob Fisher's")).containsExactly("Send " + FakeMusic.OTHER_SONG.title()
-                + " to 👥 family (Bob Fisher's)?");
+                + " to family (Bob Fisher's)?");
     }
 
     @Test
@@ -212,7 +212,7 @@ class WhichGroupTest {
 
         assertThat(tap("carol", dan)).containsExactly("Send " + TITLE + " to Dan Brown?");
         assertThat(bot.reply("carol", "Bob Fisher's")).as("no longer an answer")
-                .doesNotStartWith("Send " + TITLE + " to 👥");
+                .doesNotStartWith("Send " + TITLE + " to Family");
     }
 
     @Test
@@ -369,7 +369,7 @@ class WhichGroupTest {
         assertThat(bot.reply("carol", "Family")).startsWith("You're in 14 groups called Family.")
                 .endsWith("\"Family (Lou Lane's)\". To pick one of those, type it that way.");
         assertThat(bot.reply("carol", "Family (Lou Lane's)")).startsWith("Send " + FakeMusic.OTHER_SONG.title()
-                + " to 👥 Family (Lou Lane's)?");
+                + " to Family (Lou Lane's)?");
     }
 
     @Test

@@ -93,7 +93,7 @@ class DemoPageTapsBrowserTest {
         browser.click(browser.quickReply("alice", "Bob Fisher"));
         browser.awaitBot("alice", before, text -> text.startsWith("Send " + title + " by "));
         assertThat(browser.quickReplies("alice")).as("the tapped ones are gone; the new question's are there")
-                .containsExactly("Send", "Add a note", "Note for after", "Don't send");
+                .containsExactly("Send", "Add a note", "Note for after", "Someone else", "Don't send");
         assertThat(browser.ownTexts("alice")).contains("Bob Fisher");
 
         browser.click(browser.quickReply("alice", "Send"));
