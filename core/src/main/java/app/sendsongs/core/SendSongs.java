@@ -119,8 +119,8 @@ public final class SendSongs {
         ShareDelivery delivery = new ShareDelivery(stores.shares(), planner);
         outbox.onShareDelivered(delivery::delivered);
         ListeningAccess access = new ListeningAccess(listening, stores.users(), outbox, personalLinks, clock);
-        this.registration = new Registration(stores.registrations(), stores.users(), listening, delivery, platforms,
-                outbox, personalLinks, settings.signingKey(), link, clock);
+        this.registration = new Registration(stores.registrations(), stores.users(), stores.shares(), listening,
+                delivery, platforms, outbox, personalLinks, settings.signingKey(), link, clock);
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
         TellingNames names = new TellingNames(stores.users(), contacts);

@@ -108,8 +108,8 @@ class TelegramEndToEndTest {
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.get(0));
         telegram.awaitMessage(ALICE, text -> text.startsWith("🎵 Bob Fisher sent you a song"));
 
-        assertThat(telegram.ask(BOB, "/name Robert Fisher").getLast()).endsWith("Friends who know you as \"Bob "
-                + "Fisher\" still find you by that name too.");
+        assertThat(telegram.ask(BOB, "/name Robert Fisher").getLast()).endsWith("Friends who knew you as \"Bob "
+                + "Fisher\" still find you by it.");
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + tracks.get(1)).getLast())
                 .startsWith("Sent ").contains(" to Robert Fisher.");
 
@@ -119,6 +119,27 @@ class TelegramEndToEndTest {
         assertThat(telegram.awaitMessage(ALICE, text -> text.contains("sent you a song") && text.contains("⚠️"))
                 .getLast()).contains("🎵 Robert Fisher sent you a song")
                 .contains("\n⚠️ This Robert Fisher is new to you: not the Robert Fisher you know here.");
+    }
+
+    @Test
+    void someoneElsesNameTakenForAMomentAndLeftComesBetweenNobodyAndTheOneWhoHasIt() {
+        registerAliceAndBob();
+        List<String> tracks = sandbox.trackIds();
+        assertThat(sandbox.register("jose", "jose-sp", "José O’Brien")).startsWith("Welcome, José O’Brien!");
+        assertThat(sandbox.ask("jose", "send_song name:\"Alice Archer\" " + LINK + tracks.get(0)).getLast())
+                .startsWith("Sent ");
+        sandbox.advanceMinutes(1);
+
+        assertThat(sandbox.ask("jose", "name \"Bob Fisher\"").getLast()).endsWith("Friends who knew you as \"José "
+                + "O’Brien\" still find you by it.");
+        sandbox.advanceMinutes(1);
+        assertThat(sandbox.ask("jose", "name \"José O’Brien\"").getLast())
+                .isEqualTo("Done: friends now find you as \"José O’Brien\" (send_song name:\"José O’Brien\").");
+
+        assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + tracks.get(1)).getLast())
+                .startsWith("Sent ").contains(" to Bob Fisher.");
+        assertThat(telegram.ask(ALICE, "/send name:\"José O’Brien\" " + LINK + tracks.get(2)).getLast())
+                .startsWith("Sent ").contains(" to José O’Brien.");
     }
 
     @Test

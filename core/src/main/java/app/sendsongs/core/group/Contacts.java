@@ -1,6 +1,7 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.share.Acquaintances;
+import app.sendsongs.core.share.Exchange;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.ChatAddress;
@@ -43,6 +44,12 @@ public final class Contacts implements Acquaintances {
         }
         contacts.remove(person);
         return new ArrayList<>(contacts).subList(0, Math.min(MAX_CONTACTS, contacts.size()));
+    }
+
+    /** The latest {@value #MAX_CONTACTS} songs each way, as {@link #contactsOf} reads them: one read of the shares. */
+    @Override
+    public List<Exchange> exchangesOf(ChatAddress person) {
+        return shares.latestExchanges(person, MAX_CONTACTS);
     }
 
     /** Reads the latest {@value #MAX_CONTACTS} songs each sent, as {@link #contactsOf} does. */

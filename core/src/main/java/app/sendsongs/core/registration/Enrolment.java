@@ -45,10 +45,13 @@ final class Enrolment {
     private final Outbox outbox;
     private final Clock clock;
     private final PersonHandles handles;
+    private final NameChange names;
     private volatile Consumer<User> newcomers = user -> { };
 
-    Enrolment(UserStore users, ShareDelivery watching, ChatPlatforms chats, Outbox outbox, Clock clock) {
+    Enrolment(UserStore users, ShareDelivery watching, ChatPlatforms chats, Outbox outbox, NameChange names,
+              Clock clock) {
         this.users = users;
+        this.names = names;
         this.watching = watching;
         this.chats = chats;
         this.outbox = outbox;
@@ -73,8 +76,8 @@ final class Enrolment {
         // Someone this very message registered (it is handled again after a crash) is registered as new again.
         Optional<User> existing = users.findUser(person).filter(user -> !registeredBy(user, connection, messageAt));
         if (existing.isPresent()) {
-            User updated = existing.get().withConnection(connection).renamed(name.orElse(existing.get().name()))
-                    .withLastMessageAt(messageAt);
+            User updated = names.renamed(existing.get().withConnection(connection),
+                    name.orElse(existing.get().name())).withLastMessageAt(messageAt);
             saveAndWatchAgain(updated, switching, messageAt);
             handles.learn(person);
             return switching ? switchedText(updated, connection.kind()) : connectedAgain(updated);

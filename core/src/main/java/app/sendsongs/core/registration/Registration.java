@@ -14,10 +14,12 @@ import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonalLinks;
@@ -61,22 +63,25 @@ public final class Registration {
     private final Clock clock;
     /** Bounds the calls to the sources that made-up codes and tokens can cause. */
     private final ConsentBudget consents;
+    private final NameChange names;
 
-    public Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
-                        ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key,
+    /** {@code shares}: read when someone changes their name, to tell whether anyone knew them by the old one. */
+    public Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
+                        ShareDelivery watching, ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key,
                         ConnectLink connectLink, Clock clock) {
-        this(store, users, sources, watching, chats, outbox, links, key, connectLink, clock,
+        this(store, users, shares, sources, watching, chats, outbox, links, key, connectLink, clock,
                 new ConsentBudget(InstantSource.system()));
     }
 
-    Registration(RegistrationStore store, UserStore users, ListeningSources sources, ShareDelivery watching,
-                 ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key, ConnectLink connectLink,
-                 Clock clock, ConsentBudget consents) {
+    Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
+                 ShareDelivery watching, ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key,
+                 ConnectLink connectLink, Clock clock, ConsentBudget consents) {
         this.consents = consents;
         this.store = store;
         this.users = users;
         this.sources = sources;
-        this.enrolment = new Enrolment(users, watching, chats, outbox, clock);
+        this.names = new NameChange(shares, clock);
+        this.enrolment = new Enrolment(users, watching, chats, outbox, names, clock);
         this.states = new ConnectStates(key, clock);
         this.links = links;
         this.connectLink = connectLink;
@@ -390,12 +395,13 @@ public final class Registration {
         if (name.equals(user.name())) {
             return "Friends already find you as " + Names.quoted(name) + ".";
         }
-        User renamed = user.renamed(name);
+        User renamed = names.renamed(user, name);
         users.saveUser(renamed);
         String send = CommandStyle.of(user.address()).spell("send_song");
-        boolean oldNameKept = renamed.formerNames().stream().findFirst().filter(user.name()::equals).isPresent();
+        boolean oldNameKept = renamed.formerNames().stream().findFirst().map(FormerName::name)
+                .filter(user.name()::equals).isPresent();
         return "Done: friends now find you as " + Names.quoted(name) + " (" + send + " name:" + Names.quoted(name)
-                + ")." + (oldNameKept ? " Friends who know you as " + Names.quoted(user.name()) + " still find you "
-                + "by that name too." : "");
+                + ")." + (oldNameKept ? " Friends who knew you as " + Names.quoted(user.name()) + " still find you "
+                + "by it." : "");
     }
 }

@@ -12,6 +12,12 @@ public interface Acquaintances {
     List<ChatAddress> contactsOf(ChatAddress person);
 
     /**
+     * The songs the person exchanged with others, sent or received, the latest first: those whose people
+     * {@link #contactsOf} reads. When each was sent tells by which names the person and the other knew each other.
+     */
+    List<Exchange> exchangesOf(ChatAddress person);
+
+    /**
      * Whether {@code other} is the person's contact through something else than the share {@code shareId}: another
      * song between them among their latest, or a group they are both in.
      */

@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Typos;
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.LookAlikes;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonHandles;
@@ -100,9 +101,10 @@ public final class FriendFinder {
                 .filter(u -> !u.address().equals(asker.address())).toList());
         String key = Names.key(typed);
         if (!key.isEmpty() && !key.contains(" ")) {
+            Predicate<User> named = knownAs(asker, key);
             for (ChatAddress contact : acquaintances.contactsOf(asker.address())) {
                 if (candidates.stream().noneMatch(u -> u.address().equals(contact))) {
-                    users.findUser(contact).filter(u -> isNamed(u, typed)).ifPresent(candidates::add);
+                    users.findUser(contact).filter(named).ifPresent(candidates::add);
                 }
             }
         }
@@ -116,8 +118,9 @@ public final class FriendFinder {
     }
 
     /**
-     * The asker's contacts who had this whole name before they changed it: friends who knew someone by it still find
-     * them, and nobody else learns it. One read of the name's former holders; the contacts only when there are some.
+     * The people who had this whole name before they changed it and exchanged a song with the asker while they had
+     * it: friends who knew someone by it still find them, and nobody else learns it. One read of the name's former
+     * holders; the asker's exchanges only when there are some.
      */
     private List<User> contactsOnceNamed(User asker, String typed) {
         List<User> onceNamed = users.findUsersOnceNamed(typed).stream()
@@ -125,13 +128,14 @@ public final class FriendFinder {
         if (onceNamed.isEmpty()) {
             return List.of();
         }
-        List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
-        return onceNamed.stream().filter(u -> contacts.contains(u.address())).toList();
+        String key = Names.key(typed);
+        KnownFormerNames known = new KnownFormerNames(acquaintances, asker.address());
+        return onceNamed.stream().filter(u -> known.knowsBy(u, former -> former.key().equals(key))).toList();
     }
 
     /**
      * Whether {@code typed} names {@code person} as {@link #find} reads a name: their whole name, or their first, now
-     * or before they changed it.
+     * or before they changed it (whoever knew them by it: this tells apart the people a question already offered).
      */
     public static boolean isNamed(User person, String typed) {
         if (Handles.typed(typed).isPresent()) {
@@ -142,7 +146,16 @@ public final class FriendFinder {
     }
 
     private static boolean wasNamed(User person, String key) {
-        return person.formerNames().stream().anyMatch(former -> isNamed(former, key));
+        return person.formerNames().stream().anyMatch(former -> isNamed(former.name(), key));
+    }
+
+    /**
+     * Who {@code key} (of a name, not a handle) names as the asker knows people: by their whole name or first name,
+     * now, or before they changed it while the two exchanged a song.
+     */
+    private Predicate<User> knownAs(User asker, String key) {
+        KnownFormerNames known = new KnownFormerNames(acquaintances, asker.address());
+        return person -> isNamed(person.name(), key) || known.knowsBy(person, former -> isNamed(former.name(), key));
     }
 
     private static boolean isNamed(String name, String key) {
@@ -150,12 +163,13 @@ public final class FriendFinder {
     }
 
     /**
-     * Whether {@code typed} names {@code person} among people the asker already has in view (a group's members): as
-     * {@link #isNamed}, or, for a handle, whether they are the one who has it now.
+     * Whether {@code typed} names {@code person} among people the asker already has in view (a group's members): their
+     * whole name or first name, now or before they changed it while they exchanged a song with the asker, or, for a
+     * handle, whether they are the one who has it now.
      */
     public Predicate<User> naming(User asker, String typed) {
         if (Handles.typed(typed).isEmpty()) {
-            return person -> isNamed(person, typed);
+            return knownAs(asker, Names.key(typed));
         }
         Optional<ChatAddress> holder = switch (find(asker, typed)) {
             case Lookup.Found(User friend) -> Optional.of(friend.address());
@@ -218,7 +232,8 @@ public final class FriendFinder {
 
     /**
      * Someone {@code person} knows (a contact) who has {@code stranger}'s name or a name that looks like it
-     * ({@link LookAlikes#alike}), or had one before changing it, when {@code stranger} is not a contact of theirs. Two
+     * ({@link LookAlikes#alike}), or had one before changing it while the two exchanged a song (the person's
+     * exchanges are read only for such a one), when {@code stranger} is not a contact of theirs. Two
      * reads (the name's holders now and before) when nobody else has it, as for most names, and two more for each
      * other name it could pass for ({@link LookAlikes#spellings}: "Bob Fisher" for a "ВоЬ Fisher" in Cyrillic letters
      * or a "B0b Fisher" with a zero).
@@ -254,11 +269,16 @@ public final class FriendFinder {
         if (known.test(contacts)) {
             return new NamesakeLook(Optional.empty(), holders);
         }
-        return new NamesakeLook(namesakes.stream().filter(u -> contacts.contains(u.address())).findFirst(), holders);
+        KnownFormerNames formerNames = new KnownFormerNames(acquaintances, person);
+        String name = stranger.name();
+        return new NamesakeLook(namesakes.stream().filter(u -> contacts.contains(u.address()))
+                .filter(u -> LookAlikes.alike(u.name(), name)
+                        || formerNames.knowsBy(u, former -> LookAlikes.alike(former.name(), name)))
+                .findFirst(), holders);
     }
 
     private static Stream<String> nowOrBefore(User person) {
-        return Stream.concat(Stream.of(person.name()), person.formerNames().stream());
+        return Stream.concat(Stream.of(person.name()), person.formerNames().stream().map(FormerName::name));
     }
 
     /** The one person a name means among those who sent {@code receiver} songs, else as {@link #find}. */

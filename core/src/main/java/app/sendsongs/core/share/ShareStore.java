@@ -74,16 +74,26 @@ public interface ShareStore {
 
     /**
      * The people a person's latest shares were with: the receivers of the latest {@code shares} they sent and the
-     * senders of the latest {@code shares} they were sent, the latest exchange first, each person once. A store
-     * may read less than whole shares, and no more of them than these; by default it reads every share whole.
+     * senders of the latest {@code shares} they were sent, the latest exchange first, each person once. As
+     * {@link #latestExchanges} reads them.
      */
     default List<ChatAddress> latestCounterparts(ChatAddress person, int shares) {
+        Set<ChatAddress> counterparts = new LinkedHashSet<>();
+        latestExchanges(person, shares).forEach(exchange -> counterparts.add(exchange.with()));
+        return List.copyOf(counterparts);
+    }
+
+    /**
+     * The person's latest {@code shares} sent and latest {@code shares} received, each as with whom and when, the
+     * latest first. A store may read less than whole shares, and no more of them than these; by default it reads
+     * every share whole.
+     */
+    default List<Exchange> latestExchanges(ChatAddress person, int shares) {
         Stream<Share> sent = sharesSentBy(person).stream().limit(shares);
         Stream<Share> received = sharesReceivedBy(person).stream().limit(shares);
-        Set<ChatAddress> counterparts = new LinkedHashSet<>();
-        Stream.concat(sent, received).sorted(Comparator.comparing(Share::createdAt).reversed())
-                .forEach(share -> counterparts.add(share.sender().equals(person) ? share.receiver() : share.sender()));
-        return List.copyOf(counterparts);
+        return Stream.concat(sent, received).sorted(Comparator.comparing(Share::createdAt).reversed())
+                .map(share -> new Exchange(share.sender().equals(person) ? share.receiver() : share.sender(),
+                        share.createdAt())).toList();
     }
 
     /** The shares being watched for one receiver (status WATCHING), oldest delivery first. */

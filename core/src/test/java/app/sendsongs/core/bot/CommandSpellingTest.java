@@ -105,7 +105,7 @@ class CommandSpellingTest {
         assertThat(bot.reply(CAROL, "/create_group \"!!\"")).isEqualTo("A group name needs at least one letter or "
                 + "digit.\n" + Help.usage("create_group", CommandStyle.SLASHED)).contains("\n/create_group name:");
         assertThat(bot.reply(CAROL, "/name Carol Queen")).isEqualTo("Done: friends now find you as \"Carol Queen\" "
-                + "(/send name:\"Carol Queen\"). Friends who know you as \"Carol King\" still find you by that name too.");
+                + "(/send name:\"Carol Queen\").");
     }
 
     @Test

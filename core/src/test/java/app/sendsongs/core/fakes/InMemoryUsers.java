@@ -3,6 +3,7 @@ package app.sendsongs.core.fakes;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -38,7 +39,7 @@ public final class InMemoryUsers implements UserStore {
     @Override
     public synchronized List<User> findUsersOnceNamed(String name) {
         String key = Names.key(name);
-        return users.values().stream().filter(u -> u.formerNames().stream().map(Names::key).anyMatch(key::equals))
+        return users.values().stream().filter(u -> u.formerNames().stream().map(FormerName::key).anyMatch(key::equals))
                 .sorted(Comparator.comparing(User::registeredAt).thenComparing(u -> u.address().key())).toList();
     }
 

@@ -10,6 +10,7 @@ import static app.sendsongs.store.contract.Samples.share;
 import static app.sendsongs.store.contract.Samples.watchingShare;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.share.Exchange;
 import app.sendsongs.core.share.SendRecord;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -268,6 +269,22 @@ public abstract class ShareStoreContract extends StoreFixture {
         assertThat(shares.latestCounterparts(at("alice"), 1)).as("the latest one each way").containsExactly(at("bob"));
         assertThat(shares.latestCounterparts(at("carol"), 10)).containsExactly(at("alice"));
         assertThat(shares.latestCounterparts(onTelegram("alice"), 10)).isEmpty();
+    }
+
+    @Test
+    void aPersonsLatestExchangesComeLatestFirstWithWhomAndWhenEachWay() {
+        for (Share share : List.of(heldShare("s-1", "alice", "bob", T0),
+                heldShare("s-2", "carol", "alice", minutes(1)), share("s-3", "alice", "dan", minutes(2),
+                        ShareStatus.PLAYED), heldShare("s-4", "bob", "alice", minutes(3)),
+                heldShare("s-5", "erin", "frank", minutes(5)))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.latestExchanges(at("alice"), 10)).containsExactly(new Exchange(at("bob"), minutes(3)),
+                new Exchange(at("dan"), minutes(2)), new Exchange(at("carol"), minutes(1)), new Exchange(at("bob"), T0));
+        assertThat(shares.latestExchanges(at("alice"), 1)).as("the latest one each way")
+                .containsExactly(new Exchange(at("bob"), minutes(3)), new Exchange(at("dan"), minutes(2)));
+        assertThat(shares.latestExchanges(onTelegram("alice"), 10)).isEmpty();
     }
 
     @Test

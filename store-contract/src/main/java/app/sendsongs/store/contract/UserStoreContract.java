@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -38,24 +39,42 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
-    void theNamesAPersonChangedFromComeBackLatestFirstAndGoWithANewName() {
-        User alice = user("alice", "Alice Smith", T0).renamed("Alice Jones").renamed("Ali Jones");
+    void theNamesAPersonChangedFromComeBackLatestFirstWithWhenTheyHadThemAndGoWithANewName() {
+        User alice = user("alice", "Alice Smith", T0).renamed("Alice Jones", minutes(5), true)
+                .renamed("Ali Jones", minutes(9), true);
         users.saveUser(alice);
 
-        assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).containsExactly("Alice Jones",
-                "Alice Smith");
+        assertThat(users.findUser(at("alice"))).contains(alice);
+        assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).containsExactly(
+                new FormerName("Alice Jones", minutes(5), minutes(9)), new FormerName("Alice Smith", T0, minutes(5)));
+        assertThat(users.findUser(at("alice")).orElseThrow().namedAt()).isEqualTo(minutes(9));
         assertThat(users.findUsersByName("Ali Jones")).containsExactly(alice);
         assertThat(users.findUsersByName("Alice Smith")).as("not the name they have").isEmpty();
 
         users.saveUser(alice.withName("Alice Smith"));
 
         assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).isEmpty();
+        assertThat(users.findUser(at("alice")).orElseThrow().namedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aNameTakenAgainGoesOnFromWhenItWasFirstTakenWhenNobodyKnewTheNamesBetween() {
+        User alice = user("alice", "Alice Smith", T0).renamed("Frank Ocean", minutes(5), true)
+                .renamed("Alice Smith", minutes(6), false);
+        users.saveUser(alice);
+
+        assertThat(users.findUser(at("alice")).orElseThrow().formerNames()).isEmpty();
+        assertThat(users.findUser(at("alice")).orElseThrow().namedAt()).isEqualTo(T0);
+        assertThat(users.findUsersOnceNamed("Frank Ocean")).isEmpty();
+        assertThat(users.findUsersOnceNamed("Alice Smith")).isEmpty();
     }
 
     @Test
     void peopleAreFoundByANameTheyHadBeforeApartFromThoseWhoHaveItNow() {
-        User alice = user("alice", "Alice Smith", T0).renamed("Alice Jones").renamed("Ali Jones");
-        User fred = user("fred", "Fred Jones", minutes(1)).renamed("Alice Smith").renamed("Fred Jones");
+        User alice = user("alice", "Alice Smith", T0).renamed("Alice Jones", minutes(2), true)
+                .renamed("Ali Jones", minutes(3), true);
+        User fred = user("fred", "Fred Jones", minutes(1)).renamed("Alice Smith", minutes(2), true)
+                .renamed("Fred Jones", minutes(3), true);
         User carol = user("carol", "Alice Smith", minutes(2));
         users.saveUser(alice);
         users.saveUser(fred);

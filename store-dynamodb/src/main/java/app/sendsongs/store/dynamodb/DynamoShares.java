@@ -2,6 +2,7 @@ package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Exchange;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
@@ -158,7 +159,7 @@ final class DynamoShares implements ShareStore {
      * key is its delivery time; watches end, so they are few).
      */
     @Override
-    public List<ChatAddress> latestCounterparts(ChatAddress person, int shares) {
+    public List<Exchange> latestExchanges(ChatAddress person, int shares) {
         String received = receivedKey(person);
         List<Map<String, AttributeValue>> candidates = new ArrayList<>();
         candidates.addAll(latest(TableLayout.GSI2, TableLayout.GSI2_PK, received, TableLayout.GSI2_SK, HELD,
@@ -168,10 +169,9 @@ final class DynamoShares implements ShareStore {
         candidates.addAll(received(person, WATCHING));
         Stream<Share> latestSent = latestSentBy(person, shares).stream();
         Stream<Share> latestReceived = latestFirst(candidates, shares).stream();
-        Set<ChatAddress> counterparts = new LinkedHashSet<>();
-        Stream.concat(latestSent, latestReceived).sorted(Comparator.comparing(Share::createdAt).reversed())
-                .forEach(share -> counterparts.add(share.sender().equals(person) ? share.receiver() : share.sender()));
-        return List.copyOf(counterparts);
+        return Stream.concat(latestSent, latestReceived).sorted(Comparator.comparing(Share::createdAt).reversed())
+                .map(share -> new Exchange(share.sender().equals(person) ? share.receiver() : share.sender(),
+                        share.createdAt())).toList();
     }
 
     /** One {@code gsi1} query from the time on: a sender's last day, whatever they sent before. */

@@ -3,11 +3,13 @@ package app.sendsongs.store.dynamodb;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * names who has it ({@code psid}), and {@code USER#<person>} / {@code HANDLE} which handle the person has, so it can
  * be let go (only while it still names them: the platform may have given it to someone else since). Each of a
  * person's former names is an item {@code ONCE_NAMED#<name key>} / {@code USER#<person>}, so that the people once
- * called by a name are one query; saving the person puts and deletes them as their former names change.
+ * called by a name are one query; saving the person puts and deletes them as their former names change. When they had
+ * each is {@code formerNameTimes}, beside {@code formerNames} (which versions before it read as they were); names
+ * saved without times are read as held from the person's registration until their last message, until the person is
+ * saved again with them.
  */
 final class DynamoUsers implements UserStore {
     static final String TYPE = "USER";
@@ -34,6 +39,12 @@ final class DynamoUsers implements UserStore {
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
     /** A list, the latest first; absent when the person has had no other name. */
     private static final String FORMER_NAMES = "formerNames";
+    /** A map {@code from}, {@code until} (epoch ms) for each of {@link #FORMER_NAMES}, in the same order. */
+    private static final String FORMER_NAME_TIMES = "formerNameTimes";
+    private static final String FROM = "from";
+    private static final String UNTIL = "until";
+    /** When the person took the name they have; absent: when they registered. */
+    private static final String NAMED_AT = "namedAt";
     private static final String ONCE_NAMED = "ONCE_NAMED";
     private static final String HANDLE = "HANDLE";
     private static final String HANDLE_KEY = "handleKey";
@@ -95,7 +106,7 @@ final class DynamoUsers implements UserStore {
     @Override
     public void saveUser(User user) {
         Set<String> before = table.replace(item(user)).map(DynamoUsers::formerNameKeys).orElse(Set.of());
-        Set<String> now = formerNameKeys(user.formerNames());
+        Set<String> now = formerNameKeys(user.formerNames().stream().map(FormerName::name).toList());
         now.stream().filter(key -> !before.contains(key)).forEach(key -> table.put(onceNamed(key, user.address())));
         before.stream().filter(key -> !now.contains(key))
                 .forEach(key -> table.delete(onceNamedKey(key, user.address())));
@@ -148,16 +159,36 @@ final class DynamoUsers implements UserStore {
     }
 
     private static Set<String> formerNameKeys(Map<String, AttributeValue> item) {
-        return formerNameKeys(formerNames(item));
+        return formerNameKeys(names(item));
     }
 
     private static Set<String> formerNameKeys(List<String> names) {
         return names.stream().map(Names::key).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static List<String> formerNames(Map<String, AttributeValue> item) {
+    private static List<String> names(Map<String, AttributeValue> item) {
         return item.containsKey(FORMER_NAMES)
                 ? item.get(FORMER_NAMES).l().stream().map(AttributeValue::s).toList() : List.of();
+    }
+
+    /** The former names with their times; those saved without (by earlier versions) as the class comment says. */
+    private static List<FormerName> formerNames(Map<String, AttributeValue> item) {
+        List<String> names = names(item);
+        List<Map<String, AttributeValue>> times = item.containsKey(FORMER_NAME_TIMES)
+                ? Attr.maps(item, FORMER_NAME_TIMES) : List.of();
+        Instant from = Optional.ofNullable(Attr.timeOrNull(item, "registeredAt")).orElse(Instant.EPOCH);
+        Instant until = Optional.ofNullable(Attr.timeOrNull(item, LAST_MESSAGE_AT)).orElse(from);
+        List<FormerName> former = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            former.add(times.size() == names.size()
+                    ? new FormerName(names.get(i), Attr.time(times.get(i), FROM), Attr.time(times.get(i), UNTIL))
+                    : new FormerName(names.get(i), from, until));
+        }
+        return former;
+    }
+
+    private static AttributeValue times(FormerName name) {
+        return AttributeValue.fromM(Map.of(FROM, Attr.time(name.from()), UNTIL, Attr.time(name.until())));
     }
 
     private static Map<String, AttributeValue> onceNamed(String nameKey, ChatAddress address) {
@@ -199,8 +230,11 @@ final class DynamoUsers implements UserStore {
         Attr.putIfPresent(item, "grantState", user.grantState() == null ? null : Attr.s(user.grantState().name()));
         Attr.putIfPresent(item, "registeredAt", Attr.timeOrNull(user.registeredAt()));
         Attr.putIfPresent(item, LAST_MESSAGE_AT, Attr.timeOrNull(user.lastMessageAt()));
+        Attr.putIfPresent(item, NAMED_AT, Attr.timeOrNull(user.namedAt()));
         if (!user.formerNames().isEmpty()) {
-            item.put(FORMER_NAMES, AttributeValue.fromL(user.formerNames().stream().map(Attr::s).toList()));
+            item.put(FORMER_NAMES, Attr.list(user.formerNames().stream().map(FormerName::name).toList()));
+            item.put(FORMER_NAME_TIMES, AttributeValue.fromL(user.formerNames().stream()
+                    .map(DynamoUsers::times).toList()));
         }
         return item;
     }
@@ -209,6 +243,7 @@ final class DynamoUsers implements UserStore {
         GrantState state = Attr.optionalString(item, "grantState").map(GrantState::valueOf).orElse(null);
         return new User(Attr.person(item, PERSON), Attr.string(item, "name"),
                 grants.read(item), state,
-                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT), formerNames(item));
+                Attr.timeOrNull(item, "registeredAt"), Attr.timeOrNull(item, LAST_MESSAGE_AT),
+                Attr.timeOrNull(item, NAMED_AT), formerNames(item));
     }
 }

@@ -2,6 +2,7 @@ package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.Exchange;
 import app.sendsongs.core.share.SendRecord;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -13,10 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Shared songs, in {@code shares}: by id, by sender, by receiver and by group send. */
 final class SqliteShares implements ShareStore {
@@ -51,10 +50,6 @@ final class SqliteShares implements ShareStore {
     /** A sender's open shares, oldest first, by the index of open shares by sender; package-visible too. */
     static final String OPEN_SENT = SELECT + "WHERE sender_address = ? AND status IN ('HELD', 'WATCHING') "
             + "ORDER BY created_at, seq";
-
-    /** One share of a person's, as {@link #latestCounterparts} reads it: with whom, and when. */
-    private record Exchange(String other, long createdAt) {
-    }
 
     private final Database db;
 
@@ -137,20 +132,17 @@ final class SqliteShares implements ShareStore {
 
     /** Two reads of a few index pages each, in one read transaction, merged latest first (sends first on a tie). */
     @Override
-    public List<ChatAddress> latestCounterparts(ChatAddress person, int shares) {
+    public List<Exchange> latestExchanges(ChatAddress person, int shares) {
         List<Exchange> exchanges = db.readTogether(s -> {
             List<Exchange> both = new ArrayList<>(s.query(LATEST_SENT, SqliteShares::exchange, person, shares));
             both.addAll(s.query(LATEST_RECEIVED, SqliteShares::exchange, person, shares));
             return both;
         });
-        Set<ChatAddress> counterparts = new LinkedHashSet<>();
-        exchanges.stream().sorted(Comparator.comparingLong(Exchange::createdAt).reversed())
-                .forEach(exchange -> counterparts.add(ChatAddress.parse(exchange.other())));
-        return List.copyOf(counterparts);
+        return exchanges.stream().sorted(Comparator.comparing(Exchange::at).reversed()).toList();
     }
 
     private static Exchange exchange(ResultSet rs) throws SQLException {
-        return new Exchange(rs.getString("other"), rs.getLong("created_at"));
+        return new Exchange(Codec.address(rs, "other"), Codec.instant(rs, "created_at"));
     }
 
     @Override

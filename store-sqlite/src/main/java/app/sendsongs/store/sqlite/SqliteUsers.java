@@ -3,6 +3,7 @@ package app.sendsongs.store.sqlite;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -24,16 +25,15 @@ import java.util.Optional;
  */
 final class SqliteUsers implements UserStore {
     private static final String SELECT = "SELECT address, name, " + ConnectionColumns.NAMES + ", grant_state, "
-            + "registered_at, last_message_at, former_names FROM users ";
+            + "registered_at, last_message_at, named_at, former_names, former_names_held FROM users ";
     private static final String UPSERT = "INSERT INTO users (address, name, name_key, " + ConnectionColumns.NAMES
-            + ", grant_state, registered_at, last_message_at, former_names) VALUES (?, ?, ?, "
-            + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?, ?) "
+            + ", grant_state, registered_at, last_message_at, named_at, former_names, former_names_held) "
+            + "VALUES (?, ?, ?, " + ConnectionColumns.PLACEHOLDERS + ", ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (address) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, "
             + ConnectionColumns.UPDATE_ALL + ", grant_state = excluded.grant_state, "
             + "registered_at = excluded.registered_at, last_message_at = excluded.last_message_at, "
-            + "former_names = excluded.former_names";
-    /** Between the former names in their column: no name holds a line break ({@link Names#problem}). */
-    private static final String BETWEEN_NAMES = "\n";
+            + "named_at = excluded.named_at, former_names = excluded.former_names, "
+            + "former_names_held = excluded.former_names_held";
 
     private final Database db;
     private final TokenSeal seal;
@@ -79,11 +79,12 @@ final class SqliteUsers implements UserStore {
         List<Object> values = new ArrayList<>(List.of(u.address(), u.name(), u.nameKey()));
         values.addAll(Arrays.asList(connection));
         values.addAll(Arrays.asList(u.grantState() == null ? null : u.grantState().name(), u.registeredAt(),
-                u.lastMessageAt(), u.formerNames().isEmpty() ? null : String.join(BETWEEN_NAMES, u.formerNames())));
+                u.lastMessageAt(), u.namedAt(), FormerNameTimes.names(u.formerNames()),
+                FormerNameTimes.held(u.formerNames())));
         db.write(s -> {
             s.update(UPSERT, values.toArray());
             s.update("DELETE FROM former_name_keys WHERE address = ?", u.address());
-            for (String key : u.formerNames().stream().map(Names::key).distinct().toList()) {
+            for (String key : u.formerNames().stream().map(FormerName::key).distinct().toList()) {
                 s.update("INSERT INTO former_name_keys (address, name_key) VALUES (?, ?)", u.address(), key);
             }
             return null;
@@ -131,9 +132,11 @@ final class SqliteUsers implements UserStore {
 
     private User user(ResultSet rs) throws SQLException {
         String state = rs.getString("grant_state");
-        String former = rs.getString("former_names");
+        Instant registeredAt = Codec.instant(rs, "registered_at");
+        Instant lastMessageAt = Codec.instant(rs, "last_message_at");
         return new User(Codec.address(rs, "address"), rs.getString("name"), seal.opened(ConnectionColumns.read(rs)),
-                state == null ? null : GrantState.valueOf(state), Codec.instant(rs, "registered_at"),
-                Codec.instant(rs, "last_message_at"), former == null ? List.of() : List.of(former.split(BETWEEN_NAMES)));
+                state == null ? null : GrantState.valueOf(state), registeredAt, lastMessageAt,
+                Codec.instant(rs, "named_at"), FormerNameTimes.read(rs.getString("former_names"),
+                        rs.getString("former_names_held"), registeredAt, lastMessageAt));
     }
 }

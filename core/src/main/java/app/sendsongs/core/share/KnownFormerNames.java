@@ -1,0 +1,36 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.FormerName;
+import app.sendsongs.core.user.User;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Which of others' former names a person could know them by: the ones they had when the two exchanged a song, either
+ * way. Read from the person's exchanges ({@link Acquaintances#exchangesOf}), once, and only when someone has a former
+ * name in question: most lookups never need them.
+ */
+final class KnownFormerNames {
+    private final Acquaintances acquaintances;
+    private final ChatAddress person;
+    private List<Exchange> exchanges;
+
+    KnownFormerNames(Acquaintances acquaintances, ChatAddress person) {
+        this.acquaintances = acquaintances;
+        this.person = person;
+    }
+
+    /** Whether the person could know {@code other} by one of their former names that {@code named} takes. */
+    boolean knowsBy(User other, Predicate<FormerName> named) {
+        List<FormerName> names = other.formerNames().stream().filter(named).toList();
+        if (names.isEmpty()) {
+            return false;
+        }
+        if (exchanges == null) {
+            exchanges = acquaintances.exchangesOf(person);
+        }
+        return exchanges.stream().filter(exchange -> exchange.with().equals(other.address()))
+                .anyMatch(exchange -> names.stream().anyMatch(name -> name.heldAt(exchange.at())));
+    }
+}
