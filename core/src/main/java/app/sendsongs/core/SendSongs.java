@@ -48,6 +48,7 @@ import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.ShareDelivery;
+import app.sendsongs.core.share.SongsThatWaited;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.ShownPendingList;
@@ -174,7 +175,9 @@ public final class SendSongs {
                 chatSongs, new Headcount(roster, stores.users(), reach), marks);
         this.bot = new Bot(stores.inbound(), stores.users(), stores.choices(), outbox, reach,
                 new Bot.Features(registration, sendSong, whichPerson, linkShare, sentSongs, controls, forgetMe, groups,
-                        groupChats, invites, handles), planner, clock, Settings.DEDUPE_WINDOW);
+                        groupChats, invites, handles,
+                        new SongsThatWaited(stores.shares(), stores.users(), names, outbox)), planner, clock,
+                Settings.DEDUPE_WINDOW);
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }

@@ -163,6 +163,9 @@ class InvitesEndToEndTest {
             assertThat(message.path("messaging_type").asText()).isNotEqualTo("MESSAGE_TAG");
             assertThat(message.path("tag").isMissingNode() || message.path("tag").isNull()).isTrue();
         });
+        assertThat(sandbox.awaitMessage("alice", text -> text.startsWith("📬")).getLast())
+                .as("Alice told it went at last").isEqualTo("📬 Bob Fisher wrote to me, so " + title + " is going out to them now (you sent it just "
+                        + "now). I'll tell you when they play it.");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.sendsongs.core.bot;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.Message;
@@ -28,6 +29,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.share.SongsThatWaited;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.share.WordsForTaps;
@@ -112,6 +114,7 @@ public final class Bot {
     private final GroupChats groupChats;
     private final InviteDelivery invites;
     private final PersonHandles handles;
+    private final SongsThatWaited songsThatWaited;
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
@@ -119,7 +122,8 @@ public final class Bot {
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
                            SentSongs sentSongs, ReceiverControls controls, ForgetMe forgetMe, Groups groups,
-                           GroupChats groupChats, InviteDelivery invites, PersonHandles handles) {
+                           GroupChats groupChats, InviteDelivery invites, PersonHandles handles,
+                           SongsThatWaited songsThatWaited) {
     }
 
     /**
@@ -145,6 +149,7 @@ public final class Bot {
         this.groupChats = features.groupChats();
         this.invites = features.invites();
         this.handles = features.handles();
+        this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
     }
@@ -183,7 +188,9 @@ public final class Bot {
         // Answered before what waited for them is released, so a "block" takes back the songs it is about; the
         // answer still comes after them.
         Message answer = answer(event, user);
-        outbox.personWrote(from);
+        List<HeldMessage> held = outbox.heldFor(from);
+        songsThatWaited.goingOut(held);
+        outbox.personWrote(held);
         user.ifPresent(u -> planner.personWrote(from));
         outbox.reply(from, answer);
         if (user.isEmpty()) {

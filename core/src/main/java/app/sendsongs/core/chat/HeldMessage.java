@@ -71,6 +71,14 @@ public record HeldMessage(String id, ChatAddress to, Message message, Instant he
         return refusals == 0 && !inFirstSend;
     }
 
+    /**
+     * Whether it waits for the person to write: a try did not deliver it, and no retry is due (their chat app takes
+     * nothing from the bot until they write). What is held behind it waits too.
+     */
+    public boolean waitsForPerson() {
+        return tries > 0 && retryAt.isEmpty();
+    }
+
     /** When it is due for something: its retry, or else its expiry. */
     public Instant dueAt() {
         return retryAt.filter(at -> at.isBefore(expiresAt)).orElse(expiresAt);

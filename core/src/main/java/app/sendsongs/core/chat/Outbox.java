@@ -349,7 +349,17 @@ public final class Outbox {
 
     /** The person wrote to the bot: their held messages may go out now, oldest first. */
     public void personWrote(ChatAddress person) {
-        sendInOrder(store.heldMessagesFor(person), MessageKind.RESPONSE);
+        personWrote(store.heldMessagesFor(person));
+    }
+
+    /** As {@link #personWrote(ChatAddress)}, with their held messages as {@link #heldFor} read them just now. */
+    public void personWrote(List<HeldMessage> held) {
+        sendInOrder(held, MessageKind.RESPONSE);
+    }
+
+    /** The messages held for the person, oldest first. */
+    public List<HeldMessage> heldFor(ChatAddress person) {
+        return store.heldMessagesFor(person);
     }
 
     /**

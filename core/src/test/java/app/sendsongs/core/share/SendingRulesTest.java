@@ -2,9 +2,13 @@ package app.sendsongs.core.share;
 
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.Track;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,54 @@ class SendingRulesTest {
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).endsWith("It hasn't reached them "
                 + "yet, so I didn't send it again: it goes out as soon as they write to me.");
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(TITLE));
+    }
+
+    @Test
+    void theSenderOfASongThatWaitedForThemToWriteIsToldWhenItGoesOut() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.chat.windowCloses("bob");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("won't let me deliver");
+        bot.advance(Duration.ofHours(3));
+        int aliceBefore = bot.inbox("alice").size();
+
+        bobWrites("hi");
+
+        assertThat(bot.inbox("bob")).anyMatch(text -> text.contains(TITLE));
+        assertThat(bot.inbox("alice").subList(aliceBefore, bot.inbox("alice").size())).containsExactly("📬 Bob Fisher "
+                + "wrote to me, so " + TITLE + " is going out to them now (you sent it 3 h ago). I'll tell you when "
+                + "they play it.");
+        bobWrites("hi");
+        assertThat(bot.inbox("alice")).as("told once").hasSize(aliceBefore + 1);
+    }
+
+    @Test
+    void cutShortAfterTellingTheSenderAndBeforeTheSongWentTheSenderIsToldOnceAndTheSongGoesOnce() {
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        int aliceBefore = bot.inbox("alice").size();
+        Inbound hi = new Inbound.Text(bot.nextEventId(), at("bob"), bot.clock.instant(), "hi");
+        bot.chat.diesOnSend(2, false); // Alice's notice goes, then the process dies sending Bob's song
+
+        assertThatThrownBy(() -> bot.handle(hi)).isInstanceOf(RecordingChat.ProcessDied.class);
+        bot.chat.windowOpens("bob"); // his message opened his window, as Messenger's does
+        bot.handle(hi);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.inbox("alice").subList(aliceBefore, bot.inbox("alice").size())).singleElement().asString()
+                .startsWith("📬 Bob Fisher wrote to me");
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.contains(TITLE)).hasSize(1);
+    }
+
+    @Test
+    void aSongThatWentOutAtOnceTellsItsSenderNothingMoreWhenTheyWrite() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        int aliceBefore = bot.inbox("alice").size();
+        bot.advance(Duration.ofMinutes(5));
+
+        bobWrites("hi");
+
+        assertThat(bot.inbox("bob")).anyMatch(text -> text.contains(TITLE));
+        assertThat(bot.inbox("alice")).hasSize(aliceBefore);
     }
 
     @Test
@@ -159,5 +211,9 @@ class SendingRulesTest {
         Track track = FakeMusic.track("0000000000000000000" + (100 + n), "Song " + n, "Band");
         harness.music.add(track);
         return track;
+    }
+
+    private void bobWrites(String text) {
+        bot.handle(new Inbound.Text(bot.nextEventId(), at("bob"), bot.clock.instant(), text));
     }
 }
