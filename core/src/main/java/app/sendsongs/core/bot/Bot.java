@@ -20,6 +20,7 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
@@ -272,7 +273,7 @@ public final class Bot {
             return registration.connect(event.from(), user, connect.source());
         }
         if (user.isEmpty()) {
-            return welcome(parsed, event.from());
+            return welcome(parsed, typed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
         Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
@@ -427,9 +428,14 @@ public final class Bot {
      * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
      * just connected and holds a code, and the welcome would send them to connect again.
      */
-    private Message welcome(ParseResult parsed, ChatAddress from) {
+    private Message welcome(ParseResult parsed, String typed, ChatAddress from) {
         Message welcome = registration.welcome();
         CommandStyle style = CommandStyle.of(from);
+        Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
+                : Optional.empty();
+        if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
+            return registration.connect(from, Optional.empty(), Optional.of(typedASource.get().id()));
+        }
         return switch (parsed) {
             case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
                     Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
