@@ -20,6 +20,7 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
@@ -77,6 +78,11 @@ public final class Bot {
     /** The answer to thanks or a like, which are no command: an error there read as rude. */
     private static final Message KIND_WORDS_BACK = Message.text(
             "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(MENU));
+    /** The answer to "stop" or "unsubscribe": what comes, and the two ways to stop it. */
+    private static final Message HOW_TO_STOP = Message.text("I only write when a friend sends you a song or plays "
+            + "one you sent. To stop one friend's songs: block and their name (they aren't told). To stop everything: "
+            + "forget_me deletes all I keep about you (I ask first).")
+            .withChoices(List.of(new Choice("Forget me", "forget_me"), MENU));
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
     private static final Choice HELP = new Choice("Help", "help");
@@ -272,7 +278,7 @@ public final class Bot {
             return registration.connect(event.from(), user, connect.source());
         }
         if (user.isEmpty()) {
-            return welcome(parsed, event.from());
+            return welcome(parsed, typed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
         Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
@@ -296,6 +302,9 @@ public final class Bot {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) -> KIND_WORDS_BACK;
+            case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> HOW_TO_STOP;
+            case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
+                    answer(user.get(), new Command.ForgetMe(false), typed, draft);
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
                     .map(service -> notSpotify(service, user.get()))
                     .orElseGet(() -> unknown(unknown, CommandStyle.of(user.get().address())));
@@ -427,9 +436,14 @@ public final class Bot {
      * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
      * just connected and holds a code, and the welcome would send them to connect again.
      */
-    private Message welcome(ParseResult parsed, ChatAddress from) {
+    private Message welcome(ParseResult parsed, String typed, ChatAddress from) {
         Message welcome = registration.welcome();
         CommandStyle style = CommandStyle.of(from);
+        Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
+                : Optional.empty();
+        if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
+            return registration.connect(from, Optional.empty(), Optional.of(typedASource.get().id()));
+        }
         return switch (parsed) {
             case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
                     Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));

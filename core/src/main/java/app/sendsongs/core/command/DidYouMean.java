@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The commands a person probably meant when their first words name none: those whose spellings are a typo or two
@@ -21,11 +22,17 @@ final class DidYouMean {
     static final int MAX_SUGGESTIONS = 3;
     /** Words shorter than this are too short to guess from ("ok", "no"). */
     private static final int SHORTEST = 3;
+    /** Words a question starts with, which no command's spelling does: "how do" is near "howdy" all the same. */
+    private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "why", "who", "where", "when", "which",
+            "can", "could", "would", "will", "do", "does", "did", "is", "are");
 
     private DidYouMean() {
     }
 
     static List<Suggestion> suggestions(List<Token> tokens) {
+        if (asksAQuestion(tokens)) {
+            return List.of();
+        }
         Map<CommandDefinition, Integer> nearest = new LinkedHashMap<>();
         Map<CommandDefinition, Integer> wordsUsed = new LinkedHashMap<>();
         int leading = Math.min(2, CommandParser.leadingWords(tokens));
@@ -55,6 +62,12 @@ final class DidYouMean {
         return ranked.stream().limit(MAX_SUGGESTIONS)
                 .map(command -> new Suggestion(command.name(), corrected(command, tokens, wordsUsed.get(command))))
                 .toList();
+    }
+
+    /** Whether the text starts as a question does ("how do I …", "can you …"): no command mistyped. */
+    private static boolean asksAQuestion(List<Token> tokens) {
+        return !tokens.isEmpty() && tokens.getFirst() instanceof Word first && !first.quoted()
+                && QUESTION_WORDS.contains(first.text().toLowerCase(Locale.ROOT));
     }
 
     /** The text with its first {@code words} words replaced by the command's name; the rest as typed. */

@@ -1,8 +1,11 @@
 package app.sendsongs.core.music;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The kinds of service a person's listening history can come from. */
 public enum SourceKind {
@@ -15,6 +18,11 @@ public enum SourceKind {
      * user token on the app's own page.
      */
     LISTENBRAINZ("ListenBrainz", false, true, ChronoUnit.SECONDS);
+
+    private static final int MOST_WORDS_MENTIONING = 6;
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LINK = Pattern.compile("://|\\bwww\\.|\\.(com|link|fm|org)/",
+            Pattern.CASE_INSENSITIVE);
 
     private final String displayName;
     private final boolean recentWindowOnly;
@@ -75,5 +83,34 @@ public enum SourceKind {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The one kind a short text mentions by name ("I use Last.fm", "connect to spotify", "last fm"): what a newcomer
+     * types instead of tapping one of the services offered. Empty when the text names none or several, holds a link
+     * (a pasted song names Spotify in its address), or is longer than {@value #MOST_WORDS_MENTIONING} words, which
+     * says more than which service.
+     */
+    public static Optional<SourceKind> mentionedIn(String text) {
+        if (text == null || LINK.matcher(text).find()) {
+            return Optional.empty();
+        }
+        List<String> words = Arrays.stream(NOT_A_WORD.split(text.toLowerCase(Locale.ROOT).replace(".", "")))
+                .filter(word -> !word.isEmpty()).toList();
+        if (words.size() > MOST_WORDS_MENTIONING) {
+            return Optional.empty();
+        }
+        List<SourceKind> mentioned = Arrays.stream(values()).filter(kind -> kind.mentionedAmong(words)).toList();
+        return mentioned.size() == 1 ? Optional.of(mentioned.getFirst()) : Optional.empty();
+    }
+
+    private boolean mentionedAmong(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            boolean twoWords = i + 1 < words.size() && id().equals(words.get(i) + words.get(i + 1));
+            if (id().equals(words.get(i)) || twoWords) {
+                return true;
+            }
+        }
+        return false;
     }
 }

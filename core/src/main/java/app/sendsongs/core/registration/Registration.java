@@ -345,7 +345,7 @@ public final class Registration {
         if (asked.isEmpty()) {
             return user.map(this::sourcesFor).orElseGet(this::welcome);
         }
-        Optional<SourceKind> kind = SourceKind.named(asked.get());
+        Optional<SourceKind> kind = SourceKind.named(asked.get()).or(() -> SourceKind.mentionedIn(asked.get()));
         if (kind.isEmpty() || !sources.has(kind.get())) {
             String what = kind.map(k -> k.displayName() + " isn't set up on this server.")
                     .orElse("I don't know " + Names.quoted(asked.get()) + " as a place to listen.");

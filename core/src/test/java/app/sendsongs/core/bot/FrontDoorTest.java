@@ -145,6 +145,45 @@ class FrontDoorTest {
     }
 
     @Test
+    void stopOrUnsubscribeSaysHowToStopWhatComes() {
+        bot.register("alice", "Alice Smith");
+
+        for (String said : new String[] {"stop", "STOP!", "unsubscribe", "stop messaging me", "leave me alone",
+                "opt out", "/stop"}) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("I only write when a friend sends you a song or "
+                    + "plays one you sent. To stop one friend's songs: block and their name (they aren't told). To stop "
+                    + "everything: forget_me deletes all I keep about you (I ask first).");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("Forget me", "forget_me"), new Choice("Menu", "menu"));
+        }
+        assertThat(bot.reply("alice", "stop the music")).startsWith("Sorry, I didn't understand that.");
+    }
+
+    @Test
+    void askingForOnesDataToBeDeletedAsksAsForgetMeDoes() {
+        bot.register("alice", "Alice Smith");
+        String asks = bot.reply("alice", "forget_me");
+
+        for (String said : new String[] {"delete my data", "Delete my account", "delete me", "remove my data",
+                "erase my data please"}) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(asks);
+        }
+        assertThat(bot.user("alice")).as("asked, nothing deleted yet").isNotNull();
+    }
+
+    @Test
+    void aQuestionIsNotReadAsACommandMistyped() {
+        bot.register("alice", "Alice Smith");
+
+        for (String said : new String[] {"how do I send a song?", "what do you do", "can you send songs?",
+                "why not"}) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Sorry, I didn't understand that. To share a "
+                    + "song, paste its Spotify link.");
+        }
+        assertThat(bot.reply("alice", "hlep")).as("a typo still gets its guess").contains("Did you mean");
+    }
+
+    @Test
     void helpForAWordThatIsNoCommandSaysSoThenOffersTheCommandMeantOrTheList() {
         bot.register("alice", "Alice Smith");
 

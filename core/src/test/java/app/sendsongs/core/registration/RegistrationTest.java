@@ -72,6 +72,30 @@ class RegistrationTest {
     }
 
     @Test
+    void aNewcomerWhoTypesTheServiceRatherThanTappingItGetsItsLink() {
+        for (String typed : List.of("Last.fm", "lastfm", "last fm", "LAST.FM!", "I use last.fm", "connect to Last.fm",
+                "connect with lastfm please")) {
+            assertThat(bot.reply("bob", typed)).as(typed)
+                    .startsWith("Here's your own link to connect Last.fm (it works once, within a day): ");
+        }
+        assertThat(bot.reply("bob", "Spotify")).startsWith("Here's your own link to connect Spotify");
+    }
+
+    @Test
+    void aNewcomerWhoNamesNoServiceOrTwoOrPastesALinkGetsTheWelcome() {
+        for (String typed : List.of("hello", "spotify or last.fm?",
+                "I found you through a friend who said you share songs with people on spotify")) {
+            assertThat(bot.reply("bob", typed)).as(typed).isEqualTo(WELCOME);
+        }
+        assertThat(bot.reply("bob", FakeMusic.SONG.id().link())).as("a pasted song link")
+                .startsWith("To send that song, connect first");
+        assertThat(bot.reply("bob", "listenbrainz")).as("a service this server has not set up")
+                .isEqualTo("ListenBrainz isn't set up on this server. You can connect:");
+        assertThat(bot.reply("bob", "connect to deezer")).isEqualTo("I don't know \"to deezer\" as a place to listen. "
+                + "You can connect:");
+    }
+
+    @Test
     void consentGivesAOneTimeCodeThatRegistersWhoeverSendsIt() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
