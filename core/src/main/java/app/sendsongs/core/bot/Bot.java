@@ -307,7 +307,7 @@ public final class Bot {
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
                     .map(service -> notSpotify(service, user.get()))
-                    .orElseGet(() -> unknown(unknown, CommandStyle.of(user.get().address())));
+                    .orElseGet(() -> notUnderstood(unknown, user.get()));
         };
     }
 
@@ -633,6 +633,16 @@ public final class Bot {
     }
 
     /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */
+    /** Text that is no command: the guesses at a typo, or else, soon after a song came, that it reaches nobody. */
+    private Message notUnderstood(ParseResult.Unknown unknown, User user) {
+        Message reply = unknown(unknown, CommandStyle.of(user.address()));
+        if (!unknown.suggestions().isEmpty()) {
+            return reply;
+        }
+        return controls.notPassedOn(user, clock.instant()).map(line -> reply.withText(reply.text() + "\n" + line))
+                .orElse(reply);
+    }
+
     private static Message unknown(ParseResult.Unknown unknown, CommandStyle style) {
         if (unknown.suggestions().isEmpty()) {
             return Message.text("Sorry, I didn't understand that. To share a song, paste its Spotify link.")

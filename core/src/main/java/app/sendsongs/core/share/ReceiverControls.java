@@ -14,6 +14,8 @@ import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
  * be told of: from then on they hear nothing of them.
  */
 public final class ReceiverControls {
+    /** How long after a song arrives words the bot does not understand may be meant for its sender. */
+    private static final Duration ANSWERING_A_SONG = Duration.ofDays(1);
+
     private final PreferenceStore preferences;
     private final ShareStore shares;
     private final UserStore users;
@@ -71,6 +76,22 @@ public final class ReceiverControls {
                     withSender(me, name.orElseThrow(), commandText, sender -> receipts(me, sender, on.orElseThrow()));
             default -> throw new IllegalArgumentException("not a receiver's control: " + command);
         };
+    }
+
+    /**
+     * What to add to "I didn't understand that" for someone who got a song within the last {@link #ANSWERING_A_SONG}:
+     * people answer a song ("love it, thanks!") as if its sender read the chat, and must learn it reaches nobody.
+     */
+    public Optional<String> notPassedOn(User me, Instant now) {
+        return shares.sharesReceivedBy(me.address()).stream().findFirst()
+                .filter(share -> share.deliveredAt().filter(at -> at.isAfter(now.minus(ANSWERING_A_SONG))).isPresent())
+                .flatMap(share -> users.findUser(share.sender()).map(sender -> notPassedOn(share, sender)));
+    }
+
+    private static String notPassedOn(Share share, User sender) {
+        String told = share.status() == ShareStatus.WATCHING && !share.receiptsOff()
+                ? " When you play " + share.track().title() + ", I'll tell them." : "";
+        return "If that was for " + sender.name() + ": I don't pass messages on, so tell them yourself." + told;
     }
 
     /** Finishes a command the bot had to ask "which one?" about; its last tap (Never mind) does nothing. */

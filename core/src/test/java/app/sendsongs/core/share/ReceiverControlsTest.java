@@ -42,6 +42,25 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void wordsTheBotDoesNotUnderstandSoonAfterASongAreToldTheyReachNobody() {
+        String notUnderstood = "Sorry, I didn't understand that. To share a song, paste its Spotify link.";
+        assertThat(bot.reply("bob", "love it, thanks!!")).as("no song yet").isEqualTo(notUnderstood);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(bot.reply("bob", "love it, thanks!!")).isEqualTo(notUnderstood + "\nIf that was for Alice Smith: "
+                + "I don't pass messages on, so tell them yourself. When you play " + TITLE + ", I'll tell them.");
+
+        bot.reply("bob", "receipts off Alice Smith");
+        assertThat(bot.reply("bob", "love it, thanks!!")).as("receipts off: no promise to tell")
+                .isEqualTo(notUnderstood + "\nIf that was for Alice Smith: I don't pass messages on, so tell them "
+                        + "yourself.");
+        bot.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(bot.reply("bob", "love it, thanks!!")).as("a day later").isEqualTo(notUnderstood);
+        assertThat(bot.reply("bob", "pendnig")).as("a typo keeps its guess").startsWith("Sorry, I don't know that "
+                + "command. Did you mean");
+    }
+
+    @Test
     void withReceiptsOffTheSongArrivesTheSenderIsToldAtOnceAndNeverOfThePlayButTheNoteIsReleased() {
         assertThat(bot.reply("bob", "receipts off")).startsWith("Done: I won't tell anyone when you play their songs.");
 
