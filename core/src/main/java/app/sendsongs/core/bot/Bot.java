@@ -79,10 +79,10 @@ public final class Bot {
     private static final Message KIND_WORDS_BACK = Message.text(
             "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(MENU));
     /** The answer to "stop" or "unsubscribe": what comes, and the two ways to stop it. */
-    private static final Message HOW_TO_STOP = Message.text("I only write when a friend sends you a song or plays "
-            + "one you sent. To stop one friend's songs: block and their name (they aren't told). To stop everything: "
-            + "forget_me deletes all I keep about you (I ask first).")
-            .withChoices(List.of(new Choice("Forget me", "forget_me"), MENU));
+    private static final String HOW_TO_STOP = "I only write when a friend sends you a song or plays one you sent. "
+            + "To stop one friend's songs: {block} and their name (they aren't told). To stop everything: {forget_me} "
+            + "deletes all I keep about you (I ask first).";
+    private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), MENU);
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
     private static final Choice HELP = new Choice("Help", "help");
@@ -302,7 +302,8 @@ public final class Bot {
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) -> KIND_WORDS_BACK;
-            case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> HOW_TO_STOP;
+            case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
+                    CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)

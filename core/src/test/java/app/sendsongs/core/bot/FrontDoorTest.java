@@ -157,6 +157,11 @@ class FrontDoorTest {
                     .containsExactly(new Choice("Forget me", "forget_me"), new Choice("Menu", "menu"));
         }
         assertThat(bot.reply("alice", "stop the music")).startsWith("Sorry, I didn't understand that.");
+        ChatAddress onTelegram = new ChatAddress(Platform.TELEGRAM, "7001");
+        BotHarness withTelegram = new BotHarness(RecordingChat.plainText(Platform.TELEGRAM, 4096));
+        withTelegram.register(onTelegram, "Tess Gray");
+        assertThat(withTelegram.reply(onTelegram, "stop")).as("commands as Telegram writes them")
+                .contains("/block and their name").contains("To stop everything: /forget_me deletes");
     }
 
     @Test
