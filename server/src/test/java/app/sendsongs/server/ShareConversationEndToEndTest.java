@@ -142,6 +142,35 @@ class ShareConversationEndToEndTest {
                         + "Friends, then /add_to_group).");
     }
 
+    @Test
+    void onTelegramATapOnTheQuestionOfASongDroppedForAnotherSaysSoAndAsksAboutTheOtherOne() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.getFirst());
+        telegram.ask(ALICE, LINK + tracks.get(1));
+        JsonNode first = telegram.messages(ALICE).getLast();
+        assertThat(buttons(first)).contains("Bob Fisher");
+        assertThat(telegram.ask(ALICE, LINK + tracks.get(2))).singleElement().asString()
+                .contains("(I dropped " + title(tracks.get(1)));
+
+        assertThat(telegram.tap(ALICE, first, "Bob Fisher")).containsExactly(dropped(tracks.get(1), tracks.get(2)));
+        JsonNode asked = telegram.messages(ALICE).getLast();
+        assertThat(buttons(asked)).as("the open question's buttons").contains("Bob Fisher");
+        asked.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> assertThat(
+                button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(64)));
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains(title(tracks.get(1)))
+                || text.contains(title(tracks.get(2))));
+        assertThat(telegram.tap(ALICE, asked, "Bob Fisher")).containsExactly("Send " + title(tracks.get(2))
+                + " to Bob Fisher?");
+    }
+
+    /** What a tap on the question about {@code droppedTrack}, dropped for {@code nowTrack}, is answered. */
+    private String dropped(String droppedTrack, String nowTrack) {
+        return "That tap was for " + title(droppedTrack) + ", not the song you're sharing now, so I did nothing. "
+                + "Who is " + title(nowTrack) + " for?";
+    }
+
     /** Alice has Bob as a contact (he sent her a song) and made Family, with Carol King in it. */
     private void aliceWithBobAsAContactAndCarolInHerFamily() {
         sandbox.register("alice", "alice-sp", "Alice Smith");

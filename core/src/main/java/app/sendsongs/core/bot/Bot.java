@@ -550,7 +550,8 @@ public final class Bot {
                 return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");
             }
             // the song being shared is the open question unless a "which one?" was asked since
-            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, EARLIER_QUESTION + " "))
+            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
+                            choose.song()).orElse(EARLIER_QUESTION + " ")))
                     .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
         }
         if (choice.isEmpty()) {

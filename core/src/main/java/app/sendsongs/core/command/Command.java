@@ -1,6 +1,7 @@
 package app.sendsongs.core.command;
 
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.TrackId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -69,16 +70,30 @@ public sealed interface Command {
     /**
      * A bare number: the answer to a question the bot asked. A tap carries the number and '#' and the key of the
      * question it was shown with ({@code question}), which it answers only while that question is the open one:
-     * Telegram keeps the buttons of older questions, and a number means someone else in another question.
+     * Telegram keeps the buttons of older questions, and a number means someone else in another question. A tap of
+     * the people offered for a song being shared also carries the song ({@code song}), so that one under the question
+     * about a song no longer being shared can say which song that was.
      */
-    record Choose(int number, Optional<String> question) implements Command {
+    record Choose(int number, Optional<String> question, Optional<TrackId> song) implements Command {
         public Choose(int number) {
-            this(number, Optional.empty());
+            this(number, Optional.empty(), Optional.empty());
+        }
+
+        public Choose(int number, Optional<String> question) {
+            this(number, question, Optional.empty());
         }
 
         /** What a tap for {@code number} in the question with this {@code key} carries: "2 #0c1d2e3f". */
         public static String payload(int number, String key) {
             return number + " #" + key;
+        }
+
+        /**
+         * What a tap for {@code number} in the offer with this {@code key} for the song {@code song} carries:
+         * "2 #0c1d2e3f 4uLU6hMCjMI75M1A2tKUQC" (35 bytes at most, within Telegram's 64 for a button's data).
+         */
+        public static String payload(int number, String key, TrackId song) {
+            return payload(number, key) + " " + song.value();
         }
     }
 

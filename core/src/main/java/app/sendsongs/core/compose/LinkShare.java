@@ -12,6 +12,7 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.FriendFinder;
@@ -491,7 +492,7 @@ public final class LinkShare {
         drafts.saveDraft(draft);
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
-            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
         }
         invite.ifPresent(taps::add);
         taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
@@ -684,7 +685,7 @@ public final class LinkShare {
         List<String> titles = titles(draft.person(), draft.offered());
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < titles.size(); i++) {
-            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
         }
         return taps;
     }
@@ -786,6 +787,20 @@ public final class LinkShare {
             return send(person, draft);
         }
         return askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+    }
+
+    /**
+     * What a tap of the people offered for {@code song} is told while another song is being shared ({@code draft}):
+     * which song that question was about, before the open question is asked again, so that nobody takes the tap
+     * for an answer about the song now being shared. Empty when the tap names no song, this one, or one the catalogue
+     * cannot name now.
+     */
+    public Optional<String> tapForAnotherSong(ShareDraft draft, Optional<TrackId> song) {
+        return song.filter(id -> !id.equals(draft.track())).flatMap(id -> switch (tracks.find(id)) {
+            case TrackLookup.Result.Found(Track track) -> Optional.of("That tap was for " + track.title()
+                    + ", not the song you're sharing now, so I did nothing. ");
+            case TrackLookup.Result.Refused refused -> Optional.<String>empty();
+        });
     }
 
     /** The question a share stands at, again, after {@code lead}. */

@@ -185,6 +185,9 @@ class CommandParserTest {
         assertThat(parsed("forget me confirm")).isEqualTo(new Command.ForgetMe(true));
         assertThat(parsed("2")).isEqualTo(new Command.Choose(2));
         assertThat(parsed("2 #0c1d2e3f")).isEqualTo(new Command.Choose(2, Optional.of("0c1d2e3f")));
+        assertThat(parsed("2 #0c1d2e3f 4uLU6hMCjMI75M1A2tKUQC")).as("a tap of the people offered for a song")
+                .isEqualTo(new Command.Choose(2, Optional.of("0c1d2e3f"),
+                        Optional.of(new TrackId("4uLU6hMCjMI75M1A2tKUQC"))));
         assertThat(invalid("pending now").problem()).contains("takes nothing");
         assertThat(invalid("cancel the blue one").problem()).contains("number");
     }

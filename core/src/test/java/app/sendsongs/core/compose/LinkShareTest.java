@@ -52,8 +52,10 @@ class LinkShareTest {
             assertThat(card.link()).hasToString(LINK);
         });
         String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
-        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
-                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+        String song = " " + FakeMusic.SONG.id().value();
+        assertThat(question.choices()).as("each carries the offer's key and the song").containsExactly(
+                new Choice("Bob Fisher", "1 #" + offer + song), new Choice("Carol King", "2 #" + offer + song),
+                new Choice("👥 Family", "3 #" + offer + song),
                 new Choice("Someone else", "to"));
     }
 
@@ -398,8 +400,11 @@ class LinkShareTest {
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         Choice bobNow = last("alice").choices().getFirst();
 
-        assertThat(tap("alice", "Bob Fisher", bob.payload())).isEqualTo("That tap answered an earlier question, so I "
-                + "did nothing. Who is " + FakeMusic.OTHER_SONG.title() + " for?");
+        assertThat(tap("alice", "Bob Fisher", bob.payload())).as("which song that question was about")
+                .isEqualTo("That tap was for " + TITLE + ", not the song you're sharing now, so I did nothing. Who is "
+                        + FakeMusic.OTHER_SONG.title() + " for?");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().stage()).as("still asking who")
+                .isEqualTo(ShareDraft.Stage.WHO);
         assertThat(last("alice").choices()).as("the open offer again").contains(bobNow);
         assertThat(tap("alice", "Bob Fisher", bobNow.payload()))
                 .isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?");
@@ -489,9 +494,10 @@ class LinkShareTest {
                 + "With it: “you'll love this”");
 
         String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        String song = " " + FakeMusic.SONG.id().value();
         assertThat(last("alice").card()).isPresent();
-        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
-                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer + song),
+                new Choice("Carol King", "2 #" + offer + song), new Choice("👥 Family", "3 #" + offer + song),
                 new Choice("Invite \"you'll love this\"", "to name:\"you'll love this\""),
                 new Choice("Someone else", "to"));
         assertThat(tap("alice", "Bob Fisher", "1 #" + offer)).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
