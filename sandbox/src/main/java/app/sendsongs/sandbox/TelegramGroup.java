@@ -30,7 +30,7 @@ final class TelegramGroup {
     boolean forum;
     /** The forum's topics that are there now, by their {@code message_thread_id}. */
     final Map<Long, Topic> topics = new LinkedHashMap<>();
-    /** The thread ids of the forum's topics that are closed now (https://core.telegram.org/bots/api#closeforumtopic). */
+    /** The thread ids of the forum's topics closed now (https://core.telegram.org/bots/api#closeforumtopic). */
     final Set<Long> closedTopics = new HashSet<>();
 
     /**

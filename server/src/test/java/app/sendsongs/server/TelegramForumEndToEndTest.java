@@ -20,7 +20,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Group chats on Telegram whose topics are turned on (forum supergroups), over real HTTP: the bot answers in the topic
  * it was written to, and a song shared there is shown there; a topic deleted or closed meanwhile has the answer posted
- * in the chat's General topic instead, while the song's message already in a closed topic is still kept up to date. A reply in a chat without topics, which Telegram files under a reply thread, is
+ * in the chat's General topic instead, while the song's message already in a closed topic is still kept up to date. A
+ * reply in a chat without topics, which Telegram files under a reply thread, is
  * answered as any message there.
  */
 @Execution(ExecutionMode.CONCURRENT)

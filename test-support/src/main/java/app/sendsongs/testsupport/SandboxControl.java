@@ -286,7 +286,7 @@ public final class SandboxControl {
         post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/delete", Map.of("by", by), 200);
     }
 
-    /** {@code by}, the topic's maker or the group's creator, closes the topic {@code topic} of the forum {@code chat}. */
+    /** {@code by}, the topic's maker or the group's creator, closes the topic {@code topic} of the forum. */
     public void telegramCloseTopic(long chat, long by, long topic) {
         post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/close", Map.of("by", by), 200);
     }
