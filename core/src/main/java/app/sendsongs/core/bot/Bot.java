@@ -467,12 +467,16 @@ public final class Bot {
         };
     }
 
-    /** A command only a tap sends: a number, Send or Don't send, with the key of what it was shown with. */
+    /**
+     * A command only a tap sends: a number, or a tap under "Send it to Bob?", with the key of what it was shown with.
+     */
     private static boolean isTap(Command command) {
         return switch (command) {
             case Command.Choose choose -> choose.question().isPresent();
             case Command.SendDraft send -> true;
             case Command.DiscardDraft discard -> discard.key().isPresent();
+            case Command.DraftNote note -> note.key().isPresent();
+            case Command.DraftTo to -> to.key().isPresent();
             default -> false;
         };
     }

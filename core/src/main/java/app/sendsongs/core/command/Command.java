@@ -162,10 +162,16 @@ public sealed interface Command {
     /**
      * Who the song being shared is for ({@code to Bob}, or {@code send_song name:"Bob"} without a link) and the
      * notes given with it; {@code sendNow} when it should go at once ({@code send_song}, {@code send}) rather than
-     * after the offer of notes ({@code to}). Neither a friend nor a group: just send it, or ask who.
+     * after the offer of notes ({@code to}). Neither a friend nor a group: just send it, or ask who. The Someone else
+     * tap under "Send it to Bob?" carries that question's key ({@code to #<key>}, {@code ShareDraft.key}), and acts
+     * only while the song being shared is still the song and person it was about, as Send does.
      */
-    record DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow)
-            implements DraftCommand {
+    record DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow,
+                   Optional<String> key) implements DraftCommand {
+        public DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow) {
+            this(friend, group, pre, post, sendNow, Optional.empty());
+        }
+
         /** {@code send_song} with nothing after it: what both menus send. */
         public boolean bare() {
             return sendNow && friend.isEmpty() && group.isEmpty() && pre.isEmpty() && post.isEmpty();
@@ -174,11 +180,17 @@ public sealed interface Command {
 
     /**
      * {@code note [text]} and {@code after [text]}: a note for the song being shared; without text, asks for it; with
-     * an empty text ({@code note none}), the song goes without that note.
+     * an empty text ({@code note none}), the song goes without that note. The taps under "Send it to Bob?" (Add a
+     * note, Note for after, No note) carry that question's key ({@code note #<key>}, {@code ShareDraft.key}), and act
+     * only while the song being shared is still the song and person it was about, as Send does.
      */
-    record DraftNote(Optional<String> text, boolean afterPlay) implements DraftCommand {
+    record DraftNote(Optional<String> text, boolean afterPlay, Optional<String> key) implements DraftCommand {
         /** What is typed for no note at all. */
         public static final String NONE = "none";
+
+        public DraftNote(Optional<String> text, boolean afterPlay) {
+            this(text, afterPlay, Optional.empty());
+        }
 
         public static DraftNote removal(boolean afterPlay) {
             return new DraftNote(Optional.of(""), afterPlay);

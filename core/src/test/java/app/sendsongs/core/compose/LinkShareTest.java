@@ -13,7 +13,9 @@ import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +67,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         assertThat(tap("alice", "Send", sendTap())).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
                 + "play it (I'll watch for 7 days).");
 
@@ -411,6 +413,33 @@ class LinkShareTest {
     }
 
     @Test
+    void theNoteAndSomeoneElseTapsUnderAnotherSongsQuestionDoNothingToTheSongBeingSharedNow() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        Map<String, String> older = new HashMap<>();
+        last("alice").choices().forEach(choice -> older.put(choice.title(), choice.payload()));
+        bot.reply("alice", "omg " + FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Carol King", "2");
+        String asked = "Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?\nWith it: “omg”";
+
+        for (String title : List.of("Add a note", "Note for after", "Someone else")) {
+            assertThat(tap("alice", title, older.get(title))).as(title)
+                    .isEqualTo("That tap answered an earlier question, so I did nothing. " + asked);
+        }
+        ShareDraft now = bot.stores.drafts().findDraft(at("alice")).orElseThrow();
+        assertThat(now.stage()).isEqualTo(ShareDraft.Stage.READY);
+        assertThat(now.pre()).isEqualTo("omg");
+        assertThat(last("alice").choices()).extracting(Choice::title).contains("Change the note", "No note");
+
+        Map<String, String> open = new HashMap<>();
+        last("alice").choices().forEach(choice -> open.put(choice.title(), choice.payload()));
+        assertThat(tap("alice", "No note", open.get("No note"))).as("the open question's own tap")
+                .isEqualTo("OK, no note. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        assertThat(tap("alice", "Someone else", open.get("Someone else")))
+                .startsWith("Who is " + FakeMusic.OTHER_SONG.title() + " for?");
+    }
+
+    @Test
     void aDontSendTapShownWithAnotherSongKeepsTheOneBeingSharedNow() {
         bot.reply("alice", LINK);
         tap("alice", "Bob Fisher", "1");
@@ -443,7 +472,8 @@ class LinkShareTest {
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “you'll love the bridge”");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "note none", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("note none"), keyed("to"),
+                        discardTap());
         tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
@@ -455,7 +485,7 @@ class LinkShareTest {
                 .isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").card()).as("the song is shown as when asked who it is for").isPresent();
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         tap("alice", "Send", sendTap());
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
 
@@ -556,7 +586,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
@@ -736,7 +766,7 @@ class LinkShareTest {
         assertThat(bot.reply("alice", "send_song")).isEqualTo("You haven't sent this song yet. Send " + TITLE
                 + " to Bob Fisher?\nOr paste another song's link to send that one instead.");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         assertThat(bot.chat.messages("bob")).hasSize(bobBefore);
 
         tap("alice", "Add a note", "note");
@@ -958,6 +988,11 @@ class LinkShareTest {
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
+    }
+
+    /** What a tap of Alice's "Send it to ...?" carries: its words, then the share's key. */
+    private String keyed(String words) {
+        return words + " #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
     }
 
     /** What the Don't send tap of Alice's "Send it to ...?" carries. */
