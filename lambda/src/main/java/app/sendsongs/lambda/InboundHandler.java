@@ -141,9 +141,12 @@ public final class InboundHandler implements RequestStreamHandler {
                 if (retries.isLastReceive(message)) {
                     LOG.error("queued event {} failed on its last receive ({}); it is given up and moves to the "
                             + "dead-letter queue, and its sender's later events go on", message.messageId(),
-                            message.receiveCount(), e);
-                    failed.put(message, Duration.ZERO);
-                    parts.requeue().release(message);
+                            message.receives(), e);
+                    if (message.isCopy()) {
+                        parts.requeue().giveUp(message); // its original moves there instead
+                    } else {
+                        failed.put(message, Duration.ZERO);
+                    }
                     continue;
                 }
                 Duration delay = Retries.delayAfter(message.receiveCount());
@@ -188,7 +191,7 @@ public final class InboundHandler implements RequestStreamHandler {
      */
     private static List<SqsMessage> mostReceivedFirst(List<SqsMessage> messages) {
         Map<String, Integer> mostReceived = new HashMap<>();
-        messages.forEach(message -> mostReceived.merge(message.groupId(), message.receiveCount(), Math::max));
+        messages.forEach(message -> mostReceived.merge(message.groupId(), message.receives(), Math::max));
         List<SqsMessage> ordered = new ArrayList<>(messages);
         ordered.sort(Comparator.comparingInt((SqsMessage message) -> mostReceived.get(message.groupId())).reversed());
         return ordered;

@@ -30,12 +30,21 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * so the person's later events,
  * whether in this batch or still queued, wait behind the originals; each copy carries its originals' receipt handles
  * (message attribute {@value #ORIGINALS}), and once it is handled, or given up on its own last receive, its originals
- * are deleted. So the person's events are handled in order, and each event is tried as many times as the queue's
- * redrive policy says, counted on its copy.
+ * are deleted. So the person's events are handled in order.
+ *
+ * <p>SQS counts a copy's receives afresh, from 1; so each copy carries the receives its event had before (message
+ * attribute {@value #EARLIER_RECEIVES}), all but the one that had no time to start it, and the inbound function counts
+ * them in ({@link SqsMessage#receives}): a copy is on its event's last receive from the start, and gets the one try
+ * left. A copy that fails it is given up ({@link #giveUp}): its first original, received as often as the redrive policy
+ * allows, is made visible at once, so that SQS moves it to the dead-letter queue on its next receive, as it would have
+ * without the copy; the copy and the copies between are deleted. So an event that always fails is tried as many times
+ * as the queue's redrive policy says, however often it is put back, rather than that many times again on each copy.
  */
 final class LastReceiveRequeue {
     /** The message attribute of a copy: its originals' receipt handles, separated by spaces. */
     static final String ORIGINALS = "SendSongsOriginals";
+    /** The message attribute of a copy: the receives its event had before, which SQS does not count on the copy. */
+    static final String EARLIER_RECEIVES = "SendSongsEarlierReceives";
     /**
      * How long the originals stay invisible: within the 12 hours SQS allows from a receive
      * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html), and far
@@ -85,7 +94,10 @@ final class LastReceiveRequeue {
 
     /** The message is done with (handled, or given up): the originals its copy stood for leave the queue. */
     void release(SqsMessage message) {
-        List<String> originals = message.originals();
+        release(message.originals());
+    }
+
+    private void release(List<String> originals) {
         for (int from = 0; from < originals.size(); from += MAX_ENTRIES) {
             List<DeleteMessageBatchRequestEntry> batch = new ArrayList<>();
             originals.subList(from, Math.min(originals.size(), from + MAX_ENTRIES)).forEach(handle -> batch.add(
@@ -103,14 +115,38 @@ final class LastReceiveRequeue {
         }
     }
 
+    /**
+     * The copy failed on its event's last receive: its event is given up. The first of its originals, the message the
+     * chat platform's event was queued as, has been received as often as the redrive policy allows, and is made
+     * visible at once, so that SQS moves it to the dead-letter queue on its next receive; the copies between are
+     * deleted. The copy itself is deleted as handled (it is not reported failed): SQS would not move it, received
+     * once. Should the original stay invisible, it moves there when its hold ends instead.
+     */
+    void giveUp(SqsMessage copy) {
+        List<String> originals = copy.originals();
+        try {
+            sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl).receiptHandle(originals.getFirst())
+                    .visibilityTimeout(0));
+        } catch (SdkException e) {
+            LOG.warn("the original of a queued event given up stays held back ({}); it moves to the dead-letter "
+                    + "queue when its hold ends", e.getMessage());
+        }
+        release(copy.originals().subList(1, originals.size()));
+    }
+
     private static SendMessageBatchRequestEntry copy(String id, SqsMessage message) {
         List<String> originals = new ArrayList<>(message.originals());
         originals.add(message.receiptHandle());
+        // the receive that had no time to start the event is not counted: the copy has that try still to come
+        int earlier = Math.max(0, message.receives() - 1);
         return SendMessageBatchRequestEntry.builder().id(id).messageBody(message.body())
                 .messageGroupId(againGroup(message.groupId()))
                 .messageDeduplicationId(InboundQueue.sqsId("again:" + message.messageId()))
-                .messageAttributes(Map.of(ORIGINALS, MessageAttributeValue.builder().dataType("String")
-                        .stringValue(String.join(" ", originals)).build()))
+                .messageAttributes(Map.of(
+                        ORIGINALS, MessageAttributeValue.builder().dataType("String")
+                                .stringValue(String.join(" ", originals)).build(),
+                        EARLIER_RECEIVES, MessageAttributeValue.builder().dataType("Number")
+                                .stringValue(Integer.toString(earlier)).build()))
                 .build();
     }
 

@@ -44,12 +44,14 @@ final class Retries {
     }
 
     /**
-     * Whether the message's receive is the last before SQS moves it to the dead-letter queue. When the queue's redrive
-     * policy cannot be read, no receive counts as the last: the message is retried as any other, and that is logged.
+     * Whether the message's receive is the last before SQS moves it to the dead-letter queue, its event's receives
+     * counted in all: for a copy put back on the queue, with those before it was copied ({@link SqsMessage#receives}).
+     * When the queue's redrive policy cannot be read, no receive counts as the last: the message is retried as any
+     * other, and that is logged.
      */
     boolean isLastReceive(SqsMessage message) {
         try {
-            return message.receiveCount() >= lastReceive.get();
+            return message.receives() >= lastReceive.get();
         } catch (SdkException | IllegalStateException e) {
             LOG.warn("the intake queue's redrive policy could not be read ({}); a failed event is retried as if it "
                     + "had receives left", e.getMessage());

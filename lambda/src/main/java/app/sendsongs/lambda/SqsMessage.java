@@ -9,12 +9,23 @@ import java.util.List;
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): the message's id, the receipt handle that changes
  * its visibility, its body, its message group (FIFO queues; each message is its own group otherwise) and how many
  * times it has been received, this time included; for a copy the inbound function put back on the queue
- * ({@link LastReceiveRequeue}), the receipt handles of the messages it stands for, which it holds back meanwhile.
+ * ({@link LastReceiveRequeue}), the receipt handles of the messages it stands for, which it holds back meanwhile, and
+ * the receives its event had before it was copied, which SQS does not count on the copy.
  */
 record SqsMessage(String messageId, String receiptHandle, String body, String groupId, int receiveCount,
-                  List<String> originals) {
+                  List<String> originals, int earlierReceives) {
     SqsMessage {
         originals = List.copyOf(originals);
+    }
+
+    /** The receives of its event in all: this message's, and for a copy, those before it was copied. */
+    int receives() {
+        return earlierReceives + receiveCount;
+    }
+
+    /** A copy put back on the queue ({@link LastReceiveRequeue}), which holds back the messages it stands for. */
+    boolean isCopy() {
+        return !originals.isEmpty();
     }
 
     /** The records of an SQS event, in the order the queue handed them over; anything else is refused. */
@@ -32,7 +43,8 @@ record SqsMessage(String messageId, String receiptHandle, String body, String gr
             JsonNode attributes = record.path("attributes");
             String group = attributes.path("MessageGroupId").asText(messageId);
             messages.add(new SqsMessage(messageId, text(record, "receiptHandle"), text(record, "body"),
-                    group.isEmpty() ? messageId : group, receiveCount(attributes), originals(record)));
+                    group.isEmpty() ? messageId : group, receiveCount(attributes), originals(record),
+                    earlierReceives(record)));
         }
         return messages;
     }
@@ -42,6 +54,18 @@ record SqsMessage(String messageId, String receiptHandle, String body, String gr
         String handles = record.path("messageAttributes").path(LastReceiveRequeue.ORIGINALS).path("stringValue")
                 .asText("");
         return handles.isBlank() ? List.of() : List.of(handles.strip().split(" +"));
+    }
+
+    /** The receives a copy's event had before it was copied, from its message attribute; 0 for none. */
+    private static int earlierReceives(JsonNode record) {
+        String count = record.path("messageAttributes").path(LastReceiveRequeue.EARLIER_RECEIVES).path("stringValue")
+                .asText("0");
+        try {
+            return Math.max(0, Integer.parseInt(count.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an SQS event: " + LastReceiveRequeue.EARLIER_RECEIVES
+                    + " is not a number");
+        }
     }
 
     private static int receiveCount(JsonNode attributes) {

@@ -10,6 +10,7 @@ import app.sendsongs.core.user.TokenCipher;
 import app.sendsongs.sandbox.WebhookSigner;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.testsupport.DynaliteExtension;
+import app.sendsongs.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -282,6 +283,46 @@ class LambdaIntakeStoryTest {
         List<String> answers = List.copyOf(people.inbox("alice").subList(before, people.inbox("alice").size()));
         assertThat(answers).containsExactly(people.ask("alice", "help").getFirst(),
                 people.ask("alice", "pending").getFirst(), people.ask("alice", "help send_song").getFirst());
+    }
+
+    @Test
+    void anEventPutBackOnItsLastReceiveThatThenFailsIsTriedOnceMoreNotAFreshSetOfTimes() {
+        people.register("alice", "alice-sp", "Alice Smith");
+        int before = people.inbox("alice").size();
+        people.sayWithoutDelivery("alice", "help");
+        String unreadable = "{\"version\":1,\"kind\":\"text\"";
+        QUEUES.client().sendMessage(request -> request.queueUrl(world.queues.url()).messageBody(unreadable)
+                .messageGroupId(InboundQueue.sqsId(ChatAddress.messenger("alice").key()))
+                .messageDeduplicationId("unreadable-again-1"));
+        people.sayWithoutDelivery("alice", "pending");
+        // put back unstarted on every receive so far, after other people's slow events
+        world.receiveWithoutHandling(IntakeQueues.MAX_RECEIVE_COUNT - 1);
+
+        String log;
+        try (LogCapture capture = new LogCapture()) {
+            // her help and the unreadable event, on their last receive, with the time to start only the first: the
+            // unreadable one is put back as a new message
+            world.deliverOneBatchWithTimeLeft(2, InboundHandler.TIME_TO_START_AN_EVENT.minusSeconds(1));
+            for (int round = 0; round < 2 * IntakeQueues.MAX_RECEIVE_COUNT
+                    && people.inbox("alice").size() < before + 2; round++) {
+                world.deliverQueued();
+                world.skipRetryDelay();
+            }
+            log = capture.text();
+        }
+
+        assertThat(log.split("failed on", -1)).as("tried once after it was put back, its earlier receives counted")
+                .hasSize(2);
+        assertThat(log).contains("given up");
+        assertThat(people.inbox("alice").subList(before, people.inbox("alice").size())).as("help, then pending")
+                .hasSize(2);
+        List<Message> dead = QUEUES.client().receiveMessage(request -> request.queueUrl(world.queues.deadLetterUrl())
+                .maxNumberOfMessages(10)).messages();
+        assertThat(dead).extracting(Message::body).containsExactly(unreadable);
+        assertThat(QUEUES.client().getQueueAttributes(request -> request.queueUrl(world.queues.url())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().values())
+                .as("nothing left on the queue, held back or not").containsOnly("0");
     }
 
     private int deadLetters() {

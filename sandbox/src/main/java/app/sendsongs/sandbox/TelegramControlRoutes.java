@@ -37,6 +37,8 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats/{id}/upgrade", JsonIo.guarded(this::upgrade));
         app.post(BASE + "/chats/{id}/topics", JsonIo.guarded(this::createTopic));
         app.post(BASE + "/chats/{id}/topics/{topic}/delete", JsonIo.guarded(this::deleteTopic));
+        app.post(BASE + "/chats/{id}/topics/{topic}/close", JsonIo.guarded(ctx -> closeTopic(ctx, true)));
+        app.post(BASE + "/chats/{id}/topics/{topic}/reopen", JsonIo.guarded(ctx -> closeTopic(ctx, false)));
         app.post(BASE + "/chats/{id}/remove-bot", JsonIo.guarded(this::removeBot));
         app.post(BASE + "/chats/{id}/add-bot", JsonIo.guarded(this::addBotBack));
         app.post(BASE + "/users/{id}/block", JsonIo.guarded(ctx -> block(ctx, true)));
@@ -284,15 +286,34 @@ final class TelegramControlRoutes {
         }));
     }
 
-    /** {@code {"by":<user id>}}: a member deletes a topic of the forum. */
-    private void deleteTopic(Context ctx) {
+    /** {@code {"by":<user id>}}: the topic's maker or the group's creator closes or reopens a topic of the forum. */
+    private void closeTopic(Context ctx, boolean closed) {
         long group = pathId(ctx);
-        long topic;
+        long topic = topicId(ctx);
+        CompletableFuture<List<TelegramWebhook.Delivery>> done = telegram.closeTopic(group,
+                id(JsonIo.readBody(ctx), "by"), topic, closed);
+        ctx.future(() -> done.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("message_thread_id", topic);
+            answer.put("closed", closed);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    private static long topicId(Context ctx) {
         try {
-            topic = Long.parseLong(ctx.pathParam("topic"));
+            return Long.parseLong(ctx.pathParam("topic"));
         } catch (NumberFormatException e) {
             throw HttpProblem.control(400, "a topic's id is an integer");
         }
+    }
+
+    /** {@code {"by":<user id>}}: a member deletes a topic of the forum. */
+    private void deleteTopic(Context ctx) {
+        long group = pathId(ctx);
+        long topic = topicId(ctx);
         telegram.deleteTopic(group, id(JsonIo.readBody(ctx), "by"), topic);
         ObjectNode answer = JsonIo.object();
         answer.put("chat", group);

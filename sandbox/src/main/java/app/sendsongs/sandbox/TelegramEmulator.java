@@ -204,7 +204,7 @@ public final class TelegramEmulator {
             }
             TelegramMessage replied = replyTo == null ? null : find(chat, replyTo).orElseThrow(() ->
                     HttpProblem.control(404, "no message " + replyTo + " in chat " + chat + " to reply to"));
-            Long inTopic = topicOf(chat, topic, replied);
+            Long inTopic = topicOf(chat, from, topic, replied);
             TelegramMessage message = store(chat, from, TelegramUserText.of(text, hiddenLinks), null);
             message.replyTo = replied;
             if (inTopic != null) {
@@ -426,6 +426,47 @@ public final class TelegramEmulator {
         if (group.topics.remove(threadId) == null) {
             throw HttpProblem.control(404, "no topic " + threadId + " in chat " + groupId);
         }
+        group.closedTopics.remove(threadId);
+    }
+
+    /**
+     * {@code by} closes ({@code closed}) or reopens the topic {@code threadId} of the forum {@code groupId}
+     * (https://core.telegram.org/bots/api#closeforumtopic, #reopenforumtopic): the topic's maker or the group's
+     * creator may. The bot gets the service message, {@code forum_topic_closed} or {@code forum_topic_reopened}
+     * (https://core.telegram.org/bots/api#forumtopicclosed), in the topic. While closed, only they may write there;
+     * the bot, which has no {@code can_manage_topics} right, is refused 400 {@code TOPIC_CLOSED}, in the words of
+     * Telegram's Bot API server (https://github.com/rteixeirax/qbittorrent_telegram_notification/issues/12). Its
+     * messages there can still be edited: an edit posts nothing new, and {@code TOPIC_CLOSED} is among the errors of
+     * sending (https://core.telegram.org/method/messages.sendMessage), not of editing
+     * (https://core.telegram.org/method/messages.editMessage).
+     */
+    CompletableFuture<List<TelegramWebhook.Delivery>> closeTopic(long groupId, long by, long threadId,
+                                                                 boolean closed) {
+        synchronized (this) {
+            TelegramGroup group = forumActedOnBy(groupId, by);
+            TelegramGroup.Topic topic = group.topics.get(threadId);
+            if (topic == null) {
+                throw HttpProblem.control(404, "no topic " + threadId + " in chat " + groupId);
+            }
+            if (by != topic.creator() && by != group.creator) {
+                throw HttpProblem.control(403, "user " + by + " neither made the topic nor created the group");
+            }
+            if (closed == group.closedTopics.contains(threadId)) {
+                throw HttpProblem.control(409, "topic " + threadId + " is " + (closed ? "closed" : "open")
+                        + " already");
+            }
+            if (closed) {
+                group.closedTopics.add(threadId);
+            } else {
+                group.closedTopics.remove(threadId);
+            }
+            ObjectNode service = serviceMessage(group, users.get(by));
+            chats.get(groupId).getLast().inTopic(threadId);
+            service.put("message_thread_id", threadId);
+            service.put("is_topic_message", true);
+            service.putObject(closed ? "forum_topic_closed" : "forum_topic_reopened");
+            return submitAll(groupId, List.of(update("message", service)));
+        }
     }
 
     private TelegramGroup forumActedOnBy(long groupId, long by) {
@@ -437,9 +478,10 @@ public final class TelegramEmulator {
     }
 
     /** The topic a person's message goes to: the one named, else the one of the message it answers; null for none. */
-    private Long topicOf(long chat, Long topic, TelegramMessage replied) {
+    private Long topicOf(long chat, long from, Long topic, TelegramMessage replied) {
         Long repliedTopic = replied != null && replied.topicMessage ? replied.threadId : null;
         if (topic == null) {
+            checkMayWriteIn(chat, from, repliedTopic);
             return repliedTopic;
         }
         TelegramGroup group = groups.get(chat);
@@ -452,7 +494,18 @@ public final class TelegramEmulator {
         if (replied != null && !topic.equals(repliedTopic)) {
             throw HttpProblem.control(400, "a reply goes to the topic of the message it answers");
         }
+        checkMayWriteIn(chat, from, topic);
         return topic;
+    }
+
+    /** A closed topic takes messages only from its maker and the group's creator (see {@link #closeTopic}). */
+    private void checkMayWriteIn(long chat, long from, Long topic) {
+        TelegramGroup group = groups.get(chat);
+        TelegramGroup.Topic there = topic == null || group == null ? null : group.topics.get(topic);
+        if (there != null && !group.mayWriteIn(there, from)) {
+            throw HttpProblem.control(409, "topic " + topic + " is closed: only its maker and the group's creator "
+                    + "write there");
+        }
     }
 
     /** https://core.telegram.org/bots/api#forumtopiccreated */
@@ -710,12 +763,18 @@ public final class TelegramEmulator {
         return edited(message, keyboard);
     }
 
-    /** The forum topic {@code threadParam} names in the chat; 400 {@code message thread not found} for none there. */
+    /**
+     * The forum topic {@code threadParam} names in the chat; 400 {@code message thread not found} for none there,
+     * {@code TOPIC_CLOSED} for one closed (see {@link #closeTopic}).
+     */
     private Long topic(long chat, String threadParam) {
         long thread = parseLong(threadParam);
         TelegramGroup group = groups.get(chat);
         if (group == null || !group.forum || !group.topics.containsKey(thread)) {
             throw TelegramErrors.badRequest("message thread not found");
+        }
+        if (group.closedTopics.contains(thread)) {
+            throw TelegramErrors.badRequest("TOPIC_CLOSED");
         }
         return thread;
     }

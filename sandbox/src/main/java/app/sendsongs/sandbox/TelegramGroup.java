@@ -2,6 +2,7 @@ package app.sendsongs.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class TelegramGroup {
     boolean forum;
     /** The forum's topics that are there now, by their {@code message_thread_id}. */
     final Map<Long, Topic> topics = new LinkedHashMap<>();
+    /** The thread ids of the forum's topics closed now (https://core.telegram.org/bots/api#closeforumtopic). */
+    final Set<Long> closedTopics = new HashSet<>();
 
     /**
      * A forum topic: its thread id is the id of the service message that made it ({@code forum_topic_created}),
@@ -61,6 +64,15 @@ final class TelegramGroup {
             node.put("is_forum", true);
         }
         return node;
+    }
+
+    /**
+     * Whether {@code userId} may write in the topic: any member while it is open; once closed, only the topic's maker
+     * and the group's creator (an administrator with every right, {@code can_manage_topics} among them), as
+     * https://core.telegram.org/bots/api#closeforumtopic has it.
+     */
+    boolean mayWriteIn(Topic topic, long userId) {
+        return !closedTopics.contains(topic.threadId()) || userId == topic.creator() || userId == creator;
     }
 
     /** The status {@code getChatMember} reports for a user this sandbox knows. */

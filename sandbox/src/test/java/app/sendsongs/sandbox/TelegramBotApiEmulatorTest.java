@@ -578,6 +578,49 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aClosedTopicTakesNoMessageFromTheBotButItsMessagesThereCanBeEditedAndOnceReopenedItTakesThemAgain() {
+        long forum = -1003100200300L;
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", forum, "title", "Band", "members", List.of(7, 8, 9),
+                "forum", true));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+        long thread = h.control("/sandbox/telegram/chats/" + forum + "/topics", Map.of("by", 8, "name", "Road trip"))
+                .json().path("message_thread_id").asLong();
+        h.awaitReceived(3, Duration.ofSeconds(5));
+        long song = h.api("sendMessage", Map.of("chat_id", forum, "message_thread_id", thread, "text", "0 of 2"))
+                .result().path("message_id").asLong();
+
+        assertThat(h.control("/sandbox/telegram/chats/" + forum + "/topics/" + thread + "/close", Map.of("by", 10))
+                .status()).as("not a member").isEqualTo(403);
+        assertThat(h.control("/sandbox/telegram/chats/" + forum + "/topics/" + thread + "/close", Map.of("by", 9))
+                .status()).as("neither the topic's maker nor an admin").isEqualTo(403);
+        TelegramHarness.Response closed = h.control("/sandbox/telegram/chats/" + forum + "/topics/" + thread
+                + "/close", Map.of("by", 7));
+        assertThat(closed.status()).as(closed.json().toString()).isEqualTo(200);
+        JsonNode service = h.awaitReceived(4, Duration.ofSeconds(5)).get(3).update().path("message");
+        assertThat(service.path("forum_topic_closed").isObject()).isTrue();
+        assertThat(service.path("message_thread_id").asLong()).isEqualTo(thread);
+        assertThat(service.path("from").path("id").asLong()).isEqualTo(7);
+
+        TelegramHarness.Response refused = h.api("sendMessage", Map.of("chat_id", forum, "message_thread_id", thread,
+                "text", "hi"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.description()).isEqualTo("Bad Request: TOPIC_CLOSED");
+        assertThat(h.api("editMessageText", Map.of("chat_id", forum, "message_id", song, "text", "1 of 2")).status())
+                .as("an edit posts nothing new").isEqualTo(200);
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 9, "chat", forum, "topic", thread,
+                "text", "hi")).status()).as("a member who neither made the topic nor created the group").isEqualTo(409);
+        assertThat(h.control("/sandbox/telegram/chats/" + forum + "/topics/" + thread + "/close", Map.of("by", 8))
+                .status()).as("closed already").isEqualTo(409);
+
+        h.control("/sandbox/telegram/chats/" + forum + "/topics/" + thread + "/reopen", Map.of("by", 8));
+        JsonNode reopened = h.awaitReceived(5, Duration.ofSeconds(5)).get(4).update().path("message");
+        assertThat(reopened.path("forum_topic_reopened").isObject()).isTrue();
+        assertThat(h.api("sendMessage", Map.of("chat_id", forum, "message_thread_id", thread, "text", "hi"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void aReplyInASupergroupWithoutTopicsCarriesItsReplyThreadButIsNoTopicMessage() {
         long group = -1001234567890L;
         h.setWebhook("s");

@@ -62,7 +62,8 @@ class ConversationEndToEndTest {
         assertThat(card.path("image_url").asText()).startsWith("https://i.scdn.co/image/");
         assertThat(card.path("default_action").path("url").asText()).isEqualTo(LINK + tracks.get(1));
         assertThat(payloads(question.path("quick_replies"))).satisfiesExactly(
-                one -> assertThat(one).matches("1 #[0-9a-f]{8}"), to -> assertThat(to).isEqualTo("to"));
+                one -> assertThat(one).isEqualTo("1 #" + offerKey(one) + " " + tracks.get(1)),
+                to -> assertThat(to).isEqualTo("to"));
         assertThat(question.path("quick_replies").get(0).path("title").asText()).isEqualTo("Bob Fisher");
 
         assertThat(sandbox.tapTitled("alice", "Bob Fisher"))
@@ -209,7 +210,7 @@ class ConversationEndToEndTest {
     }
 
     @Test
-    void aTapUnderAnEarlierSongsQuestionAsksTheOpenOneAgainWithItsTaps() {
+    void aTapUnderAnEarlierSongsQuestionSaysWhichSongThatWasAndAsksTheOpenOneAgainWithItsTaps() {
         start(Map.of());
         registerAliceAndBobWhoSwappedASong();
         sandbox.ask("alice", LINK + tracks.get(1), 2);
@@ -222,8 +223,11 @@ class ConversationEndToEndTest {
         control.tapQuickReplySentUnder("alice", question.path("message_id").asText(), earlier.path("title").asText(),
                 earlier.path("payload").asText());
         assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).subList(before, before + 1))
-                .containsExactly("That tap answered an earlier question, so I did nothing. Who is "
-                        + title(tracks.get(2)) + " for?");
+                .as("which song that question was about").containsExactly("That tap was for " + title(tracks.get(1))
+                        + ", not the song you're sharing now, so I did nothing. Who is " + title(tracks.get(2))
+                        + " for?");
+        assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains(title(tracks.get(1)))
+                || text.contains(title(tracks.get(2))));
         assertThat(sandbox.tapTitled("alice", "Bob Fisher")).as("the open question's taps are under the answer")
                 .containsExactly("Send " + title(tracks.get(2)) + " to Bob Fisher?");
     }
@@ -465,7 +469,7 @@ class ConversationEndToEndTest {
         assertThat(sandbox.ask("alice", "send_song " + LINK + tracks.get(1) + " you'll love this", 2))
                 .containsExactly("Who is it for?\nWith it: “you'll love this”", titleOf(tracks.get(1)));
         assertThat(payloads(sandbox.lastSent("alice").path("quick_replies"))).satisfiesExactly(
-                one -> assertThat(one).matches("1 #[0-9a-f]{8}"),
+                one -> assertThat(one).isEqualTo("1 #" + offerKey(one) + " " + tracks.get(1)),
                 invite -> assertThat(invite).isEqualTo("to name:\"you'll love this\""),
                 to -> assertThat(to).isEqualTo("to"));
         assertThat(sandbox.tapTitled("alice", "Bob Fisher")).containsExactly("Send " + title(tracks.get(1))
@@ -581,6 +585,12 @@ class ConversationEndToEndTest {
     private void registerAliceAndBobWhoSwappedASong() {
         registerAliceAndBob();
         sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + tracks.getFirst());
+    }
+
+    /** The offer's key a tap's payload carries: eight hex digits after '#'. */
+    private static String offerKey(String payload) {
+        assertThat(payload).matches("\\d+ #[0-9a-f]{8} .*");
+        return payload.substring(payload.indexOf('#') + 1, payload.indexOf('#') + 9);
     }
 
     private static List<String> payloads(JsonNode quickReplies) {

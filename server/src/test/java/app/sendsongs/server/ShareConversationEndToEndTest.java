@@ -142,6 +142,75 @@ class ShareConversationEndToEndTest {
                         + "Friends, then /add_to_group).");
     }
 
+    @Test
+    void onTelegramATapOnTheQuestionOfASongDroppedForAnotherSaysSoAndAsksAboutTheOtherOne() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.getFirst());
+        telegram.ask(ALICE, LINK + tracks.get(1));
+        JsonNode first = telegram.messages(ALICE).getLast();
+        assertThat(buttons(first)).contains("Bob Fisher");
+        assertThat(telegram.ask(ALICE, LINK + tracks.get(2))).singleElement().asString()
+                .contains("(I dropped " + title(tracks.get(1)));
+
+        assertThat(telegram.tap(ALICE, first, "Bob Fisher")).containsExactly(dropped(tracks.get(1), tracks.get(2)));
+        JsonNode asked = telegram.messages(ALICE).getLast();
+        assertThat(buttons(asked)).as("the open question's buttons").contains("Bob Fisher");
+        asked.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> assertThat(
+                button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(64)));
+        assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains(title(tracks.get(1)))
+                || text.contains(title(tracks.get(2))));
+        assertThat(telegram.tap(ALICE, asked, "Bob Fisher")).containsExactly("Send " + title(tracks.get(2))
+                + " to Bob Fisher?");
+    }
+
+    @Test
+    void onTelegramAddANoteTappedUnderAnotherSongsQuestionDoesNothingToTheSongBeingSharedNow() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        telegram.ask(ALICE, "to Bob Fisher " + LINK + tracks.get(1));
+        JsonNode first = telegram.messages(ALICE).getLast();
+        telegram.ask(ALICE, "to Bob Fisher " + LINK + tracks.get(2));
+
+        assertThat(telegram.tap(ALICE, first, "Add a note")).containsExactly("That tap answered an earlier question, "
+                + "so I did nothing. Send " + title(tracks.get(2)) + " to Bob Fisher?");
+        JsonNode asked = telegram.messages(ALICE).getLast();
+        asked.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> assertThat(
+                button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(64)));
+        assertThat(telegram.tap(ALICE, asked, "Add a note")).containsExactly("Type the note that goes with the song "
+                + "to Bob Fisher.");
+    }
+
+    @Test
+    void onMessengerAddANoteThatCrossedAnotherSongsQuestionDoesNothingToTheSongBeingSharedNow() {
+        aliceWithBobAsAContactAndCarolInHerFamily();
+        sandbox.ask("alice", "to Bob Fisher " + LINK + tracks.get(1), 2);
+        JsonNode question = sandbox.messages("alice").getLast();
+        JsonNode addANote = null;
+        for (JsonNode reply : question.path("message").path("quick_replies")) {
+            addANote = reply.path("title").asText().equals("Add a note") ? reply : addANote;
+        }
+        sandbox.ask("alice", "to Carol King " + LINK + tracks.get(2), 2);
+
+        int before = sandbox.inbox("alice").size();
+        sandbox.control().tapQuickReplySentUnder("alice", question.path("message_id").asText(), "Add a note",
+                addANote.path("payload").asText());
+
+        assertThat(sandbox.awaitInbox("alice", inbox -> inbox.size() > before).subList(before, before + 1))
+                .containsExactly("That tap answered an earlier question, so I did nothing. Send "
+                        + title(tracks.get(2)) + " to Carol King?");
+        assertThat(sandbox.tapTitled("alice", "Add a note")).containsExactly("Type the note that goes with the song "
+                + "to Carol King.");
+    }
+
+    /** What a tap on the question about {@code droppedTrack}, dropped for {@code nowTrack}, is answered. */
+    private String dropped(String droppedTrack, String nowTrack) {
+        return "That tap was for " + title(droppedTrack) + ", not the song you're sharing now, so I did nothing. "
+                + "Who is " + title(nowTrack) + " for?";
+    }
+
     /** Alice has Bob as a contact (he sent her a song) and made Family, with Carol King in it. */
     private void aliceWithBobAsAContactAndCarolInHerFamily() {
         sandbox.register("alice", "alice-sp", "Alice Smith");

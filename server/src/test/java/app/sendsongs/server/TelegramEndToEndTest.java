@@ -254,7 +254,8 @@ class TelegramEndToEndTest {
                 .startsWith("Who is it for?\nWith it: “listen to this”\n\n🎵 ");
         JsonNode question = telegram.messages(ALICE).getLast();
         assertThat(button(question, "Open in Spotify").path("url").asText()).isEqualTo(LINK + song);
-        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).matches("1 #[0-9a-f]{8}");
+        assertThat(button(question, "Bob Fisher").path("callback_data").asText()).as("the offer's key and the song")
+                .matches("1 #[0-9a-f]{8} " + song);
 
         assertThat(telegram.tap(ALICE, question, "Bob Fisher")).singleElement().asString().startsWith("Send ")
                 .contains(" to Bob Fisher?");

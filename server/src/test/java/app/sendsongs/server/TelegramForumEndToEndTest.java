@@ -19,8 +19,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Group chats on Telegram whose topics are turned on (forum supergroups), over real HTTP: the bot answers in the topic
- * it was written to, and a song shared there is shown there; a topic deleted meanwhile has the answer posted in the
- * chat's General topic instead. A reply in a chat without topics, which Telegram files under a reply thread, is
+ * it was written to, and a song shared there is shown there; a topic deleted or closed meanwhile has the answer posted
+ * in the chat's General topic instead, while the song's message already in a closed topic is still kept up to date. A
+ * reply in a chat without topics, which Telegram files under a reply thread, is
  * answered as any message there.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -133,6 +134,32 @@ class TelegramForumEndToEndTest {
         assertThat(who.has("message_thread_id")).as("posted in General").isFalse();
         assertThat(telegram.control().telegramStats().path("bad_requests").path("sendmessage").asInt())
                 .as("tried in its topic first").isEqualTo(1);
+    }
+
+    @Test
+    void inAClosedTopicTheSongsMessageKeepsItsCountAndWhatTheBotCannotPostThereGoesToGeneral() {
+        forumWithBobCountedIn();
+        List<String> tracks = sandbox.trackIds();
+        long roadTrip = telegram.control().telegramTopic(FORUM, ALICE, "Road trip");
+        telegram.control().telegramSaysInTopic(FORUM, roadTrip, ALICE, "/send" + BOT + " " + LINK + tracks.get(0));
+        JsonNode first = postAwaited(text -> text.contains("Played by 0 of 1 so far."));
+        assertThat(first.path("message_thread_id").asLong()).isEqualTo(roadTrip);
+
+        telegram.control().telegramCloseTopic(FORUM, ALICE, roadTrip);
+        // Alice made the topic: she may still write there, the bot may not
+        telegram.control().telegramSaysInTopic(FORUM, roadTrip, ALICE, "/send" + BOT + " " + LINK + tracks.get(1));
+        JsonNode second = postAwaited(text -> text.contains("Played by 0 of 1 so far.")
+                && !text.equals(first.path("text").asText()));
+        assertThat(second.has("message_thread_id")).as("posted in General").isFalse();
+        assertThat(telegram.control().telegramStats().path("bad_requests").path("sendmessage").asInt())
+                .as("tried in its topic first").isEqualTo(1);
+
+        sandbox.play("bob-sp", tracks.get(0));
+        sandbox.advanceMinutes(10);
+        JsonNode played = postAwaited(text -> text.contains("Played by 1 of 1: Bob Fisher."));
+        assertThat(played.path("message_id").asLong()).as("the song's message in the closed topic was edited")
+                .isEqualTo(first.path("message_id").asLong());
+        assertThat(played.path("message_thread_id").asLong()).isEqualTo(roadTrip);
     }
 
     @Test

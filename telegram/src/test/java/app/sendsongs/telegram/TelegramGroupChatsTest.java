@@ -90,6 +90,30 @@ class TelegramGroupChatsTest {
     }
 
     @Test
+    void aMessageForAClosedTopicIsPostedInTheChatWhileTheSongsMessageThereIsStillEdited() {
+        long forum = -1_003_100_200_300L;
+        sandbox.control.telegramForum(forum, "Friday Band", List.of(ALICE, BOB));
+        long topic = sandbox.control.telegramTopic(forum, BOB, "Road trip");
+        String topicAddress = new ChatPlace(TelegramIds.address(forum), Optional.of(Long.toString(topic))).address()
+                .id();
+        SendOutcome posted = telegram.send(topicAddress, song("Played by 0 of 2 so far."), MessageKind.UPDATE, "p-1");
+        String ref = ((SendOutcome.Sent) posted).messageRef().orElseThrow();
+
+        sandbox.control.telegramCloseTopic(forum, BOB, topic);
+
+        assertThat(groups.edit(Long.toString(forum), ref, song("Played by 1 of 2 so far: Bob.")))
+                .isEqualTo(new Outcome.Posted(ref));
+        assertThat(telegram.send(topicAddress, Message.text("Songs shared here go to 2 people."), MessageKind.UPDATE,
+                "p-2")).isInstanceOf(SendOutcome.Sent.class);
+        JsonNode shown = sandbox.control.telegramChat(forum);
+        assertThat(shown.get(shown.size() - 2).path("message_thread_id").asLong()).isEqualTo(topic);
+        assertThat(shown.get(shown.size() - 2).path("text").asText()).endsWith("Played by 1 of 2 so far: Bob.");
+        assertThat(shown.get(shown.size() - 1).has("message_thread_id")).as("posted in General").isFalse();
+        assertThat(sandbox.control.telegramStats().path("bad_requests").path("sendmessage").asInt())
+                .as("refused in the closed topic first").isEqualTo(1);
+    }
+
+    @Test
     void theGroupsRateLimitIsARetryLaterWithTheWait() {
         TelegramChat impatient = new TelegramChat(sandbox.api(Duration.ZERO), () -> "SendSongsSandboxBot");
         GroupChatPlatform impatientGroups = impatient.groupChats().orElseThrow();

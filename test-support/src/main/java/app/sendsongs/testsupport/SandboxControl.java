@@ -286,6 +286,16 @@ public final class SandboxControl {
         post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/delete", Map.of("by", by), 200);
     }
 
+    /** {@code by}, the topic's maker or the group's creator, closes the topic {@code topic} of the forum. */
+    public void telegramCloseTopic(long chat, long by, long topic) {
+        post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/close", Map.of("by", by), 200);
+    }
+
+    /** {@code by}, the topic's maker or the group's creator, reopens the closed topic {@code topic}. */
+    public void telegramReopenTopic(long chat, long by, long topic) {
+        post("/sandbox/telegram/chats/" + chat + "/topics/" + topic + "/reopen", Map.of("by", by), 200);
+    }
+
     /** The person writes in the topic {@code topic} of the forum {@code chat}. */
     public JsonNode telegramSaysInTopic(long chat, long topic, long from, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "topic", topic, "text", text), 200);

@@ -482,12 +482,16 @@ public final class Bot {
         };
     }
 
-    /** A command only a tap sends: a number, Send or Don't send, with the key of what it was shown with. */
+    /**
+     * A command only a tap sends: a number, or a tap under "Send it to Bob?", with the key of what it was shown with.
+     */
     private static boolean isTap(Command command) {
         return switch (command) {
             case Command.Choose choose -> choose.question().isPresent();
             case Command.SendDraft send -> true;
             case Command.DiscardDraft discard -> discard.key().isPresent();
+            case Command.DraftNote note -> note.key().isPresent();
+            case Command.DraftTo to -> to.key().isPresent();
             default -> false;
         };
     }
@@ -565,7 +569,8 @@ public final class Bot {
                 return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");
             }
             // the song being shared is the open question unless a "which one?" was asked since
-            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, EARLIER_QUESTION + " "))
+            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
+                            choose.song()).orElse(EARLIER_QUESTION + " ")))
                     .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
         }
         if (choice.isEmpty()) {

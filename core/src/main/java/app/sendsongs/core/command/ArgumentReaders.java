@@ -52,7 +52,7 @@ final class ArgumentReaders {
     private static final Pattern UNQUOTED_OPTION = Pattern.compile("(\\p{L}{2,})[:：]([^/].*)");
     /** A registration code as the connect page shows it ({@code ABCD-EFGH}), then more words: a name without name:. */
     private static final Pattern CODE_THEN_NAME = Pattern.compile("(?U)(\\w{4}[-–—]?\\w{4})\\s+(\\S.*)");
-    /** What the Send and Don't send taps of a song being shared carry after their word: '#' and the share's key. */
+    /** What the taps under "Send it to Bob?" carry after their words: '#' and the share's key. */
     private static final Pattern DRAFT_KEY = Pattern.compile("#[0-9a-f]{8}");
 
     private ArgumentReaders() {
@@ -236,6 +236,10 @@ final class ArgumentReaders {
      * shared is for; {@code to} alone asks the bot to ask.
      */
     static ParseResult draftTo(Arguments args) {
+        Optional<String> key = tapKey(args);
+        if (key.isPresent() && args.words().size() == 1) {
+            return new ParseResult.Parsed(new Command.DraftTo(Optional.empty(), Optional.empty(), "", "", false, key));
+        }
         if (args.words().stream().anyMatch(TrackLinks::looksLikeSpotify)) {
             ParseResult send = sendSong(args); // "to Bob <link>", read as a whole send is
             return args.options().isEmpty() && send instanceof ParseResult.Parsed(Command.SendSong named)
@@ -282,14 +286,20 @@ final class ArgumentReaders {
             if (unexpected.isPresent()) {
                 return unexpected.get();
             }
-            String note = UserText.cleanNote(String.join(" ", args.words()));
+            Optional<String> key = tapKey(args);
+            List<String> words = key.isEmpty() ? args.words() : args.words().subList(0, args.words().size() - 1);
+            String note = UserText.cleanNote(String.join(" ", words));
             if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
-                return new ParseResult.Parsed(Command.DraftNote.removal(afterPlay));
+                return new ParseResult.Parsed(new Command.DraftNote(Optional.of(""), afterPlay, key));
+            }
+            if (key.isPresent() && !note.isEmpty()) {
+                key = Optional.empty(); // a tap carries nothing but "none" before its key: these words are the note
+                note = UserText.cleanNote(String.join(" ", args.words()));
             }
             if (UserText.tooLongForANote(note)) {
                 return args.invalid(UserText.NOTE_TOO_LONG);
             }
-            return new ParseResult.Parsed(new Command.DraftNote(nonEmpty(note), afterPlay));
+            return new ParseResult.Parsed(new Command.DraftNote(nonEmpty(note), afterPlay, key));
         };
     }
 
@@ -516,6 +526,16 @@ final class ArgumentReaders {
             return new ParseResult.Parsed(new Command.History(Integer.parseInt(words.getFirst())));
         }
         return args.invalid("{history} takes a page at most: {history} 2 shows the ten songs before the latest.");
+    }
+
+    /**
+     * The key a tap under "Send it to Bob?" carries after its words ({@code note #<key>}, {@code to #<key>}): '#' and
+     * the share's key, as the last word; empty when there is none, or options.
+     */
+    private static Optional<String> tapKey(Arguments args) {
+        List<String> words = args.words();
+        return args.options().isEmpty() && !words.isEmpty() && DRAFT_KEY.matcher(words.getLast()).matches()
+                ? Optional.of(words.getLast().substring(1)) : Optional.empty();
     }
 
     /** {@code discard}, or {@code discard #<key>}, the Don't send tap of a song being shared. */

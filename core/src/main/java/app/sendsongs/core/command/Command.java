@@ -1,6 +1,7 @@
 package app.sendsongs.core.command;
 
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.music.TrackId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -69,16 +70,30 @@ public sealed interface Command {
     /**
      * A bare number: the answer to a question the bot asked. A tap carries the number and '#' and the key of the
      * question it was shown with ({@code question}), which it answers only while that question is the open one:
-     * Telegram keeps the buttons of older questions, and a number means someone else in another question.
+     * Telegram keeps the buttons of older questions, and a number means someone else in another question. A tap of
+     * the people offered for a song being shared also carries the song ({@code song}), so that one under the question
+     * about a song no longer being shared can say which song that was.
      */
-    record Choose(int number, Optional<String> question) implements Command {
+    record Choose(int number, Optional<String> question, Optional<TrackId> song) implements Command {
         public Choose(int number) {
-            this(number, Optional.empty());
+            this(number, Optional.empty(), Optional.empty());
+        }
+
+        public Choose(int number, Optional<String> question) {
+            this(number, question, Optional.empty());
         }
 
         /** What a tap for {@code number} in the question with this {@code key} carries: "2 #0c1d2e3f". */
         public static String payload(int number, String key) {
             return number + " #" + key;
+        }
+
+        /**
+         * What a tap for {@code number} in the offer with this {@code key} for the song {@code song} carries:
+         * "2 #0c1d2e3f 4uLU6hMCjMI75M1A2tKUQC" (35 bytes at most, within Telegram's 64 for a button's data).
+         */
+        public static String payload(int number, String key, TrackId song) {
+            return payload(number, key) + " " + song.value();
         }
     }
 
@@ -147,10 +162,16 @@ public sealed interface Command {
     /**
      * Who the song being shared is for ({@code to Bob}, or {@code send_song name:"Bob"} without a link) and the
      * notes given with it; {@code sendNow} when it should go at once ({@code send_song}, {@code send}) rather than
-     * after the offer of notes ({@code to}). Neither a friend nor a group: just send it, or ask who.
+     * after the offer of notes ({@code to}). Neither a friend nor a group: just send it, or ask who. The Someone else
+     * tap under "Send it to Bob?" carries that question's key ({@code to #<key>}, {@code ShareDraft.key}), and acts
+     * only while the song being shared is still the song and person it was about, as Send does.
      */
-    record DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow)
-            implements DraftCommand {
+    record DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow,
+                   Optional<String> key) implements DraftCommand {
+        public DraftTo(Optional<String> friend, Optional<String> group, String pre, String post, boolean sendNow) {
+            this(friend, group, pre, post, sendNow, Optional.empty());
+        }
+
         /** {@code send_song} with nothing after it: what both menus send. */
         public boolean bare() {
             return sendNow && friend.isEmpty() && group.isEmpty() && pre.isEmpty() && post.isEmpty();
@@ -159,11 +180,17 @@ public sealed interface Command {
 
     /**
      * {@code note [text]} and {@code after [text]}: a note for the song being shared; without text, asks for it; with
-     * an empty text ({@code note none}), the song goes without that note.
+     * an empty text ({@code note none}), the song goes without that note. The taps under "Send it to Bob?" (Add a
+     * note, Note for after, No note) carry that question's key ({@code note #<key>}, {@code ShareDraft.key}), and act
+     * only while the song being shared is still the song and person it was about, as Send does.
      */
-    record DraftNote(Optional<String> text, boolean afterPlay) implements DraftCommand {
+    record DraftNote(Optional<String> text, boolean afterPlay, Optional<String> key) implements DraftCommand {
         /** What is typed for no note at all. */
         public static final String NONE = "none";
+
+        public DraftNote(Optional<String> text, boolean afterPlay) {
+            this(text, afterPlay, Optional.empty());
+        }
 
         public static DraftNote removal(boolean afterPlay) {
             return new DraftNote(Optional.of(""), afterPlay);

@@ -4,6 +4,7 @@ import app.sendsongs.core.command.ParseResult.Invalid;
 import app.sendsongs.core.command.ParseResult.Parsed;
 import app.sendsongs.core.command.Tokenizer.Token;
 import app.sendsongs.core.command.Tokenizer.Word;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.Spaces;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +38,14 @@ public final class CommandParser {
                 && only.text().matches("\\d{1,3}")) {
             return new Parsed(new Command.Choose(Integer.parseInt(only.text())));
         }
-        if (tokens.size() == 2 && tokens.getFirst() instanceof Word number && !number.quoted()
-                && number.text().matches("\\d{1,3}") && tokens.get(1) instanceof Word key && !key.quoted()
-                && QUESTION_KEY.matcher(key.text()).matches()) {
-            return new Parsed(new Command.Choose(Integer.parseInt(number.text()), Optional.of(key.text().substring(1))));
+        if ((tokens.size() == 2 || tokens.size() == 3) && tokens.getFirst() instanceof Word number
+                && !number.quoted() && number.text().matches("\\d{1,3}") && tokens.get(1) instanceof Word key
+                && !key.quoted() && QUESTION_KEY.matcher(key.text()).matches()) {
+            Optional<TrackId> song = tokens.size() == 3 ? songOfTap(tokens.get(2)) : Optional.empty();
+            if (tokens.size() == 2 || song.isPresent()) {
+                return new Parsed(new Command.Choose(Integer.parseInt(number.text()),
+                        Optional.of(key.text().substring(1)), song));
+            }
         }
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
@@ -52,6 +57,12 @@ public final class CommandParser {
         boolean mistypedSend = guesses.stream().anyMatch(guess -> guess.command().equals(SEND_SONG));
         Optional<ParseResult> song = mistypedSend ? Optional.empty() : ArgumentReaders.songIn(text);
         return song.orElseGet(() -> new ParseResult.Unknown(guesses));
+    }
+
+    /** The song a tap of the people offered for it carries after the offer's key ({@link Command.Choose#song}). */
+    private static Optional<TrackId> songOfTap(Token token) {
+        return token instanceof Word word && !word.quoted() && TrackId.isValid(word.text())
+                ? Optional.of(new TrackId(word.text())) : Optional.empty();
     }
 
     /** The command the first words of a text that could not be read name, if any. */

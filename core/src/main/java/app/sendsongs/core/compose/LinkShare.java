@@ -12,6 +12,7 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.FriendFinder;
@@ -69,7 +70,6 @@ public final class LinkShare {
     private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
             + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
             + "write a shorter one.";
-    private static final Choice NO_NOTE = new Choice("No note", "note " + Command.DraftNote.NONE);
     /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
     private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
     private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
@@ -110,14 +110,25 @@ public final class LinkShare {
     public Message handle(User person, Command.DraftCommand command, String typed) {
         return switch (command) {
             case Command.StartShare start -> start(person, start);
-            case Command.DraftTo to -> draftOf(person).map(draft -> to(person, draft, to, typed))
-                    .orElseGet(() -> noDraft(person));
-            case Command.DraftNote note -> draftOf(person).map(draft -> note(draft, note))
-                    .orElseGet(() -> noDraft(person));
+            case Command.DraftTo to -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, to.key())
+                    .orElseGet(() -> to(person, draft, to, typed))).orElseGet(() -> noDraft(person));
+            case Command.DraftNote note -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, note.key())
+                    .orElseGet(() -> note(draft, note))).orElseGet(() -> noDraft(person));
             case Command.DiscardDraft discard -> discard(person, discard);
             case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
                     .orElseGet(() -> noDraft(person));
         };
+    }
+
+    /**
+     * A tap under a "Send it to Bob?" that is not the question the share stands at now (Telegram keeps the buttons of
+     * older messages; on Messenger a tap can cross the bot's newer question): another song's, dropped for this one, or
+     * this song's for someone else. It does nothing, and the open question is asked again, with its taps, so that a
+     * note meant for one song does not go with another. Empty for a tap of the open question, or typed words.
+     */
+    private Optional<Message> tapOfAnotherQuestion(ShareDraft draft, Optional<String> key) {
+        return key.filter(shown -> !shown.equals(draft.key()))
+                .map(shown -> askAgain(draft, "That tap answered an earlier question, so I did nothing. "));
     }
 
     /**
@@ -188,7 +199,7 @@ public final class LinkShare {
                     Optional.of(SOMEONE_ELSE.payload()), no);
             // "No note" too when its tap is not shown (there is no note): typed, it is no note, not the note "no note"
             case READY -> WordsForTaps.tapMeant(typed, Stream.concat(ready(draft, "").choices().stream(),
-                    Stream.of(NO_NOTE)).toList(), Optional.of(sendTap(draft).payload()), no);
+                    Stream.of(noNoteTap(draft))).toList(), Optional.of(sendTap(draft).payload()), no);
             case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
         };
     }
@@ -491,7 +502,7 @@ public final class LinkShare {
         drafts.saveDraft(draft);
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
-            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
         }
         invite.ifPresent(taps::add);
         taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
@@ -684,7 +695,7 @@ public final class LinkShare {
         List<String> titles = titles(draft.person(), draft.offered());
         List<Choice> taps = new ArrayList<>();
         for (int i = 0; i < titles.size(); i++) {
-            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey())));
+            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
         }
         return taps;
     }
@@ -750,13 +761,14 @@ public final class LinkShare {
     private Message ready(ShareDraft draft, String lead) {
         String text = lead + "Send " + draft.title() + " to " + name(draft.person(), draft.recipient().orElseThrow())
                 + "?" + notesShown(draft);
+        String key = " #" + draft.key();
         List<Choice> choices = new ArrayList<>(List.of(sendTap(draft),
-                new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note"),
-                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after")));
+                new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note" + key),
+                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after" + key)));
         if (!draft.pre().isEmpty()) {
-            choices.add(NO_NOTE);
+            choices.add(noNoteTap(draft));
         }
-        choices.add(SOMEONE_ELSE);
+        choices.add(new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key));
         choices.add(dontSendTap(draft));
         return Message.text(text).withChoices(choices);
     }
@@ -770,6 +782,11 @@ public final class LinkShare {
     /** Send, keyed to the song and person it is about ({@link ShareDraft#key}). */
     private static Choice sendTap(ShareDraft draft) {
         return new Choice("Send", "send #" + draft.key());
+    }
+
+    /** No note, keyed as {@link #sendTap} is. */
+    private static Choice noNoteTap(ShareDraft draft) {
+        return new Choice("No note", "note " + Command.DraftNote.NONE + " #" + draft.key());
     }
 
     /** Don't send, keyed as {@link #sendTap} is. */
@@ -786,6 +803,20 @@ public final class LinkShare {
             return send(person, draft);
         }
         return askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+    }
+
+    /**
+     * What a tap of the people offered for {@code song} is told while another song is being shared ({@code draft}):
+     * which song that question was about, before the open question is asked again, so that nobody takes the tap
+     * for an answer about the song now being shared. Empty when the tap names no song, this one, or one the catalogue
+     * cannot name now.
+     */
+    public Optional<String> tapForAnotherSong(ShareDraft draft, Optional<TrackId> song) {
+        return song.filter(id -> !id.equals(draft.track())).flatMap(id -> switch (tracks.find(id)) {
+            case TrackLookup.Result.Found(Track track) -> Optional.of("That tap was for " + track.title()
+                    + ", not the song you're sharing now, so I did nothing. ");
+            case TrackLookup.Result.Refused refused -> Optional.<String>empty();
+        });
     }
 
     /** The question a share stands at, again, after {@code lead}. */

@@ -185,6 +185,19 @@ class CommandParserTest {
         assertThat(parsed("forget me confirm")).isEqualTo(new Command.ForgetMe(true));
         assertThat(parsed("2")).isEqualTo(new Command.Choose(2));
         assertThat(parsed("2 #0c1d2e3f")).isEqualTo(new Command.Choose(2, Optional.of("0c1d2e3f")));
+        Optional<String> key = Optional.of("0c1d2e3f");
+        assertThat(parsed("note #0c1d2e3f")).as("Add a note, tapped")
+                .isEqualTo(new Command.DraftNote(Optional.empty(), false, key));
+        assertThat(parsed("after #0c1d2e3f")).isEqualTo(new Command.DraftNote(Optional.empty(), true, key));
+        assertThat(parsed("note none #0c1d2e3f")).as("No note, tapped")
+                .isEqualTo(new Command.DraftNote(Optional.of(""), false, key));
+        assertThat(parsed("note the bridge #0c1d2e3f")).as("a note typed, whatever it ends with")
+                .isEqualTo(new Command.DraftNote(Optional.of("the bridge #0c1d2e3f"), false));
+        assertThat(parsed("to #0c1d2e3f")).as("Someone else, tapped")
+                .isEqualTo(new Command.DraftTo(Optional.empty(), Optional.empty(), "", "", false, key));
+        assertThat(parsed("2 #0c1d2e3f 4uLU6hMCjMI75M1A2tKUQC")).as("a tap of the people offered for a song")
+                .isEqualTo(new Command.Choose(2, Optional.of("0c1d2e3f"),
+                        Optional.of(new TrackId("4uLU6hMCjMI75M1A2tKUQC"))));
         assertThat(invalid("pending now").problem()).contains("takes nothing");
         assertThat(invalid("cancel the blue one").problem()).contains("number");
     }

@@ -13,7 +13,9 @@ import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,8 +54,10 @@ class LinkShareTest {
             assertThat(card.link()).hasToString(LINK);
         });
         String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
-        assertThat(question.choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
-                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+        String song = " " + FakeMusic.SONG.id().value();
+        assertThat(question.choices()).as("each carries the offer's key and the song").containsExactly(
+                new Choice("Bob Fisher", "1 #" + offer + song), new Choice("Carol King", "2 #" + offer + song),
+                new Choice("👥 Family", "3 #" + offer + song),
                 new Choice("Someone else", "to"));
     }
 
@@ -63,7 +67,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         assertThat(tap("alice", "Send", sendTap())).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they "
                 + "play it (I'll watch for 7 days).");
 
@@ -398,11 +402,41 @@ class LinkShareTest {
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         Choice bobNow = last("alice").choices().getFirst();
 
-        assertThat(tap("alice", "Bob Fisher", bob.payload())).isEqualTo("That tap answered an earlier question, so I "
-                + "did nothing. Who is " + FakeMusic.OTHER_SONG.title() + " for?");
+        assertThat(tap("alice", "Bob Fisher", bob.payload())).as("which song that question was about")
+                .isEqualTo("That tap was for " + TITLE + ", not the song you're sharing now, so I did nothing. Who is "
+                        + FakeMusic.OTHER_SONG.title() + " for?");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().stage()).as("still asking who")
+                .isEqualTo(ShareDraft.Stage.WHO);
         assertThat(last("alice").choices()).as("the open offer again").contains(bobNow);
         assertThat(tap("alice", "Bob Fisher", bobNow.payload()))
                 .isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher?");
+    }
+
+    @Test
+    void theNoteAndSomeoneElseTapsUnderAnotherSongsQuestionDoNothingToTheSongBeingSharedNow() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        Map<String, String> older = new HashMap<>();
+        last("alice").choices().forEach(choice -> older.put(choice.title(), choice.payload()));
+        bot.reply("alice", "omg " + FakeMusic.OTHER_SONG.id().link());
+        tap("alice", "Carol King", "2");
+        String asked = "Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?\nWith it: “omg”";
+
+        for (String title : List.of("Add a note", "Note for after", "Someone else")) {
+            assertThat(tap("alice", title, older.get(title))).as(title)
+                    .isEqualTo("That tap answered an earlier question, so I did nothing. " + asked);
+        }
+        ShareDraft now = bot.stores.drafts().findDraft(at("alice")).orElseThrow();
+        assertThat(now.stage()).isEqualTo(ShareDraft.Stage.READY);
+        assertThat(now.pre()).isEqualTo("omg");
+        assertThat(last("alice").choices()).extracting(Choice::title).contains("Change the note", "No note");
+
+        Map<String, String> open = new HashMap<>();
+        last("alice").choices().forEach(choice -> open.put(choice.title(), choice.payload()));
+        assertThat(tap("alice", "No note", open.get("No note"))).as("the open question's own tap")
+                .isEqualTo("OK, no note. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
+        assertThat(tap("alice", "Someone else", open.get("Someone else")))
+                .startsWith("Who is " + FakeMusic.OTHER_SONG.title() + " for?");
     }
 
     @Test
@@ -438,7 +472,8 @@ class LinkShareTest {
         assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “you'll love the bridge”");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "note none", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("note none"), keyed("to"),
+                        discardTap());
         tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“you'll love the bridge”");
@@ -450,7 +485,7 @@ class LinkShareTest {
                 .isEqualTo("Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").card()).as("the song is shown as when asked who it is for").isPresent();
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         tap("alice", "Send", sendTap());
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
 
@@ -489,9 +524,10 @@ class LinkShareTest {
                 + "With it: “you'll love this”");
 
         String offer = bot.stores.drafts().findDraft(at("alice")).orElseThrow().offerKey();
+        String song = " " + FakeMusic.SONG.id().value();
         assertThat(last("alice").card()).isPresent();
-        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer),
-                new Choice("Carol King", "2 #" + offer), new Choice("👥 Family", "3 #" + offer),
+        assertThat(last("alice").choices()).containsExactly(new Choice("Bob Fisher", "1 #" + offer + song),
+                new Choice("Carol King", "2 #" + offer + song), new Choice("👥 Family", "3 #" + offer + song),
                 new Choice("Invite \"you'll love this\"", "to name:\"you'll love this\""),
                 new Choice("Someone else", "to"));
         assertThat(tap("alice", "Bob Fisher", "1 #" + offer)).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
@@ -550,7 +586,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "No note", "note none")).isEqualTo("OK, no note. Send " + TITLE + " to Bob Fisher?");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         tap("alice", "Send", sendTap());
 
         assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE);
@@ -730,7 +766,7 @@ class LinkShareTest {
         assertThat(bot.reply("alice", "send_song")).isEqualTo("You haven't sent this song yet. Send " + TITLE
                 + " to Bob Fisher?\nOr paste another song's link to send that one instead.");
         assertThat(last("alice").choices()).extracting(Choice::payload)
-                .containsExactly(sendTap(), "note", "after", "to", discardTap());
+                .containsExactly(sendTap(), keyed("note"), keyed("after"), keyed("to"), discardTap());
         assertThat(bot.chat.messages("bob")).hasSize(bobBefore);
 
         tap("alice", "Add a note", "note");
@@ -952,6 +988,11 @@ class LinkShareTest {
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
+    }
+
+    /** What a tap of Alice's "Send it to ...?" carries: its words, then the share's key. */
+    private String keyed(String words) {
+        return words + " #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
     }
 
     /** What the Don't send tap of Alice's "Send it to ...?" carries. */

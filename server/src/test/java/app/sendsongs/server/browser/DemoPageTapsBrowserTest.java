@@ -172,7 +172,8 @@ class DemoPageTapsBrowserTest {
         assertThat(browser.quickReplies("alice")).as("tapped, they are gone before the bot's answer shows").isEmpty();
         assertThat(browser.lastBotMessageId("alice")).isEqualTo(shown);
         browser.blockRequests();
-        browser.awaitBot("alice", before, text -> text.startsWith("That tap answered an earlier question"));
+        browser.awaitBot("alice", before, text -> text.startsWith("That tap was for ")
+                && text.contains(", not the song you're sharing now, so I did nothing."));
         assertThat(browser.pageText()).doesNotContain("Not delivered to the bot");
 
         browser.await("the open question's quick replies", d -> browser.quickReplies("alice").contains("Bob Fisher"));
