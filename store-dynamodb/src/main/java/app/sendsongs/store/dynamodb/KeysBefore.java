@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The name keys items written by earlier versions may still be under. {@link Names#key} was first the name's case and
  * spacing folded only ({@link #caseKey}); then it also left accents out and made every apostrophe the plain one, but
- * kept Hebrew and Arabic vowel marks and every kind of hyphen ({@link #markedKey}). The table keeps no schema version to
- * make them again by; an item takes the key of now when it is written again.
+ * kept Hebrew and Arabic vowel marks and every kind of hyphen ({@link #markedKey}). The table keeps no schema version
+ * to make them again by; an item takes the key of now when it is written again.
  */
 final class KeysBefore {
     private static final String NON_JOINER = "\u200C";

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * made again too; two former names of one person that now compare equal are one key.
  */
 final class NameKeys {
-    /** The schema version from which keys leave Hebrew and Arabic vowel marks out and make every hyphen the plain one. */
+    /** The schema version from which keys leave Hebrew and Arabic vowel marks out and take any hyphen as the plain. */
     static final int MARKS_VERSION = 26;
 
     private record Keyed(String id, String name, String key) {

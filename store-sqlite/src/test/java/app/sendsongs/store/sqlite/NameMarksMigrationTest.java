@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Schema version {@value NameKeys#MARKS_VERSION}: the name keys a file of the version before holds kept Hebrew and Arabic
- * vowel marks and every kind of hyphen; opened by this version, they are made again without them, those of former
+ * Schema version {@value NameKeys#MARKS_VERSION}: the name keys a file of the version before holds kept Hebrew and
+ * Arabic vowel marks and every kind of hyphen; opened by this version, they are made again without them, those of former
  * names too. Two people whose names now compare equal are both found (the namesake question tells them apart), and two
  * groups of one owner whose names now compare equal are both kept.
  */
