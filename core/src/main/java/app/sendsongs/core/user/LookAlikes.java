@@ -95,8 +95,8 @@ public final class LookAlikes {
      * name with an rn for one of its first two small m's inside a word ("Bernard" for "Bemard", whose rn reads as m),
      * and with a capital I for one of its first two small l's inside a word ("McIntyre" for "Mclntyre", "AIice" for
      * "Alice": the I shows as the l). Empty for a name in plain Latin letters without such an m or l and for one each
-     * word of which is in one alphabet and, unless Latin, has a letter unlike any Latin one, as most are. At most eight,
-     * each a different name from this one by {@link Names#key}. An inner l costs many names a lookup or two more when
+     * word of which is in one alphabet and, unless Latin, has a letter unlike any Latin one, as most are. At most
+     * eight, each a different name from this one by {@link Names#key}. An inner l costs many names a lookup or two more when
      * they first send a song to someone who does not know them; it is what finds a friend whose name has an I there.
      */
     public static List<String> spellings(String name) {
