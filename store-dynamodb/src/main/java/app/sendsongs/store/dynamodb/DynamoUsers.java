@@ -66,9 +66,10 @@ final class DynamoUsers implements UserStore {
     }
 
     /**
-     * One query, and more only for a name with accents or an apostrophe: people saved before names compared without
-     * them (the table keeps no schema version to upgrade it by) are under the key their name had then until they are
-     * saved again, so the key the typed name had then is looked under too, with a phone's apostrophe (’) as well.
+     * One query, and more only for a name with accents, an apostrophe, Hebrew or Arabic vowel marks or another kind of
+     * hyphen: people saved before names compared without them (the table keeps no schema version to upgrade it by) are
+     * under the key their name had then until they are saved again, so the keys the typed name had then are looked
+     * under too, with a phone's apostrophe (’) as well ({@link KeysBefore}).
      */
     @Override
     public List<User> findUsersByName(String name) {
