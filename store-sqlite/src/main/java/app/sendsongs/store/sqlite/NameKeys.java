@@ -27,18 +27,23 @@ final class NameKeys {
         }
     }
 
+    /** A person's {@code users.former_names} column ({@link FormerNameTimes#names}). */
+    private record FormerNames(String address, String names) {
+    }
+
     private NameKeys() {
     }
 
     /** The step of version {@value #MARKS_VERSION}: {@link #makeAgain}, and the keys of former names. */
     static void makeAgainWithFormerNames(Session session) throws SQLException {
         makeAgain(session);
-        List<Keyed> people = session.query("SELECT address AS id, former_names AS name, NULL AS name_key FROM users "
-                + "WHERE former_names IS NOT NULL", rs -> new Keyed(rs.getString("id"), rs.getString("name"), null));
-        for (Keyed person : people) {
-            session.update("DELETE FROM former_name_keys WHERE address = ?", person.id());
-            for (String key : formerNameKeys(person.name())) {
-                session.update("INSERT INTO former_name_keys (address, name_key) VALUES (?, ?)", person.id(), key);
+        List<FormerNames> people = session.query("SELECT address, former_names FROM users "
+                + "WHERE former_names IS NOT NULL", rs -> new FormerNames(rs.getString("address"),
+                rs.getString("former_names")));
+        for (FormerNames person : people) {
+            session.update("DELETE FROM former_name_keys WHERE address = ?", person.address());
+            for (String key : formerNameKeys(person.names())) {
+                session.update("INSERT INTO former_name_keys (address, name_key) VALUES (?, ?)", person.address(), key);
             }
         }
     }
