@@ -2,6 +2,7 @@ package app.sendsongs.messenger;
 
 import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.ChoiceTitles;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.SongCard;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +25,9 @@ import java.util.List;
  *       under the newest message.</li>
  * </ul>
  * Titles are fitted to Messenger's limits (20 characters for a quick reply or a button, 80 for an element's
- * title and subtitle); payloads are the core's, at most 64 bytes, well under Messenger's 1000 characters.
+ * title and subtitle), quick replies' so that they are still told apart ({@link ChoiceTitles}: two long names that
+ * start alike keep the ends that differ); payloads are the core's, at most 64 bytes, well under Messenger's 1000
+ * characters.
  *
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/send-messages/quick-replies">Quick replies</a>
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/messenger-platform/send-messages/template/generic">Generic template</a>
@@ -55,11 +58,12 @@ final class SendApiMessages {
 
     private static ArrayNode quickReplies(List<Choice> choices) {
         ArrayNode replies = JSON.arrayNode();
-        for (Choice choice : choices) {
+        List<String> titles = ChoiceTitles.fitApart(choices.stream().map(Choice::title).toList(), MAX_BUTTON_TITLE);
+        for (int i = 0; i < choices.size(); i++) {
             replies.addObject()
                     .put("content_type", "text")
-                    .put("title", Titles.fit(choice.title(), MAX_BUTTON_TITLE))
-                    .put("payload", choice.payload());
+                    .put("title", titles.get(i))
+                    .put("payload", choices.get(i).payload());
         }
         return replies;
     }

@@ -3,6 +3,7 @@ package app.sendsongs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.watch.WatchSchedule;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -254,6 +255,29 @@ class EndToEndTest {
         sandbox.tapTitled("alice", second); // the one who joined later
         assertThat(sandbox.lastText("bob2")).contains("Alice Smith sent you a song");
         assertThat(sandbox.inbox("bob1")).hasSize(bob1Before);
+    }
+
+    /**
+     * Messenger shows at most 20 characters of a quick reply's title, and Graph (as its emulator) refuses a longer one
+     * (https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies): two long names that start
+     * alike keep the ends that tell them apart.
+     */
+    @Test
+    void twoLongNamesThatStartAlikeAreToldApartOnTheirQuickReplies() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("smith", "smith-sp", "Alexandra Montgomery-Smith");
+        sandbox.register("jones", "jones-sp", "Alexandra Montgomery-Jones");
+        sandbox.ask("smith", "send_song name:\"Alice Smith\" " + LINK + track);
+        sandbox.ask("jones", "send_song name:\"Alice Smith\" " + LINK + track);
+
+        String question = sandbox.ask("alice", "send_song name:\"Alexandra\" " + LINK + track).getLast();
+
+        assertThat(question).startsWith("That name fits 2 people. Which one?");
+        JsonNode replies = sandbox.lastSent("alice").path("quick_replies");
+        assertThat(replies).extracting(reply -> reply.path("title").asText())
+                .containsExactly("1. Alexandra\u2026Jones", "2. Alexandra\u2026Smith", "Don't send");
+        sandbox.tapTitled("alice", "1. Alexandra\u2026Jones");
+        assertThat(sandbox.lastText("jones")).contains("Alice Smith sent you a song");
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.sendsongs.telegram;
 
 import app.sendsongs.core.chat.Button;
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.ChoiceTitles;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.SongCard;
 import app.sendsongs.core.shared.Graphemes;
@@ -27,8 +28,10 @@ import java.util.Optional;
  *   <li>A text and card together longer than {@value TelegramBotApi#MAX_TEXT} characters go as several messages, cut
  *       at a line break, the keyboard with the last.</li>
  * </ul>
- * Button texts are fitted to {@value #MAX_BUTTON_TEXT} characters: Telegram documents no limit, but a phone shows only
- * the start of a long one.
+ * Button texts are fitted to {@value #MAX_BUTTON_TEXT} characters: Telegram documents no limit
+ * (https://core.telegram.org/bots/api#inlinekeyboardbutton), but a phone shows only the start of a long one; the
+ * choices' so that they are still told apart ({@link ChoiceTitles}: two long names that start alike keep the ends that
+ * differ).
  */
 final class TelegramMessages {
     static final int MAX_BUTTON_TEXT = 40;
@@ -88,8 +91,10 @@ final class TelegramMessages {
         List<List<InlineButton>> rows = new ArrayList<>();
         List<InlineButton> row = new ArrayList<>();
         int rowText = 0;
-        for (Choice choice : choices) {
-            String title = fit(choice.title());
+        List<String> titles = ChoiceTitles.fitApart(choices.stream().map(Choice::title).toList(), MAX_BUTTON_TEXT);
+        for (int i = 0; i < choices.size(); i++) {
+            Choice choice = choices.get(i);
+            String title = titles.get(i);
             if (!row.isEmpty() && (row.size() == MOST_PER_ROW || rowText + title.length() > ROW_TEXT)) {
                 rows.add(row);
                 row = new ArrayList<>();

@@ -169,16 +169,35 @@ class TelegramChatTest {
         assertThat(shownTitle).hasSize(TelegramMessages.MAX_BUTTON_TEXT).endsWith("…").startsWith("A friend with");
     }
 
+    /**
+     * Telegram documents no limit on a button's text (https://core.telegram.org/bots/api#inlinekeyboardbutton), but a
+     * phone shows only its start: two long names that start alike keep, within {@value TelegramMessages#MAX_BUTTON_TEXT}
+     * characters, the ends that tell them apart.
+     */
+    @Test
+    void longNamesThatStartAlikeAreToldApartByTheirEnds() {
+        List<Choice> choices = List.of(new Choice("1. Konstantina Papadopoulou-Georgiou of Thessaloniki", "1"),
+                new Choice("2. Konstantina Papadopoulou-Georgiou of Athens", "2"), new Choice("Don't send", "3"));
+
+        chat.send(ALICE_ID, Message.text("Which one?").withChoices(choices), MessageKind.RESPONSE, "outbox-id");
+
+        JsonNode keyboard = shown(0).path("reply_markup").path("inline_keyboard");
+        assertThat(keyboard.get(0).get(0).path("text").asText())
+                .isEqualTo("1. Konstantina Papadopoulou\u2026Thessaloniki");
+        assertThat(keyboard.get(1).get(0).path("text").asText()).isEqualTo("2. Konstantina Papadopoulou\u2026Athens");
+        assertThat(keyboard.get(2).get(0).path("text").asText()).isEqualTo("Don't send");
+    }
+
     @Test
     void longButtonTitlesAreCutBetweenCharactersAsPeopleSeeThem() {
         String family = "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
-        List<Choice> choices = List.of(new Choice("Konstantina Papadopoulou-Georgiou " + family + " Leeds", "1"),
+        List<Choice> choices = List.of(new Choice("Konstantinos Papadopoulos-Georgiou " + family + " Leeds", "1"),
                 new Choice("Konstantina Papadopoulou-Georgiou Ram \u0939\u093f\u0928\u094d\u0926\u0940", "2"));
 
         chat.send(ALICE_ID, Message.text("Who?").withChoices(choices), MessageKind.RESPONSE, "outbox-id");
 
         JsonNode keyboard = shown(0).path("reply_markup").path("inline_keyboard");
-        assertThat(keyboard.get(0).get(0).path("text").asText()).isEqualTo("Konstantina Papadopoulou-Georgiou\u2026");
+        assertThat(keyboard.get(0).get(0).path("text").asText()).isEqualTo("Konstantinos Papadopoulos-Georgiou\u2026");
         assertThat(keyboard.get(1).get(0).path("text").asText())
                 .isEqualTo("Konstantina Papadopoulou-Georgiou Ram\u2026");
     }

@@ -66,6 +66,8 @@ public final class LookAlikes {
     private static final Map<String, String> RUNS = Map.of("rn", "m", "vv", "w");
     /** How many of a name's small m's inside a word are each read as an rn, at most ({@link #spellings}). */
     private static final int MOST_RN_FOR_M = 2;
+    /** How many of a name's small l's inside a word are each read as a capital I, at most ({@link #spellings}). */
+    private static final int MOST_I_FOR_L = 2;
     /** For Cyrillic and for Greek, the Latin letters with the letter there that looks like each (of two, the first). */
     private static final Map<UnicodeScript, Map<Character, Integer>> LIKE_LATIN = likeLatin();
     /** The alphabets whose letters are taken for Latin ones. */
@@ -90,11 +92,12 @@ public final class LookAlikes {
      * letters when all its letters are Latin or look Latin ("Bill" for "BiII", "Sam" for "Sarn"), and each word that
      * mixes alphabets in the one most of its letters are in; and the whole name in Cyrillic, and in Greek, when each
      * word is in that alphabet or looks like letters of it that names are written with ("Вера" for "Bepa"); and the
-     * name with an rn for one of its first two small m's inside a word ("Bernard" for "Bemard", whose rn reads as m).
-     * Empty for a name in plain Latin letters without such an m and for one each word of which is in one alphabet and,
-     * unless Latin, has a letter unlike any Latin one, as most are. At most six, each a different name from this one
-     * by {@link Names#key}. A friend whose own name has an I inside a word ("McIntyre") is not found from "Mclntyre":
-     * reading every l inside a word as an I would cost most names a lookup more, where an inner m is in far fewer.
+     * name with an rn for one of its first two small m's inside a word ("Bernard" for "Bemard", whose rn reads as m),
+     * and with a capital I for one of its first two small l's inside a word ("McIntyre" for "Mclntyre", "AIice" for
+     * "Alice": the I shows as the l). Empty for a name in plain Latin letters without such an m or l and for one each
+     * word of which is in one alphabet and, unless Latin, has a letter unlike any Latin one, as most are. At most
+     * eight, each a different name from this one by {@link Names#key}. An inner l costs many names a lookup or two more when
+     * they first send a song to someone who does not know them; it is what finds a friend whose name has an I there.
      */
     public static List<String> spellings(String name) {
         List<String> words = words(name);
@@ -104,20 +107,26 @@ public final class LookAlikes {
         for (UnicodeScript alphabet : List.of(UnicodeScript.CYRILLIC, UnicodeScript.GREEK)) {
             whollyIn(words, alphabet).ifPresent(spellings::add);
         }
-        spellings.addAll(withAnRnForAnM(Normalizer.normalize(Names.tidy(name), Normalizer.Form.NFC)));
+        String composed = Normalizer.normalize(Names.tidy(name), Normalizer.Form.NFC);
+        spellings.addAll(withOneShownAs(composed, 'm', "rn", MOST_RN_FOR_M));
+        spellings.addAll(withOneShownAs(composed, 'l', "I", MOST_I_FOR_L));
         String key = Names.key(name);
         return spellings.stream().filter(spelling -> !Names.key(spelling).equals(key)).toList();
     }
 
     /**
-     * The name with an "rn" for one of its first {@value #MOST_RN_FOR_M} small m's inside a word, each alone ("Bernard"
-     * for "Bemard"): a friend whose own name has the rn, which reads as m, is found from a look-alike with the m.
+     * The name with {@code shown} for one of its first {@code most} {@code letter}s inside a word, each alone: an "rn"
+     * for an m ("Bernard" for "Bemard"), a capital I for a small l ("McIntyre" for "Mclntyre"). A friend whose own
+     * name has what shows as that letter is found from a look-alike with the letter. Only names someone could be
+     * registered under: not one whose word would mix alphabets.
      */
-    private static List<String> withAnRnForAnM(String name) {
+    private static List<String> withOneShownAs(String name, char letter, String shown, int most) {
         List<String> spellings = new ArrayList<>();
-        for (int at = 1; at < name.length() && spellings.size() < MOST_RN_FOR_M; at++) {
-            if (name.charAt(at) == 'm' && Character.isLetter(name.charAt(at - 1))) {
-                spellings.add(name.substring(0, at) + "rn" + name.substring(at + 1));
+        for (int at = 1; at < name.length() && spellings.size() < most; at++) {
+            String spelling = name.substring(0, at) + shown + name.substring(at + 1);
+            if (name.charAt(at) == letter && Character.isLetter(name.charAt(at - 1))
+                    && Names.problem(spelling).isEmpty()) {
+                spellings.add(spelling);
             }
         }
         return spellings;

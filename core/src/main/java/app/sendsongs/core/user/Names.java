@@ -23,22 +23,35 @@ public final class Names {
      */
     private static final Pattern ACCENTS = Pattern.compile("(?<=[\\p{IsLatin}\\p{IsGreek}\\p{IsCyrillic}])\\p{Mn}+");
     /**
-     * Letters an accent does not decompose from, as people type them without it ("Łódź" as "Lodz"), and what phones
-     * type for an apostrophe ("O’Brien": iOS's smart punctuation turns ' into ’).
+     * Hebrew's points and cantillation marks (its combining marks, U+0591 to U+05C7, not its punctuation such as the
+     * maqaf) and Arabic's short vowels and other harakat (U+064B to U+065F, the superscript alef U+0670) and the
+     * tatweel (U+0640) that only stretches a word: names are mostly typed without them ("שלום" for "שָׁלוֹם"). Taken
+     * out before letters are decomposed, so an Arabic letter written with its hamza (أ) stays that letter.
+     */
+    private static final Pattern VOWEL_MARKS = Pattern.compile(
+            "[\\u0591-\\u05C7&&\\p{Mn}]|[\\u064B-\\u065F\\u0670\\u0640]");
+    /**
+     * Letters an accent does not decompose from, as people type them without it ("Łódź" as "Lodz"), what phones
+     * type for an apostrophe ("O’Brien": iOS's smart punctuation turns ' into ’), and the dashes that show as a
+     * hyphen (the hyphen and figure dash, en and em dash, horizontal bar and minus sign, U+2010 and U+2012 to U+2015,
+     * U+2212), which phones and pasted text put for the plain one (the non-breaking hyphen U+2011 is U+2010 once the
+     * name is {@link #tidy}).
      */
     private static final Map<Integer, String> PLAIN = Map.ofEntries(Map.entry((int) 'ł', "l"), Map.entry((int) 'ø', "o"),
             Map.entry((int) 'đ', "d"), Map.entry((int) 'ð', "d"), Map.entry((int) 'þ', "th"), Map.entry((int) 'ß', "ss"),
             Map.entry((int) 'æ', "ae"), Map.entry((int) 'œ', "oe"), Map.entry((int) 'ı', "i"), Map.entry((int) 'ς', "σ"),
             Map.entry((int) '‘', "'"), Map.entry((int) '’', "'"), Map.entry((int) '‛', "'"), Map.entry((int) 'ʼ', "'"),
-            Map.entry((int) '′', "'"));
+            Map.entry((int) '′', "'"), Map.entry(0x2010, "-"), Map.entry(0x2012, "-"), Map.entry(0x2013, "-"),
+            Map.entry(0x2014, "-"), Map.entry(0x2015, "-"), Map.entry(0x2212, "-"));
 
     private Names() {
     }
 
     /**
      * The form names are compared in: case-insensitive, spacing folded, and as people type them on any keyboard,
-     * without accents ({@link #ACCENTS}, {@link #PLAIN}) and with a plain apostrophe. Stores keep it: a change here
-     * needs the stored keys made again (in SQLite, a schema version that runs {@code NameKeys}).
+     * without accents ({@link #ACCENTS}, {@link #PLAIN}) or Hebrew and Arabic vowel marks ({@link #VOWEL_MARKS}), and
+     * with a plain apostrophe and hyphen. Stores keep it: a change here needs the stored keys made again (in SQLite, a
+     * schema version that runs {@code NameKeys}; in DynamoDB, {@code KeysBefore} keeps the key as it was before).
      */
     public static String key(String name) {
         // the non-joiner a Persian name may hold between letters: found typed with or without it
@@ -46,7 +59,8 @@ public final class Names {
         if (lower.chars().allMatch(c -> c < 0x80)) {
             return lower;
         }
-        String bare = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        String unmarked = VOWEL_MARKS.matcher(lower).replaceAll("");
+        String bare = ACCENTS.matcher(Normalizer.normalize(unmarked, Normalizer.Form.NFD)).replaceAll("");
         StringBuilder key = new StringBuilder(bare.length());
         bare.codePoints().forEach(c -> key.append(PLAIN.getOrDefault(c, Character.toString(c))));
         return Normalizer.normalize(key, Normalizer.Form.NFC);

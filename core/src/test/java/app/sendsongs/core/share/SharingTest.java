@@ -68,6 +68,30 @@ class SharingTest {
     }
 
     @Test
+    void aNameTypedWithAnotherHyphenOrWithoutItsVowelMarksFindsThePerson() {
+        bot.register("dan", "Dan\u2011Cohen"); // a non-breaking hyphen, as a phone may type it
+        bot.register("shalom", "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd Levi"); // שָׁלוֹם, pointed
+
+        assertThat(bot.reply("alice", "send_song name:\"Dan-Cohen\" " + LINK)).startsWith("Sent " + TITLE + " to Dan");
+        assertThat(bot.reply("alice", "send_song name:\"\u05e9\u05dc\u05d5\u05dd Levi\" " + LINK))
+                .startsWith("Sent " + TITLE + " to \u05e9");
+        assertThat(bot.inbox("dan")).hasSize(1);
+        assertThat(bot.inbox("shalom")).hasSize(1);
+    }
+
+    @Test
+    void twoPeopleWhoseNamesDifferOnlyInAHyphenOrVowelMarksAreAskedAbout() {
+        bot.advance(Duration.ofDays(1));
+        bot.register("dan", "Dan-Cohen");
+        bot.register("dan2", "Dan\u2010Cohen");
+
+        assertThat(bot.reply("alice", "send_song name:\"Dan\u2013Cohen\" " + LINK))
+                .startsWith("2 people are called Dan-Cohen. Which one?");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to Dan\u2010Cohen.");
+        assertThat(bot.inbox("dan2")).hasSize(1);
+    }
+
+    @Test
     void aNoteIsCountedInCharactersAsPeopleCountThemSoAnEmojiIsOne() {
         String guitars = "🎸".repeat(300);
 
@@ -306,6 +330,31 @@ class SharingTest {
         assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 Bemard Fisher sent you a song: "
                 + FakeMusic.OTHER_SONG.title() + "\n⚠️ This Bemard Fisher is new to you: not the Bernard Fisher you "
                 + "know here.");
+    }
+
+    @Test
+    void aSongFromSomeoneNewWithAnLWhereAFriendsNameHasACapitalISaysItIsAnotherPerson() {
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.register("dan", "Dan McIntyre");
+        bot.register("aiice", "AIice Archer"); // a profile name with a capital I for the l
+        bot.register("carla", "Carla Moss");
+        for (String friend : List.of("dan", "aiice", "carla")) {
+            bot.reply(friend, "send_song name:\"Alice Smith\" " + LINK);
+        }
+        bot.register("mallory", "Dan Mclntyre"); // a small l for the capital I
+        bot.register("trudy", "Alice Archer");
+        bot.register("carl", "Carl Moss");
+
+        for (String stranger : List.of("mallory", "trudy", "carl")) {
+            bot.reply(stranger, "send_song name:\"Alice Smith\" " + other);
+        }
+
+        assertThat(bot.chat.messages("alice")).extracting(Message::text).endsWith(
+                "🎵 Dan Mclntyre sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This Dan Mclntyre is new to you: not the Dan McIntyre you know here.",
+                "🎵 Alice Archer sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
+                        + "⚠️ This Alice Archer is new to you: not the AIice Archer you know here.",
+                "🎵 Carl Moss sent you a song: " + FakeMusic.OTHER_SONG.title());
     }
 
     @Test

@@ -106,6 +106,39 @@ class NamesTest {
     }
 
     @Test
+    void hebrewPointsAndCantillationAreLeftOutAsPeopleTypeWithout() {
+        assertThat(Names.key("\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd")).as("שָׁלוֹם, pointed")
+                .isEqualTo("\u05e9\u05dc\u05d5\u05dd");
+        assertThat(Names.key("\u05d3\u05bc\u05b8\u05d5\u05b4\u05d3 \u05db\u05bc\u05b9\u05d4\u05b5\u05df"))
+                .as("דָּוִד כֹּהֵן with a dagesh").isEqualTo(Names.key("\u05d3\u05d5\u05d3 \u05db\u05d4\u05df"));
+        assertThat(Names.key("\u05d0\u0591\u05d1")).as("a cantillation mark").isEqualTo("\u05d0\u05d1");
+        assertThat(Names.key("\ufb2a\u05dc\u05d5\u05dd")).as("a shin with its dot as one character")
+                .isEqualTo("\u05e9\u05dc\u05d5\u05dd");
+        assertThat(Names.key("\u05d0\u05be\u05d1")).as("a maqaf is punctuation, kept").contains("\u05be");
+    }
+
+    @Test
+    void arabicShortVowelsAndTheTatweelAreLeftOut() {
+        String muhammad = "\u0645\u062d\u0645\u062f"; // محمد
+        assertThat(Names.key("\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f")).as("مُحَمَّد")
+                .isEqualTo(muhammad);
+        assertThat(Names.key("\u0645\u062d\u0640\u0640\u0645\u062f")).as("stretched with tatweels")
+                .isEqualTo(muhammad);
+        assertThat(Names.key("\u0647\u0670\u0630\u0627")).as("a superscript alef").isEqualTo("\u0647\u0630\u0627");
+        assertThat(Names.key("\u0623\u062d\u0645\u062f")).as("a hamza on the alef is a letter there, kept")
+                .isNotEqualTo(Names.key("\u0627\u062d\u0645\u062f"));
+    }
+
+    @Test
+    void hyphensAndDashesThatLookLikeOneAreThePlainHyphen() {
+        assertThat(Names.key("Dan\u2011Cohen")).as("a non-breaking hyphen").isEqualTo("dan-cohen");
+        assertThat(Names.key("Dan\u2010Cohen")).isEqualTo("dan-cohen");
+        for (char dash : "\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d".toCharArray()) {
+            assertThat(Names.key("Anne" + dash + "Marie")).as("U+%04X", (int) dash).isEqualTo("anne-marie");
+        }
+    }
+
+    @Test
     void otherScriptsKeepTheirMarksWhichAreLettersThere() {
         assertThat(Names.key("राम")).isNotEqualTo(Names.key("रम"));
         assertThat(Names.key("राम")).isEqualTo("राम");

@@ -59,6 +59,20 @@ public abstract class GroupStoreContract extends StoreFixture {
     }
 
     @Test
+    void aGroupNameDifferingOnlyInVowelMarksOrItsHyphenIsTaken() {
+        Group hebrew = group("g-1", "alice", "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd", T0); // שָׁלוֹם, pointed
+        Group hyphen = group("g-2", "alice", "Rock\u2011n\u2011Roll", minutes(1));
+        assertThat(groups.createGroup(hebrew)).isTrue();
+        assertThat(groups.createGroup(hyphen)).isTrue();
+
+        assertThat(groups.createGroup(group("g-3", "alice", "\u05e9\u05dc\u05d5\u05dd", minutes(2)))).isFalse();
+        assertThat(groups.createGroup(group("g-4", "alice", "rock-n-roll", minutes(3)))).isFalse();
+        assertThat(groups.groupsOf(at("alice"))).containsExactly(hebrew, hyphen);
+        groups.deleteGroup("g-2");
+        assertThat(groups.createGroup(group("g-5", "alice", "rock-n-roll", minutes(4)))).isTrue();
+    }
+
+    @Test
     void concurrentCreationsOfOneNameHaveOneWinner() {
         List<Boolean> created = Race.run(16, i -> groups.createGroup(group("g-" + i, "alice", "Family", minutes(i))));
 

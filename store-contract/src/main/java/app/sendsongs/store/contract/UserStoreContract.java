@@ -190,6 +190,42 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void nameLookupLeavesOutHebrewAndArabicVowelMarksAndTakesEveryHyphenForThePlainOne() {
+        User shalom = user("shalom", "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd Levi", T0); // שָׁלוֹם, pointed
+        User muhammad = user("muhammad", "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f", T0.plusMillis(1));
+        User dan = user("dan", "Dan\u2011Cohen", T0.plusMillis(2)); // a non-breaking hyphen
+        users.saveUser(shalom);
+        users.saveUser(muhammad);
+        users.saveUser(dan);
+
+        assertThat(users.findUsersByName("\u05e9\u05dc\u05d5\u05dd levi")).containsExactly(shalom);
+        assertThat(users.findUsersByName("\u0645\u062d\u0640\u0645\u062f")).as("typed with a tatweel, no vowels")
+                .containsExactly(muhammad);
+        assertThat(users.findUsersByName("dan-cohen")).containsExactly(dan);
+        assertThat(users.findUsersByName("Dan\u2013Cohen")).as("an en dash").containsExactly(dan);
+        assertThat(users.findUser(at("dan")).orElseThrow().name()).as("shown as typed").isEqualTo("Dan\u2011Cohen");
+    }
+
+    @Test
+    void peopleWhoseNamesDifferOnlyInVowelMarksOrHyphensAreAllFoundOldestFirst() {
+        User pointed = user("shalom-1", "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd", T0);
+        User plain = user("shalom-2", "\u05e9\u05dc\u05d5\u05dd", minutes(1));
+        User hyphen = user("dan-1", "Dan\u2010Cohen", T0);
+        User plainHyphen = user("dan-2", "Dan-Cohen", minutes(1));
+        users.saveUser(plain);
+        users.saveUser(pointed);
+        users.saveUser(plainHyphen);
+        users.saveUser(hyphen);
+
+        assertThat(users.findUsersByName("\u05e9\u05dc\u05d5\u05dd")).containsExactly(pointed, plain);
+        assertThat(users.findUsersByName("Dan-Cohen")).containsExactly(hyphen, plainHyphen);
+        assertThat(users.findUsersOnceNamed("Dan-Cohen")).isEmpty();
+        User renamed = plain.renamed("Levi", minutes(2), true);
+        users.saveUser(renamed);
+        assertThat(users.findUsersOnceNamed("\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd")).containsExactly(renamed);
+    }
+
+    @Test
     void sameNameFindsEveryoneOldestRegistrationFirst() {
         User newest = user("bob-3", "Bob Fisher", minutes(30));
         User oldest = user("bob-1", "bob fisher", minutes(-30));

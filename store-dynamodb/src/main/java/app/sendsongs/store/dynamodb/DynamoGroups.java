@@ -181,14 +181,12 @@ final class DynamoGroups implements GroupStore {
         throw new DynamoStoreException("the group name kept changing hands while it was claimed; try again");
     }
 
-    /** Also the claim a group made before names compared without accents, under the key its name had then. */
+    /** Also the claim a group made before its name had the key of now, under a key it had then ({@link KeysBefore}). */
     private void releaseName(Group group) {
         Condition ours = Condition.equalTo(GROUP_ID, Attr.s(group.id()));
         table.deleteIf(claimKey(group.owner(), group.nameKey()), ours);
-        String keyBefore = KeysBefore.nameKey(group.name());
-        if (!keyBefore.equals(group.nameKey())) {
-            table.deleteIf(claimKey(group.owner(), keyBefore), ours);
-        }
+        KeysBefore.keysBefore(group.name()).forEach(keyBefore -> table.deleteIf(claimKey(group.owner(), keyBefore),
+                ours));
     }
 
     private List<Map<String, AttributeValue>> membershipsOf(ChatAddress person) {

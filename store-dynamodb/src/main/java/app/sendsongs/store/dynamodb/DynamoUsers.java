@@ -66,9 +66,10 @@ final class DynamoUsers implements UserStore {
     }
 
     /**
-     * One query, and more only for a name with accents or an apostrophe: people saved before names compared without
-     * them (the table keeps no schema version to upgrade it by) are under the key their name had then until they are
-     * saved again, so the key the typed name had then is looked under too, with a phone's apostrophe (’) as well.
+     * One query, and more only for a name with accents, an apostrophe, Hebrew or Arabic vowel marks or another kind of
+     * hyphen: people saved before names compared without them (the table keeps no schema version to upgrade it by) are
+     * under the key their name had then until they are saved again, so the keys the typed name had then are looked
+     * under too, with a phone's apostrophe (’) as well ({@link KeysBefore}).
      */
     @Override
     public List<User> findUsersByName(String name) {
@@ -91,25 +92,52 @@ final class DynamoUsers implements UserStore {
                 .map(this::user).toList();
     }
 
+    /**
+     * One query, and one more for a name with Hebrew or Arabic vowel marks or another kind of hyphen: a former name's
+     * item saved before names compared without them is under the key the name had then until the person is saved
+     * again.
+     */
     @Override
     public List<User> findUsersOnceNamed(String name) {
-        String partition = ONCE_NAMED + "#" + Names.key(name);
+        Map<ChatAddress, User> found = new LinkedHashMap<>();
+        for (String key : new LinkedHashSet<>(List.of(Names.key(name), KeysBefore.markedKey(name)))) {
+            onceNamed(key).forEach(user -> found.putIfAbsent(user.address(), user));
+        }
+        return found.values().stream().sorted(OLDEST_REGISTRATION_FIRST).toList();
+    }
+
+    private List<User> onceNamed(String key) {
+        String partition = ONCE_NAMED + "#" + key;
         if (!TableLayout.fitsPartitionKey(partition)) {
             return List.of();
         }
         return table.query(DynamoTable.queryFor(Condition.equalTo(TableLayout.PK, Attr.s(partition))).build(), 0)
                 .stream().map(item -> Attr.person(item, PERSON)).map(this::findUser).flatMap(Optional::stream)
-                .sorted(OLDEST_REGISTRATION_FIRST).toList();
+                .toList();
     }
 
-    /** The person's item, then the items of the former names they gained, then the deletes of those they lost. */
+    /**
+     * The person's item, then the items of the former names they gained, then the deletes of those they lost. A former
+     * name whose key was another before ({@link KeysBefore#markedKey}) may be under that one only: its item is put
+     * again under the key of now, and the one under the key before deleted.
+     */
     @Override
     public void saveUser(User user) {
-        Set<String> before = table.replace(item(user)).map(DynamoUsers::formerNameKeys).orElse(Set.of());
-        Set<String> now = formerNameKeys(user.formerNames().stream().map(FormerName::name).toList());
-        now.stream().filter(key -> !before.contains(key)).forEach(key -> table.put(onceNamed(key, user.address())));
-        before.stream().filter(key -> !now.contains(key))
+        List<String> before = table.replace(item(user)).map(DynamoUsers::names).orElse(List.of());
+        List<String> names = user.formerNames().stream().map(FormerName::name).toList();
+        Set<String> now = formerNameKeys(names);
+        Set<String> saved = formerNameKeys(before);
+        names.stream().filter(name -> !saved.contains(Names.key(name)) || rekeyed(name)).map(Names::key).distinct()
+                .forEach(key -> table.put(onceNamed(key, user.address())));
+        Set<String> gone = new LinkedHashSet<>(saved);
+        before.stream().filter(DynamoUsers::rekeyed).map(KeysBefore::markedKey).forEach(gone::add);
+        gone.stream().filter(key -> !now.contains(key))
                 .forEach(key -> table.delete(onceNamedKey(key, user.address())));
+    }
+
+    /** Whether the name's key before names compared without vowel marks and hyphens' kinds is another than now. */
+    private static boolean rekeyed(String name) {
+        return !KeysBefore.markedKey(name).equals(Names.key(name));
     }
 
     /** Only on an existing item: an update without the condition would create a bare one. */
@@ -122,8 +150,10 @@ final class DynamoUsers implements UserStore {
     @Override
     public void deleteUser(ChatAddress address) {
         forgetHandle(address);
-        table.take(key(address)).map(DynamoUsers::formerNameKeys).orElse(Set.of())
-                .forEach(nameKey -> table.delete(onceNamedKey(nameKey, address)));
+        List<String> formerNames = table.take(key(address)).map(DynamoUsers::names).orElse(List.of());
+        Set<String> keys = formerNameKeys(formerNames);
+        formerNames.stream().filter(DynamoUsers::rekeyed).map(KeysBefore::markedKey).forEach(keys::add);
+        keys.forEach(nameKey -> table.delete(onceNamedKey(nameKey, address)));
     }
 
     /** A handle too long for a key was never saved, and is not looked up. */
@@ -156,10 +186,6 @@ final class DynamoUsers implements UserStore {
         table.take(TableLayout.key(partition(PersonKey.of(address)), HANDLE)).ifPresent(own -> table.deleteIf(
                 TableLayout.key(handlePartition(address.platform(), Attr.string(own, HANDLE_KEY)), HANDLE),
                 Condition.equalTo(PERSON, Attr.person(address))));
-    }
-
-    private static Set<String> formerNameKeys(Map<String, AttributeValue> item) {
-        return formerNameKeys(names(item));
     }
 
     private static Set<String> formerNameKeys(List<String> names) {

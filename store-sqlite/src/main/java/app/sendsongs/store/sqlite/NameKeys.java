@@ -1,24 +1,57 @@
 package app.sendsongs.store.sqlite;
 
+import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.Names;
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Makes the stored name keys of people ({@code users.name_key}) and groups ({@code song_groups.name_key}) again with
  * this program's {@link Names#key}, when a schema version changed how names compare. Of two groups of one owner whose
  * names now compare equal (they differed only in accents or apostrophes), one takes the new key (the one already
  * under it, or else the older) and the other keeps its old key: it is still listed and deleted as before, but typing
- * its name finds the first.
+ * its name finds the first. People may now share a key (each is still found by it: the namesake question tells them
+ * apart). From schema version {@value #MARKS_VERSION} on, the keys of former names ({@code former_name_keys}) are
+ * made again too; two former names of one person that now compare equal are one key.
  */
 final class NameKeys {
+    /** The schema version from which keys leave Hebrew and Arabic vowel marks out and take any hyphen as the plain. */
+    static final int MARKS_VERSION = 26;
+
     private record Keyed(String id, String name, String key) {
         boolean changed() {
             return !Names.key(name).equals(key);
         }
     }
 
+    /** A person's {@code users.former_names} column ({@link FormerNameTimes#names}). */
+    private record FormerNames(String address, String names) {
+    }
+
     private NameKeys() {
+    }
+
+    /** The step of version {@value #MARKS_VERSION}: {@link #makeAgain}, and the keys of former names. */
+    static void makeAgainWithFormerNames(Session session) throws SQLException {
+        makeAgain(session);
+        List<FormerNames> people = session.query("SELECT address, former_names FROM users "
+                + "WHERE former_names IS NOT NULL", rs -> new FormerNames(rs.getString("address"),
+                rs.getString("former_names")));
+        for (FormerNames person : people) {
+            session.update("DELETE FROM former_name_keys WHERE address = ?", person.address());
+            for (String key : formerNameKeys(person.names())) {
+                session.update("INSERT INTO former_name_keys (address, name_key) VALUES (?, ?)", person.address(), key);
+            }
+        }
+    }
+
+    /** The keys of the names in a {@code users.former_names} column ({@link FormerNameTimes#names}), each once. */
+    private static Set<String> formerNameKeys(String formerNames) {
+        return FormerNameTimes.read(formerNames, null, null, null).stream().map(FormerName::key)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     static void makeAgain(Session session) throws SQLException {

@@ -1,0 +1,5 @@
+-- Send Songs, SQLite schema version 26: names compare without Hebrew points and cantillation marks, Arabic harakat and
+-- the tatweel, and with every hyphen or dash that looks like one as the plain hyphen ("שָׁלוֹם" and "שלום", "Dan‑Cohen"
+-- typed with a non-breaking hyphen and "Dan-Cohen" find each other). The tables do not change; the keys in
+-- users.name_key, song_groups.name_key and former_name_keys are made again by this version's step in Java (NameKeys),
+-- which SQL cannot compute.
