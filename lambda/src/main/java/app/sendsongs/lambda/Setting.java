@@ -56,8 +56,8 @@ public enum Setting {
             + "for the server (default 14)"),
     LEASE_SECONDS(false, "how long a function holds what it took (a message it sends, a listen check) before another "
             + "may take it, should it die, as for the server (default 120)"),
-    TELEGRAM_MESSAGES_PER_SECOND(false, "most messages a second each execution sends on Telegram, as for the server "
-            + "(default 28)");
+    TELEGRAM_MESSAGES_PER_SECOND(false, "most messages a second the bot sends on Telegram, in all, as for the server: "
+            + "every execution keeps one pace on the table (default 28)");
 
     private final boolean required;
     private final String meaning;
