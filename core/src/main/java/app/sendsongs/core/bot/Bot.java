@@ -488,6 +488,7 @@ public final class Bot {
             case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
+            case Command.ListGroups list -> withChatsCountedIn(user, groups.handle(user, list, text));
             case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
@@ -590,6 +591,13 @@ public final class Bot {
         Message reply = groups.handle(user, leave, text);
         return noSuchGroup && groupChats.countsIn(user.address())
                 ? Message.text(reply.text() + "\n" + LEAVE_A_CHAT).withChoices(reply.choices()) : reply;
+    }
+
+    /** The list of someone's groups, and after it the group chats they are counted in for, if any. */
+    private Message withChatsCountedIn(User user, Message groupsList) {
+        return groupChats.countedInLine(user.address())
+                .map(line -> Message.text(groupsList.text() + "\n" + line).withChoices(groupsList.choices()))
+                .orElse(groupsList);
     }
 
     private Message notWaiting() {

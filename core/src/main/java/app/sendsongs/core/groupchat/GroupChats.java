@@ -61,6 +61,22 @@ public final class GroupChats {
         return roster.countedInAnywhere(person);
     }
 
+    /**
+     * What someone listing their groups is also told: how many group chats they are counted in for, whose songs come to
+     * them as a group's do, and how those stop. Empty when none: a group chat is none of their groups.
+     */
+    public Optional<String> countedInLine(ChatAddress person) {
+        int chats = roster.chatsCountingIn(person);
+        if (chats == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(chats == 1
+                ? "You're counted in for 1 group chat: songs shared there come to you here, and /leave sent in that "
+                        + "chat stops them."
+                : "You're counted in for " + chats + " group chats: songs shared there come to you here, and /leave "
+                        + "sent in one of them stops its songs.");
+    }
+
     public void handle(Inbound.InGroupChat event) {
         Optional<GroupChatPlatform> platform = platforms.of(event.chat().address());
         if (platform.isEmpty()) {

@@ -108,6 +108,23 @@ class GroupChatsTest {
     }
 
     @Test
+    void groupsTypedPrivatelyBySomeoneCountedInForAChatSaysItsSongsComeToThemAndHowTheyStop() {
+        tap(BOB, "join");
+
+        assertThat(bot.reply(BOB, "groups")).isEqualTo("You're not in any group yet. Make one with: create_group "
+                + "name:\"<group>\"\nYou're counted in for 1 group chat: songs shared there come to you here, and /leave "
+                + "sent in that chat stops them.");
+        bot.reply(BOB, "create_group Family");
+        assertThat(bot.reply(BOB, "groups")).startsWith("Your groups:\n• Family — yours, 1 member")
+                .endsWith("\nYou're counted in for 1 group chat: songs shared there come to you here, and /leave sent "
+                        + "in that chat stops them.");
+        assertThat(bot.reply(CAROL, "groups")).as("counted in nowhere")
+                .isEqualTo("You're not in any group yet. Make one with: create_group name:\"<group>\"");
+        command(BOB, "leave", "");
+        assertThat(bot.reply(BOB, "groups")).doesNotContain("group chat");
+    }
+
+    @Test
     void aTapOnCountMeInFromSomeoneNotInTheChatCountsNobodyIn() {
         ChatAddress erin = new ChatAddress(CHATS, "5");
         bot.register(erin, "Erin Stone");
