@@ -223,10 +223,15 @@ public final class Bot {
 
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
     private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
-        Message answer = user.map(this::menu).orElseGet(registration::welcome);
+        Message answer = user.map(this::menu).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
+                registration.welcome()));
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
                 .orElse(answer);
+    }
+
+    private static Message withLead(Optional<String> lead, Message message) {
+        return lead.map(text -> message.withText(text + "\n\n" + message.text())).orElse(message);
     }
 
     /**

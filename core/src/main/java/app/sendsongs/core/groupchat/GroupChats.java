@@ -56,6 +56,15 @@ public final class GroupChats {
         this.users = users;
     }
 
+    /**
+     * What someone not connected yet who opened the private chat from a group chat (its "Count me in" sends them there
+     * with a notice that goes in a moment) is told before the welcome; empty for any other link.
+     */
+    public static Optional<String> backToTheChat(String ref) {
+        return FROM_GROUP.equals(ref) ? Optional.of("Once you've connected, go back to the group chat and tap Count me "
+                + "in there to get the songs shared in it.") : Optional.empty();
+    }
+
     /** Whether songs shared in some group chat come to the person (they are counted in there). */
     public boolean countsIn(ChatAddress person) {
         return roster.countedInAnywhere(person);

@@ -171,6 +171,19 @@ class GroupChatsTest {
     }
 
     @Test
+    void someoneSentFromAChatToConnectIsToldInTheirPrivateChatToComeBackAndTapCountMeIn() {
+        tap(DAN, "join"); // its answer is a notice that goes in a moment
+
+        List<String> opened = bot.handle(new Inbound.OpenedLink(bot.nextEventId(), DAN, bot.clock.instant(), "group"));
+
+        assertThat(opened.getFirst()).startsWith("Once you've connected, go back to the group chat and tap Count me in "
+                + "there to get the songs shared in it.\n\nHi! I'm Send Songs");
+        bot.register(DAN, "Dan Dole");
+        assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), DAN, bot.clock.instant(), "group")).getFirst())
+                .as("connected: the menu").doesNotContain("Once you've connected");
+    }
+
+    @Test
     void aSongSharedInTheChatGoesPrivatelyToEveryoneCountedInAndTheChatCountsThePlays() {
         tap(BOB, "join");
         command(CAROL, "join", "");
