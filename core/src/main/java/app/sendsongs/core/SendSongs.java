@@ -140,7 +140,7 @@ public final class SendSongs {
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
         PersonHandles handles = new PersonHandles(stores.users(), platforms);
         FriendFinder friends = new FriendFinder(stores.users(), contacts, handles);
-        WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), contacts, clock);
+        WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), stores.shares(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares(),
                 new Repeats(stores.shares(), schedule, outbox.holdLimit(), clock));

@@ -229,10 +229,15 @@ public final class Bot {
 
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
     private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
-        Message answer = user.map(this::menu).orElseGet(registration::welcome);
+        Message answer = user.map(this::menu).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
+                registration.welcome()));
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
                 .orElse(answer);
+    }
+
+    private static Message withLead(Optional<String> lead, Message message) {
+        return lead.map(text -> message.withText(text + "\n\n" + message.text())).orElse(message);
     }
 
     /**
@@ -507,6 +512,7 @@ public final class Bot {
             case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
+            case Command.ListGroups list -> withChatsCountedIn(user, groups.handle(user, list, text));
             case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
@@ -610,6 +616,13 @@ public final class Bot {
         Message reply = groups.handle(user, leave, text);
         return noSuchGroup && groupChats.countsIn(user.address())
                 ? Message.text(reply.text() + "\n" + LEAVE_A_CHAT).withChoices(reply.choices()) : reply;
+    }
+
+    /** The list of someone's groups, and after it the group chats they are counted in for, if any. */
+    private Message withChatsCountedIn(User user, Message groupsList) {
+        return groupChats.countedInLine(user.address())
+                .map(line -> Message.text(groupsList.text() + "\n" + line).withChoices(groupsList.choices()))
+                .orElse(groupsList);
     }
 
     private Message notWaiting() {

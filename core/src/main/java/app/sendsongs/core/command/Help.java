@@ -74,7 +74,11 @@ public final class Help {
         StringBuilder text = new StringBuilder(topic.introduction());
         CommandDefinitions.ALL.stream().filter(command -> command.topic().equals(Optional.of(topic)))
                 .forEach(command -> text.append(bullet(command, style)));
-        return text.append(style.write(topic.closing())).toString();
+        text.append(style.write(topic.closing()));
+        if (style == CommandStyle.SLASHED) { // Telegram's style: the one platform whose group chats the bot is in
+            text.append(style.write(topic.inGroupChats()));
+        }
+        return text.toString();
     }
 
     private static String bullet(CommandDefinition command, CommandStyle style) {

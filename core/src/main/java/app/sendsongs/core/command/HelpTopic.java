@@ -19,16 +19,20 @@ enum HelpTopic {
                     + "Only the person who made a group can add, remove or delete; anyone can leave. Members must have "
                     + "registered with me. If you're in two groups with one name, add the owner: "
                     + "{members} Family (Bob Fisher's). A song, {members} or {leave_group} with that name alone asks "
-                    + "which, a tap for each.");
+                    + "which, a tap for each.",
+            "\nIn a Telegram group chat: add me to it, and a song shared there with {send_song} <link> goes "
+                    + "privately to everyone who tapped Count me in (or sent {join} there); {leave} there stops them.");
 
     private final List<String> words;
     private final String introduction;
     private final String closing;
+    private final String inGroupChats;
 
-    HelpTopic(List<String> words, String introduction, String closing) {
+    HelpTopic(List<String> words, String introduction, String closing, String inGroupChats) {
         this.words = words;
         this.introduction = introduction;
         this.closing = closing;
+        this.inGroupChats = inGroupChats;
     }
 
     /** The topic {@code key} (lower case, {@code _} for {@code -}) names, which takes precedence over a command's name. */
@@ -42,5 +46,10 @@ enum HelpTopic {
 
     String closing() {
         return closing;
+    }
+
+    /** What the topic says of group chats, for the people on the platform whose group chats the bot works in. */
+    String inGroupChats() {
+        return inGroupChats;
     }
 }

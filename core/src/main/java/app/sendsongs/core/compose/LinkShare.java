@@ -300,11 +300,11 @@ public final class LinkShare {
      */
     public Message sendOrAsk(User person, Command.SendSong command, String typed) {
         String words = command.friendName();
+        if (namesOnlyAGroup(person, words)) {
+            return toGroup(person, command, typed);
+        }
         if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
             return sendSong.send(person, command, typed);
-        }
-        if (groups.namesAGroup(person, words)) {
-            return toGroup(person, command, typed);
         }
         Optional<String> notAName = notAName(person, words);
         if (notAName.isPresent()) {
@@ -373,10 +373,13 @@ public final class LinkShare {
         };
     }
 
-    /** Whether {@code name} is nobody's (not a username either) but one of the person's groups'. */
+    /**
+     * Whether {@code name} is one of the person's groups' and none of their contacts' (nor a username): nobody's, or
+     * only a stranger's, who may have taken it after the group was made.
+     */
     private boolean namesOnlyAGroup(User person, String name) {
-        return Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
-                && groups.namesAGroup(person, name);
+        return Handles.typed(name).isEmpty() && groups.namesAGroup(person, name)
+                && friends.meansNoContact(person, name);
     }
 
     /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */

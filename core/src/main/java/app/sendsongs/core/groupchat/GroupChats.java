@@ -56,9 +56,34 @@ public final class GroupChats {
         this.users = users;
     }
 
+    /**
+     * What someone not connected yet who opened the private chat from a group chat (its "Count me in" sends them there
+     * with a notice that goes in a moment) is told before the welcome; empty for any other link.
+     */
+    public static Optional<String> backToTheChat(String ref) {
+        return FROM_GROUP.equals(ref) ? Optional.of("Once you've connected, go back to the group chat and tap Count me "
+                + "in there to get the songs shared in it.") : Optional.empty();
+    }
+
     /** Whether songs shared in some group chat come to the person (they are counted in there). */
     public boolean countsIn(ChatAddress person) {
         return roster.countedInAnywhere(person);
+    }
+
+    /**
+     * What someone listing their groups is also told: how many group chats they are counted in for, whose songs come to
+     * them as a group's do, and how those stop. Empty when none: a group chat is none of their groups.
+     */
+    public Optional<String> countedInLine(ChatAddress person) {
+        int chats = roster.chatsCountingIn(person);
+        if (chats == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(chats == 1
+                ? "You're counted in for 1 group chat: songs shared there come to you here, and /leave sent in that "
+                        + "chat stops them."
+                : "You're counted in for " + chats + " group chats: songs shared there come to you here, and /leave "
+                        + "sent in one of them stops its songs.");
     }
 
     public void handle(Inbound.InGroupChat event) {

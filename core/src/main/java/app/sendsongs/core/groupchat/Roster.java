@@ -68,6 +68,11 @@ public final class Roster {
         return !store.chatsOf(person).isEmpty();
     }
 
+    /** How many group chats the person is counted in for. */
+    public int chatsCountingIn(ChatAddress person) {
+        return store.chatsOf(person).size();
+    }
+
     /**
      * Counts the person out and stops the chat's songs still open for them (also when they were not counted in: a run
      * cut short after counting them out stops the rest when done again).

@@ -63,21 +63,18 @@ public record ReceiverPreferences(ChatAddress receiver, boolean receiptsByDefaul
 
     /** The same, with {@code sender} no longer blocked: back to the receipts they had before the block. */
     public ReceiverPreferences withoutBlock(ChatAddress sender) {
-        boolean receiptsWereOff = rules.get(sender) == SenderRule.BLOCKED_RECEIPTS_OFF && receiptsByDefault;
+        boolean receiptsWereOff = rules.get(sender) == SenderRule.BLOCKED_RECEIPTS_OFF;
         return withRule(sender, receiptsWereOff ? Optional.of(SenderRule.RECEIPTS_OFF) : Optional.empty());
     }
 
     /**
-     * Receipts on or off for every sender: the per-sender receipt rules go (a blocked sender stays blocked, and
-     * follows this choice once unblocked), so the choice holds for everyone.
+     * Receipts on or off for every sender. Whom the person chose to tell go back to the default (off for everyone is
+     * off for them too); whom they chose not to tell, or blocked, stay so: a choice for everyone, or its Undo, never
+     * tells a sender the person asked not to tell.
      */
     public ReceiverPreferences withReceiptsForEveryone(boolean on) {
-        Map<ChatAddress, SenderRule> blocked = new java.util.HashMap<>();
-        rules.forEach((sender, rule) -> {
-            if (rule.blocks()) {
-                blocked.put(sender, SenderRule.BLOCKED);
-            }
-        });
-        return new ReceiverPreferences(receiver, on, blocked);
+        Map<ChatAddress, SenderRule> kept = new java.util.HashMap<>(rules);
+        kept.values().removeIf(rule -> rule == SenderRule.RECEIPTS_ON);
+        return new ReceiverPreferences(receiver, on, kept);
     }
 }

@@ -185,6 +185,28 @@ public final class FriendFinder {
     }
 
     /**
+     * Whether the typed name (not a handle) means none of the asker's contacts: nobody at all, or only people the asker
+     * never exchanged a song with nor shares a group with. Anyone may take any name, so a stranger who took the name of
+     * one of the asker's groups must not come between the asker and that group.
+     */
+    public boolean meansNoContact(User asker, String typed) {
+        if (Handles.typed(typed).isPresent()) {
+            return false; // a handle names whoever has it, whatever group has the same letters
+        }
+        return switch (find(asker, typed)) {
+            case Lookup.Nobody() -> true;
+            case Lookup.Yourself() -> false;
+            case Lookup.Found(User friend) -> noneKnown(asker, List.of(friend));
+            case Lookup.Several(List<User> candidates) -> noneKnown(asker, candidates);
+        };
+    }
+
+    private boolean noneKnown(User asker, List<User> people) {
+        List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
+        return people.stream().noneMatch(person -> contacts.contains(person.address()));
+    }
+
+    /**
      * The asker's contacts (never anyone else: that would tell who is registered) whose name is a typo or two from
      * the typed one ({@link Typos#distance}, one for a name of up to {@value #SHORT_NAME} letters, two for a longer
      * one): the full name, or the first name when one word was typed; closest first, then most recent contact. For a

@@ -161,8 +161,9 @@ public final class ReceiverControls {
             return Message.text(sender.name() + " is blocked, so they hear nothing from me. To let their songs "
                     + "through again: " + CommandStyle.of(me.address()).spell("unblock") + " " + sender.name());
         }
-        Optional<SenderRule> rule = on == mine.receiptsByDefault() ? Optional.empty()
-                : Optional.of(on ? SenderRule.RECEIPTS_ON : SenderRule.RECEIPTS_OFF);
+        // Not telling is kept even while receipts are off for everyone: it still holds once they are on again.
+        Optional<SenderRule> rule = on ? Optional.of(SenderRule.RECEIPTS_ON).filter(r -> !mine.receiptsByDefault())
+                : Optional.of(SenderRule.RECEIPTS_OFF);
         Optional<Message> full = rule.isPresent() ? tooManyRules(mine, sender) : Optional.empty();
         if (full.isPresent()) {
             return full.get();
@@ -180,10 +181,12 @@ public final class ReceiverControls {
     }
 
     private Message receiptsForEveryone(User me, boolean on) {
-        ReceiverPreferences mine = preferences.preferencesOf(me.address());
-        preferences.savePreferences(mine.withReceiptsForEveryone(on));
+        ReceiverPreferences mine = preferences.preferencesOf(me.address()).withReceiptsForEveryone(on);
+        preferences.savePreferences(mine);
         if (on) {
-            return Message.text("Done: friends are told again when you play the songs they send from now on.");
+            List<Optional<User>> notTold = ruled(mine, SenderRule.RECEIPTS_OFF::equals);
+            return Message.text("Done: friends are told again when you play the songs they send from now on."
+                    + (notTold.isEmpty() ? "" : " I still won't tell " + names(notTold) + "."));
         }
         openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
         stopTelling(me, shares.sharesReceivedBy(me.address()).stream().map(Share::sender)
@@ -205,7 +208,8 @@ public final class ReceiverControls {
             text.append("\nExcept: I do tell ").append(names(told)).append('.');
         }
         if (!notTold.isEmpty()) {
-            text.append("\nExcept: I don't tell ").append(names(notTold)).append('.');
+            text.append(mine.receiptsByDefault() ? "\nExcept: I don't tell " : "\nIf you turn that on again, I still "
+                    + "won't tell ").append(names(notTold)).append('.');
         }
         if (!blocked.isEmpty()) {
             text.append("\nBlocked: ").append(names(blocked)).append('.');

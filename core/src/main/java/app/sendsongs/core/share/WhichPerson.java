@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,12 +43,15 @@ public final class WhichPerson {
 
     private final ChoiceStore choices;
     private final UserStore users;
+    private final ShareStore shares;
     private final Acquaintances acquaintances;
     private final Clock clock;
 
-    public WhichPerson(ChoiceStore choices, UserStore users, Acquaintances acquaintances, Clock clock) {
+    public WhichPerson(ChoiceStore choices, UserStore users, ShareStore shares, Acquaintances acquaintances,
+                       Clock clock) {
         this.choices = choices;
         this.users = users;
+        this.shares = shares;
         this.acquaintances = acquaintances;
         this.clock = clock;
     }
@@ -83,7 +87,7 @@ public final class WhichPerson {
                 ? offered.size() + " people are called " + offered.getFirst().name() + ". Which one?"
                 : "That name fits " + offered.size() + " people. Which one?");
         List<Choice> taps = new ArrayList<>();
-        List<Description> descriptions = describe(asker, offered);
+        List<Description> descriptions = describe(asker, offered, songsSent(asker, question));
         for (int i = 0; i < offered.size(); i++) {
             User candidate = offered.get(i);
             Description description = descriptions.get(i);
@@ -196,7 +200,12 @@ public final class WhichPerson {
      * same one), and the day they joined, with the time when two of the same name would look alike without it.
      */
     private List<Description> describe(User asker, List<User> offered) {
-        return describe(acquaintances, asker.address(), acquaintances.contactsOf(asker.address()), offered);
+        return describe(asker, offered, person -> List.of());
+    }
+
+    /** As {@link #describe(User, List)}, each person's facts after {@code first}'s of them. */
+    private List<Description> describe(User asker, List<User> offered, Function<User, List<Fact>> first) {
+        return describe(acquaintances, asker.address(), acquaintances.contactsOf(asker.address()), offered, first);
     }
 
     /**
@@ -226,9 +235,18 @@ public final class WhichPerson {
 
     private static List<Description> describe(Acquaintances acquaintances, ChatAddress asker,
                                               List<ChatAddress> contacts, List<User> offered) {
+        return describe(acquaintances, asker, contacts, offered, person -> List.of());
+    }
+
+    private static List<Description> describe(Acquaintances acquaintances, ChatAddress asker,
+                                              List<ChatAddress> contacts, List<User> offered,
+                                              Function<User, List<Fact>> first) {
         boolean platformsDiffer = offered.stream().map(user -> user.address().platform()).distinct().count() > 1;
-        List<List<Fact>> facts = offered.stream()
-                .map(candidate -> facts(acquaintances, asker, candidate, contacts, platformsDiffer)).toList();
+        List<List<Fact>> facts = offered.stream().map(candidate -> {
+            List<Fact> all = new ArrayList<>(first.apply(candidate));
+            all.addAll(facts(acquaintances, asker, candidate, contacts, platformsDiffer));
+            return List.copyOf(all);
+        }).toList();
         List<Description> described = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Instant joined = offered.get(i).registeredAt();
@@ -270,6 +288,23 @@ public final class WhichPerson {
             facts.add(new Fact("on " + platform, platform));
         }
         return facts;
+    }
+
+    /**
+     * For a question about whose songs the asker takes, and how (block, unblock, receipts): the latest song each person
+     * offered sent the asker, which tells a friend from a namesake who sent them something else. None for other
+     * questions.
+     */
+    private Function<User, List<Fact>> songsSent(User asker, PendingChoice question) {
+        boolean aboutSenders = command(question).filter(command -> command instanceof Command.Block
+                || command instanceof Command.Unblock || command instanceof Command.Receipts).isPresent();
+        if (!aboutSenders) {
+            return person -> List.of();
+        }
+        List<Share> received = shares.sharesReceivedBy(asker.address()); // newest first
+        return person -> received.stream().filter(share -> share.sender().equals(person.address())).findFirst()
+                .map(share -> List.of(new Fact("sent you " + share.track().title(), share.track().name())))
+                .orElse(List.of());
     }
 
     /** Whether another person offered has the same name and facts and joined the same day. */

@@ -87,11 +87,13 @@ class CommandSpellingTest {
 
         assertThat(bot.reply(CAROL, "/help groups")).contains("• /send group:\"Family\" pre:\"for the road trip\"",
                 "• /add_to_group Family \"Bob Fisher\"", "add the owner: /members Family (Bob Fisher's).")
-                .doesNotContain("send_song", "{");
+                .doesNotContain("send_song", "{")
+                .endsWith("\nIn a Telegram group chat: add me to it, and a song shared there with /send <link> goes "
+                        + "privately to everyone who tapped Count me in (or sent /join there); /leave there stops them.");
         assertThat(bot.reply(CAROL, "/help send")).startsWith("/send name:\"Bob Fisher\"");
         bot.register("bob", "Bob Fisher");
-        assertThat(bot.reply("bob", "help groups")).as("Messenger")
-                .isEqualTo(Help.topic("groups").orElseThrow());
+        assertThat(bot.reply("bob", "help groups")).as("Messenger, which has no group chats for bots")
+                .isEqualTo(Help.topic("groups").orElseThrow()).doesNotContain("group chat");
     }
 
     @Test

@@ -371,6 +371,28 @@ class LinkShareTest {
     }
 
     @Test
+    void aStrangerWhoTakesTheNameOfTheSendersGroupDoesNotGetTheSongsMeantForIt() {
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.register("dan", "Dan Brown");
+        bot.reply("dan", "name \"Family\"");
+        int bobHad = bot.inbox("bob").size();
+        var third = FakeMusic.track("0eGsygTp906u18L0Oimnem", "Mr. Brightside", "The Killers");
+        bot.music.add(third);
+
+        assertThat(bot.reply("alice", "send_song Family " + LINK)).startsWith("Sent " + TITLE + " to Family (1 person).");
+        bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply("alice", "family")).isEqualTo("Send " + FakeMusic.OTHER_SONG.title() + " to Family?");
+        assertThat(bot.reply("alice", "send")).startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Family (1 "
+                + "person).");
+        assertThat(bot.reply("alice", "send_song " + third.id().link() + " Family"))
+                .startsWith("Sent " + third.title() + " to Family (1 person).");
+
+        assertThat(bot.inbox("bob").subList(bobHad, bot.inbox("bob").size()))
+                .filteredOn(text -> text.startsWith("🎵 Alice Smith sent a song to Family")).hasSize(3);
+        assertThat(bot.inbox("dan")).noneMatch(text -> text.contains("Alice Smith"));
+    }
+
+    @Test
     void aSendTapShownWithAnotherSongOrPersonSendsNothingAndAsksAgain() {
         int bobHad = bot.inbox("bob").size();
         int carolHad = bot.inbox("carol").size();

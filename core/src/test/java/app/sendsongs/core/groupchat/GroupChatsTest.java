@@ -108,6 +108,23 @@ class GroupChatsTest {
     }
 
     @Test
+    void groupsTypedPrivatelyBySomeoneCountedInForAChatSaysItsSongsComeToThemAndHowTheyStop() {
+        tap(BOB, "join");
+
+        assertThat(bot.reply(BOB, "groups")).isEqualTo("You're not in any group yet. Make one with: create_group "
+                + "name:\"<group>\"\nYou're counted in for 1 group chat: songs shared there come to you here, and /leave "
+                + "sent in that chat stops them.");
+        bot.reply(BOB, "create_group Family");
+        assertThat(bot.reply(BOB, "groups")).startsWith("Your groups:\n• Family — yours, 1 member")
+                .endsWith("\nYou're counted in for 1 group chat: songs shared there come to you here, and /leave sent "
+                        + "in that chat stops them.");
+        assertThat(bot.reply(CAROL, "groups")).as("counted in nowhere")
+                .isEqualTo("You're not in any group yet. Make one with: create_group name:\"<group>\"");
+        command(BOB, "leave", "");
+        assertThat(bot.reply(BOB, "groups")).doesNotContain("group chat");
+    }
+
+    @Test
     void aTapOnCountMeInFromSomeoneNotInTheChatCountsNobodyIn() {
         ChatAddress erin = new ChatAddress(CHATS, "5");
         bot.register(erin, "Erin Stone");
@@ -151,6 +168,19 @@ class GroupChatsTest {
         command(DAN, "send", LINK);
         assertThat(lastChatText()).startsWith("To share songs here, connect with me first");
         assertThat(bot.stores.shares().sharesSentBy(DAN)).isEmpty();
+    }
+
+    @Test
+    void someoneSentFromAChatToConnectIsToldInTheirPrivateChatToComeBackAndTapCountMeIn() {
+        tap(DAN, "join"); // its answer is a notice that goes in a moment
+
+        List<String> opened = bot.handle(new Inbound.OpenedLink(bot.nextEventId(), DAN, bot.clock.instant(), "group"));
+
+        assertThat(opened.getFirst()).startsWith("Once you've connected, go back to the group chat and tap Count me in "
+                + "there to get the songs shared in it.\n\nHi! I'm Send Songs");
+        bot.register(DAN, "Dan Dole");
+        assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), DAN, bot.clock.instant(), "group")).getFirst())
+                .as("connected: the menu").doesNotContain("Once you've connected");
     }
 
     @Test

@@ -172,8 +172,46 @@ class ReceiverControlsTest {
 
         bot.reply("bob", "block Alice Smith");
         bot.reply("bob", "receipts on");
-        assertThat(bot.reply("bob", "unblock Alice Smith")).as("receipts on for everyone since the block")
-                .isEqualTo("Unblocked Alice Smith: their songs come through again.");
+        assertThat(bot.reply("bob", "unblock Alice Smith")).as("receipts on for everyone since the block, not for them")
+                .isEqualTo("Unblocked Alice Smith: their songs come through again. I still won't tell them when you "
+                        + "play their songs.");
+    }
+
+    @Test
+    void someoneChosenNotToBeToldStaysUntoldThroughReceiptsOffForEveryoneAndItsUndo() {
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("bob", "receipts off");
+        assertThat(bot.chat.messages("bob").getLast().choices()).containsExactly(new Choice("Undo", "receipts on"));
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("I don't tell friends when you play the songs they send.\n"
+                + "If you turn that on again, I still won't tell Alice Smith.");
+
+        assertThat(bot.reply("bob", "receipts on")).as("what the Undo tap sends")
+                .isEqualTo("Done: friends are told again when you play the songs they send from now on. I still "
+                        + "won't tell Alice Smith.");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "Except: I don't tell Alice Smith.");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Bob Fisher doesn't share "
+                + "when they play songs");
+        assertThat(bot.reply("carol", "send_song name:\"Bob Fisher\" " + LINK)).contains("I'll tell you when they "
+                + "play it");
+        int aliceBefore = bot.inbox("alice").size();
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("alice")).hasSize(aliceBefore);
+        assertThat(bot.last("carol")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+    }
+
+    @Test
+    void receiptsOffForEveryoneStillLeavesNobodyToldWhomTheyChoseToTellAndReceiptsOffForOneIsKeptMeanwhile() {
+        bot.reply("bob", "receipts on Carol King");
+        bot.reply("bob", "receipts off");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("I don't tell friends when you play the songs they send.");
+        bot.reply("bob", "receipts off Alice Smith");
+        bot.reply("bob", "receipts on");
+
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "Except: I don't tell Alice Smith.");
     }
 
     @Test

@@ -71,6 +71,27 @@ class WhichPersonTest {
     }
 
     @Test
+    void whichOneAboutBlockingOrReceiptsTellsTheSendersApartByTheLatestSongEachSent() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK);
+        bot.reply("bob2", "send_song name:\"Alice Smith\" " + OTHER_LINK);
+        String other = FakeMusic.OTHER_SONG.title();
+
+        for (String command : List.of("block Bob Fisher", "receipts off Bob Fisher")) {
+            assertThat(bot.reply("alice", command)).as(command).isEqualTo("2 people are called Bob Fisher. Which one?"
+                    + "\n1. Bob Fisher — sent you " + other + ", exchanged songs with you, joined 2 May 2030"
+                    + "\n2. Bob Fisher — sent you " + TITLE + ", exchanged songs with you, joined 1 May 2030");
+            assertThat(question().choices()).extracting(Choice::title).containsExactly("1. Bob · "
+                    + FakeMusic.OTHER_SONG.name(), "2. Bob · " + FakeMusic.SONG.name(), "Never mind");
+            assertThat(bot.reply("alice", "7")).as("asked again alike").startsWith("Please answer with a number from "
+                    + "1 to 2.\n2 people are called Bob Fisher. Which one?\n1. Bob Fisher — sent you " + other);
+            assertThat(bot.reply("alice", "2")).as(command).contains("Bob Fisher");
+        }
+        assertThat(bot.reply("alice", "receipts")).contains("Blocked: Bob Fisher.");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK)).as("a song's question: as before")
+                .doesNotContain("sent you");
+    }
+
+    @Test
     void cancelTypedAtWhichOneAboutTheSongBeingSharedDropsTheSongAndTheQuestion() {
         bot.reply("alice", OTHER_LINK);
         assertThat(bot.reply("alice", "Bob Fisher")).contains("Which one?");
