@@ -53,6 +53,12 @@ public final class CommandParser {
                 return read(command.get(), spelled(tokens, words), tokens.subList(words, tokens.size()));
             }
         }
+        if (tokens.size() == 1 && tokens.getFirst() instanceof Tokenizer.Option option
+                && option.key().equals("name") && !option.value().isBlank()) {
+            // name:"…" alone, as the welcome shows beside name "…": a rename, or a song's receiver without the song
+            return new ParseResult.Unknown(List.of(new ParseResult.Suggestion("name",
+                    "name \"" + option.value() + "\"")));
+        }
         List<ParseResult.Suggestion> guesses = DidYouMean.suggestions(tokens);
         boolean mistypedSend = guesses.stream().anyMatch(guess -> guess.command().equals(SEND_SONG));
         Optional<ParseResult> song = mistypedSend ? Optional.empty() : ArgumentReaders.songIn(text);

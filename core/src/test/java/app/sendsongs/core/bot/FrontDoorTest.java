@@ -177,6 +177,18 @@ class FrontDoorTest {
     }
 
     @Test
+    void aNameOptionAloneOffersToChangeOnesName() {
+        bot.register("alice", "Alice Smith");
+
+        assertThat(bot.reply("alice", "name:\"Alice Archer\"")).isEqualTo("Sorry, I don't know that command. Did you "
+                + "mean name?");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(
+                new Choice("name \"Alice Archer\"", "name \"Alice Archer\""), new Choice("Menu", "menu"));
+        bot.reply("alice", "name \"Alice Archer\"");
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Archer");
+    }
+
+    @Test
     void aQuestionIsNotReadAsACommandMistyped() {
         bot.register("alice", "Alice Smith");
 
