@@ -2,12 +2,14 @@ package app.sendsongs.core.user;
 
 import app.sendsongs.core.shared.Graphemes;
 import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.shared.UserText;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Rules for the names people register under and type to find each other. */
@@ -17,6 +19,11 @@ public final class Names {
     public static final String FALLBACK = "New friend";
     private static final String NON_JOINER = Character.toString(UserText.ZERO_WIDTH_NON_JOINER);
     private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|\\bwww\\.");
+    /** What the bot adds after a name to tell people of one name apart by their app: "Bob Fisher (on Telegram)". */
+    private static final Pattern APP_LABEL = Pattern.compile("\\(on (" + Platform.MESSENGER.displayName() + "|"
+            + Platform.TELEGRAM.displayName() + ")\\)$", Pattern.CASE_INSENSITIVE);
+    /** Punctuation and spaces a name ends with, left aside when it is compared with the bot's own words. */
+    private static final Pattern FINAL_MARKS = Pattern.compile("[\\p{P}\\s]+$");
     /**
      * Accents on Latin, Greek and Cyrillic letters, once a name is decomposed: "José" is typed "Jose" on most keyboards.
      * Other scripts keep their marks, which are letters' vowels there (Devanagari's, say), not accents.
@@ -135,6 +142,22 @@ public final class Names {
         }
         if (LINK.matcher(tidy).find()) {
             return Optional.of("A name can't hold a link.");
+        }
+        return botsOwnWords(tidy);
+    }
+
+    /**
+     * Why a name the bot writes itself cannot be anyone's: the app it adds to tell people of one name apart, and what it
+     * calls someone who deleted their data. Either would let a person pass for a label the bot vouches for.
+     */
+    private static Optional<String> botsOwnWords(String tidy) {
+        Matcher app = APP_LABEL.matcher(tidy);
+        if (app.find()) {
+            return Optional.of("A name can't end with \"" + app.group() + "\": I add that myself to tell apart people "
+                    + "of one name.");
+        }
+        if (key(FINAL_MARKS.matcher(tidy).replaceAll("")).equals(key(User.SOMEONE_WHO_LEFT))) {
+            return Optional.of("That's what I call someone who deleted their data; please choose another name.");
         }
         return Optional.empty();
     }

@@ -9,6 +9,18 @@ import org.junit.jupiter.api.Test;
 class NamesTest {
 
     @Test
+    void aNameCannotBeWhatTheBotWritesToTellPeopleApartOrForSomeoneGone() {
+        assertThat(Names.problem("Bob Fisher (on Telegram)")).as("the bot's own label for the app")
+                .hasValueSatisfying(problem -> assertThat(problem).contains("(on Telegram)"));
+        assertThat(Names.problem("bob fisher (ON messenger)")).isPresent();
+        assertThat(Names.problem("Someone who left")).as("the bot's word for a person who deleted their data")
+                .isPresent();
+        assertThat(Names.problem("SOMEONE WHO LEFT!")).isPresent();
+        assertThat(Names.problem("Bob (on holiday)")).isEmpty();
+        assertThat(Names.problem("Someone")).isEmpty();
+    }
+
+    @Test
     void aProfileNameLeavesOutWordsThatShowNothingAndKeepsTheFirstWordsThatFit() {
         assertThat(Names.fromProfile("\u3164 Smith")).contains("Smith");
         assertThat(Names.fromProfile("\u2800")).isEmpty();
