@@ -1,10 +1,10 @@
 package app.sendsongs.core.registration;
 
 import app.sendsongs.core.chat.ChatPlatforms;
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.CommandStyle;
-import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareDelivery;
@@ -17,6 +17,7 @@ import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,9 +34,15 @@ final class Enrolment {
             + "yourself: {receipts} off (or {receipts} off <name> for one friend).";
     /** {@link #RECEIPTS_TOLD} as Messenger people read it. */
     static final String RECEIPTS = CommandStyle.PLAIN.write(RECEIPTS_TOLD);
-    /** The friend the usage of {@code send_song} names, and who a person of that name is shown instead. */
-    private static final String EXAMPLE_FRIEND = "Bob Fisher";
-    private static final String OTHER_EXAMPLE_FRIEND = "Ann Lee";
+    /**
+     * How to send a song, as a phone shares one: the link pasted, the friend tapped. The command and its notes are one
+     * tap away ({@link #WELCOME_TAPS}), not in the welcome, which a phone shows whole.
+     */
+    private static final String PASTE_A_LINK = "To send a friend a song, paste its Spotify link here (in Spotify: "
+            + "Share → Copy link) and I'll ask who it's for.";
+    /** Under the welcome: the command with its notes, for those who type, and the menu. */
+    private static final List<Choice> WELCOME_TAPS = List.of(new Choice("Show an example", "help send_song"),
+            new Choice("Menu", "menu"));
     /** How to change the name friends find a person by, for {@link CommandStyle#write}. */
     private static final String RENAME = "{name} \"Your Full Name\"";
 
@@ -105,8 +112,8 @@ final class Enrolment {
     }
 
     private static String welcome(ChatAddress person, String name) {
-        return "Welcome, " + name + "! You're connected. Friends can now send you songs with name:\"" + name
-                + "\", and you can send them yours:\n" + sendingAndReceipts(CommandStyle.of(person), name);
+        return "Welcome, " + name + "! You're connected.\n" + PASTE_A_LINK + "\nFriends find you as "
+                + Names.quoted(name) + ".\n" + CommandStyle.of(person).write(RECEIPTS_TOLD);
     }
 
     /**
@@ -133,13 +140,12 @@ final class Enrolment {
         users.saveUser(registered);
         handles.learn(person);
         CommandStyle style = CommandStyle.of(person);
-        outbox.notify(person, Message.text(profileName.isPresent()
-                ? "Welcome, " + name + "! You're connected with " + kind.displayName() + ". Friends can now send you "
-                + "songs with name:\"" + name + "\", and you can send them yours:\n" + sendingAndReceipts(style, name)
-                + "\nIs " + Names.quoted(name)
-                + " what friends call you? To change it, send: " + style.write(RENAME)
-                : "Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name from your "
-                + "chat profile, so tell me the name friends know you by: " + style.write(RENAME) + "\n"
+        outbox.notify(person, profileName.isPresent()
+                ? Message.text("Welcome, " + name + "! You're connected with " + kind.displayName() + ".\n"
+                + PASTE_A_LINK + "\nFriends find you as " + Names.quoted(name) + "; to change it, send: "
+                + style.write(RENAME) + "\n" + style.write(RECEIPTS_TOLD)).withChoices(WELCOME_TAPS)
+                : Message.text("Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name "
+                + "from your chat profile, so tell me the name friends know you by: " + style.write(RENAME) + "\n"
                 + style.write(RECEIPTS_TOLD)));
         newcomers.accept(registered);
         return new CallbackResult.Registered(kind, name, person.platform(), false, chats.chatLink(person.platform()));
@@ -153,15 +159,6 @@ final class Enrolment {
     private static boolean registeredBy(User user, ListeningConnection connection, Instant messageAt) {
         return user.connection().equals(connection)
                 && user.registeredAt().truncatedTo(ChronoUnit.MILLIS).equals(messageAt.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    /** How to send a song, and what friends are told when a song they sent is played, in the person's spelling. */
-    private static String sendingAndReceipts(CommandStyle style, String name) {
-        String usage = Help.usage("send_song", style);
-        if (Names.key(name).equals(Names.key(EXAMPLE_FRIEND))) {
-            usage = usage.replace(EXAMPLE_FRIEND, OTHER_EXAMPLE_FRIEND); // "send songs to yourself" reads as a mistake
-        }
-        return usage + "\n" + style.write(RECEIPTS_TOLD);
     }
 
     /**

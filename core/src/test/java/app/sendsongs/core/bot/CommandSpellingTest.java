@@ -195,8 +195,8 @@ class CommandSpellingTest {
         assertThat(bot.reply(dave, "/register code:\"" + code + "\"")).endsWith("\n"
                 + Help.usage("register", CommandStyle.SLASHED)).contains("\n/register code:\"<code>\"");
         assertThat(bot.reply(dave, "/register code:\"" + code + "\" name:\"Dave Stone\"")).contains(
-                "you can send them yours:\n/send name:\"Bob Fisher\"", "To keep that to yourself: /receipts off (or "
-                        + "/receipts off <name> for one friend).");
+                "paste its Spotify link here", "To keep that to yourself: /receipts off (or /receipts off <name> for one "
+                        + "friend).").doesNotContain("send_song");
     }
 
     @Test
@@ -206,9 +206,8 @@ class CommandSpellingTest {
         bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol-sp");
 
         assertThat(telegram.last(CAROL.id())).startsWith("Welcome, Carol King!")
-                .contains("you can send them yours:\n" + Help.usage("send_song", CommandStyle.SLASHED) + "\n",
+                .contains("paste its Spotify link here", "to change it, send: /name \"Your Full Name\"",
                         "To keep that to yourself: /receipts off (or /receipts off <name> for one friend).")
-                .endsWith("To change it, send: /name \"Your Full Name\"")
                 .doesNotContain("send_song");
     }
 

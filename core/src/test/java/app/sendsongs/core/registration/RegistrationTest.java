@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class RegistrationTest {
     private static final String CONNECT = BotHarness.BASE_URL + "/connect";
+    private static final String PASTE_A_LINK = "To send a friend a song, paste its Spotify link here (in Spotify: "
+            + "Share → Copy link) and I'll ask who it's for.";
     private static final String WELCOME = "Hi! I'm Send Songs: send Spotify songs to friends and hear when they play "
             + "them. To start, connect the service that sees what you play:";
     private static final List<Choice> SOURCES = List.of(new Choice("Spotify", "connect spotify"),
@@ -100,9 +102,9 @@ class RegistrationTest {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob  Fisher\"")).isEqualTo("Welcome, Bob "
-                + "Fisher! You're connected. Friends can now send you songs with name:\"Bob Fisher\", and you can send "
-                + "them yours:\n" + Help.usage("send_song").replace("Bob Fisher", "Ann Lee") + "\nWhen you play a song a friend sent you, I tell them. To "
-                + "keep that to yourself: receipts off (or receipts off <name> for one friend).");
+                + "Fisher! You're connected.\n" + PASTE_A_LINK + "\nFriends find you as \"Bob Fisher\".\nWhen you play a "
+                + "song a friend sent you, I tell them. To keep that to yourself: receipts off (or receipts off <name> for "
+                + "one friend).");
 
         User bob = bot.user("bob");
         assertThat(bob.name()).isEqualTo("Bob Fisher");
@@ -248,10 +250,11 @@ class RegistrationTest {
         assertThat(result).isEqualTo(new CallbackResult.Registered(SourceKind.SPOTIFY, "Bob Fisher",
                 Platform.MESSENGER, false));
         assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
-        assertThat(bot.last("bob")).isEqualTo("Welcome, Bob Fisher! You're connected with Spotify. Friends can now "
-                + "send you songs with name:\"Bob Fisher\", and you can send them yours:\n"
-                + Help.usage("send_song").replace("Bob Fisher", "Ann Lee")
-                + "\n" + Enrolment.RECEIPTS + "\nIs \"Bob Fisher\" what friends call you? To change it, send: name \"Your Full Name\"");
+        assertThat(bot.last("bob")).isEqualTo("Welcome, Bob Fisher! You're connected with Spotify.\n" + PASTE_A_LINK
+                + "\nFriends find you as \"Bob Fisher\"; to change it, send: name \"Your Full Name\"\n"
+                + Enrolment.RECEIPTS);
+        assertThat(bot.chat.messages("bob").getLast().choices()).as("the command's example one tap away")
+                .containsExactly(new Choice("Show an example", "help send_song"), new Choice("Menu", "menu"));
         assertThat(bot.app.registration().callback(SourceKind.SPOTIFY, otherTab, "messenger:mallory", null, BROWSER))
                 .as("the link works once").isEqualTo(new CallbackResult.Failed(USED_LINK, BACK_TO_MESSENGER));
         assertThat(bot.user("bob").connection().accountId()).isEqualTo("spotify-messenger:bob");
