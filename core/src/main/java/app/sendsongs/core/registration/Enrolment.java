@@ -92,7 +92,7 @@ final class Enrolment {
         String chosen = name.orElseThrow();
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt));
         handles.learn(person);
-        return welcome(person, chosen);
+        return welcome(person, chosen, connection.kind());
     }
 
     /**
@@ -102,7 +102,7 @@ final class Enrolment {
      */
     String answerAgain(User user, Instant messageAt, boolean switched) {
         if (registeredBy(user, user.connection(), messageAt)) {
-            return welcome(user.address(), user.name());
+            return welcome(user.address(), user.name(), user.connection().kind());
         }
         return switched ? switchedText(user, user.connection().kind()) : connectedAgain(user);
     }
@@ -111,8 +111,8 @@ final class Enrolment {
         return "You're connected again, " + user.name() + ". I'm watching your songs again.";
     }
 
-    private static String welcome(ChatAddress person, String name) {
-        return "Welcome, " + name + "! You're connected.\n" + PASTE_A_LINK + "\nFriends find you as "
+    private static String welcome(ChatAddress person, String name, SourceKind kind) {
+        return "Welcome, " + name + "! You're connected with " + kind.displayName() + ".\n" + PASTE_A_LINK + "\nFriends find you as "
                 + Names.quoted(name) + ".\n" + CommandStyle.of(person).write(RECEIPTS_TOLD);
     }
 

@@ -220,7 +220,7 @@ class CutShortHandlingTest {
         assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         assertThat(bot.handle(register)).singleElement().asString().startsWith("Welcome, Erin Hale! You're "
-                + "connected.");
+                + "connected with Spotify.");
         assertThat(bot.user("erin").connection().accountId()).isEqualTo("spotify-messenger:erin");
         assertThat(bot.reply("frank", "register code:\"" + code + "\" name:\"Frank\"")).as("the code used")
                 .startsWith("That code is unknown, used or expired");
@@ -238,7 +238,7 @@ class CutShortHandlingTest {
         assertThat(bot.reply("frank", "register code:\"" + code + "\" name:\"Frank\"")).as("claimed by Erin's register")
                 .startsWith("That code is unknown, used or expired");
         assertThat(bot.handle(register)).singleElement().asString().startsWith("Welcome, Erin Hale! You're "
-                + "connected.");
+                + "connected with Spotify.");
         assertThat(((InMemoryRegistrations) bot.stores.registrations()).codesKept()).isZero();
     }
 
@@ -250,7 +250,7 @@ class CutShortHandlingTest {
         assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         assertThat(bot.handle(register)).singleElement().asString().startsWith("Welcome, Erin Hale! You're "
-                + "connected.");
+                + "connected with Spotify.");
         assertThat(((InMemoryRegistrations) bot.stores.registrations()).codesKept())
                 .as("no code, and no copy of it, once the person is registered").isZero();
     }

@@ -102,7 +102,7 @@ class RegistrationTest {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob  Fisher\"")).isEqualTo("Welcome, Bob "
-                + "Fisher! You're connected.\n" + PASTE_A_LINK + "\nFriends find you as \"Bob Fisher\".\nWhen you play a "
+                + "Fisher! You're connected with Spotify.\n" + PASTE_A_LINK + "\nFriends find you as \"Bob Fisher\".\nWhen you play a "
                 + "song a friend sent you, I tell them. To keep that to yourself: receipts off (or receipts off <name> for "
                 + "one friend).");
 
