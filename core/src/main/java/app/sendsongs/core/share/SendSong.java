@@ -22,6 +22,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,6 @@ public final class SendSong {
     private final PreferenceStore preferences;
     private final Outbox outbox;
     private final WatchSchedule schedule;
-    private final ConnectLink connectLink;
     private final Clock clock;
     private final TrackLookup tracks;
     private final FriendFinder friends;
@@ -53,20 +53,23 @@ public final class SendSong {
     private final ChatPlatforms chats;
     private final Reachability reach;
     private final Repeats repeats;
+    private final ConnectLink connectLink;
     private final TellingNames names;
+    private final ShareDelivery delivery;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
                     WatchSchedule schedule, ConnectLink connectLink, Invites invites, ChatPlatforms chats,
-                    Clock clock, Reachability reach, TellingNames names) {
+                    Clock clock, Reachability reach, TellingNames names, ShareDelivery delivery) {
         this.users = users;
+        this.delivery = delivery;
+        this.connectLink = connectLink;
         this.names = names;
         this.reach = reach;
         this.shares = shares;
         this.preferences = preferences;
         this.outbox = outbox;
         this.schedule = schedule;
-        this.connectLink = connectLink;
         this.clock = clock;
         this.tracks = tracks;
         this.friends = friends;
@@ -196,6 +199,11 @@ public final class SendSong {
         if (already.isPresent()) {
             return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
         }
+        Optional<Share> stopped = receipts ? repeats.stoppedWithinItsWatch(sender.address(), receiver.address(), track)
+                : Optional.empty();
+        if (stopped.isPresent() && delivery.watchAgain(stopped.get())) {
+            return watchedAgain(stopped.get(), shownTo(sender, receiver));
+        }
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
         share = receipts ? share : share.withReceiptsOff();
@@ -203,6 +211,14 @@ public final class SendSong {
         FriendFinder.NamesakeLook look = friends.knownNamesake(sender, receiver.address());
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders());
+    }
+
+    /** A cancel undone by sending the song again: the friend has it, so it is watched again, not sent twice. */
+    private String watchedAgain(Share stopped, String receiverName) {
+        Instant now = clock.instant();
+        return receiverName + " already has " + stopped.track().title() + " (you sent it "
+                + RelativeTime.ago(stopped.createdAt(), now) + " and stopped watching it), so I didn't send it again: "
+                + "I'm watching for it again, " + RelativeTime.forMore(stopped.expiresAt().orElseThrow(), now) + ".";
     }
 
     private String alreadySent(Track track, User receiver, String receiverName, Share already) {

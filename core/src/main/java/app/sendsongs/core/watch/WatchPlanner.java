@@ -56,6 +56,16 @@ public final class WatchPlanner {
     }
 
     /**
+     * Checks the receiver's songs as soon as possible, reading their history from {@code from} on, or from where their
+     * last check stopped when that is earlier (a song watched again after its cancel: plays since its delivery count).
+     */
+    public void readAgainFrom(ChatAddress receiver, Instant from) {
+        Instant through = watches.findWatch(receiver).map(Watch::checkedThrough)
+                .filter(checked -> checked.isBefore(from)).orElse(from.minusMillis(1));
+        watches.scheduleWatch(receiver, clock.instant(), through);
+    }
+
+    /**
      * Checks the receiver's songs as soon as possible, reading their history from {@code from} on, wherever their
      * last check stopped (after they switched to another source). The watch is made anew: a check in flight then
      * cannot write its old read position back, as every new watch starts at a version of its own.
