@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
@@ -11,7 +12,6 @@ import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
@@ -53,17 +53,15 @@ public final class SendSong {
     private final ChatPlatforms chats;
     private final Reachability reach;
     private final Repeats repeats;
-    private final ConnectLink connectLink;
     private final TellingNames names;
     private final ShareDelivery delivery;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                    WatchSchedule schedule, ConnectLink connectLink, Invites invites, ChatPlatforms chats,
+                    WatchSchedule schedule, Invites invites, ChatPlatforms chats,
                     Clock clock, Reachability reach, TellingNames names, ShareDelivery delivery) {
         this.users = users;
         this.delivery = delivery;
-        this.connectLink = connectLink;
         this.names = names;
         this.reach = reach;
         this.shares = shares;
@@ -171,8 +169,10 @@ public final class SendSong {
     private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {
             SourceKind source = receiver.connection().kind();
-            return Message.text(receiver.name() + " has disconnected " + source.displayName() + ", so I couldn't "
-                    + "tell when they play it. Ask them to reconnect at " + connectLink.plainPage(source.id()));
+            // Their grant ended (they were told, with their own link); a page that registers anew is no way back.
+            return Message.text(receiver.name() + "'s " + source.displayName() + " connection has ended, so I "
+                    + "couldn't tell when they play it: nothing was sent. Ask them to reconnect (they send me "
+                    + CommandStyle.of(receiver.address()).spell("connect") + "), then send it again.");
         }
         if (reach.unreachable(receiver)) {
             return Message.text(Reachability.refusal(receiver));
