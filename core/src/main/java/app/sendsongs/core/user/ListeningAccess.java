@@ -164,7 +164,7 @@ public final class ListeningAccess {
                 + "server's " + kind.displayName() + " app is in development mode, where " + kind.displayName()
                 + " lets an app serve only 5 people, each added by its owner, and you're not among them now. So I've "
                 + "paused watching the songs friends sent you. Another service can see what you play on "
-                + kind.displayName() + ": tap one to switch to it, and I'll pick up where I left off.")
+                + kind.displayName() + ": tap one to switch to it, and I'll watch for those songs there.")
                 .withChoices(SourceChoices.of(sources.kinds().stream().filter(other -> other != kind).toList())));
     }
 
