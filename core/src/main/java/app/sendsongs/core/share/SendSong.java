@@ -197,6 +197,7 @@ public final class SendSong {
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track);
         if (already.isPresent()) {
+            delivery.ensureWatched(already.get());
             return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
         }
         Optional<Share> stopped = receipts ? repeats.stoppedWithinItsWatch(sender.address(), receiver.address(), track)

@@ -38,6 +38,12 @@ public final class ShareDelivery {
         return true;
     }
 
+    /** A song found watched (sent again while it was) has its receiver's check planned, should a run cut short lose it. */
+    public void ensureWatched(Share watched) {
+        watched.deliveredAt().filter(at -> watched.status() == ShareStatus.WATCHING)
+                .ifPresent(at -> planner.ensureWatched(watched.receiver(), at));
+    }
+
     /** The receiver can be watched again (they reconnected): the songs being watched for them are checked now. */
     public void resumeWatching(ChatAddress receiver) {
         shares.sharesWatchedFor(receiver).stream().map(share -> share.deliveredAt().orElseThrow())

@@ -56,6 +56,16 @@ public final class WatchPlanner {
     }
 
     /**
+     * Plans a check of the receiver's songs now, reading from {@code watchedSince}, when they have none planned: a song
+     * found watched with nothing to check it (a run cut short between the two) is checked after all. One read by key.
+     */
+    public void ensureWatched(ChatAddress receiver, Instant watchedSince) {
+        if (watches.findWatch(receiver).isEmpty()) {
+            watches.scheduleWatch(receiver, clock.instant(), watchedSince.minusMillis(1));
+        }
+    }
+
+    /**
      * Checks the receiver's songs as soon as possible, reading their history from {@code from} on, or from where their
      * last check stopped when that is earlier (a song watched again after its cancel: plays since its delivery count).
      */

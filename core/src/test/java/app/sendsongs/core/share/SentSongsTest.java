@@ -151,6 +151,28 @@ class SentSongsTest {
         assertThat(bot.reply("alice", "history")).contains(SONG + " → Bob Fisher: played 1 h ago");
     }
 
+    /**
+     * A send again cut short (the process died) after the song was watched again, before its check was planned: the
+     * song handled again, or sent once more, finds it watched and plans the check it lacks, so it cannot stay watched
+     * with nothing ever checking it.
+     */
+    @Test
+    void aSongWatchedAgainWhoseCheckWasNeverPlannedGetsOneWhenSentOnceMore() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "cancel");
+        bot.advance(Duration.ofMinutes(10));
+        Share cancelled = bot.stores.shares().sharesSentBy(at("alice")).getFirst();
+        assertThat(bot.stores.shares().updateShare(cancelled.watchedAgain(), ShareStatus.CANCELLED)).isTrue();
+        bot.stores.watches().deleteWatch(at("bob"));
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link()))
+                .startsWith("You already sent " + SONG + " to Bob Fisher");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("alice").getLast()).startsWith("🎧 Bob Fisher listened to " + SONG);
+    }
+
     /** Once its watch would have ended, a song sent again is a new send (a reminder), as after it expired. */
     @Test
     void aSongCancelledLongerAgoThanAWatchIsSentAgain() {
