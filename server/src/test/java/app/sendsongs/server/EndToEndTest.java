@@ -408,6 +408,25 @@ class EndToEndTest {
     }
 
     @Test
+    void aSongSentAgainAfterItsCancelIsWatchedAgainAndNotDeliveredTwice() {
+        registerAliceAndBob();
+        String song = sandbox.trackIds().get(4);
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK + song);
+        assertThat(sandbox.ask("alice", "cancel").getLast()).startsWith("Stopped watching ");
+        int bobsMessages = sandbox.inbox("bob").size();
+
+        assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + song).getLast())
+                .startsWith("Bob Fisher already has ").contains("so I didn't send it again: I'm watching for it again");
+        assertThat(sandbox.inbox("bob")).hasSize(bobsMessages);
+        assertThat(sandbox.ask("alice", "pending").getLast()).contains("1. ").contains("→ Bob Fisher: delivered");
+
+        sandbox.play("bob-sp", song);
+        sandbox.advanceMinutes(15);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to ");
+        assertThat(sandbox.lastMessage("bob")).contains("told you");
+    }
+
+    @Test
     void aPlayPushedOutOfSpotifysFiftyItemHistoryIsNeverReportedAsSilentlyNotPlayed() {
         registerAliceAndBob();
         List<String> tracks = sandbox.trackIds();

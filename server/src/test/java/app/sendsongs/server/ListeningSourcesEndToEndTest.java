@@ -285,6 +285,30 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aReceiverSpotifyStopsServingIsToldOnceAndSwitchingToLastfmFindsTheSong() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        aliceSendsToBob("");
+        sandbox.control().spotifyUserLimit(1); // alice consented first: bob is no longer served
+
+        sandbox.advanceMinutes(10);
+        sandbox.advanceMinutes(3 * 60);
+
+        List<JsonNode> told = sandbox.messages("bob").stream().filter(message -> message.path("text").asText()
+                .startsWith("Spotify no longer lets me see what you play")).toList();
+        assertThat(told).hasSize(1);
+        assertThat(told.getFirst().path("message").path("quick_replies")).extracting(reply -> reply.path("payload")
+                .asText()).containsExactly("connect lastfm", "connect listenbrainz");
+        assertThat(sandbox.ask("alice", "pending").getLast()).contains("watching paused");
+
+        SandboxClient.Response switched = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
+        assertThat(switched.body()).contains("id=\"registered\"");
+        scrobble("bobfisher", title);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+    }
+
+    @Test
     void aHeavyListenersBacklogIsReadToTheEndBeforeTheSongIsSaidNotPlayed() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");

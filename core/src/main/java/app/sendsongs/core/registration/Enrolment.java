@@ -107,8 +107,13 @@ final class Enrolment {
         return switched ? switchedText(user, user.connection().kind()) : connectedAgain(user);
     }
 
-    private static String connectedAgain(User user) {
-        return "You're connected again, " + user.name() + ". I'm watching your songs again.";
+    private String connectedAgain(User user) {
+        return "You're connected again, " + user.name() + "." + watchingAgain(user);
+    }
+
+    /** " I'm watching your songs again." only when some are: their watches may all have ended while they were away. */
+    private String watchingAgain(User user) {
+        return watching.watchesAnyFor(user.address()) ? " I'm watching your songs again." : "";
     }
 
     private static String welcome(ChatAddress person, String name, SourceKind kind) {
@@ -128,8 +133,8 @@ final class Enrolment {
             saveAndWatchAgain(updated, switched(existing.get(), connection), clock.instant());
             handles.learn(person);
             outbox.notify(person, Message.text(switched(existing.get(), connection) ? switchedText(updated, kind)
-                    : "You're connected again with " + kind.displayName() + ", " + updated.name()
-                    + ". I'm watching your songs again."));
+                    : "You're connected again with " + kind.displayName() + ", " + updated.name() + "."
+                    + watchingAgain(updated)));
             return new CallbackResult.Registered(kind, updated.name(), person.platform(), true,
                     chats.chatLink(person.platform()));
         }

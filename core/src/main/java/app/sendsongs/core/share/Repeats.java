@@ -45,6 +45,22 @@ public final class Repeats {
         return of(sender, track).to(receiver);
     }
 
+    /**
+     * The song {@code sender} sent {@code receiver} themselves (not through a group), that reached them and that the
+     * sender stopped watching while its watch period still runs, if there is one: sending it again undoes the cancel
+     * rather than deliver it twice. One whose receiver keeps their plays from the sender is left out: it is answered
+     * as any song kept private.
+     */
+    public Optional<Share> stoppedWithinItsWatch(ChatAddress sender, ChatAddress receiver, Track track) {
+        Instant now = clock.instant();
+        Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod());
+        return shares.sharesSentSince(sender, sentSince).stream()
+                .filter(share -> share.receiver().equals(receiver) && share.status() == ShareStatus.CANCELLED)
+                .filter(share -> share.groupSendId().isEmpty() && !share.receiptsOff() && sameSong(share, track))
+                .filter(share -> share.expiresAt().filter(now::isBefore).isPresent())
+                .findFirst();
+    }
+
     /** The look-up for one send of {@code track} by {@code sender}, to one receiver or to each of a group's. */
     public Earlier of(ChatAddress sender, Track track) {
         return new Earlier(sender, track);

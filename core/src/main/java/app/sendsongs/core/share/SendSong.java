@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
@@ -11,7 +12,6 @@ import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.shared.Texts;
@@ -22,6 +22,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,6 @@ public final class SendSong {
     private final PreferenceStore preferences;
     private final Outbox outbox;
     private final WatchSchedule schedule;
-    private final ConnectLink connectLink;
     private final Clock clock;
     private final TrackLookup tracks;
     private final FriendFinder friends;
@@ -54,19 +54,20 @@ public final class SendSong {
     private final Reachability reach;
     private final Repeats repeats;
     private final TellingNames names;
+    private final ShareDelivery delivery;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
-                    WatchSchedule schedule, ConnectLink connectLink, Invites invites, ChatPlatforms chats,
-                    Clock clock, Reachability reach, TellingNames names) {
+                    WatchSchedule schedule, Invites invites, ChatPlatforms chats,
+                    Clock clock, Reachability reach, TellingNames names, ShareDelivery delivery) {
         this.users = users;
+        this.delivery = delivery;
         this.names = names;
         this.reach = reach;
         this.shares = shares;
         this.preferences = preferences;
         this.outbox = outbox;
         this.schedule = schedule;
-        this.connectLink = connectLink;
         this.clock = clock;
         this.tracks = tracks;
         this.friends = friends;
@@ -168,8 +169,10 @@ public final class SendSong {
     private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {
             SourceKind source = receiver.connection().kind();
-            return Message.text(receiver.name() + " has disconnected " + source.displayName() + ", so I couldn't "
-                    + "tell when they play it. Ask them to reconnect at " + connectLink.plainPage(source.id()));
+            // Their grant ended (they were told, with their own link); a page that registers anew is no way back.
+            return Message.text(receiver.name() + "'s " + source.displayName() + " connection has ended, so I "
+                    + "couldn't tell when they play it: nothing was sent. Ask them to reconnect (they send me "
+                    + CommandStyle.of(receiver.address()).spell("connect") + "), then send it again.");
         }
         if (reach.unreachable(receiver)) {
             return Message.text(Reachability.refusal(receiver));
@@ -194,7 +197,13 @@ public final class SendSong {
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
         Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track);
         if (already.isPresent()) {
+            delivery.ensureWatched(already.get());
             return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
+        }
+        Optional<Share> stopped = receipts ? repeats.stoppedWithinItsWatch(sender.address(), receiver.address(), track)
+                : Optional.empty();
+        if (stopped.isPresent() && delivery.watchAgain(stopped.get())) {
+            return watchedAgain(stopped.get(), shownTo(sender, receiver));
         }
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
@@ -203,6 +212,14 @@ public final class SendSong {
         FriendFinder.NamesakeLook look = friends.knownNamesake(sender, receiver.address());
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders());
+    }
+
+    /** A cancel undone by sending the song again: the friend has it, so it is watched again, not sent twice. */
+    private String watchedAgain(Share stopped, String receiverName) {
+        Instant now = clock.instant();
+        return receiverName + " already has " + stopped.track().title() + " (you sent it "
+                + RelativeTime.ago(stopped.createdAt(), now) + " and stopped watching it), so I didn't send it again: "
+                + "I'm watching for it again, " + RelativeTime.forMore(stopped.expiresAt().orElseThrow(), now) + ".";
     }
 
     private String alreadySent(Track track, User receiver, String receiverName, Share already) {

@@ -94,6 +94,11 @@ public final class Share {
         return copy().status(ShareStatus.CANCELLED).build();
     }
 
+    /** The sender undid their cancel of a delivered song: watched again, until its watch period ends as before. */
+    public Share watchedAgain() {
+        return copy().status(ShareStatus.WATCHING).build();
+    }
+
     /** It could never be delivered (see {@link ShareStatus#UNDELIVERED}). */
     public Share undelivered() {
         return copy().status(ShareStatus.UNDELIVERED).build();

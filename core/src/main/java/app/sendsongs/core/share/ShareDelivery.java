@@ -26,6 +26,24 @@ public final class ShareDelivery {
                 .ifPresent(share -> planner.delivered(share.receiver(), at, share.track().duration()));
     }
 
+    /**
+     * The sender undid their cancel of a song delivered {@code stopped}: it is watched again, and checked now from its
+     * delivery on (a play while it was not watched counts). False when it is no longer cancelled.
+     */
+    public boolean watchAgain(Share stopped) {
+        if (!shares.updateShare(stopped.watchedAgain(), ShareStatus.CANCELLED)) {
+            return false;
+        }
+        planner.readAgainFrom(stopped.receiver(), stopped.deliveredAt().orElseThrow());
+        return true;
+    }
+
+    /** A song found watched (sent again while it was) has its receiver's check planned, should a run cut short lose it. */
+    public void ensureWatched(Share watched) {
+        watched.deliveredAt().filter(at -> watched.status() == ShareStatus.WATCHING)
+                .ifPresent(at -> planner.ensureWatched(watched.receiver(), at));
+    }
+
     /** The receiver can be watched again (they reconnected): the songs being watched for them are checked now. */
     public void resumeWatching(ChatAddress receiver) {
         shares.sharesWatchedFor(receiver).stream().map(share -> share.deliveredAt().orElseThrow())

@@ -9,6 +9,7 @@ import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.ListeningSources;
 import app.sendsongs.core.music.MusicServiceException;
+import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
 import app.sendsongs.core.shared.RelativeTime;
@@ -79,6 +80,9 @@ public final class ListeningAccess {
         } catch (GrantRevokedException revoked) {
             markDisconnected(users.findUser(user.address()).orElse(user));
             throw revoked;
+        } catch (PersonNotAllowedException notAllowed) {
+            markNotServed(users.findUser(user.address()).orElse(user));
+            throw notAllowed;
         }
     }
 
@@ -143,6 +147,25 @@ public final class ListeningAccess {
     private String heldLink(User user, SourceKind kind) {
         Duration lifetime = outbox.holdLimit();
         return "(it works once, within " + Texts.duration(lifetime) + "): " + links.url(user.address(), kind, lifetime);
+    }
+
+    /**
+     * The source stopped serving the person (a development-mode Spotify app's owner dropped them from its users):
+     * reading again does not help, another source does. As for an ended grant, they are told once and their watching
+     * waits for them, with the other services to tap; their own link back is left out, as the app would refuse it.
+     */
+    private void markNotServed(User user) {
+        if (user.needsReconnect()) {
+            return;
+        }
+        SourceKind kind = user.connection().kind();
+        users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
+        outbox.notify(user.address(), Message.text(kind.displayName() + " no longer lets me see what you play: this "
+                + "server's " + kind.displayName() + " app is in development mode, where " + kind.displayName()
+                + " lets an app serve only 5 people, each added by its owner, and you're not among them now. So I've "
+                + "paused watching the songs friends sent you. Another service can see what you play on "
+                + kind.displayName() + ": tap one to switch to it, and I'll watch for those songs there.")
+                .withChoices(SourceChoices.of(sources.kinds().stream().filter(other -> other != kind).toList())));
     }
 
     private void markDisconnected(User user) {

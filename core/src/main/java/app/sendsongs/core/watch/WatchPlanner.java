@@ -56,6 +56,26 @@ public final class WatchPlanner {
     }
 
     /**
+     * Plans a check of the receiver's songs now, reading from {@code watchedSince}, when they have none planned: a song
+     * found watched with nothing to check it (a run cut short between the two) is checked after all. One read by key.
+     */
+    public void ensureWatched(ChatAddress receiver, Instant watchedSince) {
+        if (watches.findWatch(receiver).isEmpty()) {
+            watches.scheduleWatch(receiver, clock.instant(), watchedSince.minusMillis(1));
+        }
+    }
+
+    /**
+     * Checks the receiver's songs as soon as possible, reading their history from {@code from} on, or from where their
+     * last check stopped when that is earlier (a song watched again after its cancel: plays since its delivery count).
+     */
+    public void readAgainFrom(ChatAddress receiver, Instant from) {
+        Instant through = watches.findWatch(receiver).map(Watch::checkedThrough)
+                .filter(checked -> checked.isBefore(from)).orElse(from.minusMillis(1));
+        watches.scheduleWatch(receiver, clock.instant(), through);
+    }
+
+    /**
      * Checks the receiver's songs as soon as possible, reading their history from {@code from} on, wherever their
      * last check stopped (after they switched to another source). The watch is made anew: a check in flight then
      * cannot write its old read position back, as every new watch starts at a version of its own.

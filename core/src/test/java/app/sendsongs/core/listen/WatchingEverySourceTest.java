@@ -165,6 +165,32 @@ class WatchingEverySourceTest {
                         + "what they played on Spotify lately, so I may have missed it.)");
     }
 
+    /**
+     * Spotify's development mode serves only the people its owner allows: someone it stops serving (dropped from the
+     * allow-list) is refused on every read. Trying again does not help, another source does: they are told once, their
+     * watching waits for them, and switching picks it up.
+     */
+    @Test
+    void aReceiverSpotifyStopsServingIsToldOnceToSwitchAndSwitchingWatchesTheirSongsAgain() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.music.refuseReads(at("bob"));
+
+        bot.advance(Duration.ofMinutes(5));
+        bot.advance(Duration.ofHours(3));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Spotify no longer lets me see what you play"))
+                .singleElement().asString().contains("serve only 5 people").contains("paused watching");
+        assertThat(bot.chat.messages("bob").getLast().choices()).extracting(choice -> choice.payload())
+                .as("the services this server offers but Spotify").containsExactly("connect lastfm");
+        assertThat(bot.reply("bob", "connect")).startsWith("Your Spotify connection has ended");
+
+        bobOnLastfm();
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, bot.clock.instant().minusSeconds(30));
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.last("alice")).startsWith("🎧 Bob Fisher listened to " + TITLE);
+    }
+
     @Test
     void aSessionRevokedOnTheReadItselfPausesWatchingAndTellsTheReceiverOnce() {
         bobOnLastfm();

@@ -467,8 +467,10 @@ class RegistrationTest {
         bot.register("bob", "Bob Fisher");
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
 
-        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Robert Fisher\"")).isEqualTo("You're "
-                + "connected again, Robert Fisher. I'm watching your songs again.");
+        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Robert Fisher\"")).as("no song is watched "
+                + "for him, so none is said to be watched again").isEqualTo("You're connected again, Robert Fisher.");
+        bot.connectThroughOwnLink(at("bob"), SourceKind.SPOTIFY, "bob-again");
+        assertThat(bot.last("bob")).isEqualTo("You're connected again with Spotify, Robert Fisher.");
         assertThat(bot.stores.users().findUsersByName("Bob Fisher")).isEmpty();
         assertThat(bot.stores.users().findUsersByName("robert fisher")).extracting(User::address)
                 .containsExactly(at("bob"));

@@ -127,6 +127,65 @@ class SentSongsTest {
                 + "See the latest with: history");
     }
 
+    /**
+     * A cancel is undone by sending the song again: the friend already has it, so it is watched again rather than sent
+     * twice, and a play since its delivery (while it was not watched) still counts.
+     */
+    @Test
+    void aSongSentAgainAfterItsCancelIsWatchedAgainNotSentTwice() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + FakeMusic.SONG.id().link());
+        bot.reply("alice", "cancel");
+        bot.advance(Duration.ofHours(1));
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofHours(1));
+        int bobsMessages = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link()))
+                .isEqualTo("Bob Fisher already has " + SONG + " (you sent it 2 h ago and stopped watching it), so I "
+                        + "didn't send it again: I'm watching for it again, for 7 more days.");
+
+        assertThat(bot.inbox("bob")).as("not sent twice").hasSize(bobsMessages);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice").getLast()).startsWith("🎧 Bob Fisher listened to " + SONG);
+        assertThat(bot.inbox("bob").getLast()).contains("told you");
+        assertThat(bot.reply("alice", "history")).contains(SONG + " → Bob Fisher: played 1 h ago");
+    }
+
+    /**
+     * A send again cut short (the process died) after the song was watched again, before its check was planned: the
+     * song handled again, or sent once more, finds it watched and plans the check it lacks, so it cannot stay watched
+     * with nothing ever checking it.
+     */
+    @Test
+    void aSongWatchedAgainWhoseCheckWasNeverPlannedGetsOneWhenSentOnceMore() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "cancel");
+        bot.advance(Duration.ofMinutes(10));
+        Share cancelled = bot.stores.shares().sharesSentBy(at("alice")).getFirst();
+        assertThat(bot.stores.shares().updateShare(cancelled.watchedAgain(), ShareStatus.CANCELLED)).isTrue();
+        bot.stores.watches().deleteWatch(at("bob"));
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link()))
+                .startsWith("You already sent " + SONG + " to Bob Fisher");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("alice").getLast()).startsWith("🎧 Bob Fisher listened to " + SONG);
+    }
+
+    /** Once its watch would have ended, a song sent again is a new send (a reminder), as after it expired. */
+    @Test
+    void aSongCancelledLongerAgoThanAWatchIsSentAgain() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "cancel");
+        bot.advance(BotHarness.WATCH_ENDS);
+        int bobsMessages = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link()))
+                .startsWith("Sent ");
+        assertThat(bot.inbox("bob")).hasSizeGreaterThan(bobsMessages);
+    }
+
     @Test
     void theOnlyPendingSongIsCancelledWithoutANumber() {
         send("Bob Fisher", FakeMusic.SONG);

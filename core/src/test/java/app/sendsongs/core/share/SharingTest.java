@@ -568,20 +568,32 @@ class SharingTest {
     void aFriendWhoDisconnectedSpotifyGetsNothing() {
         bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
 
-        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Bob Fisher has "
-                + "disconnected Spotify, so I couldn't tell when they play it. Ask them to reconnect at "
-                + BotHarness.BASE_URL + "/connect");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).as("they did not choose it, "
+                + "and a page that registers anew is no way back for them").isEqualTo("Bob Fisher's Spotify connection "
+                + "has ended, so I couldn't tell when they play it: nothing was sent. Ask them to reconnect (they send "
+                + "me connect), then send it again.");
         assertThat(bot.inbox("bob")).isEmpty();
     }
 
     @Test
-    void aFriendWhoseLastfmConnectionEndedIsNamedWithLastfmAndItsConnectPage() {
+    void aFriendOnTelegramWhoseConnectionEndedIsToldToReconnectWithTelegramsCommand() {
+        ChatAddress dan = new ChatAddress(Platform.TELEGRAM, "4343");
+        bot.register(dan, "Dan Brown");
+        bot.stores.users().saveUser(bot.stores.users().findUser(dan).orElseThrow()
+                .withGrantState(GrantState.NEEDS_RECONNECT));
+
+        assertThat(bot.reply("alice", "send_song name:\"Dan Brown\" " + LINK)).endsWith("Ask them to reconnect "
+                + "(they send me /connect), then send it again.");
+    }
+
+    @Test
+    void aFriendWhoseLastfmConnectionEndedIsNamedWithLastfm() {
         bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
         bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
 
-        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Bob Fisher has "
-                + "disconnected Last.fm, so I couldn't tell when they play it. Ask them to reconnect at "
-                + BotHarness.BASE_URL + "/connect/lastfm");
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).isEqualTo("Bob Fisher's Last.fm "
+                + "connection has ended, so I couldn't tell when they play it: nothing was sent. Ask them to reconnect "
+                + "(they send me connect), then send it again.");
     }
 
     @Test

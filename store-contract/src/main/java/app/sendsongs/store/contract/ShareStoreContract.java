@@ -215,6 +215,24 @@ public abstract class ShareStoreContract extends StoreFixture {
         assertThat(shares.openSharesSentBy(onTelegram("alice"))).isEmpty();
     }
 
+    /** A cancel undone: the share goes from cancelled back to watched, and is open and watched again everywhere. */
+    @Test
+    void aCancelledShareWatchedAgainIsOpenAndWatchedAgain() {
+        Share watching = watchingShare("s-again", "alice", "bob", minutes(1), minutes(2));
+        shares.insertShare(watching);
+        Share cancelled = watching.cancelled();
+        assertThat(shares.updateShare(cancelled, ShareStatus.WATCHING)).isTrue();
+        assertThat(shares.sharesWatchedFor(at("bob"))).isEmpty();
+
+        assertThat(shares.updateShare(cancelled.watchedAgain(), ShareStatus.CANCELLED)).isTrue();
+
+        assertThat(shares.findShare("s-again")).contains(watching);
+        assertThat(shares.openSharesSentBy(at("alice"))).containsExactly(watching);
+        assertThat(shares.openSharesFrom(at("alice"), at("bob"))).containsExactly(watching);
+        assertThat(shares.openSharesTo(at("bob"))).containsExactly(watching);
+        assertThat(shares.sharesWatchedFor(at("bob"))).containsExactly(watching);
+    }
+
     @Test
     void aSendersLatestSharesComeNewestFirstAndNoMoreThanAsked() {
         for (Share share : List.of(heldShare("s-1", "alice", "bob", T0),
