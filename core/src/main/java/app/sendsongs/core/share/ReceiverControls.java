@@ -83,7 +83,7 @@ public final class ReceiverControls {
      * people answer a song ("love it, thanks!") as if its sender read the chat, and must learn it reaches nobody.
      */
     public Optional<String> notPassedOn(User me, Instant now) {
-        return shares.sharesReceivedBy(me.address()).stream().findFirst()
+        return shares.latestReceivedBy(me.address())
                 .filter(share -> share.deliveredAt().filter(at -> at.isAfter(now.minus(ANSWERING_A_SONG))).isPresent())
                 .flatMap(share -> users.findUser(share.sender()).map(sender -> notPassedOn(share, sender)));
     }

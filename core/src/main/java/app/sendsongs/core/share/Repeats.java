@@ -54,8 +54,7 @@ public final class Repeats {
     public Optional<Share> stoppedWithinItsWatch(ChatAddress sender, ChatAddress receiver, Track track) {
         Instant now = clock.instant();
         Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod());
-        return shares.sharesSentSince(sender, sentSince).stream()
-                .filter(share -> share.receiver().equals(receiver) && share.status() == ShareStatus.CANCELLED)
+        return shares.cancelledSentSince(sender, receiver, sentSince).stream()
                 .filter(share -> share.groupSendId().isEmpty() && !share.receiptsOff() && sameSong(share, track))
                 .filter(share -> share.expiresAt().filter(now::isBefore).isPresent())
                 .findFirst();

@@ -69,8 +69,25 @@ public interface ShareStore {
         return sharesSentSince(sender, since).stream().filter(Share::receiptsOff).toList();
     }
 
+    /**
+     * The shares of {@link #sharesSentSince} to {@code receiver} that their sender cancelled, newest first: a few, where
+     * a sender's sends are many. A store may read only these; by default it reads every send whole.
+     */
+    default List<Share> cancelledSentSince(ChatAddress sender, ChatAddress receiver, Instant since) {
+        return sharesSentSince(sender, since).stream()
+                .filter(share -> share.receiver().equals(receiver) && share.status() == ShareStatus.CANCELLED).toList();
+    }
+
     /** What a person was sent, newest first (whoever sent it, whatever became of it). */
     List<Share> sharesReceivedBy(ChatAddress receiver);
+
+    /**
+     * The latest of {@link #sharesReceivedBy}, if any. A store may read only that one; by default it reads every share
+     * the person was sent.
+     */
+    default Optional<Share> latestReceivedBy(ChatAddress receiver) {
+        return sharesReceivedBy(receiver).stream().findFirst();
+    }
 
     /**
      * The people a person's latest shares were with: the receivers of the latest {@code shares} they sent and the

@@ -169,6 +169,36 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void sharesCancelledSinceATimeAreThoseToTheReceiverTheSenderStoppedNewestFirst() {
+        Share before = share("s-before", "alice", "bob", minutes(-1), ShareStatus.CANCELLED);
+        Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.CANCELLED);
+        Share watched = share("s-watched", "alice", "bob", minutes(2), ShareStatus.WATCHING);
+        Share after = share("s-after", "alice", "bob", minutes(5), ShareStatus.CANCELLED);
+        for (Share share : List.of(after, before, watched, atTheTime,
+                share("s-carols", "alice", "carol", minutes(3), ShareStatus.CANCELLED),
+                share("s-bobs", "bob", "alice", minutes(4), ShareStatus.CANCELLED))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.cancelledSentSince(at("alice"), at("bob"), T0)).containsExactly(after, atTheTime);
+        assertThat(shares.cancelledSentSince(at("alice"), at("bob"), minutes(6))).isEmpty();
+        assertThat(shares.cancelledSentSince(at("alice"), onTelegram("bob"), minutes(-10))).isEmpty();
+    }
+
+    @Test
+    void theLatestShareReceivedIsTheNewestWhoeverSentIt() {
+        assertThat(shares.latestReceivedBy(at("bob"))).isEmpty();
+        Share first = heldShare("s-first", "alice", "bob", minutes(1));
+        Share latest = heldShare("s-latest", "carol", "bob", minutes(2));
+        for (Share share : List.of(latest, first, heldShare("s-bobs", "bob", "alice", minutes(3)))) {
+            shares.insertShare(share);
+        }
+
+        assertThat(shares.latestReceivedBy(at("bob"))).contains(latest);
+        assertThat(shares.latestReceivedBy(onTelegram("bob"))).isEmpty();
+    }
+
+    @Test
     void sendsSinceATimeAreTheSharesSentSinceThenAsTheLimitsCountThem() {
         Share before = heldShare("s-before", "alice", "bob", minutes(-1));
         Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.EXPIRED);

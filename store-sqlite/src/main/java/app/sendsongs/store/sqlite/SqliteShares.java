@@ -118,6 +118,14 @@ final class SqliteShares implements ShareStore {
                 + "ORDER BY created_at DESC, seq DESC", SqliteShares::share, sender, since));
     }
 
+    /** By the sender's index, whose entries name the receiver: only the rows of that receiver are read. */
+    @Override
+    public List<Share> cancelledSentSince(ChatAddress sender, ChatAddress receiver, Instant since) {
+        return db.read(s -> s.query(SELECT + "WHERE sender_address = ? AND created_at >= ? AND receiver_address = ? "
+                + "AND status = 'CANCELLED' ORDER BY created_at DESC, seq DESC", SqliteShares::share, sender, since,
+                receiver));
+    }
+
     /** As {@link #sharesSentSince}, reading only the columns a sender's limits count. */
     @Override
     public List<SendRecord> sendsSince(ChatAddress sender, Instant since) {
@@ -128,6 +136,12 @@ final class SqliteShares implements ShareStore {
     public List<Share> sharesReceivedBy(ChatAddress receiver) {
         return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC",
                 SqliteShares::share, receiver));
+    }
+
+    @Override
+    public Optional<Share> latestReceivedBy(ChatAddress receiver) {
+        return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC LIMIT 1",
+                SqliteShares::share, receiver)).stream().findFirst();
     }
 
     /** Two reads of a few index pages each, in one read transaction, merged latest first (sends first on a tie). */
