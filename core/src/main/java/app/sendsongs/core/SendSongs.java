@@ -162,7 +162,7 @@ public final class SendSongs {
                     chatSongs.receiptsStopped(receiver, senders);
                 });
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
-                whichPerson, stores.choices(), sendSong, clock);
+                whichPerson, stores.choices(), sendSong, names, clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, groups,

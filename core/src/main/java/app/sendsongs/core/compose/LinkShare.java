@@ -20,6 +20,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
@@ -84,11 +85,12 @@ public final class LinkShare {
     private final WhichPerson whichPerson;
     private final ChoiceStore choices;
     private final SendSong sendSong;
+    private final TellingNames names;
     private final Clock clock;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
-                     Clock clock) {
+                     TellingNames names, Clock clock) {
         this.drafts = drafts;
         this.tracks = tracks;
         this.users = users;
@@ -98,6 +100,7 @@ public final class LinkShare {
         this.whichPerson = whichPerson;
         this.choices = choices;
         this.sendSong = sendSong;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -871,19 +874,23 @@ public final class LinkShare {
                 command.post().isEmpty() ? draft.post() : command.post());
     }
 
-    /** Who the song is for, named in a sentence: a person's name, a group's as the asker knows it ("Family"). */
+    /**
+     * Who the song is for, named in a sentence: a person's name, told apart from another of that name the asker knows
+     * ("Bob Fisher (on Telegram)"), a group's as the asker knows it ("Family").
+     */
     private String name(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
-            case Recipient.Person(ChatAddress address) ->
-                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
+            case Recipient.Person(ChatAddress address) -> users.findUser(address)
+                    .map(person -> names.to(asker, List.of(person)).of(person)).orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you left");
         };
     }
 
-    /** The title of {@code recipient}'s tap: as {@link #name} names them, a group after its mark ("👥 Family"). */
+    /** The title of {@code recipient}'s tap: a person's name, a group's after its mark ("👥 Family"). */
     private String tapTitle(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
-            case Recipient.Person person -> name(asker, person);
+            case Recipient.Person(ChatAddress address) ->
+                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) ->
                     groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you left");
         };

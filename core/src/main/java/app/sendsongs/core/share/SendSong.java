@@ -178,7 +178,8 @@ public final class SendSong {
             return Message.text(Reachability.refusal(receiver));
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
-        Optional<String> overLimit = allowance.refusal().or(() -> allowance.refusalFor(receiver));
+        Optional<String> overLimit = allowance.refusal()
+                .or(() -> allowance.refusalFor(receiver, () -> shownTo(sender, receiver)));
         if (overLimit.isPresent()) {
             return Message.text(overLimit.get());
         }
