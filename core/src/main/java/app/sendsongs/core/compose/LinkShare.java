@@ -837,6 +837,10 @@ public final class LinkShare {
     }
 
     private Message send(User person, ShareDraft draft) {
+        Optional<Message> overLimit = keptOverLimit(person, draft);
+        if (overLimit.isPresent()) {
+            return overLimit.get();
+        }
         drafts.deleteDraft(person.address()); // first: a second "send" must not send it twice
         SongLink song = SongLink.of(draft.track());
         return switch (draft.recipient().orElseThrow()) {
@@ -846,6 +850,33 @@ public final class LinkShare {
             case Recipient.Group(String groupId) ->
                     Message.text(groups.sendTo(person, groupId, song, draft.pre(), draft.post()));
         };
+    }
+
+    /**
+     * A song to a friend over one of the sender's limits is not sent, but the share is kept, with its notes, so that
+     * nothing typed is lost: for someone else when the limit is that friend's, to send later when it is the hour's.
+     */
+    private Optional<Message> keptOverLimit(User person, ShareDraft draft) {
+        if (!(draft.recipient().orElseThrow() instanceof Recipient.Person(ChatAddress address))) {
+            return Optional.empty();
+        }
+        return users.findUser(address).flatMap(friend -> sendSong.overLimit(person, friend)).map(over -> {
+            ShareDraft kept = draft.at(ShareDraft.Stage.READY, expiry());
+            drafts.saveDraft(kept);
+            String key = " #" + kept.key();
+            String lead = over.reason() + "\nI've kept " + kept.title() + notesKept(kept) + " for the next hour, ";
+            return over.toAnyone()
+                    ? Message.text(lead + "so you can send it once you can send again.")
+                            .withChoices(List.of(sendTap(kept), dontSendTap(kept)))
+                    : Message.text(lead + "so you can send it to someone else.").withChoices(List.of(
+                            new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key), dontSendTap(kept)));
+        });
+    }
+
+    /** " and your note(s)" when the share has any, to say what is kept with the song. */
+    private static String notesKept(ShareDraft draft) {
+        int notes = (draft.pre().isEmpty() ? 0 : 1) + (draft.post().isEmpty() ? 0 : 1);
+        return notes == 0 ? "" : notes == 1 ? " and your note" : " and your notes";
     }
 
     private Message discard(User person, Command.DiscardDraft command) {
