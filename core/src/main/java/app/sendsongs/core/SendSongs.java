@@ -160,7 +160,7 @@ public final class SendSongs {
                 friends, whichPerson, outbox, settled, (receiver, senders) -> {
                     groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop
                     chatSongs.receiptsStopped(receiver, senders);
-                });
+                }, names);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
                 whichPerson, stores.choices(), sendSong, names, clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);

@@ -211,4 +211,18 @@ class NamesakesToldApartTest {
                 + "in the last 24 hours, the most one friend gets from one person in a day. You can send them another "
                 + "in 1 day.");
     }
+
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
+    void turningReceiptsOffAndBlockingSayWhichBob(Namesakes namesakes) {
+        aliceSendsEachBobASong(namesakes);
+
+        assertThat(bot.reply("alice", "receipts off Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "2")).startsWith("Done: I won't tell Bob Fisher" + namesakes.second
+                + " when you play their songs.");
+        assertThat(bot.reply("alice", "block Bob Fisher")).as("the Bob she has a rule for")
+                .startsWith("Blocked Bob Fisher" + namesakes.second + ": ");
+        assertThat(bot.reply("alice", "unblock Bob Fisher")).startsWith("Unblocked Bob Fisher" + namesakes.second
+                + ": ");
+    }
 }
