@@ -160,9 +160,9 @@ public final class SendSongs {
                 friends, whichPerson, outbox, settled, (receiver, senders) -> {
                     groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop
                     chatSongs.receiptsStopped(receiver, senders);
-                });
+                }, names);
         LinkShare linkShare = new LinkShare(stores.drafts(), tracks, stores.users(), contacts, groups, friends,
-                whichPerson, stores.choices(), sendSong, clock);
+                whichPerson, stores.choices(), sendSong, names, clock);
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, settled);
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, groups,

@@ -20,6 +20,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
@@ -84,11 +85,12 @@ public final class LinkShare {
     private final WhichPerson whichPerson;
     private final ChoiceStore choices;
     private final SendSong sendSong;
+    private final TellingNames names;
     private final Clock clock;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
-                     Clock clock) {
+                     TellingNames names, Clock clock) {
         this.drafts = drafts;
         this.tracks = tracks;
         this.users = users;
@@ -98,6 +100,7 @@ public final class LinkShare {
         this.whichPerson = whichPerson;
         this.choices = choices;
         this.sendSong = sendSong;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -834,6 +837,10 @@ public final class LinkShare {
     }
 
     private Message send(User person, ShareDraft draft) {
+        Optional<Message> overLimit = keptOverLimit(person, draft);
+        if (overLimit.isPresent()) {
+            return overLimit.get();
+        }
         drafts.deleteDraft(person.address()); // first: a second "send" must not send it twice
         SongLink song = SongLink.of(draft.track());
         return switch (draft.recipient().orElseThrow()) {
@@ -843,6 +850,33 @@ public final class LinkShare {
             case Recipient.Group(String groupId) ->
                     Message.text(groups.sendTo(person, groupId, song, draft.pre(), draft.post()));
         };
+    }
+
+    /**
+     * A song to a friend over one of the sender's limits is not sent, but the share is kept, with its notes, so that
+     * nothing typed is lost: for someone else when the limit is that friend's, to send later when it is the hour's.
+     */
+    private Optional<Message> keptOverLimit(User person, ShareDraft draft) {
+        if (!(draft.recipient().orElseThrow() instanceof Recipient.Person(ChatAddress address))) {
+            return Optional.empty();
+        }
+        return users.findUser(address).flatMap(friend -> sendSong.overLimit(person, friend)).map(over -> {
+            ShareDraft kept = draft.at(ShareDraft.Stage.READY, expiry());
+            drafts.saveDraft(kept);
+            String key = " #" + kept.key();
+            String lead = over.reason() + "\nI've kept " + kept.title() + notesKept(kept) + " for the next hour, ";
+            return over.toAnyone()
+                    ? Message.text(lead + "so you can send it once you can send again.")
+                            .withChoices(List.of(sendTap(kept), dontSendTap(kept)))
+                    : Message.text(lead + "so you can send it to someone else.").withChoices(List.of(
+                            new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key), dontSendTap(kept)));
+        });
+    }
+
+    /** " and your note(s)" when the share has any, to say what is kept with the song. */
+    private static String notesKept(ShareDraft draft) {
+        int notes = (draft.pre().isEmpty() ? 0 : 1) + (draft.post().isEmpty() ? 0 : 1);
+        return notes == 0 ? "" : notes == 1 ? " and your note" : " and your notes";
     }
 
     private Message discard(User person, Command.DiscardDraft command) {
@@ -871,19 +905,23 @@ public final class LinkShare {
                 command.post().isEmpty() ? draft.post() : command.post());
     }
 
-    /** Who the song is for, named in a sentence: a person's name, a group's as the asker knows it ("Family"). */
+    /**
+     * Who the song is for, named in a sentence: a person's name, told apart from another of that name the asker knows
+     * ("Bob Fisher (on Telegram)"), a group's as the asker knows it ("Family").
+     */
     private String name(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
-            case Recipient.Person(ChatAddress address) ->
-                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
+            case Recipient.Person(ChatAddress address) -> users.findUser(address)
+                    .map(person -> names.to(asker, List.of(person)).of(person)).orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you left");
         };
     }
 
-    /** The title of {@code recipient}'s tap: as {@link #name} names them, a group after its mark ("👥 Family"). */
+    /** The title of {@code recipient}'s tap: a person's name, a group's after its mark ("👥 Family"). */
     private String tapTitle(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
-            case Recipient.Person person -> name(asker, person);
+            case Recipient.Person(ChatAddress address) ->
+                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) ->
                     groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you left");
         };

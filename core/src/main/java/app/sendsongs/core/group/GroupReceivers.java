@@ -67,7 +67,7 @@ public final class GroupReceivers {
             } else if (earlier.isPresent()) {
                 (Repeats.keptPrivate(earlier.get()) ? sorted.alreadyHavePrivately() : sorted.alreadyHave())
                         .add(member);
-            } else if (allowance.refusalFor(member).isPresent()) {
+            } else if (allowance.refusesFor(member)) {
                 sorted.overLimit().add(member);
             } else if (theirs.sharesReceiptsWith(sender.address())) {
                 sorted.told().add(member);

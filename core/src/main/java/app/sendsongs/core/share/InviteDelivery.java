@@ -42,7 +42,8 @@ public final class InviteDelivery {
                 String sender = users.findUser(invite.sender()).map(User::name).orElse("A friend");
                 if (registered.isPresent()) {
                     registered(registered.get());
-                    yield "Here's the song " + sender + " sent you.";
+                    // The song follows as any song does, unless it cannot (they have it, a limit): no promise here.
+                    yield "You opened " + sender + "'s invite for " + invite.title() + ".";
                 }
                 yield sender + " sent you a song: " + invite.title() + ". Sign up below and it's yours.";
             }

@@ -48,10 +48,11 @@ public final class ReceiverControls {
     private final ReceiptsStopped receiptsStopped;
     private final WaitingReceipts waitingReceipts;
     private final KeepPrivate keepPrivate;
+    private final TellingNames names;
 
     public ReceiverControls(PreferenceStore preferences, ShareStore shares, UserStore users, FriendFinder friends,
                             WhichPerson whichPerson, Outbox outbox, ShareSettled settled,
-                            ReceiptsStopped receiptsStopped) {
+                            ReceiptsStopped receiptsStopped, TellingNames names) {
         this.preferences = preferences;
         this.shares = shares;
         this.users = users;
@@ -62,6 +63,12 @@ public final class ReceiverControls {
         this.receiptsStopped = receiptsStopped;
         this.waitingReceipts = new WaitingReceipts(shares, outbox);
         this.keepPrivate = new KeepPrivate(shares);
+        this.names = names;
+    }
+
+    /** The sender's name as I am shown it: which Bob Fisher, when I know two ({@link TellingNames}). */
+    private String shown(User me, User sender) {
+        return names.to(me.address(), List.of(sender)).of(sender);
     }
 
     /** {@code block}, {@code unblock} and {@code receipts}; {@code commandText} is kept if the bot must ask who. */
@@ -114,7 +121,7 @@ public final class ReceiverControls {
         if (mine.blocks(sender.address())) {
             // Blocking again after a crash finishes what the first block began.
             keepEverythingFrom(me, sender);
-            return Message.text(sender.name() + " is blocked already.");
+            return Message.text(shown(me, sender) + " is blocked already.");
         }
         Optional<Message> full = tooManyRules(mine, sender);
         if (full.isPresent()) {
@@ -122,7 +129,7 @@ public final class ReceiverControls {
         }
         preferences.savePreferences(mine.withBlock(sender.address()));
         keepEverythingFrom(me, sender);
-        return Message.text("Blocked " + sender.name() + ": I won't pass on their songs, and they aren't told.")
+        return Message.text("Blocked " + shown(me, sender) + ": I won't pass on their songs, and they aren't told.")
                 .withChoices(List.of(new Choice("Undo", undo("unblock", me, sender))));
     }
 
@@ -146,11 +153,11 @@ public final class ReceiverControls {
     private Message unblock(User me, User sender) {
         ReceiverPreferences mine = preferences.preferencesOf(me.address());
         if (!mine.blocks(sender.address())) {
-            return Message.text(sender.name() + " isn't blocked.");
+            return Message.text(shown(me, sender) + " isn't blocked.");
         }
         ReceiverPreferences unblocked = mine.withoutBlock(sender.address());
         preferences.savePreferences(unblocked);
-        return Message.text("Unblocked " + sender.name() + ": their songs come through again."
+        return Message.text("Unblocked " + shown(me, sender) + ": their songs come through again."
                 + (unblocked.sharesReceiptsWith(sender.address()) ? ""
                 : " I still won't tell them when you play their songs."));
     }
@@ -158,7 +165,7 @@ public final class ReceiverControls {
     private Message receipts(User me, User sender, boolean on) {
         ReceiverPreferences mine = preferences.preferencesOf(me.address());
         if (mine.blocks(sender.address())) {
-            return Message.text(sender.name() + " is blocked, so they hear nothing from me. To let their songs "
+            return Message.text(shown(me, sender) + " is blocked, so they hear nothing from me. To let their songs "
                     + "through again: " + CommandStyle.of(me.address()).spell("unblock") + " " + sender.name());
         }
         // Not telling is kept even while receipts are off for everyone: it still holds once they are on again.
@@ -170,12 +177,12 @@ public final class ReceiverControls {
         }
         preferences.savePreferences(mine.withRule(sender.address(), rule));
         if (on) {
-            return Message.text("Done: I'll tell " + sender.name() + " when you play the songs they send from now "
+            return Message.text("Done: I'll tell " + shown(me, sender) + " when you play the songs they send from now "
                     + "on.");
         }
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         stopTelling(me, Set.of(sender.address()));
-        return Message.text("Done: I won't tell " + sender.name() + " when you play their songs. They still come "
+        return Message.text("Done: I won't tell " + shown(me, sender) + " when you play their songs. They still come "
                 + "to you, notes and all.")
                 .withChoices(List.of(new Choice("Undo", undo("receipts on", me, sender))));
     }

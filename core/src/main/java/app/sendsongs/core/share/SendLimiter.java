@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Keeps each sender within their {@link SendLimits}, counted from the shares they made in the last day (one
@@ -65,15 +66,24 @@ public final class SendLimiter {
                     + "pass on in an hour. You can send again " + RelativeTime.in(again, now) + ".");
         }
 
-        /** Why {@code friend} cannot get another song from the sender today, if they cannot. */
-        public Optional<String> refusalFor(User friend) {
+        /** Whether {@code friend} cannot get another song from the sender today. */
+        public boolean refusesFor(User friend) {
+            return refusalFor(friend, friend::name).isPresent();
+        }
+
+        /**
+         * Why {@code friend} cannot get another song from the sender today, if they cannot; {@code shownName} gives the
+         * friend's name as the sender is shown it ({@link TellingNames}: which Bob Fisher, when they know two), read
+         * only for a refusal.
+         */
+        public Optional<String> refusalFor(User friend, Supplier<String> shownName) {
             List<Instant> sent = lastDay.stream().filter(s -> s.receiver().equals(friend.address()))
                     .map(SendRecord::createdAt).sorted().toList();
             if (sent.size() < limits.songsPerFriendPerDay()) {
                 return Optional.empty();
             }
             Instant again = sent.get(sent.size() - limits.songsPerFriendPerDay()).plus(DAY);
-            return Optional.of("You've sent " + friend.name() + " " + Texts.count(sent.size(), "song")
+            return Optional.of("You've sent " + shownName.get() + " " + Texts.count(sent.size(), "song")
                     + " in the last 24 hours, the most one friend gets from one person in a day. You can send them "
                     + "another " + RelativeTime.in(again, now) + ".");
         }

@@ -177,15 +177,26 @@ public final class SendSong {
         if (reach.unreachable(receiver)) {
             return Message.text(Reachability.refusal(receiver));
         }
-        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
-        Optional<String> overLimit = allowance.refusal().or(() -> allowance.refusalFor(receiver));
+        Optional<OverLimit> overLimit = overLimit(sender, receiver);
         if (overLimit.isPresent()) {
-            return Message.text(overLimit.get());
+            return Message.text(overLimit.get().reason());
         }
         return Message.text(switch (tracks.find(song)) {
             case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post);
             case TrackLookup.Result.Refused(String reply) -> reply;
         });
+    }
+
+    /** Why the sender cannot send a song now: to anyone ({@code toAnyone}: songs an hour), or to this friend today. */
+    public record OverLimit(String reason, boolean toAnyone) {
+    }
+
+    /** Whether a song from {@code sender} to {@code receiver} now would be over one of the sender's limits. */
+    public Optional<OverLimit> overLimit(User sender, User receiver) {
+        SendLimiter.Allowance allowance = limiter.allowance(sender.address());
+        return allowance.refusal().map(reason -> new OverLimit(reason, true))
+                .or(() -> allowance.refusalFor(receiver, () -> shownTo(sender, receiver))
+                        .map(reason -> new OverLimit(reason, false)));
     }
 
     private String deliver(User sender, User receiver, Track track, String pre, String post) {

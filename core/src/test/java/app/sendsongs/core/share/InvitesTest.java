@@ -61,6 +61,19 @@ class InvitesTest {
     }
 
     @Test
+    void someoneRegisteredWhoOpensAnInviteForASongTheyHaveIsNotPromisedItAgain() {
+        bot.register(CAROL, "Carol King");
+        assertThat(bot.reply(ALICE, "send_song name:\"Carol King\" " + LINK)).startsWith("Sent ");
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        int songs = bot.inbox(CAROL).size();
+
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You opened Alice Smith's invite for " + TITLE
+                + ".\n\n");
+        assertThat(bot.inbox(CAROL)).as("she has it already").hasSize(songs + 1);
+        assertThat(bot.last(ALICE)).startsWith("Carol King opened your invite. You already sent " + TITLE);
+    }
+
+    @Test
     void aMistypedNameCloseToAContactsIsInvitedAsTypedOnlyWhenTheSenderTapsInvite() {
         bot.register("bob", "Bob Fisher");
         bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());

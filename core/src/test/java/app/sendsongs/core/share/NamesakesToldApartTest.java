@@ -173,4 +173,56 @@ class NamesakesToldApartTest {
         assertThat(bot.last("carol")).startsWith("🎵 Alice Smith" + namesakes.secondInGroup + " sent a song to "
                 + "Family: " + OTHER_TITLE);
     }
+
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
+    void theQuestionBeforeAPastedSongGoesSaysWhichBobItIsFor(Namesakes namesakes) {
+        register(namesakes);
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Which one?");
+        bot.reply("alice", "1");
+
+        bot.reply("alice", OTHER_LINK);
+        assertThat(bot.reply("alice", "Bob Fisher")).contains("Which one?");
+
+        String question = bot.reply("alice", "2");
+        assertThat(question).startsWith("Send " + OTHER_TITLE).doesNotContain(" to Bob Fisher?");
+        if (namesakes == Namesakes.ON_TWO_APPS) {
+            assertThat(question).contains(" to Bob Fisher (on Telegram)?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
+    void theDailyLimitOfSongsToAFriendSaysWhichBobHasHadEnough(Namesakes namesakes) {
+        BotHarness limited = new BotHarness(new SendLimits(100, 1, 20), RecordingChat.rich(Platform.TELEGRAM, 4096));
+        limited.register("alice", "Alice Smith");
+        limited.register("bob", "Bob Fisher");
+        limited.clock.advance(Duration.ofHours(3));
+        limited.register(namesakes.secondBob, "Bob Fisher");
+        limited.register(namesakes.secondAlice, "Alice Smith");
+        limited.music.add(THIRD);
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        limited.reply("alice", "1");
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        assertThat(limited.reply("alice", "2")).startsWith("Sent ");
+
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + THIRD.id().link());
+        assertThat(limited.reply("alice", "2")).isEqualTo("You've sent Bob Fisher" + namesakes.second + " 1 song "
+                + "in the last 24 hours, the most one friend gets from one person in a day. You can send them another "
+                + "in 1 day.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
+    void turningReceiptsOffAndBlockingSayWhichBob(Namesakes namesakes) {
+        aliceSendsEachBobASong(namesakes);
+
+        assertThat(bot.reply("alice", "receipts off Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "2")).startsWith("Done: I won't tell Bob Fisher" + namesakes.second
+                + " when you play their songs.");
+        assertThat(bot.reply("alice", "block Bob Fisher")).as("the Bob she has a rule for")
+                .startsWith("Blocked Bob Fisher" + namesakes.second + ": ");
+        assertThat(bot.reply("alice", "unblock Bob Fisher")).startsWith("Unblocked Bob Fisher" + namesakes.second
+                + ": ");
+    }
 }

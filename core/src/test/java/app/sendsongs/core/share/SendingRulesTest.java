@@ -4,6 +4,7 @@ import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.fakes.BotHarness;
@@ -11,6 +12,7 @@ import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.Track;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -205,6 +207,61 @@ class SendingRulesTest {
                 .startsWith("Sent ");
         assertThat(limited.reply("alice", "send_song group:Family " + track(limited, 3).id().link()))
                 .startsWith("You've sent 2 songs in the last hour");
+    }
+
+    @Test
+    void aPastedSongOverTheDailyLimitForOneFriendIsKeptWithItsNoteToSendToSomeoneElse() {
+        BotHarness limited = new BotHarness(new SendLimits(100, 1, 20));
+        limited.register("alice", "Alice Smith");
+        limited.register("bob", "Bob Fisher");
+        limited.register("carol", "Carol King");
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 1).id().link());
+        Track second = track(limited, 2);
+        limited.reply("alice", second.id().link());
+        assertThat(limited.reply("alice", "Bob Fisher")).startsWith("Send " + second.title());
+        tap(limited, "note");
+        limited.reply("alice", "you'll love the bridge");
+
+        assertThat(tap(limited, "send")).isEqualTo("You've sent Bob Fisher 1 song in the last 24 hours, the most one "
+                + "friend gets from one person in a day. You can send them another in 1 day.\nI've kept "
+                + second.title() + " and your note for the next hour, so you can send it to someone else.");
+        assertThat(limited.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Someone else", "Don't send");
+
+        tap(limited, "to");
+        assertThat(limited.reply("alice", "Carol King")).startsWith("Send " + second.title() + " to Carol King?")
+                .contains("you'll love the bridge");
+        assertThat(tap(limited, "send")).startsWith("Sent " + second.title() + " to Carol King.");
+        assertThat(limited.inbox("carol")).anySatisfy(text -> assertThat(text).contains("you'll love the bridge"));
+    }
+
+    @Test
+    void aPastedSongOverTheHourlyLimitIsKeptToSendOnceTheHourIsOver() {
+        BotHarness limited = new BotHarness(new SendLimits(1, 10, 20));
+        limited.register("alice", "Alice Smith");
+        limited.register("bob", "Bob Fisher");
+        limited.reply("alice", "send_song name:\"Bob Fisher\" " + track(limited, 1).id().link());
+        limited.advance(Duration.ofMinutes(20));
+        Track second = track(limited, 2);
+        limited.reply("alice", second.id().link());
+        limited.reply("alice", "Bob Fisher");
+
+        assertThat(tap(limited, "send")).isEqualTo("You've sent 1 song in the last hour, the most I pass on in an hour. "
+                + "You can send again in 40 min.\nI've kept " + second.title() + " for the next hour, so you can send "
+                + "it once you can send again.");
+        assertThat(limited.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Send", "Don't send");
+        limited.advance(Duration.ofMinutes(41));
+        assertThat(tap(limited, "send")).startsWith("Sent " + second.title() + " to Bob Fisher.");
+    }
+
+    /** Alice taps the button carrying {@code words} under her open "Send it to …?", keyed to her share. */
+    private static String tap(BotHarness harness, String words) {
+        String key = harness.stores.drafts().findDraft(at("alice")).orElseThrow().key();
+        List<String> replies = harness.handle(new Inbound.ChoiceTapped(harness.nextEventId(), at("alice"),
+                harness.clock.instant(), words + " #" + key, words));
+        assertThat(replies).hasSize(1);
+        return replies.getFirst();
     }
 
     private static Track track(BotHarness harness, int n) {
