@@ -277,7 +277,7 @@ public final class Bot {
     private Message answer(Inbound event, String typed, Optional<User> user) {
         ParseResult parsed = parser.parse(typed);
         if (parsed instanceof ParseResult.Parsed(Command.Register register)) {
-            return Message.text(registration.register(event.from(), register, event.at()));
+            return registration.register(event.from(), register, event.at());
         }
         if (parsed instanceof ParseResult.Parsed(Command.Connect connect)) {
             return registration.connect(event.from(), user, connect.source());

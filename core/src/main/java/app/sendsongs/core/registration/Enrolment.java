@@ -78,8 +78,8 @@ final class Enrolment {
      * The {@code register} command with a code from the plain connect page; returns the reply. {@code switching}: it
      * moves someone registered to another source (which, handled again after a crash, they are on already).
      */
-    String register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt,
-                    boolean switching) {
+    Message register(ChatAddress person, ListeningConnection connection, Optional<String> name, Instant messageAt,
+                     boolean switching) {
         // Someone this very message registered (it is handled again after a crash) is registered as new again.
         Optional<User> existing = users.findUser(person).filter(user -> !registeredBy(user, connection, messageAt));
         if (existing.isPresent()) {
@@ -87,7 +87,7 @@ final class Enrolment {
                     name.orElse(existing.get().name())).withLastMessageAt(messageAt);
             saveAndWatchAgain(updated, switching, messageAt);
             handles.learn(person);
-            return switching ? switchedText(updated, connection.kind()) : connectedAgain(updated);
+            return Message.text(switching ? switchedText(updated, connection.kind()) : connectedAgain(updated));
         }
         String chosen = name.orElseThrow();
         users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt));
@@ -100,11 +100,11 @@ final class Enrolment {
      * the welcome when it registered them, that they listen on their new source when it {@code switched} them, else
      * that they are connected again.
      */
-    String answerAgain(User user, Instant messageAt, boolean switched) {
+    Message answerAgain(User user, Instant messageAt, boolean switched) {
         if (registeredBy(user, user.connection(), messageAt)) {
             return welcome(user.address(), user.name(), user.connection().kind());
         }
-        return switched ? switchedText(user, user.connection().kind()) : connectedAgain(user);
+        return Message.text(switched ? switchedText(user, user.connection().kind()) : connectedAgain(user));
     }
 
     private String connectedAgain(User user) {
@@ -116,10 +116,12 @@ final class Enrolment {
         return watching.watchesAnyFor(user.address()) ? " I'm watching your songs again." : "";
     }
 
-    private static String welcome(ChatAddress person, String name, SourceKind kind) {
-        return "Welcome, " + name + "! You're connected with " + kind.displayName() + ".\n" + PASTE_A_LINK + "\nFriends find you as "
-                + Names.quoted(name) + ".\n" + CommandStyle.of(person).write(RECEIPTS_TOLD);
+    private static Message welcome(ChatAddress person, String name, SourceKind kind) {
+        return Message.text("Welcome, " + name + "! You're connected with " + kind.displayName() + ".\n" + PASTE_A_LINK
+                + "\nFriends find you as " + Names.quoted(name) + ".\n" + CommandStyle.of(person).write(RECEIPTS_TOLD))
+                .withChoices(WELCOME_TAPS);
     }
+
 
     /**
      * Consent finished through the person's own link: they are registered at once, under the name their chat

@@ -278,17 +278,17 @@ public final class Registration {
     }
 
     /** The {@code register} command with a code from the plain connect page; returns the reply. */
-    public String register(ChatAddress person, Command.Register command, Instant messageAt) {
+    public Message register(ChatAddress person, Command.Register command, Instant messageAt) {
         Optional<User> existing = users.findUser(person);
         Optional<String> name = command.name().map(Names::tidy);
         CommandStyle style = CommandStyle.of(person);
         if (existing.isEmpty() && name.isEmpty()) {
-            return "Add the name friends will use for you: name:\"<your full name>\".\n"
-                    + Help.usage("register", style);
+            return Message.text("Add the name friends will use for you: name:\"<your full name>\".\n"
+                    + Help.usage("register", style));
         }
         Optional<String> nameProblem = name.flatMap(Names::problem);
         if (nameProblem.isPresent()) {
-            return nameProblem.get() + "\n" + Help.usage("register", style);
+            return Message.text(nameProblem.get() + "\n" + Help.usage("register", style));
         }
         // This register's own id: a UUID, which no typed code becomes (codes are read upper case and without dashes).
         String claimant = Cause.id("registration code");
@@ -301,11 +301,11 @@ public final class Registration {
         }
         // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
         if (code.isEmpty() || code.get().expiresAt().isBefore(messageAt)) {
-            return "That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
-                    + " minutes). Get a new one at " + connectLink.url();
+            return Message.text("That code is unknown, used or expired (codes last " + CODE_LIFETIME.toMinutes()
+                    + " minutes). Get a new one at " + connectLink.url());
         }
         boolean switching = switchesSource(existing, code.get());
-        String reply = enrolment.register(person, code.get().connection(), name, messageAt, switching);
+        Message reply = enrolment.register(person, code.get().connection(), name, messageAt, switching);
         // Done: handled again, this register finds the mark and welcomes the person it saved; the code, with the
         // connection's sealed tokens, goes.
         store.useOnce(claimant, code.get().expiresAt());

@@ -105,6 +105,9 @@ class RegistrationTest {
                 + "Fisher! You're connected with Spotify.\n" + PASTE_A_LINK + "\nFriends find you as \"Bob Fisher\".\nWhen you play a "
                 + "song a friend sent you, I tell them. To keep that to yourself: receipts off (or receipts off <name> for "
                 + "one friend).");
+        assertThat(bot.chat.messages("bob").getLast().choices()).as("the command's example one tap away, as after a "
+                + "personal link").containsExactly(new Choice("Show an example", "help send_song"),
+                new Choice("Menu", "menu"));
 
         User bob = bot.user("bob");
         assertThat(bob.name()).isEqualTo("Bob Fisher");
