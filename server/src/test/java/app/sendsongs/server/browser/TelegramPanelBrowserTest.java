@@ -313,7 +313,8 @@ class TelegramPanelBrowserTest {
         });
         assertThat(answer).startsWith("You're already connected with Spotify (as tg-1001): I see what you play there, "
                 + "so there's nothing to do.").doesNotContain("Welcome");
-        browser.await("the welcome's choices gone", d -> d.findElements(By.cssSelector(chat + " .keyboard")).isEmpty());
+        browser.await("the welcome's sources gone", d -> d.findElements(By.cssSelector(
+                chat + " .keyboard button[data-data^='connect ']")).isEmpty());
         assertThat(panel(ALICE)).isEqualTo("Spotify tg-1001 · connected ✓");
         browser.assertNoBrowserErrors();
     }
