@@ -450,6 +450,11 @@ public final class Bot {
         if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
             return registration.connect(from, Optional.empty(), Optional.of(typedASource.get().id()));
         }
+        Optional<SourceKind> typedNotASource = parsed instanceof ParseResult.Unknown ? SourceKind.deniedIn(typed)
+                : Optional.empty();
+        if (typedNotASource.isPresent()) { // "I don't have Spotify"
+            return registration.welcomeWithout(typedNotASource.get());
+        }
         return switch (parsed) {
             case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
                     Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));

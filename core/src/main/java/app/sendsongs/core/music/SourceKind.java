@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The kinds of service a person's listening history can come from. */
@@ -21,6 +22,10 @@ public enum SourceKind {
 
     private static final int MOST_WORDS_MENTIONING = 6;
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern APOSTROPHE = Pattern.compile("['\u2019]");
+    /** Words, apostrophes dropped, that turn "I use Spotify" into "I don't use Spotify". */
+    private static final Set<String> NEGATIONS = Set.of("no", "not", "never", "without", "dont", "doesnt", "havent",
+            "hasnt", "cant", "cannot", "wont", "didnt", "isnt", "aint", "nope", "none", "neither", "nor");
     private static final Pattern LINK = Pattern.compile("://|\\bwww\\.|\\.(com|link|fm|org)/",
             Pattern.CASE_INSENSITIVE);
 
@@ -88,18 +93,32 @@ public enum SourceKind {
     /**
      * The one kind a short text mentions by name ("I use Last.fm", "connect to spotify", "last fm"): what a newcomer
      * types instead of tapping one of the services offered. Empty when the text names none or several, holds a link
-     * (a pasted song names Spotify in its address), or is longer than {@value #MOST_WORDS_MENTIONING} words, which
-     * says more than which service.
+     * (a pasted song names Spotify in its address), is longer than {@value #MOST_WORDS_MENTIONING} words, which
+     * says more than which service, or says the person has not got it ({@link #deniedIn}).
      */
     public static Optional<SourceKind> mentionedIn(String text) {
+        return wordsOfAShortText(text).filter(words -> !negated(words)).flatMap(SourceKind::theOneAmong);
+    }
+
+    /** The one kind a short text says the person has not got or does not use ("I don't have Spotify", "no spotify"). */
+    public static Optional<SourceKind> deniedIn(String text) {
+        return wordsOfAShortText(text).filter(SourceKind::negated).flatMap(SourceKind::theOneAmong);
+    }
+
+    private static Optional<List<String>> wordsOfAShortText(String text) {
         if (text == null || LINK.matcher(text).find()) {
             return Optional.empty();
         }
-        List<String> words = Arrays.stream(NOT_A_WORD.split(text.toLowerCase(Locale.ROOT).replace(".", "")))
-                .filter(word -> !word.isEmpty()).toList();
-        if (words.size() > MOST_WORDS_MENTIONING) {
-            return Optional.empty();
-        }
+        String folded = APOSTROPHE.matcher(text.toLowerCase(Locale.ROOT).replace(".", "")).replaceAll("");
+        List<String> words = Arrays.stream(NOT_A_WORD.split(folded)).filter(word -> !word.isEmpty()).toList();
+        return words.size() > MOST_WORDS_MENTIONING ? Optional.empty() : Optional.of(words);
+    }
+
+    private static boolean negated(List<String> words) {
+        return words.stream().anyMatch(NEGATIONS::contains);
+    }
+
+    private static Optional<SourceKind> theOneAmong(List<String> words) {
         List<SourceKind> mentioned = Arrays.stream(values()).filter(kind -> kind.mentionedAmong(words)).toList();
         return mentioned.size() == 1 ? Optional.of(mentioned.getFirst()) : Optional.empty();
     }

@@ -338,6 +338,19 @@ public final class Registration {
     }
 
     /**
+     * The answer to a newcomer who says they have not got a service ("I don't have Spotify"): the other services this
+     * server offers, as choices; the welcome when it offers no other, or not that one anyway.
+     */
+    public Message welcomeWithout(SourceKind denied) {
+        List<SourceKind> others = sources.kinds().stream().filter(kind -> kind != denied).toList();
+        if (!sources.has(denied) || others.isEmpty()) {
+            return welcome();
+        }
+        return Message.text("No " + denied.displayName() + "? I can see what you play through another service "
+                + "instead. Connect one:").withChoices(SourceOffer.choices(others));
+    }
+
+    /**
      * The {@code connect} command: with a source, the person's own link to connect it; without one, the sources as
      * choices.
      */

@@ -84,6 +84,25 @@ class RegistrationTest {
     }
 
     @Test
+    void aNewcomerWhoSaysTheyHaveNoSpotifyIsOfferedTheOtherServicesNotItsLink() {
+        for (String typed : List.of("I don't have spotify", "I dont use Spotify", "no spotify", "I don’t have Spotify",
+                "not on spotify", "without spotify?", "I can't afford spotify")) {
+            assertThat(bot.reply("bob", typed)).as(typed).isEqualTo("No Spotify? I can see what you play through "
+                    + "another service instead. Connect one:");
+            assertThat(bot.chat.messages("bob").getLast().choices()).as(typed)
+                    .containsExactly(new Choice("Last.fm", "connect lastfm"));
+        }
+        assertThat(bot.reply("bob", "I don't have last.fm")).isEqualTo("No Last.fm? I can see what you play through "
+                + "another service instead. Connect one:");
+        assertThat(bot.chat.messages("bob").getLast().choices()).containsExactly(new Choice("Spotify",
+                "connect spotify"));
+        assertThat(bot.reply("bob", "I don't have listenbrainz")).as("a service this server does not offer anyway")
+                .isEqualTo(WELCOME);
+        assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
+        assertThat(bot.stores.users().findUser(at("bob"))).isEmpty();
+    }
+
+    @Test
     void aNewcomerWhoNamesNoServiceOrTwoOrPastesALinkGetsTheWelcome() {
         for (String typed : List.of("hello", "spotify or last.fm?",
                 "I found you through a friend who said you share songs with people on spotify")) {
