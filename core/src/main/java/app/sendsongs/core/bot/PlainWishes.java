@@ -38,13 +38,25 @@ final class PlainWishes {
         CommandStyle style = CommandStyle.of(user.address());
         return switch (wish) {
             case WordsForWishes.Run read -> run.apply(read.command());
-            case WordsForWishes.Rename rename -> Message.text("Change the name friends find you by to "
-                    + Names.quoted(rename.name()) + "?").withChoices(List.of(new Choice(
-                    style.spell("name") + rename.commandText().substring("name".length()), rename.commandText()),
-                    MENU));
+            case WordsForWishes.Rename rename -> offer("Change the name friends find you by to "
+                    + Names.quoted(rename.name()) + "?", "name", rename.commandText(), style);
+            case WordsForWishes.Receipts receipts -> receipts.on()
+                    ? offer("Tell friends again when you play the songs they send you?", "receipts", "receipts on",
+                    style)
+                    : offer("Stop telling friends when you play the songs they send you?", "receipts", "receipts off",
+                    style);
             case WordsForWishes.TakeBack takeBack -> sentSongs.offerToTakeBack(user, JUST_SENT);
             case WordsForWishes.ReceivedSongs received -> Message.text(style.write(RECEIVED))
                     .withChoices(List.of(new Choice("History", "history"), MENU));
         };
+    }
+
+    /**
+     * {@code question}, with a tap that sends {@code commandText} (which starts with the command {@code name}), titled
+     * as the person's platform spells it ({@code /name "Alicia Smith"} on Telegram), and the Menu.
+     */
+    private static Message offer(String question, String name, String commandText, CommandStyle style) {
+        String title = style.spell(name) + commandText.substring(name.length());
+        return Message.text(question).withChoices(List.of(new Choice(title, commandText), MENU));
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * "undo"): no command, but a wish the bot must not meet with "I didn't understand that". Only short texts that are
  * the wish as a whole count, never a sentence that merely holds such words: a wish read wrongly would answer
  * something nobody asked. A read-only wish is the command it means ({@link Run}); one with an effect is only offered
- * as a tap ({@link Rename}, {@link TakeBack}).
+ * as a tap ({@link Rename}, {@link TakeBack}, {@link Receipts}).
  */
 final class WordsForWishes {
     /** Asking what became of the songs sent: the {@code history}. */
@@ -53,6 +53,18 @@ final class WordsForWishes {
             "oops wrong person", "oops wrong song", "sent it to the wrong person", "i sent it to the wrong person",
             "delete that song", "delete the song", "delete it", "delete that", "remove that song", "don't send it",
             "dont send it", "i didn't mean to send that", "didn't mean to send that", "didnt mean to send that");
+    /** Asking for friends not to be told of plays: {@code receipts off}, offered ({@link Receipts}). */
+    private static final Set<String> RECEIPTS_OFF = Set.of("turn off receipts", "turn receipts off",
+            "turn off read receipts", "turn read receipts off", "disable receipts", "stop receipts",
+            "stop read receipts", "no receipts", "no more receipts", "don't tell people when i listen",
+            "don't tell anyone when i listen", "don't tell friends when i listen", "dont tell anyone when i listen",
+            "don't tell them when i listen", "don't tell people when i play their songs",
+            "don't tell friends when i play their songs", "stop telling people when i listen",
+            "stop telling friends when i listen", "stop telling people when i play their songs",
+            "stop telling friends when i play their songs");
+    /** Asking for friends to be told of plays again: {@code receipts on}, offered. */
+    private static final Set<String> RECEIPTS_ON = Set.of("turn on receipts", "turn receipts on",
+            "turn on read receipts", "turn read receipts on", "enable receipts");
     /** Asking how the name is changed, without saying to what: {@code help name}. */
     private static final Set<String> RENAME_HOW = Set.of("change my name", "change name", "how do i change my name",
             "how can i change my name", "how to change my name", "can i change my name", "can you change my name",
@@ -60,7 +72,8 @@ final class WordsForWishes {
     /** Changing the name to the one given ("change my name to Alicia Smith"). */
     private static final Pattern RENAME = Pattern.compile("(?:(?:please|pls|can you|could you|i want to|i'd like to"
             + "|id like to) )?(?:(?:change|set|update|edit|switch|make) (?:my )?name (?:to|as|into)"
-            + "|my new name is|my name should be) (?<name>.+?)(?: please)?", Pattern.CASE_INSENSITIVE);
+            + "|/?(?:re)?name (?:me|myself) (?:to|as)|/?rename (?:to|as)|my new name is|my name should be)"
+            + " (?<name>.+?)(?: please)?", Pattern.CASE_INSENSITIVE);
     /** The most words a name offered is made of: more is a sentence. */
     private static final int MOST_NAME_WORDS = 5;
     /** The quotes a name may be typed in, which are not part of it. */
@@ -79,6 +92,10 @@ final class WordsForWishes {
 
     /** Changing the name friends find the person by to {@code name}: offered, as {@code commandText}, to tap. */
     record Rename(String name, String commandText) implements Wish {
+    }
+
+    /** Friends told of plays ({@code on}) or not: {@code receipts on|off} offered to tap. */
+    record Receipts(boolean on) implements Wish {
     }
 
     /** Taking back the song just sent: its cancel offered to tap. */
@@ -106,6 +123,9 @@ final class WordsForWishes {
         }
         if (TAKE_BACK.contains(words)) {
             return Optional.of(new TakeBack());
+        }
+        if (RECEIPTS_OFF.contains(words) || RECEIPTS_ON.contains(words)) {
+            return Optional.of(new Receipts(RECEIPTS_ON.contains(words)));
         }
         if (RENAME_HOW.contains(words)) {
             return Optional.of(howToRename());

@@ -79,6 +79,22 @@ class PlainWishesTest {
     }
 
     @Test
+    void renameWithWordsThatSayWhoseNameItIsOffersTheNameAfterThemInsteadOfTakingThemAsTheName() {
+        for (String said : List.of("rename me to Alicia Smith", "Rename to Alicia Smith", "name me as Alicia Smith",
+                "rename myself to \"Alicia Smith\"")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Change the name friends find you by to "
+                    + "\"Alicia Smith\"?");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("name \"Alicia Smith\"", "name \"Alicia Smith\""), MENU);
+        }
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Smith");
+        assertThat(bot.reply("alice", "name To Ngoc Lan")).as("a name may start with To")
+                .startsWith("Done: friends now find you as \"To Ngoc Lan\"");
+        assertThat(bot.reply("alice", "rename Alicia Smith")).startsWith("Done: friends now find you as \"Alicia "
+                + "Smith\"");
+    }
+
+    @Test
     void theRenameTapIsSpelledTheWayThePlatformSpellsCommands() {
         RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
         BotHarness withTelegram = new BotHarness(telegram);
@@ -150,6 +166,36 @@ class PlainWishesTest {
                 + "tap its Cancel.\n" + pending);
         assertThat(bot.chat.messages("alice").getLast().choices()).isEqualTo(pendingTaps);
         assertThat(bot.reply("alice", "pending")).as("nothing stopped").isEqualTo(pending);
+    }
+
+    @Test
+    void undoRightAfterASongWentToAGroupListsItsSongsWithTheirCancelTaps() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        String pending = bot.reply("alice", "pending");
+
+        assertThat(bot.reply("alice", "undo")).isEqualTo("To stop watching a song you sent, tap its Cancel.\n"
+                + pending);
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Cancel 1");
+    }
+
+    @Test
+    void askingForReceiptsOffOrOnInPlainWordsOffersTheCommandAsATap() {
+        for (String said : List.of("turn off receipts", "Turn read receipts off", "don't tell people when I listen",
+                "stop telling friends when i play their songs")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Stop telling friends when you play the songs "
+                    + "they send you?");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("receipts off", "receipts off"), MENU);
+        }
+        assertThat(bot.reply("alice", "turn on receipts")).isEqualTo("Tell friends again when you play the songs "
+                + "they send you?");
+        assertThat(bot.chat.messages("alice").getLast().choices())
+                .containsExactly(new Choice("receipts on", "receipts on"), MENU);
+        assertThat(bot.reply("alice", "receipts")).as("nothing changed")
+                .startsWith("When you play a song a friend sent, I tell them.");
     }
 
     @Test
