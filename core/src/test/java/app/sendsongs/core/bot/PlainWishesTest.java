@@ -230,7 +230,8 @@ class PlainWishesTest {
         bot.reply("alice", "1");
         bot.reply("alice", "note");
 
-        assertThat(bot.reply("alice", "undo")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “undo”");
+        assertThat(bot.reply("alice", "undo")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “undo”");
         assertThat(bot.reply("alice", "note")).startsWith("Type the note");
         assertThat(bot.reply("alice", "what have I sent")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “what have I sent”");
