@@ -500,6 +500,22 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void plainWordsAreUnderstoodAndAWishWithAnEffectIsOfferedAsATapThatDoesIt() {
+        start(Map.of());
+        registerAliceAndBob();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
+
+        assertThat(sandbox.ask("alice", "did Bob listen to it?")).singleElement().asString()
+                .startsWith("Your latest songs:\n• " + title(tracks.get(1)) + " → Bob Fisher: delivered");
+        assertThat(sandbox.ask("alice", "change my name to Alicia Smith"))
+                .containsExactly("Change the name friends find you by to \"Alicia Smith\"?");
+        assertThat(payloads(sandbox.lastSent("alice").path("quick_replies")))
+                .containsExactly("name \"Alicia Smith\"", "menu");
+        assertThat(sandbox.tapTitled("alice", "name \"Alicia Smith\"")).singleElement().asString()
+                .startsWith("Done: friends now find you as \"Alicia Smith\"");
+    }
+
+    @Test
     void aSenderOverTheirLimitIsRefusedWithWhenTheyCanSendAgain() {
         start(Map.of("SEND_LIMIT_PER_HOUR", "2"));
         registerAliceAndBob();

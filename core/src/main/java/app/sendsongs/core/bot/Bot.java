@@ -114,6 +114,7 @@ public final class Bot {
     private final WhichPerson whichPerson;
     private final LinkShare linkShare;
     private final SentSongs sentSongs;
+    private final PlainWishes wishes;
     private final ReceiverControls controls;
     private final ForgetMe forgetMe;
     private final Groups groups;
@@ -149,6 +150,7 @@ public final class Bot {
         this.whichPerson = features.whichPerson();
         this.linkShare = features.linkShare();
         this.sentSongs = features.sentSongs();
+        this.wishes = new PlainWishes(sentSongs);
         this.controls = features.controls();
         this.forgetMe = features.forgetMe();
         this.groups = features.groups();
@@ -311,6 +313,8 @@ public final class Bot {
                     CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
+            case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> wishes.answer(user.get(),
+                    WordsForWishes.wishIn(typed).get(), command -> answer(user.get(), command, typed, draft));
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
                     .map(service -> notSpotify(service, user.get()))
                     .orElseGet(() -> notUnderstood(unknown, user.get()));

@@ -480,8 +480,32 @@ final class ArgumentReaders {
             return args.invalid("Give the name once, in quotes.");
         }
         String name = option.orElse(String.join(" ", args.words()).strip());
-        return name.isEmpty() ? args.invalid("What should friends call you? " + args.command().exampleToWrite())
-                : new ParseResult.Parsed(new Command.Rename(name));
+        if (name.isEmpty()) {
+            return args.invalid("What should friends call you? " + args.command().exampleToWrite());
+        }
+        int leading = wordsBeforeTheName(args);
+        if (option.isEmpty() && leading > 0 && args.words().size() > leading) {
+            // "rename me to Alicia Smith": the name is what follows, offered rather than taken with those words
+            String meant = String.join(" ", args.words().subList(leading, args.words().size())).strip();
+            return new ParseResult.Unknown(List.of(new ParseResult.Suggestion("name", "name \"" + meant + "\"")));
+        }
+        return new ParseResult.Parsed(new Command.Rename(name));
+    }
+
+    /**
+     * How many words typed after {@code name} say whose name it is and how, rather than being part of it: "me to",
+     * "me as", "myself to" ({@code rename me to Alicia Smith}), or "to" and "as" after {@code rename} ({@code rename to
+     * Alicia Smith}); never quoted ones, nor "to" after {@code name}, which may start a name ("To Ngoc Lan").
+     */
+    private static int wordsBeforeTheName(Arguments args) {
+        List<Word> words = args.wordTokens();
+        if (words.size() >= 2 && words.stream().limit(2).noneMatch(Word::quoted)
+                && words.getFirst().text().matches("(?i)me|myself") && words.get(1).text().matches("(?i)to|as")) {
+            return 2;
+        }
+        boolean renamed = args.spelled().equalsIgnoreCase("rename") || args.spelled().equalsIgnoreCase("/rename");
+        return renamed && !words.isEmpty() && !words.getFirst().quoted()
+                && words.getFirst().text().matches("(?i)to|as") ? 1 : 0;
     }
 
     /**

@@ -13,6 +13,7 @@ import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import java.util.Set;
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
+    private static final Choice MENU = new Choice("Menu", "menu");
     private static final String NOT_WATCHED = "That song isn't being watched any more; see {history}.";
     /**
      * What a cancel of one song marks before it stops it ({@link HandlingMarks}), and the song with its id after: run
@@ -130,6 +132,42 @@ public final class SentSongs {
         Message answer = Message.text(text.toString());
         return sent.size() > skipped + HISTORY_SIZE
                 ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
+    }
+
+    /**
+     * "undo" typed in plain words: the newest song sent, when it went to one friend within {@code lately} and is still
+     * watched, offered as a tap that stops it (nothing is stopped on a guess), saying what stopping it does: one still
+     * waiting for its receiver never reaches them, one delivered stays in their chat and is no longer watched.
+     * Otherwise the pending list, whose taps stop one; or that there is nothing to stop.
+     */
+    public Message offerToTakeBack(User sender, Duration lately) {
+        List<Share> open = open(sender);
+        if (open.isEmpty()) {
+            return Message.text("There's nothing to take back: no song you sent is being watched.")
+                    .withChoices(List.of(MENU));
+        }
+        Optional<Share> newest = shares.latestSentBy(sender.address(), 1).stream().findFirst()
+                .filter(share -> share.createdAt().isAfter(clock.instant().minus(lately)));
+        Optional<Share> toOneFriend = newest.filter(share -> share.groupSendId().isEmpty())
+                .filter(share -> open.stream().anyMatch(o -> o.id().equals(share.id())));
+        if (toOneFriend.isPresent()) {
+            return takeBackTap(sender, toOneFriend.get());
+        }
+        Message list = pending(sender);
+        return list.withText((newest.isEmpty() ? "Nothing went just now. " : "") + "To stop watching a song you sent, "
+                + "tap its Cancel.\n" + list.text());
+    }
+
+    private Message takeBackTap(User sender, Share share) {
+        String name = describe(sender, List.of(share), (one, receiver, shown) -> shown).getFirst();
+        String cancel = SenderOfSong.payload("cancel", share);
+        if (share.status() == ShareStatus.HELD) {
+            return Message.text(share.track().title() + " hasn't reached " + name + " yet. Cancel it, so they never "
+                    + "get it?").withChoices(List.of(new Choice("Cancel it", cancel), MENU));
+        }
+        return Message.text(share.track().title() + " has reached " + name + " already, so it stays in their chat. "
+                + "Stop watching it? You'd no longer hear when they play it.")
+                .withChoices(List.of(new Choice("Stop watching", cancel), MENU));
     }
 
     /** Whether the sender has a song {@code cancel} could stop. */

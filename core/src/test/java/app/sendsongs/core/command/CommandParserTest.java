@@ -35,6 +35,18 @@ class CommandParserTest {
     }
 
     @Test
+    void renameWithWordsThatSayWhoseNameItIsIsNoRenameButOffersTheNameAfterThem() {
+        ParseResult.Unknown offer = new ParseResult.Unknown(java.util.List.of(new ParseResult.Suggestion("name",
+                "name \"Alicia Smith\"")));
+        assertThat(parser.parse("rename me to Alicia Smith")).isEqualTo(offer);
+        assertThat(parser.parse("/rename to Alicia Smith")).isEqualTo(offer);
+        assertThat(parser.parse("name myself as Alicia Smith")).isEqualTo(offer);
+        assertThat(parsed("name To Ngoc Lan")).isEqualTo(new Command.Rename("To Ngoc Lan"));
+        assertThat(parsed("rename \"To Ngoc Lan\"")).isEqualTo(new Command.Rename("To Ngoc Lan"));
+        assertThat(parsed("name \"me to\" Bob")).isEqualTo(new Command.Rename("me to Bob"));
+    }
+
+    @Test
     void optionsInAnyOrderAndLinkAnywhere() {
         assertThat(parsed("send_song https://open.spotify.com/track/" + ID + " post:'yes' name:'Bob Fisher'"))
                 .isEqualTo(new SendSong("Bob Fisher", SONG, "", "yes"));

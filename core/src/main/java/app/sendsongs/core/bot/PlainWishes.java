@@ -1,0 +1,62 @@
+package app.sendsongs.core.bot;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.share.SentSongs;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The answers to wishes typed in plain words ({@link WordsForWishes}): a read-only one is answered as its command; one
+ * with an effect is offered as a tap that sends the command, spelled the person's platform's way, and nothing is done
+ * until it is tapped.
+ */
+final class PlainWishes {
+    /** How soon after a song went an "undo" is about that song. */
+    static final Duration JUST_SENT = Duration.ofMinutes(15);
+    private static final Choice MENU = new Choice("Menu", "menu");
+    /**
+     * No command lists the songs friends sent: each came as a message in the chat, which keeps them better than a list
+     * would, so the answer says where they are.
+     */
+    private static final String RECEIVED = "I keep no list of the songs friends send you: each came as a message "
+            + "here, with who sent it, so scroll up to find one. What you sent is in {history}.";
+
+    private final SentSongs sentSongs;
+
+    PlainWishes(SentSongs sentSongs) {
+        this.sentSongs = sentSongs;
+    }
+
+    /** The answer to {@code wish}; {@code run} answers a command as if it had been typed. */
+    Message answer(User user, WordsForWishes.Wish wish, Function<Command, Message> run) {
+        CommandStyle style = CommandStyle.of(user.address());
+        return switch (wish) {
+            case WordsForWishes.Run read -> run.apply(read.command());
+            case WordsForWishes.Rename rename -> offer("Change the name friends find you by to "
+                    + Names.quoted(rename.name()) + "?", "name", rename.commandText(), style);
+            case WordsForWishes.Receipts receipts -> receipts.on()
+                    ? offer("Tell friends again when you play the songs they send you?", "receipts", "receipts on",
+                    style)
+                    : offer("Stop telling friends when you play the songs they send you?", "receipts", "receipts off",
+                    style);
+            case WordsForWishes.TakeBack takeBack -> sentSongs.offerToTakeBack(user, JUST_SENT);
+            case WordsForWishes.ReceivedSongs received -> Message.text(style.write(RECEIVED))
+                    .withChoices(List.of(new Choice("History", "history"), MENU));
+        };
+    }
+
+    /**
+     * {@code question}, with a tap that sends {@code commandText} (which starts with the command {@code name}), titled
+     * as the person's platform spells it ({@code /name "Alicia Smith"} on Telegram), and the Menu.
+     */
+    private static Message offer(String question, String name, String commandText, CommandStyle style) {
+        String title = style.spell(name) + commandText.substring(name.length());
+        return Message.text(question).withChoices(List.of(new Choice(title, commandText), MENU));
+    }
+}

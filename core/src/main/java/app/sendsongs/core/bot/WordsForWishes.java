@@ -1,0 +1,171 @@
+package app.sendsongs.core.bot;
+
+import app.sendsongs.core.chat.Payload;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.share.WordsForTaps;
+import app.sendsongs.core.user.Names;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What people type in plain words for what a command does ("did Bob listen?", "change my name to Alicia Smith",
+ * "undo"): no command, but a wish the bot must not meet with "I didn't understand that". Only short texts that are
+ * the wish as a whole count, never a sentence that merely holds such words: a wish read wrongly would answer
+ * something nobody asked. A read-only wish is the command it means ({@link Run}); one with an effect is only offered
+ * as a tap ({@link Rename}, {@link TakeBack}, {@link Receipts}).
+ */
+final class WordsForWishes {
+    /** Asking what became of the songs sent: the {@code history}. */
+    private static final Set<String> SENT = Set.of("what have i sent", "what did i send", "what i sent",
+            "what i've sent", "what have i sent you", "what did i send you", "what have i shared", "what did i share",
+            "what songs did i send", "what songs have i sent", "which songs did i send", "which songs have i sent",
+            "who did i send songs to", "who have i sent songs to", "my songs", "my sent songs", "songs i sent",
+            "songs i've sent", "sent songs", "my history", "show my history", "show me my history", "show history",
+            "show my songs", "show me my songs", "show me what i sent", "list my songs", "my shares");
+    /** Whether a friend listened ("did Bob listen to it?", "has Bob played it"): the {@code history} says. */
+    private static final Pattern LISTENED = Pattern.compile("(?:did|has|have) (?!(?:you|u|i) )[\\p{L}'.-]+"
+            + "(?: [\\p{L}'.-]+){0,2} (?:listen|listened|play|played|hear|heard|open|opened)"
+            + "(?: (?:to )?(?:it|that|this|them|my song|the song|my songs|the songs|what i sent))?(?: yet)?");
+    /** Whether the song was played ("was it played?", "has my song been played"). */
+    private static final Pattern PLAYED = Pattern.compile("(?:was|has|did) (?:it|my song|the song)(?: been| get)? "
+            + "(?:played|heard|listened to)(?: yet)?");
+    /** Asking what is still being watched: the {@code pending} list. */
+    private static final Set<String> PENDING = Set.of("what's pending", "whats pending", "what is pending",
+            "what's still pending", "what is still pending", "anything pending", "show pending", "show my pending",
+            "my pending", "my pending songs", "which songs are pending", "what's being watched",
+            "what are you watching", "who hasn't listened", "who hasn't listened yet", "who hasn't played it",
+            "who hasn't played it yet", "who hasnt listened", "who hasnt listened yet");
+    /** Asking for the songs friends sent: nothing lists them ({@link ReceivedSongs}). */
+    private static final Set<String> RECEIVED = Set.of("who sent me songs", "who sent me a song",
+            "who sent me that song", "who sent me this song", "who's sent me songs", "what did people send me",
+            "what did my friends send me", "what have people sent me", "what have my friends sent me",
+            "what have i received", "what did i receive", "what did i get", "songs sent to me", "songs i got",
+            "songs i received", "songs i've received", "my received songs", "received songs", "songs for me",
+            "any songs for me", "my inbox", "inbox", "show my inbox", "did anyone send me a song",
+            "did anyone send me songs", "has anyone sent me a song", "has anyone sent me songs");
+    /** Taking back the song just sent: offered as a tap ({@link TakeBack}). */
+    private static final Set<String> TAKE_BACK = Set.of("undo", "undo that", "undo it", "unsend", "unsend it",
+            "unsend that", "unsend that song", "take it back", "take that back", "wrong person", "wrong song",
+            "oops wrong person", "oops wrong song", "sent it to the wrong person", "i sent it to the wrong person",
+            "delete that song", "delete the song", "delete it", "delete that", "remove that song", "don't send it",
+            "dont send it", "i didn't mean to send that", "didn't mean to send that", "didnt mean to send that");
+    /** Asking for friends not to be told of plays: {@code receipts off}, offered ({@link Receipts}). */
+    private static final Set<String> RECEIPTS_OFF = Set.of("turn off receipts", "turn receipts off",
+            "turn off read receipts", "turn read receipts off", "disable receipts", "stop receipts",
+            "stop read receipts", "no receipts", "no more receipts", "don't tell people when i listen",
+            "don't tell anyone when i listen", "don't tell friends when i listen", "dont tell anyone when i listen",
+            "don't tell them when i listen", "don't tell people when i play their songs",
+            "don't tell friends when i play their songs", "stop telling people when i listen",
+            "stop telling friends when i listen", "stop telling people when i play their songs",
+            "stop telling friends when i play their songs");
+    /** Asking for friends to be told of plays again: {@code receipts on}, offered. */
+    private static final Set<String> RECEIPTS_ON = Set.of("turn on receipts", "turn receipts on",
+            "turn on read receipts", "turn read receipts on", "enable receipts");
+    /** Asking how the name is changed, without saying to what: {@code help name}. */
+    private static final Set<String> RENAME_HOW = Set.of("change my name", "change name", "how do i change my name",
+            "how can i change my name", "how to change my name", "can i change my name", "can you change my name",
+            "i want to change my name", "edit my name", "update my name", "set my name");
+    /** Changing the name to the one given ("change my name to Alicia Smith"). */
+    private static final Pattern RENAME = Pattern.compile("(?:(?:please|pls|can you|could you|i want to|i'd like to"
+            + "|id like to) )?(?:(?:change|set|update|edit|switch|make) (?:my )?name (?:to|as|into)"
+            + "|/?(?:re)?name (?:me|myself) (?:to|as)|/?rename (?:to|as)|my new name is|my name should be)"
+            + " (?<name>.+?)(?: please)?", Pattern.CASE_INSENSITIVE);
+    /** The most words a name offered is made of: more is a sentence. */
+    private static final int MOST_NAME_WORDS = 5;
+    /** The quotes a name may be typed in, which are not part of it. */
+    private static final Pattern ENCLOSING_QUOTES = Pattern.compile("^[\"'“”‘’]+|[\"'“”‘’]+$");
+    private static final Pattern FINAL_MARKS = Pattern.compile("[?.!\\s]+$");
+    private static final String PLEASE = " please";
+    private static final CommandParser PARSER = new CommandParser();
+
+    /** A wish typed in plain words. */
+    sealed interface Wish {
+    }
+
+    /** A read-only wish: answered as {@code command} is. */
+    record Run(Command command) implements Wish {
+    }
+
+    /** Changing the name friends find the person by to {@code name}: offered, as {@code commandText}, to tap. */
+    record Rename(String name, String commandText) implements Wish {
+    }
+
+    /** Friends told of plays ({@code on}) or not: {@code receipts on|off} offered to tap. */
+    record Receipts(boolean on) implements Wish {
+    }
+
+    /** Taking back the song just sent: its cancel offered to tap. */
+    record TakeBack() implements Wish {
+    }
+
+    /** Asking for the songs friends sent. */
+    record ReceivedSongs() implements Wish {
+    }
+
+    private WordsForWishes() {
+    }
+
+    /** The wish {@code typed} is as a whole, if it is one. */
+    static Optional<Wish> wishIn(String typed) {
+        String words = folded(typed);
+        if (SENT.contains(words) || LISTENED.matcher(words).matches() || PLAYED.matcher(words).matches()) {
+            return Optional.of(new Run(new Command.History()));
+        }
+        if (PENDING.contains(words)) {
+            return Optional.of(new Run(new Command.Pending()));
+        }
+        if (RECEIVED.contains(words)) {
+            return Optional.of(new ReceivedSongs());
+        }
+        if (TAKE_BACK.contains(words)) {
+            return Optional.of(new TakeBack());
+        }
+        if (RECEIPTS_OFF.contains(words) || RECEIPTS_ON.contains(words)) {
+            return Optional.of(new Receipts(RECEIPTS_ON.contains(words)));
+        }
+        if (RENAME_HOW.contains(words)) {
+            return Optional.of(howToRename());
+        }
+        return renameIn(typed);
+    }
+
+    /**
+     * "change my name to Alicia Smith": offered as {@code name "Alicia Smith"}; a name that cannot be (an invisible
+     * character, too long) or cannot go in a tap gets how to change it instead. Read from the text as typed, not
+     * folded, so that its case stays and what makes it no name is still there.
+     */
+    private static Optional<Wish> renameIn(String typed) {
+        String text = FINAL_MARKS.matcher(Names.tidy(typed).replace('’', '\'')).replaceAll("");
+        Matcher rename = RENAME.matcher(text);
+        if (!rename.matches()) {
+            return Optional.empty();
+        }
+        String name = Names.tidy(ENCLOSING_QUOTES.matcher(rename.group("name")).replaceAll(""));
+        if (name.isEmpty() || name.split(" ").length > MOST_NAME_WORDS) {
+            return Optional.empty();
+        }
+        String commandText = "name \"" + name + "\"";
+        boolean tappable = Names.problem(name).isEmpty() && Payload.fits(commandText)
+                && PARSER.parse(commandText).equals(new ParseResult.Parsed(new Command.Rename(name)));
+        return Optional.of(tappable ? new Rename(name, commandText) : howToRename());
+    }
+
+    private static Wish howToRename() {
+        return new Run(new Command.Help(Optional.of("name")));
+    }
+
+    /**
+     * The words as {@link WordsForTaps#key} folds them, with a closing question mark or "please", a leading slash
+     * ("/undo") and curly apostrophes ("what’s") aside.
+     */
+    private static String folded(String typed) {
+        String stripped = typed.strip();
+        String words = FINAL_MARKS.matcher(WordsForTaps.key(stripped.startsWith("/") ? stripped.substring(1) : stripped)
+                .replace('’', '\'')).replaceAll("");
+        return words.endsWith(PLEASE) ? words.substring(0, words.length() - PLEASE.length()) : words;
+    }
+}

@@ -1,0 +1,239 @@
+package app.sendsongs.core.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What people type in plain words for what a command does: a read-only wish is answered as the command would answer
+ * it; a wish with an effect is offered as a tap, never done on a guess.
+ */
+class PlainWishesTest {
+    private static final String LINK = FakeMusic.SONG.id().link();
+    private static final String TITLE = FakeMusic.SONG.title();
+    private static final Choice MENU = new Choice("Menu", "menu");
+    private static final String NOT_UNDERSTOOD = "Sorry, I didn't understand that.";
+    private final BotHarness bot = new BotHarness();
+
+    @BeforeEach
+    void aliceAndBob() {
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "Bob Fisher");
+    }
+
+    @Test
+    void askingWhetherAFriendListenedOrWhatWasSentIsAnsweredWithTheHistory() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String history = bot.reply("alice", "history");
+        assertThat(history).startsWith("Your latest songs:");
+
+        for (String said : List.of("did Bob listen to it?", "Did Bob Fisher listen?", "has Bob played it",
+                "did bob hear it yet", "did they listen", "has anyone listened to my song?", "was it played?",
+                "what have I sent", "What did I send?", "what have i sent you", "my songs", "songs I sent",
+                "show my history")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(history);
+        }
+    }
+
+    @Test
+    void askingWhatIsPendingIsAnsweredWithThePendingList() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String pending = bot.reply("alice", "pending");
+
+        for (String said : List.of("what's pending", "What’s pending?", "whats pending", "anything pending?",
+                "who hasn't listened yet")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(pending);
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said).isNotEmpty();
+        }
+    }
+
+    @Test
+    void askingToChangeOnesNameOffersTheRenameAsATapAndChangesNothingUntilTapped() {
+        assertThat(bot.reply("alice", "change my name to Alicia Smith")).isEqualTo("Change the name friends find you "
+                + "by to \"Alicia Smith\"?");
+        assertThat(bot.chat.messages("alice").getLast().choices())
+                .containsExactly(new Choice("name \"Alicia Smith\"", "name \"Alicia Smith\""), MENU);
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Smith");
+
+        for (String said : List.of("Change my name to “Alicia Smith”", "please change my name to Alicia Smith",
+                "can you change my name to Alicia Smith?", "set my name to Alicia Smith", "my new name is Alicia Smith",
+                "update name to Alicia Smith")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Change the name friends find you by to "
+                    + "\"Alicia Smith\"?");
+        }
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Smith");
+
+        assertThat(bot.reply("alice", "name \"Alicia Smith\"")).as("the tap").startsWith("Done: friends now find you "
+                + "as \"Alicia Smith\"");
+    }
+
+    @Test
+    void renameWithWordsThatSayWhoseNameItIsOffersTheNameAfterThemInsteadOfTakingThemAsTheName() {
+        for (String said : List.of("rename me to Alicia Smith", "Rename to Alicia Smith", "name me as Alicia Smith",
+                "rename myself to \"Alicia Smith\"")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Change the name friends find you by to "
+                    + "\"Alicia Smith\"?");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("name \"Alicia Smith\"", "name \"Alicia Smith\""), MENU);
+        }
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Smith");
+        assertThat(bot.reply("alice", "name To Ngoc Lan")).as("a name may start with To")
+                .startsWith("Done: friends now find you as \"To Ngoc Lan\"");
+        assertThat(bot.reply("alice", "rename Alicia Smith")).startsWith("Done: friends now find you as \"Alicia "
+                + "Smith\"");
+    }
+
+    @Test
+    void theRenameTapIsSpelledTheWayThePlatformSpellsCommands() {
+        RecordingChat telegram = RecordingChat.rich(Platform.TELEGRAM, 4096);
+        BotHarness withTelegram = new BotHarness(telegram);
+        ChatAddress tess = new ChatAddress(Platform.TELEGRAM, "7001");
+        withTelegram.register(tess, "Tess Gray");
+
+        assertThat(withTelegram.reply(tess, "change my name to Tessa Gray")).isEqualTo("Change the name friends "
+                + "find you by to \"Tessa Gray\"?");
+        assertThat(telegram.messages(tess.id()).getLast().choices())
+                .containsExactly(new Choice("/name \"Tessa Gray\"", "name \"Tessa Gray\""), MENU);
+        assertThat(withTelegram.reply(tess, "who sent me songs")).as("commands as Telegram writes them")
+                .endsWith("What you sent is in /history.");
+    }
+
+    @Test
+    void askingToChangeOnesNameWithoutANameOrWithOneThatCannotBeGetsHowToDoIt() {
+        String usage = Help.usage("name", CommandStyle.PLAIN);
+        for (String said : List.of("change my name", "How do I change my name?", "change my name to \u202EBob")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(usage);
+        }
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Smith");
+    }
+
+    @Test
+    void undoRightAfterASendOffersToStopThatSongAsATap() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        for (String said : List.of("undo", "Unsend!", "take it back", "wrong person")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(TITLE + " has reached Bob Fisher already, so it "
+                    + "stays in their chat. Stop watching it? You'd no longer hear when they play it.");
+        }
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Stop watching", "Menu");
+        assertThat(taps.getFirst().payload()).startsWith("cancel song ");
+        assertThat(bot.reply("alice", "pending")).as("nothing stopped yet").contains(TITLE);
+
+        assertThat(bot.reply("alice", taps.getFirst().payload())).isEqualTo("Stopped watching " + TITLE + " for Bob "
+                + "Fisher.");
+    }
+
+    @Test
+    void undoOfASongStillWaitingForItsReceiverOffersToCancelItBeforeItGoes() {
+        bot.chat.windowCloses("bob"); // Messenger's window: Bob hasn't written lately, so the song waits for him
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(bot.reply("alice", "undo")).isEqualTo(TITLE + " hasn't reached Bob Fisher yet. Cancel it, so they "
+                + "never get it?");
+        List<Choice> taps = bot.chat.messages("alice").getLast().choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Cancel it", "Menu");
+        bot.reply("alice", taps.getFirst().payload());
+
+        bot.chat.windowOpens("bob");
+        bot.reply("bob", "hi");
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(TITLE));
+    }
+
+    @Test
+    void undoLongAfterASendListsTheSongsThatCanStillBeStoppedAndUndoWithNothingSentSaysSo() {
+        assertThat(bot.reply("alice", "undo")).isEqualTo("There's nothing to take back: no song you sent is being "
+                + "watched.");
+        assertThat(bot.chat.messages("alice").getLast().choices()).containsExactly(MENU);
+
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofHours(2));
+        String pending = bot.reply("alice", "pending");
+        List<Choice> pendingTaps = bot.chat.messages("alice").getLast().choices();
+
+        assertThat(bot.reply("alice", "undo")).isEqualTo("Nothing went just now. To stop watching a song you sent, "
+                + "tap its Cancel.\n" + pending);
+        assertThat(bot.chat.messages("alice").getLast().choices()).isEqualTo(pendingTaps);
+        assertThat(bot.reply("alice", "pending")).as("nothing stopped").isEqualTo(pending);
+    }
+
+    @Test
+    void undoRightAfterASongWentToAGroupListsItsSongsWithTheirCancelTaps() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        String pending = bot.reply("alice", "pending");
+
+        assertThat(bot.reply("alice", "undo")).isEqualTo("To stop watching a song you sent, tap its Cancel.\n"
+                + pending);
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("Cancel 1");
+    }
+
+    @Test
+    void askingForReceiptsOffOrOnInPlainWordsOffersTheCommandAsATap() {
+        for (String said : List.of("turn off receipts", "Turn read receipts off", "don't tell people when I listen",
+                "stop telling friends when i play their songs")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Stop telling friends when you play the songs "
+                    + "they send you?");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("receipts off", "receipts off"), MENU);
+        }
+        assertThat(bot.reply("alice", "turn on receipts")).isEqualTo("Tell friends again when you play the songs "
+                + "they send you?");
+        assertThat(bot.chat.messages("alice").getLast().choices())
+                .containsExactly(new Choice("receipts on", "receipts on"), MENU);
+        assertThat(bot.reply("alice", "receipts")).as("nothing changed")
+                .startsWith("When you play a song a friend sent, I tell them.");
+    }
+
+    @Test
+    void askingWhoSentSongsSaysHonestlyThatTheChatHoldsThem() {
+        for (String said : List.of("who sent me songs", "What did people send me?", "songs sent to me", "my inbox")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("I keep no list of the songs friends send you: "
+                    + "each came as a message here, with who sent it, so scroll up to find one. What you sent is "
+                    + "in history.");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
+                    .containsExactly(new Choice("History", "history"), MENU);
+        }
+    }
+
+    @Test
+    void aSentenceThatMerelyMentionsAWishOrANameIsNotOne() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        for (String said : List.of("tell me about the history of jazz", "my history teacher loved this song",
+                "Bob Fisher", "did Bob listen to the radio today", "did you get it", "my name is Alicia",
+                "I told Bob to change my name to something", "what have I sent Bob for his birthday last year",
+                "undo the last three things please", "who sent me this weird message")) {
+            assertThat(bot.reply("alice", said)).as(said).startsWith(NOT_UNDERSTOOD);
+        }
+        assertThat(bot.user("alice").name()).isEqualTo("Alice Smith");
+        assertThat(bot.reply("alice", "pending")).as("nothing stopped").contains(TITLE);
+    }
+
+    @Test
+    void aNoteBeingTypedForASongIsTheNoteNotAWish() {
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.reply("alice", LINK);
+        bot.reply("alice", "1");
+        bot.reply("alice", "note");
+
+        assertThat(bot.reply("alice", "undo")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “undo”");
+        assertThat(bot.reply("alice", "note")).startsWith("Type the note");
+        assertThat(bot.reply("alice", "what have I sent")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “what have I sent”");
+    }
+}
