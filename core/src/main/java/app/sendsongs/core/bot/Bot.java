@@ -232,7 +232,7 @@ public final class Bot {
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
     private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
         Message answer = user.map(this::menu).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
-                registration.welcome()));
+                registration.welcome(opened.from())));
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
                 .orElse(answer);
@@ -250,7 +250,7 @@ public final class Bot {
     private Message unreadable(Inbound.Unreadable unreadable, Optional<User> user) {
         String cannot = "I can't read " + unreadable.what() + "s";
         if (user.isEmpty()) {
-            Message welcome = registration.welcome();
+            Message welcome = registration.welcome(unreadable.from());
             return welcome.withText(cannot + ", only text.\n\n" + welcome.text());
         }
         return askedAgain(user.get(), cannot + ", only text.")
@@ -447,7 +447,7 @@ public final class Bot {
      * just connected and holds a code, and the welcome would send them to connect again.
      */
     private Message welcome(ParseResult parsed, String typed, ChatAddress from) {
-        Message welcome = registration.welcome();
+        Message welcome = registration.welcome(from);
         CommandStyle style = CommandStyle.of(from);
         Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
                 : Optional.empty();
@@ -457,7 +457,7 @@ public final class Bot {
         Optional<SourceKind> typedNotASource = parsed instanceof ParseResult.Unknown ? SourceKind.deniedIn(typed)
                 : Optional.empty();
         if (typedNotASource.isPresent()) { // "I don't have Spotify"
-            return registration.welcomeWithout(typedNotASource.get());
+            return registration.welcomeWithout(from, typedNotASource.get());
         }
         return switch (parsed) {
             case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->

@@ -331,20 +331,26 @@ public final class Registration {
         enrolment.onNewcomer(listener);
     }
 
-    /** The first answer to someone not registered: what the bot is, and the sources to connect, as choices. */
-    public Message welcome() {
+    /**
+     * The first answer to someone not registered: what the bot is, the sources to connect as choices, and their own
+     * link for the first source, so that a reply to someone who wrote first holds a link to connect, as it always did.
+     */
+    public Message welcome(ChatAddress person) {
+        SourceKind first = sources.kinds().getFirst();
         return Message.text("Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. To start, "
-                + "connect the service that sees what you play:").withChoices(SourceOffer.choices(sources.kinds()));
+                + "connect the service that sees what you play: tap one below, or open your own link for "
+                + first.displayName() + " (it works once, within a day): " + links.url(person, first))
+                .withChoices(SourceOffer.choices(sources.kinds()));
     }
 
     /**
      * The answer to a newcomer who says they have not got a service ("I don't have Spotify"): the other services this
      * server offers, as choices; the welcome when it offers no other, or not that one anyway.
      */
-    public Message welcomeWithout(SourceKind denied) {
+    public Message welcomeWithout(ChatAddress person, SourceKind denied) {
         List<SourceKind> others = sources.kinds().stream().filter(kind -> kind != denied).toList();
         if (!sources.has(denied) || others.isEmpty()) {
-            return welcome();
+            return welcome(person);
         }
         return Message.text("No " + denied.displayName() + "? I can see what you play through another service "
                 + "instead. Connect one:").withChoices(SourceOffer.choices(others));
@@ -356,7 +362,7 @@ public final class Registration {
      */
     public Message connect(ChatAddress person, Optional<User> user, Optional<String> asked) {
         if (asked.isEmpty()) {
-            return user.map(this::sourcesFor).orElseGet(this::welcome);
+            return user.map(this::sourcesFor).orElseGet(() -> welcome(person));
         }
         Optional<SourceKind> kind = SourceKind.named(asked.get()).or(() -> SourceKind.mentionedIn(asked.get()));
         if (kind.isEmpty() || !sources.has(kind.get())) {

@@ -139,6 +139,7 @@ class TelegramPanelBrowserTest {
                 + trackId, Keys.ENTER);
         By open = By.xpath("//section[@data-id='" + BOB + "']//a[contains(normalize-space(), 'Open in Spotify')]");
         browser.await("the song's card with Open in Spotify", d -> !d.findElements(open).isEmpty());
+        browser.awaitPopupsClosed(); // the consent popup of the registration closes on its own, some time after
         int windows = browser.windowCount();
 
         browser.click(open);
@@ -186,7 +187,7 @@ class TelegramPanelBrowserTest {
         String chat = person(ALICE);
         browser.click(By.cssSelector(chat + " .quick-command"));
         browser.click(By.cssSelector(chat + " .msg.bot .keyboard button[data-data='connect lastfm']"));
-        browser.inPopup(By.cssSelector(chat + " .msg.bot a.connect-link"), popup -> {
+        browser.inPopup(By.cssSelector(chat + " .msg.bot a.connect-link[href*='/connect/lastfm']"), popup -> {
             browser.await("the consent form filled in with Last.fm user tg-1001",
                     d -> "tg-1001".equals(d.findElement(By.id("sandbox-user")).getDomProperty("value")));
             popup.findElement(By.id("agree")).click();
