@@ -147,7 +147,7 @@ public final class SendSongs {
         Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
                 tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery);
-        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
+        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
