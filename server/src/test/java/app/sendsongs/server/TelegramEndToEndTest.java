@@ -707,6 +707,27 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void blockingABobFisherWhoSentASongAsksWhichOneWhenTheOtherIsAFriendTooAndShowsNoAccountId() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        List<String> tracks = sandbox.trackIds();
+        telegram.ask(BOB, "/send name:\"Mo Salah\" " + LINK + tracks.get(0));
+        sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
+        sandbox.tapTitled("mo", "1. Bob · Messenger");
+
+        String asked = sandbox.ask("mo", "block Bob Fisher").getLast();
+
+        assertThat(asked).as("the Bob who sent a song does not settle it: Mo knows two").contains("Which one?")
+                .doesNotContain("bobm").doesNotContain(Long.toString(BOB));
+        List<String> titles = new ArrayList<>();
+        sandbox.lastSent("mo").path("quick_replies").forEach(reply -> titles.add(reply.path("title").asText()));
+        assertThat(titles).hasSize(3).allMatch(title -> !title.contains("bobm") && !title.contains(Long.toString(BOB)))
+                .last().isEqualTo("Never mind");
+        assertThat(sandbox.tapTitled("mo", titles.get(1)).getLast()).startsWith("Blocked Bob Fisher (on Messenger)");
+    }
+
+    @Test
     void thePlayNoticeSaysWhichOfTwoFriendsOfOneNameListenedByTheirChatApp() {
         assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
         assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
