@@ -594,8 +594,9 @@ class TelegramEndToEndTest {
         assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
                 .startsWith("Sent ");
 
-        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).as("a stale tap, answered")
-                .containsExactly("I'm not waiting for an answer from you.");
+        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).as("a stale tap, answered with where its song went")
+                .singleElement().asString().startsWith("That tap was for ")
+                .endsWith(", which you already sent to Bob Fisher just now, so I did nothing.");
         assertThat(buttons(telegram.awaitShown(ALICE, question.path("message_id").asLong(),
                 shown -> buttons(shown).size() == 1))).containsExactly("Open in Spotify");
         assertThat(telegram.texts(BOB)).filteredOn(text -> text.startsWith("🎵 Alice Archer sent you a song"))
