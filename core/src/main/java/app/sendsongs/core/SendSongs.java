@@ -143,11 +143,11 @@ public final class SendSongs {
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), stores.shares(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
         GroupReceivers receivers = new GroupReceivers(stores.preferences(), stores.shares(),
-                new Repeats(stores.shares(), schedule, outbox.holdLimit(), clock));
+                new Repeats(stores.shares(), schedule, outbox.holdLimit(), clock), delivery);
         Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
                 tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery);
-        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox);
+        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,

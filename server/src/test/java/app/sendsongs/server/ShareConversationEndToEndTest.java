@@ -166,6 +166,24 @@ class ShareConversationEndToEndTest {
     }
 
     @Test
+    void onTelegramATapOnTheQuestionOfASongThatWentSinceSaysWhereItWent() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.getFirst());
+        telegram.ask(ALICE, LINK + tracks.get(1));
+        JsonNode who = telegram.messages(ALICE).getLast();
+        assertThat(telegram.ask(ALICE, "Bob Fisher")).as("typed: the question's buttons stay").containsExactly("Send "
+                + title(tracks.get(1)) + " to Bob Fisher?");
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(1)) + " to Bob Fisher.");
+        telegram.await(BOB, chat -> chat.stream().anyMatch(text -> text.contains(title(tracks.get(1)))));
+
+        assertThat(telegram.tap(ALICE, who, "Bob Fisher")).containsExactly("That tap was for "
+                + title(tracks.get(1)) + ", which you already sent to Bob Fisher just now, so I did nothing.");
+        assertThat(telegram.texts(BOB)).filteredOn(text -> text.contains(title(tracks.get(1)))).hasSize(1);
+    }
+
+    @Test
     void onTelegramAddANoteTappedUnderAnotherSongsQuestionDoesNothingToTheSongBeingSharedNow() {
         assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");

@@ -594,8 +594,9 @@ class TelegramEndToEndTest {
         assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
                 .startsWith("Sent ");
 
-        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).as("a stale tap, answered")
-                .containsExactly("I'm not waiting for an answer from you.");
+        assertThat(telegram.tap(ALICE, question, "Bob Fisher")).as("a stale tap, answered with where its song went")
+                .singleElement().asString().startsWith("That tap was for ")
+                .endsWith(", which you already sent to Bob Fisher just now, so I did nothing.");
         assertThat(buttons(telegram.awaitShown(ALICE, question.path("message_id").asLong(),
                 shown -> buttons(shown).size() == 1))).containsExactly("Open in Spotify");
         assertThat(telegram.texts(BOB)).filteredOn(text -> text.startsWith("🎵 Alice Archer sent you a song"))
@@ -704,6 +705,27 @@ class TelegramEndToEndTest {
         assertThat(sandbox.tapTitled("mo", "Bob · Telegram").getFirst()).startsWith("Send ");
         assertThat(sandbox.tapTitled("mo", "Send").getLast()).startsWith("Sent ").contains("Bob Fisher");
         assertThat(telegram.last(BOB)).contains("Mo Salah sent you a song");
+    }
+
+    @Test
+    void blockingABobFisherWhoSentASongAsksWhichOneWhenTheOtherIsAFriendTooAndShowsNoAccountId() {
+        assertThat(sandbox.register("mo", "mo-sp", "Mo Salah")).startsWith("Welcome, Mo Salah!");
+        assertThat(sandbox.register("bobm", "bobm-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        List<String> tracks = sandbox.trackIds();
+        telegram.ask(BOB, "/send name:\"Mo Salah\" " + LINK + tracks.get(0));
+        sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
+        sandbox.tapTitled("mo", "1. Bob · Messenger");
+
+        String asked = sandbox.ask("mo", "block Bob Fisher").getLast();
+
+        assertThat(asked).as("the Bob who sent a song does not settle it: Mo knows two").contains("Which one?")
+                .doesNotContain("bobm").doesNotContain(Long.toString(BOB));
+        List<String> titles = new ArrayList<>();
+        sandbox.lastSent("mo").path("quick_replies").forEach(reply -> titles.add(reply.path("title").asText()));
+        assertThat(titles).hasSize(3).allMatch(title -> !title.contains("bobm") && !title.contains(Long.toString(BOB)))
+                .last().isEqualTo("Never mind");
+        assertThat(sandbox.tapTitled("mo", titles.get(1)).getLast()).startsWith("Blocked Bob Fisher (on Messenger)");
     }
 
     @Test

@@ -575,7 +575,9 @@ public final class Bot {
         Optional<PendingChoice> choice = openQuestion(user);
         if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
             if (choice.isEmpty() && draft.isEmpty()) {
-                return notWaiting();
+                // a tap under the question about a song that went since says where it went
+                return choose.song().flatMap(song -> sentSongs.tapAfterItWent(user, song))
+                        .map(text -> Message.text(text).withChoices(List.of(MENU))).orElseGet(this::notWaiting);
             }
             if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
                 return linkShare.chooseOffered(user, draft.get(), number);

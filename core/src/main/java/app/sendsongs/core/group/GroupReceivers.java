@@ -5,6 +5,7 @@ import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.share.Repeats;
 import app.sendsongs.core.share.SendLimiter;
+import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
@@ -26,11 +27,13 @@ public final class GroupReceivers {
     private final PreferenceStore preferences;
     private final ShareStore shares;
     private final Repeats repeats;
+    private final ShareDelivery delivery;
 
-    public GroupReceivers(PreferenceStore preferences, ShareStore shares, Repeats repeats) {
+    public GroupReceivers(PreferenceStore preferences, ShareStore shares, Repeats repeats, ShareDelivery delivery) {
         this.preferences = preferences;
         this.shares = shares;
         this.repeats = repeats;
+        this.delivery = delivery;
     }
 
     /**
@@ -50,10 +53,15 @@ public final class GroupReceivers {
     public record MadeBefore(List<Share> stored, List<User> rest) {
     }
 
-    /** Sorts {@code members} (the sender not among them) for a send of {@code track}. */
+    /**
+     * Sorts {@code members} (the sender not among them) for a send of {@code track}. A member who has the song from
+     * the sender alone, cancelled while its watch still runs, has it watched again here, as a send to them alone would
+     * ({@link Repeats.Earlier#stoppedWithinItsWatch}): they are not sent it twice. A member's song found watched has
+     * its receiver's check planned when they have none ({@link ShareDelivery#ensureWatched}), as a send to them would.
+     */
     public Sorted sort(User sender, List<User> members, Track track, SendLimiter.Allowance allowance) {
         Sorted sorted = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Repeats.Earlier earlierSends = repeats.of(sender.address(), track);
         for (User member : members) {
             ReceiverPreferences theirs = preferences.preferencesOf(member.address());
@@ -65,8 +73,12 @@ public final class GroupReceivers {
             if (earlier.isPresent() && earlier.get().status() == ShareStatus.HELD) {
                 sorted.notReachedYet().add(member);
             } else if (earlier.isPresent()) {
+                // found watched again by a send cut short before its check was planned: planned now
+                delivery.ensureWatched(earlier.get());
                 (Repeats.keptPrivate(earlier.get()) ? sorted.alreadyHavePrivately() : sorted.alreadyHave())
                         .add(member);
+            } else if (theirs.sharesReceiptsWith(sender.address()) && watchedAgain(earlierSends, member)) {
+                sorted.watchedAgain().add(member);
             } else if (allowance.refusesFor(member)) {
                 sorted.overLimit().add(member);
             } else if (theirs.sharesReceiptsWith(sender.address())) {
@@ -78,14 +90,21 @@ public final class GroupReceivers {
         return sorted;
     }
 
+    /** Whether {@code member}'s song from the sender alone, cancelled within its watch, is watched again now. */
+    private boolean watchedAgain(Repeats.Earlier earlierSends, User member) {
+        return earlierSends.stoppedWithinItsWatch(member.address()).filter(delivery::watchAgain).isPresent();
+    }
+
     /**
      * Who gets the song ({@code told} and {@code notTold}), and who does not and why.
      * {@code alreadyHave}: those who have it from the sender while it is watched; {@code alreadyHavePrivately}: those
      * who keep their plays from the sender and had it from them lately, of whom the sender is told nothing more;
-     * {@code notReachedYet}: those an earlier send of it still waits for.
+     * {@code notReachedYet}: those an earlier send of it still waits for; {@code watchedAgain}: those who have it
+     * from the sender alone, who had stopped watching it, and for whom it is watched again.
      */
     public record Sorted(List<User> told, List<User> notTold, List<User> alreadyHave, List<User> overLimit,
-                        List<User> blocked, List<User> alreadyHavePrivately, List<User> notReachedYet) {
+                        List<User> blocked, List<User> alreadyHavePrivately, List<User> notReachedYet,
+                        List<User> watchedAgain) {
         /** Everyone who gets the song. */
         public List<User> all() {
             List<User> all = new ArrayList<>(told);
@@ -111,6 +130,12 @@ public final class GroupReceivers {
                         .append(alreadyHavePrivately.size() == 1 ? " already has" : " already have")
                         .append(" it from you, so I didn't send it again.");
             }
+            if (!watchedAgain.isEmpty()) {
+                text.append(" ").append(names(watchedAgain))
+                        .append(watchedAgain.size() == 1 ? " already has" : " already have")
+                        .append(" it from you (you stopped watching it), so I didn't send it again: I'm watching "
+                                + "for it again.");
+            }
             if (!notReachedYet.isEmpty()) {
                 text.append(" It hasn't reached ").append(names(notReachedYet))
                         .append(" yet from your earlier send, so I didn't send it again.");
@@ -133,7 +158,7 @@ public final class GroupReceivers {
 
         /** The people {@link #leftOut} and {@link #notToldText} name. */
         public List<ChatAddress> named() {
-            return Stream.of(alreadyHave, alreadyHavePrivately, notReachedYet, overLimit, blocked,
+            return Stream.of(alreadyHave, alreadyHavePrivately, watchedAgain, notReachedYet, overLimit, blocked,
                     notTold).flatMap(List::stream).map(User::address).toList();
         }
 

@@ -303,11 +303,25 @@ public final class FriendFinder {
         return Stream.concat(Stream.of(person.name()), person.formerNames().stream().map(FormerName::name));
     }
 
-    /** The one person a name means among those who sent {@code receiver} songs, else as {@link #find}. */
-    public Lookup findSender(User receiver, String typed, List<User> senders) {
+    /**
+     * Who a whole name means in a choice about senders ({@code block}, {@code unblock}, {@code receipts}): when some of
+     * {@code known} (the people who sent {@code receiver} songs or whom they made a choice about, the likeliest first)
+     * have it, those, then the receiver's other contacts of that name; one is found, several are asked about, as
+     * {@link #find} asks: a choice already made about one of them does not settle which one the receiver means now.
+     * Else as {@link #find}. Reads the name's holders and the receiver's contacts only when one of {@code known} has
+     * it.
+     */
+    public Lookup findSender(User receiver, String typed, List<User> known) {
         String key = Names.key(typed);
-        List<User> named = senders.stream().filter(u -> u.nameKey().equals(key)).toList();
-        Optional<User> only = named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
-        return only.<Lookup>map(Lookup.Found::new).orElseGet(() -> find(receiver, typed));
+        List<User> people = new ArrayList<>(known.stream().filter(u -> u.nameKey().equals(key)).toList());
+        if (people.isEmpty()) {
+            return find(receiver, typed);
+        }
+        List<ChatAddress> contacts = acquaintances.contactsOf(receiver.address());
+        users.findUsersByName(typed).stream()
+                .filter(u -> !u.address().equals(receiver.address()) && contacts.contains(u.address()))
+                .filter(u -> people.stream().noneMatch(person -> person.address().equals(u.address())))
+                .forEach(people::add);
+        return people.size() == 1 ? new Lookup.Found(people.getFirst()) : new Lookup.Several(people);
     }
 }

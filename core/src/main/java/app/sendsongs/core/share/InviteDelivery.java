@@ -24,8 +24,10 @@ public final class InviteDelivery {
     private final SendSong sendSong;
     private final UserStore users;
     private final Outbox outbox;
+    private final TellingNames names;
 
-    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox) {
+    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox, TellingNames names) {
+        this.names = names;
         this.invites = invites;
         this.sendSong = sendSong;
         this.users = users;
@@ -83,8 +85,10 @@ public final class InviteDelivery {
         }
         Message told = sendSong.sendTo(sender.get(), friend, SongLink.of(invite.track()), invite.pre(),
                 invite.post());
+        // Named as the sender knows them: which Bob Fisher, when the sender knows another (TellingNames).
+        String friendName = names.to(invite.sender(), List.of(friend)).of(friend);
         // About the friend: if they are forgotten before it reaches the sender, it is taken back with their song.
-        outbox.notify(invite.sender(), told.withText(friend.name() + " opened your invite. " + told.text()),
+        outbox.notify(invite.sender(), told.withText(friendName + " opened your invite. " + told.text()),
                 List.of(friend.address()));
     }
 }

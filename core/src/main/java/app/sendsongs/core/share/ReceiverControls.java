@@ -266,8 +266,9 @@ public final class ReceiverControls {
 
     /**
      * Runs {@code action} on the sender the person named: the sender of a song they were sent, when a card's tap named
-     * it ({@link SenderOfSong}); else among the people who sent them songs or that they made a choice about, else as
-     * any friend is found; several matches are asked about.
+     * it ({@link SenderOfSong}); else among the people who sent them songs or that they made a choice about and their
+     * contacts of that name, else as any friend is found ({@link FriendFinder#findSender}); several matches are asked
+     * about, even when a choice already names one of them.
      */
     private Message withSender(User me, String name, String commandText, Function<User, Message> action) {
         Optional<String> song = SenderOfSong.shareId(name);
@@ -276,14 +277,7 @@ public final class ReceiverControls {
                     .flatMap(share -> users.findUser(share.sender())).map(action)
                     .orElseGet(() -> Message.text("I can't find who sent you that song; they may have left."));
         }
-        List<User> known = knownSenders(me).stream().filter(u -> u.nameKey().equals(Names.key(name))).toList();
-        if (known.size() == 1) {
-            return action.apply(known.getFirst());
-        }
-        if (known.size() > 1) {
-            return whichPerson.ask(me, known, commandText);
-        }
-        return switch (friends.find(me, name)) {
+        return switch (friends.findSender(me, name, knownSenders(me))) {
             case FriendFinder.Lookup.Found(User friend) -> action.apply(friend);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(me, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("That's you!");

@@ -37,29 +37,6 @@ public final class Repeats {
         this.clock = clock;
     }
 
-    /**
-     * The earlier share of the same track from {@code sender} to {@code receiver} that a send now would repeat, if
-     * there is one.
-     */
-    public Optional<Share> earlierShareOf(ChatAddress sender, ChatAddress receiver, Track track) {
-        return of(sender, track).to(receiver);
-    }
-
-    /**
-     * The song {@code sender} sent {@code receiver} themselves (not through a group), that reached them and that the
-     * sender stopped watching while its watch period still runs, if there is one: sending it again undoes the cancel
-     * rather than deliver it twice. One whose receiver keeps their plays from the sender is left out: it is answered
-     * as any song kept private.
-     */
-    public Optional<Share> stoppedWithinItsWatch(ChatAddress sender, ChatAddress receiver, Track track) {
-        Instant now = clock.instant();
-        Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod());
-        return shares.cancelledSentSince(sender, receiver, sentSince).stream()
-                .filter(share -> share.groupSendId().isEmpty() && !share.receiptsOff() && sameSong(share, track))
-                .filter(share -> share.expiresAt().filter(now::isBefore).isPresent())
-                .findFirst();
-    }
-
     /** The look-up for one send of {@code track} by {@code sender}, to one receiver or to each of a group's. */
     public Earlier of(ChatAddress sender, Track track) {
         return new Earlier(sender, track);
@@ -74,14 +51,15 @@ public final class Repeats {
     }
 
     /**
-     * The earlier shares one send would repeat. A song delivered while its receiver kept their plays stays private
-     * when they share them again (that choice is from then on), so it is looked for whatever they choose now; the
-     * sender's recent songs are read once for all the send's receivers, when first needed.
+     * The earlier shares one send would repeat, and the one it would watch again. A song delivered while its receiver
+     * kept their plays stays private when they share them again (that choice is from then on), so it is looked for
+     * whatever they choose now. The sender's recent songs kept private or cancelled are read once for all the send's
+     * receivers, when first needed ({@link ShareStore#keptPrivateOrCancelledSentSince}): one read for both.
      */
     public final class Earlier {
         private final ChatAddress sender;
         private final Track track;
-        private List<Share> keptPrivate;
+        private List<Share> keptPrivateOrCancelled;
 
         private Earlier(ChatAddress sender, Track track) {
             this.sender = sender;
@@ -91,21 +69,43 @@ public final class Repeats {
         public Optional<Share> to(ChatAddress receiver) {
             Optional<Share> open = shares.openSharesFrom(sender, receiver).stream()
                     .filter(share -> sameSong(share, track)).findFirst();
-            return open.or(() -> keptPrivateWatchedUntilLater().stream()
-                    .filter(share -> share.receiver().equals(receiver)).findFirst());
+            return open.or(() -> keptPrivateWatchedUntilLater(receiver));
         }
 
-        private List<Share> keptPrivateWatchedUntilLater() {
-            if (keptPrivate == null) {
-                Instant now = clock.instant();
-                Instant sentSince = now.minus(holdLimit).minus(schedule.watchPeriod()).minus(schedule.grace());
-                keptPrivate = shares.keptPrivateSentSince(sender, sentSince).stream()
-                        .filter(share -> sameSong(share, track) && keptPrivate(share))
-                        .filter(share -> SETTLED_UNSEEN.contains(share.status()))
-                        .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))
-                        .toList();
+        /**
+         * The song the sender sent {@code receiver} themselves (not through a group), that reached them and that the
+         * sender stopped watching while its watch period still runs, if there is one: sending it again, to them or to
+         * a group of theirs, undoes the cancel rather than deliver it twice. One whose receiver keeps their plays from
+         * the sender is left out: it is answered as any song kept private. One that came through a group is sent
+         * anew: its group's summary counted it as stopped.
+         */
+        public Optional<Share> stoppedWithinItsWatch(ChatAddress receiver) {
+            Instant now = clock.instant();
+            return recent().stream()
+                    .filter(share -> share.receiver().equals(receiver) && share.status() == ShareStatus.CANCELLED)
+                    .filter(share -> share.groupSendId().isEmpty() && !share.receiptsOff())
+                    .filter(share -> share.expiresAt().filter(now::isBefore).isPresent())
+                    .findFirst();
+        }
+
+        private Optional<Share> keptPrivateWatchedUntilLater(ChatAddress receiver) {
+            Instant now = clock.instant();
+            return recent().stream()
+                    .filter(share -> share.receiver().equals(receiver) && keptPrivate(share))
+                    .filter(share -> SETTLED_UNSEEN.contains(share.status()))
+                    .filter(share -> schedule.finalCheck(share.deliveredAt().orElseThrow()).isAfter(now))
+                    .findFirst();
+        }
+
+        /** The sender's sends of this song, kept private or cancelled, that could still be watched: newest first. */
+        private List<Share> recent() {
+            if (keptPrivateOrCancelled == null) {
+                Instant sentSince = clock.instant().minus(holdLimit).minus(schedule.watchPeriod())
+                        .minus(schedule.grace());
+                keptPrivateOrCancelled = shares.keptPrivateOrCancelledSentSince(sender, sentSince).stream()
+                        .filter(share -> sameSong(share, track)).toList();
             }
-            return keptPrivate;
+            return keptPrivateOrCancelled;
         }
     }
 

@@ -206,13 +206,13 @@ public final class SendSong {
                     + ", so nothing was sent.";
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
-        Optional<Share> already = repeats.earlierShareOf(sender.address(), receiver.address(), track);
+        Repeats.Earlier earlier = repeats.of(sender.address(), track);
+        Optional<Share> already = earlier.to(receiver.address());
         if (already.isPresent()) {
             delivery.ensureWatched(already.get());
             return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
         }
-        Optional<Share> stopped = receipts ? repeats.stoppedWithinItsWatch(sender.address(), receiver.address(), track)
-                : Optional.empty();
+        Optional<Share> stopped = receipts ? earlier.stoppedWithinItsWatch(receiver.address()) : Optional.empty();
         if (stopped.isPresent() && delivery.watchAgain(stopped.get())) {
             return watchedAgain(stopped.get(), shownTo(sender, receiver));
         }

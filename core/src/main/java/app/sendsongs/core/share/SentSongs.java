@@ -7,6 +7,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.user.GrantState;
@@ -40,6 +41,8 @@ public final class SentSongs {
      * after a crash, the songs the first run stopped are no longer open, and its answer counts them too.
      */
     private static final String STOPPED_ALL = "cancel all stopped songs";
+    /** The sender's latest sends a tap under an older question looks among for its song: a group send's, at least. */
+    private static final int LATEST_LOOKED_AT = 20;
 
     private final ShareStore shares;
     private final UserStore users;
@@ -107,6 +110,26 @@ public final class SentSongs {
         }
         return text.append("\nStop one with: " + CommandStyle.of(sender.address()).spell("cancel") + " <number>")
                 .toString();
+    }
+
+    /**
+     * What a tap under a question about {@code track} that the sender answered since is told, when the song went
+     * (Telegram keeps the buttons of older questions): where their latest send of it went and when ("That tap was for
+     * Take On Me, which you already sent to Bob Fisher 3 min ago, so I did nothing."), the person named as they know
+     * them, a group by its name. Empty when none of their latest {@value #LATEST_LOOKED_AT} sends is of it: one read,
+     * newest first with a limit.
+     */
+    public Optional<String> tapAfterItWent(User sender, TrackId track) {
+        return shares.latestSentBy(sender.address(), LATEST_LOOKED_AT).stream()
+                .filter(share -> share.track().id().equals(track)).findFirst()
+                .map(share -> "That tap was for " + share.track().title() + ", which you already sent to "
+                        + sentTo(sender, share) + " " + ago(share.createdAt()) + ", so I did nothing.");
+    }
+
+    /** Who a share went to, as the sender knows them: the group it went to, else its receiver. */
+    private String sentTo(User sender, Share share) {
+        return share.groupSendId().flatMap(groupNames::groupNameOf)
+                .orElseGet(() -> describe(sender, List.of(share), (one, receiver, name) -> name).getFirst());
     }
 
     /**

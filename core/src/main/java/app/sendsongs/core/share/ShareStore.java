@@ -62,20 +62,12 @@ public interface ShareStore {
 
     /**
      * The shares of {@link #sharesSentSince} whose receiver kept their plays from the sender ({@link
-     * Share#receiptsOff}), newest first: a few, where a sender's sends are many. A store may read only these; by
-     * default it reads every send whole.
+     * Share#receiptsOff}) or that their sender cancelled, newest first: a few, where a sender's sends are many. A store
+     * may read only these; by default it reads every send whole.
      */
-    default List<Share> keptPrivateSentSince(ChatAddress sender, Instant since) {
-        return sharesSentSince(sender, since).stream().filter(Share::receiptsOff).toList();
-    }
-
-    /**
-     * The shares of {@link #sharesSentSince} to {@code receiver} that their sender cancelled, newest first: a few, where
-     * a sender's sends are many. A store may read only these; by default it reads every send whole.
-     */
-    default List<Share> cancelledSentSince(ChatAddress sender, ChatAddress receiver, Instant since) {
+    default List<Share> keptPrivateOrCancelledSentSince(ChatAddress sender, Instant since) {
         return sharesSentSince(sender, since).stream()
-                .filter(share -> share.receiver().equals(receiver) && share.status() == ShareStatus.CANCELLED).toList();
+                .filter(share -> share.receiptsOff() || share.status() == ShareStatus.CANCELLED).toList();
     }
 
     /** What a person was sent, newest first (whoever sent it, whatever became of it). */

@@ -418,6 +418,31 @@ class LinkShareTest {
     }
 
     @Test
+    void aTapUnderTheQuestionOfASongThatWentSinceSaysWhereItWent() {
+        bot.reply("alice", LINK);
+        Choice carol = last("alice").choices().get(1);
+        tap("alice", "Bob Fisher", last("alice").choices().getFirst().payload());
+        tap("alice", "Send", sendTap());
+        bot.advance(Duration.ofMinutes(3));
+
+        assertThat(tap("alice", "Carol King", carol.payload())).isEqualTo("That tap was for " + TITLE + ", which you "
+                + "already sent to Bob Fisher 3 min ago, so I did nothing.");
+        assertThat(bot.inbox("carol")).noneMatch(text -> text.contains(TITLE));
+    }
+
+    @Test
+    void aTapUnderTheQuestionOfASongThatWentToAGroupSinceSaysWhichGroup() {
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", LINK);
+        Choice carol = last("alice").choices().get(1);
+        tap("alice", "👥 Family", last("alice").choices().get(2).payload());
+        tap("alice", "Send", sendTap());
+
+        assertThat(tap("alice", "Carol King", carol.payload())).isEqualTo("That tap was for " + TITLE + ", which you "
+                + "already sent to Family just now, so I did nothing.");
+    }
+
+    @Test
     void aNumberTapUnderAnOlderOfferDoesNothingAndAsksTheNewerOfferAgain() {
         bot.reply("alice", LINK);
         Choice bob = last("alice").choices().getFirst();

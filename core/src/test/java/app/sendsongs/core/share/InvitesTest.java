@@ -173,6 +173,21 @@ class InvitesTest {
         assertThat(bot.reply(ALICE, "Bob Fisher")).startsWith("Send " + TITLE + " to Bob Fisher?");
     }
 
+    @Test
+    void theOpenedInviteSaysWhichBobOpenedItToASenderWhoKnowsAnotherBobFisher() {
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        assertThat(bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent ");
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Robert Fisher\" "
+                + FakeMusic.OTHER_SONG.id().link()));
+
+        open(CAROL, ref);
+        telegram.nameIs(CAROL.id(), "Bob Fisher");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.last(ALICE)).startsWith("Bob Fisher (on Telegram) opened your invite. Sent "
+                + FakeMusic.OTHER_SONG.title() + " to Bob Fisher (on Telegram).");
+    }
+
     private List<String> open(ChatAddress person, String ref) {
         return bot.handle(new Inbound.OpenedLink(bot.nextEventId(), person, bot.clock.instant(), ref));
     }

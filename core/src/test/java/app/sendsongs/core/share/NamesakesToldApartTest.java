@@ -2,6 +2,7 @@ package app.sendsongs.core.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
@@ -220,9 +221,38 @@ class NamesakesToldApartTest {
         assertThat(bot.reply("alice", "receipts off Bob Fisher")).contains("Which one?");
         assertThat(bot.reply("alice", "2")).startsWith("Done: I won't tell Bob Fisher" + namesakes.second
                 + " when you play their songs.");
-        assertThat(bot.reply("alice", "block Bob Fisher")).as("the Bob she has a rule for")
+        assertThat(bot.reply("alice", "block Bob Fisher")).as("the Bob she has a rule for first")
+                .contains("Which one?\n1. Bob Fisher — ");
+        assertThat(bot.reply("alice", "1")).startsWith("Blocked Bob Fisher" + namesakes.second + ": ");
+        assertThat(bot.reply("alice", "unblock Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "1")).startsWith("Unblocked Bob Fisher" + namesakes.second + ": ");
+    }
+
+    /**
+     * A choice already made about one Bob does not settle which Bob a later command means: she knows two, and is
+     * asked, as {@code send_song} asks, by what tells them apart and never by an account id.
+     */
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
+    void aChoiceAboutOneBobDoesNotPickHimForTheNextCommandThatNamesBobFisher(Namesakes namesakes) {
+        aliceSendsEachBobASong(namesakes);
+        bot.reply("alice", "receipts off Bob Fisher");
+        bot.reply("alice", "1");
+
+        for (String command : new String[] {"block Bob Fisher", "receipts on Bob Fisher", "receipts off for Bob "
+                + "Fisher"}) {
+            String asked = bot.reply("alice", command);
+            assertThat(asked).as(command).contains("Which one?").doesNotContain(namesakes.secondBob.id())
+                    .doesNotContain(BotHarness.at("bob").id() + " ");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(command)
+                    .extracting(Choice::title).hasSize(3).doesNotContainAnyElementsOf(java.util.List.of(
+                            namesakes.secondBob.id(), "bob"));
+            bot.reply("alice", "3");
+        }
+        assertThat(bot.reply("alice", "block Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "2")).as("the other Bob, after the one she has a rule for")
                 .startsWith("Blocked Bob Fisher" + namesakes.second + ": ");
-        assertThat(bot.reply("alice", "unblock Bob Fisher")).startsWith("Unblocked Bob Fisher" + namesakes.second
-                + ": ");
+        assertThat(bot.reply("alice", "unblock Bob Fisher")).contains("Which one?");
+        assertThat(bot.reply("alice", "3")).isEqualTo("OK, never mind.");
     }
 }

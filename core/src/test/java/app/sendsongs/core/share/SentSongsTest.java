@@ -173,6 +173,70 @@ class SentSongsTest {
         assertThat(bot.inbox("alice").getLast()).startsWith("🎧 Bob Fisher listened to " + SONG);
     }
 
+    /**
+     * As sent to the friend alone: a song cancelled after it reached a member and sent again to their group is watched
+     * again for them rather than sent twice, and a play since its delivery still counts; the others get it.
+     */
+    @Test
+    void aSongSentAgainThroughAGroupAfterItsCancelIsWatchedAgainForThatMember() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + FakeMusic.SONG.id().link());
+        bot.reply("alice", "cancel");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.advance(Duration.ofHours(1));
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofHours(1));
+        int bobsMessages = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", "send_song group:Family " + FakeMusic.SONG.id().link()))
+                .isEqualTo("Sent " + SONG + " to Family (1 person). I'll tell you when they play it, or if they "
+                        + "haven't within 7 days. Bob Fisher already has it from you (you stopped watching it), so I "
+                        + "didn't send it again: I'm watching for it again.");
+
+        assertThat(bot.inbox("bob")).as("not sent twice").hasSize(bobsMessages);
+        assertThat(bot.inbox("carol").getLast()).startsWith("🎵 Alice Smith sent a song to Family: " + SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + SONG));
+        assertThat(bot.inbox("bob").getLast()).contains("told you");
+        assertThat(bot.reply("alice", "history")).contains(SONG + " → Bob Fisher: played 1 h ago");
+    }
+
+    /** Sent again to a group of which they alone have it, nothing new goes, and the cancel is undone all the same. */
+    @Test
+    void aSongSentAgainToAGroupWhoseOnlyOtherMemberHadItCancelledIsWatchedAgainAndSentToNobody() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "cancel");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+
+        assertThat(bot.reply("alice", "send_song group:Family " + FakeMusic.SONG.id().link()))
+                .isEqualTo("Nothing was sent to Family. Bob Fisher already has it from you (you stopped watching it), "
+                        + "so I didn't send it again: I'm watching for it again.");
+        assertThat(bot.reply("alice", "pending")).contains(SONG + " → Bob Fisher: delivered just now, watching for 7 "
+                + "more days");
+    }
+
+    /** As {@link #aSongWatchedAgainWhoseCheckWasNeverPlannedGetsOneWhenSentOnceMore}, for a send to a group. */
+    @Test
+    void aSongWatchedAgainThroughAGroupWhoseCheckWasNeverPlannedGetsOneWhenSentOnceMore() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "cancel");
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.advance(Duration.ofMinutes(10));
+        Share cancelled = bot.stores.shares().sharesSentBy(at("alice")).getFirst();
+        assertThat(bot.stores.shares().updateShare(cancelled.watchedAgain(), ShareStatus.CANCELLED)).isTrue();
+        bot.stores.watches().deleteWatch(at("bob"));
+
+        assertThat(bot.reply("alice", "send_song group:Family " + FakeMusic.SONG.id().link()))
+                .startsWith("Nothing was sent to Family. Bob Fisher already has it from you and I'm still watching");
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox("alice").getLast()).startsWith("🎧 Bob Fisher listened to " + SONG);
+    }
+
     /** Once its watch would have ended, a song sent again is a new send (a reminder), as after it expired. */
     @Test
     void aSongCancelledLongerAgoThanAWatchIsSentAgain() {

@@ -153,36 +153,24 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
-    void sharesKeptPrivateSinceATimeAreThoseWhoseReceiverKeptTheirPlaysNewestFirst() {
+    void sharesKeptPrivateOrCancelledSinceATimeAreThoseWhoseReceiverKeptTheirPlaysOrThatTheSenderStoppedNewestFirst() {
         Share before = heldShare("s-before", "alice", "bob", minutes(-1)).withReceiptsOff();
         Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.EXPIRED).withReceiptsOff();
         Share shared = heldShare("s-shared", "alice", "carol", minutes(2));
+        Share cancelled = share("s-cancelled", "alice", "carol", minutes(3), ShareStatus.CANCELLED);
+        Share watched = share("s-watched", "alice", "bob", minutes(4), ShareStatus.WATCHING);
         Share after = heldShare("s-after", "alice", "carol", minutes(5)).withReceiptsOff();
-        for (Share share : List.of(after, before, shared, atTheTime,
-                heldShare("s-bobs", "bob", "alice", minutes(3)).withReceiptsOff())) {
+        for (Share share : List.of(after, before, shared, watched, cancelled, atTheTime,
+                heldShare("s-bobs", "bob", "alice", minutes(3)).withReceiptsOff(),
+                share("s-bobs-cancelled", "bob", "alice", minutes(4), ShareStatus.CANCELLED))) {
             shares.insertShare(share);
         }
 
-        assertThat(shares.keptPrivateSentSince(at("alice"), T0)).containsExactly(after, atTheTime);
-        assertThat(shares.keptPrivateSentSince(at("alice"), minutes(6))).isEmpty();
-        assertThat(shares.keptPrivateSentSince(at("carol"), minutes(-10))).isEmpty();
-    }
-
-    @Test
-    void sharesCancelledSinceATimeAreThoseToTheReceiverTheSenderStoppedNewestFirst() {
-        Share before = share("s-before", "alice", "bob", minutes(-1), ShareStatus.CANCELLED);
-        Share atTheTime = share("s-at", "alice", "bob", T0, ShareStatus.CANCELLED);
-        Share watched = share("s-watched", "alice", "bob", minutes(2), ShareStatus.WATCHING);
-        Share after = share("s-after", "alice", "bob", minutes(5), ShareStatus.CANCELLED);
-        for (Share share : List.of(after, before, watched, atTheTime,
-                share("s-carols", "alice", "carol", minutes(3), ShareStatus.CANCELLED),
-                share("s-bobs", "bob", "alice", minutes(4), ShareStatus.CANCELLED))) {
-            shares.insertShare(share);
-        }
-
-        assertThat(shares.cancelledSentSince(at("alice"), at("bob"), T0)).containsExactly(after, atTheTime);
-        assertThat(shares.cancelledSentSince(at("alice"), at("bob"), minutes(6))).isEmpty();
-        assertThat(shares.cancelledSentSince(at("alice"), onTelegram("bob"), minutes(-10))).isEmpty();
+        assertThat(shares.keptPrivateOrCancelledSentSince(at("alice"), T0)).containsExactly(after, cancelled,
+                atTheTime);
+        assertThat(shares.keptPrivateOrCancelledSentSince(at("alice"), minutes(6))).isEmpty();
+        assertThat(shares.keptPrivateOrCancelledSentSince(at("carol"), minutes(-10))).isEmpty();
+        assertThat(shares.keptPrivateOrCancelledSentSince(onTelegram("alice"), minutes(-10))).isEmpty();
     }
 
     @Test
