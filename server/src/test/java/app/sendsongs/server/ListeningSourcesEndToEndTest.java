@@ -522,4 +522,23 @@ class ListeningSourcesEndToEndTest {
         assertThat(mallory.postForm("/callback/listenbrainz", form, demo.baseUrl()).body())
                 .as("and the token was not used").contains("ListenBrainz is connected");
     }
+
+    @Test
+    void aPastedProfileAddressIsAnsweredWithWhatToPasteAndTheTokenWithWordsAroundItConnects() {
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        String state = browser.get("/connect/listenbrainz").body()
+                .replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+        String token = sandbox.control().listenBrainzToken("bob_lb");
+
+        SandboxClient.Response profile = browser.postForm("/callback/listenbrainz", "state="
+                + SandboxClient.encode(state) + "&token=" + SandboxClient.encode("https://listenbrainz.org/user/bob_lb/"),
+                demo.baseUrl());
+        assertThat(profile.body()).contains("id=\"problem\"").contains("address of your ListenBrainz profile")
+                .contains("name=\"state\"");
+
+        SandboxClient.Response connected = browser.postForm("/callback/listenbrainz", "state="
+                + SandboxClient.encode(state) + "&token=" + SandboxClient.encode("User token: " + token + "\n"),
+                demo.baseUrl());
+        assertThat(connected.body()).contains("ListenBrainz is connected").contains("registration-code");
+    }
 }
