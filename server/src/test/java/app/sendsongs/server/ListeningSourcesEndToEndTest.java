@@ -629,4 +629,20 @@ class ListeningSourcesEndToEndTest {
         assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
         assertThat(sandbox.lastMessage("bob")).contains("told you");
     }
+
+    @Test
+    void someoneWhoseHistoryIsEmptyIsToldHowToGetTheirPlaysThereAndSomeoneWithPlaysIsNot() {
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        assertThat(sandbox.lastMessage("bob")).startsWith("Welcome, Bob Fisher!")
+                .contains("I see no scrobbles on your Last.fm yet").contains("Spotify Scrobbling");
+
+        registerOwn("carol", "Carol King", "listenbrainz", "carol_lb");
+        assertThat(sandbox.lastMessage("carol")).contains("I see no listens on your ListenBrainz yet")
+                .contains("https://listenbrainz.org/settings/music-services/details/");
+
+        sandbox.control().listen("dan_lb", Map.of("artist", artist, "track", title,
+                "at", sandbox.now().minus(Duration.ofDays(2)).toString()));
+        registerOwn("dan", "Dan Brown", "listenbrainz", "dan_lb");
+        assertThat(sandbox.lastMessage("dan")).startsWith("Welcome, Dan Brown!").doesNotContain("I see no");
+    }
 }

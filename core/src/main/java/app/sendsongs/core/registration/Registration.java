@@ -64,6 +64,8 @@ public final class Registration {
     /** Bounds the calls to the sources that made-up codes and tokens can cause. */
     private final ConsentBudget consents;
     private final NameChange names;
+    /** Whether a newly connected history holds any play. */
+    private final SourceCheck sourceCheck;
 
     /** {@code shares}: read when someone changes their name, to tell whether anyone knew them by the old one. */
     public Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
@@ -81,6 +83,7 @@ public final class Registration {
         this.users = users;
         this.sources = sources;
         this.names = new NameChange(shares, clock);
+        this.sourceCheck = new SourceCheck(sources);
         this.enrolment = new Enrolment(users, watching, chats, outbox, names, clock);
         this.states = new ConnectStates(key, clock);
         this.links = links;
@@ -210,7 +213,7 @@ public final class Registration {
         if (!store.useOnce(usedLink(link), keepUntil)) {
             return failed(USED_LINK, state);
         }
-        return enrolment.direct(link.person(), connection);
+        return enrolment.direct(link.person(), connection, sourceCheck.nothingPlayed(connection));
     }
 
     private static String usedLink(PersonalLink link) {
@@ -297,7 +300,8 @@ public final class Registration {
         Optional<RegistrationCode> code = store.claimRegistrationCode(typed, claimant);
         if (code.isEmpty() && existing.isPresent() && store.wasUsed(claimant)) {
             // This register, handled again after a crash that came once it had saved the person and dropped the code.
-            return enrolment.answerAgain(existing.get(), messageAt, store.wasUsed(Cause.id(SWITCHED_SOURCE)));
+            return Enrolment.withAfterword(enrolment.answerAgain(existing.get(), messageAt,
+                    store.wasUsed(Cause.id(SWITCHED_SOURCE))), sourceCheck.nothingPlayed(existing.get().connection()));
         }
         // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
         if (code.isEmpty() || code.get().expiresAt().isBefore(messageAt)) {
@@ -310,7 +314,7 @@ public final class Registration {
         // connection's sealed tokens, goes.
         store.useOnce(claimant, code.get().expiresAt());
         store.dropClaimedCode(typed, claimant);
-        return reply;
+        return Enrolment.withAfterword(reply, sourceCheck.nothingPlayed(code.get().connection()));
     }
 
     /**

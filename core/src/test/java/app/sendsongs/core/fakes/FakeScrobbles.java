@@ -82,6 +82,11 @@ public final class FakeScrobbles implements ListeningSource {
         }
     }
 
+    /** Forgets the reads made so far (the look at a new connection's history, before what a test watches). */
+    public synchronized void forgetReads() {
+        readsFrom.clear();
+    }
+
     /** Where each read started, oldest read first. */
     public synchronized List<Instant> readsFrom() {
         return List.copyOf(readsFrom);

@@ -128,6 +128,34 @@ class RegistrationTest {
     }
 
     @Test
+    void someoneWhoseLastfmHasNoScrobblesYetIsToldHowToGetTheirPlaysThere() {
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+
+        assertThat(bot.last("bob")).startsWith("Welcome").endsWith("\n\n" + SourceCheck.NOTHING_ON_LASTFM);
+    }
+
+    @Test
+    void someoneWhoseLastfmHasScrobblesOrCannotBeReadJustNowIsOnlyWelcomed() {
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, bot.clock.instant().minus(Duration.ofDays(3)));
+        bot.scrobbles.failFor("carolking", true);
+
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+        bot.connectThroughOwnLink(at("carol"), SourceKind.LASTFM, "carolking");
+
+        assertThat(bot.last("bob")).startsWith("Welcome").doesNotContain(SourceCheck.NOTHING_ON_LASTFM);
+        assertThat(bot.last("carol")).startsWith("Welcome").doesNotContain(SourceCheck.NOTHING_ON_LASTFM);
+    }
+
+    @Test
+    void theCodeFlowSaysSoTooAfterTheWelcome() {
+        String code = bot.registrationCode(SourceKind.LASTFM, "bobfisher");
+
+        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Welcome, Bob "
+                + "Fisher!").endsWith("\n\n" + SourceCheck.NOTHING_ON_LASTFM);
+        assertThat(bot.chat.messages("bob").getLast().choices()).as("the welcome's taps").isNotEmpty();
+    }
+
+    @Test
     void codesAreTypedInAnyCaseWithOrWithoutTheDashButLastOnlyFifteenMinutes() {
         String code = bot.registrationCode(SourceKind.SPOTIFY, "messenger:bob");
         String typed = code.replace("-", " ").toLowerCase(Locale.ROOT);
@@ -283,7 +311,8 @@ class RegistrationTest {
         assertThat(result).isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "New friend", Platform.MESSENGER,
                 false));
         assertThat(bot.last("bob")).isEqualTo("Welcome! You're connected with Last.fm. I couldn't read your name from "
-                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + Enrolment.RECEIPTS);
+                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + Enrolment.RECEIPTS
+                + "\n\n" + SourceCheck.NOTHING_ON_LASTFM);
         assertThat(bot.reply("bob", "name \"Bob Fisher\"")).isEqualTo("Done: friends now find you as \"Bob Fisher\" "
                 + "(send_song name:\"Bob Fisher\").");
         assertThat(bot.stores.users().findUsersByName("bob fisher")).extracting(User::address)
@@ -398,7 +427,7 @@ class RegistrationTest {
         assertThat(bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher")).isEqualTo(
                 new CallbackResult.Registered(SourceKind.LASTFM, "Bob Fisher", Platform.MESSENGER, true));
         assertThat(bot.last("bob")).as("no song is being watched for them").isEqualTo("You're connected with Last.fm "
-                + "now, Bob Fisher. I read what you play on Last.fm from now on.");
+                + "now, Bob Fisher. I read what you play on Last.fm from now on.\n\n" + SourceCheck.NOTHING_ON_LASTFM);
         assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
     }
 
@@ -427,7 +456,8 @@ class RegistrationTest {
         bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
 
         assertThat(bot.last("bob")).isEqualTo("You're connected with Last.fm now, Bob Fisher. Songs friends sent you "
-                + "are still being watched: I read what you play on Last.fm from now on.");
+                + "are still being watched: I read what you play on Last.fm from now on.\n\n"
+                + SourceCheck.NOTHING_ON_LASTFM);
     }
 
     @Test
