@@ -52,11 +52,13 @@ public final class SongNames {
             "(?:\\d{4}\\s+)?(?:mono|stereo)(?:\\s+(?:version|mix))?|(?:explicit|clean)(?:\\s+version)?"
                     + "|(?:single|album|lp)\\s+version|bonus\\s+track");
     /**
-     * A part that is the film or show a song is from ("From "Top Gun" Original Soundtrack") or a remaster however
-     * worded ("2015 Paisley Park Remaster", "50th Anniversary Remaster", "Remastered Version 2012"): the same
-     * recording, unless the part also names a version.
+     * A part that is the film, show or album a song is from, named in quotes or as such ("From "Top Gun" Original
+     * Soundtrack", "From The Motion Picture "Barbie"", "From Barbie The Album"; not "From the Inside", which may be the
+     * title's own), or a remaster however worded ("2015 Paisley Park Remaster", "50th Anniversary Remaster",
+     * "Remastered Version 2012"): the same recording, unless the part also names a version.
      */
-    private static final Pattern SOURCE_OR_REMASTER = Pattern.compile("from\\s.*|.*\\bremaster(?:ed)?\\b.*");
+    private static final Pattern SOURCE_OR_REMASTER = Pattern.compile("from\\s.*(?:[\"“”]|\\b(?:soundtrack|motion "
+            + "picture|movie|film|series|musical|album)\\b).*|.*\\bremaster(?:ed)?\\b.*");
     /**
      * What separates the artists of a credit naming several in one name, as scrobblers write it ("A, B", "A & B",
      * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" and "+" " and ".
