@@ -645,4 +645,19 @@ class ListeningSourcesEndToEndTest {
         registerOwn("dan", "Dan Brown", "listenbrainz", "dan_lb");
         assertThat(sandbox.lastMessage("dan")).startsWith("Welcome, Dan Brown!").doesNotContain("I see no");
     }
+
+    @Test
+    void aSuspendedLastfmKeyAtConsentOffersTheOtherSourcesRatherThanTryingAgain() {
+        sandbox.control().messengerName("bob", "Bob", "Fisher");
+        sandbox.control().faultWithCode("lastfm", 403, 1, 26);
+
+        SandboxClient.Response page = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
+
+        assertThat(page.body()).contains("id=\"not-allowed\"").contains("refused the server&#39;s own key")
+                .contains("/connect/listenbrainz?link=").doesNotContainIgnoringCase("try again");
+        assertThat(sandbox.messages("bob").getLast().path("message").path("quick_replies"))
+                .extracting(reply -> reply.path("payload").asText()).contains("connect listenbrainz");
+        assertThat(sandbox.inAnotherBrowser().connectOwn("bob", "listenbrainz", "bob_lb").body())
+                .contains("id=\"registered\"");
+    }
 }

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.music.AppRefusedException;
 import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
@@ -178,7 +179,11 @@ public final class Registration {
             consents.finished(kind, connection.accountId());
         } catch (PersonNotAllowedException e) {
             LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
-            return notAllowed(kind, known.get());
+            return notAllowed(kind, known.get(), SourceOffer.notAllowed(kind));
+        } catch (AppRefusedException e) {
+            LOG.log(Level.SEVERE, "{0} refuses this server''s own key, so nobody can connect it: {1}",
+                    new Object[] {kind, e.getMessage()});
+            return notAllowed(kind, known.get(), SourceOffer.appRefused(kind));
         } catch (ConsentRefusedException e) {
             placeSettled = true;
             return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
@@ -224,15 +229,16 @@ public final class Registration {
         return store.useOnce("state:" + state.id(), state.expiresAt());
     }
 
-    private CallbackResult notAllowed(SourceKind kind, ConnectState state) {
+    /** {@code kind} refuses whatever the moment ({@code why}): the other sources are offered, on the page and in the chat. */
+    private CallbackResult notAllowed(SourceKind kind, ConnectState state, String why) {
         List<CallbackResult.Alternative> alternatives = sources.kinds().stream().filter(other -> other != kind)
                 .map(other -> new CallbackResult.Alternative(other, state.link()
                         .map(link -> links.url(link.person(), other)).orElse(startUrl(other))))
                 .toList();
-        state.link().ifPresent(link -> outbox.notify(link.person(), Message.text(SourceOffer.notAllowed(kind)
-                + " Tap one to connect it instead:").withChoices(SourceOffer.choices(alternatives.stream()
+        state.link().ifPresent(link -> outbox.notify(link.person(), Message.text(why + " Tap one to connect it "
+                + "instead:").withChoices(SourceOffer.choices(alternatives.stream()
                 .map(CallbackResult.Alternative::kind).toList()))));
-        return new CallbackResult.NotAllowed(kind, SourceOffer.notAllowed(kind), alternatives);
+        return new CallbackResult.NotAllowed(kind, why, alternatives);
     }
 
     /**

@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.FakeScrobbles;
 import app.sendsongs.core.fakes.InMemoryRegistrations;
 import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.music.SourceKind;
@@ -378,6 +379,24 @@ class RegistrationTest {
             assertThat(bot.app.registration().startConnect(SourceKind.SPOTIFY, token, BROWSER))
                     .isEqualTo(new ConnectStart.Refused(refused));
         }
+    }
+
+    @Test
+    void whenLastfmRefusesTheServersOwnKeyThePersonIsOfferedTheOtherSourcesNotToTryAgain() {
+        bot.chat.nameIs("bob", "Bob Fisher");
+
+        CallbackResult refused = bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, FakeScrobbles.APP_REFUSED);
+
+        assertThat(refused).isInstanceOf(CallbackResult.NotAllowed.class);
+        CallbackResult.NotAllowed notAllowed = (CallbackResult.NotAllowed) refused;
+        assertThat(notAllowed.explanation()).isEqualTo("Last.fm isn't letting this server connect anyone just now: it "
+                + "refused the server's own key, not your account. The server's owner has been told in its log.");
+        assertThat(notAllowed.alternatives()).extracting(CallbackResult.Alternative::kind)
+                .containsExactly(SourceKind.SPOTIFY);
+        Message told = bot.chat.messages("bob").getLast();
+        assertThat(told.text()).startsWith(notAllowed.explanation());
+        assertThat(told.choices()).containsExactly(new Choice("Spotify", "connect spotify"));
+        assertThat(bot.stores.users().findUser(at("bob"))).isEmpty();
     }
 
     @Test
