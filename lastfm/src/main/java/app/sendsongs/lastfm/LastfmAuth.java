@@ -1,5 +1,6 @@
 package app.sendsongs.lastfm;
 
+import app.sendsongs.core.music.AppRefusedException;
 import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.music.MusicServiceException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ final class LastfmAuth {
         Optional<MusicServiceException> refusal = reply.error().flatMap(LastfmRefusals::ofToken);
         if (refusal.isPresent()) {
             throw refusal.get();
+        }
+        if (reply.error().filter(LastfmRefusals::refusesTheApp).isPresent()) {
+            throw new AppRefusedException(reply.failure(GET_SESSION).getMessage());
         }
         JsonNode session = reply.json(GET_SESSION).path("session");
         String name = session.path("name").asText("").strip();

@@ -37,6 +37,17 @@ final class LastfmRefusals {
     }
 
     /**
+     * Whether the error refuses the app's own credentials, whoever calls: an invalid API key (10), a signature made
+     * with the wrong shared secret (13) or a suspended API key (26). Nothing but the server's owner can fix it.
+     */
+    static boolean refusesTheApp(LastfmError error) {
+        return switch (error.code()) {
+            case LastfmError.INVALID_API_KEY, LastfmError.INVALID_SIGNATURE, LastfmError.SUSPENDED_API_KEY -> true;
+            default -> false;
+        };
+    }
+
+    /**
      * An error of {@code auth.getSession} about the token: unknown or already used (4), never allowed (14) or
      * older than an hour (15). The person must go through the consent again. Empty for other errors.
      */

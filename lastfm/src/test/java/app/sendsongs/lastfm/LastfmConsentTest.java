@@ -3,6 +3,7 @@ package app.sendsongs.lastfm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import app.sendsongs.core.music.AppRefusedException;
 import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.LastfmConnection;
@@ -82,9 +83,27 @@ class LastfmConsentTest {
         MusicServiceException badKey = catchThrowableOfType(MusicServiceException.class, () -> sandbox.client(
                 "0000000000000000000000000000000f", "x", LastfmSandbox.fastLimiter()).completeConsent(token));
 
-        assertThat(badSecret).isNotInstanceOf(GrantRevokedException.class)
+        assertThat(badSecret).isInstanceOf(AppRefusedException.class)
                 .hasMessageContaining("error 13").hasMessageContaining("LASTFM_SHARED_SECRET")
                 .message().doesNotContain("not-the-secret");
-        assertThat(badKey).hasMessageContaining("error 10").hasMessageContaining("LASTFM_API_KEY");
+        assertThat(badKey).isInstanceOf(AppRefusedException.class).hasMessageContaining("error 10")
+                .hasMessageContaining("LASTFM_API_KEY");
+    }
+
+    @Test
+    void aSuspendedApiKeyIsTheAppsRefusalAndLastfmFailingForAWhileIsNot() {
+        String token = sandbox.consent(client.consentUrl("s"), "amy").token();
+        sandbox.control.faultWithCode("lastfm", 403, 1, 26);
+        sandbox.control.faultWithCode("lastfm", 503, 1, 11);
+        sandbox.control.faultWithCode("lastfm", 503, 1, 16);
+
+        assertThat(catchThrowableOfType(MusicServiceException.class, () -> client.completeConsent(token)))
+                .isInstanceOf(AppRefusedException.class).hasMessageContaining("error 26")
+                .hasMessageContaining("suspended");
+        for (String offline : new String[] {"error 11", "error 16"}) {
+            assertThat(catchThrowableOfType(MusicServiceException.class, () -> client.completeConsent(token)))
+                    .isNotInstanceOf(AppRefusedException.class).isNotInstanceOf(ConsentRefusedException.class)
+                    .hasMessageContaining(offline);
+        }
     }
 }

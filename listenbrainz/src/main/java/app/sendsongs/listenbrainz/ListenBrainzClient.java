@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * ListenBrainz as a {@link ListeningSource}, over {@code java.net.http}. A person gives the app their user token
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class ListenBrainzClient implements ListeningSource {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** ListenBrainz user tokens are UUIDs; this is lenient about their form, strict about what a pasted one holds. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{8,100}");
     private static final String VALIDATE = "GET /1/validate-token";
 
     private final ListenBrainzConfig config;
@@ -78,25 +75,22 @@ public final class ListenBrainzClient implements ListeningSource {
     }
 
     /**
-     * {@code code} is the user token the person pasted: when ListenBrainz says it is valid, it becomes their
-     * connection under the user name ListenBrainz gives.
+     * {@code code} is what the person pasted, the user token in it ({@link PastedToken}): when ListenBrainz says it is
+     * valid, it becomes their connection under the user name ListenBrainz gives.
      *
      * @throws MusicServiceException when the token is not one (with what to do about it), or ListenBrainz could not
      *                               answer
      */
     @Override
     public ListenBrainzConnection completeConsent(String code) throws MusicServiceException {
-        String token = code == null ? "" : code.strip();
-        if (!TOKEN.matcher(token).matches()) {
-            throw new ConsentRefusedException("That is not a ListenBrainz user token: copy the one shown on "
-                    + ListenBrainzConfig.SETTINGS_PAGE + " and paste it here.");
-        }
+        String token = PastedToken.in(code);
         ListenBrainzReply reply = transport.get(config.apiBaseUrl() + "/1/validate-token", token, VALIDATE);
         JsonNode answer = reply.json(VALIDATE);
         String userName = answer.path("user_name").asText("").strip();
         if (!answer.path("valid").asBoolean(false) || userName.isEmpty()) {
-            throw new ConsentRefusedException("ListenBrainz does not know this user token (it may have been reset): "
-                    + "copy it again from " + ListenBrainzConfig.SETTINGS_PAGE + " and paste it here.");
+            throw new ConsentRefusedException("ListenBrainz does not know this user token. It is the code shown as "
+                    + "your user token on " + ListenBrainzConfig.SETTINGS_PAGE + ", not your user name; if you reset "
+                    + "it, copy the new one and paste it here.");
         }
         return new ListenBrainzConnection(userName, token);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.ListenBrainzConnection;
 import app.sendsongs.core.music.MusicServiceException;
@@ -64,6 +65,36 @@ class ListenBrainzConsentTest {
                     .hasMessageContaining("not a ListenBrainz user token");
         }
         assertThat(sandbox.calls("validate-token")).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenPastedWithTheWordsAroundItIsFoundInThem() throws Exception {
+        String token = sandbox.control.listenBrainzToken("rob");
+
+        for (String pasted : new String[] {"User token: " + token, "Token " + token, "\"" + token + "\"",
+            "my token is " + token + "\nthanks", token.toUpperCase()}) {
+            assertThat(client.completeConsent(pasted).userName()).as(pasted).isEqualTo("rob");
+        }
+    }
+
+    @Test
+    void aPastedProfileAddressIsToldItIsNotTheTokenWithoutAsking() {
+        long before = sandbox.calls("validate-token");
+        for (String pasted : new String[] {"https://listenbrainz.org/user/rob/", "listenbrainz.org/user/rob",
+            "https://listenbrainz.org/user/rob%20smith/stats/"}) {
+            assertThat(catchThrowableOfType(ConsentRefusedException.class, () -> client.completeConsent(pasted)))
+                    .as(pasted).hasMessageContaining("address of your ListenBrainz profile")
+                    .hasMessageContaining("user token").hasMessageContaining("listenbrainz.org/settings");
+        }
+        assertThat(sandbox.calls("validate-token")).isEqualTo(before);
+    }
+
+    @Test
+    void aPastedUserNameIsToldTheTokenIsAnother() throws Exception {
+        sandbox.control.listenBrainzToken("robertsmith");
+
+        assertThat(catchThrowableOfType(ConsentRefusedException.class, () -> client.completeConsent("robertsmith")))
+                .hasMessageContaining("not your user name").hasMessageContaining("listenbrainz.org/settings");
     }
 
     @Test

@@ -522,4 +522,142 @@ class ListeningSourcesEndToEndTest {
         assertThat(mallory.postForm("/callback/listenbrainz", form, demo.baseUrl()).body())
                 .as("and the token was not used").contains("ListenBrainz is connected");
     }
+
+    @Test
+    void aPastedProfileAddressIsAnsweredWithWhatToPasteAndTheTokenWithWordsAroundItConnects() {
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        String state = browser.get("/connect/listenbrainz").body()
+                .replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+        String token = sandbox.control().listenBrainzToken("bob_lb");
+
+        SandboxClient.Response profile = browser.postForm("/callback/listenbrainz", "state="
+                + SandboxClient.encode(state) + "&token=" + SandboxClient.encode("https://listenbrainz.org/user/bob_lb/"),
+                demo.baseUrl());
+        assertThat(profile.body()).contains("id=\"problem\"").contains("address of your ListenBrainz profile")
+                .contains("name=\"state\"");
+
+        SandboxClient.Response connected = browser.postForm("/callback/listenbrainz", "state="
+                + SandboxClient.encode(state) + "&token=" + SandboxClient.encode("User token: " + token + "\n"),
+                demo.baseUrl());
+        assertThat(connected.body()).contains("ListenBrainz is connected").contains("registration-code");
+    }
+
+    @Test
+    void lastfmOutagesAndListenBrainzServerErrorsPostponeTheCheckAndLoseNothing() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        registerOwn("carol", "Carol King", "listenbrainz", "carol_lb");
+        aliceSendsToBob("");
+        assertThat(sandbox.ask("alice", "send_song name:\"Carol King\" " + LINK + trackId).getLast())
+                .startsWith("Sent ");
+        int before = sandbox.inbox("bob").size();
+        scrobble("bobfisher", title);
+        sandbox.control().listen("carol_lb", Map.of("artist", artist, "track", title));
+        // Last.fm: 11 service offline, 16 temporary error, 8 operation failed; ListenBrainz: its 500, its proxy's 502
+        sandbox.control().faultWithCode("lastfm", 503, 1, 11);
+        sandbox.control().faultWithCode("lastfm", 503, 1, 16);
+        sandbox.control().faultWithCode("lastfm", 500, 1, 8);
+        sandbox.fault("listenbrainz", 500, 1, 0);
+        sandbox.fault("listenbrainz", 502, 1, 0);
+
+        sandbox.advanceMinutes(7);
+        for (int i = 0; i < 8; i++) {
+            sandbox.advanceMinutes(5);
+        }
+
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title))
+                .anyMatch(text -> text.startsWith("🎧 Carol King listened to " + title));
+        assertThat(sandbox.inbox("bob").subList(before, sandbox.inbox("bob").size()))
+                .as("the service's trouble is not the person's")
+                .noneMatch(text -> text.contains("connect"));
+        JsonNode faults = sandbox.get("/sandbox/faults").json();
+        assertThat(faults.path("lastfm")).as("every failure was met").isEmpty();
+        assertThat(faults.path("listenbrainz")).as("every failure was met").isEmpty();
+    }
+
+    @Test
+    void aSuspendedLastfmApiKeyNeverKeepsTheSongOpenNorAsksTheReceiverToReconnect() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        int before = sandbox.inbox("bob").size();
+        sandbox.control().faultWithCode("lastfm", 403, 100_000, 26);
+        scrobble("bobfisher", title);
+
+        sandbox.advanceMinutes(6 * 24 * 60);
+        sandbox.advanceMinutes(24 * 60 + GRACE_MINUTES + 5);
+        sandbox.ask("alice", "pending");
+
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).containsExactly(
+                "Bob Fisher hasn't played " + title + " by " + artist + " within 7 days, so I've stopped watching. "
+                        + "(I couldn't read what they played on Last.fm lately, so I may have missed it.)");
+        assertThat(sandbox.inbox("bob").subList(before, sandbox.inbox("bob").size()))
+                .as("the app's key is not the person's connection").noneMatch(text -> text.contains("connect"));
+    }
+
+    @Test
+    void oneLastfmAccountConnectedFromTwoChatAccountsIsReadForEach() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        registerOwn("bob-work", "Robert Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        assertThat(sandbox.ask("alice", "send_song name:\"Robert Fisher\" " + LINK + trackId).getLast())
+                .startsWith("Sent ");
+
+        scrobble("bobfisher", title);
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title))
+                .anyMatch(text -> text.startsWith("🎧 Robert Fisher listened to " + title));
+    }
+
+    @Test
+    void switchingFromLastfmToListenBrainzKeepsTheSongWatchedAndReadsListenBrainzFromThen() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("post:\"told you\"");
+        sandbox.advanceMinutes(10);
+
+        SandboxClient.Response switched = sandbox.inAnotherBrowser().connectOwn("bob", "listenbrainz", "bob_lb");
+        assertThat(switched.body()).contains("id=\"registered\"").contains("ListenBrainz");
+        scrobble("bobfisher", title);
+        sandbox.advanceMinutes(10);
+        assertThat(sandbox.inbox("alice")).as("Last.fm is no longer read").noneMatch(text -> text.contains("listened"));
+
+        sandbox.control().listen("bob_lb", Map.of("artist", artist, "track", title + " - Single Version"));
+        sandbox.advanceMinutes(70);
+        assertThat(sandbox.lastMessage("alice")).startsWith("🎧 Bob Fisher listened to " + title);
+        assertThat(sandbox.lastMessage("bob")).contains("told you");
+    }
+
+    @Test
+    void someoneWhoseHistoryIsEmptyIsToldHowToGetTheirPlaysThereAndSomeoneWithPlaysIsNot() {
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        assertThat(sandbox.lastMessage("bob")).startsWith("Welcome, Bob Fisher!")
+                .contains("I see no scrobbles on your Last.fm yet").contains("Spotify Scrobbling");
+
+        registerOwn("carol", "Carol King", "listenbrainz", "carol_lb");
+        assertThat(sandbox.lastMessage("carol")).contains("I see no listens on your ListenBrainz yet")
+                .contains("https://listenbrainz.org/settings/music-services/details/");
+
+        sandbox.control().listen("dan_lb", Map.of("artist", artist, "track", title,
+                "at", sandbox.now().minus(Duration.ofDays(2)).toString()));
+        registerOwn("dan", "Dan Brown", "listenbrainz", "dan_lb");
+        assertThat(sandbox.lastMessage("dan")).startsWith("Welcome, Dan Brown!").doesNotContain("I see no");
+    }
+
+    @Test
+    void aSuspendedLastfmKeyAtConsentOffersTheOtherSourcesRatherThanTryingAgain() {
+        sandbox.control().messengerName("bob", "Bob", "Fisher");
+        sandbox.control().faultWithCode("lastfm", 403, 1, 26);
+
+        SandboxClient.Response page = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
+
+        assertThat(page.body()).contains("id=\"not-allowed\"").contains("refused the server&#39;s own key")
+                .contains("/connect/listenbrainz?link=").doesNotContainIgnoringCase("try again");
+        assertThat(sandbox.messages("bob").getLast().path("message").path("quick_replies"))
+                .extracting(reply -> reply.path("payload").asText()).contains("connect listenbrainz");
+        assertThat(sandbox.inAnotherBrowser().connectOwn("bob", "listenbrainz", "bob_lb").body())
+                .contains("id=\"registered\"");
+    }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Normalises artist names and titles so that the same song reported by different services
  * compares equal: case, accents (and letters such as "ø", "æ", "ß", "ł" written plainly), punctuation,
- * featured-artist credits and remaster labels do not count. What makes a different recording stays:
+ * featured-artist credits, remaster labels and what a release calls its copy of a recording ("Single Version",
+ * "Mono", "Explicit", "From "Top Gun"") do not count. What makes a different recording stays:
  * "Live", "Remix", "Instrumental", "Acoustic", "Demo" and the like are part of the title and keep two
  * versions apart, also inside what looks like a credit ("(with Strings)", "feat. X Remix").
  */
@@ -36,6 +37,28 @@ public final class SongNames {
      */
     private static final Pattern REMASTER = Pattern.compile(
             "(?:\\b\\d{4}\\s+)?(?:\\bdigital(?:ly)?\\s+)?\\bremaster(?:ed)?\\b(?:\\s+\\d{4}\\b)?(?:\\s+version\\b)?");
+    /**
+     * A part of a title after " - " or " / ", or in brackets, up to the next such mark, bracket or the end: where
+     * releases put what they call their copy of a recording ("Song - Single Version", "Song (Explicit)").
+     */
+    private static final Pattern TITLE_PART = Pattern.compile(
+            "(?<=\\s-\\s|\\s/\\s|[(\\[])[^()\\[\\]]*?(?=\\s-\\s|\\s/\\s|[)\\]]|$)");
+    /**
+     * A whole part that names only the release's copy of the same recording: its mix channels ("Mono", "Stereo Mix"),
+     * its lyrics' rating ("Explicit", "Clean Version"), the release it is from ("Single Version", "Album Version",
+     * "Bonus Track").
+     */
+    private static final Pattern RELEASE_LABEL = Pattern.compile(
+            "(?:\\d{4}\\s+)?(?:mono|stereo)(?:\\s+(?:version|mix))?|(?:explicit|clean)(?:\\s+version)?"
+                    + "|(?:single|album|lp)\\s+version|bonus\\s+track");
+    /**
+     * A part that is the film, show or album a song is from, named in quotes or as such ("From "Top Gun" Original
+     * Soundtrack", "From The Motion Picture "Barbie"", "From Barbie The Album"; not "From the Inside", which may be the
+     * title's own), or a remaster however worded ("2015 Paisley Park Remaster", "50th Anniversary Remaster",
+     * "Remastered Version 2012"): the same recording, unless the part also names a version.
+     */
+    private static final Pattern SOURCE_OR_REMASTER = Pattern.compile("from\\s.*(?:[\"“”]|\\b(?:soundtrack|motion "
+            + "picture|movie|film|series|musical|album)\\b).*|.*\\bremaster(?:ed)?\\b.*");
     /**
      * What separates the artists of a credit naming several in one name, as scrobblers write it ("A, B", "A & B",
      * "A x B", "A; B", "A / B", "A + B", "A vs. B"), after {@link #folded} made "&" and "+" " and ".
@@ -88,8 +111,16 @@ public final class SongNames {
         String s = folded(title);
         s = withoutCredits(BRACKETED_CREDIT, s);
         s = withoutCredits(LOOSE_CREDIT, s);
+        s = TITLE_PART.matcher(s).replaceAll(part -> isReleaseLabel(part.group().strip()) ? " "
+                : Matcher.quoteReplacement(part.group()));
         s = REMASTER.matcher(s).replaceAll(" ");
         return PART.matcher(words(s)).replaceAll("part");
+    }
+
+    /** Whether a part of a title names only the release's copy of a recording, not another version of it. */
+    private static boolean isReleaseLabel(String part) {
+        return RELEASE_LABEL.matcher(part).matches()
+                || SOURCE_OR_REMASTER.matcher(part).matches() && !VERSION_WORD.matcher(part).find();
     }
 
     /** {@code folded} without the credits {@code credit} finds, but those naming a version. */

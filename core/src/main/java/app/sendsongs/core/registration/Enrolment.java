@@ -125,18 +125,18 @@ final class Enrolment {
 
     /**
      * Consent finished through the person's own link: they are registered at once, under the name their chat
-     * profile gives (which they can change), and told so in the chat.
+     * profile gives (which they can change), and told so in the chat, with {@code afterword} after a blank line.
      */
-    CallbackResult.Registered direct(ChatAddress person, ListeningConnection connection) {
+    CallbackResult.Registered direct(ChatAddress person, ListeningConnection connection, Optional<String> afterword) {
         SourceKind kind = connection.kind();
         Optional<User> existing = users.findUser(person);
         if (existing.isPresent()) {
             User updated = existing.get().withConnection(connection);
             saveAndWatchAgain(updated, switched(existing.get(), connection), clock.instant());
             handles.learn(person);
-            outbox.notify(person, Message.text(switched(existing.get(), connection) ? switchedText(updated, kind)
-                    : "You're connected again with " + kind.displayName() + ", " + updated.name() + "."
-                    + watchingAgain(updated)));
+            outbox.notify(person, withAfterword(Message.text(switched(existing.get(), connection)
+                    ? switchedText(updated, kind) : "You're connected again with " + kind.displayName() + ", "
+                    + updated.name() + "." + watchingAgain(updated)), afterword));
             return new CallbackResult.Registered(kind, updated.name(), person.platform(), true,
                     chats.chatLink(person.platform()));
         }
@@ -147,15 +147,20 @@ final class Enrolment {
         users.saveUser(registered);
         handles.learn(person);
         CommandStyle style = CommandStyle.of(person);
-        outbox.notify(person, profileName.isPresent()
+        outbox.notify(person, withAfterword(profileName.isPresent()
                 ? Message.text("Welcome, " + name + "! You're connected with " + kind.displayName() + ".\n"
                 + PASTE_A_LINK + "\nFriends find you as " + Names.quoted(name) + "; to change it, send: "
                 + style.write(RENAME) + "\n" + style.write(RECEIPTS_TOLD)).withChoices(WELCOME_TAPS)
                 : Message.text("Welcome! You're connected with " + kind.displayName() + ". I couldn't read your name "
                 + "from your chat profile, so tell me the name friends know you by: " + style.write(RENAME) + "\n"
-                + style.write(RECEIPTS_TOLD)));
+                + style.write(RECEIPTS_TOLD)), afterword));
         newcomers.accept(registered);
         return new CallbackResult.Registered(kind, name, person.platform(), false, chats.chatLink(person.platform()));
+    }
+
+    /** {@code message} with {@code afterword}, if any, after a blank line. */
+    static Message withAfterword(Message message, Optional<String> afterword) {
+        return afterword.map(words -> message.withText(message.text() + "\n\n" + words)).orElse(message);
     }
 
     /**

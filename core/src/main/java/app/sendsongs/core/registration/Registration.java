@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
+import app.sendsongs.core.music.AppRefusedException;
 import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.ListeningSource;
@@ -64,6 +65,8 @@ public final class Registration {
     /** Bounds the calls to the sources that made-up codes and tokens can cause. */
     private final ConsentBudget consents;
     private final NameChange names;
+    /** Whether a newly connected history holds any play. */
+    private final SourceCheck sourceCheck;
 
     /** {@code shares}: read when someone changes their name, to tell whether anyone knew them by the old one. */
     public Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
@@ -81,6 +84,7 @@ public final class Registration {
         this.users = users;
         this.sources = sources;
         this.names = new NameChange(shares, clock);
+        this.sourceCheck = new SourceCheck(sources);
         this.enrolment = new Enrolment(users, watching, chats, outbox, names, clock);
         this.states = new ConnectStates(key, clock);
         this.links = links;
@@ -175,7 +179,11 @@ public final class Registration {
             consents.finished(kind, connection.accountId());
         } catch (PersonNotAllowedException e) {
             LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
-            return notAllowed(kind, known.get());
+            return notAllowed(kind, known.get(), SourceOffer.notAllowed(kind));
+        } catch (AppRefusedException e) {
+            LOG.log(Level.SEVERE, "{0} refuses this server''s own key, so nobody can connect it: {1}",
+                    new Object[] {kind, e.getMessage()});
+            return notAllowed(kind, known.get(), SourceOffer.appRefused(kind));
         } catch (ConsentRefusedException e) {
             placeSettled = true;
             return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
@@ -210,7 +218,7 @@ public final class Registration {
         if (!store.useOnce(usedLink(link), keepUntil)) {
             return failed(USED_LINK, state);
         }
-        return enrolment.direct(link.person(), connection);
+        return enrolment.direct(link.person(), connection, sourceCheck.nothingPlayed(connection));
     }
 
     private static String usedLink(PersonalLink link) {
@@ -221,15 +229,16 @@ public final class Registration {
         return store.useOnce("state:" + state.id(), state.expiresAt());
     }
 
-    private CallbackResult notAllowed(SourceKind kind, ConnectState state) {
+    /** {@code kind} refuses whatever the moment ({@code why}): the other sources are offered, on the page and in the chat. */
+    private CallbackResult notAllowed(SourceKind kind, ConnectState state, String why) {
         List<CallbackResult.Alternative> alternatives = sources.kinds().stream().filter(other -> other != kind)
                 .map(other -> new CallbackResult.Alternative(other, state.link()
                         .map(link -> links.url(link.person(), other)).orElse(startUrl(other))))
                 .toList();
-        state.link().ifPresent(link -> outbox.notify(link.person(), Message.text(SourceOffer.notAllowed(kind)
-                + " Tap one to connect it instead:").withChoices(SourceOffer.choices(alternatives.stream()
+        state.link().ifPresent(link -> outbox.notify(link.person(), Message.text(why + " Tap one to connect it "
+                + "instead:").withChoices(SourceOffer.choices(alternatives.stream()
                 .map(CallbackResult.Alternative::kind).toList()))));
-        return new CallbackResult.NotAllowed(kind, SourceOffer.notAllowed(kind), alternatives);
+        return new CallbackResult.NotAllowed(kind, why, alternatives);
     }
 
     /**
@@ -297,7 +306,8 @@ public final class Registration {
         Optional<RegistrationCode> code = store.claimRegistrationCode(typed, claimant);
         if (code.isEmpty() && existing.isPresent() && store.wasUsed(claimant)) {
             // This register, handled again after a crash that came once it had saved the person and dropped the code.
-            return enrolment.answerAgain(existing.get(), messageAt, store.wasUsed(Cause.id(SWITCHED_SOURCE)));
+            return Enrolment.withAfterword(enrolment.answerAgain(existing.get(), messageAt,
+                    store.wasUsed(Cause.id(SWITCHED_SOURCE))), sourceCheck.nothingPlayed(existing.get().connection()));
         }
         // Judged by when the person sent it, so that the register handled again after a crash is judged as before.
         if (code.isEmpty() || code.get().expiresAt().isBefore(messageAt)) {
@@ -310,7 +320,7 @@ public final class Registration {
         // connection's sealed tokens, goes.
         store.useOnce(claimant, code.get().expiresAt());
         store.dropClaimedCode(typed, claimant);
-        return reply;
+        return Enrolment.withAfterword(reply, sourceCheck.nothingPlayed(code.get().connection()));
     }
 
     /**

@@ -43,4 +43,10 @@ final class SourceOffer {
         }
         return kind.displayName() + " refuses your account for this app.";
     }
+
+    /** Why {@code kind} refuses everyone just now: the server's own key. */
+    static String appRefused(SourceKind kind) {
+        return kind.displayName() + " isn't letting this server connect anyone just now: it refused the server's own "
+                + "key, not your account. The server's owner has been told in its log.";
+    }
 }

@@ -270,7 +270,10 @@ class CutShortHandlingTest {
         assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
 
         assertThat(bot.handle(register)).singleElement().isEqualTo("You're connected with Last.fm now, Bob Fisher. "
-                + "Songs friends sent you are still being watched: I read what you play on Last.fm from now on.");
+                + "Songs friends sent you are still being watched: I read what you play on Last.fm from now on.\n\n"
+                + "I see no scrobbles on your Last.fm yet, so I can't see what you play. If you listen on Spotify, "
+                + "connect it on Last.fm (Settings → Applications → Spotify Scrobbling): what you play from then on "
+                + "reaches me.");
         assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
     }
 

@@ -1,5 +1,6 @@
 package app.sendsongs.core.fakes;
 
+import app.sendsongs.core.music.AppRefusedException;
 import app.sendsongs.core.music.ConsentRefusedException;
 import app.sendsongs.core.music.GrantRevokedException;
 import app.sendsongs.core.music.LastfmConnection;
@@ -28,6 +29,9 @@ import java.util.Set;
  * It records where each read started.
  */
 public final class FakeScrobbles implements ListeningSource {
+    /** The consent token whose exchange the service refuses for the app's own key (Last.fm errors 10, 13, 26). */
+    public static final String APP_REFUSED = "app-refused";
+
     private final Map<String, List<Play>> scrobbles = new HashMap<>();
     private final Set<String> revoked = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
@@ -44,7 +48,10 @@ public final class FakeScrobbles implements ListeningSource {
     }
 
     @Override
-    public synchronized ListeningConnection completeConsent(String code) throws ConsentRefusedException {
+    public synchronized ListeningConnection completeConsent(String code) throws MusicServiceException {
+        if (code.equals(APP_REFUSED)) {
+            throw new AppRefusedException("error 26: suspended API key");
+        }
         if (code.startsWith("used-")) {
             throw new ConsentRefusedException("That token was already used.");
         }
@@ -80,6 +87,11 @@ public final class FakeScrobbles implements ListeningSource {
         } else {
             failing.remove(user);
         }
+    }
+
+    /** Forgets the reads made so far (the look at a new connection's history, before what a test watches). */
+    public synchronized void forgetReads() {
+        readsFrom.clear();
     }
 
     /** Where each read started, oldest read first. */

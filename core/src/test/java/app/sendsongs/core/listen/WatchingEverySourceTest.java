@@ -37,6 +37,7 @@ class WatchingEverySourceTest {
     private void bobOnLastfm() {
         bot.chat.nameIs("bob", "Bob Fisher");
         bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+        bot.scrobbles.forgetReads(); // connecting looked at the newest scrobbles once; what follows is the watching
     }
 
     @Test
@@ -249,6 +250,9 @@ class WatchingEverySourceTest {
         Instant switched = bot.clock.instant();
 
         bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+        assertThat(bot.scrobbles.readsFrom()).as("connecting looks at the newest scrobbles once")
+                .containsExactly(Instant.EPOCH);
+        bot.scrobbles.forgetReads();
         bot.advance(Duration.ofMinutes(1));
         assertThat(bot.scrobbles.readsFrom()).singleElement()
                 .isEqualTo(switched.minusMillis(1).minus(WatchSchedule.DEFAULT_GRACE));

@@ -125,7 +125,37 @@ class RecordingMatchTest {
                 different("Nine Inch Nails", "Hurt", "Johnny Cash", "Hurt"),
                 different("Leonard Cohen", "Hallelujah", "Jeff Buckley", "Hallelujah"),
                 different("Radiohead", "Creep", "Radiohead", "Creep - Acoustic Cover"),
-                different("Dolly Parton", "Jolene", "Dolly Parton", "Jolene (Cover)"));
+                different("Dolly Parton", "Jolene", "Dolly Parton", "Jolene (Cover)"),
+                // what a release calls its copy of the same recording, as players other than Spotify scrobble it
+                same("Toto", "Africa", "TOTO", "Africa - Single Version"),
+                same("Toto", "Africa", "Toto", "Africa (Album Version)"),
+                same("The Beach Boys", "God Only Knows - Mono", "The Beach Boys", "God Only Knows"),
+                same("The Beach Boys", "God Only Knows - Stereo / Remastered 1996", "The Beach Boys",
+                        "God Only Knows (Stereo Mix)"),
+                same("Cardi B", "WAP (feat. Megan Thee Stallion)", "Cardi B", "WAP (Explicit)"),
+                same("Cardi B", "WAP", "Cardi B", "WAP - Clean Version"),
+                same("Bon Iver", "Skinny Love", "Bon Iver", "Skinny Love - Bonus Track"),
+                same("Kenny Loggins", "Danger Zone - From \"Top Gun\" Original Soundtrack", "Kenny Loggins",
+                        "Danger Zone"),
+                same("Idina Menzel", "Let It Go - From \"Frozen\"/Soundtrack Version", "Idina Menzel",
+                        "Let It Go (From \"Frozen\")"),
+                same("Billie Eilish", "What Was I Made For? [From The Motion Picture \"Barbie\"]", "Billie Eilish",
+                        "What Was I Made For?"),
+                same("Dua Lipa", "Dance The Night - From Barbie The Album", "Dua Lipa", "Dance The Night"),
+                different("Nina Vale", "Letters", "Nina Vale", "Letters - From the Inside"),
+                same("Prince", "Purple Rain", "Prince & The Revolution", "Purple Rain - 2015 Paisley Park Remaster"),
+                same("Fleetwood Mac", "Go Your Own Way", "Fleetwood Mac", "Go Your Own Way - 2004 Remastered Edition"),
+                same("The Who", "Baba O'Riley", "The Who", "Baba O'Riley - 50th Anniversary Remaster"),
+                same("Blur", "Song 2", "Blur", "Song 2 - Remastered Version 2012"),
+                // those words inside a title, or beside a version word, are the title's own
+                different("Bruno Mars", "Talking to the Moon", "Bruno Mars", "Talking to the Moon - Acoustic Piano"),
+                different("Sia", "Chandelier", "Sia", "Chandelier - Piano Version"),
+                different("Queen", "Bohemian Rhapsody", "Queen", "Bohemian Rhapsody - Live / Mono"),
+                different("Travie McCoy", "Billionaire", "Travie McCoy", "Billionaire - From the Studio, Live"),
+                different("Gym Class Heroes", "Stereo Hearts", "Gym Class Heroes", "Hearts"),
+                different("Taylor Swift", "Clean", "Taylor Swift", "Clean Slate"),
+                different("Taylor Swift", "Love Story (Taylor's Version)", "Taylor Swift", "Love Story"),
+                different("The Weeknd", "Blinding Lights", "The Weeknd", "Blinding Lights - Radio Edit"));
     }
 
     @ParameterizedTest(name = "{0} – {1} / {2} – {3}: same {4}")

@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.FakeScrobbles;
 import app.sendsongs.core.fakes.InMemoryRegistrations;
 import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.music.SourceKind;
@@ -145,6 +146,34 @@ class RegistrationTest {
         assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Welcome, Bob "
                 + "Fisher!");
         assertThat(bot.user("bob").connection()).isEqualTo(new LastfmConnection("bobfisher", "sk-bobfisher"));
+    }
+
+    @Test
+    void someoneWhoseLastfmHasNoScrobblesYetIsToldHowToGetTheirPlaysThere() {
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+
+        assertThat(bot.last("bob")).startsWith("Welcome").endsWith("\n\n" + SourceCheck.NOTHING_ON_LASTFM);
+    }
+
+    @Test
+    void someoneWhoseLastfmHasScrobblesOrCannotBeReadJustNowIsOnlyWelcomed() {
+        bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, bot.clock.instant().minus(Duration.ofDays(3)));
+        bot.scrobbles.failFor("carolking", true);
+
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+        bot.connectThroughOwnLink(at("carol"), SourceKind.LASTFM, "carolking");
+
+        assertThat(bot.last("bob")).startsWith("Welcome").doesNotContain(SourceCheck.NOTHING_ON_LASTFM);
+        assertThat(bot.last("carol")).startsWith("Welcome").doesNotContain(SourceCheck.NOTHING_ON_LASTFM);
+    }
+
+    @Test
+    void theCodeFlowSaysSoTooAfterTheWelcome() {
+        String code = bot.registrationCode(SourceKind.LASTFM, "bobfisher");
+
+        assertThat(bot.reply("bob", "register code:\"" + code + "\" name:\"Bob Fisher\"")).startsWith("Welcome, Bob "
+                + "Fisher!").endsWith("\n\n" + SourceCheck.NOTHING_ON_LASTFM);
+        assertThat(bot.chat.messages("bob").getLast().choices()).as("the welcome's taps").isNotEmpty();
     }
 
     @Test
@@ -318,7 +347,8 @@ class RegistrationTest {
         assertThat(result).isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "New friend", Platform.MESSENGER,
                 false));
         assertThat(bot.last("bob")).isEqualTo("Welcome! You're connected with Last.fm. I couldn't read your name from "
-                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + Enrolment.RECEIPTS);
+                + "your chat profile, so tell me the name friends know you by: name \"Your Full Name\"\n" + Enrolment.RECEIPTS
+                + "\n\n" + SourceCheck.NOTHING_ON_LASTFM);
         assertThat(bot.reply("bob", "name \"Bob Fisher\"")).isEqualTo("Done: friends now find you as \"Bob Fisher\" "
                 + "(send_song name:\"Bob Fisher\").");
         assertThat(bot.stores.users().findUsersByName("bob fisher")).extracting(User::address)
@@ -387,6 +417,24 @@ class RegistrationTest {
     }
 
     @Test
+    void whenLastfmRefusesTheServersOwnKeyThePersonIsOfferedTheOtherSourcesNotToTryAgain() {
+        bot.chat.nameIs("bob", "Bob Fisher");
+
+        CallbackResult refused = bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, FakeScrobbles.APP_REFUSED);
+
+        assertThat(refused).isInstanceOf(CallbackResult.NotAllowed.class);
+        CallbackResult.NotAllowed notAllowed = (CallbackResult.NotAllowed) refused;
+        assertThat(notAllowed.explanation()).isEqualTo("Last.fm isn't letting this server connect anyone just now: it "
+                + "refused the server's own key, not your account. The server's owner has been told in its log.");
+        assertThat(notAllowed.alternatives()).extracting(CallbackResult.Alternative::kind)
+                .containsExactly(SourceKind.SPOTIFY);
+        Message told = bot.chat.messages("bob").getLast();
+        assertThat(told.text()).startsWith(notAllowed.explanation());
+        assertThat(told.choices()).containsExactly(new Choice("Spotify", "connect spotify"));
+        assertThat(bot.stores.users().findUser(at("bob"))).isEmpty();
+    }
+
+    @Test
     void whenSpotifyIsFullThePersonIsOfferedTheOtherSourcesAndRegistersWithOne() {
         bot.music.allowOnly(1);
         bot.connectThroughOwnLink(at("alice"), SourceKind.SPOTIFY, "messenger:alice");
@@ -433,7 +481,7 @@ class RegistrationTest {
         assertThat(bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher")).isEqualTo(
                 new CallbackResult.Registered(SourceKind.LASTFM, "Bob Fisher", Platform.MESSENGER, true));
         assertThat(bot.last("bob")).as("no song is being watched for them").isEqualTo("You're connected with Last.fm "
-                + "now, Bob Fisher. I read what you play on Last.fm from now on.");
+                + "now, Bob Fisher. I read what you play on Last.fm from now on.\n\n" + SourceCheck.NOTHING_ON_LASTFM);
         assertThat(bot.user("bob").connection().kind()).isEqualTo(SourceKind.LASTFM);
     }
 
@@ -462,7 +510,8 @@ class RegistrationTest {
         bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
 
         assertThat(bot.last("bob")).isEqualTo("You're connected with Last.fm now, Bob Fisher. Songs friends sent you "
-                + "are still being watched: I read what you play on Last.fm from now on.");
+                + "are still being watched: I read what you play on Last.fm from now on.\n\n"
+                + SourceCheck.NOTHING_ON_LASTFM);
     }
 
     @Test
