@@ -77,6 +77,20 @@ class SandboxControlApiEndToEndTest {
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.contains("Bob Fisher listened to "));
     }
 
+    @Test
+    void aSongNotPlayedWithinTheWatchPeriodIsToldToTheSenderInTheWordsPromised() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        sandbox.register("bob", "bob-sp", "Bob Fisher");
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + track);
+        String title = sandbox.track(track).path("name").asText();
+
+        sandbox.advanceMinutes(8 * 24 * 60);
+        sandbox.ask("alice", "hi"); // Messenger's 24-hour window: the notice waits for her to write
+
+        assertThat(sandbox.inbox("alice")).anyMatch(text -> text.contains("not played within 7 days")
+                && text.contains(title) && text.contains("Bob Fisher"));
+    }
+
     private static String fault(int status) {
         return SandboxClient.json(Map.of("target", "spotify", "status", status, "count", 1, "retry_after", 0));
     }
