@@ -2,6 +2,7 @@ package app.sendsongs.server;
 
 import app.sendsongs.core.bot.ChatProfile;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
@@ -158,6 +159,10 @@ public final class Demo implements AutoCloseable {
         built.set(server);
         // As an operator does when setting up the webhook: the echoes of the page's messages confirm what went out.
         sandbox.messenger().subscribe(ECHOED_FIELDS);
+        // A test may sign and post Messenger's webhook bodies itself: the emulated Messenger then knows who wrote.
+        server.onEventsKept(batch -> batch.events().stream()
+                .filter(event -> event.from().platform().equals(Platform.MESSENGER))
+                .forEach(event -> sandbox.messenger().deliveredElsewhere(event.from().id())));
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         try {

@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class SandboxControlApiEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
+    /** The app secret the suite runs the demo with, to sign webhook bodies of its own. */
+    private static final String SECRET = "suite-app-secret";
 
     @TempDir
     Path dir;
@@ -32,7 +34,7 @@ class SandboxControlApiEndToEndTest {
     @BeforeEach
     void start() {
         demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
-                "TICK_SECONDS", "3600"));
+                "MESSENGER_APP_SECRET", SECRET, "TICK_SECONDS", "3600"));
         sandbox = new SandboxClient(demo.baseUrl());
         track = sandbox.trackIds().getFirst();
     }
@@ -89,6 +91,22 @@ class SandboxControlApiEndToEndTest {
 
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.contains("not played within 7 days")
                 && text.contains(title) && text.contains("Bob Fisher"));
+    }
+
+    @Test
+    void aMessageTheSuiteSignsItselfIsAnsweredInTheInboxAndAMidDeliveredTwiceOnce() {
+        long now = sandbox.now().toEpochMilli();
+        String body = "{\"object\":\"page\",\"entry\":[{\"id\":\"sandbox-page\",\"time\":" + now
+                + ",\"messaging\":[{\"sender\":{\"id\":\"walt\"},\"recipient\":{\"id\":\"sandbox-page\"},"
+                + "\"timestamp\":" + now + ",\"message\":{\"mid\":\"m-walt-1\",\"text\":\"hi\"}}]}]}";
+
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+        assertThat(sandbox.awaitInbox("walt", inbox -> !inbox.isEmpty())).singleElement().asString()
+                .contains("Send Songs");
+
+        assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
+        sandbox.ask("walt", "hello");
+        assertThat(sandbox.inbox("walt")).as("the mid delivered twice is answered once").hasSize(2);
     }
 
     private static String fault(int status) {
