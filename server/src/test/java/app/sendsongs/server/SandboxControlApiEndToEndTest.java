@@ -24,6 +24,8 @@ class SandboxControlApiEndToEndTest {
     private static final String LINK = "https://open.spotify.com/track/";
     /** The app secret the suite runs the demo with, to sign webhook bodies of its own. */
     private static final String SECRET = "suite-app-secret";
+    /** The Telegram webhook's secret the suite runs the demo with, to post updates of its own. */
+    private static final String TELEGRAM_SECRET = "suite-telegram-secret";
 
     @TempDir
     Path dir;
@@ -34,7 +36,7 @@ class SandboxControlApiEndToEndTest {
     @BeforeEach
     void start() {
         demo = Demo.start(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("send-songs.db").toString(),
-                "MESSENGER_APP_SECRET", SECRET, "TICK_SECONDS", "3600"));
+                "MESSENGER_APP_SECRET", SECRET, "TELEGRAM_WEBHOOK_SECRET", TELEGRAM_SECRET, "TICK_SECONDS", "3600"));
         sandbox = new SandboxClient(demo.baseUrl());
         track = sandbox.trackIds().getFirst();
     }
@@ -107,6 +109,19 @@ class SandboxControlApiEndToEndTest {
         assertThat(sandbox.postWebhook(body, SandboxClient.sign(body, SECRET)).status()).isEqualTo(200);
         sandbox.ask("walt", "hello");
         assertThat(sandbox.inbox("walt")).as("the mid delivered twice is answered once").hasSize(2);
+    }
+
+    @Test
+    void aTelegramUpdateTheSuitePostsItselfWithTheSecretIsAnsweredInThePrivateChat() {
+        long now = sandbox.now().getEpochSecond();
+        String update = "{\"update_id\":900000001,\"message\":{\"message_id\":1,\"from\":{\"id\":6001,"
+                + "\"is_bot\":false,\"first_name\":\"Walt\"},\"chat\":{\"id\":6001,\"type\":\"private\","
+                + "\"first_name\":\"Walt\"},\"date\":" + now + ",\"text\":\"/start\"}}";
+        TelegramPeople telegram = new TelegramPeople(sandbox);
+
+        assertThat(telegram.postUpdate(update, TELEGRAM_SECRET).statusCode()).isEqualTo(200);
+
+        assertThat(telegram.await(6001, chat -> !chat.isEmpty())).singleElement().asString().contains("Send Songs");
     }
 
     private static String fault(int status) {
