@@ -84,7 +84,7 @@ class AnotherChatPlatformTest {
 
         bot.advance(BotHarness.WATCH_ENDS);
 
-        assertThat(bot.last(TINA)).isEqualTo("Mo Salah hasn't played " + FakeMusic.SONG.title() + " within 7 days, so "
+        assertThat(bot.last(TINA)).isEqualTo(FakeMusic.SONG.title() + ", sent to Mo Salah, was not played within 7 days, so "
                 + "I've stopped watching.");
     }
 

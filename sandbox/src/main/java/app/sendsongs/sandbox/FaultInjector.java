@@ -33,7 +33,11 @@ public final class FaultInjector {
     }
 
     public enum Target {
-        SPOTIFY(STATUSES),
+        /**
+         * Spotify's refusals answer in its two formats too: the Web API's 400 (a malformed request) and 403 (refused)
+         * in its regular error object, the accounts service's in OAuth's.
+         */
+        SPOTIFY(withClientErrors()),
         /** Telegram's refusals (400 "chat not found", 403 "bot was blocked by the user") can be injected too. */
         TELEGRAM(withClientErrors()),
         /**

@@ -395,6 +395,16 @@ public final class MessengerEmulator {
         }
     }
 
+    /**
+     * A person's event that reached the bot without this emulator posting it, such as a webhook body a test signed
+     * itself, playing Messenger: as Messenger knows everyone whose messages it delivers, the Send API knows the
+     * person from then on and their 24-hour window runs from now, as it does after {@link #userSends}.
+     */
+    public void deliveredElsewhere(String psid) {
+        wrote(psid, clock.instant());
+        inboxes.computeIfAbsent(psid, k -> new ArrayList<>());
+    }
+
     private void wrote(String psid, Instant at) {
         synchronized (engagedLock) {
             Instant before = lastInbound.get(psid);

@@ -34,7 +34,12 @@ final class SpotifyErrors {
                 "Bearer realm=\"spotify\", error=\"invalid_token\", error_description=\"" + message + "\""));
     }
 
-    /** An injected fault, in the accounts style ({@code accounts=true}) or the Web API style. */
+    /**
+     * An injected fault, in the accounts style ({@code accounts=true}) or the Web API style. The Web API's statuses and
+     * their meanings are those of https://developer.spotify.com/documentation/web-api/concepts/api-calls (400 "could
+     * not be understood", 403 "refusing to fulfill it"); the accounts service answers errors as OAuth 2.0 does
+     * (RFC 6749 section 5.2, which Spotify's authorization guides follow).
+     */
     static HttpProblem fault(FaultInjector.Fault fault, boolean accounts) {
         int status = fault.status();
         Map<String, String> headers = status == 429 || status == 503
@@ -45,8 +50,15 @@ final class SpotifyErrors {
         }
         if (accounts) {
             ObjectNode body = JsonIo.object();
-            body.put("error", status == 503 ? "temporarily_unavailable" : "server_error");
+            body.put("error", switch (status) {
+                case 400 -> "invalid_request";
+                case 403 -> "unauthorized_client";
+                case 503 -> "temporarily_unavailable";
+                default -> "server_error";
+            });
             body.put("error_description", switch (status) {
+                case 400 -> "Invalid request";
+                case 403 -> "Client not allowed";
                 case 502 -> "Bad gateway";
                 case 503 -> "Service unavailable";
                 case 504 -> "Gateway timeout";
@@ -55,6 +67,8 @@ final class SpotifyErrors {
             return new HttpProblem(status, body, headers);
         }
         String message = switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Forbidden";
             case 502 -> "Bad gateway.";
             case 503 -> "Service unavailable";
             case 504 -> "Gateway timeout";

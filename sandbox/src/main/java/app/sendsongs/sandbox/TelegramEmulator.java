@@ -628,6 +628,23 @@ public final class TelegramEmulator {
         }
     }
 
+    /**
+     * A person's update from their private chat that reached the bot without this emulator posting it, such as one a
+     * test posted itself with the webhook's secret, playing Telegram: as their first message does, it opens their
+     * private chat (unless they blocked the bot), so the bot can answer them there.
+     */
+    public void deliveredElsewhere(long userId) {
+        if (userId <= 0 || userId == BOT_ID) {
+            return;
+        }
+        synchronized (this) {
+            TelegramUser user = users.computeIfAbsent(userId, key -> new TelegramUser(key, "User " + key));
+            if (!user.blocked) {
+                user.started = true;
+            }
+        }
+    }
+
     private TelegramUser person(long id, Profile profile) {
         if (id <= 0) {
             throw HttpProblem.control(400, "a Telegram user id is a positive integer");

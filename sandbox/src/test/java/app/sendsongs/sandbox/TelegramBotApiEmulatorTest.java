@@ -683,8 +683,8 @@ class TelegramBotApiEmulatorTest {
         assertThat(forbidden.description()).isEqualTo("Forbidden: bot was blocked by the user");
 
         assertThat(h.api("sendMessage", Map.of("chat_id", 42, "text", "hi")).status()).isEqualTo(200);
-        assertThat(h.control("/sandbox/faults", Map.of("target", "spotify", "status", 403)).status())
-                .as("only Telegram takes 403 faults").isEqualTo(400);
+        assertThat(h.control("/sandbox/faults", Map.of("target", "telegram", "status", 200)).status())
+                .as("only Last.fm takes 200 faults").isEqualTo(400);
     }
 
     @Test

@@ -4,6 +4,7 @@ import app.sendsongs.core.SendSongs;
 import app.sendsongs.core.chat.ChatPlatform;
 import app.sendsongs.core.chat.DurableInbox;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.chat.Inbox;
 import app.sendsongs.core.chat.InboxStore;
 import app.sendsongs.core.chat.PaceLedger;
@@ -133,6 +134,8 @@ public final class BotServer implements AutoCloseable {
     private DurableInbox inbox;
     /** Read by the intake's writer thread when it wakes the workers. */
     private volatile InboxWorkers workers;
+    /** Told of each webhook call's events once kept; nobody unless the demo listens. */
+    private volatile Consumer<InboundBatch> kept = batch -> { };
     private TickLoop tickLoop;
 
     /** The Telegram bot: one Bot API client (one rate limiter) for everything, and its username once asked. */
@@ -274,6 +277,25 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells {@code listener} of each webhook call's events once they are kept, before the platform is answered. The
+     * demo tells its emulated Messenger who wrote, as Messenger knows whose messages it delivered: a person whose
+     * event a test signed and posted itself is someone the emulated Send API can answer.
+     */
+    public void onEventsKept(Consumer<InboundBatch> listener) {
+        this.kept = listener;
+    }
+
+    private Inbox telling(Inbox inbox) {
+        return batch -> {
+            Inbox.Intake intake = inbox.accept(batch);
+            if (intake == Inbox.Intake.KEPT) {
+                kept.accept(batch);
+            }
+            return intake;
+        };
+    }
+
     /** The inbox, telling the limit how long each webhook call waited to be kept, and whether people made it. */
     static Inbox timed(Inbox inbox, HandlingLimit limit) {
         return batch -> {
@@ -340,7 +362,7 @@ public final class BotServer implements AutoCloseable {
                     waiting::hasWaiting, handlingLimit.most(), handlingLimit);
             metrics.handlingLimit(handlingLimit, HandlingLimit::limit);
             new BotRoutes(app, new ConnectLink(config.publicBaseUrl()), messengerWebhook(), telegramIntake(),
-                    timed(inbox, handlingLimit), clock, metrics, store::fault).register(http);
+                    timed(telling(inbox), handlingLimit), clock, metrics, store::fault).register(http);
             http.start(config.host(), config.port());
             // Set once started: a graceful stop of a Jetty that never started fails instead of stopping it.
             http.jettyServer().server().setStopTimeout(answersBeforeStop.toMillis());

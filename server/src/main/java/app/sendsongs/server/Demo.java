@@ -1,7 +1,9 @@
 package app.sendsongs.server;
 
 import app.sendsongs.core.bot.ChatProfile;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.messenger.MessengerConfig;
 import app.sendsongs.messenger.MessengerProfile;
@@ -158,6 +160,8 @@ public final class Demo implements AutoCloseable {
         built.set(server);
         // As an operator does when setting up the webhook: the echoes of the page's messages confirm what went out.
         sandbox.messenger().subscribe(ECHOED_FIELDS);
+        // A test may post the platforms' webhook calls itself: the emulators then know who wrote, as the platforms do.
+        server.onEventsKept(batch -> batch.events().forEach(event -> deliveredElsewhere(sandbox, event)));
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
         try {
@@ -218,6 +222,28 @@ public final class Demo implements AutoCloseable {
             sandbox.spotify().redirectUris(List.of(callback));
         } catch (IllegalArgumentException e) {
             LOG.warn("Spotify would refuse this demo's redirect URI, so Connect Spotify will fail: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Tells the emulated platform that {@code event} reached the bot, which it did not post itself when a test played
+     * the platform: Messenger then knows the person, and a Telegram update from a private chat opens that chat.
+     */
+    private static void deliveredElsewhere(Sandbox sandbox, Inbound event) {
+        Platform platform = event.from().platform();
+        if (platform.equals(Platform.MESSENGER)) {
+            sandbox.messenger().deliveredElsewhere(event.from().id());
+        } else if (platform.equals(Platform.TELEGRAM) && !(event instanceof Inbound.InGroupChat)
+                && !(event instanceof Inbound.BotBlocked)) {
+            parsedId(event.from().id()).ifPresent(sandbox.telegram()::deliveredElsewhere);
+        }
+    }
+
+    private static Optional<Long> parsedId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -279,8 +279,8 @@ class ListeningSourcesEndToEndTest {
         sandbox.advanceMinutes(24 * 60 + GRACE_MINUTES + 5);
         sandbox.ask("alice", "pending");
 
-        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).containsExactly(
-                "Bob Fisher hasn't played " + title + " by " + artist + " within 7 days, so I've stopped watching. "
+        assertThat(sandbox.inbox("alice")).filteredOn(text -> text.contains("not played within")).containsExactly(
+                title + " by " + artist + ", sent to Bob Fisher, was not played within 7 days, so I've stopped watching. "
                         + "(I couldn't read what they played on Spotify lately, so I may have missed it.)");
     }
 
@@ -328,7 +328,7 @@ class ListeningSourcesEndToEndTest {
         sandbox.advanceMinutes(10);
         sandbox.ask("alice", "pending");
 
-        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"))
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("not played within"))
                 .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
     }
 
@@ -344,10 +344,10 @@ class ListeningSourcesEndToEndTest {
 
         sandbox.advanceMinutes(7 * 24 * 60);
         sandbox.ask("alice", "pending");
-        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("not played within"));
         sandbox.advanceMinutes(GRACE_MINUTES);
 
-        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("not played within"));
         sandbox.ask("alice", "pending");
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
     }

@@ -117,10 +117,10 @@ final class Notices {
     }
 
     private String expiryText(String receiverName, List<Share> songs) {
-        String within = " within " + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching";
+        String notPlayed = " not played within " + Texts.duration(schedule.watchPeriod()) + ", so I've stopped watching";
         StringBuilder text = new StringBuilder(songs.size() == 1
-                ? receiverName + " hasn't played " + songs.getFirst().track().title() + within + "."
-                : receiverName + " hasn't played these" + within + ":");
+                ? songs.getFirst().track().title() + ", sent to " + receiverName + ", was" + notPlayed + "."
+                : "These songs sent to " + receiverName + " were" + notPlayed + ":");
         if (songs.size() > 1) {
             songs.forEach(share -> text.append("\n• ").append(share.track().title()));
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a sender was still to be told of a receiver's plays and expiries ("🎧 Bob Fisher listened to …", "Bob Fisher
- * hasn't played …"), held while the sender's chat would not take it, taken back when the receiver stops telling them.
+ * What a sender was still to be told of a receiver's plays and expiries ("🎧 Bob Fisher listened to …", "…, sent to
+ * Bob Fisher, was not played within 7 days"), held while the sender's chat would not take it, taken back when the receiver stops telling them.
  * The songs of one friend's that such a notice tells of are marked kept private first, as the songs still open are:
  * the sender's {@code history} then shows them as delivered, and sending one again is answered as for a song still
  * watched, so nothing tells them what the notice would have. Cut short in between, the notice still waits with its

@@ -48,6 +48,6 @@ class MergedNoticesTest {
         bot.advance(BotHarness.WATCH_ENDS);
 
         assertThat(bot.inbox("alice").subList(aliceBefore, bot.inbox("alice").size())).containsExactly(
-                "Bob Fisher hasn't played these within 7 days, so I've stopped watching:\n• " + ONE + "\n• " + TWO);
+                "These songs sent to Bob Fisher were not played within 7 days, so I've stopped watching:\n• " + ONE + "\n• " + TWO);
     }
 }

@@ -63,7 +63,7 @@ class WatchingEverySourceTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         Instant delivered = bot.clock.instant();
         bot.advance(Duration.ofDays(7));
-        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("hasn't played"));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("not played within"));
 
         // played an hour before the deadline, scrobbled only after it (a phone offline)
         bot.scrobbles.scrobble("bobfisher", FakeMusic.SONG, delivered.plus(Duration.ofDays(7)).minusSeconds(3600));
@@ -85,7 +85,7 @@ class WatchingEverySourceTest {
         bot.advance(WatchSchedule.DEFAULT_GRACE.minus(Duration.ofMinutes(30)));
 
         assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+        assertThat(bot.last("alice")).isEqualTo(TITLE + ", sent to Bob Fisher, was not played within 7 days, so I've "
                 + "stopped watching.");
     }
 
@@ -99,7 +99,7 @@ class WatchingEverySourceTest {
         bot.advance(Duration.ofDays(7));
         bot.advance(WatchSchedule.DEFAULT_GRACE);
 
-        assertThat(bot.last("alice")).startsWith("Bob Fisher hasn't played " + TITLE + " within 7 days");
+        assertThat(bot.last("alice")).startsWith(TITLE + ", sent to Bob Fisher, was not played within 7 days");
     }
 
     @Test
@@ -113,7 +113,7 @@ class WatchingEverySourceTest {
         bot.advance(Duration.ofHours(1));
 
         assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
-        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+        assertThat(bot.last("alice")).isEqualTo(TITLE + ", sent to Bob Fisher, was not played within 7 days, so I've "
                 + "stopped watching.");
     }
 
@@ -146,7 +146,7 @@ class WatchingEverySourceTest {
         bot.advance(Duration.ofDays(4));
         bot.advance(WatchSchedule.DEFAULT_GRACE);
 
-        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+        assertThat(bot.last("alice")).isEqualTo(TITLE + ", sent to Bob Fisher, was not played within 7 days, so I've "
                 + "stopped watching. (I couldn't read what they played on Last.fm lately, so I may have missed it.)");
         assertThat(bot.stores.watches().findWatch(at("bob"))).isEmpty();
     }
@@ -161,8 +161,8 @@ class WatchingEverySourceTest {
             bot.advance(Duration.ofHours(1));
         }
 
-        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).containsExactly(
-                "Bob Fisher hasn't played " + TITLE + " within 7 days, so I've stopped watching. (I couldn't read "
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("not played within")).containsExactly(
+                TITLE + ", sent to Bob Fisher, was not played within 7 days, so I've stopped watching. (I couldn't read "
                         + "what they played on Spotify lately, so I may have missed it.)");
     }
 
@@ -207,7 +207,7 @@ class WatchingEverySourceTest {
         int reads = bot.scrobbles.readsFrom().size();
         bot.advance(Duration.ofDays(7).plus(WatchSchedule.DEFAULT_GRACE));
         assertThat(bot.scrobbles.readsFrom()).as("a dead session is not read in a loop").hasSize(reads);
-        assertThat(bot.last("alice")).startsWith("Bob Fisher hasn't played " + TITLE + " within 7 days");
+        assertThat(bot.last("alice")).startsWith(TITLE + ", sent to Bob Fisher, was not played within 7 days");
     }
 
     @Test

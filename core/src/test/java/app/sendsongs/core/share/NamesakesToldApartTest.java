@@ -97,9 +97,9 @@ class NamesakesToldApartTest {
 
         bot.advance(BotHarness.WATCH_ENDS);
 
-        assertThat(bot.inbox("alice")).contains("Bob Fisher" + namesakes.first + " hasn't played " + TITLE
-                        + " within 7 days, so I've stopped watching.",
-                "Bob Fisher" + namesakes.second + " hasn't played " + OTHER_TITLE + " within 7 days, so I've "
+        assertThat(bot.inbox("alice")).contains(TITLE + ", sent to Bob Fisher" + namesakes.first
+                        + ", was not played within 7 days, so I've stopped watching.",
+                OTHER_TITLE + ", sent to Bob Fisher" + namesakes.second + ", was not played within 7 days, so I've "
                         + "stopped watching.");
     }
 

@@ -147,11 +147,11 @@ class SharingTest {
 
         bot.advance(BotHarness.WATCH_ENDS);
 
-        assertThat(bot.last("alice")).isEqualTo("Bob Fisher hasn't played " + TITLE + " within 7 days, so I've "
+        assertThat(bot.last("alice")).isEqualTo(TITLE + ", sent to Bob Fisher, was not played within 7 days, so I've "
                 + "stopped watching.");
         assertThat(bot.stores.shares().sharesSentBy(at("alice")).getFirst().status()).isEqualTo(ShareStatus.EXPIRED);
         bot.advance(Duration.ofDays(7));
-        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("hasn't played")).hasSize(1);
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("not played within")).hasSize(1);
     }
 
     @Test
