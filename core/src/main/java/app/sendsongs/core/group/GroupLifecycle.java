@@ -82,6 +82,11 @@ public final class GroupLifecycle {
         return created(owner, tidy);
     }
 
+    /** The group the event being handled made ({@link #create}), if it made one. */
+    Optional<Group> madeNow() {
+        return groups.findGroup(Cause.id(GROUP));
+    }
+
     private static String created(User owner, String tidy) {
         CommandStyle style = CommandStyle.of(owner.address());
         return "Created the group " + tidy + ". Add people who have registered with me: " + style.spell("add_to_group")

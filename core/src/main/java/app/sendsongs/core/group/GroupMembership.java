@@ -17,6 +17,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 public final class GroupMembership {
     private static final String ADD = "add people to it";
     private static final String REMOVE = "remove people from it";
+    private static final String ADDED = "Added ";
 
     private final GroupStore groups;
     private final UserStore users;
@@ -42,12 +44,14 @@ public final class GroupMembership {
     private final Outbox outbox;
     private final GroupLimits limits;
     private final ConnectLink connectLink;
+    private final GroupAddTaps addTaps;
     private final Clock clock;
 
     public GroupMembership(GroupStore groups, UserStore users, PreferenceStore preferences, GroupFinder finder,
                            GroupShareWithdrawal withdrawal, FriendFinder friends, WhichPerson whichPerson,
                            Outbox outbox, GroupLimits limits, ConnectLink connectLink, HandlingMarks marks,
-                           Clock clock) {
+                           Contacts contacts, Clock clock) {
+        this.addTaps = new GroupAddTaps(groups, users, contacts, finder);
         this.groups = groups;
         this.users = users;
         this.preferences = preferences;
@@ -69,7 +73,7 @@ public final class GroupMembership {
         GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
         String personName = meant.person();
         return withOwnGroup(owner, meant.group(), ADD, group -> switch (friends.find(owner, personName)) {
-            case FriendFinder.Lookup.Found(User person) -> Message.text(addPerson(owner, group, person));
+            case FriendFinder.Lookup.Found(User person) -> addPerson(owner, group, person);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
             case FriendFinder.Lookup.Nobody() -> Message.text(nobodyToAdd(personName));
@@ -124,7 +128,7 @@ public final class GroupMembership {
             case WhichPerson.Answer.Picked(User person) -> switch (command) {
                 case Command.AddToGroup add -> withOwnGroup(owner,
                         GroupAndPerson.read(finder, owner, add.group(), add.personName()).group(), ADD,
-                        group -> Message.text(addPerson(owner, group, person)));
+                        group -> addPerson(owner, group, person));
                 case Command.RemoveFromGroup remove -> withOwnGroup(owner,
                         GroupAndPerson.read(finder, owner, remove.group(), remove.personName()).group(), REMOVE,
                         group -> Message.text(departures.remove(owner, group, person)));
@@ -146,7 +150,24 @@ public final class GroupMembership {
         return departures.leave(member, group);
     }
 
-    private String addPerson(User owner, Group group, User person) {
+    /**
+     * Adds {@code person} to {@code group}; once added, the answer has taps that add the next of the owner's latest
+     * contacts, and one to see who is in it.
+     */
+    private Message addPerson(User owner, Group group, User person) {
+        String reply = addedOrWhyNot(owner, group, person);
+        if (!reply.startsWith(ADDED + person.name() + " to ")) {
+            return Message.text(reply);
+        }
+        List<Choice> taps = new ArrayList<>(addTaps.forGroup(owner, group));
+        String members = "members " + finder.reference(owner, group);
+        if (Payload.fits(members)) {
+            taps.add(new Choice("See members", members));
+        }
+        return Message.text(reply).withChoices(taps);
+    }
+
+    private String addedOrWhyNot(User owner, Group group, User person) {
         List<GroupMember> members = groups.membersOf(group.id());
         if (members.stream().anyMatch(m -> m.member().equals(person.address()))) {
             return person.name() + " is already in " + group.name() + ".";
@@ -168,7 +189,7 @@ public final class GroupMembership {
         String theirName = finder.reference(person, group);
         Outbox.Delivery notice = outbox.notify(person.address(), addedNotice(owner, person, theirName),
                 List.of(owner.address()));
-        return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
+        return ADDED + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
                 + told(notice);
     }
 
