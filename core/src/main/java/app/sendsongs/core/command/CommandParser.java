@@ -48,19 +48,19 @@ public final class CommandParser {
                         Optional.of(key.text().substring(1)), song));
             }
         }
-        Optional<Command> phrase = GroupPhrases.read(text);
+        Optional<ParseResult> phrase = GroupPhrases.read(text);
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
             if (command.isPresent() && phrase.isPresent()
                     && GroupPhrases.START_WITH_A_COMMAND.contains(command.get().name())) {
-                return new Parsed(phrase.get()); // "members of Family", "start a group"
+                return phrase.get(); // "members of Family", "start a group"
             }
             if (command.isPresent()) {
                 return read(command.get(), spelled(tokens, words), tokens.subList(words, tokens.size()));
             }
         }
         if (phrase.isPresent()) {
-            return new Parsed(phrase.get());
+            return phrase.get();
         }
         if (tokens.size() == 1 && tokens.getFirst() instanceof Tokenizer.Option option
                 && option.key().equals("name") && !option.value().isBlank()) {

@@ -4,7 +4,6 @@ import app.sendsongs.core.shared.UserText;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,18 +55,32 @@ final class GroupPhrases {
     private static final Pattern HOW_TOPIC = Pattern.compile("^(?:add|put|invite)\\b.*|^(?:remove|kick)\\b.*|"
             + "^(?:leave|quit|exit)\\b.*|^(?:delete|end)\\b.*group.*|^(?:see|list)\\b.*members.*", FLAGS);
 
-    /** Words that are no one and no group: "add a note to it", "leave me alone", "remove it from the list". */
-    private static final Set<String> NO_NAME = Set.of("it", "this", "that", "them", "these", "those", "me", "me alone",
-            "me be", "us", "us alone", "a note", "note", "the note", "my note", "a comment", "comment", "a message",
-            "message", "a song", "the song", "this song", "that song", "song", "songs", "now", "here", "there", "too",
-            "my playlist", "playlist", "the playlist", "a playlist", "it alone", "alone", "a group", "group", "groups",
-            "my group", "the group", "all", "everyone", "everybody", "someone", "somebody", "people");
+    /** Words that are no one and no group: "add a note to it", "leave me alone", "remove my data". */
+    private static final Set<String> NO_NAME = Set.of("it", "this", "that", "them", "these", "those", "me", "myself",
+            "me alone", "me be", "us", "us alone", "a note", "note", "the note", "my note", "a comment", "comment",
+            "a message", "message", "a song", "the song", "this song", "that song", "song", "songs", "now", "here",
+            "there", "too", "my playlist", "playlist", "the playlist", "a playlist", "it alone", "alone", "all",
+            "everything", "my data", "all my data", "my account", "my name", "a link", "the link", "link");
+    /** Words for some group, none named: "add Bob to a group", "leave my group". */
+    private static final Set<String> SOME_GROUP = Set.of("a", "my", "one", "any", "our", "a group", "group", "groups",
+            "my group", "the group", "one of my groups", "any group", "a new group", "new group", "this group",
+            "that group", "one of my", "my groups");
+    /** Words for someone, nobody named: "add people to Family". */
+    private static final Set<String> PEOPLE = Set.of("people", "someone", "somebody", "friends", "my friends",
+            "members", "a friend", "a person", "more people", "new people", "some people", "others", "a member",
+            "new members", "more", "someone else", "anyone", "more members", "more friends", "some friends");
+    private static final Pattern ADD_ALONE = Pattern.compile("^add\\s+(?!(?:to|in|into)\\s)(.+)$", FLAGS);
+    private static final Pattern REMOVE_ALONE = Pattern.compile(
+            "^(?:kick out|kick|remove)\\s+(?!(?:to|in|from|of)\\s)(.+)$", FLAGS);
 
     private GroupPhrases() {
     }
 
-    /** The group command {@code text} says in plain words, if it says one unmistakably. */
-    static Optional<Command> read(String text) {
+    /**
+     * The group command {@code text} says in plain words, if it says one unmistakably: parsed, or, when it names no
+     * group where one is needed ("leave a group"), what the command says typed without it.
+     */
+    static Optional<ParseResult> read(String text) {
         String words = withoutEnding(text.strip().replaceAll("\\s+", " "));
         if (words.contains(":") || words.split(" ")[0].contains("_")) {
             return Optional.empty(); // the commands' own syntax
@@ -76,16 +89,16 @@ final class GroupPhrases {
         if (how.find()) {
             String asked = words.substring(how.end());
             Optional<Command> create = matched(CREATE, asked, m -> new Command.NameNewGroup());
-            return create.or(() -> helpAbout(asked));
+            return create.or(() -> helpAbout(asked)).map(ParseResult.Parsed::new);
         }
         String asked = POLITE.matcher(words).replaceFirst("");
-        return create(asked)
-                .or(() -> twoNames(ADD, asked, false, (person, group) -> new Command.AddToGroup(group, person)))
+        return create(asked).<ParseResult>map(ParseResult.Parsed::new)
+                .or(() -> addition(asked))
                 .or(() -> removal(asked))
-                .or(() -> oneName(LEAVE, asked, Command.LeaveGroup::new))
-                .or(() -> oneName(MEMBERS, asked, Command.ListMembers::new))
+                .or(() -> oneGroup(LEAVE, asked, "leave_group", Command.LeaveGroup::new))
+                .or(() -> oneGroup(MEMBERS, asked, "members", Command.ListMembers::new))
                 .or(() -> deletion(asked))
-                .or(() -> matched(LIST, asked, m -> new Command.ListGroups()));
+                .or(() -> matched(LIST, asked, m -> new Command.ListGroups()).map(ParseResult.Parsed::new));
     }
 
     /** The words without a closing question mark, full stop, "!" or "please". */
@@ -109,26 +122,72 @@ final class GroupPhrases {
         return Optional.of(name.isEmpty() || forWhom ? new Command.NameNewGroup() : new Command.CreateGroup(name));
     }
 
-    /** "remove me from Family" is leaving it; anyone else is removed by the group's owner. */
-    private static Optional<Command> removal(String words) {
-        return twoNames(REMOVE, words, true, (person, group) -> person.equalsIgnoreCase("me") || person.equalsIgnoreCase(
-                "myself") ? new Command.LeaveGroup(group) : new Command.RemoveFromGroup(group, person));
+    /**
+     * "add Bob to Family"; without a group ("add Bob", "add Bob to a group") or a person ("add people to Family"), the
+     * command with that left empty, which the bot asks about.
+     */
+    private static Optional<ParseResult> addition(String words) {
+        Matcher both = ADD.matcher(words);
+        Matcher alone = ADD_ALONE.matcher(words);
+        String person;
+        String group;
+        if (both.matches() && (named(both.group(2)) || some(both.group(2)))) {
+            person = unquoted(both.group(1));
+            group = some(both.group(2)) ? "" : unquoted(both.group(2));
+        } else if (!both.matches() && alone.matches()) {
+            person = unquoted(alone.group(1));
+            group = "";
+        } else {
+            return Optional.empty();
+        }
+        if (PEOPLE.contains(lower(person))) {
+            return parsed(new Command.AddToGroup(group, ""));
+        }
+        return named(person) ? parsed(new Command.AddToGroup(group, person)) : Optional.empty();
     }
 
-    private static Optional<Command> deletion(String words) {
+    /**
+     * "remove Bob from Family", "kick Bob"; "remove me from Family" is leaving it. Without a group, the command with it
+     * left empty, which the bot asks about.
+     */
+    private static Optional<ParseResult> removal(String words) {
+        Matcher both = REMOVE.matcher(words);
+        Matcher alone = REMOVE_ALONE.matcher(words);
+        String person;
+        String group;
+        if (both.matches() && (named(both.group(2)) || some(both.group(2)))) {
+            person = unquoted(both.group(1));
+            group = some(both.group(2)) ? "" : unquoted(both.group(2));
+        } else if (!both.matches() && alone.matches()) {
+            person = unquoted(alone.group(1));
+            group = "";
+        } else {
+            return Optional.empty();
+        }
+        if (lower(person).equals("me") || lower(person).equals("myself")) {
+            return group.isEmpty() ? Optional.empty() : parsed(new Command.LeaveGroup(group));
+        }
+        return named(person) ? parsed(new Command.RemoveFromGroup(group, person)) : Optional.empty();
+    }
+
+    private static Optional<ParseResult> deletion(String words) {
         Matcher m = DELETE.matcher(words);
         if (!m.matches()) {
             return Optional.empty();
         }
-        String group = unquoted(m.group(1) != null ? m.group(1) : m.group(2));
-        return named(group) && !group.toLowerCase(Locale.ROOT).startsWith("confirm ") ? Optional.of(new Command.DeleteGroup(group)) : Optional.empty();
+        String group = m.group(1) != null ? m.group(1) : m.group(2);
+        if (some(group)) {
+            return Optional.of(whichGroup("delete_group"));
+        }
+        return named(group) && !lower(group).startsWith("confirm ")
+                ? parsed(new Command.DeleteGroup(unquoted(group))) : Optional.empty();
     }
 
     private static Optional<Command> helpAbout(String asked) {
         if (!HOW_TOPIC.matcher(asked).matches()) {
             return Optional.empty();
         }
-        String verb = asked.toLowerCase(Locale.ROOT);
+        String verb = lower(asked);
         String topic = verb.startsWith("add") || verb.startsWith("put") || verb.startsWith("invite") ? "add_to_group"
                 : verb.startsWith("remove") || verb.startsWith("kick") ? "remove_from_group"
                 : verb.startsWith("leave") || verb.startsWith("quit") || verb.startsWith("exit") ? "leave_group"
@@ -136,26 +195,27 @@ final class GroupPhrases {
         return Optional.of(new Command.Help(Optional.of(topic)));
     }
 
-    private static Optional<Command> oneName(Pattern pattern, String words, Function<String, Command> make) {
+    /** A command about one group; "leave a group" names none, and is answered as the command typed without one. */
+    private static Optional<ParseResult> oneGroup(Pattern pattern, String words, String command,
+                                                  Function<String, Command> make) {
         Matcher m = pattern.matcher(words);
         if (!m.matches()) {
             return Optional.empty();
+        }
+        if (some(m.group(1))) {
+            return Optional.of(whichGroup(command));
         }
         String group = unquoted(m.group(1));
-        return named(group) ? Optional.of(make.apply(group)) : Optional.empty();
+        return named(group) ? parsed(make.apply(group)) : Optional.empty();
     }
 
-    /** A person and a group; {@code meMeant}: "me" may be the person (who then leaves the group). */
-    private static Optional<Command> twoNames(Pattern pattern, String words, boolean meMeant,
-                                              BiFunction<String, String, Command> make) {
-        Matcher m = pattern.matcher(words);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String person = unquoted(m.group(1));
-        String group = unquoted(m.group(2));
-        boolean me = meMeant && (person.equalsIgnoreCase("me") || person.equalsIgnoreCase("myself"));
-        return (named(person) || me) && named(group) ? Optional.of(make.apply(person, group)) : Optional.empty();
+    /** What {@code command} typed without its group is told, as its reader tells it. */
+    private static ParseResult whichGroup(String command) {
+        return new ParseResult.Invalid("Which group? {" + command + "} <group>", Optional.of(command));
+    }
+
+    private static Optional<ParseResult> parsed(Command command) {
+        return Optional.of(new ParseResult.Parsed(command));
     }
 
     private static Optional<Command> matched(Pattern pattern, String words, Function<Matcher, Command> make) {
@@ -163,9 +223,18 @@ final class GroupPhrases {
         return m.matches() ? Optional.of(make.apply(m)) : Optional.empty();
     }
 
+    private static boolean some(String group) {
+        return SOME_GROUP.contains(lower(unquoted(group)));
+    }
+
+    private static String lower(String words) {
+        return words.toLowerCase(Locale.ROOT);
+    }
+
     /** Whether {@code name} can be someone's or a group's name, not "it" or "a note". */
     private static boolean named(String name) {
-        return !name.isEmpty() && !NO_NAME.contains(name.toLowerCase(Locale.ROOT));
+        String words = lower(unquoted(name));
+        return !words.isEmpty() && !NO_NAME.contains(words) && !SOME_GROUP.contains(words) && !PEOPLE.contains(words);
     }
 
     /** A name without the quotes around it (straight or typographic), as names are registered. */

@@ -16,7 +16,7 @@ public final class GroupListing {
     static final String LEAVE = "leave_group";
     private static final String MEMBERS = "members";
     /** What asks the name of a new group ({@link GroupNameQuestion}). */
-    private static final Choice MAKE_ONE = new Choice("Make a group", "create_group");
+    static final Choice MAKE_ONE = new Choice("Make a group", "create_group");
     private static final Choice NEW_ONE = new Choice("New group", "create_group");
 
     private final GroupStore groups;

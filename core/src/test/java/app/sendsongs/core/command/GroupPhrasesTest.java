@@ -49,6 +49,23 @@ class GroupPhrasesTest {
     }
 
     @Test
+    void whatIsLeftUnsaidIsLeftEmptyForTheBotToAskAbout() {
+        assertThat(parsed("add Bob")).isEqualTo(new Command.AddToGroup("", "Bob"));
+        assertThat(parsed("add Bob Fisher to a group")).isEqualTo(new Command.AddToGroup("", "Bob Fisher"));
+        assertThat(parsed("add people to Family")).isEqualTo(new Command.AddToGroup("Family", ""));
+        assertThat(parsed("add someone")).isEqualTo(new Command.AddToGroup("", ""));
+        assertThat(parsed("kick Bob")).isEqualTo(new Command.RemoveFromGroup("", "Bob"));
+        assertThat(parsed("kick out Bob Fisher")).isEqualTo(new Command.RemoveFromGroup("", "Bob Fisher"));
+        assertThat(parser.parse("leave a group")).isEqualTo(new ParseResult.Invalid("Which group? {leave_group} "
+                + "<group>", Optional.of("leave_group")));
+        assertThat(parser.parse("who is in my group")).isEqualTo(new ParseResult.Invalid("Which group? {members} "
+                + "<group>", Optional.of("members")));
+        assertThat(parser.parse("add a note to it")).isInstanceOf(ParseResult.Unknown.class);
+        assertThat(parser.parse("add to my playlist")).isInstanceOf(ParseResult.Unknown.class);
+        assertThat(parser.parse("remove my data")).isInstanceOf(ParseResult.Unknown.class);
+    }
+
+    @Test
     void howDoIAboutAGroupCommandIsItsHelpNotTheCommand() {
         assertThat(parsed("how do I add people to a group?")).isEqualTo(new Command.Help(Optional.of("add_to_group")));
         assertThat(parsed("how can I leave Family")).isEqualTo(new Command.Help(Optional.of("leave_group")));

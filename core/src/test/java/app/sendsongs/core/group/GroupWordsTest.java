@@ -100,6 +100,33 @@ class GroupWordsTest {
     }
 
     @Test
+    void anAddOrRemovalWithoutItsGroupGoesToTheOnlyOneOrAsksWhichByTaps() {
+        assertThat(bot.reply("alice", "add Bob Fisher")).isEqualTo("You haven't made a group yet. Make one first, "
+                + "then add people to it.");
+        assertThat(titles("alice")).containsExactly("Make a group");
+        bot.reply("alice", "create a group called Family");
+        assertThat(bot.reply("alice", "add Bob Fisher")).startsWith("Added Bob Fisher to Family (2 members).");
+        bot.reply("alice", "create a group called Band");
+
+        assertThat(bot.reply("alice", "add Carol King to a group")).isEqualTo("Add \"Carol King\" to which group? Tap "
+                + "one, or send: add_to_group <group> \"<full name>\"");
+        assertThat(titles("alice")).containsExactly("Band", "Family");
+        assertThat(tap("alice", "Band")).startsWith("Added Carol King to Band (2 members).");
+
+        assertThat(bot.reply("alice", "add people")).isEqualTo("Add people to which group? Tap one, or send: "
+                + "add_to_group <group> \"<full name>\"");
+        assertThat(tap("alice", "Band")).isEqualTo("Who should I add to Band? Tap someone you've shared songs with, "
+                + "or send: add_to_group Band \"<full name>\"");
+        assertThat(titles("alice")).containsExactly("Add Bob Fisher");
+
+        assertThat(bot.reply("alice", "kick Carol")).startsWith("Removed Carol King from Band");
+        assertThat(bot.reply("alice", "kick Dan")).isEqualTo("Nobody called \"Dan\" is in a group you made. See "
+                + "your groups with: groups");
+        assertThat(bot.reply("bob", "leave a group")).isEqualTo("Which group? leave_group <group>");
+        assertThat(titles("bob")).containsExactly("Family", "Show an example", "Menu");
+    }
+
+    @Test
     void aGroupIsFilledByTappingTheOwnersLatestContacts() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.advance(Duration.ofMinutes(1));
