@@ -49,6 +49,12 @@ class GroupWordsTest {
     }
 
     @Test
+    void helpAboutGroupsSaysPlainWordsWorkToo() {
+        assertThat(bot.reply("alice", "help groups")).contains("\nPlain words work too: \"new group\", \"add Bob to "
+                + "Family\", \"kick Bob from Family\", \"leave Family\", \"who is in Family?\".");
+    }
+
+    @Test
     void aNameAGroupCannotHaveIsSaidAndAskedForAgain() {
         bot.reply("alice", "make a group");
 
