@@ -335,8 +335,8 @@ public final class Bot {
     }
 
     /**
-     * Words typed at "What should the group be called?" ({@link GroupNameQuestion}): the name of the group to make, when
-     * they name no command and are no no (its Never mind, {@link #questionTapMeant}), no thanks, no link and no
+     * Words typed at "What should the group be called?" ({@link GroupNameQuestion}): the name of the group to make,
+     * when they name no command and are no no (its Never mind, {@link #questionTapMeant}), no thanks, no link and no
      * slashed command; a yes, which names nothing, asks again. Not while the song being shared waits for a note, which
      * such words may be.
      */
@@ -353,7 +353,7 @@ public final class Bot {
 
     /**
      * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
-     * delete_group's): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
+     * delete_group's, "What should the group be called?"): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
      * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
      * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
      */
@@ -430,12 +430,14 @@ public final class Bot {
     }
 
     /**
-     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's): going there answers it,
+     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's) and the Never mind of
+     * "What should the group be called?": going there answers it,
      * so its Yes, still under an older message on Telegram, asks again, and a bare {@code cancel} is the command again.
      */
     private Message menuAnsweringNo(User user) {
         openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question)
-                        || GroupNameQuestion.asks(question)).ifPresent(question -> ShownPendingList.take(choices, question));
+                        || GroupNameQuestion.asks(question))
+                .ifPresent(question -> ShownPendingList.take(choices, question));
         return menu(user);
     }
 

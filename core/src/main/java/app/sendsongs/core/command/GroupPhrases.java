@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * group called Family", "new group", "add Bob to Family", "kick Bob from Family", "leave the Family group", "I don't
  * want to be in Family", "who is in Family", "members of Family", "delete the Family group", "my groups". Each is
  * read only when its shape is unmistakable (a verb and, for a person, "to" or "from" before the group); a group
- * asked to be made without a name is {@link Command.NameNewGroup}, which asks for one. "How do I …" about anything but
- * making a group is the command's help, not the command: it asks, it does not want it done. Text with a {@code key:}
+ * asked to be made without a name is {@link Command.NameNewGroup}, which asks for one. "How do I …" about anything
+ * but making a group is the command's help, not the command: it asks, it does not want it done. Text with a {@code key:}
  * option is the commands' own syntax and is not read here.
  */
 final class GroupPhrases {
@@ -36,9 +36,9 @@ final class GroupPhrases {
     private static final Pattern CREATE = Pattern.compile("^(?:make|create|start|set up|setup|form|open|new)\\s+"
             + "(?:me\\s+)?(?:a\\s+|an\\s+|one\\s+)?(?:new\\s+)?group(?:\\s+(?:called|named|titled|name)?\\s*(.*))?$",
             FLAGS);
-    private static final Pattern ADD = Pattern.compile("^add\\s+(.+?)\\s+(?:to|in|into)\\s+" + GROUP_NAME + "$",
-            FLAGS);
-    private static final Pattern REMOVE = Pattern.compile("^(?:remove|kick|kick out|take|throw|delete)\\s+(.+?)"
+    private static final Pattern ADD = Pattern.compile("^(?:add|put|invite)\\s+(.+?)\\s+(?:to|in|into)\\s+"
+            + GROUP_NAME + "$", FLAGS);
+    private static final Pattern REMOVE = Pattern.compile("^(?:kick out|kick|remove|take|throw|delete)\\s+(.+?)"
             + "\\s+(?:out\\s+of|out\\s+from|off|from)\\s+" + GROUP_NAME + "$", FLAGS);
     private static final Pattern LEAVE = Pattern.compile("^(?:leave|exit|quit|get out of|take me out of|"
             + "remove me from|get me out of|i['’]?m leaving|i am leaving|i (?:don['’]?t|do not) want to be in|"

@@ -87,8 +87,8 @@ public final class GroupMembership {
     }
 
     /**
-     * An add that named no group ("add Bob"): to the owner's only group, or the question which one, each of their groups
-     * a tap that finishes it; with none, how to make one, and a tap that does.
+     * An add that named no group ("add Bob"): to the owner's only group, or the question which one, each of their
+     * groups a tap that finishes it; with none, how to make one, and a tap that does.
      */
     private Message toWhichGroup(User owner, String typedPerson) {
         List<Group> own = groups.groupsOf(owner.address()).reversed().stream()

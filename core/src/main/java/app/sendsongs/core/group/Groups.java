@@ -2,13 +2,14 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
-import app.sendsongs.core.command.Command;
 import app.sendsongs.core.chat.Payload;
+import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -110,12 +111,16 @@ public final class Groups {
 
     /**
      * {@code typed}, words that name no command, answers the open {@code question}, "What should the group be
-     * called?": the group is made with that name. A name groups cannot have is said, and the question asked again.
+     * called?": the group is made with that name. A name groups cannot have, or one of the person's groups has, is
+     * said, and the question asked again.
      */
     public Message nameGiven(User owner, PendingChoice question, String typed) {
         Optional<String> problem = GroupNames.problem(typed);
         if (problem.isPresent()) {
             return askName(owner, problem.get() + "\n");
+        }
+        if (lifecycle.madeOneCalled(owner, typed)) {
+            return askName(owner, "You already have a group called " + Names.tidy(typed) + ".\n");
         }
         Message reply = create(owner, typed);
         // not made for another reason (the most groups one can make): the question is answered all the same

@@ -33,6 +33,8 @@ class GroupPhrasesTest {
                 .isEqualTo(new Command.AddToGroup("Road Trip", "Bob Fisher"));
         assertThat(parsed("add 'Bob Fisher' in Family")).isEqualTo(new Command.AddToGroup("Family", "Bob Fisher"));
         assertThat(parsed("remove Bob from Family")).isEqualTo(new Command.RemoveFromGroup("Family", "Bob"));
+        assertThat(parsed("kick out Bob from Family")).isEqualTo(new Command.RemoveFromGroup("Family", "Bob"));
+        assertThat(parsed("put Bob in Family")).isEqualTo(new Command.AddToGroup("Family", "Bob"));
         assertThat(parsed("kick Bob Fisher out of the Family group"))
                 .isEqualTo(new Command.RemoveFromGroup("Family", "Bob Fisher"));
         assertThat(parsed("leave Family")).isEqualTo(new Command.LeaveGroup("Family"));

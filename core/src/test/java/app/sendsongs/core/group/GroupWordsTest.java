@@ -61,6 +61,9 @@ class GroupWordsTest {
         assertThat(bot.reply("alice", "---")).isEqualTo("A group name needs at least one letter or digit.\n"
                 + ASK_NAME);
         assertThat(bot.reply("alice", "Family")).startsWith("Created the group Family.");
+        bot.reply("alice", "new group");
+        assertThat(bot.reply("alice", "family")).isEqualTo("You already have a group called family.\n" + ASK_NAME);
+        assertThat(bot.reply("alice", "Band")).startsWith("Created the group Band.");
     }
 
     @Test
