@@ -338,7 +338,7 @@ public final class Bot {
      * Words typed at "What should the group be called?" ({@link GroupNameQuestion}): the name of the group to make,
      * when they name no command and are no no (its Never mind, {@link #questionTapMeant}), no thanks, no link and no
      * slashed command; a yes, which names nothing, asks again. Not while the song being shared waits for a note, which
-     * such words may be.
+     * such words may be. Handled again after a crash once its first run made the group, it says so again.
      */
     private Optional<Message> groupNamed(Inbound event, ParseResult parsed, String typed, User user,
                                          Optional<ShareDraft> draft) {
@@ -347,8 +347,11 @@ public final class Bot {
                 || WordsForWho.isKindWords(typed) || OtherMusicLinks.serviceIn(typed).isPresent()) {
             return Optional.empty();
         }
+        if (groups.namedBefore()) {
+            return Optional.of(groups.nameGiven(user, typed)); // a run cut short once the question had ended
+        }
         return openQuestion(user).filter(GroupNameQuestion::asks).map(question -> WordsForTaps.saysYes(typed)
-                ? groups.askNameAgain("A yes doesn't name it.\n") : groups.nameGiven(user, question, typed));
+                ? groups.askNameAgain("A yes doesn't name it.\n") : groups.nameGiven(user, typed));
     }
 
     /**

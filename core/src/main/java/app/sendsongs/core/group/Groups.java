@@ -110,23 +110,34 @@ public final class Groups {
     }
 
     /**
-     * {@code typed}, words that name no command, answers the open {@code question}, "What should the group be
-     * called?": the group is made with that name. A name groups cannot have, or one of the person's groups has, is
-     * said, and the question asked again.
+     * {@code typed}, words that name no command, answers the open "What should the group be called?": the group is made
+     * with that name. A name groups cannot have, or one of the person's groups has, is said, and the question asked
+     * again. The question ends once the group is made, before the answer goes out: the answer handled again after a
+     * crash ({@link #namedBefore}) finds the group its first run made and says so again.
      */
-    public Message nameGiven(User owner, PendingChoice question, String typed) {
-        Optional<String> problem = GroupNames.problem(typed);
-        if (problem.isPresent()) {
-            return askName(owner, problem.get() + "\n");
-        }
-        if (lifecycle.madeOneCalled(owner, typed)) {
-            return askName(owner, "You already have a group called " + Names.tidy(typed) + ".\n");
+    public Message nameGiven(User owner, String typed) {
+        if (lifecycle.madeNow().isEmpty()) {
+            Optional<String> problem = GroupNames.problem(typed);
+            if (problem.isPresent()) {
+                return askName(owner, problem.get() + "\n");
+            }
+            if (lifecycle.madeOneCalled(owner, typed)) {
+                return askName(owner, "You already have a group called " + Names.tidy(typed) + ".\n");
+            }
         }
         Message reply = create(owner, typed);
         // not made for another reason (the most groups one can make): the question is answered all the same
-        choices.openChoice(owner.address()).filter(question::equals)
+        choices.openChoice(owner.address()).filter(GroupNameQuestion::asks)
                 .ifPresent(open -> ShownPendingList.take(choices, open));
         return reply;
+    }
+
+    /**
+     * Whether the event being handled made a group already: the name typed at "What should the group be called?",
+     * handled again after a crash cut its run short once the question had ended.
+     */
+    public boolean namedBefore() {
+        return lifecycle.madeNow().isPresent();
     }
 
     /** The open "What should the group be called?" asked again after {@code lead}, a line. */
