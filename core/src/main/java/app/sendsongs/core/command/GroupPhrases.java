@@ -36,7 +36,7 @@ final class GroupPhrases {
     private static final Pattern CREATE = Pattern.compile("^(?:make|create|start|set up|setup|form|open|new)\\s+"
             + "(?:me\\s+)?(?:a\\s+|an\\s+|one\\s+)?(?:new\\s+)?group(?:\\s+(?:called|named|titled|name)?\\s*(.*))?$",
             FLAGS);
-    private static final Pattern ADD = Pattern.compile("^(?:add|put|invite)\\s+(.+?)\\s+(?:to|in|into)\\s+"
+    private static final Pattern ADD = Pattern.compile("^(?:add|put)\\s+(.+?)\\s+(?:to|in|into)\\s+"
             + GROUP_NAME + "$", FLAGS);
     private static final Pattern REMOVE = Pattern.compile("^(?:kick out|kick|remove|take|throw|delete)\\s+(.+?)"
             + "\\s+(?:out\\s+of|out\\s+from|off|from)\\s+" + GROUP_NAME + "$", FLAGS);

@@ -65,6 +65,8 @@ class GroupPhrasesTest {
         assertThat(parser.parse("add a note to it")).isInstanceOf(ParseResult.Unknown.class);
         assertThat(parser.parse("add to my playlist")).isInstanceOf(ParseResult.Unknown.class);
         assertThat(parser.parse("remove my data")).isInstanceOf(ParseResult.Unknown.class);
+        assertThat(parser.parse("Invite \"dance in the rain\"")).as("a tap's title typed").isInstanceOf(
+                ParseResult.Unknown.class);
     }
 
     @Test
