@@ -151,7 +151,7 @@ public final class SendSongs {
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
-                schedule, link, clock, reach, platforms, names, marks);
+                schedule, link, clock, reach, platforms, names, marks, contacts);
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
                 new ShownPendingList(stores.choices(), clock,
@@ -186,18 +186,19 @@ public final class SendSongs {
                                  TrackLookup tracks, GroupReceivers receivers, SendLimiter limiter, Outbox outbox,
                                  ShareSettled summary, WatchSchedule schedule, ConnectLink link, Clock clock,
                                  Reachability reach, ChatPlatforms platforms, TellingNames names,
-                                 HandlingMarks marks) {
+                                 HandlingMarks marks, Contacts contacts) {
         GroupShareWithdrawal withdrawal = new GroupShareWithdrawal(stores.shares(), stores.groups(), outbox, summary);
         GroupLimits limits = GroupLimits.standard();
         GroupMembership membership = new GroupMembership(stores.groups(), stores.users(), stores.preferences(),
-                finder, withdrawal, friends, whichPerson, outbox, limits, link, marks, clock);
+                finder, withdrawal, friends, whichPerson, outbox, limits, link, marks, contacts, clock);
         WhichGroup whichGroup = new WhichGroup(stores.choices(), stores.groups(), finder, clock);
         GroupLifecycle lifecycle = new GroupLifecycle(stores.groups(), finder, withdrawal, outbox, limits,
                 stores.choices(), marks, clock);
         return new Groups(lifecycle, membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
-                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup, names), whichGroup);
+                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup, names), whichGroup, contacts,
+                stores.groups(), stores.users(), finder, stores.choices(), clock);
     }
 
     public Bot bot() {

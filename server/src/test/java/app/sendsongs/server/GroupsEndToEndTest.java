@@ -434,6 +434,41 @@ class GroupsEndToEndTest {
                 + "See who is in one with: members <group>");
     }
 
+    @Test
+    void aGroupIsMadeAndFilledInPlainWordsAndByTapping() {
+        registerAliceBobAndCarol();
+        sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0));
+        sandbox.advanceMinutes(1);
+        sandbox.ask("carol", "send_song name:\"Alice Smith\" " + LINK + tracks.get(1));
+        sandbox.advanceMinutes(1);
+
+        assertThat(reply("alice", "create a group")).isEqualTo("What should the group be called? Type its name, like "
+                + "Family or Road Trip.");
+        assertThat(quickReplies("alice")).containsExactly("Never mind");
+        assertThat(reply("alice", "never mind")).startsWith("Hi Alice! ");
+        assertThat(reply("alice", "groups")).startsWith("You're not in any group yet.");
+        assertThat(sandbox.tapTitled("alice", "Make a group")).singleElement().asString()
+                .startsWith("What should the group be called?");
+        assertThat(reply("alice", "Family")).startsWith("Created the group Family.")
+                .endsWith("\nOr tap someone you've shared songs with to add them:");
+        assertThat(quickReplies("alice")).containsExactly("Add Carol King", "Add Bob Fisher");
+
+        assertThat(sandbox.tapTitled("alice", "Add Carol King")).singleElement().asString()
+                .startsWith("Added Carol King to Family (2 members).");
+        assertThat(quickReplies("alice")).containsExactly("Add Bob Fisher", "See members");
+        assertThat(reply("alice", "add Bob to Family")).startsWith("Added Bob Fisher to Family (3 members).");
+        assertThat(reply("bob", "who is in Family?")).startsWith("Family — made by Alice Smith, 3 members:");
+        assertThat(quickReplies("bob")).containsExactly("Leave Family");
+        assertThat(reply("bob", "I don't want to be in Family")).startsWith("You've left Family.");
+        assertThat(reply("alice", "kick Carol from Family")).startsWith("Removed Carol King from Family");
+    }
+
+    private List<String> quickReplies(String psid) {
+        List<String> titles = new ArrayList<>();
+        sandbox.lastSent(psid).path("quick_replies").forEach(reply -> titles.add(reply.path("title").asText()));
+        return titles;
+    }
+
     private void registerAliceBobAndCarol() {
         register("alice", "Alice Smith");
         register("bob", "Bob Fisher");

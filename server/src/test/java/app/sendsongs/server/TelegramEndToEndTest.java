@@ -926,6 +926,35 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aGroupIsMadeInPlainWordsAndFilledByTappingItsButtons() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send Alice Archer " + LINK + track);
+        telegram.awaitMessage(ALICE, text -> text.contains("sent you a song"));
+
+        assertThat(telegram.ask(ALICE, "/groups")).singleElement().asString().isEqualTo("You're not in any group "
+                + "yet. Make one with: /create_group name:\"<group>\"");
+        JsonNode none = telegram.messages(ALICE).getLast();
+        assertThat(TelegramPeople.buttons(none)).containsExactly("Make a group");
+        assertThat(telegram.tap(ALICE, none, "Make a group")).singleElement().asString()
+                .isEqualTo("What should the group be called? Type its name, like Family or Road Trip.");
+        assertThat(telegram.ask(ALICE, "Road Trip")).singleElement().asString()
+                .startsWith("Created the group Road Trip. Add people who have registered with me: /add_to_group "
+                        + "\"Road Trip\" \"<full name>\"");
+        JsonNode created = telegram.messages(ALICE).getLast();
+        assertThat(TelegramPeople.buttons(created)).containsExactly("Add Bob Fisher");
+        assertThat(TelegramPeople.button(created, "Add Bob Fisher").path("callback_data").asText())
+                .isEqualTo("add_to_group \"Road Trip\" \"Bob Fisher\"");
+
+        assertThat(telegram.tap(ALICE, created, "Add Bob Fisher")).singleElement().asString()
+                .startsWith("Added Bob Fisher to Road Trip (2 members).");
+        assertThat(TelegramPeople.buttons(telegram.messages(ALICE).getLast())).containsExactly("See members");
+        JsonNode added = telegram.messages(BOB).getLast();
+        assertThat(TelegramPeople.buttons(added)).containsExactly("Leave Road Trip");
+        assertThat(telegram.ask(BOB, "leave the Road Trip group")).singleElement().asString()
+                .startsWith("You've left Road Trip.");
+    }
+
+    @Test
     void leaveGroupTypedPrivatelyForAGroupChatSaysHowThatChatsSongsStop() {
         registerAliceAndBob();
         telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));

@@ -16,6 +16,7 @@ import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.DeleteQuestion;
 import app.sendsongs.core.group.GroupFinder;
+import app.sendsongs.core.group.GroupNameQuestion;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
@@ -267,6 +268,9 @@ public final class Bot {
         if (question.filter(q -> WhichGroup.asks(q) || WhichPerson.asks(q)).isPresent()) {
             return Optional.of(whichOneAgain(user, question.get(), lead + "\n"));
         }
+        if (question.filter(GroupNameQuestion::asks).isPresent()) {
+            return Optional.of(groups.askNameAgain(lead + "\n"));
+        }
         Optional<List<Choice>> yesOrNo = question.flatMap(Bot::yesOrNoTaps);
         if (yesOrNo.isPresent()) {
             List<Choice> taps = yesOrNo.get();
@@ -291,6 +295,10 @@ public final class Bot {
         Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
         if (yesTyped.isPresent()) {
             return yesTyped.get();
+        }
+        Optional<Message> groupNamed = groupNamed(event, parsed, typed, user.get(), draft);
+        if (groupNamed.isPresent()) {
+            return groupNamed.get();
         }
         Optional<String> questionTap = questionTapMeant(event, parsed, typed, user.get(), draft);
         Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
@@ -331,8 +339,28 @@ public final class Bot {
     }
 
     /**
+     * Words typed at "What should the group be called?" ({@link GroupNameQuestion}): the name of the group to make,
+     * when they name no command and are no no (its Never mind, {@link #questionTapMeant}), no thanks, no link and no
+     * slashed command; a yes, which names nothing, asks again. Not while the song being shared waits for a note, which
+     * such words may be. Handled again after a crash once its first run made the group, it says so again.
+     */
+    private Optional<Message> groupNamed(Inbound event, ParseResult parsed, String typed, User user,
+                                         Optional<ShareDraft> draft) {
+        if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)
+                || SLASHED.matcher(typed.strip()).lookingAt() || GroupNameQuestion.tapMeant(typed).isPresent()
+                || WordsForWho.isKindWords(typed) || OtherMusicLinks.serviceIn(typed).isPresent()) {
+            return Optional.empty();
+        }
+        if (groups.namedBefore()) {
+            return Optional.of(groups.nameGiven(user, typed)); // a run cut short once the question had ended
+        }
+        return openQuestion(user).filter(GroupNameQuestion::asks).map(question -> WordsForTaps.saysYes(typed)
+                ? groups.askNameAgain("A yes doesn't name it.\n") : groups.nameGiven(user, typed));
+    }
+
+    /**
      * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
-     * delete_group's): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
+     * delete_group's, "What should the group be called?"): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
      * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
      * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
      */
@@ -348,6 +376,9 @@ public final class Bot {
             }
             if (DeleteQuestion.asks(question)) {
                 return DeleteQuestion.tapMeant(typed);
+            }
+            if (GroupNameQuestion.asks(question)) {
+                return GroupNameQuestion.tapMeant(typed);
             }
             return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
         });
@@ -406,11 +437,13 @@ public final class Bot {
     }
 
     /**
-     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's): going there answers it,
+     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's) and the Never mind of
+     * "What should the group be called?": going there answers it,
      * so its Yes, still under an older message on Telegram, asks again, and a bare {@code cancel} is the command again.
      */
     private Message menuAnsweringNo(User user) {
-        openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question))
+        openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question)
+                        || GroupNameQuestion.asks(question))
                 .ifPresent(question -> ShownPendingList.take(choices, question));
         return menu(user);
     }

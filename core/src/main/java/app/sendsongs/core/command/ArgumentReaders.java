@@ -578,12 +578,14 @@ final class ArgumentReaders {
     }
 
     /**
-     * {@code create_group}: the one argument is the new group's name, asked for with the example; kept as typed, so
-     * that a name with characters groups cannot have is refused rather than changed.
+     * {@code create_group}: the one argument is the new group's name, kept as typed, so that a name with characters
+     * groups cannot have is refused rather than changed; without one, the bot asks for it ({@link
+     * Command.NameNewGroup}).
      */
     static ArgumentReader newGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), String::strip,
-                make);
+        return args -> args.words().isEmpty() && args.options().isEmpty()
+                ? new ParseResult.Parsed(new Command.NameNewGroup())
+                : oneGroup(args, "Give the group a name: " + args.command().exampleToWrite(), String::strip, make);
     }
 
     /** {@code delete_group <group>}, which asks first, or {@code delete_group confirm <group id>}, the yes to it. */

@@ -222,6 +222,10 @@ public sealed interface Command {
     record CreateGroup(String name) implements GroupCommand {
     }
 
+    /** A group to be made, without a name yet ({@code create_group} alone, "new group"): the bot asks for one. */
+    record NameNewGroup() implements GroupCommand {
+    }
+
     record AddToGroup(String group, String personName) implements GroupCommand {
     }
 

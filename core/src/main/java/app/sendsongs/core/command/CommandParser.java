@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Turns what a person typed into a {@link Command}, or a short reason. Which words name a command and how its
  * arguments are read come from {@link CommandDefinitions}; a command's name may be typed as separate words
- * ({@code send song}, {@code forget me}), as phones' autocorrect splits it. Text that names no command but holds a
+ * ({@code send song}, {@code forget me}), as phones' autocorrect splits it, and the group commands said in plain
+ * words ({@link GroupPhrases}: "add Bob to Family"). Text that names no command but holds a
  * Spotify link starts a share of that song; other text gets the commands spelled much like it ("did you mean").
  */
 public final class CommandParser {
@@ -47,11 +48,19 @@ public final class CommandParser {
                         Optional.of(key.text().substring(1)), song));
             }
         }
+        Optional<ParseResult> phrase = GroupPhrases.read(text);
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
+            if (command.isPresent() && phrase.isPresent()
+                    && GroupPhrases.START_WITH_A_COMMAND.contains(command.get().name())) {
+                return phrase.get(); // "members of Family", "start a group"
+            }
             if (command.isPresent()) {
                 return read(command.get(), spelled(tokens, words), tokens.subList(words, tokens.size()));
             }
+        }
+        if (phrase.isPresent()) {
+            return phrase.get();
         }
         if (tokens.size() == 1 && tokens.getFirst() instanceof Tokenizer.Option option
                 && option.key().equals("name") && !option.value().isBlank()) {

@@ -19,7 +19,8 @@ enum HelpTopic {
                     + "Only the person who made a group can add, remove or delete; anyone can leave. Members must have "
                     + "registered with me. If you're in two groups with one name, add the owner: "
                     + "{members} Family (Bob Fisher's). A song, {members} or {leave_group} with that name alone asks "
-                    + "which, a tap for each.",
+                    + "which, a tap for each.\nPlain words work too: \"new group\", \"add Bob to Family\", \"kick Bob "
+                    + "from Family\", \"leave Family\", \"who is in Family?\".",
             "\nIn a Telegram group chat: add me to it, and a song shared there with {send_song} <link> goes "
                     + "privately to everyone who tapped Count me in (or sent {join} there); {leave} there stops them.");
 

@@ -82,6 +82,18 @@ public final class GroupLifecycle {
         return created(owner, tidy);
     }
 
+    /** Whether the person made a group of this name already (compared as {@link #create} compares). */
+    boolean madeOneCalled(User owner, String name) {
+        String key = Names.key(Names.tidy(name));
+        return groups.groupsOf(owner.address()).stream()
+                .anyMatch(group -> group.ownedBy(owner.address()) && group.nameKey().equals(key));
+    }
+
+    /** The group the event being handled made ({@link #create}), if it made one. */
+    Optional<Group> madeNow() {
+        return groups.findGroup(Cause.id(GROUP));
+    }
+
     private static String created(User owner, String tidy) {
         CommandStyle style = CommandStyle.of(owner.address());
         return "Created the group " + tidy + ". Add people who have registered with me: " + style.spell("add_to_group")

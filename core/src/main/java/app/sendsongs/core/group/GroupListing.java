@@ -1,17 +1,23 @@
 package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code groups} and {@code members} commands: what a person can see of the groups they are in. */
 public final class GroupListing {
     static final String LEAVE = "leave_group";
+    private static final String MEMBERS = "members";
+    /** What asks the name of a new group ({@link GroupNameQuestion}). */
+    static final Choice MAKE_ONE = new Choice("Make a group", "create_group");
+    private static final Choice NEW_ONE = new Choice("New group", "create_group");
 
     private final GroupStore groups;
     private final UserStore users;
@@ -23,19 +29,30 @@ public final class GroupListing {
         this.finder = finder;
     }
 
-    public String groups(User person) {
+    /**
+     * {@code groups}: the groups the person is in, each a tap that lists its members, and a tap that makes a new one
+     * (which asks its name); with none, how to make one, and that tap.
+     */
+    public Message groups(User person) {
         List<Group> theirs = groups.groupsOf(person.address());
         if (theirs.isEmpty()) {
-            return "You're not in any group yet. Make one with: "
-                    + CommandStyle.of(person.address()).spell("create_group") + " name:\"<group>\"";
+            return Message.text("You're not in any group yet. Make one with: "
+                    + CommandStyle.of(person.address()).spell("create_group") + " name:\"<group>\"")
+                    .withChoices(List.of(MAKE_ONE));
         }
+        List<Choice> taps = new ArrayList<>(taps(person, MEMBERS, Message.MAX_CHOICES - 1));
+        taps.add(NEW_ONE);
+        return Message.text(listed(person, theirs)).withChoices(taps);
+    }
+
+    private String listed(User person, List<Group> theirs) {
         StringBuilder text = new StringBuilder("Your groups:");
         for (Group group : theirs) {
             text.append("\n• ").append(finder.reference(person, group, theirs)).append(" — ")
                     .append(group.ownedBy(person.address()) ? "yours" : "made by " + finder.ownerName(group))
                     .append(", ").append(members(groups.membersOf(group.id()).size()));
         }
-        String members = CommandStyle.of(person.address()).spell("members");
+        String members = CommandStyle.of(person.address()).spell(MEMBERS);
         return text.append("\nSee who is in one with: ").append(members).append(" <group>").toString();
     }
 

@@ -17,6 +17,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 public final class GroupMembership {
     private static final String ADD = "add people to it";
     private static final String REMOVE = "remove people from it";
+    private static final String ADDED = "Added ";
 
     private final GroupStore groups;
     private final UserStore users;
@@ -42,12 +44,14 @@ public final class GroupMembership {
     private final Outbox outbox;
     private final GroupLimits limits;
     private final ConnectLink connectLink;
+    private final GroupAddTaps addTaps;
     private final Clock clock;
 
     public GroupMembership(GroupStore groups, UserStore users, PreferenceStore preferences, GroupFinder finder,
                            GroupShareWithdrawal withdrawal, FriendFinder friends, WhichPerson whichPerson,
                            Outbox outbox, GroupLimits limits, ConnectLink connectLink, HandlingMarks marks,
-                           Clock clock) {
+                           Contacts contacts, Clock clock) {
+        this.addTaps = new GroupAddTaps(groups, users, contacts, finder);
         this.groups = groups;
         this.users = users;
         this.preferences = preferences;
@@ -66,14 +70,60 @@ public final class GroupMembership {
      * enough for one of the owner's contacts.
      */
     public Message add(User owner, String typedGroup, String typedPerson, String commandText) {
+        if (typedGroup.isBlank()) {
+            return toWhichGroup(owner, typedPerson);
+        }
+        if (typedPerson.isBlank()) {
+            return withOwnGroup(owner, typedGroup, ADD, group -> whoToAdd(owner, group));
+        }
         GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
         String personName = meant.person();
         return withOwnGroup(owner, meant.group(), ADD, group -> switch (friends.find(owner, personName)) {
-            case FriendFinder.Lookup.Found(User person) -> Message.text(addPerson(owner, group, person));
+            case FriendFinder.Lookup.Found(User person) -> addPerson(owner, group, person);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
             case FriendFinder.Lookup.Nobody() -> Message.text(nobodyToAdd(personName));
         });
+    }
+
+    /**
+     * An add that named no group ("add Bob"): to the owner's only group, or the question which one, each of their
+     * groups a tap that finishes it; with none, how to make one, and a tap that does.
+     */
+    private Message toWhichGroup(User owner, String typedPerson) {
+        List<Group> own = groups.groupsOf(owner.address()).reversed().stream()
+                .filter(group -> group.ownedBy(owner.address())).toList();
+        if (own.isEmpty()) {
+            return Message.text("You haven't made a group yet. Make one first, then add people to it.")
+                    .withChoices(List.of(GroupListing.MAKE_ONE));
+        }
+        if (own.size() == 1) {
+            String group = finder.reference(owner, own.getFirst());
+            return typedPerson.isBlank() ? whoToAdd(owner, own.getFirst())
+                    : add(owner, group, typedPerson, addCommand(group, typedPerson));
+        }
+        List<Choice> taps = own.stream().map(group -> finder.reference(owner, group))
+                .map(group -> new Choice(group, typedPerson.isBlank() ? "add people to " + group
+                        : addCommand(group, typedPerson)))
+                .filter(tap -> Payload.fits(tap.payload())).limit(Message.MAX_CHOICES).toList();
+        String who = typedPerson.isBlank() ? "people" : Names.quoted(typedPerson);
+        return Message.text("Add " + who + " to which group? Tap one, or send: "
+                + CommandStyle.of(owner.address()).spell("add_to_group") + " <group> \"<full name>\"")
+                .withChoices(taps);
+    }
+
+    private static String addCommand(String group, String person) {
+        return "add_to_group " + GroupNames.argument(group) + " \"" + person + "\"";
+    }
+
+    /** An add that named nobody ("add people to Family"): the owner's latest contacts not in it, as taps. */
+    private Message whoToAdd(User owner, Group group) {
+        String command = CommandStyle.of(owner.address()).spell("add_to_group") + " "
+                + GroupNames.argument(finder.reference(owner, group)) + " \"<full name>\"";
+        List<Choice> taps = addTaps.forGroup(owner, group);
+        return Message.text(taps.isEmpty() ? "Who should I add to " + group.name() + "? Send: " + command
+                : "Who should I add to " + group.name() + "? Tap someone you've shared songs with, or send: " + command)
+                .withChoices(taps);
     }
 
     private String nobodyToAdd(String personName) {
@@ -86,6 +136,9 @@ public final class GroupMembership {
 
     /** {@code commandText} is kept to finish the command if the bot must ask which person was meant. */
     public Message remove(User owner, String typedGroup, String typedPerson, String commandText) {
+        if (typedGroup.isBlank()) {
+            return fromWhichGroup(owner, typedPerson);
+        }
         GroupAndPerson meant = GroupAndPerson.read(finder, owner, typedGroup, typedPerson);
         String personName = meant.person();
         Optional<String> removedBefore = departures.removedBefore(owner, personName);
@@ -114,6 +167,34 @@ public final class GroupMembership {
     }
 
     /**
+     * A removal that named no group ("kick Bob"): from the only group the owner made that has someone of that name in
+     * it, or the question which, each such group a tap that finishes it.
+     */
+    private Message fromWhichGroup(User owner, String typedPerson) {
+        List<String> with = groups.groupsOf(owner.address()).reversed().stream()
+                .filter(group -> group.ownedBy(owner.address()))
+                .filter(group -> groups.membersOf(group.id()).stream()
+                        .filter(member -> !member.member().equals(owner.address()))
+                        .flatMap(member -> users.findUser(member.member()).stream())
+                        .anyMatch(friends.naming(owner, typedPerson)))
+                .map(group -> finder.reference(owner, group)).toList();
+        if (with.isEmpty()) {
+            return Message.text("Nobody called " + Names.quoted(typedPerson) + " is in a group you made. See your "
+                    + "groups with: " + CommandStyle.of(owner.address()).spell("groups"));
+        }
+        String command = "remove_from_group ";
+        if (with.size() == 1) {
+            return remove(owner, with.getFirst(), typedPerson, command + GroupNames.argument(with.getFirst()) + " \""
+                    + typedPerson + "\"");
+        }
+        List<Choice> taps = with.stream().map(group -> new Choice(group, command + GroupNames.argument(group) + " \""
+                + typedPerson + "\"")).filter(tap -> Payload.fits(tap.payload())).limit(Message.MAX_CHOICES).toList();
+        return Message.text("Remove " + Names.quoted(typedPerson) + " from which group? Tap one, or send: "
+                + CommandStyle.of(owner.address()).spell("remove_from_group") + " <group> \"<full name>\"")
+                .withChoices(taps);
+    }
+
+    /**
      * Finishes an add or remove the bot had to ask about: {@code number} picks one of the offered people; the one after
      * them, the question's last tap (Never mind), does nothing.
      */
@@ -124,7 +205,7 @@ public final class GroupMembership {
             case WhichPerson.Answer.Picked(User person) -> switch (command) {
                 case Command.AddToGroup add -> withOwnGroup(owner,
                         GroupAndPerson.read(finder, owner, add.group(), add.personName()).group(), ADD,
-                        group -> Message.text(addPerson(owner, group, person)));
+                        group -> addPerson(owner, group, person));
                 case Command.RemoveFromGroup remove -> withOwnGroup(owner,
                         GroupAndPerson.read(finder, owner, remove.group(), remove.personName()).group(), REMOVE,
                         group -> Message.text(departures.remove(owner, group, person)));
@@ -146,7 +227,24 @@ public final class GroupMembership {
         return departures.leave(member, group);
     }
 
-    private String addPerson(User owner, Group group, User person) {
+    /**
+     * Adds {@code person} to {@code group}; once added, the answer has taps that add the next of the owner's latest
+     * contacts, and one to see who is in it.
+     */
+    private Message addPerson(User owner, Group group, User person) {
+        String reply = addedOrWhyNot(owner, group, person);
+        if (!reply.startsWith(ADDED + person.name() + " to ")) {
+            return Message.text(reply);
+        }
+        List<Choice> taps = new ArrayList<>(addTaps.forGroup(owner, group));
+        String members = "members " + finder.reference(owner, group);
+        if (Payload.fits(members)) {
+            taps.add(new Choice("See members", members));
+        }
+        return Message.text(reply).withChoices(taps);
+    }
+
+    private String addedOrWhyNot(User owner, Group group, User person) {
         List<GroupMember> members = groups.membersOf(group.id());
         if (members.stream().anyMatch(m -> m.member().equals(person.address()))) {
             return person.name() + " is already in " + group.name() + ".";
@@ -168,7 +266,7 @@ public final class GroupMembership {
         String theirName = finder.reference(person, group);
         Outbox.Delivery notice = outbox.notify(person.address(), addedNotice(owner, person, theirName),
                 List.of(owner.address()));
-        return "Added " + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
+        return ADDED + person.name() + " to " + group.name() + " (" + (members.size() + 1) + " members). "
                 + told(notice);
     }
 

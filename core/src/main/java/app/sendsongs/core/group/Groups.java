@@ -2,10 +2,17 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.PendingChoice;
+import app.sendsongs.core.share.ShownPendingList;
+import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +27,18 @@ public final class Groups {
     private final GroupListing listing;
     private final GroupSong song;
     private final WhichGroup whichGroup;
+    private final GroupAddTaps addTaps;
+    private final GroupFinder finder;
+    private final ChoiceStore choices;
+    private final Clock clock;
 
     public Groups(GroupLifecycle lifecycle, GroupMembership membership, GroupListing listing, GroupSong song,
-                  WhichGroup whichGroup) {
+                  WhichGroup whichGroup, Contacts contacts, GroupStore groups, UserStore users, GroupFinder finder,
+                  ChoiceStore choices, Clock clock) {
+        this.addTaps = new GroupAddTaps(groups, users, contacts, finder);
+        this.finder = finder;
+        this.choices = choices;
+        this.clock = clock;
         this.lifecycle = lifecycle;
         this.membership = membership;
         this.listing = listing;
@@ -33,7 +49,8 @@ public final class Groups {
     /** {@code commandText} is kept to finish the command if the bot must ask which person, or group, was meant. */
     public Message handle(User user, Command.GroupCommand command, String commandText) {
         return switch (command) {
-            case Command.CreateGroup create -> Message.text(lifecycle.create(user, create.name()));
+            case Command.CreateGroup create -> create(user, create.name());
+            case Command.NameNewGroup name -> askName(user, "");
             case Command.AddToGroup add -> membership.add(user, add.group(), add.personName(), commandText);
             case Command.RemoveFromGroup remove ->
                     membership.remove(user, remove.group(), remove.personName(), commandText);
@@ -41,9 +58,9 @@ public final class Groups {
                     withGroup(user, leave.group(), commandText, group -> membership.leave(user, group)));
             case Command.DeleteGroup delete -> lifecycle.askToDelete(user, delete.group());
             case Command.ConfirmDeleteGroup delete -> lifecycle.delete(user, delete.groupId());
-            case Command.ListGroups list -> Message.text(listing.groups(user));
-            case Command.ListMembers members ->
-                    withGroup(user, members.group(), commandText, group -> listing.members(user, group));
+            case Command.ListGroups list -> listing.groups(user);
+            case Command.ListMembers members -> withGroupMessage(user, members.group(), commandText,
+                    group -> membersOf(user, group));
             case Command.SendToGroup send -> song.send(user, send, commandText);
         };
     }
@@ -53,12 +70,89 @@ public final class Groups {
      * asks which one, keeping {@code commandText} to finish it with the answer ({@link #chooseGroup}).
      */
     private Message withGroup(User user, String reference, String commandText, Function<Group, String> command) {
+        return withGroupMessage(user, reference, commandText, group -> Message.text(command.apply(group)));
+    }
+
+    private Message withGroupMessage(User user, String reference, String commandText,
+                                     Function<Group, Message> command) {
         return switch (listing.lookup(user, reference)) {
-            case GroupFinder.Lookup.Found(Group group) -> Message.text(command.apply(group));
+            case GroupFinder.Lookup.Found(Group group) -> command.apply(group);
             case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply);
             case GroupFinder.Lookup.Several(var named, String reply) ->
                     whichGroup.ask(user, named, commandText, Optional.empty());
         };
+    }
+
+    /**
+     * {@code create_group}: the group made, with taps that add the owner's latest contacts to it; the open "What should
+     * the group be called?" ends once a group is made.
+     */
+    private Message create(User owner, String name) {
+        String reply = lifecycle.create(owner, name);
+        Optional<Group> made = lifecycle.madeNow();
+        if (made.isEmpty()) {
+            return Message.text(reply);
+        }
+        choices.openChoice(owner.address()).filter(GroupNameQuestion::asks)
+                .ifPresent(question -> ShownPendingList.take(choices, question));
+        List<Choice> taps = addTaps.forGroup(owner, made.get());
+        return taps.isEmpty() ? Message.text(reply)
+                : Message.text(reply + "\nOr tap someone you've shared songs with to add them:").withChoices(taps);
+    }
+
+    /**
+     * "What should the group be called?", kept as the person's open question ({@link GroupNameQuestion}) so that the
+     * words typed next name the group ({@link #nameGiven}).
+     */
+    private Message askName(User person, String lead) {
+        choices.saveChoice(GroupNameQuestion.of(person.address(), clock.instant().plus(WhichPerson.CHOICE_LIFETIME)));
+        return GroupNameQuestion.asked(lead);
+    }
+
+    /**
+     * {@code typed}, words that name no command, answers the open "What should the group be called?": the group is made
+     * with that name. A name groups cannot have, or one of the person's groups has, is said, and the question asked
+     * again. The question ends once the group is made, before the answer goes out: the answer handled again after a
+     * crash ({@link #namedBefore}) finds the group its first run made and says so again.
+     */
+    public Message nameGiven(User owner, String typed) {
+        if (lifecycle.madeNow().isEmpty()) {
+            Optional<String> problem = GroupNames.problem(typed);
+            if (problem.isPresent()) {
+                return askName(owner, problem.get() + "\n");
+            }
+            if (lifecycle.madeOneCalled(owner, typed)) {
+                return askName(owner, "You already have a group called " + Names.tidy(typed) + ".\n");
+            }
+        }
+        Message reply = create(owner, typed);
+        // not made for another reason (the most groups one can make): the question is answered all the same
+        choices.openChoice(owner.address()).filter(GroupNameQuestion::asks)
+                .ifPresent(open -> ShownPendingList.take(choices, open));
+        return reply;
+    }
+
+    /**
+     * Whether the event being handled made a group already: the name typed at "What should the group be called?",
+     * handled again after a crash cut its run short once the question had ended.
+     */
+    public boolean namedBefore() {
+        return lifecycle.madeNow().isPresent();
+    }
+
+    /** The open "What should the group be called?" asked again after {@code lead}, a line. */
+    public Message askNameAgain(String lead) {
+        return GroupNameQuestion.asked(lead);
+    }
+
+    /** {@code members}: who is in the group; its owner can tap to add people, anyone else to leave it. */
+    private Message membersOf(User person, Group group) {
+        Message list = Message.text(listing.members(person, group));
+        if (group.ownedBy(person.address())) {
+            return list.withChoices(addTaps.forGroup(person, group));
+        }
+        String leave = GroupListing.LEAVE + " " + finder.reference(person, group);
+        return Payload.fits(leave) ? list.withChoices(List.of(new Choice("Leave " + group.name(), leave))) : list;
     }
 
     /** Sends {@code song} to a group the person is in (a share finished step by step); the reply. */

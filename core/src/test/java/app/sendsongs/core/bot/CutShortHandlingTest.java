@@ -211,6 +211,21 @@ class CutShortHandlingTest {
         assertThat(bot.stores.groups().groupsOf(at("alice"))).hasSize(1);
     }
 
+    @Test
+    void aGroupNamedAtItsQuestionByACutShortEventIsAnsweredOnceAsMade() {
+        bot.handle(text("alice", "new group"));
+        Inbound named = text("alice", "Band");
+        bot.chat.diesOnSend(1, false);
+        assertThatThrownBy(() -> bot.handle(named)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(named);
+        bot.advance(SendSongs.Settings.LEASE);
+
+        assertThat(bot.inbox("alice").getLast()).startsWith("Created the group Band.");
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.startsWith("Created")).hasSize(1);
+        assertThat(bot.stores.groups().groupsOf(at("alice"))).hasSize(1);
+    }
+
     @ParameterizedTest(name = "the process dies {0} saving the person")
     @ValueSource(strings = {"just before", "just after"})
     void aRegisterCutShortWelcomesThePersonWhenHandledAgainAndTheCodeStaysUsed(String when) {

@@ -296,8 +296,10 @@ class CommandParserTest {
 
     @Test
     void groupCommandsWithMissingOrExtraPiecesGetClearErrors() {
-        assertThat(invalid("create_group").problem()).startsWith("Give the group a name: create_group name:\"Family\"");
-        assertThat(invalid("create_group").usage()).startsWith("create_group name:");
+        assertThat(parsed("create_group")).as("its name is asked for").isEqualTo(new Command.NameNewGroup());
+        assertThat(invalid("create_group name:\"\"").problem()).startsWith("Give the group a name: create_group "
+                + "name:\"Family\"");
+        assertThat(invalid("create_group name:\"\"").usage()).startsWith("create_group name:");
         assertThat(invalid("create_group name:Family Time").problem()).contains("in quotes");
         assertThat(invalid("add_to_group").problem()).startsWith("Which group?");
         assertThat(invalid("add_to_group Family").problem()).startsWith("Who? Add their full name in quotes");
