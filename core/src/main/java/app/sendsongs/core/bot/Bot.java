@@ -91,6 +91,9 @@ public final class Bot {
     private static final String REGISTER = "register";
     /** A slash and a letter, as a command starts on Telegram ("/pending"). */
     private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
+    private static final String NOT_UNDERSTOOD = "Sorry, I didn't understand that.";
+    /** The fewest words of a typed question that cannot be a name ("Bob Fisher?" may be one). */
+    private static final int WORDS_OF_A_QUESTION = 3;
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
@@ -323,6 +326,9 @@ public final class Bot {
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
             case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> wishes.answer(user.get(),
                     WordsForWishes.wishIn(typed).get(), command -> answer(user.get(), command, typed, draft));
+            case ParseResult.Unknown unknown when draft.isPresent() && unknown.suggestions().isEmpty()
+                    && OtherMusicLinks.serviceIn(typed).isEmpty() ->
+                    linkShare.askAgain(draft.get(), NOT_UNDERSTOOD + " "); // a question typed at "Who is it for?"
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
                     .map(service -> notSpotify(service, user.get()))
                     .orElseGet(() -> notUnderstood(unknown, user.get()));
@@ -524,9 +530,22 @@ public final class Bot {
         return switch (draft.stage()) {
             case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
                     && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty();
+            case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty()
+                    && !notAName(typed);
             case READY -> parsed instanceof ParseResult.Unknown && noLink;
         };
+    }
+
+    /**
+     * Words typed at "Who is it for?" that are no name: a wish in plain words ("what have I sent", "did Bob listen?"),
+     * answered as such, or a question of a few words ("is this thing on?"), which asks the question again; neither
+     * invites someone by that name. "Bob?" may still be a name.
+     */
+    private static boolean notAName(String typed) {
+        String text = typed.strip();
+        boolean question = text.endsWith("?") && Spaces.words(text).size() >= WORDS_OF_A_QUESTION;
+        return question || WordsForWishes.wishIn(text).isPresent() || WordsForLeaving.wantsToStop(text)
+                || WordsForLeaving.wantsDataDeleted(text);
     }
 
     /**
@@ -708,7 +727,7 @@ public final class Bot {
 
     private static Message unknown(ParseResult.Unknown unknown, CommandStyle style) {
         if (unknown.suggestions().isEmpty()) {
-            return Message.text("Sorry, I didn't understand that. To share a song, paste its Spotify link.")
+            return Message.text(NOT_UNDERSTOOD + " To share a song, paste its Spotify link.")
                     .withChoices(List.of(MENU, HELP));
         }
         List<Choice> taps = new ArrayList<>();

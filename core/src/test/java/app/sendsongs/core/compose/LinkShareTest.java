@@ -191,6 +191,23 @@ class LinkShareTest {
     }
 
     @Test
+    void aWishOrAQuestionTypedAtWhoIsItForIsAnsweredAndInvitesNobody() {
+        bot.reply("alice", LINK);
+        String history = bot.reply("alice", "history");
+
+        for (String typed : List.of("what have I sent", "did Bob listen?", "has Bob played it")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo(history);
+        }
+        assertThat(bot.reply("alice", "change my name to Alicia Smith")).isEqualTo("Change the name friends find you "
+                + "by to \"Alicia Smith\"?");
+        assertThat(bot.reply("alice", "is this thing on?")).isEqualTo("Sorry, I didn't understand that. Who is " + TITLE
+                + " for?");
+        assertThat(last("alice").choices()).extracting(Choice::title).contains("Bob Fisher");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
     void theirOwnNameTypedForWhoItIsForOffersTheirFriendsAgain() {
         bot.reply("alice", LINK);
 
