@@ -100,7 +100,10 @@ public final class ListenWatcher {
 
     /** What one check learnt of the receiver's history. */
     private sealed interface Reading {
-        /** The plays since the read position (the whole window for Spotify), read on {@code connection}. */
+        /**
+         * The plays since the read position (the whole window for Spotify), and at a last check those since the
+         * delivery, read on {@code connection}.
+         */
         record Read(HistoryRead history, ListeningConnection connection) implements Reading {
         }
 
