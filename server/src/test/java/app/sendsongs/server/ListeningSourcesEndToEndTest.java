@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Listening sources over real HTTP, through the server's routes and the sandbox control API only: the whole story
  * with a Last.fm and with a ListenBrainz receiver, a sender without Spotify, Spotify's development mode, names that
- * match and names that do not, hidden listening, rate limits, a source that refuses forever, a late play, a grant's
- * six months, and the personal-link direct flow.
+ * match and names that do not, hidden listening, rate limits, a source that refuses forever, a late play, one
+ * scrobbled days late, a grant's six months, and the personal-link direct flow.
  */
 @Execution(ExecutionMode.CONCURRENT) // each test its own demo server
 class ListeningSourcesEndToEndTest {
@@ -350,6 +350,29 @@ class ListeningSourcesEndToEndTest {
         assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("not played within"));
         sandbox.ask("alice", "pending");
         assertThat(sandbox.inbox("alice")).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
+    }
+
+    @Test
+    void aPlayScrobbledDaysLateAfterNewerOnesIsFoundByTheSongsLastCheck() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
+        aliceSendsToBob("");
+        Instant delivered = sandbox.now();
+        sandbox.advanceMinutes(3 * 24 * 60);
+        // another song, played and scrobbled on time from another device: the next check reads it, moving on
+        sandbox.control().scrobble("bobfisher", "Filler Band", "Filler", sandbox.now().minusSeconds(60));
+        sandbox.advanceMinutes(60);
+        // the song, played on a phone offline a day after the delivery, reaches Last.fm only now, two days late
+        sandbox.control().scrobble("bobfisher", artist, title, delivered.plus(Duration.ofDays(1)));
+        sandbox.advanceMinutes(60);
+        assertThat(sandbox.inbox("alice")).as("a regular check reads back only the grace period")
+                .noneMatch(text -> text.contains("listened to"));
+
+        sandbox.advanceMinutes(4 * 24 * 60 + GRACE_MINUTES);
+        sandbox.ask("alice", "pending");
+
+        assertThat(sandbox.inbox("alice")).noneMatch(text -> text.contains("not played within"))
+                .anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to " + title));
     }
 
     @Test

@@ -47,7 +47,10 @@ import java.util.stream.Collectors;
  * {@link WatchSchedule#receiversNextCheck}). A
  * source that keeps only that window is read whole; one that keeps the whole history is read from where the last
  * check stopped, less the grace period, since plays reach it late, and when one read cannot hold all its new plays
- * the next check goes on soon, songs past their last check waiting for it.
+ * the next check goes on soon, songs past their last check waiting for it. A song's last check reads such a history
+ * back to its delivery, as a play can reach it days late (a phone offline), after newer ones moved the position on
+ * ({@link HistoryRead}): "not played" is said once its whole watch period was read, or, when no read gets there, with
+ * the sender told it may have been missed.
  *
  * <p>A receiver whose history cannot be read (their connection ended, or the source refuses or fails) never keeps a
  * song from expiring: at its last check the sender is told it was not seen played, and why it may have been missed.
@@ -97,8 +100,11 @@ public final class ListenWatcher {
 
     /** What one check learnt of the receiver's history. */
     private sealed interface Reading {
-        /** The plays since the read position (the whole window for Spotify), read on {@code connection}. */
-        record Read(RecentPlays recent, ListeningConnection connection) implements Reading {
+        /**
+         * The plays since the read position (the whole window for Spotify), and at a last check those since the
+         * delivery, read on {@code connection}.
+         */
+        record Read(HistoryRead history, ListeningConnection connection) implements Reading {
         }
 
         /** Nothing could be read; {@code retryAt} is when to try again, empty when only the deadlines matter. */
@@ -169,10 +175,12 @@ public final class ListenWatcher {
         if (receiver.needsReconnect()) {
             return new Reading.Unread(Optional.empty()); // paused until they reconnect, which checks at once
         }
-        Instant from = readFrom(watch, receiver.connection().kind(), watched);
+        SourceKind kind = receiver.connection().kind();
+        Instant from = readFrom(watch, kind, watched);
+        Optional<Instant> back = readBackFrom(kind, watched).filter(start -> start.isBefore(from));
         try {
-            return access.withConnection(receiver,
-                    (source, connection) -> new Reading.Read(source.recentPlays(connection, from), connection));
+            return access.withConnection(receiver, (source, connection) -> new Reading.Read(
+                    HistoryRead.read(source, connection, from, back, watch.checkedThrough()), connection));
         } catch (GrantRevokedException e) {
             return new Reading.Unread(Optional.empty()); // the person was told, and their watches wait for them
         } catch (PersonNotAllowedException e) {
@@ -196,14 +204,33 @@ public final class ListenWatcher {
         if (kind.keepsOnlyRecentWindow()) {
             return Instant.EPOCH;
         }
-        Instant earliest = watched.stream().map(share -> share.deliveredAt().orElseThrow()).min(Instant::compareTo)
-                .orElseThrow().truncatedTo(kind.playTimeUnit()).minusMillis(1);
+        Instant earliest = earliestDelivery(watched, kind).orElseThrow();
         Instant back = watch.checkedThrough().minus(schedule.grace());
         return back.isAfter(earliest) ? back : earliest;
     }
 
+    /**
+     * Where a last check reads a whole history back from: the earliest delivery of the songs (all still unplayed)
+     * whose last check it is, so that "not played" is said only once the whole watch of the song was read, plays
+     * that reached the history days late included (a phone offline scrobbles them when it is back). Empty when it is
+     * no song's last check, or for Spotify's window, read whole every time.
+     */
+    private Optional<Instant> readBackFrom(SourceKind kind, List<Share> watched) {
+        if (kind.keepsOnlyRecentWindow()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return earliestDelivery(watched.stream().filter(share -> !now.isBefore(finalCheck(share))).toList(), kind);
+    }
+
+    /** The start of the second (as the source times plays) of the earliest delivery: a play in that second counts. */
+    private static Optional<Instant> earliestDelivery(List<Share> songs, SourceKind kind) {
+        return songs.stream().map(share -> share.deliveredAt().orElseThrow()).min(Instant::compareTo)
+                .map(earliest -> earliest.truncatedTo(kind.playTimeUnit()).minusMillis(1));
+    }
+
     private void settle(Watch watch, User receiver, List<Share> watched, Reading.Read read) {
-        RecentPlays recent = read.recent();
+        RecentPlays recent = read.history().recent();
         Instant now = clock.instant();
         Instant readThrough = recent.plays().stream().map(Play::playedAt).max(Instant::compareTo)
                 .filter(newest -> newest.isAfter(watch.checkedThrough())).orElse(watch.checkedThrough());
@@ -214,7 +241,7 @@ public final class ListenWatcher {
         List<Share> waiting = new ArrayList<>();
         ChronoUnit playTimeUnit = receiver.connection().kind().playTimeUnit();
         for (Share share : watched) {
-            if (settle(share, withReceiptsNow(share, theirs), recent.plays(), playTimeUnit, coverage, now, notices,
+            if (settle(share, withReceiptsNow(share, theirs), read.history(), playTimeUnit, coverage, now, notices,
                     settling)) {
                 waiting.add(share);
             }
@@ -241,7 +268,8 @@ public final class ListenWatcher {
      * How far a read went. {@code mayHaveMissed}: older plays may be gone (a full window that does not reach back to
      * the last check), or the newest were left unread without the read getting any further. {@code readingOn}: the
      * read stopped at its size limit short of the newest plays but got further than the last one: the next check
-     * goes on from there soon, and songs past their last check wait for it rather than be said not played.
+     * goes on from there soon, and songs past their last check whose watch period it has not read whole wait for it
+     * rather than be said not played.
      */
     private record Coverage(boolean mayHaveMissed, boolean readingOn) {
         static Coverage of(RecentPlays recent, Instant checkedThrough, Instant readThrough) {
@@ -270,16 +298,17 @@ public final class ListenWatcher {
 
     /**
      * Settles one share ({@code stored} as read, {@code current} with what this check knows: receipts off now, plays
-     * missed) by {@code plays}, timed to {@code playTimeUnit}; returns whether it is still being watched, false when
-     * it is settled (added to {@code settling}, to be stored once the check's notices are held).
+     * missed) by the plays {@code read}, timed to {@code playTimeUnit}; returns whether it is still being watched,
+     * false when it is settled (added to {@code settling}, to be stored once the check's notices are held).
      */
-    private boolean settle(Share stored, Share current, List<Play> plays, ChronoUnit playTimeUnit, Coverage coverage,
+    private boolean settle(Share stored, Share current, HistoryRead read, ChronoUnit playTimeUnit, Coverage coverage,
                            Instant now, Notices notices, List<Share> settling) {
         Instant deliveredAt = stored.deliveredAt().orElseThrow();
+        Instant expiresAt = stored.expiresAt().orElseThrow();
         // a source timing plays in whole seconds counts a play in the second of the delivery. Checks after the watch
         // period (up to the last one, a grace period later) look for late-arriving plays made within it only
-        Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), plays,
-                deliveredAt.truncatedTo(playTimeUnit), stored.expiresAt().orElseThrow());
+        Optional<Play> play = PlayMatcher.firstPlay(stored.track().recording(), read.plays(),
+                deliveredAt.truncatedTo(playTimeUnit), expiresAt);
         if (play.isPresent()) {
             Share played = current.played(play.get().playedAt());
             notices.played(played, play.get());
@@ -287,13 +316,31 @@ public final class ListenWatcher {
             return false;
         }
         Share checked = coverage.mayHaveMissed() && !current.uncertain() ? current.markedUncertain() : current;
-        if (!now.isBefore(finalCheck(stored)) && !coverage.readingOn()) {
-            expire(checked, notices, settling);
+        if (!now.isBefore(finalCheck(stored)) && settledAtLastCheck(checked, read, coverage, expiresAt, notices,
+                settling)) {
             return false;
         }
         if (!checked.equals(stored)) {
             shares.updateShare(checked, ShareStatus.WATCHING);
         }
+        return true;
+    }
+
+    /**
+     * A song not found played at its last check: not played when every play of its watch period was read; else it
+     * waits while the reading goes on (the next check soon), or, when no later read gets there (a read back that
+     * stopped short), is said not played with the sender told it may have been missed. Returns whether it is settled.
+     */
+    private boolean settledAtLastCheck(Share checked, HistoryRead read, Coverage coverage, Instant expiresAt,
+                                       Notices notices, List<Share> settling) {
+        if (read.holdsEveryPlayBefore(expiresAt)) {
+            expire(checked, notices, settling);
+            return true;
+        }
+        if (coverage.readingOn() && read.goesOnFromRecent()) {
+            return false;
+        }
+        expire(checked.uncertain() ? checked : checked.markedUncertain(), notices, settling);
         return true;
     }
 

@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * A scrobbling source like Last.fm: plays carry names only and the whole history is kept. Consent with the token
  * {@code <user name>} connects that user; plays are scrobbled by user name, possibly late (under an earlier time).
- * It records where each read started.
+ * It records where each read started. A read may be made to hold only so many plays ({@link #readAtMost}): it then
+ * has the oldest after where it starts, the newer ones left for the next read, as the real sources page.
  */
 public final class FakeScrobbles implements ListeningSource {
     /** The consent token whose exchange the service refuses for the app's own key (Last.fm errors 10, 13, 26). */
@@ -36,6 +37,7 @@ public final class FakeScrobbles implements ListeningSource {
     private final Set<String> revoked = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
     private final List<Instant> readsFrom = new ArrayList<>();
+    private int mostPerRead = Integer.MAX_VALUE;
 
     @Override
     public SourceKind kind() {
@@ -89,6 +91,11 @@ public final class FakeScrobbles implements ListeningSource {
         }
     }
 
+    /** One read holds at most {@code plays} plays from now on: the oldest after where it starts. */
+    public synchronized void readAtMost(int plays) {
+        mostPerRead = plays;
+    }
+
     /** Forgets the reads made so far (the look at a new connection's history, before what a test watches). */
     public synchronized void forgetReads() {
         readsFrom.clear();
@@ -111,7 +118,9 @@ public final class FakeScrobbles implements ListeningSource {
             throw new MusicServiceException("the scrobbling service answers 500", Optional.empty());
         }
         List<Play> newer = scrobbles.getOrDefault(user, List.of()).stream().filter(p -> p.playedAt().isAfter(after))
-                .sorted(Comparator.comparing(Play::playedAt).reversed()).toList();
-        return new RecentPlays(newer, newer.size() + 1);
+                .sorted(Comparator.comparing(Play::playedAt)).toList();
+        List<Play> read = new ArrayList<>(newer.subList(0, Math.min(newer.size(), mostPerRead)));
+        read.sort(Comparator.comparing(Play::playedAt).reversed());
+        return new RecentPlays(read, read.size() + 1, read.size() < newer.size());
     }
 }
