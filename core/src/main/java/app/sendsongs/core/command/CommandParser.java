@@ -48,17 +48,19 @@ public final class CommandParser {
                         Optional.of(key.text().substring(1)), song));
             }
         }
-        Optional<ParseResult> phrase = GroupPhrases.read(text);
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
-            if (command.isPresent() && phrase.isPresent()
-                    && GroupPhrases.START_WITH_A_COMMAND.contains(command.get().name())) {
-                return phrase.get(); // "members of Family", "start a group"
+            if (command.isPresent() && GroupPhrases.START_WITH_A_COMMAND.contains(command.get().name())) {
+                Optional<ParseResult> phrase = GroupPhrases.read(text); // "members of Family", "start a group"
+                if (phrase.isPresent()) {
+                    return phrase.get();
+                }
             }
             if (command.isPresent()) {
                 return read(command.get(), spelled(tokens, words), tokens.subList(words, tokens.size()));
             }
         }
+        Optional<ParseResult> phrase = GroupPhrases.read(text); // read only for text that is no command
         if (phrase.isPresent()) {
             return phrase.get();
         }
