@@ -127,23 +127,13 @@ final class GroupPhrases {
      * command with that left empty, which the bot asks about.
      */
     private static Optional<ParseResult> addition(String words) {
-        Matcher both = ADD.matcher(words);
-        Matcher alone = ADD_ALONE.matcher(words);
-        String person;
-        String group;
-        if (both.matches() && (named(both.group(2)) || some(both.group(2)))) {
-            person = unquoted(both.group(1));
-            group = some(both.group(2)) ? "" : unquoted(both.group(2));
-        } else if (!both.matches() && alone.matches()) {
-            person = unquoted(alone.group(1));
-            group = "";
-        } else {
-            return Optional.empty();
-        }
-        if (PEOPLE.contains(lower(person))) {
-            return parsed(new Command.AddToGroup(group, ""));
-        }
-        return named(person) ? parsed(new Command.AddToGroup(group, person)) : Optional.empty();
+        return personAndGroup(ADD, ADD_ALONE, words).flatMap(said -> {
+            if (PEOPLE.contains(lower(said.person()))) {
+                return parsed(new Command.AddToGroup(said.group(), ""));
+            }
+            return named(said.person()) ? parsed(new Command.AddToGroup(said.group(), said.person()))
+                    : Optional.empty();
+        });
     }
 
     /**
@@ -151,23 +141,30 @@ final class GroupPhrases {
      * left empty, which the bot asks about.
      */
     private static Optional<ParseResult> removal(String words) {
-        Matcher both = REMOVE.matcher(words);
-        Matcher alone = REMOVE_ALONE.matcher(words);
-        String person;
-        String group;
-        if (both.matches() && (named(both.group(2)) || some(both.group(2)))) {
-            person = unquoted(both.group(1));
-            group = some(both.group(2)) ? "" : unquoted(both.group(2));
-        } else if (!both.matches() && alone.matches()) {
-            person = unquoted(alone.group(1));
-            group = "";
-        } else {
-            return Optional.empty();
+        return personAndGroup(REMOVE, REMOVE_ALONE, words).flatMap(said -> {
+            if (lower(said.person()).equals("me") || lower(said.person()).equals("myself")) {
+                return said.group().isEmpty() ? Optional.empty() : parsed(new Command.LeaveGroup(said.group()));
+            }
+            return named(said.person()) ? parsed(new Command.RemoveFromGroup(said.group(), said.person()))
+                    : Optional.empty();
+        });
+    }
+
+    /** A person and a group a phrase names, the group empty when it names some group or none. */
+    private record PersonAndGroup(String person, String group) {
+    }
+
+    /** The person and the group {@code both} reads ("add Bob to Family"), or the person alone ("add Bob"). */
+    private static Optional<PersonAndGroup> personAndGroup(Pattern both, Pattern alone, String words) {
+        Matcher withGroup = both.matcher(words);
+        if (withGroup.matches()) {
+            String group = withGroup.group(2);
+            return named(group) || some(group) ? Optional.of(new PersonAndGroup(unquoted(withGroup.group(1)),
+                    some(group) ? "" : unquoted(group))) : Optional.empty();
         }
-        if (lower(person).equals("me") || lower(person).equals("myself")) {
-            return group.isEmpty() ? Optional.empty() : parsed(new Command.LeaveGroup(group));
-        }
-        return named(person) ? parsed(new Command.RemoveFromGroup(group, person)) : Optional.empty();
+        Matcher withoutGroup = alone.matcher(words);
+        return withoutGroup.matches() ? Optional.of(new PersonAndGroup(unquoted(withoutGroup.group(1)), ""))
+                : Optional.empty();
     }
 
     private static Optional<ParseResult> deletion(String words) {
