@@ -201,7 +201,8 @@ class ConversationEndToEndTest {
         sandbox.tapTitled("alice", "Bob Fisher");
         sandbox.tapTitled("alice", "Note for after");
         assertThat(sandbox.ask("alice", "/cancel")).as("with its slash, the command")
-                .containsExactly("Stopped watching " + title(earlier) + " for Bob Fisher.");
+                .containsExactly("Stopped watching " + title(earlier) + " for Bob Fisher.\n\nStill open: Type the note "
+                        + "Bob Fisher gets once they've played it.");
         assertThat(sandbox.ask("alice", "told you!")).as("the song still waits for its note").singleElement()
                 .asString().startsWith("Noted. Send " + title(tracks.get(3)) + " to Bob Fisher?");
         assertThat(sandbox.ask("alice", "discard")).containsExactly("OK, I've dropped that song.");

@@ -50,6 +50,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -97,6 +98,8 @@ public final class Bot {
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
+    /** Before a question asked again after the answer to something else typed while it was open. */
+    private static final String STILL_OPEN = "Still open:";
     /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
     private static final String SONG_BEFORE_CONNECTING =
             "To send that song, connect first (it takes a minute), then paste it again.\n\n";
@@ -317,22 +320,60 @@ public final class Bot {
             return linkShare.typed(user.get(), draft.get(), typed);
         }
         return switch (parsed) {
+            case ParseResult.Parsed(Command command) when leavesAQuestion(command) ->
+                    stillAsked(user.get(), () -> answer(user.get(), command, typed, draft));
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
-            case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) -> KIND_WORDS_BACK;
+            case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
+                    askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
                     CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
-            case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> wishes.answer(user.get(),
-                    WordsForWishes.wishIn(typed).get(), command -> answer(user.get(), command, typed, draft));
-            case ParseResult.Unknown unknown when draft.isPresent() && unknown.suggestions().isEmpty()
-                    && OtherMusicLinks.serviceIn(typed).isEmpty() ->
-                    linkShare.askAgain(draft.get(), NOT_UNDERSTOOD + " "); // a question typed at "Who is it for?"
+            case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> stillAsked(user.get(),
+                    () -> wishes.answer(user.get(), WordsForWishes.wishIn(typed).get(),
+                            command -> answer(user.get(), command, typed, draft)));
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
                     .map(service -> notSpotify(service, user.get()))
+                    .or(() -> unknown.suggestions().isEmpty() ? askedAgain(user.get(), NOT_UNDERSTOOD)
+                            : Optional.empty()) // words that answer nothing asked: the question again
                     .orElseGet(() -> notUnderstood(unknown, user.get()));
         };
+    }
+
+    /**
+     * Commands that answer no question and, typed while one is open (the song being shared counts), leave it open:
+     * their answer is followed by the question ({@link #stillAsked}). Not a tap's command, a song sent, {@code menu}
+     * or {@code help} (whose answers stand alone), nor one that asks a question of its own.
+     */
+    private static boolean leavesAQuestion(Command command) {
+        return switch (command) {
+            case Command.Pending p -> true;
+            case Command.History h -> true;
+            case Command.Cancel c -> true;
+            case Command.Rename r -> true;
+            case Command.Block b -> true;
+            case Command.Unblock u -> true;
+            case Command.Receipts r -> true;
+            case Command.GroupCommand group -> !(group instanceof Command.SendToGroup);
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code answer}, and after it, when a question was open (a "which one?", a yes-or-no question, the group's name,
+     * or the song being shared) and is still open as it was, that question again, so the person is not left with a
+     * question they no longer see: on Messenger its taps go with the next message. The answer's own taps come first.
+     */
+    private Message stillAsked(User user, Supplier<Message> answer) {
+        Optional<PendingChoice> question = openQuestion(user);
+        Optional<ShareDraft> draft = linkShare.draftOf(user);
+        Message reply = answer.get();
+        if (!openQuestion(user).equals(question) || !linkShare.draftOf(user).equals(draft)) {
+            return reply; // answered, ended or replaced by a question of its own
+        }
+        return askedAgain(user, STILL_OPEN).map(again -> reply.withText(reply.text() + "\n\n" + again.text())
+                .withChoices(reply.choices().isEmpty() ? again.choices() : reply.choices())).orElse(reply);
     }
 
     /**
@@ -354,7 +395,8 @@ public final class Bot {
                                          Optional<ShareDraft> draft) {
         if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)
                 || SLASHED.matcher(typed.strip()).lookingAt() || GroupNameQuestion.tapMeant(typed).isPresent()
-                || WordsForWho.isKindWords(typed) || OtherMusicLinks.serviceIn(typed).isPresent()) {
+                || WordsForWho.isKindWords(typed) && !WordsForTaps.saysYes(typed)
+                || OtherMusicLinks.serviceIn(typed).isPresent() || notAName(typed)) {
             return Optional.empty();
         }
         if (groups.namedBefore()) {
@@ -532,7 +574,8 @@ public final class Bot {
                     && (Spaces.words(typed).size() == 1 || isTap(command)));
             case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty()
                     && !notAName(typed);
-            case READY -> parsed instanceof ParseResult.Unknown && noLink;
+            case READY -> parsed instanceof ParseResult.Unknown && noLink && !wishOrLeaving(typed)
+                    && !WordsForWho.isKindWords(typed);
         };
     }
 
@@ -544,8 +587,13 @@ public final class Bot {
     private static boolean notAName(String typed) {
         String text = typed.strip();
         boolean question = text.endsWith("?") && Spaces.words(text).size() >= WORDS_OF_A_QUESTION;
-        return question || WordsForWishes.wishIn(text).isPresent() || WordsForLeaving.wantsToStop(text)
-                || WordsForLeaving.wantsDataDeleted(text);
+        return question || wishOrLeaving(text);
+    }
+
+    /** A wish in plain words ({@link WordsForWishes}), or words for leaving ({@link WordsForLeaving}). */
+    private static boolean wishOrLeaving(String typed) {
+        return WordsForWishes.wishIn(typed).isPresent() || WordsForLeaving.wantsToStop(typed)
+                || WordsForLeaving.wantsDataDeleted(typed);
     }
 
     /**
@@ -640,6 +688,7 @@ public final class Bot {
             // the song being shared is the open question unless a "which one?" was asked since
             return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
                             choose.song()).orElse(EARLIER_QUESTION + " ")))
+                    .or(() -> askedAgain(user, EARLIER_QUESTION))
                     .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
         }
         if (choice.isEmpty()) {

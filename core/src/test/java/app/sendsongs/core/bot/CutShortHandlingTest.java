@@ -324,7 +324,9 @@ class CutShortHandlingTest {
         Inbound cutShort = cancel;
         assertThatThrownBy(() -> bot.handle(cutShort)).isInstanceOf(RecordingChat.ProcessDied.class);
 
-        assertThat(bot.handle(cutShort)).containsExactly("Stopped watching " + TITLE + " for Bob Fisher.");
+        String stillOpen = before.equals("a question open")
+                ? "\n\nStill open: To answer, tap \"Yes, delete it all\" or \"No, keep it\"." : "";
+        assertThat(bot.handle(cutShort)).containsExactly("Stopped watching " + TITLE + " for Bob Fisher." + stillOpen);
         assertThat(bot.stores.shares().openSharesSentBy(at("alice"))).extracting(Share::receiver)
                 .containsExactly(at("carol"), at("dan"));
     }

@@ -199,7 +199,7 @@ class LinkShareTest {
             assertThat(bot.reply("alice", typed)).as(typed).isEqualTo(history);
         }
         assertThat(bot.reply("alice", "change my name to Alicia Smith")).isEqualTo("Change the name friends find you "
-                + "by to \"Alicia Smith\"?");
+                + "by to \"Alicia Smith\"?\n\nStill open: Who is " + TITLE + " for?");
         assertThat(bot.reply("alice", "is this thing on?")).isEqualTo("Sorry, I didn't understand that. Who is " + TITLE
                 + " for?");
         assertThat(last("alice").choices()).extracting(Choice::title).contains("Bob Fisher");

@@ -356,10 +356,13 @@ class SentSongsTest {
         assertThat(bot.reply("alice", "1")).as("a list is no question").isEqualTo("I'm not waiting for an answer "
                 + "from you.");
         assertThat(bot.say("alice", FakeMusic.SONG.id().link()).getFirst()).startsWith("Who is it for?");
-        assertThat(bot.reply("alice", "cancel 3")).isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.");
+        assertThat(bot.reply("alice", "cancel 3")).as("the song being shared asked about again")
+                .isEqualTo("Stopped watching " + OTHER + " for Bob Fisher.\n\nStill open: Who is "
+                        + FakeMusic.SONG.title() + " for?");
 
         bot.reply("alice", "pending");
-        assertThat(bot.reply("alice", "cancel 1")).isEqualTo("Stopped watching " + OTHER + " for Carol King.");
+        assertThat(bot.reply("alice", "cancel 1")).startsWith("Stopped watching " + OTHER + " for Carol King.\n\n"
+                + "Still open: ");
     }
 
     @Test
