@@ -131,7 +131,7 @@ final class GroupPhrases {
         Matcher alone = ADD_ALONE.matcher(words);
         String person;
         String group;
-        if (both.matches() && (named(both.group(2)) || some(both.group(2)))) {
+        if (both.matches() && (groupNamed(both.group(2)) || some(both.group(2)))) {
             person = unquoted(both.group(1));
             group = some(both.group(2)) ? "" : unquoted(both.group(2));
         } else if (!both.matches() && alone.matches()) {
@@ -155,7 +155,7 @@ final class GroupPhrases {
         Matcher alone = REMOVE_ALONE.matcher(words);
         String person;
         String group;
-        if (both.matches() && (named(both.group(2)) || some(both.group(2)))) {
+        if (both.matches() && (groupNamed(both.group(2)) || some(both.group(2)))) {
             person = unquoted(both.group(1));
             group = some(both.group(2)) ? "" : unquoted(both.group(2));
         } else if (!both.matches() && alone.matches()) {
@@ -179,7 +179,7 @@ final class GroupPhrases {
         if (some(group)) {
             return Optional.of(whichGroup("delete_group"));
         }
-        return named(group) && !lower(group).startsWith("confirm ")
+        return groupNamed(group) && !lower(group).startsWith("confirm ")
                 ? parsed(new Command.DeleteGroup(unquoted(group))) : Optional.empty();
     }
 
@@ -206,7 +206,7 @@ final class GroupPhrases {
             return Optional.of(whichGroup(command));
         }
         String group = unquoted(m.group(1));
-        return named(group) ? parsed(make.apply(group)) : Optional.empty();
+        return groupNamed(group) ? parsed(make.apply(group)) : Optional.empty();
     }
 
     /** What {@code command} typed without its group is told, as its reader tells it. */
@@ -235,6 +235,15 @@ final class GroupPhrases {
     private static boolean named(String name) {
         String words = lower(unquoted(name));
         return !words.isEmpty() && !NO_NAME.contains(words) && !SOME_GROUP.contains(words) && !PEOPLE.contains(words);
+    }
+
+    /**
+     * Whether {@code name} can be a group's name: as {@link #named}, but the words for people ("friends", "my friends")
+     * are a group's name too, one the bot itself suggests ({@code create_group Friends}).
+     */
+    private static boolean groupNamed(String name) {
+        String words = lower(unquoted(name));
+        return !words.isEmpty() && !NO_NAME.contains(words) && !SOME_GROUP.contains(words);
     }
 
     /** A name without the quotes around it (straight or typographic), as names are registered. */
