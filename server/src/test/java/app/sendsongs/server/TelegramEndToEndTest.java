@@ -228,6 +228,28 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aMessageCarryingAConnectLinkShowsNoPreviewOfTheSourcesLoginPage() {
+        telegram.say(ALICE, "Alice", "/start");
+        telegram.await(ALICE, chat -> !chat.isEmpty());
+        JsonNode welcome = telegram.messages(ALICE).getFirst();
+        assertThat(welcome.path("text").asText()).as("the welcome holds her own link").containsPattern(PERSONAL_LINK);
+        assertThat(welcome.has("link_preview")).as("no preview of Spotify's login page under it: " + welcome)
+                .isFalse();
+
+        assertThat(telegram.ask(ALICE, "I don't have spotify").getLast()).startsWith("No Spotify?");
+        JsonNode offer = telegram.messages(ALICE).getLast();
+        List<String> listenBrainz = telegram.tap(ALICE, offer, "ListenBrainz");
+        assertThat(listenBrainz.getLast()).containsPattern(PERSONAL_LINK);
+        assertThat(telegram.messages(ALICE).getLast().has("link_preview")).isFalse();
+
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        telegram.ask(BOB, "/create_group Family");
+        assertThat(telegram.ask(BOB, "add Dave to Family").getLast()).as("the plain connect page, for Dave")
+                .contains("/connect");
+        assertThat(telegram.messages(BOB).getLast().has("link_preview")).isFalse();
+    }
+
+    @Test
     void helpListsTheCommandsAsTelegramSpellsThemAndTappingOneIsTypingIt() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track);
