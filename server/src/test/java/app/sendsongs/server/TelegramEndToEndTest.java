@@ -245,7 +245,7 @@ class TelegramEndToEndTest {
         assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
         telegram.ask(BOB, "/create_group Family");
         assertThat(telegram.ask(BOB, "add Dave to Family").getLast()).as("the plain connect page, for Dave")
-                .contains("/connect");
+                .contains("/connect").contains("add them by their whole name: /add_to_group Family \"<full name>\"");
         assertThat(telegram.messages(BOB).getLast().has("link_preview")).isFalse();
     }
 
