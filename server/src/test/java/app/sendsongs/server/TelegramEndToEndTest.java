@@ -948,6 +948,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aGroupPhraseSaidToTheBotInAGroupChatPointsToThePrivateChatAndCountsNobodyOut() {
+        bandWithBobAndCarolCountedIn();
+        telegram.ask(ALICE, "create a group called Family");
+        telegram.ask(ALICE, "add Bob Fisher to Family");
+
+        JsonNode hidden = telegram.sayIn(BAND, BOB, "leave Family");
+        assertThat(hidden.path("delivered").asBoolean()).as("privacy mode: plain words are not the bot's").isFalse();
+        telegram.sayIn(BAND, BOB, "@SendSongsSandboxBot leave Family");
+
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Groups of your own")).getLast())
+                .isEqualTo("Groups of your own (made, filled, left) are kept in our private chat: "
+                        + "https://t.me/SendSongsSandboxBot?start=group. Here: /send <Spotify link> <note>, /join, "
+                        + "/leave, /who.");
+        assertThat(telegram.ask(ALICE, "who is in Family?").getLast()).contains("Bob Fisher");
+        telegram.sayIn(BAND, ALICE, "/who@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Songs shared here go to")).getLast())
+                .as("Bob still counted in").contains("Bob Fisher");
+    }
+
+    @Test
     void aGroupIsMadeInPlainWordsAndFilledByTappingItsButtons() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send Alice Archer " + LINK + track);
