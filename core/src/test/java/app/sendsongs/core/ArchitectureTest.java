@@ -50,7 +50,8 @@ class ArchitectureTest {
         MAY_USE.put("share", List.of("privacy", "user", "watch", "chat", "command", "music", "shared"));
         MAY_USE.put("listen", List.of("share", "privacy", "user", "watch", "chat", "music", "shared"));
         MAY_USE.put("group", List.of("share", "privacy", "user", "watch", "chat", "command", "music", "shared"));
-        MAY_USE.put("groupchat", List.of("group", "share", "privacy", "user", "watch", "chat", "music", "shared"));
+        MAY_USE.put("groupchat", List.of("group", "share", "privacy", "user", "watch", "chat", "command", "music",
+                "shared"));
         MAY_USE.put("compose", List.of("group", "share", "user", "chat", "command", "music", "shared"));
         MAY_USE.put("registration", List.of("share", "user", "chat", "command", "music", "shared"));
         MAY_USE.put("bot", List.of("registration", "compose", "groupchat", "group", "listen", "share", "privacy", "user",

@@ -228,6 +228,28 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aMessageCarryingAConnectLinkShowsNoPreviewOfTheSourcesLoginPage() {
+        telegram.say(ALICE, "Alice", "/start");
+        telegram.await(ALICE, chat -> !chat.isEmpty());
+        JsonNode welcome = telegram.messages(ALICE).getFirst();
+        assertThat(welcome.path("text").asText()).as("the welcome holds her own link").containsPattern(PERSONAL_LINK);
+        assertThat(welcome.has("link_preview")).as("no preview of Spotify's login page under it: " + welcome)
+                .isFalse();
+
+        assertThat(telegram.ask(ALICE, "I don't have spotify").getLast()).startsWith("No Spotify?");
+        JsonNode offer = telegram.messages(ALICE).getLast();
+        List<String> listenBrainz = telegram.tap(ALICE, offer, "ListenBrainz");
+        assertThat(listenBrainz.getLast()).containsPattern(PERSONAL_LINK);
+        assertThat(telegram.messages(ALICE).getLast().has("link_preview")).isFalse();
+
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        telegram.ask(BOB, "/create_group Family");
+        assertThat(telegram.ask(BOB, "add Dave to Family").getLast()).as("the plain connect page, for Dave")
+                .contains("/connect").contains("add them by their whole name: /add_to_group Family \"<full name>\"");
+        assertThat(telegram.messages(BOB).getLast().has("link_preview")).isFalse();
+    }
+
+    @Test
     void helpListsTheCommandsAsTelegramSpellsThemAndTappingOneIsTypingIt() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + track);
@@ -924,6 +946,26 @@ class TelegramEndToEndTest {
         telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track + " say my name: Alice");
         assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band")).getLast())
                 .as("a word ending in a colon in a note is still a note").contains("say my name: Alice");
+    }
+
+    @Test
+    void aGroupPhraseSaidToTheBotInAGroupChatPointsToThePrivateChatAndCountsNobodyOut() {
+        bandWithBobAndCarolCountedIn();
+        telegram.ask(ALICE, "create a group called Family");
+        telegram.ask(ALICE, "add Bob Fisher to Family");
+
+        JsonNode hidden = telegram.sayIn(BAND, BOB, "leave Family");
+        assertThat(hidden.path("delivered").asBoolean()).as("privacy mode: plain words are not the bot's").isFalse();
+        telegram.sayIn(BAND, BOB, "@SendSongsSandboxBot leave Family");
+
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Groups of your own")).getLast())
+                .isEqualTo("Groups of your own (made, filled, left) are kept in our private chat: "
+                        + "https://t.me/SendSongsSandboxBot?start=group. Here: /send <Spotify link> <note>, /join, "
+                        + "/leave, /who.");
+        assertThat(telegram.ask(ALICE, "who is in Family?").getLast()).contains("Bob Fisher");
+        telegram.sayIn(BAND, ALICE, "/who@SendSongsSandboxBot");
+        assertThat(telegram.awaitMessage(BAND, text -> text.startsWith("Songs shared here go to")).getLast())
+                .as("Bob still counted in").contains("Bob Fisher");
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * A text message for {@code sendMessage} or {@code editMessageText}: its formatted text, an inline keyboard
- * (rows of buttons; none when empty) and the link whose preview it shows, when not the text's first link (a song's,
- * whose note before it may hold a link). A keyboard has at most {@value #MAX_BUTTONS_PER_ROW} buttons a row and
+ * (rows of buttons; none when empty) and the link whose preview it shows: a song's, named since the note before it may
+ * hold a link, or none. Telegram would otherwise preview the text's first link, and the other links the bot writes
+ * are no song: a person's own connect link (whose preview is the source's login page), the connect page, a
+ * placeholder in a help line, a link to the bot. A keyboard has at most {@value #MAX_BUTTONS_PER_ROW} buttons a row and
  * {@value #MAX_BUTTONS} in all. The text may be longer than one message holds; {@link #split} cuts it into messages.
  */
 public record OutgoingText(FormattedText text, List<List<InlineButton>> keyboard, Optional<URI> preview) {

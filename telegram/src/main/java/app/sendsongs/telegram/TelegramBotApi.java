@@ -184,7 +184,11 @@ public final class TelegramBotApi {
         if (!message.keyboard().isEmpty()) {
             params.set("reply_markup", keyboard(message.keyboard()));
         }
-        message.preview().ifPresent(url -> params.putObject("link_preview_options").put("url", url.toString()));
+        // Telegram previews a message's first link unless told otherwise
+        // (https://core.telegram.org/bots/api#linkpreviewoptions): the song's, or none
+        ObjectNode preview = params.putObject("link_preview_options");
+        message.preview().ifPresentOrElse(url -> preview.put("url", url.toString()),
+                () -> preview.put("is_disabled", true));
         return params;
     }
 

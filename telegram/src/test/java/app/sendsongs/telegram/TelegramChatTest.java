@@ -152,6 +152,14 @@ class TelegramChatTest {
     }
 
     @Test
+    void aTextWithALinkButNoSongShowsNoPreviewOfIt() {
+        chat.send(ALICE_ID, Message.text("Open your own link for Spotify (it works once, within a day): "
+                + "https://sendsongs.example/connect/spotify?link=abc.def"), MessageKind.RESPONSE, "outbox-id");
+
+        assertThat(shown(0).has("link_preview")).as("no preview of the source's login page").isFalse();
+    }
+
+    @Test
     void aCardAloneIsOneMessage() {
         chat.send(ALICE_ID, new Message("", List.of(), Optional.of(SongCard.of("Neon Heron", "", SONG))),
                 MessageKind.UPDATE, "outbox-id");

@@ -159,7 +159,7 @@ final class GroupPhrases {
         Matcher withGroup = both.matcher(words);
         if (withGroup.matches()) {
             String group = withGroup.group(2);
-            return named(group) || some(group) ? Optional.of(new PersonAndGroup(unquoted(withGroup.group(1)),
+            return groupNamed(group) || some(group) ? Optional.of(new PersonAndGroup(unquoted(withGroup.group(1)),
                     some(group) ? "" : unquoted(group))) : Optional.empty();
         }
         Matcher withoutGroup = alone.matcher(words);
@@ -176,7 +176,7 @@ final class GroupPhrases {
         if (some(group)) {
             return Optional.of(whichGroup("delete_group"));
         }
-        return named(group) && !lower(group).startsWith("confirm ")
+        return groupNamed(group) && !lower(group).startsWith("confirm ")
                 ? parsed(new Command.DeleteGroup(unquoted(group))) : Optional.empty();
     }
 
@@ -203,7 +203,7 @@ final class GroupPhrases {
             return Optional.of(whichGroup(command));
         }
         String group = unquoted(m.group(1));
-        return named(group) ? parsed(make.apply(group)) : Optional.empty();
+        return groupNamed(group) ? parsed(make.apply(group)) : Optional.empty();
     }
 
     /** What {@code command} typed without its group is told, as its reader tells it. */
@@ -232,6 +232,15 @@ final class GroupPhrases {
     private static boolean named(String name) {
         String words = lower(unquoted(name));
         return !words.isEmpty() && !NO_NAME.contains(words) && !SOME_GROUP.contains(words) && !PEOPLE.contains(words);
+    }
+
+    /**
+     * Whether {@code name} can be a group's name: as {@link #named}, but the words for people ("friends", "my friends")
+     * are a group's name too, one the bot itself suggests ({@code create_group Friends}).
+     */
+    private static boolean groupNamed(String name) {
+        String words = lower(unquoted(name));
+        return !words.isEmpty() && !NO_NAME.contains(words) && !SOME_GROUP.contains(words);
     }
 
     /** A name without the quotes around it (straight or typographic), as names are registered. */

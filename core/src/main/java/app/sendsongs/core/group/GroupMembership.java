@@ -13,6 +13,7 @@ import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -82,7 +83,7 @@ public final class GroupMembership {
             case FriendFinder.Lookup.Found(User person) -> addPerson(owner, group, person);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
-            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyToAdd(personName));
+            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyToAdd(owner, group, personName));
         });
     }
 
@@ -126,10 +127,19 @@ public final class GroupMembership {
                 .withChoices(taps);
     }
 
-    private String nobodyToAdd(String personName) {
+    /**
+     * Why nobody called {@code personName} can be added. A first name alone is looked up only among the owner's
+     * contacts, so someone registered whom they have not met yet is found by their whole name: said, so the owner does
+     * not take them for someone to sign up.
+     */
+    private String nobodyToAdd(User owner, Group group, String personName) {
+        String firstNameOnly = Spaces.words(personName).size() != 1 ? "" : "A first name alone finds only people "
+                + "you've shared songs or a group with: if they have registered with me, add them by their whole name: "
+                + CommandStyle.of(owner.address()).spell("add_to_group") + " "
+                + GroupNames.argument(finder.reference(owner, group)) + " \"<full name>\". ";
         return Handles.typed(personName).map(handle -> FriendFinder.unknownHandle(handle) + " Add them once they have.")
                 .orElseGet(() -> "I don't know anyone called " + Names.quoted(personName) + ", so I can't add them. "
-                        + "Only people registered with me can be in a group: they write to me and connect Spotify at "
+                        + firstNameOnly + "Only people registered with me can be in a group: they write to me and connect Spotify at "
                         + connectLink.url() + ", then send me the register command shown there. Add them once they "
                         + "have.");
     }

@@ -8,6 +8,9 @@ import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandParser;
+import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.User;
@@ -32,6 +35,8 @@ public final class GroupChats {
     private static final String COUNTED_OUT = "/leave counted the person out";
     /** What the private-chat link carries when it comes from a group chat. */
     static final String FROM_GROUP = "group";
+    private static final String WHAT_WORKS_HERE = "Here: /send <Spotify link> <note>, /join, /leave, /who.";
+    private static final CommandParser PARSER = new CommandParser();
 
     private final GroupChatPlatforms platforms;
     private final Roster roster;
@@ -121,11 +126,23 @@ public final class GroupChats {
                     .orElseGet(() -> connectFirst(platform, "be counted in")));
             case "leave", "out" -> Optional.of(left(countOut(chat, from, event.at()), user));
             case "who", "members" -> Optional.of(who(chat));
-            case "help", "start" -> Optional.of(welcome(chat, platform));
+            case "help", "start" -> Optional.of(asksForOwnGroups(command.arguments())
+                    ? Message.text("Groups of your own (made, filled, left) are kept in our private chat: "
+                    + platform.privateChatLink(FROM_GROUP) + ". " + WHAT_WORKS_HERE)
+                    : welcome(chat, platform));
             default -> Optional.of(Message.text("I don't know /" + command.name() + " in a group. "
                     + "Here: /send <Spotify link> <note>, /join, /leave, /who. Everything else in our private chat: "
                     + platform.privateChatLink(FROM_GROUP)));
         };
+    }
+
+    /**
+     * Whether the words the bot was asked with (mentioned in the chat, no link) ask for one of the person's own groups
+     * in plain words ("leave Family", "add Bob to Family", "who is in Family?"): those are the private chat's, and the
+     * chat's welcome, which says {@code /leave} counts them out here, would point them to the wrong one.
+     */
+    private static boolean asksForOwnGroups(String words) {
+        return !words.isBlank() && PARSER.parse(words) instanceof ParseResult.Parsed(Command.GroupCommand command);
     }
 
     private void tap(GroupChat chat, GroupChatPlatform platform, ChatAddress from, GroupChatAction.Tap tap) {

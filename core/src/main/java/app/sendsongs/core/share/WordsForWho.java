@@ -5,6 +5,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Words typed for who a song is for that are nobody's name: the person themselves ("me", their own first name),
@@ -22,7 +23,17 @@ public final class WordsForWho {
      * "Who is it for?", it was taken for the name of someone to invite.
      */
     private static final Set<String> SMALL_TALK = Set.of("hi", "hello", "hey", "hi there", "hey there", "wait", "hmm",
-            "hm", "um", "what", "huh", "why", "?");
+            "hm", "um", "what", "huh", "why", "who", "?");
+    /**
+     * Someone, not named: "a friend", "my friend", "someone". Typed at "Who is it for?", it invited someone called
+     * "my friend".
+     */
+    private static final Set<String> SOMEONE = Set.of("someone", "somebody", "a friend", "my friend", "friend",
+            "a friend of mine", "someone i know", "a person", "my buddy", "a buddy", "my mate", "a mate");
+    /** A question mark or two at the end: "what?", "huh??". */
+    private static final Pattern QUESTION_MARKS = Pattern.compile("(?<=\\S)\\s*\\?+$");
+    /** The "for" or "to" an answer to "Who is it for?" may start with: "for my friend". */
+    private static final Pattern FOR = Pattern.compile("^(?:for|to)\\s+");
     /** Thanks, a laugh or a heart: said back to something the bot did, asking nothing. */
     private static final Set<String> KIND_WORDS = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
             "thanks so much", "tysm", "thx", "ty", "ta", "cheers", "lol", "haha", "cool", "nice", "great", "awesome",
@@ -42,10 +53,15 @@ public final class WordsForWho {
         return Command.ForWhom.namesIn(typed);
     }
 
-    /** Whether {@code typed} is small talk ("thanks", "hi", "lol"), not a name. */
+    /**
+     * Whether {@code typed} is small talk ("thanks", "hi", "lol", "what?") or someone not named ("my friend", "for a
+     * friend"), not a name.
+     */
     public static boolean isSmallTalk(String typed) {
         String words = WordsForTaps.key(typed);
-        return SMALL_TALK.contains(words) || KIND_WORDS.contains(words);
+        String asked = QUESTION_MARKS.matcher(words).replaceAll("");
+        return SMALL_TALK.contains(words) || KIND_WORDS.contains(words) || SMALL_TALK.contains(asked)
+                || SOMEONE.contains(FOR.matcher(asked).replaceFirst(""));
     }
 
     /**

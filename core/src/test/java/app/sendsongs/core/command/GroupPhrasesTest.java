@@ -51,6 +51,19 @@ class GroupPhrasesTest {
     }
 
     @Test
+    void aGroupCalledFriendsOrPeopleIsNamedInPlainWordsAsAnyOther() {
+        // the bot itself suggests "create_group Friends"; the words for someone unnamed are a group's name there
+        assertThat(parsed("add Bob to Friends")).isEqualTo(new Command.AddToGroup("Friends", "Bob"));
+        assertThat(parsed("put Bob in my friends")).isEqualTo(new Command.AddToGroup("my friends", "Bob"));
+        assertThat(parsed("remove Bob from Friends")).isEqualTo(new Command.RemoveFromGroup("Friends", "Bob"));
+        assertThat(parsed("who's in friends")).isEqualTo(new Command.ListMembers("friends"));
+        assertThat(parsed("leave the Friends group")).isEqualTo(new Command.LeaveGroup("Friends"));
+        assertThat(parsed("delete the friends group")).isEqualTo(new Command.DeleteGroup("friends"));
+        assertThat(parsed("add people to Friends")).as("no one named yet").isEqualTo(new Command.AddToGroup("Friends",
+                ""));
+    }
+
+    @Test
     void whatIsLeftUnsaidIsLeftEmptyForTheBotToAskAbout() {
         assertThat(parsed("add Bob")).isEqualTo(new Command.AddToGroup("", "Bob"));
         assertThat(parsed("add Bob Fisher to a group")).isEqualTo(new Command.AddToGroup("", "Bob Fisher"));

@@ -191,6 +191,20 @@ class LinkShareTest {
     }
 
     @Test
+    void aOneWordQuestionOrSomeoneUnnamedTypedAtWhoIsItForAsksForTheNameAndInvitesNobody() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("what?", "Huh?", "who?", "someone", "a friend", "my friend", "for my friend",
+                "somebody", "a friend of mine")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("Who is " + TITLE + " for? Type their name.");
+            assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("Bob Fisher", "Carol King",
+                    "👥 Family");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Carol King")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
     void aWishOrAQuestionTypedAtWhoIsItForIsAnsweredAndInvitesNobody() {
         bot.reply("alice", LINK);
         String history = bot.reply("alice", "history");

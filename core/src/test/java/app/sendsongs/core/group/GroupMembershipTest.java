@@ -167,6 +167,18 @@ class GroupMembershipTest {
     }
 
     @Test
+    void aFirstNameAloneThatIsNoContactsSaysAWholeNameFindsAnyoneRegistered() {
+        bot.reply("alice", "create_group Family");
+
+        assertThat(bot.reply("alice", "add Zed to Family")).isEqualTo("I don't know anyone called \"Zed\", so I "
+                + "can't add them. A first name alone finds only people you've shared songs or a group with: if they "
+                + "have registered with me, add them by their whole name: add_to_group Family \"<full name>\". "
+                + "Only people registered with me can be in a group: they write to me and connect Spotify at "
+                + BotHarness.BASE_URL + "/connect, then send me the register command shown there. Add them once they "
+                + "have.");
+    }
+
+    @Test
     void aNameSharedByTwoPeopleIsAskedAboutAndTheAnswerAddsThatOne() {
         bot.register("bob2", "Bob Fisher");
         bot.reply("alice", "create_group Family");

@@ -911,6 +911,25 @@ class GroupChatsTest {
     }
 
     @Test
+    void aMentionAskingForOnesOwnGroupsInPlainWordsSaysTheyAreKeptInThePrivateChatAndLeavesNothing() {
+        bot.reply(ALICE, "create_group Family");
+        bot.reply(ALICE, "add_to_group Family \"Bob Fisher\"");
+        tap(BOB, "join");
+
+        for (String typed : List.of("leave Family", "add Carol to Family", "who is in Family?", "create a group called "
+                + "Band", "my groups")) {
+            command(BOB, "help", typed); // the bot mentioned with these words, no link
+            assertThat(lastChatText()).as(typed).isEqualTo("Groups of your own (made, filled, left) are kept in our "
+                    + "private chat: https://chat.example/bot?start=group. Here: /send <Spotify link> <note>, /join, "
+                    + "/leave, /who.");
+        }
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person).contains(BOB);
+        assertThat(bot.reply(ALICE, "members Family")).contains("Bob Fisher").doesNotContain("Carol Chen");
+        command(BOB, "help", "how does this work?");
+        assertThat(lastChatText()).as("other words: the welcome").startsWith("Hi Friday Band! I'm Send Songs.");
+    }
+
+    @Test
     void forgetMeCountsThePersonOutOfEveryChat() {
         tap(BOB, "join");
 
