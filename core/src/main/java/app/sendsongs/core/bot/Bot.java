@@ -321,7 +321,7 @@ public final class Bot {
         }
         return switch (parsed) {
             case ParseResult.Parsed(Command command) when leavesAQuestion(command) ->
-                    stillAsked(user.get(), () -> answer(user.get(), command, typed, draft));
+                    stillAsked(user.get(), draft, () -> answer(user.get(), command, typed, draft));
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> invalid(invalid, user.get());
             case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
@@ -330,7 +330,7 @@ public final class Bot {
                     CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
-            case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> stillAsked(user.get(),
+            case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> stillAsked(user.get(), draft,
                     () -> wishes.answer(user.get(), WordsForWishes.wishIn(typed).get(),
                             command -> answer(user.get(), command, typed, draft)));
             case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
@@ -365,9 +365,11 @@ public final class Bot {
      * or the song being shared) and is still open as it was, that question again, so the person is not left with a
      * question they no longer see: on Messenger its taps go with the next message. The answer's own taps come first.
      */
-    private Message stillAsked(User user, Supplier<Message> answer) {
+    private Message stillAsked(User user, Optional<ShareDraft> draft, Supplier<Message> answer) {
         Optional<PendingChoice> question = openQuestion(user);
-        Optional<ShareDraft> draft = linkShare.draftOf(user);
+        if (question.isEmpty() && draft.isEmpty()) {
+            return answer.get(); // nothing open: no second look (history and pending are common)
+        }
         Message reply = answer.get();
         if (!openQuestion(user).equals(question) || !linkShare.draftOf(user).equals(draft)) {
             return reply; // answered, ended or replaced by a question of its own
