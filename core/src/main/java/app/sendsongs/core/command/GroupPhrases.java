@@ -36,6 +36,9 @@ final class GroupPhrases {
     private static final Pattern CREATE = Pattern.compile("^(?:make|create|start|set up|setup|form|open|new)\\s+"
             + "(?:me\\s+)?(?:a\\s+|an\\s+|one\\s+)?(?:new\\s+)?group(?:\\s+(?:called|named|titled|name)?\\s*(.*))?$",
             FLAGS);
+    /** A group chat asked for ("make a group chat"): how groups and group chats work, not a group called "chat". */
+    private static final Pattern GROUP_CHAT = Pattern.compile("^(?:make|create|start|set up|setup|form|open|new)\\s+"
+            + "(?:me\\s+)?(?:a\\s+|an\\s+|one\\s+)?(?:new\\s+)?group\\s*chat\\b.*$", FLAGS);
     private static final Pattern ADD = Pattern.compile("^(?:add|put)\\s+(.+?)\\s+(?:to|in|into)\\s+"
             + GROUP_NAME + "$", FLAGS);
     private static final Pattern REMOVE = Pattern.compile("^(?:kick out|kick|remove|take|throw|delete)\\s+(.+?)"
@@ -88,7 +91,8 @@ final class GroupPhrases {
         Matcher how = HOW.matcher(words);
         if (how.find()) {
             String asked = words.substring(how.end());
-            Optional<Command> create = matched(CREATE, asked, m -> new Command.NameNewGroup());
+            Optional<Command> create = groupChat(asked)
+                    .or(() -> matched(CREATE, asked, m -> new Command.NameNewGroup()));
             return create.or(() -> helpAbout(asked)).map(ParseResult.Parsed::new);
         }
         String asked = POLITE.matcher(words).replaceFirst("");
@@ -112,7 +116,16 @@ final class GroupPhrases {
         return after;
     }
 
+    private static Optional<Command> groupChat(String words) {
+        return GROUP_CHAT.matcher(words).matches() ? Optional.of(new Command.Help(Optional.of("groups")))
+                : Optional.empty();
+    }
+
     private static Optional<Command> create(String words) {
+        Optional<Command> chat = groupChat(words);
+        if (chat.isPresent()) {
+            return chat;
+        }
         Matcher m = CREATE.matcher(words);
         if (!m.matches()) {
             return Optional.empty();

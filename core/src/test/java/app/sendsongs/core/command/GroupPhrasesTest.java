@@ -2,6 +2,7 @@ package app.sendsongs.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,15 @@ class GroupPhrasesTest {
         assertThat(parsed("new group Friday Band")).isEqualTo(new Command.CreateGroup("Friday Band"));
         assertThat(parsed("Create Group Family")).isEqualTo(new Command.CreateGroup("Family"));
         assertThat(parsed("create_group name:\"Family\"")).isEqualTo(new Command.CreateGroup("Family"));
+    }
+
+    @Test
+    void aGroupChatAskedForIsHowGroupsAndGroupChatsWorkNotAGroupCalledChat() {
+        for (String typed : List.of("make a group chat", "Create a group chat with my friends",
+                "start a new group chat", "how do I make a group chat?")) {
+            assertThat(parsed(typed)).as(typed).isEqualTo(new Command.Help(Optional.of("groups")));
+        }
+        assertThat(parsed("create a group called Chat")).as("named so").isEqualTo(new Command.CreateGroup("Chat"));
     }
 
     @Test
