@@ -97,8 +97,9 @@ public final class GroupLifecycle {
     private static String created(User owner, String tidy) {
         CommandStyle style = CommandStyle.of(owner.address());
         return "Created the group " + tidy + ". Add people who have registered with me: " + style.spell("add_to_group")
-                + " " + GroupNames.argument(tidy) + " \"<full name>\"\nThen share a song with all of them: "
-                + style.spell("send_song") + " group:\"" + tidy + "\" <Spotify link>";
+                + " " + GroupNames.argument(tidy) + " \"<full name>\" (or in words: add <full name> to " + tidy
+                + ")\nThen share a song with all of them: paste its link and tap 👥 " + tidy + " (or "
+                + style.spell("send_song") + " group:\"" + tidy + "\" <Spotify link>)";
     }
 
     /**

@@ -156,8 +156,9 @@ class CommandSpellingTest {
 
         assertThat(bot.reply(CAROL, "/groups")).endsWith("Make one with: /create_group name:\"<group>\"");
         assertThat(bot.reply(CAROL, "/create_group Book Club")).isEqualTo("Created the group Book Club. Add people "
-                + "who have registered with me: /add_to_group \"Book Club\" \"<full name>\"\nThen share a song with "
-                + "all of them: /send group:\"Book Club\" <Spotify link>");
+                + "who have registered with me: /add_to_group \"Book Club\" \"<full name>\" (or in words: add <full "
+                + "name> to Book Club)\nThen share a song with all of them: paste its link and tap 👥 Book Club (or /send "
+                + "group:\"Book Club\" <Spotify link>)");
         assertThat(bot.reply(CAROL, "/leave_group Book Club")).endsWith("send: /delete_group Book Club");
         assertThat(bot.reply(CAROL, "/groups")).endsWith("See who is in one with: /members <group>");
         bot.reply("bob", "create_group Family");

@@ -30,8 +30,9 @@ class GroupMembershipTest {
     @Test
     void theCreatorOwnsTheGroupAndIsItsFirstMember() {
         assertThat(bot.reply("alice", "create_group name:\"Family\"")).isEqualTo("Created the group Family. Add "
-                + "people who have registered with me: add_to_group Family \"<full name>\"\nThen share a song with "
-                + "all of them: send_song group:\"Family\" <Spotify link>");
+                + "people who have registered with me: add_to_group Family \"<full name>\" (or in words: add <full "
+                + "name> to Family)\nThen share a song with all of them: paste its link and tap 👥 Family (or "
+                + "send_song group:\"Family\" <Spotify link>)");
 
         Group family = groupsOf("alice").getFirst();
         assertThat(family.owner()).isEqualTo(at("alice"));
