@@ -330,11 +330,10 @@ public final class Bot {
                     CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
-            case ParseResult.Unknown unknown when WordsForWishes.wishIn(typed).isPresent() -> stillAsked(user.get(), draft,
-                    () -> wishes.answer(user.get(), WordsForWishes.wishIn(typed).get(),
-                            command -> answer(user.get(), command, typed, draft)));
-            case ParseResult.Unknown unknown -> OtherMusicLinks.serviceIn(typed)
-                    .map(service -> notSpotify(service, user.get()))
+            case ParseResult.Unknown unknown -> WordsForWishes.wishIn(typed)
+                    .map(wish -> stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
+                            command -> answer(user.get(), command, typed, draft))))
+                    .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
                     .or(() -> unknown.suggestions().isEmpty() ? askedAgain(user.get(), NOT_UNDERSTOOD)
                             : Optional.empty()) // words that answer nothing asked: the question again
                     .orElseGet(() -> notUnderstood(unknown, user.get()));
