@@ -169,6 +169,11 @@ public final class ChatSend {
         if (UserText.tooLongForANote(typed.get().pre()) || UserText.tooLongForANote(typed.get().post())) {
             return Optional.of(Message.text(UserText.NOTE_TOO_LONG));
         }
+        return sendTyped(chat, platform, sender, command, typed.get());
+    }
+
+    private Optional<Message> sendTyped(GroupChat chat, GroupChatPlatform platform, User sender,
+                                        GroupChatAction.Command command, Typed typed) {
         roster.join(chat.address(), sender.address());
         Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(CHAT_SEND));
         if (earlier.isPresent()) {
@@ -177,19 +182,24 @@ public final class ChatSend {
         }
         List<ChatAddress> counted = roster.stillInChat(chat.address(), platform).stream()
                 .filter(person -> !person.equals(sender.address())).toList();
-        Set<ChatAddress> posters = posters(chat.address(), command, typed.get(), counted);
+        Set<ChatAddress> posters = posters(chat.address(), command, typed, counted);
         List<User> others = counted.stream().filter(person -> !posters.contains(person))
                 .flatMap(person -> users.findUser(person).stream()).toList();
-        if (others.isEmpty() && counted.stream().anyMatch(posters::contains)) {
-            return Optional.of(Message.text("Nobody counted in here but you and whoever posted the song, who has it "
-                    + "already, so I didn't send it. Tap Count me in (or send /join) to get the songs shared in this "
-                    + "chat.").withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
-        }
         if (others.isEmpty()) {
-            return Optional.of(Message.text("Nobody else here is counted in yet, so I didn't send it. Tap Count me in "
-                    + "(or send /join) to get the songs shared in this chat.")
-                    .withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN))));
+            return Optional.of(nobodyElseCountedIn(counted.stream().anyMatch(posters::contains)));
         }
+        return sendToOthers(chat, sender, others, typed);
+    }
+
+    private static Message nobodyElseCountedIn(boolean butWhoPosted) {
+        String nobody = butWhoPosted ? "Nobody counted in here but you and whoever posted the song, who has it "
+                + "already, so I didn't send it." : "Nobody else here is counted in yet, so I didn't send it.";
+        return Message.text(nobody + " Tap Count me in (or send /join) to get the songs shared in this chat.")
+                .withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN)));
+    }
+
+    /** Answers what to say in the chat; the sender is told the rest privately (why people were left out is theirs). */
+    private Optional<Message> sendToOthers(GroupChat chat, User sender, List<User> others, Typed typed) {
         List<User> unreachable = others.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
                 .toList();
         List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
@@ -207,30 +217,42 @@ public final class ChatSend {
             outbox.notify(sender.address(), Message.text(overLimit.get()));
             return Optional.empty();
         }
-        return switch (tracks.find(typed.get().song())) {
+        return switch (tracks.find(typed.song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                GroupReceivers.MadeBefore before = receivers.madeBefore(watchable, ChatSend::shareIdFor);
-                List<Share> madeBefore = before.stored();
-                GroupReceivers.Sorted sorted = receivers.sort(sender, before.rest(), track, allowance);
-                List<User> disconnected = others.stream().filter(User::needsReconnect).toList();
-                if (sorted.all().isEmpty() && madeBefore.isEmpty()) { // told privately: why people were left out is not the chat's business
-                    outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
-                            + chat.title() + "." + sorted.leftOut()), sorted.named());
-                    yield Optional.empty();
-                }
-                deliver(chat, sender, madeBefore, sorted, track, typed.get());
-                boolean anyTells = !sorted.told().isEmpty() || madeBefore.stream().anyMatch(s -> !s.receiptsOff());
-                // About whoever it names: someone forgotten before it reaches the sender takes it back with them.
-                List<ChatAddress> named = new ArrayList<>(sorted.named());
-                Stream.of(disconnected, unreachable).flatMap(List::stream).map(User::address).forEach(named::add);
-                outbox.notify(sender.address(), Message.text(confirmation(track, chat,
-                        madeBefore.size() + sorted.all().size(), anyTells, disconnected.stream().map(User::name)
-                        .toList()) + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(unreachable)),
-                        named);
+                sendTrack(chat, sender, new Receivers(others, watchable, unreachable), allowance, track, typed);
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The people counted in, and of them those the song can go to and those who can't get messages from the bot. */
+    private record Receivers(List<User> others, List<User> watchable, List<User> unreachable) {
+        List<User> disconnected() {
+            return others.stream().filter(User::needsReconnect).toList();
+        }
+    }
+
+    private void sendTrack(GroupChat chat, User sender, Receivers receiving, SendLimiter.Allowance allowance,
+                           Track track, Typed typed) {
+        GroupReceivers.MadeBefore before = receivers.madeBefore(receiving.watchable(), ChatSend::shareIdFor);
+        List<Share> madeBefore = before.stored();
+        GroupReceivers.Sorted sorted = receivers.sort(sender, before.rest(), track, allowance);
+        if (sorted.all().isEmpty() && madeBefore.isEmpty()) { // told privately: why people were left out is not the chat's business
+            outbox.notify(sender.address(), Message.text("Nothing was sent to the people counted in for "
+                    + chat.title() + "." + sorted.leftOut()), sorted.named());
+            return;
+        }
+        deliver(chat, sender, madeBefore, sorted, track, typed);
+        List<User> disconnected = receiving.disconnected();
+        boolean anyTells = !sorted.told().isEmpty() || madeBefore.stream().anyMatch(s -> !s.receiptsOff());
+        // About whoever it names: someone forgotten before it reaches the sender takes it back with them.
+        List<ChatAddress> named = new ArrayList<>(sorted.named());
+        Stream.of(disconnected, receiving.unreachable()).flatMap(List::stream).map(User::address)
+                .forEach(named::add);
+        outbox.notify(sender.address(), Message.text(confirmation(track, chat, madeBefore.size()
+                + sorted.all().size(), anyTells, disconnected.stream().map(User::name).toList())
+                + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(receiving.unreachable())), named);
     }
 
     /**
