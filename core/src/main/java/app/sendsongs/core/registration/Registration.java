@@ -152,6 +152,12 @@ public final class Registration {
                     + "finish it here: that keeps anyone from tying their account to yours. " + again(kind, known.get()),
                     known.get());
         }
+        return consented(kind, source.get(), known.get(), state, code, error);
+    }
+
+    /** What the source gave (or the person pasted) for a state that is known and came back to its own browser. */
+    private CallbackResult consented(SourceKind kind, ListeningSource source, ConnectState known, String state,
+                                     String code, String error) {
         boolean pasted = kind.pastesToken();
         boolean nothingBack = code == null || code.isBlank();
         if (pasted && nothingBack) {
@@ -160,49 +166,56 @@ public final class Registration {
         }
         if (!pasted && (error != null || nothingBack)) {
             return failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
-                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known.get()), known.get());
+                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known), known);
         }
         if (!consents.take(kind)) {
             // Before the state is used, so that the same page works again in a minute.
-            return tooMany(kind, state, known.get());
+            return tooMany(kind, state, known);
         }
-        if (!pasted && !firstUse(known.get())) {
+        if (!pasted && !firstUse(known)) {
             consents.giveBack(kind);
             return expired(kind);
         }
+        return completeWithSource(kind, source, known, state, code);
+    }
+
+    /** Completes the consent with the source, in the place the consent budget gave it. */
+    private CallbackResult completeWithSource(SourceKind kind, ListeningSource source, ConnectState known, String state,
+                                     String code) {
+        boolean pasted = kind.pastesToken();
         ListeningConnection connection;
         // A finished consent or a refusal settles the place taken above; anything else gives it back.
         boolean placeSettled = false;
         try {
-            connection = source.get().completeConsent(code);
+            connection = source.completeConsent(code);
             placeSettled = true;
             consents.finished(kind, connection.accountId());
         } catch (PersonNotAllowedException e) {
             LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
-            return notAllowed(kind, known.get(), SourceOffer.notAllowed(kind));
+            return notAllowed(kind, known, SourceOffer.notAllowed(kind));
         } catch (AppRefusedException e) {
             LOG.log(Level.SEVERE, "{0} refuses this server''s own key, so nobody can connect it: {1}",
                     new Object[] {kind, e.getMessage()});
-            return notAllowed(kind, known.get(), SourceOffer.appRefused(kind));
+            return notAllowed(kind, known, SourceOffer.appRefused(kind));
         } catch (ConsentRefusedException e) {
             placeSettled = true;
             return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
-                    : failed(e.getMessage() + " " + again(kind, known.get()), known.get());
+                    : failed(e.getMessage() + " " + again(kind, known), known);
         } catch (MusicServiceException e) {
             LOG.log(Level.WARNING, "{0} consent could not be completed: {1}", new Object[] {kind, e.getMessage()});
             return pasted ? new CallbackResult.PasteAgain(kind, kind.displayName() + " could not be reached just now. "
                     + "Please try again in a minute.", state)
                     : failed(kind.displayName() + " could not complete the connection just now. "
-                    + "Please try again: " + again(kind, known.get()), known.get());
+                    + "Please try again: " + again(kind, known), known);
         } finally {
             if (!placeSettled) {
                 consents.giveBack(kind);
             }
         }
-        if (pasted && !firstUse(known.get())) {
+        if (pasted && !firstUse(known)) {
             return expired(kind);
         }
-        return complete(known.get(), connection);
+        return complete(known, connection);
     }
 
     private CallbackResult complete(ConnectState state, ListeningConnection connection) {
