@@ -87,6 +87,11 @@ final class ArgumentReaders {
         if (!name.isEmpty() || !group.isEmpty()) {
             return sendNamed(args, name, group, pre, post);
         }
+        return sendByWords(args, pre, post);
+    }
+
+    /** {@code send_song} without {@code name:} or {@code group:}: who it is for, if anyone, is in the plain words. */
+    private static ParseResult sendByWords(Arguments args, String pre, String post) {
         List<Word> links = args.wordTokens().stream()
                 .filter(w -> !w.quoted() && TrackLinks.looksLikeSpotify(w.text())).toList();
         List<String> others = args.wordTokens().stream().filter(w -> !links.contains(w)).map(Word::text).toList();
