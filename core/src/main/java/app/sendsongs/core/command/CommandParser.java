@@ -35,18 +35,9 @@ public final class CommandParser {
         } catch (Tokenizer.UnclosedQuoteException e) {
             return new Invalid(e.getMessage(), commandBefore(Spaces.words(text)).map(CommandDefinition::name));
         }
-        if (tokens.size() == 1 && tokens.getFirst() instanceof Word only && !only.quoted()
-                && only.text().matches("\\d{1,3}")) {
-            return new Parsed(new Command.Choose(Integer.parseInt(only.text())));
-        }
-        if ((tokens.size() == 2 || tokens.size() == 3) && tokens.getFirst() instanceof Word number
-                && !number.quoted() && number.text().matches("\\d{1,3}") && tokens.get(1) instanceof Word key
-                && !key.quoted() && QUESTION_KEY.matcher(key.text()).matches()) {
-            Optional<TrackId> song = tokens.size() == 3 ? songOfTap(tokens.get(2)) : Optional.empty();
-            if (tokens.size() == 2 || song.isPresent()) {
-                return new Parsed(new Command.Choose(Integer.parseInt(number.text()),
-                        Optional.of(key.text().substring(1)), song));
-            }
+        Optional<ParseResult> chosen = chosen(tokens);
+        if (chosen.isPresent()) {
+            return chosen.get();
         }
         for (int words = Math.min(MAX_NAME_WORDS, leadingWords(tokens)); words >= 1; words--) {
             Optional<CommandDefinition> command = CommandDefinitions.spelledBy(joined(tokens, words));
@@ -60,6 +51,29 @@ public final class CommandParser {
                 return read(command.get(), spelled(tokens, words), tokens.subList(words, tokens.size()));
             }
         }
+        return notACommand(text, tokens);
+    }
+
+    /** A number typed, or tapped with the key of the question it answers (and the song of the offer it was under). */
+    private static Optional<ParseResult> chosen(List<Token> tokens) {
+        if (tokens.size() == 1 && tokens.getFirst() instanceof Word only && !only.quoted()
+                && only.text().matches("\\d{1,3}")) {
+            return Optional.of(new Parsed(new Command.Choose(Integer.parseInt(only.text()))));
+        }
+        if ((tokens.size() == 2 || tokens.size() == 3) && tokens.getFirst() instanceof Word number
+                && !number.quoted() && number.text().matches("\\d{1,3}") && tokens.get(1) instanceof Word key
+                && !key.quoted() && QUESTION_KEY.matcher(key.text()).matches()) {
+            Optional<TrackId> song = tokens.size() == 3 ? songOfTap(tokens.get(2)) : Optional.empty();
+            if (tokens.size() == 2 || song.isPresent()) {
+                return Optional.of(new Parsed(new Command.Choose(Integer.parseInt(number.text()),
+                        Optional.of(key.text().substring(1)), song)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Text that starts with no command's name: a group phrase, a lone {@code name:}, a pasted song, or a guess. */
+    private static ParseResult notACommand(String text, List<Token> tokens) {
         Optional<ParseResult> phrase = GroupPhrases.read(text); // read only for text that is no command
         if (phrase.isPresent()) {
             return phrase.get();
