@@ -1,9 +1,9 @@
 package app.sendsongs.core.command;
 
 import static app.sendsongs.core.command.ArgumentReaders.bare;
-import static app.sendsongs.core.command.ArgumentReaders.existingGroup;
-import static app.sendsongs.core.command.ArgumentReaders.groupAndPerson;
-import static app.sendsongs.core.command.ArgumentReaders.newGroup;
+import static app.sendsongs.core.command.GroupArgumentReaders.existingGroup;
+import static app.sendsongs.core.command.GroupArgumentReaders.groupAndPerson;
+import static app.sendsongs.core.command.GroupArgumentReaders.newGroup;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,19 +30,19 @@ final class CommandDefinitions {
                             + "https://open.spotify.com/track/<id>",
                     "pre goes with the song, post once they play it; name can be a Telegram @username. To a group: "
                             + "{send_song} group:\"Family\" <link>. Or just paste a link.",
-                    Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC, ArgumentReaders::sendSong),
+                    Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC, ShareArgumentReaders::sendSong),
             new CommandDefinition("to", List.of("to"),
                     "to Bob Fisher", "who the song you pasted is for ({to} group Family: a group).",
-                    Set.of("name", "group"), NO_TOPIC, ArgumentReaders::draftTo),
+                    Set.of("name", "group"), NO_TOPIC, ShareArgumentReaders::draftTo),
             new CommandDefinition("note", List.of("note", "pre"),
                     "note you'll love the bridge", "a note with the song you're sharing.",
-                    NO_OPTIONS, NO_TOPIC, ArgumentReaders.draftNote(false)),
+                    NO_OPTIONS, NO_TOPIC, ShareArgumentReaders.draftNote(false)),
             new CommandDefinition("after", List.of("after", "post"),
                     "after told you!", "a note for once they've played it.",
-                    NO_OPTIONS, NO_TOPIC, ArgumentReaders.draftNote(true)),
+                    NO_OPTIONS, NO_TOPIC, ShareArgumentReaders.draftNote(true)),
             new CommandDefinition("discard", List.of("discard"),
                     "discard", "drop the song you were sharing.",
-                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::discard),
+                    NO_OPTIONS, NO_TOPIC, ShareArgumentReaders::discard),
             new CommandDefinition("register", List.of("register"),
                     "register code:\"<code>\" name:\"<your full name>\"",
                     "finish connecting with the code from the connect page.",
@@ -85,7 +85,7 @@ final class CommandDefinitions {
                     GROUP_OPTIONS, GROUPS, existingGroup(Command.ListMembers::new)),
             new CommandDefinition("delete_group", List.of("delete_group", "delete-group", "deletegroup"),
                     "delete_group Family", "delete a group you made (I ask first).",
-                    GROUP_OPTIONS, GROUPS, ArgumentReaders::deleteGroup),
+                    GROUP_OPTIONS, GROUPS, GroupArgumentReaders::deleteGroup),
             new CommandDefinition("block", List.of("block"),
                     "block Bob Fisher", "stop someone's songs; they aren't told.",
                     Set.of("name"), NO_TOPIC, ArgumentReaders.person(Command.Block::new)),

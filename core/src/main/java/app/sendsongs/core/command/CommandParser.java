@@ -86,7 +86,7 @@ public final class CommandParser {
         }
         List<ParseResult.Suggestion> guesses = DidYouMean.suggestions(tokens);
         boolean mistypedSend = guesses.stream().anyMatch(guess -> guess.command().equals(SEND_SONG));
-        Optional<ParseResult> song = mistypedSend ? Optional.empty() : ArgumentReaders.songIn(text);
+        Optional<ParseResult> song = mistypedSend ? Optional.empty() : ShareArgumentReaders.songIn(text);
         return song.orElseGet(() -> new ParseResult.Unknown(guesses));
     }
 
@@ -110,7 +110,7 @@ public final class CommandParser {
 
     private static ParseResult read(CommandDefinition command, String spelled, List<Token> tokens) {
         Arguments args = Arguments.of(command, spelled, tokens);
-        return args.repeatedKey().<ParseResult>map(key -> args.invalid(ArgumentReaders.givenTwice(args, key)))
+        return args.repeatedKey().<ParseResult>map(key -> args.invalid(ShareArgumentReaders.givenTwice(args, key)))
                 .orElseGet(() -> command.reader().read(args));
     }
 
