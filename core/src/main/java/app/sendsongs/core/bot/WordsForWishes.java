@@ -69,6 +69,19 @@ final class WordsForWishes {
     private static final Set<String> RENAME_HOW = Set.of("change my name", "change name", "how do i change my name",
             "how can i change my name", "how to change my name", "can i change my name", "can you change my name",
             "i want to change my name", "edit my name", "update my name", "set my name");
+    /** The first screen's questions, typed rather than tapped ({@link ChatProfile}): answered as their taps are. */
+    private static final Set<String> HOW_TO_SEND = Set.of("how do i send a song", "how do i send songs",
+            "how do i send a song to a friend", "how to send a song", "how to send songs", "how can i send a song",
+            "how do i share a song", "how can i share a song", "how to share a song", "how do i share songs",
+            "how does this work", "how does it work", "how does this bot work", "how do i use this",
+            "how do i use it", "how do i use this bot", "how to use this", "how do i start", "how do i get started");
+    private static final Set<String> WHAT_YOU_DO = Set.of("what can you do", "what do you do", "what can i do",
+            "what is this", "what's this", "whats this", "what is this bot", "what are you", "who are you");
+    private static final Set<String> HOW_GROUPS_WORK = Set.of("how do groups work", "how does a group work",
+            "how do i send to a group", "how do i send a song to a group");
+    /** Asking about settings or privacy: {@code help privacy}, what friends learn and the controls. */
+    private static final Set<String> SETTINGS = Set.of("privacy", "my privacy", "privacy settings", "settings",
+            "my settings", "preferences", "my preferences", "options", "controls", "privacy controls");
     /** Changing the name to the one given ("change my name to Alicia Smith"). */
     private static final Pattern RENAME = Pattern.compile("(?:(?:please|pls|can you|could you|i want to|i'd like to"
             + "|id like to) )?(?:(?:change|set|update|edit|switch|make) (?:my )?name (?:to|as|into)"
@@ -127,10 +140,28 @@ final class WordsForWishes {
         if (RECEIPTS_OFF.contains(words) || RECEIPTS_ON.contains(words)) {
             return Optional.of(new Receipts(RECEIPTS_ON.contains(words)));
         }
+        Optional<Command> asked = questionAbout(words);
+        if (asked.isPresent()) {
+            return asked.map(Run::new);
+        }
         if (RENAME_HOW.contains(words)) {
             return Optional.of(howToRename());
         }
         return renameIn(typed);
+    }
+
+    /** What the first screen's questions and a question about settings are answered with. */
+    private static Optional<Command> questionAbout(String words) {
+        if (HOW_TO_SEND.contains(words)) {
+            return Optional.of(new Command.Help(Optional.of("send_song")));
+        }
+        if (WHAT_YOU_DO.contains(words)) {
+            return Optional.of(new Command.Menu());
+        }
+        if (HOW_GROUPS_WORK.contains(words)) {
+            return Optional.of(new Command.Help(Optional.of("groups")));
+        }
+        return SETTINGS.contains(words) ? Optional.of(new Command.Help(Optional.of("privacy"))) : Optional.empty();
     }
 
     /**

@@ -23,6 +23,7 @@ final class CommandDefinitions {
     private static final Set<String> GROUP_OPTIONS = Set.of("name", "group");
     private static final Optional<HelpTopic> NO_TOPIC = Optional.empty();
     private static final Optional<HelpTopic> GROUPS = Optional.of(HelpTopic.GROUPS);
+    private static final Optional<HelpTopic> PRIVACY = Optional.of(HelpTopic.PRIVACY);
 
     static final List<CommandDefinition> ALL = List.of(
             new CommandDefinition("send_song", List.of("send_song", "send-song", "sendsong", "share", "send"),
@@ -88,23 +89,23 @@ final class CommandDefinitions {
                     GROUP_OPTIONS, GROUPS, GroupArgumentReaders::deleteGroup),
             new CommandDefinition("block", List.of("block"),
                     "block Bob Fisher", "stop someone's songs; they aren't told.",
-                    Set.of("name"), NO_TOPIC, ArgumentReaders.person(Command.Block::new)),
+                    Set.of("name"), PRIVACY, ArgumentReaders.person(Command.Block::new)),
             new CommandDefinition("unblock", List.of("unblock"),
                     "unblock Bob Fisher", "let their songs through again.",
-                    Set.of("name"), NO_TOPIC, ArgumentReaders.person(Command.Unblock::new)),
+                    Set.of("name"), PRIVACY, ArgumentReaders.person(Command.Unblock::new)),
             new CommandDefinition("receipts", List.of("receipts", "receipt"),
                     "receipts off [name]", "don't tell friends (or one) when you play their songs; {receipts} on "
                             + "to undo.",
-                    Set.of("name"), NO_TOPIC, ArgumentReaders::receipts),
+                    Set.of("name"), PRIVACY, ArgumentReaders::receipts),
             new CommandDefinition("forget_me", List.of("forget_me", "forget-me", "forgetme"),
                     "forget_me", "delete everything stored about you (I ask first).",
-                    NO_OPTIONS, NO_TOPIC, ArgumentReaders::forgetMe),
+                    NO_OPTIONS, PRIVACY, ArgumentReaders::forgetMe),
             new CommandDefinition("menu", List.of("menu", "hi", "hello", "hey", "hiya", "howdy", "hallo", "hola",
                     "start", "yo"),
                     "menu", "what I can do, to tap.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::menu),
             new CommandDefinition("help", List.of("help", "?", "commands"),
-                    "help [command]", "this list, or one command; {help} groups explains groups.",
+                    "help [command]", "this list, or one command; {help} groups, {help} privacy.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::help));
 
     private static final Map<String, CommandDefinition> BY_NAME = index(ALL, d -> List.of(d.name()));

@@ -22,7 +22,14 @@ enum HelpTopic {
                     + "which, a tap for each.\nPlain words work too: \"new group\", \"add Bob to Family\", \"kick Bob "
                     + "from Family\", \"leave Family\", \"who is in Family?\".",
             "\nIn a Telegram group chat: add me to it, and a song shared there with {send_song} <link> goes "
-                    + "privately to everyone who tapped Count me in (or sent {join} there); {leave} there stops them.");
+                    + "privately to everyone who tapped Count me in (or sent {join} there); {leave} there stops them."),
+    PRIVACY(List.of("privacy", "settings", "setting", "controls", "preferences"),
+            "Privacy: I look at what you play only to find the songs friends sent you, and when you play one I tell "
+                    + "the friend who sent it. Songs come from anyone who knows your name; each song's message has "
+                    + "taps to stop telling its sender or to block them. Or:\n",
+            "Whoever you block or stop telling isn't told so. Plain words work too: \"turn off receipts\", "
+                    + "\"stop\", \"delete my data\".",
+            "");
 
     private final List<String> words;
     private final String introduction;

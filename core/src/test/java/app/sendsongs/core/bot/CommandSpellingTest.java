@@ -40,7 +40,7 @@ class CommandSpellingTest {
                 .contains("\n• /send name:\"Bob Fisher\" pre:\"you'll love the bridge\" post:\"told you!\"")
                 .contains("To a group: /send group:\"Family\" <link>.", "\n• /pending — ",
                         "\n• /create_group name:\"Family\" — make a group you own (/create_group Family works "
-                                + "too).", "this list, or one command; /help groups explains groups.",
+                                + "too).", "this list, or one command; /help groups, /help privacy.",
                         "; /receipts on to undo.")
                 .doesNotContain("send_song", "{");
         assertThat(bullets(help)).allSatisfy(line -> assertThat(line).startsWith("• /"));

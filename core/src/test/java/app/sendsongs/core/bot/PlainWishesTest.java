@@ -210,6 +210,37 @@ class PlainWishesTest {
     }
 
     @Test
+    void theQuestionsTheFirstScreenOffersAsTapsTypedAreAnsweredAsTheTapsAre() {
+        String howToSend = bot.reply("alice", "help send_song");
+        String menu = bot.reply("alice", "menu");
+        String groups = bot.reply("alice", "help groups");
+
+        for (String said : List.of("How do I send a song?", "how do i send songs", "how to send a song",
+                "how can I share a song?", "how does this work?", "How does it work", "how do I use this")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(howToSend);
+        }
+        for (String said : List.of("What can you do?", "what do you do", "what is this?", "what's this", "who are you")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(menu);
+        }
+        for (String said : List.of("How do groups work?", "how do groups work", "how do I send a song to a group?")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(groups);
+        }
+    }
+
+    @Test
+    void askingForSettingsOrPrivacyExplainsWhatFriendsLearnAndTheControls() {
+        String privacy = bot.reply("alice", "help privacy");
+        assertThat(privacy).startsWith("Privacy: ").contains("• block Bob Fisher", "• unblock Bob Fisher",
+                "• receipts off [name]", "• forget_me").doesNotContain("There's no command");
+
+        for (String said : List.of("privacy", "settings", "my settings", "Privacy settings?", "preferences",
+                "help settings")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(privacy);
+        }
+        assertThat(String.join("\n", bot.say("alice", "help"))).contains("help privacy");
+    }
+
+    @Test
     void aSentenceThatMerelyMentionsAWishOrANameIsNotOne() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
