@@ -6,7 +6,6 @@ import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.group.Group;
-import app.sendsongs.core.group.GroupChoice;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
@@ -22,7 +21,6 @@ import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
-import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ChatAddress;
@@ -33,17 +31,12 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
@@ -53,17 +46,9 @@ import java.util.stream.Stream;
  * ({@link DraftStore}), so it survives a restart, and is dropped an hour after its last step.
  */
 public final class LinkShare {
-    static final Duration LIFETIME = Duration.ofHours(1);
-    private static final int PEOPLE_OFFERED = 9;
-    private static final int GROUPS_OFFERED = 3;
     /** The quotes that would end a name given as {@code name:"…"}. */
     private static final String QUOTES = "\"“”„«»";
-    /** The last tap of "Who is it for?": the name is typed ("Type a name" when nobody is offered). */
-    private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
-    private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
     private static final String ITS_YOU = "That's you! ";
-    /** What a group's tap shows before its name. */
-    private static final String GROUP_MARK = "👥";
     private static final String ONE_AT_A_TIME = "A song goes to one friend or one group at a time: tap the first, "
             + "then share the song again for the next. To send songs to several friends at once, make them a group "
             + "({create_group} Friends, then {add_to_group}). ";
@@ -73,40 +58,36 @@ public final class LinkShare {
             + "write a shorter one.";
     /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
     private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
-    private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
-            + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
-    private final DraftStore drafts;
+    private final OpenDrafts drafts;
     private final TrackLookup tracks;
     private final UserStore users;
-    private final Acquaintances acquaintances;
     private final Groups groups;
     private final FriendFinder friends;
     private final WhichPerson whichPerson;
     private final ChoiceStore choices;
     private final SendSong sendSong;
-    private final TellingNames names;
-    private final Clock clock;
+    private final RecipientTaps recipientTaps;
+    private final ShareQuestions questions;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
                      TellingNames names, Clock clock) {
-        this.drafts = drafts;
+        this.drafts = new OpenDrafts(drafts, clock);
         this.tracks = tracks;
         this.users = users;
-        this.acquaintances = acquaintances;
         this.groups = groups;
         this.friends = friends;
         this.whichPerson = whichPerson;
         this.choices = choices;
         this.sendSong = sendSong;
-        this.names = names;
-        this.clock = clock;
+        this.recipientTaps = new RecipientTaps(users, acquaintances, groups, whichPerson, names);
+        this.questions = new ShareQuestions(recipientTaps);
     }
 
     /** The person's unfinished share, unless it expired. */
     public Optional<ShareDraft> draftOf(User person) {
-        return drafts.findDraft(person.address()).filter(d -> d.expiresAt().isAfter(clock.instant()));
+        return drafts.of(person);
     }
 
     /** The commands of a share made step by step; {@code typed} is kept if the bot must ask who was meant. */
@@ -114,12 +95,12 @@ public final class LinkShare {
         return switch (command) {
             case Command.StartShare start -> start(person, start);
             case Command.DraftTo to -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, to.key())
-                    .orElseGet(() -> to(person, draft, to, typed))).orElseGet(() -> noDraft(person));
+                    .orElseGet(() -> to(person, draft, to, typed))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, note.key())
-                    .orElseGet(() -> note(draft, note))).orElseGet(() -> noDraft(person));
+                    .orElseGet(() -> note(draft, note))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DiscardDraft discard -> discard(person, discard);
             case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
-                    .orElseGet(() -> noDraft(person));
+                    .orElseGet(() -> ShareQuestions.noDraft(person));
         };
     }
 
@@ -131,7 +112,7 @@ public final class LinkShare {
      */
     private Optional<Message> tapOfAnotherQuestion(ShareDraft draft, Optional<String> key) {
         return key.filter(shown -> !shown.equals(draft.key()))
-                .map(shown -> askAgain(draft, "That tap answered an earlier question, so I did nothing. "));
+                .map(shown -> questions.askAgain(draft, "That tap answered an earlier question, so I did nothing. "));
     }
 
     /**
@@ -141,7 +122,7 @@ public final class LinkShare {
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
             case WHO -> {
-                String name = withoutGroupMark(withoutFor(person, UserText.typedName(text)));
+                String name = RecipientTaps.withoutGroupMark(withoutFor(person, UserText.typedName(text)));
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
@@ -157,7 +138,7 @@ public final class LinkShare {
      * notes ("Send … to Dan Øster?", or "which one?"). Empty for other text, which is the note as before.
      */
     private Optional<Message> namedInstead(User person, ShareDraft draft, String text) {
-        String name = withoutGroupMark(UserText.typedName(text));
+        String name = RecipientTaps.withoutGroupMark(UserText.typedName(text));
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -171,11 +152,6 @@ public final class LinkShare {
                 false), "to " + name)) : Optional.empty();
     }
 
-    /** A group's name typed as its tap shows it ("👥 Family"), without the mark; other names as they are. */
-    private static String withoutGroupMark(String name) {
-        return name.startsWith(GROUP_MARK) ? name.substring(GROUP_MARK.length()).strip() : name;
-    }
-
     /**
      * A name typed at "Who is it for?" without the "for" it may start with, as the question's answer often does ("for
      * Bob"), unless the whole words are someone's or a group's name.
@@ -187,24 +163,12 @@ public final class LinkShare {
 
     /**
      * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
-     * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
-     * is it for?", "Someone else" or a yes (which asks for the name) or a no, which drops the song. While it waits for a note, which may be any words, only
-     * a bare {@code cancel} or {@code discard} is Don't send: someone sharing a song who types it means this one. Empty
-     * for other words, a name or a note as before.
+     * with taps: at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who is it for?", "Someone
+     * else" or a yes (which asks for the name) or a no, which drops the song; while it waits for a note, only a bare
+     * {@code cancel} or {@code discard} (Don't send). Empty for other words, a name or a note as before.
      */
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
-        Optional<String> no = Optional.of(dontSendTap(draft).payload());
-        return switch (draft.stage()) {
-            // a yes, or small talk ("thanks", "hi"), names nobody: it asks for the name, as "Someone else" does, rather
-            // than inviting someone called "ok" or "thanks"
-            case WHO -> WordsForWho.isSmallTalk(typed) ? Optional.of(SOMEONE_ELSE.payload())
-                    : WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
-                    Optional.of(SOMEONE_ELSE.payload()), no);
-            // "No note" too when its tap is not shown (there is no note): typed, it is no note, not the note "no note"
-            case READY -> WordsForTaps.tapMeant(typed, Stream.concat(ready(draft, "").choices().stream(),
-                    Stream.of(noNoteTap(draft))).toList(), Optional.of(sendTap(draft).payload()), no);
-            case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
-        };
+        return questions.tapMeant(draft, typed);
     }
 
     /**
@@ -234,11 +198,6 @@ public final class LinkShare {
         return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));
     }
 
-    /** What a step of a share gets when there is no share to take it, in the person's spelling of commands. */
-    private static Message noDraft(User person) {
-        return Message.text(CommandStyle.of(person.address()).write(NO_DRAFT));
-    }
-
     /**
      * A bare number while the bot offered people and groups as taps: the one at that place. Once who it is for is
      * chosen, the question the share stands at is asked again.
@@ -248,7 +207,7 @@ public final class LinkShare {
             return Message.text("I'm not waiting for a number from you.");
         }
         if (draft.stage() != ShareDraft.Stage.WHO) {
-            return askAgain(draft, "I'm not waiting for a number from you. ");
+            return questions.askAgain(draft, "I'm not waiting for a number from you. ");
         }
         return chooseOffered(person, draft, number);
     }
@@ -261,7 +220,7 @@ public final class LinkShare {
     public Message chooseOffered(User person, ShareDraft draft, int number) {
         if (number < 1 || number > draft.offered().size()) {
             return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".")
-                    .withChoices(whoTaps(draft));
+                    .withChoices(recipientTaps.whoTaps(draft));
         }
         return chosen(person, draft, draft.offered().get(number - 1), false);
     }
@@ -275,7 +234,7 @@ public final class LinkShare {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isEmpty()) {
             whichPerson.take(choice); // about a song no longer being shared
-            return noDraft(person);
+            return ShareQuestions.noDraft(person);
         }
         boolean inviteOffered = command.friend().filter(name -> whichPerson.askedAboutTypo(choice, name)).isPresent();
         if (inviteOffered && WhichPerson.invites(choice, number)) {
@@ -459,7 +418,7 @@ public final class LinkShare {
         return named(person, forWhom).map(to -> {
             ShownPendingList.takeQuestion(choices, person.address());
             ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), forWhom.note(), post,
-                    ShareDraft.Stage.WHO, Optional.empty(), List.of(), expiry());
+                    ShareDraft.Stage.WHO, Optional.empty(), List.of(), drafts.expiry());
             return to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
         });
     }
@@ -499,60 +458,22 @@ public final class LinkShare {
      */
     private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
                           List<Recipient> first) {
-        Offer offer = offerOf(person, first, PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0));
+        RecipientTaps.Offer offer = recipientTaps.offerOf(person, first, RecipientTaps.PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0));
         List<Recipient> offered = offer.recipients();
         // an older question's numbers must not answer this one
         ShownPendingList.takeQuestion(choices, person.address());
         ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
-                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry());
-        drafts.saveDraft(draft);
-        List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < offered.size(); i++) {
-            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
-        }
+                ShareDraft.Stage.WHO, Optional.empty(), offered, drafts.expiry());
+        drafts.save(draft);
+        List<Choice> taps = new ArrayList<>(RecipientTaps.offeredTaps(draft, offer.titles()));
         invite.ifPresent(taps::add);
-        taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
+        taps.add(offered.isEmpty() ? RecipientTaps.TYPE_A_NAME : RecipientTaps.SOMEONE_ELSE);
         String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
                 : "Who is it for?";
         if (!pre.isEmpty()) {
             ask += "\nWith it: " + Texts.note(pre);
         }
         return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
-    }
-
-    /** The people and groups offered as taps, in order, and the title of each one's tap. */
-    private record Offer(List<Recipient> recipients, List<String> titles) {
-    }
-
-    /**
-     * What "Who is it for?" offers: {@code first}, then the person's recent contacts, {@code people} people at most,
-     * then their groups, {@value #GROUPS_OFFERED} at most.
-     */
-    private Offer offerOf(User person, List<Recipient> first, int people) {
-        List<Recipient> offered = new ArrayList<>();
-        List<User> friends = new ArrayList<>();
-        Stream.concat(first.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
-                        ? Stream.of(address) : Stream.empty()), acquaintances.contactsOf(person.address()).stream())
-                .distinct().map(users::findUser).flatMap(Optional::stream).limit(people).forEach(friend -> {
-                    offered.add(new Recipient.Person(friend.address()));
-                    friends.add(friend);
-                });
-        List<GroupChoice> theirs = groups.groupsOf(person);
-        List<String> firstGroups = first.stream().flatMap(recipient -> recipient instanceof Recipient.Group(var id)
-                ? Stream.of(id) : Stream.empty()).toList();
-        Stream.concat(firstGroups.stream(), theirs.stream().map(GroupChoice::groupId)).distinct()
-                .filter(id -> theirs.stream().anyMatch(group -> group.groupId().equals(id))).limit(GROUPS_OFFERED)
-                .forEach(id -> offered.add(new Recipient.Group(id)));
-        List<Recipient> ordered = new ArrayList<>(first.stream().filter(offered::contains).toList());
-        offered.stream().filter(recipient -> !ordered.contains(recipient)).forEach(ordered::add);
-        // two friends of one name (one on each chat app, say) are told apart as "which one?" tells them
-        List<String> told = whichPerson.tapTitles(person, friends);
-        List<String> titles = ordered.stream().map(recipient -> switch (recipient) {
-            case Recipient.Person(ChatAddress address) -> told.get(offered.indexOf(recipient));
-            case Recipient.Group(String groupId) -> theirs.stream().filter(group -> group.groupId().equals(groupId))
-                    .map(group -> GROUP_MARK + " " + group.name()).findFirst().orElseThrow();
-        }).toList();
-        return new Offer(ordered, titles);
     }
 
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
@@ -565,7 +486,7 @@ public final class LinkShare {
                 case FriendFinder.Lookup.Found(User friend) ->
                         chosen(person, noted, new Recipient.Person(friend.address()), command.sendNow());
                 case FriendFinder.Lookup.Several(var candidates) -> {
-                    drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+                    drafts.saveAt(noted, ShareDraft.Stage.WHO);
                     yield whichPerson.ask(person, candidates, typed);
                 }
                 case FriendFinder.Lookup.Yourself() -> itsYou(noted);
@@ -574,9 +495,9 @@ public final class LinkShare {
                 case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
                         oneAtATime(person, noted);
                 case FriendFinder.Lookup.Nobody() when namesSeveral(person, command.friend().get()) ->
-                        Message.text(severalAtOnce(person) + "Who is it for?").withChoices(taps(noted));
+                        Message.text(severalAtOnce(person) + "Who is it for?").withChoices(recipientTaps.taps(noted));
                 case FriendFinder.Lookup.Nobody() -> {
-                    drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
+                    drafts.saveAt(noted, ShareDraft.Stage.WHO);
                     List<User> close = friends.closeContacts(person, command.friend().get());
                     yield close.isEmpty() ? invite(person, noted, command.friend().get())
                             : whichPerson.askAboutTypo(person, command.friend().get(), close, typed);
@@ -591,21 +512,21 @@ public final class LinkShare {
         }
         // a share begun for someone named beside the link offered nobody: "Someone else" offers the person's friends
         ShareDraft asking = (noted.offered().isEmpty()
-                ? noted.offering(offerOf(person, List.of(), PEOPLE_OFFERED).recipients()) : noted)
-                .at(ShareDraft.Stage.WHO, expiry());
-        drafts.saveDraft(asking);
+                ? noted.offering(recipientTaps.offerOf(person, List.of(), RecipientTaps.PEOPLE_OFFERED).recipients()) : noted)
+                .at(ShareDraft.Stage.WHO, drafts.expiry());
+        drafts.save(asking);
         if (asking.offered().isEmpty()) {
             // "Type a name", the one tap of someone with no contacts yet: asking again would say nothing new
             return Message.text("Type your friend's name, as they registered with me (Bob Fisher, say). Not "
                     + "registered yet? Type it all the same: I'll tell you how to get " + asking.title() + " to them.");
         }
-        return Message.text("Who is " + asking.title() + " for? Type their name." + notesShown(asking))
-                .withChoices(taps(asking));
+        return Message.text("Who is " + asking.title() + " for? Type their name." + ShareQuestions.notesShown(asking))
+                .withChoices(recipientTaps.taps(asking));
     }
 
     /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
     private Message itsYou(ShareDraft draft) {
-        return Message.text(ITS_YOU + "Who is it for?").withChoices(whoTaps(draft));
+        return Message.text(ITS_YOU + "Who is it for?").withChoices(recipientTaps.whoTaps(draft));
     }
 
     /**
@@ -615,7 +536,7 @@ public final class LinkShare {
     private Message oneAtATime(User person, ShareDraft draft) {
         boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
         String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
-        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(whoTaps(draft));
+        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(recipientTaps.whoTaps(draft));
     }
 
     /** That a song goes to one friend or group at a time, and how to make a group, before "Who is it for?". */
@@ -636,9 +557,8 @@ public final class LinkShare {
      * taps, rather than sent unseen; one waiting for a note is asked about as ready, its note not given.
      */
     private Message askBeforeSending(ShareDraft draft) {
-        ShareDraft ready = draft.at(ShareDraft.Stage.READY, expiry());
-        drafts.saveDraft(ready);
-        Message question = ready(ready, "You haven't sent this song yet. ");
+        ShareDraft ready = drafts.saveAt(draft, ShareDraft.Stage.READY);
+        Message question = questions.ready(ready, "You haven't sent this song yet. ");
         return question.withText(question.text() + "\nOr paste another song's link to send that one instead.");
     }
 
@@ -650,9 +570,9 @@ public final class LinkShare {
         return switch (groups.findGroup(person, name)) {
             case GroupFinder.Lookup.Found(Group group) ->
                     chosen(person, draft, new Recipient.Group(group.id()), sendNow);
-            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(whoTaps(draft));
+            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(recipientTaps.whoTaps(draft));
             case GroupFinder.Lookup.Several(var named, String reply) -> {
-                drafts.saveDraft(draft.at(ShareDraft.Stage.WHO, expiry()));
+                drafts.saveAt(draft, ShareDraft.Stage.WHO);
                 yield groups.askWhichGroup(person, named, typed, draft.track().value());
             }
         };
@@ -667,13 +587,13 @@ public final class LinkShare {
         return switch (groups.answerWhichGroup(person, choice, number)) {
             case WhichGroup.Answer.Picked(Group group, Command.DraftTo to) -> {
                 Message reply = draftOf(person).map(draft -> chosen(person, notes(draft, to),
-                        new Recipient.Group(group.id()), to.sendNow())).orElseGet(() -> noDraft(person));
+                        new Recipient.Group(group.id()), to.sendNow())).orElseGet(() -> ShareQuestions.noDraft(person));
                 groups.whichGroupAnswered(person);
                 yield reply;
             }
             case WhichGroup.Answer.Picked(Group group, Command other) -> {
                 groups.whichGroupAnswered(person);
-                yield noDraft(person);
+                yield ShareQuestions.noDraft(person);
             }
             case WhichGroup.Answer.Dropped(Command command) ->
                     discard(person, new Command.DiscardDraft(Optional.empty()));
@@ -684,120 +604,40 @@ public final class LinkShare {
     /** An invite for whoever they meant; the share stays, in case the name was mistyped. */
     private Message invite(User person, ShareDraft draft, String name) {
         Message invite = sendSong.invite(person, name, SongLink.of(draft.track()), draft.pre(), draft.post());
-        List<Choice> taps = taps(draft);
+        List<Choice> taps = recipientTaps.taps(draft);
         return invite.withText(invite.text() + (taps.isEmpty() ? "\nIf you meant someone registered, type their name."
                 : "\nIf you meant someone registered, type their name or tap them.")).withChoices(taps);
-    }
-
-    /** The people and groups offered when the share began, as taps again, titled as they were. */
-    /** The taps of "Who is it for?" asked again: the people and groups it offered, then "Someone else". */
-    private List<Choice> whoTaps(ShareDraft draft) {
-        List<Choice> taps = new ArrayList<>(taps(draft));
-        taps.add(draft.offered().isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
-        return taps;
-    }
-
-    private List<Choice> taps(ShareDraft draft) {
-        List<String> titles = titles(draft.person(), draft.offered());
-        List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < titles.size(); i++) {
-            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
-        }
-        return taps;
-    }
-
-    /**
-     * The titles of the taps for {@code offered}, in order: a person's name, or, when two of them share it, what tells
-     * them apart ({@link WhichPerson#tapTitles}); a group's name after its mark.
-     */
-    private List<String> titles(ChatAddress asker, List<Recipient> offered) {
-        List<User> people = offered.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
-                ? users.findUser(address).stream() : Stream.empty()).toList();
-        List<String> told = users.findUser(asker).map(person -> whichPerson.tapTitles(person, people))
-                .orElseGet(() -> people.stream().map(User::name).toList());
-        Map<ChatAddress, String> titleOf = new HashMap<>();
-        for (int i = 0; i < people.size(); i++) {
-            titleOf.put(people.get(i).address(), told.get(i));
-        }
-        return offered.stream().map(recipient -> recipient instanceof Recipient.Person(var address)
-                && titleOf.containsKey(address) ? titleOf.get(address) : tapTitle(asker, recipient)).toList();
     }
 
     private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
         groups.shareAddressed(person);
         whichPerson.shareAddressed(person);
-        ShareDraft ready = draft.to(recipient, expiry());
+        ShareDraft ready = draft.to(recipient, drafts.expiry());
         if (sendNow) {
             return send(person, ready);
         }
-        drafts.saveDraft(ready);
-        return ready(ready, "");
-    }
-
-    /** What a share asks for when it waits for a note: the one that goes with the song, or the one for after. */
-    private String askForNote(ShareDraft draft, boolean afterPlay) {
-        String who = name(draft.person(), draft.recipient().orElseThrow());
-        return afterPlay ? "Type the note " + who + " gets once they've played it."
-                : "Type the note that goes with the song to " + who + ".";
+        drafts.save(ready);
+        return questions.ready(ready, "");
     }
 
     private Message note(ShareDraft draft, Command.DraftNote command) {
         if (command.text().isEmpty()) {
             if (draft.recipient().isEmpty()) {
                 return Message.text("First tell me who " + draft.title() + " is for; then you can add notes.")
-                        .withChoices(whoTaps(draft));
+                        .withChoices(recipientTaps.whoTaps(draft));
             }
-            drafts.saveDraft(draft.at(command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE,
-                    expiry()));
-            return Message.text(askForNote(draft, command.afterPlay()));
+            drafts.saveAt(draft, command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE);
+            return Message.text(questions.askForNote(draft, command.afterPlay()));
         }
         String text = command.text().get();
         ShareDraft noted = command.afterPlay() ? draft.withNotes(draft.pre(), text) : draft.withNotes(text, draft.post());
         String lead = text.isEmpty() ? "OK, no note. " : "Noted. ";
         if (noted.recipient().isEmpty()) {
-            drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-            return Message.text(lead + "Who is it for?").withChoices(taps(noted));
+            drafts.saveAt(noted, ShareDraft.Stage.WHO);
+            return Message.text(lead + "Who is it for?").withChoices(recipientTaps.taps(noted));
         }
-        ShareDraft ready = noted.at(ShareDraft.Stage.READY, expiry());
-        drafts.saveDraft(ready);
-        return ready(ready, lead);
-    }
-
-    /** "Send it now, or add a note first?" Or send it to someone else, asked who again. */
-    private Message ready(ShareDraft draft, String lead) {
-        String text = lead + "Send " + draft.title() + " to " + name(draft.person(), draft.recipient().orElseThrow())
-                + "?" + notesShown(draft);
-        String key = " #" + draft.key();
-        List<Choice> choices = new ArrayList<>(List.of(sendTap(draft),
-                new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note" + key),
-                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after" + key)));
-        if (!draft.pre().isEmpty()) {
-            choices.add(noNoteTap(draft));
-        }
-        choices.add(new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key));
-        choices.add(dontSendTap(draft));
-        return Message.text(text).withChoices(choices);
-    }
-
-    /** The share's notes so far, a line each, to show under its question. */
-    private static String notesShown(ShareDraft draft) {
-        return (draft.pre().isEmpty() ? "" : "\nWith it: " + Texts.note(draft.pre()))
-                + (draft.post().isEmpty() ? "" : "\nOnce they've played it: " + Texts.note(draft.post()));
-    }
-
-    /** Send, keyed to the song and person it is about ({@link ShareDraft#key}). */
-    private static Choice sendTap(ShareDraft draft) {
-        return new Choice("Send", "send #" + draft.key());
-    }
-
-    /** No note, keyed as {@link #sendTap} is. */
-    private static Choice noNoteTap(ShareDraft draft) {
-        return new Choice("No note", "note " + Command.DraftNote.NONE + " #" + draft.key());
-    }
-
-    /** Don't send, keyed as {@link #sendTap} is. */
-    private static Choice dontSendTap(ShareDraft draft) {
-        return new Choice("Don't send", "discard #" + draft.key());
+        ShareDraft ready = drafts.saveAt(noted, ShareDraft.Stage.READY);
+        return questions.ready(ready, lead);
     }
 
     /**
@@ -808,7 +648,7 @@ public final class LinkShare {
         if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
             return send(person, draft);
         }
-        return askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+        return questions.askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
     }
 
     /**
@@ -827,13 +667,7 @@ public final class LinkShare {
 
     /** The question a share stands at, again, after {@code lead}. */
     public Message askAgain(ShareDraft draft, String lead) {
-        return switch (draft.stage()) {
-            case WHO -> Message.text(lead + "Who is " + draft.title() + " for?"
-                    + (draft.offered().isEmpty() ? " Type their name." : "")).withChoices(whoTaps(draft));
-            case NOTE -> Message.text(lead + askForNote(draft, false));
-            case AFTER_NOTE -> Message.text(lead + askForNote(draft, true));
-            case READY -> ready(draft, lead);
-        };
+        return questions.askAgain(draft, lead);
     }
 
     private Message send(User person, ShareDraft draft) {
@@ -841,7 +675,7 @@ public final class LinkShare {
         if (overLimit.isPresent()) {
             return overLimit.get();
         }
-        drafts.deleteDraft(person.address()); // first: a second "send" must not send it twice
+        drafts.delete(person); // first: a second "send" must not send it twice
         SongLink song = SongLink.of(draft.track());
         return switch (draft.recipient().orElseThrow()) {
             case Recipient.Person(ChatAddress address) -> users.findUser(address)
@@ -861,15 +695,14 @@ public final class LinkShare {
             return Optional.empty();
         }
         return users.findUser(address).flatMap(friend -> sendSong.overLimit(person, friend)).map(over -> {
-            ShareDraft kept = draft.at(ShareDraft.Stage.READY, expiry());
-            drafts.saveDraft(kept);
+            ShareDraft kept = drafts.saveAt(draft, ShareDraft.Stage.READY);
             String key = " #" + kept.key();
             String lead = over.reason() + "\nI've kept " + kept.title() + notesKept(kept) + " for the next hour, ";
             return over.toAnyone()
                     ? Message.text(lead + "so you can send it once you can send again.")
-                            .withChoices(List.of(sendTap(kept), dontSendTap(kept)))
+                            .withChoices(List.of(ShareQuestions.sendTap(kept), ShareQuestions.dontSendTap(kept)))
                     : Message.text(lead + "so you can send it to someone else.").withChoices(List.of(
-                            new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key), dontSendTap(kept)));
+                            ShareQuestions.someoneElseTap(kept), ShareQuestions.dontSendTap(kept)));
         });
     }
 
@@ -882,11 +715,11 @@ public final class LinkShare {
     private Message discard(User person, Command.DiscardDraft command) {
         Optional<ShareDraft> draft = draftOf(person);
         if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
-            return askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
+            return questions.askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
                     + "now. ");
         }
         boolean had = draft.isPresent();
-        drafts.deleteDraft(person.address());
+        drafts.delete(person);
         return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
     }
 
@@ -903,36 +736,5 @@ public final class LinkShare {
     private static ShareDraft notes(ShareDraft draft, Command.DraftTo command) {
         return draft.withNotes(command.pre().isEmpty() ? draft.pre() : command.pre(),
                 command.post().isEmpty() ? draft.post() : command.post());
-    }
-
-    /**
-     * Who the song is for, named in a sentence: a person's name, told apart from another of that name the asker knows
-     * ("Bob Fisher (on Telegram)"), a group's as the asker knows it ("Family").
-     */
-    private String name(ChatAddress asker, Recipient recipient) {
-        return switch (recipient) {
-            case Recipient.Person(ChatAddress address) -> users.findUser(address)
-                    .map(person -> names.to(asker, List.of(person)).of(person)).orElse(User.SOMEONE_WHO_LEFT);
-            case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you left");
-        };
-    }
-
-    /** The title of {@code recipient}'s tap: a person's name, a group's after its mark ("👥 Family"). */
-    private String tapTitle(ChatAddress asker, Recipient recipient) {
-        return switch (recipient) {
-            case Recipient.Person(ChatAddress address) ->
-                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
-            case Recipient.Group(String groupId) ->
-                    groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you left");
-        };
-    }
-
-    private Optional<String> groupName(ChatAddress asker, String groupId) {
-        return users.findUser(asker).flatMap(person -> groups.groupsOf(person).stream()
-                .filter(g -> g.groupId().equals(groupId)).map(GroupChoice::name).findFirst());
-    }
-
-    private Instant expiry() {
-        return clock.instant().plus(LIFETIME);
     }
 }
