@@ -23,7 +23,6 @@ import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.shared.UserText;
@@ -35,8 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
@@ -56,8 +53,6 @@ public final class LinkShare {
     private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
             + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
             + "write a shorter one.";
-    /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
-    private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
 
     private final OpenDrafts drafts;
     private final TrackLookup tracks;
@@ -69,6 +64,8 @@ public final class LinkShare {
     private final SendSong sendSong;
     private final RecipientTaps recipientTaps;
     private final ShareQuestions questions;
+    private final DraftNotes notes;
+    private final DraftSending sending;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
@@ -83,6 +80,8 @@ public final class LinkShare {
         this.sendSong = sendSong;
         this.recipientTaps = new RecipientTaps(users, acquaintances, groups, whichPerson, names);
         this.questions = new ShareQuestions(recipientTaps);
+        this.notes = new DraftNotes(this.drafts, recipientTaps, questions);
+        this.sending = new DraftSending(this.drafts, users, sendSong, groups, questions);
     }
 
     /** The person's unfinished share, unless it expired. */
@@ -97,9 +96,9 @@ public final class LinkShare {
             case Command.DraftTo to -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, to.key())
                     .orElseGet(() -> to(person, draft, to, typed))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, note.key())
-                    .orElseGet(() -> note(draft, note))).orElseGet(() -> ShareQuestions.noDraft(person));
-            case Command.DiscardDraft discard -> discard(person, discard);
-            case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
+                    .orElseGet(() -> notes.note(draft, note))).orElseGet(() -> ShareQuestions.noDraft(person));
+            case Command.DiscardDraft discard -> sending.discard(person, discard);
+            case Command.SendDraft send -> draftOf(person).map(draft -> sending.sendIfStill(person, draft, send))
                     .orElseGet(() -> ShareQuestions.noDraft(person));
         };
     }
@@ -126,9 +125,9 @@ public final class LinkShare {
                 yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
                         Optional.empty(), "", "", false), "to " + name);
             }
-            case READY -> namedInstead(person, draft, text).orElseGet(() -> labelledNote(draft, text));
-            case NOTE -> typedNote(draft, text, false);
-            case AFTER_NOTE -> typedNote(draft, text, true);
+            case READY -> namedInstead(person, draft, text).orElseGet(() -> notes.labelled(draft, text));
+            case NOTE -> notes.typed(draft, text, false);
+            case AFTER_NOTE -> notes.typed(draft, text, true);
         };
     }
 
@@ -169,33 +168,6 @@ public final class LinkShare {
      */
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
         return questions.tapMeant(draft, typed);
-    }
-
-    /**
-     * A note typed at "Send … to Bob?", where the note for after is told apart by its label ("after: told you"); one
-     * labelled "note:" goes with the song without the label.
-     */
-    private Message labelledNote(ShareDraft draft, String text) {
-        Matcher label = NOTE_LABEL.matcher(text.strip());
-        if (!label.lookingAt()) {
-            return typedNote(draft, text, false);
-        }
-        return typedNote(draft, text.strip().substring(label.end()), label.group(1).equalsIgnoreCase("after"));
-    }
-
-    /**
-     * A typed note, cleaned and held to the length of one given with {@code note}; one too long leaves the share as
-     * it was, still waiting for the note.
-     */
-    private Message typedNote(ShareDraft draft, String text, boolean afterPlay) {
-        String note = UserText.cleanNote(text);
-        if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
-            return note(draft, Command.DraftNote.removal(afterPlay));
-        }
-        if (UserText.tooLongForANote(note)) {
-            return Message.text(UserText.NOTE_TOO_LONG);
-        }
-        return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));
     }
 
     /**
@@ -242,13 +214,13 @@ public final class LinkShare {
                 return Message.text(WhichPerson.NOT_WAITING);
             }
             String name = command.friend().get();
-            return friends.matchesNobody(person, name) ? invite(person, notes(draft.get(), command), name)
+            return friends.matchesNobody(person, name) ? invite(person, DraftNotes.withNotesOf(draft.get(), command), name)
                     : to(person, draft.get(), command, choice.commandText()); // someone registered under it since
         }
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
-            case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),
+            case WhichPerson.Answer.Picked(User friend) -> chosen(person, DraftNotes.withNotesOf(draft.get(), command),
                     new Recipient.Person(friend.address()), command.sendNow());
-            case WhichPerson.Answer.Dropped() -> discard(person, new Command.DiscardDraft(Optional.empty()));
+            case WhichPerson.Answer.Dropped() -> sending.discard(person, new Command.DiscardDraft(Optional.empty()));
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
     }
@@ -477,7 +449,7 @@ public final class LinkShare {
     }
 
     private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
-        ShareDraft noted = notes(withoutNoteNamed(draft, command.friend()), command);
+        ShareDraft noted = DraftNotes.withNotesOf(DraftNotes.withoutNoteNamed(draft, command.friend()), command);
         if (command.friend().filter(name -> namesOnlyAGroup(person, name)).isPresent()) {
             return toGroup(person, noted, command.friend().get(), command.sendNow(), typed);
         }
@@ -508,7 +480,7 @@ public final class LinkShare {
             return toGroup(person, noted, command.group().get(), command.sendNow(), typed);
         }
         if (command.sendNow() && noted.recipient().isPresent()) {
-            return command.bare() ? askBeforeSending(noted) : send(person, noted);
+            return command.bare() ? sending.askBeforeSending(noted) : sending.send(person, noted);
         }
         // a share begun for someone named beside the link offered nobody: "Someone else" offers the person's friends
         ShareDraft asking = (noted.offered().isEmpty()
@@ -552,17 +524,6 @@ public final class LinkShare {
     }
 
     /**
-     * A bare {@code send_song}, which both menus send ("Send a song" on Messenger, {@code /send} on Telegram): a
-     * person who taps it means to start sending, so a share waiting for its go-ahead is asked about again, with its
-     * taps, rather than sent unseen; one waiting for a note is asked about as ready, its note not given.
-     */
-    private Message askBeforeSending(ShareDraft draft) {
-        ShareDraft ready = drafts.saveAt(draft, ShareDraft.Stage.READY);
-        Message question = questions.ready(ready, "You haven't sent this song yet. ");
-        return question.withText(question.text() + "\nOr paste another song's link to send that one instead.");
-    }
-
-    /**
      * The share for the person's group {@code name} names; when it names several, none theirs, "which one?" with a
      * tap for each, keeping {@code typed} (a {@code to}) to finish it with the answer ({@link #chooseGroupAsked}).
      */
@@ -586,7 +547,7 @@ public final class LinkShare {
     public Message chooseGroupAsked(User person, PendingChoice choice, int number) {
         return switch (groups.answerWhichGroup(person, choice, number)) {
             case WhichGroup.Answer.Picked(Group group, Command.DraftTo to) -> {
-                Message reply = draftOf(person).map(draft -> chosen(person, notes(draft, to),
+                Message reply = draftOf(person).map(draft -> chosen(person, DraftNotes.withNotesOf(draft, to),
                         new Recipient.Group(group.id()), to.sendNow())).orElseGet(() -> ShareQuestions.noDraft(person));
                 groups.whichGroupAnswered(person);
                 yield reply;
@@ -596,7 +557,7 @@ public final class LinkShare {
                 yield ShareQuestions.noDraft(person);
             }
             case WhichGroup.Answer.Dropped(Command command) ->
-                    discard(person, new Command.DiscardDraft(Optional.empty()));
+                    sending.discard(person, new Command.DiscardDraft(Optional.empty()));
             case WhichGroup.Answer.Unusable(Message reply) -> reply;
         };
     }
@@ -614,41 +575,10 @@ public final class LinkShare {
         whichPerson.shareAddressed(person);
         ShareDraft ready = draft.to(recipient, drafts.expiry());
         if (sendNow) {
-            return send(person, ready);
+            return sending.send(person, ready);
         }
         drafts.save(ready);
         return questions.ready(ready, "");
-    }
-
-    private Message note(ShareDraft draft, Command.DraftNote command) {
-        if (command.text().isEmpty()) {
-            if (draft.recipient().isEmpty()) {
-                return Message.text("First tell me who " + draft.title() + " is for; then you can add notes.")
-                        .withChoices(recipientTaps.whoTaps(draft));
-            }
-            drafts.saveAt(draft, command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE);
-            return Message.text(questions.askForNote(draft, command.afterPlay()));
-        }
-        String text = command.text().get();
-        ShareDraft noted = command.afterPlay() ? draft.withNotes(draft.pre(), text) : draft.withNotes(text, draft.post());
-        String lead = text.isEmpty() ? "OK, no note. " : "Noted. ";
-        if (noted.recipient().isEmpty()) {
-            drafts.saveAt(noted, ShareDraft.Stage.WHO);
-            return Message.text(lead + "Who is it for?").withChoices(recipientTaps.taps(noted));
-        }
-        ShareDraft ready = drafts.saveAt(noted, ShareDraft.Stage.READY);
-        return questions.ready(ready, lead);
-    }
-
-    /**
-     * The Send tap of a "Send it to Bob?": the share goes only when it is still the song and person asked about. A tap
-     * under an older question (Telegram keeps its buttons) is answered with the question as it stands now.
-     */
-    private Message sendIfStill(User person, ShareDraft draft, Command.SendDraft command) {
-        if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
-            return send(person, draft);
-        }
-        return questions.askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
     }
 
     /**
@@ -670,71 +600,4 @@ public final class LinkShare {
         return questions.askAgain(draft, lead);
     }
 
-    private Message send(User person, ShareDraft draft) {
-        Optional<Message> overLimit = keptOverLimit(person, draft);
-        if (overLimit.isPresent()) {
-            return overLimit.get();
-        }
-        drafts.delete(person); // first: a second "send" must not send it twice
-        SongLink song = SongLink.of(draft.track());
-        return switch (draft.recipient().orElseThrow()) {
-            case Recipient.Person(ChatAddress address) -> users.findUser(address)
-                    .map(friend -> sendSong.sendTo(person, friend, song, draft.pre(), draft.post()))
-                    .orElseGet(() -> Message.text("That person is no longer registered, so nothing was sent."));
-            case Recipient.Group(String groupId) ->
-                    Message.text(groups.sendTo(person, groupId, song, draft.pre(), draft.post()));
-        };
-    }
-
-    /**
-     * A song to a friend over one of the sender's limits is not sent, but the share is kept, with its notes, so that
-     * nothing typed is lost: for someone else when the limit is that friend's, to send later when it is the hour's.
-     */
-    private Optional<Message> keptOverLimit(User person, ShareDraft draft) {
-        if (!(draft.recipient().orElseThrow() instanceof Recipient.Person(ChatAddress address))) {
-            return Optional.empty();
-        }
-        return users.findUser(address).flatMap(friend -> sendSong.overLimit(person, friend)).map(over -> {
-            ShareDraft kept = drafts.saveAt(draft, ShareDraft.Stage.READY);
-            String key = " #" + kept.key();
-            String lead = over.reason() + "\nI've kept " + kept.title() + notesKept(kept) + " for the next hour, ";
-            return over.toAnyone()
-                    ? Message.text(lead + "so you can send it once you can send again.")
-                            .withChoices(List.of(ShareQuestions.sendTap(kept), ShareQuestions.dontSendTap(kept)))
-                    : Message.text(lead + "so you can send it to someone else.").withChoices(List.of(
-                            ShareQuestions.someoneElseTap(kept), ShareQuestions.dontSendTap(kept)));
-        });
-    }
-
-    /** " and your note(s)" when the share has any, to say what is kept with the song. */
-    private static String notesKept(ShareDraft draft) {
-        int notes = (draft.pre().isEmpty() ? 0 : 1) + (draft.post().isEmpty() ? 0 : 1);
-        return notes == 0 ? "" : notes == 1 ? " and your note" : " and your notes";
-    }
-
-    private Message discard(User person, Command.DiscardDraft command) {
-        Optional<ShareDraft> draft = draftOf(person);
-        if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
-            return questions.askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
-                    + "now. ");
-        }
-        boolean had = draft.isPresent();
-        drafts.delete(person);
-        return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
-    }
-
-    /**
-     * The share without its note when the note is the very name now given for who it is for: words beside a link that
-     * named nobody the sender knew were kept as its note ("Carol Jones <link>"); given as the name, they were one.
-     */
-    private static ShareDraft withoutNoteNamed(ShareDraft draft, Optional<String> name) {
-        boolean named = name.filter(n -> !draft.pre().isEmpty() && Names.key(n).equals(Names.key(draft.pre())))
-                .isPresent();
-        return named ? draft.withNotes("", draft.post()) : draft;
-    }
-
-    private static ShareDraft notes(ShareDraft draft, Command.DraftTo command) {
-        return draft.withNotes(command.pre().isEmpty() ? draft.pre() : command.pre(),
-                command.post().isEmpty() ? draft.post() : command.post());
-    }
 }
