@@ -4,12 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
-import app.sendsongs.core.command.CommandStyle;
-import app.sendsongs.core.group.Group;
-import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.group.WhichGroup;
-import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
@@ -21,7 +16,6 @@ import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
-import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Handles;
 import app.sendsongs.core.shared.Texts;
@@ -45,10 +39,6 @@ import java.util.function.Supplier;
 public final class LinkShare {
     /** The quotes that would end a name given as {@code name:"…"}. */
     private static final String QUOTES = "\"“”„«»";
-    private static final String ITS_YOU = "That's you! ";
-    private static final String ONE_AT_A_TIME = "A song goes to one friend or one group at a time: tap the first, "
-            + "then share the song again for the next. To send songs to several friends at once, make them a group "
-            + "({create_group} Friends, then {add_to_group}). ";
     /** Said under "Who is it for?" when the words beside the link were too long for its note. */
     private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
             + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
@@ -66,6 +56,8 @@ public final class LinkShare {
     private final ShareQuestions questions;
     private final DraftNotes notes;
     private final DraftSending sending;
+    private final NamesGiven namesGiven;
+    private final WhoIsItFor who;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
@@ -82,6 +74,9 @@ public final class LinkShare {
         this.questions = new ShareQuestions(recipientTaps);
         this.notes = new DraftNotes(this.drafts, recipientTaps, questions);
         this.sending = new DraftSending(this.drafts, users, sendSong, groups, questions);
+        this.namesGiven = new NamesGiven(friends, groups);
+        this.who = new WhoIsItFor(this.drafts, friends, groups, whichPerson, sendSong, namesGiven, recipientTaps,
+                questions, sending);
     }
 
     /** The person's unfinished share, unless it expired. */
@@ -94,7 +89,7 @@ public final class LinkShare {
         return switch (command) {
             case Command.StartShare start -> start(person, start);
             case Command.DraftTo to -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, to.key())
-                    .orElseGet(() -> to(person, draft, to, typed))).orElseGet(() -> ShareQuestions.noDraft(person));
+                    .orElseGet(() -> who.to(person, draft, to, typed))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, note.key())
                     .orElseGet(() -> notes.note(draft, note))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DiscardDraft discard -> sending.discard(person, discard);
@@ -120,44 +115,11 @@ public final class LinkShare {
      */
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
-            case WHO -> {
-                String name = RecipientTaps.withoutGroupMark(withoutFor(person, UserText.typedName(text)));
-                yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
-                        Optional.empty(), "", "", false), "to " + name);
-            }
-            case READY -> namedInstead(person, draft, text).orElseGet(() -> notes.labelled(draft, text));
+            case WHO -> who.typed(person, draft, text);
+            case READY -> who.namedInstead(person, draft, text).orElseGet(() -> notes.labelled(draft, text));
             case NOTE -> notes.typed(draft, text, false);
             case AFTER_NOTE -> notes.typed(draft, text, true);
         };
-    }
-
-    /**
-     * Text typed at "Send … to Bob?" that is a name as {@code to} takes it (someone's whole name or username, a
-     * contact's first name, one of the person's groups; not a near miss): the song is for them instead, with its
-     * notes ("Send … to Dan Øster?", or "which one?"). Empty for other text, which is the note as before.
-     */
-    private Optional<Message> namedInstead(User person, ShareDraft draft, String text) {
-        String name = RecipientTaps.withoutGroupMark(UserText.typedName(text));
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean aName = switch (friends.find(person, name)) {
-            case FriendFinder.Lookup.Found found -> true;
-            case FriendFinder.Lookup.Several several -> true;
-            case FriendFinder.Lookup.Yourself yourself -> false;
-            case FriendFinder.Lookup.Nobody nobody -> groups.namesAGroup(person, name);
-        };
-        return aName ? Optional.of(to(person, draft, new Command.DraftTo(Optional.of(name), Optional.empty(), "", "",
-                false), "to " + name)) : Optional.empty();
-    }
-
-    /**
-     * A name typed at "Who is it for?" without the "for" it may start with, as the question's answer often does ("for
-     * Bob"), unless the whole words are someone's or a group's name.
-     */
-    private String withoutFor(User person, String name) {
-        String rest = name.regionMatches(true, 0, "for ", 0, 4) ? name.substring(4).strip() : "";
-        return rest.isEmpty() || !friends.matchesNobody(person, name) || groups.namesAGroup(person, name) ? name : rest;
     }
 
     /**
@@ -175,13 +137,7 @@ public final class LinkShare {
      * chosen, the question the share stands at is asked again.
      */
     public Message choose(User person, ShareDraft draft, int number) {
-        if (draft.offered().isEmpty()) {
-            return Message.text("I'm not waiting for a number from you.");
-        }
-        if (draft.stage() != ShareDraft.Stage.WHO) {
-            return questions.askAgain(draft, "I'm not waiting for a number from you. ");
-        }
-        return chooseOffered(person, draft, number);
+        return who.choose(person, draft, number);
     }
 
     /**
@@ -190,11 +146,7 @@ public final class LinkShare {
      * change of mind (or the same tap again); it sends nothing, and asks "Send … to …?" anew.
      */
     public Message chooseOffered(User person, ShareDraft draft, int number) {
-        if (number < 1 || number > draft.offered().size()) {
-            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".")
-                    .withChoices(recipientTaps.whoTaps(draft));
-        }
-        return chosen(person, draft, draft.offered().get(number - 1), false);
+        return who.chooseOffered(person, draft, number);
     }
 
     /**
@@ -203,26 +155,7 @@ public final class LinkShare {
      * is the question's last tap, Don't send, which drops the song as the share's own Don't send does.
      */
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
-        Optional<ShareDraft> draft = draftOf(person);
-        if (draft.isEmpty()) {
-            whichPerson.take(choice); // about a song no longer being shared
-            return ShareQuestions.noDraft(person);
-        }
-        boolean inviteOffered = command.friend().filter(name -> whichPerson.askedAboutTypo(choice, name)).isPresent();
-        if (inviteOffered && WhichPerson.invites(choice, number)) {
-            if (!whichPerson.take(choice)) {
-                return Message.text(WhichPerson.NOT_WAITING);
-            }
-            String name = command.friend().get();
-            return friends.matchesNobody(person, name) ? invite(person, DraftNotes.withNotesOf(draft.get(), command), name)
-                    : to(person, draft.get(), command, choice.commandText()); // someone registered under it since
-        }
-        return switch (whichPerson.answer(choice, number, inviteOffered)) {
-            case WhichPerson.Answer.Picked(User friend) -> chosen(person, DraftNotes.withNotesOf(draft.get(), command),
-                    new Recipient.Person(friend.address()), command.sendNow());
-            case WhichPerson.Answer.Dropped() -> sending.discard(person, new Command.DiscardDraft(Optional.empty()));
-            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
-        };
+        return who.chooseAsked(person, choice, command, number);
     }
 
     /**
@@ -234,13 +167,13 @@ public final class LinkShare {
      */
     public Message sendOrAsk(User person, Command.SendSong command, String typed) {
         String words = command.friendName();
-        if (namesOnlyAGroup(person, words)) {
+        if (namesGiven.namesOnlyAGroup(person, words)) {
             return toGroup(person, command, typed);
         }
         if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
             return sendSong.send(person, command, typed);
         }
-        Optional<String> notAName = notAName(person, words);
+        Optional<String> notAName = namesGiven.notAName(person, words);
         if (notAName.isPresent()) {
             return offerInstead(person, command, notAName.get());
         }
@@ -262,35 +195,13 @@ public final class LinkShare {
      */
     public Message sendToName(User person, Command.SendSong command, String typed) {
         String name = command.friendName();
-        if (namesOnlyAGroup(person, name)) {
+        if (namesGiven.namesOnlyAGroup(person, name)) {
             return toGroup(person, command, typed);
         }
         Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
-                ? notAName(person, name) : Optional.empty();
+                ? namesGiven.notAName(person, name) : Optional.empty();
         return notAName.map(lead -> offerInstead(person, command, lead))
                 .orElseGet(() -> sendSong.send(person, command, typed));
-    }
-
-    /**
-     * What to say first when {@code name}, which names nobody and no group of the person's, means the person
-     * themselves ("me", their first name), everyone ("all") or several people ("Bob and Carol"): no name to send to,
-     * nor to invite.
-     */
-    private Optional<String> notAName(User person, String name) {
-        if (WordsForWho.meansThemselves(person, name)) {
-            return Optional.of(ITS_YOU);
-        }
-        if (WordsForWho.meansEveryone(name)) {
-            return Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()));
-        }
-        return namesSeveral(person, name) ? Optional.of(severalAtOnce(person)) : Optional.empty();
-    }
-
-    /** Whether {@code name} joins several names ("Bob and Carol"), each someone's or one of the person's groups'. */
-    private boolean namesSeveral(User person, String name) {
-        List<String> names = WordsForWho.names(name);
-        return names.size() > 1 && names.stream()
-                .allMatch(one -> !friends.matchesNobody(person, one) || groups.namesAGroup(person, one));
     }
 
     /**
@@ -305,15 +216,6 @@ public final class LinkShare {
                 return offer.withText(lead + offer.text());
             });
         };
-    }
-
-    /**
-     * Whether {@code name} is one of the person's groups' and none of their contacts' (nor a username): nobody's, or
-     * only a stranger's, who may have taken it after the group was made.
-     */
-    private boolean namesOnlyAGroup(User person, String name) {
-        return Handles.typed(name).isEmpty() && groups.namesAGroup(person, name)
-                && friends.meansNoContact(person, name);
     }
 
     /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */
@@ -363,22 +265,13 @@ public final class LinkShare {
      * fewer than two, or a name among them is nobody's: they are the note.
      */
     private Optional<Message> severalNamed(User person, Track track, Command.ForWhom forWhom, String post) {
-        if (!namesSeveral(person, forWhom.name())) {
+        if (!namesGiven.namesSeveral(person, forWhom.name())) {
             return Optional.empty();
         }
-        List<Recipient> named = forWhom.names().stream().flatMap(name -> recipientNamed(person, name).stream())
+        List<Recipient> named = forWhom.names().stream().flatMap(name -> namesGiven.recipientNamed(person, name).stream())
                 .distinct().toList();
         Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
-        return Optional.of(offer.withText(severalAtOnce(person) + offer.text()));
-    }
-
-    /** The one person, else the one group of the person's, {@code name} names. */
-    private Optional<Recipient> recipientNamed(User person, String name) {
-        if (friends.find(person, name) instanceof FriendFinder.Lookup.Found(User friend)) {
-            return Optional.of(new Recipient.Person(friend.address()));
-        }
-        return groups.findGroup(person, name) instanceof GroupFinder.Lookup.Found(Group group)
-                ? Optional.of(new Recipient.Group(group.id())) : Optional.empty();
+        return Optional.of(offer.withText(NamesGiven.severalAtOnce(person) + offer.text()));
     }
 
     /**
@@ -387,36 +280,12 @@ public final class LinkShare {
      * when they name nobody, and are the note after all.
      */
     private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
-        return named(person, forWhom).map(to -> {
+        return namesGiven.named(person, forWhom).map(to -> {
             ShownPendingList.takeQuestion(choices, person.address());
             ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), forWhom.note(), post,
                     ShareDraft.Stage.WHO, Optional.empty(), List.of(), drafts.expiry());
-            return to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
+            return who.to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
         });
-    }
-
-    /**
-     * Whom the words name, as {@code to} would take them: a person (several fit only after "for": the bot asks which
-     * one), else, after "for", one of the sender's groups. A name by itself must be someone's whole name (or their
-     * username): after "for", a first name will do.
-     */
-    private Optional<Command.DraftTo> named(User person, Command.ForWhom forWhom) {
-        String name = forWhom.name();
-        FriendFinder.Lookup lookup = friends.find(person, name);
-        boolean aPerson = switch (lookup) {
-            case FriendFinder.Lookup.Found(User friend) -> forWhom.saidFor() || Handles.typed(name).isPresent()
-                    || friend.nameKey().equals(Names.key(name));
-            case FriendFinder.Lookup.Several(var candidates) -> forWhom.saidFor();
-            case FriendFinder.Lookup.Yourself() -> false;
-            case FriendFinder.Lookup.Nobody() -> false;
-        };
-        if (aPerson) {
-            return Optional.of(new Command.DraftTo(Optional.of(name), Optional.empty(), "", "", false));
-        }
-        boolean aGroup = forWhom.saidFor() && lookup instanceof FriendFinder.Lookup.Nobody
-                && !(groups.findGroup(person, name) instanceof GroupFinder.Lookup.Missing);
-        return aGroup ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(name), "", "", false))
-                : Optional.empty();
     }
 
     private Message offer(User person, Track track, String pre, String post) {
@@ -448,137 +317,13 @@ public final class LinkShare {
         return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
     }
 
-    private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
-        ShareDraft noted = DraftNotes.withNotesOf(DraftNotes.withoutNoteNamed(draft, command.friend()), command);
-        if (command.friend().filter(name -> namesOnlyAGroup(person, name)).isPresent()) {
-            return toGroup(person, noted, command.friend().get(), command.sendNow(), typed);
-        }
-        if (command.friend().isPresent()) {
-            return switch (friends.find(person, command.friend().get())) {
-                case FriendFinder.Lookup.Found(User friend) ->
-                        chosen(person, noted, new Recipient.Person(friend.address()), command.sendNow());
-                case FriendFinder.Lookup.Several(var candidates) -> {
-                    drafts.saveAt(noted, ShareDraft.Stage.WHO);
-                    yield whichPerson.ask(person, candidates, typed);
-                }
-                case FriendFinder.Lookup.Yourself() -> itsYou(noted);
-                case FriendFinder.Lookup.Nobody() when WordsForWho.meansThemselves(person, command.friend().get()) ->
-                        itsYou(noted);
-                case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
-                        oneAtATime(person, noted);
-                case FriendFinder.Lookup.Nobody() when namesSeveral(person, command.friend().get()) ->
-                        Message.text(severalAtOnce(person) + "Who is it for?").withChoices(recipientTaps.taps(noted));
-                case FriendFinder.Lookup.Nobody() -> {
-                    drafts.saveAt(noted, ShareDraft.Stage.WHO);
-                    List<User> close = friends.closeContacts(person, command.friend().get());
-                    yield close.isEmpty() ? invite(person, noted, command.friend().get())
-                            : whichPerson.askAboutTypo(person, command.friend().get(), close, typed);
-                }
-            };
-        }
-        if (command.group().isPresent()) {
-            return toGroup(person, noted, command.group().get(), command.sendNow(), typed);
-        }
-        if (command.sendNow() && noted.recipient().isPresent()) {
-            return command.bare() ? sending.askBeforeSending(noted) : sending.send(person, noted);
-        }
-        // a share begun for someone named beside the link offered nobody: "Someone else" offers the person's friends
-        ShareDraft asking = (noted.offered().isEmpty()
-                ? noted.offering(recipientTaps.offerOf(person, List.of(), RecipientTaps.PEOPLE_OFFERED).recipients()) : noted)
-                .at(ShareDraft.Stage.WHO, drafts.expiry());
-        drafts.save(asking);
-        if (asking.offered().isEmpty()) {
-            // "Type a name", the one tap of someone with no contacts yet: asking again would say nothing new
-            return Message.text("Type your friend's name, as they registered with me (Bob Fisher, say). Not "
-                    + "registered yet? Type it all the same: I'll tell you how to get " + asking.title() + " to them.");
-        }
-        return Message.text("Who is " + asking.title() + " for? Type their name." + ShareQuestions.notesShown(asking))
-                .withChoices(recipientTaps.taps(asking));
-    }
-
-    /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
-    private Message itsYou(ShareDraft draft) {
-        return Message.text(ITS_YOU + "Who is it for?").withChoices(recipientTaps.whoTaps(draft));
-    }
-
-    /**
-     * "Everyone" or "all" given for who the song is for: it goes to one person or one group, whose taps come again;
-     * someone without groups is told how to make one.
-     */
-    private Message oneAtATime(User person, ShareDraft draft) {
-        boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
-        String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
-        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(recipientTaps.whoTaps(draft));
-    }
-
-    /** That a song goes to one friend or group at a time, and how to make a group, before "Who is it for?". */
-    private static String severalAtOnce(User person) {
-        return CommandStyle.of(person.address()).write(ONE_AT_A_TIME);
-    }
-
-    /** That a song goes to one person or one group, before "Who is it for?"; without groups, how to make one. */
-    private static String oneAtATime(User person, boolean hasGroups) {
-        return hasGroups ? "A song goes to one person, or to everyone in one of your groups: tap the group. "
-                : CommandStyle.of(person.address()).write("A song goes to one person, or to everyone in a group you "
-                + "make ({create_group} Friends, then {add_to_group}). ");
-    }
-
-    /**
-     * The share for the person's group {@code name} names; when it names several, none theirs, "which one?" with a
-     * tap for each, keeping {@code typed} (a {@code to}) to finish it with the answer ({@link #chooseGroupAsked}).
-     */
-    private Message toGroup(User person, ShareDraft draft, String name, boolean sendNow, String typed) {
-        return switch (groups.findGroup(person, name)) {
-            case GroupFinder.Lookup.Found(Group group) ->
-                    chosen(person, draft, new Recipient.Group(group.id()), sendNow);
-            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(recipientTaps.whoTaps(draft));
-            case GroupFinder.Lookup.Several(var named, String reply) -> {
-                drafts.saveAt(draft, ShareDraft.Stage.WHO);
-                yield groups.askWhichGroup(person, named, typed, draft.track().value());
-            }
-        };
-    }
-
     /**
      * The answer to "which one?" asked about the groups a name typed for the song being shared fits: the group picked
      * is who it is for, as if named alone (so "Send … to Family (Bob Fisher's)?", or sent at once after {@code
      * send_song group:Family}); Don't send drops the song, as it does at the share's own questions.
      */
     public Message chooseGroupAsked(User person, PendingChoice choice, int number) {
-        return switch (groups.answerWhichGroup(person, choice, number)) {
-            case WhichGroup.Answer.Picked(Group group, Command.DraftTo to) -> {
-                Message reply = draftOf(person).map(draft -> chosen(person, DraftNotes.withNotesOf(draft, to),
-                        new Recipient.Group(group.id()), to.sendNow())).orElseGet(() -> ShareQuestions.noDraft(person));
-                groups.whichGroupAnswered(person);
-                yield reply;
-            }
-            case WhichGroup.Answer.Picked(Group group, Command other) -> {
-                groups.whichGroupAnswered(person);
-                yield ShareQuestions.noDraft(person);
-            }
-            case WhichGroup.Answer.Dropped(Command command) ->
-                    sending.discard(person, new Command.DiscardDraft(Optional.empty()));
-            case WhichGroup.Answer.Unusable(Message reply) -> reply;
-        };
-    }
-
-    /** An invite for whoever they meant; the share stays, in case the name was mistyped. */
-    private Message invite(User person, ShareDraft draft, String name) {
-        Message invite = sendSong.invite(person, name, SongLink.of(draft.track()), draft.pre(), draft.post());
-        List<Choice> taps = recipientTaps.taps(draft);
-        return invite.withText(invite.text() + (taps.isEmpty() ? "\nIf you meant someone registered, type their name."
-                : "\nIf you meant someone registered, type their name or tap them.")).withChoices(taps);
-    }
-
-    private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
-        groups.shareAddressed(person);
-        whichPerson.shareAddressed(person);
-        ShareDraft ready = draft.to(recipient, drafts.expiry());
-        if (sendNow) {
-            return sending.send(person, ready);
-        }
-        drafts.save(ready);
-        return questions.ready(ready, "");
+        return who.chooseGroupAsked(person, choice, number);
     }
 
     /**
