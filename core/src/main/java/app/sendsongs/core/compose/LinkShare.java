@@ -1,8 +1,6 @@
 package app.sendsongs.core.compose;
 
-import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
-import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.music.Track;
@@ -12,22 +10,13 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
-import app.sendsongs.core.share.ShownPendingList;
-import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.shared.Handles;
-import app.sendsongs.core.shared.Texts;
-import app.sendsongs.core.shared.UserText;
-import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
@@ -35,48 +24,35 @@ import java.util.function.Supplier;
  * add a note first. A share without notes takes two taps after pasting. Typing works at every step: a name instead
  * of a tap, the note when asked for it, {@code send}, {@code discard}. The half-made share is kept in the store
  * ({@link DraftStore}), so it survives a restart, and is dropped an hour after its last step.
+ *
+ * <p>This is what the bot calls; each part of a share is a class of its own: {@link ShareStart} begins it, {@link
+ * WhoIsItFor} reads who it is for (with {@link NamesGiven}), {@link DraftNotes} takes its notes, {@link DraftSending}
+ * sends or drops it, {@link ShareQuestions} asks each step's question with the taps of {@link RecipientTaps}, and
+ * {@link OpenDrafts} keeps it the hour.
  */
 public final class LinkShare {
-    /** The quotes that would end a name given as {@code name:"…"}. */
-    private static final String QUOTES = "\"“”„«»";
-    /** Said under "Who is it for?" when the words beside the link were too long for its note. */
-    private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
-            + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
-            + "write a shorter one.";
-
     private final OpenDrafts drafts;
     private final TrackLookup tracks;
-    private final UserStore users;
-    private final Groups groups;
-    private final FriendFinder friends;
-    private final WhichPerson whichPerson;
-    private final ChoiceStore choices;
-    private final SendSong sendSong;
-    private final RecipientTaps recipientTaps;
     private final ShareQuestions questions;
     private final DraftNotes notes;
     private final DraftSending sending;
-    private final NamesGiven namesGiven;
     private final WhoIsItFor who;
+    private final ShareStart start;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
                      TellingNames names, Clock clock) {
         this.drafts = new OpenDrafts(drafts, clock);
         this.tracks = tracks;
-        this.users = users;
-        this.groups = groups;
-        this.friends = friends;
-        this.whichPerson = whichPerson;
-        this.choices = choices;
-        this.sendSong = sendSong;
-        this.recipientTaps = new RecipientTaps(users, acquaintances, groups, whichPerson, names);
+        RecipientTaps recipientTaps = new RecipientTaps(users, acquaintances, groups, whichPerson, names);
         this.questions = new ShareQuestions(recipientTaps);
         this.notes = new DraftNotes(this.drafts, recipientTaps, questions);
         this.sending = new DraftSending(this.drafts, users, sendSong, groups, questions);
-        this.namesGiven = new NamesGiven(friends, groups);
+        NamesGiven namesGiven = new NamesGiven(friends, groups);
         this.who = new WhoIsItFor(this.drafts, friends, groups, whichPerson, sendSong, namesGiven, recipientTaps,
                 questions, sending);
+        this.start = new ShareStart(this.drafts, tracks, friends, groups, choices, sendSong, namesGiven, recipientTaps,
+                who);
     }
 
     /** The person's unfinished share, unless it expired. */
@@ -87,7 +63,7 @@ public final class LinkShare {
     /** The commands of a share made step by step; {@code typed} is kept if the bot must ask who was meant. */
     public Message handle(User person, Command.DraftCommand command, String typed) {
         return switch (command) {
-            case Command.StartShare start -> start(person, start);
+            case Command.StartShare share -> start.start(person, share);
             case Command.DraftTo to -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, to.key())
                     .orElseGet(() -> who.to(person, draft, to, typed))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, note.key())
@@ -166,25 +142,7 @@ public final class LinkShare {
      * pasted link, with a tap that invites someone by those words, should they be a newcomer's name.
      */
     public Message sendOrAsk(User person, Command.SendSong command, String typed) {
-        String words = command.friendName();
-        if (namesGiven.namesOnlyAGroup(person, words)) {
-            return toGroup(person, command, typed);
-        }
-        if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
-            return sendSong.send(person, command, typed);
-        }
-        Optional<String> notAName = namesGiven.notAName(person, words);
-        if (notAName.isPresent()) {
-            return offerInstead(person, command, notAName.get());
-        }
-        if (!friends.closeContacts(person, words).isEmpty()) {
-            return sendSong.send(person, command, typed);
-        }
-        return switch (tracks.find(command.song())) {
-            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> offer(person, track,
-                    command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words), List.of()));
-        };
+        return start.sendOrAsk(person, command, typed);
     }
 
     /**
@@ -194,127 +152,7 @@ public final class LinkShare {
      * never taken for a newcomer's.
      */
     public Message sendToName(User person, Command.SendSong command, String typed) {
-        String name = command.friendName();
-        if (namesGiven.namesOnlyAGroup(person, name)) {
-            return toGroup(person, command, typed);
-        }
-        Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
-                ? namesGiven.notAName(person, name) : Optional.empty();
-        return notAName.map(lead -> offerInstead(person, command, lead))
-                .orElseGet(() -> sendSong.send(person, command, typed));
-    }
-
-    /**
-     * {@code command}'s song offered as a pasted link is, "Who is it for?" after {@code lead}, with its notes (not
-     * the words that named nobody).
-     */
-    private Message offerInstead(User person, Command.SendSong command, String lead) {
-        return switch (tracks.find(command.song())) {
-            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
-                Message offer = offer(person, track, command.pre(), command.post());
-                return offer.withText(lead + offer.text());
-            });
-        };
-    }
-
-    /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */
-    private Message toGroup(User person, Command.SendSong command, String typed) {
-        return groups.handle(person, new Command.SendToGroup(command.friendName(), command.song(), command.pre(),
-                command.post()), typed);
-    }
-
-    /**
-     * A tap inviting someone by {@code words} ({@code to name:"<words>"}), when they could be someone's name and fit a
-     * tap. Tapped, the words are who the song is for, and no longer its note.
-     */
-    private static Optional<Choice> inviteTap(String words) {
-        String payload = "to name:\"" + words + "\"";
-        boolean aName = Names.problem(words).isEmpty() && words.chars().noneMatch(c -> QUOTES.indexOf(c) >= 0);
-        return aName && Payload.fits(payload) ? Optional.of(new Choice("Invite " + Names.quoted(words), payload))
-                : Optional.empty();
-    }
-
-    private Message start(User person, Command.StartShare command) {
-        return switch (tracks.find(command.song())) {
-            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
-                Message asked = command.forWhom()
-                        .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
-                                .or(() -> severalNamed(person, track, forWhom, command.post())))
-                        .orElseGet(() -> offer(person, track, command.pre(), command.post()));
-                return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
-            });
-        };
-    }
-
-    /**
-     * {@code ask}, which starts the share of {@code track} in the place of the one the person had not finished, and
-     * says so after its question when that was another song: "(I dropped … , which you hadn't sent.)".
-     */
-    private Message replacing(User person, Track track, Supplier<Message> ask) {
-        Optional<ShareDraft> waiting = draftOf(person).filter(draft -> !draft.track().equals(track.id()));
-        Message asked = ask.get();
-        return waiting.map(draft -> asked.withText(asked.text() + "\n(I dropped " + draft.title() + ", which you "
-                + "hadn't sent.)")).orElse(asked);
-    }
-
-    /**
-     * The share begun when the words beside the link name several people or groups ("for Bob and Carol"), the names
-     * not its note: it goes to one at a time, so "Who is it for?", those named offered first. Empty when the words name
-     * fewer than two, or a name among them is nobody's: they are the note.
-     */
-    private Optional<Message> severalNamed(User person, Track track, Command.ForWhom forWhom, String post) {
-        if (!namesGiven.namesSeveral(person, forWhom.name())) {
-            return Optional.empty();
-        }
-        List<Recipient> named = forWhom.names().stream().flatMap(name -> namesGiven.recipientNamed(person, name).stream())
-                .distinct().toList();
-        Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
-        return Optional.of(offer.withText(NamesGiven.severalAtOnce(person) + offer.text()));
-    }
-
-    /**
-     * The share begun for whoever the words beside the link name, when they name someone: "Send it to Bob Fisher?"
-     * (or "which one?"), the words then not being a note (what is, {@link Command.ForWhom#note}, goes with it). Empty
-     * when they name nobody, and are the note after all.
-     */
-    private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
-        return namesGiven.named(person, forWhom).map(to -> {
-            ShownPendingList.takeQuestion(choices, person.address());
-            ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), forWhom.note(), post,
-                    ShareDraft.Stage.WHO, Optional.empty(), List.of(), drafts.expiry());
-            return who.to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
-        });
-    }
-
-    private Message offer(User person, Track track, String pre, String post) {
-        return offer(person, track, pre, post, Optional.empty(), List.of());
-    }
-
-    /**
-     * "Who is it for?", with {@code first} and the sender's recent contacts and groups as taps, then {@code invite}
-     * when there is one (in the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps),
-     * then "Someone else".
-     */
-    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
-                          List<Recipient> first) {
-        RecipientTaps.Offer offer = recipientTaps.offerOf(person, first, RecipientTaps.PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0));
-        List<Recipient> offered = offer.recipients();
-        // an older question's numbers must not answer this one
-        ShownPendingList.takeQuestion(choices, person.address());
-        ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
-                ShareDraft.Stage.WHO, Optional.empty(), offered, drafts.expiry());
-        drafts.save(draft);
-        List<Choice> taps = new ArrayList<>(RecipientTaps.offeredTaps(draft, offer.titles()));
-        invite.ifPresent(taps::add);
-        taps.add(offered.isEmpty() ? RecipientTaps.TYPE_A_NAME : RecipientTaps.SOMEONE_ELSE);
-        String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
-                : "Who is it for?";
-        if (!pre.isEmpty()) {
-            ask += "\nWith it: " + Texts.note(pre);
-        }
-        return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
+        return start.sendToName(person, command, typed);
     }
 
     /**
@@ -344,5 +182,4 @@ public final class LinkShare {
     public Message askAgain(ShareDraft draft, String lead) {
         return questions.askAgain(draft, lead);
     }
-
 }

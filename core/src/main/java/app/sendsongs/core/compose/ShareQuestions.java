@@ -67,9 +67,9 @@ final class ShareQuestions {
     /**
      * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
      * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
-     * is it for?", "Someone else" or a yes (which asks for the name) or a no, which drops the song. While it waits for a note, which may be any words, only
-     * a bare {@code cancel} or {@code discard} is Don't send: someone sharing a song who types it means this one. Empty
-     * for other words, a name or a note as before.
+     * is it for?", "Someone else" or a yes (which asks for the name) or a no, which drops the song. While it waits for
+     * a note, which may be any words, only a bare {@code cancel} or {@code discard} is Don't send: someone sharing a
+     * song who types it means this one. Empty for other words, a name or a note as before.
      */
     Optional<String> tapMeant(ShareDraft draft, String typed) {
         Optional<String> no = Optional.of(dontSendTap(draft).payload());
