@@ -1,16 +1,8 @@
 package app.sendsongs.core.compose;
 
-import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
-import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
-import app.sendsongs.core.command.CommandStyle;
-import app.sendsongs.core.group.Group;
-import app.sendsongs.core.group.GroupChoice;
-import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.group.WhichGroup;
-import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
@@ -18,32 +10,13 @@ import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.FriendFinder;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.SendSong;
-import app.sendsongs.core.share.ShownPendingList;
-import app.sendsongs.core.share.SongMessage;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
-import app.sendsongs.core.share.WordsForTaps;
-import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.Handles;
-import app.sendsongs.core.shared.Texts;
-import app.sendsongs.core.shared.UserText;
-import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A share made step by step, as people share on a phone: they paste a link (or a sentence with one), the bot shows
@@ -51,75 +24,53 @@ import java.util.stream.Stream;
  * add a note first. A share without notes takes two taps after pasting. Typing works at every step: a name instead
  * of a tap, the note when asked for it, {@code send}, {@code discard}. The half-made share is kept in the store
  * ({@link DraftStore}), so it survives a restart, and is dropped an hour after its last step.
+ *
+ * <p>This is what the bot calls; each part of a share is a class of its own: {@link ShareStart} begins it, {@link
+ * WhoIsItFor} reads who it is for (with {@link NamesGiven}), {@link DraftNotes} takes its notes, {@link DraftSending}
+ * sends or drops it, {@link ShareQuestions} asks each step's question with the taps of {@link RecipientTaps}, and
+ * {@link OpenDrafts} keeps it the hour.
  */
 public final class LinkShare {
-    static final Duration LIFETIME = Duration.ofHours(1);
-    private static final int PEOPLE_OFFERED = 9;
-    private static final int GROUPS_OFFERED = 3;
-    /** The quotes that would end a name given as {@code name:"…"}. */
-    private static final String QUOTES = "\"“”„«»";
-    /** The last tap of "Who is it for?": the name is typed ("Type a name" when nobody is offered). */
-    private static final Choice SOMEONE_ELSE = new Choice("Someone else", "to");
-    private static final Choice TYPE_A_NAME = new Choice("Type a name", "to");
-    private static final String ITS_YOU = "That's you! ";
-    /** What a group's tap shows before its name. */
-    private static final String GROUP_MARK = "👥";
-    private static final String ONE_AT_A_TIME = "A song goes to one friend or one group at a time: tap the first, "
-            + "then share the song again for the next. To send songs to several friends at once, make them a group "
-            + "({create_group} Friends, then {add_to_group}). ";
-    /** Said under "Who is it for?" when the words beside the link were too long for its note. */
-    private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
-            + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
-            + "write a shorter one.";
-    /** A label typed before a note at "Send … to Bob?" ("note: the bridge", "after: told you"). */
-    private static final Pattern NOTE_LABEL = Pattern.compile("(?i)(note|after)\\s*:\\s*");
-    private static final String NO_DRAFT = "To send a song, paste its Spotify link here (in Spotify: Share, then "
-            + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
-
-    private final DraftStore drafts;
+    private final OpenDrafts drafts;
     private final TrackLookup tracks;
-    private final UserStore users;
-    private final Acquaintances acquaintances;
-    private final Groups groups;
-    private final FriendFinder friends;
-    private final WhichPerson whichPerson;
-    private final ChoiceStore choices;
-    private final SendSong sendSong;
-    private final TellingNames names;
-    private final Clock clock;
+    private final ShareQuestions questions;
+    private final DraftNotes notes;
+    private final DraftSending sending;
+    private final WhoIsItFor who;
+    private final ShareStart start;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
                      TellingNames names, Clock clock) {
-        this.drafts = drafts;
+        this.drafts = new OpenDrafts(drafts, clock);
         this.tracks = tracks;
-        this.users = users;
-        this.acquaintances = acquaintances;
-        this.groups = groups;
-        this.friends = friends;
-        this.whichPerson = whichPerson;
-        this.choices = choices;
-        this.sendSong = sendSong;
-        this.names = names;
-        this.clock = clock;
+        RecipientTaps recipientTaps = new RecipientTaps(users, acquaintances, groups, whichPerson, names);
+        this.questions = new ShareQuestions(recipientTaps);
+        this.notes = new DraftNotes(this.drafts, recipientTaps, questions);
+        this.sending = new DraftSending(this.drafts, users, sendSong, groups, questions);
+        NamesGiven namesGiven = new NamesGiven(friends, groups);
+        this.who = new WhoIsItFor(this.drafts, friends, groups, whichPerson, sendSong, namesGiven, recipientTaps,
+                questions, sending);
+        this.start = new ShareStart(this.drafts, tracks, friends, groups, choices, sendSong, namesGiven, recipientTaps,
+                who);
     }
 
     /** The person's unfinished share, unless it expired. */
     public Optional<ShareDraft> draftOf(User person) {
-        return drafts.findDraft(person.address()).filter(d -> d.expiresAt().isAfter(clock.instant()));
+        return drafts.of(person);
     }
 
     /** The commands of a share made step by step; {@code typed} is kept if the bot must ask who was meant. */
     public Message handle(User person, Command.DraftCommand command, String typed) {
         return switch (command) {
-            case Command.StartShare start -> start(person, start);
+            case Command.StartShare share -> start.start(person, share);
             case Command.DraftTo to -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, to.key())
-                    .orElseGet(() -> to(person, draft, to, typed))).orElseGet(() -> noDraft(person));
+                    .orElseGet(() -> who.to(person, draft, to, typed))).orElseGet(() -> ShareQuestions.noDraft(person));
             case Command.DraftNote note -> draftOf(person).map(draft -> tapOfAnotherQuestion(draft, note.key())
-                    .orElseGet(() -> note(draft, note))).orElseGet(() -> noDraft(person));
-            case Command.DiscardDraft discard -> discard(person, discard);
-            case Command.SendDraft send -> draftOf(person).map(draft -> sendIfStill(person, draft, send))
-                    .orElseGet(() -> noDraft(person));
+                    .orElseGet(() -> notes.note(draft, note))).orElseGet(() -> ShareQuestions.noDraft(person));
+            case Command.DiscardDraft discard -> sending.discard(person, discard);
+            case Command.SendDraft send -> draftOf(person).map(draft -> sending.sendIfStill(person, draft, send))
+                    .orElseGet(() -> ShareQuestions.noDraft(person));
         };
     }
 
@@ -131,7 +82,7 @@ public final class LinkShare {
      */
     private Optional<Message> tapOfAnotherQuestion(ShareDraft draft, Optional<String> key) {
         return key.filter(shown -> !shown.equals(draft.key()))
-                .map(shown -> askAgain(draft, "That tap answered an earlier question, so I did nothing. "));
+                .map(shown -> questions.askAgain(draft, "That tap answered an earlier question, so I did nothing. "));
     }
 
     /**
@@ -140,103 +91,21 @@ public final class LinkShare {
      */
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
-            case WHO -> {
-                String name = withoutGroupMark(withoutFor(person, UserText.typedName(text)));
-                yield to(person, draft, new Command.DraftTo(Optional.of(name).filter(n -> !n.isEmpty()),
-                        Optional.empty(), "", "", false), "to " + name);
-            }
-            case READY -> namedInstead(person, draft, text).orElseGet(() -> labelledNote(draft, text));
-            case NOTE -> typedNote(draft, text, false);
-            case AFTER_NOTE -> typedNote(draft, text, true);
+            case WHO -> who.typed(person, draft, text);
+            case READY -> who.namedInstead(person, draft, text).orElseGet(() -> notes.labelled(draft, text));
+            case NOTE -> notes.typed(draft, text, false);
+            case AFTER_NOTE -> notes.typed(draft, text, true);
         };
-    }
-
-    /**
-     * Text typed at "Send … to Bob?" that is a name as {@code to} takes it (someone's whole name or username, a
-     * contact's first name, one of the person's groups; not a near miss): the song is for them instead, with its
-     * notes ("Send … to Dan Øster?", or "which one?"). Empty for other text, which is the note as before.
-     */
-    private Optional<Message> namedInstead(User person, ShareDraft draft, String text) {
-        String name = withoutGroupMark(UserText.typedName(text));
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean aName = switch (friends.find(person, name)) {
-            case FriendFinder.Lookup.Found found -> true;
-            case FriendFinder.Lookup.Several several -> true;
-            case FriendFinder.Lookup.Yourself yourself -> false;
-            case FriendFinder.Lookup.Nobody nobody -> groups.namesAGroup(person, name);
-        };
-        return aName ? Optional.of(to(person, draft, new Command.DraftTo(Optional.of(name), Optional.empty(), "", "",
-                false), "to " + name)) : Optional.empty();
-    }
-
-    /** A group's name typed as its tap shows it ("👥 Family"), without the mark; other names as they are. */
-    private static String withoutGroupMark(String name) {
-        return name.startsWith(GROUP_MARK) ? name.substring(GROUP_MARK.length()).strip() : name;
-    }
-
-    /**
-     * A name typed at "Who is it for?" without the "for" it may start with, as the question's answer often does ("for
-     * Bob"), unless the whole words are someone's or a group's name.
-     */
-    private String withoutFor(User person, String name) {
-        String rest = name.regionMatches(true, 0, "for ", 0, 4) ? name.substring(4).strip() : "";
-        return rest.isEmpty() || !friends.matchesNobody(person, name) || groups.namesAGroup(person, name) ? name : rest;
     }
 
     /**
      * The payload of the tap a person meant by typing words rather than tapping, while the share waits at a question
-     * with taps ({@link WordsForTaps}): at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who
-     * is it for?", "Someone else" or a yes (which asks for the name) or a no, which drops the song. While it waits for a note, which may be any words, only
-     * a bare {@code cancel} or {@code discard} is Don't send: someone sharing a song who types it means this one. Empty
-     * for other words, a name or a note as before.
+     * with taps: at "Send … to Bob?", a tap's title, a yes (Send) or a no (Don't send); at "Who is it for?", "Someone
+     * else" or a yes (which asks for the name) or a no, which drops the song; while it waits for a note, only a bare
+     * {@code cancel} or {@code discard} (Don't send). Empty for other words, a name or a note as before.
      */
     public Optional<String> tapMeant(ShareDraft draft, String typed) {
-        Optional<String> no = Optional.of(dontSendTap(draft).payload());
-        return switch (draft.stage()) {
-            // a yes, or small talk ("thanks", "hi"), names nobody: it asks for the name, as "Someone else" does, rather
-            // than inviting someone called "ok" or "thanks"
-            case WHO -> WordsForWho.isSmallTalk(typed) ? Optional.of(SOMEONE_ELSE.payload())
-                    : WordsForTaps.tapMeant(typed, List.of(SOMEONE_ELSE, TYPE_A_NAME),
-                    Optional.of(SOMEONE_ELSE.payload()), no);
-            // "No note" too when its tap is not shown (there is no note): typed, it is no note, not the note "no note"
-            case READY -> WordsForTaps.tapMeant(typed, Stream.concat(ready(draft, "").choices().stream(),
-                    Stream.of(noNoteTap(draft))).toList(), Optional.of(sendTap(draft).payload()), no);
-            case NOTE, AFTER_NOTE -> WordsForTaps.cancelOrDiscard(typed) ? no : Optional.empty();
-        };
-    }
-
-    /**
-     * A note typed at "Send … to Bob?", where the note for after is told apart by its label ("after: told you"); one
-     * labelled "note:" goes with the song without the label.
-     */
-    private Message labelledNote(ShareDraft draft, String text) {
-        Matcher label = NOTE_LABEL.matcher(text.strip());
-        if (!label.lookingAt()) {
-            return typedNote(draft, text, false);
-        }
-        return typedNote(draft, text.strip().substring(label.end()), label.group(1).equalsIgnoreCase("after"));
-    }
-
-    /**
-     * A typed note, cleaned and held to the length of one given with {@code note}; one too long leaves the share as
-     * it was, still waiting for the note.
-     */
-    private Message typedNote(ShareDraft draft, String text, boolean afterPlay) {
-        String note = UserText.cleanNote(text);
-        if (note.equalsIgnoreCase(Command.DraftNote.NONE)) {
-            return note(draft, Command.DraftNote.removal(afterPlay));
-        }
-        if (UserText.tooLongForANote(note)) {
-            return Message.text(UserText.NOTE_TOO_LONG);
-        }
-        return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));
-    }
-
-    /** What a step of a share gets when there is no share to take it, in the person's spelling of commands. */
-    private static Message noDraft(User person) {
-        return Message.text(CommandStyle.of(person.address()).write(NO_DRAFT));
+        return questions.tapMeant(draft, typed);
     }
 
     /**
@@ -244,13 +113,7 @@ public final class LinkShare {
      * chosen, the question the share stands at is asked again.
      */
     public Message choose(User person, ShareDraft draft, int number) {
-        if (draft.offered().isEmpty()) {
-            return Message.text("I'm not waiting for a number from you.");
-        }
-        if (draft.stage() != ShareDraft.Stage.WHO) {
-            return askAgain(draft, "I'm not waiting for a number from you. ");
-        }
-        return chooseOffered(person, draft, number);
+        return who.choose(person, draft, number);
     }
 
     /**
@@ -259,11 +122,7 @@ public final class LinkShare {
      * change of mind (or the same tap again); it sends nothing, and asks "Send … to …?" anew.
      */
     public Message chooseOffered(User person, ShareDraft draft, int number) {
-        if (number < 1 || number > draft.offered().size()) {
-            return Message.text("Please answer with a number from 1 to " + draft.offered().size() + ".")
-                    .withChoices(whoTaps(draft));
-        }
-        return chosen(person, draft, draft.offered().get(number - 1), false);
+        return who.chooseOffered(person, draft, number);
     }
 
     /**
@@ -272,26 +131,7 @@ public final class LinkShare {
      * is the question's last tap, Don't send, which drops the song as the share's own Don't send does.
      */
     public Message chooseAsked(User person, PendingChoice choice, Command.DraftTo command, int number) {
-        Optional<ShareDraft> draft = draftOf(person);
-        if (draft.isEmpty()) {
-            whichPerson.take(choice); // about a song no longer being shared
-            return noDraft(person);
-        }
-        boolean inviteOffered = command.friend().filter(name -> whichPerson.askedAboutTypo(choice, name)).isPresent();
-        if (inviteOffered && WhichPerson.invites(choice, number)) {
-            if (!whichPerson.take(choice)) {
-                return Message.text(WhichPerson.NOT_WAITING);
-            }
-            String name = command.friend().get();
-            return friends.matchesNobody(person, name) ? invite(person, notes(draft.get(), command), name)
-                    : to(person, draft.get(), command, choice.commandText()); // someone registered under it since
-        }
-        return switch (whichPerson.answer(choice, number, inviteOffered)) {
-            case WhichPerson.Answer.Picked(User friend) -> chosen(person, notes(draft.get(), command),
-                    new Recipient.Person(friend.address()), command.sendNow());
-            case WhichPerson.Answer.Dropped() -> discard(person, new Command.DiscardDraft(Optional.empty()));
-            case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
-        };
+        return who.chooseAsked(person, choice, command, number);
     }
 
     /**
@@ -302,25 +142,7 @@ public final class LinkShare {
      * pasted link, with a tap that invites someone by those words, should they be a newcomer's name.
      */
     public Message sendOrAsk(User person, Command.SendSong command, String typed) {
-        String words = command.friendName();
-        if (namesOnlyAGroup(person, words)) {
-            return toGroup(person, command, typed);
-        }
-        if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
-            return sendSong.send(person, command, typed);
-        }
-        Optional<String> notAName = notAName(person, words);
-        if (notAName.isPresent()) {
-            return offerInstead(person, command, notAName.get());
-        }
-        if (!friends.closeContacts(person, words).isEmpty()) {
-            return sendSong.send(person, command, typed);
-        }
-        return switch (tracks.find(command.song())) {
-            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> offer(person, track,
-                    command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words), List.of()));
-        };
+        return start.sendOrAsk(person, command, typed);
     }
 
     /**
@@ -330,332 +152,7 @@ public final class LinkShare {
      * never taken for a newcomer's.
      */
     public Message sendToName(User person, Command.SendSong command, String typed) {
-        String name = command.friendName();
-        if (namesOnlyAGroup(person, name)) {
-            return toGroup(person, command, typed);
-        }
-        Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
-                ? notAName(person, name) : Optional.empty();
-        return notAName.map(lead -> offerInstead(person, command, lead))
-                .orElseGet(() -> sendSong.send(person, command, typed));
-    }
-
-    /**
-     * What to say first when {@code name}, which names nobody and no group of the person's, means the person
-     * themselves ("me", their first name), everyone ("all") or several people ("Bob and Carol"): no name to send to,
-     * nor to invite.
-     */
-    private Optional<String> notAName(User person, String name) {
-        if (WordsForWho.meansThemselves(person, name)) {
-            return Optional.of(ITS_YOU);
-        }
-        if (WordsForWho.meansEveryone(name)) {
-            return Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()));
-        }
-        return namesSeveral(person, name) ? Optional.of(severalAtOnce(person)) : Optional.empty();
-    }
-
-    /** Whether {@code name} joins several names ("Bob and Carol"), each someone's or one of the person's groups'. */
-    private boolean namesSeveral(User person, String name) {
-        List<String> names = WordsForWho.names(name);
-        return names.size() > 1 && names.stream()
-                .allMatch(one -> !friends.matchesNobody(person, one) || groups.namesAGroup(person, one));
-    }
-
-    /**
-     * {@code command}'s song offered as a pasted link is, "Who is it for?" after {@code lead}, with its notes (not
-     * the words that named nobody).
-     */
-    private Message offerInstead(User person, Command.SendSong command, String lead) {
-        return switch (tracks.find(command.song())) {
-            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
-                Message offer = offer(person, track, command.pre(), command.post());
-                return offer.withText(lead + offer.text());
-            });
-        };
-    }
-
-    /**
-     * Whether {@code name} is one of the person's groups' and none of their contacts' (nor a username): nobody's, or
-     * only a stranger's, who may have taken it after the group was made.
-     */
-    private boolean namesOnlyAGroup(User person, String name) {
-        return Handles.typed(name).isEmpty() && groups.namesAGroup(person, name)
-                && friends.meansNoContact(person, name);
-    }
-
-    /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */
-    private Message toGroup(User person, Command.SendSong command, String typed) {
-        return groups.handle(person, new Command.SendToGroup(command.friendName(), command.song(), command.pre(),
-                command.post()), typed);
-    }
-
-    /**
-     * A tap inviting someone by {@code words} ({@code to name:"<words>"}), when they could be someone's name and fit a
-     * tap. Tapped, the words are who the song is for, and no longer its note.
-     */
-    private static Optional<Choice> inviteTap(String words) {
-        String payload = "to name:\"" + words + "\"";
-        boolean aName = Names.problem(words).isEmpty() && words.chars().noneMatch(c -> QUOTES.indexOf(c) >= 0);
-        return aName && Payload.fits(payload) ? Optional.of(new Choice("Invite " + Names.quoted(words), payload))
-                : Optional.empty();
-    }
-
-    private Message start(User person, Command.StartShare command) {
-        return switch (tracks.find(command.song())) {
-            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
-                Message asked = command.forWhom()
-                        .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
-                                .or(() -> severalNamed(person, track, forWhom, command.post())))
-                        .orElseGet(() -> offer(person, track, command.pre(), command.post()));
-                return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
-            });
-        };
-    }
-
-    /**
-     * {@code ask}, which starts the share of {@code track} in the place of the one the person had not finished, and
-     * says so after its question when that was another song: "(I dropped … , which you hadn't sent.)".
-     */
-    private Message replacing(User person, Track track, Supplier<Message> ask) {
-        Optional<ShareDraft> waiting = draftOf(person).filter(draft -> !draft.track().equals(track.id()));
-        Message asked = ask.get();
-        return waiting.map(draft -> asked.withText(asked.text() + "\n(I dropped " + draft.title() + ", which you "
-                + "hadn't sent.)")).orElse(asked);
-    }
-
-    /**
-     * The share begun when the words beside the link name several people or groups ("for Bob and Carol"), the names
-     * not its note: it goes to one at a time, so "Who is it for?", those named offered first. Empty when the words name
-     * fewer than two, or a name among them is nobody's: they are the note.
-     */
-    private Optional<Message> severalNamed(User person, Track track, Command.ForWhom forWhom, String post) {
-        if (!namesSeveral(person, forWhom.name())) {
-            return Optional.empty();
-        }
-        List<Recipient> named = forWhom.names().stream().flatMap(name -> recipientNamed(person, name).stream())
-                .distinct().toList();
-        Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
-        return Optional.of(offer.withText(severalAtOnce(person) + offer.text()));
-    }
-
-    /** The one person, else the one group of the person's, {@code name} names. */
-    private Optional<Recipient> recipientNamed(User person, String name) {
-        if (friends.find(person, name) instanceof FriendFinder.Lookup.Found(User friend)) {
-            return Optional.of(new Recipient.Person(friend.address()));
-        }
-        return groups.findGroup(person, name) instanceof GroupFinder.Lookup.Found(Group group)
-                ? Optional.of(new Recipient.Group(group.id())) : Optional.empty();
-    }
-
-    /**
-     * The share begun for whoever the words beside the link name, when they name someone: "Send it to Bob Fisher?"
-     * (or "which one?"), the words then not being a note (what is, {@link Command.ForWhom#note}, goes with it). Empty
-     * when they name nobody, and are the note after all.
-     */
-    private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
-        return named(person, forWhom).map(to -> {
-            ShownPendingList.takeQuestion(choices, person.address());
-            ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), forWhom.note(), post,
-                    ShareDraft.Stage.WHO, Optional.empty(), List.of(), expiry());
-            return to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
-        });
-    }
-
-    /**
-     * Whom the words name, as {@code to} would take them: a person (several fit only after "for": the bot asks which
-     * one), else, after "for", one of the sender's groups. A name by itself must be someone's whole name (or their
-     * username): after "for", a first name will do.
-     */
-    private Optional<Command.DraftTo> named(User person, Command.ForWhom forWhom) {
-        String name = forWhom.name();
-        FriendFinder.Lookup lookup = friends.find(person, name);
-        boolean aPerson = switch (lookup) {
-            case FriendFinder.Lookup.Found(User friend) -> forWhom.saidFor() || Handles.typed(name).isPresent()
-                    || friend.nameKey().equals(Names.key(name));
-            case FriendFinder.Lookup.Several(var candidates) -> forWhom.saidFor();
-            case FriendFinder.Lookup.Yourself() -> false;
-            case FriendFinder.Lookup.Nobody() -> false;
-        };
-        if (aPerson) {
-            return Optional.of(new Command.DraftTo(Optional.of(name), Optional.empty(), "", "", false));
-        }
-        boolean aGroup = forWhom.saidFor() && lookup instanceof FriendFinder.Lookup.Nobody
-                && !(groups.findGroup(person, name) instanceof GroupFinder.Lookup.Missing);
-        return aGroup ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(name), "", "", false))
-                : Optional.empty();
-    }
-
-    private Message offer(User person, Track track, String pre, String post) {
-        return offer(person, track, pre, post, Optional.empty(), List.of());
-    }
-
-    /**
-     * "Who is it for?", with {@code first} and the sender's recent contacts and groups as taps, then {@code invite}
-     * when there is one (in the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps),
-     * then "Someone else".
-     */
-    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
-                          List<Recipient> first) {
-        Offer offer = offerOf(person, first, PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0));
-        List<Recipient> offered = offer.recipients();
-        // an older question's numbers must not answer this one
-        ShownPendingList.takeQuestion(choices, person.address());
-        ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
-                ShareDraft.Stage.WHO, Optional.empty(), offered, expiry());
-        drafts.saveDraft(draft);
-        List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < offered.size(); i++) {
-            taps.add(new Choice(offer.titles().get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
-        }
-        invite.ifPresent(taps::add);
-        taps.add(offered.isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
-        String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
-                : "Who is it for?";
-        if (!pre.isEmpty()) {
-            ask += "\nWith it: " + Texts.note(pre);
-        }
-        return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
-    }
-
-    /** The people and groups offered as taps, in order, and the title of each one's tap. */
-    private record Offer(List<Recipient> recipients, List<String> titles) {
-    }
-
-    /**
-     * What "Who is it for?" offers: {@code first}, then the person's recent contacts, {@code people} people at most,
-     * then their groups, {@value #GROUPS_OFFERED} at most.
-     */
-    private Offer offerOf(User person, List<Recipient> first, int people) {
-        List<Recipient> offered = new ArrayList<>();
-        List<User> friends = new ArrayList<>();
-        Stream.concat(first.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
-                        ? Stream.of(address) : Stream.empty()), acquaintances.contactsOf(person.address()).stream())
-                .distinct().map(users::findUser).flatMap(Optional::stream).limit(people).forEach(friend -> {
-                    offered.add(new Recipient.Person(friend.address()));
-                    friends.add(friend);
-                });
-        List<GroupChoice> theirs = groups.groupsOf(person);
-        List<String> firstGroups = first.stream().flatMap(recipient -> recipient instanceof Recipient.Group(var id)
-                ? Stream.of(id) : Stream.empty()).toList();
-        Stream.concat(firstGroups.stream(), theirs.stream().map(GroupChoice::groupId)).distinct()
-                .filter(id -> theirs.stream().anyMatch(group -> group.groupId().equals(id))).limit(GROUPS_OFFERED)
-                .forEach(id -> offered.add(new Recipient.Group(id)));
-        List<Recipient> ordered = new ArrayList<>(first.stream().filter(offered::contains).toList());
-        offered.stream().filter(recipient -> !ordered.contains(recipient)).forEach(ordered::add);
-        // two friends of one name (one on each chat app, say) are told apart as "which one?" tells them
-        List<String> told = whichPerson.tapTitles(person, friends);
-        List<String> titles = ordered.stream().map(recipient -> switch (recipient) {
-            case Recipient.Person(ChatAddress address) -> told.get(offered.indexOf(recipient));
-            case Recipient.Group(String groupId) -> theirs.stream().filter(group -> group.groupId().equals(groupId))
-                    .map(group -> GROUP_MARK + " " + group.name()).findFirst().orElseThrow();
-        }).toList();
-        return new Offer(ordered, titles);
-    }
-
-    private Message to(User person, ShareDraft draft, Command.DraftTo command, String typed) {
-        ShareDraft noted = notes(withoutNoteNamed(draft, command.friend()), command);
-        if (command.friend().filter(name -> namesOnlyAGroup(person, name)).isPresent()) {
-            return toGroup(person, noted, command.friend().get(), command.sendNow(), typed);
-        }
-        if (command.friend().isPresent()) {
-            return switch (friends.find(person, command.friend().get())) {
-                case FriendFinder.Lookup.Found(User friend) ->
-                        chosen(person, noted, new Recipient.Person(friend.address()), command.sendNow());
-                case FriendFinder.Lookup.Several(var candidates) -> {
-                    drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-                    yield whichPerson.ask(person, candidates, typed);
-                }
-                case FriendFinder.Lookup.Yourself() -> itsYou(noted);
-                case FriendFinder.Lookup.Nobody() when WordsForWho.meansThemselves(person, command.friend().get()) ->
-                        itsYou(noted);
-                case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(command.friend().get()) ->
-                        oneAtATime(person, noted);
-                case FriendFinder.Lookup.Nobody() when namesSeveral(person, command.friend().get()) ->
-                        Message.text(severalAtOnce(person) + "Who is it for?").withChoices(taps(noted));
-                case FriendFinder.Lookup.Nobody() -> {
-                    drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-                    List<User> close = friends.closeContacts(person, command.friend().get());
-                    yield close.isEmpty() ? invite(person, noted, command.friend().get())
-                            : whichPerson.askAboutTypo(person, command.friend().get(), close, typed);
-                }
-            };
-        }
-        if (command.group().isPresent()) {
-            return toGroup(person, noted, command.group().get(), command.sendNow(), typed);
-        }
-        if (command.sendNow() && noted.recipient().isPresent()) {
-            return command.bare() ? askBeforeSending(noted) : send(person, noted);
-        }
-        // a share begun for someone named beside the link offered nobody: "Someone else" offers the person's friends
-        ShareDraft asking = (noted.offered().isEmpty()
-                ? noted.offering(offerOf(person, List.of(), PEOPLE_OFFERED).recipients()) : noted)
-                .at(ShareDraft.Stage.WHO, expiry());
-        drafts.saveDraft(asking);
-        if (asking.offered().isEmpty()) {
-            // "Type a name", the one tap of someone with no contacts yet: asking again would say nothing new
-            return Message.text("Type your friend's name, as they registered with me (Bob Fisher, say). Not "
-                    + "registered yet? Type it all the same: I'll tell you how to get " + asking.title() + " to them.");
-        }
-        return Message.text("Who is " + asking.title() + " for? Type their name." + notesShown(asking))
-                .withChoices(taps(asking));
-    }
-
-    /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
-    private Message itsYou(ShareDraft draft) {
-        return Message.text(ITS_YOU + "Who is it for?").withChoices(whoTaps(draft));
-    }
-
-    /**
-     * "Everyone" or "all" given for who the song is for: it goes to one person or one group, whose taps come again;
-     * someone without groups is told how to make one.
-     */
-    private Message oneAtATime(User person, ShareDraft draft) {
-        boolean groupsOffered = draft.offered().stream().anyMatch(Recipient.Group.class::isInstance);
-        String ask = draft.offered().isEmpty() ? "Who is it for? Type their name." : "Who is it for?";
-        return Message.text(oneAtATime(person, groupsOffered) + ask).withChoices(whoTaps(draft));
-    }
-
-    /** That a song goes to one friend or group at a time, and how to make a group, before "Who is it for?". */
-    private static String severalAtOnce(User person) {
-        return CommandStyle.of(person.address()).write(ONE_AT_A_TIME);
-    }
-
-    /** That a song goes to one person or one group, before "Who is it for?"; without groups, how to make one. */
-    private static String oneAtATime(User person, boolean hasGroups) {
-        return hasGroups ? "A song goes to one person, or to everyone in one of your groups: tap the group. "
-                : CommandStyle.of(person.address()).write("A song goes to one person, or to everyone in a group you "
-                + "make ({create_group} Friends, then {add_to_group}). ");
-    }
-
-    /**
-     * A bare {@code send_song}, which both menus send ("Send a song" on Messenger, {@code /send} on Telegram): a
-     * person who taps it means to start sending, so a share waiting for its go-ahead is asked about again, with its
-     * taps, rather than sent unseen; one waiting for a note is asked about as ready, its note not given.
-     */
-    private Message askBeforeSending(ShareDraft draft) {
-        ShareDraft ready = draft.at(ShareDraft.Stage.READY, expiry());
-        drafts.saveDraft(ready);
-        Message question = ready(ready, "You haven't sent this song yet. ");
-        return question.withText(question.text() + "\nOr paste another song's link to send that one instead.");
-    }
-
-    /**
-     * The share for the person's group {@code name} names; when it names several, none theirs, "which one?" with a
-     * tap for each, keeping {@code typed} (a {@code to}) to finish it with the answer ({@link #chooseGroupAsked}).
-     */
-    private Message toGroup(User person, ShareDraft draft, String name, boolean sendNow, String typed) {
-        return switch (groups.findGroup(person, name)) {
-            case GroupFinder.Lookup.Found(Group group) ->
-                    chosen(person, draft, new Recipient.Group(group.id()), sendNow);
-            case GroupFinder.Lookup.Missing(String reply) -> Message.text(reply).withChoices(whoTaps(draft));
-            case GroupFinder.Lookup.Several(var named, String reply) -> {
-                drafts.saveDraft(draft.at(ShareDraft.Stage.WHO, expiry()));
-                yield groups.askWhichGroup(person, named, typed, draft.track().value());
-            }
-        };
+        return start.sendToName(person, command, typed);
     }
 
     /**
@@ -664,151 +161,7 @@ public final class LinkShare {
      * send_song group:Family}); Don't send drops the song, as it does at the share's own questions.
      */
     public Message chooseGroupAsked(User person, PendingChoice choice, int number) {
-        return switch (groups.answerWhichGroup(person, choice, number)) {
-            case WhichGroup.Answer.Picked(Group group, Command.DraftTo to) -> {
-                Message reply = draftOf(person).map(draft -> chosen(person, notes(draft, to),
-                        new Recipient.Group(group.id()), to.sendNow())).orElseGet(() -> noDraft(person));
-                groups.whichGroupAnswered(person);
-                yield reply;
-            }
-            case WhichGroup.Answer.Picked(Group group, Command other) -> {
-                groups.whichGroupAnswered(person);
-                yield noDraft(person);
-            }
-            case WhichGroup.Answer.Dropped(Command command) ->
-                    discard(person, new Command.DiscardDraft(Optional.empty()));
-            case WhichGroup.Answer.Unusable(Message reply) -> reply;
-        };
-    }
-
-    /** An invite for whoever they meant; the share stays, in case the name was mistyped. */
-    private Message invite(User person, ShareDraft draft, String name) {
-        Message invite = sendSong.invite(person, name, SongLink.of(draft.track()), draft.pre(), draft.post());
-        List<Choice> taps = taps(draft);
-        return invite.withText(invite.text() + (taps.isEmpty() ? "\nIf you meant someone registered, type their name."
-                : "\nIf you meant someone registered, type their name or tap them.")).withChoices(taps);
-    }
-
-    /** The people and groups offered when the share began, as taps again, titled as they were. */
-    /** The taps of "Who is it for?" asked again: the people and groups it offered, then "Someone else". */
-    private List<Choice> whoTaps(ShareDraft draft) {
-        List<Choice> taps = new ArrayList<>(taps(draft));
-        taps.add(draft.offered().isEmpty() ? TYPE_A_NAME : SOMEONE_ELSE);
-        return taps;
-    }
-
-    private List<Choice> taps(ShareDraft draft) {
-        List<String> titles = titles(draft.person(), draft.offered());
-        List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < titles.size(); i++) {
-            taps.add(new Choice(titles.get(i), Command.Choose.payload(i + 1, draft.offerKey(), draft.track())));
-        }
-        return taps;
-    }
-
-    /**
-     * The titles of the taps for {@code offered}, in order: a person's name, or, when two of them share it, what tells
-     * them apart ({@link WhichPerson#tapTitles}); a group's name after its mark.
-     */
-    private List<String> titles(ChatAddress asker, List<Recipient> offered) {
-        List<User> people = offered.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
-                ? users.findUser(address).stream() : Stream.empty()).toList();
-        List<String> told = users.findUser(asker).map(person -> whichPerson.tapTitles(person, people))
-                .orElseGet(() -> people.stream().map(User::name).toList());
-        Map<ChatAddress, String> titleOf = new HashMap<>();
-        for (int i = 0; i < people.size(); i++) {
-            titleOf.put(people.get(i).address(), told.get(i));
-        }
-        return offered.stream().map(recipient -> recipient instanceof Recipient.Person(var address)
-                && titleOf.containsKey(address) ? titleOf.get(address) : tapTitle(asker, recipient)).toList();
-    }
-
-    private Message chosen(User person, ShareDraft draft, Recipient recipient, boolean sendNow) {
-        groups.shareAddressed(person);
-        whichPerson.shareAddressed(person);
-        ShareDraft ready = draft.to(recipient, expiry());
-        if (sendNow) {
-            return send(person, ready);
-        }
-        drafts.saveDraft(ready);
-        return ready(ready, "");
-    }
-
-    /** What a share asks for when it waits for a note: the one that goes with the song, or the one for after. */
-    private String askForNote(ShareDraft draft, boolean afterPlay) {
-        String who = name(draft.person(), draft.recipient().orElseThrow());
-        return afterPlay ? "Type the note " + who + " gets once they've played it."
-                : "Type the note that goes with the song to " + who + ".";
-    }
-
-    private Message note(ShareDraft draft, Command.DraftNote command) {
-        if (command.text().isEmpty()) {
-            if (draft.recipient().isEmpty()) {
-                return Message.text("First tell me who " + draft.title() + " is for; then you can add notes.")
-                        .withChoices(whoTaps(draft));
-            }
-            drafts.saveDraft(draft.at(command.afterPlay() ? ShareDraft.Stage.AFTER_NOTE : ShareDraft.Stage.NOTE,
-                    expiry()));
-            return Message.text(askForNote(draft, command.afterPlay()));
-        }
-        String text = command.text().get();
-        ShareDraft noted = command.afterPlay() ? draft.withNotes(draft.pre(), text) : draft.withNotes(text, draft.post());
-        String lead = text.isEmpty() ? "OK, no note. " : "Noted. ";
-        if (noted.recipient().isEmpty()) {
-            drafts.saveDraft(noted.at(ShareDraft.Stage.WHO, expiry()));
-            return Message.text(lead + "Who is it for?").withChoices(taps(noted));
-        }
-        ShareDraft ready = noted.at(ShareDraft.Stage.READY, expiry());
-        drafts.saveDraft(ready);
-        return ready(ready, lead);
-    }
-
-    /** "Send it now, or add a note first?" Or send it to someone else, asked who again. */
-    private Message ready(ShareDraft draft, String lead) {
-        String text = lead + "Send " + draft.title() + " to " + name(draft.person(), draft.recipient().orElseThrow())
-                + "?" + notesShown(draft);
-        String key = " #" + draft.key();
-        List<Choice> choices = new ArrayList<>(List.of(sendTap(draft),
-                new Choice(draft.pre().isEmpty() ? "Add a note" : "Change the note", "note" + key),
-                new Choice(draft.post().isEmpty() ? "Note for after" : "Change after-note", "after" + key)));
-        if (!draft.pre().isEmpty()) {
-            choices.add(noNoteTap(draft));
-        }
-        choices.add(new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key));
-        choices.add(dontSendTap(draft));
-        return Message.text(text).withChoices(choices);
-    }
-
-    /** The share's notes so far, a line each, to show under its question. */
-    private static String notesShown(ShareDraft draft) {
-        return (draft.pre().isEmpty() ? "" : "\nWith it: " + Texts.note(draft.pre()))
-                + (draft.post().isEmpty() ? "" : "\nOnce they've played it: " + Texts.note(draft.post()));
-    }
-
-    /** Send, keyed to the song and person it is about ({@link ShareDraft#key}). */
-    private static Choice sendTap(ShareDraft draft) {
-        return new Choice("Send", "send #" + draft.key());
-    }
-
-    /** No note, keyed as {@link #sendTap} is. */
-    private static Choice noNoteTap(ShareDraft draft) {
-        return new Choice("No note", "note " + Command.DraftNote.NONE + " #" + draft.key());
-    }
-
-    /** Don't send, keyed as {@link #sendTap} is. */
-    private static Choice dontSendTap(ShareDraft draft) {
-        return new Choice("Don't send", "discard #" + draft.key());
-    }
-
-    /**
-     * The Send tap of a "Send it to Bob?": the share goes only when it is still the song and person asked about. A tap
-     * under an older question (Telegram keeps its buttons) is answered with the question as it stands now.
-     */
-    private Message sendIfStill(User person, ShareDraft draft, Command.SendDraft command) {
-        if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
-            return send(person, draft);
-        }
-        return askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+        return who.chooseGroupAsked(person, choice, number);
     }
 
     /**
@@ -827,112 +180,6 @@ public final class LinkShare {
 
     /** The question a share stands at, again, after {@code lead}. */
     public Message askAgain(ShareDraft draft, String lead) {
-        return switch (draft.stage()) {
-            case WHO -> Message.text(lead + "Who is " + draft.title() + " for?"
-                    + (draft.offered().isEmpty() ? " Type their name." : "")).withChoices(whoTaps(draft));
-            case NOTE -> Message.text(lead + askForNote(draft, false));
-            case AFTER_NOTE -> Message.text(lead + askForNote(draft, true));
-            case READY -> ready(draft, lead);
-        };
-    }
-
-    private Message send(User person, ShareDraft draft) {
-        Optional<Message> overLimit = keptOverLimit(person, draft);
-        if (overLimit.isPresent()) {
-            return overLimit.get();
-        }
-        drafts.deleteDraft(person.address()); // first: a second "send" must not send it twice
-        SongLink song = SongLink.of(draft.track());
-        return switch (draft.recipient().orElseThrow()) {
-            case Recipient.Person(ChatAddress address) -> users.findUser(address)
-                    .map(friend -> sendSong.sendTo(person, friend, song, draft.pre(), draft.post()))
-                    .orElseGet(() -> Message.text("That person is no longer registered, so nothing was sent."));
-            case Recipient.Group(String groupId) ->
-                    Message.text(groups.sendTo(person, groupId, song, draft.pre(), draft.post()));
-        };
-    }
-
-    /**
-     * A song to a friend over one of the sender's limits is not sent, but the share is kept, with its notes, so that
-     * nothing typed is lost: for someone else when the limit is that friend's, to send later when it is the hour's.
-     */
-    private Optional<Message> keptOverLimit(User person, ShareDraft draft) {
-        if (!(draft.recipient().orElseThrow() instanceof Recipient.Person(ChatAddress address))) {
-            return Optional.empty();
-        }
-        return users.findUser(address).flatMap(friend -> sendSong.overLimit(person, friend)).map(over -> {
-            ShareDraft kept = draft.at(ShareDraft.Stage.READY, expiry());
-            drafts.saveDraft(kept);
-            String key = " #" + kept.key();
-            String lead = over.reason() + "\nI've kept " + kept.title() + notesKept(kept) + " for the next hour, ";
-            return over.toAnyone()
-                    ? Message.text(lead + "so you can send it once you can send again.")
-                            .withChoices(List.of(sendTap(kept), dontSendTap(kept)))
-                    : Message.text(lead + "so you can send it to someone else.").withChoices(List.of(
-                            new Choice(SOMEONE_ELSE.title(), SOMEONE_ELSE.payload() + key), dontSendTap(kept)));
-        });
-    }
-
-    /** " and your note(s)" when the share has any, to say what is kept with the song. */
-    private static String notesKept(ShareDraft draft) {
-        int notes = (draft.pre().isEmpty() ? 0 : 1) + (draft.post().isEmpty() ? 0 : 1);
-        return notes == 0 ? "" : notes == 1 ? " and your note" : " and your notes";
-    }
-
-    private Message discard(User person, Command.DiscardDraft command) {
-        Optional<ShareDraft> draft = draftOf(person);
-        if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
-            return askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one you're sharing "
-                    + "now. ");
-        }
-        boolean had = draft.isPresent();
-        drafts.deleteDraft(person.address());
-        return Message.text(had ? "OK, I've dropped that song." : "There was no song to drop.");
-    }
-
-    /**
-     * The share without its note when the note is the very name now given for who it is for: words beside a link that
-     * named nobody the sender knew were kept as its note ("Carol Jones <link>"); given as the name, they were one.
-     */
-    private static ShareDraft withoutNoteNamed(ShareDraft draft, Optional<String> name) {
-        boolean named = name.filter(n -> !draft.pre().isEmpty() && Names.key(n).equals(Names.key(draft.pre())))
-                .isPresent();
-        return named ? draft.withNotes("", draft.post()) : draft;
-    }
-
-    private static ShareDraft notes(ShareDraft draft, Command.DraftTo command) {
-        return draft.withNotes(command.pre().isEmpty() ? draft.pre() : command.pre(),
-                command.post().isEmpty() ? draft.post() : command.post());
-    }
-
-    /**
-     * Who the song is for, named in a sentence: a person's name, told apart from another of that name the asker knows
-     * ("Bob Fisher (on Telegram)"), a group's as the asker knows it ("Family").
-     */
-    private String name(ChatAddress asker, Recipient recipient) {
-        return switch (recipient) {
-            case Recipient.Person(ChatAddress address) -> users.findUser(address)
-                    .map(person -> names.to(asker, List.of(person)).of(person)).orElse(User.SOMEONE_WHO_LEFT);
-            case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you left");
-        };
-    }
-
-    /** The title of {@code recipient}'s tap: a person's name, a group's after its mark ("👥 Family"). */
-    private String tapTitle(ChatAddress asker, Recipient recipient) {
-        return switch (recipient) {
-            case Recipient.Person(ChatAddress address) ->
-                    users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
-            case Recipient.Group(String groupId) ->
-                    groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you left");
-        };
-    }
-
-    private Optional<String> groupName(ChatAddress asker, String groupId) {
-        return users.findUser(asker).flatMap(person -> groups.groupsOf(person).stream()
-                .filter(g -> g.groupId().equals(groupId)).map(GroupChoice::name).findFirst());
-    }
-
-    private Instant expiry() {
-        return clock.instant().plus(LIFETIME);
+        return questions.askAgain(draft, lead);
     }
 }

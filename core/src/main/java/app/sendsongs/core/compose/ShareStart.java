@@ -1,0 +1,220 @@
+package app.sendsongs.core.compose;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.chat.Payload;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.music.Track;
+import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.FriendFinder;
+import app.sendsongs.core.share.SendSong;
+import app.sendsongs.core.share.ShownPendingList;
+import app.sendsongs.core.share.SongMessage;
+import app.sendsongs.core.share.TrackLookup;
+import app.sendsongs.core.shared.Handles;
+import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.shared.UserText;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * How a share begins: a pasted link (or a sentence with one), or {@code send_song} with words that name nobody to send
+ * to. The bot shows the song and asks "Who is it for?", offering the sender's recent contacts and groups as taps; words
+ * beside the link that name someone ask "Send it to Bob?" at once. A share begun replaces the one not finished.
+ */
+final class ShareStart {
+    /** The quotes that would end a name given as {@code name:"…"}. */
+    private static final String QUOTES = "\"“”„«»";
+    /** Said under "Who is it for?" when the words beside the link were too long for its note. */
+    private static final String WORDS_TOO_LONG = "\nYour words were too long for a note (at most " + UserText.MOST_NOTE
+            + " characters), so the song waits without them. Once you've chosen who it's for, tap Add a note to "
+            + "write a shorter one.";
+
+    private final OpenDrafts drafts;
+    private final TrackLookup tracks;
+    private final FriendFinder friends;
+    private final Groups groups;
+    private final ChoiceStore choices;
+    private final SendSong sendSong;
+    private final NamesGiven namesGiven;
+    private final RecipientTaps recipientTaps;
+    private final WhoIsItFor who;
+
+    ShareStart(OpenDrafts drafts, TrackLookup tracks, FriendFinder friends, Groups groups, ChoiceStore choices,
+               SendSong sendSong, NamesGiven namesGiven, RecipientTaps recipientTaps, WhoIsItFor who) {
+        this.drafts = drafts;
+        this.tracks = tracks;
+        this.friends = friends;
+        this.groups = groups;
+        this.choices = choices;
+        this.sendSong = sendSong;
+        this.namesGiven = namesGiven;
+        this.recipientTaps = recipientTaps;
+        this.who = who;
+    }
+
+    /**
+     * A pasted link (or a sentence with one): "Send it to Bob?" when the words beside it name someone, "Who is it
+     * for?" with those named first when they name several, else "Who is it for?" with the words as the song's note.
+     */
+    Message start(User person, Command.StartShare command) {
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
+                Message asked = command.forWhom()
+                        .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
+                                .or(() -> severalNamed(person, track, forWhom, command.post())))
+                        .orElseGet(() -> offer(person, track, command.pre(), command.post()));
+                return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
+            });
+        };
+    }
+
+    /**
+     * {@code send_song <link> <words>}: sent at once when the words name someone, a group of the sender's, or come
+     * close to a contact's name; otherwise they are the song's note, and "Who is it for?" offers to invite someone by
+     * them.
+     */
+    Message sendOrAsk(User person, Command.SendSong command, String typed) {
+        String words = command.friendName();
+        if (namesGiven.namesOnlyAGroup(person, words)) {
+            return toGroup(person, command, typed);
+        }
+        if (Handles.typed(words).isPresent() || !friends.matchesNobody(person, words)) {
+            return sendSong.send(person, command, typed);
+        }
+        Optional<String> notAName = namesGiven.notAName(person, words);
+        if (notAName.isPresent()) {
+            return offerInstead(person, command, notAName.get());
+        }
+        if (!friends.closeContacts(person, words).isEmpty()) {
+            return sendSong.send(person, command, typed);
+        }
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> offer(person, track,
+                    command.wordsAsNote().orElseThrow(), command.post(), inviteTap(words), List.of()));
+        };
+    }
+
+    /**
+     * {@code send_song} to a name: to the person it names, else to the sender's group of that name, else as {@link
+     * SendSong#send} answers a name nobody has; words that mean no one person ("me", "all") ask "Who is it for?".
+     */
+    Message sendToName(User person, Command.SendSong command, String typed) {
+        String name = command.friendName();
+        if (namesGiven.namesOnlyAGroup(person, name)) {
+            return toGroup(person, command, typed);
+        }
+        Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
+                ? namesGiven.notAName(person, name) : Optional.empty();
+        return notAName.map(lead -> offerInstead(person, command, lead))
+                .orElseGet(() -> sendSong.send(person, command, typed));
+    }
+
+    /**
+     * {@code command}'s song offered as a pasted link is, "Who is it for?" after {@code lead}, with its notes (not
+     * the words that named nobody).
+     */
+    private Message offerInstead(User person, Command.SendSong command, String lead) {
+        return switch (tracks.find(command.song())) {
+            case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
+            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
+                Message offer = offer(person, track, command.pre(), command.post());
+                return offer.withText(lead + offer.text());
+            });
+        };
+    }
+
+    /** {@code command} to the sender's group its friend's name names, as {@code send_song group:"…"} sends. */
+    private Message toGroup(User person, Command.SendSong command, String typed) {
+        return groups.handle(person, new Command.SendToGroup(command.friendName(), command.song(), command.pre(),
+                command.post()), typed);
+    }
+
+    /**
+     * A tap inviting someone by {@code words} ({@code to name:"<words>"}), when they could be someone's name and fit a
+     * tap. Tapped, the words are who the song is for, and no longer its note.
+     */
+    private static Optional<Choice> inviteTap(String words) {
+        String payload = "to name:\"" + words + "\"";
+        boolean aName = Names.problem(words).isEmpty() && words.chars().noneMatch(c -> QUOTES.indexOf(c) >= 0);
+        return aName && Payload.fits(payload) ? Optional.of(new Choice("Invite " + Names.quoted(words), payload))
+                : Optional.empty();
+    }
+
+    /**
+     * {@code ask}, which starts the share of {@code track} in the place of the one the person had not finished, and
+     * says so after its question when that was another song: "(I dropped … , which you hadn't sent.)".
+     */
+    private Message replacing(User person, Track track, Supplier<Message> ask) {
+        Optional<ShareDraft> waiting = drafts.of(person).filter(draft -> !draft.track().equals(track.id()));
+        Message asked = ask.get();
+        return waiting.map(draft -> asked.withText(asked.text() + "\n(I dropped " + draft.title() + ", which you "
+                + "hadn't sent.)")).orElse(asked);
+    }
+
+    /**
+     * The share begun when the words beside the link name several people or groups ("for Bob and Carol"), the names
+     * not its note: it goes to one at a time, so "Who is it for?", those named offered first. Empty when the words name
+     * fewer than two, or a name among them is nobody's: they are the note.
+     */
+    private Optional<Message> severalNamed(User person, Track track, Command.ForWhom forWhom, String post) {
+        if (!namesGiven.namesSeveral(person, forWhom.name())) {
+            return Optional.empty();
+        }
+        List<Recipient> named = forWhom.names().stream()
+                .flatMap(name -> namesGiven.recipientNamed(person, name).stream()).distinct().toList();
+        Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
+        return Optional.of(offer.withText(NamesGiven.severalAtOnce(person) + offer.text()));
+    }
+
+    /**
+     * The share begun for whoever the words beside the link name, when they name someone: "Send it to Bob Fisher?"
+     * (or "which one?"), the words then not being a note (what is, {@link Command.ForWhom#note}, goes with it). Empty
+     * when they name nobody, and are the note after all.
+     */
+    private Optional<Message> addressed(User person, Track track, Command.ForWhom forWhom, String post) {
+        return namesGiven.named(person, forWhom).map(to -> {
+            ShownPendingList.takeQuestion(choices, person.address());
+            ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), forWhom.note(), post,
+                    ShareDraft.Stage.WHO, Optional.empty(), List.of(), drafts.expiry());
+            return who.to(person, draft, to, "to " + forWhom.name()).withCard(SongMessage.card(track));
+        });
+    }
+
+    private Message offer(User person, Track track, String pre, String post) {
+        return offer(person, track, pre, post, Optional.empty(), List.of());
+    }
+
+    /**
+     * "Who is it for?", with {@code first} and the sender's recent contacts and groups as taps, then {@code invite}
+     * when there is one (in the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps),
+     * then "Someone else".
+     */
+    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
+                          List<Recipient> first) {
+        int people = RecipientTaps.PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0);
+        RecipientTaps.Offer offer = recipientTaps.offerOf(person, first, people);
+        List<Recipient> offered = offer.recipients();
+        // an older question's numbers must not answer this one
+        ShownPendingList.takeQuestion(choices, person.address());
+        ShareDraft draft = new ShareDraft(person.address(), track.id(), track.title(), pre, post,
+                ShareDraft.Stage.WHO, Optional.empty(), offered, drafts.expiry());
+        drafts.save(draft);
+        List<Choice> taps = new ArrayList<>(RecipientTaps.offeredTaps(draft, offer.titles()));
+        invite.ifPresent(taps::add);
+        taps.add(offered.isEmpty() ? RecipientTaps.TYPE_A_NAME : RecipientTaps.SOMEONE_ELSE);
+        String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
+                : "Who is it for?";
+        if (!pre.isEmpty()) {
+            ask += "\nWith it: " + Texts.note(pre);
+        }
+        return Message.text(ask).withCard(SongMessage.card(track)).withChoices(taps);
+    }
+}
