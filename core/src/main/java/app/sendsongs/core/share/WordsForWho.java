@@ -1,6 +1,7 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.command.Command;
+import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.util.List;
@@ -30,6 +31,13 @@ public final class WordsForWho {
      */
     private static final Set<String> SOMEONE = Set.of("someone", "somebody", "a friend", "my friend", "friend",
             "a friend of mine", "someone i know", "a person", "my buddy", "a buddy", "my mate", "a mate");
+    /**
+     * First words that make the words a description or a sentence, never a name: "my sister", "the drive home",
+     * "you'll love the chorus". Typed at "Who is it for?", they invited someone called "my sister".
+     */
+    private static final Set<String> NO_NAME_STARTS = Set.of("my", "your", "our", "his", "her", "their", "the",
+            "this", "that", "these", "those", "you", "you'll", "youll", "you're", "youre", "i", "i'm", "im", "i've",
+            "ive", "i'd", "id", "it", "it's", "its", "this's", "here's", "heres", "check", "listen");
     /** A question mark or two at the end: "what?", "huh??". */
     private static final Pattern QUESTION_MARKS = Pattern.compile("(?<=\\S)\\s*\\?+$");
     /** The "for" or "to" an answer to "Who is it for?" may start with: "for my friend". */
@@ -54,14 +62,24 @@ public final class WordsForWho {
     }
 
     /**
-     * Whether {@code typed} is small talk ("thanks", "hi", "lol", "what?") or someone not named ("my friend", "for a
-     * friend"), not a name.
+     * Whether {@code typed} is small talk ("thanks", "hi", "lol", "what?"), someone not named ("my friend", "for a
+     * friend", "my sister") or a sentence ("you'll love the chorus"), not a name.
      */
     public static boolean isSmallTalk(String typed) {
         String words = WordsForTaps.key(typed);
         String asked = QUESTION_MARKS.matcher(words).replaceAll("");
+        String said = FOR.matcher(asked).replaceFirst("");
         return SMALL_TALK.contains(words) || KIND_WORDS.contains(words) || SMALL_TALK.contains(asked)
-                || SOMEONE.contains(FOR.matcher(asked).replaceFirst(""));
+                || SOMEONE.contains(said) || startsNoName(said) && withoutLink(typed);
+    }
+
+    private static boolean startsNoName(String words) {
+        return NO_NAME_STARTS.contains(words.split(" ", 2)[0].replace('’', '\''));
+    }
+
+    /** Words with a link are a song shared ("check this out <link>"), whatever they start with. */
+    private static boolean withoutLink(String typed) {
+        return !typed.contains("://") && TrackLinks.spotifyWordsIn(typed).isEmpty();
     }
 
     /**

@@ -205,6 +205,20 @@ class LinkShareTest {
     }
 
     @Test
+    void someoneDescribedOrASentenceTypedAtWhoIsItForAsksForTheNameAndInvitesNobody() {
+        bot.reply("alice", LINK);
+
+        for (String typed : List.of("my sister", "for my mom", "My brother Tom", "the drive home", "for the drive home",
+                "your favourite band", "you'll love the chorus", "I think you'll like it", "this one's great",
+                "it's the one from the party")) {
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("Who is " + TITLE + " for? Type their name.");
+        }
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Zoe Park")).as("a name nobody has: a newcomer's")
+                .startsWith("I don't know anyone called \"Zoe Park\"");
+    }
+
+    @Test
     void aWishOrAQuestionTypedAtWhoIsItForIsAnsweredAndInvitesNobody() {
         bot.reply("alice", LINK);
         String history = bot.reply("alice", "history");
