@@ -53,7 +53,6 @@ final class WireLimit implements AutoCloseable {
 
     private void check() {
         if (channel.getConnection().getBytesIn() - atStart > most && passed.compareAndSet(false, true)) {
-            check.cancel(false);
             // As Jetty fails a read that timed out: the reader waiting for content gets this error instead.
             channel.failed(new IOException("request body over " + most + " bytes on the wire"));
         }
