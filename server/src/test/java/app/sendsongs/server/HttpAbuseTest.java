@@ -71,6 +71,41 @@ class HttpAbuseTest {
         }
     }
 
+    /**
+     * A chunked body's size lines may carry extensions ({@code 5;name=value}) and leading zeros, neither of which is
+     * content: a server that counts only the content never sees the cap passed, however many megabytes come.
+     */
+    @Test
+    @Timeout(30)
+    void chunkExtensionsAndLeadingZerosCountTowardsTheCap() throws IOException {
+        assertThat(statusAfterStreaming("5;", (byte) 'a')).contains(" 413 ");
+        assertThat(statusAfterStreaming("", (byte) '0')).contains(" 413 ");
+    }
+
+    /** Opens a chunked webhook POST with {@code start}, then sends {@code filler} up to 8 MB or until answered. */
+    private String statusAfterStreaming(String start, byte filler) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + start).getBytes(StandardCharsets.US_ASCII));
+            byte[] bytes = new byte[64 * 1024];
+            java.util.Arrays.fill(bytes, filler);
+            try {
+                for (long sent = 0; sent < 8_000_000 && socket.getInputStream().available() == 0;
+                     sent += bytes.length) {
+                    out.write(bytes);
+                }
+                out.flush();
+            } catch (IOException closedByServer) {
+                // answered and closed while we were still sending
+            }
+            return statusLine(socket.getInputStream());
+        } catch (java.net.SocketTimeoutException neverAnswered) {
+            return "no answer: " + neverAnswered.getMessage();
+        }
+    }
+
     @Test
     @Timeout(60)
     void threeHundredStalledBodiesDoNotDelayHealth() throws Exception {

@@ -18,6 +18,8 @@ public final class UserText {
     /** The variation selector that asks for a character's emoji form (U+FE0F, in "🏳️‍🌈"). */
     private static final int EMOJI_STYLE = 0xFE0F;
     private static final int BLACK_FLAG = 0x1F3F4;
+    /** The combining grapheme joiner: it only keeps marks apart when text is sorted, and shows nothing. */
+    private static final int GRAPHEME_JOINER = 0x034F;
     /** The tag characters, from the tag space to the cancel tag. */
     private static final int TAGS_FROM = 0xE0020;
     private static final int TAGS_TO = 0xE007F;
@@ -36,9 +38,13 @@ public final class UserText {
     /**
      * True for a character that shows nothing or changes how the text around it is shown: controls, format
      * characters (zero-width spaces and joiners, the bidirectional marks, embeddings, overrides and isolates, the
-     * byte order mark), invisible fillers that render as blanks, private-use and unassigned code points.
+     * byte order mark), invisible fillers that render as blanks, the combining grapheme joiner, private-use and
+     * unassigned code points.
      */
     public static boolean isInvisibleOrBidi(int codePoint) {
+        if (codePoint == GRAPHEME_JOINER) {
+            return true;
+        }
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
                  Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
@@ -74,7 +80,7 @@ public final class UserText {
 
     /**
      * True when the text holds a character {@link #isInvisibleOrBidi} refuses, other than one that {@link #joinsEmoji}
-     * or {@link #tagsAFlag}.
+     * or {@link #tagsAFlag}, or a variation selector that {@link #selectsNoVariant}.
      */
     public static boolean hasInvisibleOrBidi(String text) {
         int[] chars = text.codePoints().toArray();
@@ -87,8 +93,27 @@ public final class UserText {
     }
 
     private static boolean hidden(int[] chars, int at) {
-        return isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at) && !tagsAFlag(chars, at)
-                && !keepsArabicLettersApart(chars, at);
+        return selectsNoVariant(chars, at) || isInvisibleOrBidi(chars[at]) && !joinsEmoji(chars, at)
+                && !tagsAFlag(chars, at) && !keepsArabicLettersApart(chars, at);
+    }
+
+    /**
+     * Whether the character at {@code at} is a variation selector (U+FE00 to U+FE0F, U+E0100 to U+E01EF) after
+     * something that is neither an emoji nor a Han ideograph: there it selects nothing and shows nothing, so "Eve
+     * Fisher" with one after its last letter would pass for Eve Fisher. After an emoji it picks the emoji's form
+     * ("❤️"), after an ideograph the glyph a Japanese name is written with.
+     */
+    static boolean selectsNoVariant(int[] chars, int at) {
+        int selector = chars[at];
+        if (!(selector >= 0xFE00 && selector <= 0xFE0F || selector >= 0xE0100 && selector <= 0xE01EF)) {
+            return false;
+        }
+        if (at == 0) {
+            return true;
+        }
+        int before = chars[at - 1];
+        return !Character.isEmoji(before) && !Character.isExtendedPictographic(before)
+                && Character.UnicodeScript.of(before) != Character.UnicodeScript.HAN;
     }
 
     /**

@@ -52,6 +52,22 @@ class NamesTest {
     }
 
     @Test
+    void marksThatShowNothingAfterALetterAreRefusedAsInvisible() {
+        String invisible = "The name has invisible or text-direction characters in it; please type it plainly.";
+        assertThat(Names.problem("E\u034Fve Fisher")).as("the combining grapheme joiner").contains(invisible);
+        assertThat(Names.problem("Eve Fisher\uFE0F")).as("an emoji's variation selector after a letter")
+                .contains(invisible);
+        assertThat(Names.problem("Ev\uFE00e Fisher")).as("a variation selector no letter of Latin has")
+                .contains(invisible);
+        assertThat(Names.problem("Eve\uDB40\uDD00 Fisher")).as("an ideographic variation selector after a letter")
+                .contains(invisible);
+        assertThat(UserText.typedName("Eve\uFE0F Fi\u034Fsher")).isEqualTo("Eve Fisher");
+        assertThat(Names.problem("Eve Fisher \u2764\uFE0F")).as("a red heart, in its emoji form").isEmpty();
+        assertThat(Names.problem("\u845B\uDB40\uDD00\u98FE \u5317\u658E")).as("a kanji's variant, as Japanese "
+                + "names are written (\u845B\uDB40\uDD00\u98FE)").isEmpty();
+    }
+
+    @Test
     void aWordMixingAlphabetsIsRefusedAsItCouldPassForAnotherName() {
         assertThat(Names.problem("B\u043eb Fisher")).as("a Cyrillic о in Bob").contains("The word \"B\u043eb\" mixes "
                 + "Latin and Cyrillic letters, so the name could pass for another; please write each word in one "
