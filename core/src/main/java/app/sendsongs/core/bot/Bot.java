@@ -6,7 +6,6 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
-import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.CommandStyle;
@@ -39,7 +38,6 @@ import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Spaces;
-import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -47,7 +45,6 @@ import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -76,23 +73,19 @@ import java.util.regex.Pattern;
  */
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
-    private static final Choice MENU = new Choice("Menu", "menu");
     /** The answer to thanks or a like, which are no command: an error there read as rude. */
     private static final Message KIND_WORDS_BACK = Message.text(
-            "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(MENU));
+            "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(Menu.MENU));
     /** The answer to "stop" or "unsubscribe": what comes, and the two ways to stop it. */
     private static final String HOW_TO_STOP = "I only write when a friend sends you a song or plays one you sent. "
             + "To stop one friend's songs: {block} and their name (they aren't told). To stop everything: {forget_me} "
             + "deletes all I keep about you (I ask first).";
-    private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), MENU);
+    private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), Menu.MENU);
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
-    private static final Choice HELP = new Choice("Help", "help");
-    private static final Choice ALL_COMMANDS = new Choice("All commands", "help");
     private static final String REGISTER = "register";
     /** A slash and a letter, as a command starts on Telegram ("/pending"). */
     private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
-    private static final String NOT_UNDERSTOOD = "Sorry, I didn't understand that.";
     /** The fewest words of a typed question that cannot be a name ("Bob Fisher?" may be one). */
     private static final int WORDS_OF_A_QUESTION = 3;
     private static final String SEND_A_SONG =
@@ -132,6 +125,7 @@ public final class Bot {
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
+    private final HelpAnswers help;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -167,6 +161,7 @@ public final class Bot {
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
+        this.help = new HelpAnswers(controls, groups, clock);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -238,7 +233,7 @@ public final class Bot {
 
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
     private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
-        Message answer = user.map(this::menu).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
+        Message answer = user.map(Menu::of).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
                 registration.welcome(opened.from())));
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
@@ -261,7 +256,7 @@ public final class Bot {
             return welcome.withText(cannot + ", only text.\n\n" + welcome.text());
         }
         return askedAgain(user.get(), cannot + ", only text.")
-                .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(MENU, HELP)));
+                .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
     /**
@@ -323,7 +318,7 @@ public final class Bot {
             case ParseResult.Parsed(Command command) when leavesAQuestion(command) ->
                     stillAsked(user.get(), draft, () -> answer(user.get(), command, typed, draft));
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
-            case ParseResult.Invalid invalid -> invalid(invalid, user.get());
+            case ParseResult.Invalid invalid -> help.invalid(invalid, user.get());
             case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
                     askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
@@ -334,9 +329,9 @@ public final class Bot {
                     .map(wish -> stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
                             command -> answer(user.get(), command, typed, draft))))
                     .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
-                    .or(() -> unknown.suggestions().isEmpty() ? askedAgain(user.get(), NOT_UNDERSTOOD)
+                    .or(() -> unknown.suggestions().isEmpty() ? askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD)
                             : Optional.empty()) // words that answer nothing asked: the question again
-                    .orElseGet(() -> notUnderstood(unknown, user.get()));
+                    .orElseGet(() -> help.notUnderstood(unknown, user.get()));
         };
     }
 
@@ -383,7 +378,8 @@ public final class Bot {
      */
     private Message notSpotify(String service, User user) {
         String cannot = OtherMusicLinks.notSpotify(service);
-        return askedAgain(user, cannot).orElseGet(() -> Message.text(cannot).withChoices(List.of(MENU, HELP)));
+        return askedAgain(user, cannot)
+                .orElseGet(() -> Message.text(cannot).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
     /**
@@ -494,7 +490,7 @@ public final class Bot {
         openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question)
                         || GroupNameQuestion.asks(question))
                 .ifPresent(question -> ShownPendingList.take(choices, question));
-        return menu(user);
+        return Menu.of(user);
     }
 
     /** The person's open question, left open; none once it has expired. */
@@ -545,9 +541,10 @@ public final class Bot {
             case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
                     Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
             case ParseResult.Unknown unknown when unknown.suggestions().stream()
-                    .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) -> unknown(unknown, style);
+                    .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) ->
+                    HelpAnswers.didYouMean(unknown, style);
             case ParseResult.Parsed(Command.Help help) ->
-                    welcome.withText(help(help, style).text() + "\n\n" + welcome.text());
+                    welcome.withText(HelpAnswers.help(help, style).text() + "\n\n" + welcome.text());
             case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
@@ -627,41 +624,12 @@ public final class Bot {
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
             case Command.Receipts r -> controls.handle(user, command, text);
-            case Command.Help help -> help(help, CommandStyle.of(user.address()));
+            case Command.Help help -> HelpAnswers.help(help, CommandStyle.of(user.address()));
             case Command.Menu m -> menuAnsweringNo(user);
             case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");
             case Command.Connect c -> throw new IllegalStateException("handled before");
         };
-    }
-
-    /** The list, or the topic asked for, with commands spelled the way the person's platform spells them. */
-    private static Message help(Command.Help help, CommandStyle style) {
-        return help.topic().map(topic -> Help.topic(topic, style).map(Message::text)
-                        .orElseGet(() -> noSuchCommand(topic, style)))
-                .orElseGet(() -> Message.text(Help.all(style)));
-    }
-
-    /**
-     * {@code help} with a word that names no command: says so, quoting what was typed as names are quoted back, then
-     * gives the command it is spelled like when there is one, the commands to choose from when there are several, or
-     * else the whole list.
-     */
-    private static Message noSuchCommand(String topic, CommandStyle style) {
-        String none = "There's no command called " + Names.quoted(topic) + ".";
-        List<String> like = Help.commandsLike(topic);
-        if (like.isEmpty()) {
-            return Message.text(none + " These are the ones I know:\n" + Help.all(style));
-        }
-        if (like.size() == 1) {
-            return Message.text(none + " You probably mean " + style.spell(like.getFirst()) + ":\n"
-                    + Help.usage(like.getFirst(), style)).withChoices(List.of(ALL_COMMANDS));
-        }
-        List<Choice> taps = new ArrayList<>();
-        like.forEach(command -> taps.add(new Choice(style.spell(command), "help " + command)));
-        taps.add(ALL_COMMANDS);
-        return Message.text(none + " Did you mean " + String.join(" or ", like.stream().map(style::spell).toList())
-                + "?").withChoices(taps);
     }
 
     /**
@@ -678,7 +646,7 @@ public final class Bot {
             if (choice.isEmpty() && draft.isEmpty()) {
                 // a tap under the question about a song that went since says where it went
                 return choose.song().flatMap(song -> sentSongs.tapAfterItWent(user, song))
-                        .map(text -> Message.text(text).withChoices(List.of(MENU))).orElseGet(this::notWaiting);
+                        .map(text -> Message.text(text).withChoices(List.of(Menu.MENU))).orElseGet(this::notWaiting);
             }
             if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
                 return linkShare.chooseOffered(user, draft.get(), number);
@@ -690,7 +658,7 @@ public final class Bot {
             return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
                             choose.song()).orElse(EARLIER_QUESTION + " ")))
                     .or(() -> askedAgain(user, EARLIER_QUESTION))
-                    .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
+                    .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(Menu.MENU)));
         }
         if (choice.isEmpty()) {
             return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
@@ -739,58 +707,7 @@ public final class Bot {
     }
 
     private Message notWaiting() {
-        return Message.text("I'm not waiting for an answer from you.").withChoices(List.of(MENU));
+        return Message.text("I'm not waiting for an answer from you.").withChoices(List.of(Menu.MENU));
     }
 
-    /** What a greeting or {@code menu} gets: the one thing to know, and the rest as taps. */
-    private Message menu(User user) {
-        return Message.text("Hi " + Names.firstName(user.name()) + "! Paste a Spotify link and I'll ask who it's "
-                + "for. Or tap:").withChoices(List.of(new Choice("Pending", "pending"),
-                new Choice("History", "history"), new Choice("Groups", "groups"),
-                new Choice("Receipts", "receipts"), HELP));
-    }
-
-    /**
-     * The problem, then taps for the command's example and the menu, rather than the whole usage line; for a command
-     * that wants one of the person's groups, first their groups as taps that finish it.
-     */
-    private Message invalid(ParseResult.Invalid invalid, User user) {
-        List<Choice> taps = new ArrayList<>();
-        invalid.command().ifPresent(name -> {
-            taps.addAll(groups.finishingTaps(user, name, Message.MAX_CHOICES - 2));
-            taps.add(new Choice("Show an example", "help " + name));
-        });
-        taps.add(MENU);
-        return Message.text(invalid.problem(CommandStyle.of(user.address()))).withChoices(taps);
-    }
-
-    /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */
-    /** Text that is no command: the guesses at a typo, or else, soon after a song came, that it reaches nobody. */
-    private Message notUnderstood(ParseResult.Unknown unknown, User user) {
-        Message reply = unknown(unknown, CommandStyle.of(user.address()));
-        if (!unknown.suggestions().isEmpty()) {
-            return reply;
-        }
-        return controls.notPassedOn(user, clock.instant()).map(line -> reply.withText(reply.text() + "\n" + line))
-                .orElse(reply);
-    }
-
-    private static Message unknown(ParseResult.Unknown unknown, CommandStyle style) {
-        if (unknown.suggestions().isEmpty()) {
-            return Message.text(NOT_UNDERSTOOD + " To share a song, paste its Spotify link.")
-                    .withChoices(List.of(MENU, HELP));
-        }
-        List<Choice> taps = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (ParseResult.Suggestion suggestion : unknown.suggestions()) {
-            names.add(style.spell(suggestion.command()));
-            String corrected = suggestion.correctedText();
-            String spelled = style.spell(suggestion.command()) + corrected.substring(suggestion.command().length());
-            taps.add(Payload.fits(corrected) ? new Choice(spelled, corrected)
-                    : new Choice(style.spell(suggestion.command()), "help " + suggestion.command()));
-        }
-        taps.add(MENU);
-        return Message.text("Sorry, I don't know that command. Did you mean " + String.join(" or ", names) + "?")
-                .withChoices(taps);
-    }
 }
