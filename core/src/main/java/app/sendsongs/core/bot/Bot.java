@@ -20,7 +20,6 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
-import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
@@ -83,7 +82,6 @@ public final class Bot {
     private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), Menu.MENU);
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
-    private static final String REGISTER = "register";
     /** A slash and a letter, as a command starts on Telegram ("/pending"). */
     private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
     /** The fewest words of a typed question that cannot be a name ("Bob Fisher?" may be one). */
@@ -93,15 +91,6 @@ public final class Bot {
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     /** Before a question asked again after the answer to something else typed while it was open. */
     private static final String STILL_OPEN = "Still open:";
-    /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
-    private static final String SONG_BEFORE_CONNECTING =
-            "To send that song, connect first (it takes a minute), then paste it again.\n\n";
-
-    /**
-     * Before the welcome of someone not registered who confirms forget_me: a second Yes. (The first, handled again
-     * after a crash cut it short once everything was deleted, says "Done" as it would have.)
-     */
-    private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
 
     private final InboundLog inboundLog;
     private final UserStore users;
@@ -126,6 +115,7 @@ public final class Bot {
     private final Clock clock;
     private final Duration dedupeWindow;
     private final HelpAnswers help;
+    private final Newcomers newcomers;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -162,6 +152,7 @@ public final class Bot {
         this.planner = planner;
         this.clock = clock;
         this.help = new HelpAnswers(controls, groups, clock);
+        this.newcomers = new Newcomers(registration, forgetMe);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -233,15 +224,10 @@ public final class Bot {
 
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
     private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
-        Message answer = user.map(Menu::of).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
-                registration.welcome(opened.from())));
+        Message answer = user.map(Menu::of).orElseGet(() -> newcomers.openedLink(opened.ref(), opened.from()));
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
                 .orElse(answer);
-    }
-
-    private static Message withLead(Optional<String> lead, Message message) {
-        return lead.map(text -> message.withText(text + "\n\n" + message.text())).orElse(message);
     }
 
     /**
@@ -252,8 +238,7 @@ public final class Bot {
     private Message unreadable(Inbound.Unreadable unreadable, Optional<User> user) {
         String cannot = "I can't read " + unreadable.what() + "s";
         if (user.isEmpty()) {
-            Message welcome = registration.welcome(unreadable.from());
-            return welcome.withText(cannot + ", only text.\n\n" + welcome.text());
+            return newcomers.unreadable(cannot, unreadable.from());
         }
         return askedAgain(user.get(), cannot + ", only text.")
                 .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(Menu.MENU, Menu.HELP)));
@@ -290,7 +275,7 @@ public final class Bot {
             return registration.connect(event.from(), user, connect.source());
         }
         if (user.isEmpty()) {
-            return welcome(parsed, typed, event.from());
+            return newcomers.typed(parsed, typed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
         Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
@@ -514,42 +499,6 @@ public final class Bot {
             case ParseResult.Parsed(Command.Cancel cancel) -> cancel.which().isEmpty();
             case ParseResult.Parsed(Command.DiscardDraft discard) -> discard.key().isEmpty();
             default -> false;
-        };
-    }
-
-    /**
-     * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
-     * with {@code send_song}), which waits for nothing: they send it again once connected; a forget_me confirmed, that
-     * nothing is kept about them. A {@code register} that
-     * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
-     * just connected and holds a code, and the welcome would send them to connect again.
-     */
-    private Message welcome(ParseResult parsed, String typed, ChatAddress from) {
-        Message welcome = registration.welcome(from);
-        CommandStyle style = CommandStyle.of(from);
-        Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
-                : Optional.empty();
-        if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
-            return registration.connect(from, Optional.empty(), Optional.of(typedASource.get().id()));
-        }
-        Optional<SourceKind> typedNotASource = parsed instanceof ParseResult.Unknown ? SourceKind.deniedIn(typed)
-                : Optional.empty();
-        if (typedNotASource.isPresent()) { // "I don't have Spotify"
-            return registration.welcomeWithout(from, typedNotASource.get());
-        }
-        return switch (parsed) {
-            case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
-                    Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
-            case ParseResult.Unknown unknown when unknown.suggestions().stream()
-                    .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) ->
-                    HelpAnswers.didYouMean(unknown, style);
-            case ParseResult.Parsed(Command.Help help) ->
-                    welcome.withText(HelpAnswers.help(help, style).text() + "\n\n" + welcome.text());
-            case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
-                    .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
-            default -> welcome;
         };
     }
 
