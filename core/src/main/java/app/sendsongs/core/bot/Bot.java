@@ -20,7 +20,6 @@ import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
-import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.Invite;
@@ -36,7 +35,6 @@ import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.Spaces;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -48,7 +46,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
@@ -82,10 +79,6 @@ public final class Bot {
     private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), Menu.MENU);
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
-    /** A slash and a letter, as a command starts on Telegram ("/pending"). */
-    private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
-    /** The fewest words of a typed question that cannot be a name ("Bob Fisher?" may be one). */
-    private static final int WORDS_OF_A_QUESTION = 3;
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
@@ -296,7 +289,7 @@ public final class Bot {
             boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
             return shareTap.isPresent() && cancelled ? orStopASong(reply, user.get()) : reply;
         }
-        if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
+        if (draft.isPresent() && TextForTheShare.answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
         }
         return switch (parsed) {
@@ -376,9 +369,9 @@ public final class Bot {
     private Optional<Message> groupNamed(Inbound event, ParseResult parsed, String typed, User user,
                                          Optional<ShareDraft> draft) {
         if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)
-                || SLASHED.matcher(typed.strip()).lookingAt() || GroupNameQuestion.tapMeant(typed).isPresent()
+                || TextForTheShare.slashed(typed) || GroupNameQuestion.tapMeant(typed).isPresent()
                 || WordsForWho.isKindWords(typed) && !WordsForTaps.saysYes(typed)
-                || OtherMusicLinks.serviceIn(typed).isPresent() || notAName(typed)) {
+                || OtherMusicLinks.serviceIn(typed).isPresent() || TextForTheShare.notAName(typed)) {
             return Optional.empty();
         }
         if (groups.namedBefore()) {
@@ -498,61 +491,6 @@ public final class Bot {
         return switch (parsed) {
             case ParseResult.Parsed(Command.Cancel cancel) -> cancel.which().isEmpty();
             case ParseResult.Parsed(Command.DiscardDraft discard) -> discard.key().isEmpty();
-            default -> false;
-        };
-    }
-
-    /**
-     * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
-     * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
-     * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
-     * an invite by that name); a name holds no link to another music service either (pasted from the app the person
-     * listens in, it is told it can't be sent). Text that starts with a slash and a letter is a command mistyped, never
-     * a name or a note.
-     */
-    private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
-        if (SLASHED.matcher(typed.strip()).lookingAt()) {
-            return false; // a command, mistyped ("/pendng"): Telegram shows a slash and a word as a command
-        }
-        boolean noLink = TrackLinks.spotifyWordsIn(typed).isEmpty();
-        return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
-                    && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty()
-                    && !notAName(typed);
-            case READY -> parsed instanceof ParseResult.Unknown && noLink && !wishOrLeaving(typed)
-                    && !WordsForWho.isKindWords(typed);
-        };
-    }
-
-    /**
-     * Words typed at "Who is it for?" that are no name: a wish in plain words ("what have I sent", "did Bob listen?"),
-     * answered as such, or a question of a few words ("is this thing on?"), which asks the question again; neither
-     * invites someone by that name. "Bob?" may still be a name.
-     */
-    private static boolean notAName(String typed) {
-        String text = typed.strip();
-        boolean question = text.endsWith("?") && Spaces.words(text).size() >= WORDS_OF_A_QUESTION;
-        return question || wishOrLeaving(text);
-    }
-
-    /** A wish in plain words ({@link WordsForWishes}), or words for leaving ({@link WordsForLeaving}). */
-    private static boolean wishOrLeaving(String typed) {
-        return WordsForWishes.wishIn(typed).isPresent() || WordsForLeaving.wantsToStop(typed)
-                || WordsForLeaving.wantsDataDeleted(typed);
-    }
-
-    /**
-     * A command only a tap sends: a number, or a tap under "Send it to Bob?", with the key of what it was shown with.
-     */
-    private static boolean isTap(Command command) {
-        return switch (command) {
-            case Command.Choose choose -> choose.question().isPresent();
-            case Command.SendDraft send -> true;
-            case Command.DiscardDraft discard -> discard.key().isPresent();
-            case Command.DraftNote note -> note.key().isPresent();
-            case Command.DraftTo to -> to.key().isPresent();
             default -> false;
         };
     }
