@@ -29,7 +29,6 @@ import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.SongsThatWaited;
-import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
@@ -44,7 +43,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -82,12 +80,8 @@ public final class Bot {
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
-    /** Before a question asked again after the answer to something else typed while it was open. */
-    private static final String STILL_OPEN = "Still open:";
-
     private final InboundLog inboundLog;
     private final UserStore users;
-    private final ChoiceStore choices;
     private final Outbox outbox;
     private final Reachability reach;
     private final CommandParser parser = new CommandParser();
@@ -109,6 +103,7 @@ public final class Bot {
     private final Duration dedupeWindow;
     private final HelpAnswers help;
     private final Newcomers newcomers;
+    private final OpenQuestions questions;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -126,7 +121,6 @@ public final class Bot {
         this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
-        this.choices = choices;
         this.outbox = outbox;
         this.reach = reach;
         this.registration = features.registration();
@@ -146,6 +140,7 @@ public final class Bot {
         this.clock = clock;
         this.help = new HelpAnswers(controls, groups, clock);
         this.newcomers = new Newcomers(registration, forgetMe);
+        this.questions = new OpenQuestions(choices, groups, whichPerson, linkShare, clock);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -233,30 +228,8 @@ public final class Bot {
         if (user.isEmpty()) {
             return newcomers.unreadable(cannot, unreadable.from());
         }
-        return askedAgain(user.get(), cannot + ", only text.")
+        return questions.askedAgain(user.get(), cannot + ", only text.")
                 .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(Menu.MENU, Menu.HELP)));
-    }
-
-    /**
-     * The person's open question asked again after {@code lead}, with its taps, and left open: a "which one?" (about
-     * people or groups), a yes-or-no question, or else the song being shared, at the question it stands at. Empty when
-     * nothing is asked.
-     */
-    private Optional<Message> askedAgain(User user, String lead) {
-        Optional<PendingChoice> question = openQuestion(user);
-        if (question.filter(q -> WhichGroup.asks(q) || WhichPerson.asks(q)).isPresent()) {
-            return Optional.of(whichOneAgain(user, question.get(), lead + "\n"));
-        }
-        if (question.filter(GroupNameQuestion::asks).isPresent()) {
-            return Optional.of(groups.askNameAgain(lead + "\n"));
-        }
-        Optional<List<Choice>> yesOrNo = question.flatMap(Bot::yesOrNoTaps);
-        if (yesOrNo.isPresent()) {
-            List<Choice> taps = yesOrNo.get();
-            return Optional.of(Message.text(lead + " To answer, tap \"" + taps.getFirst().title() + "\" or \""
-                    + taps.getLast().title() + "\".").withChoices(taps));
-        }
-        return linkShare.draftOf(user).map(draft -> linkShare.askAgain(draft, lead + " "));
     }
 
     private Message answer(Inbound event, String typed, Optional<User> user) {
@@ -294,29 +267,29 @@ public final class Bot {
         }
         return switch (parsed) {
             case ParseResult.Parsed(Command command) when leavesAQuestion(command) ->
-                    stillAsked(user.get(), draft, () -> answer(user.get(), command, typed, draft));
+                    questions.stillAsked(user.get(), draft, () -> answer(user.get(), command, typed, draft));
             case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> help.invalid(invalid, user.get());
             case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
-                    askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
+                    questions.askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
                     CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
                     answer(user.get(), new Command.ForgetMe(false), typed, draft);
             case ParseResult.Unknown unknown -> WordsForWishes.wishIn(typed)
-                    .map(wish -> stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
+                    .map(wish -> questions.stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
                             command -> answer(user.get(), command, typed, draft))))
                     .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
-                    .or(() -> unknown.suggestions().isEmpty() ? askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD)
-                            : Optional.empty()) // words that answer nothing asked: the question again
+                    .or(() -> unknown.suggestions().isEmpty()
+                            ? questions.askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD) : Optional.empty()) // words that answer nothing asked: the question again
                     .orElseGet(() -> help.notUnderstood(unknown, user.get()));
         };
     }
 
     /**
      * Commands that answer no question and, typed while one is open (the song being shared counts), leave it open:
-     * their answer is followed by the question ({@link #stillAsked}). Not a tap's command, a song sent, {@code menu}
-     * or {@code help} (whose answers stand alone), nor one that asks a question of its own.
+     * their answer is followed by the question ({@link OpenQuestions#stillAsked}). Not a tap's command, a song sent,
+     * {@code menu} or {@code help} (whose answers stand alone), nor one that asks a question of its own.
      */
     private static boolean leavesAQuestion(Command command) {
         return switch (command) {
@@ -333,30 +306,12 @@ public final class Bot {
     }
 
     /**
-     * {@code answer}, and after it, when a question was open (a "which one?", a yes-or-no question, the group's name,
-     * or the song being shared) and is still open as it was, that question again, so the person is not left with a
-     * question they no longer see: on Messenger its taps go with the next message. The answer's own taps come first.
-     */
-    private Message stillAsked(User user, Optional<ShareDraft> draft, Supplier<Message> answer) {
-        Optional<PendingChoice> question = openQuestion(user);
-        if (question.isEmpty() && draft.isEmpty()) {
-            return answer.get(); // nothing open: no second look (history and pending are common)
-        }
-        Message reply = answer.get();
-        if (!openQuestion(user).equals(question) || !linkShare.draftOf(user).equals(draft)) {
-            return reply; // answered, ended or replaced by a question of its own
-        }
-        return askedAgain(user, STILL_OPEN).map(again -> reply.withText(reply.text() + "\n\n" + again.text())
-                .withChoices(reply.choices().isEmpty() ? again.choices() : reply.choices())).orElse(reply);
-    }
-
-    /**
      * A link to another music service: it can't be sent; then, when the bot asked something, the question again, left
      * open, as for what it cannot read; otherwise the Menu and Help taps.
      */
     private Message notSpotify(String service, User user) {
         String cannot = OtherMusicLinks.notSpotify(service);
-        return askedAgain(user, cannot)
+        return questions.askedAgain(user, cannot)
                 .orElseGet(() -> Message.text(cannot).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
@@ -377,7 +332,7 @@ public final class Bot {
         if (groups.namedBefore()) {
             return Optional.of(groups.nameGiven(user, typed)); // a run cut short once the question had ended
         }
-        return openQuestion(user).filter(GroupNameQuestion::asks).map(question -> WordsForTaps.saysYes(typed)
+        return questions.of(user).filter(GroupNameQuestion::asks).map(question -> WordsForTaps.saysYes(typed)
                 ? groups.askNameAgain("A yes doesn't name it.\n") : groups.nameGiven(user, typed));
     }
 
@@ -393,7 +348,7 @@ public final class Bot {
         if (!(event instanceof Inbound.Text) || !words || waitsForANote(draft)) {
             return Optional.empty();
         }
-        return openQuestion(user).flatMap(question -> {
+        return questions.of(user).flatMap(question -> {
             if (WhichGroup.asks(question)) {
                 return groups.groupTapMeant(question, typed);
             }
@@ -417,8 +372,8 @@ public final class Bot {
         if (!(event instanceof Inbound.Text) || !mightSayYes(typed) || waitsForANote(draft)) {
             return Optional.empty(); // most texts: the open question is not read for them
         }
-        return openQuestion(user).flatMap(question -> {
-            Optional<List<Choice>> yesOrNo = yesOrNoTaps(question);
+        return questions.of(user).flatMap(question -> {
+            Optional<List<Choice>> yesOrNo = OpenQuestions.yesOrNoTaps(question);
             if (yesOrNo.isPresent()) {
                 String yes = yesOrNo.get().getFirst().title();
                 return Optional.of(yesOrNo.get()).filter(taps -> WordsForTaps.saysYes(typed, yes))
@@ -429,22 +384,8 @@ public final class Bot {
             boolean whichOne = WhichGroup.asks(question)
                     || WhichPerson.asks(question) && whichPerson.tapMeant(question, typed).isEmpty();
             return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed))
-                    .map(q -> whichOneAgain(user, q, "A yes doesn't tell me which one, so I did nothing.\n"));
+                    .map(q -> questions.whichOneAgain(user, q, "A yes doesn't tell me which one, so I did nothing.\n"));
         });
-    }
-
-    /** The open "which one?" {@code question}, about people or groups, asked again after {@code lead}. */
-    private Message whichOneAgain(User user, PendingChoice question, String lead) {
-        return WhichGroup.asks(question) ? groups.askWhichGroupAgain(question, lead)
-                : whichPerson.askAgain(user, question, lead);
-    }
-
-    /** The Yes and No taps of {@code question} when it is a yes-or-no question. */
-    private static Optional<List<Choice>> yesOrNoTaps(PendingChoice question) {
-        if (ForgetMe.asks(question)) {
-            return Optional.of(ForgetMe.taps());
-        }
-        return DeleteQuestion.asks(question) ? Optional.of(DeleteQuestion.taps(question)) : Optional.empty();
     }
 
     /** Whether {@code typed} is a yes, or the title of a yes-or-no question's Yes tap, which a yes typed there is. */
@@ -459,22 +400,10 @@ public final class Bot {
                 .isPresent();
     }
 
-    /**
-     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's) and the Never mind of
-     * "What should the group be called?": going there answers it,
-     * so its Yes, still under an older message on Telegram, asks again, and a bare {@code cancel} is the command again.
-     */
+    /** The menu, which answers a yes-or-no question or the group's name ({@link OpenQuestions#answeredByTheMenu}). */
     private Message menuAnsweringNo(User user) {
-        openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question)
-                        || GroupNameQuestion.asks(question))
-                .ifPresent(question -> ShownPendingList.take(choices, question));
+        questions.answeredByTheMenu(user);
         return Menu.of(user);
-    }
-
-    /** The person's open question, left open; none once it has expired. */
-    private Optional<PendingChoice> openQuestion(User user) {
-        return ShownPendingList.openQuestion(choices, user.address())
-                .filter(question -> question.expiresAt().isAfter(clock.instant()));
     }
 
     /**
@@ -528,7 +457,7 @@ public final class Bot {
      */
     private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
         int number = choose.number();
-        Optional<PendingChoice> choice = openQuestion(user);
+        Optional<PendingChoice> choice = questions.of(user);
         if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
             if (choice.isEmpty() && draft.isEmpty()) {
                 // a tap under the question about a song that went since says where it went
@@ -544,7 +473,7 @@ public final class Bot {
             // the song being shared is the open question unless a "which one?" was asked since
             return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
                             choose.song()).orElse(EARLIER_QUESTION + " ")))
-                    .or(() -> askedAgain(user, EARLIER_QUESTION))
+                    .or(() -> questions.askedAgain(user, EARLIER_QUESTION))
                     .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(Menu.MENU)));
         }
         if (choice.isEmpty()) {
