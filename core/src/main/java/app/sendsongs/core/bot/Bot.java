@@ -13,9 +13,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
-import app.sendsongs.core.group.DeleteQuestion;
 import app.sendsongs.core.group.GroupFinder;
-import app.sendsongs.core.group.GroupNameQuestion;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
@@ -30,7 +28,6 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.SongsThatWaited;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
@@ -104,6 +101,7 @@ public final class Bot {
     private final HelpAnswers help;
     private final Newcomers newcomers;
     private final OpenQuestions questions;
+    private final TypedAtAQuestion typedAtAQuestion;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -141,6 +139,7 @@ public final class Bot {
         this.help = new HelpAnswers(controls, groups, clock);
         this.newcomers = new Newcomers(registration, forgetMe);
         this.questions = new OpenQuestions(choices, groups, whichPerson, linkShare, clock);
+        this.typedAtAQuestion = new TypedAtAQuestion(questions, groups, whichPerson);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -244,15 +243,15 @@ public final class Bot {
             return newcomers.typed(parsed, typed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
+        Optional<Message> yesTyped = typedAtAQuestion.yesTyped(event, typed, user.get(), draft);
         if (yesTyped.isPresent()) {
             return yesTyped.get();
         }
-        Optional<Message> groupNamed = groupNamed(event, parsed, typed, user.get(), draft);
+        Optional<Message> groupNamed = typedAtAQuestion.groupNamed(event, parsed, typed, user.get(), draft);
         if (groupNamed.isPresent()) {
             return groupNamed.get();
         }
-        Optional<String> questionTap = questionTapMeant(event, parsed, typed, user.get(), draft);
+        Optional<String> questionTap = typedAtAQuestion.tapMeant(event, parsed, typed, user.get(), draft);
         Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
                 : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
         Optional<String> tapMeant = questionTap.or(() -> shareTap);
@@ -280,8 +279,8 @@ public final class Bot {
                     .map(wish -> questions.stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
                             command -> answer(user.get(), command, typed, draft))))
                     .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
-                    .or(() -> unknown.suggestions().isEmpty()
-                            ? questions.askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD) : Optional.empty()) // words that answer nothing asked: the question again
+                    .or(() -> unknown.suggestions().isEmpty() // words that answer nothing asked: the question again
+                            ? questions.askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD) : Optional.empty())
                     .orElseGet(() -> help.notUnderstood(unknown, user.get()));
         };
     }
@@ -315,91 +314,6 @@ public final class Bot {
                 .orElseGet(() -> Message.text(cannot).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
-    /**
-     * Words typed at "What should the group be called?" ({@link GroupNameQuestion}): the name of the group to make,
-     * when they name no command and are no no (its Never mind, {@link #questionTapMeant}), no thanks, no link and no
-     * slashed command; a yes, which names nothing, asks again. Not while the song being shared waits for a note, which
-     * such words may be. Handled again after a crash once its first run made the group, it says so again.
-     */
-    private Optional<Message> groupNamed(Inbound event, ParseResult parsed, String typed, User user,
-                                         Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)
-                || TextForTheShare.slashed(typed) || GroupNameQuestion.tapMeant(typed).isPresent()
-                || WordsForWho.isKindWords(typed) && !WordsForTaps.saysYes(typed)
-                || OtherMusicLinks.serviceIn(typed).isPresent() || TextForTheShare.notAName(typed)) {
-            return Optional.empty();
-        }
-        if (groups.namedBefore()) {
-            return Optional.of(groups.nameGiven(user, typed)); // a run cut short once the question had ended
-        }
-        return questions.of(user).filter(GroupNameQuestion::asks).map(question -> WordsForTaps.saysYes(typed)
-                ? groups.askNameAgain("A yes doesn't name it.\n") : groups.nameGiven(user, typed));
-    }
-
-    /**
-     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
-     * delete_group's, "What should the group be called?"): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
-     * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
-     * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
-     */
-    private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
-                                              Optional<ShareDraft> draft) {
-        boolean words = parsed instanceof ParseResult.Unknown || saysNo(parsed);
-        if (!(event instanceof Inbound.Text) || !words || waitsForANote(draft)) {
-            return Optional.empty();
-        }
-        return questions.of(user).flatMap(question -> {
-            if (WhichGroup.asks(question)) {
-                return groups.groupTapMeant(question, typed);
-            }
-            if (DeleteQuestion.asks(question)) {
-                return DeleteQuestion.tapMeant(typed);
-            }
-            if (GroupNameQuestion.asks(question)) {
-                return GroupNameQuestion.tapMeant(typed);
-            }
-            return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
-        });
-    }
-
-    /**
-     * A yes typed while a question is open, which a yes cannot answer: at a yes-or-no question (forget_me's,
-     * delete_group's) only its tap says yes, and at "which one?" (about people or groups) a yes says not which. Nothing
-     * is done, and the question comes again with its taps. Read before the song being shared, asked about earlier,
-     * would take the yes as its Send. Not while that song waits for a note, which a yes may be.
-     */
-    private Optional<Message> yesTypedAtAQuestion(Inbound event, String typed, User user, Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || !mightSayYes(typed) || waitsForANote(draft)) {
-            return Optional.empty(); // most texts: the open question is not read for them
-        }
-        return questions.of(user).flatMap(question -> {
-            Optional<List<Choice>> yesOrNo = OpenQuestions.yesOrNoTaps(question);
-            if (yesOrNo.isPresent()) {
-                String yes = yesOrNo.get().getFirst().title();
-                return Optional.of(yesOrNo.get()).filter(taps -> WordsForTaps.saysYes(typed, yes))
-                        .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \"" + yes
-                                + "\" if you mean it.").withChoices(taps));
-            }
-            // a yes to "did you mean" one person is that person (WhichPerson.tapMeant)
-            boolean whichOne = WhichGroup.asks(question)
-                    || WhichPerson.asks(question) && whichPerson.tapMeant(question, typed).isEmpty();
-            return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed))
-                    .map(q -> questions.whichOneAgain(user, q, "A yes doesn't tell me which one, so I did nothing.\n"));
-        });
-    }
-
-    /** Whether {@code typed} is a yes, or the title of a yes-or-no question's Yes tap, which a yes typed there is. */
-    private static boolean mightSayYes(String typed) {
-        return WordsForTaps.saysYes(typed) || WordsForTaps.saysYes(typed, ForgetMe.YES_TITLE)
-                || WordsForTaps.saysYes(typed, DeleteQuestion.YES_TITLE);
-    }
-
-    /** Whether the song being shared waits for a note, which may be any words. */
-    private static boolean waitsForANote(Optional<ShareDraft> draft) {
-        return draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
-                .isPresent();
-    }
-
     /** The menu, which answers a yes-or-no question or the group's name ({@link OpenQuestions#answeredByTheMenu}). */
     private Message menuAnsweringNo(User user) {
         questions.answeredByTheMenu(user);
@@ -413,15 +327,6 @@ public final class Bot {
     private Message orStopASong(Message dropped, User user) {
         return sentSongs.anyToCancel(user) ? dropped.withText(dropped.text() + "\nIf you meant to stop watching a song "
                 + "you sent earlier, send: " + CommandStyle.of(user.address()).spell("cancel")) : dropped;
-    }
-
-    /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */
-    private static boolean saysNo(ParseResult parsed) {
-        return switch (parsed) {
-            case ParseResult.Parsed(Command.Cancel cancel) -> cancel.which().isEmpty();
-            case ParseResult.Parsed(Command.DiscardDraft discard) -> discard.key().isEmpty();
-            default -> false;
-        };
     }
 
     private Message answer(User user, Command command, String text, Optional<ShareDraft> draft) {
