@@ -15,14 +15,12 @@ import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteDelivery;
-import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
@@ -76,15 +74,12 @@ public final class Bot {
             + "you're counted in, and /leave sent in that chat stops them.";
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
-    private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
     private final InboundLog inboundLog;
     private final UserStore users;
     private final Outbox outbox;
     private final Reachability reach;
     private final CommandParser parser = new CommandParser();
     private final Registration registration;
-    private final SendSong sendSong;
-    private final WhichPerson whichPerson;
     private final LinkShare linkShare;
     private final SentSongs sentSongs;
     private final PlainWishes wishes;
@@ -102,6 +97,7 @@ public final class Bot {
     private final Newcomers newcomers;
     private final OpenQuestions questions;
     private final TypedAtAQuestion typedAtAQuestion;
+    private final Choosing choosing;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -122,8 +118,6 @@ public final class Bot {
         this.outbox = outbox;
         this.reach = reach;
         this.registration = features.registration();
-        this.sendSong = features.sendSong();
-        this.whichPerson = features.whichPerson();
         this.linkShare = features.linkShare();
         this.sentSongs = features.sentSongs();
         this.wishes = new PlainWishes(sentSongs);
@@ -138,8 +132,10 @@ public final class Bot {
         this.clock = clock;
         this.help = new HelpAnswers(controls, groups, clock);
         this.newcomers = new Newcomers(registration, forgetMe);
-        this.questions = new OpenQuestions(choices, groups, whichPerson, linkShare, clock);
-        this.typedAtAQuestion = new TypedAtAQuestion(questions, groups, whichPerson);
+        this.questions = new OpenQuestions(choices, groups, features.whichPerson(), linkShare, clock);
+        this.typedAtAQuestion = new TypedAtAQuestion(questions, groups, features.whichPerson());
+        this.choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
+                controls, groups);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -334,7 +330,7 @@ public final class Bot {
             case Command.SendSong send when send.wordsAsNote().isPresent() -> linkShare.sendOrAsk(user, send, text);
             case Command.SendSong send -> linkShare.sendToName(user, send, text);
             case Command.DraftCommand step -> linkShare.handle(user, step, text);
-            case Command.Choose choose -> choose(user, choose, draft);
+            case Command.Choose choose -> choosing.answer(user, choose, draft);
             case Command.Pending p -> sentSongs.pending(user);
             case Command.History h -> sentSongs.history(user, h.page());
             case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
@@ -354,62 +350,6 @@ public final class Bot {
     }
 
     /**
-     * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
-     * answers only the question or offer it was shown with (its key); one under an older message leaves the open
-     * question as it is, and asks it again when it is the song being shared or a "which one?" about groups: on
-     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has. The
-     * question is read, not taken: what answers it takes it, once ({@link WhichPerson#answer}, {@link WhichGroup}).
-     */
-    private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
-        int number = choose.number();
-        Optional<PendingChoice> choice = questions.of(user);
-        if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
-            if (choice.isEmpty() && draft.isEmpty()) {
-                // a tap under the question about a song that went since says where it went
-                return choose.song().flatMap(song -> sentSongs.tapAfterItWent(user, song))
-                        .map(text -> Message.text(text).withChoices(List.of(Menu.MENU))).orElseGet(this::notWaiting);
-            }
-            if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
-                return linkShare.chooseOffered(user, draft.get(), number);
-            }
-            if (choice.filter(WhichGroup::asks).isPresent()) {
-                return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");
-            }
-            // the song being shared is the open question unless a "which one?" was asked since
-            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
-                            choose.song()).orElse(EARLIER_QUESTION + " ")))
-                    .or(() -> questions.askedAgain(user, EARLIER_QUESTION))
-                    .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(Menu.MENU)));
-        }
-        if (choice.isEmpty()) {
-            return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
-        }
-        if (WhichGroup.asks(choice.get())) {
-            // asked about a name typed for the song being shared, which only the share can finish
-            boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
-            return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
-                    : groups.chooseGroup(user, choice.get(), number);
-        }
-        if (!WhichPerson.asks(choice.get())) {
-            return notWaiting(); // a yes-or-no question (forget_me's, delete_group's): a number answers nothing
-        }
-        Optional<Message> unanswered = whichPerson.outOfRange(user, choice.get(), number);
-        if (unanswered.isPresent()) {
-            return unanswered.get(); // asked again with its taps, which Messenger shows under the newest message only
-        }
-        return switch (parser.parse(choice.get().commandText())) {
-            case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);
-            case ParseResult.Parsed(Command.GroupCommand group) -> groups.choose(user, choice.get(), group, number);
-            case ParseResult.Parsed(Command.DraftTo to) -> linkShare.chooseAsked(user, choice.get(), to, number);
-            case ParseResult.Parsed(Command.Block block) -> controls.choose(user, choice.get(), block, number);
-            case ParseResult.Parsed(Command.Unblock unblock) -> controls.choose(user, choice.get(), unblock, number);
-            case ParseResult.Parsed(Command.Receipts receipts) ->
-                    controls.choose(user, choice.get(), receipts, number);
-            default -> notWaiting();
-        };
-    }
-
-    /**
      * Leaving a group. Someone counted in for a group chat may mean the chat, which is none of their groups: when no
      * group of theirs has the name, the answer also says how that chat's songs stop.
      */
@@ -425,10 +365,6 @@ public final class Bot {
         return groupChats.countedInLine(user.address())
                 .map(line -> Message.text(groupsList.text() + "\n" + line).withChoices(groupsList.choices()))
                 .orElse(groupsList);
-    }
-
-    private Message notWaiting() {
-        return Message.text("I'm not waiting for an answer from you.").withChoices(List.of(Menu.MENU));
     }
 
 }
