@@ -13,7 +13,6 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
-import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
@@ -70,8 +69,6 @@ public final class Bot {
             + "To stop one friend's songs: {block} and their name (they aren't told). To stop everything: {forget_me} "
             + "deletes all I keep about you (I ask first).";
     private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), Menu.MENU);
-    private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
-            + "you're counted in, and /leave sent in that chat stops them.";
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
     private final InboundLog inboundLog;
@@ -83,9 +80,6 @@ public final class Bot {
     private final LinkShare linkShare;
     private final SentSongs sentSongs;
     private final PlainWishes wishes;
-    private final ReceiverControls controls;
-    private final ForgetMe forgetMe;
-    private final Groups groups;
     private final GroupChats groupChats;
     private final InviteDelivery invites;
     private final PersonHandles handles;
@@ -97,7 +91,7 @@ public final class Bot {
     private final Newcomers newcomers;
     private final OpenQuestions questions;
     private final TypedAtAQuestion typedAtAQuestion;
-    private final Choosing choosing;
+    private final CommandAnswers commands;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -121,21 +115,20 @@ public final class Bot {
         this.linkShare = features.linkShare();
         this.sentSongs = features.sentSongs();
         this.wishes = new PlainWishes(sentSongs);
-        this.controls = features.controls();
-        this.forgetMe = features.forgetMe();
-        this.groups = features.groups();
         this.groupChats = features.groupChats();
         this.invites = features.invites();
         this.handles = features.handles();
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
-        this.help = new HelpAnswers(controls, groups, clock);
-        this.newcomers = new Newcomers(registration, forgetMe);
-        this.questions = new OpenQuestions(choices, groups, features.whichPerson(), linkShare, clock);
-        this.typedAtAQuestion = new TypedAtAQuestion(questions, groups, features.whichPerson());
-        this.choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
-                controls, groups);
+        this.help = new HelpAnswers(features.controls(), features.groups(), clock);
+        this.newcomers = new Newcomers(registration, features.forgetMe());
+        this.questions = new OpenQuestions(choices, features.groups(), features.whichPerson(), linkShare, clock);
+        this.typedAtAQuestion = new TypedAtAQuestion(questions, features.groups(), features.whichPerson());
+        Choosing choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
+                features.controls(), features.groups());
+        this.commands = new CommandAnswers(registration, linkShare, sentSongs, features.controls(),
+                features.forgetMe(), features.groups(), groupChats, choosing, questions);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -261,42 +254,23 @@ public final class Bot {
             return linkShare.typed(user.get(), draft.get(), typed);
         }
         return switch (parsed) {
-            case ParseResult.Parsed(Command command) when leavesAQuestion(command) ->
-                    questions.stillAsked(user.get(), draft, () -> answer(user.get(), command, typed, draft));
-            case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
+            case ParseResult.Parsed(Command command) when CommandAnswers.leavesAQuestion(command) ->
+                    questions.stillAsked(user.get(), draft, () -> commands.answer(user.get(), command, typed, draft));
+            case ParseResult.Parsed(Command command) -> commands.answer(user.get(), command, typed, draft);
             case ParseResult.Invalid invalid -> help.invalid(invalid, user.get());
             case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
                     questions.askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
                     CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
             case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
-                    answer(user.get(), new Command.ForgetMe(false), typed, draft);
+                    commands.answer(user.get(), new Command.ForgetMe(false), typed, draft);
             case ParseResult.Unknown unknown -> WordsForWishes.wishIn(typed)
                     .map(wish -> questions.stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
-                            command -> answer(user.get(), command, typed, draft))))
+                            command -> commands.answer(user.get(), command, typed, draft))))
                     .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
                     .or(() -> unknown.suggestions().isEmpty() // words that answer nothing asked: the question again
                             ? questions.askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD) : Optional.empty())
                     .orElseGet(() -> help.notUnderstood(unknown, user.get()));
-        };
-    }
-
-    /**
-     * Commands that answer no question and, typed while one is open (the song being shared counts), leave it open:
-     * their answer is followed by the question ({@link OpenQuestions#stillAsked}). Not a tap's command, a song sent,
-     * {@code menu} or {@code help} (whose answers stand alone), nor one that asks a question of its own.
-     */
-    private static boolean leavesAQuestion(Command command) {
-        return switch (command) {
-            case Command.Pending p -> true;
-            case Command.History h -> true;
-            case Command.Cancel c -> true;
-            case Command.Rename r -> true;
-            case Command.Block b -> true;
-            case Command.Unblock u -> true;
-            case Command.Receipts r -> true;
-            case Command.GroupCommand group -> !(group instanceof Command.SendToGroup);
-            default -> false;
         };
     }
 
@@ -310,12 +284,6 @@ public final class Bot {
                 .orElseGet(() -> Message.text(cannot).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
-    /** The menu, which answers a yes-or-no question or the group's name ({@link OpenQuestions#answeredByTheMenu}). */
-    private Message menuAnsweringNo(User user) {
-        questions.answeredByTheMenu(user);
-        return Menu.of(user);
-    }
-
     /**
      * {@code dropped}, the answer to a bare {@code cancel} that dropped the song being shared, then how to stop a song
      * sent earlier instead, in the person's spelling, when one is watched: what {@code cancel} does with no share.
@@ -323,48 +291,6 @@ public final class Bot {
     private Message orStopASong(Message dropped, User user) {
         return sentSongs.anyToCancel(user) ? dropped.withText(dropped.text() + "\nIf you meant to stop watching a song "
                 + "you sent earlier, send: " + CommandStyle.of(user.address()).spell("cancel")) : dropped;
-    }
-
-    private Message answer(User user, Command command, String text, Optional<ShareDraft> draft) {
-        return switch (command) {
-            case Command.SendSong send when send.wordsAsNote().isPresent() -> linkShare.sendOrAsk(user, send, text);
-            case Command.SendSong send -> linkShare.sendToName(user, send, text);
-            case Command.DraftCommand step -> linkShare.handle(user, step, text);
-            case Command.Choose choose -> choosing.answer(user, choose, draft);
-            case Command.Pending p -> sentSongs.pending(user);
-            case Command.History h -> sentSongs.history(user, h.page());
-            case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
-            case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
-            case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
-            case Command.ListGroups list -> withChatsCountedIn(user, groups.handle(user, list, text));
-            case Command.GroupCommand group -> groups.handle(user, group, text);
-            case Command.Block b -> controls.handle(user, command, text);
-            case Command.Unblock u -> controls.handle(user, command, text);
-            case Command.Receipts r -> controls.handle(user, command, text);
-            case Command.Help help -> HelpAnswers.help(help, CommandStyle.of(user.address()));
-            case Command.Menu m -> menuAnsweringNo(user);
-            case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
-            case Command.Register r -> throw new IllegalStateException("handled before");
-            case Command.Connect c -> throw new IllegalStateException("handled before");
-        };
-    }
-
-    /**
-     * Leaving a group. Someone counted in for a group chat may mean the chat, which is none of their groups: when no
-     * group of theirs has the name, the answer also says how that chat's songs stop.
-     */
-    private Message leaveGroup(User user, Command.LeaveGroup leave, String text) {
-        boolean noSuchGroup = groups.findGroup(user, leave.group()) instanceof GroupFinder.Lookup.Missing;
-        Message reply = groups.handle(user, leave, text);
-        return noSuchGroup && groupChats.countsIn(user.address())
-                ? Message.text(reply.text() + "\n" + LEAVE_A_CHAT).withChoices(reply.choices()) : reply;
-    }
-
-    /** The list of someone's groups, and after it the group chats they are counted in for, if any. */
-    private Message withChatsCountedIn(User user, Message groupsList) {
-        return groupChats.countedInLine(user.address())
-                .map(line -> Message.text(groupsList.text() + "\n" + line).withChoices(groupsList.choices()))
-                .orElse(groupsList);
     }
 
 }
