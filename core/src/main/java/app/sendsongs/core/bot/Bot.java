@@ -1,6 +1,5 @@
 package app.sendsongs.core.bot;
 
-import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboundLog;
@@ -9,13 +8,11 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.CommandStyle;
-import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.GroupChats;
-import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.Invite;
@@ -25,7 +22,6 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.SongsThatWaited;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.PersonHandles;
@@ -61,16 +57,9 @@ import java.util.logging.Logger;
  */
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
-    /** The answer to thanks or a like, which are no command: an error there read as rude. */
-    private static final Message KIND_WORDS_BACK = Message.text(
-            "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(Menu.MENU));
-    /** The answer to "stop" or "unsubscribe": what comes, and the two ways to stop it. */
-    private static final String HOW_TO_STOP = "I only write when a friend sends you a song or plays one you sent. "
-            + "To stop one friend's songs: {block} and their name (they aren't told). To stop everything: {forget_me} "
-            + "deletes all I keep about you (I ask first).";
-    private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), Menu.MENU);
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
+
     private final InboundLog inboundLog;
     private final UserStore users;
     private final Outbox outbox;
@@ -79,7 +68,6 @@ public final class Bot {
     private final Registration registration;
     private final LinkShare linkShare;
     private final SentSongs sentSongs;
-    private final PlainWishes wishes;
     private final GroupChats groupChats;
     private final InviteDelivery invites;
     private final PersonHandles handles;
@@ -87,11 +75,12 @@ public final class Bot {
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
-    private final HelpAnswers help;
     private final Newcomers newcomers;
     private final OpenQuestions questions;
     private final TypedAtAQuestion typedAtAQuestion;
     private final CommandAnswers commands;
+    private final HelpAnswers help;
+    private final NotACommand notACommand;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -114,14 +103,12 @@ public final class Bot {
         this.registration = features.registration();
         this.linkShare = features.linkShare();
         this.sentSongs = features.sentSongs();
-        this.wishes = new PlainWishes(sentSongs);
         this.groupChats = features.groupChats();
         this.invites = features.invites();
         this.handles = features.handles();
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
-        this.help = new HelpAnswers(features.controls(), features.groups(), clock);
         this.newcomers = new Newcomers(registration, features.forgetMe());
         this.questions = new OpenQuestions(choices, features.groups(), features.whichPerson(), linkShare, clock);
         this.typedAtAQuestion = new TypedAtAQuestion(questions, features.groups(), features.whichPerson());
@@ -129,6 +116,8 @@ public final class Bot {
                 features.controls(), features.groups());
         this.commands = new CommandAnswers(registration, linkShare, sentSongs, features.controls(),
                 features.forgetMe(), features.groups(), groupChats, choosing, questions);
+        this.help = new HelpAnswers(features.controls(), features.groups(), clock);
+        this.notACommand = new NotACommand(questions, commands, new PlainWishes(sentSongs), help);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -220,6 +209,12 @@ public final class Bot {
                 .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
+    /**
+     * What typed text (or a tap's payload) gets: the first of these that takes it answers. {@code register} and
+     * {@code connect}, whatever is open; for someone not registered, the welcome; a yes the open question cannot take;
+     * the group's name; one of the open question's taps, or the share's, meant by words; what the song being shared
+     * waits for; and else the command, or the words that are none.
+     */
     private Message answer(Inbound event, String typed, Optional<User> user) {
         ParseResult parsed = parser.parse(typed);
         if (parsed instanceof ParseResult.Parsed(Command.Register register)) {
@@ -232,56 +227,44 @@ public final class Bot {
             return newcomers.typed(parsed, typed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<Message> yesTyped = typedAtAQuestion.yesTyped(event, typed, user.get(), draft);
-        if (yesTyped.isPresent()) {
-            return yesTyped.get();
-        }
-        Optional<Message> groupNamed = typedAtAQuestion.groupNamed(event, parsed, typed, user.get(), draft);
-        if (groupNamed.isPresent()) {
-            return groupNamed.get();
-        }
-        Optional<String> questionTap = typedAtAQuestion.tapMeant(event, parsed, typed, user.get(), draft);
-        Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
-                : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
-        Optional<String> tapMeant = questionTap.or(() -> shareTap);
-        if (tapMeant.isPresent()) {
-            Message reply = answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(),
-                    typed), tapMeant.get(), user);
-            boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
-            return shareTap.isPresent() && cancelled ? orStopASong(reply, user.get()) : reply;
+        Optional<Message> atAQuestion = typedAtAQuestion.yesTyped(event, typed, user.get(), draft)
+                .or(() -> typedAtAQuestion.groupNamed(event, parsed, typed, user.get(), draft))
+                .or(() -> tapMeant(event, parsed, typed, user.get(), draft));
+        if (atAQuestion.isPresent()) {
+            return atAQuestion.get();
         }
         if (draft.isPresent() && TextForTheShare.answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
         }
-        return switch (parsed) {
-            case ParseResult.Parsed(Command command) when CommandAnswers.leavesAQuestion(command) ->
-                    questions.stillAsked(user.get(), draft, () -> commands.answer(user.get(), command, typed, draft));
-            case ParseResult.Parsed(Command command) -> commands.answer(user.get(), command, typed, draft);
-            case ParseResult.Invalid invalid -> help.invalid(invalid, user.get());
-            case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
-                    questions.askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
-            case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
-                    CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
-            case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
-                    commands.answer(user.get(), new Command.ForgetMe(false), typed, draft);
-            case ParseResult.Unknown unknown -> WordsForWishes.wishIn(typed)
-                    .map(wish -> questions.stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
-                            command -> commands.answer(user.get(), command, typed, draft))))
-                    .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
-                    .or(() -> unknown.suggestions().isEmpty() // words that answer nothing asked: the question again
-                            ? questions.askedAgain(user.get(), HelpAnswers.NOT_UNDERSTOOD) : Optional.empty())
-                    .orElseGet(() -> help.notUnderstood(unknown, user.get()));
-        };
+        return commandOrWords(parsed, typed, user.get(), draft);
     }
 
     /**
-     * A link to another music service: it can't be sent; then, when the bot asked something, the question again, left
-     * open, as for what it cannot read; otherwise the Menu and Help taps.
+     * The answer to the tap typed words mean: one of the open question's ({@link TypedAtAQuestion#tapMeant}), else one
+     * of the song being shared's. A bare {@code cancel} that dropped that song also says how to stop one sent earlier.
      */
-    private Message notSpotify(String service, User user) {
-        String cannot = OtherMusicLinks.notSpotify(service);
-        return questions.askedAgain(user, cannot)
-                .orElseGet(() -> Message.text(cannot).withChoices(List.of(Menu.MENU, Menu.HELP)));
+    private Optional<Message> tapMeant(Inbound event, ParseResult parsed, String typed, User user,
+                                       Optional<ShareDraft> draft) {
+        Optional<String> questionTap = typedAtAQuestion.tapMeant(event, parsed, typed, user, draft);
+        Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
+                : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
+        return questionTap.or(() -> shareTap).map(tap -> {
+            Message reply = answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tap, typed), tap,
+                    Optional.of(user));
+            boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
+            return shareTap.isPresent() && cancelled ? orStopASong(reply, user) : reply;
+        });
+    }
+
+    /** What typed text gets when nothing open takes it: a command's answer, what a command lacks, or words' answer. */
+    private Message commandOrWords(ParseResult parsed, String typed, User user, Optional<ShareDraft> draft) {
+        return switch (parsed) {
+            case ParseResult.Parsed(Command command) when CommandAnswers.leavesAQuestion(command) ->
+                    questions.stillAsked(user, draft, () -> commands.answer(user, command, typed, draft));
+            case ParseResult.Parsed(Command command) -> commands.answer(user, command, typed, draft);
+            case ParseResult.Invalid invalid -> help.invalid(invalid, user);
+            case ParseResult.Unknown unknown -> notACommand.answer(unknown, typed, user, draft);
+        };
     }
 
     /**
@@ -292,5 +275,4 @@ public final class Bot {
         return sentSongs.anyToCancel(user) ? dropped.withText(dropped.text() + "\nIf you meant to stop watching a song "
                 + "you sent earlier, send: " + CommandStyle.of(user.address()).spell("cancel")) : dropped;
     }
-
 }
