@@ -39,10 +39,15 @@ import java.util.logging.Logger;
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
  * a link gets the welcome (or, for someone registered, the menu), after what became of the invite the link was
- * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command answers what the
- * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
- * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
- * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
+ * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command
+ * answers what the bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like
+ * it, as taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage
+ * line. What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
+ *
+ * <p>The answers are the package's: {@code Newcomers} for someone not registered, {@code TypedAtAQuestion} and
+ * {@code OpenQuestions} for the question left open, {@code TextForTheShare} for the song being shared,
+ * {@code CommandAnswers} (with {@code Choosing} for a number) for a command, {@code NotACommand} for words that are
+ * none, {@code HelpAnswers} for help and mistakes.
  *
  * <p><b>Calling it more than once for an event is harmless</b>, also when a call was cut short by a
  * crash, so any intake that delivers at least once can drive it (the server's inbox workers, a queue

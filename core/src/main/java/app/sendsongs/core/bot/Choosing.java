@@ -61,7 +61,8 @@ final class Choosing {
         }
         if (WhichGroup.asks(choice.get())) {
             // asked about a name typed for the song being shared, which only the share can finish
-            boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
+            boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance)
+                    .isPresent();
             return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
                     : groups.chooseGroup(user, choice.get(), number);
         }

@@ -81,7 +81,8 @@ final class Newcomers {
                     HelpAnswers.didYouMean(unknown, style);
             case ParseResult.Parsed(Command.Help help) ->
                     welcome.withText(HelpAnswers.help(help, style).text() + "\n\n" + welcome.text());
-            case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.StartShare share) ->
+                    welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
                     .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));

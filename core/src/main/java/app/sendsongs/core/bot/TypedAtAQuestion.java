@@ -83,9 +83,10 @@ final class TypedAtAQuestion {
 
     /**
      * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
-     * delete_group's, "What should the group be called?"): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
-     * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
-     * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
+     * delete_group's, "What should the group be called?"): words that name no command (a group's name with its owner's,
+     * the owner's name, a no), or a bare {@code cancel} or {@code discard}, a no to the question as at a share's
+     * question, where the {@code cancel} command would stop a song sent earlier. Not while the song being shared waits
+     * for a note, which such words may be.
      */
     Optional<String> tapMeant(Inbound event, ParseResult parsed, String typed, User user,
                               Optional<ShareDraft> draft) {
