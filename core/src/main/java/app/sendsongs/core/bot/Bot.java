@@ -1,45 +1,29 @@
 package app.sendsongs.core.bot;
 
-import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HeldMessage;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.InboundLog;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
-import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.CommandStyle;
-import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
-import app.sendsongs.core.group.DeleteQuestion;
-import app.sendsongs.core.group.GroupFinder;
-import app.sendsongs.core.group.GroupNameQuestion;
 import app.sendsongs.core.group.Groups;
-import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.GroupChats;
-import app.sendsongs.core.music.OtherMusicLinks;
-import app.sendsongs.core.music.SourceKind;
-import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteDelivery;
-import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.share.SongsThatWaited;
-import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
-import app.sendsongs.core.share.WordsForTaps;
-import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.Spaces;
-import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -47,21 +31,23 @@ import app.sendsongs.core.user.UserStore;
 import app.sendsongs.core.watch.WatchPlanner;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
  * a link gets the welcome (or, for someone registered, the menu), after what became of the invite the link was
- * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command answers what the
- * bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like it, as
- * taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage line.
- * What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
+ * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command
+ * answers what the bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like
+ * it, as taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage
+ * line. What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
+ *
+ * <p>The answers are the package's: {@code Newcomers} for someone not registered, {@code TypedAtAQuestion} and
+ * {@code OpenQuestions} for the question left open, {@code TextForTheShare} for the song being shared,
+ * {@code CommandAnswers} (with {@code Choosing} for a number) for a command, {@code NotACommand} for words that are
+ * none, {@code HelpAnswers} for help and mistakes.
  *
  * <p><b>Calling it more than once for an event is harmless</b>, also when a call was cut short by a
  * crash, so any intake that delivers at least once can drive it (the server's inbox workers, a queue
@@ -76,55 +62,17 @@ import java.util.regex.Pattern;
  */
 public final class Bot {
     private static final Logger LOG = Logger.getLogger(Bot.class.getName());
-    private static final Choice MENU = new Choice("Menu", "menu");
-    /** The answer to thanks or a like, which are no command: an error there read as rude. */
-    private static final Message KIND_WORDS_BACK = Message.text(
-            "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(MENU));
-    /** The answer to "stop" or "unsubscribe": what comes, and the two ways to stop it. */
-    private static final String HOW_TO_STOP = "I only write when a friend sends you a song or plays one you sent. "
-            + "To stop one friend's songs: {block} and their name (they aren't told). To stop everything: {forget_me} "
-            + "deletes all I keep about you (I ask first).";
-    private static final List<Choice> FORGET_ME_OR_MENU = List.of(new Choice("Forget me", "forget_me"), MENU);
-    private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
-            + "you're counted in, and /leave sent in that chat stops them.";
-    private static final Choice HELP = new Choice("Help", "help");
-    private static final Choice ALL_COMMANDS = new Choice("All commands", "help");
-    private static final String REGISTER = "register";
-    /** A slash and a letter, as a command starts on Telegram ("/pending"). */
-    private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
-    private static final String NOT_UNDERSTOOD = "Sorry, I didn't understand that.";
-    /** The fewest words of a typed question that cannot be a name ("Bob Fisher?" may be one). */
-    private static final int WORDS_OF_A_QUESTION = 3;
     private static final String SEND_A_SONG =
             "To send a song, paste its Spotify link (in Spotify: Share → Copy link).";
-    private static final String EARLIER_QUESTION = "That tap answered an earlier question, so I did nothing.";
-    /** Before a question asked again after the answer to something else typed while it was open. */
-    private static final String STILL_OPEN = "Still open:";
-    /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
-    private static final String SONG_BEFORE_CONNECTING =
-            "To send that song, connect first (it takes a minute), then paste it again.\n\n";
-
-    /**
-     * Before the welcome of someone not registered who confirms forget_me: a second Yes. (The first, handled again
-     * after a crash cut it short once everything was deleted, says "Done" as it would have.)
-     */
-    private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
 
     private final InboundLog inboundLog;
     private final UserStore users;
-    private final ChoiceStore choices;
     private final Outbox outbox;
     private final Reachability reach;
     private final CommandParser parser = new CommandParser();
     private final Registration registration;
-    private final SendSong sendSong;
-    private final WhichPerson whichPerson;
     private final LinkShare linkShare;
     private final SentSongs sentSongs;
-    private final PlainWishes wishes;
-    private final ReceiverControls controls;
-    private final ForgetMe forgetMe;
-    private final Groups groups;
     private final GroupChats groupChats;
     private final InviteDelivery invites;
     private final PersonHandles handles;
@@ -132,6 +80,12 @@ public final class Bot {
     private final WatchPlanner planner;
     private final Clock clock;
     private final Duration dedupeWindow;
+    private final Newcomers newcomers;
+    private final OpenQuestions questions;
+    private final TypedAtAQuestion typedAtAQuestion;
+    private final CommandAnswers commands;
+    private final HelpAnswers help;
+    private final NotACommand notACommand;
 
     /** The features the front door hands commands to. */
     public record Features(Registration registration, SendSong sendSong, WhichPerson whichPerson, LinkShare linkShare,
@@ -149,24 +103,26 @@ public final class Bot {
         this.dedupeWindow = dedupeWindow;
         this.inboundLog = inboundLog;
         this.users = users;
-        this.choices = choices;
         this.outbox = outbox;
         this.reach = reach;
         this.registration = features.registration();
-        this.sendSong = features.sendSong();
-        this.whichPerson = features.whichPerson();
         this.linkShare = features.linkShare();
         this.sentSongs = features.sentSongs();
-        this.wishes = new PlainWishes(sentSongs);
-        this.controls = features.controls();
-        this.forgetMe = features.forgetMe();
-        this.groups = features.groups();
         this.groupChats = features.groupChats();
         this.invites = features.invites();
         this.handles = features.handles();
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
+        this.newcomers = new Newcomers(registration, features.forgetMe());
+        this.questions = new OpenQuestions(choices, features.groups(), features.whichPerson(), linkShare, clock);
+        this.typedAtAQuestion = new TypedAtAQuestion(questions, features.groups(), features.whichPerson());
+        Choosing choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
+                features.controls(), features.groups());
+        this.commands = new CommandAnswers(registration, linkShare, sentSongs, features.controls(),
+                features.forgetMe(), features.groups(), groupChats, choosing, questions);
+        this.help = new HelpAnswers(features.controls(), features.groups(), clock);
+        this.notACommand = new NotACommand(questions, commands, new PlainWishes(sentSongs), help);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */
@@ -238,15 +194,10 @@ public final class Bot {
 
     /** The welcome, or the menu for someone registered; first, what became of the invite the link was. */
     private Message openedLink(Inbound.OpenedLink opened, Optional<User> user) {
-        Message answer = user.map(this::menu).orElseGet(() -> withLead(GroupChats.backToTheChat(opened.ref()),
-                registration.welcome(opened.from())));
+        Message answer = user.map(Menu::of).orElseGet(() -> newcomers.openedLink(opened.ref(), opened.from()));
         return Invite.tokenOf(opened.ref())
                 .map(token -> answer.withText(invites.opened(opened.from(), user, token) + "\n\n" + answer.text()))
                 .orElse(answer);
-    }
-
-    private static Message withLead(Optional<String> lead, Message message) {
-        return lead.map(text -> message.withText(text + "\n\n" + message.text())).orElse(message);
     }
 
     /**
@@ -257,35 +208,18 @@ public final class Bot {
     private Message unreadable(Inbound.Unreadable unreadable, Optional<User> user) {
         String cannot = "I can't read " + unreadable.what() + "s";
         if (user.isEmpty()) {
-            Message welcome = registration.welcome(unreadable.from());
-            return welcome.withText(cannot + ", only text.\n\n" + welcome.text());
+            return newcomers.unreadable(cannot, unreadable.from());
         }
-        return askedAgain(user.get(), cannot + ", only text.")
-                .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(MENU, HELP)));
+        return questions.askedAgain(user.get(), cannot + ", only text.")
+                .orElseGet(() -> Message.text(cannot + ". " + SEND_A_SONG).withChoices(List.of(Menu.MENU, Menu.HELP)));
     }
 
     /**
-     * The person's open question asked again after {@code lead}, with its taps, and left open: a "which one?" (about
-     * people or groups), a yes-or-no question, or else the song being shared, at the question it stands at. Empty when
-     * nothing is asked.
+     * What typed text (or a tap's payload) gets: the first of these that takes it answers. {@code register} and
+     * {@code connect}, whatever is open; for someone not registered, the welcome; a yes the open question cannot take;
+     * the group's name; one of the open question's taps, or the share's, meant by words; what the song being shared
+     * waits for; and else the command, or the words that are none.
      */
-    private Optional<Message> askedAgain(User user, String lead) {
-        Optional<PendingChoice> question = openQuestion(user);
-        if (question.filter(q -> WhichGroup.asks(q) || WhichPerson.asks(q)).isPresent()) {
-            return Optional.of(whichOneAgain(user, question.get(), lead + "\n"));
-        }
-        if (question.filter(GroupNameQuestion::asks).isPresent()) {
-            return Optional.of(groups.askNameAgain(lead + "\n"));
-        }
-        Optional<List<Choice>> yesOrNo = question.flatMap(Bot::yesOrNoTaps);
-        if (yesOrNo.isPresent()) {
-            List<Choice> taps = yesOrNo.get();
-            return Optional.of(Message.text(lead + " To answer, tap \"" + taps.getFirst().title() + "\" or \""
-                    + taps.getLast().title() + "\".").withChoices(taps));
-        }
-        return linkShare.draftOf(user).map(draft -> linkShare.askAgain(draft, lead + " "));
-    }
-
     private Message answer(Inbound event, String typed, Optional<User> user) {
         ParseResult parsed = parser.parse(typed);
         if (parsed instanceof ParseResult.Parsed(Command.Register register)) {
@@ -295,212 +229,47 @@ public final class Bot {
             return registration.connect(event.from(), user, connect.source());
         }
         if (user.isEmpty()) {
-            return welcome(parsed, typed, event.from());
+            return newcomers.typed(parsed, typed, event.from());
         }
         Optional<ShareDraft> draft = linkShare.draftOf(user.get());
-        Optional<Message> yesTyped = yesTypedAtAQuestion(event, typed, user.get(), draft);
-        if (yesTyped.isPresent()) {
-            return yesTyped.get();
+        Optional<Message> atAQuestion = typedAtAQuestion.yesTyped(event, typed, user.get(), draft)
+                .or(() -> typedAtAQuestion.groupNamed(event, parsed, typed, user.get(), draft))
+                .or(() -> tapMeant(event, parsed, typed, user.get(), draft));
+        if (atAQuestion.isPresent()) {
+            return atAQuestion.get();
         }
-        Optional<Message> groupNamed = groupNamed(event, parsed, typed, user.get(), draft);
-        if (groupNamed.isPresent()) {
-            return groupNamed.get();
-        }
-        Optional<String> questionTap = questionTapMeant(event, parsed, typed, user.get(), draft);
-        Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
-                : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
-        Optional<String> tapMeant = questionTap.or(() -> shareTap);
-        if (tapMeant.isPresent()) {
-            Message reply = answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tapMeant.get(),
-                    typed), tapMeant.get(), user);
-            boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
-            return shareTap.isPresent() && cancelled ? orStopASong(reply, user.get()) : reply;
-        }
-        if (draft.isPresent() && answersTheDraft(draft.get(), parsed, typed)) {
+        if (draft.isPresent() && TextForTheShare.answersTheDraft(draft.get(), parsed, typed)) {
             return linkShare.typed(user.get(), draft.get(), typed);
         }
+        return commandOrWords(parsed, typed, user.get(), draft);
+    }
+
+    /**
+     * The answer to the tap typed words mean: one of the open question's ({@link TypedAtAQuestion#tapMeant}), else one
+     * of the song being shared's. A bare {@code cancel} that dropped that song also says how to stop one sent earlier.
+     */
+    private Optional<Message> tapMeant(Inbound event, ParseResult parsed, String typed, User user,
+                                       Optional<ShareDraft> draft) {
+        Optional<String> questionTap = typedAtAQuestion.tapMeant(event, parsed, typed, user, draft);
+        Optional<String> shareTap = questionTap.isPresent() ? Optional.empty()
+                : draft.filter(d -> event instanceof Inbound.Text).flatMap(d -> linkShare.tapMeant(d, typed));
+        return questionTap.or(() -> shareTap).map(tap -> {
+            Message reply = answer(new Inbound.ChoiceTapped(event.eventId(), event.from(), event.at(), tap, typed), tap,
+                    Optional.of(user));
+            boolean cancelled = parsed instanceof ParseResult.Parsed(Command.Cancel cancel) && cancel.which().isEmpty();
+            return shareTap.isPresent() && cancelled ? orStopASong(reply, user) : reply;
+        });
+    }
+
+    /** What typed text gets when nothing open takes it: a command's answer, what a command lacks, or words' answer. */
+    private Message commandOrWords(ParseResult parsed, String typed, User user, Optional<ShareDraft> draft) {
         return switch (parsed) {
-            case ParseResult.Parsed(Command command) when leavesAQuestion(command) ->
-                    stillAsked(user.get(), draft, () -> answer(user.get(), command, typed, draft));
-            case ParseResult.Parsed(Command command) -> answer(user.get(), command, typed, draft);
-            case ParseResult.Invalid invalid -> invalid(invalid, user.get());
-            case ParseResult.Unknown unknown when WordsForWho.isKindWords(typed) ->
-                    askedAgain(user.get(), "🙂").orElse(KIND_WORDS_BACK);
-            case ParseResult.Unknown unknown when WordsForLeaving.wantsToStop(typed) -> Message.text(
-                    CommandStyle.of(user.get().address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);
-            case ParseResult.Unknown unknown when WordsForLeaving.wantsDataDeleted(typed) ->
-                    answer(user.get(), new Command.ForgetMe(false), typed, draft);
-            case ParseResult.Unknown unknown -> WordsForWishes.wishIn(typed)
-                    .map(wish -> stillAsked(user.get(), draft, () -> wishes.answer(user.get(), wish,
-                            command -> answer(user.get(), command, typed, draft))))
-                    .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user.get())))
-                    .or(() -> unknown.suggestions().isEmpty() ? askedAgain(user.get(), NOT_UNDERSTOOD)
-                            : Optional.empty()) // words that answer nothing asked: the question again
-                    .orElseGet(() -> notUnderstood(unknown, user.get()));
+            case ParseResult.Parsed(Command command) when CommandAnswers.leavesAQuestion(command) ->
+                    questions.stillAsked(user, draft, () -> commands.answer(user, command, typed, draft));
+            case ParseResult.Parsed(Command command) -> commands.answer(user, command, typed, draft);
+            case ParseResult.Invalid invalid -> help.invalid(invalid, user);
+            case ParseResult.Unknown unknown -> notACommand.answer(unknown, typed, user, draft);
         };
-    }
-
-    /**
-     * Commands that answer no question and, typed while one is open (the song being shared counts), leave it open:
-     * their answer is followed by the question ({@link #stillAsked}). Not a tap's command, a song sent, {@code menu}
-     * or {@code help} (whose answers stand alone), nor one that asks a question of its own.
-     */
-    private static boolean leavesAQuestion(Command command) {
-        return switch (command) {
-            case Command.Pending p -> true;
-            case Command.History h -> true;
-            case Command.Cancel c -> true;
-            case Command.Rename r -> true;
-            case Command.Block b -> true;
-            case Command.Unblock u -> true;
-            case Command.Receipts r -> true;
-            case Command.GroupCommand group -> !(group instanceof Command.SendToGroup);
-            default -> false;
-        };
-    }
-
-    /**
-     * {@code answer}, and after it, when a question was open (a "which one?", a yes-or-no question, the group's name,
-     * or the song being shared) and is still open as it was, that question again, so the person is not left with a
-     * question they no longer see: on Messenger its taps go with the next message. The answer's own taps come first.
-     */
-    private Message stillAsked(User user, Optional<ShareDraft> draft, Supplier<Message> answer) {
-        Optional<PendingChoice> question = openQuestion(user);
-        if (question.isEmpty() && draft.isEmpty()) {
-            return answer.get(); // nothing open: no second look (history and pending are common)
-        }
-        Message reply = answer.get();
-        if (!openQuestion(user).equals(question) || !linkShare.draftOf(user).equals(draft)) {
-            return reply; // answered, ended or replaced by a question of its own
-        }
-        return askedAgain(user, STILL_OPEN).map(again -> reply.withText(reply.text() + "\n\n" + again.text())
-                .withChoices(reply.choices().isEmpty() ? again.choices() : reply.choices())).orElse(reply);
-    }
-
-    /**
-     * A link to another music service: it can't be sent; then, when the bot asked something, the question again, left
-     * open, as for what it cannot read; otherwise the Menu and Help taps.
-     */
-    private Message notSpotify(String service, User user) {
-        String cannot = OtherMusicLinks.notSpotify(service);
-        return askedAgain(user, cannot).orElseGet(() -> Message.text(cannot).withChoices(List.of(MENU, HELP)));
-    }
-
-    /**
-     * Words typed at "What should the group be called?" ({@link GroupNameQuestion}): the name of the group to make,
-     * when they name no command and are no no (its Never mind, {@link #questionTapMeant}), no thanks, no link and no
-     * slashed command; a yes, which names nothing, asks again. Not while the song being shared waits for a note, which
-     * such words may be. Handled again after a crash once its first run made the group, it says so again.
-     */
-    private Optional<Message> groupNamed(Inbound event, ParseResult parsed, String typed, User user,
-                                         Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || !(parsed instanceof ParseResult.Unknown) || waitsForANote(draft)
-                || SLASHED.matcher(typed.strip()).lookingAt() || GroupNameQuestion.tapMeant(typed).isPresent()
-                || WordsForWho.isKindWords(typed) && !WordsForTaps.saysYes(typed)
-                || OtherMusicLinks.serviceIn(typed).isPresent() || notAName(typed)) {
-            return Optional.empty();
-        }
-        if (groups.namedBefore()) {
-            return Optional.of(groups.nameGiven(user, typed)); // a run cut short once the question had ended
-        }
-        return openQuestion(user).filter(GroupNameQuestion::asks).map(question -> WordsForTaps.saysYes(typed)
-                ? groups.askNameAgain("A yes doesn't name it.\n") : groups.nameGiven(user, typed));
-    }
-
-    /**
-     * The tap typed words mean while a question is open ("which one?" about people or groups, forget_me's or
-     * delete_group's, "What should the group be called?"): words that name no command (a group's name with its owner's, the owner's name, a no), or a bare
-     * {@code cancel} or {@code discard}, a no to the question as at a share's question, where the {@code cancel} command
-     * would stop a song sent earlier. Not while the song being shared waits for a note, which such words may be.
-     */
-    private Optional<String> questionTapMeant(Inbound event, ParseResult parsed, String typed, User user,
-                                              Optional<ShareDraft> draft) {
-        boolean words = parsed instanceof ParseResult.Unknown || saysNo(parsed);
-        if (!(event instanceof Inbound.Text) || !words || waitsForANote(draft)) {
-            return Optional.empty();
-        }
-        return openQuestion(user).flatMap(question -> {
-            if (WhichGroup.asks(question)) {
-                return groups.groupTapMeant(question, typed);
-            }
-            if (DeleteQuestion.asks(question)) {
-                return DeleteQuestion.tapMeant(typed);
-            }
-            if (GroupNameQuestion.asks(question)) {
-                return GroupNameQuestion.tapMeant(typed);
-            }
-            return ForgetMe.asks(question) ? ForgetMe.tapMeant(typed) : whichPerson.tapMeant(question, typed);
-        });
-    }
-
-    /**
-     * A yes typed while a question is open, which a yes cannot answer: at a yes-or-no question (forget_me's,
-     * delete_group's) only its tap says yes, and at "which one?" (about people or groups) a yes says not which. Nothing
-     * is done, and the question comes again with its taps. Read before the song being shared, asked about earlier,
-     * would take the yes as its Send. Not while that song waits for a note, which a yes may be.
-     */
-    private Optional<Message> yesTypedAtAQuestion(Inbound event, String typed, User user, Optional<ShareDraft> draft) {
-        if (!(event instanceof Inbound.Text) || !mightSayYes(typed) || waitsForANote(draft)) {
-            return Optional.empty(); // most texts: the open question is not read for them
-        }
-        return openQuestion(user).flatMap(question -> {
-            Optional<List<Choice>> yesOrNo = yesOrNoTaps(question);
-            if (yesOrNo.isPresent()) {
-                String yes = yesOrNo.get().getFirst().title();
-                return Optional.of(yesOrNo.get()).filter(taps -> WordsForTaps.saysYes(typed, yes))
-                        .map(taps -> Message.text("Only a tap says yes to that, so I did nothing: tap \"" + yes
-                                + "\" if you mean it.").withChoices(taps));
-            }
-            // a yes to "did you mean" one person is that person (WhichPerson.tapMeant)
-            boolean whichOne = WhichGroup.asks(question)
-                    || WhichPerson.asks(question) && whichPerson.tapMeant(question, typed).isEmpty();
-            return Optional.of(question).filter(q -> whichOne && WordsForTaps.saysYes(typed))
-                    .map(q -> whichOneAgain(user, q, "A yes doesn't tell me which one, so I did nothing.\n"));
-        });
-    }
-
-    /** The open "which one?" {@code question}, about people or groups, asked again after {@code lead}. */
-    private Message whichOneAgain(User user, PendingChoice question, String lead) {
-        return WhichGroup.asks(question) ? groups.askWhichGroupAgain(question, lead)
-                : whichPerson.askAgain(user, question, lead);
-    }
-
-    /** The Yes and No taps of {@code question} when it is a yes-or-no question. */
-    private static Optional<List<Choice>> yesOrNoTaps(PendingChoice question) {
-        if (ForgetMe.asks(question)) {
-            return Optional.of(ForgetMe.taps());
-        }
-        return DeleteQuestion.asks(question) ? Optional.of(DeleteQuestion.taps(question)) : Optional.empty();
-    }
-
-    /** Whether {@code typed} is a yes, or the title of a yes-or-no question's Yes tap, which a yes typed there is. */
-    private static boolean mightSayYes(String typed) {
-        return WordsForTaps.saysYes(typed) || WordsForTaps.saysYes(typed, ForgetMe.YES_TITLE)
-                || WordsForTaps.saysYes(typed, DeleteQuestion.YES_TITLE);
-    }
-
-    /** Whether the song being shared waits for a note, which may be any words. */
-    private static boolean waitsForANote(Optional<ShareDraft> draft) {
-        return draft.filter(d -> d.stage() == ShareDraft.Stage.NOTE || d.stage() == ShareDraft.Stage.AFTER_NOTE)
-                .isPresent();
-    }
-
-    /**
-     * The menu, which is also the No tap of a yes-or-no question (forget_me's, delete_group's) and the Never mind of
-     * "What should the group be called?": going there answers it,
-     * so its Yes, still under an older message on Telegram, asks again, and a bare {@code cancel} is the command again.
-     */
-    private Message menuAnsweringNo(User user) {
-        openQuestion(user).filter(question -> ForgetMe.asks(question) || DeleteQuestion.asks(question)
-                        || GroupNameQuestion.asks(question))
-                .ifPresent(question -> ShownPendingList.take(choices, question));
-        return menu(user);
-    }
-
-    /** The person's open question, left open; none once it has expired. */
-    private Optional<PendingChoice> openQuestion(User user) {
-        return ShownPendingList.openQuestion(choices, user.address())
-                .filter(question -> question.expiresAt().isAfter(clock.instant()));
     }
 
     /**
@@ -510,287 +279,5 @@ public final class Bot {
     private Message orStopASong(Message dropped, User user) {
         return sentSongs.anyToCancel(user) ? dropped.withText(dropped.text() + "\nIf you meant to stop watching a song "
                 + "you sent earlier, send: " + CommandStyle.of(user.address()).spell("cancel")) : dropped;
-    }
-
-    /** A bare {@code cancel} or {@code discard}: commands that, typed at a question, are a no to it. */
-    private static boolean saysNo(ParseResult parsed) {
-        return switch (parsed) {
-            case ParseResult.Parsed(Command.Cancel cancel) -> cancel.which().isEmpty();
-            case ParseResult.Parsed(Command.DiscardDraft discard) -> discard.key().isEmpty();
-            default -> false;
-        };
-    }
-
-    /**
-     * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
-     * with {@code send_song}), which waits for nothing: they send it again once connected; a forget_me confirmed, that
-     * nothing is kept about them. A {@code register} that
-     * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
-     * just connected and holds a code, and the welcome would send them to connect again.
-     */
-    private Message welcome(ParseResult parsed, String typed, ChatAddress from) {
-        Message welcome = registration.welcome(from);
-        CommandStyle style = CommandStyle.of(from);
-        Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
-                : Optional.empty();
-        if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
-            return registration.connect(from, Optional.empty(), Optional.of(typedASource.get().id()));
-        }
-        Optional<SourceKind> typedNotASource = parsed instanceof ParseResult.Unknown ? SourceKind.deniedIn(typed)
-                : Optional.empty();
-        if (typedNotASource.isPresent()) { // "I don't have Spotify"
-            return registration.welcomeWithout(from, typedNotASource.get());
-        }
-        return switch (parsed) {
-            case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
-                    Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
-            case ParseResult.Unknown unknown when unknown.suggestions().stream()
-                    .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) -> unknown(unknown, style);
-            case ParseResult.Parsed(Command.Help help) ->
-                    welcome.withText(help(help, style).text() + "\n\n" + welcome.text());
-            case ParseResult.Parsed(Command.StartShare share) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
-                    .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
-            default -> welcome;
-        };
-    }
-
-    /**
-     * Whether typed text is what an unfinished share waits for rather than a command: a note the bot asked for is
-     * anything but a single command word, a tap's command ({@link #isTap}) or text with a Spotify link (another song
-     * shared from Spotify with a comment, or a whole {@code send_song}); a name, or a note once who is known, is text
-     * that names no command and holds no Spotify link (a mistyped {@code send_song} with one gets "did you mean", not
-     * an invite by that name); a name holds no link to another music service either (pasted from the app the person
-     * listens in, it is told it can't be sent). Text that starts with a slash and a letter is a command mistyped, never
-     * a name or a note.
-     */
-    private static boolean answersTheDraft(ShareDraft draft, ParseResult parsed, String typed) {
-        if (SLASHED.matcher(typed.strip()).lookingAt()) {
-            return false; // a command, mistyped ("/pendng"): Telegram shows a slash and a word as a command
-        }
-        boolean noLink = TrackLinks.spotifyWordsIn(typed).isEmpty();
-        return switch (draft.stage()) {
-            case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
-                    && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty()
-                    && !notAName(typed);
-            case READY -> parsed instanceof ParseResult.Unknown && noLink && !wishOrLeaving(typed)
-                    && !WordsForWho.isKindWords(typed);
-        };
-    }
-
-    /**
-     * Words typed at "Who is it for?" that are no name: a wish in plain words ("what have I sent", "did Bob listen?"),
-     * answered as such, or a question of a few words ("is this thing on?"), which asks the question again; neither
-     * invites someone by that name. "Bob?" may still be a name.
-     */
-    private static boolean notAName(String typed) {
-        String text = typed.strip();
-        boolean question = text.endsWith("?") && Spaces.words(text).size() >= WORDS_OF_A_QUESTION;
-        return question || wishOrLeaving(text);
-    }
-
-    /** A wish in plain words ({@link WordsForWishes}), or words for leaving ({@link WordsForLeaving}). */
-    private static boolean wishOrLeaving(String typed) {
-        return WordsForWishes.wishIn(typed).isPresent() || WordsForLeaving.wantsToStop(typed)
-                || WordsForLeaving.wantsDataDeleted(typed);
-    }
-
-    /**
-     * A command only a tap sends: a number, or a tap under "Send it to Bob?", with the key of what it was shown with.
-     */
-    private static boolean isTap(Command command) {
-        return switch (command) {
-            case Command.Choose choose -> choose.question().isPresent();
-            case Command.SendDraft send -> true;
-            case Command.DiscardDraft discard -> discard.key().isPresent();
-            case Command.DraftNote note -> note.key().isPresent();
-            case Command.DraftTo to -> to.key().isPresent();
-            default -> false;
-        };
-    }
-
-    private Message answer(User user, Command command, String text, Optional<ShareDraft> draft) {
-        return switch (command) {
-            case Command.SendSong send when send.wordsAsNote().isPresent() -> linkShare.sendOrAsk(user, send, text);
-            case Command.SendSong send -> linkShare.sendToName(user, send, text);
-            case Command.DraftCommand step -> linkShare.handle(user, step, text);
-            case Command.Choose choose -> choose(user, choose, draft);
-            case Command.Pending p -> sentSongs.pending(user);
-            case Command.History h -> sentSongs.history(user, h.page());
-            case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
-            case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
-            case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
-            case Command.ListGroups list -> withChatsCountedIn(user, groups.handle(user, list, text));
-            case Command.GroupCommand group -> groups.handle(user, group, text);
-            case Command.Block b -> controls.handle(user, command, text);
-            case Command.Unblock u -> controls.handle(user, command, text);
-            case Command.Receipts r -> controls.handle(user, command, text);
-            case Command.Help help -> help(help, CommandStyle.of(user.address()));
-            case Command.Menu m -> menuAnsweringNo(user);
-            case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
-            case Command.Register r -> throw new IllegalStateException("handled before");
-            case Command.Connect c -> throw new IllegalStateException("handled before");
-        };
-    }
-
-    /** The list, or the topic asked for, with commands spelled the way the person's platform spells them. */
-    private static Message help(Command.Help help, CommandStyle style) {
-        return help.topic().map(topic -> Help.topic(topic, style).map(Message::text)
-                        .orElseGet(() -> noSuchCommand(topic, style)))
-                .orElseGet(() -> Message.text(Help.all(style)));
-    }
-
-    /**
-     * {@code help} with a word that names no command: says so, quoting what was typed as names are quoted back, then
-     * gives the command it is spelled like when there is one, the commands to choose from when there are several, or
-     * else the whole list.
-     */
-    private static Message noSuchCommand(String topic, CommandStyle style) {
-        String none = "There's no command called " + Names.quoted(topic) + ".";
-        List<String> like = Help.commandsLike(topic);
-        if (like.isEmpty()) {
-            return Message.text(none + " These are the ones I know:\n" + Help.all(style));
-        }
-        if (like.size() == 1) {
-            return Message.text(none + " You probably mean " + style.spell(like.getFirst()) + ":\n"
-                    + Help.usage(like.getFirst(), style)).withChoices(List.of(ALL_COMMANDS));
-        }
-        List<Choice> taps = new ArrayList<>();
-        like.forEach(command -> taps.add(new Choice(style.spell(command), "help " + command)));
-        taps.add(ALL_COMMANDS);
-        return Message.text(none + " Did you mean " + String.join(" or ", like.stream().map(style::spell).toList())
-                + "?").withChoices(taps);
-    }
-
-    /**
-     * A bare number answers the open "which one?" question, else picks from the people offered for a song. A tap
-     * answers only the question or offer it was shown with (its key); one under an older message leaves the open
-     * question as it is, and asks it again when it is the song being shared or a "which one?" about groups: on
-     * Messenger the answer takes the place of the taps it was shown with, which only the newest message has. The
-     * question is read, not taken: what answers it takes it, once ({@link WhichPerson#answer}, {@link WhichGroup}).
-     */
-    private Message choose(User user, Command.Choose choose, Optional<ShareDraft> draft) {
-        int number = choose.number();
-        Optional<PendingChoice> choice = openQuestion(user);
-        if (choose.question().isPresent() && !choice.map(PendingChoice::key).equals(choose.question())) {
-            if (choice.isEmpty() && draft.isEmpty()) {
-                // a tap under the question about a song that went since says where it went
-                return choose.song().flatMap(song -> sentSongs.tapAfterItWent(user, song))
-                        .map(text -> Message.text(text).withChoices(List.of(MENU))).orElseGet(this::notWaiting);
-            }
-            if (draft.filter(d -> d.offerKey().equals(choose.question().get())).isPresent()) {
-                return linkShare.chooseOffered(user, draft.get(), number);
-            }
-            if (choice.filter(WhichGroup::asks).isPresent()) {
-                return groups.askWhichGroupAgain(choice.get(), EARLIER_QUESTION + " ");
-            }
-            // the song being shared is the open question unless a "which one?" was asked since
-            return draft.filter(d -> choice.isEmpty()).map(d -> linkShare.askAgain(d, linkShare.tapForAnotherSong(d,
-                            choose.song()).orElse(EARLIER_QUESTION + " ")))
-                    .or(() -> askedAgain(user, EARLIER_QUESTION))
-                    .orElseGet(() -> Message.text(EARLIER_QUESTION).withChoices(List.of(MENU)));
-        }
-        if (choice.isEmpty()) {
-            return draft.map(d -> linkShare.choose(user, d, number)).orElseGet(this::notWaiting);
-        }
-        if (WhichGroup.asks(choice.get())) {
-            // asked about a name typed for the song being shared, which only the share can finish
-            boolean forTheShare = WhichGroup.command(choice.get()).filter(Command.DraftTo.class::isInstance).isPresent();
-            return forTheShare ? linkShare.chooseGroupAsked(user, choice.get(), number)
-                    : groups.chooseGroup(user, choice.get(), number);
-        }
-        if (!WhichPerson.asks(choice.get())) {
-            return notWaiting(); // a yes-or-no question (forget_me's, delete_group's): a number answers nothing
-        }
-        Optional<Message> unanswered = whichPerson.outOfRange(user, choice.get(), number);
-        if (unanswered.isPresent()) {
-            return unanswered.get(); // asked again with its taps, which Messenger shows under the newest message only
-        }
-        return switch (parser.parse(choice.get().commandText())) {
-            case ParseResult.Parsed(Command.SendSong send) -> sendSong.choose(user, choice.get(), send, number);
-            case ParseResult.Parsed(Command.GroupCommand group) -> groups.choose(user, choice.get(), group, number);
-            case ParseResult.Parsed(Command.DraftTo to) -> linkShare.chooseAsked(user, choice.get(), to, number);
-            case ParseResult.Parsed(Command.Block block) -> controls.choose(user, choice.get(), block, number);
-            case ParseResult.Parsed(Command.Unblock unblock) -> controls.choose(user, choice.get(), unblock, number);
-            case ParseResult.Parsed(Command.Receipts receipts) ->
-                    controls.choose(user, choice.get(), receipts, number);
-            default -> notWaiting();
-        };
-    }
-
-    /**
-     * Leaving a group. Someone counted in for a group chat may mean the chat, which is none of their groups: when no
-     * group of theirs has the name, the answer also says how that chat's songs stop.
-     */
-    private Message leaveGroup(User user, Command.LeaveGroup leave, String text) {
-        boolean noSuchGroup = groups.findGroup(user, leave.group()) instanceof GroupFinder.Lookup.Missing;
-        Message reply = groups.handle(user, leave, text);
-        return noSuchGroup && groupChats.countsIn(user.address())
-                ? Message.text(reply.text() + "\n" + LEAVE_A_CHAT).withChoices(reply.choices()) : reply;
-    }
-
-    /** The list of someone's groups, and after it the group chats they are counted in for, if any. */
-    private Message withChatsCountedIn(User user, Message groupsList) {
-        return groupChats.countedInLine(user.address())
-                .map(line -> Message.text(groupsList.text() + "\n" + line).withChoices(groupsList.choices()))
-                .orElse(groupsList);
-    }
-
-    private Message notWaiting() {
-        return Message.text("I'm not waiting for an answer from you.").withChoices(List.of(MENU));
-    }
-
-    /** What a greeting or {@code menu} gets: the one thing to know, and the rest as taps. */
-    private Message menu(User user) {
-        return Message.text("Hi " + Names.firstName(user.name()) + "! Paste a Spotify link and I'll ask who it's "
-                + "for. Or tap:").withChoices(List.of(new Choice("Pending", "pending"),
-                new Choice("History", "history"), new Choice("Groups", "groups"),
-                new Choice("Receipts", "receipts"), HELP));
-    }
-
-    /**
-     * The problem, then taps for the command's example and the menu, rather than the whole usage line; for a command
-     * that wants one of the person's groups, first their groups as taps that finish it.
-     */
-    private Message invalid(ParseResult.Invalid invalid, User user) {
-        List<Choice> taps = new ArrayList<>();
-        invalid.command().ifPresent(name -> {
-            taps.addAll(groups.finishingTaps(user, name, Message.MAX_CHOICES - 2));
-            taps.add(new Choice("Show an example", "help " + name));
-        });
-        taps.add(MENU);
-        return Message.text(invalid.problem(CommandStyle.of(user.address()))).withChoices(taps);
-    }
-
-    /** "Did you mean …?" with each guess as a tap that sends the corrected text, when it fits in one. */
-    /** Text that is no command: the guesses at a typo, or else, soon after a song came, that it reaches nobody. */
-    private Message notUnderstood(ParseResult.Unknown unknown, User user) {
-        Message reply = unknown(unknown, CommandStyle.of(user.address()));
-        if (!unknown.suggestions().isEmpty()) {
-            return reply;
-        }
-        return controls.notPassedOn(user, clock.instant()).map(line -> reply.withText(reply.text() + "\n" + line))
-                .orElse(reply);
-    }
-
-    private static Message unknown(ParseResult.Unknown unknown, CommandStyle style) {
-        if (unknown.suggestions().isEmpty()) {
-            return Message.text(NOT_UNDERSTOOD + " To share a song, paste its Spotify link.")
-                    .withChoices(List.of(MENU, HELP));
-        }
-        List<Choice> taps = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (ParseResult.Suggestion suggestion : unknown.suggestions()) {
-            names.add(style.spell(suggestion.command()));
-            String corrected = suggestion.correctedText();
-            String spelled = style.spell(suggestion.command()) + corrected.substring(suggestion.command().length());
-            taps.add(Payload.fits(corrected) ? new Choice(spelled, corrected)
-                    : new Choice(style.spell(suggestion.command()), "help " + suggestion.command()));
-        }
-        taps.add(MENU);
-        return Message.text("Sorry, I don't know that command. Did you mean " + String.join(" or ", names) + "?")
-                .withChoices(taps);
     }
 }

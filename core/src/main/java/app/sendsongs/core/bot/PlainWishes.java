@@ -19,7 +19,6 @@ import java.util.function.Function;
 final class PlainWishes {
     /** How soon after a song went an "undo" is about that song. */
     static final Duration JUST_SENT = Duration.ofMinutes(15);
-    private static final Choice MENU = new Choice("Menu", "menu");
     /**
      * No command lists the songs friends sent: each came as a message in the chat, which keeps them better than a list
      * would, so the answer says where they are.
@@ -47,7 +46,7 @@ final class PlainWishes {
                     style);
             case WordsForWishes.TakeBack takeBack -> sentSongs.offerToTakeBack(user, JUST_SENT);
             case WordsForWishes.ReceivedSongs received -> Message.text(style.write(RECEIVED))
-                    .withChoices(List.of(new Choice("History", "history"), MENU));
+                    .withChoices(List.of(new Choice("History", "history"), Menu.MENU));
         };
     }
 
@@ -57,6 +56,6 @@ final class PlainWishes {
      */
     private static Message offer(String question, String name, String commandText, CommandStyle style) {
         String title = style.spell(name) + commandText.substring(name.length());
-        return Message.text(question).withChoices(List.of(new Choice(title, commandText), MENU));
+        return Message.text(question).withChoices(List.of(new Choice(title, commandText), Menu.MENU));
     }
 }

@@ -1,0 +1,92 @@
+package app.sendsongs.core.bot;
+
+import app.sendsongs.core.chat.Message;
+import app.sendsongs.core.command.Command;
+import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.command.Help;
+import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.shared.ChatAddress;
+import java.util.Optional;
+
+/**
+ * The answers to someone not registered yet: the welcome ({@link Registration#welcome}), after what they asked or
+ * sent, or the music service they named (or said they don't have).
+ */
+final class Newcomers {
+    private static final String REGISTER = "register";
+    /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
+    private static final String SONG_BEFORE_CONNECTING =
+            "To send that song, connect first (it takes a minute), then paste it again.\n\n";
+
+    /**
+     * Before the welcome of someone not registered who confirms forget_me: a second Yes. (The first, handled again
+     * after a crash cut it short once everything was deleted, says "Done" as it would have.)
+     */
+    private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
+
+    private final Registration registration;
+    private final ForgetMe forgetMe;
+
+    Newcomers(Registration registration, ForgetMe forgetMe) {
+        this.registration = registration;
+        this.forgetMe = forgetMe;
+    }
+
+    /** The welcome to someone who opened the conversation through a link, after the way back to a group chat's. */
+    Message openedLink(String ref, ChatAddress from) {
+        Message welcome = registration.welcome(from);
+        return GroupChats.backToTheChat(ref).map(lead -> welcome.withText(lead + "\n\n" + welcome.text()))
+                .orElse(welcome);
+    }
+
+    /** The welcome after {@code cannot} (what the bot cannot read: "I can't read photos"). */
+    Message unreadable(String cannot, ChatAddress from) {
+        Message welcome = registration.welcome(from);
+        return welcome.withText(cannot + ", only text.\n\n" + welcome.text());
+    }
+
+    /**
+     * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
+     * with {@code send_song}), which waits for nothing: they send it again once connected; a forget_me confirmed, that
+     * nothing is kept about them. A {@code register} that
+     * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
+     * just connected and holds a code, and the welcome would send them to connect again. A music service named
+     * ("Spotify") is the one to connect; one they say they don't have, the others offered.
+     */
+    Message typed(ParseResult parsed, String typed, ChatAddress from) {
+        Message welcome = registration.welcome(from);
+        Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
+                : Optional.empty();
+        if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
+            return registration.connect(from, Optional.empty(), Optional.of(typedASource.get().id()));
+        }
+        Optional<SourceKind> typedNotASource = parsed instanceof ParseResult.Unknown ? SourceKind.deniedIn(typed)
+                : Optional.empty();
+        if (typedNotASource.isPresent()) { // "I don't have Spotify"
+            return registration.welcomeWithout(from, typedNotASource.get());
+        }
+        return welcomeAfter(parsed, welcome, CommandStyle.of(from));
+    }
+
+    /** The welcome, after help or a word about a song or forget_me; or what to fix in a {@code register}. */
+    private Message welcomeAfter(ParseResult parsed, Message welcome, CommandStyle style) {
+        return switch (parsed) {
+            case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
+                    Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
+            case ParseResult.Unknown unknown when unknown.suggestions().stream()
+                    .anyMatch(suggestion -> suggestion.command().equals(REGISTER)) ->
+                    HelpAnswers.didYouMean(unknown, style);
+            case ParseResult.Parsed(Command.Help help) ->
+                    welcome.withText(HelpAnswers.help(help, style).text() + "\n\n" + welcome.text());
+            case ParseResult.Parsed(Command.StartShare share) ->
+                    welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
+                    .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
+            default -> welcome;
+        };
+    }
+}
