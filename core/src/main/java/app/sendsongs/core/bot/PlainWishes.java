@@ -26,6 +26,10 @@ final class PlainWishes {
     private static final String RECEIVED = "I keep no list of the songs friends send you: each came as a message "
             + "here, with who sent it, so scroll up to find one. What you sent is in {history}.";
 
+    /** The bot sees plays, not what people make of a song. */
+    private static final String OPINION = "I only see whether friends play a song, not what they think of it: ask "
+            + "them! ";
+
     private final SentSongs sentSongs;
 
     PlainWishes(SentSongs sentSongs) {
@@ -47,7 +51,14 @@ final class PlainWishes {
             case WordsForWishes.TakeBack takeBack -> sentSongs.offerToTakeBack(user, JUST_SENT);
             case WordsForWishes.ReceivedSongs received -> Message.text(style.write(RECEIVED))
                     .withChoices(List.of(new Choice("History", "history"), Menu.MENU));
+            case WordsForWishes.Opinion opinion -> withLead(OPINION, run.apply(new Command.History()));
+            case WordsForWishes.SwitchTo to -> offer("Switch to " + to.kind().displayName() + ", to have me watch "
+                    + "your plays there?", "connect", "connect " + to.kind().id(), style);
         };
+    }
+
+    private static Message withLead(String lead, Message answer) {
+        return answer.withText(lead + answer.text());
     }
 
     /**

@@ -9,9 +9,13 @@ import java.util.Set;
  */
 final class WordsForLeaving {
     private static final Set<String> STOP = Set.of("stop", "unsubscribe", "stop messaging me", "stop messages",
-            "stop sending me messages", "stop sending me songs", "leave me alone", "opt out", "optout", "quit");
+            "stop sending me messages", "stop sending me songs", "leave me alone", "opt out", "optout", "quit", "log out", "logout", "log me out",
+            "sign out", "disconnect", "disconnect me", "disconnect spotify", "disconnect my spotify",
+            "disconnect my account");
     private static final Set<String> FORGET = Set.of("delete my data", "delete my account", "delete me",
-            "delete everything", "remove my data", "remove me", "erase my data", "erase me");
+            "delete everything", "remove my data", "remove me", "erase my data", "erase me", "delete account",
+            "delete my profile", "remove my account", "close my account", "deactivate my account", "unregister",
+            "unregister me");
     private static final String PLEASE = " please";
 
     private WordsForLeaving() {

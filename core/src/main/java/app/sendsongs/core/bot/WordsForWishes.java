@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.user.Names;
 import java.util.Optional;
@@ -25,7 +26,25 @@ final class WordsForWishes {
             "what songs did i send", "what songs have i sent", "which songs did i send", "which songs have i sent",
             "who did i send songs to", "who have i sent songs to", "my songs", "my sent songs", "songs i sent",
             "songs i've sent", "sent songs", "my history", "show my history", "show me my history", "show history",
-            "show my songs", "show me my songs", "show me what i sent", "list my songs", "my shares");
+            "show my songs", "show me my songs", "show me what i sent", "list my songs", "my shares",
+            "who played my songs", "who has played my songs", "who listened to my songs", "who has listened to my songs",
+            "how many songs have i sent", "how many songs did i send");
+    /** Whether a friend liked a song: the bot cannot know, and says what it does know ({@link Opinion}). */
+    private static final Pattern LIKED = Pattern.compile("(?:(?:did|does) (?!(?:you|u|i) )[\\p{L}'.-]+"
+            + "(?: [\\p{L}'.-]+){0,2} (?:like|love|enjoy)|what did (?!(?:you|u|i) )[\\p{L}'.-]+(?: [\\p{L}'.-]+){0,2} "
+            + "think(?: of)?)(?: (?:it|that|this|them|my song|the song|my songs|the songs|what i sent))?");
+    /** Asking whom the person blocked: {@code receipts} lists the blocks and the receipts kept from some. */
+    private static final Set<String> BLOCKED = Set.of("who did i block", "who have i blocked", "who's blocked",
+            "who is blocked", "blocked people", "blocked users", "my blocks", "my blocked list", "blocked list",
+            "my block list", "show blocked", "show my blocks", "my receipts", "receipt settings");
+    /** Switching the listening service ("switch to Last.fm"), offered as a tap of its {@code connect}. */
+    private static final Pattern SWITCH = Pattern.compile("(?:i want to |i'd like to |id like to |can i |please )?"
+            + "(?:switch|change|move|go|use|connect)(?: over)?(?: to| my service to| my account to)? (?<service>.+?)"
+            + "(?: instead)?");
+    /** Asking how to change the listening service, without saying to which: {@code help connect}. */
+    private static final Set<String> SWITCH_HOW = Set.of("change my service", "change service", "switch service",
+            "switch services", "change my music service", "switch my music service", "change where i listen",
+            "change my source", "switch source");
     /** Whether a friend listened ("did Bob listen to it?", "has Bob played it"): the {@code history} says. */
     private static final Pattern LISTENED = Pattern.compile("(?:did|has|have) (?!(?:you|u|i) )[\\p{L}'.-]+"
             + "(?: [\\p{L}'.-]+){0,2} (?:listen|listened|play|played|hear|heard|open|opened)"
@@ -119,6 +138,14 @@ final class WordsForWishes {
     record ReceivedSongs() implements Wish {
     }
 
+    /** Asking whether a friend liked a song. */
+    record Opinion() implements Wish {
+    }
+
+    /** Switching to the listening service {@code kind}: its {@code connect} offered to tap. */
+    record SwitchTo(SourceKind kind) implements Wish {
+    }
+
     private WordsForWishes() {
     }
 
@@ -133,6 +160,19 @@ final class WordsForWishes {
         }
         if (RECEIVED.contains(words)) {
             return Optional.of(new ReceivedSongs());
+        }
+        if (LIKED.matcher(words).matches()) {
+            return Optional.of(new Opinion());
+        }
+        if (BLOCKED.contains(words)) {
+            return Optional.of(new Run(new Command.Receipts(Optional.empty(), Optional.empty())));
+        }
+        if (SWITCH_HOW.contains(words)) {
+            return Optional.of(new Run(new Command.Help(Optional.of("connect"))));
+        }
+        Matcher switchTo = SWITCH.matcher(words);
+        if (switchTo.matches() && SourceKind.named(switchTo.group("service")).isPresent()) {
+            return SourceKind.named(switchTo.group("service")).map(SwitchTo::new);
         }
         if (TAKE_BACK.contains(words)) {
             return Optional.of(new TakeBack());

@@ -149,7 +149,7 @@ class FrontDoorTest {
         bot.register("alice", "Alice Smith");
 
         for (String said : new String[] {"stop", "STOP!", "unsubscribe", "stop messaging me", "leave me alone",
-                "opt out", "/stop"}) {
+                "opt out", "/stop", "log out", "logout", "disconnect spotify"}) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo("I only write when a friend sends you a song or "
                     + "plays one you sent. To stop one friend's songs: block and their name (they aren't told). To stop "
                     + "everything: forget_me deletes all I keep about you (I ask first).");
@@ -170,7 +170,7 @@ class FrontDoorTest {
         String asks = bot.reply("alice", "forget_me");
 
         for (String said : new String[] {"delete my data", "Delete my account", "delete me", "remove my data",
-                "erase my data please"}) {
+                "erase my data please", "delete account", "close my account", "unregister me"}) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo(asks);
         }
         assertThat(bot.user("alice")).as("asked, nothing deleted yet").isNotNull();

@@ -241,6 +241,41 @@ class PlainWishesTest {
     }
 
     @Test
+    void askingWhoWasBlockedIsAnsweredWithTheReceiptsAndBlocksAsTheyAreSet() {
+        bot.reply("alice", "block Bob Fisher");
+        String settings = bot.reply("alice", "receipts");
+        assertThat(settings).contains("Bob Fisher");
+
+        for (String said : List.of("who did I block?", "who have I blocked", "blocked people", "my blocks",
+                "my block list")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo(settings);
+        }
+    }
+
+    @Test
+    void askingWhetherAFriendLikedASongSaysTheBotOnlySeesPlaysThenGivesTheHistory() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String history = bot.reply("alice", "history");
+
+        for (String said : List.of("did Bob like it?", "Did Bob Fisher love it", "what did Bob think?",
+                "what did they think of it", "who played my songs?", "how many songs have I sent")) {
+            assertThat(bot.reply("alice", said)).as(said).endsWith(history);
+        }
+        assertThat(bot.reply("alice", "did Bob like it?")).startsWith("I only see whether friends play a song, "
+                + "not what they think of it: ask them!");
+    }
+
+    @Test
+    void askingToSwitchServiceOffersItsConnectAsATap() {
+        assertThat(bot.reply("alice", "switch to Last.fm")).isEqualTo("Switch to Last.fm, to have me watch your "
+                + "plays there?");
+        assertThat(bot.chat.messages("alice").getLast().choices())
+                .containsExactly(new Choice("connect lastfm", "connect lastfm"), MENU);
+        assertThat(bot.reply("alice", "I want to use ListenBrainz instead")).startsWith("Switch to ListenBrainz");
+        assertThat(bot.reply("alice", "change my service")).isEqualTo(bot.reply("alice", "help connect"));
+    }
+
+    @Test
     void aSentenceThatMerelyMentionsAWishOrANameIsNotOne() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
 
