@@ -54,7 +54,8 @@ final class Newcomers {
      * nothing is kept about them. A {@code register} that
      * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
      * just connected and holds a code, and the welcome would send them to connect again. A music service named
-     * ("Spotify") is the one to connect; one they say they don't have, the others offered.
+     * ("Spotify") is the one to connect; one they say they don't have, the others offered. A question about
+     * privacy is answered before the welcome, as {@code help privacy} is.
      */
     Message typed(ParseResult parsed, String typed, ChatAddress from) {
         Message welcome = registration.welcome(from);
@@ -67,6 +68,10 @@ final class Newcomers {
                 : Optional.empty();
         if (typedNotASource.isPresent()) { // "I don't have Spotify"
             return registration.welcomeWithout(from, typedNotASource.get());
+        }
+        if (parsed instanceof ParseResult.Unknown && WordsForWishes.asksAboutPrivacy(typed)) { // before connecting
+            return welcomeAfter(new ParseResult.Parsed(new Command.Help(Optional.of("privacy"))), welcome,
+                    CommandStyle.of(from));
         }
         return welcomeAfter(parsed, welcome, CommandStyle.of(from));
     }

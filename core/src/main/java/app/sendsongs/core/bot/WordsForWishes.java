@@ -190,6 +190,11 @@ final class WordsForWishes {
         return renameIn(typed);
     }
 
+    /** Whether {@code typed} asks about privacy or settings, which someone not registered yet may ask first. */
+    static boolean asksAboutPrivacy(String typed) {
+        return SETTINGS.contains(folded(typed));
+    }
+
     /** What the first screen's questions and a question about settings are answered with. */
     private static Optional<Command> questionAbout(String words) {
         if (HOW_TO_SEND.contains(words)) {

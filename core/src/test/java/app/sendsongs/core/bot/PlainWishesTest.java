@@ -241,6 +241,15 @@ class PlainWishesTest {
     }
 
     @Test
+    void someoneNotRegisteredAskingAboutPrivacyGetsItBeforeTheWelcome() {
+        String privacy = bot.reply("alice", "help privacy");
+
+        for (String said : List.of("privacy", "Privacy settings?")) {
+            assertThat(bot.reply("zoe", said)).as(said).startsWith(privacy + "\n\n").contains("Hi! I'm Send Songs");
+        }
+    }
+
+    @Test
     void askingWhoWasBlockedIsAnsweredWithTheReceiptsAndBlocksAsTheyAreSet() {
         bot.reply("alice", "block Bob Fisher");
         String settings = bot.reply("alice", "receipts");
