@@ -52,6 +52,11 @@ final class PlainWishes {
             case WordsForWishes.ReceivedSongs received -> Message.text(style.write(RECEIVED))
                     .withChoices(List.of(new Choice("History", "history"), Menu.MENU));
             case WordsForWishes.Opinion opinion -> withLead(OPINION, run.apply(new Command.History()));
+            case WordsForWishes.AboutASender about -> about.block()
+                    ? offer("Block " + about.name() + "? I won't pass on their songs, and they aren't told.", "block",
+                    about.commandText(), style)
+                    : offer("Stop telling " + about.name() + " when you play their songs?", "receipts",
+                    about.commandText(), style);
             case WordsForWishes.SwitchTo to -> offer("Switch to " + to.kind().displayName() + ", to have me watch "
                     + "your plays there?", "connect", "connect " + to.kind().id(), style);
         };

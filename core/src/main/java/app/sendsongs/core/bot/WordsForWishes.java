@@ -7,6 +7,7 @@ import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.user.Names;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -41,6 +42,15 @@ final class WordsForWishes {
     private static final Pattern SWITCH = Pattern.compile("(?:i want to |i'd like to |id like to |can i |please )?"
             + "(?:switch|change|move|go|use|connect)(?: over)?(?: to| my service to| my account to)? (?<service>.+?)"
             + "(?: instead)?");
+    /** Not wanting someone's songs ("no more songs from Alice"): their {@code block} offered to tap. */
+    private static final Pattern BLOCK = Pattern.compile("(?:(?:i (?:don't|dont|do not) want (?:any )?(?:more )?"
+            + "|no more |stop (?:the )?)songs from|mute) (?<name>.+?)(?: please)?", Pattern.CASE_INSENSITIVE);
+    /** Not wanting someone told of plays ("don't tell Alice"): their {@code receipts off} offered to tap. */
+    private static final Pattern NOT_TELLING = Pattern.compile("(?:don't|dont|do not|stop) tell(?:ing)? (?<name>.+?)"
+            + "(?: when i (?:listen|play (?:it|their songs|them|their song)))?(?: please)?", Pattern.CASE_INSENSITIVE);
+    /** Whom {@link #NOT_TELLING} may name that is no one person: everyone, handled as {@code receipts off}. */
+    private static final Set<String> NOT_ONE_PERSON = Set.of("anyone", "anybody", "everyone", "everybody", "people",
+            "friends", "my friends", "them", "him", "her", "the sender", "senders", "others");
     /** Asking how to change the listening service, without saying to which: {@code help connect}. */
     private static final Set<String> SWITCH_HOW = Set.of("change my service", "change service", "switch service",
             "switch services", "change my music service", "switch my music service", "change where i listen",
@@ -142,6 +152,10 @@ final class WordsForWishes {
     record Opinion() implements Wish {
     }
 
+    /** Blocking ({@code block}) or not telling ({@code receipts off}) someone: {@code commandText} offered to tap. */
+    record AboutASender(String name, String commandText, boolean block) implements Wish {
+    }
+
     /** Switching to the listening service {@code kind}: its {@code connect} offered to tap. */
     record SwitchTo(SourceKind kind) implements Wish {
     }
@@ -187,7 +201,32 @@ final class WordsForWishes {
         if (RENAME_HOW.contains(words)) {
             return Optional.of(howToRename());
         }
-        return renameIn(typed);
+        return renameIn(typed).or(() -> aboutASender(typed));
+    }
+
+    /**
+     * "no more songs from Alice", "mute Alice": {@code block Alice} offered; "don't tell Alice": {@code receipts off
+     * Alice}. Read from the text as typed, as {@link #renameIn} reads a name; nothing when the name could not go in a
+     * tap, or names no one person.
+     */
+    private static Optional<Wish> aboutASender(String typed) {
+        String text = FINAL_MARKS.matcher(Names.tidy(typed).replace('’', '\'')).replaceAll("");
+        Matcher block = BLOCK.matcher(text);
+        Matcher notTelling = NOT_TELLING.matcher(text);
+        boolean blocks = block.matches();
+        if (!blocks && !notTelling.matches()) {
+            return Optional.empty();
+        }
+        String name = Names.tidy(ENCLOSING_QUOTES.matcher((blocks ? block : notTelling).group("name")).replaceAll(""));
+        if (name.isEmpty() || name.split(" ").length > MOST_NAME_WORDS
+                || NOT_ONE_PERSON.contains(name.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        Command meant = blocks ? new Command.Block(name) : new Command.Receipts(Optional.of(false), Optional.of(name));
+        String commandText = (blocks ? "block " : "receipts off ") + name;
+        boolean tappable = Names.problem(name).isEmpty() && Payload.fits(commandText)
+                && PARSER.parse(commandText).equals(new ParseResult.Parsed(meant));
+        return tappable ? Optional.of(new AboutASender(name, commandText, blocks)) : Optional.empty();
     }
 
     /** Whether {@code typed} asks about privacy or settings, which someone not registered yet may ask first. */

@@ -250,6 +250,31 @@ class PlainWishesTest {
     }
 
     @Test
+    void notWantingSomeonesSongsOffersTheBlockAndNotTellingThemOffersTheirReceiptsOffNeitherDoneUntilTapped() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        String receipts = bot.reply("bob", "receipts");
+
+        for (String said : List.of("I don't want songs from Alice", "no more songs from alice please", "mute Alice",
+                "stop songs from Alice Smith")) {
+            assertThat(bot.reply("bob", said)).as(said).startsWith("Block ").endsWith("? I won't pass on their songs, "
+                    + "and they aren't told.");
+            assertThat(bot.chat.messages("bob").getLast().choices().getFirst().payload()).as(said)
+                    .startsWith("block ");
+        }
+        for (String said : List.of("don't tell Alice", "stop telling alice when I listen", "don’t tell Alice Smith")) {
+            assertThat(bot.reply("bob", said)).as(said).startsWith("Stop telling ").endsWith(" when you play their "
+                    + "songs?");
+            assertThat(bot.chat.messages("bob").getLast().choices().getFirst().payload()).as(said)
+                    .startsWith("receipts off ");
+        }
+        assertThat(bot.reply("bob", "receipts")).as("nothing changed").isEqualTo(receipts);
+
+        bot.reply("bob", "mute Alice");
+        String tap = bot.chat.messages("bob").getLast().choices().getFirst().payload();
+        assertThat(bot.reply("bob", tap)).startsWith("Blocked Alice Smith");
+    }
+
+    @Test
     void askingWhoWasBlockedIsAnsweredWithTheReceiptsAndBlocksAsTheyAreSet() {
         bot.reply("alice", "block Bob Fisher");
         String settings = bot.reply("alice", "receipts");
