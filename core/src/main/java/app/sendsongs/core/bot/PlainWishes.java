@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -31,9 +32,11 @@ final class PlainWishes {
             + "them! ";
 
     private final SentSongs sentSongs;
+    private final ReceiverControls controls;
 
-    PlainWishes(SentSongs sentSongs) {
+    PlainWishes(SentSongs sentSongs, ReceiverControls controls) {
         this.sentSongs = sentSongs;
+        this.controls = controls;
     }
 
     /** The answer to {@code wish}; {@code run} answers a command as if it had been typed. */
@@ -49,8 +52,9 @@ final class PlainWishes {
                     : offer("Stop telling friends when you play the songs they send you?", "receipts", "receipts off",
                     style);
             case WordsForWishes.TakeBack takeBack -> sentSongs.offerToTakeBack(user, JUST_SENT);
-            case WordsForWishes.ReceivedSongs received -> Message.text(style.write(RECEIVED))
-                    .withChoices(List.of(new Choice("History", "history"), Menu.MENU));
+            case WordsForWishes.ReceivedSongs received -> noListOfSongs(style);
+            case WordsForWishes.WhoSentIt whoSent -> controls.latestSong(user).map(Message::text)
+                    .orElseGet(() -> noListOfSongs(style));
             case WordsForWishes.Opinion opinion -> withLead(OPINION, run.apply(new Command.History()));
             case WordsForWishes.AboutASender about -> about.block()
                     ? offer("Block " + about.name() + "? I won't pass on their songs, and they aren't told.", "block",
@@ -60,6 +64,10 @@ final class PlainWishes {
             case WordsForWishes.SwitchTo to -> offer("Switch to " + to.kind().displayName() + ", to have me watch "
                     + "your plays there?", "connect", "connect " + to.kind().id(), style);
         };
+    }
+
+    private static Message noListOfSongs(CommandStyle style) {
+        return Message.text(style.write(RECEIVED)).withChoices(List.of(new Choice("History", "history"), Menu.MENU));
     }
 
     private static Message withLead(String lead, Message answer) {

@@ -70,12 +70,17 @@ final class WordsForWishes {
             "who hasn't played it yet", "who hasnt listened", "who hasnt listened yet");
     /** Asking for the songs friends sent: nothing lists them ({@link ReceivedSongs}). */
     private static final Set<String> RECEIVED = Set.of("who sent me songs", "who sent me a song",
-            "who sent me that song", "who sent me this song", "who's sent me songs", "what did people send me",
+            "who's sent me songs", "what did people send me",
             "what did my friends send me", "what have people sent me", "what have my friends sent me",
             "what have i received", "what did i receive", "what did i get", "songs sent to me", "songs i got",
             "songs i received", "songs i've received", "my received songs", "received songs", "songs for me",
             "any songs for me", "my inbox", "inbox", "show my inbox", "did anyone send me a song",
             "did anyone send me songs", "has anyone sent me a song", "has anyone sent me songs");
+    /** Asking who sent the song just got ({@link WhoSentIt}). */
+    private static final Set<String> WHO_SENT_IT = Set.of("who sent this", "who sent that", "who sent it",
+            "who sent this song", "who sent that song", "who sent me this", "who sent me that", "who sent me this song",
+            "who sent me that song", "who's this from", "who is this from", "whos this from", "who's it from",
+            "who is it from", "who's that from", "who is that from", "who's this song from", "who is this song from");
     /** Taking back the song just sent: offered as a tap ({@link TakeBack}). */
     private static final Set<String> TAKE_BACK = Set.of("undo", "undo that", "undo it", "unsend", "unsend it",
             "unsend that", "unsend that song", "take it back", "take that back", "wrong person", "wrong song",
@@ -148,6 +153,10 @@ final class WordsForWishes {
     record ReceivedSongs() implements Wish {
     }
 
+    /** Asking who sent the song just got. */
+    record WhoSentIt() implements Wish {
+    }
+
     /** Asking whether a friend liked a song. */
     record Opinion() implements Wish {
     }
@@ -171,6 +180,9 @@ final class WordsForWishes {
         }
         if (PENDING.contains(words)) {
             return Optional.of(new Run(new Command.Pending()));
+        }
+        if (WHO_SENT_IT.contains(words)) {
+            return Optional.of(new WhoSentIt());
         }
         if (RECEIVED.contains(words)) {
             return Optional.of(new ReceivedSongs());

@@ -95,6 +95,13 @@ public final class ReceiverControls {
                 .flatMap(share -> users.findUser(share.sender()).map(sender -> notPassedOn(share, sender)));
     }
 
+    /** Who sent the latest song the person got ("who sent this?"), as they know the sender; empty for none. */
+    public Optional<String> latestSong(User me) {
+        return shares.latestReceivedBy(me.address()).filter(share -> share.deliveredAt().isPresent())
+                .flatMap(share -> users.findUser(share.sender()).map(sender -> shown(me, sender) + " sent you "
+                        + share.track().title() + ", the latest song you got."));
+    }
+
     private static String notPassedOn(Share share, User sender) {
         String told = share.status() == ShareStatus.WATCHING && !share.receiptsOff()
                 ? " When you play " + share.track().title() + ", I'll tell them." : "";

@@ -199,6 +199,17 @@ class PlainWishesTest {
     }
 
     @Test
+    void askingWhoSentThisNamesTheSenderOfTheLatestSongOrSaysWhereSongsAre() {
+        assertThat(bot.reply("bob", "who sent this?")).as("no song yet").startsWith("I keep no list of the songs");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        for (String said : List.of("who sent this?", "Who sent me this song", "who sent it", "who's this from?")) {
+            assertThat(bot.reply("bob", said)).as(said).isEqualTo("Alice Smith sent you " + TITLE + ", the latest "
+                    + "song you got.");
+        }
+    }
+
+    @Test
     void askingWhoSentSongsSaysHonestlyThatTheChatHoldsThem() {
         for (String said : List.of("who sent me songs", "What did people send me?", "songs sent to me", "my inbox")) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo("I keep no list of the songs friends send you: "
