@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * State and rules of the emulated Telegram (https://core.telegram.org/bots/api): the sandbox's people and group
  * chats, what was said in each chat, the button taps waiting for an answer, the bot's commands, and the updates
  * going to the bot's webhook. The Bot API routes and the control routes both work through it; one lock guards it,
- * and no webhook call is ever waited for while holding it.
+ * and no webhook call is ever waited for while holding it. It hands each call to the class that does that part:
+ * {@link TelegramChats}, {@link TelegramChatLogs}, {@link TelegramPersonActions}, {@link TelegramGroupAdmin},
+ * {@link TelegramForumTopics}, {@link TelegramBotMessages}, {@link TelegramCallbackQueries}.
  *
  * <p>The bot is {@value #BOT_USERNAME} ({@link #BOT_ID}), in privacy mode: in a group it sees only commands meant
  * for it and messages that mention it (https://core.telegram.org/bots/features#privacy-mode).
