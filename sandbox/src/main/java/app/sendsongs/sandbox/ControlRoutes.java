@@ -94,6 +94,12 @@ final class ControlRoutes {
         if (messenger.blocked(from)) {
             throw HttpProblem.control(409, "person " + from + " has blocked the page; unblock it first");
         }
+        checkOneKindOfMessage(body);
+        CompletableFuture<MessengerEmulator.Delivery> delivery = personSends(from, body);
+        ctx.future(() -> delivery.thenAccept(done -> answerDelivery(ctx, done)));
+    }
+
+    private static void checkOneKindOfMessage(JsonNode body) {
         long kinds = Stream.of("text", "postback", "referral", "share", "sticker", "attachment").filter(body::has).count();
         boolean sharedWithComment = kinds == 2 && body.has("share") && body.has("text") && !body.has("quick_reply");
         if (kinds != 1 && !sharedWithComment) {
@@ -101,52 +107,68 @@ final class ControlRoutes {
                     + "reply), \"postback\" (with \"title\"), \"referral\", \"share\" (with \"text\" for a comment) "
                     + "\"sticker\" or \"attachment\"");
         }
-        CompletableFuture<MessengerEmulator.Delivery> delivery;
+    }
+
+    /** Passes what the person does, by the kind of message the body holds, to the Messenger emulator. */
+    private CompletableFuture<MessengerEmulator.Delivery> personSends(String from, JsonNode body) {
         if (body.has("share")) {
-            JsonNode comment = body.path("text");
-            if (body.has("text") && !comment.isTextual()) {
-                throw HttpProblem.control(400, "\"text\" must be a string");
-            }
-            delivery = messenger.userSharesLink(from, link(body, "share"), comment.asText(""));
+            return sharesLink(from, body);
         } else if (body.has("attachment")) {
-            String type = requiredText(body, "attachment");
-            if (!MessengerEmulator.ATTACHMENT_TYPES.contains(type)) {
-                throw HttpProblem.control(400, "\"attachment\" must be one of " + new TreeSet<>(
-                        MessengerEmulator.ATTACHMENT_TYPES));
-            }
-            String url = body.hasNonNull("url") ? link(body, "url") : null;
-            delivery = messenger.userSendsAttachment(from, type, url);
+            return sendsAttachment(from, body);
         } else if (body.has("sticker")) {
-            delivery = messenger.userSendsSticker(from, stickerId(body.get("sticker")));
+            return messenger.userSendsSticker(from, stickerId(body.get("sticker")));
         } else if (body.has("referral")) {
-            delivery = messenger.userOpensLink(from, payload(body, "referral"));
+            return messenger.userOpensLink(from, payload(body, "referral"));
         } else if (body.has("postback")) {
-            delivery = messenger.userTapsButton(from, requiredText(body, "title"), payload(body, "postback"));
+            return messenger.userTapsButton(from, requiredText(body, "title"), payload(body, "postback"));
         } else if (body.has("quick_reply")) {
-            String title = requiredText(body, "text");
-            String payload = payload(body, "quick_reply");
-            String newestSeen = body.hasNonNull("newest_seen") ? requiredText(body, "newest_seen") : null;
-            quickReplyTaps.tap(from, messenger.inbox(from), payload, newestSeen);
-            delivery = messenger.userTapsQuickReply(from, title, payload);
-        } else {
-            JsonNode text = body.get("text");
-            if (!text.isTextual()) {
-                throw HttpProblem.control(400, "\"text\" must be a string");
-            }
-            delivery = messenger.userSends(from, text.asText());
+            return tapsQuickReply(from, body);
         }
-        ctx.future(() -> delivery.thenAccept(done -> {
-            ObjectNode answer = JsonIo.object();
-            if (done.mid() != null) {
-                answer.put("mid", done.mid());
-            }
-            if (done.ok()) {
-                JsonIo.send(ctx, 200, answer);
-            } else {
-                answer.put("error", done.error());
-                JsonIo.send(ctx, 502, answer);
-            }
-        }));
+        JsonNode text = body.get("text");
+        if (!text.isTextual()) {
+            throw HttpProblem.control(400, "\"text\" must be a string");
+        }
+        return messenger.userSends(from, text.asText());
+    }
+
+    private CompletableFuture<MessengerEmulator.Delivery> sharesLink(String from, JsonNode body) {
+        JsonNode comment = body.path("text");
+        if (body.has("text") && !comment.isTextual()) {
+            throw HttpProblem.control(400, "\"text\" must be a string");
+        }
+        return messenger.userSharesLink(from, link(body, "share"), comment.asText(""));
+    }
+
+    private CompletableFuture<MessengerEmulator.Delivery> sendsAttachment(String from, JsonNode body) {
+        String type = requiredText(body, "attachment");
+        if (!MessengerEmulator.ATTACHMENT_TYPES.contains(type)) {
+            throw HttpProblem.control(400, "\"attachment\" must be one of " + new TreeSet<>(
+                    MessengerEmulator.ATTACHMENT_TYPES));
+        }
+        String url = body.hasNonNull("url") ? link(body, "url") : null;
+        return messenger.userSendsAttachment(from, type, url);
+    }
+
+    private CompletableFuture<MessengerEmulator.Delivery> tapsQuickReply(String from, JsonNode body) {
+        String title = requiredText(body, "text");
+        String payload = payload(body, "quick_reply");
+        String newestSeen = body.hasNonNull("newest_seen") ? requiredText(body, "newest_seen") : null;
+        quickReplyTaps.tap(from, messenger.inbox(from), payload, newestSeen);
+        return messenger.userTapsQuickReply(from, title, payload);
+    }
+
+    /** 200 with the message's {@code mid} once the bot's webhook took it, 502 with the error when it did not. */
+    private static void answerDelivery(Context ctx, MessengerEmulator.Delivery done) {
+        ObjectNode answer = JsonIo.object();
+        if (done.mid() != null) {
+            answer.put("mid", done.mid());
+        }
+        if (done.ok()) {
+            JsonIo.send(ctx, 200, answer);
+        } else {
+            answer.put("error", done.error());
+            JsonIo.send(ctx, 502, answer);
+        }
     }
 
     /** A sticker's id: Graph's ids are positive numbers, given as a number or as its digits. */

@@ -150,42 +150,59 @@ final class GraphEmulator {
         checkAvailable(psid);
         String senderAction = body.path("sender_action").asText(null);
         if (senderAction != null && !body.has("message")) {
-            if (!SENDER_ACTIONS.contains(senderAction)) {
-                throw error(100, null, "(#100) Param sender_action must be one of {TYPING_ON, TYPING_OFF, MARK_SEEN}");
-            }
-            Instant last = knownRecipient(psid);
-            checkWindow(last, STANDARD_WINDOW);
-            ObjectNode ok = JsonIo.object();
-            ok.put("recipient_id", psid);
-            JsonIo.send(ctx, 200, ok);
+            sendAction(ctx, psid, senderAction);
             return;
         }
+        String type = messagingType(body);
+        String tag = type.equals("MESSAGE_TAG") ? tag(body) : null;
+        JsonNode message = body.get("message");
+        String text = GraphMessage.check(message);
+        checkWindowFor(psid, type, tag);
+        MessengerEmulator.InboxMessage sent = messenger.deliver(psid, text, message, type, tag);
+        ObjectNode ok = JsonIo.object();
+        ok.put("recipient_id", psid);
+        ok.put("message_id", sent.messageId());
+        JsonIo.send(ctx, 200, ok);
+    }
+
+    /** A sender action (typing on or off, mark seen) goes, as a message does, within the standard window. */
+    private void sendAction(Context ctx, String psid, String senderAction) {
+        if (!SENDER_ACTIONS.contains(senderAction)) {
+            throw error(100, null, "(#100) Param sender_action must be one of {TYPING_ON, TYPING_OFF, MARK_SEEN}");
+        }
+        Instant last = knownRecipient(psid);
+        checkWindow(last, STANDARD_WINDOW);
+        ObjectNode ok = JsonIo.object();
+        ok.put("recipient_id", psid);
+        JsonIo.send(ctx, 200, ok);
+    }
+
+    private static String messagingType(JsonNode body) {
         String type = body.path("messaging_type").asText("");
         if (!Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)) {
             throw error(100, null, "(#100) Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}"
                     + (type.isEmpty() ? "" : " - got \"" + type + "\""));
         }
-        String tag = null;
-        if (type.equals("MESSAGE_TAG")) {
-            tag = body.path("tag").asText("");
-            if (!TAGS.contains(tag)) {
-                throw error(100, null, "(#100) Param tag must be one of {ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, "
-                        + "POST_PURCHASE_UPDATE, HUMAN_AGENT}");
-            }
+        return type;
+    }
+
+    private static String tag(JsonNode body) {
+        String tag = body.path("tag").asText("");
+        if (!TAGS.contains(tag)) {
+            throw error(100, null, "(#100) Param tag must be one of {ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, "
+                    + "POST_PURCHASE_UPDATE, HUMAN_AGENT}");
         }
-        JsonNode message = body.get("message");
-        String text = GraphMessage.check(message);
+        return tag;
+    }
+
+    /** A tagged message goes outside the standard window; one tagged HUMAN_AGENT within its own, longer one. */
+    private void checkWindowFor(String psid, String type, String tag) {
         Instant last = knownRecipient(psid);
         if (!type.equals("MESSAGE_TAG")) {
             checkWindow(last, STANDARD_WINDOW);
         } else if (tag.equals("HUMAN_AGENT")) {
             checkWindow(last, HUMAN_AGENT_WINDOW);
         }
-        MessengerEmulator.InboxMessage sent = messenger.deliver(psid, text, message, type, tag);
-        ObjectNode ok = JsonIo.object();
-        ok.put("recipient_id", psid);
-        ok.put("message_id", sent.messageId());
-        JsonIo.send(ctx, 200, ok);
     }
 
     /**

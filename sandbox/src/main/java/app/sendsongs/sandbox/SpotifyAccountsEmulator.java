@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,17 +48,9 @@ final class SpotifyAccountsEmulator {
         spotify.counter().count(SpotifyEmulator.AUTHORIZE);
         String clientId = ctx.queryParam("client_id");
         String redirectUri = ctx.queryParam("redirect_uri");
-        if (clientId == null || !spotify.isClient(clientId)) {
-            ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid client"));
-            return;
-        }
-        if (!spotify.allowsRedirect(redirectUri)) {
-            // What Spotify's authorize page shows for a URI the app has not registered.
-            ctx.status(400).html(ConsentPage.error("INVALID_CLIENT: Invalid redirect URI"));
-            return;
-        }
-        if (!"code".equals(ctx.queryParam("response_type"))) {
-            ctx.status(400).html(ConsentPage.error("unsupported_response_type: response_type must be code"));
+        Optional<String> refusal = refusal(ctx, clientId, redirectUri);
+        if (refusal.isPresent()) {
+            ctx.status(400).html(ConsentPage.error(refusal.get()));
             return;
         }
         String state = ctx.queryParam("state");
@@ -67,11 +60,7 @@ final class SpotifyAccountsEmulator {
         }
         String userId = ctx.queryParam("sandbox_user");
         if (userId == null || userId.isBlank()) {
-            Map<String, String> params = new LinkedHashMap<>();
-            for (String name : AUTHORIZE_PARAMS) {
-                params.put(name, ctx.queryParam(name));
-            }
-            ctx.status(200).html(ConsentPage.consent(params, "listener-" + Ids.randomAlnum(4)));
+            showConsentPage(ctx);
             return;
         }
         userId = userId.trim();
@@ -79,6 +68,35 @@ final class SpotifyAccountsEmulator {
             ctx.status(400).html(ConsentPage.error("INVALID_REQUEST: sandbox_user must be 1-64 of A-Z a-z 0-9 . _ -"));
             return;
         }
+        String code = consented(ctx, userId, clientId, redirectUri);
+        ctx.redirect(redirect(redirectUri, "code", code, state), HttpStatus.FOUND);
+    }
+
+    /** What the authorize page shows, instead of asking for consent, for a request it refuses; empty for none. */
+    private Optional<String> refusal(Context ctx, String clientId, String redirectUri) {
+        if (clientId == null || !spotify.isClient(clientId)) {
+            return Optional.of("INVALID_CLIENT: Invalid client");
+        }
+        if (!spotify.allowsRedirect(redirectUri)) {
+            // What Spotify's authorize page shows for a URI the app has not registered.
+            return Optional.of("INVALID_CLIENT: Invalid redirect URI");
+        }
+        if (!"code".equals(ctx.queryParam("response_type"))) {
+            return Optional.of("unsupported_response_type: response_type must be code");
+        }
+        return Optional.empty();
+    }
+
+    private static void showConsentPage(Context ctx) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : AUTHORIZE_PARAMS) {
+            params.put(name, ctx.queryParam(name));
+        }
+        ctx.status(200).html(ConsentPage.consent(params, "listener-" + Ids.randomAlnum(4)));
+    }
+
+    /** The user consents to what the app asks: the code it exchanges for their tokens. */
+    private String consented(Context ctx, String userId, String clientId, String redirectUri) {
         spotify.user(userId);
         spotify.consented(userId);
         String scope = ctx.queryParam("scope") == null ? "" : ctx.queryParam("scope").trim();
@@ -87,7 +105,7 @@ final class SpotifyAccountsEmulator {
                 now, now.plus(CODE_LIFETIME)));
         spotify.counter().countForUser(userId, SpotifyEmulator.AUTHORIZE);
         LOG.debug("sandbox Spotify user {} consented", userId);
-        ctx.redirect(redirect(redirectUri, "code", code, state), HttpStatus.FOUND);
+        return code;
     }
 
     private void token(Context ctx) {

@@ -73,6 +73,22 @@ final class SpotifyWebApiEmulator {
         if (limit < 1 || limit > 50) {
             throw SpotifyErrors.api(400, "Invalid limit");
         }
+        Cursor cursor = cursor(ctx);
+        Instant now = spotify.clock().instant();
+        SandboxUser.Page chosen = user.recentlyPlayed(cursor.afterMs(), cursor.beforeMs(), limit, now);
+        if (chosen.plays().isEmpty()
+                && user.recentlyPlayed(Long.MIN_VALUE, Long.MAX_VALUE, 1, now).plays().isEmpty()) {
+            ctx.status(204); // Spotify answers an empty history without a body
+            return;
+        }
+        JsonIo.send(ctx, 200, recentlyPlayedPage(ctx, chosen, limit));
+    }
+
+    /** The plays asked for: after one time or before one, in milliseconds, each end open when not given. */
+    private record Cursor(long afterMs, long beforeMs) {
+    }
+
+    private static Cursor cursor(Context ctx) {
         String after = ctx.queryParam("after");
         String before = ctx.queryParam("before");
         if (after != null && before != null) {
@@ -80,35 +96,41 @@ final class SpotifyWebApiEmulator {
         }
         long afterMs = after == null ? Long.MIN_VALUE : longParam(after, "Invalid after cursor");
         long beforeMs = before == null ? Long.MAX_VALUE : longParam(before, "Invalid before cursor");
+        return new Cursor(afterMs, beforeMs);
+    }
 
-        Instant now = spotify.clock().instant();
-        SandboxUser.Page chosen = user.recentlyPlayed(afterMs, beforeMs, limit, now);
-        List<SandboxUser.Play> page = chosen.plays();
-        if (page.isEmpty() && user.recentlyPlayed(Long.MIN_VALUE, Long.MAX_VALUE, 1, now).plays().isEmpty()) {
-            ctx.status(204); // Spotify answers an empty history without a body
-            return;
-        }
-
+    private ObjectNode recentlyPlayedPage(Context ctx, SandboxUser.Page chosen, int limit) {
         String base = apiBase(ctx);
+        List<SandboxUser.Play> page = chosen.plays();
         ObjectNode body = JsonIo.object();
         ArrayNode items = body.putArray("items");
-        for (SandboxUser.Play play : page) {
-            ObjectNode track = play.local() != null ? SpotifyJson.localTrack(play.local())
-                    : spotify.catalogue().resolve(play.trackId()).map(resolved -> SpotifyJson.track(resolved, base))
-                    .orElse(null);
-            if (track != null) {
-                ObjectNode item = items.addObject();
-                item.set("track", track);
-                item.put("played_at", Times.spotify(play.playedAt()));
-                item.putNull("context");
-            }
-        }
+        page.forEach(play -> addPlayed(items, play, base));
         if (chosen.more()) {
             body.put("next", base + "/v1/me/player/recently-played?before="
                     + page.get(page.size() - 1).playedAt().toEpochMilli() + "&limit=" + limit);
         } else {
             body.putNull("next");
         }
+        putCursors(body, page);
+        body.put("limit", limit);
+        body.put("href", ctx.fullUrl());
+        return body;
+    }
+
+    /** A PlayHistoryObject; a play of a track the catalogue no longer has is left out. */
+    private void addPlayed(ArrayNode items, SandboxUser.Play play, String base) {
+        ObjectNode track = play.local() != null ? SpotifyJson.localTrack(play.local())
+                : spotify.catalogue().resolve(play.trackId()).map(resolved -> SpotifyJson.track(resolved, base))
+                .orElse(null);
+        if (track != null) {
+            ObjectNode item = items.addObject();
+            item.set("track", track);
+            item.put("played_at", Times.spotify(play.playedAt()));
+            item.putNull("context");
+        }
+    }
+
+    private static void putCursors(ObjectNode body, List<SandboxUser.Play> page) {
         if (page.isEmpty()) {
             // a cursor past every play (or before the 50 kept): 200 with "cursors":null, a CursorPagingPlayHistoryObject
             // (https://developer.spotify.com/documentation/web-api/reference/get-recently-played) without items, as
@@ -119,9 +141,6 @@ final class SpotifyWebApiEmulator {
             cursors.put("after", Long.toString(page.get(0).playedAt().toEpochMilli()));
             cursors.put("before", Long.toString(page.get(page.size() - 1).playedAt().toEpochMilli()));
         }
-        body.put("limit", limit);
-        body.put("href", ctx.fullUrl());
-        JsonIo.send(ctx, 200, body);
     }
 
     /** Counts the call, applies faults, checks the token: any valid token, app or user. */

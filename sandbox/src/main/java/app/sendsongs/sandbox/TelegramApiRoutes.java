@@ -273,12 +273,7 @@ final class TelegramApiRoutes {
         if (value.isEmpty()) {
             return 40;
         }
-        long n;
-        try {
-            n = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            n = 0;
-        }
+        long n = TelegramParams.parseLong(value);
         return (int) Math.max(1, Math.min(100, n));
     }
 

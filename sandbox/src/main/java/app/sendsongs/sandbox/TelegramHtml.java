@@ -147,26 +147,13 @@ final class TelegramHtml {
     private String attributes(String tag, int begin) {
         String argument = null;
         while (i < n && html.charAt(i) != '>') {
-            while (i < n && isSpace(html.charAt(i))) {
-                i++;
-            }
+            skipSpaces();
             if (i < n && html.charAt(i) == '>') {
                 break;
             }
-            int nameStart = i;
-            while (i < n && !isSpace(html.charAt(i)) && "=>/\"'".indexOf(html.charAt(i)) < 0) {
-                i++;
-            }
-            String name = html.substring(nameStart, i);
-            if (name.isEmpty()) {
-                throw error("Empty attribute name in the tag \"" + tag + "\" at byte offset " + byteOffset(begin));
-            }
-            while (i < n && isSpace(html.charAt(i))) {
-                i++;
-            }
-            if (i >= n) {
-                throw error("Unclosed start tag \"" + tag + "\" at byte offset " + byteOffset(begin));
-            }
+            String name = attributeName(tag, begin);
+            skipSpaces();
+            checkStartTagGoesOn(tag, begin);
             if (html.charAt(i) != '=') {
                 if (tag.equals("blockquote") && name.equals("expandable")) {
                     argument = "expandable";
@@ -174,12 +161,8 @@ final class TelegramHtml {
                 continue;
             }
             i++;
-            while (i < n && isSpace(html.charAt(i))) {
-                i++;
-            }
-            if (i >= n) {
-                throw error("Unclosed start tag \"" + tag + "\" at byte offset " + byteOffset(begin));
-            }
+            skipSpaces();
+            checkStartTagGoesOn(tag, begin);
             String value = attributeValue();
             if (i >= n) {
                 throw error("Unclosed start tag at byte offset " + byteOffset(begin));
@@ -187,6 +170,30 @@ final class TelegramHtml {
             argument = argumentOf(tag, name, value, argument);
         }
         return argument;
+    }
+
+    private String attributeName(String tag, int begin) {
+        int nameStart = i;
+        while (i < n && !isSpace(html.charAt(i)) && "=>/\"'".indexOf(html.charAt(i)) < 0) {
+            i++;
+        }
+        String name = html.substring(nameStart, i);
+        if (name.isEmpty()) {
+            throw error("Empty attribute name in the tag \"" + tag + "\" at byte offset " + byteOffset(begin));
+        }
+        return name;
+    }
+
+    private void checkStartTagGoesOn(String tag, int begin) {
+        if (i >= n) {
+            throw error("Unclosed start tag \"" + tag + "\" at byte offset " + byteOffset(begin));
+        }
+    }
+
+    private void skipSpaces() {
+        while (i < n && isSpace(html.charAt(i))) {
+            i++;
+        }
     }
 
     private String attributeValue() {
@@ -239,9 +246,7 @@ final class TelegramHtml {
             i++;
         }
         String name = html.substring(begin + 2, i).toLowerCase(Locale.ROOT);
-        while (i < n && isSpace(html.charAt(i))) {
-            i++;
-        }
+        skipSpaces();
         if (i >= n || html.charAt(i) != '>') {
             throw error("Unclosed end tag at byte offset " + byteOffset(begin));
         }

@@ -115,69 +115,83 @@ final class TelegramMarkdownV2 {
 
     private void begin(char c) {
         int sourceIndex = i;
-        String argument = null;
-        Kind kind;
         switch (c) {
-            case '_' -> {
-                kind = at(i + 1) == '_' ? Kind.UNDERLINE : Kind.ITALIC;
-                if (kind == Kind.UNDERLINE) {
-                    i++;
-                }
-            }
-            case '*' -> kind = Kind.BOLD;
-            case '~' -> kind = Kind.STRIKETHROUGH;
-            case '|' -> {
-                if (at(i + 1) != '|') {
-                    throw reservedCharacter(c);
-                }
-                i++;
-                kind = Kind.SPOILER;
-            }
-            case '[' -> kind = Kind.TEXT_URL;
-            case '`' -> {
-                if (at(i + 1) == '`' && at(i + 2) == '`') {
-                    i += 3;
-                    kind = Kind.PRE;
-                    int languageEnd = i;
-                    while (languageEnd < n && !isSpace(source.charAt(languageEnd)) && source.charAt(languageEnd) != '`') {
-                        languageEnd++;
-                    }
-                    if (i != languageEnd && languageEnd < n && source.charAt(languageEnd) != '`') {
-                        kind = Kind.PRE_CODE;
-                        argument = source.substring(i, languageEnd);
-                        i = languageEnd;
-                    }
-                    skipOneLineBreak();
-                    i--;
-                } else {
-                    kind = Kind.CODE;
-                }
-            }
-            case '!' -> {
-                if (at(i + 1) != '[') {
-                    throw reservedCharacter(c);
-                }
-                i++;
-                kind = Kind.CUSTOM_EMOJI;
-            }
             case '\n' -> {
                 out.append('\n');
                 canStartBlockquote = true;
-                return;
             }
-            case '>' -> {
-                if (!canStartBlockquote) {
-                    throw reservedCharacter(c);
+            case '>' -> beginBlockquote(c, sourceIndex);
+            case '`' -> beginCode(sourceIndex);
+            default -> open.push(new Open(readMark(c), null, out.length(), sourceIndex));
+        }
+    }
+
+    /** Reads the one or two characters that begin an entity of text at {@code i}, leaving {@code i} on the last. */
+    private Kind readMark(char c) {
+        return switch (c) {
+            case '_' -> {
+                if (at(i + 1) != '_') {
+                    yield Kind.ITALIC;
                 }
-                if (haveBlockquote) {
-                    return;
-                }
-                kind = Kind.BLOCKQUOTE;
-                haveBlockquote = true;
+                i++;
+                yield Kind.UNDERLINE;
+            }
+            case '*' -> Kind.BOLD;
+            case '~' -> Kind.STRIKETHROUGH;
+            case '|' -> {
+                readSecond('|', c);
+                yield Kind.SPOILER;
+            }
+            case '[' -> Kind.TEXT_URL;
+            case '!' -> {
+                readSecond('[', c);
+                yield Kind.CUSTOM_EMOJI;
             }
             default -> throw reservedCharacter(c);
+        };
+    }
+
+    /** A mark of two characters: the one after {@code first} must be {@code second}. */
+    private void readSecond(char second, char first) {
+        if (at(i + 1) != second) {
+            throw reservedCharacter(first);
         }
-        open.push(new Open(kind, argument, out.length(), sourceIndex));
+        i++;
+    }
+
+    /** A quote begins at the start of a line; its next lines' '>' only go on with it. */
+    private void beginBlockquote(char c, int sourceIndex) {
+        if (!canStartBlockquote) {
+            throw reservedCharacter(c);
+        }
+        if (haveBlockquote) {
+            return;
+        }
+        haveBlockquote = true;
+        open.push(new Open(Kind.BLOCKQUOTE, null, out.length(), sourceIndex));
+    }
+
+    /** '`' begins code; '```' a pre block, whose first word, when a line follows, names the code's language. */
+    private void beginCode(int sourceIndex) {
+        if (at(i + 1) != '`' || at(i + 2) != '`') {
+            open.push(new Open(Kind.CODE, null, out.length(), sourceIndex));
+            return;
+        }
+        i += 3;
+        Kind kind = Kind.PRE;
+        String language = null;
+        int languageEnd = i;
+        while (languageEnd < n && !isSpace(source.charAt(languageEnd)) && source.charAt(languageEnd) != '`') {
+            languageEnd++;
+        }
+        if (i != languageEnd && languageEnd < n && source.charAt(languageEnd) != '`') {
+            kind = Kind.PRE_CODE;
+            language = source.substring(i, languageEnd);
+            i = languageEnd;
+        }
+        skipOneLineBreak();
+        i--;
+        open.push(new Open(kind, language, out.length(), sourceIndex));
     }
 
     private void skipOneLineBreak() {
@@ -191,16 +205,7 @@ final class TelegramMarkdownV2 {
     private void end(char c) {
         Kind kind = open.peek().kind();
         if (c == '\n' && kind != Kind.BLOCKQUOTE) {
-            Open spoiler = open.peek();
-            boolean spoilerEndsLine = kind == Kind.SPOILER && (spoiler.sourceIndex() == i - 2
-                    || (spoiler.sourceIndex() == i - 3 && !out.isEmpty() && out.charAt(out.length() - 1) == '\r'));
-            if (!spoilerEndsLine) {
-                throw cannotFindEnd(spoiler);
-            }
-            open.pop();
-            if (open.peek().kind() != Kind.BLOCKQUOTE) {
-                throw cannotFindEnd(open.peek());
-            }
+            endSpoilerThatMakesQuoteExpandable();
             kind = Kind.EXPANDABLE_BLOCKQUOTE;
         }
         Open top = open.peek();
@@ -215,18 +220,8 @@ final class TelegramMarkdownV2 {
                 skip |= argument == null;
             }
             case CUSTOM_EMOJI -> {
-                if (at(i + 1) != '(') {
-                    throw TelegramErrors.cantParseEntities("The entity must contain a tg://emoji or tg://time URL");
-                }
-                String url = readUrl();
-                Matcher emoji = CUSTOM_EMOJI_URL.matcher(url);
-                if (emoji.matches()) {
-                    argument = emoji.group(1);
-                } else if (TIME_URL.matcher(url).matches()) {
-                    skip = true;
-                } else {
-                    throw TelegramErrors.cantParseEntities("Invalid tg://emoji or tg://time URL specified");
-                }
+                argument = customEmojiId();
+                skip |= argument == null;
             }
             case BLOCKQUOTE, EXPANDABLE_BLOCKQUOTE -> {
                 haveBlockquote = false;
@@ -241,6 +236,39 @@ final class TelegramMarkdownV2 {
             entities.add(new TelegramEntity(kind.apiType, top.offset(), out.length() - top.offset(), argument));
         }
         open.pop();
+    }
+
+    /**
+     * A line of a quote ends: only a spoiler closed by "||" right at its end may be open, and it makes the quote
+     * expandable.
+     */
+    private void endSpoilerThatMakesQuoteExpandable() {
+        Open spoiler = open.peek();
+        boolean spoilerEndsLine = spoiler.kind() == Kind.SPOILER && (spoiler.sourceIndex() == i - 2
+                || (spoiler.sourceIndex() == i - 3 && !out.isEmpty() && out.charAt(out.length() - 1) == '\r'));
+        if (!spoilerEndsLine) {
+            throw cannotFindEnd(spoiler);
+        }
+        open.pop();
+        if (open.peek().kind() != Kind.BLOCKQUOTE) {
+            throw cannotFindEnd(open.peek());
+        }
+    }
+
+    /** The custom emoji's id from its {@code (tg://emoji?id=...)}; null for a {@code tg://time} URL, no entity. */
+    private String customEmojiId() {
+        if (at(i + 1) != '(') {
+            throw TelegramErrors.cantParseEntities("The entity must contain a tg://emoji or tg://time URL");
+        }
+        String url = readUrl();
+        Matcher emoji = CUSTOM_EMOJI_URL.matcher(url);
+        if (emoji.matches()) {
+            return emoji.group(1);
+        }
+        if (TIME_URL.matcher(url).matches()) {
+            return null;
+        }
+        throw TelegramErrors.cantParseEntities("Invalid tg://emoji or tg://time URL specified");
     }
 
     /** Reads {@code (url)} after the ']' at {@code i}, unescaping '\' pairs; leaves {@code i} on the ')'. */

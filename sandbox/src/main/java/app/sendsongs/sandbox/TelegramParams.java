@@ -101,4 +101,13 @@ final class TelegramParams {
             return null;
         }
     }
+
+    /** A number as Telegram's server reads one: anything unreadable is 0. */
+    static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }

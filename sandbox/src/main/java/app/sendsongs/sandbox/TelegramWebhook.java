@@ -222,7 +222,7 @@ final class TelegramWebhook {
 
     private void scheduleRetry(Pending pending, HttpResponse<String> response) {
         long botRetryAfter = response == null ? 0 : response.headers().firstValue("Retry-After")
-                .map(TelegramWebhook::seconds).orElse(0L);
+                .map(TelegramParams::parseLong).orElse(0L);
         Duration wait;
         if (botRetryAfter > 0) {
             wait = Duration.ofSeconds(Math.min(botRetryAfter, 3600));
@@ -377,13 +377,5 @@ final class TelegramWebhook {
             sorted.forEach(info.putArray("allowed_updates")::add);
         }
         return info;
-    }
-
-    private static long seconds(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }
