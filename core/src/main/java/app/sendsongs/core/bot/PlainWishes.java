@@ -27,6 +27,9 @@ final class PlainWishes {
     private static final String RECEIVED = "I keep no list of the songs friends send you: each came as a message "
             + "here, with who sent it, so scroll up to find one. What you sent is in {history}.";
 
+    /** A song waits in the friend's chat; the bot writes again only to tell of a play (or of none). */
+    private static final String NO_REMINDERS = "I don't send reminders, so a song never nags anyone: it waits in their "
+            + "chat until they play it. To nudge them, write to them yourself.";
     /** The bot sees plays, not what people make of a song. */
     private static final String OPINION = "I only see whether friends play a song, not what they think of it: ask "
             + "them! ";
@@ -55,6 +58,7 @@ final class PlainWishes {
             case WordsForWishes.ReceivedSongs received -> noListOfSongs(style);
             case WordsForWishes.WhoSentIt whoSent -> controls.latestSong(user).map(Message::text)
                     .orElseGet(() -> noListOfSongs(style));
+            case WordsForWishes.Reminder reminder -> Message.text(NO_REMINDERS);
             case WordsForWishes.Opinion opinion -> withLead(OPINION, run.apply(new Command.History()));
             case WordsForWishes.AboutASender about -> about.block()
                     ? offer("Block " + about.name() + "? I won't pass on their songs, and they aren't told.", "block",

@@ -51,6 +51,9 @@ final class WordsForWishes {
     /** Whom {@link #NOT_TELLING} may name that is no one person: everyone, handled as {@code receipts off}. */
     private static final Set<String> NOT_ONE_PERSON = Set.of("anyone", "anybody", "everyone", "everybody", "people",
             "friends", "my friends", "them", "him", "her", "the sender", "senders", "others");
+    /** Asking the bot to remind a friend of a song ("remind Bob"), which it never does ({@link Reminder}). */
+    private static final Pattern REMIND = Pattern.compile("(?:remind|nudge|ping|poke) (?!me\\b|myself\\b)"
+            + "[\\p{L}'.-]+(?: [\\p{L}'.-]+){0,3}?(?: (?:to (?:listen|play it|play the song)|about (?:it|the song|my song)))?");
     /** Asking how to change the listening service, without saying to which: {@code help connect}. */
     private static final Set<String> SWITCH_HOW = Set.of("change my service", "change service", "switch service",
             "switch services", "change my music service", "switch my music service", "change where i listen",
@@ -157,6 +160,10 @@ final class WordsForWishes {
     record WhoSentIt() implements Wish {
     }
 
+    /** Asking for a friend to be reminded of a song. */
+    record Reminder() implements Wish {
+    }
+
     /** Asking whether a friend liked a song. */
     record Opinion() implements Wish {
     }
@@ -186,6 +193,9 @@ final class WordsForWishes {
         }
         if (RECEIVED.contains(words)) {
             return Optional.of(new ReceivedSongs());
+        }
+        if (REMIND.matcher(words).matches()) {
+            return Optional.of(new Reminder());
         }
         if (LIKED.matcher(words).matches()) {
             return Optional.of(new Opinion());

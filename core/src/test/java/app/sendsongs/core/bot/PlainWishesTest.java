@@ -286,6 +286,16 @@ class PlainWishesTest {
     }
 
     @Test
+    void askingForAReminderSaysTheBotSendsNoneAndWhatItDoesInstead() {
+        for (String said : List.of("remind Bob", "remind bob to listen", "nudge Bob Fisher about it", "ping bob")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("I don't send reminders, so a song never nags "
+                    + "anyone: it waits in their chat until they play it. To nudge them, write to them yourself.");
+        }
+        assertThat(bot.reply("alice", "remind me what I sent")).as("a wish about the person's own songs")
+                .doesNotStartWith("I don't send reminders");
+    }
+
+    @Test
     void askingWhoWasBlockedIsAnsweredWithTheReceiptsAndBlocksAsTheyAreSet() {
         bot.reply("alice", "block Bob Fisher");
         String settings = bot.reply("alice", "receipts");
