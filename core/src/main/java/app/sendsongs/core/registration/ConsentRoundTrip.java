@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * code or, through a personal link, in registering that chat address.
  */
 final class ConsentRoundTrip {
-    private static final Logger LOG = Logger.getLogger(ConsentRoundTrip.class.getName());
+    /** Registration's logger, which its log lines were always written to (the log names it on each line). */
+    private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     private static final String USED_LINK =
             "This link was already used to connect. Send me connect in the chat for a new one.";
 

@@ -29,14 +29,14 @@ final class CancelSong {
     private final Outbox outbox;
     private final ShareSettled settled;
     private final HandlingMarks marks;
-    private final SentSongLines lines;
+    private final SentSongLines songLines;
 
-    CancelSong(ShareStore shares, Outbox outbox, ShareSettled settled, HandlingMarks marks, SentSongLines lines) {
+    CancelSong(ShareStore shares, Outbox outbox, ShareSettled settled, HandlingMarks marks, SentSongLines songLines) {
         this.shares = shares;
         this.outbox = outbox;
         this.settled = settled;
         this.marks = marks;
-        this.lines = lines;
+        this.songLines = songLines;
     }
 
     /** Whether a {@code cancel all} of the event being handled ran before, cut short by a crash. */
@@ -77,7 +77,7 @@ final class CancelSong {
 
     private String stopped(User sender, Share share) {
         return "Stopped watching " + share.track().title() + " for "
-                + lines.describe(sender, List.of(share), (one, receiver, name) -> name).getFirst() + ".";
+                + songLines.describe(sender, List.of(share), (one, receiver, name) -> name).getFirst() + ".";
     }
 
     /**
