@@ -6,13 +6,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
-import app.sendsongs.core.music.AppRefusedException;
-import app.sendsongs.core.music.ConsentRefusedException;
-import app.sendsongs.core.music.ListeningConnection;
-import app.sendsongs.core.music.ListeningSource;
 import app.sendsongs.core.music.ListeningSources;
-import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareDelivery;
 import app.sendsongs.core.share.ShareStore;
@@ -24,7 +18,6 @@ import app.sendsongs.core.user.FormerName;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.PersonalLinks;
-import app.sendsongs.core.user.PersonalLinks.PersonalLink;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -34,21 +27,16 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Connecting a listening source and registering. A browser asks to connect a source ({@code /connect/<source>}, or
  * {@code /connect} for Spotify) and gets a signed, expiring state bound to its connect cookie; nothing is stored
  * until the state comes back, when its id is recorded so it works once. Through the plain page, consent ends with
  * a one-time code for the {@code register} command (the seed's flow); through a personal link the bot sent, it
- * registers that chat address at once (see {@link Enrolment#direct}).
+ * registers that chat address at once (see {@link Enrolment#direct}). The round trip is {@link ConsentRoundTrip}'s.
  */
 public final class Registration {
-    private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-    private static final String USED_LINK =
-            "This link was already used to connect. Send me connect in the chat for a new one.";
     /** What a register's mark that it moved the person to another source is named by, for {@link Cause#id}. */
     private static final String SWITCHED_SOURCE = "registration switched source";
 
@@ -56,17 +44,12 @@ public final class Registration {
     private final UserStore users;
     private final ListeningSources sources;
     private final Enrolment enrolment;
-    private final ConnectStates states;
     private final PersonalLinks links;
     private final ConnectLink connectLink;
-    private final Outbox outbox;
-    private final ChatPlatforms chats;
-    private final Clock clock;
-    /** Bounds the calls to the sources that made-up codes and tokens can cause. */
-    private final ConsentBudget consents;
     private final NameChange names;
     /** Whether a newly connected history holds any play. */
     private final SourceCheck sourceCheck;
+    private final ConsentRoundTrip roundTrip;
 
     /** {@code shares}: read when someone changes their name, to tell whether anyone knew them by the old one. */
     public Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
@@ -79,19 +62,16 @@ public final class Registration {
     Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
                  ShareDelivery watching, ChatPlatforms chats, Outbox outbox, PersonalLinks links, SigningKey key,
                  ConnectLink connectLink, Clock clock, ConsentBudget consents) {
-        this.consents = consents;
         this.store = store;
         this.users = users;
         this.sources = sources;
         this.names = new NameChange(shares, clock);
         this.sourceCheck = new SourceCheck(sources);
         this.enrolment = new Enrolment(users, watching, chats, outbox, names, clock);
-        this.states = new ConnectStates(key, clock);
         this.links = links;
         this.connectLink = connectLink;
-        this.outbox = outbox;
-        this.chats = chats;
-        this.clock = clock;
+        this.roundTrip = new ConsentRoundTrip(store, sources, enrolment, new ConnectStates(key, clock), links,
+                connectLink, outbox, chats, clock, consents, sourceCheck);
     }
 
     /** Whether this server offers {@code kind}. */
@@ -110,25 +90,7 @@ public final class Registration {
      * is good only in that browser. Stores nothing.
      */
     public ConnectStart startConnect(SourceKind kind, String personalLink, String browser) {
-        Optional<ListeningSource> source = sources.find(kind);
-        if (source.isEmpty()) {
-            return new ConnectStart.Refused(kind.displayName() + " isn't set up on this server.");
-        }
-        Optional<PersonalLink> link = Optional.empty();
-        if (personalLink != null && !personalLink.isBlank()) {
-            link = links.read(personalLink);
-            if (link.isEmpty()) {
-                return new ConnectStart.Refused("This connect link has expired or isn't valid: the links I send work "
-                        + "once, within a day. Send me connect in the chat for a new one.",
-                        links.readExpired(personalLink).map(expired -> backTo(expired.person())));
-            }
-            if (store.wasUsed(usedLink(link.get()))) {
-                // Before the service's consent, which would otherwise be given for nothing.
-                return new ConnectStart.Refused(USED_LINK, Optional.of(backTo(link.get().person())));
-            }
-        }
-        String state = states.issue(kind, browser, link);
-        return new ConnectStart.ToConsent(kind, source.get().consentUrl(state), state);
+        return roundTrip.startConnect(kind, personalLink, browser);
     }
 
     /**
@@ -137,166 +99,7 @@ public final class Registration {
      * refusal, if any; {@code browser} the connect cookie the request carried (null when none).
      */
     public CallbackResult callback(SourceKind kind, String state, String code, String error, String browser) {
-        Optional<ListeningSource> source = sources.find(kind);
-        if (source.isEmpty()) {
-            return new CallbackResult.Failed(kind.displayName() + " isn't set up on this server.");
-        }
-        Optional<ConnectState> known = states.read(state).filter(s -> s.kind() == kind);
-        if (known.isEmpty()) {
-            return states.readExpired(state).filter(s -> s.kind() == kind && s.link().isPresent())
-                    .filter(s -> s.startedIn(browser)).<CallbackResult>map(s -> tookTooLong(kind, s))
-                    .orElseGet(() -> expired(kind));
-        }
-        if (!known.get().startedIn(browser)) {
-            return failed("This page was opened in another browser than the one that started connecting, so I won't "
-                    + "finish it here: that keeps anyone from tying their account to yours. " + again(kind, known.get()),
-                    known.get());
-        }
-        return consented(kind, source.get(), known.get(), state, code, error);
-    }
-
-    /** What the source gave (or the person pasted) for a state that is known and came back to its own browser. */
-    private CallbackResult consented(SourceKind kind, ListeningSource source, ConnectState known, String state,
-                                     String code, String error) {
-        boolean pasted = kind.pastesToken();
-        boolean nothingBack = code == null || code.isBlank();
-        if (pasted && nothingBack) {
-            return new CallbackResult.PasteAgain(kind, "Paste your " + kind.displayName() + " user token first.",
-                    state);
-        }
-        if (!pasted && (error != null || nothingBack)) {
-            return failed(kind.displayName() + " did not connect (" + ("access_denied".equals(error)
-                    ? "you declined" : "no authorisation was given") + "). " + again(kind, known), known);
-        }
-        if (!consents.take(kind)) {
-            // Before the state is used, so that the same page works again in a minute.
-            return tooMany(kind, state, known);
-        }
-        if (!pasted && !firstUse(known)) {
-            consents.giveBack(kind);
-            return expired(kind);
-        }
-        return completeWithSource(kind, source, known, state, code);
-    }
-
-    /** Completes the consent with the source, in the place the consent budget gave it. */
-    private CallbackResult completeWithSource(SourceKind kind, ListeningSource source, ConnectState known, String state,
-                                     String code) {
-        boolean pasted = kind.pastesToken();
-        ListeningConnection connection;
-        // A finished consent or a refusal settles the place taken above; anything else gives it back.
-        boolean placeSettled = false;
-        try {
-            connection = source.completeConsent(code);
-            placeSettled = true;
-            consents.finished(kind, connection.accountId());
-        } catch (PersonNotAllowedException e) {
-            LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
-            return notAllowed(kind, known, SourceOffer.notAllowed(kind));
-        } catch (AppRefusedException e) {
-            LOG.log(Level.SEVERE, "{0} refuses this server''s own key, so nobody can connect it: {1}",
-                    new Object[] {kind, e.getMessage()});
-            return notAllowed(kind, known, SourceOffer.appRefused(kind));
-        } catch (ConsentRefusedException e) {
-            placeSettled = true;
-            return pasted ? new CallbackResult.PasteAgain(kind, e.getMessage(), state)
-                    : failed(e.getMessage() + " " + again(kind, known), known);
-        } catch (MusicServiceException e) {
-            LOG.log(Level.WARNING, "{0} consent could not be completed: {1}", new Object[] {kind, e.getMessage()});
-            return pasted ? new CallbackResult.PasteAgain(kind, kind.displayName() + " could not be reached just now. "
-                    + "Please try again in a minute.", state)
-                    : failed(kind.displayName() + " could not complete the connection just now. "
-                    + "Please try again: " + again(kind, known), known);
-        } finally {
-            if (!placeSettled) {
-                consents.giveBack(kind);
-            }
-        }
-        if (pasted && !firstUse(known)) {
-            return expired(kind);
-        }
-        return complete(known, connection);
-    }
-
-    private CallbackResult complete(ConnectState state, ListeningConnection connection) {
-        if (state.link().isEmpty()) {
-            String registrationCode = Secrets.registrationCode();
-            Instant expires = clock.instant().plus(CODE_LIFETIME);
-            store.saveRegistrationCode(new RegistrationCode(Secrets.normalizeCode(registrationCode), connection,
-                    expires));
-            return new CallbackResult.Connected(connection.kind(), registrationCode, expires);
-        }
-        PersonalLink link = state.link().get();
-        Instant keepUntil = link.expiresAt().isAfter(state.expiresAt()) ? link.expiresAt() : state.expiresAt();
-        if (!store.useOnce(usedLink(link), keepUntil)) {
-            return failed(USED_LINK, state);
-        }
-        return enrolment.direct(link.person(), connection, sourceCheck.nothingPlayed(connection));
-    }
-
-    private static String usedLink(PersonalLink link) {
-        return "link:" + link.id();
-    }
-
-    private boolean firstUse(ConnectState state) {
-        return store.useOnce("state:" + state.id(), state.expiresAt());
-    }
-
-    /** {@code kind} refuses whatever the moment ({@code why}): the other sources are offered, on the page and in the chat. */
-    private CallbackResult notAllowed(SourceKind kind, ConnectState state, String why) {
-        List<CallbackResult.Alternative> alternatives = sources.kinds().stream().filter(other -> other != kind)
-                .map(other -> new CallbackResult.Alternative(other, state.link()
-                        .map(link -> links.url(link.person(), other)).orElse(startUrl(other))))
-                .toList();
-        state.link().ifPresent(link -> outbox.notify(link.person(), Message.text(why + " Tap one to connect it "
-                + "instead:").withChoices(SourceOffer.choices(alternatives.stream()
-                .map(CallbackResult.Alternative::kind).toList()))));
-        return new CallbackResult.NotAllowed(kind, why, alternatives);
-    }
-
-    /**
-     * Made-up codes or tokens, or one account's repeats, have spent the calls to the source that consents may make for
-     * now: the page asks to try again in a minute, with its state still unused.
-     */
-    private CallbackResult tooMany(SourceKind kind, String state, ConnectState known) {
-        String busy = "There were too many tries to connect " + kind.displayName() + " just now, so I'm not asking "
-                + kind.displayName() + " for a while. ";
-        return kind.pastesToken() ? new CallbackResult.PasteAgain(kind, busy + "Sorry: please paste it again in a "
-                + "minute.", state) : failed(busy + "Sorry: please reload this page in a minute.", known);
-    }
-
-    /** A failed round trip; through a personal link, with the way back to the person's chat. */
-    private CallbackResult.Failed failed(String message, ConnectState state) {
-        return new CallbackResult.Failed(message, state.link().map(link -> backTo(link.person())));
-    }
-
-    private CallbackResult.BackToChat backTo(ChatAddress person) {
-        return new CallbackResult.BackToChat(person.platform(), chats.chatLink(person.platform()));
-    }
-
-    /**
-     * The person's own link was opened more than {@link ConnectStates#LIFETIME} before they came back (making an
-     * account at the source takes longer): the link itself still works, from the chat.
-     */
-    private CallbackResult tookTooLong(SourceKind kind, ConnectState state) {
-        return failed("Connecting " + kind.displayName() + " took longer than " + ConnectStates.LIFETIME.toMinutes()
-                + " minutes, so this page has expired. Open your link in the chat again (or send me connect for a new "
-                + "one).", state);
-    }
-
-    private CallbackResult expired(SourceKind kind) {
-        return new CallbackResult.Failed("This link has expired or was already used. Start again at "
-                + startUrl(kind));
-    }
-
-    /** What to do after a failed round trip: a personal link's owner asks the bot, anyone else uses the page. */
-    private String again(SourceKind kind, ConnectState state) {
-        return state.link().isPresent() ? "Send me connect in the chat for a new link."
-                : "You can try again at " + startUrl(kind);
-    }
-
-    private String startUrl(SourceKind kind) {
-        return connectLink.plainPage(kind.id());
+        return roundTrip.callback(kind, state, code, error, browser);
     }
 
     /** The {@code register} command with a code from the plain connect page; returns the reply. */

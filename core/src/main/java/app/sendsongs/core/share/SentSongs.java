@@ -8,9 +8,6 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.TrackId;
-import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.RelativeTime;
-import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -18,54 +15,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
     private static final Choice MENU = new Choice("Menu", "menu");
     private static final String NOT_WATCHED = "That song isn't being watched any more; see {history}.";
-    /**
-     * What a cancel of one song marks before it stops it ({@link HandlingMarks}), and the song with its id after: run
-     * again after a crash, the song is no longer in the list it was chosen from, so the number would count another.
-     */
-    private static final String CHOSE = "cancel chose a song";
-    private static final String SETTLED = "That song was settled a moment ago; see history.";
-    /**
-     * What a {@code cancel all} marks before it stops songs, and each song with its id before stopping it: run again
-     * after a crash, the songs the first run stopped are no longer open, and its answer counts them too.
-     */
-    private static final String STOPPED_ALL = "cancel all stopped songs";
     /** The sender's latest sends a tap under an older question looks among for its song: a group send's, at least. */
     private static final int LATEST_LOOKED_AT = 20;
 
     private final ShareStore shares;
-    private final UserStore users;
-    private final Outbox outbox;
-    private final ShareSettled settled;
     private final GroupSendNames groupNames;
     private final ShownPendingList shown;
-    private final HandlingMarks marks;
     private final Clock clock;
-    private final TellingNames names;
+    private final SentSongLines songLines;
+    private final CancelSong cancelling;
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
                      GroupSendNames groupNames, ShownPendingList shown, HandlingMarks marks, Clock clock,
                      TellingNames names) {
-        this.marks = marks;
         this.shares = shares;
-        this.names = names;
-        this.users = users;
-        this.outbox = outbox;
-        this.settled = settled;
         this.groupNames = groupNames;
         this.shown = shown;
         this.clock = clock;
+        this.songLines = new SentSongLines(users, names, groupNames, clock);
+        this.cancelling = new CancelSong(shares, outbox, settled, marks, songLines);
     }
 
     /**
@@ -104,7 +80,7 @@ public final class SentSongs {
             return "Nothing pending: none of the songs you sent is being watched.";
         }
         StringBuilder text = new StringBuilder("Songs you sent that are being watched:");
-        List<String> lines = describe(sender, open);
+        List<String> lines = songLines.describe(sender, open);
         for (int i = 0; i < lines.size(); i++) {
             text.append("\n").append(i + 1).append(". ").append(lines.get(i));
         }
@@ -123,13 +99,13 @@ public final class SentSongs {
         return shares.latestSentBy(sender.address(), LATEST_LOOKED_AT).stream()
                 .filter(share -> share.track().id().equals(track)).findFirst()
                 .map(share -> "That tap was for " + share.track().title() + ", which you already sent to "
-                        + sentTo(sender, share) + " " + ago(share.createdAt()) + ", so I did nothing.");
+                        + sentTo(sender, share) + " " + songLines.ago(share.createdAt()) + ", so I did nothing.");
     }
 
     /** Who a share went to, as the sender knows them: the group it went to, else its receiver. */
     private String sentTo(User sender, Share share) {
         return share.groupSendId().flatMap(groupNames::groupNameOf)
-                .orElseGet(() -> describe(sender, List.of(share), (one, receiver, name) -> name).getFirst());
+                .orElseGet(() -> songLines.describe(sender, List.of(share), (one, receiver, name) -> name).getFirst());
     }
 
     /**
@@ -151,7 +127,7 @@ public final class SentSongs {
         List<Share> shown = sent.subList(skipped, Math.min(sent.size(), skipped + HISTORY_SIZE));
         StringBuilder text = new StringBuilder(page == 1 ? "Your latest songs:"
                 : "Your songs before those (" + (skipped + 1) + " to " + (skipped + shown.size()) + "):");
-        describe(sender, shown).forEach(line -> text.append("\n• ").append(line));
+        songLines.describe(sender, shown).forEach(line -> text.append("\n• ").append(line));
         Message answer = Message.text(text.toString());
         return sent.size() > skipped + HISTORY_SIZE
                 ? answer.withChoices(List.of(new Choice("Older songs", "history " + (page + 1)))) : answer;
@@ -182,7 +158,7 @@ public final class SentSongs {
     }
 
     private Message takeBackTap(User sender, Share share) {
-        String name = describe(sender, List.of(share), (one, receiver, shown) -> shown).getFirst();
+        String name = songLines.describe(sender, List.of(share), (one, receiver, shown) -> shown).getFirst();
         String cancel = SenderOfSong.payload("cancel", share);
         if (share.status() == ShareStatus.HELD) {
             return Message.text(share.track().title() + " hasn't reached " + name + " yet. Cancel it, so they never "
@@ -204,20 +180,20 @@ public final class SentSongs {
      */
     public Message cancel(User sender, Command.Cancel command) {
         boolean oneSong = command.which().filter(which -> which.equals("all") || which.startsWith("all ")).isEmpty();
-        Optional<Share> chosen = oneSong ? chosenBefore(sender) : Optional.empty();
+        Optional<Share> chosen = oneSong ? cancelling.chosenBefore(sender) : Optional.empty();
         if (chosen.isPresent()) {
-            return Message.text(cancelledAgain(sender, chosen.get()));
+            return Message.text(cancelling.cancelledAgain(sender, chosen.get()));
         }
         List<Share> open = open(sender);
         // a cancel all cut short once it had stopped every song counts them when handled again
-        if (open.isEmpty() && (oneSong || !marks.marked(STOPPED_ALL))) {
+        if (open.isEmpty() && (oneSong || !cancelling.cancelAllRanBefore())) {
             return Message.text("There is nothing to cancel: no song you sent is being watched.");
         }
         if (command.which().isPresent()) {
             return cancelWhich(sender, open, command.which().get());
         }
         if (open.size() == 1) {
-            return Message.text(cancelled(sender, open.getFirst()));
+            return Message.text(cancelling.cancelled(sender, open.getFirst()));
         }
         shown.shown(sender.address(), open);
         String cancel = CommandStyle.of(sender.address()).spell("cancel");
@@ -229,14 +205,14 @@ public final class SentSongs {
         Optional<String> song = SenderOfSong.shareId(which);
         if (song.isPresent()) {
             return Message.text(open.stream().filter(share -> share.id().equals(song.get())).findFirst()
-                    .map(share -> cancelled(sender, share))
+                    .map(share -> cancelling.cancelled(sender, share))
                     .orElseGet(() -> CommandStyle.of(sender.address()).write(NOT_WATCHED)));
         }
         if (which.equals("all") || which.startsWith("all ")) {
             Instant listedUpTo = which.equals("all") ? Instant.MAX
                     : Instant.ofEpochMilli(Long.parseLong(which.substring("all ".length())));
-            long cancelled = cancelAll(sender, open.stream().filter(share -> !share.createdAt().isAfter(listedUpTo))
-                    .toList());
+            long cancelled = cancelling.cancelAll(sender, open.stream()
+                    .filter(share -> !share.createdAt().isAfter(listedUpTo)).toList());
             return Message.text("Stopped watching " + cancelled + (cancelled == 1 ? " song." : " songs."));
         }
         int number = Integer.parseInt(which);
@@ -248,7 +224,8 @@ public final class SentSongs {
         }
         String id = listed.get(number - 1);
         return Message.text(open.stream().filter(share -> share.id().equals(id)).findFirst()
-                .map(share -> cancelled(sender, share)).orElseGet(() -> noLongerPending(sender, number, id)));
+                .map(share -> cancelling.cancelled(sender, share))
+                .orElseGet(() -> noLongerPending(sender, number, id)));
     }
 
     /**
@@ -273,87 +250,11 @@ public final class SentSongs {
     /** The song the list showed at {@code number} left it since: said so, with what became of it. */
     private String noLongerPending(User sender, int number, String id) {
         return "Number " + number + " in the list I showed you isn't pending any more, so I cancelled nothing"
-                + shares.findShare(id).map(share -> ": " + describe(sender, List.of(share)).getFirst()).orElse(".")
+                + shares.findShare(id).map(share -> ": " + songLines.describe(sender, List.of(share)).getFirst())
+                .orElse(".")
                 + "\nSee the list as it is now: " + CommandStyle.of(sender.address()).spell("pending");
     }
 
-    /**
-     * Stops the {@code listed} songs, each marked first; returns how many this event stopped, those a run of it cut
-     * short by a crash stopped too. Only a run after such a run reads the sender's songs again for them.
-     */
-    private long cancelAll(User sender, List<Share> listed) {
-        boolean cutShortBefore = marks.marked(STOPPED_ALL);
-        marks.mark(STOPPED_ALL, sender.lastMessageAt());
-        Set<String> stopped = new HashSet<>();
-        for (Share share : listed) {
-            marks.mark(STOPPED_ALL + " " + share.id(), sender.lastMessageAt());
-            if (cancel(share)) {
-                stopped.add(share.id());
-            }
-        }
-        if (!cutShortBefore) {
-            return stopped.size();
-        }
-        List<Share> stoppedBefore = shares.sharesSentBy(sender.address()).stream()
-                .filter(share -> share.status() == ShareStatus.CANCELLED && !stopped.contains(share.id()))
-                .filter(share -> marks.marked(STOPPED_ALL + " " + share.id())).toList();
-        stoppedBefore.forEach(this::afterStopping); // the crash may have come between a stop and what follows it
-        return stopped.size() + stoppedBefore.size();
-    }
-
-    /** Stops the one song the sender chose, marked first for the cancel handled again ({@link #chosenBefore}). */
-    private String cancelled(User sender, Share share) {
-        marks.mark(CHOSE, sender.lastMessageAt());
-        marks.mark(CHOSE + " " + share.id(), sender.lastMessageAt());
-        return cancel(share) ? stopped(sender, share) : SETTLED;
-    }
-
-    private String stopped(User sender, Share share) {
-        return "Stopped watching " + share.track().title() + " for "
-                + describe(sender, List.of(share), (one, receiver, name) -> name).getFirst() + ".";
-    }
-
-    /**
-     * The song a run of the cancel being handled chose, cut short by a crash: looked for among the sender's songs only
-     * when that run marked it chose one, which the first run of every cancel does not find.
-     */
-    private Optional<Share> chosenBefore(User sender) {
-        if (!marks.marked(CHOSE)) {
-            return Optional.empty();
-        }
-        return shares.sharesSentBy(sender.address()).stream().filter(share -> marks.marked(CHOSE + " " + share.id()))
-                .findFirst();
-    }
-
-    /** The cancel handled again finishes with the song its first run chose, and answers as that run would have. */
-    private String cancelledAgain(User sender, Share chosen) {
-        if (chosen.status() != ShareStatus.CANCELLED) {
-            return cancel(chosen) ? stopped(sender, chosen) : SETTLED;
-        }
-        afterStopping(chosen);
-        return stopped(sender, chosen);
-    }
-
-    /**
-     * What follows the stop of a song stopped by a run of the event being handled, done again: that run may have been
-     * cut short between the stop and what followed it (each step does nothing the second time).
-     */
-    private void afterStopping(Share stopped) {
-        outbox.withdrawShare(stopped.receiver(), stopped.id());
-        settled.settled(stopped);
-    }
-
-    private boolean cancel(Share share) {
-        Share cancelled = share.cancelled();
-        if (!shares.updateShare(cancelled, share.status())) {
-            return false;
-        }
-        if (share.status() == ShareStatus.HELD) {
-            outbox.withdrawShare(share.receiver(), share.id());
-        }
-        settled.settled(cancelled);
-        return true;
-    }
 
     /**
      * The songs the sender can see being watched. A song to a friend who doesn't share plays leaves the list once
@@ -367,67 +268,9 @@ public final class SentSongs {
      * Delivered to a friend who doesn't share plays with the sender: whether and when it was played is theirs. So is
      * a song of a group they left since: only a song still unplayed is stopped by leaving.
      */
-    private static boolean keptPrivate(Share share) {
+    static boolean keptPrivate(Share share) {
         return Repeats.keptPrivate(share) && share.status() != ShareStatus.CANCELLED;
     }
 
-    /**
-     * The line of each of {@code listed} ({@link #describe(Share, Optional, String)}): each receiver read once, and
-     * named as the sender knows them ({@link TellingNames}, one read for the whole list).
-     */
-    private List<String> describe(User sender, List<Share> listed) {
-        return describe(sender, listed, this::describe);
-    }
-
-    private List<String> describe(User sender, List<Share> listed, Line line) {
-        Map<ChatAddress, Optional<User>> receivers = new HashMap<>();
-        listed.forEach(share -> receivers.computeIfAbsent(share.receiver(), users::findUser));
-        TellingNames.Shown shown = names.to(sender.address(), receivers.values().stream()
-                .flatMap(Optional::stream).toList());
-        return listed.stream().map(share -> line.of(share, receivers.get(share.receiver()),
-                shown.of(receivers.get(share.receiver()), User.SOMEONE_WHO_LEFT))).toList();
-    }
-
-    /** What is said of one share, its receiver and their name as the sender is shown it. */
-    private interface Line {
-        String of(Share share, Optional<User> receiver, String receiverName);
-    }
-
-    private String describe(Share share, Optional<User> receiver, String receiverName) {
-        String head = share.track().title() + " → " + receiverName + inGroup(share) + ": ";
-        if (keptPrivate(share)) {
-            return head + "delivered " + ago(share.deliveredAt().orElseThrow()) + " (they don't share plays)";
-        }
-        return head + switch (share.status()) {
-            case HELD -> "waiting to be delivered (sent " + ago(share.createdAt()) + ")";
-            case WATCHING -> "delivered " + ago(share.deliveredAt().orElseThrow()) + ", "
-                    + (receiver.map(User::grantState).orElse(null) == GrantState.NEEDS_RECONNECT
-                    ? "watching paused (I can't see their plays until they reconnect)" : watching(share));
-            case PLAYED -> "played " + ago(share.playedAt().orElseThrow());
-            case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
-            case CANCELLED -> "cancelled";
-            case LEFT_GROUP -> "stopped: no longer in the group";
-            case UNDELIVERED -> "never delivered";
-        };
-    }
-
-    /**
-     * How much longer a song is watched. Its watch period over, it is still open until its last check, a grace period
-     * later (plays reach a history late): "watching for … more" would name no time left.
-     */
-    private String watching(Share share) {
-        Instant until = share.expiresAt().orElseThrow();
-        return until.isAfter(clock.instant()) ? "watching " + RelativeTime.forMore(until, clock.instant())
-                : "watching ended " + ago(until) + "; last check for late plays soon";
-    }
-
-    private String ago(Instant at) {
-        return RelativeTime.ago(at, clock.instant());
-    }
-
-    /** " (in Family)" for a song sent to a group, so a group's members read as one send. */
-    private String inGroup(Share share) {
-        return share.groupSendId().flatMap(groupNames::groupNameOf).map(name -> " (in " + name + ")").orElse("");
-    }
 
 }

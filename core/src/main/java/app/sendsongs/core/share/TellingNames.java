@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * How the bot names people to someone, the reader of an answer or notice: by their name, and, where the reader knows
  * another person of that name (a contact of theirs, {@link Acquaintances}, with the same {@link User#nameKey}), with
- * what tells them apart as "which one?" tells them ({@link WhichPerson#tellingLines}): "Bob Fisher (on Telegram)",
+ * what tells them apart as "which one?" tells them ({@link TellingApart#tellingLines}): "Bob Fisher (on Telegram)",
  * "Bob Fisher (in Family with you)"; nothing where that would not tell them apart (two who joined in the same minute,
  * say). Two people of one name named in the same answer are told apart too. One read of the names' holders for a
  * whole answer ({@link UserStore#findUsersByNames}), none where the caller has them already ({@link Holders#of}); the
@@ -94,7 +94,7 @@ public final class TellingNames {
                     .filter(other -> named.stream().noneMatch(person -> person.address().equals(other.address())))
                     .forEach(together::add);
             if (together.size() > 1) {
-                List<String> lines = WhichPerson.tellingLines(acquaintances, reader, contacts, together);
+                List<String> lines = TellingApart.tellingLines(acquaintances, reader, contacts, together);
                 for (int i = 0; i < named.size(); i++) {
                     if (lines.indexOf(lines.get(i)) == lines.lastIndexOf(lines.get(i))) { // else it tells nothing
                         told.put(named.get(i).address(), named.get(i).name() + " (" + lines.get(i) + ")");

@@ -5,21 +5,18 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
-import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.share.TellingApart.Description;
+import app.sendsongs.core.share.TellingApart.Fact;
 import app.sendsongs.core.shared.Handles;
-import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * When a name matches several people: asks which one was meant (never picking the first), keeps the question with
@@ -36,7 +33,6 @@ public final class WhichPerson {
     public static final String NOT_WAITING = "I'm not waiting for an answer from you.";
     /** People offered at most: one tap each, and one for the last tap (a platform shows 13). */
     static final int MAX_CANDIDATES = Message.MAX_CHOICES - 1;
-    private static final int GROUPS_SHOWN = 2;
     private static final String DONT_SEND = "Don't send";
     private static final String NEVER_MIND = "Never mind";
     private static final CommandParser PARSER = new CommandParser();
@@ -205,89 +201,8 @@ public final class WhichPerson {
 
     /** As {@link #describe(User, List)}, each person's facts after {@code first}'s of them. */
     private List<Description> describe(User asker, List<User> offered, Function<User, List<Fact>> first) {
-        return describe(acquaintances, asker.address(), acquaintances.contactsOf(asker.address()), offered, first);
-    }
-
-    /**
-     * What tells each of {@code people} apart from the others of their name, as the asker's "which one?" would say
-     * it on its own, the chat app first ("on Telegram", when none of the others is on it), else as the question's taps
-     * do ("in Family with you", "joined 1 May 2030"): for naming one of two people of one name the asker knows
-     * anywhere else ({@link TellingNames}). {@code contacts} are the asker's; groups in common are read only when the
-     * chat app does not tell someone apart.
-     */
-    static List<String> tellingLines(Acquaintances acquaintances, ChatAddress asker, List<ChatAddress> contacts,
-                                     List<User> people) {
-        List<Boolean> byApp = people.stream().map(person -> {
-            List<User> namesakes = people.stream()
-                    .filter(other -> other != person && other.nameKey().equals(person.nameKey())).toList();
-            return !namesakes.isEmpty() && namesakes.stream()
-                    .noneMatch(other -> other.address().platform().equals(person.address().platform()));
-        }).toList();
-        List<Description> described = byApp.contains(false) ? describe(acquaintances, asker, contacts, people)
-                : List.of();
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            lines.add(byApp.get(i) ? "on " + people.get(i).address().platform().displayName()
-                    : described.get(i).tellingLine());
-        }
-        return lines;
-    }
-
-    private static List<Description> describe(Acquaintances acquaintances, ChatAddress asker,
-                                              List<ChatAddress> contacts, List<User> offered) {
-        return describe(acquaintances, asker, contacts, offered, person -> List.of());
-    }
-
-    private static List<Description> describe(Acquaintances acquaintances, ChatAddress asker,
-                                              List<ChatAddress> contacts, List<User> offered,
-                                              Function<User, List<Fact>> first) {
-        boolean platformsDiffer = offered.stream().map(user -> user.address().platform()).distinct().count() > 1;
-        List<List<Fact>> facts = offered.stream().map(candidate -> {
-            List<Fact> all = new ArrayList<>(first.apply(candidate));
-            all.addAll(facts(acquaintances, asker, candidate, contacts, platformsDiffer));
-            return List.copyOf(all);
-        }).toList();
-        List<Description> described = new ArrayList<>();
-        for (int i = 0; i < offered.size(); i++) {
-            Instant joined = offered.get(i).registeredAt();
-            described.add(new Description(facts.get(i), telling(i, offered, facts), lookAlike(i, offered, facts)
-                    ? Texts.when(joined) : Texts.day(joined)));
-        }
-        return described;
-    }
-
-    /**
-     * The first of the facts of the person at {@code index} that some other person of their name lacks: the one that
-     * tells them apart on a tap (a group both Bob Fishers share with the asker does not, the app each is on does).
-     */
-    private static Optional<Fact> telling(int index, List<User> offered, List<List<Fact>> facts) {
-        String name = offered.get(index).nameKey();
-        List<Set<String>> others = new ArrayList<>();
-        for (int other = 0; other < offered.size(); other++) {
-            if (other != index && offered.get(other).nameKey().equals(name)) {
-                others.add(facts.get(other).stream().map(Fact::onTap).collect(Collectors.toSet()));
-            }
-        }
-        return facts.get(index).stream()
-                .filter(fact -> others.isEmpty() || others.stream().anyMatch(their -> !their.contains(fact.onTap())))
-                .findFirst();
-    }
-
-    private static List<Fact> facts(Acquaintances acquaintances, ChatAddress asker, User candidate,
-                                    List<ChatAddress> contacts, boolean platformsDiffer) {
-        List<Fact> facts = new ArrayList<>();
-        List<String> groups = acquaintances.groupsInCommon(asker, candidate.address());
-        if (!groups.isEmpty()) {
-            facts.add(new Fact("in " + String.join(", ", groups.subList(0, Math.min(GROUPS_SHOWN, groups.size())))
-                    + " with you", groups.getFirst()));
-        } else if (contacts.contains(candidate.address())) {
-            facts.add(new Fact("exchanged songs with you", "a contact"));
-        }
-        if (platformsDiffer) {
-            String platform = candidate.address().platform().displayName();
-            facts.add(new Fact("on " + platform, platform));
-        }
-        return facts;
+        return TellingApart.describe(acquaintances, asker.address(), acquaintances.contactsOf(asker.address()), offered,
+                first);
     }
 
     /**
@@ -307,43 +222,6 @@ public final class WhichPerson {
                 .orElse(List.of());
     }
 
-    /** Whether another person offered has the same name and facts and joined the same day. */
-    private static boolean lookAlike(int index, List<User> offered, List<List<Fact>> facts) {
-        User person = offered.get(index);
-        String day = Texts.day(person.registeredAt());
-        for (int other = 0; other < offered.size(); other++) {
-            if (other != index && offered.get(other).nameKey().equals(person.nameKey())
-                    && facts.get(other).equals(facts.get(index))
-                    && Texts.day(offered.get(other).registeredAt()).equals(day)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One thing that tells a person apart: as the question's line says it, and as a tap's short title does. */
-    private record Fact(String inLine, String onTap) {
-    }
-
-    /**
-     * The facts that tell a person apart, the one of them that does so on a tap, and when they joined (a day, or a day
-     * and time).
-     */
-    private record Description(List<Fact> facts, Optional<Fact> telling, String joined) {
-        String line() {
-            return facts.stream().map(fact -> fact.inLine() + ", ").collect(Collectors.joining()) + "joined " + joined;
-        }
-
-        /** A tap's title for {@code person}: their first name and the telling fact, else when they joined. */
-        String tapTitle(User person) {
-            return Names.firstName(person.name()) + " · " + telling.map(Fact::onTap).orElse(joined);
-        }
-
-        /** The telling fact as a line says it ("on Telegram"), else when they joined. */
-        String tellingLine() {
-            return telling.map(Fact::inLine).orElse("joined " + joined);
-        }
-    }
 
     /** Whether {@code choice} is a question about people ({@link #ask}, {@link #askAboutTypo}). */
     public static boolean asks(PendingChoice choice) {
