@@ -27,6 +27,11 @@ final class PlainWishes {
     private static final String RECEIVED = "I keep no list of the songs friends send you: each came as a message "
             + "here, with who sent it, so scroll up to find one. What you sent is in {history}.";
 
+    /** People are found by the names they registered; a newcomer is invited by a song sent to their name. */
+    private static final String NO_FRIENDS_LIST = "There's no friends list to fill: a song goes to anyone registered "
+            + "with me, by the name they registered (paste the song's link, then type it), and after that they come up "
+            + "as a tap. Not registered yet? Type their name all the same: I'll give you a link to forward them, and "
+            + "the song goes to them when they sign up.";
     /** A song waits in the friend's chat; the bot writes again only to tell of a play (or of none). */
     private static final String NO_REMINDERS = "I don't send reminders, so a song never nags anyone: it waits in their "
             + "chat until they play it. To nudge them, write to them yourself.";
@@ -59,6 +64,7 @@ final class PlainWishes {
             case WordsForWishes.WhoSentIt whoSent -> controls.latestSong(user).map(Message::text)
                     .orElseGet(() -> noListOfSongs(style));
             case WordsForWishes.Reminder reminder -> Message.text(NO_REMINDERS);
+            case WordsForWishes.Friends friends -> Message.text(NO_FRIENDS_LIST);
             case WordsForWishes.Opinion opinion -> withLead(OPINION, run.apply(new Command.History()));
             case WordsForWishes.AboutASender about -> about.block()
                     ? offer("Block " + about.name() + "? I won't pass on their songs, and they aren't told.", "block",

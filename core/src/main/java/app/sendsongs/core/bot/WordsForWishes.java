@@ -116,6 +116,15 @@ final class WordsForWishes {
             "what is this", "what's this", "whats this", "what is this bot", "what are you", "who are you");
     private static final Set<String> HOW_GROUPS_WORK = Set.of("how do groups work", "how does a group work",
             "how do i send to a group", "how do i send a song to a group");
+    /** Asking how to add or invite friends: the bot keeps no friends list ({@link Friends}). */
+    private static final Set<String> FRIENDS = Set.of("how do i add friends", "how do i add a friend",
+            "how do i add someone", "how do i add people", "how can i add friends", "how to add friends",
+            "how do i find friends", "how do i find my friends", "find friends", "find my friends", "invite",
+            "invite a friend", "invite friends", "invite someone", "invite people", "invite my friends",
+            "how do i invite someone", "how do i invite a friend", "how do i invite friends", "how do i invite people",
+            "how do i invite my friends", "how to invite friends", "how to invite my friends", "how can i invite friends",
+            "how to invite someone", "how do i add my friends", "where are my friends", "my friends list",
+            "friends list");
     /** Asking about settings or privacy: {@code help privacy}, what friends learn and the controls. */
     private static final Set<String> SETTINGS = Set.of("privacy", "my privacy", "privacy settings", "settings",
             "my settings", "preferences", "my preferences", "options", "controls", "privacy controls");
@@ -160,6 +169,10 @@ final class WordsForWishes {
     record WhoSentIt() implements Wish {
     }
 
+    /** Asking how friends are added or invited. */
+    record Friends() implements Wish {
+    }
+
     /** Asking for a friend to be reminded of a song. */
     record Reminder() implements Wish {
     }
@@ -193,6 +206,9 @@ final class WordsForWishes {
         }
         if (RECEIVED.contains(words)) {
             return Optional.of(new ReceivedSongs());
+        }
+        if (FRIENDS.contains(words)) {
+            return Optional.of(new Friends());
         }
         if (REMIND.matcher(words).matches()) {
             return Optional.of(new Reminder());

@@ -194,7 +194,7 @@ final class GroupPhrases {
     }
 
     private static Optional<Command> helpAbout(String asked) {
-        if (!HOW_TOPIC.matcher(asked).matches()) {
+        if (!HOW_TOPIC.matcher(asked).matches() || aboutFriends(asked)) {
             return Optional.empty();
         }
         String verb = lower(asked);
@@ -203,6 +203,16 @@ final class GroupPhrases {
                 : verb.startsWith("leave") || verb.startsWith("quit") || verb.startsWith("exit") ? "leave_group"
                 : verb.startsWith("delete") || verb.startsWith("end") ? "delete_group" : "members";
         return Optional.of(new Command.Help(Optional.of(topic)));
+    }
+
+    /**
+     * "add friends", "invite someone", with no group in the words: how people are found and invited, which no group
+     * command is about (the bot keeps no friends list).
+     */
+    private static boolean aboutFriends(String asked) {
+        String[] verbAndRest = lower(asked).split(" ", 2);
+        return verbAndRest.length == 2 && (verbAndRest[0].equals("add") || verbAndRest[0].equals("invite"))
+                && PEOPLE.contains(verbAndRest[1]);
     }
 
     /** A command about one group; "leave a group" names none, and is answered as the command typed without one. */

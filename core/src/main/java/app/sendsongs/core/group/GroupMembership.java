@@ -95,7 +95,8 @@ public final class GroupMembership {
         List<Group> own = groups.groupsOf(owner.address()).reversed().stream()
                 .filter(group -> group.ownedBy(owner.address())).toList();
         if (own.isEmpty()) {
-            return Message.text("You haven't made a group yet. Make one first, then add people to it.")
+            return Message.text("You haven't made a group yet. Make one first, then add people to it. To send "
+                    + "someone a song, there's nobody to add first: paste its link and type their name.")
                     .withChoices(List.of(GroupListing.MAKE_ONE));
         }
         if (own.size() == 1) {

@@ -296,6 +296,19 @@ class PlainWishesTest {
     }
 
     @Test
+    void askingHowToAddOrInviteFriendsSaysThereIsNoListToFillAndHowInvitesWork() {
+        for (String said : List.of("How do I add friends?", "how do i add a friend", "find friends",
+                "invite a friend", "How do I invite someone?", "invite", "how to invite my friends")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("There's no friends list to fill: a song goes to "
+                    + "anyone registered with me, by the name they registered (paste the song's link, then type it), "
+                    + "and after that they come up as a tap. Not registered yet? Type their name all the same: I'll "
+                    + "give you a link to forward them, and the song goes to them when they sign up.");
+        }
+        assertThat(bot.reply("alice", "how do I add someone to my group?")).as("about a group")
+                .isEqualTo(Help.usage("add_to_group", CommandStyle.PLAIN));
+    }
+
+    @Test
     void askingWhoWasBlockedIsAnsweredWithTheReceiptsAndBlocksAsTheyAreSet() {
         bot.reply("alice", "block Bob Fisher");
         String settings = bot.reply("alice", "receipts");

@@ -111,7 +111,8 @@ class GroupWordsTest {
     @Test
     void anAddOrRemovalWithoutItsGroupGoesToTheOnlyOneOrAsksWhichByTaps() {
         assertThat(bot.reply("alice", "add Bob Fisher")).isEqualTo("You haven't made a group yet. Make one first, "
-                + "then add people to it.");
+                + "then add people to it. To send someone a song, there's nobody to add first: paste its link and "
+                + "type their name.");
         assertThat(titles("alice")).containsExactly("Make a group");
         bot.reply("alice", "create a group called Family");
         assertThat(bot.reply("alice", "add Bob Fisher")).startsWith("Added Bob Fisher to Family (2 members).");
