@@ -194,13 +194,15 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
         }
         graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION")).ifPresent(problems::add);
-        Checked checked = new Checked(port, telegram, Duration.ofSeconds(tick), limits, heldMessageExpiry, lease,
-                withGrace(schedule, values, problems), lastfm(values, problems), StoreConfig.from(values, problems),
-                tokenCipher(values, problems));
+        schedule = withGrace(schedule, values, problems);
+        Optional<Lastfm> lastfm = lastfm(values, problems);
+        StoreConfig store = StoreConfig.from(values, problems);
+        TokenCipher tokenCipher = tokenCipher(values, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
         }
-        return checked;
+        return new Checked(port, telegram, Duration.ofSeconds(tick), limits, heldMessageExpiry, lease, schedule, lastfm,
+                store, tokenCipher);
     }
 
     /** The Telegram settings, if given; at least one chat platform must be, each with all its values. */

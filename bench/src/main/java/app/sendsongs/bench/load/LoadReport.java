@@ -72,7 +72,8 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
 
     /** The bare POSTs beside the webhook's. */
     private String requestsTable() {
-        return "| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath() + " | webhook / ceiling |\n"
+        return "| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath()
+                + " | webhook / ceiling |\n"
                 + "| --- | ---: | ---: | ---: |\n"
                 + row("requests answered per second", ceilingPerSecond(), webhook.perSecond(webhook.accepted()),
                         ratioToCeiling())
