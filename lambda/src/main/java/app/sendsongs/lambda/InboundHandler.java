@@ -112,7 +112,6 @@ public final class InboundHandler implements RequestStreamHandler {
      */
     private static Map<SqsMessage, Duration> handle(Parts parts, List<SqsMessage> given, Meters meters,
                                                     Context context) {
-        Retries retries = parts.retries();
         List<SqsMessage> messages = mostReceivedFirst(given);
         Map<String, Duration> failedGroups = new HashMap<>();
         Map<SqsMessage, Duration> failed = new LinkedHashMap<>();
@@ -127,36 +126,51 @@ public final class InboundHandler implements RequestStreamHandler {
                 failed.put(message, groupFailed);
                 continue;
             }
-            long started = System.nanoTime();
-            Inbound event = null;
-            try {
-                event = InboundCodec.decode(message.body());
-                parts.app().bot().handle(event);
-                Intake.handled(meters, event, "handled", Duration.ofNanos(System.nanoTime() - started));
-                parts.requeue().release(message);
-            } catch (RuntimeException e) {
-                if (event != null) {
-                    Intake.handled(meters, event, "failed", Duration.ofNanos(System.nanoTime() - started));
-                }
-                if (retries.isLastReceive(message)) {
-                    LOG.error("queued event {} failed on its last receive ({}); it is given up and moves to the "
-                            + "dead-letter queue, and its sender's later events go on", message.messageId(),
-                            message.receives(), e);
-                    if (message.isCopy()) {
-                        parts.requeue().giveUp(message); // its original moves there instead
-                    } else {
-                        failed.put(message, Duration.ZERO);
-                    }
-                    continue;
-                }
-                Duration delay = Retries.delayAfter(message.receiveCount());
-                LOG.error("queued event {} failed on receive {}; it and its sender's later events are tried again "
-                        + "in {} s", message.messageId(), message.receiveCount(), delay.toSeconds(), e);
-                failedGroups.put(message.groupId(), delay);
-                failed.put(message, delay);
-            }
+            handleOne(parts, message, meters, failedGroups, failed);
         }
         return failed;
+    }
+
+    /** Handles one message; when it fails, notes it (and its group, unless it is given up) as failed. */
+    private static void handleOne(Parts parts, SqsMessage message, Meters meters, Map<String, Duration> failedGroups,
+                                  Map<SqsMessage, Duration> failed) {
+        long started = System.nanoTime();
+        Inbound event = null;
+        try {
+            event = InboundCodec.decode(message.body());
+            parts.app().bot().handle(event);
+            Intake.handled(meters, event, "handled", Duration.ofNanos(System.nanoTime() - started));
+            parts.requeue().release(message);
+        } catch (RuntimeException e) {
+            if (event != null) {
+                Intake.handled(meters, event, "failed", Duration.ofNanos(System.nanoTime() - started));
+            }
+            noteFailure(parts, message, e, failedGroups, failed);
+        }
+    }
+
+    /**
+     * A message that failed on the queue's last receive is given up alone; any other goes back after a delay, with
+     * the rest of its group.
+     */
+    private static void noteFailure(Parts parts, SqsMessage message, RuntimeException e,
+                                    Map<String, Duration> failedGroups, Map<SqsMessage, Duration> failed) {
+        if (parts.retries().isLastReceive(message)) {
+            LOG.error("queued event {} failed on its last receive ({}); it is given up and moves to the "
+                    + "dead-letter queue, and its sender's later events go on", message.messageId(),
+                    message.receives(), e);
+            if (message.isCopy()) {
+                parts.requeue().giveUp(message); // its original moves there instead
+            } else {
+                failed.put(message, Duration.ZERO);
+            }
+            return;
+        }
+        Duration delay = Retries.delayAfter(message.receiveCount());
+        LOG.error("queued event {} failed on receive {}; it and its sender's later events are tried again "
+                + "in {} s", message.messageId(), message.receiveCount(), delay.toSeconds(), e);
+        failedGroups.put(message.groupId(), delay);
+        failed.put(message, delay);
     }
 
     /**

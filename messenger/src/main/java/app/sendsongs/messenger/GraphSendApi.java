@@ -287,13 +287,11 @@ public final class GraphSendApi implements ChatPlatform {
             LOG.error("the Graph API refused the page access token ({}): check MESSENGER_PAGE_ACCESS_TOKEN", detail);
             return new SendOutcome.Failed("the page access token was refused (" + detail + ")");
         }
-        if ((error.code() == 10 || error.code() == 200) && (OUTSIDE_WINDOW_SUBCODES.contains(error.subcode())
-                || (error.message() != null && error.message().contains("outside of allowed window")))) {
+        if (error.outsideWindow()) {
             LOG.debug("Send API: outside the messaging window ({})", detail);
             return new SendOutcome.OutsideWindow();
         }
-        if (error.code() == CODE_UNAVAILABLE || error.subcode() == SUBCODE_PERSON_UNAVAILABLE
-                || (error.code() == CODE_INVALID_PARAMETER && error.subcode() == SUBCODE_NO_MATCHING_USER)) {
+        if (error.recipientUnreachable()) {
             LOG.info("Send API: recipient unreachable ({})", detail);
             return new SendOutcome.Unreachable(detail);
         }
@@ -301,6 +299,11 @@ public final class GraphSendApi implements ChatPlatform {
             LOG.warn("Send API refused the message as invalid ({})", detail);
             return new SendOutcome.Refused(detail);
         }
+        return failure(status, error, detail, retryAfter);
+    }
+
+    /** Any other refusal, as a failure: a rate limit, a missing permission, a temporary failure or a rejection. */
+    private SendOutcome failure(int status, GraphError error, String detail, Optional<Duration> retryAfter) {
         if (status == 429 || RATE_LIMIT_CODES.contains(error.code())) {
             Duration wait = backoff.throttled(retryAfter);
             LOG.warn("Send API rate limit ({}); no sends for {} s", detail, wait.toSeconds());
@@ -375,6 +378,18 @@ public final class GraphSendApi implements ChatPlatform {
             } catch (IOException | RuntimeException e) {
                 return new GraphError(null, null, NONE, NONE, null);
             }
+        }
+
+        /** The person last wrote more than the messaging window ago. */
+        boolean outsideWindow() {
+            return (code == 10 || code == 200) && (OUTSIDE_WINDOW_SUBCODES.contains(subcode)
+                    || (message != null && message.contains("outside of allowed window")));
+        }
+
+        /** The person cannot be reached: unavailable, or no longer matching this page. */
+        boolean recipientUnreachable() {
+            return code == CODE_UNAVAILABLE || subcode == SUBCODE_PERSON_UNAVAILABLE
+                    || (code == CODE_INVALID_PARAMETER && subcode == SUBCODE_NO_MATCHING_USER);
         }
     }
 }

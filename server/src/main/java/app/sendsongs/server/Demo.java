@@ -114,9 +114,37 @@ public final class Demo implements AutoCloseable {
     }
 
     private static Demo startOn(Map<String, String> environment, int port) {
-        Map<String, String> values = new HashMap<>(environment);
         // Spotify takes plain-http redirect URIs only to a loopback IP, never to localhost (see sandbox/README.md).
         String base = "http://127.0.0.1:" + port;
+        Map<String, String> values = sandboxValues(environment, port, base);
+        Path tempDir = temporaryDatabase(values);
+        values.putIfAbsent("TICK_SECONDS", "1");
+        ServerConfig config = ServerConfig.from(values);
+
+        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Sandbox sandbox = sandbox(config, base, clock);
+        BotServer server = serverOnSandbox(config, clock, sandbox);
+        try {
+            // A server that fails to start has closed what it opened; the sandbox and the database are the demo's.
+            server.start();
+        } catch (RuntimeException e) {
+            closeSandboxAndDatabase(sandbox, tempDir);
+            throw e;
+        }
+        try {
+            setUpChatPlatforms(server, config, base);
+        } catch (TelegramApiException | RuntimeException e) {
+            server.close();
+            closeSandboxAndDatabase(sandbox, tempDir);
+            throw new IllegalStateException("the emulated Messenger or Telegram refused the demo's setup: "
+                    + e.getMessage(), e);
+        }
+        return new Demo(server, sandbox, clock, config, tempDir);
+    }
+
+    /** The environment, on {@code port}, with the sandbox's address and credentials wherever it names none. */
+    private static Map<String, String> sandboxValues(Map<String, String> environment, int port, String base) {
+        Map<String, String> values = new HashMap<>(environment);
         values.put("PORT", Integer.toString(port));
         values.putIfAbsent("PUBLIC_BASE_URL", base);
         // The demo's emulators answer anyone who reaches them: only this machine, unless asked.
@@ -134,21 +162,35 @@ public final class Demo implements AutoCloseable {
         values.putIfAbsent("LASTFM_WEB_BASE_URL", base + "/sandbox/lastfm");
         values.putIfAbsent("LASTFM_API_BASE_URL", base + "/sandbox/lastfm");
         values.putIfAbsent("LISTENBRAINZ_API_BASE_URL", base + "/sandbox/listenbrainz");
+        return values;
+    }
+
+    /**
+     * The throw-away directory of the SQLite database, set as its path, when the values name SQLite (or no store) and
+     * no path; null otherwise.
+     */
+    private static Path temporaryDatabase(Map<String, String> values) {
         String store = values.getOrDefault("STORE", "").strip();
         boolean sqlite = store.isEmpty() || store.equalsIgnoreCase("sqlite");
         Path tempDir = sqlite && values.getOrDefault("SQLITE_PATH", "").isBlank() ? tempDirectory() : null;
         if (tempDir != null) {
             values.put("SQLITE_PATH", tempDir.resolve("send-songs.db").toString());
         }
-        values.putIfAbsent("TICK_SECONDS", "1");
-        ServerConfig config = ServerConfig.from(values);
+        return tempDir;
+    }
 
-        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    /** The emulators, knowing the bot's webhook, credentials and Spotify callback as the real services would. */
+    private static Sandbox sandbox(ServerConfig config, String base, ManualClock clock) {
         Sandbox sandbox = new Sandbox(new SandboxConfig(base + "/webhook", config.appSecret(), SANDBOX_PAGE_ID,
                 config.pageAccessToken(), config.spotifyClientId(), config.spotifyClientSecret()), clock);
         registerRedirectUri(sandbox, config);
         config.lastfm().ifPresent(lastfm -> sandbox.lastfm().registerApiAccount(lastfm.apiKey(),
                 lastfm.sharedSecret()));
+        return sandbox;
+    }
+
+    /** The server, not yet started, serving the emulators and the demo pages beside the bot. */
+    private static BotServer serverOnSandbox(ServerConfig config, ManualClock clock, Sandbox sandbox) {
         AtomicReference<BotServer> built = new AtomicReference<>();
         BotServer server = new BotServer(config, clock, http -> {
             sandbox.routes(http);
@@ -164,31 +206,22 @@ public final class Demo implements AutoCloseable {
         server.onEventsKept(batch -> batch.events().forEach(event -> deliveredElsewhere(sandbox, event)));
         sandbox.beforeClockAdvance(() -> server.awaitWebhookIdle(SETTLE_BEFORE_ADVANCE));
         sandbox.onClockAdvance(server.app()::tick);
-        try {
-            // A server that fails to start has closed what it opened; the sandbox and the database are the demo's.
-            server.start();
-        } catch (RuntimeException e) {
-            sandbox.close();
-            if (tempDir != null) {
-                deleteQuietly(tempDir);
-            }
-            throw e;
+        return server;
+    }
+
+    private static void setUpChatPlatforms(BotServer server, ServerConfig config, String base)
+            throws TelegramApiException {
+        // What messenger-profile does for a real page: the demo page shows the Get Started button and the menu.
+        new MessengerProfile(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
+                config.pageAccessToken(), null, null)).set(ChatProfile.standard());
+        server.setUpTelegram(URI.create(base + BotServer.TELEGRAM_WEBHOOK_PATH));
+    }
+
+    private static void closeSandboxAndDatabase(Sandbox sandbox, Path tempDir) {
+        sandbox.close();
+        if (tempDir != null) {
+            deleteQuietly(tempDir);
         }
-        try {
-            // What messenger-profile does for a real page: the demo page shows the Get Started button and the menu.
-            new MessengerProfile(new MessengerConfig(config.graphBaseUrl(), config.graphVersion(),
-                    config.pageAccessToken(), null, null)).set(ChatProfile.standard());
-            server.setUpTelegram(URI.create(base + BotServer.TELEGRAM_WEBHOOK_PATH));
-        } catch (TelegramApiException | RuntimeException e) {
-            server.close();
-            sandbox.close();
-            if (tempDir != null) {
-                deleteQuietly(tempDir);
-            }
-            throw new IllegalStateException("the emulated Messenger or Telegram refused the demo's setup: "
-                    + e.getMessage(), e);
-        }
-        return new Demo(server, sandbox, clock, config, tempDir);
     }
 
     public BotServer server() {
@@ -259,10 +292,7 @@ public final class Demo implements AutoCloseable {
         try {
             server.close();
         } finally {
-            sandbox.close();
-            if (tempDir != null) {
-                deleteQuietly(tempDir);
-            }
+            closeSandboxAndDatabase(sandbox, tempDir);
         }
     }
 

@@ -150,9 +150,64 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
 
     /** Reads the configuration; fails with one message naming every missing or malformed variable. */
     public static ServerConfig from(Map<String, String> values) {
+        boolean messenger = MESSENGER.stream().anyMatch(name -> !blank(values.get(name)));
+        Checked checked = check(values, messenger);
+        return new ServerConfig(blank(values.get("HOST")) ? null : values.get("HOST").strip(), checked.port(),
+                values.get("PUBLIC_BASE_URL"), messenger ? values.get("MESSENGER_APP_SECRET") : null,
+                messenger ? values.get("MESSENGER_VERIFY_TOKEN") : null,
+                messenger ? values.get("MESSENGER_PAGE_ACCESS_TOKEN") : null,
+                values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
+                or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
+                or(values, "MESSENGER_GRAPH_VERSION", MessengerConfig.DEFAULT_GRAPH_VERSION),
+                blank(values.get("MESSENGER_PAGE")) ? null : values.get("MESSENGER_PAGE").strip(),
+                or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
+                or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
+                or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), checked.lastfm(),
+                or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
+                checked.store(), checked.schedule(), checked.tickInterval(), checked.sendLimits(), checked.lease(),
+                checked.heldMessageExpiry(), checked.tokenCipher(),
+                Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
+                checked.telegram());
+    }
+
+    /** The values that are parsed and checked rather than taken as they are given. */
+    private record Checked(int port, Optional<TelegramSettings> telegram, Duration tickInterval, SendLimits sendLimits,
+                           Duration heldMessageExpiry, Duration lease, WatchSchedule schedule, Optional<Lastfm> lastfm,
+                           StoreConfig store, TokenCipher tokenCipher) {
+    }
+
+    /** Checks every variable, in the order the problems are named; fails naming them all. */
+    private static Checked check(Map<String, String> values, boolean messenger) {
         List<String> problems = new ArrayList<>();
         REQUIRED.stream().filter(name -> blank(values.get(name))).forEach(name -> problems.add(name + " is not set"));
-        boolean messenger = MESSENGER.stream().anyMatch(name -> !blank(values.get(name)));
+        Optional<TelegramSettings> telegram = chatPlatforms(values, messenger, problems);
+        int port = PORT.read(values, problems);
+        if (!blank(values.get("PUBLIC_BASE_URL")) && !isHttpUrl(values.get("PUBLIC_BASE_URL"))) {
+            problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
+        }
+        int tick = TICK_SECONDS.read(values, problems);
+        SendLimits limits = OperatorSettings.sendLimits(values, problems);
+        Duration heldMessageExpiry = OperatorSettings.holdLimit(values, problems);
+        Duration lease = OperatorSettings.lease(values, problems);
+        WatchSchedule schedule = watchSchedule(values, problems);
+        if (!blank(values.get("MESSENGER_PAGE")) && !MessengerConfig.isPageName(values.get("MESSENGER_PAGE").strip())) {
+            problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
+        }
+        graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION")).ifPresent(problems::add);
+        schedule = withGrace(schedule, values, problems);
+        Optional<Lastfm> lastfm = lastfm(values, problems);
+        StoreConfig store = StoreConfig.from(values, problems);
+        TokenCipher tokenCipher = tokenCipher(values, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
+        }
+        return new Checked(port, telegram, Duration.ofSeconds(tick), limits, heldMessageExpiry, lease, schedule, lastfm,
+                store, tokenCipher);
+    }
+
+    /** The Telegram settings, if given; at least one chat platform must be, each with all its values. */
+    private static Optional<TelegramSettings> chatPlatforms(Map<String, String> values, boolean messenger,
+                                                            List<String> problems) {
         if (messenger) {
             MESSENGER.stream().filter(name -> blank(values.get(name)))
                     .forEach(name -> problems.add(name + " is not set (the Messenger values go together)"));
@@ -163,14 +218,11 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
             problems.add("no chat platform is configured: set the MESSENGER_ values, or " + TelegramSettings.TOKEN
                     + " and " + TelegramSettings.SECRET + ", or both");
         }
-        int port = PORT.read(values, problems);
-        if (!blank(values.get("PUBLIC_BASE_URL")) && !isHttpUrl(values.get("PUBLIC_BASE_URL"))) {
-            problems.add("PUBLIC_BASE_URL must be an absolute http(s) URL such as https://bot.example.com");
-        }
-        int tick = TICK_SECONDS.read(values, problems);
-        SendLimits limits = OperatorSettings.sendLimits(values, problems);
-        Duration heldMessageExpiry = OperatorSettings.holdLimit(values, problems);
-        Duration lease = OperatorSettings.lease(values, problems);
+        return telegram;
+    }
+
+    /** WATCH_SCHEDULE, or the standard schedule when it is not set (or with a problem said). */
+    private static WatchSchedule watchSchedule(Map<String, String> values, List<String> problems) {
         WatchSchedule schedule = WatchSchedule.standard();
         try {
             schedule = Optional.ofNullable(values.get("WATCH_SCHEDULE")).filter(v -> !v.isBlank())
@@ -178,38 +230,20 @@ public record ServerConfig(String host, int port, String publicBaseUrl, String a
         } catch (IllegalArgumentException e) {
             problems.add("WATCH_SCHEDULE: " + e.getMessage());
         }
-        if (!blank(values.get("MESSENGER_PAGE")) && !MessengerConfig.isPageName(values.get("MESSENGER_PAGE").strip())) {
-            problems.add("MESSENGER_PAGE must be the page's username or id, as in https://m.me/<page>");
+        return schedule;
+    }
+
+    /** The schedule with the WATCH_GRACE given, if one is. */
+    private static WatchSchedule withGrace(WatchSchedule schedule, Map<String, String> values, List<String> problems) {
+        if (blank(values.get("WATCH_GRACE"))) {
+            return schedule;
         }
-        graphVersionProblem(values.get("MESSENGER_GRAPH_VERSION")).ifPresent(problems::add);
-        if (!blank(values.get("WATCH_GRACE"))) {
-            try {
-                schedule = schedule.withGrace(WatchSchedule.parseDuration(values.get("WATCH_GRACE")));
-            } catch (IllegalArgumentException e) {
-                problems.add("WATCH_GRACE: " + e.getMessage());
-            }
+        try {
+            return schedule.withGrace(WatchSchedule.parseDuration(values.get("WATCH_GRACE")));
+        } catch (IllegalArgumentException e) {
+            problems.add("WATCH_GRACE: " + e.getMessage());
+            return schedule;
         }
-        Optional<Lastfm> lastfm = lastfm(values, problems);
-        StoreConfig store = StoreConfig.from(values, problems);
-        TokenCipher tokenCipher = tokenCipher(values, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Configuration problems: " + String.join("; ", problems));
-        }
-        return new ServerConfig(blank(values.get("HOST")) ? null : values.get("HOST").strip(), port,
-                values.get("PUBLIC_BASE_URL"), messenger ? values.get("MESSENGER_APP_SECRET") : null,
-                messenger ? values.get("MESSENGER_VERIFY_TOKEN") : null,
-                messenger ? values.get("MESSENGER_PAGE_ACCESS_TOKEN") : null,
-                values.get("SPOTIFY_CLIENT_ID"), values.get("SPOTIFY_CLIENT_SECRET"),
-                or(values, "MESSENGER_GRAPH_BASE_URL", "https://graph.facebook.com"),
-                or(values, "MESSENGER_GRAPH_VERSION", MessengerConfig.DEFAULT_GRAPH_VERSION),
-                blank(values.get("MESSENGER_PAGE")) ? null : values.get("MESSENGER_PAGE").strip(),
-                or(values, "SPOTIFY_ACCOUNTS_BASE_URL", "https://accounts.spotify.com"),
-                or(values, "SPOTIFY_API_BASE_URL", "https://api.spotify.com"),
-                or(values, "SPOTIFY_SHORT_LINK_BASE_URL", "https://spotify.link"), lastfm,
-                or(values, "LISTENBRAINZ_API_BASE_URL", "https://api.listenbrainz.org"),
-                store, schedule, Duration.ofSeconds(tick), limits, lease, heldMessageExpiry,
-                tokenCipher, Optional.ofNullable(values.get("METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
-                telegram);
     }
 
     /** What is wrong with a MESSENGER_GRAPH_VERSION given; empty when it is unset or a version. */

@@ -55,44 +55,67 @@ final class BurstSender {
     /** Sends the burst; when a {@code moment} is given, runs {@code kill} then. */
     static Result send(String host, int port, List<List<Request>> perConnection, Optional<KillMoment> moment,
                        Runnable kill) {
-        CountDownLatch start = new CountDownLatch(1);
-        CountDownLatch enoughAcknowledged = new CountDownLatch(moment.map(KillMoment::acknowledged).orElse(0));
-        AtomicInteger acknowledged = new AtomicInteger();
-        AtomicInteger refusals = new AtomicInteger();
-        AtomicLong lastAcknowledged = new AtomicLong();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Connections connections = new Connections(moment.map(KillMoment::acknowledged).orElse(0));
         List<List<Request>> unanswered = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (List<Request> requests : perConnection) {
             List<Request> left = new ArrayList<>();
             unanswered.add(left);
-            threads.add(Thread.ofPlatform().name("crash-connection").start(() -> {
-                try (LoopbackHttp http = new LoopbackHttp(host, port)) {
-                    start.await();
-                    for (int i = 0; i < requests.size(); i++) {
-                        if (!send(http, requests.get(i), refusals)) {
-                            left.addAll(requests.subList(i, requests.size()));
-                            return;
-                        }
-                        acknowledged.incrementAndGet();
-                        lastAcknowledged.accumulateAndGet(System.nanoTime(), Math::max);
-                        enoughAcknowledged.countDown();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
+            threads.add(Thread.ofPlatform().name("crash-connection")
+                    .start(() -> connections.sendAll(host, port, requests, left)));
         }
         long began = System.nanoTime();
-        start.countDown();
+        connections.start.countDown();
         Optional<Long> killedAt = moment.map(when -> {
-            awaitOrAllDone(enoughAcknowledged, threads);
+            awaitOrAllDone(connections.enoughAcknowledged, threads);
             ServerProcess.sleep(when.delay());
             kill.run();
             return System.nanoTime();
         });
+        joinAll(threads);
+        RuntimeException failure = connections.failure.get();
+        if (failure != null) {
+            throw new IllegalStateException("a crash-test connection failed: " + failure, failure);
+        }
+        return new Result(connections.acknowledged.get(), unanswered, began, killedAt,
+                connections.lastAcknowledged.get(), connections.refusals.get());
+    }
+
+    /** What the burst's connections share: the signal to start, and what they counted. */
+    private static final class Connections {
+        private final CountDownLatch start = new CountDownLatch(1);
+        private final CountDownLatch enoughAcknowledged;
+        private final AtomicInteger acknowledged = new AtomicInteger();
+        private final AtomicInteger refusals = new AtomicInteger();
+        private final AtomicLong lastAcknowledged = new AtomicLong();
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        Connections(int acknowledgedBeforeKill) {
+            enoughAcknowledged = new CountDownLatch(acknowledgedBeforeKill);
+        }
+
+        /** Once started, sends one connection's POSTs in order; those it could not send go to {@code left}. */
+        void sendAll(String host, int port, List<Request> requests, List<Request> left) {
+            try (LoopbackHttp http = new LoopbackHttp(host, port)) {
+                start.await();
+                for (int i = 0; i < requests.size(); i++) {
+                    if (!send(http, requests.get(i), refusals)) {
+                        left.addAll(requests.subList(i, requests.size()));
+                        return;
+                    }
+                    acknowledged.incrementAndGet();
+                    lastAcknowledged.accumulateAndGet(System.nanoTime(), Math::max);
+                    enoughAcknowledged.countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+    }
+
+    private static void joinAll(List<Thread> threads) {
         for (Thread thread : threads) {
             try {
                 thread.join();
@@ -101,10 +124,6 @@ final class BurstSender {
                 throw new IllegalStateException(e);
             }
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a crash-test connection failed: " + failure.get(), failure.get());
-        }
-        return new Result(acknowledged.get(), unanswered, began, killedAt, lastAcknowledged.get(), refusals.get());
     }
 
     /** Waits until the latch opens, or every connection has finished (fewer POSTs were answered than it waits for). */

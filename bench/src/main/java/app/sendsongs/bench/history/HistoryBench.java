@@ -62,6 +62,10 @@ public final class HistoryBench {
             System.err.println(e.getMessage() + "\n" + HELP);
             return 2;
         }
+        return run(a);
+    }
+
+    private static int run(BenchArgs a) {
         int sharesEachWay = a.integer("--shares", 20_000);
         int people = a.integer("--people", 2_000);
         int recent = a.integer("--recent", 500);
@@ -73,29 +77,7 @@ public final class HistoryBench {
                     SHORT_HISTORY);
             load(shares, "long", sharesEachWay, people, a.number("--seed", 1));
             load(shares, "short", SHORT_HISTORY, SHORT_HISTORY, a.number("--seed", 1));
-            boolean alike = true;
-            System.out.println();
-            System.out.println("| read | person's history | whole history: median (ms) | latest only: median (ms) "
-                    + "| latest / whole |");
-            System.out.println("| --- | --- | ---: | ---: | ---: |");
-            for (String who : List.of("long", "short")) {
-                ChatAddress person = ChatAddress.messenger(who);
-                int eachWay = who.equals("long") ? sharesEachWay : SHORT_HISTORY;
-                String history = String.format("%,d shares each way", eachWay);
-                row("contacts (latest " + recent + " each way)", history, rounds,
-                        () -> List.of(shares.sharesSentBy(person), shares.sharesReceivedBy(person)),
-                        () -> shares.latestCounterparts(person, recent));
-                row("history (latest " + HISTORY_SHOWN + " sent)", history, rounds, () -> shares.sharesSentBy(person),
-                        () -> shares.latestSentBy(person, HISTORY_SHOWN));
-                row("pending (open sent)", history, rounds, () -> shares.sharesSentBy(person),
-                        () -> shares.openSharesSentBy(person));
-                alike &= sameLatest(shares, person, recent)
-                        && shares.sharesSentBy(person).subList(0, HISTORY_SHOWN)
-                        .equals(shares.latestSentBy(person, HISTORY_SHOWN))
-                        && shares.openSharesSentBy(person).equals(shares.sharesSentBy(person).stream()
-                        .filter(share -> share.status().isOpen()).sorted(Comparator.comparing(Share::createdAt))
-                        .toList());
-            }
+            boolean alike = compareReads(shares, sharesEachWay, recent, rounds);
             System.out.println();
             System.out.println(alike ? "The latest contacts, latest songs and open songs are the same either way."
                     : "The latest contacts, songs or open songs differ between the two reads.");
@@ -103,6 +85,34 @@ public final class HistoryBench {
         } finally {
             TempDirectory.deleteQuietly(dir);
         }
+    }
+
+    /** Prints the table of both ways of each read; true when both ways found the same latest ones. */
+    private static boolean compareReads(ShareStore shares, int sharesEachWay, int recent, int rounds) {
+        boolean alike = true;
+        System.out.println();
+        System.out.println("| read | person's history | whole history: median (ms) | latest only: median (ms) "
+                + "| latest / whole |");
+        System.out.println("| --- | --- | ---: | ---: | ---: |");
+        for (String who : List.of("long", "short")) {
+            ChatAddress person = ChatAddress.messenger(who);
+            int eachWay = who.equals("long") ? sharesEachWay : SHORT_HISTORY;
+            String history = String.format("%,d shares each way", eachWay);
+            row("contacts (latest " + recent + " each way)", history, rounds,
+                    () -> List.of(shares.sharesSentBy(person), shares.sharesReceivedBy(person)),
+                    () -> shares.latestCounterparts(person, recent));
+            row("history (latest " + HISTORY_SHOWN + " sent)", history, rounds, () -> shares.sharesSentBy(person),
+                    () -> shares.latestSentBy(person, HISTORY_SHOWN));
+            row("pending (open sent)", history, rounds, () -> shares.sharesSentBy(person),
+                    () -> shares.openSharesSentBy(person));
+            alike &= sameLatest(shares, person, recent)
+                    && shares.sharesSentBy(person).subList(0, HISTORY_SHOWN)
+                    .equals(shares.latestSentBy(person, HISTORY_SHOWN))
+                    && shares.openSharesSentBy(person).equals(shares.sharesSentBy(person).stream()
+                    .filter(share -> share.status().isOpen()).sorted(Comparator.comparing(Share::createdAt))
+                    .toList());
+        }
+        return alike;
     }
 
     /**

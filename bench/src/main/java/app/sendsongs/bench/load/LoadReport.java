@@ -55,51 +55,66 @@ record LoadReport(LoadOptions options, ClosedLoop.Result ceiling, ClosedLoop.Res
     }
 
     String format() {
-        StringBuilder out = new StringBuilder();
         String platform = options.platform() == LoadPlatform.TELEGRAM ? "Telegram" : "Messenger";
-        out.append(String.format(Locale.ROOT, "Load test on %s: %,d people, %,d messages (%.0f%% send_song), %d "
+        return heading(platform) + requestsTable() + handling(platform) + cpu() + reconciliation()
+                + String.format(Locale.ROOT, "Server resident memory: %.0f MiB now, %.0f MiB at most%n",
+                        serverMemory.residentMib(), serverMemory.peakResidentMib());
+    }
+
+    private String heading(String platform) {
+        return String.format(Locale.ROOT, "Load test on %s: %,d people, %,d messages (%.0f%% send_song), %d "
                         + "connections, %d message(s) per POST, %.1f%% of POSTs redelivered, server -Xmx%s, emulators %s%n%n",
                 platform, options.users(),
                 options.events(), options.songShare() * 100, options.connections(), options.batch(),
                 options.redeliveryShare() * 100, options.serverHeap(),
-                options.emulatorsApart() ? "in a process of their own" : "in the server's process"));
-        out.append("| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath()
-                + " | webhook / ceiling |\n");
-        out.append("| --- | ---: | ---: | ---: |\n");
-        out.append(row("requests answered per second", ceilingPerSecond(), webhook.perSecond(webhook.accepted()),
-                ratioToCeiling()));
-        out.append(String.format(Locale.ROOT, "| messages acknowledged per second | | %,.0f | |%n", ingestPerSecond()));
-        out.append(latencyRow("ack latency p50 (ms)", 50));
-        out.append(latencyRow("ack latency p99 (ms)", 99));
-        out.append(String.format(Locale.ROOT, "| requests refused (503) and resent | %d | %d | |%n%n",
-                ceiling.refusals(), webhook.refusals()));
+                options.emulatorsApart() ? "in a process of their own" : "in the server's process");
+    }
+
+    /** The bare POSTs beside the webhook's. */
+    private String requestsTable() {
+        return "| | bare POST /bench/ok (ceiling) | POST " + options.platform().webhookPath()
+                + " | webhook / ceiling |\n"
+                + "| --- | ---: | ---: | ---: |\n"
+                + row("requests answered per second", ceilingPerSecond(), webhook.perSecond(webhook.accepted()),
+                        ratioToCeiling())
+                + String.format(Locale.ROOT, "| messages acknowledged per second | | %,.0f | |%n", ingestPerSecond())
+                + latencyRow("ack latency p50 (ms)", 50)
+                + latencyRow("ack latency p99 (ms)", 99)
+                + String.format(Locale.ROOT, "| requests refused (503) and resent | %d | %d | |%n%n",
+                        ceiling.refusals(), webhook.refusals());
+    }
+
+    private String handling(String platform) {
         if (handlingNanos < 0) {
-            out.append("Handling did NOT finish within the timeout.\n");
-        } else {
-            out.append(String.format(Locale.ROOT, "Handled end to end (from the first POST until every answer and "
-                            + "song reached the emulated %s): %,d messages in %.2f s = %,.0f messages/s, "
-                            + "of which send_song %,.0f/s%n", platform, messages, handlingNanos / 1e9,
-                    messagesHandledPerSecond(), songsHandledPerSecond()));
+            return "Handling did NOT finish within the timeout.\n";
         }
+        return String.format(Locale.ROOT, "Handled end to end (from the first POST until every answer and "
+                        + "song reached the emulated %s): %,d messages in %.2f s = %,.0f messages/s, "
+                        + "of which send_song %,.0f/s%n", platform, messages, handlingNanos / 1e9,
+                messagesHandledPerSecond(), songsHandledPerSecond());
+    }
+
+    private String cpu() {
         String emulators = options.emulatorsApart()
                 ? String.format(Locale.ROOT, ", emulators' process %.1f s (%.2f ms per message; the server's is %.2f "
                         + "times theirs)", emulatorCpuSeconds, emulatorCpuSeconds * 1000 / messages,
                         serverCpuSeconds / emulatorCpuSeconds)
                 : " with the emulators in it";
-        out.append(String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (its JIT compiler %.1f s of it; %.2f ms per "
+        return String.format(Locale.ROOT, "CPU meanwhile: server %.1f s (its JIT compiler %.1f s of it; %.2f ms per "
                         + "message, so %,.0f messages/s if it had 2 cores to itself)%s, load generator %.1f s%n",
                 serverCpuSeconds, compilerCpuSeconds, serverCpuMillisPerMessage(), 2000 / serverCpuMillisPerMessage(),
-                emulators, clientCpuSeconds));
+                emulators, clientCpuSeconds);
+    }
+
+    private String reconciliation() {
         Reconciliation.Outcome o = outcome;
-        out.append(String.format(Locale.ROOT, "Reconciliation: %,d messages, %,d answered; lost %d, duplicated %d, "
-                        + "out of order %d, unrecognised answers %d; %,d songs, %,d delivered; lost %d, duplicated %d, "
-                        + "to the wrong person %d; POSTs given up %d -> %s%n", o.messages(), o.answered(),
-                o.lostAnswers(), o.duplicateAnswers(), o.outOfOrder(), o.unrecognised(), o.songs(), o.songsDelivered(),
-                o.lostSongs(), o.duplicateSongs(), o.misdelivered(), webhook.abandoned(),
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Reconciliation: %,d messages, %,d answered; "
+                        + "lost %d, duplicated %d, out of order %d, unrecognised answers %d; %,d songs, %,d delivered; "
+                        + "lost %d, duplicated %d, to the wrong person %d; POSTs given up %d -> %s%n", o.messages(),
+                o.answered(), o.lostAnswers(), o.duplicateAnswers(), o.outOfOrder(), o.unrecognised(), o.songs(),
+                o.songsDelivered(), o.lostSongs(), o.duplicateSongs(), o.misdelivered(), webhook.abandoned(),
                 exactlyOnce() ? "every message handled exactly once" : "NOT exactly once"));
         o.examples().forEach(example -> out.append("  e.g. ").append(example).append(System.lineSeparator()));
-        out.append(String.format(Locale.ROOT, "Server resident memory: %.0f MiB now, %.0f MiB at most%n",
-                serverMemory.residentMib(), serverMemory.peakResidentMib()));
         return out.toString();
     }
 

@@ -1,21 +1,14 @@
 package app.sendsongs.bench.load;
 
 import app.sendsongs.bench.TempDirectory;
-import app.sendsongs.bench.load.Population.Person;
-import app.sendsongs.bench.load.Workload.Event;
 import app.sendsongs.testsupport.SandboxControl;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Benchmark 2: the webhook under load. Starts the server in its demo wiring as a child process (its emulators in
@@ -142,83 +135,11 @@ public final class LoadTest {
         SandboxControl sandbox = new SandboxControl(server.baseUrl(),
                 emulators.map(ServerProcess::baseUrl).orElse(server.baseUrl()));
         if (!options.platform().pacesChatsInRealTime()) {
-            return measureWith(options, server, emulators, sandbox, progress);
+            return new LoadRun(options, server, emulators, sandbox, progress).measure();
         }
         progress.println("the sandbox clock moves with real time, as the bot's pace in each chat does");
         try (RealTimeClock clock = RealTimeClock.start(sandbox)) {
-            return measureWith(options, server, emulators, sandbox, progress);
+            return new LoadRun(options, server, emulators, sandbox, progress).measure();
         }
-    }
-
-    private static LoadReport measureWith(LoadOptions options, ServerProcess server, Optional<ServerProcess> emulators,
-                                          SandboxControl sandbox, PrintStream progress) {
-        sandbox.messengerRate(Workload.UNLIMITED_SEND_API, Workload.UNLIMITED_SEND_API);
-        LoadPlatform platform = options.platform();
-        URI base = URI.create(server.baseUrl());
-        String host = base.getHost();
-        int port = base.getPort();
-        progress.printf("registering %,d people through /connect, consent, /callback and register...%n",
-                options.users());
-        List<Person> people = Population.register(sandbox, platform, options.users(), Math.min(16, options.users()),
-                options.timeout());
-        List<String> tracks = sandbox.songIds();
-        Random random = new Random(options.seed());
-        Set<String> songsSent = new HashSet<>();
-
-        if (options.warmup() > 0) {
-            progress.printf("warming up with %,d bare requests and %,d messages...%n", options.warmup(),
-                    options.warmup());
-            Workload warmup = Workload.of(Workload.mixed(platform, people, tracks, options.warmup(),
-                    options.songShare(), options.events() + people.size(), random, songsSent), options.connections(),
-                    options.batch(), 0, platform, host, random);
-            ClosedLoop.run(host, port, warmup.ceilingRequests(host));
-            if (!runToCompletion(sandbox, platform, host, port, warmup, options)) {
-                throw new IllegalStateException("the bot did not finish the warm-up within " + options.timeout());
-            }
-        }
-        Map<String, Integer> baseline = Reconciliation.inboxSizes(platform.inboxes(sandbox));
-
-        Workload load = Workload.of(Workload.mixed(platform, people, tracks, options.events(), options.songShare(), 0,
-                random, songsSent), options.connections(), options.batch(), options.redeliveryShare(), platform, host,
-                random);
-        progress.printf("ceiling: %,d bare POST /bench/ok...%n", load.requests() - load.redeliveries());
-        ClosedLoop.Result ceiling = ClosedLoop.run(host, port, load.ceilingRequests(host));
-
-        progress.printf("webhook: %,d POSTs carrying %,d messages (%,d send_song), %,d of them redeliveries...%n",
-                load.requests(), load.events().size(), load.songs(), load.redeliveries());
-        double serverCpuBefore = server.cpuSeconds();
-        double compilerCpuBefore = server.compilerCpuSeconds();
-        double emulatorsCpuBefore = emulators.map(ServerProcess::cpuSeconds).orElse(0.0);
-        double ownCpuBefore = ProcessMemory.cpuSeconds(ProcessHandle.current().pid());
-        long before = platform.delivered(sandbox);
-        long expected = before + load.expectedOutbound();
-        CompletableFuture<Long> handled = CompletableFuture.supplyAsync(
-                () -> platform.awaitDelivered(sandbox, n -> n >= expected, options.timeout()));
-        ClosedLoop.Result webhook = ClosedLoop.run(host, port, load.requestBytes());
-        long doneAt = handled.join();
-        long handlingNanos = doneAt < 0 ? -1 : doneAt - webhook.startedAt();
-        double serverCpu = server.cpuSeconds() - serverCpuBefore;
-        double compilerCpu = server.compilerCpuSeconds() - compilerCpuBefore;
-        double emulatorsCpu = emulators.map(ServerProcess::cpuSeconds).orElse(0.0) - emulatorsCpuBefore;
-        double ownCpu = ProcessMemory.cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
-        long eventsPosted = load.allRequests().stream().mapToLong(request -> request.events().size()).sum();
-
-        progress.println("closing with one help from each person, then reconciling every inbox...");
-        Workload barrier = Workload.of(Workload.helpFromEach(platform, people, options.events(), "m-last-"),
-                options.connections(), 1, 0, platform, host, random);
-        runToCompletion(sandbox, platform, host, port, barrier, options);
-        List<Event> all = new ArrayList<>(load.events());
-        all.addAll(barrier.events());
-        Reconciliation.Outcome outcome = Reconciliation.check(all, baseline, platform.inboxes(sandbox));
-        return new LoadReport(options, ceiling, webhook, eventsPosted, handlingNanos, load.events().size(),
-                load.songs(), serverCpu, compilerCpu, emulatorsCpu, ownCpu, outcome, server.memory());
-    }
-
-    /** Sends the workload and waits until the bot has sent as many messages as it should for it; false on timeout. */
-    private static boolean runToCompletion(SandboxControl sandbox, LoadPlatform platform, String host, int port,
-                                           Workload workload, LoadOptions options) {
-        long expected = platform.delivered(sandbox) + workload.expectedOutbound();
-        ClosedLoop.run(host, port, workload.requestBytes());
-        return platform.awaitDelivered(sandbox, n -> n >= expected, options.timeout()) >= 0;
     }
 }

@@ -52,33 +52,67 @@ public final class Reconciliation {
      * @param inboxes  every inbox after the phase
      */
     public static Outcome check(List<Event> events, Map<String, Integer> baseline, Map<String, List<String>> inboxes) {
-        Map<String, List<Kind>> expected = new HashMap<>();
-        events.stream().sorted(Comparator.comparingInt(Event::index))
-                .forEach(e -> expected.computeIfAbsent(e.sender().psid(), k -> new ArrayList<>()).add(e.kind()));
+        Map<String, List<Kind>> expected = expectedKinds(events);
         Map<Integer, List<String>> deliveredTo = new HashMap<>();
-        int answered = 0;
-        int lost = 0;
-        int duplicated = 0;
-        int outOfOrder = 0;
-        int unrecognised = 0;
         List<String> examples = new ArrayList<>();
+        AnswerCount answers = new AnswerCount(examples);
         Set<String> people = new TreeSet<>(inboxes.keySet());
         people.addAll(expected.keySet());
         for (String psid : people) {
             List<String> messages = inboxes.getOrDefault(psid, List.of());
-            List<String> answers = new ArrayList<>();
-            for (String text : messages.subList(Math.min(messages.size(), baseline.getOrDefault(psid, 0)),
-                    messages.size())) {
-                if (text.startsWith(DELIVERY_START)) {
-                    Matcher token = TOKEN.matcher(text);
-                    if (token.find()) {
-                        deliveredTo.computeIfAbsent(Integer.parseInt(token.group(1)), k -> new ArrayList<>()).add(psid);
-                        continue;
-                    }
+            List<String> phase = messages.subList(Math.min(messages.size(), baseline.getOrDefault(psid, 0)),
+                    messages.size());
+            answers.add(psid, expected.getOrDefault(psid, List.of()), answersNoting(psid, phase, deliveredTo));
+        }
+        SongCount songs = new SongCount(examples);
+        events.forEach(event -> songs.add(event, deliveredTo.getOrDefault(event.index(), List.of())));
+        return new Outcome(events.size(), answers.answered, answers.lost, answers.duplicated, answers.outOfOrder,
+                answers.unrecognised, songs.songs, songs.delivered, songs.lost, songs.duplicated, songs.misdelivered,
+                examples);
+    }
+
+    /** The kinds of answer each person should get, in the order they sent their messages. */
+    private static Map<String, List<Kind>> expectedKinds(List<Event> events) {
+        Map<String, List<Kind>> expected = new HashMap<>();
+        events.stream().sorted(Comparator.comparingInt(Event::index))
+                .forEach(e -> expected.computeIfAbsent(e.sender().psid(), k -> new ArrayList<>()).add(e.kind()));
+        return expected;
+    }
+
+    /**
+     * The answers among a person's messages; each song delivered among them is noted in {@code deliveredTo} under
+     * the index of the message that sent it.
+     */
+    private static List<String> answersNoting(String psid, List<String> messages,
+                                              Map<Integer, List<String>> deliveredTo) {
+        List<String> answers = new ArrayList<>();
+        for (String text : messages) {
+            if (text.startsWith(DELIVERY_START)) {
+                Matcher token = TOKEN.matcher(text);
+                if (token.find()) {
+                    deliveredTo.computeIfAbsent(Integer.parseInt(token.group(1)), k -> new ArrayList<>()).add(psid);
+                    continue;
                 }
-                answers.add(text);
             }
-            List<Kind> wanted = expected.getOrDefault(psid, List.of());
+            answers.add(text);
+        }
+        return answers;
+    }
+
+    /** The answers' counts, person by person. */
+    private static final class AnswerCount {
+        private final List<String> examples;
+        private int answered;
+        private int lost;
+        private int duplicated;
+        private int outOfOrder;
+        private int unrecognised;
+
+        AnswerCount(List<String> examples) {
+            this.examples = examples;
+        }
+
+        void add(String psid, List<Kind> wanted, List<String> answers) {
             int inOrder = inOrderMatches(wanted, answers);
             answered += Math.min(wanted.size(), answers.size());
             lost += Math.max(0, wanted.size() - answers.size());
@@ -93,35 +127,46 @@ public final class Reconciliation {
                         + "repeated: " + repeated(answers));
             }
         }
-        int songs = 0;
-        int songsDelivered = 0;
-        int lostSongs = 0;
-        int duplicateSongs = 0;
-        int misdelivered = 0;
-        for (Event event : events) {
-            List<String> to = deliveredTo.getOrDefault(event.index(), List.of());
+    }
+
+    /** The songs' counts, message by message: one song is one delivery to one receiver. */
+    private static final class SongCount {
+        private final List<String> examples;
+        private int songs;
+        private int delivered;
+        private int lost;
+        private int duplicated;
+        private int misdelivered;
+
+        SongCount(List<String> examples) {
+            this.examples = examples;
+        }
+
+        /** @param to everyone the song of {@code event} reached, once a copy */
+        void add(Event event, List<String> to) {
             Set<String> receivers = new TreeSet<>();
             for (Person receiver : event.receivers()) {
                 receivers.add(receiver.psid());
-                long copies = to.stream().filter(receiver.psid()::equals).count();
-                songs++;
-                if (copies == 0) {
-                    lostSongs++;
-                    example(examples, "song " + event.index() + " (" + event.kind() + ") never reached "
-                            + receiver.psid());
-                } else {
-                    songsDelivered++;
-                    duplicateSongs += (int) copies - 1;
-                    if (copies > 1) {
-                        example(examples, "song " + event.index() + " (" + event.kind() + ") reached "
-                                + receiver.psid() + " " + copies + " times");
-                    }
-                }
+                addCopies(event, receiver, to.stream().filter(receiver.psid()::equals).count());
             }
             misdelivered += (int) to.stream().filter(psid -> !receivers.contains(psid)).count();
         }
-        return new Outcome(events.size(), answered, lost, duplicated, outOfOrder, unrecognised, songs, songsDelivered,
-                lostSongs, duplicateSongs, misdelivered, examples);
+
+        private void addCopies(Event event, Person receiver, long copies) {
+            songs++;
+            if (copies == 0) {
+                lost++;
+                example(examples, "song " + event.index() + " (" + event.kind() + ") never reached "
+                        + receiver.psid());
+            } else {
+                delivered++;
+                duplicated += (int) copies - 1;
+                if (copies > 1) {
+                    example(examples, "song " + event.index() + " (" + event.kind() + ") reached "
+                            + receiver.psid() + " " + copies + " times");
+                }
+            }
+        }
     }
 
     private static void example(List<String> examples, String example) {
