@@ -195,6 +195,13 @@ final class WordsForWishes {
     /** The wish {@code typed} is as a whole, if it is one. */
     static Optional<Wish> wishIn(String typed) {
         String words = folded(typed);
+        return aboutSongs(words).or(() -> aboutSettings(words)).or(() -> questionAbout(words).map(Run::new))
+                .or(() -> RENAME_HOW.contains(words) ? Optional.of(howToRename()) : Optional.empty())
+                .or(() -> renameIn(typed)).or(() -> aboutASender(typed));
+    }
+
+    /** A wish about the songs sent or got: what became of them, who sent one, taking one back, reminding, liking. */
+    private static Optional<Wish> aboutSongs(String words) {
         if (SENT.contains(words) || LISTENED.matcher(words).matches() || PLAYED.matcher(words).matches()) {
             return Optional.of(new Run(new Command.History()));
         }
@@ -207,39 +214,31 @@ final class WordsForWishes {
         if (RECEIVED.contains(words)) {
             return Optional.of(new ReceivedSongs());
         }
-        if (FRIENDS.contains(words)) {
-            return Optional.of(new Friends());
+        if (TAKE_BACK.contains(words)) {
+            return Optional.of(new TakeBack());
         }
         if (REMIND.matcher(words).matches()) {
             return Optional.of(new Reminder());
         }
-        if (LIKED.matcher(words).matches()) {
-            return Optional.of(new Opinion());
+        return LIKED.matcher(words).matches() ? Optional.of(new Opinion()) : Optional.empty();
+    }
+
+    /** A wish about the person's settings: friends, blocks, receipts, the listening service. */
+    private static Optional<Wish> aboutSettings(String words) {
+        if (FRIENDS.contains(words)) {
+            return Optional.of(new Friends());
         }
         if (BLOCKED.contains(words)) {
             return Optional.of(new Run(new Command.Receipts(Optional.empty(), Optional.empty())));
+        }
+        if (RECEIPTS_OFF.contains(words) || RECEIPTS_ON.contains(words)) {
+            return Optional.of(new Receipts(RECEIPTS_ON.contains(words)));
         }
         if (SWITCH_HOW.contains(words)) {
             return Optional.of(new Run(new Command.Help(Optional.of("connect"))));
         }
         Matcher switchTo = SWITCH.matcher(words);
-        if (switchTo.matches() && SourceKind.named(switchTo.group("service")).isPresent()) {
-            return SourceKind.named(switchTo.group("service")).map(SwitchTo::new);
-        }
-        if (TAKE_BACK.contains(words)) {
-            return Optional.of(new TakeBack());
-        }
-        if (RECEIPTS_OFF.contains(words) || RECEIPTS_ON.contains(words)) {
-            return Optional.of(new Receipts(RECEIPTS_ON.contains(words)));
-        }
-        Optional<Command> asked = questionAbout(words);
-        if (asked.isPresent()) {
-            return asked.map(Run::new);
-        }
-        if (RENAME_HOW.contains(words)) {
-            return Optional.of(howToRename());
-        }
-        return renameIn(typed).or(() -> aboutASender(typed));
+        return switchTo.matches() ? SourceKind.named(switchTo.group("service")).map(SwitchTo::new) : Optional.empty();
     }
 
     /**
