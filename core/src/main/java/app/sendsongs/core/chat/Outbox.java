@@ -15,10 +15,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.logging.Logger;
@@ -57,12 +55,6 @@ public final class Outbox {
      * given up.
      */
     public static final Duration HOLD_LIMIT = Duration.ofDays(14);
-    private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
-    private static final Duration MAX_RETRY = Duration.ofHours(1);
-    /** The soonest a message is tried again, whatever wait the platform asked for. */
-    private static final Duration LEAST_RETRY = Duration.ofSeconds(1);
-    /** Past this many tries, a message waits at least its backoff, even when the platform asks for less. */
-    static final int TRIES_AT_THE_PLATFORMS_PACE = 5;
 
     private final ChatPlatforms chats;
     private final OutboxStore store;
@@ -72,8 +64,7 @@ public final class Outbox {
     /** How long the id of a message that left is remembered, so the same cause cannot hold it again. */
     private final Duration remember;
     private final Duration holdLimit;
-    /** The retry times this process gave failed messages, until they come (see {@link #retryWaited}). */
-    private final NavigableSet<Instant> retriesGiven = new ConcurrentSkipListSet<>();
+    private final RetryTimes retryTimes;
     /** When this run began to wait for the echoes of earlier runs' messages, and until when ({@link #waitForEchoesOfEarlierRuns}). */
     private volatile Instant runStarted = Instant.MIN;
     private volatile Instant earlierRunsWaitUntil = Instant.MIN;
@@ -101,6 +92,7 @@ public final class Outbox {
         this.sendLease = sendLease;
         this.remember = remember;
         this.holdLimit = holdLimit;
+        this.retryTimes = new RetryTimes(clock);
     }
 
     /**
@@ -413,11 +405,9 @@ public final class Outbox {
      * due. Returns how many were due.
      */
     public int retryWaited(int limit) {
-        NavigableSet<Instant> come = retriesGiven.headSet(clock.instant(), true);
-        if (come.isEmpty()) {
+        if (!retryTimes.anyCome()) {
             return 0;
         }
-        come.clear();
         return retryDue(limit);
     }
 
@@ -601,12 +591,12 @@ public final class Outbox {
             }
             case SendOutcome.OutsideWindow outside -> store.holdMessage(held.triedOnce(Optional.empty()), held.retryAt());
             case SendOutcome.Failed failed -> {
-                Instant retryAt = retryTime(failed, held);
-                retriesGiven.add(retryAt);
+                Instant retryAt = retryTimes.retryTime(failed, held);
+                retryTimes.given(retryAt);
                 store.holdMessage(held.triedOnce(Optional.of(retryAt)), held.retryAt());
             }
             case SendOutcome.Unreachable unreachable -> refused(held, unreachable.reason(), Optional.empty());
-            case SendOutcome.Refused refused -> refused(held, refused.reason(), Optional.of(refusalRetryTime(held)));
+            case SendOutcome.Refused refused -> refused(held, refused.reason(), Optional.of(retryTimes.refusalRetryTime(held)));
         }
         LOG.fine(() -> "message held: " + outcome.getClass().getSimpleName());
         return false;
@@ -626,29 +616,6 @@ public final class Outbox {
     private void giveUp(HeldMessage held, GivenUp why) {
         held.shareId().ifPresent(id -> shareGivenUp.accept(id, why));
         store.releaseHeldMessage(held, keepUntil());
-    }
-
-    /**
-     * When to try a failed message again: after the wait the platform asked for if it gave one (Telegram's
-     * {@code retry_after}, a chat's pace, Graph's {@code Retry-After}; a second at least), else after half the time
-     * the message has waited so far (at least a minute, at most an hour), so a long outage or a misconfigured token
-     * is not hammered. A message tried {@value #TRIES_AT_THE_PLATFORMS_PACE} times already waits its backoff at
-     * least. Never after the message expires.
-     */
-    private Instant retryTime(SendOutcome.Failed failed, HeldMessage held) {
-        Instant now = clock.instant();
-        Duration backoff = Duration.between(held.heldAt(), now).dividedBy(2);
-        backoff = backoff.compareTo(DEFAULT_RETRY) < 0 ? DEFAULT_RETRY
-                : backoff.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff;
-        Duration least = held.tries() + 1 >= TRIES_AT_THE_PLATFORMS_PACE ? backoff : LEAST_RETRY;
-        Duration wait = failed.retryAfter().map(asked -> asked.compareTo(least) < 0 ? least : asked).orElse(backoff);
-        Instant at = now.plus(wait);
-        return at.isAfter(held.expiresAt()) ? held.expiresAt() : at;
-    }
-
-    /** A message refused for good is tried again after a minute, then two, and so on. */
-    private Instant refusalRetryTime(HeldMessage held) {
-        return clock.instant().plus(DEFAULT_RETRY.multipliedBy(1L << Math.min(held.refusals(), 6)));
     }
 
     private Instant keepUntil() {
