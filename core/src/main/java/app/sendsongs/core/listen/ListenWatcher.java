@@ -2,7 +2,6 @@ package app.sendsongs.core.listen;
 
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.listen.HistoryReader.Reading;
-import app.sendsongs.core.music.ListeningConnection;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
@@ -54,13 +53,10 @@ import java.util.logging.Logger;
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
-    /** How much sooner a check may come to be made with the access token in hand rather than a new one. */
-    private static final Duration SOONER_FOR_THE_TOKEN = Duration.ofMinutes(5);
 
     private final WatchStore watches;
     private final ShareStore shares;
     private final UserStore users;
-    private final ListeningAccess access;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
@@ -68,6 +64,7 @@ public final class ListenWatcher {
     private final PreferenceStore preferences;
     private final TellingNames names;
     private final HistoryReader reader;
+    private final RegularChecks regularChecks;
     private final SettledShares settledShares;
 
     public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, PreferenceStore preferences,
@@ -77,13 +74,13 @@ public final class ListenWatcher {
         this.names = names;
         this.shares = shares;
         this.users = users;
-        this.access = access;
         this.outbox = outbox;
         this.schedule = schedule;
         this.clock = clock;
         this.lease = lease;
         this.preferences = preferences;
         this.reader = new HistoryReader(access, schedule, clock);
+        this.regularChecks = new RegularChecks(schedule, access);
         this.settledShares = new SettledShares(shares, preferences, outbox, settled);
     }
 
@@ -167,55 +164,8 @@ public final class ListenWatcher {
         // between is run again and tells nothing twice.
         notices.send(outbox);
         settledShares.settleAsChosenNow(receiver, settling);
-        Optional<Instant> regular = nextRegularCheck(waiting, receiver, recent, coverage, now, read.connection());
+        Optional<Instant> regular = regularChecks.next(waiting, receiver, recent, coverage, now, read.connection());
         finish(watch, schedule.receiversNextCheck(regular, lastChecks(waiting)), readThrough);
-    }
-
-    /**
-     * The next regular check after a read at {@code now}: the songs' own, sooner when the receiver's pace could
-     * overflow Spotify's window, when plays may have been missed or the reading goes on; then a little sooner while
-     * the access token {@code used} still serves.
-     */
-    private Optional<Instant> nextRegularCheck(List<Share> waiting, User receiver, RecentPlays recent,
-                                               Coverage coverage, Instant now, ListeningConnection used) {
-        Optional<Instant> regular = regularCheck(waiting, now);
-        if (!waiting.isEmpty() && receiver.connection().kind().keepsOnlyRecentWindow()) {
-            regular = earliest(regular, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
-        }
-        if (coverage.mayHaveMissed() && !waiting.isEmpty()) {
-            regular = earliest(regular, Optional.of(now.plus(schedule.recheckAfterGap())));
-        }
-        if (coverage.readingOn() && !waiting.isEmpty()) {
-            regular = earliest(regular, Optional.of(now.plus(schedule.shortestInterval())));
-        }
-        return regular.map(at -> whileTheTokenServes(at, now, used));
-    }
-
-    /**
-     * How far a read went. {@code mayHaveMissed}: older plays may be gone (a full window that does not reach back to
-     * the last check), or the newest were left unread without the read getting any further. {@code readingOn}: the
-     * read stopped at its size limit short of the newest plays but got further than the last one: the next check
-     * goes on from there soon, and songs past their last check whose watch period it has not read whole wait for it
-     * rather than be said not played.
-     */
-    private record Coverage(boolean mayHaveMissed, boolean readingOn) {
-        static Coverage of(RecentPlays recent, Instant checkedThrough, Instant readThrough) {
-            boolean readingOn = recent.newerUnread() && readThrough.isAfter(checkedThrough);
-            boolean stuck = recent.newerUnread() && !readingOn;
-            return new Coverage(recent.mayHaveGapAfter(checkedThrough) || stuck, readingOn);
-        }
-    }
-
-    /**
-     * A regular check that would need a new access token comes a few minutes sooner when the token in hand still
-     * serves then: hourly checks are an hour apart and a Spotify token lives an hour, so one refresh then serves two
-     * checks instead of one.
-     */
-    private Instant whileTheTokenServes(Instant next, Instant now, ListeningConnection used) {
-        return access.servesUntil(used)
-                .filter(until -> until.isBefore(next) && !until.isBefore(next.minus(SOONER_FOR_THE_TOKEN))
-                        && until.isAfter(now.plus(schedule.shortestInterval())))
-                .orElse(next);
     }
 
     /** The share as the receiver's choices stand now: marked receipts-off when they no longer tell its sender. */
@@ -269,15 +219,6 @@ public final class ListenWatcher {
         }
         expire(checked.uncertain() ? checked : checked.markedUncertain(), notices, settling);
         return true;
-    }
-
-    /** The earliest regular check the songs still being watched need after one at {@code now}. */
-    private Optional<Instant> regularCheck(List<Share> waiting, Instant now) {
-        Optional<Instant> next = Optional.empty();
-        for (Share share : waiting) {
-            next = earliest(next, schedule.nextCheck(share.deliveredAt().orElseThrow(), share.track().duration(), now));
-        }
-        return next;
     }
 
     /** The last checks of the songs still being watched, a grace period after their watch period. */
@@ -342,13 +283,4 @@ public final class ListenWatcher {
                 + " lately, so I may have missed it.)";
     }
 
-    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return a.get().isBefore(b.get()) ? a : b;
-    }
 }
