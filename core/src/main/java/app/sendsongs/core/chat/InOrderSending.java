@@ -45,8 +45,9 @@ final class InOrderSending {
         this.leasedSend = leasedSend;
     }
 
+    /** Holds a new message under {@code id}, sent now unless a message ahead holds it back. */
     Delivery send(ChatAddress to, Message message, MessageKind kind, String id, Optional<String> shareId,
-                          List<ChatAddress> about) {
+                  List<ChatAddress> about) {
         Instant now = clock.instant();
         List<HeldMessage> waiting = store.heldMessagesFor(to);
         Optional<HeldMessage> ahead = head(waiting);

@@ -39,6 +39,7 @@ final class Withdrawals {
                 .flatMap(held -> held.shareId().stream()).toList();
     }
 
+    /** The new wording is held before the first is taken back: never in neither (see {@link Outbox#rewordShare}). */
     void rewordShare(ChatAddress to, String shareId, Message message, ChatAddress from) {
         List<HeldMessage> first = heldParts(to, Outbox.deliveryId(shareId));
         if (first.isEmpty()) {

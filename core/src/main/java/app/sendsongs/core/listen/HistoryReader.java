@@ -54,6 +54,7 @@ final class HistoryReader {
         }
     }
 
+    /** Reads the plays this check needs, or says why it could not and when to try again. */
     Reading read(Watch watch, User receiver, List<Share> watched) {
         if (receiver.needsReconnect()) {
             return new Reading.Unread(Optional.empty()); // paused until they reconnect, which checks at once
@@ -112,6 +113,7 @@ final class HistoryReader {
                 .map(earliest -> earliest.truncatedTo(kind.playTimeUnit()).minusMillis(1));
     }
 
+    /** A song's last check, a grace period after its watch period, as {@link ListenWatcher} times it. */
     private Instant finalCheck(Share share) {
         return share.expiresAt().orElseThrow().plus(schedule.grace());
     }
