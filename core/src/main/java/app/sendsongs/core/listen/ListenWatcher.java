@@ -1,23 +1,17 @@
 package app.sendsongs.core.listen;
 
 import app.sendsongs.core.chat.Outbox;
-import app.sendsongs.core.music.GrantRevokedException;
-import app.sendsongs.core.music.ListeningConnection;
-import app.sendsongs.core.music.MusicServiceException;
-import app.sendsongs.core.music.PersonNotAllowedException;
+import app.sendsongs.core.listen.HistoryReader.Reading;
 import app.sendsongs.core.music.Play;
 import app.sendsongs.core.music.RecentPlays;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
-import app.sendsongs.core.share.ListenNotices;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareSettled;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.share.ShareStore;
 import app.sendsongs.core.share.TellingNames;
-import app.sendsongs.core.share.WaitingReceipts;
-import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -32,11 +26,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Runs due listen checks. One check reads the receiver's plays once and settles every song being watched for them:
@@ -57,29 +49,23 @@ import java.util.stream.Collectors;
  * A sender the receiver does not share receipts with is told nothing; what one check tells one person goes in one
  * message (see {@link Notices}). A choice the receiver makes while a check is under way (receipts off, a block) wins:
  * once its notices are held, the check reads their choices again and takes back what it held for a sender no longer
- * told, saving those songs as kept private ({@link #asChosenNow}).
+ * told, saving those songs as kept private ({@link SettledShares}).
  */
 public final class ListenWatcher {
     private static final Logger LOG = Logger.getLogger(ListenWatcher.class.getName());
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(5);
-    /** A source that refuses the person whatever the moment is asked again this much later. */
-    private static final Duration RETRY_AFTER_REFUSAL = Duration.ofHours(1);
-    private static final Duration MINIMUM_RETRY = Duration.ofSeconds(30);
-    /** How much sooner a check may come to be made with the access token in hand rather than a new one. */
-    private static final Duration SOONER_FOR_THE_TOKEN = Duration.ofMinutes(5);
 
     private final WatchStore watches;
     private final ShareStore shares;
     private final UserStore users;
-    private final ListeningAccess access;
     private final Outbox outbox;
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Duration lease;
-    private final ShareSettled settled;
     private final PreferenceStore preferences;
-    private final WaitingReceipts waitingReceipts;
     private final TellingNames names;
+    private final HistoryReader reader;
+    private final RegularChecks regularChecks;
+    private final SettledShares settledShares;
 
     public ListenWatcher(WatchStore watches, ShareStore shares, UserStore users, PreferenceStore preferences,
                          ListeningAccess access, Outbox outbox, WatchSchedule schedule, Clock clock, Duration lease,
@@ -88,28 +74,14 @@ public final class ListenWatcher {
         this.names = names;
         this.shares = shares;
         this.users = users;
-        this.access = access;
         this.outbox = outbox;
         this.schedule = schedule;
         this.clock = clock;
         this.lease = lease;
-        this.settled = settled;
         this.preferences = preferences;
-        this.waitingReceipts = new WaitingReceipts(shares, outbox);
-    }
-
-    /** What one check learnt of the receiver's history. */
-    private sealed interface Reading {
-        /**
-         * The plays since the read position (the whole window for Spotify), and at a last check those since the
-         * delivery, read on {@code connection}.
-         */
-        record Read(HistoryRead history, ListeningConnection connection) implements Reading {
-        }
-
-        /** Nothing could be read; {@code retryAt} is when to try again, empty when only the deadlines matter. */
-        record Unread(Optional<Instant> retryAt) implements Reading {
-        }
+        this.reader = new HistoryReader(access, schedule, clock);
+        this.regularChecks = new RegularChecks(schedule, access);
+        this.settledShares = new SettledShares(shares, preferences, outbox, settled);
     }
 
     /**
@@ -165,68 +137,10 @@ public final class ListenWatcher {
             watches.endWatch(watch);
             return;
         }
-        switch (read(watch, receiver.get(), watched)) {
+        switch (reader.read(watch, receiver.get(), watched)) {
             case Reading.Read read -> settle(watch, receiver.get(), watched, read);
             case Reading.Unread unread -> settleUnread(watch, receiver.get(), watched, unread.retryAt());
         }
-    }
-
-    private Reading read(Watch watch, User receiver, List<Share> watched) {
-        if (receiver.needsReconnect()) {
-            return new Reading.Unread(Optional.empty()); // paused until they reconnect, which checks at once
-        }
-        SourceKind kind = receiver.connection().kind();
-        Instant from = readFrom(watch, kind, watched);
-        Optional<Instant> back = readBackFrom(kind, watched).filter(start -> start.isBefore(from));
-        try {
-            return access.withConnection(receiver, (source, connection) -> new Reading.Read(
-                    HistoryRead.read(source, connection, from, back, watch.checkedThrough()), connection));
-        } catch (GrantRevokedException e) {
-            return new Reading.Unread(Optional.empty()); // the person was told, and their watches wait for them
-        } catch (PersonNotAllowedException e) {
-            LOG.info(() -> "listen check postponed by " + RETRY_AFTER_REFUSAL + ": " + e.getMessage());
-            return new Reading.Unread(Optional.of(clock.instant().plus(RETRY_AFTER_REFUSAL)));
-        } catch (MusicServiceException e) {
-            Duration wait = e.retryAfter().filter(d -> d.compareTo(MINIMUM_RETRY) > 0).orElse(
-                    e.retryAfter().isPresent() ? MINIMUM_RETRY : RETRY_AFTER_FAILURE);
-            LOG.info(() -> "listen check postponed by " + wait + ": " + e.getMessage());
-            return new Reading.Unread(Optional.of(clock.instant().plus(wait)));
-        }
-    }
-
-    /**
-     * Where the read starts. Spotify's whole window of 50 plays: the same one call, and its older plays tell the
-     * pace. A whole history: from the read position less the grace period (plays reach it late, under the time they
-     * were played), never before the earliest delivery of the songs being watched (the start of its second, as the
-     * source times plays: a play in that second counts).
-     */
-    private Instant readFrom(Watch watch, SourceKind kind, List<Share> watched) {
-        if (kind.keepsOnlyRecentWindow()) {
-            return Instant.EPOCH;
-        }
-        Instant earliest = earliestDelivery(watched, kind).orElseThrow();
-        Instant back = watch.checkedThrough().minus(schedule.grace());
-        return back.isAfter(earliest) ? back : earliest;
-    }
-
-    /**
-     * Where a last check reads a whole history back from: the earliest delivery of the songs (all still unplayed)
-     * whose last check it is, so that "not played" is said only once the whole watch of the song was read, plays
-     * that reached the history days late included (a phone offline scrobbles them when it is back). Empty when it is
-     * no song's last check, or for Spotify's window, read whole every time.
-     */
-    private Optional<Instant> readBackFrom(SourceKind kind, List<Share> watched) {
-        if (kind.keepsOnlyRecentWindow()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return earliestDelivery(watched.stream().filter(share -> !now.isBefore(finalCheck(share))).toList(), kind);
-    }
-
-    /** The start of the second (as the source times plays) of the earliest delivery: a play in that second counts. */
-    private static Optional<Instant> earliestDelivery(List<Share> songs, SourceKind kind) {
-        return songs.stream().map(share -> share.deliveredAt().orElseThrow()).min(Instant::compareTo)
-                .map(earliest -> earliest.truncatedTo(kind.playTimeUnit()).minusMillis(1));
     }
 
     private void settle(Watch watch, User receiver, List<Share> watched, Reading.Read read) {
@@ -249,46 +163,9 @@ public final class ListenWatcher {
         // Told before the shares are settled, under ids of the shares told about: a check cut short in
         // between is run again and tells nothing twice.
         notices.send(outbox);
-        settleAll(asChosenNow(receiver, settling));
-        Optional<Instant> regular = regularCheck(waiting, now);
-        if (!waiting.isEmpty() && receiver.connection().kind().keepsOnlyRecentWindow()) {
-            regular = earliest(regular, ListeningPace.checkBy(recent, now, schedule.shortestInterval()));
-        }
-        if (coverage.mayHaveMissed() && !waiting.isEmpty()) {
-            regular = earliest(regular, Optional.of(now.plus(schedule.recheckAfterGap())));
-        }
-        if (coverage.readingOn() && !waiting.isEmpty()) {
-            regular = earliest(regular, Optional.of(now.plus(schedule.shortestInterval())));
-        }
-        regular = regular.map(at -> whileTheTokenServes(at, now, read.connection()));
+        settledShares.settleAsChosenNow(receiver, settling);
+        Optional<Instant> regular = regularChecks.next(waiting, receiver, recent, coverage, now, read.connection());
         finish(watch, schedule.receiversNextCheck(regular, lastChecks(waiting)), readThrough);
-    }
-
-    /**
-     * How far a read went. {@code mayHaveMissed}: older plays may be gone (a full window that does not reach back to
-     * the last check), or the newest were left unread without the read getting any further. {@code readingOn}: the
-     * read stopped at its size limit short of the newest plays but got further than the last one: the next check
-     * goes on from there soon, and songs past their last check whose watch period it has not read whole wait for it
-     * rather than be said not played.
-     */
-    private record Coverage(boolean mayHaveMissed, boolean readingOn) {
-        static Coverage of(RecentPlays recent, Instant checkedThrough, Instant readThrough) {
-            boolean readingOn = recent.newerUnread() && readThrough.isAfter(checkedThrough);
-            boolean stuck = recent.newerUnread() && !readingOn;
-            return new Coverage(recent.mayHaveGapAfter(checkedThrough) || stuck, readingOn);
-        }
-    }
-
-    /**
-     * A regular check that would need a new access token comes a few minutes sooner when the token in hand still
-     * serves then: hourly checks are an hour apart and a Spotify token lives an hour, so one refresh then serves two
-     * checks instead of one.
-     */
-    private Instant whileTheTokenServes(Instant next, Instant now, ListeningConnection used) {
-        return access.servesUntil(used)
-                .filter(until -> until.isBefore(next) && !until.isBefore(next.minus(SOONER_FOR_THE_TOKEN))
-                        && until.isAfter(now.plus(schedule.shortestInterval())))
-                .orElse(next);
     }
 
     /** The share as the receiver's choices stand now: marked receipts-off when they no longer tell its sender. */
@@ -344,15 +221,6 @@ public final class ListenWatcher {
         return true;
     }
 
-    /** The earliest regular check the songs still being watched need after one at {@code now}. */
-    private Optional<Instant> regularCheck(List<Share> waiting, Instant now) {
-        Optional<Instant> next = Optional.empty();
-        for (Share share : waiting) {
-            next = earliest(next, schedule.nextCheck(share.deliveredAt().orElseThrow(), share.track().duration(), now));
-        }
-        return next;
-    }
-
     /** The last checks of the songs still being watched, a grace period after their watch period. */
     private List<Instant> lastChecks(List<Share> waiting) {
         return waiting.stream().map(this::finalCheck).toList();
@@ -377,7 +245,7 @@ public final class ListenWatcher {
             }
         }
         notices.send(outbox);
-        settleAll(asChosenNow(receiver, settling));
+        settledShares.settleAsChosenNow(receiver, settling);
         finish(watch, schedule.receiversNextCheck(waiting.isEmpty() ? Optional.empty() : retryAt, lastChecks(waiting)),
                 watch.checkedThrough());
     }
@@ -400,49 +268,6 @@ public final class ListenWatcher {
         settling.add(expired);
     }
 
-    /**
-     * The shares a check settles as the receiver's choices stand once its notices are held: a choice made since the
-     * check read them wins. Each sender of these songs who is no longer told (receipts off for them or everyone, a
-     * block) has the notices of plays and expiries still waiting for them taken back, the songs those told of kept
-     * private first ({@link WaitingReceipts}), and these songs are saved kept private; a sender blocked has their
-     * notes still waiting for the receiver taken back too. Cut short before the shares are saved, the check done
-     * again (its songs still watched) takes back what the first run held.
-     */
-    private List<Share> asChosenNow(User receiver, List<Share> settling) {
-        if (settling.isEmpty()) {
-            return settling;
-        }
-        ReceiverPreferences now = preferences.preferencesOf(receiver.address());
-        Map<ChatAddress, List<Share>> stopped = settling.stream()
-                .filter(share -> !now.sharesReceiptsWith(share.sender()))
-                .collect(Collectors.groupingBy(Share::sender));
-        stopped.forEach((sender, songs) -> {
-            if (!outbox.heldOfKind(sender, receiver.address(), ListenNotices.receiptsOn(songs)).isEmpty()) {
-                waitingReceipts.takeBack(sender, receiver.address(), songsFrom(sender, receiver));
-            }
-            if (now.blocks(sender)) {
-                outbox.withdrawHeld(receiver.address(), sender, ListenNotices.notesOn(songs));
-            }
-        });
-        return settling.stream().map(share -> stopped.containsKey(share.sender()) && !share.receiptsOff()
-                ? share.withReceiptsOff() : share).toList();
-    }
-
-    /** Every song {@code sender} sent {@code receiver}, whatever became of it. */
-    private List<Share> songsFrom(ChatAddress sender, User receiver) {
-        return shares.sharesReceivedBy(receiver.address()).stream().filter(share -> share.sender().equals(sender))
-                .toList();
-    }
-
-    /** Stores the shares a check settled, once its notices are held; each settled share is told to its listener. */
-    private void settleAll(List<Share> settling) {
-        for (Share share : settling) {
-            if (shares.updateShare(share, ShareStatus.WATCHING)) {
-                settled.settled(share);
-            }
-        }
-    }
-
     /** Why a read history may have missed the play: only Spotify's window can be outrun. */
     private static String historyCutShort(User receiver) {
         SourceKind kind = receiver.connection().kind();
@@ -458,13 +283,4 @@ public final class ListenWatcher {
                 + " lately, so I may have missed it.)";
     }
 
-    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return a.get().isBefore(b.get()) ? a : b;
-    }
 }

@@ -133,7 +133,7 @@ class OutboxTest {
         pacedOutbox.notify(BOB, Message.text("first"));
         assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).contains(clock.instant().plusSeconds(3));
 
-        for (int tried = 2; tried < Outbox.TRIES_AT_THE_PLATFORMS_PACE; tried++) {
+        for (int tried = 2; tried < RetryTimes.TRIES_AT_THE_PLATFORMS_PACE; tried++) {
             clock.advance(Duration.ofSeconds(3));
             assertThat(pacedOutbox.retryDue(10)).isEqualTo(1);
             assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).contains(clock.instant().plusSeconds(3));
@@ -141,7 +141,7 @@ class OutboxTest {
         clock.advance(Duration.ofSeconds(3));
         pacedOutbox.retryDue(10);
         assertThat(store.heldMessagesFor(BOB).getFirst().retryAt()).as("tried %d times: its backoff",
-                Outbox.TRIES_AT_THE_PLATFORMS_PACE).contains(clock.instant().plus(Duration.ofMinutes(1)));
+                RetryTimes.TRIES_AT_THE_PLATFORMS_PACE).contains(clock.instant().plus(Duration.ofMinutes(1)));
 
         paced.failing = false;
         clock.advance(Duration.ofMinutes(1));
