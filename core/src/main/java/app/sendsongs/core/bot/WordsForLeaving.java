@@ -9,9 +9,11 @@ import java.util.Set;
  */
 final class WordsForLeaving {
     private static final Set<String> STOP = Set.of("stop", "unsubscribe", "stop messaging me", "stop messages",
-            "stop sending me messages", "stop sending me songs", "leave me alone", "opt out", "optout", "quit", "log out", "logout", "log me out",
-            "sign out", "disconnect", "disconnect me", "disconnect spotify", "disconnect my spotify",
-            "disconnect my account");
+            "stop sending me messages", "stop sending me songs", "leave me alone", "opt out", "optout", "quit",
+            "log out", "logout", "log me out", "sign out", "disconnect", "disconnect me", "disconnect spotify",
+            "disconnect my spotify", "disconnect my account", "mute", "mute notifications", "mute this chat",
+            "mute the bot", "no more notifications", "stop notifications", "stop notifying me", "stop telling me",
+            "turn off notifications");
     private static final Set<String> FORGET = Set.of("delete my data", "delete my account", "delete me",
             "delete everything", "remove my data", "remove me", "erase my data", "erase me", "delete account",
             "delete my profile", "remove my account", "close my account", "deactivate my account", "unregister",

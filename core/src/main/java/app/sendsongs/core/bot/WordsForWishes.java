@@ -28,8 +28,8 @@ final class WordsForWishes {
             "who did i send songs to", "who have i sent songs to", "my songs", "my sent songs", "songs i sent",
             "songs i've sent", "sent songs", "my history", "show my history", "show me my history", "show history",
             "show my songs", "show me my songs", "show me what i sent", "list my songs", "my shares",
-            "who played my songs", "who has played my songs", "who listened to my songs", "who has listened to my songs",
-            "how many songs have i sent", "how many songs did i send");
+            "who played my songs", "who has played my songs", "who listened to my songs",
+            "who has listened to my songs", "how many songs have i sent", "how many songs did i send");
     /** Whether a friend liked a song: the bot cannot know, and says what it does know ({@link Opinion}). */
     private static final Pattern LIKED = Pattern.compile("(?:(?:did|does) (?!(?:you|u|i) )[\\p{L}'.-]+"
             + "(?: [\\p{L}'.-]+){0,2} (?:like|love|enjoy)|what did (?!(?:you|u|i) )[\\p{L}'.-]+(?: [\\p{L}'.-]+){0,2} "
@@ -48,12 +48,18 @@ final class WordsForWishes {
     /** Not wanting someone told of plays ("don't tell Alice"): their {@code receipts off} offered to tap. */
     private static final Pattern NOT_TELLING = Pattern.compile("(?:don't|dont|do not|stop) tell(?:ing)? (?<name>.+?)"
             + "(?: when i (?:listen|play (?:it|their songs|them|their song)))?(?: please)?", Pattern.CASE_INSENSITIVE);
-    /** Whom {@link #NOT_TELLING} may name that is no one person: everyone, handled as {@code receipts off}. */
+    /**
+     * What {@link #BLOCK} and {@link #NOT_TELLING} may name that is no one sender: everyone (handled as {@code receipts
+     * off}), the person, the bot or the chat ("mute notifications", "stop telling me").
+     */
     private static final Set<String> NOT_ONE_PERSON = Set.of("anyone", "anybody", "everyone", "everybody", "people",
-            "friends", "my friends", "them", "him", "her", "the sender", "senders", "others");
+            "friends", "my friends", "them", "him", "her", "the sender", "senders", "others", "me", "myself", "us",
+            "you", "it", "this", "that", "this chat", "the chat", "chat", "the bot", "bot", "this bot", "notifications",
+            "messages", "alerts", "sound", "sounds", "everything", "all", "all of them");
     /** Asking the bot to remind a friend of a song ("remind Bob"), which it never does ({@link Reminder}). */
     private static final Pattern REMIND = Pattern.compile("(?:remind|nudge|ping|poke) (?!me\\b|myself\\b)"
-            + "[\\p{L}'.-]+(?: [\\p{L}'.-]+){0,3}?(?: (?:to (?:listen|play it|play the song)|about (?:it|the song|my song)))?");
+            + "[\\p{L}'.-]+(?: [\\p{L}'.-]+){0,3}?"
+            + "(?: (?:to (?:listen|play it|play the song)|about (?:it|the song|my song)))?");
     /** Asking how to change the listening service, without saying to which: {@code help connect}. */
     private static final Set<String> SWITCH_HOW = Set.of("change my service", "change service", "switch service",
             "switch services", "change my music service", "switch my music service", "change where i listen",
@@ -122,9 +128,9 @@ final class WordsForWishes {
             "how do i find friends", "how do i find my friends", "find friends", "find my friends", "invite",
             "invite a friend", "invite friends", "invite someone", "invite people", "invite my friends",
             "how do i invite someone", "how do i invite a friend", "how do i invite friends", "how do i invite people",
-            "how do i invite my friends", "how to invite friends", "how to invite my friends", "how can i invite friends",
-            "how to invite someone", "how do i add my friends", "where are my friends", "my friends list",
-            "friends list");
+            "how do i invite my friends", "how to invite friends", "how to invite my friends",
+            "how can i invite friends", "how to invite someone", "how do i add my friends", "where are my friends",
+            "my friends list", "friends list");
     /** Asking about settings or privacy: {@code help privacy}, what friends learn and the controls. */
     private static final Set<String> SETTINGS = Set.of("privacy", "my privacy", "privacy settings", "settings",
             "my settings", "preferences", "my preferences", "options", "controls", "privacy controls");

@@ -98,7 +98,8 @@ final class ArgumentReaders {
 
     /** A greeting, or a sentence that starts like one and holds a song link ("hey, listen to this: <link>"). */
     static ParseResult menu(Arguments args) {
-        return ShareArgumentReaders.songIn(String.join(" ", args.words())).orElseGet(() -> new ParseResult.Parsed(new Command.Menu()));
+        return ShareArgumentReaders.songIn(String.join(" ", args.words()))
+                .orElseGet(() -> new ParseResult.Parsed(new Command.Menu()));
     }
 
     static Optional<String> nonEmpty(String text) {

@@ -31,7 +31,8 @@ final class CommandDefinitions {
                             + "https://open.spotify.com/track/<id>",
                     "pre goes with the song, post once they play it; name can be a Telegram @username. To a group: "
                             + "{send_song} group:\"Family\" <link>. Or just paste a link.",
-                    Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC, ShareArgumentReaders::sendSong),
+                    Set.of("name", "group", "pre", "post"), Map.of("to", "name"), NO_TOPIC,
+                    ShareArgumentReaders::sendSong),
             new CommandDefinition("to", List.of("to"),
                     "to Bob Fisher", "who the song you pasted is for ({to} group Family: a group).",
                     Set.of("name", "group"), NO_TOPIC, ShareArgumentReaders::draftTo),

@@ -38,7 +38,8 @@ final class GroupArgumentReaders {
 
     /** A command whose one argument is an existing group: {@code leave_group}, {@code members}, ... */
     static ArgumentReader existingGroup(Function<String, Command> make) {
-        return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", UserText::typedName, make);
+        return args -> oneGroup(args, "Which group? {" + args.command().name() + "} <group>", UserText::typedName,
+                make);
     }
 
     /**

@@ -230,7 +230,8 @@ class PlainWishesTest {
                 "how can I share a song?", "how does this work?", "How does it work", "how do I use this")) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo(howToSend);
         }
-        for (String said : List.of("What can you do?", "what do you do", "what is this?", "what's this", "who are you")) {
+        for (String said : List.of("What can you do?", "what do you do", "what is this?", "what's this",
+                "who are you")) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo(menu);
         }
         for (String said : List.of("How do groups work?", "how do groups work", "how do I send a song to a group?")) {
@@ -272,11 +273,16 @@ class PlainWishesTest {
             assertThat(bot.chat.messages("bob").getLast().choices().getFirst().payload()).as(said)
                     .startsWith("block ");
         }
-        for (String said : List.of("don't tell Alice", "stop telling alice when I listen", "don’t tell Alice Smith")) {
+        for (String said : List.of("don't tell Alice", "stop telling alice when I listen",
+                "don’t tell Alice Smith")) {
             assertThat(bot.reply("bob", said)).as(said).startsWith("Stop telling ").endsWith(" when you play their "
                     + "songs?");
             assertThat(bot.chat.messages("bob").getLast().choices().getFirst().payload()).as(said)
                     .startsWith("receipts off ");
+        }
+        for (String said : List.of("mute notifications", "mute this chat", "mute it", "mute you", "stop telling me",
+                "don't tell anyone")) {
+            assertThat(bot.reply("bob", said)).as(said).doesNotStartWith("Block ").doesNotStartWith("Stop telling ");
         }
         assertThat(bot.reply("bob", "receipts")).as("nothing changed").isEqualTo(receipts);
 
