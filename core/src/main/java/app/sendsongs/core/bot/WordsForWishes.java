@@ -104,7 +104,8 @@ final class WordsForWishes {
             "don't tell them when i listen", "don't tell people when i play their songs",
             "don't tell friends when i play their songs", "stop telling people when i listen",
             "stop telling friends when i listen", "stop telling people when i play their songs",
-            "stop telling friends when i play their songs");
+            "stop telling friends when i play their songs", "don't tell anyone", "dont tell anyone",
+            "don't tell anybody", "don't tell people", "don't tell friends", "don't tell my friends");
     /** Asking for friends to be told of plays again: {@code receipts on}, offered. */
     private static final Set<String> RECEIPTS_ON = Set.of("turn on receipts", "turn receipts on",
             "turn on read receipts", "turn read receipts on", "enable receipts");

@@ -184,7 +184,7 @@ class PlainWishesTest {
     @Test
     void askingForReceiptsOffOrOnInPlainWordsOffersTheCommandAsATap() {
         for (String said : List.of("turn off receipts", "Turn read receipts off", "don't tell people when I listen",
-                "stop telling friends when i play their songs")) {
+                "don't tell anyone", "stop telling friends when i play their songs")) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo("Stop telling friends when you play the songs "
                     + "they send you?");
             assertThat(bot.chat.messages("alice").getLast().choices()).as(said)
@@ -281,7 +281,7 @@ class PlainWishesTest {
                     .startsWith("receipts off ");
         }
         for (String said : List.of("mute notifications", "mute this chat", "mute it", "mute you", "stop telling me",
-                "don't tell anyone")) {
+                "don't tell them")) {
             assertThat(bot.reply("bob", said)).as(said).doesNotStartWith("Block ").doesNotStartWith("Stop telling ");
         }
         assertThat(bot.reply("bob", "receipts")).as("nothing changed").isEqualTo(receipts);
