@@ -65,7 +65,7 @@ final class PlainWishes {
                     .orElseGet(() -> noListOfSongs(style));
             case WordsForWishes.Reminder reminder -> Message.text(NO_REMINDERS);
             case WordsForWishes.Friends friends -> Message.text(NO_FRIENDS_LIST);
-            case WordsForWishes.Opinion opinion -> withLead(OPINION, run.apply(new Command.History()));
+            case WordsForWishes.Opinion opinion -> run.apply(new Command.History()).withLead(OPINION);
             case WordsForWishes.AboutASender about -> about.block()
                     ? offer("Block " + about.name() + "? I won't pass on their songs, and they aren't told.", "block",
                     about.commandText(), style)
@@ -78,10 +78,6 @@ final class PlainWishes {
 
     private static Message noListOfSongs(CommandStyle style) {
         return Message.text(style.write(RECEIVED)).withChoices(List.of(new Choice("History", "history"), Menu.MENU));
-    }
-
-    private static Message withLead(String lead, Message answer) {
-        return answer.withText(lead + answer.text());
     }
 
     /**

@@ -46,6 +46,11 @@ public record Message(String text, List<Choice> choices, Optional<SongCard> card
         return new Message(newText, choices, card);
     }
 
+    /** The same message with {@code lead} said before its text ("That's you! " before the question). */
+    public Message withLead(String lead) {
+        return withText(lead + text);
+    }
+
     /** True when there is nothing but the text. */
     public boolean hasOnlyText() {
         return choices.isEmpty() && card.isEmpty();

@@ -126,7 +126,7 @@ final class ShareStart {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
             case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
                 Message offer = offer(person, track, command.pre(), command.post());
-                return offer.withText(lead + offer.text());
+                return offer.withLead(lead);
             });
         };
     }
@@ -171,7 +171,7 @@ final class ShareStart {
         List<Recipient> named = forWhom.names().stream()
                 .flatMap(name -> namesGiven.recipientNamed(person, name).stream()).distinct().toList();
         Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
-        return Optional.of(offer.withText(NamesGiven.severalAtOnce(person) + offer.text()));
+        return Optional.of(offer.withLead(NamesGiven.severalAtOnce(person)));
     }
 
     /**

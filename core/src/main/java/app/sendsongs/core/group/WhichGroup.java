@@ -101,7 +101,7 @@ public final class WhichGroup {
 
     /** The open question {@code choice} asked again after {@code lead}, with its taps, as it stands. */
     Message askAgain(PendingChoice choice, String lead) {
-        return question(choice, 0).map(question -> question.withText(lead + question.text()))
+        return question(choice, 0).map(question -> question.withLead(lead))
                 .orElseGet(() -> Message.text(lead));
     }
 

@@ -113,8 +113,8 @@ final class HistoryReader {
                 .map(earliest -> earliest.truncatedTo(kind.playTimeUnit()).minusMillis(1));
     }
 
-    /** A song's last check, a grace period after its watch period, as {@link ListenWatcher} times it. */
-    private Instant finalCheck(Share share) {
+    /** A song's last check, a grace period after its watch period ({@link ListenWatcher} times it by this too). */
+    Instant finalCheck(Share share) {
         return share.expiresAt().orElseThrow().plus(schedule.grace());
     }
 }

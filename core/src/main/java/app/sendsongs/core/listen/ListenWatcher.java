@@ -193,7 +193,7 @@ public final class ListenWatcher {
             return false;
         }
         Share checked = coverage.mayHaveMissed() && !current.uncertain() ? current.markedUncertain() : current;
-        if (!now.isBefore(finalCheck(stored)) && settledAtLastCheck(checked, read, coverage, expiresAt, notices,
+        if (!now.isBefore(reader.finalCheck(stored)) && settledAtLastCheck(checked, read, coverage, expiresAt, notices,
                 settling)) {
             return false;
         }
@@ -223,7 +223,7 @@ public final class ListenWatcher {
 
     /** The last checks of the songs still being watched, a grace period after their watch period. */
     private List<Instant> lastChecks(List<Share> waiting) {
-        return waiting.stream().map(this::finalCheck).toList();
+        return waiting.stream().map(reader::finalCheck).toList();
     }
 
     /**
@@ -237,7 +237,7 @@ public final class ListenWatcher {
         List<Share> settling = new ArrayList<>();
         List<Share> waiting = new ArrayList<>();
         for (Share share : watched) {
-            if (!now.isBefore(finalCheck(share))) {
+            if (!now.isBefore(reader.finalCheck(share))) {
                 Share current = withReceiptsNow(share, theirs);
                 expire(current.uncertain() ? current : current.markedUncertain(), notices, settling);
             } else {
@@ -256,10 +256,6 @@ public final class ListenWatcher {
         } else {
             watches.endWatch(watch);
         }
-    }
-
-    private Instant finalCheck(Share share) {
-        return share.expiresAt().orElseThrow().plus(schedule.grace());
     }
 
     private static void expire(Share share, Notices notices, List<Share> settling) {

@@ -88,7 +88,7 @@ public final class InviteDelivery {
         // Named as the sender knows them: which Bob Fisher, when the sender knows another (TellingNames).
         String friendName = names.to(invite.sender(), List.of(friend)).of(friend);
         // About the friend: if they are forgotten before it reaches the sender, it is taken back with their song.
-        outbox.notify(invite.sender(), told.withText(friendName + " opened your invite. " + told.text()),
+        outbox.notify(invite.sender(), told.withLead(friendName + " opened your invite. "),
                 List.of(friend.address()));
     }
 }

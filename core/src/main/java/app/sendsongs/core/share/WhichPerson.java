@@ -145,7 +145,7 @@ public final class WhichPerson {
         Message asked = inviteOffered(question)
                 ? didYouMean(asker, command(question).flatMap(WhichPerson::nameTyped).orElseThrow(), question, offered)
                 : whichOne(asker, question, offered);
-        return asked.withText(lead + asked.text());
+        return asked.withLead(lead);
     }
 
     /**
