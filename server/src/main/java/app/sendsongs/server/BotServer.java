@@ -197,7 +197,13 @@ public final class BotServer implements AutoCloseable {
                 // A request waiting on a slow or stalled body holds a virtual thread, not one of a few
                 // hundred pooled ones: hundreds of stalled senders cannot starve /health or the webhook.
                 javalin.useVirtualThreads = true;
-                javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis()));
+                javalin.jetty.modifyHttpConfiguration(http -> {
+                    http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis());
+                    // Jetty otherwise holds back a request whose headers came alone until its first byte of
+                    // content: a chunk size line of endless zeros or extensions is never content, so the request
+                    // never reached the handler whose wire limit refuses it, and the connection was never idle.
+                    http.setDelayDispatchUntilContent(false);
+                });
                 javalin.jetty.modifyServer(jetty -> {
                     jetty.setErrorHandler(new ErrorPages());
                     // Javalin mounts its handler inside it, so it counts every request: see start().

@@ -77,18 +77,26 @@ class HttpAbuseTest {
      */
     @Test
     @Timeout(30)
-    void chunkExtensionsAndLeadingZerosCountTowardsTheCap() throws IOException {
+    void chunkExtensionsAndLeadingZerosCountTowardsTheCap() throws IOException, InterruptedException {
         assertThat(statusAfterStreaming("5;", (byte) 'a')).contains(" 413 ");
         assertThat(statusAfterStreaming("", (byte) '0')).contains(" 413 ");
     }
 
-    /** Opens a chunked webhook POST with {@code start}, then sends {@code filler} up to 8 MB or until answered. */
-    private String statusAfterStreaming(String start, byte filler) throws IOException {
+    /**
+     * Sends a chunked webhook POST's headers, and once the server has had time to read them alone, {@code start}
+     * and then {@code filler} up to 8 MB or until answered. Headers that arrive alone are the harder case: Jetty
+     * would hold such a request back until its first byte of content, which these bodies never bring.
+     */
+    private String statusAfterStreaming(String start, byte filler) throws IOException, InterruptedException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n" + start).getBytes(StandardCharsets.US_ASCII));
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+            out.write(start.getBytes(StandardCharsets.US_ASCII));
             byte[] bytes = new byte[64 * 1024];
             java.util.Arrays.fill(bytes, filler);
             try {
