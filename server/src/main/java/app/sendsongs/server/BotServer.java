@@ -113,6 +113,11 @@ public final class BotServer implements AutoCloseable {
     /** A request whose body stops arriving for this long is dropped (Jetty's default is 30 s). */
     static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
     /**
+     * A request still arriving this long after its first byte loses its connection (see {@link SlowRequests}): a
+     * platform's webhook call arrives in milliseconds, a browser's request in one or two packets.
+     */
+    static final Duration REQUEST_ARRIVES_WITHIN = Duration.ofSeconds(10);
+    /**
      * How long stopping waits for the requests in progress to be answered: a webhook call waits at most 5 s for room
      * and 15 s for its write ({@link DurableInbox}). Without it a call whose events were being kept lost its
      * connection unanswered, and the platform delivered it again.
@@ -206,6 +211,7 @@ public final class BotServer implements AutoCloseable {
                 });
                 javalin.jetty.modifyServer(jetty -> {
                     jetty.setErrorHandler(new ErrorPages());
+                    jetty.addBean(new SlowRequests(jetty, REQUEST_ARRIVES_WITHIN));
                     // Javalin mounts its handler inside it, so it counts every request: see start().
                     jetty.setHandler(requests);
                 });

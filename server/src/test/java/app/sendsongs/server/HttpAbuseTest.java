@@ -114,6 +114,28 @@ class HttpAbuseTest {
         }
     }
 
+    /** Never idle, so never dropped for idleness: the server's limit on a request's arrival closes it. */
+    @Test
+    @Timeout(30)
+    void headersGivenAByteEverySecondLoseTheirConnectionOnceTheRequestHasTakenTooLongToArrive() throws Exception {
+        long startedAt = System.nanoTime();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            out.write("POST /webhook HTTP/1.1\r\nHost: localhost\r\nX-Drip: ".getBytes(StandardCharsets.US_ASCII));
+            while (System.nanoTime() - startedAt < Duration.ofSeconds(25).toNanos()) {
+                Thread.sleep(1_000);
+                out.write('a');
+                out.flush();
+            }
+        } catch (IOException closedByServer) {
+            // the point
+        }
+        Duration held = Duration.ofNanos(System.nanoTime() - startedAt);
+        assertThat(held).isGreaterThanOrEqualTo(BotServer.REQUEST_ARRIVES_WITHIN)
+                .isLessThan(BotServer.REQUEST_ARRIVES_WITHIN.plusSeconds(5));
+    }
+
     @Test
     @Timeout(60)
     void threeHundredStalledBodiesDoNotDelayHealth() throws Exception {
