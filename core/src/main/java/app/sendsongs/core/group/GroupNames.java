@@ -35,6 +35,9 @@ public final class GroupNames {
             return Optional.of("The group name has invisible or text-direction characters in it; please type it "
                     + "plainly.");
         }
+        if (UserText.stacksMarks(tidy)) {
+            return Optional.of("The group name stacks marks on a letter; please type it plainly.");
+        }
         if (tidy.chars().anyMatch(c -> DOUBLE_QUOTES.indexOf(c) >= 0)) {
             return Optional.of("A group name can't contain double quotes.");
         }

@@ -24,6 +24,9 @@ public final class UserText {
     private static final int TAGS_FROM = 0xE0020;
     private static final int TAGS_TO = 0xE007F;
 
+    /** The most combining marks one letter carries in the names people write: Tibetan stacks three (བསྒྲུབ). */
+    private static final int MOST_MARKS_ON_A_LETTER = 4;
+
     private UserText() {
     }
 
@@ -50,6 +53,29 @@ public final class UserText {
                  Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
             default -> isBlankFiller(codePoint);
         };
+    }
+
+    /**
+     * Whether the text stacks marks on a letter as the "glitch text" generators do ("Z͑͗͆̐ͫ"): the same mark twice in a
+     * row, or more than {@link #MOST_MARKS_ON_A_LETTER}. Such a name spills over the lines around it wherever it is
+     * shown, and "É́́́ve" is Eve to a reader. Languages put a few different marks on a letter (Vietnamese, Yoruba,
+     * Arabic vowels, Thai tones, Tibetan stacks), and most of them compose into one character.
+     */
+    public static boolean stacksMarks(String text) {
+        int[] chars = Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().toArray();
+        int marks = 0;
+        for (int at = 0; at < chars.length; at++) {
+            marks = isMark(chars[at]) ? marks + 1 : 0;
+            if (marks > MOST_MARKS_ON_A_LETTER || marks > 1 && chars[at] == chars[at - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     /** Letters that render as nothing (the Hangul fillers, the braille blank): a name of them looks empty. */

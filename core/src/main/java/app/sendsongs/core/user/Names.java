@@ -110,7 +110,8 @@ public final class Names {
 
     /**
      * Why a name cannot be registered, if it cannot: empty, too long, without a letter, or with a character that
-     * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}) or a word mixing scripts
+     * shows nothing or turns the reading direction ({@link UserText#isInvisibleOrBidi}), marks stacked on a letter
+     * ({@link UserText#stacksMarks}), or a word mixing scripts
      * ({@link Scripts#wordMixingScripts}: a Cyrillic о in "Bob"), which would let one name pass for another. A word
      * wholly in another alphabet that looks Latin stays allowed (it is a word there), and so do digits in a word
      * ("B0b", as chat profiles' "Alex2000"); {@link LookAlikes} tells their songs apart. Nor can it be what a friend
@@ -130,6 +131,9 @@ public final class Names {
         }
         if (UserText.hasInvisibleOrBidi(tidy)) {
             return Optional.of("The name has invisible or text-direction characters in it; please type it plainly.");
+        }
+        if (UserText.stacksMarks(tidy)) {
+            return Optional.of("The name stacks marks on a letter; please type it plainly.");
         }
         Optional<String> mixed = mixedScripts(tidy);
         if (mixed.isPresent()) {

@@ -68,6 +68,27 @@ class NamesTest {
     }
 
     @Test
+    void marksStackedOnALetterAreRefusedAndTheMarksLanguagesWriteAreNot() {
+        String stacked = "The name stacks marks on a letter; please type it plainly.";
+        assertThat(Names.problem("E\u0301\u0301\u0301ve Fisher")).as("E with three acutes: É and two more").contains(stacked);
+        assertThat(Names.problem("Eve Fi\u0300\u0301\u0302\u0303\u0304\u0306sher"))
+                .as("six marks, each different: the first makes an ì, five are left")
+                .contains(stacked);
+        assertThat(Names.problem("Z\u0351\u0357\u0346\u0310\u036Ba\u0363\u0350\u0352lgo"))
+                .as("the text generators' stacks").contains(stacked);
+
+        assertThat(Names.problem("Nguy\u1EC5n Th\u1ECB \u1EA2nh")).as("Vietnamese, composed").isEmpty();
+        assertThat(Names.problem("Nguye\u0302\u0303n")).as("Vietnamese, typed as a letter and two marks").isEmpty();
+        assertThat(Names.problem("\u1ECC\u0300la")).as("Yoruba: a dot below and a grave").isEmpty();
+        assertThat(Names.problem("\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F"))
+                .as("Arabic with its vowels and a shadda: مُحَمَّد").isEmpty();
+        assertThat(Names.problem("\u0E2A\u0E21\u0E28\u0E31\u0E01\u0E14\u0E34\u0E4C")).as("Thai: สมศักดิ์")
+                .isEmpty();
+        assertThat(Names.problem("\u0F56\u0F66\u0F92\u0FB2\u0F74\u0F56")).as("Tibetan, three marks stacked: "
+                + "བསྒྲུབ").isEmpty();
+    }
+
+    @Test
     void aWordMixingAlphabetsIsRefusedAsItCouldPassForAnotherName() {
         assertThat(Names.problem("B\u043eb Fisher")).as("a Cyrillic о in Bob").contains("The word \"B\u043eb\" mixes "
                 + "Latin and Cyrillic letters, so the name could pass for another; please write each word in one "
