@@ -143,6 +143,14 @@ class ListeningSourcesEndToEndTest {
         SandboxClient.Response registered = browser.consentThrough(lastfmLink, "lastfm", "samsixth");
         assertThat(registered.body()).contains("id=\"registered\"").contains("Sam Sixth");
         assertThat(sandbox.ask("p1", "send_song name:\"Sam Sixth\" " + LINK + trackId).getLast()).startsWith("Sent ");
+
+        // the next newcomer is led to Last.fm first, Spotify's refusal remembered in the store
+        sandbox.ask("seventh", "hello");
+        JsonNode welcome = sandbox.control().inboxMessages("seventh").get(sandbox.inbox("seventh").size() - 1);
+        assertThat(welcome.path("text").asText()).contains("open your own link for Last.fm").contains("/connect/lastfm?")
+                .contains("Spotify has turned new people away from this server lately");
+        assertThat(welcome.path("message").path("quick_replies")).extracting(reply -> reply.path("payload").asText())
+                .containsExactly("connect lastfm", "connect listenbrainz", "connect spotify");
     }
 
     @Test

@@ -46,10 +46,11 @@ final class ConsentRoundTrip {
     private final ConsentBudget consents;
     /** Whether a newly connected history holds any play. */
     private final SourceCheck sourceCheck;
+    private final RefusingSources refusing;
 
     ConsentRoundTrip(RegistrationStore store, ListeningSources sources, Enrolment enrolment, ConnectStates states,
                      PersonalLinks links, ConnectLink connectLink, Outbox outbox, ChatPlatforms chats, Clock clock,
-                     ConsentBudget consents, SourceCheck sourceCheck) {
+                     ConsentBudget consents, SourceCheck sourceCheck, RefusingSources refusing) {
         this.store = store;
         this.sources = sources;
         this.enrolment = enrolment;
@@ -61,6 +62,7 @@ final class ConsentRoundTrip {
         this.clock = clock;
         this.consents = consents;
         this.sourceCheck = sourceCheck;
+        this.refusing = refusing;
     }
 
     /** See {@link Registration#startConnect}. */
@@ -143,6 +145,7 @@ final class ConsentRoundTrip {
             consents.finished(kind, connection.accountId());
         } catch (PersonNotAllowedException e) {
             LOG.log(Level.INFO, "{0} refuses a person for this app: {1}", new Object[] {kind, e.getMessage()});
+            refusing.refused(kind);
             return notAllowed(kind, known, SourceOffer.notAllowed(kind));
         } catch (AppRefusedException e) {
             LOG.log(Level.SEVERE, "{0} refuses this server''s own key, so nobody can connect it: {1}",

@@ -50,6 +50,7 @@ public final class Registration {
     /** Whether a newly connected history holds any play. */
     private final SourceCheck sourceCheck;
     private final ConsentRoundTrip roundTrip;
+    private final RefusingSources refusing;
 
     /** {@code shares}: read when someone changes their name, to tell whether anyone knew them by the old one. */
     public Registration(RegistrationStore store, UserStore users, ShareStore shares, ListeningSources sources,
@@ -70,8 +71,9 @@ public final class Registration {
         this.enrolment = new Enrolment(users, watching, chats, outbox, names, clock);
         this.links = links;
         this.connectLink = connectLink;
+        this.refusing = new RefusingSources(store, clock);
         this.roundTrip = new ConsentRoundTrip(store, sources, enrolment, new ConnectStates(key, clock), links,
-                connectLink, outbox, chats, clock, consents, sourceCheck);
+                connectLink, outbox, chats, clock, consents, sourceCheck, refusing);
     }
 
     /** Whether this server offers {@code kind}. */
@@ -160,13 +162,19 @@ public final class Registration {
     /**
      * The first answer to someone not registered: what the bot is, the sources to connect as choices, and their own
      * link for the first source, so that a reply to someone who wrote first holds a link to connect, as it always did.
+     * A source that turned a person away lately (a Spotify app in development mode) goes last, and the link is for the
+     * first that did not, with why.
      */
     public Message welcome(ChatAddress person) {
-        SourceKind first = sources.kinds().getFirst();
+        List<SourceKind> turningAway = refusing.amongst(sources.kinds());
+        List<SourceKind> offered = RefusingSources.welcomingFirst(sources.kinds(), turningAway);
+        SourceKind first = offered.getFirst();
+        String why = turningAway.isEmpty() || turningAway.contains(first) ? ""
+                : "\n" + SourceOffer.turnedAwayLately(turningAway.getFirst(), first);
         return Message.text("Hi! I'm Send Songs: send Spotify songs to friends and hear when they play them. To start, "
                 + "connect the service that sees what you play: tap one below, or open your own link for "
-                + first.displayName() + " (it works once, within a day): " + links.url(person, first))
-                .withChoices(SourceOffer.choices(sources.kinds()));
+                + first.displayName() + " (it works once, within a day): " + links.url(person, first) + why)
+                .withChoices(SourceOffer.choices(offered));
     }
 
     /**
@@ -197,7 +205,9 @@ public final class Registration {
             return Message.text(what + " You can connect:").withChoices(SourceOffer.choices(sources.kinds()));
         }
         String url = links.url(person, kind.get());
-        return Message.text(user.map(registered -> besideTheConnection(registered, kind.get(), url))
+        boolean newToIt = user.filter(registered -> registered.connection().kind() == kind.get()).isEmpty();
+        String caution = newToIt && refusing.refusesLately(kind.get()) ? SourceOffer.mayTurnYouAway(kind.get()) : "";
+        return Message.text(caution + user.map(registered -> besideTheConnection(registered, kind.get(), url))
                 .orElseGet(() -> SourceOffer.linkText(kind.get(), url)));
     }
 

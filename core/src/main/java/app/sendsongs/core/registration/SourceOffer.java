@@ -7,6 +7,9 @@ import java.util.List;
 
 /** How the bot offers listening sources: tap choices that type {@code connect <source>}, and the link texts. */
 final class SourceOffer {
+    private static final String SPOTIFY_TURNS_AWAY = "Spotify has turned new people away from this server lately (an "
+            + "app in development mode serves only the 5 people its owner adds)";
+
     private SourceOffer() {
     }
 
@@ -42,6 +45,32 @@ final class SourceOffer {
                     + "ListenBrainz can import your Spotify plays.";
         }
         return kind.displayName() + " refuses your account for this app.";
+    }
+
+    /**
+     * Why the welcome leads with {@code instead}: {@code refusing} turned a person away for this server's app this
+     * week or last.
+     */
+    static String turnedAwayLately(SourceKind refusing, SourceKind instead) {
+        if (refusing != SourceKind.SPOTIFY) {
+            return refusing.displayName() + " has turned people away from this server lately, so start with "
+                    + instead.displayName() + ".";
+        }
+        String seesSpotify = switch (instead) {
+            case LASTFM -> ": it sees your Spotify plays once you connect Spotify in Last.fm's settings.";
+            case LISTENBRAINZ -> ": it can import your Spotify plays.";
+            case SPOTIFY -> ".";
+        };
+        return SPOTIFY_TURNS_AWAY + ", so unless its owner added you, start with " + instead.displayName()
+                + seesSpotify;
+    }
+
+    /** Before the link to {@code kind} for someone not on it yet, when it turned a person away this week or last. */
+    static String mayTurnYouAway(SourceKind kind) {
+        if (kind != SourceKind.SPOTIFY) {
+            return kind.displayName() + " has turned people away from this server lately; you can try.\n";
+        }
+        return SPOTIFY_TURNS_AWAY + "; if its owner added you, it works.\n";
     }
 
     /** Why {@code kind} refuses everyone just now: the server's own key. */

@@ -463,6 +463,34 @@ class RegistrationTest {
     }
 
     @Test
+    void onceSpotifyTurnedSomeoneAwayTheWelcomeLeadsWithAnotherSourceForOneToTwoWeeks() {
+        bot.music.allowOnly(1);
+        bot.connectThroughOwnLink(at("alice"), SourceKind.SPOTIFY, "messenger:alice");
+        assertThat(bot.reply("carol", "hello")).as("nobody turned away yet").startsWith(WELCOME);
+        bot.connectThroughOwnLink(at("bob"), SourceKind.SPOTIFY, "messenger:bob");
+
+        assertThat(bot.reply("carol", "hello")).startsWith(WELCOME.replace("for Spotify", "for Last.fm")
+                .replace("/connect/spotify?", "/connect/lastfm?")).endsWith("\nSpotify has turned new people away "
+                + "from this server lately (an app in development mode serves only the 5 people its owner adds), so "
+                + "unless its owner added you, start with Last.fm: it sees your Spotify plays once you connect Spotify "
+                + "in Last.fm's settings.");
+        assertThat(bot.chat.messages("carol").getLast().choices()).isEqualTo(SOURCES.reversed());
+        assertThat(bot.reply("carol", "connect spotify")).startsWith("Spotify has turned new people away from this "
+                + "server lately (an app in development mode serves only the 5 people its owner adds); if its owner "
+                + "added you, it works.\nHere's your own link to connect Spotify");
+        assertThat(bot.reply("carol", "connect lastfm")).startsWith("Here's your own link to connect Last.fm");
+        assertThat(bot.reply("alice", "connect spotify")).as("Spotify lets her in").startsWith("You're already "
+                + "connected with Spotify");
+
+        bot.clock.advance(Duration.ofDays(6));
+        assertThat(bot.reply("dave", "hello")).contains("own link for Last.fm");
+        bot.clock.advance(Duration.ofDays(8));
+        assertThat(bot.reply("dave", "hello")).as("two weeks without a refusal").startsWith(WELCOME)
+                .doesNotContain("turned new people away");
+        assertThat(bot.chat.messages("dave").getLast().choices()).isEqualTo(SOURCES);
+    }
+
+    @Test
     void thePlainPageExplainsAFullSpotifyAppWithTheOtherSourcesPages() {
         bot.music.allowOnly(0);
 
