@@ -40,7 +40,7 @@ final class DraftNotes {
 
     /**
      * A typed note, cleaned and held to the length of one given with {@code note}; one too long leaves the share as
-     * it was, still waiting for the note.
+     * it was, and its question is asked again with its taps, which Messenger shows under the newest message only.
      */
     Message typed(ShareDraft draft, String text, boolean afterPlay) {
         String note = UserText.cleanNote(text);
@@ -48,7 +48,7 @@ final class DraftNotes {
             return note(draft, Command.DraftNote.removal(afterPlay));
         }
         if (UserText.tooLongForANote(note)) {
-            return Message.text(UserText.NOTE_TOO_LONG);
+            return questions.askAgain(draft, UserText.NOTE_TOO_LONG + " ");
         }
         return note(draft, new Command.DraftNote(Optional.of(note).filter(n -> !n.isEmpty()), afterPlay));
     }

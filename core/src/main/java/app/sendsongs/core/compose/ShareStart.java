@@ -65,14 +65,36 @@ final class ShareStart {
     Message start(User person, Command.StartShare command) {
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> replacing(person, track, () -> {
-                Message asked = command.forWhom()
-                        .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
-                                .or(() -> severalNamed(person, track, forWhom, command.post())))
-                        .orElseGet(() -> offer(person, track, command.pre(), command.post()));
-                return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
-            });
+            case TrackLookup.Result.Found(Track track) -> notesKept(person, track, command)
+                    .orElseGet(() -> replacing(person, track, () -> begin(person, track, command)));
         };
+    }
+
+    /**
+     * The share of this very song begun again with the notes typed for it, when its link comes once more by itself
+     * (pasted twice, or again when the first seemed not to arrive): "Who is it for?" with the notes under it, where
+     * they were dropped without a word. Empty when the link comes with words (they are the new share's), is another
+     * song's, or the share has no notes.
+     */
+    private Optional<Message> notesKept(User person, Track track, Command.StartShare command) {
+        boolean bare = command.pre().isEmpty() && command.post().isEmpty() && command.forWhom().isEmpty()
+                && !command.wordsTooLong();
+        return drafts.of(person)
+                .filter(draft -> bare && draft.track().equals(track.id()))
+                .filter(draft -> !draft.pre().isEmpty() || !draft.post().isEmpty())
+                .map(draft -> {
+                    Message asked = offer(person, track, draft.pre(), draft.post());
+                    return draft.post().isEmpty() ? asked : asked.withText(asked.text() + "\nOnce they've played "
+                            + "it: " + Texts.note(draft.post()));
+                });
+    }
+
+    private Message begin(User person, Track track, Command.StartShare command) {
+        Message asked = command.forWhom()
+                .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
+                        .or(() -> severalNamed(person, track, forWhom, command.post())))
+                .orElseGet(() -> offer(person, track, command.pre(), command.post()));
+        return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
     }
 
     /**

@@ -743,12 +743,14 @@ class LinkShareTest {
         tap("alice", "Bob Fisher", "1");
         tap("alice", "Add a note", "note");
 
-        assertThat(bot.reply("alice", "la ".repeat(650))).isEqualTo("Notes can be at most 500 characters.");
+        assertThat(bot.reply("alice", "la ".repeat(650))).isEqualTo("Notes can be at most 500 characters. "
+                + "Type the note that goes with the song to Bob Fisher.");
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(TITLE));
         assertThat(bot.reply("alice", "shorter")).isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\n"
                 + "With it: “shorter”");
         tap("alice", "Note for after", "after");
-        assertThat(bot.reply("alice", "x".repeat(501))).isEqualTo("Notes can be at most 500 characters.");
+        assertThat(bot.reply("alice", "x".repeat(501))).isEqualTo("Notes can be at most 500 characters. "
+                + "Type the note Bob Fisher gets once they've played it.");
         assertThat(bot.reply("alice", "x".repeat(500))).startsWith("Noted. Send " + TITLE + " to Bob Fisher?");
         tap("alice", "Send", sendTap());
 

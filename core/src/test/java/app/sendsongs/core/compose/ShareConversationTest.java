@@ -241,6 +241,44 @@ class ShareConversationTest {
         assertThat(bot.inbox("bob")).noneMatch(text -> text.contains(TITLE));
     }
 
+    @Test
+    void aNoteTooLongTypedAtSendToBobAsksTheQuestionAgainWithItsTaps() {
+        bot.reply("alice", "omg " + LINK);
+        tap("alice", "Bob Fisher", "1");
+
+        assertThat(bot.reply("alice", "x".repeat(501))).as("Messenger shows taps under the newest message only")
+                .isEqualTo("Notes can be at most 500 characters. Send " + TITLE + " to Bob Fisher?\nWith it: “omg”");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Send", "Change the note", "Note for after", "No note", "Someone else", "Don't send");
+        tap("alice", "Send", sendTap());
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“omg”");
+    }
+
+    @Test
+    void theSameLinkPastedAgainKeepsTheNotesTypedForIt() {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        bot.reply("alice", "for the long drive");
+        bot.reply("alice", "after: told you");
+
+        assertThat(bot.reply("alice", LINK)).as("pasted again, as when the first seemed not to arrive")
+                .isEqualTo("Who is it for?\nWith it: “for the long drive”\nOnce they've played it: “told you”");
+        assertThat(last("alice").card()).isPresent();
+        assertThat(tap("alice", "Bob Fisher", "1")).isEqualTo("Send " + TITLE + " to Bob Fisher?\n"
+                + "With it: “for the long drive”\nOnce they've played it: “told you”");
+        tap("alice", "Send", sendTap());
+
+        assertThat(bot.last("bob")).isEqualTo("🎵 Alice Smith sent you a song: " + TITLE + "\n“for the long drive”");
+        bot.reply("alice", OTHER_LINK);
+        tap("alice", "Carol King", "2");
+        assertThat(bot.reply("alice", OTHER_LINK)).as("no notes typed: begun again, as before")
+                .isEqualTo("Who is it for?");
+        bot.reply("alice", "you'll love this " + OTHER_LINK);
+        assertThat(bot.reply("alice", "so good " + OTHER_LINK)).as("new words with it are the new note")
+                .isEqualTo("Who is it for?\nWith it: “so good”");
+    }
+
     /** What the Send tap of Alice's "Send it to ...?" carries: her share's key. */
     private String sendTap() {
         return "send #" + bot.stores.drafts().findDraft(at("alice")).orElseThrow().key();
