@@ -146,8 +146,18 @@ public final class GroupFinder {
         return users.findUser(group.owner()).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
+    /**
+     * The groups called {@code name}; when none is, and {@code name} has no emoji, the one group whose name is those
+     * words with emoji ("road trip" for Road Trip 🚗, as people type it on a phone). Never several so: a person may
+     * own Road Trip 🚗 and Road Trip 🚌, and neither is meant more than the other.
+     */
     private static List<Group> named(List<Group> groups, String name) {
         String key = Names.key(name);
-        return groups.stream().filter(g -> g.nameKey().equals(key)).toList();
+        List<Group> exactly = groups.stream().filter(g -> g.nameKey().equals(key)).toList();
+        if (!exactly.isEmpty() || !GroupNames.withoutEmoji(key).equals(key)) {
+            return exactly;
+        }
+        List<Group> byWords = groups.stream().filter(g -> GroupNames.withoutEmoji(g.nameKey()).equals(key)).toList();
+        return byWords.size() == 1 ? byWords : List.of();
     }
 }

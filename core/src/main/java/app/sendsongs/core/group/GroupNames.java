@@ -46,6 +46,22 @@ public final class GroupNames {
                 + "each word in one alphabet.");
     }
 
+    /**
+     * {@code name} without its emoji (symbols, skin tones, keycaps, variation selectors and the joiners and tags
+     * between them), spacing folded: "Road Trip 🚗" is "Road Trip".
+     */
+    public static String withoutEmoji(String name) {
+        StringBuilder words = new StringBuilder(name.length());
+        name.codePoints().filter(c -> !isEmojiPart(c)).forEach(words::appendCodePoint);
+        return words.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    private static boolean isEmojiPart(int c) {
+        int type = Character.getType(c);
+        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.ENCLOSING_MARK
+                || type == Character.FORMAT || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+    }
+
     /** "Family (Bob Fisher's)": how to name a group when the person is in several groups called the same. */
     public static String withOwner(String groupName, String ownerName) {
         return groupName + " (" + ownerName + "'s)";

@@ -73,4 +73,28 @@ class GroupFinderTest {
         assertThat(bot.reply("carol", "members Poker")).isEqualTo("You're not in a group called \"Poker\". Your "
                 + "groups: Family (Alice Smith's), FAMILY (Bob Fisher's).");
     }
+
+    @Test
+    void aGroupWhoseNameHasEmojiIsFoundByItsWordsAlone() {
+        bot.reply("carol", "create_group Road Trip 🚗");
+        bot.reply("carol", "create_group Mom & Dad ❤️");
+        String link = app.sendsongs.core.fakes.FakeMusic.SONG.id().link();
+
+        assertThat(bot.reply("carol", "add Bob Fisher to road trip")).as("typed as on a phone, without the emoji")
+                .startsWith("Added Bob Fisher to Road Trip 🚗 (2 members).");
+        assertThat(bot.reply("carol", "members mom & dad")).startsWith("Mom & Dad ❤️ — your group, 1 member");
+        assertThat(bot.reply("carol", link + " for road trip")).isEqualTo("Send "
+                + app.sendsongs.core.fakes.FakeMusic.SONG.title() + " to Road Trip 🚗?");
+        assertThat(bot.reply("carol", "members road trip 🚌")).as("another emoji is another name")
+                .startsWith("You're not in a group called");
+        assertThat(bot.reply("bob", "leave_group Road Trip")).startsWith("You've left Road Trip 🚗.");
+    }
+
+    @Test
+    void aGroupNamedExactlyAsTypedComesBeforeOneThatAlsoHasEmoji() {
+        bot.reply("alice", "create_group Family 🎉");
+
+        assertThat(bot.reply("alice", "members family")).startsWith("Family — your group, 3 members:");
+        assertThat(bot.reply("alice", "members family 🎉")).startsWith("Family 🎉 — your group, 1 member");
+    }
 }
