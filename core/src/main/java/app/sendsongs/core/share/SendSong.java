@@ -134,6 +134,10 @@ public final class SendSong {
      * limits (songs an hour, invites open) the sender is told so before the catalogue is asked.
      */
     public Message invite(User sender, String friendName, SongLink song, String pre, String post) {
+        Optional<String> notAName = Handles.typed(friendName).isPresent() ? Optional.empty() : Names.problem(friendName);
+        if (notAName.isPresent()) { // nobody could sign up by it: a paragraph, a bare emoji, a spoof
+            return Message.text(notAName.get() + " I can't invite anyone by it.");
+        }
         Optional<String> overLimit = limiter.allowance(sender.address()).refusal()
                 .or(() -> invites.refusal(sender.address(), friendName));
         if (overLimit.isPresent()) {

@@ -928,6 +928,18 @@ class LinkShareTest {
     }
 
     @Test
+    void textNoNameCouldBeTypedAtWhoIsItForMakesNoInviteAndTheShareWaits() {
+        bot.reply("alice", LINK);
+        String tooLong = "Bartholomew Maximilian Alexander Fitzgerald Montgomery Worthington";
+
+        assertThat(bot.reply("alice", tooLong)).isEqualTo("The name is longer than 60 characters. I can't invite "
+                + "anyone by it.\nIf you meant someone registered, type their name or tap them.");
+        assertThat(bot.reply("alice", "🎸🎸")).startsWith("The name needs at least one letter. I can't invite anyone");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
     void someoneWithNobodyToTapIsNotToldToTap() {
         bot.register("dave", "Dave Brown");
         assertThat(bot.reply("dave", LINK)).isEqualTo("Who is it for? Type their name, as they registered with me.");
