@@ -5,6 +5,7 @@ import app.sendsongs.core.command.ParseResult.Parsed;
 import app.sendsongs.core.command.Tokenizer.Token;
 import app.sendsongs.core.command.Tokenizer.Word;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.shared.Spaces;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,11 @@ public final class CommandParser {
     /** What a tap puts after the number it answers with: '#' and the key of the question it was shown with. */
     private static final Pattern QUESTION_KEY = Pattern.compile("#[0-9a-f]{8}");
 
-    public ParseResult parse(String text) {
-        if (text == null || text.isBlank()) {
+    public ParseResult parse(String typed) {
+        if (typed == null || typed.isBlank()) {
             return new Invalid("I didn't get any text.", Optional.empty());
         }
+        String text = TrackLinks.withoutRepeatedSongs(typed);
         List<Token> tokens;
         try {
             tokens = Tokenizer.tokens(text.strip());

@@ -2,9 +2,11 @@ package app.sendsongs.core.music;
 
 import app.sendsongs.core.shared.Spaces;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ public final class TrackLinks {
     private static final Pattern WEB = Pattern.compile(
             "^https?://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:embed/)?track/([0-9A-Za-z]{22})(?:[/?#].*)?$");
     private static final Pattern URI = Pattern.compile("^spotify:track:([0-9A-Za-z]{22})$");
+    private static final Pattern NOT_SPACE = Pattern.compile("\\S+");
     private static final Pattern SHORT = Pattern.compile("^https?://spotify\\.link/([0-9A-Za-z]{1,64})/?(?:[?#].*)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_SPOTIFY = Pattern.compile(
@@ -91,6 +94,36 @@ public final class TrackLinks {
             }
         }
         return found;
+    }
+
+    /**
+     * {@code text} without the Spotify links that repeat a song linked before them (pasted twice, or once with its
+     * sharing parameters and once without, as forwarded posts often hold it), each with the space before it, so that
+     * the text reads as the one song it is about; the text itself when nothing repeats.
+     */
+    public static String withoutRepeatedSongs(String text) {
+        Set<Object> songs = new HashSet<>();
+        StringBuilder kept = new StringBuilder(text.length());
+        Matcher word = NOT_SPACE.matcher(text);
+        int end = 0;
+        boolean dropped = false;
+        while (word.find()) {
+            String bare = trimmed(word.group(), WRAPPING + ZERO_WIDTH);
+            boolean repeat = looksLikeSpotify(bare) && !songs.add(songOrText(bare));
+            if (repeat) {
+                dropped = true;
+            } else {
+                kept.append(text, end, word.end());
+            }
+            end = word.end();
+        }
+        return dropped ? kept.append(text, end, text.length()).toString() : text;
+    }
+
+    /** The song {@code link} names, or the link itself when it names none (an album's): what tells two apart. */
+    private static Object songOrText(String link) {
+        Optional<SongLink> song = songLink(link);
+        return song.isPresent() ? song.get() : link;
     }
 
     /**

@@ -18,6 +18,7 @@ class FriendlyFormsTest {
     private static final String ID = "4uLU6hMCjMI75M1A2tKUQC";
     private static final String LINK = "https://open.spotify.com/track/" + ID;
     private static final SongLink SONG = SongLink.of(new TrackId(ID));
+    private static final String OTHER_LINK = "https://open.spotify.com/track/" + "7".repeat(22);
     private final CommandParser parser = new CommandParser();
 
     private Command parsed(String text) {
@@ -36,6 +37,19 @@ class FriendlyFormsTest {
         ParseResult result = parser.parse(text);
         assertThat(result).as(text).isInstanceOf(ParseResult.Unknown.class);
         return ((ParseResult.Unknown) result).suggestions();
+    }
+
+    @Test
+    void theSameSongLinkedTwiceInOneMessageIsThatOneSong() {
+        assertThat(parsed("listen to this " + LINK + "?si=abc (" + LINK + ")")).isInstanceOfSatisfying(
+                Command.StartShare.class, share -> assertThat(share.song()).isEqualTo(SONG));
+        assertThat(parsed(LINK + "\n\n" + LINK + "?si=1")).isEqualTo(new Command.StartShare(SONG, "", ""));
+        assertThat(parsed("send_song name:\"Bob\" " + LINK + " " + "spotify:track:" + ID + " for the drive"))
+                .isEqualTo(new Command.SendSong("Bob", SONG, "for the drive", ""));
+        assertThat(parsed("send_song Bob Fisher " + LINK + " " + LINK + "?si=x"))
+                .isEqualTo(new Command.SendSong("Bob Fisher", SONG, "", ""));
+        assertThat(parsed("https://spotify.link/AbCd3fGh12 https://spotify.link/AbCd3fGh12?_branch=1"))
+                .isEqualTo(new Command.StartShare(new SongLink.Short("AbCd3fGh12"), "", ""));
     }
 
     @ParameterizedTest
@@ -123,7 +137,8 @@ class FriendlyFormsTest {
                 .isEqualTo(new Command.SendToGroup("Road Trip", SONG, "🔥", "told you"));
         assertThat(invalid("send_song name:\"Bob\" pre:'hi' " + LINK + " great song").problem())
                 .contains("put the whole note in pre:");
-        assertThat(invalid("send_song name:\"Bob\" " + LINK + " " + LINK).problem()).isEqualTo(TrackLinks.ONE_AT_A_TIME);
+        assertThat(invalid("send_song name:\"Bob\" " + LINK + " " + OTHER_LINK).problem())
+                .isEqualTo(TrackLinks.ONE_AT_A_TIME);
         assertThat(invalid("send_song name:\"Bob\" " + LINK + " " + "x".repeat(501)).problem())
                 .isEqualTo(UserText.NOTE_TOO_LONG);
     }
@@ -207,7 +222,9 @@ class FriendlyFormsTest {
 
     @Test
     void aSentenceWithTwoLinksOrALinkThatIsNoTrackIsExplained() {
-        assertThat(invalid("these two " + LINK + " " + LINK).problem()).contains("more than one link");
+        assertThat(invalid("these two " + LINK + " " + OTHER_LINK).problem()).contains("more than one link");
+        assertThat(invalid("these two https://spotify.link/AbCd3fGh12 https://spotify.link/XyZ").problem())
+                .contains("more than one link");
         assertThat(invalid("the album https://open.spotify.com/album/" + ID).problem())
                 .startsWith("That's a Spotify album, and I send one song at a time.");
     }

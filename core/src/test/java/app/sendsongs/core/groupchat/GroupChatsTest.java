@@ -184,6 +184,17 @@ class GroupChatsTest {
     }
 
     @Test
+    void theSameSongLinkedTwiceWithTheSendIsSharedOnce() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", LINK + "?si=a1 for the drive " + LINK);
+
+        assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
+                + "\n“for the drive”");
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in");
+    }
+
+    @Test
     void aSongSharedInTheChatGoesPrivatelyToEveryoneCountedInAndTheChatCountsThePlays() {
         tap(BOB, "join");
         command(CAROL, "join", "");
