@@ -8,6 +8,7 @@ import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.share.WordsForWho;
+import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,8 @@ final class NotACommand {
             return commands.answer(user, new Command.ForgetMe(false), typed, draft);
         }
         return WordsForWishes.wishIn(typed)
+                .or(() -> user.name().equals(Names.FALLBACK) && unknown.suggestions().isEmpty()
+                        ? WordsForWishes.nameGiven(typed) : Optional.empty()) // asked for their name at sign-up
                 .map(wish -> questions.stillAsked(user, draft, () -> wishes.answer(user, wish,
                         command -> commands.answer(user, command, typed, draft))))
                 .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user)))

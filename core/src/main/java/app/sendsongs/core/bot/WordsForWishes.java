@@ -140,6 +140,12 @@ final class WordsForWishes {
             + "|id like to) )?(?:(?:change|set|update|edit|switch|make) (?:my )?name (?:to|as|into)"
             + "|/?(?:re)?name (?:me|myself) (?:to|as)|/?rename (?:to|as)|my new name is|my name should be)"
             + " (?<name>.+?)(?: please)?", Pattern.CASE_INSENSITIVE);
+    /**
+     * How someone introduces themselves ("my name is Eve Adams"): a name given only by someone the bot asked for theirs
+     * (from anyone else it is no wish to change it).
+     */
+    private static final Pattern INTRODUCTION = Pattern.compile("(?:(?:hi|hello|hey),? )?(?:my name is|my name's"
+            + "|i'm called|i am called|call me|i'm|i am|it's) (?<name>.+)", Pattern.CASE_INSENSITIVE);
     /** The most words a name offered is made of: more is a sentence. */
     private static final int MOST_NAME_WORDS = 5;
     /** The quotes a name may be typed in, which are not part of it. */
@@ -300,10 +306,22 @@ final class WordsForWishes {
     private static Optional<Wish> renameIn(String typed) {
         String text = FINAL_MARKS.matcher(Names.tidy(typed).replace('’', '\'')).replaceAll("");
         Matcher rename = RENAME.matcher(text);
-        if (!rename.matches()) {
-            return Optional.empty();
-        }
-        String name = Names.tidy(ENCLOSING_QUOTES.matcher(rename.group("name")).replaceAll(""));
+        return rename.matches() ? renameTo(rename.group("name")) : Optional.empty();
+    }
+
+    /**
+     * Words typed by someone the bot asked for their name (it could not read one from their chat profile), alone or as
+     * an introduction: the rename to them offered, as "change my name to …" offers it; empty for more words than a
+     * name has.
+     */
+    static Optional<Wish> nameGiven(String typed) {
+        String text = FINAL_MARKS.matcher(Names.tidy(typed).replace('’', '\'')).replaceAll("");
+        Matcher introduction = INTRODUCTION.matcher(text);
+        return renameTo(introduction.matches() ? introduction.group("name") : text);
+    }
+
+    private static Optional<Wish> renameTo(String typedName) {
+        String name = Names.tidy(ENCLOSING_QUOTES.matcher(typedName).replaceAll(""));
         if (name.isEmpty() || name.split(" ").length > MOST_NAME_WORDS) {
             return Optional.empty();
         }

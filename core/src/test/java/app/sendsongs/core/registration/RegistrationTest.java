@@ -356,6 +356,24 @@ class RegistrationTest {
     }
 
     @Test
+    void someoneAskedForTheirNameWhoTypesItPlainlyIsOfferedItAsATap() {
+        bot.connectThroughOwnLink(at("bob"), SourceKind.LASTFM, "bobfisher");
+
+        for (String said : List.of("Bob Fisher", "my name is Bob Fisher", "I'm called Bob Fisher.")) {
+            assertThat(bot.reply("bob", said)).as(said).isEqualTo("Change the name friends find you by to \"Bob "
+                    + "Fisher\"?");
+            assertThat(bot.chat.messages("bob").getLast().choices().getFirst())
+                    .isEqualTo(new Choice("name \"Bob Fisher\"", "name \"Bob Fisher\""));
+        }
+        assertThat(bot.reply("bob", "histroy")).as("a command mistyped is still one").contains("Did you mean history?");
+        assertThat(bot.user("bob").name()).isEqualTo("New friend");
+        assertThat(bot.reply("bob", "name \"Bob Fisher\"")).startsWith("Done: friends now find you as \"Bob Fisher\"");
+
+        assertThat(bot.reply("bob", "Robert Fisher")).as("once named, plain words are no name").doesNotContain(
+                "Change the name");
+    }
+
+    @Test
     void theNameCommandRefusesUnusableNames() {
         bot.register("bob", "Bob Fisher");
 
