@@ -125,6 +125,26 @@ class GroupChatsTest {
     }
 
     @Test
+    void aGroupChatsCommandTypedPrivatelySaysWhereItWorksAndIsNoMessageForWhoeverSentASong() {
+        tap(BOB, "join");
+        bot.reply(ALICE, "send_song Bob Fisher " + LINK); // words typed soon after a song "aren't passed on"
+
+        assertThat(bot.reply(BOB, "/leave")).isEqualTo("/leave works in a group chat, not here: send it in the chat "
+                + "whose songs should stop.\nYou're counted in for 1 group chat: songs shared there come to you here, "
+                + "and /leave sent in that chat stops them.");
+        assertThat(bot.reply(CAROL, "/leave")).isEqualTo("/leave works in a group chat, not here: send it in the chat "
+                + "whose songs should stop. You're not counted in for any group chat.");
+        assertThat(bot.reply(BOB, "/join")).isEqualTo("/join works in a group chat, not here: send it there, or tap "
+                + "Count me in under my message there, to get the songs shared in it.");
+        assertThat(bot.reply(BOB, "/WHO")).isEqualTo("/who works in a group chat, not here: send it there to see "
+                + "whom the songs shared in it go to.");
+        assertThat(bot.reply(BOB, "/frobnicate")).as("a command, not words for Alice")
+                .doesNotContain("If that was for Alice Archer");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .containsExactly(BOB);
+    }
+
+    @Test
     void aTapOnCountMeInFromSomeoneNotInTheChatCountsNobodyIn() {
         ChatAddress erin = new ChatAddress(CHATS, "5");
         bot.register(erin, "Erin Stone");
