@@ -364,6 +364,38 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongTakenFromAPostersMessageWhenTheOthersCannotGetItTellsTheSenderWhyOfEachAndNamesThem() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        bot.register(DAN, "Dan Dunn");
+        command(DAN, "join", "");
+        disconnects(CAROL);
+        blocksTheBot(DAN);
+
+        in(ALICE, new GroupChatAction.Command("send", "", Optional.of(LINK), Optional.of(BOB)));
+
+        assertThat(shares()).isEmpty();
+        assertThat(bot.inbox(ALICE).getLast()).as("Bob posted the song: he is neither disconnected nor unreachable")
+                .isEqualTo("Nothing was sent: whoever posted the song has it already, and everyone else counted in "
+                        + "for Friday Band has disconnected their listening or can't get messages from me. Not sent to "
+                        + "Carol Chen: they've disconnected their listening. Not sent to Dan Dunn: they've blocked me "
+                        + "or stopped me in their chat app.");
+    }
+
+    @Test
+    void aSongNobodyCountedInCanGetNamesWhoDisconnectedTheirListening() {
+        command(CAROL, "join", "");
+        disconnects(CAROL);
+
+        command(ALICE, "send", LINK);
+
+        assertThat(shares()).isEmpty();
+        assertThat(bot.inbox(ALICE).getLast()).isEqualTo("Everyone else counted in for Friday Band has disconnected "
+                + "their listening or can't get messages from me, so nothing was sent. Not sent to Carol Chen: "
+                + "they've disconnected their listening.");
+    }
+
+    @Test
     void aLinkTypedWithTheSendGoesToThePersonItAnswersToo() {
         tap(BOB, "join");
 
