@@ -288,6 +288,23 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aGroupChatsCommandTypedPrivatelyIsNeitherTheNameOfSomeoneToInviteNorTheSongsNote() {
+        registerAliceAndBob();
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);
+        telegram.ask(ALICE, LINK + sandbox.trackIds().get(1));
+
+        assertThat(telegram.ask(ALICE, "/leave")).singleElement().asString()
+                .doesNotContain("I don't know anyone called").endsWith(" for?");
+        telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Bob Fisher");
+        assertThat(telegram.ask(ALICE, "/who")).singleElement().asString().doesNotStartWith("Noted")
+                .contains(" to Bob Fisher?");
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent ");
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("Alice Archer sent you a song")).getLast())
+                .doesNotContain("“who”");
+    }
+
+    @Test
     void aVoiceMessageAtWhoIsItForAsksAgainWithItsButtonsAndAThumbsUpStickerStillSendsTheSong() {
         registerAliceAndBob();
         telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + track);

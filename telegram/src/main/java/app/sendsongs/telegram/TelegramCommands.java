@@ -36,10 +36,15 @@ public final class TelegramCommands {
     private TelegramCommands() {
     }
 
-    /** The command as typed elsewhere: {@code send} and its arguments is {@code send_song <arguments>}. */
+    /**
+     * The command as typed elsewhere: {@code send} and its arguments is {@code send_song <arguments>}. A command the
+     * bot does not know there keeps its slash ({@code /leave}, a group chat's; {@code /pendng}), as the core reads a
+     * slash and a word: a command, maybe mistyped, never the name of someone to invite nor a song's note.
+     */
     public static String typed(String name, String arguments) {
         String word = CommandStyle.SLASHED.nameOf(name);
-        return arguments.isBlank() ? word : word + " " + arguments;
+        String typed = arguments.isBlank() ? word : word + " " + arguments;
+        return PARSER.parse(typed) instanceof ParseResult.Unknown ? "/" + typed : typed;
     }
 
     /**

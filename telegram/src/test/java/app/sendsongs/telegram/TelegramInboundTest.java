@@ -62,6 +62,21 @@ class TelegramInboundTest {
         assertThat(event).get().isInstanceOfSatisfying(Inbound.Text.class, t -> assertThat(t.text()).isEqualTo(text));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/leave          | /leave",
+        "/who            | /who",
+        "/join@SendSongsBot | /join",
+        "/frobnicate now | /frobnicate now",
+    })
+    void aCommandTheBotDoesNotKnowPrivatelyKeepsItsSlashSoItIsNeverTakenForANameOrANote(String typed, String text) {
+        // the group chat's /join, /leave and /who, or a typo: read as "leave", it invited someone called "leave" at
+        // "Who is it for?" and was the note at "Send … to Bob?"
+        Optional<Inbound> event = TelegramInbound.privateChat(parser.parse(update(typed).getBytes()));
+
+        assertThat(event).get().isInstanceOfSatisfying(Inbound.Text.class, t -> assertThat(t.text()).isEqualTo(text));
+    }
+
     private static String reply(String text, String replied) {
         return "{\"update_id\":254000201,\"message\":{\"message_id\":3,\"from\":{\"id\":385741296,\"first_name\":\"A\"},"
                 + "\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1764064800,\"text\":\"" + text + "\","

@@ -122,7 +122,8 @@ public final class Bot {
         this.commands = new CommandAnswers(registration, linkShare, sentSongs, features.controls(),
                 features.forgetMe(), features.groups(), groupChats, choosing, questions);
         this.help = new HelpAnswers(features.controls(), features.groups(), clock);
-        this.notACommand = new NotACommand(questions, commands, new PlainWishes(sentSongs, features.controls()), help);
+        this.notACommand = new NotACommand(questions, commands, new PlainWishes(sentSongs, features.controls()), help,
+                groupChats);
     }
 
     /** Handles the event unless it was handled already (or is too old to tell); see the class comment. */

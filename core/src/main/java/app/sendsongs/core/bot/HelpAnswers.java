@@ -76,10 +76,13 @@ final class HelpAnswers {
         return Message.text(invalid.problem(CommandStyle.of(user.address()))).withChoices(taps);
     }
 
-    /** Text that is no command: the guesses at a typo, or else, soon after a song came, that it reaches nobody. */
-    Message notUnderstood(ParseResult.Unknown unknown, User user) {
+    /**
+     * Text that is no command: the guesses at a typo, or else, soon after a song came, that it reaches nobody; but not
+     * after a slash and a word, a command the person meant for the bot.
+     */
+    Message notUnderstood(ParseResult.Unknown unknown, String typed, User user) {
         Message reply = didYouMean(unknown, CommandStyle.of(user.address()));
-        if (!unknown.suggestions().isEmpty()) {
+        if (!unknown.suggestions().isEmpty() || TextForTheShare.slashed(typed)) {
             return reply;
         }
         return controls.notPassedOn(user, clock.instant()).map(line -> reply.withText(reply.text() + "\n" + line))

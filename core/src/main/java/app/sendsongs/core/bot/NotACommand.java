@@ -6,6 +6,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.ShareDraft;
+import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.user.Names;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The answer to a registered person's words that are no command and answer nothing open: small talk, words for
- * leaving, a wish in plain words, another service's link, or "Sorry, I didn't understand that". What was open is
- * asked again after it.
+ * The answer to a registered person's words that are no command and answer nothing open: a group chat's command
+ * (where it works), small talk, words for leaving, a wish in plain words, another service's link, or "Sorry, I didn't
+ * understand that". What was open is asked again after it.
  */
 final class NotACommand {
     /** The answer to thanks or a like, which are no command: an error there read as rude. */
@@ -32,8 +33,11 @@ final class NotACommand {
     private final CommandAnswers commands;
     private final PlainWishes wishes;
     private final HelpAnswers help;
+    private final GroupChats groupChats;
 
-    NotACommand(OpenQuestions questions, CommandAnswers commands, PlainWishes wishes, HelpAnswers help) {
+    NotACommand(OpenQuestions questions, CommandAnswers commands, PlainWishes wishes, HelpAnswers help,
+                GroupChats groupChats) {
+        this.groupChats = groupChats;
         this.questions = questions;
         this.commands = commands;
         this.wishes = wishes;
@@ -42,6 +46,10 @@ final class NotACommand {
 
     /** The answer to {@code typed}, read as no command ({@code unknown}). */
     Message answer(ParseResult.Unknown unknown, String typed, User user, Optional<ShareDraft> draft) {
+        Optional<String> chatsCommand = groupChats.onlyInAChat(typed, user.address());
+        if (chatsCommand.isPresent()) {
+            return questions.stillAsked(user, draft, () -> Message.text(chatsCommand.get()));
+        }
         if (WordsForWho.isKindWords(typed)) {
             return questions.askedAgain(user, "🙂").orElse(KIND_WORDS_BACK);
         }
@@ -59,7 +67,7 @@ final class NotACommand {
                 .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user)))
                 .or(() -> unknown.suggestions().isEmpty() ? questions.askedAgain(user, HelpAnswers.NOT_UNDERSTOOD)
                         : Optional.empty()) // words that answer nothing asked: the question again
-                .orElseGet(() -> help.notUnderstood(unknown, user));
+                .orElseGet(() -> help.notUnderstood(unknown, typed, user));
     }
 
     /**

@@ -185,10 +185,11 @@ public final class ChatSend {
         Set<ChatAddress> posters = posters(chat.address(), command, typed, counted);
         List<User> others = counted.stream().filter(person -> !posters.contains(person))
                 .flatMap(person -> users.findUser(person).stream()).toList();
+        boolean posterLeftOut = counted.stream().anyMatch(posters::contains);
         if (others.isEmpty()) {
-            return Optional.of(nobodyElseCountedIn(counted.stream().anyMatch(posters::contains)));
+            return Optional.of(nobodyElseCountedIn(posterLeftOut));
         }
-        return sendToOthers(chat, sender, others, typed);
+        return sendToOthers(chat, sender, receiving(others, posterLeftOut), typed);
     }
 
     private static Message nobodyElseCountedIn(boolean butWhoPosted) {
@@ -199,16 +200,12 @@ public final class ChatSend {
     }
 
     /** Answers what to say in the chat; the sender is told the rest privately (why people were left out is theirs). */
-    private Optional<Message> sendToOthers(GroupChat chat, User sender, List<User> others, Typed typed) {
-        List<User> unreachable = others.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
-                .toList();
-        List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
-                .toList();
+    private Optional<Message> sendToOthers(GroupChat chat, User sender, Receivers receiving, Typed typed) {
         // Told privately, with why: /who tells the chat whom songs skip, never that someone blocked the bot.
-        if (watchable.isEmpty()) {
-            outbox.notify(sender.address(), Message.text("Everyone else counted in for " + chat.title() + " has "
-                    + "disconnected their listening or can't get messages from me, so nothing was sent."
-                    + Reachability.skipped(unreachable)), unreachable.stream().map(User::address).toList());
+        if (receiving.watchable().isEmpty()) {
+            outbox.notify(sender.address(), Message.text(nobodyCanGetIt(chat, receiving.posterLeftOut())
+                    + notSentToDisconnected(receiving.disconnected()) + Reachability.skipped(receiving.unreachable())),
+                    receiving.others().stream().map(User::address).toList()); // about them all: each is named
             return Optional.empty();
         }
         SendLimiter.Allowance allowance = limiter.allowance(sender.address());
@@ -220,17 +217,41 @@ public final class ChatSend {
         return switch (tracks.find(typed.song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                sendTrack(chat, sender, new Receivers(others, watchable, unreachable), allowance, track, typed);
+                sendTrack(chat, sender, receiving, allowance, track, typed);
                 yield Optional.empty();
             }
         };
     }
 
-    /** The people counted in, and of them those the song can go to and those who can't get messages from the bot. */
-    private record Receivers(List<User> others, List<User> watchable, List<User> unreachable) {
+    /**
+     * The people counted in but the sender (and whoever posted the song, who has it already: {@code posterLeftOut}),
+     * and of them those the song can go to and those who can't get messages from the bot.
+     */
+    private record Receivers(List<User> others, List<User> watchable, List<User> unreachable, boolean posterLeftOut) {
         List<User> disconnected() {
             return others.stream().filter(User::needsReconnect).toList();
         }
+    }
+
+    private Receivers receiving(List<User> others, boolean posterLeftOut) {
+        List<User> unreachable = others.stream().filter(user -> !user.needsReconnect() && reach.unreachable(user))
+                .toList();
+        List<User> watchable = others.stream().filter(user -> !user.needsReconnect() && !unreachable.contains(user))
+                .toList();
+        return new Receivers(others, watchable, unreachable, posterLeftOut);
+    }
+
+    /** Why nothing was sent when everyone it could go to is disconnected or unreachable; the poster has it already. */
+    private static String nobodyCanGetIt(GroupChat chat, boolean posterLeftOut) {
+        return posterLeftOut ? "Nothing was sent: whoever posted the song has it already, and everyone else counted "
+                + "in for " + chat.title() + " has disconnected their listening or can't get messages from me."
+                : "Everyone else counted in for " + chat.title() + " has disconnected their listening or can't get "
+                + "messages from me, so nothing was sent.";
+    }
+
+    private static String notSentToDisconnected(List<User> disconnected) {
+        return disconnected.isEmpty() ? "" : " Not sent to " + String.join(", ", disconnected.stream().map(User::name)
+                .toList()) + ": they've disconnected their listening.";
     }
 
     private void sendTrack(GroupChat chat, User sender, Receivers receiving, SendLimiter.Allowance allowance,

@@ -91,6 +91,28 @@ public final class GroupChats {
                         + "sent in one of them stops its songs.");
     }
 
+    /**
+     * What a group chat's own command typed in the private chat ({@code /join}, {@code /leave}, {@code /who}, as the
+     * chat's welcome and {@code /help groups} name them) gets: where it works, and for {@code /leave} which chats
+     * count the person in. Empty for any other text, and on a platform without group chats.
+     */
+    public Optional<String> onlyInAChat(String typed, ChatAddress person) {
+        if (platforms.of(person).isEmpty()) {
+            return Optional.empty();
+        }
+        String word = typed.strip().toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "/join" -> Optional.of("/join works in a group chat, not here: send it there, or tap Count me in under "
+                    + "my message there, to get the songs shared in it.");
+            case "/leave" -> Optional.of("/leave works in a group chat, not here: send it in the chat whose songs "
+                    + "should stop." + countedInLine(person).map(line -> "\n" + line)
+                    .orElse(" You're not counted in for any group chat."));
+            case "/who" -> Optional.of("/who works in a group chat, not here: send it there to see whom the songs "
+                    + "shared in it go to.");
+            default -> Optional.empty();
+        };
+    }
+
     public void handle(Inbound.InGroupChat event) {
         Optional<GroupChatPlatform> platform = platforms.of(event.chat().address());
         if (platform.isEmpty()) {

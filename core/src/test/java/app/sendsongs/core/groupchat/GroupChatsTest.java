@@ -125,6 +125,26 @@ class GroupChatsTest {
     }
 
     @Test
+    void aGroupChatsCommandTypedPrivatelySaysWhereItWorksAndIsNoMessageForWhoeverSentASong() {
+        tap(BOB, "join");
+        bot.reply(ALICE, "send_song Bob Fisher " + LINK); // words typed soon after a song "aren't passed on"
+
+        assertThat(bot.reply(BOB, "/leave")).isEqualTo("/leave works in a group chat, not here: send it in the chat "
+                + "whose songs should stop.\nYou're counted in for 1 group chat: songs shared there come to you here, "
+                + "and /leave sent in that chat stops them.");
+        assertThat(bot.reply(CAROL, "/leave")).isEqualTo("/leave works in a group chat, not here: send it in the chat "
+                + "whose songs should stop. You're not counted in for any group chat.");
+        assertThat(bot.reply(BOB, "/join")).isEqualTo("/join works in a group chat, not here: send it there, or tap "
+                + "Count me in under my message there, to get the songs shared in it.");
+        assertThat(bot.reply(BOB, "/WHO")).isEqualTo("/who works in a group chat, not here: send it there to see "
+                + "whom the songs shared in it go to.");
+        assertThat(bot.reply(BOB, "/frobnicate")).as("a command, not words for Alice")
+                .doesNotContain("If that was for Alice Archer");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .containsExactly(BOB);
+    }
+
+    @Test
     void aTapOnCountMeInFromSomeoneNotInTheChatCountsNobodyIn() {
         ChatAddress erin = new ChatAddress(CHATS, "5");
         bot.register(erin, "Erin Stone");
@@ -352,6 +372,38 @@ class GroupChatsTest {
 
         assertThat(shares()).isEmpty();
         assertThat(lastChatText()).startsWith("Nobody counted in here but you and whoever posted the song");
+    }
+
+    @Test
+    void aSongTakenFromAPostersMessageWhenTheOthersCannotGetItTellsTheSenderWhyOfEachAndNamesThem() {
+        tap(BOB, "join");
+        command(CAROL, "join", "");
+        bot.register(DAN, "Dan Dunn");
+        command(DAN, "join", "");
+        disconnects(CAROL);
+        blocksTheBot(DAN);
+
+        in(ALICE, new GroupChatAction.Command("send", "", Optional.of(LINK), Optional.of(BOB)));
+
+        assertThat(shares()).isEmpty();
+        assertThat(bot.inbox(ALICE).getLast()).as("Bob posted the song: he is neither disconnected nor unreachable")
+                .isEqualTo("Nothing was sent: whoever posted the song has it already, and everyone else counted in "
+                        + "for Friday Band has disconnected their listening or can't get messages from me. Not sent to "
+                        + "Carol Chen: they've disconnected their listening. Not sent to Dan Dunn: they've blocked me "
+                        + "or stopped me in their chat app.");
+    }
+
+    @Test
+    void aSongNobodyCountedInCanGetNamesWhoDisconnectedTheirListening() {
+        command(CAROL, "join", "");
+        disconnects(CAROL);
+
+        command(ALICE, "send", LINK);
+
+        assertThat(shares()).isEmpty();
+        assertThat(bot.inbox(ALICE).getLast()).isEqualTo("Everyone else counted in for Friday Band has disconnected "
+                + "their listening or can't get messages from me, so nothing was sent. Not sent to Carol Chen: "
+                + "they've disconnected their listening.");
     }
 
     @Test
