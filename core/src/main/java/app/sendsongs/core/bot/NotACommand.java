@@ -61,7 +61,7 @@ final class NotACommand {
         }
         return WordsForWishes.wishIn(typed)
                 .or(() -> user.name().equals(Names.FALLBACK) && unknown.suggestions().isEmpty()
-                        ? WordsForWishes.nameGiven(typed) : Optional.empty()) // asked for their name at sign-up
+                        && !TextForTheShare.slashed(typed) ? WordsForWishes.nameGiven(typed) : Optional.empty())
                 .map(wish -> questions.stillAsked(user, draft, () -> wishes.answer(user, wish,
                         command -> commands.answer(user, command, typed, draft))))
                 .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user)))

@@ -366,6 +366,7 @@ class RegistrationTest {
                     .isEqualTo(new Choice("name \"Bob Fisher\"", "name \"Bob Fisher\""));
         }
         assertThat(bot.reply("bob", "histroy")).as("a command mistyped is still one").contains("Did you mean history?");
+        assertThat(bot.reply("bob", "/frobnicate")).as("a slash and a word is a command").doesNotContain("Change the");
         assertThat(bot.user("bob").name()).isEqualTo("New friend");
         assertThat(bot.reply("bob", "name \"Bob Fisher\"")).startsWith("Done: friends now find you as \"Bob Fisher\"");
 
