@@ -20,9 +20,12 @@ import java.util.Optional;
  * understand that". What was open is asked again after it.
  */
 final class NotACommand {
-    /** The answer to thanks or a like, which are no command: an error there read as rude. */
-    private static final Message KIND_WORDS_BACK = Message.text(
+    /** The answer to thanks, which is no command: an error there read as rude. */
+    private static final Message THANKS_BACK = Message.text(
             "🙂 Anytime. Paste a Spotify link whenever you want to send a song.").withChoices(List.of(Menu.MENU));
+    /** The answer to a yes or a like with nothing asked: "Anytime" read as a reply to thanks nobody gave. */
+    private static final Message NOD_BACK = Message.text(
+            "🙂 Paste a Spotify link whenever you want to send a song.").withChoices(List.of(Menu.MENU));
     /** The answer to "stop" or "unsubscribe": what comes, and the two ways to stop it. */
     private static final String HOW_TO_STOP = "I only write when a friend sends you a song or plays one you sent. "
             + "To stop one friend's songs: {block} and their name (they aren't told). To stop everything: {forget_me} "
@@ -51,7 +54,7 @@ final class NotACommand {
             return questions.stillAsked(user, draft, () -> Message.text(chatsCommand.get()));
         }
         if (WordsForWho.isKindWords(typed)) {
-            return questions.askedAgain(user, "🙂").orElse(KIND_WORDS_BACK);
+            return questions.askedAgain(user, "🙂").orElse(WordsForWho.isThanks(typed) ? THANKS_BACK : NOD_BACK);
         }
         if (WordsForLeaving.wantsToStop(typed)) {
             return Message.text(CommandStyle.of(user.address()).write(HOW_TO_STOP)).withChoices(FORGET_ME_OR_MENU);

@@ -152,10 +152,17 @@ public final class GroupChats {
                     ? Message.text("Groups of your own (made, filled, left) are kept in our private chat: "
                     + platform.privateChatLink(FROM_GROUP) + ". " + WHAT_WORKS_HERE)
                     : welcome(chat, platform));
-            default -> Optional.of(Message.text("I don't know /" + command.name() + " in a group. "
-                    + "Here: /send <Spotify link> <note>, /join, /leave, /who. Everything else in our private chat: "
-                    + platform.privateChatLink(FROM_GROUP)));
+            default -> Optional.of(Message.text((privateCommand(command.name())
+                    ? "/" + command.name() + " works in our private chat, not here: " + platform.privateChatLink(FROM_GROUP)
+                    + ". Here: /send <Spotify link> <note>, /join, /leave, /who."
+                    : "I don't know /" + command.name() + " in a group. Here: /send <Spotify link> <note>, /join, "
+                    + "/leave, /who. Everything else in our private chat: " + platform.privateChatLink(FROM_GROUP))));
         };
+    }
+
+    /** Whether {@code name} is one of the private chat's commands ({@code pending}, {@code history}, ...). */
+    private static boolean privateCommand(String name) {
+        return !(PARSER.parse(name) instanceof ParseResult.Unknown);
     }
 
     /**

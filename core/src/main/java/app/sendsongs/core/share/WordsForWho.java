@@ -47,6 +47,9 @@ public final class WordsForWho {
             "thanks so much", "tysm", "thx", "ty", "ta", "cheers", "lol", "haha", "cool", "nice", "great", "awesome",
             "amazing", "love it", "❤", "♥", "🙏", "😊", "🙂", "😍", "🥰", "🔥", "👏", "🎶", "🎵");
 
+    private static final Set<String> THANKS = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
+            "thanks so much", "tysm", "thx", "ty", "ta", "cheers", "🙏");
+
     private WordsForWho() {
     }
 
@@ -88,6 +91,11 @@ public final class WordsForWho {
      */
     public static boolean isKindWords(String typed) {
         return KIND_WORDS.contains(WordsForTaps.key(typed)) || WordsForTaps.saysYes(typed);
+    }
+
+    /** Whether {@code typed} is a thank-you ("thanks!", "thx", "🙏"), which "Anytime" answers; a yes or a like is not. */
+    public static boolean isThanks(String typed) {
+        return THANKS.contains(WordsForTaps.key(typed));
     }
 
     /** Whether {@code typed} means everyone the person knows: "everyone", "all", "everybody". */

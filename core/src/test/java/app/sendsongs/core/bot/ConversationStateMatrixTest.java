@@ -97,7 +97,7 @@ class ConversationStateMatrixTest {
             NONE, List.of(ends("Your latest songs"), ends("Added Bob Fisher to Family"),
                     ends("What should the group be called?"), ends("Your latest songs"), ends("Change the name"),
                     ends("To stop watching"), ends("I only write when"), ends("Delete it all?"), ends("Anytime"),
-                    ends("Anytime"), ends("Anytime"), ends("didn't understand"), ends("Who is it for?"),
+                    ends("🙂 Paste"), ends("🙂 Paste"), ends("didn't understand"), ends("Who is it for?"),
                     ends("YouTube"), ends("Apple Music"), ends("didn't understand"), ends("didn't understand"),
                     ends("didn't understand"), ends("not waiting")),
             WHO, List.of(kept("Your latest songs"), kept("Added Bob Fisher to Family"),

@@ -969,8 +969,11 @@ class GroupChatsTest {
     @Test
     void anUnknownCommandPointsToWhatWorksHere() {
         command(BOB, "history", "");
+        assertThat(lastChatText()).isEqualTo("/history works in our private chat, not here: "
+                + "https://chat.example/bot?start=group. Here: /send <Spotify link> <note>, /join, /leave, /who.");
 
-        assertThat(lastChatText()).startsWith("I don't know /history in a group.");
+        command(BOB, "pendng", "");
+        assertThat(lastChatText()).startsWith("I don't know /pendng in a group.");
     }
 
     @Test
