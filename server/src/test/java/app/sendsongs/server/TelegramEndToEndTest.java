@@ -403,7 +403,7 @@ class TelegramEndToEndTest {
 
         // Telegram keeps the older question's buttons, unlike Messenger's quick replies: its "Send" still shows
         assertThat(telegram.tap(ALICE, olderQuestion, "Send")).singleElement().asString()
-                .startsWith("That Send was for an earlier song, so I didn't send anything. ")
+                .startsWith("That Send was for an earlier question, so I didn't send anything. ")
                 .endsWith(asked.getFirst());
         assertThat(telegram.texts(BOB)).noneMatch(text -> text.contains("Alice Archer sent you a song"));
         assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()

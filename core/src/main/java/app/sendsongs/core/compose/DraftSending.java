@@ -35,10 +35,16 @@ final class DraftSending {
         if (draft.stage() != ShareDraft.Stage.WHO && draft.key().equals(command.key())) {
             return send(person, draft);
         }
-        return questions.askAgain(draft, "That Send was for an earlier song, so I didn't send anything. ");
+        return questions.askAgain(draft, "That Send was for an earlier question, so I didn't send anything. ");
     }
 
     Message send(User person, ShareDraft draft) {
+        if (draft.recipient().orElseThrow() instanceof Recipient.Group(String groupId) && !groups.isIn(person, groupId)) {
+            ShareDraft again = draft.without(draft.recipient().get(), drafts.expiry());
+            drafts.save(again);
+            return questions.askAgain(again, "You're no longer in that group (it was deleted, or you left it), so I "
+                    + "didn't send it. ");
+        }
         Optional<Message> overLimit = keptOverLimit(person, draft);
         if (overLimit.isPresent()) {
             return overLimit.get();
@@ -94,7 +100,7 @@ final class DraftSending {
     Message discard(User person, Command.DiscardDraft command) {
         Optional<ShareDraft> draft = drafts.of(person);
         if (draft.isPresent() && command.key().filter(key -> !key.equals(draft.get().key())).isPresent()) {
-            return questions.askAgain(draft.get(), "That Don't send was for an earlier song, so I kept the one "
+            return questions.askAgain(draft.get(), "That Don't send was for an earlier question, so I kept the one "
                     + "you're sharing now. ");
         }
         boolean had = draft.isPresent();

@@ -126,7 +126,7 @@ final class RecipientTaps {
         return switch (recipient) {
             case Recipient.Person(ChatAddress address) -> users.findUser(address)
                     .map(person -> names.to(asker, List.of(person)).of(person)).orElse(User.SOMEONE_WHO_LEFT);
-            case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you left");
+            case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you're no longer in");
         };
     }
 
@@ -136,7 +136,7 @@ final class RecipientTaps {
             case Recipient.Person(ChatAddress address) ->
                     users.findUser(address).map(User::name).orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) ->
-                    groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you left");
+                    groupName(asker, groupId).map(name -> GROUP_MARK + " " + name).orElse("a group you're no longer in");
         };
     }
 

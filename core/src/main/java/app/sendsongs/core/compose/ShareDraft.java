@@ -58,6 +58,12 @@ public record ShareDraft(ChatAddress person, TrackId track, String title, String
         return new ShareDraft(person, track, title, pre, post, Stage.READY, Optional.of(chosen), offered, newExpiry);
     }
 
+    /** The share back at "Who is it for?", its notes kept, no longer for {@code gone} nor offering it. */
+    public ShareDraft without(Recipient gone, Instant newExpiry) {
+        return new ShareDraft(person, track, title, pre, post, Stage.WHO, Optional.empty(),
+                offered.stream().filter(other -> !other.equals(gone)).toList(), newExpiry);
+    }
+
     /** The share offering {@code people} as taps (a number picks one of them, in order). */
     public ShareDraft offering(List<Recipient> people) {
         return new ShareDraft(person, track, title, pre, post, stage, recipient, people, expiresAt);

@@ -155,6 +155,11 @@ public final class Groups {
         return Payload.fits(leave) ? list.withChoices(List.of(new Choice("Leave " + group.name(), leave))) : list;
     }
 
+    /** Whether the person is in the group {@code groupId} still (it may have been deleted, or they left it). */
+    public boolean isIn(User person, String groupId) {
+        return listing.find(person, groupId).isPresent();
+    }
+
     /** Sends {@code song} to a group the person is in (a share finished step by step); the reply. */
     public String sendTo(User sender, String groupId, SongLink songLink, String pre, String post) {
         return listing.find(sender, groupId).map(group -> song.sendTo(sender, group, songLink, pre, post))

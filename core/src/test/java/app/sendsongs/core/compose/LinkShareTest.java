@@ -447,11 +447,11 @@ class LinkShareTest {
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         tap("alice", "Carol King", "2");
 
-        assertThat(tap("alice", "Send", forBob)).isEqualTo("That Send was for an earlier song, so I didn't send "
+        assertThat(tap("alice", "Send", forBob)).isEqualTo("That Send was for an earlier question, so I didn't send "
                 + "anything. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
         bot.reply("alice", LINK);
         assertThat(tap("alice", "Send", forBob)).as("the same song, before saying who it is for")
-                .isEqualTo("That Send was for an earlier song, so I didn't send anything. Who is " + TITLE + " for?");
+                .isEqualTo("That Send was for an earlier question, so I didn't send anything. Who is " + TITLE + " for?");
         assertThat(last("alice").choices()).extracting(Choice::title)
                 .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         assertThat(bot.inbox("bob")).hasSize(bobHad);
@@ -539,7 +539,7 @@ class LinkShareTest {
         bot.reply("alice", FakeMusic.OTHER_SONG.id().link());
         tap("alice", "Carol King", "2");
 
-        assertThat(tap("alice", "Don't send", dontSendIt)).isEqualTo("That Don't send was for an earlier song, so I "
+        assertThat(tap("alice", "Don't send", dontSendIt)).isEqualTo("That Don't send was for an earlier question, so I "
                 + "kept the one you're sharing now. Send " + FakeMusic.OTHER_SONG.title() + " to Carol King?");
         assertThat(tap("alice", "Don't send", discardTap())).isEqualTo("OK, I've dropped that song.");
         assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();

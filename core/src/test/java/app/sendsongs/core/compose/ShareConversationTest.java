@@ -209,6 +209,27 @@ class ShareConversationTest {
     }
 
     @Test
+    void aShareToAGroupThatGoesMeanwhileKeepsItsNotesAndAsksWhoItIsForAgain() {
+        bot.reply("bob", "omg " + LINK);
+        assertThat(bot.chat.messages("bob").getLast().choices()).extracting(Choice::title).contains("👥 Family");
+        tap("bob", "👥 Family", "family");
+        assertThat(bot.reply("bob", "note")).isNotEmpty();
+        bot.reply("bob", "omg!!");
+
+        bot.reply("alice", "delete_group Family");
+        Message question = last("alice");
+        Choice yes = question.choices().stream().filter(c -> c.title().startsWith("Yes")).findFirst().orElseThrow();
+        assertThat(tap("alice", yes.title(), yes.payload())).startsWith("Deleted the group Family");
+
+        String key = bot.stores.drafts().findDraft(at("bob")).orElseThrow().key();
+        assertThat(tap("bob", "Send", "send #" + key)).isEqualTo("You're no longer in that group (it was deleted, or "
+                + "you left it), so I didn't send it. Who is " + TITLE + " for?");
+        assertThat(last("bob").choices()).extracting(Choice::title).doesNotContain("👥 Family")
+                .doesNotContain("a group you're no longer in").contains("Alice Smith");
+        assertThat(tap("bob", "Alice Smith", "1")).isEqualTo("Send " + TITLE + " to Alice Smith?\nWith it: “omg!!”");
+    }
+
+    @Test
     void twoFriendsNamedBesideALinkAreNotItsNoteAndTheBotSaysOneAtATime() {
         assertThat(bot.reply("alice", "for Carol and Bob " + LINK)).isEqualTo(ONE_AT_A_TIME + "Who is it for?");
         assertThat(last("alice").card()).isPresent();
