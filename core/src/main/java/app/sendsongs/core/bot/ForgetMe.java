@@ -136,6 +136,11 @@ public final class ForgetMe {
                 .flatMap(share -> share.groupSendId().stream()).distinct().toList();
     }
 
+    private List<String> groupSendsSent(User user) {
+        return shares.sharesSentBy(user.address()).stream().flatMap(share -> share.groupSendId().stream())
+                .distinct().toList();
+    }
+
     private List<String> groupSendsReceived(User user) {
         return shares.sharesReceivedBy(user.address()).stream().flatMap(share -> share.groupSendId().stream())
                 .distinct().toList();
@@ -148,6 +153,8 @@ public final class ForgetMe {
         // Songs of others still waiting for this person's contacts, whose caution names them, are held again
         // without it: before their shares and memberships go, which tell who their contacts are (also when done again).
         cautions.leaveOut(user.address());
+        // Their own group sends end here: nobody is left to sum them up for.
+        summaries.summarizeNone(groupSendsSent(user));
         groups.forget(user);
         // Counted out of every group chat as leaving it does: the chats' songs to them stop, so each chat's count and
         // its sender's summary finish without them.

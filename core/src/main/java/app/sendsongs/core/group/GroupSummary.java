@@ -77,6 +77,15 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
     }
 
     /**
+     * The sender of {@code groupSendIds} is being forgotten: none of those sends is summarized from now on, so the
+     * groups their forgetting ends, which stop every member's song, do not tell them how each member did just before
+     * their records go (a "no longer in the group" naming members who never left). Marked as the summary would be.
+     */
+    public void summarizeNone(Collection<String> groupSendIds) {
+        groupSendIds.forEach(id -> groups.markGroupSendSummarized(id, clock.instant()));
+    }
+
+    /**
      * The sends among {@code groupSendIds} whose summary has still to reach its sender. Such a summary names its
      * people, so forgetting one of them takes it back with everything else that names them: it is then made again
      * without them ({@link #summarizeAgainWithout}), rather than lost.

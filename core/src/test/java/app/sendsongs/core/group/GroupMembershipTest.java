@@ -399,6 +399,25 @@ class GroupMembershipTest {
     }
 
     @Test
+    void someoneForgottenGetsNoSummaryOfTheirOwnGroupsSongsEndedByTheirLeaving() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "add_to_group Family \"Carol King\"");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.play("bob", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(10));
+        int before = bot.inbox("alice").size();
+
+        bot.reply("alice", "forget_me");
+        bot.reply("alice", "forget_me confirm");
+
+        assertThat(bot.inbox("alice").subList(before, bot.inbox("alice").size()))
+                .as("no summary saying Carol is no longer in the group, while Alice's data is being deleted")
+                .noneMatch(text -> text.matches("(?s)\\d+ of \\d+ played .*"))
+                .noneMatch(text -> text.contains("Carol"));
+    }
+
+    @Test
     void theSummaryThatForgettingAMemberCompletesDoesNotNameThem() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
