@@ -336,7 +336,7 @@ class ConversationEndToEndTest {
         sandbox.ask("alice", "send_song name:\"Bob Fisher\" " + LINK + tracks.getFirst());
 
         assertThat(sandbox.tapButton("bob", "Don't tell Alice")).containsExactly("Done: I won't tell Alice Smith when "
-                + "you play their songs. They still come to you, notes and all.");
+                + "you play their songs. They still come to you, notes and all; when they send one, they're told you don't share plays.");
         assertThat(sandbox.ask("alice", "send_song name:\"Bob Fisher\" post:\"told you\" " + LINK + tracks.get(1)))
                 .containsExactly("Sent " + title(tracks.get(1)) + " to Bob Fisher. Bob Fisher doesn't share when they "
                         + "play songs, so I won't be able to tell you whether they do.");

@@ -677,7 +677,7 @@ class TelegramEndToEndTest {
                 .as("Telegram's callback_data limit").hasSizeLessThanOrEqualTo(64)));
 
         assertThat(telegram.tap(BOB, song, "Don't tell Alice")).containsExactly("Done: I won't tell Alice Archer "
-                + "when you play their songs. They still come to you, notes and all.");
+                + "when you play their songs. They still come to you, notes and all; when they send one, they're told you don't share plays.");
         assertThat(telegram.tap(BOB, song, "Block Alice")).containsExactly("Blocked Alice Archer: I won't pass on "
                 + "their songs, and they aren't told.");
         assertThat(telegram.ask(ALICE, "/send name:\"Bob Fisher\" " + LINK + sandbox.trackIds().get(1)))

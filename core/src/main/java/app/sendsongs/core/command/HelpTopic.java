@@ -27,8 +27,8 @@ enum HelpTopic {
             "Privacy: I look at what you play only to find the songs friends sent you, and when you play one I tell "
                     + "the friend who sent it. Songs come from anyone who knows your name; each song's message has "
                     + "taps to stop telling its sender or to block them. Or:\n",
-            "Whoever you block or stop telling isn't told so. Plain words work too: \"turn off receipts\", "
-                    + "\"stop\", \"delete my data\".",
+            "Whoever you block isn't told so; whoever you stop telling is told you don't share plays when they "
+                    + "send you a song. Plain words work too: \"turn off receipts\", \"stop\", \"delete my data\".",
             "");
 
     private final List<String> words;

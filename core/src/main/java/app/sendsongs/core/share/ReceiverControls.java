@@ -190,7 +190,7 @@ public final class ReceiverControls {
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         stopTelling(me, Set.of(sender.address()));
         return Message.text("Done: I won't tell " + shown(me, sender) + " when you play their songs. They still come "
-                + "to you, notes and all.")
+                + "to you, notes and all; when they send one, they're told you don't share plays.")
                 .withChoices(List.of(new Choice("Undo", undo("receipts on", me, sender))));
     }
 

@@ -93,13 +93,25 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void turningReceiptsOffForOneSenderSaysWhatTheSenderIsToldAsHelpPrivacyDoes() {
+        assertThat(bot.reply("bob", "receipts off Alice Smith")).as("the sender learns it at their next send")
+                .contains("they're told you don't share plays");
+        assertThat(bot.reply("bob", "help privacy")).as("no promise the sender isn't told")
+                .doesNotContain("stop telling isn't told").contains("Whoever you block isn't told so")
+                .contains("whoever you stop telling is told you don't share plays when they send you a song");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK))
+                .contains("Bob Fisher doesn't share when they play songs");
+    }
+
+    @Test
     void dontTellFromTheSongsCardCoversThatSongAndTheSendersNextOnesOnly() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.reply("carol", "send_song name:\"Bob Fisher\" " + LINK);
         Button.Reply dontTell = (Button.Reply) bot.chat.messages("bob").get(0).card().orElseThrow().buttons().get(1);
 
         assertThat(tap("bob", dontTell)).isEqualTo("Done: I won't tell Alice Smith when you play their songs. They "
-                + "still come to you, notes and all.");
+                + "still come to you, notes and all; when they send one, they're told you don't share plays.");
         assertThat(bot.reply("alice", "pending")).as("the song left the list when Bob chose, not when he played it")
                 .startsWith("Nothing pending");
         bot.play("bob", FakeMusic.SONG);
