@@ -19,9 +19,11 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Who is in a group. Only the owner adds and removes; the owner cannot leave or be removed
@@ -34,6 +36,9 @@ public final class GroupMembership {
     private static final String ADD = "add people to it";
     private static final String REMOVE = "remove people from it";
     private static final String ADDED = "Added ";
+    /** What joins the names of several people typed in one add: a comma, an ampersand or "and". */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final GroupStore groups;
     private final UserStore users;
@@ -83,8 +88,29 @@ public final class GroupMembership {
             case FriendFinder.Lookup.Found(User person) -> addPerson(owner, group, person);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(owner, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("You're in " + group.name() + " already: you made it.");
-            case FriendFinder.Lookup.Nobody() -> Message.text(nobodyToAdd(owner, group, personName));
+            case FriendFinder.Lookup.Nobody() -> listed(personName).map(people -> oneAtATime(owner, group, people))
+                    .orElseGet(() -> Message.text(nobodyToAdd(owner, group, personName)));
         });
+    }
+
+    /**
+     * The people {@code personName} lists when it is several names joined ("Bob Fisher and Carol King", "Bob, Carol",
+     * "Bob & Carol"), which no one person is called: empty for a single name.
+     */
+    private static Optional<List<String>> listed(String personName) {
+        List<String> names = Arrays.stream(LIST_SEPARATOR.split(personName)).map(Names::tidy)
+                .filter(name -> !name.isEmpty()).toList();
+        return names.size() > 1 ? Optional.of(names) : Optional.empty();
+    }
+
+    /** Several people named in one add: a tap that adds each, rather than telling the owner they must register. */
+    private Message oneAtATime(User owner, Group group, List<String> people) {
+        String reference = finder.reference(owner, group);
+        List<Choice> taps = people.stream().map(person -> new Choice("Add " + person, addCommand(reference, person)))
+                .filter(tap -> Payload.fits(tap.payload())).limit(Message.MAX_CHOICES).toList();
+        return Message.text("Please add one person at a time: tap each, or send: "
+                + CommandStyle.of(owner.address()).spell("add_to_group") + " " + GroupNames.argument(reference) + " \""
+                + people.getFirst() + "\"").withChoices(taps);
     }
 
     /**

@@ -399,6 +399,23 @@ class GroupMembershipTest {
     }
 
     @Test
+    void namingSeveralPeopleInOneAddAsksForOneAtATimeWithATapForEachInsteadOfSayingTheyMustRegister() {
+        bot.reply("alice", "create_group Weekend");
+
+        for (String said : List.of("add Bob Fisher and Carol King to Weekend",
+                "add_to_group Weekend Bob Fisher, Carol King", "add Bob Fisher & Carol King to weekend")) {
+            assertThat(bot.reply("alice", said)).as(said).isEqualTo("Please add one person at a time: tap each, "
+                    + "or send: add_to_group Weekend \"Bob Fisher\"").doesNotContain("register");
+            assertThat(bot.chat.messages("alice").getLast().choices()).as(said).containsExactly(
+                    new Choice("Add Bob Fisher", "add_to_group Weekend \"Bob Fisher\""),
+                    new Choice("Add Carol King", "add_to_group Weekend \"Carol King\""));
+        }
+        assertThat(groupsOf("bob")).isEmpty();
+        assertThat(bot.reply("alice", "add Zed Nobody to Weekend")).as("one unknown name as before")
+                .startsWith("I don't know anyone called \"Zed Nobody\", so I can't add them.");
+    }
+
+    @Test
     void someoneForgottenGetsNoSummaryOfTheirOwnGroupsSongsEndedByTheirLeaving() {
         bot.reply("alice", "create_group Family");
         bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
