@@ -71,6 +71,8 @@ final class PlainWishes {
                     about.commandText(), style)
                     : offer("Stop telling " + about.name() + " when you play their songs?", "receipts",
                     about.commandText(), style);
+            case WordsForWishes.Unmute unmute -> offer("Unblock " + unmute.name() + "? Their songs come to you again.",
+                    "unblock", unmute.commandText(), style);
             case WordsForWishes.SwitchTo to -> offer("Switch to " + to.kind().displayName() + ", to have me watch "
                     + "your plays there?", "connect", "connect " + to.kind().id(), style);
         };

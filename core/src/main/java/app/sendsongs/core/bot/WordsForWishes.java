@@ -45,6 +45,9 @@ final class WordsForWishes {
     /** Not wanting someone's songs ("no more songs from Alice"): their {@code block} offered to tap. */
     private static final Pattern BLOCK = Pattern.compile("(?:(?:i (?:don't|dont|do not) want (?:any )?(?:more )?"
             + "|no more |stop (?:the )?)songs from|mute) (?<name>.+?)(?: please)?", Pattern.CASE_INSENSITIVE);
+    /** Wanting someone's songs again ("unmute Alice"): their {@code unblock} offered to tap. */
+    private static final Pattern UNBLOCK = Pattern.compile("un-? ?mute (?<name>.+?)(?: please)?",
+            Pattern.CASE_INSENSITIVE);
     /** Not wanting someone told of plays ("don't tell Alice"): their {@code receipts off} offered to tap. */
     private static final Pattern NOT_TELLING = Pattern.compile("(?:don't|dont|do not|stop) tell(?:ing)? (?<name>.+?)"
             + "(?: when i (?:listen|play (?:it|their songs|them|their song)))?(?: please)?", Pattern.CASE_INSENSITIVE);
@@ -199,6 +202,10 @@ final class WordsForWishes {
     }
 
     /** Switching to the listening service {@code kind}: its {@code connect} offered to tap. */
+    /** Wanting a sender's songs again: {@code commandText}, their {@code unblock}, offered to tap. */
+    record Unmute(String name, String commandText) implements Wish {
+    }
+
     record SwitchTo(SourceKind kind) implements Wish {
     }
 
@@ -255,28 +262,42 @@ final class WordsForWishes {
     }
 
     /**
-     * "no more songs from Alice", "mute Alice": {@code block Alice} offered; "don't tell Alice": {@code receipts off
-     * Alice}. Read from the text as typed, as {@link #renameIn} reads a name; nothing when the name could not go in a
+     * "no more songs from Alice", "mute Alice": {@code block Alice} offered; "unmute Alice": {@code unblock Alice};
+     * "don't tell Alice": {@code receipts off Alice}. Read from the text as typed, as {@link #renameIn} reads a name; nothing when the name could not go in a
      * tap, or names no one person.
      */
     private static Optional<Wish> aboutASender(String typed) {
         String text = FINAL_MARKS.matcher(Names.tidy(typed).replace('’', '\'')).replaceAll("");
+        Matcher unblock = UNBLOCK.matcher(text);
+        if (unblock.matches()) {
+            return oneSender(unblock.group("name")).filter(name -> tappable(name, "unblock ", new Command.Unblock(name)))
+                    .map(name -> new Unmute(name, "unblock " + name));
+        }
         Matcher block = BLOCK.matcher(text);
         Matcher notTelling = NOT_TELLING.matcher(text);
         boolean blocks = block.matches();
         if (!blocks && !notTelling.matches()) {
             return Optional.empty();
         }
-        String name = Names.tidy(ENCLOSING_QUOTES.matcher((blocks ? block : notTelling).group("name")).replaceAll(""));
-        if (name.isEmpty() || name.split(" ").length > MOST_NAME_WORDS
-                || NOT_ONE_PERSON.contains(name.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        Command meant = blocks ? new Command.Block(name) : new Command.Receipts(Optional.of(false), Optional.of(name));
-        String commandText = (blocks ? "block " : "receipts off ") + name;
-        boolean tappable = Names.problem(name).isEmpty() && Payload.fits(commandText)
+        return oneSender((blocks ? block : notTelling).group("name")).filter(name -> blocks
+                        ? tappable(name, "block ", new Command.Block(name))
+                        : tappable(name, "receipts off ", new Command.Receipts(Optional.of(false), Optional.of(name))))
+                .map(name -> new AboutASender(name, (blocks ? "block " : "receipts off ") + name, blocks));
+    }
+
+    /** The one sender words name, tidied and unquoted; empty when they name no one person or are a sentence. */
+    private static Optional<String> oneSender(String words) {
+        String name = Names.tidy(ENCLOSING_QUOTES.matcher(words).replaceAll(""));
+        boolean onePerson = !name.isEmpty() && name.split(" ").length <= MOST_NAME_WORDS
+                && !NOT_ONE_PERSON.contains(name.toLowerCase(Locale.ROOT));
+        return onePerson ? Optional.of(name) : Optional.empty();
+    }
+
+    /** Whether {@code command} and {@code name} make a tap that the parser reads back as {@code meant}. */
+    private static boolean tappable(String name, String command, Command meant) {
+        String commandText = command + name;
+        return Names.problem(name).isEmpty() && Payload.fits(commandText)
                 && PARSER.parse(commandText).equals(new ParseResult.Parsed(meant));
-        return tappable ? Optional.of(new AboutASender(name, commandText, blocks)) : Optional.empty();
     }
 
     /** Whether {@code typed} asks about privacy or settings, which someone not registered yet may ask first. */

@@ -289,6 +289,17 @@ class PlainWishesTest {
         bot.reply("bob", "mute Alice");
         String tap = bot.chat.messages("bob").getLast().choices().getFirst().payload();
         assertThat(bot.reply("bob", tap)).startsWith("Blocked Alice Smith");
+
+        for (String said : List.of("unmute Alice", "un-mute alice please", "Unmute Alice Smith")) {
+            assertThat(bot.reply("bob", said)).as(said).startsWith("Unblock ").endsWith("? Their songs come to you "
+                    + "again.");
+            assertThat(bot.chat.messages("bob").getLast().choices().getFirst().payload()).as(said)
+                    .startsWith("unblock ");
+        }
+        assertThat(bot.reply("bob", "unmute notifications")).doesNotStartWith("Unblock ");
+        bot.reply("bob", "unmute Alice");
+        assertThat(bot.reply("bob", bot.chat.messages("bob").getLast().choices().getFirst().payload()))
+                .startsWith("Unblocked Alice Smith");
     }
 
     @Test
