@@ -570,6 +570,10 @@ class RegistrationTest {
         assertThat(bot.reply("bob", "connect spotify")).as("reconnecting before the grant ends")
                 .startsWith("Here's your own link to connect Spotify");
         assertThat(bot.user("bob").connection()).isEqualTo(bob.connection());
+        bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
+        assertThat(bot.reply("bob", "connect lastfm")).as("the connection ended: not 'you listen on Spotify now'")
+                .startsWith("Your Spotify connection has ended: once you connect Last.fm, I'll read what you play "
+                        + "there instead.\nHere's your own link to connect Last.fm");
     }
 
     @Test
