@@ -222,6 +222,19 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aListenBrainzAccountDeletedIsToldAsSuchNotAsAGrantTooOld() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "listenbrainz", "bob-lb");
+        aliceSendsToBob("");
+        sandbox.control().deleteListenBrainzUser("bob-lb");
+
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("bob")).startsWith("Your ListenBrainz connection has ended (ListenBrainz no "
+                + "longer finds your account, perhaps renamed or deleted), so I've paused").doesNotContain("too old");
+    }
+
+    @Test
     void aRevokedLastfmSessionIsToldOncePausesWatchingAndResumesAfterReconnecting() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
