@@ -78,7 +78,7 @@ class RegistrationHandlerTest {
         assertThat(page.path("headers").path("Content-Type").asText()).startsWith("text/html");
         assertThat(page.path("body").asText()).containsPattern("id=\"registration-code\">[A-Z0-9-]+<");
         assertThat(replay.path("statusCode").asInt()).isEqualTo(400);
-        assertThat(replay.path("body").asText()).contains("expired or was already used")
+        assertThat(replay.path("body").asText()).contains("This page was already used")
                 .doesNotContain("registration-code");
     }
 

@@ -301,7 +301,8 @@ class EndToEndTest {
 
         assertThat(sandbox.getAbsolute(callback).body()).contains("id=\"registration-code\"");
         SandboxClient.Response replay = sandbox.getAbsolute(callback);
-        assertThat(replay.body()).doesNotContain("registration-code").contains("expired or was already used");
+        assertThat(replay.body()).doesNotContain("registration-code").contains("This page was already used")
+                .contains("If you have the code, send it");
 
         String slow = sandbox.get("/connect").headers().location();
         sandbox.advanceMinutes(11);

@@ -222,6 +222,19 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aListenBrainzAccountDeletedIsToldAsSuchNotAsAGrantTooOld() {
+        sandbox.register("alice", "alice-sp", "Alice Smith");
+        registerOwn("bob", "Bob Fisher", "listenbrainz", "bob-lb");
+        aliceSendsToBob("");
+        sandbox.control().deleteListenBrainzUser("bob-lb");
+
+        sandbox.advanceMinutes(10);
+
+        assertThat(sandbox.lastMessage("bob")).startsWith("Your ListenBrainz connection has ended (ListenBrainz no "
+                + "longer finds your account, perhaps renamed or deleted), so I've paused").doesNotContain("too old");
+    }
+
+    @Test
     void aRevokedLastfmSessionIsToldOncePausesWatchingAndResumesAfterReconnecting() {
         sandbox.register("alice", "alice-sp", "Alice Smith");
         registerOwn("bob", "Bob Fisher", "lastfm", "bobfisher");
@@ -487,6 +500,32 @@ class ListeningSourcesEndToEndTest {
         SandboxClient.Response cancel = browser.getAbsolute(start.headers().location() + "&sandbox_deny=1");
         assertThat(cancel.status()).isEqualTo(302);
         return browser.getAbsolute(cancel.headers().location());
+    }
+
+    @Test
+    void aConnectedPageReloadedOrPostedAgainSaysTheyAreConnectedNotThatNothingWas() {
+        sandbox.control().messengerName("carol", "Carol", "Jones");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        SandboxClient.Response form = browser.getAbsolute(personalLink("carol", "listenbrainz"));
+        assertThat(browser.paste(form, sandbox.control().listenBrainzToken("carol-lb")).body())
+                .contains("id=\"registered\"");
+
+        SandboxClient.Response again = browser.paste(form, sandbox.control().listenBrainzToken("carol-lb"));
+
+        assertThat(again.body()).as("the back button and Send again").contains("Already used")
+                .contains("You&#39;re connected with ListenBrainz").contains("Back to Messenger")
+                .doesNotContain("Not connected").doesNotContain("expired");
+        sandbox.control().messengerName("dan", "Dan", "Brown");
+        SandboxClient.Response consent = browser.getAbsolute(browser.getAbsolute(personalLink("dan", "spotify"))
+                .headers().location() + "&sandbox_user=dan-sp");
+        assertThat(browser.getAbsolute(consent.headers().location()).body()).contains("id=\"registered\"");
+        assertThat(browser.getAbsolute(consent.headers().location()).body()).as("a reload, or a tab the phone restores")
+                .contains("You&#39;re connected with Spotify").doesNotContain("Not connected");
+    }
+
+    private String personalLink(String psid, String source) {
+        String reply = sandbox.ask(psid, "connect " + source).getLast();
+        return reply.replaceAll("(?s).*?(https?://\\S+/connect/" + source + "\\?link=\\S+).*", "$1");
     }
 
     @Test

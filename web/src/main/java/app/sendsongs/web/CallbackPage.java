@@ -32,6 +32,8 @@ public final class CallbackPage {
                     again.message());
             case CallbackResult.Failed failed -> Pages.page("Not connected", "<p>" + Html.linked(failed.message())
                     + "</p>\n" + failed.back().map(CallbackPage::backLink).orElse(""), "");
+            case CallbackResult.AlreadyUsed used -> Pages.page("Already used", "<p id=\"already-used\">"
+                    + Html.linked(used.message()) + "</p>\n" + used.back().map(CallbackPage::backLink).orElse(""), "");
         };
     }
 

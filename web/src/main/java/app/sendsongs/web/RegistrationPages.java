@@ -87,6 +87,8 @@ public final class RegistrationPages {
             // a failed round trip is the client's to fix (a stale, reused, foreign or wrong value): 400
             case CallbackResult.PasteAgain p -> 400;
             case CallbackResult.Failed f -> 400;
+            // a page that came back again (a reload): nothing finished this time either
+            case CallbackResult.AlreadyUsed u -> 400;
         };
         return result instanceof CallbackResult.PasteAgain
                 ? WebResponse.privateFormPage(status, page, "'nonce-" + nonce + "'")

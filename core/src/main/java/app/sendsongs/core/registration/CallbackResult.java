@@ -59,6 +59,14 @@ public sealed interface CallbackResult {
         }
     }
 
+    /**
+     * The page of a consent that already came back once, opened again in the browser that started it (a reload, a
+     * phone restoring the tab, the back button): {@code message} says what the first visit did or how to go on, and
+     * {@code back} is the way back to the chat of the person whose own link it was.
+     */
+    record AlreadyUsed(String message, Optional<BackToChat> back) implements CallbackResult {
+    }
+
     /** The person's chat app, and the link that opens the bot's chat there when the platform has one. */
     record BackToChat(Platform platform, Optional<String> link) {
     }

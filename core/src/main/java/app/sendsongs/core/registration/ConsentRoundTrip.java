@@ -127,7 +127,7 @@ final class ConsentRoundTrip {
         }
         if (!pasted && !firstUse(known)) {
             consents.giveBack(kind);
-            return expired(kind);
+            return alreadyUsed(kind, known);
         }
         return completeWithSource(kind, source, known, state, code);
     }
@@ -167,7 +167,7 @@ final class ConsentRoundTrip {
             }
         }
         if (pasted && !firstUse(known)) {
-            return expired(kind);
+            return alreadyUsed(kind, known);
         }
         return complete(known, connection);
     }
@@ -236,6 +236,26 @@ final class ConsentRoundTrip {
         return failed("Connecting " + kind.displayName() + " took longer than " + ConnectStates.LIFETIME.toMinutes()
                 + " minutes, so this page has expired. Open your link in the chat again (or send me connect for a new "
                 + "one).", state);
+    }
+
+    /**
+     * The state came back before, to this same browser: a reload or a restored tab, rather than a failure. Through a
+     * personal link that was used, the person is connected; on the plain page the code shown the first time still
+     * works, but is not shown again (nothing keeps it by state).
+     */
+    private CallbackResult alreadyUsed(SourceKind kind, ConnectState state) {
+        if (state.link().isEmpty()) {
+            return new CallbackResult.AlreadyUsed("This page was already used, and it shows its one-time code only "
+                    + "once. If you have the code, send it to the bot as the page said: it works for "
+                    + Registration.CODE_LIFETIME.toMinutes() + " minutes. If not, start again at " + startUrl(kind),
+                    Optional.empty());
+        }
+        PersonalLink link = state.link().get();
+        String message = store.wasUsed(usedLink(link))
+                ? "You're connected with " + kind.displayName() + ": this page finished it the first time, and I've "
+                        + "written to you in the chat."
+                : "This page was already used. Send me connect in the chat for a new link.";
+        return new CallbackResult.AlreadyUsed(message, Optional.of(backTo(link.person())));
     }
 
     private CallbackResult expired(SourceKind kind) {

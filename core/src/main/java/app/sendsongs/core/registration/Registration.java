@@ -214,13 +214,16 @@ public final class Registration {
     /**
      * A source asked for by someone registered, often a tap on an old welcome after they connected another way: on the
      * source they are on, and fine there, they are told so first (the link stays, for another account); on another,
-     * that it switches them. Reconnecting, once the connection ended or ends soon, is the link alone.
+     * that it switches them (from a connection that ended, said as such, not as where they listen now). Reconnecting,
+     * once the connection ended or ends soon, is the link alone.
      */
     private static String besideTheConnection(User user, SourceKind asked, String url) {
         SourceKind current = user.connection().kind();
         if (current != asked) {
-            return "You listen on " + current.displayName() + " now: once you connect " + asked.displayName()
-                    + ", I'll read what you play there instead.\n" + SourceOffer.linkText(asked, url);
+            String where = user.needsReconnect() ? "Your " + current.displayName() + " connection has ended"
+                    : "You listen on " + current.displayName() + " now";
+            return where + ": once you connect " + asked.displayName() + ", I'll read what you play there instead.\n"
+                    + SourceOffer.linkText(asked, url);
         }
         if (user.grantState() != GrantState.ACTIVE) {
             return SourceOffer.linkText(asked, url);

@@ -168,14 +168,28 @@ public final class ListeningAccess {
                 .withChoices(SourceChoices.of(sources.kinds().stream().filter(other -> other != kind).toList())));
     }
 
+    /**
+     * What may have ended a connection, in the person's words for their source: only a Spotify grant gets too old (six
+     * months); a Last.fm session key lasts until the app is removed, and ListenBrainz refuses only a name it no longer
+     * knows.
+     */
+    private static String whyEnded(SourceKind kind) {
+        return switch (kind) {
+            case SPOTIFY -> "it was revoked or is too old";
+            case LASTFM -> "Last.fm refused it: Send Songs may have been removed from your Last.fm apps, or your "
+                    + "account renamed or made private";
+            case LISTENBRAINZ -> "ListenBrainz no longer finds your account, perhaps renamed or deleted";
+        };
+    }
+
     private void markDisconnected(User user) {
         if (user.needsReconnect()) {
             return;
         }
         SourceKind kind = user.connection().kind();
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
-        outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended (it was "
-                + "revoked or is too old), so I've paused watching the songs friends sent you. Reconnect with your own "
+        outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended ("
+                + whyEnded(kind) + "), so I've paused watching the songs friends sent you. Reconnect with your own "
                 + "link " + heldLink(user, kind) + " — I'll pick up where I left off. Or tap another service to switch "
                 + "to it.")
                 .withChoices(SourceChoices.of(sources.kinds())));

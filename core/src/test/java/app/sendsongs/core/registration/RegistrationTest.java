@@ -39,6 +39,9 @@ class RegistrationTest {
             new Choice("Last.fm", "connect lastfm"));
     private static final String USED_LINK =
             "This link was already used to connect. Send me connect in the chat for a new one.";
+    private static final String RELOADED_CODE_PAGE = "This page was already used, and it shows its one-time "
+            + "code only once. If you have the code, send it to the bot as the page said: it works for 15 minutes. "
+            + "If not, start again at " + CONNECT;
     private static final Optional<CallbackResult.BackToChat> BACK_TO_MESSENGER =
             Optional.of(new CallbackResult.BackToChat(Platform.MESSENGER, Optional.empty()));
     private BotHarness bot;
@@ -236,13 +239,34 @@ class RegistrationTest {
         assertThat(registration.callback(SourceKind.SPOTIFY, state, "messenger:bob", null, BROWSER))
                 .isInstanceOf(CallbackResult.Connected.class);
         assertThat(registration.callback(SourceKind.SPOTIFY, state, "messenger:bob", null, BROWSER)).isEqualTo(
-                new CallbackResult.Failed("This link has expired or was already used. Start again at " + CONNECT));
+                new CallbackResult.AlreadyUsed(RELOADED_CODE_PAGE, Optional.empty()));
         assertThat(registration.callback(SourceKind.SPOTIFY, "made-up", "messenger:bob", null, BROWSER))
                 .isInstanceOf(CallbackResult.Failed.class);
         bot.clock.advance(Duration.ofMinutes(11));
         assertThat(registration.callback(SourceKind.SPOTIFY, other, "messenger:bob", null, BROWSER))
                 .isEqualTo(new CallbackResult.Failed("This link has expired or was already used. Start again at "
                         + CONNECT));
+    }
+
+    @Test
+    void reloadingThePageOfAFinishedConsentSaysItWasUsedNotThatNothingConnected() {
+        bot.chat.nameIs("bob", "Bob Fisher");
+        Registration registration = bot.app.registration();
+        String plain = bot.startState(SourceKind.LASTFM, null);
+        String own = bot.startState(SourceKind.LASTFM, bot.personalLink(at("bob"), SourceKind.LASTFM));
+
+        assertThat(registration.callback(SourceKind.LASTFM, plain, "alicefm", null, BROWSER))
+                .isInstanceOf(CallbackResult.Connected.class);
+        assertThat(registration.callback(SourceKind.LASTFM, plain, "alicefm", null, BROWSER))
+                .as("its code still works: the page says so rather than 'expired'")
+                .isEqualTo(new CallbackResult.AlreadyUsed(RELOADED_CODE_PAGE.replace(CONNECT, CONNECT + "/lastfm"),
+                        Optional.empty()));
+        assertThat(registration.callback(SourceKind.LASTFM, own, "bobfisher", null, BROWSER))
+                .isInstanceOf(CallbackResult.Registered.class);
+        assertThat(registration.callback(SourceKind.LASTFM, own, "bobfisher", null, BROWSER))
+                .as("a reload of the page that registered them").isEqualTo(new CallbackResult.AlreadyUsed(
+                        "You're connected with Last.fm: this page finished it the first time, and I've written to "
+                                + "you in the chat.", BACK_TO_MESSENGER));
     }
 
     @Test
@@ -546,6 +570,10 @@ class RegistrationTest {
         assertThat(bot.reply("bob", "connect spotify")).as("reconnecting before the grant ends")
                 .startsWith("Here's your own link to connect Spotify");
         assertThat(bot.user("bob").connection()).isEqualTo(bob.connection());
+        bot.stores.users().saveUser(bot.user("bob").withGrantState(GrantState.NEEDS_RECONNECT));
+        assertThat(bot.reply("bob", "connect lastfm")).as("the connection ended: not 'you listen on Spotify now'")
+                .startsWith("Your Spotify connection has ended: once you connect Last.fm, I'll read what you play "
+                        + "there instead.\nHere's your own link to connect Last.fm");
     }
 
     @Test
