@@ -16,8 +16,8 @@ final class PastePage {
         String name = Html.escape(kind.displayName());
         String body = """
                 <p>Paste your %s user token below. You find it on
-                <a href="https://listenbrainz.org/settings/" rel="noreferrer">your %s settings page</a>; it lets me
-                read your listens, which %s keeps in public anyway, at the rate it allows a known app.</p>
+                <a href="https://listenbrainz.org/settings/" rel="noreferrer">your %s settings page</a>; it shows me
+                which account is yours, so that I read your own listens, which %s keeps in public anyway.</p>
                 %s<form method="post" action="%s">
                 <input type="hidden" name="state" value="%s">
                 <label for="token">%s user token</label>
